@@ -1,0 +1,163 @@
+package dev.tandem.engine;
+
+import dev.tandem.engine.internal.DefaultDb;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * An embedded reactive store on one SQLite file. Records are saved as rows; every save records its
+ * changed attributes in a changelog in the same transaction, which sync exchanges with other
+ * devices. Queries can be subscribed to and re-run after each commit that touches a table they read.
+ *
+ * <p>Durability: the database runs in WAL mode with {@code synchronous=FULL} unless the builder
+ * says otherwise, so when {@code save} returns, the row and its changelog entry are in the fsynced
+ * log on disk. Thread-safe: one writer connection serializes writes, pooled readers never wait on
+ * a commit.
+ */
+public interface Db extends Tx, AutoCloseable {
+
+    static Db open(Path file) {
+        return builder().file(file).build();
+    }
+
+    static Db openMemory() {
+        return builder().memory().build();
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Applies the migrations not applied yet, in order, each in its own transaction. */
+    void migrate(List<String> migrations);
+
+    /** The number of migration steps applied so far. */
+    int schemaVersion();
+
+    /** Runs {@code work} in one transaction: all of it commits, with one notification, or none. */
+    void transaction(Consumer<Tx> work);
+
+    /** As {@link #transaction(Consumer)}, returning the work's result. */
+    <R> R transactionResult(Function<Tx, R> work);
+
+    /**
+     * Runs the query now and after every commit that touches a table it reads, handing each result
+     * to {@code onResult} on the database's callback executor.
+     */
+    <T extends Record> Subscription querySubscribe(Class<T> type, String sql, List<?> params,
+                                                   Consumer<List<T>> onResult);
+
+    /** As above, calling back on {@code executor}. */
+    <T extends Record> Subscription querySubscribe(Class<T> type, String sql, List<?> params,
+                                                   Consumer<List<T>> onResult, Executor executor);
+
+    /** Receives the insert, update and delete events of each commit. */
+    Subscription subscribe(ChangeListener listener);
+
+    /** The changelog entries for one entity, oldest first. */
+    List<Change> history(String table, String id);
+
+    /** The conflicts last write wins resolved, newest first, excluding dismissed ones. */
+    List<Conflict> conflicts();
+
+    /** Calls back with the conflict list now and whenever it changes. */
+    Subscription subscribeConflicts(Consumer<List<Conflict>> onResult);
+
+    void markConflictsSeen();
+
+    void dismissConflict(long conflictId);
+
+    /** Writes the conflict's lost value back as a new change, which then wins, and dismisses it. */
+    void useLostValue(long conflictId);
+
+    /** This database's own id, made once: the author of every change saved here. */
+    String deviceId();
+
+    /** The file, or empty for an in-memory database. */
+    Optional<Path> file();
+
+    @Override
+    void close();
+
+    /** Configures a {@link Db}; validated by {@link #build()}. */
+    final class Builder {
+        private Path file;
+        private boolean memory;
+        private Synchronous synchronous = Synchronous.FULL;
+        private Executor callbackExecutor;
+        private int readers = 4;
+        private Duration busyTimeout = Duration.ofSeconds(5);
+        private Clock clock = Clock.systemUTC();
+        private Consumer<Throwable> callbackErrorHandler;
+
+        private Builder() {
+        }
+
+        public Builder file(Path file) {
+            this.file = file;
+            return this;
+        }
+
+        public Builder memory() {
+            this.memory = true;
+            return this;
+        }
+
+        public Builder synchronous(Synchronous synchronous) {
+            this.synchronous = synchronous;
+            return this;
+        }
+
+        /** Where callbacks run unless a subscription names its own; default: the dispatch thread. */
+        public Builder callbackExecutor(Executor executor) {
+            this.callbackExecutor = executor;
+            return this;
+        }
+
+        /** Size of the reader pool for a file database. */
+        public Builder readers(int readers) {
+            this.readers = readers;
+            return this;
+        }
+
+        public Builder busyTimeout(Duration busyTimeout) {
+            this.busyTimeout = busyTimeout;
+            return this;
+        }
+
+        /** The wall clock behind change ids; tests use it to step time back. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Receives exceptions thrown by callbacks; by default they are logged. */
+        public Builder onCallbackError(Consumer<Throwable> handler) {
+            this.callbackErrorHandler = handler;
+            return this;
+        }
+
+        public Db build() {
+            if (memory == (file != null)) {
+                throw new IllegalStateException("file: set exactly one of file(path) or memory()");
+            }
+            Objects.requireNonNull(synchronous, "synchronous");
+            Objects.requireNonNull(clock, "clock");
+            if (readers < 1 || readers > 64) {
+                throw new IllegalArgumentException("readers: must be 1..64, was " + readers);
+            }
+            if (busyTimeout == null || busyTimeout.isNegative()) {
+                throw new IllegalArgumentException("busyTimeout: must be zero or positive, was " + busyTimeout);
+            }
+            return DefaultDb.open(new DefaultDb.Config(file, synchronous, callbackExecutor, readers,
+                    busyTimeout, clock, callbackErrorHandler));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.tandem.engine.internal.storage;
+
+import dev.tandem.engine.sync.SyncStorage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** Objects in a sorted concurrent map; the reference implementation of the storage contract. */
+public final class MemoryStorage implements SyncStorage {
+    private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    private final String name = "memory:" + Integer.toHexString(System.identityHashCode(this));
+
+    @Override
+    public List<String> list(String prefix, String startAfter, int maxKeys) {
+        StorageKeys.validatePrefix(prefix);
+        String from = startAfter != null && startAfter.compareTo(prefix) >= 0 ? startAfter : prefix;
+        boolean inclusive = startAfter == null || startAfter.compareTo(prefix) < 0;
+        List<String> keys = new ArrayList<>();
+        for (String key : objects.tailMap(from, inclusive).keySet()) {
+            if (!key.startsWith(prefix) || keys.size() >= maxKeys) {
+                break;
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        StorageKeys.validate(key);
+        byte[] data = objects.get(key);
+        return data == null ? Optional.empty() : Optional.of(data.clone());
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        StorageKeys.validate(key);
+        return objects.putIfAbsent(key, data.clone()) == null;
+    }
+
+    @Override
+    public void delete(String key) {
+        StorageKeys.validate(key);
+        objects.remove(key);
+    }
+
+    @Override
+    public String describe() {
+        return name;
+    }
+}

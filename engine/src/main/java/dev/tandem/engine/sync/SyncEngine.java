@@ -1,0 +1,115 @@
+package dev.tandem.engine.sync;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.internal.sync.DefaultSyncEngine;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Exchanges a database's changelog with a remote the user owns, and merges what it pulls per
+ * attribute, last write wins. Sync state (what was pushed, how far each remote device was read)
+ * lives in each database, so one engine can sync several databases and a restart resumes.
+ */
+public interface SyncEngine extends AutoCloseable {
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Pushes local changes, pulls remote ones, merges them. One sync per database at a time. */
+    default SyncReport sync(Db db) {
+        return sync(db, SyncProgress.NONE);
+    }
+
+    SyncReport sync(Db db, SyncProgress progress);
+
+    /**
+     * Tries the remote for real: lists, writes and reads back a probe object, checks conditional
+     * writes and the passphrase. Never throws for a remote problem; the result says what failed.
+     */
+    ConnectionCheck check();
+
+    /** Where this engine syncs to, without secrets. */
+    String describe();
+
+    @Override
+    void close();
+
+    /** Configures a {@link SyncEngine}: one target, then options, then {@link #build()}. */
+    final class Builder {
+        private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+
+        private SyncStorage storage;
+        private String target;
+        private String prefix = "";
+        private String passphrase;
+
+        private Builder() {
+        }
+
+        /** A fresh in-memory remote owned by the built engine. */
+        public Builder inMemory() {
+            return target("inMemory", SyncStorage.memory());
+        }
+
+        /** A folder, e.g. inside Dropbox or Syncthing, or on a NAS. */
+        public Builder folder(Path dir) {
+            Objects.requireNonNull(dir, "dir");
+            return target("folder", SyncStorage.folder(dir));
+        }
+
+        /** An S3 bucket; {@code endpoint} may be null for AWS itself, else any S3-compatible URL. */
+        public Builder s3(String endpoint, String bucket, String region, String accessKey, String secretKey) {
+            return target("s3", SyncStorage.s3(new S3Settings(endpoint, bucket, region, accessKey, secretKey)));
+        }
+
+        /** Any storage, e.g. one in-memory store shared by several databases in a test. */
+        public Builder storage(SyncStorage storage) {
+            Objects.requireNonNull(storage, "storage");
+            return target("storage", storage);
+        }
+
+        /** Keeps this engine's objects under a key prefix, e.g. {@code "tandem/alice"}. */
+        public Builder prefix(String prefix) {
+            this.prefix = prefix;
+            return this;
+        }
+
+        /** Encrypts every object end to end with a key derived from the passphrase. */
+        public Builder encrypted(String passphrase) {
+            this.passphrase = passphrase;
+            return this;
+        }
+
+        private Builder target(String name, SyncStorage storage) {
+            if (this.storage != null) {
+                throw new IllegalStateException("target: already set to " + target + ", cannot also set " + name);
+            }
+            this.target = name;
+            this.storage = storage;
+            return this;
+        }
+
+        public SyncEngine build() {
+            if (storage == null) {
+                throw new IllegalStateException("target: choose inMemory(), folder(..), s3(..) or storage(..)");
+            }
+            String p = prefix == null ? "" : prefix.strip();
+            while (p.endsWith("/")) {
+                p = p.substring(0, p.length() - 1);
+            }
+            if (!p.isEmpty() && !PREFIX.matcher(p).matches()) {
+                throw new IllegalArgumentException("prefix: only letters, digits, '.', '_', '-' and '/' between them, was '" + prefix + "'");
+            }
+            if (p.contains("..")) {
+                throw new IllegalArgumentException("prefix: must not contain '..', was '" + prefix + "'");
+            }
+            if (passphrase != null && passphrase.isEmpty()) {
+                throw new IllegalArgumentException("passphrase: must not be empty; leave encryption off instead");
+            }
+            SyncStorage s = passphrase == null ? storage : SyncStorage.encrypted(storage, passphrase);
+            return new DefaultSyncEngine(s, p);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tandem.engine.sync;
+
+import dev.tandem.engine.internal.storage.EncryptedStorage;
+import dev.tandem.engine.internal.storage.FolderStorage;
+import dev.tandem.engine.internal.storage.MemoryStorage;
+import dev.tandem.engine.internal.storage.S3Storage;
+import dev.tandem.engine.internal.storage.SlowStorage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The storage SPI sync runs over: a flat namespace of immutable objects. Writers only ever create
+ * objects that do not exist yet; every call is idempotent, so a retry after an unknown outcome is
+ * always safe. Each call is one request to the remote, which is how sync counts its requests.
+ *
+ * <p>Keys are '/'-separated, made of {@code [A-Za-z0-9._-]} segments, never starting with '.' and
+ * never containing "..". Implementations reject other keys with a {@link SyncException}.
+ *
+ * <p>Errors are {@link SyncException}s that say whether retrying can help.
+ */
+public interface SyncStorage extends AutoCloseable {
+
+    /** At most {@code maxKeys} keys that start with {@code prefix} and sort after {@code startAfter}
+     * (null for none), in ascending byte order. */
+    List<String> list(String prefix, String startAfter, int maxKeys);
+
+    /** The object's bytes, or empty when there is no such object. */
+    Optional<byte[]> get(String key);
+
+    /**
+     * Writes the object unless one exists under that key. Returns true when this call created it,
+     * false when the key was already taken (by this writer's earlier attempt or by another).
+     */
+    boolean createIfAbsent(String key, byte[] data);
+
+    /** Removes the object; removing a missing object is not an error. */
+    void delete(String key);
+
+    /** A stable description of where objects go, e.g. {@code s3://host/bucket/prefix}; never secrets. */
+    String describe();
+
+    @Override
+    default void close() {
+    }
+
+    /** A fresh in-memory store; share one instance between engines to sync databases in one process. */
+    static SyncStorage memory() {
+        return new MemoryStorage();
+    }
+
+    /** A folder: atomic writes (temp file, fsync, rename); temp and "conflicted copy" files are ignored. */
+    static SyncStorage folder(Path dir) {
+        return new FolderStorage(dir);
+    }
+
+    /** An S3 bucket through the AWS SDK, path-style, with an optional endpoint override. */
+    static SyncStorage s3(S3Settings settings) {
+        return new S3Storage(settings);
+    }
+
+    /** Adds latency to each call of {@code delegate}, to measure sync as a real network would see it. */
+    static SyncStorage slow(SyncStorage delegate, Duration get, Duration put, Duration list) {
+        return new SlowStorage(delegate, get, put, list);
+    }
+
+    /** Encrypts every object written through it, and authenticates every object read. */
+    static SyncStorage encrypted(SyncStorage delegate, String passphrase) {
+        return new EncryptedStorage(delegate, passphrase);
+    }
+}

@@ -12,5 +12,18 @@ public final class TandemApp extends Application {
         stage.setTitle("Tandem");
         stage.setScene(new Scene(new Label("Tandem"), 800, 600));
         stage.show();
+        // Smoke tests of packaged builds start the app with this flag and expect a clean exit.
+        if (getParameters().getRaw().contains("--exit-after-first-frame")
+                || "1".equals(System.getenv("TANDEM_EXIT_AFTER_FIRST_FRAME"))) {
+            javafx.animation.AnimationTimer timer = new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    System.out.println("Tandem started: first frame shown");
+                    javafx.application.Platform.exit();
+                }
+            };
+            timer.start();
+        }
     }
 }

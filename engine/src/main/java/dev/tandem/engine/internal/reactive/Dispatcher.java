@@ -38,7 +38,19 @@ import java.util.function.Supplier;
 public final class Dispatcher implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
-    private record Listener(ChangeListener listener, Executor executor) {
+    /** Identity matters: the same callback subscribed twice is two listeners. */
+    private static final class Listener {
+        final ChangeListener listener;
+        final Executor executor;
+
+        Listener(ChangeListener listener, Executor executor) {
+            this.listener = listener;
+            this.executor = executor;
+        }
+    }
+
+    /** A commit's events and the listeners registered when it committed, who alone hear of it. */
+    private record Committed(List<ChangeEvent> events, List<Listener> audience) {
     }
 
     private final Connections connections;
@@ -50,7 +62,7 @@ public final class Dispatcher implements AutoCloseable {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
     private Set<String> pendingTables = new HashSet<>();
-    private List<List<ChangeEvent>> pendingEvents = new ArrayList<>();
+    private List<Committed> pendingEvents = new ArrayList<>();
     private boolean rerunAll;
     private boolean scheduled;
     private volatile Thread dispatchThread;
@@ -109,8 +121,8 @@ public final class Dispatcher implements AutoCloseable {
     public void committed(Set<String> tables, List<ChangeEvent> events) {
         synchronized (lock) {
             pendingTables.addAll(tables);
-            if (!events.isEmpty()) {
-                pendingEvents.add(events);
+            if (!events.isEmpty() && !listeners.isEmpty()) {
+                pendingEvents.add(new Committed(List.copyOf(events), List.copyOf(listeners)));
             }
             schedule();
         }
@@ -133,7 +145,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private void drain() {
         Set<String> tables;
-        List<List<ChangeEvent>> events;
+        List<Committed> events;
         boolean all;
         synchronized (lock) {
             tables = pendingTables;
@@ -144,10 +156,11 @@ public final class Dispatcher implements AutoCloseable {
             rerunAll = false;
             scheduled = false;
         }
-        for (List<ChangeEvent> batch : events) {
-            List<ChangeEvent> copy = List.copyOf(batch);
-            for (Listener l : listeners) {
-                deliver(l.executor(), () -> l.listener().onCommit(copy));
+        for (Committed commit : events) {
+            for (Listener l : commit.audience()) {
+                if (listeners.contains(l)) {
+                    deliver(l.executor, () -> l.listener.onCommit(commit.events()));
+                }
             }
         }
         List<LiveQuery<?>> affected = new ArrayList<>();

@@ -26,7 +26,7 @@ public final class ChangelogStore {
 
     /** All winning attributes of one entity, keyed by lower-case field name. */
     public Map<String, Winner> winners(StatementCache sql, String table, String entity) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT w.field, w.seq, c.id, c.author, f.value FROM _tandem_winner w"
+        PreparedStatement ps = sql.get("SELECT w.field, w.seq, c.id, c.author, f.value, f.prev FROM _tandem_winner w"
                 + " JOIN _tandem_change c ON c.seq = w.seq"
                 + " JOIN _tandem_field f ON f.seq = w.seq AND f.field = w.field"
                 + " WHERE w.tbl = ? AND w.entity = ?");
@@ -38,10 +38,34 @@ public final class ChangelogStore {
                 String field = rs.getString(1);
                 winners.put(field.toLowerCase(java.util.Locale.ROOT), new Winner(field, rs.getLong(2),
                         Uuid7.fromBytes(rs.getBytes(3)), Uuid7.fromBytes(rs.getBytes(4)),
-                        SqlValues.normalize(rs.getObject(5))));
+                        SqlValues.normalize(rs.getObject(5)), uuidOrNull(rs.getBytes(6))));
             }
         }
         return winners;
+    }
+
+    /** For a change this device has, the id its write of {@code field} replaced. */
+    public UUID replaced(StatementCache sql, UUID change, String field) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT f.prev FROM _tandem_change c"
+                + " JOIN _tandem_field f ON f.seq = c.seq AND f.field = ? WHERE c.id = ?");
+        ps.setString(1, field);
+        ps.setBytes(2, Uuid7.toBytes(change));
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? uuidOrNull(rs.getBytes(1)) : null;
+        }
+    }
+
+    /** The local seq of a change, or -1 when the changelog does not have it. */
+    public long seqOf(StatementCache sql, UUID change) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT seq FROM _tandem_change WHERE id = ?");
+        ps.setBytes(1, Uuid7.toBytes(change));
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
+    static UUID uuidOrNull(byte[] b) {
+        return b == null ? null : Uuid7.fromBytes(b);
     }
 
     /** Appends a change authored here; returns its seq. */

@@ -28,7 +28,7 @@ public final class TestUi implements java.util.concurrent.Executor, AutoCloseabl
         }
     }
 
-    /** Waits (flushing) until {@code condition} holds, read on the UI thread. */
+    /** Waits (flushing) until {@code condition} holds; it is evaluated on the calling thread after each flush. */
     public void await(BooleanSupplier condition) {
         await(condition, Duration.ofSeconds(10));
     }
@@ -38,11 +38,11 @@ public final class TestUi implements java.util.concurrent.Executor, AutoCloseabl
         while (System.nanoTime() < end) {
             flush();
             try {
-                if (thread.submit(condition::getAsBoolean).get(10, TimeUnit.SECONDS)) {
+                if (condition.getAsBoolean()) {
                     return;
                 }
                 Thread.sleep(10);
-            } catch (Exception e) {
+            } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
         }

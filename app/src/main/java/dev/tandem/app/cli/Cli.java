@@ -361,7 +361,7 @@ public final class Cli {
     }
 
     private int edit(TodoStore store, Args a) {
-        Item it = resolve(store, a.one("edit", "ID"));
+        String ref = a.one("edit", "ID");
         Map<String, String> o = a.options();
         if (o.isEmpty()) {
             throw new UsageError("edit: say what to change: --title, --notes, --due or --list");
@@ -379,6 +379,7 @@ public final class Cli {
                 due = parseDate(d, store);
             }
         }
+        Item it = resolve(store, ref);
         String listId = o.containsKey("--list") ? listIdFor(store, o.get("--list")) : it.listId();
         LocalDate fDue = due;
         boolean fClear = clearDue;

@@ -66,6 +66,7 @@ public final class DemoMode implements AutoCloseable {
         first.show();
         Thread t = new Thread(() -> {
             try {
+                java.nio.file.Files.createDirectories(remoteDir());
                 Device a = Device.open("Device A", dir.resolve("device-a"), FxExecutor.INSTANCE, remote(remoteDir()), DEBOUNCE);
                 Device b = Device.open("Device B", dir.resolve("device-b"), FxExecutor.INSTANCE, remote(remoteDir()), DEBOUNCE);
                 seedIfEmpty(a.store(), b.store());
@@ -79,7 +80,7 @@ public final class DemoMode implements AutoCloseable {
                     show(new Stage(), b, screen.getMinX() + 16 + w, screen.getMinY() + 20, w, h);
                     onShown.run();
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | java.io.IOException e) {
                 Platform.runLater(() -> loading.setText("The demo could not start: " + e.getMessage()));
             }
         }, "tandem-demo-open");

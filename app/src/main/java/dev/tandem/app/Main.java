@@ -18,7 +18,11 @@ public final class Main {
     private Main() {
     }
 
+    /** Held so the level sticks: the connection pool's INFO lines are noise for users. */
+    private static final java.util.logging.Logger HIKARI = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
+
     public static void main(String[] args) {
+        HIKARI.setLevel(java.util.logging.Level.WARNING);
         List<String> list = Arrays.asList(args);
         if (Cli.isCliInvocation(list)) {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);

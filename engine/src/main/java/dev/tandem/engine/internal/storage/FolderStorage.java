@@ -82,6 +82,7 @@ public final class FolderStorage implements SyncStorage {
             requireRoot("get '" + key + "'");
             return Optional.empty();
         } catch (IOException e) {
+            requireRoot("get '" + key + "'");
             throw failure("read '" + key + "'", e);
         }
     }

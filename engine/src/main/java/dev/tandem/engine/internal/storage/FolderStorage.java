@@ -97,6 +97,12 @@ public final class FolderStorage implements SyncStorage {
         Path temp = null;
         try {
             Path firstCreated = makeParents(key);
+            if (Files.isDirectory(file, NOFOLLOW)) {
+                // S3 could hold both "a" and "a/b"; a folder cannot, and "taken" would be a lie
+                // because get("a") finds nothing.
+                throw new SyncException(Reason.IO, "Cannot write '" + key + "' in folder " + root + ": a folder "
+                        + "of that name holds other objects");
+            }
             if (Files.exists(file, NOFOLLOW)) {
                 return false;
             }

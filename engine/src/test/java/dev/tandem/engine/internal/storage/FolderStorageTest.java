@@ -115,6 +115,14 @@ class FolderStorageTest extends SyncStorageContract {
     }
 
     @Test
+    void createIfAbsent_keyIsADirectoryOfOtherObjects_throwsIoInsteadOfClaimingItTaken() {
+        storage.createIfAbsent("a/b", bytes("x"));
+        SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("a", bytes("y")));
+        assertEquals(Reason.IO, e.reason());
+        assertTrue(e.getMessage().contains("'a'"), e.getMessage());
+    }
+
+    @Test
     void createIfAbsent_readOnlyFolder_throwsIo() throws IOException {
         assumeTrue(!"root".equals(System.getProperty("user.name")), "root ignores file permissions");
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");

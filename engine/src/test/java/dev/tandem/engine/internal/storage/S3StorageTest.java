@@ -87,6 +87,20 @@ class S3StorageTest extends SyncStorageContract {
     }
 
     @Test
+    void get_callingThreadInterrupted_throwsUnreachableAndKeepsTheFlag() {
+        storage.createIfAbsent("k", bytes("v"));
+        Thread.currentThread().interrupt();
+        try {
+            SyncException e = assertThrows(SyncException.class, () -> storage.get("k"));
+            assertEquals(Reason.UNREACHABLE, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "interrupt flag restored");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void describe_namesEndpointAndBucketButNoSecret() {
         assertEquals("s3://127.0.0.1:" + server.port() + "/" + bucket, storage.describe());
         assertFalse(storage.describe().contains(server.credential()));

@@ -260,12 +260,16 @@ public final class FolderStorage implements SyncStorage {
         }
     }
 
-    /** fsync of a directory persists its entries on Linux and macOS; Windows cannot open one. */
+    /**
+     * fsync of a directory persists its entries on Linux and macOS. Windows cannot open a
+     * directory, and some network mounts refuse the fsync; the object is already published by
+     * then, so failing the call would make the caller's retry see "taken" for its own write.
+     * The failure is logged instead.
+     */
     private static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
-            // Unsupported here (Windows, some network mounts): the file itself was already fsynced.
             System.getLogger(FolderStorage.class.getName())
                     .log(System.Logger.Level.DEBUG, "fsync of directory " + dir + " not supported", e);
         }

@@ -52,12 +52,12 @@ public final class FolderStorage implements SyncStorage {
     public List<String> list(String prefix, String startAfter, int maxKeys) {
         String p = StorageKeys.validatePrefix(prefix);
         StorageKeys.validateMaxKeys(maxKeys);
-        requireRoot("list '" + p + "'");
+        requireRoot(StorageKeys.listing(p));
         List<String> keys = new ArrayList<>();
         try {
             new FolderLister(p, startAfter, maxKeys, keys).walk(root, "");
         } catch (IOException e) {
-            throw failure("list keys under '" + p + "'", e);
+            throw failure(StorageKeys.listing(p), e);
         }
         return keys;
     }

@@ -23,8 +23,12 @@ import java.util.Optional;
  */
 public interface SyncStorage extends AutoCloseable {
 
-    /** At most {@code maxKeys} keys that start with {@code prefix} and sort after {@code startAfter}
-     * (null for none), in ascending byte order. */
+    /**
+     * At most {@code maxKeys} (at least 1) keys that start with {@code prefix} and sort after
+     * {@code startAfter} (null for none), in ascending byte order. A backend may leave out keys it
+     * could never have written (and an encrypted store hides its descriptor), so a page shorter than
+     * {@code maxKeys} ends the listing only under prefixes where every key is Tandem's own.
+     */
     List<String> list(String prefix, String startAfter, int maxKeys);
 
     /** The object's bytes, or empty when there is no such object. */

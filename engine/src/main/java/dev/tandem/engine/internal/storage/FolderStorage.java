@@ -52,12 +52,12 @@ public final class FolderStorage implements SyncStorage {
     public List<String> list(String prefix, String startAfter, int maxKeys) {
         String p = StorageKeys.validatePrefix(prefix);
         StorageKeys.validateMaxKeys(maxKeys);
-        requireRoot("list '" + p + "'");
+        requireRoot(StorageKeys.listing(p));
         List<String> keys = new ArrayList<>();
         try {
             new FolderLister(p, startAfter, maxKeys, keys).walk(root, "");
         } catch (IOException e) {
-            throw failure("list keys under '" + p + "'", e);
+            throw failure(StorageKeys.listing(p), e);
         }
         return keys;
     }
@@ -82,6 +82,7 @@ public final class FolderStorage implements SyncStorage {
             requireRoot("get '" + key + "'");
             return Optional.empty();
         } catch (IOException e) {
+            requireRoot("get '" + key + "'");
             throw failure("read '" + key + "'", e);
         }
     }
@@ -96,6 +97,12 @@ public final class FolderStorage implements SyncStorage {
         Path temp = null;
         try {
             Path firstCreated = makeParents(key);
+            if (Files.isDirectory(file, NOFOLLOW)) {
+                // S3 could hold both "a" and "a/b"; a folder cannot, and "taken" would be a lie
+                // because get("a") finds nothing.
+                throw new SyncException(Reason.IO, "Cannot write '" + key + "' in folder " + root + ": a folder "
+                        + "of that name holds other objects");
+            }
             if (Files.exists(file, NOFOLLOW)) {
                 return false;
             }
@@ -253,12 +260,16 @@ public final class FolderStorage implements SyncStorage {
         }
     }
 
-    /** fsync of a directory persists its entries on Linux and macOS; Windows cannot open one. */
+    /**
+     * fsync of a directory persists its entries on Linux and macOS. Windows cannot open a
+     * directory, and some network mounts refuse the fsync; the object is already published by
+     * then, so failing the call would make the caller's retry see "taken" for its own write.
+     * The failure is logged instead.
+     */
     private static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException e) {
-            // Unsupported here (Windows, some network mounts): the file itself was already fsynced.
             System.getLogger(FolderStorage.class.getName())
                     .log(System.Logger.Level.DEBUG, "fsync of directory " + dir + " not supported", e);
         }

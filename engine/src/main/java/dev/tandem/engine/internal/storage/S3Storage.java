@@ -98,7 +98,7 @@ public final class S3Storage implements SyncStorage {
             try {
                 response = client.listObjectsV2(request.build());
             } catch (SdkException e) {
-                throw errors.map("list keys under '" + p + "'", e);
+                throw errors.map(StorageKeys.listing(p), e);
             }
             List<String> keys = new ArrayList<>(response.contents().size());
             for (S3Object object : response.contents()) {

@@ -26,7 +26,7 @@ public final class SlowStorage implements SyncStorage {
 
     @Override
     public List<String> list(String prefix, String startAfter, int maxKeys) {
-        pause(list, "list '" + prefix + "'");
+        pause(list, StorageKeys.listing(prefix));
         return delegate.list(prefix, startAfter, maxKeys);
     }
 

@@ -58,6 +58,11 @@ public final class StorageKeys {
         return maxKeys;
     }
 
+    /** What a list call was doing, for error messages. */
+    static String listing(String prefix) {
+        return prefix == null || prefix.isEmpty() ? "list keys" : "list keys under " + describe(prefix);
+    }
+
     /** The key quoted for an error message, shortened and with control characters masked. */
     static String describe(String key) {
         if (key == null) {

@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.storage.StorageProbe;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncProgress;
@@ -55,7 +56,7 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public ConnectionCheck check() {
-        throw new UnsupportedOperationException("check: lands with the storage probe");
+        return StorageProbe.run(storage);
     }
 
     @Override

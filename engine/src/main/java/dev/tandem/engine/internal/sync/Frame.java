@@ -12,8 +12,9 @@ import java.util.zip.Inflater;
  * The envelope of every remote object (see docs/SYNC_FORMAT.md):
  * <pre>
  *   magic "TNDM" (4) | version (1) | flags (1) | kind (1) | reserved (1)
- *   | body length (4, big-endian) | CRC32C of the body as stored (4) | body
+ *   | body length (4, big-endian) | CRC32C (4) | body
  * </pre>
+ * The CRC32C covers the first 12 header bytes and the body as stored, so any flipped bit fails it.
  * Flag bit 0 means the body is deflated. Readers check magic, version, the stated length against
  * the real one and against {@link #MAX_OBJECT}, the checksum, and inflate into a buffer capped at
  * {@link #MAX_INFLATED}, before any byte of the body is parsed.
@@ -50,11 +51,13 @@ public final class Frame {
         if (!deflated) {
             stored = body;
         }
+        ByteBuffer out = ByteBuffer.allocate(HEADER + stored.length).put(MAGIC).put((byte) VERSION)
+                .put((byte) (deflated ? FLAG_DEFLATE : 0)).put(kind).put((byte) 0).putInt(stored.length);
         CRC32C crc = new CRC32C();
+        crc.update(out.array(), 0, 12);
         crc.update(stored);
-        return ByteBuffer.allocate(HEADER + stored.length).put(MAGIC).put((byte) VERSION)
-                .put((byte) (deflated ? FLAG_DEFLATE : 0)).put(kind).put((byte) 0)
-                .putInt(stored.length).putInt((int) crc.getValue()).put(stored).array();
+        out.putInt((int) crc.getValue()).put(stored);
+        return out.array();
     }
 
     /** The body of a valid object of {@code kind}; {@code key} names the object in errors. */
@@ -78,7 +81,9 @@ public final class Frame {
         }
         int flags = in.get() & 0xFF;
         byte actualKind = in.get();
-        in.get();
+        if (in.get() != 0) {
+            throw new FormatException("Object " + key + " has a non-zero reserved byte");
+        }
         if (actualKind != kind) {
             throw new FormatException("Object " + key + " is of kind " + actualKind + ", expected " + kind);
         }
@@ -88,9 +93,7 @@ public final class Frame {
             throw new FormatException("Object " + key + " states " + length + " body bytes but has "
                     + (object.length - HEADER) + " (truncated or padded)");
         }
-        CRC32C crc = new CRC32C();
-        crc.update(object, HEADER, (int) length);
-        if ((int) crc.getValue() != checksum) {
+        if (crc(object, (int) length) != checksum) {
             throw new FormatException("Object " + key + " fails its checksum (damaged in storage or transit)");
         }
         if ((flags & ~FLAG_DEFLATE) != 0) {
@@ -98,6 +101,14 @@ public final class Frame {
         }
         return (flags & FLAG_DEFLATE) != 0 ? inflate(object, HEADER, (int) length, key)
                 : java.util.Arrays.copyOfRange(object, HEADER, object.length);
+    }
+
+    /** CRC32C of header bytes 0..11 and the body that follows the header. */
+    private static int crc(byte[] object, int bodyLength) {
+        CRC32C crc = new CRC32C();
+        crc.update(object, 0, 12);
+        crc.update(object, HEADER, bodyLength);
+        return (int) crc.getValue();
     }
 
     private static byte[] inflate(byte[] data, int offset, int length, String key) {

@@ -52,6 +52,19 @@ class PrefixedStorageTest extends SyncStorageContract {
         assertEquals(inner.describe() + "/tandem/alice", new PrefixedStorage(inner, "tandem/alice/").describe());
     }
 
+    @Test
+    void encryptedAbovePrefix_eachPrefixHasItsOwnDescriptorAndPassphrase() {
+        SyncStorage alice = new EncryptedStorage(new PrefixedStorage(inner, "tandem/alice"), "alice's passphrase");
+        SyncStorage bob = new EncryptedStorage(new PrefixedStorage(inner, "tandem/bob"), "bob's passphrase");
+        alice.createIfAbsent("k", bytes("a"));
+        bob.createIfAbsent("k", bytes("b"));
+        assertTrue(inner.get("tandem/alice/encryption").isPresent());
+        assertTrue(inner.get("tandem/bob/encryption").isPresent());
+        assertArrayEquals(bytes("a"), alice.get("k").orElseThrow());
+        assertArrayEquals(bytes("b"), bob.get("k").orElseThrow());
+        assertEquals(List.of("k"), alice.list("", null, 10));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "/", "../x", "a//b", ".hidden", "a b"})
     void constructor_invalidPrefix_isRejected(String prefix) {

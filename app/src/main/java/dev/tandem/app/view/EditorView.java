@@ -1,9 +1,8 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.model.HistoryEntry;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
-import dev.tandem.app.vm.ConflictsViewModel;
+import dev.tandem.app.vm.HistoryLine;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;
@@ -52,7 +51,7 @@ public final class EditorView extends StackPane {
     private final DatePicker due = new DatePicker();
     private final ComboBox<String> list = new ComboBox<>();
     private final CheckBox done = new CheckBox("Done");
-    private final ListView<HistoryEntry> history = new ListView<>();
+    private final ListView<HistoryLine> history = new ListView<>();
     private final PauseTransition autosave = new PauseTransition(Duration.millis(700));
     private boolean updatingList;
 
@@ -92,6 +91,28 @@ public final class EditorView extends StackPane {
         due.setPromptText("No due date");
         due.valueProperty().bindBidirectional(vm.dueProperty());
         due.setMaxWidth(Double.MAX_VALUE);
+        due.setConverter(new StringConverter<>() {
+            private final DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+            @Override
+            public String toString(java.time.LocalDate d) {
+                return d == null ? "" : f.format(d);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String s) {
+                if (s == null || s.isBlank()) {
+                    return null;
+                }
+                return dev.tandem.app.text.DatePhrases.parse(s, main.store().today()).orElseGet(() -> {
+                    try {
+                        return java.time.LocalDate.parse(s.strip(), f);
+                    } catch (RuntimeException e) {
+                        return vm.dueProperty().get();
+                    }
+                });
+            }
+        });
         Button clearDue = new Button(null, Icons.of(MaterialDesignC.CLOSE, 14));
         clearDue.getStyleClass().add(Styles.BUTTON_FLAT);
         clearDue.setTooltip(new Tooltip("Remove the due date"));
@@ -193,6 +214,7 @@ public final class EditorView extends StackPane {
     private static Label fieldLabel(String s) {
         Label l = new Label(s);
         l.getStyleClass().add(Styles.FIELD_LABEL);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -226,21 +248,20 @@ public final class EditorView extends StackPane {
         }
     }
 
-    private static final class HistoryCell extends ListCell<HistoryEntry> {
+    private static final class HistoryCell extends ListCell<HistoryLine> {
         HistoryCell() {
             getStyleClass().add(Styles.HISTORY_CELL);
         }
 
         @Override
-        protected void updateItem(HistoryEntry h, boolean empty) {
+        protected void updateItem(HistoryLine h, boolean empty) {
             super.updateItem(h, empty);
             if (empty || h == null) {
                 setText(null);
                 setGraphic(null);
                 return;
             }
-            Label what = new Label(ConflictsViewModel.fieldLabel(h.field()) + " → " + shorten(
-                    ConflictsViewModel.valueText(h.field(), h.value(), false)));
+            Label what = new Label(h.what());
             what.getStyleClass().add("history-what");
             Label who = new Label(h.device() + " · " + when(h.at()));
             VBox box = new VBox(1, what, who);
@@ -253,11 +274,6 @@ public final class EditorView extends StackPane {
                 return "";
             }
             return SyncStatusViewModel.ago(at, Instant.now()).equals("just now") ? "just now" : WHEN.format(at);
-        }
-
-        private static String shorten(String s) {
-            String one = s.replace('\n', ' ');
-            return one.length() > 60 ? one.substring(0, 57) + "…" : one;
         }
     }
 }

@@ -84,6 +84,7 @@ public final class MainView extends BorderPane {
         title.setId("view-title");
         title.getStyleClass().add(Styles.TITLE);
         title.textProperty().bind(vm.titleProperty());
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label count = new Label();
         count.getStyleClass().add(Styles.SUBTITLE);
         count.textProperty().bind(Bindings.createStringBinding(() -> {
@@ -136,7 +137,7 @@ public final class MainView extends BorderPane {
         qa.setLeft(Icons.of(MaterialDesignP.PLUS, 17));
         quickAdd.setId("quick-add");
         quickAdd.getStyleClass().add(Styles.QUICK_ADD);
-        quickAdd.setPromptText("Add a todo — “Pay rent fri”, “Call Sam tomorrow #Work”  (Ctrl+N)");
+        quickAdd.setPromptText("Add a todo — try “Call Sam tomorrow #Work”  (Ctrl+N)");
         quickAdd.setOnAction(e -> {
             if (vm.quickAdd(quickAdd.getText())) {
                 quickAdd.clear();
@@ -188,6 +189,16 @@ public final class MainView extends BorderPane {
         SplitPane split = new SplitPane(center, editorView);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(editorView, false);
+        // The conflicts view has no item to edit: it gets the whole width.
+        vm.viewProperty().addListener((o, a, b) -> {
+            boolean conflictsShown = b instanceof View.ConflictsView;
+            if (conflictsShown && split.getItems().contains(editorView)) {
+                split.getItems().remove(editorView);
+            } else if (!conflictsShown && !split.getItems().contains(editorView)) {
+                split.getItems().add(editorView);
+                split.setDividerPositions(0.64);
+            }
+        });
 
         sidebar = new SidebarView(vm, device.name());
         setLeft(sidebar);

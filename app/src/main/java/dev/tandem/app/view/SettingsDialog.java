@@ -25,6 +25,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -149,8 +150,10 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
         summary.setId("settings-check-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(vm.checkSummaryProperty());
-        HBox testRow = new HBox(10, test, spinner, summary);
-        testRow.setAlignment(Pos.CENTER_LEFT);
+        test.setMinWidth(Region.USE_PREF_SIZE);
+        HBox testButtons = new HBox(10, test, spinner);
+        testButtons.setAlignment(Pos.CENTER_LEFT);
+        VBox testRow = new VBox(8, testButtons, summary);
         test.disableProperty().bind(vm.checkingProperty().or(vm.modeProperty().isEqualTo(SyncSettings.Mode.NONE)));
         vm.checkSteps().addListener((ListChangeListener<ConnectionCheck.Step>) c -> renderSteps());
 
@@ -262,13 +265,19 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
             FontIcon icon = Icons.of(s.ok() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CLOSE_CIRCLE, 16);
             icon.getStyleClass().add(s.ok() ? "ok" : "failed");
             Label name = new Label(s.name());
-            Label msg = new Label(s.message() == null ? "" : s.message()
-                    + (!s.ok() && s.reason() != null ? " " + s.reason().hint() : ""));
+            Label msg = new Label(s.message() == null ? "" : s.message());
             msg.getStyleClass().add("detail");
             msg.setWrapText(true);
+            msg.setMaxWidth(400);
+            msg.setMinHeight(Region.USE_PREF_SIZE);
+            name.setMinWidth(120);
             HBox row = new HBox(8, icon, name, msg);
+            HBox.setHgrow(msg, Priority.ALWAYS);
             row.getStyleClass().add(Styles.CHECK_STEP);
             steps.getChildren().add(row);
+        }
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
         }
     }
 

@@ -113,6 +113,7 @@ public final class SidebarView extends VBox {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             row = new HBox(10, icon, name, spacer, badge);
             row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("sidebar-row");
             section.getStyleClass().add(Styles.SIDEBAR_SECTION);
             box = new VBox(row);
             setText(null);

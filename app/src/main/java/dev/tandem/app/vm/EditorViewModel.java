@@ -1,7 +1,6 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.HistoryEntry;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import java.time.LocalDate;
@@ -39,7 +38,7 @@ public final class EditorViewModel {
     private final ObjectProperty<LocalDate> due = new SimpleObjectProperty<>();
     private final ObjectProperty<String> listId = new SimpleObjectProperty<>();
     private final BooleanProperty done = new SimpleBooleanProperty(false);
-    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private final ObservableList<HistoryLine> history = FXCollections.observableArrayList();
     /** The values the fields were last loaded from; a field differing from its base is dirty. */
     private Item base;
     private boolean loading;
@@ -82,7 +81,7 @@ public final class EditorViewModel {
         return done;
     }
 
-    public ObservableList<HistoryEntry> history() {
+    public ObservableList<HistoryLine> history() {
         return history;
     }
 
@@ -242,12 +241,14 @@ public final class EditorViewModel {
             return;
         }
         String id = it.id();
-        async.run(() -> store.history(id), entries -> {
+        async.run(() -> {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            store.lists().forEach(l -> names.put(l.id(), l.name()));
+            return HistoryLine.describe(store.history(id), lid -> names.getOrDefault(lid, "a deleted list"));
+        }, lines -> {
             Item now = item.get();
             if (now != null && now.id().equals(id)) {
-                java.util.List<HistoryEntry> newest = new java.util.ArrayList<>(entries);
-                java.util.Collections.reverse(newest);
-                history.setAll(newest);
+                history.setAll(lines);
             }
         }, e -> history.clear());
     }

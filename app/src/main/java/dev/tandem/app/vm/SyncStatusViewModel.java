@@ -76,7 +76,7 @@ public final class SyncStatusViewModel {
             d.append("Working offline. Set up sync in Sync settings.");
         } else {
             if (s.lastSuccess() != null) {
-                d.append("Last synced ").append(ago(s.lastSuccess(), clock.instant()));
+                d.append(s.state() == SyncStatus.State.IDLE ? "" : "last synced ").append(ago(s.lastSuccess(), clock.instant()));
             }
             if (s.pendingChanges() > 0) {
                 sep(d).append(s.pendingChanges()).append(s.pendingChanges() == 1 ? " change waiting" : " changes waiting");

@@ -24,7 +24,7 @@ class SyncStatusViewModelTest {
     void update_idleWithPending_saysWhenAndWaiting() {
         vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(180), 3, null, -1, null, null, null, null, null, 0));
         assertEquals("Synced", vm.headlineProperty().get());
-        assertEquals("Last synced 3 min ago · 3 changes waiting", vm.detailProperty().get());
+        assertEquals("3 min ago · 3 changes waiting", vm.detailProperty().get());
         assertEquals("", vm.errorProperty().get());
     }
 

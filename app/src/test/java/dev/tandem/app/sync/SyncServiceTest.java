@@ -134,15 +134,19 @@ class SyncServiceTest {
     void syncNow_whileSyncing_neverOverlaps() throws Exception {
         service = new SyncService(db, Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();
-        engine.sleepMs = 100;
+        engine.sleepMs = 300;
+        service.setDebounce(Duration.ofMillis(50));
         service.configure(engine, Duration.ofMinutes(5));
+        await(() -> engine.running.get() == 1);
+        // Requests while a sync runs wait for it, then lead to one more sync, never a parallel one.
         for (int i = 0; i < 5; i++) {
             service.syncNow();
             service.localChange();
         }
         await(() -> engine.calls.get() >= 2);
-        Thread.sleep(300);
+        Thread.sleep(700);
         assertEquals(1, engine.maxRunning);
+        assertEquals(2, engine.calls.get());
     }
 
     @Test

@@ -137,7 +137,9 @@ class ScreenshotsTest {
 
     @Test
     void mainWindow_lightAndDark() throws Exception {
-        Device d = Device.open("MacBook Air", tmp.resolve("main"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        Path remote = Files.createDirectories(tmp.resolve("main-remote"));
+        Device d = Device.open("MacBook Air", tmp.resolve("main"), FxExecutor.INSTANCE, SyncSettings.folder(remote, 30),
+                Duration.ofSeconds(3));
         seedRich(d.store());
         Item review = d.store().query(View.inbox()).stream().findFirst().orElseThrow();
         Item doc = d.store().lists().stream().filter(l -> l.name().equals("Work")).findFirst()
@@ -149,10 +151,8 @@ class ScreenshotsTest {
         for (Theme theme : Theme.values()) {
             MainView v = show(stage, d, theme, 1280, 800, null);
             selectListAndItem(v, "Work", "Review the sync design doc");
-            fx(() -> {
-                d.sync().configure(null, Duration.ofSeconds(30));
-                return null;
-            });
+            waitFor(() -> v.statusViewModel().statusProperty().get().lastSuccess() != null
+                    && v.statusViewModel().statusProperty().get().pendingChanges() == 0);
             settle();
             save(snapshot(stage.getScene()), theme == Theme.LIGHT ? "main-light.png" : "main-dark.png");
             fx(() -> {

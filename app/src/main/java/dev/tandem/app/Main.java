@@ -44,6 +44,8 @@ public final class Main {
             return;
         }
         TandemApp.options = options;
+        TandemApp.mark("main");
+        TandemApp.preopen(options);
         javafx.application.Application.launch(TandemApp.class, args);
     }
 }

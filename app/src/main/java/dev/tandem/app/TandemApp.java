@@ -4,7 +4,6 @@ import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Theme;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,10 +26,39 @@ public final class TandemApp extends Application {
     /** Set by {@link Main}; parsed from the parameters when launched otherwise. */
     static volatile AppOptions options;
 
+    /** The database, opening in the background since {@link #preopen} (before the toolkit starts). */
+    private static volatile java.util.concurrent.CompletableFuture<Device> opening;
+    private static volatile Path openingDir;
+
     private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    /** Starts opening the profile's database while the JavaFX toolkit starts up. */
+    static void preopen(AppOptions o) {
+        if (o.demo()) {
+            return;
+        }
+        Path dataDir = DataDirs.resolve(o.dataDir(), System.getenv());
+        openingDir = dataDir;
+        opening = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Device.open(hostName(), dataDir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3)),
+                r -> {
+                    Thread t = new Thread(r, "tandem-open");
+                    t.setDaemon(true);
+                    t.start();
+                });
+    }
+
+    /** With -Dtandem.timing=true: milliseconds since JVM start at each start-up phase, on stdout. */
+    static void mark(String phase) {
+        if (Boolean.getBoolean("tandem.timing")) {
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("tandem.timing " + phase + "-ms=" + ms);
+        }
+    }
 
     @Override
     public void start(Stage stage) {
+        mark("fx-start");
         AppOptions o = options != null ? options : AppOptions.parse(getParameters().getRaw(), System.getenv());
         Path dataDir = DataDirs.resolve(o.dataDir(), System.getenv());
         if (o.demo()) {
@@ -48,9 +76,19 @@ public final class TandemApp extends Application {
         stage.setMinWidth(760);
         stage.setMinHeight(480);
         stage.show();
+        if (opening == null || !dataDir.equals(openingDir)) {
+            preopen(o);
+        }
+        java.util.concurrent.CompletableFuture<Device> future = opening;
         Thread opener = new Thread(() -> {
             try {
-                Device device = Device.open(hostName(), dataDir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+                Device device;
+                try {
+                    device = future.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : e;
+                }
+                mark("db-open");
                 Theme theme = o.theme() != null ? o.theme() : Theme.parse(device.settings().get("ui.theme", "light"));
                 Platform.runLater(() -> {
                     toClose.add(device);
@@ -59,6 +97,7 @@ public final class TandemApp extends Application {
                     scene.setRoot(view);
                     stage.setTitle("Tandem — " + dataDir);
                     view.start();
+                    mark("view-built");
                     firstFrame(o);
                 });
             } catch (RuntimeException e) {
@@ -72,6 +111,7 @@ public final class TandemApp extends Application {
                 });
             }
         }, "tandem-open");
+        opener.setName("tandem-open-wait");
         opener.setDaemon(true);
         opener.start();
     }
@@ -92,26 +132,37 @@ public final class TandemApp extends Application {
                 }
                 stop();
                 System.out.println("Tandem started: first frame shown");
-                if (Boolean.getBoolean("tandem.timing")) {
-                    long ms = System.currentTimeMillis()
-                            - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-                    System.out.println("tandem.timing first-frame-ms=" + ms);
-                }
+                mark("first-frame");
                 Platform.exit();
             }
         }.start();
     }
 
+    /**
+     * This computer's name for the device list, without a network lookup (InetAddress can wait
+     * seconds for DNS on a machine without network).
+     */
     static String hostName() {
-        String env = System.getenv("HOSTNAME");
-        if (env != null && !env.isBlank()) {
-            return env;
+        for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+            String v = System.getenv(var);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
         }
         try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "This computer";
+            java.nio.file.Path etc = java.nio.file.Path.of("/etc/hostname");
+            if (java.nio.file.Files.isReadable(etc)) {
+                String v = java.nio.file.Files.readString(etc).strip();
+                if (!v.isEmpty()) {
+                    return v;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through
         }
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String user = System.getProperty("user.name", "");
+        return os.contains("mac") ? user + "’s Mac" : "This computer";
     }
 
     @Override

@@ -39,7 +39,8 @@ class DemoLatencyPerfTest {
             Async async = new Async(Runnable::run, ui, e -> { });
             MainViewModel vb = new MainViewModel(b.store(), async, new FakeDialogs(), new UndoManager(async));
             ui.run(vb::start);
-            ui.await(() -> vb.items().size() == 4, Duration.ofSeconds(30));
+            int expected = a.store().query(dev.tandem.app.model.View.inbox()).size();
+            ui.await(() -> vb.items().size() == expected, Duration.ofSeconds(30));
             String id = a.store().query(dev.tandem.app.model.View.inbox()).get(0).id();
             List<Long> ms = new ArrayList<>();
             for (int i = 0; i < 15; i++) {

@@ -163,6 +163,11 @@ public final class Packager {
                 "--vendor", opt("vendor"),
                 "--description", opt("description"),
                 "--icon", icon.toString()));
+        // Overrides of jpackage's templates (the deb's maintainer scripts, the .desktop file), per OS.
+        Path resources = Paths.get(opt("resources")).resolve(os.name().toLowerCase(Locale.ROOT));
+        if (Files.isDirectory(resources)) {
+            common.addAll(List.of("--resource-dir", resources.toString()));
+        }
         if (Boolean.parseBoolean(opts.getOrDefault("verbose", "false"))) {
             common.add("--verbose");
         }

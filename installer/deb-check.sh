@@ -29,6 +29,11 @@ command -v xauth >/dev/null || missing+=(xauth)
 command -v import >/dev/null || missing+=(imagemagick)
 command -v xwininfo >/dev/null && command -v xprop >/dev/null || missing+=(x11-utils)
 ldconfig -p | grep -q libgtk-3.so.0 || missing+=(libgtk-3-0)
+# Building the .deb: objcopy strips the runtime, fakeroot and dpkg-deb pack it.
+if [[ $# -eq 0 ]]; then
+  command -v objcopy >/dev/null || missing+=(binutils)
+  command -v fakeroot >/dev/null || missing+=(fakeroot)
+fi
 if [[ ${#missing[@]} -gt 0 ]]; then
   echo "deb-check: installing ${missing[*]}"
   apt-get update -qq

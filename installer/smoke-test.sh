@@ -6,7 +6,8 @@
 #   installer/smoke-test.sh                       build the app image, then test its launcher
 #   installer/smoke-test.sh /opt/tandem/bin/Tandem    test an already built or installed launcher (no build)
 #
-# Needs xvfb-run, xauth and GTK 3; when they are missing and we are root on Debian/Ubuntu, installs them.
+# Needs xvfb-run, xauth, GTK 3 and (to build) objcopy; when they are missing and we are root on Debian/Ubuntu,
+# installs them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,13 +20,19 @@ die() {
   exit 1
 }
 
-if ! command -v xvfb-run >/dev/null || ! command -v xauth >/dev/null || ! ldconfig -p | grep -q libgtk-3.so.0; then
+missing=()
+command -v xvfb-run >/dev/null || missing+=(xvfb)
+command -v xauth >/dev/null || missing+=(xauth)
+ldconfig -p | grep -q libgtk-3.so.0 || missing+=(libgtk-3-0)
+# objcopy strips the runtime's native libraries while building the image.
+[[ $# -gt 0 ]] || command -v objcopy >/dev/null || missing+=(binutils)
+if [[ ${#missing[@]} -gt 0 ]]; then
   if [[ $EUID -eq 0 ]] && command -v apt-get >/dev/null; then
-    echo "smoke-test: installing xvfb, xauth and GTK 3"
+    echo "smoke-test: installing ${missing[*]}"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xvfb xauth libgtk-3-0 >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    die "needs xvfb-run, xauth and GTK 3: sudo apt-get install -y --no-install-recommends xvfb xauth libgtk-3-0"
+    die "missing ${missing[*]}: sudo apt-get install -y --no-install-recommends ${missing[*]}"
   fi
 fi
 

@@ -110,5 +110,5 @@ SCRATCH="$scratch" HOME="$scratch/home" XDG_DATA_HOME="$scratch/home/.local/shar
   xvfb-run -a -s "-screen 0 1280x1024x24" "$scratch/shoot.sh" "$LAUNCHER" "$SCREENSHOT" "$expected_wm_class" \
   || die "screenshot run failed (see above)"
 
-echo "deb-check: PASS: $(basename "$deb") ($(du -m "$deb" | cut -f1) MB) installs to /opt/tandem ($(du -sm /opt/tandem | cut -f1) MB) and starts"
+echo "deb-check: PASS: $(basename "$deb") ($(du -m "$deb" | cut -f1) MiB) installs to /opt/tandem ($(du -sm /opt/tandem | cut -f1) MiB) and starts"
 echo "deb-check: screenshot $SCREENSHOT"

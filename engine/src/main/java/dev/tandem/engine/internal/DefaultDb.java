@@ -4,8 +4,6 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
-import dev.tandem.engine.MappingException;
-import dev.tandem.engine.MigrationException;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Synchronous;
@@ -314,9 +312,5 @@ public final class DefaultDb implements Db {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    static MappingException unknownTable(String table, String forWhat) {
-        return new MappingException("Unknown table '" + table + "'" + forWhat);
     }
 }

@@ -93,18 +93,18 @@ public final class Writer implements AutoCloseable {
             session = new TxSession(statements, schema);
             active = session;
             current.set(session);
-            boolean committed = false;
             try {
                 result = work.run(session);
                 c.commit();
-                committed = true;
             } catch (SQLException e) {
-                throw SqlErrors.wrap(doing, e);
+                throw rollback(c, SqlErrors.wrap(doing, e));
+            } catch (RuntimeException | Error e) {
+                throw rollback(c, e);
             } finally {
                 active = null;
                 current.remove();
-                finish(c, committed, doing);
             }
+            restoreAutoCommit(c, doing);
         } finally {
             connections.writeLock().unlock();
         }
@@ -112,14 +112,26 @@ public final class Writer implements AutoCloseable {
         return result;
     }
 
-    private static void finish(Connection c, boolean committed, String doing) {
+    /** Rolls back after {@code failure}; a failing rollback is attached to it, never replaces it. */
+    private static <T extends Throwable> T rollback(Connection c, T failure) {
         try {
-            if (!committed) {
-                c.rollback();
-            }
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
             c.setAutoCommit(true);
         } catch (SQLException e) {
-            throw SqlErrors.wrap(doing + " (rolling back)", e);
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    private static void restoreAutoCommit(Connection c, String doing) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap(doing + " (ending the transaction)", e);
         }
     }
 

@@ -98,7 +98,9 @@ public final class Writer implements AutoCloseable {
                 c.commit();
             } catch (SQLException e) {
                 throw rollback(c, SqlErrors.wrap(doing, e));
-            } catch (RuntimeException | Error e) {
+            } catch (RuntimeException e) {
+                throw rollback(c, e);
+            } catch (Error e) {
                 throw rollback(c, e);
             } finally {
                 active = null;

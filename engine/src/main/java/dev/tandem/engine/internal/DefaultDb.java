@@ -1,20 +1,316 @@
 package dev.tandem.engine.internal;
 
+import dev.tandem.engine.Change;
+import dev.tandem.engine.ChangeListener;
+import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.StorageException;
+import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Synchronous;
+import dev.tandem.engine.TandemException;
+import dev.tandem.engine.Tx;
+import dev.tandem.engine.internal.capture.ChangeCapture;
+import dev.tandem.engine.internal.changelog.ChangelogStore;
+import dev.tandem.engine.internal.changelog.ConflictStore;
+import dev.tandem.engine.internal.changelog.InternalSchema;
+import dev.tandem.engine.internal.changelog.Materializer;
+import dev.tandem.engine.internal.clock.HybridClock;
+import dev.tandem.engine.internal.mapping.RecordType;
+import dev.tandem.engine.internal.reactive.Dispatcher;
+import dev.tandem.engine.internal.store.Connections;
+import dev.tandem.engine.internal.store.FileConnections;
+import dev.tandem.engine.internal.store.MemoryConnections;
+import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SqlErrors;
+import dev.tandem.engine.internal.store.SqlFunction;
+import dev.tandem.engine.internal.store.StatementCache;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
-/** PLACEHOLDER: being written. */
-public abstract class DefaultDb implements Db {
+/**
+ * The {@link Db} implementation: wires the connections, schema, clock, change capture, changelog
+ * and dispatcher together and owns the transaction boundary. Every write runs through
+ * {@link Writer#write}, which publishes to subscribers only after a successful commit.
+ */
+public final class DefaultDb implements Db {
+    private static final System.Logger LOG = System.getLogger(DefaultDb.class.getName());
+
+    /** Validated builder settings. */
     public record Config(Path file, Synchronous synchronous, Executor callbackExecutor, int readers,
                          Duration busyTimeout, Clock clock, Consumer<Throwable> callbackErrorHandler) {
     }
 
+    private final Path file;
+    private final Connections connections;
+    private final Writer writer;
+    private final ChangelogStore log = new ChangelogStore();
+    private final ConflictStore conflicts;
+    private final HybridClock clock;
+    private final UUID deviceId;
+    private final ChangeCapture capture;
+    private final Materializer materializer = new Materializer();
+    private final Dispatcher dispatcher;
+    private final Reader reader;
+
+    private DefaultDb(Config config, Connections connections) throws SQLException {
+        this.file = config.file();
+        this.connections = connections;
+        this.clock = new HybridClock(config.clock());
+        Consumer<Throwable> errors = config.callbackErrorHandler() != null ? config.callbackErrorHandler()
+                : t -> LOG.log(System.Logger.Level.WARNING, "A subscription callback failed", t);
+        connections.writeLock().lock();
+        try {
+            Connection c = connections.writer();
+            c.setAutoCommit(false);
+            try {
+                InternalSchema.install(c);
+                this.deviceId = UUID.fromString(meta(c, "device_id", UUID.randomUUID().toString()));
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            UUID max = log.maxId(c);
+            if (max != null) {
+                clock.observe(max);
+            }
+            this.writer = new Writer(connections, new StatementCache(c), Schema.read(c));
+        } finally {
+            connections.writeLock().unlock();
+        }
+        this.dispatcher = new Dispatcher(connections, writer::schema, config.callbackExecutor(), errors);
+        writer.onCommit(dispatcher::committed);
+        this.capture = new ChangeCapture(log, materializer, clock, deviceId);
+        this.conflicts = new ConflictStore(log, capture, materializer);
+        this.reader = new Reader(writer, connections);
+    }
+
     public static Db open(Config config) {
-        throw new UnsupportedOperationException("in progress");
+        Connections connections = config.file() == null ? new MemoryConnections()
+                : new FileConnections(config.file(), config.synchronous(), config.readers(), config.busyTimeout());
+        try {
+            return new DefaultDb(config, connections);
+        } catch (SQLException e) {
+            connections.close();
+            throw SqlErrors.wrap("Opening database " + (config.file() == null ? "in memory" : config.file()), e);
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+    }
+
+    private static String meta(Connection c, String key, String initial) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO _tandem_meta(key, value) VALUES(?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, initial);
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    // ---- engine internals for sync ------------------------------------------------------------
+
+    public Writer writer() {
+        return writer;
+    }
+
+    public HybridClock clock() {
+        return clock;
+    }
+
+    public ChangelogStore changelog() {
+        return log;
+    }
+
+    public Materializer materializer() {
+        return materializer;
+    }
+
+    public ConflictStore conflictStore() {
+        return conflicts;
+    }
+
+    public <R> R read(SqlFunction<R> work) {
+        return reader.read(work);
+    }
+
+    public UUID deviceUuid() {
+        return deviceId;
+    }
+
+    // ---- Db -----------------------------------------------------------------------------------
+
+    @Override
+    public void migrate(List<String> migrations) {
+        int applied = writer.migrate(migrations);
+        if (applied > 0) {
+            writer.write("Re-applying held changes after migration", s -> {
+                conflicts.reapplyPending(s);
+                return null;
+            });
+            dispatcher.schemaChanged();
+        }
+    }
+
+    @Override
+    public int schemaVersion() {
+        return reader.read(c -> {
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'schema_version'")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    @Override
+    public <T extends Record> T save(T record) {
+        return transactionResult(tx -> tx.save(record));
+    }
+
+    @Override
+    public <T extends Record> Optional<T> get(Class<T> type, String id) {
+        return reader.get(type, id);
+    }
+
+    @Override
+    public <T extends Record> List<T> query(Class<T> type, String sql, Object... params) {
+        return reader.query(type, sql, params);
+    }
+
+    @Override
+    public <T extends Record> boolean delete(Class<T> type, String id) {
+        return transactionResult(tx -> tx.delete(type, id));
+    }
+
+    @Override
+    public <T extends Record> Optional<T> restore(Class<T> type, String id) {
+        return transactionResult(tx -> tx.restore(type, id));
+    }
+
+    @Override
+    public void transaction(Consumer<Tx> work) {
+        transactionResult(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    @Override
+    public <R> R transactionResult(Function<Tx, R> work) {
+        return writer.write("Transaction", s -> work.apply(new SessionTx(s, capture, reader)));
+    }
+
+    @Override
+    public <T extends Record> Subscription querySubscribe(Class<T> type, String sql, List<?> params,
+                                                          Consumer<List<T>> onResult) {
+        return querySubscribe(type, sql, params, onResult, null);
+    }
+
+    @Override
+    public <T extends Record> Subscription querySubscribe(Class<T> type, String sql, List<?> params,
+                                                          Consumer<List<T>> onResult, Executor executor) {
+        RecordType<T> rt = RecordType.of(type);
+        Object[] args = params == null ? new Object[0] : params.toArray();
+        if (writer.inTransaction()) {
+            throw new IllegalStateException("querySubscribe cannot be called inside a transaction");
+        }
+        return dispatcher.subscribe(sql, c -> Reader.query(c, rt, sql, args), onResult, executor);
+    }
+
+    @Override
+    public Subscription subscribe(ChangeListener listener) {
+        return dispatcher.listen(listener, null);
+    }
+
+    @Override
+    public List<Change> history(String table, String id) {
+        String name = writer.schema().table(table).map(Schema.TableInfo::name).orElse(table);
+        return reader.read(c -> log.history(c, name, id));
+    }
+
+    @Override
+    public List<Conflict> conflicts() {
+        return reader.read(conflicts::list);
+    }
+
+    @Override
+    public Subscription subscribeConflicts(Consumer<List<Conflict>> onResult) {
+        return dispatcher.subscribe("SELECT * FROM _tandem_conflict", conflicts::list, onResult, null);
+    }
+
+    @Override
+    public void markConflictsSeen() {
+        writer.write("Marking conflicts seen", s -> {
+            conflicts.markSeen(s);
+            return null;
+        });
+    }
+
+    @Override
+    public void dismissConflict(long conflictId) {
+        writer.write("Dismissing conflict " + conflictId, s -> {
+            conflicts.dismiss(s, conflictId);
+            return null;
+        });
+    }
+
+    @Override
+    public void useLostValue(long conflictId) {
+        writer.write("Using the lost value of conflict " + conflictId, s -> {
+            conflicts.useLostValue(s, conflictId);
+            return null;
+        });
+    }
+
+    @Override
+    public String deviceId() {
+        return deviceId.toString();
+    }
+
+    @Override
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    @Override
+    public void close() {
+        TandemException failure = null;
+        try {
+            dispatcher.close();
+        } catch (RuntimeException e) {
+            failure = new StorageException("Closing the dispatcher failed", e);
+        }
+        try {
+            writer.close();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                failure = new StorageException("Closing the database failed: " + e.getMessage(), e);
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.engine.sync;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.internal.sync.CountingStorage;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -108,8 +109,18 @@ public interface SyncEngine extends AutoCloseable {
             if (passphrase != null && passphrase.isEmpty()) {
                 throw new IllegalArgumentException("passphrase: must not be empty; leave encryption off instead");
             }
-            SyncStorage s = passphrase == null ? storage : SyncStorage.encrypted(storage, passphrase);
-            return new DefaultSyncEngine(s, p);
+            // Bottom to top: count requests where they cost, then keys under the prefix, then encrypt.
+            CountingStorage counting = new CountingStorage(storage);
+            SyncStorage s = counting;
+            String remoteId = storage.describe();
+            if (!p.isEmpty()) {
+                s = SyncStorage.prefixed(s, p);
+                remoteId = remoteId + "/" + p;
+            }
+            if (passphrase != null) {
+                s = SyncStorage.encrypted(s, passphrase);
+            }
+            return new DefaultSyncEngine(s, counting, remoteId);
         }
     }
 }

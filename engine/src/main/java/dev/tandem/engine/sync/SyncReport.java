@@ -1,6 +1,7 @@
 package dev.tandem.engine.sync;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What one sync did.
@@ -12,8 +13,12 @@ import java.time.Duration;
  * @param requests  requests made to the remote
  * @param bytesUp   bytes written to the remote
  * @param bytesDown bytes read from the remote
- * @param skipped   remote objects set aside as corrupt or unreadable (see the log for which)
+ * @param skipped   remote objects set aside as corrupt or unreadable
+ * @param warnings  one plain-words line per skipped object, naming it
  */
 public record SyncReport(int pushed, int pulled, int merged, int conflicts, int requests,
-                         long bytesUp, long bytesDown, int skipped, Duration duration) {
+                         long bytesUp, long bytesDown, int skipped, Duration duration, List<String> warnings) {
+    public SyncReport {
+        warnings = List.copyOf(warnings);
+    }
 }

@@ -3,6 +3,7 @@ package dev.tandem.engine.sync;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.storage.FolderStorage;
 import dev.tandem.engine.internal.storage.MemoryStorage;
+import dev.tandem.engine.internal.storage.PrefixedStorage;
 import dev.tandem.engine.internal.storage.S3Storage;
 import dev.tandem.engine.internal.storage.SlowStorage;
 import java.nio.file.Path;
@@ -22,8 +23,12 @@ import java.util.Optional;
  */
 public interface SyncStorage extends AutoCloseable {
 
-    /** At most {@code maxKeys} keys that start with {@code prefix} and sort after {@code startAfter}
-     * (null for none), in ascending byte order. */
+    /**
+     * At most {@code maxKeys} (at least 1) keys that start with {@code prefix} and sort after
+     * {@code startAfter} (null for none), in ascending byte order. A backend may leave out keys it
+     * could never have written (and an encrypted store hides its descriptor), so a page shorter than
+     * {@code maxKeys} ends the listing only under prefixes where every key is Tandem's own.
+     */
     List<String> list(String prefix, String startAfter, int maxKeys);
 
     /** The object's bytes, or empty when there is no such object. */
@@ -63,6 +68,11 @@ public interface SyncStorage extends AutoCloseable {
     /** Adds latency to each call of {@code delegate}, to measure sync as a real network would see it. */
     static SyncStorage slow(SyncStorage delegate, Duration get, Duration put, Duration list) {
         return new SlowStorage(delegate, get, put, list);
+    }
+
+    /** Keeps every key under {@code prefix}/, so several profiles can share one bucket or folder. */
+    static SyncStorage prefixed(SyncStorage delegate, String prefix) {
+        return new PrefixedStorage(delegate, prefix);
     }
 
     /** Encrypts every object written through it, and authenticates every object read. */

@@ -1,18 +1,304 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
-/** PLACEHOLDER until the storage work lands. */
+/**
+ * Objects as files under a folder the user shares (Dropbox, Syncthing, a NAS): key {@code a/b/c}
+ * is the file {@code dir/a/b/c}. Writes go to a temp file that is fsynced and then linked into
+ * place, so a crash or a sync client copying mid-write can only ever see temp files, which every
+ * lister ignores, never a half-written object under a real key.
+ *
+ * <p>The root folder is never created: a typo in settings must show up as NOT_FOUND, not as an
+ * empty remote that silently starts filling a new folder. Symbolic links below the root are
+ * refused, so whoever else can write to a shared folder cannot point a key outside it.
+ *
+ * <p>Unlike S3, a folder cannot hold both {@code a} and {@code a/b}, and on case-insensitive file
+ * systems {@code A} and {@code a} are one object; key layouts must avoid both.
+ */
 public final class FolderStorage implements SyncStorage {
+    static final String TEMP_PREFIX = ".tmp-";
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+    private final Path root;
+
     public FolderStorage(Path dir) {
-        throw new UnsupportedOperationException("folder storage not implemented yet");
+        this.root = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
     }
-    @Override public List<String> list(String prefix, String startAfter, int maxKeys) { throw new UnsupportedOperationException(); }
-    @Override public Optional<byte[]> get(String key) { throw new UnsupportedOperationException(); }
-    @Override public boolean createIfAbsent(String key, byte[] data) { throw new UnsupportedOperationException(); }
-    @Override public void delete(String key) { throw new UnsupportedOperationException(); }
-    @Override public String describe() { return "folder"; }
+
+    @Override
+    public List<String> list(String prefix, String startAfter, int maxKeys) {
+        String p = StorageKeys.validatePrefix(prefix);
+        StorageKeys.validateMaxKeys(maxKeys);
+        requireRoot(StorageKeys.listing(p));
+        List<String> keys = new ArrayList<>();
+        try {
+            new FolderLister(p, startAfter, maxKeys, keys).walk(root, "");
+        } catch (IOException e) {
+            throw failure(StorageKeys.listing(p), e);
+        }
+        return keys;
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        StorageKeys.validate(key);
+        Path file = root.resolve(key);
+        try {
+            if (!parentsAreDirectories(key)) {
+                requireRoot("get '" + key + "'");
+                return Optional.empty();
+            }
+            if (Files.isDirectory(file, NOFOLLOW)) {
+                // Only "a/b" exists; "a" as an object does not, exactly as S3 would answer.
+                return Optional.empty();
+            }
+            try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, NOFOLLOW)) {
+                return Optional.of(in.readAllBytes());
+            }
+        } catch (NoSuchFileException e) {
+            requireRoot("get '" + key + "'");
+            return Optional.empty();
+        } catch (IOException e) {
+            requireRoot("get '" + key + "'");
+            throw failure("read '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        StorageKeys.validate(key);
+        Objects.requireNonNull(data, "data");
+        requireRoot("write '" + key + "'");
+        Path file = root.resolve(key);
+        Path dir = file.getParent();
+        Path temp = null;
+        try {
+            Path firstCreated = makeParents(key);
+            if (Files.isDirectory(file, NOFOLLOW)) {
+                // S3 could hold both "a" and "a/b"; a folder cannot, and "taken" would be a lie
+                // because get("a") finds nothing.
+                throw new SyncException(Reason.IO, "Cannot write '" + key + "' in folder " + root + ": a folder "
+                        + "of that name holds other objects");
+            }
+            if (Files.exists(file, NOFOLLOW)) {
+                return false;
+            }
+            temp = dir.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
+            writeDurably(temp, data);
+            boolean created = publish(temp, file);
+            syncDirectory(dir);
+            if (firstCreated != null) {
+                // The new directories' own entries must be durable too, or a crash loses the object.
+                for (Path d = dir.getParent(); d != null && d.startsWith(firstCreated.getParent()); d = d.getParent()) {
+                    syncDirectory(d);
+                }
+            }
+            return created;
+        } catch (IOException e) {
+            throw failure("write '" + key + "'", e);
+        } finally {
+            deleteTemp(temp, key);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        StorageKeys.validate(key);
+        requireRoot("delete '" + key + "'");
+        Path file = root.resolve(key);
+        try {
+            if (!parentsAreDirectories(key) || Files.isDirectory(file, NOFOLLOW)) {
+                return;
+            }
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw failure("delete '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "folder:" + root;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /**
+     * Links the finished temp file under its real name. {@code link(2)} is atomic and fails when
+     * the name exists, which is exactly create-if-absent, also across processes and over SMB/NFS.
+     * {@code Files.move} without REPLACE_EXISTING is not a substitute on POSIX: the JDK checks for
+     * the target and then calls rename(2), which replaces, so two writers could both "win". It is
+     * used only where hard links are unsupported (FAT/exFAT, some network mounts), where it is the
+     * best the file system offers.
+     */
+    private static boolean publish(Path temp, Path file) throws IOException {
+        try {
+            Files.createLink(file, temp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } catch (UnsupportedOperationException e) {
+            return moveIfAbsent(temp, file);
+        } catch (FileSystemException e) {
+            if (e instanceof AccessDeniedException || e instanceof NoSuchFileException || !linksUnsupported(e)) {
+                throw e;
+            }
+            return moveIfAbsent(temp, file);
+        }
+    }
+
+    private static boolean linksUnsupported(FileSystemException e) {
+        String reason = String.valueOf(e.getReason()).toLowerCase(Locale.ROOT);
+        return reason.contains("operation not permitted") || reason.contains("not supported")
+                || reason.contains("incorrect function");
+    }
+
+    private static boolean moveIfAbsent(Path temp, Path file) throws IOException {
+        try {
+            Files.move(temp, file);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    private static void writeDurably(Path temp, byte[] data) throws IOException {
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buf = ByteBuffer.wrap(data);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+            ch.force(true);
+        }
+    }
+
+    /**
+     * Makes the key's missing parent directories, never the root. Returns the first directory it
+     * created, or null when all existed.
+     */
+    private Path makeParents(String key) throws IOException {
+        Path firstCreated = null;
+        Path d = root;
+        for (String segment : parentSegments(key)) {
+            d = d.resolve(segment);
+            try {
+                Files.createDirectory(d);
+                if (firstCreated == null) {
+                    firstCreated = d;
+                }
+            } catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(d, NOFOLLOW)) {
+                    throw new SyncException(Reason.IO, "Cannot write '" + key + "' in folder " + root + ": "
+                            + d + " is a file or a symbolic link, not a folder", e);
+                }
+            }
+        }
+        return firstCreated;
+    }
+
+    /**
+     * True when every directory between the root and the key's file is a real directory. False
+     * when one is missing or is a plain file; a symbolic link is an error.
+     */
+    private boolean parentsAreDirectories(String key) throws IOException {
+        Path d = root;
+        for (String segment : parentSegments(key)) {
+            d = d.resolve(segment);
+            BasicFileAttributes attrs;
+            try {
+                attrs = Files.readAttributes(d, BasicFileAttributes.class, NOFOLLOW);
+            } catch (NoSuchFileException e) {
+                return false;
+            }
+            if (attrs.isSymbolicLink()) {
+                throw new SyncException(Reason.IO, "Refusing to follow the symbolic link " + d + " for key '"
+                        + key + "' in folder " + root);
+            }
+            if (!attrs.isDirectory()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The directory names between the root and the key's file; the root itself may be a link. */
+    private static List<String> parentSegments(String key) {
+        String[] segments = key.split("/");
+        return List.of(segments).subList(0, segments.length - 1);
+    }
+
+    private void requireRoot(String what) {
+        if (!Files.isDirectory(root)) {
+            String state = Files.exists(root) ? "is not a folder" : "does not exist";
+            throw new SyncException(Reason.NOT_FOUND, "Cannot " + what + ": the sync folder " + root + " " + state);
+        }
+    }
+
+    /**
+     * fsync of a directory persists its entries on Linux and macOS. Windows cannot open a
+     * directory, and some network mounts refuse the fsync; the object is already published by
+     * then, so failing the call would make the caller's retry see "taken" for its own write.
+     * The failure is logged instead.
+     */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            System.getLogger(FolderStorage.class.getName())
+                    .log(System.Logger.Level.DEBUG, "fsync of directory " + dir + " not supported", e);
+        }
+    }
+
+    private void deleteTemp(Path temp, String key) {
+        if (temp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // The object is written (or not) either way; a leftover temp file is ignored by list.
+            System.getLogger(FolderStorage.class.getName())
+                    .log(System.Logger.Level.WARNING, "Could not remove temp file " + temp + " for '" + key + "'", e);
+        }
+    }
+
+    private SyncException failure(String what, IOException e) {
+        String detail = e instanceof AccessDeniedException ? "permission denied on " + e.getMessage()
+                : e instanceof FileSystemException fse && fse.getReason() != null
+                        ? fse.getReason() + " (" + fse.getFile() + ")"
+                        : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new SyncException(Reason.IO, "Cannot " + what + " in folder " + root + ": " + detail, e);
+    }
+
+    private static byte[] randomBytes() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return b;
+    }
 }

@@ -3,22 +3,25 @@ package dev.tandem.engine.internal.storage;
 import dev.tandem.engine.sync.SyncStorage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /** Objects in a sorted concurrent map; the reference implementation of the storage contract. */
 public final class MemoryStorage implements SyncStorage {
+    // Keys are ASCII, so String order is byte order.
     private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
     private final String name = "memory:" + Integer.toHexString(System.identityHashCode(this));
 
     @Override
     public List<String> list(String prefix, String startAfter, int maxKeys) {
-        StorageKeys.validatePrefix(prefix);
-        String from = startAfter != null && startAfter.compareTo(prefix) >= 0 ? startAfter : prefix;
-        boolean inclusive = startAfter == null || startAfter.compareTo(prefix) < 0;
+        String p = StorageKeys.validatePrefix(prefix);
+        StorageKeys.validateMaxKeys(maxKeys);
+        boolean afterIsInside = startAfter != null && startAfter.compareTo(p) >= 0;
+        String from = afterIsInside ? startAfter : p;
         List<String> keys = new ArrayList<>();
-        for (String key : objects.tailMap(from, inclusive).keySet()) {
-            if (!key.startsWith(prefix) || keys.size() >= maxKeys) {
+        for (String key : objects.tailMap(from, !afterIsInside).keySet()) {
+            if (!key.startsWith(p) || keys.size() >= maxKeys) {
                 break;
             }
             keys.add(key);
@@ -36,6 +39,7 @@ public final class MemoryStorage implements SyncStorage {
     @Override
     public boolean createIfAbsent(String key, byte[] data) {
         StorageKeys.validate(key);
+        Objects.requireNonNull(data, "data");
         return objects.putIfAbsent(key, data.clone()) == null;
     }
 

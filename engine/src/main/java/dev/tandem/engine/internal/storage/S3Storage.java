@@ -1,18 +1,191 @@
 package dev.tandem.engine.internal.storage;
 
-import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.S3Settings;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Reason;
+import dev.tandem.engine.sync.SyncStorage;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** PLACEHOLDER until the storage work lands. */
+/**
+ * A bucket on AWS or any S3-compatible service, through the AWS SDK v2 with the Apache 5 HTTP
+ * client. Create-if-absent is a PutObject with {@code If-None-Match: *}, which the service answers
+ * with 412 when the key is taken; whether a provider really honours it is for
+ * {@link StorageProbe} to find out.
+ */
 public final class S3Storage implements SyncStorage {
+    /** S3 never returns more per ListObjectsV2 call. */
+    private static final int MAX_PAGE = 1000;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration SOCKET_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+    /** Covers the retries too, so a sync waiting on a dead remote gives up within a minute. */
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** One try plus two retries: sync itself retries later, so the SDK need not try hard. */
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final S3Client client;
+    private final String bucket;
+    private final String where;
+    private final S3Errors errors;
+
     public S3Storage(S3Settings settings) {
-        throw new UnsupportedOperationException("s3 storage not implemented yet");
+        Objects.requireNonNull(settings, "settings");
+        this.bucket = settings.bucket();
+        URI endpoint = settings.endpoint() == null || settings.endpoint().isBlank() ? null
+                : URI.create(settings.endpoint().strip());
+        String host = endpoint == null ? "s3." + settings.region() + ".amazonaws.com" : endpoint.getAuthority();
+        this.where = "s3://" + host + "/" + bucket;
+        this.errors = new S3Errors(where, bucket);
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(SOCKET_TIMEOUT))
+                .region(Region.of(settings.region()))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
+                .forcePathStyle(true)
+                // The SDK's default flexible checksums (aws-chunked CRC trailers) are rejected by
+                // several S3-compatible services; send them only where the API requires them.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(c -> c
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .retryStrategy(r -> r.maxAttempts(MAX_ATTEMPTS)));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        this.client = builder.build();
     }
-    @Override public List<String> list(String prefix, String startAfter, int maxKeys) { throw new UnsupportedOperationException(); }
-    @Override public Optional<byte[]> get(String key) { throw new UnsupportedOperationException(); }
-    @Override public boolean createIfAbsent(String key, byte[] data) { throw new UnsupportedOperationException(); }
-    @Override public void delete(String key) { throw new UnsupportedOperationException(); }
-    @Override public String describe() { return "folder"; }
+
+    @Override
+    public List<String> list(String prefix, String startAfter, int maxKeys) {
+        String p = StorageKeys.validatePrefix(prefix);
+        StorageKeys.validateMaxKeys(maxKeys);
+        String after = startAfter == null || startAfter.isEmpty() ? null : startAfter;
+        while (true) {
+            ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
+                    .bucket(bucket)
+                    .maxKeys(Math.min(maxKeys, MAX_PAGE));
+            if (!p.isEmpty()) {
+                request.prefix(p);
+            }
+            if (after != null) {
+                request.startAfter(after);
+            }
+            ListObjectsV2Response response;
+            try {
+                response = client.listObjectsV2(request.build());
+            } catch (SdkException e) {
+                throw errors.map(StorageKeys.listing(p), e);
+            }
+            List<String> keys = new ArrayList<>(response.contents().size());
+            for (S3Object object : response.contents()) {
+                // Objects someone else put in the bucket (console "folders", odd names) are not ours.
+                if (StorageKeys.isValid(object.key()) && object.key().startsWith(p)) {
+                    keys.add(object.key());
+                }
+            }
+            if (!keys.isEmpty() || !Boolean.TRUE.equals(response.isTruncated()) || response.contents().isEmpty()) {
+                return keys;
+            }
+            // A whole page of foreign names: an empty answer would end the caller's paging early,
+            // so this rare case costs a second request.
+            after = response.contents().get(response.contents().size() - 1).key();
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        StorageKeys.validate(key);
+        try {
+            return Optional.of(client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw errors.map("get '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        StorageKeys.validate(key);
+        Objects.requireNonNull(data, "data");
+        try {
+            client.putObject(r -> r.bucket(bucket).key(key).ifNoneMatch("*").contentType("application/octet-stream"),
+                    RequestBody.fromBytes(data));
+            return true;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 412) {
+                return attempts(e) > 1 && isOurs(key, data);
+            }
+            if (e.statusCode() == 501) {
+                throw new SyncException(Reason.NO_CONDITIONAL_WRITES, "Cannot write '" + key + "' to " + where
+                        + ": the service does not implement If-None-Match on PUT, so devices syncing at the same "
+                        + "time could overwrite each other (HTTP 501)", e);
+            }
+            throw errors.map("write '" + key + "'", e);
+        } catch (SdkException e) {
+            throw errors.map("write '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        StorageKeys.validate(key);
+        try {
+            client.deleteObject(r -> r.bucket(bucket).key(key));
+        } catch (SdkException e) {
+            throw errors.map("delete '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return where;
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private static int attempts(SdkException e) {
+        Integer n = e.numAttempts();
+        return n == null ? 1 : n;
+    }
+
+    /**
+     * A 412 after a retry is ambiguous: the first attempt may have stored the object and only its
+     * answer got lost. Objects are immutable, so if the stored bytes are ours, this call created it.
+     */
+    private boolean isOurs(String key, byte[] data) {
+        return get(key).map(stored -> Arrays.equals(stored, data)).orElse(false);
+    }
 }

@@ -1,18 +1,82 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** PLACEHOLDER until the storage work lands. */
+/**
+ * Adds a fixed latency before each call, so sync can be measured as a real network would see it
+ * (e.g. GET 25 ms, PUT 250 ms, LIST 25 ms). createIfAbsent and delete pay the PUT latency.
+ */
 public final class SlowStorage implements SyncStorage {
+    private final SyncStorage delegate;
+    private final Duration get;
+    private final Duration put;
+    private final Duration list;
+
     public SlowStorage(SyncStorage delegate, Duration get, Duration put, Duration list) {
-        throw new UnsupportedOperationException("slow storage not implemented yet");
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.get = checked("get", get);
+        this.put = checked("put", put);
+        this.list = checked("list", list);
     }
-    @Override public List<String> list(String prefix, String startAfter, int maxKeys) { throw new UnsupportedOperationException(); }
-    @Override public Optional<byte[]> get(String key) { throw new UnsupportedOperationException(); }
-    @Override public boolean createIfAbsent(String key, byte[] data) { throw new UnsupportedOperationException(); }
-    @Override public void delete(String key) { throw new UnsupportedOperationException(); }
-    @Override public String describe() { return "folder"; }
+
+    @Override
+    public List<String> list(String prefix, String startAfter, int maxKeys) {
+        pause(list, StorageKeys.listing(prefix));
+        return delegate.list(prefix, startAfter, maxKeys);
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        pause(get, "get '" + key + "'");
+        return delegate.get(key);
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        pause(put, "write '" + key + "'");
+        return delegate.createIfAbsent(key, data);
+    }
+
+    @Override
+    public void delete(String key) {
+        pause(put, "delete '" + key + "'");
+        delegate.delete(key);
+    }
+
+    /** Latency does not move objects elsewhere, so this is where the delegate keeps them. */
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private void pause(Duration latency, String what) {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(SyncException.Reason.UNREACHABLE,
+                    "Interrupted while waiting to " + what + " on " + delegate.describe(), e);
+        }
+    }
+
+    private static Duration checked(String name, Duration latency) {
+        Objects.requireNonNull(latency, name);
+        if (latency.isNegative()) {
+            throw new IllegalArgumentException(name + ": latency must not be negative, was " + latency);
+        }
+        return latency;
+    }
 }

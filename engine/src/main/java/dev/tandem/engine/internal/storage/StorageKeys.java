@@ -6,21 +6,38 @@ import java.util.regex.Pattern;
 /** The one rule for object keys, shared by every backend so none can be tricked into a path escape. */
 public final class StorageKeys {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    /** Syncthing names its conflict copies {@code name.sync-conflict-<date>-<time>-<device>}; they
+     * pass the character rule, so they are refused by name or a folder would list them as objects. */
+    private static final String SYNCTHING_CONFLICT = ".sync-conflict-";
+    static final int MAX_LENGTH = 512;
 
     private StorageKeys() {
     }
 
     /** Throws unless {@code key} is '/'-separated safe segments, none starting with '.'. */
     public static String validate(String key) {
-        if (key == null || key.isEmpty() || key.length() > 512) {
+        if (!isValid(key)) {
             throw new SyncException(SyncException.Reason.CORRUPT, "Invalid object key: " + describe(key));
         }
+        return key;
+    }
+
+    /** The same rule as {@link #validate}, for listers that skip foreign names instead of failing. */
+    public static boolean isValid(String key) {
+        if (key == null || key.isEmpty() || key.length() > MAX_LENGTH || key.contains("..")) {
+            return false;
+        }
         for (String segment : key.split("/", -1)) {
-            if (!SEGMENT.matcher(segment).matches()) {
-                throw new SyncException(SyncException.Reason.CORRUPT, "Invalid object key: " + describe(key));
+            if (!isValidSegment(segment)) {
+                return false;
             }
         }
-        return key;
+        return true;
+    }
+
+    /** One path segment: a file or directory name a folder backend may treat as part of a key. */
+    static boolean isValidSegment(String segment) {
+        return SEGMENT.matcher(segment).matches() && !segment.contains("..") && !segment.contains(SYNCTHING_CONFLICT);
     }
 
     /** Prefixes may be empty or end in '/'; otherwise the same rule. */
@@ -33,7 +50,21 @@ public final class StorageKeys {
         return prefix;
     }
 
-    private static String describe(String key) {
+    /** A page size below one is a caller bug, not a remote problem. */
+    static int validateMaxKeys(int maxKeys) {
+        if (maxKeys < 1) {
+            throw new IllegalArgumentException("maxKeys: must be at least 1, was " + maxKeys);
+        }
+        return maxKeys;
+    }
+
+    /** What a list call was doing, for error messages. */
+    static String listing(String prefix) {
+        return prefix == null || prefix.isEmpty() ? "list keys" : "list keys under " + describe(prefix);
+    }
+
+    /** The key quoted for an error message, shortened and with control characters masked. */
+    static String describe(String key) {
         if (key == null) {
             return "null";
         }

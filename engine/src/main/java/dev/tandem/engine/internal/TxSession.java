@@ -1,0 +1,71 @@
+package dev.tandem.engine.internal;
+
+import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.StatementCache;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state of one write transaction: the writer's statements, the schema it runs against, the
+ * tables SQLite reported written (through the update hook, so trigger side effects count), and
+ * the row events to publish once it commits. Discarded on rollback, so nobody hears of it.
+ */
+public final class TxSession {
+    private record Key(String table, String id) {
+    }
+
+    private final StatementCache sql;
+    private final Schema schema;
+    private final Set<String> touched = new HashSet<>();
+    private final Map<Key, ChangeEvent.Kind> events = new LinkedHashMap<>();
+
+    TxSession(StatementCache sql, Schema schema) {
+        this.sql = sql;
+        this.schema = schema;
+    }
+
+    public StatementCache sql() {
+        return sql;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    void touched(String table) {
+        touched.add(table.toLowerCase(Locale.ROOT));
+    }
+
+    Set<String> touchedTables() {
+        return touched;
+    }
+
+    /** Records a row event, folding several events on one row into what a reader would see. */
+    public void event(ChangeEvent.Kind kind, String table, String id) {
+        Key key = new Key(table, id);
+        ChangeEvent.Kind before = events.get(key);
+        ChangeEvent.Kind after = kind;
+        if (before == ChangeEvent.Kind.INSERT) {
+            if (kind == ChangeEvent.Kind.DELETE) {
+                events.remove(key);
+                return;
+            }
+            after = ChangeEvent.Kind.INSERT;
+        } else if (before == ChangeEvent.Kind.DELETE && kind == ChangeEvent.Kind.INSERT) {
+            after = ChangeEvent.Kind.UPDATE;
+        }
+        events.put(key, after);
+    }
+
+    List<ChangeEvent> events() {
+        List<ChangeEvent> list = new ArrayList<>(events.size());
+        events.forEach((k, kind) -> list.add(new ChangeEvent(kind, k.table(), k.id())));
+        return list;
+    }
+}

@@ -1,0 +1,232 @@
+package dev.tandem.engine.internal;
+
+import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.MigrationException;
+import dev.tandem.engine.StorageException;
+import dev.tandem.engine.internal.store.Connections;
+import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SqlErrors;
+import dev.tandem.engine.internal.store.StatementCache;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * The single writer and the transaction boundary.
+ *
+ * <p>Order within {@link #write}: take the write lock; BEGIN IMMEDIATE; run the work, which writes
+ * rows and their changelog entries through one {@link TxSession}; COMMIT; release the lock; then,
+ * and only then, hand the session's touched tables and row events to the commit listener. If
+ * anything throws before COMMIT returns, the transaction rolls back and nobody is notified. A
+ * nested call on the same thread joins the outer transaction.
+ */
+public final class Writer implements AutoCloseable {
+
+    /** Work inside a write transaction. */
+    @FunctionalInterface
+    public interface Work<R> {
+        R run(TxSession session) throws SQLException;
+    }
+
+    private final Connections connections;
+    private final StatementCache statements;
+    private final ThreadLocal<TxSession> current = new ThreadLocal<>();
+    private volatile Schema schema;
+    private volatile TxSession active;
+    private BiConsumer<Set<String>, List<ChangeEvent>> onCommit = (t, e) -> { };
+
+    Writer(Connections connections, StatementCache statements, Schema schema) throws SQLException {
+        this.connections = connections;
+        this.statements = statements;
+        this.schema = schema;
+        statements.connection().unwrap(SQLiteConnection.class).addUpdateListener((type, database, table, rowId) -> {
+            TxSession s = active;
+            if (s != null) {
+                s.touched(table);
+            }
+        });
+    }
+
+    void onCommit(BiConsumer<Set<String>, List<ChangeEvent>> listener) {
+        this.onCommit = listener;
+    }
+
+    public Schema schema() {
+        return schema;
+    }
+
+    boolean inTransaction() {
+        return current.get() != null;
+    }
+
+    /** The session of the transaction this thread is in, or null. */
+    TxSession currentSession() {
+        return current.get();
+    }
+
+    public <R> R write(String doing, Work<R> work) {
+        TxSession joined = current.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw SqlErrors.wrap(doing, e);
+            }
+        }
+        TxSession session;
+        R result;
+        connections.writeLock().lock();
+        try {
+            Connection c = connections.writer();
+            try {
+                c.setAutoCommit(false);
+            } catch (SQLException e) {
+                throw SqlErrors.wrap(doing, e);
+            }
+            session = new TxSession(statements, schema);
+            active = session;
+            current.set(session);
+            try {
+                result = work.run(session);
+                c.commit();
+            } catch (SQLException e) {
+                throw rollback(c, SqlErrors.wrap(doing, e));
+            } catch (RuntimeException e) {
+                throw rollback(c, e);
+            } catch (Error e) {
+                throw rollback(c, e);
+            } finally {
+                active = null;
+                current.remove();
+            }
+            restoreAutoCommit(c, doing);
+        } finally {
+            connections.writeLock().unlock();
+        }
+        onCommit.accept(normalize(session.touchedTables()), session.events());
+        return result;
+    }
+
+    /** Rolls back after {@code failure}; a failing rollback is attached to it, never replaces it. */
+    private static <T extends Throwable> T rollback(Connection c, T failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+
+    private static void restoreAutoCommit(Connection c, String doing) {
+        try {
+            c.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap(doing + " (ending the transaction)", e);
+        }
+    }
+
+    /** Shadow tables of FTS and other virtual tables count as writes to the virtual table. */
+    private Set<String> normalize(Set<String> touched) {
+        Set<String> tables = new HashSet<>(touched);
+        for (String t : touched) {
+            String owner = schema.owningVirtualTable(t);
+            if (owner != null) {
+                tables.add(owner);
+            }
+        }
+        return tables;
+    }
+
+    /** Applies the steps not applied yet, each in its own transaction; returns how many ran. */
+    int migrate(List<String> migrations) {
+        if (inTransaction()) {
+            throw new IllegalStateException("migrate cannot run inside a transaction");
+        }
+        int ran = 0;
+        connections.writeLock().lock();
+        try {
+            Connection c = connections.writer();
+            int version = version(c);
+            if (version > migrations.size()) {
+                throw new MigrationException(version, "The database is at schema version " + version
+                        + " but this program knows only " + migrations.size() + " migrations; it was opened by a newer Tandem", null);
+            }
+            for (int i = version; i < migrations.size(); i++) {
+                String step = migrations.get(i);
+                try {
+                    c.setAutoCommit(false);
+                    try (Statement s = c.createStatement()) {
+                        s.executeUpdate(step);
+                    }
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO _tandem_meta(key, value) VALUES('schema_version', ?)"
+                                    + " ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+                        ps.setInt(1, i + 1);
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                    ran++;
+                } catch (SQLException e) {
+                    rollback(c, e);
+                    throw new MigrationException(i, "Migration step " + (i + 1) + " of " + migrations.size()
+                            + " failed and was rolled back: " + e.getMessage(), e);
+                } finally {
+                    try {
+                        c.setAutoCommit(true);
+                    } catch (SQLException e) {
+                        throw SqlErrors.wrap("Ending migration step " + (i + 1), e);
+                    }
+                }
+            }
+            if (ran > 0 || version == 0) {
+                statements.clear();
+                schema = Schema.read(c);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Migrating", e);
+        } finally {
+            connections.writeLock().unlock();
+        }
+        return ran;
+    }
+
+    private static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'schema_version'")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    private static void rollback(Connection c, SQLException cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        connections.writeLock().lock();
+        try {
+            statements.close();
+        } catch (SQLException e) {
+            throw new StorageException("Closing statements failed", e);
+        } finally {
+            connections.writeLock().unlock();
+            connections.close();
+        }
+    }
+}

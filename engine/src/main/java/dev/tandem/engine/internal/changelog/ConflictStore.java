@@ -1,0 +1,146 @@
+package dev.tandem.engine.internal.changelog;
+
+import dev.tandem.engine.Change;
+import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.Conflict;
+import dev.tandem.engine.MappingException;
+import dev.tandem.engine.internal.TxSession;
+import dev.tandem.engine.internal.capture.ChangeCapture;
+import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.Schema.TableInfo;
+import dev.tandem.engine.internal.store.SqlValues;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The conflicts last write wins resolved, kept so a person can see them and take the lost value
+ * back. A conflict row points at the losing change; the kept value is always read from the current
+ * winner, so it stays true as later changes arrive.
+ */
+public final class ConflictStore {
+    private final ChangelogStore log;
+    private final ChangeCapture capture;
+    private final Materializer materializer;
+
+    public ConflictStore(ChangelogStore log, ChangeCapture capture, Materializer materializer) {
+        this.log = log;
+        this.capture = capture;
+        this.materializer = materializer;
+    }
+
+    /** Records that {@code loserSeq} lost {@code field} to {@code winnerSeq}; once per loser and field. */
+    public boolean record(TxSession s, Conflict.Kind kind, String table, String entity, String field,
+                          long winnerSeq, long loserSeq, long nowMillis) throws SQLException {
+        PreparedStatement ps = s.sql().get("INSERT OR IGNORE INTO _tandem_conflict(kind, tbl, entity, field,"
+                + " winner_seq, loser_seq, detected_at) VALUES(?, ?, ?, ?, ?, ?, ?)");
+        ps.setString(1, kind.name());
+        ps.setString(2, table);
+        ps.setString(3, entity);
+        ps.setString(4, field);
+        ps.setLong(5, winnerSeq);
+        ps.setLong(6, loserSeq);
+        ps.setLong(7, nowMillis);
+        return ps.executeUpdate() > 0;
+    }
+
+    public List<Conflict> list(Connection c) throws SQLException {
+        List<Conflict> list = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT k.id, k.kind, k.tbl, k.entity, k.field,"
+                + " wf.value, wc.id, wc.author, lf.value, lc.id, lc.author, k.detected_at, k.seen"
+                + " FROM _tandem_conflict k"
+                + " JOIN _tandem_change lc ON lc.seq = k.loser_seq"
+                + " JOIN _tandem_field lf ON lf.seq = k.loser_seq AND lf.field = k.field"
+                + " LEFT JOIN _tandem_winner w ON w.tbl = k.tbl AND w.entity = k.entity AND w.field = k.field"
+                + " LEFT JOIN _tandem_change wc ON wc.seq = w.seq"
+                + " LEFT JOIN _tandem_field wf ON wf.seq = w.seq AND wf.field = w.field"
+                + " WHERE k.dismissed = 0 ORDER BY k.id DESC");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                UUID lost = Uuid7.fromBytes(rs.getBytes(10));
+                byte[] keptId = rs.getBytes(7);
+                byte[] keptAuthor = rs.getBytes(8);
+                list.add(new Conflict(rs.getLong(1), Conflict.Kind.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getString(4), rs.getString(5), SqlValues.normalize(rs.getObject(6)),
+                        keptId == null ? null : Uuid7.fromBytes(keptId).toString(),
+                        keptAuthor == null ? null : Uuid7.fromBytes(keptAuthor).toString(),
+                        SqlValues.normalize(rs.getObject(9)), lost.toString(),
+                        Uuid7.fromBytes(rs.getBytes(11)).toString(), Instant.ofEpochMilli(Uuid7.millis(lost)),
+                        Instant.ofEpochMilli(rs.getLong(12)), rs.getInt(13) != 0));
+            }
+        }
+        return list;
+    }
+
+    public void markSeen(TxSession s) throws SQLException {
+        s.sql().get("UPDATE _tandem_conflict SET seen = 1 WHERE seen = 0").executeUpdate();
+    }
+
+    public void dismiss(TxSession s, long id) throws SQLException {
+        PreparedStatement ps = s.sql().get("UPDATE _tandem_conflict SET dismissed = 1, seen = 1 WHERE id = ?");
+        ps.setLong(1, id);
+        ps.executeUpdate();
+    }
+
+    /** Writes the lost value back as a new local change (restoring a deleted entity), then dismisses. */
+    public void useLostValue(TxSession s, long id) throws SQLException {
+        PreparedStatement ps = s.sql().get("SELECT k.kind, k.tbl, k.entity, k.field, f.value FROM _tandem_conflict k"
+                + " JOIN _tandem_field f ON f.seq = k.loser_seq AND f.field = k.field WHERE k.id = ?");
+        ps.setLong(1, id);
+        String kind;
+        String table;
+        String entity;
+        String field;
+        Object value;
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalArgumentException("conflictId: no conflict " + id);
+            }
+            kind = rs.getString(1);
+            table = rs.getString(2);
+            entity = rs.getString(3);
+            field = rs.getString(4);
+            value = SqlValues.normalize(rs.getObject(5));
+        }
+        TableInfo t = s.schema().table(table).orElseThrow(() ->
+                new MappingException("Unknown table '" + table + "' for conflict " + id + "; migrate first"));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (Conflict.Kind.valueOf(kind) == Conflict.Kind.EDIT_DELETE && !field.equals(Change.DELETED_FIELD)) {
+            fields.put(Change.DELETED_FIELD, 0L);
+        }
+        fields.put(field, value);
+        capture.record(s, t, entity, fields, log.winners(s.sql(), t.name(), entity));
+        ChangeEvent.Kind event = materializer.materialize(s, t, entity, log.winners(s.sql(), t.name(), entity));
+        if (event != null) {
+            s.event(event, t.name(), entity);
+        }
+        dismiss(s, id);
+    }
+
+    /** Applies held changes whose table or columns a migration has now added. */
+    public void reapplyPending(TxSession s) throws SQLException {
+        List<String[]> pending = new ArrayList<>();
+        try (ResultSet rs = s.sql().get("SELECT tbl, entity FROM _tandem_pending").executeQuery()) {
+            while (rs.next()) {
+                pending.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        for (String[] p : pending) {
+            TableInfo t = s.schema().table(p[0]).orElse(null);
+            if (t == null || t.virtual()) {
+                continue;
+            }
+            ChangeEvent.Kind event = materializer.materialize(s, t, p[1], log.winners(s.sql(), t.name(), p[1]));
+            if (event != null) {
+                s.event(event, t.name(), p[1]);
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.tandem.engine.internal.changelog;
+
+import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.SqlValues;
+import dev.tandem.engine.internal.store.StatementCache;
+import dev.tandem.engine.internal.sync.Batch.ChangeData;
+import dev.tandem.engine.internal.sync.Batch.FieldData;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Per-remote sync progress kept in the database, so a restart resumes where it stopped and one
+ * engine can sync many databases: how far this device has pushed (its last batch number and the
+ * last local change seq in it) and how far it has read every other device (a batch number).
+ */
+public final class SyncState {
+    /** Push progress: batches 1..batchSeq are stored remotely and hold every own change up to changeSeq. */
+    public record Pushed(long batchSeq, long changeSeq) {
+    }
+
+    /** An own change ready to push, with its local seq. */
+    public record Local(long seq, ChangeData change) {
+    }
+
+    public Pushed pushed(Connection c, String remote) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT batch_seq, change_seq FROM _tandem_sync_push WHERE remote = ?")) {
+            ps.setString(1, remote);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Pushed(rs.getLong(1), rs.getLong(2)) : new Pushed(0, 0);
+            }
+        }
+    }
+
+    public void setPushed(StatementCache sql, String remote, Pushed pushed) throws SQLException {
+        PreparedStatement ps = sql.get("INSERT INTO _tandem_sync_push(remote, batch_seq, change_seq) VALUES(?, ?, ?)"
+                + " ON CONFLICT(remote) DO UPDATE SET batch_seq = excluded.batch_seq, change_seq = excluded.change_seq");
+        ps.setString(1, remote);
+        ps.setLong(2, pushed.batchSeq());
+        ps.setLong(3, pushed.changeSeq());
+        ps.executeUpdate();
+    }
+
+    public Map<UUID, Long> cursors(Connection c, String remote) throws SQLException {
+        Map<UUID, Long> cursors = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT device, batch_seq FROM _tandem_sync_cursor WHERE remote = ?")) {
+            ps.setString(1, remote);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    cursors.put(Uuid7.fromBytes(rs.getBytes(1)), rs.getLong(2));
+                }
+            }
+        }
+        return cursors;
+    }
+
+    public void setCursor(StatementCache sql, String remote, UUID device, long batchSeq) throws SQLException {
+        PreparedStatement ps = sql.get("INSERT INTO _tandem_sync_cursor(remote, device, batch_seq) VALUES(?, ?, ?)"
+                + " ON CONFLICT(remote, device) DO UPDATE SET batch_seq = excluded.batch_seq");
+        ps.setString(1, remote);
+        ps.setBytes(2, Uuid7.toBytes(device));
+        ps.setLong(3, batchSeq);
+        ps.executeUpdate();
+    }
+
+    /** How many own changes come after {@code afterSeq}. */
+    public long countOwn(Connection c, UUID author, long afterSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM _tandem_change WHERE seq > ? AND author = ?")) {
+            ps.setLong(1, afterSeq);
+            ps.setBytes(2, Uuid7.toBytes(author));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Own changes after {@code afterSeq}, skipping {@code offset}, at most {@code limit}, in seq order. */
+    public List<Local> own(Connection c, UUID author, long afterSeq, long offset, int limit) throws SQLException {
+        List<Local> changes = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.seq, c.id, c.tbl, c.entity, f.field, f.value, f.prev"
+                + " FROM (SELECT seq, id, tbl, entity FROM _tandem_change WHERE seq > ? AND author = ?"
+                + " ORDER BY seq LIMIT ? OFFSET ?) c JOIN _tandem_field f ON f.seq = c.seq ORDER BY c.seq, f.field")) {
+            ps.setLong(1, afterSeq);
+            ps.setBytes(2, Uuid7.toBytes(author));
+            ps.setInt(3, limit);
+            ps.setLong(4, offset);
+            try (ResultSet rs = ps.executeQuery()) {
+                long current = -1;
+                UUID id = null;
+                String table = null;
+                String entity = null;
+                List<FieldData> fields = new ArrayList<>();
+                while (rs.next()) {
+                    long seq = rs.getLong(1);
+                    if (seq != current) {
+                        if (id != null) {
+                            changes.add(new Local(current, new ChangeData(id, table, entity, fields)));
+                        }
+                        current = seq;
+                        id = Uuid7.fromBytes(rs.getBytes(2));
+                        table = rs.getString(3);
+                        entity = rs.getString(4);
+                        fields = new ArrayList<>();
+                    }
+                    fields.add(new FieldData(rs.getString(5), SqlValues.normalize(rs.getObject(6)),
+                            ChangelogStore.uuidOrNull(rs.getBytes(7))));
+                }
+                if (id != null) {
+                    changes.add(new Local(current, new ChangeData(id, table, entity, fields)));
+                }
+            }
+        }
+        return changes;
+    }
+}

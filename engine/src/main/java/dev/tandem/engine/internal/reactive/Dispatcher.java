@@ -1,0 +1,261 @@
+package dev.tandem.engine.internal.reactive;
+
+import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.ChangeListener;
+import dev.tandem.engine.Subscription;
+import dev.tandem.engine.TandemException;
+import dev.tandem.engine.internal.store.Connections;
+import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SqlFunction;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Re-runs subscribed queries after commits, on one thread per database.
+ *
+ * <p>Ordering: commits are queued in commit order; the single dispatch thread drains them, so each
+ * subscription sees its results in commit order and listeners see events in commit order. Bursts
+ * coalesce: all commits queued before a drain starts cost one re-run per affected query. A query
+ * re-runs only when a drained commit wrote a table the query reads (see {@link QueryDependencies}).
+ *
+ * <p>Isolation: a callback runs on its own executor (or the dispatch thread when none was given)
+ * inside a guard, so a throwing callback reaches the error handler and never stops other
+ * callbacks or the dispatcher.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    /** Identity matters: the same callback subscribed twice is two listeners. */
+    private static final class Listener {
+        final ChangeListener listener;
+        final Executor executor;
+
+        Listener(ChangeListener listener, Executor executor) {
+            this.listener = listener;
+            this.executor = executor;
+        }
+    }
+
+    /** A commit's events and the listeners registered when it committed, who alone hear of it. */
+    private record Committed(List<ChangeEvent> events, List<Listener> audience) {
+    }
+
+    private final Connections connections;
+    private final Supplier<Schema> schema;
+    private final Executor defaultExecutor;
+    private final Consumer<Throwable> errors;
+    private final ExecutorService thread;
+    private final List<LiveQuery<?>> queries = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private Set<String> pendingTables = new HashSet<>();
+    private List<Committed> pendingEvents = new ArrayList<>();
+    private boolean rerunAll;
+    private boolean scheduled;
+    private volatile Thread dispatchThread;
+
+    public Dispatcher(Connections connections, Supplier<Schema> schema, Executor defaultExecutor,
+                      Consumer<Throwable> errors) {
+        this.connections = connections;
+        this.schema = schema;
+        this.defaultExecutor = defaultExecutor;
+        this.errors = errors;
+        this.thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "tandem-dispatch-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            dispatchThread = t;
+            return t;
+        });
+    }
+
+    /** Registers and runs a query; its first result is delivered before this returns when the
+     * executor is direct. SQL errors in the first run are thrown to the caller. */
+    public <T> Subscription subscribe(String sql, SqlFunction<List<T>> query, Consumer<List<T>> callback,
+                                      Executor executor) {
+        LiveQuery<T> q = new LiveQuery<>(sql, query, callback, executor == null ? defaultExecutor : executor, this);
+        onDispatchThread(() -> {
+            connections.read(c -> {
+                q.tables(c, schema.get());
+                q.run(c);
+                return null;
+            });
+            queries.add(q);
+            return null;
+        });
+        return q;
+    }
+
+    public Subscription listen(ChangeListener listener, Executor executor) {
+        Listener l = new Listener(listener, executor == null ? defaultExecutor : executor);
+        listeners.add(l);
+        return new Subscription() {
+            private volatile boolean active = true;
+
+            @Override
+            public void close() {
+                active = false;
+                listeners.remove(l);
+            }
+
+            @Override
+            public boolean isActive() {
+                return active;
+            }
+        };
+    }
+
+    /** Called after a commit with the tables it wrote and its row events. */
+    public void committed(Set<String> tables, List<ChangeEvent> events) {
+        synchronized (lock) {
+            pendingTables.addAll(tables);
+            if (!events.isEmpty() && !listeners.isEmpty()) {
+                pendingEvents.add(new Committed(List.copyOf(events), List.copyOf(listeners)));
+            }
+            schedule();
+        }
+    }
+
+    /** After a migration: re-derive every query's tables and re-run them all. */
+    public void schemaChanged() {
+        synchronized (lock) {
+            rerunAll = true;
+            schedule();
+        }
+    }
+
+    private void schedule() {
+        if (!scheduled && !thread.isShutdown()) {
+            scheduled = true;
+            thread.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        Set<String> tables;
+        List<Committed> events;
+        boolean all;
+        synchronized (lock) {
+            tables = pendingTables;
+            events = pendingEvents;
+            all = rerunAll;
+            pendingTables = new HashSet<>();
+            pendingEvents = new ArrayList<>();
+            rerunAll = false;
+            scheduled = false;
+        }
+        for (Committed commit : events) {
+            for (Listener l : commit.audience()) {
+                if (listeners.contains(l)) {
+                    deliver(l.executor, () -> l.listener.onCommit(commit.events()));
+                }
+            }
+        }
+        List<LiveQuery<?>> affected = new ArrayList<>();
+        for (LiveQuery<?> q : queries) {
+            if (all || q.reads(tables)) {
+                affected.add(q);
+            }
+        }
+        if (affected.isEmpty()) {
+            return;
+        }
+        Schema current = schema.get();
+        try {
+            connections.read(c -> {
+                for (LiveQuery<?> q : affected) {
+                    try {
+                        q.tables(c, current);
+                        q.run(c);
+                    } catch (SQLException | RuntimeException e) {
+                        errors.accept(new TandemException("Re-running subscribed query failed: " + q.sql(), e));
+                    }
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            errors.accept(e);
+        }
+    }
+
+    void deliver(Executor executor, Runnable callback) {
+        Runnable guarded = () -> {
+            try {
+                callback.run();
+            } catch (Throwable t) {
+                errors.accept(t);
+                if (t instanceof Error && !(t instanceof AssertionError)) {
+                    throw (Error) t;
+                }
+            }
+        };
+        if (executor == null) {
+            guarded.run();
+        } else {
+            try {
+                executor.execute(guarded);
+            } catch (RuntimeException rejected) {
+                errors.accept(rejected);
+            }
+        }
+    }
+
+    void remove(LiveQuery<?> q) {
+        queries.remove(q);
+    }
+
+    private void onDispatchThread(java.util.concurrent.Callable<Void> work) {
+        if (Thread.currentThread() == dispatchThread) {
+            call(work);
+            return;
+        }
+        Future<Void> f = thread.submit(work);
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TandemException("Interrupted while subscribing", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new TandemException("Subscribing failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static void call(java.util.concurrent.Callable<Void> work) {
+        try {
+            work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new TandemException("Subscribing failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tandem.engine.internal.storage;
+
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Reason;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.Arrays;
+import javax.crypto.Mac;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The unencrypted object that says how a remote's key is derived from the passphrase: salt, KDF
+ * parameters and a key-check value, which tells a wrong passphrase apart from a damaged object
+ * before any data is decrypted. The byte layout is specified in docs/ENCRYPTION.md.
+ */
+record EncryptionDescriptor(int iterations, byte[] salt, byte[] keyCheck) {
+    static final byte[] MAGIC = {'T', 'D', 'E', 'K'};
+    static final int VERSION = 1;
+    static final int KDF_PBKDF2_HMAC_SHA256 = 1;
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
+    static final int ITERATIONS = 600_000;
+    /** Below this a descriptor was not written by Tandem: someone wants a cheap brute force. */
+    static final int MIN_ITERATIONS = 600_000;
+    /** Above this a hostile descriptor could stall the app for minutes. */
+    static final int MAX_ITERATIONS = 10_000_000;
+    static final int SALT_LENGTH = 16;
+    static final int KEY_CHECK_LENGTH = 32;
+    static final String INFO_KEY_CHECK = "tandem key check v1";
+    static final String INFO_OBJECT_KEY = "tandem object key v1";
+    private static final int HEADER_LENGTH = 11;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The keys derived from a passphrase with one descriptor's salt and parameters. */
+    record Keys(byte[] objectKey, byte[] keyCheck) {
+    }
+
+    static byte[] newSalt() {
+        byte[] salt = new byte[SALT_LENGTH];
+        RANDOM.nextBytes(salt);
+        return salt;
+    }
+
+    /**
+     * PBKDF2-HMAC-SHA256 over the NFC-normalised passphrase (the JDK encodes its chars as UTF-8),
+     * then two HKDF-Expand (RFC 5869) single blocks with the 32-byte result as the PRK. The
+     * PBKDF2 output is already uniformly random, so HKDF-Extract is skipped, as the RFC allows.
+     */
+    static Keys derive(char[] passphrase, byte[] salt, int iterations) {
+        char[] normalized = Normalizer.normalize(CharBuffer.wrap(passphrase), Normalizer.Form.NFC).toCharArray();
+        PBEKeySpec spec = new PBEKeySpec(normalized, salt, iterations, 256);
+        try {
+            byte[] master = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            try {
+                return new Keys(expand(master, INFO_OBJECT_KEY), expand(master, INFO_KEY_CHECK));
+            } finally {
+                Arrays.fill(master, (byte) 0);
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK lacks PBKDF2WithHmacSHA256 or HmacSHA256", e);
+        } finally {
+            spec.clearPassword();
+            Arrays.fill(normalized, '\0');
+        }
+    }
+
+    /** HKDF-Expand for one 32-byte block: HMAC-SHA256(prk, info || 0x01). */
+    static byte[] expand(byte[] prk, String info) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(prk, "HmacSHA256"));
+        mac.update(info.getBytes(StandardCharsets.US_ASCII));
+        mac.update((byte) 1);
+        return mac.doFinal();
+    }
+
+    /** Constant-time, so timing says nothing about how close a guess was. */
+    boolean accepts(Keys keys) {
+        return MessageDigest.isEqual(keyCheck, keys.keyCheck());
+    }
+
+    byte[] toBytes() {
+        ByteBuffer b = ByteBuffer.allocate(HEADER_LENGTH + salt.length + keyCheck.length);
+        b.put(MAGIC).put((byte) VERSION).put((byte) KDF_PBKDF2_HMAC_SHA256).putInt(iterations)
+                .put((byte) salt.length).put(salt).put(keyCheck);
+        return b.array();
+    }
+
+    /** Parses and sanity-checks a descriptor read from {@code where}. */
+    static EncryptionDescriptor parse(byte[] data, String where) {
+        if (data.length < HEADER_LENGTH || !Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            throw new SyncException(Reason.CORRUPT, "The encryption descriptor " + where
+                    + " is not a Tandem encryption descriptor (" + data.length + " bytes, wrong magic)");
+        }
+        ByteBuffer b = ByteBuffer.wrap(data, MAGIC.length, data.length - MAGIC.length);
+        int version = b.get() & 0xFF;
+        if (version != VERSION) {
+            throw new SyncException(Reason.UNSUPPORTED_FORMAT, "The encryption descriptor " + where
+                    + " has version " + version + "; this Tandem reads version " + VERSION);
+        }
+        int kdf = b.get() & 0xFF;
+        if (kdf != KDF_PBKDF2_HMAC_SHA256) {
+            throw new SyncException(Reason.UNSUPPORTED_FORMAT, "The encryption descriptor " + where
+                    + " uses key derivation function " + kdf + "; this Tandem knows only 1 (PBKDF2-HMAC-SHA256)");
+        }
+        long iterations = b.getInt() & 0xFFFF_FFFFL;
+        int saltLength = b.get() & 0xFF;
+        if (iterations < MIN_ITERATIONS || iterations > MAX_ITERATIONS || saltLength < SALT_LENGTH || saltLength > 64
+                || data.length != HEADER_LENGTH + saltLength + KEY_CHECK_LENGTH) {
+            throw new SyncException(Reason.CORRUPT, "The encryption descriptor " + where + " is damaged or was "
+                    + "tampered with (" + iterations + " iterations, " + saltLength + "-byte salt, "
+                    + data.length + " bytes)");
+        }
+        byte[] salt = new byte[saltLength];
+        byte[] check = new byte[KEY_CHECK_LENGTH];
+        b.get(salt).get(check);
+        return new EncryptionDescriptor((int) iterations, salt, check);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tandem.engine.internal.store;
+
+import java.sql.Connection;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The engine's connections: one writer, used only while holding {@link #writeLock()}, and readers
+ * that never wait on a commit (WAL snapshot isolation). An in-memory database has one connection
+ * for both, so there reads take the write lock too.
+ */
+public interface Connections extends AutoCloseable {
+    ReentrantLock writeLock();
+
+    /** The writer connection; the caller must hold {@link #writeLock()}. */
+    Connection writer();
+
+    /** Runs read-only work on a reader connection. */
+    <R> R read(SqlFunction<R> work);
+
+    @Override
+    void close();
+}

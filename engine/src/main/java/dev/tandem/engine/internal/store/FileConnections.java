@@ -1,0 +1,104 @@
+package dev.tandem.engine.internal.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tandem.engine.Synchronous;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * A file database: one dedicated writer connection and a HikariCP pool of readers. WAL mode lets
+ * readers run against the last committed snapshot while the writer commits.
+ */
+public final class FileConnections implements Connections {
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final Connection writer;
+    private final HikariDataSource readers;
+
+    public FileConnections(Path file, Synchronous synchronous, int readerCount, Duration busyTimeout) {
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous == Synchronous.EXTRA ? "FULL" : synchronous.name()));
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        try {
+            writer = config.createConnection(url);
+            if (synchronous == Synchronous.EXTRA) {
+                try (var s = writer.createStatement()) {
+                    s.execute("PRAGMA synchronous=EXTRA");
+                }
+            }
+            // Fail now, with a clear message, if the file is not a database.
+            try (var s = writer.createStatement()) {
+                s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Opening database " + file, e);
+        }
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("tandem-readers");
+        pool.setJdbcUrl(url);
+        pool.setDriverClassName("org.sqlite.JDBC");
+        pool.setMaximumPoolSize(readerCount);
+        pool.setMinimumIdle(1);
+        pool.addDataSourceProperty("busy_timeout", String.valueOf(busyTimeout.toMillis()));
+        pool.addDataSourceProperty("foreign_keys", "true");
+        pool.setConnectionInitSql("PRAGMA query_only=1");
+        pool.setConnectionTimeout(Math.max(250, busyTimeout.toMillis()));
+        try {
+            readers = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            closeQuietly(writer, e);
+            throw new dev.tandem.engine.StorageException("Opening readers for " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ReentrantLock writeLock() {
+        return writeLock;
+    }
+
+    @Override
+    public Connection writer() {
+        if (!writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("writer used without the write lock");
+        }
+        return writer;
+    }
+
+    @Override
+    public <R> R read(SqlFunction<R> work) {
+        try (Connection c = readers.getConnection()) {
+            return work.apply(c);
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Reading", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        readers.close();
+        writeLock.lock();
+        try {
+            writer.close();
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Closing the database", e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection c, Exception primary) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            primary.addSuppressed(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package dev.tandem.engine.internal.store;
+
+import dev.tandem.engine.MappingException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable snapshot of the database schema: user tables with their columns, the root page of
+ * every b-tree (so query dependencies can be read off {@code EXPLAIN}), virtual tables, and foreign
+ * keys. It is read once at open and again after each migration; names from a remote are only ever
+ * looked up here, and SQL is built from the names this snapshot holds, never from the remote's.
+ */
+public final class Schema {
+    /** One column. {@code name} is as declared. */
+    public record Column(String name, Affinity affinity, boolean notNull, boolean primaryKey) {
+    }
+
+    /** One table. {@code columns} is keyed by lower-case name, in declaration order. */
+    public record TableInfo(String name, Map<String, Column> columns, boolean virtual, Set<String> parents) {
+        /** The column named {@code name}, ignoring case, or else ignoring underscores too, so that
+         * a {@code listId} component finds a {@code list_id} column. */
+        public Optional<Column> column(String name) {
+            Column c = columns.get(name.toLowerCase(Locale.ROOT));
+            if (c == null) {
+                String loose = loose(name);
+                for (Column candidate : columns.values()) {
+                    if (loose(candidate.name()).equals(loose)) {
+                        return Optional.of(candidate);
+                    }
+                }
+            }
+            return Optional.ofNullable(c);
+        }
+
+        /** A quoted identifier, built from the schema's own spelling. */
+        public String quoted() {
+            return quote(name);
+        }
+    }
+
+    private final Map<String, TableInfo> tables;
+    private final Map<Integer, String> rootPages;
+    private final Set<String> virtualTables;
+
+    private Schema(Map<String, TableInfo> tables, Map<Integer, String> rootPages, Set<String> virtualTables) {
+        this.tables = tables;
+        this.rootPages = rootPages;
+        this.virtualTables = virtualTables;
+    }
+
+    public static Schema read(Connection c) throws SQLException {
+        Map<String, TableInfo> tables = new LinkedHashMap<>();
+        Map<Integer, String> rootPages = new HashMap<>();
+        Set<String> virtual = new HashSet<>();
+        List<String[]> entries = new ArrayList<>();
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema")) {
+            while (rs.next()) {
+                entries.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                        String.valueOf(rs.getInt(4)), rs.getString(5)});
+            }
+        }
+        for (String[] e : entries) {
+            String type = e[0];
+            String tbl = e[2].toLowerCase(Locale.ROOT);
+            int root = Integer.parseInt(e[3]);
+            if (root > 0) {
+                rootPages.put(root, tbl);
+            }
+            if ("table".equals(type) && e[4] != null
+                    && e[4].toUpperCase(Locale.ROOT).startsWith("CREATE VIRTUAL TABLE")) {
+                virtual.add(tbl);
+            }
+        }
+        for (String[] e : entries) {
+            if (!"table".equals(e[0]) || e[1].startsWith("sqlite_")) {
+                continue;
+            }
+            String name = e[1];
+            Map<String, Column> columns = new LinkedHashMap<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA table_info(" + quote(name) + ")")) {
+                while (rs.next()) {
+                    String col = rs.getString("name");
+                    columns.put(col.toLowerCase(Locale.ROOT), new Column(col, Affinity.of(rs.getString("type")),
+                            rs.getInt("notnull") != 0, rs.getInt("pk") != 0));
+                }
+            }
+            Set<String> parents = new HashSet<>();
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA foreign_key_list(" + quote(name) + ")")) {
+                while (rs.next()) {
+                    parents.add(rs.getString("table").toLowerCase(Locale.ROOT));
+                }
+            }
+            String key = name.toLowerCase(Locale.ROOT);
+            tables.put(key, new TableInfo(name, Collections.unmodifiableMap(columns), virtual.contains(key),
+                    Set.copyOf(parents)));
+        }
+        return new Schema(Collections.unmodifiableMap(tables), Map.copyOf(rootPages), Set.copyOf(virtual));
+    }
+
+    public Optional<TableInfo> table(String name) {
+        return Optional.ofNullable(tables.get(name.toLowerCase(Locale.ROOT)));
+    }
+
+    /** The table, or a {@link MappingException} naming it and, for a typo, the tables there are. */
+    public TableInfo requireTable(String name, String forWhat) {
+        TableInfo t = tables.get(name.toLowerCase(Locale.ROOT));
+        if (t == null || name.startsWith("_tandem_") || t.virtual()) {
+            List<String> known = userTables();
+            throw new MappingException("Unknown table '" + name + "'" + forWhat + "; known tables: "
+                    + (known.isEmpty() ? "none (did you run migrate?)" : String.join(", ", known)));
+        }
+        return t;
+    }
+
+    public List<String> userTables() {
+        List<String> names = new ArrayList<>();
+        for (TableInfo t : tables.values()) {
+            if (!t.name().startsWith("_tandem_") && !t.virtual() && !isShadow(t.name().toLowerCase(Locale.ROOT))) {
+                names.add(t.name());
+            }
+        }
+        return names;
+    }
+
+    /** The table (lower case) that owns the b-tree at this root page, if any. */
+    public String tableAtRootPage(int page) {
+        return rootPages.get(page);
+    }
+
+    public Set<String> virtualTables() {
+        return virtualTables;
+    }
+
+    /** For a virtual table's shadow table (e.g. {@code item_fts_data}), the virtual table. */
+    public String owningVirtualTable(String lowerName) {
+        for (String v : virtualTables) {
+            if (lowerName.length() > v.length() + 1 && lowerName.startsWith(v) && lowerName.charAt(v.length()) == '_') {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private boolean isShadow(String lowerName) {
+        return owningVirtualTable(lowerName) != null;
+    }
+
+    /** Lower case without underscores: how names match loosely between columns and components. */
+    public static String loose(String name) {
+        return name.replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    public static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

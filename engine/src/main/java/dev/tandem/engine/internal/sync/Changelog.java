@@ -1,0 +1,27 @@
+package dev.tandem.engine.internal.sync;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A changelog as sync sees it: for each device, a gap-free sequence of immutable batches. The
+ * local database and the remote are both changelogs, and {@link Synchronizer} moves batches
+ * between two of them without knowing what either is stored in.
+ */
+public interface Changelog {
+    /** For every device this changelog holds batches of, the number of its last batch. */
+    Map<UUID, Long> heads();
+
+    /** Batch {@code seq} of {@code device}, or empty when this changelog does not hold it (yet). */
+    Optional<Batch> batch(UUID device, long seq);
+
+    /**
+     * Stores the batch unless its slot is taken, and returns the batch the slot holds afterwards:
+     * the given one, or the one an earlier attempt stored there.
+     */
+    Batch append(Batch batch);
+
+    /** Declares that {@code device}'s batches 1..seq are all stored (the remote publishes a head). */
+    void publishHead(UUID device, long seq, Map<UUID, Long> cursors);
+}

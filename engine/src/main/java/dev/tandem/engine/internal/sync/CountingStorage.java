@@ -1,0 +1,60 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.sync.SyncStorage;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Counts requests and bytes at the bottom of the storage stack, where they cost. */
+public final class CountingStorage implements SyncStorage {
+    private final SyncStorage delegate;
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong bytesUp = new AtomicLong();
+    private final AtomicLong bytesDown = new AtomicLong();
+
+    public CountingStorage(SyncStorage delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Requests, bytes written and bytes read so far. */
+    public long[] snapshot() {
+        return new long[] {requests.get(), bytesUp.get(), bytesDown.get()};
+    }
+
+    @Override
+    public List<String> list(String prefix, String startAfter, int maxKeys) {
+        requests.incrementAndGet();
+        return delegate.list(prefix, startAfter, maxKeys);
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        requests.incrementAndGet();
+        Optional<byte[]> data = delegate.get(key);
+        data.ifPresent(d -> bytesDown.addAndGet(d.length));
+        return data;
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        requests.incrementAndGet();
+        bytesUp.addAndGet(data.length);
+        return delegate.createIfAbsent(key, data);
+    }
+
+    @Override
+    public void delete(String key) {
+        requests.incrementAndGet();
+        delegate.delete(key);
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

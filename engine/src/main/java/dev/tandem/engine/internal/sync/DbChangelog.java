@@ -1,0 +1,132 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SyncState;
+import dev.tandem.engine.internal.changelog.SyncState.Local;
+import dev.tandem.engine.internal.changelog.SyncState.Pushed;
+import dev.tandem.engine.internal.sync.Batch.ChangeData;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The local database as a {@link Changelog}, for one remote.
+ *
+ * <p>Its head for this device is the last batch known stored on that remote; the next batch,
+ * {@code head + 1}, is cut on demand from the own changes not pushed yet, at most {@link #cap}
+ * changes, in local order. Its head for another device is how far it has merged that device.
+ * Appending another device's batch merges it and moves that cursor in one transaction; appending
+ * an own batch (the one the remote now holds) records the push in one transaction.
+ */
+public final class DbChangelog implements Changelog {
+    private final DefaultDb db;
+    private final String remote;
+    private final int cap;
+    private final UUID self;
+    private final SyncState state = new SyncState();
+    private final RemoteApply apply;
+    int pulled;
+    int merged;
+    int conflicts;
+    int pushed;
+
+    public DbChangelog(DefaultDb db, String remote, int cap) {
+        this.db = db;
+        this.remote = remote;
+        this.cap = cap;
+        this.self = db.deviceUuid();
+        this.apply = new RemoteApply(db.changelog(), db.materializer(), db.conflictStore(), db.clock());
+    }
+
+    @Override
+    public Map<UUID, Long> heads() {
+        Map<UUID, Long> heads = new HashMap<>(db.read(c -> state.cursors(c, remote)));
+        heads.put(self, db.read(c -> state.pushed(c, remote)).batchSeq());
+        return heads;
+    }
+
+    /** How far this database has read each other device, as published in its head. */
+    Map<UUID, Long> cursors() {
+        return db.read(c -> state.cursors(c, remote));
+    }
+
+    @Override
+    public Optional<Batch> batch(UUID device, long seq) {
+        if (!device.equals(self)) {
+            return Optional.empty();
+        }
+        Pushed p = db.read(c -> state.pushed(c, remote));
+        long k = seq - p.batchSeq();
+        if (k < 1) {
+            return Optional.empty();
+        }
+        List<Local> own = db.read(c -> state.own(c, self, p.changeSeq(), (k - 1) * cap, cap));
+        if (own.isEmpty()) {
+            return Optional.empty();
+        }
+        List<ChangeData> changes = new ArrayList<>(own.size());
+        own.forEach(l -> changes.add(l.change()));
+        return Optional.of(new Batch(self, seq, changes));
+    }
+
+    @Override
+    public Batch append(Batch batch) {
+        if (batch.device().equals(self)) {
+            acknowledge(batch);
+            return batch;
+        }
+        long cursor = db.read(c -> state.cursors(c, remote)).getOrDefault(batch.device(), 0L);
+        if (batch.seq() != cursor + 1) {
+            return batch;
+        }
+        RemoteApply.Stats stats = db.writer().write("Merging batch " + batch.seq() + " of device " + batch.device(), s -> {
+            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis());
+            state.setCursor(s.sql(), remote, batch.device(), batch.seq());
+            return st;
+        });
+        pulled += stats.pulled();
+        merged += stats.merged();
+        conflicts += stats.conflicts();
+        return batch;
+    }
+
+    /**
+     * Records that the remote holds {@code stored} as this device's batch. Normally it is the batch
+     * just cut; after a crash between upload and this record it may be an earlier cut, so the push
+     * cursor moves only over the leading own changes the stored batch really contains, and any of
+     * its changes this database lacks (a restored backup) are merged back in.
+     */
+    private void acknowledge(Batch stored) {
+        Set<UUID> ids = new HashSet<>();
+        stored.changes().forEach(c -> ids.add(c.id()));
+        db.writer().write("Recording push of batch " + stored.seq(), s -> {
+            Pushed p = state.pushed(s.sql().connection(), remote);
+            long changeSeq = p.changeSeq();
+            int matched = 0;
+            for (Local l : state.own(s.sql().connection(), self, p.changeSeq(), 0, stored.changes().size())) {
+                if (!ids.contains(l.change().id())) {
+                    break;
+                }
+                changeSeq = l.seq();
+                matched++;
+            }
+            if (matched < stored.changes().size()) {
+                apply.apply(s, self, stored.changes(), System.currentTimeMillis());
+            }
+            state.setPushed(s.sql(), remote, new Pushed(stored.seq(), changeSeq));
+            pushed += matched;
+            return null;
+        });
+    }
+
+    @Override
+    public void publishHead(UUID device, long seq, Map<UUID, Long> cursors) {
+        // The local database needs no head: its push state is committed with each batch.
+    }
+}

@@ -1,0 +1,137 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.sync.SyncException;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.CRC32C;
+import java.util.zip.DataFormatException;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
+
+/**
+ * The envelope of every remote object (see docs/SYNC_FORMAT.md):
+ * <pre>
+ *   magic "TNDM" (4) | version (1) | flags (1) | kind (1) | reserved (1)
+ *   | body length (4, big-endian) | CRC32C (4) | body
+ * </pre>
+ * The CRC32C covers the first 12 header bytes and the body as stored, so any flipped bit fails it.
+ * Flag bit 0 means the body is deflated. Readers check magic, version, the stated length against
+ * the real one and against {@link #MAX_OBJECT}, the checksum, and inflate into a buffer capped at
+ * {@link #MAX_INFLATED}, before any byte of the body is parsed.
+ */
+public final class Frame {
+    public static final int VERSION = 1;
+    public static final int HEADER = 16;
+    public static final int MAX_OBJECT = 64 << 20;
+    public static final int MAX_INFLATED = 256 << 20;
+    public static final byte KIND_BATCH = 1;
+    public static final byte KIND_HEAD = 2;
+    private static final byte[] MAGIC = {'T', 'N', 'D', 'M'};
+    private static final int FLAG_DEFLATE = 1;
+
+    private Frame() {
+    }
+
+    public static byte[] wrap(byte kind, byte[] body) {
+        Deflater deflater = new Deflater(6);
+        byte[] stored;
+        try {
+            deflater.setInput(body);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 3));
+            byte[] buf = new byte[64 * 1024];
+            while (!deflater.finished()) {
+                out.write(buf, 0, deflater.deflate(buf));
+            }
+            stored = out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+        boolean deflated = stored.length < body.length;
+        if (!deflated) {
+            stored = body;
+        }
+        ByteBuffer out = ByteBuffer.allocate(HEADER + stored.length).put(MAGIC).put((byte) VERSION)
+                .put((byte) (deflated ? FLAG_DEFLATE : 0)).put(kind).put((byte) 0).putInt(stored.length);
+        CRC32C crc = new CRC32C();
+        crc.update(out.array(), 0, 12);
+        crc.update(stored);
+        out.putInt((int) crc.getValue()).put(stored);
+        return out.array();
+    }
+
+    /** The body of a valid object of {@code kind}; {@code key} names the object in errors. */
+    public static byte[] unwrap(byte[] object, byte kind, String key) {
+        if (object.length < HEADER) {
+            throw new FormatException("Object " + key + " is truncated (" + object.length + " bytes)");
+        }
+        if (object.length > MAX_OBJECT) {
+            throw new FormatException("Object " + key + " is too large (" + object.length + " bytes)");
+        }
+        ByteBuffer in = ByteBuffer.wrap(object);
+        for (byte m : MAGIC) {
+            if (in.get() != m) {
+                throw new FormatException("Object " + key + " is not a Tandem object (bad magic)");
+            }
+        }
+        int version = in.get() & 0xFF;
+        if (version > VERSION) {
+            throw new SyncException(SyncException.Reason.UNSUPPORTED_FORMAT, "Object " + key
+                    + " has format version " + version + "; this Tandem reads up to " + VERSION);
+        }
+        int flags = in.get() & 0xFF;
+        byte actualKind = in.get();
+        if (in.get() != 0) {
+            throw new FormatException("Object " + key + " has a non-zero reserved byte");
+        }
+        if (actualKind != kind) {
+            throw new FormatException("Object " + key + " is of kind " + actualKind + ", expected " + kind);
+        }
+        long length = Integer.toUnsignedLong(in.getInt());
+        int checksum = in.getInt();
+        if (length != object.length - HEADER) {
+            throw new FormatException("Object " + key + " states " + length + " body bytes but has "
+                    + (object.length - HEADER) + " (truncated or padded)");
+        }
+        if (crc(object, (int) length) != checksum) {
+            throw new FormatException("Object " + key + " fails its checksum (damaged in storage or transit)");
+        }
+        if ((flags & ~FLAG_DEFLATE) != 0) {
+            throw new FormatException("Object " + key + " has unknown flags " + flags);
+        }
+        return (flags & FLAG_DEFLATE) != 0 ? inflate(object, HEADER, (int) length, key)
+                : java.util.Arrays.copyOfRange(object, HEADER, object.length);
+    }
+
+    /** CRC32C of header bytes 0..11 and the body that follows the header. */
+    private static int crc(byte[] object, int bodyLength) {
+        CRC32C crc = new CRC32C();
+        crc.update(object, 0, 12);
+        crc.update(object, HEADER, bodyLength);
+        return (int) crc.getValue();
+    }
+
+    private static byte[] inflate(byte[] data, int offset, int length, String key) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(data, offset, length);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(MAX_INFLATED, length * 4));
+            byte[] buf = new byte[64 * 1024];
+            while (!inflater.finished()) {
+                int n = inflater.inflate(buf);
+                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                    throw new FormatException("Object " + key + " has a truncated compressed body");
+                }
+                if (out.size() + n > MAX_INFLATED) {
+                    throw new FormatException("Object " + key + " inflates beyond " + MAX_INFLATED + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+            return out.toByteArray();
+        } catch (DataFormatException e) {
+            throw new FormatException("Object " + key + " has a corrupt compressed body", e);
+        } finally {
+            inflater.end();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncStorage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The remote changelog over a {@link SyncStorage}. Layout (docs/SYNC_FORMAT.md):
+ * <pre>
+ *   batches/&lt;device&gt;/&lt;seq, 12 digits&gt;   a device's batches, immutable
+ *   heads/&lt;device&gt;/&lt;seq, 12 digits&gt;     "batches 1..seq are written", immutable
+ * </pre>
+ * A device only ever creates keys under its own id, so devices never overwrite each other. One
+ * listing of {@code heads/} tells where every device stands: an idle sync is one request.
+ */
+public final class RemoteChangelog implements Changelog {
+    private static final System.Logger LOG = System.getLogger(RemoteChangelog.class.getName());
+    private static final Pattern HEAD = Pattern.compile("heads/([0-9a-f-]{36})/([0-9]{12})");
+    private static final int PAGE = 1000;
+    /** Stale heads of this device are deleted once this many pile up: pruning is amortized. */
+    static final int PRUNE_AFTER = 8;
+
+    private final SyncStorage storage;
+    private final UUID self;
+    private final List<String> ownHeadKeys = new ArrayList<>();
+
+    public RemoteChangelog(SyncStorage storage, UUID self) {
+        this.storage = storage;
+        this.self = self;
+    }
+
+    static String batchKey(UUID device, long seq) {
+        return String.format("batches/%s/%012d", device, seq);
+    }
+
+    static String headKey(UUID device, long seq) {
+        return String.format("heads/%s/%012d", device, seq);
+    }
+
+    @Override
+    public Map<UUID, Long> heads() {
+        Map<UUID, Long> heads = new HashMap<>();
+        ownHeadKeys.clear();
+        String after = null;
+        while (true) {
+            List<String> page = storage.list("heads/", after, PAGE);
+            for (String key : page) {
+                Matcher m = HEAD.matcher(key);
+                if (!m.matches()) {
+                    LOG.log(System.Logger.Level.WARNING, "Ignoring unexpected remote key {0}", key);
+                    continue;
+                }
+                UUID device;
+                try {
+                    device = UUID.fromString(m.group(1));
+                } catch (IllegalArgumentException e) {
+                    LOG.log(System.Logger.Level.WARNING, "Ignoring remote key with a bad device id: {0}", key);
+                    continue;
+                }
+                heads.merge(device, Long.parseLong(m.group(2)), Math::max);
+                if (device.equals(self)) {
+                    ownHeadKeys.add(key);
+                }
+            }
+            if (page.size() < PAGE) {
+                return heads;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    @Override
+    public Optional<Batch> batch(UUID device, long seq) {
+        String key = batchKey(device, seq);
+        Optional<byte[]> data = storage.get(key);
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
+        Batch batch = BatchCodec.decode(data.get(), key);
+        if (!batch.device().equals(device) || batch.seq() != seq) {
+            throw new FormatException("Object " + key + " holds batch " + batch.seq() + " of device "
+                    + batch.device() + ", not what its key says");
+        }
+        return Optional.of(batch);
+    }
+
+    @Override
+    public Batch append(Batch batch) {
+        String key = batchKey(batch.device(), batch.seq());
+        if (storage.createIfAbsent(key, BatchCodec.encode(batch, System.currentTimeMillis()))) {
+            return batch;
+        }
+        Batch stored = batch(batch.device(), batch.seq()).orElseThrow(() -> new SyncException(
+                SyncException.Reason.REMOTE_BUSY, "Object " + key + " exists but cannot be read yet; will retry"));
+        return stored;
+    }
+
+    @Override
+    public void publishHead(UUID device, long seq, Map<UUID, Long> cursors) {
+        String key = headKey(device, seq);
+        storage.createIfAbsent(key, BatchCodec.encodeHead(new Head(device, seq, System.currentTimeMillis(), cursors)));
+        if (device.equals(self) && ownHeadKeys.size() + 1 >= PRUNE_AFTER) {
+            for (String old : ownHeadKeys) {
+                if (old.compareTo(key) < 0) {
+                    storage.delete(old);
+                }
+            }
+            ownHeadKeys.clear();
+        }
+    }
+}

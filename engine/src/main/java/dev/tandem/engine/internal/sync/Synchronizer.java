@@ -1,0 +1,83 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.sync.SyncProgress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One sync between two changelogs; it knows nothing of databases or storage.
+ *
+ * <p>Order: read the remote's heads (one request); pull, for each other device, the batches after
+ * the local cursor up to its head, merging each before reading the next, stopping at the first not
+ * yet visible (a folder synced by Dropbox may deliver them out of order); then push the own batches
+ * the remote lacks, recording each before cutting the next; then publish the head. A crash at any
+ * point leaves a state the next sync completes: batches are immutable and create-if-absent, each
+ * merge and each push record commits atomically, and a head is written only after its batches.
+ *
+ * <p>A corrupt batch from one device is reported and skipped for this sync, without advancing that
+ * device's cursor, so nothing after it is applied out of order and nothing is lost if it is fixed;
+ * other devices and the push go on.
+ */
+public final class Synchronizer {
+    /** What a sync did besides what the changelogs count. */
+    public record Result(List<String> problems) {
+    }
+
+    private Synchronizer() {
+    }
+
+    public static Result sync(Changelog local, Changelog remote, UUID self, SyncProgress progress) {
+        Map<UUID, Long> remoteHeads = new TreeMap<>(remote.heads());
+        Map<UUID, Long> localHeads = local.heads();
+        List<String> problems = new ArrayList<>();
+        long total = 0;
+        for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
+            if (!e.getKey().equals(self)) {
+                total += Math.max(0, e.getValue() - localHeads.getOrDefault(e.getKey(), 0L));
+            }
+        }
+        long done = 0;
+        for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
+            UUID device = e.getKey();
+            if (device.equals(self)) {
+                continue;
+            }
+            for (long seq = localHeads.getOrDefault(device, 0L) + 1; seq <= e.getValue(); seq++) {
+                Optional<Batch> batch;
+                try {
+                    batch = remote.batch(device, seq);
+                } catch (FormatException corrupt) {
+                    problems.add(corrupt.getMessage());
+                    break;
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                local.append(batch.get());
+                progress.onProgress("pull", ++done, total);
+            }
+        }
+        long seq = local.heads().getOrDefault(self, 0L);
+        long pushedBatches = 0;
+        while (true) {
+            Optional<Batch> next = local.batch(self, seq + 1);
+            if (next.isEmpty()) {
+                break;
+            }
+            Batch stored = remote.append(next.get());
+            local.append(stored);
+            seq = stored.seq();
+            progress.onProgress("push", ++pushedBatches, -1);
+        }
+        if (seq > remoteHeads.getOrDefault(self, 0L)) {
+            Map<UUID, Long> cursors = new TreeMap<>(local.heads());
+            cursors.remove(self);
+            remote.publishHead(self, seq, cursors);
+        }
+        return new Result(problems);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.tandem.engine.internal.storage;
+
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.S3ProxyServer;
+
+/** The contract for encryption over a real S3 server (S3Proxy), one fresh bucket per test. */
+class EncryptedS3StorageTest extends SyncStorageContract {
+    @Override
+    protected SyncStorage newStorage() {
+        S3ProxyServer server = S3ProxyServer.shared();
+        return new EncryptedStorage(new S3Storage(server.settings(server.newBucket())), "correct horse battery staple");
+    }
+}

@@ -1,0 +1,173 @@
+package dev.tandem.engine.internal.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Reason;
+import dev.tandem.engine.sync.SyncStorage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The contract on a real directory, plus what a shared folder throws at us. */
+class FolderStorageTest extends SyncStorageContract {
+    @TempDir
+    Path temp;
+    private Path dir;
+
+    @Override
+    protected SyncStorage newStorage() throws IOException {
+        dir = Files.createDirectory(temp.resolve("sync"));
+        return new FolderStorage(dir);
+    }
+
+    @Test
+    void createIfAbsent_key_isAFileAtThatPathAndNoTempFileRemains() throws IOException {
+        storage.createIfAbsent("devices/alice/head", bytes("v"));
+        assertArrayEquals(bytes("v"), Files.readAllBytes(dir.resolve("devices/alice/head")));
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(List.of(), all.filter(p -> p.getFileName().toString().startsWith(".tmp-")).toList());
+        }
+    }
+
+    @Test
+    void list_tempHiddenAndConflictedCopies_areIgnored() throws IOException {
+        storage.createIfAbsent("notes/1", bytes("real"));
+        write("notes/.tmp-4f2a9c", "half written");
+        write("notes/.hidden", "x");
+        write("notes/1 (Alice's conflicted copy 2024-01-01)", "dropbox");
+        write("notes/1 (conflicted copy 2024-01-01 120000)", "dropbox, older style");
+        write("notes/1.sync-conflict-20240101-120000-ABCDEFG", "syncthing");
+        write(".stfolder/marker", "syncthing folder marker");
+        write(".dropbox.cache/notes/2", "cache");
+        write("Icon\r", "macOS");
+        assertEquals(List.of("notes/1"), storage.list("", null, 100));
+        assertEquals(List.of("notes/1"), storage.list("notes/", null, 100));
+    }
+
+    @Test
+    void crashLeftTempFile_isInvisibleAndDoesNotBlockWrites() throws IOException {
+        write("batches/.tmp-0011223344556677", "the first 100 bytes of an object whose writer cras");
+        assertEquals(List.of(), storage.list("", null, 10));
+        assertTrue(storage.get("batches/0001").isEmpty());
+        assertTrue(storage.createIfAbsent("batches/0001", bytes("complete")));
+        assertArrayEquals(bytes("complete"), storage.get("batches/0001").orElseThrow());
+        assertEquals(List.of("batches/0001"), storage.list("batches/", null, 10));
+    }
+
+    @Test
+    void missingRoot_everyOperation_throwsNotFoundAndDoesNotCreateIt() {
+        Path missing = temp.resolve("typo");
+        SyncStorage s = new FolderStorage(missing);
+        assertEveryOperationFails(s, Reason.NOT_FOUND, missing.toString());
+        assertFalse(Files.exists(missing), "the root must never be created silently");
+    }
+
+    @Test
+    void rootIsAFile_everyOperation_throwsNotFound() throws IOException {
+        Path file = Files.writeString(temp.resolve("file"), "not a folder");
+        assertEveryOperationFails(new FolderStorage(file), Reason.NOT_FOUND, file.toString());
+    }
+
+    @Test
+    void rootIsASymbolicLink_works() throws IOException {
+        Path link = Files.createSymbolicLink(temp.resolve("link-to-sync"), dir);
+        SyncStorage viaLink = new FolderStorage(link);
+        assertTrue(viaLink.createIfAbsent("a/b", bytes("v")));
+        assertArrayEquals(bytes("v"), storage.get("a/b").orElseThrow());
+        assertEquals(List.of("a/b"), viaLink.list("", null, 10));
+    }
+
+    @Test
+    void symbolicLinkBelowRoot_isNeverFollowed() throws IOException {
+        Path outside = Files.createDirectory(temp.resolve("outside"));
+        Files.writeString(outside.resolve("secret"), "private");
+        Files.createSymbolicLink(dir.resolve("evil"), outside);
+        Files.createSymbolicLink(dir.resolve("evil-file"), outside.resolve("secret"));
+        assertEquals(List.of(), storage.list("", null, 10));
+        assertEquals(Reason.IO, assertThrows(SyncException.class, () -> storage.get("evil/secret")).reason());
+        assertEquals(Reason.IO, assertThrows(SyncException.class, () -> storage.get("evil-file")).reason());
+        assertThrows(SyncException.class, () -> storage.createIfAbsent("evil/planted", bytes("x")));
+        assertThrows(SyncException.class, () -> storage.delete("evil/secret"));
+        assertFalse(Files.exists(outside.resolve("planted")));
+        assertTrue(Files.exists(outside.resolve("secret")));
+    }
+
+    @Test
+    void createIfAbsent_parentIsAnObject_throwsIoNamingTheKey() {
+        storage.createIfAbsent("a", bytes("file"));
+        SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("a/b", bytes("x")));
+        assertEquals(Reason.IO, e.reason());
+        assertTrue(e.getMessage().contains("'a/b'"), e.getMessage());
+        assertTrue(storage.get("a/b").isEmpty());
+    }
+
+    @Test
+    void createIfAbsent_keyIsADirectoryOfOtherObjects_throwsIoInsteadOfClaimingItTaken() {
+        storage.createIfAbsent("a/b", bytes("x"));
+        SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("a", bytes("y")));
+        assertEquals(Reason.IO, e.reason());
+        assertTrue(e.getMessage().contains("'a'"), e.getMessage());
+    }
+
+    @Test
+    void createIfAbsent_readOnlyFolder_throwsIo() throws IOException {
+        assumeTrue(!"root".equals(System.getProperty("user.name")), "root ignores file permissions");
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("k", bytes("v")));
+            assertEquals(Reason.IO, e.reason());
+            assertTrue(e.getMessage().contains("'k'"), e.getMessage());
+        } finally {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    @Test
+    void list_manyKeysInManyDirectories_pagesInByteOrder() {
+        List<String> expected = new ArrayList<>();
+        for (int d = 0; d < 12; d++) {
+            for (int f = 0; f < 12; f++) {
+                String key = "dev-" + Integer.toString(d, 36) + "/" + (f % 2 == 0 ? "b" : "b/") + f;
+                storage.createIfAbsent(key, bytes(key));
+                expected.add(key);
+            }
+        }
+        expected.sort(String::compareTo);
+        assertEquals(expected, pageThrough("", 7));
+        assertEquals(expected.subList(12, 24), pageThrough("dev-1/", 5));
+    }
+
+    private void write(String relative, String content) throws IOException {
+        Path p = dir.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content);
+    }
+
+    private static void assertEveryOperationFails(SyncStorage s, Reason reason, String named) {
+        List<Executable> calls = List.of(
+                () -> s.list("", null, 1),
+                () -> s.get("k"),
+                () -> s.get("a/b"),
+                () -> s.createIfAbsent("a/b", bytes("v")),
+                () -> s.delete("k"));
+        for (Executable call : calls) {
+            SyncException e = assertThrows(SyncException.class, call);
+            assertEquals(reason, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains(named), e.getMessage());
+        }
+    }
+}

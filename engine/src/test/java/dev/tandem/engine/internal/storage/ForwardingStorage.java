@@ -1,0 +1,44 @@
+package dev.tandem.engine.internal.storage;
+
+import dev.tandem.engine.sync.SyncStorage;
+import java.util.List;
+import java.util.Optional;
+
+/** Passes every call through; tests override one method to misbehave or to hold a call back. */
+class ForwardingStorage implements SyncStorage {
+    private final SyncStorage delegate;
+
+    ForwardingStorage(SyncStorage delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public List<String> list(String prefix, String startAfter, int maxKeys) {
+        return delegate.list(prefix, startAfter, maxKeys);
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        return delegate.get(key);
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        return delegate.createIfAbsent(key, data);
+    }
+
+    @Override
+    public void delete(String key) {
+        delegate.delete(key);
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

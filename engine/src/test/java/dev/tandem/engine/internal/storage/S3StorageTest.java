@@ -1,0 +1,166 @@
+package dev.tandem.engine.internal.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.sync.S3Settings;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Reason;
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.FaultyProxy;
+import dev.tandem.engine.testing.S3ProxyServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** The contract against a real S3 server (S3Proxy), one fresh bucket per test, plus S3's failure modes. */
+class S3StorageTest extends SyncStorageContract {
+    private final S3ProxyServer server = S3ProxyServer.shared();
+    private String bucket;
+
+    @Override
+    protected SyncStorage newStorage() {
+        bucket = server.newBucket();
+        return new S3Storage(server.settings(bucket));
+    }
+
+    @Test
+    void wrongSecretKey_everyOperation_throwsAuthNotRetryable() {
+        try (SyncStorage wrong = new S3Storage(new S3Settings(server.endpoint(), bucket, server.region(),
+                server.identity(), "not-the-secret"))) {
+            assertEveryOperationFails(wrong, Reason.AUTH);
+            SyncException e = assertThrows(SyncException.class, () -> wrong.get("k"));
+            assertFalse(e.retryable());
+            assertTrue(e.getMessage().contains(bucket), e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownAccessKey_list_throwsAuth() {
+        try (SyncStorage wrong = new S3Storage(new S3Settings(server.endpoint(), bucket, server.region(),
+                "no-such-access-key", server.credential()))) {
+            assertEquals(Reason.AUTH, assertThrows(SyncException.class, () -> wrong.list("", null, 1)).reason());
+        }
+    }
+
+    @Test
+    void missingBucket_everyOperation_throwsNotFoundNamingTheBucket() {
+        try (SyncStorage missing = new S3Storage(server.settings("no-such-bucket-" + bucket))) {
+            assertEveryOperationFails(missing, Reason.NOT_FOUND);
+            SyncException e = assertThrows(SyncException.class, () -> missing.list("", null, 1));
+            assertTrue(e.getMessage().contains("'no-such-bucket-" + bucket + "'"), e.getMessage());
+            assertFalse(e.retryable());
+        }
+    }
+
+    @Test
+    void closedPort_everyOperation_throwsUnreachableRetryable() throws IOException {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        try (SyncStorage unreachable = new S3Storage(new S3Settings("http://127.0.0.1:" + closedPort, bucket,
+                server.region(), server.identity(), server.credential()))) {
+            assertEveryOperationFails(unreachable, Reason.UNREACHABLE);
+            SyncException e = assertThrows(SyncException.class, () -> unreachable.get("k"));
+            assertTrue(e.retryable());
+            assertTrue(e.getMessage().contains("127.0.0.1:" + closedPort), e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownHost_list_throwsUnreachableNamingTheHost() {
+        try (SyncStorage nowhere = new S3Storage(new S3Settings("http://no-such-host.invalid:9000", bucket,
+                server.region(), server.identity(), server.credential()))) {
+            SyncException e = assertThrows(SyncException.class, () -> nowhere.list("", null, 1));
+            assertEquals(Reason.UNREACHABLE, e.reason());
+            assertTrue(e.getMessage().contains("no-such-host.invalid"), e.getMessage());
+        }
+    }
+
+    @Test
+    void get_callingThreadInterrupted_throwsUnreachableAndKeepsTheFlag() {
+        storage.createIfAbsent("k", bytes("v"));
+        Thread.currentThread().interrupt();
+        try {
+            SyncException e = assertThrows(SyncException.class, () -> storage.get("k"));
+            assertEquals(Reason.UNREACHABLE, e.reason(), e.getMessage());
+            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "interrupt flag restored");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void describe_namesEndpointAndBucketButNoSecret() {
+        assertEquals("s3://127.0.0.1:" + server.port() + "/" + bucket, storage.describe());
+        assertFalse(storage.describe().contains(server.credential()));
+    }
+
+    @Test
+    void describe_withoutEndpoint_namesTheAwsRegion() {
+        try (SyncStorage aws = new S3Storage(new S3Settings(null, "my-bucket", "eu-west-1", "AKIA", "secret"))) {
+            assertEquals("s3://s3.eu-west-1.amazonaws.com/my-bucket", aws.describe());
+        }
+    }
+
+    @Test
+    void list_foreignObjectsInBucket_areSkippedWithoutEndingPagingEarly() {
+        try (S3Client raw = server.newClient()) {
+            for (String foreign : List.of("a/", "a/has space", "a/x (Bob's conflicted copy)", "a/.hidden")) {
+                raw.putObject(r -> r.bucket(bucket).key(foreign), RequestBody.fromBytes(bytes("foreign")));
+            }
+        }
+        storage.createIfAbsent("a/z", bytes("ours"));
+        assertEquals(List.of("a/z"), storage.list("a/", null, 2));
+        assertEquals(List.of("a/z"), pageThrough("a/", 1));
+    }
+
+    @Test
+    void createIfAbsent_responseLostAfterServerStoredIt_returnsTrue() {
+        try (FaultyProxy proxy = new FaultyProxy(server.port());
+                SyncStorage flaky = new S3Storage(new S3Settings(proxy.endpoint(), bucket, server.region(),
+                        server.identity(), server.credential()))) {
+            proxy.loseNextResponseTo("PUT");
+            assertTrue(flaky.createIfAbsent("k", bytes("mine")), "the retry's 412 hides that our first attempt won");
+            assertEquals(1, proxy.lostResponses());
+            assertArrayEquals(bytes("mine"), storage.get("k").orElseThrow());
+            assertFalse(flaky.createIfAbsent("k", bytes("mine")), "a later call still sees the key as taken");
+        }
+    }
+
+    @Test
+    void createIfAbsent_responseLostButKeyHeldOtherBytes_returnsFalse() {
+        storage.createIfAbsent("k", bytes("theirs"));
+        try (FaultyProxy proxy = new FaultyProxy(server.port());
+                SyncStorage flaky = new S3Storage(new S3Settings(proxy.endpoint(), bucket, server.region(),
+                        server.identity(), server.credential()))) {
+            // The lost answer was itself a 412, so the retry's 412 must not be read as our success.
+            proxy.loseNextResponseTo("PUT");
+            assertFalse(flaky.createIfAbsent("k", bytes("mine")));
+            assertEquals(1, proxy.lostResponses());
+            assertArrayEquals(bytes("theirs"), storage.get("k").orElseThrow());
+        }
+    }
+
+    private static void assertEveryOperationFails(SyncStorage s, Reason reason) {
+        List<Executable> calls = List.of(
+                () -> s.list("", null, 1),
+                () -> s.get("k"),
+                () -> s.createIfAbsent("k", bytes("v")),
+                () -> s.delete("k"));
+        for (Executable call : calls) {
+            SyncException e = assertThrows(SyncException.class, call);
+            assertEquals(reason, e.reason(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package dev.tandem.engine.internal.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncStorage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What every {@link SyncStorage} must do. Each backend's test extends this with a fresh, empty
+ * store per test; sync relies on nothing beyond what is asserted here.
+ */
+abstract class SyncStorageContract {
+    /** Chosen so byte order differs from "natural" order: '-' < '.' < '/' < digits < upper < '_' < lower. */
+    static final List<String> KEYS_IN_BYTE_ORDER = List.of(
+            "9", "A", "Z", "_x", "a-b", "a.b", "a/b", "a/c-d", "a/c/d", "a0", "b", "z9");
+
+    protected SyncStorage storage;
+
+    /** A fresh, empty store; closed after each test. */
+    protected abstract SyncStorage newStorage() throws Exception;
+
+    @BeforeEach
+    void openStorage() throws Exception {
+        storage = newStorage();
+    }
+
+    @AfterEach
+    void closeStorage() {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    // --- list ---
+
+    @Test
+    void list_emptyStore_returnsNothing() {
+        assertEquals(List.of(), storage.list("", null, 1000));
+    }
+
+    @Test
+    void list_keysWrittenInShuffledOrder_returnsAscendingByteOrder() {
+        writeAllShuffled();
+        List<String> listed = storage.list("", null, 1000);
+        assertEquals(KEYS_IN_BYTE_ORDER, listed);
+        List<String> byBytes = new ArrayList<>(listed);
+        byBytes.sort((x, y) -> Arrays.compareUnsigned(utf8(x), utf8(y)));
+        assertEquals(byBytes, listed);
+    }
+
+    @Test
+    void list_prefixEndingInSlash_returnsOnlyKeysUnderIt() {
+        writeAllShuffled();
+        assertEquals(List.of("a/b", "a/c-d", "a/c/d"), storage.list("a/", null, 1000));
+        assertEquals(List.of("a/c/d"), storage.list("a/c/", null, 1000));
+    }
+
+    @Test
+    void list_prefixEndingMidSegment_matchesKeysByString() {
+        writeAllShuffled();
+        assertEquals(List.of("a-b", "a.b", "a/b", "a/c-d", "a/c/d", "a0"), storage.list("a", null, 1000));
+        assertEquals(List.of("a/c-d", "a/c/d"), storage.list("a/c", null, 1000));
+    }
+
+    @Test
+    void list_prefixWithNoKeys_returnsNothing() {
+        writeAllShuffled();
+        assertEquals(List.of(), storage.list("nothing/", null, 1000));
+        assertEquals(List.of(), storage.list("a/b/", null, 1000));
+    }
+
+    @Test
+    void list_startAfterBeforePrefix_returnsWholePrefix() {
+        writeAllShuffled();
+        assertEquals(List.of("a/b", "a/c-d", "a/c/d"), storage.list("a/", "A", 1000));
+        assertEquals(List.of("a/b", "a/c-d", "a/c/d"), storage.list("a/", "a.b", 1000));
+    }
+
+    @Test
+    void list_startAfterEqualToPrefix_returnsWholePrefix() {
+        writeAllShuffled();
+        assertEquals(List.of("a/b", "a/c-d", "a/c/d"), storage.list("a/", "a/", 1000));
+    }
+
+    @Test
+    void list_startAfterExistingKeyInsidePrefix_returnsKeysStrictlyAfterIt() {
+        writeAllShuffled();
+        assertEquals(List.of("a/c-d", "a/c/d"), storage.list("a/", "a/b", 1000));
+        assertEquals(List.of("a/c/d"), storage.list("a/", "a/c-d", 1000));
+        assertEquals(List.of(), storage.list("a/", "a/c/d", 1000));
+    }
+
+    @Test
+    void list_startAfterMissingKeyInsidePrefix_returnsKeysAfterIt() {
+        writeAllShuffled();
+        assertEquals(List.of("a/c-d", "a/c/d"), storage.list("a/", "a/bz", 1000));
+        assertEquals(List.of("a/c/d"), storage.list("a/", "a/c.", 1000));
+    }
+
+    @Test
+    void list_startAfterPastPrefix_returnsNothing() {
+        writeAllShuffled();
+        assertEquals(List.of(), storage.list("a/", "a0", 1000));
+        assertEquals(List.of(), storage.list("a/", "zzz", 1000));
+    }
+
+    @Test
+    void list_startAfterWithoutPrefix_returnsKeysStrictlyAfter() {
+        writeAllShuffled();
+        assertEquals(List.of("a0", "b", "z9"), storage.list("", "a/c/d", 1000));
+        assertEquals(KEYS_IN_BYTE_ORDER, storage.list("", "", 1000));
+    }
+
+    @Test
+    void list_maxKeys_returnsFirstKeysOnly() {
+        writeAllShuffled();
+        assertEquals(List.of("9"), storage.list("", null, 1));
+        assertEquals(List.of("9", "A", "Z"), storage.list("", null, 3));
+        assertEquals(List.of("a/b", "a/c-d"), storage.list("a/", null, 2));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 5, 11, 12, 1000})
+    void list_pagingWithStartAfter_visitsEveryKeyOnceInOrder(int pageSize) {
+        writeAllShuffled();
+        assertEquals(KEYS_IN_BYTE_ORDER, pageThrough("", pageSize));
+        assertEquals(List.of("a-b", "a.b", "a/b", "a/c-d", "a/c/d", "a0"), pageThrough("a", pageSize));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1})
+    void list_maxKeysBelowOne_isRejected(int maxKeys) {
+        assertThrows(IllegalArgumentException.class, () -> storage.list("", null, maxKeys));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../", "/", ".x/", "a//", "a/../b/", "x y/"})
+    void list_invalidPrefix_throwsSyncException(String prefix) {
+        assertThrows(SyncException.class, () -> storage.list(prefix, null, 10));
+    }
+
+    // --- get and createIfAbsent ---
+
+    @Test
+    void get_missingKey_returnsEmpty() {
+        assertTrue(storage.get("missing").isEmpty());
+        assertTrue(storage.get("missing/deeper/key").isEmpty());
+    }
+
+    @Test
+    void get_keyThatOnlyPrefixesOtherKeys_returnsEmpty() {
+        storage.createIfAbsent("a/c/d", bytes("x"));
+        assertTrue(storage.get("a/c").isEmpty());
+        assertTrue(storage.get("a").isEmpty());
+    }
+
+    @Test
+    void createIfAbsent_newKey_returnsTrueAndStoresBytes() {
+        assertTrue(storage.createIfAbsent("k", bytes("first")));
+        assertArrayEquals(bytes("first"), storage.get("k").orElseThrow());
+    }
+
+    @Test
+    void createIfAbsent_deepKey_roundTripsAndLists() {
+        assertTrue(storage.createIfAbsent("d1/d2/d3/d4/d5/leaf", bytes("deep")));
+        assertArrayEquals(bytes("deep"), storage.get("d1/d2/d3/d4/d5/leaf").orElseThrow());
+        assertEquals(List.of("d1/d2/d3/d4/d5/leaf"), storage.list("d1/", null, 10));
+    }
+
+    @Test
+    void createIfAbsent_existingKey_returnsFalseAndKeepsFirstContent() {
+        assertTrue(storage.createIfAbsent("k", bytes("first")));
+        assertFalse(storage.createIfAbsent("k", bytes("second")));
+        assertArrayEquals(bytes("first"), storage.get("k").orElseThrow());
+        assertEquals(List.of("k"), storage.list("", null, 10));
+    }
+
+    @Test
+    void createIfAbsent_sameContentTwice_secondReturnsFalse() {
+        assertTrue(storage.createIfAbsent("k", bytes("same")));
+        assertFalse(storage.createIfAbsent("k", bytes("same")));
+    }
+
+    @Test
+    void createIfAbsent_concurrentWritersOnOneKey_exactlyOneWins() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String key = "race/" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    byte[] mine = bytes("writer " + w);
+                    Callable<Boolean> write = () -> {
+                        start.await();
+                        return storage.createIfAbsent(key, mine);
+                    };
+                    results.add(pool.submit(write));
+                }
+                start.countDown();
+                List<Integer> winners = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    if (results.get(w).get(60, TimeUnit.SECONDS)) {
+                        winners.add(w);
+                    }
+                }
+                assertEquals(1, winners.size(), "round " + round + ": winners " + winners);
+                assertArrayEquals(bytes("writer " + winners.get(0)), storage.get(key).orElseThrow(),
+                        "round " + round + ": the stored object is the winner's");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- delete ---
+
+    @Test
+    void delete_existingKey_removesItAndOnlyIt() {
+        storage.createIfAbsent("a/1", bytes("1"));
+        storage.createIfAbsent("a/2", bytes("2"));
+        storage.delete("a/1");
+        assertTrue(storage.get("a/1").isEmpty());
+        assertArrayEquals(bytes("2"), storage.get("a/2").orElseThrow());
+        assertEquals(List.of("a/2"), storage.list("", null, 10));
+    }
+
+    @Test
+    void delete_missingKeyOrTwice_isNoOp() {
+        storage.delete("never/written");
+        storage.createIfAbsent("k", bytes("v"));
+        storage.delete("k");
+        storage.delete("k");
+        assertTrue(storage.get("k").isEmpty());
+        assertEquals(List.of(), storage.list("", null, 10));
+    }
+
+    @Test
+    void delete_thenCreateAgain_createsWithNewContent() {
+        storage.createIfAbsent("k", bytes("old"));
+        storage.delete("k");
+        assertTrue(storage.createIfAbsent("k", bytes("new")));
+        assertArrayEquals(bytes("new"), storage.get("k").orElseThrow());
+    }
+
+    @Test
+    void delete_keyThatOnlyPrefixesOtherKeys_leavesThemAlone() {
+        storage.createIfAbsent("a/c/d", bytes("x"));
+        storage.delete("a/c");
+        assertArrayEquals(bytes("x"), storage.get("a/c/d").orElseThrow());
+    }
+
+    // --- content ---
+
+    @Test
+    void content_allByteValues_roundTrip() {
+        byte[] all = new byte[512];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (byte) i;
+        }
+        assertTrue(storage.createIfAbsent("bytes", all));
+        assertArrayEquals(all, storage.get("bytes").orElseThrow());
+    }
+
+    @Test
+    void content_emptyObject_roundTrips() {
+        assertTrue(storage.createIfAbsent("empty", new byte[0]));
+        assertArrayEquals(new byte[0], storage.get("empty").orElseThrow());
+        assertEquals(List.of("empty"), storage.list("", null, 10));
+        assertFalse(storage.createIfAbsent("empty", new byte[0]));
+    }
+
+    @Test
+    void content_fiveMegabytes_roundTrips() {
+        byte[] big = new byte[5 * 1024 * 1024 + 7];
+        new Random(42).nextBytes(big);
+        assertTrue(storage.createIfAbsent("big", big));
+        assertArrayEquals(big, storage.get("big").orElseThrow());
+    }
+
+    @Test
+    void createIfAbsent_callerMutatesArrayAfterwards_storedBytesUnchanged() {
+        byte[] data = bytes("original");
+        storage.createIfAbsent("k", data);
+        data[0] = 'X';
+        assertArrayEquals(bytes("original"), storage.get("k").orElseThrow());
+    }
+
+    @Test
+    void get_callerMutatesReturnedArray_storedBytesUnchanged() {
+        storage.createIfAbsent("k", bytes("original"));
+        byte[] got = storage.get("k").orElseThrow();
+        Arrays.fill(got, (byte) 0);
+        assertArrayEquals(bytes("original"), storage.get("k").orElseThrow());
+    }
+
+    // --- hostile keys ---
+
+    static Stream<Arguments> invalidKeys() {
+        return Stream.of("../x", "a/../b", "..", "a//b", ".hidden", "a/.hidden", "x; DROP TABLE item", "/abs",
+                "/etc/passwd", "C:\\Windows\\win.ini", "a\\b", "", "a/", "key with space", "nul\u0000byte",
+                "new\nline", "caf\u00e9", "a..b", "x".repeat(600), "name.sync-conflict-20240101-120000-ABCDEFG",
+                "name (Alice's conflicted copy 2024-01-01)", null).map(k -> Arguments.of(k));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidKeys")
+    void invalidKey_everyOperation_throwsSyncExceptionAndWritesNothing(String key) {
+        assertThrows(SyncException.class, () -> storage.get(key), "get");
+        assertThrows(SyncException.class, () -> storage.createIfAbsent(key, bytes("evil")), "createIfAbsent");
+        assertThrows(SyncException.class, () -> storage.delete(key), "delete");
+        assertEquals(List.of(), storage.list("", null, 10));
+    }
+
+    @Test
+    void invalidKey_message_namesTheKey() {
+        SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("../escape", bytes("x")));
+        assertTrue(e.getMessage().contains("../escape"), e.getMessage());
+    }
+
+    @Test
+    void describe_isNotEmpty() {
+        assertNotNull(storage.describe());
+        assertFalse(storage.describe().isBlank());
+    }
+
+    // --- helpers ---
+
+    void writeAllShuffled() {
+        List<String> shuffled = new ArrayList<>(KEYS_IN_BYTE_ORDER);
+        Collections.shuffle(shuffled, new Random(7));
+        for (String key : shuffled) {
+            assertTrue(storage.createIfAbsent(key, bytes("value of " + key)), key);
+        }
+    }
+
+    List<String> pageThrough(String prefix, int pageSize) {
+        List<String> all = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<String> page = storage.list(prefix, after, pageSize);
+            assertTrue(page.size() <= pageSize, "page larger than maxKeys: " + page);
+            if (page.isEmpty()) {
+                return all;
+            }
+            all.addAll(page);
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] utf8(String s) {
+        return bytes(s);
+    }
+}

@@ -1,0 +1,441 @@
+package dev.tandem.engine.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Change;
+import dev.tandem.engine.Conflict;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Fixtures;
+import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.Fixtures.TodoList;
+import dev.tandem.engine.testing.ManualClock;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyncEngineTest {
+    @TempDir
+    Path dir;
+    SyncStorage remote;
+    SyncEngine engine;
+    final List<Db> dbs = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        remote = SyncStorage.memory();
+        engine = SyncEngine.builder().storage(remote).build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        dbs.forEach(Db::close);
+    }
+
+    Db device(String name) {
+        Db db = Db.open(dir.resolve(name + ".db"));
+        db.migrate(Fixtures.MIGRATIONS);
+        dbs.add(db);
+        return db;
+    }
+
+    static List<Item> items(Db db) {
+        return db.query(Item.class, "SELECT * FROM item ORDER BY id");
+    }
+
+    static long changelogSize(Db db) {
+        return db.query(Count.class, "SELECT 'x' AS id, count(*) AS n FROM _tandem_change").get(0).n();
+    }
+
+    record Count(String id, long n) {
+    }
+
+    @Test
+    void sync_twoDatabases_exchangeRecordsBothWays() {
+        Db a = device("a");
+        Db b = device("b");
+        Item milk = a.save(Item.of("milk"));
+        Item eggs = b.save(Item.of("eggs"));
+        SyncReport first = engine.sync(a);
+        assertEquals(1, first.pushed());
+        engine.sync(b);
+        engine.sync(a);
+        assertEquals(items(a), items(b));
+        assertEquals(2, items(a).size());
+        assertTrue(items(b).contains(milk) && items(a).contains(eggs));
+    }
+
+    @Test
+    void sync_severalRounds_catchesUp() {
+        Db a = device("a");
+        Db b = device("b");
+        Item x = a.save(Item.of("v0"));
+        for (int i = 1; i <= 5; i++) {
+            x = a.save(x.withTitle("v" + i));
+            a.save(Item.of("extra " + i));
+            engine.sync(a);
+        }
+        SyncReport report = engine.sync(b);
+        assertEquals(items(a), items(b));
+        assertEquals("v5", b.get(Item.class, x.id()).orElseThrow().title());
+        assertEquals(11, report.pulled(), "1 insert, 5 edits, 5 extras");
+    }
+
+    @Test
+    void sync_threeDevicesEditingOneRecord_converge() {
+        Db a = device("a");
+        Db b = device("b");
+        Db c = device("c");
+        Item shared = a.save(new Item(null, null, "title", false, 1L, "notes"));
+        engine.sync(a);
+        engine.sync(b);
+        engine.sync(c);
+        b.save(b.get(Item.class, shared.id()).orElseThrow().withNotes("notes by b"));
+        c.save(c.get(Item.class, shared.id()).orElseThrow().withDone(true));
+        a.save(a.get(Item.class, shared.id()).orElseThrow().withTitle("title by a"));
+        // Concurrent edits within one millisecond are ordered by their random bits; step past it
+        // so that c's edit is the later one in clock order too.
+        sleepMillis(5);
+        c.save(c.get(Item.class, shared.id()).orElseThrow().withTitle("title by c"));
+        for (int round = 0; round < 2; round++) {
+            for (Db db : List.of(a, b, c)) {
+                engine.sync(db);
+            }
+        }
+        Item expected = new Item(shared.id(), null, "title by c", true, 1L, "notes by b");
+        assertEquals(expected, a.get(Item.class, shared.id()).orElseThrow());
+        assertEquals(items(a), items(b));
+        assertEquals(items(b), items(c));
+        List<Conflict> conflicts = a.conflicts();
+        assertEquals(1, conflicts.size(), conflicts.toString());
+        Conflict conflict = conflicts.get(0);
+        assertEquals("title", conflict.field());
+        assertEquals("title by c", conflict.keptValue());
+        assertEquals("title by a", conflict.lostValue());
+        assertEquals(a.deviceId(), conflict.lostAuthor());
+        assertEquals(c.deviceId(), conflict.keptAuthor());
+    }
+
+    @Test
+    void sync_newerLocalEdit_notOverwrittenByOlderRemote() {
+        ManualClock slow = new ManualClock(1_700_000_000_000L);
+        ManualClock fast = new ManualClock(1_700_000_000_000L + 3_600_000);
+        Db behind = Db.builder().file(dir.resolve("behind.db")).clock(slow).build();
+        Db ahead = Db.builder().file(dir.resolve("ahead.db")).clock(fast).build();
+        dbs.add(behind);
+        dbs.add(ahead);
+        behind.migrate(Fixtures.MIGRATIONS);
+        ahead.migrate(Fixtures.MIGRATIONS);
+        Item item = ahead.save(Item.of("from ahead"));
+        engine.sync(ahead);
+        engine.sync(behind);
+        // behind's wall clock is an hour late, but it has seen ahead's change, so its edit wins.
+        behind.save(behind.get(Item.class, item.id()).orElseThrow().withTitle("edited after seeing it"));
+        engine.sync(behind);
+        engine.sync(ahead);
+        assertEquals("edited after seeing it", ahead.get(Item.class, item.id()).orElseThrow().title());
+        assertEquals("edited after seeing it", behind.get(Item.class, item.id()).orElseThrow().title());
+        assertTrue(ahead.conflicts().isEmpty(), "a sequential edit is not a conflict");
+    }
+
+    @Test
+    void sync_parentAndChild_foreignKeysHold() {
+        Db a = device("a");
+        Db b = device("b");
+        a.transaction(tx -> {
+            tx.save(new TodoList("groceries", "Groceries"));
+            tx.save(new Item(null, "groceries", "milk", false, null, null));
+        });
+        engine.sync(a);
+        engine.sync(b);
+        assertEquals(1, b.query(TodoList.class, "SELECT * FROM list").size());
+        assertEquals("groceries", items(b).get(0).listId());
+    }
+
+    @Test
+    void sync_childFromOtherDeviceBeforeParent_heldUntilParentArrives() {
+        Db a = device("a");
+        Db b = device("b");
+        Db c = device("c");
+        a.save(new TodoList("work", "Work"));
+        engine.sync(a);
+        engine.sync(b);
+        b.save(new Item(null, "work", "report", false, null, null));
+        engine.sync(b);
+        // c pulls b's child; a's parent batch sorts after b's, yet the merge must hold.
+        engine.sync(c);
+        assertEquals(1, items(c).size());
+        assertEquals(1, c.query(TodoList.class, "SELECT * FROM list").size());
+    }
+
+    @Test
+    void sync_firesSubscriptions() throws Exception {
+        Db a = device("a");
+        Db b = device("b");
+        BlockingQueue<List<Item>> results = new LinkedBlockingQueue<>();
+        b.querySubscribe(Item.class, "SELECT * FROM item", List.of(), results::add);
+        assertEquals(0, results.poll(5, TimeUnit.SECONDS).size());
+        a.save(Item.of("from a"));
+        engine.sync(a);
+        engine.sync(b);
+        assertEquals(1, results.poll(5, TimeUnit.SECONDS).size());
+    }
+
+    @Test
+    void sync_repeated_doesNotGrowRemoteOrChangelog() {
+        Db a = device("a");
+        Db b = device("b");
+        a.save(Item.of("x"));
+        engine.sync(a);
+        engine.sync(b);
+        List<String> keys = remote.list("", null, 1000);
+        long sizeA = changelogSize(a);
+        long sizeB = changelogSize(b);
+        for (int i = 0; i < 5; i++) {
+            SyncReport ra = engine.sync(a);
+            SyncReport rb = engine.sync(b);
+            assertEquals(1, ra.requests(), "an idle sync is one listing");
+            assertEquals(1, rb.requests());
+        }
+        assertEquals(keys, remote.list("", null, 1000));
+        assertEquals(sizeA, changelogSize(a));
+        assertEquals(sizeB, changelogSize(b));
+    }
+
+    @Test
+    void sync_pushOfManyChanges_costsBatchesPlusHead() {
+        Db a = device("a");
+        a.transaction(tx -> {
+            for (int i = 0; i < 12_000; i++) {
+                tx.save(Item.of("item " + i));
+            }
+        });
+        SyncReport r = engine.sync(a);
+        assertEquals(12_000, r.pushed());
+        int batches = (int) Math.ceil(12_000 / 5000.0);
+        assertEquals(1 + batches + 1, r.requests(), "one listing, the batches, one head");
+        Db b = device("b");
+        SyncReport pull = engine.sync(b);
+        assertEquals(12_000, pull.pulled());
+        assertEquals(1 + batches, pull.requests());
+        assertEquals(12_000, items(b).size());
+    }
+
+    @Test
+    void sync_deleteAndRestore_propagate() {
+        Db a = device("a");
+        Db b = device("b");
+        Item x = a.save(Item.of("x"));
+        engine.sync(a);
+        engine.sync(b);
+        b.delete(Item.class, x.id());
+        engine.sync(b);
+        engine.sync(a);
+        assertTrue(a.get(Item.class, x.id()).isEmpty());
+        a.restore(Item.class, x.id());
+        engine.sync(a);
+        engine.sync(b);
+        assertEquals(x, b.get(Item.class, x.id()).orElseThrow());
+    }
+
+    @Test
+    void sync_editConcurrentWithDelete_doesNotResurrectAndIsRecorded() {
+        Db a = device("a");
+        Db b = device("b");
+        Item x = a.save(Item.of("x"));
+        engine.sync(a);
+        engine.sync(b);
+        a.delete(Item.class, x.id());
+        b.save(b.get(Item.class, x.id()).orElseThrow().withTitle("edited on b"));
+        for (Db db : List.of(a, b, a, b)) {
+            engine.sync(db);
+        }
+        assertTrue(a.get(Item.class, x.id()).isEmpty());
+        assertTrue(b.get(Item.class, x.id()).isEmpty());
+        Conflict onA = a.conflicts().stream().filter(c -> c.kind() == Conflict.Kind.EDIT_DELETE).findFirst().orElseThrow();
+        assertEquals("edited on b", onA.lostValue());
+        assertFalse(b.conflicts().isEmpty());
+        // "Use the other value" brings the edited item back everywhere.
+        a.useLostValue(onA.id());
+        engine.sync(a);
+        engine.sync(b);
+        assertEquals("edited on b", b.get(Item.class, x.id()).orElseThrow().title());
+        assertTrue(a.conflicts().stream().noneMatch(c -> c.id() == onA.id()));
+    }
+
+    @Test
+    void useLostValue_editConflict_winsEverywhere() {
+        Db a = device("a");
+        Db b = device("b");
+        Item x = a.save(Item.of("x"));
+        engine.sync(a);
+        engine.sync(b);
+        a.save(x.withTitle("a's title"));
+        b.save(x.withTitle("b's title"));
+        for (Db db : List.of(a, b, a)) {
+            engine.sync(db);
+        }
+        String kept = a.get(Item.class, x.id()).orElseThrow().title();
+        Conflict conflict = a.conflicts().get(0);
+        assertEquals(kept, conflict.keptValue());
+        a.useLostValue(conflict.id());
+        String other = a.get(Item.class, x.id()).orElseThrow().title();
+        assertNotEquals(kept, other);
+        engine.sync(a);
+        engine.sync(b);
+        assertEquals(other, b.get(Item.class, x.id()).orElseThrow().title());
+    }
+
+    @Test
+    void sync_unknownColumn_keptAndAppliedAfterMigration() {
+        Db newer = device("newer");
+        newer.migrate(addColumn());
+        newer.save(new Colored(null, "paint", "red"));
+        engine.sync(newer);
+        Db older = device("older");
+        engine.sync(older);
+        Item seen = items(older).get(0);
+        assertEquals("paint", seen.title());
+        older.migrate(addColumn());
+        assertEquals("red", older.query(Colored.class, "SELECT * FROM item").get(0).colour());
+    }
+
+    @Test
+    void sync_unknownTable_keptAndAppliedAfterMigration() {
+        Db newer = device("newer2");
+        List<String> withNote = new ArrayList<>(Fixtures.MIGRATIONS);
+        withNote.add("CREATE TABLE note(id TEXT PRIMARY KEY, body TEXT)");
+        newer.migrate(withNote);
+        newer.save(new Note(null, "hello"));
+        engine.sync(newer);
+        Db older = device("older2");
+        SyncReport r = engine.sync(older);
+        assertEquals(1, r.pulled());
+        older.migrate(withNote);
+        assertEquals("hello", older.query(Note.class, "SELECT * FROM note").get(0).body());
+    }
+
+    @dev.tandem.engine.Table("item")
+    record Colored(String id, String title, String colour) {
+    }
+
+    record Note(String id, String body) {
+    }
+
+    static List<String> addColumn() {
+        List<String> m = new ArrayList<>(Fixtures.MIGRATIONS);
+        m.add("ALTER TABLE item ADD COLUMN colour TEXT");
+        return m;
+    }
+
+    @Test
+    void sync_restartedDatabase_resumesWhereItStopped() {
+        Db a = device("a");
+        a.save(Item.of("one"));
+        engine.sync(a);
+        Db b = device("b");
+        engine.sync(b);
+        b.close();
+        dbs.remove(b);
+        a.save(Item.of("two"));
+        engine.sync(a);
+        Db reopened = Db.open(dir.resolve("b.db"));
+        dbs.add(reopened);
+        SyncReport r = engine.sync(reopened);
+        assertEquals(1, r.pulled(), "only the new batch is read");
+        assertEquals(2, items(reopened).size());
+    }
+
+    @Test
+    void sync_twoDevicesAtTheSameMoment_bothChangesSurvive() throws Exception {
+        Db a = device("a");
+        Db b = device("b");
+        SyncEngine engineA = SyncEngine.builder().storage(remote).build();
+        SyncEngine engineB = SyncEngine.builder().storage(remote).build();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                a.save(Item.of("a" + round));
+                b.save(Item.of("b" + round));
+                CountDownLatch start = new CountDownLatch(1);
+                Future<?> fa = pool.submit(() -> {
+                    start.await();
+                    return engineA.sync(a);
+                });
+                Future<?> fb = pool.submit(() -> {
+                    start.await();
+                    return engineB.sync(b);
+                });
+                start.countDown();
+                fa.get(30, TimeUnit.SECONDS);
+                fb.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        engine.sync(a);
+        engine.sync(b);
+        engine.sync(a);
+        assertEquals(40, items(a).size());
+        assertEquals(items(a), items(b));
+    }
+
+    @Test
+    void sync_encryptedWrongPassphrase_failsClearlyAndChangesNothing() {
+        Db a = device("a");
+        a.save(Item.of("secret"));
+        SyncEngine.builder().storage(remote).encrypted("correct horse").build().sync(a);
+        Db b = device("b");
+        SyncEngine wrong = SyncEngine.builder().storage(remote).encrypted("battery staple").build();
+        SyncException e = assertThrows(SyncException.class, () -> wrong.sync(b));
+        assertEquals(SyncException.Reason.WRONG_PASSPHRASE, e.reason());
+        assertFalse(e.retryable());
+        assertTrue(items(b).isEmpty());
+        SyncEngine.builder().storage(remote).encrypted("correct horse").build().sync(b);
+        assertEquals("secret", items(b).get(0).title());
+    }
+
+    @Test
+    void sync_history_showsRemoteAuthor() {
+        Db a = device("a");
+        Db b = device("b");
+        Item x = a.save(Item.of("x"));
+        engine.sync(a);
+        engine.sync(b);
+        List<Change> history = b.history("item", x.id());
+        assertEquals(1, history.size());
+        assertEquals(a.deviceId(), history.get(0).author());
+    }
+
+    static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void builder_invalidPrefix_namesField() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SyncEngine.builder().inMemory().prefix("../etc").build());
+        assertTrue(e.getMessage().startsWith("prefix"), e.getMessage());
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> SyncEngine.builder().build());
+        assertTrue(none.getMessage().startsWith("target"), none.getMessage());
+    }
+}

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Builds Tandem's app image and native installer with jpackage: a trimmed runtime (JavaFX linked from the module
@@ -94,7 +98,7 @@ public final class Packager {
         System.out.println("installer: " + opt("name") + " " + pomVersion + " -> app version " + version + " on " + os);
         System.out.println("installer: JavaFX modules from the app's dependencies: " + javafxNames);
 
-        checkModulesAgainstJdeps(roots, appJars, javafxModules);
+        checkModulesAgainstJdeps(roots, asClassPathJars(appJars, work.resolve("jdeps")), javafxModules);
 
         // jpackage refuses to write over an existing app image (and an old installer next to a new one would mislead).
         Path imageDest = work.resolve("image");
@@ -315,7 +319,12 @@ public final class Packager {
         appJars.forEach(jar -> args.add(jar.toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int status = jdeps.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        int status;
+        try {
+            status = jdeps.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            throw new Failure("jdeps could not analyse the app's jars: " + e);
+        }
         if (status != 0) {
             throw new Failure("jdeps failed (" + status + "):\n" + out + err);
         }
@@ -341,6 +350,49 @@ public final class Packager {
                     + "Add them to installer.jdkModules in installer/pom.xml (with the reason).");
         }
         System.out.println("installer: runtime modules " + linked);
+    }
+
+    /**
+     * The app's jars as the launcher uses them: on the class path. jdeps analyses a jar that contains a
+     * module-info.class as a module and then insists on resolving its requires (the engine requires the AWS SDK,
+     * whose jars are not modules), so it gets copies of those jars without their module descriptors.
+     */
+    private static List<Path> asClassPathJars(List<Path> jars, Path dir) {
+        deleteTree(dir);
+        List<Path> result = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (Path jar : jars) {
+                boolean modular;
+                try (ZipFile zip = new ZipFile(jar.toFile())) {
+                    modular = zip.stream().anyMatch(e -> isModuleDescriptor(e.getName()));
+                }
+                if (!modular) {
+                    result.add(jar);
+                    continue;
+                }
+                Path copy = dir.resolve(jar.getFileName());
+                try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar));
+                     ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(copy))) {
+                    for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                        if (!isModuleDescriptor(entry.getName())) {
+                            out.putNextEntry(new ZipEntry(entry.getName()));
+                            in.transferTo(out);
+                            out.closeEntry();
+                        }
+                    }
+                }
+                result.add(copy);
+            }
+        } catch (IOException e) {
+            throw new Failure("cannot prepare the jars for jdeps in " + dir + ": " + e);
+        }
+        return result;
+    }
+
+    private static boolean isModuleDescriptor(String entryName) {
+        return entryName.equals("module-info.class")
+                || (entryName.startsWith("META-INF/versions/") && entryName.endsWith("/module-info.class"));
     }
 
     // ---- tools and files ---------------------------------------------------------------------------------------

@@ -107,6 +107,9 @@ class SyncEngineTest {
         b.save(b.get(Item.class, shared.id()).orElseThrow().withNotes("notes by b"));
         c.save(c.get(Item.class, shared.id()).orElseThrow().withDone(true));
         a.save(a.get(Item.class, shared.id()).orElseThrow().withTitle("title by a"));
+        // Concurrent edits within one millisecond are ordered by their random bits; step past it
+        // so that c's edit is the later one in clock order too.
+        sleepMillis(5);
         c.save(c.get(Item.class, shared.id()).orElseThrow().withTitle("title by c"));
         for (int round = 0; round < 2; round++) {
             for (Db db : List.of(a, b, c)) {
@@ -416,6 +419,15 @@ class SyncEngineTest {
         List<Change> history = b.history("item", x.id());
         assertEquals(1, history.size());
         assertEquals(a.deviceId(), history.get(0).author());
+    }
+
+    static void sleepMillis(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -1,0 +1,22 @@
+/**
+ * Tandem's engine: an embedded reactive store on SQLite with a per-attribute changelog, and sync
+ * through storage the user owns. Only the API packages are exported; everything under
+ * {@code dev.tandem.engine.internal} may change without notice.
+ */
+module dev.tandem.engine {
+    requires java.sql;
+    requires org.xerial.sqlitejdbc;
+    requires com.zaxxer.hikari;
+    requires msgpack.core;
+    requires software.amazon.awssdk.services.s3;
+    requires software.amazon.awssdk.core;
+    requires software.amazon.awssdk.auth;
+    requires software.amazon.awssdk.regions;
+    requires software.amazon.awssdk.awscore;
+    requires software.amazon.awssdk.http.apache5;
+    requires software.amazon.awssdk.http;
+    requires software.amazon.awssdk.retries.api;
+
+    exports dev.tandem.engine;
+    exports dev.tandem.engine.sync;
+}

@@ -68,6 +68,7 @@ public final class TandemApp extends Application {
             return;
         }
         stage.setTitle("Tandem");
+        setIcon(stage);
         Label loading = new Label("Opening your todos…");
         StackPane placeholder = new StackPane(loading);
         Scene scene = new Scene(placeholder, 1180, 740);
@@ -114,6 +115,14 @@ public final class TandemApp extends Application {
         opener.setName("tandem-open-wait");
         opener.setDaemon(true);
         opener.start();
+    }
+
+    /** The app icon from ui-resources, if present. */
+    public static void setIcon(Stage stage) {
+        java.net.URL icon = Theme.class.getResource("icons/app-icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm(), true));
+        }
     }
 
     /** Smoke tests: print and exit after the first frame of the real UI. */

@@ -103,6 +103,7 @@ public final class DemoMode implements AutoCloseable {
         stage.getScene().getStylesheets().setAll(theme.stylesheets());
         view.themeProperty().addListener((o, a, t) -> stage.getScene().getStylesheets().setAll(t.stylesheets()));
         stage.setTitle("Tandem — " + device.name() + " (demo)");
+        dev.tandem.app.TandemApp.setIcon(stage);
         stage.setX(x);
         stage.setY(y);
         stage.setWidth(w);

@@ -30,52 +30,84 @@ public final class ListDiff {
 
     public static <T> Stats apply(List<T> target, List<? extends T> nextIn, Function<? super T, ?> key) {
         List<T> next = dedupe(nextIn, key);
+        if (target.isEmpty()) {
+            // First load: one change event, not one per row.
+            if (!next.isEmpty()) {
+                target.addAll(next);
+            }
+            return new Stats(0, 0, next.size(), 0);
+        }
         Map<Object, Integer> posInNext = new HashMap<>(next.size() * 2);
         for (int i = 0; i < next.size(); i++) {
             posInNext.put(key.apply(next.get(i)), i);
         }
-        int removed = 0;
-        // 1. Remove elements whose key is gone (backwards, so indexes stay valid).
-        for (int i = target.size() - 1; i >= 0; i--) {
-            if (!posInNext.containsKey(key.apply(target.get(i)))) {
-                target.remove(i);
-                removed++;
-            }
-        }
+        // 1. Remove elements whose key is gone, contiguous runs at once (backwards, so indexes stay valid).
+        int removed = removeRuns(target, i -> !posInNext.containsKey(key.apply(target.get(i))));
         // 2. Keep the longest run already in order; take out the rest (they moved).
         int[] pos = new int[target.size()];
         for (int i = 0; i < pos.length; i++) {
             pos[i] = posInNext.get(key.apply(target.get(i)));
         }
         boolean[] keep = longestIncreasing(pos);
-        int moved = 0;
-        for (int i = target.size() - 1; i >= 0; i--) {
-            if (!keep[i]) {
-                target.remove(i);
-                moved++;
-            }
-        }
-        // 3. Walk the new order: replace changed elements, insert new and moved ones.
+        int moved = removeRuns(target, i -> !keep[i]);
+        // 3. Walk the new order: replace changed elements, insert new and moved ones (runs at once).
         int inserted = 0;
         int replaced = 0;
-        for (int i = 0; i < next.size(); i++) {
+        int i = 0;
+        while (i < next.size()) {
             T n = next.get(i);
             if (i < target.size() && Objects.equals(key.apply(target.get(i)), key.apply(n))) {
                 if (!Objects.equals(target.get(i), n)) {
                     target.set(i, n);
                     replaced++;
                 }
-            } else {
-                target.add(i, n);
-                inserted++;
+                i++;
+                continue;
             }
+            // A run of rows to insert here: up to the next row that is already in place.
+            Object anchor = i < target.size() ? key.apply(target.get(i)) : null;
+            int j = i;
+            while (j < next.size() && (anchor == null || !Objects.equals(key.apply(next.get(j)), anchor))) {
+                j++;
+            }
+            if (j - i == 1) {
+                target.add(i, n);
+            } else {
+                target.addAll(i, next.subList(i, j));
+            }
+            inserted += j - i;
+            i = j;
         }
         // Nothing should be left over; be safe anyway.
-        while (target.size() > next.size()) {
-            target.remove(target.size() - 1);
-            removed++;
+        if (target.size() > next.size()) {
+            removed += target.size() - next.size();
+            target.subList(next.size(), target.size()).clear();
         }
         return new Stats(removed, moved, inserted - moved, replaced);
+    }
+
+    /** Removes the elements at the indexes {@code drop} accepts, one call per contiguous run. */
+    private static <T> int removeRuns(List<T> target, java.util.function.IntPredicate drop) {
+        int count = 0;
+        int i = target.size() - 1;
+        while (i >= 0) {
+            if (!drop.test(i)) {
+                i--;
+                continue;
+            }
+            int end = i + 1;
+            while (i >= 0 && drop.test(i)) {
+                i--;
+            }
+            int start = i + 1;
+            if (end - start == 1) {
+                target.remove(start);
+            } else {
+                target.subList(start, end).clear();
+            }
+            count += end - start;
+        }
+        return count;
     }
 
     private static <T> List<T> dedupe(List<? extends T> in, Function<? super T, ?> key) {

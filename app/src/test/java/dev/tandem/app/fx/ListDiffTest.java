@@ -88,6 +88,32 @@ class ListDiffTest {
     }
 
     @Test
+    void apply_firstLoadAndBlockInsert_fireOneChangeEach() {
+        ObservableList<Row> list = FXCollections.observableArrayList();
+        List<Integer> events = new ArrayList<>();
+        list.addListener((ListChangeListener<Row>) c -> events.add(1));
+        List<Row> many = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            many.add(r("k" + i));
+        }
+        ListDiff.apply(list, many, Row::id);
+        assertEquals(1, events.size(), "first load is one change");
+        List<Row> withBlock = new ArrayList<>(many.subList(0, 10));
+        for (int i = 0; i < 500; i++) {
+            withBlock.add(r("new" + i));
+        }
+        withBlock.addAll(many.subList(10, many.size()));
+        events.clear();
+        ListDiff.apply(list, withBlock, Row::id);
+        assertEquals(1, events.size(), "a block of inserts is one change");
+        assertEquals(withBlock, list);
+        events.clear();
+        ListDiff.apply(list, many, Row::id);
+        assertEquals(1, events.size(), "a block of removals is one change");
+        assertEquals(many, list);
+    }
+
+    @Test
     void apply_emptyNext_removesAll() {
         ObservableList<Row> list = FXCollections.observableArrayList(rows("a", "b"));
         ListDiff.apply(list, List.of(), Row::id);

@@ -81,6 +81,10 @@ public final class SyncStatusViewModel {
             if (s.pendingChanges() > 0) {
                 sep(d).append(s.pendingChanges()).append(s.pendingChanges() == 1 ? " change waiting" : " changes waiting");
             }
+            if (s.lastReport() != null && s.lastReport().skipped() > 0) {
+                sep(d).append(s.lastReport().skipped()).append(s.lastReport().skipped() == 1
+                        ? " damaged remote object skipped" : " damaged remote objects skipped");
+            }
         }
         detail.set(d.toString());
         error.set(s.state() == SyncStatus.State.ERROR && s.error() != null

@@ -32,6 +32,7 @@ public final class Device implements AutoCloseable {
     private final SyncService sync;
     private final ExecutorService ioExecutor;
     private final Async async;
+    private java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Throwable>> errorHandler;
 
     private Device(String name, Path dataDir, TodoStore store, SettingsStore settings, SyncService sync,
                    ExecutorService ioExecutor, Async async) {
@@ -68,9 +69,14 @@ public final class Device implements AutoCloseable {
         sync.setDebounce(debounce);
         store.onLocalWrite(sync::localChange);
         ExecutorService io = Async.backgroundExecutor("tandem-io");
-        Async async = new Async(io, ui, e -> System.getLogger("tandem").log(System.Logger.Level.WARNING,
-                "background task failed", e));
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Throwable>> onError =
+                new java.util.concurrent.atomic.AtomicReference<>(e -> { });
+        Async async = new Async(io, ui, e -> {
+            System.getLogger("tandem").log(System.Logger.Level.WARNING, "background task failed", e);
+            onError.get().accept(e);
+        });
         Device d = new Device(name, dataDir, store, settings, sync, io, async);
+        d.errorHandler = onError;
         SyncSettings s = forcedRemote != null ? forcedRemote : settings.loadSync();
         d.applySync(s);
         return d;
@@ -87,6 +93,11 @@ public final class Device implements AutoCloseable {
             }
         }
         sync.configure(engine, Duration.ofSeconds(Math.max(SyncSettings.MIN_INTERVAL, s.intervalSeconds())));
+    }
+
+    /** Where failures of background commands go (on the UI thread), e.g. a notification. */
+    public void onError(java.util.function.Consumer<Throwable> handler) {
+        errorHandler.set(handler);
     }
 
     public String name() {

@@ -76,6 +76,8 @@ public final class MainView extends BorderPane {
         conflicts = new ConflictsViewModel(device.store(), async);
         status = new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC());
         conflicts.onCounts(vm::setConflictCounts);
+        device.onError(e -> dialogs.notify("That did not work",
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
         device.sync().addFailureListener(s -> async.ui().execute(() ->
                 dialogs.notify("Sync failed", s.error() + (s.hint() == null ? "" : "\n" + s.hint()), true)));
 

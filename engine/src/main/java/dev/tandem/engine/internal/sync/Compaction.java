@@ -33,11 +33,12 @@ import java.util.UUID;
  *
  * <p><b>Acks.</b> Cleanup trusts only published cursors. Heads carry them, but a device that only
  * reads never writes a head; so after a sync without a head, when its cursors moved by at least
- * {@link #ACK_EVERY} batches since it last published, or it was bootstrapped, it writes one small
- * ack (one request) and deletes its older ones at the next cleanup.
+ * {@link #ACK_EVERY} batches since it last published (a bootstrap usually does), it writes one small
+ * ack (one request) and deletes its older ones at the next cleanup. A reader that has not acked yet
+ * is unknown to cleanup; if its batches go, it is rebuilt from a snapshot (see {@link #missing}).
  */
 public final class Compaction implements SyncHooks {
-    static final int BOOTSTRAP_MIN = 3;
+    static final int BOOTSTRAP_MIN = 8;
     static final int ACK_EVERY = 16;
     static final int PART_CHANGES = 20_000;
     static final int PART_BYTES = 4 << 20;
@@ -147,7 +148,7 @@ public final class Compaction implements SyncHooks {
         long acked = meta("ack_sum");
         if (headPublished) {
             setMeta("ack_sum", sum);
-        } else if (sum - acked >= ACK_EVERY || (bootstrapped && sum > acked)) {
+        } else if (sum - acked >= ACK_EVERY) {
             store.publishAck(self, pushed, cursors, System.currentTimeMillis());
             setMeta("ack_sum", sum);
         }

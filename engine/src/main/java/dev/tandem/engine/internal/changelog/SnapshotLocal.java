@@ -169,6 +169,7 @@ public final class SnapshotLocal {
     }
 
     private Stats fast(TxSession s, List<Entry> entries) throws SQLException {
+        long t0 = System.nanoTime();
         StatementCache sql = s.sql();
         Schema schema = s.schema();
         try (var st = sql.connection().createStatement()) {
@@ -226,6 +227,7 @@ public final class SnapshotLocal {
         if (max != null) {
             clock.observe(max);
         }
+        long tInserted = System.nanoTime();
         List<String> tables = new ArrayList<>(rows.keySet());
         tables.sort(Comparator.comparingInt(t -> RemoteApply.depth(schema, t, 0)));
         int merged = 0;
@@ -239,7 +241,12 @@ public final class SnapshotLocal {
                 }
             }
         }
+        long tRows = System.nanoTime();
         apply.holdOrphans(s);
+        if (Boolean.getBoolean("tandem.debugSnapshots")) {
+            System.err.printf("fast: changelog %d ms, rows %d ms, fk %d ms%n", (tInserted - t0) / 1_000_000,
+                    (tRows - tInserted) / 1_000_000, (System.nanoTime() - tRows) / 1_000_000);
+        }
         return new Stats((int) seq, merged, 0, true);
     }
 

@@ -114,7 +114,9 @@ public final class Compaction implements SyncHooks {
 
     /** Applies a snapshot; false when one of its parts is gone (cleaned up since listing). */
     private boolean apply(Manifest m) {
+        long t0 = System.nanoTime();
         Optional<List<Part>> parts = store.parts(m);
+        long t1 = System.nanoTime();
         if (parts.isEmpty()) {
             warnings.add("Snapshot " + m.id() + " was removed while reading it; the next sync tries again.");
             return false;
@@ -123,6 +125,9 @@ public final class Compaction implements SyncHooks {
         parts.get().forEach(p -> entries.addAll(p.entries()));
         SnapshotLocal.Stats st = db.writer().write("Applying snapshot " + m.id(), s ->
                 local.apply(s, self, remote, m.cursors(), entries, System.currentTimeMillis()));
+        if (Boolean.getBoolean("tandem.debugSnapshots")) {
+            System.err.printf("snapshot fetch+decode %d ms, apply %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        }
         pulled += st.pulled();
         merged += st.merged();
         conflicts += st.conflicts();

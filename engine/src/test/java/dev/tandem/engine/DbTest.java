@@ -172,6 +172,24 @@ class DbTest {
     }
 
     @Test
+    void save_fileLockedByAnotherProcess_throwsStorageExceptionSayingLocked() throws Exception {
+        Path file = dir.resolve("locked.db");
+        try (Db locked = Db.builder().file(file).busyTimeout(java.time.Duration.ofMillis(200)).build();
+             java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            locked.migrate(Fixtures.MIGRATIONS);
+            Item kept = locked.save(Item.of("before"));
+            try (java.sql.Statement st = other.createStatement()) {
+                st.execute("BEGIN EXCLUSIVE");
+                StorageException e = assertThrows(StorageException.class, () -> locked.save(Item.of("blocked")));
+                assertTrue(e.getMessage().contains("locked"), e.getMessage());
+                st.execute("ROLLBACK");
+            }
+            assertEquals(List.of(kept), locked.query(Item.class, "SELECT * FROM item"));
+            locked.save(Item.of("after"));
+        }
+    }
+
+    @Test
     void openMemory_worksLikeAFile() {
         try (Db mem = Db.openMemory()) {
             mem.migrate(Fixtures.MIGRATIONS);

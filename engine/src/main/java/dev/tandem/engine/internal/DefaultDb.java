@@ -4,8 +4,6 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
-import dev.tandem.engine.MappingException;
-import dev.tandem.engine.MigrationException;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Synchronous;
@@ -75,16 +73,15 @@ public final class DefaultDb implements Db {
         connections.writeLock().lock();
         try {
             Connection c = connections.writer();
-            c.setAutoCommit(false);
+            Writer.begin(c);
             try {
                 InternalSchema.install(c);
                 this.deviceId = UUID.fromString(meta(c, "device_id", UUID.randomUUID().toString()));
-                c.commit();
+                Writer.commit(c);
             } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                throw Writer.rollback(c, e);
+            } catch (RuntimeException e) {
+                throw Writer.rollback(c, e);
             }
             UUID max = log.maxId(c);
             if (max != null) {
@@ -314,9 +311,5 @@ public final class DefaultDb implements Db {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    static MappingException unknownTable(String table, String forWhat) {
-        return new MappingException("Unknown table '" + table + "'" + forWhat);
     }
 }

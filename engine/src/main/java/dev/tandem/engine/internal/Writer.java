@@ -86,24 +86,25 @@ public final class Writer implements AutoCloseable {
         try {
             Connection c = connections.writer();
             try {
-                c.setAutoCommit(false);
+                begin(c);
             } catch (SQLException e) {
                 throw SqlErrors.wrap(doing, e);
             }
             session = new TxSession(statements, schema);
             active = session;
             current.set(session);
-            boolean committed = false;
             try {
                 result = work.run(session);
-                c.commit();
-                committed = true;
+                commit(c);
             } catch (SQLException e) {
-                throw SqlErrors.wrap(doing, e);
+                throw rollback(c, SqlErrors.wrap(doing, e));
+            } catch (RuntimeException e) {
+                throw rollback(c, e);
+            } catch (Error e) {
+                throw rollback(c, e);
             } finally {
                 active = null;
                 current.remove();
-                finish(c, committed, doing);
             }
         } finally {
             connections.writeLock().unlock();
@@ -112,15 +113,35 @@ public final class Writer implements AutoCloseable {
         return result;
     }
 
-    private static void finish(Connection c, boolean committed, String doing) {
-        try {
-            if (!committed) {
-                c.rollback();
-            }
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw SqlErrors.wrap(doing + " (rolling back)", e);
+    /*
+     * Transactions are begun and ended with explicit statements on a connection left in JDBC
+     * auto-commit mode. sqlite-jdbc's own transaction handling begins lazily on the first statement,
+     * and when that BEGIN meets a lock it can leave the work running outside any transaction; an
+     * explicit BEGIN IMMEDIATE fails up front, before anything is written.
+     */
+    static void begin(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
         }
+    }
+
+    static void commit(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("COMMIT");
+        }
+    }
+
+    /** Rolls back after {@code failure}; a failing rollback is attached to it, never replaces it. */
+    static <T extends Throwable> T rollback(Connection c, T failure) {
+        try (Statement s = c.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite ends the transaction itself after some errors (e.g. a failed BEGIN, SQLITE_FULL).
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                failure.addSuppressed(e);
+            }
+        }
+        return failure;
     }
 
     /** Shadow tables of FTS and other virtual tables count as writes to the virtual table. */
@@ -152,7 +173,7 @@ public final class Writer implements AutoCloseable {
             for (int i = version; i < migrations.size(); i++) {
                 String step = migrations.get(i);
                 try {
-                    c.setAutoCommit(false);
+                    begin(c);
                     try (Statement s = c.createStatement()) {
                         s.executeUpdate(step);
                     }
@@ -162,18 +183,11 @@ public final class Writer implements AutoCloseable {
                         ps.setInt(1, i + 1);
                         ps.executeUpdate();
                     }
-                    c.commit();
+                    commit(c);
                     ran++;
                 } catch (SQLException e) {
-                    rollback(c, e);
-                    throw new MigrationException(i, "Migration step " + (i + 1) + " of " + migrations.size()
-                            + " failed and was rolled back: " + e.getMessage(), e);
-                } finally {
-                    try {
-                        c.setAutoCommit(true);
-                    } catch (SQLException e) {
-                        throw SqlErrors.wrap("Ending migration step " + (i + 1), e);
-                    }
+                    throw rollback(c, new MigrationException(i, "Migration step " + (i + 1) + " of "
+                            + migrations.size() + " failed and was rolled back: " + e.getMessage(), e));
                 }
             }
             if (ran > 0 || version == 0) {
@@ -192,14 +206,6 @@ public final class Writer implements AutoCloseable {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'schema_version'")) {
             return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static void rollback(Connection c, SQLException cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
         }
     }
 

@@ -24,9 +24,8 @@ import java.util.List;
  * Issue 7's benchmark: a new device bootstraps from 100k changes made by 3 devices, against S3Proxy
  * with 50 ms added per request. Setup (not timed): each device inserts items and edits some, syncs;
  * one device compacts (writes a snapshot). Timed: a fresh database's first sync, {@code runs} times
- * (default 5), each with a new database. Then, for comparison, one full replay of every batch by a
- * device that ignores snapshots (needs the batches, so cleanup is skipped: compact runs with the
- * other devices not having read everything yet is not needed; we replay before compacting).
+ * (default 5), each with a new database. For comparison, a device that ignores snapshots replays
+ * every batch first (before the compaction, whose cleanup deletes the batches it would need).
  *
  * <p>Run: {@code java -cp <test classpath> dev.tandem.engine.bench.BootstrapBench [changes] [runs]}.
  */

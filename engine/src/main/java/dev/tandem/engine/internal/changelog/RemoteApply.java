@@ -197,7 +197,7 @@ public final class RemoteApply {
     }
 
     /** Removes rows whose parent is missing, keeping them pending, so the merge can commit. */
-    private void holdOrphans(TxSession s) throws SQLException {
+    void holdOrphans(TxSession s) throws SQLException {
         List<Object[]> orphans = new ArrayList<>();
         try (ResultSet rs = s.sql().get("PRAGMA foreign_key_check").executeQuery()) {
             while (rs.next()) {
@@ -227,7 +227,7 @@ public final class RemoteApply {
     }
 
     /** Foreign-key depth: 0 for a table without parents; unknown tables and cycles stop at 8. */
-    private static int depth(Schema schema, String table, int level) {
+    static int depth(Schema schema, String table, int level) {
         TableInfo t = schema.table(table).orElse(null);
         if (t == null || level >= 8) {
             return level;

@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  */
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "edit", "rm", "sync",
-            "conflicts", "help");
+            "compact", "conflicts", "help");
 
     static final String USAGE = """
             Usage: tandem [--data-dir DIR] COMMAND [ARGS]
@@ -53,6 +53,8 @@ public final class Cli {
                                                    sync now, with the saved settings or the given remote;
                                                    S3 keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
                                                    a passphrase from TANDEM_PASSPHRASE
+              compact [--remote …]                 sync, write a snapshot to the remote and delete what no
+                                                   device needs any more (same remote options as sync)
               conflicts [--json]                   conflicts that sync resolved
 
             ID is the full id or a unique part of its start or end (at least 4 characters).
@@ -152,6 +154,7 @@ public final class Cli {
                     case "edit" -> edit(store, a);
                     case "rm" -> rm(store, a);
                     case "sync" -> sync(store, dir, a);
+                    case "compact" -> compact(store, dir, a);
                     case "conflicts" -> conflicts(store, a);
                     default -> throw new UsageError("unknown command: " + verb);
                 };
@@ -180,7 +183,8 @@ public final class Cli {
                 "list", Set.of("--list"),
                 "ls", Set.of("--list"),
                 "edit", Set.of("--title", "--notes", "--due", "--list"),
-                "sync", Set.of("--remote", "--endpoint", "--region"));
+                "sync", Set.of("--remote", "--endpoint", "--region"),
+                "compact", Set.of("--remote", "--endpoint", "--region"));
         static final Map<String, Set<String>> FLAGS = Map.of(
                 "list", Set.of("--json", "--all"),
                 "ls", Set.of("--json", "--all"),
@@ -424,6 +428,20 @@ public final class Cli {
             if (r.conflicts() > 0) {
                 err.println("See them with: tandem conflicts");
             }
+            return 0;
+        }
+    }
+
+    private int compact(TodoStore store, Path dir, Args a) {
+        if (!a.positional().isEmpty()) {
+            throw new UsageError("compact: unexpected argument " + a.positional().get(0));
+        }
+        SyncEngine engine = engineFor(a, dir);
+        try (engine) {
+            dev.tandem.engine.sync.CompactionReport r = engine.compact(store.db());
+            out.printf("Compacted %s: %s, deleted %d batches and %d old snapshots (sync: pushed %d, pulled %d)%n",
+                    engine.describe(), r.snapshotWritten() ? "wrote a snapshot" : "the newest snapshot was current",
+                    r.batchesDeleted(), r.snapshotsDeleted(), r.sync().pushed(), r.sync().pulled());
             return 0;
         }
     }

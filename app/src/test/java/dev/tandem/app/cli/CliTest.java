@@ -139,6 +139,9 @@ class CliTest {
         Result sb = run(b, "sync", "--remote", remote);
         assertEquals(0, sb.code(), sb.err());
         assertTrue(run(b, "list").out().contains("From A"));
+        Result c = run(a, "compact", "--remote", remote);
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().startsWith("Compacted "), c.out());
     }
 
     @Test

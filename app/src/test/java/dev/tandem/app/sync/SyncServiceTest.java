@@ -54,6 +54,11 @@ class SyncServiceTest {
         }
 
         @Override
+        public dev.tandem.engine.sync.CompactionReport compact(Db d) {
+            return new dev.tandem.engine.sync.CompactionReport(sync(d, SyncProgress.NONE), false, 0, 0);
+        }
+
+        @Override
         public ConnectionCheck check() {
             return new ConnectionCheck(List.of());
         }

@@ -56,6 +56,11 @@ public final class Main {
             int it = Integer.parseInt(opt.getOrDefault("iterations", "1000"));
             new SaveBreakdown(dir, it).run(Synchronous.valueOf(opt.getOrDefault("synchronous", "FULL")));
         }
+        if (what.equals("p1size")) {
+            new CommitSize(dir, Integer.parseInt(opt.getOrDefault("iterations", "1500")),
+                    Integer.parseInt(opt.getOrDefault("pad", "28000")),
+                    Integer.parseInt(opt.getOrDefault("spin", "200"))).run();
+        }
         if (all || what.equals("p2")) {
             int it = Integer.parseInt(opt.getOrDefault("iterations", "1000"));
             int warm = Integer.parseInt(opt.getOrDefault("warmup", "200"));
@@ -69,7 +74,7 @@ public final class Main {
         if (all || what.equals("sync")) {
             new SyncBench(dir, opt).run();
         }
-        if (!List.of("all", "p1", "p1split", "p2", "bulk", "sync").contains(what)) {
+        if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "sync").contains(what)) {
             System.err.println("unknown benchmark: " + what);
             System.exit(2);
         }

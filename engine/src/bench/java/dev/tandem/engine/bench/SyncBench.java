@@ -56,7 +56,7 @@ final class SyncBench {
         this.sizes = Arrays.stream(opt.getOrDefault("sizes", "1000,10000").split(",")).map(Integer::parseInt).toList();
         this.backends = List.of(opt.getOrDefault("backends", "slow,s3").split(","));
         this.variants = List.of(opt.getOrDefault("variants", "insert,edit").split(","));
-        this.baselineSample = Integer.parseInt(opt.getOrDefault("baseline-sample", "500"));
+        this.baselineSample = Integer.parseInt(opt.getOrDefault("baseline-sample", "1000"));
     }
 
     /** A kind of remote; each call to {@link #fresh()} is an empty one. */
@@ -180,7 +180,12 @@ final class SyncBench {
                 eb.sync(b);
                 a.transaction(tx -> {
                     for (int i = 0; i < n; i++) {
-                        tx.save(tasks.get(i).withTitle(tasks.get(i).title() + " (moved to Tuesday)"));
+                        // A rename, the typical one-field edit: a new title from the same generator.
+                        String title;
+                        do {
+                            title = Data.title(r);
+                        } while (title.equals(tasks.get(i).title()));
+                        tx.save(tasks.get(i).withTitle(title));
                     }
                 });
             }
@@ -194,7 +199,7 @@ final class SyncBench {
             SyncReport pull = eb.sync(b);
             SyncReport idleA = ea.sync(a);
             SyncReport idleB = eb.sync(b);
-            if (push.pushed() != changes.size() || pull.pulled() != changes.size()) {
+            if (changes.size() != n || push.pushed() != n || pull.pulled() != n) {
                 throw new IllegalStateException("pushed " + push.pushed() + ", pulled " + pull.pulled()
                         + ", expected " + changes.size());
             }
@@ -202,7 +207,8 @@ final class SyncBench {
             if (!a.query(Task.class, q).equals(b.query(Task.class, q))) {
                 throw new IllegalStateException("A and B differ after sync");
             }
-            String label = variant + " " + String.format("%,d", n) + " × " + (fieldChanges / n) + " fields";
+            String label = String.format("%s %,d × %d field%s (%.1f value B/field)", variant, n, fieldChanges / n,
+                    fieldChanges / n == 1 ? "" : "s", valueBytes / (double) fieldChanges);
             rows.add(String.format("| %s | %s | batched | %s | %d = 1 + %d | %,d | **%.1f** | %s | %d | %,d | %d, %d |",
                     backend, label, secs(push.duration().toNanos()), push.requests(), push.requests() - 1, push.bytesUp(),
                     push.bytesUp() / (double) fieldChanges, secs(pull.duration().toNanos()), pull.requests(),

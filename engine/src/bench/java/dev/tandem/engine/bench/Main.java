@@ -17,8 +17,10 @@ import java.util.Map;
  *   ... -Dbench.args="p2" | "bulk" | "sync" | "all"
  * </pre>
  * Options (as further words in bench.args): --dir=PATH (default target/bench-data),
- * --iterations=N, --warmup=N (P1, P2), --records=N (bulk), --sizes=1000,10000, --backends=slow,s3,
- * --variants=insert,edit, --baseline-sample=N (sync).
+ * --iterations=N, --warmup=N (P1, P2), --records=N, --rounds=N (bulk), --sizes=1000,10000,
+ * --backends=slow,s3, --variants=insert,edit, --baseline-sample=N (sync).
+ * Diagnostics behind P1's figures: "p1split" (work before COMMIT vs COMMIT, --synchronous=FULL|NORMAL|OFF)
+ * and "p1size" (commit size vs CPU at FULL, --pad=BYTES, --spin=MICROS).
  */
 public final class Main {
     private Main() {
@@ -28,6 +30,12 @@ public final class Main {
         if (args.length == 0) {
             System.err.println("usage: Main p1|p2|bulk|sync|all [--option=value ...]");
             System.exit(2);
+        }
+        // HikariCP's pool start/stop lines (SLF4J -> java.util.logging) would bury the tables.
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            h.setLevel(java.util.logging.Level.WARNING);
         }
         String what = args[0];
         Map<String, String> opt = new HashMap<>();

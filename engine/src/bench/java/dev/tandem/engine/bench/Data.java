@@ -49,6 +49,15 @@ final class Data {
         return r.nextInt(3) == 0 ? NOTES.get(r.nextInt(NOTES.size())) : null;
     }
 
+    /** Random lower-case letters with a space now and then: text without the redundancy deflate feeds on. */
+    static String randomText(SplittableRandom r, int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append(i > 0 && r.nextInt(6) == 0 ? ' ' : (char) ('a' + r.nextInt(26)));
+        }
+        return b.toString();
+    }
+
     static String due(SplittableRandom r) {
         return r.nextBoolean() ? LocalDate.of(2026, 1, 1).plusDays(r.nextInt(365)).toString() : null;
     }

@@ -4,10 +4,13 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.bench.Data.Task;
 import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.changelog.SyncState;
+import dev.tandem.engine.internal.sync.Batch;
 import dev.tandem.engine.internal.sync.Batch.ChangeData;
+import dev.tandem.engine.internal.sync.BatchCodec;
 import dev.tandem.engine.internal.sync.Batch.FieldData;
 import dev.tandem.engine.internal.sync.CountingStorage;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
+import dev.tandem.engine.internal.sync.Frame;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
@@ -26,8 +29,9 @@ import java.util.UUID;
 
 /**
  * Sync: device A pushes N changes, device B (a fresh database) pulls them, then both sync once more
- * with nothing new (idle). Two data shapes: "insert" (N new tasks, 5 fields each) and "edit" (N
- * one-field edits of tasks both devices already have; the setup sync is not measured). Two remotes:
+ * with nothing new (idle). Data shapes: "insert" (N new tasks, 5 fields each), "edit" (N renames,
+ * one field each, of tasks both devices already have; the setup sync is not measured) and
+ * "edit-random" (as edit, but titles of random letters, which deflate cannot shrink). Two remotes:
  * the slow wrapper over memory (GET 25 ms, PUT 250 ms, LIST 25 ms) and S3Proxy, a real S3 server in
  * a child process on 127.0.0.1 (transient in-memory provider, no injected latency).
  *
@@ -93,8 +97,8 @@ final class SyncBench {
                 + " (cap = DefaultSyncEngine.BATCH_CAP = " + DefaultSyncEngine.BATCH_CAP + ")");
         System.out.println();
         System.out.println("| remote | changes | layout | push time | push requests | bytes up | bytes up / field change"
-                + " | pull time | pull requests | bytes down | idle sync requests (A, B) |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + " | same, before deflate | pull time | pull requests | bytes down | idle sync requests (A, B) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.println();
         System.out.println("Goals (batched layout; 'push requests' include the sync's one heads listing, shown as 1 + rest):");
@@ -174,16 +178,20 @@ final class SyncBench {
             });
             UUID author = ((DefaultDb) a).deviceUuid();
             List<ChangeData> setupChanges = List.of();
-            if (variant.equals("edit")) {
+            if (variant.startsWith("edit")) {
                 setupChanges = pending(a, ea.describe());
                 ea.sync(a);
                 eb.sync(b);
                 a.transaction(tx -> {
                     for (int i = 0; i < n; i++) {
                         // A rename, the typical one-field edit: a new title from the same generator.
+                        // "edit-random": the same lengths, but random letters that deflate cannot shrink.
                         String title;
                         do {
                             title = Data.title(r);
+                            if (variant.equals("edit-random")) {
+                                title = Data.randomText(r, title.length());
+                            }
                         } while (title.equals(tasks.get(i).title()));
                         tx.save(tasks.get(i).withTitle(title));
                     }
@@ -192,6 +200,7 @@ final class SyncBench {
             List<ChangeData> changes = pending(a, ea.describe());
             long fieldChanges = changes.stream().mapToLong(c -> c.fields().size()).sum();
             long valueBytes = changes.stream().flatMap(c -> c.fields().stream()).mapToLong(SyncBench::valueBytes).sum();
+            long plainBody = plainBatchBytes(author, changes);
             log(String.format("%s %s N=%d: %d changes, %d field changes, %.1f value bytes per field; batched push...",
                     backend, variant, n, changes.size(), fieldChanges, valueBytes / (double) fieldChanges));
 
@@ -209,9 +218,10 @@ final class SyncBench {
             }
             String label = String.format("%s %,d × %d field%s (%.1f value B/field)", variant, n, fieldChanges / n,
                     fieldChanges / n == 1 ? "" : "s", valueBytes / (double) fieldChanges);
-            rows.add(String.format("| %s | %s | batched | %s | %d = 1 + %d | %,d | **%.1f** | %s | %d | %,d | %d, %d |",
+            rows.add(String.format("| %s | %s | batched | %s | %d = 1 + %d | %,d | **%.1f** | %.1f | %s | %d | %,d | %d, %d |",
                     backend, label, secs(push.duration().toNanos()), push.requests(), push.requests() - 1, push.bytesUp(),
-                    push.bytesUp() / (double) fieldChanges, secs(pull.duration().toNanos()), pull.requests(),
+                    push.bytesUp() / (double) fieldChanges, plainBody / (double) fieldChanges,
+                    secs(pull.duration().toNanos()), pull.requests(),
                     pull.bytesDown(), idleA.requests(), idleB.requests()));
             long cap = DefaultSyncEngine.BATCH_CAP;
             long pushGoal = (n + cap - 1) / cap + 1;
@@ -277,8 +287,9 @@ final class SyncBench {
             PerChangeBaseline.pull(counted, seenByB);
             long idle = counted.snapshot()[0] - beforeIdle[0];
             String mark = sampled ? "†" : "";
-            rows.add(String.format("| %s | %s | one object per change | %s%s | %,d%s | %,d | %.1f | %s | %,d | %,d | %d |",
+            rows.add(String.format("| %s | %s | one object per change | %s%s | %,d%s | %,d | %.1f | %.1f | %s | %,d | %,d | %d |",
                     backend, label, secs(pushNanos), mark, pushRequests, mark, bytesUp, bytesUp / (double) fieldChanges,
+                    bytesUp / (double) fieldChanges,
                     secs(pullNanos), afterPull[0] - afterPush[0], afterPull[2] - afterPush[2], idle));
             log(String.format("  baseline: push %.1f s, pull %.1f s %d req", pushNanos / 1e9, pullNanos / 1e9,
                     afterPull[0] - afterPush[0]));
@@ -293,6 +304,17 @@ final class SyncBench {
         List<ChangeData> changes = new ArrayList<>();
         d.read(c -> state.own(c, d.deviceUuid(), after, 0, Integer.MAX_VALUE)).forEach(l -> changes.add(l.change()));
         return changes;
+    }
+
+    /** The MessagePack bodies of the batches these changes make, before the frame deflates them. */
+    private static long plainBatchBytes(UUID author, List<ChangeData> changes) {
+        long total = 0;
+        int cap = DefaultSyncEngine.BATCH_CAP;
+        for (int from = 0, seq = 1; from < changes.size(); from += cap, seq++) {
+            Batch batch = new Batch(author, seq, changes.subList(from, Math.min(changes.size(), from + cap)));
+            total += Frame.unwrap(BatchCodec.encode(batch, System.currentTimeMillis()), Frame.KIND_BATCH, "size").length;
+        }
+        return total;
     }
 
     private static long valueBytes(FieldData f) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Measures the figures in docs/perf-app.md: cold start to first frame (median of 7) and RSS with
+# Measures the figures in docs/PERFORMANCE.md (section App): cold start to first frame (median of 7) and RSS with
 # 10,000 todos (median of 3), with the real app under Xvfb. Needs: xvfb-run (apt-get install xvfb xauth).
 # Run from the repository root after `mvn -q install -DskipTests && mvn -q -pl app test-compile`.
 set -euo pipefail

@@ -5,6 +5,7 @@ import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.MappingException;
 import dev.tandem.engine.internal.TxSession;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
+import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.Materializer;
 import dev.tandem.engine.internal.changelog.Winner;
 import dev.tandem.engine.internal.clock.HybridClock;
@@ -21,6 +22,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,10 +37,12 @@ public final class ChangeCapture {
     private final Materializer materializer;
     private final HybridClock clock;
     private final UUID author;
+    private final HeldRows held;
 
     public ChangeCapture(ChangelogStore log, Materializer materializer, HybridClock clock, UUID author) {
         this.log = log;
         this.materializer = materializer;
+        this.held = new HeldRows(log, materializer);
         this.clock = clock;
         this.author = author;
     }
@@ -87,6 +91,10 @@ public final class ChangeCapture {
         }
         record(s, table, id, changed, winners);
         s.event(old == null ? ChangeEvent.Kind.INSERT : ChangeEvent.Kind.UPDATE, table.name(), id);
+        if (old == null) {
+            // A new parent row: children a merge held back for want of it can show now.
+            held.retryChildrenOf(s, Set.of(table.name()));
+        }
         return id;
     }
 
@@ -117,6 +125,7 @@ public final class ChangeCapture {
         if (kind != null) {
             s.event(kind, table.name(), id);
         }
+        held.retryChildrenOf(s, Set.of(table.name()));
         return true;
     }
 

@@ -73,16 +73,15 @@ public final class DefaultDb implements Db {
         connections.writeLock().lock();
         try {
             Connection c = connections.writer();
-            c.setAutoCommit(false);
+            Writer.begin(c);
             try {
                 InternalSchema.install(c);
                 this.deviceId = UUID.fromString(meta(c, "device_id", UUID.randomUUID().toString()));
-                c.commit();
+                Writer.commit(c);
             } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
+                throw Writer.rollback(c, e);
+            } catch (RuntimeException e) {
+                throw Writer.rollback(c, e);
             }
             UUID max = log.maxId(c);
             if (max != null) {

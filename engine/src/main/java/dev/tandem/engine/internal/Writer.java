@@ -86,7 +86,7 @@ public final class Writer implements AutoCloseable {
         try {
             Connection c = connections.writer();
             try {
-                c.setAutoCommit(false);
+                begin(c);
             } catch (SQLException e) {
                 throw SqlErrors.wrap(doing, e);
             }
@@ -95,7 +95,7 @@ public final class Writer implements AutoCloseable {
             current.set(session);
             try {
                 result = work.run(session);
-                c.commit();
+                commit(c);
             } catch (SQLException e) {
                 throw rollback(c, SqlErrors.wrap(doing, e));
             } catch (RuntimeException e) {
@@ -106,7 +106,6 @@ public final class Writer implements AutoCloseable {
                 active = null;
                 current.remove();
             }
-            restoreAutoCommit(c, doing);
         } finally {
             connections.writeLock().unlock();
         }
@@ -114,27 +113,35 @@ public final class Writer implements AutoCloseable {
         return result;
     }
 
-    /** Rolls back after {@code failure}; a failing rollback is attached to it, never replaces it. */
-    private static <T extends Throwable> T rollback(Connection c, T failure) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
+    /*
+     * Transactions are begun and ended with explicit statements on a connection left in JDBC
+     * auto-commit mode. sqlite-jdbc's own transaction handling begins lazily on the first statement,
+     * and when that BEGIN meets a lock it can leave the work running outside any transaction; an
+     * explicit BEGIN IMMEDIATE fails up front, before anything is written.
+     */
+    static void begin(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
         }
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            failure.addSuppressed(e);
-        }
-        return failure;
     }
 
-    private static void restoreAutoCommit(Connection c, String doing) {
-        try {
-            c.setAutoCommit(true);
-        } catch (SQLException e) {
-            throw SqlErrors.wrap(doing + " (ending the transaction)", e);
+    static void commit(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("COMMIT");
         }
+    }
+
+    /** Rolls back after {@code failure}; a failing rollback is attached to it, never replaces it. */
+    static <T extends Throwable> T rollback(Connection c, T failure) {
+        try (Statement s = c.createStatement()) {
+            s.execute("ROLLBACK");
+        } catch (SQLException e) {
+            // SQLite ends the transaction itself after some errors (e.g. a failed BEGIN, SQLITE_FULL).
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                failure.addSuppressed(e);
+            }
+        }
+        return failure;
     }
 
     /** Shadow tables of FTS and other virtual tables count as writes to the virtual table. */
@@ -166,7 +173,7 @@ public final class Writer implements AutoCloseable {
             for (int i = version; i < migrations.size(); i++) {
                 String step = migrations.get(i);
                 try {
-                    c.setAutoCommit(false);
+                    begin(c);
                     try (Statement s = c.createStatement()) {
                         s.executeUpdate(step);
                     }
@@ -176,18 +183,11 @@ public final class Writer implements AutoCloseable {
                         ps.setInt(1, i + 1);
                         ps.executeUpdate();
                     }
-                    c.commit();
+                    commit(c);
                     ran++;
                 } catch (SQLException e) {
-                    rollback(c, e);
-                    throw new MigrationException(i, "Migration step " + (i + 1) + " of " + migrations.size()
-                            + " failed and was rolled back: " + e.getMessage(), e);
-                } finally {
-                    try {
-                        c.setAutoCommit(true);
-                    } catch (SQLException e) {
-                        throw SqlErrors.wrap("Ending migration step " + (i + 1), e);
-                    }
+                    throw rollback(c, new MigrationException(i, "Migration step " + (i + 1) + " of "
+                            + migrations.size() + " failed and was rolled back: " + e.getMessage(), e));
                 }
             }
             if (ran > 0 || version == 0) {
@@ -206,14 +206,6 @@ public final class Writer implements AutoCloseable {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'schema_version'")) {
             return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
-    private static void rollback(Connection c, SQLException cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
         }
     }
 

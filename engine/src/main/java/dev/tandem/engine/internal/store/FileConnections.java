@@ -26,7 +26,6 @@ public final class FileConnections implements Connections {
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous == Synchronous.EXTRA ? "FULL" : synchronous.name()));
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
         config.enforceForeignKeys(true);
-        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         try {
             writer = config.createConnection(url);
             if (synchronous == Synchronous.EXTRA) {

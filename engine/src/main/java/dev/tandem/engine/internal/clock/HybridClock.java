@@ -53,6 +53,11 @@ public final class HybridClock {
         return Uuid7.of(millis, counter, random.nextLong());
     }
 
+    /** The wall clock behind this clock, for decisions that need "now", so tests can move it. */
+    public long wallMillis() {
+        return wall.millis();
+    }
+
     public synchronized void observe(UUID id) {
         long m = Uuid7.millis(id);
         int c = Uuid7.counter(id);

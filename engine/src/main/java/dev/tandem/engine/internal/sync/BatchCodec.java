@@ -107,8 +107,13 @@ public final class BatchCodec {
                     throw new FormatException("Object " + key + ": field list of length " + n);
                 }
                 List<FieldData> fields = new ArrayList<>(n / 3);
+                java.util.Set<String> named = new java.util.HashSet<>();
                 for (int j = 0; j < n; j += 3) {
                     String name = r.indexed(fieldNames, "field");
+                    // Column names are case-insensitive: a change naming one twice has two values for it.
+                    if (!named.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                        throw new FormatException("Object " + key + ": change " + id + " sets field '" + name + "' twice");
+                    }
                     Object value = r.value();
                     UUID replaces = r.u.tryUnpackNil() ? null : r.uuid();
                     fields.add(new FieldData(name, value, replaces));

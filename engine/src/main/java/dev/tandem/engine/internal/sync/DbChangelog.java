@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.QuarantineStore;
 import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.changelog.SyncState.Local;
@@ -27,14 +28,18 @@ import java.util.UUID;
 public final class DbChangelog implements Changelog {
     private final DefaultDb db;
     private final String remote;
+    /** Set-aside batches read again per sync at most, so a remote full of junk cannot stall a sync. */
+    static final int QUARANTINE_RETRIES = 16;
     private final int cap;
     private final UUID self;
     private final SyncState state = new SyncState();
     private final RemoteApply apply;
+    private final QuarantineStore quarantine = new QuarantineStore();
     int pulled;
     int merged;
     int conflicts;
     int pushed;
+    int skipped;
 
     public DbChangelog(DefaultDb db, String remote, int cap) {
         this.db = db;
@@ -128,5 +133,44 @@ public final class DbChangelog implements Changelog {
     @Override
     public void publishHead(UUID device, long seq, Map<UUID, Long> cursors) {
         // The local database needs no head: its push state is committed with each batch.
+    }
+
+    @Override
+    public void setAside(UUID device, long seq, String problem) {
+        db.writer().write("Setting aside batch " + seq + " of device " + device, s -> {
+            quarantine.setAside(s.sql(), remote, device, seq, RemoteChangelog.batchKey(device, seq), problem,
+                    db.clock().wallMillis());
+            if (device.equals(self)) {
+                Pushed p = state.pushed(s.sql().connection(), remote);
+                if (seq == p.batchSeq() + 1) {
+                    state.setPushed(s.sql(), remote, new Pushed(seq, p.changeSeq()));
+                }
+            } else if (seq == state.cursors(s.sql().connection(), remote).getOrDefault(device, 0L) + 1) {
+                state.setCursor(s.sql(), remote, device, seq);
+            }
+            return null;
+        });
+        skipped++;
+    }
+
+    @Override
+    public List<Slot> setAsideDue() {
+        List<Slot> due = new ArrayList<>();
+        db.read(c -> quarantine.due(c, remote, db.clock().wallMillis(), QUARANTINE_RETRIES))
+                .forEach(q -> due.add(new Slot(q.device(), q.seq())));
+        return due;
+    }
+
+    @Override
+    public void recover(Batch batch) {
+        RemoteApply.Stats stats = db.writer().write("Merging set-aside batch " + batch.seq() + " of device "
+                + batch.device(), s -> {
+            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis());
+            quarantine.release(s.sql(), remote, batch.device(), batch.seq());
+            return st;
+        });
+        pulled += stats.pulled();
+        merged += stats.merged();
+        conflicts += stats.conflicts();
     }
 }

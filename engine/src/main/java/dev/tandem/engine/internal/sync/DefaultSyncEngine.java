@@ -48,7 +48,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             long[] after = counter.snapshot();
             return new SyncReport(local.pushed, local.pulled, local.merged, local.conflicts,
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],
-                    result.problems().size(), Duration.ofNanos(System.nanoTime() - started), result.problems());
+                    local.skipped, Duration.ofNanos(System.nanoTime() - started), result.problems());
         } finally {
             lock.unlock();
         }

@@ -15,6 +15,7 @@ import dev.tandem.engine.internal.store.Schema.Column;
 import dev.tandem.engine.internal.store.Schema.TableInfo;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
+import dev.tandem.engine.internal.sync.SyncLimits;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -132,6 +133,7 @@ public final class ChangeCapture {
     /** Writes one local change that sets {@code fields}, each replacing its current winner. */
     public void record(TxSession s, TableInfo table, String id, Map<String, Object> fields,
                        Map<String, Winner> winners) throws SQLException {
+        SyncLimits.checkLocal(table.name(), id, fields);
         StatementCache sql = s.sql();
         long seq = log.append(sql, clock.next(), author, table.name(), id);
         for (Map.Entry<String, Object> f : fields.entrySet()) {

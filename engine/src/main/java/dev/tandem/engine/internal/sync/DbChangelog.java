@@ -67,11 +67,15 @@ public final class DbChangelog implements Changelog {
             return Optional.empty();
         }
         Pushed p = db.read(c -> state.pushed(c, remote));
-        long k = seq - p.batchSeq();
-        if (k < 1) {
+        // Batches are cut one at a time, each after the previous one is recorded: a cut's end
+        // depends on its size, so a batch further ahead cannot be known yet.
+        if (seq != p.batchSeq() + 1) {
             return Optional.empty();
         }
-        List<Local> own = db.read(c -> state.own(c, self, p.changeSeq(), (k - 1) * cap, cap));
+        // At most cap changes and the size budget (a large change travels alone), so no batch ever
+        // exceeds what readers accept: one they refuse would be set aside on every other device.
+        List<Local> own = db.read(c -> state.own(c, self, p.changeSeq(), 0,
+                state.ownFitting(c, self, p.changeSeq(), cap, SyncLimits.BATCH_BYTES)));
         if (own.isEmpty()) {
             return Optional.empty();
         }

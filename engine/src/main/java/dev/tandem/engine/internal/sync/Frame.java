@@ -23,7 +23,9 @@ public final class Frame {
     public static final int VERSION = 1;
     public static final int HEADER = 16;
     public static final int MAX_OBJECT = 64 << 20;
-    public static final int MAX_INFLATED = 256 << 20;
+    /** Largest body after inflating: writers cut batches far below it (SyncLimits), and a reader
+     * never holds more than this of a deflate bomb before refusing it. */
+    public static final int MAX_INFLATED = 64 << 20;
     public static final byte KIND_BATCH = 1;
     public static final byte KIND_HEAD = 2;
     private static final byte[] MAGIC = {'T', 'N', 'D', 'M'};
@@ -115,7 +117,9 @@ public final class Frame {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(data, offset, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(MAX_INFLATED, length * 4));
+            // Grow as the data really inflates: sizing by the compressed length would let a small object
+            // make the reader allocate the maximum up front.
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(1 << 20, length * 4));
             byte[] buf = new byte[64 * 1024];
             while (!inflater.finished()) {
                 int n = inflater.inflate(buf);

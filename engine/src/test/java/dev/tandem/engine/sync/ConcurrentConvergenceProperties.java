@@ -8,6 +8,7 @@ import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.internal.sync.Batch;
 import dev.tandem.engine.internal.sync.BatchCodec;
 import dev.tandem.engine.testing.Canonical;
+import dev.tandem.engine.testing.LongOnly;
 import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.ReplicaOps;
 import dev.tandem.engine.testing.S3ProxyServer;
@@ -31,6 +32,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -44,8 +46,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * conflict loser, or knowingly replaced ({@link SaveLedger#verify}); the remote holds each change
  * in exactly one batch. Most cases run on the in-memory remote, one in twenty on S3Proxy.
  *
- * <p>Budget: jqwik's default of 1,000 tries in CI; the {@code long} profile raises
- * {@code jqwik.tries.default}. A failing script shrinks (steps removed, numbers lowered), although
+ * <p>Budget: 1,000 tries in CI; 10,000 more in the long profile ({@link LongOnly}). A failing script shrinks (steps removed, numbers lowered), although
  * a failure that needs a particular thread interleaving may shrink less far.
  */
 class ConcurrentConvergenceProperties {
@@ -96,9 +97,20 @@ class ConcurrentConvergenceProperties {
         return Arbitraries.frequency(Tuple.of(19, Remote.MEMORY), Tuple.of(1, Remote.S3));
     }
 
-    @Property(shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
     void sync_concurrentReplicasAnyScript_convergeAndLoseNothing(@ForAll("scripts") List<Step> script,
             @ForAll @IntRange(min = 3, max = 5) int replicas, @ForAll("remotes") Remote remote) throws Exception {
+        run(script, replicas, remote);
+    }
+
+    @Property(tries = 10_000, shrinking = ShrinkingMode.BOUNDED)
+    @AddLifecycleHook(LongOnly.class)
+    void sync_concurrentReplicasAnyScript_convergeAndLoseNothing_long(@ForAll("scripts") List<Step> script,
+            @ForAll @IntRange(min = 3, max = 5) int replicas, @ForAll("remotes") Remote remote) throws Exception {
+        run(script, replicas, remote);
+    }
+
+    private void run(List<Step> script, int replicas, Remote remote) throws Exception {
         SyncStorage storage = remote == Remote.S3
                 ? SyncStorage.s3(S3ProxyServer.shared().settings(S3ProxyServer.shared().newBucket()))
                 : SyncStorage.memory();

@@ -10,6 +10,7 @@ import dev.tandem.engine.internal.sync.BatchCodec;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.FaultyStorage;
 import dev.tandem.engine.testing.FaultyStorage.Rates;
+import dev.tandem.engine.testing.LongOnly;
 import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.ReplicaOps;
 import dev.tandem.engine.testing.S3ProxyServer;
@@ -27,6 +28,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 
 /**
  * Random scripts on three replicas whose remote fails in every way {@link FaultyStorage} knows:
@@ -36,7 +38,7 @@ import net.jqwik.api.Tuple;
  * converge with nothing lost and nothing duplicated, on the remote or in any changelog.
  *
  * <p>Syncs run one at a time and the faults come from a seeded random, so a case repeats exactly
- * and shrinks. One case in fifteen runs over S3Proxy.
+ * and shrinks. One case in fifteen runs over S3Proxy. CI: 300 cases; long profile: 5,000 more.
  */
 class FaultInjectionProperties {
     enum Remote { MEMORY, S3 }
@@ -68,6 +70,17 @@ class FaultInjectionProperties {
     @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
     void sync_faultyRemote_failsRetryablyKeepsLocalChangesAndConvergesAfter(@ForAll("scripts") List<Step> script,
             @ForAll("rates") Rates rates, @ForAll long seed, @ForAll("remotes") Remote remote) {
+        run(script, rates, seed, remote);
+    }
+
+    @Property(tries = 5000, shrinking = ShrinkingMode.BOUNDED)
+    @AddLifecycleHook(LongOnly.class)
+    void sync_faultyRemote_failsRetryablyKeepsLocalChangesAndConvergesAfter_long(@ForAll("scripts") List<Step> script,
+            @ForAll("rates") Rates rates, @ForAll long seed, @ForAll("remotes") Remote remote) {
+        run(script, rates, seed, remote);
+    }
+
+    private void run(List<Step> script, Rates rates, long seed, Remote remote) {
         SyncStorage base = remote == Remote.S3
                 ? SyncStorage.s3(S3ProxyServer.shared().settings(S3ProxyServer.shared().newBucket()))
                 : SyncStorage.memory();

@@ -103,7 +103,7 @@ class HostileRemoteTest {
             BiFunction<ForgedRemote, byte[], byte[]> damage) {
         Db b = device();
         Item mine = b.save(Item.of("mine"));
-        ForgedRemote other = new ForgedRemote(remote);
+        ForgedRemote other = new ForgedRemote(remote, UUID.randomUUID(), clock);
         ChangeData lost = other.change("list", "first", "name", "First");
         byte[] good = other.encode(1, lost);
         other.raw(1, damage.apply(other, good));
@@ -140,7 +140,7 @@ class HostileRemoteTest {
     @Test
     void sync_batchStillUnreadable_retriedWithBackoffAndReportedEachTime() {
         Db b = device();
-        ForgedRemote other = new ForgedRemote(remote);
+        ForgedRemote other = new ForgedRemote(remote, UUID.randomUUID(), clock);
         other.raw(1, new byte[] {1, 2, 3});
         other.head(1);
         SyncEngine engine = SyncEngine.builder().storage(remote).build();
@@ -158,13 +158,13 @@ class HostileRemoteTest {
     @Test
     void sync_newerFormat_stopsThatDeviceWithoutSettingAside() {
         Db b = device();
-        ForgedRemote newer = new ForgedRemote(remote);
+        ForgedRemote newer = new ForgedRemote(remote, UUID.randomUUID(), clock);
         byte[] v2 = newer.encode(1, newer.change("list", "l", "name", "from the future"));
         v2[4] = (byte) (Frame.VERSION + 1);
         newer.raw(1, v2);
         newer.batch(2, newer.change("list", "m", "name", "after it"));
         newer.head(2);
-        ForgedRemote honest = new ForgedRemote(remote);
+        ForgedRemote honest = new ForgedRemote(remote, UUID.randomUUID(), clock);
         honest.batch(1, honest.change("list", "h", "name", "honest"));
         honest.head(1);
         SyncReport r = SyncEngine.builder().storage(remote).build().sync(b);
@@ -197,7 +197,7 @@ class HostileRemoteTest {
     void sync_changesIntoShadowAndConstrainedTables_neverWriteThemAndNeverStopSync() {
         Db b = device();
         b.save(Item.of("hello world"));
-        ForgedRemote other = new ForgedRemote(remote);
+        ForgedRemote other = new ForgedRemote(remote, UUID.randomUUID(), clock);
         other.batch(1, other.change("item_fts_data", "1", "block", new byte[] {9, 9, 9, 9}),
                 other.change("item_fts_config", "version", "v", 99L));
         other.batch(2, other.change("list", "nameless", "name", null));

@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 public final class ForgedRemote {
     private final SyncStorage storage;
-    private final HybridClock clock = new HybridClock(Clock.systemUTC());
+    private final HybridClock clock;
     public final UUID device;
 
     public ForgedRemote(SyncStorage storage) {
@@ -26,8 +26,14 @@ public final class ForgedRemote {
     }
 
     public ForgedRemote(SyncStorage storage, UUID device) {
+        this(storage, device, Clock.systemUTC());
+    }
+
+    /** Dates change ids by {@code wall}, e.g. the same manual clock as the devices under test. */
+    public ForgedRemote(SyncStorage storage, UUID device, Clock wall) {
         this.storage = storage;
         this.device = device;
+        this.clock = new HybridClock(wall);
     }
 
     public static String batchKey(UUID device, long seq) {

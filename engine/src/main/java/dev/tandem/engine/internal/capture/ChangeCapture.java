@@ -9,6 +9,7 @@ import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.Materializer;
 import dev.tandem.engine.internal.changelog.Winner;
 import dev.tandem.engine.internal.clock.HybridClock;
+import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.Schema;
 import dev.tandem.engine.internal.store.Schema.Column;
@@ -135,7 +136,15 @@ public final class ChangeCapture {
                        Map<String, Winner> winners) throws SQLException {
         SyncLimits.checkLocal(table.name(), id, fields);
         StatementCache sql = s.sql();
-        long seq = log.append(sql, clock.next(), author, table.name(), id);
+        // Greater than every value it replaces, even one from a device whose clock ran ahead.
+        UUID newest = null;
+        for (String field : fields.keySet()) {
+            Winner replaced = winners.get(field.toLowerCase(Locale.ROOT));
+            if (replaced != null && (newest == null || Uuid7.ORDER.compare(replaced.id(), newest) > 0)) {
+                newest = replaced.id();
+            }
+        }
+        long seq = log.append(sql, clock.nextAfter(newest), author, table.name(), id);
         for (Map.Entry<String, Object> f : fields.entrySet()) {
             Winner replaced = winners.get(f.getKey().toLowerCase(Locale.ROOT));
             log.appendField(sql, seq, f.getKey(), f.getValue(), replaced == null ? null : replaced.id());

@@ -35,7 +35,9 @@ import java.util.UUID;
  *   <li>Foreign keys are deferred to commit, and changes are applied parents-first (by the schema's
  *       foreign-key depth) and then in clock order, so a child that arrives with its parent holds.</li>
  *   <li>Each change goes into the changelog unless it is there already (idempotence), and the clock
- *       observes its id, so every later local edit wins over it.</li>
+ *       observes its id, so every later local edit wins over it (an id from a clock running far
+ *       ahead is merged but not adopted; local edits of what it wrote still win, by
+ *       {@link HybridClock#nextAfter}).</li>
  *   <li>Each attribute is decided by {@link LwwMerge}: the winner table moves only when the
  *       incoming version wins; a concurrent loser with a different value becomes a conflict.</li>
  *   <li>Rows of entities whose winners moved are re-materialized from the winner table. Names come
@@ -47,8 +49,11 @@ import java.util.UUID;
  * </ol>
  */
 public final class RemoteApply {
-    /** What one merge did. */
-    public record Stats(int pulled, int merged, int conflicts) {
+    /**
+     * What one merge did. {@code aheadMillis}: how far the furthest pulled change id lies ahead of
+     * this wall clock, when beyond the clock's drift bound (the author's clock runs ahead), else 0.
+     */
+    public record Stats(int pulled, int merged, int conflicts, long aheadMillis) {
     }
 
     private final ChangelogStore log;
@@ -85,6 +90,7 @@ public final class RemoteApply {
         int pulled = 0;
         int merged = 0;
         int conflictCount = 0;
+        long ahead = 0;
         for (ChangeData c : ordered) {
             String table = schema.table(c.table()).map(TableInfo::name).orElse(c.table());
             OptionalLong added = log.appendIfNew(sql, c.id(), author, table, c.entity());
@@ -93,7 +99,11 @@ public final class RemoteApply {
             }
             long seq = added.getAsLong();
             pulled++;
-            clock.observe(c.id());
+            if (!clock.observe(c.id())) {
+                // Merged all the same (every device must order changes alike), but the clock does
+                // not follow a device that runs far ahead; see HybridClock.
+                ahead = Math.max(ahead, Uuid7.millis(c.id()) - clock.wallMillis());
+            }
             Map<String, Winner> winners = log.winners(sql, table, c.entity());
             boolean won = false;
             for (FieldData f : c.fields()) {
@@ -135,7 +145,7 @@ public final class RemoteApply {
             held.retryChildrenOf(s, touched.keySet());
             held.holdOrphans(s);
         }
-        return new Stats(pulled, merged, conflictCount);
+        return new Stats(pulled, merged, conflictCount, ahead);
     }
 
     private static Conflict.Kind kindOf(String field) {

@@ -99,6 +99,9 @@ public final class BatchCodec {
                 if (!Uuid7.isV7(id)) {
                     throw new FormatException("Object " + key + ": change id " + id + " is not a UUIDv7");
                 }
+                if (Uuid7.millis(id) > SyncLimits.MAX_ID_MILLIS) {
+                    throw new FormatException("Object " + key + ": change id " + id + " is dated after the year 3000");
+                }
                 String table = r.indexed(tables, "table");
                 String entity = r.entity();
                 int n = r.arrayHeader();

@@ -40,6 +40,9 @@ public final class DbChangelog implements Changelog {
     int conflicts;
     int pushed;
     int skipped;
+    /** The furthest a pulled change lay ahead of this clock beyond its drift bound, and whose. */
+    long aheadMillis;
+    UUID aheadDevice;
 
     public DbChangelog(DefaultDb db, String remote, int cap) {
         this.db = db;
@@ -99,9 +102,7 @@ public final class DbChangelog implements Changelog {
             state.setCursor(s.sql(), remote, batch.device(), batch.seq());
             return st;
         });
-        pulled += stats.pulled();
-        merged += stats.merged();
-        conflicts += stats.conflicts();
+        count(batch.device(), stats);
         return batch;
     }
 
@@ -173,8 +174,26 @@ public final class DbChangelog implements Changelog {
             quarantine.release(s.sql(), remote, batch.device(), batch.seq());
             return st;
         });
+        count(batch.device(), stats);
+    }
+
+    private void count(UUID device, RemoteApply.Stats stats) {
         pulled += stats.pulled();
         merged += stats.merged();
         conflicts += stats.conflicts();
+        if (stats.aheadMillis() > aheadMillis) {
+            aheadMillis = stats.aheadMillis();
+            aheadDevice = device;
+        }
+    }
+
+    /** Plain-words notes for the sync report besides unreadable objects: a device's clock far ahead. */
+    List<String> notes() {
+        if (aheadMillis == 0) {
+            return List.of();
+        }
+        return List.of("Device " + aheadDevice + " dates its changes up to " + java.time.Duration.ofMillis(aheadMillis)
+                .toMinutes() + " minutes ahead of this device's clock; one of the two clocks is wrong. Its changes are"
+                + " merged; edits made here after seeing them still win.");
     }
 }

@@ -48,10 +48,16 @@ public final class DefaultSyncEngine implements SyncEngine {
             long[] after = counter.snapshot();
             return new SyncReport(local.pushed, local.pulled, local.merged, local.conflicts,
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],
-                    local.skipped, Duration.ofNanos(System.nanoTime() - started), result.problems());
+                    local.skipped, Duration.ofNanos(System.nanoTime() - started), warnings(result, local));
         } finally {
             lock.unlock();
         }
+    }
+
+    private static java.util.List<String> warnings(Synchronizer.Result result, DbChangelog local) {
+        java.util.List<String> warnings = new java.util.ArrayList<>(result.problems());
+        warnings.addAll(local.notes());
+        return warnings;
     }
 
     @Override

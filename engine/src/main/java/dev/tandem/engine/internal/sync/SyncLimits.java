@@ -22,6 +22,11 @@ public final class SyncLimits {
     /** Bytes of all values of one change; with {@link #BATCH_BYTES} it keeps a batch body under
      * Frame.MAX_INFLATED and, deflated or not, under Frame.MAX_OBJECT. */
     public static final int MAX_CHANGE = 40 << 20;
+    /**
+     * Change ids dated after 3000-01-01 are refused: no clock is that wrong, and a forged id near
+     * the end of UUIDv7's 48-bit time would leave no room for the ids that must outrank it.
+     */
+    public static final long MAX_ID_MILLIS = 32_503_680_000_000L;
     /** A batch is cut once its changes reach this size; a single larger change travels alone. */
     public static final int BATCH_BYTES = 8 << 20;
 

@@ -26,6 +26,14 @@ public interface SyncEngine extends AutoCloseable {
     SyncReport sync(Db db, SyncProgress progress);
 
     /**
+     * Syncs, then writes a snapshot of the merged state to the remote (unless the newest one already
+     * covers everything) and deletes the batches and snapshots no device can need any more. Sync
+     * also does this by itself under the policy set with {@link Builder#snapshotEvery(int)}; this is
+     * the on-demand form (e.g. {@code tandem compact}).
+     */
+    CompactionReport compact(Db db);
+
+    /**
      * Tries the remote for real: lists, writes and reads back a probe object, checks conditional
      * writes and the passphrase. Never throws for a remote problem; the result says what failed.
      */
@@ -45,6 +53,7 @@ public interface SyncEngine extends AutoCloseable {
         private String target;
         private String prefix = "";
         private String passphrase;
+        private int snapshotEvery = DefaultSyncEngine.SNAPSHOT_EVERY;
 
         private Builder() {
         }
@@ -80,6 +89,19 @@ public interface SyncEngine extends AutoCloseable {
         /** Encrypts every object end to end with a key derived from the passphrase. */
         public Builder encrypted(String passphrase) {
             this.passphrase = passphrase;
+            return this;
+        }
+
+        /**
+         * Writes a snapshot (and cleans up) after a sync once at least {@code batches} remote batches lie
+         * past the newest snapshot; 0 turns the automatic policy off. Default {@value
+         * DefaultSyncEngine#SNAPSHOT_EVERY}.
+         */
+        public Builder snapshotEvery(int batches) {
+            if (batches < 0) {
+                throw new IllegalArgumentException("batches: must be 0 (off) or more, was " + batches);
+            }
+            this.snapshotEvery = batches;
             return this;
         }
 
@@ -120,7 +142,7 @@ public interface SyncEngine extends AutoCloseable {
             if (passphrase != null) {
                 s = SyncStorage.encrypted(s, passphrase);
             }
-            return new DefaultSyncEngine(s, counting, remoteId);
+            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery);
         }
     }
 }

@@ -182,8 +182,13 @@ public final class RemoteApply {
         return count;
     }
 
+    /** Removes rows whose parent is missing, keeping them pending, so the merge can commit. */
+    void holdOrphans(TxSession s) throws SQLException {
+        held.holdOrphans(s);
+    }
+
     /** Foreign-key depth: 0 for a table without parents; unknown tables and cycles stop at 8. */
-    private static int depth(Schema schema, String table, int level) {
+    static int depth(Schema schema, String table, int level) {
         TableInfo t = schema.table(table).orElse(null);
         if (t == null || level >= 8) {
             return level;

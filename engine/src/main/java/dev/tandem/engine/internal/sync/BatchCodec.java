@@ -165,12 +165,12 @@ public final class BatchCodec {
         }
     }
 
-    private static void packUuid(MessageBufferPacker p, UUID id) throws IOException {
+    static void packUuid(MessageBufferPacker p, UUID id) throws IOException {
         p.packBinaryHeader(16);
         p.writePayload(Uuid7.toBytes(id));
     }
 
-    private static void packValue(MessageBufferPacker p, Object v) throws IOException {
+    static void packValue(MessageBufferPacker p, Object v) throws IOException {
         if (v == null) {
             p.packNil();
         } else if (v instanceof Long) {
@@ -188,8 +188,8 @@ public final class BatchCodec {
         }
     }
 
-    /** Bounded reads over one body. */
-    private static final class Reader {
+    /** Bounded reads over one body; shared with {@link SnapshotCodec}. */
+    static final class Reader {
         final MessageUnpacker u;
         final long size;
         final String key;

@@ -3,12 +3,15 @@ package dev.tandem.engine.internal.sync;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.storage.StorageProbe;
+import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -19,20 +22,37 @@ public final class DefaultSyncEngine implements SyncEngine {
     /** Changes per batch: large enough that a sync costs a handful of requests, small enough to stay
      * far below the object size limit with long notes. */
     public static final int BATCH_CAP = 5000;
+    /** Remote batches past the newest snapshot before a sync writes a new one (and cleans up). */
+    public static final int SNAPSHOT_EVERY = 200;
 
     private final SyncStorage storage;
     private final CountingStorage counter;
     private final String remoteId;
     private final ReentrantLock lock = new ReentrantLock();
+    private final int snapshotEvery;
 
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId) {
+        this(storage, counter, remoteId, SNAPSHOT_EVERY);
+    }
+
+    public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery) {
         this.storage = storage;
         this.counter = counter;
         this.remoteId = remoteId;
+        this.snapshotEvery = snapshotEvery;
     }
 
     @Override
     public SyncReport sync(Db db, SyncProgress progress) {
+        return run(db, progress, false).sync();
+    }
+
+    @Override
+    public CompactionReport compact(Db db) {
+        return run(db, SyncProgress.NONE, true);
+    }
+
+    private CompactionReport run(Db db, SyncProgress progress, boolean force) {
         if (!(db instanceof DefaultDb)) {
             throw new IllegalArgumentException("db: must be a database opened with Db.open or Db.builder()");
         }
@@ -43,21 +63,22 @@ public final class DefaultSyncEngine implements SyncEngine {
             long[] before = counter.snapshot();
             DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP);
             RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid());
+            Compaction snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, force);
             Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(),
-                    progress == null ? SyncProgress.NONE : progress);
+                    progress == null ? SyncProgress.NONE : progress, snapshots);
             long[] after = counter.snapshot();
-            return new SyncReport(local.pushed, local.pulled, local.merged, local.conflicts,
+            List<String> warnings = new ArrayList<>(result.problems());
+            warnings.addAll(local.notes());
+            warnings.addAll(snapshots.warnings);
+            SyncReport report = new SyncReport(local.pushed, local.pulled + snapshots.pulled,
+                    local.merged + snapshots.merged, local.conflicts + snapshots.conflicts,
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],
-                    local.skipped, Duration.ofNanos(System.nanoTime() - started), warnings(result, local));
+                    local.skipped, Duration.ofNanos(System.nanoTime() - started), warnings);
+            return new CompactionReport(report, snapshots.snapshotWritten, snapshots.deletedBatches,
+                    snapshots.deletedSnapshots);
         } finally {
             lock.unlock();
         }
-    }
-
-    private static java.util.List<String> warnings(Synchronizer.Result result, DbChangelog local) {
-        java.util.List<String> warnings = new java.util.ArrayList<>(result.problems());
-        warnings.addAll(local.notes());
-        return warnings;
     }
 
     @Override

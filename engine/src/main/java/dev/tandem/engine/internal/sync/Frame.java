@@ -28,6 +28,10 @@ public final class Frame {
     public static final int MAX_INFLATED = 64 << 20;
     public static final byte KIND_BATCH = 1;
     public static final byte KIND_HEAD = 2;
+    /** A part of a snapshot (docs/SYNC_FORMAT.md, "Snapshots"). */
+    public static final byte KIND_SNAPSHOT_PART = 3;
+    /** A snapshot's manifest, written last: a snapshot without one does not exist. */
+    public static final byte KIND_SNAPSHOT_MANIFEST = 4;
     private static final byte[] MAGIC = {'T', 'N', 'D', 'M'};
     private static final int FLAG_DEFLATE = 1;
 

@@ -33,7 +33,12 @@ public final class Synchronizer {
     }
 
     public static Result sync(Changelog local, Changelog remote, UUID self, SyncProgress progress) {
+        return sync(local, remote, self, progress, SyncHooks.NONE);
+    }
+
+    public static Result sync(Changelog local, Changelog remote, UUID self, SyncProgress progress, SyncHooks hooks) {
         Map<UUID, Long> remoteHeads = new TreeMap<>(remote.heads());
+        hooks.beforePull(remoteHeads, local.heads());
         Map<UUID, Long> localHeads = local.heads();
         List<String> problems = new ArrayList<>();
         long total = 0;
@@ -60,6 +65,12 @@ public final class Synchronizer {
                     break;
                 }
                 if (batch.isEmpty()) {
+                    long rebuilt = hooks.missing(device, seq);
+                    if (rebuilt >= seq) {
+                        localHeads = local.heads();
+                        seq = rebuilt;
+                        continue;
+                    }
                     break;
                 }
                 local.append(batch.get());
@@ -94,6 +105,7 @@ public final class Synchronizer {
             cursors.remove(self);
             remote.publishHead(self, seq, cursors);
         }
+        hooks.afterSync(remoteHeads, seq > remoteHeads.getOrDefault(self, 0L));
         return new Result(problems);
     }
 }

@@ -1,0 +1,143 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.internal.sync.Snapshot.Manifest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Deletes remote batches and snapshots that nobody can need any more (docs/SYNC_FORMAT.md,
+ * "Cleanup safety rule").
+ *
+ * <p>Batch {@code s} of device {@code d} is deleted only when both hold:
+ * <ol>
+ *   <li>every device known to the remote (it has a head or an ack) other than {@code d} has
+ *       published a read cursor for {@code d} of at least {@code s}. Published cursors only ever
+ *       lag a device's real ones, so it never needs the batch again; a device that cannot be read
+ *       stops the whole cleanup;</li>
+ *   <li>some complete snapshot covers it (its cursor for {@code d} is at least {@code s}), so a
+ *       device the remote does not know yet (new, or one that never published) can still rebuild.</li>
+ * </ol>
+ * A complete snapshot is deleted only when a newer complete one dominates it (every cursor at
+ * least as far), so whatever a deleted batch was covered by stays covered. The manifest goes
+ * first, then the parts. Incomplete snapshots (a writer died) are deleted after a day.
+ */
+final class Cleanup {
+    private static final Pattern BATCH = Pattern.compile("batches/([0-9a-f-]{36})/([0-9]{12})");
+    static final long ABANDONED_MILLIS = 24L * 3600 * 1000;
+
+    record Result(int batches, int snapshots) {
+    }
+
+    private Cleanup() {
+    }
+
+    static Result run(SnapshotStore store, UUID self, Map<UUID, Long> ownCursors, Map<UUID, Long> remoteHeads,
+                      long nowMillis, Consumer<String> problems) {
+        // 1. What every known device has published that it read.
+        Map<UUID, Map<UUID, Long>> published = new HashMap<>();
+        published.put(self, ownCursors);
+        for (Map.Entry<UUID, Long> h : remoteHeads.entrySet()) {
+            if (h.getKey().equals(self)) {
+                continue;
+            }
+            Optional<Head> head = store.readHead(RemoteChangelog.headKey(h.getKey(), h.getValue()), problems);
+            if (head.isEmpty() || !head.get().device().equals(h.getKey())) {
+                return new Result(0, 0); // cannot prove what it read: delete nothing
+            }
+            published.put(h.getKey(), new HashMap<>(head.get().cursors()));
+        }
+        List<String> ownOlderAcks = new ArrayList<>();
+        for (Map.Entry<UUID, String> a : store.acks(ownOlderAcks, self).entrySet()) {
+            if (a.getKey().equals(self)) {
+                continue;
+            }
+            Optional<Head> ack = store.readHead(a.getValue(), problems);
+            if (ack.isEmpty() || !ack.get().device().equals(a.getKey())) {
+                return new Result(0, 0);
+            }
+            Map<UUID, Long> merged = published.computeIfAbsent(a.getKey(), k -> new HashMap<>());
+            ack.get().cursors().forEach((d, c) -> merged.merge(d, c, Math::max));
+        }
+        ownOlderAcks.forEach(store.storage()::delete);
+
+        // 2. The complete snapshots, and which of them a newer one dominates.
+        SnapshotStore.Listing listing = store.list();
+        List<String> ids = listing.completeIds();
+        List<Manifest> manifests = new ArrayList<>();
+        for (String id : ids) {
+            Optional<Manifest> m = store.newest(new SnapshotStore.Listing(new TreeMap<>(Map.of(id,
+                    listing.keys().get(id)))), problems);
+            if (m.isEmpty()) {
+                return new Result(0, 0);
+            }
+            manifests.add(m.get());
+        }
+        Map<UUID, Long> covered = new HashMap<>();
+        manifests.forEach(m -> m.cursors().forEach((d, c) -> covered.merge(d, c, Math::max)));
+
+        // 3. Batches.
+        int deletedBatches = 0;
+        for (UUID d : remoteHeads.keySet()) {
+            long limit = covered.getOrDefault(d, 0L);
+            for (Map.Entry<UUID, Map<UUID, Long>> p : published.entrySet()) {
+                if (!p.getKey().equals(d)) {
+                    limit = Math.min(limit, p.getValue().getOrDefault(d, 0L));
+                }
+            }
+            if (limit <= 0) {
+                continue;
+            }
+            final long max = limit;
+            List<String> doomed = new ArrayList<>();
+            store.listAll("batches/" + d + "/", key -> {
+                Matcher m = BATCH.matcher(key);
+                if (m.matches() && Long.parseLong(m.group(2)) <= max) {
+                    doomed.add(key);
+                }
+            });
+            doomed.forEach(store.storage()::delete);
+            deletedBatches += doomed.size();
+        }
+
+        // 4. Snapshots: dominated complete ones, and abandoned incomplete ones.
+        int deletedSnapshots = 0;
+        for (int i = 0; i < manifests.size(); i++) {
+            Manifest older = manifests.get(i);
+            boolean dominated = false;
+            for (int j = i + 1; j < manifests.size() && !dominated; j++) {
+                dominated = dominates(manifests.get(j), older);
+            }
+            if (dominated) {
+                store.delete(older.id(), listing.keys().get(older.id()));
+                deletedSnapshots++;
+            }
+        }
+        String newest = ids.isEmpty() ? null : ids.get(ids.size() - 1);
+        for (Map.Entry<String, List<String>> e : listing.keys().entrySet()) {
+            long millis = Long.parseLong(e.getKey().substring(0, 13));
+            if (!listing.complete(e.getKey()) && newest != null && e.getKey().compareTo(newest) < 0
+                    && millis < nowMillis - ABANDONED_MILLIS) {
+                store.delete(e.getKey(), e.getValue());
+                deletedSnapshots++;
+            }
+        }
+        return new Result(deletedBatches, deletedSnapshots);
+    }
+
+    static boolean dominates(Manifest newer, Manifest older) {
+        for (Map.Entry<UUID, Long> e : older.cursors().entrySet()) {
+            if (newer.cursors().getOrDefault(e.getKey(), 0L) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SnapshotLocal;
+import dev.tandem.engine.internal.changelog.SyncState;
+import dev.tandem.engine.internal.sync.Snapshot.Entry;
+import dev.tandem.engine.internal.sync.Snapshot.Manifest;
+import dev.tandem.engine.internal.sync.Snapshot.Part;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Snapshots in a sync: bootstrap, rebuild, the automatic policy, acks and cleanup. One instance per
+ * sync of one database.
+ *
+ * <p><b>Bootstrap.</b> Only when the sync is behind by at least {@link #BOOTSTRAP_MIN} batches (so an
+ * idle or small sync costs no extra request) are the snapshots listed; the newest is applied when
+ * it covers more batches than its parts cost to read. <b>Rebuild.</b> When a batch the heads promise
+ * is gone, a snapshot covering it is applied, and the report says the device was too far behind.
+ * Applying merges into the existing state (see {@link SnapshotLocal}), so unpushed local changes
+ * stay and are pushed by the same sync.
+ *
+ * <p><b>Policy.</b> After a sync, when at least {@code every} batches on the remote lie past the
+ * newest snapshot this database knows of, and this device has pushed everything, it lists the
+ * snapshots, writes a new one (parts, then the manifest) and runs {@link Cleanup}. The count of
+ * covered batches is kept in {@code _tandem_meta}, so the check itself costs no request.
+ *
+ * <p><b>Acks.</b> Cleanup trusts only published cursors. Heads carry them, but a device that only
+ * reads never writes a head; so after a sync without a head, when its cursors moved by at least
+ * {@link #ACK_EVERY} batches since it last published (a bootstrap usually does), it writes one small
+ * ack (one request) and deletes its older ones at the next cleanup. A reader that has not acked yet
+ * is unknown to cleanup; if its batches go, it is rebuilt from a snapshot (see {@link #missing}).
+ */
+public final class Compaction implements SyncHooks {
+    static final int BOOTSTRAP_MIN = 8;
+    static final int ACK_EVERY = 16;
+    static final int PART_CHANGES = 20_000;
+    static final int PART_BYTES = 4 << 20;
+
+    private final DefaultDb db;
+    private final String remote;
+    private final SnapshotStore store;
+    private final UUID self;
+    private final int every;
+    private final boolean force;
+    private final SnapshotLocal local;
+    private final SyncState state = new SyncState();
+    final List<String> warnings = new ArrayList<>();
+    int pulled;
+    int merged;
+    int conflicts;
+    boolean bootstrapped;
+    boolean snapshotWritten;
+    int deletedBatches;
+    int deletedSnapshots;
+
+    /** {@code every}: batches past the newest snapshot before one is written, 0 for never; {@code force}: now. */
+    public Compaction(DefaultDb db, String remote, SnapshotStore store, int every, boolean force) {
+        this.db = db;
+        this.remote = remote;
+        this.store = store;
+        this.self = db.deviceUuid();
+        this.every = every;
+        this.force = force;
+        RemoteApply apply = new RemoteApply(db.changelog(), db.materializer(), db.conflictStore(), db.clock());
+        this.local = new SnapshotLocal(db.changelog(), db.materializer(), apply, db.clock());
+    }
+
+    @Override
+    public void beforePull(Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads) {
+        long behind = 0;
+        for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
+            if (!e.getKey().equals(self)) {
+                behind += Math.max(0, e.getValue() - localHeads.getOrDefault(e.getKey(), 0L));
+            }
+        }
+        if (behind < BOOTSTRAP_MIN) {
+            return;
+        }
+        Optional<Manifest> newest = store.newest(store.list(), warnings::add);
+        if (newest.isPresent()) {
+            remember(newest.get());
+            if (newest.get().ahead(localHeads, self) > newest.get().parts() + 1L) {
+                apply(newest.get());
+            }
+        }
+    }
+
+    @Override
+    public long missing(UUID device, long seq) {
+        SnapshotStore.Listing listing = store.list();
+        List<String> ids = listing.completeIds();
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            Optional<Manifest> m = store.newest(new SnapshotStore.Listing(new java.util.TreeMap<>(
+                    Map.of(ids.get(i), listing.keys().get(ids.get(i))))), warnings::add);
+            if (m.isPresent() && m.get().cursors().getOrDefault(device, 0L) >= seq) {
+                if (!apply(m.get())) {
+                    return -1;
+                }
+                warnings.add("This device was too far behind: batch " + seq + " of device " + device
+                        + " has been cleaned up from the remote. It was rebuilt from snapshot " + m.get().id()
+                        + "; its changes not yet pushed are kept and pushed now.");
+                return db.read(c -> state.cursors(c, remote)).getOrDefault(device, 0L);
+            }
+        }
+        return -1;
+    }
+
+    /** Applies a snapshot; false when one of its parts is gone (cleaned up since listing). */
+    private boolean apply(Manifest m) {
+        long t0 = System.nanoTime();
+        Optional<List<Part>> parts = store.parts(m);
+        long t1 = System.nanoTime();
+        if (parts.isEmpty()) {
+            warnings.add("Snapshot " + m.id() + " was removed while reading it; the next sync tries again.");
+            return false;
+        }
+        List<Entry> entries = new ArrayList<>();
+        parts.get().forEach(p -> entries.addAll(p.entries()));
+        SnapshotLocal.Stats st = db.writer().write("Applying snapshot " + m.id(), s ->
+                local.apply(s, self, remote, m.cursors(), entries, System.currentTimeMillis()));
+        if (Boolean.getBoolean("tandem.debugSnapshots")) {
+            System.err.printf("snapshot fetch+decode %d ms, apply %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+        }
+        pulled += st.pulled();
+        merged += st.merged();
+        conflicts += st.conflicts();
+        bootstrapped = true;
+        remember(m);
+        return true;
+    }
+
+    @Override
+    public void afterSync(Map<UUID, Long> remoteHeads, boolean headPublished) {
+        Map<UUID, Long> cursors = db.read(c -> state.cursors(c, remote));
+        long pushed = db.read(c -> state.pushed(c, remote)).batchSeq();
+        long total = pushed;
+        for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
+            if (!e.getKey().equals(self)) {
+                total += e.getValue();
+            }
+        }
+        if (force || (every > 0 && total - meta("snapshot_cover") >= every)) {
+            compact(remoteHeads, cursors);
+        }
+        long sum = cursors.values().stream().mapToLong(Long::longValue).sum();
+        long acked = meta("ack_sum");
+        if (headPublished) {
+            setMeta("ack_sum", sum);
+        } else if (sum - acked >= ACK_EVERY) {
+            store.publishAck(self, pushed, cursors, System.currentTimeMillis());
+            setMeta("ack_sum", sum);
+        }
+    }
+
+    private void compact(Map<UUID, Long> remoteHeads, Map<UUID, Long> cursors) {
+        Optional<Manifest> newest = store.newest(store.list(), warnings::add);
+        newest.ifPresent(this::remember);
+        SnapshotLocal.Capture capture = db.read(c -> local.read(c, self, remote));
+        if (capture == null) {
+            return; // local changes arrived during the sync; the next sync writes the snapshot
+        }
+        boolean fresh = newest.isPresent() && Cleanup.dominates(newest.get(), new Manifest(
+                newest.get().id(), self, 0, capture.cursors(), 0, 0));
+        if (!fresh && !capture.entries().isEmpty()) {
+            write(capture);
+        }
+        Cleanup.Result r = Cleanup.run(store, self, cursors, remoteHeads, System.currentTimeMillis(), warnings::add);
+        deletedBatches += r.batches();
+        deletedSnapshots += r.snapshots();
+    }
+
+    private void write(SnapshotLocal.Capture capture) {
+        long now = System.currentTimeMillis();
+        String id = SnapshotStore.newId(now, self);
+        List<byte[]> parts = new ArrayList<>();
+        List<Entry> part = new ArrayList<>();
+        long bytes = 0;
+        for (Entry e : capture.entries()) {
+            part.add(e);
+            bytes += 48 + e.change().entity().length();
+            for (Batch.FieldData f : e.change().fields()) {
+                bytes += 24 + f.name().length() + size(f.value());
+            }
+            if (part.size() >= PART_CHANGES || bytes >= PART_BYTES) {
+                parts.add(SnapshotCodec.encodePart(new Part(id, parts.size() + 1, part)));
+                part = new ArrayList<>();
+                bytes = 0;
+            }
+        }
+        if (!part.isEmpty()) {
+            parts.add(SnapshotCodec.encodePart(new Part(id, parts.size() + 1, part)));
+        }
+        Manifest m = new Manifest(id, self, now, capture.cursors(), parts.size(), capture.entries().size());
+        store.write(m, parts);
+        snapshotWritten = true;
+        remember(m);
+    }
+
+    private static long size(Object v) {
+        if (v instanceof String) {
+            return ((String) v).length() * 3L;
+        }
+        return v instanceof byte[] ? ((byte[]) v).length : 8;
+    }
+
+    private void remember(Manifest m) {
+        long cover = m.cursors().values().stream().mapToLong(Long::longValue).sum();
+        if (cover > meta("snapshot_cover")) {
+            setMeta("snapshot_cover", cover);
+        }
+    }
+
+    private long meta(String name) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
+                ps.setString(1, name + ":" + remote);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    private void setMeta(String name, long value) {
+        db.writer().write("Recording " + name, s -> {
+            PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
+                    + " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            ps.setString(1, name + ":" + remote);
+            ps.setLong(2, value);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+}

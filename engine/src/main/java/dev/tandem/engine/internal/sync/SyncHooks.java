@@ -1,0 +1,30 @@
+package dev.tandem.engine.internal.sync;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Points where {@link Synchronizer} lets snapshots in (see {@link Compaction}), so the sync order
+ * itself stays in one place and an idle sync still costs one listing.
+ */
+public interface SyncHooks {
+    SyncHooks NONE = new SyncHooks() {
+    };
+
+    /** After the heads are listed and before pulling: may bring the local changelog up to a snapshot. */
+    default void beforePull(Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads) {
+    }
+
+    /**
+     * Batch {@code seq} of {@code device} is missing although its head is past it. Returns the
+     * local cursor for that device after rebuilding from a snapshot that covers it, or -1 when
+     * nothing covers it (the batch is simply not visible yet).
+     */
+    default long missing(UUID device, long seq) {
+        return -1;
+    }
+
+    /** After the push and the head; {@code headPublished} when this sync wrote a new head. */
+    default void afterSync(Map<UUID, Long> remoteHeads, boolean headPublished) {
+    }
+}

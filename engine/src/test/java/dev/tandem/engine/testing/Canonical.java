@@ -68,6 +68,11 @@ public final class Canonical {
         return ((DefaultDb) db).read(c -> strings(c, "SELECT tbl || '/' || entity FROM _tandem_pending ORDER BY 1"));
     }
 
+    /** The keys of the batches this database has set aside as unreadable, for any remote. */
+    public static List<String> setAside(Db db) {
+        return ((DefaultDb) db).read(c -> strings(c, "SELECT object_key FROM _tandem_quarantine ORDER BY 1"));
+    }
+
     /** Every change id in the changelog, with duplicates if there were any. */
     public static List<UUID> changeIds(Db db) {
         return ((DefaultDb) db).read(c -> {

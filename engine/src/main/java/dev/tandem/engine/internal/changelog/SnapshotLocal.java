@@ -66,10 +66,29 @@ public final class SnapshotLocal {
         this.clock = clock;
     }
 
-    /** Inside one read transaction: the winners and cursors, or null while own changes are unpushed. */
+    /**
+     * Whether batches of other devices are set aside (unreadable, see QuarantineStore): the cursors
+     * pass them but their changes are not in this state, so a snapshot written now would let
+     * cleanup delete them and hand new devices a state without them.
+     */
+    private static boolean missesSetAsideBatches(Connection c, UUID self, String remote) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM _tandem_quarantine WHERE remote = ? AND device <> ? LIMIT 1")) {
+            ps.setString(1, remote);
+            ps.setBytes(2, Uuid7.toBytes(self));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Inside one read transaction: the winners and cursors, or null while own changes are unpushed
+     * or batches of other devices are set aside.
+     */
     public Capture read(Connection c, UUID self, String remote) throws SQLException {
         SyncState.Pushed pushed = state.pushed(c, remote);
-        if (state.countOwn(c, self, pushed.changeSeq()) > 0) {
+        if (state.countOwn(c, self, pushed.changeSeq()) > 0 || missesSetAsideBatches(c, self, remote)) {
             return null;
         }
         Map<UUID, Long> cursors = new HashMap<>(state.cursors(c, remote));

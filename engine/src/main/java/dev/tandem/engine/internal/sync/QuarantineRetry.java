@@ -8,13 +8,14 @@ import java.util.Optional;
  * Reads set-aside batches again when they are due, because some damage heals: a folder sync
  * client may still have been writing the file, or the storage may have served a bad copy. A batch
  * that reads now is merged; merge is per attribute and order-insensitive, so merging it after the
- * device's later batches gives the state merging it in order would have.
+ * device's later batches gives the state merging it in order would have. A batch cleaned up from
+ * the remote meanwhile is recovered from a snapshot that covers it.
  */
 final class QuarantineRetry {
     private QuarantineRetry() {
     }
 
-    static void run(Changelog local, Changelog remote, List<String> problems) {
+    static void run(Changelog local, Changelog remote, SyncHooks hooks, List<String> problems) {
         for (Changelog.Slot slot : local.setAsideDue()) {
             Optional<Batch> batch;
             try {
@@ -30,9 +31,13 @@ final class QuarantineRetry {
             }
             if (batch.isPresent()) {
                 local.recover(batch.get());
+            } else if (hooks.missing(slot.device(), slot.seq()) >= slot.seq()) {
+                // Cleaned up: a snapshot covers it, written by a device that did merge it (a device
+                // with batches set aside writes none), so rebuilding from it brings its changes.
+                local.recover(new Batch(slot.device(), slot.seq(), List.of()));
             } else {
                 local.setAside(slot.device(), slot.seq(), "Object " + RemoteChangelog.batchKey(slot.device(), slot.seq())
-                        + " is gone from the remote");
+                        + " is gone from the remote, and no snapshot covers it yet");
             }
         }
     }

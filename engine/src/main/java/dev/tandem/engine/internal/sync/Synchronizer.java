@@ -48,7 +48,7 @@ public final class Synchronizer {
             }
         }
         long done = 0;
-        QuarantineRetry.run(local, remote, problems);
+        QuarantineRetry.run(local, remote, hooks, problems);
         for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
             UUID device = e.getKey();
             if (device.equals(self)) {

@@ -73,6 +73,37 @@ public final class HeldRows {
         }
     }
 
+    /** A row write that may throw. */
+    @FunctionalInterface
+    public interface RowWrite {
+        void run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code write} (of the entity's row) under a savepoint; when the table refuses the row, undoes
+     * it and holds the entity instead. Returns whether the row was written.
+     */
+    public boolean writeOrHold(TxSession s, TableInfo table, String entity, RowWrite write) throws SQLException {
+        Connection c = s.sql().connection();
+        Savepoint before = c.setSavepoint();
+        try {
+            write.run();
+            c.releaseSavepoint(before);
+            return true;
+        } catch (SQLException e) {
+            int code = e.getErrorCode() & 0xFF;
+            if (code != CONSTRAINT && code != MISMATCH) {
+                throw e;
+            }
+            c.rollback(before);
+            c.releaseSavepoint(before);
+            LOG.log(System.Logger.Level.WARNING, "Holding back " + table.name() + " '" + entity
+                    + "': the table refuses its values (" + e.getMessage() + ")");
+            materializer.setPending(s.sql(), table.name(), entity, true);
+            return false;
+        }
+    }
+
     /**
      * Rows of {@code writtenTables} may have appeared: tries again the held entities of tables
      * that refer to them. Call after any write that can create a parent row.

@@ -250,12 +250,17 @@ public final class SnapshotLocal {
         List<String> tables = new ArrayList<>(rows.keySet());
         tables.sort(Comparator.comparingInt(t -> RemoteApply.depth(schema, t, 0)));
         int merged = 0;
+        HeldRows held = new HeldRows(log, materializer);
         for (String name : tables) {
-            TableInfo t = schema.table(name).orElse(null);
+            // Only user tables with an id key: never a full-text index's shadow table, say.
+            TableInfo t = schema.syncTarget(name).orElse(null);
             for (Map.Entry<String, Map<String, Object[]>> row : rows.get(name).entrySet()) {
-                if (t == null || t.virtual()) {
+                boolean[] written = new boolean[1];
+                if (t == null) {
                     materializer.setPending(sql, name, row.getKey(), true);
-                } else if (insert(s, t, row.getKey(), row.getValue())) {
+                } else if (held.writeOrHold(s, t, row.getKey(), () -> written[0] = insert(s, t, row.getKey(), row.getValue()))
+                        && written[0]) {
+                    // A row the table refuses (NOT NULL, CHECK, a STRICT type) is held, not fatal.
                     merged++;
                 }
             }

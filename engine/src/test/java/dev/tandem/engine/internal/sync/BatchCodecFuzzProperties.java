@@ -61,6 +61,20 @@ class BatchCodecFuzzProperties {
         FuzzInputs.decodeSafely(FuzzInputs.mutateFrame(r, head ? FuzzInputs.validHead(r) : FuzzInputs.validBatch(r)), head);
     }
 
+    @Property(tries = 3000)
+    void decodeSnapshot_damagedValidPartOrManifest_onlyFormatErrors(@ForAll long seed,
+            @ForAll("damages") List<Damage> damages) {
+        Random r = new Random(seed);
+        byte[] valid = FuzzInputs.validSnapshotObject(r);
+        byte[] body = Frame.unwrap(valid, valid[6], FuzzInputs.KEY);
+        for (Damage d : damages) {
+            body = FuzzInputs.mutateOnce(new Random(Double.hashCode(d.at()) * 961L + d.kind() * 31L + d.value()), body);
+        }
+        byte[] object = Frame.wrap(valid[6], body);
+        FuzzInputs.decodeSafely(object, 2);
+        FuzzInputs.decodeSafely(object, 3);
+    }
+
     @Property(tries = 200)
     void decode_validObject_roundTrips(@ForAll long seed) {
         Batch b = FuzzInputs.batch(new Random(seed));

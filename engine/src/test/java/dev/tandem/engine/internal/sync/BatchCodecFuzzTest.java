@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fuzzing the decoders for a bounded time (CI: 20 s; long profile: 10 min) with every kind of
+ * Fuzzing the batch, head and snapshot decoders for a bounded time (CI: 20 s; long profile: 10 min) with every kind of
  * {@link FuzzInputs}, and the hostile size claims in a child JVM with a 32 MiB heap: any of them
  * allocating what it claims would die there with OutOfMemoryError.
  */
@@ -27,8 +27,15 @@ class BatchCodecFuzzTest {
         long n = 0;
         try {
             while (System.nanoTime() < deadline) {
-                boolean head = r.nextInt(4) == 0;
-                FuzzInputs.decodeSafely(FuzzInputs.any(r, head), head);
+                int decoder = r.nextInt(6);
+                if (decoder < 4) {
+                    boolean head = decoder == 3;
+                    FuzzInputs.decodeSafely(FuzzInputs.any(r, head), head);
+                } else {
+                    byte[] valid = FuzzInputs.validSnapshotObject(r);
+                    byte[] object = r.nextBoolean() ? FuzzInputs.mutate(r, valid, 1 + r.nextInt(3)) : FuzzInputs.mutateFrame(r, valid);
+                    FuzzInputs.decodeSafely(object, decoder - 2);
+                }
                 n++;
             }
         } catch (AssertionError e) {

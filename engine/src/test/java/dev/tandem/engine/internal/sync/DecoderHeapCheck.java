@@ -32,8 +32,9 @@ public final class DecoderHeapCheck {
                 b.write(body, 0, at);
                 b.write(claim, 0, claim.length);
                 b.write(body, at, body.length - at);
-                hostile.add(Frame.wrap(Frame.KIND_BATCH, b.toByteArray()));
-                hostile.add(Frame.wrap(Frame.KIND_HEAD, b.toByteArray()));
+                for (byte kind = Frame.KIND_BATCH; kind <= 4; kind++) {
+                    hostile.add(Frame.wrap(kind, b.toByteArray()));
+                }
             }
         }
         hostile.add(bomb(Frame.MAX_INFLATED + 1));
@@ -41,8 +42,9 @@ public final class DecoderHeapCheck {
             hostile.add(FuzzInputs.any(r, i % 4 == 0));
         }
         for (byte[] object : hostile) {
-            FuzzInputs.decodeSafely(object, false);
-            FuzzInputs.decodeSafely(object, true);
+            for (int decoder = 0; decoder < 4; decoder++) {
+                FuzzInputs.decodeSafely(object, decoder);
+            }
         }
         System.out.println("rejected all " + hostile.size() + " in " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
     }

@@ -42,6 +42,21 @@ final class FuzzInputs {
     private FuzzInputs() {
     }
 
+    static final String SNAPSHOT_ID = "1700000000000-00000000-0000-4000-8000-000000000000";
+
+    /** A valid snapshot part or manifest. */
+    static byte[] validSnapshotObject(Random r) {
+        if (r.nextBoolean()) {
+            return SnapshotCodec.encodeManifest(new Snapshot.Manifest(SNAPSHOT_ID, UUID.randomUUID(), r.nextLong(),
+                    Map.of(UUID.randomUUID(), (long) r.nextInt(100)), 1 + r.nextInt(5), r.nextInt(1000)));
+        }
+        List<Snapshot.Entry> entries = new ArrayList<>();
+        for (ChangeData c : batch(r).changes()) {
+            entries.add(new Snapshot.Entry(UUID.randomUUID(), c));
+        }
+        return SnapshotCodec.encodePart(new Snapshot.Part(SNAPSHOT_ID, 1, entries));
+    }
+
     /** Any of the kinds below; {@code head} says which decoder the object is meant for. */
     static byte[] any(Random r, boolean head) {
         return switch (r.nextInt(5)) {
@@ -190,11 +205,18 @@ final class FuzzInputs {
      * that respects every limit, or fail with the engine's own format error naming the object.
      */
     static void decodeSafely(byte[] object, boolean head) {
+        decodeSafely(object, head ? 1 : 0);
+    }
+
+    /** As above, for decoder 0 batch, 1 head, 2 snapshot part, 3 snapshot manifest. */
+    static void decodeSafely(byte[] object, int decoder) {
         try {
-            if (head) {
-                BatchCodec.decodeHead(object, KEY);
-            } else {
-                checkOutput(BatchCodec.decode(object, KEY));
+            switch (decoder) {
+                case 0 -> checkOutput(BatchCodec.decode(object, KEY));
+                case 1 -> BatchCodec.decodeHead(object, KEY);
+                case 2 -> SnapshotCodec.decodePart(object, KEY, SNAPSHOT_ID, 1).entries()
+                        .forEach(e -> checkOutput(new Batch(e.author(), 1, List.of(e.change()))));
+                default -> SnapshotCodec.decodeManifest(object, KEY, SNAPSHOT_ID);
             }
         } catch (SyncException e) {
             assertTrue(e.reason() == SyncException.Reason.CORRUPT || e.reason() == SyncException.Reason.UNSUPPORTED_FORMAT,

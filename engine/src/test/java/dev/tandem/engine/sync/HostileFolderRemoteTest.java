@@ -127,7 +127,7 @@ class HostileFolderRemoteTest {
     }
 
     @Test
-    void sync_folderWithTempFilesAndConflictedCopies_neverReadsThemAsData() throws Exception {
+    void sync_folderWithTempFilesConflictedCopiesAndTraversalNames_neverReadsThemAsData() throws Exception {
         Path root = folder();
         SyncStorage storage = SyncStorage.folder(root);
         ForgedRemote other = new ForgedRemote(storage);
@@ -145,6 +145,12 @@ class HostileFolderRemoteTest {
         Files.write(heads.resolve(".tmp-feedfacefeedfacefeedface"), new byte[0]);
         Files.createDirectories(root.resolve("heads/not-a-device"));
         Files.write(root.resolve("heads/not-a-device/000000000009"), new byte[0]);
+        // Names that would read as path traversal if anything built a path from them: ignored.
+        Files.createDirectories(root.resolve("heads/..%2F..%2Fetc"));
+        Files.write(root.resolve("heads/..%2F..%2Fetc/000000000001"), later);
+        Files.write(heads.resolve("..000000000003"), later);
+        Files.createDirectories(root.resolve("batches/.." + other.device));
+        Files.write(root.resolve("batches/.." + other.device + "/000000000002"), later);
         Db b = device();
         SyncReport r = SyncEngine.builder().folder(root).build().sync(b);
         assertEquals(0, r.skipped(), r.toString());

@@ -81,4 +81,19 @@ class HeldRowsSyncTest {
         assertEquals(Canonical.userTables(r), Canonical.userTables(b));
         assertEquals(Canonical.pending(r), Canonical.pending(a));
     }
+
+    @Test
+    void save_heldEntityWrittenAgainLocally_noLongerHeld() {
+        Db a = device();
+        Db b = device();
+        Db r = replicaHoldingAnItemForDeletedList(a, b);
+        r.save(new Item("report", null, "report, filed nowhere", false, null, null));
+        assertEquals(List.of(), Canonical.pending(r), "the row shows, so it is not held");
+        for (Db db : List.of(r, a, b, r)) {
+            engine.sync(db);
+        }
+        assertEquals(Canonical.userTables(r), Canonical.userTables(a));
+        assertEquals(Canonical.pending(r), Canonical.pending(a));
+        assertEquals(Canonical.pending(r), Canonical.pending(b));
+    }
 }

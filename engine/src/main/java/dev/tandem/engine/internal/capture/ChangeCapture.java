@@ -94,6 +94,11 @@ public final class ChangeCapture {
         record(s, table, id, changed, winners);
         s.event(old == null ? ChangeEvent.Kind.INSERT : ChangeEvent.Kind.UPDATE, table.name(), id);
         if (old == null) {
+            // The row shows now, so the entity is no longer held back (a merge may have held it for
+            // a missing parent); it stays pending only for columns this schema lacks.
+            materializer.setPending(sql, table.name(), id, winners.values().stream().anyMatch(w ->
+                    !w.field().equals(Change.DELETED_FIELD) && !w.field().equalsIgnoreCase("id")
+                            && table.column(w.field()).isEmpty()));
             // A new parent row: children a merge held back for want of it can show now.
             held.retryChildrenOf(s, Set.of(table.name()));
         }

@@ -54,13 +54,23 @@ public final class SnapshotApplyBench {
             SnapshotLocal local = local(fresh);
             long t0 = System.nanoTime();
             long cpu0 = CPU.getCurrentThreadCpuTime();
-            SnapshotLocal.Stats st = fresh.writer().write("bench", s -> local.apply(s, fresh.deviceUuid(), "bench",
-                    Map.of(author, 1L), entries, System.currentTimeMillis()));
+            long[] applied = new long[1];
+            SnapshotLocal.Stats st = fresh.writer().write("bench", s -> {
+                SnapshotLocal.Stats r = local.apply(s, fresh.deviceUuid(), "bench", Map.of(author, 1L), entries,
+                        System.currentTimeMillis());
+                applied[0] = System.nanoTime();
+                return r;
+            });
+            long committed = System.nanoTime();
             double took = (System.nanoTime() - t0) / 1e9;
             double cpu = (CPU.getCurrentThreadCpuTime() - cpu0) / 1e9;
             int items = fresh.query(Item.class, "SELECT * FROM item").size();
-            System.out.printf("run %d: apply %.2f s (thread cpu %.2f s, fast %s), %d pulled, %d items%n", run + 1, took,
-                    cpu, st.fast(), st.pulled(), items);
+            System.out.printf("run %d: apply %.2f s (thread cpu %.2f s, commit %d ms, fast %s), %d pulled, %d items%n",
+                    run + 1, took, cpu, (committed - applied[0]) / 1_000_000, st.fast(), st.pulled(), items);
+            Path wal = dir.resolve("new" + run + ".db-wal");
+            if (Files.exists(wal)) {
+                System.out.printf("   wal %d MB, db %d MB%n", Files.size(wal) >> 20, Files.size(dir.resolve("new" + run + ".db")) >> 20);
+            }
             seconds.add(took);
             cpus.add(cpu);
             fresh.close();

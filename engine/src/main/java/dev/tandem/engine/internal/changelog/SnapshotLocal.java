@@ -18,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -111,7 +113,11 @@ public final class SnapshotLocal {
     /** Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's transaction. */
     public Stats apply(TxSession s, UUID self, String remote, Map<UUID, Long> cursors, List<Entry> entries,
                        long nowMillis) throws SQLException {
+        long t0 = System.nanoTime();
         Plan plan = empty(s.sql()) ? Plan.of(s.schema(), entries) : null;
+        if (plan != null && Boolean.getBoolean("tandem.debugSnapshots")) {
+            System.err.printf("fast: plan %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        }
         Stats stats = plan != null ? fast(s, plan) : slow(s, entries, nowMillis);
         Map<UUID, Long> local = state.cursors(s.sql().connection(), remote);
         for (Map.Entry<UUID, Long> e : cursors.entrySet()) {
@@ -150,30 +156,34 @@ public final class SnapshotLocal {
                 && !(Long.valueOf(0L).equals(f.value()) || Long.valueOf(1L).equals(f.value())));
     }
 
-    /** The changes of one entity, oldest first, with the attributes they win. */
-    private static final class Group {
-        final String table;
-        final String entity;
-        final List<Entry> changes = new ArrayList<>(2);
-        /** Winning attributes in field-name order. */
-        final List<FieldData> attributes = new ArrayList<>(6);
-        boolean deleted;
-
-        Group(String table, String entity) {
-            this.table = table;
-            this.entity = entity;
+    /** A change of the snapshot, with the name its table has here (the schema's spelling, if known). */
+    private record Placed(String table, Entry entry) {
+        String entity() {
+            return entry.change().entity();
         }
     }
+
+    /** Table, then entity, then clock order: the order of every key the bulk insert fills. */
+    private static final Comparator<Placed> PLACEMENT = (a, b) -> {
+        int c = a.table == b.table ? 0 : a.table.compareTo(b.table);
+        if (c == 0) {
+            c = a.entity().compareTo(b.entity());
+        }
+        return c != 0 ? c : Uuid7.ORDER.compare(a.entry.change().id(), b.entry.change().id());
+    };
 
     /** A local table the snapshot writes rows to, with the column each field name maps to. */
     private static final class Target {
         final TableInfo table;
         final List<Column> columns;
         final Map<String, Integer> byField = new HashMap<>();
+        /** Per column, the last entity (by number) that named it: finds two fields naming one column. */
+        final int[] claimed;
 
         Target(TableInfo table) {
             this.table = table;
             this.columns = new ArrayList<>(table.columns().values());
+            this.claimed = new int[columns.size()];
         }
 
         /** The index in {@link #columns} of the column {@code field} fills, or -1 when it has none. */
@@ -188,19 +198,22 @@ public final class SnapshotLocal {
     }
 
     /**
-     * A snapshot laid out for the bulk insert: changes grouped by entity, entities in (table, entity)
-     * order, so every b-tree the insert fills grows at its end. {@link #of} returns null when the
-     * snapshot is not as a writer makes it (a change id or an attribute twice, one table spelled in
-     * two cases, two fields of one entity naming one column, a field naming the id column): such a
-     * snapshot goes through the normal merge, which decides what is left to decide.
+     * A snapshot laid out for the bulk insert: its changes sorted by (table, entity, change id), so
+     * every b-tree the insert fills grows at its end, and each entity's changes adjacent.
+     * {@link #of} returns null when the snapshot is not as a writer makes it (a change id or an
+     * attribute twice, one table spelled in two cases, two fields of one entity naming one column, a
+     * field naming the id column): such a snapshot goes through the normal merge.
      */
     static final class Plan {
-        final List<Group> groups;
+        final Placed[] changes;
+        /** Where each entity's changes start in {@link #changes}, and {@code changes.length} last. */
+        final int[] entities;
         final Map<String, Target> targets;
         final UUID maxId;
 
-        private Plan(List<Group> groups, Map<String, Target> targets, UUID maxId) {
-            this.groups = groups;
+        private Plan(Placed[] changes, int[] entities, Map<String, Target> targets, UUID maxId) {
+            this.changes = changes;
+            this.entities = entities;
             this.targets = targets;
             this.maxId = maxId;
         }
@@ -208,9 +221,11 @@ public final class SnapshotLocal {
         static Plan of(Schema schema, List<Entry> entries) {
             Map<String, String> canonical = new HashMap<>();
             Map<String, String> spelling = new HashMap<>();
-            Map<String, Map<String, Group>> byTable = new HashMap<>();
+            Map<String, Target> targets = new HashMap<>();
             Set<UUID> ids = new HashSet<>(entries.size() * 2);
+            Placed[] changes = new Placed[entries.size()];
             UUID max = null;
+            int n = 0;
             for (Entry e : entries) {
                 ChangeData c = e.change();
                 if (!ids.add(c.id())) {
@@ -219,72 +234,87 @@ public final class SnapshotLocal {
                 if (max == null || Uuid7.ORDER.compare(c.id(), max) > 0) {
                     max = c.id();
                 }
-                String table = canonical.computeIfAbsent(c.table(),
-                        t -> schema.table(t).map(TableInfo::name).orElse(t));
-                String seen = spelling.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
-                if (seen != null && !seen.equals(table)) {
-                    return null;
-                }
-                byTable.computeIfAbsent(table, k -> new HashMap<>())
-                        .computeIfAbsent(c.entity(), k -> new Group(table, k)).changes.add(e);
-            }
-            Map<String, Target> targets = new HashMap<>();
-            for (String table : byTable.keySet()) {
-                TableInfo t = schema.table(table).orElse(null);
-                if (t != null && !t.virtual()) {
-                    targets.put(table, new Target(t));
-                }
-            }
-            List<String> tables = new ArrayList<>(byTable.keySet());
-            tables.sort(null);
-            List<Group> groups = new ArrayList<>(entries.size());
-            for (String table : tables) {
-                List<Group> ofTable = new ArrayList<>(byTable.get(table).values());
-                ofTable.sort(Comparator.comparing(g -> g.entity));
-                Target target = targets.get(table);
-                for (Group g : ofTable) {
-                    if (!attributes(g, target)) {
+                String table = canonical.get(c.table());
+                if (table == null) {
+                    TableInfo t = schema.table(c.table()).orElse(null);
+                    table = t == null ? c.table() : t.name();
+                    String seen = spelling.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
+                    if (seen != null && !seen.equals(table)) {
                         return null;
                     }
-                }
-                groups.addAll(ofTable);
-            }
-            return new Plan(groups, targets, max);
-        }
-
-        /** Fills the group's attributes; false when two name one attribute or one column. */
-        private static boolean attributes(Group g, Target target) {
-            if (g.changes.size() > 1) {
-                g.changes.sort(Comparator.comparing(e -> e.change().id(), Uuid7.ORDER));
-            }
-            for (Entry e : g.changes) {
-                for (FieldData f : e.change().fields()) {
-                    if (skipped(f)) {
-                        continue;
+                    canonical.put(c.table(), table);
+                    if (t != null && !t.virtual()) {
+                        targets.putIfAbsent(table, new Target(t));
                     }
-                    for (FieldData a : g.attributes) {
-                        if (a.name().equalsIgnoreCase(f.name())) {
-                            return false;
+                }
+                changes[n++] = new Placed(table, e);
+            }
+            Arrays.sort(changes, PLACEMENT);
+            int[] starts = new int[n + 1];
+            int count = 0;
+            List<FieldData> fields = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Placed p = changes[i];
+                if (i > 0 && p.table.equals(changes[i - 1].table) && p.entity().equals(changes[i - 1].entity())) {
+                    continue;
+                }
+                starts[count++] = i;
+            }
+            starts[count] = n;
+            int[] entities = Arrays.copyOf(starts, count + 1);
+            for (int g = 0; g < count; g++) {
+                fields.clear();
+                for (int i = entities[g]; i < entities[g + 1]; i++) {
+                    for (FieldData f : changes[i].entry.change().fields()) {
+                        if (!skipped(f)) {
+                            fields.add(f);
                         }
                     }
-                    g.attributes.add(f);
-                    if (f.name().equals(Change.DELETED_FIELD)) {
-                        g.deleted = Long.valueOf(1L).equals(f.value());
+                }
+                if (!distinctNames(fields) || !distinctColumns(targets.get(changes[entities[g]].table), fields, g + 1)) {
+                    return null;
+                }
+            }
+            return new Plan(changes, entities, targets, max);
+        }
+
+        /** Whether no two fields have the same name, ignoring case. */
+        private static boolean distinctNames(List<FieldData> fields) {
+            int n = fields.size();
+            if (n > 16) {
+                Set<String> names = new HashSet<>();
+                for (FieldData f : fields) {
+                    if (!names.add(f.name().toLowerCase(Locale.ROOT))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            for (int i = 1; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (fields.get(i).name().equalsIgnoreCase(fields.get(j).name())) {
+                        return false;
                     }
                 }
             }
-            g.attributes.sort(Comparator.comparing(FieldData::name));
-            if (target != null) {
-                Set<Integer> used = new HashSet<>();
-                for (FieldData a : g.attributes) {
-                    String name = a.name();
-                    if (name.equals(Change.DELETED_FIELD)) {
-                        continue;
-                    }
-                    int column = target.column(name);
-                    if (column >= 0 && (target.columns.get(column).name().equalsIgnoreCase("id") || !used.add(column))) {
+            return true;
+        }
+
+        /** Whether no two fields of entity number {@code stamp} name one column, and none the id. */
+        private static boolean distinctColumns(Target target, List<FieldData> fields, int stamp) {
+            if (target == null) {
+                return true;
+            }
+            for (FieldData f : fields) {
+                if (f.name().equals(Change.DELETED_FIELD)) {
+                    continue;
+                }
+                int column = target.column(f.name());
+                if (column >= 0) {
+                    if (target.claimed[column] == stamp || target.columns.get(column).name().equalsIgnoreCase("id")) {
                         return false;
                     }
+                    target.claimed[column] = stamp;
                 }
             }
             return true;
@@ -295,32 +325,36 @@ public final class SnapshotLocal {
      * The empty-changelog path: a few hundred multi-row INSERTs instead of one statement per row.
      * Changes, fields and winners go in key order. Each table's rows are written by multi-row
      * INSERTs per set of columns (columns an entity has no winner for keep their defaults), so
-     * triggers such as an FTS index's run inside a few statements rather than one per row.
+     * triggers such as an FTS index's run inside a few statements rather than one per row. The
+     * update hook is off meanwhile, so every table counts as written (see
+     * {@link TxSession#withoutRowHook}); row events are recorded as usual, one per entity.
      */
     private Stats fast(TxSession s, Plan plan) throws SQLException {
+        return s.withoutRowHook(session -> bulk(session, plan));
+    }
+
+    private Stats bulk(TxSession s, Plan plan) throws SQLException {
         long t0 = System.nanoTime();
-        StatementCache sql = s.sql();
-        Connection c = sql.connection();
+        Connection c = s.sql().connection();
         try (var st = c.createStatement()) {
             st.execute("PRAGMA defer_foreign_keys = ON");
         }
-        long seq = 0;
+        Placed[] changes = plan.changes;
         try (BulkInsert change = new BulkInsert(c, "INSERT INTO _tandem_change(seq, id, author, tbl, entity)", 5, "");
              BulkInsert field = new BulkInsert(c, "INSERT INTO _tandem_field(seq, field, value, prev)", 4, "")) {
-            for (Group g : plan.groups) {
-                for (Entry e : g.changes) {
-                    ChangeData ch = e.change();
-                    seq++;
-                    change.add(seq, Uuid7.toBytes(ch.id()), Uuid7.toBytes(e.author()), g.table, g.entity);
-                    List<FieldData> fields = ch.fields();
-                    if (!sorted(fields)) {
-                        fields = new ArrayList<>(fields);
-                        fields.sort(Comparator.comparing(FieldData::name));
-                    }
-                    for (FieldData f : fields) {
-                        if (!skipped(f)) {
-                            field.add(seq, f.name(), f.value(), f.replaces() == null ? null : Uuid7.toBytes(f.replaces()));
-                        }
+            for (int i = 0; i < changes.length; i++) {
+                Placed p = changes[i];
+                ChangeData ch = p.entry.change();
+                long seq = i + 1;
+                change.add(seq, Uuid7.toBytes(ch.id()), Uuid7.toBytes(p.entry.author()), p.table, ch.entity());
+                List<FieldData> fields = ch.fields();
+                if (!sorted(fields)) {
+                    fields = new ArrayList<>(fields);
+                    fields.sort(Comparator.comparing(FieldData::name));
+                }
+                for (FieldData f : fields) {
+                    if (!skipped(f)) {
+                        field.add(seq, f.name(), f.value(), f.replaces() == null ? null : Uuid7.toBytes(f.replaces()));
                     }
                 }
             }
@@ -344,10 +378,10 @@ public final class SnapshotLocal {
             System.err.printf("fast: changelog %d ms, rows %d ms, fk %d ms%n", (tInserted - t0) / 1_000_000,
                     (tRows - tInserted) / 1_000_000, (System.nanoTime() - tRows) / 1_000_000);
         }
-        return new Stats((int) seq, merged, 0, true);
+        return new Stats(changes.length, merged, 0, true);
     }
 
-    /** Rows per INSERT into a user table. */
+    /** Rows per INSERT into a user table: its triggers (an FTS index's) do per-statement work. */
     private static final int USER_ROWS = 4096;
 
     private static boolean sorted(List<FieldData> fields) {
@@ -369,21 +403,21 @@ public final class SnapshotLocal {
         Connection c = s.sql().connection();
         int written = 0;
         try (BulkInsert pending = new BulkInsert(c, "INSERT OR IGNORE INTO _tandem_pending(tbl, entity)", 2, "")) {
+            int[] entities = plan.entities;
             int from = 0;
-            List<Group> groups = plan.groups;
-            while (from < groups.size()) {
-                int to = from;
-                String table = groups.get(from).table;
-                while (to < groups.size() && groups.get(to).table.equals(table)) {
+            while (from < entities.length - 1) {
+                String table = plan.changes[entities[from]].table;
+                int to = from + 1;
+                while (to < entities.length - 1 && plan.changes[entities[to]].table.equals(table)) {
                     to++;
                 }
                 Target target = plan.targets.get(table);
                 if (target == null) {
-                    for (Group g : groups.subList(from, to)) {
-                        pending.add(g.table, g.entity);
+                    for (int g = from; g < to; g++) {
+                        pending.add(table, plan.changes[entities[g]].entity());
                     }
                 } else {
-                    written += rows(s, target, groups.subList(from, to), pending);
+                    written += rows(s, plan, target, from, to, pending);
                 }
                 from = to;
             }
@@ -392,47 +426,59 @@ public final class SnapshotLocal {
         return written;
     }
 
-    private static int rows(TxSession s, Target target, List<Group> groups, BulkInsert pending) throws SQLException {
+    /** The rows of entities {@code from} (inclusive) to {@code to} of {@code plan}, all of one table. */
+    private static int rows(TxSession s, Plan plan, Target target, int from, int to, BulkInsert pending)
+            throws SQLException {
         Connection c = s.sql().connection();
         TableInfo table = target.table;
         Set<String> existing = existingIds(c, table);
-        Map<List<Integer>, BulkInsert> inserts = new HashMap<>();
+        Map<BitSet, BulkInsert> inserts = new HashMap<>();
+        Object[] values = new Object[target.columns.size()];
+        BitSet present = new BitSet(values.length);
         int written = 0;
         try {
-            List<Integer> signature = new ArrayList<>();
-            List<Object> values = new ArrayList<>();
-            for (Group g : groups) {
-                if (g.deleted) {
+            for (int g = from; g < to; g++) {
+                present.clear();
+                boolean deleted = false;
+                boolean unknown = false;
+                String entity = plan.changes[plan.entities[g]].entity();
+                for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
+                    for (FieldData f : plan.changes[i].entry.change().fields()) {
+                        if (skipped(f)) {
+                            continue;
+                        }
+                        if (f.name().equals(Change.DELETED_FIELD)) {
+                            deleted = Long.valueOf(1L).equals(f.value());
+                            continue;
+                        }
+                        int column = target.column(f.name());
+                        if (column < 0) {
+                            unknown = true;
+                        } else {
+                            present.set(column);
+                            values[column] = f.value();
+                        }
+                    }
+                }
+                if (deleted) {
                     continue;
                 }
-                signature.clear();
-                values.clear();
-                values.add(g.entity);
-                boolean unknown = false;
-                for (FieldData f : g.attributes) {
-                    if (f.name().equals(Change.DELETED_FIELD)) {
-                        continue;
-                    }
-                    int column = target.column(f.name());
-                    if (column < 0) {
-                        unknown = true;
-                        continue;
-                    }
-                    signature.add(column);
-                    values.add(f.value());
-                }
                 if (unknown) {
-                    pending.add(table.name(), g.entity);
+                    pending.add(table.name(), entity);
                 }
-                BulkInsert insert = inserts.get(signature);
+                BulkInsert insert = inserts.get(present);
                 if (insert == null) {
-                    List<Integer> key = List.copyOf(signature);
+                    BitSet key = (BitSet) present.clone();
                     insert = upsert(c, target, key, existing != null);
                     inserts.put(key, insert);
                 }
-                insert.add(values.toArray());
-                s.event(existing != null && existing.contains(g.entity) ? ChangeEvent.Kind.UPDATE
-                        : ChangeEvent.Kind.INSERT, table.name(), g.entity);
+                insert.put(entity);
+                for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+                    insert.put(values[i]);
+                    values[i] = null;
+                }
+                s.event(existing != null && existing.contains(entity) ? ChangeEvent.Kind.UPDATE
+                        : ChangeEvent.Kind.INSERT, table.name(), entity);
                 written++;
             }
             for (BulkInsert insert : inserts.values()) {
@@ -458,20 +504,18 @@ public final class SnapshotLocal {
         return ids;
     }
 
-    /** Rows for the columns at {@code signature}: an INSERT, an upsert where rows may exist already. */
-    private static BulkInsert upsert(Connection c, Target target, List<Integer> signature, boolean upsert)
-            throws SQLException {
+    /** Rows for the columns in {@code columns}: an INSERT, or an upsert where rows may exist already. */
+    private static BulkInsert upsert(Connection c, Target target, BitSet columns, boolean upsert) {
         StringBuilder head = new StringBuilder("INSERT INTO ").append(target.table.quoted()).append("(\"id\"");
         StringBuilder update = new StringBuilder();
-        for (int i : signature) {
+        for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
             String q = Schema.quote(target.columns.get(i).name());
             head.append(", ").append(q);
             update.append(update.length() == 0 ? "" : ", ").append(q).append(" = excluded.").append(q);
         }
         head.append(')');
-        String tail = !upsert ? "" : " ON CONFLICT(\"id\") DO " + (signature.isEmpty() ? "NOTHING" : "UPDATE SET " + update);
-        // Large statements: triggers on the table (an FTS index's) do per-statement work.
-        return new BulkInsert(c, head.toString(), signature.size() + 1, tail, USER_ROWS);
+        String tail = !upsert ? "" : " ON CONFLICT(\"id\") DO " + (columns.isEmpty() ? "NOTHING" : "UPDATE SET " + update);
+        return new BulkInsert(c, head.toString(), columns.cardinality() + 1, tail, USER_ROWS);
     }
 
     private static void closeAll(Iterable<BulkInsert> inserts) throws SQLException {
@@ -506,9 +550,8 @@ public final class SnapshotLocal {
         private final String head;
         private final String tail;
         private final int width;
-        private final int rows;
         private final Object[] values;
-        private int count;
+        private int filled;
         private PreparedStatement full;
 
         BulkInsert(Connection connection, String head, int width, String tail) {
@@ -520,24 +563,31 @@ public final class SnapshotLocal {
             this.head = head;
             this.tail = tail;
             this.width = width;
-            this.rows = Math.max(1, Math.min(maxRows, MAX_PARAMETERS / width));
-            this.values = new Object[rows * width];
+            this.values = new Object[Math.max(1, Math.min(maxRows, MAX_PARAMETERS / width)) * width];
         }
 
+        /** Adds one row of {@code width} values. */
         void add(Object... row) throws SQLException {
-            System.arraycopy(row, 0, values, count * width, width);
-            if (++count == rows) {
-                if (full == null) {
-                    full = connection.prepareStatement(sql(rows));
-                }
-                run(full, rows);
+            for (Object v : row) {
+                put(v);
             }
         }
 
-        private String sql(int n) {
-            StringBuilder b = new StringBuilder(head.length() + tail.length() + n * (width * 3 + 3));
+        /** Adds the next value; every {@code width} values make a row. */
+        void put(Object value) throws SQLException {
+            values[filled++] = value;
+            if (filled == values.length) {
+                if (full == null) {
+                    full = connection.prepareStatement(sql(filled / width));
+                }
+                run(full);
+            }
+        }
+
+        private String sql(int rows) {
+            StringBuilder b = new StringBuilder(head.length() + tail.length() + rows * (width * 3 + 3));
             b.append(head).append(" VALUES");
-            for (int r = 0; r < n; r++) {
+            for (int r = 0; r < rows; r++) {
                 b.append(r == 0 ? "(" : ", (");
                 for (int i = 0; i < width; i++) {
                     b.append(i == 0 ? "?" : ", ?");
@@ -547,20 +597,23 @@ public final class SnapshotLocal {
             return b.append(tail).toString();
         }
 
-        private void run(PreparedStatement ps, int n) throws SQLException {
-            for (int i = 0; i < n * width; i++) {
+        private void run(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < filled; i++) {
                 ps.setObject(i + 1, values[i]);
                 values[i] = null;
             }
             ps.executeUpdate();
-            count = 0;
+            filled = 0;
         }
 
         /** Writes the rows not written yet. */
         void finish() throws SQLException {
-            if (count > 0) {
-                try (PreparedStatement rest = connection.prepareStatement(sql(count))) {
-                    run(rest, count);
+            if (filled % width != 0) {
+                throw new IllegalStateException("incomplete row");
+            }
+            if (filled > 0) {
+                try (PreparedStatement rest = connection.prepareStatement(sql(filled / width))) {
+                    run(rest);
                 }
             }
         }

@@ -123,10 +123,16 @@ public final class Compaction implements SyncHooks {
         }
         List<Entry> entries = new ArrayList<>();
         parts.get().forEach(p -> entries.addAll(p.entries()));
-        SnapshotLocal.Stats st = db.writer().write("Applying snapshot " + m.id(), s ->
-                local.apply(s, self, remote, m.cursors(), entries, System.currentTimeMillis()));
+        long[] applied = new long[1];
+        SnapshotLocal.Stats st = db.writer().write("Applying snapshot " + m.id(), s -> {
+            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, System.currentTimeMillis());
+            applied[0] = System.nanoTime();
+            return stats;
+        });
         if (Boolean.getBoolean("tandem.debugSnapshots")) {
-            System.err.printf("snapshot fetch+decode %d ms, apply %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+            long t2 = System.nanoTime();
+            System.err.printf("snapshot fetch+decode %d ms, apply %d ms (of which commit %d ms)%n", (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t2 - applied[0]) / 1_000_000);
         }
         pulled += st.pulled();
         merged += st.merged();

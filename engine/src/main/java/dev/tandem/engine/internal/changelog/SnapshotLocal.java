@@ -161,6 +161,16 @@ public final class SnapshotLocal {
         String entity() {
             return entry.change().entity();
         }
+
+        /** Whether the change sets an attribute (it does, unless all its fields are ignored). */
+        boolean wins() {
+            for (FieldData f : entry.change().fields()) {
+                if (!skipped(f)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** Table, then entity, then clock order: the order of every key the bulk insert fills. */
@@ -278,6 +288,16 @@ public final class SnapshotLocal {
             return new Plan(changes, entities, targets, max);
         }
 
+        /** Whether entity number {@code g} has a winning attribute (a change with only ignored fields has none). */
+        boolean wins(int g) {
+            for (int i = entities[g]; i < entities[g + 1]; i++) {
+                if (changes[i].wins()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** Whether no two fields have the same name, ignoring case. */
         private static boolean distinctNames(List<FieldData> fields) {
             int n = fields.size();
@@ -371,12 +391,16 @@ public final class SnapshotLocal {
             clock.observe(plan.maxId);
         }
         long tInserted = System.nanoTime();
-        int merged = rows(s, plan);
+        rows(s, plan);
         long tRows = System.nanoTime();
         apply.holdOrphans(s);
         if (Boolean.getBoolean("tandem.debugSnapshots")) {
             System.err.printf("fast: changelog %d ms, rows %d ms, fk %d ms%n", (tInserted - t0) / 1_000_000,
                     (tRows - tInserted) / 1_000_000, (System.nanoTime() - tRows) / 1_000_000);
+        }
+        int merged = 0; // as the normal merge counts: changes that won an attribute
+        for (Placed p : changes) {
+            merged += p.wins() ? 1 : 0;
         }
         return new Stats(changes.length, merged, 0, true);
     }
@@ -397,11 +421,10 @@ public final class SnapshotLocal {
      * Writes the row of every entity that is not deleted, and marks pending the entities of tables
      * this schema lacks (or that are virtual) and those with fields it has no column for. Column
      * names come from the schema only. A row that exists already (e.g. seeded by a migration) is
-     * updated, as a merge would. Returns the number of rows written.
+     * updated, as a merge would.
      */
-    private static int rows(TxSession s, Plan plan) throws SQLException {
+    private static void rows(TxSession s, Plan plan) throws SQLException {
         Connection c = s.sql().connection();
-        int written = 0;
         try (BulkInsert pending = new BulkInsert(c, "INSERT OR IGNORE INTO _tandem_pending(tbl, entity)", 2, "")) {
             int[] entities = plan.entities;
             int from = 0;
@@ -414,20 +437,21 @@ public final class SnapshotLocal {
                 Target target = plan.targets.get(table);
                 if (target == null) {
                     for (int g = from; g < to; g++) {
-                        pending.add(table, plan.changes[entities[g]].entity());
+                        if (plan.wins(g)) {
+                            pending.add(table, plan.changes[entities[g]].entity());
+                        }
                     }
                 } else {
-                    written += rows(s, plan, target, from, to, pending);
+                    rows(s, plan, target, from, to, pending);
                 }
                 from = to;
             }
             pending.finish();
         }
-        return written;
     }
 
     /** The rows of entities {@code from} (inclusive) to {@code to} of {@code plan}, all of one table. */
-    private static int rows(TxSession s, Plan plan, Target target, int from, int to, BulkInsert pending)
+    private static void rows(TxSession s, Plan plan, Target target, int from, int to, BulkInsert pending)
             throws SQLException {
         Connection c = s.sql().connection();
         TableInfo table = target.table;
@@ -435,10 +459,10 @@ public final class SnapshotLocal {
         Map<BitSet, BulkInsert> inserts = new HashMap<>();
         Object[] values = new Object[target.columns.size()];
         BitSet present = new BitSet(values.length);
-        int written = 0;
         try {
             for (int g = from; g < to; g++) {
                 present.clear();
+                boolean any = false;
                 boolean deleted = false;
                 boolean unknown = false;
                 String entity = plan.changes[plan.entities[g]].entity();
@@ -447,6 +471,7 @@ public final class SnapshotLocal {
                         if (skipped(f)) {
                             continue;
                         }
+                        any = true;
                         if (f.name().equals(Change.DELETED_FIELD)) {
                             deleted = Long.valueOf(1L).equals(f.value());
                             continue;
@@ -460,8 +485,8 @@ public final class SnapshotLocal {
                         }
                     }
                 }
-                if (deleted) {
-                    continue;
+                if (deleted || !any) {
+                    continue; // a tombstone, or an entity without attributes (a row only projects winners)
                 }
                 if (unknown) {
                     pending.add(table.name(), entity);
@@ -479,7 +504,6 @@ public final class SnapshotLocal {
                 }
                 s.event(existing != null && existing.contains(entity) ? ChangeEvent.Kind.UPDATE
                         : ChangeEvent.Kind.INSERT, table.name(), entity);
-                written++;
             }
             for (BulkInsert insert : inserts.values()) {
                 insert.finish();
@@ -487,7 +511,6 @@ public final class SnapshotLocal {
         } finally {
             closeAll(inserts.values());
         }
-        return written;
     }
 
     /** The ids already in the table, or null when it is empty (the usual case on a new device). */

@@ -38,13 +38,14 @@ import java.util.UUID;
  * snapshot is exactly the merged state as of those cursors. It refuses (returns null) while own
  * changes are unpushed: they would be in the state but in no batch the cursors name.
  *
- * <p>Merging has two paths with the same result. An empty changelog (a new device) takes the fast
- * path: changes, fields and winners are inserted as they come (a snapshot holds exactly one winner
- * per attribute, so there is nothing to decide), then each entity's row is written once, with
- * column names from the schema only. Otherwise, or if the snapshot holds the same attribute twice
- * (which a well-formed snapshot never does), the entries go through {@link RemoteApply} like any
- * pulled batch, so unpushed local edits survive and last write wins holds. Either way the cursors
- * move to the snapshot's in the same transaction.
+ * <p>Merging has two paths with the same result: the same rows, changelog, winners, pending entities
+ * and row events ({@code SnapshotLocalTest} compares them). An empty changelog (a new device) takes
+ * the bulk path: a snapshot holds exactly one winner per attribute, so there is nothing to decide,
+ * and the changes, their fields and winners, then each entity's row are written with multi-row
+ * INSERTs in key order, column names from the schema only (see {@link #fast}). Otherwise, or if the
+ * snapshot is not as a writer makes it (see {@link Plan}), the entries go through
+ * {@link RemoteApply} like any pulled batch, so unpushed local edits survive and last write wins
+ * holds. Either way the cursors move to the snapshot's in the same transaction.
  */
 public final class SnapshotLocal {
     /** A snapshot as read from this database. */

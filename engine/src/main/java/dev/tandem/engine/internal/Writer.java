@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteUpdateListener;
 
 /**
  * The single writer and the transaction boundary.
@@ -42,16 +43,28 @@ public final class Writer implements AutoCloseable {
     private volatile TxSession active;
     private BiConsumer<Set<String>, List<ChangeEvent>> onCommit = (t, e) -> { };
 
+    /** Records the tables SQLite writes, row by row; off during {@link TxSession#withoutRowHook}. */
+    private final SQLiteUpdateListener rowHook = (type, database, table, rowId) -> {
+        TxSession s = active;
+        if (s != null) {
+            s.touched(table);
+        }
+    };
+
     Writer(Connections connections, StatementCache statements, Schema schema) throws SQLException {
         this.connections = connections;
         this.statements = statements;
         this.schema = schema;
-        statements.connection().unwrap(SQLiteConnection.class).addUpdateListener((type, database, table, rowId) -> {
-            TxSession s = active;
-            if (s != null) {
-                s.touched(table);
-            }
-        });
+        statements.connection().unwrap(SQLiteConnection.class).addUpdateListener(rowHook);
+    }
+
+    private void rowHook(boolean on) throws SQLException {
+        SQLiteConnection c = statements.connection().unwrap(SQLiteConnection.class);
+        if (on) {
+            c.addUpdateListener(rowHook);
+        } else {
+            c.removeUpdateListener(rowHook);
+        }
     }
 
     void onCommit(BiConsumer<Set<String>, List<ChangeEvent>> listener) {
@@ -90,7 +103,7 @@ public final class Writer implements AutoCloseable {
             } catch (SQLException e) {
                 throw SqlErrors.wrap(doing, e);
             }
-            session = new TxSession(statements, schema);
+            session = new TxSession(statements, schema, this::rowHook);
             active = session;
             current.set(session);
             try {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
@@ -18,6 +19,9 @@ import dev.tandem.engine.internal.sync.Synchronizer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +176,58 @@ class SnapshotTest {
         assertTrue(r.requests() <= 6, "requests " + r.requests());
         assertEquals(20, r.pulled());
         assertEquals(stateHash(a), stateHash(n));
+    }
+
+    @Test
+    void bootstrap_subscribersSeeTheNewRows() throws Exception {
+        SyncEngine engine = engine(remote);
+        Db a = device("a");
+        for (int i = 0; i < 12; i++) {
+            a.save(Item.of("item " + i));
+            engine.sync(a);
+        }
+        engine.compact(a);
+        Db n = device("n");
+        BlockingQueue<List<Item>> results = new LinkedBlockingQueue<>();
+        n.querySubscribe(Item.class, "SELECT * FROM item ORDER BY title", List.of(), results::add);
+        assertEquals(List.of(), results.poll(5, TimeUnit.SECONDS));
+        BlockingQueue<List<ChangeEvent>> events = new LinkedBlockingQueue<>();
+        n.subscribe(events::add);
+        SyncReport r = engine.sync(n);
+        assertTrue(r.requests() <= 6, "bootstrapped from the snapshot: " + r.requests() + " requests");
+        List<ChangeEvent> inserted = events.poll(5, TimeUnit.SECONDS);
+        assertEquals(12, inserted.size(), inserted.toString());
+        assertTrue(inserted.stream().allMatch(e -> e.kind() == ChangeEvent.Kind.INSERT && e.table().equals("item")));
+        List<Item> seen = results.poll(5, TimeUnit.SECONDS);
+        assertEquals(a.query(Item.class, "SELECT * FROM item ORDER BY title"), seen);
+    }
+
+    @Test
+    void bootstrap_deviceWithLocalChanges_mergesKeepingThem() {
+        SyncEngine engine = engine(remote);
+        Db a = device("a");
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            items.add(a.save(Item.of("item " + i)));
+            engine.sync(a);
+        }
+        a.save(items.get(0).withTitle("edited on a"));
+        engine.sync(a);
+        engine.compact(a);
+        // a device that worked offline before its first sync: its changelog is not empty, so the
+        // snapshot goes through the normal merge
+        Db n = device("n");
+        Item mine = n.save(Item.of("made offline"));
+        n.save(mine.withNotes("and edited"));
+        SyncReport r = engine.sync(n);
+        assertTrue(r.requests() < 20, "read the snapshot, not 21 batches: " + r.requests());
+        assertEquals(21, r.pulled());
+        assertEquals(2, r.pushed(), "its two changes");
+        assertEquals("and edited", n.get(Item.class, mine.id()).orElseThrow().notes());
+        assertEquals("edited on a", n.get(Item.class, items.get(0).id()).orElseThrow().title());
+        engine.sync(a);
+        assertEquals(stateHash(a), stateHash(n));
+        assertEquals("and edited", a.get(Item.class, mine.id()).orElseThrow().notes());
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,13 +38,14 @@ import java.util.UUID;
  * snapshot is exactly the merged state as of those cursors. It refuses (returns null) while own
  * changes are unpushed: they would be in the state but in no batch the cursors name.
  *
- * <p>Merging has two paths with the same result. An empty changelog (a new device) takes the fast
- * path: changes, fields and winners are inserted as they come (a snapshot holds exactly one winner
- * per attribute, so there is nothing to decide), then each entity's row is written once, with
- * column names from the schema only. Otherwise, or if the snapshot holds the same attribute twice
- * (which a well-formed snapshot never does), the entries go through {@link RemoteApply} like any
- * pulled batch, so unpushed local edits survive and last write wins holds. Either way the cursors
- * move to the snapshot's in the same transaction.
+ * <p>Merging has two paths with the same result: the same rows, changelog, winners, pending entities
+ * and row events ({@code SnapshotLocalTest} compares them). An empty changelog (a new device) takes
+ * the bulk path: a snapshot holds exactly one winner per attribute, so there is nothing to decide,
+ * and the changes, their fields and winners, then each entity's row are written with multi-row
+ * INSERTs in key order, column names from the schema only (see {@link #fast}). Otherwise, or if the
+ * snapshot is not as a writer makes it (see {@link Plan}), the entries go through
+ * {@link RemoteApply} like any pulled batch, so unpushed local edits survive and last write wins
+ * holds. Either way the cursors move to the snapshot's in the same transaction.
  */
 public final class SnapshotLocal {
     /** A snapshot as read from this database. */
@@ -66,29 +69,10 @@ public final class SnapshotLocal {
         this.clock = clock;
     }
 
-    /**
-     * Whether batches of other devices are set aside (unreadable, see QuarantineStore): the cursors
-     * pass them but their changes are not in this state, so a snapshot written now would let
-     * cleanup delete them and hand new devices a state without them.
-     */
-    private static boolean missesSetAsideBatches(Connection c, UUID self, String remote) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM _tandem_quarantine WHERE remote = ? AND device <> ? LIMIT 1")) {
-            ps.setString(1, remote);
-            ps.setBytes(2, Uuid7.toBytes(self));
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    /**
-     * Inside one read transaction: the winners and cursors, or null while own changes are unpushed
-     * or batches of other devices are set aside.
-     */
+    /** Inside one read transaction: the winners and cursors, or null while own changes are unpushed. */
     public Capture read(Connection c, UUID self, String remote) throws SQLException {
         SyncState.Pushed pushed = state.pushed(c, remote);
-        if (state.countOwn(c, self, pushed.changeSeq()) > 0 || missesSetAsideBatches(c, self, remote)) {
+        if (state.countOwn(c, self, pushed.changeSeq()) > 0) {
             return null;
         }
         Map<UUID, Long> cursors = new HashMap<>(state.cursors(c, remote));
@@ -130,7 +114,12 @@ public final class SnapshotLocal {
     /** Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's transaction. */
     public Stats apply(TxSession s, UUID self, String remote, Map<UUID, Long> cursors, List<Entry> entries,
                        long nowMillis) throws SQLException {
-        Stats stats = empty(s.sql()) && distinct(entries) ? fast(s, entries) : slow(s, entries, nowMillis);
+        long t0 = System.nanoTime();
+        Plan plan = empty(s.sql()) ? Plan.of(s.schema(), entries) : null;
+        if (plan != null && Boolean.getBoolean("tandem.debugSnapshots")) {
+            System.err.printf("fast: plan %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        }
+        Stats stats = plan != null ? fast(s, plan) : slow(s, entries, nowMillis);
         Map<UUID, Long> local = state.cursors(s.sql().connection(), remote);
         for (Map.Entry<UUID, Long> e : cursors.entrySet()) {
             if (!e.getKey().equals(self) && e.getValue() > local.getOrDefault(e.getKey(), 0L)) {
@@ -144,25 +133,6 @@ public final class SnapshotLocal {
         try (ResultSet rs = sql.get("SELECT EXISTS(SELECT 1 FROM _tandem_change)").executeQuery()) {
             return rs.next() && rs.getInt(1) == 0;
         }
-    }
-
-    /** Whether every change id and every (table, entity, field) occurs once, as a writer makes them. */
-    private static boolean distinct(List<Entry> entries) {
-        Set<UUID> ids = new HashSet<>(entries.size() * 2);
-        Set<String> attributes = new HashSet<>(entries.size() * 8);
-        for (Entry e : entries) {
-            ChangeData c = e.change();
-            if (!ids.add(c.id())) {
-                return false;
-            }
-            for (FieldData f : c.fields()) {
-                String key = c.table().toLowerCase(Locale.ROOT) + '\0' + c.entity() + '\0' + f.name().toLowerCase(Locale.ROOT);
-                if (!attributes.add(key)) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 
     private Stats slow(TxSession s, List<Entry> entries, long nowMillis) throws SQLException {
@@ -187,130 +157,496 @@ public final class SnapshotLocal {
                 && !(Long.valueOf(0L).equals(f.value()) || Long.valueOf(1L).equals(f.value())));
     }
 
-    private Stats fast(TxSession s, List<Entry> entries) throws SQLException {
-        long t0 = System.nanoTime();
-        StatementCache sql = s.sql();
-        Schema schema = s.schema();
-        try (var st = sql.connection().createStatement()) {
-            st.execute("PRAGMA defer_foreign_keys = ON");
+    /** A change of the snapshot, with the name its table has here (the schema's spelling, if known). */
+    private record Placed(String table, Entry entry) {
+        String entity() {
+            return entry.change().entity();
         }
-        PreparedStatement change = sql.get("INSERT INTO _tandem_change(seq, id, author, tbl, entity) VALUES(?, ?, ?, ?, ?)");
-        PreparedStatement field = sql.get("INSERT INTO _tandem_field(seq, field, value, prev) VALUES(?, ?, ?, ?)");
-        PreparedStatement winner = sql.get("INSERT INTO _tandem_winner(tbl, entity, field, seq) VALUES(?, ?, ?, ?)");
-        // table -> entity -> lower-case field -> value: the rows to write, in arrival order
-        Map<String, Map<String, Map<String, Object[]>>> rows = new LinkedHashMap<>();
-        long seq = 0;
-        UUID max = null;
-        int pending = 0;
-        for (Entry e : entries) {
-            ChangeData c = e.change();
-            String table = schema.table(c.table()).map(TableInfo::name).orElse(c.table());
-            seq++;
-            change.setLong(1, seq);
-            change.setBytes(2, Uuid7.toBytes(c.id()));
-            change.setBytes(3, Uuid7.toBytes(e.author()));
-            change.setString(4, table);
-            change.setString(5, c.entity());
-            change.addBatch();
-            if (max == null || Uuid7.ORDER.compare(c.id(), max) > 0) {
-                max = c.id();
+
+        /** Whether the change sets an attribute (it does, unless all its fields are ignored). */
+        boolean wins() {
+            for (FieldData f : entry.change().fields()) {
+                if (!skipped(f)) {
+                    return true;
+                }
             }
-            Map<String, Object[]> row = rows.computeIfAbsent(table, k -> new HashMap<>())
-                    .computeIfAbsent(c.entity(), k -> new HashMap<>());
-            for (FieldData f : c.fields()) {
-                if (skipped(f)) {
+            return false;
+        }
+    }
+
+    /** Table, then entity, then clock order: the order of every key the bulk insert fills. */
+    private static final Comparator<Placed> PLACEMENT = (a, b) -> {
+        int c = a.table == b.table ? 0 : a.table.compareTo(b.table);
+        if (c == 0) {
+            c = a.entity().compareTo(b.entity());
+        }
+        return c != 0 ? c : Uuid7.ORDER.compare(a.entry.change().id(), b.entry.change().id());
+    };
+
+    /** A local table the snapshot writes rows to, with the column each field name maps to. */
+    private static final class Target {
+        final TableInfo table;
+        final List<Column> columns;
+        final Map<String, Integer> byField = new HashMap<>();
+        /** Per column, the last entity (by number) that named it: finds two fields naming one column. */
+        final int[] claimed;
+
+        Target(TableInfo table) {
+            this.table = table;
+            this.columns = new ArrayList<>(table.columns().values());
+            this.claimed = new int[columns.size()];
+        }
+
+        /** The index in {@link #columns} of the column {@code field} fills, or -1 when it has none. */
+        int column(String field) {
+            Integer i = byField.get(field);
+            if (i == null) {
+                i = table.column(field).map(columns::indexOf).orElse(-1);
+                byField.put(field, i);
+            }
+            return i;
+        }
+    }
+
+    /**
+     * A snapshot laid out for the bulk insert: its changes sorted by (table, entity, change id), so
+     * every b-tree the insert fills grows at its end, and each entity's changes adjacent.
+     * {@link #of} returns null when the snapshot is not as a writer makes it (a change id or an
+     * attribute twice, one table spelled in two cases, two fields of one entity naming one column, a
+     * field naming the id column): such a snapshot goes through the normal merge.
+     */
+    static final class Plan {
+        final Placed[] changes;
+        /** Where each entity's changes start in {@link #changes}, and {@code changes.length} last. */
+        final int[] entities;
+        final Map<String, Target> targets;
+        final UUID maxId;
+
+        private Plan(Placed[] changes, int[] entities, Map<String, Target> targets, UUID maxId) {
+            this.changes = changes;
+            this.entities = entities;
+            this.targets = targets;
+            this.maxId = maxId;
+        }
+
+        static Plan of(Schema schema, List<Entry> entries) {
+            Map<String, String> canonical = new HashMap<>();
+            Map<String, String> spelling = new HashMap<>();
+            Map<String, Target> targets = new HashMap<>();
+            Set<UUID> ids = new HashSet<>(entries.size() * 2);
+            Placed[] changes = new Placed[entries.size()];
+            UUID max = null;
+            int n = 0;
+            for (Entry e : entries) {
+                ChangeData c = e.change();
+                if (!ids.add(c.id())) {
+                    return null;
+                }
+                if (max == null || Uuid7.ORDER.compare(c.id(), max) > 0) {
+                    max = c.id();
+                }
+                String table = canonical.get(c.table());
+                if (table == null) {
+                    TableInfo t = schema.table(c.table()).orElse(null);
+                    table = t == null ? c.table() : t.name();
+                    String seen = spelling.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
+                    if (seen != null && !seen.equals(table)) {
+                        return null;
+                    }
+                    canonical.put(c.table(), table);
+                    if (t != null && !t.virtual()) {
+                        targets.putIfAbsent(table, new Target(t));
+                    }
+                }
+                changes[n++] = new Placed(table, e);
+            }
+            Arrays.sort(changes, PLACEMENT);
+            int[] starts = new int[n + 1];
+            int count = 0;
+            List<FieldData> fields = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Placed p = changes[i];
+                if (i > 0 && p.table.equals(changes[i - 1].table) && p.entity().equals(changes[i - 1].entity())) {
                     continue;
                 }
-                field.setLong(1, seq);
-                field.setString(2, f.name());
-                field.setObject(3, f.value());
-                field.setBytes(4, f.replaces() == null ? null : Uuid7.toBytes(f.replaces()));
-                field.addBatch();
-                winner.setString(1, table);
-                winner.setString(2, c.entity());
-                winner.setString(3, f.name());
-                winner.setLong(4, seq);
-                winner.addBatch();
-                row.put(f.name().toLowerCase(Locale.ROOT), new Object[] {f.name(), f.value()});
+                starts[count++] = i;
             }
-            if (++pending == 2000) {
-                change.executeBatch();
-                field.executeBatch();
-                winner.executeBatch();
-                pending = 0;
-            }
-        }
-        change.executeBatch();
-        field.executeBatch();
-        winner.executeBatch();
-        if (max != null) {
-            clock.observe(max);
-        }
-        long tInserted = System.nanoTime();
-        List<String> tables = new ArrayList<>(rows.keySet());
-        tables.sort(Comparator.comparingInt(t -> RemoteApply.depth(schema, t, 0)));
-        int merged = 0;
-        HeldRows held = new HeldRows(log, materializer);
-        for (String name : tables) {
-            // Only user tables with an id key: never a full-text index's shadow table, say.
-            TableInfo t = schema.syncTarget(name).orElse(null);
-            for (Map.Entry<String, Map<String, Object[]>> row : rows.get(name).entrySet()) {
-                boolean[] written = new boolean[1];
-                if (t == null) {
-                    materializer.setPending(sql, name, row.getKey(), true);
-                } else if (held.writeOrHold(s, t, row.getKey(), () -> written[0] = insert(s, t, row.getKey(), row.getValue()))
-                        && written[0]) {
-                    // A row the table refuses (NOT NULL, CHECK, a STRICT type) is held, not fatal.
-                    merged++;
+            starts[count] = n;
+            int[] entities = Arrays.copyOf(starts, count + 1);
+            for (int g = 0; g < count; g++) {
+                fields.clear();
+                for (int i = entities[g]; i < entities[g + 1]; i++) {
+                    for (FieldData f : changes[i].entry.change().fields()) {
+                        if (!skipped(f)) {
+                            fields.add(f);
+                        }
+                    }
+                }
+                if (!distinctNames(fields) || !distinctColumns(targets.get(changes[entities[g]].table), fields, g + 1)) {
+                    return null;
                 }
             }
+            return new Plan(changes, entities, targets, max);
         }
+
+        /** Whether entity number {@code g} has a winning attribute (a change with only ignored fields has none). */
+        boolean wins(int g) {
+            for (int i = entities[g]; i < entities[g + 1]; i++) {
+                if (changes[i].wins()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** Whether no two fields have the same name, ignoring case. */
+        private static boolean distinctNames(List<FieldData> fields) {
+            int n = fields.size();
+            if (n > 16) {
+                Set<String> names = new HashSet<>();
+                for (FieldData f : fields) {
+                    if (!names.add(f.name().toLowerCase(Locale.ROOT))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            for (int i = 1; i < n; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (fields.get(i).name().equalsIgnoreCase(fields.get(j).name())) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Whether no two fields of entity number {@code stamp} name one column, and none the id. */
+        private static boolean distinctColumns(Target target, List<FieldData> fields, int stamp) {
+            if (target == null) {
+                return true;
+            }
+            for (FieldData f : fields) {
+                if (f.name().equals(Change.DELETED_FIELD)) {
+                    continue;
+                }
+                int column = target.column(f.name());
+                if (column >= 0) {
+                    if (target.claimed[column] == stamp || target.columns.get(column).name().equalsIgnoreCase("id")) {
+                        return false;
+                    }
+                    target.claimed[column] = stamp;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * The empty-changelog path: a few hundred multi-row INSERTs instead of one statement per row.
+     * Changes, fields and winners go in key order. Each table's rows are written by multi-row
+     * INSERTs per set of columns (columns an entity has no winner for keep their defaults), so
+     * triggers such as an FTS index's run inside a few statements rather than one per row. The
+     * update hook is off meanwhile, so every table counts as written (see
+     * {@link TxSession#withoutRowHook}); row events are recorded as usual, one per entity.
+     */
+    private Stats fast(TxSession s, Plan plan) throws SQLException {
+        return s.withoutRowHook(session -> bulk(session, plan));
+    }
+
+    private Stats bulk(TxSession s, Plan plan) throws SQLException {
+        long t0 = System.nanoTime();
+        Connection c = s.sql().connection();
+        try (var st = c.createStatement()) {
+            st.execute("PRAGMA defer_foreign_keys = ON");
+        }
+        Placed[] changes = plan.changes;
+        try (BulkInsert change = new BulkInsert(c, "INSERT INTO _tandem_change(seq, id, author, tbl, entity)", 5, "");
+             BulkInsert field = new BulkInsert(c, "INSERT INTO _tandem_field(seq, field, value, prev)", 4, "")) {
+            for (int i = 0; i < changes.length; i++) {
+                Placed p = changes[i];
+                ChangeData ch = p.entry.change();
+                long seq = i + 1;
+                change.add(seq, Uuid7.toBytes(ch.id()), Uuid7.toBytes(p.entry.author()), p.table, ch.entity());
+                List<FieldData> fields = ch.fields();
+                if (!sorted(fields)) {
+                    fields = new ArrayList<>(fields);
+                    fields.sort(Comparator.comparing(FieldData::name));
+                }
+                for (FieldData f : fields) {
+                    if (!skipped(f)) {
+                        field.add(seq, f.name(), f.value(), f.replaces() == null ? null : Uuid7.toBytes(f.replaces()));
+                    }
+                }
+            }
+            change.finish();
+            field.finish();
+        }
+        // Every attribute the snapshot holds wins (Plan checked each occurs once), so the winners are
+        // the fields just written; in seq order they come grouped by (table, entity) as the key is.
+        try (var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO _tandem_winner(tbl, entity, field, seq) SELECT c.tbl, c.entity, f.field, f.seq"
+                    + " FROM _tandem_field f JOIN _tandem_change c ON c.seq = f.seq");
+        }
+        if (plan.maxId != null) {
+            clock.observe(plan.maxId);
+        }
+        long tInserted = System.nanoTime();
+        rows(s, plan);
         long tRows = System.nanoTime();
         apply.holdOrphans(s);
         if (Boolean.getBoolean("tandem.debugSnapshots")) {
             System.err.printf("fast: changelog %d ms, rows %d ms, fk %d ms%n", (tInserted - t0) / 1_000_000,
                     (tRows - tInserted) / 1_000_000, (System.nanoTime() - tRows) / 1_000_000);
         }
-        return new Stats((int) seq, merged, 0, true);
+        int merged = 0; // as the normal merge counts: changes that won an attribute
+        for (Placed p : changes) {
+            merged += p.wins() ? 1 : 0;
+        }
+        return new Stats(changes.length, merged, 0, true);
     }
 
-    /** Writes one entity's row unless it is deleted; marks it pending when it has unknown columns. */
-    private boolean insert(TxSession s, TableInfo table, String entity, Map<String, Object[]> fields)
-            throws SQLException {
-        Object[] deleted = fields.get(Change.DELETED_FIELD);
-        if (deleted != null && Long.valueOf(1L).equals(deleted[1])) {
-            return false;
-        }
-        StringBuilder insert = new StringBuilder("INSERT INTO ").append(table.quoted()).append("(\"id\"");
-        StringBuilder params = new StringBuilder("?");
-        List<Object> values = new ArrayList<>();
-        boolean unknown = false;
-        List<String> names = new ArrayList<>(fields.keySet());
-        names.sort(null);
-        for (String lower : names) {
-            if (lower.equals(Change.DELETED_FIELD)) {
-                continue;
+    /** Rows per INSERT into a user table: its triggers (an FTS index's) do per-statement work. */
+    private static final int USER_ROWS = 4096;
+
+    private static boolean sorted(List<FieldData> fields) {
+        for (int i = 1; i < fields.size(); i++) {
+            if (fields.get(i - 1).name().compareTo(fields.get(i).name()) > 0) {
+                return false;
             }
-            Column c = table.column((String) fields.get(lower)[0]).orElse(null);
-            if (c == null) {
-                unknown = true;
-                continue;
-            }
-            insert.append(", ").append(Schema.quote(c.name()));
-            params.append(", ?");
-            values.add(fields.get(lower)[1]);
         }
-        if (unknown) {
-            materializer.setPending(s.sql(), table.name(), entity, true);
-        }
-        insert.append(") VALUES(").append(params).append(") ON CONFLICT(\"id\") DO NOTHING");
-        PreparedStatement ps = s.sql().get(insert.toString());
-        ps.setString(1, entity);
-        for (int i = 0; i < values.size(); i++) {
-            ps.setObject(i + 2, values.get(i));
-        }
-        ps.executeUpdate();
-        s.event(ChangeEvent.Kind.INSERT, table.name(), entity);
         return true;
+    }
+
+    /**
+     * Writes the row of every entity that is not deleted, and marks pending the entities of tables
+     * this schema lacks (or that are virtual) and those with fields it has no column for. Column
+     * names come from the schema only. A row that exists already (e.g. seeded by a migration) is
+     * updated, as a merge would.
+     */
+    private static void rows(TxSession s, Plan plan) throws SQLException {
+        Connection c = s.sql().connection();
+        try (BulkInsert pending = new BulkInsert(c, "INSERT OR IGNORE INTO _tandem_pending(tbl, entity)", 2, "")) {
+            int[] entities = plan.entities;
+            int from = 0;
+            while (from < entities.length - 1) {
+                String table = plan.changes[entities[from]].table;
+                int to = from + 1;
+                while (to < entities.length - 1 && plan.changes[entities[to]].table.equals(table)) {
+                    to++;
+                }
+                Target target = plan.targets.get(table);
+                if (target == null) {
+                    for (int g = from; g < to; g++) {
+                        if (plan.wins(g)) {
+                            pending.add(table, plan.changes[entities[g]].entity());
+                        }
+                    }
+                } else {
+                    rows(s, plan, target, from, to, pending);
+                }
+                from = to;
+            }
+            pending.finish();
+        }
+    }
+
+    /** The rows of entities {@code from} (inclusive) to {@code to} of {@code plan}, all of one table. */
+    private static void rows(TxSession s, Plan plan, Target target, int from, int to, BulkInsert pending)
+            throws SQLException {
+        Connection c = s.sql().connection();
+        TableInfo table = target.table;
+        Set<String> existing = existingIds(c, table);
+        Map<BitSet, BulkInsert> inserts = new HashMap<>();
+        Object[] values = new Object[target.columns.size()];
+        BitSet present = new BitSet(values.length);
+        try {
+            for (int g = from; g < to; g++) {
+                present.clear();
+                boolean any = false;
+                boolean deleted = false;
+                boolean unknown = false;
+                String entity = plan.changes[plan.entities[g]].entity();
+                for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
+                    for (FieldData f : plan.changes[i].entry.change().fields()) {
+                        if (skipped(f)) {
+                            continue;
+                        }
+                        any = true;
+                        if (f.name().equals(Change.DELETED_FIELD)) {
+                            deleted = Long.valueOf(1L).equals(f.value());
+                            continue;
+                        }
+                        int column = target.column(f.name());
+                        if (column < 0) {
+                            unknown = true;
+                        } else {
+                            present.set(column);
+                            values[column] = f.value();
+                        }
+                    }
+                }
+                if (deleted || !any) {
+                    continue; // a tombstone, or an entity without attributes (a row only projects winners)
+                }
+                if (unknown) {
+                    pending.add(table.name(), entity);
+                }
+                BulkInsert insert = inserts.get(present);
+                if (insert == null) {
+                    BitSet key = (BitSet) present.clone();
+                    insert = upsert(c, target, key, existing != null);
+                    inserts.put(key, insert);
+                }
+                insert.put(entity);
+                for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+                    insert.put(values[i]);
+                    values[i] = null;
+                }
+                s.event(existing != null && existing.contains(entity) ? ChangeEvent.Kind.UPDATE
+                        : ChangeEvent.Kind.INSERT, table.name(), entity);
+            }
+            for (BulkInsert insert : inserts.values()) {
+                insert.finish();
+            }
+        } finally {
+            closeAll(inserts.values());
+        }
+    }
+
+    /** The ids already in the table, or null when it is empty (the usual case on a new device). */
+    private static Set<String> existingIds(Connection c, TableInfo table) throws SQLException {
+        Set<String> ids = null;
+        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT \"id\" FROM " + table.quoted())) {
+            while (rs.next()) {
+                if (ids == null) {
+                    ids = new HashSet<>();
+                }
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    /** Rows for the columns in {@code columns}: an INSERT, or an upsert where rows may exist already. */
+    private static BulkInsert upsert(Connection c, Target target, BitSet columns, boolean upsert) {
+        StringBuilder head = new StringBuilder("INSERT INTO ").append(target.table.quoted()).append("(\"id\"");
+        StringBuilder update = new StringBuilder();
+        for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
+            String q = Schema.quote(target.columns.get(i).name());
+            head.append(", ").append(q);
+            update.append(update.length() == 0 ? "" : ", ").append(q).append(" = excluded.").append(q);
+        }
+        head.append(')');
+        String tail = !upsert ? "" : " ON CONFLICT(\"id\") DO " + (columns.isEmpty() ? "NOTHING" : "UPDATE SET " + update);
+        return new BulkInsert(c, head.toString(), columns.cardinality() + 1, tail, USER_ROWS);
+    }
+
+    private static void closeAll(Iterable<BulkInsert> inserts) throws SQLException {
+        SQLException first = null;
+        for (BulkInsert b : inserts) {
+            try {
+                b.close();
+            } catch (SQLException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * Rows collected and written by multi-row {@code INSERT … VALUES (…), (…)} statements of up to
+     * {@link #ROWS} rows (or as many as asked, within SQLite's parameter limit); {@link #finish}
+     * writes the rest. Values are bound, never spliced into SQL.
+     */
+    static final class BulkInsert implements AutoCloseable {
+        static final int ROWS = 256;
+        /** Under SQLite's default limit of 32,766 parameters. */
+        private static final int MAX_PARAMETERS = 32_000;
+
+        private final Connection connection;
+        private final String head;
+        private final String tail;
+        private final int width;
+        private final Object[] values;
+        private int filled;
+        private PreparedStatement full;
+
+        BulkInsert(Connection connection, String head, int width, String tail) {
+            this(connection, head, width, tail, ROWS);
+        }
+
+        BulkInsert(Connection connection, String head, int width, String tail, int maxRows) {
+            this.connection = connection;
+            this.head = head;
+            this.tail = tail;
+            this.width = width;
+            this.values = new Object[Math.max(1, Math.min(maxRows, MAX_PARAMETERS / width)) * width];
+        }
+
+        /** Adds one row of {@code width} values. */
+        void add(Object... row) throws SQLException {
+            for (Object v : row) {
+                put(v);
+            }
+        }
+
+        /** Adds the next value; every {@code width} values make a row. */
+        void put(Object value) throws SQLException {
+            values[filled++] = value;
+            if (filled == values.length) {
+                if (full == null) {
+                    full = connection.prepareStatement(sql(filled / width));
+                }
+                run(full);
+            }
+        }
+
+        private String sql(int rows) {
+            StringBuilder b = new StringBuilder(head.length() + tail.length() + rows * (width * 3 + 3));
+            b.append(head).append(" VALUES");
+            for (int r = 0; r < rows; r++) {
+                b.append(r == 0 ? "(" : ", (");
+                for (int i = 0; i < width; i++) {
+                    b.append(i == 0 ? "?" : ", ?");
+                }
+                b.append(')');
+            }
+            return b.append(tail).toString();
+        }
+
+        private void run(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < filled; i++) {
+                ps.setObject(i + 1, values[i]);
+                values[i] = null;
+            }
+            ps.executeUpdate();
+            filled = 0;
+        }
+
+        /** Writes the rows not written yet. */
+        void finish() throws SQLException {
+            if (filled % width != 0) {
+                throw new IllegalStateException("incomplete row");
+            }
+            if (filled > 0) {
+                try (PreparedStatement rest = connection.prepareStatement(sql(filled / width))) {
+                    run(rest);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (full != null) {
+                full.close();
+            }
+        }
     }
 }

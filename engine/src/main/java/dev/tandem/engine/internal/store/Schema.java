@@ -142,6 +142,11 @@ public final class Schema {
         return t;
     }
 
+    /** Every table's name in lower case: user, engine, virtual and shadow tables. */
+    public Set<String> tableNames() {
+        return tables.keySet();
+    }
+
     public List<String> userTables() {
         List<String> names = new ArrayList<>();
         for (TableInfo t : tables.values()) {

@@ -123,10 +123,16 @@ public final class Compaction implements SyncHooks {
         }
         List<Entry> entries = new ArrayList<>();
         parts.get().forEach(p -> entries.addAll(p.entries()));
-        SnapshotLocal.Stats st = db.writer().write("Applying snapshot " + m.id(), s ->
-                local.apply(s, self, remote, m.cursors(), entries, System.currentTimeMillis()));
+        long[] applied = new long[1];
+        SnapshotLocal.Stats st = db.writer().write("Applying snapshot " + m.id(), s -> {
+            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, System.currentTimeMillis());
+            applied[0] = System.nanoTime();
+            return stats;
+        });
         if (Boolean.getBoolean("tandem.debugSnapshots")) {
-            System.err.printf("snapshot fetch+decode %d ms, apply %d ms%n", (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+            long t2 = System.nanoTime();
+            System.err.printf("snapshot fetch+decode %d ms, apply %d ms (of which commit %d ms)%n", (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (t2 - applied[0]) / 1_000_000);
         }
         pulled += st.pulled();
         merged += st.merged();
@@ -184,9 +190,10 @@ public final class Compaction implements SyncHooks {
         long bytes = 0;
         for (Entry e : capture.entries()) {
             part.add(e);
-            bytes += 48 + e.change().entity().length();
+            // about what the part's body holds (MessagePack, before compression); names are indexes
+            bytes += 24 + utf8(e.change().entity());
             for (Batch.FieldData f : e.change().fields()) {
-                bytes += 24 + f.name().length() + size(f.value());
+                bytes += 20 + size(f.value());
             }
             if (part.size() >= PART_CHANGES || bytes >= PART_BYTES) {
                 parts.add(SnapshotCodec.encodePart(new Part(id, parts.size() + 1, part)));
@@ -205,9 +212,21 @@ public final class Compaction implements SyncHooks {
 
     private static long size(Object v) {
         if (v instanceof String) {
-            return ((String) v).length() * 3L;
+            return utf8((String) v);
         }
-        return v instanceof byte[] ? ((byte[]) v).length : 8;
+        return v instanceof byte[] ? ((byte[]) v).length : 9;
+    }
+
+    /** The length of {@code s} in UTF-8. */
+    static long utf8(String s) {
+        long n = s.length();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                n += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return n;
     }
 
     private void remember(Manifest m) {

@@ -11,6 +11,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,8 +102,43 @@ public final class SnapshotStore {
         return Optional.empty();
     }
 
-    /** All parts of the snapshot, or empty when one is missing (cleaned up since it was listed). */
+    /**
+     * All parts of the snapshot, or empty when one is missing (cleaned up since it was listed).
+     * Parts are fetched one after the other on this thread (storage calls never overlap), and each
+     * is decoded on a worker as soon as it has arrived, while the next one downloads.
+     */
     public Optional<List<Part>> parts(Manifest m) {
+        if (m.parts() <= 1) {
+            return sequential(m);
+        }
+        int threads = Math.max(1, Math.min(m.parts(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService decoders = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "tandem-snapshot-decode");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Part>> parts = new ArrayList<>(m.parts());
+            for (int i = 1; i <= m.parts(); i++) {
+                String key = partKey(m.id(), i);
+                Optional<byte[]> data = storage.get(key);
+                if (data.isEmpty()) {
+                    return Optional.empty();
+                }
+                int index = i;
+                parts.add(decoders.submit(() -> SnapshotCodec.decodePart(data.get(), key, m.id(), index)));
+            }
+            List<Part> decoded = new ArrayList<>(m.parts());
+            for (Future<Part> f : parts) {
+                decoded.add(join(f));
+            }
+            return Optional.of(decoded);
+        } finally {
+            decoders.shutdownNow();
+        }
+    }
+
+    private Optional<List<Part>> sequential(Manifest m) {
         List<Part> parts = new ArrayList<>(m.parts());
         for (int i = 1; i <= m.parts(); i++) {
             String key = partKey(m.id(), i);
@@ -110,6 +149,25 @@ public final class SnapshotStore {
             parts.add(SnapshotCodec.decodePart(data.get(), key, m.id(), i));
         }
         return Optional.of(parts);
+    }
+
+    /** The decoded part; a decoding failure is rethrown as it was thrown (e.g. a FormatException). */
+    private static Part join(Future<Part> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(SyncException.Reason.UNREACHABLE, "Interrupted while decoding a snapshot", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** Writes the parts, then the manifest. */

@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -69,10 +70,26 @@ public final class SnapshotLocal {
         this.clock = clock;
     }
 
+    /**
+     * Whether batches of other devices are set aside (unreadable, see QuarantineStore): the cursors
+     * pass them but their changes are not in this state, so a snapshot written now would let
+     * cleanup delete them and hand new devices a state without them.
+     */
+    private static boolean missesSetAsideBatches(Connection c, UUID self, String remote) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM _tandem_quarantine WHERE remote = ? AND device <> ? LIMIT 1")) {
+            ps.setString(1, remote);
+            ps.setBytes(2, Uuid7.toBytes(self));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Inside one read transaction: the winners and cursors, or null while own changes are unpushed. */
     public Capture read(Connection c, UUID self, String remote) throws SQLException {
         SyncState.Pushed pushed = state.pushed(c, remote);
-        if (state.countOwn(c, self, pushed.changeSeq()) > 0) {
+        if (state.countOwn(c, self, pushed.changeSeq()) > 0 || missesSetAsideBatches(c, self, remote)) {
             return null;
         }
         Map<UUID, Long> cursors = new HashMap<>(state.cursors(c, remote));
@@ -119,7 +136,7 @@ public final class SnapshotLocal {
         if (plan != null && Boolean.getBoolean("tandem.debugSnapshots")) {
             System.err.printf("fast: plan %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         }
-        Stats stats = plan != null ? fast(s, plan) : slow(s, entries, nowMillis);
+        Stats stats = plan != null ? fastOrSlow(s, plan, entries, nowMillis) : slow(s, entries, nowMillis);
         Map<UUID, Long> local = state.cursors(s.sql().connection(), remote);
         for (Map.Entry<UUID, Long> e : cursors.entrySet()) {
             if (!e.getKey().equals(self) && e.getValue() > local.getOrDefault(e.getKey(), 0L)) {
@@ -132,6 +149,33 @@ public final class SnapshotLocal {
     private static boolean empty(StatementCache sql) throws SQLException {
         try (ResultSet rs = sql.get("SELECT EXISTS(SELECT 1 FROM _tandem_change)").executeQuery()) {
             return rs.next() && rs.getInt(1) == 0;
+        }
+    }
+
+    /**
+     * The bulk path inside a savepoint: when this schema refuses a row the writer's accepted (a NOT
+     * NULL or CHECK the writer's schema lacks), the bulk statements are undone and the snapshot goes
+     * through the normal merge, which holds such rows instead of failing the whole bootstrap.
+     */
+    private Stats fastOrSlow(TxSession s, Plan plan, List<Entry> entries, long nowMillis) throws SQLException {
+        try (Statement st = s.sql().connection().createStatement()) {
+            st.execute("SAVEPOINT snapshot_bulk");
+        }
+        try {
+            Stats stats = fast(s, plan);
+            try (Statement st = s.sql().connection().createStatement()) {
+                st.execute("RELEASE snapshot_bulk");
+            }
+            return stats;
+        } catch (SQLException e) {
+            if (e.getErrorCode() != 19) { // SQLITE_CONSTRAINT: anything else is a real failure
+                throw e;
+            }
+            try (Statement st = s.sql().connection().createStatement()) {
+                st.execute("ROLLBACK TO snapshot_bulk");
+                st.execute("RELEASE snapshot_bulk");
+            }
+            return slow(s, entries, nowMillis);
         }
     }
 
@@ -254,7 +298,8 @@ public final class SnapshotLocal {
                         return null;
                     }
                     canonical.put(c.table(), table);
-                    if (t != null && !t.virtual()) {
+                    // Only user tables with an id key get rows: never a full-text index's shadow table.
+                    if (t != null && schema.syncTarget(t.name()).isPresent()) {
                         targets.putIfAbsent(table, new Target(t));
                     }
                 }

@@ -190,10 +190,11 @@ public final class Compaction implements SyncHooks {
         long bytes = 0;
         for (Entry e : capture.entries()) {
             part.add(e);
-            // about what the part's body holds (MessagePack, before compression); names are indexes
+            // about what the part's body holds (MessagePack, before compression): ids are 17 bytes,
+            // table, field and author names are small indexes
             bytes += 24 + utf8(e.change().entity());
             for (Batch.FieldData f : e.change().fields()) {
-                bytes += 20 + size(f.value());
+                bytes += 2 + size(f.value()) + (f.replaces() == null ? 1 : 17);
             }
             if (part.size() >= PART_CHANGES || bytes >= PART_BYTES) {
                 parts.add(SnapshotCodec.encodePart(new Part(id, parts.size() + 1, part)));
@@ -212,9 +213,9 @@ public final class Compaction implements SyncHooks {
 
     private static long size(Object v) {
         if (v instanceof String) {
-            return utf8((String) v);
+            return 5 + utf8((String) v);
         }
-        return v instanceof byte[] ? ((byte[]) v).length : 9;
+        return v instanceof byte[] ? 5 + ((byte[]) v).length : 9;
     }
 
     /** The length of {@code s} in UTF-8. */

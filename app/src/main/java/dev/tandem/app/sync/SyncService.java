@@ -193,8 +193,9 @@ public final class SyncService implements AutoCloseable {
             String previous = status.error();
             LOG.log(System.Logger.Level.WARNING, "sync failed (" + (reason == null ? e.getClass().getSimpleName() : reason)
                     + "), next try in " + delay.toSeconds() + " s: " + message);
-            publish(SyncStatus.State.ERROR, null, -1, message, hint, reason);
+            // Schedule first, so the ERROR status already carries the next attempt's time.
             scheduleIn(delay, true);
+            publish(SyncStatus.State.ERROR, null, -1, message, hint, reason);
             if (!message.equals(previous)) {
                 SyncStatus s = status;
                 failureListeners.forEach(l -> safely(l, s));

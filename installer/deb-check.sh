@@ -89,9 +89,14 @@ for _ in $(seq 1 150); do
   sleep 0.2
 done
 [[ -n "$window" ]] || { echo "no Tandem window after 30 s"; kill "$app"; exit 1; }
-sleep 2 # let the first frames render
 wm_class="$(xprop -id "$window" WM_CLASS | sed -n 's/.*= "\([^"]*\)".*/\1/p')"
-import -window "$window" "$shot"
+# The window maps before the main view has painted, and on a loaded machine that can take several
+# seconds: capture until the picture has real content (more than a handful of colours), up to 30 s.
+for _ in $(seq 1 30); do
+  sleep 1
+  import -window "$window" "$shot"
+  [[ "$(identify -format %k "$shot")" -gt 32 ]] && break
+done
 kill "$app"
 wait "$app" || true
 echo "window $window, WM_CLASS $wm_class"

@@ -1,14 +1,51 @@
 package dev.tandem.app;
 
+import dev.tandem.app.cli.Cli;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
 /**
- * Entry point. A plain class (not an Application subclass) so the app also starts from a fat jar or
- * a jpackage image with JavaFX on the class path.
+ * Entry point for both faces of the jar. A plain class (not an Application subclass) so the app
+ * also starts from a fat jar or a jpackage image with JavaFX on the class path.
+ *
+ * <p>Dispatch: if the first argument that is not a global option ({@code --data-dir DIR}) is a CLI
+ * verb ({@code add, list, done, edit, rm, sync, conflicts, help}), the command line runs and the
+ * process exits with its code; otherwise the desktop app starts.
  */
 public final class Main {
     private Main() {
     }
 
+    /** Held so the level sticks: the connection pool's INFO lines are noise for users. */
+    private static final java.util.logging.Logger HIKARI = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
+
     public static void main(String[] args) {
+        HIKARI.setLevel(java.util.logging.Level.WARNING);
+        List<String> list = Arrays.asList(args);
+        if (Cli.isCliInvocation(list)) {
+            PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+            PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+            System.exit(new Cli(out, err, System.getenv()).run(list));
+            return;
+        }
+        AppOptions options;
+        try {
+            options = AppOptions.parse(list, System.getenv());
+        } catch (AppOptions.UsageException e) {
+            System.err.println("tandem: " + e.getMessage());
+            System.err.print(AppOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(AppOptions.USAGE);
+            return;
+        }
+        TandemApp.options = options;
+        TandemApp.mark("main");
+        TandemApp.preopen(options);
         javafx.application.Application.launch(TandemApp.class, args);
     }
 }

@@ -1,29 +1,187 @@
 package dev.tandem.app;
 
+import dev.tandem.app.demo.DemoMode;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.view.MainView;
+import dev.tandem.ui.Theme;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
-/** PLACEHOLDER window until the app lands. */
+/**
+ * The desktop app. The window appears at once; the database opens on a background thread and the
+ * main view replaces the placeholder when it is ready. With {@code --exit-after-first-frame} (or
+ * {@code TANDEM_EXIT_AFTER_FIRST_FRAME=1}) it prints "Tandem started: first frame shown" after the
+ * first frame of the real main view and exits 0.
+ */
 public final class TandemApp extends Application {
+    /** Set by {@link Main}; parsed from the parameters when launched otherwise. */
+    static volatile AppOptions options;
+
+    /** The database, opening in the background since {@link #preopen} (before the toolkit starts). */
+    private static volatile java.util.concurrent.CompletableFuture<Device> opening;
+    private static volatile Path openingDir;
+
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    /** Starts opening the profile's database while the JavaFX toolkit starts up. */
+    static void preopen(AppOptions o) {
+        if (o.demo()) {
+            return;
+        }
+        Path dataDir = DataDirs.resolve(o.dataDir(), System.getenv());
+        openingDir = dataDir;
+        opening = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> Device.open(hostName(), dataDir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3)),
+                r -> {
+                    Thread t = new Thread(r, "tandem-open");
+                    t.setDaemon(true);
+                    t.start();
+                });
+    }
+
+    /** With -Dtandem.timing=true: milliseconds since JVM start at each start-up phase, on stdout. */
+    static void mark(String phase) {
+        if (Boolean.getBoolean("tandem.timing")) {
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.out.println("tandem.timing " + phase + "-ms=" + ms);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
+        mark("fx-start");
+        AppOptions o = options != null ? options : AppOptions.parse(getParameters().getRaw(), System.getenv());
+        Path dataDir = DataDirs.resolve(o.dataDir(), System.getenv());
+        if (o.demo()) {
+            DemoMode demo = new DemoMode(dataDir.resolve("demo"), o.theme() == null ? Theme.LIGHT : o.theme());
+            toClose.add(demo);
+            demo.start(stage, () -> firstFrame(o));
+            return;
+        }
         stage.setTitle("Tandem");
-        stage.setScene(new Scene(new Label("Tandem"), 800, 600));
+        setIcon(stage);
+        Label loading = new Label("Opening your todos…");
+        StackPane placeholder = new StackPane(loading);
+        Scene scene = new Scene(placeholder, 1180, 740);
+        scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
+        stage.setScene(scene);
+        stage.setMinWidth(760);
+        stage.setMinHeight(480);
         stage.show();
-        // Smoke tests of packaged builds start the app with this flag and expect a clean exit.
-        if (getParameters().getRaw().contains("--exit-after-first-frame")
-                || "1".equals(System.getenv("TANDEM_EXIT_AFTER_FIRST_FRAME"))) {
-            javafx.animation.AnimationTimer timer = new javafx.animation.AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    stop();
-                    System.out.println("Tandem started: first frame shown");
-                    javafx.application.Platform.exit();
+        if (opening == null || !dataDir.equals(openingDir)) {
+            preopen(o);
+        }
+        java.util.concurrent.CompletableFuture<Device> future = opening;
+        Thread opener = new Thread(() -> {
+            try {
+                Device device;
+                try {
+                    device = future.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : e;
                 }
-            };
-            timer.start();
+                mark("db-open");
+                Theme theme = o.theme() != null ? o.theme() : Theme.parse(device.settings().get("ui.theme", "light"));
+                Platform.runLater(() -> {
+                    toClose.add(device);
+                    MainView view = new MainView(device, theme, null);
+                    toClose.add(0, view::close);
+                    scene.setRoot(view);
+                    stage.setTitle("Tandem — " + dataDir);
+                    view.start();
+                    mark("view-built");
+                    firstFrame(o);
+                });
+            } catch (RuntimeException e) {
+                Platform.runLater(() -> {
+                    loading.setText("Tandem could not open its data in " + dataDir + ":\n" + e.getMessage());
+                    loading.setWrapText(true);
+                    System.err.println("tandem: could not open " + dataDir + ": " + e.getMessage());
+                    if (o.exitAfterFirstFrame()) {
+                        System.exit(1);
+                    }
+                });
+            }
+        }, "tandem-open");
+        opener.setName("tandem-open-wait");
+        opener.setDaemon(true);
+        opener.start();
+    }
+
+    /** The app icon from ui-resources, if present. */
+    public static void setIcon(Stage stage) {
+        java.net.URL icon = Theme.class.getResource("icons/app-icon.png");
+        if (icon != null) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm(), true));
+        }
+    }
+
+    /** Smoke tests: print and exit after the first frame of the real UI. */
+    private void firstFrame(AppOptions o) {
+        if (!o.exitAfterFirstFrame()) {
+            return;
+        }
+        new AnimationTimer() {
+            private int frames;
+
+            @Override
+            public void handle(long now) {
+                // The pulse after the one that laid out the new root has rendered it.
+                if (++frames < 2) {
+                    return;
+                }
+                stop();
+                System.out.println("Tandem started: first frame shown");
+                mark("first-frame");
+                Platform.exit();
+            }
+        }.start();
+    }
+
+    /**
+     * This computer's name for the device list, without a network lookup (InetAddress can wait
+     * seconds for DNS on a machine without network).
+     */
+    static String hostName() {
+        for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+            String v = System.getenv(var);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        try {
+            java.nio.file.Path etc = java.nio.file.Path.of("/etc/hostname");
+            if (java.nio.file.Files.isReadable(etc)) {
+                String v = java.nio.file.Files.readString(etc).strip();
+                if (!v.isEmpty()) {
+                    return v;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall through
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String user = System.getProperty("user.name", "");
+        return os.contains("mac") ? user + "’s Mac" : "This computer";
+    }
+
+    @Override
+    public void stop() {
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.getLogger("tandem").log(System.Logger.Level.WARNING, "close failed", e);
+            }
         }
     }
 }

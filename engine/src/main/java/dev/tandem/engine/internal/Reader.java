@@ -43,7 +43,20 @@ final class Reader {
         RecordType<T> rt = RecordType.of(type);
         Schema.TableInfo table = writer.schema().requireTable(rt.table(), " for record " + type.getSimpleName());
         String sql = "SELECT * FROM " + table.quoted() + " WHERE \"id\" = ?";
-        List<T> rows = read(c -> query(c, rt, sql, new Object[] {id}));
+        TxSession s = writer.currentSession();
+        List<T> rows;
+        if (s != null) {
+            // Inside a transaction (e.g. the read-back of every save) reuse the writer's statements.
+            try {
+                java.sql.PreparedStatement ps = s.sql().get(sql);
+                ps.setString(1, id);
+                rows = map(ps, rt);
+            } catch (SQLException e) {
+                throw SqlErrors.wrap("Reading " + table.name() + " " + id, e);
+            }
+        } else {
+            rows = read(c -> query(c, rt, sql, new Object[] {id}));
+        }
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -58,14 +71,18 @@ final class Reader {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, SqlValues.toSql(params[i], "parameter " + (i + 1)));
             }
-            try (ResultSet rs = ps.executeQuery()) {
-                int[] mapping = rt.columnMapping(rs.getMetaData());
-                List<T> rows = new ArrayList<>();
-                while (rs.next()) {
-                    rows.add(rt.read(rs, mapping));
-                }
-                return rows;
+            return map(ps, rt);
+        }
+    }
+
+    private static <T extends Record> List<T> map(PreparedStatement ps, RecordType<T> rt) throws SQLException {
+        try (ResultSet rs = ps.executeQuery()) {
+            int[] mapping = rt.columnMapping(rs.getMetaData());
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rt.read(rs, mapping));
             }
+            return rows;
         }
     }
 }

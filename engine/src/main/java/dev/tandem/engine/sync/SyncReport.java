@@ -13,8 +13,9 @@ import java.util.List;
  * @param requests  requests made to the remote
  * @param bytesUp   bytes written to the remote
  * @param bytesDown bytes read from the remote
- * @param skipped   remote objects set aside as corrupt or unreadable
- * @param warnings  one plain-words line per skipped object, naming it
+ * @param skipped   remote objects set aside as corrupt or unreadable (they are read again later)
+ * @param warnings  plain-words lines: one per skipped object, naming it; a device whose newer format
+ *                  this version cannot read yet; a device whose clock runs far ahead
  */
 public record SyncReport(int pushed, int pulled, int merged, int conflicts, int requests,
                          long bytesUp, long bytesDown, int skipped, Duration duration, List<String> warnings) {

@@ -5,15 +5,18 @@ import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.MappingException;
 import dev.tandem.engine.internal.TxSession;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
+import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.Materializer;
 import dev.tandem.engine.internal.changelog.Winner;
 import dev.tandem.engine.internal.clock.HybridClock;
+import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.Schema;
 import dev.tandem.engine.internal.store.Schema.Column;
 import dev.tandem.engine.internal.store.Schema.TableInfo;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
+import dev.tandem.engine.internal.sync.SyncLimits;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,6 +24,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,10 +39,12 @@ public final class ChangeCapture {
     private final Materializer materializer;
     private final HybridClock clock;
     private final UUID author;
+    private final HeldRows held;
 
     public ChangeCapture(ChangelogStore log, Materializer materializer, HybridClock clock, UUID author) {
         this.log = log;
         this.materializer = materializer;
+        this.held = new HeldRows(log, materializer);
         this.clock = clock;
         this.author = author;
     }
@@ -87,6 +93,15 @@ public final class ChangeCapture {
         }
         record(s, table, id, changed, winners);
         s.event(old == null ? ChangeEvent.Kind.INSERT : ChangeEvent.Kind.UPDATE, table.name(), id);
+        if (old == null) {
+            // The row shows now, so the entity is no longer held back (a merge may have held it for
+            // a missing parent); it stays pending only for columns this schema lacks.
+            materializer.setPending(sql, table.name(), id, winners.values().stream().anyMatch(w ->
+                    !w.field().equals(Change.DELETED_FIELD) && !w.field().equalsIgnoreCase("id")
+                            && table.column(w.field()).isEmpty()));
+            // A new parent row: children a merge held back for want of it can show now.
+            held.retryChildrenOf(s, Set.of(table.name()));
+        }
         return id;
     }
 
@@ -117,14 +132,24 @@ public final class ChangeCapture {
         if (kind != null) {
             s.event(kind, table.name(), id);
         }
+        held.retryChildrenOf(s, Set.of(table.name()));
         return true;
     }
 
     /** Writes one local change that sets {@code fields}, each replacing its current winner. */
     public void record(TxSession s, TableInfo table, String id, Map<String, Object> fields,
                        Map<String, Winner> winners) throws SQLException {
+        SyncLimits.checkLocal(table.name(), id, fields);
         StatementCache sql = s.sql();
-        long seq = log.append(sql, clock.next(), author, table.name(), id);
+        // Greater than every value it replaces, even one from a device whose clock ran ahead.
+        UUID newest = null;
+        for (String field : fields.keySet()) {
+            Winner replaced = winners.get(field.toLowerCase(Locale.ROOT));
+            if (replaced != null && (newest == null || Uuid7.ORDER.compare(replaced.id(), newest) > 0)) {
+                newest = replaced.id();
+            }
+        }
+        long seq = log.append(sql, clock.nextAfter(newest), author, table.name(), id);
         for (Map.Entry<String, Object> f : fields.entrySet()) {
             Winner replaced = winners.get(f.getKey().toLowerCase(Locale.ROOT));
             log.appendField(sql, seq, f.getKey(), f.getValue(), replaced == null ? null : replaced.id());

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -29,11 +30,13 @@ public final class ConflictStore {
     private final ChangelogStore log;
     private final ChangeCapture capture;
     private final Materializer materializer;
+    private final HeldRows held;
 
     public ConflictStore(ChangelogStore log, ChangeCapture capture, Materializer materializer) {
         this.log = log;
         this.capture = capture;
         this.materializer = materializer;
+        this.held = new HeldRows(log, materializer);
     }
 
     /** Records that {@code loserSeq} lost {@code field} to {@code winnerSeq}; once per loser and field. */
@@ -121,6 +124,7 @@ public final class ConflictStore {
         if (event != null) {
             s.event(event, t.name(), entity);
         }
+        held.retryChildrenOf(s, Set.of(t.name()));
         dismiss(s, id);
     }
 
@@ -133,13 +137,9 @@ public final class ConflictStore {
             }
         }
         for (String[] p : pending) {
-            TableInfo t = s.schema().table(p[0]).orElse(null);
-            if (t == null || t.virtual()) {
-                continue;
-            }
-            ChangeEvent.Kind event = materializer.materialize(s, t, p[1], log.winners(s.sql(), t.name(), p[1]));
-            if (event != null) {
-                s.event(event, t.name(), p[1]);
+            TableInfo t = s.schema().syncTarget(p[0]).orElse(null);
+            if (t != null) {
+                held.materializeOrHold(s, t, p[1]);
             }
         }
     }

@@ -18,6 +18,8 @@ import java.sql.Statement;
  *   <li>{@code _tandem_conflict}: attributes last write wins resolved between concurrent changes.</li>
  *   <li>{@code _tandem_sync_push} and {@code _tandem_sync_cursor}: per remote, how far this
  *       database has pushed, and how far it has read each other device.</li>
+ *   <li>{@code _tandem_quarantine}: per remote, batches that could not be read and were set aside,
+ *       with when to try them again (docs/SYNC_FORMAT.md, "Unreadable objects").</li>
  * </ul>
  */
 public final class InternalSchema {
@@ -43,6 +45,10 @@ public final class InternalSchema {
                 + " change_seq INTEGER NOT NULL) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS _tandem_sync_cursor(remote TEXT NOT NULL, device BLOB NOT NULL,"
                 + " batch_seq INTEGER NOT NULL, PRIMARY KEY(remote, device)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS _tandem_quarantine(remote TEXT NOT NULL, device BLOB NOT NULL,"
+                + " batch_seq INTEGER NOT NULL, object_key TEXT NOT NULL, problem TEXT NOT NULL,"
+                + " first_seen INTEGER NOT NULL, attempts INTEGER NOT NULL, next_try INTEGER NOT NULL,"
+                + " PRIMARY KEY(remote, device, batch_seq)) WITHOUT ROWID",
     };
 
     private InternalSchema() {

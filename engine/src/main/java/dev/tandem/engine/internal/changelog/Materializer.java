@@ -27,6 +27,8 @@ public final class Materializer {
         boolean exists = rowExists(sql, table, entity);
         Winner deleted = winners.get(Change.DELETED_FIELD);
         if (deleted != null && Long.valueOf(1L).equals(deleted.value())) {
+            // A deleted entity shows no row, so there is nothing to hold back either.
+            setPending(sql, table.name(), entity, false);
             if (!exists) {
                 return null;
             }

@@ -1,7 +1,6 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.Change;
-import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.internal.TxSession;
 import dev.tandem.engine.internal.clock.HybridClock;
@@ -16,8 +15,6 @@ import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
 import dev.tandem.engine.internal.sync.Batch.ChangeData;
 import dev.tandem.engine.internal.sync.Batch.FieldData;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,28 +35,37 @@ import java.util.UUID;
  *   <li>Foreign keys are deferred to commit, and changes are applied parents-first (by the schema's
  *       foreign-key depth) and then in clock order, so a child that arrives with its parent holds.</li>
  *   <li>Each change goes into the changelog unless it is there already (idempotence), and the clock
- *       observes its id, so every later local edit wins over it.</li>
+ *       observes its id, so every later local edit wins over it (an id from a clock running far
+ *       ahead is merged but not adopted; local edits of what it wrote still win, by
+ *       {@link HybridClock#nextAfter}).</li>
  *   <li>Each attribute is decided by {@link LwwMerge}: the winner table moves only when the
  *       incoming version wins; a concurrent loser with a different value becomes a conflict.</li>
  *   <li>Rows of entities whose winners moved are re-materialized from the winner table. Names come
- *       from the {@link Schema}; a table or column this schema lacks keeps the entity pending.</li>
- *   <li>Rows that would break a foreign key (a parent deleted elsewhere, or not yet arrived) are
- *       held back as pending rather than failing the whole merge, and retried after later merges.</li>
+ *       from the {@link Schema}; a table or column this schema lacks keeps the entity pending, and
+ *       only user tables with an id key are ever written ({@link Schema#syncTarget}).</li>
+ *   <li>Rows the table refuses (a parent deleted elsewhere or not yet arrived, a NOT NULL or CHECK
+ *       the values break) are held back as pending rather than failing the whole merge, which
+ *       would stop the device's sync at this batch for good ({@link HeldRows}).</li>
  * </ol>
  */
 public final class RemoteApply {
-    /** What one merge did. */
-    public record Stats(int pulled, int merged, int conflicts) {
+    /**
+     * What one merge did. {@code aheadMillis}: how far the furthest pulled change id lies ahead of
+     * this wall clock, when beyond the clock's drift bound (the author's clock runs ahead), else 0.
+     */
+    public record Stats(int pulled, int merged, int conflicts, long aheadMillis) {
     }
 
     private final ChangelogStore log;
     private final Materializer materializer;
     private final ConflictStore conflicts;
     private final HybridClock clock;
+    private final HeldRows held;
 
     public RemoteApply(ChangelogStore log, Materializer materializer, ConflictStore conflicts, HybridClock clock) {
         this.log = log;
         this.materializer = materializer;
+        this.held = new HeldRows(log, materializer);
         this.conflicts = conflicts;
         this.clock = clock;
     }
@@ -84,6 +90,7 @@ public final class RemoteApply {
         int pulled = 0;
         int merged = 0;
         int conflictCount = 0;
+        long ahead = 0;
         for (ChangeData c : ordered) {
             String table = schema.table(c.table()).map(TableInfo::name).orElse(c.table());
             OptionalLong added = log.appendIfNew(sql, c.id(), author, table, c.entity());
@@ -92,7 +99,11 @@ public final class RemoteApply {
             }
             long seq = added.getAsLong();
             pulled++;
-            clock.observe(c.id());
+            if (!clock.observe(c.id())) {
+                // Merged all the same (every device must order changes alike), but the clock does
+                // not follow a device that runs far ahead; see HybridClock.
+                ahead = Math.max(ahead, Uuid7.millis(c.id()) - clock.wallMillis());
+            }
             Map<String, Winner> winners = log.winners(sql, table, c.entity());
             boolean won = false;
             for (FieldData f : c.fields()) {
@@ -121,23 +132,20 @@ public final class RemoteApply {
             }
         }
         for (Map.Entry<String, Set<String>> e : touched.entrySet()) {
-            TableInfo t = schema.table(e.getKey()).orElse(null);
+            TableInfo t = schema.syncTarget(e.getKey()).orElse(null);
             for (String entity : e.getValue()) {
-                if (t == null || t.virtual()) {
+                if (t == null) {
                     materializer.setPending(sql, e.getKey(), entity, true);
                     continue;
                 }
-                ChangeEvent.Kind kind = materializer.materialize(s, t, entity, log.winners(sql, t.name(), entity));
-                if (kind != null) {
-                    s.event(kind, t.name(), entity);
-                }
+                held.materializeOrHold(s, t, entity);
             }
         }
         if (!touched.isEmpty()) {
-            retryOrphans(s, touched.keySet());
-            holdOrphans(s);
+            held.retryChildrenOf(s, touched.keySet());
+            held.holdOrphans(s);
         }
-        return new Stats(pulled, merged, conflictCount);
+        return new Stats(pulled, merged, conflictCount, ahead);
     }
 
     private static Conflict.Kind kindOf(String field) {
@@ -174,56 +182,9 @@ public final class RemoteApply {
         return count;
     }
 
-    /** Pending entities of tables whose parents this merge wrote may now find their parent. */
-    private void retryOrphans(TxSession s, Set<String> writtenTables) throws SQLException {
-        List<String[]> pending = new ArrayList<>();
-        try (ResultSet rs = s.sql().get("SELECT tbl, entity FROM _tandem_pending").executeQuery()) {
-            while (rs.next()) {
-                pending.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        Set<String> written = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        written.addAll(writtenTables);
-        for (String[] p : pending) {
-            TableInfo t = s.schema().table(p[0]).orElse(null);
-            if (t == null || t.virtual() || t.parents().stream().noneMatch(written::contains)) {
-                continue;
-            }
-            ChangeEvent.Kind kind = materializer.materialize(s, t, p[1], log.winners(s.sql(), t.name(), p[1]));
-            if (kind != null) {
-                s.event(kind, t.name(), p[1]);
-            }
-        }
-    }
-
     /** Removes rows whose parent is missing, keeping them pending, so the merge can commit. */
     void holdOrphans(TxSession s) throws SQLException {
-        List<Object[]> orphans = new ArrayList<>();
-        try (ResultSet rs = s.sql().get("PRAGMA foreign_key_check").executeQuery()) {
-            while (rs.next()) {
-                orphans.add(new Object[] {rs.getString(1), rs.getLong(2)});
-            }
-        }
-        for (Object[] o : orphans) {
-            TableInfo t = s.schema().table((String) o[0]).orElse(null);
-            if (t == null || t.column("id").isEmpty()) {
-                continue;
-            }
-            PreparedStatement find = s.sql().get("SELECT \"id\" FROM " + t.quoted() + " WHERE rowid = ?");
-            find.setLong(1, (Long) o[1]);
-            String entity;
-            try (ResultSet rs = find.executeQuery()) {
-                if (!rs.next()) {
-                    continue;
-                }
-                entity = rs.getString(1);
-            }
-            PreparedStatement delete = s.sql().get("DELETE FROM " + t.quoted() + " WHERE \"id\" = ?");
-            delete.setString(1, entity);
-            delete.executeUpdate();
-            materializer.setPending(s.sql(), t.name(), entity, true);
-            s.event(ChangeEvent.Kind.DELETE, t.name(), entity);
-        }
+        held.holdOrphans(s);
     }
 
     /** Foreign-key depth: 0 for a table without parents; unknown tables and cycles stop at 8. */

@@ -1,5 +1,8 @@
 package dev.tandem.engine.internal.changelog;
 
+import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
+import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
+import dev.tandem.engine.internal.changelog.SnapshotPlan.Target;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.internal.TxSession;
@@ -17,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -69,10 +73,26 @@ public final class SnapshotLocal {
         this.clock = clock;
     }
 
+    /**
+     * Whether batches of other devices are set aside (unreadable, see QuarantineStore): the cursors
+     * pass them but their changes are not in this state, so a snapshot written now would let
+     * cleanup delete them and hand new devices a state without them.
+     */
+    private static boolean missesSetAsideBatches(Connection c, UUID self, String remote) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM _tandem_quarantine WHERE remote = ? AND device <> ? LIMIT 1")) {
+            ps.setString(1, remote);
+            ps.setBytes(2, Uuid7.toBytes(self));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** Inside one read transaction: the winners and cursors, or null while own changes are unpushed. */
     public Capture read(Connection c, UUID self, String remote) throws SQLException {
         SyncState.Pushed pushed = state.pushed(c, remote);
-        if (state.countOwn(c, self, pushed.changeSeq()) > 0) {
+        if (state.countOwn(c, self, pushed.changeSeq()) > 0 || missesSetAsideBatches(c, self, remote)) {
             return null;
         }
         Map<UUID, Long> cursors = new HashMap<>(state.cursors(c, remote));
@@ -119,7 +139,7 @@ public final class SnapshotLocal {
         if (plan != null && Boolean.getBoolean("tandem.debugSnapshots")) {
             System.err.printf("fast: plan %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         }
-        Stats stats = plan != null ? fast(s, plan) : slow(s, entries, nowMillis);
+        Stats stats = plan != null ? fastOrSlow(s, plan, entries, nowMillis) : slow(s, entries, nowMillis);
         Map<UUID, Long> local = state.cursors(s.sql().connection(), remote);
         for (Map.Entry<UUID, Long> e : cursors.entrySet()) {
             if (!e.getKey().equals(self) && e.getValue() > local.getOrDefault(e.getKey(), 0L)) {
@@ -132,6 +152,33 @@ public final class SnapshotLocal {
     private static boolean empty(StatementCache sql) throws SQLException {
         try (ResultSet rs = sql.get("SELECT EXISTS(SELECT 1 FROM _tandem_change)").executeQuery()) {
             return rs.next() && rs.getInt(1) == 0;
+        }
+    }
+
+    /**
+     * The bulk path inside a savepoint: when this schema refuses a row the writer's accepted (a NOT
+     * NULL or CHECK the writer's schema lacks), the bulk statements are undone and the snapshot goes
+     * through the normal merge, which holds such rows instead of failing the whole bootstrap.
+     */
+    private Stats fastOrSlow(TxSession s, Plan plan, List<Entry> entries, long nowMillis) throws SQLException {
+        try (Statement st = s.sql().connection().createStatement()) {
+            st.execute("SAVEPOINT snapshot_bulk");
+        }
+        try {
+            Stats stats = fast(s, plan);
+            try (Statement st = s.sql().connection().createStatement()) {
+                st.execute("RELEASE snapshot_bulk");
+            }
+            return stats;
+        } catch (SQLException e) {
+            if (e.getErrorCode() != 19) { // SQLITE_CONSTRAINT: anything else is a real failure
+                throw e;
+            }
+            try (Statement st = s.sql().connection().createStatement()) {
+                st.execute("ROLLBACK TO snapshot_bulk");
+                st.execute("RELEASE snapshot_bulk");
+            }
+            return slow(s, entries, nowMillis);
         }
     }
 
@@ -152,194 +199,9 @@ public final class SnapshotLocal {
         return new Stats(pulled, merged, conflicts, false);
     }
 
-    private static boolean skipped(FieldData f) {
+    static boolean skipped(FieldData f) {
         return f.name().equalsIgnoreCase("id") || (f.name().equals(Change.DELETED_FIELD)
                 && !(Long.valueOf(0L).equals(f.value()) || Long.valueOf(1L).equals(f.value())));
-    }
-
-    /** A change of the snapshot, with the name its table has here (the schema's spelling, if known). */
-    private record Placed(String table, Entry entry) {
-        String entity() {
-            return entry.change().entity();
-        }
-
-        /** Whether the change sets an attribute (it does, unless all its fields are ignored). */
-        boolean wins() {
-            for (FieldData f : entry.change().fields()) {
-                if (!skipped(f)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** Table, then entity, then clock order: the order of every key the bulk insert fills. */
-    private static final Comparator<Placed> PLACEMENT = (a, b) -> {
-        int c = a.table == b.table ? 0 : a.table.compareTo(b.table);
-        if (c == 0) {
-            c = a.entity().compareTo(b.entity());
-        }
-        return c != 0 ? c : Uuid7.ORDER.compare(a.entry.change().id(), b.entry.change().id());
-    };
-
-    /** A local table the snapshot writes rows to, with the column each field name maps to. */
-    private static final class Target {
-        final TableInfo table;
-        final List<Column> columns;
-        final Map<String, Integer> byField = new HashMap<>();
-        /** Per column, the last entity (by number) that named it: finds two fields naming one column. */
-        final int[] claimed;
-
-        Target(TableInfo table) {
-            this.table = table;
-            this.columns = new ArrayList<>(table.columns().values());
-            this.claimed = new int[columns.size()];
-        }
-
-        /** The index in {@link #columns} of the column {@code field} fills, or -1 when it has none. */
-        int column(String field) {
-            Integer i = byField.get(field);
-            if (i == null) {
-                i = table.column(field).map(columns::indexOf).orElse(-1);
-                byField.put(field, i);
-            }
-            return i;
-        }
-    }
-
-    /**
-     * A snapshot laid out for the bulk insert: its changes sorted by (table, entity, change id), so
-     * every b-tree the insert fills grows at its end, and each entity's changes adjacent.
-     * {@link #of} returns null when the snapshot is not as a writer makes it (a change id or an
-     * attribute twice, one table spelled in two cases, two fields of one entity naming one column, a
-     * field naming the id column): such a snapshot goes through the normal merge.
-     */
-    static final class Plan {
-        final Placed[] changes;
-        /** Where each entity's changes start in {@link #changes}, and {@code changes.length} last. */
-        final int[] entities;
-        final Map<String, Target> targets;
-        final UUID maxId;
-
-        private Plan(Placed[] changes, int[] entities, Map<String, Target> targets, UUID maxId) {
-            this.changes = changes;
-            this.entities = entities;
-            this.targets = targets;
-            this.maxId = maxId;
-        }
-
-        static Plan of(Schema schema, List<Entry> entries) {
-            Map<String, String> canonical = new HashMap<>();
-            Map<String, String> spelling = new HashMap<>();
-            Map<String, Target> targets = new HashMap<>();
-            Set<UUID> ids = new HashSet<>(entries.size() * 2);
-            Placed[] changes = new Placed[entries.size()];
-            UUID max = null;
-            int n = 0;
-            for (Entry e : entries) {
-                ChangeData c = e.change();
-                if (!ids.add(c.id())) {
-                    return null;
-                }
-                if (max == null || Uuid7.ORDER.compare(c.id(), max) > 0) {
-                    max = c.id();
-                }
-                String table = canonical.get(c.table());
-                if (table == null) {
-                    TableInfo t = schema.table(c.table()).orElse(null);
-                    table = t == null ? c.table() : t.name();
-                    String seen = spelling.putIfAbsent(table.toLowerCase(Locale.ROOT), table);
-                    if (seen != null && !seen.equals(table)) {
-                        return null;
-                    }
-                    canonical.put(c.table(), table);
-                    if (t != null && !t.virtual()) {
-                        targets.putIfAbsent(table, new Target(t));
-                    }
-                }
-                changes[n++] = new Placed(table, e);
-            }
-            Arrays.sort(changes, PLACEMENT);
-            int[] starts = new int[n + 1];
-            int count = 0;
-            List<FieldData> fields = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                Placed p = changes[i];
-                if (i > 0 && p.table.equals(changes[i - 1].table) && p.entity().equals(changes[i - 1].entity())) {
-                    continue;
-                }
-                starts[count++] = i;
-            }
-            starts[count] = n;
-            int[] entities = Arrays.copyOf(starts, count + 1);
-            for (int g = 0; g < count; g++) {
-                fields.clear();
-                for (int i = entities[g]; i < entities[g + 1]; i++) {
-                    for (FieldData f : changes[i].entry.change().fields()) {
-                        if (!skipped(f)) {
-                            fields.add(f);
-                        }
-                    }
-                }
-                if (!distinctNames(fields) || !distinctColumns(targets.get(changes[entities[g]].table), fields, g + 1)) {
-                    return null;
-                }
-            }
-            return new Plan(changes, entities, targets, max);
-        }
-
-        /** Whether entity number {@code g} has a winning attribute (a change with only ignored fields has none). */
-        boolean wins(int g) {
-            for (int i = entities[g]; i < entities[g + 1]; i++) {
-                if (changes[i].wins()) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Whether no two fields have the same name, ignoring case. */
-        private static boolean distinctNames(List<FieldData> fields) {
-            int n = fields.size();
-            if (n > 16) {
-                Set<String> names = new HashSet<>();
-                for (FieldData f : fields) {
-                    if (!names.add(f.name().toLowerCase(Locale.ROOT))) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-            for (int i = 1; i < n; i++) {
-                for (int j = 0; j < i; j++) {
-                    if (fields.get(i).name().equalsIgnoreCase(fields.get(j).name())) {
-                        return false;
-                    }
-                }
-            }
-            return true;
-        }
-
-        /** Whether no two fields of entity number {@code stamp} name one column, and none the id. */
-        private static boolean distinctColumns(Target target, List<FieldData> fields, int stamp) {
-            if (target == null) {
-                return true;
-            }
-            for (FieldData f : fields) {
-                if (f.name().equals(Change.DELETED_FIELD)) {
-                    continue;
-                }
-                int column = target.column(f.name());
-                if (column >= 0) {
-                    if (target.claimed[column] == stamp || target.columns.get(column).name().equalsIgnoreCase("id")) {
-                        return false;
-                    }
-                    target.claimed[column] = stamp;
-                }
-            }
-            return true;
-        }
     }
 
     /**
@@ -365,9 +227,9 @@ public final class SnapshotLocal {
              BulkInsert field = new BulkInsert(c, "INSERT INTO _tandem_field(seq, field, value, prev)", 4, "")) {
             for (int i = 0; i < changes.length; i++) {
                 Placed p = changes[i];
-                ChangeData ch = p.entry.change();
+                ChangeData ch = p.entry().change();
                 long seq = i + 1;
-                change.add(seq, Uuid7.toBytes(ch.id()), Uuid7.toBytes(p.entry.author()), p.table, ch.entity());
+                change.add(seq, Uuid7.toBytes(ch.id()), Uuid7.toBytes(p.entry().author()), p.table(), ch.entity());
                 List<FieldData> fields = ch.fields();
                 if (!sorted(fields)) {
                     fields = new ArrayList<>(fields);
@@ -430,9 +292,9 @@ public final class SnapshotLocal {
             int[] entities = plan.entities;
             int from = 0;
             while (from < entities.length - 1) {
-                String table = plan.changes[entities[from]].table;
+                String table = plan.changes[entities[from]].table();
                 int to = from + 1;
-                while (to < entities.length - 1 && plan.changes[entities[to]].table.equals(table)) {
+                while (to < entities.length - 1 && plan.changes[entities[to]].table().equals(table)) {
                     to++;
                 }
                 Target target = plan.targets.get(table);
@@ -468,7 +330,7 @@ public final class SnapshotLocal {
                 boolean unknown = false;
                 String entity = plan.changes[plan.entities[g]].entity();
                 for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
-                    for (FieldData f : plan.changes[i].entry.change().fields()) {
+                    for (FieldData f : plan.changes[i].entry().change().fields()) {
                         if (skipped(f)) {
                             continue;
                         }

@@ -84,6 +84,34 @@ public final class SyncState {
         }
     }
 
+    /**
+     * How many of the own changes after {@code afterSeq} (at most {@code limit}) fit in
+     * {@code budget} bytes of batch, counting each change's values and a bound of its framing; at
+     * least one, however large, when there is any. Sizes come from SQLite's record headers
+     * ({@code octet_length} does not read a value's content), so measuring costs no big reads.
+     */
+    public int ownFitting(Connection c, UUID author, long afterSeq, int limit, long budget) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 24 + octet_length(c.entity) + (SELECT"
+                + " coalesce(sum(24 + coalesce(octet_length(f.value), 9)), 0) FROM _tandem_field f WHERE f.seq = c.seq)"
+                + " FROM _tandem_change c WHERE c.seq > ? AND c.author = ? ORDER BY c.seq LIMIT ?")) {
+            ps.setLong(1, afterSeq);
+            ps.setBytes(2, Uuid7.toBytes(author));
+            ps.setInt(3, limit);
+            int n = 0;
+            long bytes = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bytes += rs.getLong(1);
+                    if (n > 0 && bytes > budget) {
+                        break;
+                    }
+                    n++;
+                }
+            }
+            return n;
+        }
+    }
+
     /** Own changes after {@code afterSeq}, skipping {@code offset}, at most {@code limit}, in seq order. */
     public List<Local> own(Connection c, UUID author, long afterSeq, long offset, int limit) throws SQLException {
         List<Local> changes = new ArrayList<>();

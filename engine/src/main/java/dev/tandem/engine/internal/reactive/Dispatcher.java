@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  * subscription sees its results in commit order and listeners see events in commit order. Bursts
  * coalesce: all commits queued before a drain starts cost one re-run per affected query. A query
  * re-runs only when a drained commit wrote a table the query reads (see {@link QueryDependencies}).
+ * Affected queries whose last result showed a row the drained commits changed re-run first, so
+ * the view of the edited row is not queued behind every other query of the same table; the rest
+ * follow in subscription order.
  *
  * <p>Isolation: a callback runs on its own executor (or the dispatch thread when none was given)
  * inside a guard, so a throwing callback reaches the error handler and never stops other
@@ -37,6 +40,8 @@ import java.util.function.Supplier;
  */
 public final class Dispatcher implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Beyond this many changed rows in one drain (a bulk import), re-runs keep subscription order. */
+    private static final int MAX_PRIORITY_IDS = 1024;
 
     /** Identity matters: the same callback subscribed twice is two listeners. */
     private static final class Listener {
@@ -63,6 +68,8 @@ public final class Dispatcher implements AutoCloseable {
     private final Object lock = new Object();
     private Set<String> pendingTables = new HashSet<>();
     private List<Committed> pendingEvents = new ArrayList<>();
+    /** Entity ids of the pending commits' row events; null once there are too many to be worth it. */
+    private Set<String> pendingIds = new HashSet<>();
     private boolean rerunAll;
     private boolean scheduled;
     private volatile Thread dispatchThread;
@@ -121,6 +128,14 @@ public final class Dispatcher implements AutoCloseable {
     public void committed(Set<String> tables, List<ChangeEvent> events) {
         synchronized (lock) {
             pendingTables.addAll(tables);
+            if (pendingIds != null) {
+                for (ChangeEvent e : events) {
+                    pendingIds.add(e.id());
+                }
+                if (pendingIds.size() > MAX_PRIORITY_IDS) {
+                    pendingIds = null;
+                }
+            }
             if (!events.isEmpty() && !listeners.isEmpty()) {
                 pendingEvents.add(new Committed(List.copyOf(events), List.copyOf(listeners)));
             }
@@ -146,13 +161,16 @@ public final class Dispatcher implements AutoCloseable {
     private void drain() {
         Set<String> tables;
         List<Committed> events;
+        Set<String> changedIds;
         boolean all;
         synchronized (lock) {
             tables = pendingTables;
             events = pendingEvents;
+            changedIds = pendingIds;
             all = rerunAll;
             pendingTables = new HashSet<>();
             pendingEvents = new ArrayList<>();
+            pendingIds = new HashSet<>();
             rerunAll = false;
             scheduled = false;
         }
@@ -164,11 +182,14 @@ public final class Dispatcher implements AutoCloseable {
             }
         }
         List<LiveQuery<?>> affected = new ArrayList<>();
+        List<LiveQuery<?>> later = new ArrayList<>();
+        boolean prioritize = changedIds != null && !changedIds.isEmpty();
         for (LiveQuery<?> q : queries) {
             if (all || q.reads(tables)) {
-                affected.add(q);
+                (!prioritize || q.showed(changedIds) ? affected : later).add(q);
             }
         }
+        affected.addAll(later);
         if (affected.isEmpty()) {
             return;
         }

@@ -67,16 +67,31 @@ public final class FolderStorage implements SyncStorage {
         StorageKeys.validate(key);
         Path file = root.resolve(key);
         try {
-            if (!parentsAreDirectories(key)) {
+            if (!parentsAreDirectories(key, Reason.CORRUPT)) {
                 requireRoot("get '" + key + "'");
                 return Optional.empty();
             }
-            if (Files.isDirectory(file, NOFOLLOW)) {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
+            if (attrs.isDirectory()) {
                 // Only "a/b" exists; "a" as an object does not, exactly as S3 would answer.
                 return Optional.empty();
             }
+            if (!attrs.isRegularFile()) {
+                // A link could lead outside the folder, and opening a named pipe would block sync
+                // forever: either way it is not an object Tandem wrote, so it is set aside.
+                throw new SyncException(Reason.CORRUPT, "Object '" + key + "' in folder " + root + " is a "
+                        + (attrs.isSymbolicLink() ? "symbolic link" : "special file") + ", not a file Tandem wrote;"
+                        + " not followed");
+            }
+            if (attrs.size() > StorageKeys.MAX_OBJECT_BYTES) {
+                throw StorageKeys.tooLarge(key, attrs.size(), "folder " + root);
+            }
             try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, NOFOLLOW)) {
-                return Optional.of(in.readAllBytes());
+                byte[] data = in.readNBytes((int) StorageKeys.MAX_OBJECT_BYTES + 1);
+                if (data.length > StorageKeys.MAX_OBJECT_BYTES) {
+                    throw StorageKeys.tooLarge(key, data.length, "folder " + root);
+                }
+                return Optional.of(data);
             }
         } catch (NoSuchFileException e) {
             requireRoot("get '" + key + "'");
@@ -130,7 +145,7 @@ public final class FolderStorage implements SyncStorage {
         requireRoot("delete '" + key + "'");
         Path file = root.resolve(key);
         try {
-            if (!parentsAreDirectories(key) || Files.isDirectory(file, NOFOLLOW)) {
+            if (!parentsAreDirectories(key, Reason.IO) || Files.isDirectory(file, NOFOLLOW)) {
                 return;
             }
             Files.deleteIfExists(file);
@@ -224,9 +239,10 @@ public final class FolderStorage implements SyncStorage {
 
     /**
      * True when every directory between the root and the key's file is a real directory. False
-     * when one is missing or is a plain file; a symbolic link is an error.
+     * when one is missing or is a plain file; a symbolic link is an error of {@code onLink}: CORRUPT
+     * for a read (the object is set aside, the rest of the sync goes on), IO for a removal.
      */
-    private boolean parentsAreDirectories(String key) throws IOException {
+    private boolean parentsAreDirectories(String key, Reason onLink) throws IOException {
         Path d = root;
         for (String segment : parentSegments(key)) {
             d = d.resolve(segment);
@@ -237,7 +253,7 @@ public final class FolderStorage implements SyncStorage {
                 return false;
             }
             if (attrs.isSymbolicLink()) {
-                throw new SyncException(Reason.IO, "Refusing to follow the symbolic link " + d + " for key '"
+                throw new SyncException(onLink, "Refusing to follow the symbolic link " + d + " for key '"
                         + key + "' in folder " + root);
             }
             if (!attrs.isDirectory()) {

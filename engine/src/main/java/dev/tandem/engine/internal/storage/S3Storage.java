@@ -4,6 +4,7 @@ import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,14 +14,17 @@ import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -120,7 +124,22 @@ public final class S3Storage implements SyncStorage {
     public Optional<byte[]> get(String key) {
         StorageKeys.validate(key);
         try {
-            return Optional.of(client.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray());
+            try (ResponseInputStream<GetObjectResponse> in = client.getObject(r -> r.bucket(bucket).key(key))) {
+                Long size = in.response().contentLength();
+                if (size != null && size > StorageKeys.MAX_OBJECT_BYTES) {
+                    // Closing without reading the body would drain it first: abort the connection.
+                    in.abort();
+                    throw StorageKeys.tooLarge(key, size, where);
+                }
+                byte[] data = in.readNBytes((int) StorageKeys.MAX_OBJECT_BYTES + 1);
+                if (data.length > StorageKeys.MAX_OBJECT_BYTES) {
+                    in.abort();
+                    throw StorageKeys.tooLarge(key, data.length, where);
+                }
+                return Optional.of(data);
+            }
+        } catch (IOException e) {
+            throw errors.map("get '" + key + "'", SdkClientException.create("reading the body failed: " + e.getMessage(), e));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {

@@ -10,6 +10,12 @@ public final class StorageKeys {
      * pass the character rule, so they are refused by name or a folder would list them as objects. */
     private static final String SYNCTHING_CONFLICT = ".sync-conflict-";
     static final int MAX_LENGTH = 512;
+    /**
+     * The largest object a backend reads into memory: the sync format's 64 MiB (Frame.MAX_OBJECT)
+     * plus room for the encryption envelope. Anything bigger is not a Tandem object, and a backend
+     * refuses it as CORRUPT before reading it, so a planted 5 GB file cannot exhaust the heap.
+     */
+    public static final long MAX_OBJECT_BYTES = (64L << 20) + (1 << 20);
 
     private StorageKeys() {
     }
@@ -38,6 +44,12 @@ public final class StorageKeys {
     /** One path segment: a file or directory name a folder backend may treat as part of a key. */
     static boolean isValidSegment(String segment) {
         return SEGMENT.matcher(segment).matches() && !segment.contains("..") && !segment.contains(SYNCTHING_CONFLICT);
+    }
+
+    /** The error for an object too large to be one of ours; nothing of it has been read. */
+    static SyncException tooLarge(String key, long size, String where) {
+        return new SyncException(SyncException.Reason.CORRUPT, "Object " + describe(key) + " in " + where + " is "
+                + size + " bytes, more than any Tandem object (" + MAX_OBJECT_BYTES + "); not read");
     }
 
     /** Prefixes may be empty or end in '/'; otherwise the same rule. */

@@ -13,6 +13,9 @@ public final class MemoryConnections implements Connections {
     public MemoryConnections() {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
+        // The engine reads rowids itself when it needs them; without this, sqlite-jdbc runs a hidden
+        // SELECT last_insert_rowid() after every INSERT (about a tenth of a tracked save's CPU).
+        config.setGetGeneratedKeys(false);
         try {
             connection = config.createConnection("jdbc:sqlite::memory:");
         } catch (SQLException e) {

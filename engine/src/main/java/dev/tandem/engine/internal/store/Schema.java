@@ -116,6 +116,21 @@ public final class Schema {
         return Optional.ofNullable(tables.get(name.toLowerCase(Locale.ROOT)));
     }
 
+    /**
+     * The table a merged change may write rows into: a user table with an {@code id} primary key,
+     * so not the engine's own, not a virtual table, and not a virtual table's shadow table (a
+     * remote change naming {@code item_fts_data} must never write into a full-text index).
+     */
+    public Optional<TableInfo> syncTarget(String name) {
+        TableInfo t = tables.get(name.toLowerCase(Locale.ROOT));
+        if (t == null || t.virtual() || t.name().toLowerCase(Locale.ROOT).startsWith("_tandem")
+                || isShadow(t.name().toLowerCase(Locale.ROOT))) {
+            return Optional.empty();
+        }
+        Column id = t.column("id").orElse(null);
+        return id != null && id.primaryKey() && id.name().equalsIgnoreCase("id") ? Optional.of(t) : Optional.empty();
+    }
+
     /** The table, or a {@link MappingException} naming it and, for a typo, the tables there are. */
     public TableInfo requireTable(String name, String forWhat) {
         TableInfo t = tables.get(name.toLowerCase(Locale.ROOT));

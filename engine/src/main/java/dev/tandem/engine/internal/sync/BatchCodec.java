@@ -20,14 +20,13 @@ import org.msgpack.core.MessageUnpacker;
 /**
  * Encodes batches and heads as MessagePack inside a {@link Frame}. Decoding treats the bytes as
  * hostile: every length is checked against the bytes that remain before anything is allocated,
- * every name against {@link #NAME}, and any surprise becomes a {@link FormatException} naming the
+ * every name against {@link SyncLimits}, and any surprise becomes a {@link FormatException} naming the
  * object. Layout: docs/SYNC_FORMAT.md.
  */
 public final class BatchCodec {
-    /** Table and field names a remote may use; anything else is rejected, never quoted into SQL. */
-    static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
-    static final int MAX_ENTITY = 256;
-    static final int MAX_VALUE = 16 << 20;
+    /** Limits shared with the writer side: {@link SyncLimits}. */
+    static final int MAX_ENTITY = SyncLimits.MAX_ENTITY;
+    static final int MAX_VALUE = SyncLimits.MAX_VALUE;
     private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private BatchCodec() {
@@ -100,6 +99,9 @@ public final class BatchCodec {
                 if (!Uuid7.isV7(id)) {
                     throw new FormatException("Object " + key + ": change id " + id + " is not a UUIDv7");
                 }
+                if (Uuid7.millis(id) > SyncLimits.MAX_ID_MILLIS) {
+                    throw new FormatException("Object " + key + ": change id " + id + " is dated after the year 3000");
+                }
                 String table = r.indexed(tables, "table");
                 String entity = r.entity();
                 int n = r.arrayHeader();
@@ -107,8 +109,13 @@ public final class BatchCodec {
                     throw new FormatException("Object " + key + ": field list of length " + n);
                 }
                 List<FieldData> fields = new ArrayList<>(n / 3);
+                java.util.Set<String> named = new java.util.HashSet<>();
                 for (int j = 0; j < n; j += 3) {
                     String name = r.indexed(fieldNames, "field");
+                    // Column names are case-insensitive: a change naming one twice has two values for it.
+                    if (!named.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                        throw new FormatException("Object " + key + ": change " + id + " sets field '" + name + "' twice");
+                    }
                     Object value = r.value();
                     UUID replaces = r.u.tryUnpackNil() ? null : r.uuid();
                     fields.add(new FieldData(name, value, replaces));
@@ -254,10 +261,7 @@ public final class BatchCodec {
             List<String> names = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 String name = string(128);
-                String lower = name.toLowerCase(java.util.Locale.ROOT);
-                boolean reserved = lower.startsWith("_tandem") || lower.startsWith("sqlite_")
-                        || (!fields && name.startsWith("_"));
-                if (!NAME.matcher(name).matches() || reserved) {
+                if (!(fields ? SyncLimits.fieldNameOk(name) : SyncLimits.tableNameOk(name))) {
                     throw new FormatException("Object " + key + " names a " + (fields ? "field" : "table") + " '"
                             + name.replaceAll("\\p{Cntrl}", "?") + "' that Tandem does not accept");
                 }

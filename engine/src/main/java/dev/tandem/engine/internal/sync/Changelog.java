@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,4 +25,29 @@ public interface Changelog {
 
     /** Declares that {@code device}'s batches 1..seq are all stored (the remote publishes a head). */
     void publishHead(UUID device, long seq, Map<UUID, Long> cursors);
+
+    /** One batch slot: {@code device}'s batch {@code seq}. */
+    record Slot(UUID device, long seq) {
+    }
+
+    /**
+     * Sets aside {@code device}'s batch {@code seq}, which cannot be read ({@code problem} says
+     * why), and moves past it: another device's cursor moves over it, and for this device's own
+     * slot the next batch takes the next number. So one bad object stops nothing after it. Setting
+     * aside a slot that already is counts another failed read. Only a local changelog keeps a
+     * quarantine (docs/SYNC_FORMAT.md, "Unreadable objects").
+     */
+    default void setAside(UUID device, long seq, String problem) {
+        throw new UnsupportedOperationException("only a local changelog sets batches aside");
+    }
+
+    /** Set-aside slots due for another read. */
+    default List<Slot> setAsideDue() {
+        return List.of();
+    }
+
+    /** A set-aside batch that reads now: merges it and ends its quarantine. */
+    default void recover(Batch batch) {
+        throw new UnsupportedOperationException("only a local changelog sets batches aside");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.QuarantineStore;
 import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.changelog.SyncState.Local;
@@ -27,14 +28,21 @@ import java.util.UUID;
 public final class DbChangelog implements Changelog {
     private final DefaultDb db;
     private final String remote;
+    /** Set-aside batches read again per sync at most, so a remote full of junk cannot stall a sync. */
+    static final int QUARANTINE_RETRIES = 16;
     private final int cap;
     private final UUID self;
     private final SyncState state = new SyncState();
     private final RemoteApply apply;
+    private final QuarantineStore quarantine = new QuarantineStore();
     int pulled;
     int merged;
     int conflicts;
     int pushed;
+    int skipped;
+    /** The furthest a pulled change lay ahead of this clock beyond its drift bound, and whose. */
+    long aheadMillis;
+    UUID aheadDevice;
 
     public DbChangelog(DefaultDb db, String remote, int cap) {
         this.db = db;
@@ -62,11 +70,15 @@ public final class DbChangelog implements Changelog {
             return Optional.empty();
         }
         Pushed p = db.read(c -> state.pushed(c, remote));
-        long k = seq - p.batchSeq();
-        if (k < 1) {
+        // Batches are cut one at a time, each after the previous one is recorded: a cut's end
+        // depends on its size, so a batch further ahead cannot be known yet.
+        if (seq != p.batchSeq() + 1) {
             return Optional.empty();
         }
-        List<Local> own = db.read(c -> state.own(c, self, p.changeSeq(), (k - 1) * cap, cap));
+        // At most cap changes and the size budget (a large change travels alone), so no batch ever
+        // exceeds what readers accept: one they refuse would be set aside on every other device.
+        List<Local> own = db.read(c -> state.own(c, self, p.changeSeq(), 0,
+                state.ownFitting(c, self, p.changeSeq(), cap, SyncLimits.BATCH_BYTES)));
         if (own.isEmpty()) {
             return Optional.empty();
         }
@@ -90,9 +102,7 @@ public final class DbChangelog implements Changelog {
             state.setCursor(s.sql(), remote, batch.device(), batch.seq());
             return st;
         });
-        pulled += stats.pulled();
-        merged += stats.merged();
-        conflicts += stats.conflicts();
+        count(batch.device(), stats);
         return batch;
     }
 
@@ -128,5 +138,62 @@ public final class DbChangelog implements Changelog {
     @Override
     public void publishHead(UUID device, long seq, Map<UUID, Long> cursors) {
         // The local database needs no head: its push state is committed with each batch.
+    }
+
+    @Override
+    public void setAside(UUID device, long seq, String problem) {
+        db.writer().write("Setting aside batch " + seq + " of device " + device, s -> {
+            quarantine.setAside(s.sql(), remote, device, seq, RemoteChangelog.batchKey(device, seq), problem,
+                    db.clock().wallMillis());
+            if (device.equals(self)) {
+                Pushed p = state.pushed(s.sql().connection(), remote);
+                if (seq == p.batchSeq() + 1) {
+                    state.setPushed(s.sql(), remote, new Pushed(seq, p.changeSeq()));
+                }
+            } else if (seq == state.cursors(s.sql().connection(), remote).getOrDefault(device, 0L) + 1) {
+                state.setCursor(s.sql(), remote, device, seq);
+            }
+            return null;
+        });
+        skipped++;
+    }
+
+    @Override
+    public List<Slot> setAsideDue() {
+        List<Slot> due = new ArrayList<>();
+        db.read(c -> quarantine.due(c, remote, db.clock().wallMillis(), QUARANTINE_RETRIES))
+                .forEach(q -> due.add(new Slot(q.device(), q.seq())));
+        return due;
+    }
+
+    @Override
+    public void recover(Batch batch) {
+        RemoteApply.Stats stats = db.writer().write("Merging set-aside batch " + batch.seq() + " of device "
+                + batch.device(), s -> {
+            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis());
+            quarantine.release(s.sql(), remote, batch.device(), batch.seq());
+            return st;
+        });
+        count(batch.device(), stats);
+    }
+
+    private void count(UUID device, RemoteApply.Stats stats) {
+        pulled += stats.pulled();
+        merged += stats.merged();
+        conflicts += stats.conflicts();
+        if (stats.aheadMillis() > aheadMillis) {
+            aheadMillis = stats.aheadMillis();
+            aheadDevice = device;
+        }
+    }
+
+    /** Plain-words notes for the sync report besides unreadable objects: a device's clock far ahead. */
+    List<String> notes() {
+        if (aheadMillis == 0) {
+            return List.of();
+        }
+        return List.of("Device " + aheadDevice + " dates its changes up to " + java.time.Duration.ofMillis(aheadMillis)
+                .toMinutes() + " minutes ahead of this device's clock; one of the two clocks is wrong. Its changes are"
+                + " merged; edits made here after seeing them still win.");
     }
 }

@@ -68,11 +68,12 @@ public final class DefaultSyncEngine implements SyncEngine {
                     progress == null ? SyncProgress.NONE : progress, snapshots);
             long[] after = counter.snapshot();
             List<String> warnings = new ArrayList<>(result.problems());
+            warnings.addAll(local.notes());
             warnings.addAll(snapshots.warnings);
             SyncReport report = new SyncReport(local.pushed, local.pulled + snapshots.pulled,
                     local.merged + snapshots.merged, local.conflicts + snapshots.conflicts,
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],
-                    result.problems().size(), Duration.ofNanos(System.nanoTime() - started), warnings);
+                    local.skipped, Duration.ofNanos(System.nanoTime() - started), warnings);
             return new CompactionReport(report, snapshots.snapshotWritten, snapshots.deletedBatches,
                     snapshots.deletedSnapshots);
         } finally {

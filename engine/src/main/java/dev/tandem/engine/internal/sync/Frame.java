@@ -23,7 +23,9 @@ public final class Frame {
     public static final int VERSION = 1;
     public static final int HEADER = 16;
     public static final int MAX_OBJECT = 64 << 20;
-    public static final int MAX_INFLATED = 256 << 20;
+    /** Largest body after inflating: writers cut batches far below it (SyncLimits), and a reader
+     * never holds more than this of a deflate bomb before refusing it. */
+    public static final int MAX_INFLATED = 64 << 20;
     public static final byte KIND_BATCH = 1;
     public static final byte KIND_HEAD = 2;
     /** A part of a snapshot (docs/SYNC_FORMAT.md, "Snapshots"). */
@@ -115,23 +117,45 @@ public final class Frame {
         return (int) crc.getValue();
     }
 
+    /**
+     * Inflates in two passes: the first only counts (into a small scratch buffer) and refuses a body
+     * beyond {@link #MAX_INFLATED}, the second fills an array of exactly that size. So a deflate
+     * bomb costs a little CPU and no memory, and a real body costs its size once, not a growing
+     * buffer's doublings and final copy.
+     */
     private static byte[] inflate(byte[] data, int offset, int length, String key) {
+        int size = (int) inflate(data, offset, length, key, new byte[64 * 1024], true);
+        byte[] out = new byte[size];
+        inflate(data, offset, length, key, out, false);
+        return out;
+    }
+
+    /** Inflates into {@code out} (counting only, overwriting it, when {@code scratch}); returns the size. */
+    private static long inflate(byte[] data, int offset, int length, String key, byte[] out, boolean scratch) {
         Inflater inflater = new Inflater();
         try {
             inflater.setInput(data, offset, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(MAX_INFLATED, length * 4));
-            byte[] buf = new byte[64 * 1024];
+            long total = 0;
             while (!inflater.finished()) {
-                int n = inflater.inflate(buf);
+                int at = scratch ? 0 : (int) total;
+                int n = inflater.inflate(out, at, out.length - at);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new FormatException("Object " + key + " has a truncated compressed body");
                 }
-                if (out.size() + n > MAX_INFLATED) {
+                if (n == 0 && !scratch && at == out.length) {
+                    throw new FormatException("Object " + key + " inflated differently the second time");
+                }
+                total += n;
+                if (total > MAX_INFLATED) {
                     throw new FormatException("Object " + key + " inflates beyond " + MAX_INFLATED + " bytes");
                 }
-                out.write(buf, 0, n);
             }
-            return out.toByteArray();
+            if (inflater.getRemaining() > 0) {
+                // Bytes after the end of the deflate stream: not something Frame.wrap writes.
+                throw new FormatException("Object " + key + " has " + inflater.getRemaining()
+                        + " bytes after its compressed body");
+            }
+            return total;
         } catch (DataFormatException e) {
             throw new FormatException("Object " + key + " has a corrupt compressed body", e);
         } finally {

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.UUID;
  * point leaves a state the next sync completes: batches are immutable and create-if-absent, each
  * merge and each push record commits atomically, and a head is written only after its batches.
  *
- * <p>A corrupt batch from one device is reported and skipped for this sync, without advancing that
- * device's cursor, so nothing after it is applied out of order and nothing is lost if it is fixed;
- * other devices and the push go on.
+ * <p>A batch that cannot be read is set aside and reported ({@link Unreadable}): the cursor moves
+ * past it, so one bad object stops nothing after it, and it is read again later
+ * ({@link QuarantineRetry}). A batch of a newer format stops that device until Tandem is updated.
+ * Other devices and the push go on either way.
  */
 public final class Synchronizer {
     /** What a sync did besides what the changelogs count. */
@@ -46,6 +48,7 @@ public final class Synchronizer {
             }
         }
         long done = 0;
+        QuarantineRetry.run(local, remote, hooks, problems);
         for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
             UUID device = e.getKey();
             if (device.equals(self)) {
@@ -55,8 +58,10 @@ public final class Synchronizer {
                 Optional<Batch> batch;
                 try {
                     batch = remote.batch(device, seq);
-                } catch (FormatException corrupt) {
-                    problems.add(corrupt.getMessage());
+                } catch (SyncException unreadable) {
+                    if (Unreadable.handle(local, device, seq, unreadable, problems)) {
+                        continue;
+                    }
                     break;
                 }
                 if (batch.isEmpty()) {
@@ -79,7 +84,18 @@ public final class Synchronizer {
             if (next.isEmpty()) {
                 break;
             }
-            Batch stored = remote.append(next.get());
+            Batch stored;
+            try {
+                stored = remote.append(next.get());
+            } catch (SyncException unreadable) {
+                // The own slot holds an object nobody can read (a clone's or a hostile writer's):
+                // it is burnt, and the same changes go into the next slot.
+                if (!Unreadable.handle(local, self, seq + 1, unreadable, problems)) {
+                    throw unreadable;
+                }
+                seq++;
+                continue;
+            }
             local.append(stored);
             seq = stored.seq();
             progress.onProgress("push", ++pushedBatches, -1);

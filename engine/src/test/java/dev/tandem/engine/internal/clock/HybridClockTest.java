@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.testing.ManualClock;
@@ -42,15 +43,73 @@ class HybridClockTest {
     }
 
     @Test
-    void observe_remoteIdAhead_nextIdIsGreater() {
+    void observe_remoteIdAheadWithinDrift_nextIdIsGreater() {
         ManualClock wall = new ManualClock();
         HybridClock clock = new HybridClock(wall);
-        HybridClock other = new HybridClock(new ManualClock(wall.millis.get() + 3_600_000));
+        HybridClock other = new HybridClock(new ManualClock(wall.millis.get() + 5 * 60_000));
         UUID remote = other.next();
-        clock.observe(remote);
+        assertTrue(clock.observe(remote));
         UUID local = clock.next();
         assertTrue(Uuid7.ORDER.compare(remote, local) < 0);
         assertEquals(Uuid7.millis(remote), Uuid7.millis(local));
+    }
+
+    @Test
+    void observe_remoteIdADayAhead_notAdopted() {
+        ManualClock wall = new ManualClock();
+        HybridClock clock = new HybridClock(wall);
+        UUID remote = new HybridClock(new ManualClock(wall.millis.get() + 86_400_000)).next();
+        assertFalse(clock.observe(remote));
+        UUID local = clock.next();
+        assertEquals(wall.millis.get(), Uuid7.millis(local), "the clock stays with its wall clock");
+        assertTrue(Uuid7.ORDER.compare(clock.nextAfter(remote), remote) > 0, "but can still outrank it");
+    }
+
+    @Test
+    void observe_forgedIdAtTheEndOfTime_leavesTheClockUsable() {
+        ManualClock wall = new ManualClock();
+        HybridClock clock = new HybridClock(wall);
+        UUID forged = Uuid7.of((1L << 48) - 1, Uuid7.MAX_COUNTER, -1);
+        assertFalse(clock.observe(forged));
+        UUID a = clock.next();
+        UUID b = clock.next();
+        assertTrue(Uuid7.ORDER.compare(a, b) < 0);
+        assertEquals(wall.millis.get(), Uuid7.millis(b));
+    }
+
+    @Test
+    void observe_boundIsConfigurable() {
+        ManualClock wall = new ManualClock();
+        HybridClock strict = new HybridClock(wall, java.time.Duration.ofSeconds(30));
+        HybridClock lax = new HybridClock(wall, java.time.Duration.ofHours(2));
+        UUID hourAhead = new HybridClock(new ManualClock(wall.millis.get() + 3_600_000)).next();
+        assertFalse(strict.observe(hourAhead));
+        assertTrue(lax.observe(hourAhead));
+        assertEquals(600_000, new HybridClock(wall).maxDriftMillis(), "ten minutes unless told otherwise");
+    }
+
+    @Test
+    void next_wallClockFixedAfterRunningADayAhead_followsItBack() {
+        ManualClock wall = new ManualClock(1_700_000_000_000L + 86_400_000);
+        HybridClock clock = new HybridClock(wall);
+        UUID skewed = clock.next();
+        wall.millis.set(1_700_000_000_000L);
+        UUID fixed = clock.next();
+        assertEquals(1_700_000_000_000L, Uuid7.millis(fixed), "ids follow the fixed clock");
+        UUID edit = clock.nextAfter(skewed);
+        assertTrue(Uuid7.ORDER.compare(edit, skewed) > 0, "an edit of a value it wrote while ahead still wins");
+        assertEquals(Uuid7.millis(skewed), Uuid7.millis(edit));
+        assertEquals(1_700_000_000_000L, Uuid7.millis(clock.next()), "and nextAfter does not move the clock");
+    }
+
+    @Test
+    void nextAfter_floorAtFullCounter_borrowsTheNextMillisecond() {
+        HybridClock clock = new HybridClock(new ManualClock());
+        UUID floor = Uuid7.of(1_900_000_000_000L, Uuid7.MAX_COUNTER, -1);
+        UUID after = clock.nextAfter(floor);
+        assertTrue(Uuid7.ORDER.compare(after, floor) > 0);
+        assertEquals(1_900_000_000_001L, Uuid7.millis(after));
+        assertTrue(Uuid7.isV7(after));
     }
 
     @Test

@@ -97,8 +97,9 @@ class FolderStorageTest extends SyncStorageContract {
         Files.createSymbolicLink(dir.resolve("evil"), outside);
         Files.createSymbolicLink(dir.resolve("evil-file"), outside.resolve("secret"));
         assertEquals(List.of(), storage.list("", null, 10));
-        assertEquals(Reason.IO, assertThrows(SyncException.class, () -> storage.get("evil/secret")).reason());
-        assertEquals(Reason.IO, assertThrows(SyncException.class, () -> storage.get("evil-file")).reason());
+        // Reads refuse links as CORRUPT: sync sets the object aside and goes on (HostileRemoteTest).
+        assertEquals(Reason.CORRUPT, assertThrows(SyncException.class, () -> storage.get("evil/secret")).reason());
+        assertEquals(Reason.CORRUPT, assertThrows(SyncException.class, () -> storage.get("evil-file")).reason());
         assertThrows(SyncException.class, () -> storage.createIfAbsent("evil/planted", bytes("x")));
         assertThrows(SyncException.class, () -> storage.delete("evil/secret"));
         assertFalse(Files.exists(outside.resolve("planted")));

@@ -1,0 +1,138 @@
+package dev.tandem.app;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.sync.SyncService;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SyncEngine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One device's runtime: its data dir, database, store, settings and background sync. Opening it
+ * touches the disk, so it is done off the FX thread. The demo runs two of these in one process.
+ */
+public final class Device implements AutoCloseable {
+    public static final String DB_FILE = "tandem.db";
+
+    private final String name;
+    private final Path dataDir;
+    private final TodoStore store;
+    private final SettingsStore settings;
+    private final SyncService sync;
+    private final ExecutorService ioExecutor;
+    private final Async async;
+    private java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Throwable>> errorHandler;
+
+    private Device(String name, Path dataDir, TodoStore store, SettingsStore settings, SyncService sync,
+                   ExecutorService ioExecutor, Async async) {
+        this.name = name;
+        this.dataDir = dataDir;
+        this.store = store;
+        this.settings = settings;
+        this.sync = sync;
+        this.ioExecutor = ioExecutor;
+        this.async = async;
+    }
+
+    /**
+     * Opens the device in {@code dataDir}. If {@code forcedRemote} is set (the demo), the device syncs
+     * there whatever its saved settings say.
+     */
+    public static Device open(String name, Path dataDir, Executor ui, SyncSettings forcedRemote, Duration debounce) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+        }
+        Db db = Db.open(dataDir.resolve(DB_FILE));
+        TodoStore store;
+        try {
+            store = new TodoStore(db, Clock.systemUTC());
+            store.registerDevice(name);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+        SettingsStore settings = new SettingsStore(dataDir);
+        SyncService sync = new SyncService(db, Clock.systemUTC(), new Random());
+        sync.setDebounce(debounce);
+        store.onLocalWrite(sync::localChange);
+        ExecutorService io = Async.backgroundExecutor("tandem-io");
+        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Throwable>> onError =
+                new java.util.concurrent.atomic.AtomicReference<>(e -> { });
+        Async async = new Async(io, ui, e -> {
+            System.getLogger("tandem").log(System.Logger.Level.WARNING, "background task failed", e);
+            onError.get().accept(e);
+        });
+        Device d = new Device(name, dataDir, store, settings, sync, io, async);
+        d.errorHandler = onError;
+        SyncSettings s = forcedRemote != null ? forcedRemote : settings.loadSync();
+        d.applySync(s);
+        return d;
+    }
+
+    /** Starts syncing with these settings (or stops, for NONE). Builds the engine; call off the FX thread. */
+    public void applySync(SyncSettings s) {
+        SyncEngine engine = null;
+        if (s.mode() != SyncSettings.Mode.NONE && s.validate().isEmpty()) {
+            try {
+                engine = s.toEngine();
+            } catch (RuntimeException e) {
+                System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot set up sync: " + e.getMessage());
+            }
+        }
+        sync.configure(engine, Duration.ofSeconds(Math.max(SyncSettings.MIN_INTERVAL, s.intervalSeconds())));
+    }
+
+    /** Where failures of background commands go (on the UI thread), e.g. a notification. */
+    public void onError(java.util.function.Consumer<Throwable> handler) {
+        errorHandler.set(handler);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public TodoStore store() {
+        return store;
+    }
+
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    public SyncService sync() {
+        return sync;
+    }
+
+    public Async async() {
+        return async;
+    }
+
+    @Override
+    public void close() {
+        sync.close();
+        ioExecutor.shutdown();
+        try {
+            ioExecutor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+}

@@ -1,0 +1,165 @@
+package dev.tandem.app.demo;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.view.Icons;
+import dev.tandem.app.view.MainView;
+import dev.tandem.ui.Styles;
+import dev.tandem.ui.Theme;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+/**
+ * {@code --demo}: two device windows side by side, each with its own database under
+ * {@code DATA_DIR/demo/device-a|device-b}, syncing through the folder {@code DATA_DIR/demo/remote}
+ * every 2 seconds (and 300 ms after an edit), so an edit in one shows up in the other within seconds.
+ * The first run fills device A with sample todos.
+ */
+public final class DemoMode implements AutoCloseable {
+    public static final Duration INTERVAL = Duration.ofSeconds(2);
+    public static final Duration DEBOUNCE = Duration.ofMillis(300);
+
+    private final Path dir;
+    private final Theme theme;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+    private final List<MainView> views = new ArrayList<>();
+
+    public DemoMode(Path dir, Theme theme) {
+        this.dir = dir;
+        this.theme = theme;
+    }
+
+    public Path remoteDir() {
+        return dir.resolve("remote");
+    }
+
+    public List<MainView> views() {
+        return views;
+    }
+
+    public static SyncSettings remote(Path remoteDir) {
+        return SyncSettings.folder(remoteDir, (int) INTERVAL.toSeconds());
+    }
+
+    /** Opens both devices (off the FX thread) and shows their windows; {@code onShown} runs after. */
+    public void start(Stage first, Runnable onShown) {
+        Label loading = new Label("Starting two demo devices…");
+        first.setScene(new Scene(new StackPane(loading), 900, 640));
+        first.getScene().getStylesheets().setAll(theme.stylesheets());
+        first.setTitle("Tandem demo");
+        first.show();
+        Thread t = new Thread(() -> {
+            try {
+                java.nio.file.Files.createDirectories(remoteDir());
+                Device a = Device.open("Device A", dir.resolve("device-a"), FxExecutor.INSTANCE, remote(remoteDir()), DEBOUNCE);
+                Device b = Device.open("Device B", dir.resolve("device-b"), FxExecutor.INSTANCE, remote(remoteDir()), DEBOUNCE);
+                seedIfEmpty(a.store(), b.store());
+                Platform.runLater(() -> {
+                    toClose.add(a);
+                    toClose.add(b);
+                    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+                    double w = Math.max(700, Math.min(1000, screen.getWidth() / 2 - 12));
+                    double h = Math.max(520, Math.min(720, screen.getHeight() - 40));
+                    show(first, a, screen.getMinX() + 8, screen.getMinY() + 20, w, h);
+                    show(new Stage(), b, screen.getMinX() + 16 + w, screen.getMinY() + 20, w, h);
+                    onShown.run();
+                });
+            } catch (RuntimeException | java.io.IOException e) {
+                Platform.runLater(() -> loading.setText("The demo could not start: " + e.getMessage()));
+            }
+        }, "tandem-demo-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void show(Stage stage, Device device, double x, double y, double w, double h) {
+        MainView view = new MainView(device, theme, null);
+        views.add(view);
+        toClose.add(0, view::close);
+        BorderPane root = new BorderPane(view);
+        root.setTop(banner(device));
+        Scene scene = stage.getScene();
+        if (scene == null) {
+            stage.setScene(new Scene(root, w, h));
+        } else {
+            scene.setRoot(root);
+        }
+        stage.getScene().getStylesheets().setAll(theme.stylesheets());
+        view.themeProperty().addListener((o, a, t) -> stage.getScene().getStylesheets().setAll(t.stylesheets()));
+        stage.setTitle("Tandem — " + device.name() + " (demo)");
+        dev.tandem.app.TandemApp.setIcon(stage);
+        stage.setX(x);
+        stage.setY(y);
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setOnCloseRequest(e -> Platform.exit());
+        stage.show();
+        view.start();
+    }
+
+    public static HBox banner(Device device) {
+        Label l = new Label(device.name() + " · demo: syncs every 2 s through a shared folder — edit here, watch the other window");
+        HBox box = new HBox(8, Icons.of(MaterialDesignL.LAPTOP, 16), l);
+        box.getStyleClass().add(Styles.DEVICE_BANNER);
+        return box;
+    }
+
+    /** Fills device A with realistic todos on the first run (when neither device has any). */
+    public static void seedIfEmpty(TodoStore a, TodoStore b) {
+        if (!a.allItems().isEmpty() || !b.allItems().isEmpty()) {
+            return;
+        }
+        seed(a);
+    }
+
+    public static void seed(TodoStore s) {
+        LocalDate today = s.today();
+        TodoList work = s.createList("Work");
+        TodoList home = s.createList("Home");
+        TodoList groceries = s.createList("Groceries");
+        s.add("Reply to Dana about the Q3 roadmap", work.id(), today);
+        var review = s.add("Review the sync design doc", work.id(), today.plusDays(1));
+        s.update(review.id(), it -> it.withNotes("Focus on the conflict section.\n- per-attribute LWW\n- tombstones"));
+        s.add("Prepare slides for Friday demo", work.id(), today.plusDays(3));
+        s.add("Book flights to Lisbon", null, today.plusDays(6));
+        s.add("Renew passport", null, today.minusDays(1));
+        var plants = s.add("Water the plants", home.id(), today);
+        s.add("Fix the squeaky door hinge", home.id(), null);
+        s.add("Call the plumber about the boiler", home.id(), today.plusDays(2));
+        s.add("Oat milk", groceries.id(), null);
+        s.add("Coffee beans", groceries.id(), null);
+        s.add("Lemons", groceries.id(), null);
+        var read = s.add("Read “Local-first software”", null, null);
+        s.update(read.id(), it -> it.withNotes("https://www.inkandswitch.com/local-first/"));
+        s.setDone(plants.id(), true);
+        var old = s.add("Cancel the old gym membership", home.id(), null);
+        s.setDone(old.id(), true);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable c : toClose) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.getLogger("tandem").log(System.Logger.Level.WARNING, "close failed", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tandem.app.model;
+
+import java.util.List;
+
+/**
+ * The app's schema as the engine's plain SQL migrations: one statement per step, applied in order,
+ * once each. Never edit a released step; append new ones.
+ *
+ * <p>No foreign key from items to lists: sync merges rows from other devices, and an item may arrive
+ * before its list. Items whose list is unknown are shown in the Inbox. Search uses an FTS5 table
+ * keyed by the items' rowid and kept in sync by triggers (also for rows merged by sync).
+ */
+public final class Schema {
+    private Schema() {
+    }
+
+    public static final List<String> MIGRATIONS = List.of(
+            "CREATE TABLE lists (id TEXT PRIMARY KEY, name TEXT, position INTEGER, createdAt INTEGER)",
+            "CREATE TABLE items (id TEXT PRIMARY KEY, listId TEXT, title TEXT, notes TEXT, due TEXT,"
+                    + " done INTEGER DEFAULT 0, doneAt INTEGER, trashedAt INTEGER, createdAt INTEGER)",
+            "CREATE INDEX items_list ON items(listId)",
+            "CREATE INDEX items_due ON items(due)",
+            "CREATE INDEX items_trashed ON items(trashedAt)",
+            "CREATE VIRTUAL TABLE items_fts USING fts5(title, notes, tokenize = 'unicode61 remove_diacritics 2')",
+            // The insert trigger first drops any entry under the rowid, so an INSERT OR REPLACE cannot leave a stale row.
+            "CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN"
+                    + " DELETE FROM items_fts WHERE rowid = new.rowid;"
+                    + " INSERT INTO items_fts(rowid, title, notes) VALUES (new.rowid, coalesce(new.title, ''), coalesce(new.notes, ''));"
+                    + " END",
+            "CREATE TRIGGER items_fts_update AFTER UPDATE OF title, notes ON items BEGIN"
+                    + " DELETE FROM items_fts WHERE rowid = old.rowid;"
+                    + " INSERT INTO items_fts(rowid, title, notes) VALUES (new.rowid, coalesce(new.title, ''), coalesce(new.notes, ''));"
+                    + " END",
+            "CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN"
+                    + " DELETE FROM items_fts WHERE rowid = old.rowid;"
+                    + " END",
+            // Device names, so history and conflicts can say "Laptop" instead of an id. Each device writes its own row.
+            "CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT)");
+}

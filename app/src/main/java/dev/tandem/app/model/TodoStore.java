@@ -1,0 +1,274 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Change;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.FieldChange;
+import dev.tandem.engine.Subscription;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+/**
+ * The app's data operations over the engine. Every method blocks on the database, so the UI calls
+ * them from a background executor, never on the FX thread. Edits are read-modify-write inside one
+ * transaction, so a field changed meanwhile by sync is not overwritten by a stale copy.
+ */
+public final class TodoStore implements AutoCloseable {
+    private final Db db;
+    private final Clock clock;
+    private final List<Runnable> localWriteListeners = new CopyOnWriteArrayList<>();
+
+    public TodoStore(Db db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        db.migrate(Schema.MIGRATIONS);
+    }
+
+    public Db db() {
+        return db;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+    }
+
+    /** Called after each local write this store made (not after merges by sync). */
+    public void onLocalWrite(Runnable listener) {
+        localWriteListeners.add(listener);
+    }
+
+    private void wrote() {
+        for (Runnable r : localWriteListeners) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                System.getLogger("tandem").log(System.Logger.Level.WARNING, "local write listener failed", e);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- items
+
+    public Item add(String title, String listId, LocalDate due) {
+        String t = title == null ? "" : title.strip();
+        if (t.isEmpty()) {
+            throw new IllegalArgumentException("title: must not be empty");
+        }
+        Item saved = db.save(Item.create(t, listId, due, clock.millis()));
+        wrote();
+        return saved;
+    }
+
+    public Optional<Item> get(String id) {
+        return db.get(Item.class, id);
+    }
+
+    /** Applies {@code patch} to the current row in one transaction; returns the row as it was before. */
+    public Optional<Item> update(String id, UnaryOperator<Item> patch) {
+        Optional<Item> before = db.transactionResult(tx -> {
+            Optional<Item> cur = tx.get(Item.class, id);
+            cur.ifPresent(item -> {
+                Item next = patch.apply(item);
+                if (!next.equals(item)) {
+                    tx.save(next);
+                }
+            });
+            return cur;
+        });
+        before.ifPresent(b -> wrote());
+        return before;
+    }
+
+    public Optional<Item> setDone(String id, boolean done) {
+        long now = clock.millis();
+        return update(id, it -> it.isDone() == done ? it : it.withDone(done, now));
+    }
+
+    public Optional<Item> trash(String id) {
+        long now = clock.millis();
+        return update(id, it -> it.isTrashed() ? it : it.withTrashedAt(now));
+    }
+
+    public Optional<Item> untrash(String id) {
+        return update(id, it -> it.withTrashedAt(null));
+    }
+
+    /** Deletes for good (an engine tombstone that syncs); {@link #restoreDeleted} can still undo it. */
+    public boolean deleteForever(String id) {
+        boolean deleted = db.delete(Item.class, id);
+        if (deleted) {
+            wrote();
+        }
+        return deleted;
+    }
+
+    public void restoreDeleted(List<String> ids) {
+        db.transaction(tx -> ids.forEach(id -> tx.restore(Item.class, id)));
+        wrote();
+    }
+
+    /** Deletes every trashed item for good; returns their ids. */
+    public List<String> emptyTrash() {
+        List<String> ids = db.transactionResult(tx -> {
+            List<Item> trashed = tx.query(Item.class, "SELECT * FROM items WHERE trashedAt IS NOT NULL");
+            List<String> out = new ArrayList<>();
+            for (Item it : trashed) {
+                if (tx.delete(Item.class, it.id())) {
+                    out.add(it.id());
+                }
+            }
+            return out;
+        });
+        if (!ids.isEmpty()) {
+            wrote();
+        }
+        return ids;
+    }
+
+    public List<Item> query(View view) {
+        View.Query q = View.query(view, today());
+        return db.query(Item.class, q.sql(), q.params().toArray());
+    }
+
+    public List<Item> allItems() {
+        return db.query(Item.class, "SELECT * FROM items ORDER BY createdAt, id");
+    }
+
+    public Subscription subscribe(View view, Consumer<List<Item>> onResult, Executor executor) {
+        View.Query q = View.query(view, today());
+        return db.querySubscribe(Item.class, q.sql(), q.params(), onResult, executor);
+    }
+
+    // ---------------------------------------------------------------- lists
+
+    public List<TodoList> lists() {
+        return db.query(TodoList.class, Queries.LISTS);
+    }
+
+    public Subscription subscribeLists(Consumer<List<TodoList>> onResult, Executor executor) {
+        return db.querySubscribe(TodoList.class, Queries.LISTS, List.of(), onResult, executor);
+    }
+
+    public Subscription subscribeCounts(Consumer<List<Count>> onResult, Executor executor) {
+        String t = today().toString();
+        return db.querySubscribe(Count.class, Queries.COUNTS, List.of(t, t), onResult, executor);
+    }
+
+    public TodoList createList(String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new IllegalArgumentException("name: must not be empty");
+        }
+        long pos = db.query(Count.class, "SELECT 'max' AS id, coalesce(max(position), 0) AS n FROM lists")
+                .stream().findFirst().map(Count::count).orElse(0L) + 1;
+        TodoList saved = db.save(new TodoList(null, n, pos, clock.millis()));
+        wrote();
+        return saved;
+    }
+
+    public Optional<TodoList> findList(String name) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        String n = name.strip();
+        return lists().stream().filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst();
+    }
+
+    /** Renames; returns the old name. */
+    public Optional<String> renameList(String id, String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new IllegalArgumentException("name: must not be empty");
+        }
+        Optional<String> old = db.transactionResult(tx -> {
+            Optional<TodoList> cur = tx.get(TodoList.class, id);
+            cur.ifPresent(l -> tx.save(l.withName(n)));
+            return cur.map(TodoList::name);
+        });
+        old.ifPresent(o -> wrote());
+        return old;
+    }
+
+    /** Deletes the list and moves its open items to the Trash; returns the ids of the items trashed. */
+    public List<String> deleteList(String id) {
+        long now = clock.millis();
+        List<String> trashed = db.transactionResult(tx -> {
+            List<String> ids = new ArrayList<>();
+            for (Item it : tx.query(Item.class, "SELECT * FROM items WHERE listId = ? AND trashedAt IS NULL", id)) {
+                tx.save(it.withTrashedAt(now));
+                ids.add(it.id());
+            }
+            tx.delete(TodoList.class, id);
+            return ids;
+        });
+        wrote();
+        return trashed;
+    }
+
+    /** Undoes {@link #deleteList}: brings the list back and its items out of the Trash. */
+    public void undeleteList(String id, List<String> itemIds) {
+        db.transaction(tx -> {
+            tx.restore(TodoList.class, id);
+            for (String itemId : itemIds) {
+                tx.get(Item.class, itemId).ifPresent(it -> tx.save(it.withTrashedAt(null)));
+            }
+        });
+        wrote();
+    }
+
+    // ---------------------------------------------------------------- devices
+
+    /** Saves this device's display name (only when it changed, so no change is recorded at each start). */
+    public void registerDevice(String name) {
+        String id = db.deviceId();
+        Optional<Device> cur = db.get(Device.class, id);
+        if (cur.isEmpty() || !java.util.Objects.equals(cur.get().name(), name)) {
+            db.save(new Device(id, name));
+            wrote();
+        }
+    }
+
+    /** A short label for a device id: "This device", its saved name, or "Device 1a2b3c". */
+    public String deviceLabel(String deviceId) {
+        if (deviceId == null) {
+            return "Unknown device";
+        }
+        if (deviceId.equals(db.deviceId())) {
+            return "This device";
+        }
+        return db.get(Device.class, deviceId).map(Device::name).filter(n -> !n.isBlank())
+                .orElse("Device " + deviceId.substring(Math.max(0, deviceId.length() - 6)));
+    }
+
+    // ---------------------------------------------------------------- history
+
+    public List<HistoryEntry> history(String itemId) {
+        String me = db.deviceId();
+        List<HistoryEntry> out = new ArrayList<>();
+        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        for (Change c : db.history("items", itemId)) {
+            String label = labels.computeIfAbsent(c.author(), this::deviceLabel);
+            for (FieldChange f : c.fields()) {
+                out.add(new HistoryEntry(c.id(), c.at(), label, me.equals(c.author()), f.field(), f.value()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

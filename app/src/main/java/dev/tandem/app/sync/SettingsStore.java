@@ -1,0 +1,124 @@
+package dev.tandem.app.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Properties;
+
+/**
+ * Keeps the settings in the data dir: {@code settings.properties} for everything but secrets, and
+ * {@code secrets.properties} for the S3 secret key and the passphrase, created owner-only (0600)
+ * where the file system has POSIX permissions. Neither file's content is ever logged.
+ */
+public final class SettingsStore {
+    public static final String SETTINGS_FILE = "settings.properties";
+    public static final String SECRETS_FILE = "secrets.properties";
+
+    private final Path dir;
+
+    public SettingsStore(Path dir) {
+        this.dir = dir;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public synchronized SyncSettings loadSync() {
+        Properties p = read(dir.resolve(SETTINGS_FILE));
+        Properties s = read(dir.resolve(SECRETS_FILE));
+        SyncSettings.Mode mode;
+        try {
+            mode = SyncSettings.Mode.valueOf(p.getProperty("sync.mode", "NONE"));
+        } catch (IllegalArgumentException e) {
+            mode = SyncSettings.Mode.NONE;
+        }
+        int interval;
+        try {
+            interval = Integer.parseInt(p.getProperty("sync.interval", String.valueOf(SyncSettings.DEFAULT_INTERVAL)));
+        } catch (NumberFormatException e) {
+            interval = SyncSettings.DEFAULT_INTERVAL;
+        }
+        return new SyncSettings(mode, p.getProperty("sync.folder", ""), p.getProperty("sync.s3.endpoint", ""),
+                p.getProperty("sync.s3.region", "us-east-1"), p.getProperty("sync.s3.bucket", ""),
+                p.getProperty("sync.prefix", ""), p.getProperty("sync.s3.accessKey", ""),
+                s.getProperty("sync.s3.secretKey", ""), s.getProperty("sync.passphrase", ""), interval);
+    }
+
+    public synchronized void saveSync(SyncSettings v) {
+        Properties p = read(dir.resolve(SETTINGS_FILE));
+        p.setProperty("sync.mode", v.mode().name());
+        p.setProperty("sync.folder", v.folder());
+        p.setProperty("sync.s3.endpoint", v.endpoint());
+        p.setProperty("sync.s3.region", v.region());
+        p.setProperty("sync.s3.bucket", v.bucket());
+        p.setProperty("sync.prefix", v.prefix());
+        p.setProperty("sync.s3.accessKey", v.accessKey());
+        p.setProperty("sync.interval", String.valueOf(v.intervalSeconds()));
+        write(dir.resolve(SETTINGS_FILE), p, false);
+        Properties s = new Properties();
+        if (!v.secretKey().isEmpty()) {
+            s.setProperty("sync.s3.secretKey", v.secretKey());
+        }
+        if (!v.passphrase().isEmpty()) {
+            s.setProperty("sync.passphrase", v.passphrase());
+        }
+        write(dir.resolve(SECRETS_FILE), s, true);
+    }
+
+    public synchronized String get(String key, String fallback) {
+        return read(dir.resolve(SETTINGS_FILE)).getProperty(key, fallback);
+    }
+
+    public synchronized void put(String key, String value) {
+        Properties p = read(dir.resolve(SETTINGS_FILE));
+        p.setProperty(key, value);
+        write(dir.resolve(SETTINGS_FILE), p, false);
+    }
+
+    private static Properties read(Path file) {
+        Properties p = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not read " + file, e);
+            }
+        }
+        return p;
+    }
+
+    private static void write(Path file, Properties p, boolean secret) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+            if (secret && posix) {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(tmp);
+            }
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                p.store(out, secret ? "Tandem secrets: readable by this user only" : "Tandem settings");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (secret && posix) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+    }
+}

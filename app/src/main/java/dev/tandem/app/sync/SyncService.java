@@ -1,0 +1,251 @@
+package dev.tandem.app.sync;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncProgress;
+import dev.tandem.engine.sync.SyncReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Syncs one database in the background: every interval, a little while after local edits
+ * (debounced), and on "Sync now". All syncs run on one scheduler thread, so there is at most one at
+ * a time and the UI thread never waits. After a failure the next try backs off exponentially with
+ * jitter; errors a retry cannot fix wait the longest. Listeners get a {@link SyncStatus} on the
+ * scheduler thread after every change of state.
+ */
+public final class SyncService implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("tandem.sync");
+
+    private final Db db;
+    private final Clock clock;
+    private final ScheduledExecutorService scheduler;
+    private final Backoff backoff;
+    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SyncStatus>> failureListeners = new CopyOnWriteArrayList<>();
+
+    // Scheduler-thread state.
+    private SyncEngine engine;
+    private String remote = "";
+    private Duration interval = Duration.ofSeconds(SyncSettings.DEFAULT_INTERVAL);
+    private Duration debounce = Duration.ofSeconds(3);
+    private ScheduledFuture<?> next;
+    private Instant nextAt;
+    private Instant backoffUntil;
+    private int failures;
+    private int pending;
+    private Instant lastSuccess;
+    private SyncReport lastReport;
+    private volatile SyncStatus status = SyncStatus.off();
+    private boolean closed;
+
+    public SyncService(Db db, Clock clock, Random random) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), random);
+        java.util.concurrent.ScheduledThreadPoolExecutor exec = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "tandem-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        // On close, pending timers are dropped; a running sync finishes.
+        exec.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        exec.setRemoveOnCancelPolicy(true);
+        this.scheduler = exec;
+    }
+
+    public SyncStatus status() {
+        return status;
+    }
+
+    /** Called on the sync thread after every change. */
+    public void addListener(Consumer<SyncStatus> listener) {
+        listeners.add(listener);
+    }
+
+    /** Called on the sync thread when a sync fails with a new error (not on every retry of the same one). */
+    public void addFailureListener(Consumer<SyncStatus> listener) {
+        failureListeners.add(listener);
+    }
+
+    /**
+     * Switches to a new remote (null: sync off) and interval, and syncs soon. The old engine is
+     * closed once any running sync finished.
+     */
+    public void configure(SyncEngine newEngine, Duration newInterval) {
+        submit(() -> {
+            if (engine != null && engine != newEngine) {
+                engine.close();
+            }
+            engine = newEngine;
+            remote = newEngine == null ? "" : newEngine.describe();
+            interval = newInterval;
+            failures = 0;
+            backoffUntil = null;
+            cancelNext();
+            if (engine == null) {
+                publish(SyncStatus.State.OFF, null, -1, null, null, null);
+            } else {
+                publish(SyncStatus.State.IDLE, null, -1, null, null, null);
+                scheduleIn(Duration.ZERO, true);
+            }
+        });
+    }
+
+    public void setDebounce(Duration d) {
+        submit(() -> debounce = d);
+    }
+
+    /** A local edit happened: count it and sync after the debounce delay. */
+    public void localChange() {
+        submit(() -> {
+            pending++;
+            if (engine != null) {
+                scheduleIn(debounce, false);
+            }
+            republish();
+        });
+    }
+
+    /** Syncs as soon as possible, ignoring any backoff. */
+    public void syncNow() {
+        submit(() -> {
+            backoffUntil = null;
+            if (engine != null) {
+                scheduleIn(Duration.ZERO, true);
+            }
+        });
+    }
+
+    private void submit(Runnable r) {
+        if (!closed) {
+            try {
+                scheduler.execute(r);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // closed meanwhile
+            }
+        }
+    }
+
+    private void scheduleIn(Duration delay, boolean force) {
+        Instant at = clock.instant().plus(delay);
+        if (!force && backoffUntil != null && at.isBefore(backoffUntil)) {
+            at = backoffUntil;
+        }
+        if (next != null && !next.isDone() && nextAt != null && !at.isBefore(nextAt)) {
+            return;
+        }
+        cancelNext();
+        nextAt = at;
+        long ms = Math.max(0, Duration.between(clock.instant(), at).toMillis());
+        next = scheduler.schedule(this::runSync, ms, TimeUnit.MILLISECONDS);
+        republish();
+    }
+
+    private void cancelNext() {
+        if (next != null) {
+            next.cancel(false);
+            next = null;
+            nextAt = null;
+        }
+    }
+
+    private void runSync() {
+        next = null;
+        nextAt = null;
+        if (engine == null || closed) {
+            return;
+        }
+        int pendingAtStart = pending;
+        publish(SyncStatus.State.SYNCING, "starting", -1, null, null, null);
+        SyncProgress progress = (phase, done, total) ->
+                publish(SyncStatus.State.SYNCING, phase, total > 0 ? Math.min(1.0, (double) done / total) : -1, null, null, null);
+        try {
+            SyncReport report = engine.sync(db, progress);
+            lastReport = report;
+            lastSuccess = clock.instant();
+            failures = 0;
+            backoffUntil = null;
+            pending = Math.max(0, pending - pendingAtStart);
+            publish(SyncStatus.State.IDLE, null, -1, null, null, null);
+            if (pending > 0) {
+                scheduleIn(debounce, false);
+            }
+            scheduleIn(interval, false);
+        } catch (RuntimeException e) {
+            failures++;
+            SyncException.Reason reason = e instanceof SyncException se ? se.reason() : null;
+            boolean retryable = reason == null || reason.retryable();
+            Duration delay = backoff.delay(failures, retryable);
+            backoffUntil = clock.instant().plus(delay);
+            String message = plainMessage(e);
+            String hint = reason != null ? reason.hint() : "Sync will try again; if this keeps happening, check Sync settings.";
+            String previous = status.error();
+            LOG.log(System.Logger.Level.WARNING, "sync failed (" + (reason == null ? e.getClass().getSimpleName() : reason)
+                    + "), next try in " + delay.toSeconds() + " s: " + message);
+            publish(SyncStatus.State.ERROR, null, -1, message, hint, reason);
+            scheduleIn(delay, true);
+            if (!message.equals(previous)) {
+                SyncStatus s = status;
+                failureListeners.forEach(l -> safely(l, s));
+            }
+        }
+    }
+
+    static String plainMessage(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        return m.length() > 300 ? m.substring(0, 297) + "..." : m;
+    }
+
+    private void republish() {
+        SyncStatus s = status;
+        publish(s.state(), s.phase(), s.progress(), s.error(), s.hint(), s.reason());
+    }
+
+    private void publish(SyncStatus.State state, String phase, double progress, String error, String hint,
+                         SyncException.Reason reason) {
+        SyncStatus s = new SyncStatus(state, remote, lastSuccess, pending, phase, progress, error, hint, reason,
+                lastReport, nextAt, failures);
+        status = s;
+        listeners.forEach(l -> safely(l, s));
+    }
+
+    private static void safely(Consumer<SyncStatus> l, SyncStatus s) {
+        try {
+            l.accept(s);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "sync status listener failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        submit(() -> {
+            cancelNext();
+            closed = true;
+            if (engine != null) {
+                engine.close();
+                engine = null;
+            }
+        });
+        scheduler.shutdown();
+        try {
+            scheduler.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

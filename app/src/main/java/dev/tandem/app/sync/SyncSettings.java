@@ -1,0 +1,153 @@
+package dev.tandem.app.sync;
+
+import dev.tandem.engine.sync.SyncEngine;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Where this device syncs to. Secrets ({@code secretKey}, {@code passphrase}) are kept out of
+ * {@link #toString()} and are stored apart from the rest by {@link SettingsStore}.
+ */
+public record SyncSettings(Mode mode, String folder, String endpoint, String region, String bucket, String prefix,
+                           String accessKey, String secretKey, String passphrase, int intervalSeconds) {
+
+    public enum Mode { NONE, FOLDER, S3 }
+
+    public static final int DEFAULT_INTERVAL = 30;
+    public static final int MIN_INTERVAL = 2;
+    public static final int MAX_INTERVAL = 24 * 3600;
+
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*/?");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    private static final Pattern REGION = Pattern.compile("[a-z0-9-]{2,32}");
+
+    public static SyncSettings none() {
+        return new SyncSettings(Mode.NONE, "", "", "us-east-1", "", "", "", "", "", DEFAULT_INTERVAL);
+    }
+
+    public static SyncSettings folder(Path dir, int intervalSeconds) {
+        return new SyncSettings(Mode.FOLDER, dir.toString(), "", "us-east-1", "", "", "", "", "", intervalSeconds);
+    }
+
+    public SyncSettings {
+        mode = mode == null ? Mode.NONE : mode;
+        folder = clean(folder);
+        endpoint = clean(endpoint);
+        region = clean(region);
+        bucket = clean(bucket);
+        prefix = clean(prefix);
+        accessKey = clean(accessKey);
+        secretKey = secretKey == null ? "" : secretKey;
+        passphrase = passphrase == null ? "" : passphrase;
+    }
+
+    private static String clean(String s) {
+        return s == null ? "" : s.strip();
+    }
+
+    public boolean encrypted() {
+        return !passphrase.isEmpty();
+    }
+
+    /**
+     * Problems with the settings, by field name ("folder", "endpoint", "region", "bucket", "prefix",
+     * "accessKey", "secretKey", "interval"), in plain words. Empty when they can be used.
+     */
+    public Map<String, String> validate() {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (intervalSeconds < MIN_INTERVAL || intervalSeconds > MAX_INTERVAL) {
+            errors.put("interval", "Sync every " + MIN_INTERVAL + " seconds to 24 hours (" + MAX_INTERVAL + " s).");
+        }
+        switch (mode) {
+            case NONE -> {
+                return errors;
+            }
+            case FOLDER -> {
+                if (folder.isEmpty()) {
+                    errors.put("folder", "Choose a folder, e.g. one inside Dropbox or Syncthing.");
+                } else {
+                    try {
+                        if (!Path.of(folder).isAbsolute()) {
+                            errors.put("folder", "Use a full path, such as /home/me/Dropbox/Tandem.");
+                        }
+                    } catch (RuntimeException e) {
+                        errors.put("folder", "This is not a valid path on this computer.");
+                    }
+                }
+            }
+            case S3 -> {
+                if (!endpoint.isEmpty()) {
+                    try {
+                        URI u = URI.create(endpoint);
+                        if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+                                || u.getHost() == null) {
+                            errors.put("endpoint", "Use a URL such as https://s3.example.com, or leave empty for AWS.");
+                        }
+                    } catch (IllegalArgumentException e) {
+                        errors.put("endpoint", "Use a URL such as https://s3.example.com, or leave empty for AWS.");
+                    }
+                }
+                if (region.isEmpty()) {
+                    errors.put("region", "Enter a region, e.g. us-east-1.");
+                } else if (!REGION.matcher(region).matches()) {
+                    errors.put("region", "A region looks like us-east-1 (lower-case letters, digits, dashes).");
+                }
+                if (bucket.isEmpty()) {
+                    errors.put("bucket", "Enter the bucket name.");
+                } else if (!BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
+                    errors.put("bucket", "Bucket names are 3-63 lower-case letters, digits, dots and dashes.");
+                }
+                if (accessKey.isEmpty()) {
+                    errors.put("accessKey", "Enter the access key ID.");
+                }
+                if (secretKey.isEmpty()) {
+                    errors.put("secretKey", "Enter the secret access key.");
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+        if (!prefix.isEmpty() && (!PREFIX.matcher(prefix).matches() || prefix.contains(".."))) {
+            errors.put("prefix", "Use letters, digits, '.', '_' and '-', with '/' between parts.");
+        }
+        return errors;
+    }
+
+    /** Builds the engine these settings describe; null for {@link Mode#NONE}. Validate first. */
+    public SyncEngine toEngine() {
+        SyncEngine.Builder b = SyncEngine.builder();
+        switch (mode) {
+            case NONE -> {
+                return null;
+            }
+            case FOLDER -> b.folder(Path.of(folder));
+            case S3 -> b.s3(endpoint.isEmpty() ? null : endpoint, bucket, region, accessKey, secretKey);
+            default -> throw new IllegalStateException();
+        }
+        if (!prefix.isEmpty()) {
+            b.prefix(prefix);
+        }
+        if (encrypted()) {
+            b.encrypted(passphrase);
+        }
+        return b.build();
+    }
+
+    /** A one-line description without secrets, e.g. "Folder /home/me/Dropbox/Tandem". */
+    public String describe() {
+        return switch (mode) {
+            case NONE -> "Not syncing";
+            case FOLDER -> "Folder " + folder;
+            case S3 -> "S3 " + (endpoint.isEmpty() ? "" : endpoint + " ") + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
+        } + (encrypted() ? " (encrypted)" : "");
+    }
+
+    @Override
+    public String toString() {
+        return "SyncSettings[" + describe() + ", region=" + region + ", accessKey=" + accessKey
+                + ", secretKey=" + (secretKey.isEmpty() ? "" : "***") + ", passphrase=" + (passphrase.isEmpty() ? "" : "***")
+                + ", interval=" + intervalSeconds + "s]";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tandem.app.sync;
+
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncReport;
+import java.time.Instant;
+
+/**
+ * A snapshot of the sync service, for the status bar.
+ *
+ * @param progress 0..1 during a sync whose size is known, else -1
+ * @param error    the last error in plain words while the last sync failed, else null
+ * @param hint     what to do about it
+ */
+public record SyncStatus(State state, String remote, Instant lastSuccess, int pendingChanges, String phase,
+                         double progress, String error, String hint, SyncException.Reason reason,
+                         SyncReport lastReport, Instant nextAttempt, int failures) {
+
+    public enum State { OFF, IDLE, SYNCING, ERROR }
+
+    public static SyncStatus off() {
+        return new SyncStatus(State.OFF, "", null, 0, null, -1, null, null, null, null, null, 0);
+    }
+}

@@ -1,0 +1,279 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.vm.HistoryLine;
+import dev.tandem.app.vm.EditorViewModel;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.ui.Styles;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/** The editor pane: title, notes, due date, list, done, and the item's change history. */
+public final class EditorView extends StackPane {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)
+            .withZone(ZoneId.systemDefault());
+
+    private final EditorViewModel vm;
+    private final MainViewModel main;
+    private final TextField title = new TextField();
+    private final TextArea notes = new TextArea();
+    private final DatePicker due = new DatePicker();
+    private final ComboBox<String> list = new ComboBox<>();
+    private final CheckBox done = new CheckBox("Done");
+    private final ListView<HistoryLine> history = new ListView<>();
+    private final PauseTransition autosave = new PauseTransition(Duration.millis(700));
+    private boolean updatingList;
+
+    public EditorView(EditorViewModel vm, MainViewModel main) {
+        this.vm = vm;
+        this.main = main;
+        setMinWidth(280);
+        setPrefWidth(340);
+
+        title.setId("editor-title");
+        title.getStyleClass().add(Styles.EDITOR_TITLE);
+        title.setPromptText("Title");
+        title.textProperty().bindBidirectional(vm.titleProperty());
+        title.setOnAction(e -> vm.commit());
+        title.focusedProperty().addListener((o, a, f) -> {
+            if (!f) {
+                vm.commit();
+            }
+        });
+
+        notes.setId("editor-notes");
+        notes.getStyleClass().add(Styles.EDITOR_NOTES);
+        notes.setPromptText("Notes (plain text or markdown)");
+        notes.setWrapText(true);
+        notes.setPrefRowCount(8);
+        notes.textProperty().bindBidirectional(vm.notesProperty());
+        notes.focusedProperty().addListener((o, a, f) -> {
+            if (!f) {
+                vm.commit();
+            }
+        });
+        autosave.setOnFinished(e -> vm.commit());
+        title.textProperty().addListener((o, a, b) -> autosave.playFromStart());
+        notes.textProperty().addListener((o, a, b) -> autosave.playFromStart());
+
+        due.setId("editor-due");
+        due.setPromptText("No due date");
+        due.valueProperty().bindBidirectional(vm.dueProperty());
+        due.setMaxWidth(Double.MAX_VALUE);
+        due.setConverter(new StringConverter<>() {
+            private final DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+            @Override
+            public String toString(java.time.LocalDate d) {
+                return d == null ? "" : f.format(d);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String s) {
+                if (s == null || s.isBlank()) {
+                    return null;
+                }
+                return dev.tandem.app.text.DatePhrases.parse(s, main.store().today()).orElseGet(() -> {
+                    try {
+                        return java.time.LocalDate.parse(s.strip(), f);
+                    } catch (RuntimeException e) {
+                        return vm.dueProperty().get();
+                    }
+                });
+            }
+        });
+        Button clearDue = new Button(null, Icons.of(MaterialDesignC.CLOSE, 14));
+        clearDue.getStyleClass().add(Styles.BUTTON_FLAT);
+        clearDue.setTooltip(new Tooltip("Remove the due date"));
+        clearDue.setOnAction(e -> vm.dueProperty().set(null));
+        clearDue.visibleProperty().bind(vm.dueProperty().isNotNull());
+        HBox dueBox = new HBox(4, due, clearDue);
+        HBox.setHgrow(due, Priority.ALWAYS);
+        dueBox.setAlignment(Pos.CENTER_LEFT);
+
+        list.setId("editor-list");
+        list.setMaxWidth(Double.MAX_VALUE);
+        list.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String id) {
+                return nameOf(id);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        list.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty ? null : nameOf(id));
+                setGraphic(empty ? null : Icons.of(id == null || id.isEmpty() ? Icons.INBOX : Icons.LIST, 14));
+            }
+        });
+        main.lists().addListener((ListChangeListener<TodoList>) c -> refreshListChoices());
+        refreshListChoices();
+        vm.listIdProperty().addListener((o, a, b) -> showList(b));
+        list.valueProperty().addListener((o, a, b) -> {
+            if (!updatingList && b != null) {
+                String id = b.isEmpty() ? null : b;
+                if (!Objects.equals(id, vm.listIdProperty().get())) {
+                    vm.listIdProperty().set(id);
+                }
+            }
+        });
+
+        done.setId("editor-done");
+        done.selectedProperty().bindBidirectional(vm.doneProperty());
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.add(fieldLabel("DUE"), 0, 0);
+        grid.add(dueBox, 1, 0);
+        grid.add(fieldLabel("LIST"), 0, 1);
+        grid.add(list, 1, 1);
+        GridPane.setHgrow(dueBox, Priority.ALWAYS);
+        GridPane.setHgrow(list, Priority.ALWAYS);
+
+        history.setId("editor-history");
+        history.getStyleClass().add(Styles.HISTORY);
+        history.setItems(vm.history());
+        history.setCellFactory(lv -> new HistoryCell());
+        history.setPrefHeight(170);
+        history.setFocusTraversable(false);
+        history.setPlaceholder(new Label("No changes yet"));
+        Label historyLabel = fieldLabel("HISTORY");
+        historyLabel.setGraphic(Icons.of(MaterialDesignH.HISTORY, 13));
+
+        Button trash = new Button("Move to Trash", Icons.of(Icons.TRASH, 15));
+        trash.getStyleClass().add(Styles.BUTTON_FLAT);
+        trash.setOnAction(e -> {
+            Item it = vm.itemProperty().get();
+            if (it != null) {
+                main.delete(it);
+            }
+        });
+        HBox top = new HBox(8, done);
+        top.setAlignment(Pos.CENTER_LEFT);
+        HBox bottom = new HBox(trash);
+        bottom.setAlignment(Pos.CENTER_RIGHT);
+
+        VBox form = new VBox(10, top, title, notes, grid, historyLabel, history, bottom);
+        form.getStyleClass().add(Styles.EDITOR);
+        VBox.setVgrow(notes, Priority.ALWAYS);
+        form.visibleProperty().bind(vm.showingProperty());
+
+        Label emptyText = new Label("Select a todo to see its notes and history.");
+        VBox empty = new VBox(Icons.of(MaterialDesignP.PENCIL_OUTLINE, 44), emptyText);
+        empty.getStyleClass().addAll(Styles.EMPTY_STATE, Styles.EDITOR);
+        empty.visibleProperty().bind(Bindings.not(vm.showingProperty()));
+        getChildren().addAll(empty, form);
+    }
+
+    public TextField titleField() {
+        return title;
+    }
+
+    public TextArea notesArea() {
+        return notes;
+    }
+
+    private static Label fieldLabel(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add(Styles.FIELD_LABEL);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private String nameOf(String id) {
+        if (id == null || id.isEmpty()) {
+            return "Inbox";
+        }
+        return main.lists().stream().filter(l -> l.id().equals(id)).findFirst().map(TodoList::name).orElse("Inbox");
+    }
+
+    private void refreshListChoices() {
+        updatingList = true;
+        try {
+            List<String> ids = new ArrayList<>();
+            ids.add("");
+            main.lists().forEach(l -> ids.add(l.id()));
+            list.getItems().setAll(ids);
+        } finally {
+            updatingList = false;
+        }
+        showList(vm.listIdProperty().get());
+    }
+
+    private void showList(String id) {
+        updatingList = true;
+        try {
+            String v = id == null || main.lists().stream().noneMatch(l -> l.id().equals(id)) ? "" : id;
+            list.setValue(v);
+        } finally {
+            updatingList = false;
+        }
+    }
+
+    private static final class HistoryCell extends ListCell<HistoryLine> {
+        HistoryCell() {
+            getStyleClass().add(Styles.HISTORY_CELL);
+        }
+
+        @Override
+        protected void updateItem(HistoryLine h, boolean empty) {
+            super.updateItem(h, empty);
+            if (empty || h == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            Label what = new Label(h.what());
+            what.getStyleClass().add("history-what");
+            Label who = new Label(h.device() + " · " + when(h.at()));
+            VBox box = new VBox(1, what, who);
+            setText(null);
+            setGraphic(box);
+        }
+
+        private static String when(Instant at) {
+            if (at == null) {
+                return "";
+            }
+            return SyncStatusViewModel.ago(at, Instant.now()).equals("just now") ? "just now" : WHEN.format(at);
+        }
+    }
+}

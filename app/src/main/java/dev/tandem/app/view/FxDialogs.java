@@ -1,0 +1,76 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.SettingsViewModel;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/** The real dialogs, themed like the window that owns them. */
+public final class FxDialogs implements Dialogs {
+    private final Supplier<Window> owner;
+    private final Supplier<List<String>> stylesheets;
+    private final Async async;
+
+    public FxDialogs(Supplier<Window> owner, Supplier<List<String>> stylesheets, Async async) {
+        this.owner = owner;
+        this.stylesheets = stylesheets;
+        this.async = async;
+    }
+
+    @Override
+    public Optional<SyncSettings> editSyncSettings(SyncSettings current) {
+        SettingsViewModel vm = new SettingsViewModel(current, async, SettingsViewModel::realCheck);
+        return new SettingsDialog(owner.get(), vm, stylesheets.get()).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String okLabel) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(owner.get());
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.setContentText(message);
+        a.getDialogPane().getStylesheets().addAll(stylesheets.get());
+        ButtonType ok = new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE);
+        a.getButtonTypes().setAll(ButtonType.CANCEL, ok);
+        return a.showAndWait().filter(b -> b == ok).isPresent();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        TextInputDialog d = new TextInputDialog(initial);
+        d.initOwner(owner.get());
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.setContentText(prompt);
+        d.getDialogPane().getStylesheets().addAll(stylesheets.get());
+        d.getDialogPane().setId("ask-text");
+        return d.showAndWait().map(String::strip);
+    }
+
+    @Override
+    public void notify(String title, String message, boolean error) {
+        try {
+            Notifications n = Notifications.create().title(title).text(message).position(Pos.BOTTOM_RIGHT)
+                    .hideAfter(Duration.seconds(error ? 8 : 4)).owner(owner.get());
+            if (error) {
+                n.showError();
+            } else {
+                n.showInformation();
+            }
+        } catch (RuntimeException e) {
+            System.getLogger("tandem").log(System.Logger.Level.INFO, title + ": " + message);
+        }
+    }
+}

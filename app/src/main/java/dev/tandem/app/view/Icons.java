@@ -1,0 +1,36 @@
+package dev.tandem.app.view;
+
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/** The icons the app uses (Material Design Icons via Ikonli). */
+public final class Icons {
+    private Icons() {
+    }
+
+    public static final Ikon INBOX = MaterialDesignI.INBOX_OUTLINE;
+    public static final Ikon TODAY = MaterialDesignC.CALENDAR_TODAY;
+    public static final Ikon UPCOMING = MaterialDesignC.CALENDAR_RANGE;
+    public static final Ikon COMPLETED = MaterialDesignC.CHECK_CIRCLE_OUTLINE;
+    public static final Ikon TRASH = MaterialDesignT.TRASH_CAN_OUTLINE;
+    public static final Ikon LIST = MaterialDesignF.FORMAT_LIST_BULLETED;
+    public static final Ikon CONFLICTS = MaterialDesignS.SOURCE_MERGE;
+    public static final Ikon LOGO = MaterialDesignC.CHECKBOX_MULTIPLE_MARKED_OUTLINE;
+    public static final Ikon ALERT = MaterialDesignA.ALERT_CIRCLE_OUTLINE;
+
+    public static FontIcon of(Ikon ikon) {
+        return new FontIcon(ikon);
+    }
+
+    public static FontIcon of(Ikon ikon, int size) {
+        FontIcon i = new FontIcon(ikon);
+        i.setIconSize(size);
+        return i;
+    }
+}

@@ -1,0 +1,254 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.View;
+import dev.tandem.app.text.DueDates;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.ui.Styles;
+import java.time.LocalDate;
+import java.util.Objects;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/**
+ * The live item list. Its items are the view-model's {@link dev.tandem.app.fx.LiveList}, which
+ * applies row diffs in place; around each diff this view restores the selection by id if a moved
+ * row lost it, so the selection and scroll position survive updates from sync.
+ */
+public final class ItemListView extends ListView<Item> {
+    private final MainViewModel vm;
+    private String rememberedId;
+    private Runnable onOpen;
+
+    /** Runs on double-click or Enter: the main view focuses the editor. */
+    public void setOnOpen(Runnable r) {
+        this.onOpen = r;
+    }
+
+    public ItemListView(MainViewModel vm) {
+        super(vm.items());
+        this.vm = vm;
+        setId("items");
+        getStyleClass().add(Styles.ITEM_LIST);
+        setCellFactory(lv -> new ItemCell());
+        setPlaceholder(emptyState());
+        vm.viewProperty().addListener((o, a, b) -> setPlaceholder(emptyState()));
+
+        vm.liveItems().onBeforeApply(() -> {
+            Item sel = getSelectionModel().getSelectedItem();
+            rememberedId = sel == null ? null : sel.id();
+        });
+        vm.liveItems().onAfterApply(stats -> {
+            if (rememberedId == null) {
+                return;
+            }
+            Item sel = getSelectionModel().getSelectedItem();
+            if (sel == null || !sel.id().equals(rememberedId)) {
+                for (int i = 0; i < getItems().size(); i++) {
+                    if (getItems().get(i).id().equals(rememberedId)) {
+                        getSelectionModel().select(i);
+                        return;
+                    }
+                }
+            } else if (sel != vm.selectedProperty().get()) {
+                vm.selectedProperty().set(sel);
+            }
+        });
+        getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!Objects.equals(vm.selectedProperty().get(), b)) {
+                vm.selectedProperty().set(b);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                getSelectionModel().clearSelection();
+            }
+        });
+        setOnKeyPressed(e -> {
+            Item sel = getSelectionModel().getSelectedItem();
+            if (sel == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown()) {
+                vm.toggleDone(sel);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER && onOpen != null) {
+                onOpen.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.DELETE || (e.getCode() == KeyCode.BACK_SPACE && e.isShortcutDown())) {
+                vm.delete(sel);
+                e.consume();
+            }
+        });
+    }
+
+    private VBox emptyState() {
+        View v = vm.view();
+        String text;
+        FontIcon icon;
+        if (v instanceof View.SearchView) {
+            text = "Nothing matches your search.";
+            icon = Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY, 44);
+        } else if (v instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
+            text = "The Trash is empty.";
+            icon = Icons.of(Icons.TRASH, 44);
+        } else if (v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED) {
+            text = "Completed todos show up here.";
+            icon = Icons.of(Icons.COMPLETED, 44);
+        } else {
+            text = "All clear. Add a todo above — try “Call Sam tomorrow”.";
+            icon = Icons.of(MaterialDesignC.CHECK_CIRCLE_OUTLINE, 44);
+        }
+        VBox box = new VBox(icon, new Label(text));
+        box.getStyleClass().add(Styles.EMPTY_STATE);
+        return box;
+    }
+
+    private final class ItemCell extends ListCell<Item> {
+        private final CheckBox check = new CheckBox();
+        private final Label title = new Label();
+        private final Label due = new Label();
+        private final Label listName = new Label();
+        private final FontIcon noteIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14);
+        private final Button restore = new Button("Restore", Icons.of(MaterialDesignR.RESTORE, 15));
+        private final HBox meta = new HBox(10);
+        private final HBox row;
+        private boolean updating;
+
+        ItemCell() {
+            getStyleClass().add(Styles.ITEM_CELL);
+            title.getStyleClass().add(Styles.ITEM_TITLE);
+            due.getStyleClass().add(Styles.ITEM_META);
+            listName.getStyleClass().add(Styles.ITEM_META);
+            noteIcon.getStyleClass().add(Styles.NOTE_ICON);
+            restore.getStyleClass().add(Styles.BUTTON_FLAT);
+            restore.setFocusTraversable(false);
+            check.setFocusTraversable(false);
+            meta.setAlignment(Pos.CENTER_LEFT);
+            VBox text = new VBox(2, title, meta);
+            text.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinWidth(0);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.SOMETIMES);
+            row = new HBox(12, check, text, noteIcon, restore);
+            row.setAlignment(Pos.CENTER_LEFT);
+            check.selectedProperty().addListener((o, a, b) -> {
+                Item it = getItem();
+                if (!updating && it != null && it.isDone() != b) {
+                    vm.setDone(it, b);
+                }
+            });
+            restore.setOnAction(e -> vm.restore(getItem()));
+            setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && getItem() != null) {
+                    if (onOpen != null) {
+                        onOpen.run();
+                    }
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(Item it, boolean empty) {
+            super.updateItem(it, empty);
+            getStyleClass().remove(Styles.ITEM_DONE);
+            if (empty || it == null) {
+                setGraphic(null);
+                setContextMenu(null);
+                return;
+            }
+            updating = true;
+            check.setSelected(it.isDone());
+            updating = false;
+            check.setDisable(it.isTrashed());
+            if (it.isDone()) {
+                getStyleClass().add(Styles.ITEM_DONE);
+            }
+            title.setText(it.titleOrEmpty());
+            meta.getChildren().clear();
+            LocalDate d = it.dueDate();
+            LocalDate today = vm.store().today();
+            if (d != null) {
+                due.setText(DueDates.format(d, today));
+                FontIcon cal = Icons.of(MaterialDesignC.CALENDAR_BLANK_OUTLINE, 13);
+                due.setGraphic(cal);
+                due.getStyleClass().removeAll(Styles.DUE_OVERDUE, Styles.DUE_TODAY);
+                if (!it.isDone()) {
+                    DueDates.Urgency u = DueDates.urgency(d, today);
+                    if (u == DueDates.Urgency.OVERDUE) {
+                        due.getStyleClass().add(Styles.DUE_OVERDUE);
+                    } else if (u == DueDates.Urgency.TODAY) {
+                        due.getStyleClass().add(Styles.DUE_TODAY);
+                    }
+                }
+                meta.getChildren().add(due);
+            }
+            boolean showList = !(vm.view() instanceof View.ListView) && it.listId() != null;
+            if (showList) {
+                String name = vm.lists().stream().filter(l -> l.id().equals(it.listId())).findFirst()
+                        .map(TodoList::name).orElse(null);
+                if (name != null) {
+                    listName.setText(name);
+                    listName.setGraphic(Icons.of(Icons.LIST, 13));
+                    meta.getChildren().add(listName);
+                }
+            }
+            meta.setVisible(!meta.getChildren().isEmpty());
+            meta.setManaged(!meta.getChildren().isEmpty());
+            noteIcon.setVisible(it.hasNotes());
+            if (it.hasNotes()) {
+                Tooltip.install(noteIcon, new Tooltip(it.notes().length() > 200 ? it.notes().substring(0, 200) + "…" : it.notes()));
+            }
+            restore.setVisible(it.isTrashed());
+            restore.setManaged(it.isTrashed());
+            setGraphic(row);
+            setContextMenu(menuFor(it));
+        }
+
+        private ContextMenu menuFor(Item it) {
+            ContextMenu m = new ContextMenu();
+            if (it.isTrashed()) {
+                MenuItem r = new MenuItem("Restore");
+                r.setOnAction(e -> vm.restore(it));
+                MenuItem d = new MenuItem("Delete for good…");
+                d.setOnAction(e -> vm.delete(it));
+                m.getItems().addAll(r, d);
+                return m;
+            }
+            MenuItem done = new MenuItem(it.isDone() ? "Mark as not done" : "Complete");
+            done.setOnAction(e -> vm.toggleDone(it));
+            Menu move = new Menu("Move to");
+            MenuItem inbox = new MenuItem("Inbox");
+            inbox.setOnAction(e -> vm.moveToList(it, null));
+            move.getItems().add(inbox);
+            for (TodoList l : vm.lists()) {
+                MenuItem mi = new MenuItem(l.name());
+                mi.setOnAction(e -> vm.moveToList(it, l.id()));
+                move.getItems().add(mi);
+            }
+            MenuItem del = new MenuItem("Move to Trash");
+            del.setOnAction(e -> vm.delete(it));
+            m.getItems().addAll(done, move, del);
+            return m;
+        }
+    }
+}

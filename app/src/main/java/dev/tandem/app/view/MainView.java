@@ -1,0 +1,351 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.View;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.vm.ConflictsViewModel;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.EditorViewModel;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.app.vm.UndoManager;
+import dev.tandem.ui.Styles;
+import dev.tandem.ui.Theme;
+import java.time.Clock;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/**
+ * One device's window content: sidebar, header with search, quick-add, the live item list (or the
+ * conflicts), the editor and the status bar. Keyboard first; see {@link #installShortcuts}.
+ */
+public final class MainView extends BorderPane {
+    private final Device device;
+    private final MainViewModel vm;
+    private final EditorViewModel editor;
+    private final ConflictsViewModel conflicts;
+    private final SyncStatusViewModel status;
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final TextField quickAdd;
+    private final TextField search;
+    private final ItemListView itemList;
+    private final EditorView editorView;
+    private final SidebarView sidebar;
+    private final Dialogs dialogs;
+
+    public MainView(Device device, Theme initialTheme, Dialogs dialogsOrNull) {
+        this.device = device;
+        this.theme.set(initialTheme);
+        getStyleClass().add(Styles.ROOT);
+        Async async = device.async();
+        this.dialogs = dialogsOrNull != null ? dialogsOrNull
+                : new FxDialogs(() -> getScene() == null ? null : getScene().getWindow(),
+                        () -> theme.get().stylesheets(), async);
+        UndoManager undo = new UndoManager(async);
+        vm = new MainViewModel(device.store(), async, dialogs, undo);
+        editor = new EditorViewModel(device.store(), async, undo);
+        conflicts = new ConflictsViewModel(device.store(), async);
+        status = new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC());
+        conflicts.onCounts(vm::setConflictCounts);
+        device.onError(e -> dialogs.notify("That did not work",
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
+        device.sync().addFailureListener(s -> async.ui().execute(() ->
+                dialogs.notify("Sync failed", s.error() + (s.hint() == null ? "" : "\n" + s.hint()), true)));
+
+        // Center: header, quick add, list or conflicts.
+        Label title = new Label();
+        title.setId("view-title");
+        title.getStyleClass().add(Styles.TITLE);
+        title.textProperty().bind(vm.titleProperty());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label count = new Label();
+        count.getStyleClass().add(Styles.SUBTITLE);
+        count.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = vm.items().size();
+            return vm.view() instanceof View.ConflictsView ? "" : n == 1 ? "1 todo" : n + " todos";
+        }, vm.items(), vm.viewProperty()));
+        VBox titles = new VBox(0, title, count);
+
+        CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();
+        search = searchField;
+        searchField.setLeft(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY, 15));
+        search.setId("search");
+        search.setPromptText("Search  (Ctrl+F)");
+        search.getStyleClass().add(Styles.SEARCH_FIELD);
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                focusList();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                focusList();
+            }
+        });
+
+        Button undoButton = iconButton(MaterialDesignU.UNDO, "Undo (Ctrl+Z)");
+        undoButton.disableProperty().bind(undo.canUndoProperty().not());
+        undoButton.setOnAction(e -> vm.undo());
+        undo.labelProperty().addListener((o, a, b) -> undoButton.getTooltip().setText(b.isEmpty() ? "Undo (Ctrl+Z)" : b + " (Ctrl+Z)"));
+        Button themeButton = iconButton(MaterialDesignW.WEATHER_NIGHT, "Dark theme (Ctrl+Shift+L)");
+        themeButton.setId("toggle-theme");
+        themeButton.setOnAction(e -> toggleTheme());
+        theme.addListener((o, a, t) -> {
+            ((FontIcon) themeButton.getGraphic()).setIconCode(t == Theme.DARK ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT);
+            themeButton.getTooltip().setText(t == Theme.DARK ? "Light theme (Ctrl+Shift+L)" : "Dark theme (Ctrl+Shift+L)");
+        });
+        Button emptyTrash = new Button("Empty Trash", Icons.of(MaterialDesignD.DELETE_OUTLINE, 15));
+        emptyTrash.setId("empty-trash");
+        emptyTrash.setOnAction(e -> vm.emptyTrash());
+        emptyTrash.visibleProperty().bind(Bindings.createBooleanBinding(() ->
+                vm.view() instanceof View.SmartView s && s.smart() == View.Smart.TRASH && !vm.items().isEmpty(),
+                vm.viewProperty(), vm.items()));
+        emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(10, titles, spacer, emptyTrash, search, undoButton, themeButton);
+        header.getStyleClass().add(Styles.CONTENT_HEADER);
+
+        CustomTextField qa = new CustomTextField();
+        quickAdd = qa;
+        qa.setLeft(Icons.of(MaterialDesignP.PLUS, 17));
+        quickAdd.setId("quick-add");
+        quickAdd.getStyleClass().add(Styles.QUICK_ADD);
+        quickAdd.setPromptText("Add a todo — try “Call Sam tomorrow #Work”  (Ctrl+N)");
+        quickAdd.setOnAction(e -> {
+            if (vm.quickAdd(quickAdd.getText())) {
+                quickAdd.clear();
+            }
+        });
+        HBox quickBox = new HBox(quickAdd);
+        HBox.setHgrow(quickAdd, Priority.ALWAYS);
+        quickBox.getStyleClass().add("quick-add-box");
+        Node[] quickNodes = {quickBox};
+        quickBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> !(vm.view() instanceof View.ConflictsView
+                || vm.view() instanceof View.SmartView s && (s.smart() == View.Smart.TRASH || s.smart() == View.Smart.COMPLETED)),
+                vm.viewProperty()));
+        quickBox.managedProperty().bind(quickBox.visibleProperty());
+
+        itemList = new ItemListView(vm);
+        ConflictsView conflictsView = new ConflictsView(conflicts);
+        StackPane body = new StackPane(itemList, conflictsView);
+        conflictsView.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.view() instanceof View.ConflictsView, vm.viewProperty()));
+        itemList.visibleProperty().bind(conflictsView.visibleProperty().not());
+        VBox.setVgrow(body, Priority.ALWAYS);
+        vm.viewProperty().addListener((o, a, b) -> {
+            if (b instanceof View.ConflictsView) {
+                conflicts.markSeen();
+            }
+        });
+
+        VBox center = new VBox(header, quickNodes[0], body);
+        center.getStyleClass().add(Styles.CONTENT);
+
+        editorView = new EditorView(editor, vm);
+        itemList.setOnOpen(() -> editorView.titleField().requestFocus());
+        vm.selectedProperty().addListener((o, a, b) -> editor.show(b));
+        // Live updates of the selected item reach the editor (only untouched fields change there).
+        vm.items().addListener((ListChangeListener<Item>) c -> {
+            Item shown = editor.itemProperty().get();
+            if (shown == null) {
+                return;
+            }
+            for (Item it : vm.items()) {
+                if (it.id().equals(shown.id())) {
+                    if (!it.equals(shown)) {
+                        editor.show(it);
+                    }
+                    return;
+                }
+            }
+        });
+
+        SplitPane split = new SplitPane(center, editorView);
+        split.setDividerPositions(0.64);
+        SplitPane.setResizableWithParent(editorView, false);
+        // The conflicts view has no item to edit: it gets the whole width.
+        vm.viewProperty().addListener((o, a, b) -> {
+            boolean conflictsShown = b instanceof View.ConflictsView;
+            if (conflictsShown && split.getItems().contains(editorView)) {
+                split.getItems().remove(editorView);
+            } else if (!conflictsShown && !split.getItems().contains(editorView)) {
+                split.getItems().add(editorView);
+                split.setDividerPositions(0.64);
+            }
+        });
+
+        sidebar = new SidebarView(vm, device.name());
+        setLeft(sidebar);
+        setCenter(split);
+        setBottom(new StatusBarView(status, () -> device.sync().syncNow(), this::openSettings));
+        sceneProperty().addListener((o, a, s) -> {
+            if (s != null) {
+                applyTheme(s);
+                installShortcuts(s);
+            }
+        });
+        theme.addListener((o, a, t) -> {
+            if (getScene() != null) {
+                applyTheme(getScene());
+            }
+        });
+    }
+
+    /** Starts the live queries (after the first frame is fine). */
+    public void start() {
+        vm.start();
+        conflicts.start();
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    public EditorViewModel editorViewModel() {
+        return editor;
+    }
+
+    public ConflictsViewModel conflictsViewModel() {
+        return conflicts;
+    }
+
+    public SyncStatusViewModel statusViewModel() {
+        return status;
+    }
+
+    public ItemListView itemList() {
+        return itemList;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    private static Button iconButton(org.kordamp.ikonli.Ikon icon, String tip) {
+        Button b = new Button(null, Icons.of(icon, 18));
+        b.getStyleClass().add(Styles.BUTTON_FLAT);
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+        Theme t = theme.get();
+        device.async().run(() -> device.settings().put("ui.theme", t.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+
+    private void applyTheme(Scene s) {
+        s.getStylesheets().setAll(theme.get().stylesheets());
+        getStyleClass().remove(Styles.DARK);
+        if (theme.get() == Theme.DARK) {
+            getStyleClass().add(Styles.DARK);
+        }
+    }
+
+    private void focusList() {
+        itemList.requestFocus();
+        if (itemList.getSelectionModel().isEmpty() && !itemList.getItems().isEmpty()) {
+            itemList.getSelectionModel().select(0);
+        }
+    }
+
+    public void openSettings() {
+        Async async = device.async();
+        async.run(() -> device.settings().loadSync(), current -> dialogs.editSyncSettings(current).ifPresent(s ->
+                async.run(() -> {
+                    device.settings().saveSync(s);
+                    device.applySync(s);
+                    return s;
+                }, saved -> dialogs.notify("Sync settings saved", saved.mode() == SyncSettings.Mode.NONE
+                        ? "Sync is off." : "Syncing with " + saved.describe() + ".", false))));
+    }
+
+    /**
+     * Ctrl+N new todo, Ctrl+F search, Ctrl+D or Ctrl+Enter complete, Delete move to Trash,
+     * Ctrl+Z undo, Ctrl+Up/Down previous/next list, Ctrl+1..9 jump to a list, Ctrl+R sync now,
+     * Ctrl+, sync settings, Ctrl+Shift+N new list, Ctrl+Shift+L theme, Ctrl+E edit the selected todo.
+     */
+    private void installShortcuts(Scene s) {
+        var acc = s.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (!quickAdd.isVisible()) {
+                vm.select(View.inbox());
+            }
+            quickAdd.requestFocus();
+        });
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            search.requestFocus();
+            search.selectAll();
+        });
+        Runnable complete = () -> {
+            Item it = itemList.getSelectionModel().getSelectedItem();
+            if (it != null) {
+                vm.toggleDone(it);
+            }
+        };
+        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), complete);
+        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), complete);
+        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm::undo);
+        acc.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> vm.selectRelative(-1));
+        acc.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.selectRelative(1));
+        acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> device.sync().syncNow());
+        acc.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm::newList);
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::toggleTheme);
+        acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), () -> editorView.titleField().requestFocus());
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+        for (int i = 0; i < digits.length; i++) {
+            int idx = i;
+            acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
+                if (idx < vm.sidebar().size()) {
+                    vm.select(vm.sidebar().get(idx).view());
+                }
+            });
+        }
+    }
+
+    /** Stops the live queries. The device is closed by its owner. */
+    public void close() {
+        editor.commit();
+        vm.close();
+        conflicts.close();
+    }
+
+    static void runLater(Runnable r) {
+        Platform.runLater(r);
+    }
+}

@@ -1,0 +1,294 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.vm.SettingsViewModel;
+import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.ui.Styles;
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+/**
+ * The "Sync settings" dialog: None, Folder or S3; an optional passphrase; the interval; field
+ * validation; "Test connection" with the result of each step. Its state is a {@link SettingsViewModel}.
+ */
+public final class SettingsDialog extends Dialog<SyncSettings> {
+    public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+
+    private final SettingsViewModel vm;
+    private final VBox steps = new VBox(4);
+
+    public SettingsDialog(Window owner, SettingsViewModel vm, List<String> stylesheets) {
+        this.vm = vm;
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle("Sync settings");
+        setHeaderText("Sync settings");
+        getDialogPane().getStylesheets().addAll(stylesheets);
+        getDialogPane().getStyleClass().add(Styles.DIALOG);
+        getDialogPane().setId("settings-dialog");
+        getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, SAVE);
+        getDialogPane().setContent(content());
+        getDialogPane().setPrefWidth(600);
+        Button save = (Button) getDialogPane().lookupButton(SAVE);
+        save.setId("settings-save");
+        save.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            if (vm.submit().isEmpty()) {
+                e.consume();
+            }
+        });
+        setResultConverter(b -> b == SAVE ? vm.settings() : null);
+    }
+
+    public SettingsViewModel viewModel() {
+        return vm;
+    }
+
+    private Node content() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton none = mode("Off", SyncSettings.Mode.NONE, group, MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
+        ToggleButton folder = mode("Folder", SyncSettings.Mode.FOLDER, group, MaterialDesignF.FOLDER_OUTLINE, "");
+        ToggleButton s3 = mode("S3", SyncSettings.Mode.S3, group, MaterialDesignC.CLOUD_OUTLINE, "last");
+        HBox modes = new HBox(none, folder, s3);
+        modes.getStyleClass().add("segmented");
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                group.selectToggle(a);
+            } else {
+                vm.modeProperty().set((SyncSettings.Mode) b.getUserData());
+            }
+        });
+        for (var t : group.getToggles()) {
+            if (t.getUserData() == vm.modeProperty().get()) {
+                group.selectToggle(t);
+            }
+        }
+
+        GridPane folderForm = form();
+        TextField folderField = text("folder", "/home/me/Dropbox/Tandem");
+        Button choose = new Button("Choose…");
+        choose.setOnAction(e -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            dc.setTitle("Choose the folder to sync through");
+            File f = dc.showDialog(getDialogPane().getScene().getWindow());
+            if (f != null) {
+                folderField.setText(f.getAbsolutePath());
+                vm.touch("folder");
+            }
+        });
+        HBox folderRow = new HBox(6, folderField, choose);
+        HBox.setHgrow(folderField, Priority.ALWAYS);
+        int r = 0;
+        r = row(folderForm, r, "Folder", folderRow, "folder");
+        Label folderHint = hint("A folder every device can reach: Dropbox, Syncthing, iCloud Drive or a NAS share.");
+        folderForm.add(folderHint, 1, r);
+
+        GridPane s3Form = form();
+        r = 0;
+        r = row(s3Form, r, "Endpoint", text("endpoint", "Empty for AWS, or https://s3.example.com"), "endpoint");
+        r = row(s3Form, r, "Region", text("region", "us-east-1"), "region");
+        r = row(s3Form, r, "Bucket", text("bucket", "my-tandem-bucket"), "bucket");
+        r = row(s3Form, r, "Prefix", text("prefix", "Optional, e.g. tandem/alice"), "prefix");
+        r = row(s3Form, r, "Access key", text("accessKey", "AKIA…"), "accessKey");
+        row(s3Form, r, "Secret key", password("secretKey", ""), "secretKey");
+
+        GridPane common = form();
+        r = 0;
+        PasswordField pass = password("passphrase", "Optional: encrypts everything end to end");
+        PasswordField repeat = new PasswordField();
+        repeat.setId("field-passphraseRepeat");
+        repeat.setPromptText("Repeat the passphrase");
+        repeat.textProperty().bindBidirectional(vm.passphraseRepeatProperty());
+        repeat.focusedProperty().addListener((o, a, f) -> {
+            if (!f) {
+                vm.touch("passphrase");
+            }
+        });
+        r = row(common, r, "Passphrase", pass, "passphrase");
+        common.add(repeat, 1, r++);
+        TextField interval = text("interval", "30");
+        interval.setPrefColumnCount(6);
+        interval.setMaxWidth(90);
+        HBox intervalRow = new HBox(8, interval, new Label("seconds"));
+        intervalRow.setAlignment(Pos.CENTER_LEFT);
+        row(common, r, "Sync every", intervalRow, "interval");
+
+        Button test = new Button("Test connection", Icons.of(MaterialDesignL.LAN_CONNECT, 15));
+        test.setId("settings-test");
+        test.setOnAction(e -> vm.testConnection());
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        spinner.visibleProperty().bind(vm.checkingProperty());
+        Label summary = new Label();
+        summary.setId("settings-check-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(vm.checkSummaryProperty());
+        test.setMinWidth(Region.USE_PREF_SIZE);
+        HBox testButtons = new HBox(10, test, spinner);
+        testButtons.setAlignment(Pos.CENTER_LEFT);
+        VBox testRow = new VBox(8, testButtons, summary);
+        test.disableProperty().bind(vm.checkingProperty().or(vm.modeProperty().isEqualTo(SyncSettings.Mode.NONE)));
+        vm.checkSteps().addListener((ListChangeListener<ConnectionCheck.Step>) c -> renderSteps());
+
+        Label offHint = hint("Tandem works fully offline. Choose a folder or an S3 bucket to keep your devices in sync.");
+        VBox box = new VBox(12, modes, offHint, folderForm, s3Form, common, testRow, steps);
+        Runnable show = () -> {
+            SyncSettings.Mode m = vm.modeProperty().get();
+            setShown(offHint, m == SyncSettings.Mode.NONE);
+            setShown(folderForm, m == SyncSettings.Mode.FOLDER);
+            setShown(s3Form, m == SyncSettings.Mode.S3);
+            setShown(common, m != SyncSettings.Mode.NONE);
+            setShown(testRow, m != SyncSettings.Mode.NONE);
+            setShown(steps, m != SyncSettings.Mode.NONE);
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        };
+        vm.modeProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return box;
+    }
+
+    private static void setShown(Node n, boolean shown) {
+        n.setVisible(shown);
+        n.setManaged(shown);
+    }
+
+    private ToggleButton mode(String text, SyncSettings.Mode m, ToggleGroup g, org.kordamp.ikonli.Ikon icon, String pos) {
+        ToggleButton b = new ToggleButton(text, Icons.of(icon, 15));
+        b.setId("mode-" + m.name().toLowerCase(java.util.Locale.ROOT));
+        b.setUserData(m);
+        b.setToggleGroup(g);
+        if (!pos.isEmpty()) {
+            b.getStyleClass().add(pos);
+        }
+        return b;
+    }
+
+    private static GridPane form() {
+        GridPane g = new GridPane();
+        g.getStyleClass().add(Styles.FORM);
+        ColumnConstraints c0 = new ColumnConstraints();
+        c0.setMinWidth(100);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        g.getColumnConstraints().addAll(c0, c1);
+        return g;
+    }
+
+    private int row(GridPane g, int r, String label, Node field, String name) {
+        Label l = new Label(label);
+        l.getStyleClass().add("form-label");
+        g.add(l, 0, r);
+        g.add(field, 1, r);
+        Label err = new Label();
+        err.setId("error-" + name);
+        err.getStyleClass().add(Styles.FIELD_ERROR);
+        err.setWrapText(true);
+        err.textProperty().bind(vm.error(name));
+        err.visibleProperty().bind(vm.error(name).isNotEmpty());
+        err.managedProperty().bind(err.visibleProperty());
+        g.add(err, 1, r + 1);
+        TextInputControl input = field instanceof TextInputControl t ? t
+                : field instanceof HBox h && !h.getChildren().isEmpty() && h.getChildren().get(0) instanceof TextInputControl t2 ? t2 : null;
+        if (input != null) {
+            vm.error(name).addListener((o, a, b) -> {
+                input.getStyleClass().remove(Styles.INVALID);
+                if (!b.isEmpty()) {
+                    input.getStyleClass().add(Styles.INVALID);
+                }
+            });
+        }
+        return r + 2;
+    }
+
+    private TextField text(String name, String prompt) {
+        TextField t = new TextField();
+        bind(t, name, prompt);
+        return t;
+    }
+
+    private PasswordField password(String name, String prompt) {
+        PasswordField t = new PasswordField();
+        bind(t, name, prompt);
+        return t;
+    }
+
+    private void bind(TextInputControl t, String name, String prompt) {
+        t.setId("field-" + name);
+        t.setPromptText(prompt);
+        t.textProperty().bindBidirectional(vm.value(name));
+        t.focusedProperty().addListener((o, a, f) -> {
+            if (!f) {
+                vm.touch(name);
+            }
+        });
+    }
+
+    private static Label hint(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add(Styles.HINT);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private void renderSteps() {
+        steps.getChildren().clear();
+        for (ConnectionCheck.Step s : vm.checkSteps()) {
+            FontIcon icon = Icons.of(s.ok() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CLOSE_CIRCLE, 16);
+            icon.getStyleClass().add(s.ok() ? "ok" : "failed");
+            Label name = new Label(s.name());
+            Label msg = new Label(s.message() == null ? "" : s.message());
+            msg.getStyleClass().add("detail");
+            msg.setWrapText(true);
+            msg.setMaxWidth(400);
+            msg.setMinHeight(Region.USE_PREF_SIZE);
+            name.setMinWidth(120);
+            HBox row = new HBox(8, icon, name, msg);
+            HBox.setHgrow(msg, Priority.ALWAYS);
+            row.getStyleClass().add(Styles.CHECK_STEP);
+            steps.getChildren().add(row);
+        }
+        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+            getDialogPane().getScene().getWindow().sizeToScene();
+        }
+    }
+
+    /** For tests: the error texts now shown, by field. */
+    public Map<String, String> shownErrors() {
+        java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
+        for (String f : SettingsViewModel.FIELDS) {
+            if (!vm.error(f).get().isEmpty()) {
+                m.put(f, vm.error(f).get());
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.model.View;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.SidebarEntry;
+import dev.tandem.ui.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/** The sidebar: smart lists, user lists with counts, conflicts with an unseen badge, "New list". */
+public final class SidebarView extends VBox {
+    private final MainViewModel vm;
+    private final ListView<SidebarEntry> list = new ListView<>();
+    private boolean syncing;
+
+    public SidebarView(MainViewModel vm, String deviceName) {
+        this.vm = vm;
+        getStyleClass().add(Styles.SIDEBAR);
+        setPrefWidth(220);
+        setMinWidth(180);
+
+        Label title = new Label("Tandem");
+        title.getStyleClass().add(Styles.TITLE);
+        HBox header = new HBox(Icons.of(Icons.LOGO, 22), title);
+        header.getStyleClass().add(Styles.SIDEBAR_HEADER);
+
+        list.setId("sidebar");
+        list.setItems(vm.sidebar());
+        list.setCellFactory(lv -> new EntryCell());
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && !syncing) {
+                vm.select(b.view());
+            }
+        });
+        vm.viewProperty().addListener((o, a, b) -> selectView(b));
+        vm.sidebar().addListener((javafx.collections.ListChangeListener<SidebarEntry>) c -> selectView(vm.view()));
+
+        Button newList = new Button("New list", Icons.of(MaterialDesignP.PLUS, 16));
+        newList.setId("new-list");
+        newList.getStyleClass().add(Styles.BUTTON_FLAT);
+        newList.setMaxWidth(Double.MAX_VALUE);
+        newList.setAlignment(Pos.CENTER_LEFT);
+        newList.setTooltip(new Tooltip("New list (Ctrl+Shift+N)"));
+        newList.setOnAction(e -> vm.newList());
+        newList.setFocusTraversable(false);
+
+        getChildren().addAll(header, list, newList);
+    }
+
+    public ListView<SidebarEntry> listView() {
+        return list;
+    }
+
+    private void selectView(View v) {
+        syncing = true;
+        try {
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i).view().equals(v)) {
+                    if (list.getSelectionModel().getSelectedIndex() != i) {
+                        list.getSelectionModel().select(i);
+                    }
+                    return;
+                }
+            }
+            list.getSelectionModel().clearSelection();
+        } finally {
+            syncing = false;
+        }
+    }
+
+    static Ikon iconFor(SidebarEntry e) {
+        if (e.kind() == SidebarEntry.Kind.LIST) {
+            return Icons.LIST;
+        }
+        if (e.kind() == SidebarEntry.Kind.CONFLICTS) {
+            return Icons.CONFLICTS;
+        }
+        return switch (((View.SmartView) e.view()).smart()) {
+            case INBOX -> Icons.INBOX;
+            case TODAY -> Icons.TODAY;
+            case UPCOMING -> Icons.UPCOMING;
+            case COMPLETED -> Icons.COMPLETED;
+            case TRASH -> Icons.TRASH;
+        };
+    }
+
+    private final class EntryCell extends ListCell<SidebarEntry> {
+        private final FontIcon icon = new FontIcon();
+        private final Label name = new Label();
+        private final Label badge = new Label();
+        private final Label section = new Label();
+        private final HBox row;
+        private final VBox box;
+
+        EntryCell() {
+            getStyleClass().add(Styles.SIDEBAR_CELL);
+            icon.setIconSize(17);
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            row = new HBox(10, icon, name, spacer, badge);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("sidebar-row");
+            section.getStyleClass().add(Styles.SIDEBAR_SECTION);
+            box = new VBox(row);
+            setText(null);
+        }
+
+        @Override
+        protected void updateItem(SidebarEntry e, boolean empty) {
+            super.updateItem(e, empty);
+            if (empty || e == null) {
+                setGraphic(null);
+                setContextMenu(null);
+                return;
+            }
+            icon.setIconCode(iconFor(e));
+            name.setText(e.name());
+            badge.setText(e.count() > 0 ? String.valueOf(e.count()) : "");
+            badge.setVisible(e.count() > 0);
+            badge.getStyleClass().setAll("label", e.alert() ? Styles.ALERT_BADGE : Styles.COUNT_BADGE);
+            int idx = getIndex();
+            SidebarEntry prev = idx > 0 && idx - 1 < getListView().getItems().size() ? getListView().getItems().get(idx - 1) : null;
+            boolean startsSection = prev != null && prev.kind() != e.kind();
+            if (startsSection) {
+                section.setText(e.kind() == SidebarEntry.Kind.LIST ? "LISTS" : "SYNC");
+                box.getChildren().setAll(section, row);
+            } else {
+                box.getChildren().setAll(row);
+            }
+            setGraphic(box);
+            if (e.kind() == SidebarEntry.Kind.LIST) {
+                MenuItem rename = new MenuItem("Rename…");
+                rename.setOnAction(a -> vm.renameList(e.listId()));
+                MenuItem delete = new MenuItem("Delete list…");
+                delete.setOnAction(a -> vm.deleteList(e.listId()));
+                setContextMenu(new ContextMenu(rename, delete));
+            } else if (e.view() instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
+                MenuItem empty2 = new MenuItem("Empty Trash…");
+                empty2.setOnAction(a -> vm.emptyTrash());
+                setContextMenu(new ContextMenu(empty2));
+            } else {
+                setContextMenu(null);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.sync.SyncStatus;
+import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.ui.Styles;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/** The status bar: sync state, last success, changes waiting, progress, the last error, "Sync now". */
+public final class StatusBarView extends HBox {
+    private final FontIcon icon = new FontIcon(MaterialDesignC.CLOUD_OFF_OUTLINE);
+    private final Label headline = new Label();
+    private final Label detail = new Label();
+    private final Label error = new Label();
+    private final ProgressBar progress = new ProgressBar();
+    private final Button syncNow = new Button("Sync now", Icons.of(MaterialDesignS.SYNC, 14));
+
+    public StatusBarView(SyncStatusViewModel vm, Runnable onSyncNow, Runnable onSettings) {
+        getStyleClass().add(Styles.STATUS_BAR);
+        setId("status-bar");
+        icon.setIconSize(16);
+        headline.setId("sync-headline");
+        detail.setId("sync-detail");
+        error.setId("sync-error");
+        error.getStyleClass().add(Styles.STATUS_ERROR);
+        error.setMinWidth(0);
+        error.setTooltip(new Tooltip());
+        error.getTooltip().textProperty().bind(error.textProperty());
+        headline.textProperty().bind(vm.headlineProperty());
+        detail.textProperty().bind(vm.detailProperty());
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.progressProperty().greaterThanOrEqualTo(0));
+        progress.managedProperty().bind(progress.visibleProperty());
+        syncNow.setId("sync-now");
+        syncNow.getStyleClass().add(Styles.BUTTON_FLAT);
+        syncNow.setFocusTraversable(false);
+        syncNow.setTooltip(new Tooltip("Sync now (Ctrl+R)"));
+        syncNow.setOnAction(e -> onSyncNow.run());
+        Button settings = new Button("Sync settings…");
+        settings.setId("open-settings");
+        settings.getStyleClass().add(Styles.BUTTON_FLAT);
+        settings.setFocusTraversable(false);
+        settings.setOnAction(e -> onSettings.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(error, Priority.SOMETIMES);
+        getChildren().addAll(icon, headline, detail, progress, error, spacer, syncNow, settings);
+        vm.statusProperty().addListener((o, a, s) -> render(s));
+        render(vm.statusProperty().get());
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(10), e -> vm.refresh()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+    }
+
+    private void render(SyncStatus s) {
+        icon.getStyleClass().removeAll(Styles.STATUS_OK, Styles.STATUS_BUSY, Styles.STATUS_ERROR, Styles.STATUS_OFF);
+        switch (s.state()) {
+            case OFF -> {
+                icon.setIconCode(MaterialDesignC.CLOUD_OFF_OUTLINE);
+                icon.getStyleClass().add(Styles.STATUS_OFF);
+            }
+            case IDLE -> {
+                icon.setIconCode(MaterialDesignC.CLOUD_CHECK_OUTLINE);
+                icon.getStyleClass().add(Styles.STATUS_OK);
+            }
+            case SYNCING -> {
+                icon.setIconCode(MaterialDesignC.CLOUD_SYNC_OUTLINE);
+                icon.getStyleClass().add(Styles.STATUS_BUSY);
+            }
+            case ERROR -> {
+                icon.setIconCode(MaterialDesignC.CLOUD_ALERT);
+                icon.getStyleClass().add(Styles.STATUS_ERROR);
+            }
+            default -> {
+            }
+        }
+        syncNow.setDisable(s.state() == SyncStatus.State.OFF || s.state() == SyncStatus.State.SYNCING);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.sync.SyncSettings;
+import java.util.Optional;
+
+/** The dialogs view-models may open; the app shows real ones, tests substitute answers. */
+public interface Dialogs {
+    /** Shows the sync settings dialog; empty when cancelled. */
+    Optional<SyncSettings> editSyncSettings(SyncSettings current);
+
+    boolean confirm(String title, String message, String okLabel);
+
+    /** Asks for a line of text; empty when cancelled. */
+    Optional<String> askText(String title, String prompt, String initial);
+
+    /** A transient notification (sync errors, failures of commands). */
+    void notify(String title, String message, boolean error);
+}

@@ -1,0 +1,255 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoStore;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The editor pane for one item. Its fields are bound two-way to the controls. When the item
+ * changes in the database (another device, or this one), only fields the user has not touched since
+ * the last load take the new value, so an edit in progress survives a sync. {@link #commit()} writes
+ * the touched fields as a read-modify-write of the current row, so it never reverts a field someone
+ * else changed meanwhile.
+ */
+public final class EditorViewModel {
+    private final TodoStore store;
+    private final Async async;
+    private final UndoManager undo;
+
+    private final ReadOnlyObjectWrapper<Item> item = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty title = new SimpleStringProperty("");
+    private final StringProperty notes = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> due = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> listId = new SimpleObjectProperty<>();
+    private final BooleanProperty done = new SimpleBooleanProperty(false);
+    private final ObservableList<HistoryLine> history = FXCollections.observableArrayList();
+    /** The values the fields were last loaded from; a field differing from its base is dirty. */
+    private Item base;
+    private boolean loading;
+
+    public EditorViewModel(TodoStore store, Async async, UndoManager undo) {
+        this.store = store;
+        this.async = async;
+        this.undo = undo;
+        // Due, list and done are single clicks: save them at once.
+        due.addListener((obs, o, n) -> autoCommit());
+        listId.addListener((obs, o, n) -> autoCommit());
+        done.addListener((obs, o, n) -> autoCommit());
+    }
+
+    public ReadOnlyObjectProperty<Item> itemProperty() {
+        return item.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty showingProperty() {
+        return showing.getReadOnlyProperty();
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty notesProperty() {
+        return notes;
+    }
+
+    public ObjectProperty<LocalDate> dueProperty() {
+        return due;
+    }
+
+    public ObjectProperty<String> listIdProperty() {
+        return listId;
+    }
+
+    public BooleanProperty doneProperty() {
+        return done;
+    }
+
+    public ObservableList<HistoryLine> history() {
+        return history;
+    }
+
+    /**
+     * Shows {@code next}: a different item saves the current edits first and loads every field; the
+     * same item (a live update) refreshes only the fields not being edited. Null hides the editor.
+     */
+    public void show(Item next) {
+        Item cur = item.get();
+        if (next == null) {
+            commit();
+            base = null;
+            item.set(null);
+            showing.set(false);
+            history.clear();
+            return;
+        }
+        if (cur == null || !cur.id().equals(next.id())) {
+            commit();
+            base = next;
+            loading = true;
+            try {
+                title.set(next.titleOrEmpty());
+                notes.set(next.notes() == null ? "" : next.notes());
+                due.set(next.dueDate());
+                listId.set(next.listId());
+                done.set(next.isDone());
+            } finally {
+                loading = false;
+            }
+            item.set(next);
+            showing.set(true);
+            loadHistory();
+            return;
+        }
+        if (next.equals(cur)) {
+            return;
+        }
+        Item old = base;
+        loading = true;
+        try {
+            if (title.get().equals(old.titleOrEmpty())) {
+                title.set(next.titleOrEmpty());
+            }
+            if (notes.get().equals(old.notes() == null ? "" : old.notes())) {
+                notes.set(next.notes() == null ? "" : next.notes());
+            }
+            if (Objects.equals(due.get(), old.dueDate())) {
+                due.set(next.dueDate());
+            }
+            if (Objects.equals(listId.get(), old.listId())) {
+                listId.set(next.listId());
+            }
+            if (done.get() == old.isDone()) {
+                done.set(next.isDone());
+            }
+        } finally {
+            loading = false;
+        }
+        base = next;
+        item.set(next);
+        loadHistory();
+    }
+
+    /** True when some field differs from the stored item. */
+    public boolean isDirty() {
+        return base != null && patch(base) != null;
+    }
+
+    private void autoCommit() {
+        if (!loading) {
+            commit();
+        }
+    }
+
+    /** Saves the touched fields, if any, in the background. */
+    public void commit() {
+        if (base == null || loading) {
+            return;
+        }
+        Item b = base;
+        UnaryOperator<Item> p = patch(b);
+        if (p == null) {
+            return;
+        }
+        // What the edit changes, so undo can put exactly those fields back.
+        Item edited = p.apply(b);
+        UnaryOperator<Item> back = reverse(b, edited);
+        base = edited;
+        String id = b.id();
+        async.run(() -> store.update(id, p), before -> undo.push("Edit “" + b.titleOrEmpty() + "”",
+                () -> store.update(id, back)));
+    }
+
+    private UnaryOperator<Item> patch(Item b) {
+        String t = title.get() == null ? "" : title.get();
+        String n = notes.get() == null ? "" : notes.get();
+        LocalDate d = due.get();
+        String l = listId.get();
+        boolean x = done.get();
+        boolean titleChanged = !t.equals(b.titleOrEmpty()) && !t.isBlank();
+        boolean notesChanged = !n.equals(b.notes() == null ? "" : b.notes());
+        boolean dueChanged = !Objects.equals(d, b.dueDate());
+        boolean listChanged = !Objects.equals(l, b.listId());
+        boolean doneChanged = x != b.isDone();
+        if (!(titleChanged || notesChanged || dueChanged || listChanged || doneChanged)) {
+            return null;
+        }
+        long now = store.clock().millis();
+        return it -> {
+            Item r = it;
+            if (titleChanged) {
+                r = r.withTitle(t.strip());
+            }
+            if (notesChanged) {
+                r = r.withNotes(n.isEmpty() ? null : n);
+            }
+            if (dueChanged) {
+                r = r.withDue(d);
+            }
+            if (listChanged) {
+                r = r.withListId(l);
+            }
+            if (doneChanged) {
+                r = r.withDone(x, now);
+            }
+            return r;
+        };
+    }
+
+    private static UnaryOperator<Item> reverse(Item before, Item after) {
+        return it -> {
+            Item r = it;
+            if (!Objects.equals(before.title(), after.title())) {
+                r = r.withTitle(before.title());
+            }
+            if (!Objects.equals(before.notes(), after.notes())) {
+                r = r.withNotes(before.notes());
+            }
+            if (!Objects.equals(before.due(), after.due())) {
+                r = r.withDue(before.dueDate());
+            }
+            if (!Objects.equals(before.listId(), after.listId())) {
+                r = r.withListId(before.listId());
+            }
+            if (before.isDone() != after.isDone()) {
+                r = new Item(r.id(), r.listId(), r.title(), r.notes(), r.due(), before.done(), before.doneAt(),
+                        r.trashedAt(), r.createdAt());
+            }
+            return r;
+        };
+    }
+
+    private void loadHistory() {
+        Item it = item.get();
+        if (it == null) {
+            return;
+        }
+        String id = it.id();
+        async.run(() -> {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            store.lists().forEach(l -> names.put(l.id(), l.name()));
+            return HistoryLine.describe(store.history(id), lid -> names.getOrDefault(lid, "a deleted list"));
+        }, lines -> {
+            Item now = item.get();
+            if (now != null && now.id().equals(id)) {
+                history.setAll(lines);
+            }
+        }, e -> history.clear());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.model.HistoryEntry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/** One line of the editor's history: what changed, on which device, when. */
+public record HistoryLine(String what, String device, Instant at) {
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+    /**
+     * Turns the changelog entries of one item (oldest first) into readable lines, newest first: the
+     * first change reads "Created", later ones say what they did to each field.
+     */
+    public static List<HistoryLine> describe(List<HistoryEntry> entries, Function<String, String> listName) {
+        Map<String, List<HistoryEntry>> byChange = new LinkedHashMap<>();
+        for (HistoryEntry e : entries) {
+            byChange.computeIfAbsent(e.changeId(), k -> new ArrayList<>()).add(e);
+        }
+        List<HistoryLine> out = new ArrayList<>();
+        boolean first = true;
+        for (List<HistoryEntry> change : byChange.values()) {
+            HistoryEntry head = change.get(0);
+            if (first) {
+                first = false;
+                String title = change.stream().filter(e -> e.field().equals("title")).map(e -> String.valueOf(e.value()))
+                        .findFirst().orElse(null);
+                out.add(new HistoryLine(title == null ? "Created" : "Created “" + shorten(title) + "”", head.device(), head.at()));
+                continue;
+            }
+            for (HistoryEntry e : change) {
+                String what = fieldChange(e.field(), e.value(), listName);
+                if (what != null) {
+                    out.add(new HistoryLine(what, e.device(), e.at()));
+                }
+            }
+        }
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    static String fieldChange(String field, Object value, Function<String, String> listName) {
+        boolean empty = value == null || String.valueOf(value).isBlank();
+        return switch (field) {
+            case "title" -> "Renamed to “" + shorten(String.valueOf(value)) + "”";
+            case "notes" -> empty ? "Cleared the notes" : "Edited the notes";
+            case "due" -> {
+                if (empty) {
+                    yield "Removed the due date";
+                }
+                try {
+                    yield "Due " + DUE.format(LocalDate.parse(String.valueOf(value)));
+                } catch (RuntimeException ex) {
+                    yield "Due " + value;
+                }
+            }
+            case "done" -> "0".equals(String.valueOf(value)) || empty ? "Reopened" : "Completed";
+            case "trashedAt" -> empty ? "Restored from the Trash" : "Moved to the Trash";
+            case "listId" -> "Moved to " + (empty ? "Inbox" : listName.apply(String.valueOf(value)));
+            case "_deleted" -> "0".equals(String.valueOf(value)) || empty ? "Restored" : "Deleted";
+            case "doneAt", "createdAt", "id" -> null;
+            default -> field + " changed";
+        };
+    }
+
+    private static String shorten(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() > 48 ? one.substring(0, 45) + "…" : one;
+    }
+}

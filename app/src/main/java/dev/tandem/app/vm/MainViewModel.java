@@ -1,0 +1,434 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.fx.ListDiff;
+import dev.tandem.app.fx.LiveList;
+import dev.tandem.app.model.Count;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.View;
+import dev.tandem.app.text.QuickAdd;
+import dev.tandem.app.text.QuickAddParser;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window's state and commands: the sidebar, the current view's live item list, search,
+ * the selection, and every action on items and lists (each undoable). Needs no toolkit: the UI
+ * executor is passed in. Properties change on the UI executor only.
+ */
+public final class MainViewModel implements AutoCloseable {
+    private final TodoStore store;
+    private final Async async;
+    private final Dialogs dialogs;
+    private final UndoManager undo;
+
+    private final LiveList<Item> items;
+    private final LiveList<TodoList> lists;
+    private final ObservableList<SidebarEntry> sidebar = FXCollections.observableArrayList();
+    private final ObservableList<SidebarEntry> sidebarRO = FXCollections.unmodifiableObservableList(sidebar);
+    private final Map<String, Long> counts = new HashMap<>();
+    private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper unseenConflicts = new ReadOnlyIntegerWrapper(0);
+
+    private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(View.inbox());
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
+    private final StringProperty search = new SimpleStringProperty("");
+    private final ObjectProperty<Item> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private View beforeSearch = View.inbox();
+    private AutoCloseable countsSub;
+    private AutoCloseable listsSub;
+
+    public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
+        this.store = store;
+        this.async = async;
+        this.dialogs = dialogs;
+        this.undo = undo;
+        this.items = new LiveList<>(Item::id, async.ui());
+        this.lists = new LiveList<>(TodoList::id, async.ui());
+        lists.onAfterApply(s -> rebuildSidebar());
+        search.addListener((obs, o, n) -> onSearch(n));
+    }
+
+    /** Starts the live queries. Call once. */
+    public void start() {
+        async.run(() -> {
+            lists.bind((sink, ex) -> store.subscribeLists(sink, ex));
+            countsSub = store.subscribeCounts(rows -> async.ui().execute(() -> {
+                counts.clear();
+                for (Count c : rows) {
+                    counts.put(c.id(), c.count());
+                }
+                rebuildSidebar();
+            }), Runnable::run);
+            bindItems(view.get());
+            return null;
+        }, r -> { });
+        rebuildSidebar();
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public ObservableList<Item> items() {
+        return items.items();
+    }
+
+    public LiveList<Item> liveItems() {
+        return items;
+    }
+
+    public ObservableList<TodoList> lists() {
+        return lists.items();
+    }
+
+    public ObservableList<SidebarEntry> sidebar() {
+        return sidebarRO;
+    }
+
+    public ReadOnlyObjectProperty<View> viewProperty() {
+        return view.getReadOnlyProperty();
+    }
+
+    public View view() {
+        return view.get();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    public ObjectProperty<Item> selectedProperty() {
+        return selected;
+    }
+
+    /** The last message for the user (e.g. "Moved “Buy milk” to Trash"). */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public UndoManager undoManager() {
+        return undo;
+    }
+
+    public TodoStore store() {
+        return store;
+    }
+
+    public Async async() {
+        return async;
+    }
+
+    public ReadOnlyIntegerProperty conflictCountProperty() {
+        return conflictCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty unseenConflictsProperty() {
+        return unseenConflicts.getReadOnlyProperty();
+    }
+
+    /** Fed by the conflicts view-model; shown as the sidebar badge. */
+    public void setConflictCounts(int total, int unseen) {
+        conflictCount.set(total);
+        unseenConflicts.set(unseen);
+        rebuildSidebar();
+    }
+
+    // ---------------------------------------------------------------- navigation
+
+    public void select(View v) {
+        if (v == null || v.equals(view.get())) {
+            return;
+        }
+        if (!(v instanceof View.SearchView) && !search.get().isEmpty()) {
+            search.set("");
+        }
+        if (!(v instanceof View.SearchView)) {
+            beforeSearch = v;
+        }
+        view.set(v);
+        selected.set(null);
+        title.set(titleOf(v));
+        async.run(() -> {
+            bindItems(v);
+            return null;
+        }, r -> { });
+    }
+
+    /** Moves the sidebar selection by {@code delta} entries (keyboard: Ctrl+Up/Down). */
+    public void selectRelative(int delta) {
+        if (sidebar.isEmpty()) {
+            return;
+        }
+        int i = indexOfView(view.get());
+        int next = Math.floorMod((i < 0 ? 0 : i) + delta, sidebar.size());
+        select(sidebar.get(next).view());
+    }
+
+    private int indexOfView(View v) {
+        for (int i = 0; i < sidebar.size(); i++) {
+            if (sidebar.get(i).view().equals(v)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void onSearch(String text) {
+        if (text == null || text.isBlank()) {
+            if (view.get() instanceof View.SearchView) {
+                View back = beforeSearch;
+                view.set(back);
+                title.set(titleOf(back));
+                async.run(() -> {
+                    bindItems(back);
+                    return null;
+                }, r -> { });
+            }
+            return;
+        }
+        View v = new View.SearchView(text.strip());
+        view.set(v);
+        title.set("Search");
+        async.run(() -> {
+            bindItems(v);
+            return null;
+        }, r -> { });
+    }
+
+    private void bindItems(View v) {
+        items.bind((sink, ex) -> store.subscribe(v, sink, ex));
+    }
+
+    String titleOf(View v) {
+        if (v instanceof View.SmartView s) {
+            return switch (s.smart()) {
+                case INBOX -> "Inbox";
+                case TODAY -> "Today";
+                case UPCOMING -> "Upcoming";
+                case COMPLETED -> "Completed";
+                case TRASH -> "Trash";
+            };
+        }
+        if (v instanceof View.ListView l) {
+            return lists.items().stream().filter(x -> x.id().equals(l.listId())).findFirst()
+                    .map(TodoList::name).orElse("List");
+        }
+        if (v instanceof View.ConflictsView) {
+            return "Conflicts";
+        }
+        return "Search";
+    }
+
+    private void rebuildSidebar() {
+        List<SidebarEntry> next = new ArrayList<>();
+        for (View.Smart s : View.Smart.values()) {
+            View v = View.of(s);
+            next.add(new SidebarEntry(v.key(), titleOf(v), SidebarEntry.Kind.SMART, v, counts.getOrDefault(v.key(), 0L), false));
+        }
+        for (TodoList l : lists.items()) {
+            View v = new View.ListView(l.id());
+            next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? "Untitled" : l.name(),
+                    SidebarEntry.Kind.LIST, v, counts.getOrDefault(v.key(), 0L), false));
+        }
+        View c = new View.ConflictsView();
+        next.add(new SidebarEntry(c.key(), "Conflicts", SidebarEntry.Kind.CONFLICTS, c,
+                unseenConflicts.get() > 0 ? unseenConflicts.get() : conflictCount.get(), unseenConflicts.get() > 0));
+        ListDiff.apply(sidebar, next, SidebarEntry::key);
+        if (view.get() instanceof View.ListView lv) {
+            String t = titleOf(lv);
+            if (lists.items().stream().noneMatch(x -> x.id().equals(lv.listId())) && lists.isLoaded()) {
+                select(View.inbox());
+            } else {
+                title.set(t);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- item commands
+
+    /** The list new items go to from the current view: the user list shown, else the Inbox. */
+    public String currentListId() {
+        return view.get() instanceof View.ListView l ? l.listId() : null;
+    }
+
+    /**
+     * Adds an item from the quick-add text: the title, an optional trailing date phrase, an optional
+     * "#list". In Today, an item without a date is due today. Returns false if there was no title.
+     */
+    public boolean quickAdd(String text) {
+        LocalDate today = store.today();
+        QuickAdd q = QuickAddParser.parse(text, today);
+        if (q.title().isBlank()) {
+            return false;
+        }
+        LocalDate due = q.due();
+        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.TODAY) {
+            due = today;
+        }
+        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.UPCOMING) {
+            due = today.plusDays(1);
+        }
+        LocalDate finalDue = due;
+        String listName = q.listName();
+        String fallbackList = currentListId();
+        async.run(() -> {
+            String listId = fallbackList;
+            if (listName != null) {
+                listId = store.findList(listName).map(TodoList::id).orElseGet(() -> store.createList(listName).id());
+            }
+            return store.add(q.title(), listId, finalDue);
+        }, added -> {
+            undo.push("Add “" + added.title() + "”", () -> store.deleteForever(added.id()));
+            message.set("Added “" + added.title() + "”");
+        });
+        return true;
+    }
+
+    public void toggleDone(Item item) {
+        if (item != null) {
+            setDone(item, !item.isDone());
+        }
+    }
+
+    public void setDone(Item item, boolean done) {
+        String id = item.id();
+        async.run(() -> store.setDone(id, done), before -> before.ifPresent(b -> {
+            if (b.isDone() != done) {
+                undo.push((done ? "Complete" : "Reopen") + " “" + b.titleOrEmpty() + "”", () -> store.setDone(id, b.isDone()));
+                message.set((done ? "Completed" : "Reopened") + " “" + b.titleOrEmpty() + "”");
+            }
+        }));
+    }
+
+    /** Delete: moves to the Trash; in the Trash it deletes for good after a confirmation. */
+    public void delete(Item item) {
+        if (item == null) {
+            return;
+        }
+        String id = item.id();
+        if (item.isTrashed()) {
+            if (!dialogs.confirm("Delete for good?", "“" + item.titleOrEmpty() + "” will be deleted on all your devices.", "Delete")) {
+                return;
+            }
+            async.run(() -> store.deleteForever(id), ok -> {
+                undo.push("Delete “" + item.titleOrEmpty() + "”", () -> store.restoreDeleted(List.of(id)));
+                message.set("Deleted “" + item.titleOrEmpty() + "”");
+            });
+            return;
+        }
+        async.run(() -> store.trash(id), before -> before.ifPresent(b -> {
+            undo.push("Move “" + b.titleOrEmpty() + "” to Trash", () -> store.untrash(id));
+            message.set("Moved “" + b.titleOrEmpty() + "” to Trash");
+        }));
+    }
+
+    public void restore(Item item) {
+        if (item == null) {
+            return;
+        }
+        String id = item.id();
+        async.run(() -> store.untrash(id), before -> before.ifPresent(b -> {
+            undo.push("Restore “" + b.titleOrEmpty() + "”", () -> store.trash(id));
+            message.set("Restored “" + b.titleOrEmpty() + "”");
+        }));
+    }
+
+    public void emptyTrash() {
+        long n = counts.getOrDefault("trash", 0L);
+        if (!dialogs.confirm("Empty the Trash?", n == 1 ? "1 item will be deleted on all your devices."
+                : n + " items will be deleted on all your devices.", "Empty Trash")) {
+            return;
+        }
+        async.run(store::emptyTrash, ids -> {
+            if (!ids.isEmpty()) {
+                undo.push("Empty Trash", () -> store.restoreDeleted(ids));
+                message.set("Deleted " + ids.size() + (ids.size() == 1 ? " item" : " items"));
+            }
+        });
+    }
+
+    public void moveToList(Item item, String listId) {
+        String id = item.id();
+        async.run(() -> store.update(id, it -> it.withListId(listId)), before -> before.ifPresent(b ->
+                undo.push("Move “" + b.titleOrEmpty() + "”", () -> store.update(id, it -> it.withListId(b.listId())))));
+    }
+
+    /** Takes back the last action. */
+    public void undo() {
+        String label = undo.undo();
+        message.set(label == null ? "Nothing to undo" : "Undone: " + label);
+    }
+
+    // ---------------------------------------------------------------- list commands
+
+    public void newList() {
+        dialogs.askText("New list", "Name", "").filter(n -> !n.isBlank()).ifPresent(name ->
+                async.run(() -> store.createList(name), l -> {
+                    undo.push("Create list “" + l.name() + "”", () -> store.db().delete(TodoList.class, l.id()));
+                    select(new View.ListView(l.id()));
+                }));
+    }
+
+    public void renameList(String listId) {
+        Optional<TodoList> cur = lists.items().stream().filter(l -> l.id().equals(listId)).findFirst();
+        if (cur.isEmpty()) {
+            return;
+        }
+        dialogs.askText("Rename list", "Name", cur.get().name()).filter(n -> !n.isBlank()).ifPresent(name ->
+                async.run(() -> store.renameList(listId, name), old -> old.ifPresent(o ->
+                        undo.push("Rename list", () -> store.renameList(listId, o)))));
+    }
+
+    public void deleteList(String listId) {
+        Optional<TodoList> cur = lists.items().stream().filter(l -> l.id().equals(listId)).findFirst();
+        if (cur.isEmpty()) {
+            return;
+        }
+        String name = cur.get().name();
+        if (!dialogs.confirm("Delete “" + name + "”?", "Its open items move to the Trash.", "Delete list")) {
+            return;
+        }
+        if (view.get() instanceof View.ListView lv && lv.listId().equals(listId)) {
+            select(View.inbox());
+        }
+        async.run(() -> store.deleteList(listId), ids -> {
+            undo.push("Delete list “" + name + "”", () -> store.undeleteList(listId, ids));
+            message.set("Deleted list “" + name + "”");
+        });
+    }
+
+    @Override
+    public void close() {
+        items.close();
+        lists.close();
+        try {
+            if (countsSub != null) {
+                countsSub.close();
+            }
+        } catch (Exception e) {
+            // ignore
+        }
+    }
+}

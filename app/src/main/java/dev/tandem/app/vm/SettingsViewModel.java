@@ -1,0 +1,191 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.SyncEngine;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The sync settings form. Each field has an error message that shows once the field was touched
+ * or a save was tried. "Test connection" builds the engine and runs its check in the background.
+ */
+public final class SettingsViewModel {
+    public static final List<String> FIELDS = List.of("folder", "endpoint", "region", "bucket", "prefix",
+            "accessKey", "secretKey", "passphrase", "interval");
+
+    private final Async async;
+    private final Function<SyncSettings, ConnectionCheck> checker;
+    private final ObjectProperty<SyncSettings.Mode> mode = new SimpleObjectProperty<>(SyncSettings.Mode.NONE);
+    private final Map<String, StringProperty> values = new HashMap<>();
+    private final StringProperty passphraseRepeat = new SimpleStringProperty("");
+    private final Map<String, ReadOnlyStringWrapper> errors = new HashMap<>();
+    private final Set<String> touched = new HashSet<>();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper("");
+    private final ObservableList<ConnectionCheck.Step> checkSteps = FXCollections.observableArrayList();
+    private boolean submitted;
+
+    /** Tests the settings for real: builds the engine, runs {@link SyncEngine#check()}, closes it. */
+    public static ConnectionCheck realCheck(SyncSettings s) {
+        try (SyncEngine engine = s.toEngine()) {
+            return engine.check();
+        }
+    }
+
+    public SettingsViewModel(SyncSettings initial, Async async, Function<SyncSettings, ConnectionCheck> checker) {
+        this.async = async;
+        this.checker = checker;
+        for (String f : FIELDS) {
+            values.put(f, new SimpleStringProperty(""));
+            errors.put(f, new ReadOnlyStringWrapper(""));
+        }
+        load(initial);
+        mode.addListener((o, a, b) -> revalidate());
+        values.values().forEach(p -> p.addListener((o, a, b) -> revalidate()));
+        passphraseRepeat.addListener((o, a, b) -> revalidate());
+        revalidate();
+    }
+
+    private void load(SyncSettings s) {
+        mode.set(s.mode());
+        value("folder").set(s.folder());
+        value("endpoint").set(s.endpoint());
+        value("region").set(s.region());
+        value("bucket").set(s.bucket());
+        value("prefix").set(s.prefix());
+        value("accessKey").set(s.accessKey());
+        value("secretKey").set(s.secretKey());
+        value("passphrase").set(s.passphrase());
+        passphraseRepeat.set(s.passphrase());
+        value("interval").set(String.valueOf(s.intervalSeconds()));
+    }
+
+    public ObjectProperty<SyncSettings.Mode> modeProperty() {
+        return mode;
+    }
+
+    /** The text of a field: one of {@link #FIELDS}. */
+    public StringProperty value(String field) {
+        StringProperty p = values.get(field);
+        if (p == null) {
+            throw new IllegalArgumentException("no field " + field);
+        }
+        return p;
+    }
+
+    public StringProperty passphraseRepeatProperty() {
+        return passphraseRepeat;
+    }
+
+    /** The message to show under a field, "" when none (or not touched yet). */
+    public ReadOnlyStringProperty error(String field) {
+        return errors.get(field).getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty checkingProperty() {
+        return checking.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty checkSummaryProperty() {
+        return checkSummary.getReadOnlyProperty();
+    }
+
+    public ObservableList<ConnectionCheck.Step> checkSteps() {
+        return checkSteps;
+    }
+
+    /** The user left a field: show its error from now on. */
+    public void touch(String field) {
+        touched.add(field);
+        revalidate();
+    }
+
+    /** The settings as typed (they may be invalid). */
+    public SyncSettings settings() {
+        int interval;
+        try {
+            interval = Integer.parseInt(value("interval").get().strip());
+        } catch (NumberFormatException e) {
+            interval = -1;
+        }
+        return new SyncSettings(mode.get(), value("folder").get(), value("endpoint").get(), value("region").get(),
+                value("bucket").get(), value("prefix").get(), value("accessKey").get(), value("secretKey").get(),
+                value("passphrase").get(), interval);
+    }
+
+    private Map<String, String> problems() {
+        SyncSettings s = settings();
+        Map<String, String> p = s.validate();
+        String iv = value("interval").get().strip();
+        if (!iv.matches("\\d{1,6}")) {
+            p.put("interval", "Enter a number of seconds, e.g. 30.");
+        }
+        if (!value("passphrase").get().equals(passphraseRepeat.get())) {
+            p.put("passphrase", "The two passphrases differ.");
+        }
+        return p;
+    }
+
+    private void revalidate() {
+        Map<String, String> p = problems();
+        valid.set(p.isEmpty());
+        for (String f : FIELDS) {
+            String msg = p.getOrDefault(f, "");
+            errors.get(f).set(submitted || touched.contains(f) ? msg : "");
+        }
+    }
+
+    /** Shows every error; returns the settings when they are valid. */
+    public java.util.Optional<SyncSettings> submit() {
+        submitted = true;
+        revalidate();
+        return valid.get() ? java.util.Optional.of(settings()) : java.util.Optional.empty();
+    }
+
+    /** Runs the connection check in the background; the steps appear in {@link #checkSteps()}. */
+    public void testConnection() {
+        checkSteps.clear();
+        if (mode.get() == SyncSettings.Mode.NONE) {
+            checkSummary.set("Choose a folder or S3 first.");
+            return;
+        }
+        if (submit().isEmpty()) {
+            checkSummary.set("Fix the fields marked in red first.");
+            return;
+        }
+        SyncSettings s = settings();
+        checking.set(true);
+        checkSummary.set("Testing " + s.describe() + "…");
+        async.run(() -> checker.apply(s), check -> {
+            checking.set(false);
+            checkSteps.setAll(check.steps());
+            checkSummary.set(check.ok() ? "Everything works: Tandem can sync here." : check.summary());
+        }, e -> {
+            checking.set(false);
+            checkSummary.set("Could not test: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        });
+    }
+
+}

@@ -1,0 +1,161 @@
+package dev.tandem.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path tmp;
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result run(Path dataDir, String... args) {
+        return run(Map.of(), dataDir, args);
+    }
+
+    private Result run(Map<String, String> env, Path dataDir, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> argv = new ArrayList<>();
+        if (dataDir != null) {
+            argv.add("--data-dir");
+            argv.add(dataDir.toString());
+        }
+        argv.addAll(List.of(args));
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env)
+                .run(argv);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void add_thenList_showsTitleDueAndList() {
+        Path d = tmp.resolve("a");
+        Result add = run(d, "add", "Buy", "milk", "--list", "Groceries", "--due", "2030-01-02");
+        assertEquals(0, add.code(), add.err());
+        String id = add.out().strip();
+        assertEquals(36, id.length());
+        Result list = run(d, "list");
+        assertEquals(0, list.code());
+        assertTrue(list.out().contains("[ ] Buy milk  (due 2030-01-02)  #Groceries"), list.out());
+        assertTrue(list.out().startsWith(id.substring(28)));
+    }
+
+    @Test
+    void list_json_isMachineReadable() {
+        Path d = tmp.resolve("a");
+        run(d, "add", "Say \"hi\"");
+        Result r = run(d, "list", "--json");
+        assertEquals(0, r.code());
+        assertTrue(r.out().startsWith("[{\"id\":"), r.out());
+        assertTrue(r.out().contains("\"title\":\"Say \\\"hi\\\"\""), r.out());
+        assertTrue(r.out().contains("\"done\":false"));
+    }
+
+    @Test
+    void done_byShortId_marksDoneAndHidesFromList() {
+        Path d = tmp.resolve("a");
+        String id = run(d, "add", "Task").out().strip();
+        Result done = run(d, "done", id.substring(id.length() - 6));
+        assertEquals(0, done.code(), done.err());
+        assertTrue(run(d, "list").out().isEmpty());
+        assertTrue(run(d, "list", "--all").out().contains("[x] Task"));
+    }
+
+    @Test
+    void edit_titleNotesAndDue_changesThem() {
+        Path d = tmp.resolve("a");
+        String id = run(d, "add", "Draft").out().strip();
+        Result r = run(d, "edit", id, "--title", "Final", "--notes", "two\nlines", "--due", "2031-05-06");
+        assertEquals(0, r.code(), r.err());
+        String json = run(d, "list", "--json").out();
+        assertTrue(json.contains("\"title\":\"Final\""));
+        assertTrue(json.contains("\"notes\":\"two\\nlines\""));
+        assertTrue(json.contains("\"due\":\"2031-05-06\""));
+        assertEquals(0, run(d, "edit", id, "--due", "none").code());
+        assertTrue(run(d, "list", "--json").out().contains("\"due\":null"));
+    }
+
+    @Test
+    void rm_movesToTrash() {
+        Path d = tmp.resolve("a");
+        String id = run(d, "add", "Junk").out().strip();
+        Result r = run(d, "rm", id);
+        assertEquals(0, r.code());
+        assertTrue(r.err().contains("Moved to Trash: Junk"));
+        assertTrue(run(d, "list", "--all").out().isEmpty());
+    }
+
+    @Test
+    void unknownId_exitsOne() {
+        Path d = tmp.resolve("a");
+        Result r = run(d, "done", "zzzzzzzz");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("no item with id zzzzzzzz"));
+    }
+
+    @Test
+    void usageErrors_exitTwo() {
+        Path d = tmp.resolve("a");
+        assertEquals(2, run(d, "add").code());
+        assertEquals(2, run(d, "list", "--bogus").code());
+        assertEquals(2, run(d, "add", "x", "--due", "someday").code());
+        assertEquals(2, run(d, "edit", "abcd").code());
+        assertEquals(2, run(d, "frobnicate").code());
+        Result r = run(d, "sync");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no remote set up"), r.err());
+        assertEquals(2, run(d, "sync", "--remote", "ftp://x").code());
+        assertEquals(2, run(d, "sync", "--remote", "s3://bucket").code(), "no keys in the environment");
+    }
+
+    @Test
+    void help_printsUsage() {
+        Result r = run(null, "help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Usage: tandem"));
+    }
+
+    @Test
+    void sync_folderRemote_carriesTodosBetweenDataDirs() throws Exception {
+        java.nio.file.Files.createDirectories(tmp.resolve("remote"));
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        String remote = "folder:" + tmp.resolve("remote");
+        run(a, "add", "From A");
+        Result sa = run(a, "sync", "--remote", remote);
+        assertEquals(0, sa.code(), sa.err());
+        assertTrue(sa.out().contains("pushed"), sa.out());
+        Result sb = run(b, "sync", "--remote", remote);
+        assertEquals(0, sb.code(), sb.err());
+        assertTrue(run(b, "list").out().contains("From A"));
+        Result c = run(a, "compact", "--remote", remote);
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().startsWith("Compacted "), c.out());
+    }
+
+    @Test
+    void sync_missingFolder_failsWithExitOneAndHint() {
+        Result r = run(tmp.resolve("a"), "sync", "--remote", "folder:" + tmp.resolve("nope"));
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("does not exist"), r.err());
+    }
+
+    @Test
+    void conflicts_none_saysSo() {
+        Result r = run(tmp.resolve("a"), "conflicts");
+        assertEquals(0, r.code());
+        assertTrue(r.err().contains("No conflicts."));
+        assertEquals("[]", run(tmp.resolve("a"), "conflicts", "--json").out().strip());
+    }
+}

@@ -1,0 +1,156 @@
+package dev.tandem.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TodoStoreTest {
+    private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private List<String> titles(View v) {
+        return store.query(v).stream().map(Item::title).toList();
+    }
+
+    @Test
+    void add_noList_showsInInbox() {
+        store.add("Buy milk", null, null);
+        assertEquals(List.of("Buy milk"), titles(View.inbox()));
+    }
+
+    @Test
+    void add_blankTitle_isRejected() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> store.add("  ", null, null));
+    }
+
+    @Test
+    void query_smartViews_splitByDueDoneAndTrash() {
+        LocalDate today = store.today();
+        store.add("overdue", null, today.minusDays(1));
+        store.add("today", null, today);
+        store.add("later", null, today.plusDays(4));
+        Item done = store.add("done", null, null);
+        store.setDone(done.id(), true);
+        Item gone = store.add("gone", null, null);
+        store.trash(gone.id());
+        assertEquals(List.of("overdue", "today"), titles(View.of(View.Smart.TODAY)));
+        assertEquals(List.of("later"), titles(View.of(View.Smart.UPCOMING)));
+        assertEquals(List.of("done"), titles(View.of(View.Smart.COMPLETED)));
+        assertEquals(List.of("gone"), titles(View.of(View.Smart.TRASH)));
+        assertEquals(List.of("overdue", "today", "later"), titles(View.inbox()));
+    }
+
+    @Test
+    void query_itemOfUnknownList_showsInInbox() {
+        store.add("orphan from another device", "no-such-list", null);
+        assertEquals(List.of("orphan from another device"), titles(View.inbox()));
+    }
+
+    @Test
+    void search_prefixOfTitleOrNotes_matches() {
+        Item a = store.add("Quarterly report", null, null);
+        store.update(a.id(), it -> it.withNotes("numbers from finance"));
+        store.add("Walk the dog", null, null);
+        assertEquals(List.of("Quarterly report"), titles(new View.SearchView("quart")));
+        assertEquals(List.of("Quarterly report"), titles(new View.SearchView("financ")));
+        assertEquals(List.of(), titles(new View.SearchView("cat")));
+    }
+
+    @Test
+    void search_afterEditAndDelete_followsTheRows() {
+        Item a = store.add("Old words", null, null);
+        store.update(a.id(), it -> it.withTitle("Fresh words"));
+        assertEquals(List.of(), titles(new View.SearchView("old")));
+        assertEquals(List.of("Fresh words"), titles(new View.SearchView("fresh")));
+        store.deleteForever(a.id());
+        assertEquals(List.of(), titles(new View.SearchView("fresh")));
+    }
+
+    @Test
+    void search_operatorsAndQuotes_areLiteral() {
+        store.add("Say \"hi\" AND wave", null, null);
+        assertEquals(1, titles(new View.SearchView("\"hi AND")).size());
+        assertEquals(List.of(), titles(new View.SearchView("\"")));
+    }
+
+    @Test
+    void counts_perSidebarKey() {
+        TodoList work = store.createList("Work");
+        store.add("a", work.id(), null);
+        store.add("b", null, store.today());
+        List<Count> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var sub = store.subscribeCounts(counts::addAll, Runnable::run);
+        sub.close();
+        Map<String, Long> m = counts.stream().collect(Collectors.toMap(Count::id, Count::count, (x, y) -> y));
+        assertEquals(1L, m.get("inbox"));
+        assertEquals(1L, m.get("today"));
+        assertEquals(1L, m.get("list:" + work.id()));
+        assertEquals(0L, m.get("trash"));
+    }
+
+    @Test
+    void deleteList_trashesItems_undeleteBringsAllBack() {
+        TodoList work = store.createList("Work");
+        Item a = store.add("a", work.id(), null);
+        List<String> trashed = store.deleteList(work.id());
+        assertEquals(List.of(a.id()), trashed);
+        assertTrue(store.lists().isEmpty());
+        assertTrue(store.get(a.id()).orElseThrow().isTrashed());
+        store.undeleteList(work.id(), trashed);
+        assertEquals(List.of("Work"), store.lists().stream().map(TodoList::name).toList());
+        assertFalse(store.get(a.id()).orElseThrow().isTrashed());
+    }
+
+    @Test
+    void emptyTrash_deletesForGood_restoreDeletedUndoes() {
+        Item a = store.add("a", null, null);
+        store.trash(a.id());
+        List<String> ids = store.emptyTrash();
+        assertEquals(List.of(a.id()), ids);
+        assertTrue(store.get(a.id()).isEmpty());
+        store.restoreDeleted(ids);
+        assertEquals("a", store.get(a.id()).orElseThrow().title());
+    }
+
+    @Test
+    void update_unchanged_recordsNoChange() {
+        Item a = store.add("a", null, null);
+        int before = store.history(a.id()).size();
+        store.update(a.id(), it -> it);
+        assertEquals(before, store.history(a.id()).size());
+    }
+
+    @Test
+    void history_edit_listsFieldAndThisDevice() {
+        Item a = store.add("a", null, null);
+        store.update(a.id(), it -> it.withTitle("b"));
+        List<HistoryEntry> h = store.history(a.id());
+        HistoryEntry last = h.get(h.size() - 1);
+        assertEquals("title", last.field());
+        assertEquals("b", last.value());
+        assertTrue(last.thisDevice());
+        assertEquals("This device", last.device());
+    }
+
+    @Test
+    void deviceLabel_registeredOtherDevice_usesItsName() {
+        store.registerDevice("Laptop");
+        store.db().save(new Device("other-device-123456", "Phone"));
+        assertEquals("Phone", store.deviceLabel("other-device-123456"));
+        assertEquals("This device", store.deviceLabel(store.db().deviceId()));
+        assertEquals("Device abcdef", store.deviceLabel("unknown-abcdef"));
+    }
+}

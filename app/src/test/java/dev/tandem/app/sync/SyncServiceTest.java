@@ -1,0 +1,165 @@
+package dev.tandem.app.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncProgress;
+import dev.tandem.engine.sync.SyncReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SyncServiceTest {
+    private final Db db = Db.openMemory();
+    private SyncService service;
+
+    /** A scripted engine: fails the first {@code failures} syncs, records concurrency. */
+    static final class FakeEngine implements SyncEngine {
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger running = new AtomicInteger();
+        volatile int maxRunning;
+        volatile int failures;
+        volatile SyncException.Reason reason = SyncException.Reason.UNREACHABLE;
+        volatile long sleepMs;
+
+        @Override
+        public SyncReport sync(Db d, SyncProgress progress) {
+            int now = running.incrementAndGet();
+            maxRunning = Math.max(maxRunning, now);
+            try {
+                calls.incrementAndGet();
+                progress.onProgress("pull", 1, 2);
+                if (sleepMs > 0) {
+                    Thread.sleep(sleepMs);
+                }
+                if (failures > 0) {
+                    failures--;
+                    throw new SyncException(reason, "Could not reach 127.0.0.1:1");
+                }
+                return new SyncReport(0, 0, 0, 0, 1, 0, 0, 0, Duration.ZERO, List.of());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            } finally {
+                running.decrementAndGet();
+            }
+        }
+
+        @Override
+        public dev.tandem.engine.sync.CompactionReport compact(Db d) {
+            return new dev.tandem.engine.sync.CompactionReport(sync(d, SyncProgress.NONE), false, 0, 0);
+        }
+
+        @Override
+        public ConnectionCheck check() {
+            return new ConnectionCheck(List.of());
+        }
+
+        @Override
+        public String describe() {
+            return "fake";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @AfterEach
+    void close() {
+        if (service != null) {
+            service.close();
+        }
+        db.close();
+    }
+
+    private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
+        long end = System.currentTimeMillis() + 10_000;
+        while (!c.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void configure_engine_syncsAtOnceAndGoesIdle() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        FakeEngine engine = new FakeEngine();
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess() != null);
+        assertEquals(1, engine.calls.get());
+        assertEquals("fake", service.status().remote());
+    }
+
+    @Test
+    void localChange_debounced_syncsOnceForABurst() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service.setDebounce(Duration.ofMillis(200));
+        FakeEngine engine = new FakeEngine();
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> engine.calls.get() == 1 && service.status().state() == SyncStatus.State.IDLE);
+        for (int i = 0; i < 5; i++) {
+            service.localChange();
+        }
+        await(() -> service.status().pendingChanges() == 5);
+        await(() -> engine.calls.get() == 2 && service.status().pendingChanges() == 0);
+        Thread.sleep(400);
+        assertEquals(2, engine.calls.get(), "one sync for the burst");
+    }
+
+    @Test
+    void failure_reportsPlainErrorWithHint_andRetriesWithBackoff() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        List<SyncStatus> failures = new CopyOnWriteArrayList<>();
+        service.addFailureListener(failures::add);
+        FakeEngine engine = new FakeEngine();
+        engine.failures = 1;
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        SyncStatus s = service.status();
+        assertEquals("Could not reach 127.0.0.1:1", s.error());
+        assertEquals(SyncException.Reason.UNREACHABLE.hint(), s.hint());
+        assertTrue(s.nextAttempt() != null);
+        assertEquals(1, failures.size());
+        // First retry after 1-2 s of backoff, then fine.
+        await(() -> service.status().state() == SyncStatus.State.IDLE && engine.calls.get() == 2);
+    }
+
+    @Test
+    void syncNow_whileSyncing_neverOverlaps() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        FakeEngine engine = new FakeEngine();
+        engine.sleepMs = 300;
+        service.setDebounce(Duration.ofMillis(50));
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> engine.running.get() == 1);
+        // Requests while a sync runs wait for it, then lead to one more sync, never a parallel one.
+        for (int i = 0; i < 5; i++) {
+            service.syncNow();
+            service.localChange();
+        }
+        await(() -> engine.calls.get() >= 2);
+        Thread.sleep(700);
+        assertEquals(1, engine.maxRunning);
+        assertEquals(2, engine.calls.get());
+    }
+
+    @Test
+    void configure_null_turnsSyncOff() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service.configure(null, Duration.ofSeconds(30));
+        service.localChange();
+        await(() -> service.status().pendingChanges() == 1);
+        assertEquals(SyncStatus.State.OFF, service.status().state());
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tandem.app.testing;
+
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.vm.Dialogs;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** Dialogs with scripted answers, recording what was asked. */
+public final class FakeDialogs implements Dialogs {
+    public boolean confirmAnswer = true;
+    public final Deque<String> textAnswers = new ArrayDeque<>();
+    public SyncSettings settingsAnswer;
+    public final List<String> asked = new ArrayList<>();
+    public final List<String> notifications = new ArrayList<>();
+
+    @Override
+    public Optional<SyncSettings> editSyncSettings(SyncSettings current) {
+        asked.add("settings");
+        return Optional.ofNullable(settingsAnswer);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String okLabel) {
+        asked.add("confirm: " + title);
+        return confirmAnswer;
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        asked.add("ask: " + title);
+        return Optional.ofNullable(textAnswers.poll());
+    }
+
+    @Override
+    public void notify(String title, String message, boolean error) {
+        notifications.add(title + ": " + message);
+    }
+}

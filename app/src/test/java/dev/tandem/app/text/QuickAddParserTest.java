@@ -1,0 +1,92 @@
+package dev.tandem.app.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+class QuickAddParserTest {
+    // A Wednesday.
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
+
+    @Test
+    void parse_trailingTomorrow_setsDueAndStripsPhrase() {
+        assertEquals(new QuickAdd("Buy milk", TODAY.plusDays(1), null), QuickAddParser.parse("Buy milk tomorrow", TODAY));
+    }
+
+    @Test
+    void parse_weekdayAbbreviation_isTheComingDay() {
+        assertEquals(LocalDate.of(2026, 11, 20), QuickAddParser.parse("Pay rent fri", TODAY).due());
+    }
+
+    @Test
+    void parse_sameWeekday_isNextWeek() {
+        assertEquals(LocalDate.of(2026, 11, 25), QuickAddParser.parse("Standup notes wed", TODAY).due());
+    }
+
+    @Test
+    void parse_nextWeekday_isOneWeekAfterTheComingOne() {
+        QuickAdd q = QuickAddParser.parse("Dentist next fri", TODAY);
+        assertEquals("Dentist", q.title());
+        assertEquals(LocalDate.of(2026, 11, 27), q.due());
+    }
+
+    @Test
+    void parse_nextWeek_isNextMonday() {
+        assertEquals(LocalDate.of(2026, 11, 23), QuickAddParser.parse("Plan sprint next week", TODAY).due());
+    }
+
+    @Test
+    void parse_isoDate_isUsed() {
+        QuickAdd q = QuickAddParser.parse("File taxes 2027-04-15", TODAY);
+        assertEquals("File taxes", q.title());
+        assertEquals(LocalDate.of(2027, 4, 15), q.due());
+    }
+
+    @Test
+    void parse_inNDays_addsDays() {
+        assertEquals(TODAY.plusDays(3), QuickAddParser.parse("Call back in 3 days", TODAY).due());
+        assertEquals(TODAY.plusWeeks(2), QuickAddParser.parse("Check results in 2 weeks", TODAY).due());
+    }
+
+    @Test
+    void parse_dueKeyword_isDropped() {
+        QuickAdd q = QuickAddParser.parse("Report due tomorrow", TODAY);
+        assertEquals("Report", q.title());
+        assertEquals(TODAY.plusDays(1), q.due());
+    }
+
+    @Test
+    void parse_dateWordInsideTitle_isNotADate() {
+        QuickAdd q = QuickAddParser.parse("Email Monday Ltd about invoice", TODAY);
+        assertEquals("Email Monday Ltd about invoice", q.title());
+        assertNull(q.due());
+    }
+
+    @Test
+    void parse_onlyADate_keepsItAsTitle() {
+        QuickAdd q = QuickAddParser.parse("tomorrow", TODAY);
+        assertEquals("tomorrow", q.title());
+        assertNull(q.due());
+    }
+
+    @Test
+    void parse_hashList_picksListAndStripsIt() {
+        QuickAdd q = QuickAddParser.parse("Lemons #Groceries tomorrow", TODAY);
+        assertEquals(new QuickAdd("Lemons", TODAY.plusDays(1), "Groceries"), q);
+    }
+
+    @Test
+    void parse_invalidIsoDate_staysInTitle() {
+        QuickAdd q = QuickAddParser.parse("Party 2026-02-30", TODAY);
+        assertEquals("Party 2026-02-30", q.title());
+        assertNull(q.due());
+    }
+
+    @Test
+    void parse_blank_givesEmptyTitle() {
+        assertEquals("", QuickAddParser.parse("   ", TODAY).title());
+        assertEquals("", QuickAddParser.parse(null, TODAY).title());
+    }
+}

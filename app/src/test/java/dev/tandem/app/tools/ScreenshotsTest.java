@@ -1,0 +1,299 @@
+package dev.tandem.app.tools;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.demo.DemoMode;
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.View;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.view.MainView;
+import dev.tandem.app.view.SettingsDialog;
+import dev.tandem.app.vm.SettingsViewModel;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.ui.Theme;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Regenerates {@code screenshots/*.png}: {@code mvn -q install -DskipTests && mvn -q -pl app test -Pscreenshots}.
+ * Headless (Monocle), real views over real databases filled with sample todos.
+ */
+@Tag("screenshots")
+class ScreenshotsTest {
+    @TempDir
+    static Path tmp;
+    static Path out;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        out = Path.of(System.getProperty("tandem.screenshots.dir", "screenshots"));
+        Files.createDirectories(out);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
+    }
+
+    static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+
+    static void settle() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(8);
+        Thread.sleep(600);
+        WaitForAsyncUtils.waitForFxEvents(8);
+    }
+
+    static BufferedImage snapshot(Scene scene) throws Exception {
+        WritableImage img = fx(() -> scene.snapshot(null));
+        return SwingFXUtils.fromFXImage(img, null);
+    }
+
+    static void save(BufferedImage img, String name) throws Exception {
+        ImageIO.write(img, "png", out.resolve(name).toFile());
+    }
+
+    /** Sample data richer than the demo's, plus a history entry from a second device. */
+    static void seedRich(TodoStore s) {
+        DemoMode.seed(s);
+        TodoList work = s.findList("Work").orElseThrow();
+        s.add("Send invoice #1042 to Northwind", work.id(), s.today().minusDays(2));
+        s.add("1:1 with Priya — career goals", work.id(), s.today().plusDays(1));
+        s.add("Update the onboarding checklist", work.id(), null);
+    }
+
+    private static MainView show(Stage stage, Device d, Theme theme, double w, double h, Parent rootOverride) throws Exception {
+        return fx(() -> {
+            MainView v = new MainView(d, theme, null);
+            Parent root = rootOverride == null ? v : rootOverride;
+            if (rootOverride instanceof BorderPane bp) {
+                bp.setCenter(v);
+            }
+            Scene scene = new Scene(root, w, h);
+            scene.getStylesheets().setAll(theme.stylesheets());
+            stage.setScene(scene);
+            stage.show();
+            v.start();
+            return v;
+        });
+    }
+
+    private static void selectListAndItem(MainView v, String list, String title) throws Exception {
+        waitFor(() -> v.viewModel().lists().stream().anyMatch(l -> l.name().equals(list)));
+        fx(() -> {
+            String id = v.viewModel().lists().stream().filter(l -> l.name().equals(list)).findFirst().orElseThrow().id();
+            v.viewModel().select(new View.ListView(id));
+            return null;
+        });
+        waitFor(() -> v.viewModel().items().stream().anyMatch(i -> i.title().equals(title)));
+        fx(() -> {
+            for (int i = 0; i < v.itemList().getItems().size(); i++) {
+                if (v.itemList().getItems().get(i).title().equals(title)) {
+                    v.itemList().getSelectionModel().select(i);
+                    v.itemList().requestFocus();
+                }
+            }
+            return null;
+        });
+        waitFor(() -> !v.editorViewModel().history().isEmpty());
+    }
+
+    @Test
+    void mainWindow_lightAndDark() throws Exception {
+        Path remote = Files.createDirectories(tmp.resolve("main-remote"));
+        Device d = Device.open("MacBook Air", tmp.resolve("main"), FxExecutor.INSTANCE, SyncSettings.folder(remote, 30),
+                Duration.ofSeconds(3));
+        seedRich(d.store());
+        Item review = d.store().query(View.inbox()).stream().findFirst().orElseThrow();
+        Item doc = d.store().lists().stream().filter(l -> l.name().equals("Work")).findFirst()
+                .map(l -> d.store().query(new View.ListView(l.id())).stream()
+                        .filter(i -> i.title().startsWith("Review the sync")).findFirst().orElseThrow()).orElseThrow();
+        d.store().update(doc.id(), it -> it.withNotes("Focus on the conflict section.\n\n- per-attribute last write wins\n"
+                + "- tombstones for deletes\n- what happens when two devices sync at once"));
+        Stage stage = fx(Stage::new);
+        for (Theme theme : Theme.values()) {
+            MainView v = show(stage, d, theme, 1280, 800, null);
+            selectListAndItem(v, "Work", "Review the sync design doc");
+            waitFor(() -> v.statusViewModel().statusProperty().get().lastSuccess() != null
+                    && v.statusViewModel().statusProperty().get().pendingChanges() == 0);
+            settle();
+            save(snapshot(stage.getScene()), theme == Theme.LIGHT ? "main-light.png" : "main-dark.png");
+            fx(() -> {
+                v.close();
+                return null;
+            });
+        }
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+        d.close();
+        review.id();
+    }
+
+    @Test
+    void settingsDialog() throws Exception {
+        SyncSettings s = new SyncSettings(SyncSettings.Mode.S3, "", "https://s3.eu-central-003.backblazeb2.com", "eu-central-003",
+                "alice-tandem", "tandem/alice", "0035f6a1c2b3d4e000000001", "K003xyzsecret", "", 30);
+        ConnectionCheck result = new ConnectionCheck(List.of(
+                new ConnectionCheck.Step("List", true, "Listed objects in s3://alice-tandem/tandem/alice", null),
+                new ConnectionCheck.Step("Write", true, "Wrote a test object", null),
+                new ConnectionCheck.Step("Read back", true, "Read the test object back unchanged", null),
+                new ConnectionCheck.Step("Conditional write", false, "The storage accepted a second write instead of refusing it: "
+                        + "it ignores If-None-Match. " + SyncException.Reason.NO_CONDITIONAL_WRITES.hint(),
+                        SyncException.Reason.NO_CONDITIONAL_WRITES)));
+        Async async = new Async(Runnable::run, FxExecutor.INSTANCE, e -> { });
+        SettingsDialog dialog = fx(() -> {
+            SettingsViewModel vm = new SettingsViewModel(s, async, x -> result);
+            SettingsDialog dlg = new SettingsDialog(null, vm, Theme.LIGHT.stylesheets());
+            dlg.show();
+            vm.testConnection();
+            return dlg;
+        });
+        settle();
+        save(snapshot(dialog.getDialogPane().getScene()), "settings.png");
+        fx(() -> {
+            dialog.setResult(null);
+            dialog.close();
+            return null;
+        });
+    }
+
+    @Test
+    void conflictsView() throws Exception {
+        SyncStorage shared = SyncStorage.memory();
+        Device laptop = Device.open("MacBook Air", tmp.resolve("c-laptop"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        try (Db phoneDb = Db.open(tmp.resolve("c-phone.db"));
+             SyncEngine e1 = SyncEngine.builder().storage(shared).build();
+             SyncEngine e2 = SyncEngine.builder().storage(shared).build()) {
+            TodoStore phone = new TodoStore(phoneDb, java.time.Clock.systemUTC());
+            phone.registerDevice("Pixel 8");
+            seedRich(laptop.store());
+            e1.sync(laptop.store().db());
+            e2.sync(phoneDb);
+            Item flights = phone.query(View.inbox()).stream().filter(i -> i.title().startsWith("Book flights")).findFirst().orElseThrow();
+            Item door = phone.allItems().stream().filter(i -> i.title().startsWith("Fix the squeaky")).findFirst().orElseThrow();
+            // Both devices edit the same fields before syncing: the later edit wins, the other is kept as a conflict.
+            phone.update(flights.id(), it -> it.withTitle("Book flights to Porto"));
+            phone.update(door.id(), it -> it.withNotes("Buy WD-40 first"));
+            Thread.sleep(5);
+            laptop.store().update(flights.id(), it -> it.withTitle("Book flights to Lisbon (TAP, window seat)"));
+            laptop.store().update(door.id(), it -> it.withNotes("Ask Sam to fix it on Saturday"));
+            laptop.store().update(flights.id(), it -> it.withDue(laptop.store().today().plusDays(9)));
+            phone.update(flights.id(), it -> it.withDue(phone.today().plusDays(7)));
+            e2.sync(phoneDb);
+            e1.sync(laptop.store().db());
+            e2.sync(phoneDb);
+        }
+        Stage stage = fx(Stage::new);
+        MainView v = show(stage, laptop, Theme.LIGHT, 1280, 800, null);
+        waitFor(() -> v.viewModel().conflictCountProperty().get() > 0);
+        settle();
+        fx(() -> {
+            v.viewModel().select(new View.ConflictsView());
+            return null;
+        });
+        settle();
+        save(snapshot(stage.getScene()), "conflicts.png");
+        fx(() -> {
+            v.close();
+            stage.close();
+            return null;
+        });
+        laptop.close();
+    }
+
+    @Test
+    void demoMode_twoWindows() throws Exception {
+        Path remote = Files.createDirectories(tmp.resolve("demo-remote"));
+        SyncSettings folder = DemoMode.remote(remote);
+        Device a = Device.open("Device A", tmp.resolve("demo-a"), FxExecutor.INSTANCE, folder, DemoMode.DEBOUNCE);
+        Device b = Device.open("Device B", tmp.resolve("demo-b"), FxExecutor.INSTANCE, folder, DemoMode.DEBOUNCE);
+        DemoMode.seedIfEmpty(a.store(), b.store());
+        Stage sa = fx(Stage::new);
+        Stage sb = fx(Stage::new);
+        BorderPane ra = fx(() -> {
+            BorderPane p = new BorderPane();
+            p.setTop(DemoMode.banner(a));
+            return p;
+        });
+        BorderPane rb = fx(() -> {
+            BorderPane p = new BorderPane();
+            p.setTop(DemoMode.banner(b));
+            return p;
+        });
+        MainView va = show(sa, a, Theme.LIGHT, 1000, 640, ra);
+        MainView vb = show(sb, b, Theme.LIGHT, 1000, 640, rb);
+        waitFor(() -> vb.viewModel().items().size() == va.viewModel().items().size() && !vb.viewModel().items().isEmpty());
+        // An edit on A arrives on B.
+        a.store().add("Pick up the dry cleaning", null, a.store().today());
+        waitFor(() -> vb.viewModel().items().stream().anyMatch(i -> i.title().equals("Pick up the dry cleaning")));
+        fx(() -> {
+            va.itemList().getSelectionModel().select(va.itemList().getItems().size() - 1);
+            vb.itemList().getSelectionModel().select(vb.itemList().getItems().size() - 1);
+            return null;
+        });
+        waitFor(() -> !va.editorViewModel().history().isEmpty() && !vb.editorViewModel().history().isEmpty());
+        settle();
+        BufferedImage left = snapshot(sa.getScene());
+        BufferedImage right = snapshot(sb.getScene());
+        int gap = 24;
+        BufferedImage both = new BufferedImage(left.getWidth() + right.getWidth() + gap * 3,
+                Math.max(left.getHeight(), right.getHeight()) + gap * 2, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = both.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0x2b, 0x31, 0x3c));
+        g.fillRect(0, 0, both.getWidth(), both.getHeight());
+        g.drawImage(left, gap, gap, null);
+        g.drawImage(right, gap * 2 + left.getWidth(), gap, null);
+        g.dispose();
+        save(both, "demo.png");
+        fx(() -> {
+            va.close();
+            vb.close();
+            sa.close();
+            sb.close();
+            return null;
+        });
+        a.close();
+        b.close();
+        new File(".").getName();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.tandem.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.View;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.ui.Theme;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window in a real (headless Monocle) window: add, complete, edit, delete, search, settings. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class MainWindowUiTest {
+    @TempDir
+    static Path tmp;
+
+    private Device device;
+    private MainView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path dir = java.nio.file.Files.createTempDirectory(tmp, "ui");
+        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        view = new MainView(device, Theme.LIGHT, null);
+        stage.setScene(new Scene(view, 1100, 720));
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
+        device.close();
+    }
+
+    static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+
+    private ListView<Item> items(FxRobot robot) {
+        return robot.lookup("#items").queryListView();
+    }
+
+    private boolean showsTitle(FxRobot robot, String title) {
+        return items(robot).getItems().stream().anyMatch(i -> title.equals(i.title()));
+    }
+
+    @Test
+    void addCompleteEditDelete_throughTheWindow(FxRobot robot) throws Exception {
+        robot.clickOn("#quick-add").write("Buy oat milk tomorrow").type(KeyCode.ENTER);
+        waitFor(() -> showsTitle(robot, "Buy oat milk"));
+        Item milk = items(robot).getItems().get(0);
+        assertEquals(device.store().today().plusDays(1), milk.dueDate());
+        robot.clickOn("#quick-add").write("Call the plumber").type(KeyCode.ENTER);
+        waitFor(() -> items(robot).getItems().size() == 2);
+
+        // Complete: click the row's checkbox; the item leaves the Inbox.
+        CheckBox box = robot.lookup(".item-cell .check-box").nth(0).queryAs(CheckBox.class);
+        robot.clickOn(box);
+        waitFor(() -> !showsTitle(robot, "Buy oat milk"));
+        assertTrue(device.store().get(milk.id()).orElseThrow().isDone());
+
+        // Edit: select the other row, retitle it in the editor.
+        robot.clickOn("Call the plumber");
+        TextField title = robot.lookup("#editor-title").queryAs(TextField.class);
+        waitFor(() -> "Call the plumber".equals(title.getText()));
+        robot.doubleClickOn(title).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("Call the plumber about the boiler").type(KeyCode.ENTER);
+        waitFor(() -> showsTitle(robot, "Call the plumber about the boiler"));
+
+        // Delete: Delete key on the selected row moves it to the Trash.
+        robot.clickOn("Call the plumber about the boiler").type(KeyCode.DELETE);
+        waitFor(() -> items(robot).getItems().isEmpty());
+        WaitForAsyncUtils.asyncFx(() -> view.viewModel().select(View.of(View.Smart.TRASH))).get();
+        waitFor(() -> showsTitle(robot, "Call the plumber about the boiler"));
+
+        // Undo (Ctrl+Z) takes the delete back.
+        robot.clickOn("#items").press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitFor(() -> items(robot).getItems().isEmpty());
+    }
+
+    @Test
+    void search_filtersLiveAsYouType(FxRobot robot) throws Exception {
+        device.store().add("Quarterly report", null, null);
+        device.store().add("Walk the dog", null, null);
+        Item notes = device.store().add("Plan trip", null, null);
+        device.store().update(notes.id(), it -> it.withNotes("book the quarterly train pass"));
+        waitFor(() -> items(robot).getItems().size() == 3);
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL).write("quarter");
+        waitFor(() -> items(robot).getItems().size() == 2);
+        assertTrue(showsTitle(robot, "Quarterly report") && showsTitle(robot, "Plan trip"));
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> items(robot).getItems().size() == 3);
+    }
+
+    @Test
+    void settingsDialog_validatesBeforeSaving(FxRobot robot) throws Exception {
+        robot.clickOn("#open-settings");
+        waitFor(() -> robot.lookup("#settings-dialog").tryQuery().isPresent());
+        robot.clickOn("#mode-s3");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#settings-save");
+        // Still open, and the missing fields say what to do.
+        waitFor(() -> robot.lookup("#error-bucket").queryAs(Label.class).isVisible());
+        assertEquals("Enter the bucket name.", robot.lookup("#error-bucket").queryAs(Label.class).getText());
+        assertEquals("Enter the access key ID.", robot.lookup("#error-accessKey").queryAs(Label.class).getText());
+        robot.clickOn("#field-bucket").write("Not_A_Bucket");
+        robot.clickOn("#field-accessKey");
+        waitFor(() -> robot.lookup("#error-bucket").queryAs(Label.class).getText().contains("lower-case"));
+
+        // Switch to a folder, fill it in, save: the dialog closes and the settings are stored.
+        robot.clickOn("#mode-folder");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#field-folder").write(tmp.toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#settings-save");
+        waitFor(() -> robot.lookup("#settings-dialog").tryQuery().isEmpty());
+        waitFor(() -> device.settings().loadSync().mode() == SyncSettings.Mode.FOLDER);
+        assertEquals(tmp.toString(), device.settings().loadSync().folder());
+        assertFalse(robot.lookup("#settings-dialog").tryQuery().isPresent());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.tandem.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Two app instances on one folder remote: an edit in one shows up in the other after sync, and the
+ * other window keeps its selection and scroll position.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class TwoDevicesUiTest {
+    @TempDir
+    static Path tmp;
+
+    private Device a;
+    private Device b;
+    private MainView viewA;
+    private MainView viewB;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        SyncSettings folder = SyncSettings.folder(remote, 2);
+        a = Device.open("Device A", tmp.resolve("a"), FxExecutor.INSTANCE, folder, Duration.ofMillis(300));
+        b = Device.open("Device B", tmp.resolve("b"), FxExecutor.INSTANCE, folder, Duration.ofMillis(300));
+        viewA = new MainView(a, Theme.LIGHT, null);
+        viewB = new MainView(b, Theme.LIGHT, null);
+        stage.setScene(new Scene(viewA, 760, 560));
+        stage.setX(0);
+        stage.show();
+        Stage second = new Stage();
+        second.setScene(new Scene(viewB, 760, 560));
+        second.setX(780);
+        second.show();
+        viewA.start();
+        viewB.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> {
+            viewA.close();
+            viewB.close();
+        }).get(5, TimeUnit.SECONDS);
+        a.close();
+        b.close();
+    }
+
+    static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+
+    static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void editOnA_appearsOnB_andBKeepsSelectionAndScroll() throws Exception {
+        for (int i = 1; i <= 60; i++) {
+            a.store().add(String.format("Todo %02d", i), null, null);
+        }
+        ListView<Item> listB = viewB.itemList();
+        waitFor(20, () -> listB.getItems().size() == 60);
+
+        // On B: scroll down and select a row near the bottom.
+        onFx(() -> {
+            listB.scrollTo(35);
+            listB.getSelectionModel().select(45);
+            listB.requestFocus();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String selectedId = onFx(() -> listB.getSelectionModel().getSelectedItem().id());
+        VirtualFlow<?> flow = onFx(() -> (VirtualFlow<?>) listB.lookup(".virtual-flow"));
+        int firstVisible = onFx(() -> flow.getFirstVisibleCell().getIndex());
+        double position = onFx(flow::getPosition);
+        assertTrue(firstVisible > 20, "scrolled: " + firstVisible);
+        List<String> removedIds = new CopyOnWriteArrayList<>();
+        onFx(() -> {
+            listB.getItems().addListener((ListChangeListener<Item>) c -> {
+                while (c.next()) {
+                    if (c.wasRemoved() && !c.wasReplaced()) {
+                        c.getRemoved().forEach(it -> removedIds.add(it.id()));
+                    }
+                }
+            });
+            return null;
+        });
+
+        // On A: edit a row above B's viewport and the selected row's neighbour.
+        String editedId = a.store().query(dev.tandem.app.model.View.inbox()).get(9).id();
+        a.store().update(editedId, it -> it.withTitle("Todo 10, edited on A"));
+        waitFor(20, () -> listB.getItems().stream().anyMatch(it -> it.title().equals("Todo 10, edited on A")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(selectedId, onFx(() -> listB.getSelectionModel().getSelectedItem().id()), "selection survives");
+        assertEquals(45, (int) onFx(() -> listB.getSelectionModel().getSelectedIndex()));
+        assertEquals(firstVisible, (int) onFx(() -> flow.getFirstVisibleCell().getIndex()), "scroll position survives");
+        assertEquals(position, onFx(flow::getPosition), 1e-9);
+        assertEquals(List.of(), removedIds, "rows are replaced in place, never removed and re-added");
+        IndexedCell<?> cell = onFx(() -> flow.getCell(45));
+        assertTrue(cell.isSelected());
+    }
+}

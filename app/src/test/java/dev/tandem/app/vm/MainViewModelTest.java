@@ -1,0 +1,191 @@
+package dev.tandem.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.View;
+import dev.tandem.app.testing.FakeDialogs;
+import dev.tandem.app.testing.TestUi;
+import dev.tandem.engine.Db;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MainViewModelTest {
+    private final TestUi ui = new TestUi();
+    private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private MainViewModel vm;
+
+    @BeforeEach
+    void start() {
+        Async async = new Async(Runnable::run, ui, e -> {
+            throw new AssertionError(e);
+        });
+        vm = new MainViewModel(store, async, dialogs, new UndoManager(async));
+        ui.run(vm::start);
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+        store.close();
+        ui.close();
+    }
+
+    private List<String> titles() {
+        return ui.get(() -> vm.items().stream().map(Item::title).toList());
+    }
+
+    private long count(String key) {
+        return ui.get(() -> vm.sidebar().stream().filter(e -> e.key().equals(key)).findFirst().map(SidebarEntry::count).orElse(-1L));
+    }
+
+    @Test
+    void quickAdd_textWithDate_addsToInboxWithDue() {
+        ui.run(() -> assertTrue(vm.quickAdd("Pay rent tomorrow")));
+        ui.await(() -> titles().equals(List.of("Pay rent")));
+        Item it = ui.get(() -> vm.items().get(0));
+        assertEquals(store.today().plusDays(1), it.dueDate());
+        ui.await(() -> count("inbox") == 1 && count("upcoming") == 1);
+    }
+
+    @Test
+    void quickAdd_blank_addsNothing() {
+        ui.run(() -> assertFalse(vm.quickAdd("   ")));
+    }
+
+    @Test
+    void quickAdd_inUserList_addsThere_andHashListCreatesList() {
+        TodoList work = store.createList("Work");
+        ui.await(() -> vm.lists().size() == 1);
+        ui.run(() -> vm.select(new View.ListView(work.id())));
+        ui.run(() -> vm.quickAdd("Write report"));
+        ui.await(() -> titles().equals(List.of("Write report")));
+        ui.run(() -> vm.quickAdd("Lemons #Groceries"));
+        ui.await(() -> vm.lists().size() == 2);
+        assertEquals(work.id(), store.query(new View.ListView(work.id())).get(0).listId());
+        ui.await(() -> vm.sidebar().stream().anyMatch(e -> e.name().equals("Groceries") && e.count() == 1));
+    }
+
+    @Test
+    void toggleDone_leavesInbox_undoBringsItBack() {
+        store.add("Task", null, null);
+        ui.await(() -> titles().size() == 1);
+        Item it = ui.get(() -> vm.items().get(0));
+        ui.run(() -> vm.toggleDone(it));
+        ui.await(() -> titles().isEmpty() && count("completed") == 1);
+        ui.await(() -> vm.undoManager().canUndoProperty().get());
+        ui.run(vm::undo);
+        ui.await(() -> titles().equals(List.of("Task")));
+        assertFalse(store.get(it.id()).orElseThrow().isDone());
+    }
+
+    @Test
+    void delete_movesToTrash_thenDeleteInTrashAsksAndDeletesForGood() {
+        Item a = store.add("Old", null, null);
+        ui.await(() -> titles().size() == 1);
+        ui.run(() -> vm.delete(a));
+        ui.await(() -> titles().isEmpty() && count("trash") == 1);
+        ui.run(() -> vm.select(View.of(View.Smart.TRASH)));
+        ui.await(() -> titles().equals(List.of("Old")));
+        Item trashed = ui.get(() -> vm.items().get(0));
+        dialogs.confirmAnswer = false;
+        ui.run(() -> vm.delete(trashed));
+        assertTrue(store.get(a.id()).isPresent(), "cancelled");
+        dialogs.confirmAnswer = true;
+        ui.run(() -> vm.delete(trashed));
+        ui.await(() -> titles().isEmpty());
+        assertTrue(store.get(a.id()).isEmpty());
+        ui.run(vm::undo);
+        ui.await(() -> titles().equals(List.of("Old")));
+    }
+
+    @Test
+    void restore_fromTrash_returnsToInbox() {
+        Item a = store.add("Back", null, null);
+        store.trash(a.id());
+        ui.run(() -> vm.select(View.of(View.Smart.TRASH)));
+        ui.await(() -> titles().equals(List.of("Back")));
+        Item trashed = ui.get(() -> vm.items().get(0));
+        ui.run(() -> vm.restore(trashed));
+        ui.await(() -> titles().isEmpty() && count("inbox") == 1);
+    }
+
+    @Test
+    void emptyTrash_confirmed_deletesAll_undoRestores() {
+        for (String t : List.of("x", "y")) {
+            store.trash(store.add(t, null, null).id());
+        }
+        ui.await(() -> count("trash") == 2);
+        ui.run(vm::emptyTrash);
+        ui.await(() -> count("trash") == 0);
+        assertTrue(dialogs.asked.contains("confirm: Empty the Trash?"));
+        ui.run(vm::undo);
+        ui.await(() -> count("trash") == 2);
+    }
+
+    @Test
+    void search_asYouType_showsMatches_andClearingReturns() {
+        store.add("Quarterly report", null, null);
+        store.add("Walk the dog", null, null);
+        ui.await(() -> titles().size() == 2);
+        ui.run(() -> vm.searchProperty().set("qua"));
+        ui.await(() -> titles().equals(List.of("Quarterly report")));
+        assertEquals("Search", ui.get(() -> vm.titleProperty().get()));
+        ui.run(() -> vm.searchProperty().set("quarterly wal"));
+        ui.await(() -> titles().isEmpty());
+        ui.run(() -> vm.searchProperty().set(""));
+        ui.await(() -> titles().size() == 2);
+        assertEquals("Inbox", ui.get(() -> vm.titleProperty().get()));
+    }
+
+    @Test
+    void liveUpdate_editOfOneRow_keepsOtherRowObjects() {
+        Item a = store.add("a", null, null);
+        store.add("b", null, null);
+        ui.await(() -> titles().size() == 2);
+        Item rowB = ui.get(() -> vm.items().get(1));
+        store.update(a.id(), it -> it.withTitle("a2"));
+        ui.await(() -> titles().equals(List.of("a2", "b")));
+        assertSame(rowB, ui.get(() -> vm.items().get(1)));
+    }
+
+    @Test
+    void selectRelative_wrapsAroundSidebar() {
+        ui.await(() -> vm.sidebar().size() == 6);
+        ui.run(() -> vm.selectRelative(1));
+        assertEquals(View.of(View.Smart.TODAY), ui.get(vm::view));
+        ui.run(() -> vm.selectRelative(-2));
+        assertEquals(new View.ConflictsView(), ui.get(vm::view));
+    }
+
+    @Test
+    void newList_named_createsAndSelectsIt() {
+        dialogs.textAnswers.add("Errands");
+        ui.run(vm::newList);
+        ui.await(() -> vm.view() instanceof View.ListView);
+        ui.await(() -> "Errands".equals(vm.titleProperty().get()));
+    }
+
+    @Test
+    void deleteList_shown_goesToInboxAndTrashesItems() {
+        TodoList work = store.createList("Work");
+        store.add("w", work.id(), null);
+        ui.await(() -> vm.lists().size() == 1);
+        ui.run(() -> vm.select(new View.ListView(work.id())));
+        ui.run(() -> vm.deleteList(work.id()));
+        ui.await(() -> vm.lists().isEmpty() && count("trash") == 1);
+        assertEquals(View.inbox(), ui.get(vm::view));
+        ui.run(vm::undo);
+        ui.await(() -> vm.lists().size() == 1 && count("trash") == 0);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.tandem.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.SyncException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class SettingsViewModelTest {
+    private final AtomicReference<String> checkThread = new AtomicReference<>();
+
+    private SettingsViewModel vm(ConnectionCheck result) {
+        Async async = Async.direct(e -> {
+            throw new AssertionError(e);
+        });
+        return new SettingsViewModel(SyncSettings.none(), async, s -> {
+            checkThread.set(Thread.currentThread().getName());
+            return result;
+        });
+    }
+
+    @Test
+    void errors_hiddenUntilTouched_thenShown() {
+        SettingsViewModel vm = vm(null);
+        vm.modeProperty().set(SyncSettings.Mode.S3);
+        assertFalse(vm.validProperty().get());
+        assertEquals("", vm.error("bucket").get(), "not touched yet");
+        vm.touch("bucket");
+        assertEquals("Enter the bucket name.", vm.error("bucket").get());
+        assertEquals("", vm.error("accessKey").get());
+    }
+
+    @Test
+    void submit_invalid_showsEveryErrorAndReturnsEmpty() {
+        SettingsViewModel vm = vm(null);
+        vm.modeProperty().set(SyncSettings.Mode.S3);
+        vm.value("bucket").set("Bad_Bucket");
+        vm.value("interval").set("often");
+        assertTrue(vm.submit().isEmpty());
+        assertTrue(vm.error("bucket").get().contains("lower-case"));
+        assertEquals("Enter a number of seconds, e.g. 30.", vm.error("interval").get());
+        assertEquals("Enter the access key ID.", vm.error("accessKey").get());
+    }
+
+    @Test
+    void submit_passphrasesDiffer_isError() {
+        SettingsViewModel vm = vm(null);
+        vm.modeProperty().set(SyncSettings.Mode.FOLDER);
+        vm.value("folder").set("/tmp/x");
+        vm.value("passphrase").set("one");
+        vm.passphraseRepeatProperty().set("two");
+        assertTrue(vm.submit().isEmpty());
+        assertEquals("The two passphrases differ.", vm.error("passphrase").get());
+        vm.passphraseRepeatProperty().set("one");
+        assertEquals("one", vm.submit().orElseThrow().passphrase());
+    }
+
+    @Test
+    void submit_validFolder_returnsSettings() {
+        SettingsViewModel vm = vm(null);
+        vm.modeProperty().set(SyncSettings.Mode.FOLDER);
+        vm.value("folder").set("/srv/sync");
+        vm.value("interval").set("60");
+        SyncSettings s = vm.submit().orElseThrow();
+        assertEquals(SyncSettings.Mode.FOLDER, s.mode());
+        assertEquals(60, s.intervalSeconds());
+    }
+
+    @Test
+    void testConnection_failedStep_showsStepsAndSummary() {
+        ConnectionCheck check = new ConnectionCheck(List.of(
+                new ConnectionCheck.Step("Reach endpoint", true, "connected", null),
+                new ConnectionCheck.Step("Sign in", false, "The access key was refused", SyncException.Reason.AUTH)));
+        SettingsViewModel vm = vm(check);
+        vm.modeProperty().set(SyncSettings.Mode.S3);
+        vm.value("bucket").set("bucket");
+        vm.value("region").set("us-east-1");
+        vm.value("accessKey").set("AK");
+        vm.value("secretKey").set("SK");
+        vm.testConnection();
+        assertEquals(2, vm.checkSteps().size());
+        assertEquals("Sign in failed: The access key was refused", vm.checkSummaryProperty().get());
+        assertFalse(vm.checkingProperty().get());
+    }
+
+    @Test
+    void testConnection_invalidFields_doesNotCheck() {
+        SettingsViewModel vm = vm(new ConnectionCheck(List.of()));
+        vm.modeProperty().set(SyncSettings.Mode.S3);
+        vm.testConnection();
+        assertEquals("Fix the fields marked in red first.", vm.checkSummaryProperty().get());
+        assertEquals(null, checkThread.get());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.tandem.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tandem.app.sync.SyncStatus;
+import dev.tandem.engine.sync.SyncException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class SyncStatusViewModelTest {
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+    private final SyncStatusViewModel vm = new SyncStatusViewModel(null, Runnable::run, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void update_off_saysOffline() {
+        vm.update(SyncStatus.off());
+        assertEquals("Sync off", vm.headlineProperty().get());
+        assertEquals("Working offline. Set up sync in Sync settings.", vm.detailProperty().get());
+    }
+
+    @Test
+    void update_idleWithPending_saysWhenAndWaiting() {
+        vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(180), 3, null, -1, null, null, null, null, null, 0));
+        assertEquals("Synced", vm.headlineProperty().get());
+        assertEquals("3 min ago · 3 changes waiting", vm.detailProperty().get());
+        assertEquals("", vm.errorProperty().get());
+    }
+
+    @Test
+    void update_error_showsMessageAndHint() {
+        vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", null, 1, null, -1, "Access denied",
+                SyncException.Reason.AUTH.hint(), SyncException.Reason.AUTH, null, null, 1));
+        assertEquals("Sync failed", vm.headlineProperty().get());
+        assertEquals("Access denied — Check the access key and secret key in Sync settings.", vm.errorProperty().get());
+        assertEquals("1 change waiting", vm.detailProperty().get());
+    }
+
+    @Test
+    void update_syncingWithProgress_exposesIt() {
+        vm.update(new SyncStatus(SyncStatus.State.SYNCING, "s3", null, 0, "pull", 0.25, null, null, null, null, null, 0));
+        assertEquals("Syncing… receiving", vm.headlineProperty().get());
+        assertEquals(0.25, vm.progressProperty().get());
+    }
+
+    @Test
+    void ago_ranges_readNaturally() {
+        assertEquals("just now", SyncStatusViewModel.ago(NOW, NOW));
+        assertEquals("42 s ago", SyncStatusViewModel.ago(NOW.minusSeconds(42), NOW));
+        assertEquals("2 h ago", SyncStatusViewModel.ago(NOW.minusSeconds(7300), NOW));
+        assertEquals("1 day ago", SyncStatusViewModel.ago(NOW.minusSeconds(90000), NOW));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.tandem.engine.bench;
+
+import dev.tandem.engine.Synchronous;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the engine and sync benchmarks and prints Markdown tables. Not JMH: P1 needs two systems
+ * alternating call by call, P2 needs timestamps taken on two threads, and sync runs take minutes,
+ * so one plain harness with explicit warm-up is clearer than JMH modes here.
+ *
+ * <pre>
+ *   mvn -q -o -pl engine -Pbench test-compile exec:exec -Dbench.args="p1"
+ *   ... -Dbench.args="p2" | "bulk" | "sync" | "all"
+ * </pre>
+ * Options (as further words in bench.args): --dir=PATH (default target/bench-data),
+ * --iterations=N, --warmup=N (P1, P2), --records=N, --rounds=N (bulk), --sizes=1000,10000,
+ * --backends=slow,s3, --variants=insert,edit, --baseline-sample=N (sync).
+ * Diagnostics behind P1's figures: "p1split" (work before COMMIT vs COMMIT, --synchronous=FULL|NORMAL|OFF)
+ * and "p1size" (commit size vs CPU at FULL, --pad=BYTES, --spin=MICROS).
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: Main p1|p2|bulk|sync|all [--option=value ...]");
+            System.exit(2);
+        }
+        // HikariCP's pool start/stop lines (SLF4J -> java.util.logging) would bury the tables.
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            h.setLevel(java.util.logging.Level.WARNING);
+        }
+        String what = args[0];
+        Map<String, String> opt = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--") || !a.contains("=")) {
+                throw new IllegalArgumentException("option must look like --name=value: " + a);
+            }
+            opt.put(a.substring(2, a.indexOf('=')), a.substring(a.indexOf('=') + 1));
+        }
+        Path dir = Path.of(opt.getOrDefault("dir", "target/bench-data"));
+        Files.createDirectories(dir);
+        System.out.println("## Tandem benchmark: " + String.join(" ", args));
+        System.out.println();
+        System.out.println("```");
+        System.out.print(Machine.describe(dir));
+        System.out.println("```");
+        boolean all = what.equals("all");
+        if (all || what.equals("p1")) {
+            int it = Integer.parseInt(opt.getOrDefault("iterations", "2000"));
+            int warm = Integer.parseInt(opt.getOrDefault("warmup", "500"));
+            SaveLatency p1 = new SaveLatency(dir, warm, it, 1000);
+            SaveLatency.print(p1.run(List.of(Synchronous.FULL, Synchronous.NORMAL)), it, warm);
+        }
+        if (what.equals("p1split")) {
+            int it = Integer.parseInt(opt.getOrDefault("iterations", "1000"));
+            new SaveBreakdown(dir, it).run(Synchronous.valueOf(opt.getOrDefault("synchronous", "FULL")));
+        }
+        if (what.equals("p1size")) {
+            new CommitSize(dir, Integer.parseInt(opt.getOrDefault("iterations", "1500")),
+                    Integer.parseInt(opt.getOrDefault("pad", "28000")),
+                    Integer.parseInt(opt.getOrDefault("spin", "200"))).run();
+        }
+        if (all || what.equals("p2")) {
+            int it = Integer.parseInt(opt.getOrDefault("iterations", "1000"));
+            int warm = Integer.parseInt(opt.getOrDefault("warmup", "200"));
+            new CommitToCallback(dir, warm, it).run();
+        }
+        if (all || what.equals("bulk")) {
+            int n = Integer.parseInt(opt.getOrDefault("records", "100000"));
+            int rounds = Integer.parseInt(opt.getOrDefault("rounds", "3"));
+            new BulkInsert(dir, n, rounds).run();
+        }
+        if (all || what.equals("sync")) {
+            new SyncBench(dir, opt).run();
+        }
+        if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "sync").contains(what)) {
+            System.err.println("unknown benchmark: " + what);
+            System.exit(2);
+        }
+        System.exit(0);
+    }
+}

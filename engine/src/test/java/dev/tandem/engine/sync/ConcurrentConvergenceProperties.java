@@ -1,0 +1,206 @@
+package dev.tandem.engine.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Fixtures;
+import dev.tandem.engine.internal.sync.Batch;
+import dev.tandem.engine.internal.sync.BatchCodec;
+import dev.tandem.engine.testing.Canonical;
+import dev.tandem.engine.testing.LongOnly;
+import dev.tandem.engine.testing.Remotes;
+import dev.tandem.engine.testing.ReplicaOps;
+import dev.tandem.engine.testing.S3ProxyServer;
+import dev.tandem.engine.testing.SaveLedger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.AfterContainer;
+
+/**
+ * Random scripts on 3–5 replicas, each with its own {@link SyncEngine} over one shared remote:
+ * creates (also of "the same" entity on two replicas), edits of random fields, deletes, restores,
+ * taking back a conflict's lost value, single syncs, and groups of replicas syncing at the same
+ * moment on their own threads while another replica (or one of them) saves.
+ *
+ * <p>After a final round every replica must hold the same user tables, winners and held entities,
+ * exactly the acknowledged changes once each, and every acknowledged value as a winner, a recorded
+ * conflict loser, or knowingly replaced ({@link SaveLedger#verify}); the remote holds each change
+ * in exactly one batch. Most cases run on the in-memory remote, one in twenty on S3Proxy.
+ *
+ * <p>Budget: 1,000 tries in CI; 10,000 more in the long profile ({@link LongOnly}). A failing script shrinks (steps removed, numbers lowered), although
+ * a failure that needs a particular thread interleaving may shrink less far.
+ */
+class ConcurrentConvergenceProperties {
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(5, r -> {
+        Thread t = new Thread(r, "replica-sync");
+        t.setDaemon(true);
+        return t;
+    });
+
+    enum Remote { MEMORY, S3 }
+
+    /** One step. Kinds 0–5 are edits ({@link ReplicaOps#edit}); 6 syncs {@code who}; 7 syncs the
+     * replicas in {@code group} at once while {@code who} makes an edit of kind {@code field % 6}. */
+    record Step(int kind, int who, int slot, int field, int value, int group) {
+        @Override
+        public String toString() {
+            String what = switch (kind) {
+                case 0 -> "create";
+                case 1 -> "edit";
+                case 2 -> "edit2";
+                case 3 -> "delete";
+                case 4 -> "restore";
+                case 5 -> "useLost";
+                case 6 -> "sync";
+                default -> "parallel(" + Integer.toBinaryString(group) + ")+" + field % 6;
+            };
+            return what + "@r" + who + (kind == 6 ? "" : " " + ReplicaOps.id(slot) + " f" + field + " v" + value);
+        }
+    }
+
+    @AfterContainer
+    static void stopPool() {
+        POOL.shutdownNow();
+    }
+
+    @Provide
+    Arbitrary<List<Step>> scripts() {
+        Arbitrary<Integer> kind = Arbitraries.frequency(Tuple.of(6, 0), Tuple.of(10, 1), Tuple.of(4, 2),
+                Tuple.of(3, 3), Tuple.of(2, 4), Tuple.of(1, 5), Tuple.of(6, 6), Tuple.of(4, 7));
+        Arbitrary<Step> step = Combinators.combine(kind, Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, ReplicaOps.SLOTS - 1), Arbitraries.integers().between(0, 9),
+                Arbitraries.integers().between(0, 9), Arbitraries.integers().between(1, 31)).as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(50);
+    }
+
+    @Provide
+    Arbitrary<Remote> remotes() {
+        return Arbitraries.frequency(Tuple.of(19, Remote.MEMORY), Tuple.of(1, Remote.S3));
+    }
+
+    @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
+    void sync_concurrentReplicasAnyScript_convergeAndLoseNothing(@ForAll("scripts") List<Step> script,
+            @ForAll @IntRange(min = 3, max = 5) int replicas, @ForAll("remotes") Remote remote) throws Exception {
+        run(script, replicas, remote);
+    }
+
+    @Property(tries = 10_000, shrinking = ShrinkingMode.BOUNDED)
+    @AddLifecycleHook(LongOnly.class)
+    void sync_concurrentReplicasAnyScript_convergeAndLoseNothing_long(@ForAll("scripts") List<Step> script,
+            @ForAll @IntRange(min = 3, max = 5) int replicas, @ForAll("remotes") Remote remote) throws Exception {
+        run(script, replicas, remote);
+    }
+
+    private void run(List<Step> script, int replicas, Remote remote) throws Exception {
+        SyncStorage storage = remote == Remote.S3
+                ? SyncStorage.s3(S3ProxyServer.shared().settings(S3ProxyServer.shared().newBucket()))
+                : SyncStorage.memory();
+        List<Db> dbs = new ArrayList<>();
+        List<SyncEngine> engines = new ArrayList<>();
+        SaveLedger ledger = new SaveLedger();
+        try {
+            for (int i = 0; i < replicas; i++) {
+                Db db = Db.openMemory();
+                db.migrate(Fixtures.MIGRATIONS);
+                dbs.add(db);
+                // Its own engine per replica, as on separate devices; they share only the remote.
+                engines.add(SyncEngine.builder().storage(storage).build());
+            }
+            for (Step s : script) {
+                int who = s.who() % replicas;
+                if (s.kind() <= 5) {
+                    ReplicaOps.edit(dbs.get(who), ledger, s.kind(), s.slot(), s.field(), s.value());
+                } else if (s.kind() == 6) {
+                    engines.get(who).sync(dbs.get(who));
+                } else {
+                    parallel(s, who, dbs, engines, ledger);
+                }
+            }
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < replicas; i++) {
+                    engines.get(i).sync(dbs.get(i));
+                }
+            }
+            check(dbs, engines, ledger, storage);
+        } finally {
+            dbs.forEach(Db::close);
+            storage.close();
+        }
+    }
+
+    /** Syncs the group's replicas on their own threads, released together, while {@code who} edits. */
+    private static void parallel(Step s, int who, List<Db> dbs, List<SyncEngine> engines, SaveLedger ledger)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<SyncReport>> syncs = new ArrayList<>();
+        for (int i = 0; i < dbs.size(); i++) {
+            if ((s.group() & (1 << i)) != 0) {
+                int r = i;
+                syncs.add(POOL.submit(() -> {
+                    start.await();
+                    return engines.get(r).sync(dbs.get(r));
+                }));
+            }
+        }
+        start.countDown();
+        ReplicaOps.edit(dbs.get(who), ledger, s.field() % 6, s.slot(), s.value(), s.value() + s.field());
+        for (Future<SyncReport> f : syncs) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void check(List<Db> dbs, List<SyncEngine> engines, SaveLedger ledger, SyncStorage storage) {
+        Db first = dbs.get(0);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < dbs.size(); i++) {
+            Db db = dbs.get(i);
+            String name = "replica " + i;
+            if (!Canonical.userTables(db).equals(Canonical.userTables(first))) {
+                problems.add(name + " differs from replica 0:\n" + Canonical.userTables(db) + "\nvs\n"
+                        + Canonical.userTables(first));
+            }
+            if (!Canonical.winners(db).equals(Canonical.winners(first))) {
+                problems.add(name + ": winners differ from replica 0");
+            }
+            if (!Canonical.pending(db).equals(Canonical.pending(first))) {
+                problems.add(name + ": held entities " + Canonical.pending(db) + " vs " + Canonical.pending(first));
+            }
+        }
+        problems.addAll(ledger.verify(dbs));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        for (int i = 0; i < dbs.size(); i++) {
+            SyncReport idle = engines.get(i).sync(dbs.get(i));
+            assertEquals(0, idle.pushed() + idle.pulled(), "a converged replica has nothing left to move: " + idle);
+        }
+        Set<UUID> onRemote = new HashSet<>();
+        int count = 0;
+        for (String key : Remotes.keys(storage, "batches/")) {
+            Batch b = BatchCodec.decode(storage.get(key).orElseThrow(), key);
+            for (Batch.ChangeData c : b.changes()) {
+                count++;
+                onRemote.add(c.id());
+            }
+        }
+        assertEquals(count, onRemote.size(), "a change was pushed in two batches");
+        assertEquals(ledger.changes(), onRemote, "the remote holds exactly the acknowledged changes");
+    }
+}

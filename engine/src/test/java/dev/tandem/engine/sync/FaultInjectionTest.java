@@ -1,0 +1,187 @@
+package dev.tandem.engine.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Fixtures;
+import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.testing.Canonical;
+import dev.tandem.engine.testing.FaultyStorage;
+import dev.tandem.engine.testing.FaultyStorage.Rates;
+import dev.tandem.engine.testing.Remotes;
+import dev.tandem.engine.testing.S3ProxyServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** One fault at a time, always on, so each claim of {@link FaultInjectionProperties} shows on its own. */
+class FaultInjectionTest {
+    final List<Db> dbs = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        dbs.forEach(Db::close);
+    }
+
+    Db device() {
+        Db db = Db.openMemory();
+        db.migrate(Fixtures.MIGRATIONS);
+        dbs.add(db);
+        return db;
+    }
+
+    static List<Item> items(Db db) {
+        return db.query(Item.class, "SELECT * FROM item ORDER BY id");
+    }
+
+    @Test
+    void sync_everyCallTimesOut_retryableAndLocalChangesKept() {
+        FaultyStorage faulty = new FaultyStorage(SyncStorage.memory(), new Rates(0, 1, 0, 0, 0, 0), 1);
+        Db a = device();
+        Item x = a.save(Item.of("kept"));
+        SyncEngine engine = SyncEngine.builder().storage(faulty).build();
+        for (int i = 0; i < 5; i++) {
+            SyncException e = assertThrows(SyncException.class, () -> engine.sync(a));
+            assertEquals(SyncException.Reason.UNREACHABLE, e.reason());
+            assertTrue(e.retryable());
+        }
+        assertEquals(List.of(x), items(a));
+        faulty.heal();
+        assertEquals(1, engine.sync(a).pushed(), "no call got through, so nothing was pushed before");
+        Db b = device();
+        engine.sync(b);
+        assertEquals(List.of(x), items(b));
+    }
+
+    @Test
+    void sync_createReportsFailureAfterWriting_nextSyncAcknowledgesTheStoredBatchOnce() {
+        SyncStorage memory = SyncStorage.memory();
+        FaultyStorage faulty = new FaultyStorage(memory, new Rates(0, 0, 1, 0, 0, 0), 3);
+        Db a = device();
+        SyncEngine engine = SyncEngine.builder().storage(faulty).build();
+        int failures = 0;
+        for (int i = 0; i < 6; i++) {
+            a.save(Item.of("item " + i));
+            try {
+                engine.sync(a);
+            } catch (SyncException e) {
+                assertTrue(e.retryable(), e.getMessage());
+                failures++;
+            }
+        }
+        assertTrue(failures > 0, "every create lies, so some syncs must fail");
+        faulty.heal();
+        engine.sync(a);
+        Db b = device();
+        engine.sync(b);
+        assertEquals(items(a), items(b));
+        assertEquals(6, Canonical.changeIds(b).size(), "each change arrived once");
+        FaultInjectionProperties.check(List.of(a, b), ledgerOf(a), memory);
+    }
+
+    @Test
+    void sync_slotReportedTakenAndNotReadableAtOnce_readsBackWithBackoffAndSucceeds() {
+        SyncStorage memory = SyncStorage.memory();
+        AtomicInteger hiddenReads = new AtomicInteger();
+        SyncStorage lagging = new SyncStorage() {
+            @Override
+            public List<String> list(String prefix, String startAfter, int maxKeys) {
+                return memory.list(prefix, startAfter, maxKeys);
+            }
+
+            @Override
+            public Optional<byte[]> get(String key) {
+                // A fresh batch is not served for the first two reads, as on an eventually consistent store.
+                if (key.startsWith("batches/") && hiddenReads.incrementAndGet() <= 2) {
+                    return Optional.empty();
+                }
+                return memory.get(key);
+            }
+
+            @Override
+            public boolean createIfAbsent(String key, byte[] data) {
+                boolean created = memory.createIfAbsent(key, data);
+                return key.startsWith("batches/") ? false : created;
+            }
+
+            @Override
+            public void delete(String key) {
+                memory.delete(key);
+            }
+
+            @Override
+            public String describe() {
+                return "lagging";
+            }
+        };
+        Db a = device();
+        a.save(Item.of("x"));
+        SyncReport r = SyncEngine.builder().storage(lagging).build().sync(a);
+        assertEquals(1, r.pushed(), r.toString());
+        assertEquals(3, hiddenReads.get(), "two empty reads, then the batch");
+    }
+
+    @Test
+    void sync_listingsAndReadsMissNewestKeys_readersCatchUpOnceTheyShow() {
+        SyncStorage memory = SyncStorage.memory();
+        FaultyStorage faulty = new FaultyStorage(memory, new Rates(0, 0, 0, 1, 1, 0), 5);
+        Db a = device();
+        Db b = device();
+        SyncEngine engine = SyncEngine.builder().storage(faulty).build();
+        for (int i = 0; i < 5; i++) {
+            a.save(Item.of("a" + i));
+            b.save(Item.of("b" + i));
+            engine.sync(a);
+            engine.sync(b);
+        }
+        faulty.heal();
+        for (Db db : List.of(a, b, a)) {
+            engine.sync(db);
+        }
+        assertEquals(10, items(a).size());
+        assertEquals(items(a), items(b));
+    }
+
+    @Test
+    void sync_s3WithRandomFaults_convergesOnceTheyStop() {
+        S3ProxyServer s3 = S3ProxyServer.shared();
+        SyncStorage base = SyncStorage.s3(s3.settings(s3.newBucket()));
+        FaultyStorage faulty = new FaultyStorage(base, new Rates(0.1, 0.1, 0.3, 0.5, 0.3, 2), 11);
+        Db a = device();
+        Db b = device();
+        SyncEngine engine = SyncEngine.builder().storage(faulty).build();
+        for (int i = 0; i < 10; i++) {
+            (i % 2 == 0 ? a : b).save(Item.of("item " + i));
+            for (Db db : List.of(a, b)) {
+                try {
+                    engine.sync(db);
+                } catch (SyncException e) {
+                    assertTrue(e.retryable(), e.getMessage());
+                }
+            }
+        }
+        assertTrue(faulty.injected() > 0);
+        faulty.heal();
+        for (Db db : List.of(a, b, a)) {
+            engine.sync(db);
+        }
+        assertEquals(10, items(a).size());
+        assertEquals(items(a), items(b));
+        assertEquals(10, Remotes.keys(base, "batches/").stream()
+                .mapToInt(k -> dev.tandem.engine.internal.sync.BatchCodec.decode(base.get(k).orElseThrow(), k).changes().size())
+                .sum(), "each change in exactly one batch");
+        base.close();
+    }
+
+    /** Every change {@code db} authored, as acknowledged saves. */
+    private static dev.tandem.engine.testing.SaveLedger ledgerOf(Db db) {
+        dev.tandem.engine.testing.SaveLedger ledger = new dev.tandem.engine.testing.SaveLedger();
+        ledger.acknowledge(db, 0);
+        return ledger;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tandem.engine.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Fixtures;
+import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.testing.Canonical;
+import dev.tandem.engine.testing.ForgedRemote;
+import dev.tandem.engine.testing.ManualClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Set-aside batches and snapshots. A device missing a set-aside batch must not write a snapshot
+ * (its cursors pass the batch, its state lacks it: cleanup could then delete the batch and new
+ * devices would bootstrap without it). A batch damaged at rest is healed by its author's snapshot:
+ * cleanup deletes the damaged object, and the device that set it aside rebuilds from the snapshot.
+ */
+class QuarantineSnapshotTest {
+    final SyncStorage remote = SyncStorage.memory();
+    final ManualClock clock = new ManualClock();
+    final SyncEngine engine = SyncEngine.builder().storage(remote).snapshotEvery(0).build();
+    final List<Db> dbs = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        dbs.forEach(Db::close);
+    }
+
+    Db device() {
+        Db db = Db.builder().memory().clock(clock).build();
+        db.migrate(Fixtures.MIGRATIONS);
+        dbs.add(db);
+        return db;
+    }
+
+    /** a pushes an item; its batch then rots on the remote (a flipped bit); b sets it aside. */
+    Item rotAndSetAside(Db a, Db b) {
+        Item x = a.save(Item.of("in the damaged batch"));
+        engine.sync(a);
+        String key = ForgedRemote.batchKey(UUID.fromString(a.deviceId()), 1);
+        byte[] damaged = remote.get(key).orElseThrow();
+        damaged[damaged.length - 2] ^= 4;
+        remote.delete(key);
+        remote.createIfAbsent(key, damaged);
+        b.save(Item.of("b's own"));
+        SyncReport r = engine.sync(b);
+        assertEquals(1, r.skipped(), r.toString());
+        assertTrue(b.get(Item.class, x.id()).isEmpty());
+        return x;
+    }
+
+    @Test
+    void compact_batchesSetAside_writesNoSnapshot() {
+        Db a = device();
+        Db b = device();
+        rotAndSetAside(a, b);
+        CompactionReport r = engine.compact(b);
+        assertFalse(r.snapshotWritten(), "b's state lacks a batch its cursors pass");
+        assertEquals(1, Canonical.setAside(b).size());
+    }
+
+    @Test
+    void sync_setAsideBatchCleanedUp_rebuiltFromTheAuthorsSnapshot() {
+        Db a = device();
+        Db b = device();
+        Item x = rotAndSetAside(a, b);
+        engine.sync(a);
+        CompactionReport compacted = engine.compact(a);
+        assertTrue(compacted.snapshotWritten(), compacted.toString());
+        assertTrue(compacted.batchesDeleted() >= 1, "every device's cursor passed the damaged batch: " + compacted);
+        clock.millis.addAndGet(61_000);
+        SyncReport r = engine.sync(b);
+        assertEquals(0, r.skipped(), r.toString());
+        assertEquals("in the damaged batch", b.get(Item.class, x.id()).orElseThrow().title());
+        assertEquals(Canonical.userTables(a), Canonical.userTables(b));
+        assertEquals(List.of(), Canonical.setAside(b), "the quarantine ends");
+    }
+}

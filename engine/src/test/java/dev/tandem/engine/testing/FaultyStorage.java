@@ -1,0 +1,172 @@
+package dev.tandem.engine.testing;
+
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Reason;
+import dev.tandem.engine.sync.SyncStorage;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A storage that misbehaves the way real remotes do, in front of any other (memory, S3Proxy):
+ * <ul>
+ *   <li>{@code error}: the call fails before it happens (a 503, a refused connection);</li>
+ *   <li>{@code timeout}: the call waits, then fails as timed out; half the time it did take effect
+ *       (the write landed, only the answer was lost);</li>
+ *   <li>{@code lie}: create-if-absent writes the object but reports it taken (the 412 some HTTP
+ *       clients see after an internal retry), or reports a failure;</li>
+ *   <li>{@code listLag}: a listing leaves out some of the most recently created keys, as
+ *       eventually consistent listings and folder sync clients do;</li>
+ *   <li>{@code readLag}: a read of a recently created key finds nothing yet;</li>
+ *   <li>{@code slowFirstByteMillis}: every read waits this long before its first byte.</li>
+ * </ul>
+ * Rates are probabilities per call, drawn from one seeded {@link Random}, so a single-threaded run
+ * repeats exactly. {@link #heal()} turns everything off. Thread-safe.
+ */
+public final class FaultyStorage implements SyncStorage {
+    /** How often each fault strikes; all zero is a faithful pass-through. */
+    public record Rates(double error, double timeout, double lie, double listLag, double readLag, int slowFirstByteMillis) {
+        public static final Rates NONE = new Rates(0, 0, 0, 0, 0, 0);
+    }
+
+    /** Keys created this recently (in creates) may be hidden by listLag and readLag. */
+    static final int RECENT = 4;
+    private static final int TIMEOUT_MILLIS = 2;
+
+    private final SyncStorage delegate;
+    private final Random random;
+    private final Deque<String> recent = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger injected = new AtomicInteger();
+    private volatile Rates rates;
+
+    public FaultyStorage(SyncStorage delegate, Rates rates, long seed) {
+        this.delegate = delegate;
+        this.rates = rates;
+        this.random = new Random(seed);
+    }
+
+    public void heal() {
+        rates = Rates.NONE;
+    }
+
+    public void set(Rates rates) {
+        this.rates = rates;
+    }
+
+    /** How many faults were injected so far. */
+    public int injected() {
+        return injected.get();
+    }
+
+    @Override
+    public List<String> list(String prefix, String startAfter, int maxKeys) {
+        boolean lateTimeout = before("list " + prefix);
+        List<String> keys = new ArrayList<>(delegate.list(prefix, startAfter, maxKeys));
+        if (chance(rates.listLag())) {
+            // Hides newest keys only from the end of a short page, so paging logic still terminates.
+            keys.removeIf(k -> recent.contains(k) && chance(0.7));
+        }
+        return after(lateTimeout, keys, "list " + prefix);
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        boolean lateTimeout = before("get " + key);
+        sleep(rates.slowFirstByteMillis());
+        if (recent.contains(key) && chance(rates.readLag())) {
+            injected.incrementAndGet();
+            return Optional.empty();
+        }
+        return after(lateTimeout, delegate.get(key), "get " + key);
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        boolean lateTimeout = before("write " + key);
+        boolean created = delegate.createIfAbsent(key, data);
+        if (created) {
+            recent.addLast(key);
+            while (recent.size() > RECENT) {
+                recent.pollFirst();
+            }
+        }
+        if (chance(rates.lie())) {
+            if (random() < 0.5) {
+                return false;
+            }
+            throw new SyncException(Reason.REMOTE_BUSY, "Injected: write '" + key + "' landed, then the service answered 503");
+        }
+        return after(lateTimeout, created, "write " + key);
+    }
+
+    @Override
+    public void delete(String key) {
+        boolean lateTimeout = before("delete " + key);
+        delegate.delete(key);
+        after(lateTimeout, null, "delete " + key);
+    }
+
+    @Override
+    public String describe() {
+        return "faulty:" + delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    /** Fails the call now, or returns true when it is to time out after taking effect. */
+    private boolean before(String what) {
+        if (chance(rates.error())) {
+            throw new SyncException(Reason.REMOTE_BUSY, "Injected: cannot " + what + ": the service is busy (503)");
+        }
+        if (chance(rates.timeout())) {
+            if (random() < 0.5) {
+                return true;
+            }
+            sleep(TIMEOUT_MILLIS);
+            throw new SyncException(Reason.UNREACHABLE, "Injected: cannot " + what + ": no answer in time");
+        }
+        return false;
+    }
+
+    /** The other half of timeouts: the call took effect, but its answer never came. */
+    private <T> T after(boolean lateTimeout, T result, String what) {
+        if (lateTimeout) {
+            sleep(TIMEOUT_MILLIS);
+            throw new SyncException(Reason.UNREACHABLE, "Injected: " + what + " took effect, but no answer came in time");
+        }
+        return result;
+    }
+
+    private boolean chance(double p) {
+        boolean hit = p > 0 && random() < p;
+        if (hit) {
+            injected.incrementAndGet();
+        }
+        return hit;
+    }
+
+    private double random() {
+        synchronized (random) {
+            return random.nextDouble();
+        }
+    }
+
+    private static void sleep(int millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(Reason.UNREACHABLE, "Interrupted while waiting for the remote", e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.tandem.engine.testing;
+
+import dev.tandem.engine.sync.SyncStorage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small helpers for looking at a remote from a test. */
+public final class Remotes {
+    private Remotes() {
+    }
+
+    /** Every key under {@code prefix}, page by page as the SPI hands them out. */
+    public static List<String> keys(SyncStorage storage, String prefix) {
+        List<String> keys = new ArrayList<>();
+        String after = null;
+        while (true) {
+            List<String> page = storage.list(prefix, after, 1000);
+            keys.addAll(page);
+            if (page.isEmpty()) {
+                return keys;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+}

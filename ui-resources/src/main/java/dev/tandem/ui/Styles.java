@@ -1,0 +1,63 @@
+package dev.tandem.ui;
+
+/** Style-class names used by the app's views; the rules live in {@code tandem.css}. */
+public final class Styles {
+    private Styles() {
+    }
+
+    public static final String ROOT = "tandem";
+    public static final String DARK = "dark";
+
+    public static final String SIDEBAR = "sidebar";
+    public static final String SIDEBAR_HEADER = "sidebar-header";
+    public static final String SIDEBAR_SECTION = "sidebar-section";
+    public static final String SIDEBAR_CELL = "sidebar-cell";
+    public static final String COUNT_BADGE = "count-badge";
+    public static final String ALERT_BADGE = "alert-badge";
+
+    public static final String CONTENT = "content";
+    public static final String CONTENT_HEADER = "content-header";
+    public static final String TITLE = "title";
+    public static final String SUBTITLE = "subtitle";
+    public static final String QUICK_ADD = "quick-add";
+    public static final String SEARCH_FIELD = "search-field";
+
+    public static final String ITEM_LIST = "item-list";
+    public static final String ITEM_CELL = "item-cell";
+    public static final String ITEM_TITLE = "item-title";
+    public static final String ITEM_META = "item-meta";
+    public static final String ITEM_DONE = "done";
+    public static final String DUE_OVERDUE = "overdue";
+    public static final String DUE_TODAY = "due-today";
+    public static final String NOTE_ICON = "note-icon";
+    public static final String EMPTY_STATE = "empty-state";
+
+    public static final String EDITOR = "editor";
+    public static final String EDITOR_TITLE = "editor-title";
+    public static final String EDITOR_NOTES = "editor-notes";
+    public static final String FIELD_LABEL = "field-label";
+    public static final String HISTORY = "history";
+    public static final String HISTORY_CELL = "history-cell";
+
+    public static final String STATUS_BAR = "status-bar";
+    public static final String STATUS_OK = "status-ok";
+    public static final String STATUS_BUSY = "status-busy";
+    public static final String STATUS_ERROR = "status-error";
+    public static final String STATUS_OFF = "status-off";
+
+    public static final String DIALOG = "tandem-dialog";
+    public static final String FORM = "form";
+    public static final String FIELD_ERROR = "field-error";
+    public static final String INVALID = "invalid";
+    public static final String CHECK_STEP = "check-step";
+    public static final String HINT = "hint";
+
+    public static final String CONFLICTS = "conflicts";
+    public static final String CONFLICT_CARD = "conflict-card";
+    public static final String VALUE_KEPT = "value-kept";
+    public static final String VALUE_LOST = "value-lost";
+
+    public static final String BUTTON_FLAT = "flat";
+    public static final String BUTTON_ACCENT = "accent";
+    public static final String DEVICE_BANNER = "device-banner";
+}

@@ -13,6 +13,8 @@ import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.S3ProxyServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +32,8 @@ import java.util.List;
  * <p>Run: {@code java -cp <test classpath> dev.tandem.engine.bench.BootstrapBench [changes] [runs]}.
  */
 public final class BootstrapBench {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     public static void main(String[] args) throws Exception {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
@@ -88,28 +92,45 @@ public final class BootstrapBench {
                     compacted.batchesDeleted());
 
             List<Double> seconds = new ArrayList<>();
+            List<Double> cpus = new ArrayList<>();
             List<Integer> requests = new ArrayList<>();
             for (int run = 0; run < runs; run++) {
                 Db fresh = open(dir, "new" + run);
                 long s = System.nanoTime();
+                long threadCpu = THREADS.getCurrentThreadCpuTime();
                 SyncReport boot = engine.sync(fresh);
                 double took = (System.nanoTime() - s) / 1e9;
+                double cpu = (THREADS.getCurrentThreadCpuTime() - threadCpu) / 1e9;
                 int items = fresh.query(Item.class, "SELECT * FROM item").size();
-                System.out.printf("run %d: bootstrap %.2f s, %d requests, %d changes pulled, %d items, %d KB down%n",
-                        run + 1, took, boot.requests(), boot.pulled(), items, boot.bytesDown() / 1024);
+                System.out.printf("run %d: bootstrap %.2f s (syncing thread cpu %.2f s), %d requests, %d changes pulled,"
+                        + " %d items, %d KB down%n", run + 1, took, cpu, boot.requests(), boot.pulled(), items,
+                        boot.bytesDown() / 1024);
                 seconds.add(took);
+                cpus.add(cpu);
                 requests.add(boot.requests());
                 fresh.close();
             }
             Collections.sort(seconds);
             Collections.sort(requests);
-            System.out.printf("MEDIAN bootstrap: %.2f s, %d requests (full replay: %.2f s)%n",
-                    seconds.get(seconds.size() / 2), requests.get(requests.size() / 2), replaySeconds);
+            Collections.sort(cpus);
+            System.out.printf("MEDIAN bootstrap: %.2f s (syncing thread cpu %.2f s), %d requests (full replay: %.2f s)%n",
+                    seconds.get(seconds.size() / 2), cpus.get(cpus.size() / 2), requests.get(requests.size() / 2),
+                    replaySeconds);
             devices.forEach(Db::close);
             if (replayDb != null) {
                 replayDb.close();
             }
             engine.close();
+        } finally {
+            deleteTree(dir); // ~0.7 GB of databases per run
+        }
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

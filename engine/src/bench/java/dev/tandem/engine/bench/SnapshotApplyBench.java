@@ -79,6 +79,7 @@ public final class SnapshotApplyBench {
         Collections.sort(cpus);
         System.out.printf("MEDIAN apply: %.2f s (thread cpu %.2f s)%n", seconds.get(seconds.size() / 2),
                 cpus.get(cpus.size() / 2));
+        BootstrapBench.deleteTree(dir);
     }
 
     private static final String CACHE_ID = "0000000000000-00000000-0000-7000-8000-000000000000";

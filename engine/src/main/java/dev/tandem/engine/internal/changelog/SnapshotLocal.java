@@ -284,10 +284,13 @@ public final class SnapshotLocal {
      * Writes the row of every entity that is not deleted, and marks pending the entities of tables
      * this schema lacks (or that are virtual) and those with fields it has no column for. Column
      * names come from the schema only. A row that exists already (e.g. seeded by a migration) is
-     * updated, as a merge would.
+     * updated, as a merge would. The row events go to the session only once every row is written:
+     * when this schema refuses one, the caller rolls the bulk path back and merges instead, and
+     * events of rows that were never written must not reach listeners.
      */
     private static void rows(TxSession s, Plan plan) throws SQLException {
         Connection c = s.sql().connection();
+        List<ChangeEvent> events = new ArrayList<>();
         try (BulkInsert pending = new BulkInsert(c, "INSERT OR IGNORE INTO _tandem_pending(tbl, entity)", 2, "")) {
             int[] entities = plan.entities;
             int from = 0;
@@ -305,17 +308,20 @@ public final class SnapshotLocal {
                         }
                     }
                 } else {
-                    rows(s, plan, target, from, to, pending);
+                    rows(s, plan, target, from, to, pending, events);
                 }
                 from = to;
             }
             pending.finish();
         }
+        for (ChangeEvent e : events) {
+            s.event(e.kind(), e.table(), e.id());
+        }
     }
 
     /** The rows of entities {@code from} (inclusive) to {@code to} of {@code plan}, all of one table. */
-    private static void rows(TxSession s, Plan plan, Target target, int from, int to, BulkInsert pending)
-            throws SQLException {
+    private static void rows(TxSession s, Plan plan, Target target, int from, int to, BulkInsert pending,
+                             List<ChangeEvent> events) throws SQLException {
         Connection c = s.sql().connection();
         TableInfo table = target.table;
         Set<String> existing = existingIds(c, table);
@@ -365,8 +371,8 @@ public final class SnapshotLocal {
                     insert.put(values[i]);
                     values[i] = null;
                 }
-                s.event(existing != null && existing.contains(entity) ? ChangeEvent.Kind.UPDATE
-                        : ChangeEvent.Kind.INSERT, table.name(), entity);
+                events.add(new ChangeEvent(existing != null && existing.contains(entity) ? ChangeEvent.Kind.UPDATE
+                        : ChangeEvent.Kind.INSERT, table.name(), entity));
             }
             for (BulkInsert insert : inserts.values()) {
                 insert.finish();

@@ -237,6 +237,24 @@ class SnapshotLocalTest {
     }
 
     @Test
+    void rowThisSchemaRefuses_fallsBackWithTheMergesEvents() throws Exception {
+        // list.name is NOT NULL here; the writer's schema allowed a list without a name
+        List<Entry> entries = new ArrayList<>();
+        entries.add(change(a, "item", "i1", "title", "kept"));
+        entries.add(change(a, "list", "nameless", "name", null));
+        entries.add(change(b, "tag", "t1", "label", "kept too"));
+        DefaultDb bulk = open("bulk");
+        DefaultDb merged = open("merged");
+        SnapshotLocal local = local(bulk);
+        List<String> bulkEvents = events(bulk, () -> bulk.writer().write("test", s -> local.apply(s, bulk.deviceUuid(),
+                "remote", Map.of(a, 1L, b, 1L), entries, 0)));
+        List<String> mergedEvents = events(merged, () -> slow(merged, entries));
+        assertEquals(state(merged), state(bulk));
+        assertEquals(mergedEvents, bulkEvents);
+        assertFalse(bulkEvents.toString().contains("nameless"), bulkEvents.toString());
+    }
+
+    @Test
     void manyEntities_sameStateAsNormalMerge() {
         // Enough rows for several statements per table, with entities in a different order than ids.
         List<Entry> entries = new ArrayList<>();

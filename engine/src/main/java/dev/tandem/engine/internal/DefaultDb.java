@@ -23,6 +23,7 @@ import dev.tandem.engine.internal.store.MemoryConnections;
 import dev.tandem.engine.internal.store.Schema;
 import dev.tandem.engine.internal.store.SqlErrors;
 import dev.tandem.engine.internal.store.SqlFunction;
+import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -233,7 +234,11 @@ public final class DefaultDb implements Db {
         if (writer.inTransaction()) {
             throw new IllegalStateException("querySubscribe cannot be called inside a transaction");
         }
-        return dispatcher.subscribe(sql, c -> Reader.query(c, rt, sql, args), onResult, executor);
+        Object[] values = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            values[i] = SqlValues.toSql(args[i], "parameter " + (i + 1));
+        }
+        return dispatcher.subscribe(sql, values, ps -> Reader.map(ps, rt), onResult, executor);
     }
 
     @Override

@@ -75,7 +75,7 @@ final class Reader {
         }
     }
 
-    private static <T extends Record> List<T> map(PreparedStatement ps, RecordType<T> rt) throws SQLException {
+    static <T extends Record> List<T> map(PreparedStatement ps, RecordType<T> rt) throws SQLException {
         try (ResultSet rs = ps.executeQuery()) {
             int[] mapping = rt.columnMapping(rs.getMetaData());
             List<T> rows = new ArrayList<>();

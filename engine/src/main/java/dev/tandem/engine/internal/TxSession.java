@@ -5,6 +5,7 @@ import dev.tandem.engine.internal.store.Schema;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,10 @@ public final class TxSession {
     private final RowHook rowHook;
     private final Set<String> touched = new HashSet<>();
     private final Map<Key, ChangeEvent.Kind> events = new LinkedHashMap<>();
+    /** Per lower-case table: row writes SQLite reported, and row events recorded; see {@link #exactTables}. */
+    private final Map<String, int[]> hookWrites = new HashMap<>();
+    private final Map<String, int[]> eventWrites = new HashMap<>();
+    private boolean bulk;
 
     TxSession(StatementCache sql, Schema schema, RowHook rowHook) {
         this.sql = sql;
@@ -68,11 +73,14 @@ public final class TxSession {
         }
         rowHook.enable(true);
         touched.addAll(schema.tableNames());
+        bulk = true;
         return result;
     }
 
     void touched(String table) {
-        touched.add(table.toLowerCase(Locale.ROOT));
+        String t = table.toLowerCase(Locale.ROOT);
+        touched.add(t);
+        hookWrites.computeIfAbsent(t, k -> new int[1])[0]++;
     }
 
     Set<String> touchedTables() {
@@ -81,6 +89,10 @@ public final class TxSession {
 
     /** Records a row event, folding several events on one row into what a reader would see. */
     public void event(ChangeEvent.Kind kind, String table, String id) {
+        String t = table.toLowerCase(Locale.ROOT);
+        // SQLite's update hook is silent for WITHOUT ROWID tables: the event alone says it was written.
+        touched.add(t);
+        eventWrites.computeIfAbsent(t, k -> new int[1])[0]++;
         Key key = new Key(table, id);
         ChangeEvent.Kind before = events.get(key);
         ChangeEvent.Kind after = kind;
@@ -94,6 +106,27 @@ public final class TxSession {
             after = ChangeEvent.Kind.UPDATE;
         }
         events.put(key, after);
+    }
+
+    /**
+     * The written tables whose row events name every row written. Each event stands for exactly
+     * one row write by the code that records it, so a table is exact when SQLite reported as many
+     * writes to it as events were recorded: a trigger, a cascade or a plain SQL write to the table
+     * adds reported writes without events, and a table SQLite does not report adds events without
+     * writes. Nothing is exact after bulk work with the hook off.
+     */
+    Set<String> exactTables() {
+        if (bulk) {
+            return Set.of();
+        }
+        Set<String> exact = new HashSet<>();
+        eventWrites.forEach((table, n) -> {
+            int[] hooked = hookWrites.get(table);
+            if (hooked != null && hooked[0] == n[0]) {
+                exact.add(table);
+            }
+        });
+        return exact;
     }
 
     List<ChangeEvent> events() {

@@ -15,7 +15,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteUpdateListener;
 
@@ -41,7 +41,7 @@ public final class Writer implements AutoCloseable {
     private final ThreadLocal<TxSession> current = new ThreadLocal<>();
     private volatile Schema schema;
     private volatile TxSession active;
-    private BiConsumer<Set<String>, List<ChangeEvent>> onCommit = (t, e) -> { };
+    private Consumer<Commit> onCommit = c -> { };
 
     /** Records the tables SQLite writes, row by row; off during {@link TxSession#withoutRowHook}. */
     private final SQLiteUpdateListener rowHook = (type, database, table, rowId) -> {
@@ -67,7 +67,7 @@ public final class Writer implements AutoCloseable {
         }
     }
 
-    void onCommit(BiConsumer<Set<String>, List<ChangeEvent>> listener) {
+    void onCommit(Consumer<Commit> listener) {
         this.onCommit = listener;
     }
 
@@ -122,7 +122,7 @@ public final class Writer implements AutoCloseable {
         } finally {
             connections.writeLock().unlock();
         }
-        onCommit.accept(normalize(session.touchedTables()), session.events());
+        onCommit.accept(new Commit(normalize(session.touchedTables()), session.events(), session.exactTables()));
         return result;
     }
 

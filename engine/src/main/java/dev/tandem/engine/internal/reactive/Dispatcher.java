@@ -4,13 +4,17 @@ import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.TandemException;
+import dev.tandem.engine.internal.Commit;
 import dev.tandem.engine.internal.store.Connections;
 import dev.tandem.engine.internal.store.Schema;
 import dev.tandem.engine.internal.store.SqlFunction;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -33,6 +37,11 @@ import java.util.function.Supplier;
  * Affected queries whose last result showed a row the drained commits changed re-run first, so
  * the view of the edited row is not queued behind every other query of the same table; the rest
  * follow in subscription order.
+ *
+ * <p>Row scoping: when every drained commit that wrote a table named each row it wrote there
+ * ({@link Commit#exactTables()}), a row-scoped query over that table whose result cannot contain
+ * those rows ({@link LiveQuery#mayHaveChanged}) is not re-run: its last result is delivered
+ * again, so every affected subscriber still hears of every commit, in order.
  *
  * <p>Isolation: a callback runs on its own executor (or the dispatch thread when none was given)
  * inside a guard, so a throwing callback reaches the error handler and never stops other
@@ -70,7 +79,14 @@ public final class Dispatcher implements AutoCloseable {
     private List<Committed> pendingEvents = new ArrayList<>();
     /** Entity ids of the pending commits' row events; null once there are too many to be worth it. */
     private Set<String> pendingIds = new HashSet<>();
+    /** Per lower-case table of the pending commits: every row id changed there, while known exactly. */
+    private Map<String, Set<String>> pendingRows = new HashMap<>();
+    /** Tables some pending commit wrote without naming every row. */
+    private Set<String> pendingInexact = new HashSet<>();
     private boolean rerunAll;
+    /** Subscriptions being set up: their first run may miss a commit that nobody was told of. */
+    private final AtomicInteger subscribing = new AtomicInteger();
+    private final ReaderStatements statements = new ReaderStatements();
     private boolean scheduled;
     private volatile Thread dispatchThread;
 
@@ -92,16 +108,33 @@ public final class Dispatcher implements AutoCloseable {
      * executor is direct. SQL errors in the first run are thrown to the caller. */
     public <T> Subscription subscribe(String sql, SqlFunction<List<T>> query, Consumer<List<T>> callback,
                                       Executor executor) {
-        LiveQuery<T> q = new LiveQuery<>(sql, query, callback, executor == null ? defaultExecutor : executor, this);
-        onDispatchThread(() -> {
-            connections.read(c -> {
-                q.tables(c, schema.get());
-                q.run(c);
+        return subscribe(new LiveQuery<>(sql, null, null, query, callback,
+                executor == null ? defaultExecutor : executor, this));
+    }
+
+    /** As {@link #subscribe(String, SqlFunction, Consumer, Executor)} for a query given as SQL and
+     * parameters (already SQL values), whose rows {@code mapper} reads; such a query may be row-scoped. */
+    public <T> Subscription subscribe(String sql, Object[] params, RowMapper<T> mapper,
+                                      Consumer<List<T>> callback, Executor executor) {
+        return subscribe(new LiveQuery<>(sql, params.clone(), mapper, null, callback,
+                executor == null ? defaultExecutor : executor, this));
+    }
+
+    private <T> Subscription subscribe(LiveQuery<T> q) {
+        subscribing.incrementAndGet();
+        try {
+            onDispatchThread(() -> {
+                connections.read(c -> {
+                    q.tables(c, schema.get());
+                    q.run(c, statements);
+                    return null;
+                });
+                queries.add(q);
                 return null;
             });
-            queries.add(q);
-            return null;
-        });
+        } finally {
+            subscribing.decrementAndGet();
+        }
         return q;
     }
 
@@ -125,9 +158,17 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /** Called after a commit with the tables it wrote and its row events. */
-    public void committed(Set<String> tables, List<ChangeEvent> events) {
+    public void committed(Commit commit) {
+        Set<String> tables = commit.tables();
+        List<ChangeEvent> events = commit.events();
+        // With nobody to tell, waking the dispatch thread would only slow the writer down. A
+        // subscription being set up counts as somebody: its first run may predate this commit.
+        if (queries.isEmpty() && listeners.isEmpty() && subscribing.get() == 0) {
+            return;
+        }
         synchronized (lock) {
             pendingTables.addAll(tables);
+            pendingRows(commit);
             if (pendingIds != null) {
                 for (ChangeEvent e : events) {
                     pendingIds.add(e.id());
@@ -151,6 +192,33 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** Folds a commit's exactly known changed rows into the pending ones; caller holds the lock. */
+    private void pendingRows(Commit commit) {
+        Map<String, Set<String>> ids = new HashMap<>();
+        for (ChangeEvent e : commit.events()) {
+            ids.computeIfAbsent(e.table().toLowerCase(Locale.ROOT), t -> new HashSet<>()).add(e.id());
+        }
+        for (String table : commit.tables()) {
+            if (pendingInexact.contains(table)) {
+                continue;
+            }
+            Set<String> rows = ids.get(table);
+            if (!commit.exactTables().contains(table)) {
+                pendingInexact.add(table);
+                pendingRows.remove(table);
+            } else {
+                Set<String> all = pendingRows.computeIfAbsent(table, t -> new HashSet<>());
+                if (rows != null) {
+                    all.addAll(rows);
+                }
+                if (all.size() > LiveQuery.MAX_PROBE_IDS) {
+                    pendingInexact.add(table);
+                    pendingRows.remove(table);
+                }
+            }
+        }
+    }
+
     private void schedule() {
         if (!scheduled && !thread.isShutdown()) {
             scheduled = true;
@@ -162,15 +230,19 @@ public final class Dispatcher implements AutoCloseable {
         Set<String> tables;
         List<Committed> events;
         Set<String> changedIds;
+        Map<String, Set<String>> exactRows;
         boolean all;
         synchronized (lock) {
             tables = pendingTables;
             events = pendingEvents;
             changedIds = pendingIds;
+            exactRows = pendingRows;
             all = rerunAll;
             pendingTables = new HashSet<>();
             pendingEvents = new ArrayList<>();
             pendingIds = new HashSet<>();
+            pendingRows = new HashMap<>();
+            pendingInexact = new HashSet<>();
             rerunAll = false;
             scheduled = false;
         }
@@ -198,8 +270,13 @@ public final class Dispatcher implements AutoCloseable {
             connections.read(c -> {
                 for (LiveQuery<?> q : affected) {
                     try {
-                        q.tables(c, current);
-                        q.run(c);
+                        Set<String> before = q.tables(c, current);
+                        Set<String> rows = all ? null : scopedRows(q, before, tables, exactRows);
+                        if (rows != null && !q.mayHaveChanged(c, statements, rows)) {
+                            q.redeliver();
+                        } else {
+                            q.run(c, statements);
+                        }
                     } catch (SQLException | RuntimeException e) {
                         errors.accept(new TandemException("Re-running subscribed query failed: " + q.sql(), e));
                     }
@@ -209,6 +286,24 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             errors.accept(e);
         }
+    }
+
+    /**
+     * The exactly known changed rows of the one table {@code q} is row-scoped over, when the
+     * drained commits wrote no other table it reads; else null (re-run it).
+     */
+    private static Set<String> scopedRows(LiveQuery<?> q, Set<String> reads, Set<String> written,
+                                          Map<String, Set<String>> exactRows) {
+        String scope = q.rowScope();
+        if (scope == null || reads == null) {
+            return null;
+        }
+        for (String t : written) {
+            if (reads.contains(t) && !t.equals(scope)) {
+                return null;
+            }
+        }
+        return exactRows.get(scope);
     }
 
     void deliver(Executor executor, Runnable callback) {

@@ -6,6 +6,8 @@ import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.Schema;
 import dev.tandem.engine.internal.store.SqlFunction;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.List;
@@ -14,27 +16,43 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
- * One subscribed query: its SQL, the tables it reads (re-derived when the schema changes), and
- * where its results go. Only the dispatcher thread runs it, so results arrive in commit order.
+ * One subscribed query: its SQL, the tables it reads (re-derived when the schema changes), its
+ * last result, and where results go. Only the dispatcher thread runs it, so results arrive in
+ * commit order.
+ *
+ * <p>A query given as SQL plus parameters ({@link RowMapper}) runs through cached statements and
+ * can be row-scoped (see {@link QueryDependencies}): when the dispatcher knows exactly which rows
+ * of its table a commit changed, {@link #mayHaveChanged} decides whether the result can differ.
+ * A query given as an opaque function always re-runs.
  */
 final class LiveQuery<T> implements Subscription {
+    /** Membership probes bind this many ids at most; more changed rows mean a plain re-run. */
+    static final int MAX_PROBE_IDS = 32;
+
     private final String sql;
-    private final SqlFunction<List<T>> query;
+    private final Object[] params;
+    private final RowMapper<T> mapper;
+    private final SqlFunction<List<T>> opaque;
     private final Consumer<List<T>> callback;
     private final Executor executor;
     private final Dispatcher owner;
     private volatile boolean active = true;
     private Set<String> tables;
+    private String rowScope;
     private Schema analyzedFor;
+    private List<T> lastRows;
     /** The ids of the rows of the last result, or null when its rows have no id to read. */
     private Set<String> lastIds;
     /** How to read a row's id, for rows of class {@link #idTypeFor}; null when they have none. */
     private RecordType<?> idType;
     private Class<?> idTypeFor;
 
-    LiveQuery(String sql, SqlFunction<List<T>> query, Consumer<List<T>> callback, Executor executor, Dispatcher owner) {
+    LiveQuery(String sql, Object[] params, RowMapper<T> mapper, SqlFunction<List<T>> opaque,
+              Consumer<List<T>> callback, Executor executor, Dispatcher owner) {
         this.sql = sql;
-        this.query = query;
+        this.params = params;
+        this.mapper = mapper;
+        this.opaque = opaque;
         this.callback = callback;
         this.executor = executor;
         this.owner = owner;
@@ -43,7 +61,9 @@ final class LiveQuery<T> implements Subscription {
     /** The tables this query reads under {@code schema}. */
     Set<String> tables(Connection c, Schema schema) throws SQLException {
         if (analyzedFor != schema) {
-            tables = QueryDependencies.analyze(c, schema, sql);
+            QueryDependencies.Analysis a = QueryDependencies.analyzeFully(c, schema, sql);
+            tables = a.tables();
+            rowScope = mapper == null ? null : a.rowScope();
             analyzedFor = schema;
         }
         return tables;
@@ -62,13 +82,35 @@ final class LiveQuery<T> implements Subscription {
         return false;
     }
 
+    /** The table this query is row-scoped over, once a result with row ids is known; else null. */
+    String rowScope() {
+        return lastIds != null ? rowScope : null;
+    }
+
     /** Runs the query and hands the result to the callback's executor. */
-    void run(Connection c) throws SQLException {
+    void run(Connection c, ReaderStatements statements) throws SQLException {
         if (!active) {
             return;
         }
-        List<T> rows = query.apply(c);
+        List<T> rows;
+        if (mapper == null) {
+            rows = opaque.apply(c);
+        } else {
+            rows = mapper.map(bind(statements.get(c, sql), 0));
+        }
+        lastRows = rows;
         lastIds = ids(rows);
+        deliver(rows);
+    }
+
+    /** Hands the last result again: a commit touched the table, but not this result. */
+    void redeliver() {
+        if (active && lastRows != null) {
+            deliver(lastRows);
+        }
+    }
+
+    private void deliver(List<T> rows) {
         owner.deliver(executor, () -> {
             if (active) {
                 callback.accept(rows);
@@ -77,9 +119,47 @@ final class LiveQuery<T> implements Subscription {
     }
 
     /**
+     * For a row-scoped query, after a commit whose changed rows of the scope table are exactly
+     * {@code changed}: whether the result may differ. It may when the last result showed one of
+     * them, or when one of them is in the result now; other rows of the table did not change, and
+     * each result row depends only on its own table row, so otherwise the result is the same.
+     */
+    boolean mayHaveChanged(Connection c, ReaderStatements statements, Set<String> changed) throws SQLException {
+        if (changed.isEmpty()) {
+            return false;
+        }
+        if (showed(changed) || changed.size() > MAX_PROBE_IDS) {
+            return true;
+        }
+        // Padded to a power of two so that few probe statements are prepared per query.
+        int slots = Integer.highestOneBit(changed.size() - 1 << 1 | 1);
+        StringBuilder probe = new StringBuilder("SELECT 1 FROM (\n").append(sql).append("\n) WHERE \"id\" IN (?");
+        probe.append(", ?".repeat(slots - 1)).append(") LIMIT 1");
+        PreparedStatement ps = bind(statements.get(c, probe.toString()), 0);
+        int i = params.length + 1;
+        String last = null;
+        for (String id : changed) {
+            ps.setString(i++, id);
+            last = id;
+        }
+        while (i <= params.length + slots) {
+            ps.setString(i++, last);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private PreparedStatement bind(PreparedStatement ps, int offset) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            ps.setObject(offset + i + 1, params[i]);
+        }
+        return ps;
+    }
+
+    /**
      * Whether the last result showed one of {@code changed} (entity ids of a commit's row events).
-     * A hint for ordering re-runs only, never for skipping one: a query that did not show a row
-     * may still have to show it now.
+     * Queries that did are re-run first, so the view of an edited row is not queued behind others.
      */
     boolean showed(Set<String> changed) {
         Set<String> ids = lastIds;
@@ -128,9 +208,11 @@ final class LiveQuery<T> implements Subscription {
                 return null;
             }
             String id = type.id((Record) row);
-            if (id != null) {
-                ids.add(id);
+            if (id == null) {
+                // A row without an id cannot be matched against changed rows.
+                return null;
             }
+            ids.add(id);
         }
         return ids;
     }

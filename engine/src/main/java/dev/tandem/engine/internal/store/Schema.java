@@ -52,17 +52,21 @@ public final class Schema {
 
     private final Map<String, TableInfo> tables;
     private final Map<Integer, String> rootPages;
+    private final Set<Integer> tableRootPages;
     private final Set<String> virtualTables;
 
-    private Schema(Map<String, TableInfo> tables, Map<Integer, String> rootPages, Set<String> virtualTables) {
+    private Schema(Map<String, TableInfo> tables, Map<Integer, String> rootPages, Set<Integer> tableRootPages,
+                   Set<String> virtualTables) {
         this.tables = tables;
         this.rootPages = rootPages;
+        this.tableRootPages = tableRootPages;
         this.virtualTables = virtualTables;
     }
 
     public static Schema read(Connection c) throws SQLException {
         Map<String, TableInfo> tables = new LinkedHashMap<>();
         Map<Integer, String> rootPages = new HashMap<>();
+        Set<Integer> tableRootPages = new HashSet<>();
         Set<String> virtual = new HashSet<>();
         List<String[]> entries = new ArrayList<>();
         try (Statement s = c.createStatement();
@@ -78,6 +82,9 @@ public final class Schema {
             int root = Integer.parseInt(e[3]);
             if (root > 0) {
                 rootPages.put(root, tbl);
+                if ("table".equals(type)) {
+                    tableRootPages.add(root);
+                }
             }
             if ("table".equals(type) && e[4] != null
                     && e[4].toUpperCase(Locale.ROOT).startsWith("CREATE VIRTUAL TABLE")) {
@@ -109,7 +116,8 @@ public final class Schema {
             tables.put(key, new TableInfo(name, Collections.unmodifiableMap(columns), virtual.contains(key),
                     Set.copyOf(parents)));
         }
-        return new Schema(Collections.unmodifiableMap(tables), Map.copyOf(rootPages), Set.copyOf(virtual));
+        return new Schema(Collections.unmodifiableMap(tables), Map.copyOf(rootPages), Set.copyOf(tableRootPages),
+                Set.copyOf(virtual));
     }
 
     public Optional<TableInfo> table(String name) {
@@ -160,6 +168,11 @@ public final class Schema {
     /** The table (lower case) that owns the b-tree at this root page, if any. */
     public String tableAtRootPage(int page) {
         return rootPages.get(page);
+    }
+
+    /** Whether the b-tree at this root page holds a table's rows (rather than one of its indexes). */
+    public boolean isTableRootPage(int page) {
+        return tableRootPages.contains(page);
     }
 
     public Set<String> virtualTables() {

@@ -1,0 +1,35 @@
+package dev.tandem.engine.internal.reactive;
+
+import dev.tandem.engine.internal.store.StatementCache;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.sqlite.SQLiteConnection;
+
+/**
+ * Prepared statements of subscribed queries, kept per physical reader connection: preparing a
+ * query costs about as much as running it over a hundred rows, and a subscription runs the same
+ * SQL after every commit. Used only by the dispatch thread, so no synchronization. Statements are
+ * prepared on the unwrapped connection so the pool's proxy does not close them when the
+ * connection goes back to the pool; a connection the pool retires takes its statements with it.
+ */
+final class ReaderStatements {
+    private final Map<SQLiteConnection, StatementCache> caches = new WeakHashMap<>();
+
+    PreparedStatement get(Connection c, String sql) throws SQLException {
+        SQLiteConnection physical = c.unwrap(SQLiteConnection.class);
+        StatementCache cache = caches.get(physical);
+        if (cache == null) {
+            cache = new StatementCache(physical);
+            caches.put(physical, cache);
+        }
+        PreparedStatement ps = cache.get(sql);
+        if (ps.isClosed()) {
+            cache.clear();
+            ps = cache.get(sql);
+        }
+        return ps;
+    }
+}

@@ -3,28 +3,18 @@ package dev.tandem.engine.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.engine.Db;
-import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import dev.tandem.engine.testing.SyncFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PendingChangesTest {
-    private final SyncStorage remote = SyncStorage.memory();
-    private final SyncEngine engine = SyncEngine.builder().storage(remote).build();
-    private final List<Db> dbs = new ArrayList<>();
-
-    @AfterEach
-    void tearDown() {
-        dbs.forEach(Db::close);
-    }
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
+    private final SyncEngine engine = fixture.engine();
 
     private Db device() {
-        Db db = Db.openMemory();
-        db.migrate(Fixtures.MIGRATIONS);
-        dbs.add(db);
-        return db;
+        return fixture.device();
     }
 
     private static void save(Db db, int n, String title) {
@@ -87,9 +77,8 @@ class PendingChangesTest {
         Db a = device();
         save(a, 3, "a");
         engine.sync(a);
-        try (SyncEngine other = SyncEngine.builder().storage(remote).prefix("elsewhere").build()) {
-            assertEquals(3, other.pendingChanges(a), "nothing pushed under the other prefix yet");
-            assertEquals(0, engine.pendingChanges(a));
-        }
+        SyncEngine other = SyncEngine.builder().storage(fixture.remote()).prefix("elsewhere").build();
+        assertEquals(3, other.pendingChanges(a), "nothing pushed under the other prefix yet");
+        assertEquals(0, engine.pendingChanges(a));
     }
 }

@@ -24,11 +24,19 @@ import java.util.function.UnaryOperator;
 public final class TodoStore implements AutoCloseable {
     private final Db db;
     private final Clock clock;
+    private final Clock dateClock;
     private final List<Runnable> localWriteListeners = new CopyOnWriteArrayList<>();
 
+    /** Dates (today, due) in the system's time zone. */
     public TodoStore(Db db, Clock clock) {
+        this(db, clock, ZoneId.systemDefault());
+    }
+
+    /** Dates in {@code zone}: a test picks one, so its midnight does not depend on the machine's. */
+    public TodoStore(Db db, Clock clock, ZoneId zone) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.dateClock = clock.withZone(Objects.requireNonNull(zone, "zone"));
         db.migrate(Schema.MIGRATIONS);
     }
 
@@ -40,8 +48,13 @@ public final class TodoStore implements AutoCloseable {
         return clock;
     }
 
+    /** The clock in the zone whose date is "today": what decides when Today rolls over. */
+    public Clock dateClock() {
+        return dateClock;
+    }
+
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(ZoneId.systemDefault()));
+        return LocalDate.now(dateClock);
     }
 
     /** Called after each local write this store made (not after merges by sync). */
@@ -146,8 +159,9 @@ public final class TodoStore implements AutoCloseable {
         return db.query(Item.class, "SELECT * FROM items ORDER BY createdAt, id");
     }
 
-    public Subscription subscribe(View view, Consumer<List<Item>> onResult, Executor executor) {
-        View.Query q = View.query(view, today());
+    /** The view's live rows as of {@code today}: Today and Upcoming keep that date until re-subscribed. */
+    public Subscription subscribe(View view, LocalDate today, Consumer<List<Item>> onResult, Executor executor) {
+        View.Query q = View.query(view, today);
         return db.querySubscribe(Item.class, q.sql(), q.params(), onResult, executor);
     }
 
@@ -161,8 +175,9 @@ public final class TodoStore implements AutoCloseable {
         return db.querySubscribe(TodoList.class, Queries.LISTS, List.of(), onResult, executor);
     }
 
-    public Subscription subscribeCounts(Consumer<List<Count>> onResult, Executor executor) {
-        String t = today().toString();
+    /** The sidebar counts as of {@code today}, like {@link #subscribe}. */
+    public Subscription subscribeCounts(LocalDate today, Consumer<List<Count>> onResult, Executor executor) {
+        String t = today.toString();
         return db.querySubscribe(Count.class, Queries.COUNTS, List.of(t, t), onResult, executor);
     }
 

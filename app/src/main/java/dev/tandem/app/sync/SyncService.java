@@ -15,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +24,10 @@ import java.util.function.Consumer;
  * a time and the UI thread never waits. After a failure the next try backs off exponentially with
  * jitter; errors a retry cannot fix wait the longest. Listeners get a {@link SyncStatus} on the
  * scheduler thread after every change of state.
+ *
+ * <p>The changes waiting to push come from the engine ({@link SyncEngine#pendingChanges}), read on
+ * the scheduler thread after local edits and after every sync: the database knows what the remote
+ * holds, so the count survives restarts and counts every writer, not only this process's edits.
  */
 public final class SyncService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("tandem.sync");
@@ -33,6 +38,8 @@ public final class SyncService implements AutoCloseable {
     private final Backoff backoff;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SyncStatus>> failureListeners = new CopyOnWriteArrayList<>();
+    /** Set while a recount for local edits is queued, so a burst of edits costs one count query. */
+    private final AtomicBoolean editQueued = new AtomicBoolean();
 
     // Scheduler-thread state.
     private SyncEngine engine;
@@ -43,7 +50,7 @@ public final class SyncService implements AutoCloseable {
     private Instant nextAt;
     private Instant backoffUntil;
     private int failures;
-    private int pending;
+    private long pending;
     private Instant lastSuccess;
     private SyncReport lastReport;
     private volatile SyncStatus status = SyncStatus.off();
@@ -93,6 +100,7 @@ public final class SyncService implements AutoCloseable {
             failures = 0;
             backoffUntil = null;
             cancelNext();
+            recount();
             if (engine == null) {
                 publish(SyncStatus.State.OFF, null, -1, null, null, null);
             } else {
@@ -106,15 +114,34 @@ public final class SyncService implements AutoCloseable {
         submit(() -> debounce = d);
     }
 
-    /** A local edit happened: count it and sync after the debounce delay. */
+    /** A local edit was committed: recount what waits to push and sync after the debounce delay. */
     public void localChange() {
+        if (!editQueued.compareAndSet(false, true)) {
+            return;
+        }
         submit(() -> {
-            pending++;
+            // Cleared before counting: an edit committed from here on queues another recount.
+            editQueued.set(false);
+            recount();
             if (engine != null) {
                 scheduleIn(debounce, false);
             }
             republish();
         });
+    }
+
+    /** Asks the engine what the remote lacks; with sync off nothing is waiting for any remote. */
+    private void recount() {
+        if (engine == null) {
+            pending = 0;
+            return;
+        }
+        try {
+            pending = engine.pendingChanges(db);
+        } catch (RuntimeException e) {
+            // Keep the last count: the status bar should not flicker over a failed local read.
+            LOG.log(System.Logger.Level.WARNING, "cannot count changes waiting to push: " + plainMessage(e));
+        }
     }
 
     /** Syncs as soon as possible, ignoring any backoff. */
@@ -166,7 +193,6 @@ public final class SyncService implements AutoCloseable {
         if (engine == null || closed) {
             return;
         }
-        int pendingAtStart = pending;
         publish(SyncStatus.State.SYNCING, "starting", -1, null, null, null);
         SyncProgress progress = (phase, done, total) ->
                 publish(SyncStatus.State.SYNCING, phase, total > 0 ? Math.min(1.0, (double) done / total) : -1, null, null, null);
@@ -176,11 +202,11 @@ public final class SyncService implements AutoCloseable {
             lastSuccess = clock.instant();
             failures = 0;
             backoffUntil = null;
-            pending = Math.max(0, pending - pendingAtStart);
+            recount();
             publish(SyncStatus.State.IDLE, null, -1, null, null, null);
-            if (pending > 0) {
-                scheduleIn(debounce, false);
-            }
+            // No debounce for a count left over: edits committed during this sync queued a
+            // localChange behind it that schedules their push, and re-syncing on the count alone
+            // would loop every few seconds on changes a sync cannot push.
             scheduleIn(interval, false);
         } catch (RuntimeException e) {
             failures++;
@@ -191,6 +217,7 @@ public final class SyncService implements AutoCloseable {
             String message = plainMessage(e);
             String hint = reason != null ? reason.hint() : "Sync will try again; if this keeps happening, check Sync settings.";
             String previous = status.error();
+            recount();
             LOG.log(System.Logger.Level.WARNING, "sync failed (" + (reason == null ? e.getClass().getSimpleName() : reason)
                     + "), next try in " + delay.toSeconds() + " s: " + message);
             // Schedule first, so the ERROR status already carries the next attempt's time.

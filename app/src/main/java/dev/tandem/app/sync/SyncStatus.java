@@ -7,11 +7,12 @@ import java.time.Instant;
 /**
  * A snapshot of the sync service, for the status bar.
  *
+ * @param pendingChanges local changes the remote does not hold yet; 0 while sync is off
  * @param progress 0..1 during a sync whose size is known, else -1
  * @param error    the last error in plain words while the last sync failed, else null
  * @param hint     what to do about it
  */
-public record SyncStatus(State state, String remote, Instant lastSuccess, int pendingChanges, String phase,
+public record SyncStatus(State state, String remote, Instant lastSuccess, long pendingChanges, String phase,
                          double progress, String error, String hint, SyncException.Reason reason,
                          SyncReport lastReport, Instant nextAttempt, int failures) {
 

@@ -51,6 +51,8 @@ public final class ItemListView extends ListView<Item> {
         setCellFactory(lv -> new ItemCell());
         setPlaceholder(emptyState());
         vm.viewProperty().addListener((o, a, b) -> setPlaceholder(emptyState()));
+        // "Tomorrow" becomes "Today" and amber becomes red at midnight, in every view.
+        vm.todayProperty().addListener((o, a, b) -> refresh());
 
         vm.liveItems().onBeforeApply(() -> {
             Item sel = getSelectionModel().getSelectedItem();
@@ -186,7 +188,7 @@ public final class ItemListView extends ListView<Item> {
             title.setText(it.titleOrEmpty());
             meta.getChildren().clear();
             LocalDate d = it.dueDate();
-            LocalDate today = vm.store().today();
+            LocalDate today = vm.todayProperty().get();
             if (d != null) {
                 due.setText(DueDates.format(d, today));
                 FontIcon cal = Icons.of(MaterialDesignC.CALENDAR_BLANK_OUTLINE, 13);

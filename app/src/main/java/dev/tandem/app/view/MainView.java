@@ -210,6 +210,8 @@ public final class MainView extends BorderPane {
             if (s != null) {
                 applyTheme(s);
                 installShortcuts(s);
+                s.windowProperty().addListener((ow, wa, w) -> checkDateOnFocus(w));
+                checkDateOnFocus(s.getWindow());
             }
         });
         theme.addListener((o, a, t) -> {
@@ -217,6 +219,17 @@ public final class MainView extends BorderPane {
                 applyTheme(getScene());
             }
         });
+    }
+
+    /** Back from a sleep the window is focused first: Today catches up at once, not within the minute. */
+    private void checkDateOnFocus(javafx.stage.Window w) {
+        if (w != null) {
+            w.focusedProperty().addListener((o, was, focused) -> {
+                if (focused) {
+                    vm.checkDate();
+                }
+            });
+        }
     }
 
     /** Starts the live queries (after the first frame is fine). */

@@ -1,9 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.fx.ListDiff;
 import dev.tandem.app.fx.LiveList;
-import dev.tandem.app.model.Count;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -11,14 +9,10 @@ import dev.tandem.app.model.View;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.QuickAddParser;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,13 +20,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The main window's state and commands: the sidebar, the current view's live item list, search,
  * the selection, and every action on items and lists (each undoable). Needs no toolkit: the UI
  * executor is passed in. Properties change on the UI executor only.
+ *
+ * <p>Today, Upcoming and the sidebar counts are queries for one date; when {@link DayWatch} sees
+ * the local date change they are subscribed again for the new one.
  */
 public final class MainViewModel implements AutoCloseable {
     private final TodoStore store;
@@ -42,11 +38,8 @@ public final class MainViewModel implements AutoCloseable {
 
     private final LiveList<Item> items;
     private final LiveList<TodoList> lists;
-    private final ObservableList<SidebarEntry> sidebar = FXCollections.observableArrayList();
-    private final ObservableList<SidebarEntry> sidebarRO = FXCollections.unmodifiableObservableList(sidebar);
-    private final Map<String, Long> counts = new HashMap<>();
-    private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyIntegerWrapper unseenConflicts = new ReadOnlyIntegerWrapper(0);
+    private final Sidebar sidebar;
+    private final DayWatch day;
 
     private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(View.inbox());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
@@ -54,8 +47,6 @@ public final class MainViewModel implements AutoCloseable {
     private final ObjectProperty<Item> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private View beforeSearch = View.inbox();
-    private AutoCloseable countsSub;
-    private AutoCloseable listsSub;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
         this.store = store;
@@ -64,25 +55,31 @@ public final class MainViewModel implements AutoCloseable {
         this.undo = undo;
         this.items = new LiveList<>(Item::id, async.ui());
         this.lists = new LiveList<>(TodoList::id, async.ui());
+        this.sidebar = new Sidebar(store, async, this::rebuildSidebar);
+        this.day = new DayWatch(store.dateClock(), async.ui());
         lists.onAfterApply(s -> rebuildSidebar());
+        day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
     }
 
-    /** Starts the live queries. Call once. */
+    /** Starts the live queries and the date watch. Call once. */
     public void start() {
+        LocalDate today = day.today();
         async.run(() -> {
             lists.bind((sink, ex) -> store.subscribeLists(sink, ex));
-            countsSub = store.subscribeCounts(rows -> async.ui().execute(() -> {
-                counts.clear();
-                for (Count c : rows) {
-                    counts.put(c.id(), c.count());
-                }
-                rebuildSidebar();
-            }), Runnable::run);
-            bindItems(view.get());
             return null;
         }, r -> { });
+        sidebar.bindCounts(today);
+        bindItems(view.get());
         rebuildSidebar();
+        day.start();
+    }
+
+    private void onNewDay(LocalDate today) {
+        sidebar.bindCounts(today);
+        if (view.get() instanceof View.SmartView s && (s.smart() == View.Smart.TODAY || s.smart() == View.Smart.UPCOMING)) {
+            bindItems(view.get());
+        }
     }
 
     // ---------------------------------------------------------------- properties
@@ -100,7 +97,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public ObservableList<SidebarEntry> sidebar() {
-        return sidebarRO;
+        return sidebar.entries();
     }
 
     public ReadOnlyObjectProperty<View> viewProperty() {
@@ -140,18 +137,27 @@ public final class MainViewModel implements AutoCloseable {
         return async;
     }
 
+    /** The local date the date-dependent views show; cells re-render "due today" when it moves. */
+    public ReadOnlyObjectProperty<LocalDate> todayProperty() {
+        return day.todayProperty();
+    }
+
+    /** Reads the clock now (e.g. when the window regains focus after a sleep) instead of within a minute. */
+    public void checkDate() {
+        day.check();
+    }
+
     public ReadOnlyIntegerProperty conflictCountProperty() {
-        return conflictCount.getReadOnlyProperty();
+        return sidebar.conflictCountProperty();
     }
 
     public ReadOnlyIntegerProperty unseenConflictsProperty() {
-        return unseenConflicts.getReadOnlyProperty();
+        return sidebar.unseenConflictsProperty();
     }
 
     /** Fed by the conflicts view-model; shown as the sidebar badge. */
     public void setConflictCounts(int total, int unseen) {
-        conflictCount.set(total);
-        unseenConflicts.set(unseen);
+        sidebar.setConflictCounts(total, unseen);
         rebuildSidebar();
     }
 
@@ -170,25 +176,23 @@ public final class MainViewModel implements AutoCloseable {
         view.set(v);
         selected.set(null);
         title.set(titleOf(v));
-        async.run(() -> {
-            bindItems(v);
-            return null;
-        }, r -> { });
+        bindItems(v);
     }
 
     /** Moves the sidebar selection by {@code delta} entries (keyboard: Ctrl+Up/Down). */
     public void selectRelative(int delta) {
-        if (sidebar.isEmpty()) {
+        List<SidebarEntry> entries = sidebar.entries();
+        if (entries.isEmpty()) {
             return;
         }
-        int i = indexOfView(view.get());
-        int next = Math.floorMod((i < 0 ? 0 : i) + delta, sidebar.size());
-        select(sidebar.get(next).view());
+        int i = indexOfView(entries, view.get());
+        int next = Math.floorMod((i < 0 ? 0 : i) + delta, entries.size());
+        select(entries.get(next).view());
     }
 
-    private int indexOfView(View v) {
-        for (int i = 0; i < sidebar.size(); i++) {
-            if (sidebar.get(i).view().equals(v)) {
+    private static int indexOfView(List<SidebarEntry> entries, View v) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).view().equals(v)) {
                 return i;
             }
         }
@@ -201,35 +205,28 @@ public final class MainViewModel implements AutoCloseable {
                 View back = beforeSearch;
                 view.set(back);
                 title.set(titleOf(back));
-                async.run(() -> {
-                    bindItems(back);
-                    return null;
-                }, r -> { });
+                bindItems(back);
             }
             return;
         }
         View v = new View.SearchView(text.strip());
         view.set(v);
         title.set("Search");
+        bindItems(v);
+    }
+
+    /** On the UI thread: the date is read here, the subscription is made on the background executor. */
+    private void bindItems(View v) {
+        LocalDate today = day.today();
         async.run(() -> {
-            bindItems(v);
+            items.bind((sink, ex) -> store.subscribe(v, today, sink, ex));
             return null;
         }, r -> { });
     }
 
-    private void bindItems(View v) {
-        items.bind((sink, ex) -> store.subscribe(v, sink, ex));
-    }
-
     String titleOf(View v) {
         if (v instanceof View.SmartView s) {
-            return switch (s.smart()) {
-                case INBOX -> "Inbox";
-                case TODAY -> "Today";
-                case UPCOMING -> "Upcoming";
-                case COMPLETED -> "Completed";
-                case TRASH -> "Trash";
-            };
+            return Sidebar.smartTitle(s.smart());
         }
         if (v instanceof View.ListView l) {
             return lists.items().stream().filter(x -> x.id().equals(l.listId())).findFirst()
@@ -242,20 +239,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void rebuildSidebar() {
-        List<SidebarEntry> next = new ArrayList<>();
-        for (View.Smart s : View.Smart.values()) {
-            View v = View.of(s);
-            next.add(new SidebarEntry(v.key(), titleOf(v), SidebarEntry.Kind.SMART, v, counts.getOrDefault(v.key(), 0L), false));
-        }
-        for (TodoList l : lists.items()) {
-            View v = new View.ListView(l.id());
-            next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? "Untitled" : l.name(),
-                    SidebarEntry.Kind.LIST, v, counts.getOrDefault(v.key(), 0L), false));
-        }
-        View c = new View.ConflictsView();
-        next.add(new SidebarEntry(c.key(), "Conflicts", SidebarEntry.Kind.CONFLICTS, c,
-                unseenConflicts.get() > 0 ? unseenConflicts.get() : conflictCount.get(), unseenConflicts.get() > 0));
-        ListDiff.apply(sidebar, next, SidebarEntry::key);
+        sidebar.rebuild(lists.items());
         if (view.get() instanceof View.ListView lv) {
             String t = titleOf(lv);
             if (lists.items().stream().noneMatch(x -> x.id().equals(lv.listId())) && lists.isLoaded()) {
@@ -356,7 +340,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public void emptyTrash() {
-        long n = counts.getOrDefault("trash", 0L);
+        long n = sidebar.count("trash");
         if (!dialogs.confirm("Empty the Trash?", n == 1 ? "1 item will be deleted on all your devices."
                 : n + " items will be deleted on all your devices.", "Empty Trash")) {
             return;
@@ -421,14 +405,9 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        day.close();
         items.close();
         lists.close();
-        try {
-            if (countsSub != null) {
-                countsSub.close();
-            }
-        } catch (Exception e) {
-            // ignore
-        }
+        sidebar.close();
     }
 }

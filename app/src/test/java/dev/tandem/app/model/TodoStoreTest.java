@@ -92,7 +92,7 @@ class TodoStoreTest {
         store.add("a", work.id(), null);
         store.add("b", null, store.today());
         List<Count> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
-        var sub = store.subscribeCounts(counts::addAll, Runnable::run);
+        var sub = store.subscribeCounts(store.today(), counts::addAll, Runnable::run);
         sub.close();
         Map<String, Long> m = counts.stream().collect(Collectors.toMap(Count::id, Count::count, (x, y) -> y));
         assertEquals(1L, m.get("inbox"));

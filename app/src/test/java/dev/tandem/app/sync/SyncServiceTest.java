@@ -3,6 +3,7 @@ package dev.tandem.app.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
@@ -30,6 +31,9 @@ class SyncServiceTest {
         volatile int failures;
         volatile SyncException.Reason reason = SyncException.Reason.UNREACHABLE;
         volatile long sleepMs;
+        /** What the remote lacks: what {@link #pendingChanges} says, cleared by a successful sync. */
+        volatile long waiting;
+        final List<String> countThreads = new CopyOnWriteArrayList<>();
 
         @Override
         public SyncReport sync(Db d, SyncProgress progress) {
@@ -45,6 +49,7 @@ class SyncServiceTest {
                     failures--;
                     throw new SyncException(reason, "Could not reach 127.0.0.1:1");
                 }
+                waiting = 0;
                 return new SyncReport(0, 0, 0, 0, 1, 0, 0, 0, Duration.ZERO, List.of());
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
@@ -56,6 +61,12 @@ class SyncServiceTest {
         @Override
         public dev.tandem.engine.sync.CompactionReport compact(Db d) {
             return new dev.tandem.engine.sync.CompactionReport(sync(d, SyncProgress.NONE), false, 0, 0);
+        }
+
+        @Override
+        public long pendingChanges(Db d) {
+            countThreads.add(Thread.currentThread().getName());
+            return waiting;
         }
 
         @Override
@@ -108,6 +119,7 @@ class SyncServiceTest {
         FakeEngine engine = new FakeEngine();
         service.configure(engine, Duration.ofMinutes(5));
         await(() -> engine.calls.get() == 1 && service.status().state() == SyncStatus.State.IDLE);
+        engine.waiting = 5;
         for (int i = 0; i < 5; i++) {
             service.localChange();
         }
@@ -124,11 +136,13 @@ class SyncServiceTest {
         service.addFailureListener(failures::add);
         FakeEngine engine = new FakeEngine();
         engine.failures = 1;
+        engine.waiting = 4;
         service.configure(engine, Duration.ofMinutes(5));
         await(() -> service.status().state() == SyncStatus.State.ERROR);
         SyncStatus s = service.status();
         assertEquals("Could not reach 127.0.0.1:1", s.error());
         assertEquals(SyncException.Reason.UNREACHABLE.hint(), s.hint());
+        assertEquals(4, s.pendingChanges(), "a failed sync still recounts");
         assertTrue(s.nextAttempt() != null);
         assertEquals(1, failures.size());
         // First retry after 1-2 s of backoff, then fine.
@@ -155,11 +169,49 @@ class SyncServiceTest {
     }
 
     @Test
-    void configure_null_turnsSyncOff() throws Exception {
+    void configure_null_turnsSyncOffWithNothingWaiting() throws Exception {
         service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        FakeEngine engine = new FakeEngine();
+        engine.failures = 1;
+        engine.waiting = 2;
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> service.status().state() == SyncStatus.State.ERROR && service.status().pendingChanges() == 2);
         service.configure(null, Duration.ofSeconds(30));
         service.localChange();
-        await(() -> service.status().pendingChanges() == 1);
-        assertEquals(SyncStatus.State.OFF, service.status().state());
+        await(() -> service.status().state() == SyncStatus.State.OFF);
+        Thread.sleep(100);
+        assertEquals(0, service.status().pendingChanges(), "no remote, so nothing waits for one");
+    }
+
+    @Test
+    void localChange_afterEdits_countComesFromEngineOffTheCallerThread() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service.setDebounce(Duration.ofMinutes(5));
+        FakeEngine engine = new FakeEngine();
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> engine.calls.get() == 1 && service.status().state() == SyncStatus.State.IDLE);
+        // Two edits announced, seven changes the remote lacks (e.g. from the CLI): the engine is right.
+        engine.waiting = 7;
+        service.localChange();
+        service.localChange();
+        await(() -> service.status().pendingChanges() == 7);
+        assertTrue(engine.countThreads.stream().allMatch("tandem-sync"::equals), engine.countThreads.toString());
+    }
+
+    @Test
+    void localChange_realEngine_countsSavesUntilPushed() throws Exception {
+        TodoStore store = new TodoStore(db, Clock.systemUTC());
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service.setDebounce(Duration.ofMinutes(5));
+        store.onLocalWrite(service::localChange);
+        service.configure(SyncEngine.builder().inMemory().build(), Duration.ofMinutes(5));
+        await(() -> service.status().lastSuccess() != null && service.status().state() == SyncStatus.State.IDLE);
+        assertEquals(0, service.status().pendingChanges());
+        store.add("one", null, null);
+        store.add("two", null, null);
+        store.add("three", null, null);
+        await(() -> service.status().pendingChanges() == 3);
+        service.syncNow();
+        await(() -> service.status().pendingChanges() == 0 && service.status().lastReport().pushed() == 3);
     }
 }

@@ -11,17 +11,23 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
 import dev.tandem.app.testing.FakeDialogs;
+import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.engine.Db;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class MainViewModelTest {
+    /** Not the machine's zone, so midnight here is the store's zone's, whatever the machine. */
+    private static final ZoneId ZONE = ZoneId.of("Pacific/Auckland");
     private final TestUi ui = new TestUi();
-    private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());
+    private final TestClock clock = new TestClock(ZONE);
+    private final TodoStore store = new TodoStore(Db.openMemory(), clock, ZONE);
     private final FakeDialogs dialogs = new FakeDialogs();
     private MainViewModel vm;
 
@@ -187,5 +193,36 @@ class MainViewModelTest {
         assertEquals(View.inbox(), ui.get(vm::view));
         ui.run(vm::undo);
         ui.await(() -> vm.lists().size() == 1 && count("trash") == 0);
+    }
+
+    @Test
+    void checkDate_clockPastMidnight_todayListAndCountsRollOver() {
+        LocalDate day = LocalDate.of(2026, 11, 22);
+        clock.set(day.atTime(23, 58).atZone(ZONE).toInstant());
+        ui.run(vm::checkDate);
+        store.add("due today", null, day);
+        store.add("due tomorrow", null, day.plusDays(1));
+        store.add("due later", null, day.plusDays(5));
+        ui.run(() -> vm.select(View.of(View.Smart.TODAY)));
+        ui.await(() -> titles().equals(List.of("due today")) && count("today") == 1 && count("upcoming") == 2);
+        clock.advance(Duration.ofMinutes(3));
+        ui.run(vm::checkDate);
+        ui.await(() -> titles().equals(List.of("due today", "due tomorrow")) && count("today") == 2
+                && count("upcoming") == 1);
+        assertEquals(day.plusDays(1), ui.get(() -> vm.todayProperty().get()));
+    }
+
+    @Test
+    void checkDate_clockPastMidnight_upcomingDropsTheNewToday() {
+        LocalDate day = LocalDate.of(2026, 11, 22);
+        clock.set(day.atTime(23, 58).atZone(ZONE).toInstant());
+        ui.run(vm::checkDate);
+        store.add("due tomorrow", null, day.plusDays(1));
+        store.add("due later", null, day.plusDays(5));
+        ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
+        ui.await(() -> titles().equals(List.of("due tomorrow", "due later")));
+        clock.advance(Duration.ofMinutes(3));
+        ui.run(vm::checkDate);
+        ui.await(() -> titles().equals(List.of("due later")) && count("today") == 1);
     }
 }

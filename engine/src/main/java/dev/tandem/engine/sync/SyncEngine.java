@@ -34,6 +34,14 @@ public interface SyncEngine extends AutoCloseable {
     CompactionReport compact(Db db);
 
     /**
+     * How many changes made on this device the remote of this engine does not hold yet: what the
+     * next sync would push. Changes pulled from other devices never count. A cheap local read (no
+     * request to the remote) that may run while a sync of the same database is under way; it then
+     * sees the pushes that sync has recorded so far. Another remote's progress does not matter.
+     */
+    long pendingChanges(Db db);
+
+    /**
      * Tries the remote for real: lists, writes and reads back a probe object, checks conditional
      * writes and the passphrase. Never throws for a remote problem; the result says what failed.
      */

@@ -1,50 +1,37 @@
 package dev.tandem.engine.sync;
 
+import static dev.tandem.engine.testing.SyncFixture.items;
+import static dev.tandem.engine.testing.SyncFixture.syncEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
-import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.FaultyStorage;
 import dev.tandem.engine.testing.FaultyStorage.Rates;
 import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.S3ProxyServer;
-import java.util.ArrayList;
+import dev.tandem.engine.testing.SaveLedger;
+import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One fault at a time, always on, so each claim of {@link FaultInjectionProperties} shows on its own. */
 class FaultInjectionTest {
-    final List<Db> dbs = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        dbs.forEach(Db::close);
-    }
-
-    Db device() {
-        Db db = Db.openMemory();
-        db.migrate(Fixtures.MIGRATIONS);
-        dbs.add(db);
-        return db;
-    }
-
-    static List<Item> items(Db db) {
-        return db.query(Item.class, "SELECT * FROM item ORDER BY id");
-    }
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
 
     @Test
     void sync_everyCallTimesOut_retryableAndLocalChangesKept() {
         FaultyStorage faulty = new FaultyStorage(SyncStorage.memory(), new Rates(0, 1, 0, 0, 0, 0), 1);
-        Db a = device();
+        Db a = fixture.device();
         Item x = a.save(Item.of("kept"));
-        SyncEngine engine = SyncEngine.builder().storage(faulty).build();
+        SyncEngine engine = fixture.engine(faulty);
         for (int i = 0; i < 5; i++) {
             SyncException e = assertThrows(SyncException.class, () -> engine.sync(a));
             assertEquals(SyncException.Reason.UNREACHABLE, e.reason());
@@ -53,7 +40,7 @@ class FaultInjectionTest {
         assertEquals(List.of(x), items(a));
         faulty.heal();
         assertEquals(1, engine.sync(a).pushed(), "no call got through, so nothing was pushed before");
-        Db b = device();
+        Db b = fixture.device();
         engine.sync(b);
         assertEquals(List.of(x), items(b));
     }
@@ -62,8 +49,8 @@ class FaultInjectionTest {
     void sync_createReportsFailureAfterWriting_nextSyncAcknowledgesTheStoredBatchOnce() {
         SyncStorage memory = SyncStorage.memory();
         FaultyStorage faulty = new FaultyStorage(memory, new Rates(0, 0, 1, 0, 0, 0), 3);
-        Db a = device();
-        SyncEngine engine = SyncEngine.builder().storage(faulty).build();
+        Db a = fixture.device();
+        SyncEngine engine = fixture.engine(faulty);
         int failures = 0;
         for (int i = 0; i < 6; i++) {
             a.save(Item.of("item " + i));
@@ -77,7 +64,7 @@ class FaultInjectionTest {
         assertTrue(failures > 0, "every create lies, so some syncs must fail");
         faulty.heal();
         engine.sync(a);
-        Db b = device();
+        Db b = fixture.device();
         engine.sync(b);
         assertEquals(items(a), items(b));
         assertEquals(6, Canonical.changeIds(b).size(), "each change arrived once");
@@ -119,9 +106,9 @@ class FaultInjectionTest {
                 return "lagging";
             }
         };
-        Db a = device();
+        Db a = fixture.device();
         a.save(Item.of("x"));
-        SyncReport r = SyncEngine.builder().storage(lagging).build().sync(a);
+        SyncReport r = fixture.engine(lagging).sync(a);
         assertEquals(1, r.pushed(), r.toString());
         assertEquals(3, hiddenReads.get(), "two empty reads, then the batch");
     }
@@ -130,9 +117,9 @@ class FaultInjectionTest {
     void sync_listingsAndReadsMissNewestKeys_readersCatchUpOnceTheyShow() {
         SyncStorage memory = SyncStorage.memory();
         FaultyStorage faulty = new FaultyStorage(memory, new Rates(0, 0, 0, 1, 1, 0), 5);
-        Db a = device();
-        Db b = device();
-        SyncEngine engine = SyncEngine.builder().storage(faulty).build();
+        Db a = fixture.device();
+        Db b = fixture.device();
+        SyncEngine engine = fixture.engine(faulty);
         for (int i = 0; i < 5; i++) {
             a.save(Item.of("a" + i));
             b.save(Item.of("b" + i));
@@ -140,9 +127,7 @@ class FaultInjectionTest {
             engine.sync(b);
         }
         faulty.heal();
-        for (Db db : List.of(a, b, a)) {
-            engine.sync(db);
-        }
+        syncEach(engine, a, b, a);
         assertEquals(10, items(a).size());
         assertEquals(items(a), items(b));
     }
@@ -152,9 +137,9 @@ class FaultInjectionTest {
         S3ProxyServer s3 = S3ProxyServer.shared();
         SyncStorage base = SyncStorage.s3(s3.settings(s3.newBucket()));
         FaultyStorage faulty = new FaultyStorage(base, new Rates(0.1, 0.1, 0.3, 0.5, 0.3, 2), 11);
-        Db a = device();
-        Db b = device();
-        SyncEngine engine = SyncEngine.builder().storage(faulty).build();
+        Db a = fixture.device();
+        Db b = fixture.device();
+        SyncEngine engine = fixture.engine(faulty);
         for (int i = 0; i < 10; i++) {
             (i % 2 == 0 ? a : b).save(Item.of("item " + i));
             for (Db db : List.of(a, b)) {
@@ -167,20 +152,17 @@ class FaultInjectionTest {
         }
         assertTrue(faulty.injected() > 0);
         faulty.heal();
-        for (Db db : List.of(a, b, a)) {
-            engine.sync(db);
-        }
+        syncEach(engine, a, b, a);
         assertEquals(10, items(a).size());
         assertEquals(items(a), items(b));
         assertEquals(10, Remotes.keys(base, "batches/").stream()
                 .mapToInt(k -> dev.tandem.engine.internal.sync.BatchCodec.decode(base.get(k).orElseThrow(), k).changes().size())
                 .sum(), "each change in exactly one batch");
-        base.close();
     }
 
     /** Every change {@code db} authored, as acknowledged saves. */
-    private static dev.tandem.engine.testing.SaveLedger ledgerOf(Db db) {
-        dev.tandem.engine.testing.SaveLedger ledger = new dev.tandem.engine.testing.SaveLedger();
+    private static SaveLedger ledgerOf(Db db) {
+        SaveLedger ledger = new SaveLedger();
         ledger.acknowledge(db, 0);
         return ledger;
     }

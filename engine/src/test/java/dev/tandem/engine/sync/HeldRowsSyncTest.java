@@ -1,17 +1,17 @@
 package dev.tandem.engine.sync;
 
+import static dev.tandem.engine.testing.SyncFixture.syncEach;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
-import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
 import dev.tandem.engine.testing.Canonical;
-import java.util.ArrayList;
+import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Rows a merge holds back because their parent is missing must show as soon as the parent row
@@ -19,21 +19,9 @@ import org.junit.jupiter.api.Test;
  * brought back by a local restore or save left its held children hidden on that one replica.
  */
 class HeldRowsSyncTest {
-    final SyncStorage remote = SyncStorage.memory();
-    final SyncEngine engine = SyncEngine.builder().storage(remote).build();
-    final List<Db> dbs = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        dbs.forEach(Db::close);
-    }
-
-    Db device() {
-        Db db = Db.openMemory();
-        db.migrate(Fixtures.MIGRATIONS);
-        dbs.add(db);
-        return db;
-    }
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
+    final SyncEngine engine = fixture.engine();
 
     /** a deletes the list while b files a new item into it; r merges both and holds the item. */
     Db replicaHoldingAnItemForDeletedList(Db a, Db b) {
@@ -44,7 +32,7 @@ class HeldRowsSyncTest {
         b.save(new Item("report", "work", "report", false, null, null));
         engine.sync(a);
         engine.sync(b);
-        Db r = device();
+        Db r = fixture.device();
         engine.sync(r);
         assertTrue(r.get(TodoList.class, "work").isEmpty());
         assertTrue(r.get(Item.class, "report").isEmpty(), "held: its list is deleted");
@@ -54,29 +42,25 @@ class HeldRowsSyncTest {
 
     @Test
     void restore_parentOfHeldChild_childShowsAtOnce() {
-        Db a = device();
-        Db b = device();
+        Db a = fixture.device();
+        Db b = fixture.device();
         Db r = replicaHoldingAnItemForDeletedList(a, b);
         r.restore(TodoList.class, "work");
         assertEquals("work", r.get(Item.class, "report").orElseThrow().listId());
         assertEquals(List.of(), Canonical.pending(r));
-        for (Db db : List.of(r, a, b, r)) {
-            engine.sync(db);
-        }
+        syncEach(engine, r, a, b, r);
         assertEquals(Canonical.userTables(r), Canonical.userTables(a));
         assertEquals(Canonical.userTables(r), Canonical.userTables(b));
     }
 
     @Test
     void save_parentOfHeldChild_childShowsAtOnce() {
-        Db a = device();
-        Db b = device();
+        Db a = fixture.device();
+        Db b = fixture.device();
         Db r = replicaHoldingAnItemForDeletedList(a, b);
         r.save(new TodoList("work", "Work again"));
         assertEquals("work", r.get(Item.class, "report").orElseThrow().listId());
-        for (Db db : List.of(r, a, b, r)) {
-            engine.sync(db);
-        }
+        syncEach(engine, r, a, b, r);
         assertEquals(Canonical.userTables(r), Canonical.userTables(a));
         assertEquals(Canonical.userTables(r), Canonical.userTables(b));
         assertEquals(Canonical.pending(r), Canonical.pending(a));
@@ -84,14 +68,12 @@ class HeldRowsSyncTest {
 
     @Test
     void save_heldEntityWrittenAgainLocally_noLongerHeld() {
-        Db a = device();
-        Db b = device();
+        Db a = fixture.device();
+        Db b = fixture.device();
         Db r = replicaHoldingAnItemForDeletedList(a, b);
         r.save(new Item("report", null, "report, filed nowhere", false, null, null));
         assertEquals(List.of(), Canonical.pending(r), "the row shows, so it is not held");
-        for (Db db : List.of(r, a, b, r)) {
-            engine.sync(db);
-        }
+        syncEach(engine, r, a, b, r);
         assertEquals(Canonical.userTables(r), Canonical.userTables(a));
         assertEquals(Canonical.pending(r), Canonical.pending(a));
         assertEquals(Canonical.pending(r), Canonical.pending(b));

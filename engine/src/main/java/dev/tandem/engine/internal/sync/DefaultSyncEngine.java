@@ -52,11 +52,21 @@ public final class DefaultSyncEngine implements SyncEngine {
         return run(db, SyncProgress.NONE, true);
     }
 
-    private CompactionReport run(Db db, SyncProgress progress, boolean force) {
-        if (!(db instanceof DefaultDb)) {
+    @Override
+    public long pendingChanges(Db db) {
+        // No lock: a read sees the last commit, and a running sync commits each push in one step.
+        return PushBacklog.count(internal(db), remoteId);
+    }
+
+    private static DefaultDb internal(Db db) {
+        if (!(db instanceof DefaultDb d)) {
             throw new IllegalArgumentException("db: must be a database opened with Db.open or Db.builder()");
         }
-        DefaultDb d = (DefaultDb) db;
+        return d;
+    }
+
+    private CompactionReport run(Db db, SyncProgress progress, boolean force) {
+        DefaultDb d = internal(db);
         lock.lock();
         try {
             long started = System.nanoTime();

@@ -14,11 +14,11 @@ import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.Remotes;
-import java.util.ArrayList;
+import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Writers never produce what readers refuse. Before, a push of many large notes became one batch
@@ -26,19 +26,8 @@ import org.junit.jupiter.api.Test;
  * value, an id or a name no reader accepts: the data stayed on its device and nobody was told.
  */
 class SyncLimitsTest {
-    final List<Db> dbs = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        dbs.forEach(Db::close);
-    }
-
-    Db device() {
-        Db db = Db.openMemory();
-        db.migrate(Fixtures.MIGRATIONS);
-        dbs.add(db);
-        return db;
-    }
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
 
     static final String BLOBS = "CREATE TABLE blobs(id TEXT PRIMARY KEY, a BLOB, b BLOB, c BLOB)";
 
@@ -47,9 +36,7 @@ class SyncLimitsTest {
     }
 
     Db deviceWithBlobs() {
-        Db db = device();
-        db.migrate(List.of(Fixtures.MIGRATIONS.get(0), Fixtures.MIGRATIONS.get(1), BLOBS));
-        return db;
+        return fixture.device(List.of(Fixtures.MIGRATIONS.get(0), Fixtures.MIGRATIONS.get(1), BLOBS));
     }
 
     @Test
@@ -64,8 +51,8 @@ class SyncLimitsTest {
                 tx.save(new Blobs("blob" + i, data, null, null));
             }
         });
-        SyncStorage remote = SyncStorage.memory();
-        SyncEngine engine = SyncEngine.builder().storage(remote).build();
+        SyncStorage remote = fixture.remote();
+        SyncEngine engine = fixture.engine();
         SyncReport push = engine.sync(a);
         assertEquals(9, push.pushed());
         List<String> batches = Remotes.keys(remote, "batches/");
@@ -82,7 +69,7 @@ class SyncLimitsTest {
 
     @Test
     void save_valueOverTheSyncLimit_refusedNamingTheFieldAndNothingSaved() {
-        Db a = device();
+        Db a = fixture.device();
         String huge = "x".repeat(SyncLimits.MAX_VALUE + 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> a.save(new Item(null, null, "t", false, null, huge)));
@@ -104,7 +91,7 @@ class SyncLimitsTest {
 
     @Test
     void save_idNoReaderAccepts_refused() {
-        Db a = device();
+        Db a = fixture.device();
         for (String id : List.of("x".repeat(257), "é".repeat(129), "tab\there", "new\nline")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> a.save(new Item(id, null, "t", false, null, null)));
@@ -121,7 +108,7 @@ class SyncLimitsTest {
 
     @Test
     void save_tableNameNoReaderAccepts_refused() {
-        Db a = device();
+        Db a = fixture.device();
         a.migrate(List.of(Fixtures.MIGRATIONS.get(0), Fixtures.MIGRATIONS.get(1),
                 "CREATE TABLE _private(id TEXT PRIMARY KEY, note TEXT)"));
         MappingException e = assertThrows(MappingException.class, () -> a.save(new Private(null, "n")));

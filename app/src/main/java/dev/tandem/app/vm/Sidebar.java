@@ -1,0 +1,108 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.fx.ListDiff;
+import dev.tandem.app.fx.LiveList;
+import dev.tandem.app.model.Count;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.View;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The sidebar's rows: the smart views, the user lists and Conflicts, each with its live count. The
+ * counts are one query for one date ({@link #bindCounts}); changes on the UI executor only.
+ */
+final class Sidebar implements AutoCloseable {
+    private final TodoStore store;
+    private final Async async;
+    private final ObservableList<SidebarEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<SidebarEntry> entriesRO = FXCollections.unmodifiableObservableList(entries);
+    private final LiveList<Count> countRows;
+    private final Map<String, Long> counts = new HashMap<>();
+    private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper(0);
+    private final ReadOnlyIntegerWrapper unseenConflicts = new ReadOnlyIntegerWrapper(0);
+
+    /** {@code onCounts} runs on the UI executor after new counts arrived (the owner rebuilds). */
+    Sidebar(TodoStore store, Async async, Runnable onCounts) {
+        this.store = store;
+        this.async = async;
+        this.countRows = new LiveList<>(Count::id, async.ui());
+        countRows.onAfterApply(s -> {
+            counts.clear();
+            countRows.items().forEach(c -> counts.put(c.id(), c.count()));
+            onCounts.run();
+        });
+    }
+
+    ObservableList<SidebarEntry> entries() {
+        return entriesRO;
+    }
+
+    /** (Re)subscribes the counts as of {@code today}; a result of an older date is dropped. */
+    void bindCounts(LocalDate today) {
+        async.run(() -> {
+            countRows.bind((sink, ex) -> store.subscribeCounts(today, sink, ex));
+            return null;
+        }, r -> { });
+    }
+
+    long count(String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
+    ReadOnlyIntegerProperty conflictCountProperty() {
+        return conflictCount.getReadOnlyProperty();
+    }
+
+    ReadOnlyIntegerProperty unseenConflictsProperty() {
+        return unseenConflicts.getReadOnlyProperty();
+    }
+
+    void setConflictCounts(int total, int unseen) {
+        conflictCount.set(total);
+        unseenConflicts.set(unseen);
+    }
+
+    static String smartTitle(View.Smart smart) {
+        return switch (smart) {
+            case INBOX -> "Inbox";
+            case TODAY -> "Today";
+            case UPCOMING -> "Upcoming";
+            case COMPLETED -> "Completed";
+            case TRASH -> "Trash";
+        };
+    }
+
+    /** Applies the rows for these lists and the last counts as a diff, so unchanged rows stay put. */
+    void rebuild(List<TodoList> lists) {
+        List<SidebarEntry> next = new ArrayList<>();
+        for (View.Smart s : View.Smart.values()) {
+            View v = View.of(s);
+            next.add(new SidebarEntry(v.key(), smartTitle(s), SidebarEntry.Kind.SMART, v, count(v.key()), false));
+        }
+        for (TodoList l : lists) {
+            View v = new View.ListView(l.id());
+            next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? "Untitled" : l.name(),
+                    SidebarEntry.Kind.LIST, v, count(v.key()), false));
+        }
+        View c = new View.ConflictsView();
+        int unseen = unseenConflicts.get();
+        next.add(new SidebarEntry(c.key(), "Conflicts", SidebarEntry.Kind.CONFLICTS, c,
+                unseen > 0 ? unseen : conflictCount.get(), unseen > 0));
+        ListDiff.apply(entries, next, SidebarEntry::key);
+    }
+
+    @Override
+    public void close() {
+        countRows.close();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.sync.Batch.FieldData;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePackException;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
+
+/**
+ * Reads the MessagePack body of one remote object as hostile input, for every decoder of the sync
+ * format (batches, heads, snapshot parts and manifests). Each count and length is checked against
+ * the bytes that remain before anything is allocated, each name against {@link SyncLimits}, and any
+ * surprise is a {@link FormatException} naming the object.
+ */
+final class BoundedReader {
+    /** A decoder's work on the body; may throw whatever the unpacker throws. */
+    interface Body<T> {
+        T read(BoundedReader r) throws IOException;
+    }
+
+    final MessageUnpacker u;
+    final long size;
+    final String key;
+
+    private BoundedReader(MessageUnpacker u, long size, String key) {
+        this.u = u;
+        this.size = size;
+        this.key = key;
+    }
+
+    /**
+     * Checks the frame, then runs {@code body} over its content. What the unpacker throws on damage
+     * (premature end, overflow, wrong type) becomes a {@link FormatException} too.
+     */
+    static <T> T decode(byte[] object, byte kind, String key, Body<T> body) {
+        byte[] content = Frame.unwrap(object, kind, key);
+        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(content)) {
+            return body.read(new BoundedReader(u, content.length, key));
+        } catch (MessagePackException | IOException | IllegalArgumentException | ArithmeticException e) {
+            throw new FormatException("Object " + key + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    long remaining() {
+        return size - u.getTotalReadBytes();
+    }
+
+    void checkCount(long n) {
+        if (n < 0 || n > remaining()) {
+            throw new FormatException("Object " + key + " claims " + n + " elements but has " + remaining() + " bytes left");
+        }
+    }
+
+    int arrayHeader() throws IOException {
+        if (u.getNextFormat().getValueType() != ValueType.ARRAY) {
+            throw new FormatException("Object " + key + ": expected an array, found " + u.getNextFormat());
+        }
+        int n = u.unpackArrayHeader();
+        checkCount(n);
+        return n;
+    }
+
+    void expectArray(int n) throws IOException {
+        int actual = arrayHeader();
+        if (actual != n) {
+            throw new FormatException("Object " + key + ": expected " + n + " elements, found " + actual);
+        }
+    }
+
+    UUID uuid() throws IOException {
+        if (u.getNextFormat().getValueType() != ValueType.BINARY) {
+            throw new FormatException("Object " + key + ": expected a 16-byte id, found " + u.getNextFormat());
+        }
+        int len = u.unpackBinaryHeader();
+        if (len != 16) {
+            throw new FormatException("Object " + key + ": id of " + len + " bytes");
+        }
+        return Uuid7.fromBytes(u.readPayload(16));
+    }
+
+    /** A change id: only UUIDv7 carries the time the merge orders by. */
+    UUID changeId() throws IOException {
+        UUID id = uuid();
+        if (!Uuid7.isV7(id)) {
+            throw new FormatException("Object " + key + ": change id " + id + " is not a UUIDv7");
+        }
+        return id;
+    }
+
+    long positiveLong(String what) throws IOException {
+        long v = u.unpackLong();
+        if (v < 0) {
+            throw new FormatException("Object " + key + ": negative " + what);
+        }
+        return v;
+    }
+
+    String string(int max) throws IOException {
+        if (u.getNextFormat().getValueType() != ValueType.STRING) {
+            throw new FormatException("Object " + key + ": expected a string, found " + u.getNextFormat());
+        }
+        int len = u.unpackRawStringHeader();
+        if (len > max || len > remaining()) {
+            throw new FormatException("Object " + key + ": string of " + len + " bytes exceeds its limit");
+        }
+        return new String(u.readPayload(len), StandardCharsets.UTF_8);
+    }
+
+    /** A name table (tables or fields) that later entries refer to by index. */
+    List<String> names(boolean fields) throws IOException {
+        int n = arrayHeader();
+        List<String> names = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            String name = string(128);
+            if (!(fields ? SyncLimits.fieldNameOk(name) : SyncLimits.tableNameOk(name))) {
+                throw new FormatException("Object " + key + " names a " + (fields ? "field" : "table") + " '"
+                        + name.replaceAll("\\p{Cntrl}", "?") + "' that Tandem does not accept");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    <T> T indexed(List<T> items, String what) throws IOException {
+        long i = u.unpackLong();
+        if (i < 0 || i >= items.size()) {
+            throw new FormatException("Object " + key + ": " + what + " index " + i + " out of range");
+        }
+        return items.get((int) i);
+    }
+
+    String entity() throws IOException {
+        MessageFormat f = u.getNextFormat();
+        String entity = f.getValueType() == ValueType.BINARY ? uuid().toString() : string(SyncLimits.MAX_ENTITY);
+        if (entity.isEmpty() || entity.chars().anyMatch(Character::isISOControl)) {
+            throw new FormatException("Object " + key + ": invalid entity id");
+        }
+        return entity;
+    }
+
+    /**
+     * A change's fields: (name index, value, replaced change id or nil) triples. A batch change may
+     * set no field but must not set one twice (column names are case-insensitive, so a change naming
+     * one twice has two values for it); a snapshot entry holds at least one winner.
+     */
+    List<FieldData> fields(List<String> fieldNames, UUID change, boolean snapshot) throws IOException {
+        int n = arrayHeader();
+        if (n % 3 != 0 || (snapshot && n == 0)) {
+            throw new FormatException("Object " + key + ": field list of length " + n);
+        }
+        List<FieldData> fields = new ArrayList<>(n / 3);
+        Set<String> named = new HashSet<>();
+        for (int j = 0; j < n; j += 3) {
+            String name = indexed(fieldNames, "field");
+            if (!snapshot && !named.add(name.toLowerCase(Locale.ROOT))) {
+                throw new FormatException("Object " + key + ": change " + change + " sets field '" + name + "' twice");
+            }
+            Object value = value();
+            UUID replaces = u.tryUnpackNil() ? null : uuid();
+            fields.add(new FieldData(name, value, replaces));
+        }
+        return fields;
+    }
+
+    /** How far a device reads each other device: a map of device id to batch number. */
+    Map<UUID, Long> cursors() throws IOException {
+        int n = u.unpackMapHeader();
+        checkCount(n * 2L);
+        Map<UUID, Long> cursors = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            cursors.put(uuid(), positiveLong("cursor"));
+        }
+        return cursors;
+    }
+
+    Object value() throws IOException {
+        MessageFormat f = u.getNextFormat();
+        switch (f.getValueType()) {
+            case NIL:
+                u.unpackNil();
+                return null;
+            case INTEGER:
+                return u.unpackLong();
+            case FLOAT:
+                return u.unpackDouble();
+            case STRING:
+                return string(SyncLimits.MAX_VALUE);
+            case BINARY: {
+                int len = u.unpackBinaryHeader();
+                if (len > SyncLimits.MAX_VALUE || len > remaining()) {
+                    throw new FormatException("Object " + key + ": blob of " + len + " bytes exceeds its limit");
+                }
+                return u.readPayload(len);
+            }
+            default:
+                throw new FormatException("Object " + key + ": a value of type " + f.getValueType() + " is not allowed");
+        }
+    }
+}

@@ -64,6 +64,7 @@ public final class DefaultDb implements Db {
     private final Materializer materializer = new Materializer();
     private final Dispatcher dispatcher;
     private final Reader reader;
+    private final OtherWriters otherWriters;
 
     private DefaultDb(Config config, Connections connections) throws SQLException {
         this.file = config.file();
@@ -97,6 +98,7 @@ public final class DefaultDb implements Db {
         this.capture = new ChangeCapture(log, materializer, clock, deviceId);
         this.conflicts = new ConflictStore(log, capture, materializer);
         this.reader = new Reader(writer, connections);
+        this.otherWriters = new OtherWriters(file, connections, writer, log, clock, dispatcher, errors);
     }
 
     public static Db open(Config config) {
@@ -238,6 +240,7 @@ public final class DefaultDb implements Db {
         for (int i = 0; i < args.length; i++) {
             values[i] = SqlValues.toSql(args[i], "parameter " + (i + 1));
         }
+        otherWriters.start();
         return dispatcher.subscribe(sql, values, ps -> Reader.map(ps, rt), onResult, executor);
     }
 
@@ -259,6 +262,7 @@ public final class DefaultDb implements Db {
 
     @Override
     public Subscription subscribeConflicts(Consumer<List<Conflict>> onResult) {
+        otherWriters.start();
         return dispatcher.subscribe("SELECT * FROM _tandem_conflict", conflicts::list, onResult, null);
     }
 
@@ -299,6 +303,7 @@ public final class DefaultDb implements Db {
     @Override
     public void close() {
         TandemException failure = null;
+        otherWriters.close();
         try {
             dispatcher.close();
         } catch (RuntimeException e) {

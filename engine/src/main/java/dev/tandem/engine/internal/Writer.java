@@ -215,6 +215,12 @@ public final class Writer implements AutoCloseable {
         return ran;
     }
 
+    /** Re-reads the schema after another connection changed it; the caller holds the write lock. */
+    void reloadSchema() throws SQLException {
+        statements.clear();
+        schema = Schema.read(connections.writer());
+    }
+
     private static int version(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'schema_version'")) {

@@ -1,0 +1,66 @@
+package dev.tandem.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.Fixtures.TodoList;
+import dev.tandem.engine.QuerySubscribeTest.Results;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Another program writing the same database file (the command line while the app is open): its
+ * commits reach this program's subscriptions, and this program's later changes order after
+ * theirs. A second {@link Db} on the file stands in for the other process: it has its own
+ * connections, which is what SQLite tells apart.
+ */
+class OtherProcessWritesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void querySubscribe_anotherConnectionCommits_reRunsWithTheirRows() throws Exception {
+        Path file = dir.resolve("shared.db");
+        try (Db app = Db.open(file)) {
+            app.migrate(Fixtures.MIGRATIONS);
+            app.save(new TodoList("home", "Home"));
+            Results<Item> home = new Results<>();
+            app.querySubscribe(Item.class, "SELECT * FROM item WHERE list_id = ? ORDER BY title", List.of("home"),
+                    home::accept);
+            assertEquals(List.of(), home.next());
+            try (Db cli = Db.open(file)) {
+                cli.migrate(Fixtures.MIGRATIONS);
+                cli.save(new Item("c1", "home", "from the command line", false, null, null));
+            }
+            assertEquals(List.of("from the command line"), home.next().stream().map(Item::title).toList());
+        }
+    }
+
+    @Test
+    void save_afterAnotherConnectionsChange_ordersAfterIt() throws Exception {
+        Path file = dir.resolve("shared.db");
+        try (Db app = Db.open(file)) {
+            app.migrate(Fixtures.MIGRATIONS);
+            Results<Item> all = new Results<>();
+            app.querySubscribe(Item.class, "SELECT * FROM item", List.of(), all::accept);
+            all.next();
+            String theirs;
+            try (Db cli = Db.builder().file(file)
+                    // The other program's clock runs a minute ahead of ours.
+                    .clock(java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1)))
+                    .build()) {
+                theirs = cli.save(new Item("x", null, "theirs", false, null, null)).id();
+            }
+            all.next();
+            app.save(new Item("x", null, "ours, later", false, null, null));
+            List<Change> history = app.history("item", theirs);
+            assertEquals(2, history.size());
+            assertTrue(history.get(1).fields().stream().anyMatch(f -> "ours, later".equals(f.value())),
+                    "our later edit must order after theirs: " + history);
+            assertEquals("ours, later", app.get(Item.class, "x").orElseThrow().title());
+        }
+    }
+}

@@ -174,6 +174,17 @@ class QuerySubscribeRowScopeTest {
         }
     }
 
+    @Test
+    void querySubscribe_queryEndsWithSemicolon_stillUpdates() throws Exception {
+        Results<Item> home = new Results<>();
+        db.querySubscribe(Item.class, LIST_VIEW + ";", List.of("home"), home::accept);
+        home.next();
+        db.save(new Item("w1", "home", "report", false, 3L, null));
+        assertEquals(List.of("bread", "milk", "report"), titles(home.next()));
+        db.save(new Item("w2", "work", "other", false, 3L, null));
+        assertEquals(List.of("bread", "milk", "report"), titles(home.next()));
+    }
+
     private static List<String> titles(List<Item> items) {
         return items.stream().map(Item::title).toList();
     }

@@ -41,6 +41,8 @@ final class LiveQuery<T> implements Subscription {
     private String rowScope;
     private Schema analyzedFor;
     private List<T> lastRows;
+    /** Probe SQL by number of id slots (1, 2, 4 ... {@link #MAX_PROBE_IDS}), built once each. */
+    private final String[] probes = new String[Integer.numberOfTrailingZeros(MAX_PROBE_IDS) + 1];
     /** The ids of the rows of the last result, or null when its rows have no id to read. */
     private Set<String> lastIds;
     /** How to read a row's id, for rows of class {@link #idTypeFor}; null when they have none. */
@@ -133,9 +135,19 @@ final class LiveQuery<T> implements Subscription {
         }
         // Padded to a power of two so that few probe statements are prepared per query.
         int slots = Integer.highestOneBit(changed.size() - 1 << 1 | 1);
-        StringBuilder probe = new StringBuilder("SELECT 1 FROM (\n").append(sql).append("\n) WHERE \"id\" IN (?");
-        probe.append(", ?".repeat(slots - 1)).append(") LIMIT 1");
-        PreparedStatement ps = bind(statements.get(c, probe.toString()), 0);
+        int k = Integer.numberOfTrailingZeros(slots);
+        if (probes[k] == null) {
+            // Line breaks keep a trailing comment in the query from swallowing the rest.
+            probes[k] = "SELECT 1 FROM (\n" + sql + "\n) WHERE \"id\" IN (?" + ", ?".repeat(slots - 1) + ") LIMIT 1";
+        }
+        PreparedStatement ps;
+        try {
+            ps = bind(statements.get(c, probes[k]), 0);
+        } catch (SQLException unwrappable) {
+            // The query does not survive being wrapped (a trailing semicolon, say): re-run it always.
+            rowScope = null;
+            return true;
+        }
         int i = params.length + 1;
         String last = null;
         for (String id : changed) {

@@ -53,17 +53,21 @@ public final class Schema {
     private final Map<String, TableInfo> tables;
     private final Map<Integer, String> rootPages;
     private final Set<String> virtualTables;
+    private final Set<String> triggered;
 
-    private Schema(Map<String, TableInfo> tables, Map<Integer, String> rootPages, Set<String> virtualTables) {
+    private Schema(Map<String, TableInfo> tables, Map<Integer, String> rootPages, Set<String> virtualTables,
+                   Set<String> triggered) {
         this.tables = tables;
         this.rootPages = rootPages;
         this.virtualTables = virtualTables;
+        this.triggered = triggered;
     }
 
     public static Schema read(Connection c) throws SQLException {
         Map<String, TableInfo> tables = new LinkedHashMap<>();
         Map<Integer, String> rootPages = new HashMap<>();
         Set<String> virtual = new HashSet<>();
+        Set<String> triggered = new HashSet<>();
         List<String[]> entries = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema")) {
@@ -78,6 +82,9 @@ public final class Schema {
             int root = Integer.parseInt(e[3]);
             if (root > 0) {
                 rootPages.put(root, tbl);
+            }
+            if ("trigger".equals(type)) {
+                triggered.add(tbl);
             }
             if ("table".equals(type) && e[4] != null
                     && e[4].toUpperCase(Locale.ROOT).startsWith("CREATE VIRTUAL TABLE")) {
@@ -109,7 +116,8 @@ public final class Schema {
             tables.put(key, new TableInfo(name, Collections.unmodifiableMap(columns), virtual.contains(key),
                     Set.copyOf(parents)));
         }
-        return new Schema(Collections.unmodifiableMap(tables), Map.copyOf(rootPages), Set.copyOf(virtual));
+        return new Schema(Collections.unmodifiableMap(tables), Map.copyOf(rootPages), Set.copyOf(virtual),
+                Set.copyOf(triggered));
     }
 
     public Optional<TableInfo> table(String name) {
@@ -140,6 +148,11 @@ public final class Schema {
                     + (known.isEmpty() ? "none (did you run migrate?)" : String.join(", ", known)));
         }
         return t;
+    }
+
+    /** Whether the schema has any trigger: then a write's RETURNING may not show the row a transaction leaves. */
+    public boolean hasTriggers() {
+        return !triggered.isEmpty();
     }
 
     /** Every table's name in lower case: user, engine, virtual and shadow tables. */

@@ -150,6 +150,17 @@ class SaveRowTest {
     }
 
     @Test
+    void save_tempTriggerEditsSavedRow_returnsRowAsTriggerLeftIt() {
+        db = Db.open(dir.resolve("temp-trigger.db"));
+        db.migrate(List.of(NOTE, "CREATE TEMP TRIGGER shout AFTER UPDATE OF body ON main.note BEGIN"
+                + " UPDATE main.note SET body = upper(body) WHERE id = new.id AND body <> upper(body); END"));
+        Note saved = db.save(new Note(null, "quiet", "open", 1L, null));
+        Note edited = db.save(new Note(saved.id(), "still quiet", "open", 1L, null));
+        assertEquals("STILL QUIET", edited.body());
+        assertEquals(db.get(Note.class, saved.id()).orElseThrow(), edited);
+    }
+
+    @Test
     void transaction_severalSavesOfOneRow_eachReturnsRowSoFar() {
         open(false);
         db.transaction(tx -> {

@@ -76,6 +76,13 @@ public final class Schema {
                         String.valueOf(rs.getInt(4)), rs.getString(5)});
             }
         }
+        // A TEMP trigger (made by a migration on the writer connection) fires just the same.
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT tbl_name FROM sqlite_temp_schema WHERE type = 'trigger'")) {
+            while (rs.next()) {
+                triggered.add(rs.getString(1).toLowerCase(Locale.ROOT));
+            }
+        }
         for (String[] e : entries) {
             String type = e[0];
             String tbl = e[2].toLowerCase(Locale.ROOT);

@@ -176,7 +176,7 @@ public final class ChangeCapture {
             }
             i++;
         }
-        long seq = log.appendReturningSeq(s.sql(), clock.nextAfter(newest), author, table.name(), id);
+        long seq = log.append(s.sql(), clock.nextAfter(newest), author, table.name(), id);
         log.appendWinningFields(s.sql(), table.name(), id, seq, names, values, replaces, winnerFields);
     }
 

@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -23,6 +25,8 @@ import java.util.UUID;
  * the winners it moves commit together with the row they describe, or not at all.
  */
 public final class ChangelogStore {
+    /** Bounds the distinct statements {@link #appendWinningFields} caches and their parameter count. */
+    private static final int ROWS_PER_INSERT = 32;
 
     /** All winning attributes of one entity, keyed by lower-case field name. */
     public Map<String, Winner> winners(StatementCache sql, String table, String entity) throws SQLException {
@@ -49,10 +53,11 @@ public final class ChangelogStore {
      * the winner's change by rowid, and of a field's value only for {@code _deleted}.
      */
     public WinnerIds winnerIds(StatementCache sql, String table, String entity) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT w.field, c.id, CASE WHEN w.field = '" + Change.DELETED_FIELD
-                + "' COLLATE NOCASE THEN (SELECT typeof(f.value) = 'integer' AND f.value = 1 FROM _tandem_field f WHERE f.seq = w.seq"
-                + " AND f.field = w.field) END FROM _tandem_winner w JOIN _tandem_change c ON c.seq = w.seq"
-                + " WHERE w.tbl = ? AND w.entity = ?");
+        PreparedStatement ps = sql.get("SELECT w.field, c.id,"
+                + " CASE WHEN w.field = '" + Change.DELETED_FIELD + "' COLLATE NOCASE THEN"
+                + " (SELECT typeof(f.value) = 'integer' AND f.value = 1 FROM _tandem_field f"
+                + " WHERE f.seq = w.seq AND f.field = w.field) END"
+                + " FROM _tandem_winner w JOIN _tandem_change c ON c.seq = w.seq WHERE w.tbl = ? AND w.entity = ?");
         ps.setString(1, table);
         ps.setString(2, entity);
         Map<String, WinnerIds.Id> winners = new HashMap<>();
@@ -60,7 +65,7 @@ public final class ChangelogStore {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String field = rs.getString(1);
-                winners.put(field.toLowerCase(java.util.Locale.ROOT), new WinnerIds.Id(field, Uuid7.fromBytes(rs.getBytes(2))));
+                winners.put(field.toLowerCase(Locale.ROOT), new WinnerIds.Id(field, Uuid7.fromBytes(rs.getBytes(2))));
                 deleted |= rs.getInt(3) == 1;
             }
         }
@@ -91,19 +96,8 @@ public final class ChangelogStore {
         return b == null ? null : Uuid7.fromBytes(b);
     }
 
-    /** Appends a change authored here; returns its seq. */
-    public long append(StatementCache sql, UUID id, UUID author, String table, String entity) throws SQLException {
-        PreparedStatement ps = sql.get("INSERT INTO _tandem_change(id, author, tbl, entity) VALUES(?, ?, ?, ?)");
-        ps.setBytes(1, Uuid7.toBytes(id));
-        ps.setBytes(2, Uuid7.toBytes(author));
-        ps.setString(3, table);
-        ps.setString(4, entity);
-        ps.executeUpdate();
-        return lastSeq(sql);
-    }
-
-    /** {@link #append}, for the local write path: the seq comes back from the INSERT itself. */
-    public long appendReturningSeq(StatementCache sql, UUID id, UUID author, String table, String entity)
+    /** Appends a change authored here; returns its seq (from the INSERT itself, no second statement). */
+    public long append(StatementCache sql, UUID id, UUID author, String table, String entity)
             throws SQLException {
         PreparedStatement ps = sql.get("INSERT INTO _tandem_change(id, author, tbl, entity) VALUES(?, ?, ?, ?) RETURNING seq");
         ps.setBytes(1, Uuid7.toBytes(id));
@@ -183,9 +177,6 @@ public final class ChangelogStore {
         }
     }
 
-    /** Bounds the distinct statements {@link #appendWinningFields} caches and their parameter count. */
-    private static final int ROWS_PER_INSERT = 32;
-
     /** The multi-row INSERTs of {@link #appendWinningFields}, their SQL built once per row count. */
     private enum MultiRow {
         FIELDS("INSERT INTO _tandem_field(seq, field, value, prev) VALUES", ""),
@@ -196,7 +187,7 @@ public final class ChangelogStore {
 
         MultiRow(String head, String tail) {
             for (int n = 1; n <= ROWS_PER_INSERT; n++) {
-                byRows[n] = head + String.join(", ", java.util.Collections.nCopies(n, "(?, ?, ?, ?)")) + tail;
+                byRows[n] = head + String.join(", ", Collections.nCopies(n, "(?, ?, ?, ?)")) + tail;
             }
         }
 

@@ -24,8 +24,7 @@ final class SessionTx implements Tx {
     public <T extends Record> T save(T record) {
         RecordType<T> type = RecordType.of(rawClass(record));
         try {
-            String id = capture.save(session, type, record);
-            return reader.get(type.type(), id).orElseThrow();
+            return capture.save(session, type, record);
         } catch (SQLException e) {
             throw SqlErrors.wrap("Saving " + type.type().getSimpleName() + " to table '" + type.table() + "'", e);
         }

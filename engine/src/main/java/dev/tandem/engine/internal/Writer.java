@@ -97,9 +97,8 @@ public final class Writer implements AutoCloseable {
         R result;
         connections.writeLock().lock();
         try {
-            Connection c = connections.writer();
             try {
-                begin(c);
+                run("BEGIN IMMEDIATE");
             } catch (SQLException e) {
                 throw SqlErrors.wrap(doing, e);
             }
@@ -108,13 +107,13 @@ public final class Writer implements AutoCloseable {
             current.set(session);
             try {
                 result = work.run(session);
-                commit(c);
+                run("COMMIT");
             } catch (SQLException e) {
-                throw rollback(c, SqlErrors.wrap(doing, e));
+                throw rollback(SqlErrors.wrap(doing, e));
             } catch (RuntimeException e) {
-                throw rollback(c, e);
+                throw rollback(e);
             } catch (Error e) {
-                throw rollback(c, e);
+                throw rollback(e);
             } finally {
                 active = null;
                 current.remove();
@@ -124,6 +123,24 @@ public final class Writer implements AutoCloseable {
         }
         onCommit.accept(new Commit(normalize(session.touchedTables()), session.events(), session.exactTables()));
         return result;
+    }
+
+    /**
+     * Runs BEGIN, COMMIT or ROLLBACK through the statement cache: preparing and finalizing them on
+     * every transaction was a measurable part of a single save (issue #2, P1).
+     */
+    private void run(String control) throws SQLException {
+        statements.get(control).execute();
+    }
+
+    /** {@link #rollback(Connection, Throwable)} through the cached ROLLBACK. */
+    private <T extends Throwable> T rollback(T failure) {
+        try {
+            run("ROLLBACK");
+        } catch (SQLException e) {
+            noteRollbackFailure(failure, e);
+        }
+        return failure;
     }
 
     /*
@@ -149,12 +166,16 @@ public final class Writer implements AutoCloseable {
         try (Statement s = c.createStatement()) {
             s.execute("ROLLBACK");
         } catch (SQLException e) {
-            // SQLite ends the transaction itself after some errors (e.g. a failed BEGIN, SQLITE_FULL).
-            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
-                failure.addSuppressed(e);
-            }
+            noteRollbackFailure(failure, e);
         }
         return failure;
+    }
+
+    private static void noteRollbackFailure(Throwable failure, SQLException e) {
+        // SQLite ends the transaction itself after some errors (e.g. a failed BEGIN, SQLITE_FULL).
+        if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+            failure.addSuppressed(e);
+        }
     }
 
     /** Shadow tables of FTS and other virtual tables count as writes to the virtual table. */

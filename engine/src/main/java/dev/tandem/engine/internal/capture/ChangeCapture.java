@@ -7,7 +7,8 @@ import dev.tandem.engine.internal.TxSession;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.Materializer;
-import dev.tandem.engine.internal.changelog.Winner;
+import dev.tandem.engine.internal.changelog.WinnerIds;
+import dev.tandem.engine.internal.changelog.WinningChange;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.mapping.RecordType;
@@ -18,9 +19,8 @@ import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
 import dev.tandem.engine.internal.sync.SyncLimits;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +40,8 @@ public final class ChangeCapture {
     private final HybridClock clock;
     private final UUID author;
     private final HeldRows held;
+    /** Only used under the write lock, like everything here. */
+    private final Map<RecordType<?>, SavePlan<?>> plans = new HashMap<>();
 
     public ChangeCapture(ChangelogStore log, Materializer materializer, HybridClock clock, UUID author) {
         this.log = log;
@@ -49,60 +51,77 @@ public final class ChangeCapture {
         this.author = author;
     }
 
-    /** Saves the record; returns its id (new if it had none). */
-    public <T extends Record> String save(TxSession s, RecordType<T> type, T record) throws SQLException {
-        TableInfo table = table(s.schema(), type);
+    /**
+     * Saves the record; returns it as the table now holds it (defaults filled in, a new id given).
+     *
+     * <p>Order: read the stored row and the entity's winners; write the row; record the change
+     * (its fields replace those winners); then, for an insert, settle the entity's pending state and
+     * retry held children. The returned row comes from the write itself ({@code RETURNING *}) unless
+     * a trigger could change it later in the transaction; then it is read back after all of that.
+     */
+    public <T extends Record> T save(TxSession s, RecordType<T> type, T record) throws SQLException {
+        SavePlan<T> plan = plan(s.schema(), type);
+        TableInfo table = plan.table();
         String id = type.id(record);
         if (id == null || id.isEmpty()) {
             id = clock.next().toString();
         }
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < type.size(); i++) {
-            String name = type.name(i);
-            if (name.equals("id")) {
-                continue;
-            }
-            Column column = table.column(name).orElse(null);
-            if (column != null) {
-                Object v = SqlValues.toSql(type.value(record, i), table.name() + "." + name);
-                values.put(column.name(), column.affinity().apply(v));
-            }
-        }
+        Object[] values = plan.values(record);
         StatementCache sql = s.sql();
-        Map<String, Object> old = readRow(sql, table, id, values);
-        Map<String, Winner> winners = log.winners(sql, table.name(), id);
+        Object[] old = plan.read(sql, id);
+        WinnerIds winners = log.winnerIds(sql, table.name(), id);
         Map<String, Object> changed = new LinkedHashMap<>();
+        Object[] row;
         if (old == null) {
-            insert(sql, table, id, values);
-            changed.putAll(readRow(sql, table, id, null));
-            changed.remove("id");
-            Winner deleted = winners.get(Change.DELETED_FIELD);
-            if (deleted != null && Long.valueOf(1L).equals(deleted.value())) {
+            row = plan.insert(sql, id, values);
+            String[] names = plan.rowNames();
+            for (int i = 0; i < names.length; i++) {
+                if (!names[i].equals("id")) {
+                    changed.put(names[i], row[i]);
+                }
+            }
+            if (winners.deleted()) {
                 changed.put(Change.DELETED_FIELD, 0L);
             }
         } else {
-            values.forEach((column, v) -> {
-                if (!SqlValues.same(old.get(column), v)) {
-                    changed.put(column, v);
+            boolean[] differs = new boolean[values.length];
+            for (int j = 0; j < values.length; j++) {
+                if (!SqlValues.same(plan.stored(old, j), values[j])) {
+                    differs[j] = true;
+                    changed.put(plan.column(j), values[j]);
                 }
-            });
-            if (changed.isEmpty()) {
-                return id;
             }
-            update(sql, table, id, changed);
+            if (changed.isEmpty()) {
+                return plan.toRecord(old);
+            }
+            row = plan.update(sql, id, differs, values);
         }
-        record(s, table, id, changed, winners);
+        record(s, table, id, changed, winners.byField());
         s.event(old == null ? ChangeEvent.Kind.INSERT : ChangeEvent.Kind.UPDATE, table.name(), id);
         if (old == null) {
             // The row shows now, so the entity is no longer held back (a merge may have held it for
             // a missing parent); it stays pending only for columns this schema lacks.
-            materializer.setPending(sql, table.name(), id, winners.values().stream().anyMatch(w ->
+            materializer.setPending(sql, table.name(), id, winners.byField().values().stream().anyMatch(w ->
                     !w.field().equals(Change.DELETED_FIELD) && !w.field().equalsIgnoreCase("id")
                             && table.column(w.field()).isEmpty()));
             // A new parent row: children a merge held back for want of it can show now.
             held.retryChildrenOf(s, Set.of(table.name()));
         }
-        return id;
+        if (!plan.returnsFinalRow()) {
+            row = plan.read(sql, id);
+        }
+        return plan.toRecord(row);
+    }
+
+    /** The save plan for {@code type} against the current schema; rebuilt after a migration. */
+    @SuppressWarnings("unchecked")
+    private <T extends Record> SavePlan<T> plan(Schema schema, RecordType<T> type) {
+        SavePlan<T> plan = (SavePlan<T>) plans.get(type);
+        if (plan == null || !plan.isFor(schema)) {
+            plan = new SavePlan<>(type, table(schema, type), schema);
+            plans.put(type, plan);
+        }
+        return plan;
     }
 
     /** Deletes the row and records a tombstone; false when there was no row. */
@@ -113,8 +132,7 @@ public final class ChangeCapture {
         if (ps.executeUpdate() == 0) {
             return false;
         }
-        Map<String, Winner> winners = log.winners(s.sql(), table.name(), id);
-        record(s, table, id, Map.of(Change.DELETED_FIELD, 1L), winners);
+        record(s, table, id, Map.of(Change.DELETED_FIELD, 1L), log.winnerIds(s.sql(), table.name(), id).byField());
         s.event(ChangeEvent.Kind.DELETE, table.name(), id);
         return true;
     }
@@ -122,12 +140,11 @@ public final class ChangeCapture {
     /** Restores a deleted entity from its winning attributes; false when it was not deleted. */
     public boolean restore(TxSession s, RecordType<?> type, String id) throws SQLException {
         TableInfo table = table(s.schema(), type);
-        Map<String, Winner> winners = log.winners(s.sql(), table.name(), id);
-        Winner deleted = winners.get(Change.DELETED_FIELD);
-        if (deleted == null || !Long.valueOf(1L).equals(deleted.value())) {
+        WinnerIds winners = log.winnerIds(s.sql(), table.name(), id);
+        if (!winners.deleted()) {
             return false;
         }
-        record(s, table, id, Map.of(Change.DELETED_FIELD, 0L), winners);
+        record(s, table, id, Map.of(Change.DELETED_FIELD, 0L), winners.byField());
         ChangeEvent.Kind kind = materializer.materialize(s, table, id, log.winners(s.sql(), table.name(), id));
         if (kind != null) {
             s.event(kind, table.name(), id);
@@ -138,23 +155,29 @@ public final class ChangeCapture {
 
     /** Writes one local change that sets {@code fields}, each replacing its current winner. */
     public void record(TxSession s, TableInfo table, String id, Map<String, Object> fields,
-                       Map<String, Winner> winners) throws SQLException {
+                       Map<String, ? extends WinningChange> winners) throws SQLException {
         SyncLimits.checkLocal(table.name(), id, fields);
-        StatementCache sql = s.sql();
+        int n = fields.size();
+        String[] names = new String[n];
+        Object[] values = new Object[n];
+        UUID[] replaces = new UUID[n];
+        String[] winnerFields = new String[n];
         // Greater than every value it replaces, even one from a device whose clock ran ahead.
         UUID newest = null;
-        for (String field : fields.keySet()) {
-            Winner replaced = winners.get(field.toLowerCase(Locale.ROOT));
+        int i = 0;
+        for (Map.Entry<String, Object> f : fields.entrySet()) {
+            WinningChange replaced = winners.get(f.getKey().toLowerCase(Locale.ROOT));
+            names[i] = f.getKey();
+            values[i] = f.getValue();
+            replaces[i] = replaced == null ? null : replaced.id();
+            winnerFields[i] = replaced == null ? f.getKey() : replaced.field();
             if (replaced != null && (newest == null || Uuid7.ORDER.compare(replaced.id(), newest) > 0)) {
                 newest = replaced.id();
             }
+            i++;
         }
-        long seq = log.append(sql, clock.nextAfter(newest), author, table.name(), id);
-        for (Map.Entry<String, Object> f : fields.entrySet()) {
-            Winner replaced = winners.get(f.getKey().toLowerCase(Locale.ROOT));
-            log.appendField(sql, seq, f.getKey(), f.getValue(), replaced == null ? null : replaced.id());
-            log.setWinner(sql, table.name(), id, replaced == null ? f.getKey() : replaced.field(), seq);
-        }
+        long seq = log.append(s.sql(), clock.nextAfter(newest), author, table.name(), id);
+        log.appendWinningFields(s.sql(), table.name(), id, seq, names, values, replaces, winnerFields);
     }
 
     private static TableInfo table(Schema schema, RecordType<?> type) {
@@ -165,65 +188,5 @@ public final class ChangeCapture {
                     + type.type().getSimpleName());
         }
         return table;
-    }
-
-    /** The stored values of {@code columns} (all columns when null), or null when there is no row. */
-    private static Map<String, Object> readRow(StatementCache sql, TableInfo table, String id,
-                                               Map<String, Object> columns) throws SQLException {
-        StringBuilder select = new StringBuilder("SELECT ");
-        if (columns == null) {
-            select.append('*');
-        } else {
-            select.append("\"id\"");
-            for (String c : columns.keySet()) {
-                select.append(", ").append(Schema.quote(c));
-            }
-        }
-        select.append(" FROM ").append(table.quoted()).append(" WHERE \"id\" = ?");
-        PreparedStatement ps = sql.get(select.toString());
-        ps.setString(1, id);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return null;
-            }
-            ResultSetMetaData md = rs.getMetaData();
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (int i = 1; i <= md.getColumnCount(); i++) {
-                row.put(md.getColumnName(i), SqlValues.normalize(rs.getObject(i)));
-            }
-            return row;
-        }
-    }
-
-    private static void insert(StatementCache sql, TableInfo table, String id, Map<String, Object> values)
-            throws SQLException {
-        StringBuilder cols = new StringBuilder("\"id\"");
-        StringBuilder params = new StringBuilder("?");
-        for (String c : values.keySet()) {
-            cols.append(", ").append(Schema.quote(c));
-            params.append(", ?");
-        }
-        PreparedStatement ps = sql.get("INSERT INTO " + table.quoted() + "(" + cols + ") VALUES(" + params + ")");
-        ps.setString(1, id);
-        int i = 2;
-        for (Object v : values.values()) {
-            ps.setObject(i++, v);
-        }
-        ps.executeUpdate();
-    }
-
-    private static void update(StatementCache sql, TableInfo table, String id, Map<String, Object> changed)
-            throws SQLException {
-        StringBuilder set = new StringBuilder();
-        for (String c : changed.keySet()) {
-            set.append(set.length() == 0 ? "" : ", ").append(Schema.quote(c)).append(" = ?");
-        }
-        PreparedStatement ps = sql.get("UPDATE " + table.quoted() + " SET " + set + " WHERE \"id\" = ?");
-        int i = 1;
-        for (Object v : changed.values()) {
-            ps.setObject(i++, v);
-        }
-        ps.setString(i, id);
-        ps.executeUpdate();
     }
 }

@@ -11,8 +11,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -23,6 +25,8 @@ import java.util.UUID;
  * the winners it moves commit together with the row they describe, or not at all.
  */
 public final class ChangelogStore {
+    /** Bounds the distinct statements {@link #appendWinningFields} caches and their parameter count. */
+    private static final int ROWS_PER_INSERT = 32;
 
     /** All winning attributes of one entity, keyed by lower-case field name. */
     public Map<String, Winner> winners(StatementCache sql, String table, String entity) throws SQLException {
@@ -42,6 +46,30 @@ public final class ChangelogStore {
             }
         }
         return winners;
+    }
+
+    /**
+     * The winning change of each of the entity's attributes, and whether it is deleted: a lookup of
+     * the winner's change by rowid, and of a field's value only for {@code _deleted}.
+     */
+    public WinnerIds winnerIds(StatementCache sql, String table, String entity) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT w.field, c.id,"
+                + " CASE WHEN w.field = '" + Change.DELETED_FIELD + "' COLLATE NOCASE THEN"
+                + " (SELECT typeof(f.value) = 'integer' AND f.value = 1 FROM _tandem_field f"
+                + " WHERE f.seq = w.seq AND f.field = w.field) END"
+                + " FROM _tandem_winner w JOIN _tandem_change c ON c.seq = w.seq WHERE w.tbl = ? AND w.entity = ?");
+        ps.setString(1, table);
+        ps.setString(2, entity);
+        Map<String, WinnerIds.Id> winners = new HashMap<>();
+        boolean deleted = false;
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String field = rs.getString(1);
+                winners.put(field.toLowerCase(Locale.ROOT), new WinnerIds.Id(field, Uuid7.fromBytes(rs.getBytes(2))));
+                deleted |= rs.getInt(3) == 1;
+            }
+        }
+        return new WinnerIds(winners, deleted);
     }
 
     /** For a change this device has, the id its write of {@code field} replaced. */
@@ -68,15 +96,18 @@ public final class ChangelogStore {
         return b == null ? null : Uuid7.fromBytes(b);
     }
 
-    /** Appends a change authored here; returns its seq. */
-    public long append(StatementCache sql, UUID id, UUID author, String table, String entity) throws SQLException {
-        PreparedStatement ps = sql.get("INSERT INTO _tandem_change(id, author, tbl, entity) VALUES(?, ?, ?, ?)");
+    /** Appends a change authored here; returns its seq (from the INSERT itself, no second statement). */
+    public long append(StatementCache sql, UUID id, UUID author, String table, String entity)
+            throws SQLException {
+        PreparedStatement ps = sql.get("INSERT INTO _tandem_change(id, author, tbl, entity) VALUES(?, ?, ?, ?) RETURNING seq");
         ps.setBytes(1, Uuid7.toBytes(id));
         ps.setBytes(2, Uuid7.toBytes(author));
         ps.setString(3, table);
         ps.setString(4, entity);
-        ps.executeUpdate();
-        return lastSeq(sql);
+        try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     /** Appends a change from elsewhere unless the changelog has it already; returns its new seq. */
@@ -114,6 +145,55 @@ public final class ChangelogStore {
         ps.setString(3, field);
         ps.setLong(4, seq);
         ps.executeUpdate();
+    }
+
+    /**
+     * Appends a change's fields and makes the change their winner, in one multi-row INSERT each:
+     * per statement SQLite's fixed cost dominates these tiny rows. {@code winnerFields[i]} is the
+     * winner row's spelling of {@code fields[i]} (that of the change it replaces, if any).
+     */
+    public void appendWinningFields(StatementCache sql, String table, String entity, long seq, String[] fields,
+                                    Object[] values, UUID[] replaces, String[] winnerFields) throws SQLException {
+        for (int from = 0; from < fields.length; from += ROWS_PER_INSERT) {
+            int n = Math.min(ROWS_PER_INSERT, fields.length - from);
+            PreparedStatement ps = sql.get(MultiRow.FIELDS.sql(n));
+            int p = 1;
+            for (int i = from; i < from + n; i++) {
+                ps.setLong(p++, seq);
+                ps.setString(p++, fields[i]);
+                ps.setObject(p++, values[i]);
+                ps.setBytes(p++, replaces[i] == null ? null : Uuid7.toBytes(replaces[i]));
+            }
+            ps.executeUpdate();
+            ps = sql.get(MultiRow.WINNERS.sql(n));
+            p = 1;
+            for (int i = from; i < from + n; i++) {
+                ps.setString(p++, table);
+                ps.setString(p++, entity);
+                ps.setString(p++, winnerFields[i]);
+                ps.setLong(p++, seq);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /** The multi-row INSERTs of {@link #appendWinningFields}, their SQL built once per row count. */
+    private enum MultiRow {
+        FIELDS("INSERT INTO _tandem_field(seq, field, value, prev) VALUES", ""),
+        WINNERS("INSERT INTO _tandem_winner(tbl, entity, field, seq) VALUES",
+                " ON CONFLICT(tbl, entity, field) DO UPDATE SET seq = excluded.seq");
+
+        private final String[] byRows = new String[ROWS_PER_INSERT + 1];
+
+        MultiRow(String head, String tail) {
+            for (int n = 1; n <= ROWS_PER_INSERT; n++) {
+                byRows[n] = head + String.join(", ", Collections.nCopies(n, "(?, ?, ?, ?)")) + tail;
+            }
+        }
+
+        String sql(int rows) {
+            return byRows[rows];
+        }
     }
 
     /** The greatest change id in the changelog, which the clock must stay ahead of. */

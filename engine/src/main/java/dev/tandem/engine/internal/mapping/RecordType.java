@@ -34,6 +34,8 @@ public final class RecordType<T extends Record> {
     private final Constructor<T> constructor;
     private final Map<String, Integer> byName;
     private final int idIndex;
+    /** "table.component" per component, for conversion errors; built once, not per value read. */
+    private final String[] where;
 
     private RecordType(Class<T> type, String table, RecordComponent[] components, Method[] accessors,
                        Constructor<T> constructor, Map<String, Integer> byName, int idIndex) {
@@ -44,6 +46,10 @@ public final class RecordType<T extends Record> {
         this.constructor = constructor;
         this.byName = byName;
         this.idIndex = idIndex;
+        this.where = new String[components.length];
+        for (int i = 0; i < components.length; i++) {
+            where[i] = table + "." + components[i].getName();
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -135,13 +141,29 @@ public final class RecordType<T extends Record> {
         for (int col = 0; col < columnToComponent.length; col++) {
             int i = columnToComponent[col];
             if (i >= 0) {
-                args[i] = SqlValues.fromSql(SqlValues.normalize(rs.getObject(col + 1)), components[i].getType(),
-                        table + "." + components[i].getName());
+                args[i] = SqlValues.fromSql(SqlValues.normalize(rs.getObject(col + 1)), components[i].getType(), where[i]);
             }
         }
         for (int i = 0; i < args.length; i++) {
             if (args[i] == null && components[i].getType().isPrimitive()) {
-                args[i] = SqlValues.fromSql(null, components[i].getType(), table + "." + components[i].getName());
+                args[i] = SqlValues.fromSql(null, components[i].getType(), where[i]);
+            }
+        }
+        return construct(args);
+    }
+
+    /** {@link #read}, from a row already read into normal-form values, one per result column. */
+    public T fromRow(Object[] row, int[] columnToComponent) {
+        Object[] args = new Object[components.length];
+        for (int col = 0; col < columnToComponent.length; col++) {
+            int i = columnToComponent[col];
+            if (i >= 0) {
+                args[i] = SqlValues.fromSql(row[col], components[i].getType(), where[i]);
+            }
+        }
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] == null && components[i].getType().isPrimitive()) {
+                args[i] = SqlValues.fromSql(null, components[i].getType(), where[i]);
             }
         }
         return construct(args);

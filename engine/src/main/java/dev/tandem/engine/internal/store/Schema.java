@@ -54,13 +54,15 @@ public final class Schema {
     private final Map<Integer, String> rootPages;
     private final Set<Integer> tableRootPages;
     private final Set<String> virtualTables;
+    private final Set<String> triggered;
 
     private Schema(Map<String, TableInfo> tables, Map<Integer, String> rootPages, Set<Integer> tableRootPages,
-                   Set<String> virtualTables) {
+                   Set<String> virtualTables, Set<String> triggered) {
         this.tables = tables;
         this.rootPages = rootPages;
         this.tableRootPages = tableRootPages;
         this.virtualTables = virtualTables;
+        this.triggered = triggered;
     }
 
     public static Schema read(Connection c) throws SQLException {
@@ -68,12 +70,20 @@ public final class Schema {
         Map<Integer, String> rootPages = new HashMap<>();
         Set<Integer> tableRootPages = new HashSet<>();
         Set<String> virtual = new HashSet<>();
+        Set<String> triggered = new HashSet<>();
         List<String[]> entries = new ArrayList<>();
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT type, name, tbl_name, rootpage, sql FROM sqlite_schema")) {
             while (rs.next()) {
                 entries.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
                         String.valueOf(rs.getInt(4)), rs.getString(5)});
+            }
+        }
+        // A TEMP trigger (made by a migration on the writer connection) fires just the same.
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT tbl_name FROM sqlite_temp_schema WHERE type = 'trigger'")) {
+            while (rs.next()) {
+                triggered.add(rs.getString(1).toLowerCase(Locale.ROOT));
             }
         }
         for (String[] e : entries) {
@@ -85,6 +95,9 @@ public final class Schema {
                 if ("table".equals(type)) {
                     tableRootPages.add(root);
                 }
+            }
+            if ("trigger".equals(type)) {
+                triggered.add(tbl);
             }
             if ("table".equals(type) && e[4] != null
                     && e[4].toUpperCase(Locale.ROOT).startsWith("CREATE VIRTUAL TABLE")) {
@@ -117,7 +130,7 @@ public final class Schema {
                     Set.copyOf(parents)));
         }
         return new Schema(Collections.unmodifiableMap(tables), Map.copyOf(rootPages), Set.copyOf(tableRootPages),
-                Set.copyOf(virtual));
+                Set.copyOf(virtual), Set.copyOf(triggered));
     }
 
     public Optional<TableInfo> table(String name) {
@@ -148,6 +161,11 @@ public final class Schema {
                     + (known.isEmpty() ? "none (did you run migrate?)" : String.join(", ", known)));
         }
         return t;
+    }
+
+    /** Whether the schema has any trigger: then a write's RETURNING may not show the row a transaction leaves. */
+    public boolean hasTriggers() {
+        return !triggered.isEmpty();
     }
 
     /** Every table's name in lower case: user, engine, virtual and shadow tables. */

@@ -35,6 +35,7 @@ public final class Main {
     public static void main(String[] args) {
         List<String> list = Arrays.asList(args);
         if (Cli.isCliInvocation(list)) {
+            SqliteNativeCache.use(System.getenv());
             quietConnectionPool();
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);

@@ -41,6 +41,7 @@ public final class TandemApp extends Application {
         openingDir = dataDir;
         opening = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> {
+                    SqliteNativeCache.use(System.getenv());
                     Main.quietConnectionPool();
                     // Sync starts after the first frame (startSyncSoon): building a remote can load the
                     // S3 client or derive an encryption key, neither of which the first frame needs.

@@ -33,7 +33,8 @@ import java.util.stream.Stream;
  * and starts as it would without one. JDK 17's jlink runtime has no default archive to fall back to.
  *
  * <p>Run by Packager: {@code java AppCds.java --image=DIR --name=Tandem}. Exit status 0 with "skipped" when there is
- * no display to train on (Linux without xvfb-run or DISPLAY), 1 when a step failed.
+ * no display to train on (Linux without xvfb-run or DISPLAY), 1 when a step failed on Linux; on Windows and macOS a
+ * failure only warns, since no CI run has shown the training to work there yet.
  */
 public final class AppCds {
     static final String ARCHIVE = "tandem.jsa";
@@ -67,11 +68,19 @@ public final class AppCds {
             throw new IllegalArgumentException("--image=DIR is required");
         }
         AppCds cds = new AppCds(image, name);
+        int status;
         try {
-            System.exit(cds.run());
+            status = cds.run();
         } finally {
             deleteTree(cds.scratch);
         }
+        if (status != 0 && !isLinux()) {
+            // Only the Linux recipe has been seen to work on CI; elsewhere a failed training must not cost the
+            // installer. The image is as it would be without this step.
+            System.out.println("installer: WARNING: AppCDS skipped after the failure above; the app starts more slowly");
+            status = 0;
+        }
+        System.exit(status);
     }
 
     private int run() throws IOException, InterruptedException {
@@ -104,8 +113,12 @@ public final class AppCds {
             if (out == null) {
                 return 1;
             }
+            if (!Files.isRegularFile(list) || Files.size(list) == 0) {
+                return fail("the training run wrote no class list:\n" + out);
+            }
             if (!out.contains(FIRST_FRAME)) {
-                return fail("the training run never showed its first frame:\n" + out);
+                // A GUI-subsystem launcher (Windows) may print nowhere we can read; its exit status still counts.
+                System.out.println("installer: WARNING: AppCDS training printed no \"" + FIRST_FRAME + "\"");
             }
             classes.addAll(Files.readAllLines(list, StandardCharsets.UTF_8));
         }
@@ -124,9 +137,12 @@ public final class AppCds {
         if (!Files.isRegularFile(archive)) {
             return fail("the dump wrote no " + archive + ":\n" + dump);
         }
+        List<String> cfgBefore = Files.readAllLines(cfg, StandardCharsets.UTF_8);
         addJavaOption(cfg, "-XX:SharedArchiveFile=$APPDIR/" + ARCHIVE);
         // -Xshare:on fails instead of silently starting without the archive; --help needs no display.
         if (exec(List.of(launcher.toString(), "--help"), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), "archive check") == null) {
+            Files.write(cfg, cfgBefore, StandardCharsets.UTF_8);
+            Files.deleteIfExists(archive);
             return 1;
         }
         System.out.printf(Locale.ROOT, "installer: AppCDS archive %s: %.1f MiB, %d classes, in %.1f s%n", archive,
@@ -154,8 +170,7 @@ public final class AppCds {
 
     /** How to run a window: under a private Xvfb on Linux when there is one, else on the build machine's display. */
     private static List<String> displayWrapper() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        if (!os.startsWith("linux")) {
+        if (!isLinux()) {
             return List.of();
         }
         if (onPath("xvfb-run")) {
@@ -204,6 +219,10 @@ public final class AppCds {
             return image.resolve("app");
         }
         return os.startsWith("mac") ? image.resolve("Contents/app") : image.resolve("lib/app");
+    }
+
+    private static boolean isLinux() {
+        return System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
     }
 
     private static boolean onPath(String command) {

@@ -8,9 +8,10 @@
 #               Build it first: mvn -Pinstaller -Dinstaller.type=app-image -DskipTests package
 #   classpath   plain `java -cp` of the app jar and its dependencies with default JVM options (app/tandem, an IDE).
 #   baseline    optional: another app image to compare against, BASELINE_IMAGE=/path/to/Tandem (its bin/Tandem).
+#   baseline-cp optional: another build on the plain class path, BASELINE_CP=jar:jar:... (e.g. an older commit's).
 #
-# Environment: RUNS (default 7), RSS_RUNS (3; 0 skips RSS), CONFIGS (default "packaged classpath", plus baseline
-# when BASELINE_IMAGE is set), DATA ("empty 10k"), WORK (scratch dir). Needs Xvfb and /usr/bin/time
+# Environment: RUNS (default 7), RSS_RUNS (3; 0 skips RSS), CONFIGS (default "packaged classpath", plus the
+# baselines that are set), DATA ("empty 10k"), WORK (scratch dir). Needs Xvfb and /usr/bin/time
 # (apt-get install xvfb xauth time). Run from anywhere after `mvn -q install -DskipTests && mvn -q -pl app test-compile`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -22,6 +23,7 @@ DATA=${DATA:-empty 10k}
 IMAGE=${IMAGE:-$ROOT/installer/target/jpackage/image/Tandem}
 default_configs="packaged classpath"
 [[ -n ${BASELINE_IMAGE:-} ]] && default_configs="baseline $default_configs"
+[[ -n ${BASELINE_CP:-} ]] && default_configs="$default_configs baseline-cp"
 CONFIGS=${CONFIGS:-$default_configs}
 
 mvn -q -o -pl app dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=runtime >/dev/null
@@ -37,6 +39,7 @@ for c in $CONFIGS; do
   case $c in
     packaged) [[ -x $IMAGE/bin/Tandem ]] || { echo "no app image at $IMAGE: mvn -Pinstaller -Dinstaller.type=app-image -DskipTests package" >&2; exit 1; } ;;
     baseline) [[ -x ${BASELINE_IMAGE:-}/bin/Tandem ]] || { echo "BASELINE_IMAGE has no bin/Tandem" >&2; exit 1; } ;;
+    baseline-cp) [[ -n ${BASELINE_CP:-} ]] || { echo "BASELINE_CP is not set" >&2; exit 1; } ;;
     classpath) ;;
     *) echo "unknown configuration $c" >&2; exit 1 ;;
   esac
@@ -49,6 +52,7 @@ launch() {
     packaged) echo "$IMAGE/bin/Tandem" ;;
     baseline) echo "$BASELINE_IMAGE/bin/Tandem" ;;
     classpath) echo "java -cp $CP dev.tandem.app.Main" ;;
+    baseline-cp) echo "java -cp $BASELINE_CP dev.tandem.app.Main" ;;
   esac
 }
 
@@ -87,7 +91,7 @@ for data in $DATA; do
     for c in $CONFIGS; do
       if [[ $data == empty ]]; then dir=$WORK/empty-$c; rm -rf "$dir"; else dir=$WORK/$data; fi
       read -r ff cpu phases < <(one_start "$c" "$dir")
-      printf '%-10s run %d: first frame %5s ms, CPU %5s ms  %s(load %s)\n' "$c" "$i" "$ff" "$cpu" "$phases" "$(load)"
+      printf '%-11s run %d: first frame %5s ms, CPU %5s ms  %s(load %s)\n' "$c" "$i" "$ff" "$cpu" "$phases" "$(load)"
       echo "$ff" >> "$WORK/ff-$c-$data.txt"
       echo "$cpu" >> "$WORK/cpu-$c-$data.txt"
     done
@@ -95,11 +99,11 @@ for data in $DATA; do
 done
 
 echo "== summary (ms; load average at the end: $(load))"
-printf '| %-10s | %-5s | %-6s | %-5s | %-6s | %s |\n' configuration data median best CPU failed
+printf '| %-11s | %-5s | %-6s | %-5s | %-6s | %s |\n' configuration data median best CPU failed
 for data in $DATA; do
   for c in $CONFIGS; do
     ok=$(grep -v FAIL "$WORK/ff-$c-$data.txt" || true)
-    printf '| %-10s | %-5s | %-6s | %-5s | %-6s | %s |\n' "$c" "$data" "$(median <<<"$ok")" "$(best <<<"$ok")" \
+    printf '| %-11s | %-5s | %-6s | %-5s | %-6s | %s |\n' "$c" "$data" "$(median <<<"$ok")" "$(best <<<"$ok")" \
       "$(median < "$WORK/cpu-$c-$data.txt")" "$(grep -c FAIL "$WORK/ff-$c-$data.txt" || true)"
   done
 done

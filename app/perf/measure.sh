@@ -87,13 +87,16 @@ for data in $DATA; do
     java -cp "$SEED_CP" dev.tandem.app.tools.SeedData "$WORK/10k" 10000 2>/dev/null | tail -1
   fi
   echo "== cold start to first frame, data: $data"
+  # Not counted: the first start on a new X server and after a build pays for caches (fonts, page cache) once.
+  for c in $CONFIGS; do one_start "$c" "$WORK/warm-up-$c" >/dev/null; done
   for i in $(seq "$RUNS"); do
     for c in $CONFIGS; do
       if [[ $data == empty ]]; then dir=$WORK/empty-$c; rm -rf "$dir"; else dir=$WORK/$data; fi
       read -r ff cpu phases < <(one_start "$c" "$dir")
-      printf '%-11s run %d: first frame %5s ms, CPU %5s ms  %s(load %s)\n' "$c" "$i" "$ff" "$cpu" "$phases" "$(load)"
+      printf '%-11s run %d: first frame %5s ms, CPU %5s ms  %s (load %s)\n' "$c" "$i" "$ff" "$cpu" "$phases" "$(load)"
       echo "$ff" >> "$WORK/ff-$c-$data.txt"
       echo "$cpu" >> "$WORK/cpu-$c-$data.txt"
+      echo "$phases" >> "$WORK/phases-$c-$data.txt"
     done
   done
 done
@@ -105,6 +108,17 @@ for data in $DATA; do
     ok=$(grep -v FAIL "$WORK/ff-$c-$data.txt" || true)
     printf '| %-11s | %-5s | %-6s | %-5s | %-6s | %s |\n' "$c" "$data" "$(median <<<"$ok")" "$(best <<<"$ok")" \
       "$(median < "$WORK/cpu-$c-$data.txt")" "$(grep -c FAIL "$WORK/ff-$c-$data.txt" || true)"
+  done
+done
+
+echo "== median of each start-up phase (ms from JVM start; cpu: the app's own CPU time at its first frame)"
+for data in $DATA; do
+  for c in $CONFIGS; do
+    line="$c $data:"
+    for k in $(tr ' ' '\n' < "$WORK/phases-$c-$data.txt" | grep = | cut -d= -f1 | awk '!seen[$0]++'); do
+      line="$line $k=$(tr ' ' '\n' < "$WORK/phases-$c-$data.txt" | grep "^$k=" | cut -d= -f2 | median)"
+    done
+    echo "$line first-frame=$(grep -v FAIL "$WORK/ff-$c-$data.txt" | median)"
   done
 done
 

@@ -56,6 +56,10 @@ public final class Main {
             return;
         }
         TandemApp.options = options;
+        if (options.demo()) {
+            // The demo opens its devices on its own thread; its start-up has no goal to protect.
+            quietConnectionPool();
+        }
         StartupTiming.mark("main");
         TandemApp.preopen(options);
         javafx.application.Application.launch(TandemApp.class, args);

@@ -158,7 +158,12 @@ public final class TandemApp extends Application {
     private static void startSyncSoon(Device device) {
         java.util.concurrent.CompletableFuture.runAsync(device::startSync,
                 java.util.concurrent.CompletableFuture.delayedExecutor(SYNC_START_DELAY_MS,
-                        java.util.concurrent.TimeUnit.MILLISECONDS, TandemApp::daemon));
+                        java.util.concurrent.TimeUnit.MILLISECONDS, TandemApp::daemon))
+                .exceptionally(e -> {
+                    // Unreadable settings, say: the window works on, unsynced, as when sync is off.
+                    System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot start sync", e);
+                    return null;
+                });
     }
 
     private static final long SYNC_START_DELAY_MS = 500;

@@ -76,7 +76,10 @@ public final class AppCds {
         }
         if (status != 0 && !isLinux()) {
             // Only the Linux recipe has been seen to work on CI; elsewhere a failed training must not cost the
-            // installer. The image is as it would be without this step.
+            // installer. The image is left as it would be without this step (the launcher's options are only
+            // changed once the archive passed its check).
+            Files.deleteIfExists(cds.appDir().resolve(CLASS_LIST));
+            Files.deleteIfExists(cds.appDir().resolve(ARCHIVE));
             System.out.println("installer: WARNING: AppCDS skipped after the failure above; the app starts more slowly");
             status = 0;
         }

@@ -130,6 +130,9 @@ public final class Packager {
         double imageSeconds = seconds(imageStart);
         System.out.printf(Locale.ROOT, "installer: app image %s: %.1f MiB in %.1f s%n", appImage, megabytes(appImage), imageSeconds);
         System.out.println("installer: launcher " + launcher(appImage));
+        if (Boolean.parseBoolean(opts.getOrDefault("cds", "true"))) {
+            appCds(appImage);
+        }
 
         if (!type.equals("app-image")) {
             deleteTree(dest);
@@ -245,6 +248,23 @@ public final class Packager {
             case WINDOWS -> appImage.resolve(opt("name") + ".exe");
             case MAC -> appImage.resolve("Contents/MacOS").resolve(opt("name"));
         };
+    }
+
+    /** The image's class archive, made by AppCds.java (a program of its own: training runs the built app). */
+    private void appCds(Path appImage) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = List.of(java, opt("cds-tool"), "--image=" + appImage, "--name=" + opt("name"));
+        try {
+            Process p = new ProcessBuilder(cmd).inheritIO().start();
+            if (p.waitFor() != 0) {
+                throw new Failure("the AppCDS archive could not be made (see above); -Dinstaller.cds=false builds without one");
+            }
+        } catch (IOException e) {
+            throw new Failure("cannot run " + cmd + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure("interrupted while making the AppCDS archive");
+        }
     }
 
     // ---- versions ----------------------------------------------------------------------------------------------

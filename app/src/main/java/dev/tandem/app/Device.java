@@ -33,6 +33,9 @@ public final class Device implements AutoCloseable {
     private final ExecutorService ioExecutor;
     private final Async async;
     private java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Throwable>> errorHandler;
+    private SyncSettings forcedRemote;
+    /** Set once any settings were applied: a deferred {@link #startSync} must not undo a newer choice. */
+    private final java.util.concurrent.atomic.AtomicBoolean syncApplied = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Device(String name, Path dataDir, TodoStore store, SettingsStore settings, SyncService sync,
                    ExecutorService ioExecutor, Async async) {
@@ -50,6 +53,15 @@ public final class Device implements AutoCloseable {
      * there whatever its saved settings say.
      */
     public static Device open(String name, Path dataDir, Executor ui, SyncSettings forcedRemote, Duration debounce) {
+        return open(name, dataDir, ui, forcedRemote, debounce, true);
+    }
+
+    /**
+     * As above; with {@code startSync} false, syncing waits for {@link #startSync}, so that opening
+     * does not build the remote (for S3 that loads the AWS SDK).
+     */
+    public static Device open(String name, Path dataDir, Executor ui, SyncSettings forcedRemote, Duration debounce,
+                              boolean startSync) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -77,13 +89,37 @@ public final class Device implements AutoCloseable {
         });
         Device d = new Device(name, dataDir, store, settings, sync, io, async);
         d.errorHandler = onError;
-        SyncSettings s = forcedRemote != null ? forcedRemote : settings.loadSync();
-        d.applySync(s);
+        d.forcedRemote = forcedRemote;
+        if (startSync) {
+            d.startSync();
+        }
         return d;
+    }
+
+    /**
+     * Starts syncing with the saved settings (or the forced remote), unless settings were applied
+     * already. Builds the engine; call off the FX thread.
+     */
+    public void startSync() {
+        if (!syncApplied.get()) {
+            SyncSettings s = forcedRemote != null ? forcedRemote : settings.loadSync();
+            synchronized (syncApplied) {
+                if (!syncApplied.get()) {
+                    applySync(s);
+                }
+            }
+        }
     }
 
     /** Starts syncing with these settings (or stops, for NONE). Builds the engine; call off the FX thread. */
     public void applySync(SyncSettings s) {
+        synchronized (syncApplied) {
+            syncApplied.set(true);
+            configureSync(s);
+        }
+    }
+
+    private void configureSync(SyncSettings s) {
         SyncEngine engine = null;
         if (s.mode() != SyncSettings.Mode.NONE && s.validate().isEmpty()) {
             try {
@@ -126,6 +162,10 @@ public final class Device implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (syncApplied) {
+            // A deferred startSync after this would build a remote nobody closes.
+            syncApplied.set(true);
+        }
         sync.close();
         ioExecutor.shutdown();
         try {

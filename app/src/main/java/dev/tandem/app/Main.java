@@ -19,12 +19,24 @@ public final class Main {
     }
 
     /** Held so the level sticks: the connection pool's INFO lines are noise for users. */
-    private static final java.util.logging.Logger HIKARI = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
+    private static volatile java.util.logging.Logger hikari;
+
+    /**
+     * Before the first connection. Not in the desktop app's main thread: the first logger sets up
+     * java.util.logging, which opens every jar on the class path looking for logging back ends, and
+     * the main thread should be starting the toolkit instead.
+     */
+    static void quietConnectionPool() {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
+        l.setLevel(java.util.logging.Level.WARNING);
+        hikari = l;
+    }
 
     public static void main(String[] args) {
-        HIKARI.setLevel(java.util.logging.Level.WARNING);
         List<String> list = Arrays.asList(args);
         if (Cli.isCliInvocation(list)) {
+            SqliteNativeCache.use(System.getenv());
+            quietConnectionPool();
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
             System.exit(new Cli(out, err, System.getenv()).run(list));
@@ -44,7 +56,11 @@ public final class Main {
             return;
         }
         TandemApp.options = options;
-        TandemApp.mark("main");
+        if (options.demo()) {
+            // The demo opens its devices on its own thread; its start-up has no goal to protect.
+            quietConnectionPool();
+        }
+        StartupTiming.mark("main");
         TandemApp.preopen(options);
         javafx.application.Application.launch(TandemApp.class, args);
     }

@@ -40,7 +40,13 @@ public final class TandemApp extends Application {
         Path dataDir = DataDirs.resolve(o.dataDir(), System.getenv());
         openingDir = dataDir;
         opening = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> Device.open(hostName(), dataDir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3)),
+                () -> {
+                    SqliteNativeCache.use(System.getenv());
+                    Main.quietConnectionPool();
+                    // Sync starts after the first frame (startSyncSoon): building a remote can load the
+                    // S3 client or derive an encryption key, neither of which the first frame needs.
+                    return Device.open(hostName(), dataDir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), false);
+                },
                 r -> {
                     Thread t = new Thread(r, "tandem-open");
                     t.setDaemon(true);
@@ -48,23 +54,15 @@ public final class TandemApp extends Application {
                 });
     }
 
-    /** With -Dtandem.timing=true: milliseconds since JVM start at each start-up phase, on stdout. */
-    static void mark(String phase) {
-        if (Boolean.getBoolean("tandem.timing")) {
-            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.out.println("tandem.timing " + phase + "-ms=" + ms);
-        }
-    }
-
     @Override
     public void start(Stage stage) {
-        mark("fx-start");
+        StartupTiming.mark("fx-start");
         AppOptions o = options != null ? options : AppOptions.parse(getParameters().getRaw(), System.getenv());
         Path dataDir = DataDirs.resolve(o.dataDir(), System.getenv());
         if (o.demo()) {
             DemoMode demo = new DemoMode(dataDir.resolve("demo"), o.theme() == null ? Theme.LIGHT : o.theme());
             toClose.add(demo);
-            demo.start(stage, () -> firstFrame(o));
+            demo.start(stage, () -> firstFrame(o, () -> { }));
             return;
         }
         stage.setTitle("Tandem");
@@ -89,7 +87,7 @@ public final class TandemApp extends Application {
                 } catch (java.util.concurrent.CompletionException e) {
                     throw e.getCause() instanceof RuntimeException re ? re : e;
                 }
-                mark("db-open");
+                StartupTiming.mark("db-open");
                 Theme theme = o.theme() != null ? o.theme() : Theme.parse(device.settings().get("ui.theme", "light"));
                 Platform.runLater(() -> {
                     toClose.add(device);
@@ -98,8 +96,8 @@ public final class TandemApp extends Application {
                     scene.setRoot(view);
                     stage.setTitle("Tandem — " + dataDir);
                     view.start();
-                    mark("view-built");
-                    firstFrame(o);
+                    StartupTiming.mark("view-built");
+                    firstFrame(o, () -> startSyncSoon(device));
                 });
             } catch (RuntimeException e) {
                 Platform.runLater(() -> {
@@ -125,11 +123,11 @@ public final class TandemApp extends Application {
         }
     }
 
-    /** Smoke tests: print and exit after the first frame of the real UI. */
-    private void firstFrame(AppOptions o) {
-        if (!o.exitAfterFirstFrame()) {
-            return;
-        }
+    /**
+     * After the first frame of the real UI: runs {@code then}, or for smoke tests prints and exits
+     * instead. Start-up timing is reported here too.
+     */
+    private void firstFrame(AppOptions o, Runnable then) {
         new AnimationTimer() {
             private int frames;
 
@@ -140,11 +138,40 @@ public final class TandemApp extends Application {
                     return;
                 }
                 stop();
-                System.out.println("Tandem started: first frame shown");
-                mark("first-frame");
-                Platform.exit();
+                StartupTiming.mark("first-frame");
+                StartupTiming.report();
+                if (o.exitAfterFirstFrame()) {
+                    System.out.println("Tandem started: first frame shown");
+                    Platform.exit();
+                } else {
+                    then.run();
+                }
             }
         }.start();
+    }
+
+    /**
+     * A moment after the first frame, so the first sync's work (and its class loading) does not
+     * compete with the rest of start-up: the live queries' first results and the window's first
+     * interactions.
+     */
+    private static void startSyncSoon(Device device) {
+        java.util.concurrent.CompletableFuture.runAsync(device::startSync,
+                java.util.concurrent.CompletableFuture.delayedExecutor(SYNC_START_DELAY_MS,
+                        java.util.concurrent.TimeUnit.MILLISECONDS, TandemApp::daemon))
+                .exceptionally(e -> {
+                    // Unreadable settings, say: the window works on, unsynced, as when sync is off.
+                    System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot start sync", e);
+                    return null;
+                });
+    }
+
+    private static final long SYNC_START_DELAY_MS = 500;
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "tandem-sync-start");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

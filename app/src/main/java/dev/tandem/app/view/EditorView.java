@@ -200,7 +200,22 @@ public final class EditorView extends StackPane {
         VBox empty = new VBox(Icons.of(MaterialDesignP.PENCIL_OUTLINE, 44), emptyText);
         empty.getStyleClass().addAll(Styles.EMPTY_STATE, Styles.EDITOR);
         empty.visibleProperty().bind(Bindings.not(vm.showingProperty()));
-        getChildren().addAll(empty, form);
+        getChildren().add(empty);
+        // The form joins the scene when first needed: a hidden node still gets its skin, CSS and layout, and
+        // the date picker, combo box, text area and history list are a good part of the first frame's work.
+        if (vm.showingProperty().get()) {
+            getChildren().add(form);
+        } else {
+            vm.showingProperty().addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
+                    if (is) {
+                        o.removeListener(this);
+                        getChildren().add(form);
+                    }
+                }
+            });
+        }
     }
 
     public TextField titleField() {

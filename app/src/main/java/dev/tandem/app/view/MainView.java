@@ -155,13 +155,25 @@ public final class MainView extends BorderPane {
         quickBox.managedProperty().bind(quickBox.visibleProperty());
 
         itemList = new ItemListView(vm);
-        ConflictsView conflictsView = new ConflictsView(conflicts);
-        StackPane body = new StackPane(itemList, conflictsView);
-        conflictsView.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.view() instanceof View.ConflictsView, vm.viewProperty()));
-        itemList.visibleProperty().bind(conflictsView.visibleProperty().not());
+        StackPane body = new StackPane(itemList);
+        javafx.beans.binding.BooleanBinding showingConflicts =
+                Bindings.createBooleanBinding(() -> vm.view() instanceof View.ConflictsView, vm.viewProperty());
+        itemList.visibleProperty().bind(showingConflicts.not());
         VBox.setVgrow(body, Priority.ALWAYS);
+        // Built when first shown, like the editor's form: not part of the first frame's work.
+        Runnable addConflictsView = () -> {
+            if (body.getChildren().size() == 1) {
+                ConflictsView conflictsView = new ConflictsView(conflicts);
+                conflictsView.visibleProperty().bind(showingConflicts);
+                body.getChildren().add(conflictsView);
+            }
+        };
+        if (showingConflicts.get()) {
+            addConflictsView.run();
+        }
         vm.viewProperty().addListener((o, a, b) -> {
             if (b instanceof View.ConflictsView) {
+                addConflictsView.run();
                 conflicts.markSeen();
             }
         });

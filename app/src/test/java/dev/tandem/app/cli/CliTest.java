@@ -39,6 +39,24 @@ class CliTest {
     }
 
     @Test
+    void add_whileTheAppHasTheProfileOpen_showsInTheAppsList() throws Exception {
+        Path d = tmp.resolve("a");
+        java.nio.file.Files.createDirectories(d);
+        try (dev.tandem.engine.Db db = dev.tandem.engine.Db.open(d.resolve(dev.tandem.app.Device.DB_FILE));
+             dev.tandem.app.model.TodoStore store = new dev.tandem.app.model.TodoStore(db, java.time.Clock.systemUTC())) {
+            java.util.concurrent.BlockingQueue<List<dev.tandem.app.model.Item>> inbox =
+                    new java.util.concurrent.LinkedBlockingQueue<>();
+            store.subscribe(dev.tandem.app.model.View.inbox(), store.today(), inbox::add, Runnable::run);
+            assertEquals(List.of(), inbox.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+            Result add = run(d, "add", "From", "the", "terminal");
+            assertEquals(0, add.code(), add.err());
+            List<dev.tandem.app.model.Item> now = inbox.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(now != null && now.size() == 1 && now.get(0).title().equals("From the terminal"),
+                    "the open app must show the CLI's todo: " + now);
+        }
+    }
+
+    @Test
     void add_thenList_showsTitleDueAndList() {
         Path d = tmp.resolve("a");
         Result add = run(d, "add", "Buy", "milk", "--list", "Groceries", "--due", "2030-01-02");

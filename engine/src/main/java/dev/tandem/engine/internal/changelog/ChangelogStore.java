@@ -3,6 +3,8 @@ package dev.tandem.engine.internal.changelog;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.sync.Batch.ChangeData;
+import dev.tandem.engine.internal.sync.Batch.FieldData;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.Connection;
@@ -208,40 +210,24 @@ public final class ChangelogStore {
     /** The changes of one entity, in clock order. */
     public List<Change> history(Connection c, String table, String entity) throws SQLException {
         List<Change> changes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT c.seq, c.id, c.author, f.field, f.value, f.prev"
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeRows.COLUMNS
                 + " FROM _tandem_change c JOIN _tandem_field f ON f.seq = c.seq"
                 + " WHERE c.tbl = ? AND c.entity = ? ORDER BY c.id, f.field")) {
             ps.setString(1, table);
             ps.setString(2, entity);
             try (ResultSet rs = ps.executeQuery()) {
-                long current = -1;
-                UUID id = null;
-                UUID author = null;
-                List<FieldChange> fields = new ArrayList<>();
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    if (seq != current) {
-                        if (id != null) {
-                            changes.add(change(id, author, table, entity, fields));
-                        }
-                        current = seq;
-                        id = Uuid7.fromBytes(rs.getBytes(2));
-                        author = Uuid7.fromBytes(rs.getBytes(3));
-                        fields = new ArrayList<>();
-                    }
-                    byte[] prev = rs.getBytes(6);
-                    fields.add(new FieldChange(rs.getString(4), SqlValues.normalize(rs.getObject(5)),
-                            prev == null ? null : Uuid7.fromBytes(prev).toString()));
-                }
-                if (id != null) {
-                    changes.add(change(id, author, table, entity, fields));
-                }
+                ChangeRows.read(rs, (seq, author, change) -> changes.add(change(author, change)));
             }
         }
         return changes;
     }
 
-    private static Change change(UUID id, UUID author, String table, String entity, List<FieldChange> fields) {
-        return new Change(id.toString(), author.toString(), Instant.ofEpochMilli(Uuid7.millis(id)), table, entity, fields);
+    private static Change change(UUID author, ChangeData c) {
+        List<FieldChange> fields = new ArrayList<>(c.fields().size());
+        for (FieldData f : c.fields()) {
+            fields.add(new FieldChange(f.name(), f.value(), f.replaces() == null ? null : f.replaces().toString()));
+        }
+        return new Change(c.id().toString(), author.toString(), Instant.ofEpochMilli(Uuid7.millis(c.id())), c.table(),
+                c.entity(), fields);
     }
 }

@@ -11,7 +11,6 @@ import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.Schema;
 import dev.tandem.engine.internal.store.Schema.Column;
 import dev.tandem.engine.internal.store.Schema.TableInfo;
-import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
 import dev.tandem.engine.internal.sync.Batch.ChangeData;
 import dev.tandem.engine.internal.sync.Batch.FieldData;
@@ -22,14 +21,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -98,35 +95,12 @@ public final class SnapshotLocal {
         Map<UUID, Long> cursors = new HashMap<>(state.cursors(c, remote));
         cursors.put(self, pushed.batchSeq());
         List<Entry> entries = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT w.seq, c.id, c.author, w.tbl, w.entity, f.field,"
-                + " f.value, f.prev FROM _tandem_winner w JOIN _tandem_change c ON c.seq = w.seq"
+        // Each winning change with the fields it still wins.
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeRows.COLUMNS + " FROM _tandem_winner w"
+                + " JOIN _tandem_change c ON c.seq = w.seq"
                 + " JOIN _tandem_field f ON f.seq = w.seq AND f.field = w.field ORDER BY w.seq, f.field");
              ResultSet rs = ps.executeQuery()) {
-            long current = -1;
-            UUID id = null;
-            UUID author = null;
-            String table = null;
-            String entity = null;
-            List<FieldData> fields = new ArrayList<>();
-            while (rs.next()) {
-                long seq = rs.getLong(1);
-                if (seq != current) {
-                    if (id != null) {
-                        entries.add(new Entry(author, new ChangeData(id, table, entity, fields)));
-                    }
-                    current = seq;
-                    id = Uuid7.fromBytes(rs.getBytes(2));
-                    author = Uuid7.fromBytes(rs.getBytes(3));
-                    table = rs.getString(4);
-                    entity = rs.getString(5);
-                    fields = new ArrayList<>();
-                }
-                fields.add(new FieldData(rs.getString(6), SqlValues.normalize(rs.getObject(7)),
-                        ChangelogStore.uuidOrNull(rs.getBytes(8))));
-            }
-            if (id != null) {
-                entries.add(new Entry(author, new ChangeData(id, table, entity, fields)));
-            }
+            ChangeRows.read(rs, (seq, author, change) -> entries.add(new Entry(author, change)));
         }
         return new Capture(cursors, entries);
     }

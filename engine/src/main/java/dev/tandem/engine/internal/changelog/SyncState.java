@@ -1,10 +1,8 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
 import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -115,37 +113,15 @@ public final class SyncState {
     /** Own changes after {@code afterSeq}, skipping {@code offset}, at most {@code limit}, in seq order. */
     public List<Local> own(Connection c, UUID author, long afterSeq, long offset, int limit) throws SQLException {
         List<Local> changes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT c.seq, c.id, c.tbl, c.entity, f.field, f.value, f.prev"
-                + " FROM (SELECT seq, id, tbl, entity FROM _tandem_change WHERE seq > ? AND author = ?"
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeRows.COLUMNS
+                + " FROM (SELECT seq, id, author, tbl, entity FROM _tandem_change WHERE seq > ? AND author = ?"
                 + " ORDER BY seq LIMIT ? OFFSET ?) c JOIN _tandem_field f ON f.seq = c.seq ORDER BY c.seq, f.field")) {
             ps.setLong(1, afterSeq);
             ps.setBytes(2, Uuid7.toBytes(author));
             ps.setInt(3, limit);
             ps.setLong(4, offset);
             try (ResultSet rs = ps.executeQuery()) {
-                long current = -1;
-                UUID id = null;
-                String table = null;
-                String entity = null;
-                List<FieldData> fields = new ArrayList<>();
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    if (seq != current) {
-                        if (id != null) {
-                            changes.add(new Local(current, new ChangeData(id, table, entity, fields)));
-                        }
-                        current = seq;
-                        id = Uuid7.fromBytes(rs.getBytes(2));
-                        table = rs.getString(3);
-                        entity = rs.getString(4);
-                        fields = new ArrayList<>();
-                    }
-                    fields.add(new FieldData(rs.getString(5), SqlValues.normalize(rs.getObject(6)),
-                            ChangelogStore.uuidOrNull(rs.getBytes(7))));
-                }
-                if (id != null) {
-                    changes.add(new Local(current, new ChangeData(id, table, entity, fields)));
-                }
+                ChangeRows.read(rs, (seq, by, change) -> changes.add(new Local(seq, change)));
             }
         }
         return changes;

@@ -270,8 +270,8 @@ public final class Dispatcher implements AutoCloseable {
             connections.read(c -> {
                 for (LiveQuery<?> q : affected) {
                     try {
-                        Set<String> before = q.tables(c, current);
-                        Set<String> rows = all ? null : scopedRows(q, before, tables, exactRows);
+                        Set<String> reads = q.tables(c, current);
+                        Set<String> rows = all ? null : scopedRows(q, reads, tables, exactRows);
                         if (rows != null && !q.mayHaveChanged(c, statements, rows)) {
                             q.redeliver();
                         } else {

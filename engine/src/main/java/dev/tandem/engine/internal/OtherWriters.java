@@ -37,7 +37,7 @@ final class OtherWriters implements AutoCloseable {
     private FileWatch watch;
     private long dataVersion;
     private long schemaVersion;
-    private boolean closed;
+    private volatile boolean closed;
 
     OtherWriters(Path file, Connections connections, Writer writer, ChangelogStore log, HybridClock clock,
                  Dispatcher dispatcher, Consumer<Throwable> errors) {
@@ -74,6 +74,9 @@ final class OtherWriters implements AutoCloseable {
     }
 
     void check() {
+        if (closed) {
+            return;
+        }
         boolean changed;
         connections.writeLock().lock();
         try {

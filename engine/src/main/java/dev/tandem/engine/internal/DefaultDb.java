@@ -170,7 +170,7 @@ public final class DefaultDb implements Db {
                 conflicts.reapplyPending(s);
                 return null;
             });
-            dispatcher.schemaChanged();
+            dispatcher.rerunAll();
         }
     }
 

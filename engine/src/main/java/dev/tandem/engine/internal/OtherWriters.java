@@ -101,9 +101,8 @@ final class OtherWriters implements AutoCloseable {
             connections.writeLock().unlock();
         }
         if (changed) {
-            // Which rows they wrote is unknown: re-run everything (and re-derive tables, should
-            // the schema have changed).
-            dispatcher.schemaChanged();
+            // Which rows they wrote is unknown, and the schema may have changed.
+            dispatcher.rerunAll();
         }
     }
 

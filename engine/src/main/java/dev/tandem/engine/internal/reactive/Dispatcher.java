@@ -184,8 +184,11 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** After a migration: re-derive every query's tables and re-run them all. */
-    public void schemaChanged() {
+    /**
+     * After a migration, or a commit by another program whose rows are unknown: re-derive every
+     * query's tables and re-run them all.
+     */
+    public void rerunAll() {
         synchronized (lock) {
             rerunAll = true;
             schedule();

@@ -63,7 +63,7 @@ final class LiveQuery<T> implements Subscription {
     /** The tables this query reads under {@code schema}. */
     Set<String> tables(Connection c, Schema schema) throws SQLException {
         if (analyzedFor != schema) {
-            QueryDependencies.Analysis a = QueryDependencies.analyzeFully(c, schema, sql);
+            QueryDependencies.Analysis a = QueryDependencies.analyze(c, schema, sql);
             tables = a.tables();
             rowScope = mapper == null ? null : a.rowScope();
             analyzedFor = schema;
@@ -98,7 +98,7 @@ final class LiveQuery<T> implements Subscription {
         if (mapper == null) {
             rows = opaque.apply(c);
         } else {
-            rows = mapper.map(bind(statements.get(c, sql), 0));
+            rows = mapper.map(bind(statements.get(c, sql)));
         }
         lastRows = rows;
         lastIds = ids(rows);
@@ -142,7 +142,7 @@ final class LiveQuery<T> implements Subscription {
         }
         PreparedStatement ps;
         try {
-            ps = bind(statements.get(c, probes[k]), 0);
+            ps = bind(statements.get(c, probes[k]));
         } catch (SQLException unwrappable) {
             // The query does not survive being wrapped (a trailing semicolon, say): re-run it always.
             rowScope = null;
@@ -162,9 +162,9 @@ final class LiveQuery<T> implements Subscription {
         }
     }
 
-    private PreparedStatement bind(PreparedStatement ps, int offset) throws SQLException {
+    private PreparedStatement bind(PreparedStatement ps) throws SQLException {
         for (int i = 0; i < params.length; i++) {
-            ps.setObject(offset + i + 1, params[i]);
+            ps.setObject(i + 1, params[i]);
         }
         return ps;
     }

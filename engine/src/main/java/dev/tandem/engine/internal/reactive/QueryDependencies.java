@@ -55,11 +55,7 @@ public final class QueryDependencies {
     private QueryDependencies() {
     }
 
-    public static Set<String> analyze(Connection c, Schema schema, String sql) throws SQLException {
-        return analyzeFully(c, schema, sql).tables();
-    }
-
-    public static Analysis analyzeFully(Connection c, Schema schema, String sql) throws SQLException {
+    public static Analysis analyze(Connection c, Schema schema, String sql) throws SQLException {
         Set<String> tables = new HashSet<>();
         boolean virtual = false;
         boolean rowLocal = true;

@@ -25,11 +25,7 @@ final class ReaderStatements {
             cache = new StatementCache(physical);
             caches.put(physical, cache);
         }
-        PreparedStatement ps = cache.get(sql);
-        if (ps.isClosed()) {
-            cache.clear();
-            ps = cache.get(sql);
-        }
-        return ps;
+        // The cache itself re-prepares a statement the driver finalized after a failed step.
+        return cache.get(sql);
     }
 }

@@ -49,8 +49,8 @@ class QueryDependenciesTest {
         // SQLite flattens the CTE into the plain query.
         "WITH x AS (SELECT * FROM item) SELECT * FROM x ORDER BY title",
     })
-    void analyzeFully_oneRowOfOneTablePerResultRow_isRowScoped(String sql) throws Exception {
-        QueryDependencies.Analysis a = QueryDependencies.analyzeFully(c, schema, sql);
+    void analyze_oneRowOfOneTablePerResultRow_isRowScoped(String sql) throws Exception {
+        QueryDependencies.Analysis a = QueryDependencies.analyze(c, schema, sql);
         assertEquals(Set.of("item"), a.tables());
         assertEquals("item", a.rowScope(), sql);
     }
@@ -79,7 +79,7 @@ class QueryDependenciesTest {
         "SELECT * FROM item WHERE notes <= date('now')",
         "SELECT * FROM note",
     })
-    void analyzeFully_resultRowsDependOnOtherRows_isNotRowScoped(String sql) throws Exception {
-        assertNull(QueryDependencies.analyzeFully(c, schema, sql).rowScope(), sql);
+    void analyze_resultRowsDependOnOtherRows_isNotRowScoped(String sql) throws Exception {
+        assertNull(QueryDependencies.analyze(c, schema, sql).rowScope(), sql);
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.engine.testing;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,8 +52,8 @@ public final class Canonical {
     public static Map<String, UUID> winners(Db db) {
         return ((DefaultDb) db).read(c -> {
             Map<String, UUID> winners = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT w.tbl, w.entity, w.field, c.id FROM _tandem_winner w"
-                    + " JOIN _tandem_change c ON c.seq = w.seq");
+            try (PreparedStatement ps = c.prepareStatement("SELECT e.tbl, e.entity, e.key, c.id FROM _tandem_entity e"
+                    + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.key < x''");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     winners.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3).toLowerCase(Locale.ROOT),
@@ -60,6 +61,24 @@ public final class Canonical {
                 }
             }
             return winners;
+        });
+    }
+
+    /** Per entity of {@code table}: how many of its changes set {@code field}. */
+    public static Map<String, Integer> changesSetting(Db db, String table, String field) {
+        return ((DefaultDb) db).read(c -> {
+            Map<String, Integer> byEntity = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT entity, fields FROM _tandem_change WHERE tbl = ?")) {
+                ps.setString(1, table);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (FieldCodec.decode(rs.getBytes(2)).stream().anyMatch(f -> f.name().equals(field))) {
+                            byEntity.merge(rs.getString(1), 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            return byEntity;
         });
     }
 

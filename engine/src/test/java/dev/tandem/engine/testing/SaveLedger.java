@@ -3,7 +3,9 @@ package dev.tandem.engine.testing;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.sync.Batch.FieldData;
 import dev.tandem.engine.internal.store.SqlValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,17 +63,16 @@ public final class SaveLedger {
         DefaultDb d = (DefaultDb) db;
         List<Write> found = d.read(c -> {
             List<Write> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.id, c.tbl, c.entity, f.field, f.value, f.prev"
-                    + " FROM _tandem_change c JOIN _tandem_field f ON f.seq = c.seq WHERE c.author = ? AND c.seq > ?"
-                    + " ORDER BY c.seq, f.field")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.id, c.tbl, c.entity, c.fields"
+                    + " FROM _tandem_change c WHERE c.author = ? AND c.seq > ? ORDER BY c.seq")) {
                 ps.setBytes(1, Uuid7.toBytes(d.deviceUuid()));
                 ps.setLong(2, ownSeqBefore);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        byte[] prev = rs.getBytes(6);
-                        out.add(new Write(Uuid7.fromBytes(rs.getBytes(1)), d.deviceUuid(), rs.getString(2),
-                                rs.getString(3), rs.getString(4), SqlValues.normalize(rs.getObject(5)),
-                                prev == null ? null : Uuid7.fromBytes(prev)));
+                        for (FieldData f : FieldCodec.decode(rs.getBytes(4))) {
+                            out.add(new Write(Uuid7.fromBytes(rs.getBytes(1)), d.deviceUuid(), rs.getString(2),
+                                    rs.getString(3), f.name(), f.value(), f.replaces()));
+                        }
                     }
                 }
             }

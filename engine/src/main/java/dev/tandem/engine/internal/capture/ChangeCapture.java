@@ -176,8 +176,7 @@ public final class ChangeCapture {
             }
             i++;
         }
-        long seq = log.append(s.sql(), clock.nextAfter(newest), author, table.name(), id);
-        log.appendWinningFields(s.sql(), table.name(), id, seq, names, values, replaces, winnerFields);
+        log.appendLocal(s.sql(), clock.nextAfter(newest), author, table.name(), id, names, values, replaces, winnerFields);
     }
 
     private static TableInfo table(Schema schema, RecordType<?> type) {

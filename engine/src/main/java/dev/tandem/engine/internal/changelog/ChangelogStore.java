@@ -2,10 +2,10 @@ package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
+import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.sync.Batch.ChangeData;
 import dev.tandem.engine.internal.sync.Batch.FieldData;
-import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,43 +23,62 @@ import java.util.UUID;
 
 /**
  * Reads and writes the changelog tables (see {@link InternalSchema}). Writes go through the
- * writer's statement cache and must run inside the caller's transaction: a change, its fields and
- * the winners it moves commit together with the row they describe, or not at all.
+ * writer's statement cache and must run inside the caller's transaction: a change, its history
+ * row and the winners it moves commit together with the row they describe, or not at all.
  */
 public final class ChangelogStore {
-    /** Bounds the distinct statements {@link #appendWinningFields} caches and their parameter count. */
+    /** Bounds the distinct statements {@link #appendLocal} caches and their parameter count. */
     private static final int ROWS_PER_INSERT = 32;
+    /** An entity's winner rows: SQLite sorts every TEXT key (a field name) before every BLOB key (a change id). */
+    private static final String WINNER_KEYS = "e.key < x''";
 
     /** All winning attributes of one entity, keyed by lower-case field name. */
     public Map<String, Winner> winners(StatementCache sql, String table, String entity) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT w.field, w.seq, c.id, c.author, f.value, f.prev FROM _tandem_winner w"
-                + " JOIN _tandem_change c ON c.seq = w.seq"
-                + " JOIN _tandem_field f ON f.seq = w.seq AND f.field = w.field"
-                + " WHERE w.tbl = ? AND w.entity = ?");
+        PreparedStatement ps = sql.get("SELECT e.key, e.seq, c.id, c.author, c.fields FROM _tandem_entity e"
+                + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.tbl = ? AND e.entity = ? AND " + WINNER_KEYS);
         ps.setString(1, table);
         ps.setString(2, entity);
         Map<String, Winner> winners = new HashMap<>();
+        Map<Long, Map<String, FieldData>> decoded = new HashMap<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String field = rs.getString(1);
-                winners.put(field.toLowerCase(java.util.Locale.ROOT), new Winner(field, rs.getLong(2),
-                        Uuid7.fromBytes(rs.getBytes(3)), Uuid7.fromBytes(rs.getBytes(4)),
-                        SqlValues.normalize(rs.getObject(5)), uuidOrNull(rs.getBytes(6))));
+                long seq = rs.getLong(2);
+                byte[] blob = rs.getBytes(5);
+                FieldData f = decoded.computeIfAbsent(seq, k -> byLowerCaseName(blob)).get(lower(field));
+                if (f == null) {
+                    throw new StorageException("The changelog names change " + seq + " the winner of " + table + "/"
+                            + entity + "." + field + ", but that change did not set it; the database is damaged");
+                }
+                winners.put(lower(field), new Winner(field, seq, Uuid7.fromBytes(rs.getBytes(3)),
+                        Uuid7.fromBytes(rs.getBytes(4)), f.value(), f.replaces()));
             }
         }
         return winners;
     }
 
+    private static Map<String, FieldData> byLowerCaseName(byte[] blob) {
+        Map<String, FieldData> byName = new HashMap<>();
+        for (FieldData f : FieldCodec.decode(blob)) {
+            byName.put(lower(f.name()), f);
+        }
+        return byName;
+    }
+
+    private static String lower(String field) {
+        return field.toLowerCase(Locale.ROOT);
+    }
+
     /**
-     * The winning change of each of the entity's attributes, and whether it is deleted: a lookup of
-     * the winner's change by rowid, and of a field's value only for {@code _deleted}.
+     * The winning change of each of the entity's attributes, and whether it is deleted: the winner
+     * rows and, by rowid, their change's id. A change's attributes are decoded only for
+     * {@code _deleted}, whose value is the one a save needs.
      */
     public WinnerIds winnerIds(StatementCache sql, String table, String entity) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT w.field, c.id,"
-                + " CASE WHEN w.field = '" + Change.DELETED_FIELD + "' COLLATE NOCASE THEN"
-                + " (SELECT typeof(f.value) = 'integer' AND f.value = 1 FROM _tandem_field f"
-                + " WHERE f.seq = w.seq AND f.field = w.field) END"
-                + " FROM _tandem_winner w JOIN _tandem_change c ON c.seq = w.seq WHERE w.tbl = ? AND w.entity = ?");
+        PreparedStatement ps = sql.get("SELECT e.key, c.id,"
+                + " CASE WHEN e.key = '" + Change.DELETED_FIELD + "' COLLATE NOCASE THEN c.fields END"
+                + " FROM _tandem_entity e JOIN _tandem_change c ON c.seq = e.seq"
+                + " WHERE e.tbl = ? AND e.entity = ? AND " + WINNER_KEYS);
         ps.setString(1, table);
         ps.setString(2, entity);
         Map<String, WinnerIds.Id> winners = new HashMap<>();
@@ -67,81 +86,114 @@ public final class ChangelogStore {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String field = rs.getString(1);
-                winners.put(field.toLowerCase(Locale.ROOT), new WinnerIds.Id(field, Uuid7.fromBytes(rs.getBytes(2))));
-                deleted |= rs.getInt(3) == 1;
+                winners.put(lower(field), new WinnerIds.Id(field, Uuid7.fromBytes(rs.getBytes(2))));
+                byte[] blob = rs.getBytes(3);
+                if (blob != null) {
+                    FieldData f = byLowerCaseName(blob).get(lower(Change.DELETED_FIELD));
+                    deleted |= f != null && Long.valueOf(1L).equals(f.value());
+                }
             }
         }
         return new WinnerIds(winners, deleted);
     }
 
-    /** For a change this device has, the id its write of {@code field} replaced. */
-    public UUID replaced(StatementCache sql, UUID change, String field) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT f.prev FROM _tandem_change c"
-                + " JOIN _tandem_field f ON f.seq = c.seq AND f.field = ? WHERE c.id = ?");
-        ps.setString(1, field);
-        ps.setBytes(2, Uuid7.toBytes(change));
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? uuidOrNull(rs.getBytes(1)) : null;
-        }
-    }
-
-    /** The local seq of a change, or -1 when the changelog does not have it. */
-    public long seqOf(StatementCache sql, UUID change) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT seq FROM _tandem_change WHERE id = ?");
-        ps.setBytes(1, Uuid7.toBytes(change));
-        try (ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : -1;
-        }
-    }
-
-    static UUID uuidOrNull(byte[] b) {
-        return b == null ? null : Uuid7.fromBytes(b);
-    }
-
-    /** Appends a change authored here; returns its seq (from the INSERT itself, no second statement). */
-    public long append(StatementCache sql, UUID id, UUID author, String table, String entity)
+    /** For a change of this entity that this device has, the id its write of {@code field} replaced. */
+    public UUID replaced(StatementCache sql, String table, String entity, UUID change, String field)
             throws SQLException {
-        PreparedStatement ps = sql.get("INSERT INTO _tandem_change(id, author, tbl, entity) VALUES(?, ?, ?, ?) RETURNING seq");
+        PreparedStatement ps = sql.get("SELECT c.fields FROM _tandem_entity e JOIN _tandem_change c ON c.seq = e.seq"
+                + " WHERE e.tbl = ? AND e.entity = ? AND e.key = ?");
+        ps.setString(1, table);
+        ps.setString(2, entity);
+        ps.setBytes(3, Uuid7.toBytes(change));
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return null;
+            }
+            FieldData f = FieldCodec.find(rs.getBytes(1), field);
+            return f == null ? null : f.replaces();
+        }
+    }
+
+    /**
+     * Appends a change authored here, makes it the winner of every field it sets, and returns its
+     * seq. {@code winnerFields[i]} is the winner row's spelling of {@code fields[i]} (that of the
+     * change it replaces, if any). Two statements: the change row, then one multi-row upsert of the
+     * entity's rows (its history row and its winners), which share a page.
+     */
+    public long appendLocal(StatementCache sql, UUID id, UUID author, String table, String entity, String[] fields,
+                            Object[] values, UUID[] replaces, String[] winnerFields) throws SQLException {
+        long seq = insertChange(sql, id, author, table, entity, FieldCodec.encode(fields, values, replaces));
+        Object[] keys = new Object[fields.length + 1];
+        keys[0] = Uuid7.toBytes(id);
+        System.arraycopy(winnerFields, 0, keys, 1, fields.length);
+        for (int from = 0; from < keys.length; from += ROWS_PER_INSERT) {
+            int n = Math.min(ROWS_PER_INSERT, keys.length - from);
+            PreparedStatement ps = sql.get(ENTITY_ROWS[n]);
+            int p = 1;
+            for (int i = from; i < from + n; i++) {
+                ps.setString(p++, table);
+                ps.setString(p++, entity);
+                ps.setObject(p++, keys[i]);
+                ps.setLong(p++, seq);
+            }
+            ps.executeUpdate();
+        }
+        return seq;
+    }
+
+    /** Upserts of 1 to {@link #ROWS_PER_INSERT} entity rows, by row count; built once. */
+    private static final String[] ENTITY_ROWS = new String[ROWS_PER_INSERT + 1];
+
+    static {
+        for (int n = 1; n <= ROWS_PER_INSERT; n++) {
+            ENTITY_ROWS[n] = "INSERT INTO _tandem_entity(tbl, entity, key, seq) VALUES"
+                    + String.join(", ", Collections.nCopies(n, "(?, ?, ?, ?)"))
+                    + " ON CONFLICT(tbl, entity, key) DO UPDATE SET seq = excluded.seq";
+        }
+    }
+
+    private static long insertChange(StatementCache sql, UUID id, UUID author, String table, String entity,
+                                     byte[] fields) throws SQLException {
+        PreparedStatement ps = sql.get("INSERT INTO _tandem_change(id, author, tbl, entity, fields)"
+                + " VALUES(?, ?, ?, ?, ?) RETURNING seq");
         ps.setBytes(1, Uuid7.toBytes(id));
         ps.setBytes(2, Uuid7.toBytes(author));
         ps.setString(3, table);
         ps.setString(4, entity);
+        ps.setBytes(5, fields);
         try (ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    /** Appends a change from elsewhere unless the changelog has it already; returns its new seq. */
-    public OptionalLong appendIfNew(StatementCache sql, UUID id, UUID author, String table, String entity)
-            throws SQLException {
-        PreparedStatement ps = sql.get("INSERT OR IGNORE INTO _tandem_change(id, author, tbl, entity) VALUES(?, ?, ?, ?)");
-        ps.setBytes(1, Uuid7.toBytes(id));
-        ps.setBytes(2, Uuid7.toBytes(author));
-        ps.setString(3, table);
-        ps.setString(4, entity);
-        return ps.executeUpdate() == 0 ? OptionalLong.empty() : OptionalLong.of(lastSeq(sql));
-    }
-
-    private static long lastSeq(StatementCache sql) throws SQLException {
-        try (ResultSet rs = sql.get("SELECT last_insert_rowid()").executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
+    /**
+     * Appends a change from elsewhere with {@code fields} unless this entity has it already;
+     * returns its new seq. Winners are the caller's to move, field by field ({@link #setWinner}).
+     */
+    public OptionalLong appendIfNew(StatementCache sql, UUID id, UUID author, String table, String entity,
+                                    List<FieldData> fields) throws SQLException {
+        PreparedStatement has = sql.get("SELECT 1 FROM _tandem_entity WHERE tbl = ? AND entity = ? AND key = ?");
+        has.setString(1, table);
+        has.setString(2, entity);
+        has.setBytes(3, Uuid7.toBytes(id));
+        try (ResultSet rs = has.executeQuery()) {
+            if (rs.next()) {
+                return OptionalLong.empty();
+            }
         }
-    }
-
-    public void appendField(StatementCache sql, long seq, String field, Object value, UUID replaces) throws SQLException {
-        PreparedStatement ps = sql.get("INSERT INTO _tandem_field(seq, field, value, prev) VALUES(?, ?, ?, ?)");
-        ps.setLong(1, seq);
-        ps.setString(2, field);
-        ps.setObject(3, value);
-        ps.setBytes(4, replaces == null ? null : Uuid7.toBytes(replaces));
+        long seq = insertChange(sql, id, author, table, entity, FieldCodec.encode(fields));
+        PreparedStatement ps = sql.get(ENTITY_ROWS[1]);
+        ps.setString(1, table);
+        ps.setString(2, entity);
+        ps.setBytes(3, Uuid7.toBytes(id));
+        ps.setLong(4, seq);
         ps.executeUpdate();
+        return OptionalLong.of(seq);
     }
 
     public void setWinner(StatementCache sql, String table, String entity, String field, long seq) throws SQLException {
-        PreparedStatement ps = sql.get("INSERT INTO _tandem_winner(tbl, entity, field, seq) VALUES(?, ?, ?, ?)"
-                + " ON CONFLICT(tbl, entity, field) DO UPDATE SET seq = excluded.seq");
+        PreparedStatement ps = sql.get(ENTITY_ROWS[1]);
         ps.setString(1, table);
         ps.setString(2, entity);
         ps.setString(3, field);
@@ -150,60 +202,28 @@ public final class ChangelogStore {
     }
 
     /**
-     * Appends a change's fields and makes the change their winner, in one multi-row INSERT each:
-     * per statement SQLite's fixed cost dominates these tiny rows. {@code winnerFields[i]} is the
-     * winner row's spelling of {@code fields[i]} (that of the change it replaces, if any).
+     * The greatest change id in the changelog, which the clock must stay ahead of: the greater of
+     * the last change appended and the high-water mark merges leave ({@link #noteHigh}), so it costs
+     * two lookups rather than a scan. Why that is the maximum: a local change is appended with an id
+     * above every id the clock has seen, and the clock has seen the maximum (it starts from it and
+     * observes every merged id); a merge, which appends ids in any order, raises the mark to the
+     * maximum before it plus every id it appended, in its own transaction.
      */
-    public void appendWinningFields(StatementCache sql, String table, String entity, long seq, String[] fields,
-                                    Object[] values, UUID[] replaces, String[] winnerFields) throws SQLException {
-        for (int from = 0; from < fields.length; from += ROWS_PER_INSERT) {
-            int n = Math.min(ROWS_PER_INSERT, fields.length - from);
-            PreparedStatement ps = sql.get(MultiRow.FIELDS.sql(n));
-            int p = 1;
-            for (int i = from; i < from + n; i++) {
-                ps.setLong(p++, seq);
-                ps.setString(p++, fields[i]);
-                ps.setObject(p++, values[i]);
-                ps.setBytes(p++, replaces[i] == null ? null : Uuid7.toBytes(replaces[i]));
-            }
-            ps.executeUpdate();
-            ps = sql.get(MultiRow.WINNERS.sql(n));
-            p = 1;
-            for (int i = from; i < from + n; i++) {
-                ps.setString(p++, table);
-                ps.setString(p++, entity);
-                ps.setString(p++, winnerFields[i]);
-                ps.setLong(p++, seq);
-            }
-            ps.executeUpdate();
-        }
-    }
-
-    /** The multi-row INSERTs of {@link #appendWinningFields}, their SQL built once per row count. */
-    private enum MultiRow {
-        FIELDS("INSERT INTO _tandem_field(seq, field, value, prev) VALUES", ""),
-        WINNERS("INSERT INTO _tandem_winner(tbl, entity, field, seq) VALUES",
-                " ON CONFLICT(tbl, entity, field) DO UPDATE SET seq = excluded.seq");
-
-        private final String[] byRows = new String[ROWS_PER_INSERT + 1];
-
-        MultiRow(String head, String tail) {
-            for (int n = 1; n <= ROWS_PER_INSERT; n++) {
-                byRows[n] = head + String.join(", ", Collections.nCopies(n, "(?, ?, ?, ?)")) + tail;
-            }
-        }
-
-        String sql(int rows) {
-            return byRows[rows];
-        }
-    }
-
-    /** The greatest change id in the changelog, which the clock must stay ahead of. */
     public UUID maxId(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT max(id) FROM _tandem_change");
+        try (PreparedStatement ps = c.prepareStatement("SELECT max(coalesce((SELECT value FROM _tandem_meta"
+                + " WHERE key = 'clock_high'), x''), coalesce((SELECT id FROM _tandem_change ORDER BY seq DESC LIMIT 1), x''))");
              ResultSet rs = ps.executeQuery()) {
             byte[] b = rs.next() ? rs.getBytes(1) : null;
-            return b == null ? null : Uuid7.fromBytes(b);
+            return b == null || b.length == 0 ? null : Uuid7.fromBytes(b);
+        }
+    }
+
+    /** Raises the high-water mark of {@link #maxId} to {@code id}; in the caller's transaction. */
+    static void noteHigh(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO _tandem_meta(key, value) VALUES('clock_high', ?)"
+                + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)")) {
+            ps.setBytes(1, Uuid7.toBytes(id));
+            ps.executeUpdate();
         }
     }
 
@@ -211,8 +231,8 @@ public final class ChangelogStore {
     public List<Change> history(Connection c, String table, String entity) throws SQLException {
         List<Change> changes = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeRows.COLUMNS
-                + " FROM _tandem_change c JOIN _tandem_field f ON f.seq = c.seq"
-                + " WHERE c.tbl = ? AND c.entity = ? ORDER BY c.id, f.field")) {
+                + " FROM _tandem_entity e JOIN _tandem_change c ON c.seq = e.seq"
+                + " WHERE e.tbl = ? AND e.entity = ? AND e.key >= x'' ORDER BY e.key")) {
             ps.setString(1, table);
             ps.setString(2, entity);
             try (ResultSet rs = ps.executeQuery()) {

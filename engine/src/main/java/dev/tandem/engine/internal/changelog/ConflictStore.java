@@ -8,7 +8,7 @@ import dev.tandem.engine.internal.TxSession;
 import dev.tandem.engine.internal.capture.ChangeCapture;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.Schema.TableInfo;
-import dev.tandem.engine.internal.store.SqlValues;
+import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -57,24 +57,29 @@ public final class ConflictStore {
     public List<Conflict> list(Connection c) throws SQLException {
         List<Conflict> list = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT k.id, k.kind, k.tbl, k.entity, k.field,"
-                + " wf.value, wc.id, wc.author, lf.value, lc.id, lc.author, k.detected_at, k.seen"
+                + " wc.fields, wc.id, wc.author, lc.fields, lc.id, lc.author, k.detected_at, k.seen"
                 + " FROM _tandem_conflict k"
                 + " JOIN _tandem_change lc ON lc.seq = k.loser_seq"
-                + " JOIN _tandem_field lf ON lf.seq = k.loser_seq AND lf.field = k.field"
-                + " LEFT JOIN _tandem_winner w ON w.tbl = k.tbl AND w.entity = k.entity AND w.field = k.field"
+                + " LEFT JOIN _tandem_entity w ON w.tbl = k.tbl AND w.entity = k.entity AND w.key = k.field"
                 + " LEFT JOIN _tandem_change wc ON wc.seq = w.seq"
-                + " LEFT JOIN _tandem_field wf ON wf.seq = w.seq AND wf.field = w.field"
                 + " WHERE k.dismissed = 0 ORDER BY k.id DESC");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
+                String field = rs.getString(5);
+                FieldData lostField = FieldCodec.find(rs.getBytes(9), field);
+                if (lostField == null) {
+                    continue; // as a join on the loser's attribute would: nothing to show or take back
+                }
+                byte[] kept = rs.getBytes(6);
+                FieldData keptField = kept == null ? null : FieldCodec.find(kept, field);
                 UUID lost = Uuid7.fromBytes(rs.getBytes(10));
                 byte[] keptId = rs.getBytes(7);
                 byte[] keptAuthor = rs.getBytes(8);
                 list.add(new Conflict(rs.getLong(1), Conflict.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), rs.getString(5), SqlValues.normalize(rs.getObject(6)),
+                        rs.getString(4), field, keptField == null ? null : keptField.value(),
                         keptId == null ? null : Uuid7.fromBytes(keptId).toString(),
                         keptAuthor == null ? null : Uuid7.fromBytes(keptAuthor).toString(),
-                        SqlValues.normalize(rs.getObject(9)), lost.toString(),
+                        lostField.value(), lost.toString(),
                         Uuid7.fromBytes(rs.getBytes(11)).toString(), Instant.ofEpochMilli(Uuid7.millis(lost)),
                         Instant.ofEpochMilli(rs.getLong(12)), rs.getInt(13) != 0));
             }
@@ -94,8 +99,8 @@ public final class ConflictStore {
 
     /** Writes the lost value back as a new local change (restoring a deleted entity), then dismisses. */
     public void useLostValue(TxSession s, long id) throws SQLException {
-        PreparedStatement ps = s.sql().get("SELECT k.kind, k.tbl, k.entity, k.field, f.value FROM _tandem_conflict k"
-                + " JOIN _tandem_field f ON f.seq = k.loser_seq AND f.field = k.field WHERE k.id = ?");
+        PreparedStatement ps = s.sql().get("SELECT k.kind, k.tbl, k.entity, k.field, c.fields FROM _tandem_conflict k"
+                + " JOIN _tandem_change c ON c.seq = k.loser_seq WHERE k.id = ?");
         ps.setLong(1, id);
         String kind;
         String table;
@@ -103,14 +108,15 @@ public final class ConflictStore {
         String field;
         Object value;
         try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
+            FieldData lost = rs.next() ? FieldCodec.find(rs.getBytes(5), rs.getString(4)) : null;
+            if (lost == null) {
                 throw new IllegalArgumentException("conflictId: no conflict " + id);
             }
             kind = rs.getString(1);
             table = rs.getString(2);
             entity = rs.getString(3);
             field = rs.getString(4);
-            value = SqlValues.normalize(rs.getObject(5));
+            value = lost.value();
         }
         TableInfo t = s.schema().table(table).orElseThrow(() ->
                 new MappingException("Unknown table '" + table + "' for conflict " + id + "; migrate first"));

@@ -1,6 +1,8 @@
 package dev.tandem.engine.internal.changelog;
 
+import dev.tandem.engine.StorageException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
@@ -8,11 +10,16 @@ import java.sql.Statement;
  * The engine's own tables, all prefixed {@code _tandem_}. Created at open, before user migrations.
  *
  * <ul>
- *   <li>{@code _tandem_change}: one row per change. {@code seq} is local arrival order (the push
- *       cursor); {@code id} is the 16-byte UUIDv7 HLC reading, globally unique and the merge order.</li>
- *   <li>{@code _tandem_field}: the attributes a change set, with the id of the change each replaced.</li>
- *   <li>{@code _tandem_winner}: per (table, entity, field) the change that currently wins. The user
- *       tables are a projection of it: of every entity whose {@code _deleted} field is not 1.</li>
+ *   <li>{@code _tandem_change}: one row per change, appended. {@code seq} is local arrival order
+ *       (the push cursor); {@code id} is the 16-byte UUIDv7 HLC reading and the merge order;
+ *       {@code fields} holds the attributes the change set, each with the id of the change it
+ *       replaced ({@link FieldCodec}).</li>
+ *   <li>{@code _tandem_entity}: everything kept per entity, clustered by (table, entity) so that a
+ *       save writes one page of it. A TEXT {@code key} is a field name, and its row names the change
+ *       that currently wins that field; the user tables are a projection of these winners, of every
+ *       entity whose {@code _deleted} is not 1. A BLOB {@code key} is the id of a change of this
+ *       entity: the entity's history, and how a change id is found (ids are unique per entity).
+ *       SQLite sorts every TEXT before every BLOB, so {@code key < x''} reads just the winners.</li>
  *   <li>{@code _tandem_pending}: entities with winning fields the schema cannot hold yet (a remote
  *       device has a newer migration); re-applied after each migration.</li>
  *   <li>{@code _tandem_conflict}: attributes last write wins resolved between concurrent changes.</li>
@@ -23,17 +30,18 @@ import java.sql.Statement;
  * </ul>
  */
 public final class InternalSchema {
-    public static final int VERSION = 1;
+    /** 2: attributes moved into {@code _tandem_change.fields}; winners and ids into {@code _tandem_entity}. */
+    public static final int VERSION = 2;
+
+    private static final String META_DDL = "CREATE TABLE IF NOT EXISTS _tandem_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID";
+    static final String CHANGE_DDL = "CREATE TABLE IF NOT EXISTS _tandem_change(seq INTEGER PRIMARY KEY,"
+            + " id BLOB NOT NULL, author BLOB NOT NULL, tbl TEXT NOT NULL, entity TEXT NOT NULL, fields BLOB NOT NULL)";
+    static final String ENTITY_DDL = "CREATE TABLE IF NOT EXISTS _tandem_entity(tbl TEXT NOT NULL, entity TEXT NOT NULL,"
+            + " key NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(tbl, entity, key)) WITHOUT ROWID";
 
     private static final String[] DDL = {
-        "CREATE TABLE IF NOT EXISTS _tandem_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID",
-        "CREATE TABLE IF NOT EXISTS _tandem_change(seq INTEGER PRIMARY KEY, id BLOB NOT NULL UNIQUE,"
-                + " author BLOB NOT NULL, tbl TEXT NOT NULL, entity TEXT NOT NULL)",
-        "CREATE INDEX IF NOT EXISTS _tandem_change_entity ON _tandem_change(tbl, entity)",
-        "CREATE TABLE IF NOT EXISTS _tandem_field(seq INTEGER NOT NULL, field TEXT NOT NULL, value, prev BLOB,"
-                + " PRIMARY KEY(seq, field)) WITHOUT ROWID",
-        "CREATE TABLE IF NOT EXISTS _tandem_winner(tbl TEXT NOT NULL, entity TEXT NOT NULL, field TEXT NOT NULL,"
-                + " seq INTEGER NOT NULL, PRIMARY KEY(tbl, entity, field)) WITHOUT ROWID",
+        CHANGE_DDL,
+        ENTITY_DDL,
         "CREATE TABLE IF NOT EXISTS _tandem_pending(tbl TEXT NOT NULL, entity TEXT NOT NULL,"
                 + " PRIMARY KEY(tbl, entity)) WITHOUT ROWID",
         "CREATE TABLE IF NOT EXISTS _tandem_conflict(id INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
@@ -54,12 +62,25 @@ public final class InternalSchema {
     private InternalSchema() {
     }
 
+    /** Creates the tables, or brings those of an older version up to this one; in the caller's transaction. */
     public static void install(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
+            s.execute(META_DDL);
+            long version;
+            try (ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'internal_version'")) {
+                version = rs.next() ? rs.getLong(1) : VERSION;
+            }
+            if (version > VERSION) {
+                throw new StorageException("This database was written by a newer Tandem (internal version " + version
+                        + ", this one knows " + VERSION + "); update Tandem to open it");
+            }
+            if (version == 1) {
+                ChangelogUpgrade.fromVersion1(c);
+            }
             for (String ddl : DDL) {
                 s.execute(ddl);
             }
-            s.execute("INSERT OR IGNORE INTO _tandem_meta(key, value) VALUES('internal_version', " + VERSION + ")");
+            s.execute("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES('internal_version', " + VERSION + ")");
         }
     }
 }

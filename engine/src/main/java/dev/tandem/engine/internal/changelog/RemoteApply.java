@@ -79,39 +79,42 @@ public final class RemoteApply {
         List<ChangeData> ordered = new ArrayList<>(incoming);
         ordered.sort(Comparator.<ChangeData>comparingInt(c -> depth(schema, c.table(), 0))
                 .thenComparing(ChangeData::id, Uuid7.ORDER));
-        Ancestry ancestry = (change, field) -> {
-            try {
-                return log.replaced(sql, change, field);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        };
         Map<String, Set<String>> touched = new LinkedHashMap<>();
         int pulled = 0;
         int merged = 0;
         int conflictCount = 0;
         long ahead = 0;
+        UUID high = log.maxId(sql.connection()); // before any append: see ChangelogStore.maxId
         for (ChangeData c : ordered) {
             String table = schema.table(c.table()).map(TableInfo::name).orElse(c.table());
-            OptionalLong added = log.appendIfNew(sql, c.id(), author, table, c.entity());
+            List<FieldData> fields = new ArrayList<>(c.fields().size());
+            for (FieldData f : c.fields()) {
+                if (!SnapshotLocal.skipped(f)) {
+                    fields.add(f);
+                }
+            }
+            OptionalLong added = log.appendIfNew(sql, c.id(), author, table, c.entity(), fields);
             if (added.isEmpty()) {
                 continue;
             }
             long seq = added.getAsLong();
             pulled++;
+            high = high == null || Uuid7.ORDER.compare(c.id(), high) > 0 ? c.id() : high;
             if (!clock.observe(c.id())) {
                 // Merged all the same (every device must order changes alike), but the clock does
                 // not follow a device that runs far ahead; see HybridClock.
                 ahead = Math.max(ahead, Uuid7.millis(c.id()) - clock.wallMillis());
             }
+            Ancestry ancestry = (change, field) -> {
+                try {
+                    return log.replaced(sql, table, c.entity(), change, field);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
             Map<String, Winner> winners = log.winners(sql, table, c.entity());
             boolean won = false;
-            for (FieldData f : c.fields()) {
-                if (f.name().equalsIgnoreCase("id") || (f.name().equals(Change.DELETED_FIELD)
-                        && !(Long.valueOf(0L).equals(f.value()) || Long.valueOf(1L).equals(f.value())))) {
-                    continue;
-                }
-                log.appendField(sql, seq, f.name(), f.value(), f.replaces());
+            for (FieldData f : fields) {
                 Winner cur = winners.get(f.name().toLowerCase(Locale.ROOT));
                 FieldVersion current = cur == null ? null : new FieldVersion(cur.id(), cur.author(), cur.replaces());
                 Decision d = LwwMerge.decide(current, new FieldVersion(c.id(), author, f.replaces()), f.name(), ancestry);
@@ -130,6 +133,9 @@ public final class RemoteApply {
                 merged++;
                 touched.computeIfAbsent(table, k -> new TreeSet<>()).add(c.entity());
             }
+        }
+        if (pulled > 0) {
+            ChangelogStore.noteHigh(sql.connection(), high);
         }
         for (Map.Entry<String, Set<String>> e : touched.entrySet()) {
             TableInfo t = schema.syncTarget(e.getKey()).orElse(null);

@@ -22,11 +22,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -42,7 +42,7 @@ import java.util.UUID;
  * <p>Merging has two paths with the same result: the same rows, changelog, winners, pending entities
  * and row events ({@code SnapshotLocalTest} compares them). An empty changelog (a new device) takes
  * the bulk path: a snapshot holds exactly one winner per attribute, so there is nothing to decide,
- * and the changes, their fields and winners, then each entity's row are written with multi-row
+ * and the changes, their history and winner rows, then each entity's row are written with multi-row
  * INSERTs in key order, column names from the schema only (see {@link #fast}). Otherwise, or if the
  * snapshot is not as a writer makes it (see {@link Plan}), the entries go through
  * {@link RemoteApply} like any pulled batch, so unpushed local edits survive and last write wins
@@ -96,13 +96,41 @@ public final class SnapshotLocal {
         cursors.put(self, pushed.batchSeq());
         List<Entry> entries = new ArrayList<>();
         // Each winning change with the fields it still wins.
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeRows.COLUMNS + " FROM _tandem_winner w"
-                + " JOIN _tandem_change c ON c.seq = w.seq"
-                + " JOIN _tandem_field f ON f.seq = w.seq AND f.field = w.field ORDER BY w.seq, f.field");
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.key, c.seq, c.id, c.author, c.tbl, c.entity, c.fields"
+                + " FROM _tandem_entity e JOIN _tandem_change c ON c.seq = e.seq WHERE e.key < x'' ORDER BY e.seq");
              ResultSet rs = ps.executeQuery()) {
-            ChangeRows.read(rs, (seq, author, change) -> entries.add(new Entry(author, change)));
+            long current = -1;
+            Set<String> won = new HashSet<>();
+            Object[] change = null;
+            while (rs.next()) {
+                long seq = rs.getLong(2);
+                if (seq != current) {
+                    if (change != null) {
+                        entries.add(entry(change, won));
+                    }
+                    current = seq;
+                    change = new Object[] {rs.getBytes(3), rs.getBytes(4), rs.getString(5), rs.getString(6), rs.getBytes(7)};
+                    won.clear();
+                }
+                won.add(rs.getString(1).toLowerCase(Locale.ROOT));
+            }
+            if (change != null) {
+                entries.add(entry(change, won));
+            }
         }
         return new Capture(cursors, entries);
+    }
+
+    /** A winning change with just the fields it still wins ({@code won}, lower case). */
+    private static Entry entry(Object[] change, Set<String> won) {
+        List<FieldData> fields = new ArrayList<>();
+        for (FieldData f : FieldCodec.decode((byte[]) change[4])) {
+            if (won.contains(f.name().toLowerCase(Locale.ROOT))) {
+                fields.add(f);
+            }
+        }
+        return new Entry(Uuid7.fromBytes((byte[]) change[1]), new ChangeData(Uuid7.fromBytes((byte[]) change[0]),
+                (String) change[2], (String) change[3], fields));
     }
 
     /** Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's transaction. */
@@ -180,7 +208,7 @@ public final class SnapshotLocal {
 
     /**
      * The empty-changelog path: a few hundred multi-row INSERTs instead of one statement per row.
-     * Changes, fields and winners go in key order. Each table's rows are written by multi-row
+     * Changes go in seq order, each with its entity rows. Each table's rows are written by multi-row
      * INSERTs per set of columns (columns an entity has no winner for keep their defaults), so
      * triggers such as an FTS index's run inside a few statements rather than one per row. The
      * update hook is off meanwhile, so every table counts as written (see
@@ -197,35 +225,31 @@ public final class SnapshotLocal {
             st.execute("PRAGMA defer_foreign_keys = ON");
         }
         Placed[] changes = plan.changes;
-        try (BulkInsert change = new BulkInsert(c, "INSERT INTO _tandem_change(seq, id, author, tbl, entity)", 5, "");
-             BulkInsert field = new BulkInsert(c, "INSERT INTO _tandem_field(seq, field, value, prev)", 4, "")) {
+        // Every attribute the snapshot holds wins (Plan checked each occurs once), so each change's
+        // kept fields are winners, next to the change's history row.
+        try (BulkInsert change = new BulkInsert(c, "INSERT INTO _tandem_change(seq, id, author, tbl, entity, fields)", 6, "");
+             BulkInsert entity = new BulkInsert(c, "INSERT INTO _tandem_entity(tbl, entity, key, seq)", 4, "")) {
             for (int i = 0; i < changes.length; i++) {
                 Placed p = changes[i];
                 ChangeData ch = p.entry().change();
                 long seq = i + 1;
-                change.add(seq, Uuid7.toBytes(ch.id()), Uuid7.toBytes(p.entry().author()), p.table(), ch.entity());
-                List<FieldData> fields = ch.fields();
-                if (!sorted(fields)) {
-                    fields = new ArrayList<>(fields);
-                    fields.sort(Comparator.comparing(FieldData::name));
-                }
-                for (FieldData f : fields) {
+                List<FieldData> kept = new ArrayList<>(ch.fields().size());
+                for (FieldData f : ch.fields()) {
                     if (!skipped(f)) {
-                        field.add(seq, f.name(), f.value(), f.replaces() == null ? null : Uuid7.toBytes(f.replaces()));
+                        kept.add(f);
+                        entity.add(p.table(), ch.entity(), f.name(), seq);
                     }
                 }
+                byte[] id = Uuid7.toBytes(ch.id());
+                change.add(seq, id, Uuid7.toBytes(p.entry().author()), p.table(), ch.entity(), FieldCodec.encode(kept));
+                entity.add(p.table(), ch.entity(), id, seq);
             }
             change.finish();
-            field.finish();
-        }
-        // Every attribute the snapshot holds wins (Plan checked each occurs once), so the winners are
-        // the fields just written; in seq order they come grouped by (table, entity) as the key is.
-        try (var st = c.createStatement()) {
-            st.executeUpdate("INSERT INTO _tandem_winner(tbl, entity, field, seq) SELECT c.tbl, c.entity, f.field, f.seq"
-                    + " FROM _tandem_field f JOIN _tandem_change c ON c.seq = f.seq");
+            entity.finish();
         }
         if (plan.maxId != null) {
             clock.observe(plan.maxId);
+            ChangelogStore.noteHigh(c, plan.maxId);
         }
         long tInserted = System.nanoTime();
         rows(s, plan);
@@ -244,15 +268,6 @@ public final class SnapshotLocal {
 
     /** Rows per INSERT into a user table: its triggers (an FTS index's) do per-statement work. */
     private static final int USER_ROWS = 4096;
-
-    private static boolean sorted(List<FieldData> fields) {
-        for (int i = 1; i < fields.size(); i++) {
-            if (fields.get(i - 1).name().compareTo(fields.get(i).name()) > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /**
      * Writes the row of every entity that is not deleted, and marks pending the entities of tables

@@ -89,8 +89,10 @@ public final class SyncState {
      * ({@code octet_length} does not read a value's content), so measuring costs no big reads.
      */
     public int ownFitting(Connection c, UUID author, long afterSeq, int limit, long budget) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 24 + octet_length(c.entity) + (SELECT"
-                + " coalesce(sum(24 + coalesce(octet_length(f.value), 9)), 0) FROM _tandem_field f WHERE f.seq = c.seq)"
+        // A batch writes a field as its index (at most 5 bytes), value and replaced id; the blob as
+        // its name (at least 2 bytes), value and replaced id. So a field takes at most 3 bytes more
+        // in a batch, and at least 4 in the blob: twice the blob bounds the fields.
+        try (PreparedStatement ps = c.prepareStatement("SELECT 24 + octet_length(c.entity) + 2 * octet_length(c.fields)"
                 + " FROM _tandem_change c WHERE c.seq > ? AND c.author = ? ORDER BY c.seq LIMIT ?")) {
             ps.setLong(1, afterSeq);
             ps.setBytes(2, Uuid7.toBytes(author));
@@ -114,8 +116,7 @@ public final class SyncState {
     public List<Local> own(Connection c, UUID author, long afterSeq, long offset, int limit) throws SQLException {
         List<Local> changes = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeRows.COLUMNS
-                + " FROM (SELECT seq, id, author, tbl, entity FROM _tandem_change WHERE seq > ? AND author = ?"
-                + " ORDER BY seq LIMIT ? OFFSET ?) c JOIN _tandem_field f ON f.seq = c.seq ORDER BY c.seq, f.field")) {
+                + " FROM _tandem_change c WHERE c.seq > ? AND c.author = ? ORDER BY c.seq LIMIT ? OFFSET ?")) {
             ps.setLong(1, afterSeq);
             ps.setBytes(2, Uuid7.toBytes(author));
             ps.setInt(3, limit);

@@ -2,9 +2,7 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.MappingException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * What the sync format can carry, checked on both sides: readers refuse anything beyond it
@@ -13,8 +11,6 @@ import java.util.regex.Pattern;
  * with a message naming the field, rather than losing data on the other devices later.
  */
 public final class SyncLimits {
-    /** Table and field names a change may carry; anything else is refused, never quoted into SQL. */
-    public static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     /** Bytes of UTF-8 in an entity id. */
     public static final int MAX_ENTITY = 256;
     /** Bytes of one value: a string's UTF-8 or a blob. */
@@ -35,20 +31,46 @@ public final class SyncLimits {
 
     /** Whether a remote may name this table: not the engine's, not SQLite's, not starting with '_'. */
     public static boolean tableNameOk(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return NAME.matcher(name).matches() && !name.startsWith("_") && !lower.startsWith("sqlite_");
+        return isName(name) && !name.startsWith("_") && !name.regionMatches(true, 0, "sqlite_", 0, 7);
     }
 
     /** Whether a remote may name this field; {@code _deleted} is the one reserved field it may set. */
     public static boolean fieldNameOk(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        return NAME.matcher(name).matches() && !lower.startsWith("_tandem") && !lower.startsWith("sqlite_");
+        return isName(name) && !name.regionMatches(true, 0, "_tandem", 0, 7)
+                && !name.regionMatches(true, 0, "sqlite_", 0, 7);
+    }
+
+    /**
+     * The names a change may carry for tables and fields, {@code [A-Za-z_][A-Za-z0-9_]{0,127}};
+     * anything else is refused, never quoted into SQL. A loop, not a regex: every local save
+     * checks every field it writes.
+     */
+    private static boolean isName(String name) {
+        int n = name.length();
+        if (n == 0 || n > 128) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether an entity id can travel: 1..256 bytes of UTF-8 without control characters. */
     public static boolean entityOk(String entity) {
-        return !entity.isEmpty() && entity.chars().noneMatch(Character::isISOControl)
-                && utf8Length(entity) <= MAX_ENTITY;
+        if (entity.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < entity.length(); i++) {
+            if (Character.isISOControl(entity.charAt(i))) {
+                return false;
+            }
+        }
+        return utf8Length(entity) <= MAX_ENTITY;
     }
 
     /**

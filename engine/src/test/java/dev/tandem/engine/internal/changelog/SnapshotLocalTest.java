@@ -134,10 +134,11 @@ class SnapshotLocalTest {
                 out.append(table).append(":\n").append(dump(c, "SELECT * FROM " + table + " ORDER BY id"));
             }
             out.append("changes:\n").append(dump(c, "SELECT hex(id), hex(author), tbl, entity FROM _tandem_change ORDER BY id"));
-            out.append("fields:\n").append(dump(c, "SELECT hex(c.id), f.field, f.value, hex(f.prev) FROM _tandem_field f"
-                    + " JOIN _tandem_change c ON c.seq = f.seq ORDER BY 1, 2"));
-            out.append("winners:\n").append(dump(c, "SELECT w.tbl, w.entity, w.field, hex(c.id) FROM _tandem_winner w"
-                    + " JOIN _tandem_change c ON c.seq = w.seq ORDER BY 1, 2, 3"));
+            out.append("fields:\n").append(dump(c, "SELECT hex(id), hex(fields) FROM _tandem_change ORDER BY 1"));
+            out.append("winners:\n").append(dump(c, "SELECT e.tbl, e.entity, e.key, hex(c.id) FROM _tandem_entity e"
+                    + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.key < x'' ORDER BY 1, 2, 3"));
+            out.append("history:\n").append(dump(c, "SELECT e.tbl, e.entity, hex(e.key), hex(c.id) FROM _tandem_entity e"
+                    + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.key >= x'' ORDER BY 1, 2, 3"));
             out.append("pending:\n").append(dump(c, "SELECT tbl, entity FROM _tandem_pending ORDER BY 1, 2"));
             out.append("conflicts:\n").append(dump(c, "SELECT count(*) FROM _tandem_conflict"));
             out.append("fts:\n").append(dump(c, "SELECT i.id FROM item_fts JOIN item i ON i.rowid = item_fts.rowid"

@@ -116,6 +116,32 @@ class SyncLimitsTest {
     }
 
     @Test
+    void fieldNameOk_generatedNames_acceptsExactlyTheDocumentedPattern() {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+        String alphabet = "aZ_09é-. \u0000";
+        Random r = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            int length = r.nextInt(8) == 0 ? 120 + r.nextInt(12) : r.nextInt(6);
+            StringBuilder b = new StringBuilder();
+            for (int j = 0; j < length; j++) {
+                b.append(alphabet.charAt(r.nextInt(r.nextInt(4) == 0 ? alphabet.length() : 5)));
+            }
+            String n = b.toString();
+            boolean matches = name.matcher(n).matches();
+            String lower = n.toLowerCase(java.util.Locale.ROOT);
+            assertEquals(matches && !lower.startsWith("_tandem") && !lower.startsWith("sqlite_"),
+                    SyncLimits.fieldNameOk(n), n);
+            assertEquals(matches && !n.startsWith("_") && !lower.startsWith("sqlite_"), SyncLimits.tableNameOk(n), n);
+        }
+        for (String reserved : List.of("_tandem_change", "_TANDEM", "sqlite_master", "SQLite_x")) {
+            assertTrue(!SyncLimits.fieldNameOk(reserved), reserved);
+        }
+        assertTrue(SyncLimits.fieldNameOk("_deleted"));
+        assertTrue(SyncLimits.fieldNameOk("a".repeat(128)));
+        assertTrue(!SyncLimits.fieldNameOk("a".repeat(129)));
+    }
+
+    @Test
     void limits_writerCutsFitTheReader() {
         assertTrue((long) SyncLimits.MAX_CHANGE + SyncLimits.BATCH_BYTES + (1 << 20) < Frame.MAX_OBJECT,
                 "a batch of the budget plus one maximal change fits one object even if it does not deflate");

@@ -94,7 +94,7 @@ public final class DefaultDb implements Db {
             connections.writeLock().unlock();
         }
         this.dispatcher = new Dispatcher(connections, writer::schema, config.callbackExecutor(), errors);
-        writer.onCommit(dispatcher::committed);
+        writer.onCommit(dispatcher::committed, dispatcher::anyoneListening);
         this.capture = new ChangeCapture(log, materializer, clock, deviceId);
         this.conflicts = new ConflictStore(log, capture, materializer);
         this.reader = new Reader(writer, connections);

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteUpdateListener;
@@ -42,6 +43,7 @@ public final class Writer implements AutoCloseable {
     private volatile Schema schema;
     private volatile TxSession active;
     private Consumer<Commit> onCommit = c -> { };
+    private BooleanSupplier anyoneListening = () -> false;
 
     /** Records the tables SQLite writes, row by row; off during {@link TxSession#withoutRowHook}. */
     private final SQLiteUpdateListener rowHook = (type, database, table, rowId) -> {
@@ -67,8 +69,13 @@ public final class Writer implements AutoCloseable {
         }
     }
 
-    void onCommit(Consumer<Commit> listener) {
+    /**
+     * Hands each commit to {@code listener}, while {@code anyoneListening} says someone would hear
+     * of it: building the commit's table and event sets showed in a single save's cost.
+     */
+    void onCommit(Consumer<Commit> listener, BooleanSupplier anyoneListening) {
         this.onCommit = listener;
+        this.anyoneListening = anyoneListening;
     }
 
     public Schema schema() {
@@ -121,7 +128,9 @@ public final class Writer implements AutoCloseable {
         } finally {
             connections.writeLock().unlock();
         }
-        onCommit.accept(new Commit(normalize(session.touchedTables()), session.events(), session.exactTables()));
+        if (anyoneListening.getAsBoolean()) {
+            onCommit.accept(new Commit(normalize(session.touchedTables()), session.events(), session.exactTables()));
+        }
         return result;
     }
 

@@ -54,7 +54,8 @@ public final class ChangeCapture {
     /**
      * Saves the record; returns it as the table now holds it (defaults filled in, a new id given).
      *
-     * <p>Order: read the stored row and the entity's winners; write the row; record the change
+     * <p>Order: read the stored row and whether the entity has winners, then the winners it needs
+     * (all for an insert, those of the changed fields for an edit); write the row; record the change
      * (its fields replace those winners); then, for an insert, settle the entity's pending state and
      * retry held children. The returned row comes from the write itself ({@code RETURNING *}) unless
      * a trigger could change it later in the transaction; then it is read back after all of that.
@@ -63,16 +64,20 @@ public final class ChangeCapture {
         SavePlan<T> plan = plan(s.schema(), type);
         TableInfo table = plan.table();
         String id = type.id(record);
-        if (id == null || id.isEmpty()) {
+        // An id this clock just made names nothing yet: no row and no changes to look up.
+        boolean fresh = id == null || id.isEmpty();
+        if (fresh) {
             id = clock.next().toString();
         }
         Object[] values = plan.values(record);
         StatementCache sql = s.sql();
-        Object[] old = plan.read(sql, id);
-        WinnerIds winners = log.winnerIds(sql, table.name(), id);
+        SavePlan.Probe probe = fresh ? new SavePlan.Probe(null, false) : plan.probe(sql, id);
+        Object[] old = probe.row();
+        WinnerIds winners;
         Map<String, Object> changed = new LinkedHashMap<>();
         Object[] row;
         if (old == null) {
+            winners = probe.hasWinners() ? log.winnerIds(sql, table.name(), id) : WinnerIds.NONE;
             row = plan.insert(sql, id, values);
             String[] names = plan.rowNames();
             for (int i = 0; i < names.length; i++) {
@@ -94,16 +99,20 @@ public final class ChangeCapture {
             if (changed.isEmpty()) {
                 return plan.toRecord(old);
             }
+            winners = probe.hasWinners() ? log.winnerIds(sql, table.name(), id, changed.keySet()) : WinnerIds.NONE;
             row = plan.update(sql, id, differs, values);
         }
         record(s, table, id, changed, winners.byField());
         s.event(old == null ? ChangeEvent.Kind.INSERT : ChangeEvent.Kind.UPDATE, table.name(), id);
         if (old == null) {
             // The row shows now, so the entity is no longer held back (a merge may have held it for
-            // a missing parent); it stays pending only for columns this schema lacks.
-            materializer.setPending(sql, table.name(), id, winners.byField().values().stream().anyMatch(w ->
-                    !w.field().equals(Change.DELETED_FIELD) && !w.field().equalsIgnoreCase("id")
-                            && table.column(w.field()).isEmpty()));
+            // a missing parent); it stays pending only for columns this schema lacks. An entity
+            // without winners never came through a merge, so it cannot be pending.
+            if (!winners.byField().isEmpty()) {
+                materializer.setPending(sql, table.name(), id, winners.byField().values().stream().anyMatch(w ->
+                        !w.field().equals(Change.DELETED_FIELD) && !w.field().equalsIgnoreCase("id")
+                                && table.column(w.field()).isEmpty()));
+            }
             // A new parent row: children a merge held back for want of it can show now.
             held.retryChildrenOf(s, Set.of(table.name()));
         }

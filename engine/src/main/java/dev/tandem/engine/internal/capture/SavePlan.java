@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.capture;
 
 import dev.tandem.engine.StorageException;
+import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.Schema;
 import dev.tandem.engine.internal.store.Schema.Column;
@@ -46,6 +47,7 @@ final class SavePlan<T extends Record> {
     private final Column[] columns;
     private final String[] where;
     private final String select;
+    private final String probe;
     private final String insert;
     private final Map<Long, String> updates = new HashMap<>();
 
@@ -53,6 +55,7 @@ final class SavePlan<T extends Record> {
     private String[] rowNames;
     private int[] rowToComponent;
     private int[] rowIndex;
+    private int idIndex;
 
     SavePlan(RecordType<T> type, TableInfo table, Schema schema) {
         this.type = type;
@@ -89,6 +92,8 @@ final class SavePlan<T extends Record> {
             j++;
         }
         select = "SELECT * FROM " + table.quoted() + " WHERE \"id\" = ?";
+        probe = "SELECT t.*, " + ChangelogStore.HAS_WINNERS + " FROM (SELECT 1) LEFT JOIN " + table.quoted()
+                + " t ON t.\"id\" = ?1";
         insert = "INSERT INTO " + table.quoted() + "(" + cols + ") VALUES(" + params + ")"
                 + (returning ? " RETURNING *" : "");
     }
@@ -128,6 +133,38 @@ final class SavePlan<T extends Record> {
         PreparedStatement ps = sql.get(select);
         ps.setString(1, id);
         return row(ps);
+    }
+
+    /** The stored row (null when there is none), and whether the entity has any recorded attribute. */
+    record Probe(Object[] row, boolean hasWinners) {
+    }
+
+    /**
+     * {@link #read} and {@link ChangelogStore#HAS_WINNERS} in one statement: a save of a new row
+     * then skips the winners lookup. Until the first row has taught the plan the row's columns,
+     * this reads the row alone and answers "may have winners".
+     */
+    Probe probe(StatementCache sql, String id) throws SQLException {
+        if (rowNames == null) {
+            return new Probe(read(sql, id), true);
+        }
+        PreparedStatement ps = sql.get(probe);
+        ps.setString(1, id);
+        ps.setString(2, table.name());
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("a LEFT JOIN on one row returns one row");
+            }
+            boolean hasWinners = rs.getInt(rowNames.length + 1) != 0;
+            if (rs.getObject(idIndex + 1) == null) {
+                return new Probe(null, hasWinners);
+            }
+            Object[] row = new Object[rowNames.length];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = SqlValues.normalize(rs.getObject(i + 1));
+            }
+            return new Probe(row, hasWinners);
+        }
     }
 
     /** The stored value of value column {@code j} in {@code row}. */
@@ -235,6 +272,11 @@ final class SavePlan<T extends Record> {
             throw new StorageException("Table " + table.name() + " returned no column " + missing
                     + "; the schema changed outside migrate");
         }
+        Integer id = position.get("id");
+        if (id == null) {
+            throw new StorageException("Table " + table.name() + " returned no id column; the schema changed outside migrate");
+        }
+        idIndex = id;
         rowToComponent = type.columnMapping(md);
         rowIndex = index;
         rowNames = names;

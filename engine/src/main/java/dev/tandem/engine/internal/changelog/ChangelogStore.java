@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,13 @@ public final class ChangelogStore {
     private static final int ROWS_PER_INSERT = 32;
     /** An entity's winner rows: SQLite sorts every TEXT key (a field name) before every BLOB key (a change id). */
     private static final String WINNER_KEYS = "e.key < x''";
+
+    /**
+     * An SQL expression, 1 when entity {@code ?1} of table {@code ?2} has any winner (any change
+     * ever set an attribute of it), else 0; for a statement that reads the entity's row too.
+     */
+    public static final String HAS_WINNERS = "EXISTS(SELECT 1 FROM _tandem_entity e WHERE e.tbl = ?2 AND e.entity = ?1"
+            + " AND " + WINNER_KEYS + ")";
 
     /** All winning attributes of one entity, keyed by lower-case field name. */
     public Map<String, Winner> winners(StatementCache sql, String table, String entity) throws SQLException {
@@ -75,12 +83,46 @@ public final class ChangelogStore {
      * {@code _deleted}, whose value is the one a save needs.
      */
     public WinnerIds winnerIds(StatementCache sql, String table, String entity) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT e.key, c.id,"
-                + " CASE WHEN e.key = '" + Change.DELETED_FIELD + "' COLLATE NOCASE THEN c.fields END"
-                + " FROM _tandem_entity e JOIN _tandem_change c ON c.seq = e.seq"
-                + " WHERE e.tbl = ? AND e.entity = ? AND " + WINNER_KEYS);
+        PreparedStatement ps = sql.get(WINNER_IDS);
         ps.setString(1, table);
         ps.setString(2, entity);
+        return winnerIds(ps);
+    }
+
+    /**
+     * {@link #winnerIds} of just {@code fields} (any case): an edit needs the winners of the fields
+     * it changes, and an entity may have many more. {@code deleted} is then only known if
+     * {@code _deleted} is among them.
+     */
+    public WinnerIds winnerIds(StatementCache sql, String table, String entity, Collection<String> fields)
+            throws SQLException {
+        if (fields.size() >= WINNER_IDS_OF.length) {
+            return winnerIds(sql, table, entity);
+        }
+        PreparedStatement ps = sql.get(WINNER_IDS_OF[fields.size()]);
+        ps.setString(1, table);
+        ps.setString(2, entity);
+        int p = 3;
+        for (String f : fields) {
+            ps.setString(p++, f);
+        }
+        return winnerIds(ps);
+    }
+
+    private static final String WINNER_IDS = "SELECT e.key, c.id,"
+            + " CASE WHEN e.key = '" + Change.DELETED_FIELD + "' COLLATE NOCASE THEN c.fields END"
+            + " FROM _tandem_entity e JOIN _tandem_change c ON c.seq = e.seq"
+            + " WHERE e.tbl = ? AND e.entity = ? AND " + WINNER_KEYS;
+    /** {@link #WINNER_IDS} narrowed to 1 to 7 fields, by count. */
+    private static final String[] WINNER_IDS_OF = new String[8];
+
+    static {
+        for (int n = 1; n < WINNER_IDS_OF.length; n++) {
+            WINNER_IDS_OF[n] = WINNER_IDS + " AND e.key COLLATE NOCASE IN (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
+        }
+    }
+
+    private static WinnerIds winnerIds(PreparedStatement ps) throws SQLException {
         Map<String, WinnerIds.Id> winners = new HashMap<>();
         boolean deleted = false;
         try (ResultSet rs = ps.executeQuery()) {

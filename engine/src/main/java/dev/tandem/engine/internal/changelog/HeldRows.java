@@ -109,13 +109,11 @@ public final class HeldRows {
      * that refer to them. Call after any write that can create a parent row.
      */
     public void retryChildrenOf(TxSession s, Set<String> writtenTables) throws SQLException {
+        if (writtenTables.stream().noneMatch(s.schema()::isParent)) {
+            return; // no table has a foreign key to these: nothing can be held for want of them
+        }
         Set<String> written = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         written.addAll(writtenTables);
-        boolean anyChildTable = s.schema().userTables().stream().map(n -> s.schema().table(n).orElseThrow())
-                .anyMatch(t -> t.parents().stream().anyMatch(written::contains));
-        if (!anyChildTable) {
-            return;
-        }
         List<String[]> pending = new ArrayList<>();
         try (ResultSet rs = s.sql().get("SELECT tbl, entity FROM _tandem_pending").executeQuery()) {
             while (rs.next()) {

@@ -12,6 +12,9 @@ import java.util.UUID;
  * @param deleted whether the winning {@code _deleted} is 1
  */
 public record WinnerIds(Map<String, Id> byField, boolean deleted) {
+    /** An entity no change has touched. */
+    public static final WinnerIds NONE = new WinnerIds(Map.of(), false);
+
     /** One attribute's winning change. */
     public record Id(String field, UUID id) implements WinningChange {
     }

@@ -158,12 +158,19 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /** Called after a commit with the tables it wrote and its row events. */
+    /**
+     * Whether a commit now would reach anyone. With nobody to tell, waking the dispatch thread
+     * would only slow the writer down. A subscription being set up counts as somebody: its first
+     * run may predate the commit.
+     */
+    public boolean anyoneListening() {
+        return !queries.isEmpty() || !listeners.isEmpty() || subscribing.get() > 0;
+    }
+
     public void committed(Commit commit) {
         Set<String> tables = commit.tables();
         List<ChangeEvent> events = commit.events();
-        // With nobody to tell, waking the dispatch thread would only slow the writer down. A
-        // subscription being set up counts as somebody: its first run may predate this commit.
-        if (queries.isEmpty() && listeners.isEmpty() && subscribing.get() == 0) {
+        if (!anyoneListening()) {
             return;
         }
         synchronized (lock) {

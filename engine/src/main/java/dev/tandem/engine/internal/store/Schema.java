@@ -168,10 +168,28 @@ public final class Schema {
         return !triggered.isEmpty();
     }
 
+    /**
+     * Whether a user table has a foreign key to {@code table}. Asked on every insert (a new parent
+     * row may release held children), so the answer is worked out once per schema.
+     */
+    public boolean isParent(String table) {
+        Set<String> p = parentTables;
+        if (p == null) {
+            Set<String> all = new HashSet<>();
+            for (String n : userTables()) {
+                all.addAll(tables.get(n.toLowerCase(Locale.ROOT)).parents());
+            }
+            parentTables = p = Set.copyOf(all); // a racing thread computes the same set
+        }
+        return p.contains(table.toLowerCase(Locale.ROOT));
+    }
+
     /** Every table's name in lower case: user, engine, virtual and shadow tables. */
     public Set<String> tableNames() {
         return tables.keySet();
     }
+
+    private volatile Set<String> parentTables;
 
     public List<String> userTables() {
         List<String> names = new ArrayList<>();

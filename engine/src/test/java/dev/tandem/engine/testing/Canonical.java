@@ -3,6 +3,7 @@ package dev.tandem.engine.testing;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.changelog.FieldCodec;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -52,12 +53,12 @@ public final class Canonical {
     public static Map<String, UUID> winners(Db db) {
         return ((DefaultDb) db).read(c -> {
             Map<String, UUID> winners = new TreeMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT e.tbl, e.entity, e.key, c.id FROM _tandem_entity e"
-                    + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.key < x''");
+            try (PreparedStatement ps = c.prepareStatement("SELECT tbl, entity, winners FROM _tandem_entity WHERE key = ''");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    winners.put(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3).toLowerCase(Locale.ROOT),
-                            Uuid7.fromBytes(rs.getBytes(4)));
+                    for (Map.Entry<String, WinnerMap.Entry> w : WinnerMap.decode(rs.getBytes(3)).byField().entrySet()) {
+                        winners.put(rs.getString(1) + "/" + rs.getString(2) + "/" + w.getKey(), w.getValue().id());
+                    }
                 }
             }
             return winners;

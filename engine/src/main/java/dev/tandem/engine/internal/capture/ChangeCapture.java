@@ -22,7 +22,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -54,8 +53,7 @@ public final class ChangeCapture {
     /**
      * Saves the record; returns it as the table now holds it (defaults filled in, a new id given).
      *
-     * <p>Order: read the stored row and whether the entity has winners, then the winners it needs
-     * (all for an insert, those of the changed fields for an edit); write the row; record the change
+     * <p>Order: read the stored row and the entity's winners (one statement); write the row; record the change
      * (its fields replace those winners); then, for an insert, settle the entity's pending state and
      * retry held children. The returned row comes from the write itself ({@code RETURNING *}) unless
      * a trigger could change it later in the transaction; then it is read back after all of that.
@@ -71,13 +69,13 @@ public final class ChangeCapture {
         }
         Object[] values = plan.values(record);
         StatementCache sql = s.sql();
-        SavePlan.Probe probe = fresh ? new SavePlan.Probe(null, false) : plan.probe(sql, id);
-        Object[] old = probe.row();
-        WinnerIds winners;
+        SavePlan.Probe probe = fresh ? null : plan.probe(sql, id);
+        Object[] old = fresh ? null : probe.row();
+        WinnerIds winners = fresh ? WinnerIds.NONE : probe.winnersRead() ? log.winnerIds(sql, probe.winners())
+                : log.winnerIds(sql, table.name(), id);
         Map<String, Object> changed = new LinkedHashMap<>();
         Object[] row;
         if (old == null) {
-            winners = probe.hasWinners() ? log.winnerIds(sql, table.name(), id) : WinnerIds.NONE;
             row = plan.insert(sql, id, values);
             String[] names = plan.rowNames();
             for (int i = 0; i < names.length; i++) {
@@ -99,10 +97,9 @@ public final class ChangeCapture {
             if (changed.isEmpty()) {
                 return plan.toRecord(old);
             }
-            winners = probe.hasWinners() ? log.winnerIds(sql, table.name(), id, changed.keySet()) : WinnerIds.NONE;
             row = plan.update(sql, id, differs, values);
         }
-        record(s, table, id, changed, winners.byField());
+        record(s, table, id, changed, winners);
         s.event(old == null ? ChangeEvent.Kind.INSERT : ChangeEvent.Kind.UPDATE, table.name(), id);
         if (old == null) {
             // The row shows now, so the entity is no longer held back (a merge may have held it for
@@ -141,7 +138,7 @@ public final class ChangeCapture {
         if (ps.executeUpdate() == 0) {
             return false;
         }
-        record(s, table, id, Map.of(Change.DELETED_FIELD, 1L), log.winnerIds(s.sql(), table.name(), id).byField());
+        record(s, table, id, Map.of(Change.DELETED_FIELD, 1L), log.winnerIds(s.sql(), table.name(), id));
         s.event(ChangeEvent.Kind.DELETE, table.name(), id);
         return true;
     }
@@ -153,7 +150,7 @@ public final class ChangeCapture {
         if (!winners.deleted()) {
             return false;
         }
-        record(s, table, id, Map.of(Change.DELETED_FIELD, 0L), winners.byField());
+        record(s, table, id, Map.of(Change.DELETED_FIELD, 0L), winners);
         ChangeEvent.Kind kind = materializer.materialize(s, table, id, log.winners(s.sql(), table.name(), id));
         if (kind != null) {
             s.event(kind, table.name(), id);
@@ -163,29 +160,27 @@ public final class ChangeCapture {
     }
 
     /** Writes one local change that sets {@code fields}, each replacing its current winner. */
-    public void record(TxSession s, TableInfo table, String id, Map<String, Object> fields,
-                       Map<String, ? extends WinningChange> winners) throws SQLException {
+    public void record(TxSession s, TableInfo table, String id, Map<String, Object> fields, WinnerIds winners)
+            throws SQLException {
         SyncLimits.checkLocal(table.name(), id, fields);
         int n = fields.size();
         String[] names = new String[n];
         Object[] values = new Object[n];
         UUID[] replaces = new UUID[n];
-        String[] winnerFields = new String[n];
         // Greater than every value it replaces, even one from a device whose clock ran ahead.
         UUID newest = null;
         int i = 0;
         for (Map.Entry<String, Object> f : fields.entrySet()) {
-            WinningChange replaced = winners.get(f.getKey().toLowerCase(Locale.ROOT));
+            WinningChange replaced = winners.map().get(f.getKey());
             names[i] = f.getKey();
             values[i] = f.getValue();
             replaces[i] = replaced == null ? null : replaced.id();
-            winnerFields[i] = replaced == null ? f.getKey() : replaced.field();
             if (replaced != null && (newest == null || Uuid7.ORDER.compare(replaced.id(), newest) > 0)) {
                 newest = replaced.id();
             }
             i++;
         }
-        log.appendLocal(s.sql(), clock.nextAfter(newest), author, table.name(), id, names, values, replaces, winnerFields);
+        log.appendLocal(s.sql(), clock.nextAfter(newest), author, table.name(), id, names, values, replaces, winners.map());
     }
 
     private static TableInfo table(Schema schema, RecordType<?> type) {

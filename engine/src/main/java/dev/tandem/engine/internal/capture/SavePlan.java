@@ -92,7 +92,7 @@ final class SavePlan<T extends Record> {
             j++;
         }
         select = "SELECT * FROM " + table.quoted() + " WHERE \"id\" = ?";
-        probe = "SELECT t.*, " + ChangelogStore.HAS_WINNERS + " FROM (SELECT 1) LEFT JOIN " + table.quoted()
+        probe = "SELECT t.*, " + ChangelogStore.WINNERS_OF + " FROM (SELECT 1) LEFT JOIN " + table.quoted()
                 + " t ON t.\"id\" = ?1";
         insert = "INSERT INTO " + table.quoted() + "(" + cols + ") VALUES(" + params + ")"
                 + (returning ? " RETURNING *" : "");
@@ -135,18 +135,20 @@ final class SavePlan<T extends Record> {
         return row(ps);
     }
 
-    /** The stored row (null when there is none), and whether the entity has any recorded attribute. */
-    record Probe(Object[] row, boolean hasWinners) {
+    /**
+     * The stored row (null when there is none) and, if {@code winnersRead}, the entity's winners as
+     * stored (null when no change has touched it).
+     */
+    record Probe(Object[] row, byte[] winners, boolean winnersRead) {
     }
 
     /**
-     * {@link #read} and {@link ChangelogStore#HAS_WINNERS} in one statement: a save of a new row
-     * then skips the winners lookup. Until the first row has taught the plan the row's columns,
-     * this reads the row alone and answers "may have winners".
+     * {@link #read} and {@link ChangelogStore#WINNERS_OF} in one statement. Until the first row
+     * has taught the plan the row's columns, this reads the row alone.
      */
     Probe probe(StatementCache sql, String id) throws SQLException {
         if (rowNames == null) {
-            return new Probe(read(sql, id), true);
+            return new Probe(read(sql, id), null, false);
         }
         PreparedStatement ps = sql.get(probe);
         ps.setString(1, id);
@@ -155,15 +157,15 @@ final class SavePlan<T extends Record> {
             if (!rs.next()) {
                 throw new IllegalStateException("a LEFT JOIN on one row returns one row");
             }
-            boolean hasWinners = rs.getInt(rowNames.length + 1) != 0;
+            byte[] winners = rs.getBytes(rowNames.length + 1);
             if (rs.getObject(idIndex + 1) == null) {
-                return new Probe(null, hasWinners);
+                return new Probe(null, winners, true);
             }
             Object[] row = new Object[rowNames.length];
             for (int i = 0; i < row.length; i++) {
                 row[i] = SqlValues.normalize(rs.getObject(i + 1));
             }
-            return new Probe(row, hasWinners);
+            return new Probe(row, winners, true);
         }
     }
 

@@ -13,8 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,41 +26,58 @@ import java.util.UUID;
  * row and the winners it moves commit together with the row they describe, or not at all.
  */
 public final class ChangelogStore {
-    /** Bounds the distinct statements {@link #appendLocal} caches and their parameter count. */
-    private static final int ROWS_PER_INSERT = 32;
-    /** An entity's winner rows: SQLite sorts every TEXT key (a field name) before every BLOB key (a change id). */
-    private static final String WINNER_KEYS = "e.key < x''";
-
     /**
-     * An SQL expression, 1 when entity {@code ?1} of table {@code ?2} has any winner (any change
-     * ever set an attribute of it), else 0; for a statement that reads the entity's row too.
+     * An SQL expression: the winners blob ({@link WinnerMap}) of entity {@code ?1} of table
+     * {@code ?2}, NULL when no change has touched it; for a statement that reads the entity's row too.
      */
-    public static final String HAS_WINNERS = "EXISTS(SELECT 1 FROM _tandem_entity e WHERE e.tbl = ?2 AND e.entity = ?1"
-            + " AND " + WINNER_KEYS + ")";
+    public static final String WINNERS_OF = "(SELECT e.winners FROM _tandem_entity e WHERE e.tbl = ?2 AND e.entity = ?1"
+            + " AND e.key = '')";
 
-    /** All winning attributes of one entity, keyed by lower-case field name. */
+    /** All winning attributes of one entity, keyed by lower-case field name, with their values. */
     public Map<String, Winner> winners(StatementCache sql, String table, String entity) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT e.key, e.seq, c.id, c.author, c.fields FROM _tandem_entity e"
-                + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.tbl = ? AND e.entity = ? AND " + WINNER_KEYS);
-        ps.setString(1, table);
-        ps.setString(2, entity);
+        WinnerMap map = WinnerMap.decode(winnersBlob(sql, table, entity));
         Map<String, Winner> winners = new HashMap<>();
-        Map<Long, Map<String, FieldData>> decoded = new HashMap<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String field = rs.getString(1);
-                long seq = rs.getLong(2);
-                byte[] blob = rs.getBytes(5);
-                FieldData f = decoded.computeIfAbsent(seq, k -> byLowerCaseName(blob)).get(lower(field));
-                if (f == null) {
-                    throw new StorageException("The changelog names change " + seq + " the winner of " + table + "/"
-                            + entity + "." + field + ", but that change did not set it; the database is damaged");
-                }
-                winners.put(lower(field), new Winner(field, seq, Uuid7.fromBytes(rs.getBytes(3)),
-                        Uuid7.fromBytes(rs.getBytes(4)), f.value(), f.replaces()));
+        Map<Long, Stored> changes = new HashMap<>();
+        for (Map.Entry<String, WinnerMap.Entry> e : map.byField().entrySet()) {
+            WinnerMap.Entry w = e.getValue();
+            Stored c = changes.get(w.seq());
+            if (c == null) {
+                c = change(sql, w.seq());
+                changes.put(w.seq(), c);
             }
+            FieldData f = c.fields.get(e.getKey());
+            if (f == null) {
+                throw new StorageException("The changelog names change " + w.seq() + " the winner of " + table + "/"
+                        + entity + "." + w.field() + ", but that change did not set it; the database is damaged");
+            }
+            winners.put(e.getKey(), new Winner(w.field(), w.seq(), w.id(), c.author, f.value(), f.replaces()));
         }
         return winners;
+    }
+
+    /** A stored change's author and attributes by lower-case name. */
+    private record Stored(UUID author, Map<String, FieldData> fields) {
+    }
+
+    private static Stored change(StatementCache sql, long seq) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT author, fields FROM _tandem_change WHERE seq = ?");
+        ps.setLong(1, seq);
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new StorageException("The changelog names change " + seq + " a winner, but has no such change;"
+                        + " the database is damaged");
+            }
+            return new Stored(Uuid7.fromBytes(rs.getBytes(1)), byLowerCaseName(rs.getBytes(2)));
+        }
+    }
+
+    private static byte[] winnersBlob(StatementCache sql, String table, String entity) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT winners FROM _tandem_entity WHERE tbl = ? AND entity = ? AND key = ''");
+        ps.setString(1, table);
+        ps.setString(2, entity);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getBytes(1) : null;
+        }
     }
 
     private static Map<String, FieldData> byLowerCaseName(byte[] blob) {
@@ -77,66 +92,24 @@ public final class ChangelogStore {
         return field.toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * The winning change of each of the entity's attributes, and whether it is deleted: the winner
-     * rows and, by rowid, their change's id. A change's attributes are decoded only for
-     * {@code _deleted}, whose value is the one a save needs.
-     */
+    /** The winning change of each of the entity's attributes, and whether it is deleted. */
     public WinnerIds winnerIds(StatementCache sql, String table, String entity) throws SQLException {
-        PreparedStatement ps = sql.get(WINNER_IDS);
-        ps.setString(1, table);
-        ps.setString(2, entity);
-        return winnerIds(ps);
+        return winnerIds(sql, winnersBlob(sql, table, entity));
     }
 
     /**
-     * {@link #winnerIds} of just {@code fields} (any case): an edit needs the winners of the fields
-     * it changes, and an entity may have many more. {@code deleted} is then only known if
-     * {@code _deleted} is among them.
+     * {@link #winnerIds} from the entity's winners blob, read along with its row ({@link #WINNERS_OF}).
+     * A change's attributes are read only for a winning {@code _deleted}, whose value is the one a
+     * save needs.
      */
-    public WinnerIds winnerIds(StatementCache sql, String table, String entity, Collection<String> fields)
-            throws SQLException {
-        if (fields.size() >= WINNER_IDS_OF.length) {
-            return winnerIds(sql, table, entity);
+    public WinnerIds winnerIds(StatementCache sql, byte[] winnersBlob) throws SQLException {
+        WinnerMap map = WinnerMap.decode(winnersBlob);
+        WinnerMap.Entry deleted = map.get(Change.DELETED_FIELD);
+        if (deleted == null) {
+            return new WinnerIds(map, false);
         }
-        PreparedStatement ps = sql.get(WINNER_IDS_OF[fields.size()]);
-        ps.setString(1, table);
-        ps.setString(2, entity);
-        int p = 3;
-        for (String f : fields) {
-            ps.setString(p++, f);
-        }
-        return winnerIds(ps);
-    }
-
-    private static final String WINNER_IDS = "SELECT e.key, c.id,"
-            + " CASE WHEN e.key = '" + Change.DELETED_FIELD + "' COLLATE NOCASE THEN c.fields END"
-            + " FROM _tandem_entity e JOIN _tandem_change c ON c.seq = e.seq"
-            + " WHERE e.tbl = ? AND e.entity = ? AND " + WINNER_KEYS;
-    /** {@link #WINNER_IDS} narrowed to 1 to 7 fields, by count. */
-    private static final String[] WINNER_IDS_OF = new String[8];
-
-    static {
-        for (int n = 1; n < WINNER_IDS_OF.length; n++) {
-            WINNER_IDS_OF[n] = WINNER_IDS + " AND e.key COLLATE NOCASE IN (" + String.join(", ", Collections.nCopies(n, "?")) + ")";
-        }
-    }
-
-    private static WinnerIds winnerIds(PreparedStatement ps) throws SQLException {
-        Map<String, WinnerIds.Id> winners = new HashMap<>();
-        boolean deleted = false;
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String field = rs.getString(1);
-                winners.put(lower(field), new WinnerIds.Id(field, Uuid7.fromBytes(rs.getBytes(2))));
-                byte[] blob = rs.getBytes(3);
-                if (blob != null) {
-                    FieldData f = byLowerCaseName(blob).get(lower(Change.DELETED_FIELD));
-                    deleted |= f != null && Long.valueOf(1L).equals(f.value());
-                }
-            }
-        }
-        return new WinnerIds(winners, deleted);
+        FieldData f = change(sql, deleted.seq()).fields.get(lower(Change.DELETED_FIELD));
+        return new WinnerIds(map, f != null && Long.valueOf(1L).equals(f.value()));
     }
 
     /** For a change of this entity that this device has, the id its write of {@code field} replaced. */
@@ -157,41 +130,27 @@ public final class ChangelogStore {
     }
 
     /**
-     * Appends a change authored here, makes it the winner of every field it sets, and returns its
-     * seq. {@code winnerFields[i]} is the winner row's spelling of {@code fields[i]} (that of the
-     * change it replaces, if any). Two statements: the change row, then one multi-row upsert of the
-     * entity's rows (its history row and its winners), which share a page.
+     * Appends a change authored here, makes it the winner of every field it sets (replacing the
+     * entity's winners {@code current}), and returns its seq. Two statements: the change row, then
+     * one upsert of the entity's two rows, its history row and its winners, which share a page.
      */
     public long appendLocal(StatementCache sql, UUID id, UUID author, String table, String entity, String[] fields,
-                            Object[] values, UUID[] replaces, String[] winnerFields) throws SQLException {
+                            Object[] values, UUID[] replaces, WinnerMap current) throws SQLException {
         long seq = insertChange(sql, id, author, table, entity, FieldCodec.encode(fields, values, replaces));
-        Object[] keys = new Object[fields.length + 1];
-        keys[0] = Uuid7.toBytes(id);
-        System.arraycopy(winnerFields, 0, keys, 1, fields.length);
-        for (int from = 0; from < keys.length; from += ROWS_PER_INSERT) {
-            int n = Math.min(ROWS_PER_INSERT, keys.length - from);
-            PreparedStatement ps = sql.get(ENTITY_ROWS[n]);
-            int p = 1;
-            for (int i = from; i < from + n; i++) {
-                ps.setString(p++, table);
-                ps.setString(p++, entity);
-                ps.setObject(p++, keys[i]);
-                ps.setLong(p++, seq);
-            }
-            ps.executeUpdate();
+        WinnerMap next = current.copy();
+        for (String f : fields) {
+            next.put(f, seq, id);
         }
+        PreparedStatement ps = sql.get("INSERT INTO _tandem_entity(tbl, entity, key, seq, winners)"
+                + " VALUES(?1, ?2, ?3, ?4, NULL), (?1, ?2, '', ?4, ?5) ON CONFLICT(tbl, entity, key)"
+                + " DO UPDATE SET seq = excluded.seq, winners = excluded.winners");
+        ps.setString(1, table);
+        ps.setString(2, entity);
+        ps.setBytes(3, Uuid7.toBytes(id));
+        ps.setLong(4, seq);
+        ps.setBytes(5, next.encode());
+        ps.executeUpdate();
         return seq;
-    }
-
-    /** Upserts of 1 to {@link #ROWS_PER_INSERT} entity rows, by row count; built once. */
-    private static final String[] ENTITY_ROWS = new String[ROWS_PER_INSERT + 1];
-
-    static {
-        for (int n = 1; n <= ROWS_PER_INSERT; n++) {
-            ENTITY_ROWS[n] = "INSERT INTO _tandem_entity(tbl, entity, key, seq) VALUES"
-                    + String.join(", ", Collections.nCopies(n, "(?, ?, ?, ?)"))
-                    + " ON CONFLICT(tbl, entity, key) DO UPDATE SET seq = excluded.seq";
-        }
     }
 
     private static long insertChange(StatementCache sql, UUID id, UUID author, String table, String entity,
@@ -211,7 +170,7 @@ public final class ChangelogStore {
 
     /**
      * Appends a change from elsewhere with {@code fields} unless this entity has it already;
-     * returns its new seq. Winners are the caller's to move, field by field ({@link #setWinner}).
+     * returns its new seq. Winners are the caller's to move ({@link #writeWinners}).
      */
     public OptionalLong appendIfNew(StatementCache sql, UUID id, UUID author, String table, String entity,
                                     List<FieldData> fields) throws SQLException {
@@ -225,7 +184,7 @@ public final class ChangelogStore {
             }
         }
         long seq = insertChange(sql, id, author, table, entity, FieldCodec.encode(fields));
-        PreparedStatement ps = sql.get(ENTITY_ROWS[1]);
+        PreparedStatement ps = sql.get("INSERT INTO _tandem_entity(tbl, entity, key, seq) VALUES(?, ?, ?, ?)");
         ps.setString(1, table);
         ps.setString(2, entity);
         ps.setBytes(3, Uuid7.toBytes(id));
@@ -234,12 +193,15 @@ public final class ChangelogStore {
         return OptionalLong.of(seq);
     }
 
-    public void setWinner(StatementCache sql, String table, String entity, String field, long seq) throws SQLException {
-        PreparedStatement ps = sql.get(ENTITY_ROWS[1]);
+    /** Stores {@code winners} as the entity's winners; {@code seq} is the change that last moved one. */
+    public void writeWinners(StatementCache sql, String table, String entity, WinnerMap winners, long seq)
+            throws SQLException {
+        PreparedStatement ps = sql.get("INSERT INTO _tandem_entity(tbl, entity, key, seq, winners) VALUES(?, ?, '', ?, ?)"
+                + " ON CONFLICT(tbl, entity, key) DO UPDATE SET seq = excluded.seq, winners = excluded.winners");
         ps.setString(1, table);
         ps.setString(2, entity);
-        ps.setString(3, field);
-        ps.setLong(4, seq);
+        ps.setLong(3, seq);
+        ps.setBytes(4, winners.encode());
         ps.executeUpdate();
     }
 

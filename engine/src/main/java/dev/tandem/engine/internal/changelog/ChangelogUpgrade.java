@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Brings the changelog of internal version 1 to version 2, inside the open transaction, keeping
  * every change, its seq (the push cursor and conflicts refer to seqs), its attributes and the
- * winners. Version 1 kept a row per attribute in {@code _tandem_field}, the winners in
- * {@code _tandem_winner} and two indexes on {@code _tandem_change}.
+ * winners. Version 1 kept a row per attribute in {@code _tandem_field}, a row per winning
+ * attribute in {@code _tandem_winner} and two indexes on {@code _tandem_change}.
  *
  * <p>Order: the old change table is renamed out of the way first, so the new one can take its
  * name; the old tables are dropped last, after everything was copied. A failure anywhere rolls the
@@ -31,8 +31,8 @@ final class ChangelogUpgrade {
             s.execute("ALTER TABLE _tandem_change RENAME TO _tandem_change_v1");
             s.execute(InternalSchema.CHANGE_DDL);
             s.execute(InternalSchema.ENTITY_DDL);
-            s.execute("INSERT INTO _tandem_entity(tbl, entity, key, seq) SELECT tbl, entity, field, seq FROM _tandem_winner");
             s.execute("INSERT INTO _tandem_entity(tbl, entity, key, seq) SELECT tbl, entity, id, seq FROM _tandem_change_v1");
+            copyWinners(c);
             copyChanges(c);
             try (ResultSet rs = s.executeQuery("SELECT max(id) FROM _tandem_change_v1")) {
                 byte[] max = rs.next() ? rs.getBytes(1) : null;
@@ -43,6 +43,37 @@ final class ChangelogUpgrade {
             s.execute("DROP TABLE _tandem_field");
             s.execute("DROP TABLE _tandem_winner");
             s.execute("DROP TABLE _tandem_change_v1");
+        }
+    }
+
+    /** Each entity's winner rows packed into its one winners row. */
+    private static void copyWinners(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT w.tbl, w.entity, w.field, w.seq, c.id FROM _tandem_winner w"
+                + " JOIN _tandem_change_v1 c ON c.seq = w.seq ORDER BY w.tbl, w.entity");
+             ResultSet rs = ps.executeQuery();
+             BulkInsert out = new BulkInsert(c, "INSERT INTO _tandem_entity(tbl, entity, key, seq, winners)", 5, "")) {
+            String table = null;
+            String entity = null;
+            WinnerMap winners = null;
+            long last = 0;
+            while (rs.next()) {
+                if (!rs.getString(1).equals(table) || !rs.getString(2).equals(entity)) {
+                    if (winners != null) {
+                        out.add(table, entity, "", last, winners.encode());
+                    }
+                    table = rs.getString(1);
+                    entity = rs.getString(2);
+                    winners = WinnerMap.empty().copy();
+                    last = 0;
+                }
+                long seq = rs.getLong(4);
+                winners.put(rs.getString(3), seq, Uuid7.fromBytes(rs.getBytes(5)));
+                last = Math.max(last, seq);
+            }
+            if (winners != null) {
+                out.add(table, entity, "", last, winners.encode());
+            }
+            out.finish();
         }
     }
 

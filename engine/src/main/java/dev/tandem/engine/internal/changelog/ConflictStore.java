@@ -57,31 +57,41 @@ public final class ConflictStore {
     public List<Conflict> list(Connection c) throws SQLException {
         List<Conflict> list = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT k.id, k.kind, k.tbl, k.entity, k.field,"
-                + " wc.fields, wc.id, wc.author, lc.fields, lc.id, lc.author, k.detected_at, k.seen"
+                + " w.winners, lc.fields, lc.id, lc.author, k.detected_at, k.seen"
                 + " FROM _tandem_conflict k"
                 + " JOIN _tandem_change lc ON lc.seq = k.loser_seq"
-                + " LEFT JOIN _tandem_entity w ON w.tbl = k.tbl AND w.entity = k.entity AND w.key = k.field"
-                + " LEFT JOIN _tandem_change wc ON wc.seq = w.seq"
+                + " LEFT JOIN _tandem_entity w ON w.tbl = k.tbl AND w.entity = k.entity AND w.key = ''"
                 + " WHERE k.dismissed = 0 ORDER BY k.id DESC");
+             PreparedStatement kept = c.prepareStatement("SELECT id, author, fields FROM _tandem_change WHERE seq = ?");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String field = rs.getString(5);
-                FieldData lostField = FieldCodec.find(rs.getBytes(9), field);
+                FieldData lostField = FieldCodec.find(rs.getBytes(7), field);
                 if (lostField == null) {
-                    continue; // as a join on the loser's attribute would: nothing to show or take back
+                    continue; // nothing to show or take back
                 }
-                byte[] kept = rs.getBytes(6);
-                FieldData keptField = kept == null ? null : FieldCodec.find(kept, field);
-                UUID lost = Uuid7.fromBytes(rs.getBytes(10));
-                byte[] keptId = rs.getBytes(7);
-                byte[] keptAuthor = rs.getBytes(8);
+                // The kept value is always the current winner's, so it stays true as changes arrive.
+                WinnerMap.Entry winner = WinnerMap.decode(rs.getBytes(6)).get(field);
+                Object keptValue = null;
+                String keptId = null;
+                String keptAuthor = null;
+                if (winner != null) {
+                    kept.setLong(1, winner.seq());
+                    try (ResultSet k = kept.executeQuery()) {
+                        if (k.next()) {
+                            for (FieldData f : FieldCodec.decode(k.getBytes(3))) {
+                                keptValue = f.name().equalsIgnoreCase(field) ? f.value() : keptValue;
+                            }
+                            keptId = Uuid7.fromBytes(k.getBytes(1)).toString();
+                            keptAuthor = Uuid7.fromBytes(k.getBytes(2)).toString();
+                        }
+                    }
+                }
+                UUID lost = Uuid7.fromBytes(rs.getBytes(8));
                 list.add(new Conflict(rs.getLong(1), Conflict.Kind.valueOf(rs.getString(2)), rs.getString(3),
-                        rs.getString(4), field, keptField == null ? null : keptField.value(),
-                        keptId == null ? null : Uuid7.fromBytes(keptId).toString(),
-                        keptAuthor == null ? null : Uuid7.fromBytes(keptAuthor).toString(),
-                        lostField.value(), lost.toString(),
-                        Uuid7.fromBytes(rs.getBytes(11)).toString(), Instant.ofEpochMilli(Uuid7.millis(lost)),
-                        Instant.ofEpochMilli(rs.getLong(12)), rs.getInt(13) != 0));
+                        rs.getString(4), field, keptValue, keptId, keptAuthor, lostField.value(), lost.toString(),
+                        Uuid7.fromBytes(rs.getBytes(9)).toString(), Instant.ofEpochMilli(Uuid7.millis(lost)),
+                        Instant.ofEpochMilli(rs.getLong(10)), rs.getInt(11) != 0));
             }
         }
         return list;
@@ -125,7 +135,7 @@ public final class ConflictStore {
             fields.put(Change.DELETED_FIELD, 0L);
         }
         fields.put(field, value);
-        capture.record(s, t, entity, fields, log.winners(s.sql(), t.name(), entity));
+        capture.record(s, t, entity, fields, log.winnerIds(s.sql(), t.name(), entity));
         ChangeEvent.Kind event = materializer.materialize(s, t, entity, log.winners(s.sql(), t.name(), entity));
         if (event != null) {
             s.event(event, t.name(), entity);

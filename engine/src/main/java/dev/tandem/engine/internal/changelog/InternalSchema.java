@@ -15,11 +15,12 @@ import java.sql.Statement;
  *       {@code fields} holds the attributes the change set, each with the id of the change it
  *       replaced ({@link FieldCodec}).</li>
  *   <li>{@code _tandem_entity}: everything kept per entity, clustered by (table, entity) so that a
- *       save writes one page of it. A TEXT {@code key} is a field name, and its row names the change
- *       that currently wins that field; the user tables are a projection of these winners, of every
- *       entity whose {@code _deleted} is not 1. A BLOB {@code key} is the id of a change of this
- *       entity: the entity's history, and how a change id is found (ids are unique per entity).
- *       SQLite sorts every TEXT before every BLOB, so {@code key < x''} reads just the winners.</li>
+ *       save writes one page of it. The row with key {@code ''} holds the entity's winners
+ *       ({@link WinnerMap}): per field, the change whose value it shows. The user tables are a
+ *       projection of these winners, of every entity whose {@code _deleted} is not 1. A row with a
+ *       BLOB key, the id of a change of this entity, is the entity's history and how a change id is
+ *       found (ids are unique per entity). SQLite sorts every TEXT before every BLOB, so
+ *       {@code key >= x''} reads just the history.</li>
  *   <li>{@code _tandem_pending}: entities with winning fields the schema cannot hold yet (a remote
  *       device has a newer migration); re-applied after each migration.</li>
  *   <li>{@code _tandem_conflict}: attributes last write wins resolved between concurrent changes.</li>
@@ -30,14 +31,14 @@ import java.sql.Statement;
  * </ul>
  */
 public final class InternalSchema {
-    /** 2: attributes moved into {@code _tandem_change.fields}; winners and ids into {@code _tandem_entity}. */
+    /** 2: attributes in {@code _tandem_change.fields}; winners and history in {@code _tandem_entity}. */
     public static final int VERSION = 2;
 
     private static final String META_DDL = "CREATE TABLE IF NOT EXISTS _tandem_meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID";
     static final String CHANGE_DDL = "CREATE TABLE IF NOT EXISTS _tandem_change(seq INTEGER PRIMARY KEY,"
             + " id BLOB NOT NULL, author BLOB NOT NULL, tbl TEXT NOT NULL, entity TEXT NOT NULL, fields BLOB NOT NULL)";
     static final String ENTITY_DDL = "CREATE TABLE IF NOT EXISTS _tandem_entity(tbl TEXT NOT NULL, entity TEXT NOT NULL,"
-            + " key NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY(tbl, entity, key)) WITHOUT ROWID";
+            + " key NOT NULL, seq INTEGER NOT NULL, winners BLOB, PRIMARY KEY(tbl, entity, key)) WITHOUT ROWID";
 
     private static final String[] DDL = {
         CHANGE_DDL,

@@ -38,9 +38,9 @@ import java.util.UUID;
  *       observes its id, so every later local edit wins over it (an id from a clock running far
  *       ahead is merged but not adopted; local edits of what it wrote still win, by
  *       {@link HybridClock#nextAfter}).</li>
- *   <li>Each attribute is decided by {@link LwwMerge}: the winner table moves only when the
+ *   <li>Each attribute is decided by {@link LwwMerge}: its winner moves only when the
  *       incoming version wins; a concurrent loser with a different value becomes a conflict.</li>
- *   <li>Rows of entities whose winners moved are re-materialized from the winner table. Names come
+ *   <li>Rows of entities whose winners moved are re-materialized from their winners. Names come
  *       from the {@link Schema}; a table or column this schema lacks keeps the entity pending, and
  *       only user tables with an id key are ever written ({@link Schema#syncTarget}).</li>
  *   <li>Rows the table refuses (a parent deleted elsewhere or not yet arrived, a NOT NULL or CHECK
@@ -113,14 +113,14 @@ public final class RemoteApply {
                 }
             };
             Map<String, Winner> winners = log.winners(sql, table, c.entity());
-            boolean won = false;
+            WinnerMap next = null;
             for (FieldData f : fields) {
                 Winner cur = winners.get(f.name().toLowerCase(Locale.ROOT));
                 FieldVersion current = cur == null ? null : new FieldVersion(cur.id(), cur.author(), cur.replaces());
                 Decision d = LwwMerge.decide(current, new FieldVersion(c.id(), author, f.replaces()), f.name(), ancestry);
                 if (d.incomingWins()) {
-                    log.setWinner(sql, table, c.entity(), cur == null ? f.name() : cur.field(), seq);
-                    won = true;
+                    next = next != null ? next : WinnerMap.of(winners.values());
+                    next.put(f.name(), seq, c.id());
                 }
                 if (d.concurrent() && !SqlValues.same(cur.value(), f.value())) {
                     boolean recorded = conflicts.record(s, kindOf(f.name()), table, c.entity(), f.name(),
@@ -129,7 +129,8 @@ public final class RemoteApply {
                 }
             }
             conflictCount += editDeleteConflicts(s, table, c, author, seq, winners, nowMillis);
-            if (won) {
+            if (next != null) {
+                log.writeWinners(sql, table, c.entity(), next, seq);
                 merged++;
                 touched.computeIfAbsent(table, k -> new TreeSet<>()).add(c.entity());
             }

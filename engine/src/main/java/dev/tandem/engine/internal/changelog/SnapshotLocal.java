@@ -95,42 +95,38 @@ public final class SnapshotLocal {
         Map<UUID, Long> cursors = new HashMap<>(state.cursors(c, remote));
         cursors.put(self, pushed.batchSeq());
         List<Entry> entries = new ArrayList<>();
-        // Each winning change with the fields it still wins.
-        try (PreparedStatement ps = c.prepareStatement("SELECT e.key, c.seq, c.id, c.author, c.tbl, c.entity, c.fields"
-                + " FROM _tandem_entity e JOIN _tandem_change c ON c.seq = e.seq WHERE e.key < x'' ORDER BY e.seq");
+        // Each winning change with the fields it still wins, in seq order.
+        Map<Long, Set<String>> won = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT winners FROM _tandem_entity WHERE key = ''");
              ResultSet rs = ps.executeQuery()) {
-            long current = -1;
-            Set<String> won = new HashSet<>();
-            Object[] change = null;
             while (rs.next()) {
-                long seq = rs.getLong(2);
-                if (seq != current) {
-                    if (change != null) {
-                        entries.add(entry(change, won));
-                    }
-                    current = seq;
-                    change = new Object[] {rs.getBytes(3), rs.getBytes(4), rs.getString(5), rs.getString(6), rs.getBytes(7)};
-                    won.clear();
+                for (Map.Entry<String, WinnerMap.Entry> w : WinnerMap.decode(rs.getBytes(1)).byField().entrySet()) {
+                    won.computeIfAbsent(w.getValue().seq(), k -> new HashSet<>()).add(w.getKey());
                 }
-                won.add(rs.getString(1).toLowerCase(Locale.ROOT));
             }
-            if (change != null) {
-                entries.add(entry(change, won));
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeRows.COLUMNS + " FROM _tandem_change c ORDER BY c.seq");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Set<String> fields = won.get(rs.getLong(1));
+                if (fields != null) {
+                    entries.add(entry(rs, fields));
+                }
             }
         }
         return new Capture(cursors, entries);
     }
 
-    /** A winning change with just the fields it still wins ({@code won}, lower case). */
-    private static Entry entry(Object[] change, Set<String> won) {
+    /** The change at {@code rs} ({@link ChangeRows#COLUMNS}) with just the fields it still wins ({@code won}, lower case). */
+    private static Entry entry(ResultSet rs, Set<String> won) throws SQLException {
         List<FieldData> fields = new ArrayList<>();
-        for (FieldData f : FieldCodec.decode((byte[]) change[4])) {
+        for (FieldData f : FieldCodec.decode(rs.getBytes(6))) {
             if (won.contains(f.name().toLowerCase(Locale.ROOT))) {
                 fields.add(f);
             }
         }
-        return new Entry(Uuid7.fromBytes((byte[]) change[1]), new ChangeData(Uuid7.fromBytes((byte[]) change[0]),
-                (String) change[2], (String) change[3], fields));
+        return new Entry(Uuid7.fromBytes(rs.getBytes(3)), new ChangeData(Uuid7.fromBytes(rs.getBytes(2)),
+                rs.getString(4), rs.getString(5), fields));
     }
 
     /** Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's transaction. */
@@ -225,24 +221,32 @@ public final class SnapshotLocal {
             st.execute("PRAGMA defer_foreign_keys = ON");
         }
         Placed[] changes = plan.changes;
-        // Every attribute the snapshot holds wins (Plan checked each occurs once), so each change's
-        // kept fields are winners, next to the change's history row.
+        // Every attribute the snapshot holds wins (Plan checked each occurs once), so an entity's
+        // winners are the kept fields of its changes; each change also gets its history row.
         try (BulkInsert change = new BulkInsert(c, "INSERT INTO _tandem_change(seq, id, author, tbl, entity, fields)", 6, "");
-             BulkInsert entity = new BulkInsert(c, "INSERT INTO _tandem_entity(tbl, entity, key, seq)", 4, "")) {
-            for (int i = 0; i < changes.length; i++) {
-                Placed p = changes[i];
-                ChangeData ch = p.entry().change();
-                long seq = i + 1;
-                List<FieldData> kept = new ArrayList<>(ch.fields().size());
-                for (FieldData f : ch.fields()) {
-                    if (!skipped(f)) {
-                        kept.add(f);
-                        entity.add(p.table(), ch.entity(), f.name(), seq);
+             BulkInsert entity = new BulkInsert(c, "INSERT INTO _tandem_entity(tbl, entity, key, seq, winners)", 5, "")) {
+            int[] entities = plan.entities;
+            for (int g = 0; g < entities.length - 1; g++) {
+                WinnerMap winners = WinnerMap.empty().copy();
+                Placed first = changes[entities[g]];
+                for (int i = entities[g]; i < entities[g + 1]; i++) {
+                    Placed p = changes[i];
+                    ChangeData ch = p.entry().change();
+                    long seq = i + 1;
+                    List<FieldData> kept = new ArrayList<>(ch.fields().size());
+                    for (FieldData f : ch.fields()) {
+                        if (!skipped(f)) {
+                            kept.add(f);
+                            winners.put(f.name(), seq, ch.id());
+                        }
                     }
+                    byte[] id = Uuid7.toBytes(ch.id());
+                    change.add(seq, id, Uuid7.toBytes(p.entry().author()), p.table(), ch.entity(), FieldCodec.encode(kept));
+                    entity.add(p.table(), ch.entity(), id, seq, null);
                 }
-                byte[] id = Uuid7.toBytes(ch.id());
-                change.add(seq, id, Uuid7.toBytes(p.entry().author()), p.table(), ch.entity(), FieldCodec.encode(kept));
-                entity.add(p.table(), ch.entity(), id, seq);
+                if (!winners.isEmpty()) {
+                    entity.add(first.table(), first.entry().change().entity(), "", entities[g + 1], winners.encode());
+                }
             }
             change.finish();
             entity.finish();

@@ -126,6 +126,21 @@ class SnapshotLocalTest {
         return new SnapshotLocal(db.changelog(), db.materializer(), apply, db.clock());
     }
 
+    /** Each entity's winners, by change id rather than local seq. */
+    private static String winners(java.sql.Connection c) throws java.sql.SQLException {
+        StringBuilder out = new StringBuilder();
+        try (var ps = c.prepareStatement("SELECT tbl, entity, winners FROM _tandem_entity WHERE key = '' ORDER BY 1, 2");
+             var rs = ps.executeQuery()) {
+            while (rs.next()) {
+                for (WinnerMap.Entry w : WinnerMap.decode(rs.getBytes(3)).byField().values()) {
+                    out.append(rs.getString(1)).append('|').append(rs.getString(2)).append('|').append(w.field())
+                            .append('|').append(w.id()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
     /** Everything a merge writes, independent of local seq numbers and rowids. */
     static String state(DefaultDb db) {
         return db.read(c -> {
@@ -135,8 +150,7 @@ class SnapshotLocalTest {
             }
             out.append("changes:\n").append(dump(c, "SELECT hex(id), hex(author), tbl, entity FROM _tandem_change ORDER BY id"));
             out.append("fields:\n").append(dump(c, "SELECT hex(id), hex(fields) FROM _tandem_change ORDER BY 1"));
-            out.append("winners:\n").append(dump(c, "SELECT e.tbl, e.entity, e.key, hex(c.id) FROM _tandem_entity e"
-                    + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.key < x'' ORDER BY 1, 2, 3"));
+            out.append("winners:\n").append(winners(c));
             out.append("history:\n").append(dump(c, "SELECT e.tbl, e.entity, hex(e.key), hex(c.id) FROM _tandem_entity e"
                     + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.key >= x'' ORDER BY 1, 2, 3"));
             out.append("pending:\n").append(dump(c, "SELECT tbl, entity FROM _tandem_pending ORDER BY 1, 2"));

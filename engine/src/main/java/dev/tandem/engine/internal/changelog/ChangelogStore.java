@@ -212,6 +212,11 @@ public final class ChangelogStore {
      * above every id the clock has seen, and the clock has seen the maximum (it starts from it and
      * observes every merged id); a merge, which appends ids in any order, raises the mark to the
      * maximum before it plus every id it appended, in its own transaction.
+     *
+     * <p>One gap, shared with the id order itself: when two programs write the same file, one may
+     * append before it has noticed the other's newest change, with a lower id. Last write wins is
+     * unaffected, as a local change always orders after the winners it replaces
+     * ({@link dev.tandem.engine.internal.clock.HybridClock#nextAfter}).
      */
     public UUID maxId(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT max(coalesce((SELECT value FROM _tandem_meta"

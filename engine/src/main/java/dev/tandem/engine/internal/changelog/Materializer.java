@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes an entity's row from its winning attributes: the user tables are a projection of
- * {@code _tandem_winner}. Used by restore and by merge; a local save writes its row directly.
+ * Writes an entity's row from its winning attributes: the user tables are a projection of the
+ * entities' winners. Used by restore and by merge; a local save writes its row directly.
  * Column names in the SQL come from the {@link Schema}, never from a change.
  */
 public final class Materializer {

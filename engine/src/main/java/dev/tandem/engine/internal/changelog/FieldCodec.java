@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.PackedValues;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.io.IOException;
@@ -50,7 +51,7 @@ public final class FieldCodec {
             p.packArrayHeader(sorted.length);
             for (FieldData f : sorted) {
                 p.packString(f.name());
-                value(p, SqlValues.normalize(f.value()));
+                PackedValues.pack(p, SqlValues.normalize(f.value()));
                 if (f.replaces() == null) {
                     p.packNil();
                 } else {
@@ -80,23 +81,6 @@ public final class FieldCodec {
         return encode(fields);
     }
 
-    private static void value(MessageBufferPacker p, Object v) throws IOException {
-        if (v == null) {
-            p.packNil();
-        } else if (v instanceof Long l) {
-            p.packLong(l);
-        } else if (v instanceof Double d) {
-            p.packDouble(d);
-        } else if (v instanceof String s) {
-            p.packString(s);
-        } else if (v instanceof byte[] b) {
-            p.packBinaryHeader(b.length);
-            p.writePayload(b);
-        } else {
-            throw new IllegalArgumentException("not a normal-form SQLite value: " + v.getClass());
-        }
-    }
-
     /** All attributes, by name. */
     public static List<FieldData> decode(byte[] blob) {
         List<FieldData> fields = new ArrayList<>();
@@ -120,7 +104,7 @@ public final class FieldCodec {
                     u.skipValue(2);
                     continue;
                 }
-                Object value = value(u);
+                Object value = PackedValues.unpack(u);
                 UUID replaces = null;
                 if (!u.tryUnpackNil()) {
                     if (u.unpackBinaryHeader() != 16) {
@@ -136,24 +120,6 @@ public final class FieldCodec {
         } catch (IOException | RuntimeException e) {
             throw new StorageException("A change's attributes in _tandem_change are damaged and cannot be read ("
                     + e.getMessage() + "); restore the database from a backup or sync it again from the remote", e);
-        }
-    }
-
-    private static Object value(MessageUnpacker u) throws IOException {
-        switch (u.getNextFormat().getValueType()) {
-            case NIL:
-                u.unpackNil();
-                return null;
-            case INTEGER:
-                return u.unpackLong();
-            case FLOAT:
-                return u.unpackDouble();
-            case STRING:
-                return u.unpackString();
-            case BINARY:
-                return u.readPayload(u.unpackBinaryHeader());
-            default:
-                throw new IOException("unexpected " + u.getNextFormat() + " as a value");
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.PackedValues;
 import dev.tandem.engine.internal.sync.Batch.ChangeData;
 import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.io.IOException;
@@ -44,23 +45,9 @@ final class BodyWriter {
     }
 
     static void value(MessageBufferPacker p, Object v) throws IOException {
-        if (v == null) {
-            p.packNil();
-        } else if (v instanceof Long l) {
-            p.packLong(l);
-        } else if (v instanceof Double d) {
-            p.packDouble(d);
-        } else if (v instanceof String s) {
-            p.packString(s);
-        } else if (v instanceof byte[] b) {
-            p.packBinaryHeader(b.length);
-            p.writePayload(b);
-        } else {
-            throw new IllegalArgumentException("not a normal-form SQLite value: " + v.getClass());
-        }
+        PackedValues.pack(p, v);
     }
 
-    /** A name table, in index order. */
     static void names(MessageBufferPacker p, Collection<String> names) throws IOException {
         p.packArrayHeader(names.size());
         for (String n : names) {

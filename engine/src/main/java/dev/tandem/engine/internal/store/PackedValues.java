@@ -1,0 +1,51 @@
+package dev.tandem.engine.internal.store;
+
+import java.io.IOException;
+import org.msgpack.core.MessagePacker;
+import org.msgpack.core.MessageUnpacker;
+
+/**
+ * SQLite values in normal form ({@link SqlValues}) as MessagePack: nil, integer, float, string and
+ * binary, one for one, so a value reads back with the storage class it was written with. Used by
+ * the sync format's writer and by the changelog's attribute blobs. Reading here trusts its input;
+ * what comes from a remote is read with limits by the sync format's own reader.
+ */
+public final class PackedValues {
+    private PackedValues() {
+    }
+
+    public static void pack(MessagePacker p, Object v) throws IOException {
+        if (v == null) {
+            p.packNil();
+        } else if (v instanceof Long l) {
+            p.packLong(l);
+        } else if (v instanceof Double d) {
+            p.packDouble(d);
+        } else if (v instanceof String s) {
+            p.packString(s);
+        } else if (v instanceof byte[] b) {
+            p.packBinaryHeader(b.length);
+            p.writePayload(b);
+        } else {
+            throw new IllegalArgumentException("not a normal-form SQLite value: " + v.getClass());
+        }
+    }
+
+    public static Object unpack(MessageUnpacker u) throws IOException {
+        switch (u.getNextFormat().getValueType()) {
+            case NIL:
+                u.unpackNil();
+                return null;
+            case INTEGER:
+                return u.unpackLong();
+            case FLOAT:
+                return u.unpackDouble();
+            case STRING:
+                return u.unpackString();
+            case BINARY:
+                return u.readPayload(u.unpackBinaryHeader());
+            default:
+                throw new IOException("unexpected " + u.getNextFormat() + " as a value");
+        }
+    }
+}

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
@@ -30,14 +29,6 @@ import org.msgpack.core.MessageUnpacker;
  */
 public final class FieldCodec {
     private static final Comparator<FieldData> BY_NAME = Comparator.comparing(FieldData::name);
-    /**
-     * A packer per thread, reused: a new one allocates and zeroes an 8 KiB buffer, which showed in
-     * save profiles. One that grew for a large value is dropped rather than kept.
-     */
-    private static final ThreadLocal<MessageBufferPacker> PACKER = ThreadLocal.withInitial(() ->
-            MessagePack.DEFAULT_PACKER_CONFIG.withBufferSize(512).newBufferPacker());
-    private static final int KEEP_BYTES = 64 << 10;
-
     private FieldCodec() {
     }
 
@@ -45,9 +36,7 @@ public final class FieldCodec {
     static byte[] encode(List<FieldData> fields) {
         FieldData[] sorted = fields.toArray(new FieldData[0]);
         Arrays.sort(sorted, BY_NAME);
-        MessageBufferPacker p = PACKER.get();
-        p.clear();
-        try {
+        return PackedValues.encode(p -> {
             p.packArrayHeader(sorted.length);
             for (FieldData f : sorted) {
                 p.packString(f.name());
@@ -59,17 +48,7 @@ public final class FieldCodec {
                     p.writePayload(Uuid7.toBytes(f.replaces()));
                 }
             }
-            byte[] blob = p.toByteArray();
-            if (blob.length > KEEP_BYTES) {
-                PACKER.remove();
-            }
-            return blob;
-        } catch (IOException e) {
-            throw new IllegalStateException("encoding to memory cannot fail", e);
-        } catch (RuntimeException e) {
-            PACKER.remove(); // it may hold half a blob
-            throw e;
-        }
+        });
     }
 
     /** Encodes parallel arrays of names, values and replaced ids. */

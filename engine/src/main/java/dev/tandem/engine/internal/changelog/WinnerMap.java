@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.PackedValues;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Collections;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
@@ -80,7 +80,7 @@ public final class WinnerMap {
     }
 
     byte[] encode() {
-        try (MessageBufferPacker p = MessagePack.DEFAULT_PACKER_CONFIG.withBufferSize(256).newBufferPacker()) {
+        return PackedValues.encode(p -> {
             p.packArrayHeader(byLower.size());
             for (Entry e : byLower.values()) {
                 p.packArrayHeader(3);
@@ -89,10 +89,7 @@ public final class WinnerMap {
                 p.packBinaryHeader(16);
                 p.writePayload(Uuid7.toBytes(e.id()));
             }
-            return p.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("encoding to memory cannot fail", e);
-        }
+        });
     }
 
     /** The winners {@code blob} holds; none for null (an entity no change has touched). */

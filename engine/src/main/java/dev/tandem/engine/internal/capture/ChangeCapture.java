@@ -97,7 +97,7 @@ public final class ChangeCapture {
             if (changed.isEmpty()) {
                 return plan.toRecord(old);
             }
-            row = plan.update(sql, id, differs, values);
+            row = plan.update(sql, id, old, differs, values);
         }
         record(s, table, id, changed, winners);
         s.event(old == null ? ChangeEvent.Kind.INSERT : ChangeEvent.Kind.UPDATE, table.name(), id);

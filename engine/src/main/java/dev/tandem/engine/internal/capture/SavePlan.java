@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.capture;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.mapping.RecordType;
+import dev.tandem.engine.internal.store.Affinity;
 import dev.tandem.engine.internal.store.Schema;
 import dev.tandem.engine.internal.store.Schema.Column;
 import dev.tandem.engine.internal.store.Schema.TableInfo;
@@ -56,6 +57,8 @@ final class SavePlan<T extends Record> {
     private int[] rowToComponent;
     private int[] rowIndex;
     private int idIndex;
+    /** Whether {@code SELECT *} shows columns the schema does not list: generated ones, computed on write. */
+    private boolean computedColumns;
 
     SavePlan(RecordType<T> type, TableInfo table, Schema schema) {
         this.type = type;
@@ -188,9 +191,20 @@ final class SavePlan<T extends Record> {
         return read(sql, id);
     }
 
-    /** Writes the value columns {@code changed} marks; returns the row (see {@link #returnsFinalRow}). */
-    Object[] update(StatementCache sql, String id, boolean[] changed, Object[] values) throws SQLException {
-        PreparedStatement ps = sql.get(updateSql(changed));
+    /**
+     * Writes the value columns {@code changed} marks over {@code old}; returns the row (see
+     * {@link #returnsFinalRow}). When every new value is one SQLite stores exactly as given
+     * ({@link #storedAsGiven}) and no column is computed from others, the row is {@code old} with
+     * the new values in place, and the UPDATE returns nothing: reading a row back through
+     * RETURNING cost about a third of the statement.
+     */
+    Object[] update(StatementCache sql, String id, Object[] old, boolean[] changed, Object[] values)
+            throws SQLException {
+        boolean predicted = returning && !computedColumns;
+        for (int j = 0; j < values.length && predicted; j++) {
+            predicted = !changed[j] || storedAsGiven(columns[j].affinity(), values[j]);
+        }
+        PreparedStatement ps = sql.get(updateSql(changed, !predicted && returning));
         int p = 1;
         for (int j = 0; j < values.length; j++) {
             if (changed[j]) {
@@ -198,11 +212,45 @@ final class SavePlan<T extends Record> {
             }
         }
         ps.setString(p, id);
+        if (predicted) {
+            if (ps.executeUpdate() != 1) {
+                return read(sql, id);
+            }
+            Object[] row = old.clone();
+            for (int j = 0; j < values.length; j++) {
+                if (changed[j]) {
+                    row[rowIndex[j]] = values[j];
+                }
+            }
+            return row;
+        }
         if (returning) {
             return row(ps);
         }
         ps.executeUpdate();
         return null;
+    }
+
+    /**
+     * Whether SQLite stores {@code v} (already in the column's affinity, see {@link #values}) in a
+     * column of {@code affinity} as exactly this value and type. Conservative: text in a numeric
+     * column, NaN (stored as NULL) and -0.0 are left to RETURNING.
+     */
+    static boolean storedAsGiven(Affinity affinity, Object v) {
+        if (v == null || v instanceof byte[]) {
+            return true;
+        }
+        if (v instanceof Long) {
+            return affinity == Affinity.INTEGER || affinity == Affinity.NUMERIC || affinity == Affinity.BLOB;
+        }
+        if (v instanceof Double d) {
+            return Double.isFinite(d) && Double.doubleToRawLongBits(d) != Double.doubleToRawLongBits(-0.0)
+                    && (affinity == Affinity.REAL || affinity == Affinity.BLOB || d != Math.rint(d));
+        }
+        if (v instanceof String) {
+            return affinity == Affinity.TEXT || affinity == Affinity.BLOB;
+        }
+        return false;
     }
 
     /** Column names of a row, as {@code SELECT *} spells them. */
@@ -214,9 +262,9 @@ final class SavePlan<T extends Record> {
         return type.fromRow(row, rowToComponent);
     }
 
-    private String updateSql(boolean[] changed) {
-        long key = 0;
-        if (changed.length < 64) {
+    private String updateSql(boolean[] changed, boolean returningRow) {
+        long key = returningRow ? 1L << 63 : 0;
+        if (changed.length < 63) {
             for (int j = 0; j < changed.length; j++) {
                 key |= changed[j] ? 1L << j : 0;
             }
@@ -231,8 +279,8 @@ final class SavePlan<T extends Record> {
                 set.append(set.length() == 0 ? "" : ", ").append(Schema.quote(columns[j].name())).append(" = ?");
             }
         }
-        String sql = "UPDATE " + table.quoted() + " SET " + set + " WHERE \"id\" = ?" + (returning ? " RETURNING *" : "");
-        if (changed.length < 64) {
+        String sql = "UPDATE " + table.quoted() + " SET " + set + " WHERE \"id\" = ?" + (returningRow ? " RETURNING *" : "");
+        if (changed.length < 63) {
             updates.put(key, sql);
         }
         return sql;
@@ -279,6 +327,7 @@ final class SavePlan<T extends Record> {
             throw new StorageException("Table " + table.name() + " returned no id column; the schema changed outside migrate");
         }
         idIndex = id;
+        computedColumns = names.length != table.columns().size();
         rowToComponent = type.columnMapping(md);
         rowIndex = index;
         rowNames = names;

@@ -151,9 +151,9 @@ final class BoundedReader {
     }
 
     /**
-     * A change's fields: (name index, value, replaced change id or nil) triples. A batch change may
-     * set no field but must not set one twice (column names are case-insensitive, so a change naming
-     * one twice has two values for it); a snapshot entry holds at least one winner.
+     * A change's fields: (name index, value, replaced change id or nil) triples. No change may set a
+     * field twice (column names are case-insensitive, so a change naming one twice has two values
+     * for it); a batch change may set none, a snapshot entry holds at least one winner.
      */
     List<FieldData> fields(List<String> fieldNames, UUID change, boolean snapshot) throws IOException {
         int n = arrayHeader();
@@ -164,7 +164,7 @@ final class BoundedReader {
         Set<String> named = new HashSet<>();
         for (int j = 0; j < n; j += 3) {
             String name = indexed(fieldNames, "field");
-            if (!snapshot && !named.add(name.toLowerCase(Locale.ROOT))) {
+            if (!named.add(name.toLowerCase(Locale.ROOT))) {
                 throw new FormatException("Object " + key + ": change " + change + " sets field '" + name + "' twice");
             }
             Object value = value();

@@ -65,6 +65,15 @@ class SnapshotCodecTest {
     }
 
     @Test
+    void decodePart_changeSettingAFieldTwice_rejectedAsABatchIs() {
+        Part twice = new Part(id, 1, List.of(new Entry(a, new ChangeData(clock.next(), "item", "i1", List.of(
+                new FieldData("title", "milk", null), new FieldData("Title", "oat milk", null))))));
+        FormatException e = assertThrows(FormatException.class,
+                () -> SnapshotCodec.decodePart(SnapshotCodec.encodePart(twice), "k", id, 1));
+        assertTrue(e.getMessage().contains("twice"), e.getMessage());
+    }
+
+    @Test
     void decodePart_batchObject_rejectedByKind() {
         byte[] batch = BatchCodec.encode(new Batch(a, 1, List.of()), 0);
         assertThrows(FormatException.class, () -> SnapshotCodec.decodePart(batch, "k", id, 1));

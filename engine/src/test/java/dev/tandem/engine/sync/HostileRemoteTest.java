@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
-import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
 import dev.tandem.engine.internal.sync.Batch;
@@ -16,6 +15,7 @@ import dev.tandem.engine.internal.sync.Head;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.ForgedRemote;
 import dev.tandem.engine.testing.ManualClock;
+import dev.tandem.engine.testing.SyncFixture;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,20 +38,14 @@ import org.msgpack.core.MessagePack;
  * again later: if it has healed, its changes arrive then. Remote data is untrusted throughout.
  */
 class HostileRemoteTest {
-    final SyncStorage remote = SyncStorage.memory();
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
+    final SyncStorage remote = fixture.remote();
     final ManualClock clock = new ManualClock();
-    final List<Db> dbs = new ArrayList<>();
 
-    @AfterEach
-    void close() {
-        dbs.forEach(Db::close);
-    }
-
+    /** On the clock the forged remote devices use, which the tests step past retry times. */
     Db device() {
-        Db db = Db.builder().memory().clock(clock).build();
-        db.migrate(Fixtures.MIGRATIONS);
-        dbs.add(db);
-        return db;
+        return fixture.device(Db.builder().memory().clock(clock));
     }
 
     static Stream<Arguments> damage() {
@@ -109,7 +103,7 @@ class HostileRemoteTest {
         other.raw(1, damage.apply(other, good));
         other.batch(2, other.change("list", "second", "name", "Second"));
         other.head(2);
-        SyncEngine engine = SyncEngine.builder().storage(remote).build();
+        SyncEngine engine = fixture.engine();
 
         SyncReport report = engine.sync(b);
         assertEquals(1, report.skipped(), report.toString());
@@ -143,7 +137,7 @@ class HostileRemoteTest {
         ForgedRemote other = new ForgedRemote(remote, UUID.randomUUID(), clock);
         other.raw(1, new byte[] {1, 2, 3});
         other.head(1);
-        SyncEngine engine = SyncEngine.builder().storage(remote).build();
+        SyncEngine engine = fixture.engine();
         assertEquals(1, engine.sync(b).skipped());
         clock.millis.addAndGet(61_000);
         SyncReport second = engine.sync(b);
@@ -167,7 +161,7 @@ class HostileRemoteTest {
         ForgedRemote honest = new ForgedRemote(remote, UUID.randomUUID(), clock);
         honest.batch(1, honest.change("list", "h", "name", "honest"));
         honest.head(1);
-        SyncReport r = SyncEngine.builder().storage(remote).build().sync(b);
+        SyncReport r = fixture.engine().sync(b);
         assertEquals(0, r.skipped());
         assertTrue(r.warnings().get(0).contains("Update Tandem"), r.warnings().toString());
         assertEquals(List.of(new TodoList("h", "honest")), b.query(TodoList.class, "SELECT * FROM list"),
@@ -181,7 +175,7 @@ class HostileRemoteTest {
         Item x = a.save(Item.of("x"));
         UUID aId = UUID.fromString(a.deviceId());
         remote.createIfAbsent(ForgedRemote.batchKey(aId, 1), "not a batch".getBytes());
-        SyncEngine engine = SyncEngine.builder().storage(remote).build();
+        SyncEngine engine = fixture.engine();
         SyncReport ra = engine.sync(a);
         assertEquals(1, ra.skipped(), ra.toString());
         assertEquals(1, ra.pushed());
@@ -203,7 +197,7 @@ class HostileRemoteTest {
         other.batch(2, other.change("list", "nameless", "name", null));
         other.batch(3, other.change("list", "fine", "name", "Fine"));
         other.head(3);
-        SyncReport r = SyncEngine.builder().storage(remote).build().sync(b);
+        SyncReport r = fixture.engine().sync(b);
         assertEquals(0, r.skipped(), "well-formed: merged into the changelog, not set aside");
         assertEquals(List.of(new TodoList("fine", "Fine")), b.query(TodoList.class, "SELECT * FROM list"),
                 "a list whose name breaks NOT NULL is held back; the batch after it merges");

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
-import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.ForgedRemote;
 import dev.tandem.engine.testing.ManualClock;
-import java.util.ArrayList;
+import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Set-aside batches and snapshots. A device missing a set-aside batch must not write a snapshot
@@ -23,21 +22,15 @@ import org.junit.jupiter.api.Test;
  * cleanup deletes the damaged object, and the device that set it aside rebuilds from the snapshot.
  */
 class QuarantineSnapshotTest {
-    final SyncStorage remote = SyncStorage.memory();
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
+    final SyncStorage remote = fixture.remote();
     final ManualClock clock = new ManualClock();
-    final SyncEngine engine = SyncEngine.builder().storage(remote).snapshotEvery(0).build();
-    final List<Db> dbs = new ArrayList<>();
+    final SyncEngine engine = fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(0).build());
 
-    @AfterEach
-    void close() {
-        dbs.forEach(Db::close);
-    }
-
+    /** On a manual clock, which the tests step past the set-aside batch's retry time. */
     Db device() {
-        Db db = Db.builder().memory().clock(clock).build();
-        db.migrate(Fixtures.MIGRATIONS);
-        dbs.add(db);
-        return db;
+        return fixture.device(Db.builder().memory().clock(clock));
     }
 
     /** a pushes an item; its batch then rots on the remote (a flipped bit); b sets it aside. */

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
-import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.Tag;
 import dev.tandem.engine.Fixtures.TodoList;
@@ -16,6 +15,7 @@ import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.sync.DbChangelog;
 import dev.tandem.engine.internal.sync.RemoteChangelog;
 import dev.tandem.engine.internal.sync.Synchronizer;
+import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,31 +23,26 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Snapshots: bootstrap equals full replay, cleanup keeps what devices need, rebuild keeps local edits. */
 class SnapshotTest {
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
     @TempDir
     Path dir;
-    final SyncStorage remote = SyncStorage.memory();
-    final List<Db> dbs = new ArrayList<>();
+    final SyncStorage remote = fixture.remote();
 
-    @AfterEach
-    void tearDown() {
-        dbs.forEach(Db::close);
-    }
-
+    /** On a file, not in memory: snapshots are written from and bootstrapped into what the app opens. */
     Db device(String name) {
-        Db db = Db.open(dir.resolve(name + ".db"));
-        db.migrate(Fixtures.MIGRATIONS);
-        dbs.add(db);
-        return db;
+        return fixture.device(Db.builder().file(dir.resolve(name + ".db")));
     }
 
+    /** The automatic policy off, so each test says when a snapshot is written. */
     SyncEngine engine(SyncStorage storage) {
-        return SyncEngine.builder().storage(storage).snapshotEvery(0).build();
+        return fixture.closeAfter(SyncEngine.builder().storage(storage).snapshotEvery(0).build());
     }
 
     /** Every user table, sorted: two databases with equal hashes show the same data. */
@@ -317,7 +312,7 @@ class SnapshotTest {
 
     @Test
     void policy_manyBatchesPastSnapshot_writesSnapshotAndCleansUp() {
-        SyncEngine engine = SyncEngine.builder().storage(remote).snapshotEvery(6).build();
+        SyncEngine engine = fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(6).build());
         Db a = device("a");
         Db b = device("b");
         for (int i = 0; i < 8; i++) {

@@ -1,5 +1,6 @@
 package dev.tandem.engine.sync;
 
+import static dev.tandem.engine.testing.SyncFixture.items;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,6 +14,7 @@ import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
 import dev.tandem.engine.testing.ManualClock;
+import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,38 +25,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SyncEngineTest {
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
     @TempDir
     Path dir;
-    SyncStorage remote;
-    SyncEngine engine;
-    final List<Db> dbs = new ArrayList<>();
+    final SyncStorage remote = fixture.remote();
+    final SyncEngine engine = fixture.engine();
 
-    @BeforeEach
-    void setUp() {
-        remote = SyncStorage.memory();
-        engine = SyncEngine.builder().storage(remote).build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        dbs.forEach(Db::close);
-    }
-
+    /** On a file, not in memory: sync is exercised over what the app opens, and a restart reopens one. */
     Db device(String name) {
-        Db db = Db.open(dir.resolve(name + ".db"));
-        db.migrate(Fixtures.MIGRATIONS);
-        dbs.add(db);
-        return db;
-    }
-
-    static List<Item> items(Db db) {
-        return db.query(Item.class, "SELECT * FROM item ORDER BY id");
+        return fixture.device(Db.builder().file(dir.resolve(name + ".db")));
     }
 
     static long changelogSize(Db db) {
@@ -134,12 +119,8 @@ class SyncEngineTest {
     void sync_newerLocalEdit_notOverwrittenByOlderRemote() {
         ManualClock slow = new ManualClock(1_700_000_000_000L);
         ManualClock fast = new ManualClock(1_700_000_000_000L + 3_600_000);
-        Db behind = Db.builder().file(dir.resolve("behind.db")).clock(slow).build();
-        Db ahead = Db.builder().file(dir.resolve("ahead.db")).clock(fast).build();
-        dbs.add(behind);
-        dbs.add(ahead);
-        behind.migrate(Fixtures.MIGRATIONS);
-        ahead.migrate(Fixtures.MIGRATIONS);
+        Db behind = fixture.device(Db.builder().file(dir.resolve("behind.db")).clock(slow));
+        Db ahead = fixture.device(Db.builder().file(dir.resolve("ahead.db")).clock(fast));
         Item item = ahead.save(Item.of("from ahead"));
         engine.sync(ahead);
         engine.sync(behind);
@@ -350,14 +331,14 @@ class SyncEngineTest {
         Db a = device("a");
         a.save(Item.of("one"));
         engine.sync(a);
-        Db b = device("b");
-        engine.sync(b);
-        b.close();
-        dbs.remove(b);
+        // Not a fixture device: it is closed here, and the fixture would close it a second time.
+        try (Db b = Db.open(dir.resolve("b.db"))) {
+            b.migrate(Fixtures.MIGRATIONS);
+            engine.sync(b);
+        }
         a.save(Item.of("two"));
         engine.sync(a);
-        Db reopened = Db.open(dir.resolve("b.db"));
-        dbs.add(reopened);
+        Db reopened = fixture.closeAfter(Db.open(dir.resolve("b.db")));
         SyncReport r = engine.sync(reopened);
         assertEquals(1, r.pulled(), "only the new batch is read");
         assertEquals(2, items(reopened).size());
@@ -367,8 +348,8 @@ class SyncEngineTest {
     void sync_twoDevicesAtTheSameMoment_bothChangesSurvive() throws Exception {
         Db a = device("a");
         Db b = device("b");
-        SyncEngine engineA = SyncEngine.builder().storage(remote).build();
-        SyncEngine engineB = SyncEngine.builder().storage(remote).build();
+        SyncEngine engineA = fixture.engine(remote);
+        SyncEngine engineB = fixture.engine(remote);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 20; round++) {
@@ -401,14 +382,14 @@ class SyncEngineTest {
     void sync_encryptedWrongPassphrase_failsClearlyAndChangesNothing() {
         Db a = device("a");
         a.save(Item.of("secret"));
-        SyncEngine.builder().storage(remote).encrypted("correct horse").build().sync(a);
+        fixture.closeAfter(SyncEngine.builder().storage(remote).encrypted("correct horse").build()).sync(a);
         Db b = device("b");
-        SyncEngine wrong = SyncEngine.builder().storage(remote).encrypted("battery staple").build();
+        SyncEngine wrong = fixture.closeAfter(SyncEngine.builder().storage(remote).encrypted("battery staple").build());
         SyncException e = assertThrows(SyncException.class, () -> wrong.sync(b));
         assertEquals(SyncException.Reason.WRONG_PASSPHRASE, e.reason());
         assertFalse(e.retryable());
         assertTrue(items(b).isEmpty());
-        SyncEngine.builder().storage(remote).encrypted("correct horse").build().sync(b);
+        fixture.closeAfter(SyncEngine.builder().storage(remote).encrypted("correct horse").build()).sync(b);
         assertEquals("secret", items(b).get(0).title());
     }
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Devices and remotes for a sync test: in-memory databases on the shared test schema, one
- * in-memory remote with its engine, and engines over other storage, all closed after each test.
+ * Devices and remotes for a sync test: databases on the shared test schema (in memory unless a
+ * builder says otherwise), one in-memory remote with its engine, and engines over other storage,
+ * all closed after each test.
  * Use as a field: {@code @RegisterExtension final SyncFixture sync = new SyncFixture();}.
  */
 public final class SyncFixture implements AfterEachCallback {
@@ -27,9 +28,15 @@ public final class SyncFixture implements AfterEachCallback {
 
     /** A new in-memory database with these migrations instead. */
     public Db device(List<String> migrations) {
-        Db db = Db.openMemory();
-        open.add(db);
+        Db db = closeAfter(Db.openMemory());
         db.migrate(migrations);
+        return db;
+    }
+
+    /** A new database from {@code builder}, e.g. on a file or with a manual clock, with {@link Fixtures#MIGRATIONS}. */
+    public Db device(Db.Builder builder) {
+        Db db = closeAfter(builder.build());
+        db.migrate(Fixtures.MIGRATIONS);
         return db;
     }
 
@@ -51,9 +58,13 @@ public final class SyncFixture implements AfterEachCallback {
 
     /** A new engine over {@code storage}; closing it closes the storage too. */
     public SyncEngine engine(SyncStorage storage) {
-        SyncEngine e = SyncEngine.builder().storage(storage).build();
-        open.add(e);
-        return e;
+        return closeAfter(SyncEngine.builder().storage(storage).build());
+    }
+
+    /** Closes {@code resource} after the test, with the rest; for what the test builds itself. */
+    public <T extends AutoCloseable> T closeAfter(T resource) {
+        open.add(resource);
+        return resource;
     }
 
     /** Syncs each database in turn through {@code engine}: the order is the point, e.g. a, b, a. */

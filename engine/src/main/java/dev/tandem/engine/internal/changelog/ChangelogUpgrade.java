@@ -1,6 +1,5 @@
 package dev.tandem.engine.internal.changelog;
 
-import dev.tandem.engine.internal.changelog.SnapshotLocal.BulkInsert;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.sync.Batch.FieldData;

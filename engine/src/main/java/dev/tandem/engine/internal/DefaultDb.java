@@ -76,14 +76,18 @@ public final class DefaultDb implements Db {
         try {
             Connection c = connections.writer();
             Writer.begin(c);
+            boolean upgraded;
             try {
-                InternalSchema.install(c);
+                upgraded = InternalSchema.install(c);
                 this.deviceId = UUID.fromString(meta(c, "device_id", UUID.randomUUID().toString()));
                 Writer.commit(c);
             } catch (SQLException e) {
                 throw Writer.rollback(c, e);
             } catch (RuntimeException e) {
                 throw Writer.rollback(c, e);
+            }
+            if (upgraded) {
+                reclaimSpace(c, errors);
             }
             UUID max = log.maxId(c);
             if (max != null) {
@@ -112,6 +116,20 @@ public final class DefaultDb implements Db {
         } catch (RuntimeException e) {
             connections.close();
             throw e;
+        }
+    }
+
+    /**
+     * After an upgrade rewrote the changelog, gives the old tables' pages back to the file system
+     * (a one-time rewrite of the file). If another program has the file open, that cannot happen
+     * now; nothing is lost, as SQLite reuses free pages for new data, so it is only reported.
+     */
+    private void reclaimSpace(Connection c, Consumer<Throwable> errors) {
+        try (Statement s = c.createStatement()) {
+            s.execute("VACUUM");
+        } catch (SQLException e) {
+            errors.accept(new StorageException("Upgraded the changelog of " + file + ", but could not return the"
+                    + " space it freed to the file system (" + e.getMessage() + "); SQLite reuses it for new data", e));
         }
     }
 

@@ -63,8 +63,11 @@ public final class InternalSchema {
     private InternalSchema() {
     }
 
-    /** Creates the tables, or brings those of an older version up to this one; in the caller's transaction. */
-    public static void install(Connection c) throws SQLException {
+    /**
+     * Creates the tables, or brings those of an older version up to this one; in the caller's
+     * transaction. Returns whether it upgraded, leaving free pages the caller may want to reclaim.
+     */
+    public static boolean install(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(META_DDL);
             long version;
@@ -75,13 +78,15 @@ public final class InternalSchema {
                 throw new StorageException("This database was written by a newer Tandem (internal version " + version
                         + ", this one knows " + VERSION + "); update Tandem to open it");
             }
-            if (version == 1) {
+            boolean upgraded = version == 1;
+            if (upgraded) {
                 ChangelogUpgrade.fromVersion1(c);
             }
             for (String ddl : DDL) {
                 s.execute(ddl);
             }
             s.execute("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES('internal_version', " + VERSION + ")");
+            return upgraded;
         }
     }
 }

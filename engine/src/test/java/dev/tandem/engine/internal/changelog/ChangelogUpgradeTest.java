@@ -51,6 +51,7 @@ class ChangelogUpgradeTest {
             assertEquals(resource("changelog-v1.txt"), dump(db, file));
         }
         assertEquals(2, internalVersion(file));
+        assertEquals(0, pragma(file, "freelist_count"), "the old tables' pages went back to the file system");
         try (Db db = Db.open(file)) {
             assertEquals(resource("changelog-v1.txt"), dump(db, file), "opening again changes nothing");
         }
@@ -92,6 +93,14 @@ class ChangelogUpgradeTest {
     private static String resource(String name) throws IOException {
         try (InputStream in = Objects.requireNonNull(ChangelogUpgradeTest.class.getResourceAsStream(name))) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static long pragma(Path file, String name) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            return rs.getLong(1);
         }
     }
 

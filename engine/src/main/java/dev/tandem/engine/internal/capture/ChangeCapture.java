@@ -53,10 +53,12 @@ public final class ChangeCapture {
     /**
      * Saves the record; returns it as the table now holds it (defaults filled in, a new id given).
      *
-     * <p>Order: read the stored row and the entity's winners (one statement); write the row; record the change
-     * (its fields replace those winners); then, for an insert, settle the entity's pending state and
-     * retry held children. The returned row comes from the write itself ({@code RETURNING *}) unless
-     * a trigger could change it later in the transaction; then it is read back after all of that.
+     * <p>Order: read the stored row and the entity's winners (one statement); write the row; record
+     * the change (its fields replace those winners); then, for an insert, settle the entity's
+     * pending state and retry held children. The returned row comes from the write itself
+     * ({@code RETURNING *}, or for an edit of values stored as given the old row with the new values
+     * in place) unless a trigger could change it later in the transaction; then it is read back
+     * after all of that.
      */
     public <T extends Record> T save(TxSession s, RecordType<T> type, T record) throws SQLException {
         SavePlan<T> plan = plan(s.schema(), type);

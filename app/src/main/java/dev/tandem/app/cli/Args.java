@@ -1,0 +1,71 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.cli.Cli.UsageError;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Positional words and --options of one command, checked against what the command accepts. */
+record Args(List<String> positional, Map<String, String> options, Set<String> flags) {
+    static final Map<String, Set<String>> OPTIONS = Map.of(
+            "add", Set.of("--list", "--due"),
+            "list", Set.of("--list"),
+            "ls", Set.of("--list"),
+            "edit", Set.of("--title", "--notes", "--due", "--list"),
+            "sync", Set.of("--remote", "--endpoint", "--region"),
+            "compact", Set.of("--remote", "--endpoint", "--region"));
+    static final Map<String, Set<String>> FLAGS = Map.of(
+            "list", Set.of("--json", "--all"),
+            "ls", Set.of("--json", "--all"),
+            "conflicts", Set.of("--json"));
+
+    static Args parse(String verb, List<String> args) {
+        List<String> pos = new ArrayList<>();
+        Map<String, String> opts = new HashMap<>();
+        HashSet<String> flags = new HashSet<>();
+        Set<String> allowedOpts = OPTIONS.getOrDefault(verb, Set.of());
+        Set<String> allowedFlags = FLAGS.getOrDefault(verb, Set.of());
+        for (int i = 0; i < args.size(); i++) {
+            String s = args.get(i);
+            if (s.equals("--")) {
+                pos.addAll(args.subList(i + 1, args.size()));
+                break;
+            }
+            if (s.startsWith("--")) {
+                String name = s;
+                String val = null;
+                int eq = s.indexOf('=');
+                if (eq > 0) {
+                    name = s.substring(0, eq);
+                    val = s.substring(eq + 1);
+                }
+                if (allowedFlags.contains(name)) {
+                    flags.add(name);
+                } else if (allowedOpts.contains(name)) {
+                    if (val == null) {
+                        if (i + 1 >= args.size()) {
+                            throw new UsageError(verb + ": " + name + " needs a value");
+                        }
+                        val = args.get(++i);
+                    }
+                    opts.put(name, val);
+                } else {
+                    throw new UsageError(verb + ": unknown option " + name);
+                }
+            } else {
+                pos.add(s);
+            }
+        }
+        return new Args(pos, opts, flags);
+    }
+
+    String one(String verb, String what) {
+        if (positional.size() != 1) {
+            throw new UsageError(verb + ": expected one " + what + (positional.isEmpty() ? "" : ", got " + positional.size()));
+        }
+        return positional.get(0);
+    }
+}

@@ -1,0 +1,154 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.cli.Cli.Failure;
+import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.vm.ConflictsViewModel;
+import dev.tandem.engine.Conflict;
+import dev.tandem.engine.sync.CompactionReport;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncReport;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The sync commands: sync and compact, which need a remote, and conflicts, which shows what sync
+ * resolved. The remote is the --remote option or else the app's saved sync settings, so a script
+ * syncs with the same remote as the desktop app unless told otherwise.
+ */
+final class SyncCommands {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    SyncCommands(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int sync(TodoStore store, Path dir, Args a) {
+        if (!a.positional().isEmpty()) {
+            throw new UsageError("sync: unexpected argument " + a.positional().get(0));
+        }
+        SyncEngine engine = engineFor(a, dir);
+        try (engine) {
+            SyncReport r = engine.sync(store.db());
+            out.printf("Synced with %s: pushed %d, pulled %d, merged %d, conflicts %d (%d requests, %d B up, %d B down)%n",
+                    engine.describe(), r.pushed(), r.pulled(), r.merged(), r.conflicts(), r.requests(), r.bytesUp(), r.bytesDown());
+            if (r.conflicts() > 0) {
+                err.println("See them with: tandem conflicts");
+            }
+            return 0;
+        }
+    }
+
+    int compact(TodoStore store, Path dir, Args a) {
+        if (!a.positional().isEmpty()) {
+            throw new UsageError("compact: unexpected argument " + a.positional().get(0));
+        }
+        SyncEngine engine = engineFor(a, dir);
+        try (engine) {
+            CompactionReport r = engine.compact(store.db());
+            out.printf("Compacted %s: %s, deleted %d batches and %d old snapshots (sync: pushed %d, pulled %d)%n",
+                    engine.describe(), r.snapshotWritten() ? "wrote a snapshot" : "the newest snapshot was current",
+                    r.batchesDeleted(), r.snapshotsDeleted(), r.sync().pushed(), r.sync().pulled());
+            return 0;
+        }
+    }
+
+    SyncEngine engineFor(Args a, Path dir) {
+        String passphrase = env.get("TANDEM_PASSPHRASE");
+        String remote = a.options().get("--remote");
+        if (remote == null) {
+            SyncSettings s = new SettingsStore(dir).loadSync();
+            if (s.mode() == SyncSettings.Mode.NONE) {
+                throw new UsageError("sync: no remote set up; pass --remote folder:DIR or --remote s3://BUCKET, "
+                        + "or set one up in the app's Sync settings");
+            }
+            Map<String, String> problems = s.validate();
+            if (!problems.isEmpty()) {
+                throw new Failure("the saved sync settings are incomplete: " + problems.values().iterator().next());
+            }
+            return s.toEngine();
+        }
+        SyncEngine.Builder b = SyncEngine.builder();
+        if (remote.startsWith("folder:")) {
+            String d = remote.substring("folder:".length());
+            if (d.isBlank()) {
+                throw new UsageError("sync: --remote folder:DIR needs a directory");
+            }
+            b.folder(Path.of(d).toAbsolutePath());
+        } else if (remote.startsWith("s3://")) {
+            URI u;
+            try {
+                u = URI.create(remote);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("sync: cannot read the remote " + remote);
+            }
+            String bucket = u.getHost() != null ? u.getHost() : u.getAuthority();
+            if (bucket == null || bucket.isBlank()) {
+                throw new UsageError("sync: --remote s3://BUCKET[/PREFIX] needs a bucket");
+            }
+            String access = env.get("AWS_ACCESS_KEY_ID");
+            String secret = env.get("AWS_SECRET_ACCESS_KEY");
+            if (access == null || access.isBlank() || secret == null || secret.isEmpty()) {
+                throw new UsageError("sync: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for an S3 remote");
+            }
+            String endpoint = a.options().getOrDefault("--endpoint", env.get("AWS_ENDPOINT_URL"));
+            String region = a.options().getOrDefault("--region", env.getOrDefault("AWS_REGION", "us-east-1"));
+            b.s3(endpoint == null || endpoint.isBlank() ? null : endpoint, bucket, region, access, secret);
+            String prefix = u.getPath() == null ? "" : u.getPath().replaceAll("^/+", "");
+            if (!prefix.isEmpty()) {
+                b.prefix(prefix);
+            }
+        } else {
+            throw new UsageError("sync: --remote must be folder:DIR or s3://BUCKET[/PREFIX], was " + remote);
+        }
+        if (passphrase != null && !passphrase.isEmpty()) {
+            b.encrypted(passphrase);
+        }
+        return b.build();
+    }
+
+    int conflicts(TodoStore store, Args a) {
+        List<Conflict> list = store.db().conflicts();
+        if (a.flags().contains("--json")) {
+            out.println("[" + list.stream().map(c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", c.id());
+                m.put("kind", c.kind().name());
+                m.put("table", c.table());
+                m.put("entity", c.entity());
+                m.put("field", c.field());
+                m.put("kept", c.keptValue());
+                m.put("keptBy", c.keptAuthor());
+                m.put("lost", c.lostValue());
+                m.put("lostBy", c.lostAuthor());
+                m.put("lostAt", c.lostAt() == null ? null : c.lostAt().toString());
+                return Json.object(m);
+            }).collect(Collectors.joining(",\n ")) + "]");
+            return 0;
+        }
+        if (list.isEmpty()) {
+            err.println("No conflicts.");
+            return 0;
+        }
+        for (Conflict c : list) {
+            String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();
+            out.printf("#%d  %s  %s: kept “%s” (%s), lost “%s” (%s)%n", c.id(), title,
+                    ConflictsViewModel.fieldLabel(c.field()),
+                    ConflictsViewModel.valueText(c.field(), c.keptValue(), false), store.deviceLabel(c.keptAuthor()),
+                    ConflictsViewModel.valueText(c.field(), c.lostValue(), false), store.deviceLabel(c.lostAuthor()));
+        }
+        return 0;
+    }
+}

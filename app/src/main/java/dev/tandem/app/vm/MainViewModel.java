@@ -6,11 +6,8 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
-import dev.tandem.app.text.QuickAdd;
-import dev.tandem.app.text.QuickAddParser;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -33,30 +30,30 @@ import javafx.collections.ObservableList;
 public final class MainViewModel implements AutoCloseable {
     private final TodoStore store;
     private final Async async;
-    private final Dialogs dialogs;
     private final UndoManager undo;
 
     private final LiveList<Item> items;
     private final LiveList<TodoList> lists;
     private final Sidebar sidebar;
     private final DayWatch day;
+    private final UndoableCommands commands;
 
     private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(View.inbox());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Item> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private View beforeSearch = View.inbox();
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
         this.store = store;
         this.async = async;
-        this.dialogs = dialogs;
         this.undo = undo;
         this.items = new LiveList<>(Item::id, async.ui());
         this.lists = new LiveList<>(TodoList::id, async.ui());
         this.sidebar = new Sidebar(store, async, this::rebuildSidebar);
         this.day = new DayWatch(store.dateClock(), async.ui());
+        this.commands = new UndoableCommands(store, async, dialogs, undo, view.getReadOnlyProperty(), lists.items(),
+                sidebar, this::select);
         lists.onAfterApply(s -> rebuildSidebar());
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
@@ -122,7 +119,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** The last message for the user (e.g. "Moved “Buy milk” to Trash"). */
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return commands.messageProperty();
     }
 
     public UndoManager undoManager() {
@@ -254,7 +251,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** The list new items go to from the current view: the user list shown, else the Inbox. */
     public String currentListId() {
-        return view.get() instanceof View.ListView l ? l.listId() : null;
+        return commands.currentListId();
     }
 
     /**
@@ -262,146 +259,53 @@ public final class MainViewModel implements AutoCloseable {
      * "#list". In Today, an item without a date is due today. Returns false if there was no title.
      */
     public boolean quickAdd(String text) {
-        LocalDate today = store.today();
-        QuickAdd q = QuickAddParser.parse(text, today);
-        if (q.title().isBlank()) {
-            return false;
-        }
-        LocalDate due = q.due();
-        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.TODAY) {
-            due = today;
-        }
-        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.UPCOMING) {
-            due = today.plusDays(1);
-        }
-        LocalDate finalDue = due;
-        String listName = q.listName();
-        String fallbackList = currentListId();
-        async.run(() -> {
-            String listId = fallbackList;
-            if (listName != null) {
-                listId = store.findList(listName).map(TodoList::id).orElseGet(() -> store.createList(listName).id());
-            }
-            return store.add(q.title(), listId, finalDue);
-        }, added -> {
-            undo.push("Add “" + added.title() + "”", () -> store.deleteForever(added.id()));
-            message.set("Added “" + added.title() + "”");
-        });
-        return true;
+        return commands.quickAdd(text);
     }
 
     public void toggleDone(Item item) {
-        if (item != null) {
-            setDone(item, !item.isDone());
-        }
+        commands.toggleDone(item);
     }
 
     public void setDone(Item item, boolean done) {
-        String id = item.id();
-        async.run(() -> store.setDone(id, done), before -> before.ifPresent(b -> {
-            if (b.isDone() != done) {
-                undo.push((done ? "Complete" : "Reopen") + " “" + b.titleOrEmpty() + "”", () -> store.setDone(id, b.isDone()));
-                message.set((done ? "Completed" : "Reopened") + " “" + b.titleOrEmpty() + "”");
-            }
-        }));
+        commands.setDone(item, done);
     }
 
     /** Delete: moves to the Trash; in the Trash it deletes for good after a confirmation. */
     public void delete(Item item) {
-        if (item == null) {
-            return;
-        }
-        String id = item.id();
-        if (item.isTrashed()) {
-            if (!dialogs.confirm("Delete for good?", "“" + item.titleOrEmpty() + "” will be deleted on all your devices.", "Delete")) {
-                return;
-            }
-            async.run(() -> store.deleteForever(id), ok -> {
-                undo.push("Delete “" + item.titleOrEmpty() + "”", () -> store.restoreDeleted(List.of(id)));
-                message.set("Deleted “" + item.titleOrEmpty() + "”");
-            });
-            return;
-        }
-        async.run(() -> store.trash(id), before -> before.ifPresent(b -> {
-            undo.push("Move “" + b.titleOrEmpty() + "” to Trash", () -> store.untrash(id));
-            message.set("Moved “" + b.titleOrEmpty() + "” to Trash");
-        }));
+        commands.delete(item);
     }
 
     public void restore(Item item) {
-        if (item == null) {
-            return;
-        }
-        String id = item.id();
-        async.run(() -> store.untrash(id), before -> before.ifPresent(b -> {
-            undo.push("Restore “" + b.titleOrEmpty() + "”", () -> store.trash(id));
-            message.set("Restored “" + b.titleOrEmpty() + "”");
-        }));
+        commands.restore(item);
     }
 
     public void emptyTrash() {
-        long n = sidebar.count("trash");
-        if (!dialogs.confirm("Empty the Trash?", n == 1 ? "1 item will be deleted on all your devices."
-                : n + " items will be deleted on all your devices.", "Empty Trash")) {
-            return;
-        }
-        async.run(store::emptyTrash, ids -> {
-            if (!ids.isEmpty()) {
-                undo.push("Empty Trash", () -> store.restoreDeleted(ids));
-                message.set("Deleted " + ids.size() + (ids.size() == 1 ? " item" : " items"));
-            }
-        });
+        commands.emptyTrash();
     }
 
     public void moveToList(Item item, String listId) {
-        String id = item.id();
-        async.run(() -> store.update(id, it -> it.withListId(listId)), before -> before.ifPresent(b ->
-                undo.push("Move “" + b.titleOrEmpty() + "”", () -> store.update(id, it -> it.withListId(b.listId())))));
+        commands.moveToList(item, listId);
     }
 
     /** Takes back the last action. */
     public void undo() {
-        String label = undo.undo();
-        message.set(label == null ? "Nothing to undo" : "Undone: " + label);
+        commands.undo();
     }
 
     // ---------------------------------------------------------------- list commands
 
     public void newList() {
-        dialogs.askText("New list", "Name", "").filter(n -> !n.isBlank()).ifPresent(name ->
-                async.run(() -> store.createList(name), l -> {
-                    undo.push("Create list “" + l.name() + "”", () -> store.db().delete(TodoList.class, l.id()));
-                    select(new View.ListView(l.id()));
-                }));
+        commands.newList();
     }
 
     public void renameList(String listId) {
-        Optional<TodoList> cur = lists.items().stream().filter(l -> l.id().equals(listId)).findFirst();
-        if (cur.isEmpty()) {
-            return;
-        }
-        dialogs.askText("Rename list", "Name", cur.get().name()).filter(n -> !n.isBlank()).ifPresent(name ->
-                async.run(() -> store.renameList(listId, name), old -> old.ifPresent(o ->
-                        undo.push("Rename list", () -> store.renameList(listId, o)))));
+        commands.renameList(listId);
     }
 
     public void deleteList(String listId) {
-        Optional<TodoList> cur = lists.items().stream().filter(l -> l.id().equals(listId)).findFirst();
-        if (cur.isEmpty()) {
-            return;
-        }
-        String name = cur.get().name();
-        if (!dialogs.confirm("Delete “" + name + "”?", "Its open items move to the Trash.", "Delete list")) {
-            return;
-        }
-        if (view.get() instanceof View.ListView lv && lv.listId().equals(listId)) {
-            select(View.inbox());
-        }
-        async.run(() -> store.deleteList(listId), ids -> {
-            undo.push("Delete list “" + name + "”", () -> store.undeleteList(listId, ids));
-            message.set("Deleted list “" + name + "”");
-        });
+        commands.deleteList(listId);
     }
+
 
     @Override
     public void close() {

@@ -1,0 +1,194 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.View;
+import dev.tandem.app.text.QuickAdd;
+import dev.tandem.app.text.QuickAddParser;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window's actions on items and lists, behind {@link MainViewModel}'s command methods.
+ * Each changes the store on the background executor and, back on the UI executor, pushes its
+ * inverse onto the undo stack, so every change the user makes can be taken back. Most, and
+ * {@link #undo} itself, say what they did in the message line.
+ */
+final class UndoableCommands {
+    private final TodoStore store;
+    private final Async async;
+    private final Dialogs dialogs;
+    private final UndoManager undo;
+    private final ReadOnlyObjectProperty<View> view;
+    private final ObservableList<TodoList> lists;
+    private final Sidebar sidebar;
+    private final Consumer<View> select;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    /** {@code view} decides where new items go; {@code select} navigates, e.g. to a new list. */
+    UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<View> view,
+            ObservableList<TodoList> lists, Sidebar sidebar, Consumer<View> select) {
+        this.store = store;
+        this.async = async;
+        this.dialogs = dialogs;
+        this.undo = undo;
+        this.view = view;
+        this.lists = lists;
+        this.sidebar = sidebar;
+        this.select = select;
+    }
+
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    String currentListId() {
+        return view.get() instanceof View.ListView l ? l.listId() : null;
+    }
+
+    boolean quickAdd(String text) {
+        LocalDate today = store.today();
+        QuickAdd q = QuickAddParser.parse(text, today);
+        if (q.title().isBlank()) {
+            return false;
+        }
+        LocalDate due = q.due();
+        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.TODAY) {
+            due = today;
+        }
+        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.UPCOMING) {
+            due = today.plusDays(1);
+        }
+        LocalDate finalDue = due;
+        String listName = q.listName();
+        String fallbackList = currentListId();
+        async.run(() -> {
+            String listId = fallbackList;
+            if (listName != null) {
+                listId = store.findList(listName).map(TodoList::id).orElseGet(() -> store.createList(listName).id());
+            }
+            return store.add(q.title(), listId, finalDue);
+        }, added -> {
+            undo.push("Add “" + added.title() + "”", () -> store.deleteForever(added.id()));
+            message.set("Added “" + added.title() + "”");
+        });
+        return true;
+    }
+
+    void toggleDone(Item item) {
+        if (item != null) {
+            setDone(item, !item.isDone());
+        }
+    }
+
+    void setDone(Item item, boolean done) {
+        String id = item.id();
+        async.run(() -> store.setDone(id, done), before -> before.ifPresent(b -> {
+            if (b.isDone() != done) {
+                undo.push((done ? "Complete" : "Reopen") + " “" + b.titleOrEmpty() + "”", () -> store.setDone(id, b.isDone()));
+                message.set((done ? "Completed" : "Reopened") + " “" + b.titleOrEmpty() + "”");
+            }
+        }));
+    }
+
+    void delete(Item item) {
+        if (item == null) {
+            return;
+        }
+        String id = item.id();
+        if (item.isTrashed()) {
+            if (!dialogs.confirm("Delete for good?", "“" + item.titleOrEmpty() + "” will be deleted on all your devices.", "Delete")) {
+                return;
+            }
+            async.run(() -> store.deleteForever(id), ok -> {
+                undo.push("Delete “" + item.titleOrEmpty() + "”", () -> store.restoreDeleted(List.of(id)));
+                message.set("Deleted “" + item.titleOrEmpty() + "”");
+            });
+            return;
+        }
+        async.run(() -> store.trash(id), before -> before.ifPresent(b -> {
+            undo.push("Move “" + b.titleOrEmpty() + "” to Trash", () -> store.untrash(id));
+            message.set("Moved “" + b.titleOrEmpty() + "” to Trash");
+        }));
+    }
+
+    void restore(Item item) {
+        if (item == null) {
+            return;
+        }
+        String id = item.id();
+        async.run(() -> store.untrash(id), before -> before.ifPresent(b -> {
+            undo.push("Restore “" + b.titleOrEmpty() + "”", () -> store.trash(id));
+            message.set("Restored “" + b.titleOrEmpty() + "”");
+        }));
+    }
+
+    void emptyTrash() {
+        long n = sidebar.count("trash");
+        if (!dialogs.confirm("Empty the Trash?", n == 1 ? "1 item will be deleted on all your devices."
+                : n + " items will be deleted on all your devices.", "Empty Trash")) {
+            return;
+        }
+        async.run(store::emptyTrash, ids -> {
+            if (!ids.isEmpty()) {
+                undo.push("Empty Trash", () -> store.restoreDeleted(ids));
+                message.set("Deleted " + ids.size() + (ids.size() == 1 ? " item" : " items"));
+            }
+        });
+    }
+
+    void moveToList(Item item, String listId) {
+        String id = item.id();
+        async.run(() -> store.update(id, it -> it.withListId(listId)), before -> before.ifPresent(b ->
+                undo.push("Move “" + b.titleOrEmpty() + "”", () -> store.update(id, it -> it.withListId(b.listId())))));
+    }
+
+    void undo() {
+        String label = undo.undo();
+        message.set(label == null ? "Nothing to undo" : "Undone: " + label);
+    }
+
+    void newList() {
+        dialogs.askText("New list", "Name", "").filter(n -> !n.isBlank()).ifPresent(name ->
+                async.run(() -> store.createList(name), l -> {
+                    undo.push("Create list “" + l.name() + "”", () -> store.db().delete(TodoList.class, l.id()));
+                    select.accept(new View.ListView(l.id()));
+                }));
+    }
+
+    void renameList(String listId) {
+        Optional<TodoList> cur = lists.stream().filter(l -> l.id().equals(listId)).findFirst();
+        if (cur.isEmpty()) {
+            return;
+        }
+        dialogs.askText("Rename list", "Name", cur.get().name()).filter(n -> !n.isBlank()).ifPresent(name ->
+                async.run(() -> store.renameList(listId, name), old -> old.ifPresent(o ->
+                        undo.push("Rename list", () -> store.renameList(listId, o)))));
+    }
+
+    void deleteList(String listId) {
+        Optional<TodoList> cur = lists.stream().filter(l -> l.id().equals(listId)).findFirst();
+        if (cur.isEmpty()) {
+            return;
+        }
+        String name = cur.get().name();
+        if (!dialogs.confirm("Delete “" + name + "”?", "Its open items move to the Trash.", "Delete list")) {
+            return;
+        }
+        if (view.get() instanceof View.ListView lv && lv.listId().equals(listId)) {
+            select.accept(View.inbox());
+        }
+        async.run(() -> store.deleteList(listId), ids -> {
+            undo.push("Delete list “" + name + "”", () -> store.undeleteList(listId, ids));
+            message.set("Deleted list “" + name + "”");
+        });
+    }
+}

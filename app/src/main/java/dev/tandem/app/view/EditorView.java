@@ -222,10 +222,6 @@ public final class EditorView extends StackPane {
         return title;
     }
 
-    public TextArea notesArea() {
-        return notes;
-    }
-
     private static Label fieldLabel(String s) {
         Label l = new Label(s);
         l.getStyleClass().add(Styles.FIELD_LABEL);

@@ -258,10 +258,6 @@ public final class MainView extends BorderPane {
         return editor;
     }
 
-    public ConflictsViewModel conflictsViewModel() {
-        return conflicts;
-    }
-
     public SyncStatusViewModel statusViewModel() {
         return status;
     }

@@ -6,7 +6,6 @@ import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.ui.Styles;
 import java.io.File;
 import java.util.List;
-import java.util.Map;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -279,16 +278,5 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
         if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
             getDialogPane().getScene().getWindow().sizeToScene();
         }
-    }
-
-    /** For tests: the error texts now shown, by field. */
-    public Map<String, String> shownErrors() {
-        java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
-        for (String f : SettingsViewModel.FIELDS) {
-            if (!vm.error(f).get().isEmpty()) {
-                m.put(f, vm.error(f).get());
-            }
-        }
-        return m;
     }
 }

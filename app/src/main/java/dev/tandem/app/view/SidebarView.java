@@ -61,10 +61,6 @@ public final class SidebarView extends VBox {
         getChildren().addAll(header, list, newList);
     }
 
-    public ListView<SidebarEntry> listView() {
-        return list;
-    }
-
     private void selectView(View v) {
         syncing = true;
         try {

@@ -12,6 +12,7 @@ import dev.tandem.engine.Tx;
 import dev.tandem.engine.internal.capture.ChangeCapture;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.ConflictStore;
+import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.InternalSchema;
 import dev.tandem.engine.internal.changelog.Materializer;
 import dev.tandem.engine.internal.clock.HybridClock;
@@ -62,6 +63,7 @@ public final class DefaultDb implements Db {
     private final UUID deviceId;
     private final ChangeCapture capture;
     private final Materializer materializer = new Materializer();
+    private final HeldRows held = new HeldRows(log, materializer);
     private final Dispatcher dispatcher;
     private final Reader reader;
     private final OtherWriters otherWriters;
@@ -185,7 +187,7 @@ public final class DefaultDb implements Db {
         int applied = writer.migrate(migrations);
         if (applied > 0) {
             writer.write("Re-applying held changes after migration", s -> {
-                conflicts.reapplyPending(s);
+                held.retryAll(s);
                 return null;
             });
             dispatcher.rerunAll();

@@ -26,8 +26,18 @@ final class ChangeRows {
 
     static void read(ResultSet rs, Sink sink) throws SQLException {
         while (rs.next()) {
-            sink.accept(rs.getLong(1), Uuid7.fromBytes(rs.getBytes(3)), new ChangeData(Uuid7.fromBytes(rs.getBytes(2)),
-                    rs.getString(4), rs.getString(5), FieldCodec.decode(rs.getBytes(6))));
+            sink.accept(rs.getLong(1), author(rs), change(rs));
         }
+    }
+
+    /** The change at the result's current row. */
+    static ChangeData change(ResultSet rs) throws SQLException {
+        return new ChangeData(Uuid7.fromBytes(rs.getBytes(2)), rs.getString(4), rs.getString(5),
+                FieldCodec.decode(rs.getBytes(6)));
+    }
+
+    /** The author of the change at the result's current row. */
+    static UUID author(ResultSet rs) throws SQLException {
+        return Uuid7.fromBytes(rs.getBytes(3));
     }
 }

@@ -143,20 +143,4 @@ public final class ConflictStore {
         held.retryChildrenOf(s, Set.of(t.name()));
         dismiss(s, id);
     }
-
-    /** Applies held changes whose table or columns a migration has now added. */
-    public void reapplyPending(TxSession s) throws SQLException {
-        List<String[]> pending = new ArrayList<>();
-        try (ResultSet rs = s.sql().get("SELECT tbl, entity FROM _tandem_pending").executeQuery()) {
-            while (rs.next()) {
-                pending.add(new String[] {rs.getString(1), rs.getString(2)});
-            }
-        }
-        for (String[] p : pending) {
-            TableInfo t = s.schema().syncTarget(p[0]).orElse(null);
-            if (t != null) {
-                held.materializeOrHold(s, t, p[1]);
-            }
-        }
-    }
 }

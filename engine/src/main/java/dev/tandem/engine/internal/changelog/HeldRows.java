@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * Entities whose winning attributes the user table cannot show right now, so their row is held
@@ -73,37 +74,6 @@ public final class HeldRows {
         }
     }
 
-    /** A row write that may throw. */
-    @FunctionalInterface
-    public interface RowWrite {
-        void run() throws SQLException;
-    }
-
-    /**
-     * Runs {@code write} (of the entity's row) under a savepoint; when the table refuses the row, undoes
-     * it and holds the entity instead. Returns whether the row was written.
-     */
-    public boolean writeOrHold(TxSession s, TableInfo table, String entity, RowWrite write) throws SQLException {
-        Connection c = s.sql().connection();
-        Savepoint before = c.setSavepoint();
-        try {
-            write.run();
-            c.releaseSavepoint(before);
-            return true;
-        } catch (SQLException e) {
-            int code = e.getErrorCode() & 0xFF;
-            if (code != CONSTRAINT && code != MISMATCH) {
-                throw e;
-            }
-            c.rollback(before);
-            c.releaseSavepoint(before);
-            LOG.log(System.Logger.Level.WARNING, "Holding back " + table.name() + " '" + entity
-                    + "': the table refuses its values (" + e.getMessage() + ")");
-            materializer.setPending(s.sql(), table.name(), entity, true);
-            return false;
-        }
-    }
-
     /**
      * Rows of {@code writtenTables} may have appeared: tries again the held entities of tables
      * that refer to them. Call after any write that can create a parent row.
@@ -114,6 +84,15 @@ public final class HeldRows {
         }
         Set<String> written = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         written.addAll(writtenTables);
+        retry(s, t -> t.parents().stream().anyMatch(written::contains));
+    }
+
+    /** Tries again every held entity: after a migration, which may add the tables or columns they need. */
+    public void retryAll(TxSession s) throws SQLException {
+        retry(s, t -> true);
+    }
+
+    private void retry(TxSession s, Predicate<TableInfo> which) throws SQLException {
         List<String[]> pending = new ArrayList<>();
         try (ResultSet rs = s.sql().get("SELECT tbl, entity FROM _tandem_pending").executeQuery()) {
             while (rs.next()) {
@@ -122,7 +101,7 @@ public final class HeldRows {
         }
         for (String[] p : pending) {
             TableInfo t = s.schema().syncTarget(p[0]).orElse(null);
-            if (t != null && t.parents().stream().anyMatch(written::contains)) {
+            if (t != null && which.test(t)) {
                 materializeOrHold(s, t, p[1]);
             }
         }

@@ -119,14 +119,14 @@ public final class SnapshotLocal {
 
     /** The change at {@code rs} ({@link ChangeRows#COLUMNS}) with just the fields it still wins ({@code won}, lower case). */
     private static Entry entry(ResultSet rs, Set<String> won) throws SQLException {
+        ChangeData c = ChangeRows.change(rs);
         List<FieldData> fields = new ArrayList<>();
-        for (FieldData f : FieldCodec.decode(rs.getBytes(6))) {
+        for (FieldData f : c.fields()) {
             if (won.contains(f.name().toLowerCase(Locale.ROOT))) {
                 fields.add(f);
             }
         }
-        return new Entry(Uuid7.fromBytes(rs.getBytes(3)), new ChangeData(Uuid7.fromBytes(rs.getBytes(2)),
-                rs.getString(4), rs.getString(5), fields));
+        return new Entry(ChangeRows.author(rs), new ChangeData(c.id(), c.table(), c.entity(), fields));
     }
 
     /** Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's transaction. */

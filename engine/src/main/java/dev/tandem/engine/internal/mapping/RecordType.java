@@ -126,15 +126,6 @@ public final class RecordType<T extends Record> {
         }
     }
 
-    /** A copy of {@code record} with a different id. */
-    public T withId(T record, String id) {
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = i == idIndex ? id : value(record, i);
-        }
-        return construct(args);
-    }
-
     /** Maps the current row; columns without a component are ignored, missing components read null. */
     public T read(ResultSet rs, int[] columnToComponent) throws SQLException {
         Object[] args = new Object[components.length];

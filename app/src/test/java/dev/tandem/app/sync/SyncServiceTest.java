@@ -50,7 +50,7 @@ class SyncServiceTest {
                     throw new SyncException(reason, "Could not reach 127.0.0.1:1");
                 }
                 waiting = 0;
-                return new SyncReport(0, 0, 0, 0, 1, 0, 0, 0, Duration.ZERO, List.of());
+                return new SyncReport(0, 0, 0, 0, 1, 0, 0, 0, Duration.ZERO, List.of(), List.of());
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             } finally {
@@ -67,6 +67,11 @@ class SyncServiceTest {
         public long pendingChanges(Db d) {
             countThreads.add(Thread.currentThread().getName());
             return waiting;
+        }
+
+        @Override
+        public List<dev.tandem.engine.sync.SetAside> setAside(Db d) {
+            return List.of();
         }
 
         @Override

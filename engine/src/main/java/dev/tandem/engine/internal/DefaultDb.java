@@ -12,6 +12,7 @@ import dev.tandem.engine.Tx;
 import dev.tandem.engine.internal.capture.ChangeCapture;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.ConflictStore;
+import dev.tandem.engine.internal.changelog.DeviceIds;
 import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.InternalSchema;
 import dev.tandem.engine.internal.changelog.Materializer;
@@ -60,7 +61,8 @@ public final class DefaultDb implements Db {
     private final ChangelogStore log = new ChangelogStore();
     private final ConflictStore conflicts;
     private final HybridClock clock;
-    private final UUID deviceId;
+    /** Changes only under the write lock, together with the capture's author ({@link #takeNewDeviceId}). */
+    private volatile UUID deviceId;
     private final ChangeCapture capture;
     private final Materializer materializer = new Materializer();
     private final HeldRows held = new HeldRows(log, materializer);
@@ -178,6 +180,50 @@ public final class DefaultDb implements Db {
 
     public UUID deviceUuid() {
         return deviceId;
+    }
+
+    /**
+     * Gives this database a new device id because another installation writes under the current
+     * one (a copied profile); see {@link DeviceIds}. Returns the new id.
+     */
+    public UUID takeNewDeviceId() {
+        connections.writeLock().lock();
+        try {
+            UUID old = deviceId;
+            UUID fresh = writer.write("Taking a new device id", s -> DeviceIds.rotate(s.sql(), old));
+            // Under the write lock still, so no save runs between the commit and the switch.
+            deviceId = fresh;
+            capture.author(fresh);
+            return fresh;
+        } finally {
+            connections.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Follows a device id another program gave this database file (its {@code tandem sync} found a
+     * copied profile): from now on saves here use it, and the ones made meanwhile under the old id
+     * are re-authored so they are pushed. A cheap read when nothing changed.
+     */
+    public UUID refreshDeviceId() {
+        UUID stored = reader.read(DeviceIds::current);
+        if (stored.equals(deviceId)) {
+            return deviceId;
+        }
+        connections.writeLock().lock();
+        try {
+            UUID stale = deviceId;
+            UUID current = writer.write("Adopting device id " + stored, s -> {
+                UUID now = DeviceIds.current(s.sql().connection());
+                DeviceIds.adopt(s.sql(), stale, now);
+                return now;
+            });
+            deviceId = current;
+            capture.author(current);
+            return current;
+        } finally {
+            connections.writeLock().unlock();
+        }
     }
 
     // ---- Db -----------------------------------------------------------------------------------

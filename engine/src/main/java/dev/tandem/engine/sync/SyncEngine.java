@@ -1,9 +1,11 @@
 package dev.tandem.engine.sync;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.sync.CountingStorage;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -40,6 +42,13 @@ public interface SyncEngine extends AutoCloseable {
      * sees the pushes that sync has recorded so far. Another remote's progress does not matter.
      */
     long pendingChanges(Db db);
+
+    /**
+     * The remote objects this database has set aside because it could not read them, oldest first:
+     * the same list the last sync reported, read locally without a request. Empty when every object
+     * of this remote that this database knows of has been read.
+     */
+    List<SetAside> setAside(Db db);
 
     /**
      * Tries the remote for real: lists, writes and reads back a probe object, checks conditional
@@ -147,10 +156,14 @@ public interface SyncEngine extends AutoCloseable {
                 s = SyncStorage.prefixed(s, p);
                 remoteId = remoteId + "/" + p;
             }
+            // A target that already encrypts (composed by hand) has its own check; any other plain
+            // stack is guarded against an encrypted remote.
+            SyncStorage plain = storage instanceof EncryptedStorage ? null : s;
             if (passphrase != null) {
                 s = SyncStorage.encrypted(s, passphrase);
+                plain = null;
             }
-            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery);
+            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, plain);
         }
     }
 }

@@ -24,6 +24,18 @@ public class SyncException extends TandemException {
         NO_CONDITIONAL_WRITES(false, "Use a storage provider that supports If-None-Match on PUT, or a folder remote."),
         /** The passphrase does not open the remote's encrypted objects. */
         WRONG_PASSPHRASE(false, "Enter the passphrase the other devices use."),
+        /** The remote is encrypted and this device has no passphrase for it. */
+        PASSPHRASE_REQUIRED(false, "Enter the passphrase the other devices use for this remote in Sync settings "
+                + "(or TANDEM_PASSPHRASE for the command line)."),
+        /** This device would encrypt, but the remote already holds unencrypted data from other devices. */
+        ENCRYPTION_MISMATCH(false, "Turn encryption off to keep syncing with this remote, or sync the encrypted "
+                + "devices through a new, empty folder, bucket or prefix."),
+        /** The storage server gives back something other than what this device wrote. */
+        SERVER_FAULT(false, "The storage server alters what Tandem writes; see Tandem's S3 providers guide "
+                + "(docs/S3_PROVIDERS.md) for the settings it needs, or use another server or a folder remote."),
+        /** The storage server does not show an object this device wrote: it lags, hides or lost it. */
+        SERVER_INCONSISTENT(true, "Sync will try again. If this goes on, the storage server hides or loses objects "
+                + "and is not suitable for Tandem (docs/S3_PROVIDERS.md)."),
         /** An object on the remote is corrupt or not a Tandem object. */
         CORRUPT(false, "The damaged object was set aside; other devices may need to sync again."),
         /** Local or remote disk full, permissions, or another I/O problem. */

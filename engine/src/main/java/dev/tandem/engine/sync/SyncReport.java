@@ -13,13 +13,23 @@ import java.util.List;
  * @param requests  requests made to the remote
  * @param bytesUp   bytes written to the remote
  * @param bytesDown bytes read from the remote
- * @param skipped   remote objects set aside as corrupt or unreadable (they are read again later)
+ * @param skipped   remote objects newly set aside by this sync as corrupt or unreadable
  * @param warnings  plain-words lines: one per skipped object, naming it; a device whose newer format
- *                  this version cannot read yet; a device whose clock runs far ahead
+ *                  this version cannot read yet; a device whose clock runs far ahead; this device
+ *                  taking a new device id because a copy of its profile syncs too
+ * @param setAside  every object of this remote that is set aside after this sync, whether this sync
+ *                  or an earlier one set it aside: empty only when nothing remains unread
  */
 public record SyncReport(int pushed, int pulled, int merged, int conflicts, int requests,
-                         long bytesUp, long bytesDown, int skipped, Duration duration, List<String> warnings) {
+                         long bytesUp, long bytesDown, int skipped, Duration duration, List<String> warnings,
+                         List<SetAside> setAside) {
     public SyncReport {
         warnings = List.copyOf(warnings);
+        setAside = List.copyOf(setAside);
+    }
+
+    /** Whether the sync left something unread or has something to say: devices may not agree yet. */
+    public boolean hasProblems() {
+        return !setAside.isEmpty() || !warnings.isEmpty();
     }
 }

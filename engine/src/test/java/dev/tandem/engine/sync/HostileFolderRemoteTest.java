@@ -164,6 +164,9 @@ class HostileFolderRemoteTest {
         SyncStorage mine = SyncStorage.encrypted(shared, "correct horse");
         SyncStorage foreignRaw = SyncStorage.memory();
         ForgedRemote other = new ForgedRemote(mine);
+        // The remote's devices set up encryption before any batch exists, as real ones do: a passphrase
+        // on a remote that already holds batches but no descriptor is refused.
+        mine.list("heads/", null, 1);
         ForgedRemote impostor = new ForgedRemote(SyncStorage.encrypted(foreignRaw, "battery staple"), other.device);
         impostor.batch(1, impostor.change("list", "forged", "name", "Forged"));
         shared.createIfAbsent(other.batchKey(1), foreignRaw.get(other.batchKey(1)).orElseThrow());

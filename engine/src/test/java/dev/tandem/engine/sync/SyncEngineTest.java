@@ -208,7 +208,8 @@ class SyncEngineTest {
         SyncReport r = engine.sync(a);
         assertEquals(12_000, r.pushed());
         int batches = (int) Math.ceil(12_000 / 5000.0);
-        assertEquals(1 + batches + 1, r.requests(), "one listing, the batches, one head");
+        assertEquals(1 + 1 + batches + 1 + 1, r.requests(),
+                "one listing, the encryption check before a push, the batches, reading the first back once, one head");
         Db b = device("b");
         SyncReport pull = engine.sync(b);
         assertEquals(12_000, pull.pulled());

@@ -37,7 +37,8 @@ public final class ChangeCapture {
     private final ChangelogStore log;
     private final Materializer materializer;
     private final HybridClock clock;
-    private final UUID author;
+    /** Written under the write lock only, when the database takes a new device id. */
+    private volatile UUID author;
     private final HeldRows held;
     /** Only used under the write lock, like everything here. */
     private final Map<RecordType<?>, SavePlan<?>> plans = new HashMap<>();
@@ -47,6 +48,11 @@ public final class ChangeCapture {
         this.materializer = materializer;
         this.held = new HeldRows(log, materializer);
         this.clock = clock;
+        this.author = author;
+    }
+
+    /** The device id new changes are authored by, from now on. */
+    public void author(UUID author) {
         this.author = author;
     }
 

@@ -19,6 +19,8 @@ import java.util.UUID;
  * last local change seq in it) and how far it has read every other device (a batch number).
  */
 public final class SyncState {
+    /** {@code _tandem_meta} key prefix of the last head published per remote: "device seq". */
+    private static final String PUBLISHED = "published_head ";
     /** Push progress: batches 1..batchSeq are stored remotely and hold every own change up to changeSeq. */
     public record Pushed(long batchSeq, long changeSeq) {
     }
@@ -43,6 +45,30 @@ public final class SyncState {
         ps.setString(1, remote);
         ps.setLong(2, pushed.batchSeq());
         ps.setLong(3, pushed.changeSeq());
+        ps.executeUpdate();
+    }
+
+    /**
+     * The last head {@code device} published to {@code remote}, as recorded after the write: the
+     * remote must list at least this head from then on. 0 when none was recorded for that id.
+     */
+    public long publishedHead(Connection c, String remote, UUID device) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
+            ps.setString(1, PUBLISHED + remote);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
+                String[] v = rs.getString(1).split(" ");
+                return v[0].equals(device.toString()) ? Long.parseLong(v[1]) : 0;
+            }
+        }
+    }
+
+    public void setPublishedHead(StatementCache sql, String remote, UUID device, long seq) throws SQLException {
+        PreparedStatement ps = sql.get("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES(?, ?)");
+        ps.setString(1, PUBLISHED + remote);
+        ps.setString(2, device + " " + seq);
         ps.executeUpdate();
     }
 

@@ -21,7 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one fails with WRONG_PASSPHRASE before anything is read, written or removed.
  */
 public final class EncryptedStorage implements SyncStorage {
-    static final String DESCRIPTOR_KEY = "encryption";
+    public static final String DESCRIPTOR_KEY = "encryption";
+    /** Where sync keeps its objects (docs/SYNC_FORMAT.md); any of them without a descriptor is plain data. */
+    private static final List<String> PLAIN_PREFIXES = List.of("heads/", "batches/", "snapshots/", "acks/");
 
     private final SyncStorage delegate;
     private final Object initLock = new Object();
@@ -112,6 +114,7 @@ public final class EncryptedStorage implements SyncStorage {
     private EncryptionDescriptor.Keys unlock() {
         Optional<byte[]> existing = delegate.get(DESCRIPTOR_KEY);
         if (existing.isEmpty()) {
+            refuseIfPlainData();
             byte[] salt = EncryptionDescriptor.newSalt();
             EncryptionDescriptor.Keys keys = derive(salt, EncryptionDescriptor.ITERATIONS);
             EncryptionDescriptor mine = new EncryptionDescriptor(EncryptionDescriptor.ITERATIONS, salt, keys.keyCheck());
@@ -136,6 +139,24 @@ public final class EncryptedStorage implements SyncStorage {
             throw wrongPassphrase;
         }
         return keys;
+    }
+
+    /**
+     * No descriptor, but Tandem's objects are there: devices without a passphrase sync through this
+     * remote. Encrypting now would leave them unable to read what this device writes, and this
+     * device unable to read theirs, so it is refused before anything is written (a few listings,
+     * once per remote when encryption is first set up).
+     */
+    private void refuseIfPlainData() {
+        for (String prefix : PLAIN_PREFIXES) {
+            List<String> found = delegate.list(prefix, null, 1);
+            if (!found.isEmpty()) {
+                throw new SyncException(Reason.ENCRYPTION_MISMATCH, delegate.describe() + " already holds "
+                        + "unencrypted Tandem data (" + found.get(0) + ") written by devices without a passphrase,"
+                        + " so this device, which has one, did not read or write anything. Encrypting a remote"
+                        + " that holds plain data is not supported");
+            }
+        }
     }
 
     private EncryptionDescriptor.Keys derive(byte[] salt, int iterations) {

@@ -23,8 +23,24 @@ public interface Changelog {
      */
     Batch append(Batch batch);
 
-    /** Declares that {@code device}'s batches 1..seq are all stored (the remote publishes a head). */
+    /**
+     * Declares that {@code device}'s batches 1..seq are all stored: the remote publishes a head, and
+     * the local changelog records that it was published.
+     */
     void publishHead(UUID device, long seq, Map<UUID, Long> cursors);
+
+    /**
+     * The last head of {@code device} this changelog knows was published to the remote it syncs
+     * with; 0 for none, or for a changelog that does not keep track.
+     */
+    default long publishedHead(UUID device) {
+        return 0;
+    }
+
+    /** Where this changelog lives, for messages. */
+    default String describe() {
+        return "the remote";
+    }
 
     /** One batch slot: {@code device}'s batch {@code seq}. */
     record Slot(UUID device, long seq) {

@@ -109,8 +109,9 @@ public final class DbChangelog implements Changelog {
     /**
      * Records that the remote holds {@code stored} as this device's batch. Normally it is the batch
      * just cut; after a crash between upload and this record it may be an earlier cut, so the push
-     * cursor moves only over the leading own changes the stored batch really contains, and any of
-     * its changes this database lacks (a restored backup) are merged back in.
+     * cursor moves only over the leading own changes the stored batch really contains. A stored
+     * batch with changes this database did not push was written by another installation under this
+     * device id ({@link DeviceIdTaken}).
      */
     private void acknowledge(Batch stored) {
         Set<UUID> ids = new HashSet<>();
@@ -127,7 +128,10 @@ public final class DbChangelog implements Changelog {
                 matched++;
             }
             if (matched < stored.changes().size()) {
-                apply.apply(s, self, stored.changes(), System.currentTimeMillis());
+                // Not an earlier cut of ours (a crash between its upload and this record): another
+                // installation wrote this slot under our id. The transaction rolls back.
+                throw new DeviceIdTaken(self, "Batch " + stored.seq() + " of device " + self + " on the remote holds "
+                        + (stored.changes().size() - matched) + " changes this database did not push");
             }
             state.setPushed(s.sql(), remote, new Pushed(stored.seq(), changeSeq));
             pushed += matched;
@@ -137,7 +141,17 @@ public final class DbChangelog implements Changelog {
 
     @Override
     public void publishHead(UUID device, long seq, Map<UUID, Long> cursors) {
-        // The local database needs no head: its push state is committed with each batch.
+        // The push state is committed with each batch; this records only that the remote was told,
+        // so a later listing that lacks the head shows the server lost or hides it.
+        db.writer().write("Recording head " + seq, s -> {
+            state.setPublishedHead(s.sql(), remote, device, seq);
+            return null;
+        });
+    }
+
+    @Override
+    public long publishedHead(UUID device) {
+        return db.read(c -> state.publishedHead(c, remote, device));
     }
 
     @Override

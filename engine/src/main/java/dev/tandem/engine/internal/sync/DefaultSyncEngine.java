@@ -5,13 +5,16 @@ import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.storage.StorageProbe;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,16 +33,25 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final String remoteId;
     private final ReentrantLock lock = new ReentrantLock();
     private final int snapshotEvery;
+    private final ReadBack readBack = new ReadBack();
+    /** Null when the engine encrypts: then {@link dev.tandem.engine.internal.storage.EncryptedStorage} checks. */
+    private final EncryptionGuard plainGuard;
 
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId) {
-        this(storage, counter, remoteId, SNAPSHOT_EVERY);
+        this(storage, counter, remoteId, SNAPSHOT_EVERY, null);
     }
 
-    public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery) {
+    /**
+     * {@code plain} is the storage stack below encryption when this engine does not encrypt (so it
+     * can tell an encrypted remote and refuse it), else null.
+     */
+    public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery,
+                             SyncStorage plain) {
         this.storage = storage;
         this.counter = counter;
         this.remoteId = remoteId;
         this.snapshotEvery = snapshotEvery;
+        this.plainGuard = plain == null ? null : new EncryptionGuard(plain, remoteId);
     }
 
     @Override
@@ -58,6 +70,11 @@ public final class DefaultSyncEngine implements SyncEngine {
         return PushBacklog.count(internal(db), remoteId);
     }
 
+    @Override
+    public List<SetAside> setAside(Db db) {
+        return SetAsideList.read(internal(db), remoteId);
+    }
+
     private static DefaultDb internal(Db db) {
         if (!(db instanceof DefaultDb d)) {
             throw new IllegalArgumentException("db: must be a database opened with Db.open or Db.builder()");
@@ -65,25 +82,53 @@ public final class DefaultSyncEngine implements SyncEngine {
         return d;
     }
 
+    /**
+     * One sync, or two when the first finds that another installation writes under this database's
+     * device id: the database then takes a new id ({@link DefaultDb#takeNewDeviceId()}) and syncs
+     * again, now pulling what the other installation wrote. A second discovery in a row would mean
+     * the server invents objects under a brand-new id, which is a server fault.
+     */
     private CompactionReport run(Db db, SyncProgress progress, boolean force) {
         DefaultDb d = internal(db);
         lock.lock();
         try {
             long started = System.nanoTime();
             long[] before = counter.snapshot();
-            DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP);
-            RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid());
-            Compaction snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, force);
-            Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(),
-                    progress == null ? SyncProgress.NONE : progress, snapshots);
+            d.refreshDeviceId();
+            if (plainGuard != null) {
+                plainGuard.check(PushBacklog.count(d, remoteId) > 0);
+            }
+            Tally tally = new Tally();
+            Compaction snapshots;
+            while (true) {
+                DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP);
+                RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid(), readBack);
+                snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, force);
+                try {
+                    Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(),
+                            progress == null ? SyncProgress.NONE : progress, snapshots);
+                    tally.add(local, snapshots, result.problems());
+                    break;
+                } catch (DeviceIdTaken taken) {
+                    tally.add(local, snapshots, List.of());
+                    if (tally.newIds > 0) {
+                        throw new SyncException(SyncException.Reason.SERVER_FAULT, remoteId + " shows objects of"
+                                + " device " + taken.device() + ", an id this database took moments ago: "
+                                + taken.getMessage(), taken);
+                    }
+                    UUID fresh = d.takeNewDeviceId();
+                    tally.newIds++;
+                    tally.warnings.add("Another installation syncs under this device's id " + taken.device()
+                            + " (a copied profile, or a restored backup or virtual machine). This device now syncs"
+                            + " as " + fresh + ", and what the other installation wrote is merged here; nothing"
+                            + " was lost. (" + taken.getMessage() + ")");
+                }
+            }
             long[] after = counter.snapshot();
-            List<String> warnings = new ArrayList<>(result.problems());
-            warnings.addAll(local.notes());
-            warnings.addAll(snapshots.warnings);
-            SyncReport report = new SyncReport(local.pushed, local.pulled + snapshots.pulled,
-                    local.merged + snapshots.merged, local.conflicts + snapshots.conflicts,
+            SyncReport report = new SyncReport(tally.pushed, tally.pulled, tally.merged, tally.conflicts,
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],
-                    local.skipped, Duration.ofNanos(System.nanoTime() - started), warnings);
+                    tally.skipped, Duration.ofNanos(System.nanoTime() - started), tally.warnings,
+                    SetAsideList.read(d, remoteId));
             return new CompactionReport(report, snapshots.snapshotWritten, snapshots.deletedBatches,
                     snapshots.deletedSnapshots);
         } finally {
@@ -91,8 +136,41 @@ public final class DefaultSyncEngine implements SyncEngine {
         }
     }
 
+    /** What the attempts of one run did, added up. */
+    private static final class Tally {
+        int pushed;
+        int pulled;
+        int merged;
+        int conflicts;
+        int skipped;
+        int newIds;
+        final List<String> warnings = new ArrayList<>();
+
+        void add(DbChangelog local, Compaction snapshots, List<String> problems) {
+            pushed += local.pushed;
+            pulled += local.pulled + snapshots.pulled;
+            merged += local.merged + snapshots.merged;
+            conflicts += local.conflicts + snapshots.conflicts;
+            skipped += local.skipped;
+            warnings.addAll(problems);
+            warnings.addAll(local.notes());
+            warnings.addAll(snapshots.warnings);
+        }
+    }
+
     @Override
     public ConnectionCheck check() {
+        if (plainGuard != null) {
+            try {
+                plainGuard.check(true);
+            } catch (SyncException e) {
+                if (e.reason() == SyncException.Reason.PASSPHRASE_REQUIRED) {
+                    return new ConnectionCheck(List.of(new ConnectionCheck.Step("Encryption", false,
+                            e.getMessage() + " " + e.hint(), e.reason())));
+                }
+                // Not reachable, refused, ...: the probe meets the same problem and names the step.
+            }
+        }
         return StorageProbe.run(storage);
     }
 

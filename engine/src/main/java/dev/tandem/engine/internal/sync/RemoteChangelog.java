@@ -32,10 +32,21 @@ public final class RemoteChangelog implements Changelog {
     private final SyncStorage storage;
     private final UUID self;
     private final List<String> ownHeadKeys = new ArrayList<>();
+    private final ReadBack readBack;
 
     public RemoteChangelog(SyncStorage storage, UUID self) {
+        this(storage, self, new ReadBack());
+    }
+
+    RemoteChangelog(SyncStorage storage, UUID self, ReadBack readBack) {
         this.storage = storage;
         this.self = self;
+        this.readBack = readBack;
+    }
+
+    @Override
+    public String describe() {
+        return storage.describe();
     }
 
     static String batchKey(UUID device, long seq) {
@@ -96,7 +107,9 @@ public final class RemoteChangelog implements Changelog {
     @Override
     public Batch append(Batch batch) {
         String key = batchKey(batch.device(), batch.seq());
-        if (storage.createIfAbsent(key, BatchCodec.encode(batch, System.currentTimeMillis()))) {
+        byte[] encoded = BatchCodec.encode(batch, System.currentTimeMillis());
+        if (storage.createIfAbsent(key, encoded)) {
+            readBack.check(storage, key, encoded);
             return batch;
         }
         // Taken: by an earlier attempt of ours whose answer got lost, or by a write the store

@@ -40,6 +40,7 @@ public final class Synchronizer {
         Map<UUID, Long> remoteHeads = new TreeMap<>(remote.heads());
         hooks.beforePull(remoteHeads, local.heads());
         Map<UUID, Long> localHeads = local.heads();
+        checkOwnHead(local, remote, self, remoteHeads.getOrDefault(self, 0L), localHeads.getOrDefault(self, 0L));
         List<String> problems = new ArrayList<>();
         long total = 0;
         for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
@@ -104,8 +105,32 @@ public final class Synchronizer {
             Map<UUID, Long> cursors = new TreeMap<>(local.heads());
             cursors.remove(self);
             remote.publishHead(self, seq, cursors);
+            local.publishHead(self, seq, cursors);
         }
         hooks.afterSync(remoteHeads, seq > remoteHeads.getOrDefault(self, 0L));
         return new Result(problems);
+    }
+
+    /**
+     * The remote's head of this device must lie between the last head this database published there
+     * and its last pushed batch. Past the push: another installation writes under this id (the heads
+     * are listed before the local state is read, and a push is recorded before its head is written,
+     * so a sync running beside this one cannot cause it). Short of the published head: the server
+     * hides or lost an object this device wrote, and writing on would build on a hole.
+     */
+    private static void checkOwnHead(Changelog local, Changelog remote, UUID self, long remoteHead, long pushed) {
+        if (remoteHead > pushed) {
+            throw new DeviceIdTaken(self, remote.describe() + " lists head " + remoteHead + " of device " + self
+                    + ", but this database pushed only up to batch " + pushed);
+        }
+        long published = local.publishedHead(self);
+        if (remoteHead < published) {
+            throw new SyncException(SyncException.Reason.SERVER_INCONSISTENT, remote.describe() + " does not list "
+                    + RemoteChangelog.headKey(self, published) + ", which this device wrote there"
+                    + (remoteHead == 0 ? "" : " (its newest head of this device is " + remoteHead + ")")
+                    + ": the server hides or lost objects, or the remote was emptied or replaced. Sync stopped"
+                    + " before writing anything on top of it. If the remote was emptied on purpose, sync this"
+                    + " profile with a new folder, bucket or prefix.");
+        }
     }
 }

@@ -1,0 +1,24 @@
+package dev.tandem.engine.internal.sync;
+
+import java.util.UUID;
+
+/**
+ * Another installation writes under this database's device id: the remote holds batches of the id
+ * that this database never pushed. Thrown inside a sync, before anything of the kind is merged or
+ * written, and handled by the engine, which gives the database a new id and syncs again; it never
+ * reaches callers.
+ */
+final class DeviceIdTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final UUID device;
+
+    DeviceIdTaken(UUID device, String evidence) {
+        super(evidence, null, false, false);
+        this.device = device;
+    }
+
+    UUID device() {
+        return device;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.QuarantineStore;
+import dev.tandem.engine.sync.SetAside;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The set-aside objects of one remote, as the public API shows them; a local read. */
+final class SetAsideList {
+    private SetAsideList() {
+    }
+
+    static List<SetAside> read(DefaultDb db, String remote) {
+        List<SetAside> list = new ArrayList<>();
+        for (QuarantineStore.Entry e : db.read(c -> new QuarantineStore().all(c, remote))) {
+            list.add(new SetAside(e.key(), e.problem(), Instant.ofEpochMilli(e.firstSeen()), e.attempts()));
+        }
+        return list;
+    }
+}

@@ -9,6 +9,7 @@ import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.ForwardingStorage;
 import dev.tandem.engine.testing.S3ProxyServer;
 import java.io.IOException;
 import java.net.InetAddress;

@@ -1,14 +1,14 @@
-package dev.tandem.engine.internal.storage;
+package dev.tandem.engine.testing;
 
 import dev.tandem.engine.sync.SyncStorage;
 import java.util.List;
 import java.util.Optional;
 
 /** Passes every call through; tests override one method to misbehave or to hold a call back. */
-class ForwardingStorage implements SyncStorage {
-    private final SyncStorage delegate;
+public class ForwardingStorage implements SyncStorage {
+    protected final SyncStorage delegate;
 
-    ForwardingStorage(SyncStorage delegate) {
+    public ForwardingStorage(SyncStorage delegate) {
         this.delegate = delegate;
     }
 

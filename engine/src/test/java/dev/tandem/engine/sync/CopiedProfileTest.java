@@ -1,0 +1,147 @@
+package dev.tandem.engine.sync;
+
+import static dev.tandem.engine.testing.SyncFixture.items;
+import static dev.tandem.engine.testing.SyncFixture.syncEach;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Fixtures;
+import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.testing.Canonical;
+import dev.tandem.engine.testing.SyncFixture;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A profile copied to a second installation (a new laptop, a restored backup or VM snapshot) and
+ * used on both: the installation that notices takes a new device id, and every device ends with
+ * every change either made.
+ */
+class CopiedProfileTest {
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
+    @TempDir
+    Path dir;
+
+    private Db open(String name) {
+        Db db = fixture.closeAfter(Db.open(dir.resolve(name)));
+        db.migrate(Fixtures.MIGRATIONS);
+        return db;
+    }
+
+    /** Copies a closed database file, as a user copying the data folder does. */
+    private Db copy(Db original, String from, String to) throws IOException {
+        original.close();
+        Files.copy(dir.resolve(from), dir.resolve(to));
+        return open(to);
+    }
+
+    private static Set<String> titles(Db db) {
+        return items(db).stream().map(Item::title).collect(Collectors.toSet());
+    }
+
+    @Test
+    void sync_copiedProfileUsedOnBoth_bothEndUnderOwnIdsWithEverything() throws IOException {
+        SyncEngine engine = fixture.engine();
+        Db a = open("a.db");
+        a.save(Item.of("before the copy"));
+        engine.sync(a);
+        a.save(Item.of("unpushed at the copy"));
+        Db c = copy(a, "a.db", "c.db");
+        a = open("a.db");
+        assertEquals(a.deviceId(), c.deviceId(), "a byte copy shares the device id");
+        a.save(Item.of("made on the original"));
+        c.save(Item.of("made on the copy"));
+        SyncReport first = engine.sync(a);
+        SyncReport second = engine.sync(c);
+        assertTrue(first.warnings().isEmpty(), first.warnings().toString());
+        assertTrue(second.warnings().stream().anyMatch(w -> w.startsWith("Another installation syncs under this device's id")),
+                second.warnings().toString());
+        assertNotEquals(a.deviceId(), c.deviceId(), "the copy that noticed took a new id");
+        Db b = fixture.device();
+        syncEach(engine, a, c, b, a);
+        Set<String> all = Set.of("before the copy", "unpushed at the copy", "made on the original", "made on the copy");
+        for (Db db : List.of(a, b, c)) {
+            assertEquals(all, titles(db));
+        }
+        assertEquals(Canonical.userTables(a), Canonical.userTables(b));
+        assertEquals(Canonical.userTables(a), Canonical.userTables(c));
+        assertEquals(0, engine.pendingChanges(a));
+        assertEquals(0, engine.pendingChanges(c));
+    }
+
+    @Test
+    void sync_copyWithNothingToPush_noticesTheOriginalsBatchesAndPullsThem() throws IOException {
+        SyncEngine engine = fixture.engine();
+        Db a = open("a.db");
+        a.save(Item.of("one"));
+        engine.sync(a);
+        Db c = copy(a, "a.db", "c.db");
+        a = open("a.db");
+        a.save(Item.of("two, on the original"));
+        engine.sync(a);
+        SyncReport r = engine.sync(c);
+        assertEquals(Set.of("one", "two, on the original"), titles(c), "the copy pulls what the original wrote under the id");
+        assertEquals(1, r.warnings().size(), r.warnings().toString());
+        c.save(Item.of("three, on the copy"));
+        syncEach(engine, c, a);
+        assertEquals(titles(c), titles(a));
+        assertNotEquals(a.deviceId(), c.deviceId());
+    }
+
+    @Test
+    void sync_restoredBackup_takesNewIdAndRecoversWhatWasPushedAfterTheBackup() throws IOException {
+        SyncEngine engine = fixture.engine();
+        Db a = open("a.db");
+        a.save(Item.of("in the backup"));
+        engine.sync(a);
+        a.close();
+        Files.copy(dir.resolve("a.db"), dir.resolve("backup.db"));
+        a = open("a.db");
+        a.save(Item.of("after the backup"));
+        engine.sync(a);
+        a.close();
+        Db restored = open("backup.db");
+        restored.save(Item.of("after the restore"));
+        engine.sync(restored);
+        Db b = fixture.device();
+        syncEach(engine, b, restored, b);
+        Set<String> all = Set.of("in the backup", "after the backup", "after the restore");
+        assertEquals(all, titles(restored));
+        assertEquals(all, titles(b));
+    }
+
+    @Test
+    void sync_otherProgramTookNewId_thisProgramsSavesMeanwhileArePushed() throws IOException {
+        SyncEngine engine = fixture.engine();
+        Db a = open("a.db");
+        a.save(Item.of("one"));
+        engine.sync(a);
+        Db c = copy(a, "a.db", "c.db");
+        a = open("a.db");
+        a.save(Item.of("original"));
+        engine.sync(a);
+        // Two programs on the copy's file: the app and `tandem sync`. The second one notices the clone.
+        Db cli = open("c.db");
+        SyncEngine cliEngine = fixture.engine(fixture.remote());
+        cli.save(Item.of("from the command line"));
+        cliEngine.sync(cli);
+        assertNotEquals(a.deviceId(), cli.deviceId());
+        c.save(Item.of("from the app, which still has the old id in memory"));
+        engine.sync(c);
+        assertEquals(cli.deviceId(), c.deviceId(), "the app follows the id the command line took");
+        syncEach(engine, a, c, a);
+        assertEquals(Set.of("one", "original", "from the command line", "from the app, which still has the old id in memory"),
+                titles(a));
+        assertEquals(titles(a), titles(c));
+    }
+}

@@ -50,13 +50,36 @@ class QuarantineSnapshotTest {
     }
 
     @Test
-    void compact_batchesSetAside_writesNoSnapshot() {
+    void compact_batchesSetAside_snapshotStopsBeforeThem() {
         Db a = device();
         Db b = device();
         rotAndSetAside(a, b);
         CompactionReport r = engine.compact(b);
-        assertFalse(r.snapshotWritten(), "b's state lacks a batch its cursors pass");
+        assertTrue(r.snapshotWritten(), "b still snapshots its own batches");
+        assertEquals(0, r.batchesDeleted(), "b's snapshot does not claim the batch it lacks, so it stays: " + r);
         assertEquals(1, Canonical.setAside(b).size());
+        Db fresh = device();
+        SyncReport boot = engine.sync(fresh);
+        assertEquals(1, boot.setAside().size(), "a new device still meets the damaged batch, so it knows it lacks it");
+    }
+
+    @Test
+    void sync_setAsideBatchStillDamaged_recoveredFromTheAuthorsSnapshotWithoutCleanup() {
+        Db a = device();
+        Db b = device();
+        Item x = rotAndSetAside(a, b);
+        SyncEngine noCleanup = fixture.closeAfter(SyncEngine.builder().storage(new dev.tandem.engine.testing.ForwardingStorage(remote) {
+            @Override
+            public void delete(String key) {
+                // A store where nothing can be deleted: the damaged batch stays for good.
+            }
+        }).snapshotEvery(0).build());
+        assertTrue(noCleanup.compact(a).snapshotWritten());
+        clock.millis.addAndGet(61_000);
+        SyncReport r = noCleanup.sync(b);
+        assertEquals(List.of(), r.setAside(), r.toString());
+        assertEquals("in the damaged batch", b.get(Item.class, x.id()).orElseThrow().title());
+        assertEquals(Canonical.userTables(a), Canonical.userTables(b));
     }
 
     @Test

@@ -53,4 +53,27 @@ class SetAsideReportTest {
         assertEquals(List.of(new TodoList("one", "One")), b.query(TodoList.class, "SELECT * FROM list"));
         assertEquals(List.of(), engine.setAside(b));
     }
+
+    @Test
+    void sync_batchListedButMissing_waitsThenSetsItAsideAndReadsOn() {
+        ManualClock clock = new ManualClock(1_800_000_000_000L);
+        SyncStorage remote = fixture.remote();
+        ForgedRemote other = new ForgedRemote(remote);
+        // A server that lost batch 1 after its device published head 2.
+        other.batch(2, other.change("list", "two", "name", "Two"));
+        other.head(2);
+        Db b = fixture.device(Db.builder().memory().clock(clock));
+        SyncEngine engine = fixture.engine();
+
+        SyncReport waiting = engine.sync(b);
+        assertEquals(List.of(), waiting.setAside(), "a folder sync may still deliver it: wait");
+        assertEquals(List.of(), b.query(TodoList.class, "SELECT * FROM list"));
+
+        clock.millis.addAndGet(11 * 60_000L);
+        SyncReport r = engine.sync(b);
+        assertEquals(List.of(other.batchKey(1)), r.setAside().stream().map(SetAside::key).toList());
+        assertTrue(r.warnings().get(0).contains(other.batchKey(1)), r.warnings().toString());
+        assertEquals(List.of(new TodoList("two", "Two")), b.query(TodoList.class, "SELECT * FROM list"),
+                "the device's later batches are read");
+    }
 }

@@ -71,17 +71,23 @@ public final class SnapshotLocal {
     }
 
     /**
-     * Whether batches of other devices are set aside (unreadable, see QuarantineStore): the cursors
-     * pass them but their changes are not in this state, so a snapshot written now would let
-     * cleanup delete them and hand new devices a state without them.
+     * Stops the cursors before other devices' set-aside batches (unreadable, see QuarantineStore):
+     * the cursors pass them but their changes are not in this state, so a snapshot claiming them
+     * would let cleanup delete them and hand new devices a state without them. Claiming less than
+     * the state holds is safe: a device bootstrapping from it reads those batches again, and merging
+     * a change it already has does nothing. So a device with something set aside still snapshots
+     * its own batches, which is how a batch damaged for everyone else heals.
      */
-    private static boolean missesSetAsideBatches(Connection c, UUID self, String remote) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT 1 FROM _tandem_quarantine WHERE remote = ? AND device <> ? LIMIT 1")) {
+    private static void stopBeforeSetAside(Connection c, UUID self, String remote, Map<UUID, Long> cursors)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT device, min(batch_seq) FROM _tandem_quarantine"
+                + " WHERE remote = ? AND device <> ? GROUP BY device")) {
             ps.setString(1, remote);
             ps.setBytes(2, Uuid7.toBytes(self));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                while (rs.next()) {
+                    cursors.merge(Uuid7.fromBytes(rs.getBytes(1)), rs.getLong(2) - 1, Math::min);
+                }
             }
         }
     }
@@ -89,11 +95,12 @@ public final class SnapshotLocal {
     /** Inside one read transaction: the winners and cursors, or null while own changes are unpushed. */
     public Capture read(Connection c, UUID self, String remote) throws SQLException {
         SyncState.Pushed pushed = state.pushed(c, remote);
-        if (state.countOwn(c, self, pushed.changeSeq()) > 0 || missesSetAsideBatches(c, self, remote)) {
+        if (state.countOwn(c, self, pushed.changeSeq()) > 0) {
             return null;
         }
         Map<UUID, Long> cursors = new HashMap<>(state.cursors(c, remote));
         cursors.put(self, pushed.batchSeq());
+        stopBeforeSetAside(c, self, remote, cursors);
         List<Entry> entries = new ArrayList<>();
         // Each winning change with the fields it still wins, in seq order.
         Map<Long, Set<String>> won = new HashMap<>();

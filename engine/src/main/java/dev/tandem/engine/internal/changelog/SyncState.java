@@ -21,6 +21,8 @@ import java.util.UUID;
 public final class SyncState {
     /** {@code _tandem_meta} key prefix of the last head published per remote: "device seq". */
     private static final String PUBLISHED = "published_head ";
+    /** {@code _tandem_meta} key prefix of batches found missing: "remote device seq" = first millis. */
+    private static final String MISSING = "missing_batch ";
     /** Push progress: batches 1..batchSeq are stored remotely and hold every own change up to changeSeq. */
     public record Pushed(long batchSeq, long changeSeq) {
     }
@@ -69,6 +71,31 @@ public final class SyncState {
         PreparedStatement ps = sql.get("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES(?, ?)");
         ps.setString(1, PUBLISHED + remote);
         ps.setString(2, device + " " + seq);
+        ps.executeUpdate();
+    }
+
+    /**
+     * Since when {@code device}'s batch {@code seq} has been found missing although its head lists
+     * it, first recording {@code nowMillis} as that time; {@link #foundAgain} forgets it.
+     */
+    public long missingSince(StatementCache sql, String remote, UUID device, long seq, long nowMillis) throws SQLException {
+        PreparedStatement insert = sql.get("INSERT OR IGNORE INTO _tandem_meta(key, value) VALUES(?, ?)");
+        insert.setString(1, MISSING + remote + " " + device + " " + seq);
+        insert.setLong(2, nowMillis);
+        insert.executeUpdate();
+        PreparedStatement read = sql.get("SELECT value FROM _tandem_meta WHERE key = ?");
+        read.setString(1, MISSING + remote + " " + device + " " + seq);
+        try (ResultSet rs = read.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Forgets that any batch of {@code device} was missing. */
+    public void foundAgain(StatementCache sql, String remote, UUID device) throws SQLException {
+        PreparedStatement ps = sql.get("DELETE FROM _tandem_meta WHERE key >= ? AND key < ?");
+        ps.setString(1, MISSING + remote + " " + device + " ");
+        ps.setString(2, MISSING + remote + " " + device + "!");
         ps.executeUpdate();
     }
 

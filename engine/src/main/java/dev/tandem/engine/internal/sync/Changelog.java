@@ -37,6 +37,14 @@ public interface Changelog {
         return 0;
     }
 
+    /**
+     * Notes that {@code device}'s batch {@code seq} is missing although its head lists it, and says
+     * whether it has been missing too long to keep waiting for it (then sync sets it aside).
+     */
+    default boolean missingTooLong(UUID device, long seq) {
+        return false;
+    }
+
     /** Where this changelog lives, for messages. */
     default String describe() {
         return "the remote";

@@ -30,6 +30,12 @@ public final class DbChangelog implements Changelog {
     private final String remote;
     /** Set-aside batches read again per sync at most, so a remote full of junk cannot stall a sync. */
     static final int QUARANTINE_RETRIES = 16;
+    /**
+     * How long a batch its head lists may stay missing before sync sets it aside and reads the
+     * device's later batches: long enough for a folder sync client delivering files out of order,
+     * short enough that a server that lost the object does not hold the device's later changes back.
+     */
+    static final long MISSING_GRACE_MILLIS = 10 * 60_000L;
     private final int cap;
     private final UUID self;
     private final SyncState state = new SyncState();
@@ -100,6 +106,7 @@ public final class DbChangelog implements Changelog {
         RemoteApply.Stats stats = db.writer().write("Merging batch " + batch.seq() + " of device " + batch.device(), s -> {
             RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis());
             state.setCursor(s.sql(), remote, batch.device(), batch.seq());
+            state.foundAgain(s.sql(), remote, batch.device());
             return st;
         });
         count(batch.device(), stats);
@@ -150,6 +157,14 @@ public final class DbChangelog implements Changelog {
     }
 
     @Override
+    public boolean missingTooLong(UUID device, long seq) {
+        long now = db.clock().wallMillis();
+        long since = db.writer().write("Noting missing batch " + seq + " of device " + device,
+                s -> state.missingSince(s.sql(), remote, device, seq, now));
+        return now - since >= MISSING_GRACE_MILLIS;
+    }
+
+    @Override
     public long publishedHead(UUID device) {
         return db.read(c -> state.publishedHead(c, remote, device));
     }
@@ -157,8 +172,13 @@ public final class DbChangelog implements Changelog {
     @Override
     public void setAside(UUID device, long seq, String problem) {
         db.writer().write("Setting aside batch " + seq + " of device " + device, s -> {
-            quarantine.setAside(s.sql(), remote, device, seq, RemoteChangelog.batchKey(device, seq), problem,
-                    db.clock().wallMillis());
+            if (!device.equals(self)) {
+                // An own slot burnt by junk holds nothing of ours (its changes go into the next
+                // slot), so there is nothing to read again and nothing missing here.
+                quarantine.setAside(s.sql(), remote, device, seq, RemoteChangelog.batchKey(device, seq), problem,
+                        db.clock().wallMillis());
+            }
+            state.foundAgain(s.sql(), remote, device);
             if (device.equals(self)) {
                 Pushed p = state.pushed(s.sql().connection(), remote);
                 if (seq == p.batchSeq() + 1) {

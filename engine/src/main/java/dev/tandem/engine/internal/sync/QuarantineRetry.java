@@ -24,6 +24,12 @@ final class QuarantineRetry {
                 if (e.reason() != SyncException.Reason.CORRUPT && e.reason() != SyncException.Reason.UNSUPPORTED_FORMAT) {
                     throw e;
                 }
+                if (e.reason() == SyncException.Reason.CORRUPT && hooks.missing(slot.device(), slot.seq()) >= slot.seq()) {
+                    // Damaged for good, but a snapshot (its author's, at least) covers it and was
+                    // just merged: its changes are here now.
+                    local.recover(new Batch(slot.device(), slot.seq(), List.of()));
+                    continue;
+                }
                 local.setAside(slot.device(), slot.seq(), e.getMessage());
                 problems.add("Still set aside " + RemoteChangelog.batchKey(slot.device(), slot.seq()) + ": "
                         + e.getMessage());

@@ -228,8 +228,12 @@ public final class SnapshotStore {
     public Optional<Head> readHead(String key, Consumer<String> problems) {
         try {
             return storage.get(key).map(b -> BatchCodec.decodeHead(b, key));
-        } catch (FormatException corrupt) {
-            problems.accept(corrupt.getMessage());
+        } catch (SyncException e) {
+            // Damaged, or failing authentication under encryption: unreadable either way.
+            if (e.reason() != SyncException.Reason.CORRUPT) {
+                throw e;
+            }
+            problems.accept(e.getMessage());
             return Optional.empty();
         }
     }

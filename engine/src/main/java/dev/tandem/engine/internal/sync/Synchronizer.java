@@ -72,6 +72,15 @@ public final class Synchronizer {
                         seq = rebuilt;
                         continue;
                     }
+                    if (local.missingTooLong(device, seq)) {
+                        String key = RemoteChangelog.batchKey(device, seq);
+                        String problem = "Object " + key + " is listed by its device's head but " + remote.describe()
+                                + " has not returned it for a long time: the server lost it, or a folder sync has"
+                                + " not delivered it";
+                        local.setAside(device, seq, problem);
+                        problems.add("Set aside " + key + ": " + problem);
+                        continue;
+                    }
                     break;
                 }
                 local.append(batch.get());

@@ -19,6 +19,11 @@ import java.util.UUID;
  * point leaves a state the next sync completes: batches are immutable and create-if-absent, each
  * merge and each push record commits atomically, and a head is written only after its batches.
  *
+ * <p>Before anything is pulled, the remote's head of this device is checked against the local
+ * state: past the last push means another installation writes under this id ({@link DeviceIdTaken},
+ * handled by the engine); short of the last head recorded as published means the server hides or
+ * lost it. A batch that a head lists but the remote lacks is waited for, then set aside.
+ *
  * <p>A batch that cannot be read is set aside and reported ({@link Unreadable}): the cursor moves
  * past it, so one bad object stops nothing after it, and it is read again later
  * ({@link QuarantineRetry}). A batch of a newer format stops that device until Tandem is updated.

@@ -1,6 +1,11 @@
 package dev.tandem.app;
 
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Locale;
 import java.util.Map;
 
@@ -15,6 +20,34 @@ public final class DataDirs {
     }
 
     public static final String ENV = "TANDEM_DATA_DIR";
+    private static final String PRIVATE = "rwx------";
+
+    /**
+     * Creates the data directory if needed, readable by this user only where the file system has
+     * POSIX permissions (todos and notes are private on a shared computer); an existing one made
+     * more open, e.g. by an older version, is narrowed. Parent directories are created as usual.
+     */
+    public static Path createPrivate(Path dir) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(dir)) {
+            if (dir.getParent() != null) {
+                Files.createDirectories(dir.getParent());
+            }
+            try {
+                if (posix) {
+                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(PRIVATE)));
+                } else {
+                    Files.createDirectory(dir);
+                }
+            } catch (FileAlreadyExistsException e) {
+                // Created by another Tandem process meanwhile; narrowed below like any existing one.
+            }
+        }
+        if (posix && !PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)).equals(PRIVATE)) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString(PRIVATE));
+        }
+        return dir;
+    }
 
     public static Path resolve(String option, Map<String, String> env) {
         if (option != null && !option.isBlank()) {

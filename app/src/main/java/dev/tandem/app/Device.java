@@ -9,7 +9,6 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +62,7 @@ public final class Device implements AutoCloseable {
     public static Device open(String name, Path dataDir, Executor ui, SyncSettings forcedRemote, Duration debounce,
                               boolean startSync) {
         try {
-            Files.createDirectories(dataDir);
+            DataDirs.createPrivate(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tandem.app.cli.Cli;
 import dev.tandem.ui.Theme;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,5 +73,22 @@ class DataDirsTest {
         assertTrue(Cli.isCliInvocation(List.of("list")));
         assertFalse(Cli.isCliInvocation(List.of("--demo")));
         assertFalse(Cli.isCliInvocation(List.of()));
+    }
+
+    @Test
+    void createPrivate_newDirectory_ownerOnly() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path dir = Files.createTempDirectory("datadirs").resolve("a/tandem");
+        DataDirs.createPrivate(dir);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+    }
+
+    @Test
+    void createPrivate_existingOpenDirectory_narrowed() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path dir = Files.createTempDirectory("datadirs");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        DataDirs.createPrivate(dir);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     }
 }

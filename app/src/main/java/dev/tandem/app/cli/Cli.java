@@ -8,7 +8,6 @@ import dev.tandem.engine.sync.SyncException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -125,7 +124,7 @@ public final class Cli {
             Path dir = DataDirs.resolve(dataDirOpt, env);
             Args a = Args.parse(verb, args);
             try {
-                Files.createDirectories(dir);
+                DataDirs.createPrivate(dir);
             } catch (IOException e) {
                 throw new Failure("cannot create the data directory " + dir + ": " + e.getMessage());
             }

@@ -2,8 +2,14 @@ package dev.tandem.engine.internal.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tandem.engine.StorageException;
 import dev.tandem.engine.Synchronous;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -20,6 +26,7 @@ public final class FileConnections implements Connections {
     private final HikariDataSource readers;
 
     public FileConnections(Path file, Synchronous synchronous, int readerCount, Duration busyTimeout) {
+        createPrivately(file);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -101,6 +108,26 @@ public final class FileConnections implements Connections {
             c.close();
         } catch (SQLException e) {
             primary.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Creates a new database file readable by its owner only, where the file system has POSIX
+     * permissions: todos and notes are private on a shared computer. SQLite gives the -wal and -shm
+     * files it creates later the database file's permissions. An existing file is left as it is.
+     */
+    private static void createPrivately(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (Files.exists(file) || parent == null || !Files.isDirectory(parent)
+                || !FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException e) {
+            // Another program created it meanwhile: it is theirs to have set up.
+        } catch (IOException e) {
+            throw new StorageException("Cannot create the database file " + file + ": " + e.getMessage(), e);
         }
     }
 }

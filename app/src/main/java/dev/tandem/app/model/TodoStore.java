@@ -4,6 +4,7 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.Subscription;
+import dev.tandem.engine.Tx;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -75,13 +76,17 @@ public final class TodoStore implements AutoCloseable {
     // ---------------------------------------------------------------- items
 
     public Item add(String title, String listId, LocalDate due) {
+        Item saved = db.save(Item.create(itemTitle(title), listId, due, clock.millis()));
+        wrote();
+        return saved;
+    }
+
+    private static String itemTitle(String title) {
         String t = title == null ? "" : title.strip();
         if (t.isEmpty()) {
             throw new IllegalArgumentException("title: must not be empty");
         }
-        Item saved = db.save(Item.create(t, listId, due, clock.millis()));
-        wrote();
-        return saved;
+        return t;
     }
 
     public Optional<Item> get(String id) {
@@ -181,16 +186,60 @@ public final class TodoStore implements AutoCloseable {
         return db.querySubscribe(Count.class, Queries.COUNTS, List.of(t, t), onResult, executor);
     }
 
+    /** A new list after the others; position and save in one transaction, so two writers cannot share a position. */
     public TodoList createList(String name) {
+        String n = listName(name);
+        TodoList saved = db.transactionResult(tx -> newList(tx, n));
+        wrote();
+        return saved;
+    }
+
+    /** What {@link #addToList} did: the item, and the list it had to create (null if none). */
+    public record Added(Item item, TodoList createdList) {
+    }
+
+    /**
+     * Adds an item to the list named {@code listName} (case-insensitive), creating the list if there
+     * is none, in one transaction: quick add's "#Groceries", undone as one step by {@link #unadd}.
+     */
+    public Added addToList(String title, String listName, LocalDate due) {
+        String t = itemTitle(title);
+        String n = listName(listName);
+        Added added = db.transactionResult(tx -> {
+            // Matched like findList (Unicode case-insensitive), inside the transaction that may create it.
+            TodoList list = tx.query(TodoList.class, "SELECT * FROM lists ORDER BY position").stream()
+                    .filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst().orElse(null);
+            TodoList created = list == null ? newList(tx, n) : null;
+            String listId = list != null ? list.id() : created.id();
+            return new Added(tx.save(Item.create(t, listId, due, clock.millis())), created);
+        });
+        wrote();
+        return added;
+    }
+
+    /** Undoes {@link #add} or {@link #addToList} in one transaction: the item, and the list it created. */
+    public void unadd(Added added) {
+        db.transaction(tx -> {
+            tx.delete(Item.class, added.item().id());
+            if (added.createdList() != null) {
+                tx.delete(TodoList.class, added.createdList().id());
+            }
+        });
+        wrote();
+    }
+
+    private TodoList newList(Tx tx, String name) {
+        long pos = tx.query(Count.class, "SELECT 'max' AS id, coalesce(max(position), 0) AS n FROM lists")
+                .stream().findFirst().map(Count::count).orElse(0L) + 1;
+        return tx.save(new TodoList(null, name, pos, clock.millis()));
+    }
+
+    private static String listName(String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
             throw new IllegalArgumentException("name: must not be empty");
         }
-        long pos = db.query(Count.class, "SELECT 'max' AS id, coalesce(max(position), 0) AS n FROM lists")
-                .stream().findFirst().map(Count::count).orElse(0L) + 1;
-        TodoList saved = db.save(new TodoList(null, n, pos, clock.millis()));
-        wrote();
-        return saved;
+        return n;
     }
 
     public Optional<TodoList> findList(String name) {

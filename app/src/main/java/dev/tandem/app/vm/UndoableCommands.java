@@ -70,15 +70,10 @@ final class UndoableCommands {
         LocalDate finalDue = due;
         String listName = q.listName();
         String fallbackList = currentListId();
-        async.run(() -> {
-            String listId = fallbackList;
-            if (listName != null) {
-                listId = store.findList(listName).map(TodoList::id).orElseGet(() -> store.createList(listName).id());
-            }
-            return store.add(q.title(), listId, finalDue);
-        }, added -> {
-            undo.push("Add “" + added.title() + "”", () -> store.deleteForever(added.id()));
-            message.set("Added “" + added.title() + "”");
+        async.run(() -> listName != null ? store.addToList(q.title(), listName, finalDue)
+                : new TodoStore.Added(store.add(q.title(), fallbackList, finalDue), null), added -> {
+            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added));
+            message.set("Added “" + added.item().title() + "”");
         });
         return true;
     }
@@ -159,7 +154,7 @@ final class UndoableCommands {
     void newList() {
         dialogs.askText("New list", "Name", "").filter(n -> !n.isBlank()).ifPresent(name ->
                 async.run(() -> store.createList(name), l -> {
-                    undo.push("Create list “" + l.name() + "”", () -> store.db().delete(TodoList.class, l.id()));
+                    undo.push("Create list “" + l.name() + "”", () -> store.deleteList(l.id()));
                     select.accept(new View.ListView(l.id()));
                 }));
     }

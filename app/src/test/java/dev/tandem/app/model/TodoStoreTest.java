@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Db;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -152,5 +157,30 @@ class TodoStoreTest {
         assertEquals("Phone", store.deviceLabel("other-device-123456"));
         assertEquals("This device", store.deviceLabel(store.db().deviceId()));
         assertEquals("Device abcdef", store.deviceLabel("unknown-abcdef"));
+    }
+
+    @Test
+    void createList_twoWritersAtOnce_everyListGetsItsOwnPosition() throws Exception {
+        int each = 40;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int w = 0; w < 2; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        store.createList("w" + writer + "-" + i);
+                    }
+                }));
+            }
+            for (Future<?> f : writers) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> positions = store.lists().stream().map(TodoList::position).toList();
+        assertEquals(2 * each, positions.size());
+        assertEquals(2 * each, new HashSet<>(positions).size(), "positions shared: " + positions);
     }
 }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,5 +225,38 @@ class MainViewModelTest {
         clock.advance(Duration.ofMinutes(3));
         ui.run(vm::checkDate);
         ui.await(() -> titles().equals(List.of("due later")) && count("today") == 1);
+    }
+
+    @Test
+    void undo_quickAddThatCreatedAList_removesTheListToo() {
+        ui.run(() -> vm.quickAdd("Lemons #Groceries"));
+        ui.await(() -> vm.lists().size() == 1);
+        ui.run(vm::undo);
+        ui.await(() -> vm.lists().isEmpty());
+        assertEquals(List.of(), store.allItems());
+    }
+
+    @Test
+    void undo_quickAddIntoExistingList_keepsTheList() {
+        store.createList("Groceries");
+        ui.await(() -> vm.lists().size() == 1);
+        ui.run(() -> vm.quickAdd("Lemons #groceries"));
+        ui.await(() -> store.allItems().size() == 1);
+        ui.run(vm::undo);
+        ui.await(() -> store.allItems().isEmpty());
+        assertEquals(1, ui.get(() -> vm.lists().size()));
+    }
+
+    @Test
+    void undo_newList_goesThroughTheStoreSoSyncHears() {
+        AtomicInteger writes = new AtomicInteger();
+        store.onLocalWrite(writes::incrementAndGet);
+        dialogs.textAnswers.add("Errands");
+        ui.run(vm::newList);
+        ui.await(() -> vm.lists().size() == 1);
+        int afterCreate = writes.get();
+        ui.run(vm::undo);
+        ui.await(() -> vm.lists().isEmpty());
+        assertEquals(afterCreate + 1, writes.get(), "the sync service is told of the undo");
     }
 }

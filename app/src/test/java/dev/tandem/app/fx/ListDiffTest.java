@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -128,29 +130,61 @@ class ListDiffTest {
     }
 
     @Test
-    void apply_randomEdits_alwaysEndsEqualToNext() {
+    void apply_randomEdits_endsEqualToNextAndOnlyMovedRowsLeaveAndComeBack() {
         Random random = new Random(42);
         for (int round = 0; round < 300; round++) {
-            List<Row> before = new ArrayList<>();
-            for (int i = 0; i < random.nextInt(30); i++) {
-                before.add(new Row("k" + random.nextInt(40), "v" + random.nextInt(3)));
-            }
-            List<Row> next = new ArrayList<>();
-            for (int i = 0; i < random.nextInt(30); i++) {
-                next.add(new Row("k" + random.nextInt(40), "v" + random.nextInt(3)));
-            }
+            List<Row> before = randomRows(random, random.nextInt(60));
+            List<Row> next = randomRows(random, random.nextInt(60));
             ObservableList<Row> list = FXCollections.observableArrayList();
             ListDiff.apply(list, before, Row::id);
-            ListDiff.apply(list, next, Row::id);
+            List<String> oldKeys = list.stream().map(Row::id).toList();
+            List<Row> removed = removedDuring(list, () -> ListDiff.apply(list, next, Row::id));
             List<Row> expected = new ArrayList<>();
-            java.util.Set<String> seen = new java.util.HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (Row row : next) {
                 if (seen.add(row.id())) {
                     expected.add(row);
                 }
             }
             assertEquals(expected, list, "round " + round);
+            // Rows whose key survives leave only if they moved: all but a longest run already in order.
+            List<String> newKeys = expected.stream().map(Row::id).toList();
+            List<Integer> survivorsNewOrder = new ArrayList<>();
+            for (String k : oldKeys) {
+                if (newKeys.contains(k)) {
+                    survivorsNewOrder.add(newKeys.indexOf(k));
+                }
+            }
+            long survivorsRemoved = removed.stream().filter(r -> newKeys.contains(r.id())).count();
+            assertEquals(survivorsNewOrder.size() - longestIncreasingLength(survivorsNewOrder), survivorsRemoved,
+                    "round " + round + ": only moved rows may leave and come back");
+            long goneRemoved = removed.stream().filter(r -> !newKeys.contains(r.id())).count();
+            assertEquals(oldKeys.stream().filter(k -> !newKeys.contains(k)).count(), goneRemoved, "round " + round);
         }
+    }
+
+    private static List<Row> randomRows(Random random, int size) {
+        List<Row> rows = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            rows.add(new Row("k" + random.nextInt(80), "v" + random.nextInt(3)));
+        }
+        return rows;
+    }
+
+    /** Quadratic and obviously right: the oracle for ListDiff's own n log n version. */
+    private static int longestIncreasingLength(List<Integer> a) {
+        int[] best = new int[a.size()];
+        int max = 0;
+        for (int i = 0; i < a.size(); i++) {
+            best[i] = 1;
+            for (int j = 0; j < i; j++) {
+                if (a.get(j) < a.get(i)) {
+                    best[i] = Math.max(best[i], best[j] + 1);
+                }
+            }
+            max = Math.max(max, best[i]);
+        }
+        return max;
     }
 
     @Test

@@ -89,7 +89,7 @@ public final class TandemApp extends Application {
                 }
                 StartupTiming.mark("db-open");
                 Theme theme = o.theme() != null ? o.theme() : Theme.parse(device.settings().get("ui.theme", "light"));
-                Platform.runLater(() -> {
+                FxExecutor.INSTANCE.execute(() -> {
                     toClose.add(device);
                     MainView view = new MainView(device, theme, null);
                     toClose.add(0, view::close);
@@ -100,7 +100,7 @@ public final class TandemApp extends Application {
                     firstFrame(o, () -> startSyncSoon(device));
                 });
             } catch (RuntimeException e) {
-                Platform.runLater(() -> {
+                FxExecutor.INSTANCE.execute(() -> {
                     loading.setText("Tandem could not open its data in " + dataDir + ":\n" + e.getMessage());
                     loading.setWrapText(true);
                     System.err.println("tandem: could not open " + dataDir + ": " + e.getMessage());

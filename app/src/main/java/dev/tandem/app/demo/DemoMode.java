@@ -70,7 +70,7 @@ public final class DemoMode implements AutoCloseable {
                 Device a = Device.open("Device A", dir.resolve("device-a"), FxExecutor.INSTANCE, remote(remoteDir()), DEBOUNCE);
                 Device b = Device.open("Device B", dir.resolve("device-b"), FxExecutor.INSTANCE, remote(remoteDir()), DEBOUNCE);
                 seedIfEmpty(a.store(), b.store());
-                Platform.runLater(() -> {
+                FxExecutor.INSTANCE.execute(() -> {
                     toClose.add(a);
                     toClose.add(b);
                     Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -81,7 +81,7 @@ public final class DemoMode implements AutoCloseable {
                     onShown.run();
                 });
             } catch (RuntimeException | java.io.IOException e) {
-                Platform.runLater(() -> loading.setText("The demo could not start: " + e.getMessage()));
+                FxExecutor.INSTANCE.execute(() -> loading.setText("The demo could not start: " + e.getMessage()));
             }
         }, "tandem-demo-open");
         t.setDaemon(true);

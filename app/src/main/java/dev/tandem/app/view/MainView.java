@@ -14,7 +14,6 @@ import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import java.time.Clock;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -148,7 +147,6 @@ public final class MainView extends BorderPane {
         HBox quickBox = new HBox(quickAdd);
         HBox.setHgrow(quickAdd, Priority.ALWAYS);
         quickBox.getStyleClass().add("quick-add-box");
-        Node[] quickNodes = {quickBox};
         quickBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> !(vm.view() instanceof View.ConflictsView
                 || vm.view() instanceof View.SmartView s && (s.smart() == View.Smart.TRASH || s.smart() == View.Smart.COMPLETED)),
                 vm.viewProperty()));
@@ -178,7 +176,7 @@ public final class MainView extends BorderPane {
             }
         });
 
-        VBox center = new VBox(header, quickNodes[0], body);
+        VBox center = new VBox(header, quickBox, body);
         center.getStyleClass().add(Styles.CONTENT);
 
         editorView = new EditorView(editor, vm);
@@ -364,9 +362,5 @@ public final class MainView extends BorderPane {
         editor.commit();
         vm.close();
         conflicts.close();
-    }
-
-    static void runLater(Runnable r) {
-        Platform.runLater(r);
     }
 }

@@ -1,6 +1,5 @@
 package dev.tandem.engine.internal;
 
-import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.MigrationException;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.store.Connections;

@@ -23,7 +23,7 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Issue 7's benchmark: a new device bootstraps from 100k changes made by 3 devices, against S3Proxy
+ * The bootstrap benchmark: a new device bootstraps from 100k changes made by 3 devices, against S3Proxy
  * with 50 ms added per request. Setup (not timed): each device inserts items and edits some, syncs;
  * one device compacts (writes a snapshot). Timed: a fresh database's first sync, {@code runs} times
  * (default 5), each with a new database. For comparison, a device that ignores snapshots replays

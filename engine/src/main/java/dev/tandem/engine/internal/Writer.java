@@ -135,7 +135,7 @@ public final class Writer implements AutoCloseable {
 
     /**
      * Runs BEGIN, COMMIT or ROLLBACK through the statement cache: preparing and finalizing them on
-     * every transaction was a measurable part of a single save (issue #2, P1).
+     * every transaction was a measurable part of a single save (PERFORMANCE.md, save cost).
      */
     private void run(String control) throws SQLException {
         statements.get(control).execute();

@@ -15,7 +15,7 @@ import org.sqlite.core.CoreStatement;
  * <p>A statement handed out again has every parameter NULL, as after {@code clearParameters}, but
  * without calling it: sqlite-jdbc then runs {@code sqlite3_clear_bindings}, which marks a statement
  * whose plan depends on a parameter as expired, so SQLite re-prepared it on every run (about 35 µs
- * for the winners lookup of each save, issue #2). sqlite-jdbc binds every parameter from its own
+ * for the winners lookup of each save; see PERFORMANCE.md, save cost). sqlite-jdbc binds every parameter from its own
  * array on each execution, so clearing that array alone gives the same NULLs.
  */
 public final class StatementCache implements AutoCloseable {

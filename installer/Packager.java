@@ -1,3 +1,4 @@
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -111,7 +112,7 @@ public final class Packager {
                 "--input", input.toString(),
                 "--main-jar", mainJar.getFileName().toString(),
                 "--main-class", opt("main-class"),
-                "--module-path", javafxModules.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator)),
+                "--module-path", javafxModules.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
                 "--add-modules", String.join(",", roots),
                 "--jlink-options", String.join(" ", jlinkOptions())));
         for (String javaOption : splitList(opts.getOrDefault("java-options", ""), "\\s+")) {
@@ -233,7 +234,7 @@ public final class Packager {
     }
 
     private static String objcopy() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Paths.get(dir, "objcopy");
             if (Files.isExecutable(candidate)) {
                 return candidate.toString();
@@ -335,7 +336,7 @@ public final class Packager {
                 "--multi-release", String.valueOf(Runtime.version().feature()),
                 "--ignore-missing-deps",
                 "--print-module-deps",
-                "--module-path", javafxModules.stream().map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator))));
+                "--module-path", javafxModules.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator))));
         appJars.forEach(jar -> args.add(jar.toString()));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

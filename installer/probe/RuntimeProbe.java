@@ -1,9 +1,24 @@
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.net.URI;
 import java.nio.charset.Charset;
+import java.security.KeyPairGenerator;
 import java.sql.*;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.*;
 import java.util.*;
+import javax.crypto.KeyAgreement;
 import javax.net.ssl.*;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Exercises, inside the packaged runtime, what jdeps cannot see: the EC crypto provider TLS needs, locale data,
@@ -15,8 +30,8 @@ public class RuntimeProbe {
     public static void main(String[] args) throws Exception {
         System.out.println("java.home " + System.getProperty("java.home") + " file.encoding " + System.getProperty("file.encoding"));
         System.out.println("modules " + ModuleLayer.boot().modules().size());
-        java.security.KeyPairGenerator.getInstance("EC").generateKeyPair();
-        javax.crypto.KeyAgreement.getInstance("ECDH");
+        KeyPairGenerator.getInstance("EC").generateKeyPair();
+        KeyAgreement.getInstance("ECDH");
         SSLEngine e = SSLContext.getDefault().createSSLEngine();
         long ecdhe = Arrays.stream(e.getEnabledCipherSuites()).filter(s -> s.contains("ECDHE")).count();
         System.out.println("EC ok, ECDHE suites enabled: " + ecdhe);
@@ -29,26 +44,26 @@ public class RuntimeProbe {
             s.execute("create virtual table t using fts5(x)");
             System.out.println("sqlite " + v + " + fts5 ok");
         }
-        com.zaxxer.hikari.HikariConfig hc = new com.zaxxer.hikari.HikariConfig();
+        HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl("jdbc:sqlite::memory:");
-        try (com.zaxxer.hikari.HikariDataSource ds = new com.zaxxer.hikari.HikariDataSource(hc); Connection c = ds.getConnection()) {
+        try (HikariDataSource ds = new HikariDataSource(hc); Connection c = ds.getConnection()) {
             System.out.println("hikari ok " + c.isValid(1));
         }
-        org.msgpack.core.MessageBufferPacker p = org.msgpack.core.MessagePack.newDefaultBufferPacker();
+        MessageBufferPacker p = MessagePack.newDefaultBufferPacker();
         p.packString("hi"); p.close();
-        System.out.println("msgpack " + org.msgpack.core.MessagePack.newDefaultUnpacker(p.toByteArray()).unpackString());
-        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder()
-                .httpClientBuilder(software.amazon.awssdk.http.apache5.Apache5HttpClient.builder())
-                .endpointOverride(java.net.URI.create("https://127.0.0.1:1"))
-                .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        System.out.println("msgpack " + MessagePack.newDefaultUnpacker(p.toByteArray()).unpackString());
+        try (var s3 = S3Client.builder()
+                .httpClientBuilder(Apache5HttpClient.builder())
+                .endpointOverride(URI.create("https://127.0.0.1:1"))
+                .region(Region.US_EAST_1)
                 .forcePathStyle(true)
-                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("a", "b")))
-                .overrideConfiguration(o -> o.retryStrategy(software.amazon.awssdk.core.retry.RetryMode.STANDARD)
-                        .apiCallTimeout(java.time.Duration.ofSeconds(10)))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("a", "b")))
+                .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(Duration.ofSeconds(10)))
                 .build()) {
             s3.listBuckets();
-        } catch (software.amazon.awssdk.core.exception.SdkClientException ex) {
+        } catch (SdkClientException ex) {
             System.out.println("s3 client built, call failed as expected: " + ex.getMessage().lines().findFirst().orElse(""));
         }
         // A TLS handshake would need a server; creating a socket still loads the whole TLS stack.

@@ -14,6 +14,11 @@ import dev.tandem.engine.Fixtures.NoId;
 import dev.tandem.engine.Fixtures.TodoList;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -154,7 +159,7 @@ class DbTest {
 
     @Test
     void migrate_failingStep_rollsBackAndReportsStep() {
-        List<String> more = new java.util.ArrayList<>(Fixtures.MIGRATIONS);
+        List<String> more = new ArrayList<>(Fixtures.MIGRATIONS);
         more.add("CREATE TABLE ok(id TEXT PRIMARY KEY); CREATE TABLE broken(");
         MigrationException e = assertThrows(MigrationException.class, () -> db.migrate(more));
         assertEquals(2, e.step());
@@ -174,11 +179,11 @@ class DbTest {
     @Test
     void save_fileLockedByAnotherProcess_throwsStorageExceptionSayingLocked() throws Exception {
         Path file = dir.resolve("locked.db");
-        try (Db locked = Db.builder().file(file).busyTimeout(java.time.Duration.ofMillis(200)).build();
-             java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file)) {
+        try (Db locked = Db.builder().file(file).busyTimeout(Duration.ofMillis(200)).build();
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             locked.migrate(Fixtures.MIGRATIONS);
             Item kept = locked.save(Item.of("before"));
-            try (java.sql.Statement st = other.createStatement()) {
+            try (Statement st = other.createStatement()) {
                 st.execute("BEGIN EXCLUSIVE");
                 StorageException e = assertThrows(StorageException.class, () -> locked.save(Item.of("blocked")));
                 assertTrue(e.getMessage().contains("locked"), e.getMessage());

@@ -7,6 +7,8 @@ import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
 import dev.tandem.engine.QuerySubscribeTest.Results;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +52,7 @@ class OtherProcessWritesTest {
             String theirs;
             try (Db cli = Db.builder().file(file)
                     // The other program's clock runs a minute ahead of ours.
-                    .clock(java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(1)))
+                    .clock(Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1)))
                     .build()) {
                 theirs = cli.save(new Item("x", null, "theirs", false, null, null)).id();
             }

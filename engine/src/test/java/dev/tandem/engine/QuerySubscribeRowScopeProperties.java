@@ -6,6 +6,7 @@ import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -118,7 +119,7 @@ class QuerySubscribeRowScopeProperties {
      * others re-runs after them within a drain, so its result showing a new tag means they ran.
      */
     private static void barrier(Db db) throws InterruptedException {
-        String label = java.util.UUID.randomUUID().toString();
+        String label = UUID.randomUUID().toString();
         BlockingQueue<Boolean> done = new LinkedBlockingQueue<>();
         Subscription s = db.querySubscribe(Fixtures.Tag.class, "SELECT * FROM tag WHERE label = ?", List.of(label),
                 rows -> {

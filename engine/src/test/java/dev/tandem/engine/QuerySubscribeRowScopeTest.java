@@ -1,14 +1,16 @@
 package dev.tandem.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
 import dev.tandem.engine.QuerySubscribeTest.Results;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncStorage;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,8 +155,8 @@ class QuerySubscribeRowScopeTest {
 
     @Test
     void querySubscribe_remoteEditsMergedBySync_reachOnlyTheViewsTheyChange() throws Exception {
-        dev.tandem.engine.sync.SyncEngine sync = dev.tandem.engine.sync.SyncEngine.builder()
-                .storage(dev.tandem.engine.sync.SyncStorage.memory()).build();
+        SyncEngine sync = SyncEngine.builder()
+                .storage(SyncStorage.memory()).build();
         sync.sync(db);
         try (Db other = Db.open(dir.resolve("other.db"))) {
             other.migrate(Fixtures.MIGRATIONS);
@@ -190,7 +192,7 @@ class QuerySubscribeRowScopeTest {
     }
 
     private static List<String> append(String step) {
-        List<String> all = new java.util.ArrayList<>(Fixtures.MIGRATIONS);
+        List<String> all = new ArrayList<>(Fixtures.MIGRATIONS);
         all.add(step);
         return all;
     }

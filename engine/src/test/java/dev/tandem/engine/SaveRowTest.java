@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -189,7 +191,7 @@ class SaveRowTest {
         StringBuilder out = new StringBuilder();
         for (int c = 0; c < 5; c++) {
             Object v = k.get(c);
-            out.append(v instanceof byte[] bytes ? "x" + java.util.HexFormat.of().formatHex(bytes)
+            out.append(v instanceof byte[] bytes ? "x" + HexFormat.of().formatHex(bytes)
                     : v == null ? "null" : v.getClass().getSimpleName() + ":" + v).append(' ');
         }
         return out.toString();
@@ -204,7 +206,7 @@ class SaveRowTest {
     void save_updateOfEveryAffinityAndValueKind_returnsRowAsStored() {
         db = Db.open(dir.resolve("kinds.db"));
         db.migrate(List.of("CREATE TABLE kinds(id TEXT PRIMARY KEY, i INTEGER, t TEXT, r REAL, n NUMERIC, b)"));
-        List<Object> values = java.util.Arrays.asList(5L, -3L, Long.MAX_VALUE, 2.5, 3.0, -0.0, 1e300, Double.NaN,
+        List<Object> values = Arrays.asList(5L, -3L, Long.MAX_VALUE, 2.5, 3.0, -0.0, 1e300, Double.NaN,
                 Double.POSITIVE_INFINITY, "12", " 12", "1e3", "0x10", "abc", "", new byte[] {1, 2}, new byte[0], null,
                 7, true);
         int checked = 0;

@@ -6,6 +6,7 @@ import dev.tandem.engine.Synchronous;
 import dev.tandem.engine.Table;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
@@ -146,7 +147,7 @@ final class CommitToCallback {
                         ? new Item(old.id(), old.listId(), Data.title(r) + " " + n, old.done(), old.priority(), old.notes(), old.position())
                         : new Item(old.id(), old.listId(), old.title(), !old.done(), old.priority(), old.notes(), old.position());
                 items.get(l).set(i, changed);
-                java.util.Arrays.fill(arrival, 0);
+                Arrays.fill(arrival, 0);
                 CountDownLatch done = new CountDownLatch(expected);
                 latch[0] = done;
                 armed[0] = true;
@@ -184,9 +185,9 @@ final class CommitToCallback {
             }
             row(mode, "commit returns (no callback; context)", new Stats(commit));
             row(mode, "first callback", new Stats(first));
-            row(mode, "the edited list's view", new Stats(java.util.Arrays.copyOf(own, ownCount)));
+            row(mode, "the edited list's view", new Stats(Arrays.copyOf(own, ownCount)));
             row(mode, "last (81st) callback", new Stats(last));
-            row(mode, "the edited list's view, from COMMIT done", new Stats(java.util.Arrays.copyOf(ownAfter, ownCount)));
+            row(mode, "the edited list's view, from COMMIT done", new Stats(Arrays.copyOf(ownAfter, ownCount)));
             row(mode, "last (81st) callback, from COMMIT done", new Stats(lastAfter));
             if (unexpected.get() != 0) {
                 System.out.println("| " + mode + " | WARNING: " + unexpected.get() + " callbacks of list/tag queries fired on item edits | | | | |");

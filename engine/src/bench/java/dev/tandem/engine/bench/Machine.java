@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /** The facts about the machine a figure needs next to it. */
 final class Machine {
@@ -46,12 +47,12 @@ final class Machine {
         }
     }
 
-    private static java.util.Optional<String> firstMatching(Path file, String prefix) {
+    private static Optional<String> firstMatching(Path file, String prefix) {
         try {
             List<String> lines = Files.readAllLines(file);
             return lines.stream().filter(l -> l.startsWith(prefix)).findFirst();
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 }

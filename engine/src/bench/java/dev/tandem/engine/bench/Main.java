@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs the engine and sync benchmarks and prints Markdown tables. Not JMH: P1 needs two systems
@@ -32,10 +35,10 @@ public final class Main {
             System.exit(2);
         }
         // HikariCP's pool start/stop lines (SLF4J -> java.util.logging) would bury the tables.
-        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-        root.setLevel(java.util.logging.Level.WARNING);
-        for (java.util.logging.Handler h : root.getHandlers()) {
-            h.setLevel(java.util.logging.Level.WARNING);
+        Logger root = Logger.getLogger("");
+        root.setLevel(Level.WARNING);
+        for (Handler h : root.getHandlers()) {
+            h.setLevel(Level.WARNING);
         }
         String what = args[0];
         Map<String, String> opt = new HashMap<>();

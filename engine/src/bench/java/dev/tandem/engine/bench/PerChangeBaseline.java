@@ -1,7 +1,7 @@
 package dev.tandem.engine.bench;
 
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.sync.SyncStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;

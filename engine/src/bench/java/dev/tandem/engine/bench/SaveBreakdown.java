@@ -4,6 +4,8 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Synchronous;
 import dev.tandem.engine.bench.Data.Task;
 import dev.tandem.engine.internal.clock.HybridClock;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -94,8 +96,8 @@ final class SaveBreakdown {
                 rWal / iterations);
     }
 
-    private static long walSize(Path db) throws java.io.IOException {
+    private static long walSize(Path db) throws IOException {
         Path wal = Path.of(db + "-wal");
-        return java.nio.file.Files.exists(wal) ? java.nio.file.Files.size(wal) : 0;
+        return Files.exists(wal) ? Files.size(wal) : 0;
     }
 }

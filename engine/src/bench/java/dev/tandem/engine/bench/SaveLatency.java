@@ -4,6 +4,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Synchronous;
 import dev.tandem.engine.bench.Data.Task;
 import dev.tandem.engine.internal.clock.HybridClock;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -146,7 +147,7 @@ final class SaveLatency {
         return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 
-    static Path fresh(Path file) throws java.io.IOException {
+    static Path fresh(Path file) throws IOException {
         for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
             Files.deleteIfExists(Path.of(file + suffix));
         }

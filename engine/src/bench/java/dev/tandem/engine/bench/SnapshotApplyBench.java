@@ -5,7 +5,11 @@ import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SnapshotCapture;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.changelog.SnapshotLocal;
+import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.internal.sync.SnapshotCodec;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
 import java.lang.management.ManagementFactory;
@@ -17,9 +21,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import dev.tandem.engine.internal.sync.SnapshotCodec;
-import dev.tandem.engine.internal.sync.Snapshot.Entry;
-import dev.tandem.engine.internal.sync.Snapshot.Part;
 
 /**
  * The local half of {@link BootstrapBench}, without storage: one device makes {@code changes}
@@ -36,7 +37,7 @@ public final class SnapshotApplyBench {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Files.createTempDirectory("snapshot-apply-bench");
         String cache = System.getProperty("bench.cache");
-        List<Entry> entries;
+        List<SnapshotEntry> entries;
         if (cache != null && Files.exists(Path.of(cache))) {
             entries = SnapshotCodec.decodePart(Files.readAllBytes(Path.of(cache)), "cache", CACHE_ID, 1).entries();
         } else {
@@ -85,7 +86,7 @@ public final class SnapshotApplyBench {
     private static final String CACHE_ID = "0000000000000-00000000-0000-7000-8000-000000000000";
 
     /** One device makes the changes and pushes them; its snapshot entries, with 3 authors as in BootstrapBench. */
-    private static List<Entry> make(Path dir, int changes) {
+    private static List<SnapshotEntry> make(Path dir, int changes) {
         DefaultDb source = (DefaultDb) open(dir, "source");
         int inserts = changes * 4 / 5;
         int edits = changes - inserts;
@@ -104,14 +105,13 @@ public final class SnapshotApplyBench {
         });
         SyncEngine engine = SyncEngine.builder().storage(SyncStorage.memory()).snapshotEvery(0).build();
         engine.sync(source); // a snapshot is read only when everything is pushed
-        SnapshotLocal reader = local(source);
-        SnapshotLocal.Capture capture = source.read(c -> reader.read(c, source.deviceUuid(), engine.describe()));
+        SnapshotCapture.Capture capture = source.read(c -> new SnapshotCapture().read(c, source.deviceUuid(), engine.describe()));
         source.close();
         engine.close();
         List<UUID> authors = List.of(source.deviceUuid(), UUID.randomUUID(), UUID.randomUUID());
-        List<Entry> entries = new ArrayList<>();
-        for (Entry e : capture.entries()) {
-            entries.add(new Entry(authors.get(entries.size() % 3), e.change()));
+        List<SnapshotEntry> entries = new ArrayList<>();
+        for (SnapshotEntry e : capture.entries()) {
+            entries.add(new SnapshotEntry(authors.get(entries.size() % 3), e.change()));
         }
         return entries;
     }

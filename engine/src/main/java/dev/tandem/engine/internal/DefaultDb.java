@@ -10,6 +10,7 @@ import dev.tandem.engine.Synchronous;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.Tx;
 import dev.tandem.engine.internal.capture.ChangeCapture;
+import dev.tandem.engine.internal.capture.LostValues;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.ConflictStore;
 import dev.tandem.engine.internal.changelog.DeviceIds;
@@ -22,11 +23,12 @@ import dev.tandem.engine.internal.reactive.Dispatcher;
 import dev.tandem.engine.internal.store.Connections;
 import dev.tandem.engine.internal.store.FileConnections;
 import dev.tandem.engine.internal.store.MemoryConnections;
-import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SqlErrors;
 import dev.tandem.engine.internal.store.SqlFunction;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
+import dev.tandem.engine.internal.tx.Writer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,6 +62,7 @@ public final class DefaultDb implements Db {
     private final Writer writer;
     private final ChangelogStore log = new ChangelogStore();
     private final ConflictStore conflicts;
+    private final LostValues lostValues;
     private final HybridClock clock;
     /** Changes only under the write lock, together with the capture's author ({@link #takeNewDeviceId}). */
     private volatile UUID deviceId;
@@ -97,14 +100,15 @@ public final class DefaultDb implements Db {
             if (max != null) {
                 clock.observe(max);
             }
-            this.writer = new Writer(connections, new StatementCache(c), Schema.read(c));
+            this.writer = new Writer(connections, new StatementCache(c), SchemaSnapshot.read(c));
         } finally {
             connections.writeLock().unlock();
         }
         this.dispatcher = new Dispatcher(connections, writer::schema, config.callbackExecutor(), errors);
         writer.onCommit(dispatcher::committed, dispatcher::anyoneListening);
         this.capture = new ChangeCapture(log, materializer, clock, deviceId);
-        this.conflicts = new ConflictStore(log, capture, materializer);
+        this.conflicts = new ConflictStore(log);
+        this.lostValues = new LostValues(log, capture, materializer, conflicts);
         this.reader = new Reader(writer, connections);
         this.otherWriters = new OtherWriters(file, connections, writer, log, clock, dispatcher, errors);
     }
@@ -184,13 +188,14 @@ public final class DefaultDb implements Db {
 
     /**
      * Gives this database a new device id because another installation writes under the current
-     * one (a copied profile); see {@link DeviceIds}. Returns the new id.
+     * one (a copied profile), or because the remote lost batches of it ({@code repushAll}: every own
+     * change is pushed again); see {@link DeviceIds}. Returns the new id.
      */
-    public UUID takeNewDeviceId() {
+    public UUID takeNewDeviceId(boolean repushAll) {
         connections.writeLock().lock();
         try {
             UUID old = deviceId;
-            UUID fresh = writer.write("Taking a new device id", s -> DeviceIds.rotate(s.sql(), old));
+            UUID fresh = writer.write("Taking a new device id", s -> DeviceIds.rotate(s.sql(), old, repushAll));
             // Under the write lock still, so no save runs between the commit and the switch.
             deviceId = fresh;
             capture.author(fresh);
@@ -285,7 +290,7 @@ public final class DefaultDb implements Db {
 
     @Override
     public <R> R transactionResult(Function<Tx, R> work) {
-        return writer.write("Transaction", s -> work.apply(new SessionTx(s, capture, reader)));
+        return writer.write("Transaction", s -> work.apply(new DefaultTx(s, capture, reader)));
     }
 
     @Override
@@ -317,7 +322,7 @@ public final class DefaultDb implements Db {
 
     @Override
     public List<Change> history(String table, String id) {
-        String name = writer.schema().table(table).map(Schema.TableInfo::name).orElse(table);
+        String name = writer.schema().table(table).map(SchemaSnapshot.TableInfo::name).orElse(table);
         return reader.read(c -> log.history(c, name, id));
     }
 
@@ -351,7 +356,7 @@ public final class DefaultDb implements Db {
     @Override
     public void useLostValue(long conflictId) {
         writer.write("Using the lost value of conflict " + conflictId, s -> {
-            conflicts.useLostValue(s, conflictId);
+            lostValues.use(s, conflictId);
             return null;
         });
     }

@@ -1,11 +1,13 @@
 package dev.tandem.engine.internal;
 
+import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.reactive.Dispatcher;
 import dev.tandem.engine.internal.reactive.FileWatch;
 import dev.tandem.engine.internal.store.Connections;
 import dev.tandem.engine.internal.store.SqlErrors;
+import dev.tandem.engine.internal.tx.Writer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,7 +70,7 @@ final class OtherWriters implements AutoCloseable {
         try {
             watch = new FileWatch(file, this::check, errors);
         } catch (IOException e) {
-            errors.accept(new dev.tandem.engine.StorageException("Cannot watch " + file
+            errors.accept(new StorageException("Cannot watch " + file
                     + " for changes by other programs; they will show after this program's next commit", e));
         }
     }

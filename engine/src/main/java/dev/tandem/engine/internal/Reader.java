@@ -2,10 +2,12 @@ package dev.tandem.engine.internal;
 
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.Connections;
-import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SqlErrors;
 import dev.tandem.engine.internal.store.SqlFunction;
 import dev.tandem.engine.internal.store.SqlValues;
+import dev.tandem.engine.internal.tx.WriteSession;
+import dev.tandem.engine.internal.tx.Writer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +30,7 @@ final class Reader {
     }
 
     <R> R read(SqlFunction<R> work) {
-        TxSession s = writer.currentSession();
+        WriteSession s = writer.currentSession();
         if (s != null) {
             try {
                 return work.apply(s.sql().connection());
@@ -41,14 +43,14 @@ final class Reader {
 
     <T extends Record> Optional<T> get(Class<T> type, String id) {
         RecordType<T> rt = RecordType.of(type);
-        Schema.TableInfo table = writer.schema().requireTable(rt.table(), " for record " + type.getSimpleName());
+        SchemaSnapshot.TableInfo table = writer.schema().requireTable(rt.table(), " for record " + type.getSimpleName());
         String sql = "SELECT * FROM " + table.quoted() + " WHERE \"id\" = ?";
-        TxSession s = writer.currentSession();
+        WriteSession s = writer.currentSession();
         List<T> rows;
         if (s != null) {
             // Inside a transaction (e.g. the read-back of every save) reuse the writer's statements.
             try {
-                java.sql.PreparedStatement ps = s.sql().get(sql);
+                PreparedStatement ps = s.sql().get(sql);
                 ps.setString(1, id);
                 rows = map(ps, rt);
             } catch (SQLException e) {

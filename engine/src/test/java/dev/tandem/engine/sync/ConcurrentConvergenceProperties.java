@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
+import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.sync.Batch;
 import dev.tandem.engine.internal.sync.BatchCodec;
 import dev.tandem.engine.testing.Canonical;
@@ -195,7 +196,7 @@ class ConcurrentConvergenceProperties {
         int count = 0;
         for (String key : Remotes.keys(storage, "batches/")) {
             Batch b = BatchCodec.decode(storage.get(key).orElseThrow(), key);
-            for (Batch.ChangeData c : b.changes()) {
+            for (ChangeData c : b.changes()) {
                 count++;
                 onRemote.add(c.id());
             }

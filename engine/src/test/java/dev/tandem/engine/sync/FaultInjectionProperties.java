@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
-import dev.tandem.engine.internal.sync.Batch;
+import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.sync.BatchCodec;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.FaultyStorage;
@@ -29,6 +29,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random scripts on three replicas whose remote fails in every way {@link FaultyStorage} knows:
@@ -112,9 +113,9 @@ class FaultInjectionProperties {
                     assertEquals("ok", Canonical.integrity(db));
                 }
             }
-            net.jqwik.api.statistics.Statistics.label("syncs failed by a fault").collect(failed == 0 ? "none"
+            Statistics.label("syncs failed by a fault").collect(failed == 0 ? "none"
                     : failed < 3 ? "1-2" : "3+");
-            net.jqwik.api.statistics.Statistics.label("faults injected").collect(faulty.injected() == 0 ? "none"
+            Statistics.label("faults injected").collect(faulty.injected() == 0 ? "none"
                     : faulty.injected() < 10 ? "1-9" : "10+");
             faulty.heal();
             for (int round = 0; round < 2; round++) {
@@ -143,7 +144,7 @@ class FaultInjectionProperties {
         Set<UUID> onRemote = new HashSet<>();
         int count = 0;
         for (String key : Remotes.keys(storage, "batches/")) {
-            for (Batch.ChangeData c : BatchCodec.decode(storage.get(key).orElseThrow(), key).changes()) {
+            for (ChangeData c : BatchCodec.decode(storage.get(key).orElseThrow(), key).changes()) {
                 count++;
                 onRemote.add(c.id());
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.internal.sync.BatchCodec;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.FaultyStorage;
 import dev.tandem.engine.testing.FaultyStorage.Rates;
@@ -167,7 +168,7 @@ class FaultInjectionTest {
         assertEquals(10, items(a).size());
         assertEquals(items(a), items(b));
         assertEquals(10, Remotes.keys(base, "batches/").stream()
-                .mapToInt(k -> dev.tandem.engine.internal.sync.BatchCodec.decode(base.get(k).orElseThrow(), k).changes().size())
+                .mapToInt(k -> BatchCodec.decode(base.get(k).orElseThrow(), k).changes().size())
                 .sum(), "each change in exactly one batch");
     }
 

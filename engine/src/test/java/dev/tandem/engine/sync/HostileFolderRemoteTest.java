@@ -8,12 +8,14 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.TodoList;
 import dev.tandem.engine.testing.ForgedRemote;
+import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.S3ProxyServer;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -137,7 +139,7 @@ class HostileFolderRemoteTest {
         Path deviceDir = root.resolve(other.batchKey(1)).getParent();
         // What a crash mid-write leaves (half a batch in a temp file), and what Dropbox and
         // Syncthing leave when two machines write one name: none of it is an object.
-        Files.write(deviceDir.resolve(".tmp-0123456789abcdef01234567"), java.util.Arrays.copyOf(later, later.length / 2));
+        Files.write(deviceDir.resolve(".tmp-0123456789abcdef01234567"), Arrays.copyOf(later, later.length / 2));
         Files.write(deviceDir.resolve("000000000002 (conflicted copy 2026-11-22)"), later);
         Files.write(deviceDir.resolve("000000000002.sync-conflict-20261122-101010-ABCDEFG"), later);
         Path heads = root.resolve(ForgedRemote.headKey(other.device, 1)).getParent();
@@ -155,7 +157,7 @@ class HostileFolderRemoteTest {
         SyncReport r = SyncEngine.builder().folder(root).build().sync(b);
         assertEquals(0, r.skipped(), r.toString());
         assertEquals(List.of(new TodoList("one", "One")), lists(b));
-        assertEquals(List.of(other.batchKey(1)), dev.tandem.engine.testing.Remotes.keys(storage, "batches/"));
+        assertEquals(List.of(other.batchKey(1)), Remotes.keys(storage, "batches/"));
     }
 
     @Test

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
+import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.sync.Batch;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
 import dev.tandem.engine.internal.sync.BatchCodec;
 import dev.tandem.engine.internal.sync.Frame;
 import dev.tandem.engine.internal.sync.Head;
@@ -16,6 +16,7 @@ import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.ForgedRemote;
 import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.SyncFixture;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,7 +87,7 @@ class HostileRemoteTest {
         try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
             p.packMapHeader(1).packString("changes").packArrayHeader(1).packString("all of them");
             return Frame.wrap(Frame.KIND_BATCH, p.toByteArray());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,17 +1,16 @@
 package dev.tandem.engine.sync;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.testing.Canonical;
+import dev.tandem.engine.testing.ForwardingStorage;
 import dev.tandem.engine.testing.LongOnly;
 import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.ReplicaOps;
 import dev.tandem.engine.testing.SaveLedger;
-import dev.tandem.engine.testing.ServerQuirks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,6 +33,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random scripts on an encrypted remote where things are set up wrong: a device that joins with
@@ -78,7 +78,7 @@ class MisconfigurationProperties {
     }
 
     /** The remote as the script sees it: honest, or (while misbehaving) mangling or dropping writes. */
-    static final class Server extends dev.tandem.engine.testing.ForwardingStorage {
+    static final class Server extends ForwardingStorage {
         volatile boolean misbehaving;
         final boolean mangle;
 
@@ -131,12 +131,14 @@ class MisconfigurationProperties {
             }
             // Enough rounds for a device to notice a copy, for writers to snapshot what readers
             // could not read, and for set-aside objects to be read again once due.
-            for (int round = 0; round < 4; round++) {
+            // A retryable failure here is the app's next try: a server that lost objects is reported
+            // (SERVER_INCONSISTENT) until the grace period ends, then repaired around.
+            for (int round = 0; round < 5; round++) {
                 for (Replica r : replicas) {
-                    r.engine.sync(r.db);
+                    r.retrying(() -> r.engine.sync(r.db));
                 }
                 for (Replica r : replicas) {
-                    r.engine.compact(r.db);
+                    r.retrying(() -> r.engine.compact(r.db));
                 }
                 clock.millis.addAndGet(3 * 3_600_000L);
             }
@@ -175,7 +177,7 @@ class MisconfigurationProperties {
             problems.addAll(ledger.verify(dbs).stream().filter(p -> !p.contains("duplicated change ids")
                     && !p.contains("lost acknowledged change")).toList());
             assertTrue(problems.isEmpty(), String.join("\n", problems));
-            net.jqwik.api.statistics.Statistics.label("installations").collect(replicas.size());
+            Statistics.label("installations").collect(replicas.size());
         } finally {
             replicas.forEach(Replica::close);
             try (Stream<Path> files = Files.walk(dir)) {
@@ -231,6 +233,15 @@ class MisconfigurationProperties {
                     assertTrue(server.misbehaving || e.reason() != Reason.PASSPHRASE_REQUIRED, e.getMessage());
                 }
                 assertTrue(Canonical.changeIds(db).containsAll(before), "a failed sync lost a change");
+            }
+        }
+
+        /** Runs a sync that may fail only retryably, naming the server's fault. */
+        void retrying(Runnable sync) {
+            try {
+                sync.run();
+            } catch (SyncException e) {
+                assertTrue(e.retryable() && e.reason() == Reason.SERVER_INCONSISTENT, e.reason() + " " + e.getMessage());
             }
         }
 

@@ -1,13 +1,13 @@
 package dev.tandem.engine.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.ForgedRemote;
+import dev.tandem.engine.testing.ForwardingStorage;
 import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
@@ -68,7 +68,7 @@ class QuarantineSnapshotTest {
         Db a = device();
         Db b = device();
         Item x = rotAndSetAside(a, b);
-        SyncEngine noCleanup = fixture.closeAfter(SyncEngine.builder().storage(new dev.tandem.engine.testing.ForwardingStorage(remote) {
+        SyncEngine noCleanup = fixture.closeAfter(SyncEngine.builder().storage(new ForwardingStorage(remote) {
             @Override
             public void delete(String key) {
                 // A store where nothing can be deleted: the damaged batch stays for good.

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.sync.SyncException.Reason;
+import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.ServerQuirks;
 import dev.tandem.engine.testing.SyncFixture;
@@ -98,5 +99,46 @@ class ServerFaultTest {
         a.save(Item.of("y"));
         SyncReport second = engine.sync(a);
         assertEquals(first.requests() - 1, second.requests(), "the second push skips the read back: " + first + " " + second);
+    }
+
+    @Test
+    void sync_ownHeadLostButBatchesThere_afterTheGraceWritesTheHeadAgain() {
+        ManualClock clock = new ManualClock(1_800_000_000_000L);
+        SyncStorage memory = SyncStorage.memory();
+        SyncEngine engine = fixture.engine(memory);
+        Db a = fixture.device(Db.builder().memory().clock(clock));
+        a.save(Item.of("x"));
+        engine.sync(a);
+        memory.delete("heads/" + a.deviceId() + "/000000000001");
+        a.save(Item.of("y"));
+        assertEquals(Reason.SERVER_INCONSISTENT, assertThrows(SyncException.class, () -> engine.sync(a)).reason());
+        clock.millis.addAndGet(11 * 60_000L);
+        SyncReport r = engine.sync(a);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("the head was written again")), r.warnings().toString());
+        Db b = fixture.device();
+        fixture.engine(memory).sync(b);
+        assertEquals(items(a), items(b));
+    }
+
+    @Test
+    void sync_ownBatchLost_afterTheGracePushesEverythingAgainUnderANewId() {
+        ManualClock clock = new ManualClock(1_800_000_000_000L);
+        SyncStorage memory = SyncStorage.memory();
+        SyncEngine engine = fixture.engine(memory);
+        Db a = fixture.device(Db.builder().memory().clock(clock));
+        a.save(Item.of("x"));
+        engine.sync(a);
+        String lostId = a.deviceId();
+        memory.delete("heads/" + lostId + "/000000000001");
+        memory.delete("batches/" + lostId + "/000000000001");
+        clock.millis.addAndGet(1_000);
+        assertThrows(SyncException.class, () -> engine.sync(a));
+        clock.millis.addAndGet(11 * 60_000L);
+        SyncReport r = engine.sync(a);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("The remote lost objects")), r.warnings().toString());
+        assertTrue(!a.deviceId().equals(lostId));
+        Db b = fixture.device();
+        fixture.engine(memory).sync(b);
+        assertEquals(items(a), items(b), "the lost change reached the other device");
     }
 }

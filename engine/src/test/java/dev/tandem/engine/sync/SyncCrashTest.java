@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
-import dev.tandem.engine.internal.sync.Batch;
+import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.sync.BatchCodec;
 import dev.tandem.engine.testing.Budget;
 import dev.tandem.engine.testing.Canonical;
@@ -183,7 +183,7 @@ class SyncCrashTest {
     private static void assertEachChangeInOneBatch(SyncStorage remote) {
         Set<UUID> seen = new HashSet<>();
         for (String key : Remotes.keys(remote, "batches/")) {
-            for (Batch.ChangeData c : BatchCodec.decode(remote.get(key).orElseThrow(), key).changes()) {
+            for (ChangeData c : BatchCodec.decode(remote.get(key).orElseThrow(), key).changes()) {
                 assertTrue(seen.add(c.id()), "change " + c.id() + " pushed twice, again in " + key);
             }
         }

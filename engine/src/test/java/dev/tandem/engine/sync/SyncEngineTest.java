@@ -13,6 +13,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
+import dev.tandem.engine.Table;
 import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
@@ -314,7 +315,7 @@ class SyncEngineTest {
         assertEquals("hello", older.query(Note.class, "SELECT * FROM note").get(0).body());
     }
 
-    @dev.tandem.engine.Table("item")
+    @Table("item")
     record Colored(String id, String title, String colour) {
     }
 

@@ -1,13 +1,14 @@
 package dev.tandem.engine.testing;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.sync.Batch;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
 import dev.tandem.engine.internal.sync.BatchCodec;
 import dev.tandem.engine.internal.sync.Head;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +56,7 @@ public final class ForgedRemote {
 
     /** One change setting {@code fieldsAndValues} (name, value, name, value…) on an entity. */
     public ChangeData change(String table, String entity, Object... fieldsAndValues) {
-        List<FieldData> fields = new java.util.ArrayList<>();
+        List<FieldData> fields = new ArrayList<>();
         for (int i = 0; i < fieldsAndValues.length; i += 2) {
             fields.add(new FieldData((String) fieldsAndValues[i], fieldsAndValues[i + 1], null));
         }

@@ -6,6 +6,7 @@ import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.TodoList;
 import dev.tandem.engine.TandemException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ public final class ReplicaOps {
             // A foreign key refuses the edit: a list that items point at cannot be deleted, and an
             // item cannot point at a list a concurrent merge just removed. Not acknowledged, so not
             // recorded; anything else is a failure.
-            if (!String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("foreign key")) {
+            if (!String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("foreign key")) {
                 throw e;
             }
         }

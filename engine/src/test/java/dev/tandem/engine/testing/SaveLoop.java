@@ -3,6 +3,7 @@ package dev.tandem.engine.testing;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
+import java.nio.file.Path;
 
 /**
  * Child process for crash tests: saves records as fast as it can and prints each id only after
@@ -14,7 +15,7 @@ public final class SaveLoop {
     }
 
     public static void main(String[] args) {
-        try (Db db = Db.open(java.nio.file.Path.of(args[0]))) {
+        try (Db db = Db.open(Path.of(args[0]))) {
             db.migrate(Fixtures.MIGRATIONS);
             System.out.println("ready");
             System.out.flush();

@@ -3,12 +3,15 @@ package dev.tandem.engine.testing;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,7 +78,7 @@ public final class SyncCrashChild {
             return SyncStorage.folder(Path.of(spec.substring("folder:".length())));
         }
         String[] s = spec.substring("s3:".length()).split("\\|");
-        return SyncStorage.s3(new dev.tandem.engine.sync.S3Settings(s[0], s[1], S3ProxyServer.REGION,
+        return SyncStorage.s3(new S3Settings(s[0], s[1], S3ProxyServer.REGION,
                 S3ProxyServer.IDENTITY, S3ProxyServer.CREDENTIAL));
     }
 
@@ -156,9 +159,9 @@ public final class SyncCrashChild {
             try {
                 Files.createDirectories(target.getParent());
                 Files.write(target.resolveSibling(".tmp-0badc0ffee0badc0ffee0bad"),
-                        java.util.Arrays.copyOf(data, data.length / 2));
+                        Arrays.copyOf(data, data.length / 2));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }
 

@@ -3,21 +3,21 @@ package dev.tandem.engine.internal.capture;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.MappingException;
-import dev.tandem.engine.internal.TxSession;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.Materializer;
+import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.changelog.WinnerIds;
 import dev.tandem.engine.internal.changelog.WinningChange;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.mapping.RecordType;
-import dev.tandem.engine.internal.store.Schema;
-import dev.tandem.engine.internal.store.Schema.Column;
-import dev.tandem.engine.internal.store.Schema.TableInfo;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
+import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
+import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
-import dev.tandem.engine.internal.sync.SyncLimits;
+import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -66,7 +66,7 @@ public final class ChangeCapture {
      * in place) unless a trigger could change it later in the transaction; then it is read back
      * after all of that.
      */
-    public <T extends Record> T save(TxSession s, RecordType<T> type, T record) throws SQLException {
+    public <T extends Record> T save(WriteSession s, RecordType<T> type, T record) throws SQLException {
         SavePlan<T> plan = plan(s.schema(), type);
         TableInfo table = plan.table();
         String id = type.id(record);
@@ -129,7 +129,7 @@ public final class ChangeCapture {
 
     /** The save plan for {@code type} against the current schema; rebuilt after a migration. */
     @SuppressWarnings("unchecked")
-    private <T extends Record> SavePlan<T> plan(Schema schema, RecordType<T> type) {
+    private <T extends Record> SavePlan<T> plan(SchemaSnapshot schema, RecordType<T> type) {
         SavePlan<T> plan = (SavePlan<T>) plans.get(type);
         if (plan == null || !plan.isFor(schema)) {
             plan = new SavePlan<>(type, table(schema, type), schema);
@@ -139,7 +139,7 @@ public final class ChangeCapture {
     }
 
     /** Deletes the row and records a tombstone; false when there was no row. */
-    public boolean delete(TxSession s, RecordType<?> type, String id) throws SQLException {
+    public boolean delete(WriteSession s, RecordType<?> type, String id) throws SQLException {
         TableInfo table = table(s.schema(), type);
         PreparedStatement ps = s.sql().get("DELETE FROM " + table.quoted() + " WHERE \"id\" = ?");
         ps.setString(1, id);
@@ -152,7 +152,7 @@ public final class ChangeCapture {
     }
 
     /** Restores a deleted entity from its winning attributes; false when it was not deleted. */
-    public boolean restore(TxSession s, RecordType<?> type, String id) throws SQLException {
+    public boolean restore(WriteSession s, RecordType<?> type, String id) throws SQLException {
         TableInfo table = table(s.schema(), type);
         WinnerIds winners = log.winnerIds(s.sql(), table.name(), id);
         if (!winners.deleted()) {
@@ -168,7 +168,7 @@ public final class ChangeCapture {
     }
 
     /** Writes one local change that sets {@code fields}, each replacing its current winner. */
-    public void record(TxSession s, TableInfo table, String id, Map<String, Object> fields, WinnerIds winners)
+    public void record(WriteSession s, TableInfo table, String id, Map<String, Object> fields, WinnerIds winners)
             throws SQLException {
         SyncLimits.checkLocal(table.name(), id, fields);
         int n = fields.size();
@@ -191,7 +191,7 @@ public final class ChangeCapture {
         log.appendLocal(s.sql(), clock.nextAfter(newest), author, table.name(), id, names, values, replaces, winners.map());
     }
 
-    private static TableInfo table(Schema schema, RecordType<?> type) {
+    private static TableInfo table(SchemaSnapshot schema, RecordType<?> type) {
         TableInfo table = schema.requireTable(type.table(), " for record " + type.type().getSimpleName());
         Column id = table.column("id").orElse(null);
         if (id == null || !id.primaryKey()) {

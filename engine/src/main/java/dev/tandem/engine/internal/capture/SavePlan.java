@@ -4,9 +4,9 @@ import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.Affinity;
-import dev.tandem.engine.internal.store.Schema;
-import dev.tandem.engine.internal.store.Schema.Column;
-import dev.tandem.engine.internal.store.Schema.TableInfo;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
+import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
+import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.PreparedStatement;
@@ -27,7 +27,7 @@ import java.util.Map;
  *
  * <p>Invariants:
  * <ul>
- *   <li>A plan belongs to one {@link Schema} snapshot. A migration makes a new snapshot;
+ *   <li>A plan belongs to one {@link SchemaSnapshot} snapshot. A migration makes a new snapshot;
  *       the caller must then build a new plan ({@link #isFor}).</li>
  *   <li>Rows are read as {@code SELECT *} or {@code RETURNING *}, which list the same columns in
  *       the same order, generated columns included (the schema lists none of those). Their names
@@ -40,7 +40,7 @@ import java.util.Map;
  */
 final class SavePlan<T extends Record> {
     private final RecordType<T> type;
-    private final Schema schema;
+    private final SchemaSnapshot schema;
     private final TableInfo table;
     private final boolean returning;
     /** Per value column (every mapped column but the id): its component, column and error label. */
@@ -60,7 +60,7 @@ final class SavePlan<T extends Record> {
     /** Whether {@code SELECT *} shows columns the schema does not list: generated ones, computed on write. */
     private boolean computedColumns;
 
-    SavePlan(RecordType<T> type, TableInfo table, Schema schema) {
+    SavePlan(RecordType<T> type, TableInfo table, SchemaSnapshot schema) {
         this.type = type;
         this.schema = schema;
         this.table = table;
@@ -90,7 +90,7 @@ final class SavePlan<T extends Record> {
             component[j] = e.getValue();
             columns[j] = found.get(e.getKey());
             where[j] = table.name() + "." + type.name(e.getValue());
-            cols.append(", ").append(Schema.quote(e.getKey()));
+            cols.append(", ").append(SchemaSnapshot.quote(e.getKey()));
             params.append(", ?");
             j++;
         }
@@ -101,7 +101,7 @@ final class SavePlan<T extends Record> {
                 + (returning ? " RETURNING *" : "");
     }
 
-    boolean isFor(Schema current) {
+    boolean isFor(SchemaSnapshot current) {
         return schema == current;
     }
 
@@ -276,7 +276,7 @@ final class SavePlan<T extends Record> {
         StringBuilder set = new StringBuilder();
         for (int j = 0; j < changed.length; j++) {
             if (changed[j]) {
-                set.append(set.length() == 0 ? "" : ", ").append(Schema.quote(columns[j].name())).append(" = ?");
+                set.append(set.length() == 0 ? "" : ", ").append(SchemaSnapshot.quote(columns[j].name())).append(" = ?");
             }
         }
         String sql = "UPDATE " + table.quoted() + " SET " + set + " WHERE \"id\" = ?" + (returningRow ? " RETURNING *" : "");

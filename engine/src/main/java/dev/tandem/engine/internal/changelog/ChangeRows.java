@@ -1,7 +1,6 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;

@@ -2,7 +2,6 @@ package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.SqlValues;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

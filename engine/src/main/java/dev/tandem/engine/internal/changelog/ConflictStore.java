@@ -1,24 +1,15 @@
 package dev.tandem.engine.internal.changelog;
 
-import dev.tandem.engine.Change;
-import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Conflict;
-import dev.tandem.engine.MappingException;
-import dev.tandem.engine.internal.TxSession;
-import dev.tandem.engine.internal.capture.ChangeCapture;
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.store.Schema.TableInfo;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
+import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,19 +19,13 @@ import java.util.UUID;
  */
 public final class ConflictStore {
     private final ChangelogStore log;
-    private final ChangeCapture capture;
-    private final Materializer materializer;
-    private final HeldRows held;
 
-    public ConflictStore(ChangelogStore log, ChangeCapture capture, Materializer materializer) {
+    public ConflictStore(ChangelogStore log) {
         this.log = log;
-        this.capture = capture;
-        this.materializer = materializer;
-        this.held = new HeldRows(log, materializer);
     }
 
     /** Records that {@code loserSeq} lost {@code field} to {@code winnerSeq}; once per loser and field. */
-    public boolean record(TxSession s, Conflict.Kind kind, String table, String entity, String field,
+    public boolean record(WriteSession s, Conflict.Kind kind, String table, String entity, String field,
                           long winnerSeq, long loserSeq, long nowMillis) throws SQLException {
         PreparedStatement ps = s.sql().get("INSERT OR IGNORE INTO _tandem_conflict(kind, tbl, entity, field,"
                 + " winner_seq, loser_seq, detected_at) VALUES(?, ?, ?, ?, ?, ?, ?)");
@@ -97,50 +82,32 @@ public final class ConflictStore {
         return list;
     }
 
-    public void markSeen(TxSession s) throws SQLException {
+    public void markSeen(WriteSession s) throws SQLException {
         s.sql().get("UPDATE _tandem_conflict SET seen = 1 WHERE seen = 0").executeUpdate();
     }
 
-    public void dismiss(TxSession s, long id) throws SQLException {
+    public void dismiss(WriteSession s, long id) throws SQLException {
         PreparedStatement ps = s.sql().get("UPDATE _tandem_conflict SET dismissed = 1, seen = 1 WHERE id = ?");
         ps.setLong(1, id);
         ps.executeUpdate();
     }
 
-    /** Writes the lost value back as a new local change (restoring a deleted entity), then dismisses. */
-    public void useLostValue(TxSession s, long id) throws SQLException {
+    /** A conflict's losing attribute, as {@link #lost} reads it. */
+    public record Lost(Conflict.Kind kind, String table, String entity, String field, Object value) {
+    }
+
+    /** The losing value of conflict {@code id}; writing it back is the capture layer's job. */
+    public Lost lost(WriteSession s, long id) throws SQLException {
         PreparedStatement ps = s.sql().get("SELECT k.kind, k.tbl, k.entity, k.field, c.fields FROM _tandem_conflict k"
                 + " JOIN _tandem_change c ON c.seq = k.loser_seq WHERE k.id = ?");
         ps.setLong(1, id);
-        String kind;
-        String table;
-        String entity;
-        String field;
-        Object value;
         try (ResultSet rs = ps.executeQuery()) {
             FieldData lost = rs.next() ? FieldCodec.find(rs.getBytes(5), rs.getString(4)) : null;
             if (lost == null) {
                 throw new IllegalArgumentException("conflictId: no conflict " + id);
             }
-            kind = rs.getString(1);
-            table = rs.getString(2);
-            entity = rs.getString(3);
-            field = rs.getString(4);
-            value = lost.value();
+            return new Lost(Conflict.Kind.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
+                    lost.value());
         }
-        TableInfo t = s.schema().table(table).orElseThrow(() ->
-                new MappingException("Unknown table '" + table + "' for conflict " + id + "; migrate first"));
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (Conflict.Kind.valueOf(kind) == Conflict.Kind.EDIT_DELETE && !field.equals(Change.DELETED_FIELD)) {
-            fields.put(Change.DELETED_FIELD, 0L);
-        }
-        fields.put(field, value);
-        capture.record(s, t, entity, fields, log.winnerIds(s.sql(), t.name(), entity));
-        ChangeEvent.Kind event = materializer.materialize(s, t, entity, log.winners(s.sql(), t.name(), entity));
-        if (event != null) {
-            s.event(event, t.name(), entity);
-        }
-        held.retryChildrenOf(s, Set.of(t.name()));
-        dismiss(s, id);
     }
 }

@@ -43,8 +43,12 @@ public final class DeviceIds {
         return UUID.fromString(meta(c, DEVICE_ID));
     }
 
-    /** Gives the database a new device id in the caller's transaction and returns it. */
-    public static UUID rotate(StatementCache sql, UUID old) throws SQLException {
+    /**
+     * Gives the database a new device id in the caller's transaction and returns it. With
+     * {@code repushAll}, every own change is pushed again under it, not only the unpushed ones: the
+     * remote lost batches of the old id.
+     */
+    public static UUID rotate(StatementCache sql, UUID old, boolean repushAll) throws SQLException {
         Connection c = sql.connection();
         UUID fresh = UUID.randomUUID();
         SyncState state = new SyncState();
@@ -53,8 +57,9 @@ public final class DeviceIds {
             SyncState.Pushed p = state.pushed(c, remote);
             long cursor = state.cursors(c, remote).getOrDefault(old, 0L);
             state.setCursor(sql, remote, old, Math.max(cursor, p.batchSeq()));
-            state.setPushed(sql, remote, new SyncState.Pushed(0, p.changeSeq()));
-            leastPushed = Math.min(leastPushed, p.changeSeq());
+            long keep = repushAll ? 0 : p.changeSeq();
+            state.setPushed(sql, remote, new SyncState.Pushed(0, keep));
+            leastPushed = Math.min(leastPushed, keep);
         }
         long maxSeq = maxSeq(c);
         reauthor(sql, old, fresh, leastPushed == Long.MAX_VALUE ? 0 : leastPushed);

@@ -4,7 +4,6 @@ import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.PackedValues;
 import dev.tandem.engine.internal.store.SqlValues;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.ChangeEvent;
-import dev.tandem.engine.internal.TxSession;
-import dev.tandem.engine.internal.store.Schema.TableInfo;
+import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
+import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -48,7 +48,7 @@ public final class HeldRows {
      * Works with deferred foreign keys (merge) and immediate ones (local writes) alike: each row is
      * tried under its own savepoint, so a refused row leaves the rest of the transaction intact.
      */
-    public void materializeOrHold(TxSession s, TableInfo table, String entity) throws SQLException {
+    public void materializeOrHold(WriteSession s, TableInfo table, String entity) throws SQLException {
         Connection c = s.sql().connection();
         Savepoint before = c.setSavepoint();
         ChangeEvent.Kind kind;
@@ -78,7 +78,7 @@ public final class HeldRows {
      * Rows of {@code writtenTables} may have appeared: tries again the held entities of tables
      * that refer to them. Call after any write that can create a parent row.
      */
-    public void retryChildrenOf(TxSession s, Set<String> writtenTables) throws SQLException {
+    public void retryChildrenOf(WriteSession s, Set<String> writtenTables) throws SQLException {
         if (writtenTables.stream().noneMatch(s.schema()::isParent)) {
             return; // no table has a foreign key to these: nothing can be held for want of them
         }
@@ -88,11 +88,11 @@ public final class HeldRows {
     }
 
     /** Tries again every held entity: after a migration, which may add the tables or columns they need. */
-    public void retryAll(TxSession s) throws SQLException {
+    public void retryAll(WriteSession s) throws SQLException {
         retry(s, t -> true);
     }
 
-    private void retry(TxSession s, Predicate<TableInfo> which) throws SQLException {
+    private void retry(WriteSession s, Predicate<TableInfo> which) throws SQLException {
         List<String[]> pending = new ArrayList<>();
         try (ResultSet rs = s.sql().get("SELECT tbl, entity FROM _tandem_pending").executeQuery()) {
             while (rs.next()) {
@@ -108,7 +108,7 @@ public final class HeldRows {
     }
 
     /** Removes rows whose parent is missing and holds them, so a merge with deferred keys can commit. */
-    public void holdOrphans(TxSession s) throws SQLException {
+    public void holdOrphans(WriteSession s) throws SQLException {
         List<Object[]> orphans = new ArrayList<>();
         try (ResultSet rs = s.sql().get("PRAGMA foreign_key_check").executeQuery()) {
             while (rs.next()) {
@@ -137,7 +137,7 @@ public final class HeldRows {
         }
     }
 
-    private static ChangeEvent.Kind remove(TxSession s, TableInfo t, String entity) throws SQLException {
+    private static ChangeEvent.Kind remove(WriteSession s, TableInfo t, String entity) throws SQLException {
         PreparedStatement delete = s.sql().get("DELETE FROM " + t.quoted() + " WHERE \"id\" = ?");
         delete.setString(1, entity);
         return delete.executeUpdate() > 0 ? ChangeEvent.Kind.DELETE : null;

@@ -2,11 +2,11 @@ package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
-import dev.tandem.engine.internal.TxSession;
-import dev.tandem.engine.internal.store.Schema;
-import dev.tandem.engine.internal.store.Schema.Column;
-import dev.tandem.engine.internal.store.Schema.TableInfo;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
+import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
+import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.store.StatementCache;
+import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,12 +16,12 @@ import java.util.Map;
 /**
  * Writes an entity's row from its winning attributes: the user tables are a projection of the
  * entities' winners. Used by restore and by merge; a local save writes its row directly.
- * Column names in the SQL come from the {@link Schema}, never from a change.
+ * Column names in the SQL come from the {@link SchemaSnapshot}, never from a change.
  */
 public final class Materializer {
 
     /** Writes or removes the row; returns the event a reader would see, or null for none. */
-    public ChangeEvent.Kind materialize(TxSession s, TableInfo table, String entity, Map<String, Winner> winners)
+    public ChangeEvent.Kind materialize(WriteSession s, TableInfo table, String entity, Map<String, Winner> winners)
             throws SQLException {
         StatementCache sql = s.sql();
         boolean exists = rowExists(sql, table, entity);
@@ -57,7 +57,7 @@ public final class Materializer {
         StringBuilder params = new StringBuilder("?");
         StringBuilder update = new StringBuilder();
         for (Column c : columns) {
-            String q = Schema.quote(c.name());
+            String q = SchemaSnapshot.quote(c.name());
             insert.append(", ").append(q);
             params.append(", ?");
             update.append(update.length() == 0 ? "" : ", ").append(q).append(" = excluded.").append(q);

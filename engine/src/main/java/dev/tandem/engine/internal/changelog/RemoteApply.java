@@ -2,19 +2,17 @@ package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.Conflict;
-import dev.tandem.engine.internal.TxSession;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.Ancestry;
 import dev.tandem.engine.internal.merge.Decision;
 import dev.tandem.engine.internal.merge.FieldVersion;
 import dev.tandem.engine.internal.merge.LwwMerge;
-import dev.tandem.engine.internal.store.Schema;
-import dev.tandem.engine.internal.store.Schema.TableInfo;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
+import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
+import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +39,8 @@ import java.util.UUID;
  *   <li>Each attribute is decided by {@link LwwMerge}: its winner moves only when the
  *       incoming version wins; a concurrent loser with a different value becomes a conflict.</li>
  *   <li>Rows of entities whose winners moved are re-materialized from their winners. Names come
- *       from the {@link Schema}; a table or column this schema lacks keeps the entity pending, and
- *       only user tables with an id key are ever written ({@link Schema#syncTarget}).</li>
+ *       from the {@link SchemaSnapshot}; a table or column this schema lacks keeps the entity pending, and
+ *       only user tables with an id key are ever written ({@link SchemaSnapshot#syncTarget}).</li>
  *   <li>Rows the table refuses (a parent deleted elsewhere or not yet arrived, a NOT NULL or CHECK
  *       the values break) are held back as pending rather than failing the whole merge, which
  *       would stop the device's sync at this batch for good ({@link HeldRows}).</li>
@@ -70,9 +68,9 @@ public final class RemoteApply {
         this.clock = clock;
     }
 
-    public Stats apply(TxSession s, UUID author, List<ChangeData> incoming, long nowMillis) throws SQLException {
+    public Stats apply(WriteSession s, UUID author, List<ChangeData> incoming, long nowMillis) throws SQLException {
         StatementCache sql = s.sql();
-        Schema schema = s.schema();
+        SchemaSnapshot schema = s.schema();
         try (var st = sql.connection().createStatement()) {
             st.execute("PRAGMA defer_foreign_keys = ON");
         }
@@ -164,7 +162,7 @@ public final class RemoteApply {
      * delete it did not see: the entity stays deleted (the tombstone is its own attribute and the
      * edit did not touch it), and the hidden edit is recorded so a person can bring it back.
      */
-    private int editDeleteConflicts(TxSession s, String table, ChangeData c, UUID author, long seq,
+    private int editDeleteConflicts(WriteSession s, String table, ChangeData c, UUID author, long seq,
                                     Map<String, Winner> before, long nowMillis) throws SQLException {
         Winner deleted = before.get(Change.DELETED_FIELD);
         int count = 0;
@@ -190,12 +188,12 @@ public final class RemoteApply {
     }
 
     /** Removes rows whose parent is missing, keeping them pending, so the merge can commit. */
-    void holdOrphans(TxSession s) throws SQLException {
+    void holdOrphans(WriteSession s) throws SQLException {
         held.holdOrphans(s);
     }
 
     /** Foreign-key depth: 0 for a table without parents; unknown tables and cycles stop at 8. */
-    static int depth(Schema schema, String table, int level) {
+    static int depth(SchemaSnapshot schema, String table, int level) {
         TableInfo t = schema.table(table).orElse(null);
         if (t == null || level >= 8) {
             return level;

@@ -1,22 +1,18 @@
 package dev.tandem.engine.internal.changelog;
 
+import dev.tandem.engine.Change;
+import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Target;
-import dev.tandem.engine.Change;
-import dev.tandem.engine.ChangeEvent;
-import dev.tandem.engine.internal.TxSession;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.store.Schema;
-import dev.tandem.engine.internal.store.Schema.Column;
-import dev.tandem.engine.internal.store.Schema.TableInfo;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
+import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
+import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.store.StatementCache;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
-import dev.tandem.engine.internal.sync.Snapshot.Entry;
+import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,18 +22,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The local side of snapshots: reading this database's winners for a snapshot, and merging a
- * snapshot into this database.
- *
- * <p>Reading happens in one read transaction, together with the cursors and the push state, so the
- * snapshot is exactly the merged state as of those cursors. It refuses (returns null) while own
- * changes are unpushed: they would be in the state but in no batch the cursors name.
+ * Merging a snapshot into this database (reading one is {@link SnapshotCapture}).
  *
  * <p>Merging has two paths with the same result: the same rows, changelog, winners, pending entities
  * and row events ({@code SnapshotLocalTest} compares them). An empty changelog (a new device) takes
@@ -49,10 +39,6 @@ import java.util.UUID;
  * holds. Either way the cursors move to the snapshot's in the same transaction.
  */
 public final class SnapshotLocal {
-    /** A snapshot as read from this database. */
-    public record Capture(Map<UUID, Long> cursors, List<Entry> entries) {
-    }
-
     /** What applying did. */
     public record Stats(int pulled, int merged, int conflicts, boolean fast) {
     }
@@ -70,74 +56,8 @@ public final class SnapshotLocal {
         this.clock = clock;
     }
 
-    /**
-     * Stops the cursors before other devices' set-aside batches (unreadable, see QuarantineStore):
-     * the cursors pass them but their changes are not in this state, so a snapshot claiming them
-     * would let cleanup delete them and hand new devices a state without them. Claiming less than
-     * the state holds is safe: a device bootstrapping from it reads those batches again, and merging
-     * a change it already has does nothing. So a device with something set aside still snapshots
-     * its own batches, which is how a batch damaged for everyone else heals.
-     */
-    private static void stopBeforeSetAside(Connection c, UUID self, String remote, Map<UUID, Long> cursors)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT device, min(batch_seq) FROM _tandem_quarantine"
-                + " WHERE remote = ? AND device <> ? GROUP BY device")) {
-            ps.setString(1, remote);
-            ps.setBytes(2, Uuid7.toBytes(self));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    cursors.merge(Uuid7.fromBytes(rs.getBytes(1)), rs.getLong(2) - 1, Math::min);
-                }
-            }
-        }
-    }
-
-    /** Inside one read transaction: the winners and cursors, or null while own changes are unpushed. */
-    public Capture read(Connection c, UUID self, String remote) throws SQLException {
-        SyncState.Pushed pushed = state.pushed(c, remote);
-        if (state.countOwn(c, self, pushed.changeSeq()) > 0) {
-            return null;
-        }
-        Map<UUID, Long> cursors = new HashMap<>(state.cursors(c, remote));
-        cursors.put(self, pushed.batchSeq());
-        stopBeforeSetAside(c, self, remote, cursors);
-        List<Entry> entries = new ArrayList<>();
-        // Each winning change with the fields it still wins, in seq order.
-        Map<Long, Set<String>> won = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT winners FROM _tandem_entity WHERE key = ''");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                for (Map.Entry<String, WinnerMap.Entry> w : WinnerMap.decode(rs.getBytes(1)).byField().entrySet()) {
-                    won.computeIfAbsent(w.getValue().seq(), k -> new HashSet<>()).add(w.getKey());
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + ChangeRows.COLUMNS + " FROM _tandem_change c ORDER BY c.seq");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Set<String> fields = won.get(rs.getLong(1));
-                if (fields != null) {
-                    entries.add(entry(rs, fields));
-                }
-            }
-        }
-        return new Capture(cursors, entries);
-    }
-
-    /** The change at {@code rs} ({@link ChangeRows#COLUMNS}) with just the fields it still wins ({@code won}, lower case). */
-    private static Entry entry(ResultSet rs, Set<String> won) throws SQLException {
-        ChangeData c = ChangeRows.change(rs);
-        List<FieldData> fields = new ArrayList<>();
-        for (FieldData f : c.fields()) {
-            if (won.contains(f.name().toLowerCase(Locale.ROOT))) {
-                fields.add(f);
-            }
-        }
-        return new Entry(ChangeRows.author(rs), new ChangeData(c.id(), c.table(), c.entity(), fields));
-    }
-
     /** Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's transaction. */
-    public Stats apply(TxSession s, UUID self, String remote, Map<UUID, Long> cursors, List<Entry> entries,
+    public Stats apply(WriteSession s, UUID self, String remote, Map<UUID, Long> cursors, List<SnapshotEntry> entries,
                        long nowMillis) throws SQLException {
         long t0 = System.nanoTime();
         Plan plan = empty(s.sql()) ? Plan.of(s.schema(), entries) : null;
@@ -165,7 +85,7 @@ public final class SnapshotLocal {
      * NULL or CHECK the writer's schema lacks), the bulk statements are undone and the snapshot goes
      * through the normal merge, which holds such rows instead of failing the whole bootstrap.
      */
-    private Stats fastOrSlow(TxSession s, Plan plan, List<Entry> entries, long nowMillis) throws SQLException {
+    private Stats fastOrSlow(WriteSession s, Plan plan, List<SnapshotEntry> entries, long nowMillis) throws SQLException {
         try (Statement st = s.sql().connection().createStatement()) {
             st.execute("SAVEPOINT snapshot_bulk");
         }
@@ -187,9 +107,9 @@ public final class SnapshotLocal {
         }
     }
 
-    private Stats slow(TxSession s, List<Entry> entries, long nowMillis) throws SQLException {
+    private Stats slow(WriteSession s, List<SnapshotEntry> entries, long nowMillis) throws SQLException {
         Map<UUID, List<ChangeData>> byAuthor = new LinkedHashMap<>();
-        for (Entry e : entries) {
+        for (SnapshotEntry e : entries) {
             byAuthor.computeIfAbsent(e.author(), k -> new ArrayList<>()).add(e.change());
         }
         int pulled = 0;
@@ -215,13 +135,13 @@ public final class SnapshotLocal {
      * INSERTs per set of columns (columns an entity has no winner for keep their defaults), so
      * triggers such as an FTS index's run inside a few statements rather than one per row. The
      * update hook is off meanwhile, so every table counts as written (see
-     * {@link TxSession#withoutRowHook}); row events are recorded as usual, one per entity.
+     * {@link WriteSession#withoutRowHook}); row events are recorded as usual, one per entity.
      */
-    private Stats fast(TxSession s, Plan plan) throws SQLException {
+    private Stats fast(WriteSession s, Plan plan) throws SQLException {
         return s.withoutRowHook(session -> bulk(session, plan));
     }
 
-    private Stats bulk(TxSession s, Plan plan) throws SQLException {
+    private Stats bulk(WriteSession s, Plan plan) throws SQLException {
         long t0 = System.nanoTime();
         Connection c = s.sql().connection();
         try (var st = c.createStatement()) {
@@ -288,7 +208,7 @@ public final class SnapshotLocal {
      * when this schema refuses one, the caller rolls the bulk path back and merges instead, and
      * events of rows that were never written must not reach listeners.
      */
-    private static void rows(TxSession s, Plan plan) throws SQLException {
+    private static void rows(WriteSession s, Plan plan) throws SQLException {
         Connection c = s.sql().connection();
         List<ChangeEvent> events = new ArrayList<>();
         try (BulkInsert pending = new BulkInsert(c, "INSERT OR IGNORE INTO _tandem_pending(tbl, entity)", 2, "")) {
@@ -320,7 +240,7 @@ public final class SnapshotLocal {
     }
 
     /** The rows of entities {@code from} (inclusive) to {@code to} of {@code plan}, all of one table. */
-    private static void rows(TxSession s, Plan plan, Target target, int from, int to, BulkInsert pending,
+    private static void rows(WriteSession s, Plan plan, Target target, int from, int to, BulkInsert pending,
                              List<ChangeEvent> events) throws SQLException {
         Connection c = s.sql().connection();
         TableInfo table = target.table;
@@ -401,7 +321,7 @@ public final class SnapshotLocal {
         StringBuilder head = new StringBuilder("INSERT INTO ").append(target.table.quoted()).append("(\"id\"");
         StringBuilder update = new StringBuilder();
         for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
-            String q = Schema.quote(target.columns.get(i).name());
+            String q = SchemaSnapshot.quote(target.columns.get(i).name());
             head.append(", ").append(q);
             update.append(update.length() == 0 ? "" : ", ").append(q).append(" = excluded.").append(q);
         }

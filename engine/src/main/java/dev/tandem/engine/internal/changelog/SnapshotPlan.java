@@ -1,30 +1,15 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.Change;
-import dev.tandem.engine.ChangeEvent;
-import dev.tandem.engine.internal.TxSession;
-import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.store.Schema;
-import dev.tandem.engine.internal.store.Schema.Column;
-import dev.tandem.engine.internal.store.Schema.TableInfo;
-import dev.tandem.engine.internal.store.SqlValues;
-import dev.tandem.engine.internal.store.StatementCache;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
-import dev.tandem.engine.internal.sync.Snapshot.Entry;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
+import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
+import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +22,7 @@ final class SnapshotPlan {
     }
 
     /** A change of the snapshot, with the name its table has here (the schema's spelling, if known). */
-    record Placed(String table, Entry entry) {
+    record Placed(String table, SnapshotEntry entry) {
         String entity() {
             return entry.change().entity();
         }
@@ -108,7 +93,7 @@ final class SnapshotPlan {
             this.maxId = maxId;
         }
 
-        static Plan of(Schema schema, List<Entry> entries) {
+        static Plan of(SchemaSnapshot schema, List<SnapshotEntry> entries) {
             Map<String, String> canonical = new HashMap<>();
             Map<String, String> spelling = new HashMap<>();
             Map<String, Target> targets = new HashMap<>();
@@ -116,7 +101,7 @@ final class SnapshotPlan {
             Placed[] changes = new Placed[entries.size()];
             UUID max = null;
             int n = 0;
-            for (Entry e : entries) {
+            for (SnapshotEntry e : entries) {
                 ChangeData c = e.change();
                 if (!ids.add(c.id())) {
                     return null;

@@ -2,7 +2,7 @@ package dev.tandem.engine.internal.mapping;
 
 import dev.tandem.engine.MappingException;
 import dev.tandem.engine.Table;
-import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SqlValues;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -75,7 +75,7 @@ public final class RecordType<T extends Record> {
             accessors[i].setAccessible(true);
             types[i] = comps[i].getType();
             byName.put(comps[i].getName().toLowerCase(Locale.ROOT), i);
-            byName.putIfAbsent(Schema.loose(comps[i].getName()), i);
+            byName.putIfAbsent(SchemaSnapshot.loose(comps[i].getName()), i);
             if (comps[i].getName().equals("id")) {
                 idIndex = i;
             }
@@ -167,7 +167,7 @@ public final class RecordType<T extends Record> {
             String label = md.getColumnLabel(col + 1);
             Integer i = byName.get(label.toLowerCase(Locale.ROOT));
             if (i == null) {
-                i = byName.get(Schema.loose(label));
+                i = byName.get(SchemaSnapshot.loose(label));
             }
             map[col] = i == null ? -1 : i;
         }

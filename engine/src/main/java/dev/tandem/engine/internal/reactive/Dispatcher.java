@@ -1,25 +1,22 @@
 package dev.tandem.engine.internal.reactive;
 
-import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.TandemException;
-import dev.tandem.engine.internal.Commit;
 import dev.tandem.engine.internal.store.Connections;
-import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SqlFunction;
+import dev.tandem.engine.internal.tx.Commit;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -46,11 +43,12 @@ import java.util.function.Supplier;
  * <p>Isolation: a callback runs on its own executor (or the dispatch thread when none was given)
  * inside a guard, so a throwing callback reaches the error handler and never stops other
  * callbacks or the dispatcher.
+ *
+ * <p>What happened between two drains is folded into {@link PendingCommits}, under one lock with the
+ * "drain scheduled" flag, so a commit is either in the drain that is starting or schedules the next.
  */
 public final class Dispatcher implements AutoCloseable {
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /** Beyond this many changed rows in one drain (a bulk import), re-runs keep subscription order. */
-    private static final int MAX_PRIORITY_IDS = 1024;
 
     /** Identity matters: the same callback subscribed twice is two listeners. */
     private static final class Listener {
@@ -63,34 +61,22 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** A commit's events and the listeners registered when it committed, who alone hear of it. */
-    private record Committed(List<ChangeEvent> events, List<Listener> audience) {
-    }
-
     private final Connections connections;
-    private final Supplier<Schema> schema;
+    private final Supplier<SchemaSnapshot> schema;
     private final Executor defaultExecutor;
     private final Consumer<Throwable> errors;
     private final ExecutorService thread;
     private final List<LiveQuery<?>> queries = new CopyOnWriteArrayList<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Object lock = new Object();
-    private Set<String> pendingTables = new HashSet<>();
-    private List<Committed> pendingEvents = new ArrayList<>();
-    /** Entity ids of the pending commits' row events; null once there are too many to be worth it. */
-    private Set<String> pendingIds = new HashSet<>();
-    /** Per lower-case table of the pending commits: every row id changed there, while known exactly. */
-    private Map<String, Set<String>> pendingRows = new HashMap<>();
-    /** Tables some pending commit wrote without naming every row. */
-    private Set<String> pendingInexact = new HashSet<>();
-    private boolean rerunAll;
+    private final PendingCommits<Listener> pending = new PendingCommits<>();
     /** Subscriptions being set up: their first run may miss a commit that nobody was told of. */
     private final AtomicInteger subscribing = new AtomicInteger();
     private final ReaderStatements statements = new ReaderStatements();
     private boolean scheduled;
     private volatile Thread dispatchThread;
 
-    public Dispatcher(Connections connections, Supplier<Schema> schema, Executor defaultExecutor,
+    public Dispatcher(Connections connections, Supplier<SchemaSnapshot> schema, Executor defaultExecutor,
                       Consumer<Throwable> errors) {
         this.connections = connections;
         this.schema = schema;
@@ -168,25 +154,11 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     public void committed(Commit commit) {
-        Set<String> tables = commit.tables();
-        List<ChangeEvent> events = commit.events();
         if (!anyoneListening()) {
             return;
         }
         synchronized (lock) {
-            pendingTables.addAll(tables);
-            pendingRows(commit);
-            if (pendingIds != null) {
-                for (ChangeEvent e : events) {
-                    pendingIds.add(e.id());
-                }
-                if (pendingIds.size() > MAX_PRIORITY_IDS) {
-                    pendingIds = null;
-                }
-            }
-            if (!events.isEmpty() && !listeners.isEmpty()) {
-                pendingEvents.add(new Committed(List.copyOf(events), List.copyOf(listeners)));
-            }
+            pending.add(commit, listeners.isEmpty() ? List.of() : List.copyOf(listeners));
             schedule();
         }
     }
@@ -197,35 +169,8 @@ public final class Dispatcher implements AutoCloseable {
      */
     public void rerunAll() {
         synchronized (lock) {
-            rerunAll = true;
+            pending.rerunAll();
             schedule();
-        }
-    }
-
-    /** Folds a commit's exactly known changed rows into the pending ones; caller holds the lock. */
-    private void pendingRows(Commit commit) {
-        Map<String, Set<String>> ids = new HashMap<>();
-        for (ChangeEvent e : commit.events()) {
-            ids.computeIfAbsent(e.table().toLowerCase(Locale.ROOT), t -> new HashSet<>()).add(e.id());
-        }
-        for (String table : commit.tables()) {
-            if (pendingInexact.contains(table)) {
-                continue;
-            }
-            Set<String> rows = ids.get(table);
-            if (!commit.exactTables().contains(table)) {
-                pendingInexact.add(table);
-                pendingRows.remove(table);
-            } else {
-                Set<String> all = pendingRows.computeIfAbsent(table, t -> new HashSet<>());
-                if (rows != null) {
-                    all.addAll(rows);
-                }
-                if (all.size() > LiveQuery.MAX_PROBE_IDS) {
-                    pendingInexact.add(table);
-                    pendingRows.remove(table);
-                }
-            }
         }
     }
 
@@ -237,26 +182,16 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void drain() {
-        Set<String> tables;
-        List<Committed> events;
-        Set<String> changedIds;
-        Map<String, Set<String>> exactRows;
-        boolean all;
+        PendingCommits.Drained<Listener> d;
         synchronized (lock) {
-            tables = pendingTables;
-            events = pendingEvents;
-            changedIds = pendingIds;
-            exactRows = pendingRows;
-            all = rerunAll;
-            pendingTables = new HashSet<>();
-            pendingEvents = new ArrayList<>();
-            pendingIds = new HashSet<>();
-            pendingRows = new HashMap<>();
-            pendingInexact = new HashSet<>();
-            rerunAll = false;
+            d = pending.drain();
             scheduled = false;
         }
-        for (Committed commit : events) {
+        Set<String> tables = d.tables();
+        Set<String> changedIds = d.changedIds();
+        Map<String, Set<String>> exactRows = d.exactRows();
+        boolean all = d.all();
+        for (PendingCommits.Committed<Listener> commit : d.events()) {
             for (Listener l : commit.audience()) {
                 if (listeners.contains(l)) {
                     deliver(l.executor, () -> l.listener.onCommit(commit.events()));
@@ -275,7 +210,7 @@ public final class Dispatcher implements AutoCloseable {
         if (affected.isEmpty()) {
             return;
         }
-        Schema current = schema.get();
+        SchemaSnapshot current = schema.get();
         try {
             connections.read(c -> {
                 for (LiveQuery<?> q : affected) {
@@ -342,7 +277,7 @@ public final class Dispatcher implements AutoCloseable {
         queries.remove(q);
     }
 
-    private void onDispatchThread(java.util.concurrent.Callable<Void> work) {
+    private void onDispatchThread(Callable<Void> work) {
         if (Thread.currentThread() == dispatchThread) {
             call(work);
             return;
@@ -362,7 +297,7 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private static void call(java.util.concurrent.Callable<Void> work) {
+    private static void call(Callable<Void> work) {
         try {
             work.call();
         } catch (RuntimeException e) {

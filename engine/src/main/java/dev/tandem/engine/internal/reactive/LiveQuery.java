@@ -3,7 +3,7 @@ package dev.tandem.engine.internal.reactive;
 import dev.tandem.engine.MappingException;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.internal.mapping.RecordType;
-import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SqlFunction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,7 +39,7 @@ final class LiveQuery<T> implements Subscription {
     private volatile boolean active = true;
     private Set<String> tables;
     private String rowScope;
-    private Schema analyzedFor;
+    private SchemaSnapshot analyzedFor;
     private List<T> lastRows;
     /** Probe SQL by number of id slots (1, 2, 4 ... {@link #MAX_PROBE_IDS}), built once each. */
     private final String[] probes = new String[Integer.numberOfTrailingZeros(MAX_PROBE_IDS) + 1];
@@ -61,7 +61,7 @@ final class LiveQuery<T> implements Subscription {
     }
 
     /** The tables this query reads under {@code schema}. */
-    Set<String> tables(Connection c, Schema schema) throws SQLException {
+    Set<String> tables(Connection c, SchemaSnapshot schema) throws SQLException {
         if (analyzedFor != schema) {
             QueryDependencies.Analysis a = QueryDependencies.analyze(c, schema, sql);
             tables = a.tables();

@@ -1,6 +1,6 @@
 package dev.tandem.engine.internal.reactive;
 
-import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,13 +15,13 @@ import java.util.Set;
 /**
  * Finds the tables a query reads by asking SQLite, not by reading the SQL text: the query's
  * {@code EXPLAIN} program opens a cursor on the root page of every table and index it reads, after
- * views, CTEs and subqueries have been expanded, and {@link Schema} maps root pages to tables.
+ * views, CTEs and subqueries have been expanded, and {@link SchemaSnapshot} maps root pages to tables.
  *
  * <p>Virtual tables (FTS5) are opened through {@code VOpen}, whose operand does not name the
  * table. For those the query depends on each virtual table whose name appears as an identifier
  * token in the SQL, or on all virtual tables when none does (over-notifying is safe, missing a
  * change is not). Writes to a virtual table are seen through its shadow tables, see
- * {@link Schema#owningVirtualTable(String)}.
+ * {@link SchemaSnapshot#owningVirtualTable(String)}.
  *
  * <p>The same program tells whether the query is <em>row-scoped</em>: each result row is one row
  * of a single table, chosen by that row's own values. Then a commit that changed other rows of the
@@ -55,7 +55,7 @@ public final class QueryDependencies {
     private QueryDependencies() {
     }
 
-    public static Analysis analyze(Connection c, Schema schema, String sql) throws SQLException {
+    public static Analysis analyze(Connection c, SchemaSnapshot schema, String sql) throws SQLException {
         Set<String> tables = new HashSet<>();
         boolean virtual = false;
         boolean rowLocal = true;
@@ -145,7 +145,7 @@ public final class QueryDependencies {
     }
 
     /** Whether the result has one column labelled {@code id} and it is the table's own id. */
-    private static boolean idIsTheRowsId(Connection c, Schema schema, String table, String sql,
+    private static boolean idIsTheRowsId(Connection c, SchemaSnapshot schema, String table, String sql,
                                          List<ResultIdColumn.Op> program, int tableCursor) throws SQLException {
         int idResult = -1;
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -64,7 +64,7 @@ public final class FileConnections implements Connections {
             readers = new HikariDataSource(pool);
         } catch (RuntimeException e) {
             closeQuietly(writer, e);
-            throw new dev.tandem.engine.StorageException("Opening readers for " + file + " failed: " + e.getMessage(), e);
+            throw new StorageException("Opening readers for " + file + " failed: " + e.getMessage(), e);
         }
     }
 

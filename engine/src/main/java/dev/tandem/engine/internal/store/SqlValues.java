@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.store;
 
 import dev.tandem.engine.MappingException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -75,7 +76,7 @@ public final class SqlValues {
         }
         try {
             if (type == String.class) {
-                return v instanceof byte[] ? new String((byte[]) v, java.nio.charset.StandardCharsets.UTF_8) : sqliteText(v);
+                return v instanceof byte[] ? new String((byte[]) v, StandardCharsets.UTF_8) : sqliteText(v);
             }
             if (type == long.class || type == Long.class) {
                 return asNumber(v).longValue();
@@ -99,7 +100,7 @@ public final class SqlValues {
                 return asNumber(v).longValue() != 0;
             }
             if (type == byte[].class) {
-                return v instanceof byte[] ? ((byte[]) v).clone() : sqliteText(v).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                return v instanceof byte[] ? ((byte[]) v).clone() : sqliteText(v).getBytes(StandardCharsets.UTF_8);
             }
             if (type.isEnum()) {
                 return Enum.valueOf((Class) type, sqliteText(v));
@@ -153,7 +154,7 @@ public final class SqlValues {
     /** The text SQLite makes of a value, e.g. when storing it in a TEXT column. */
     static String sqliteText(Object v) {
         if (v instanceof byte[]) {
-            return new String((byte[]) v, java.nio.charset.StandardCharsets.UTF_8);
+            return new String((byte[]) v, StandardCharsets.UTF_8);
         }
         return String.valueOf(v);
     }

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,16 +12,5 @@ import java.util.UUID;
 public record Batch(UUID device, long seq, List<ChangeData> changes) {
     public Batch {
         changes = List.copyOf(changes);
-    }
-
-    /** One change as it travels: author is the batch's device. */
-    public record ChangeData(UUID id, String table, String entity, List<FieldData> fields) {
-        public ChangeData {
-            fields = List.copyOf(fields);
-        }
-    }
-
-    /** One attribute: name, value (null, Long, Double, String or byte[]) and the id it replaced. */
-    public record FieldData(String name, Object value, UUID replaces) {
     }
 }

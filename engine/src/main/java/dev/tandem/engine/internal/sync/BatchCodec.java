@@ -1,8 +1,9 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

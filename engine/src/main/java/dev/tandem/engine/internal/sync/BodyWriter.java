@@ -1,9 +1,9 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.PackedValues;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.Map;

@@ -1,7 +1,8 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,10 +1,12 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SnapshotCapture;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.changelog.SnapshotLocal;
 import dev.tandem.engine.internal.changelog.SyncState;
-import dev.tandem.engine.internal.sync.Snapshot.Entry;
 import dev.tandem.engine.internal.sync.Snapshot.Manifest;
 import dev.tandem.engine.internal.sync.Snapshot.Part;
 import java.sql.PreparedStatement;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -97,7 +100,7 @@ public final class Compaction implements SyncHooks {
         SnapshotStore.Listing listing = store.list();
         List<String> ids = listing.completeIds();
         for (int i = ids.size() - 1; i >= 0; i--) {
-            Optional<Manifest> m = store.newest(new SnapshotStore.Listing(new java.util.TreeMap<>(
+            Optional<Manifest> m = store.newest(new SnapshotStore.Listing(new TreeMap<>(
                     Map.of(ids.get(i), listing.keys().get(ids.get(i))))), warnings::add);
             if (m.isPresent() && m.get().cursors().getOrDefault(device, 0L) >= seq) {
                 if (!apply(m.get())) {
@@ -121,7 +124,7 @@ public final class Compaction implements SyncHooks {
             warnings.add("Snapshot " + m.id() + " was removed while reading it; the next sync tries again.");
             return false;
         }
-        List<Entry> entries = new ArrayList<>();
+        List<SnapshotEntry> entries = new ArrayList<>();
         parts.get().forEach(p -> entries.addAll(p.entries()));
         long[] applied = new long[1];
         SnapshotLocal.Stats st = db.writer().write("Applying snapshot " + m.id(), s -> {
@@ -168,7 +171,7 @@ public final class Compaction implements SyncHooks {
     private void compact(Map<UUID, Long> remoteHeads, Map<UUID, Long> cursors) {
         Optional<Manifest> newest = store.newest(store.list(), warnings::add);
         newest.ifPresent(this::remember);
-        SnapshotLocal.Capture capture = db.read(c -> local.read(c, self, remote));
+        SnapshotCapture.Capture capture = db.read(c -> new SnapshotCapture().read(c, self, remote));
         if (capture == null) {
             return; // local changes arrived during the sync; the next sync writes the snapshot
         }
@@ -182,18 +185,18 @@ public final class Compaction implements SyncHooks {
         deletedSnapshots += r.snapshots();
     }
 
-    private void write(SnapshotLocal.Capture capture) {
+    private void write(SnapshotCapture.Capture capture) {
         long now = System.currentTimeMillis();
         String id = SnapshotStore.newId(now, self);
         List<byte[]> parts = new ArrayList<>();
-        List<Entry> part = new ArrayList<>();
+        List<SnapshotEntry> part = new ArrayList<>();
         long bytes = 0;
-        for (Entry e : capture.entries()) {
+        for (SnapshotEntry e : capture.entries()) {
             part.add(e);
             // about what the part's body holds (MessagePack, before compression): ids are 17 bytes,
             // table, field and author names are small indexes
             bytes += 24 + utf8(e.change().entity());
-            for (Batch.FieldData f : e.change().fields()) {
+            for (FieldData f : e.change().fields()) {
                 bytes += 2 + size(f.value()) + (f.replaces() == null ? 1 : 17);
             }
             if (part.size() >= PART_CHANGES || bytes >= PART_BYTES) {

@@ -1,12 +1,14 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
 import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.changelog.SyncState.Local;
 import dev.tandem.engine.internal.changelog.SyncState.Pushed;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -152,6 +154,7 @@ public final class DbChangelog implements Changelog {
         // so a later listing that lacks the head shows the server lost or hides it.
         db.writer().write("Recording head " + seq, s -> {
             state.setPublishedHead(s.sql(), remote, device, seq);
+            state.foundAgain(s.sql(), remote, device);
             return null;
         });
     }
@@ -226,7 +229,7 @@ public final class DbChangelog implements Changelog {
         if (aheadMillis == 0) {
             return List.of();
         }
-        return List.of("Device " + aheadDevice + " dates its changes up to " + java.time.Duration.ofMillis(aheadMillis)
+        return List.of("Device " + aheadDevice + " dates its changes up to " + Duration.ofMillis(aheadMillis)
                 .toMinutes() + " minutes ahead of this device's clock; one of the two clocks is wrong. Its changes are"
                 + " merged; edits made here after seeing them still win.");
     }

@@ -84,7 +84,7 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     /**
      * One sync, or two when the first finds that another installation writes under this database's
-     * device id: the database then takes a new id ({@link DefaultDb#takeNewDeviceId()}) and syncs
+     * device id: the database then takes a new id ({@link DefaultDb#takeNewDeviceId(boolean)}) and syncs
      * again, now pulling what the other installation wrote. A second discovery in a row would mean
      * the server invents objects under a brand-new id, which is a server fault.
      */
@@ -116,9 +116,13 @@ public final class DefaultSyncEngine implements SyncEngine {
                                 + " device " + taken.device() + ", an id this database took moments ago: "
                                 + taken.getMessage(), taken);
                     }
-                    UUID fresh = d.takeNewDeviceId();
+                    boolean lost = taken instanceof OwnBatchesLost;
+                    UUID fresh = d.takeNewDeviceId(lost);
                     tally.newIds++;
-                    tally.warnings.add("Another installation syncs under this device's id " + taken.device()
+                    tally.warnings.add(lost
+                            ? "The remote lost objects this device wrote (" + taken.getMessage() + "). This device now"
+                            + " syncs as " + fresh + " and pushed all its changes again, so other devices get them."
+                            : "Another installation syncs under this device's id " + taken.device()
                             + " (a copied profile, or a restored backup or virtual machine). This device now syncs"
                             + " as " + fresh + ", and what the other installation wrote is merged here; nothing"
                             + " was lost. (" + taken.getMessage() + ")");

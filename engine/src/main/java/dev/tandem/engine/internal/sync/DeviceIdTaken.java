@@ -8,7 +8,7 @@ import java.util.UUID;
  * written, and handled by the engine, which gives the database a new id and syncs again; it never
  * reaches callers.
  */
-final class DeviceIdTaken extends RuntimeException {
+class DeviceIdTaken extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final UUID device;

@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.sync;
 import dev.tandem.engine.sync.SyncException;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -106,7 +107,7 @@ public final class Frame {
             throw new FormatException("Object " + key + " has unknown flags " + flags);
         }
         return (flags & FLAG_DEFLATE) != 0 ? inflate(object, HEADER, (int) length, key)
-                : java.util.Arrays.copyOfRange(object, HEADER, object.length);
+                : Arrays.copyOfRange(object, HEADER, object.length);
     }
 
     /** CRC32C of header bytes 0..11 and the body that follows the header. */

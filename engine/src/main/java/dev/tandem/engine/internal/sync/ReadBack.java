@@ -26,7 +26,7 @@ final class ReadBack {
         }
         Optional<byte[]> back;
         try {
-            back = Backoff.untilPresent(RemoteChangelog.READ_BACK_ATTEMPTS, 50, () -> storage.get(key));
+            back = ReadRetry.untilPresent(RemoteChangelog.READ_BACK_ATTEMPTS, 50, () -> storage.get(key));
         } catch (SyncException e) {
             if (e.reason() != Reason.CORRUPT) {
                 throw e;

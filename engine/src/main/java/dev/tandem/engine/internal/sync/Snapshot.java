@@ -1,6 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,12 +34,8 @@ public final class Snapshot {
         }
     }
 
-    /** A winning change as a snapshot carries it: only the attributes it still wins. */
-    public record Entry(UUID author, ChangeData change) {
-    }
-
     /** One part: entries in writer's order. */
-    public record Part(String id, int index, List<Entry> entries) {
+    public record Part(String id, int index, List<SnapshotEntry> entries) {
         public Part {
             entries = List.copyOf(entries);
         }

@@ -1,8 +1,8 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
-import dev.tandem.engine.internal.sync.Snapshot.Entry;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.sync.Snapshot.Manifest;
 import dev.tandem.engine.internal.sync.Snapshot.Part;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public final class SnapshotCodec {
         Map<String, Integer> tables = new LinkedHashMap<>();
         Map<String, Integer> fields = new LinkedHashMap<>();
         Map<UUID, Integer> authors = new LinkedHashMap<>();
-        for (Entry e : part.entries()) {
+        for (SnapshotEntry e : part.entries()) {
             authors.putIfAbsent(e.author(), authors.size());
             tables.putIfAbsent(e.change().table(), tables.size());
             for (FieldData f : e.change().fields()) {
@@ -47,7 +47,7 @@ public final class SnapshotCodec {
                 BodyWriter.uuid(p, a);
             }
             p.packArrayHeader(part.entries().size());
-            for (Entry e : part.entries()) {
+            for (SnapshotEntry e : part.entries()) {
                 ChangeData c = e.change();
                 p.packArrayHeader(5);
                 BodyWriter.uuid(p, c.id());
@@ -75,14 +75,14 @@ public final class SnapshotCodec {
                 authors.add(r.uuid());
             }
             int count = r.arrayHeader();
-            List<Entry> entries = new ArrayList<>(count);
+            List<SnapshotEntry> entries = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 r.expectArray(5);
                 UUID changeId = r.changeId();
                 UUID author = r.indexed(authors, "author");
                 String table = r.indexed(tables, "table");
                 String entity = r.entity();
-                entries.add(new Entry(author, new ChangeData(changeId, table, entity, r.fields(fieldNames, changeId, true))));
+                entries.add(new SnapshotEntry(author, new ChangeData(changeId, table, entity, r.fields(fieldNames, changeId, true))));
             }
             return new Part(id, index, entries);
         });

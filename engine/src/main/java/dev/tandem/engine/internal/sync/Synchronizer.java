@@ -45,8 +45,8 @@ public final class Synchronizer {
         Map<UUID, Long> remoteHeads = new TreeMap<>(remote.heads());
         hooks.beforePull(remoteHeads, local.heads());
         Map<UUID, Long> localHeads = local.heads();
-        checkOwnHead(local, remote, self, remoteHeads.getOrDefault(self, 0L), localHeads.getOrDefault(self, 0L));
         List<String> problems = new ArrayList<>();
+        checkOwnHead(local, remote, self, remoteHeads.getOrDefault(self, 0L), localHeads.getOrDefault(self, 0L), problems);
         long total = 0;
         for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
             if (!e.getKey().equals(self)) {
@@ -130,21 +130,35 @@ public final class Synchronizer {
      * and its last pushed batch. Past the push: another installation writes under this id (the heads
      * are listed before the local state is read, and a push is recorded before its head is written,
      * so a sync running beside this one cannot cause it). Short of the published head: the server
-     * hides or lost an object this device wrote, and writing on would build on a hole.
+     * hides or lost an object this device wrote. That stops the sync (retryable: a lagging listing
+     * catches up) until it has lasted {@link DbChangelog#MISSING_GRACE_MILLIS}; then the objects are
+     * taken as lost. If every own batch the head covered is still there, this sync writes the head
+     * again; if one is gone, the database pushes all its changes again under a new id
+     * ({@link OwnBatchesLost}), as it cannot rebuild a lost batch exactly.
      */
-    private static void checkOwnHead(Changelog local, Changelog remote, UUID self, long remoteHead, long pushed) {
+    private static void checkOwnHead(Changelog local, Changelog remote, UUID self, long remoteHead, long pushed,
+                                     List<String> problems) {
         if (remoteHead > pushed) {
             throw new DeviceIdTaken(self, remote.describe() + " lists head " + remoteHead + " of device " + self
                     + ", but this database pushed only up to batch " + pushed);
         }
         long published = local.publishedHead(self);
-        if (remoteHead < published) {
-            throw new SyncException(SyncException.Reason.SERVER_INCONSISTENT, remote.describe() + " does not list "
-                    + RemoteChangelog.headKey(self, published) + ", which this device wrote there"
-                    + (remoteHead == 0 ? "" : " (its newest head of this device is " + remoteHead + ")")
-                    + ": the server hides or lost objects, or the remote was emptied or replaced. Sync stopped"
-                    + " before writing anything on top of it. If the remote was emptied on purpose, sync this"
-                    + " profile with a new folder, bucket or prefix.");
+        if (remoteHead >= published) {
+            return;
         }
+        String missing = remote.describe() + " does not list " + RemoteChangelog.headKey(self, published)
+                + ", which this device wrote there" + (remoteHead == 0 ? "" : " (its newest head of this device is "
+                + remoteHead + ")");
+        if (!local.missingTooLong(self, published)) {
+            throw new SyncException(SyncException.Reason.SERVER_INCONSISTENT, missing + ": the server hides or lost"
+                    + " objects, or the remote was emptied or replaced. Sync stopped before writing anything on top"
+                    + " of it.");
+        }
+        for (long seq = remoteHead + 1; seq <= pushed; seq++) {
+            if (remote.batch(self, seq).isEmpty()) {
+                throw new OwnBatchesLost(self, missing + ", nor " + RemoteChangelog.batchKey(self, seq));
+            }
+        }
+        problems.add(missing + " for a long time; every batch it covered is there, so the head was written again.");
     }
 }

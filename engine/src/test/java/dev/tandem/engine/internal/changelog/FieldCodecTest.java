@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.StorageException;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -58,7 +58,7 @@ class FieldCodecTest {
     @Test
     void encode_valueOutsideTheStorageClasses_isRefused() {
         assertThrows(IllegalArgumentException.class,
-                () -> FieldCodec.encode(List.of(new FieldData("when", new java.util.Date(), null))));
+                () -> FieldCodec.encode(List.of(new FieldData("when", new Date(), null))));
     }
 
     @Test

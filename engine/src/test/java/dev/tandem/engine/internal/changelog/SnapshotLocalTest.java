@@ -10,20 +10,20 @@ import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.clock.HybridClock;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
-import dev.tandem.engine.internal.sync.Snapshot.Entry;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -66,17 +66,17 @@ class SnapshotLocalTest {
         return (DefaultDb) db;
     }
 
-    Entry change(UUID author, String table, String entity, Object... nameValue) {
+    SnapshotEntry change(UUID author, String table, String entity, Object... nameValue) {
         List<FieldData> fields = new ArrayList<>();
         for (int i = 0; i < nameValue.length; i += 2) {
             fields.add(new FieldData((String) nameValue[i], nameValue[i + 1], i == 0 ? clock.next() : null));
         }
-        return new Entry(author, new ChangeData(clock.next(), table, entity, fields));
+        return new SnapshotEntry(author, new ChangeData(clock.next(), table, entity, fields));
     }
 
     /** Every case the bulk path treats specially, in no particular order. */
-    List<Entry> snapshot() {
-        List<Entry> entries = new ArrayList<>();
+    List<SnapshotEntry> snapshot() {
+        List<SnapshotEntry> entries = new ArrayList<>();
         entries.add(change(a, "item", "i1", "Title", "first", "listId", "l1", "done", 1L, "priority", 3L));
         entries.add(change(b, "item", "i1", "notes", "edited later by b"));
         entries.add(change(a, "list", "l1", "name", "home"));
@@ -93,12 +93,12 @@ class SnapshotLocalTest {
         entries.add(change(a, "item_fts", "f1", "title", "virtual table"));
         entries.add(change(a, "tag", "seeded", "label", "from the snapshot"));
         entries.add(change(b, "tag", "t2", "label", null));
-        Collections.shuffle(entries, new java.util.Random(7));
+        Collections.shuffle(entries, new Random(7));
         return entries;
     }
 
     /** Applies through the bulk path; asserts that it took it. */
-    void fast(DefaultDb db, List<Entry> entries) {
+    void fast(DefaultDb db, List<SnapshotEntry> entries) {
         SnapshotLocal local = local(db);
         SnapshotLocal.Stats st = db.writer().write("test", s -> local.apply(s, db.deviceUuid(), "remote",
                 Map.of(a, 1L, b, 1L), entries, 0));
@@ -107,10 +107,10 @@ class SnapshotLocalTest {
     }
 
     /** Applies through the normal merge, as the slow path does. */
-    static void slow(DefaultDb db, List<Entry> entries) {
+    static void slow(DefaultDb db, List<SnapshotEntry> entries) {
         RemoteApply apply = new RemoteApply(db.changelog(), db.materializer(), db.conflictStore(), db.clock());
         Map<UUID, List<ChangeData>> byAuthor = new LinkedHashMap<>();
-        for (Entry e : entries) {
+        for (SnapshotEntry e : entries) {
             byAuthor.computeIfAbsent(e.author(), k -> new ArrayList<>()).add(e.change());
         }
         db.writer().write("test", s -> {
@@ -127,7 +127,7 @@ class SnapshotLocalTest {
     }
 
     /** Each entity's winners, by change id rather than local seq. */
-    private static String winners(java.sql.Connection c) throws java.sql.SQLException {
+    private static String winners(Connection c) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (var ps = c.prepareStatement("SELECT tbl, entity, winners FROM _tandem_entity WHERE key = '' ORDER BY 1, 2");
              var rs = ps.executeQuery()) {
@@ -172,14 +172,14 @@ class SnapshotLocalTest {
     }
 
     /** Rows with each value's storage class, so 2.5 and '2.5' differ. */
-    static String dump(Connection c, String sql) throws java.sql.SQLException {
+    static String dump(Connection c, String sql) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 for (int i = 1; i <= md.getColumnCount(); i++) {
                     Object v = rs.getObject(i);
-                    out.append(i == 1 ? "  " : " | ").append(v instanceof byte[] ? "blob " + java.util.Arrays.toString((byte[]) v)
+                    out.append(i == 1 ? "  " : " | ").append(v instanceof byte[] ? "blob " + Arrays.toString((byte[]) v)
                             : v == null ? "null" : v + " (" + v.getClass().getSimpleName() + ")");
                 }
                 out.append('\n');
@@ -205,7 +205,7 @@ class SnapshotLocalTest {
 
     @Test
     void bulkPath_sameStateAndEventsAsNormalMerge() throws Exception {
-        List<Entry> entries = snapshot();
+        List<SnapshotEntry> entries = snapshot();
         DefaultDb bulk = open("bulk");
         DefaultDb merged = open("merged");
         List<String> bulkEvents = events(bulk, () -> fast(bulk, entries));
@@ -228,7 +228,7 @@ class SnapshotLocalTest {
 
     @Test
     void bulkPath_unknownTableAndColumn_pendingUntilMigration() {
-        List<Entry> entries = new ArrayList<>();
+        List<SnapshotEntry> entries = new ArrayList<>();
         entries.add(change(a, "item", "i1", "title", "colour", "colour", "red"));
         entries.add(change(b, "item", "i2", "title", "plain"));
         entries.add(change(b, "note", "n1", "body", "table unknown here"));
@@ -254,7 +254,7 @@ class SnapshotLocalTest {
     @Test
     void rowThisSchemaRefuses_fallsBackWithTheMergesEvents() throws Exception {
         // list.name is NOT NULL here; the writer's schema allowed a list without a name
-        List<Entry> entries = new ArrayList<>();
+        List<SnapshotEntry> entries = new ArrayList<>();
         entries.add(change(a, "item", "i1", "title", "kept"));
         entries.add(change(a, "list", "nameless", "name", null));
         entries.add(change(b, "tag", "t1", "label", "kept too"));
@@ -272,7 +272,7 @@ class SnapshotLocalTest {
     @Test
     void manyEntities_sameStateAsNormalMerge() {
         // Enough rows for several statements per table, with entities in a different order than ids.
-        List<Entry> entries = new ArrayList<>();
+        List<SnapshotEntry> entries = new ArrayList<>();
         for (int i = 0; i < 3000; i++) {
             String id = String.format("e%05d", (i * 7919) % 3000);
             entries.add(change(i % 2 == 0 ? a : b, "item", id, "title", "item " + i, "priority", (long) i));
@@ -296,7 +296,7 @@ class SnapshotLocalTest {
         DefaultDb db = open("local");
         db.save(new Fixtures.Item(null, null, "made here, not pushed", false, null, null));
         SnapshotLocal local = local(db);
-        List<Entry> entries = snapshot();
+        List<SnapshotEntry> entries = snapshot();
         SnapshotLocal.Stats st = db.writer().write("test", s -> local.apply(s, db.deviceUuid(), "remote",
                 Map.of(a, 1L), entries, 0));
         assertFalse(st.fast());
@@ -306,7 +306,7 @@ class SnapshotLocalTest {
 
     @Test
     void malformedSnapshot_attributeTwice_takesTheNormalMerge() {
-        List<Entry> entries = new ArrayList<>();
+        List<SnapshotEntry> entries = new ArrayList<>();
         entries.add(change(a, "item", "x", "title", "older"));
         entries.add(change(b, "item", "x", "TITLE", "newer"));
         DefaultDb db = open("twice");

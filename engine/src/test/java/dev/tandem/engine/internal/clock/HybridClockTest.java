@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.testing.ManualClock;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -80,8 +82,8 @@ class HybridClockTest {
     @Test
     void observe_boundIsConfigurable() {
         ManualClock wall = new ManualClock();
-        HybridClock strict = new HybridClock(wall, java.time.Duration.ofSeconds(30));
-        HybridClock lax = new HybridClock(wall, java.time.Duration.ofHours(2));
+        HybridClock strict = new HybridClock(wall, Duration.ofSeconds(30));
+        HybridClock lax = new HybridClock(wall, Duration.ofHours(2));
         UUID hourAhead = new HybridClock(new ManualClock(wall.millis.get() + 3_600_000)).next();
         assertFalse(strict.observe(hourAhead));
         assertTrue(lax.observe(hourAhead));
@@ -129,6 +131,6 @@ class HybridClockTest {
         UUID a = clock.next();
         UUID b = clock.next();
         assertEquals(a, Uuid7.fromBytes(Uuid7.toBytes(a)));
-        assertTrue(java.util.Arrays.compareUnsigned(Uuid7.toBytes(a), Uuid7.toBytes(b)) < 0);
+        assertTrue(Arrays.compareUnsigned(Uuid7.toBytes(a), Uuid7.toBytes(b)) < 0);
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tandem.engine.Fixtures;
-import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class QueryDependenciesTest {
     Connection c;
-    Schema schema;
+    SchemaSnapshot schema;
 
     @BeforeEach
     void open() throws Exception {
@@ -30,7 +30,7 @@ class QueryDependenciesTest {
             s.executeUpdate("CREATE TABLE note(id TEXT PRIMARY KEY, body TEXT, words INTEGER"
                     + " GENERATED ALWAYS AS (length(body)) VIRTUAL)");
         }
-        schema = Schema.read(c);
+        schema = SchemaSnapshot.read(c);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class FileConnectionsTest {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "no POSIX permissions here");
         Path file = dir.resolve("tandem.db");
         try (Db db = Db.open(file)) {
-            db.migrate(java.util.List.of("CREATE TABLE t(id TEXT PRIMARY KEY, v TEXT)"));
+            db.migrate(List.of("CREATE TABLE t(id TEXT PRIMARY KEY, v TEXT)"));
             assertEquals("rw-------", mode(file));
             assertEquals("rw-------", mode(dir.resolve("tandem.db-wal")));
             assertEquals("rw-------", mode(dir.resolve("tandem.db-shm")));

@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * Fuzzing the batch and head decoders with jqwik, so a failing input shrinks: any bytes, any bytes
@@ -23,7 +25,7 @@ class BatchCodecFuzzProperties {
 
     @Provide
     Arbitrary<List<Damage>> damages() {
-        return net.jqwik.api.Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 5),
+        return Combinators.combine(Arbitraries.doubles().between(0, 1), Arbitraries.integers().between(0, 5),
                 Arbitraries.integers().between(0, 255)).as(Damage::new).list().ofMinSize(1).ofMaxSize(6);
     }
 
@@ -79,7 +81,7 @@ class BatchCodecFuzzProperties {
     void decode_validObject_roundTrips(@ForAll long seed) {
         Batch b = FuzzInputs.batch(new Random(seed));
         Batch back = BatchCodec.decode(BatchCodec.encode(b, 0), FuzzInputs.KEY);
-        org.junit.jupiter.api.Assertions.assertEquals(b.changes().size(), back.changes().size());
-        org.junit.jupiter.api.Assertions.assertEquals(b.device(), back.device());
+        Assertions.assertEquals(b.changes().size(), back.changes().size());
+        Assertions.assertEquals(b.device(), back.device());
     }
 }

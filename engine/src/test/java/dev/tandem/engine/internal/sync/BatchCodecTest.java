@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.HybridClock;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
+import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.sync.SyncException;
 import java.nio.ByteBuffer;
 import java.time.Clock;
@@ -86,7 +87,7 @@ class BatchCodecTest {
             MessageBufferPacker p = MessagePack.newDefaultBufferPacker();
             p.packArrayHeader(6);
             p.packBinaryHeader(16);
-            p.writePayload(dev.tandem.engine.internal.clock.Uuid7.toBytes(device));
+            p.writePayload(Uuid7.toBytes(device));
             p.packLong(1).packLong(0);
             p.packArrayHeader(1).packString(name);
             p.packArrayHeader(0);

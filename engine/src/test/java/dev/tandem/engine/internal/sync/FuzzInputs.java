@@ -3,17 +3,21 @@ package dev.tandem.engine.internal.sync;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
+import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
 import dev.tandem.engine.sync.SyncException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -50,9 +54,9 @@ final class FuzzInputs {
             return SnapshotCodec.encodeManifest(new Snapshot.Manifest(SNAPSHOT_ID, UUID.randomUUID(), r.nextLong(),
                     Map.of(UUID.randomUUID(), (long) r.nextInt(100)), 1 + r.nextInt(5), r.nextInt(1000)));
         }
-        List<Snapshot.Entry> entries = new ArrayList<>();
+        List<SnapshotEntry> entries = new ArrayList<>();
         for (ChangeData c : batch(r).changes()) {
-            entries.add(new Snapshot.Entry(UUID.randomUUID(), c));
+            entries.add(new SnapshotEntry(UUID.randomUUID(), c));
         }
         return SnapshotCodec.encodePart(new Snapshot.Part(SNAPSHOT_ID, 1, entries));
     }
@@ -191,7 +195,7 @@ final class FuzzInputs {
                     case 8 -> p.packExtensionTypeHeader((byte) r.nextInt(), r.nextInt(3)).writePayload(new byte[0]);
                     case 9 -> p.writePayload(HUGE_CLAIMS[r.nextInt(HUGE_CLAIMS.length)]);
                     case 10 -> p.packRawStringHeader(r.nextInt(4) == 0 ? Integer.MAX_VALUE : r.nextInt(20));
-                    default -> p.packBigInteger(java.math.BigInteger.ONE.shiftLeft(62 + r.nextInt(2)));
+                    default -> p.packBigInteger(BigInteger.ONE.shiftLeft(62 + r.nextInt(2)));
                 }
             }
             return p.toByteArray();
@@ -223,7 +227,7 @@ final class FuzzInputs {
                     "reason " + e.reason() + ": " + e.getMessage());
             assertTrue(e.getMessage().contains(KEY), "names the object: " + e.getMessage());
         } catch (Throwable t) {
-            fail("decoder threw " + t + " for " + java.util.HexFormat.of().formatHex(object, 0, Math.min(object.length, 200)), t);
+            fail("decoder threw " + t + " for " + HexFormat.of().formatHex(object, 0, Math.min(object.length, 200)), t);
         }
     }
 

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.clock.HybridClock;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
-import dev.tandem.engine.internal.sync.Snapshot.Entry;
 import dev.tandem.engine.internal.sync.Snapshot.Manifest;
 import dev.tandem.engine.internal.sync.Snapshot.Part;
 import java.time.Clock;
@@ -26,9 +26,9 @@ class SnapshotCodecTest {
     Part sample(String table) {
         UUID first = clock.next();
         return new Part(id, 1, List.of(
-                new Entry(a, new ChangeData(first, table, clock.next().toString(), List.of(
+                new SnapshotEntry(a, new ChangeData(first, table, clock.next().toString(), List.of(
                         new FieldData("title", "milk", null), new FieldData("blob", new byte[] {1, 2}, null)))),
-                new Entry(b, new ChangeData(clock.next(), "list", "inbox", List.of(new FieldData("name", 2.5, first))))));
+                new SnapshotEntry(b, new ChangeData(clock.next(), "list", "inbox", List.of(new FieldData("name", 2.5, first))))));
     }
 
     @Test
@@ -66,7 +66,7 @@ class SnapshotCodecTest {
 
     @Test
     void decodePart_changeSettingAFieldTwice_rejectedAsABatchIs() {
-        Part twice = new Part(id, 1, List.of(new Entry(a, new ChangeData(clock.next(), "item", "i1", List.of(
+        Part twice = new Part(id, 1, List.of(new SnapshotEntry(a, new ChangeData(clock.next(), "item", "i1", List.of(
                 new FieldData("title", "milk", null), new FieldData("Title", "oat milk", null))))));
         FormatException e = assertThrows(FormatException.class,
                 () -> SnapshotCodec.decodePart(SnapshotCodec.encodePart(twice), "k", id, 1));

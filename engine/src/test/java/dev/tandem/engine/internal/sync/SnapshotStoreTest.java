@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.clock.HybridClock;
-import dev.tandem.engine.internal.sync.Batch.ChangeData;
-import dev.tandem.engine.internal.sync.Batch.FieldData;
-import dev.tandem.engine.internal.sync.Snapshot.Entry;
 import dev.tandem.engine.internal.sync.Snapshot.Manifest;
 import dev.tandem.engine.internal.sync.Snapshot.Part;
 import dev.tandem.engine.sync.SyncStorage;
@@ -30,9 +30,9 @@ class SnapshotStoreTest {
     Manifest write(int partCount) {
         List<byte[]> parts = new ArrayList<>();
         for (int p = 1; p <= partCount; p++) {
-            List<Entry> entries = new ArrayList<>();
+            List<SnapshotEntry> entries = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                entries.add(new Entry(writer, new ChangeData(clock.next(), "item", "e" + p + "-" + i,
+                entries.add(new SnapshotEntry(writer, new ChangeData(clock.next(), "item", "e" + p + "-" + i,
                         List.of(new FieldData("title", "part " + p + " item " + i, null), new FieldData("done", (long) i, null)))));
             }
             parts.add(SnapshotCodec.encodePart(new Part(id, p, entries)));

@@ -9,6 +9,7 @@ import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.MappingException;
 import dev.tandem.engine.Table;
+import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
@@ -16,7 +17,9 @@ import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -117,7 +120,7 @@ class SyncLimitsTest {
 
     @Test
     void fieldNameOk_generatedNames_acceptsExactlyTheDocumentedPattern() {
-        java.util.regex.Pattern name = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+        Pattern name = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
         String alphabet = "aZ_09é-. \u0000";
         Random r = new Random(7);
         for (int i = 0; i < 20_000; i++) {
@@ -128,7 +131,7 @@ class SyncLimitsTest {
             }
             String n = b.toString();
             boolean matches = name.matcher(n).matches();
-            String lower = n.toLowerCase(java.util.Locale.ROOT);
+            String lower = n.toLowerCase(Locale.ROOT);
             assertEquals(matches && !lower.startsWith("_tandem") && !lower.startsWith("sqlite_"),
                     SyncLimits.fieldNameOk(n), n);
             assertEquals(matches && !n.startsWith("_") && !lower.startsWith("sqlite_"), SyncLimits.tableNameOk(n), n);

@@ -22,7 +22,7 @@ import java.util.Set;
  * keys. It is read once at open and again after each migration; names from a remote are only ever
  * looked up here, and SQL is built from the names this snapshot holds, never from the remote's.
  */
-public final class Schema {
+public final class SchemaSnapshot {
     /** One column. {@code name} is as declared. */
     public record Column(String name, Affinity affinity, boolean notNull, boolean primaryKey) {
     }
@@ -56,7 +56,7 @@ public final class Schema {
     private final Set<String> virtualTables;
     private final Set<String> triggered;
 
-    private Schema(Map<String, TableInfo> tables, Map<Integer, String> rootPages, Set<Integer> tableRootPages,
+    private SchemaSnapshot(Map<String, TableInfo> tables, Map<Integer, String> rootPages, Set<Integer> tableRootPages,
                    Set<String> virtualTables, Set<String> triggered) {
         this.tables = tables;
         this.rootPages = rootPages;
@@ -65,7 +65,7 @@ public final class Schema {
         this.triggered = triggered;
     }
 
-    public static Schema read(Connection c) throws SQLException {
+    public static SchemaSnapshot read(Connection c) throws SQLException {
         Map<String, TableInfo> tables = new LinkedHashMap<>();
         Map<Integer, String> rootPages = new HashMap<>();
         Set<Integer> tableRootPages = new HashSet<>();
@@ -129,7 +129,7 @@ public final class Schema {
             tables.put(key, new TableInfo(name, Collections.unmodifiableMap(columns), virtual.contains(key),
                     Set.copyOf(parents)));
         }
-        return new Schema(Collections.unmodifiableMap(tables), Map.copyOf(rootPages), Set.copyOf(tableRootPages),
+        return new SchemaSnapshot(Collections.unmodifiableMap(tables), Map.copyOf(rootPages), Set.copyOf(tableRootPages),
                 Set.copyOf(virtual), Set.copyOf(triggered));
     }
 

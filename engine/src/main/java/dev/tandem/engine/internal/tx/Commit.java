@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal;
+package dev.tandem.engine.internal.tx;
 
 import dev.tandem.engine.ChangeEvent;
 import java.util.List;

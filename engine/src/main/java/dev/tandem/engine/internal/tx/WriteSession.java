@@ -1,7 +1,7 @@
-package dev.tandem.engine.internal;
+package dev.tandem.engine.internal.tx;
 
 import dev.tandem.engine.ChangeEvent;
-import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.Set;
  * tables SQLite reported written (through the update hook, so trigger side effects count), and
  * the row events to publish once it commits. Discarded on rollback, so nobody hears of it.
  */
-public final class TxSession {
+public final class WriteSession {
     private record Key(String table, String id) {
     }
 
@@ -29,7 +29,7 @@ public final class TxSession {
     }
 
     private final StatementCache sql;
-    private final Schema schema;
+    private final SchemaSnapshot schema;
     private final RowHook rowHook;
     private final Set<String> touched = new HashSet<>();
     private final Map<Key, ChangeEvent.Kind> events = new LinkedHashMap<>();
@@ -38,7 +38,7 @@ public final class TxSession {
     private final Map<String, int[]> eventWrites = new HashMap<>();
     private boolean bulk;
 
-    TxSession(StatementCache sql, Schema schema, RowHook rowHook) {
+    WriteSession(StatementCache sql, SchemaSnapshot schema, RowHook rowHook) {
         this.sql = sql;
         this.schema = schema;
         this.rowHook = rowHook;
@@ -48,7 +48,7 @@ public final class TxSession {
         return sql;
     }
 
-    public Schema schema() {
+    public SchemaSnapshot schema() {
         return schema;
     }
 

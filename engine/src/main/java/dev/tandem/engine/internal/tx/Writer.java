@@ -1,9 +1,9 @@
-package dev.tandem.engine.internal;
+package dev.tandem.engine.internal.tx;
 
 import dev.tandem.engine.MigrationException;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.store.Connections;
-import dev.tandem.engine.internal.store.Schema;
+import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SqlErrors;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.Connection;
@@ -23,7 +23,7 @@ import org.sqlite.SQLiteUpdateListener;
  * The single writer and the transaction boundary.
  *
  * <p>Order within {@link #write}: take the write lock; BEGIN IMMEDIATE; run the work, which writes
- * rows and their changelog entries through one {@link TxSession}; COMMIT; release the lock; then,
+ * rows and their changelog entries through one {@link WriteSession}; COMMIT; release the lock; then,
  * and only then, hand the session's touched tables and row events to the commit listener. If
  * anything throws before COMMIT returns, the transaction rolls back and nobody is notified. A
  * nested call on the same thread joins the outer transaction.
@@ -33,26 +33,26 @@ public final class Writer implements AutoCloseable {
     /** Work inside a write transaction. */
     @FunctionalInterface
     public interface Work<R> {
-        R run(TxSession session) throws SQLException;
+        R run(WriteSession session) throws SQLException;
     }
 
     private final Connections connections;
     private final StatementCache statements;
-    private final ThreadLocal<TxSession> current = new ThreadLocal<>();
-    private volatile Schema schema;
-    private volatile TxSession active;
+    private final ThreadLocal<WriteSession> current = new ThreadLocal<>();
+    private volatile SchemaSnapshot schema;
+    private volatile WriteSession active;
     private Consumer<Commit> onCommit = c -> { };
     private BooleanSupplier anyoneListening = () -> false;
 
-    /** Records the tables SQLite writes, row by row; off during {@link TxSession#withoutRowHook}. */
+    /** Records the tables SQLite writes, row by row; off during {@link WriteSession#withoutRowHook}. */
     private final SQLiteUpdateListener rowHook = (type, database, table, rowId) -> {
-        TxSession s = active;
+        WriteSession s = active;
         if (s != null) {
             s.touched(table);
         }
     };
 
-    Writer(Connections connections, StatementCache statements, Schema schema) throws SQLException {
+    public Writer(Connections connections, StatementCache statements, SchemaSnapshot schema) throws SQLException {
         this.connections = connections;
         this.statements = statements;
         this.schema = schema;
@@ -72,26 +72,26 @@ public final class Writer implements AutoCloseable {
      * Hands each commit to {@code listener}, while {@code anyoneListening} says someone would hear
      * of it: building the commit's table and event sets showed in a single save's cost.
      */
-    void onCommit(Consumer<Commit> listener, BooleanSupplier anyoneListening) {
+    public void onCommit(Consumer<Commit> listener, BooleanSupplier anyoneListening) {
         this.onCommit = listener;
         this.anyoneListening = anyoneListening;
     }
 
-    public Schema schema() {
+    public SchemaSnapshot schema() {
         return schema;
     }
 
-    boolean inTransaction() {
+    public boolean inTransaction() {
         return current.get() != null;
     }
 
     /** The session of the transaction this thread is in, or null. */
-    TxSession currentSession() {
+    public WriteSession currentSession() {
         return current.get();
     }
 
     public <R> R write(String doing, Work<R> work) {
-        TxSession joined = current.get();
+        WriteSession joined = current.get();
         if (joined != null) {
             try {
                 return work.run(joined);
@@ -99,7 +99,7 @@ public final class Writer implements AutoCloseable {
                 throw SqlErrors.wrap(doing, e);
             }
         }
-        TxSession session;
+        WriteSession session;
         R result;
         connections.writeLock().lock();
         try {
@@ -108,7 +108,7 @@ public final class Writer implements AutoCloseable {
             } catch (SQLException e) {
                 throw SqlErrors.wrap(doing, e);
             }
-            session = new TxSession(statements, schema, this::rowHook);
+            session = new WriteSession(statements, schema, this::rowHook);
             active = session;
             current.set(session);
             try {
@@ -157,20 +157,20 @@ public final class Writer implements AutoCloseable {
      * and when that BEGIN meets a lock it can leave the work running outside any transaction; an
      * explicit BEGIN IMMEDIATE fails up front, before anything is written.
      */
-    static void begin(Connection c) throws SQLException {
+    public static void begin(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
         }
     }
 
-    static void commit(Connection c) throws SQLException {
+    public static void commit(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("COMMIT");
         }
     }
 
     /** Rolls back after {@code failure}; a failing rollback is attached to it, never replaces it. */
-    static <T extends Throwable> T rollback(Connection c, T failure) {
+    public static <T extends Throwable> T rollback(Connection c, T failure) {
         try (Statement s = c.createStatement()) {
             s.execute("ROLLBACK");
         } catch (SQLException e) {
@@ -199,7 +199,7 @@ public final class Writer implements AutoCloseable {
     }
 
     /** Applies the steps not applied yet, each in its own transaction; returns how many ran. */
-    int migrate(List<String> migrations) {
+    public int migrate(List<String> migrations) {
         if (inTransaction()) {
             throw new IllegalStateException("migrate cannot run inside a transaction");
         }
@@ -234,7 +234,7 @@ public final class Writer implements AutoCloseable {
             }
             if (ran > 0 || version == 0) {
                 statements.clear();
-                schema = Schema.read(c);
+                schema = SchemaSnapshot.read(c);
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap("Migrating", e);
@@ -245,9 +245,9 @@ public final class Writer implements AutoCloseable {
     }
 
     /** Re-reads the schema after another connection changed it; the caller holds the write lock. */
-    void reloadSchema() throws SQLException {
+    public void reloadSchema() throws SQLException {
         statements.clear();
-        schema = Schema.read(connections.writer());
+        schema = SchemaSnapshot.read(connections.writer());
     }
 
     private static int version(Connection c) throws SQLException {

@@ -6,14 +6,14 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
- * Retries with exponential backoff and full jitter: before retry {@code n} it sleeps a uniformly
+ * Reads again, with exponential backoff and full jitter, an object a store has not served yet: before retry {@code n} it sleeps a uniformly
  * random time in [0, base·2^n), so devices that failed together do not retry together. Used only
  * around idempotent calls (every storage call is: objects are immutable, create-if-absent cannot
  * create twice, deletes and reads repeat harmlessly). Sync itself does not retry whole syncs: the
  * app calls sync again later, and the S3 SDK retries each request with the same kind of backoff.
  */
-final class Backoff {
-    private Backoff() {
+final class ReadRetry {
+    private ReadRetry() {
     }
 
     /** Calls {@code call} until it returns a value, at most {@code attempts} times. */

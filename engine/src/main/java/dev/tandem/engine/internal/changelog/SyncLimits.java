@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.MappingException;
 import java.nio.charset.StandardCharsets;

@@ -4,17 +4,18 @@ import dev.tandem.engine.Tx;
 import dev.tandem.engine.internal.capture.ChangeCapture;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.SqlErrors;
+import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
 /** The {@link Tx} handed to {@code Db.transaction}: every call joins the one open transaction. */
-final class SessionTx implements Tx {
-    private final TxSession session;
+final class DefaultTx implements Tx {
+    private final WriteSession session;
     private final ChangeCapture capture;
     private final Reader reader;
 
-    SessionTx(TxSession session, ChangeCapture capture, Reader reader) {
+    DefaultTx(WriteSession session, ChangeCapture capture, Reader reader) {
         this.session = session;
         this.capture = capture;
         this.reader = reader;

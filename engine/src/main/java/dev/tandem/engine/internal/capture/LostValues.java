@@ -1,0 +1,56 @@
+package dev.tandem.engine.internal.capture;
+
+import dev.tandem.engine.Change;
+import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.Conflict;
+import dev.tandem.engine.MappingException;
+import dev.tandem.engine.internal.changelog.ChangelogStore;
+import dev.tandem.engine.internal.changelog.ConflictStore;
+import dev.tandem.engine.internal.changelog.HeldRows;
+import dev.tandem.engine.internal.changelog.Materializer;
+import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
+import dev.tandem.engine.internal.tx.WriteSession;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * "Use the other value": writes a conflict's lost value back as a new local change, which then
+ * wins everywhere. An edit that lost to a delete restores the entity with it. In the caller's
+ * transaction, in this order: record the change, materialize the row, write held children that
+ * were waiting for it, dismiss the conflict.
+ */
+public final class LostValues {
+    private final ChangelogStore log;
+    private final ChangeCapture capture;
+    private final Materializer materializer;
+    private final ConflictStore conflicts;
+    private final HeldRows held;
+
+    public LostValues(ChangelogStore log, ChangeCapture capture, Materializer materializer, ConflictStore conflicts) {
+        this.log = log;
+        this.capture = capture;
+        this.materializer = materializer;
+        this.conflicts = conflicts;
+        this.held = new HeldRows(log, materializer);
+    }
+
+    public void use(WriteSession s, long conflictId) throws SQLException {
+        ConflictStore.Lost lost = conflicts.lost(s, conflictId);
+        TableInfo t = s.schema().table(lost.table()).orElseThrow(() -> new MappingException("Unknown table '"
+                + lost.table() + "' for conflict " + conflictId + "; migrate first"));
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (lost.kind() == Conflict.Kind.EDIT_DELETE && !lost.field().equals(Change.DELETED_FIELD)) {
+            fields.put(Change.DELETED_FIELD, 0L);
+        }
+        fields.put(lost.field(), lost.value());
+        capture.record(s, t, lost.entity(), fields, log.winnerIds(s.sql(), t.name(), lost.entity()));
+        ChangeEvent.Kind event = materializer.materialize(s, t, lost.entity(), log.winners(s.sql(), t.name(), lost.entity()));
+        if (event != null) {
+            s.event(event, t.name(), lost.entity());
+        }
+        held.retryChildrenOf(s, Set.of(t.name()));
+        conflicts.dismiss(s, conflictId);
+    }
+}

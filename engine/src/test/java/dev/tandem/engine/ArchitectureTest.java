@@ -1,0 +1,89 @@
+package dev.tandem.engine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine's layers, as docs/ARCHITECTURE.md draws them, checked on the compiled classes:
+ * internal packages depend downwards only, the public API reaches the implementation only through
+ * its static factories and builder, and nothing here knows of a UI toolkit.
+ */
+class ArchitectureTest {
+    private static final String ENGINE = "dev.tandem.engine";
+    private static final String INTERNAL = ENGINE + ".internal";
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("/bench/"))
+            .importPackages(ENGINE);
+
+    /** Each internal package, the internal root included, is one slice; API packages are left out. */
+    private static final SliceAssignment INTERNAL_PACKAGES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass c) {
+            String p = c.getPackageName();
+            return p.equals(INTERNAL) || p.startsWith(INTERNAL + ".") ? SliceIdentifier.of(p) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "internal packages";
+        }
+    };
+
+    @Test
+    void internalPackages_dependOnEachOther_withoutCycles() {
+        slices().assignedFrom(INTERNAL_PACKAGES).should().beFreeOfCycles().check(MAIN);
+    }
+
+    @Test
+    void internalPackages_dependDownwardsOnly() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("Api").definedBy(ENGINE, ENGINE + ".sync")
+                .layer("Sync").definedBy(INTERNAL + ".sync")
+                .layer("Storage").definedBy(INTERNAL + ".storage")
+                .layer("Db").definedBy(INTERNAL)
+                .layer("Reactive").definedBy(INTERNAL + ".reactive")
+                .layer("Capture").definedBy(INTERNAL + ".capture")
+                .layer("Changelog").definedBy(INTERNAL + ".changelog")
+                .layer("Mapping").definedBy(INTERNAL + ".mapping")
+                .layer("Tx").definedBy(INTERNAL + ".tx")
+                .layer("Store").definedBy(INTERNAL + ".store")
+                .layer("Clock").definedBy(INTERNAL + ".clock", INTERNAL + ".merge")
+                .whereLayer("Sync").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Api", "Sync")
+                .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync")
+                .whereLayer("Reactive").mayOnlyBeAccessedByLayers("Db")
+                .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
+                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Sync")
+                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "Reactive")
+                .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Changelog", "Reactive", "Sync")
+                .check(MAIN);
+    }
+
+    @Test
+    void api_reachesImplementation_onlyThroughFactoriesAndTheBuilder() {
+        noClasses().that().resideInAnyPackage(ENGINE, ENGINE + ".sync")
+                .and().doNotHaveFullyQualifiedName(ENGINE + ".Db")
+                .and().doNotHaveFullyQualifiedName(ENGINE + ".Db$Builder")
+                .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncEngine")
+                .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncEngine$Builder")
+                .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncStorage")
+                .should().dependOnClassesThat().resideInAPackage(INTERNAL + "..")
+                .check(MAIN);
+    }
+
+    @Test
+    void engine_knowsNoUiToolkit() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")
+                .check(MAIN);
+    }
+}

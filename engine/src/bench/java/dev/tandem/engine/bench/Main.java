@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  *   mvn -q -o -pl engine -Pbench test-compile exec:exec -Dbench.args="p1"
  *   ... -Dbench.args="p2" | "bulk" | "sync" | "all"
  * </pre>
- * Options (as further words in bench.args): --dir=PATH (default target/bench-data),
+ * Options (as further words in bench.args): --doc=PATH writes each table into that document
+ * between its {@code <!-- bench:NAME -->} markers (see {@link DocTables}), --dir=PATH (default target/bench-data),
  * --iterations=N, --warmup=N (P1, P2), --records=N, --rounds=N (bulk), --sizes=1000,10000,
  * --backends=slow,s3, --variants=insert,edit, --baseline-sample=N (sync).
  * Diagnostics behind P1's figures: "p1split" (work before COMMIT vs COMMIT, --synchronous=FULL|NORMAL|OFF)
@@ -57,11 +58,17 @@ public final class Main {
         System.out.print(Machine.describe(dir));
         System.out.println("```");
         boolean all = what.equals("all");
+        // --doc=docs/PERFORMANCE.md (relative to the repository root) writes each table into the doc too.
+        Path doc = opt.containsKey("doc") ? Path.of(opt.get("doc")).toAbsolutePath() : null;
+        DocTables tables = new DocTables(doc, "-Dbench.args=\"" + String.join(" ", args).replaceAll(" ?--doc=\\S+", "") + "\"");
         if (all || what.equals("p1")) {
             int it = Integer.parseInt(opt.getOrDefault("iterations", "2000"));
             int warm = Integer.parseInt(opt.getOrDefault("warmup", "500"));
-            SaveLatency p1 = new SaveLatency(dir, warm, it, 1000);
-            SaveLatency.print(p1.run(List.of(Synchronous.FULL, Synchronous.NORMAL)), it, warm);
+            tables.run("p1", () -> {
+                SaveLatency p1 = new SaveLatency(dir, warm, it, 1000);
+                SaveLatency.print(p1.run(List.of(Synchronous.FULL, Synchronous.NORMAL)), it, warm);
+                return null;
+            });
         }
         if (what.equals("p1split")) {
             int it = Integer.parseInt(opt.getOrDefault("iterations", "1000"));
@@ -75,15 +82,25 @@ public final class Main {
         if (all || what.equals("p2")) {
             int it = Integer.parseInt(opt.getOrDefault("iterations", "1000"));
             int warm = Integer.parseInt(opt.getOrDefault("warmup", "200"));
-            new CommitToCallback(dir, warm, it).run();
+            tables.run("p2", () -> {
+                new CommitToCallback(dir, warm, it).run();
+                return null;
+            });
         }
         if (all || what.equals("bulk")) {
             int n = Integer.parseInt(opt.getOrDefault("records", "100000"));
             int rounds = Integer.parseInt(opt.getOrDefault("rounds", "3"));
-            new BulkInsert(dir, n, rounds).run();
+            tables.run("bulk", () -> {
+                new BulkInsert(dir, n, rounds).run();
+                return null;
+            });
         }
         if (all || what.equals("sync")) {
-            new SyncBench(dir, opt).run();
+            String name = "sync" + (opt.containsKey("backends") ? "-" + opt.get("backends") : "");
+            tables.run(name, () -> {
+                new SyncBench(dir, opt).run();
+                return null;
+            });
         }
         if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "sync").contains(what)) {
             System.err.println("unknown benchmark: " + what);

@@ -210,12 +210,19 @@ class SyncEngineTest {
         assertEquals(12_000, r.pushed());
         int batches = (int) Math.ceil(12_000 / 5000.0);
         assertEquals(1 + 1 + batches + 1 + 1, r.requests(),
-                "one listing, the encryption check before a push, the batches, reading the first back once, one head");
+                "one listing, the encryption check before an engine's first push, the batches, reading the first back"
+                        + " once, one head");
+        a.transaction(tx -> {
+            for (int i = 0; i < 12_000; i++) {
+                tx.save(Item.of("more " + i));
+            }
+        });
+        assertEquals(1 + batches + 1, engine.sync(a).requests(), "later pushes: one listing, the batches, one head");
         Db b = device("b");
         SyncReport pull = engine.sync(b);
-        assertEquals(12_000, pull.pulled());
-        assertEquals(1 + batches, pull.requests());
-        assertEquals(12_000, items(b).size());
+        assertEquals(24_000, pull.pulled());
+        assertEquals(1 + 2 * batches, pull.requests(), "one listing, the batches of both pushes");
+        assertEquals(24_000, items(b).size());
     }
 
     @Test

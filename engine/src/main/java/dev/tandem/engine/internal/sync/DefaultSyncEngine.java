@@ -128,6 +128,9 @@ public final class DefaultSyncEngine implements SyncEngine {
                             + " was lost. (" + taken.getMessage() + ")");
                 }
             }
+            if (plainGuard != null && tally.pushed > 0) {
+                plainGuard.wrote();
+            }
             long[] after = counter.snapshot();
             SyncReport report = new SyncReport(tally.pushed, tally.pulled, tally.merged, tally.conflicts,
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],

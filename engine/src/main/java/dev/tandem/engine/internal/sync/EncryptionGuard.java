@@ -12,15 +12,16 @@ import dev.tandem.engine.sync.SyncStorage;
  * "Synced". The encrypted remote's descriptor (docs/ENCRYPTION.md) is unencrypted, so one GET
  * tells: present means encrypted.
  *
- * <p>Checked at an engine's first sync or check, and again before every sync that pushes, so a
- * remote that became encrypted while this engine ran is caught before anything is written. An idle
- * sync does not pay for it. (The opposite case, a passphrase on a remote holding unencrypted data,
- * is refused by {@link EncryptedStorage} when it finds no descriptor.)
+ * <p>Checked at an engine's first sync or check, and again before the sync that first pushes, so a
+ * remote that became encrypted meanwhile is caught before anything is written. Once this engine
+ * has written plain data, no device can set up encryption there any more ({@link EncryptedStorage}
+ * refuses a passphrase on a remote holding plain data), so later syncs, idle or not, pay nothing.
  */
 final class EncryptionGuard {
     private final SyncStorage storage;
     private final String remote;
     private volatile boolean checked;
+    private volatile boolean wrote;
 
     /** {@code storage} is the plain stack under the prefix; {@code remote} names it for messages. */
     EncryptionGuard(SyncStorage storage, String remote) {
@@ -29,7 +30,7 @@ final class EncryptionGuard {
     }
 
     void check(boolean aboutToWrite) {
-        if (checked && !aboutToWrite) {
+        if (wrote || checked && !aboutToWrite) {
             return;
         }
         if (storage.get(EncryptedStorage.DESCRIPTOR_KEY).isPresent()) {
@@ -38,5 +39,10 @@ final class EncryptionGuard {
                     + " nothing was read or written. Enter the passphrase the other devices use.");
         }
         checked = true;
+    }
+
+    /** This engine has written plain objects to the remote. */
+    void wrote() {
+        wrote = true;
     }
 }

@@ -70,11 +70,17 @@ final class DocTables {
         Files.writeString(doc, text.substring(0, from + open.length()) + "\n" + stamp + body + "\n" + text.substring(to));
     }
 
-    private static String commit() {
+    private String commit() {
         try {
             Process p = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            boolean dirty = new ProcessBuilder("git", "diff", "--quiet", "HEAD").start().waitFor() != 0;
+            // The doc itself changes with every run; anything else uncommitted is worth saying.
+            Process top = new ProcessBuilder("git", "rev-parse", "--show-toplevel").start();
+            String root = new String(top.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            top.waitFor();
+            String self = Path.of(root).relativize(doc).toString();
+            boolean dirty = new ProcessBuilder("git", "diff", "--quiet", "HEAD", "--", ":/", ":(top,exclude)" + self)
+                    .start().waitFor() != 0;
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 ? "`" + out + "`" + (dirty ? " (with local changes)" : "")
                     : "unknown";
         } catch (IOException e) {

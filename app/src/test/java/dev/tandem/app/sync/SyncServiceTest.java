@@ -50,7 +50,7 @@ class SyncServiceTest {
                     throw new SyncException(reason, "Could not reach 127.0.0.1:1");
                 }
                 waiting = 0;
-                return new SyncReport(0, 0, 0, 0, 1, 0, 0, 0, Duration.ZERO, List.of(), List.of());
+                return new SyncReport(0, 0, 0, 0, 1, 0, 0, 0, Duration.ZERO, List.of(), List.of(), List.of());
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             } finally {

@@ -14,22 +14,30 @@ import java.util.List;
  * @param bytesUp   bytes written to the remote
  * @param bytesDown bytes read from the remote
  * @param skipped   remote objects newly set aside by this sync as corrupt or unreadable
- * @param warnings  plain-words lines: one per skipped object, naming it; a device whose newer format
- *                  this version cannot read yet; a device whose clock runs far ahead; this device
- *                  taking a new device id because a copy of its profile syncs too
+ * @param warnings  plain-words lines about what leaves this device without some other device's
+ *                  changes: each object set aside or still set aside, naming it; a device whose newer
+ *                  format this version cannot read yet
+ * @param notes     plain-words lines that need no action: a device whose clock runs far ahead; this
+ *                  device taking a new id (a copied profile, or objects the remote lost); a rebuild
+ *                  from a snapshot; a snapshot or head that could not be read, so cleanup waited
  * @param setAside  every object of this remote that is set aside after this sync, whether this sync
  *                  or an earlier one set it aside: empty only when nothing remains unread
  */
 public record SyncReport(int pushed, int pulled, int merged, int conflicts, int requests,
                          long bytesUp, long bytesDown, int skipped, Duration duration, List<String> warnings,
-                         List<SetAside> setAside) {
+                         List<String> notes, List<SetAside> setAside) {
     public SyncReport {
         warnings = List.copyOf(warnings);
+        notes = List.copyOf(notes);
         setAside = List.copyOf(setAside);
     }
 
-    /** Whether the sync left something unread or has something to say: devices may not agree yet. */
-    public boolean hasProblems() {
-        return !setAside.isEmpty() || !warnings.isEmpty();
+    /**
+     * Whether this device read everything the remote offered: nothing is set aside and no device's
+     * batches wait for a newer Tandem. When false, devices may not agree yet, and a user should be
+     * told ({@link #warnings()} and {@link #setAside()} say what).
+     */
+    public boolean complete() {
+        return setAside.isEmpty() && warnings.isEmpty();
     }
 }

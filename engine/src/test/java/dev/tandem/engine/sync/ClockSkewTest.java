@@ -65,8 +65,8 @@ class ClockSkewTest {
         Item x = skewed.save(Item.of("written a day ahead"));
         engine.sync(skewed);
         SyncReport seen = engine.sync(a);
-        assertTrue(seen.warnings().stream().anyMatch(w -> w.contains(skewed.deviceId()) && w.contains("ahead")),
-                "the far-ahead clock is reported: " + seen.warnings());
+        assertTrue(seen.notes().stream().anyMatch(w -> w.contains(skewed.deviceId()) && w.contains("ahead")),
+                "the far-ahead clock is reported: " + seen.notes());
         aClock.millis.addAndGet(60_000);
         a.save(a.get(Item.class, x.id()).orElseThrow().withTitle("a's edit, after seeing it"));
         syncAll();

@@ -115,7 +115,7 @@ class ServerFaultTest {
         assertEquals(Reason.SERVER_INCONSISTENT, assertThrows(SyncException.class, () -> engine.sync(a)).reason());
         clock.millis.addAndGet(11 * 60_000L);
         SyncReport r = engine.sync(a);
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("the head was written again")), r.warnings().toString());
+        assertTrue(r.notes().stream().anyMatch(w -> w.contains("the head was written again")), r.notes().toString());
         Db b = fixture.device();
         fixture.engine(memory).sync(b);
         assertEquals(items(a), items(b));
@@ -136,7 +136,7 @@ class ServerFaultTest {
         assertThrows(SyncException.class, () -> engine.sync(a));
         clock.millis.addAndGet(11 * 60_000L);
         SyncReport r = engine.sync(a);
-        assertTrue(r.warnings().stream().anyMatch(w -> w.startsWith("The remote lost objects")), r.warnings().toString());
+        assertTrue(r.notes().stream().anyMatch(w -> w.startsWith("The remote lost objects")), r.notes().toString());
         assertTrue(!a.deviceId().equals(lostId));
         Db b = fixture.device();
         fixture.engine(memory).sync(b);

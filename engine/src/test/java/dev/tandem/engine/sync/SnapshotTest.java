@@ -281,7 +281,7 @@ class SnapshotTest {
         assertTrue(r.batchesDeleted() >= 3, "cleaned " + r.batchesDeleted());
 
         SyncReport back = engine.sync(reader);
-        assertTrue(back.warnings().stream().anyMatch(w -> w.contains("too far behind")), back.warnings().toString());
+        assertTrue(back.notes().stream().anyMatch(w -> w.contains("too far behind")), back.notes().toString());
         assertEquals(2, back.pushed(), "its offline changes are kept and pushed");
         engine.sync(a);
         engine.sync(b);

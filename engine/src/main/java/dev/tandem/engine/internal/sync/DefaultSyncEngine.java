@@ -107,10 +107,10 @@ public final class DefaultSyncEngine implements SyncEngine {
                 try {
                     Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(),
                             progress == null ? SyncProgress.NONE : progress, snapshots);
-                    tally.add(local, snapshots, result.problems());
+                    tally.add(local, snapshots, result);
                     break;
                 } catch (DeviceIdTaken taken) {
-                    tally.add(local, snapshots, List.of());
+                    tally.add(local, snapshots, null);
                     if (tally.newIds > 0) {
                         throw new SyncException(SyncException.Reason.SERVER_FAULT, remoteId + " shows objects of"
                                 + " device " + taken.device() + ", an id this database took moments ago: "
@@ -119,7 +119,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                     boolean lost = taken instanceof OwnBatchesLost;
                     UUID fresh = d.takeNewDeviceId(lost);
                     tally.newIds++;
-                    tally.warnings.add(lost
+                    tally.notes.add(lost
                             ? "The remote lost objects this device wrote (" + taken.getMessage() + "). This device now"
                             + " syncs as " + fresh + " and pushed all its changes again, so other devices get them."
                             : "Another installation syncs under this device's id " + taken.device()
@@ -134,7 +134,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             long[] after = counter.snapshot();
             SyncReport report = new SyncReport(tally.pushed, tally.pulled, tally.merged, tally.conflicts,
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],
-                    tally.skipped, Duration.ofNanos(System.nanoTime() - started), tally.warnings,
+                    tally.skipped, Duration.ofNanos(System.nanoTime() - started), tally.warnings, tally.notes,
                     SetAsideList.read(d, remoteId));
             return new CompactionReport(report, snapshots.snapshotWritten, snapshots.deletedBatches,
                     snapshots.deletedSnapshots);
@@ -152,16 +152,20 @@ public final class DefaultSyncEngine implements SyncEngine {
         int skipped;
         int newIds;
         final List<String> warnings = new ArrayList<>();
+        final List<String> notes = new ArrayList<>();
 
-        void add(DbChangelog local, Compaction snapshots, List<String> problems) {
+        void add(DbChangelog local, Compaction snapshots, Synchronizer.Result result) {
             pushed += local.pushed;
             pulled += local.pulled + snapshots.pulled;
             merged += local.merged + snapshots.merged;
             conflicts += local.conflicts + snapshots.conflicts;
             skipped += local.skipped;
-            warnings.addAll(problems);
-            warnings.addAll(local.notes());
-            warnings.addAll(snapshots.warnings);
+            if (result != null) {
+                warnings.addAll(result.problems());
+                notes.addAll(result.notes());
+            }
+            notes.addAll(local.notes());
+            notes.addAll(snapshots.warnings);
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.UUID;
  */
 public final class Synchronizer {
     /** What a sync did besides what the changelogs count. */
-    public record Result(List<String> problems) {
+    public record Result(List<String> problems, List<String> notes) {
     }
 
     private Synchronizer() {
@@ -46,7 +46,8 @@ public final class Synchronizer {
         hooks.beforePull(remoteHeads, local.heads());
         Map<UUID, Long> localHeads = local.heads();
         List<String> problems = new ArrayList<>();
-        checkOwnHead(local, remote, self, remoteHeads.getOrDefault(self, 0L), localHeads.getOrDefault(self, 0L), problems);
+        List<String> notes = new ArrayList<>();
+        checkOwnHead(local, remote, self, remoteHeads.getOrDefault(self, 0L), localHeads.getOrDefault(self, 0L), notes);
         long total = 0;
         for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
             if (!e.getKey().equals(self)) {
@@ -122,7 +123,7 @@ public final class Synchronizer {
             local.publishHead(self, seq, cursors);
         }
         hooks.afterSync(remoteHeads, seq > remoteHeads.getOrDefault(self, 0L));
-        return new Result(problems);
+        return new Result(problems, notes);
     }
 
     /**
@@ -137,7 +138,7 @@ public final class Synchronizer {
      * ({@link OwnBatchesLost}), as it cannot rebuild a lost batch exactly.
      */
     private static void checkOwnHead(Changelog local, Changelog remote, UUID self, long remoteHead, long pushed,
-                                     List<String> problems) {
+                                     List<String> notes) {
         if (remoteHead > pushed) {
             throw new DeviceIdTaken(self, remote.describe() + " lists head " + remoteHead + " of device " + self
                     + ", but this database pushed only up to batch " + pushed);
@@ -159,6 +160,6 @@ public final class Synchronizer {
                 throw new OwnBatchesLost(self, missing + ", nor " + RemoteChangelog.batchKey(self, seq));
             }
         }
-        problems.add(missing + " for a long time; every batch it covered is there, so the head was written again.");
+        notes.add(missing + " for a long time; every batch it covered is there, so the head was written again.");
     }
 }

@@ -16,7 +16,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             "ls", Set.of("--list"),
             "edit", Set.of("--title", "--notes", "--due", "--list"),
             "sync", Set.of("--remote", "--endpoint", "--region"),
-            "compact", Set.of("--remote", "--endpoint", "--region"));
+            "compact", Set.of("--remote", "--endpoint", "--region"),
+            "check", Set.of("--remote", "--endpoint", "--region"));
     static final Map<String, Set<String>> FLAGS = Map.of(
             "list", Set.of("--json", "--all"),
             "ls", Set.of("--json", "--all"),

@@ -17,12 +17,15 @@ import java.util.Set;
 
 /**
  * The command line: the same data and sync as the desktop app, for scripts and headless machines.
- * Exit codes: 0 done, 1 the command failed (no such item, sync error, database error), 2 usage.
+ * Exit codes: 0 done, 1 the command failed (no such item, sync error, database error), 2 usage,
+ * 3 a sync ran but left remote objects unread ({@link #SYNCED_WITH_PROBLEMS}).
  * Results go to stdout, messages to stderr.
  */
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "edit", "rm", "sync",
-            "compact", "conflicts", "help");
+            "compact", "conflicts", "check", "help");
+    /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
+    static final int SYNCED_WITH_PROBLEMS = 3;
 
     static final String USAGE = """
             Usage: tandem [--data-dir DIR] COMMAND [ARGS]
@@ -39,10 +42,13 @@ public final class Cli {
                                                    a passphrase from TANDEM_PASSPHRASE
               compact [--remote …]                 sync, write a snapshot to the remote and delete what no
                                                    device needs any more (same remote options as sync)
+              check [--remote …]                   test the remote for real: list, write, read back,
+                                                   conditional write, passphrase (same remote options)
               conflicts [--json]                   conflicts that sync resolved
 
             ID is the full id or a unique part of its start or end (at least 4 characters).
-            Exit codes: 0 ok, 1 failed, 2 usage. The data dir is --data-dir, $TANDEM_DATA_DIR, or the
+            Exit codes: 0 ok, 1 failed, 2 usage, 3 synced with problems (remote objects this device
+            could not read are listed on stderr; devices may not agree yet). The data dir is --data-dir, $TANDEM_DATA_DIR, or the
             platform's app-data directory.
             """;
 
@@ -142,6 +148,7 @@ public final class Cli {
                     case "sync" -> syncs.sync(store, dir, a);
                     case "compact" -> syncs.compact(store, dir, a);
                     case "conflicts" -> syncs.conflicts(store, a);
+                    case "check" -> syncs.check(dir, a);
                     default -> throw new UsageError("unknown command: " + verb);
                 };
             }

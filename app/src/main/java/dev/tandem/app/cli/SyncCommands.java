@@ -9,6 +9,8 @@ import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.sync.CompactionReport;
+import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncReport;
 import java.io.PrintStream;
@@ -42,12 +44,54 @@ final class SyncCommands {
         SyncEngine engine = engineFor(a, dir);
         try (engine) {
             SyncReport r = engine.sync(store.db());
-            out.printf("Synced with %s: pushed %d, pulled %d, merged %d, conflicts %d (%d requests, %d B up, %d B down)%n",
-                    engine.describe(), r.pushed(), r.pulled(), r.merged(), r.conflicts(), r.requests(), r.bytesUp(), r.bytesDown());
+            out.printf("%s %s: pushed %d, pulled %d, merged %d, conflicts %d (%d requests, %d B up, %d B down)%n",
+                    r.complete() ? "Synced with" : "Synced with problems with", engine.describe(), r.pushed(), r.pulled(),
+                    r.merged(), r.conflicts(), r.requests(), r.bytesUp(), r.bytesDown());
             if (r.conflicts() > 0) {
                 err.println("See them with: tandem conflicts");
             }
+            return report(r);
+        }
+    }
+
+    /**
+     * Says on stderr what the sync could not do and what needs no action, and returns the exit code:
+     * {@link Cli#SYNCED_WITH_PROBLEMS} while anything stays unread, so scripts cannot mistake it for
+     * a clean sync.
+     */
+    private int report(SyncReport r) {
+        r.notes().forEach(n -> err.println("tandem: note: " + n));
+        r.warnings().forEach(w -> err.println("tandem: warning: " + w));
+        for (SetAside s : r.setAside()) {
+            err.printf("tandem: unread: %s: %s (first failed %s, %d failed read%s)%n", s.key(), s.problem(),
+                    s.firstSeen(), s.attempts(), s.attempts() == 1 ? "" : "s");
+        }
+        if (r.complete()) {
             return 0;
+        }
+        err.println("tandem: this device lacks what the objects above hold. Tandem reads them again by itself;"
+                + " the device that wrote them may need to sync again. 'tandem check' tests the remote.");
+        return Cli.SYNCED_WITH_PROBLEMS;
+    }
+
+    /** Runs the connection check: every step on stdout; exit 0 when all pass. */
+    int check(Path dir, Args a) {
+        if (!a.positional().isEmpty()) {
+            throw new UsageError("check: unexpected argument " + a.positional().get(0));
+        }
+        SyncEngine engine = engineFor(a, dir);
+        try (engine) {
+            ConnectionCheck c = engine.check();
+            out.println("Checking " + engine.describe());
+            for (ConnectionCheck.Step s : c.steps()) {
+                out.printf("  %s %s: %s%n", s.ok() ? "ok  " : "FAIL", s.name(), s.message());
+            }
+            if (c.ok()) {
+                out.println("The remote works with Tandem.");
+                return 0;
+            }
+            err.println("tandem: check failed: " + c.summary());
+            return 1;
         }
     }
 
@@ -61,7 +105,7 @@ final class SyncCommands {
             out.printf("Compacted %s: %s, deleted %d batches and %d old snapshots (sync: pushed %d, pulled %d)%n",
                     engine.describe(), r.snapshotWritten() ? "wrote a snapshot" : "the newest snapshot was current",
                     r.batchesDeleted(), r.snapshotsDeleted(), r.sync().pushed(), r.sync().pulled());
-            return 0;
+            return report(r.sync());
         }
     }
 
@@ -71,7 +115,7 @@ final class SyncCommands {
         if (remote == null) {
             SyncSettings s = new SettingsStore(dir).loadSync();
             if (s.mode() == SyncSettings.Mode.NONE) {
-                throw new UsageError("sync: no remote set up; pass --remote folder:DIR or --remote s3://BUCKET, "
+                throw new UsageError("no remote set up; pass --remote folder:DIR or --remote s3://BUCKET, "
                         + "or set one up in the app's Sync settings");
             }
             Map<String, String> problems = s.validate();
@@ -84,7 +128,7 @@ final class SyncCommands {
         if (remote.startsWith("folder:")) {
             String d = remote.substring("folder:".length());
             if (d.isBlank()) {
-                throw new UsageError("sync: --remote folder:DIR needs a directory");
+                throw new UsageError("--remote folder:DIR needs a directory");
             }
             b.folder(Path.of(d).toAbsolutePath());
         } else if (remote.startsWith("s3://")) {
@@ -92,16 +136,16 @@ final class SyncCommands {
             try {
                 u = URI.create(remote);
             } catch (IllegalArgumentException e) {
-                throw new UsageError("sync: cannot read the remote " + remote);
+                throw new UsageError("cannot read the remote " + remote);
             }
             String bucket = u.getHost() != null ? u.getHost() : u.getAuthority();
             if (bucket == null || bucket.isBlank()) {
-                throw new UsageError("sync: --remote s3://BUCKET[/PREFIX] needs a bucket");
+                throw new UsageError("--remote s3://BUCKET[/PREFIX] needs a bucket");
             }
             String access = env.get("AWS_ACCESS_KEY_ID");
             String secret = env.get("AWS_SECRET_ACCESS_KEY");
             if (access == null || access.isBlank() || secret == null || secret.isEmpty()) {
-                throw new UsageError("sync: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for an S3 remote");
+                throw new UsageError("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for an S3 remote");
             }
             String endpoint = a.options().getOrDefault("--endpoint", env.get("AWS_ENDPOINT_URL"));
             String region = a.options().getOrDefault("--region", env.getOrDefault("AWS_REGION", "us-east-1"));
@@ -111,7 +155,7 @@ final class SyncCommands {
                 b.prefix(prefix);
             }
         } else {
-            throw new UsageError("sync: --remote must be folder:DIR or s3://BUCKET[/PREFIX], was " + remote);
+            throw new UsageError("--remote must be folder:DIR or s3://BUCKET[/PREFIX], was " + remote);
         }
         if (passphrase != null && !passphrase.isEmpty()) {
             b.encrypted(passphrase);

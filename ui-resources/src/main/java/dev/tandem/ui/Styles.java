@@ -43,6 +43,8 @@ public final class Styles {
     public static final String STATUS_OK = "status-ok";
     public static final String STATUS_BUSY = "status-busy";
     public static final String STATUS_ERROR = "status-error";
+    /** Synced, but something stays unread: devices may not agree yet. */
+    public static final String STATUS_WARN = "status-warn";
     public static final String STATUS_OFF = "status-off";
 
     public static final String DIALOG = "tandem-dialog";

@@ -1,6 +1,7 @@
 package dev.tandem.app.sync;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
@@ -53,6 +54,7 @@ public final class SyncService implements AutoCloseable {
     private long pending;
     private Instant lastSuccess;
     private SyncReport lastReport;
+    private List<SetAside> unread = List.of();
     private volatile SyncStatus status = SyncStatus.off();
     private boolean closed;
 
@@ -101,6 +103,8 @@ public final class SyncService implements AutoCloseable {
             backoffUntil = null;
             cancelNext();
             recount();
+            lastReport = null;
+            unread = readUnread();
             if (engine == null) {
                 publish(SyncStatus.State.OFF, null, -1, null, null, null);
             } else {
@@ -128,6 +132,22 @@ public final class SyncService implements AutoCloseable {
             }
             republish();
         });
+    }
+
+    /**
+     * What this database set aside from the remote in earlier runs, so a warning that was showing
+     * when the app closed shows again at start, before the first sync. A cheap local read.
+     */
+    private List<SetAside> readUnread() {
+        if (engine == null) {
+            return List.of();
+        }
+        try {
+            return engine.setAside(db);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the set-aside objects: " + plainMessage(e));
+            return unread;
+        }
     }
 
     /** Asks the engine what the remote lacks; with sync off nothing is waiting for any remote. */
@@ -199,6 +219,7 @@ public final class SyncService implements AutoCloseable {
         try {
             SyncReport report = engine.sync(db, progress);
             lastReport = report;
+            unread = report.setAside();
             lastSuccess = clock.instant();
             failures = 0;
             backoffUntil = null;
@@ -246,7 +267,7 @@ public final class SyncService implements AutoCloseable {
     private void publish(SyncStatus.State state, String phase, double progress, String error, String hint,
                          SyncException.Reason reason) {
         SyncStatus s = new SyncStatus(state, remote, lastSuccess, pending, phase, progress, error, hint, reason,
-                lastReport, nextAt, failures);
+                lastReport, nextAt, failures, unread);
         status = s;
         listeners.forEach(l -> safely(l, s));
     }

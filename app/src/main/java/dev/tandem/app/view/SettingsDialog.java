@@ -7,6 +7,7 @@ import dev.tandem.ui.Styles;
 import java.io.File;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -58,9 +59,17 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
         getDialogPane().setPrefWidth(600);
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.setId("settings-save");
-        save.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
-            if (vm.submit().isEmpty()) {
+        save.textProperty().bind(vm.saveLabelProperty());
+        save.disableProperty().bind(vm.checkingProperty());
+        save.addEventFilter(ActionEvent.ACTION, e -> {
+            if (!vm.requestSave()) {
                 e.consume();
+            }
+        });
+        vm.readyToCloseProperty().addListener((o, a, ready) -> {
+            if (ready) {
+                setResult(vm.settings());
+                close();
             }
         });
         setResultConverter(b -> b == SAVE ? vm.settings() : null);
@@ -152,7 +161,14 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
         test.setMinWidth(Region.USE_PREF_SIZE);
         HBox testButtons = new HBox(10, test, spinner);
         testButtons.setAlignment(Pos.CENTER_LEFT);
-        VBox testRow = new VBox(8, testButtons, summary);
+        Label saveWarning = new Label();
+        saveWarning.setId("settings-save-warning");
+        saveWarning.getStyleClass().add(Styles.FIELD_ERROR);
+        saveWarning.setWrapText(true);
+        saveWarning.textProperty().bind(vm.saveWarningProperty());
+        saveWarning.visibleProperty().bind(vm.saveWarningProperty().isNotEmpty());
+        saveWarning.managedProperty().bind(saveWarning.visibleProperty());
+        VBox testRow = new VBox(8, testButtons, summary, saveWarning);
         test.disableProperty().bind(vm.checkingProperty().or(vm.modeProperty().isEqualTo(SyncSettings.Mode.NONE)));
         vm.checkSteps().addListener((ListChangeListener<ConnectionCheck.Step>) c -> renderSteps());
 

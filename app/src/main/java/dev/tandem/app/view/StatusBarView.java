@@ -5,6 +5,7 @@ import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.ui.Styles;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -23,10 +24,14 @@ public final class StatusBarView extends HBox {
     private final Label headline = new Label();
     private final Label detail = new Label();
     private final Label error = new Label();
+    private final Label warning = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Button syncNow = new Button("Sync now", Icons.of(MaterialDesignS.SYNC, 14));
 
+    private final SyncStatusViewModel vm;
+
     public StatusBarView(SyncStatusViewModel vm, Runnable onSyncNow, Runnable onSettings) {
+        this.vm = vm;
         getStyleClass().add(Styles.STATUS_BAR);
         setId("status-bar");
         icon.setIconSize(16);
@@ -42,6 +47,21 @@ public final class StatusBarView extends HBox {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
+        warning.setId("sync-warning");
+        warning.getStyleClass().add(Styles.STATUS_WARN);
+        warning.setMinWidth(0);
+        warning.textProperty().bind(vm.warningProperty());
+        warning.visibleProperty().bind(vm.warningProperty().isNotEmpty().and(vm.errorProperty().isEmpty()));
+        warning.managedProperty().bind(warning.visibleProperty());
+        Tooltip details = new Tooltip();
+        details.textProperty().bind(vm.warningProperty().concat("\n\n").concat(vm.warningDetailsProperty()));
+        details.setWrapText(true);
+        details.setMaxWidth(600);
+        warning.setTooltip(details);
+        Tooltip notes = new Tooltip();
+        notes.textProperty().bind(vm.notesProperty());
+        detail.tooltipProperty().bind(Bindings.when(vm.notesProperty().isEmpty())
+                .then((Tooltip) null).otherwise(notes));
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.progressProperty().greaterThanOrEqualTo(0));
         progress.managedProperty().bind(progress.visibleProperty());
@@ -58,8 +78,10 @@ public final class StatusBarView extends HBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(error, Priority.SOMETIMES);
-        getChildren().addAll(icon, headline, detail, progress, error, spacer, syncNow, settings);
+        HBox.setHgrow(warning, Priority.SOMETIMES);
+        getChildren().addAll(icon, headline, detail, progress, error, warning, spacer, syncNow, settings);
         vm.statusProperty().addListener((o, a, s) -> render(s));
+        vm.warningProperty().addListener((o, a, w) -> render(vm.statusProperty().get()));
         render(vm.statusProperty().get());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(10), e -> vm.refresh()));
         tick.setCycleCount(Timeline.INDEFINITE);
@@ -74,8 +96,9 @@ public final class StatusBarView extends HBox {
                 icon.getStyleClass().add(Styles.STATUS_OFF);
             }
             case IDLE -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_CHECK_OUTLINE);
-                icon.getStyleClass().add(Styles.STATUS_OK);
+                boolean unread = !vm.warningProperty().get().isEmpty();
+                icon.setIconCode(unread ? MaterialDesignC.CLOUD_ALERT : MaterialDesignC.CLOUD_CHECK_OUTLINE);
+                icon.getStyleClass().add(unread ? Styles.STATUS_WARN : Styles.STATUS_OK);
             }
             case SYNCING -> {
                 icon.setIconCode(MaterialDesignC.CLOUD_SYNC_OUTLINE);

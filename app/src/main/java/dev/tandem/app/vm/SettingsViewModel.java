@@ -41,7 +41,13 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<ConnectionCheck.Step> checkSteps = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper saveLabel = new ReadOnlyStringWrapper("Save");
+    private final ReadOnlyStringWrapper saveWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper readyToClose = new ReadOnlyBooleanWrapper(false);
     private boolean submitted;
+    /** The settings the last check passed or failed for; a save of exactly these needs no new check. */
+    private SyncSettings passedFor;
+    private SyncSettings failedFor;
 
     /** Tests the settings for real: builds the engine, runs {@link SyncEngine#check()}, closes it. */
     public static ConnectionCheck realCheck(SyncSettings s) {
@@ -149,6 +155,11 @@ public final class SettingsViewModel {
     }
 
     private void revalidate() {
+        boolean failedHere = failedFor != null && failedFor.equals(settings());
+        saveLabel.set(failedHere ? "Save anyway" : "Save");
+        if (!failedHere) {
+            saveWarning.set("");
+        }
         Map<String, String> p = problems();
         valid.set(p.isEmpty());
         for (String f : FIELDS) {
@@ -175,17 +186,67 @@ public final class SettingsViewModel {
             checkSummary.set("Fix the fields marked in red first.");
             return;
         }
+        runCheck(settings(), false);
+    }
+
+    /** "Save", or "Save anyway" once the check failed for the settings as they are now. */
+    public ReadOnlyStringProperty saveLabelProperty() {
+        return saveLabel.getReadOnlyProperty();
+    }
+
+    /** Why saving these settings is risky, "" when it is not. */
+    public ReadOnlyStringProperty saveWarningProperty() {
+        return saveWarning.getReadOnlyProperty();
+    }
+
+    /** Turns true when a save that had to wait for the check may close the dialog. */
+    public ReadOnlyBooleanProperty readyToCloseProperty() {
+        return readyToClose.getReadOnlyProperty();
+    }
+
+    /**
+     * Save: true when the dialog may close with {@link #settings()} now. Invalid settings show their
+     * errors. A remote is checked for real first, in the background (unless these exact settings
+     * passed a check already): if it passes, {@link #readyToCloseProperty()} turns true; if it
+     * fails, the dialog says why and the next Save, of the same settings, saves anyway.
+     */
+    public boolean requestSave() {
+        if (submit().isEmpty() || checking.get()) {
+            return false;
+        }
         SyncSettings s = settings();
+        if (s.mode() == SyncSettings.Mode.NONE || s.equals(passedFor) || s.equals(failedFor)) {
+            return true;
+        }
+        runCheck(s, true);
+        return false;
+    }
+
+    /** Checks {@code s} in the background; {@code saving}: a Save waits for the answer. */
+    private void runCheck(SyncSettings s, boolean saving) {
+        checkSteps.clear();
         checking.set(true);
-        checkSummary.set("Testing " + s.describe() + "…");
+        checkSummary.set("Testing " + s.describe() + (saving ? " before saving…" : "…"));
         async.run(() -> checker.apply(s), check -> {
             checking.set(false);
             checkSteps.setAll(check.steps());
             checkSummary.set(check.ok() ? "Everything works: Tandem can sync here." : check.summary());
+            if (check.ok()) {
+                passedFor = s;
+                failedFor = null;
+                if (saving) {
+                    readyToClose.set(true);
+                }
+            } else {
+                failedFor = s;
+                passedFor = null;
+                saveWarning.set("The remote failed the connection check: " + check.summary() + ". Devices may not"
+                        + " sync through it. Change the settings, or choose Save anyway to keep them.");
+            }
+            revalidate();
         }, e -> {
             checking.set(false);
             checkSummary.set("Could not test: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         });
     }
-
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -21,6 +22,9 @@ public final class SyncStatusViewModel {
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
 
     public SyncStatusViewModel(SyncService service, Executor ui, Clock clock) {
         this.clock = clock;
@@ -52,6 +56,24 @@ public final class SyncStatusViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * While remote objects stay unread: what that means and what to do, "" otherwise. It lasts
+     * across syncs and restarts until every object has been read.
+     */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning.getReadOnlyProperty();
+    }
+
+    /** One line per unread object: its key, why, since when. For a tooltip or details pane. */
+    public ReadOnlyStringProperty warningDetailsProperty() {
+        return warningDetails.getReadOnlyProperty();
+    }
+
+    /** What the last sync noted that needs no action (a new device id, a clock running ahead). */
+    public ReadOnlyStringProperty notesProperty() {
+        return notes.getReadOnlyProperty();
+    }
+
     /** 0..1 while a long sync knows its size, else -1. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
@@ -66,7 +88,8 @@ public final class SyncStatusViewModel {
         status.set(s);
         headline.set(switch (s.state()) {
             case OFF -> "Sync off";
-            case IDLE -> s.lastSuccess() == null ? "Not synced yet" : "Synced";
+            case IDLE -> !s.unread().isEmpty() || incomplete(s) ? "Synced with problems"
+                    : s.lastSuccess() == null ? "Not synced yet" : "Synced";
             case SYNCING -> s.phase() == null || s.phase().equals("starting") ? "Syncing…"
                     : "Syncing… " + (s.phase().equals("push") ? "sending" : s.phase().equals("pull") ? "receiving" : s.phase());
             case ERROR -> "Sync failed";
@@ -81,15 +104,42 @@ public final class SyncStatusViewModel {
             if (s.pendingChanges() > 0) {
                 sep(d).append(s.pendingChanges()).append(s.pendingChanges() == 1 ? " change waiting" : " changes waiting");
             }
-            if (s.lastReport() != null && s.lastReport().skipped() > 0) {
-                sep(d).append(s.lastReport().skipped()).append(s.lastReport().skipped() == 1
-                        ? " damaged remote object skipped" : " damaged remote objects skipped");
+            if (!s.unread().isEmpty()) {
+                sep(d).append(s.unread().size()).append(s.unread().size() == 1
+                        ? " remote object unread" : " remote objects unread");
             }
         }
         detail.set(d.toString());
+        warning.set(warningText(s));
+        warningDetails.set(s.unread().stream().map(u -> u.key() + " — " + u.problem() + " (first failed "
+                + ago(u.firstSeen(), clock.instant()) + ", " + u.attempts() + (u.attempts() == 1 ? " try)" : " tries)"))
+                .collect(Collectors.joining("\n")));
+        notes.set(s.lastReport() == null ? "" : String.join("\n", s.lastReport().notes()));
         error.set(s.state() == SyncStatus.State.ERROR && s.error() != null
                 ? s.error() + (s.hint() == null ? "" : " — " + s.hint()) : "");
         progress.set(s.state() == SyncStatus.State.SYNCING ? s.progress() : -1);
+    }
+
+    /** A report with warnings but nothing set aside: a device waits for a newer Tandem. */
+    private static boolean incomplete(SyncStatus s) {
+        return s.lastReport() != null && !s.lastReport().warnings().isEmpty();
+    }
+
+    private static String warningText(SyncStatus s) {
+        if (s.state() == SyncStatus.State.OFF) {
+            return "";
+        }
+        if (!s.unread().isEmpty()) {
+            int n = s.unread().size();
+            return (n == 1 ? "1 remote object could not be read, so its changes are" : n + " remote objects could not be"
+                    + " read, so their changes are") + " missing on this device. Tandem tries again by itself; the device"
+                    + " that wrote " + (n == 1 ? "it" : "them") + " may need to sync again. If this lasts, run Test"
+                    + " connection in Sync settings.";
+        }
+        if (incomplete(s)) {
+            return String.join(" ", s.lastReport().warnings());
+        }
+        return "";
     }
 
     private static StringBuilder sep(StringBuilder b) {

@@ -97,4 +97,54 @@ class SettingsViewModelTest {
         assertEquals("Fix the fields marked in red first.", vm.checkSummaryProperty().get());
         assertEquals(null, checkThread.get());
     }
+
+    private static final ConnectionCheck FAILED = new ConnectionCheck(List.of(
+            new ConnectionCheck.Step("Read back", false, "came back with different content", SyncException.Reason.CORRUPT)));
+    private static final ConnectionCheck PASSED = new ConnectionCheck(List.of(
+            new ConnectionCheck.Step("List", true, "ok", null)));
+
+    private static void folder(SettingsViewModel vm, String dir) {
+        vm.modeProperty().set(SyncSettings.Mode.FOLDER);
+        vm.value("folder").set(dir);
+    }
+
+    @Test
+    void requestSave_remoteFailsTheCheck_warnsThenSavesAnywayOnTheSecondPress() {
+        SettingsViewModel vm = vm(FAILED);
+        folder(vm, "/srv/sync");
+        assertFalse(vm.requestSave(), "a remote is checked before it is saved");
+        assertTrue(vm.saveWarningProperty().get().contains("Read back failed"), vm.saveWarningProperty().get());
+        assertEquals("Save anyway", vm.saveLabelProperty().get());
+        assertFalse(vm.readyToCloseProperty().get());
+        assertTrue(vm.requestSave(), "the user chose to keep them");
+    }
+
+    @Test
+    void requestSave_settingsChangedAfterAFailedCheck_checksAgain() {
+        SettingsViewModel vm = vm(FAILED);
+        folder(vm, "/srv/sync");
+        assertFalse(vm.requestSave());
+        vm.value("folder").set("/srv/other");
+        assertEquals("Save", vm.saveLabelProperty().get());
+        assertEquals("", vm.saveWarningProperty().get());
+        checkThread.set(null);
+        assertFalse(vm.requestSave());
+        assertTrue(checkThread.get() != null, "the new settings were checked");
+    }
+
+    @Test
+    void requestSave_remotePasses_closesWhenTheCheckIsDone() {
+        SettingsViewModel vm = vm(PASSED);
+        folder(vm, "/srv/sync");
+        assertFalse(vm.requestSave());
+        assertTrue(vm.readyToCloseProperty().get());
+        assertEquals("", vm.saveWarningProperty().get());
+    }
+
+    @Test
+    void requestSave_syncOff_savesWithoutACheck() {
+        SettingsViewModel vm = vm(FAILED);
+        assertTrue(vm.requestSave());
+        assertEquals(null, checkThread.get());
+    }
 }

@@ -1,12 +1,15 @@
 package dev.tandem.app.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.sync.SyncStatus;
+import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SyncStatusViewModelTest {
@@ -22,7 +25,7 @@ class SyncStatusViewModelTest {
 
     @Test
     void update_idleWithPending_saysWhenAndWaiting() {
-        vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(180), 3, null, -1, null, null, null, null, null, 0));
+        vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(180), 3, null, -1, null, null, null, null, null, 0, List.of()));
         assertEquals("Synced", vm.headlineProperty().get());
         assertEquals("3 min ago · 3 changes waiting", vm.detailProperty().get());
         assertEquals("", vm.errorProperty().get());
@@ -31,7 +34,7 @@ class SyncStatusViewModelTest {
     @Test
     void update_error_showsMessageAndHint() {
         vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", null, 1, null, -1, "Access denied",
-                SyncException.Reason.AUTH.hint(), SyncException.Reason.AUTH, null, null, 1));
+                SyncException.Reason.AUTH.hint(), SyncException.Reason.AUTH, null, null, 1, List.of()));
         assertEquals("Sync failed", vm.headlineProperty().get());
         assertEquals("Access denied — Check the access key and secret key in Sync settings.", vm.errorProperty().get());
         assertEquals("1 change waiting", vm.detailProperty().get());
@@ -39,7 +42,7 @@ class SyncStatusViewModelTest {
 
     @Test
     void update_syncingWithProgress_exposesIt() {
-        vm.update(new SyncStatus(SyncStatus.State.SYNCING, "s3", null, 0, "pull", 0.25, null, null, null, null, null, 0));
+        vm.update(new SyncStatus(SyncStatus.State.SYNCING, "s3", null, 0, "pull", 0.25, null, null, null, null, null, 0, List.of()));
         assertEquals("Syncing… receiving", vm.headlineProperty().get());
         assertEquals(0.25, vm.progressProperty().get());
     }
@@ -50,5 +53,29 @@ class SyncStatusViewModelTest {
         assertEquals("42 s ago", SyncStatusViewModel.ago(NOW.minusSeconds(42), NOW));
         assertEquals("2 h ago", SyncStatusViewModel.ago(NOW.minusSeconds(7300), NOW));
         assertEquals("1 day ago", SyncStatusViewModel.ago(NOW.minusSeconds(90000), NOW));
+    }
+
+    @Test
+    void update_objectsUnread_saysSoUntilTheyRead() {
+        SetAside rotten = new SetAside("batches/d/000000000003", "checksum mismatch", NOW.minusSeconds(600), 2);
+        vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(10), 0, null, -1, null, null, null,
+                null, null, 0, List.of(rotten)));
+        assertEquals("Synced with problems", vm.headlineProperty().get(), "never plain Synced while something is unread");
+        assertEquals("10 s ago · 1 remote object unread", vm.detailProperty().get());
+        assertTrue(vm.warningProperty().get().contains("Test connection"), vm.warningProperty().get());
+        assertEquals("batches/d/000000000003 — checksum mismatch (first failed 10 min ago, 2 tries)",
+                vm.warningDetailsProperty().get());
+        vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW, 0, null, -1, null, null, null, null, null, 0,
+                List.of()));
+        assertEquals("Synced", vm.headlineProperty().get());
+        assertEquals("", vm.warningProperty().get());
+    }
+
+    @Test
+    void update_syncingWhileObjectsUnread_keepsTheWarning() {
+        SetAside rotten = new SetAside("batches/d/000000000003", "damaged", NOW, 1);
+        vm.update(new SyncStatus(SyncStatus.State.SYNCING, "folder", NOW, 0, "pull", -1, null, null, null, null, null, 0,
+                List.of(rotten)));
+        assertTrue(!vm.warningProperty().get().isEmpty(), "the warning lasts through the next sync");
     }
 }

@@ -224,16 +224,17 @@ final class SyncBench {
                     secs(pull.duration().toNanos()), pull.requests(),
                     pull.bytesDown(), idleA.requests(), idleB.requests()));
             long cap = DefaultSyncEngine.BATCH_CAP;
-            // An engine's first push also reads its first batch back and (without a passphrase) checks
-            // that the remote is not encrypted: 2 GETs once per engine, i.e. per app run (SYNC_FORMAT.md).
-            long checks = variant.startsWith("edit") ? 0 : 2;
+            // An engine's first push also reads its first batch back, checks that a second write to it
+            // is refused and (without a passphrase) that the remote is not encrypted: 3 requests once
+            // per engine, i.e. per app run (SYNC_FORMAT.md).
+            long checks = variant.startsWith("edit") ? 0 : 3;
             long pushGoal = (n + cap - 1) / cap + 1 + checks;
             double perField = push.bytesUp() / (double) fieldChanges;
             goals.add(String.format("- %s, %s: push %d requests = 1 listing + %d (goal ⌈N/cap⌉ + 1%s = %d): %s;"
                             + " idle sync %d and %d requests (goal ≤ 1 + %d devices = %d): %s;"
                             + " %.1f bytes per field change (goal ≤ 40): %s",
                     backend, label, push.requests(), push.requests() - 1,
-                    checks > 0 ? " + 2 GETs of an engine's first push" : "", pushGoal,
+                    checks > 0 ? " + 3 checks of an engine's first push" : "", pushGoal,
                     push.requests() - 1 <= pushGoal ? "PASS" : "FAIL", idleA.requests(), idleB.requests(), DEVICES,
                     1 + DEVICES, Math.max(idleA.requests(), idleB.requests()) <= 1 + DEVICES ? "PASS" : "FAIL",
                     perField, perField <= 40 ? "PASS" : "FAIL"));

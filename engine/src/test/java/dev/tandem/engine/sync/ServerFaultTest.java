@@ -98,7 +98,7 @@ class ServerFaultTest {
         SyncReport first = engine.sync(a);
         a.save(Item.of("y"));
         SyncReport second = engine.sync(a);
-        assertEquals(5, first.requests(), "listing, encryption check, batch, read back, head: " + first);
+        assertEquals(6, first.requests(), "listing, encryption check, batch, read back, refused rewrite, head: " + first);
         assertEquals(3, second.requests(), "listing, batch, head: the checks are done once per engine: " + second);
     }
 

@@ -209,9 +209,9 @@ class SyncEngineTest {
         SyncReport r = engine.sync(a);
         assertEquals(12_000, r.pushed());
         int batches = (int) Math.ceil(12_000 / 5000.0);
-        assertEquals(1 + 1 + batches + 1 + 1, r.requests(),
+        assertEquals(1 + 1 + batches + 2 + 1, r.requests(),
                 "one listing, the encryption check before an engine's first push, the batches, reading the first back"
-                        + " once, one head");
+                        + " and rewriting it once (refused), one head");
         a.transaction(tx -> {
             for (int i = 0; i < 12_000; i++) {
                 tx.save(Item.of("more " + i));

@@ -24,6 +24,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
@@ -69,17 +70,24 @@ public final class S3Storage implements SyncStorage {
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
                 .forcePathStyle(true)
-                // The SDK's default flexible checksums (aws-chunked CRC trailers) are rejected by
-                // several S3-compatible services; send them only where the API requires them.
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(c -> c
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT)
                         .retryStrategy(r -> r.maxAttempts(MAX_ATTEMPTS)));
         if (endpoint != null) {
-            builder.endpointOverride(endpoint);
+            // A third-party server. Since SDK 2.30 the defaults add a CRC trailer to every PutObject,
+            // sent as an aws-chunked body, and over http the body is signed chunk by chunk as well.
+            // Ceph RGW, Alibaba OSS, Tencent COS, Huawei OBS and older MinIO reject or mishandle
+            // aws-chunked bodies, and s3rver stores them with their framing (every object corrupt).
+            // So for these: checksums only where the API requires them, and one plain, fully signed
+            // body. Every object is still checked end to end: batches carry their own CRC32C, and
+            // sync reads its first write back (docs/S3_PROVIDERS.md).
+            builder.endpointOverride(endpoint)
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                    .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
         }
+        // AWS itself keeps the SDK's stronger defaults: a CRC32 on every upload and download.
         this.client = builder.build();
     }
 
@@ -112,6 +120,10 @@ public final class S3Storage implements SyncStorage {
                 }
             }
             if (!keys.isEmpty() || !Boolean.TRUE.equals(response.isTruncated()) || response.contents().isEmpty()) {
+                // S3 lists in UTF-8 byte order, which for our ASCII keys is String order; s3rver
+                // lists in its file system's walk order instead ('a/b' before 'a-b'). Sorting a page
+                // costs nothing on a compliant server and makes single-page listings right on it.
+                keys.sort(null);
                 return keys;
             }
             // A whole page of foreign names: an empty answer would end the caller's paging early,

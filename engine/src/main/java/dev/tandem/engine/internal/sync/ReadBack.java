@@ -14,7 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * only readers would notice, each setting every batch aside: this catches it at the writer, before
  * its head is published, so no reader is ever pointed at the damaged batch.
  *
- * <p>It costs one GET of an object just written, and it is skipped once a read back succeeded.
+ * <p>Then it writes the same bytes to the same key again, which a server must refuse: one that
+ * ignores If-None-Match would let concurrent writers, or a copied profile, overwrite each other's
+ * batches, and sync depends on create-if-absent for that.
+ *
+ * <p>It costs one GET and one refused PUT, once per engine.
  */
 final class ReadBack {
     private final AtomicBoolean verified = new AtomicBoolean();
@@ -42,6 +46,14 @@ final class ReadBack {
             throw fault(storage, key, "it came back with different content (" + written.length + " bytes written, "
                     + back.get().length + " read back), so the server does not store request bodies as sent"
                     + " (for example it keeps aws-chunked framing)", null);
+        }
+        // The same bytes again under the same key: a server that honours If-None-Match refuses,
+        // and one that does not overwrites the object with identical content, which does no harm.
+        if (storage.createIfAbsent(key, written)) {
+            throw new SyncException(Reason.NO_CONDITIONAL_WRITES, storage.describe() + " accepted a second write to "
+                    + key + " instead of refusing it: it ignores If-None-Match, so two devices (or a copied profile)"
+                    + " writing at the same time could overwrite each other's changes. Sync stopped before telling"
+                    + " other devices about the batch.");
         }
         verified.set(true);
     }

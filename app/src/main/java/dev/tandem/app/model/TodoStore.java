@@ -297,9 +297,9 @@ public final class TodoStore implements AutoCloseable {
     /** Saves this device's display name (only when it changed, so no change is recorded at each start). */
     public void registerDevice(String name) {
         String id = db.deviceId();
-        Optional<Device> cur = db.get(Device.class, id);
+        Optional<DeviceName> cur = db.get(DeviceName.class, id);
         if (cur.isEmpty() || !java.util.Objects.equals(cur.get().name(), name)) {
-            db.save(new Device(id, name));
+            db.save(new DeviceName(id, name));
             wrote();
         }
     }
@@ -312,7 +312,7 @@ public final class TodoStore implements AutoCloseable {
         if (deviceId.equals(db.deviceId())) {
             return "This device";
         }
-        return db.get(Device.class, deviceId).map(Device::name).filter(n -> !n.isBlank())
+        return db.get(DeviceName.class, deviceId).map(DeviceName::name).filter(n -> !n.isBlank())
                 .orElse("Device " + deviceId.substring(Math.max(0, deviceId.length() - 6)));
     }
 

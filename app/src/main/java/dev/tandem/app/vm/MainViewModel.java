@@ -34,7 +34,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private final LiveList<Item> items;
     private final LiveList<TodoList> lists;
-    private final Sidebar sidebar;
+    private final SidebarViewModel sidebar;
     private final DayWatch day;
     private final UndoableCommands commands;
 
@@ -50,7 +50,7 @@ public final class MainViewModel implements AutoCloseable {
         this.undo = undo;
         this.items = new LiveList<>(Item::id, async.ui());
         this.lists = new LiveList<>(TodoList::id, async.ui());
-        this.sidebar = new Sidebar(store, async, this::rebuildSidebar);
+        this.sidebar = new SidebarViewModel(store, async, this::rebuildSidebar);
         this.day = new DayWatch(store.dateClock(), async.ui());
         this.commands = new UndoableCommands(store, async, dialogs, undo, view.getReadOnlyProperty(), lists.items(),
                 sidebar, this::select);
@@ -223,7 +223,7 @@ public final class MainViewModel implements AutoCloseable {
 
     String titleOf(View v) {
         if (v instanceof View.SmartView s) {
-            return Sidebar.smartTitle(s.smart());
+            return SidebarViewModel.smartTitle(s.smart());
         }
         if (v instanceof View.ListView l) {
             return lists.items().stream().filter(x -> x.id().equals(l.listId())).findFirst()

@@ -29,13 +29,13 @@ final class UndoableCommands {
     private final UndoManager undo;
     private final ReadOnlyObjectProperty<View> view;
     private final ObservableList<TodoList> lists;
-    private final Sidebar sidebar;
+    private final SidebarViewModel sidebar;
     private final Consumer<View> select;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     /** {@code view} decides where new items go; {@code select} navigates, e.g. to a new list. */
     UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<View> view,
-            ObservableList<TodoList> lists, Sidebar sidebar, Consumer<View> select) {
+            ObservableList<TodoList> lists, SidebarViewModel sidebar, Consumer<View> select) {
         this.store = store;
         this.async = async;
         this.dialogs = dialogs;

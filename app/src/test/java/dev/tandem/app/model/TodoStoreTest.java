@@ -153,7 +153,7 @@ class TodoStoreTest {
     @Test
     void deviceLabel_registeredOtherDevice_usesItsName() {
         store.registerDevice("Laptop");
-        store.db().save(new Device("other-device-123456", "Phone"));
+        store.db().save(new DeviceName("other-device-123456", "Phone"));
         assertEquals("Phone", store.deviceLabel("other-device-123456"));
         assertEquals("This device", store.deviceLabel(store.db().deviceId()));
         assertEquals("Device abcdef", store.deviceLabel("unknown-abcdef"));

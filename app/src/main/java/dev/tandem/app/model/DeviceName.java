@@ -4,5 +4,5 @@ import dev.tandem.engine.Table;
 
 /** A device's display name; each device saves its own row (id = the database's device id), which syncs. */
 @Table("devices")
-public record Device(String id, String name) {
+public record DeviceName(String id, String name) {
 }

@@ -21,7 +21,7 @@ import javafx.collections.ObservableList;
  * The sidebar's rows: the smart views, the user lists and Conflicts, each with its live count. The
  * counts are one query for one date ({@link #bindCounts}); changes on the UI executor only.
  */
-final class Sidebar implements AutoCloseable {
+final class SidebarViewModel implements AutoCloseable {
     private final TodoStore store;
     private final Async async;
     private final ObservableList<SidebarEntry> entries = FXCollections.observableArrayList();
@@ -32,7 +32,7 @@ final class Sidebar implements AutoCloseable {
     private final ReadOnlyIntegerWrapper unseenConflicts = new ReadOnlyIntegerWrapper(0);
 
     /** {@code onCounts} runs on the UI executor after new counts arrived (the owner rebuilds). */
-    Sidebar(TodoStore store, Async async, Runnable onCounts) {
+    SidebarViewModel(TodoStore store, Async async, Runnable onCounts) {
         this.store = store;
         this.async = async;
         this.countRows = new LiveList<>(Count::id, async.ui());

@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * One device's runtime: its data dir, database, store, settings and background sync. Opening it
@@ -31,10 +34,10 @@ public final class Device implements AutoCloseable {
     private final SyncService sync;
     private final ExecutorService ioExecutor;
     private final Async async;
-    private java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Throwable>> errorHandler;
+    private AtomicReference<Consumer<Throwable>> errorHandler;
     private SyncSettings forcedRemote;
     /** Set once any settings were applied: a deferred {@link #startSync} must not undo a newer choice. */
-    private final java.util.concurrent.atomic.AtomicBoolean syncApplied = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean syncApplied = new AtomicBoolean();
 
     private Device(String name, Path dataDir, TodoStore store, SettingsStore settings, SyncService sync,
                    ExecutorService ioExecutor, Async async) {
@@ -80,8 +83,8 @@ public final class Device implements AutoCloseable {
         sync.setDebounce(debounce);
         store.onLocalWrite(sync::localChange);
         ExecutorService io = Async.backgroundExecutor("tandem-io");
-        java.util.concurrent.atomic.AtomicReference<java.util.function.Consumer<Throwable>> onError =
-                new java.util.concurrent.atomic.AtomicReference<>(e -> { });
+        AtomicReference<Consumer<Throwable>> onError =
+                new AtomicReference<>(e -> { });
         Async async = new Async(io, ui, e -> {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "background task failed", e);
             onError.get().accept(e);
@@ -131,7 +134,7 @@ public final class Device implements AutoCloseable {
     }
 
     /** Where failures of background commands go (on the UI thread), e.g. a notification. */
-    public void onError(java.util.function.Consumer<Throwable> handler) {
+    public void onError(Consumer<Throwable> handler) {
         errorHandler.set(handler);
     }
 

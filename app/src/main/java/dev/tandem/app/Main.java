@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Entry point for both faces of the jar. A plain class (not an Application subclass) so the app
@@ -19,7 +21,7 @@ public final class Main {
     }
 
     /** Held so the level sticks: the connection pool's INFO lines are noise for users. */
-    private static volatile java.util.logging.Logger hikari;
+    private static volatile Logger hikari;
 
     /**
      * Before the first connection. Not in the desktop app's main thread: the first logger sets up
@@ -27,8 +29,8 @@ public final class Main {
      * the main thread should be starting the toolkit instead.
      */
     static void quietConnectionPool() {
-        java.util.logging.Logger l = java.util.logging.Logger.getLogger("com.zaxxer.hikari");
-        l.setLevel(java.util.logging.Level.WARNING);
+        Logger l = Logger.getLogger("com.zaxxer.hikari");
+        l.setLevel(Level.WARNING);
         hikari = l;
     }
 

@@ -1,5 +1,6 @@
 package dev.tandem.app;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ public final class StartupTiming {
         if (!ON) {
             return;
         }
-        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         StringBuilder out = new StringBuilder();
         synchronized (MARKS) {
             if (reported) {

@@ -4,10 +4,17 @@ import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Theme;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -27,7 +34,7 @@ public final class TandemApp extends Application {
     static volatile AppOptions options;
 
     /** The database, opening in the background since {@link #preopen} (before the toolkit starts). */
-    private static volatile java.util.concurrent.CompletableFuture<Device> opening;
+    private static volatile CompletableFuture<Device> opening;
     private static volatile Path openingDir;
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -39,7 +46,7 @@ public final class TandemApp extends Application {
         }
         Path dataDir = DataDirs.resolve(o.dataDir(), System.getenv());
         openingDir = dataDir;
-        opening = java.util.concurrent.CompletableFuture.supplyAsync(
+        opening = CompletableFuture.supplyAsync(
                 () -> {
                     SqliteNativeCache.use(System.getenv());
                     Main.quietConnectionPool();
@@ -78,13 +85,13 @@ public final class TandemApp extends Application {
         if (opening == null || !dataDir.equals(openingDir)) {
             preopen(o);
         }
-        java.util.concurrent.CompletableFuture<Device> future = opening;
+        CompletableFuture<Device> future = opening;
         Thread opener = new Thread(() -> {
             try {
                 Device device;
                 try {
                     device = future.join();
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     throw e.getCause() instanceof RuntimeException re ? re : e;
                 }
                 StartupTiming.mark("db-open");
@@ -117,7 +124,7 @@ public final class TandemApp extends Application {
 
     /** The app icon from ui-resources, if present. */
     public static void setIcon(Stage stage) {
-        java.net.URL icon = Theme.class.getResource("icons/app-icon.png");
+        URL icon = Theme.class.getResource("icons/app-icon.png");
         if (icon != null) {
             stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm(), true));
         }
@@ -156,9 +163,9 @@ public final class TandemApp extends Application {
      * interactions.
      */
     private static void startSyncSoon(Device device) {
-        java.util.concurrent.CompletableFuture.runAsync(device::startSync,
-                java.util.concurrent.CompletableFuture.delayedExecutor(SYNC_START_DELAY_MS,
-                        java.util.concurrent.TimeUnit.MILLISECONDS, TandemApp::daemon))
+        CompletableFuture.runAsync(device::startSync,
+                CompletableFuture.delayedExecutor(SYNC_START_DELAY_MS,
+                        TimeUnit.MILLISECONDS, TandemApp::daemon))
                 .exceptionally(e -> {
                     // Unreadable settings, say: the window works on, unsynced, as when sync is off.
                     System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot start sync", e);
@@ -186,17 +193,17 @@ public final class TandemApp extends Application {
             }
         }
         try {
-            java.nio.file.Path etc = java.nio.file.Path.of("/etc/hostname");
-            if (java.nio.file.Files.isReadable(etc)) {
-                String v = java.nio.file.Files.readString(etc).strip();
+            Path etc = Path.of("/etc/hostname");
+            if (Files.isReadable(etc)) {
+                String v = Files.readString(etc).strip();
                 if (!v.isEmpty()) {
                     return v;
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // fall through
         }
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         String user = System.getProperty("user.name", "");
         return os.contains("mac") ? user + "’s Mac" : "This computer";
     }

@@ -1,6 +1,7 @@
 package dev.tandem.app.demo;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.TandemApp;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -9,6 +10,8 @@ import dev.tandem.app.view.Icons;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -66,7 +69,7 @@ public final class DemoMode implements AutoCloseable {
         first.show();
         Thread t = new Thread(() -> {
             try {
-                java.nio.file.Files.createDirectories(remoteDir());
+                Files.createDirectories(remoteDir());
                 Device a = Device.open("Device A", dir.resolve("device-a"), FxExecutor.INSTANCE, remote(remoteDir()), DEBOUNCE);
                 Device b = Device.open("Device B", dir.resolve("device-b"), FxExecutor.INSTANCE, remote(remoteDir()), DEBOUNCE);
                 seedIfEmpty(a.store(), b.store());
@@ -80,7 +83,7 @@ public final class DemoMode implements AutoCloseable {
                     show(new Stage(), b, screen.getMinX() + 16 + w, screen.getMinY() + 20, w, h);
                     onShown.run();
                 });
-            } catch (RuntimeException | java.io.IOException e) {
+            } catch (RuntimeException | IOException e) {
                 FxExecutor.INSTANCE.execute(() -> loading.setText("The demo could not start: " + e.getMessage()));
             }
         }, "tandem-demo-open");
@@ -103,7 +106,7 @@ public final class DemoMode implements AutoCloseable {
         stage.getScene().getStylesheets().setAll(theme.stylesheets());
         view.themeProperty().addListener((o, a, t) -> stage.getScene().getStylesheets().setAll(t.stylesheets()));
         stage.setTitle("Tandem — " + device.name() + " (demo)");
-        dev.tandem.app.TandemApp.setIcon(stage);
+        TandemApp.setIcon(stage);
         stage.setX(x);
         stage.setY(y);
         stage.setWidth(w);

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntPredicate;
 
 /**
  * Brings a list to a new state in place, with row-level operations keyed by id, so that elements
@@ -87,7 +88,7 @@ public final class ListDiff {
     }
 
     /** Removes the elements at the indexes {@code drop} accepts, one call per contiguous run. */
-    private static <T> int removeRuns(List<T> target, java.util.function.IntPredicate drop) {
+    private static <T> int removeRuns(List<T> target, IntPredicate drop) {
         int count = 0;
         int i = target.size() - 1;
         while (i >= 0) {

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -298,7 +300,7 @@ public final class TodoStore implements AutoCloseable {
     public void registerDevice(String name) {
         String id = db.deviceId();
         Optional<DeviceName> cur = db.get(DeviceName.class, id);
-        if (cur.isEmpty() || !java.util.Objects.equals(cur.get().name(), name)) {
+        if (cur.isEmpty() || !Objects.equals(cur.get().name(), name)) {
             db.save(new DeviceName(id, name));
             wrote();
         }
@@ -321,7 +323,7 @@ public final class TodoStore implements AutoCloseable {
     public List<HistoryEntry> history(String itemId) {
         String me = db.deviceId();
         List<HistoryEntry> out = new ArrayList<>();
-        java.util.Map<String, String> labels = new java.util.HashMap<>();
+        Map<String, String> labels = new HashMap<>();
         for (Change c : db.history("items", itemId)) {
             String label = labels.computeIfAbsent(c.author(), this::deviceLabel);
             for (FieldChange f : c.fields()) {

@@ -2,6 +2,7 @@ package dev.tandem.app.model;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /** What the item list shows: a smart list, a user list, or search results. */
@@ -14,7 +15,7 @@ public sealed interface View {
     record SmartView(Smart smart) implements View {
         @Override
         public String key() {
-            return smart.name().toLowerCase(java.util.Locale.ROOT);
+            return smart.name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -62,7 +64,7 @@ public final class SyncService implements AutoCloseable {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), random);
-        java.util.concurrent.ScheduledThreadPoolExecutor exec = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+        ScheduledThreadPoolExecutor exec = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "tandem-sync");
             t.setDaemon(true);
             return t;
@@ -178,7 +180,7 @@ public final class SyncService implements AutoCloseable {
         if (!closed) {
             try {
                 scheduler.execute(r);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 // closed meanwhile
             }
         }

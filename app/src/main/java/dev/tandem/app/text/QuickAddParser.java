@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,7 +43,7 @@ public final class QuickAddParser {
         }
         // A trailing "due"/"on"/"by" left over from "... due fri" is dropped.
         if (due != null && words.size() > 1) {
-            String last = words.get(words.size() - 1).toLowerCase(java.util.Locale.ROOT);
+            String last = words.get(words.size() - 1).toLowerCase(Locale.ROOT);
             if (last.equals("by") || last.equals("on") || last.equals("due")) {
                 words.remove(words.size() - 1);
             }

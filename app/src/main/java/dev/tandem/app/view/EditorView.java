@@ -2,12 +2,14 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
-import dev.tandem.app.vm.HistoryLine;
+import dev.tandem.app.text.DatePhrases;
 import dev.tandem.app.vm.EditorViewModel;
+import dev.tandem.app.vm.HistoryLine;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.ui.Styles;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -95,18 +97,18 @@ public final class EditorView extends StackPane {
             private final DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
             @Override
-            public String toString(java.time.LocalDate d) {
+            public String toString(LocalDate d) {
                 return d == null ? "" : f.format(d);
             }
 
             @Override
-            public java.time.LocalDate fromString(String s) {
+            public LocalDate fromString(String s) {
                 if (s == null || s.isBlank()) {
                     return null;
                 }
-                return dev.tandem.app.text.DatePhrases.parse(s, main.store().today()).orElseGet(() -> {
+                return DatePhrases.parse(s, main.store().today()).orElseGet(() -> {
                     try {
-                        return java.time.LocalDate.parse(s.strip(), f);
+                        return LocalDate.parse(s.strip(), f);
                     } catch (RuntimeException e) {
                         return vm.dueProperty().get();
                     }

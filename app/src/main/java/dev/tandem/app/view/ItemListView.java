@@ -25,6 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 
@@ -108,7 +109,7 @@ public final class ItemListView extends ListView<Item> {
         FontIcon icon;
         if (v instanceof View.SearchView) {
             text = "Nothing matches your search.";
-            icon = Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY, 44);
+            icon = Icons.of(MaterialDesignM.MAGNIFY, 44);
         } else if (v instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
             text = "The Trash is empty.";
             icon = Icons.of(Icons.TRASH, 44);

@@ -14,6 +14,7 @@ import dev.tandem.app.vm.UndoManager;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import java.time.Clock;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,8 +38,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
@@ -96,7 +99,7 @@ public final class MainView extends BorderPane {
 
         CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();
         search = searchField;
-        searchField.setLeft(Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MAGNIFY, 15));
+        searchField.setLeft(Icons.of(MaterialDesignM.MAGNIFY, 15));
         search.setId("search");
         search.setPromptText("Search  (Ctrl+F)");
         search.getStyleClass().add(Styles.SEARCH_FIELD);
@@ -272,7 +275,7 @@ public final class MainView extends BorderPane {
         return theme;
     }
 
-    private static Button iconButton(org.kordamp.ikonli.Ikon icon, String tip) {
+    private static Button iconButton(Ikon icon, String tip) {
         Button b = new Button(null, Icons.of(icon, 18));
         b.getStyleClass().add(Styles.BUTTON_FLAT);
         b.setTooltip(new Tooltip(tip));
@@ -283,7 +286,7 @@ public final class MainView extends BorderPane {
     public void toggleTheme() {
         theme.set(theme.get().other());
         Theme t = theme.get();
-        device.async().run(() -> device.settings().put("ui.theme", t.name().toLowerCase(java.util.Locale.ROOT)));
+        device.async().run(() -> device.settings().put("ui.theme", t.name().toLowerCase(Locale.ROOT)));
     }
 
     private void applyTheme(Scene s) {

@@ -6,6 +6,7 @@ import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.ui.Styles;
 import java.io.File;
 import java.util.List;
+import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
@@ -29,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -196,9 +198,9 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
         n.setManaged(shown);
     }
 
-    private ToggleButton mode(String text, SyncSettings.Mode m, ToggleGroup g, org.kordamp.ikonli.Ikon icon, String pos) {
+    private ToggleButton mode(String text, SyncSettings.Mode m, ToggleGroup g, Ikon icon, String pos) {
         ToggleButton b = new ToggleButton(text, Icons.of(icon, 15));
-        b.setId("mode-" + m.name().toLowerCase(java.util.Locale.ROOT));
+        b.setId("mode-" + m.name().toLowerCase(Locale.ROOT));
         b.setUserData(m);
         b.setToggleGroup(g);
         if (!pos.isEmpty()) {

@@ -4,6 +4,8 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
@@ -242,7 +244,7 @@ public final class EditorViewModel {
         }
         String id = it.id();
         async.run(() -> {
-            java.util.Map<String, String> names = new java.util.HashMap<>();
+            Map<String, String> names = new HashMap<>();
             store.lists().forEach(l -> names.put(l.id(), l.name()));
             return HistoryLine.describe(store.history(id), lid -> names.getOrDefault(lid, "a deleted list"));
         }, lines -> {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -169,10 +170,10 @@ public final class SettingsViewModel {
     }
 
     /** Shows every error; returns the settings when they are valid. */
-    public java.util.Optional<SyncSettings> submit() {
+    public Optional<SyncSettings> submit() {
         submitted = true;
         revalidate();
-        return valid.get() ? java.util.Optional.of(settings()) : java.util.Optional.empty();
+        return valid.get() ? Optional.of(settings()) : Optional.empty();
     }
 
     /** Runs the connection check in the background; the steps appear in {@link #checkSteps()}. */

@@ -3,13 +3,23 @@ package dev.tandem.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.Device;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.View;
+import dev.tandem.engine.Db;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,16 +51,16 @@ class CliTest {
     @Test
     void add_whileTheAppHasTheProfileOpen_showsInTheAppsList() throws Exception {
         Path d = tmp.resolve("a");
-        java.nio.file.Files.createDirectories(d);
-        try (dev.tandem.engine.Db db = dev.tandem.engine.Db.open(d.resolve(dev.tandem.app.Device.DB_FILE));
-             dev.tandem.app.model.TodoStore store = new dev.tandem.app.model.TodoStore(db, java.time.Clock.systemUTC())) {
-            java.util.concurrent.BlockingQueue<List<dev.tandem.app.model.Item>> inbox =
-                    new java.util.concurrent.LinkedBlockingQueue<>();
-            store.subscribe(dev.tandem.app.model.View.inbox(), store.today(), inbox::add, Runnable::run);
-            assertEquals(List.of(), inbox.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+        Files.createDirectories(d);
+        try (Db db = Db.open(d.resolve(Device.DB_FILE));
+             TodoStore store = new TodoStore(db, Clock.systemUTC())) {
+            BlockingQueue<List<Item>> inbox =
+                    new LinkedBlockingQueue<>();
+            store.subscribe(View.inbox(), store.today(), inbox::add, Runnable::run);
+            assertEquals(List.of(), inbox.poll(5, TimeUnit.SECONDS));
             Result add = run(d, "add", "From", "the", "terminal");
             assertEquals(0, add.code(), add.err());
-            List<dev.tandem.app.model.Item> now = inbox.poll(5, java.util.concurrent.TimeUnit.SECONDS);
+            List<Item> now = inbox.poll(5, TimeUnit.SECONDS);
             assertTrue(now != null && now.size() == 1 && now.get(0).title().equals("From the terminal"),
                     "the open app must show the CLI's todo: " + now);
         }
@@ -146,7 +156,7 @@ class CliTest {
 
     @Test
     void sync_folderRemote_carriesTodosBetweenDataDirs() throws Exception {
-        java.nio.file.Files.createDirectories(tmp.resolve("remote"));
+        Files.createDirectories(tmp.resolve("remote"));
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         String remote = "folder:" + tmp.resolve("remote");

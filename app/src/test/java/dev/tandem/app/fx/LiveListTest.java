@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Subscription;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ class LiveListTest {
     }
 
     /** A UI executor that queues tasks until run by hand. */
-    static final class ManualUi implements java.util.concurrent.Executor {
+    static final class ManualUi implements Executor {
         final List<Runnable> queue = new ArrayList<>();
 
         @Override

@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class TodoStoreTest {
@@ -38,7 +40,7 @@ class TodoStoreTest {
 
     @Test
     void add_blankTitle_isRejected() {
-        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> store.add("  ", null, null));
+        Assertions.assertThrows(IllegalArgumentException.class, () -> store.add("  ", null, null));
     }
 
     @Test
@@ -96,7 +98,7 @@ class TodoStoreTest {
         TodoList work = store.createList("Work");
         store.add("a", work.id(), null);
         store.add("b", null, store.today());
-        List<Count> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Count> counts = new CopyOnWriteArrayList<>();
         var sub = store.subscribeCounts(store.today(), counts::addAll, Runnable::run);
         sub.close();
         Map<String, Long> m = counts.stream().collect(Collectors.toMap(Count::id, Count::count, (x, y) -> y));

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,8 +62,8 @@ class SyncServiceTest {
         }
 
         @Override
-        public dev.tandem.engine.sync.CompactionReport compact(Db d) {
-            return new dev.tandem.engine.sync.CompactionReport(sync(d, SyncProgress.NONE), false, 0, 0);
+        public CompactionReport compact(Db d) {
+            return new CompactionReport(sync(d, SyncProgress.NONE), false, 0, 0);
         }
 
         @Override
@@ -70,7 +73,7 @@ class SyncServiceTest {
         }
 
         @Override
-        public List<dev.tandem.engine.sync.SetAside> setAside(Db d) {
+        public List<SetAside> setAside(Db d) {
             return List.of();
         }
 
@@ -97,7 +100,7 @@ class SyncServiceTest {
         db.close();
     }
 
-    private static void await(java.util.function.BooleanSupplier c) throws InterruptedException {
+    private static void await(BooleanSupplier c) throws InterruptedException {
         long end = System.currentTimeMillis() + 10_000;
         while (!c.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {

@@ -1,13 +1,16 @@
 package dev.tandem.app.testing;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** A stand-in for the FX thread in view-model tests: one thread, plus ways to wait for it. */
-public final class TestUi implements java.util.concurrent.Executor, AutoCloseable {
+public final class TestUi implements Executor, AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "test-ui");
         t.setDaemon(true);
@@ -53,7 +56,7 @@ public final class TestUi implements java.util.concurrent.Executor, AutoCloseabl
     public void run(Runnable r) {
         try {
             thread.submit(r).get(10, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
@@ -66,7 +69,7 @@ public final class TestUi implements java.util.concurrent.Executor, AutoCloseabl
         }
     }
 
-    public <T> T get(java.util.concurrent.Callable<T> c) {
+    public <T> T get(Callable<T> c) {
         try {
             return thread.submit(c).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -4,6 +4,7 @@ import dev.tandem.app.Device;
 import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.View;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;
@@ -39,9 +40,9 @@ class DemoLatencyPerfTest {
             Async async = new Async(Runnable::run, ui, e -> { });
             MainViewModel vb = new MainViewModel(b.store(), async, new FakeDialogs(), new UndoManager(async));
             ui.run(vb::start);
-            int expected = a.store().query(dev.tandem.app.model.View.inbox()).size();
+            int expected = a.store().query(View.inbox()).size();
             ui.await(() -> vb.items().size() == expected, Duration.ofSeconds(30));
-            String id = a.store().query(dev.tandem.app.model.View.inbox()).get(0).id();
+            String id = a.store().query(View.inbox()).get(0).id();
             List<Long> ms = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
                 // Edits land at random points of B's 2 s polling cycle.

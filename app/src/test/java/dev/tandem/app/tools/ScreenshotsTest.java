@@ -25,6 +25,7 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -203,7 +204,7 @@ class ScreenshotsTest {
         try (Db phoneDb = Db.open(tmp.resolve("c-phone.db"));
              SyncEngine e1 = SyncEngine.builder().storage(shared).build();
              SyncEngine e2 = SyncEngine.builder().storage(shared).build()) {
-            TodoStore phone = new TodoStore(phoneDb, java.time.Clock.systemUTC());
+            TodoStore phone = new TodoStore(phoneDb, Clock.systemUTC());
             phone.registerDevice("Pixel 8");
             seedRich(laptop.store());
             e1.sync(laptop.store().db());

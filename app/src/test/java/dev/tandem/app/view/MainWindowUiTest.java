@@ -10,6 +10,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.View;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.ui.Theme;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +47,7 @@ class MainWindowUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = java.nio.file.Files.createTempDirectory(tmp, "ui");
+        Path dir = Files.createTempDirectory(tmp, "ui");
         device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
         view = new MainView(device, Theme.LIGHT, null);
         stage.setScene(new Scene(view, 1100, 720));

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.View;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -80,7 +82,7 @@ class TwoDevicesUiTest {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
     }
 
-    static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+    static <T> T onFx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
     }
 
@@ -118,7 +120,7 @@ class TwoDevicesUiTest {
         });
 
         // On A: edit a row above B's viewport and the selected row's neighbour.
-        String editedId = a.store().query(dev.tandem.app.model.View.inbox()).get(9).id();
+        String editedId = a.store().query(View.inbox()).get(9).id();
         a.store().update(editedId, it -> it.withTitle("Todo 10, edited on A"));
         waitFor(20, () -> listB.getItems().stream().anyMatch(it -> it.title().equals("Todo 10, edited on A")));
         WaitForAsyncUtils.waitForFxEvents();

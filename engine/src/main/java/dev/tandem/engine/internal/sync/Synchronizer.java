@@ -42,12 +42,16 @@ public final class Synchronizer {
     }
 
     public static Result sync(Changelog local, Changelog remote, UUID self, SyncProgress progress, SyncHooks hooks) {
+        // Read before listing: a head this database recorded as published before the listing must
+        // be in it, whatever another program syncing the same database does meanwhile.
+        long published = local.publishedHead(self);
         Map<UUID, Long> remoteHeads = new TreeMap<>(remote.heads());
         hooks.beforePull(remoteHeads, local.heads());
         Map<UUID, Long> localHeads = local.heads();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        checkOwnHead(local, remote, self, remoteHeads.getOrDefault(self, 0L), localHeads.getOrDefault(self, 0L), notes);
+        checkOwnHead(local, remote, self, remoteHeads.getOrDefault(self, 0L), localHeads.getOrDefault(self, 0L), published,
+                notes);
         long total = 0;
         for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
             if (!e.getKey().equals(self)) {
@@ -138,12 +142,11 @@ public final class Synchronizer {
      * ({@link OwnBatchesLost}), as it cannot rebuild a lost batch exactly.
      */
     private static void checkOwnHead(Changelog local, Changelog remote, UUID self, long remoteHead, long pushed,
-                                     List<String> notes) {
+                                     long published, List<String> notes) {
         if (remoteHead > pushed) {
             throw new DeviceIdTaken(self, remote.describe() + " lists head " + remoteHead + " of device " + self
                     + ", but this database pushed only up to batch " + pushed);
         }
-        long published = local.publishedHead(self);
         if (remoteHead >= published) {
             return;
         }

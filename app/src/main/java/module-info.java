@@ -1,0 +1,22 @@
+/**
+ * The desktop app and its command line. It reaches the engine only through the engine module's
+ * exported API: {@code dev.tandem.engine.internal} is not readable from here.
+ */
+module dev.tandem.app {
+    requires dev.tandem.engine;
+    requires dev.tandem.ui;
+    requires javafx.controls;
+    requires javafx.swing;
+    requires org.controlsfx.controls;
+    requires org.kordamp.ikonli.core;
+    requires org.kordamp.ikonli.javafx;
+    requires org.kordamp.ikonli.materialdesign2;
+    requires org.xerial.sqlitejdbc;
+    requires java.management;
+    requires java.logging;
+
+    // JavaFX instantiates the Application subclass reflectively.
+    exports dev.tandem.app to javafx.graphics;
+    // The engine maps these records to rows reflectively.
+    opens dev.tandem.app.model to dev.tandem.engine;
+}

@@ -98,7 +98,7 @@ public final class TandemApp extends Application {
                 Theme theme = o.theme() != null ? o.theme() : Theme.parse(device.settings().get("ui.theme", "light"));
                 FxExecutor.INSTANCE.execute(() -> {
                     toClose.add(device);
-                    MainView view = new MainView(device, theme, null);
+                    MainView view = MainWindow.create(device, theme, null);
                     toClose.add(0, view::close);
                     scene.setRoot(view);
                     stage.setTitle("Tandem — " + dataDir);

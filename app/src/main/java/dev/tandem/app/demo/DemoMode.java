@@ -1,6 +1,7 @@
 package dev.tandem.app.demo;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
 import dev.tandem.app.TandemApp;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoList;
@@ -92,7 +93,7 @@ public final class DemoMode implements AutoCloseable {
     }
 
     private void show(Stage stage, Device device, double x, double y, double w, double h) {
-        MainView view = new MainView(device, theme, null);
+        MainView view = MainWindow.create(device, theme, null);
         views.add(view);
         toClose.add(0, view::close);
         BorderPane root = new BorderPane(view);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 
@@ -30,6 +31,16 @@ public final class ListDiff {
     }
 
     public static <T> Stats apply(List<T> target, List<? extends T> nextIn, Function<? super T, ?> key) {
+        return apply(target, nextIn, key, replacedRow -> { });
+    }
+
+    /**
+     * As {@link #apply(List, List, Function)}, and hands each element that replaced a changed one
+     * (same key, new content) to {@code replaced}, so a listener can follow the rows it shows
+     * without scanning the list.
+     */
+    public static <T> Stats apply(List<T> target, List<? extends T> nextIn, Function<? super T, ?> key,
+                                  Consumer<? super T> replaced) {
         List<T> next = dedupe(nextIn, key);
         if (target.isEmpty()) {
             // First load: one change event, not one per row.
@@ -53,14 +64,15 @@ public final class ListDiff {
         int moved = removeRuns(target, i -> !keep[i]);
         // 3. Walk the new order: replace changed elements, insert new and moved ones (runs at once).
         int inserted = 0;
-        int replaced = 0;
+        int replacedCount = 0;
         int i = 0;
         while (i < next.size()) {
             T n = next.get(i);
             if (i < target.size() && Objects.equals(key.apply(target.get(i)), key.apply(n))) {
                 if (!Objects.equals(target.get(i), n)) {
                     target.set(i, n);
-                    replaced++;
+                    replacedCount++;
+                    replaced.accept(n);
                 }
                 i++;
                 continue;
@@ -84,7 +96,7 @@ public final class ListDiff {
             removed += target.size() - next.size();
             target.subList(next.size(), target.size()).clear();
         }
-        return new Stats(removed, moved, inserted - moved, replaced);
+        return new Stats(removed, moved, inserted - moved, replacedCount);
     }
 
     /** Removes the elements at the indexes {@code drop} accepts, one call per contiguous run. */

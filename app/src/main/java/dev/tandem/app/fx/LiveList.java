@@ -1,6 +1,7 @@
 package dev.tandem.app.fx;
 
 import dev.tandem.engine.Subscription;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -28,6 +29,7 @@ public final class LiveList<T> implements AutoCloseable {
     private final AtomicReference<Pending<T>> pending = new AtomicReference<>();
     private final List<Runnable> beforeApply = new CopyOnWriteArrayList<>();
     private final List<Consumer<ListDiff.Stats>> afterApply = new CopyOnWriteArrayList<>();
+    private final List<Consumer<T>> replaced = new CopyOnWriteArrayList<>();
     private volatile Subscription subscription;
     private volatile boolean loaded;
 
@@ -52,6 +54,11 @@ public final class LiveList<T> implements AutoCloseable {
     /** Runs on the UI thread right before each diff is applied (e.g. to remember the selection). */
     public void onBeforeApply(Runnable r) {
         beforeApply.add(r);
+    }
+
+    /** Runs on the UI thread for each row a diff replaced with new content (same key). */
+    public void onReplaced(Consumer<T> c) {
+        replaced.add(c);
     }
 
     /** Runs on the UI thread right after each diff is applied (e.g. to restore the selection). */
@@ -93,7 +100,11 @@ public final class LiveList<T> implements AutoCloseable {
             return;
         }
         beforeApply.forEach(Runnable::run);
-        ListDiff.Stats stats = ListDiff.apply(items, p.rows(), key);
+        List<T> changed = new ArrayList<>();
+        ListDiff.Stats stats = ListDiff.apply(items, p.rows(), key, changed::add);
+        for (T row : changed) {
+            replaced.forEach(c -> c.accept(row));
+        }
         loaded = true;
         for (Consumer<ListDiff.Stats> c : afterApply) {
             c.accept(stats);

@@ -2,8 +2,6 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.ConflictRow;
 import dev.tandem.app.vm.ConflictsViewModel;
-import dev.tandem.app.vm.SyncStatusViewModel;
-import dev.tandem.engine.Conflict;
 import dev.tandem.ui.Styles;
 import java.time.Instant;
 import javafx.geometry.Pos;
@@ -57,17 +55,14 @@ public final class ConflictsView extends VBox {
                 setGraphic(null);
                 return;
             }
-            Conflict c = r.conflict();
+            Instant now = Instant.now();
             Label title = new Label(r.itemTitle());
             title.getStyleClass().add(Styles.ITEM_TITLE);
-            String when = c.detectedAt() == null ? "" : " · found " + SyncStatusViewModel.ago(c.detectedAt(), Instant.now());
-            Label meta = new Label((c.kind() == Conflict.Kind.EDIT_DELETE ? "Edited on one device, deleted on another"
-                    : r.field() + " changed on two devices") + when);
+            Label meta = new Label(r.summary(now));
             meta.getStyleClass().add(Styles.ITEM_META);
 
             VBox kept = valueBox("KEPT · " + r.keptDevice(), r.kept(), Styles.VALUE_KEPT);
-            VBox lost = valueBox("LOST · " + r.lostDevice()
-                    + (c.lostAt() == null ? "" : " · " + SyncStatusViewModel.ago(c.lostAt(), Instant.now())), r.lost(), Styles.VALUE_LOST);
+            VBox lost = valueBox(r.lostHeading(now), r.lost(), Styles.VALUE_LOST);
             HBox.setHgrow(kept, Priority.ALWAYS);
             HBox.setHgrow(lost, Priority.ALWAYS);
             kept.setMaxWidth(Double.MAX_VALUE);
@@ -87,7 +82,7 @@ public final class ConflictsView extends VBox {
 
             VBox card = new VBox(6, title, meta, values, actions);
             card.getStyleClass().add(Styles.CONFLICT_CARD);
-            if (!c.seen()) {
+            if (!r.seen()) {
                 card.getStyleClass().add("unseen");
             }
             setGraphic(card);

@@ -2,7 +2,6 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
-import dev.tandem.app.text.DatePhrases;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.HistoryLine;
 import dev.tandem.app.vm.MainViewModel;
@@ -94,25 +93,14 @@ public final class EditorView extends StackPane {
         due.valueProperty().bindBidirectional(vm.dueProperty());
         due.setMaxWidth(Double.MAX_VALUE);
         due.setConverter(new StringConverter<>() {
-            private final DateTimeFormatter f = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-
             @Override
             public String toString(LocalDate d) {
-                return d == null ? "" : f.format(d);
+                return vm.formatDue(d);
             }
 
             @Override
             public LocalDate fromString(String s) {
-                if (s == null || s.isBlank()) {
-                    return null;
-                }
-                return DatePhrases.parse(s, main.store().today()).orElseGet(() -> {
-                    try {
-                        return LocalDate.parse(s.strip(), f);
-                    } catch (RuntimeException e) {
-                        return vm.dueProperty().get();
-                    }
-                });
+                return vm.parseDue(s);
             }
         });
         Button clearDue = new Button(null, Icons.of(MaterialDesignC.CLOSE, 14));
@@ -185,7 +173,7 @@ public final class EditorView extends StackPane {
         trash.setOnAction(e -> {
             Item it = vm.itemProperty().get();
             if (it != null) {
-                main.delete(it);
+                main.commands().delete(it);
             }
         });
         HBox top = new HBox(8, done);

@@ -1,7 +1,6 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.SettingsViewModel;
 import java.util.List;
@@ -29,9 +28,8 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
-    public Optional<SyncSettings> editSyncSettings(SyncSettings current) {
-        SettingsViewModel vm = new SettingsViewModel(current, async, SettingsViewModel::realCheck);
-        return new SettingsDialog(owner.get(), vm, stylesheets.get()).showAndWait();
+    public boolean editSyncSettings(SettingsViewModel settings) {
+        return new SettingsDialog(owner.get(), settings, stylesheets.get()).showAndWait().orElse(false);
     }
 
     @Override

@@ -91,13 +91,13 @@ public final class ItemListView extends ListView<Item> {
                 return;
             }
             if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown()) {
-                vm.toggleDone(sel);
+                vm.commands().toggleDone(sel);
                 e.consume();
             } else if (e.getCode() == KeyCode.ENTER && onOpen != null) {
                 onOpen.run();
                 e.consume();
             } else if (e.getCode() == KeyCode.DELETE || (e.getCode() == KeyCode.BACK_SPACE && e.isShortcutDown())) {
-                vm.delete(sel);
+                vm.commands().delete(sel);
                 e.consume();
             }
         });
@@ -157,10 +157,10 @@ public final class ItemListView extends ListView<Item> {
             check.selectedProperty().addListener((o, a, b) -> {
                 Item it = getItem();
                 if (!updating && it != null && it.isDone() != b) {
-                    vm.setDone(it, b);
+                    vm.commands().setDone(it, b);
                 }
             });
-            restore.setOnAction(e -> vm.restore(getItem()));
+            restore.setOnAction(e -> vm.commands().restore(getItem()));
             setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && getItem() != null) {
                     if (onOpen != null) {
@@ -231,25 +231,25 @@ public final class ItemListView extends ListView<Item> {
             ContextMenu m = new ContextMenu();
             if (it.isTrashed()) {
                 MenuItem r = new MenuItem("Restore");
-                r.setOnAction(e -> vm.restore(it));
+                r.setOnAction(e -> vm.commands().restore(it));
                 MenuItem d = new MenuItem("Delete for good…");
-                d.setOnAction(e -> vm.delete(it));
+                d.setOnAction(e -> vm.commands().delete(it));
                 m.getItems().addAll(r, d);
                 return m;
             }
             MenuItem done = new MenuItem(it.isDone() ? "Mark as not done" : "Complete");
-            done.setOnAction(e -> vm.toggleDone(it));
+            done.setOnAction(e -> vm.commands().toggleDone(it));
             Menu move = new Menu("Move to");
             MenuItem inbox = new MenuItem("Inbox");
-            inbox.setOnAction(e -> vm.moveToList(it, null));
+            inbox.setOnAction(e -> vm.commands().moveToList(it, null));
             move.getItems().add(inbox);
             for (TodoList l : vm.lists()) {
                 MenuItem mi = new MenuItem(l.name());
-                mi.setOnAction(e -> vm.moveToList(it, l.id()));
+                mi.setOnAction(e -> vm.commands().moveToList(it, l.id()));
                 move.getItems().add(mi);
             }
             MenuItem del = new MenuItem("Move to Trash");
-            del.setOnAction(e -> vm.delete(it));
+            del.setOnAction(e -> vm.commands().delete(it));
             m.getItems().addAll(done, move, del);
             return m;
         }

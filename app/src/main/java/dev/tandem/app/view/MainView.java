@@ -1,26 +1,17 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.Device;
-import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.View;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.vm.AppearanceViewModel;
 import dev.tandem.app.vm.ConflictsViewModel;
-import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
-import java.time.Clock;
-import java.util.Locale;
-import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.ListChangeListener;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -51,37 +42,27 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  * conflicts), the editor and the status bar. Keyboard first; see {@link #installShortcuts}.
  */
 public final class MainView extends BorderPane {
-    private final Device device;
+    private final WindowViewModel window;
     private final MainViewModel vm;
     private final EditorViewModel editor;
     private final ConflictsViewModel conflicts;
     private final SyncStatusViewModel status;
-    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final AppearanceViewModel appearance;
     private final TextField quickAdd;
     private final TextField search;
     private final ItemListView itemList;
     private final EditorView editorView;
     private final SidebarView sidebar;
-    private final Dialogs dialogs;
 
-    public MainView(Device device, Theme initialTheme, Dialogs dialogsOrNull) {
-        this.device = device;
-        this.theme.set(initialTheme);
+    public MainView(WindowViewModel window) {
+        this.window = window;
+        this.vm = window.main();
+        this.editor = window.editor();
+        this.conflicts = window.conflicts();
+        this.status = window.status();
+        this.appearance = window.appearance();
+        UndoManager undo = vm.undoManager();
         getStyleClass().add(Styles.ROOT);
-        Async async = device.async();
-        this.dialogs = dialogsOrNull != null ? dialogsOrNull
-                : new FxDialogs(() -> getScene() == null ? null : getScene().getWindow(),
-                        () -> theme.get().stylesheets(), async);
-        UndoManager undo = new UndoManager(async);
-        vm = new MainViewModel(device.store(), async, dialogs, undo);
-        editor = new EditorViewModel(device.store(), async, undo);
-        conflicts = new ConflictsViewModel(device.store(), async);
-        status = new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC());
-        conflicts.onCounts(vm::setConflictCounts);
-        device.onError(e -> dialogs.notify("That did not work",
-                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
-        device.sync().addFailureListener(s -> async.ui().execute(() ->
-                dialogs.notify("Sync failed", s.error() + (s.hint() == null ? "" : "\n" + s.hint()), true)));
 
         // Center: header, quick add, list or conflicts.
         Label title = new Label();
@@ -91,10 +72,7 @@ public final class MainView extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         Label count = new Label();
         count.getStyleClass().add(Styles.SUBTITLE);
-        count.textProperty().bind(Bindings.createStringBinding(() -> {
-            int n = vm.items().size();
-            return vm.view() instanceof View.ConflictsView ? "" : n == 1 ? "1 todo" : n + " todos";
-        }, vm.items(), vm.viewProperty()));
+        count.textProperty().bind(vm.countTextProperty());
         VBox titles = new VBox(0, title, count);
 
         CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();
@@ -115,21 +93,19 @@ public final class MainView extends BorderPane {
 
         Button undoButton = iconButton(MaterialDesignU.UNDO, "Undo (Ctrl+Z)");
         undoButton.disableProperty().bind(undo.canUndoProperty().not());
-        undoButton.setOnAction(e -> vm.undo());
+        undoButton.setOnAction(e -> vm.commands().undo());
         undo.labelProperty().addListener((o, a, b) -> undoButton.getTooltip().setText(b.isEmpty() ? "Undo (Ctrl+Z)" : b + " (Ctrl+Z)"));
         Button themeButton = iconButton(MaterialDesignW.WEATHER_NIGHT, "Dark theme (Ctrl+Shift+L)");
         themeButton.setId("toggle-theme");
         themeButton.setOnAction(e -> toggleTheme());
-        theme.addListener((o, a, t) -> {
+        appearance.themeProperty().addListener((o, a, t) -> {
             ((FontIcon) themeButton.getGraphic()).setIconCode(t == Theme.DARK ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT);
             themeButton.getTooltip().setText(t == Theme.DARK ? "Light theme (Ctrl+Shift+L)" : "Dark theme (Ctrl+Shift+L)");
         });
         Button emptyTrash = new Button("Empty Trash", Icons.of(MaterialDesignD.DELETE_OUTLINE, 15));
         emptyTrash.setId("empty-trash");
-        emptyTrash.setOnAction(e -> vm.emptyTrash());
-        emptyTrash.visibleProperty().bind(Bindings.createBooleanBinding(() ->
-                vm.view() instanceof View.SmartView s && s.smart() == View.Smart.TRASH && !vm.items().isEmpty(),
-                vm.viewProperty(), vm.items()));
+        emptyTrash.setOnAction(e -> vm.commands().emptyTrash());
+        emptyTrash.visibleProperty().bind(vm.emptyTrashShownProperty());
         emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -143,22 +119,19 @@ public final class MainView extends BorderPane {
         quickAdd.getStyleClass().add(Styles.QUICK_ADD);
         quickAdd.setPromptText("Add a todo — try “Call Sam tomorrow #Work”  (Ctrl+N)");
         quickAdd.setOnAction(e -> {
-            if (vm.quickAdd(quickAdd.getText())) {
+            if (vm.commands().quickAdd(quickAdd.getText())) {
                 quickAdd.clear();
             }
         });
         HBox quickBox = new HBox(quickAdd);
         HBox.setHgrow(quickAdd, Priority.ALWAYS);
         quickBox.getStyleClass().add("quick-add-box");
-        quickBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> !(vm.view() instanceof View.ConflictsView
-                || vm.view() instanceof View.SmartView s && (s.smart() == View.Smart.TRASH || s.smart() == View.Smart.COMPLETED)),
-                vm.viewProperty()));
+        quickBox.visibleProperty().bind(vm.quickAddShownProperty());
         quickBox.managedProperty().bind(quickBox.visibleProperty());
 
         itemList = new ItemListView(vm);
         StackPane body = new StackPane(itemList);
-        javafx.beans.binding.BooleanBinding showingConflicts =
-                Bindings.createBooleanBinding(() -> vm.view() instanceof View.ConflictsView, vm.viewProperty());
+        ReadOnlyBooleanProperty showingConflicts = vm.conflictsShownProperty();
         itemList.visibleProperty().bind(showingConflicts.not());
         VBox.setVgrow(body, Priority.ALWAYS);
         // Built when first shown, like the editor's form: not part of the first frame's work.
@@ -172,10 +145,9 @@ public final class MainView extends BorderPane {
         if (showingConflicts.get()) {
             addConflictsView.run();
         }
-        vm.viewProperty().addListener((o, a, b) -> {
-            if (b instanceof View.ConflictsView) {
+        showingConflicts.addListener((o, a, shown) -> {
+            if (shown) {
                 addConflictsView.run();
-                conflicts.markSeen();
             }
         });
 
@@ -184,29 +156,12 @@ public final class MainView extends BorderPane {
 
         editorView = new EditorView(editor, vm);
         itemList.setOnOpen(() -> editorView.titleField().requestFocus());
-        vm.selectedProperty().addListener((o, a, b) -> editor.show(b));
-        // Live updates of the selected item reach the editor (only untouched fields change there).
-        vm.items().addListener((ListChangeListener<Item>) c -> {
-            Item shown = editor.itemProperty().get();
-            if (shown == null) {
-                return;
-            }
-            for (Item it : vm.items()) {
-                if (it.id().equals(shown.id())) {
-                    if (!it.equals(shown)) {
-                        editor.show(it);
-                    }
-                    return;
-                }
-            }
-        });
 
         SplitPane split = new SplitPane(center, editorView);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(editorView, false);
         // The conflicts view has no item to edit: it gets the whole width.
-        vm.viewProperty().addListener((o, a, b) -> {
-            boolean conflictsShown = b instanceof View.ConflictsView;
+        showingConflicts.addListener((o, a, conflictsShown) -> {
             if (conflictsShown && split.getItems().contains(editorView)) {
                 split.getItems().remove(editorView);
             } else if (!conflictsShown && !split.getItems().contains(editorView)) {
@@ -215,10 +170,10 @@ public final class MainView extends BorderPane {
             }
         });
 
-        sidebar = new SidebarView(vm, device.name());
+        sidebar = new SidebarView(vm, window.deviceName());
         setLeft(sidebar);
         setCenter(split);
-        setBottom(new StatusBarView(status, () -> device.sync().syncNow(), this::openSettings));
+        setBottom(new StatusBarView(status, window::syncNow, window::openSyncSettings));
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 applyTheme(s);
@@ -227,7 +182,7 @@ public final class MainView extends BorderPane {
                 checkDateOnFocus(s.getWindow());
             }
         });
-        theme.addListener((o, a, t) -> {
+        appearance.themeProperty().addListener((o, a, t) -> {
             if (getScene() != null) {
                 applyTheme(getScene());
             }
@@ -247,8 +202,7 @@ public final class MainView extends BorderPane {
 
     /** Starts the live queries (after the first frame is fine). */
     public void start() {
-        vm.start();
-        conflicts.start();
+        window.start();
     }
 
     public MainViewModel viewModel() {
@@ -267,12 +221,8 @@ public final class MainView extends BorderPane {
         return itemList;
     }
 
-    public Device device() {
-        return device;
-    }
-
-    public ObjectProperty<Theme> themeProperty() {
-        return theme;
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
+        return appearance.themeProperty();
     }
 
     private static Button iconButton(Ikon icon, String tip) {
@@ -284,15 +234,13 @@ public final class MainView extends BorderPane {
     }
 
     public void toggleTheme() {
-        theme.set(theme.get().other());
-        Theme t = theme.get();
-        device.async().run(() -> device.settings().put("ui.theme", t.name().toLowerCase(Locale.ROOT)));
+        appearance.toggle();
     }
 
     private void applyTheme(Scene s) {
-        s.getStylesheets().setAll(theme.get().stylesheets());
+        s.getStylesheets().setAll(appearance.theme().stylesheets());
         getStyleClass().remove(Styles.DARK);
-        if (theme.get() == Theme.DARK) {
+        if (appearance.theme() == Theme.DARK) {
             getStyleClass().add(Styles.DARK);
         }
     }
@@ -304,17 +252,6 @@ public final class MainView extends BorderPane {
         }
     }
 
-    public void openSettings() {
-        Async async = device.async();
-        async.run(() -> device.settings().loadSync(), current -> dialogs.editSyncSettings(current).ifPresent(s ->
-                async.run(() -> {
-                    device.settings().saveSync(s);
-                    device.applySync(s);
-                    return s;
-                }, saved -> dialogs.notify("Sync settings saved", saved.mode() == SyncSettings.Mode.NONE
-                        ? "Sync is off." : "Syncing with " + saved.describe() + ".", false))));
-    }
-
     /**
      * Ctrl+N new todo, Ctrl+F search, Ctrl+D or Ctrl+Enter complete, Delete move to Trash,
      * Ctrl+Z undo, Ctrl+Up/Down previous/next list, Ctrl+1..9 jump to a list, Ctrl+R sync now,
@@ -324,7 +261,7 @@ public final class MainView extends BorderPane {
         var acc = s.getAccelerators();
         acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
             if (!quickAdd.isVisible()) {
-                vm.select(View.inbox());
+                vm.selectInbox();
             }
             quickAdd.requestFocus();
         });
@@ -335,17 +272,17 @@ public final class MainView extends BorderPane {
         Runnable complete = () -> {
             Item it = itemList.getSelectionModel().getSelectedItem();
             if (it != null) {
-                vm.toggleDone(it);
+                vm.commands().toggleDone(it);
             }
         };
         acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), complete);
         acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), complete);
-        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm::undo);
+        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm.commands()::undo);
         acc.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> vm.selectRelative(-1));
         acc.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.selectRelative(1));
-        acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), () -> device.sync().syncNow());
-        acc.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
-        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm::newList);
+        acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), window::syncNow);
+        acc.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), window::openSyncSettings);
+        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm.commands()::newList);
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::toggleTheme);
         acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), () -> editorView.titleField().requestFocus());
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
@@ -353,17 +290,13 @@ public final class MainView extends BorderPane {
         for (int i = 0; i < digits.length; i++) {
             int idx = i;
             acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
-                if (idx < vm.sidebar().size()) {
-                    vm.select(vm.sidebar().get(idx).view());
-                }
+                vm.selectSidebarEntry(idx);
             });
         }
     }
 
     /** Stops the live queries. The device is closed by its owner. */
     public void close() {
-        editor.commit();
-        vm.close();
-        conflicts.close();
+        window.close();
     }
 }

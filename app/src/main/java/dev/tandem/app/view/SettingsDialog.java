@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.vm.CheckStep;
 import dev.tandem.app.vm.SettingsViewModel;
-import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.app.vm.SettingsViewModel.Target;
 import dev.tandem.ui.Styles;
 import java.io.File;
 import java.util.List;
@@ -40,7 +40,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
  * The "Sync settings" dialog: None, Folder or S3; an optional passphrase; the interval; field
  * validation; "Test connection" with the result of each step. Its state is a {@link SettingsViewModel}.
  */
-public final class SettingsDialog extends Dialog<SyncSettings> {
+public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     private final SettingsViewModel vm;
@@ -70,11 +70,11 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
         });
         vm.readyToCloseProperty().addListener((o, a, ready) -> {
             if (ready) {
-                setResult(vm.settings());
+                setResult(true);
                 close();
             }
         });
-        setResultConverter(b -> b == SAVE ? vm.settings() : null);
+        setResultConverter(b -> b == SAVE);
     }
 
     public SettingsViewModel viewModel() {
@@ -83,20 +83,20 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
 
     private Node content() {
         ToggleGroup group = new ToggleGroup();
-        ToggleButton none = mode("Off", SyncSettings.Mode.NONE, group, MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
-        ToggleButton folder = mode("Folder", SyncSettings.Mode.FOLDER, group, MaterialDesignF.FOLDER_OUTLINE, "");
-        ToggleButton s3 = mode("S3", SyncSettings.Mode.S3, group, MaterialDesignC.CLOUD_OUTLINE, "last");
+        ToggleButton none = mode("Off", Target.OFF, group, MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
+        ToggleButton folder = mode("Folder", Target.FOLDER, group, MaterialDesignF.FOLDER_OUTLINE, "");
+        ToggleButton s3 = mode("S3", Target.S3, group, MaterialDesignC.CLOUD_OUTLINE, "last");
         HBox modes = new HBox(none, folder, s3);
         modes.getStyleClass().add("segmented");
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 group.selectToggle(a);
             } else {
-                vm.modeProperty().set((SyncSettings.Mode) b.getUserData());
+                vm.targetProperty().set((Target) b.getUserData());
             }
         });
         for (var t : group.getToggles()) {
-            if (t.getUserData() == vm.modeProperty().get()) {
+            if (t.getUserData() == vm.targetProperty().get()) {
                 group.selectToggle(t);
             }
         }
@@ -171,24 +171,24 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
         saveWarning.visibleProperty().bind(vm.saveWarningProperty().isNotEmpty());
         saveWarning.managedProperty().bind(saveWarning.visibleProperty());
         VBox testRow = new VBox(8, testButtons, summary, saveWarning);
-        test.disableProperty().bind(vm.checkingProperty().or(vm.modeProperty().isEqualTo(SyncSettings.Mode.NONE)));
-        vm.checkSteps().addListener((ListChangeListener<ConnectionCheck.Step>) c -> renderSteps());
+        test.disableProperty().bind(vm.checkingProperty().or(vm.targetProperty().isEqualTo(Target.OFF)));
+        vm.checkSteps().addListener((ListChangeListener<CheckStep>) c -> renderSteps());
 
         Label offHint = hint("Tandem works fully offline. Choose a folder or an S3 bucket to keep your devices in sync.");
         VBox box = new VBox(12, modes, offHint, folderForm, s3Form, common, testRow, steps);
         Runnable show = () -> {
-            SyncSettings.Mode m = vm.modeProperty().get();
-            setShown(offHint, m == SyncSettings.Mode.NONE);
-            setShown(folderForm, m == SyncSettings.Mode.FOLDER);
-            setShown(s3Form, m == SyncSettings.Mode.S3);
-            setShown(common, m != SyncSettings.Mode.NONE);
-            setShown(testRow, m != SyncSettings.Mode.NONE);
-            setShown(steps, m != SyncSettings.Mode.NONE);
+            Target m = vm.targetProperty().get();
+            setShown(offHint, m == Target.OFF);
+            setShown(folderForm, m == Target.FOLDER);
+            setShown(s3Form, m == Target.S3);
+            setShown(common, m != Target.OFF);
+            setShown(testRow, m != Target.OFF);
+            setShown(steps, m != Target.OFF);
             if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
                 getDialogPane().getScene().getWindow().sizeToScene();
             }
         };
-        vm.modeProperty().addListener((o, a, b) -> show.run());
+        vm.targetProperty().addListener((o, a, b) -> show.run());
         show.run();
         return box;
     }
@@ -198,9 +198,9 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
         n.setManaged(shown);
     }
 
-    private ToggleButton mode(String text, SyncSettings.Mode m, ToggleGroup g, Ikon icon, String pos) {
+    private ToggleButton mode(String text, Target m, ToggleGroup g, Ikon icon, String pos) {
         ToggleButton b = new ToggleButton(text, Icons.of(icon, 15));
-        b.setId("mode-" + m.name().toLowerCase(Locale.ROOT));
+        b.setId("mode-" + (m == Target.OFF ? "none" : m.name().toLowerCase(Locale.ROOT)));
         b.setUserData(m);
         b.setToggleGroup(g);
         if (!pos.isEmpty()) {
@@ -278,7 +278,7 @@ public final class SettingsDialog extends Dialog<SyncSettings> {
 
     private void renderSteps() {
         steps.getChildren().clear();
-        for (ConnectionCheck.Step s : vm.checkSteps()) {
+        for (CheckStep s : vm.checkSteps()) {
             FontIcon icon = Icons.of(s.ok() ? MaterialDesignC.CHECK_CIRCLE : MaterialDesignC.CLOSE_CIRCLE, 16);
             icon.getStyleClass().add(s.ok() ? "ok" : "failed");
             Label name = new Label(s.name());

@@ -55,7 +55,7 @@ public final class SidebarView extends VBox {
         newList.setMaxWidth(Double.MAX_VALUE);
         newList.setAlignment(Pos.CENTER_LEFT);
         newList.setTooltip(new Tooltip("New list (Ctrl+Shift+N)"));
-        newList.setOnAction(e -> vm.newList());
+        newList.setOnAction(e -> vm.commands().newList());
         newList.setFocusTraversable(false);
 
         getChildren().addAll(header, list, newList);
@@ -140,13 +140,13 @@ public final class SidebarView extends VBox {
             setGraphic(box);
             if (e.kind() == SidebarEntry.Kind.LIST) {
                 MenuItem rename = new MenuItem("Rename…");
-                rename.setOnAction(a -> vm.renameList(e.listId()));
+                rename.setOnAction(a -> vm.commands().renameList(e.listId()));
                 MenuItem delete = new MenuItem("Delete list…");
-                delete.setOnAction(a -> vm.deleteList(e.listId()));
+                delete.setOnAction(a -> vm.commands().deleteList(e.listId()));
                 setContextMenu(new ContextMenu(rename, delete));
             } else if (e.view() instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
                 MenuItem empty2 = new MenuItem("Empty Trash…");
-                empty2.setOnAction(a -> vm.emptyTrash());
+                empty2.setOnAction(a -> vm.commands().emptyTrash());
                 setContextMenu(new ContextMenu(empty2));
             } else {
                 setContextMenu(null);

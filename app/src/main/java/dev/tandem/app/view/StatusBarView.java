@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.app.vm.SyncStatusViewModel.Indicator;
 import dev.tandem.ui.Styles;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -28,10 +28,7 @@ public final class StatusBarView extends HBox {
     private final ProgressBar progress = new ProgressBar();
     private final Button syncNow = new Button("Sync now", Icons.of(MaterialDesignS.SYNC, 14));
 
-    private final SyncStatusViewModel vm;
-
     public StatusBarView(SyncStatusViewModel vm, Runnable onSyncNow, Runnable onSettings) {
-        this.vm = vm;
         getStyleClass().add(Styles.STATUS_BAR);
         setId("status-bar");
         icon.setIconSize(16);
@@ -80,27 +77,31 @@ public final class StatusBarView extends HBox {
         HBox.setHgrow(error, Priority.SOMETIMES);
         HBox.setHgrow(warning, Priority.SOMETIMES);
         getChildren().addAll(icon, headline, detail, progress, error, warning, spacer, syncNow, settings);
-        vm.statusProperty().addListener((o, a, s) -> render(s));
-        vm.warningProperty().addListener((o, a, w) -> render(vm.statusProperty().get()));
-        render(vm.statusProperty().get());
+        vm.indicatorProperty().addListener((o, a, s) -> render(s));
+        render(vm.indicatorProperty().get());
+        syncNow.disableProperty().bind(vm.canSyncNowProperty().not());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(10), e -> vm.refresh()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
     }
 
-    private void render(SyncStatus s) {
-        icon.getStyleClass().removeAll(Styles.STATUS_OK, Styles.STATUS_BUSY, Styles.STATUS_ERROR, Styles.STATUS_OFF);
-        switch (s.state()) {
+    private void render(Indicator state) {
+        icon.getStyleClass().removeAll(Styles.STATUS_OK, Styles.STATUS_BUSY, Styles.STATUS_ERROR, Styles.STATUS_OFF,
+                Styles.STATUS_WARN);
+        switch (state) {
             case OFF -> {
                 icon.setIconCode(MaterialDesignC.CLOUD_OFF_OUTLINE);
                 icon.getStyleClass().add(Styles.STATUS_OFF);
             }
-            case IDLE -> {
-                boolean unread = !vm.warningProperty().get().isEmpty();
-                icon.setIconCode(unread ? MaterialDesignC.CLOUD_ALERT : MaterialDesignC.CLOUD_CHECK_OUTLINE);
-                icon.getStyleClass().add(unread ? Styles.STATUS_WARN : Styles.STATUS_OK);
+            case OK -> {
+                icon.setIconCode(MaterialDesignC.CLOUD_CHECK_OUTLINE);
+                icon.getStyleClass().add(Styles.STATUS_OK);
             }
-            case SYNCING -> {
+            case WARNING -> {
+                icon.setIconCode(MaterialDesignC.CLOUD_ALERT);
+                icon.getStyleClass().add(Styles.STATUS_WARN);
+            }
+            case BUSY -> {
                 icon.setIconCode(MaterialDesignC.CLOUD_SYNC_OUTLINE);
                 icon.getStyleClass().add(Styles.STATUS_BUSY);
             }
@@ -111,6 +112,5 @@ public final class StatusBarView extends HBox {
             default -> {
             }
         }
-        syncNow.setDisable(s.state() == SyncStatus.State.OFF || s.state() == SyncStatus.State.SYNCING);
     }
 }

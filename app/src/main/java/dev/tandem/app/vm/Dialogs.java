@@ -1,12 +1,11 @@
 package dev.tandem.app.vm;
 
-import dev.tandem.app.sync.SyncSettings;
 import java.util.Optional;
 
 /** The dialogs view-models may open; the app shows real ones, tests substitute answers. */
 public interface Dialogs {
-    /** Shows the sync settings dialog; empty when cancelled. */
-    Optional<SyncSettings> editSyncSettings(SyncSettings current);
+    /** Shows the sync settings dialog over {@code settings}; true when the user saved. */
+    boolean editSyncSettings(SettingsViewModel settings);
 
     boolean confirm(String title, String message, String okLabel);
 

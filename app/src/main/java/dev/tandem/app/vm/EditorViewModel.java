@@ -3,8 +3,12 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.text.DatePhrases;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -253,5 +257,29 @@ public final class EditorViewModel {
                 history.setAll(lines);
             }
         }, e -> history.clear());
+    }
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+    /** How the date field shows a due date, e.g. "Fri 27 Nov 2026"; "" for none. */
+    public String formatDue(LocalDate d) {
+        return d == null ? "" : DUE.format(d);
+    }
+
+    /**
+     * What the user typed into the date field: a phrase ("tomorrow", "fri", "in 3 days"), a date as
+     * the field shows it, or blank for none; anything else keeps the date the field had.
+     */
+    public LocalDate parseDue(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        return DatePhrases.parse(s, store.today()).orElseGet(() -> {
+            try {
+                return LocalDate.parse(s.strip(), DUE);
+            } catch (DateTimeParseException e) {
+                return dueProperty().get();
+            }
+        });
     }
 }

@@ -9,6 +9,8 @@ import dev.tandem.app.model.View;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,6 +19,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -42,6 +45,10 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Item> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper quickAddShown = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper emptyTrashShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper conflictsShown = new ReadOnlyBooleanWrapper(false);
     private View beforeSearch = View.inbox();
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
@@ -57,6 +64,53 @@ public final class MainViewModel implements AutoCloseable {
         lists.onAfterApply(s -> rebuildSidebar());
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
+        view.addListener((o, a, b) -> updateShown());
+        items.items().addListener((ListChangeListener<Item>) c -> updateShown());
+        updateShown();
+    }
+
+    /** What the window shows for the current view: the count line, and which controls apply. */
+    private void updateShown() {
+        View v = view.get();
+        boolean conflicts = v instanceof View.ConflictsView;
+        boolean trash = v instanceof View.SmartView s && s.smart() == View.Smart.TRASH;
+        boolean completed = v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED;
+        int n = items.items().size();
+        countText.set(conflicts ? "" : n == 1 ? "1 todo" : n + " todos");
+        conflictsShown.set(conflicts);
+        quickAddShown.set(!conflicts && !trash && !completed);
+        emptyTrashShown.set(trash && n > 0);
+    }
+
+    public void selectInbox() {
+        select(View.inbox());
+    }
+
+    /** The sidebar's entry {@code index} (Ctrl+1…9); nothing when there is none. */
+    public void selectSidebarEntry(int index) {
+        if (index >= 0 && index < sidebar().size()) {
+            select(sidebar().get(index).view());
+        }
+    }
+
+    /** "12 todos" under the title; empty for the conflicts. */
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    /** Quick add applies: not in the Trash, Completed or the conflicts. */
+    public ReadOnlyBooleanProperty quickAddShownProperty() {
+        return quickAddShown.getReadOnlyProperty();
+    }
+
+    /** "Empty Trash" applies: the Trash is shown and holds something. */
+    public ReadOnlyBooleanProperty emptyTrashShownProperty() {
+        return emptyTrashShown.getReadOnlyProperty();
+    }
+
+    /** The conflicts are shown instead of the item list and the editor. */
+    public ReadOnlyBooleanProperty conflictsShownProperty() {
+        return conflictsShown.getReadOnlyProperty();
     }
 
     /** Starts the live queries and the date watch. Call once. */
@@ -124,14 +178,6 @@ public final class MainViewModel implements AutoCloseable {
 
     public UndoManager undoManager() {
         return undo;
-    }
-
-    public TodoStore store() {
-        return store;
-    }
-
-    public Async async() {
-        return async;
     }
 
     /** The local date the date-dependent views show; cells re-render "due today" when it moves. */
@@ -247,65 +293,10 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    // ---------------------------------------------------------------- item commands
-
-    /** The list new items go to from the current view: the user list shown, else the Inbox. */
-    public String currentListId() {
-        return commands.currentListId();
+    /** The undoable actions on items and lists: quick add, complete, delete, move, undo, new list… */
+    public UndoableCommands commands() {
+        return commands;
     }
-
-    /**
-     * Adds an item from the quick-add text: the title, an optional trailing date phrase, an optional
-     * "#list". In Today, an item without a date is due today. Returns false if there was no title.
-     */
-    public boolean quickAdd(String text) {
-        return commands.quickAdd(text);
-    }
-
-    public void toggleDone(Item item) {
-        commands.toggleDone(item);
-    }
-
-    public void setDone(Item item, boolean done) {
-        commands.setDone(item, done);
-    }
-
-    /** Delete: moves to the Trash; in the Trash it deletes for good after a confirmation. */
-    public void delete(Item item) {
-        commands.delete(item);
-    }
-
-    public void restore(Item item) {
-        commands.restore(item);
-    }
-
-    public void emptyTrash() {
-        commands.emptyTrash();
-    }
-
-    public void moveToList(Item item, String listId) {
-        commands.moveToList(item, listId);
-    }
-
-    /** Takes back the last action. */
-    public void undo() {
-        commands.undo();
-    }
-
-    // ---------------------------------------------------------------- list commands
-
-    public void newList() {
-        commands.newList();
-    }
-
-    public void renameList(String listId) {
-        commands.renameList(listId);
-    }
-
-    public void deleteList(String listId) {
-        commands.deleteList(listId);
-    }
-
 
     @Override
     public void close() {

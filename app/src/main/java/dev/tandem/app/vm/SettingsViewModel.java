@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -28,6 +27,26 @@ import javafx.collections.ObservableList;
  * or a save was tried. "Test connection" builds the engine and runs its check in the background.
  */
 public final class SettingsViewModel {
+    /** Where to sync, as the dialog's three buttons offer it. */
+    public enum Target {
+        OFF(SyncSettings.Mode.NONE), FOLDER(SyncSettings.Mode.FOLDER), S3(SyncSettings.Mode.S3);
+
+        final SyncSettings.Mode mode;
+
+        Target(SyncSettings.Mode mode) {
+            this.mode = mode;
+        }
+
+        static Target of(SyncSettings.Mode m) {
+            for (Target t : values()) {
+                if (t.mode == m) {
+                    return t;
+                }
+            }
+            return OFF;
+        }
+    }
+
     public static final List<String> FIELDS = List.of("folder", "endpoint", "region", "bucket", "prefix",
             "accessKey", "secretKey", "passphrase", "interval");
 
@@ -41,7 +60,8 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper("");
-    private final ObservableList<ConnectionCheck.Step> checkSteps = FXCollections.observableArrayList();
+    private final ObservableList<CheckStep> checkSteps = FXCollections.observableArrayList();
+    private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.OFF);
     private final ReadOnlyStringWrapper saveLabel = new ReadOnlyStringWrapper("Save");
     private final ReadOnlyStringWrapper saveWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper readyToClose = new ReadOnlyBooleanWrapper(false);
@@ -65,13 +85,19 @@ public final class SettingsViewModel {
             errors.put(f, new ReadOnlyStringWrapper(""));
         }
         load(initial);
-        mode.addListener((o, a, b) -> revalidate());
+        mode.addListener((o, a, b) -> {
+            target.set(Target.of(b));
+            revalidate();
+        });
+        target.set(Target.of(mode.get()));
+        target.addListener((o, a, b) -> mode.set(b.mode));
         values.values().forEach(p -> p.addListener((o, a, b) -> revalidate()));
         passphraseRepeat.addListener((o, a, b) -> revalidate());
         revalidate();
     }
 
-    private void load(SyncSettings s) {
+    /** Fills every field from {@code s}, as when the dialog opens. */
+    public void load(SyncSettings s) {
         mode.set(s.mode());
         value("folder").set(s.folder());
         value("endpoint").set(s.endpoint());
@@ -83,6 +109,11 @@ public final class SettingsViewModel {
         value("passphrase").set(s.passphrase());
         passphraseRepeat.set(s.passphrase());
         value("interval").set(String.valueOf(s.intervalSeconds()));
+    }
+
+    /** The same choice as {@link #modeProperty()}, in the dialog's terms. */
+    public ObjectProperty<Target> targetProperty() {
+        return target;
     }
 
     public ObjectProperty<SyncSettings.Mode> modeProperty() {
@@ -119,7 +150,7 @@ public final class SettingsViewModel {
         return checkSummary.getReadOnlyProperty();
     }
 
-    public ObservableList<ConnectionCheck.Step> checkSteps() {
+    public ObservableList<CheckStep> checkSteps() {
         return checkSteps;
     }
 
@@ -230,7 +261,8 @@ public final class SettingsViewModel {
         checkSummary.set("Testing " + s.describe() + (saving ? " before saving…" : "…"));
         async.run(() -> checker.apply(s), check -> {
             checking.set(false);
-            checkSteps.setAll(check.steps());
+            checkSteps.setAll(check.steps().stream().map(st -> new CheckStep(st.name(), st.ok(),
+                    st.message() == null ? "" : st.message())).toList());
             checkSummary.set(check.ok() ? "Everything works: Tandem can sync here." : check.summary());
             if (check.ok()) {
                 passedFor = s;

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -16,6 +18,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** The status bar's text, in plain words, from the sync service's status. */
 public final class SyncStatusViewModel {
+    /** What the status bar's icon shows. */
+    public enum Indicator { OFF, OK, BUSY, WARNING, ERROR }
+
     private final Clock clock;
     private final ReadOnlyObjectWrapper<SyncStatus> status = new ReadOnlyObjectWrapper<>(SyncStatus.off());
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
@@ -25,6 +30,8 @@ public final class SyncStatusViewModel {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Indicator> indicator = new ReadOnlyObjectWrapper<>(Indicator.OFF);
+    private final ReadOnlyBooleanWrapper canSyncNow = new ReadOnlyBooleanWrapper(false);
 
     public SyncStatusViewModel(SyncService service, Executor ui, Clock clock) {
         this.clock = clock;
@@ -74,6 +81,15 @@ public final class SyncStatusViewModel {
         return notes.getReadOnlyProperty();
     }
 
+    public ReadOnlyObjectProperty<Indicator> indicatorProperty() {
+        return indicator.getReadOnlyProperty();
+    }
+
+    /** "Sync now" makes sense: sync is on and not running. */
+    public ReadOnlyBooleanProperty canSyncNowProperty() {
+        return canSyncNow.getReadOnlyProperty();
+    }
+
     /** 0..1 while a long sync knows its size, else -1. */
     public ReadOnlyDoubleProperty progressProperty() {
         return progress.getReadOnlyProperty();
@@ -118,6 +134,13 @@ public final class SyncStatusViewModel {
         error.set(s.state() == SyncStatus.State.ERROR && s.error() != null
                 ? s.error() + (s.hint() == null ? "" : " — " + s.hint()) : "");
         progress.set(s.state() == SyncStatus.State.SYNCING ? s.progress() : -1);
+        indicator.set(switch (s.state()) {
+            case OFF -> Indicator.OFF;
+            case IDLE -> warning.get().isEmpty() ? Indicator.OK : Indicator.WARNING;
+            case SYNCING -> Indicator.BUSY;
+            case ERROR -> Indicator.ERROR;
+        });
+        canSyncNow.set(s.state() != SyncStatus.State.OFF && s.state() != SyncStatus.State.SYNCING);
     }
 
     /** A report with warnings but nothing set aside: a device waits for a newer Tandem. */

@@ -22,7 +22,7 @@ import javafx.collections.ObservableList;
  * inverse onto the undo stack, so every change the user makes can be taken back. Most, and
  * {@link #undo} itself, say what they did in the message line.
  */
-final class UndoableCommands {
+public final class UndoableCommands {
     private final TodoStore store;
     private final Async async;
     private final Dialogs dialogs;
@@ -46,15 +46,15 @@ final class UndoableCommands {
         this.select = select;
     }
 
-    ReadOnlyStringProperty messageProperty() {
+    public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
 
-    String currentListId() {
+    public String currentListId() {
         return view.get() instanceof View.ListView l ? l.listId() : null;
     }
 
-    boolean quickAdd(String text) {
+    public boolean quickAdd(String text) {
         LocalDate today = store.today();
         QuickAdd q = QuickAddParser.parse(text, today);
         if (q.title().isBlank()) {
@@ -78,13 +78,13 @@ final class UndoableCommands {
         return true;
     }
 
-    void toggleDone(Item item) {
+    public void toggleDone(Item item) {
         if (item != null) {
             setDone(item, !item.isDone());
         }
     }
 
-    void setDone(Item item, boolean done) {
+    public void setDone(Item item, boolean done) {
         String id = item.id();
         async.run(() -> store.setDone(id, done), before -> before.ifPresent(b -> {
             if (b.isDone() != done) {
@@ -94,7 +94,7 @@ final class UndoableCommands {
         }));
     }
 
-    void delete(Item item) {
+    public void delete(Item item) {
         if (item == null) {
             return;
         }
@@ -115,7 +115,7 @@ final class UndoableCommands {
         }));
     }
 
-    void restore(Item item) {
+    public void restore(Item item) {
         if (item == null) {
             return;
         }
@@ -126,7 +126,7 @@ final class UndoableCommands {
         }));
     }
 
-    void emptyTrash() {
+    public void emptyTrash() {
         long n = sidebar.count("trash");
         if (!dialogs.confirm("Empty the Trash?", n == 1 ? "1 item will be deleted on all your devices."
                 : n + " items will be deleted on all your devices.", "Empty Trash")) {
@@ -140,18 +140,18 @@ final class UndoableCommands {
         });
     }
 
-    void moveToList(Item item, String listId) {
+    public void moveToList(Item item, String listId) {
         String id = item.id();
         async.run(() -> store.update(id, it -> it.withListId(listId)), before -> before.ifPresent(b ->
                 undo.push("Move “" + b.titleOrEmpty() + "”", () -> store.update(id, it -> it.withListId(b.listId())))));
     }
 
-    void undo() {
+    public void undo() {
         String label = undo.undo();
         message.set(label == null ? "Nothing to undo" : "Undone: " + label);
     }
 
-    void newList() {
+    public void newList() {
         dialogs.askText("New list", "Name", "").filter(n -> !n.isBlank()).ifPresent(name ->
                 async.run(() -> store.createList(name), l -> {
                     undo.push("Create list “" + l.name() + "”", () -> store.deleteList(l.id()));
@@ -159,7 +159,7 @@ final class UndoableCommands {
                 }));
     }
 
-    void renameList(String listId) {
+    public void renameList(String listId) {
         Optional<TodoList> cur = lists.stream().filter(l -> l.id().equals(listId)).findFirst();
         if (cur.isEmpty()) {
             return;
@@ -169,7 +169,7 @@ final class UndoableCommands {
                         undo.push("Rename list", () -> store.renameList(listId, o)))));
     }
 
-    void deleteList(String listId) {
+    public void deleteList(String listId) {
         Optional<TodoList> cur = lists.stream().filter(l -> l.id().equals(listId)).findFirst();
         if (cur.isEmpty()) {
             return;

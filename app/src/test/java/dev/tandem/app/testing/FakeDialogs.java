@@ -2,6 +2,7 @@ package dev.tandem.app.testing;
 
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.SettingsViewModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,9 +18,13 @@ public final class FakeDialogs implements Dialogs {
     public final List<String> notifications = new ArrayList<>();
 
     @Override
-    public Optional<SyncSettings> editSyncSettings(SyncSettings current) {
+    public boolean editSyncSettings(SettingsViewModel settings) {
         asked.add("settings");
-        return Optional.ofNullable(settingsAnswer);
+        if (settingsAnswer == null) {
+            return false;
+        }
+        settings.load(settingsAnswer);
+        return true;
     }
 
     @Override

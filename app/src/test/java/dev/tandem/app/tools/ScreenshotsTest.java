@@ -1,6 +1,7 @@
 package dev.tandem.app.tools;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
 import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
@@ -102,7 +103,7 @@ class ScreenshotsTest {
 
     private static MainView show(Stage stage, Device d, Theme theme, double w, double h, Parent rootOverride) throws Exception {
         return fx(() -> {
-            MainView v = new MainView(d, theme, null);
+            MainView v = MainWindow.create(d, theme, null);
             Parent root = rootOverride == null ? v : rootOverride;
             if (rootOverride instanceof BorderPane bp) {
                 bp.setCenter(v);

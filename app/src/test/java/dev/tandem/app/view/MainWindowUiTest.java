@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.View;
@@ -49,7 +50,7 @@ class MainWindowUiTest {
         this.stage = stage;
         Path dir = Files.createTempDirectory(tmp, "ui");
         device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
-        view = new MainView(device, Theme.LIGHT, null);
+        view = MainWindow.create(device, Theme.LIGHT, null);
         stage.setScene(new Scene(view, 1100, 720));
         stage.show();
         view.start();

@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.SyncSettings;
@@ -83,7 +84,7 @@ class SyncWarningUiTest {
         WaitForAsyncUtils.asyncFx(() -> {
             device = Device.open("This laptop", dataDir, FxExecutor.INSTANCE, SyncSettings.folder(remote, 3600),
                     Duration.ofSeconds(3));
-            view = new MainView(device, Theme.LIGHT, null);
+            view = MainWindow.create(device, Theme.LIGHT, null);
             stage.setScene(new Scene(view, 1100, 720));
             stage.show();
             view.start();

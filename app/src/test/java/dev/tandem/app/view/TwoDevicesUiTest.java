@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.View;
@@ -54,8 +55,8 @@ class TwoDevicesUiTest {
         SyncSettings folder = SyncSettings.folder(remote, 2);
         a = Device.open("Device A", tmp.resolve("a"), FxExecutor.INSTANCE, folder, Duration.ofMillis(300));
         b = Device.open("Device B", tmp.resolve("b"), FxExecutor.INSTANCE, folder, Duration.ofMillis(300));
-        viewA = new MainView(a, Theme.LIGHT, null);
-        viewB = new MainView(b, Theme.LIGHT, null);
+        viewA = MainWindow.create(a, Theme.LIGHT, null);
+        viewB = MainWindow.create(b, Theme.LIGHT, null);
         stage.setScene(new Scene(viewA, 760, 560));
         stage.setX(0);
         stage.show();

@@ -58,7 +58,7 @@ class MainViewModelTest {
 
     @Test
     void quickAdd_textWithDate_addsToInboxWithDue() {
-        ui.run(() -> assertTrue(vm.quickAdd("Pay rent tomorrow")));
+        ui.run(() -> assertTrue(vm.commands().quickAdd("Pay rent tomorrow")));
         ui.await(() -> titles().equals(List.of("Pay rent")));
         Item it = ui.get(() -> vm.items().get(0));
         assertEquals(store.today().plusDays(1), it.dueDate());
@@ -67,7 +67,7 @@ class MainViewModelTest {
 
     @Test
     void quickAdd_blank_addsNothing() {
-        ui.run(() -> assertFalse(vm.quickAdd("   ")));
+        ui.run(() -> assertFalse(vm.commands().quickAdd("   ")));
     }
 
     @Test
@@ -75,9 +75,9 @@ class MainViewModelTest {
         TodoList work = store.createList("Work");
         ui.await(() -> vm.lists().size() == 1);
         ui.run(() -> vm.select(new View.ListView(work.id())));
-        ui.run(() -> vm.quickAdd("Write report"));
+        ui.run(() -> vm.commands().quickAdd("Write report"));
         ui.await(() -> titles().equals(List.of("Write report")));
-        ui.run(() -> vm.quickAdd("Lemons #Groceries"));
+        ui.run(() -> vm.commands().quickAdd("Lemons #Groceries"));
         ui.await(() -> vm.lists().size() == 2);
         assertEquals(work.id(), store.query(new View.ListView(work.id())).get(0).listId());
         ui.await(() -> vm.sidebar().stream().anyMatch(e -> e.name().equals("Groceries") && e.count() == 1));
@@ -88,10 +88,10 @@ class MainViewModelTest {
         store.add("Task", null, null);
         ui.await(() -> titles().size() == 1);
         Item it = ui.get(() -> vm.items().get(0));
-        ui.run(() -> vm.toggleDone(it));
+        ui.run(() -> vm.commands().toggleDone(it));
         ui.await(() -> titles().isEmpty() && count("completed") == 1);
         ui.await(() -> vm.undoManager().canUndoProperty().get());
-        ui.run(vm::undo);
+        ui.run(vm.commands()::undo);
         ui.await(() -> titles().equals(List.of("Task")));
         assertFalse(store.get(it.id()).orElseThrow().isDone());
     }
@@ -100,19 +100,19 @@ class MainViewModelTest {
     void delete_movesToTrash_thenDeleteInTrashAsksAndDeletesForGood() {
         Item a = store.add("Old", null, null);
         ui.await(() -> titles().size() == 1);
-        ui.run(() -> vm.delete(a));
+        ui.run(() -> vm.commands().delete(a));
         ui.await(() -> titles().isEmpty() && count("trash") == 1);
         ui.run(() -> vm.select(View.of(View.Smart.TRASH)));
         ui.await(() -> titles().equals(List.of("Old")));
         Item trashed = ui.get(() -> vm.items().get(0));
         dialogs.confirmAnswer = false;
-        ui.run(() -> vm.delete(trashed));
+        ui.run(() -> vm.commands().delete(trashed));
         assertTrue(store.get(a.id()).isPresent(), "cancelled");
         dialogs.confirmAnswer = true;
-        ui.run(() -> vm.delete(trashed));
+        ui.run(() -> vm.commands().delete(trashed));
         ui.await(() -> titles().isEmpty());
         assertTrue(store.get(a.id()).isEmpty());
-        ui.run(vm::undo);
+        ui.run(vm.commands()::undo);
         ui.await(() -> titles().equals(List.of("Old")));
     }
 
@@ -123,7 +123,7 @@ class MainViewModelTest {
         ui.run(() -> vm.select(View.of(View.Smart.TRASH)));
         ui.await(() -> titles().equals(List.of("Back")));
         Item trashed = ui.get(() -> vm.items().get(0));
-        ui.run(() -> vm.restore(trashed));
+        ui.run(() -> vm.commands().restore(trashed));
         ui.await(() -> titles().isEmpty() && count("inbox") == 1);
     }
 
@@ -133,10 +133,10 @@ class MainViewModelTest {
             store.trash(store.add(t, null, null).id());
         }
         ui.await(() -> count("trash") == 2);
-        ui.run(vm::emptyTrash);
+        ui.run(vm.commands()::emptyTrash);
         ui.await(() -> count("trash") == 0);
         assertTrue(dialogs.asked.contains("confirm: Empty the Trash?"));
-        ui.run(vm::undo);
+        ui.run(vm.commands()::undo);
         ui.await(() -> count("trash") == 2);
     }
 
@@ -178,7 +178,7 @@ class MainViewModelTest {
     @Test
     void newList_named_createsAndSelectsIt() {
         dialogs.textAnswers.add("Errands");
-        ui.run(vm::newList);
+        ui.run(vm.commands()::newList);
         ui.await(() -> vm.view() instanceof View.ListView);
         ui.await(() -> "Errands".equals(vm.titleProperty().get()));
     }
@@ -189,10 +189,10 @@ class MainViewModelTest {
         store.add("w", work.id(), null);
         ui.await(() -> vm.lists().size() == 1);
         ui.run(() -> vm.select(new View.ListView(work.id())));
-        ui.run(() -> vm.deleteList(work.id()));
+        ui.run(() -> vm.commands().deleteList(work.id()));
         ui.await(() -> vm.lists().isEmpty() && count("trash") == 1);
         assertEquals(View.inbox(), ui.get(vm::view));
-        ui.run(vm::undo);
+        ui.run(vm.commands()::undo);
         ui.await(() -> vm.lists().size() == 1 && count("trash") == 0);
     }
 
@@ -229,9 +229,9 @@ class MainViewModelTest {
 
     @Test
     void undo_quickAddThatCreatedAList_removesTheListToo() {
-        ui.run(() -> vm.quickAdd("Lemons #Groceries"));
+        ui.run(() -> vm.commands().quickAdd("Lemons #Groceries"));
         ui.await(() -> vm.lists().size() == 1);
-        ui.run(vm::undo);
+        ui.run(vm.commands()::undo);
         ui.await(() -> vm.lists().isEmpty());
         assertEquals(List.of(), store.allItems());
     }
@@ -240,9 +240,9 @@ class MainViewModelTest {
     void undo_quickAddIntoExistingList_keepsTheList() {
         store.createList("Groceries");
         ui.await(() -> vm.lists().size() == 1);
-        ui.run(() -> vm.quickAdd("Lemons #groceries"));
+        ui.run(() -> vm.commands().quickAdd("Lemons #groceries"));
         ui.await(() -> store.allItems().size() == 1);
-        ui.run(vm::undo);
+        ui.run(vm.commands()::undo);
         ui.await(() -> store.allItems().isEmpty());
         assertEquals(1, ui.get(() -> vm.lists().size()));
     }
@@ -252,10 +252,10 @@ class MainViewModelTest {
         AtomicInteger writes = new AtomicInteger();
         store.onLocalWrite(writes::incrementAndGet);
         dialogs.textAnswers.add("Errands");
-        ui.run(vm::newList);
+        ui.run(vm.commands()::newList);
         ui.await(() -> vm.lists().size() == 1);
         int afterCreate = writes.get();
-        ui.run(vm::undo);
+        ui.run(vm.commands()::undo);
         ui.await(() -> vm.lists().isEmpty());
         assertEquals(afterCreate + 1, writes.get(), "the sync service is told of the undo");
     }

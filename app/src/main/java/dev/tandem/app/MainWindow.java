@@ -1,0 +1,59 @@
+package dev.tandem.app;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.view.FxDialogs;
+import dev.tandem.app.view.MainView;
+import dev.tandem.app.vm.AppearanceViewModel;
+import dev.tandem.app.vm.ConflictsViewModel;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.EditorViewModel;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.SettingsViewModel;
+import dev.tandem.app.vm.SyncSettingsFlow;
+import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.WindowViewModel;
+import dev.tandem.ui.Theme;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Builds one device's window: its view-models over the device's store, sync service and settings,
+ * then the view that binds to them. The one place where the open profile meets the UI, so views
+ * need nothing but their view-models.
+ */
+public final class MainWindow {
+    private MainWindow() {
+    }
+
+    /** {@code dialogsOrNull}: real JavaFX dialogs when null, scripted ones in tests. */
+    public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull) {
+        Async async = device.async();
+        AtomicReference<MainView> view = new AtomicReference<>();
+        AppearanceViewModel appearance = new AppearanceViewModel(theme, async,
+                t -> device.settings().put("ui.theme", t.name().toLowerCase(Locale.ROOT)));
+        Dialogs dialogs = dialogsOrNull != null ? dialogsOrNull : new FxDialogs(() -> {
+            MainView v = view.get();
+            return v == null || v.getScene() == null ? null : v.getScene().getWindow();
+        }, () -> appearance.theme().stylesheets(), async);
+        UndoManager undo = new UndoManager(async);
+        SyncSettingsFlow settings = new SyncSettingsFlow(async, dialogs, () -> device.settings().loadSync(), s -> {
+            device.settings().saveSync(s);
+            device.applySync(s);
+        }, SettingsViewModel::realCheck);
+        WindowViewModel models = new WindowViewModel(
+                new MainViewModel(device.store(), async, dialogs, undo),
+                new EditorViewModel(device.store(), async, undo),
+                new ConflictsViewModel(device.store(), async),
+                new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC()),
+                appearance, settings, () -> device.sync().syncNow(), device.name());
+        device.onError(e -> dialogs.notify("That did not work",
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
+        device.sync().addFailureListener(s -> async.ui().execute(() ->
+                dialogs.notify("Sync failed", s.error() + (s.hint() == null ? "" : "\n" + s.hint()), true)));
+        MainView v = new MainView(models);
+        view.set(v);
+        return v;
+    }
+}

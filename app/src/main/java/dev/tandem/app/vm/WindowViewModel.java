@@ -1,0 +1,95 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.model.Item;
+
+/**
+ * Everything one window shows, wired together: the list and its commands, the editor, the
+ * conflicts, the sync status, the theme and the sync-settings flow. The editor follows the
+ * selection, and the selected item's live updates reach it through the rows the list replaced.
+ */
+public final class WindowViewModel implements AutoCloseable {
+    private final MainViewModel main;
+    private final EditorViewModel editor;
+    private final ConflictsViewModel conflicts;
+    private final SyncStatusViewModel status;
+    private final AppearanceViewModel appearance;
+    private final SyncSettingsFlow settings;
+    private final Runnable syncNow;
+    private final String deviceName;
+
+    public WindowViewModel(MainViewModel main, EditorViewModel editor, ConflictsViewModel conflicts,
+                           SyncStatusViewModel status, AppearanceViewModel appearance, SyncSettingsFlow settings,
+                           Runnable syncNow, String deviceName) {
+        this.main = main;
+        this.editor = editor;
+        this.conflicts = conflicts;
+        this.status = status;
+        this.appearance = appearance;
+        this.settings = settings;
+        this.syncNow = syncNow;
+        this.deviceName = deviceName;
+        conflicts.onCounts(main::setConflictCounts);
+        main.selectedProperty().addListener((o, a, b) -> editor.show(b));
+        // Only untouched fields change in the editor (EditorViewModel.show).
+        main.liveItems().onReplaced(this::follow);
+        main.viewProperty().addListener((o, a, b) -> {
+            if (main.conflictsShownProperty().get()) {
+                conflicts.markSeen();
+            }
+        });
+    }
+
+    private void follow(Item changed) {
+        Item shown = editor.itemProperty().get();
+        if (shown != null && shown.id().equals(changed.id()) && !shown.equals(changed)) {
+            editor.show(changed);
+        }
+    }
+
+    /** Starts the live queries (after the first frame is fine). */
+    public void start() {
+        main.start();
+        conflicts.start();
+    }
+
+    public MainViewModel main() {
+        return main;
+    }
+
+    public EditorViewModel editor() {
+        return editor;
+    }
+
+    public ConflictsViewModel conflicts() {
+        return conflicts;
+    }
+
+    public SyncStatusViewModel status() {
+        return status;
+    }
+
+    public AppearanceViewModel appearance() {
+        return appearance;
+    }
+
+    /** "Sync settings…" and Ctrl+,. */
+    public void openSyncSettings() {
+        settings.open();
+    }
+
+    /** "Sync now" and Ctrl+R. */
+    public void syncNow() {
+        syncNow.run();
+    }
+
+    public String deviceName() {
+        return deviceName;
+    }
+
+    @Override
+    public void close() {
+        editor.commit();
+        main.close();
+        conflicts.close();
+    }
+}

@@ -1,7 +1,6 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.TodoList;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.HistoryLine;
 import dev.tandem.app.vm.MainViewModel;
@@ -17,7 +16,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
+import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -133,7 +132,7 @@ public final class EditorView extends StackPane {
                 setGraphic(empty ? null : Icons.of(id == null || id.isEmpty() ? Icons.INBOX : Icons.LIST, 14));
             }
         });
-        main.lists().addListener((ListChangeListener<TodoList>) c -> refreshListChoices());
+        main.lists().addListener((InvalidationListener) c -> refreshListChoices());
         refreshListChoices();
         vm.listIdProperty().addListener((o, a, b) -> showList(b));
         list.valueProperty().addListener((o, a, b) -> {
@@ -220,10 +219,7 @@ public final class EditorView extends StackPane {
     }
 
     private String nameOf(String id) {
-        if (id == null || id.isEmpty()) {
-            return "Inbox";
-        }
-        return main.lists().stream().filter(l -> l.id().equals(id)).findFirst().map(TodoList::name).orElse("Inbox");
+        return main.listName(id);
     }
 
     private void refreshListChoices() {
@@ -231,7 +227,7 @@ public final class EditorView extends StackPane {
         try {
             List<String> ids = new ArrayList<>();
             ids.add("");
-            main.lists().forEach(l -> ids.add(l.id()));
+            ids.addAll(main.listIds());
             list.getItems().setAll(ids);
         } finally {
             updatingList = false;
@@ -242,7 +238,7 @@ public final class EditorView extends StackPane {
     private void showList(String id) {
         updatingList = true;
         try {
-            String v = id == null || main.lists().stream().noneMatch(l -> l.id().equals(id)) ? "" : id;
+            String v = main.hasList(id) ? id : "";
             list.setValue(v);
         } finally {
             updatingList = false;

@@ -1,12 +1,8 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.TodoList;
-import dev.tandem.app.model.View;
-import dev.tandem.app.text.DueDates;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
-import java.time.LocalDate;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -104,22 +100,14 @@ public final class ItemListView extends ListView<Item> {
     }
 
     private VBox emptyState() {
-        View v = vm.view();
-        String text;
-        FontIcon icon;
-        if (v instanceof View.SearchView) {
-            text = "Nothing matches your search.";
-            icon = Icons.of(MaterialDesignM.MAGNIFY, 44);
-        } else if (v instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
-            text = "The Trash is empty.";
-            icon = Icons.of(Icons.TRASH, 44);
-        } else if (v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED) {
-            text = "Completed todos show up here.";
-            icon = Icons.of(Icons.COMPLETED, 44);
-        } else {
-            text = "All clear. Add a todo above — try “Call Sam tomorrow”.";
-            icon = Icons.of(MaterialDesignC.CHECK_CIRCLE_OUTLINE, 44);
-        }
+        MainViewModel.EmptyState state = vm.emptyState();
+        String text = state.text();
+        FontIcon icon = switch (state) {
+            case SEARCH -> Icons.of(MaterialDesignM.MAGNIFY, 44);
+            case TRASH -> Icons.of(Icons.TRASH, 44);
+            case COMPLETED -> Icons.of(Icons.COMPLETED, 44);
+            case ALL_CLEAR -> Icons.of(MaterialDesignC.CHECK_CIRCLE_OUTLINE, 44);
+        };
         VBox box = new VBox(icon, new Label(text));
         box.getStyleClass().add(Styles.EMPTY_STATE);
         return box;
@@ -188,32 +176,25 @@ public final class ItemListView extends ListView<Item> {
             }
             title.setText(it.titleOrEmpty());
             meta.getChildren().clear();
-            LocalDate d = it.dueDate();
-            LocalDate today = vm.todayProperty().get();
-            if (d != null) {
-                due.setText(DueDates.format(d, today));
+            String dueText = vm.dueText(it);
+            if (!dueText.isEmpty()) {
+                due.setText(dueText);
                 FontIcon cal = Icons.of(MaterialDesignC.CALENDAR_BLANK_OUTLINE, 13);
                 due.setGraphic(cal);
                 due.getStyleClass().removeAll(Styles.DUE_OVERDUE, Styles.DUE_TODAY);
-                if (!it.isDone()) {
-                    DueDates.Urgency u = DueDates.urgency(d, today);
-                    if (u == DueDates.Urgency.OVERDUE) {
-                        due.getStyleClass().add(Styles.DUE_OVERDUE);
-                    } else if (u == DueDates.Urgency.TODAY) {
-                        due.getStyleClass().add(Styles.DUE_TODAY);
+                switch (vm.dueUrgency(it)) {
+                    case OVERDUE -> due.getStyleClass().add(Styles.DUE_OVERDUE);
+                    case TODAY -> due.getStyleClass().add(Styles.DUE_TODAY);
+                    default -> {
                     }
                 }
                 meta.getChildren().add(due);
             }
-            boolean showList = !(vm.view() instanceof View.ListView) && it.listId() != null;
-            if (showList) {
-                String name = vm.lists().stream().filter(l -> l.id().equals(it.listId())).findFirst()
-                        .map(TodoList::name).orElse(null);
-                if (name != null) {
-                    listName.setText(name);
-                    listName.setGraphic(Icons.of(Icons.LIST, 13));
-                    meta.getChildren().add(listName);
-                }
+            String name = vm.listLabel(it);
+            if (name != null) {
+                listName.setText(name);
+                listName.setGraphic(Icons.of(Icons.LIST, 13));
+                meta.getChildren().add(listName);
             }
             meta.setVisible(!meta.getChildren().isEmpty());
             meta.setManaged(!meta.getChildren().isEmpty());
@@ -243,9 +224,9 @@ public final class ItemListView extends ListView<Item> {
             MenuItem inbox = new MenuItem("Inbox");
             inbox.setOnAction(e -> vm.commands().moveToList(it, null));
             move.getItems().add(inbox);
-            for (TodoList l : vm.lists()) {
-                MenuItem mi = new MenuItem(l.name());
-                mi.setOnAction(e -> vm.commands().moveToList(it, l.id()));
+            for (String listId : vm.listIds()) {
+                MenuItem mi = new MenuItem(vm.listName(listId));
+                mi.setOnAction(e -> vm.commands().moveToList(it, listId));
                 move.getItems().add(mi);
             }
             MenuItem del = new MenuItem("Move to Trash");

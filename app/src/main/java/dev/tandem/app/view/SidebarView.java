@@ -1,9 +1,9 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.model.View;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SidebarEntry;
 import dev.tandem.ui.Styles;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
@@ -43,11 +43,11 @@ public final class SidebarView extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && !syncing) {
-                vm.select(b.view());
+                vm.select(b);
             }
         });
-        vm.viewProperty().addListener((o, a, b) -> selectView(b));
-        vm.sidebar().addListener((javafx.collections.ListChangeListener<SidebarEntry>) c -> selectView(vm.view()));
+        vm.shownKeyProperty().addListener((o, a, key) -> selectEntry(key));
+        vm.sidebar().addListener((ListChangeListener<SidebarEntry>) c -> selectEntry(vm.shownKeyProperty().get()));
 
         Button newList = new Button("New list", Icons.of(MaterialDesignP.PLUS, 16));
         newList.setId("new-list");
@@ -61,11 +61,11 @@ public final class SidebarView extends VBox {
         getChildren().addAll(header, list, newList);
     }
 
-    private void selectView(View v) {
+    private void selectEntry(String key) {
         syncing = true;
         try {
             for (int i = 0; i < list.getItems().size(); i++) {
-                if (list.getItems().get(i).view().equals(v)) {
+                if (list.getItems().get(i).key().equals(key)) {
                     if (list.getSelectionModel().getSelectedIndex() != i) {
                         list.getSelectionModel().select(i);
                     }
@@ -79,13 +79,9 @@ public final class SidebarView extends VBox {
     }
 
     static Ikon iconFor(SidebarEntry e) {
-        if (e.kind() == SidebarEntry.Kind.LIST) {
-            return Icons.LIST;
-        }
-        if (e.kind() == SidebarEntry.Kind.CONFLICTS) {
-            return Icons.CONFLICTS;
-        }
-        return switch (((View.SmartView) e.view()).smart()) {
+        return switch (e.icon()) {
+            case LIST -> Icons.LIST;
+            case CONFLICTS -> Icons.CONFLICTS;
             case INBOX -> Icons.INBOX;
             case TODAY -> Icons.TODAY;
             case UPCOMING -> Icons.UPCOMING;
@@ -144,7 +140,7 @@ public final class SidebarView extends VBox {
                 MenuItem delete = new MenuItem("Delete list…");
                 delete.setOnAction(a -> vm.commands().deleteList(e.listId()));
                 setContextMenu(new ContextMenu(rename, delete));
-            } else if (e.view() instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
+            } else if (e.icon() == SidebarEntry.Icon.TRASH) {
                 MenuItem empty2 = new MenuItem("Empty Trash…");
                 empty2.setOnAction(a -> vm.commands().emptyTrash());
                 setContextMenu(new ContextMenu(empty2));

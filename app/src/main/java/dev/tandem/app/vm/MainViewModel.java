@@ -6,6 +6,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
+import dev.tandem.app.text.DueDates;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -46,6 +47,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<Item> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper shownKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper quickAddShown = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper emptyTrashShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper conflictsShown = new ReadOnlyBooleanWrapper(false);
@@ -64,7 +66,11 @@ public final class MainViewModel implements AutoCloseable {
         lists.onAfterApply(s -> rebuildSidebar());
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
-        view.addListener((o, a, b) -> updateShown());
+        view.addListener((o, a, b) -> {
+            updateShown();
+            updateShownKey();
+        });
+        sidebar().addListener((ListChangeListener<SidebarEntry>) c -> updateShownKey());
         items.items().addListener((ListChangeListener<Item>) c -> updateShown());
         updateShown();
     }
@@ -80,6 +86,21 @@ public final class MainViewModel implements AutoCloseable {
         conflictsShown.set(conflicts);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);
+    }
+
+    /** Shows what a sidebar entry stands for. */
+    public void select(SidebarEntry entry) {
+        select(entry.view());
+    }
+
+    /** The key of the sidebar entry for what is shown, "" for a search. */
+    public ReadOnlyStringProperty shownKeyProperty() {
+        return shownKey.getReadOnlyProperty();
+    }
+
+    private void updateShownKey() {
+        View v = view.get();
+        shownKey.set(sidebar().stream().filter(e -> e.view().equals(v)).map(SidebarEntry::key).findFirst().orElse(""));
     }
 
     public void selectInbox() {
@@ -291,6 +312,84 @@ public final class MainViewModel implements AutoCloseable {
                 title.set(t);
             }
         }
+    }
+
+    /** What an empty list says, and which picture it shows. */
+    public enum EmptyState {
+        SEARCH("Nothing matches your search."),
+        TRASH("The Trash is empty."),
+        COMPLETED("Completed todos show up here."),
+        ALL_CLEAR("All clear. Add a todo above — try “Call Sam tomorrow”.");
+
+        private final String text;
+
+        EmptyState(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /** How urgent a row's due date looks. */
+    public enum DueUrgency { NONE, OVERDUE, TODAY }
+
+    public EmptyState emptyState() {
+        View v = view.get();
+        if (v instanceof View.SearchView) {
+            return EmptyState.SEARCH;
+        }
+        if (v instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
+            return EmptyState.TRASH;
+        }
+        if (v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED) {
+            return EmptyState.COMPLETED;
+        }
+        return EmptyState.ALL_CLEAR;
+    }
+
+    /** "Today", "Tomorrow", "Fri 27 Nov"…; "" without a due date. */
+    public String dueText(Item it) {
+        LocalDate d = it.dueDate();
+        return d == null ? "" : DueDates.format(d, day.today());
+    }
+
+    public DueUrgency dueUrgency(Item it) {
+        LocalDate d = it.dueDate();
+        if (d == null || it.isDone()) {
+            return DueUrgency.NONE;
+        }
+        return switch (DueDates.urgency(d, day.today())) {
+            case OVERDUE -> DueUrgency.OVERDUE;
+            case TODAY -> DueUrgency.TODAY;
+            default -> DueUrgency.NONE;
+        };
+    }
+
+    /** The list a row belongs to, shown outside that list's own view; null when not shown. */
+    public String listLabel(Item it) {
+        if (view.get() instanceof View.ListView || it.listId() == null) {
+            return null;
+        }
+        return lists.items().stream().filter(l -> l.id().equals(it.listId())).findFirst().map(TodoList::name).orElse(null);
+    }
+
+    /** The user lists' ids, in sidebar order. */
+    public List<String> listIds() {
+        return lists.items().stream().map(TodoList::id).toList();
+    }
+
+    /** A list's name; "Inbox" for none or an unknown list. */
+    public String listName(String id) {
+        if (id == null || id.isEmpty()) {
+            return "Inbox";
+        }
+        return lists.items().stream().filter(l -> l.id().equals(id)).findFirst().map(TodoList::name).orElse("Inbox");
+    }
+
+    public boolean hasList(String id) {
+        return id != null && lists.items().stream().anyMatch(l -> l.id().equals(id));
     }
 
     /** The undoable actions on items and lists: quick add, complete, delete, move, undo, new list… */

@@ -11,6 +11,25 @@ import dev.tandem.app.model.View;
 public record SidebarEntry(String key, String name, Kind kind, View view, long count, boolean alert) {
     public enum Kind { SMART, LIST, CONFLICTS }
 
+    /** Which icon the sidebar shows for it. */
+    public enum Icon { INBOX, TODAY, UPCOMING, COMPLETED, TRASH, LIST, CONFLICTS }
+
+    public Icon icon() {
+        if (kind == Kind.LIST) {
+            return Icon.LIST;
+        }
+        if (kind == Kind.CONFLICTS || !(view instanceof View.SmartView s)) {
+            return Icon.CONFLICTS;
+        }
+        return switch (s.smart()) {
+            case INBOX -> Icon.INBOX;
+            case TODAY -> Icon.TODAY;
+            case UPCOMING -> Icon.UPCOMING;
+            case COMPLETED -> Icon.COMPLETED;
+            case TRASH -> Icon.TRASH;
+        };
+    }
+
     public String listId() {
         return view instanceof View.ListView l ? l.listId() : null;
     }

@@ -1,6 +1,5 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.model.Item;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.HistoryLine;
 import dev.tandem.app.vm.MainViewModel;
@@ -15,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -169,12 +168,7 @@ public final class EditorView extends StackPane {
 
         Button trash = new Button("Move to Trash", Icons.of(Icons.TRASH, 15));
         trash.getStyleClass().add(Styles.BUTTON_FLAT);
-        trash.setOnAction(e -> {
-            Item it = vm.itemProperty().get();
-            if (it != null) {
-                main.commands().delete(it);
-            }
-        });
+        trash.setOnAction(e -> main.deleteSelected());
         HBox top = new HBox(8, done);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox bottom = new HBox(trash);

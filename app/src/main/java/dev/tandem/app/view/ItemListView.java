@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.model.Item;
+import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
 import java.util.Objects;
@@ -30,7 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
  * applies row diffs in place; around each diff this view restores the selection by id if a moved
  * row lost it, so the selection and scroll position survive updates from sync.
  */
-public final class ItemListView extends ListView<Item> {
+public final class ItemListView extends ListView<ItemRow> {
     private final MainViewModel vm;
     private String rememberedId;
     private Runnable onOpen;
@@ -52,14 +52,14 @@ public final class ItemListView extends ListView<Item> {
         vm.todayProperty().addListener((o, a, b) -> refresh());
 
         vm.liveItems().onBeforeApply(() -> {
-            Item sel = getSelectionModel().getSelectedItem();
+            ItemRow sel = getSelectionModel().getSelectedItem();
             rememberedId = sel == null ? null : sel.id();
         });
         vm.liveItems().onAfterApply(stats -> {
             if (rememberedId == null) {
                 return;
             }
-            Item sel = getSelectionModel().getSelectedItem();
+            ItemRow sel = getSelectionModel().getSelectedItem();
             if (sel == null || !sel.id().equals(rememberedId)) {
                 for (int i = 0; i < getItems().size(); i++) {
                     if (getItems().get(i).id().equals(rememberedId)) {
@@ -82,7 +82,7 @@ public final class ItemListView extends ListView<Item> {
             }
         });
         setOnKeyPressed(e -> {
-            Item sel = getSelectionModel().getSelectedItem();
+            ItemRow sel = getSelectionModel().getSelectedItem();
             if (sel == null) {
                 return;
             }
@@ -113,7 +113,7 @@ public final class ItemListView extends ListView<Item> {
         return box;
     }
 
-    private final class ItemCell extends ListCell<Item> {
+    private final class ItemCell extends ListCell<ItemRow> {
         private final CheckBox check = new CheckBox();
         private final Label title = new Label();
         private final Label due = new Label();
@@ -143,7 +143,7 @@ public final class ItemListView extends ListView<Item> {
             row = new HBox(12, check, text, noteIcon, restore);
             row.setAlignment(Pos.CENTER_LEFT);
             check.selectedProperty().addListener((o, a, b) -> {
-                Item it = getItem();
+                ItemRow it = getItem();
                 if (!updating && it != null && it.isDone() != b) {
                     vm.commands().setDone(it, b);
                 }
@@ -159,7 +159,7 @@ public final class ItemListView extends ListView<Item> {
         }
 
         @Override
-        protected void updateItem(Item it, boolean empty) {
+        protected void updateItem(ItemRow it, boolean empty) {
             super.updateItem(it, empty);
             getStyleClass().remove(Styles.ITEM_DONE);
             if (empty || it == null) {
@@ -174,7 +174,7 @@ public final class ItemListView extends ListView<Item> {
             if (it.isDone()) {
                 getStyleClass().add(Styles.ITEM_DONE);
             }
-            title.setText(it.titleOrEmpty());
+            title.setText(it.title());
             meta.getChildren().clear();
             String dueText = vm.dueText(it);
             if (!dueText.isEmpty()) {
@@ -208,7 +208,7 @@ public final class ItemListView extends ListView<Item> {
             setContextMenu(menuFor(it));
         }
 
-        private ContextMenu menuFor(Item it) {
+        private ContextMenu menuFor(ItemRow it) {
             ContextMenu m = new ContextMenu();
             if (it.isTrashed()) {
                 MenuItem r = new MenuItem("Restore");

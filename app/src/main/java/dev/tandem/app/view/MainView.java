@@ -1,9 +1,9 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.model.Item;
 import dev.tandem.app.vm.AppearanceViewModel;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.app.vm.EditorViewModel;
+import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.UndoManager;
@@ -270,7 +270,7 @@ public final class MainView extends BorderPane {
             search.selectAll();
         });
         Runnable complete = () -> {
-            Item it = itemList.getSelectionModel().getSelectedItem();
+            ItemRow it = itemList.getSelectionModel().getSelectedItem();
             if (it != null) {
                 vm.commands().toggleDone(it);
             }

@@ -2,7 +2,6 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
-import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
@@ -36,7 +35,7 @@ public final class MainViewModel implements AutoCloseable {
     private final Async async;
     private final UndoManager undo;
 
-    private final LiveList<Item> items;
+    private final LiveList<ItemRow> items;
     private final LiveList<TodoList> lists;
     private final SidebarViewModel sidebar;
     private final DayWatch day;
@@ -45,7 +44,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(View.inbox());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
     private final StringProperty search = new SimpleStringProperty("");
-    private final ObjectProperty<Item> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper shownKey = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper quickAddShown = new ReadOnlyBooleanWrapper(true);
@@ -57,7 +56,7 @@ public final class MainViewModel implements AutoCloseable {
         this.store = store;
         this.async = async;
         this.undo = undo;
-        this.items = new LiveList<>(Item::id, async.ui());
+        this.items = new LiveList<>(ItemRow::id, async.ui());
         this.lists = new LiveList<>(TodoList::id, async.ui());
         this.sidebar = new SidebarViewModel(store, async, this::rebuildSidebar);
         this.day = new DayWatch(store.dateClock(), async.ui());
@@ -71,7 +70,7 @@ public final class MainViewModel implements AutoCloseable {
             updateShownKey();
         });
         sidebar().addListener((ListChangeListener<SidebarEntry>) c -> updateShownKey());
-        items.items().addListener((ListChangeListener<Item>) c -> updateShown());
+        items.items().addListener((ListChangeListener<ItemRow>) c -> updateShown());
         updateShown();
     }
 
@@ -101,6 +100,14 @@ public final class MainViewModel implements AutoCloseable {
     private void updateShownKey() {
         View v = view.get();
         shownKey.set(sidebar().stream().filter(e -> e.view().equals(v)).map(SidebarEntry::key).findFirst().orElse(""));
+    }
+
+    /** The editor's "Move to Trash": the selected todo, which the editor shows. */
+    public void deleteSelected() {
+        ItemRow row = selected.get();
+        if (row != null) {
+            commands.delete(row);
+        }
     }
 
     public void selectInbox() {
@@ -156,11 +163,11 @@ public final class MainViewModel implements AutoCloseable {
 
     // ---------------------------------------------------------------- properties
 
-    public ObservableList<Item> items() {
+    public ObservableList<ItemRow> items() {
         return items.items();
     }
 
-    public LiveList<Item> liveItems() {
+    public LiveList<ItemRow> liveItems() {
         return items;
     }
 
@@ -188,7 +195,7 @@ public final class MainViewModel implements AutoCloseable {
         return search;
     }
 
-    public ObjectProperty<Item> selectedProperty() {
+    public ObjectProperty<ItemRow> selectedProperty() {
         return selected;
     }
 
@@ -283,7 +290,7 @@ public final class MainViewModel implements AutoCloseable {
     private void bindItems(View v) {
         LocalDate today = day.today();
         async.run(() -> {
-            items.bind((sink, ex) -> store.subscribe(v, today, sink, ex));
+            items.bind((sink, ex) -> store.subscribe(v, today, rows -> sink.accept(ItemRow.of(rows)), ex));
             return null;
         }, r -> { });
     }
@@ -350,14 +357,14 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** "Today", "Tomorrow", "Fri 27 Nov"…; "" without a due date. */
-    public String dueText(Item it) {
-        LocalDate d = it.dueDate();
+    public String dueText(ItemRow row) {
+        LocalDate d = row.item().dueDate();
         return d == null ? "" : DueDates.format(d, day.today());
     }
 
-    public DueUrgency dueUrgency(Item it) {
-        LocalDate d = it.dueDate();
-        if (d == null || it.isDone()) {
+    public DueUrgency dueUrgency(ItemRow row) {
+        LocalDate d = row.item().dueDate();
+        if (d == null || row.isDone()) {
             return DueUrgency.NONE;
         }
         return switch (DueDates.urgency(d, day.today())) {
@@ -368,11 +375,12 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** The list a row belongs to, shown outside that list's own view; null when not shown. */
-    public String listLabel(Item it) {
-        if (view.get() instanceof View.ListView || it.listId() == null) {
+    public String listLabel(ItemRow row) {
+        String listId = row.item().listId();
+        if (view.get() instanceof View.ListView || listId == null) {
             return null;
         }
-        return lists.items().stream().filter(l -> l.id().equals(it.listId())).findFirst().map(TodoList::name).orElse(null);
+        return lists.items().stream().filter(l -> l.id().equals(listId)).findFirst().map(TodoList::name).orElse(null);
     }
 
     /** The user lists' ids, in sidebar order. */

@@ -78,6 +78,27 @@ public final class UndoableCommands {
         return true;
     }
 
+    public void toggleDone(ItemRow row) {
+        toggleDone(row.item());
+    }
+
+    public void setDone(ItemRow row, boolean done) {
+        setDone(row.item(), done);
+    }
+
+    /** Delete: moves to the Trash; in the Trash it deletes for good after a confirmation. */
+    public void delete(ItemRow row) {
+        delete(row.item());
+    }
+
+    public void restore(ItemRow row) {
+        restore(row.item());
+    }
+
+    public void moveToList(ItemRow row, String listId) {
+        moveToList(row.item(), listId);
+    }
+
     public void toggleDone(Item item) {
         if (item != null) {
             setDone(item, !item.isDone());

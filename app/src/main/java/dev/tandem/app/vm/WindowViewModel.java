@@ -29,7 +29,7 @@ public final class WindowViewModel implements AutoCloseable {
         this.syncNow = syncNow;
         this.deviceName = deviceName;
         conflicts.onCounts(main::setConflictCounts);
-        main.selectedProperty().addListener((o, a, b) -> editor.show(b));
+        main.selectedProperty().addListener((o, a, b) -> editor.show(b == null ? null : b.item()));
         // Only untouched fields change in the editor (EditorViewModel.show).
         main.liveItems().onReplaced(this::follow);
         main.viewProperty().addListener((o, a, b) -> {
@@ -39,10 +39,10 @@ public final class WindowViewModel implements AutoCloseable {
         });
     }
 
-    private void follow(Item changed) {
+    private void follow(ItemRow changed) {
         Item shown = editor.itemProperty().get();
-        if (shown != null && shown.id().equals(changed.id()) && !shown.equals(changed)) {
-            editor.show(changed);
+        if (shown != null && shown.id().equals(changed.id()) && !shown.equals(changed.item())) {
+            editor.show(changed.item());
         }
     }
 

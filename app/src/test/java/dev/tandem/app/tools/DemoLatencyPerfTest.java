@@ -3,11 +3,11 @@ package dev.tandem.app.tools;
 import dev.tandem.app.Device;
 import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.Item;
 import dev.tandem.app.model.View;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.UndoManager;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ class DemoLatencyPerfTest {
                 String title = "Edited on A, round " + i;
                 long t0 = System.nanoTime();
                 a.store().update(id, it -> it.withTitle(title));
-                ui.await(() -> vb.items().stream().map(Item::title).anyMatch(title::equals), Duration.ofSeconds(20));
+                ui.await(() -> vb.items().stream().map(ItemRow::title).anyMatch(title::equals), Duration.ofSeconds(20));
                 ms.add((System.nanoTime() - t0) / 1_000_000);
             }
             vb.close();

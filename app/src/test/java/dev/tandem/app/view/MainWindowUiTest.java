@@ -10,6 +10,7 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.View;
 import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.vm.ItemRow;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class MainWindowUiTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
     }
 
-    private ListView<Item> items(FxRobot robot) {
+    private ListView<ItemRow> items(FxRobot robot) {
         return robot.lookup("#items").queryListView();
     }
 
@@ -79,8 +80,8 @@ class MainWindowUiTest {
     void addCompleteEditDelete_throughTheWindow(FxRobot robot) throws Exception {
         robot.clickOn("#quick-add").write("Buy oat milk tomorrow").type(KeyCode.ENTER);
         waitFor(() -> showsTitle(robot, "Buy oat milk"));
-        Item milk = items(robot).getItems().get(0);
-        assertEquals(device.store().today().plusDays(1), milk.dueDate());
+        ItemRow milk = items(robot).getItems().get(0);
+        assertEquals(device.store().today().plusDays(1), device.store().get(milk.id()).orElseThrow().dueDate());
         robot.clickOn("#quick-add").write("Call the plumber").type(KeyCode.ENTER);
         waitFor(() -> items(robot).getItems().size() == 2);
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
-import dev.tandem.app.model.Item;
 import dev.tandem.app.model.View;
 import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.vm.ItemRow;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,7 +92,7 @@ class TwoDevicesUiTest {
         for (int i = 1; i <= 60; i++) {
             a.store().add(String.format("Todo %02d", i), null, null);
         }
-        ListView<Item> listB = viewB.itemList();
+        ListView<ItemRow> listB = viewB.itemList();
         waitFor(20, () -> listB.getItems().size() == 60);
 
         // On B: scroll down and select a row near the bottom.
@@ -110,7 +110,7 @@ class TwoDevicesUiTest {
         assertTrue(firstVisible > 20, "scrolled: " + firstVisible);
         List<String> removedIds = new CopyOnWriteArrayList<>();
         onFx(() -> {
-            listB.getItems().addListener((ListChangeListener<Item>) c -> {
+            listB.getItems().addListener((ListChangeListener<ItemRow>) c -> {
                 while (c.next()) {
                     if (c.wasRemoved() && !c.wasReplaced()) {
                         c.getRemoved().forEach(it -> removedIds.add(it.id()));

@@ -49,7 +49,7 @@ class MainViewModelTest {
     }
 
     private List<String> titles() {
-        return ui.get(() -> vm.items().stream().map(Item::title).toList());
+        return ui.get(() -> vm.items().stream().map(ItemRow::title).toList());
     }
 
     private long count(String key) {
@@ -60,8 +60,8 @@ class MainViewModelTest {
     void quickAdd_textWithDate_addsToInboxWithDue() {
         ui.run(() -> assertTrue(vm.commands().quickAdd("Pay rent tomorrow")));
         ui.await(() -> titles().equals(List.of("Pay rent")));
-        Item it = ui.get(() -> vm.items().get(0));
-        assertEquals(store.today().plusDays(1), it.dueDate());
+        ItemRow it = ui.get(() -> vm.items().get(0));
+        assertEquals(store.today().plusDays(1), store.get(it.id()).orElseThrow().dueDate());
         ui.await(() -> count("inbox") == 1 && count("upcoming") == 1);
     }
 
@@ -87,7 +87,7 @@ class MainViewModelTest {
     void toggleDone_leavesInbox_undoBringsItBack() {
         store.add("Task", null, null);
         ui.await(() -> titles().size() == 1);
-        Item it = ui.get(() -> vm.items().get(0));
+        ItemRow it = ui.get(() -> vm.items().get(0));
         ui.run(() -> vm.commands().toggleDone(it));
         ui.await(() -> titles().isEmpty() && count("completed") == 1);
         ui.await(() -> vm.undoManager().canUndoProperty().get());
@@ -104,7 +104,7 @@ class MainViewModelTest {
         ui.await(() -> titles().isEmpty() && count("trash") == 1);
         ui.run(() -> vm.select(View.of(View.Smart.TRASH)));
         ui.await(() -> titles().equals(List.of("Old")));
-        Item trashed = ui.get(() -> vm.items().get(0));
+        ItemRow trashed = ui.get(() -> vm.items().get(0));
         dialogs.confirmAnswer = false;
         ui.run(() -> vm.commands().delete(trashed));
         assertTrue(store.get(a.id()).isPresent(), "cancelled");
@@ -122,7 +122,7 @@ class MainViewModelTest {
         store.trash(a.id());
         ui.run(() -> vm.select(View.of(View.Smart.TRASH)));
         ui.await(() -> titles().equals(List.of("Back")));
-        Item trashed = ui.get(() -> vm.items().get(0));
+        ItemRow trashed = ui.get(() -> vm.items().get(0));
         ui.run(() -> vm.commands().restore(trashed));
         ui.await(() -> titles().isEmpty() && count("inbox") == 1);
     }
@@ -160,7 +160,7 @@ class MainViewModelTest {
         Item a = store.add("a", null, null);
         store.add("b", null, null);
         ui.await(() -> titles().size() == 2);
-        Item rowB = ui.get(() -> vm.items().get(1));
+        ItemRow rowB = ui.get(() -> vm.items().get(1));
         store.update(a.id(), it -> it.withTitle("a2"));
         ui.await(() -> titles().equals(List.of("a2", "b")));
         assertSame(rowB, ui.get(() -> vm.items().get(1)));

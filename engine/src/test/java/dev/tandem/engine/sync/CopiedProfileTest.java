@@ -45,6 +45,21 @@ class CopiedProfileTest {
         return open(to);
     }
 
+    /**
+     * Profile a saves {@code first} and syncs; its data folder is copied to c; then a saves
+     * {@code onOriginal} and syncs. Returns a and c, both open.
+     */
+    private Db[] syncedThenCopied(SyncEngine engine, String first, String onOriginal) throws IOException {
+        Db a = open("a.db");
+        a.save(Item.of(first));
+        engine.sync(a);
+        Db c = copy(a, "a.db", "c.db");
+        a = open("a.db");
+        a.save(Item.of(onOriginal));
+        engine.sync(a);
+        return new Db[] {a, c};
+    }
+
     private static Set<String> titles(Db db) {
         return items(db).stream().map(Item::title).collect(Collectors.toSet());
     }
@@ -83,13 +98,9 @@ class CopiedProfileTest {
     @Test
     void sync_copyWithNothingToPush_noticesTheOriginalsBatchesAndPullsThem() throws IOException {
         SyncEngine engine = fixture.engine();
-        Db a = open("a.db");
-        a.save(Item.of("one"));
-        engine.sync(a);
-        Db c = copy(a, "a.db", "c.db");
-        a = open("a.db");
-        a.save(Item.of("two, on the original"));
-        engine.sync(a);
+        Db[] ac = syncedThenCopied(engine, "one", "two, on the original");
+        Db a = ac[0];
+        Db c = ac[1];
         SyncReport r = engine.sync(c);
         assertEquals(Set.of("one", "two, on the original"), titles(c), "the copy pulls what the original wrote under the id");
         assertEquals(1, r.notes().size(), r.notes().toString());
@@ -124,13 +135,9 @@ class CopiedProfileTest {
     @Test
     void sync_otherProgramTookNewId_thisProgramsSavesMeanwhileArePushed() throws IOException {
         SyncEngine engine = fixture.engine();
-        Db a = open("a.db");
-        a.save(Item.of("one"));
-        engine.sync(a);
-        Db c = copy(a, "a.db", "c.db");
-        a = open("a.db");
-        a.save(Item.of("original"));
-        engine.sync(a);
+        Db[] ac = syncedThenCopied(engine, "one", "original");
+        Db a = ac[0];
+        Db c = ac[1];
         // Two programs on the copy's file: the app and `tandem sync`. The second one notices the clone.
         Db cli = open("c.db");
         SyncEngine cliEngine = fixture.engine(fixture.remote());

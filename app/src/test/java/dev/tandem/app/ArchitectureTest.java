@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import javafx.application.Platform;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +43,14 @@ class ArchitectureTest {
                 .check(MAIN);
         noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".sync..", APP + ".text..", APP + ".fx..")
                 .should().dependOnClassesThat().resideInAPackage(APP + ".vm..")
+                .check(MAIN);
+    }
+
+    @Test
+    void fxThread_isReachedOnlyThroughFxExecutor() {
+        noClasses().that().doNotHaveFullyQualifiedName(APP + ".fx.FxExecutor")
+                .should().callMethod(Platform.class, "runLater", Runnable.class)
+                .because("FxExecutor is the one way back to the FX thread, so tests can hand view-models a plain executor")
                 .check(MAIN);
     }
 }

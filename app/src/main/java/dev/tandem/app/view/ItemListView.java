@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.vm.EmptyState;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
@@ -100,7 +101,7 @@ public final class ItemListView extends ListView<ItemRow> {
     }
 
     private VBox emptyState() {
-        MainViewModel.EmptyState state = vm.emptyState();
+        EmptyState state = vm.emptyState();
         String text = state.text();
         FontIcon icon = switch (state) {
             case SEARCH -> Icons.of(MaterialDesignM.MAGNIFY, 44);

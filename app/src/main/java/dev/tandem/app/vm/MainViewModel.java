@@ -321,27 +321,6 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** What an empty list says, and which picture it shows. */
-    public enum EmptyState {
-        SEARCH("Nothing matches your search."),
-        TRASH("The Trash is empty."),
-        COMPLETED("Completed todos show up here."),
-        ALL_CLEAR("All clear. Add a todo above — try “Call Sam tomorrow”.");
-
-        private final String text;
-
-        EmptyState(String text) {
-            this.text = text;
-        }
-
-        public String text() {
-            return text;
-        }
-    }
-
-    /** How urgent a row's due date looks. */
-    public enum DueUrgency { NONE, OVERDUE, TODAY }
-
     public EmptyState emptyState() {
         View v = view.get();
         if (v instanceof View.SearchView) {

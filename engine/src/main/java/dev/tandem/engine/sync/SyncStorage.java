@@ -43,6 +43,34 @@ public interface SyncStorage extends AutoCloseable {
     /** Removes the object; removing a missing object is not an error. */
     void delete(String key);
 
+    /**
+     * Writes the object whether or not one exists, and returns its new version. Sync uses this for
+     * one small hint object only (the change marker, docs/SYNC_FORMAT.md), never for data; every
+     * other write is {@link #createIfAbsent}. A storage without it returns {@link Version#UNKNOWN}
+     * and writes nothing, which only makes change checks read as "changed".
+     */
+    default Version overwrite(String key, byte[] data) {
+        return Version.UNKNOWN;
+    }
+
+    /**
+     * The object's version if it differs from {@code known}, else {@code known} itself: one
+     * conditional request (a 304 on S3 when nothing changed), or a file's attributes. A storage
+     * that cannot tell returns {@link Version#UNKNOWN}.
+     */
+    default Version version(String key, Version known) {
+        return Version.UNKNOWN;
+    }
+
+    /**
+     * Calls {@code onChange} (on a thread of the storage's) when objects under {@code prefix} may
+     * have changed, as soon as the storage notices; null when it cannot notice by itself (then the
+     * caller polls). Closing the result stops it.
+     */
+    default AutoCloseable watch(String prefix, Runnable onChange) {
+        return null;
+    }
+
     /** A stable description of where objects go, e.g. {@code s3://host/bucket/prefix}; never secrets. */
     String describe();
 

@@ -1,6 +1,7 @@
 package dev.tandem.engine.testing;
 
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,21 @@ public class ForwardingStorage implements SyncStorage {
     @Override
     public void delete(String key) {
         delegate.delete(key);
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        return delegate.overwrite(key, data);
+    }
+
+    @Override
+    public Version version(String key, Version known) {
+        return delegate.version(key, known);
+    }
+
+    @Override
+    public AutoCloseable watch(String prefix, Runnable onChange) {
+        return delegate.watch(prefix, onChange);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.storage;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -74,6 +75,24 @@ public final class EncryptedStorage implements SyncStorage {
         checkNotReserved(key);
         cipher();
         delegate.delete(key);
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        checkNotReserved(key);
+        return delegate.overwrite(key, cipher().encrypt(key, data));
+    }
+
+    @Override
+    public Version version(String key, Version known) {
+        checkNotReserved(key);
+        cipher();
+        return delegate.version(key, known);
+    }
+
+    @Override
+    public AutoCloseable watch(String prefix, Runnable onChange) {
+        return delegate.watch(prefix, onChange);
     }
 
     @Override

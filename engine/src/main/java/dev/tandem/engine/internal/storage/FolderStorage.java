@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import dev.tandem.engine.sync.Version;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
@@ -151,6 +153,63 @@ public final class FolderStorage implements SyncStorage {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw failure("delete '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        StorageKeys.validate(key);
+        requireRoot("write '" + key + "'");
+        Path file = root.resolve(key);
+        Path temp = null;
+        try {
+            makeParents(key);
+            temp = file.getParent().resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
+            writeDurably(temp, data);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return versionOf(file);
+        } catch (IOException e) {
+            throw failure("write '" + key + "'", e);
+        } finally {
+            deleteTemp(temp, key);
+        }
+    }
+
+    @Override
+    public Version version(String key, Version known) {
+        StorageKeys.validate(key);
+        requireRoot("check '" + key + "'");
+        try {
+            Version now = versionOf(root.resolve(key));
+            return now.equals(known) ? known : now;
+        } catch (IOException e) {
+            throw failure("check '" + key + "'", e);
+        }
+    }
+
+    /**
+     * The file's identity, modification time and size: a rename onto it (how every writer,
+     * Tandem or a sync client, replaces a file) changes the identity even within one clock tick.
+     */
+    private static Version versionOf(Path file) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
+            return new Version(a.fileKey() + "/" + a.lastModifiedTime().toMillis() + "/" + a.size());
+        } catch (NoSuchFileException e) {
+            return Version.MISSING;
+        }
+    }
+
+    @Override
+    public AutoCloseable watch(String prefix, Runnable onChange) {
+        String p = StorageKeys.validatePrefix(prefix);
+        try {
+            return FolderWatch.start(root.resolve(p.isEmpty() ? "." : p).normalize(), onChange);
+        } catch (IOException e) {
+            // A file system that cannot watch: the caller polls, as for any storage.
+            System.getLogger(FolderStorage.class.getName()).log(System.Logger.Level.INFO,
+                    "Cannot watch " + root + " for changes (" + e.getMessage() + "); sync polls instead");
+            return null;
         }
     }
 

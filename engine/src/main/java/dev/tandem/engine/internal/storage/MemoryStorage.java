@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.storage;
 
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -47,6 +48,27 @@ public final class MemoryStorage implements SyncStorage {
     public void delete(String key) {
         StorageKeys.validate(key);
         objects.remove(key);
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        StorageKeys.validate(key);
+        byte[] copy = data.clone();
+        objects.put(key, copy);
+        return versionOf(copy);
+    }
+
+    @Override
+    public Version version(String key, Version known) {
+        StorageKeys.validate(key);
+        byte[] data = objects.get(key);
+        Version now = data == null ? Version.MISSING : versionOf(data);
+        return now.equals(known) ? known : now;
+    }
+
+    /** Each written array is a new object, so its identity is its version. */
+    private static Version versionOf(byte[] data) {
+        return new Version(Integer.toHexString(System.identityHashCode(data)) + "-" + data.length);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.storage;
 
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -59,6 +60,21 @@ public final class PrefixedStorage implements SyncStorage {
     @Override
     public void delete(String key) {
         delegate.delete(full(key));
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        return delegate.overwrite(full(key), data);
+    }
+
+    @Override
+    public Version version(String key, Version known) {
+        return delegate.version(full(key), known);
+    }
+
+    @Override
+    public AutoCloseable watch(String prefix, Runnable onChange) {
+        return delegate.watch(prefix.isEmpty() ? this.prefix + "/" : full(prefix), onChange);
     }
 
     @Override

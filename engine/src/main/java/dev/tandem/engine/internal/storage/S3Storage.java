@@ -4,6 +4,7 @@ import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -189,6 +190,44 @@ public final class S3Storage implements SyncStorage {
             client.deleteObject(r -> r.bucket(bucket).key(key));
         } catch (SdkException e) {
             throw errors.map("delete '" + key + "'", e);
+        }
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        StorageKeys.validate(key);
+        try {
+            String etag = client.putObject(r -> r.bucket(bucket).key(key).contentType("application/octet-stream"),
+                    RequestBody.fromBytes(data)).eTag();
+            return etag == null ? Version.UNKNOWN : new Version(etag);
+        } catch (SdkException e) {
+            throw errors.map("write '" + key + "'", e);
+        }
+    }
+
+    /** One HEAD with If-None-Match: S3 answers 304, a GET-class request, when nothing changed. */
+    @Override
+    public Version version(String key, Version known) {
+        StorageKeys.validate(key);
+        try {
+            String etag = client.headObject(r -> {
+                r.bucket(bucket).key(key);
+                if (known != null && !known.tag().isEmpty() && !known.equals(Version.UNKNOWN)) {
+                    r.ifNoneMatch(known.tag());
+                }
+            }).eTag();
+            Version now = etag == null ? Version.UNKNOWN : new Version(etag);
+            return now.equals(known) ? known : now;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 304) {
+                return known;
+            }
+            if (e.statusCode() == 404) {
+                return Version.MISSING;
+            }
+            throw errors.map("check '" + key + "'", e);
+        } catch (SdkException e) {
+            throw errors.map("check '" + key + "'", e);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.storage;
 
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -46,6 +47,23 @@ public final class SlowStorage implements SyncStorage {
     public void delete(String key) {
         pause(put, "delete '" + key + "'");
         delegate.delete(key);
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        pause(put, "write '" + key + "'");
+        return delegate.overwrite(key, data);
+    }
+
+    @Override
+    public Version version(String key, Version known) {
+        pause(get, "check '" + key + "'");
+        return delegate.version(key, known);
+    }
+
+    @Override
+    public AutoCloseable watch(String prefix, Runnable onChange) {
+        return delegate.watch(prefix, onChange);
     }
 
     /** Latency does not move objects elsewhere, so this is where the delegate keeps them. */

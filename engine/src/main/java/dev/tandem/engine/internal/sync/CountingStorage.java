@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +47,24 @@ public final class CountingStorage implements SyncStorage {
     public void delete(String key) {
         requests.incrementAndGet();
         delegate.delete(key);
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        requests.incrementAndGet();
+        bytesUp.addAndGet(data.length);
+        return delegate.overwrite(key, data);
+    }
+
+    @Override
+    public Version version(String key, Version known) {
+        requests.incrementAndGet();
+        return delegate.version(key, known);
+    }
+
+    @Override
+    public AutoCloseable watch(String prefix, Runnable onChange) {
+        return delegate.watch(prefix, onChange);
     }
 
     @Override

@@ -3,12 +3,14 @@ package dev.tandem.engine.internal.storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,6 +164,38 @@ abstract class SyncStorageContract {
     @ValueSource(strings = {"../", "/", ".x/", "a//", "a/../b/", "x y/"})
     void list_invalidPrefix_throwsSyncException(String prefix) {
         assertThrows(SyncException.class, () -> storage.list(prefix, null, 10));
+    }
+
+    // --- the change marker: overwrite and version ---
+
+    @Test
+    void overwrite_existingKey_replacesContentAndChangesVersion() {
+        Version first = storage.overwrite("marker", bytes("one"));
+        assertArrayEquals(bytes("one"), storage.get("marker").orElseThrow());
+        Version second = storage.overwrite("marker", bytes("two"));
+        assertArrayEquals(bytes("two"), storage.get("marker").orElseThrow());
+        assertNotEquals(first, second);
+    }
+
+    @Test
+    void version_nothingChanged_returnsTheKnownVersion() {
+        Version written = storage.overwrite("marker", bytes("one"));
+        assertEquals(written, storage.version("marker", written));
+        assertEquals(written, storage.version("marker", Version.MISSING), "a new reader learns the version");
+    }
+
+    @Test
+    void version_rewrittenMeanwhile_returnsTheNewVersion() {
+        Version seen = storage.overwrite("marker", bytes("one"));
+        Version rewritten = storage.overwrite("marker", bytes("one, again"));
+        Version now = storage.version("marker", seen);
+        assertNotEquals(seen, now);
+        assertEquals(rewritten, now);
+    }
+
+    @Test
+    void version_missingKey_returnsMissing() {
+        assertEquals(Version.MISSING, storage.version("marker", Version.MISSING));
     }
 
     // --- get and createIfAbsent ---

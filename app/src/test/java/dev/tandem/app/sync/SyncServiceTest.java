@@ -29,6 +29,8 @@ class SyncServiceTest {
     /** A scripted engine: fails the first {@code failures} syncs, records concurrency. */
     static final class FakeEngine implements SyncEngine {
         final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger checks = new AtomicInteger();
+        volatile boolean changed;
         final AtomicInteger running = new AtomicInteger();
         volatile int maxRunning;
         volatile int failures;
@@ -75,6 +77,17 @@ class SyncServiceTest {
         @Override
         public List<SetAside> setAside(Db d) {
             return List.of();
+        }
+
+        @Override
+        public boolean remoteChanged() {
+            checks.incrementAndGet();
+            return changed;
+        }
+
+        @Override
+        public AutoCloseable watchRemote(Runnable onChange) {
+            return null;
         }
 
         @Override

@@ -51,6 +51,23 @@ public interface SyncEngine extends AutoCloseable {
     List<SetAside> setAside(Db db);
 
     /**
+     * A cheap check whether the remote may hold changes this engine has not synced yet: one
+     * conditional request for the change marker that every push rewrites (a 304 on S3 when
+     * nothing changed, a file's attributes in a folder), never a listing. True when the marker
+     * changed since this engine last synced, or the storage cannot tell. Correctness never depends
+     * on it: a marker write that raced another is only noticed at the next sync, and devices that
+     * write no marker are read by every sync.
+     */
+    boolean remoteChanged();
+
+    /**
+     * Calls {@code onChange} when the storage notices on its own that the remote changed (a folder
+     * watched by the file system); null when it cannot, and the caller polls {@link #remoteChanged}.
+     * Close the result to stop.
+     */
+    AutoCloseable watchRemote(Runnable onChange);
+
+    /**
      * Tries the remote for real: lists, writes and reads back a probe object, checks conditional
      * writes and the passphrase. Never throws for a remote problem; the result says what failed.
      */

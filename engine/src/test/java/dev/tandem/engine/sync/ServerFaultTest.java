@@ -98,8 +98,9 @@ class ServerFaultTest {
         SyncReport first = engine.sync(a);
         a.save(Item.of("y"));
         SyncReport second = engine.sync(a);
-        assertEquals(6, first.requests(), "listing, encryption check, batch, read back, refused rewrite, head: " + first);
-        assertEquals(3, second.requests(), "listing, batch, head: the checks are done once per engine: " + second);
+        assertEquals(7, first.requests(), "listing, encryption check, batch, read back, refused rewrite, head, marker: "
+                + first);
+        assertEquals(4, second.requests(), "listing, batch, head, marker: the checks are done once per engine: " + second);
     }
 
     @Test

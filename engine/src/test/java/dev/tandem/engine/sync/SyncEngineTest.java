@@ -209,15 +209,16 @@ class SyncEngineTest {
         SyncReport r = engine.sync(a);
         assertEquals(12_000, r.pushed());
         int batches = (int) Math.ceil(12_000 / 5000.0);
-        assertEquals(1 + 1 + batches + 2 + 1, r.requests(),
+        assertEquals(1 + 1 + batches + 2 + 1 + 1, r.requests(),
                 "one listing, the encryption check before an engine's first push, the batches, reading the first back"
-                        + " and rewriting it once (refused), one head");
+                        + " and rewriting it once (refused), one head, the change marker");
         a.transaction(tx -> {
             for (int i = 0; i < 12_000; i++) {
                 tx.save(Item.of("more " + i));
             }
         });
-        assertEquals(1 + batches + 1, engine.sync(a).requests(), "later pushes: one listing, the batches, one head");
+        assertEquals(1 + batches + 1 + 1, engine.sync(a).requests(),
+                "later pushes: one listing, the batches, one head, the change marker");
         Db b = device("b");
         SyncReport pull = engine.sync(b);
         assertEquals(24_000, pull.pulled());

@@ -3,15 +3,21 @@ package dev.tandem.engine.internal.storage;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Objects in a sorted concurrent map; the reference implementation of the storage contract. */
 public final class MemoryStorage implements SyncStorage {
     // Keys are ASCII, so String order is byte order.
     private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
+    /** The change marker's versions: a counter per overwrite (created objects never change). */
+    private final Map<String, Long> versions = new HashMap<>();
+    private final AtomicLong writes = new AtomicLong();
     private final String name = "memory:" + Integer.toHexString(System.identityHashCode(this));
 
     @Override
@@ -51,24 +57,20 @@ public final class MemoryStorage implements SyncStorage {
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
+    public synchronized Version overwrite(String key, byte[] data) {
         StorageKeys.validate(key);
-        byte[] copy = data.clone();
-        objects.put(key, copy);
-        return versionOf(copy);
+        objects.put(key, data.clone());
+        long v = writes.incrementAndGet();
+        versions.put(key, v);
+        return new Version(Long.toString(v));
     }
 
     @Override
-    public Version version(String key, Version known) {
+    public synchronized Version version(String key, Version known) {
         StorageKeys.validate(key);
-        byte[] data = objects.get(key);
-        Version now = data == null ? Version.MISSING : versionOf(data);
+        Version now = !objects.containsKey(key) ? Version.MISSING
+                : new Version(Long.toString(versions.computeIfAbsent(key, k -> 0L)));
         return now.equals(known) ? known : now;
-    }
-
-    /** Each written array is a new object, so its identity is its version. */
-    private static Version versionOf(byte[] data) {
-        return new Version(Integer.toHexString(System.identityHashCode(data)) + "-" + data.length);
     }
 
     @Override

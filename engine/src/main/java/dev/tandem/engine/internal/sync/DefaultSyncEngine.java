@@ -11,6 +11,7 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +35,12 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final ReentrantLock lock = new ReentrantLock();
     private final int snapshotEvery;
     private final ReadBack readBack = new ReadBack();
+    /** The change marker: a small object every push rewrites (docs/SYNC_FORMAT.md, "Change marker"). */
+    static final String MARKER = "changed";
+    /** The marker version this engine has caught up with; null before its first sync. */
+    private volatile Version seen;
+    /** The marker version the last {@link #remoteChanged()} found, for the sync it triggers. */
+    private volatile Version observed;
     /** Null when the engine encrypts: then {@link dev.tandem.engine.internal.storage.EncryptedStorage} checks. */
     private final EncryptionGuard plainGuard;
 
@@ -71,6 +78,44 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     @Override
+    public boolean remoteChanged() {
+        Version known = seen;
+        Version now = storage.version(MARKER, known == null ? Version.MISSING : known);
+        if (known != null && now.equals(known) && !now.equals(Version.UNKNOWN)) {
+            return false;
+        }
+        observed = now;
+        return true;
+    }
+
+    @Override
+    public AutoCloseable watchRemote(Runnable onChange) {
+        return storage.watch("", onChange);
+    }
+
+    /**
+     * After a sync: rewrites the change marker when this sync pushed, so other devices' checks see a
+     * change, and remembers which marker version this engine has now caught up with: its own, or
+     * the one the check before the sync saw (taken before the sync's listing, so any marker written
+     * after that listing differs from it and is noticed by the next check).
+     */
+    private void afterSync(int pushed, Version before) {
+        if (pushed > 0) {
+            try {
+                seen = storage.overwrite(MARKER, MarkerBytes.fresh());
+                return;
+            } catch (SyncException e) {
+                // The push is done and recorded; other devices find it at their next full sync.
+                System.getLogger(DefaultSyncEngine.class.getName()).log(System.Logger.Level.WARNING,
+                        "Could not rewrite the change marker on " + remoteId + ": " + e.getMessage());
+            }
+        }
+        if (before != null) {
+            seen = before;
+        }
+    }
+
+    @Override
     public List<SetAside> setAside(Db db) {
         return SetAsideList.read(internal(db), remoteId);
     }
@@ -94,6 +139,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         try {
             long started = System.nanoTime();
             long[] before = counter.snapshot();
+            Version markerBefore = observed;
             d.refreshDeviceId();
             if (plainGuard != null) {
                 plainGuard.check(PushBacklog.count(d, remoteId) > 0);
@@ -131,6 +177,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             if (plainGuard != null && tally.pushed > 0) {
                 plainGuard.wrote();
             }
+            afterSync(tally.pushed, markerBefore);
             long[] after = counter.snapshot();
             SyncReport report = new SyncReport(tally.pushed, tally.pulled, tally.merged, tally.conflicts,
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],

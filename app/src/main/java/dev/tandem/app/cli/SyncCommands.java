@@ -84,7 +84,7 @@ final class SyncCommands {
             ConnectionCheck c = engine.check();
             out.println("Checking " + engine.describe());
             for (ConnectionCheck.Step s : c.steps()) {
-                out.printf("  %s %s: %s%n", s.ok() ? "ok  " : "FAIL", s.name(), s.message());
+                out.printf("  %s %s: %s%n", s.ok() ? "✓" : "✗", s.name(), s.message());
             }
             if (c.ok()) {
                 out.println("The remote works with Tandem.");
@@ -117,6 +117,11 @@ final class SyncCommands {
             if (s.mode() == SyncSettings.Mode.NONE) {
                 throw new UsageError("no remote set up; pass --remote folder:DIR or --remote s3://BUCKET, "
                         + "or set one up in the app's Sync settings");
+            }
+            if (passphrase != null && !passphrase.isEmpty()) {
+                // The hint for a missing passphrase names this variable, so it must work with saved settings too.
+                s = new SyncSettings(s.mode(), s.folder(), s.endpoint(), s.region(), s.bucket(), s.prefix(),
+                        s.accessKey(), s.secretKey(), passphrase, s.intervalSeconds());
             }
             Map<String, String> problems = s.validate();
             if (!problems.isEmpty()) {

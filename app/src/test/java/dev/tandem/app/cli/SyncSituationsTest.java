@@ -1,10 +1,14 @@
 package dev.tandem.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Db;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,6 +17,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -27,10 +33,15 @@ import org.junit.jupiter.api.io.TempDir;
  * The situations in which sync used to say "Synced" while devices disagreed, scripted through the
  * command line as a user would run them, on real profiles and a real folder remote: each ends with
  * every device identical, or with a loud error, a non-zero exit code and nothing unreadable written.
+ * Every profile runs on one test clock, which a test moves past sync's retry delay.
  */
 class SyncSituationsTest {
+    private static final String NEW_ID = "Another installation syncs under this device's id";
+
     @TempDir
     Path tmp;
+
+    private final TestClock clock = new TestClock(ZoneOffset.UTC);
 
     record Result(int code, String out, String err) {
     }
@@ -50,7 +61,7 @@ class SyncSituationsTest {
         List<String> argv = new ArrayList<>(List.of("--data-dir", profile.toString()));
         argv.addAll(List.of(args));
         int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env).run(argv);
+                env, clock).run(argv);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -82,12 +93,14 @@ class SyncSituationsTest {
         }
     }
 
-    /** Every file under the remote and its bytes: "nothing written" means this stays equal. */
+    /** Every folder and file under the remote, with its bytes: "nothing written" means this stays equal. */
     private Map<String, String> remoteFiles() {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> walk = Files.walk(remote())) {
-            for (Path p : walk.filter(Files::isRegularFile).toList()) {
-                files.put(remote().relativize(p).toString(), HexFormat.of().formatHex(Files.readAllBytes(p)));
+            for (Path p : walk.toList()) {
+                String rel = remote().relativize(p).toString();
+                files.put(Files.isDirectory(p) ? rel + "/" : rel,
+                        Files.isDirectory(p) ? "" : HexFormat.of().formatHex(Files.readAllBytes(p)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,24 +122,36 @@ class SyncSituationsTest {
         Path a = tmp.resolve("laptop");
         Path c = tmp.resolve("new-laptop");
         Path b = tmp.resolve("phone");
+        List<String> made = new ArrayList<>(List.of("Before the copy"));
         assertEquals(0, tandem(a, "add", "Before the copy").code());
         assertEquals(0, sync(a).code());
         copyProfile(a, c);
-        assertEquals(0, tandem(a, "add", "On the original").code());
-        assertEquals(0, tandem(c, "add", "On the copy").code());
-        for (int round = 0; round < 2; round++) {
+        assertEquals(deviceId(a), deviceId(c), "a byte-for-byte copy starts under the same id");
+        List<String> newIds = new ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
             for (Path p : List.of(a, c, b)) {
+                String title = p.getFileName() + ", round " + round;
+                assertEquals(0, tandem(p, "add", title).code());
+                made.add(title);
                 Result r = sync(p);
                 assertEquals(0, r.code(), "a copied profile recovers by itself: " + r.err());
+                if (r.err().contains(NEW_ID)) {
+                    newIds.add(p.getFileName() + ": " + r.err());
+                }
             }
         }
-        String all = listJson(a);
-        for (String title : List.of("Before the copy", "On the original", "On the copy")) {
-            assertTrue(all.contains(title), title + " missing: " + all);
+        for (Path p : List.of(a, c, b, a, c)) {
+            assertEquals(0, sync(p).code());
         }
+        assertEquals(1, newIds.size(), "one of the two took a new id, once, and said so: " + newIds);
+        assertNotEquals(deviceId(a), deviceId(c), "each installation ends under its own device id");
+        String all = listJson(a);
+        for (String title : made) {
+            assertTrue(all.contains("\"title\":\"" + title + "\""), title + " missing: " + all);
+        }
+        assertEquals(made.size(), all.split("\"id\":").length - 1, "no todo twice: " + all);
         assertEquals(all, listJson(b));
         assertEquals(all, listJson(c));
-        assertNotEquals(deviceId(a), deviceId(c), "each installation ends under its own device id");
     }
 
     @Test
@@ -147,10 +172,28 @@ class SyncSituationsTest {
         Result wrong = sync(passphrase("battery staple"), d);
         assertEquals(1, wrong.code());
         assertTrue(wrong.err().contains("passphrase does not match"), wrong.err());
+        assertTrue(wrong.err().contains(remote().toString()), "names the remote: " + wrong.err());
+        assertTrue(wrong.err().contains("passphrase the other devices use"), wrong.err());
         assertEquals(before, remoteFiles());
 
         assertEquals(0, sync(passphrase("correct horse"), d).code());
         assertEquals(0, sync(passphrase("correct horse"), a).code());
+        assertEquals(listJson(a), listJson(d));
+        assertTrue(listJson(a).contains("Would be readable by anyone"), "D's todo reached A");
+    }
+
+    @Test
+    void sync_savedRemoteWithoutPassphrase_takesItFromTheEnvironment() {
+        Path a = tmp.resolve("a");
+        Path d = tmp.resolve("d");
+        assertEquals(0, tandem(a, "add", "Secret plans").code());
+        assertEquals(0, sync(passphrase("correct horse"), a).code());
+        new SettingsStore(d).saveSync(SyncSettings.folder(remote(), 30));
+        assertEquals(1, tandem(d, "sync").code(), "the saved settings hold no passphrase");
+
+        Result r = tandem(passphrase("correct horse"), d, "sync");
+
+        assertEquals(0, r.code(), r.err());
         assertEquals(listJson(a), listJson(d));
     }
 
@@ -165,11 +208,13 @@ class SyncSituationsTest {
         Result r = sync(passphrase("correct horse"), e);
         assertEquals(1, r.code());
         assertTrue(r.err().contains("unencrypted"), r.err());
+        assertTrue(r.err().contains("Turn encryption off"), "says what to do: " + r.err());
         assertEquals(before, remoteFiles());
+        assertTrue(listJson(e).contains("Would be encrypted"), "the local todo stays");
     }
 
     @Test
-    void sync_objectThisDeviceCannotRead_exitsThreeNamingItOnEverySync() throws IOException {
+    void sync_objectThisDeviceCannotRead_exitsThreeNamingItUntilItReadsAgain() throws IOException {
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         assertEquals(0, tandem(a, "add", "In a batch that rots").code());
@@ -178,7 +223,8 @@ class SyncSituationsTest {
         try (Stream<Path> files = Files.walk(remote().resolve("batches"))) {
             batch = files.filter(Files::isRegularFile).findFirst().orElseThrow();
         }
-        byte[] bytes = Files.readAllBytes(batch);
+        byte[] original = Files.readAllBytes(batch);
+        byte[] bytes = original.clone();
         bytes[bytes.length / 2] ^= 0x10;
         Files.write(batch, bytes);
         String key = remote().relativize(batch).toString().replace('\\', '/');
@@ -188,21 +234,39 @@ class SyncSituationsTest {
         assertTrue(first.err().contains(key), "names the object: " + first.err());
         assertTrue(first.out().startsWith("Synced with problems"), first.out());
 
+        assertFalse(listJson(b).contains("In a batch that rots"));
+
         Result second = sync(b);
         assertEquals(3, second.code(), "still unread, still loud");
         assertTrue(second.err().contains("tandem: unread: " + key), second.err());
+
+        // The object heals (a sync client finished writing it); sync reads it again a minute later.
+        Files.write(batch, original);
+        clock.advance(Duration.ofSeconds(61));
+        Result healed = sync(b);
+        assertEquals(0, healed.code(), healed.err());
+        assertFalse(healed.err().contains("unread"), healed.err());
+        assertTrue(healed.out().startsWith("Synced with "), healed.out());
+        assertTrue(listJson(b).contains("In a batch that rots"));
     }
 
     @Test
     void check_goodAndMissingFolder_exitCodesAndSteps() {
         Path a = tmp.resolve("a");
-        Result ok = tandem(a, "check", "--remote", "folder:" + tmp);
+        Result ok = tandem(a, "check", "--remote", "folder:" + remote());
         assertEquals(0, ok.code(), ok.err());
-        assertTrue(ok.out().contains("Conditional write"), ok.out());
-        Result missing = tandem(a, "check", "--remote", "folder:" + tmp.resolve("nowhere"));
+        for (String step : List.of("List", "Write", "Read back", "Conditional write", "Clean up")) {
+            assertTrue(ok.out().contains("✓ " + step + ": "), step + ": " + ok.out());
+        }
+        assertFalse(ok.out().contains("✗"), ok.out());
+        Path nowhere = tmp.resolve("nowhere");
+        Result missing = tandem(a, "check", "--remote", "folder:" + nowhere);
         assertEquals(1, missing.code());
-        assertTrue(missing.out().contains("FAIL"), missing.out());
+        assertTrue(missing.out().contains("✗ List: "), missing.out());
+        assertTrue(missing.out().contains(nowhere + " does not exist"), missing.out());
         assertTrue(missing.err().contains("check failed"), missing.err());
+        assertFalse(Files.exists(nowhere), "a check creates no folder");
+        assertFalse(Files.exists(a), "a check creates no profile");
     }
 
     @Test
@@ -212,6 +276,7 @@ class SyncSituationsTest {
         assertEquals(0, sync(passphrase("pw"), a).code());
         Result r = tandem(tmp.resolve("b"), "check", "--remote", "folder:" + remote());
         assertEquals(1, r.code());
-        assertTrue(r.out().contains("FAIL Encryption"), r.out());
+        assertTrue(r.out().contains("✗ Encryption: "), r.out());
+        assertTrue(r.out().contains("passphrase the other devices use"), r.out());
     }
 }

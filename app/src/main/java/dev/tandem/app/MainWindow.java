@@ -52,6 +52,12 @@ public final class MainWindow {
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
         device.sync().addFailureListener(s -> async.ui().execute(() ->
                 dialogs.notify("Sync failed", s.error() + (s.hint() == null ? "" : "\n" + s.hint()), true)));
+        // The notice changes once per event (to "" at the next sync), so this pops up once.
+        models.status().noticeProperty().addListener((o, a, notice) -> {
+            if (!notice.isEmpty()) {
+                dialogs.notify("New device id", notice, false);
+            }
+        });
         MainView v = new MainView(models);
         view.set(v);
         return v;

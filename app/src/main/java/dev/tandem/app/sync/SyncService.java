@@ -57,6 +57,7 @@ public final class SyncService implements AutoCloseable {
     private Instant lastSuccess;
     private SyncReport lastReport;
     private List<SetAside> unread = List.of();
+    private String newDeviceId;
     private volatile SyncStatus status = SyncStatus.off();
     private boolean closed;
 
@@ -106,6 +107,7 @@ public final class SyncService implements AutoCloseable {
             cancelNext();
             recount();
             lastReport = null;
+            newDeviceId = null;
             unread = readUnread();
             if (engine == null) {
                 publish(SyncStatus.State.OFF, null, -1, null, null, null);
@@ -137,8 +139,9 @@ public final class SyncService implements AutoCloseable {
     }
 
     /**
-     * What this database set aside from the remote in earlier runs, so a warning that was showing
-     * when the app closed shows again at start, before the first sync. A cheap local read.
+     * What this database set aside from the remote, read at start so a warning that was showing
+     * when the app closed shows again before the first sync, and after a failed sync. A cheap local
+     * read on the scheduler thread, never the FX thread.
      */
     private List<SetAside> readUnread() {
         if (engine == null) {
@@ -219,9 +222,14 @@ public final class SyncService implements AutoCloseable {
         SyncProgress progress = (phase, done, total) ->
                 publish(SyncStatus.State.SYNCING, phase, total > 0 ? Math.min(1.0, (double) done / total) : -1, null, null, null);
         try {
+            // Compared around the sync: the engine gives the database a new id when it finds that a
+            // copy of this profile syncs under the old one, and the user should hear of it once.
+            String idBefore = db.deviceId();
             SyncReport report = engine.sync(db, progress);
             lastReport = report;
             unread = report.setAside();
+            String idAfter = db.deviceId();
+            newDeviceId = idAfter.equals(idBefore) ? null : idAfter;
             lastSuccess = clock.instant();
             failures = 0;
             backoffUntil = null;
@@ -241,6 +249,8 @@ public final class SyncService implements AutoCloseable {
             String hint = reason != null ? reason.hint() : "Sync will try again; if this keeps happening, check Sync settings.";
             String previous = status.error();
             recount();
+            // A sync can set objects aside before it fails; the warning about them must not wait for a success.
+            unread = readUnread();
             LOG.log(System.Logger.Level.WARNING, "sync failed (" + (reason == null ? e.getClass().getSimpleName() : reason)
                     + "), next try in " + delay.toSeconds() + " s: " + message);
             // Schedule first, so the ERROR status already carries the next attempt's time.
@@ -269,7 +279,7 @@ public final class SyncService implements AutoCloseable {
     private void publish(SyncStatus.State state, String phase, double progress, String error, String hint,
                          SyncException.Reason reason) {
         SyncStatus s = new SyncStatus(state, remote, lastSuccess, pending, phase, progress, error, hint, reason,
-                lastReport, nextAt, failures, unread);
+                lastReport, nextAt, failures, unread, newDeviceId);
         status = s;
         listeners.forEach(l -> safely(l, s));
     }

@@ -14,16 +14,27 @@ import java.util.List;
  * @param error    the last error in plain words while the last sync failed, else null
  * @param hint     what to do about it
  * @param unread   remote objects this device set aside because it could not read them: from the
- *                 database at start, then from each sync's report, so it lasts until they read
+ *                 database at start, then after each sync, failed or not, so it lasts until they read
+ * @param newDeviceId the device id this database took in the last successful sync because another
+ *                 installation (a copied profile) syncs under its old one; null when it kept its id
  */
 public record SyncStatus(State state, String remote, Instant lastSuccess, long pendingChanges, String phase,
                          double progress, String error, String hint, SyncException.Reason reason,
-                         SyncReport lastReport, Instant nextAttempt, int failures, List<SetAside> unread) {
+                         SyncReport lastReport, Instant nextAttempt, int failures, List<SetAside> unread,
+                         String newDeviceId) {
 
     public enum State { OFF, IDLE, SYNCING, ERROR }
 
     public SyncStatus {
         unread = unread == null ? List.of() : List.copyOf(unread);
+    }
+
+    /** A status whose last sync kept the device id. */
+    public SyncStatus(State state, String remote, Instant lastSuccess, long pendingChanges, String phase,
+                      double progress, String error, String hint, SyncException.Reason reason,
+                      SyncReport lastReport, Instant nextAttempt, int failures, List<SetAside> unread) {
+        this(state, remote, lastSuccess, pendingChanges, phase, progress, error, hint, reason, lastReport,
+                nextAttempt, failures, unread, null);
     }
 
     public static SyncStatus off() {

@@ -18,13 +18,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** The status bar: sync state, last success, changes waiting, progress, the last error, "Sync now". */
+/**
+ * The status bar: sync state, last success, changes waiting, progress, the last error, the lasting
+ * warning about unread remote objects, a one-time notice (a new device id), "Sync now".
+ */
 public final class StatusBarView extends HBox {
     private final FontIcon icon = new FontIcon(MaterialDesignC.CLOUD_OFF_OUTLINE);
     private final Label headline = new Label();
     private final Label detail = new Label();
     private final Label error = new Label();
     private final Label warning = new Label();
+    private final Label notice = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Button syncNow = new Button("Sync now", Icons.of(MaterialDesignS.SYNC, 14));
 
@@ -55,6 +59,16 @@ public final class StatusBarView extends HBox {
         details.setWrapText(true);
         details.setMaxWidth(600);
         warning.setTooltip(details);
+        notice.setId("sync-notice");
+        notice.setMinWidth(0);
+        notice.textProperty().bind(vm.noticeProperty());
+        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty().and(vm.errorProperty().isEmpty()));
+        notice.managedProperty().bind(notice.visibleProperty());
+        Tooltip noticeDetails = new Tooltip();
+        noticeDetails.textProperty().bind(vm.noticeProperty().concat("\n\n").concat(vm.notesProperty()));
+        noticeDetails.setWrapText(true);
+        noticeDetails.setMaxWidth(600);
+        notice.setTooltip(noticeDetails);
         Tooltip notes = new Tooltip();
         notes.textProperty().bind(vm.notesProperty());
         detail.tooltipProperty().bind(Bindings.when(vm.notesProperty().isEmpty())
@@ -76,7 +90,8 @@ public final class StatusBarView extends HBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(error, Priority.SOMETIMES);
         HBox.setHgrow(warning, Priority.SOMETIMES);
-        getChildren().addAll(icon, headline, detail, progress, error, warning, spacer, syncNow, settings);
+        HBox.setHgrow(notice, Priority.SOMETIMES);
+        getChildren().addAll(icon, headline, detail, progress, error, warning, notice, spacer, syncNow, settings);
         vm.indicatorProperty().addListener((o, a, s) -> render(s));
         render(vm.indicatorProperty().get());
         syncNow.disableProperty().bind(vm.canSyncNowProperty().not());

@@ -267,19 +267,28 @@ public final class SettingsViewModel {
             if (check.ok()) {
                 passedFor = s;
                 failedFor = null;
+                revalidate();
                 if (saving) {
                     readyToClose.set(true);
                 }
             } else {
-                failedFor = s;
-                passedFor = null;
-                saveWarning.set("The remote failed the connection check: " + check.summary() + ". Devices may not"
-                        + " sync through it. Change the settings, or choose Save anyway to keep them.");
+                failed(s, check.summary());
             }
-            revalidate();
         }, e -> {
             checking.set(false);
-            checkSummary.set("Could not test: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            String why = "Could not test: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            checkSummary.set(why);
+            // A check that cannot even run (the remote cannot be set up) fails like a failed step:
+            // otherwise every Save would start another check and the settings could never be saved.
+            failed(s, why);
         });
+    }
+
+    private void failed(SyncSettings s, String summary) {
+        failedFor = s;
+        passedFor = null;
+        saveWarning.set("The remote failed the connection check: " + summary + ". Devices may not"
+                + " sync through it. Change the settings, or choose Save anyway to keep them.");
+        revalidate();
     }
 }

@@ -16,10 +16,17 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** The status bar's text, in plain words, from the sync service's status. */
+/**
+ * The status bar's text, in plain words, from the sync service's status. Remote objects left
+ * unread are a lasting warning: the headline is never plain "Synced" while any remain. A new device
+ * id is a one-time notice: it shows until the next sync.
+ */
 public final class SyncStatusViewModel {
     /** What the status bar's icon shows. */
     public enum Indicator { OFF, OK, BUSY, WARNING, ERROR }
+
+    static final String NEW_DEVICE_ID = "This device now syncs under a new device id, because a copy of its profile"
+            + " (or a restored backup) synced under the old one. What the copy wrote is merged here; nothing was lost.";
 
     private final Clock clock;
     private final ReadOnlyObjectWrapper<SyncStatus> status = new ReadOnlyObjectWrapper<>(SyncStatus.off());
@@ -30,6 +37,7 @@ public final class SyncStatusViewModel {
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Indicator> indicator = new ReadOnlyObjectWrapper<>(Indicator.OFF);
     private final ReadOnlyBooleanWrapper canSyncNow = new ReadOnlyBooleanWrapper(false);
 
@@ -79,6 +87,14 @@ public final class SyncStatusViewModel {
     /** What the last sync noted that needs no action (a new device id, a clock running ahead). */
     public ReadOnlyStringProperty notesProperty() {
         return notes.getReadOnlyProperty();
+    }
+
+    /**
+     * Something the last sync did that the user should hear of once, "" otherwise: this device took
+     * a new device id. It changes to "" at the next sync.
+     */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<Indicator> indicatorProperty() {
@@ -131,6 +147,7 @@ public final class SyncStatusViewModel {
                 + ago(u.firstSeen(), clock.instant()) + ", " + u.attempts() + (u.attempts() == 1 ? " try)" : " tries)"))
                 .collect(Collectors.joining("\n")));
         notes.set(s.lastReport() == null ? "" : String.join("\n", s.lastReport().notes()));
+        notice.set(s.state() != SyncStatus.State.OFF && s.newDeviceId() != null ? NEW_DEVICE_ID : "");
         error.set(s.state() == SyncStatus.State.ERROR && s.error() != null
                 ? s.error() + (s.hint() == null ? "" : " — " + s.hint()) : "");
         progress.set(s.state() == SyncStatus.State.SYNCING ? s.progress() : -1);

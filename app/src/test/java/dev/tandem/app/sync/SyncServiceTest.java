@@ -1,8 +1,11 @@
 package dev.tandem.app.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.Device;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.CompactionReport;
@@ -12,15 +15,21 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SyncServiceTest {
     private final Db db = Db.openMemory();
@@ -39,6 +48,11 @@ class SyncServiceTest {
         /** What the remote lacks: what {@link #pendingChanges} says, cleared by a successful sync. */
         volatile long waiting;
         final List<String> countThreads = new CopyOnWriteArrayList<>();
+        /** What this database set aside in earlier syncs: {@link #setAside} and every report list it. */
+        volatile List<SetAside> setAside = List.of();
+        final List<String> setAsideThreads = new CopyOnWriteArrayList<>();
+        /** When set, a sync waits for it to open. */
+        volatile CountDownLatch gate;
 
         @Override
         public SyncReport sync(Db d, SyncProgress progress) {
@@ -47,6 +61,9 @@ class SyncServiceTest {
             try {
                 calls.incrementAndGet();
                 progress.onProgress("pull", 1, 2);
+                if (gate != null && !gate.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the test never opened the gate");
+                }
                 if (sleepMs > 0) {
                     Thread.sleep(sleepMs);
                 }
@@ -55,7 +72,7 @@ class SyncServiceTest {
                     throw new SyncException(reason, "Could not reach 127.0.0.1:1");
                 }
                 waiting = 0;
-                return new SyncReport(0, 0, 0, 0, 1, 0, 0, 0, Duration.ZERO, List.of(), List.of(), List.of());
+                return new SyncReport(0, 0, 0, 0, 1, 0, 0, 0, Duration.ZERO, List.of(), List.of(), setAside);
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
             } finally {
@@ -76,7 +93,8 @@ class SyncServiceTest {
 
         @Override
         public List<SetAside> setAside(Db d) {
-            return List.of();
+            setAsideThreads.add(Thread.currentThread().getName());
+            return setAside;
         }
 
         @Override
@@ -234,5 +252,71 @@ class SyncServiceTest {
         await(() -> service.status().pendingChanges() == 3);
         service.syncNow();
         await(() -> service.status().pendingChanges() == 0 && service.status().lastReport().pushed() == 3);
+    }
+
+    @Test
+    void configure_objectsSetAsideEarlier_inTheStatusBeforeTheFirstSyncEnds() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        FakeEngine engine = new FakeEngine();
+        SetAside rotten = new SetAside("batches/d/000000000002", "fails its checksum", Instant.EPOCH, 3);
+        engine.setAside = List.of(rotten);
+        engine.gate = new CountDownLatch(1);
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> service.status().state() == SyncStatus.State.SYNCING);
+        assertEquals(List.of(rotten), service.status().unread(), "read from the database, not from a sync");
+        assertEquals(List.of("tandem-sync"), engine.setAsideThreads, "read once, off the caller's thread");
+        engine.setAside = List.of();
+        engine.gate.countDown();
+        await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess() != null);
+        assertEquals(List.of(), service.status().unread(), "read again, the warning goes");
+    }
+
+    @Test
+    void failure_objectsSetAside_statusListsThemWithoutASuccess() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        FakeEngine engine = new FakeEngine();
+        engine.failures = 1;
+        engine.gate = new CountDownLatch(1);
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> service.status().state() == SyncStatus.State.SYNCING);
+        SetAside rotten = new SetAside("batches/d/000000000002", "fails its checksum", Instant.EPOCH, 1);
+        engine.setAside = List.of(rotten);
+        engine.gate.countDown();
+        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        assertEquals(List.of(rotten), service.status().unread());
+    }
+
+    @Test
+    void sync_copiedProfile_statusNamesTheNewDeviceIdForOneSync(@TempDir Path tmp) throws Exception {
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        Path original = Files.createDirectories(tmp.resolve("original")).resolve(Device.DB_FILE);
+        Path copy = Files.createDirectories(tmp.resolve("copy")).resolve(Device.DB_FILE);
+        String oldId;
+        try (Db a = Db.open(original); TodoStore store = new TodoStore(a, Clock.systemUTC());
+             SyncEngine engine = SyncEngine.builder().folder(remote).build()) {
+            store.add("before the copy", null, null);
+            engine.sync(a);
+            oldId = a.deviceId();
+        }
+        Files.copy(original, copy);
+        try (Db a = Db.open(original); TodoStore store = new TodoStore(a, Clock.systemUTC());
+             SyncEngine engine = SyncEngine.builder().folder(remote).build()) {
+            store.add("on the original", null, null);
+            engine.sync(a);
+        }
+        try (Db c = Db.open(copy); TodoStore store = new TodoStore(c, Clock.systemUTC())) {
+            store.add("on the copy", null, null);
+            service = new SyncService(c, Clock.systemUTC(), new Random(1));
+            service.configure(SyncEngine.builder().folder(remote).build(), Duration.ofMinutes(5));
+            await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess() != null);
+            assertNotEquals(oldId, c.deviceId());
+            assertEquals(c.deviceId(), service.status().newDeviceId());
+            Instant first = service.status().lastSuccess();
+            service.syncNow();
+            await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastSuccess().isAfter(first));
+            assertNull(service.status().newDeviceId(), "said once");
+            service.close();
+            service = null;
+        }
     }
 }

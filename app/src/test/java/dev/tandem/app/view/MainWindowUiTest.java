@@ -150,4 +150,27 @@ class MainWindowUiTest {
         assertEquals(tmp.toString(), device.settings().loadSync().folder());
         assertFalse(robot.lookup("#settings-dialog").tryQuery().isPresent());
     }
+
+    @Test
+    void settingsDialog_remoteFailsTheCheck_warnsThenSavesAnyway(FxRobot robot) throws Exception {
+        Path missing = tmp.resolve("not-there-yet");
+        robot.clickOn("#open-settings");
+        waitFor(() -> robot.lookup("#settings-dialog").tryQuery().isPresent());
+        robot.clickOn("#mode-folder");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#field-folder").write(missing.toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#settings-save");
+        // The check runs first; it fails, so the dialog stays open and says why.
+        waitFor(() -> robot.lookup("#settings-save-warning").queryAs(Label.class).isVisible());
+        assertTrue(robot.lookup("#settings-save-warning").queryAs(Label.class).getText()
+                .startsWith("The remote failed the connection check: List failed"));
+        assertEquals("Save anyway", robot.lookup("#settings-save").queryButton().getText());
+        assertEquals(SyncSettings.Mode.NONE, device.settings().loadSync().mode(), "nothing saved yet");
+
+        robot.clickOn("#settings-save");
+        waitFor(() -> robot.lookup("#settings-dialog").tryQuery().isEmpty());
+        waitFor(() -> device.settings().loadSync().mode() == SyncSettings.Mode.FOLDER);
+        assertEquals(missing.toString(), device.settings().loadSync().folder());
+    }
 }

@@ -8,6 +8,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -146,5 +147,40 @@ class SettingsViewModelTest {
         SettingsViewModel vm = vm(FAILED);
         assertTrue(vm.requestSave());
         assertEquals(null, checkThread.get());
+    }
+
+    @Test
+    void requestSave_checkCannotRun_warnsAndSavesAnywayOnTheSecondPress() {
+        Async async = Async.direct(e -> {
+            throw new AssertionError(e);
+        });
+        SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), async, s -> {
+            throw new IllegalArgumentException("no such endpoint");
+        });
+        folder(vm, "/srv/sync");
+        assertFalse(vm.requestSave());
+        assertTrue(vm.saveWarningProperty().get().contains("Could not test: no such endpoint"),
+                vm.saveWarningProperty().get());
+        assertEquals("Save anyway", vm.saveLabelProperty().get());
+        assertFalse(vm.checkingProperty().get());
+        assertTrue(vm.requestSave(), "a check that cannot run must not keep the settings from being saved");
+    }
+
+    @Test
+    void requestSave_whileChecking_waitsAndShowsBusy() {
+        List<Runnable> io = new ArrayList<>();
+        Async async = new Async(io::add, Runnable::run, e -> {
+            throw new AssertionError(e);
+        });
+        SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), async, s -> PASSED);
+        folder(vm, "/srv/sync");
+        assertFalse(vm.requestSave());
+        assertTrue(vm.checkingProperty().get(), "busy while the check runs in the background");
+        assertTrue(vm.checkSummaryProperty().get().endsWith("before saving…"), vm.checkSummaryProperty().get());
+        assertFalse(vm.requestSave(), "a second press does not start a second check");
+        assertEquals(1, io.size());
+        io.get(0).run();
+        assertFalse(vm.checkingProperty().get());
+        assertTrue(vm.readyToCloseProperty().get());
     }
 }

@@ -78,4 +78,38 @@ class SyncStatusViewModelTest {
                 List.of(rotten)));
         assertTrue(!vm.warningProperty().get().isEmpty(), "the warning lasts through the next sync");
     }
+
+    @Test
+    void update_newDeviceId_noticeUntilTheNextSync() {
+        vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW, 0, null, -1, null, null, null, null, null, 0,
+                List.of(), "0190aaaa-0000-7000-8000-000000000001"));
+        assertEquals(SyncStatusViewModel.NEW_DEVICE_ID, vm.noticeProperty().get());
+        assertEquals("Synced", vm.headlineProperty().get(), "nothing is missing: a notice, not a warning");
+        assertEquals(SyncStatusViewModel.Indicator.OK, vm.indicatorProperty().get());
+        vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW, 0, null, -1, null, null, null, null, null, 0,
+                List.of()));
+        assertEquals("", vm.noticeProperty().get());
+    }
+
+    @Test
+    void update_passphraseRequired_showsMessageAndHint() {
+        SyncException.Reason r = SyncException.Reason.PASSPHRASE_REQUIRED;
+        vm.update(new SyncStatus(SyncStatus.State.ERROR, "folder:/srv/t", null, 2, null, -1,
+                "folder:/srv/t is encrypted, and this device has no passphrase set for it", r.hint(), r, null, null, 1,
+                List.of()));
+        assertEquals("Sync failed", vm.headlineProperty().get());
+        assertEquals("folder:/srv/t is encrypted, and this device has no passphrase set for it — " + r.hint(),
+                vm.errorProperty().get());
+        assertTrue(vm.errorProperty().get().contains("Enter the passphrase the other devices use"));
+        assertEquals(SyncStatusViewModel.Indicator.ERROR, vm.indicatorProperty().get());
+    }
+
+    @Test
+    void update_failedWhileObjectsUnread_keepsCountingThem() {
+        SetAside rotten = new SetAside("batches/d/000000000003", "damaged", NOW, 1);
+        vm.update(new SyncStatus(SyncStatus.State.ERROR, "folder", NOW, 0, null, -1, "unreachable", "retry", null, null,
+                null, 1, List.of(rotten)));
+        assertEquals("Sync failed", vm.headlineProperty().get());
+        assertTrue(vm.detailProperty().get().contains("1 remote object unread"), vm.detailProperty().get());
+    }
 }

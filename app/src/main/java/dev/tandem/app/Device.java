@@ -2,6 +2,7 @@ package dev.tandem.app;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncSettings;
@@ -130,7 +131,8 @@ public final class Device implements AutoCloseable {
                 System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot set up sync: " + e.getMessage());
             }
         }
-        sync.configure(engine, Duration.ofSeconds(Math.max(SyncSettings.MIN_INTERVAL, s.intervalSeconds())));
+        sync.configure(engine, Duration.ofSeconds(Math.max(SyncSettings.MIN_INTERVAL, s.intervalSeconds())),
+                s.mode() == SyncSettings.Mode.FOLDER ? Pacing.LOCAL : Pacing.REMOTE);
     }
 
     /** Where failures of background commands go (on the UI thread), e.g. a notification. */

@@ -52,7 +52,7 @@ public final class TandemApp extends Application {
                     Main.quietConnectionPool();
                     // Sync starts after the first frame (startSyncSoon): building a remote can load the
                     // S3 client or derive an encryption key, neither of which the first frame needs.
-                    return Device.open(hostName(), dataDir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), false);
+                    return Device.open(hostName(), dataDir, FxExecutor.INSTANCE, null, Duration.ofMillis(500), false);
                 },
                 r -> {
                     Thread t = new Thread(r, "tandem-open");
@@ -101,6 +101,7 @@ public final class TandemApp extends Application {
                     MainView view = MainWindow.create(device, theme, null);
                     toClose.add(0, view::close);
                     scene.setRoot(view);
+                    reportFocus(stage, device);
                     stage.setTitle("Tandem — " + dataDir);
                     view.start();
                     StartupTiming.mark("view-built");
@@ -120,6 +121,17 @@ public final class TandemApp extends Application {
         opener.setName("tandem-open-wait");
         opener.setDaemon(true);
         opener.start();
+    }
+
+    /**
+     * Tells the profile's sync service whether someone is looking: checks for other devices' changes
+     * run every few seconds then, and rarely while the window is in the background or minimized.
+     */
+    public static void reportFocus(Stage stage, Device device) {
+        Runnable report = () -> device.sync().setFocused(stage.isFocused() && !stage.isIconified());
+        stage.focusedProperty().addListener((o, a, b) -> report.run());
+        stage.iconifiedProperty().addListener((o, a, b) -> report.run());
+        report.run();
     }
 
     /** The app icon from ui-resources, if present. */

@@ -32,11 +32,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 /**
  * {@code --demo}: two device windows side by side, each with its own database under
  * {@code DATA_DIR/demo/device-a|device-b}, syncing through the folder {@code DATA_DIR/demo/remote}
- * every 2 seconds (and 300 ms after an edit), so an edit in one shows up in the other within seconds.
+ * with the app's own settings: a push 300 ms after an edit, and the other window syncs as soon as
+ * the watched folder changes, so an edit in one shows up in the other within about a second.
  * The first run fills device A with sample todos.
  */
 public final class DemoMode implements AutoCloseable {
-    public static final Duration INTERVAL = Duration.ofSeconds(2);
     public static final Duration DEBOUNCE = Duration.ofMillis(300);
 
     private final Path dir;
@@ -58,7 +58,7 @@ public final class DemoMode implements AutoCloseable {
     }
 
     public static SyncSettings remote(Path remoteDir) {
-        return SyncSettings.folder(remoteDir, (int) INTERVAL.toSeconds());
+        return SyncSettings.folder(remoteDir, SyncSettings.DEFAULT_INTERVAL);
     }
 
     /** Opens both devices (off the FX thread) and shows their windows; {@code onShown} runs after. */
@@ -113,6 +113,7 @@ public final class DemoMode implements AutoCloseable {
         stage.setWidth(w);
         stage.setHeight(h);
         stage.setOnCloseRequest(e -> Platform.exit());
+        TandemApp.reportFocus(stage, device);
         stage.show();
         view.start();
     }

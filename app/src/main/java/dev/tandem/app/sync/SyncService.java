@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Syncs one database in the background: every interval, a little while after local edits
- * (debounced), and on "Sync now". All syncs run on one scheduler thread, so there is at most one at
+ * Syncs one database in the background: half a second after local edits stop (debounced), when a
+ * cheap check says another device pushed (every {@link Pacing} step, faster while a window is
+ * focused, at once when focus returns or a watched folder changes), every interval in full (which
+ * also reads devices that write no change marker), and on "Sync now". All syncs run on one scheduler thread, so there is at most one at
  * a time and the UI thread never waits. After a failure the next try backs off exponentially with
  * jitter; errors a retry cannot fix wait the longest. Listeners get a {@link SyncStatus} on the
  * scheduler thread after every change of state.
@@ -45,10 +47,14 @@ public final class SyncService implements AutoCloseable {
     private final AtomicBoolean editQueued = new AtomicBoolean();
 
     // Scheduler-thread state.
-    private SyncEngine engine;
+    private volatile SyncEngine engine;
     private String remote = "";
     private Duration interval = Duration.ofSeconds(SyncSettings.DEFAULT_INTERVAL);
-    private Duration debounce = Duration.ofSeconds(3);
+    private Duration debounce = Duration.ofMillis(500);
+    private Pacing pacing = Pacing.REMOTE;
+    private boolean focused = true;
+    private ScheduledFuture<?> nextCheck;
+    private AutoCloseable watch;
     private ScheduledFuture<?> next;
     private Instant nextAt;
     private Instant backoffUntil;
@@ -80,6 +86,12 @@ public final class SyncService implements AutoCloseable {
         return status;
     }
 
+    /** Requests the current remote's engine has made so far (0 with sync off): for cost measurements. */
+    public long requestsSoFar() {
+        SyncEngine e = engine;
+        return e == null ? 0 : e.requestsSoFar();
+    }
+
     /** Called on the sync thread after every change. */
     public void addListener(Consumer<SyncStatus> listener) {
         listeners.add(listener);
@@ -95,11 +107,26 @@ public final class SyncService implements AutoCloseable {
      * closed once any running sync finished.
      */
     public void configure(SyncEngine newEngine, Duration newInterval) {
+        configure(newEngine, newInterval, Pacing.REMOTE);
+    }
+
+    /** As above, asking the remote for news at {@code newPacing}. */
+    public void configure(SyncEngine newEngine, Duration newInterval, Pacing newPacing) {
         submit(() -> {
             if (engine != null && engine != newEngine) {
                 engine.close();
             }
+            stopWatching();
             engine = newEngine;
+            pacing = newPacing;
+            if (engine != null) {
+                try {
+                    watch = engine.watchRemote(() -> submit(this::runCheck));
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.INFO, "cannot watch the remote, checking on a timer: " + plainMessage(e));
+                }
+                scheduleCheck();
+            }
             remote = newEngine == null ? "" : newEngine.describe();
             interval = newInterval;
             failures = 0;
@@ -120,6 +147,63 @@ public final class SyncService implements AutoCloseable {
 
     public void setDebounce(Duration d) {
         submit(() -> debounce = d);
+    }
+
+    /**
+     * Whether someone is looking at a window of this profile: checks for news run every few seconds
+     * then, and rarely otherwise; regaining focus checks at once.
+     */
+    public void setFocused(boolean isFocused) {
+        submit(() -> {
+            boolean gained = isFocused && !focused;
+            focused = isFocused;
+            if (gained) {
+                runCheck();
+            } else {
+                scheduleCheck();
+            }
+        });
+    }
+
+    /**
+     * One cheap check: a sync at once when another device pushed, else a fresh "checked just now".
+     * A failing check stays quiet: the next full sync reports the problem.
+     */
+    private void runCheck() {
+        if (engine == null || closed) {
+            return;
+        }
+        try {
+            if (engine.remoteChanged()) {
+                scheduleIn(Duration.ZERO, false);
+            } else if (status.state() == SyncStatus.State.IDLE) {
+                lastSuccess = clock.instant();
+                republish();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "change check failed: " + plainMessage(e));
+        }
+        scheduleCheck();
+    }
+
+    private void scheduleCheck() {
+        if (nextCheck != null) {
+            nextCheck.cancel(false);
+        }
+        if (engine != null && !closed) {
+            nextCheck = scheduler.schedule(() -> runCheck(), pacing.interval(focused).toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stopWatching() {
+        if (watch != null) {
+            try {
+                watch.close();
+            } catch (Exception e) {
+                LOG.log(System.Logger.Level.DEBUG, "closing the remote watch failed: " + e);
+            }
+            watch = null;
+        }
     }
 
     /** A local edit was committed: recount what waits to push and sync after the debounce delay. */
@@ -296,6 +380,10 @@ public final class SyncService implements AutoCloseable {
     public void close() {
         submit(() -> {
             cancelNext();
+            stopWatching();
+            if (nextCheck != null) {
+                nextCheck.cancel(false);
+            }
             closed = true;
             if (engine != null) {
                 engine.close();

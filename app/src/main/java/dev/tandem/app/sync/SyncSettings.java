@@ -16,7 +16,12 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
 
     public enum Mode { NONE, FOLDER, S3 }
 
-    public static final int DEFAULT_INTERVAL = 30;
+    /**
+     * A full sync every 30 minutes: edits are pushed half a second after they stop and another
+     * device's pushes are noticed by cheap checks ({@link Pacing}), so the full sync only catches
+     * what the change marker cannot tell (devices that write none, a raced marker).
+     */
+    public static final int DEFAULT_INTERVAL = 1800;
     public static final int MIN_INTERVAL = 2;
     public static final int MAX_INTERVAL = 24 * 3600;
 

@@ -40,6 +40,8 @@ class SyncServiceTest {
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger checks = new AtomicInteger();
         volatile boolean changed;
+        /** What {@link #watchRemote} was given, until the service closes the watch. */
+        volatile Runnable watcher;
         final AtomicInteger running = new AtomicInteger();
         volatile int maxRunning;
         volatile int failures;
@@ -105,7 +107,13 @@ class SyncServiceTest {
 
         @Override
         public AutoCloseable watchRemote(Runnable onChange) {
-            return null;
+            watcher = onChange;
+            return () -> watcher = null;
+        }
+
+        @Override
+        public long requestsSoFar() {
+            return calls.get() + checks.get();
         }
 
         @Override

@@ -67,6 +67,9 @@ public interface SyncEngine extends AutoCloseable {
      */
     AutoCloseable watchRemote(Runnable onChange);
 
+    /** Requests this engine has made to the remote so far, syncs and checks alike: what it costs. */
+    long requestsSoFar();
+
     /**
      * Tries the remote for real: lists, writes and reads back a probe object, checks conditional
      * writes and the passphrase. Never throws for a remote problem; the result says what failed.

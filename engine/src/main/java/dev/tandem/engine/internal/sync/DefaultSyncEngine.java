@@ -89,6 +89,11 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     @Override
+    public long requestsSoFar() {
+        return counter.snapshot()[0];
+    }
+
+    @Override
     public AutoCloseable watchRemote(Runnable onChange) {
         return storage.watch("", onChange);
     }

@@ -57,7 +57,7 @@ final class IcsExporter {
         cal.add(new ProdId("-//Tandem//Tandem todos//EN"));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
-        cal.add(new XProperty(Ical.X_CALNAME, "Tandem"));
+        // No X-WR-CALNAME: an importer would put the Inbox's todos in a list of that name.
         int n = 0;
         for (Item it : items) {
             cal.add(todo(it, listNames.get(it.listId()), now));
@@ -65,13 +65,13 @@ final class IcsExporter {
                 progress.update("Writing", n, items.size());
             }
         }
+        // The outputter flushes and closes the writer (and so the stream) itself.
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
             new CalendarOutputter(false).output(cal, w);
         } catch (net.fortuna.ical4j.validate.ValidationException e) {
             throw new IOException("the calendar did not validate: " + e.getMessage(), e);
         }
-        w.flush();
         return new ExportReport(Format.ICS, items.size(), lists.size());
     }
 

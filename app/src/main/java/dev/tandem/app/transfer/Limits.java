@@ -67,8 +67,8 @@ public final class Limits {
 
     private static String check(String file, String where, String what, String value, int max) {
         if (value.length() > max) {
-            throw new ImportException(file, where, "the " + what + " is " + value.length()
-                    + " characters long; Tandem takes at most " + max);
+            throw new ImportException(file, where, what + ": " + value.length() + " characters, more than the "
+                    + max + " Tandem takes");
         }
         return value;
     }

@@ -14,9 +14,16 @@ module dev.tandem.app {
     requires org.xerial.sqlitejdbc;
     requires java.management;
     requires java.logging;
+    // Import and export formats (dev.tandem.app.transfer).
+    requires ical4j.core;
+    requires org.apache.commons.csv;
+    requires org.snakeyaml.engine.v2;
+    requires org.apache.commons.compress;
+    requires com.fasterxml.jackson.core;
 
     // JavaFX instantiates the Application subclass reflectively.
     exports dev.tandem.app to javafx.graphics;
     // The engine maps these records to rows reflectively.
     opens dev.tandem.app.model to dev.tandem.engine;
+    opens dev.tandem.app.transfer to dev.tandem.engine;
 }

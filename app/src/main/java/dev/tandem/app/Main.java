@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * also starts from a fat jar or a jpackage image with JavaFX on the class path.
  *
  * <p>Dispatch: if the first argument that is not a global option ({@code --data-dir DIR}) is a CLI
- * verb ({@code add, list, done, edit, rm, sync, compact, check, conflicts, help}), the command line
+ * verb ({@code add, list, done, edit, rm, sync, compact, check, conflicts, import, export, help}), the command line
  * runs and the process exits with its code; otherwise the desktop app starts.
  */
 public final class Main {

@@ -11,6 +11,7 @@ import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SettingsViewModel;
 import dev.tandem.app.vm.SyncSettingsFlow;
 import dev.tandem.app.vm.SyncStatusViewModel;
+import dev.tandem.app.vm.TransferViewModel;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Theme;
@@ -47,7 +48,8 @@ public final class MainWindow {
                 new EditorViewModel(device.store(), async, undo),
                 new ConflictsViewModel(device.store(), async),
                 new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC()),
-                appearance, settings, () -> device.sync().syncNow(), device.name());
+                appearance, settings, new TransferViewModel(device.store(), async, dialogs),
+                () -> device.sync().syncNow(), device.name());
         device.onError(e -> dialogs.notify("That did not work",
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
         device.sync().addFailureListener(s -> async.ui().execute(() ->

@@ -38,10 +38,11 @@ class ArchitectureTest {
     @Test
     void lowerLayers_neverReachViewsViewModelsOrTheWindow() {
         noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".sync..", APP + ".text..",
-                        APP + ".fx..")
+                        APP + ".fx..", APP + ".transfer..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".demo..", APP + ".cli..")
                 .check(MAIN);
-        noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".sync..", APP + ".text..", APP + ".fx..")
+        noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".sync..", APP + ".text..", APP + ".fx..",
+                        APP + ".transfer..")
                 .should().dependOnClassesThat().resideInAPackage(APP + ".vm..")
                 .check(MAIN);
     }

@@ -17,7 +17,9 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             "edit", Set.of("--title", "--notes", "--due", "--list"),
             "sync", Set.of("--remote", "--endpoint", "--region"),
             "compact", Set.of("--remote", "--endpoint", "--region"),
-            "check", Set.of("--remote", "--endpoint", "--region"));
+            "check", Set.of("--remote", "--endpoint", "--region"),
+            "import", Set.of("--format"),
+            "export", Set.of("--format", "--out"));
     static final Map<String, Set<String>> FLAGS = Map.of(
             "list", Set.of("--json", "--all"),
             "ls", Set.of("--json", "--all"),

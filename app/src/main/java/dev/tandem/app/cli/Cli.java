@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "edit", "rm", "sync",
-            "compact", "conflicts", "check", "help");
+            "compact", "conflicts", "check", "import", "export", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -45,6 +45,12 @@ public final class Cli {
               check [--remote …]                   test the remote for real: list, write, read back,
                                                    conditional write, passphrase (same remote options)
               conflicts [--json]                   conflicts that sync resolved
+              export --format json|markdown|ics --out PATH
+                                                   everything, as a JSON backup, a Markdown folder or an
+                                                   iCalendar file
+              import PATH [--format F]             add todos from a file or folder; F (else detected): json,
+                                                   markdown, ics, todoist, jex, joplin-raw. Importing the
+                                                   same file again adds nothing
 
             ID is the full id or a unique part of its start or end (at least 4 characters).
             Exit codes: 0 ok, 1 failed, 2 usage, 3 synced with problems (remote objects this device
@@ -155,6 +161,8 @@ public final class Cli {
                     case "sync" -> syncs.sync(store, dir, a);
                     case "compact" -> syncs.compact(store, dir, a);
                     case "conflicts" -> syncs.conflicts(store, a);
+                    case "import" -> new TransferCommands(err).importPath(store, Path.of(""), a);
+                    case "export" -> new TransferCommands(err).export(store, Path.of(""), a);
                     default -> throw new UsageError("unknown command: " + verb);
                 };
             }

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -89,6 +90,17 @@ public final class TodoStore implements AutoCloseable {
             throw new IllegalArgumentException("title: must not be empty");
         }
         return t;
+    }
+
+    /**
+     * Runs many writes in one transaction (an import): all of them commit, through the engine's
+     * save path so the changelog records and syncs them, or none do. Local-write listeners hear
+     * of it once, after the commit.
+     */
+    public <R> R writeAll(Function<Tx, R> work) {
+        R result = db.transactionResult(work);
+        wrote();
+        return result;
     }
 
     public Optional<Item> get(String id) {

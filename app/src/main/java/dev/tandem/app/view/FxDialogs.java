@@ -3,6 +3,8 @@ package dev.tandem.app.view;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.SettingsViewModel;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,6 +13,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -55,6 +59,32 @@ public final class FxDialogs implements Dialogs {
         d.getDialogPane().getStylesheets().addAll(stylesheets.get());
         d.getDialogPane().setId("ask-text");
         return d.showAndWait().map(String::strip);
+    }
+
+    @Override
+    public Optional<Path> chooseFile(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Todos and notes (json, ics, csv, jex, md)",
+                        "*.json", "*.ics", "*.csv", "*.jex", "*.md", "*.markdown"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return Optional.ofNullable(c.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle(title);
+        return Optional.ofNullable(c.showDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseSaveTarget(String title, String suggestedName) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.setInitialFileName(suggestedName);
+        return Optional.ofNullable(c.showSaveDialog(owner.get())).map(File::toPath);
     }
 
     @Override

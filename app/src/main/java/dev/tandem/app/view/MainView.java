@@ -109,7 +109,8 @@ public final class MainView extends BorderPane {
         emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, titles, spacer, emptyTrash, search, undoButton, themeButton);
+        HBox header = new HBox(10, titles, spacer, emptyTrash, search, undoButton, themeButton,
+                new TransferMenu(window.transfer()));
         header.getStyleClass().add(Styles.CONTENT_HEADER);
 
         CustomTextField qa = new CustomTextField();
@@ -174,6 +175,7 @@ public final class MainView extends BorderPane {
         setLeft(sidebar);
         setCenter(split);
         setBottom(new StatusBarView(status, window::syncNow, window::openSyncSettings));
+        TransferMenu.acceptDrops(this, window.transfer());
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 applyTheme(s);

@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 /** The dialogs view-models may open; the app shows real ones, tests substitute answers. */
@@ -11,6 +12,15 @@ public interface Dialogs {
 
     /** Asks for a line of text; empty when cancelled. */
     Optional<String> askText(String title, String prompt, String initial);
+
+    /** Asks for a file to open (an import); empty when cancelled. */
+    Optional<Path> chooseFile(String title);
+
+    /** Asks for an existing folder (an import); empty when cancelled. */
+    Optional<Path> chooseFolder(String title);
+
+    /** Asks where to save, suggesting {@code suggestedName} (an export); empty when cancelled. */
+    Optional<Path> chooseSaveTarget(String title, String suggestedName);
 
     /** A transient notification (sync errors, failures of commands). */
     void notify(String title, String message, boolean error);

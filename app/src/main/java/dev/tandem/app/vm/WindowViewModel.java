@@ -14,18 +14,20 @@ public final class WindowViewModel implements AutoCloseable {
     private final SyncStatusViewModel status;
     private final AppearanceViewModel appearance;
     private final SyncSettingsFlow settings;
+    private final TransferViewModel transfer;
     private final Runnable syncNow;
     private final String deviceName;
 
     public WindowViewModel(MainViewModel main, EditorViewModel editor, ConflictsViewModel conflicts,
                            SyncStatusViewModel status, AppearanceViewModel appearance, SyncSettingsFlow settings,
-                           Runnable syncNow, String deviceName) {
+                           TransferViewModel transfer, Runnable syncNow, String deviceName) {
         this.main = main;
         this.editor = editor;
         this.conflicts = conflicts;
         this.status = status;
         this.appearance = appearance;
         this.settings = settings;
+        this.transfer = transfer;
         this.syncNow = syncNow;
         this.deviceName = deviceName;
         conflicts.onCounts(main::setConflictCounts);
@@ -70,6 +72,11 @@ public final class WindowViewModel implements AutoCloseable {
 
     public AppearanceViewModel appearance() {
         return appearance;
+    }
+
+    /** Import and export: the menu and dropped files. */
+    public TransferViewModel transfer() {
+        return transfer;
     }
 
     /** "Sync settings…" and Ctrl+,. */

@@ -3,6 +3,7 @@ package dev.tandem.app.testing;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.SettingsViewModel;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +17,8 @@ public final class FakeDialogs implements Dialogs {
     public SyncSettings settingsAnswer;
     public final List<String> asked = new ArrayList<>();
     public final List<String> notifications = new ArrayList<>();
+    /** Answers to the file and folder choosers, in order; empty means cancelled. */
+    public final Deque<Path> pathAnswers = new ArrayDeque<>();
 
     @Override
     public boolean editSyncSettings(SettingsViewModel settings) {
@@ -37,6 +40,24 @@ public final class FakeDialogs implements Dialogs {
     public Optional<String> askText(String title, String prompt, String initial) {
         asked.add("ask: " + title);
         return Optional.ofNullable(textAnswers.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseFile(String title) {
+        asked.add("file: " + title);
+        return Optional.ofNullable(pathAnswers.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        asked.add("folder: " + title);
+        return Optional.ofNullable(pathAnswers.poll());
+    }
+
+    @Override
+    public Optional<Path> chooseSaveTarget(String title, String suggestedName) {
+        asked.add("save: " + title + " (" + suggestedName + ")");
+        return Optional.ofNullable(pathAnswers.poll());
     }
 
     @Override

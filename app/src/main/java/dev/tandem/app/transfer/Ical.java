@@ -1,0 +1,31 @@
+package dev.tandem.app.transfer;
+
+import net.fortuna.ical4j.util.CompatibilityHints;
+
+/**
+ * ical4j set up once for reading other apps' files and for a desktop app with no network: relaxed
+ * parsing and unfolding (Apple and Outlook bend RFC 5545), timezone definitions from the bundled
+ * database only (never fetched from the internet), and a plain in-memory timezone cache.
+ */
+final class Ical {
+    private Ical() {
+    }
+
+    static {
+        System.setProperty("net.fortuna.ical4j.timezone.update.enabled", "false");
+        System.setProperty("net.fortuna.ical4j.timezone.cache.impl", "net.fortuna.ical4j.util.MapTimeZoneCache");
+        CompatibilityHints.setHintEnabled(CompatibilityHints.KEY_RELAXED_PARSING, true);
+        CompatibilityHints.setHintEnabled(CompatibilityHints.KEY_RELAXED_UNFOLDING, true);
+        CompatibilityHints.setHintEnabled(CompatibilityHints.KEY_RELAXED_VALIDATION, true);
+    }
+
+    /** Runs the static set-up above; call before the first use of ical4j. */
+    static void init() {
+        // The work is in the static initializer, so it happens once.
+    }
+
+    /** Tandem's own property naming the todo's list, kept by other apps and ignored by them. */
+    static final String X_LIST = "X-TANDEM-LIST";
+    /** The calendar's display name (Apple, Google, Thunderbird). */
+    static final String X_CALNAME = "X-WR-CALNAME";
+}

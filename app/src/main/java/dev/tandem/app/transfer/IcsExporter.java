@@ -1,0 +1,137 @@
+package dev.tandem.app.transfer;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Completed;
+import net.fortuna.ical4j.model.property.Created;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Due;
+import net.fortuna.ical4j.model.property.PercentComplete;
+import net.fortuna.ical4j.model.property.Priority;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * One iCalendar file of VTODOs (RFC 5545), as Nextcloud Tasks, Thunderbird and Apple Reminders
+ * import it: UID (the todo's id), SUMMARY, DESCRIPTION, DUE (a date), STATUS and COMPLETED,
+ * CREATED, and from the notes' attribute lines ({@link NoteAttributes}) PRIORITY, CATEGORIES and
+ * RRULE (with DTSTART on the due date, which a repeat rule needs). The list's name travels in
+ * X-TANDEM-LIST. Trashed todos are left out. Written by ical4j, which escapes and folds lines.
+ */
+final class IcsExporter {
+    private IcsExporter() {
+    }
+
+    static ExportReport export(TodoStore store, OutputStream out, Progress progress) throws IOException {
+        Ical.init();
+        Map<String, String> listNames = new HashMap<>();
+        List<TodoList> lists = store.lists();
+        lists.forEach(l -> listNames.put(l.id(), l.name()));
+        List<Item> items = store.allItems().stream().filter(it -> !it.isTrashed()).toList();
+        Instant now = Instant.ofEpochMilli(store.clock().millis());
+        Calendar cal = new Calendar();
+        cal.add(new ProdId("-//Tandem//Tandem todos//EN"));
+        cal.add(ImmutableVersion.VERSION_2_0);
+        cal.add(ImmutableCalScale.GREGORIAN);
+        // No X-WR-CALNAME: an importer would put the Inbox's todos in a list of that name.
+        int n = 0;
+        for (Item it : items) {
+            cal.add(todo(it, listNames.get(it.listId()), now));
+            if (++n % 500 == 0) {
+                progress.update("Writing", n, items.size());
+            }
+        }
+        // The outputter flushes and closes the writer (and so the stream) itself.
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        try {
+            new CalendarOutputter(false).output(cal, w);
+        } catch (net.fortuna.ical4j.validate.ValidationException e) {
+            throw new IOException("the calendar did not validate: " + e.getMessage(), e);
+        }
+        return new ExportReport(Format.ICS, items.size(), lists.size());
+    }
+
+    static VToDo todo(Item it, String listName, Instant now) {
+        VToDo t = new VToDo();
+        t.add(new Uid(it.id()));
+        t.add(new DtStamp(now));
+        t.add(new Summary(it.titleOrEmpty()));
+        NoteAttributes.Split notes = NoteAttributes.split(it.notes());
+        NoteAttributes a = notes.attributes();
+        String description = notes.body();
+        LocalDate due = it.dueDate();
+        if (due != null) {
+            t.add(new Due<>(due));
+        }
+        if (a.repeats() != null) {
+            RRule<LocalDate> rule = rrule(a.repeats());
+            if (rule != null && due != null) {
+                t.add(new DtStart<>(due));
+                t.add(rule);
+            } else {
+                // Words from another app ("every monday") or a rule with no date: kept as text.
+                description = NoteAttributes.append(description, new NoteAttributes(List.of(), null, a.repeats()));
+            }
+        }
+        if (description != null) {
+            t.add(new Description(description));
+        }
+        if (it.isDone()) {
+            t.add(new Status(Status.VALUE_COMPLETED));
+            t.add(new Completed(Instant.ofEpochMilli(it.doneAt() != null ? it.doneAt() : now.toEpochMilli())));
+            t.add(new PercentComplete(100));
+        } else {
+            t.add(new Status(Status.VALUE_NEEDS_ACTION));
+        }
+        if (it.createdAt() != null) {
+            t.add(new Created(Instant.ofEpochMilli(it.createdAt())));
+        }
+        int level = NoteAttributes.priorityLevel(a.priority());
+        if (level > 0) {
+            t.add(new Priority(level));
+        }
+        if (!a.tags().isEmpty()) {
+            t.add(new Categories(new TextList(a.tags())));
+        }
+        if (listName != null) {
+            t.add(new XProperty(Ical.X_LIST, listName));
+        }
+        return t;
+    }
+
+    private static RRule<LocalDate> rrule(String value) {
+        try {
+            String v = value.startsWith("RRULE:") ? value.substring(6) : value;
+            if (!v.contains("FREQ=")) {
+                return null;
+            }
+            return new RRule<>(v);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

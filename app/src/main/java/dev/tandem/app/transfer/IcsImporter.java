@@ -1,0 +1,182 @@
+package dev.tandem.app.transfer;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.DateProperty;
+
+/**
+ * VTODOs from an iCalendar file (RFC 5545), parsed by ical4j. UID keys the todo, SUMMARY is the
+ * title, DESCRIPTION the notes, DUE the date (a time is read in the local zone), STATUS COMPLETED
+ * or a COMPLETED time marks it done; PRIORITY, CATEGORIES and RRULE go into the notes' attribute
+ * lines ({@link NoteAttributes}). The list is X-TANDEM-LIST, else the calendar's name (X-WR-CALNAME),
+ * else the Inbox. Events, journals and alarms are not todos and are left out; so are the changed
+ * single occurrences of a repeating todo (RECURRENCE-ID), which Tandem cannot hold apart.
+ */
+final class IcsImporter {
+    private IcsImporter() {
+    }
+
+    static Incoming read(String file, String text, ZoneId zone, Progress progress) {
+        Ical.init();
+        Calendar cal;
+        try {
+            cal = new CalendarBuilder().build(new StringReader(text));
+        } catch (ParserException e) {
+            throw new ImportException(file, "line " + e.getLineNo(), "not valid iCalendar: " + Limits.shorten(
+                    String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())), e);
+        } catch (IOException | RuntimeException e) {
+            throw new ImportException(file, null, "not valid iCalendar: " + Limits.shorten(String.valueOf(e.getMessage())), e);
+        }
+        String calName = value(cal.getProperty(Ical.X_CALNAME)).orElse(null);
+        Map<String, TodoList> lists = new LinkedHashMap<>();
+        List<Item> items = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        int overrides = 0;
+        List<VToDo> todos = cal.getComponents("VTODO");
+        for (int i = 0; i < todos.size(); i++) {
+            VToDo t = todos.get(i);
+            if (t.getProperty(Property.RECURRENCE_ID).isPresent()) {
+                overrides++;
+                continue;
+            }
+            Optional<String> uid = value(t.getProperty(Property.UID));
+            String where = "VTODO " + (i + 1) + uid.map(u -> " (UID " + Limits.shorten(u) + ")").orElse("");
+            items.add(item(t, uid, i, calName, lists, file, where, zone));
+            Limits.itemCount(file, items.size());
+            if (items.size() % 500 == 0) {
+                progress.update("Reading", items.size(), todos.size());
+            }
+        }
+        if (todos.isEmpty()) {
+            warnings.add("the calendar holds no todos (VTODO)");
+        }
+        if (overrides > 0) {
+            warnings.add(ImportReport.count(overrides, "changed occurrence") + " of repeating todos left out");
+        }
+        return new Incoming(file, new ArrayList<>(lists.values()), items, warnings);
+    }
+
+    private static Item item(VToDo t, Optional<String> uid, int index, String calName, Map<String, TodoList> lists,
+                             String file, String where, ZoneId zone) {
+        String title = value(t.getProperty(Property.SUMMARY)).map(String::strip).filter(s -> !s.isEmpty()).orElse("Untitled");
+        String description = value(t.getProperty(Property.DESCRIPTION)).orElse(null);
+        LocalDate due = date(t.getProperty(Property.DUE), zone, file, where);
+        Long completedAt = instant(t.getProperty(Property.COMPLETED), zone, file, where);
+        String status = value(t.getProperty(Property.STATUS)).map(s -> s.toUpperCase(Locale.ROOT)).orElse("");
+        boolean done = completedAt != null || status.equals("COMPLETED") || status.equals("CANCELLED");
+        Long created = instant(t.getProperty(Property.CREATED), zone, file, where);
+        if (created == null) {
+            created = instant(t.getProperty(Property.DTSTAMP), zone, file, where);
+        }
+        int level = value(t.getProperty(Property.PRIORITY)).map(v -> {
+            try {
+                return Integer.parseInt(v.strip());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }).orElse(0);
+        List<String> tags = new ArrayList<>();
+        for (Property p : t.getProperties(Property.CATEGORIES)) {
+            if (p instanceof Categories c) {
+                tags.addAll(c.getCategories().getTexts());
+            }
+        }
+        String repeats = value(t.getProperty(Property.RRULE)).orElse(null);
+        String notes = NoteAttributes.append(description == null || description.isBlank() ? null : description,
+                new NoteAttributes(tags, NoteAttributes.priorityWord(level), repeats));
+        String listName = value(t.getProperty(Ical.X_LIST)).orElse(calName);
+        TodoList list = null;
+        if (listName != null && !listName.isBlank()) {
+            String name = Limits.name(file, where, listName);
+            list = lists.computeIfAbsent(name.toLowerCase(Locale.ROOT),
+                    k -> new TodoList(StableIds.derived("ics-list\u0000" + k), name, null, null));
+        }
+        // RFC 5545 requires a UID; without one, the todo's own content keys it.
+        String id = uid.map(u -> StableIds.of("ics", "uid", u))
+                .orElseGet(() -> StableIds.derived("ics\u0000" + file + "\u0000" + title + "\u0000" + due + "\u0000" + index));
+        return new Item(id, list == null ? null : list.id(), Limits.title(file, where, title),
+                Limits.notes(file, where, notes), due == null ? null : due.toString(), done ? 1L : 0L,
+                done ? (completedAt != null ? completedAt : created) : null, null, created);
+    }
+
+    private static Optional<String> value(Optional<Property> p) {
+        return p.map(Property::getValue).filter(v -> !v.isBlank());
+    }
+
+    private static LocalDate date(Optional<Property> p, ZoneId zone, String file, String where) {
+        Temporal t = temporal(p, file, where);
+        if (t == null) {
+            return null;
+        }
+        if (t instanceof LocalDate d) {
+            return d;
+        }
+        if (t instanceof LocalDateTime dt) {
+            return dt.toLocalDate();
+        }
+        return Instant.ofEpochMilli(millis(t)).atZone(zone).toLocalDate();
+    }
+
+    private static Long instant(Optional<Property> p, ZoneId zone, String file, String where) {
+        Temporal t = temporal(p, file, where);
+        if (t == null) {
+            return null;
+        }
+        if (t instanceof LocalDate d) {
+            return d.atStartOfDay(zone).toInstant().toEpochMilli();
+        }
+        if (t instanceof LocalDateTime dt) {
+            return dt.atZone(zone).toInstant().toEpochMilli();
+        }
+        return millis(t);
+    }
+
+    private static long millis(Temporal t) {
+        if (t instanceof Instant i) {
+            return i.toEpochMilli();
+        }
+        if (t instanceof ZonedDateTime z) {
+            return z.toInstant().toEpochMilli();
+        }
+        if (t instanceof OffsetDateTime o) {
+            return o.toInstant().toEpochMilli();
+        }
+        return Instant.from(t).toEpochMilli();
+    }
+
+    private static Temporal temporal(Optional<Property> p, String file, String where) {
+        if (p.isEmpty()) {
+            return null;
+        }
+        if (!(p.get() instanceof DateProperty<?> d)) {
+            return null;
+        }
+        try {
+            return d.getDate();
+        } catch (RuntimeException e) {
+            throw new ImportException(file, where, p.get().getName() + " '" + Limits.shorten(p.get().getValue())
+                    + "' is not a date", e);
+        }
+    }
+}

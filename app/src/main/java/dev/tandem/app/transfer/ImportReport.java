@@ -1,0 +1,35 @@
+package dev.tandem.app.transfer;
+
+import java.util.List;
+
+/**
+ * What an import did.
+ *
+ * @param source       the file's name
+ * @param added        todos written
+ * @param known        todos skipped because this profile has them already (or deleted them for good)
+ * @param listsCreated lists written
+ * @param warnings     what the file held that Tandem did not keep
+ */
+public record ImportReport(String source, int added, int known, int listsCreated, List<String> warnings) {
+    public ImportReport {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** One sentence for a notification or the terminal. */
+    public String summary() {
+        StringBuilder b = new StringBuilder("Imported ").append(count(added, "todo"));
+        if (listsCreated > 0) {
+            b.append(" and ").append(count(listsCreated, "new list"));
+        }
+        b.append(" from ").append(source);
+        if (known > 0) {
+            b.append(" (").append(count(known, "todo")).append(" already here)");
+        }
+        return b.append('.').toString();
+    }
+
+    static String count(long n, String what) {
+        return String.format("%,d", n) + " " + what + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.tandem.app.transfer;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.Tx;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes what an importer read, in one transaction through the store's save path, so the import
+ * syncs like any edit and a failure leaves the profile as it was.
+ *
+ * <p>Idempotent: an item whose id this profile knows (as a row, or deleted for good: its history
+ * remains) is skipped, so a second import of the same file adds nothing and never brings back what
+ * the user deleted. A list is matched by id, then by name (ignoring case), and created only when
+ * neither exists. Values are only ever bound parameters: the engine builds its SQL from the
+ * schema's own names.
+ */
+public final class ImportWriter {
+    private static final int PROGRESS_EVERY = 250;
+
+    private ImportWriter() {
+    }
+
+    /** Bare id rows for the known-id check. */
+    record RowId(String id) {
+    }
+
+    public static ImportReport write(TodoStore store, Incoming in, Progress progress) {
+        Limits.itemCount(in.source(), in.items().size());
+        long now = store.clock().millis();
+        // Deleted for good: the row is gone, its history is not. Read before the write transaction
+        // (history has no transactional form); a delete racing an import costs at most that entity.
+        Set<String> deleted = deletedForGood(store, "items", "SELECT id FROM items",
+                in.items().stream().map(Item::id).toList());
+        Set<String> deletedLists = deletedForGood(store, "lists", "SELECT id FROM lists",
+                in.lists().stream().map(TodoList::id).toList());
+        int total = in.items().size();
+        progress.update("Writing", 0, total);
+        int[] counts = store.writeAll(tx -> write(tx, in, deleted, deletedLists, now, progress));
+        progress.update("Writing", total, total);
+        return new ImportReport(in.source(), counts[0], total - counts[0], counts[1], in.warnings());
+    }
+
+    private static Set<String> deletedForGood(TodoStore store, String table, String allIds, List<String> ids) {
+        Set<String> rows = new HashSet<>();
+        for (RowId r : store.db().query(RowId.class, allIds)) {
+            rows.add(r.id());
+        }
+        Set<String> out = new HashSet<>();
+        for (String id : ids) {
+            if (!rows.contains(id) && !store.db().history(table, id).isEmpty()) {
+                out.add(id);
+            }
+        }
+        return out;
+    }
+
+    /** Returns {items added, lists created}. */
+    private static int[] write(Tx tx, Incoming in, Set<String> deleted, Set<String> deletedLists, long now,
+                               Progress progress) {
+        Set<String> known = new HashSet<>(deleted);
+        for (RowId r : tx.query(RowId.class, "SELECT id FROM items")) {
+            known.add(r.id());
+        }
+        Set<String> neededLists = new HashSet<>();
+        for (Item it : in.items()) {
+            if (!known.contains(it.id()) && it.listId() != null) {
+                neededLists.add(it.listId());
+            }
+        }
+        Map<String, String> listIds = new HashMap<>();
+        int listsCreated = resolveLists(tx, in.lists(), neededLists, deletedLists, now, listIds);
+        int added = 0;
+        int done = 0;
+        for (Item it : in.items()) {
+            // known also holds what this file added already: duplicates inside a file keep the first.
+            if (known.add(it.id())) {
+                String listId = it.listId() == null ? null : listIds.getOrDefault(it.listId(), it.listId());
+                tx.save(new Item(it.id(), listId, it.title(), it.notes(), it.due(), it.done() == null ? 0L : it.done(),
+                        it.doneAt(), it.trashedAt(), it.createdAt() == null ? now : it.createdAt()));
+                added++;
+            }
+            if (++done % PROGRESS_EVERY == 0) {
+                progress.update("Writing", done, in.items().size());
+            }
+        }
+        return new int[] {added, listsCreated};
+    }
+
+    /**
+     * Fills {@code out} with each incoming list id's id in this profile, creating lists as needed;
+     * returns how many were created. A list deleted here for good comes back only if a todo being
+     * added needs it.
+     */
+    private static int resolveLists(Tx tx, List<TodoList> incoming, Set<String> needed, Set<String> deleted,
+                                    long now, Map<String, String> out) {
+        Map<String, TodoList> byId = new HashMap<>();
+        Map<String, TodoList> byName = new HashMap<>();
+        long maxPos = 0;
+        Set<Long> positions = new HashSet<>();
+        for (TodoList l : tx.query(TodoList.class, "SELECT * FROM lists")) {
+            positions.add(l.position());
+            byId.put(l.id(), l);
+            if (l.name() != null) {
+                byName.putIfAbsent(l.name().toLowerCase(Locale.ROOT), l);
+            }
+            maxPos = Math.max(maxPos, l.position() == null ? 0 : l.position());
+        }
+        int created = 0;
+        for (TodoList l : incoming) {
+            TodoList mine = byId.get(l.id());
+            if (mine == null) {
+                mine = byName.get(l.name().toLowerCase(Locale.ROOT));
+            }
+            if (mine != null) {
+                out.put(l.id(), mine.id());
+            } else if (!deleted.contains(l.id()) || needed.contains(l.id())) {
+                // A backup's order is kept where it does not collide with this profile's lists.
+                long pos = l.position() != null && !positions.contains(l.position()) ? l.position() : ++maxPos;
+                maxPos = Math.max(maxPos, pos);
+                positions.add(pos);
+                TodoList saved = tx.save(new TodoList(l.id(), l.name(), pos, l.createdAt() == null ? now : l.createdAt()));
+                byId.put(saved.id(), saved);
+                byName.put(saved.name().toLowerCase(Locale.ROOT), saved);
+                out.put(l.id(), saved.id());
+                created++;
+            }
+        }
+        return created;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.tandem.app.transfer;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The largest things an import accepts, and the checks every importer runs on what it read. A
+ * file past a limit is refused with the entry that broke it, rather than cut short: a silently
+ * truncated note is data lost. The limits are far above what a person types (a novel fits in the
+ * notes) and keep one hostile file from filling the memory or the database.
+ */
+public final class Limits {
+    /** One file read whole (JSON, CSV, iCalendar) and the sum of a folder's or archive's entries. */
+    public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+    /** One Markdown file or one entry of a Joplin archive. */
+    public static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
+    public static final int MAX_TITLE_CHARS = 10_000;
+    public static final int MAX_NOTES_CHARS = 1_000_000;
+    public static final int MAX_NAME_CHARS = 1_000;
+    public static final int MAX_ITEMS = 500_000;
+    /** Ids are kept as they are only when short and plain; anything else is derived. */
+    public static final int MAX_ID_CHARS = 64;
+
+    private Limits() {
+    }
+
+    /** The title as given (an importer strips it where its format pads titles); refused when blank or huge. */
+    public static String title(String file, String where, String title) {
+        if (title == null || title.isBlank()) {
+            throw new ImportException(file, where, "the title is empty");
+        }
+        return check(file, where, "title", title, MAX_TITLE_CHARS);
+    }
+
+    public static String notes(String file, String where, String notes) {
+        if (notes == null || notes.isBlank()) {
+            return null;
+        }
+        return check(file, where, "notes", notes, MAX_NOTES_CHARS);
+    }
+
+    public static String name(String file, String where, String name) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty()) {
+            throw new ImportException(file, where, "the list name is empty");
+        }
+        return check(file, where, "list name", n, MAX_NAME_CHARS);
+    }
+
+    /** An ISO date (yyyy-MM-dd) or null. */
+    public static String isoDate(String file, String where, String due) {
+        if (due == null || due.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(due.strip()).toString();
+        } catch (DateTimeParseException e) {
+            throw new ImportException(file, where, "the due date '" + shorten(due) + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    public static void itemCount(String file, int count) {
+        if (count > MAX_ITEMS) {
+            throw new ImportException(file, null, "more than " + MAX_ITEMS + " todos in one file");
+        }
+    }
+
+    private static String check(String file, String where, String what, String value, int max) {
+        if (value.length() > max) {
+            throw new ImportException(file, where, what + ": " + value.length() + " characters, more than the "
+                    + max + " Tandem takes");
+        }
+        return value;
+    }
+
+    /** A value quoted in a message: never the whole of a huge or hostile field. */
+    public static String shorten(String s) {
+        String one = s.replaceAll("\\p{Cntrl}", "?");
+        return one.length() <= 40 ? one : one.substring(0, 40) + "…";
+    }
+}

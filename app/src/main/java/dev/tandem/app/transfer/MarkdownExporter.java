@@ -1,0 +1,80 @@
+package dev.tandem.app.transfer;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.Change;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A folder per list ("Inbox" for todos in no list) and a {@code .md} file per todo: the notes are
+ * the content, under YAML front matter with Joplin's field names (title, created, updated, due,
+ * completed?, tags) so that Joplin, Obsidian and pandoc read it. Tandem adds {@code id} (so an
+ * export imported back finds its originals) and, when the notes carry them, {@code priority} and
+ * {@code repeats}; readers ignore fields they do not know. Trashed todos are left out.
+ */
+final class MarkdownExporter {
+    static final String INBOX = "Inbox";
+
+    private MarkdownExporter() {
+    }
+
+    static ExportReport export(TodoStore store, Path dir, Progress progress) throws IOException {
+        List<TodoList> lists = store.lists();
+        Map<String, TodoList> byId = new HashMap<>();
+        lists.forEach(l -> byId.put(l.id(), l));
+        List<Item> items = store.allItems().stream().filter(it -> !it.isTrashed()).toList();
+        FileNames folders = new FileNames();
+        Map<String, Path> folderOf = new HashMap<>();
+        Map<Path, FileNames> namesIn = new HashMap<>();
+        Path inbox = dir.resolve(folders.unique(INBOX, ""));
+        for (TodoList l : lists) {
+            folderOf.put(l.id(), dir.resolve(folders.unique(l.name(), "")));
+        }
+        int written = 0;
+        for (Item it : items) {
+            Path folder = it.listId() != null && byId.containsKey(it.listId()) ? folderOf.get(it.listId()) : inbox;
+            Files.createDirectories(folder);
+            Path file = folder.resolve(namesIn.computeIfAbsent(folder, f -> new FileNames()).unique(it.titleOrEmpty(), ".md"));
+            Files.writeString(file, render(store, it), StandardCharsets.UTF_8);
+            if (++written % 250 == 0) {
+                progress.update("Writing", written, items.size());
+            }
+        }
+        for (TodoList l : lists) {
+            // An empty list is still a list: its folder says so.
+            Files.createDirectories(folderOf.get(l.id()));
+        }
+        return new ExportReport(Format.MARKDOWN, items.size(), lists.size());
+    }
+
+    static String render(TodoStore store, Item it) {
+        NoteAttributes.Split notes = NoteAttributes.split(it.notes());
+        NoteAttributes a = notes.attributes();
+        Map<String, Object> fm = new LinkedHashMap<>();
+        fm.put("id", it.id());
+        fm.put("title", it.titleOrEmpty());
+        fm.put("created", it.createdAt() == null ? null : JoplinDates.format(it.createdAt()));
+        fm.put("updated", lastChange(store, it));
+        fm.put("due", it.due());
+        fm.put("completed?", it.isDone() ? "yes" : "no");
+        fm.put("tags", a.tags().isEmpty() ? null : new ArrayList<>(a.tags()));
+        fm.put("priority", a.priority());
+        fm.put("repeats", a.repeats());
+        return FrontMatter.render(fm, notes.body());
+    }
+
+    /** The time of the todo's last change, from its history; null when it has none. */
+    private static String lastChange(TodoStore store, Item it) {
+        List<Change> h = store.db().history("items", it.id());
+        return h.isEmpty() ? null : JoplinDates.format(h.get(h.size() - 1).at().toEpochMilli());
+    }
+}

@@ -1,0 +1,55 @@
+package dev.tandem.app.transfer;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.tandem.app.model.TodoStore;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes the lossless backup ({@link TandemJson}): every row of every list and item, trashed ones
+ * included, with ids and timestamps as stored. Items deleted for good are gone from the tables and
+ * so from the backup.
+ */
+final class TandemJsonExporter {
+    private TandemJsonExporter() {
+    }
+
+    static ExportReport export(TodoStore store, OutputStream out, Progress progress) throws IOException {
+        int items = 0;
+        int lists = 0;
+        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", TandemJson.FORMAT);
+            g.writeNumberField("version", TandemJson.VERSION);
+            g.writeStringField("exportedAt", Instant.ofEpochMilli(store.clock().millis()).toString());
+            g.writeNumberField("schemaVersion", store.db().schemaVersion());
+            g.writeObjectFieldStart("tables");
+            for (String table : TandemJson.TABLES) {
+                List<TableRows.JsonRow> rows = TableRows.rows(store.db(), table, TableRows.columns(store.db(), table),
+                        table.equals("items") ? "createdAt, id" : "position, id");
+                g.writeArrayFieldStart(table);
+                int n = 0;
+                for (TableRows.JsonRow r : rows) {
+                    g.writeRawValue(r.json());
+                    if (++n % 500 == 0) {
+                        progress.update("Writing " + table, n, rows.size());
+                    }
+                }
+                g.writeEndArray();
+                if (table.equals("items")) {
+                    items = rows.size();
+                } else {
+                    lists = rows.size();
+                }
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        return new ExportReport(Format.TANDEM_JSON, items, lists);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.tandem.app.transfer;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a {@link TandemJson} backup. Ids are kept as they are (a backup restores the same todos), so
+ * restoring into the profile it came from adds only what is missing there. Every row is checked
+ * before anything is written; a fault names the row and its line.
+ */
+final class TandemJsonImporter {
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Limits.MAX_ID_CHARS + "}");
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Limits.MAX_NOTES_CHARS * 4).maxNestingDepth(16).build())
+            .build();
+
+    private TandemJsonImporter() {
+    }
+
+    static Incoming read(String file, String text, Progress progress) {
+        List<TodoList> lists = new ArrayList<>();
+        List<Item> items = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Set<String> unknownColumns = new TreeSet<>();
+        boolean sawFormat = false;
+        try (JsonParser p = JSON.createParser(new StringReader(text))) {
+            expect(p, p.nextToken(), JsonToken.START_OBJECT, file, "the file must hold one JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "format" -> {
+                        if (value != JsonToken.VALUE_STRING || !TandemJson.FORMAT.equals(p.getText())) {
+                            throw new ImportException(file, line(p), "\"format\" is not \"tandem\": this is not a Tandem backup");
+                        }
+                        sawFormat = true;
+                    }
+                    case "version" -> {
+                        if (value != JsonToken.VALUE_NUMBER_INT) {
+                            throw new ImportException(file, line(p), "\"version\" must be a whole number");
+                        }
+                        long v = p.getLongValue();
+                        if (v > TandemJson.VERSION || v < 1) {
+                            throw new ImportException(file, line(p), "backup format version " + v
+                                    + " is newer than this Tandem reads (" + TandemJson.VERSION + "); update Tandem to import it");
+                        }
+                    }
+                    case "tables" -> {
+                        expect(p, value, JsonToken.START_OBJECT, file, "\"tables\" must be an object");
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String table = p.currentName();
+                            expect(p, p.nextToken(), JsonToken.START_ARRAY, file, "\"" + Limits.shorten(table) + "\" must be an array");
+                            switch (table) {
+                                case "lists" -> readRows(p, file, table, row -> lists.add(list(row.values, file, row.where,
+                                        unknownColumns)));
+                                case "items" -> readRows(p, file, table, row -> {
+                                    items.add(item(row.values, file, row.where, unknownColumns));
+                                    if (items.size() % 1000 == 0) {
+                                        progress.update("Reading", items.size(), -1);
+                                    }
+                                    Limits.itemCount(file, items.size());
+                                });
+                                default -> {
+                                    warnings.add("the table \"" + Limits.shorten(table) + "\" is not one this Tandem has; skipped");
+                                    p.skipChildren();
+                                }
+                            }
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new ImportException(file, line(p), "unexpected content after the backup");
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ImportException(file, at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr(),
+                    "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ImportException(file, null, "cannot read it: " + e.getMessage(), e);
+        }
+        if (!sawFormat) {
+            throw new ImportException(file, null, "no \"format\": \"tandem\" field: this is not a Tandem backup");
+        }
+        if (!unknownColumns.isEmpty()) {
+            warnings.add("columns this Tandem does not have were skipped: " + String.join(", ", unknownColumns));
+        }
+        return new Incoming(file, lists, items, warnings);
+    }
+
+    private record Row(Map<String, Object> values, String where) {
+    }
+
+    private interface RowSink {
+        void accept(Row row);
+    }
+
+    private static void readRows(JsonParser p, String file, String table, RowSink sink) throws IOException {
+        int index = 0;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            String where = table + "[" + index + "], line " + p.currentLocation().getLineNr();
+            expect(p, t, JsonToken.START_OBJECT, file, table + "[" + index + "] must be an object");
+            Map<String, Object> values = new LinkedHashMap<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                Object value = switch (v) {
+                    case VALUE_STRING -> p.getText();
+                    case VALUE_NUMBER_INT -> p.getLongValue();
+                    case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+                    case VALUE_TRUE -> Boolean.TRUE;
+                    case VALUE_FALSE -> Boolean.FALSE;
+                    case VALUE_NULL -> null;
+                    default -> throw new ImportException(file, where, "\"" + Limits.shorten(name)
+                            + "\" must be text, a number, true, false or null");
+                };
+                if (values.containsKey(name)) {
+                    throw new ImportException(file, where, "\"" + Limits.shorten(name) + "\" is given twice");
+                }
+                values.put(name, value);
+            }
+            sink.accept(new Row(values, where));
+            index++;
+        }
+    }
+
+    private static TodoList list(Map<String, Object> row, String file, String where, Set<String> unknown) {
+        TodoList l = RecordMaps.fromMap(TodoList.class, row, file, where, unknown);
+        return new TodoList(id(l.id(), file, where), Limits.name(file, where, l.name()), l.position(), l.createdAt());
+    }
+
+    private static Item item(Map<String, Object> row, String file, String where, Set<String> unknown) {
+        Item it = RecordMaps.fromMap(Item.class, row, file, where, unknown);
+        if (it.done() != null && it.done() != 0 && it.done() != 1) {
+            throw new ImportException(file, where, "done must be 0 or 1");
+        }
+        String listId = it.listId() == null ? null : id(it.listId(), file, where);
+        return new Item(id(it.id(), file, where), listId, Limits.title(file, where, it.title()),
+                Limits.notes(file, where, it.notes()), Limits.isoDate(file, where, it.due()), it.done(), it.doneAt(),
+                it.trashedAt(), it.createdAt());
+    }
+
+    private static String id(String id, String file, String where) {
+        if (id == null || !PLAIN_ID.matcher(id).matches()) {
+            throw new ImportException(file, where, id == null ? "the id is missing"
+                    : "the id '" + Limits.shorten(id) + "' is not a Tandem id");
+        }
+        return id;
+    }
+
+    private static void expect(JsonParser p, JsonToken got, JsonToken want, String file, String problem) {
+        if (got != want) {
+            throw new ImportException(file, line(p), problem);
+        }
+    }
+
+    private static String line(JsonParser p) {
+        return "line " + p.currentLocation().getLineNr();
+    }
+}

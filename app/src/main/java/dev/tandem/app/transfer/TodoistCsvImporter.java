@@ -1,0 +1,221 @@
+package dev.tandem.app.transfer;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Todoist's project export (one CSV per project: TYPE, CONTENT, DESCRIPTION, PRIORITY, INDENT,
+ * AUTHOR, RESPONSIBLE, DATE, DATE_LANG, TIMEZONE, …), parsed by Commons CSV. The project becomes a
+ * list named after the file. A task with INDENT 1 becomes a todo; a deeper one (a sub-task) becomes
+ * a checklist line in its top-level task's notes, indented under its parent, since Tandem has no
+ * sub-tasks. A note row (a comment) is added to the notes of the task above it; a section's name
+ * becomes a tag of the tasks under it. PRIORITY 1 (p1, highest) to 3 is kept in the attribute
+ * lines, DATE as the due date when it is a date, as "Repeats" when it repeats ("every monday").
+ *
+ * <p>Todoist's CSV has no ids: a task is keyed by the project, its content and which occurrence of
+ * that content it is, so the same file imported twice adds nothing. Cells are text: one that looks
+ * like a spreadsheet formula ({@code =HYPERLINK(…)}) is kept as written and never evaluated.
+ */
+final class TodoistCsvImporter {
+    private static final List<DateTimeFormatter> DATES = List.of(
+            DateTimeFormatter.ofPattern("MMM d yyyy", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("MMMM d yyyy", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+
+    private TodoistCsvImporter() {
+    }
+
+    /** One top-level task being built, with its sub-task lines and comments. */
+    private static final class Task {
+        final String key;
+        final String where;
+        final String title;
+        final String description;
+        final String due;
+        final String priority;
+        final String repeats;
+        final List<String> tags = new ArrayList<>();
+        final List<String> extra = new ArrayList<>();
+
+        Task(String key, String where, String title, String description, String due, String priority, String repeats) {
+            this.key = key;
+            this.where = where;
+            this.title = title;
+            this.description = description;
+            this.due = due;
+            this.priority = priority;
+            this.repeats = repeats;
+        }
+    }
+
+    static Incoming read(String file, String text, Progress progress) {
+        String project = file.replaceFirst("(?i)\\.csv$", "").strip();
+        TodoList list = new TodoList(StableIds.derived("todoist-list\u0000" + project.toLowerCase(Locale.ROOT)),
+                Limits.name(file, null, project.isEmpty() ? "Todoist" : project), null, null);
+        List<Task> tasks = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        Map<String, Integer> occurrences = new HashMap<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(false).get();
+        try (CSVParser csv = CSVParser.parse(new StringReader(text), format)) {
+            Map<String, Integer> header = new HashMap<>();
+            csv.getHeaderMap().forEach((k, v) -> header.put(k.strip().toUpperCase(Locale.ROOT), v));
+            if (!header.containsKey("TYPE") || !header.containsKey("CONTENT")) {
+                throw new ImportException(file, "line 1", "not a Todoist export: the first line must name the columns "
+                        + "TYPE and CONTENT");
+            }
+            String section = null;
+            // The chain of open parents by depth: depth 1 is a top-level task.
+            List<String> parentLines = new ArrayList<>();
+            Task current = null;
+            for (CSVRecord r : csv) {
+                String where = "line " + csv.getCurrentLineNumber();
+                String type = cell(r, header, "TYPE").strip().toLowerCase(Locale.ROOT);
+                String content = cell(r, header, "CONTENT").strip();
+                switch (type) {
+                    case "" -> { }
+                    case "meta" -> { }
+                    case "section" -> {
+                        section = content.isEmpty() ? null : content;
+                        current = null;
+                    }
+                    case "note" -> {
+                        if (current == null) {
+                            warnings.add("a comment with no task above it was skipped (" + where + ")");
+                        } else if (!content.isEmpty()) {
+                            current.extra.add("Comment: " + content);
+                        }
+                    }
+                    case "task" -> {
+                        int indent = indent(cell(r, header, "INDENT"), file, where);
+                        String priority = priority(cell(r, header, "PRIORITY"), file, where);
+                        String date = cell(r, header, "DATE").strip();
+                        String description = cell(r, header, "DESCRIPTION");
+                        Limits.title(file, where, content);
+                        if (indent == 1 || current == null) {
+                            String due = isoDate(date);
+                            String repeats = due == null && date.toLowerCase(Locale.ROOT).startsWith("every") ? date : null;
+                            if (due == null && repeats == null && !date.isEmpty()) {
+                                warnings.add("the date '" + Limits.shorten(date) + "' (" + where + ") was kept in the notes");
+                                description = (description.isBlank() ? "" : description + "\n\n") + "Todoist date: " + date;
+                            }
+                            String base = project + "\u0000" + section + "\u0000" + content;
+                            int n = occurrences.merge(base, 1, Integer::sum);
+                            current = new Task(StableIds.derived("todoist\u0000" + base + "\u0000" + n), where, content,
+                                    description.isBlank() ? null : description, due, priority, repeats);
+                            if (section != null) {
+                                current.tags.add(section);
+                            }
+                            tasks.add(current);
+                            Limits.itemCount(file, tasks.size());
+                            parentLines.clear();
+                            parentLines.add(content);
+                        } else {
+                            int depth = Math.min(indent, parentLines.size() + 1);
+                            while (parentLines.size() >= depth) {
+                                parentLines.remove(parentLines.size() - 1);
+                            }
+                            parentLines.add(content);
+                            current.extra.add("  ".repeat(depth - 2) + "- [ ] " + content
+                                    + (date.isEmpty() ? "" : " (" + date + ")"));
+                        }
+                    }
+                    default -> throw new ImportException(file, where, "TYPE '" + Limits.shorten(type)
+                            + "' is not task, section, note or meta");
+                }
+                if (tasks.size() % 1000 == 0 && !tasks.isEmpty()) {
+                    progress.update("Reading", tasks.size(), -1);
+                }
+            }
+        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
+            throw new ImportException(file, null, "not a readable CSV file: " + Limits.shorten(String.valueOf(e.getMessage())), e);
+        } catch (IOException e) {
+            throw new ImportException(file, null, "cannot read it: " + e.getMessage(), e);
+        }
+        List<Item> items = new ArrayList<>();
+        for (Task t : tasks) {
+            String notes = t.description;
+            if (!t.extra.isEmpty()) {
+                notes = (notes == null ? "" : notes.stripTrailing() + "\n\n") + String.join("\n", t.extra);
+            }
+            notes = NoteAttributes.append(notes, new NoteAttributes(t.tags, t.priority, t.repeats));
+            items.add(new Item(t.key, list.id(), t.title, Limits.notes(file, t.where, notes), t.due, 0L, null, null, null));
+        }
+        if (items.isEmpty()) {
+            throw new ImportException(file, null, "no tasks in it");
+        }
+        return new Incoming(file, List.of(list), items, warnings);
+    }
+
+    private static String cell(CSVRecord r, Map<String, Integer> header, String column) {
+        Integer i = header.get(column);
+        return i == null || i >= r.size() ? "" : r.get(i);
+    }
+
+    private static int indent(String v, String file, String where) {
+        if (v.isBlank()) {
+            return 1;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= 1 && n <= 5) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the message
+        }
+        throw new ImportException(file, where, "INDENT '" + Limits.shorten(v) + "' must be 1 to 5");
+    }
+
+    /** Todoist's p1 (highest) to p4 (none): p1 high, p2 medium, p3 low. */
+    private static String priority(String v, String file, String where) {
+        if (v.isBlank()) {
+            return null;
+        }
+        return switch (v.strip()) {
+            case "1" -> "high";
+            case "2" -> "medium";
+            case "3" -> "low";
+            case "4" -> null;
+            default -> throw new ImportException(file, where, "PRIORITY '" + Limits.shorten(v) + "' must be 1 to 4");
+        };
+    }
+
+    /** An absolute date ("2026-12-01", "2026-12-01T10:00", "Dec 1 2026", "1 December 2026"), or null. */
+    private static String isoDate(String date) {
+        if (date.isEmpty()) {
+            return null;
+        }
+        if (date.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+            try {
+                return LocalDate.parse(date.substring(0, 10)).toString();
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+        String d = date.replace(",", "").replaceAll("\\s+", " ").strip();
+        for (DateTimeFormatter f : DATES) {
+            try {
+                return LocalDate.parse(d, f).toString();
+            } catch (DateTimeParseException e) {
+                // next form
+            }
+        }
+        return null;
+    }
+}

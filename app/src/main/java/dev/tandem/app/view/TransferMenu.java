@@ -1,0 +1,80 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.TransferViewModel;
+import dev.tandem.ui.Styles;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+
+/**
+ * The app menu's import and export entries, and what an import or export is doing (a progress bar
+ * and a line of text, shown while one runs). {@link #acceptDrops} lets files dropped on the window
+ * be imported.
+ */
+public final class TransferMenu extends HBox {
+    public TransferMenu(TransferViewModel vm) {
+        super(8);
+        setId("transfer");
+        Label status = new Label();
+        status.setId("transfer-status");
+        status.getStyleClass().add(Styles.SUBTITLE);
+        status.textProperty().bind(vm.statusProperty());
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(90);
+        bar.progressProperty().bind(vm.progressProperty());
+        for (Node n : List.of(status, bar)) {
+            n.visibleProperty().bind(vm.busyProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        MenuButton menu = new MenuButton(null, Icons.of(MaterialDesignD.DOTS_VERTICAL, 18));
+        menu.setId("app-menu");
+        menu.getStyleClass().add(Styles.BUTTON_FLAT);
+        menu.setTooltip(new Tooltip("Import and export"));
+        menu.setFocusTraversable(false);
+        menu.getItems().addAll(
+                item("import-file", "Import file… (Tandem JSON, iCalendar, Todoist CSV, Joplin JEX, Markdown)", vm::importFile),
+                item("import-folder", "Import folder… (Markdown, Joplin RAW)", vm::importFolder),
+                new SeparatorMenuItem(),
+                item("export-json", "Export backup (JSON)…", vm::exportJson),
+                item("export-markdown", "Export Markdown folder…", vm::exportMarkdown),
+                item("export-ics", "Export to iCalendar (.ics)…", vm::exportIcs));
+        getChildren().addAll(status, bar, menu);
+        setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        m.setId(id);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    /** Files and folders dropped anywhere on {@code target} are imported. */
+    public static void acceptDrops(Node target, TransferViewModel vm) {
+        target.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        target.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            if (e.getDragboard().hasFiles()) {
+                List<Path> paths = e.getDragboard().getFiles().stream().map(File::toPath).toList();
+                vm.importPaths(paths);
+                e.setDropCompleted(true);
+                e.consume();
+            }
+        });
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tandem.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.testing.FakeDialogs;
+import dev.tandem.app.vm.ItemRow;
+import dev.tandem.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The app menu in a real (headless) window: import a file, see its todos in the list; export them. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class TransferUiTest {
+    @TempDir
+    static Path tmp;
+
+    private Device device;
+    private MainView view;
+    private final FakeDialogs dialogs = new FakeDialogs();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "ui");
+        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        view = MainWindow.create(device, Theme.LIGHT, dialogs);
+        stage.setScene(new Scene(view, 1100, 720));
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
+        device.close();
+    }
+
+    private static boolean fx(java.util.concurrent.Callable<Boolean> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void appMenu_importThenExport_showsTheTodosAndWritesTheFile(FxRobot robot) throws Exception {
+        Path ics = Files.writeString(tmp.resolve("inbox.ics"), "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+                + "BEGIN:VTODO\r\nUID:a-1\r\nDTSTAMP:20261101T090000Z\r\nSUMMARY:Imported from a calendar\r\nEND:VTODO\r\n"
+                + "END:VCALENDAR\r\n");
+        dialogs.pathAnswers.add(ics);
+        robot.clickOn("#app-menu").clickOn("#import-file");
+        ListView<ItemRow> items = robot.lookup("#items").queryListView();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> items.getItems().stream()
+                .anyMatch(r -> r.title().equals("Imported from a calendar"))));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> dialogs.notifications.contains(
+                "Import finished: Imported 1 todo from inbox.ics.")));
+
+        Path out = tmp.resolve("out.json");
+        dialogs.pathAnswers.add(out);
+        robot.clickOn("#app-menu").clickOn("#export-json");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> dialogs.notifications.size() == 2));
+        assertTrue(Files.readString(out).contains("\"title\" : \"Imported from a calendar\"")
+                || Files.readString(out).contains("\"title\":\"Imported from a calendar\""), Files.readString(out));
+        assertEquals(false, fx(() -> robot.lookup("#transfer-status").query().isVisible()));
+    }
+}

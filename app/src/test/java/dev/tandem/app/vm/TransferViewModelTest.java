@@ -47,8 +47,12 @@ class TransferViewModelTest {
     void importFile_chosenCsv_addsTodosAndSaysSo() throws Exception {
         Path csv = Files.writeString(tmp.resolve("Errands.csv"), "TYPE,CONTENT,PRIORITY,INDENT\ntask,Post the letter,1,1\n");
         dialogs.pathAnswers.add(csv);
-        ui.run(vm::importFile);
-        assertTrue(ui.get(() -> vm.busyProperty().get()), "busy while the import runs");
+        // Read busy in the same UI task that started the import: the result can only come back in a later one.
+        boolean busyAtStart = ui.get(() -> {
+            vm.importFile();
+            return vm.busyProperty().get();
+        });
+        assertTrue(busyAtStart, "busy while the import runs");
         ui.await(() -> !notifications().isEmpty());
         assertEquals(List.of("Import finished: Imported 1 todo and 1 new list from Errands.csv."), notifications());
         assertEquals(List.of("Post the letter"), store.allItems().stream().map(Item::title).toList());

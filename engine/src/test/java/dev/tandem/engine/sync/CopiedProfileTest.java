@@ -10,6 +10,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.testing.Canonical;
+import dev.tandem.engine.testing.ForwardingStorage;
 import dev.tandem.engine.testing.SyncFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -151,5 +152,68 @@ class CopiedProfileTest {
         assertEquals(Set.of("one", "original", "from the command line", "from the app, which still has the old id in memory"),
                 titles(a));
         assertEquals(titles(a), titles(c));
+    }
+
+    /** A server that, while {@code dropping}, answers that writes landed but keeps nothing. */
+    static final class DroppingServer extends ForwardingStorage {
+        volatile boolean dropping;
+
+        DroppingServer(SyncStorage delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public boolean createIfAbsent(String key, byte[] data) {
+            return dropping || delegate.createIfAbsent(key, data);
+        }
+    }
+
+    /**
+     * The original's push is dropped by the server, then its copy writes the same slots: the
+     * listing looks as the original expects, and only reading its batches back tells it so.
+     */
+    private Set<String> droppedPushThenCopyWrites(String onCopy) throws IOException {
+        DroppingServer server = new DroppingServer(fixture.remote());
+        SyncEngine onA = fixture.engine(server);
+        SyncEngine onC = fixture.engine(server);
+        Db a = open("a.db");
+        a.save(Item.of("one"));
+        onA.sync(a);
+        a.save(Item.of("unpushed at the copy"));
+        Db c = copy(a, "a.db", "c.db");
+        a = open("a.db");
+        a.save(Item.of("original, push dropped"));
+        server.dropping = true;
+        onA.sync(a);
+        server.dropping = false;
+        if (onCopy != null) {
+            c.save(Item.of(onCopy));
+        }
+        onC.sync(c);
+        SyncReport noticed = onA.sync(a);
+        assertTrue(noticed.notes().stream().anyMatch(n -> n.startsWith("Another installation syncs under this device's id")),
+                noticed.notes().toString());
+        assertNotEquals(a.deviceId(), c.deviceId(), "the original noticed and took a new id");
+        Db b = fixture.device();
+        SyncEngine onB = fixture.engine(server);
+        for (int round = 0; round < 2; round++) {
+            onA.sync(a);
+            onC.sync(c);
+            onB.sync(b);
+        }
+        assertEquals(Canonical.userTables(b), Canonical.userTables(a));
+        assertEquals(Canonical.userTables(b), Canonical.userTables(c));
+        return titles(b);
+    }
+
+    @Test
+    void sync_serverDroppedPushAndCopyWroteTheSlot_originalPullsTheCopysChanges() throws IOException {
+        assertEquals(Set.of("one", "unpushed at the copy", "original, push dropped", "made on the copy"),
+                droppedPushThenCopyWrites("made on the copy"));
+    }
+
+    @Test
+    void sync_serverDroppedPushAndCopyPushedLess_originalPushesWhatTheSlotLacks() throws IOException {
+        assertEquals(Set.of("one", "unpushed at the copy", "original, push dropped"), droppedPushThenCopyWrites(null));
     }
 }

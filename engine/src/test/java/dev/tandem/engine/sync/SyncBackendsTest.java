@@ -56,6 +56,8 @@ class SyncBackendsTest {
         engineA.sync(a);
         a.save(milk.withTitle("oat milk"));
         engineA.sync(a);
+        SyncReport confirming = engineA.sync(a);
+        assertEquals(2, confirming.requests(), "the listing, and the batch pushed before read back once");
         SyncReport idle = engineA.sync(a);
         assertEquals(1, idle.requests(), "an idle sync is one listing");
         engineB.sync(b);

@@ -184,6 +184,7 @@ class SyncEngineTest {
         a.save(Item.of("x"));
         engine.sync(a);
         engine.sync(b);
+        assertEquals(2, engine.sync(a).requests(), "the listing, and the batch pushed before read back once");
         List<String> keys = remote.list("", null, 1000);
         long sizeA = changelogSize(a);
         long sizeB = changelogSize(b);
@@ -217,8 +218,9 @@ class SyncEngineTest {
                 tx.save(Item.of("more " + i));
             }
         });
-        assertEquals(1 + batches + 1 + 1, engine.sync(a).requests(),
-                "later pushes: one listing, the batches, one head, the change marker");
+        assertEquals(1 + batches + batches + 1 + 1, engine.sync(a).requests(),
+                "later pushes: one listing, the batches of the push before read back once, the batches, one head,"
+                        + " the change marker");
         Db b = device("b");
         SyncReport pull = engine.sync(b);
         assertEquals(24_000, pull.pulled());

@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,6 +22,11 @@ import java.util.UUID;
 public final class SyncState {
     /** {@code _tandem_meta} key prefix of the last head published per remote: "device seq". */
     private static final String PUBLISHED = "published_head ";
+    /**
+     * {@code _tandem_meta} key prefix of the own push last seen on the remote as this database pushed
+     * it, per remote: "device batchSeq changeSeq" ({@code OwnBatchCheck}).
+     */
+    private static final String CONFIRMED = "confirmed_push ";
     /** {@code _tandem_meta} key prefix of batches found missing: "remote device seq" = first millis. */
     private static final String MISSING = "missing_batch ";
     /** Push progress: batches 1..batchSeq are stored remotely and hold every own change up to changeSeq. */
@@ -71,6 +78,47 @@ public final class SyncState {
         ps.setString(1, PUBLISHED + remote);
         ps.setString(2, device + " " + seq);
         ps.executeUpdate();
+    }
+
+    /**
+     * The own push {@code device} last confirmed on {@code remote}: batches 1..batchSeq were read back
+     * holding exactly the own changes up to changeSeq. Null when none is recorded for this id.
+     */
+    public Pushed confirmed(Connection c, String remote, UUID device) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
+            ps.setString(1, CONFIRMED + remote);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String[] v = rs.getString(1).split(" ");
+                return v[0].equals(device.toString()) ? new Pushed(Long.parseLong(v[1]), Long.parseLong(v[2])) : null;
+            }
+        }
+    }
+
+    public void setConfirmed(StatementCache sql, String remote, UUID device, Pushed confirmed) throws SQLException {
+        PreparedStatement ps = sql.get("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES(?, ?)");
+        ps.setString(1, CONFIRMED + remote);
+        ps.setString(2, device + " " + confirmed.batchSeq() + " " + confirmed.changeSeq());
+        ps.executeUpdate();
+    }
+
+    /** Ids of the own changes with a local seq in {@code (afterSeq, upToSeq]}. */
+    public Set<UUID> ownIds(Connection c, UUID author, long afterSeq, long upToSeq) throws SQLException {
+        Set<UUID> ids = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM _tandem_change WHERE seq > ? AND seq <= ? AND author = ?")) {
+            ps.setLong(1, afterSeq);
+            ps.setLong(2, upToSeq);
+            ps.setBytes(3, Uuid7.toBytes(author));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(Uuid7.fromBytes(rs.getBytes(1)));
+                }
+            }
+        }
+        return ids;
     }
 
     /**

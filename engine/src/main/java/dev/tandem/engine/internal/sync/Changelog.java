@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.sync;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,25 @@ public interface Changelog {
      */
     default boolean missingTooLong(UUID device, long seq) {
         return false;
+    }
+
+    /**
+     * Own batches of {@code device} pushed since the remote was last seen holding them as pushed
+     * ({@link OwnBatchCheck}), or null when there are none or this changelog does not keep track.
+     */
+    default Unconfirmed unconfirmed(UUID device) {
+        return null;
+    }
+
+    /** Records that the remote holds the batches of {@code checked} exactly as they were pushed. */
+    default void confirm(UUID device, Unconfirmed checked) {
+    }
+
+    /**
+     * Own batches {@code fromBatch..toBatch}, which together hold exactly {@code changes}: the own
+     * changes pushed after the last confirmed one, up to local change seq {@code toChange}.
+     */
+    record Unconfirmed(long fromBatch, long toBatch, long toChange, Set<UUID> changes) {
     }
 
     /** Where this changelog lives, for messages. */

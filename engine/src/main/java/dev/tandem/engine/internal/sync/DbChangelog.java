@@ -173,6 +173,53 @@ public final class DbChangelog implements Changelog {
     }
 
     @Override
+    public Unconfirmed unconfirmed(UUID device) {
+        if (!device.equals(self)) {
+            return null;
+        }
+        Unconfirmed pending = db.read(c -> {
+            Pushed p = state.pushed(c, remote);
+            Pushed confirmed = state.confirmed(c, remote, self);
+            if (confirmed == null || p.batchSeq() <= confirmed.batchSeq()) {
+                return null;
+            }
+            return new Unconfirmed(confirmed.batchSeq() + 1, p.batchSeq(), p.changeSeq(),
+                    state.ownIds(c, self, confirmed.changeSeq(), p.changeSeq()));
+        });
+        if (pending == null && db.read(c -> state.confirmed(c, remote, self)) == null) {
+            // First sync of this id here (or of a database from before the check): what was
+            // pushed before is taken as confirmed; the check covers pushes from now on.
+            db.writer().write("Recording confirmed push", s -> {
+                state.setConfirmed(s.sql(), remote, self, state.pushed(s.sql().connection(), remote));
+                return null;
+            });
+        }
+        return pending;
+    }
+
+    @Override
+    public void confirm(UUID device, Unconfirmed checked) {
+        db.writer().write("Confirming push up to batch " + checked.toBatch(), s -> {
+            state.setConfirmed(s.sql(), remote, device, new Pushed(checked.toBatch(), checked.toChange()));
+            return null;
+        });
+    }
+
+    /**
+     * Moves the push back to the last confirmed batch ({@link OwnBatchesReplaced}): a new device id
+     * then reads the old id's batches after it and pushes this database's later changes again.
+     */
+    void rewindToConfirmed() {
+        db.writer().write("Rewinding push to the last confirmed batch", s -> {
+            Pushed confirmed = state.confirmed(s.sql().connection(), remote, self);
+            if (confirmed != null) {
+                state.setPushed(s.sql(), remote, confirmed);
+            }
+            return null;
+        });
+    }
+
+    @Override
     public void setAside(UUID device, long seq, String problem) {
         db.writer().write("Setting aside batch " + seq + " of device " + device, s -> {
             if (!device.equals(self)) {

@@ -167,6 +167,9 @@ public final class DefaultSyncEngine implements SyncEngine {
                                 + " device " + taken.device() + ", an id this database took moments ago: "
                                 + taken.getMessage(), taken);
                     }
+                    if (taken instanceof OwnBatchesReplaced) {
+                        local.rewindToConfirmed();
+                    }
                     boolean lost = taken instanceof OwnBatchesLost;
                     UUID fresh = d.takeNewDeviceId(lost);
                     tally.newIds++;

@@ -22,7 +22,8 @@ import java.util.UUID;
  * <p>Before anything is pulled, the remote's head of this device is checked against the local
  * state: past the last push means another installation writes under this id ({@link DeviceIdTaken},
  * handled by the engine); short of the last head recorded as published means the server hides or
- * lost it. A batch that a head lists but the remote lacks is waited for, then set aside.
+ * lost it. Own batches pushed since the last sync are then read back once their head is listed
+ * ({@link OwnBatchCheck}). A batch that a head lists but the remote lacks is waited for, then set aside.
  *
  * <p>A batch that cannot be read is set aside and reported ({@link Unreadable}): the cursor moves
  * past it, so one bad object stops nothing after it, and it is read again later
@@ -50,8 +51,9 @@ public final class Synchronizer {
         Map<UUID, Long> localHeads = local.heads();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        checkOwnHead(local, remote, self, remoteHeads.getOrDefault(self, 0L), localHeads.getOrDefault(self, 0L), published,
-                notes);
+        long ownHead = checkOwnHead(local, remote, self, remoteHeads.getOrDefault(self, 0L),
+                localHeads.getOrDefault(self, 0L), published, notes);
+        OwnBatchCheck.run(local, remote, self, ownHead);
         long total = 0;
         for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
             if (!e.getKey().equals(self)) {
@@ -139,16 +141,17 @@ public final class Synchronizer {
      * catches up) until it has lasted {@link DbChangelog#MISSING_GRACE_MILLIS}; then the objects are
      * taken as lost. If every own batch the head covered is still there, this sync writes the head
      * again; if one is gone, the database pushes all its changes again under a new id
-     * ({@link OwnBatchesLost}), as it cannot rebuild a lost batch exactly.
+     * ({@link OwnBatchesLost}), as it cannot rebuild a lost batch exactly. Returns the own head the
+     * remote holds: the listed one, or the last push when the head was written again.
      */
-    private static void checkOwnHead(Changelog local, Changelog remote, UUID self, long remoteHead, long pushed,
+    private static long checkOwnHead(Changelog local, Changelog remote, UUID self, long remoteHead, long pushed,
                                      long published, List<String> notes) {
         if (remoteHead > pushed) {
             throw new DeviceIdTaken(self, remote.describe() + " lists head " + remoteHead + " of device " + self
                     + ", but this database pushed only up to batch " + pushed);
         }
         if (remoteHead >= published) {
-            return;
+            return remoteHead;
         }
         String missing = remote.describe() + " does not list " + RemoteChangelog.headKey(self, published)
                 + ", which this device wrote there" + (remoteHead == 0 ? "" : " (its newest head of this device is "
@@ -164,5 +167,6 @@ public final class Synchronizer {
             }
         }
         notes.add(missing + " for a long time; every batch it covered is there, so the head was written again.");
+        return pushed;
     }
 }

@@ -10,8 +10,9 @@
 #   baseline    optional: another app image to compare against, BASELINE_IMAGE=/path/to/Tandem (its bin/Tandem).
 #   baseline-cp optional: another build on the plain class path, BASELINE_CP=jar:jar:... (e.g. an older commit's).
 #
-# Environment: RUNS (default 7), RSS_RUNS (3; 0 skips RSS), CONFIGS (default "packaged classpath", plus the
-# baselines that are set), DATA ("empty 10k"), WORK (scratch dir). Needs Xvfb and /usr/bin/time
+# Environment: RUNS (default 7), RSS_RUNS (3; 0 skips RSS), RSS_SETTLE (seconds before RSS is read, 8), CONFIGS
+# (default "packaged classpath", plus the baselines that are set), DATA ("empty 10k"; any "<N>k" is seeded with
+# N thousand todos, e.g. DATA="empty 10k 100k"), WORK (scratch dir). Needs Xvfb and /usr/bin/time
 # (apt-get install xvfb xauth time). Run from anywhere after `mvn -q install -DskipTests && mvn -q -pl app test-compile`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -83,8 +84,8 @@ one_start() {
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)"
 echo "configurations: $CONFIGS; runs: $RUNS; load average at start: $(load)"
 for data in $DATA; do
-  if [[ $data == 10k && ! -d $WORK/10k ]]; then
-    java -cp "$SEED_CP" dev.tandem.app.tools.SeedData "$WORK/10k" 10000 2>/dev/null | tail -1
+  if [[ $data =~ ^([0-9]+)k$ && ! -d $WORK/$data ]]; then
+    java -cp "$SEED_CP" dev.tandem.app.tools.SeedData "$WORK/$data" "${BASH_REMATCH[1]}000" 2>/dev/null | tail -1
   fi
   echo "== cold start to first frame, data: $data"
   # Not counted: the first start on a new X server and after a build pays for caches (fonts, page cache) once.
@@ -122,19 +123,20 @@ for data in $DATA; do
   done
 done
 
-if [[ $RSS_RUNS -gt 0 && $DATA == *10k* ]]; then
-  echo "== RSS with 10,000 todos, 8 s after start, Inbox showing 9,000 of them ($RSS_RUNS runs each)"
+for data in $DATA; do
+  [[ $RSS_RUNS -gt 0 && $data != empty ]] || continue
+  echo "== RSS with $data todos, ${RSS_SETTLE:-8} s after start, the Inbox showing 90 % of them ($RSS_RUNS runs each)"
   for c in $CONFIGS; do
-    : > "$WORK/rss-$c.txt"
+    : > "$WORK/rss-$c-$data.txt"
     for _ in $(seq "$RSS_RUNS"); do
-      $(launch "$c") --data-dir "$WORK/10k" >/dev/null 2>&1 &
+      $(launch "$c") --data-dir "$WORK/$data" >/dev/null 2>&1 &
       app=$!
-      sleep 8
+      sleep "${RSS_SETTLE:-8}"
       # The launcher is the JVM's own process (it loads libjvm), so its RSS is the app's.
-      awk '/VmRSS/ {print int($2/1024)}' "/proc/$app/status" >> "$WORK/rss-$c.txt"
+      awk '/VmRSS/ {print int($2/1024)}' "/proc/$app/status" >> "$WORK/rss-$c-$data.txt"
       kill "$app"
       wait "$app" 2>/dev/null || true
     done
-    echo "$c: $(tr '\n' ' ' < "$WORK/rss-$c.txt")MB, median $(median < "$WORK/rss-$c.txt") MB (load $(load))"
+    echo "$c $data: $(tr '\n' ' ' < "$WORK/rss-$c-$data.txt")MB, median $(median < "$WORK/rss-$c-$data.txt") MB (load $(load))"
   done
-fi
+done

@@ -12,7 +12,8 @@ import java.time.LocalDate;
 
 /**
  * Fills a data dir with N todos for the performance figures: {@code SeedData DIR N}. Most go to the
- * Inbox (the worst case for the list), a tenth to three lists, every seventh has notes and a due date.
+ * Inbox (the worst case for the list), a tenth to three lists, every seventh has notes and a due date. They are
+ * dated the milliseconds before the seeding, so what a person adds afterwards sorts after them.
  */
 public final class SeedData {
     private SeedData() {
@@ -37,7 +38,7 @@ public final class SeedData {
                         String due = i % 7 == 0 ? today.plusDays(i % 30 - 5).toString() : null;
                         String notes = i % 7 == 0 ? "Notes for todo " + i + ": remember the details, links and numbers." : null;
                         tx.save(new Item(null, list, "Todo number " + i + " about " + WORDS[i % WORDS.length], notes, due,
-                                0L, null, null, now + i));
+                                0L, null, null, now - n + i));
                     }
                 });
             }

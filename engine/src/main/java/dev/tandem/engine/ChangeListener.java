@@ -6,4 +6,11 @@ import java.util.List;
 @FunctionalInterface
 public interface ChangeListener {
     void onCommit(List<ChangeEvent> events);
+
+    /**
+     * Rows changed that no event names: another program committed to the same file, or a migration
+     * ran. Called in order with {@link #onCommit}; a listener that keeps derived state re-reads it.
+     */
+    default void onUnknownChanges() {
+    }
 }

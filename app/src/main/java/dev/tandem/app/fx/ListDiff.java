@@ -49,6 +49,12 @@ public final class ListDiff {
             }
             return new Stats(0, 0, next.size(), 0);
         }
+        if (isPrefix(target, next)) {
+            // The rest of a result whose first page is shown: one append, no maps.
+            int added = next.size() - target.size();
+            target.addAll(next.subList(target.size(), next.size()));
+            return new Stats(0, 0, added, 0);
+        }
         Map<Object, Integer> posInNext = new HashMap<>(next.size() * 2);
         for (int i = 0; i < next.size(); i++) {
             posInNext.put(key.apply(next.get(i)), i);
@@ -97,6 +103,19 @@ public final class ListDiff {
             target.subList(next.size(), target.size()).clear();
         }
         return new Stats(removed, moved, inserted - moved, replacedCount);
+    }
+
+    /** Whether {@code next} starts with exactly the elements of {@code target} (and is longer). */
+    private static <T> boolean isPrefix(List<T> target, List<? extends T> next) {
+        if (target.size() >= next.size()) {
+            return false;
+        }
+        for (int i = 0; i < target.size(); i++) {
+            if (!Objects.equals(target.get(i), next.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Removes the elements at the indexes {@code drop} accepts, one call per contiguous run. */

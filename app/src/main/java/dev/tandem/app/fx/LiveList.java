@@ -2,12 +2,15 @@ package dev.tandem.app.fx;
 
 import dev.tandem.engine.Subscription;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,10 +18,12 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * An {@link ObservableList} fed by a live query. Results may arrive on any thread; the latest one is
- * applied on the UI executor as a row-level diff keyed by id ({@link ListDiff}), so unchanged rows
- * stay put. Bursts coalesce: if several results arrive before the UI thread gets to them, only the
- * newest is applied. Switching the query ({@link #bind}) drops results of the old one.
+ * An {@link ObservableList} fed by a live query. Results may arrive on any thread; they are applied
+ * on the UI executor in arrival order. A whole result is applied as a row-level diff keyed by id
+ * ({@link ListDiff}), so unchanged rows stay put; a patch ({@link Feed#patch}) touches only the rows
+ * it names, each put in its place by binary search, so an edit in a long list costs what the edit
+ * costs, not what the list costs. Bursts coalesce: whatever is queued before the newest whole
+ * result is skipped. Switching the query ({@link #bind}, {@link #bindFeed}) drops results of the old one.
  */
 public final class LiveList<T> implements AutoCloseable {
     private final ObservableList<T> items = FXCollections.observableArrayList();
@@ -26,14 +31,36 @@ public final class LiveList<T> implements AutoCloseable {
     private final Function<? super T, ?> key;
     private final Executor ui;
     private final AtomicLong generation = new AtomicLong();
-    private final AtomicReference<Pending<T>> pending = new AtomicReference<>();
+    private final ConcurrentLinkedQueue<Op<T>> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final List<Runnable> beforeApply = new CopyOnWriteArrayList<>();
     private final List<Consumer<ListDiff.Stats>> afterApply = new CopyOnWriteArrayList<>();
     private final List<Consumer<T>> replaced = new CopyOnWriteArrayList<>();
     private volatile Subscription subscription;
     private volatile boolean loaded;
+    private volatile boolean complete;
+    private volatile long total = -1;
+    /** The generation whose rows the list holds; read and written on the UI thread only. */
+    private long appliedGeneration;
 
-    private record Pending<T>(long generation, List<T> rows) {
+    /** What a live query hands in, from any thread. */
+    public interface Feed<T> {
+        /**
+         * The whole result; {@code complete} is false for a first page the rest of which follows.
+         * {@code total}: how many rows the query matches, more than {@code rows} when it shows only
+         * some; -1 when unknown.
+         */
+        void reset(List<T> rows, boolean complete, long total);
+
+        /** Rows with keys {@code changed} go; {@code rows} (those that still belong) come back in {@code order}. */
+        void patch(Set<?> changed, List<T> rows, Comparator<? super T> order);
+    }
+
+    private record Op<T>(long generation, List<T> rows, boolean complete, long total, Set<?> changed,
+                         Comparator<? super T> order) {
+        boolean isReset() {
+            return changed == null;
+        }
     }
 
     public LiveList(Function<? super T, ?> key, Executor ui) {
@@ -46,9 +73,22 @@ public final class LiveList<T> implements AutoCloseable {
         return readOnly;
     }
 
-    /** True once the current query's first result was applied. */
+    /** True once the current query's first result (or its first page) was applied. */
     public boolean isLoaded() {
         return loaded;
+    }
+
+    /** True once the current query's whole result was applied, not just its first page. */
+    public boolean isComplete() {
+        return complete;
+    }
+
+    /**
+     * How many rows the current query matches: the list's size, or more when it shows only some of
+     * them (a search listing its newest matches); -1 while only a first page is shown. UI thread.
+     */
+    public long total() {
+        return total;
     }
 
     /** Runs on the UI thread right before each diff is applied (e.g. to remember the selection). */
@@ -71,37 +111,86 @@ public final class LiveList<T> implements AutoCloseable {
      * it on, and returns the subscription; the previous one is closed.
      */
     public void bind(BiFunction<Consumer<List<T>>, Executor, Subscription> subscribe) {
+        bindFeed(feed -> subscribe.apply(rows -> feed.reset(rows, true, rows.size()), Runnable::run));
+    }
+
+    /** Switches to a new query that hands in whole results and patches through the given feed. */
+    public void bindFeed(Function<Feed<T>, Subscription> subscribe) {
         long gen = generation.incrementAndGet();
         loaded = false;
+        complete = false;
         Subscription old = subscription;
         if (old != null) {
             old.close();
         }
-        subscription = subscribe.apply(rows -> offer(gen, rows), Runnable::run);
+        subscription = subscribe.apply(new Feed<>() {
+            @Override
+            public void reset(List<T> rows, boolean whole, long total) {
+                enqueue(new Op<>(gen, List.copyOf(rows), whole, total, null, null));
+            }
+
+            @Override
+            public void patch(Set<?> changed, List<T> rows, Comparator<? super T> order) {
+                enqueue(new Op<>(gen, List.copyOf(rows), true, -1, Set.copyOf(changed), order));
+            }
+        });
     }
 
-    /** Hands a result in from any thread. */
+    /** Hands a whole result in from any thread. */
     public void offer(List<T> rows) {
-        offer(generation.get(), rows);
+        enqueue(new Op<>(generation.get(), List.copyOf(rows), true, rows.size(), null, null));
     }
 
-    private void offer(long gen, List<T> rows) {
-        if (gen != generation.get()) {
+    private void enqueue(Op<T> op) {
+        if (op.generation() != generation.get()) {
             return;
         }
-        if (pending.getAndSet(new Pending<>(gen, List.copyOf(rows))) == null) {
+        pending.add(op);
+        if (drainScheduled.compareAndSet(false, true)) {
             ui.execute(this::drain);
         }
     }
 
     private void drain() {
-        Pending<T> p = pending.getAndSet(null);
-        if (p == null || p.generation() != generation.get()) {
+        drainScheduled.set(false);
+        List<Op<T>> ops = new ArrayList<>();
+        for (Op<T> op; (op = pending.poll()) != null; ) {
+            if (op.generation() != generation.get()) {
+                continue;
+            }
+            if (op.isReset()) {
+                ops.clear();
+            }
+            ops.add(op);
+        }
+        if (ops.isEmpty()) {
             return;
         }
         beforeApply.forEach(Runnable::run);
         List<T> changed = new ArrayList<>();
-        ListDiff.Stats stats = ListDiff.apply(items, p.rows(), key, changed::add);
+        ListDiff.Stats stats = new ListDiff.Stats(0, 0, 0, 0);
+        for (Op<T> op : ops) {
+            if (op.isReset()) {
+                // Before the rows change, so listeners of the list read the flags that go with them.
+                complete = op.complete();
+                total = op.total();
+            }
+            ListDiff.Stats s;
+            if (op.generation() != appliedGeneration) {
+                // A new query's first result: no row of the old one is to be kept, so no diff.
+                appliedGeneration = op.generation();
+                items.setAll(op.isReset() ? op.rows() : List.of());
+                s = new ListDiff.Stats(0, 0, items.size(), 0);
+                if (!op.isReset()) {
+                    s = ListPatch.apply(items, op.changed(), op.rows(), op.order(), key, changed::add);
+                }
+            } else {
+                s = op.isReset() ? ListDiff.apply(items, op.rows(), key, changed::add)
+                        : ListPatch.apply(items, op.changed(), op.rows(), op.order(), key, changed::add);
+            }
+            stats = new ListDiff.Stats(stats.removed() + s.removed(), stats.moved() + s.moved(),
+                    stats.inserted() + s.inserted(), stats.replaced() + s.replaced());
+        }
         for (T row : changed) {
             replaced.forEach(c -> c.accept(row));
         }

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -30,6 +32,12 @@ public final class TodoStore implements AutoCloseable {
     private final Clock clock;
     private final Clock dateClock;
     private final List<Runnable> localWriteListeners = new CopyOnWriteArrayList<>();
+    /** Where every {@link LiveItems} of this store reads and patches, one at a time. */
+    private final ExecutorService live = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tandem-live-items");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Dates (today, due) in the system's time zone. */
     public TodoStore(Db db, Clock clock) {
@@ -182,6 +190,14 @@ public final class TodoStore implements AutoCloseable {
     public Subscription subscribe(View view, LocalDate today, Consumer<List<Item>> onResult, Executor executor) {
         View.Query q = View.query(view, today);
         return db.querySubscribe(Item.class, q.sql(), q.params(), onResult, executor);
+    }
+
+    /**
+     * As {@link #subscribe}, for a long list: a first page at once, then the whole result, then
+     * each commit as a patch of the rows it changed ({@link LiveItems}).
+     */
+    public Subscription subscribeRows(View view, LocalDate today, LiveItems.Sink sink) {
+        return LiveItems.open(db, View.query(view, today), sink, live);
     }
 
     // ---------------------------------------------------------------- lists
@@ -347,6 +363,7 @@ public final class TodoStore implements AutoCloseable {
 
     @Override
     public void close() {
+        live.shutdownNow();
         db.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.app.model;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -58,35 +59,53 @@ public sealed interface View {
         String t = today.toString();
         if (view instanceof SmartView s) {
             return switch (s.smart()) {
-                case INBOX -> new Query("SELECT * FROM items WHERE " + Queries.OPEN + " AND " + Queries.IN_INBOX
-                        + " ORDER BY createdAt, id", List.of());
-                case TODAY -> new Query("SELECT * FROM items WHERE " + Queries.OPEN
-                        + " AND due IS NOT NULL AND due <> '' AND due <= ? ORDER BY due, createdAt, id", List.of(t));
-                case UPCOMING -> new Query("SELECT * FROM items WHERE " + Queries.OPEN
-                        + " AND due > ? ORDER BY due, createdAt, id", List.of(t));
-                case COMPLETED -> new Query("SELECT * FROM items WHERE trashedAt IS NULL AND done = 1"
-                        + " ORDER BY doneAt DESC, id", List.of());
-                case TRASH -> new Query("SELECT * FROM items WHERE trashedAt IS NOT NULL ORDER BY trashedAt DESC, id",
-                        List.of());
+                case INBOX -> Query.of(Queries.OPEN + " AND " + Queries.IN_INBOX, List.of(), "createdAt, id", Order.CREATED);
+                case TODAY -> Query.of(Queries.OPEN + " AND due IS NOT NULL AND due <> '' AND due <= ?", List.of(t),
+                        "due, createdAt, id", Order.DUE);
+                case UPCOMING -> Query.of(Queries.OPEN + " AND due > ?", List.of(t), "due, createdAt, id", Order.DUE);
+                case COMPLETED -> Query.of("trashedAt IS NULL AND done = 1", List.of(), "doneAt DESC, id", Order.DONE_AT);
+                case TRASH -> Query.of("trashedAt IS NOT NULL", List.of(), "trashedAt DESC, id", Order.TRASHED_AT);
             };
         }
         if (view instanceof ListView l) {
-            return new Query("SELECT * FROM items WHERE " + Queries.OPEN + " AND listId = ? ORDER BY createdAt, id",
-                    List.of(l.listId()));
+            return Query.of(Queries.OPEN + " AND listId = ?", List.of(l.listId()), "createdAt, id", Order.CREATED);
         }
         if (view instanceof ConflictsView) {
-            return new Query("SELECT * FROM items WHERE 0", List.of());
+            return new Query("SELECT * FROM items WHERE 0", List.of(), null, null, null);
         }
         SearchView sv = (SearchView) view;
         String match = Queries.ftsMatch(sv.text());
         if (match.isEmpty()) {
-            return new Query("SELECT * FROM items WHERE 0", List.of());
+            return new Query("SELECT * FROM items WHERE 0", List.of(), null, null, null);
         }
         return new Query("SELECT items.* FROM items_fts JOIN items ON items.rowid = items_fts.rowid"
                 + " WHERE items_fts MATCH ? AND items.trashedAt IS NULL"
-                + " ORDER BY coalesce(items.done, 0), items_fts.rank, items.id", List.of(match));
+                + " ORDER BY coalesce(items.done, 0), items_fts.rank, items.id", List.of(match), null, null, match);
     }
 
-    record Query(String sql, List<Object> params) {
+    /**
+     * A view's query. {@code where} and {@code order} are set for views over the items table alone
+     * whose order a comparator can follow ({@link Order}); those are kept up to date row by row
+     * ({@link LiveItems}). Search (ranked by FTS5) and the conflicts view have neither; search has
+     * its FTS5 {@code match} expression.
+     */
+    record Query(String sql, List<Object> params, String where, Comparator<Item> order, String match) {
+        static Query of(String where, List<Object> params, String orderBy, Comparator<Item> order) {
+            return new Query("SELECT * FROM items WHERE " + where + " ORDER BY " + orderBy, params, where, order, null);
+        }
+
+        /** How many items the search matches, trashed ones included: cheap, from the FTS5 index alone. */
+        static final String MATCH_COUNT = "SELECT 'search' AS id, count(*) AS n FROM items_fts WHERE items_fts MATCH ?";
+
+        /** The search's {@code limit} newest matches, newest first: FTS5 walks its index backwards and stops. */
+        Query newest(int limit) {
+            return new Query("SELECT items.* FROM items_fts JOIN items ON items.rowid = items_fts.rowid"
+                    + " WHERE items_fts MATCH ? AND items.trashedAt IS NULL ORDER BY items_fts.rowid DESC LIMIT " + limit,
+                    params, null, null, match);
+        }
+
+        boolean rowByRow() {
+            return where != null;
+        }
     }
 }

@@ -81,7 +81,7 @@ public final class MainViewModel implements AutoCloseable {
         boolean trash = v instanceof View.SmartView s && s.smart() == View.Smart.TRASH;
         boolean completed = v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED;
         int n = items.items().size();
-        countText.set(conflicts ? "" : n == 1 ? "1 todo" : n + " todos");
+        countText.set(conflicts ? "" : CountLine.of(n, items.total()));
         conflictsShown.set(conflicts);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);
@@ -290,7 +290,7 @@ public final class MainViewModel implements AutoCloseable {
     private void bindItems(View v) {
         LocalDate today = day.today();
         async.run(() -> {
-            items.bind((sink, ex) -> store.subscribe(v, today, rows -> sink.accept(ItemRow.of(rows)), ex));
+            items.bindFeed(feed -> store.subscribeRows(v, today, new ItemRowFeed(feed)));
             return null;
         }, r -> { });
     }

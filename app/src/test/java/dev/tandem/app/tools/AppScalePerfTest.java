@@ -103,6 +103,7 @@ class AppScalePerfTest {
         MainViewModel vm = view.viewModel();
         settle(() -> vm.liveItems().isLoaded() && vm.items().size() > TODOS / 2, Duration.ofSeconds(120));
         List<String> lines = new ArrayList<>();
+        List<String> detail = new ArrayList<>();
 
         List<Long> search = new ArrayList<>();
         for (String query : QUERIES) {
@@ -117,9 +118,10 @@ class AppScalePerfTest {
                 // Digits as the main row's keys: the glass robot writes them as keypad keys, which
                 // the search field reads as arrows.
                 Runnable key = Character.isDigit(c) ? () -> robot.type(KeyCode.valueOf("DIGIT" + c)) : () -> robot.write(c);
-                search.add(measure(key,
-                        () -> vm.view() instanceof View.SearchView s && s.text().equals(typed.strip())
-                                && vm.liveItems().isLoaded()));
+                long ms = measure(key, () -> vm.view() instanceof View.SearchView s && s.text().equals(typed.strip())
+                        && vm.liveItems().isLoaded());
+                search.add(ms);
+                detail.add("search '" + typed + "': " + ms + " ms");
             }
             robot.type(KeyCode.ESCAPE);
             settle(() -> !(vm.view() instanceof View.SearchView) && vm.liveItems().isLoaded(), Duration.ofSeconds(30));
@@ -127,6 +129,7 @@ class AppScalePerfTest {
         lines.add(line("search as you type, key to updated list", search));
 
         List<Long> switching = new ArrayList<>();
+        List<Long> switchingWhole = new ArrayList<>();
         robot.clickOn("#items");
         int entries = Math.min(8, onFx(() -> vm.sidebar().size()));
         for (int round = 0; round < SWITCH_ROUNDS; round++) {
@@ -137,11 +140,16 @@ class AppScalePerfTest {
                 if (expected.equals(onFx(vm::shownKeyProperty).get())) {
                     continue;
                 }
-                switching.add(measure(() -> robot.press(KeyCode.CONTROL).type(digit).release(KeyCode.CONTROL),
-                        () -> expected.equals(vm.shownKeyProperty().get()) && vm.liveItems().isLoaded()));
+                long ms = measure(() -> robot.press(KeyCode.CONTROL).type(digit).release(KeyCode.CONTROL),
+                        () -> expected.equals(vm.shownKeyProperty().get()) && vm.liveItems().isLoaded());
+                switching.add(ms);
+                long whole = measureOn(() -> vm.liveItems().isComplete());
+                switchingWhole.add(whole);
+                detail.add("switch to " + expected + ": " + ms + " ms, whole list " + whole + " ms");
             }
         }
         lines.add(line("switching lists (Ctrl+1 … Ctrl+" + entries + "), key to updated list", switching));
+        lines.add(line("switching lists, key to the whole list loaded (after its first page)", switchingWhole));
 
         List<Long> adding = new ArrayList<>();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
@@ -160,7 +168,7 @@ class AppScalePerfTest {
         Runtime rt = Runtime.getRuntime();
         lines.add(String.format("heap used after the run: %d MB (max %d MB)", (rt.totalMemory() - rt.freeMemory()) >> 20,
                 rt.maxMemory() >> 20));
-        String report = "todos=" + TODOS + "\n" + String.join("\n", lines) + "\n";
+        String report = "todos=" + TODOS + "\n" + String.join("\n", lines) + "\n\n" + String.join("\n", detail) + "\n";
         System.out.print(report);
         Files.writeString(Path.of("target/perf-app-scale.txt"), report, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING);
@@ -185,6 +193,20 @@ class AppScalePerfTest {
         long start = keyAt.get();
         assertTrue(start != 0 && end >= start, "the key reached the window before the result");
         return (end - start) / 1_000_000;
+    }
+
+    /** Milliseconds from the last key to the first frame where {@code shows}, with no new key. */
+    private long measureOn(BooleanSupplier shows) throws Exception {
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            if (shows.getAsBoolean()) {
+                done.complete(System.nanoTime());
+            } else {
+                reached = done;
+                awaited = shows;
+            }
+        }).get(5, TimeUnit.SECONDS);
+        return (done.get(60, TimeUnit.SECONDS) - keyAt.get()) / 1_000_000;
     }
 
     private static void settle(BooleanSupplier condition, Duration timeout) throws Exception {

@@ -317,6 +317,7 @@ public final class DefaultDb implements Db {
 
     @Override
     public Subscription subscribe(ChangeListener listener) {
+        otherWriters.start();
         return dispatcher.listen(listener, null);
     }
 

@@ -25,8 +25,8 @@ import java.util.function.Consumer;
  *
  * <p>On such a commit: the clock observes the newest change id, so our next change orders after
  * theirs; a schema they migrated is re-read; and every subscribed query re-runs, because which
- * rows they wrote is unknown. Started with the first subscription, so a database nobody
- * subscribes to pays nothing.
+ * rows they wrote is unknown (change listeners hear of them as unknown changes). Started with the
+ * first subscription or change listener, so a database nobody subscribes to pays nothing.
  */
 final class OtherWriters implements AutoCloseable {
     private final Path file;

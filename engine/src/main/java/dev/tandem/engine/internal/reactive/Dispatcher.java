@@ -198,6 +198,11 @@ public final class Dispatcher implements AutoCloseable {
                 }
             }
         }
+        if (all) {
+            for (Listener l : listeners) {
+                deliver(l.executor, l.listener::onUnknownChanges);
+            }
+        }
         List<LiveQuery<?>> affected = new ArrayList<>();
         List<LiveQuery<?>> later = new ArrayList<>();
         boolean prioritize = changedIds != null && !changedIds.isEmpty();

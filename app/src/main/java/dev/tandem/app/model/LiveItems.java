@@ -1,0 +1,191 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.ChangeListener;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Subscription;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * A view's rows kept up to date row by row, so an edit shows at once however long the list is.
+ *
+ * <p>The first load hands the sink the first {@value #FIRST_PAGE} rows (a screenful and more) at
+ * once, then the whole result, which starts with the same rows, so the list only grows. After that,
+ * a commit that changed only items rows reads just those rows back, restricted to the view's
+ * condition, and hands the sink a patch: drop these ids, put these rows in their places by the
+ * view's order ({@link Order}). A commit that wrote the lists table (the Inbox depends on it),
+ * changed more than {@value #PATCH_LIMIT} rows, or whose rows are unknown (another program wrote
+ * the file: {@link ChangeListener#onUnknownChanges}) loads the view again.
+ *
+ * <p>Searches cannot be patched (FTS5 ranks them): the engine re-runs them after each commit
+ * ({@link #search}).
+ *
+ * <p>Ordering: every load and patch runs on one serial executor, so they reach the sink in the
+ * order they were computed. The listener is registered before the first load is queued, so a
+ * commit is either seen by that load or arrives as a patch after it; a patch is idempotent (drop
+ * the ids, insert what matches now), so seeing a commit twice is harmless. Ids from the database
+ * are bound as parameters, never put into SQL text.
+ */
+public final class LiveItems implements Subscription {
+    /** Rows the first result holds, shown before the rest is read. */
+    static final int FIRST_PAGE = 200;
+    /** Searches matching more items than this list the newest, unranked. */
+    static final int RANKED_UP_TO = 5_000;
+    /** How many of the newest matches such a search shows. */
+    static final int NEWEST = 1_000;
+    /** Changed rows read back one by one at most; a bigger commit reloads the view. */
+    static final int PATCH_LIMIT = 500;
+
+    /** Where the rows go, called on the serial executor. */
+    public interface Sink {
+        /**
+         * The whole list; {@code complete} is false for the first page of a load. {@code total}: how
+         * many items the view matches (more than {@code rows} when it shows only some), -1 if unknown.
+         */
+        void reset(List<Item> rows, boolean complete, long total);
+
+        /** Rows {@code changed} are to go; {@code rows} (some of them, now) come back, in {@code order}. */
+        void patch(Set<String> changed, List<Item> rows, Comparator<Item> order);
+    }
+
+    private final Db db;
+    private final View.Query query;
+    private final Sink sink;
+    private final Executor serial;
+    private volatile Subscription inner;
+    private volatile boolean active = true;
+
+    private LiveItems(Db db, View.Query query, Sink sink, Executor serial) {
+        this.db = db;
+        this.query = query;
+        this.sink = sink;
+        this.serial = serial;
+        if (query.rowByRow()) {
+            inner = db.subscribe(new ChangeListener() {
+                @Override
+                public void onCommit(List<ChangeEvent> events) {
+                    onEvents(events);
+                }
+
+                @Override
+                public void onUnknownChanges() {
+                    run(() -> load(false));
+                }
+            });
+            run(() -> load(true));
+        } else if (query.match() != null) {
+            run(this::search);
+        } else {
+            inner = db.querySubscribe(Item.class, query.sql(), query.params(),
+                    rows -> run(() -> sink.reset(rows, true, rows.size())), Runnable::run);
+        }
+    }
+
+    /**
+     * A search the engine re-runs after each commit (FTS5 ranks cannot be patched). Up to
+     * {@value #RANKED_UP_TO} matches are ranked, best first, and the first page goes ahead of the
+     * rest; the subscription starts only after it, so the whole result always comes later. More
+     * matches than that are not ranked (bm25 over all of them takes longer than a keystroke, and so
+     * few letters say little about which matter): the {@value #NEWEST} newest are shown, newest
+     * first, with the number of matches.
+     */
+    private void search() {
+        long matches = db.query(Count.class, View.Query.MATCH_COUNT, query.match()).get(0).count();
+        View.Query q = matches > RANKED_UP_TO ? query.newest(NEWEST) : query;
+        if (q == query) {
+            List<Item> first = db.query(Item.class, q.sql() + " LIMIT " + FIRST_PAGE, q.params().toArray());
+            if (first.size() == FIRST_PAGE) {
+                deliver(() -> sink.reset(first, false, -1));
+            }
+        }
+        long total = q == query ? -1 : matches;
+        Subscription s = db.querySubscribe(Item.class, q.sql(), q.params(),
+                rows -> run(() -> sink.reset(rows, true, total < 0 ? rows.size() : Math.max(total, rows.size()))),
+                Runnable::run);
+        inner = s;
+        if (!active) {
+            s.close();
+        }
+    }
+
+    /** Keeps {@code query}'s rows in {@code sink}, calling it on {@code serial} only. */
+    static LiveItems open(Db db, View.Query query, Sink sink, Executor serial) {
+        return new LiveItems(db, query, sink, serial);
+    }
+
+    private void onEvents(List<ChangeEvent> events) {
+        Set<String> changed = new LinkedHashSet<>();
+        boolean reload = false;
+        for (ChangeEvent e : events) {
+            if (e.table().equals("items")) {
+                changed.add(e.id());
+            } else if (e.table().equals("lists")) {
+                reload = true;
+            }
+        }
+        if (reload || changed.size() > PATCH_LIMIT) {
+            run(() -> load(false));
+        } else if (!changed.isEmpty()) {
+            run(() -> patch(changed));
+        }
+    }
+
+    private void run(Runnable work) {
+        serial.execute(() -> {
+            if (active) {
+                work.run();
+            }
+        });
+    }
+
+    private void load(boolean firstPageFirst) {
+        Object[] params = query.params().toArray();
+        if (firstPageFirst) {
+            List<Item> first = db.query(Item.class, query.sql() + " LIMIT " + FIRST_PAGE, params);
+            if (first.size() < FIRST_PAGE) {
+                deliver(() -> sink.reset(first, true, first.size()));
+                return;
+            }
+            deliver(() -> sink.reset(first, false, -1));
+        }
+        List<Item> all = db.query(Item.class, query.sql(), params);
+        deliver(() -> sink.reset(all, true, all.size()));
+    }
+
+    private void patch(Set<String> changed) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM items WHERE (").append(query.where()).append(") AND id IN (");
+        List<Object> params = new ArrayList<>(query.params());
+        for (String id : changed) {
+            sql.append(params.size() > query.params().size() ? ", ?" : "?");
+            params.add(id);
+        }
+        sql.append(')');
+        List<Item> rows = db.query(Item.class, sql.toString(), params.toArray());
+        deliver(() -> sink.patch(changed, rows, query.order()));
+    }
+
+    private void deliver(Runnable r) {
+        if (active) {
+            r.run();
+        }
+    }
+
+    @Override
+    public void close() {
+        active = false;
+        Subscription s = inner;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+}

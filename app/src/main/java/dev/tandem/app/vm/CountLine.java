@@ -1,0 +1,22 @@
+package dev.tandem.app.vm;
+
+/** The line under the view's title that says how many todos it shows. */
+final class CountLine {
+    private CountLine() {
+    }
+
+    /**
+     * {@code shown} rows of {@code total} matches (-1 while only a first page is shown: the line
+     * stays empty rather than show the page's size as the count).
+     */
+    static String of(int shown, long total) {
+        if (total < 0) {
+            return "";
+        }
+        if (total > shown) {
+            // The number of matches comes from the search index alone, which counts trashed todos too.
+            return String.format("%,d newest of about %,d matches", shown, total);
+        }
+        return shown == 1 ? "1 todo" : String.format("%,d todos", shown);
+    }
+}

@@ -80,4 +80,73 @@ class LiveListTest {
         ui.runAll();
         assertEquals(List.of(new Row("new", 1)), live.items());
     }
+
+    private static final java.util.Comparator<Row> BY_V = java.util.Comparator.comparingInt(Row::v)
+            .thenComparing(Row::id);
+
+    @Test
+    void bindFeed_firstPageThenWhole_flagsFollowAndListOnlyGrows() {
+        ManualUi ui = new ManualUi();
+        LiveList<Row> live = new LiveList<>(Row::id, ui);
+        List<LiveList.Feed<Row>> feeds = new ArrayList<>();
+        live.bindFeed(f -> {
+            feeds.add(f);
+            return new FakeSub();
+        });
+        feeds.get(0).reset(List.of(new Row("a", 1)), false, -1);
+        ui.runAll();
+        assertTrue(live.isLoaded());
+        assertEquals(false, live.isComplete());
+        assertEquals(-1, live.total());
+        Row first = live.items().get(0);
+        feeds.get(0).reset(List.of(new Row("a", 1), new Row("b", 2)), true, 2);
+        ui.runAll();
+        assertTrue(live.isComplete());
+        assertEquals(2, live.total());
+        assertTrue(first == live.items().get(0), "the first page's rows stay, the rest is appended");
+    }
+
+    @Test
+    void bindFeed_patchesQueuedBeforeAReset_areSkipped() {
+        ManualUi ui = new ManualUi();
+        LiveList<Row> live = new LiveList<>(Row::id, ui);
+        List<LiveList.Feed<Row>> feeds = new ArrayList<>();
+        live.bindFeed(f -> {
+            feeds.add(f);
+            return new FakeSub();
+        });
+        LiveList.Feed<Row> feed = feeds.get(0);
+        feed.reset(List.of(new Row("a", 1), new Row("b", 5)), true, 2);
+        ui.runAll();
+        feed.patch(java.util.Set.of("c"), List.of(new Row("c", 3)), BY_V);
+        feed.patch(java.util.Set.of("a"), List.of(new Row("a", 9)), BY_V);
+        ui.runAll();
+        assertEquals(List.of(new Row("c", 3), new Row("b", 5), new Row("a", 9)), live.items(), "patches in order, each in place");
+        feed.patch(java.util.Set.of("b"), List.of(), BY_V);
+        feed.reset(List.of(new Row("z", 0)), true, 1);
+        ui.runAll();
+        assertEquals(List.of(new Row("z", 0)), live.items(), "the newest whole result wins over what came before it");
+    }
+
+    @Test
+    void bindFeed_newQuery_dropsTheOldOnesLateResults() {
+        ManualUi ui = new ManualUi();
+        LiveList<Row> live = new LiveList<>(Row::id, ui);
+        List<LiveList.Feed<Row>> feeds = new ArrayList<>();
+        live.bindFeed(f -> {
+            feeds.add(f);
+            return new FakeSub();
+        });
+        feeds.get(0).reset(List.of(new Row("a", 1)), true, 1);
+        ui.runAll();
+        live.bindFeed(f -> {
+            feeds.add(f);
+            return new FakeSub();
+        });
+        assertEquals(false, live.isLoaded());
+        feeds.get(0).patch(java.util.Set.of("x"), List.of(new Row("x", 1)), BY_V);
+        feeds.get(1).reset(List.of(new Row("b", 2)), true, 1);
+        ui.runAll();
+        assertEquals(List.of(new Row("b", 2)), live.items());
+    }
 }

@@ -1,0 +1,164 @@
+package dev.tandem.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Subscription;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A view kept up to date by patches ends where a full run of its query is, whatever the edits; a
+ * long view shows its first page before the rest; another program's writes reload it.
+ */
+class LiveItemsTest {
+    @TempDir
+    Path dir;
+
+    /** Applies what the sink is told the way the item list does: drop the changed ids, insert in order. */
+    static final class Rows implements LiveItems.Sink {
+        final List<Item> rows = new ArrayList<>();
+        final List<String> calls = new ArrayList<>();
+
+        @Override
+        public synchronized void reset(List<Item> all, boolean complete, long total) {
+            rows.clear();
+            rows.addAll(all);
+            calls.add((complete ? "whole " : "page ") + all.size());
+        }
+
+        @Override
+        public synchronized void patch(Set<String> changed, List<Item> back, Comparator<Item> order) {
+            rows.removeIf(i -> changed.contains(i.id()));
+            rows.addAll(back);
+            rows.sort(order);
+            calls.add("patch " + changed.size());
+        }
+
+        synchronized List<String> ids() {
+            return rows.stream().map(Item::id).toList();
+        }
+
+        synchronized List<String> calls() {
+            return List.copyOf(calls);
+        }
+    }
+
+    private static void await(Supplier<Boolean> condition, Supplier<String> state) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.get()) {
+            assertTrue(System.nanoTime() < end, "not reached: " + state.get());
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void subscribeRows_randomEdits_patchesEndWhereAFullQueryIs() throws Exception {
+        Random random = new Random();
+        try (TodoStore store = new TodoStore(Db.open(dir.resolve("live.db")), Clock.systemUTC())) {
+            TodoList work = store.createList("Work");
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                ids.add(store.add("todo " + i, i % 3 == 0 ? work.id() : null, null).id());
+            }
+            for (View view : List.of(View.inbox(), View.of(View.Smart.COMPLETED), new View.ListView(work.id()))) {
+                Rows rows = new Rows();
+                Subscription s = store.subscribeRows(view, store.today(), rows);
+                for (int step = 0; step < 60; step++) {
+                    String id = ids.get(random.nextInt(ids.size()));
+                    switch (random.nextInt(7)) {
+                        case 0 -> ids.add(store.add("new " + step, random.nextBoolean() ? work.id() : null, null).id());
+                        case 1 -> store.setDone(id, random.nextBoolean());
+                        case 2 -> store.trash(id);
+                        case 3 -> store.update(id, it -> it.withListId(random.nextBoolean() ? work.id() : null));
+                        case 4 -> store.update(id, it -> it.withTitle("renamed " + random.nextInt()));
+                        case 5 -> store.writeAll(tx -> {
+                            // More rows than a patch reads back: a reload.
+                            for (int i = 0; i < LiveItems.PATCH_LIMIT + 1; i++) {
+                                tx.save(Item.create("bulk " + i, null, null, System.currentTimeMillis()));
+                            }
+                            return null;
+                        });
+                        default -> store.createList("List " + step);
+                    }
+                }
+                await(() -> rows.ids().equals(store.query(view).stream().map(Item::id).toList()),
+                        () -> view.key() + " " + rows.calls());
+                assertTrue(rows.calls().stream().anyMatch(c -> c.startsWith("patch")), rows.calls().toString());
+                s.close();
+            }
+        }
+    }
+
+    @Test
+    void subscribeRows_longView_firstPageThenWhole() throws Exception {
+        try (TodoStore store = new TodoStore(Db.open(dir.resolve("long.db")), Clock.systemUTC())) {
+            store.writeAll(tx -> {
+                for (int i = 0; i < LiveItems.FIRST_PAGE * 3; i++) {
+                    tx.save(Item.create("todo " + i, null, null, i));
+                }
+                return null;
+            });
+            Rows rows = new Rows();
+            store.subscribeRows(View.inbox(), store.today(), rows);
+            await(() -> rows.calls().size() == 2, () -> rows.calls().toString());
+            assertEquals(List.of("page " + LiveItems.FIRST_PAGE, "whole " + LiveItems.FIRST_PAGE * 3), rows.calls());
+        }
+    }
+
+    @Test
+    void subscribeRows_anotherProgramWrites_reloads() throws Exception {
+        Path file = dir.resolve("shared.db");
+        try (TodoStore app = new TodoStore(Db.open(file), Clock.systemUTC())) {
+            Rows rows = new Rows();
+            app.subscribeRows(View.inbox(), app.today(), rows);
+            await(() -> !rows.calls().isEmpty(), () -> rows.calls().toString());
+            String id;
+            try (TodoStore cli = new TodoStore(Db.open(file), Clock.systemUTC())) {
+                id = cli.add("from the command line", null, null).id();
+            }
+            await(() -> rows.ids().contains(id), () -> rows.calls().toString());
+        }
+    }
+
+    @Test
+    void subscribeRows_searchMatchingMany_showsTheNewestWithTheirNumber() throws Exception {
+        try (TodoStore store = new TodoStore(Db.open(dir.resolve("search.db")), Clock.systemUTC())) {
+            store.writeAll(tx -> {
+                for (int i = 0; i <= LiveItems.RANKED_UP_TO; i++) {
+                    tx.save(Item.create("water the plants " + i, null, null, i));
+                }
+                return null;
+            });
+            long[] total = {0};
+            List<Item> shown = new ArrayList<>();
+            store.subscribeRows(new View.SearchView("wat"), store.today(), new LiveItems.Sink() {
+                @Override
+                public synchronized void reset(List<Item> rows, boolean complete, long t) {
+                    shown.clear();
+                    shown.addAll(rows);
+                    total[0] = t;
+                }
+
+                @Override
+                public void patch(Set<String> changed, List<Item> rows, Comparator<Item> order) {
+                    throw new AssertionError("a search is not patched");
+                }
+            });
+            await(() -> total[0] != 0, () -> "nothing yet");
+            assertEquals(LiveItems.RANKED_UP_TO + 1, total[0]);
+            assertEquals(LiveItems.NEWEST, shown.size());
+            assertEquals("water the plants " + LiveItems.RANKED_UP_TO, shown.get(0).title(), "newest first");
+        }
+    }
+}

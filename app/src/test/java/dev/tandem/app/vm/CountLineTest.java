@@ -1,0 +1,39 @@
+package dev.tandem.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CountLineTest {
+    private Locale before;
+
+    @BeforeEach
+    void english() {
+        before = Locale.getDefault();
+        Locale.setDefault(Locale.US);
+    }
+
+    @AfterEach
+    void restore() {
+        Locale.setDefault(before);
+    }
+
+    @Test
+    void of_wholeList_countsTodos() {
+        assertEquals("1 todo", CountLine.of(1, 1));
+        assertEquals("12,000 todos", CountLine.of(12_000, 12_000));
+    }
+
+    @Test
+    void of_firstPageOnly_saysNothingYet() {
+        assertEquals("", CountLine.of(200, -1));
+    }
+
+    @Test
+    void of_someOfManyMatches_saysHowMany() {
+        assertEquals("1,000 newest of about 100,000 matches", CountLine.of(1_000, 100_000));
+    }
+}

@@ -167,21 +167,29 @@ public final class SyncService implements AutoCloseable {
 
     /**
      * One cheap check: a sync at once when another device pushed, else a fresh "checked just now".
-     * A failing check stays quiet: the next full sync reports the problem.
+     * A check that fails starts a full sync at once, which says what is wrong (unless one already
+     * did); one that works again after the remote could not be reached syncs at once, not after
+     * the backoff.
      */
     private void runCheck() {
         if (engine == null || closed) {
             return;
         }
+        SyncStatus.State state = status.state();
         try {
-            if (engine.remoteChanged()) {
-                scheduleIn(Duration.ZERO, false);
-            } else if (status.state() == SyncStatus.State.IDLE) {
+            boolean changed = engine.remoteChanged();
+            boolean back = state == SyncStatus.State.ERROR && status.reason() == SyncException.Reason.UNREACHABLE;
+            if (changed || back) {
+                scheduleIn(Duration.ZERO, back);
+            } else if (state == SyncStatus.State.IDLE) {
                 lastSuccess = clock.instant();
                 republish();
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "change check failed: " + plainMessage(e));
+            if (state == SyncStatus.State.IDLE) {
+                scheduleIn(Duration.ZERO, false);
+            }
         }
         scheduleCheck();
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.sync.SyncServiceTest.FakeEngine;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SyncException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -115,5 +116,31 @@ class SyncServicePacingTest {
         start(new Pacing(Duration.ofMillis(20), LONG));
         await(() -> engine.checks.get() >= 2);
         assertTrue(service.requestsSoFar() >= 3);
+    }
+
+    @Test
+    void check_remoteUnreachable_fullSyncSaysSoAtOnce() throws Exception {
+        start(new Pacing(Duration.ofMillis(50), LONG));
+        engine.failures = 1;
+        engine.checkFails = true;
+        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        assertEquals(2, engine.calls.get(), "one full sync, not one per failing check");
+        assertEquals(SyncException.Reason.UNREACHABLE, service.status().reason());
+        int checks = engine.checks.get();
+        await(() -> engine.checks.get() >= checks + 3);
+        assertEquals(2, engine.calls.get(), "while it fails, checks do not start more syncs than the backoff allows");
+    }
+
+    @Test
+    void check_remoteBackAfterUnreachable_syncsBeforeTheBackoffEnds() throws Exception {
+        start(new Pacing(Duration.ofMillis(50), LONG));
+        engine.failures = 1;
+        engine.checkFails = true;
+        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        Instant retry = service.status().nextAttempt();
+        assertTrue(retry != null && retry.isAfter(Instant.now().plusMillis(500)), "the backoff waits: " + retry);
+        engine.checkFails = false;
+        await(() -> service.status().state() == SyncStatus.State.IDLE);
+        assertTrue(Instant.now().isBefore(retry), "synced as soon as a check reached the remote again");
     }
 }

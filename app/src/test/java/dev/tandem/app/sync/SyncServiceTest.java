@@ -40,6 +40,7 @@ class SyncServiceTest {
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger checks = new AtomicInteger();
         volatile boolean changed;
+        volatile boolean checkFails;
         /** What {@link #watchRemote} was given, until the service closes the watch. */
         volatile Runnable watcher;
         final AtomicInteger running = new AtomicInteger();
@@ -102,6 +103,9 @@ class SyncServiceTest {
         @Override
         public boolean remoteChanged() {
             checks.incrementAndGet();
+            if (checkFails) {
+                throw new SyncException(SyncException.Reason.UNREACHABLE, "Could not reach 127.0.0.1:1");
+            }
             return changed;
         }
 

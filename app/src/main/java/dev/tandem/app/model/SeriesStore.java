@@ -95,6 +95,13 @@ public final class SeriesStore {
         });
     }
 
+    /** If the todo is done and repeats, creates its next occurrence unless it exists; returns what it created. */
+    public Item ensureNext(String id) {
+        long now = store.clock().millis();
+        return store.writeAll(tx -> tx.get(Item.class, id).filter(Item::isDone).map(it -> createNext(tx, it, now))
+                .orElse(null));
+    }
+
     /** Ends the series at this occurrence: it stops repeating; returns it as it was. */
     public Optional<Item> endSeries(String id) {
         return store.update(id, it -> it.withRepeat(null, it.seriesId()));

@@ -55,6 +55,11 @@ public final class UndoableCommands {
         return message.getReadOnlyProperty();
     }
 
+    /** Shows {@code text} in the message line. */
+    void say(String text) {
+        message.set(text);
+    }
+
     public String currentListId() {
         return view.get() instanceof View.ListView l ? l.listId() : null;
     }

@@ -40,6 +40,7 @@ public final class EditorViewModel {
     private final UndoManager undo;
 
     private final ReadOnlyObjectWrapper<Item> item = new ReadOnlyObjectWrapper<>();
+    private final DetailsViewModel details;
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
@@ -56,10 +57,16 @@ public final class EditorViewModel {
         this.series = new SeriesStore(store);
         this.async = async;
         this.undo = undo;
+        this.details = new DetailsViewModel(store, async, undo, item.getReadOnlyProperty());
         // Due, list and done are single clicks: save them at once.
         due.addListener((obs, o, n) -> autoCommit());
         listId.addListener((obs, o, n) -> autoCommit());
         done.addListener((obs, o, n) -> autoCommit());
+    }
+
+    /** Priority, tags, repeat and reminder of the item shown. */
+    public DetailsViewModel details() {
+        return details;
     }
 
     public ReadOnlyObjectProperty<Item> itemProperty() {

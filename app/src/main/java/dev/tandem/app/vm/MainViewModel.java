@@ -41,7 +41,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DayWatch day;
     private final UndoableCommands commands;
     private final BulkCommands bulk;
-    private final ObjectProperty<View.Sort> sort = new SimpleObjectProperty<>(View.Sort.DEFAULT);
+    private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
 
     private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(View.inbox());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
@@ -295,7 +295,7 @@ public final class MainViewModel implements AutoCloseable {
     private void bindItems(View v) {
         LocalDate today = day.today();
         async.run(() -> {
-            View.Sort by = sort.get();
+            View.Sort by = sort.get() == null ? View.Sort.DEFAULT : sort.get().sort();
             items.bind((sink, ex) -> store.subscribe(v, today, by, rows -> sink.accept(ItemRow.of(rows)), ex));
             return null;
         }, r -> { });
@@ -386,7 +386,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /** How the list is ordered: the view's own order, or by priority, due date or title first. */
-    public ObjectProperty<View.Sort> sortProperty() {
+    public ObjectProperty<ListOrder> sortProperty() {
         return sort;
     }
 

@@ -55,6 +55,46 @@ public final class UndoableCommands {
         return message.getReadOnlyProperty();
     }
 
+    /** Asks for a tag to add to the selected todos; empty when cancelled or blank. */
+    public Optional<String> askTag() {
+        return dialogs.askText("Add tag", "Tag", "").map(String::strip).filter(t -> !t.isEmpty());
+    }
+
+    /** Asks for the list to move to by name ("Inbox" for none); empty when cancelled or there is no such list. */
+    public Optional<Optional<String>> askList() {
+        Optional<String> name = dialogs.askText("Move to list", "List name", "").map(String::strip).filter(n -> !n.isEmpty());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name.get().equalsIgnoreCase("inbox")) {
+            return Optional.of(Optional.empty());
+        }
+        Optional<TodoList> l = lists.stream().filter(x -> x.name() != null && x.name().equalsIgnoreCase(name.get())).findFirst();
+        if (l.isEmpty()) {
+            message.set("No list called “" + name.get() + "”");
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of(l.get().id()));
+    }
+
+    /** Asks for a due date ("tomorrow", "fri", "2026-12-01"; "none" clears); empty when cancelled or unreadable. */
+    public Optional<Optional<LocalDate>> askDue() {
+        Optional<String> text = dialogs.askText("Set due date", "Date (today, fri, in 3 days, none)", "")
+                .map(String::strip).filter(n -> !n.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.get().equalsIgnoreCase("none")) {
+            return Optional.of(Optional.empty());
+        }
+        Optional<LocalDate> d = dev.tandem.app.text.DatePhrases.parse(text.get(), store.today());
+        if (d.isEmpty()) {
+            message.set("Cannot read the date “" + text.get() + "”");
+            return Optional.empty();
+        }
+        return Optional.of(d);
+    }
+
     /** Shows {@code text} in the message line. */
     void say(String text) {
         message.set(text);

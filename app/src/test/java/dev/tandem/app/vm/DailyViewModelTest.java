@@ -109,7 +109,7 @@ class DailyViewModelTest {
         add("Urgent p1");
         add("Soon p2");
         assertEquals(List.of("Later", "None", "Urgent", "Soon"), titles());
-        ui.run(() -> vm.sortProperty().set(View.Sort.PRIORITY));
+        ui.run(() -> vm.sortProperty().set(ListOrder.PRIORITY));
         ui.await(() -> titles().equals(List.of("Urgent", "Soon", "Later", "None")));
     }
 

@@ -165,6 +165,7 @@ public final class MainView extends BorderPane {
         itemList.setOnOpen(() -> editorView.titleField().requestFocus());
 
         Label sortLabel = new Label("Sort");
+        sortLabel.setMinWidth(Region.USE_PREF_SIZE);
         ChoiceBox<ListOrder> sort = new ChoiceBox<>(FXCollections.observableArrayList(ListOrder.values()));
         sort.setId("sort");
         sort.valueProperty().bindBidirectional(vm.sortProperty());

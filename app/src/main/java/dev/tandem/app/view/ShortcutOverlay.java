@@ -23,20 +23,24 @@ final class ShortcutOverlay extends StackPane {
         grid.setMaxSize(USE_PREF_SIZE, USE_PREF_SIZE);
         Label heading = new Label("Keyboard shortcuts");
         heading.getStyleClass().add(Styles.TITLE);
-        grid.add(heading, 0, 0, 2, 1);
-        int row = 1;
+        grid.add(heading, 0, 0, 4, 1);
+        // Two columns of key and words, in table order (down the first column, then the second).
+        int perColumn = (shortcuts.all().size() + 1) / 2;
+        int i = 0;
         for (Shortcuts.Shortcut s : shortcuts.all()) {
             Label keys = new Label(s.keyText());
             keys.getStyleClass().add(Styles.SHORTCUT_KEY);
             Label what = new Label(s.description());
             what.setLabelFor(keys);
-            grid.add(keys, 0, row);
-            grid.add(what, 1, row);
-            row++;
+            int col = i < perColumn ? 0 : 2;
+            int row = 1 + (i < perColumn ? i : i - perColumn);
+            grid.add(keys, col, row);
+            grid.add(what, col + 1, row);
+            i++;
         }
         Label hint = new Label("Esc closes");
         hint.getStyleClass().add(Styles.SUBTITLE);
-        grid.add(hint, 0, row, 2, 1);
+        grid.add(hint, 0, perColumn + 1, 4, 1);
         StackPane.setAlignment(grid, Pos.CENTER);
         getChildren().add(grid);
         setFocusTraversable(true);

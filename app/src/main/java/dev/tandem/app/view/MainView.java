@@ -338,7 +338,7 @@ public final class MainView extends BorderPane {
         t.builtIn("Shift+Down", "Select the next todo too");
         t.builtIn("Shift+Up", "Select the previous todo too");
         t.builtIn("Shortcut+A", "Select all todos");
-        t.builtIn("Escape", "Leave search, close this overlay");
+        t.builtIn("Esc", "Leave search, close this overlay");
         t.builtIn("Tab", "Next field or area (Ctrl+Tab leaves the notes)");
         return t;
     }

@@ -167,9 +167,9 @@ public final class DetailsViewModel {
         String id = it.id();
         String oldRule = it.repeat();
         String oldSeries = it.seriesId();
-        String oldDue = it.due();
+        LocalDate oldDue = it.dueDate();
         async.run(() -> series.setRepeat(id, rule.orElse(null)), b -> undo.push("Edit repeat", () ->
-                store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue == null ? null : LocalDate.parse(oldDue)))));
+                store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue))));
     }
 
     /** Saves the reminder: "9am" (on the due date, else the next 9:00), "tomorrow 18:00", blank for none. */

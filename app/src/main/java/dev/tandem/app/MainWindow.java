@@ -8,6 +8,7 @@ import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.ReminderScheduler;
 import dev.tandem.app.vm.SettingsViewModel;
 import dev.tandem.app.vm.SyncSettingsFlow;
 import dev.tandem.app.vm.SyncStatusViewModel;
@@ -30,6 +31,11 @@ public final class MainWindow {
 
     /** {@code dialogsOrNull}: real JavaFX dialogs when null, scripted ones in tests. */
     public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull) {
+        return create(device, theme, dialogsOrNull, Clock.systemUTC());
+    }
+
+    /** As above, with reminders fired on {@code reminderClock} (a test moves it). */
+    public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull, Clock reminderClock) {
         Async async = device.async();
         AtomicReference<MainView> view = new AtomicReference<>();
         AppearanceViewModel appearance = new AppearanceViewModel(theme, async,
@@ -43,13 +49,15 @@ public final class MainWindow {
             device.settings().saveSync(s);
             device.applySync(s);
         }, SettingsViewModel::realCheck);
+        MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         WindowViewModel models = new WindowViewModel(
-                new MainViewModel(device.store(), async, dialogs, undo),
+                main,
                 new EditorViewModel(device.store(), async, undo),
                 new ConflictsViewModel(device.store(), async),
                 new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC()),
                 appearance, settings, new TransferViewModel(device.store(), async, dialogs),
-                () -> device.sync().syncNow(), device.name());
+                () -> device.sync().syncNow(), device.name(),
+                new ReminderScheduler(device.store(), async, reminderClock, main.commands()));
         device.onError(e -> dialogs.notify("That did not work",
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
         device.sync().addFailureListener(s -> async.ui().execute(() ->

@@ -62,4 +62,16 @@ public final class Styles {
     public static final String BUTTON_FLAT = "flat";
     public static final String BUTTON_ACCENT = "accent";
     public static final String DEVICE_BANNER = "device-banner";
+
+    /** The coloured bar of a todo's priority; with one of {@link #priority(int)}. */
+    public static final String PRIORITY_MARKER = "priority-marker";
+    public static final String ITEM_TAG = "item-tag";
+    public static final String SHORTCUTS = "shortcuts";
+    public static final String SHORTCUT_KEY = "shortcut-key";
+    public static final String REMINDER = "reminder";
+
+    /** "priority-1" (highest) to "priority-4". */
+    public static String priority(int level) {
+        return "priority-" + level;
+    }
 }

@@ -11,10 +11,10 @@ import java.util.Set;
 /** Positional words and --options of one command, checked against what the command accepts. */
 record Args(List<String> positional, Map<String, String> options, Set<String> flags) {
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "add", Set.of("--list", "--due"),
-            "list", Set.of("--list"),
-            "ls", Set.of("--list"),
-            "edit", Set.of("--title", "--notes", "--due", "--list"),
+            "add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind"),
+            "list", Set.of("--list", "--tag"),
+            "ls", Set.of("--list", "--tag"),
+            "edit", Set.of("--title", "--notes", "--due", "--list", "--priority", "--tags", "--repeat", "--remind"),
             "sync", Set.of("--remote", "--endpoint", "--region"),
             "compact", Set.of("--remote", "--endpoint", "--region"),
             "check", Set.of("--remote", "--endpoint", "--region"),

@@ -22,7 +22,7 @@ import java.util.Set;
  * Results go to stdout, messages to stderr.
  */
 public final class Cli {
-    public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "edit", "rm", "sync",
+    public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "import", "export", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
@@ -31,10 +31,17 @@ public final class Cli {
             Usage: tandem [--data-dir DIR] COMMAND [ARGS]
 
               add TITLE [--list L] [--due DATE]    add a todo; prints its id. DATE: today, tomorrow, fri,
-                                                   next week, in 3 days, 2026-12-01
-              list [--all] [--list L] [--json]     open todos (--all: also done ones)
-              done ID                              mark done (undone ID reopens)
-              edit ID [--title T] [--notes N] [--due DATE|none] [--list L]
+                  [--priority 1-4] [--tags a,b]    next week, in 3 days, 2026-12-01. The title understands
+                  [--repeat R] [--remind TIME]     quick add: "Water plants every monday p2 @home #Garden
+                                                   remind 9am" (R: every day|weekday|monday|2 weeks|
+                                                   month on the 1st|year; TIME: 9am, 18:00)
+              list [--all] [--list L] [--tag T] [--json]
+                                                   open todos (--all: also done ones)
+              done ID                              mark done (undone ID reopens); for a repeating todo
+                                                   prints the next occurrence's id and due date
+              skip ID                              a repeating todo moves on to its next occurrence
+              edit ID [--title T] [--notes N] [--due DATE|none] [--list L] [--priority 1-4|none]
+                  [--tags a,b|none] [--repeat R|none] [--remind TIME|none]
               rm ID                                move to the Trash
               sync [--remote folder:DIR | --remote s3://BUCKET[/PREFIX]] [--endpoint URL] [--region R]
                                                    sync now, with the saved settings or the given remote;
@@ -156,6 +163,7 @@ public final class Cli {
                     case "list", "ls" -> todos.list(store, a);
                     case "done" -> todos.setDone(store, a, true);
                     case "undone" -> todos.setDone(store, a, false);
+                    case "skip" -> todos.skip(store, a);
                     case "edit" -> todos.edit(store, a);
                     case "rm" -> todos.rm(store, a);
                     case "sync" -> syncs.sync(store, dir, a);

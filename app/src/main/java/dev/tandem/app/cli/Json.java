@@ -40,6 +40,13 @@ final class Json {
         if (v instanceof Number || v instanceof Boolean) {
             return v.toString();
         }
+        if (v instanceof java.util.Collection<?> c) {
+            StringBuilder b = new StringBuilder("[");
+            for (Object o : c) {
+                b.append(b.length() > 1 ? "," : "").append(value(o));
+            }
+            return b.append(']').toString();
+        }
         return str(v.toString());
     }
 

@@ -5,9 +5,19 @@ import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.text.DatePhrases;
+import dev.tandem.app.text.QuickAdd;
+import dev.tandem.app.text.TodoDraft;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +60,33 @@ final class TodoCommands {
     }
 
     int add(TodoStore store, Args a) {
-        String title = String.join(" ", a.positional()).strip();
-        if (title.isEmpty()) {
+        String text = String.join(" ", a.positional()).strip();
+        TodoDraft q = TodoDraft.parse(text, store.today());
+        if (q.title().isBlank()) {
             throw new UsageError("add: give a title, e.g. tandem add \"Buy milk\" --due tomorrow");
         }
-        LocalDate due = a.options().containsKey("--due") ? parseDate(a.options().get("--due"), store) : null;
-        Item it = store.add(title, listIdFor(store, a.options().get("--list")), due);
-        out.println(it.id());
+        Map<String, String> o = a.options();
+        LocalDate due = o.containsKey("--due") ? parseDate(o.get("--due"), store) : q.due();
+        Integer priority = o.containsKey("--priority") ? DetailOptions.priority(o.get("--priority")) : q.priority();
+        List<String> tags = new ArrayList<>(q.tags());
+        if (o.containsKey("--tags")) {
+            tags.addAll(DetailOptions.tags(o.get("--tags")));
+        }
+        Recurrence repeat = o.containsKey("--repeat") ? DetailOptions.repeat(o.get("--repeat")) : q.repeat();
+        ZonedDateTime now = ZonedDateTime.now(store.dateClock());
+        if (repeat != null && due == null) {
+            due = repeat.first(store.today());
+        }
+        Long remindAt = o.containsKey("--remind") ? DetailOptions.remindAt(o.get("--remind"), due, store.today(), now)
+                : new TodoDraft(new QuickAdd(q.title(), due, null), null, List.of(), null, q.remindTime()).remindAt(now);
+        String listName = o.containsKey("--list") ? null : q.listName();
+        String listId = o.containsKey("--list") ? listIdFor(store, o.get("--list")) : null;
+        if (listName != null && store.findList(listName).isEmpty()) {
+            err.println("Created list “" + listName.strip() + "”");
+        }
+        TodoStore.Added added = store.add(q.title(), listName, listId, due,
+                new TodoDetails(priority, tags, repeat, remindAt));
+        out.println(added.item().id());
         return 0;
     }
 
@@ -73,6 +103,8 @@ final class TodoCommands {
                     .orElseThrow(() -> new Failure("no list called “" + name + "”"));
         }
         boolean all = a.flags().contains("--all");
+        Map<String, List<String>> tagsOf = new TagStore(store).all();
+        String onlyTag = a.options().containsKey("--tag") ? ItemTag.normalize(a.options().get("--tag")) : null;
         List<Item> items = new ArrayList<>();
         for (Item it : store.allItems()) {
             if (it.isTrashed() || (!all && it.isDone())) {
@@ -83,6 +115,9 @@ final class TodoCommands {
                 if (!lid.equals(onlyList)) {
                     continue;
                 }
+            }
+            if (onlyTag != null && !tagsOf.getOrDefault(it.id(), List.of()).contains(onlyTag)) {
+                continue;
             }
             items.add(it);
         }
@@ -96,6 +131,12 @@ final class TodoCommands {
                 m.put("done", it.isDone());
                 m.put("list", it.listId() == null ? null : listNames.get(it.listId()));
                 m.put("listId", it.listId());
+                m.put("priority", it.priorityLevel() == 0 ? null : it.priorityLevel());
+                m.put("tags", tagsOf.getOrDefault(it.id(), List.of()));
+                m.put("repeat", it.repeat());
+                m.put("repeatText", it.recurrence() == null ? null : it.recurrence().describe());
+                m.put("seriesId", it.seriesId());
+                m.put("remindAt", it.remindAt() == null ? null : Instant.ofEpochMilli(it.remindAt()).toString());
                 return Json.object(m);
             }).collect(Collectors.joining(",\n ")) + "]");
             return 0;
@@ -112,6 +153,19 @@ final class TodoCommands {
             }
             if (it.listId() != null && listNames.containsKey(it.listId())) {
                 b.append("  #").append(listNames.get(it.listId()));
+            }
+            if (it.priorityLevel() != 0) {
+                b.append("  p").append(it.priorityLevel());
+            }
+            for (String t : tagsOf.getOrDefault(it.id(), List.of())) {
+                b.append("  @").append(t);
+            }
+            if (it.recurrence() != null) {
+                b.append("  (").append(it.recurrence().describe()).append(')');
+            }
+            if (it.reminderPending()) {
+                b.append("  (remind ").append(REMIND.format(Instant.ofEpochMilli(it.remindAt())
+                        .atZone(store.dateClock().getZone()))).append(')');
             }
             if (it.hasNotes()) {
                 b.append("  [notes]");
@@ -149,10 +203,39 @@ final class TodoCommands {
         return matches.get(0);
     }
 
+    private static final DateTimeFormatter REMIND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
     int setDone(TodoStore store, Args a, boolean done) {
         Item it = resolve(store, a.one(done ? "done" : "undone", "ID"));
+        if (done && it.repeat() != null) {
+            SeriesStore.Step step = new SeriesStore(store).complete(it.id()).orElseThrow();
+            err.println("Done: " + it.titleOrEmpty());
+            printNext(store, step, it);
+            return 0;
+        }
         store.setDone(it.id(), done);
         err.println((done ? "Done: " : "Reopened: ") + it.titleOrEmpty());
+        return 0;
+    }
+
+    /** The next occurrence's id and due date on stdout: created now, or already there (completed elsewhere). */
+    private void printNext(TodoStore store, SeriesStore.Step step, Item it) {
+        Optional<Item> next = step.next().or(() -> new SeriesStore(store).openOccurrences(
+                it.seriesId() == null ? it.id() : it.seriesId()).stream().filter(x -> !x.id().equals(it.id())).findFirst());
+        next.ifPresent(n -> {
+            out.println(n.id() + " " + n.due());
+            err.println("Next: " + n.due() + " (" + shortId(n.id()) + ")");
+        });
+    }
+
+    int skip(TodoStore store, Args a) {
+        Item it = resolve(store, a.one("skip", "ID"));
+        if (it.recurrence() == null) {
+            throw new Failure("“" + it.titleOrEmpty() + "” does not repeat; only a repeating todo can be skipped");
+        }
+        SeriesStore.Step step = new SeriesStore(store).skip(it.id()).orElseThrow();
+        err.println("Skipped: " + it.titleOrEmpty() + " on " + it.due());
+        printNext(store, step, it);
         return 0;
     }
 
@@ -160,7 +243,8 @@ final class TodoCommands {
         String ref = a.one("edit", "ID");
         Map<String, String> o = a.options();
         if (o.isEmpty()) {
-            throw new UsageError("edit: say what to change: --title, --notes, --due or --list");
+            throw new UsageError("edit: say what to change: --title, --notes, --due, --list, --priority, --tags,"
+                    + " --repeat or --remind");
         }
         if (o.containsKey("--title") && o.get("--title").isBlank()) {
             throw new UsageError("edit: --title must not be empty");
@@ -176,6 +260,15 @@ final class TodoCommands {
             }
         }
         Item it = resolve(store, ref);
+        Integer priority = o.containsKey("--priority") && !DetailOptions.isNone(o.get("--priority"))
+                ? DetailOptions.priority(o.get("--priority")) : null;
+        Recurrence repeat = o.containsKey("--repeat") && !DetailOptions.isNone(o.get("--repeat"))
+                ? DetailOptions.repeat(o.get("--repeat")) : null;
+        LocalDate dueForRemind = fDueOr(due, clearDue, it);
+        Long remindAt = o.containsKey("--remind") && !DetailOptions.isNone(o.get("--remind"))
+                ? DetailOptions.remindAt(o.get("--remind"), dueForRemind, store.today(),
+                ZonedDateTime.now(store.dateClock())) : null;
+        LocalDate today = store.today();
         String listId = o.containsKey("--list") ? listIdFor(store, o.get("--list")) : it.listId();
         LocalDate fDue = due;
         boolean fClear = clearDue;
@@ -195,10 +288,27 @@ final class TodoCommands {
             if (o.containsKey("--list")) {
                 r = r.withListId(listId);
             }
+            if (o.containsKey("--priority")) {
+                r = r.withPriority(priority);
+            }
+            if (o.containsKey("--repeat")) {
+                r = SeriesStore.withRule(r, repeat, today);
+            }
+            if (o.containsKey("--remind")) {
+                r = r.withRemindAt(remindAt);
+            }
             return r;
         });
+        if (o.containsKey("--tags")) {
+            new TagStore(store).set(it.id(), DetailOptions.isNone(o.get("--tags")) ? List.of()
+                    : DetailOptions.tags(o.get("--tags")));
+        }
         err.println("Edited: " + store.get(it.id()).map(Item::titleOrEmpty).orElse(it.titleOrEmpty()));
         return 0;
+    }
+
+    private static LocalDate fDueOr(LocalDate due, boolean clear, Item it) {
+        return clear ? null : due != null ? due : it.dueDate();
     }
 
     int rm(TodoStore store, Args a) {

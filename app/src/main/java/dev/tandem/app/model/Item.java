@@ -8,10 +8,25 @@ import java.time.LocalDate;
  * times are epoch milliseconds; {@code done} is 0 or 1. {@code listId} names a {@link TodoList} but is
  * not a foreign key: a synced item may arrive before its list, and an item whose list is unknown
  * shows in the Inbox.
+ *
+ * <p>{@code priority} is 1 (highest) to 4, null for none. {@code repeat} is a {@link Recurrence} rule
+ * ("FREQ=WEEKLY;BYDAY=MO"), null when the todo does not repeat; {@code seriesId} names the series all
+ * its occurrences share (the first occurrence's id). {@code remindAt} is when to remind (epoch
+ * milliseconds); {@code remindDismissed} holds the {@code remindAt} value the user dismissed, so a
+ * dismissal syncs and a reminder set again later fires again. Tags are rows of {@link ItemTag};
+ * {@code tags} is no column but what the views' queries read from them (the item's tags in order,
+ * space-separated), null when a query does not read it. Saving ignores it.
  */
 @Table("items")
 public record Item(String id, String listId, String title, String notes, String due, Long done,
-                   Long doneAt, Long trashedAt, Long createdAt) {
+                   Long doneAt, Long trashedAt, Long createdAt, Long priority, String repeat, String seriesId,
+                   Long remindAt, Long remindDismissed, String tags) {
+
+    /** A todo without the attributes added later (priority, repeat, reminder): importers and tests. */
+    public Item(String id, String listId, String title, String notes, String due, Long done,
+                Long doneAt, Long trashedAt, Long createdAt) {
+        this(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, null, null, null, null, null, null);
+    }
 
     public static Item create(String title, String listId, LocalDate due, long now) {
         return new Item(null, listId, title, null, due == null ? null : due.toString(), 0L, null, null, now);
@@ -46,26 +61,81 @@ public record Item(String id, String listId, String title, String notes, String 
     }
 
     public Item withTitle(String v) {
-        return new Item(id, listId, v, notes, due, done, doneAt, trashedAt, createdAt);
+        return new Item(id, listId, v, notes, due, done, doneAt, trashedAt, createdAt,
+                priority, repeat, seriesId, remindAt, remindDismissed, tags);
     }
 
     public Item withNotes(String v) {
-        return new Item(id, listId, title, v, due, done, doneAt, trashedAt, createdAt);
+        return new Item(id, listId, title, v, due, done, doneAt, trashedAt, createdAt,
+                priority, repeat, seriesId, remindAt, remindDismissed, tags);
     }
 
     public Item withDue(LocalDate v) {
-        return new Item(id, listId, title, notes, v == null ? null : v.toString(), done, doneAt, trashedAt, createdAt);
+        return new Item(id, listId, title, notes, v == null ? null : v.toString(), done, doneAt, trashedAt, createdAt,
+                priority, repeat, seriesId, remindAt, remindDismissed, tags);
     }
 
     public Item withListId(String v) {
-        return new Item(id, v, title, notes, due, done, doneAt, trashedAt, createdAt);
+        return new Item(id, v, title, notes, due, done, doneAt, trashedAt, createdAt,
+                priority, repeat, seriesId, remindAt, remindDismissed, tags);
     }
 
     public Item withDone(boolean v, long now) {
-        return new Item(id, listId, title, notes, due, v ? 1L : 0L, v ? Long.valueOf(now) : null, trashedAt, createdAt);
+        return new Item(id, listId, title, notes, due, v ? 1L : 0L, v ? Long.valueOf(now) : null, trashedAt, createdAt,
+                priority, repeat, seriesId, remindAt, remindDismissed, tags);
     }
 
     public Item withTrashedAt(Long v) {
-        return new Item(id, listId, title, notes, due, done, doneAt, v, createdAt);
+        return new Item(id, listId, title, notes, due, done, doneAt, v, createdAt,
+                priority, repeat, seriesId, remindAt, remindDismissed, tags);
+    }
+
+    /** Done and doneAt as given (undo puts back exactly what was there). */
+    public Item withDoneFields(Long doneV, Long doneAtV) {
+        return new Item(id, listId, title, notes, due, doneV, doneAtV, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, tags);
+    }
+
+    /** 1 to 4, or null for none; anything else is stored as none. */
+    public Item withPriority(Integer v) {
+        Long p = v == null || v < 1 || v > 4 ? null : Long.valueOf(v);
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, p, repeat, seriesId,
+                remindAt, remindDismissed, tags);
+    }
+
+    /** The repeat rule (null: does not repeat) and the series it belongs to. */
+    public Item withRepeat(String rule, String series) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, rule, series,
+                remindAt, remindDismissed, tags);
+    }
+
+    public Item withRemindAt(Long v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                v, remindDismissed, tags);
+    }
+
+    public Item withRemindDismissed(Long v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, v, tags);
+    }
+
+    /** 1 to 4, or 0 when there is none (or the stored value is out of range). */
+    public int priorityLevel() {
+        return priority == null || priority < 1 || priority > 4 ? 0 : priority.intValue();
+    }
+
+    /** The repeat rule, or null when there is none or it does not parse. */
+    public Recurrence recurrence() {
+        return Recurrence.parse(repeat).orElse(null);
+    }
+
+    /** The tags the query read, in order; empty when none (or not read). */
+    public java.util.List<String> tagList() {
+        return tags == null || tags.isBlank() ? java.util.List.of() : java.util.List.of(tags.strip().split(" +"));
+    }
+
+    /** A reminder is set and has not been dismissed. */
+    public boolean reminderPending() {
+        return remindAt != null && !remindAt.equals(remindDismissed);
     }
 }

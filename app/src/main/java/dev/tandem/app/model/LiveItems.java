@@ -14,6 +14,8 @@ import java.util.concurrent.Executor;
 /**
  * A view's rows kept up to date row by row, so an edit shows at once however long the list is.
  *
+ * <p>A change of an item's tag rows patches that item too, as its row shows its tags.
+ *
  * <p>The first load hands the sink the first {@value #FIRST_PAGE} rows (a screenful and more) at
  * once, then the whole result, which starts with the same rows, so the list only grows. After that,
  * a commit that changed only items rows reads just those rows back, restricted to the view's
@@ -103,9 +105,11 @@ public final class LiveItems implements Subscription {
                 deliver(() -> sink.reset(first, false, -1));
             }
         }
+        // Fewer rows than the cap means every match is shown (a tag filter narrows what FTS5 counted).
         long total = q == query ? -1 : matches;
         Subscription s = db.querySubscribe(Item.class, q.sql(), q.params(),
-                rows -> run(() -> sink.reset(rows, true, total < 0 ? rows.size() : Math.max(total, rows.size()))),
+                rows -> run(() -> sink.reset(rows, true, total < 0 || rows.size() < NEWEST ? rows.size()
+                        : Math.max(total, rows.size()))),
                 Runnable::run);
         inner = s;
         if (!active) {
@@ -120,18 +124,20 @@ public final class LiveItems implements Subscription {
 
     private void onEvents(List<ChangeEvent> events) {
         Set<String> changed = new LinkedHashSet<>();
+        Set<String> tagRows = new LinkedHashSet<>();
         boolean reload = false;
         for (ChangeEvent e : events) {
-            if (e.table().equals("items")) {
-                changed.add(e.id());
-            } else if (e.table().equals("lists")) {
-                reload = true;
+            switch (e.table()) {
+                case "items" -> changed.add(e.id());
+                case "item_tags" -> tagRows.add(e.id());
+                case "lists" -> reload = true;
+                default -> { }
             }
         }
-        if (reload || changed.size() > PATCH_LIMIT) {
+        if (reload || changed.size() + tagRows.size() > PATCH_LIMIT) {
             run(() -> load(false));
-        } else if (!changed.isEmpty()) {
-            run(() -> patch(changed));
+        } else if (!changed.isEmpty() || !tagRows.isEmpty()) {
+            run(() -> patch(changed, tagRows));
         }
     }
 
@@ -157,16 +163,27 @@ public final class LiveItems implements Subscription {
         deliver(() -> sink.reset(all, true, all.size()));
     }
 
-    private void patch(Set<String> changed) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM items WHERE (").append(query.where()).append(") AND id IN (");
-        List<Object> params = new ArrayList<>(query.params());
-        for (String id : changed) {
-            sql.append(params.size() > query.params().size() ? ", ?" : "?");
-            params.add(id);
+    /** Reads back the changed items, and the items whose tag rows changed (a tag shows in the row). */
+    private void patch(Set<String> items, Set<String> tagRows) {
+        Set<String> changed = new LinkedHashSet<>(items);
+        if (!tagRows.isEmpty()) {
+            List<Count> owners = db.query(Count.class, "SELECT itemId AS id, 0 AS n FROM item_tags WHERE id IN ("
+                    + placeholders(tagRows.size()) + ")", tagRows.toArray());
+            if (owners.size() < tagRows.size()) {
+                load(false); // a tag row deleted for good: whose it was is unknown
+                return;
+            }
+            owners.forEach(o -> changed.add(o.id()));
         }
-        sql.append(')');
-        List<Item> rows = db.query(Item.class, sql.toString(), params.toArray());
+        List<Object> params = new ArrayList<>(query.params());
+        params.addAll(changed);
+        List<Item> rows = db.query(Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE (" + query.where()
+                + ") AND id IN (" + placeholders(changed.size()) + ")", params.toArray());
         deliver(() -> sink.patch(changed, rows, query.order()));
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private void deliver(Runnable r) {

@@ -22,6 +22,44 @@ final class Order {
     static final Comparator<Item> DONE_AT = desc(Item::doneAt).thenComparing(asc(Item::id));
     /** {@code trashedAt DESC, id}. */
     static final Comparator<Item> TRASHED_AT = desc(Item::trashedAt).thenComparing(asc(Item::id));
+    /** {@code coalesce(done, 0), createdAt, id}. */
+    static final Comparator<Item> OPEN_FIRST = Comparator.<Item>comparingLong(i -> i.done() == null ? 0 : i.done())
+            .thenComparing(CREATED);
+
+    /** {@code order} after the sort the user picked, as {@link View.Sort}'s ORDER BY prefix says. */
+    static Comparator<Item> sortedBy(View.Sort sort, Comparator<Item> order) {
+        return switch (sort) {
+            case DEFAULT -> order;
+            // coalesce(items.priority, 5)
+            case PRIORITY -> Comparator.<Item>comparingLong(i -> i.priority() == null ? 5 : i.priority()).thenComparing(order);
+            // coalesce(nullif(items.due, ''), '9999-99-99')
+            case DUE -> Comparator.<Item, String>comparing(i -> i.due() == null || i.due().isEmpty() ? "9999-99-99" : i.due())
+                    .thenComparing(order);
+            // items.title COLLATE NOCASE
+            case TITLE -> Comparator.comparing(Item::title, Comparator.nullsFirst(Order::noCase)).thenComparing(order);
+        };
+    }
+
+    /**
+     * SQLite's NOCASE: ASCII letters folded to lower case, everything else compared as is, in UTF-8
+     * byte order, which is code point order.
+     */
+    static int noCase(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int x = a.codePointAt(i);
+            int y = b.codePointAt(j);
+            int fx = x >= 'A' && x <= 'Z' ? x + 32 : x;
+            int fy = y >= 'A' && y <= 'Z' ? y + 32 : y;
+            if (fx != fy) {
+                return Integer.compare(fx, fy);
+            }
+            i += Character.charCount(x);
+            j += Character.charCount(y);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
 
     private static <V extends Comparable<? super V>> Comparator<Item> asc(Function<Item, V> column) {
         return Comparator.comparing(column, Comparator.nullsFirst(Comparator.naturalOrder()));

@@ -9,6 +9,11 @@ public final class Queries {
     }
 
     static final String OPEN = "trashedAt IS NULL AND coalesce(done, 0) = 0";
+    /** {@link #OPEN} for an items table aliased {@code i}. */
+    static final String OPEN_I = "i.trashedAt IS NULL AND coalesce(i.done, 0) = 0";
+    /** Every column of items plus its tags (space-separated, in order) as {@code tags}, for {@link Item#tags()}. */
+    static final String ITEM_COLUMNS = "items.*, (SELECT group_concat(t.tag, ' ' ORDER BY t.tag) FROM item_tags t"
+            + " WHERE t.itemId = items.id AND t.removedAt IS NULL) AS tags";
     static final String IN_INBOX = "(listId IS NULL OR listId NOT IN (SELECT id FROM lists))";
 
     /** One row per sidebar key with its count; ? is today's date twice. */

@@ -35,5 +35,16 @@ public final class Schema {
                     + " DELETE FROM items_fts WHERE rowid = old.rowid;"
                     + " END",
             // Device names, so history and conflicts can say "Laptop" instead of an id. Each device writes its own row.
-            "CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT)");
+            "CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT)",
+            // Priority 1..4 (null: none), a repeat rule and its series, a reminder and the reminder value dismissed.
+            "ALTER TABLE items ADD COLUMN priority INTEGER",
+            "ALTER TABLE items ADD COLUMN repeat TEXT",
+            "ALTER TABLE items ADD COLUMN seriesId TEXT",
+            "ALTER TABLE items ADD COLUMN remindAt INTEGER",
+            "ALTER TABLE items ADD COLUMN remindDismissed INTEGER",
+            "CREATE INDEX items_remind ON items(remindAt)",
+            // Tags: one row per (item, tag) with a derived id, so concurrent adds of different tags both survive.
+            "CREATE TABLE item_tags (id TEXT PRIMARY KEY, itemId TEXT, tag TEXT, removedAt INTEGER)",
+            "CREATE INDEX item_tags_item ON item_tags(itemId)",
+            "CREATE INDEX item_tags_tag ON item_tags(tag)");
 }

@@ -188,7 +188,13 @@ public final class TodoStore implements AutoCloseable {
 
     /** The view's live rows as of {@code today}: Today and Upcoming keep that date until re-subscribed. */
     public Subscription subscribe(View view, LocalDate today, Consumer<List<Item>> onResult, Executor executor) {
-        View.Query q = View.query(view, today);
+        return subscribe(view, today, View.Sort.DEFAULT, onResult, executor);
+    }
+
+    /** As above, ordered first by {@code sort}. */
+    public Subscription subscribe(View view, LocalDate today, View.Sort sort, Consumer<List<Item>> onResult,
+            Executor executor) {
+        View.Query q = View.query(view, today, sort);
         return db.querySubscribe(Item.class, q.sql(), q.params(), onResult, executor);
     }
 
@@ -196,8 +202,8 @@ public final class TodoStore implements AutoCloseable {
      * As {@link #subscribe}, for a long list: a first page at once, then the whole result, then
      * each commit as a patch of the rows it changed ({@link LiveItems}).
      */
-    public Subscription subscribeRows(View view, LocalDate today, LiveItems.Sink sink) {
-        return LiveItems.open(db, View.query(view, today), sink, live);
+    public Subscription subscribeRows(View view, LocalDate today, View.Sort sort, LiveItems.Sink sink) {
+        return LiveItems.open(db, View.query(view, today, sort), sink, live);
     }
 
     // ---------------------------------------------------------------- lists
@@ -242,6 +248,26 @@ public final class TodoStore implements AutoCloseable {
             TodoList created = list == null ? newList(tx, n) : null;
             String listId = list != null ? list.id() : created.id();
             return new Added(tx.save(Item.create(t, listId, due, clock.millis())), created);
+        });
+        wrote();
+        return added;
+    }
+
+    /**
+     * Adds a todo with its details (priority, tags, repeat, reminder) in one transaction: to the list
+     * named {@code listName} (created if needed) when it is given, else to {@code listId}.
+     */
+    public Added add(String title, String listName, String listId, LocalDate due, TodoDetails details) {
+        String t = itemTitle(title);
+        String n = listName == null ? null : listName(listName);
+        LocalDate today = today();
+        Added added = db.transactionResult(tx -> {
+            TodoList list = n == null ? null : tx.query(TodoList.class, "SELECT * FROM lists ORDER BY position").stream()
+                    .filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst().orElse(null);
+            TodoList created = n != null && list == null ? newList(tx, n) : null;
+            String lid = n == null ? listId : list != null ? list.id() : created.id();
+            Item saved = tx.save(Item.create(t, lid, due, clock.millis()));
+            return new Added(details.apply(tx, saved, today), created);
         });
         wrote();
         return added;

@@ -31,10 +31,50 @@ public sealed interface View {
         }
     }
 
-    record SearchView(String text) implements View {
+    /**
+     * Search results; with {@code tag} (normalized, or null) only todos carrying that tag, so a tag
+     * filter combines with search. Blank text with a tag lists that tag's open todos.
+     */
+    record SearchView(String text, String tag) implements View {
+        public SearchView(String text) {
+            this(text, null);
+        }
+
         @Override
         public String key() {
             return "search";
+        }
+    }
+
+    /** The open todos carrying a tag (normalized, see {@link ItemTag#normalize}). */
+    record TagView(String tag) implements View {
+        public TagView {
+            Objects.requireNonNull(tag, "tag");
+        }
+
+        @Override
+        public String key() {
+            return "tag:" + tag;
+        }
+    }
+
+    /** How a view's rows are ordered: its own order, or first by priority, due date or title. */
+    enum Sort {
+        DEFAULT("Default order", ""),
+        PRIORITY("Priority", "coalesce(items.priority, 5), "),
+        DUE("Due date", "coalesce(nullif(items.due, ''), '9999-99-99'), "),
+        TITLE("Title", "items.title COLLATE NOCASE, ");
+
+        private final String label;
+        private final String orderPrefix;
+
+        Sort(String label, String orderPrefix) {
+            this.label = label;
+            this.orderPrefix = orderPrefix;
+        }
+
+        public String label() {
+            return label;
         }
     }
 
@@ -56,32 +96,51 @@ public sealed interface View {
 
     /** SQL and parameters for this view's live query. */
     static Query query(View view, LocalDate today) {
+        return query(view, today, Sort.DEFAULT);
+    }
+
+    /** As {@link #query(View, LocalDate)}, ordered first by {@code sort}. */
+    static Query query(View view, LocalDate today, Sort sort) {
         String t = today.toString();
         if (view instanceof SmartView s) {
             return switch (s.smart()) {
-                case INBOX -> Query.of(Queries.OPEN + " AND " + Queries.IN_INBOX, List.of(), "createdAt, id", Order.CREATED);
-                case TODAY -> Query.of(Queries.OPEN + " AND due IS NOT NULL AND due <> '' AND due <= ?", List.of(t),
+                case INBOX -> Query.of(Queries.OPEN + " AND " + Queries.IN_INBOX, List.of(), sort, "createdAt, id",
+                        Order.CREATED);
+                case TODAY -> Query.of(Queries.OPEN + " AND due IS NOT NULL AND due <> '' AND due <= ?", List.of(t), sort,
                         "due, createdAt, id", Order.DUE);
-                case UPCOMING -> Query.of(Queries.OPEN + " AND due > ?", List.of(t), "due, createdAt, id", Order.DUE);
-                case COMPLETED -> Query.of("trashedAt IS NULL AND done = 1", List.of(), "doneAt DESC, id", Order.DONE_AT);
-                case TRASH -> Query.of("trashedAt IS NOT NULL", List.of(), "trashedAt DESC, id", Order.TRASHED_AT);
+                case UPCOMING -> Query.of(Queries.OPEN + " AND due > ?", List.of(t), sort, "due, createdAt, id", Order.DUE);
+                case COMPLETED -> Query.of("trashedAt IS NULL AND done = 1", List.of(), sort, "doneAt DESC, id",
+                        Order.DONE_AT);
+                case TRASH -> Query.of("trashedAt IS NOT NULL", List.of(), sort, "trashedAt DESC, id", Order.TRASHED_AT);
             };
         }
         if (view instanceof ListView l) {
-            return Query.of(Queries.OPEN + " AND listId = ?", List.of(l.listId()), "createdAt, id", Order.CREATED);
+            return Query.of(Queries.OPEN + " AND listId = ?", List.of(l.listId()), sort, "createdAt, id", Order.CREATED);
+        }
+        if (view instanceof TagView tv) {
+            return Query.of(Queries.OPEN + " AND " + HAS_TAG, List.of(tv.tag()), sort, "createdAt, id", Order.CREATED);
         }
         if (view instanceof ConflictsView) {
             return new Query("SELECT * FROM items WHERE 0", List.of(), null, null, null);
         }
         SearchView sv = (SearchView) view;
         String match = Queries.ftsMatch(sv.text());
+        boolean tagged = sv.tag() != null && !sv.tag().isEmpty();
+        if (match.isEmpty() && tagged) {
+            return Query.of("trashedAt IS NULL AND " + HAS_TAG, List.of(sv.tag()), sort, "coalesce(items.done, 0), createdAt, id",
+                    Order.OPEN_FIRST);
+        }
         if (match.isEmpty()) {
             return new Query("SELECT * FROM items WHERE 0", List.of(), null, null, null);
         }
-        return new Query("SELECT items.* FROM items_fts JOIN items ON items.rowid = items_fts.rowid"
-                + " WHERE items_fts MATCH ? AND items.trashedAt IS NULL"
-                + " ORDER BY coalesce(items.done, 0), items_fts.rank, items.id", List.of(match), null, null, match);
+        return new Query("SELECT " + Queries.ITEM_COLUMNS + " FROM items_fts JOIN items ON items.rowid = items_fts.rowid"
+                + " WHERE items_fts MATCH ? AND items.trashedAt IS NULL" + (tagged ? " AND " + HAS_TAG : "")
+                + " ORDER BY " + sort.orderPrefix + "coalesce(items.done, 0), items_fts.rank, items.id",
+                tagged ? List.of(match, sv.tag()) : List.of(match), null, null, match);
     }
+
+    /** The item carries the tag given as the next parameter. */
+    String HAS_TAG = "EXISTS (SELECT 1 FROM item_tags g WHERE g.itemId = items.id AND g.tag = ? AND g.removedAt IS NULL)";
 
     /**
      * A view's query. {@code where} and {@code order} are set for views over the items table alone
@@ -90,8 +149,10 @@ public sealed interface View {
      * its FTS5 {@code match} expression.
      */
     record Query(String sql, List<Object> params, String where, Comparator<Item> order, String match) {
-        static Query of(String where, List<Object> params, String orderBy, Comparator<Item> order) {
-            return new Query("SELECT * FROM items WHERE " + where + " ORDER BY " + orderBy, params, where, order, null);
+        /** A row-by-row view: its condition, its ORDER BY after {@code sort}'s, and the same order as a comparator. */
+        static Query of(String where, List<Object> params, Sort sort, String orderBy, Comparator<Item> order) {
+            return new Query("SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE " + where + " ORDER BY "
+                    + sort.orderPrefix + orderBy, params, where, Order.sortedBy(sort, order), null);
         }
 
         /** How many items the search matches, trashed ones included: cheap, from the FTS5 index alone. */
@@ -99,9 +160,8 @@ public sealed interface View {
 
         /** The search's {@code limit} newest matches, newest first: FTS5 walks its index backwards and stops. */
         Query newest(int limit) {
-            return new Query("SELECT items.* FROM items_fts JOIN items ON items.rowid = items_fts.rowid"
-                    + " WHERE items_fts MATCH ? AND items.trashedAt IS NULL ORDER BY items_fts.rowid DESC LIMIT " + limit,
-                    params, null, null, match);
+            return new Query(sql.substring(0, sql.lastIndexOf(" ORDER BY ")) + " ORDER BY items_fts.rowid DESC LIMIT "
+                    + limit, params, null, null, match);
         }
 
         boolean rowByRow() {

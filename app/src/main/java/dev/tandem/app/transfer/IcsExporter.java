@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import java.io.IOException;
@@ -38,8 +39,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 /**
  * One iCalendar file of VTODOs (RFC 5545), as Nextcloud Tasks, Thunderbird and Apple Reminders
  * import it: UID (the todo's id), SUMMARY, DESCRIPTION, DUE (a date), STATUS and COMPLETED,
- * CREATED, and from the notes' attribute lines ({@link NoteAttributes}) PRIORITY, CATEGORIES and
- * RRULE (with DTSTART on the due date, which a repeat rule needs). The list's name travels in
+ * CREATED, and from the todo's priority, tags and repeat rule (and any older attribute lines in its
+ * notes, {@link NoteAttributes}) PRIORITY, CATEGORIES and RRULE (with DTSTART on the due date, which a repeat rule needs). The list's name travels in
  * X-TANDEM-LIST. Trashed todos are left out. Written by ical4j, which escapes and folds lines.
  */
 final class IcsExporter {
@@ -52,6 +53,7 @@ final class IcsExporter {
         List<TodoList> lists = store.lists();
         lists.forEach(l -> listNames.put(l.id(), l.name()));
         List<Item> items = store.allItems().stream().filter(it -> !it.isTrashed()).toList();
+        Map<String, List<String>> tags = new TagStore(store).all();
         Instant now = Instant.ofEpochMilli(store.clock().millis());
         Calendar cal = new Calendar();
         cal.add(new ProdId("-//Tandem//Tandem todos//EN"));
@@ -60,7 +62,7 @@ final class IcsExporter {
         // No X-WR-CALNAME: an importer would put the Inbox's todos in a list of that name.
         int n = 0;
         for (Item it : items) {
-            cal.add(todo(it, listNames.get(it.listId()), now));
+            cal.add(todo(it, tags.getOrDefault(it.id(), List.of()), listNames.get(it.listId()), now));
             if (++n % 500 == 0) {
                 progress.update("Writing", n, items.size());
             }
@@ -75,13 +77,13 @@ final class IcsExporter {
         return new ExportReport(Format.ICS, items.size(), lists.size());
     }
 
-    static VToDo todo(Item it, String listName, Instant now) {
+    static VToDo todo(Item it, List<String> tags, String listName, Instant now) {
         VToDo t = new VToDo();
         t.add(new Uid(it.id()));
         t.add(new DtStamp(now));
         t.add(new Summary(it.titleOrEmpty()));
         NoteAttributes.Split notes = NoteAttributes.split(it.notes());
-        NoteAttributes a = notes.attributes();
+        NoteAttributes a = RealFields.exported(it, tags, notes.attributes());
         String description = notes.body();
         LocalDate due = it.dueDate();
         if (due != null) {
@@ -110,7 +112,7 @@ final class IcsExporter {
         if (it.createdAt() != null) {
             t.add(new Created(Instant.ofEpochMilli(it.createdAt())));
         }
-        int level = NoteAttributes.priorityLevel(a.priority());
+        int level = RealFields.icalPriority(a.priority());
         if (level > 0) {
             t.add(new Priority(level));
         }

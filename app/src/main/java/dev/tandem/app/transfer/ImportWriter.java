@@ -1,9 +1,12 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Tx;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -78,12 +81,28 @@ public final class ImportWriter {
         int listsCreated = resolveLists(tx, in.lists(), neededLists, deletedLists, now, listIds);
         int added = 0;
         int done = 0;
-        for (Item it : in.items()) {
+        Map<String, List<ItemTag>> tagRows = new HashMap<>();
+        for (ItemTag t : in.tags()) {
+            tagRows.computeIfAbsent(t.itemId(), k -> new ArrayList<>()).add(t);
+        }
+        for (Item raw : in.items()) {
             // known also holds what this file added already: duplicates inside a file keep the first.
-            if (known.add(it.id())) {
+            if (known.add(raw.id())) {
+                // Attribute lines in the notes become real fields: priority, repeat rule, tags.
+                RealFields.Applied applied = in.lossless() ? new RealFields.Applied(raw, List.of()) : RealFields.fromNotes(raw);
+                Item it = applied.item();
                 String listId = it.listId() == null ? null : listIds.getOrDefault(it.listId(), it.listId());
                 tx.save(new Item(it.id(), listId, it.title(), it.notes(), it.due(), it.done() == null ? 0L : it.done(),
-                        it.doneAt(), it.trashedAt(), it.createdAt() == null ? now : it.createdAt()));
+                        it.doneAt(), it.trashedAt(), it.createdAt() == null ? now : it.createdAt(), it.priority(),
+                        it.repeat(), it.seriesId(), it.remindAt(), it.remindDismissed(), null));
+                for (String tag : applied.tags()) {
+                    TagStore.add(tx, it.id(), tag);
+                }
+                for (ItemTag t : tagRows.getOrDefault(it.id(), List.of())) {
+                    if (t.removedAt() == null) {
+                        TagStore.add(tx, it.id(), t.tag());
+                    }
+                }
                 added++;
             }
             if (++done % PROGRESS_EVERY == 0) {

@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.TodoList;
 import java.util.List;
 
@@ -13,11 +14,21 @@ import java.util.List;
  * @param lists    lists to find (by id, then by name) or create
  * @param items    items to add unless their id is already known
  * @param warnings what was read but not kept, in words ("2 encrypted notes skipped")
+ * @param tags     tag rows of the items (a Tandem backup), added with the items they belong to
+ * @param lossless rows as Tandem stored them (its backup): written as they are, notes untouched; other
+ *                 formats' attribute lines in the notes become fields ({@link RealFields})
  */
-public record Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings) {
+public record Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
+                       List<ItemTag> tags, boolean lossless) {
     public Incoming {
         lists = List.copyOf(lists);
         items = List.copyOf(items);
         warnings = List.copyOf(warnings);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** Without tag rows: the formats other than Tandem's backup keep tags in attribute lines. */
+    public Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings) {
+        this(source, lists, items, warnings, List.of(), false);
     }
 }

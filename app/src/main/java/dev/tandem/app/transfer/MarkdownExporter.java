@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Change;
@@ -40,11 +41,12 @@ final class MarkdownExporter {
             folderOf.put(l.id(), dir.resolve(folders.unique(l.name(), "")));
         }
         int written = 0;
+        Map<String, List<String>> tags = new TagStore(store).all();
         for (Item it : items) {
             Path folder = it.listId() != null && byId.containsKey(it.listId()) ? folderOf.get(it.listId()) : inbox;
             Files.createDirectories(folder);
             Path file = folder.resolve(namesIn.computeIfAbsent(folder, f -> new FileNames()).unique(it.titleOrEmpty(), ".md"));
-            Files.writeString(file, render(store, it), StandardCharsets.UTF_8);
+            Files.writeString(file, render(store, it, tags.getOrDefault(it.id(), List.of())), StandardCharsets.UTF_8);
             if (++written % 250 == 0) {
                 progress.update("Writing", written, items.size());
             }
@@ -56,9 +58,9 @@ final class MarkdownExporter {
         return new ExportReport(Format.MARKDOWN, items.size(), lists.size());
     }
 
-    static String render(TodoStore store, Item it) {
+    static String render(TodoStore store, Item it, List<String> tags) {
         NoteAttributes.Split notes = NoteAttributes.split(it.notes());
-        NoteAttributes a = notes.attributes();
+        NoteAttributes a = RealFields.exported(it, tags, notes.attributes());
         Map<String, Object> fm = new LinkedHashMap<>();
         fm.put("id", it.id());
         fm.put("title", it.titleOrEmpty());

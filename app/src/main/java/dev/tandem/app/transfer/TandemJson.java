@@ -3,18 +3,20 @@ package dev.tandem.app.transfer;
 import java.util.List;
 
 /**
- * Tandem's own JSON backup: the names in the document and its version. Version 1:
+ * Tandem's own JSON backup: the names in the document and its version. Version 2:
  *
  * <pre>
  * {
  *   "format": "tandem",
- *   "version": 1,
+ *   "version": 2,
  *   "exportedAt": "2026-11-22T10:15:30Z",
  *   "schemaVersion": 10,
  *   "tables": {
  *     "lists": [ {"id": "…", "name": "Groceries", "position": 1, "createdAt": 1763800000000} ],
  *     "items": [ {"id": "…", "listId": "…", "title": "Milk", "notes": null, "due": "2026-11-23",
- *                 "done": 0, "doneAt": null, "trashedAt": null, "createdAt": 1763800000000} ]
+ *                 "done": 0, "doneAt": null, "trashedAt": null, "createdAt": 1763800000000, "priority": 2,
+ *                 "repeat": "FREQ=WEEKLY;BYDAY=MO", "seriesId": "…", "remindAt": null, "remindDismissed": null} ],
+ *     "item_tags": [ {"id": "…", "itemId": "…", "tag": "home", "removedAt": null} ]
  *   }
  * }
  * </pre>
@@ -22,13 +24,15 @@ import java.util.List;
  * Each row holds every column the table has ({@code schemaVersion} is the number of schema
  * migrations the exporting profile had run), so a column added later appears without a new
  * version. The version changes only when the document's shape changes; an importer refuses a
- * version newer than its own and ignores columns and tables it does not know, saying so.
+ * version newer than its own and ignores columns and tables it does not know, saying so. Version 2
+ * added the {@code item_tags} table; a version 1 backup (no tags table; tags, if any, as attribute
+ * lines in the notes) still imports.
  */
 final class TandemJson {
     static final String FORMAT = "tandem";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     /** The tables a backup holds, parents first. */
-    static final List<String> TABLES = List.of("lists", "items");
+    static final List<String> TABLES = List.of("lists", "items", "item_tags");
 
     private TandemJson() {
     }

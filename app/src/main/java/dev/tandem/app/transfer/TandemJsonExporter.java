@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the lossless backup ({@link TandemJson}): every row of every list and item, trashed ones
+ * Writes the lossless backup ({@link TandemJson}): every row of every list, item and tag, trashed ones
  * included, with ids and timestamps as stored. Items deleted for good are gone from the tables and
  * so from the backup.
  */
@@ -31,7 +31,7 @@ final class TandemJsonExporter {
             g.writeObjectFieldStart("tables");
             for (String table : TandemJson.TABLES) {
                 List<TableRows.JsonRow> rows = TableRows.rows(store.db(), table, TableRows.columns(store.db(), table),
-                        table.equals("items") ? "createdAt, id" : "position, id");
+                        table.equals("items") ? "createdAt, id" : table.equals("lists") ? "position, id" : "itemId, tag");
                 g.writeArrayFieldStart(table);
                 int n = 0;
                 for (TableRows.JsonRow r : rows) {
@@ -43,7 +43,7 @@ final class TandemJsonExporter {
                 g.writeEndArray();
                 if (table.equals("items")) {
                     items = rows.size();
-                } else {
+                } else if (table.equals("lists")) {
                     lists = rows.size();
                 }
             }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoList;
 import java.io.IOException;
 import java.io.StringReader;
@@ -36,6 +38,7 @@ final class TandemJsonImporter {
     static Incoming read(String file, String text, Progress progress) {
         List<TodoList> lists = new ArrayList<>();
         List<Item> items = new ArrayList<>();
+        List<ItemTag> tags = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Set<String> unknownColumns = new TreeSet<>();
         boolean sawFormat = false;
@@ -76,6 +79,10 @@ final class TandemJsonImporter {
                                     }
                                     Limits.itemCount(file, items.size());
                                 });
+                                case "item_tags" -> readRows(p, file, table, row -> {
+                                    tags.add(tag(row.values, file, row.where, unknownColumns));
+                                    Limits.itemCount(file, tags.size());
+                                });
                                 default -> {
                                     warnings.add("the table \"" + Limits.shorten(table) + "\" is not one this Tandem has; skipped");
                                     p.skipChildren();
@@ -102,7 +109,7 @@ final class TandemJsonImporter {
         if (!unknownColumns.isEmpty()) {
             warnings.add("columns this Tandem does not have were skipped: " + String.join(", ", unknownColumns));
         }
-        return new Incoming(file, lists, items, warnings);
+        return new Incoming(file, lists, items, warnings, tags, true);
     }
 
     private record Row(Map<String, Object> values, String where) {
@@ -153,9 +160,25 @@ final class TandemJsonImporter {
             throw new ImportException(file, where, "done must be 0 or 1");
         }
         String listId = it.listId() == null ? null : id(it.listId(), file, where);
+        // Version 2 fields: a priority out of range or a rule Tandem cannot compute is dropped, not guessed at.
+        Long priority = it.priority() != null && it.priority() >= 1 && it.priority() <= 4 ? it.priority() : null;
+        String repeat = it.repeat() != null && Recurrence.parse(it.repeat()).isPresent() ? it.repeat() : null;
+        String series = it.seriesId() == null ? null : id(it.seriesId(), file, where);
         return new Item(id(it.id(), file, where), listId, Limits.title(file, where, it.title()),
                 Limits.notes(file, where, it.notes()), Limits.isoDate(file, where, it.due()), it.done(), it.doneAt(),
-                it.trashedAt(), it.createdAt());
+                it.trashedAt(), it.createdAt(), priority, repeat, repeat == null ? null : series, it.remindAt(),
+                it.remindDismissed(), null);
+    }
+
+    /** A tag row; its id is derived again from item and tag, whatever the file says. */
+    private static ItemTag tag(Map<String, Object> row, String file, String where, Set<String> unknown) {
+        ItemTag t = RecordMaps.fromMap(ItemTag.class, row, file, where, unknown);
+        String itemId = id(t.itemId(), file, where);
+        ItemTag clean = ItemTag.of(itemId, t.tag());
+        if (clean.tag().isEmpty()) {
+            throw new ImportException(file, where, "the tag is empty");
+        }
+        return new ItemTag(clean.id(), itemId, clean.tag(), t.removedAt());
     }
 
     private static String id(String id, String file, String where) {

@@ -104,6 +104,7 @@ public final class EditorView extends StackPane {
         Button clearDue = new Button(null, Icons.of(MaterialDesignC.CLOSE, 14));
         clearDue.getStyleClass().add(Styles.BUTTON_FLAT);
         clearDue.setTooltip(new Tooltip("Remove the due date"));
+        clearDue.setAccessibleText("Remove the due date");
         clearDue.setOnAction(e -> vm.dueProperty().set(null));
         clearDue.visibleProperty().bind(vm.dueProperty().isNotNull());
         HBox dueBox = new HBox(4, due, clearDue);
@@ -155,6 +156,7 @@ public final class EditorView extends StackPane {
         grid.add(list, 1, 1);
         GridPane.setHgrow(dueBox, Priority.ALWAYS);
         GridPane.setHgrow(list, Priority.ALWAYS);
+        DetailsFields.addTo(grid, 2, vm.details(), EditorView::fieldLabel);
 
         history.setId("editor-history");
         history.getStyleClass().add(Styles.HISTORY);

@@ -3,6 +3,9 @@ package dev.tandem.app.view;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
@@ -21,6 +24,10 @@ public final class Icons {
     public static final Ikon TRASH = MaterialDesignT.TRASH_CAN_OUTLINE;
     public static final Ikon LIST = MaterialDesignF.FORMAT_LIST_BULLETED;
     public static final Ikon CONFLICTS = MaterialDesignS.SOURCE_MERGE;
+    public static final Ikon TAG = MaterialDesignT.TAG_OUTLINE;
+    public static final Ikon REPEAT = MaterialDesignR.REPEAT;
+    public static final Ikon REMINDER = MaterialDesignB.BELL_OUTLINE;
+    public static final Ikon KEYBOARD = MaterialDesignK.KEYBOARD_OUTLINE;
     public static final Ikon LOGO = MaterialDesignC.CHECKBOX_MULTIPLE_MARKED_OUTLINE;
     public static final Ikon ALERT = MaterialDesignA.ALERT_CIRCLE_OUTLINE;
 

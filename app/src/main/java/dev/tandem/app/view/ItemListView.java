@@ -4,6 +4,8 @@ import dev.tandem.app.vm.EmptyState;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -14,8 +16,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -35,6 +37,7 @@ public final class ItemListView extends ListView<ItemRow> {
     private final MainViewModel vm;
     private String rememberedId;
     private Runnable onOpen;
+    private Shortcuts shortcuts;
 
     /** Runs on double-click or Enter: the main view focuses the editor. */
     public void setOnOpen(Runnable r) {
@@ -82,22 +85,58 @@ public final class ItemListView extends ListView<ItemRow> {
                 getSelectionModel().clearSelection();
             }
         });
+        // Shift/Ctrl-click and Shift+arrows select several rows; the bulk actions act on all of them.
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        setAccessibleText("Todos");
         setOnKeyPressed(e -> {
-            ItemRow sel = getSelectionModel().getSelectedItem();
-            if (sel == null) {
-                return;
-            }
-            if (e.getCode() == KeyCode.SPACE && !e.isShortcutDown()) {
-                vm.commands().toggleDone(sel);
-                e.consume();
-            } else if (e.getCode() == KeyCode.ENTER && onOpen != null) {
-                onOpen.run();
-                e.consume();
-            } else if (e.getCode() == KeyCode.DELETE || (e.getCode() == KeyCode.BACK_SPACE && e.isShortcutDown())) {
-                vm.commands().delete(sel);
-                e.consume();
+            if (shortcuts != null) {
+                shortcuts.handle(e);
             }
         });
+    }
+
+    /** The keys this list handles while focused: the {@link Shortcuts} table's LIST entries. */
+    public void setShortcuts(Shortcuts s) {
+        this.shortcuts = s;
+    }
+
+    /** The selected rows, in list order (a copy). */
+    public List<ItemRow> selectedRows() {
+        List<ItemRow> out = new ArrayList<>();
+        for (Integer i : getSelectionModel().getSelectedIndices()) {
+            if (i != null && i >= 0 && i < getItems().size()) {
+                out.add(getItems().get(i));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(getItems()::indexOf));
+        return out;
+    }
+
+    /** Space: one row toggles done; several are completed together, as one undo step. */
+    public void completeSelected() {
+        List<ItemRow> rows = selectedRows();
+        if (rows.size() == 1) {
+            vm.commands().toggleDone(rows.get(0));
+        } else if (rows.size() > 1) {
+            vm.bulk().complete(rows);
+        }
+    }
+
+    /** Delete: one row as before (in the Trash: delete for good after asking); several go to the Trash together. */
+    public void deleteSelected() {
+        List<ItemRow> rows = selectedRows();
+        if (rows.size() == 1) {
+            vm.commands().delete(rows.get(0));
+        } else if (rows.size() > 1) {
+            vm.bulk().trash(rows);
+        }
+    }
+
+    /** Enter: the main view focuses the editor. */
+    public void open() {
+        if (onOpen != null && !selectedRows().isEmpty()) {
+            onOpen.run();
+        }
     }
 
     private VBox emptyState() {
@@ -119,6 +158,9 @@ public final class ItemListView extends ListView<ItemRow> {
         private final Label title = new Label();
         private final Label due = new Label();
         private final Label listName = new Label();
+        private final Region marker = new Region();
+        private final Label repeat = new Label();
+        private final FontIcon bell = Icons.of(Icons.REMINDER, 13);
         private final FontIcon noteIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14);
         private final Button restore = new Button("Restore", Icons.of(MaterialDesignR.RESTORE, 15));
         private final HBox meta = new HBox(10);
@@ -141,7 +183,10 @@ public final class ItemListView extends ListView<ItemRow> {
             text.setMinWidth(0);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.SOMETIMES);
-            row = new HBox(12, check, text, noteIcon, restore);
+            marker.getStyleClass().add(Styles.PRIORITY_MARKER);
+            repeat.getStyleClass().add(Styles.ITEM_META);
+            bell.getStyleClass().add(Styles.NOTE_ICON);
+            row = new HBox(12, marker, check, text, bell, noteIcon, restore);
             row.setAlignment(Pos.CENTER_LEFT);
             check.selectedProperty().addListener((o, a, b) -> {
                 ItemRow it = getItem();
@@ -166,6 +211,7 @@ public final class ItemListView extends ListView<ItemRow> {
             if (empty || it == null) {
                 setGraphic(null);
                 setContextMenu(null);
+                setAccessibleText(null);
                 return;
             }
             updating = true;
@@ -197,6 +243,23 @@ public final class ItemListView extends ListView<ItemRow> {
                 listName.setGraphic(Icons.of(Icons.LIST, 13));
                 meta.getChildren().add(listName);
             }
+            if (!it.repeatText().isEmpty()) {
+                repeat.setText(it.repeatText());
+                repeat.setGraphic(Icons.of(Icons.REPEAT, 13));
+                meta.getChildren().add(repeat);
+            }
+            for (String tag : it.tags()) {
+                Label t = new Label("@" + tag);
+                t.getStyleClass().add(Styles.ITEM_TAG);
+                meta.getChildren().add(t);
+            }
+            marker.getStyleClass().setAll(Styles.PRIORITY_MARKER);
+            if (it.priority() > 0) {
+                marker.getStyleClass().add(Styles.priority(it.priority()));
+            }
+            bell.setVisible(it.hasReminder());
+            bell.setManaged(it.hasReminder());
+            setAccessibleText(accessibleText(it, dueText));
             meta.setVisible(!meta.getChildren().isEmpty());
             meta.setManaged(!meta.getChildren().isEmpty());
             noteIcon.setVisible(it.hasNotes());
@@ -209,7 +272,28 @@ public final class ItemListView extends ListView<ItemRow> {
             setContextMenu(menuFor(it));
         }
 
+        /** What a screen reader says for the row: "title, list, due date, done", plus priority and tags. */
+        private String accessibleText(ItemRow it, String dueText) {
+            StringBuilder b = new StringBuilder(it.title().isEmpty() ? "Untitled" : it.title());
+            b.append(", ").append(vm.listName(it.listId()));
+            b.append(", ").append(dueText.isEmpty() ? "no due date" : "due " + dueText);
+            b.append(", ").append(it.isDone() ? "done" : "not done");
+            if (it.priority() > 0) {
+                b.append(", priority ").append(it.priority());
+            }
+            if (!it.tags().isEmpty()) {
+                b.append(", tags ").append(String.join(" ", it.tags()));
+            }
+            if (!it.repeatText().isEmpty()) {
+                b.append(", repeats ").append(it.repeatText());
+            }
+            return b.toString();
+        }
+
         private ContextMenu menuFor(ItemRow it) {
+            if (selectedRows().size() > 1 && selectedRows().contains(it) && !it.isTrashed()) {
+                return BulkMenu.create(vm, ItemListView.this::selectedRows);
+            }
             ContextMenu m = new ContextMenu();
             if (it.isTrashed()) {
                 MenuItem r = new MenuItem("Restore");

@@ -4,6 +4,7 @@ import dev.tandem.app.vm.AppearanceViewModel;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.ListOrder;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.UndoManager;
@@ -13,14 +14,14 @@ import dev.tandem.ui.Theme;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Scene;
+import javafx.collections.FXCollections;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -53,6 +54,10 @@ public final class MainView extends BorderPane {
     private final ItemListView itemList;
     private final EditorView editorView;
     private final SidebarView sidebar;
+    private final StackPane overlay;
+    private final Shortcuts shortcuts;
+    private final ReminderNotifier reminders;
+    private javafx.scene.Node focusBeforeOverlay;
 
     public MainView(WindowViewModel window) {
         this.window = window;
@@ -118,7 +123,8 @@ public final class MainView extends BorderPane {
         qa.setLeft(Icons.of(MaterialDesignP.PLUS, 17));
         quickAdd.setId("quick-add");
         quickAdd.getStyleClass().add(Styles.QUICK_ADD);
-        quickAdd.setPromptText("Add a todo — try “Call Sam tomorrow #Work”  (Ctrl+N)");
+        quickAdd.setPromptText("Add a todo — try “Water plants every monday p2 @home #Garden”  (Ctrl+N)");
+        quickAdd.setAccessibleText("Add a todo");
         quickAdd.setOnAction(e -> {
             if (vm.commands().quickAdd(quickAdd.getText())) {
                 quickAdd.clear();
@@ -158,6 +164,16 @@ public final class MainView extends BorderPane {
         editorView = new EditorView(editor, vm);
         itemList.setOnOpen(() -> editorView.titleField().requestFocus());
 
+        Label sortLabel = new Label("Sort");
+        sortLabel.setMinWidth(Region.USE_PREF_SIZE);
+        ChoiceBox<ListOrder> sort = new ChoiceBox<>(FXCollections.observableArrayList(ListOrder.values()));
+        sort.setId("sort");
+        sort.valueProperty().bindBidirectional(vm.sortProperty());
+        sort.setAccessibleText("Sort order");
+        sortLabel.setLabelFor(sort);
+        header.getChildren().add(header.getChildren().indexOf(search), new HBox(6, sortLabel, sort));
+        ((HBox) header.getChildren().get(header.getChildren().indexOf(search) - 1)).setAlignment(javafx.geometry.Pos.CENTER);
+
         SplitPane split = new SplitPane(center, editorView);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(editorView, false);
@@ -173,7 +189,15 @@ public final class MainView extends BorderPane {
 
         sidebar = new SidebarView(vm, window.deviceName());
         setLeft(sidebar);
-        setCenter(split);
+        overlay = new StackPane(split);
+        setCenter(overlay);
+        shortcuts = buildShortcuts();
+        itemList.setShortcuts(shortcuts);
+        reminders = new ReminderNotifier(window.reminders(), () -> getScene() == null ? null : getScene().getWindow());
+        Button keys = iconButton(Icons.KEYBOARD, "Keyboard shortcuts (F1)");
+        keys.setId("show-shortcuts");
+        keys.setOnAction(e -> toggleShortcuts());
+        header.getChildren().add(header.getChildren().size() - 1, keys);
         setBottom(new StatusBarView(status, window::syncNow, window::openSyncSettings));
         TransferMenu.acceptDrops(this, window.transfer());
         sceneProperty().addListener((o, a, s) -> {
@@ -205,6 +229,7 @@ public final class MainView extends BorderPane {
     /** Starts the live queries (after the first frame is fine). */
     public void start() {
         window.start();
+        reminders.start();
     }
 
     public MainViewModel viewModel() {
@@ -231,6 +256,8 @@ public final class MainView extends BorderPane {
         Button b = new Button(null, Icons.of(icon, 18));
         b.getStyleClass().add(Styles.BUTTON_FLAT);
         b.setTooltip(new Tooltip(tip));
+        // Icon only: screen readers say the tooltip's words.
+        b.setAccessibleText(tip);
         b.setFocusTraversable(false);
         return b;
     }
@@ -254,51 +281,115 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /**
-     * Ctrl+N new todo, Ctrl+F search, Ctrl+D or Ctrl+Enter complete, Delete move to Trash,
-     * Ctrl+Z undo, Ctrl+Up/Down previous/next list, Ctrl+1..9 jump to a list, Ctrl+R sync now,
-     * Ctrl+, sync settings, Ctrl+Shift+N new list, Ctrl+Shift+L theme, Ctrl+E edit the selected todo.
-     */
-    private void installShortcuts(Scene s) {
-        var acc = s.getAccelerators();
-        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
+    /** The window's shortcuts, one table for the keys and the ?/F1 overlay (see {@link Shortcuts}). */
+    private Shortcuts buildShortcuts() {
+        Shortcuts t = new Shortcuts();
+        t.window("Shortcut+N", "New todo (quick add)", () -> {
             if (!quickAdd.isVisible()) {
                 vm.selectInbox();
             }
             quickAdd.requestFocus();
         });
-        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+        t.window("Shortcut+F", "Search", () -> {
             search.requestFocus();
             search.selectAll();
         });
-        Runnable complete = () -> {
-            ItemRow it = itemList.getSelectionModel().getSelectedItem();
-            if (it != null) {
-                vm.commands().toggleDone(it);
-            }
-        };
-        acc.put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), complete);
-        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), complete);
-        acc.put(new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN), vm.commands()::undo);
-        acc.put(new KeyCodeCombination(KeyCode.UP, KeyCombination.SHORTCUT_DOWN), () -> vm.selectRelative(-1));
-        acc.put(new KeyCodeCombination(KeyCode.DOWN, KeyCombination.SHORTCUT_DOWN), () -> vm.selectRelative(1));
-        acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), window::syncNow);
-        acc.put(new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), window::openSyncSettings);
-        acc.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), vm.commands()::newList);
-        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), this::toggleTheme);
-        acc.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), () -> editorView.titleField().requestFocus());
+        t.window("Shortcut+D", "Complete the selected todos", itemList::completeSelected);
+        t.window("Shortcut+Enter", "Complete the selected todos", itemList::completeSelected);
+        t.window("Shortcut+E", "Edit the selected todo", () -> editorView.titleField().requestFocus());
+        t.window("Shortcut+L", "Go to the list", this::focusList);
+        t.window("Shortcut+Z", "Undo", vm.commands()::undo);
+        t.window("Shortcut+T", "Tag the selected todos", () -> withSelection(rows ->
+                vm.commands().askTag().ifPresent(tag -> vm.bulk().tag(rows, tag))));
+        t.window("Shortcut+M", "Move the selected todos to a list", () -> withSelection(rows ->
+                vm.commands().askList().ifPresent(l -> vm.bulk().moveToList(rows, l.orElse(null)))));
+        t.window("Shortcut+Shift+D", "Set the due date of the selected todos", () -> withSelection(rows ->
+                vm.commands().askDue().ifPresent(d -> vm.bulk().setDue(rows, d.orElse(null)))));
+        for (int p = 1; p <= 4; p++) {
+            int level = p;
+            t.window("Alt+" + p, "Priority " + p + " for the selected todos", () -> withSelection(rows ->
+                    vm.bulk().setPriority(rows, level)));
+        }
+        t.window("Alt+0", "No priority for the selected todos", () -> withSelection(rows -> vm.bulk().setPriority(rows, null)));
+        t.window("Shortcut+Shift+S", "Skip to the next occurrence (repeating todo)", editor.details()::skip);
+        t.window("Shortcut+Shift+O", "Change the sort order", () -> {
+            ListOrder[] all = ListOrder.values();
+            vm.sortProperty().set(all[(vm.sortProperty().get().ordinal() + 1) % all.length]);
+        });
+        t.window("Shortcut+Up", "Previous list", () -> vm.selectRelative(-1));
+        t.window("Shortcut+Down", "Next list", () -> vm.selectRelative(1));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
                 KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (int i = 0; i < digits.length; i++) {
             int idx = i;
-            acc.put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN), () -> {
-                vm.selectSidebarEntry(idx);
-            });
+            t.window("Shortcut+" + (i + 1), "Sidebar entry " + (i + 1), () -> vm.selectSidebarEntry(idx));
         }
+        t.window("Shortcut+Shift+N", "New list", vm.commands()::newList);
+        t.window("Shortcut+R", "Sync now", window::syncNow);
+        t.window("Shortcut+Comma", "Sync settings", window::openSyncSettings);
+        t.window("Shortcut+Shift+L", "Light or dark theme", this::toggleTheme);
+        t.window("F1", "Show these shortcuts", this::toggleShortcuts);
+        t.list("Space", "Complete (or reopen) the selected todos", itemList::completeSelected);
+        t.list("Enter", "Open the selected todo in the editor", itemList::open);
+        t.list("Delete", "Move the selected todos to the Trash", itemList::deleteSelected);
+        t.list("Shortcut+Backspace", "Move the selected todos to the Trash", itemList::deleteSelected);
+        t.list("Shift+F10", "Menu of the selected todos", this::showRowMenu);
+        t.list("?", "Show these shortcuts", this::toggleShortcuts);
+        t.builtIn("Shift+Down", "Select the next todo too");
+        t.builtIn("Shift+Up", "Select the previous todo too");
+        t.builtIn("Shortcut+A", "Select all todos");
+        t.builtIn("Esc", "Leave search, close this overlay");
+        t.builtIn("Tab", "Next field or area (Ctrl+Tab leaves the notes)");
+        return t;
+    }
+
+    private void withSelection(java.util.function.Consumer<java.util.List<ItemRow>> action) {
+        java.util.List<ItemRow> rows = itemList.selectedRows();
+        if (!rows.isEmpty()) {
+            action.accept(rows);
+        }
+    }
+
+    private void showRowMenu() {
+        int i = itemList.getSelectionModel().getSelectedIndex();
+        if (i < 0) {
+            return;
+        }
+        javafx.scene.Node cell = itemList.lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getIndex() == i).findFirst().orElse(itemList);
+        if (cell instanceof javafx.scene.control.ListCell<?> c && c.getContextMenu() != null) {
+            javafx.geometry.Bounds b = c.localToScreen(c.getBoundsInLocal());
+            c.getContextMenu().show(c, b.getMinX() + 40, b.getMaxY());
+        }
+    }
+
+    /** The ?/F1 overlay: shown over the list and editor; closing gives the focus back. */
+    public void toggleShortcuts() {
+        if (overlay.getChildren().size() > 1) {
+            overlay.getChildren().remove(1);
+            if (focusBeforeOverlay != null) {
+                focusBeforeOverlay.requestFocus();
+            }
+            return;
+        }
+        focusBeforeOverlay = getScene() == null ? null : getScene().getFocusOwner();
+        ShortcutOverlay o = new ShortcutOverlay(shortcuts, this::toggleShortcuts);
+        overlay.getChildren().add(o);
+        o.requestFocus();
+    }
+
+    /** The shortcut table the window uses. */
+    public Shortcuts shortcuts() {
+        return shortcuts;
+    }
+
+    private void installShortcuts(Scene s) {
+        shortcuts.install(s);
     }
 
     /** Stops the live queries. The device is closed by its owner. */
     public void close() {
+        reminders.stop();
         window.close();
     }
 }

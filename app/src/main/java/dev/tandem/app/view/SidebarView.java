@@ -87,6 +87,7 @@ public final class SidebarView extends VBox {
             case UPCOMING -> Icons.UPCOMING;
             case COMPLETED -> Icons.COMPLETED;
             case TRASH -> Icons.TRASH;
+            case TAG -> Icons.TAG;
         };
     }
 
@@ -123,12 +124,13 @@ public final class SidebarView extends VBox {
             name.setText(e.name());
             badge.setText(e.count() > 0 ? String.valueOf(e.count()) : "");
             badge.setVisible(e.count() > 0);
+            setAccessibleText(e.name() + (e.count() > 0 ? ", " + e.count() : ""));
             badge.getStyleClass().setAll("label", e.alert() ? Styles.ALERT_BADGE : Styles.COUNT_BADGE);
             int idx = getIndex();
             SidebarEntry prev = idx > 0 && idx - 1 < getListView().getItems().size() ? getListView().getItems().get(idx - 1) : null;
             boolean startsSection = prev != null && prev.kind() != e.kind();
             if (startsSection) {
-                section.setText(e.kind() == SidebarEntry.Kind.LIST ? "LISTS" : "SYNC");
+                section.setText(e.kind() == SidebarEntry.Kind.LIST ? "LISTS" : e.kind() == SidebarEntry.Kind.TAG ? "TAGS" : "SYNC");
                 box.getChildren().setAll(section, row);
             } else {
                 box.getChildren().setAll(row);

@@ -41,6 +41,7 @@ public final class TransferMenu extends HBox {
         menu.setId("app-menu");
         menu.getStyleClass().add(Styles.BUTTON_FLAT);
         menu.setTooltip(new Tooltip("Import and export"));
+        menu.setAccessibleText("Import and export");
         menu.setFocusTraversable(false);
         menu.getItems().addAll(
                 item("import-file", "Import file… (Tandem JSON, iCalendar, Todoist CSV, Joplin JEX, Markdown)", vm::importFile),

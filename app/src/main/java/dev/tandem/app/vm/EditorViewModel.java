@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.DatePhrases;
 import java.time.LocalDate;
@@ -34,10 +35,12 @@ import javafx.collections.ObservableList;
  */
 public final class EditorViewModel {
     private final TodoStore store;
+    private final SeriesStore series;
     private final Async async;
     private final UndoManager undo;
 
     private final ReadOnlyObjectWrapper<Item> item = new ReadOnlyObjectWrapper<>();
+    private final DetailsViewModel details;
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(false);
     private final StringProperty title = new SimpleStringProperty("");
     private final StringProperty notes = new SimpleStringProperty("");
@@ -51,12 +54,19 @@ public final class EditorViewModel {
 
     public EditorViewModel(TodoStore store, Async async, UndoManager undo) {
         this.store = store;
+        this.series = new SeriesStore(store);
         this.async = async;
         this.undo = undo;
+        this.details = new DetailsViewModel(store, async, undo, item.getReadOnlyProperty());
         // Due, list and done are single clicks: save them at once.
         due.addListener((obs, o, n) -> autoCommit());
         listId.addListener((obs, o, n) -> autoCommit());
         done.addListener((obs, o, n) -> autoCommit());
+    }
+
+    /** Priority, tags, repeat and reminder of the item shown. */
+    public DetailsViewModel details() {
+        return details;
     }
 
     public ReadOnlyObjectProperty<Item> itemProperty() {
@@ -178,8 +188,17 @@ public final class EditorViewModel {
         UnaryOperator<Item> back = reverse(b, edited);
         base = edited;
         String id = b.id();
-        async.run(() -> store.update(id, p), before -> undo.push("Edit “" + b.titleOrEmpty() + "”",
-                () -> store.update(id, back)));
+        // Ticking done on a repeating todo creates its next occurrence, as completing it from the list does.
+        boolean completes = !b.isDone() && edited.isDone() && b.repeat() != null;
+        async.run(() -> {
+            store.update(id, p);
+            return completes ? series.ensureNext(id) : null;
+        }, created -> undo.push("Edit “" + b.titleOrEmpty() + "”", () -> {
+            store.update(id, back);
+            if (created != null) {
+                store.deleteForever(created.id());
+            }
+        }));
     }
 
     private UnaryOperator<Item> patch(Item b) {
@@ -234,8 +253,7 @@ public final class EditorViewModel {
                 r = r.withListId(before.listId());
             }
             if (before.isDone() != after.isDone()) {
-                r = new Item(r.id(), r.listId(), r.title(), r.notes(), r.due(), before.done(), before.doneAt(),
-                        r.trashedAt(), r.createdAt());
+                r = r.withDoneFields(before.done(), before.doneAt());
             }
             return r;
         };

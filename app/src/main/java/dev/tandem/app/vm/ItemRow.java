@@ -53,6 +53,29 @@ public final class ItemRow {
         return item.notes() == null ? "" : item.notes();
     }
 
+    /** 1 (highest) to 4, 0 for none. */
+    public int priority() {
+        return item.priorityLevel();
+    }
+
+    /** The tags, in order. */
+    public List<String> tags() {
+        return item.tagList();
+    }
+
+    /** "every Monday", "" when it does not repeat. */
+    public String repeatText() {
+        return item.recurrence() == null ? "" : item.recurrence().describe();
+    }
+
+    public boolean hasReminder() {
+        return item.reminderPending();
+    }
+
+    public String listId() {
+        return item.listId();
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ItemRow r && r.item.equals(item);

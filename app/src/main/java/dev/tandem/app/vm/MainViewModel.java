@@ -40,6 +40,8 @@ public final class MainViewModel implements AutoCloseable {
     private final SidebarViewModel sidebar;
     private final DayWatch day;
     private final UndoableCommands commands;
+    private final BulkCommands bulk;
+    private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
 
     private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(View.inbox());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
@@ -62,6 +64,8 @@ public final class MainViewModel implements AutoCloseable {
         this.day = new DayWatch(store.dateClock(), async.ui());
         this.commands = new UndoableCommands(store, async, dialogs, undo, view.getReadOnlyProperty(), lists.items(),
                 sidebar, this::select);
+        this.bulk = new BulkCommands(store, async, undo, commands::say);
+        sort.addListener((o, a, b) -> bindItems(view.get()));
         lists.onAfterApply(s -> rebuildSidebar());
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
@@ -280,7 +284,8 @@ public final class MainViewModel implements AutoCloseable {
             }
             return;
         }
-        View v = new View.SearchView(text.strip());
+        // A search from a tag's view searches within that tag.
+        View v = new View.SearchView(text.strip(), beforeSearch instanceof View.TagView t ? t.tag() : null);
         view.set(v);
         title.set("Search");
         bindItems(v);
@@ -290,7 +295,8 @@ public final class MainViewModel implements AutoCloseable {
     private void bindItems(View v) {
         LocalDate today = day.today();
         async.run(() -> {
-            items.bindFeed(feed -> store.subscribeRows(v, today, new ItemRowFeed(feed)));
+            View.Sort by = sort.get() == null ? View.Sort.DEFAULT : sort.get().sort();
+            items.bindFeed(feed -> store.subscribeRows(v, today, by, new ItemRowFeed(feed)));
             return null;
         }, r -> { });
     }
@@ -306,7 +312,7 @@ public final class MainViewModel implements AutoCloseable {
         if (v instanceof View.ConflictsView) {
             return "Conflicts";
         }
-        return "Search";
+        return v instanceof View.TagView t ? "@" + t.tag() : "Search";
     }
 
     private void rebuildSidebar() {
@@ -377,6 +383,16 @@ public final class MainViewModel implements AutoCloseable {
 
     public boolean hasList(String id) {
         return id != null && lists.items().stream().anyMatch(l -> l.id().equals(id));
+    }
+
+    /** How the list is ordered: the view's own order, or by priority, due date or title first. */
+    public ObjectProperty<ListOrder> sortProperty() {
+        return sort;
+    }
+
+    /** Actions on all selected rows at once, each one undo step. */
+    public BulkCommands bulk() {
+        return bulk;
     }
 
     /** The undoable actions on items and lists: quick add, complete, delete, move, undo, new list… */

@@ -3,20 +3,23 @@ package dev.tandem.app.vm;
 import dev.tandem.app.model.View;
 
 /**
- * One row of the sidebar: a smart list, a user list, or the conflicts view.
+ * One row of the sidebar: a smart list, a user list, a tag, or the conflicts view.
  *
  * @param count  the number shown beside it
  * @param alert  the count is of things needing attention (unseen conflicts)
  */
 public record SidebarEntry(String key, String name, Kind kind, View view, long count, boolean alert) {
-    public enum Kind { SMART, LIST, CONFLICTS }
+    public enum Kind { SMART, LIST, CONFLICTS, TAG }
 
     /** Which icon the sidebar shows for it. */
-    public enum Icon { INBOX, TODAY, UPCOMING, COMPLETED, TRASH, LIST, CONFLICTS }
+    public enum Icon { INBOX, TODAY, UPCOMING, COMPLETED, TRASH, LIST, CONFLICTS, TAG }
 
     public Icon icon() {
         if (kind == Kind.LIST) {
             return Icon.LIST;
+        }
+        if (kind == Kind.TAG) {
+            return Icon.TAG;
         }
         if (kind == Kind.CONFLICTS || !(view instanceof View.SmartView s)) {
             return Icon.CONFLICTS;

@@ -4,6 +4,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.ListDiff;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Count;
+import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
@@ -18,7 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The sidebar's rows: the smart views, the user lists and Conflicts, each with its live count. The
+ * The sidebar's rows: the smart views, the user lists, the tags and Conflicts, each with its live count. The
  * counts are one query for one date ({@link #bindCounts}); changes on the UI executor only.
  */
 final class SidebarViewModel implements AutoCloseable {
@@ -27,6 +28,8 @@ final class SidebarViewModel implements AutoCloseable {
     private final ObservableList<SidebarEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<SidebarEntry> entriesRO = FXCollections.unmodifiableObservableList(entries);
     private final LiveList<Count> countRows;
+    private final LiveList<Count> tagRows;
+    private final TagStore tags;
     private final Map<String, Long> counts = new HashMap<>();
     private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper unseenConflicts = new ReadOnlyIntegerWrapper(0);
@@ -41,6 +44,9 @@ final class SidebarViewModel implements AutoCloseable {
             countRows.items().forEach(c -> counts.put(c.id(), c.count()));
             onCounts.run();
         });
+        this.tags = new TagStore(store);
+        this.tagRows = new LiveList<>(Count::id, async.ui());
+        tagRows.onAfterApply(s -> onCounts.run());
     }
 
     ObservableList<SidebarEntry> entries() {
@@ -51,6 +57,9 @@ final class SidebarViewModel implements AutoCloseable {
     void bindCounts(LocalDate today) {
         async.run(() -> {
             countRows.bind((sink, ex) -> store.subscribeCounts(today, sink, ex));
+            if (!tagRows.isLoaded()) {
+                tagRows.bind((sink, ex) -> tags.subscribeCounts(sink, ex));
+            }
             return null;
         }, r -> { });
     }
@@ -94,6 +103,11 @@ final class SidebarViewModel implements AutoCloseable {
             next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? "Untitled" : l.name(),
                     SidebarEntry.Kind.LIST, v, count(v.key()), false));
         }
+        // Tags on open todos, most used first; a tag on no open todo drops out.
+        for (Count t : tagRows.items()) {
+            View v = new View.TagView(t.id());
+            next.add(new SidebarEntry(v.key(), t.id(), SidebarEntry.Kind.TAG, v, t.count(), false));
+        }
         View c = new View.ConflictsView();
         int unseen = unseenConflicts.get();
         next.add(new SidebarEntry(c.key(), "Conflicts", SidebarEntry.Kind.CONFLICTS, c,
@@ -104,5 +118,6 @@ final class SidebarViewModel implements AutoCloseable {
     @Override
     public void close() {
         countRows.close();
+        tagRows.close();
     }
 }

@@ -2,12 +2,15 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
 import dev.tandem.app.text.QuickAdd;
-import dev.tandem.app.text.QuickAddParser;
+import dev.tandem.app.text.TodoDraft;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,6 +27,7 @@ import javafx.collections.ObservableList;
  */
 public final class UndoableCommands {
     private final TodoStore store;
+    private final SeriesStore series;
     private final Async async;
     private final Dialogs dialogs;
     private final UndoManager undo;
@@ -37,6 +41,7 @@ public final class UndoableCommands {
     UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<View> view,
             ObservableList<TodoList> lists, SidebarViewModel sidebar, Consumer<View> select) {
         this.store = store;
+        this.series = new SeriesStore(store);
         this.async = async;
         this.dialogs = dialogs;
         this.undo = undo;
@@ -50,13 +55,58 @@ public final class UndoableCommands {
         return message.getReadOnlyProperty();
     }
 
+    /** Asks for a tag to add to the selected todos; empty when cancelled or blank. */
+    public Optional<String> askTag() {
+        return dialogs.askText("Add tag", "Tag", "").map(String::strip).filter(t -> !t.isEmpty());
+    }
+
+    /** Asks for the list to move to by name ("Inbox" for none); empty when cancelled or there is no such list. */
+    public Optional<Optional<String>> askList() {
+        Optional<String> name = dialogs.askText("Move to list", "List name", "").map(String::strip).filter(n -> !n.isEmpty());
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        if (name.get().equalsIgnoreCase("inbox")) {
+            return Optional.of(Optional.empty());
+        }
+        Optional<TodoList> l = lists.stream().filter(x -> x.name() != null && x.name().equalsIgnoreCase(name.get())).findFirst();
+        if (l.isEmpty()) {
+            message.set("No list called “" + name.get() + "”");
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of(l.get().id()));
+    }
+
+    /** Asks for a due date ("tomorrow", "fri", "2026-12-01"; "none" clears); empty when cancelled or unreadable. */
+    public Optional<Optional<LocalDate>> askDue() {
+        Optional<String> text = dialogs.askText("Set due date", "Date (today, fri, in 3 days, none)", "")
+                .map(String::strip).filter(n -> !n.isEmpty());
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        if (text.get().equalsIgnoreCase("none")) {
+            return Optional.of(Optional.empty());
+        }
+        Optional<LocalDate> d = dev.tandem.app.text.DatePhrases.parse(text.get(), store.today());
+        if (d.isEmpty()) {
+            message.set("Cannot read the date “" + text.get() + "”");
+            return Optional.empty();
+        }
+        return Optional.of(d);
+    }
+
+    /** Shows {@code text} in the message line. */
+    void say(String text) {
+        message.set(text);
+    }
+
     public String currentListId() {
         return view.get() instanceof View.ListView l ? l.listId() : null;
     }
 
     public boolean quickAdd(String text) {
         LocalDate today = store.today();
-        QuickAdd q = QuickAddParser.parse(text, today);
+        TodoDraft q = TodoDraft.parse(text, today);
         if (q.title().isBlank()) {
             return false;
         }
@@ -70,8 +120,10 @@ public final class UndoableCommands {
         LocalDate finalDue = due;
         String listName = q.listName();
         String fallbackList = currentListId();
-        async.run(() -> listName != null ? store.addToList(q.title(), listName, finalDue)
-                : new TodoStore.Added(store.add(q.title(), fallbackList, finalDue), null), added -> {
+        Long remindAt = new TodoDraft(new QuickAdd(q.title(), finalDue, listName), q.priority(), q.tags(), q.repeat(),
+                q.remindTime()).remindAt(ZonedDateTime.now(store.dateClock()));
+        TodoDetails details = new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt);
+        async.run(() -> store.add(q.title(), listName, fallbackList, finalDue, details), added -> {
             undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added));
             message.set("Added “" + added.item().title() + "”");
         });
@@ -107,6 +159,14 @@ public final class UndoableCommands {
 
     public void setDone(Item item, boolean done) {
         String id = item.id();
+        if (done && item.repeat() != null && !item.isDone()) {
+            async.run(() -> series.complete(id), step -> step.ifPresent(st -> {
+                String t = st.before().titleOrEmpty();
+                undo.push("Complete “" + t + "”", () -> series.uncomplete(st));
+                message.set("Completed “" + t + "”" + st.next().map(n -> " · next " + n.due()).orElse(""));
+            }));
+            return;
+        }
         async.run(() -> store.setDone(id, done), before -> before.ifPresent(b -> {
             if (b.isDone() != done) {
                 undo.push((done ? "Complete" : "Reopen") + " “" + b.titleOrEmpty() + "”", () -> store.setDone(id, b.isDone()));

@@ -17,10 +17,11 @@ public final class WindowViewModel implements AutoCloseable {
     private final TransferViewModel transfer;
     private final Runnable syncNow;
     private final String deviceName;
+    private final ReminderScheduler reminders;
 
     public WindowViewModel(MainViewModel main, EditorViewModel editor, ConflictsViewModel conflicts,
                            SyncStatusViewModel status, AppearanceViewModel appearance, SyncSettingsFlow settings,
-                           TransferViewModel transfer, Runnable syncNow, String deviceName) {
+                           TransferViewModel transfer, Runnable syncNow, String deviceName, ReminderScheduler reminders) {
         this.main = main;
         this.editor = editor;
         this.conflicts = conflicts;
@@ -30,6 +31,7 @@ public final class WindowViewModel implements AutoCloseable {
         this.transfer = transfer;
         this.syncNow = syncNow;
         this.deviceName = deviceName;
+        this.reminders = reminders;
         conflicts.onCounts(main::setConflictCounts);
         main.selectedProperty().addListener((o, a, b) -> editor.show(b == null ? null : b.item()));
         // Only untouched fields change in the editor (EditorViewModel.show).
@@ -52,6 +54,12 @@ public final class WindowViewModel implements AutoCloseable {
     public void start() {
         main.start();
         conflicts.start();
+        reminders.start();
+    }
+
+    /** Decides when reminders fire; the view shows them. */
+    public ReminderScheduler reminders() {
+        return reminders;
     }
 
     public MainViewModel main() {
@@ -98,5 +106,6 @@ public final class WindowViewModel implements AutoCloseable {
         editor.commit();
         main.close();
         conflicts.close();
+        reminders.close();
     }
 }

@@ -45,6 +45,10 @@ class LiveItemsTest {
             calls.add("patch " + changed.size());
         }
 
+        synchronized List<Item> rows() {
+            return List.copyOf(rows);
+        }
+
         synchronized List<String> ids() {
             return rows.stream().map(Item::id).toList();
         }
@@ -52,6 +56,12 @@ class LiveItemsTest {
         synchronized List<String> calls() {
             return List.copyOf(calls);
         }
+    }
+
+    /** What a full run of the view's query gives now. */
+    private static List<Item> db(TodoStore store, View view, View.Sort sort) {
+        View.Query q = View.query(view, store.today(), sort);
+        return store.db().query(Item.class, q.sql(), q.params().toArray());
     }
 
     private static void await(Supplier<Boolean> condition, Supplier<String> state) throws InterruptedException {
@@ -71,12 +81,23 @@ class LiveItemsTest {
             for (int i = 0; i < 50; i++) {
                 ids.add(store.add("todo " + i, i % 3 == 0 ? work.id() : null, null).id());
             }
-            for (View view : List.of(View.inbox(), View.of(View.Smart.COMPLETED), new View.ListView(work.id()))) {
+            TagStore tags = new TagStore(store);
+            List<View> views = List.of(View.inbox(), View.of(View.Smart.COMPLETED), new View.ListView(work.id()),
+                    new View.TagView("home"), View.inbox());
+            List<View.Sort> sorts = List.of(View.Sort.DEFAULT, View.Sort.DUE, View.Sort.PRIORITY, View.Sort.DEFAULT,
+                    View.Sort.TITLE);
+            for (int v = 0; v < views.size(); v++) {
+                View view = views.get(v);
+                View.Sort sort = sorts.get(v);
                 Rows rows = new Rows();
-                Subscription s = store.subscribeRows(view, store.today(), rows);
+                Subscription s = store.subscribeRows(view, store.today(), sort, rows);
                 for (int step = 0; step < 60; step++) {
                     String id = ids.get(random.nextInt(ids.size()));
-                    switch (random.nextInt(7)) {
+                    switch (random.nextInt(10)) {
+                        case 7 -> tags.add(id, List.of(random.nextBoolean() ? "home" : "work"));
+                        case 8 -> tags.remove(id, List.of("home"));
+                        case 9 -> store.update(id, it -> it.withPriority(random.nextBoolean() ? null : 1 + random.nextInt(4))
+                                .withDue(random.nextBoolean() ? null : store.today().plusDays(random.nextInt(5))));
                         case 0 -> ids.add(store.add("new " + step, random.nextBoolean() ? work.id() : null, null).id());
                         case 1 -> store.setDone(id, random.nextBoolean());
                         case 2 -> store.trash(id);
@@ -92,8 +113,7 @@ class LiveItemsTest {
                         default -> store.createList("List " + step);
                     }
                 }
-                await(() -> rows.ids().equals(store.query(view).stream().map(Item::id).toList()),
-                        () -> view.key() + " " + rows.calls());
+                await(() -> rows.rows().equals(db(store, view, sort)), () -> view.key() + " " + sort + " " + rows.calls());
                 assertTrue(rows.calls().stream().anyMatch(c -> c.startsWith("patch")), rows.calls().toString());
                 s.close();
             }
@@ -110,7 +130,7 @@ class LiveItemsTest {
                 return null;
             });
             Rows rows = new Rows();
-            store.subscribeRows(View.inbox(), store.today(), rows);
+            store.subscribeRows(View.inbox(), store.today(), View.Sort.DEFAULT, rows);
             await(() -> rows.calls().size() == 2, () -> rows.calls().toString());
             assertEquals(List.of("page " + LiveItems.FIRST_PAGE, "whole " + LiveItems.FIRST_PAGE * 3), rows.calls());
         }
@@ -121,7 +141,7 @@ class LiveItemsTest {
         Path file = dir.resolve("shared.db");
         try (TodoStore app = new TodoStore(Db.open(file), Clock.systemUTC())) {
             Rows rows = new Rows();
-            app.subscribeRows(View.inbox(), app.today(), rows);
+            app.subscribeRows(View.inbox(), app.today(), View.Sort.DEFAULT, rows);
             await(() -> !rows.calls().isEmpty(), () -> rows.calls().toString());
             String id;
             try (TodoStore cli = new TodoStore(Db.open(file), Clock.systemUTC())) {
@@ -142,7 +162,7 @@ class LiveItemsTest {
             });
             long[] total = {0};
             List<Item> shown = new ArrayList<>();
-            store.subscribeRows(new View.SearchView("wat"), store.today(), new LiveItems.Sink() {
+            store.subscribeRows(new View.SearchView("wat"), store.today(), View.Sort.DEFAULT, new LiveItems.Sink() {
                 @Override
                 public synchronized void reset(List<Item> rows, boolean complete, long t) {
                     shown.clear();

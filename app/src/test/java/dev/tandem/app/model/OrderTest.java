@@ -36,8 +36,14 @@ class OrderTest {
                     boolean done = random.nextInt(3) == 0;
                     Long doneAt = done && random.nextInt(4) > 0 ? (long) random.nextInt(10) : null;
                     Long trashedAt = random.nextInt(5) == 0 ? (long) random.nextInt(10) : null;
-                    tx.save(new Item(id, random.nextBoolean() ? list.id() : null, "t" + i, null, due, done ? 1L : 0L, doneAt,
-                            trashedAt, created));
+                    String title = random.nextInt(8) == 0 ? null : TITLES[random.nextInt(TITLES.length)];
+                    Long priority = random.nextInt(3) == 0 ? null : 1L + random.nextInt(4);
+                    tx.save(new Item(id, random.nextBoolean() ? list.id() : null, title, null,
+                            random.nextInt(10) == 0 ? "" : due, done ? 1L : 0L, doneAt, trashedAt, created, priority, null,
+                            null, null, null, null));
+                    if (random.nextBoolean()) {
+                        TagStore.add(tx, id, "home");
+                    }
                 }
             });
             List<View> views = new ArrayList<>();
@@ -45,16 +51,24 @@ class OrderTest {
                 views.add(View.of(s));
             }
             views.add(new View.ListView(list.id()));
+            views.add(new View.TagView("home"));
+            views.add(new View.SearchView("", "home"));
             for (View v : views) {
-                View.Query q = View.query(v, today);
-                List<Item> bySql = db.query(Item.class, q.sql(), q.params().toArray());
-                List<Item> byComparator = new ArrayList<>(bySql);
-                java.util.Collections.shuffle(byComparator, random);
-                byComparator.sort(q.order());
-                assertEquals(ids(bySql), ids(byComparator), v.key());
+                for (View.Sort sort : View.Sort.values()) {
+                    View.Query q = View.query(v, today, sort);
+                    List<Item> bySql = db.query(Item.class, q.sql(), q.params().toArray());
+                    List<Item> byComparator = new ArrayList<>(bySql);
+                    java.util.Collections.shuffle(byComparator, random);
+                    byComparator.sort(q.order());
+                    assertEquals(ids(bySql), ids(byComparator), v.key() + " by " + sort);
+                }
             }
         }
     }
+
+    /** Titles that NOCASE orders differently from plain code point order, and from Unicode case folding. */
+    private static final String[] TITLES = {"apple", "Apple", "APPLE", "banana", "Zebra", "zebra", "_under", "Ärger",
+        "ärger", "émile", "Emile", "b", "B", "", "😀 smile", "\uE000 private", "10", "9"};
 
     private static List<String> ids(List<Item> items) {
         return items.stream().map(Item::id).toList();

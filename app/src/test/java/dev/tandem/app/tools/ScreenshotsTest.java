@@ -6,6 +6,8 @@ import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
@@ -96,9 +98,12 @@ class ScreenshotsTest {
     static void seedRich(TodoStore s) {
         DemoMode.seed(s);
         TodoList work = s.findList("Work").orElseThrow();
-        s.add("Send invoice #1042 to Northwind", work.id(), s.today().minusDays(2));
-        s.add("1:1 with Priya — career goals", work.id(), s.today().plusDays(1));
-        s.add("Update the onboarding checklist", work.id(), null);
+        s.add("Send invoice #1042 to Northwind", null, work.id(), s.today().minusDays(2),
+                new TodoDetails(1, List.of("billing"), null, null));
+        s.add("1:1 with Priya — career goals", null, work.id(), s.today().plusDays(1),
+                new TodoDetails(2, List.of("people"), Recurrence.every(Recurrence.Freq.WEEKLY, 2), null));
+        s.add("Update the onboarding checklist", null, work.id(), null,
+                new TodoDetails(3, List.of("docs", "people"), null, s.clock().millis() + 3_600_000L));
     }
 
     private static MainView show(Stage stage, Device d, Theme theme, double w, double h, Parent rootOverride) throws Exception {
@@ -157,6 +162,14 @@ class ScreenshotsTest {
                     && v.statusViewModel().statusProperty().get().pendingChanges() == 0);
             settle();
             save(snapshot(stage.getScene()), theme == Theme.LIGHT ? "main-light.png" : "main-dark.png");
+            if (theme == Theme.LIGHT) {
+                fx(() -> {
+                    v.toggleShortcuts();
+                    return null;
+                });
+                settle();
+                save(snapshot(stage.getScene()), "shortcuts.png");
+            }
             fx(() -> {
                 v.close();
                 return null;

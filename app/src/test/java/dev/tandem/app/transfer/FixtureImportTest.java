@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,15 +36,20 @@ class FixtureImportTest {
         assertEquals(Optional.of("Home"), listName(store, bill));
         assertEquals("2026-12-18", bill.due());
         assertTrue(bill.notes().startsWith("Account 4411-02, due before the 20th"), bill.notes());
-        assertTrue(bill.notes().endsWith("\n\nPriority: high"), bill.notes());
+        assertFalse(bill.notes().contains("Priority:"), "the priority is a field now: " + bill.notes());
+        assertEquals(1, bill.priorityLevel());
         Item garden = byTitle(store, "Plan the garden @outdoors");
         assertEquals("- [ ] Order seeds\n  - [ ] Compare two catalogues\n- [ ] Buy compost (Jan 10 2027)\n"
                 + "Comment: Ask the neighbours whether they want to share a delivery", garden.notes());
         Item water = byTitle(store, "Water the plants");
-        assertEquals(new NoteAttributes(List.of("Weekly"), "medium", "every saturday"),
-                NoteAttributes.split(water.notes()).attributes());
+        assertEquals(NoteAttributes.NONE, NoteAttributes.split(water.notes()).attributes(), water.notes());
+        assertEquals(2, water.priorityLevel());
+        assertEquals("FREQ=WEEKLY;BYDAY=SA", water.repeat(), "Todoist's words become a rule Tandem computes");
+        assertEquals(List.of("weekly"), new TagStore(store).of(water.id()));
         assertNull(water.due());
-        assertEquals("Tags: Weekly", byTitle(store, "Clean the \"big\" window").notes());
+        Item window = byTitle(store, "Clean the \"big\" window");
+        assertNull(window.notes());
+        assertEquals(List.of("weekly"), new TagStore(store).of(window.id()));
     }
 
     @Test
@@ -58,12 +64,17 @@ class FixtureImportTest {
         assertEquals(Optional.of("Errands"), listName(store, recycling));
         NoteAttributes.Split notes = NoteAttributes.split(recycling.notes());
         assertEquals("Blue bin, street side.\nGlass goes separately.", notes.body());
-        assertEquals(new NoteAttributes(List.of("home", "chores"), "medium", "FREQ=WEEKLY;BYDAY=TU"), notes.attributes());
+        assertEquals(NoteAttributes.NONE, notes.attributes(), "tags, priority and repeat are fields now");
+        assertEquals(List.of("chores", "home"), new TagStore(store).of(recycling.id()));
+        assertEquals(2, recycling.priorityLevel());
+        assertEquals("FREQ=WEEKLY;BYDAY=TU", recycling.repeat());
+        assertEquals(recycling.id(), recycling.seriesId());
         Item passport = byTitle(store, "Renew passport");
         assertTrue(passport.isDone());
         assertEquals(java.time.Instant.parse("2026-11-05T10:15:00Z").toEpochMilli(), passport.doneAt());
         assertEquals("2026-11-10", passport.due());
-        assertEquals("Priority: high", passport.notes());
+        assertNull(passport.notes());
+        assertEquals(1, passport.priorityLevel(), "PRIORITY 1 (high) is p1");
         Item dentist = byTitle(store, "Call the dentist");
         assertEquals(Optional.of("Health"), listName(store, dentist));
         assertFalse(dentist.isDone());
@@ -96,7 +107,8 @@ class FixtureImportTest {
         assertFalse(sweep.isDone());
         assertEquals("2026-10-10", sweep.due());
         assertEquals(Optional.of("Household"), listName(store, sweep));
-        assertEquals("Call before the heating season.\n\nTags: urgent", sweep.notes());
+        assertEquals("Call before the heating season.", sweep.notes());
+        assertEquals(List.of("urgent"), new TagStore(store).of(sweep.id()));
         Item note = byTitle(store, "Wifi and alarm codes");
         assertFalse(note.isDone());
         assertNull(note.due());

@@ -93,7 +93,7 @@ class HostileImportTest {
 
     @Test
     void json_newerVersionOrOtherFormat_refused() throws Exception {
-        assertTrue(refused(write("v2.json", "{\"format\":\"tandem\",\"version\":2}")).getMessage()
+        assertTrue(refused(write("v3.json", "{\"format\":\"tandem\",\"version\":3}")).getMessage()
                 .contains("update Tandem"));
         assertTrue(refused(write("other.json", "{\"format\":\"something\"}")).getMessage()
                 .contains("not a Tandem backup"));

@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,9 +40,13 @@ class RoundTripTest {
         source.setDone(done.id(), true);
         Item noted = source.add("Plan the trip", null, null);
         source.update(noted.id(), it -> it.withNotes("Day 1: Lisbon — trams\nDay 2: Sintra\n\n\"Quotes\", #hash, émoji 🚋"));
-        Item weekly = source.add("Water the plants", null, LocalDate.of(2026, 11, 28));
-        source.update(weekly.id(), it -> it.withNotes(NoteAttributes.append("By the window too.",
-                new NoteAttributes(List.of("home", "plants"), "high", "FREQ=WEEKLY;BYDAY=SA"))));
+        Item weekly = source.add("Water the plants", null, null, LocalDate.of(2026, 11, 28), new TodoDetails(1,
+                List.of("home", "plants"), Recurrence.weekly(Set.of(DayOfWeek.SATURDAY)), 1_795_000_000_000L)).item();
+        source.update(weekly.id(), it -> it.withNotes("By the window too."));
+        // A todo imported before tags and priorities were fields: its notes still carry the lines.
+        Item legacy = source.add("Sweep the yard", null, LocalDate.of(2026, 11, 29));
+        source.update(legacy.id(), it -> it.withNotes(NoteAttributes.append("Leaves first.",
+                new NoteAttributes(List.of("garden"), "low", "FREQ=MONTHLY;BYMONTHDAY=29"))));
         source.add("Milk", groceries.id(), null);
         source.add("title: with a colon # and hash", null, null);
         Item trashed = source.add("Old idea", null, null);
@@ -61,11 +70,13 @@ class RoundTripTest {
     void jsonExportThenImport_intoFreshProfile_itemAndListTablesIdentical() {
         Path file = tmp.resolve("backup.json");
         ExportReport out = Transfer.export(source, Format.TANDEM_JSON, file, Progress.NONE);
-        assertEquals(7, out.items(), "trashed items are in the backup, items deleted for good are not");
+        assertEquals(8, out.items(), "trashed items are in the backup, items deleted for good are not");
         ImportReport in = Transfer.importPath(fresh, file, null, Progress.NONE);
-        assertEquals(7, in.added());
+        assertEquals(8, in.added());
         assertEquals(rows(source, "items"), rows(fresh, "items"));
         assertEquals(rows(source, "lists"), rows(fresh, "lists"));
+        assertEquals(rows(source, "item_tags"), rows(fresh, "item_tags"));
+        assertEquals(2, rows(fresh, "item_tags").size());
         assertTrue(rows(fresh, "items").stream().anyMatch(r -> r.contains("\"trashedAt\":1")), "the trashed item keeps trashedAt");
     }
 
@@ -94,10 +105,15 @@ class RoundTripTest {
             if (b.isDone()) {
                 assertEquals(b.doneAt() / 1000, a.doneAt() / 1000, "COMPLETED keeps the second");
             }
-            assertEquals(NoteAttributes.split(b.notes()), NoteAttributes.split(a.notes()), b.title());
+            assertEquals(effective(source, b), effective(fresh, a), b.title());
         }
         Item weekly = after.values().stream().filter(i -> i.title().equals("Water the plants")).findFirst().orElseThrow();
-        assertEquals("FREQ=WEEKLY;BYDAY=SA", NoteAttributes.split(weekly.notes()).attributes().repeats());
+        assertEquals("FREQ=WEEKLY;BYDAY=SA", weekly.repeat());
+        assertEquals(1, weekly.priorityLevel());
+        assertEquals(List.of("home", "plants"), new TagStore(fresh).of(weekly.id()));
+        Item legacy = after.values().stream().filter(i -> i.title().equals("Sweep the yard")).findFirst().orElseThrow();
+        assertEquals("Leaves first.", legacy.notes(), "the old attribute lines became fields on the way");
+        assertEquals("FREQ=MONTHLY;BYMONTHDAY=29", legacy.repeat());
         assertEquals(Map.of("Groceries", 2L, "Work / Projects: 2027", 1L), after.values().stream()
                 .filter(i -> i.listId() != null)
                 .collect(Collectors.groupingBy(i -> Fixtures.listName(fresh, i).orElse("?"), Collectors.counting())));
@@ -130,13 +146,15 @@ class RoundTripTest {
         for (Item b : before.values()) {
             Item a = after.get(b.id());
             assertEquals(b.title(), a.title());
-            assertEquals(b.notes(), a.notes(), b.title());
+            assertEquals(effective(source, b), effective(fresh, a), b.title());
             assertEquals(b.due(), a.due(), b.title());
             assertEquals(b.isDone(), a.isDone(), b.title());
         }
         String tap = Files.readString(dir.resolve("Inbox").resolve("Water the plants.md"));
         assertTrue(tap.startsWith("---\nid: "), tap);
         assertTrue(tap.contains("\ntags:\n- home\n- plants\n"), tap);
+        assertTrue(tap.contains("\npriority: p1\n"), tap);
+        assertTrue(tap.contains("\nrepeats: FREQ=WEEKLY;BYDAY=SA\n"), tap);
         assertTrue(tap.contains("\ncompleted?: no\n"), tap);
     }
 
@@ -151,6 +169,14 @@ class RoundTripTest {
             assertTrue(e.getMessage().contains("not empty"), e.getMessage());
         }
         assertEquals(List.of(dir.resolve("keep.txt")), Files.list(dir).toList());
+    }
+
+    /** What a todo says, wherever it keeps it: notes body, tags, priority level and rule, from fields or lines. */
+    private static List<Object> effective(TodoStore s, Item it) {
+        NoteAttributes.Split split = NoteAttributes.split(it.notes());
+        NoteAttributes a = RealFields.exported(it, new TagStore(s).of(it.id()), split.attributes());
+        return java.util.Arrays.asList(split.body(), new java.util.TreeSet<>(a.tags()),
+                RealFields.priority(a.priority()), a.repeats());
     }
 
     private static Map<String, Item> open(TodoStore s) {

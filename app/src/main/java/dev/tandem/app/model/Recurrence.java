@@ -1,0 +1,204 @@
+package dev.tandem.app.model;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A repeat rule, stored as a small subset of iCalendar's RRULE ({@code FREQ=WEEKLY;INTERVAL=2;BYDAY=MO}):
+ * FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY (weekly) and BYMONTHDAY (monthly). The same
+ * text exports as an iCalendar RRULE as it is.
+ *
+ * <p>{@link #next} depends only on the rule and the occurrence's due date, never on today or on who
+ * completes it, so every device computes the same next date for the same occurrence (and with it the
+ * same next id, {@link DerivedIds#occurrence}). Rules synced from elsewhere are untrusted text:
+ * {@link #parse} returns empty for anything it does not fully understand.
+ */
+public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMonthDay) {
+
+    public enum Freq { DAILY, WEEKLY, MONTHLY, YEARLY }
+
+    public static final int MAX_INTERVAL = 999;
+    private static final List<String> DAY_CODES = List.of("MO", "TU", "WE", "TH", "FR", "SA", "SU");
+
+    public Recurrence {
+        if (freq == null) {
+            throw new IllegalArgumentException("freq: must be set");
+        }
+        if (interval < 1 || interval > MAX_INTERVAL) {
+            throw new IllegalArgumentException("interval: must be 1.." + MAX_INTERVAL + ", was " + interval);
+        }
+        if (byMonthDay < 0 || byMonthDay > 31) {
+            throw new IllegalArgumentException("byMonthDay: must be 0 (none) or 1..31, was " + byMonthDay);
+        }
+        byDay = byDay == null || byDay.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byDay));
+    }
+
+    public static Recurrence every(Freq freq, int interval) {
+        return new Recurrence(freq, interval, Set.of(), 0);
+    }
+
+    public static Recurrence weekly(Set<DayOfWeek> days) {
+        return new Recurrence(Freq.WEEKLY, 1, days, 0);
+    }
+
+    public static Recurrence monthlyOn(int day) {
+        return new Recurrence(Freq.MONTHLY, 1, Set.of(), day);
+    }
+
+    /** The rule as stored, e.g. "FREQ=WEEKLY;BYDAY=MO,WE" (INTERVAL only when not 1). */
+    public String toRule() {
+        StringBuilder b = new StringBuilder("FREQ=").append(freq);
+        if (interval != 1) {
+            b.append(";INTERVAL=").append(interval);
+        }
+        if (!byDay.isEmpty()) {
+            List<String> codes = new ArrayList<>();
+            EnumSet.copyOf(byDay).forEach(d -> codes.add(DAY_CODES.get(d.ordinal())));
+            b.append(";BYDAY=").append(String.join(",", codes));
+        }
+        if (byMonthDay != 0) {
+            b.append(";BYMONTHDAY=").append(byMonthDay);
+        }
+        return b.toString();
+    }
+
+    /** Reads a rule; empty when it is missing or uses anything this class does not implement. */
+    public static Optional<Recurrence> parse(String rule) {
+        if (rule == null || rule.isBlank() || rule.length() > 200) {
+            return Optional.empty();
+        }
+        String r = rule.strip().toUpperCase(Locale.ROOT);
+        if (r.startsWith("RRULE:")) {
+            r = r.substring(6);
+        }
+        Freq freq = null;
+        int interval = 1;
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        int monthDay = 0;
+        try {
+            for (String part : r.split(";")) {
+                int eq = part.indexOf('=');
+                if (eq < 0) {
+                    return Optional.empty();
+                }
+                String k = part.substring(0, eq).strip();
+                String v = part.substring(eq + 1).strip();
+                switch (k) {
+                    case "FREQ" -> freq = Freq.valueOf(v);
+                    case "INTERVAL" -> interval = Integer.parseInt(v);
+                    case "BYDAY" -> {
+                        for (String d : v.split(",")) {
+                            int i = DAY_CODES.indexOf(d.strip());
+                            if (i < 0) {
+                                return Optional.empty();
+                            }
+                            days.add(DayOfWeek.of(i + 1));
+                        }
+                    }
+                    case "BYMONTHDAY" -> monthDay = Integer.parseInt(v);
+                    case "WKST" -> {
+                        if (!v.equals("MO")) {
+                            return Optional.empty();
+                        }
+                    }
+                    default -> {
+                        return Optional.empty();
+                    }
+                }
+            }
+            if (freq == null || (!days.isEmpty() && freq != Freq.WEEKLY) || (monthDay != 0 && freq != Freq.MONTHLY)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Recurrence(freq, interval, days, monthDay));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The first date after occurrence {@code d} that the rule gives. */
+    public LocalDate next(LocalDate d) {
+        return switch (freq) {
+            case DAILY -> d.plusDays(interval);
+            case WEEKLY -> byDay.isEmpty() ? d.plusWeeks(interval) : nextWeekday(d);
+            case MONTHLY -> byMonthDay == 0 ? d.plusMonths(interval) : nextMonthDay(d);
+            case YEARLY -> d.plusYears(interval);
+        };
+    }
+
+    /** The first date on or after {@code today} the rule gives: the first due date of a new series. */
+    public LocalDate first(LocalDate today) {
+        if (!byDay.isEmpty() && !byDay.contains(today.getDayOfWeek())) {
+            return nextWeekday(today);
+        }
+        if (byMonthDay != 0 && today.getDayOfMonth() != clamp(today, byMonthDay)) {
+            return nextMonthDay(today);
+        }
+        return today;
+    }
+
+    private LocalDate nextWeekday(LocalDate d) {
+        LocalDate weekOfD = d.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        for (LocalDate c = d.plusDays(1); ; c = c.plusDays(1)) {
+            long weeks = ChronoUnit.WEEKS.between(weekOfD, c.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+            if (byDay.contains(c.getDayOfWeek()) && weeks % interval == 0) {
+                return c;
+            }
+        }
+    }
+
+    private LocalDate nextMonthDay(LocalDate d) {
+        LocalDate sameMonth = d.withDayOfMonth(clamp(d, byMonthDay));
+        if (sameMonth.isAfter(d)) {
+            return sameMonth;
+        }
+        LocalDate m = d.withDayOfMonth(1).plusMonths(interval);
+        return m.withDayOfMonth(clamp(m, byMonthDay));
+    }
+
+    private static int clamp(LocalDate month, int day) {
+        return Math.min(day, month.lengthOfMonth());
+    }
+
+    /** In words: "every day", "every weekday", "every Monday", "every 2 weeks", "every month on the 1st". */
+    public String describe() {
+        String unit = switch (freq) {
+            case DAILY -> "day";
+            case WEEKLY -> "week";
+            case MONTHLY -> "month";
+            case YEARLY -> "year";
+        };
+        String base = interval == 1 ? "every " + unit : "every " + interval + " " + unit + "s";
+        if (!byDay.isEmpty()) {
+            if (byDay.equals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) && interval == 1) {
+                return "every weekday";
+            }
+            List<String> names = new ArrayList<>();
+            EnumSet.copyOf(byDay).forEach(d -> names.add(d.getDisplayName(
+                    byDay.size() == 1 ? TextStyle.FULL : TextStyle.SHORT, Locale.ENGLISH)));
+            return (interval == 1 ? "every " : base + " on ") + String.join(", ", names);
+        }
+        if (byMonthDay != 0) {
+            return base + " on the " + ordinal(byMonthDay);
+        }
+        return base;
+    }
+
+    static String ordinal(int n) {
+        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+}

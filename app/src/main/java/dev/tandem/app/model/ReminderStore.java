@@ -1,0 +1,51 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Subscription;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Reminders: {@code Item.remindAt} and {@code Item.remindDismissed}, ordinary attributes that sync. A
+ * reminder is pending while the todo is open, not in the Trash, and its {@code remindAt} is not the value
+ * dismissed; so dismissing or completing on one device stops it on the others once they sync, and setting
+ * a new time makes it fire again.
+ */
+public final class ReminderStore {
+    /** Open todos with a pending reminder, soonest first. */
+    static final String PENDING = "SELECT * FROM items WHERE remindAt IS NOT NULL AND " + Queries.OPEN
+            + " AND (remindDismissed IS NULL OR remindDismissed <> remindAt) ORDER BY remindAt, id";
+
+    private final TodoStore store;
+
+    public ReminderStore(TodoStore store) {
+        this.store = store;
+    }
+
+    /** The todos with a pending reminder (due or not yet). */
+    public List<Item> pending() {
+        return store.db().query(Item.class, PENDING);
+    }
+
+    public Subscription subscribePending(Consumer<List<Item>> onResult, Executor executor) {
+        return store.db().querySubscribe(Item.class, PENDING, List.of(), onResult, executor);
+    }
+
+    /** Sets (or with null clears) the reminder time; returns the item as it was. */
+    public Optional<Item> setRemindAt(String id, Long at) {
+        return store.update(id, it -> it.withRemindAt(at));
+    }
+
+    /** Dismisses the reminder as it is now: it does not fire again, here or on other devices. */
+    public Optional<Item> dismiss(String id) {
+        return store.update(id, it -> it.remindAt() == null ? it : it.withRemindDismissed(it.remindAt()));
+    }
+
+    /** Moves the reminder to {@code by} from now. */
+    public Optional<Item> snooze(String id, Duration by) {
+        long at = store.clock().millis() + by.toMillis();
+        return store.update(id, it -> it.withRemindAt(at));
+    }
+}

@@ -1,0 +1,159 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Tx;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Recurring todos. Completing an occurrence of a series creates the next one, whose id is derived from
+ * the series and the next due date ({@link DerivedIds#occurrence}) and whose due date depends only on
+ * the rule and this occurrence's due date ({@link Recurrence#next}). So two devices that complete the
+ * same occurrence offline both write the same next row, and sync merges them into one: exactly one next
+ * occurrence. If the next row exists already (completed elsewhere, synced), it is left as it is.
+ *
+ * <p>Ordering inside the one transaction: read the occurrence, mark it done, then create the next one
+ * (with the occurrence's tags), so nothing sees a done occurrence without its successor.
+ */
+public final class SeriesStore {
+    private final TodoStore store;
+
+    public SeriesStore(TodoStore store) {
+        this.store = store;
+    }
+
+    /**
+     * What completing or skipping did: the occurrence as it was before, and the next occurrence if this
+     * call created it (null when the todo does not repeat or the next one existed already).
+     */
+    public record Step(Item before, Item created) {
+        public Optional<Item> next() {
+            return Optional.ofNullable(created);
+        }
+    }
+
+    /** Sets or clears (null) the repeat rule; a todo that starts repeating without a due date gets its first date. */
+    public Optional<Item> setRepeat(String id, Recurrence rule) {
+        LocalDate today = store.today();
+        return store.update(id, it -> withRule(it, rule, today));
+    }
+
+    /** The item with {@code rule} (null: no repeat); its series is its own id if it has none yet. */
+    public static Item withRule(Item it, Recurrence rule, LocalDate today) {
+        if (rule == null) {
+            return it.withRepeat(null, it.seriesId());
+        }
+        Item r = it.withRepeat(rule.toRule(), it.seriesId() != null ? it.seriesId() : it.id());
+        return r.dueDate() == null ? r.withDue(rule.first(today)) : r;
+    }
+
+    /** Marks the todo done; if it repeats, creates the next occurrence in the same transaction. */
+    public Optional<Step> complete(String id) {
+        long now = store.clock().millis();
+        return write(id, (tx, it) -> {
+            if (!it.isDone()) {
+                tx.save(it.withDone(true, now));
+            }
+            return it.isDone() ? null : createNext(tx, it, now);
+        });
+    }
+
+    /** Moves on to the next occurrence without completing this one: the next is created, this one is deleted. */
+    public Optional<Step> skip(String id) {
+        long now = store.clock().millis();
+        return write(id, (tx, it) -> {
+            if (it.recurrence() == null) {
+                return null;
+            }
+            Item next = createNext(tx, it, now);
+            tx.delete(Item.class, it.id());
+            return next;
+        });
+    }
+
+    /** Undoes {@link #skip}: the skipped occurrence comes back, and the next one goes if skip created it. */
+    public void unskip(Step step) {
+        store.writeAll(tx -> {
+            tx.restore(Item.class, step.before().id());
+            if (step.created() != null) {
+                tx.delete(Item.class, step.created().id());
+            }
+            return null;
+        });
+    }
+
+    /** Undoes {@link #complete}: reopens the occurrence, and deletes the next one if complete created it. */
+    public void uncomplete(Step step) {
+        Item b = step.before();
+        store.writeAll(tx -> {
+            tx.get(Item.class, b.id()).ifPresent(cur -> tx.save(cur.withDoneFields(b.done(), b.doneAt())));
+            if (step.created() != null) {
+                tx.delete(Item.class, step.created().id());
+            }
+            return null;
+        });
+    }
+
+    /** If the todo is done and repeats, creates its next occurrence unless it exists; returns what it created. */
+    public Item ensureNext(String id) {
+        long now = store.clock().millis();
+        return store.writeAll(tx -> tx.get(Item.class, id).filter(Item::isDone).map(it -> createNext(tx, it, now))
+                .orElse(null));
+    }
+
+    /** Ends the series at this occurrence: it stops repeating; returns it as it was. */
+    public Optional<Item> endSeries(String id) {
+        return store.update(id, it -> it.withRepeat(null, it.seriesId()));
+    }
+
+    private interface Work {
+        Item run(Tx tx, Item current);
+    }
+
+    private Optional<Step> write(String id, Work work) {
+        Optional<Item> cur = store.get(id);
+        if (cur.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(store.writeAll(tx -> {
+            Item it = tx.get(Item.class, id).orElse(cur.get());
+            return new Step(it, work.run(tx, it));
+        }));
+    }
+
+    /**
+     * Creates the occurrence after {@code it} inside {@code tx}; null when it does not repeat or the
+     * next row exists already. Usable by bulk actions in their own transaction.
+     */
+    public static Item createNext(Tx tx, Item it, long now) {
+        Recurrence rule = it.recurrence();
+        if (rule == null) {
+            return null;
+        }
+        LocalDate due = it.dueDate() != null ? it.dueDate()
+                : LocalDate.ofEpochDay(Math.floorDiv(it.createdAt() == null ? now : it.createdAt(), 86_400_000L));
+        LocalDate nextDue = rule.next(due);
+        String series = it.seriesId() != null ? it.seriesId() : it.id();
+        String nextId = DerivedIds.occurrence(series, nextDue.toString());
+        if (tx.get(Item.class, nextId).isPresent()) {
+            return null;
+        }
+        // The reminder keeps its distance to the due date; computed in UTC days so every device agrees.
+        Long remind = it.remindAt() == null ? null
+                : it.remindAt() + Duration.ofDays(nextDue.toEpochDay() - due.toEpochDay()).toMillis();
+        Item next = new Item(nextId, it.listId(), it.title(), it.notes(), nextDue.toString(), 0L, null, null, now,
+                it.priority(), it.repeat(), series, remind, null, null);
+        Item saved = tx.save(next);
+        for (String tag : TagStore.of(tx, it.id())) {
+            TagStore.add(tx, nextId, tag);
+        }
+        return saved;
+    }
+
+    /** The open occurrences of a series, oldest due first. */
+    public List<Item> openOccurrences(String seriesId) {
+        return store.db().query(Item.class, "SELECT * FROM items WHERE seriesId = ? AND trashedAt IS NULL"
+                + " AND coalesce(done, 0) = 0 ORDER BY due, id", seriesId);
+    }
+}

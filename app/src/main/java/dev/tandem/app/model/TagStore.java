@@ -1,0 +1,130 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Subscription;
+import dev.tandem.engine.Tx;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Tags on todos: one {@link ItemTag} row per (item, tag), with an id derived from both, so adding the
+ * same tag on two devices makes one row and adding different tags never loses one (see ItemTag). The
+ * {@code Tx} methods let a bulk action tag many todos in the caller's one transaction.
+ */
+public final class TagStore {
+    /** Tags on open todos with their counts, most used first. */
+    static final String COUNTS = "SELECT t.tag AS id, count(*) AS n FROM item_tags t JOIN items i ON i.id = t.itemId"
+            + " WHERE t.removedAt IS NULL AND " + Queries.OPEN_I + " GROUP BY t.tag ORDER BY n DESC, t.tag";
+
+    private final TodoStore store;
+
+    public TagStore(TodoStore store) {
+        this.store = store;
+    }
+
+    /** Adds {@code tag} to the item (again, if it was removed); false when it was there already or is empty. */
+    public static boolean add(Tx tx, String itemId, String tag) {
+        ItemTag want = ItemTag.of(itemId, tag);
+        if (want.tag().isEmpty()) {
+            return false;
+        }
+        Optional<ItemTag> cur = tx.get(ItemTag.class, want.id());
+        if (cur.isPresent() && !cur.get().isRemoved()) {
+            return false;
+        }
+        tx.save(want);
+        return true;
+    }
+
+    /** Removes {@code tag} from the item; false when it was not there. */
+    public static boolean remove(Tx tx, String itemId, String tag, long now) {
+        ItemTag key = ItemTag.of(itemId, tag);
+        Optional<ItemTag> cur = tx.get(ItemTag.class, key.id());
+        if (cur.isEmpty() || cur.get().isRemoved()) {
+            return false;
+        }
+        tx.save(new ItemTag(key.id(), itemId, key.tag(), now));
+        return true;
+    }
+
+    /** The item's tags, in order. */
+    public static List<String> of(Tx tx, String itemId) {
+        List<String> out = new ArrayList<>();
+        for (ItemTag t : tx.query(ItemTag.class,
+                "SELECT * FROM item_tags WHERE itemId = ? AND removedAt IS NULL ORDER BY tag", itemId)) {
+            out.add(t.tag());
+        }
+        return out;
+    }
+
+    public List<String> of(String itemId) {
+        return store.db().transactionResult(tx -> of(tx, itemId));
+    }
+
+    /** Adds tags to one item in one transaction; returns those that were not there before. */
+    public List<String> add(String itemId, Collection<String> tags) {
+        return store.writeAll(tx -> {
+            List<String> added = new ArrayList<>();
+            for (String t : tags) {
+                if (add(tx, itemId, t)) {
+                    added.add(ItemTag.normalize(t));
+                }
+            }
+            return added;
+        });
+    }
+
+    /** Removes tags from one item in one transaction; returns those that were there. */
+    public List<String> remove(String itemId, Collection<String> tags) {
+        long now = store.clock().millis();
+        return store.writeAll(tx -> {
+            List<String> removed = new ArrayList<>();
+            for (String t : tags) {
+                if (remove(tx, itemId, t, now)) {
+                    removed.add(ItemTag.normalize(t));
+                }
+            }
+            return removed;
+        });
+    }
+
+    /** Makes the item's tags exactly {@code tags}; returns the tags it had before. */
+    public List<String> set(String itemId, Collection<String> tags) {
+        long now = store.clock().millis();
+        return store.writeAll(tx -> {
+            List<String> before = of(tx, itemId);
+            List<String> want = tags.stream().map(ItemTag::normalize).filter(t -> !t.isEmpty()).distinct().toList();
+            for (String t : before) {
+                if (!want.contains(t)) {
+                    remove(tx, itemId, t, now);
+                }
+            }
+            for (String t : want) {
+                add(tx, itemId, t);
+            }
+            return before;
+        });
+    }
+
+    /** Every item's tags, in order, by item id (items without tags are absent). */
+    public java.util.Map<String, List<String>> all() {
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        for (ItemTag t : store.db().query(ItemTag.class,
+                "SELECT * FROM item_tags WHERE removedAt IS NULL ORDER BY itemId, tag")) {
+            out.computeIfAbsent(t.itemId(), k -> new ArrayList<>()).add(t.tag());
+        }
+        return out;
+    }
+
+    /** Every tag on an open todo with its count. */
+    public List<Count> counts() {
+        return store.db().query(Count.class, COUNTS);
+    }
+
+    public Subscription subscribeCounts(Consumer<List<Count>> onResult, Executor executor) {
+        return store.db().querySubscribe(Count.class, COUNTS, List.of(), onResult, executor);
+    }
+}

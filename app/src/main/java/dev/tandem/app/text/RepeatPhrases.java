@@ -1,0 +1,101 @@
+package dev.tandem.app.text;
+
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.Recurrence.Freq;
+import java.time.DayOfWeek;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Understands repeat phrases: "every day", "every weekday", "every monday" ("every mon", "every mon,
+ * wed"), "every week", "every other week", "every 2 weeks", "every month", "every month on the 1st",
+ * "every year", "daily", "weekly", "monthly", "yearly". Pure.
+ */
+public final class RepeatPhrases {
+    private RepeatPhrases() {
+    }
+
+    private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
+            Map.entry("mon", DayOfWeek.MONDAY), Map.entry("monday", DayOfWeek.MONDAY),
+            Map.entry("tue", DayOfWeek.TUESDAY), Map.entry("tues", DayOfWeek.TUESDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
+            Map.entry("wed", DayOfWeek.WEDNESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
+            Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY), Map.entry("thurs", DayOfWeek.THURSDAY),
+            Map.entry("thursday", DayOfWeek.THURSDAY),
+            Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("friday", DayOfWeek.FRIDAY),
+            Map.entry("sat", DayOfWeek.SATURDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
+            Map.entry("sun", DayOfWeek.SUNDAY), Map.entry("sunday", DayOfWeek.SUNDAY));
+
+    private static final Pattern EVERY_N = Pattern.compile("every (\\d{1,3}|other) (day|days|week|weeks|month|months|year|years)");
+    private static final Pattern MONTH_ON = Pattern.compile("every month on the (\\d{1,2})(st|nd|rd|th)?");
+
+    /** The rule the whole phrase means, or empty. */
+    public static Optional<Recurrence> parse(String phrase) {
+        if (phrase == null) {
+            return Optional.empty();
+        }
+        String p = phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        switch (p) {
+            case "every day", "daily" -> {
+                return Optional.of(Recurrence.every(Freq.DAILY, 1));
+            }
+            case "every weekday", "every workday" -> {
+                return Optional.of(Recurrence.weekly(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)));
+            }
+            case "every week", "weekly" -> {
+                return Optional.of(Recurrence.every(Freq.WEEKLY, 1));
+            }
+            case "every month", "monthly" -> {
+                return Optional.of(Recurrence.every(Freq.MONTHLY, 1));
+            }
+            case "every year", "yearly", "annually" -> {
+                return Optional.of(Recurrence.every(Freq.YEARLY, 1));
+            }
+            default -> {
+            }
+        }
+        Matcher m = EVERY_N.matcher(p);
+        if (m.matches()) {
+            int n = m.group(1).equals("other") ? 2 : Integer.parseInt(m.group(1));
+            if (n < 1) {
+                return Optional.empty();
+            }
+            Freq f = switch (m.group(2).replaceAll("s$", "")) {
+                case "day" -> Freq.DAILY;
+                case "week" -> Freq.WEEKLY;
+                case "month" -> Freq.MONTHLY;
+                default -> Freq.YEARLY;
+            };
+            return Optional.of(Recurrence.every(f, n));
+        }
+        Matcher mo = MONTH_ON.matcher(p);
+        if (mo.matches()) {
+            int d = Integer.parseInt(mo.group(1));
+            return d >= 1 && d <= 31 ? Optional.of(Recurrence.monthlyOn(d)) : Optional.empty();
+        }
+        if (p.startsWith("every ")) {
+            EnumSet<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+            for (String w : p.substring(6).split("\\s*(,|\\band\\b)\\s*|\\s+")) {
+                if (w.isEmpty()) {
+                    continue;
+                }
+                DayOfWeek d = DAYS.get(w);
+                if (d == null) {
+                    return Optional.empty();
+                }
+                days.add(d);
+            }
+            return days.isEmpty() ? Optional.empty() : Optional.of(Recurrence.weekly(days));
+        }
+        return Optional.empty();
+    }
+
+    /** Words that can start a repeat phrase. */
+    static boolean starts(String word) {
+        return List.of("every", "daily", "weekly", "monthly", "yearly", "annually").contains(word.toLowerCase(Locale.ROOT));
+    }
+}

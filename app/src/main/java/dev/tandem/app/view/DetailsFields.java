@@ -1,0 +1,91 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.DetailsViewModel;
+import dev.tandem.ui.Styles;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+/** The editor's rows for priority, tags, repeat (with Skip and End series) and reminder. */
+final class DetailsFields {
+    private DetailsFields() {
+    }
+
+    /** Adds the rows to {@code grid} from {@code row} on, labels made by {@code label}. */
+    static void addTo(GridPane grid, int row, DetailsViewModel vm, java.util.function.Function<String, Label> label) {
+        ChoiceBox<Integer> priority = new ChoiceBox<>(FXCollections.observableArrayList(0, 1, 2, 3, 4));
+        priority.setId("editor-priority");
+        priority.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer p) {
+                return p == null || p == 0 ? "None" : "Priority " + p;
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                return null;
+            }
+        });
+        priority.valueProperty().bindBidirectional(vm.priorityProperty());
+        priority.setMaxWidth(Double.MAX_VALUE);
+
+        TextField tags = field("editor-tags", "home, work", vm.tagsTextProperty(), x -> vm.commitTags());
+        TextField repeat = field("editor-repeat", "every monday, every 2 weeks…", vm.repeatTextProperty(),
+                x -> vm.commitRepeat());
+        Button skip = new Button("Skip");
+        skip.setId("editor-skip");
+        skip.setTooltip(new Tooltip("Move on to the next occurrence without completing this one"));
+        skip.setOnAction(e -> vm.skip());
+        Button end = new Button("End");
+        end.setId("editor-end-series");
+        end.setTooltip(new Tooltip("Stop repeating"));
+        end.setOnAction(e -> vm.endSeries());
+        for (Button b : new Button[] {skip, end}) {
+            b.getStyleClass().add(Styles.BUTTON_FLAT);
+            b.visibleProperty().bind(vm.repeatingProperty());
+            b.managedProperty().bind(b.visibleProperty());
+        }
+        HBox repeatBox = new HBox(4, repeat, skip, end);
+        HBox.setHgrow(repeat, Priority.ALWAYS);
+        repeatBox.setAlignment(Pos.CENTER_LEFT);
+        TextField remind = field("editor-remind", "9am, tomorrow 18:00", vm.remindTextProperty(), x -> vm.commitRemind());
+
+        Object[][] rows = {{"PRIORITY", priority}, {"TAGS", tags}, {"REPEAT", repeatBox}, {"REMIND", remind}};
+        for (Object[] r : rows) {
+            Label l = label.apply((String) r[0]);
+            javafx.scene.Node n = (javafx.scene.Node) r[1];
+            l.setLabelFor(n instanceof HBox h ? h.getChildren().get(0) : n);
+            grid.add(l, 0, row);
+            grid.add(n, 1, row);
+            GridPane.setHgrow(n, Priority.ALWAYS);
+            row++;
+        }
+        priority.setAccessibleText("Priority");
+        tags.setAccessibleText("Tags");
+        repeat.setAccessibleText("Repeat");
+        remind.setAccessibleText("Reminder");
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty p, Consumer<Void> commit) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(p);
+        f.setOnAction(e -> commit.accept(null));
+        f.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) {
+                commit.accept(null);
+            }
+        });
+        return f;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.ReminderStore;
+import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.text.QuickAdd;
+import dev.tandem.app.text.RepeatPhrases;
+import dev.tandem.app.text.TodoDraft;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The editor's priority, tags, repeat and reminder fields for the item the editor shows. Priority saves
+ * at once; the text fields save on {@link #commitTags()}, {@link #commitRepeat()} and
+ * {@link #commitRemind()} (Enter or focus loss). A live update refreshes a text field only when it holds
+ * what was last loaded, so typing survives a sync. Every save is one undo step.
+ */
+public final class DetailsViewModel {
+    private static final DateTimeFormatter REMIND = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
+    private final TodoStore store;
+    private final Async async;
+    private final UndoManager undo;
+    private final SeriesStore series;
+    private final ReminderStore reminders;
+    private final TagStore tags;
+
+    private final ObjectProperty<Integer> priority = new SimpleObjectProperty<>(0);
+    private final StringProperty tagsText = new SimpleStringProperty("");
+    private final StringProperty repeatText = new SimpleStringProperty("");
+    private final StringProperty remindText = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper repeating = new ReadOnlyBooleanWrapper(false);
+    private final SimpleObjectProperty<Item> item = new SimpleObjectProperty<>();
+    private String loadedTags = "";
+    private String loadedRepeat = "";
+    private String loadedRemind = "";
+    private boolean loading;
+
+    public DetailsViewModel(TodoStore store, Async async, UndoManager undo, ReadOnlyObjectProperty<Item> shown) {
+        this.store = store;
+        this.async = async;
+        this.undo = undo;
+        this.series = new SeriesStore(store);
+        this.reminders = new ReminderStore(store);
+        this.tags = new TagStore(store);
+        shown.addListener((o, a, b) -> load(a, b));
+        load(null, shown.get());
+        priority.addListener((o, a, b) -> {
+            if (!loading) {
+                savePriority(b == null ? 0 : b);
+            }
+        });
+    }
+
+    /** 0 (none) to 4. */
+    public ObjectProperty<Integer> priorityProperty() {
+        return priority;
+    }
+
+    /** "home, work". */
+    public StringProperty tagsTextProperty() {
+        return tagsText;
+    }
+
+    /** "every Monday"; "" for none. */
+    public StringProperty repeatTextProperty() {
+        return repeatText;
+    }
+
+    /** "Thu 19 Nov 18:00"; "" for none. Typing accepts "9am", "tomorrow 18:00". */
+    public StringProperty remindTextProperty() {
+        return remindText;
+    }
+
+    /** The item repeats: Skip and End series apply. */
+    public ReadOnlyBooleanProperty repeatingProperty() {
+        return repeating.getReadOnlyProperty();
+    }
+
+    private void load(Item before, Item next) {
+        item.set(next);
+        boolean other = before == null || next == null || !before.id().equals(next.id());
+        loading = true;
+        try {
+            priority.set(next == null ? 0 : next.priorityLevel());
+            String t = next == null ? "" : String.join(", ", next.tagList());
+            if (other || tagsText.get().equals(loadedTags)) {
+                tagsText.set(t);
+            }
+            loadedTags = t;
+            String r = next == null || next.recurrence() == null ? "" : next.recurrence().describe();
+            if (other || repeatText.get().equals(loadedRepeat)) {
+                repeatText.set(r);
+            }
+            loadedRepeat = r;
+            String m = next == null || next.remindAt() == null ? "" : formatRemind(next.remindAt());
+            if (other || remindText.get().equals(loadedRemind)) {
+                remindText.set(m);
+            }
+            loadedRemind = m;
+            repeating.set(next != null && next.recurrence() != null);
+        } finally {
+            loading = false;
+        }
+    }
+
+    public String formatRemind(long at) {
+        return REMIND.format(Instant.ofEpochMilli(at).atZone(store.dateClock().getZone()));
+    }
+
+    private void savePriority(int p) {
+        Item it = item.get();
+        if (it == null || it.priorityLevel() == p) {
+            return;
+        }
+        String id = it.id();
+        Integer want = p == 0 ? null : p;
+        Integer old = it.priorityLevel() == 0 ? null : it.priorityLevel();
+        async.run(() -> store.update(id, x -> x.withPriority(want)), b -> undo.push("Set priority",
+                () -> store.update(id, x -> x.withPriority(old))));
+    }
+
+    public void commitTags() {
+        Item it = item.get();
+        if (it == null || Objects.equals(tagsText.get(), loadedTags)) {
+            return;
+        }
+        String id = it.id();
+        List<String> want = Arrays.stream(tagsText.get().split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        loadedTags = tagsText.get();
+        async.run(() -> tags.set(id, want), before -> undo.push("Edit tags", () -> tags.set(id, before)));
+    }
+
+    /** Saves the repeat phrase; one that does not parse keeps the field as it was stored. */
+    public void commitRepeat() {
+        Item it = item.get();
+        String text = repeatText.get() == null ? "" : repeatText.get().strip();
+        if (it == null || text.equals(loadedRepeat)) {
+            return;
+        }
+        Optional<Recurrence> rule = text.isEmpty() ? Optional.empty()
+                : RepeatPhrases.parse(text.toLowerCase(Locale.ROOT).startsWith("every") ? text : "every " + text);
+        if (!text.isEmpty() && rule.isEmpty()) {
+            repeatText.set(loadedRepeat);
+            return;
+        }
+        loadedRepeat = rule.map(Recurrence::describe).orElse("");
+        repeatText.set(loadedRepeat);
+        String id = it.id();
+        String oldRule = it.repeat();
+        String oldSeries = it.seriesId();
+        LocalDate oldDue = it.dueDate();
+        async.run(() -> series.setRepeat(id, rule.orElse(null)), b -> undo.push("Edit repeat", () ->
+                store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue))));
+    }
+
+    /** Saves the reminder: "9am" (on the due date, else the next 9:00), "tomorrow 18:00", blank for none. */
+    public void commitRemind() {
+        Item it = item.get();
+        String text = remindText.get() == null ? "" : remindText.get().strip();
+        if (it == null || text.equals(loadedRemind)) {
+            return;
+        }
+        Long at = null;
+        if (!text.isEmpty()) {
+            TodoDraft d = TodoDraft.parse("x " + text, store.today());
+            if (d.remindTime() == null || !d.title().equals("x")) {
+                remindText.set(loadedRemind);
+                return;
+            }
+            LocalDate on = d.due() != null ? d.due() : it.dueDate();
+            at = new TodoDraft(new QuickAdd("x", on, null), null, List.of(), null, d.remindTime())
+                    .remindAt(ZonedDateTime.now(store.dateClock()));
+        }
+        loadedRemind = at == null ? "" : formatRemind(at);
+        remindText.set(loadedRemind);
+        String id = it.id();
+        Long want = at;
+        Long old = it.remindAt();
+        async.run(() -> reminders.setRemindAt(id, want), b -> undo.push("Set reminder",
+                () -> reminders.setRemindAt(id, old)));
+    }
+
+    /** Moves a repeating todo on to its next occurrence without completing it. */
+    public void skip() {
+        Item it = item.get();
+        if (it == null || it.recurrence() == null) {
+            return;
+        }
+        String id = it.id();
+        async.run(() -> series.skip(id), step -> step.ifPresent(s -> undo.push("Skip “" + it.titleOrEmpty() + "”",
+                () -> series.unskip(s))));
+    }
+
+    /** Stops the todo repeating. */
+    public void endSeries() {
+        Item it = item.get();
+        if (it == null || it.recurrence() == null) {
+            return;
+        }
+        String id = it.id();
+        String rule = it.repeat();
+        async.run(() -> series.endSeries(id), b -> undo.push("End series", () ->
+                store.update(id, x -> x.withRepeat(rule, x.seriesId()))));
+    }
+}

@@ -1,0 +1,85 @@
+package dev.tandem.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Priorities, tags, repeats and reminders from the command line, on a fixed clock (Wednesday 18 Nov 2026). */
+class DailyCommandsTest {
+    @TempDir
+    Path tmp;
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-18T08:00:00Z"), ZoneOffset.UTC);
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> argv = new ArrayList<>(List.of("--data-dir", tmp.resolve("d").toString()));
+        argv.addAll(List.of(args));
+        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), clock).run(argv);
+        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void add_quickAddSyntax_setsRepeatPriorityAndTag() {
+        assertEquals(0, run("add", "Water plants every monday p2 @home").code());
+        run("add", "Unrelated");
+        String listed = run("list", "--tag", "home").out();
+        assertTrue(listed.contains("Water plants  (due 2026-11-23)  p2  @home  (every Monday)"), listed);
+        assertFalse(listed.contains("Unrelated"), listed);
+        String json = run("list", "--json", "--tag", "@Home").out();
+        assertTrue(json.contains("\"priority\":2"), json);
+        assertTrue(json.contains("\"tags\":[\"home\"]"), json);
+        assertTrue(json.contains("\"repeat\":\"FREQ=WEEKLY;BYDAY=MO\""), json);
+    }
+
+    @Test
+    void done_repeating_printsTheNextOccurrence() {
+        String id = run("add", "Water plants every monday").out().strip();
+        Result done = run("done", id);
+        assertEquals(0, done.code(), done.err());
+        String[] next = done.out().strip().split(" ");
+        assertEquals("2026-11-30", next[1]);
+        assertTrue(run("list").out().contains(TodoCommands.shortId(next[0]) + "  [ ] Water plants  (due 2026-11-30)"));
+        Result again = run("done", id);
+        assertEquals(next[0] + " 2026-11-30", again.out().strip(), "completing again creates no second one");
+    }
+
+    @Test
+    void skip_andEditRepeatNone_moveOnAndEndTheSeries() {
+        String id = run("add", "Standup every weekday").out().strip();
+        Result skip = run("skip", id);
+        assertEquals(0, skip.code(), skip.err());
+        String nextId = skip.out().strip().split(" ")[0];
+        assertTrue(skip.out().contains("2026-11-19"), skip.out());
+        assertEquals(0, run("edit", nextId, "--repeat", "none").code());
+        assertEquals("", run("done", nextId).out().strip(), "an ended series has no next occurrence");
+        assertEquals(1, run("skip", nextId).code());
+    }
+
+    @Test
+    void add_remindAndOptions_showInTheList() {
+        run("add", "Call Sam", "--remind", "tomorrow 18:00", "--priority", "p1", "--tags", "work,phone");
+        String listed = run("list").out();
+        assertTrue(listed.contains("Call Sam  p1  @phone  @work  (remind 2026-11-19 18:00)"), listed);
+        assertEquals(2, run("add", "x", "--priority", "7").code());
+        assertEquals(2, run("add", "x", "--repeat", "sometimes").code());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.tandem.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SyncEngine;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two devices on one folder remote, each with a real SQLite file, doing the same thing offline. */
+class DailySyncTest {
+    @TempDir
+    Path tmp;
+
+    private TodoStore laptop;
+    private TodoStore phone;
+    private SyncEngine e1;
+    private SyncEngine e2;
+
+    private void open() {
+        try {
+            java.nio.file.Files.createDirectories(tmp.resolve("remote"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        laptop = new TodoStore(Db.open(tmp.resolve("laptop.db")), Clock.systemUTC(), ZoneOffset.UTC);
+        phone = new TodoStore(Db.open(tmp.resolve("phone.db")), Clock.systemUTC(), ZoneOffset.UTC);
+        e1 = SyncEngine.builder().folder(tmp.resolve("remote")).build();
+        e2 = SyncEngine.builder().folder(tmp.resolve("remote")).build();
+    }
+
+    @AfterEach
+    void close() {
+        e1.close();
+        e2.close();
+        laptop.close();
+        phone.close();
+    }
+
+    private void syncBoth() {
+        e1.sync(laptop.db());
+        e2.sync(phone.db());
+        e1.sync(laptop.db());
+    }
+
+    private static List<Item> open(TodoStore s, String title) {
+        return s.allItems().stream().filter(i -> title.equals(i.title()) && !i.isDone() && !i.isTrashed()).toList();
+    }
+
+    @Test
+    void complete_sameOccurrenceOnTwoDevicesOffline_endsWithExactlyOneNextOccurrence() {
+        open();
+        Item first = laptop.add("Water plants", null, null, LocalDate.of(2026, 11, 23),
+                new TodoDetails(2, List.of("home"), Recurrence.weekly(Set.of(DayOfWeek.MONDAY)), null)).item();
+        syncBoth();
+        Item a = new SeriesStore(laptop).complete(first.id()).orElseThrow().created();
+        Item b = new SeriesStore(phone).complete(first.id()).orElseThrow().created();
+        assertEquals(a.id(), b.id(), "both devices derive the same id for the next occurrence");
+        syncBoth();
+        for (TodoStore s : List.of(laptop, phone)) {
+            List<Item> open = open(s, "Water plants");
+            assertEquals(1, open.size(), "exactly one next occurrence: " + open);
+            assertEquals("2026-11-30", open.get(0).due());
+            assertEquals(List.of("home"), new TagStore(s).of(open.get(0).id()));
+            assertTrue(s.get(first.id()).orElseThrow().isDone());
+            assertEquals(2, s.allItems().size());
+        }
+    }
+
+    @Test
+    void addTag_differentTagsOnTwoDevicesOffline_keepsBoth() {
+        open();
+        Item it = laptop.add("Paint the fence", null, null);
+        syncBoth();
+        new TagStore(laptop).add(it.id(), List.of("home"));
+        new TagStore(phone).add(it.id(), List.of("weekend"));
+        new TagStore(phone).add(it.id(), List.of("home"));
+        syncBoth();
+        assertEquals(List.of("home", "weekend"), new TagStore(laptop).of(it.id()));
+        assertEquals(List.of("home", "weekend"), new TagStore(phone).of(it.id()));
+        assertEquals(List.of(new Count("home", 1L), new Count("weekend", 1L)), new TagStore(phone).counts());
+    }
+
+    @Test
+    void dismiss_onOneDevice_stopsTheReminderOnTheOther() {
+        open();
+        Item it = laptop.add("Call Sam", null, null, null, new TodoDetails(null, List.of(), null, 1_000L)).item();
+        syncBoth();
+        assertEquals(1, new ReminderStore(phone).pending().size());
+        new ReminderStore(laptop).dismiss(it.id());
+        syncBoth();
+        assertTrue(new ReminderStore(phone).pending().isEmpty());
+        assertFalse(phone.get(it.id()).orElseThrow().reminderPending());
+    }
+}

@@ -1,0 +1,185 @@
+package dev.tandem.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.testing.TestClock;
+import dev.tandem.app.vm.ItemRow;
+import dev.tandem.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Multi-select with the keyboard, a reminder firing on a controlled clock, the shortcut overlay, accessible text. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class DailyUiTest {
+    @TempDir
+    static Path tmp;
+
+    private final TestClock clock = new TestClock(ZoneId.systemDefault());
+    private Device device;
+    private MainView view;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "ui");
+        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        view = MainWindow.create(device, Theme.LIGHT, null, clock);
+        stage.setScene(new Scene(view, 1200, 760));
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
+        device.close();
+    }
+
+    static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+
+    private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+    }
+
+    private ListView<ItemRow> items(FxRobot robot) {
+        return robot.lookup("#items").queryListView();
+    }
+
+    private List<String> titles(FxRobot robot) throws Exception {
+        return fx(() -> items(robot).getItems().stream().map(ItemRow::title).toList());
+    }
+
+    @Test
+    void shiftDown_selectsTwoRows_spaceCompletesBoth_undoBringsBothBack(FxRobot robot) throws Exception {
+        for (String t : List.of("Alpha", "Bravo", "Charlie")) {
+            device.store().add(t, null, null);
+        }
+        waitFor(() -> items(robot).getItems().size() == 3);
+        waitFor(() -> robot.lookup("Alpha").tryQuery().isPresent());
+        robot.clickOn("Alpha");
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        waitFor(() -> view.itemList().selectedRows().size() == 2);
+        assertEquals(List.of("Alpha", "Bravo"), fx(() -> view.itemList().selectedRows().stream().map(ItemRow::title).toList()));
+        robot.type(KeyCode.SPACE);
+        waitFor(() -> items(robot).getItems().size() == 1);
+        assertEquals(List.of("Charlie"), titles(robot));
+        assertEquals(2, device.store().allItems().stream().filter(Item::isDone).count());
+        // One undo step brings both back.
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitFor(() -> items(robot).getItems().size() == 3);
+        assertEquals(0, device.store().allItems().stream().filter(Item::isDone).count());
+    }
+
+    @Test
+    void reminder_dueOnTheControlledClock_showsNotification_doneCompletes(FxRobot robot) throws Exception {
+        long at = clock.millis() + Duration.ofMinutes(30).toMillis();
+        Item it = device.store().add("Call the dentist", null, null, null,
+                new TodoDetails(null, List.of(), null, at)).item();
+        waitFor(() -> items(robot).getItems().size() == 1);
+        WaitForAsyncUtils.sleep(1500, TimeUnit.MILLISECONDS);
+        assertTrue(robot.lookup("Snooze 10 min").tryQuery().isEmpty(), "not before its time");
+        clock.advance(Duration.ofMinutes(31));
+        waitFor(() -> robot.lookup("Snooze 10 min").tryQuery().isPresent());
+        assertTrue(robot.lookup("Call the dentist").queryAll().size() >= 2, "the notification names the todo");
+        robot.clickOn(robot.lookup("Done").queryAllAs(Button.class).stream().filter(Node::isVisible).findFirst()
+                .orElseThrow());
+        waitFor(() -> device.store().get(it.id()).orElseThrow().isDone());
+        assertFalse(device.store().get(it.id()).orElseThrow().reminderPending());
+    }
+
+    @Test
+    void f1_showsEveryShortcutOfTheTable_whichAreTheRealBindings(FxRobot robot) throws Exception {
+        device.store().add("Alpha", null, null);
+        waitFor(() -> items(robot).getItems().size() == 1);
+        waitFor(() -> robot.lookup("Alpha").tryQuery().isPresent());
+        robot.clickOn("Alpha").type(KeyCode.F1);
+        waitFor(() -> robot.lookup("#shortcut-overlay").tryQuery().isPresent());
+        Parent overlay = robot.lookup("#shortcut-overlay").queryAs(Parent.class);
+        List<String> keys = fx(() -> overlay.lookupAll(".shortcut-key").stream().map(n -> ((Label) n).getText()).toList());
+        Shortcuts table = view.shortcuts();
+        assertEquals(table.all().stream().map(Shortcuts.Shortcut::keyText).toList(), keys);
+        // Every window entry is a scene accelerator and every accelerator is in the table: they cannot drift.
+        Set<KeyCombination> accelerators = fx(() -> new HashSet<>(view.getScene().getAccelerators().keySet()));
+        Set<KeyCombination> windowKeys = new HashSet<>();
+        table.all().stream().filter(s -> s.scope() == Shortcuts.Scope.WINDOW).forEach(s -> windowKeys.add(s.keys()));
+        assertEquals(windowKeys, accelerators);
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("#shortcut-overlay").tryQuery().isEmpty());
+        assertTrue(fx(() -> items(robot).isFocused()), "the focus goes back where it was");
+    }
+
+    @Test
+    void iconOnlyButtons_haveAccessibleText_andRowsSayTitleListDueDone(FxRobot robot) throws Exception {
+        device.store().add("Water plants", null, device.store().today());
+        waitFor(() -> items(robot).getItems().size() == 1);
+        waitFor(() -> robot.lookup("Water plants").tryQuery().isPresent());
+        robot.clickOn("Water plants");
+        waitFor(() -> robot.lookup("#editor-priority").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> missing = fx(() -> {
+            List<String> out = new ArrayList<>();
+            for (Window w : Window.getWindows()) {
+                if (w.getScene() != null) {
+                    walk(w.getScene().getRoot(), out);
+                }
+            }
+            return out;
+        });
+        assertEquals(List.of(), missing, "icon-only buttons without accessible text");
+        String rowText = fx(() -> robot.lookup(".item-cell").queryAllAs(ListCell.class).stream()
+                .filter(c -> c.getItem() != null).findFirst().orElseThrow().getAccessibleText());
+        assertEquals("Water plants, Inbox, due Today, not done", rowText);
+    }
+
+    private static void walk(Node n, List<String> missing) {
+        if (n instanceof ButtonBase b && b.getGraphic() != null && (b.getText() == null || b.getText().isBlank())
+                && (b.getAccessibleText() == null || b.getAccessibleText().isBlank())) {
+            missing.add(b.getClass().getSimpleName() + (b.getId() == null ? "" : "#" + b.getId()) + " " + b.getStyleClass());
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                walk(c, missing);
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.tandem.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.View;
+import dev.tandem.app.testing.FakeDialogs;
+import dev.tandem.app.testing.TestClock;
+import dev.tandem.app.testing.TestUi;
+import dev.tandem.engine.Db;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Priorities, tags, repeats and bulk actions through the main view-model, without a toolkit. */
+class DailyViewModelTest {
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private final TestUi ui = new TestUi();
+    private final TestClock clock = new TestClock(ZONE);
+    private final TodoStore store = new TodoStore(Db.openMemory(), clock, ZONE);
+    private MainViewModel vm;
+
+    @BeforeEach
+    void start() {
+        Async async = new Async(Runnable::run, ui, e -> {
+            throw new AssertionError(e);
+        });
+        vm = new MainViewModel(store, async, new FakeDialogs(), new UndoManager(async));
+        ui.run(vm::start);
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+        store.close();
+        ui.close();
+    }
+
+    private List<String> titles() {
+        return ui.get(() -> vm.items().stream().map(ItemRow::title).toList());
+    }
+
+    private ItemRow row(String title) {
+        return ui.get(() -> vm.items().stream().filter(r -> r.title().equals(title)).findFirst().orElseThrow());
+    }
+
+    private void add(String text) {
+        int before = ui.get(() -> vm.items().size());
+        ui.run(() -> assertTrue(vm.commands().quickAdd(text)));
+        ui.await(() -> vm.items().size() == before + 1);
+    }
+
+    @Test
+    void quickAdd_repeatPriorityTag_rowShowsThem() {
+        ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
+        ui.run(() -> vm.commands().quickAdd("Water plants every monday p2 @home"));
+        ui.await(() -> titles().equals(List.of("Water plants")));
+        ItemRow r = row("Water plants");
+        assertEquals(2, r.priority());
+        assertEquals(List.of("home"), r.tags());
+        assertEquals("every Monday", r.repeatText());
+        ui.await(() -> vm.sidebar().stream().anyMatch(e -> e.key().equals("tag:home") && e.count() == 1));
+    }
+
+    @Test
+    void complete_repeating_createsTheNextAndUndoRemovesIt() {
+        ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
+        ui.run(() -> vm.commands().quickAdd("Water plants every monday"));
+        ui.await(() -> titles().size() == 1);
+        ItemRow first = row("Water plants");
+        LocalDate firstDue = store.get(first.id()).orElseThrow().dueDate();
+        ui.run(() -> vm.commands().setDone(first, true));
+        ui.await(() -> titles().size() == 1 && !vm.items().get(0).id().equals(first.id()));
+        assertEquals(firstDue.plusWeeks(1), store.get(row("Water plants").id()).orElseThrow().dueDate());
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> vm.items().size() == 1 && vm.items().get(0).id().equals(first.id()));
+        assertFalse(store.get(first.id()).orElseThrow().isDone());
+    }
+
+    @Test
+    void tagView_thenSearch_searchesWithinTheTag() {
+        add("Buy paint @home");
+        add("Buy milk @shop");
+        add("Paint fence");
+        ui.await(() -> vm.sidebar().stream().anyMatch(e -> e.key().equals("tag:home")));
+        ui.run(() -> vm.select(new View.TagView("home")));
+        ui.await(() -> titles().equals(List.of("Buy paint")));
+        assertEquals("@home", ui.get(() -> vm.titleProperty().get()));
+        ui.run(() -> vm.searchProperty().set("buy"));
+        ui.await(() -> titles().equals(List.of("Buy paint")));
+        ui.run(() -> vm.searchProperty().set("paint"));
+        ui.await(() -> titles().equals(List.of("Buy paint")));
+    }
+
+    @Test
+    void sortByPriority_putsP1First() {
+        add("Later p4");
+        add("None");
+        add("Urgent p1");
+        add("Soon p2");
+        assertEquals(List.of("Later", "None", "Urgent", "Soon"), titles());
+        ui.run(() -> vm.sortProperty().set(ListOrder.PRIORITY));
+        ui.await(() -> titles().equals(List.of("Urgent", "Soon", "Later", "None")));
+    }
+
+    @Test
+    void bulkComplete_isOneUndoStep() {
+        add("A");
+        add("B");
+        add("C");
+        List<ItemRow> ab = List.of(row("A"), row("B"));
+        ui.run(() -> vm.bulk().complete(ab));
+        ui.await(() -> titles().equals(List.of("C")));
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> titles().equals(List.of("A", "B", "C")));
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> titles().equals(List.of("A", "B")), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void bulkMoveTagDueTrash_eachOneUndoStep() {
+        TodoList work = store.createList("Work");
+        add("A");
+        add("B");
+        List<ItemRow> both = List.of(row("A"), row("B"));
+        ui.run(() -> vm.bulk().tag(both, "@urgent"));
+        ui.await(() -> new TagStore(store).counts().stream().anyMatch(c -> c.id().equals("urgent") && c.count() == 2));
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> new TagStore(store).counts().isEmpty());
+        ui.run(() -> vm.bulk().setDue(both, LocalDate.of(2030, 1, 2)));
+        ui.await(() -> store.allItems().stream().allMatch(i -> "2030-01-02".equals(i.due())));
+        ui.run(() -> vm.bulk().moveToList(both, work.id()));
+        ui.await(() -> titles().isEmpty());
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> titles().equals(List.of("A", "B")));
+        assertTrue(store.allItems().stream().allMatch(i -> "2030-01-02".equals(i.due())), "undo put back only the list");
+        List<ItemRow> again = List.of(row("A"), row("B"));
+        ui.run(() -> vm.bulk().trash(again));
+        ui.await(() -> titles().isEmpty());
+        assertEquals(2, store.query(View.of(View.Smart.TRASH)).size());
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> titles().equals(List.of("A", "B")));
+        assertTrue(store.allItems().stream().noneMatch(Item::isTrashed));
+    }
+}

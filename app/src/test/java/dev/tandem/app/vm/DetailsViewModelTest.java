@@ -1,0 +1,78 @@
+package dev.tandem.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.testing.TestClock;
+import dev.tandem.app.testing.TestUi;
+import dev.tandem.engine.Db;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The editor's priority, tags, repeat and reminder fields, without a toolkit. */
+class DetailsViewModelTest {
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private final TestUi ui = new TestUi();
+    private final TestClock clock = new TestClock(ZONE);
+    private final TodoStore store = new TodoStore(Db.openMemory(), clock, ZONE);
+    private final Async async = new Async(Runnable::run, ui, e -> {
+        throw new AssertionError(e);
+    });
+    private final UndoManager undo = new UndoManager(async);
+    private final SimpleObjectProperty<Item> shown = new SimpleObjectProperty<>();
+
+    @AfterEach
+    void close() {
+        store.close();
+        ui.close();
+    }
+
+    @Test
+    void fields_saveAndUndo() {
+        clock.set(Instant.parse("2026-11-18T08:00:00Z"));
+        Item it = store.add("Water plants", null, LocalDate.of(2026, 11, 20));
+        DetailsViewModel vm = ui.get(() -> new DetailsViewModel(store, async, undo, shown));
+        ui.run(() -> shown.set(it));
+        ui.run(() -> vm.priorityProperty().set(1));
+        ui.await(() -> store.get(it.id()).orElseThrow().priorityLevel() == 1);
+        ui.run(() -> {
+            vm.tagsTextProperty().set("home, garden");
+            vm.commitTags();
+        });
+        ui.await(() -> new TagStore(store).of(it.id()).equals(List.of("garden", "home")));
+        ui.run(() -> {
+            vm.repeatTextProperty().set("every 2 weeks");
+            vm.commitRepeat();
+        });
+        ui.await(() -> "FREQ=WEEKLY;INTERVAL=2".equals(store.get(it.id()).orElseThrow().repeat()));
+        ui.run(() -> {
+            vm.remindTextProperty().set("9am");
+            vm.commitRemind();
+        });
+        long nine = LocalDate.of(2026, 11, 20).atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli();
+        ui.await(() -> Long.valueOf(nine).equals(store.get(it.id()).orElseThrow().remindAt()));
+        ui.run(() -> {
+            vm.repeatTextProperty().set("now and then");
+            vm.commitRepeat();
+        });
+        assertEquals("every 2 weeks", ui.get(() -> vm.repeatTextProperty().get()), "a phrase it cannot read is not saved");
+        ui.run(undo::undo);
+        ui.await(() -> store.get(it.id()).orElseThrow().remindAt() == null);
+        ui.run(undo::undo);
+        ui.await(() -> store.get(it.id()).orElseThrow().repeat() == null);
+        ui.run(undo::undo);
+        ui.await(() -> new TagStore(store).of(it.id()).isEmpty());
+        ui.run(undo::undo);
+        ui.await(() -> store.get(it.id()).orElseThrow().priorityLevel() == 0);
+        assertNull(store.get(it.id()).orElseThrow().priority());
+    }
+}

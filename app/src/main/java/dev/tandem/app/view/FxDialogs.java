@@ -44,6 +44,8 @@ public final class FxDialogs implements Dialogs {
         a.setHeaderText(title);
         a.setContentText(message);
         a.getDialogPane().getStylesheets().addAll(stylesheets.get());
+        a.getDialogPane().setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
+        a.getDialogPane().setAccessibleText(title);
         ButtonType ok = new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(ButtonType.CANCEL, ok);
         return a.showAndWait().filter(b -> b == ok).isPresent();
@@ -58,6 +60,10 @@ public final class FxDialogs implements Dialogs {
         d.setContentText(prompt);
         d.getDialogPane().getStylesheets().addAll(stylesheets.get());
         d.getDialogPane().setId("ask-text");
+        // The field is named for screen readers by its prompt, the pane by its title.
+        d.getEditor().setAccessibleText(prompt);
+        d.getDialogPane().setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
+        d.getDialogPane().setAccessibleText(title);
         return d.showAndWait().map(String::strip);
     }
 

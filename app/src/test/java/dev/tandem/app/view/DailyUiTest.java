@@ -171,6 +171,31 @@ class DailyUiTest {
         assertEquals("Water plants, Inbox, due Today, not done", rowText);
     }
 
+    @Test
+    void ctrlT_onTwoRows_asksInALabelledDialog_andTagsBoth(FxRobot robot) throws Exception {
+        device.store().add("Alpha", null, null);
+        device.store().add("Bravo", null, null);
+        waitFor(() -> items(robot).getItems().size() == 2);
+        waitFor(() -> robot.lookup("Alpha").tryQuery().isPresent());
+        robot.clickOn("Alpha");
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        waitFor(() -> view.itemList().selectedRows().size() == 2);
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#ask-text").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#ask-text").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals(javafx.scene.AccessibleRole.DIALOG, fx(pane::getAccessibleRole));
+        assertEquals("Add tag", fx(pane::getAccessibleText));
+        javafx.scene.control.TextField field = robot.lookup("#ask-text .text-field").queryAs(javafx.scene.control.TextField.class);
+        assertEquals("Tag", fx(field::getAccessibleText));
+        robot.clickOn(field).write("errands");
+        waitFor(() -> "errands".equals(field.getText()));
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#ask-text").tryQuery().isEmpty());
+        waitFor(() -> new dev.tandem.app.model.TagStore(device.store()).counts().stream()
+                .anyMatch(c -> c.id().equals("errands") && c.count() == 2));
+        waitFor(() -> items(robot).getItems().stream().allMatch(r -> r.tags().equals(List.of("errands"))));
+    }
+
     private static void walk(Node n, List<String> missing) {
         if (n instanceof ButtonBase b && b.getGraphic() != null && (b.getText() == null || b.getText().isBlank())
                 && (b.getAccessibleText() == null || b.getAccessibleText().isBlank())) {

@@ -13,8 +13,9 @@ import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.scene.Scene;
 import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -170,9 +171,11 @@ public final class MainView extends BorderPane {
         sort.setId("sort");
         sort.valueProperty().bindBidirectional(vm.sortProperty());
         sort.setAccessibleText("Sort order");
+        // Never narrower than its longest choice: a tight header squeezes the search field instead.
+        sort.setMinWidth(Region.USE_PREF_SIZE);
         sortLabel.setLabelFor(sort);
         header.getChildren().add(header.getChildren().indexOf(search), new HBox(6, sortLabel, sort));
-        ((HBox) header.getChildren().get(header.getChildren().indexOf(search) - 1)).setAlignment(javafx.geometry.Pos.CENTER);
+        ((HBox) header.getChildren().get(header.getChildren().indexOf(search) - 1)).setAlignment(Pos.CENTER);
 
         SplitPane split = new SplitPane(center, editorView);
         split.setDividerPositions(0.64);

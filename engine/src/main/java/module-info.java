@@ -8,6 +8,7 @@ module dev.tandem.engine {
     requires org.xerial.sqlitejdbc;
     requires com.zaxxer.hikari;
     requires msgpack.core;
+    requires io.github.javadiffutils;
     requires software.amazon.awssdk.services.s3;
     requires software.amazon.awssdk.core;
     requires software.amazon.awssdk.auth;

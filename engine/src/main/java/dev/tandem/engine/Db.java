@@ -4,12 +4,15 @@ import dev.tandem.engine.internal.DefaultDb;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * An embedded reactive store on one SQLite file. Records are saved as rows; every save records its
@@ -88,6 +91,7 @@ public interface Db extends Tx, AutoCloseable {
 
     /** Configures a {@link Db}; validated by {@link #build()}. */
     final class Builder {
+        private static final Pattern MERGE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,99}");
         private Path file;
         private boolean memory;
         private Synchronous synchronous = Synchronous.FULL;
@@ -96,6 +100,7 @@ public interface Db extends Tx, AutoCloseable {
         private Duration busyTimeout = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
         private Consumer<Throwable> callbackErrorHandler;
+        private final Set<String> mergeText = new LinkedHashSet<>();
 
         private Builder() {
         }
@@ -144,6 +149,18 @@ public interface Db extends Tx, AutoCloseable {
             return this;
         }
 
+        /**
+         * Marks a text column whose concurrent edits merge line by line instead of one replacing the
+         * other: when two devices change it without seeing each other's change, edits to different
+         * lines are all kept, against the version both started from; edits of the same lines fall
+         * back to last write wins and are kept as a {@link Conflict}. Every device computes the same
+         * text. Call once per column; names compare ignoring case. See docs/ARCHITECTURE.md.
+         */
+        public Builder mergeText(String table, String column) {
+            mergeText.add(table + "." + column);
+            return this;
+        }
+
         public Db build() {
             if (memory == (file != null)) {
                 throw new IllegalStateException("file: set exactly one of file(path) or memory()");
@@ -156,8 +173,16 @@ public interface Db extends Tx, AutoCloseable {
             if (busyTimeout == null || busyTimeout.isNegative()) {
                 throw new IllegalArgumentException("busyTimeout: must be zero or positive, was " + busyTimeout);
             }
+            for (String tableColumn : mergeText) {
+                String[] parts = tableColumn.split("\\.", -1);
+                if (parts.length != 2 || !MERGE_NAME.matcher(parts[0]).matches()
+                        || !MERGE_NAME.matcher(parts[1]).matches()) {
+                    throw new IllegalArgumentException("mergeText: '" + tableColumn + "' is not a table and a column"
+                            + " name (letters, digits and '_', not starting with '_', at most 100 characters each)");
+                }
+            }
             return DefaultDb.open(new DefaultDb.Config(file, synchronous, callbackExecutor, readers,
-                    busyTimeout, clock, callbackErrorHandler));
+                    busyTimeout, clock, callbackErrorHandler, Set.copyOf(mergeText)));
         }
     }
 }

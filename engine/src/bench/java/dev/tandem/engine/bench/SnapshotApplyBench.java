@@ -117,7 +117,7 @@ public final class SnapshotApplyBench {
     }
 
     private static SnapshotLocal local(DefaultDb db) {
-        RemoteApply apply = new RemoteApply(db.changelog(), db.materializer(), db.conflictStore(), db.clock());
+        RemoteApply apply = db.remoteApply();
         return new SnapshotLocal(db.changelog(), db.materializer(), apply, db.clock());
     }
 

@@ -17,6 +17,8 @@ import dev.tandem.engine.internal.changelog.DeviceIds;
 import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.InternalSchema;
 import dev.tandem.engine.internal.changelog.Materializer;
+import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.TextMerges;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.reactive.Dispatcher;
@@ -39,6 +41,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -54,7 +57,8 @@ public final class DefaultDb implements Db {
 
     /** Validated builder settings. */
     public record Config(Path file, Synchronous synchronous, Executor callbackExecutor, int readers,
-                         Duration busyTimeout, Clock clock, Consumer<Throwable> callbackErrorHandler) {
+                         Duration busyTimeout, Clock clock, Consumer<Throwable> callbackErrorHandler,
+                         Set<String> mergeText) {
     }
 
     private final Path file;
@@ -66,6 +70,7 @@ public final class DefaultDb implements Db {
     private final HybridClock clock;
     /** Changes only under the write lock, together with the capture's author ({@link #takeNewDeviceId}). */
     private volatile UUID deviceId;
+    private final TextMerges textMerges;
     private final ChangeCapture capture;
     private final Materializer materializer = new Materializer();
     private final HeldRows held = new HeldRows(log, materializer);
@@ -77,6 +82,7 @@ public final class DefaultDb implements Db {
         this.file = config.file();
         this.connections = connections;
         this.clock = new HybridClock(config.clock());
+        this.textMerges = new TextMerges(log, config.mergeText(), () -> deviceId);
         Consumer<Throwable> errors = config.callbackErrorHandler() != null ? config.callbackErrorHandler()
                 : t -> LOG.log(System.Logger.Level.WARNING, "A subscription callback failed", t);
         connections.writeLock().lock();
@@ -176,6 +182,16 @@ public final class DefaultDb implements Db {
 
     public ConflictStore conflictStore() {
         return conflicts;
+    }
+
+    /** The text attributes whose concurrent edits merge line by line, and how. */
+    public TextMerges textMerges() {
+        return textMerges;
+    }
+
+    /** What merging remote changes takes: for every pull, compaction and snapshot load. */
+    public RemoteApply remoteApply() {
+        return new RemoteApply(log, materializer, conflicts, clock, textMerges);
     }
 
     public <R> R read(SqlFunction<R> work) {

@@ -4,6 +4,7 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.merge.TextMergeField;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -48,7 +49,8 @@ public final class ChangelogStore {
                 throw new StorageException("The changelog names change " + w.seq() + " the winner of " + table + "/"
                         + entity + "." + w.field() + ", but that change did not set it; the database is damaged");
             }
-            winners.put(e.getKey(), new Winner(w.field(), w.seq(), w.id(), c.author, f.value(), f.replaces()));
+            winners.put(e.getKey(), new Winner(w.field(), w.seq(), w.id(), c.author, f.value(), f.replaces(),
+                    mergedParent(c.fields.get(TextMergeField.hiddenFor(e.getKey())))));
         }
         return winners;
     }
@@ -113,18 +115,32 @@ public final class ChangelogStore {
     /** For a change of this entity that this device has, the id its write of {@code field} replaced. */
     public UUID replaced(StatementCache sql, String table, String entity, UUID change, String field)
             throws SQLException {
+        FieldData f = field(sql, table, entity, change, field);
+        return f == null ? null : f.replaces();
+    }
+
+    /** For a merge change of this entity that this device has, the version of {@code field} it folded in. */
+    public UUID merged(StatementCache sql, String table, String entity, UUID change, String field)
+            throws SQLException {
+        return mergedParent(field(sql, table, entity, change, TextMergeField.hiddenFor(field)));
+    }
+
+    /** What a change of this entity that this device has wrote to {@code field}, or null. */
+    public FieldData field(StatementCache sql, String table, String entity, UUID change, String field)
+            throws SQLException {
         PreparedStatement ps = sql.get("SELECT c.fields FROM _tandem_entity e JOIN _tandem_change c ON c.seq = e.seq"
                 + " WHERE e.tbl = ? AND e.entity = ? AND e.key = ?");
         ps.setString(1, table);
         ps.setString(2, entity);
         ps.setBytes(3, Uuid7.toBytes(change));
         try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return null;
-            }
-            FieldData f = FieldCodec.find(rs.getBytes(1), field);
-            return f == null ? null : f.replaces();
+            return rs.next() ? FieldCodec.find(rs.getBytes(1), field) : null;
         }
+    }
+
+    /** The id a hidden merge attribute holds; null for none or for a value that is not an id. */
+    private static UUID mergedParent(FieldData hidden) {
+        return hidden != null && hidden.value() instanceof byte[] b && b.length == 16 ? Uuid7.fromBytes(b) : null;
     }
 
     /**
@@ -252,6 +268,9 @@ public final class ChangelogStore {
     private static Change change(UUID author, ChangeData c) {
         List<FieldChange> fields = new ArrayList<>(c.fields().size());
         for (FieldData f : c.fields()) {
+            if (TextMergeField.isHidden(f.name())) {
+                continue; // a merge's bookkeeping, not something the entity's history shows
+            }
             fields.add(new FieldChange(f.name(), f.value(), f.replaces() == null ? null : f.replaces().toString()));
         }
         return new Change(c.id().toString(), author.toString(), Instant.ofEpochMilli(Uuid7.millis(c.id())), c.table(),

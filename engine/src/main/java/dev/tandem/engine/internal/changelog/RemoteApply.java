@@ -8,6 +8,7 @@ import dev.tandem.engine.internal.merge.Ancestry;
 import dev.tandem.engine.internal.merge.Decision;
 import dev.tandem.engine.internal.merge.FieldVersion;
 import dev.tandem.engine.internal.merge.LwwMerge;
+import dev.tandem.engine.internal.merge.TextMergeField;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.store.SqlValues;
@@ -37,7 +38,9 @@ import java.util.UUID;
  *       ahead is merged but not adopted; local edits of what it wrote still win, by
  *       {@link HybridClock#nextAfter}).</li>
  *   <li>Each attribute is decided by {@link LwwMerge}: its winner moves only when the
- *       incoming version wins; a concurrent loser with a different value becomes a conflict.</li>
+ *       incoming version wins; a concurrent loser with a different value becomes a conflict,
+ *       unless the attribute is mergeable text and the two versions merge line by line: then a
+ *       merge change of this device follows the incoming change and wins ({@link LineMerges}).</li>
  *   <li>Rows of entities whose winners moved are re-materialized from their winners. Names come
  *       from the {@link SchemaSnapshot}; a table or column this schema lacks keeps the entity pending, and
  *       only user tables with an id key are ever written ({@link SchemaSnapshot#syncTarget}).</li>
@@ -59,9 +62,12 @@ public final class RemoteApply {
     private final ConflictStore conflicts;
     private final HybridClock clock;
     private final HeldRows held;
+    private final TextMerges textMerges;
 
-    public RemoteApply(ChangelogStore log, Materializer materializer, ConflictStore conflicts, HybridClock clock) {
+    public RemoteApply(ChangelogStore log, Materializer materializer, ConflictStore conflicts, HybridClock clock,
+                       TextMerges textMerges) {
         this.log = log;
+        this.textMerges = textMerges;
         this.materializer = materializer;
         this.held = new HeldRows(log, materializer);
         this.conflicts = conflicts;
@@ -103,32 +109,48 @@ public final class RemoteApply {
                 // not follow a device that runs far ahead; see HybridClock.
                 ahead = Math.max(ahead, Uuid7.millis(c.id()) - clock.wallMillis());
             }
-            Ancestry ancestry = (change, field) -> {
-                try {
-                    return log.replaced(sql, table, c.entity(), change, field);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
+            Ancestry ancestry = ancestry(sql, table, c.entity());
             Map<String, Winner> winners = log.winners(sql, table, c.entity());
             WinnerMap next = null;
+            List<LineMerges.Pending> textMerged = null;
             for (FieldData f : fields) {
+                if (TextMergeField.isHidden(f.name())) {
+                    continue;
+                }
                 Winner cur = winners.get(f.name().toLowerCase(Locale.ROOT));
-                FieldVersion current = cur == null ? null : new FieldVersion(cur.id(), cur.author(), cur.replaces());
-                Decision d = LwwMerge.decide(current, new FieldVersion(c.id(), author, f.replaces()), f.name(), ancestry);
+                FieldVersion current = cur == null ? null
+                        : new FieldVersion(cur.id(), cur.author(), cur.replaces(), cur.merged());
+                FieldVersion in = new FieldVersion(c.id(), author, f.replaces(), LineMerges.mergedIn(fields, f.name()));
+                Decision d = LwwMerge.decide(current, in, f.name(), ancestry);
                 if (d.incomingWins()) {
                     next = next != null ? next : WinnerMap.of(winners.values());
                     next.put(f.name(), seq, c.id());
                 }
                 if (d.concurrent() && !SqlValues.same(cur.value(), f.value())) {
-                    boolean recorded = conflicts.record(s, kindOf(f.name()), table, c.entity(), f.name(),
-                            d.incomingWins() ? seq : cur.seq(), d.incomingWins() ? cur.seq() : seq, nowMillis);
-                    conflictCount += recorded ? 1 : 0;
+                    LineMerges.Pending m = textMerges.mergeable(table, f.name())
+                            ? LineMerges.attempt(textMerges, sql, table, c.entity(), f, c.id(), cur, d.incomingWins(),
+                                    ancestry)
+                            : null;
+                    if (m != null && m.changes()) {
+                        textMerged = textMerged != null ? textMerged : new ArrayList<>(1);
+                        textMerged.add(m);
+                    } else if (m == null) {
+                        boolean recorded = conflicts.record(s, kindOf(f.name()), table, c.entity(), f.name(),
+                                d.incomingWins() ? seq : cur.seq(), d.incomingWins() ? cur.seq() : seq, nowMillis);
+                        conflictCount += recorded ? 1 : 0;
+                    }
                 }
             }
             conflictCount += editDeleteConflicts(s, table, c, author, seq, winners, nowMillis);
             if (next != null) {
                 log.writeWinners(sql, table, c.entity(), next, seq);
+            }
+            boolean moved = next != null;
+            if (textMerged != null) {
+                moved |= LineMerges.write(log, clock, textMerges.self(), sql, table, c.entity(),
+                        next != null ? next : WinnerMap.of(winners.values()), textMerged);
+            }
+            if (moved) {
                 merged++;
                 touched.computeIfAbsent(table, k -> new TreeSet<>()).add(c.entity());
             }
@@ -151,6 +173,28 @@ public final class RemoteApply {
             held.holdOrphans(s);
         }
         return new Stats(pulled, merged, conflictCount, ahead);
+    }
+
+    private Ancestry ancestry(StatementCache sql, String table, String entity) {
+        return new Ancestry() {
+            @Override
+            public UUID replaced(UUID change, String field) {
+                try {
+                    return log.replaced(sql, table, entity, change, field);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public UUID merged(UUID change, String field) {
+                try {
+                    return log.merged(sql, table, entity, change, field);
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        };
     }
 
     private static Conflict.Kind kindOf(String field) {
@@ -180,6 +224,9 @@ public final class RemoteApply {
                 && Uuid7.ORDER.compare(c.id(), deleted.id()) > 0
                 && c.fields().stream().noneMatch(f -> f.name().equals(Change.DELETED_FIELD))) {
             for (FieldData f : c.fields()) {
+                if (TextMergeField.isHidden(f.name())) {
+                    continue;
+                }
                 count += conflicts.record(s, Conflict.Kind.EDIT_DELETE, table, c.entity(), f.name(), deleted.seq(),
                         seq, nowMillis) ? 1 : 0;
             }

@@ -7,6 +7,7 @@ import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Target;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.merge.TextMergeField;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
@@ -124,6 +125,14 @@ public final class SnapshotLocal {
         return new Stats(pulled, merged, conflicts, false);
     }
 
+    /**
+     * What the bulk path ignores: {@link #skipped} attributes, and a merge's hidden attribute, which
+     * a snapshot (winners only) never holds; one in a snapshot is not the engine's.
+     */
+    static boolean skippedInSnapshot(FieldData f) {
+        return skipped(f) || TextMergeField.isHidden(f.name());
+    }
+
     static boolean skipped(FieldData f) {
         return f.name().equalsIgnoreCase("id") || (f.name().equals(Change.DELETED_FIELD)
                 && !(Long.valueOf(0L).equals(f.value()) || Long.valueOf(1L).equals(f.value())));
@@ -162,7 +171,7 @@ public final class SnapshotLocal {
                     long seq = i + 1;
                     List<FieldData> kept = new ArrayList<>(ch.fields().size());
                     for (FieldData f : ch.fields()) {
-                        if (!skipped(f)) {
+                        if (!skippedInSnapshot(f)) {
                             kept.add(f);
                             winners.put(f.name(), seq, ch.id());
                         }
@@ -257,7 +266,7 @@ public final class SnapshotLocal {
                 String entity = plan.changes[plan.entities[g]].entity();
                 for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
                     for (FieldData f : plan.changes[i].entry().change().fields()) {
-                        if (skipped(f)) {
+                        if (skippedInSnapshot(f)) {
                             continue;
                         }
                         any = true;

@@ -30,7 +30,7 @@ final class SnapshotPlan {
         /** Whether the change sets an attribute (it does, unless all its fields are ignored). */
         boolean wins() {
             for (FieldData f : entry.change().fields()) {
-                if (!SnapshotLocal.skipped(f)) {
+                if (!SnapshotLocal.skippedInSnapshot(f)) {
                     return true;
                 }
             }
@@ -142,7 +142,7 @@ final class SnapshotPlan {
                 fields.clear();
                 for (int i = entities[g]; i < entities[g + 1]; i++) {
                     for (FieldData f : changes[i].entry.change().fields()) {
-                        if (!SnapshotLocal.skipped(f)) {
+                        if (!SnapshotLocal.skippedInSnapshot(f)) {
                             fields.add(f);
                         }
                     }

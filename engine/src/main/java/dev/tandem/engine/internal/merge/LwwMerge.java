@@ -14,7 +14,9 @@ import java.util.UUID;
  * <p>Concurrency: each version names the version it replaced. Version B has seen version A when
  * A is on B's replace chain. Because change ids are hybrid-logical-clock readings, a chain's ids
  * strictly decrease, so the walk stops as soon as it passes below A's id. Two versions by the same
- * author are never concurrent: a device always sees its own writes.
+ * author are never concurrent: a device always sees its own writes. A merge change has a second
+ * parent, the version it folded in ({@link TextMergeField}); the walk follows both
+ * ({@link VersionWalk}).
  */
 public final class LwwMerge {
     /** Longest replace chain walked; beyond it versions count as concurrent (a false positive at worst). */
@@ -42,19 +44,8 @@ public final class LwwMerge {
         return new Decision(wins, concurrent);
     }
 
-    /** Whether {@code target} is on the replace chain of {@code version}. */
+    /** Whether {@code target} is an ancestor of {@code version}: on its replace chain or behind a merge on it. */
     static boolean hasSeen(FieldVersion version, UUID target, String field, Ancestry ancestry) {
-        UUID at = version.replaces();
-        for (int i = 0; at != null && i < MAX_WALK; i++) {
-            int c = Uuid7.ORDER.compare(at, target);
-            if (c == 0) {
-                return true;
-            }
-            if (c < 0) {
-                return false;
-            }
-            at = ancestry.replaced(at, field);
-        }
-        return false;
+        return VersionWalk.reaches(version, target, field, ancestry, MAX_WALK);
     }
 }

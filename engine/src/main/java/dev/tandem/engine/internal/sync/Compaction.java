@@ -71,7 +71,7 @@ public final class Compaction implements SyncHooks {
         this.self = db.deviceUuid();
         this.every = every;
         this.force = force;
-        RemoteApply apply = new RemoteApply(db.changelog(), db.materializer(), db.conflictStore(), db.clock());
+        RemoteApply apply = db.remoteApply();
         this.local = new SnapshotLocal(db.changelog(), db.materializer(), apply, db.clock());
     }
 

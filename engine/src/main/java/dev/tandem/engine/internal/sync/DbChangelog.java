@@ -57,7 +57,7 @@ public final class DbChangelog implements Changelog {
         this.remote = remote;
         this.cap = cap;
         this.self = db.deviceUuid();
-        this.apply = new RemoteApply(db.changelog(), db.materializer(), db.conflictStore(), db.clock());
+        this.apply = db.remoteApply();
     }
 
     @Override

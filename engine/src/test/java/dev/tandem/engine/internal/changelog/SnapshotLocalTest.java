@@ -108,7 +108,7 @@ class SnapshotLocalTest {
 
     /** Applies through the normal merge, as the slow path does. */
     static void slow(DefaultDb db, List<SnapshotEntry> entries) {
-        RemoteApply apply = new RemoteApply(db.changelog(), db.materializer(), db.conflictStore(), db.clock());
+        RemoteApply apply = db.remoteApply();
         Map<UUID, List<ChangeData>> byAuthor = new LinkedHashMap<>();
         for (SnapshotEntry e : entries) {
             byAuthor.computeIfAbsent(e.author(), k -> new ArrayList<>()).add(e.change());
@@ -122,7 +122,7 @@ class SnapshotLocalTest {
     }
 
     static SnapshotLocal local(DefaultDb db) {
-        RemoteApply apply = new RemoteApply(db.changelog(), db.materializer(), db.conflictStore(), db.clock());
+        RemoteApply apply = db.remoteApply();
         return new SnapshotLocal(db.changelog(), db.materializer(), apply, db.clock());
     }
 

@@ -1,0 +1,86 @@
+package dev.tandem.engine.internal.changelog;
+
+import dev.tandem.engine.internal.clock.HybridClock;
+import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.merge.Ancestry;
+import dev.tandem.engine.internal.merge.TextMergeField;
+import dev.tandem.engine.internal.store.SqlValues;
+import dev.tandem.engine.internal.store.StatementCache;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The merge changes {@link RemoteApply} writes for mergeable text ({@link TextMerges}).
+ *
+ * <p>Order, within the merge's transaction: the incoming change is appended and the winners moved
+ * by last write wins first, so the merge change's {@code replaces} names the version that won and
+ * its id, taken after, is greater than both sides' ({@link HybridClock#nextAfter}); then the merge
+ * change is appended as this device's own, so the next push carries it, and made the winner.
+ */
+final class LineMerges {
+    /**
+     * A clean merge of {@code field}: {@code text} replaces {@code winner} and folds in {@code loser};
+     * {@code text} is null when the winner already holds every line of both sides.
+     */
+    record Pending(String field, String text, UUID winner, UUID loser) {
+        boolean changes() {
+            return text != null;
+        }
+    }
+
+    private LineMerges() {
+    }
+
+    /** The version a change's write of {@code field} folded in, if it is a merge change; else null. */
+    static UUID mergedIn(List<FieldData> fields, String field) {
+        String hidden = TextMergeField.hiddenFor(field);
+        for (FieldData f : fields) {
+            if (f.name().equals(hidden)) {
+                return f.value() instanceof byte[] b && b.length == 16 ? Uuid7.fromBytes(b) : null;
+            }
+        }
+        return null;
+    }
+
+    /** The merge of incoming {@code f} (change {@code id}) with the current winner {@code cur}; null when none. */
+    static Pending attempt(TextMerges merges, StatementCache sql, String table, String entity, FieldData f, UUID id,
+                           Winner cur, boolean incomingWins, Ancestry ancestry) throws SQLException {
+        Optional<String> text = merges.merge(sql, table, entity, f.name(), cur.id(), cur.value(), id, f.value(),
+                ancestry);
+        if (text.isEmpty()) {
+            return null;
+        }
+        Object winning = incomingWins ? f.value() : cur.value();
+        UUID winner = incomingWins ? id : cur.id();
+        UUID loser = incomingWins ? cur.id() : id;
+        boolean same = SqlValues.same(winning, text.get()) || (winning == null && text.get().isEmpty());
+        return new Pending(f.name(), same ? null : text.get(), winner, loser);
+    }
+
+    /**
+     * Appends one merge change of this device for {@code merges} (all of one entity) and makes it
+     * the winner of their fields, on top of {@code winners}; true when anything was written.
+     */
+    static boolean write(ChangelogStore log, HybridClock clock, UUID self, StatementCache sql, String table,
+                         String entity, WinnerMap winners, List<Pending> merges) throws SQLException {
+        UUID floor = null;
+        List<FieldData> fields = new ArrayList<>(merges.size() * 2);
+        for (Pending m : merges) {
+            floor = floor == null || Uuid7.ORDER.compare(m.winner(), floor) > 0 ? m.winner() : floor;
+            floor = Uuid7.ORDER.compare(m.loser(), floor) > 0 ? m.loser() : floor;
+            fields.add(new FieldData(m.field(), m.text(), m.winner()));
+            fields.add(new FieldData(TextMergeField.hiddenFor(m.field()), Uuid7.toBytes(m.loser()), null));
+        }
+        UUID id = clock.nextAfter(floor);
+        long seq = log.appendIfNew(sql, id, self, table, entity, fields).orElseThrow();
+        WinnerMap next = winners.copy();
+        for (Pending m : merges) {
+            next.put(m.field(), seq, id);
+        }
+        log.writeWinners(sql, table, entity, next, seq);
+        return true;
+    }
+}

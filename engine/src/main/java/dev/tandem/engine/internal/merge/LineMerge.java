@@ -5,8 +5,13 @@ import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Three-way merge of text at line level: pure functions, no I/O.
@@ -22,6 +27,8 @@ import java.util.Optional;
  *       (as merges of merges do) agree on them;</li>
  *   <li>two pure insertions at the same place are both kept, the older side's first (two devices
  *       that each appended a line keep both lines);</li>
+ *   <li>a merge that would hold a non-blank line more often than either side is refused
+ *       ({@link #doubles});</li>
  *   <li>anything else that overlaps, such as two edits of one line or an edit of a line the other
  *       side deleted, is a conflict: {@link #merge} returns empty and the caller falls back to last
  *       write wins.</li>
@@ -80,7 +87,42 @@ public final class LineMerge {
         if (ha.isEmpty() || hb.isEmpty()) {
             return Optional.empty();
         }
-        return combine(ha.get(), hb.get()).map(all -> apply(o, all));
+        Optional<List<Hunk>> all = combine(o, ha.get(), hb.get());
+        if (all.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> merged = apply(o, all.get());
+        return doubles(merged, left, right) ? Optional.empty() : Optional.of(String.join("\n", merged));
+    }
+
+    /**
+     * Whether the merge holds a non-blank line more often than either side does. Both sides adding
+     * the same line is what a merge of merges looks like when the common version found is older than
+     * what the two really share (merges crossed); taking both would show the line twice, so the
+     * caller falls back to last write wins. Two devices that type the same new line independently
+     * get a conflict rather than a doubled line.
+     */
+    static boolean doubles(List<String> merged, List<String> left, List<String> right) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (String line : merged) {
+            if (!line.isBlank()) {
+                counts.merge(line, 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > 1 && e.getValue() > Math.max(count(left, e.getKey()), count(right, e.getKey()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int count(List<String> lines, String line) {
+        int n = 0;
+        for (String l : lines) {
+            n += l.equals(line) ? 1 : 0;
+        }
+        return n;
     }
 
     static List<String> lines(String text) {
@@ -132,47 +174,184 @@ public final class LineMerge {
     }
 
     /**
-     * Both sides' hunks as one sorted, non-overlapping list, or empty on a conflict. Equal hunks
-     * count once; same-place insertions join, older first.
+     * Both sides' hunks as one sorted, non-overlapping list, or empty on a conflict. Hunks are
+     * grouped into clusters that overlap or touch; a cluster with one side's hunks takes them, one
+     * with both sides' is settled by {@link #resolve}.
      */
-    static Optional<List<Hunk>> combine(List<Hunk> older, List<Hunk> newer) {
+    static Optional<List<Hunk>> combine(List<String> base, List<Hunk> older, List<Hunk> newer) {
         List<Hunk> out = new ArrayList<>(older.size() + newer.size());
         int i = 0;
         int j = 0;
         while (i < older.size() || j < newer.size()) {
-            Hunk a = i < older.size() ? older.get(i) : null;
-            Hunk b = j < newer.size() ? newer.get(j) : null;
-            if (a != null && b != null) {
-                if (a.equals(b)) {
-                    out.add(a);
-                    i++;
-                    j++;
-                    continue;
-                }
-                if (a.insertion() && b.insertion() && a.start() == b.start()) {
-                    List<String> both = new ArrayList<>(a.lines());
-                    both.addAll(b.lines());
-                    out.add(new Hunk(a.start(), a.start(), both));
-                    i++;
-                    j++;
-                    continue;
-                }
-                if (overlap(a, b)) {
-                    return Optional.empty();
-                }
-            }
-            Hunk next = b == null || (a != null && before(a, b)) ? a : b;
-            if (next == a) {
+            boolean takeOlder = j >= newer.size() || (i < older.size() && before(older.get(i), newer.get(j)));
+            Hunk first = takeOlder ? older.get(i) : newer.get(j);
+            int end = first.end();
+            int i0 = i;
+            int j0 = j;
+            if (takeOlder) {
                 i++;
             } else {
                 j++;
             }
-            if (!out.isEmpty() && overlap(out.get(out.size() - 1), next)) {
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                if (i < older.size() && older.get(i).start() <= end) {
+                    end = Math.max(end, older.get(i++).end());
+                    grew = true;
+                }
+                if (j < newer.size() && newer.get(j).start() <= end) {
+                    end = Math.max(end, newer.get(j++).end());
+                    grew = true;
+                }
+            }
+            List<Hunk> a = older.subList(i0, i);
+            List<Hunk> b = newer.subList(j0, j);
+            if (a.isEmpty() || b.isEmpty()) {
+                out.addAll(a.isEmpty() ? b : a);
+                continue;
+            }
+            Optional<List<Hunk>> settled = resolve(base, first.start(), end, a, b);
+            if (settled.isEmpty()) {
                 return Optional.empty();
             }
-            out.add(next);
+            out.addAll(settled.get());
         }
         return Optional.of(out);
+    }
+
+    /**
+     * One cluster [from, to) of the ancestor that both sides changed: the hunks that stand for it,
+     * or empty on a conflict. In order:
+     * <ol>
+     *   <li>both sides turned it into the same lines: take them;</li>
+     *   <li>the hunks are compatible (equal ones, or not overlapping, and no new line comes from
+     *       both): apply all, the older side's insertion first where both insert at one place;</li>
+     *   <li>otherwise, set aside the lines both sides' versions start and end with (a merge of
+     *       merges shares some edits) and decide the rest: if one side left it as the ancestor had
+     *       it, take the other's, else it is a conflict.</li>
+     * </ol>
+     */
+    static Optional<List<Hunk>> resolve(List<String> base, int from, int to, List<Hunk> older, List<Hunk> newer) {
+        List<String> o = base.subList(from, to);
+        List<String> a = region(base, from, to, older);
+        List<String> b = region(base, from, to, newer);
+        if (a.equals(b)) {
+            return Optional.of(List.of(new Hunk(from, to, a)));
+        }
+        Optional<List<Hunk>> both = compatible(older, newer);
+        if (both.isPresent()) {
+            return both;
+        }
+        int prefix = 0;
+        int max = Math.min(a.size(), b.size());
+        while (prefix < max && a.get(prefix).equals(b.get(prefix))) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && a.get(a.size() - 1 - suffix).equals(b.get(b.size() - 1 - suffix))) {
+            suffix++;
+        }
+        int basePrefix = 0;
+        while (basePrefix < Math.min(prefix, o.size()) && o.get(basePrefix).equals(a.get(basePrefix))) {
+            basePrefix++;
+        }
+        int baseSuffix = 0;
+        while (baseSuffix < Math.min(suffix, o.size() - basePrefix)
+                && o.get(o.size() - 1 - baseSuffix).equals(a.get(a.size() - 1 - baseSuffix))) {
+            baseSuffix++;
+        }
+        List<String> midO = o.subList(basePrefix, o.size() - baseSuffix);
+        List<String> midA = a.subList(prefix, a.size() - suffix);
+        List<String> midB = b.subList(prefix, b.size() - suffix);
+        List<String> mid;
+        if (midA.equals(midO)) {
+            mid = midB;
+        } else if (midB.equals(midO)) {
+            mid = midA;
+        } else {
+            return Optional.empty();
+        }
+        List<String> lines = new ArrayList<>(a.subList(0, prefix));
+        lines.addAll(mid);
+        lines.addAll(a.subList(a.size() - suffix, a.size()));
+        return Optional.of(List.of(new Hunk(from, to, lines)));
+    }
+
+    /** Ancestor lines [from, to) with one side's hunks (all inside the range) applied. */
+    private static List<String> region(List<String> base, int from, int to, List<Hunk> hunks) {
+        List<String> out = new ArrayList<>();
+        int at = from;
+        for (Hunk h : hunks) {
+            out.addAll(base.subList(at, h.start()));
+            out.addAll(h.lines());
+            at = h.end();
+        }
+        out.addAll(base.subList(at, to));
+        return out;
+    }
+
+    /**
+     * Both sides' hunks of one cluster merged, when equal hunks aside they do not overlap and add
+     * no line in common (a line both added in different places would be doubled); else empty.
+     */
+    private static Optional<List<Hunk>> compatible(List<Hunk> older, List<Hunk> newer) {
+        List<Hunk> restA = new ArrayList<>(older);
+        List<Hunk> restB = new ArrayList<>(newer);
+        List<Hunk> shared = new ArrayList<>();
+        for (Hunk h : older) {
+            if (restB.remove(h)) {
+                restA.remove(h);
+                shared.add(h);
+            }
+        }
+        Set<String> added = new HashSet<>();
+        for (Hunk h : restA) {
+            added.addAll(h.lines());
+        }
+        for (Hunk h : restB) {
+            for (String line : h.lines()) {
+                if (added.contains(line)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        List<Hunk> out = new ArrayList<>(shared);
+        for (Hunk a : restA) {
+            for (Hunk b : restB) {
+                if (overlap(a, b) && !(a.insertion() && b.insertion())) {
+                    return Optional.empty();
+                }
+            }
+        }
+        List<Hunk> merged = new ArrayList<>();
+        for (Hunk a : restA) {
+            Hunk joined = a;
+            for (Iterator<Hunk> it = restB.iterator(); it.hasNext(); ) {
+                Hunk b = it.next();
+                if (a.insertion() && b.insertion() && a.start() == b.start()) {
+                    List<String> both = new ArrayList<>(a.lines());
+                    both.addAll(b.lines());
+                    joined = new Hunk(a.start(), a.start(), both);
+                    it.remove();
+                }
+            }
+            merged.add(joined);
+        }
+        merged.addAll(restB);
+        out.addAll(merged);
+        out.sort(LineMerge::order);
+        for (int k = 1; k < out.size(); k++) {
+            if (out.get(k).start() < out.get(k - 1).end()
+                    || (out.get(k).insertion() && out.get(k - 1).insertion() && out.get(k).start() == out.get(k - 1).start())) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(out);
+    }
+
+    private static int order(Hunk a, Hunk b) {
+        return a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end());
     }
 
     /** Whether two hunks of different sides touch the same ancestor lines (or place). */
@@ -193,7 +372,7 @@ public final class LineMerge {
         return a.start() != b.start() ? a.start() < b.start() : a.end() <= b.end();
     }
 
-    private static String apply(List<String> base, List<Hunk> hunks) {
+    private static List<String> apply(List<String> base, List<Hunk> hunks) {
         List<String> out = new ArrayList<>(base.size());
         int at = 0;
         for (Hunk h : hunks) {
@@ -202,6 +381,6 @@ public final class LineMerge {
             at = h.end();
         }
         out.addAll(base.subList(at, base.size()));
-        return String.join("\n", out);
+        return out;
     }
 }

@@ -1,7 +1,9 @@
 package dev.tandem.engine.internal.merge;
 
 import dev.tandem.engine.internal.clock.Uuid7;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.UUID;
@@ -17,6 +19,8 @@ import java.util.UUID;
 public final class VersionWalk {
     private static final int FROM_A = 1;
     private static final int FROM_B = 2;
+    private static final int BOTH = FROM_A | FROM_B;
+    private static final int STALE = 4;
 
     private VersionWalk() {
     }
@@ -69,6 +73,50 @@ public final class VersionWalk {
             mark(queue, marks, ancestry.merged(at, field), m);
         }
         return null;
+    }
+
+    /**
+     * The best common ancestors of {@code a} and {@code b}: common ancestors that are not ancestors
+     * of another common ancestor, newest first. Usually one; two or more after merges that crossed
+     * (each device merged the same pair its own way). Empty when they share no known version; null
+     * when the walk needed more than {@code limit} steps.
+     *
+     * <p>As in git's merge-base: a version reached from both sides is a candidate unless it was
+     * reached through another candidate, which the walk records by marking what lies behind a
+     * candidate as stale. The walk ends when only stale versions are left to visit.
+     */
+    public static List<UUID> bestCommonAncestors(UUID a, UUID b, String field, Ancestry ancestry, int limit) {
+        PriorityQueue<UUID> queue = new PriorityQueue<>(Uuid7.ORDER.reversed());
+        Map<UUID, Integer> marks = new HashMap<>();
+        mark(queue, marks, a, FROM_A);
+        mark(queue, marks, b, FROM_B);
+        List<UUID> best = new ArrayList<>(2);
+        for (int steps = 0; !queue.isEmpty(); steps++) {
+            if (steps >= limit) {
+                return null;
+            }
+            if (onlyStale(queue, marks)) {
+                break;
+            }
+            UUID at = queue.poll();
+            int m = marks.get(at);
+            if ((m & BOTH) == BOTH && (m & STALE) == 0) {
+                best.add(at);
+                m |= STALE;
+            }
+            mark(queue, marks, ancestry.replaced(at, field), m);
+            mark(queue, marks, ancestry.merged(at, field), m);
+        }
+        return best;
+    }
+
+    private static boolean onlyStale(PriorityQueue<UUID> queue, Map<UUID, Integer> marks) {
+        for (UUID id : queue) {
+            if ((marks.get(id) & STALE) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void mark(PriorityQueue<UUID> queue, Map<UUID, Integer> marks, UUID id, int m) {

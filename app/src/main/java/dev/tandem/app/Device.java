@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.SettingsStore;
@@ -70,7 +71,7 @@ public final class Device implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
         }
-        Db db = Db.open(dataDir.resolve(DB_FILE));
+        Db db = Schema.database(dataDir.resolve(DB_FILE)).build();
         TodoStore store;
         try {
             store = new TodoStore(db, Clock.systemUTC());

@@ -1,6 +1,7 @@
 package dev.tandem.app.cli;
 
 import dev.tandem.app.DataDirs;
+import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
@@ -154,7 +155,7 @@ public final class Cli {
             }
             // The database runs on the CLI's clock, so a test can step past sync's retry delay for
             // set-aside objects (a minute) and see a healed object merged by a later `tandem sync`.
-            try (Db db = Db.builder().file(dir.resolve("tandem.db")).clock(clock).build()) {
+            try (Db db = Schema.database(dir.resolve("tandem.db")).clock(clock).build()) {
                 TodoStore store = new TodoStore(db, clock);
                 TodoCommands todos = new TodoCommands(out, err);
                 SyncCommands syncs = new SyncCommands(out, err, env);

@@ -1,5 +1,7 @@
 package dev.tandem.app.model;
 
+import dev.tandem.engine.Db;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,6 +14,14 @@ import java.util.List;
  */
 public final class Schema {
     private Schema() {
+    }
+
+    /**
+     * The database of a profile: a file with this schema's engine settings. Notes merge line by
+     * line, so two devices that edited different lines of one note keep both edits.
+     */
+    public static Db.Builder database(Path file) {
+        return Db.builder().file(file).mergeText("items", "notes");
     }
 
     public static final List<String> MIGRATIONS = List.of(

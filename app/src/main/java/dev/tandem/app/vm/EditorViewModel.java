@@ -5,6 +5,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.DatePhrases;
+import dev.tandem.engine.TextMerge;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -142,8 +143,15 @@ public final class EditorViewModel {
             if (title.get().equals(old.titleOrEmpty())) {
                 title.set(next.titleOrEmpty());
             }
-            if (notes.get().equals(old.notes() == null ? "" : old.notes())) {
-                notes.set(next.notes() == null ? "" : next.notes());
+            String was = old.notes() == null ? "" : old.notes();
+            String now = next.notes() == null ? "" : next.notes();
+            if (notes.get().equals(was)) {
+                notes.set(now);
+            } else if (!now.equals(was)) {
+                // Typing here while another device's edit arrived: take its lines into the text
+                // being typed, as sync merges notes. Where both touched the same lines the typed
+                // text stays, and the other version is in the note's history.
+                TextMerge.merge(was, now, notes.get()).ifPresent(notes::set);
             }
             if (Objects.equals(due.get(), old.dueDate())) {
                 due.set(next.dueDate());

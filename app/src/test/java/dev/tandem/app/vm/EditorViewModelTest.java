@@ -81,6 +81,31 @@ class EditorViewModelTest {
     }
 
     @Test
+    void liveUpdate_whileTypingNotes_mergesTheOtherDevicesLinesIn() {
+        Item it = store.add("Trip", null, null);
+        store.update(it.id(), x -> x.withNotes("Flights: ?\nHotel: Alfama\nCar: ?"));
+        ui.run(() -> vm.show(reload(it)));
+        ui.run(() -> vm.notesProperty().set("Flights: LH 123\nHotel: Alfama\nCar: ?"));
+        store.update(it.id(), x -> x.withNotes("Flights: ?\nHotel: Alfama\nCar: Hertz"));
+        ui.run(() -> vm.show(reload(it)));
+        assertEquals("Flights: LH 123\nHotel: Alfama\nCar: Hertz", ui.get(() -> vm.notesProperty().get()));
+        ui.run(vm::commit);
+        ui.flush();
+        assertEquals("Flights: LH 123\nHotel: Alfama\nCar: Hertz", reload(it).notes());
+    }
+
+    @Test
+    void liveUpdate_whileTypingTheSameLine_keepsTheTypedText() {
+        Item it = store.add("Trip", null, null);
+        store.update(it.id(), x -> x.withNotes("Hotel: ?"));
+        ui.run(() -> vm.show(reload(it)));
+        ui.run(() -> vm.notesProperty().set("Hotel: Baixa"));
+        store.update(it.id(), x -> x.withNotes("Hotel: Chiado"));
+        ui.run(() -> vm.show(reload(it)));
+        assertEquals("Hotel: Baixa", ui.get(() -> vm.notesProperty().get()));
+    }
+
+    @Test
     void commit_staleBase_doesNotRevertConcurrentChange() {
         Item it = store.add("T", null, null);
         ui.run(() -> vm.show(it));

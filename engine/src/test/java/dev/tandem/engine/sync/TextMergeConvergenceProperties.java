@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.testing.LongOnly;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -14,23 +15,25 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Example;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Random concurrent line edits of one mergeable note on 3 to 5 replicas, synced in random order.
  * After the final rounds of syncs: every replica holds the same text; no line appears twice; and
  * unless some replica recorded a conflict (overlapping edits, where last write wins), every line
  * that was added and not deliberately removed is still there. jqwik shrinks a failing script.
+ * Budget: 200 tries in CI (about 35 s); 3,000 more in the long profile ({@link LongOnly}).
  */
 class TextMergeConvergenceProperties {
     /** Prints every replica's note after each sync, to follow a failing script. */
-    static boolean TRACE = Boolean.getBoolean("tandem.trace");
+    private static final boolean TRACE = Boolean.getBoolean("tandem.trace");
 
     /** One step: replica {@code who} inserts, replaces or deletes the line at {@code pos}, or syncs. */
     record Step(int who, int op, int pos) {
@@ -52,6 +55,13 @@ class TextMergeConvergenceProperties {
         Statistics.label("outcome").collect(conflicts ? "some overlapping edits (a conflict)" : "all merged");
     }
 
+    @Property(tries = 3_000, shrinking = ShrinkingMode.BOUNDED)
+    @AddLifecycleHook(LongOnly.class)
+    void sync_concurrentLineEdits_replicasConvergeAndKeepEveryLine_long(@ForAll("scripts") List<Step> script,
+                                                                       @ForAll @IntRange(min = 3, max = 5) int replicas) {
+        run(script, replicas);
+    }
+
     /** Merges that crossed (each device merged the same edits its own way) once doubled a line. */
     @Example
     void sync_crossedMerges_addNoLineTwice() {
@@ -61,7 +71,7 @@ class TextMergeConvergenceProperties {
     }
 
     /** Runs the script; true when some replica recorded a conflict. */
-    static boolean run(List<Step> script, int replicas) {
+    private static boolean run(List<Step> script, int replicas) {
         SyncStorage remote = SyncStorage.memory();
         SyncEngine engine = SyncEngine.builder().storage(remote).build();
         List<Db> dbs = new ArrayList<>();

@@ -18,7 +18,7 @@ final class WordDiff {
     /** Lines longer than this are compared as lines only: word marks would cost more than they tell. */
     static final int MAX_CHARS = 2_000;
     /** Below this share of unchanged characters the lines are simply different, and marking words is noise. */
-    private static final double MIN_SHARED = 0.35;
+    private static final double MIN_SHARED = 0.3;
     private static final Pattern TOKEN = Pattern.compile("\\w+|\\s+|[^\\w\\s]", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** The two lines' segments, old first; both unmarked when marks would not help. */

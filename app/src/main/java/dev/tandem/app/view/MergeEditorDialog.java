@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.MergeEditorViewModel;
 import dev.tandem.app.vm.MergeText;
 import dev.tandem.ui.Styles;
@@ -105,11 +106,11 @@ public final class MergeEditorDialog extends Dialog<Boolean> {
             }
         });
         setResultConverter(b -> b == SAVE);
-        // Start at the first place that needs a decision.
-        setOnShown(e -> {
+        // Start at the first place that needs a decision, once the dialog has focused its default button.
+        setOnShown(e -> FxExecutor.INSTANCE.later(() -> {
             area.requestFocus();
             selectNext(vm);
-        });
+        }));
     }
 
     private void selectNext(MergeEditorViewModel vm) {

@@ -188,7 +188,9 @@ public final class ConflictsViewModel implements AutoCloseable {
             return back;
         }, back -> {
             if (back.isPresent()) {
-                undo.push("Merge " + row.field().toLowerCase(Locale.ROOT) + " of “" + row.itemTitle() + "”", back.get());
+                // A list's title already reads "List “Errands”"; a todo's is quoted here.
+                String of = "items".equals(c.table()) ? "“" + row.itemTitle() + "”" : row.itemTitle();
+                undo.push("Merge " + row.field().toLowerCase(Locale.ROOT) + " of " + of, back.get());
             } else {
                 dialogs.notify("Not saved", row.itemTitle() + " no longer exists on this device.", true);
             }

@@ -292,6 +292,7 @@ class ConflictsViewModelTest {
         assertTrue(ui.get(m::save));
         ui.await(() -> vm.conflicts().isEmpty());
         assertEquals("Errands in town", laptop.findList("Errands in town").orElseThrow().name());
+        assertEquals("Undo Merge name of List “Errands & shopping”", ui.get(() -> undo.labelProperty().get()));
         ui.run(undo::undo);
         ui.await(() -> laptop.findList("Errands & shopping").isPresent());
         vm.close();

@@ -20,6 +20,8 @@ module dev.tandem.app {
     requires org.snakeyaml.engine.v2;
     requires org.apache.commons.compress;
     requires com.fasterxml.jackson.core;
+    // Line diffs of text conflicts.
+    requires io.github.javadiffutils;
 
     // JavaFX instantiates the Application subclass reflectively.
     exports dev.tandem.app to javafx.graphics;

@@ -53,7 +53,7 @@ public final class MainWindow {
         WindowViewModel models = new WindowViewModel(
                 main,
                 new EditorViewModel(device.store(), async, undo),
-                new ConflictsViewModel(device.store(), async),
+                new ConflictsViewModel(device.store(), async, undo, dialogs),
                 new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC()),
                 appearance, settings, new TransferViewModel(device.store(), async, dialogs),
                 () -> device.sync().syncNow(), device.name(),

@@ -58,6 +58,21 @@ public final class Styles {
     public static final String CONFLICT_CARD = "conflict-card";
     public static final String VALUE_KEPT = "value-kept";
     public static final String VALUE_LOST = "value-lost";
+    /** A text conflict's line diff; rows are {@link #DIFF_LINE} with one of the kinds below. */
+    public static final String DIFF = "diff";
+    public static final String DIFF_LINE = "diff-line";
+    public static final String DIFF_SAME = "diff-same";
+    public static final String DIFF_REMOVED = "diff-removed";
+    public static final String DIFF_ADDED = "diff-added";
+    /** The "−" / "+" column, so a row's kind reads without colour. */
+    public static final String DIFF_GUTTER = "diff-gutter";
+    public static final String DIFF_TEXT = "diff-text";
+    /** A word that differs inside a changed line or an inline value. */
+    public static final String DIFF_WORD = "diff-word";
+    /** "… 12 unchanged lines": expands when clicked. */
+    public static final String DIFF_FOLD = "diff-fold";
+    public static final String DIFF_LEGEND = "diff-legend";
+    public static final String MERGE_EDITOR = "merge-editor";
 
     public static final String BUTTON_FLAT = "flat";
     public static final String BUTTON_ACCENT = "accent";

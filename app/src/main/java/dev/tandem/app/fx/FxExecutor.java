@@ -22,4 +22,12 @@ public final class FxExecutor implements Executor {
             Platform.runLater(command);
         }
     }
+
+    /**
+     * Runs {@code command} on the FX thread after the event being handled, even when called on it:
+     * to act once the toolkit has finished its own handling, such as a dialog focusing its default button.
+     */
+    public void later(Runnable command) {
+        Platform.runLater(command);
+    }
 }

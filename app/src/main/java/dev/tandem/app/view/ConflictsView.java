@@ -2,9 +2,12 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.ConflictRow;
 import dev.tandem.app.vm.ConflictsViewModel;
+import dev.tandem.app.vm.TextConflict;
 import dev.tandem.ui.Styles;
 import java.time.Instant;
+import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -14,11 +17,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The conflicts last write wins resolved: per conflict the item, the field, the value kept and the
- * value lost with their devices; "Use this value" takes the lost one, "Dismiss" hides the conflict.
+ * value lost with their devices; "Use lost value" takes the lost one, "Dismiss" hides the conflict.
+ * A text field shows what differs instead: a line diff of a multi-line text (lost "−", kept "+"), or
+ * both values with their changed words marked; "Edit merged" opens both versions in an editor.
  */
 public final class ConflictsView extends VBox {
     private final ConflictsViewModel vm;
@@ -61,13 +67,7 @@ public final class ConflictsView extends VBox {
             Label meta = new Label(r.summary(now));
             meta.getStyleClass().add(Styles.ITEM_META);
 
-            VBox kept = valueBox("KEPT · " + r.keptDevice(), r.kept(), Styles.VALUE_KEPT);
-            VBox lost = valueBox(r.lostHeading(now), r.lost(), Styles.VALUE_LOST);
-            HBox.setHgrow(kept, Priority.ALWAYS);
-            HBox.setHgrow(lost, Priority.ALWAYS);
-            kept.setMaxWidth(Double.MAX_VALUE);
-            lost.setMaxWidth(Double.MAX_VALUE);
-            HBox values = new HBox(10, kept, lost);
+            Node values = r.isText() ? textValues(r, now) : values(r, now);
 
             Button use = new Button("Use lost value", Icons.of(MaterialDesignS.SWAP_HORIZONTAL, 15));
             use.getStyleClass().add(Styles.BUTTON_ACCENT);
@@ -77,7 +77,13 @@ public final class ConflictsView extends VBox {
             dismiss.setOnAction(e -> vm.dismiss(r));
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox actions = new HBox(8, spacer, dismiss, use);
+            HBox actions = new HBox(8, spacer, dismiss);
+            if (r.isText()) {
+                Button merge = new Button("Edit merged", Icons.of(MaterialDesignP.PENCIL_OUTLINE, 15));
+                merge.setOnAction(e -> editMerged(r));
+                actions.getChildren().add(merge);
+            }
+            actions.getChildren().add(use);
             actions.setAlignment(Pos.CENTER_RIGHT);
 
             VBox card = new VBox(6, title, meta, values, actions);
@@ -88,14 +94,72 @@ public final class ConflictsView extends VBox {
             setGraphic(card);
         }
 
-        private VBox valueBox(String caption, String value, String style) {
-            Label cap = new Label(caption);
-            cap.getStyleClass().add(Styles.FIELD_LABEL);
-            Label v = new Label(value);
-            v.setWrapText(true);
-            VBox box = new VBox(2, cap, v);
-            box.getStyleClass().add(style);
+        private Node values(ConflictRow r, Instant now) {
+            VBox kept = valueBox("KEPT · " + r.keptDevice(), new Label(r.kept()), Styles.VALUE_KEPT);
+            VBox lost = valueBox(r.lostHeading(now), new Label(r.lost()), Styles.VALUE_LOST);
+            return new HBox(10, kept, lost);
+        }
+
+        /** One-line values side by side, their changed words marked; longer texts as a line diff. */
+        private Node textValues(ConflictRow r, Instant now) {
+            TextConflict t = r.text();
+            VBox box = new VBox(6);
+            if (t.inline()) {
+                // An empty side says "(empty)" rather than show nothing.
+                VBox kept = valueBox("KEPT · " + r.keptDevice(),
+                        t.kept().isBlank() ? new Label(r.kept()) : DiffView.words(t.keptWords()), Styles.VALUE_KEPT);
+                VBox lost = valueBox(r.lostHeading(now),
+                        t.lost().isBlank() ? new Label(r.lost()) : DiffView.words(t.lostWords()), Styles.VALUE_LOST);
+                box.getChildren().add(new HBox(10, kept, lost));
+            } else {
+                box.getChildren().addAll(legend(r, now), new DiffView(t));
+            }
+            for (String note : t.notes()) {
+                Label n = new Label(note);
+                n.setWrapText(true);
+                n.getStyleClass().add(Styles.HINT);
+                box.getChildren().add(n);
+            }
             return box;
         }
+
+        private Node legend(ConflictRow r, Instant now) {
+            HBox legend = new HBox(14, legendEntry("\u2212", r.lostLegend(now), Styles.DIFF_REMOVED),
+                    legendEntry("+", r.keptLegend(), Styles.DIFF_ADDED));
+            legend.getStyleClass().add(Styles.DIFF_LEGEND);
+            return legend;
+        }
+
+        private Node legendEntry(String mark, String text, String kind) {
+            Label m = new Label(mark);
+            m.getStyleClass().add(Styles.DIFF_GUTTER);
+            HBox chip = new HBox(m);
+            chip.getStyleClass().addAll(Styles.DIFF_LINE, kind);
+            Label l = new Label(text);
+            l.getStyleClass().add(Styles.ITEM_META);
+            HBox entry = new HBox(6, chip, l);
+            entry.setAlignment(Pos.CENTER_LEFT);
+            return entry;
+        }
+
+        private VBox valueBox(String caption, Region value, String style) {
+            Label cap = new Label(caption);
+            cap.getStyleClass().add(Styles.FIELD_LABEL);
+            if (value instanceof Label l) {
+                l.setWrapText(true);
+            }
+            VBox box = new VBox(2, cap, value);
+            box.getStyleClass().add(style);
+            HBox.setHgrow(box, Priority.ALWAYS);
+            box.setMaxWidth(Double.MAX_VALUE);
+            return box;
+        }
+    }
+
+    private void editMerged(ConflictRow r) {
+        vm.editMerged(r).ifPresent(m -> {
+            List<String> sheets = getScene() == null ? List.of() : List.copyOf(getScene().getStylesheets());
+            new MergeEditorDialog(getScene() == null ? null : getScene().getWindow(), m, sheets).showAndWait();
+        });
     }
 }

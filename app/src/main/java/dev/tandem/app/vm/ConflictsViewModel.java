@@ -9,26 +9,39 @@ import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Subscription;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import javafx.collections.ObservableList;
 
 /**
  * The attribute conflicts last-write-wins resolved: what was kept, what was lost, by which device.
- * "Use this value" writes the lost value back as a new change; "Dismiss" hides the conflict.
+ * A text field (a title, notes, a list's name) edited on two devices also gets what differs
+ * between the two versions ({@link TextConflict}), computed here, off the UI thread. "Use lost
+ * value" writes the lost value back as a new change; "Edit merged" saves a text the user made from
+ * both versions, as an undoable edit; either resolves the conflict. "Dismiss" hides it.
  */
 public final class ConflictsViewModel implements AutoCloseable {
     private final TodoStore store;
     private final Async async;
+    private final UndoManager undo;
+    private final Dialogs dialogs;
     private final LiveList<ConflictRow> rows;
+    /** Per conflict id, so a refreshed list keeps each diff and the folds opened in it. */
+    private final Map<Long, TextConflict> texts = new ConcurrentHashMap<>();
     private BiConsumer<Integer, Integer> countsListener = (a, b) -> { };
     private Subscription sub;
 
-    public ConflictsViewModel(TodoStore store, Async async) {
+    public ConflictsViewModel(TodoStore store, Async async, UndoManager undo, Dialogs dialogs) {
         this.store = store;
         this.async = async;
+        this.undo = undo;
+        this.dialogs = dialogs;
         this.rows = new LiveList<>(ConflictRow::id, async.ui());
     }
 
@@ -53,19 +66,43 @@ public final class ConflictsViewModel implements AutoCloseable {
         }, r -> { });
     }
 
+    /** Runs on the engine's callback thread: the diffs of long notes are computed here, not on the UI thread. */
     private List<ConflictRow> build(List<Conflict> list) {
         Map<String, String> titles = new HashMap<>();
         Map<String, String> devices = new HashMap<>();
         List<ConflictRow> out = new ArrayList<>();
+        Set<Long> ids = new HashSet<>();
         for (Conflict c : list) {
             String title = titles.computeIfAbsent(c.table() + "/" + c.entity(), k -> titleOf(c));
+            ids.add(c.id());
+            TextConflict text = isText(c)
+                    ? texts.computeIfAbsent(c.id(), id -> TextConflict.of(str(c.keptValue()), str(c.lostValue())))
+                    : null;
             out.add(new ConflictRow(c, title, fieldLabel(c.field()),
                     valueText(c.field(), c.keptValue(), c.kind() == Conflict.Kind.EDIT_DELETE && "_deleted".equals(c.field())),
                     devices.computeIfAbsent(String.valueOf(c.keptAuthor()), store::deviceLabel),
                     valueText(c.field(), c.lostValue(), false),
-                    devices.computeIfAbsent(String.valueOf(c.lostAuthor()), store::deviceLabel)));
+                    devices.computeIfAbsent(String.valueOf(c.lostAuthor()), store::deviceLabel), text));
         }
+        texts.keySet().retainAll(ids);
         return out;
+    }
+
+    /** Two edits of a text field: a todo's title or notes, a list's name. */
+    static boolean isText(Conflict c) {
+        if (c.kind() != Conflict.Kind.EDIT_EDIT || !isTextValue(c.keptValue()) || !isTextValue(c.lostValue())) {
+            return false;
+        }
+        return "items".equals(c.table()) && ("title".equals(c.field()) || "notes".equals(c.field()))
+                || "lists".equals(c.table()) && "name".equals(c.field());
+    }
+
+    private static boolean isTextValue(Object v) {
+        return v == null || v instanceof String;
+    }
+
+    private static String str(Object v) {
+        return v == null ? "" : v.toString();
     }
 
     private String titleOf(Conflict c) {
@@ -126,6 +163,50 @@ public final class ConflictsViewModel implements AutoCloseable {
             store.db().useLostValue(id);
             return null;
         }, r -> { });
+    }
+
+    /**
+     * "Edit merged": an editor over both versions of a text conflict; empty for other conflicts.
+     * Saving it writes the field as an undoable edit and resolves the conflict.
+     */
+    public Optional<MergeEditorViewModel> editMerged(ConflictRow row) {
+        if (!row.isText()) {
+            return Optional.empty();
+        }
+        boolean notes = "notes".equals(row.conflict().field());
+        String seed = row.text().mergeSeed(row.keptDevice(), row.lostDevice());
+        return Optional.of(new MergeEditorViewModel("Edit merged " + row.field().toLowerCase(Locale.ROOT), row.itemTitle(), row.field(),
+                !notes, row.text(), seed, dialogs, value -> saveMerged(row, value)));
+    }
+
+    private void saveMerged(ConflictRow row, String value) {
+        Conflict c = row.conflict();
+        async.run(() -> {
+            Optional<Runnable> back = write(c, value);
+            // As "use lost value" does: the conflict is resolved once the field holds the chosen text.
+            back.ifPresent(b -> store.db().dismissConflict(c.id()));
+            return back;
+        }, back -> {
+            if (back.isPresent()) {
+                // A list's title already reads "List “Errands”"; a todo's is quoted here.
+                String of = "items".equals(c.table()) ? "“" + row.itemTitle() + "”" : row.itemTitle();
+                undo.push("Merge " + row.field().toLowerCase(Locale.ROOT) + " of " + of, back.get());
+            } else {
+                dialogs.notify("Not saved", row.itemTitle() + " no longer exists on this device.", true);
+            }
+        });
+    }
+
+    /** Writes the field through the store's normal save; returns how to put the old value back, or empty when the row is gone. */
+    private Optional<Runnable> write(Conflict c, String value) {
+        String entity = c.entity();
+        if ("lists".equals(c.table())) {
+            return store.renameList(entity, value).map(old -> () -> store.renameList(entity, old));
+        }
+        boolean title = "title".equals(c.field());
+        String stored = title || !value.isEmpty() ? value : null;
+        return store.update(entity, it -> title ? it.withTitle(stored) : it.withNotes(stored))
+                .map(before -> () -> store.update(entity, it -> title ? it.withTitle(before.title()) : it.withNotes(before.notes())));
     }
 
     public void dismiss(ConflictRow row) {

@@ -255,6 +255,70 @@ class ScreenshotsTest {
         laptop.close();
     }
 
+    /** A multi-line note both devices edited in the same lines: its line diff, with the unchanged middle folded. */
+    @Test
+    void conflictText() throws Exception {
+        String base = """
+                # Lisbon, 12–16 May
+
+                ## Flights
+                - Out: TP 1351, Fri 07:40
+                - Back: TP 1356, Tue 19:05
+
+                ## Stay
+                - Hotel Alfama Patio, 4 nights
+                - Check-in after 15:00
+
+                ## Packing
+                - Passport
+                - Adapter (type F)
+                - Light jacket
+                - Walking shoes
+                - Sunscreen
+
+                ## Ideas
+                - Tram 28 early, before the queues
+                - Pastéis de Belém
+                - Sunset at Miradouro da Senhora do Monte
+                """;
+        SyncStorage shared = SyncStorage.memory();
+        Device laptop = Device.open("MacBook Air", tmp.resolve("t-laptop"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        try (Db phoneDb = Db.open(tmp.resolve("t-phone.db"));
+             SyncEngine e1 = SyncEngine.builder().storage(shared).build();
+             SyncEngine e2 = SyncEngine.builder().storage(shared).build()) {
+            TodoStore phone = new TodoStore(phoneDb, Clock.systemUTC());
+            phone.registerDevice("Pixel 8");
+            Item trip = laptop.store().add("Plan the Lisbon trip", null, null);
+            laptop.store().update(trip.id(), it -> it.withNotes(base));
+            e1.sync(laptop.store().db());
+            e2.sync(phoneDb);
+            phone.update(trip.id(), it -> it.withNotes(base
+                    .replace("- Back: TP 1356, Tue 19:05", "- Back: TP 1358, Wed 08:15")
+                    .replace("- Pastéis de Belém\n", "- Pastéis de Belém, then the Jerónimos next door\n")));
+            Thread.sleep(5);
+            laptop.store().update(trip.id(), it -> it.withNotes(base
+                    .replace("- Back: TP 1356, Tue 19:05", "- Back: TP 1356, Tue 21:30 (moved by TAP)\n- Seats 14A, 14C")
+                    .replace("- Pastéis de Belém\n", "- Pastéis de Belém, go before 10 to skip the queue\n")));
+            e2.sync(phoneDb);
+            e1.sync(laptop.store().db());
+        }
+        Stage stage = fx(Stage::new);
+        MainView v = show(stage, laptop, Theme.LIGHT, 1280, 800, null);
+        waitFor(() -> v.viewModel().conflictCountProperty().get() > 0);
+        fx(() -> {
+            v.viewModel().select(new View.ConflictsView());
+            return null;
+        });
+        settle();
+        save(snapshot(stage.getScene()), "conflict-text.png");
+        fx(() -> {
+            v.close();
+            stage.close();
+            return null;
+        });
+        laptop.close();
+    }
+
     @Test
     void demoMode_twoWindows() throws Exception {
         Path remote = Files.createDirectories(tmp.resolve("demo-remote"));

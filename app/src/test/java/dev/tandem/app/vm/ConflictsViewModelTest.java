@@ -1,15 +1,22 @@
 package dev.tandem.app.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +28,11 @@ class ConflictsViewModelTest {
     private final TodoStore phone = new TodoStore(Db.openMemory(), Clock.systemUTC());
     private final SyncEngine e1 = SyncEngine.builder().storage(shared).build();
     private final SyncEngine e2 = SyncEngine.builder().storage(shared).build();
+    private final FakeDialogs dialogs = new FakeDialogs();
+    private final Async async = new Async(Runnable::run, ui, e -> {
+        throw new AssertionError(e);
+    });
+    private final UndoManager undo = new UndoManager(async);
 
     @AfterEach
     void close() {
@@ -48,10 +60,7 @@ class ConflictsViewModelTest {
     @Test
     void conflicts_afterConcurrentEdits_showKeptLostAndDevices() throws Exception {
         Item it = conflictOnTitle();
-        Async async = new Async(Runnable::run, ui, e -> {
-            throw new AssertionError(e);
-        });
-        ConflictsViewModel vm = new ConflictsViewModel(laptop, async);
+        ConflictsViewModel vm = new ConflictsViewModel(laptop, async, undo, dialogs);
         AtomicInteger unseen = new AtomicInteger(-1);
         vm.onCounts((total, u) -> unseen.set(u));
         ui.run(vm::start);
@@ -77,15 +86,215 @@ class ConflictsViewModelTest {
     @Test
     void dismiss_hidesConflictAndKeepsValue() throws Exception {
         Item it = conflictOnTitle();
-        ConflictsViewModel vm = new ConflictsViewModel(laptop, new Async(Runnable::run, ui, e -> {
-            throw new AssertionError(e);
-        }));
+        ConflictsViewModel vm = new ConflictsViewModel(laptop, async, undo, dialogs);
         ui.run(vm::start);
         ui.await(() -> vm.conflicts().size() == 1);
         ConflictRow row = ui.get(() -> vm.conflicts().get(0));
         ui.run(() -> vm.dismiss(row));
         ui.await(() -> vm.conflicts().isEmpty());
         assertEquals("Book flights to Lisbon", laptop.get(it.id()).orElseThrow().title());
+        vm.close();
+    }
+
+    /** Both devices edit one line of a todo's notes before syncing; the laptop's later edit wins. */
+    private Item conflictOnNotes(String base, String onPhone, String onLaptop) throws InterruptedException {
+        phone.registerDevice("Pixel 8");
+        laptop.registerDevice("MacBook Air");
+        Item it = laptop.add("Fix the squeaky door hinge", null, null);
+        laptop.update(it.id(), x -> x.withNotes(base));
+        e1.sync(laptop.db());
+        e2.sync(phone.db());
+        phone.update(it.id(), x -> x.withNotes(onPhone));
+        Thread.sleep(3);
+        laptop.update(it.id(), x -> x.withNotes(onLaptop));
+        e2.sync(phone.db());
+        e1.sync(laptop.db());
+        return it;
+    }
+
+    private ConflictsViewModel started() {
+        ConflictsViewModel vm = new ConflictsViewModel(laptop, async, undo, dialogs);
+        ui.run(vm::start);
+        ui.await(() -> vm.conflicts().size() == 1);
+        return vm;
+    }
+
+    @Test
+    void conflicts_notesEditedOnTwoDevices_rowCarriesLineDiffLostToKept() throws Exception {
+        conflictOnNotes("Hinge on the bathroom door\nOil it\nTest it\n",
+                "Hinge on the bathroom door\nBuy WD-40 first\nTest it\n",
+                "Hinge on the bathroom door\nAsk Sam to oil it on Saturday\nTest it\n");
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        assertTrue(row.isText());
+        assertFalse(row.text().inline());
+        assertEquals(List.of("  Hinge on the bathroom door", "- Buy WD-40 first", "+ Ask Sam to oil it on Saturday",
+                "  Test it"), ui.get(() -> row.text().lines().stream().map(d -> switch (d.kind()) {
+                    case SAME -> "  ";
+                    case REMOVED -> "- ";
+                    case ADDED -> "+ ";
+                    case FOLD -> "~ ";
+                } + d.text()).toList()));
+        assertTrue(row.lostLegend(java.time.Instant.now()).startsWith("1 line only in the lost version · Pixel 8"));
+        assertEquals("1 line only in the kept version · This device", row.keptLegend());
+        vm.close();
+    }
+
+    @Test
+    void conflicts_listRefreshes_sameTextConflictKeptSoOpenedFoldsStayOpen() throws Exception {
+        String base = String.join("\n", java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "step " + i).toList());
+        conflictOnNotes(base, base.replace("step 20", "step 20 (phone)"), base.replace("step 20", "step 20 (laptop)"));
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        ui.run(() -> row.text().expand(row.text().lines().get(0)));
+        ui.run(vm::markSeen);
+        ui.await(() -> vm.conflicts().get(0).seen());
+        ConflictRow refreshed = ui.get(() -> vm.conflicts().get(0));
+        assertSame(row.text(), refreshed.text());
+        assertEquals("step 1", ui.get(() -> refreshed.text().lines().get(0).text()));
+        vm.close();
+    }
+
+    @Test
+    void conflicts_dueDateConflict_isNotText() throws Exception {
+        phone.registerDevice("Pixel 8");
+        Item it = laptop.add("Book flights", null, null);
+        e1.sync(laptop.db());
+        e2.sync(phone.db());
+        phone.update(it.id(), x -> x.withDue(java.time.LocalDate.of(2026, 12, 1)));
+        Thread.sleep(3);
+        laptop.update(it.id(), x -> x.withDue(java.time.LocalDate.of(2026, 11, 29)));
+        e2.sync(phone.db());
+        e1.sync(laptop.db());
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        assertFalse(row.isText());
+        assertNull(row.text());
+        assertTrue(ui.get(() -> vm.editMerged(row)).isEmpty());
+        vm.close();
+    }
+
+    @Test
+    void editMerged_notes_seedHoldsBothVersionsMarkedWithDevices() throws Exception {
+        conflictOnNotes("Hinge\nOil it\nTest it\n", "Hinge\nBuy WD-40 first\nTest it\n", "Hinge\nAsk Sam\nTest it\n");
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
+        assertEquals("Edit merged notes", m.heading());
+        assertEquals("Fix the squeaky door hinge", m.subject());
+        assertEquals("""
+                Hinge
+                <<<<<<< kept (This device)
+                Ask Sam
+                =======
+                Buy WD-40 first
+                >>>>>>> lost (Pixel 8)
+                Test it
+                """, m.textProperty().get());
+        assertEquals(1, m.placesProperty().get());
+        assertEquals("1 place still shows both versions.", m.statusProperty().get());
+        vm.close();
+    }
+
+    @Test
+    void editMerged_save_writesNotesResolvesConflictAndUndoRestores() throws Exception {
+        Item it = conflictOnNotes("Hinge\nOil it\n", "Hinge\nBuy WD-40 first\n", "Hinge\nAsk Sam\n");
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
+        ui.run(() -> m.textProperty().set("Hinge\nBuy WD-40 first, then ask Sam\n"));
+        assertEquals("No conflict markers left.", ui.get(() -> m.statusProperty().get()));
+        assertTrue(ui.get(m::save));
+        ui.await(() -> vm.conflicts().isEmpty());
+        assertEquals("Hinge\nBuy WD-40 first, then ask Sam\n", laptop.get(it.id()).orElseThrow().notes());
+        assertTrue(laptop.db().conflicts().isEmpty(), "resolved in the engine too");
+        assertTrue(dialogs.asked.isEmpty(), "no markers: nothing to confirm");
+        assertEquals("Undo Merge notes of “Fix the squeaky door hinge”", ui.get(() -> undo.labelProperty().get()));
+
+        // The merge is an ordinary edit: it syncs, and undo puts the kept text back.
+        e1.sync(laptop.db());
+        e2.sync(phone.db());
+        assertEquals("Hinge\nBuy WD-40 first, then ask Sam\n", phone.get(it.id()).orElseThrow().notes());
+        ui.run(undo::undo);
+        ui.await(() -> "Hinge\nAsk Sam\n".equals(laptop.get(it.id()).orElseThrow().notes()));
+        vm.close();
+    }
+
+    @Test
+    void editMerged_saveWithMarkersDeclined_writesNothing() throws Exception {
+        Item it = conflictOnNotes("a\nb\n", "a\nphone\n", "a\nlaptop\n");
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
+        dialogs.confirmAnswer = false;
+        assertFalse(ui.get(m::save));
+        assertEquals(List.of("confirm: Save with conflict markers?"), dialogs.asked);
+        ui.flush();
+        assertEquals("a\nlaptop\n", laptop.get(it.id()).orElseThrow().notes());
+        assertEquals(1, laptop.db().conflicts().size());
+
+        dialogs.confirmAnswer = true;
+        assertTrue(ui.get(m::save));
+        ui.await(() -> vm.conflicts().isEmpty());
+        assertTrue(laptop.get(it.id()).orElseThrow().notes().contains("<<<<<<< kept (This device)\nlaptop\n=======\nphone\n"));
+        vm.close();
+    }
+
+    @Test
+    void editMerged_crlfNotes_savedWithCrlfLineBreaks() throws Exception {
+        Item it = conflictOnNotes("a\r\nb\r\n", "a\r\nphone\r\n", "a\r\nlaptop\r\n");
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
+        assertEquals("a\n<<<<<<< kept (This device)\nlaptop\n=======\nphone\n>>>>>>> lost (Pixel 8)\n", m.textProperty().get());
+        ui.run(() -> m.textProperty().set("a\nlaptop and phone\n"));
+        assertTrue(ui.get(m::save));
+        ui.await(() -> vm.conflicts().isEmpty());
+        assertEquals("a\r\nlaptop and phone\r\n", laptop.get(it.id()).orElseThrow().notes());
+        vm.close();
+    }
+
+    @Test
+    void editMerged_titleWithLineBreaks_refusedUntilOneLine() throws Exception {
+        Item it = conflictOnTitle();
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        assertTrue(row.text().inline());
+        MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
+        assertTrue(m.singleLine());
+        assertFalse(ui.get(m::save));
+        assertEquals("The title is one line: keep the words you want and delete the marker lines.", m.errorProperty().get());
+        assertTrue(dialogs.asked.isEmpty(), "refused before asking about markers");
+        ui.run(() -> m.textProperty().set("  Book flights to Lisbon or Porto "));
+        assertEquals("", m.errorProperty().get());
+        assertTrue(ui.get(m::save));
+        ui.await(() -> vm.conflicts().isEmpty());
+        assertEquals("Book flights to Lisbon or Porto", laptop.get(it.id()).orElseThrow().title());
+        vm.close();
+    }
+
+    @Test
+    void editMerged_listName_renamesThroughStoreAndUndoRenamesBack() throws Exception {
+        phone.registerDevice("Pixel 8");
+        TodoList l = laptop.createList("Errands");
+        e1.sync(laptop.db());
+        e2.sync(phone.db());
+        phone.renameList(l.id(), "Errands (town)");
+        Thread.sleep(3);
+        laptop.renameList(l.id(), "Errands & shopping");
+        e2.sync(phone.db());
+        e1.sync(laptop.db());
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        assertTrue(row.isText());
+        MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
+        ui.run(() -> m.textProperty().set("Errands in town"));
+        assertTrue(ui.get(m::save));
+        ui.await(() -> vm.conflicts().isEmpty());
+        assertEquals("Errands in town", laptop.findList("Errands in town").orElseThrow().name());
+        assertEquals("Undo Merge name of List “Errands & shopping”", ui.get(() -> undo.labelProperty().get()));
+        ui.run(undo::undo);
+        ui.await(() -> laptop.findList("Errands & shopping").isPresent());
         vm.close();
     }
 }

@@ -1,0 +1,140 @@
+package dev.tandem.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.View;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A notes conflict in a real window: its diff, a fold opened, then "Edit merged" resolved with F8 and saved. */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class ConflictsUiTest {
+    @TempDir
+    static Path tmp;
+
+    private Device laptop;
+    private MainView view;
+    private Item note;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "ui");
+        laptop = Device.open("Laptop", dir.resolve("laptop"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        String base = IntStream.rangeClosed(1, 15).mapToObj(i -> "step " + i).collect(Collectors.joining("\n", "Plan\n", "\n"));
+        SyncStorage shared = SyncStorage.memory();
+        try (Db phoneDb = Db.open(dir.resolve("phone.db"));
+             SyncEngine e1 = SyncEngine.builder().storage(shared).build();
+             SyncEngine e2 = SyncEngine.builder().storage(shared).build()) {
+            TodoStore phone = new TodoStore(phoneDb, Clock.systemUTC());
+            phone.registerDevice("Phone");
+            note = laptop.store().add("Move house", null, null);
+            laptop.store().update(note.id(), it -> it.withNotes(base));
+            e1.sync(laptop.store().db());
+            e2.sync(phoneDb);
+            phone.update(note.id(), it -> it.withNotes(base.replace("Plan\n", "Plan (phone)\n").replace("step 15", "step 15 by van")));
+            Thread.sleep(3);
+            laptop.store().update(note.id(), it -> it.withNotes(base.replace("Plan\n", "Plan (laptop)\n")
+                    .replace("step 15", "step 15 by train")));
+            e2.sync(phoneDb);
+            e1.sync(laptop.store().db());
+        }
+        view = MainWindow.create(laptop, Theme.LIGHT, null);
+        stage.setScene(new Scene(view, 1200, 800));
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
+        laptop.close();
+    }
+
+    static void waitFor(BooleanSupplier condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void notesConflict_diffFoldOpensAndEditMergedSavesTheMergedText(FxRobot robot) throws Exception {
+        waitFor(() -> view.viewModel().conflictCountProperty().get() == 1);
+        fx(() -> {
+            view.viewModel().select(new View.ConflictsView());
+            return null;
+        });
+        // Lost "−" then kept "+", changed words marked; the unchanged middle folded.
+        waitFor(() -> robot.lookup("… 8 unchanged lines").tryQuery().isPresent());
+        assertEquals(2, robot.lookup(".diff .diff-removed").queryAll().size());
+        assertEquals(2, robot.lookup(".diff .diff-added").queryAll().size());
+        assertEquals("\u2212", fx(() -> robot.lookup(".diff .diff-removed .diff-gutter").queryAs(Label.class).getText()));
+        assertTrue(robot.lookup("step 5").tryQuery().isEmpty(), "folded");
+        double folded = fx(() -> robot.lookup(".conflict-card").query().getLayoutBounds().getHeight());
+        robot.clickOn("… 8 unchanged lines");
+        waitFor(() -> robot.lookup("step 5").tryQuery().isPresent());
+        // The card grows by the seven more rows the fold gave way to, and its list cell with it.
+        waitFor(() -> robot.lookup(".conflict-card").query().getLayoutBounds().getHeight() > folded + 7 * 14);
+        waitFor(() -> robot.lookup(".conflict-card").query().getParent().getLayoutBounds().getHeight()
+                >= robot.lookup(".conflict-card").query().getLayoutBounds().getHeight());
+        assertTrue(robot.lookup("… 8 unchanged lines").tryQuery().isEmpty());
+
+        robot.clickOn("Edit merged");
+        waitFor(() -> robot.lookup("#merge-text").tryQuery().isPresent());
+        TextArea area = robot.lookup("#merge-text").queryAs(TextArea.class);
+        waitFor(area::isFocused);
+        assertEquals("<<<<<<< kept (This device)\nPlan (laptop)\n=======\nPlan (phone)\n>>>>>>> lost (Phone)",
+                fx(area::getSelectedText), "the first place is selected when the editor opens");
+        // A click makes the dialog the window keys go to; Ctrl+Home and F8 select the first place again.
+        robot.clickOn(area);
+        robot.press(KeyCode.CONTROL).type(KeyCode.HOME).release(KeyCode.CONTROL).type(KeyCode.F8);
+        waitFor(() -> area.getSelectedText().startsWith("<<<<<<< kept (This device)\nPlan (laptop)"));
+        robot.write("Plan (both)");
+        robot.type(KeyCode.F8);
+        waitFor(() -> area.getSelectedText().startsWith("<<<<<<<"));
+        robot.write("step 15 by train, bikes by van");
+        waitFor(() -> robot.lookup("No conflict markers left.").tryQuery().isPresent());
+        robot.clickOn("#merge-save");
+
+        waitFor(() -> view.viewModel().conflictCountProperty().get() == 0);
+        String saved = laptop.store().get(note.id()).orElseThrow().notes();
+        assertTrue(saved.startsWith("Plan (both)\nstep 1\n"), saved);
+        assertTrue(saved.endsWith("step 14\nstep 15 by train, bikes by van\n"), saved);
+        assertEquals("Undo Merge notes of “Move house”", fx(() -> view.viewModel().undoManager().labelProperty().get()));
+    }
+}

@@ -20,6 +20,9 @@ module dev.tandem.app {
     requires org.snakeyaml.engine.v2;
     requires org.apache.commons.compress;
     requires com.fasterxml.jackson.core;
+    // Notes rendered as Markdown.
+    requires org.commonmark;
+    requires org.commonmark.ext.gfm.tables;
 
     // JavaFX instantiates the Application subclass reflectively.
     exports dev.tandem.app to javafx.graphics;

@@ -1,12 +1,14 @@
 package dev.tandem.app.text;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.AbstractVisitor;
+import org.commonmark.node.Block;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
@@ -104,13 +106,20 @@ public final class Checklist {
         }
         List<String> lines = lines(text);
         List<Box> out = new ArrayList<>();
-        parse(text).accept(new AbstractVisitor() {
-            @Override
-            public void visit(ListItem item) {
+        // Depth first, in document order, without recursion: a note may nest thousands of quotes.
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(parse(text));
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n instanceof ListItem item) {
                 boxOf(item, lines).ifPresent(out::add);
-                visitChildren(item);
             }
-        });
+            for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                if (c instanceof Block) {
+                    stack.push(c);
+                }
+            }
+        }
         return out;
     }
 

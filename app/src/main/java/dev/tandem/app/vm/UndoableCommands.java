@@ -244,6 +244,19 @@ public final class UndoableCommands {
         });
     }
 
+    /** Makes the row a note ({@code true}) or a todo, as one undo step. */
+    public void setNote(ItemRow row, boolean note) {
+        String id = row.id();
+        async.run(() -> store.setNote(id, note), before -> before.ifPresent(b -> {
+            if (b.isNote() != note) {
+                String t = b.titleOrEmpty();
+                undo.push((note ? "Make a note of" : "Make a todo of") + " “" + t + "”", () -> store.update(id,
+                        it -> it.withKind(b.kind())));
+                message.set((note ? "“" + t + "” is a note now" : "“" + t + "” is a todo now"));
+            }
+        }));
+    }
+
     public void moveToList(Item item, String listId) {
         String id = item.id();
         async.run(() -> store.update(id, it -> it.withListId(listId)), before -> before.ifPresent(b ->

@@ -75,6 +75,8 @@ public final class Styles {
     /** The scroll pane around the rendered note. */
     public static final String NOTES_RENDERED = "notes-rendered";
     public static final String NOTE_PARAGRAPH = "note-p";
+    /** Every run of text in a rendered note (a plain {@code Text} has no style class of its own). */
+    public static final String NOTE_TEXT = "note-text";
     public static final String NOTE_QUOTE = "note-quote";
     public static final String NOTE_CODE_BLOCK = "note-code-block";
     public static final String NOTE_LIST = "note-list";

@@ -281,8 +281,9 @@ public final class ItemListView extends ListView<ItemRow> {
             setAccessibleText(accessibleText(it, dueText));
             meta.setVisible(!meta.getChildren().isEmpty());
             meta.setManaged(!meta.getChildren().isEmpty());
-            noteIcon.setVisible(it.hasNotes());
-            if (it.hasNotes()) {
+            // A note's own icon already says it is text; the "has notes" mark is for todos.
+            noteIcon.setVisible(it.hasNotes() && !note);
+            if (it.hasNotes() && !note) {
                 Tooltip.install(noteIcon, new Tooltip(it.notes().length() > 200 ? it.notes().substring(0, 200) + "…" : it.notes()));
             }
             restore.setVisible(it.isTrashed());

@@ -79,6 +79,7 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add(Styles.SUBTITLE);
         count.textProperty().bind(vm.countTextProperty());
+        count.setMinWidth(Region.USE_PREF_SIZE);
         VBox titles = new VBox(0, title, count);
 
         CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();

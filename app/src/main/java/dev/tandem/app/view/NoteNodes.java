@@ -62,7 +62,7 @@ final class NoteNodes {
             return box;
         }
         if (b instanceof NoteBlock.Code c) {
-            TextFlow f = new TextFlow(new Text(c.text()));
+            TextFlow f = new TextFlow(text(c.text()));
             VBox box = new VBox(f);
             box.getStyleClass().add(Styles.NOTE_CODE_BLOCK);
             return box;
@@ -71,7 +71,7 @@ final class NoteNodes {
             return table(t);
         }
         if (b instanceof NoteBlock.Html h) {
-            TextFlow f = new TextFlow(new Text(h.text()));
+            TextFlow f = new TextFlow(text(h.text()));
             f.getStyleClass().add(Styles.NOTE_HTML);
             return f;
         }
@@ -185,12 +185,18 @@ final class NoteNodes {
                 });
                 f.getChildren().add(link);
             } else {
-                Text t = new Text(s.image() ? "[" + s.text() + "]" : s.text());
+                Text t = text(s.image() ? "[" + s.text() + "]" : s.text());
                 style(t, s);
                 f.getChildren().add(t);
             }
         }
         return f;
+    }
+
+    private static Text text(String s) {
+        Text t = new Text(s);
+        t.getStyleClass().add(Styles.NOTE_TEXT);
+        return t;
     }
 
     private static void style(Text t, Span s) {

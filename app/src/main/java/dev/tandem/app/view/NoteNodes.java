@@ -11,7 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -108,8 +107,11 @@ final class NoteNodes {
                 onBox.accept(check);
                 marker = check;
             } else {
-                Label bullet = new Label(l.ordered() ? n + "." : "•");
+                // A Text, not a Label: no skin to build, and lists are most of what a long note has.
+                Text bullet = text(l.ordered() ? n + "." : "•");
                 bullet.getStyleClass().add(Styles.NOTE_BULLET);
+                bullet.setWrappingWidth(18);
+                bullet.setTextAlignment(TextAlignment.RIGHT);
                 marker = bullet;
             }
             n++;

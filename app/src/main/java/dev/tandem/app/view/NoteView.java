@@ -6,7 +6,6 @@ import dev.tandem.app.vm.note.NoteDocument;
 import dev.tandem.ui.Styles;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.animation.AnimationTimer;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -16,34 +15,27 @@ import javafx.scene.layout.VBox;
 /**
  * A note rendered as Markdown: the view-model's document laid out top to bottom, in a scroll pane.
  *
- * <p>A long note is laid out in slices: the first blocks at once, the rest a few milliseconds' worth per
- * frame, so the window keeps answering while a note of thousands of blocks fills in. After a box is
- * ticked the note is laid out again; the box that had the keyboard focus gets it back.
+ * <p>Laying out costs about a millisecond a block on the FX thread (CSS, then text layout), so a long
+ * note is laid out as it is read: the first {@link #BATCH} blocks at once (more than the pane shows), the
+ * next batch when the reader scrolls near the end, with the scroll position kept in pixels. A note of
+ * thousands of blocks opens as fast as a short one, and nothing is laid out that nobody scrolls to.
+ * After a box is ticked the note is laid out again, as far as it was, and the box that had the keyboard
+ * focus gets it back.
  */
 final class NoteView extends ScrollPane {
-    /** Blocks laid out before the first frame; the rest follow in slices. */
-    static final int FIRST_SLICE = 150;
-    private static final long SLICE_NANOS = 6_000_000;
+    /** Blocks laid out at a time. */
+    static final int BATCH = 40;
+    /** How far down (0 to 1) the reader scrolls before the next batch is laid out. */
+    private static final double NEAR_END = 0.8;
 
-    private final NotesViewModel vm;
     private final VBox content = new VBox();
-    private final Label empty = new Label("No notes yet. Press the pencil (Ctrl+Shift+M) to write some.");
+    private final Label empty = new Label("No notes yet. Press Edit (Ctrl+Shift+M) to write some.");
     private final List<CheckBox> boxes = new ArrayList<>();
     private final NoteNodes nodes;
     private List<NoteBlock> pending = List.of();
     private int next;
-    private final AnimationTimer slices = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            addSlice(System.nanoTime() + SLICE_NANOS, Integer.MAX_VALUE);
-            if (next >= pending.size()) {
-                stop();
-            }
-        }
-    };
 
     NoteView(NotesViewModel vm) {
-        this.vm = vm;
         this.nodes = new NoteNodes(vm, boxes::add);
         setId("notes-rendered");
         getStyleClass().add(Styles.NOTES_RENDERED);
@@ -55,12 +47,18 @@ final class NoteView extends ScrollPane {
         setHbarPolicy(ScrollBarPolicy.NEVER);
         setFocusTraversable(false);
         vm.documentProperty().addListener((o, a, doc) -> show(doc));
+        vvalueProperty().addListener((o, a, v) -> {
+            if (v.doubleValue() >= NEAR_END && hasMore()) {
+                more();
+            }
+        });
         show(vm.documentProperty().get());
     }
 
-    private void show(NoteDocument doc) {
+    /** Lays out {@code doc} as far as the last document was laid out (at least one batch). */
+    void show(NoteDocument doc) {
         int focusedBox = focusedBox();
-        slices.stop();
+        int shown = Math.max(BATCH, next);
         boxes.clear();
         content.getChildren().clear();
         pending = doc.blocks();
@@ -69,18 +67,28 @@ final class NoteView extends ScrollPane {
             content.getChildren().add(empty);
             return;
         }
-        addSlice(Long.MAX_VALUE, FIRST_SLICE);
-        if (next < pending.size()) {
-            slices.start();
-        }
+        add(shown);
         if (focusedBox >= 0 && focusedBox < boxes.size()) {
             boxes.get(focusedBox).requestFocus();
         }
     }
 
-    private void addSlice(long until, int most) {
+    /** The next batch, keeping what the reader sees where it is. */
+    private void more() {
+        double viewport = getViewportBounds().getHeight();
+        double before = content.getHeight();
+        double offset = getVvalue() * Math.max(0, before - viewport);
+        add(BATCH);
+        content.applyCss();
+        content.layout();
+        content.resize(content.getWidth(), content.prefHeight(content.getWidth()));
+        double after = content.getHeight();
+        setVvalue(after > viewport ? Math.min(1, offset / (after - viewport)) : 0);
+    }
+
+    private void add(int most) {
         List<Node> made = new ArrayList<>();
-        while (next < pending.size() && made.size() < most && System.nanoTime() < until) {
+        while (next < pending.size() && made.size() < most) {
             made.add(nodes.block(pending.get(next++)));
         }
         content.getChildren().addAll(made);
@@ -96,13 +104,13 @@ final class NoteView extends ScrollPane {
         return -1;
     }
 
-    /** The check boxes shown so far, in document order (tests and the window's focus). */
+    /** The check boxes laid out so far, in document order (tests and the window's focus). */
     List<CheckBox> checkBoxes() {
         return List.copyOf(boxes);
     }
 
-    /** True while blocks are still waiting to be laid out. */
-    boolean filling() {
+    /** True while blocks further down are not laid out yet. */
+    boolean hasMore() {
         return next < pending.size();
     }
 }

@@ -25,12 +25,12 @@ import javafx.beans.property.StringProperty;
  * typing starts at once. Ticking a box changes that one character of the notes ({@link Checklist#toggle})
  * and saves through the editor's ordinary save, so it is one undo step and merges like any line edit.
  *
- * <p>Parsing takes well under a millisecond for an ordinary note; a note longer than
- * {@link #PARSE_IN_BACKGROUND} characters is parsed on the background executor and the rendered view
- * keeps the last document until the new one is ready (a later edit wins over an earlier parse).
+ * <p>Parsing takes a millisecond or two for an ordinary note; a note longer than {@link #PARSE_IN_BACKGROUND}
+ * characters is parsed on the background executor, and the rendered view keeps the note's last document
+ * until the new one is ready (a later edit wins over an earlier parse; another item starts empty).
  */
 public final class NotesViewModel {
-    static final int PARSE_IN_BACKGROUND = 20_000;
+    static final int PARSE_IN_BACKGROUND = 8_000;
     private static final Set<String> OPENS = Set.of("http", "https", "mailto");
 
     private final StringProperty notes;
@@ -84,6 +84,9 @@ public final class NotesViewModel {
         String text = notes.get();
         progress.set(Checklist.progress(text).text());
         message.set("");
+        // Never the last item's document, not even while a long note is parsed.
+        parses++;
+        document.set(NoteDocument.EMPTY);
         setRendered(preferRendered && text != null && !text.isBlank());
     }
 

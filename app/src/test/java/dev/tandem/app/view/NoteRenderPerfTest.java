@@ -1,0 +1,137 @@
+package dev.tandem.app.view;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.EditorViewModel;
+import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.note.NoteDocument;
+import dev.tandem.app.vm.note.NoteParser;
+import dev.tandem.engine.Db;
+import dev.tandem.ui.Theme;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What showing a note rendered costs: parsing (off the FX thread for long notes) and laying it out on the
+ * FX thread (the first batch of blocks), and laying out the next batch when the reader scrolls near the
+ * end, for notes of 900 characters, 13 KB and 700 KB (12,800 blocks). Prints medians and minimums in milliseconds; run
+ * with -Pperf.
+ */
+@Tag("perf")
+class NoteRenderPerfTest {
+    private static final String NOTE = """
+            # Lisbon, 12–16 May
+
+            Flights with **TAP**, seats *by the window*. Check-in opens 36 h before: run `tandem list --tag trip`.
+
+            ## Packing
+            - [x] Passports
+            - [x] Adapters (type F)
+            - [ ] Sunscreen
+            - [ ] Rain jacket
+
+            ## Places
+            1. Time Out Market
+            2. Belém tower, early
+            3. [Tram 28](https://www.carris.pt/en/) from Martim Moniz
+
+            > Pastéis de nata at Manteigaria, not the famous queue.
+
+            | Day | Plan |
+            |:----|:-----|
+            | Fri | Alfama |
+            | Sat | Sintra |
+
+            """;
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
+    }
+
+    private static double median(long[] nanos) {
+        long[] s = nanos.clone();
+        Arrays.sort(s);
+        return s[s.length / 2] / 1e6;
+    }
+
+    private static double min(long[] nanos) {
+        return Arrays.stream(nanos).min().orElse(0) / 1e6;
+    }
+
+    @Test
+    void parseAndLayOut_smallMediumAndHugeNotes() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC());
+        Async async = new Async(Runnable::run, FxExecutor.INSTANCE, e -> { });
+        EditorViewModel editor = new EditorViewModel(store, async, new UndoManager(async));
+        NoteView view = fx(() -> new NoteView(editor.notes()));
+        Stage stage = fx(() -> {
+            Stage s = new Stage();
+            Scene scene = new Scene(new StackPane(view), 340, 700);
+            scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
+            s.setScene(scene);
+            s.show();
+            return s;
+        });
+        for (int copies : new int[] {2, 30, 1_600}) {
+            String text = NOTE.repeat(copies);
+            long[] parse = new long[15];
+            NoteDocument doc = null;
+            for (int r = -3; r < parse.length; r++) {
+                long t0 = System.nanoTime();
+                doc = NoteParser.parse(text);
+                if (r >= 0) {
+                    parse[r] = System.nanoTime() - t0;
+                }
+            }
+            NoteDocument d = doc;
+            long[] layout = new long[15];
+            for (int r = -2; r < layout.length; r++) {
+                long took = fx(() -> {
+                    view.show(NoteDocument.EMPTY);
+                    view.applyCss();
+                    view.layout();
+                    long t0 = System.nanoTime();
+                    view.show(d);
+                    view.applyCss();
+                    view.layout();
+                    return System.nanoTime() - t0;
+                });
+                if (r >= 0) {
+                    layout[r] = took;
+                }
+            }
+            long[] scroll = new long[copies > 100 ? 15 : 3];
+            for (int r = 0; r < scroll.length; r++) {
+                scroll[r] = fx(() -> {
+                    long t0 = System.nanoTime();
+                    view.setVvalue(1.0);
+                    view.applyCss();
+                    view.layout();
+                    return System.nanoTime() - t0;
+                });
+            }
+            System.out.printf("note %,d chars, %,d blocks: parse %.1f ms (min %.1f), first layout on the FX thread"
+                    + " %.1f ms (min %.1f), next batch on scrolling %.1f ms (min %.1f)%n", text.length(), d.blocks().size(),
+                    median(parse), min(parse), median(layout), min(layout), median(scroll), min(scroll));
+            assertTrue(median(layout) < 1_000);
+        }
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+        store.close();
+    }
+}

@@ -5,7 +5,7 @@ import dev.tandem.app.vm.note.NoteBlock;
 import dev.tandem.app.vm.note.Span;
 import dev.tandem.ui.Styles;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -31,10 +31,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
  */
 final class NoteNodes {
     private final NotesViewModel vm;
-    private final Consumer<CheckBox> onBox;
+    private final BiConsumer<CheckBox, NoteBlock.Entry> onBox;
 
-    /** {@code onBox} hears of every check box made, in document order. */
-    NoteNodes(NotesViewModel vm, Consumer<CheckBox> onBox) {
+    /** {@code onBox} hears of every check box made, with its entry. */
+    NoteNodes(NotesViewModel vm, BiConsumer<CheckBox, NoteBlock.Entry> onBox) {
         this.vm = vm;
         this.onBox = onBox;
     }
@@ -104,7 +104,7 @@ final class NoteNodes {
                 if (e.checked()) {
                     body.getStyleClass().add(Styles.NOTE_CHECKED);
                 }
-                onBox.accept(check);
+                onBox.accept(check, e);
                 marker = check;
             } else {
                 // A Text, not a Label: no skin to build, and lists are most of what a long note has.

@@ -22,6 +22,9 @@ module dev.tandem.app {
     requires com.fasterxml.jackson.core;
     // Line diffs of text conflicts.
     requires io.github.javadiffutils;
+    // Notes rendered as Markdown.
+    requires org.commonmark;
+    requires org.commonmark.ext.gfm.tables;
 
     // JavaFX instantiates the Application subclass reflectively.
     exports dev.tandem.app to javafx.graphics;

@@ -7,6 +7,7 @@ import dev.tandem.app.vm.AppearanceViewModel;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.EditorViewModel;
+import dev.tandem.app.vm.LinkOpener;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.ReminderScheduler;
 import dev.tandem.app.vm.SettingsViewModel;
@@ -36,6 +37,12 @@ public final class MainWindow {
 
     /** As above, with reminders fired on {@code reminderClock} (a test moves it). */
     public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull, Clock reminderClock) {
+        return create(device, theme, dialogsOrNull, reminderClock, LinkOpener.NONE);
+    }
+
+    /** As above; {@code links} opens the links in notes (the host's browser in the app, a recorder in tests). */
+    public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull, Clock reminderClock,
+                                  LinkOpener links) {
         Async async = device.async();
         AtomicReference<MainView> view = new AtomicReference<>();
         AppearanceViewModel appearance = new AppearanceViewModel(theme, async,
@@ -52,7 +59,7 @@ public final class MainWindow {
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         WindowViewModel models = new WindowViewModel(
                 main,
-                new EditorViewModel(device.store(), async, undo),
+                new EditorViewModel(device.store(), async, undo, links),
                 new ConflictsViewModel(device.store(), async, undo, dialogs),
                 new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC()),
                 appearance, settings, new TransferViewModel(device.store(), async, dialogs),

@@ -67,7 +67,8 @@ public final class TandemApp extends Application {
         AppOptions o = options != null ? options : AppOptions.parse(getParameters().getRaw(), System.getenv());
         Path dataDir = DataDirs.resolve(o.dataDir(), System.getenv());
         if (o.demo()) {
-            DemoMode demo = new DemoMode(dataDir.resolve("demo"), o.theme() == null ? Theme.LIGHT : o.theme());
+            DemoMode demo = new DemoMode(dataDir.resolve("demo"), o.theme() == null ? Theme.LIGHT : o.theme(),
+                    getHostServices()::showDocument);
             toClose.add(demo);
             demo.start(stage, () -> firstFrame(o, () -> { }));
             return;
@@ -98,7 +99,8 @@ public final class TandemApp extends Application {
                 Theme theme = o.theme() != null ? o.theme() : Theme.parse(device.settings().get("ui.theme", "light"));
                 FxExecutor.INSTANCE.execute(() -> {
                     toClose.add(device);
-                    MainView view = MainWindow.create(device, theme, null);
+                    MainView view = MainWindow.create(device, theme, null, java.time.Clock.systemUTC(),
+                            getHostServices()::showDocument);
                     toClose.add(0, view::close);
                     scene.setRoot(view);
                     reportFocus(stage, device);

@@ -85,6 +85,45 @@ public final class Styles {
     public static final String SHORTCUT_KEY = "shortcut-key";
     public static final String REMINDER = "reminder";
 
+    /** Notes rendered as Markdown ({@code notes.css}): the view, its blocks and its inline looks. */
+    public static final String NOTE_VIEW = "note-view";
+    /** The scroll pane around the rendered note. */
+    public static final String NOTES_RENDERED = "notes-rendered";
+    public static final String NOTE_PARAGRAPH = "note-p";
+    /** Every run of text in a rendered note (a plain {@code Text} has no style class of its own). */
+    public static final String NOTE_TEXT = "note-text";
+    public static final String NOTE_QUOTE = "note-quote";
+    public static final String NOTE_CODE_BLOCK = "note-code-block";
+    public static final String NOTE_LIST = "note-list";
+    public static final String NOTE_BULLET = "note-bullet";
+    public static final String NOTE_CHECK = "note-check";
+    public static final String NOTE_CHECKED = "note-checked";
+    public static final String NOTE_TABLE = "note-table";
+    public static final String NOTE_TABLE_HEADER = "note-th";
+    public static final String NOTE_TABLE_CELL = "note-td";
+    public static final String NOTE_RULE = "note-rule";
+    public static final String NOTE_HTML = "note-html";
+    public static final String NOTE_STRONG = "note-strong";
+    public static final String NOTE_EM = "note-em";
+    public static final String NOTE_CODE = "note-code";
+    public static final String NOTE_LINK = "note-link";
+    public static final String NOTE_IMAGE = "note-image";
+    /** A link that does not open from a note (a file, a script, a relative path): shown, not clickable. */
+    public static final String NOTE_DEAD_LINK = "note-dead-link";
+    public static final String NOTE_EMPTY = "note-empty";
+    /** The notes' header: label, checklist progress, the rendered/text toggle. */
+    public static final String NOTES_HEADER = "notes-header";
+    public static final String CHECKLIST_PROGRESS = "checklist-progress";
+    /** An item row of a plain note (no check box). */
+    public static final String ITEM_NOTE = "item-note";
+    /** The icon a note's row shows where a todo has its check box. */
+    public static final String NOTE_KIND_ICON = "note-kind-icon";
+
+    /** "note-h1" to "note-h6": a heading of that level. */
+    public static String noteHeading(int level) {
+        return "note-h" + Math.max(1, Math.min(6, level));
+    }
+
     /** "priority-1" (highest) to "priority-4". */
     public static String priority(int level) {
         return "priority-" + level;

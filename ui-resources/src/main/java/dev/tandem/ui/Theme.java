@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The app's two themes. Both load {@code tandem.css}, whose rules only use looked-up colours; the
- * theme stylesheet defines those colours on {@code .root}.
+ * The app's two themes. Both load {@code tandem.css} and {@code notes.css} (notes rendered as Markdown),
+ * whose rules only use looked-up colours; the theme stylesheet defines those colours on {@code .root}.
  */
 public enum Theme {
     LIGHT("light.css"),
@@ -21,7 +21,7 @@ public enum Theme {
 
     /** The stylesheets to add to a scene, in order. */
     public List<String> stylesheets() {
-        return List.of(url(file), url("tandem.css"));
+        return List.of(url(file), url("tandem.css"), url("notes.css"));
     }
 
     public Theme other() {

@@ -14,15 +14,16 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             "add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind"),
             "list", Set.of("--list", "--tag"),
             "ls", Set.of("--list", "--tag"),
-            "edit", Set.of("--title", "--notes", "--due", "--list", "--priority", "--tags", "--repeat", "--remind"),
+            "edit", Set.of("--title", "--notes", "--due", "--list", "--priority", "--tags", "--repeat", "--remind",
+                    "--kind"),
             "sync", Set.of("--remote", "--endpoint", "--region"),
             "compact", Set.of("--remote", "--endpoint", "--region"),
             "check", Set.of("--remote", "--endpoint", "--region"),
             "import", Set.of("--format"),
             "export", Set.of("--format", "--out"));
     static final Map<String, Set<String>> FLAGS = Map.of(
-            "list", Set.of("--json", "--all"),
-            "ls", Set.of("--json", "--all"),
+            "list", Set.of("--json", "--all", "--notes", "--todos"),
+            "ls", Set.of("--json", "--all", "--notes", "--todos"),
             "conflicts", Set.of("--json"));
 
     static Args parse(String verb, List<String> args) {

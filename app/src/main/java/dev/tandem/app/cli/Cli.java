@@ -35,14 +35,15 @@ public final class Cli {
                   [--priority 1-4] [--tags a,b]    next week, in 3 days, 2026-12-01. The title understands
                   [--repeat R] [--remind TIME]     quick add: "Water plants every monday p2 @home #Garden
                                                    remind 9am" (R: every day|weekday|monday|2 weeks|
-                                                   month on the 1st|year; TIME: 9am, 18:00)
-              list [--all] [--list L] [--tag T] [--json]
-                                                   open todos (--all: also done ones)
+                                                   month on the 1st|year; TIME: 9am, 18:00).
+                                                   "note: TITLE" adds a note (#list and @tags only)
+              list [--all] [--list L] [--tag T] [--notes|--todos] [--json]
+                                                   open todos and notes (--all: also done ones)
               done ID                              mark done (undone ID reopens); for a repeating todo
                                                    prints the next occurrence's id and due date
               skip ID                              a repeating todo moves on to its next occurrence
               edit ID [--title T] [--notes N] [--due DATE|none] [--list L] [--priority 1-4|none]
-                  [--tags a,b|none] [--repeat R|none] [--remind TIME|none]
+                  [--tags a,b|none] [--repeat R|none] [--remind TIME|none] [--kind note|todo]
               rm ID                                move to the Trash
               sync [--remote folder:DIR | --remote s3://BUCKET[/PREFIX]] [--endpoint URL] [--region R]
                                                    sync now, with the saved settings or the given remote;

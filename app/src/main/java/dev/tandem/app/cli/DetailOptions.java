@@ -53,4 +53,13 @@ final class DetailOptions {
         LocalDate on = d.due() != null ? d.due() : due;
         return new TodoDraft(new QuickAdd("x", on, null), null, List.of(), null, d.remindTime()).remindAt(now);
     }
+
+    /** "note" or "todo" (any case): whether the item is a note. */
+    static boolean note(String kind) {
+        String k = kind.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!k.equals("note") && !k.equals("todo")) {
+            throw new UsageError("--kind must be note or todo, not '" + kind + "'");
+        }
+        return k.equals("note");
+    }
 }

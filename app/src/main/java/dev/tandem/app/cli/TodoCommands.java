@@ -14,12 +14,9 @@ import dev.tandem.app.text.DatePhrases;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.TodoDraft;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,6 +63,9 @@ final class TodoCommands {
             throw new UsageError("add: give a title, e.g. tandem add \"Buy milk\" --due tomorrow");
         }
         Map<String, String> o = a.options();
+        if (q.note()) {
+            return addNote(store, q, o);
+        }
         LocalDate due = o.containsKey("--due") ? parseDate(o.get("--due"), store) : q.due();
         Integer priority = o.containsKey("--priority") ? DetailOptions.priority(o.get("--priority")) : q.priority();
         List<String> tags = new ArrayList<>(q.tags());
@@ -90,6 +90,26 @@ final class TodoCommands {
         return 0;
     }
 
+    /** "note: TITLE": a note in the list given (--list or #list), with its tags; todo options are refused. */
+    private int addNote(TodoStore store, TodoDraft q, Map<String, String> o) {
+        for (String todoOnly : List.of("--due", "--priority", "--repeat", "--remind")) {
+            if (o.containsKey(todoOnly)) {
+                throw new UsageError("add: a note has no due date, priority, repeat or reminder; leave out " + todoOnly);
+            }
+        }
+        List<String> tags = new ArrayList<>(q.tags());
+        if (o.containsKey("--tags")) {
+            tags.addAll(DetailOptions.tags(o.get("--tags")));
+        }
+        String listName = o.containsKey("--list") ? null : q.listName();
+        String listId = o.containsKey("--list") ? listIdFor(store, o.get("--list")) : null;
+        if (listName != null && store.findList(listName).isEmpty()) {
+            err.println("Created list “" + listName.strip() + "”");
+        }
+        out.println(store.add(q.title(), listName, listId, null, TodoDetails.note(tags)).item().id());
+        return 0;
+    }
+
     int list(TodoStore store, Args a) {
         if (!a.positional().isEmpty()) {
             throw new UsageError("list: unexpected argument " + a.positional().get(0));
@@ -103,11 +123,18 @@ final class TodoCommands {
                     .orElseThrow(() -> new Failure("no list called “" + name + "”"));
         }
         boolean all = a.flags().contains("--all");
+        boolean onlyNotes = a.flags().contains("--notes");
+        boolean onlyTodos = a.flags().contains("--todos");
+        if (onlyNotes && onlyTodos) {
+            throw new UsageError("list: --notes or --todos, not both");
+        }
         Map<String, List<String>> tagsOf = new TagStore(store).all();
         String onlyTag = a.options().containsKey("--tag") ? ItemTag.normalize(a.options().get("--tag")) : null;
         List<Item> items = new ArrayList<>();
         for (Item it : store.allItems()) {
-            if (it.isTrashed() || (!all && it.isDone())) {
+            // A note is never done, also one that was completed as a todo before it became a note.
+            if (it.isTrashed() || (!all && it.isDone() && !it.isNote()) || (onlyNotes && !it.isNote())
+                    || (onlyTodos && it.isNote())) {
                 continue;
             }
             if (onlyList != null) {
@@ -122,55 +149,17 @@ final class TodoCommands {
             items.add(it);
         }
         if (a.flags().contains("--json")) {
-            out.println("[" + items.stream().map(it -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", it.id());
-                m.put("title", it.title());
-                m.put("notes", it.notes());
-                m.put("due", it.due());
-                m.put("done", it.isDone());
-                m.put("list", it.listId() == null ? null : listNames.get(it.listId()));
-                m.put("listId", it.listId());
-                m.put("priority", it.priorityLevel() == 0 ? null : it.priorityLevel());
-                m.put("tags", tagsOf.getOrDefault(it.id(), List.of()));
-                m.put("repeat", it.repeat());
-                m.put("repeatText", it.recurrence() == null ? null : it.recurrence().describe());
-                m.put("seriesId", it.seriesId());
-                m.put("remindAt", it.remindAt() == null ? null : Instant.ofEpochMilli(it.remindAt()).toString());
-                return Json.object(m);
-            }).collect(Collectors.joining(",\n ")) + "]");
+            out.println("[" + items.stream().map(it -> ItemLines.json(it, listNames, tagsOf))
+                    .collect(Collectors.joining(",\n ")) + "]");
             return 0;
         }
         if (items.isEmpty()) {
-            err.println("No todos. Add one: tandem add \"Buy milk\" --due tomorrow");
+            err.println(onlyNotes ? "No notes. Add one: tandem add \"note: Packing list\""
+                    : "No todos. Add one: tandem add \"Buy milk\" --due tomorrow");
             return 0;
         }
         for (Item it : items) {
-            StringBuilder b = new StringBuilder();
-            b.append(shortId(it.id())).append("  ").append(it.isDone() ? "[x] " : "[ ] ").append(it.titleOrEmpty());
-            if (it.due() != null) {
-                b.append("  (due ").append(it.due()).append(')');
-            }
-            if (it.listId() != null && listNames.containsKey(it.listId())) {
-                b.append("  #").append(listNames.get(it.listId()));
-            }
-            if (it.priorityLevel() != 0) {
-                b.append("  p").append(it.priorityLevel());
-            }
-            for (String t : tagsOf.getOrDefault(it.id(), List.of())) {
-                b.append("  @").append(t);
-            }
-            if (it.recurrence() != null) {
-                b.append("  (").append(it.recurrence().describe()).append(')');
-            }
-            if (it.reminderPending()) {
-                b.append("  (remind ").append(REMIND.format(Instant.ofEpochMilli(it.remindAt())
-                        .atZone(store.dateClock().getZone()))).append(')');
-            }
-            if (it.hasNotes()) {
-                b.append("  [notes]");
-            }
-            out.println(b);
+            out.println(ItemLines.line(it, listNames, tagsOf, store.dateClock().getZone()));
         }
         return 0;
     }
@@ -203,10 +192,12 @@ final class TodoCommands {
         return matches.get(0);
     }
 
-    private static final DateTimeFormatter REMIND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
-
     int setDone(TodoStore store, Args a, boolean done) {
         Item it = resolve(store, a.one(done ? "done" : "undone", "ID"));
+        if (done && it.isNote()) {
+            throw new Failure("“" + it.titleOrEmpty() + "” is a note: there is nothing to complete"
+                    + " (tandem edit " + shortId(it.id()) + " --kind todo makes it a todo)");
+        }
         if (done && it.repeat() != null) {
             SeriesStore.Step step = new SeriesStore(store).complete(it.id()).orElseThrow();
             err.println("Done: " + it.titleOrEmpty());
@@ -244,8 +235,9 @@ final class TodoCommands {
         Map<String, String> o = a.options();
         if (o.isEmpty()) {
             throw new UsageError("edit: say what to change: --title, --notes, --due, --list, --priority, --tags,"
-                    + " --repeat or --remind");
+                    + " --repeat, --remind or --kind");
         }
+        Boolean note = o.containsKey("--kind") ? DetailOptions.note(o.get("--kind")) : null;
         if (o.containsKey("--title") && o.get("--title").isBlank()) {
             throw new UsageError("edit: --title must not be empty");
         }
@@ -296,6 +288,9 @@ final class TodoCommands {
             }
             if (o.containsKey("--remind")) {
                 r = r.withRemindAt(remindAt);
+            }
+            if (note != null) {
+                r = r.withNote(note);
             }
             return r;
         });

@@ -2,6 +2,7 @@ package dev.tandem.app.demo;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
+import dev.tandem.app.vm.LinkOpener;
 import dev.tandem.app.TandemApp;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoList;
@@ -41,12 +42,19 @@ public final class DemoMode implements AutoCloseable {
 
     private final Path dir;
     private final Theme theme;
+    private final LinkOpener links;
     private final List<AutoCloseable> toClose = new ArrayList<>();
     private final List<MainView> views = new ArrayList<>();
 
     public DemoMode(Path dir, Theme theme) {
+        this(dir, theme, LinkOpener.NONE);
+    }
+
+    /** {@code links} opens links in notes (the system browser). */
+    public DemoMode(Path dir, Theme theme, LinkOpener links) {
         this.dir = dir;
         this.theme = theme;
+        this.links = links;
     }
 
     public Path remoteDir() {
@@ -93,7 +101,7 @@ public final class DemoMode implements AutoCloseable {
     }
 
     private void show(Stage stage, Device device, double x, double y, double w, double h) {
-        MainView view = MainWindow.create(device, theme, null);
+        MainView view = MainWindow.create(device, theme, null, java.time.Clock.systemUTC(), links);
         views.add(view);
         toClose.add(0, view::close);
         BorderPane root = new BorderPane(view);

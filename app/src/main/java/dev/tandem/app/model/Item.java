@@ -13,19 +13,24 @@ import java.time.LocalDate;
  * ("FREQ=WEEKLY;BYDAY=MO"), null when the todo does not repeat; {@code seriesId} names the series all
  * its occurrences share (the first occurrence's id). {@code remindAt} is when to remind (epoch
  * milliseconds); {@code remindDismissed} holds the {@code remindAt} value the user dismissed, so a
- * dismissal syncs and a reminder set again later fires again. Tags are rows of {@link ItemTag};
+ * dismissal syncs and a reminder set again later fires again. {@code kind} is {@link #NOTE} for a plain
+ * note (no check box, never due, never completed) and null (or "todo") for a todo; an ordinary attribute,
+ * so it syncs and merges like the others. Tags are rows of {@link ItemTag};
  * {@code tags} is no column but what the views' queries read from them (the item's tags in order,
  * space-separated), null when a query does not read it. Saving ignores it.
  */
 @Table("items")
 public record Item(String id, String listId, String title, String notes, String due, Long done,
                    Long doneAt, Long trashedAt, Long createdAt, Long priority, String repeat, String seriesId,
-                   Long remindAt, Long remindDismissed, String tags) {
+                   Long remindAt, Long remindDismissed, String kind, String tags) {
 
-    /** A todo without the attributes added later (priority, repeat, reminder): importers and tests. */
+    /** The {@code kind} of a plain note. */
+    public static final String NOTE = "note";
+
+    /** A todo without the attributes added later (priority, repeat, reminder, kind): importers and tests. */
     public Item(String id, String listId, String title, String notes, String due, Long done,
                 Long doneAt, Long trashedAt, Long createdAt) {
-        this(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, null, null, null, null, null, null);
+        this(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, null, null, null, null, null, null, null);
     }
 
     public static Item create(String title, String listId, LocalDate due, long now) {
@@ -62,61 +67,77 @@ public record Item(String id, String listId, String title, String notes, String 
 
     public Item withTitle(String v) {
         return new Item(id, listId, v, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
     }
 
     public Item withNotes(String v) {
         return new Item(id, listId, title, v, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
     }
 
     public Item withDue(LocalDate v) {
         return new Item(id, listId, title, notes, v == null ? null : v.toString(), done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
     }
 
     public Item withListId(String v) {
         return new Item(id, v, title, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
     }
 
     public Item withDone(boolean v, long now) {
         return new Item(id, listId, title, notes, due, v ? 1L : 0L, v ? Long.valueOf(now) : null, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
     }
 
     public Item withTrashedAt(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, v, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
     }
 
     /** Done and doneAt as given (undo puts back exactly what was there). */
     public Item withDoneFields(Long doneV, Long doneAtV) {
         return new Item(id, listId, title, notes, due, doneV, doneAtV, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, remindDismissed, tags);
+                remindAt, remindDismissed, kind, tags);
     }
 
     /** 1 to 4, or null for none; anything else is stored as none. */
     public Item withPriority(Integer v) {
         Long p = v == null || v < 1 || v > 4 ? null : Long.valueOf(v);
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, p, repeat, seriesId,
-                remindAt, remindDismissed, tags);
+                remindAt, remindDismissed, kind, tags);
     }
 
     /** The repeat rule (null: does not repeat) and the series it belongs to. */
     public Item withRepeat(String rule, String series) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, rule, series,
-                remindAt, remindDismissed, tags);
+                remindAt, remindDismissed, kind, tags);
     }
 
     public Item withRemindAt(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                v, remindDismissed, tags);
+                v, remindDismissed, kind, tags);
     }
 
     public Item withRemindDismissed(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, v, tags);
+                remindAt, v, kind, tags);
+    }
+
+    /** A plain note: no check box, never due or completed. */
+    public boolean isNote() {
+        return NOTE.equals(kind);
+    }
+
+    /** As a note ({@code true}) or a todo (kind null). */
+    public Item withNote(boolean note) {
+        return withKind(note ? NOTE : null);
+    }
+
+    /** The kind as given (undo puts back exactly what was there). */
+    public Item withKind(String v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, v, tags);
     }
 
     /** 1 to 4, or 0 when there is none (or the stored value is out of range). */

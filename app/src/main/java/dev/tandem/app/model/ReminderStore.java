@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * a new time makes it fire again.
  */
 public final class ReminderStore {
-    /** Open todos with a pending reminder, soonest first. */
-    static final String PENDING = "SELECT * FROM items WHERE remindAt IS NOT NULL AND " + Queries.OPEN
+    /** Open todos with a pending reminder, soonest first; a note never reminds (it has no time to be done by). */
+    static final String PENDING = "SELECT * FROM items WHERE remindAt IS NOT NULL AND " + Queries.OPEN_TODO
             + " AND (remindDismissed IS NULL OR remindDismissed <> remindAt) ORDER BY remindAt, id";
 
     private final TodoStore store;

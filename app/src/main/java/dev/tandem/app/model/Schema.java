@@ -56,5 +56,7 @@ public final class Schema {
             // Tags: one row per (item, tag) with a derived id, so concurrent adds of different tags both survive.
             "CREATE TABLE item_tags (id TEXT PRIMARY KEY, itemId TEXT, tag TEXT, removedAt INTEGER)",
             "CREATE INDEX item_tags_item ON item_tags(itemId)",
-            "CREATE INDEX item_tags_tag ON item_tags(tag)");
+            "CREATE INDEX item_tags_tag ON item_tags(tag)",
+            // What an item is: null or 'todo' a todo, 'note' a plain note. A column like the others, so it merges per attribute.
+            "ALTER TABLE items ADD COLUMN kind TEXT");
 }

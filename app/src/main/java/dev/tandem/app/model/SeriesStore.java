@@ -48,14 +48,18 @@ public final class SeriesStore {
         return r.dueDate() == null ? r.withDue(rule.first(today)) : r;
     }
 
-    /** Marks the todo done; if it repeats, creates the next occurrence in the same transaction. */
+    /**
+     * Marks the todo done; if it repeats, creates the next occurrence in the same transaction. A note is
+     * never completed: nothing changes.
+     */
     public Optional<Step> complete(String id) {
         long now = store.clock().millis();
         return write(id, (tx, it) -> {
-            if (!it.isDone()) {
-                tx.save(it.withDone(true, now));
+            if (it.isDone() || it.isNote()) {
+                return null;
             }
-            return it.isDone() ? null : createNext(tx, it, now);
+            tx.save(it.withDone(true, now));
+            return createNext(tx, it, now);
         });
     }
 
@@ -63,7 +67,7 @@ public final class SeriesStore {
     public Optional<Step> skip(String id) {
         long now = store.clock().millis();
         return write(id, (tx, it) -> {
-            if (it.recurrence() == null) {
+            if (it.recurrence() == null || it.isNote()) {
                 return null;
             }
             Item next = createNext(tx, it, now);
@@ -124,11 +128,12 @@ public final class SeriesStore {
 
     /**
      * Creates the occurrence after {@code it} inside {@code tx}; null when it does not repeat or the
-     * next row exists already. Usable by bulk actions in their own transaction.
+     * next row exists already, and for a note (a note keeps a rule it had as a todo, but never repeats).
+     * Usable by bulk actions in their own transaction.
      */
     public static Item createNext(Tx tx, Item it, long now) {
         Recurrence rule = it.recurrence();
-        if (rule == null) {
+        if (rule == null || it.isNote()) {
             return null;
         }
         LocalDate due = it.dueDate() != null ? it.dueDate()
@@ -143,7 +148,7 @@ public final class SeriesStore {
         Long remind = it.remindAt() == null ? null
                 : it.remindAt() + Duration.ofDays(nextDue.toEpochDay() - due.toEpochDay()).toMillis();
         Item next = new Item(nextId, it.listId(), it.title(), it.notes(), nextDue.toString(), 0L, null, null, now,
-                it.priority(), it.repeat(), series, remind, null, null);
+                it.priority(), it.repeat(), series, remind, null, null, null);
         Item saved = tx.save(next);
         for (String tag : TagStore.of(tx, it.id())) {
             TagStore.add(tx, nextId, tag);

@@ -15,9 +15,13 @@ import java.util.function.Consumer;
  * {@code Tx} methods let a bulk action tag many todos in the caller's one transaction.
  */
 public final class TagStore {
-    /** Tags on open todos with their counts, most used first. */
-    static final String COUNTS = "SELECT t.tag AS id, count(*) AS n FROM item_tags t JOIN items i ON i.id = t.itemId"
-            + " WHERE t.removedAt IS NULL AND " + Queries.OPEN_I + " GROUP BY t.tag ORDER BY n DESC, t.tag";
+    /**
+     * Tags on open todos and notes (what a tag's view lists), each with its number of open todos, most used
+     * first; a tag only notes carry counts 0 but stays in the sidebar.
+     */
+    static final String COUNTS = "SELECT t.tag AS id, sum(CASE WHEN " + Queries.OPEN_TODO_I + " THEN 1 ELSE 0 END) AS n"
+            + " FROM item_tags t JOIN items i ON i.id = t.itemId"
+            + " WHERE t.removedAt IS NULL AND " + Queries.LISTED_I + " GROUP BY t.tag ORDER BY n DESC, t.tag";
 
     private final TodoStore store;
 
@@ -119,7 +123,7 @@ public final class TagStore {
         return out;
     }
 
-    /** Every tag on an open todo with its count. */
+    /** Every tag on an open todo or a note, with its count of open todos. */
     public List<Count> counts() {
         return store.db().query(Count.class, COUNTS);
     }

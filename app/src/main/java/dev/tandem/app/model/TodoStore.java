@@ -131,9 +131,15 @@ public final class TodoStore implements AutoCloseable {
         return before;
     }
 
+    /** Completes or reopens; a note is never completed (it is returned unchanged). */
     public Optional<Item> setDone(String id, boolean done) {
         long now = clock.millis();
-        return update(id, it -> it.isDone() == done ? it : it.withDone(done, now));
+        return update(id, it -> it.isDone() == done || (done && it.isNote()) ? it : it.withDone(done, now));
+    }
+
+    /** Makes the item a note ({@code true}) or a todo; returns it as it was. */
+    public Optional<Item> setNote(String id, boolean note) {
+        return update(id, it -> it.isNote() == note ? it : it.withNote(note));
     }
 
     public Optional<Item> trash(String id) {
@@ -254,7 +260,7 @@ public final class TodoStore implements AutoCloseable {
     }
 
     /**
-     * Adds a todo with its details (priority, tags, repeat, reminder) in one transaction: to the list
+     * Adds a todo (or a note) with its details (priority, tags, repeat, reminder) in one transaction: to the list
      * named {@code listName} (created if needed) when it is given, else to {@code listId}.
      */
     public Added add(String title, String listName, String listId, LocalDate due, TodoDetails details) {
@@ -266,7 +272,8 @@ public final class TodoStore implements AutoCloseable {
                     .filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst().orElse(null);
             TodoList created = n != null && list == null ? newList(tx, n) : null;
             String lid = n == null ? listId : list != null ? list.id() : created.id();
-            Item saved = tx.save(Item.create(t, lid, due, clock.millis()));
+            Item fresh = Item.create(t, lid, due, clock.millis());
+            Item saved = tx.save(details.note() ? fresh.withNote(true) : fresh);
             return new Added(details.apply(tx, saved, today), created);
         });
         wrote();

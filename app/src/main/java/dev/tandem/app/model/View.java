@@ -46,7 +46,7 @@ public sealed interface View {
         }
     }
 
-    /** The open todos carrying a tag (normalized, see {@link ItemTag#normalize}). */
+    /** The open todos and the notes carrying a tag (normalized, see {@link ItemTag#normalize}). */
     record TagView(String tag) implements View {
         public TagView {
             Objects.requireNonNull(tag, "tag");
@@ -104,21 +104,21 @@ public sealed interface View {
         String t = today.toString();
         if (view instanceof SmartView s) {
             return switch (s.smart()) {
-                case INBOX -> Query.of(Queries.OPEN + " AND " + Queries.IN_INBOX, List.of(), sort, "createdAt, id",
+                case INBOX -> Query.of(Queries.LISTED + " AND " + Queries.IN_INBOX, List.of(), sort, "createdAt, id",
                         Order.CREATED);
-                case TODAY -> Query.of(Queries.OPEN + " AND due IS NOT NULL AND due <> '' AND due <= ?", List.of(t), sort,
+                case TODAY -> Query.of(Queries.OPEN_TODO + " AND due IS NOT NULL AND due <> '' AND due <= ?", List.of(t), sort,
                         "due, createdAt, id", Order.DUE);
-                case UPCOMING -> Query.of(Queries.OPEN + " AND due > ?", List.of(t), sort, "due, createdAt, id", Order.DUE);
-                case COMPLETED -> Query.of("trashedAt IS NULL AND done = 1", List.of(), sort, "doneAt DESC, id",
+                case UPCOMING -> Query.of(Queries.OPEN_TODO + " AND due > ?", List.of(t), sort, "due, createdAt, id", Order.DUE);
+                case COMPLETED -> Query.of(Queries.COMPLETED, List.of(), sort, "doneAt DESC, id",
                         Order.DONE_AT);
                 case TRASH -> Query.of("trashedAt IS NOT NULL", List.of(), sort, "trashedAt DESC, id", Order.TRASHED_AT);
             };
         }
         if (view instanceof ListView l) {
-            return Query.of(Queries.OPEN + " AND listId = ?", List.of(l.listId()), sort, "createdAt, id", Order.CREATED);
+            return Query.of(Queries.LISTED + " AND listId = ?", List.of(l.listId()), sort, "createdAt, id", Order.CREATED);
         }
         if (view instanceof TagView tv) {
-            return Query.of(Queries.OPEN + " AND " + HAS_TAG, List.of(tv.tag()), sort, "createdAt, id", Order.CREATED);
+            return Query.of(Queries.LISTED + " AND " + HAS_TAG, List.of(tv.tag()), sort, "createdAt, id", Order.CREATED);
         }
         if (view instanceof ConflictsView) {
             return new Query("SELECT * FROM items WHERE 0", List.of(), null, null, null);

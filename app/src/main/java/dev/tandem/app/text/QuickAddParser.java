@@ -12,13 +12,31 @@ import java.util.Optional;
  * (see {@link DatePhrases}) counts only at the end of the text, so "Call Monday Ltd about invoice"
  * keeps its title; the longest phrase wins ("next fri" over "fri"). A word "#name" picks the list
  * called name. If nothing but a date is left, the date stays in the title.
+ *
+ * <p>Text that starts with "note:" (any case) is a plain note: the rest is its title, "#name" still picks
+ * the list, and no date is read, since a note is never due ("note: ideas for tomorrow" keeps its words).
  */
 public final class QuickAddParser {
+    /** What starts a note in quick add and {@code tandem add}. */
+    public static final String NOTE_PREFIX = "note:";
+
     private QuickAddParser() {
     }
 
+    /** The text starts with {@link #NOTE_PREFIX}, in any case. */
+    public static boolean isNote(String text) {
+        String t = text == null ? "" : text.stripLeading();
+        return t.regionMatches(true, 0, NOTE_PREFIX, 0, NOTE_PREFIX.length());
+    }
+
+    /** The text after {@link #NOTE_PREFIX} (stripped); the text itself when it is no note. */
+    public static String withoutNotePrefix(String text) {
+        return isNote(text) ? text.stripLeading().substring(NOTE_PREFIX.length()).strip() : text;
+    }
+
     public static QuickAdd parse(String text, LocalDate today) {
-        String input = text == null ? "" : text.strip();
+        boolean note = isNote(text);
+        String input = text == null ? "" : withoutNotePrefix(text).strip();
         List<String> words = new ArrayList<>(Arrays.asList(input.isEmpty() ? new String[0] : input.split("\\s+")));
         String listName = null;
         for (int i = words.size() - 1; i >= 0; i--) {
@@ -29,6 +47,9 @@ public final class QuickAddParser {
                 }
                 words.remove(i);
             }
+        }
+        if (note) {
+            return new QuickAdd(String.join(" ", words), null, listName, true);
         }
         LocalDate due = null;
         // Try the longest tail first: up to four words ("due in 3 days").

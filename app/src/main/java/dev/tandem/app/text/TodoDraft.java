@@ -18,6 +18,9 @@ import java.util.regex.Pattern;
  * a reminder time ("remind 9am", or a time after the date: "tomorrow 18:00"). These words are taken out
  * first, wherever they stand; the rest goes to the base parser. A repeating todo without a date gets the
  * rule's first date from today. Pure: today is passed in.
+ *
+ * <p>A note ("note: …", {@link QuickAddParser#isNote}) takes out only its tags; the base parser reads its
+ * list. Priority, repeat and reminder words are todo words and stay in a note's title.
  */
 public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recurrence repeat, LocalTime remindTime) {
 
@@ -40,7 +43,25 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         return base.listName();
     }
 
+    /** A plain note rather than a todo. */
+    public boolean note() {
+        return base.note();
+    }
+
     public static TodoDraft parse(String text, LocalDate today) {
+        if (QuickAddParser.isNote(text)) {
+            List<String> words = new ArrayList<>(Arrays.asList(QuickAddParser.withoutNotePrefix(text).split("\\s+")));
+            List<String> tags = new ArrayList<>();
+            words.removeIf(w -> {
+                boolean tag = isTag(w);
+                if (tag) {
+                    tags.add(w.substring(1));
+                }
+                return tag;
+            });
+            QuickAdd base = QuickAddParser.parse(QuickAddParser.NOTE_PREFIX + " " + String.join(" ", words), today);
+            return new TodoDraft(base, null, tags, null, null);
+        }
         String input = text == null ? "" : text.strip();
         List<String> words = new ArrayList<>(Arrays.asList(input.isEmpty() ? new String[0] : input.split("\\s+")));
         Integer priority = null;
@@ -53,7 +74,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                     priority = Integer.parseInt(pm.group(1));
                 }
                 words.remove(i);
-            } else if (w.length() > 1 && w.startsWith("@") && Character.isLetterOrDigit(w.codePointAt(1))) {
+            } else if (isTag(w)) {
                 tags.add(0, w.substring(1));
                 words.remove(i);
             }
@@ -106,6 +127,10 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
             base = new QuickAdd(base.title(), repeat.first(today), base.listName());
         }
         return new TodoDraft(base, priority, tags, repeat, remind);
+    }
+
+    private static boolean isTag(String w) {
+        return w.length() > 1 && w.startsWith("@") && Character.isLetterOrDigit(w.codePointAt(1));
     }
 
     private static boolean hasMeridiem(String w) {

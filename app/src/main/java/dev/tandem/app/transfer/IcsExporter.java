@@ -17,6 +17,7 @@ import java.util.Map;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VJournal;
 import net.fortuna.ical4j.model.component.VToDo;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Completed;
@@ -41,7 +42,9 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * import it: UID (the todo's id), SUMMARY, DESCRIPTION, DUE (a date), STATUS and COMPLETED,
  * CREATED, and from the todo's priority, tags and repeat rule (and any older attribute lines in its
  * notes, {@link NoteAttributes}) PRIORITY, CATEGORIES and RRULE (with DTSTART on the due date, which a repeat rule needs). The list's name travels in
- * X-TANDEM-LIST. Trashed todos are left out. Written by ical4j, which escapes and folds lines.
+ * X-TANDEM-LIST. A plain note is a VJOURNAL without a date (UID, SUMMARY, DESCRIPTION, CREATED,
+ * CATEGORIES, X-TANDEM-LIST), as journal and note apps read one. Trashed todos are left out. Written by
+ * ical4j, which escapes and folds lines.
  */
 final class IcsExporter {
     private IcsExporter() {
@@ -62,7 +65,9 @@ final class IcsExporter {
         // No X-WR-CALNAME: an importer would put the Inbox's todos in a list of that name.
         int n = 0;
         for (Item it : items) {
-            cal.add(todo(it, tags.getOrDefault(it.id(), List.of()), listNames.get(it.listId()), now));
+            List<String> itemTags = tags.getOrDefault(it.id(), List.of());
+            cal.add(it.isNote() ? journal(it, itemTags, listNames.get(it.listId()), now)
+                    : todo(it, itemTags, listNames.get(it.listId()), now));
             if (++n % 500 == 0) {
                 progress.update("Writing", n, items.size());
             }
@@ -123,6 +128,29 @@ final class IcsExporter {
             t.add(new XProperty(Ical.X_LIST, listName));
         }
         return t;
+    }
+
+    /** A note: no due date, status, priority or rule, which a note does not have. */
+    static VJournal journal(Item it, List<String> tags, String listName, Instant now) {
+        VJournal j = new VJournal();
+        j.add(new Uid(it.id()));
+        j.add(new DtStamp(now));
+        j.add(new Summary(it.titleOrEmpty()));
+        NoteAttributes.Split notes = NoteAttributes.split(it.notes());
+        NoteAttributes a = RealFields.exported(it, tags, notes.attributes());
+        if (notes.body() != null) {
+            j.add(new Description(notes.body()));
+        }
+        if (it.createdAt() != null) {
+            j.add(new Created(Instant.ofEpochMilli(it.createdAt())));
+        }
+        if (!a.tags().isEmpty()) {
+            j.add(new Categories(new TextList(a.tags())));
+        }
+        if (listName != null) {
+            j.add(new XProperty(Ical.X_LIST, listName));
+        }
+        return j;
     }
 
     private static RRule<LocalDate> rrule(String value) {

@@ -21,7 +21,8 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
-import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.VJournal;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.DateProperty;
 
@@ -30,8 +31,9 @@ import net.fortuna.ical4j.model.property.DateProperty;
  * title, DESCRIPTION the notes, DUE the date (a time is read in the local zone), STATUS COMPLETED
  * or a COMPLETED time marks it done; PRIORITY, CATEGORIES and RRULE go into the notes' attribute
  * lines ({@link NoteAttributes}). The list is X-TANDEM-LIST, else the calendar's name (X-WR-CALNAME),
- * else the Inbox. Events, journals and alarms are not todos and are left out; so are the changed
- * single occurrences of a repeating todo (RECURRENCE-ID), which Tandem cannot hold apart.
+ * else the Inbox. A VJOURNAL is a plain note (SUMMARY, DESCRIPTION, CATEGORIES, the list; its date, if
+ * any, is left out: a note is never due). Events and alarms are left out; so are the changed single
+ * occurrences of a repeating todo (RECURRENCE-ID), which Tandem cannot hold apart.
  */
 final class IcsImporter {
     private IcsImporter() {
@@ -53,23 +55,29 @@ final class IcsImporter {
         List<Item> items = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int overrides = 0;
-        List<VToDo> todos = cal.getComponents("VTODO");
+        List<CalendarComponent> todos = new ArrayList<>(cal.getComponents("VTODO"));
+        int journals = cal.getComponents("VJOURNAL").size();
+        todos.addAll(cal.getComponents("VJOURNAL"));
         for (int i = 0; i < todos.size(); i++) {
-            VToDo t = todos.get(i);
+            CalendarComponent t = todos.get(i);
             if (t.getProperty(Property.RECURRENCE_ID).isPresent()) {
                 overrides++;
                 continue;
             }
+            boolean note = t instanceof VJournal;
+            int nth = note ? i - (todos.size() - journals) : i;
             Optional<String> uid = value(t.getProperty(Property.UID));
-            String where = "VTODO " + (i + 1) + uid.map(u -> " (UID " + Limits.shorten(u) + ")").orElse("");
-            items.add(item(t, uid, i, calName, lists, file, where, zone));
+            String where = t.getName() + " " + (nth + 1) + uid.map(u -> " (UID " + Limits.shorten(u) + ")").orElse("");
+            Item it = item(t, uid, i, calName, lists, file, where, zone);
+            items.add(note ? new Item(it.id(), it.listId(), it.title(), it.notes(), null, 0L, null, null,
+                    it.createdAt()).withNote(true) : it);
             Limits.itemCount(file, items.size());
             if (items.size() % 500 == 0) {
                 progress.update("Reading", items.size(), todos.size());
             }
         }
         if (todos.isEmpty()) {
-            warnings.add("the calendar holds no todos (VTODO)");
+            warnings.add("the calendar holds no todos (VTODO) or notes (VJOURNAL)");
         }
         if (overrides > 0) {
             warnings.add(ImportReport.count(overrides, "changed occurrence") + " of repeating todos left out");
@@ -77,7 +85,7 @@ final class IcsImporter {
         return new Incoming(file, new ArrayList<>(lists.values()), items, warnings);
     }
 
-    private static Item item(VToDo t, Optional<String> uid, int index, String calName, Map<String, TodoList> lists,
+    private static Item item(CalendarComponent t, Optional<String> uid, int index, String calName, Map<String, TodoList> lists,
                              String file, String where, ZoneId zone) {
         String title = value(t.getProperty(Property.SUMMARY)).map(String::strip).filter(s -> !s.isEmpty()).orElse("Untitled");
         String description = value(t.getProperty(Property.DESCRIPTION)).orElse(null);

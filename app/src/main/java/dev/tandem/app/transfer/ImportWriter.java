@@ -94,7 +94,7 @@ public final class ImportWriter {
                 String listId = it.listId() == null ? null : listIds.getOrDefault(it.listId(), it.listId());
                 tx.save(new Item(it.id(), listId, it.title(), it.notes(), it.due(), it.done() == null ? 0L : it.done(),
                         it.doneAt(), it.trashedAt(), it.createdAt() == null ? now : it.createdAt(), it.priority(),
-                        it.repeat(), it.seriesId(), it.remindAt(), it.remindDismissed(), null));
+                        it.repeat(), it.seriesId(), it.remindAt(), it.remindDismissed(), it.kind(), null));
                 for (String tag : applied.tags()) {
                     TagStore.add(tx, it.id(), tag);
                 }

@@ -21,8 +21,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * Joplin's JEX archive and RAW export folder: notebooks become lists (a nested one "Parent / Child"),
- * notes and to-dos become todos with their bodies as notes, to-dos keep their done state and due
- * date, tags go into the notes' attribute lines ({@link NoteAttributes}). Attachments are not
+ * to-dos become todos and notes plain notes, with their bodies as notes; to-dos keep their done state
+ * and due date, tags go into the notes' attribute lines ({@link NoteAttributes}). Attachments are not
  * imported (Tandem has none); encrypted items are skipped. Nothing from the archive is written to
  * disk: entries are read in memory, and an entry whose name climbs out of the archive
  * ({@code ../}, an absolute path) makes the whole file refused.
@@ -186,7 +186,7 @@ final class JoplinImporter {
             items.add(new Item(StableIds.of("joplin", "note", id), list == null ? null : list.id(),
                     Limits.title(file, where, title), Limits.notes(file, where, notesText),
                     due == null ? null : Instant.ofEpochMilli(due).atZone(zone).toLocalDate().toString(),
-                    completed != null ? 1L : 0L, completed, deleted, created));
+                    completed != null ? 1L : 0L, completed, deleted, created).withNote(!todo));
         }
         if (skipped > 0) {
             warnings.add(ImportReport.count(skipped, "encrypted note") + " skipped: export from Joplin with encryption off");

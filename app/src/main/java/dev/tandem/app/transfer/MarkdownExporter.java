@@ -20,7 +20,9 @@ import java.util.Map;
  * the content, under YAML front matter with Joplin's field names (title, created, updated, due,
  * completed?, tags) so that Joplin, Obsidian and pandoc read it. Tandem adds {@code id} (so an
  * export imported back finds its originals) and, when the notes carry them, {@code priority} and
- * {@code repeats}; readers ignore fields they do not know. Trashed todos are left out.
+ * {@code repeats}; readers ignore fields they do not know. A plain note has no {@code completed?} and
+ * no {@code due}, which is how Joplin tells a note from a to-do, and says {@code kind: note}.
+ * Trashed todos are left out.
  */
 final class MarkdownExporter {
     static final String INBOX = "Inbox";
@@ -66,11 +68,12 @@ final class MarkdownExporter {
         fm.put("title", it.titleOrEmpty());
         fm.put("created", it.createdAt() == null ? null : JoplinDates.format(it.createdAt()));
         fm.put("updated", lastChange(store, it));
-        fm.put("due", it.due());
-        fm.put("completed?", it.isDone() ? "yes" : "no");
+        fm.put("due", it.isNote() ? null : it.due());
+        fm.put("completed?", it.isNote() ? null : it.isDone() ? "yes" : "no");
         fm.put("tags", a.tags().isEmpty() ? null : new ArrayList<>(a.tags()));
         fm.put("priority", a.priority());
         fm.put("repeats", a.repeats());
+        fm.put("kind", it.isNote() ? Item.NOTE : null);
         return FrontMatter.render(fm, notes.body());
     }
 

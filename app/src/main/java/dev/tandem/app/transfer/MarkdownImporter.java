@@ -102,7 +102,19 @@ final class MarkdownImporter {
         String notes = NoteAttributes.append(body.strip().isEmpty() ? null : body.strip(), attrs);
         return new Item(key, list == null ? null : list.id(), Limits.title(file, where, title.get().strip()),
                 Limits.notes(file, where, notes), Limits.isoDate(file, where, due), done ? 1L : 0L,
-                done ? (updated != null ? updated : created) : null, null, created);
+                done ? (updated != null ? updated : created) : null, null, created).withNote(isNote(fm));
+    }
+
+    /**
+     * {@code kind: note} (Tandem's field) or {@code kind: todo} says it; without it, front matter with neither
+     * {@code completed?} nor {@code due} is a note, as Joplin writes one. A file without front matter is a todo.
+     */
+    private static boolean isNote(FrontMatter fm) {
+        Optional<String> kind = fm.text("kind");
+        if (kind.isPresent()) {
+            return kind.get().equalsIgnoreCase(Item.NOTE);
+        }
+        return !fm.fields().isEmpty() && !fm.fields().containsKey("completed?") && !fm.fields().containsKey("due");
     }
 
     private static List<String> tags(Object v) {

@@ -160,14 +160,15 @@ final class TandemJsonImporter {
             throw new ImportException(file, where, "done must be 0 or 1");
         }
         String listId = it.listId() == null ? null : id(it.listId(), file, where);
-        // Version 2 fields: a priority out of range or a rule Tandem cannot compute is dropped, not guessed at.
+        // Version 2 fields: a priority out of range or a rule Tandem cannot compute is dropped, not guessed at;
+        // so is a kind other than a note (a todo is a todo whatever a newer version called it).
         Long priority = it.priority() != null && it.priority() >= 1 && it.priority() <= 4 ? it.priority() : null;
         String repeat = it.repeat() != null && Recurrence.parse(it.repeat()).isPresent() ? it.repeat() : null;
         String series = it.seriesId() == null ? null : id(it.seriesId(), file, where);
         return new Item(id(it.id(), file, where), listId, Limits.title(file, where, it.title()),
                 Limits.notes(file, where, it.notes()), Limits.isoDate(file, where, it.due()), it.done(), it.doneAt(),
                 it.trashedAt(), it.createdAt(), priority, repeat, repeat == null ? null : series, it.remindAt(),
-                it.remindDismissed(), null);
+                it.remindDismissed(), it.isNote() ? Item.NOTE : null, null);
     }
 
     /** A tag row; its id is derived again from item and tag, whatever the file says. */

@@ -20,8 +20,12 @@ final class DetailsFields {
     private DetailsFields() {
     }
 
-    /** Adds the rows to {@code grid} from {@code row} on, labels made by {@code label}. */
-    static void addTo(GridPane grid, int row, DetailsViewModel vm, java.util.function.Function<String, Label> label) {
+    /**
+     * Adds the rows to {@code grid} from {@code row} on, labels made by {@code label}; repeat and reminder are
+     * hidden while {@code note} holds (a note is never due).
+     */
+    static void addTo(GridPane grid, int row, DetailsViewModel vm, java.util.function.Function<String, Label> label,
+                      javafx.beans.value.ObservableBooleanValue note) {
         ChoiceBox<Integer> priority = new ChoiceBox<>(FXCollections.observableArrayList(0, 1, 2, 3, 4));
         priority.setId("editor-priority");
         priority.setConverter(new StringConverter<>() {
@@ -66,6 +70,12 @@ final class DetailsFields {
             l.setLabelFor(n instanceof HBox h ? h.getChildren().get(0) : n);
             grid.add(l, 0, row);
             grid.add(n, 1, row);
+            if (n == repeatBox || n == remind) {
+                for (javafx.scene.Node x : new javafx.scene.Node[] {l, n}) {
+                    x.visibleProperty().bind(javafx.beans.binding.Bindings.not(note));
+                    x.managedProperty().bind(x.visibleProperty());
+                }
+            }
             GridPane.setHgrow(n, Priority.ALWAYS);
             row++;
         }

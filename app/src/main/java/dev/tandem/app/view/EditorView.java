@@ -26,16 +26,20 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The editor pane: title, notes, due date, list, done, and the item's change history. */
@@ -50,6 +54,7 @@ public final class EditorView extends StackPane {
     private final DatePicker due = new DatePicker();
     private final ComboBox<String> list = new ComboBox<>();
     private final CheckBox done = new CheckBox("Done");
+    private final NotesPane notesPane;
     private final ListView<HistoryLine> history = new ListView<>();
     private final PauseTransition autosave = new PauseTransition(Duration.millis(700));
     private boolean updatingList;
@@ -73,7 +78,7 @@ public final class EditorView extends StackPane {
 
         notes.setId("editor-notes");
         notes.getStyleClass().add(Styles.EDITOR_NOTES);
-        notes.setPromptText("Notes (plain text or markdown)");
+        notes.setPromptText("Notes: plain text or Markdown; - [ ] makes a checklist");
         notes.setWrapText(true);
         notes.setPrefRowCount(8);
         notes.textProperty().bindBidirectional(vm.notesProperty());
@@ -146,17 +151,23 @@ public final class EditorView extends StackPane {
 
         done.setId("editor-done");
         done.selectedProperty().bindBidirectional(vm.doneProperty());
+        // A note has nothing to complete and no date: those fields go while it is one.
+        showFor(done, vm.noteProperty().not());
+        notesPane = new NotesPane(vm.notes(), notes, fieldLabel("NOTES"));
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
-        grid.add(fieldLabel("DUE"), 0, 0);
+        Label dueLabel = fieldLabel("DUE");
+        showFor(dueLabel, vm.noteProperty().not());
+        showFor(dueBox, vm.noteProperty().not());
+        grid.add(dueLabel, 0, 0);
         grid.add(dueBox, 1, 0);
         grid.add(fieldLabel("LIST"), 0, 1);
         grid.add(list, 1, 1);
         GridPane.setHgrow(dueBox, Priority.ALWAYS);
         GridPane.setHgrow(list, Priority.ALWAYS);
-        DetailsFields.addTo(grid, 2, vm.details(), EditorView::fieldLabel);
+        DetailsFields.addTo(grid, 2, vm.details(), EditorView::fieldLabel, vm.noteProperty());
 
         history.setId("editor-history");
         history.getStyleClass().add(Styles.HISTORY);
@@ -171,14 +182,16 @@ public final class EditorView extends StackPane {
         Button trash = new Button("Move to Trash", Icons.of(Icons.TRASH, 15));
         trash.getStyleClass().add(Styles.BUTTON_FLAT);
         trash.setOnAction(e -> main.deleteSelected());
-        HBox top = new HBox(8, done);
+        Region topSpacer = new Region();
+        HBox.setHgrow(topSpacer, Priority.ALWAYS);
+        HBox top = new HBox(8, done, topSpacer, kindSwitch());
         top.setAlignment(Pos.CENTER_LEFT);
         HBox bottom = new HBox(trash);
         bottom.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox form = new VBox(10, top, title, notes, grid, historyLabel, history, bottom);
+        VBox form = new VBox(10, top, title, notesPane, grid, historyLabel, history, bottom);
         form.getStyleClass().add(Styles.EDITOR);
-        VBox.setVgrow(notes, Priority.ALWAYS);
+        VBox.setVgrow(notesPane, Priority.ALWAYS);
         form.visibleProperty().bind(vm.showingProperty());
 
         Label emptyText = new Label("Select a todo to see its notes and history.");
@@ -205,6 +218,52 @@ public final class EditorView extends StackPane {
 
     public TextField titleField() {
         return title;
+    }
+
+    /** Ctrl+Shift+M: the notes rendered or as text. */
+    public void toggleNotes() {
+        if (vm.showingProperty().get()) {
+            notesPane.toggle();
+        }
+    }
+
+    /** The rendered notes' check boxes, in order (the UI test ticks one). */
+    public List<CheckBox> noteCheckBoxes() {
+        return notesPane.renderedView().checkBoxes();
+    }
+
+    /** Todo or Note: two buttons, one selected, bound to the editor's kind. */
+    private HBox kindSwitch() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton todo = new ToggleButton("Todo", Icons.of(MaterialDesignC.CHECKBOX_MARKED_CIRCLE_OUTLINE, 14));
+        ToggleButton note = new ToggleButton("Note", Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14));
+        todo.setId("editor-kind-todo");
+        note.setId("editor-kind-note");
+        todo.getStyleClass().add("first");
+        note.getStyleClass().add("last");
+        todo.setToggleGroup(group);
+        note.setToggleGroup(group);
+        todo.setTooltip(new Tooltip("A todo: done, due date, repeat, reminder"));
+        note.setTooltip(new Tooltip("A plain note: never due, never completed"));
+        Runnable show = () -> group.selectToggle(vm.noteProperty().get() ? note : todo);
+        vm.noteProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                group.selectToggle(a);
+            } else if ((b == note) != vm.noteProperty().get()) {
+                vm.noteProperty().set(b == note);
+            }
+        });
+        HBox box = new HBox(todo, note);
+        box.getStyleClass().add("segmented");
+        box.setAccessibleText("Todo or note");
+        return box;
+    }
+
+    private static void showFor(javafx.scene.Node n, javafx.beans.value.ObservableBooleanValue when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(when);
     }
 
     private static Label fieldLabel(String s) {

@@ -162,6 +162,9 @@ public final class ItemListView extends ListView<ItemRow> {
         private final Label repeat = new Label();
         private final FontIcon bell = Icons.of(Icons.REMINDER, 13);
         private final FontIcon noteIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14);
+        /** Where a todo has its check box, a note has this. */
+        private final FontIcon kindIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 17);
+        private final Label checklist = new Label();
         private final Button restore = new Button("Restore", Icons.of(MaterialDesignR.RESTORE, 15));
         private final HBox meta = new HBox(10);
         private final HBox row;
@@ -186,7 +189,11 @@ public final class ItemListView extends ListView<ItemRow> {
             marker.getStyleClass().add(Styles.PRIORITY_MARKER);
             repeat.getStyleClass().add(Styles.ITEM_META);
             bell.getStyleClass().add(Styles.NOTE_ICON);
-            row = new HBox(12, marker, check, text, bell, noteIcon, restore);
+            kindIcon.getStyleClass().add(Styles.NOTE_KIND_ICON);
+            kindIcon.setAccessibleText("Note");
+            checklist.getStyleClass().add(Styles.ITEM_META);
+            checklist.setGraphic(Icons.of(MaterialDesignC.CHECKBOX_MARKED_OUTLINE, 13));
+            row = new HBox(12, marker, check, kindIcon, text, bell, noteIcon, restore);
             row.setAlignment(Pos.CENTER_LEFT);
             check.selectedProperty().addListener((o, a, b) -> {
                 ItemRow it = getItem();
@@ -207,7 +214,7 @@ public final class ItemListView extends ListView<ItemRow> {
         @Override
         protected void updateItem(ItemRow it, boolean empty) {
             super.updateItem(it, empty);
-            getStyleClass().remove(Styles.ITEM_DONE);
+            getStyleClass().removeAll(Styles.ITEM_DONE, Styles.ITEM_NOTE);
             if (empty || it == null) {
                 setGraphic(null);
                 setContextMenu(null);
@@ -218,12 +225,20 @@ public final class ItemListView extends ListView<ItemRow> {
             check.setSelected(it.isDone());
             updating = false;
             check.setDisable(it.isTrashed());
-            if (it.isDone()) {
+            boolean note = it.isNote();
+            check.setVisible(!note);
+            check.setManaged(!note);
+            kindIcon.setVisible(note);
+            kindIcon.setManaged(note);
+            if (note) {
+                getStyleClass().add(Styles.ITEM_NOTE);
+            } else if (it.isDone()) {
                 getStyleClass().add(Styles.ITEM_DONE);
             }
             title.setText(it.title());
             meta.getChildren().clear();
-            String dueText = vm.dueText(it);
+            // A note is never due: no date, repeat or reminder on its row, even when it kept them from a todo.
+            String dueText = note ? "" : vm.dueText(it);
             if (!dueText.isEmpty()) {
                 due.setText(dueText);
                 FontIcon cal = Icons.of(MaterialDesignC.CALENDAR_BLANK_OUTLINE, 13);
@@ -243,10 +258,14 @@ public final class ItemListView extends ListView<ItemRow> {
                 listName.setGraphic(Icons.of(Icons.LIST, 13));
                 meta.getChildren().add(listName);
             }
-            if (!it.repeatText().isEmpty()) {
+            if (!note && !it.repeatText().isEmpty()) {
                 repeat.setText(it.repeatText());
                 repeat.setGraphic(Icons.of(Icons.REPEAT, 13));
                 meta.getChildren().add(repeat);
+            }
+            if (it.checklistTotal() > 0) {
+                checklist.setText(it.checklistText());
+                meta.getChildren().add(checklist);
             }
             for (String tag : it.tags()) {
                 Label t = new Label("@" + tag);
@@ -257,13 +276,14 @@ public final class ItemListView extends ListView<ItemRow> {
             if (it.priority() > 0) {
                 marker.getStyleClass().add(Styles.priority(it.priority()));
             }
-            bell.setVisible(it.hasReminder());
-            bell.setManaged(it.hasReminder());
+            bell.setVisible(!note && it.hasReminder());
+            bell.setManaged(!note && it.hasReminder());
             setAccessibleText(accessibleText(it, dueText));
             meta.setVisible(!meta.getChildren().isEmpty());
             meta.setManaged(!meta.getChildren().isEmpty());
-            noteIcon.setVisible(it.hasNotes());
-            if (it.hasNotes()) {
+            // A note's own icon already says it is text; the "has notes" mark is for todos.
+            noteIcon.setVisible(it.hasNotes() && !note);
+            if (it.hasNotes() && !note) {
                 Tooltip.install(noteIcon, new Tooltip(it.notes().length() > 200 ? it.notes().substring(0, 200) + "…" : it.notes()));
             }
             restore.setVisible(it.isTrashed());
@@ -272,20 +292,30 @@ public final class ItemListView extends ListView<ItemRow> {
             setContextMenu(menuFor(it));
         }
 
-        /** What a screen reader says for the row: "title, list, due date, done", plus priority and tags. */
+        /**
+         * What a screen reader says for the row: "title, list, due date, done" (a note: "title, note, list"),
+         * plus priority, tags and the checklist.
+         */
         private String accessibleText(ItemRow it, String dueText) {
             StringBuilder b = new StringBuilder(it.title().isEmpty() ? "Untitled" : it.title());
-            b.append(", ").append(vm.listName(it.listId()));
-            b.append(", ").append(dueText.isEmpty() ? "no due date" : "due " + dueText);
-            b.append(", ").append(it.isDone() ? "done" : "not done");
+            if (it.isNote()) {
+                b.append(", note, ").append(vm.listName(it.listId()));
+            } else {
+                b.append(", ").append(vm.listName(it.listId()));
+                b.append(", ").append(dueText.isEmpty() ? "no due date" : "due " + dueText);
+                b.append(", ").append(it.isDone() ? "done" : "not done");
+            }
             if (it.priority() > 0) {
                 b.append(", priority ").append(it.priority());
             }
             if (!it.tags().isEmpty()) {
                 b.append(", tags ").append(String.join(" ", it.tags()));
             }
-            if (!it.repeatText().isEmpty()) {
+            if (!it.isNote() && !it.repeatText().isEmpty()) {
                 b.append(", repeats ").append(it.repeatText());
+            }
+            if (it.checklistTotal() > 0) {
+                b.append(", checklist ").append(it.checklistDone()).append(" of ").append(it.checklistTotal()).append(" ticked");
             }
             return b.toString();
         }
@@ -305,6 +335,8 @@ public final class ItemListView extends ListView<ItemRow> {
             }
             MenuItem done = new MenuItem(it.isDone() ? "Mark as not done" : "Complete");
             done.setOnAction(e -> vm.commands().toggleDone(it));
+            MenuItem kind = new MenuItem(it.isNote() ? "Make a todo" : "Make a note");
+            kind.setOnAction(e -> vm.commands().setNote(it, !it.isNote()));
             Menu move = new Menu("Move to");
             MenuItem inbox = new MenuItem("Inbox");
             inbox.setOnAction(e -> vm.commands().moveToList(it, null));
@@ -316,7 +348,11 @@ public final class ItemListView extends ListView<ItemRow> {
             }
             MenuItem del = new MenuItem("Move to Trash");
             del.setOnAction(e -> vm.commands().delete(it));
-            m.getItems().addAll(done, move, del);
+            if (it.isNote()) {
+                m.getItems().addAll(kind, move, del);
+            } else {
+                m.getItems().addAll(done, kind, move, del);
+            }
             return m;
         }
     }

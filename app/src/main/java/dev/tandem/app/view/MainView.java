@@ -79,6 +79,7 @@ public final class MainView extends BorderPane {
         Label count = new Label();
         count.getStyleClass().add(Styles.SUBTITLE);
         count.textProperty().bind(vm.countTextProperty());
+        count.setMinWidth(Region.USE_PREF_SIZE);
         VBox titles = new VBox(0, title, count);
 
         CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();
@@ -251,6 +252,11 @@ public final class MainView extends BorderPane {
         return itemList;
     }
 
+    /** The editor pane (the UI test ticks a rendered check box there). */
+    public EditorView editorView() {
+        return editorView;
+    }
+
     public ReadOnlyObjectProperty<Theme> themeProperty() {
         return appearance.themeProperty();
     }
@@ -315,6 +321,7 @@ public final class MainView extends BorderPane {
         }
         t.window("Alt+0", "No priority for the selected todos", () -> withSelection(rows -> vm.bulk().setPriority(rows, null)));
         t.window("Shortcut+Shift+S", "Skip to the next occurrence (repeating todo)", editor.details()::skip);
+        t.window("Shortcut+Shift+M", "Notes: rendered Markdown or text", editorView::toggleNotes);
         t.window("Shortcut+Shift+O", "Change the sort order", () -> {
             ListOrder[] all = ListOrder.values();
             vm.sortProperty().set(all[(vm.sortProperty().get().ordinal() + 1) % all.length]);

@@ -41,7 +41,8 @@ public final class BulkCommands {
     public void complete(List<ItemRow> rows) {
         long now = store.clock().millis();
         run(rows, "Complete", (tx, it) -> {
-            if (it.isDone()) {
+            // Notes among the selection are left as they are: they are never done.
+            if (it.isDone() || it.isNote()) {
                 return null;
             }
             tx.save(it.withDone(true, now));

@@ -1,6 +1,6 @@
 package dev.tandem.app.vm;
 
-/** The line under the view's title that says how many todos it shows. */
+/** The line under the view's title that says how many todos (and notes) it shows. */
 final class CountLine {
     private CountLine() {
     }
@@ -18,5 +18,15 @@ final class CountLine {
             return String.format("%,d newest of about %,d matches", shown, total);
         }
         return shown == 1 ? "1 todo" : String.format("%,d todos", shown);
+    }
+
+    /** As {@link #of(int, long)}, saying how many of the rows are notes: "3 todos · 2 notes", "1 note". */
+    static String of(int shown, int notes, long total) {
+        if (notes <= 0 || total < 0 || total > shown) {
+            return of(shown, total);
+        }
+        String n = notes == 1 ? "1 note" : String.format("%,d notes", notes);
+        int todos = shown - notes;
+        return todos == 0 ? n : of(todos, todos) + " · " + n;
     }
 }

@@ -199,10 +199,10 @@ public final class DetailsViewModel {
                 () -> reminders.setRemindAt(id, old)));
     }
 
-    /** Moves a repeating todo on to its next occurrence without completing it. */
+    /** Moves a repeating todo on to its next occurrence without completing it; a note never repeats. */
     public void skip() {
         Item it = item.get();
-        if (it == null || it.recurrence() == null) {
+        if (it == null || it.recurrence() == null || it.isNote()) {
             return;
         }
         String id = it.id();

@@ -48,21 +48,35 @@ public final class EditorViewModel {
     private final ObjectProperty<LocalDate> due = new SimpleObjectProperty<>();
     private final ObjectProperty<String> listId = new SimpleObjectProperty<>();
     private final BooleanProperty done = new SimpleBooleanProperty(false);
+    private final BooleanProperty note = new SimpleBooleanProperty(false);
+    private final NotesViewModel notesView;
     private final ObservableList<HistoryLine> history = FXCollections.observableArrayList();
     /** The values the fields were last loaded from; a field differing from its base is dirty. */
     private Item base;
     private boolean loading;
 
     public EditorViewModel(TodoStore store, Async async, UndoManager undo) {
+        this(store, async, undo, LinkOpener.NONE);
+    }
+
+    /** {@code links} opens the links in notes (the system browser in the app). */
+    public EditorViewModel(TodoStore store, Async async, UndoManager undo, LinkOpener links) {
         this.store = store;
         this.series = new SeriesStore(store);
         this.async = async;
         this.undo = undo;
         this.details = new DetailsViewModel(store, async, undo, item.getReadOnlyProperty());
-        // Due, list and done are single clicks: save them at once.
+        this.notesView = new NotesViewModel(notes, this::commit, async, links);
+        // Due, list, done and todo-or-note are single clicks: save them at once.
         due.addListener((obs, o, n) -> autoCommit());
         listId.addListener((obs, o, n) -> autoCommit());
         done.addListener((obs, o, n) -> autoCommit());
+        note.addListener((obs, o, n) -> autoCommit());
+    }
+
+    /** The notes shown rendered as Markdown or as text, their check boxes and links. */
+    public NotesViewModel notes() {
+        return notesView;
     }
 
     /** Priority, tags, repeat and reminder of the item shown. */
@@ -98,6 +112,11 @@ public final class EditorViewModel {
         return done;
     }
 
+    /** The item is a plain note (no done, due date, repeat or reminder), else a todo. */
+    public BooleanProperty noteProperty() {
+        return note;
+    }
+
     public ObservableList<HistoryLine> history() {
         return history;
     }
@@ -126,10 +145,12 @@ public final class EditorViewModel {
                 due.set(next.dueDate());
                 listId.set(next.listId());
                 done.set(next.isDone());
+                note.set(next.isNote());
             } finally {
                 loading = false;
             }
             item.set(next);
+            notesView.itemShown();
             showing.set(true);
             loadHistory();
             return;
@@ -161,6 +182,9 @@ public final class EditorViewModel {
             }
             if (done.get() == old.isDone()) {
                 done.set(next.isDone());
+            }
+            if (note.get() == old.isNote()) {
+                note.set(next.isNote());
             }
         } finally {
             loading = false;
@@ -197,7 +221,7 @@ public final class EditorViewModel {
         base = edited;
         String id = b.id();
         // Ticking done on a repeating todo creates its next occurrence, as completing it from the list does.
-        boolean completes = !b.isDone() && edited.isDone() && b.repeat() != null;
+        boolean completes = !b.isDone() && edited.isDone() && b.repeat() != null && !edited.isNote();
         async.run(() -> {
             store.update(id, p);
             return completes ? series.ensureNext(id) : null;
@@ -215,12 +239,14 @@ public final class EditorViewModel {
         LocalDate d = due.get();
         String l = listId.get();
         boolean x = done.get();
+        boolean k = note.get();
         boolean titleChanged = !t.equals(b.titleOrEmpty()) && !t.isBlank();
         boolean notesChanged = !n.equals(b.notes() == null ? "" : b.notes());
         boolean dueChanged = !Objects.equals(d, b.dueDate());
         boolean listChanged = !Objects.equals(l, b.listId());
         boolean doneChanged = x != b.isDone();
-        if (!(titleChanged || notesChanged || dueChanged || listChanged || doneChanged)) {
+        boolean kindChanged = k != b.isNote();
+        if (!(titleChanged || notesChanged || dueChanged || listChanged || doneChanged || kindChanged)) {
             return null;
         }
         long now = store.clock().millis();
@@ -240,6 +266,9 @@ public final class EditorViewModel {
             }
             if (doneChanged) {
                 r = r.withDone(x, now);
+            }
+            if (kindChanged) {
+                r = r.withNote(k);
             }
             return r;
         };
@@ -262,6 +291,9 @@ public final class EditorViewModel {
             }
             if (before.isDone() != after.isDone()) {
                 r = r.withDoneFields(before.done(), before.doneAt());
+            }
+            if (before.isNote() != after.isNote()) {
+                r = r.withKind(before.kind());
             }
             return r;
         };

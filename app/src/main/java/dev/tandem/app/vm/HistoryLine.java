@@ -64,6 +64,7 @@ public record HistoryLine(String what, String device, Instant at) {
             }
             case "done" -> "0".equals(String.valueOf(value)) || empty ? "Reopened" : "Completed";
             case "trashedAt" -> empty ? "Restored from the Trash" : "Moved to the Trash";
+            case "kind" -> "note".equals(String.valueOf(value)) ? "Made a note" : "Made a todo";
             case "listId" -> "Moved to " + (empty ? "Inbox" : listName.apply(String.valueOf(value)));
             case "_deleted" -> "0".equals(String.valueOf(value)) || empty ? "Restored" : "Deleted";
             case "doneAt", "createdAt", "id" -> null;

@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.text.Checklist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -12,6 +13,8 @@ import java.util.Objects;
  */
 public final class ItemRow {
     private final Item item;
+    /** The notes' check boxes, read when a cell first asks: only rows on screen parse their notes. */
+    private Checklist.Progress progress;
 
     ItemRow(Item item) {
         this.item = Objects.requireNonNull(item, "item");
@@ -46,6 +49,33 @@ public final class ItemRow {
 
     public boolean hasNotes() {
         return item.hasNotes();
+    }
+
+    /** A plain note: no check box, nothing to complete. */
+    public boolean isNote() {
+        return item.isNote();
+    }
+
+    private Checklist.Progress checklist() {
+        if (progress == null) {
+            progress = Checklist.progress(item.notes());
+        }
+        return progress;
+    }
+
+    /** The check boxes in the notes, ticked of all: "2/5"; "" when the notes have none. */
+    public String checklistText() {
+        return checklist().text();
+    }
+
+    /** How many check boxes the notes have. */
+    public int checklistTotal() {
+        return checklist().total();
+    }
+
+    /** How many of them are ticked. */
+    public int checklistDone() {
+        return checklist().done();
     }
 
     /** The notes, "" when there are none. */

@@ -103,7 +103,7 @@ final class SidebarViewModel implements AutoCloseable {
             next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? "Untitled" : l.name(),
                     SidebarEntry.Kind.LIST, v, count(v.key()), false));
         }
-        // Tags on open todos, most used first; a tag on no open todo drops out.
+        // Tags on open todos and notes, most used first (by open todos); a tag on neither drops out.
         for (Count t : tagRows.items()) {
             View v = new View.TagView(t.id());
             next.add(new SidebarEntry(v.key(), t.id(), SidebarEntry.Kind.TAG, v, t.count(), false));

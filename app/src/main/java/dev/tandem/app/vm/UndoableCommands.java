@@ -110,6 +110,10 @@ public final class UndoableCommands {
         if (q.title().isBlank()) {
             return false;
         }
+        if (q.note()) {
+            addNote(q);
+            return true;
+        }
         LocalDate due = q.due();
         if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.TODAY) {
             due = today;
@@ -128,6 +132,21 @@ public final class UndoableCommands {
             message.set("Added “" + added.item().title() + "”");
         });
         return true;
+    }
+
+    /**
+     * "note: …": a note in the list it names, else the list shown. Today and Upcoming never show notes, so
+     * one added there goes to the Inbox, and the message says where it went.
+     */
+    private void addNote(TodoDraft q) {
+        String listName = q.listName();
+        String fallbackList = currentListId();
+        async.run(() -> store.add(q.title(), listName, fallbackList, null, TodoDetails.note(q.tags())), added -> {
+            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added));
+            String where = added.item().listId() == null && view.get() instanceof View.SmartView s
+                    && s.smart() != View.Smart.INBOX ? " to the Inbox" : "";
+            message.set("Added the note “" + added.item().title() + "”" + where);
+        });
     }
 
     public void toggleDone(ItemRow row) {
@@ -157,7 +176,11 @@ public final class UndoableCommands {
         }
     }
 
+    /** Completes or reopens; a note has nothing to complete, so this does nothing for one. */
     public void setDone(Item item, boolean done) {
+        if (item.isNote()) {
+            return;
+        }
         String id = item.id();
         if (done && item.repeat() != null && !item.isDone()) {
             async.run(() -> series.complete(id), step -> step.ifPresent(st -> {
@@ -219,6 +242,19 @@ public final class UndoableCommands {
                 message.set("Deleted " + ids.size() + (ids.size() == 1 ? " item" : " items"));
             }
         });
+    }
+
+    /** Makes the row a note ({@code true}) or a todo, as one undo step. */
+    public void setNote(ItemRow row, boolean note) {
+        String id = row.id();
+        async.run(() -> store.setNote(id, note), before -> before.ifPresent(b -> {
+            if (b.isNote() != note) {
+                String t = b.titleOrEmpty();
+                undo.push((note ? "Make a note of" : "Make a todo of") + " “" + t + "”", () -> store.update(id,
+                        it -> it.withKind(b.kind())));
+                message.set((note ? "“" + t + "” is a note now" : "“" + t + "” is a todo now"));
+            }
+        }));
     }
 
     public void moveToList(Item item, String listId) {

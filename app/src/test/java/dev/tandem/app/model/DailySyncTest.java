@@ -102,4 +102,24 @@ class DailySyncTest {
         assertTrue(new ReminderStore(phone).pending().isEmpty());
         assertFalse(phone.get(it.id()).orElseThrow().reminderPending());
     }
+
+    @Test
+    void kind_madeANoteOnOneDevice_tickOnTheOther_bothKept() {
+        open();
+        Item groceries = laptop.add("Groceries", null, null);
+        laptop.update(groceries.id(), it -> it.withNotes("- [ ] Milk\n- [ ] Eggs\n"));
+        syncBoth();
+        laptop.setNote(groceries.id(), true);
+        phone.update(groceries.id(), it -> it.withNotes(dev.tandem.app.text.Checklist.toggle(it.notes(),
+                dev.tandem.app.text.Checklist.boxes(it.notes()).get(1), true).orElseThrow()));
+        syncBoth();
+        for (TodoStore s : List.of(laptop, phone)) {
+            Item it = s.get(groceries.id()).orElseThrow();
+            assertTrue(it.isNote(), "the kind travels like any attribute");
+            assertEquals("- [ ] Milk\n- [x] Eggs\n", it.notes());
+            assertEquals(List.of("Groceries"), s.query(View.inbox()).stream().map(Item::title).toList());
+            assertEquals(0, s.db().query(Count.class, Queries.COUNTS, s.today().toString(), s.today().toString())
+                    .stream().filter(c -> c.id().equals("inbox")).findFirst().orElseThrow().count(), "a note is not counted");
+        }
+    }
 }

@@ -89,4 +89,22 @@ class QuickAddParserTest {
         assertEquals("", QuickAddParser.parse("   ", TODAY).title());
         assertEquals("", QuickAddParser.parse(null, TODAY).title());
     }
+
+    @Test
+    void parse_notePrefix_isANoteWithoutDate() {
+        QuickAdd q = QuickAddParser.parse("note: Ideas for tomorrow #Work", TODAY);
+        assertEquals(new QuickAdd("Ideas for tomorrow", null, "Work", true), q);
+    }
+
+    @Test
+    void parse_notePrefixAnyCaseNoSpace_isANote() {
+        assertEquals(new QuickAdd("Wifi password", null, null, true), QuickAddParser.parse("  NOTE:Wifi password", TODAY));
+        assertEquals("", QuickAddParser.parse("note:", TODAY).title());
+    }
+
+    @Test
+    void parse_noteLaterInTheText_isATodo() {
+        QuickAdd q = QuickAddParser.parse("Write note: thanks to Sam fri", TODAY);
+        assertEquals(new QuickAdd("Write note: thanks to Sam", LocalDate.of(2026, 11, 20), null, false), q);
+    }
 }

@@ -2,6 +2,7 @@ package dev.tandem.app.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Recurrence.Freq;
@@ -77,5 +78,18 @@ class TodoDraftTest {
         assertNull(d.priority());
         assertNull(d.repeat());
         assertEquals("every day", TodoDraft.parse("every day", TODAY).title(), "nothing else left: stays the title");
+    }
+
+    @Test
+    void parse_note_takesTagsAndListOnly() {
+        TodoDraft d = TodoDraft.parse("note: Standup p1 every monday remind 9am @team #Work", TODAY);
+        assertTrue(d.note());
+        assertEquals("Standup p1 every monday remind 9am", d.title());
+        assertEquals(List.of("team"), d.tags());
+        assertEquals("Work", d.listName());
+        assertNull(d.priority());
+        assertNull(d.repeat());
+        assertNull(d.remindTime());
+        assertNull(d.due());
     }
 }

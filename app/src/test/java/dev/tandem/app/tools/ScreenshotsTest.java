@@ -183,6 +183,53 @@ class ScreenshotsTest {
         review.id();
     }
 
+    /** A note rendered as Markdown: a heading, a list, a link, a code span and a checklist partly ticked. */
+    @Test
+    void noteRendered() throws Exception {
+        Device d = Device.open("MacBook Air", tmp.resolve("note"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        seedRich(d.store());
+        TodoList travel = d.store().createList("Travel");
+        d.store().add("Book the Lisbon flights", null, travel.id(), d.store().today().plusDays(3),
+                new TodoDetails(1, List.of("trip"), null, null));
+        Item note = d.store().add("Lisbon trip", null, travel.id(), null, TodoDetails.note(List.of("trip"))).item();
+        d.store().update(note.id(), it -> it.withNotes("""
+                # Lisbon, 12–16 May
+
+                Flights with **TAP**, seats *by the window*. Check-in opens 36 h before: run `tandem list --tag trip`.
+
+                ## Packing
+                - [x] Passports
+                - [x] Adapters (type F)
+                - [ ] Sunscreen
+                - [ ] Rain jacket
+
+                ## Places
+                1. Time Out Market
+                2. Belém tower, early
+                3. [Tram 28](https://www.carris.pt/en/) from Martim Moniz
+
+                > Pastéis de nata at Manteigaria, not the famous queue.
+
+                | Day | Plan |
+                |:----|:-----|
+                | Fri | Alfama |
+                | Sat | Sintra |
+                """));
+        d.store().add("Paris weekend ideas", null, travel.id(), null, TodoDetails.note(List.of()));
+        Stage stage = fx(Stage::new);
+        MainView v = show(stage, d, Theme.LIGHT, 1280, 800, null);
+        selectListAndItem(v, "Travel", "Lisbon trip");
+        waitFor(() -> v.editorView().noteCheckBoxes().size() == 4);
+        settle();
+        save(snapshot(stage.getScene()), "note-rendered.png");
+        fx(() -> {
+            v.close();
+            stage.close();
+            return null;
+        });
+        d.close();
+    }
+
     @Test
     void settingsDialog() throws Exception {
         SyncSettings s = new SyncSettings(SyncSettings.Mode.S3, "", "https://s3.eu-central-003.backblazeb2.com", "eu-central-003",

@@ -109,7 +109,9 @@ class FixtureImportTest {
         assertEquals(Optional.of("Household"), listName(store, sweep));
         assertEquals("Call before the heating season.", sweep.notes());
         assertEquals(List.of("urgent"), new TagStore(store).of(sweep.id()));
+        assertFalse(tap.isNote(), "a Joplin to-do is a todo");
         Item note = byTitle(store, "Wifi and alarm codes");
+        assertTrue(note.isNote(), "a Joplin note is a note");
         assertFalse(note.isDone());
         assertNull(note.due());
         assertTrue(note.notes().contains("| router | hall |"));

@@ -36,4 +36,13 @@ class CountLineTest {
     void of_someOfManyMatches_saysHowMany() {
         assertEquals("1,000 newest of about 100,000 matches", CountLine.of(1_000, 100_000));
     }
+
+    @Test
+    void of_withNotes_saysTodosAndNotes() {
+        assertEquals("3 todos · 2 notes", CountLine.of(5, 2, 5));
+        assertEquals("1 todo · 1 note", CountLine.of(2, 1, 2));
+        assertEquals("1,200 notes", CountLine.of(1_200, 1_200, 1_200));
+        assertEquals("4 todos", CountLine.of(4, 0, 4));
+        assertEquals("1,000 newest of about 5,000 matches", CountLine.of(1_000, 10, 5_000));
+    }
 }

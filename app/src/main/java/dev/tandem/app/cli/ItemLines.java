@@ -1,0 +1,79 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.text.Checklist;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** How {@code tandem list} writes one item: a line for people, or a JSON object for scripts. */
+final class ItemLines {
+    private static final DateTimeFormatter REMIND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private ItemLines() {
+    }
+
+    /**
+     * A todo with its box ({@code [ ] Buy milk}), a note as quick add writes one ({@code note: Packing list});
+     * then what applies: due date, list, priority, tags, repeat, reminder (a note has no date, priority,
+     * repeat or reminder), check boxes ticked, and whether there are notes.
+     */
+    static String line(Item it, Map<String, String> listNames, Map<String, List<String>> tagsOf, ZoneId zone) {
+        boolean todo = !it.isNote();
+        StringBuilder b = new StringBuilder();
+        b.append(TodoCommands.shortId(it.id())).append("  ").append(!todo ? "note: " : it.isDone() ? "[x] " : "[ ] ")
+                .append(it.titleOrEmpty());
+        if (todo && it.due() != null) {
+            b.append("  (due ").append(it.due()).append(')');
+        }
+        if (it.listId() != null && listNames.containsKey(it.listId())) {
+            b.append("  #").append(listNames.get(it.listId()));
+        }
+        if (todo && it.priorityLevel() != 0) {
+            b.append("  p").append(it.priorityLevel());
+        }
+        for (String t : tagsOf.getOrDefault(it.id(), List.of())) {
+            b.append("  @").append(t);
+        }
+        if (todo && it.recurrence() != null) {
+            b.append("  (").append(it.recurrence().describe()).append(')');
+        }
+        if (todo && it.reminderPending()) {
+            b.append("  (remind ").append(REMIND.format(Instant.ofEpochMilli(it.remindAt()).atZone(zone))).append(')');
+        }
+        Checklist.Progress checks = Checklist.progress(it.notes());
+        if (!checks.isEmpty()) {
+            b.append("  (").append(checks.text()).append(" ticked)");
+        }
+        if (it.hasNotes()) {
+            b.append("  [notes]");
+        }
+        return b.toString();
+    }
+
+    /** Every field, as stored; {@code kind} is "todo" or "note", {@code checklist} "2/5" or null. */
+    static String json(Item it, Map<String, String> listNames, Map<String, List<String>> tagsOf) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", it.id());
+        m.put("title", it.title());
+        m.put("notes", it.notes());
+        m.put("due", it.due());
+        m.put("done", !it.isNote() && it.isDone());
+        m.put("list", it.listId() == null ? null : listNames.get(it.listId()));
+        m.put("listId", it.listId());
+        m.put("priority", it.priorityLevel() == 0 ? null : it.priorityLevel());
+        m.put("tags", tagsOf.getOrDefault(it.id(), List.of()));
+        m.put("repeat", it.repeat());
+        m.put("repeatText", it.recurrence() == null ? null : it.recurrence().describe());
+        m.put("seriesId", it.seriesId());
+        m.put("remindAt", it.remindAt() == null ? null : Instant.ofEpochMilli(it.remindAt()).toString());
+        m.put("kind", it.isNote() ? Item.NOTE : "todo");
+        Checklist.Progress checks = Checklist.progress(it.notes());
+        m.put("checklist", checks.isEmpty() ? null : checks.text());
+        return Json.object(m);
+    }
+}

@@ -1,0 +1,188 @@
+package dev.tandem.app.text;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Block;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.parser.IncludeSourceSpans;
+import org.commonmark.parser.Parser;
+
+/**
+ * Check boxes in a note: list items that start with {@code [ ]} or {@code [x]} ({@code - [ ] Milk},
+ * {@code * [x] Eggs}, {@code 1. [ ] Call}), found the way the Markdown view finds them: by parsing the
+ * note with commonmark, so a box inside a code block is no box. Each box is located by its line and the
+ * column of its mark, as the parser counts them (a line ends at {@code \n}, {@code \r\n} or {@code \r}),
+ * and {@link #toggle} changes that one character: every other byte of the note stays as it was, so the
+ * edit merges like any edit of one line.
+ */
+public final class Checklist {
+    /** The parser every part of the app reads notes with: GFM tables, and where each block came from. */
+    public static final Parser PARSER = Parser.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+            .build();
+
+    /** After a list item's marker: the spaces, then {@code [ ]}, {@code [x]} or {@code [X]}, then a space or the end. */
+    private static final Pattern BOX = Pattern.compile("([-*+]|\\d{1,9}[.)])([ \\t]+)\\[([ xX])\\](?=[ \\t]|$)");
+
+    private Checklist() {
+    }
+
+    /** One check box: its 0-based line, the column of the mark between the brackets, and whether it is ticked. */
+    public record Box(int line, int column, boolean checked) {
+    }
+
+    /** How many boxes are ticked, of how many. */
+    public record Progress(int done, int total) {
+        public static final Progress NONE = new Progress(0, 0);
+
+        public boolean isEmpty() {
+            return total == 0;
+        }
+
+        /** "2/5"; "" without boxes. */
+        public String text() {
+            return total == 0 ? "" : done + "/" + total;
+        }
+    }
+
+    /** Parses a note (null is empty). */
+    public static Node parse(String text) {
+        return PARSER.parse(text == null ? "" : text);
+    }
+
+    /** The note's lines as the parser numbers them. */
+    public static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        String s = text == null ? "" : text;
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                out.add(s.substring(start, i));
+                if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        out.add(s.substring(start));
+        return out;
+    }
+
+    /** The box {@code item} starts with, if it starts with one; {@code lines} are the note's {@link #lines}. */
+    public static Optional<Box> boxOf(ListItem item, List<String> lines) {
+        List<SourceSpan> spans = item.getSourceSpans();
+        if (spans.isEmpty()) {
+            return Optional.empty();
+        }
+        SourceSpan first = spans.get(0);
+        if (first.getLineIndex() >= lines.size()) {
+            return Optional.empty();
+        }
+        String line = lines.get(first.getLineIndex());
+        if (first.getColumnIndex() > line.length()) {
+            return Optional.empty();
+        }
+        Matcher m = BOX.matcher(line).region(first.getColumnIndex(), line.length());
+        if (!m.lookingAt()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Box(first.getLineIndex(), m.start(3), !m.group(3).equals(" ")));
+    }
+
+    /** Every box in the note, in order. */
+    public static List<Box> boxes(String text) {
+        if (!mayHaveBoxes(text)) {
+            return List.of();
+        }
+        List<String> lines = lines(text);
+        List<Box> out = new ArrayList<>();
+        // Depth first, in document order, without recursion: a note may nest thousands of quotes.
+        Deque<Node> stack = new ArrayDeque<>();
+        stack.push(parse(text));
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n instanceof ListItem item) {
+                boxOf(item, lines).ifPresent(out::add);
+            }
+            for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                if (c instanceof Block) {
+                    stack.push(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Ticked boxes of all boxes; {@link Progress#NONE} for a note without any (cheap: no parse then). */
+    public static Progress progress(String text) {
+        List<Box> boxes = boxes(text);
+        return boxes.isEmpty() ? Progress.NONE
+                : new Progress((int) boxes.stream().filter(Box::checked).count(), boxes.size());
+    }
+
+    /**
+     * The note with {@code box} ticked ({@code x}) or cleared (a space), nothing else changed; the same text
+     * when it already is so. Empty when the note no longer has a box there (it changed since it was read).
+     */
+    public static Optional<String> toggle(String text, Box box, boolean checked) {
+        String s = text == null ? "" : text;
+        int at = lineStart(s, box.line());
+        if (at < 0) {
+            return Optional.empty();
+        }
+        int mark = at + box.column();
+        int end = lineEnd(s, at);
+        if (box.column() < 1 || mark + 1 >= end || s.charAt(mark - 1) != '[' || s.charAt(mark + 1) != ']'
+                || " xX".indexOf(s.charAt(mark)) < 0) {
+            return Optional.empty();
+        }
+        boolean now = s.charAt(mark) != ' ';
+        if (now == checked) {
+            return Optional.of(s);
+        }
+        return Optional.of(s.substring(0, mark) + (checked ? 'x' : ' ') + s.substring(mark + 1));
+    }
+
+    /** A quick test before parsing: no brackets of a box, no box. */
+    private static boolean mayHaveBoxes(String text) {
+        return text != null && (text.contains("[ ]") || text.contains("[x]") || text.contains("[X]"));
+    }
+
+    /** Where line {@code n} starts, -1 when there are fewer lines. */
+    private static int lineStart(String s, int n) {
+        int line = 0;
+        int i = 0;
+        while (line < n) {
+            if (i >= s.length()) {
+                return -1;
+            }
+            char c = s.charAt(i++);
+            if (c == '\r' && i < s.length() && s.charAt(i) == '\n') {
+                i++;
+            }
+            if (c == '\n' || c == '\r') {
+                line++;
+            }
+        }
+        return i;
+    }
+
+    /** Where the line that starts at {@code start} ends (its line break, or the end of the text). */
+    private static int lineEnd(String s, int start) {
+        int i = start;
+        while (i < s.length() && s.charAt(i) != '\n' && s.charAt(i) != '\r') {
+            i++;
+        }
+        return i;
+    }
+}

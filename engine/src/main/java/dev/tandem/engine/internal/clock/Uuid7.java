@@ -7,7 +7,8 @@ import java.util.UUID;
 /**
  * UUIDv7 layout (RFC 9562 section 5.7) as the engine uses it: 48-bit Unix milliseconds, version 7,
  * a 12-bit counter in {@code rand_a} (the RFC's "fixed-length dedicated counter", method 1), the
- * variant, and 62 random bits. Big-endian byte order equals time order, so ids sort as BLOBs.
+ * variant, and 62 bits that tell apart the ids of one tick ({@link HybridClock}: the next number of
+ * a randomly seeded sequence for change ids, random for row ids). Big-endian byte order equals time order, so ids sort as BLOBs.
  */
 public final class Uuid7 {
     /** Orders ids as unsigned 128-bit numbers: the order of their bytes and of their clocks. */

@@ -1,6 +1,5 @@
 package dev.tandem.engine.internal.clock;
 
-import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.UUID;
 
@@ -41,14 +40,29 @@ public final class Uuid7 {
     }
 
     public static byte[] toBytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+        // Shifts rather than a ByteBuffer: called for every id a bulk load writes, often before the JIT has compiled it.
+        byte[] b = new byte[16];
+        long msb = id.getMostSignificantBits();
+        long lsb = id.getLeastSignificantBits();
+        for (int i = 7; i >= 0; i--) {
+            b[i] = (byte) msb;
+            b[8 + i] = (byte) lsb;
+            msb >>>= 8;
+            lsb >>>= 8;
+        }
+        return b;
     }
 
     public static UUID fromBytes(byte[] b) {
         if (b == null || b.length != 16) {
             throw new IllegalArgumentException("a UUID is 16 bytes, got " + (b == null ? "null" : b.length));
         }
-        ByteBuffer buf = ByteBuffer.wrap(b);
-        return new UUID(buf.getLong(), buf.getLong());
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = msb << 8 | (b[i] & 0xFF);
+            lsb = lsb << 8 | (b[8 + i] & 0xFF);
+        }
+        return new UUID(msb, lsb);
     }
 }

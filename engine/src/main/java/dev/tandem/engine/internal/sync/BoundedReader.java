@@ -202,10 +202,20 @@ final class BoundedReader {
             throw new FormatException("Object " + key + ": field list of length " + n);
         }
         List<FieldData> fields = new ArrayList<>(n / 3);
-        Set<String> named = new HashSet<>();
+        // Names are ASCII (SyncLimits), so equalsIgnoreCase is the case-insensitive match; a
+        // pairwise check beats a set for the few fields a change has.
+        Set<String> named = n > 3 * 8 ? new HashSet<>() : null;
         for (int j = 0; j < n; j += 3) {
             String name = indexed(fieldNames, "field");
-            if (!named.add(name.toLowerCase(Locale.ROOT))) {
+            boolean twice = false;
+            if (named != null) {
+                twice = !named.add(name.toLowerCase(Locale.ROOT));
+            } else {
+                for (FieldData f : fields) {
+                    twice |= f.name().equalsIgnoreCase(name);
+                }
+            }
+            if (twice) {
                 throw new FormatException("Object " + key + ": change " + change + " sets field '" + name + "' twice");
             }
             Object value = value();

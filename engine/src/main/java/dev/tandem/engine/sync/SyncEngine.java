@@ -91,6 +91,7 @@ public interface SyncEngine extends AutoCloseable {
         private String prefix = "";
         private String passphrase;
         private int snapshotEvery = DefaultSyncEngine.SNAPSHOT_EVERY;
+        private int snapshotChanges = DefaultSyncEngine.SNAPSHOT_CHANGES;
 
         private Builder() {
         }
@@ -142,6 +143,21 @@ public interface SyncEngine extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Also writes a snapshot after a sync once the changes this database merged and pushed since
+         * the newest snapshot it knows of reach {@code changes} and a quarter of that snapshot's
+         * size, however few batches hold them; 0 leaves only the batch count. Default {@value
+         * DefaultSyncEngine#SNAPSHOT_CHANGES}. {@link #snapshotEvery(int) snapshotEvery(0)} turns
+         * both off.
+         */
+        public Builder snapshotChanges(int changes) {
+            if (changes < 0) {
+                throw new IllegalArgumentException("changes: must be 0 (off) or more, was " + changes);
+            }
+            this.snapshotChanges = changes;
+            return this;
+        }
+
         private Builder target(String name, SyncStorage storage) {
             if (this.storage != null) {
                 throw new IllegalStateException("target: already set to " + target + ", cannot also set " + name);
@@ -183,7 +199,7 @@ public interface SyncEngine extends AutoCloseable {
                 s = SyncStorage.encrypted(s, passphrase);
                 plain = null;
             }
-            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, plain);
+            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain);
         }
     }
 }

@@ -156,7 +156,7 @@ class HostileRemoteTest {
         Db b = device();
         ForgedRemote newer = new ForgedRemote(remote, UUID.randomUUID(), clock);
         byte[] v2 = newer.encode(1, newer.change("list", "l", "name", "from the future"));
-        v2[4] = (byte) (Frame.VERSION + 1);
+        v2[4] = (byte) (Frame.BATCH_VERSION + 1);
         newer.raw(1, v2);
         newer.batch(2, newer.change("list", "m", "name", "after it"));
         newer.head(2);

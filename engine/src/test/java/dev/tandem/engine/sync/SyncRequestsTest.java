@@ -56,6 +56,9 @@ class SyncRequestsTest {
 
     @Test
     void sync_pushOfManyChanges_costsBatchesPlusHead() {
+        // The volume trigger off: a push of 12,000 changes also writes a snapshot, the policy's cost
+        // rather than the sync's own (SnapshotVolumeTest).
+        SyncEngine engine = fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotChanges(0).build());
         Db a = device("a");
         a.transaction(tx -> {
             for (int i = 0; i < 12_000; i++) {

@@ -73,7 +73,7 @@ public final class ChangeCapture {
         // An id this clock just made names nothing yet: no row and no changes to look up.
         boolean fresh = id == null || id.isEmpty();
         if (fresh) {
-            id = clock.next().toString();
+            id = clock.nextRandom().toString();
         }
         Object[] values = plan.values(record);
         StatementCache sql = s.sql();

@@ -159,29 +159,33 @@ public final class SnapshotLocal {
         Placed[] changes = plan.changes;
         // Every attribute the snapshot holds wins (Plan checked each occurs once), so an entity's
         // winners are the kept fields of its changes; each change also gets its history row.
+        BulkBlobs blobs = new BulkBlobs();
+        Map<UUID, byte[]> authors = new HashMap<>();
         try (BulkInsert change = new BulkInsert(c, "INSERT INTO _tandem_change(seq, id, author, tbl, entity, fields)", 6, "");
              BulkInsert entity = new BulkInsert(c, "INSERT INTO _tandem_entity(tbl, entity, key, seq, winners)", 5, "")) {
             int[] entities = plan.entities;
+            List<FieldData> kept = new ArrayList<>();
             for (int g = 0; g < entities.length - 1; g++) {
-                WinnerMap winners = WinnerMap.empty().copy();
+                blobs.clearWinners();
                 Placed first = changes[entities[g]];
                 for (int i = entities[g]; i < entities[g + 1]; i++) {
                     Placed p = changes[i];
                     ChangeData ch = p.entry().change();
                     long seq = i + 1;
-                    List<FieldData> kept = new ArrayList<>(ch.fields().size());
+                    byte[] id = Uuid7.toBytes(ch.id());
+                    kept.clear();
                     for (FieldData f : ch.fields()) {
                         if (!skippedInSnapshot(f)) {
                             kept.add(f);
-                            winners.put(f.name(), seq, ch.id());
+                            blobs.winner(f.name(), seq, id);
                         }
                     }
-                    byte[] id = Uuid7.toBytes(ch.id());
-                    change.add(seq, id, Uuid7.toBytes(p.entry().author()), p.table(), ch.entity(), FieldCodec.encode(kept));
+                    byte[] author = authors.computeIfAbsent(p.entry().author(), Uuid7::toBytes);
+                    change.add(seq, id, author, p.table(), ch.entity(), blobs.fields(kept));
                     entity.add(p.table(), ch.entity(), id, seq, null);
                 }
-                if (!winners.isEmpty()) {
-                    entity.add(first.table(), first.entry().change().entity(), "", entities[g + 1], winners.encode());
+                if (!blobs.noWinners()) {
+                    entity.add(first.table(), first.entry().change().entity(), "", entities[g + 1], blobs.winners());
                 }
             }
             change.finish();

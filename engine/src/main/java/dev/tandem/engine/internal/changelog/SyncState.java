@@ -27,6 +27,11 @@ public final class SyncState {
      * it, per remote: "device batchSeq changeSeq" ({@code OwnBatchCheck}).
      */
     private static final String CONFIRMED = "confirmed_push ";
+    /**
+     * {@code _tandem_meta} key prefix of the changes moved per remote since the newest snapshot this
+     * database knows of ({@link #addVolume}); {@code Compaction} reads and resets it.
+     */
+    public static final String VOLUME = "snapshot_volume:";
     /** {@code _tandem_meta} key prefix of batches found missing: "remote device seq" = first millis. */
     private static final String MISSING = "missing_batch ";
     /** Push progress: batches 1..batchSeq are stored remotely and hold every own change up to changeSeq. */
@@ -101,6 +106,19 @@ public final class SyncState {
         PreparedStatement ps = sql.get("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES(?, ?)");
         ps.setString(1, CONFIRMED + remote);
         ps.setString(2, device + " " + confirmed.batchSeq() + " " + confirmed.changeSeq());
+        ps.executeUpdate();
+    }
+
+    /**
+     * Adds {@code changes} to the changes this database merged from or pushed to {@code remote} since
+     * the newest snapshot it knows of: the volume the snapshot policy weighs (see {@code Compaction});
+     * in the transaction that merges or records the push, so the count survives a crash with it.
+     */
+    public void addVolume(StatementCache sql, String remote, long changes) throws SQLException {
+        PreparedStatement ps = sql.get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
+                + " ON CONFLICT(key) DO UPDATE SET value = value + excluded.value");
+        ps.setString(1, VOLUME + remote);
+        ps.setLong(2, changes);
         ps.executeUpdate();
     }
 

@@ -27,6 +27,15 @@ import java.util.UUID;
  * the counter overflows it borrows the next millisecond, so the clock runs slightly ahead under a
  * burst of more than 4096 ids per millisecond and catches up when the burst ends.
  *
+ * <p>The low 62 bits: a change id's are the next number of a sequence that starts at a random
+ * value when the clock is made (a randomly seeded counter, as in RFC 9562's "monotonic random"
+ * method, except that it does not restart at each tick), so the change ids of one
+ * session follow one another and a batch carries each as a difference of a byte or two
+ * (docs/SYNC_FORMAT.md, "Batch body"). They still tell ids apart: within a session no two ever
+ * share them, and across sessions and devices the starts are 62 random bits apart. Ids that people
+ * read and type ({@link #nextRandom()}, a new row's id) keep 62 fresh random bits, so two rows made
+ * one after the other do not end alike.
+ *
  * <p>Why the bound: a plain HLC adopts any id it observes, so one device whose clock is a day ahead
  * drags every clock it syncs with a day ahead, for good: its concurrent edits win every conflict
  * until real time catches up, even after its clock is fixed; and a forged id near the end of the
@@ -50,6 +59,8 @@ public final class HybridClock {
     private final Clock wall;
     private final long maxDriftMillis;
     private final SplittableRandom random = new SplittableRandom(new SecureRandom().nextLong());
+    /** The low bits of the next change id; see the class comment. */
+    private long sequence = random.nextLong();
     private long millis;
     private int counter;
 
@@ -66,7 +77,22 @@ public final class HybridClock {
         return maxDriftMillis;
     }
 
+    /** The next change id: the next tick, with the next number of this clock's sequence. */
     public synchronized UUID next() {
+        tick();
+        return Uuid7.of(millis, counter, sequence++);
+    }
+
+    /**
+     * The next tick with 62 random low bits: for a new row's id, which people read and type (the
+     * command line shows its end), so consecutive rows' ids should not look alike.
+     */
+    public synchronized UUID nextRandom() {
+        tick();
+        return Uuid7.of(millis, counter, random.nextLong());
+    }
+
+    private void tick() {
         long now = wall.millis();
         if (millis > now + maxDriftMillis) {
             // The clock ran ahead on a wall clock that has since been set right: follow it back,
@@ -85,7 +111,6 @@ public final class HybridClock {
             millis++;
             counter = 0;
         }
-        return Uuid7.of(millis, counter, random.nextLong());
     }
 
     /** The wall clock behind this clock, for decisions that need "now", so tests can move it. */
@@ -122,6 +147,6 @@ public final class HybridClock {
         }
         long m = Uuid7.millis(floor);
         int c = Uuid7.counter(floor);
-        return c < Uuid7.MAX_COUNTER ? Uuid7.of(m, c + 1, random.nextLong()) : Uuid7.of(m + 1, 0, random.nextLong());
+        return c < Uuid7.MAX_COUNTER ? Uuid7.of(m, c + 1, sequence++) : Uuid7.of(m + 1, 0, sequence++);
     }
 }

@@ -1,13 +1,13 @@
 package dev.tandem.engine.internal.clock;
 
-import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.UUID;
 
 /**
  * UUIDv7 layout (RFC 9562 section 5.7) as the engine uses it: 48-bit Unix milliseconds, version 7,
  * a 12-bit counter in {@code rand_a} (the RFC's "fixed-length dedicated counter", method 1), the
- * variant, and 62 random bits. Big-endian byte order equals time order, so ids sort as BLOBs.
+ * variant, and 62 bits that tell apart the ids of one tick ({@link HybridClock}: the next number of
+ * a randomly seeded sequence for change ids, random for row ids). Big-endian byte order equals time order, so ids sort as BLOBs.
  */
 public final class Uuid7 {
     /** Orders ids as unsigned 128-bit numbers: the order of their bytes and of their clocks. */
@@ -40,14 +40,29 @@ public final class Uuid7 {
     }
 
     public static byte[] toBytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+        // Shifts rather than a ByteBuffer: called for every id a bulk load writes, often before the JIT has compiled it.
+        byte[] b = new byte[16];
+        long msb = id.getMostSignificantBits();
+        long lsb = id.getLeastSignificantBits();
+        for (int i = 7; i >= 0; i--) {
+            b[i] = (byte) msb;
+            b[8 + i] = (byte) lsb;
+            msb >>>= 8;
+            lsb >>>= 8;
+        }
+        return b;
     }
 
     public static UUID fromBytes(byte[] b) {
         if (b == null || b.length != 16) {
             throw new IllegalArgumentException("a UUID is 16 bytes, got " + (b == null ? "null" : b.length));
         }
-        ByteBuffer buf = ByteBuffer.wrap(b);
-        return new UUID(buf.getLong(), buf.getLong());
+        long msb = 0;
+        long lsb = 0;
+        for (int i = 0; i < 8; i++) {
+            msb = msb << 8 | (b[i] & 0xFF);
+            lsb = lsb << 8 | (b[8 + i] & 0xFF);
+        }
+        return new UUID(msb, lsb);
     }
 }

@@ -15,6 +15,10 @@ import java.util.UUID;
  * hostile ({@link BoundedReader}): every length is checked against the bytes that remain before
  * anything is allocated, every name against {@link SyncLimits}, and any surprise becomes a
  * {@link FormatException} naming the object. Layout: docs/SYNC_FORMAT.md.
+ *
+ * <p>Batches are written in layout 2, where ids may travel as differences from the previous id of
+ * their kind ({@link IdChain}); layout 1, the same shape with every id whole, is still read, so
+ * batches written by older versions stay readable for as long as the remote keeps them.
  */
 public final class BatchCodec {
     private BatchCodec() {
@@ -29,7 +33,8 @@ public final class BatchCodec {
                 fields.putIfAbsent(f.name(), fields.size());
             }
         }
-        return BodyWriter.encode(Frame.KIND_BATCH, p -> {
+        IdChain chain = new IdChain();
+        return BodyWriter.encode(Frame.KIND_BATCH, Frame.BATCH_VERSION, p -> {
             p.packArrayHeader(6);
             BodyWriter.uuid(p, batch.device());
             p.packLong(batch.seq());
@@ -39,9 +44,10 @@ public final class BatchCodec {
             p.packArrayHeader(batch.changes().size());
             for (ChangeData c : batch.changes()) {
                 p.packArrayHeader(4);
-                BodyWriter.uuid(p, c.id());
+                BodyWriter.id(p, c.id(), chain.change);
+                chain.change = c.id();
                 p.packInt(tables.get(c.table()));
-                BodyWriter.entityAndFields(p, c, fields);
+                BodyWriter.entityAndFields(p, c, fields, chain);
             }
         });
     }
@@ -56,15 +62,17 @@ public final class BatchCodec {
             List<String> fieldNames = r.names(true);
             int count = r.arrayHeader();
             List<ChangeData> changes = new ArrayList<>(count);
+            // Layout 1 has whole ids only: no chain, so a relative id there is malformed.
+            IdChain chain = r.version >= 2 ? new IdChain() : null;
             for (int i = 0; i < count; i++) {
                 r.expectArray(4);
-                UUID id = r.changeId();
+                UUID id = r.changeId(chain);
                 if (Uuid7.millis(id) > SyncLimits.MAX_ID_MILLIS) {
                     throw new FormatException("Object " + key + ": change id " + id + " is dated after the year 3000");
                 }
                 String table = r.indexed(tables, "table");
-                String entity = r.entity();
-                changes.add(new ChangeData(id, table, entity, r.fields(fieldNames, id, false)));
+                String entity = r.entity(chain);
+                changes.add(new ChangeData(id, table, entity, r.fields(fieldNames, id, false, chain)));
             }
             return new Batch(device, seq, changes);
         });

@@ -29,11 +29,15 @@ final class BodyWriter {
     private BodyWriter() {
     }
 
-    /** Packs a body and wraps it in a {@link Frame} of {@code kind}. */
+    /** Packs a body and wraps it in a {@link Frame} of {@code kind} at version {@link Frame#VERSION}. */
     static byte[] encode(byte kind, Body body) {
+        return encode(kind, Frame.VERSION, body);
+    }
+
+    static byte[] encode(byte kind, int version, Body body) {
         try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
             body.write(p);
-            return Frame.wrap(kind, p.toByteArray());
+            return Frame.wrap(kind, version, p.toByteArray());
         } catch (IOException e) {
             throw new IllegalStateException("encoding to memory cannot fail", e);
         }
@@ -55,10 +59,32 @@ final class BodyWriter {
         }
     }
 
-    /** A change's entity, then its fields as (name index, value, replaced change id or nil) triples. */
-    static void entityAndFields(MessageBufferPacker p, ChangeData c, Map<String, Integer> fieldIndex) throws IOException {
+    /**
+     * {@code id} whole, or as {@code [hi, lo]} against {@code previous} when that is shorter
+     * ({@link IdChain}); {@code previous} is null where only whole ids may be written.
+     */
+    static void id(MessageBufferPacker p, UUID id, UUID previous) throws IOException {
+        if (previous != null && IdChain.relativeSize(id, previous) < IdChain.WHOLE) {
+            p.packArrayHeader(2);
+            p.packLong(IdChain.hi(id, previous));
+            p.packLong(IdChain.lo(id, previous));
+        } else {
+            uuid(p, id);
+        }
+    }
+
+    /**
+     * A change's entity, then its fields as (name index, value, replaced change id or nil) triples.
+     * With a {@code chain} (batch layout 2) ids may be written against the previous ones.
+     */
+    static void entityAndFields(MessageBufferPacker p, ChangeData c, Map<String, Integer> fieldIndex, IdChain chain)
+            throws IOException {
         if (UUID_TEXT.matcher(c.entity()).matches()) {
-            uuid(p, UUID.fromString(c.entity()));
+            UUID entity = UUID.fromString(c.entity());
+            id(p, entity, chain == null ? null : chain.entity);
+            if (chain != null) {
+                chain.entity = entity;
+            }
         } else {
             p.packString(c.entity());
         }
@@ -69,7 +95,10 @@ final class BodyWriter {
             if (f.replaces() == null) {
                 p.packNil();
             } else {
-                uuid(p, f.replaces());
+                id(p, f.replaces(), chain == null ? null : chain.replaces);
+                if (chain != null) {
+                    chain.replaces = f.replaces();
+                }
             }
         }
     }

@@ -34,11 +34,14 @@ final class BoundedReader {
     final MessageUnpacker u;
     final long size;
     final String key;
+    /** The object's format version ({@link Frame}), for decoders that read more than one layout. */
+    final int version;
 
-    private BoundedReader(MessageUnpacker u, long size, String key) {
+    private BoundedReader(MessageUnpacker u, long size, String key, int version) {
         this.u = u;
         this.size = size;
         this.key = key;
+        this.version = version;
     }
 
     /**
@@ -48,7 +51,7 @@ final class BoundedReader {
     static <T> T decode(byte[] object, byte kind, String key, Body<T> body) {
         byte[] content = Frame.unwrap(object, kind, key);
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(content)) {
-            return body.read(new BoundedReader(u, content.length, key));
+            return body.read(new BoundedReader(u, content.length, key, Frame.version(object)));
         } catch (MessagePackException | IOException | IllegalArgumentException | ArithmeticException e) {
             throw new FormatException("Object " + key + " is malformed: " + e.getMessage(), e);
         }
@@ -91,9 +94,35 @@ final class BoundedReader {
         return Uuid7.fromBytes(u.readPayload(16));
     }
 
+    /**
+     * An id written whole, or as {@code [hi, lo]} against {@code previous} ({@link IdChain}); null
+     * {@code previous} means there is nothing to write against (the first id of its slot, or a
+     * layout without relative ids), and then only a whole id is valid.
+     */
+    UUID id(UUID previous, String what) throws IOException {
+        if (u.getNextFormat().getValueType() != ValueType.ARRAY) {
+            return uuid();
+        }
+        if (previous == null) {
+            throw new FormatException("Object " + key + ": " + what + " written against no earlier id");
+        }
+        expectArray(2);
+        long hi = u.unpackLong();
+        long lo = u.unpackLong();
+        return IdChain.resolve(previous, hi, lo);
+    }
+
     /** A change id: only UUIDv7 carries the time the merge orders by. */
     UUID changeId() throws IOException {
-        UUID id = uuid();
+        return changeId(null);
+    }
+
+    /** A change id, which may be written against the previous one in {@code chain} (null: whole only). */
+    UUID changeId(IdChain chain) throws IOException {
+        UUID id = chain == null ? uuid() : id(chain.change, "change id");
+        if (chain != null) {
+            chain.change = id;
+        }
         if (!Uuid7.isV7(id)) {
             throw new FormatException("Object " + key + ": change id " + id + " is not a UUIDv7");
         }
@@ -142,9 +171,19 @@ final class BoundedReader {
         return items.get((int) i);
     }
 
-    String entity() throws IOException {
-        MessageFormat f = u.getNextFormat();
-        String entity = f.getValueType() == ValueType.BINARY ? uuid().toString() : string(SyncLimits.MAX_ENTITY);
+    /** An entity id: text, or a UUID (with a {@code chain}, maybe against the previous UUID entity). */
+    String entity(IdChain chain) throws IOException {
+        ValueType type = u.getNextFormat().getValueType();
+        String entity;
+        if (type == ValueType.BINARY || (chain != null && type == ValueType.ARRAY)) {
+            UUID id = chain == null ? uuid() : id(chain.entity, "entity id");
+            if (chain != null) {
+                chain.entity = id;
+            }
+            entity = id.toString();
+        } else {
+            entity = string(SyncLimits.MAX_ENTITY);
+        }
         if (entity.isEmpty() || entity.chars().anyMatch(Character::isISOControl)) {
             throw new FormatException("Object " + key + ": invalid entity id");
         }
@@ -154,22 +193,39 @@ final class BoundedReader {
     /**
      * A change's fields: (name index, value, replaced change id or nil) triples. No change may set a
      * field twice (column names are case-insensitive, so a change naming one twice has two values
-     * for it); a batch change may set none, a snapshot entry holds at least one winner.
+     * for it); a batch change may set none, a snapshot entry holds at least one winner. With a
+     * {@code chain}, a replaced id may be written against the previous one.
      */
-    List<FieldData> fields(List<String> fieldNames, UUID change, boolean snapshot) throws IOException {
+    List<FieldData> fields(List<String> fieldNames, UUID change, boolean snapshot, IdChain chain) throws IOException {
         int n = arrayHeader();
         if (n % 3 != 0 || (snapshot && n == 0)) {
             throw new FormatException("Object " + key + ": field list of length " + n);
         }
         List<FieldData> fields = new ArrayList<>(n / 3);
-        Set<String> named = new HashSet<>();
+        // Names are ASCII (SyncLimits), so equalsIgnoreCase is the case-insensitive match; a
+        // pairwise check beats a set for the few fields a change has.
+        Set<String> named = n > 3 * 8 ? new HashSet<>() : null;
         for (int j = 0; j < n; j += 3) {
             String name = indexed(fieldNames, "field");
-            if (!named.add(name.toLowerCase(Locale.ROOT))) {
+            boolean twice = false;
+            if (named != null) {
+                twice = !named.add(name.toLowerCase(Locale.ROOT));
+            } else {
+                for (FieldData f : fields) {
+                    twice |= f.name().equalsIgnoreCase(name);
+                }
+            }
+            if (twice) {
                 throw new FormatException("Object " + key + ": change " + change + " sets field '" + name + "' twice");
             }
             Object value = value();
-            UUID replaces = u.tryUnpackNil() ? null : uuid();
+            UUID replaces = null;
+            if (!u.tryUnpackNil()) {
+                replaces = chain == null ? uuid() : id(chain.replaces, "replaced id");
+                if (chain != null) {
+                    chain.replaces = replaces;
+                }
+            }
             fields.add(new FieldData(name, value, replaces));
         }
         return fields;

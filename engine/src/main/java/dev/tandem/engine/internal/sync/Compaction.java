@@ -29,10 +29,11 @@ import java.util.UUID;
  * Applying merges into the existing state (see {@link SnapshotLocal}), so unpushed local changes
  * stay and are pushed by the same sync.
  *
- * <p><b>Policy.</b> After a sync, when at least {@code every} batches on the remote lie past the
- * newest snapshot this database knows of, and this device has pushed everything, it lists the
- * snapshots, writes a new one (parts, then the manifest) and runs {@link Cleanup}. The count of
- * covered batches is kept in {@code _tandem_meta}, so the check itself costs no request.
+ * <p><b>Policy.</b> After a sync, when {@link SnapshotPolicy} finds one due (batches or changes past
+ * the newest snapshot this database knows of), and this device has pushed everything, it lists the
+ * snapshots, and unless a newer one another device wrote leaves too little past it, writes a new one
+ * (parts, then the manifest) and runs {@link Cleanup}. The covered batches, the volume and the
+ * newest snapshot's size are kept in {@code _tandem_meta}, so the check itself costs no request.
  *
  * <p><b>Acks.</b> Cleanup trusts only published cursors. Heads carry them, but a device that only
  * reads never writes a head; so after a sync without a head, when its cursors moved by at least
@@ -50,7 +51,7 @@ public final class Compaction implements SyncHooks {
     private final String remote;
     private final SnapshotStore store;
     private final UUID self;
-    private final int every;
+    private final SnapshotPolicy policy;
     private final boolean force;
     private final SnapshotLocal local;
     private final SyncState state = new SyncState();
@@ -63,13 +64,17 @@ public final class Compaction implements SyncHooks {
     int deletedBatches;
     int deletedSnapshots;
 
-    /** {@code every}: batches past the newest snapshot before one is written, 0 for never; {@code force}: now. */
-    public Compaction(DefaultDb db, String remote, SnapshotStore store, int every, boolean force) {
+    /**
+     * {@code every}: batches past the newest snapshot before one is written, 0 for never (the whole
+     * policy); {@code changes}: changes past it before one is written, 0 for no volume trigger;
+     * {@code force}: now.
+     */
+    public Compaction(DefaultDb db, String remote, SnapshotStore store, int every, int changes, boolean force) {
         this.db = db;
         this.remote = remote;
         this.store = store;
         this.self = db.deviceUuid();
-        this.every = every;
+        this.policy = new SnapshotPolicy(every, changes);
         this.force = force;
         RemoteApply apply = db.remoteApply();
         this.local = new SnapshotLocal(db.changelog(), db.materializer(), apply, db.clock());
@@ -78,9 +83,11 @@ public final class Compaction implements SyncHooks {
     @Override
     public void beforePull(Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads) {
         long behind = 0;
+        long total = localHeads.getOrDefault(self, 0L);
         for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
             if (!e.getKey().equals(self)) {
                 behind += Math.max(0, e.getValue() - localHeads.getOrDefault(e.getKey(), 0L));
+                total += e.getValue();
             }
         }
         if (behind < BOOTSTRAP_MIN) {
@@ -88,7 +95,7 @@ public final class Compaction implements SyncHooks {
         }
         Optional<Manifest> newest = store.newest(store.list(), warnings::add);
         if (newest.isPresent()) {
-            remember(newest.get());
+            remember(newest.get(), total);
             if (newest.get().ahead(localHeads, self) > newest.get().parts() + 1L) {
                 apply(newest.get());
             }
@@ -141,7 +148,7 @@ public final class Compaction implements SyncHooks {
         merged += st.merged();
         conflicts += st.conflicts();
         bootstrapped = true;
-        remember(m);
+        remember(m, -1);
         return true;
     }
 
@@ -155,8 +162,11 @@ public final class Compaction implements SyncHooks {
                 total += e.getValue();
             }
         }
-        if (force || (every > 0 && total - meta("snapshot_cover") >= every)) {
-            compact(remoteHeads, cursors);
+        // A sync that bootstrapped does not weigh volume: the device is new and in a hurry, and the
+        // devices that made the changes it replayed after the snapshot count them too.
+        long volume = bootstrapped ? 0 : meta("snapshot_volume");
+        if (force || policy.due(total - meta("snapshot_cover"), volume, meta("snapshot_size"))) {
+            compact(remoteHeads, cursors, total);
         }
         long sum = cursors.values().stream().mapToLong(Long::longValue).sum();
         long acked = meta("ack_sum");
@@ -168,13 +178,19 @@ public final class Compaction implements SyncHooks {
         }
     }
 
-    private void compact(Map<UUID, Long> remoteHeads, Map<UUID, Long> cursors) {
+    /** {@code total}: the batches on the remote, this device's included. */
+    private void compact(Map<UUID, Long> remoteHeads, Map<UUID, Long> cursors, long total) {
         Optional<Manifest> newest = store.newest(store.list(), warnings::add);
-        newest.ifPresent(this::remember);
+        if (newest.isPresent() && remember(newest.get(), total) && !force
+                && !policy.due(total - meta("snapshot_cover"), meta("snapshot_volume"), meta("snapshot_size"))) {
+            return; // another device wrote one since this database last looked, and little lies past it
+        }
         SnapshotCapture.Capture capture = db.read(c -> new SnapshotCapture().read(c, self, remote));
         if (capture == null) {
             return; // local changes arrived during the sync; the next sync writes the snapshot
         }
+        // Written now, or the newest snapshot covers all this database holds: nothing lies past it.
+        setMeta("snapshot_volume", 0);
         boolean fresh = newest.isPresent() && Cleanup.dominates(newest.get(), new Manifest(
                 newest.get().id(), self, 0, capture.cursors(), 0, 0));
         if (!fresh && !capture.entries().isEmpty()) {
@@ -211,7 +227,7 @@ public final class Compaction implements SyncHooks {
         Manifest m = new Manifest(id, self, now, capture.cursors(), parts.size(), capture.entries().size());
         store.write(m, parts);
         snapshotWritten = true;
-        remember(m);
+        remember(m, -1);
     }
 
     private static long size(Object v) {
@@ -233,11 +249,22 @@ public final class Compaction implements SyncHooks {
         return n;
     }
 
-    private void remember(Manifest m) {
+    /**
+     * Notes the newest snapshot known; true when it is newer than the one known before. The volume
+     * keeps the share of it that lies past the newer snapshot, estimated from the {@code total}
+     * batches on the remote ({@link SnapshotPolicy#volumeAfter}); with {@code total} -1 (a snapshot
+     * this database applied or wrote itself) nothing lies past it.
+     */
+    private boolean remember(Manifest m, long total) {
         long cover = m.cursors().values().stream().mapToLong(Long::longValue).sum();
-        if (cover > meta("snapshot_cover")) {
-            setMeta("snapshot_cover", cover);
+        long before = meta("snapshot_cover");
+        if (cover <= before) {
+            return false;
         }
+        setMeta("snapshot_cover", cover);
+        setMeta("snapshot_volume", total < 0 ? 0 : SnapshotPolicy.volumeAfter(meta("snapshot_volume"), total, before, cover));
+        setMeta("snapshot_size", m.changes());
+        return true;
     }
 
     private long meta(String name) {

@@ -108,6 +108,7 @@ public final class DbChangelog implements Changelog {
         RemoteApply.Stats stats = db.writer().write("Merging batch " + batch.seq() + " of device " + batch.device(), s -> {
             RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis());
             state.setCursor(s.sql(), remote, batch.device(), batch.seq());
+            state.addVolume(s.sql(), remote, batch.changes().size());
             state.foundAgain(s.sql(), remote, batch.device());
             return st;
         });
@@ -143,6 +144,7 @@ public final class DbChangelog implements Changelog {
                         + (stored.changes().size() - matched) + " changes this database did not push");
             }
             state.setPushed(s.sql(), remote, new Pushed(stored.seq(), changeSeq));
+            state.addVolume(s.sql(), remote, matched);
             pushed += matched;
             return null;
         });
@@ -256,6 +258,7 @@ public final class DbChangelog implements Changelog {
                 + batch.device(), s -> {
             RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis());
             quarantine.release(s.sql(), remote, batch.device(), batch.seq());
+            state.addVolume(s.sql(), remote, batch.changes().size());
             return st;
         });
         count(batch.device(), stats);

@@ -28,12 +28,18 @@ public final class DefaultSyncEngine implements SyncEngine {
     public static final int BATCH_CAP = 5000;
     /** Remote batches past the newest snapshot before a sync writes a new one (and cleans up). */
     public static final int SNAPSHOT_EVERY = 200;
+    /**
+     * Changes past the newest snapshot before a sync writes a new one, whatever the batches: what a
+     * new device replays after the snapshot stays about this small (see {@link Compaction}).
+     */
+    public static final int SNAPSHOT_CHANGES = 5000;
 
     private final SyncStorage storage;
     private final CountingStorage counter;
     private final String remoteId;
     private final ReentrantLock lock = new ReentrantLock();
     private final int snapshotEvery;
+    private final int snapshotChanges;
     private final ReadBack readBack = new ReadBack();
     /** The change marker: a small object every push rewrites (docs/SYNC_FORMAT.md, "Change marker"). */
     static final String MARKER = "changed";
@@ -45,7 +51,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final EncryptionGuard plainGuard;
 
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId) {
-        this(storage, counter, remoteId, SNAPSHOT_EVERY, null);
+        this(storage, counter, remoteId, SNAPSHOT_EVERY, SNAPSHOT_CHANGES, null);
     }
 
     /**
@@ -53,11 +59,12 @@ public final class DefaultSyncEngine implements SyncEngine {
      * can tell an encrypted remote and refuse it), else null.
      */
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery,
-                             SyncStorage plain) {
+                             int snapshotChanges, SyncStorage plain) {
         this.storage = storage;
         this.counter = counter;
         this.remoteId = remoteId;
         this.snapshotEvery = snapshotEvery;
+        this.snapshotChanges = snapshotChanges;
         this.plainGuard = plain == null ? null : new EncryptionGuard(plain, remoteId);
     }
 
@@ -154,7 +161,8 @@ public final class DefaultSyncEngine implements SyncEngine {
             while (true) {
                 DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP);
                 RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid(), readBack);
-                snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, force);
+                snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, snapshotChanges,
+                        force);
                 try {
                     Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(),
                             progress == null ? SyncProgress.NONE : progress, snapshots);

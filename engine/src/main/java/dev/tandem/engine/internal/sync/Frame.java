@@ -16,12 +16,17 @@ import java.util.zip.Inflater;
  *   | body length (4, big-endian) | CRC32C (4) | body
  * </pre>
  * The CRC32C covers the first 12 header bytes and the body as stored, so any flipped bit fails it.
- * Flag bit 0 means the body is deflated. Readers check magic, version, the stated length against
+ * Flag bit 0 means the body is deflated. The version is per kind: batches are at layout 2 (ids as
+ * differences, {@link IdChain}) and still read layout 1; every other kind is at 1. A version past
+ * what this build reads is {@code UNSUPPORTED_FORMAT} ("update Tandem"), never corrupt. Readers check magic, version, the stated length against
  * the real one and against {@link #MAX_OBJECT}, the checksum, and inflate into a buffer capped at
  * {@link #MAX_INFLATED}, before any byte of the body is parsed.
  */
 public final class Frame {
+    /** The version of every kind but batches. */
     public static final int VERSION = 1;
+    /** The batch layout written; 1 is still read. */
+    public static final int BATCH_VERSION = 2;
     public static final int HEADER = 16;
     public static final int MAX_OBJECT = 64 << 20;
     /** Largest body after inflating: writers cut batches far below it (SyncLimits), and a reader
@@ -39,7 +44,12 @@ public final class Frame {
     private Frame() {
     }
 
+    /** {@code body} framed at version {@link #VERSION}. */
     public static byte[] wrap(byte kind, byte[] body) {
+        return wrap(kind, VERSION, body);
+    }
+
+    public static byte[] wrap(byte kind, int version, byte[] body) {
         Deflater deflater = new Deflater(6);
         byte[] stored;
         try {
@@ -58,7 +68,7 @@ public final class Frame {
         if (!deflated) {
             stored = body;
         }
-        ByteBuffer out = ByteBuffer.allocate(HEADER + stored.length).put(MAGIC).put((byte) VERSION)
+        ByteBuffer out = ByteBuffer.allocate(HEADER + stored.length).put(MAGIC).put((byte) version)
                 .put((byte) (deflated ? FLAG_DEFLATE : 0)).put(kind).put((byte) 0).putInt(stored.length);
         CRC32C crc = new CRC32C();
         crc.update(out.array(), 0, 12);
@@ -82,12 +92,14 @@ public final class Frame {
             }
         }
         int version = in.get() & 0xFF;
-        if (version > VERSION) {
-            throw new SyncException(SyncException.Reason.UNSUPPORTED_FORMAT, "Object " + key
-                    + " has format version " + version + "; this Tandem reads up to " + VERSION);
-        }
         int flags = in.get() & 0xFF;
         byte actualKind = in.get();
+        // A version past every kind's is a newer Tandem's object whatever its kind says; past this
+        // kind's only, it is one when the kind matches (else the kind check below names it).
+        if (version > (actualKind == kind ? maxVersion(kind) : BATCH_VERSION)) {
+            throw new SyncException(SyncException.Reason.UNSUPPORTED_FORMAT, "Object " + key
+                    + " has format version " + version + "; this Tandem reads up to " + maxVersion(kind));
+        }
         if (in.get() != 0) {
             throw new FormatException("Object " + key + " has a non-zero reserved byte");
         }
@@ -108,6 +120,16 @@ public final class Frame {
         }
         return (flags & FLAG_DEFLATE) != 0 ? inflate(object, HEADER, (int) length, key)
                 : Arrays.copyOfRange(object, HEADER, object.length);
+    }
+
+    /** The highest version of {@code kind} this build reads (and writes). */
+    public static int maxVersion(byte kind) {
+        return kind == KIND_BATCH ? BATCH_VERSION : VERSION;
+    }
+
+    /** The version of an object {@link #unwrap} accepted. */
+    public static int version(byte[] object) {
+        return object[4] & 0xFF;
     }
 
     /** CRC32C of header bytes 0..11 and the body that follows the header. */

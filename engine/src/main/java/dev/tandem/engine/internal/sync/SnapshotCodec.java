@@ -53,7 +53,7 @@ public final class SnapshotCodec {
                 BodyWriter.uuid(p, c.id());
                 p.packInt(authors.get(e.author()));
                 p.packInt(tables.get(c.table()));
-                BodyWriter.entityAndFields(p, c, fields);
+                BodyWriter.entityAndFields(p, c, fields, null);
             }
         });
     }
@@ -81,8 +81,8 @@ public final class SnapshotCodec {
                 UUID changeId = r.changeId();
                 UUID author = r.indexed(authors, "author");
                 String table = r.indexed(tables, "table");
-                String entity = r.entity();
-                entries.add(new SnapshotEntry(author, new ChangeData(changeId, table, entity, r.fields(fieldNames, changeId, true))));
+                String entity = r.entity(null);
+                entries.add(new SnapshotEntry(author, new ChangeData(changeId, table, entity, r.fields(fieldNames, changeId, true, null))));
             }
             return new Part(id, index, entries);
         });

@@ -8,6 +8,8 @@ import dev.tandem.engine.testing.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -132,5 +134,58 @@ class HybridClockTest {
         UUID b = clock.next();
         assertEquals(a, Uuid7.fromBytes(Uuid7.toBytes(a)));
         assertTrue(Arrays.compareUnsigned(Uuid7.toBytes(a), Uuid7.toBytes(b)) < 0);
+    }
+
+    /** The 62 low bits of an id. */
+    static long low(UUID id) {
+        return id.getLeastSignificantBits() & 0x3FFF_FFFF_FFFF_FFFFL;
+    }
+
+    @Test
+    void next_consecutiveChangeIds_lowBitsCountUpByOne() {
+        ManualClock wall = new ManualClock();
+        HybridClock clock = new HybridClock(wall);
+        UUID previous = clock.next();
+        for (int i = 0; i < 5000; i++) {
+            if (i % 3 == 0) {
+                wall.millis.incrementAndGet();
+            }
+            // Row ids and floors in between take no number from the sequence change ids use.
+            clock.nextRandom();
+            UUID next = i % 2 == 0 ? clock.next() : clock.nextAfter(previous);
+            assertEquals((low(previous) + 1) & 0x3FFF_FFFF_FFFF_FFFFL, low(next), previous + " then " + next);
+            assertTrue(Uuid7.isV7(next));
+            previous = next;
+        }
+    }
+
+    @Test
+    void next_twoClocksInOneMillisecond_neverTheSameId() {
+        ManualClock wall = new ManualClock();
+        HybridClock a = new HybridClock(wall);
+        HybridClock b = new HybridClock(wall);
+        Set<UUID> ids = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            assertTrue(ids.add(a.next()));
+            assertTrue(ids.add(b.next()));
+        }
+        // Same ticks, so the low bits alone tell the two devices' ids apart: their sequences start far apart.
+        long gap = Math.abs(low(a.next()) - low(b.next()));
+        assertTrue(gap > 1L << 32, "sequences start " + gap + " apart");
+    }
+
+    @Test
+    void nextRandom_rowIdsOneAfterAnother_endUnlike() {
+        HybridClock clock = new HybridClock(new ManualClock());
+        UUID previous = clock.nextRandom();
+        Set<String> ends = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            UUID next = clock.nextRandom();
+            assertTrue(Uuid7.ORDER.compare(previous, next) < 0);
+            assertTrue(Math.abs(low(next) - low(previous)) > 1L << 20, previous + " then " + next);
+            ends.add(next.toString().substring(28));
+            previous = next;
+        }
+        assertTrue(ends.size() >= 999, "the last 8 characters tell rows apart: " + ends.size());
     }
 }

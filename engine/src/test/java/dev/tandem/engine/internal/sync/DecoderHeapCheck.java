@@ -33,7 +33,7 @@ public final class DecoderHeapCheck {
                 b.write(claim, 0, claim.length);
                 b.write(body, at, body.length - at);
                 for (byte kind = Frame.KIND_BATCH; kind <= 4; kind++) {
-                    hostile.add(Frame.wrap(kind, b.toByteArray()));
+                    hostile.add(Frame.wrap(kind, Frame.maxVersion(kind), b.toByteArray()));
                 }
             }
         }

@@ -65,11 +65,22 @@ final class FuzzInputs {
     static byte[] any(Random r, boolean head) {
         return switch (r.nextInt(5)) {
             case 0 -> junk(r);
-            case 1 -> Frame.wrap(head ? Frame.KIND_HEAD : Frame.KIND_BATCH, tokenSoup(r));
+            case 1 -> wrapAnyVersion(r, head, tokenSoup(r));
             case 2 -> mutate(r, head ? validHead(r) : validBatch(r), 1 + r.nextInt(4));
             case 3 -> mutateFrame(r, head ? validHead(r) : validBatch(r));
-            default -> Frame.wrap(head ? Frame.KIND_HEAD : Frame.KIND_BATCH, junk(r));
+            default -> wrapAnyVersion(r, head, junk(r));
         };
+    }
+
+    /** {@code body} in a head or batch frame, at any version the decoder reads. */
+    static byte[] wrapAnyVersion(Random r, boolean head, byte[] body) {
+        byte kind = head ? Frame.KIND_HEAD : Frame.KIND_BATCH;
+        return Frame.wrap(kind, 1 + r.nextInt(Frame.maxVersion(kind)), body);
+    }
+
+    /** {@code body} framed like {@code valid}: its kind and version. */
+    static byte[] rewrap(byte[] valid, byte[] body) {
+        return Frame.wrap(valid[6], Frame.version(valid), body);
     }
 
     static byte[] junk(Random r) {
@@ -84,12 +95,37 @@ final class FuzzInputs {
             List<FieldData> fields = new ArrayList<>();
             int n = r.nextInt(4);
             for (int j = 0; j < n; j++) {
-                fields.add(new FieldData(NAMES[2 + j], value(r), r.nextBoolean() ? null : CLOCK.next()));
+                fields.add(new FieldData(NAMES[2 + j], value(r), r.nextBoolean() ? null : id(r)));
             }
-            String entity = r.nextBoolean() ? CLOCK.next().toString() : "e" + r.nextInt(1000);
-            changes.add(new ChangeData(CLOCK.next(), NAMES[r.nextInt(2)], entity, fields));
+            String entity = switch (r.nextInt(3)) {
+                case 0 -> id(r).toString();
+                case 1 -> UUID.randomUUID().toString();
+                default -> "e" + r.nextInt(1000);
+            };
+            changes.add(new ChangeData(id(r), NAMES[r.nextInt(2)], entity, fields));
         }
         return new Batch(UUID.randomUUID(), 1 + r.nextInt(1000), changes);
+    }
+
+    /** A UUIDv7: mostly the next change id (written as a difference in layout 2), else a random one. */
+    static UUID id(Random r) {
+        return r.nextInt(4) == 0 ? CLOCK.nextRandom() : CLOCK.next();
+    }
+
+    /** Everything a batch holds, as text (values typed, blobs in hex), for comparing two. */
+    static String canonical(Batch b) {
+        StringBuilder s = new StringBuilder(b.device() + "/" + b.seq() + "\n");
+        for (ChangeData c : b.changes()) {
+            s.append(c.id()).append(' ').append(c.table()).append(' ').append(c.entity());
+            for (FieldData f : c.fields()) {
+                Object v = f.value();
+                s.append(" | ").append(f.name()).append('=').append(v == null ? "nil" : v.getClass().getSimpleName())
+                        .append(':').append(v instanceof byte[] bytes ? HexFormat.of().formatHex(bytes) : v)
+                        .append(" replaces ").append(f.replaces());
+            }
+            s.append('\n');
+        }
+        return s.toString();
     }
 
     static Object value(Random r) {
@@ -107,8 +143,10 @@ final class FuzzInputs {
         };
     }
 
+    /** A batch as this version writes it (layout 2), or now and then as versions before it did (layout 1). */
     static byte[] validBatch(Random r) {
-        return BatchCodec.encode(batch(r), r.nextLong());
+        Batch b = batch(r);
+        return r.nextInt(4) == 0 ? LegacyBatchEncoder.encode(b, r.nextLong()) : BatchCodec.encode(b, r.nextLong());
     }
 
     static byte[] validHead(Random r) {
@@ -126,7 +164,7 @@ final class FuzzInputs {
         for (int i = 0; i < times; i++) {
             body = mutateOnce(r, body);
         }
-        return Frame.wrap(kind, body);
+        return rewrap(valid, body);
     }
 
     static byte[] mutateOnce(Random r, byte[] b) {
@@ -183,7 +221,7 @@ final class FuzzInputs {
         try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
             p.packArrayHeader(r.nextInt(8) == 0 ? r.nextInt(10) : 6);
             for (int i = 1 + r.nextInt(40); i > 0; i--) {
-                switch (r.nextInt(12)) {
+                switch (r.nextInt(13)) {
                     case 0 -> p.packArrayHeader(r.nextInt(5) == 0 ? Integer.MAX_VALUE : r.nextInt(8));
                     case 1 -> p.packMapHeader(r.nextInt(5) == 0 ? Integer.MAX_VALUE : r.nextInt(4));
                     case 2 -> p.packString(NAMES[r.nextInt(NAMES.length)]);
@@ -195,6 +233,9 @@ final class FuzzInputs {
                     case 8 -> p.packExtensionTypeHeader((byte) r.nextInt(), r.nextInt(3)).writePayload(new byte[0]);
                     case 9 -> p.writePayload(HUGE_CLAIMS[r.nextInt(HUGE_CLAIMS.length)]);
                     case 10 -> p.packRawStringHeader(r.nextInt(4) == 0 ? Integer.MAX_VALUE : r.nextInt(20));
+                    // An id written against the previous one (layout 2), sometimes with a wild difference.
+                    case 11 -> p.packArrayHeader(2).packLong(r.nextInt(3) == 0 ? r.nextLong() : r.nextInt(300) - 100)
+                            .packLong(r.nextInt(3) == 0 ? r.nextLong() : r.nextInt(300) - 100);
                     default -> p.packBigInteger(BigInteger.ONE.shiftLeft(62 + r.nextInt(2)));
                 }
             }

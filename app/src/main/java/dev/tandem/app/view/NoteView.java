@@ -96,8 +96,8 @@ final class NoteView extends StackPane {
     }
 
     private void boxMade(CheckBox box, NoteBlock.Entry entry) {
-        box.setUserData(entry.box().line());
-        if (entry.box().line() == focusLine) {
+        box.setUserData(entry.line());
+        if (entry.line() == focusLine) {
             focusLine = -1;
             box.requestFocus();
         }

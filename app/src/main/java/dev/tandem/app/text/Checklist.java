@@ -24,11 +24,17 @@ import org.commonmark.parser.Parser;
  * edit merges like any edit of one line.
  */
 public final class Checklist {
-    /** The parser every part of the app reads notes with: GFM tables, and where each block came from. */
-    public static final Parser PARSER = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .build();
+    /**
+     * The parser every part of the app reads notes with: GFM tables, and where each block came from. Built
+     * on first use, not when the class loads: the item list's rows ask for their progress on the first
+     * frame, and a note without brackets never needs the parser's classes.
+     */
+    private static final class Markdown {
+        static final Parser PARSER = Parser.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .build();
+    }
 
     /** After a list item's marker: the spaces, then {@code [ ]}, {@code [x]} or {@code [X]}, then a space or the end. */
     private static final Pattern BOX = Pattern.compile("([-*+]|\\d{1,9}[.)])([ \\t]+)\\[([ xX])\\](?=[ \\t]|$)");
@@ -56,7 +62,7 @@ public final class Checklist {
 
     /** Parses a note (null is empty). */
     public static Node parse(String text) {
-        return PARSER.parse(text == null ? "" : text);
+        return Markdown.PARSER.parse(text == null ? "" : text);
     }
 
     /** The note's lines as the parser numbers them. */

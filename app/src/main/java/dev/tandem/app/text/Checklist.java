@@ -24,11 +24,17 @@ import org.commonmark.parser.Parser;
  * edit merges like any edit of one line.
  */
 public final class Checklist {
-    /** The parser every part of the app reads notes with: GFM tables, and where each block came from. */
-    public static final Parser PARSER = Parser.builder()
-            .extensions(List.of(TablesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS)
-            .build();
+    /**
+     * The parser every part of the app reads notes with: GFM tables, and where each block came from. Built
+     * on first use, not when the class loads: the item list's rows ask for their progress on the first
+     * frame, and a note without brackets never needs the parser's classes.
+     */
+    private static final class Markdown {
+        static final Parser PARSER = Parser.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .includeSourceSpans(IncludeSourceSpans.BLOCKS)
+                .build();
+    }
 
     /** After a list item's marker: the spaces, then {@code [ ]}, {@code [x]} or {@code [X]}, then a space or the end. */
     private static final Pattern BOX = Pattern.compile("([-*+]|\\d{1,9}[.)])([ \\t]+)\\[([ xX])\\](?=[ \\t]|$)");
@@ -56,7 +62,7 @@ public final class Checklist {
 
     /** Parses a note (null is empty). */
     public static Node parse(String text) {
-        return PARSER.parse(text == null ? "" : text);
+        return Markdown.PARSER.parse(text == null ? "" : text);
     }
 
     /** The note's lines as the parser numbers them. */
@@ -123,11 +129,48 @@ public final class Checklist {
         return out;
     }
 
-    /** Ticked boxes of all boxes; {@link Progress#NONE} for a note without any (cheap: no parse then). */
+    /**
+     * Ticked boxes of all boxes; {@link Progress#NONE} for a note without any (cheap: no parse then). A note
+     * longer than {@link #EXACT_UP_TO} characters is counted line by line instead of parsed, so a row of the
+     * item list never parses a huge note on the FX thread: fenced code is skipped, but an indented code block
+     * or a lazy continuation line can count where the parser would not.
+     */
     public static Progress progress(String text) {
+        if (text != null && text.length() > EXACT_UP_TO) {
+            return scan(text);
+        }
         List<Box> boxes = boxes(text);
         return boxes.isEmpty() ? Progress.NONE
                 : new Progress((int) boxes.stream().filter(Box::checked).count(), boxes.size());
+    }
+
+    /** Notes up to this long are parsed for their progress; longer ones are scanned. */
+    static final int EXACT_UP_TO = 20_000;
+
+    /** A box line, possibly quoted: quote markers, the list marker, the box. */
+    private static final Pattern BOX_LINE = Pattern.compile("^[ \\t>]*(?:[-*+]|\\d{1,9}[.)])[ \\t]+\\[([ xX])\\](?:[ \\t].*)?$");
+    private static final Pattern FENCE = Pattern.compile("^ {0,3}(```|~~~).*");
+
+    private static Progress scan(String text) {
+        if (!mayHaveBoxes(text)) {
+            return Progress.NONE;
+        }
+        int done = 0;
+        int total = 0;
+        String fence = null;
+        for (String line : lines(text)) {
+            Matcher f = FENCE.matcher(line);
+            if (f.matches()) {
+                fence = fence == null ? f.group(1) : fence.equals(f.group(1)) ? null : fence;
+                continue;
+            }
+            Matcher m = fence == null ? BOX_LINE.matcher(line) : null;
+            if (m != null && m.matches()) {
+                total++;
+                done += m.group(1).equals(" ") ? 0 : 1;
+            }
+        }
+        return total == 0 ? Progress.NONE : new Progress(done, total);
     }
 
     /**

@@ -12,48 +12,92 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * A note rendered as Markdown: the view-model's document, one block per row of a virtualized list.
+ * A note rendered as Markdown: the view-model's document, top to bottom.
  *
- * <p>Laying a block out costs about a millisecond on the FX thread (CSS, then text layout), so only the
- * blocks on screen get nodes: a note of 12,000 blocks opens as fast as a short one and scrolls at the same
- * cost per row. After a box is ticked the note is shown again; the box that had the keyboard focus gets
- * it back.
+ * <p>Laying a block out costs about a millisecond on the FX thread (CSS, then text layout). A note of up
+ * to {@link #ALL_AT_ONCE} blocks, which is most notes, is laid out whole in a scroll pane: the quickest
+ * way for a few blocks. A longer one goes into a virtualized list, one block per row, where only the
+ * blocks on screen get nodes, so a note of 12,000 blocks opens and scrolls like a short one; there a tick
+ * or a synced edit replaces only the rows whose blocks changed. After a tick, the box that had the
+ * keyboard focus gets it back.
  */
-final class NoteView extends ListView<NoteBlock> {
+final class NoteView extends StackPane {
+    /** Longer notes go into the virtualized list. */
+    static final int ALL_AT_ONCE = 60;
     /** The cell's padding and the scroll bar: what a row's content leaves of the list's width. */
     private static final double CHROME = 28;
 
     private final NoteNodes nodes;
-    /** The line of the box to give the focus to when its row is laid out again; -1 for none. */
+    private final VBox whole = new VBox();
+    private final ScrollPane wholePane = new ScrollPane(whole);
+    private final ListView<NoteBlock> rows = new ListView<>();
+    private final Label empty = new Label("No notes yet. Press Edit (Ctrl+Shift+M) to write some.");
+    /** The line of the box to give the focus to when it is made again; -1 for none. */
     private int focusLine = -1;
 
     NoteView(NotesViewModel vm) {
         this.nodes = new NoteNodes(vm, this::boxMade);
         setId("notes-rendered");
-        getStyleClass().addAll(Styles.NOTES_RENDERED, Styles.NOTE_VIEW);
-        setFocusTraversable(false);
-        Label empty = new Label("No notes yet. Press Edit (Ctrl+Shift+M) to write some.");
+        getStyleClass().add(Styles.NOTES_RENDERED);
+        whole.getStyleClass().add(Styles.NOTE_VIEW);
+        wholePane.setFitToWidth(true);
+        wholePane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        wholePane.setFocusTraversable(false);
+        rows.getStyleClass().add(Styles.NOTE_VIEW);
+        rows.setFocusTraversable(false);
+        rows.setCellFactory(lv -> new BlockCell());
         empty.getStyleClass().add(Styles.NOTE_EMPTY);
         empty.setWrapText(true);
-        setPlaceholder(empty);
-        setCellFactory(lv -> new BlockCell());
+        whole.getChildren().add(empty);
+        getChildren().add(wholePane);
         vm.documentProperty().addListener((o, a, doc) -> show(doc));
         show(vm.documentProperty().get());
     }
 
-    /** Shows {@code doc}, keeping the scroll position when it is the same note again (a tick, a sync). */
+    /** Shows {@code doc}: whole when it is short, else in the list (changed rows only, for the same note). */
     void show(NoteDocument doc) {
         focusLine = checkBoxes().stream().filter(CheckBox::isFocused).findFirst()
                 .map(c -> (Integer) c.getUserData()).orElse(-1);
-        getItems().setAll(doc.blocks());
+        List<NoteBlock> blocks = doc.blocks();
+        if (blocks.size() <= ALL_AT_ONCE) {
+            rows.getItems().clear();
+            List<Node> made = new ArrayList<>();
+            blocks.forEach(b -> made.add(nodes.block(b)));
+            whole.getChildren().setAll(made.isEmpty() ? List.of(empty) : made);
+            getChildren().setAll(wholePane);
+            return;
+        }
+        whole.getChildren().clear();
+        javafx.collections.ObservableList<NoteBlock> shown = rows.getItems();
+        if (shown.size() == blocks.size()) {
+            for (int i = 0; i < blocks.size(); i++) {
+                if (!shown.get(i).equals(blocks.get(i))) {
+                    shown.set(i, blocks.get(i));
+                }
+            }
+        } else {
+            shown.setAll(blocks);
+        }
+        getChildren().setAll(rows);
+    }
+
+    /** Scrolls block {@code index} into view (the perf test jumps around a long note). */
+    void scrollToBlock(int index) {
+        if (!rows.getItems().isEmpty()) {
+            rows.scrollTo(index);
+        } else if (!whole.getChildren().isEmpty()) {
+            wholePane.setVvalue((double) index / whole.getChildren().size());
+        }
     }
 
     private void boxMade(CheckBox box, NoteBlock.Entry entry) {
-        box.setUserData(entry.box().line());
-        if (entry.box().line() == focusLine) {
+        box.setUserData(entry.line());
+        if (entry.line() == focusLine) {
             focusLine = -1;
             box.requestFocus();
         }
@@ -63,7 +107,7 @@ final class NoteView extends ListView<NoteBlock> {
     List<CheckBox> checkBoxes() {
         List<CheckBox> out = new ArrayList<>();
         for (Node n : lookupAll("." + Styles.NOTE_CHECK)) {
-            if (n instanceof CheckBox c && c.getUserData() instanceof Integer && c.getParent() != null) {
+            if (n instanceof CheckBox c && c.getUserData() instanceof Integer && c.getScene() != null) {
                 out.add(c);
             }
         }
@@ -72,8 +116,9 @@ final class NoteView extends ListView<NoteBlock> {
     }
 
     /**
-     * One block. Its content is as wide as the list, so paragraphs wrap instead of scrolling sideways; a
-     * labeled cell asks its graphic for a height without a width, so the box answers for its own width.
+     * One block of a long note. Its content is as wide as the list, so paragraphs wrap instead of scrolling
+     * sideways; a labeled cell asks its graphic for a height without a width, so the box answers for its
+     * own width.
      */
     private final class BlockCell extends ListCell<NoteBlock> {
         private final VBox box = new VBox() {
@@ -84,7 +129,7 @@ final class NoteView extends ListView<NoteBlock> {
         };
 
         BlockCell() {
-            box.prefWidthProperty().bind(NoteView.this.widthProperty().subtract(CHROME));
+            box.prefWidthProperty().bind(rows.widthProperty().subtract(CHROME));
             box.maxWidthProperty().bind(box.prefWidthProperty());
             setPrefWidth(0);
         }

@@ -217,6 +217,9 @@ public final class EditorViewModel {
         }
         // What the edit changes, so undo can put exactly those fields back.
         Item edited = p.apply(b);
+        if (!Objects.equals(b.notes(), edited.notes())) {
+            notesView.saved();
+        }
         UnaryOperator<Item> back = reverse(b, edited);
         base = edited;
         String id = b.id();

@@ -53,8 +53,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper emptyTrashShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper conflictsShown = new ReadOnlyBooleanWrapper(false);
     private View beforeSearch = View.inbox();
-    /** How many of the rows shown are notes, kept up to date change by change (a patch costs its rows, not the list). */
-    private int notesShown;
+    private final NoteCount notesShown = new NoteCount();
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
         this.store = store;
@@ -76,17 +75,8 @@ public final class MainViewModel implements AutoCloseable {
             updateShownKey();
         });
         sidebar().addListener((ListChangeListener<SidebarEntry>) c -> updateShownKey());
-        items.items().addListener((ListChangeListener<ItemRow>) c -> {
-            while (c.next()) {
-                for (ItemRow r : c.getRemoved()) {
-                    notesShown -= r.isNote() ? 1 : 0;
-                }
-                for (ItemRow r : c.getAddedSubList()) {
-                    notesShown += r.isNote() ? 1 : 0;
-                }
-            }
-            updateShown();
-        });
+        items.items().addListener(notesShown);
+        items.items().addListener((ListChangeListener<ItemRow>) c -> updateShown());
         updateShown();
     }
 
@@ -97,7 +87,7 @@ public final class MainViewModel implements AutoCloseable {
         boolean trash = v instanceof View.SmartView s && s.smart() == View.Smart.TRASH;
         boolean completed = v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED;
         int n = items.items().size();
-        countText.set(conflicts ? "" : CountLine.of(n, notesShown, items.total()));
+        countText.set(conflicts ? "" : CountLine.of(n, notesShown.get(), items.total()));
         conflictsShown.set(conflicts);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);

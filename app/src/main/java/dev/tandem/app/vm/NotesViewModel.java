@@ -7,6 +7,7 @@ import dev.tandem.app.vm.note.NoteDocument;
 import dev.tandem.app.vm.note.NoteParser;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,6 +45,8 @@ public final class NotesViewModel {
     private boolean preferRendered = true;
     /** Counts parses, so a slow one that finishes after a newer text is dropped. */
     private long parses;
+    /** Counts checklist counts of the text, likewise. */
+    private long counts;
 
     /** {@code notes} is the editor's notes field, {@code save} its save of touched fields. */
     NotesViewModel(StringProperty notes, Runnable save, Async async, LinkOpener links) {
@@ -51,10 +54,15 @@ public final class NotesViewModel {
         this.save = save;
         this.async = async;
         this.links = links;
+        // Typing in the text does not parse on every key: the progress is counted when the text is saved.
         notes.addListener((o, a, b) -> {
-            progress.set(Checklist.progress(b).text());
             if (rendered.get()) {
                 parse();
+            }
+        });
+        document.addListener((o, a, doc) -> {
+            if (rendered.get()) {
+                progress.set(progressOf(doc));
             }
         });
     }
@@ -82,12 +90,40 @@ public final class NotesViewModel {
     /** Another item is shown: rendered if it has notes and rendered was the last choice. */
     void itemShown() {
         String text = notes.get();
-        progress.set(Checklist.progress(text).text());
         message.set("");
         // Never the last item's document, not even while a long note is parsed.
         parses++;
         document.set(NoteDocument.EMPTY);
         setRendered(preferRendered && text != null && !text.isBlank());
+        if (!rendered.get()) {
+            count();
+        }
+    }
+
+    /** The editor saved the notes: the progress follows what was typed. */
+    void saved() {
+        if (!rendered.get()) {
+            count();
+        }
+    }
+
+    private void count() {
+        String text = notes.get() == null ? "" : notes.get();
+        long mine = ++counts;
+        if (text.length() <= PARSE_IN_BACKGROUND) {
+            progress.set(Checklist.progress(text).text());
+            return;
+        }
+        async.run(() -> Checklist.progress(text).text(), p -> {
+            if (mine == counts) {
+                progress.set(p);
+            }
+        });
+    }
+
+    private static String progressOf(NoteDocument doc) {
+        List<NoteBlock.Entry> boxes = doc.boxes();
+        return boxes.isEmpty() ? "" : boxes.stream().filter(NoteBlock.Entry::checked).count() + "/" + boxes.size();
     }
 
     /** The toggle and its shortcut: rendered to text and back; the choice holds for the next notes. */
@@ -113,6 +149,7 @@ public final class NotesViewModel {
     private void parse() {
         String text = notes.get() == null ? "" : notes.get();
         long mine = ++parses;
+        counts++;
         if (text.length() <= PARSE_IN_BACKGROUND) {
             document.set(NoteParser.parse(text));
             return;

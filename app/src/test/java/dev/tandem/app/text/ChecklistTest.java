@@ -129,4 +129,15 @@ class ChecklistTest {
         assertEquals(Progress.NONE, Checklist.progress(null));
         assertEquals("", Progress.NONE.text());
     }
+
+    @Test
+    void progress_longNote_isScannedLineByLine_andAgreesWithTheParser() {
+        String part = "## Day\n\n- [x] pack\n- [ ] walk\n  * [X] nested\n> - [ ] quoted\n\n```\n- [ ] in code\n```\n\ntext\n";
+        String text = part.repeat(400);
+        assertTrue(text.length() > Checklist.EXACT_UP_TO);
+        List<Box> exact = Checklist.boxes(text);
+        Progress scanned = Checklist.progress(text);
+        assertEquals(new Progress((int) exact.stream().filter(Box::checked).count(), exact.size()), scanned);
+        assertEquals(new Progress(800, 1_600), scanned);
+    }
 }

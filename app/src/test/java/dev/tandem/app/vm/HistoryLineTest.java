@@ -33,4 +33,10 @@ class HistoryLineTest {
         assertEquals("Reopened", HistoryLine.fieldChange("done", 0L, x -> x));
         assertEquals("Moved to Inbox", HistoryLine.fieldChange("listId", null, x -> x));
     }
+
+    @Test
+    void fieldChange_kind_saysNoteOrTodo() {
+        assertEquals("Made a note", HistoryLine.fieldChange("kind", "note", x -> x));
+        assertEquals("Made a todo", HistoryLine.fieldChange("kind", null, x -> x));
+    }
 }

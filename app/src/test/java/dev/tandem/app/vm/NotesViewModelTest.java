@@ -152,4 +152,16 @@ class NotesViewModelTest {
         ui.flush();
         assertFalse(store.get(it.id()).orElseThrow().isNote());
     }
+
+    @Test
+    void progress_whileTypingTheText_isCountedWhenSaved() {
+        Item it = withNotes("Todo list", "- [x] a\n");
+        ui.run(() -> editor.show(it));
+        assertEquals("1/1", ui.get(() -> vm.progressProperty().get()));
+        ui.run(vm::toggle);
+        ui.run(() -> editor.notesProperty().set("- [x] a\n- [ ] b\n"));
+        assertEquals("1/1", ui.get(() -> vm.progressProperty().get()), "no parse on every key");
+        ui.run(editor::commit);
+        assertEquals("1/2", ui.get(() -> vm.progressProperty().get()));
+    }
 }

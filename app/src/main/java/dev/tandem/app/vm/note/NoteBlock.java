@@ -44,6 +44,11 @@ public sealed interface NoteBlock {
         public boolean checked() {
             return box != null && box.checked();
         }
+
+        /** The box's line in the note, -1 without a box: what tells the same box apart after the note changed. */
+        public int line() {
+            return box == null ? -1 : box.line();
+        }
     }
 
     record Quote(List<NoteBlock> blocks) implements NoteBlock {

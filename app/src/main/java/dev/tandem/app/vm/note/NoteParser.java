@@ -31,7 +31,7 @@ import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
 
 /**
- * Reads a note as Markdown (CommonMark with GFM tables, {@link Checklist#PARSER}) into a
+ * Reads a note as Markdown (CommonMark with GFM tables, as {@link Checklist#parse} reads it) into a
  * {@link NoteDocument}. Pure and thread-safe: a long note is parsed off the FX thread.
  *
  * <p>Blocks nested deeper than {@link #MAX_DEPTH} (quotes in quotes in lists…) become plain paragraphs of

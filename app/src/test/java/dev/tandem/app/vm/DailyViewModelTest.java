@@ -17,6 +17,7 @@ import dev.tandem.engine.Db;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,8 @@ class DailyViewModelTest {
 
     @BeforeEach
     void start() {
+        // A Wednesday noon: "every monday" is then in Upcoming, whatever day the tests run on.
+        clock.set(ZonedDateTime.of(2026, 11, 18, 12, 0, 0, 0, ZONE).toInstant());
         Async async = new Async(Runnable::run, ui, e -> {
             throw new AssertionError(e);
         });

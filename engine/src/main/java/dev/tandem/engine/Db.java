@@ -1,6 +1,7 @@
 package dev.tandem.engine;
 
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.merge.LineMerge;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +33,18 @@ public interface Db extends Tx, AutoCloseable {
 
     static Db openMemory() {
         return builder().memory().build();
+    }
+
+    /**
+     * The line-level three-way merge that sync uses for mergeable text ({@link Builder#mergeText}),
+     * for an app holding an edit of its own: an editor whose text changed underneath it merges the
+     * stored version into the one being typed as sync would. Returns the merge of two texts that
+     * both started from {@code ancestor}, or empty when they changed the same lines (or are over the
+     * merge's size bounds). {@code older} is the side whose edit came first: where both inserted at
+     * one place, its lines go first. Null counts as the empty text.
+     */
+    static Optional<String> mergeLines(String ancestor, String older, String newer) {
+        return LineMerge.merge(ancestor, older, newer);
     }
 
     static Builder builder() {

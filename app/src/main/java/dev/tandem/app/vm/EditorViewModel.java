@@ -5,7 +5,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.DatePhrases;
-import dev.tandem.engine.TextMerge;
+import dev.tandem.engine.Db;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -170,9 +170,9 @@ public final class EditorViewModel {
                 notes.set(now);
             } else if (!now.equals(was)) {
                 // Typing here while another device's edit arrived: take its lines into the text
-                // being typed, as sync merges notes. Where both touched the same lines the typed
+                // being typed, as sync merges notes (Db.mergeLines). Where both touched the same lines the typed
                 // text stays, and the other version is in the note's history.
-                TextMerge.merge(was, now, notes.get()).ifPresent(notes::set);
+                Db.mergeLines(was, now, notes.get()).ifPresent(notes::set);
             }
             if (Objects.equals(due.get(), old.dueDate())) {
                 due.set(next.dueDate());

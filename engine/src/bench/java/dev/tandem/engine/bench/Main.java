@@ -17,11 +17,11 @@ import java.util.logging.Logger;
  *
  * <pre>
  *   mvn -q -o -pl engine -Pbench test-compile exec:exec -Dbench.args="p1"
- *   ... -Dbench.args="p2" | "bulk" | "sync" | "all"
+ *   ... -Dbench.args="p2" | "bulk" | "merge" | "sync" | "all"
  * </pre>
  * Options (as further words in bench.args): --doc=PATH writes each table into that document
  * between its {@code <!-- bench:NAME -->} markers (see {@link DocTables}), --dir=PATH (default target/bench-data),
- * --iterations=N, --warmup=N (P1, P2), --records=N, --rounds=N (bulk), --sizes=1000,10000,
+ * --iterations=N, --warmup=N (P1, P2), --records=N, --rounds=N (bulk, merge), --sizes=1000,10000,
  * --backends=slow,s3, --variants=insert,edit, --baseline-sample=N (sync).
  * Diagnostics behind P1's figures: "p1split" (work before COMMIT vs COMMIT, --synchronous=FULL|NORMAL|OFF)
  * and "p1size" (commit size vs CPU at FULL, --pad=BYTES, --spin=MICROS).
@@ -32,7 +32,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Main p1|p2|bulk|sync|all [--option=value ...]");
+            System.err.println("usage: Main p1|p2|bulk|merge|sync|all [--option=value ...]");
             System.exit(2);
         }
         // HikariCP's pool start/stop lines (SLF4J -> java.util.logging) would bury the tables.
@@ -95,6 +95,14 @@ public final class Main {
                 return null;
             });
         }
+        if (all || what.equals("merge")) {
+            int n = Integer.parseInt(opt.getOrDefault("records", "20000"));
+            int rounds = Integer.parseInt(opt.getOrDefault("rounds", "5"));
+            tables.run("merge", () -> {
+                new MergeBench(dir, n, rounds).run();
+                return null;
+            });
+        }
         if (all || what.equals("sync")) {
             String name = "sync" + (opt.containsKey("backends") ? "-" + opt.get("backends") : "");
             tables.run(name, () -> {
@@ -102,7 +110,7 @@ public final class Main {
                 return null;
             });
         }
-        if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "sync").contains(what)) {
+        if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "merge", "sync").contains(what)) {
             System.err.println("unknown benchmark: " + what);
             System.exit(2);
         }

@@ -32,8 +32,8 @@ import java.util.function.Predicate;
 public final class HeldRows {
     private static final System.Logger LOG = System.getLogger(HeldRows.class.getName());
     /** SQLITE_CONSTRAINT and SQLITE_MISMATCH: the row's values do not fit the table. */
-    private static final int CONSTRAINT = 19;
-    private static final int MISMATCH = 20;
+    static final int CONSTRAINT = 19;
+    static final int MISMATCH = 20;
 
     private final ChangelogStore log;
     private final Materializer materializer;

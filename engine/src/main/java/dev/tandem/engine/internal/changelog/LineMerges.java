@@ -61,11 +61,10 @@ final class LineMerges {
     }
 
     /**
-     * Appends one merge change of this device for {@code merges} (all of one entity) and makes it
-     * the winner of their fields, on top of {@code winners}; true when anything was written.
+     * Appends one merge change of this device for {@code merges} (all of entity {@code e}) and makes
+     * it the winner of their fields, on top of {@code e}'s winners; true when anything was written.
      */
-    static boolean write(ChangelogStore log, HybridClock clock, UUID self, StatementCache sql, String table,
-                         String entity, WinnerMap winners, List<Pending> merges) throws SQLException {
+    static boolean write(MergeBatch batch, HybridClock clock, UUID self, MergeBatch.Entity e, List<Pending> merges) {
         UUID floor = null;
         List<FieldData> fields = new ArrayList<>(merges.size() * 2);
         for (Pending m : merges) {
@@ -75,12 +74,15 @@ final class LineMerges {
             fields.add(new FieldData(TextMergeField.hiddenFor(m.field()), Uuid7.toBytes(m.loser()), null));
         }
         UUID id = clock.nextAfter(floor);
-        long seq = log.appendIfNew(sql, id, self, table, entity, fields).orElseThrow();
-        WinnerMap next = winners.copy();
+        if (batch.has(e, id)) {
+            throw new IllegalStateException("merge change " + id + " is here already");
+        }
+        long seq = batch.append(e, id, self, fields);
+        WinnerMap next = e.winners().copy();
         for (Pending m : merges) {
             next.put(m.field(), seq, id);
         }
-        log.writeWinners(sql, table, entity, next, seq);
+        e.moveTo(next, seq);
         return true;
     }
 }

@@ -53,6 +53,17 @@ public final class Materializer {
             values.add(w.value());
         }
         setPending(sql, table.name(), entity, unknown);
+        PreparedStatement ps = sql.get(upsert(table, columns));
+        ps.setString(1, entity);
+        for (int i = 0; i < values.size(); i++) {
+            ps.setObject(i + 2, values.get(i));
+        }
+        ps.executeUpdate();
+        return exists ? ChangeEvent.Kind.UPDATE : ChangeEvent.Kind.INSERT;
+    }
+
+    /** The statement that writes a row of {@code table}: its id, then {@code columns}, inserted or updated. */
+    static String upsert(TableInfo table, List<Column> columns) {
         StringBuilder insert = new StringBuilder("INSERT INTO ").append(table.quoted()).append("(\"id\"");
         StringBuilder params = new StringBuilder("?");
         StringBuilder update = new StringBuilder();
@@ -64,13 +75,7 @@ public final class Materializer {
         }
         insert.append(") VALUES(").append(params).append(") ON CONFLICT(\"id\") DO ");
         insert.append(columns.isEmpty() ? "NOTHING" : "UPDATE SET " + update);
-        PreparedStatement ps = sql.get(insert.toString());
-        ps.setString(1, entity);
-        for (int i = 0; i < values.size(); i++) {
-            ps.setObject(i + 2, values.get(i));
-        }
-        ps.executeUpdate();
-        return exists ? ChangeEvent.Kind.UPDATE : ChangeEvent.Kind.INSERT;
+        return insert.toString();
     }
 
     /** Remembers an entity whose changes name a table or column this schema lacks. */

@@ -63,6 +63,7 @@ public final class RemoteApply {
     private final HybridClock clock;
     private final HeldRows held;
     private final TextMerges textMerges;
+    private final MergedRows rows;
 
     public RemoteApply(ChangelogStore log, Materializer materializer, ConflictStore conflicts, HybridClock clock,
                        TextMerges textMerges) {
@@ -70,6 +71,7 @@ public final class RemoteApply {
         this.textMerges = textMerges;
         this.materializer = materializer;
         this.held = new HeldRows(log, materializer);
+        this.rows = new MergedRows(materializer, held);
         this.conflicts = conflicts;
         this.clock = clock;
     }
@@ -83,25 +85,34 @@ public final class RemoteApply {
         List<ChangeData> ordered = new ArrayList<>(incoming);
         ordered.sort(Comparator.<ChangeData>comparingInt(c -> depth(schema, c.table(), 0))
                 .thenComparing(ChangeData::id, Uuid7.ORDER));
+        String[] tables = new String[ordered.size()];
+        Map<String, String> rowTables = new LinkedHashMap<>();
+        for (int i = 0; i < tables.length; i++) {
+            String name = ordered.get(i).table();
+            tables[i] = schema.table(name).map(TableInfo::name).orElse(name);
+            schema.syncTarget(tables[i]).ifPresent(t -> rowTables.putIfAbsent(t.name(), t.quoted()));
+        }
+        MergeBatch batch = MergeBatch.load(sql, ordered, tables, rowTables);
         Map<String, Set<String>> touched = new LinkedHashMap<>();
         int pulled = 0;
         int merged = 0;
         int conflictCount = 0;
         long ahead = 0;
         UUID high = log.maxId(sql.connection()); // before any append: see ChangelogStore.maxId
-        for (ChangeData c : ordered) {
-            String table = schema.table(c.table()).map(TableInfo::name).orElse(c.table());
+        for (int i = 0; i < tables.length; i++) {
+            ChangeData c = ordered.get(i);
+            String table = tables[i];
+            MergeBatch.Entity e = batch.entity(table, c.entity());
+            if (batch.has(e, c.id())) {
+                continue;
+            }
             List<FieldData> fields = new ArrayList<>(c.fields().size());
             for (FieldData f : c.fields()) {
                 if (!SnapshotLocal.skipped(f)) {
                     fields.add(f);
                 }
             }
-            OptionalLong added = log.appendIfNew(sql, c.id(), author, table, c.entity(), fields);
-            if (added.isEmpty()) {
-                continue;
-            }
-            long seq = added.getAsLong();
+            long seq = batch.append(e, c.id(), author, fields);
             pulled++;
             high = high == null || Uuid7.ORDER.compare(c.id(), high) > 0 ? c.id() : high;
             if (!clock.observe(c.id())) {
@@ -109,28 +120,30 @@ public final class RemoteApply {
                 // not follow a device that runs far ahead; see HybridClock.
                 ahead = Math.max(ahead, Uuid7.millis(c.id()) - clock.wallMillis());
             }
-            Ancestry ancestry = ancestry(sql, table, c.entity());
-            Map<String, Winner> winners = log.winners(sql, table, c.entity());
+            Ancestry ancestry = batch.ancestry(log, e);
+            WinnerMap before = e.winners();
             WinnerMap next = null;
             List<LineMerges.Pending> textMerged = null;
             for (FieldData f : fields) {
                 if (TextMergeField.isHidden(f.name())) {
                     continue;
                 }
-                Winner cur = winners.get(f.name().toLowerCase(Locale.ROOT));
+                Winner cur = batch.winner(e, before, f.name());
                 FieldVersion current = cur == null ? null
                         : new FieldVersion(cur.id(), cur.author(), cur.replaces(), cur.merged());
                 FieldVersion in = new FieldVersion(c.id(), author, f.replaces(), LineMerges.mergedIn(fields, f.name()));
                 Decision d = LwwMerge.decide(current, in, f.name(), ancestry);
                 if (d.incomingWins()) {
-                    next = next != null ? next : WinnerMap.of(winners.values());
+                    next = next != null ? next : before.copy();
                     next.put(f.name(), seq, c.id());
                 }
                 if (d.concurrent() && !SqlValues.same(cur.value(), f.value())) {
-                    LineMerges.Pending m = textMerges.mergeable(table, f.name())
-                            ? LineMerges.attempt(textMerges, sql, table, c.entity(), f, c.id(), cur, d.incomingWins(),
-                                    ancestry)
-                            : null;
+                    LineMerges.Pending m = null;
+                    if (textMerges.mergeable(table, f.name())) {
+                        batch.flush(); // the merge base is read from the changelog
+                        m = LineMerges.attempt(textMerges, sql, table, c.entity(), f, c.id(), cur, d.incomingWins(),
+                                ancestry);
+                    }
                     if (m != null && m.changes()) {
                         textMerged = textMerged != null ? textMerged : new ArrayList<>(1);
                         textMerged.add(m);
@@ -141,60 +154,29 @@ public final class RemoteApply {
                     }
                 }
             }
-            conflictCount += editDeleteConflicts(s, table, c, author, seq, winners, nowMillis);
+            conflictCount += editDeleteConflicts(s, batch, e, before, c, author, seq, nowMillis);
             if (next != null) {
-                log.writeWinners(sql, table, c.entity(), next, seq);
+                e.moveTo(next, seq);
             }
             boolean moved = next != null;
             if (textMerged != null) {
-                moved |= LineMerges.write(log, clock, textMerges.self(), sql, table, c.entity(),
-                        next != null ? next : WinnerMap.of(winners.values()), textMerged);
+                moved |= LineMerges.write(batch, clock, textMerges.self(), e, textMerged);
             }
             if (moved) {
                 merged++;
                 touched.computeIfAbsent(table, k -> new TreeSet<>()).add(c.entity());
             }
         }
+        batch.flush();
         if (pulled > 0) {
             ChangelogStore.noteHigh(sql.connection(), high);
         }
-        for (Map.Entry<String, Set<String>> e : touched.entrySet()) {
-            TableInfo t = schema.syncTarget(e.getKey()).orElse(null);
-            for (String entity : e.getValue()) {
-                if (t == null) {
-                    materializer.setPending(sql, e.getKey(), entity, true);
-                    continue;
-                }
-                held.materializeOrHold(s, t, entity);
-            }
-        }
+        rows.write(s, batch, touched);
         if (!touched.isEmpty()) {
             held.retryChildrenOf(s, touched.keySet());
             held.holdOrphans(s);
         }
         return new Stats(pulled, merged, conflictCount, ahead);
-    }
-
-    private Ancestry ancestry(StatementCache sql, String table, String entity) {
-        return new Ancestry() {
-            @Override
-            public UUID replaced(UUID change, String field) {
-                try {
-                    return log.replaced(sql, table, entity, change, field);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-
-            @Override
-            public UUID merged(UUID change, String field) {
-                try {
-                    return log.merged(sql, table, entity, change, field);
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        };
     }
 
     private static Conflict.Kind kindOf(String field) {
@@ -206,21 +188,25 @@ public final class RemoteApply {
      * delete it did not see: the entity stays deleted (the tombstone is its own attribute and the
      * edit did not touch it), and the hidden edit is recorded so a person can bring it back.
      */
-    private int editDeleteConflicts(WriteSession s, String table, ChangeData c, UUID author, long seq,
-                                    Map<String, Winner> before, long nowMillis) throws SQLException {
-        Winner deleted = before.get(Change.DELETED_FIELD);
+    private int editDeleteConflicts(WriteSession s, MergeBatch batch, MergeBatch.Entity e, WinnerMap before,
+                                    ChangeData c, UUID author, long seq, long nowMillis) throws SQLException {
+        String table = e.table;
         int count = 0;
         boolean incomingDeletes = c.fields().stream().anyMatch(f -> f.name().equals(Change.DELETED_FIELD)
                 && Long.valueOf(1L).equals(f.value()));
         if (incomingDeletes) {
-            for (Winner w : before.values()) {
+            for (Winner w : batch.winners(e, before).values()) {
                 if (!w.field().equals(Change.DELETED_FIELD) && !w.author().equals(author)
                         && Uuid7.ORDER.compare(w.id(), c.id()) > 0) {
                     count += conflicts.record(s, Conflict.Kind.EDIT_DELETE, table, c.entity(), w.field(), seq,
                             w.seq(), nowMillis) ? 1 : 0;
                 }
             }
-        } else if (deleted != null && Long.valueOf(1L).equals(deleted.value()) && !deleted.author().equals(author)
+            return count;
+        }
+        Winner deleted = before.get(Change.DELETED_FIELD) == null ? null
+                : batch.winner(e, before, Change.DELETED_FIELD);
+        if (deleted != null && Long.valueOf(1L).equals(deleted.value()) && !deleted.author().equals(author)
                 && Uuid7.ORDER.compare(c.id(), deleted.id()) > 0
                 && c.fields().stream().noneMatch(f -> f.name().equals(Change.DELETED_FIELD))) {
             for (FieldData f : c.fields()) {

@@ -6,8 +6,10 @@ import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.tx.WriteSession;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +31,8 @@ import java.util.TreeSet;
  * Everything else goes through {@link HeldRows#materializeOrHold}, under a savepoint per row, as a
  * single entity's merge does: a held entity, one whose {@code _deleted} moved or is set, a winner
  * naming a column this schema lacks, an UPDATE that found no row, and any row the table refuses (a
- * batched statement that fails stops there, and its whole group is written again one by one, so
- * the refused row is held exactly as before).
+ * batched statement runs under a savepoint; when a row fails, the whole group is undone and
+ * written one by one, so the refused row is held and every row gets its event exactly as before).
  */
 final class MergedRows {
     private final Materializer materializer;
@@ -140,16 +142,21 @@ final class MergedRows {
             }
             ps.addBatch();
         }
+        Connection c = s.sql().connection();
+        Savepoint before = c.setSavepoint();
         int[] counts;
         try {
             counts = ps.executeBatch();
+            c.releaseSavepoint(before);
         } catch (SQLException refused) {
             int code = refused.getErrorCode() & 0xFF;
             if (code != HeldRows.CONSTRAINT && code != HeldRows.MISMATCH) {
                 throw refused;
             }
-            // sqlite-jdbc does not say which row failed: the failed statement changed nothing, rows
-            // before it are written and are written again, whole, one by one with the rest.
+            // sqlite-jdbc does not say which row failed: the rows before it are undone too, and the
+            // whole group is written one by one, so each row gets the event it would have had.
+            c.rollback(before);
+            c.releaseSavepoint(before);
             oneByOne.addAll(g.entities());
             return;
         }

@@ -60,6 +60,16 @@ public final class ChangelogStore {
     }
 
     private static Stored change(StatementCache sql, long seq) throws SQLException {
+        ChangeRow row = changeRow(sql, seq);
+        return new Stored(row.author(), byLowerCaseName(row.fields()));
+    }
+
+    /** A stored change's author and its attributes' blob ({@link FieldCodec}). */
+    record ChangeRow(UUID author, byte[] fields) {
+    }
+
+    /** The change with local seq {@code seq}, which the caller knows to win an attribute. */
+    static ChangeRow changeRow(StatementCache sql, long seq) throws SQLException {
         PreparedStatement ps = sql.get("SELECT author, fields FROM _tandem_change WHERE seq = ?");
         ps.setLong(1, seq);
         try (ResultSet rs = ps.executeQuery()) {
@@ -67,7 +77,7 @@ public final class ChangelogStore {
                 throw new StorageException("The changelog names change " + seq + " a winner, but has no such change;"
                         + " the database is damaged");
             }
-            return new Stored(Uuid7.fromBytes(rs.getBytes(1)), byLowerCaseName(rs.getBytes(2)));
+            return new ChangeRow(Uuid7.fromBytes(rs.getBytes(1)), rs.getBytes(2));
         }
     }
 
@@ -139,7 +149,7 @@ public final class ChangelogStore {
     }
 
     /** The id a hidden merge attribute holds; null for none or for a value that is not an id. */
-    private static UUID mergedParent(FieldData hidden) {
+    static UUID mergedParent(FieldData hidden) {
         return hidden != null && hidden.value() instanceof byte[] b && b.length == 16 ? Uuid7.fromBytes(b) : null;
     }
 

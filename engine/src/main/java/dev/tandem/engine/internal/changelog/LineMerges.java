@@ -39,7 +39,7 @@ final class LineMerges {
         String hidden = TextMergeField.hiddenFor(field);
         for (FieldData f : fields) {
             if (f.name().equals(hidden)) {
-                return f.value() instanceof byte[] b && b.length == 16 ? Uuid7.fromBytes(b) : null;
+                return ChangelogStore.mergedParent(f);
             }
         }
         return null;

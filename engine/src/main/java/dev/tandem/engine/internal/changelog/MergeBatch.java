@@ -294,8 +294,8 @@ final class MergeBatch {
                     + e.entity + "." + w.field() + ", but that change did not set it; the database is damaged");
         }
         FieldData hidden = c.field(TextMergeField.hiddenFor(field));
-        UUID merged = hidden != null && hidden.value() instanceof byte[] b && b.length == 16 ? Uuid7.fromBytes(b) : null;
-        return new Winner(w.field(), w.seq(), w.id(), c.author, f.value(), f.replaces(), merged);
+        return new Winner(w.field(), w.seq(), w.id(), c.author, f.value(), f.replaces(),
+                ChangelogStore.mergedParent(hidden));
     }
 
     /** Every winner of {@code e} as of {@code winners}, keyed by lower-case field name. */
@@ -322,15 +322,8 @@ final class MergeBatch {
         if (c != null) {
             return c;
         }
-        PreparedStatement ps = sql.get("SELECT author, fields FROM _tandem_change WHERE seq = ?");
-        ps.setLong(1, seq);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new StorageException("The changelog names change " + seq + " a winner, but has no such change;"
-                        + " the database is damaged");
-            }
-            c = new Stored(Uuid7.fromBytes(rs.getBytes(1)), rs.getBytes(2), null);
-        }
+        ChangelogStore.ChangeRow row = ChangelogStore.changeRow(sql, seq);
+        c = new Stored(row.author(), row.fields(), null);
         changes.put(seq, c);
         return c;
     }
@@ -356,8 +349,7 @@ final class MergeBatch {
             public UUID merged(UUID change, String field) {
                 List<FieldData> fields = e.appended.get(change);
                 if (fields != null) {
-                    FieldData f = exactly(fields, TextMergeField.hiddenFor(field));
-                    return f != null && f.value() instanceof byte[] b && b.length == 16 ? Uuid7.fromBytes(b) : null;
+                    return ChangelogStore.mergedParent(exactly(fields, TextMergeField.hiddenFor(field)));
                 }
                 try {
                     return log.merged(sql, e.table, e.entity, change, field);

@@ -19,9 +19,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -48,6 +46,9 @@ import java.util.UUID;
  *       the values break) are held back as pending rather than failing the whole merge, which
  *       would stop the device's sync at this batch for good ({@link HeldRows}).</li>
  * </ol>
+ * The batch is read and written set-wise: what the decisions need is read up front
+ * ({@link MergeBatch}), they are taken in memory, and changes, winners and rows are written in
+ * batched statements ({@link MergedRows}); the outcome is the same as merging change by change.
  */
 public final class RemoteApply {
     /**

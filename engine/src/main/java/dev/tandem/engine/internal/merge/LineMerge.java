@@ -25,8 +25,10 @@ import java.util.Set;
  *   <li>a hunk that replaces n lines by n others is split into one hunk per changed line, and the
  *       same hunk on both sides is applied once, so two devices that made some of the same edits
  *       (as merges of merges do) agree on them;</li>
- *   <li>two pure insertions at the same place are both kept, the older side's first (two devices
- *       that each appended a line keep both lines);</li>
+ *   <li>two pure insertions at the same place are both kept, in the order of their text, not of
+ *       the sides' age: devices merge concurrent versions in different pairs (each meets them in
+ *       its own order), and an order by age differed between those pairs, so devices wrote
+ *       different merges and passed new ones back and forth for several syncs;</li>
  *   <li>a merge that would hold a non-blank line more often than either side is refused
  *       ({@link #doubles});</li>
  *   <li>anything else that overlaps, such as two edits of one line or an edit of a line the other
@@ -330,8 +332,9 @@ public final class LineMerge {
             for (Iterator<Hunk> it = restB.iterator(); it.hasNext(); ) {
                 Hunk b = it.next();
                 if (a.insertion() && b.insertion() && a.start() == b.start()) {
-                    List<String> both = new ArrayList<>(a.lines());
-                    both.addAll(b.lines());
+                    boolean aFirst = String.join("\n", a.lines()).compareTo(String.join("\n", b.lines())) <= 0;
+                    List<String> both = new ArrayList<>(aFirst ? a.lines() : b.lines());
+                    both.addAll(aFirst ? b.lines() : a.lines());
                     joined = new Hunk(a.start(), a.start(), both);
                     it.remove();
                 }

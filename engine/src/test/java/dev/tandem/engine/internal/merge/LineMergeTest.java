@@ -3,6 +3,9 @@ package dev.tandem.engine.internal.merge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +34,29 @@ class LineMergeTest {
     }
 
     @Test
-    void merge_bothAppendAtTheEnd_keepsOlderSideFirst() {
+    void merge_bothAppendAtTheEnd_keepsBothInOneOrderWhicheverSideIsOlder() {
         assertEquals(Optional.of(TRIP + "from A\nfrom B\n"), LineMerge.merge(TRIP, TRIP + "from A\n", TRIP + "from B\n"));
-        assertEquals(Optional.of(TRIP + "from B\nfrom A\n"), LineMerge.merge(TRIP, TRIP + "from B\n", TRIP + "from A\n"));
+        assertEquals(Optional.of(TRIP + "from A\nfrom B\n"), LineMerge.merge(TRIP, TRIP + "from B\n", TRIP + "from A\n"));
+    }
+
+    /**
+     * Three devices insert at one place; each device merges the pairs in its own order. Ordering the
+     * insertions by which side is older made the result depend on that order, so devices wrote
+     * different merges and passed them back and forth for several syncs.
+     */
+    @Test
+    void merge_threeInsertionsAtOnePlace_sameTextWhateverPairIsMergedFirst() {
+        String x = TRIP + "Museum\n";
+        String y = TRIP + "Beach\n";
+        String z = TRIP + "Tram 28\n";
+        List<String> results = new ArrayList<>();
+        for (String[] order : new String[][] {{x, y, z}, {x, z, y}, {y, z, x}, {z, y, x}, {y, x, z}, {z, x, y}}) {
+            String first = LineMerge.merge(TRIP, order[0], order[1]).orElseThrow();
+            results.add(LineMerge.merge(TRIP, first, order[2]).orElseThrow());
+            results.add(LineMerge.merge(TRIP, order[2], first).orElseThrow());
+        }
+        assertEquals(1, new HashSet<>(results).size(), results.toString());
+        assertEquals(TRIP + "Beach\nMuseum\nTram 28\n", results.get(0));
     }
 
     @Test

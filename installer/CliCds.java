@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * Gives the command line a class archive of its own (docs/PERFORMANCE.md, "A new device ready"): the classes that
  * command-line syncs load, the AWS SDK's client, signer, XML protocol and HTTP client among them, already parsed and
- * verified. It roughly halves the CPU of a new device's S3 sync. It is a second archive, next to the app's
+ * verified: a new device's S3 sync needs about a third less CPU. It is a second archive, next to the app's
  * (AppCds.java), because an archive is mapped by every start that names it: the SDK's classes in the app's archive
  * cost the window about 20 MB of memory it would not otherwise use.
  *

@@ -7,6 +7,7 @@ import java.lang.module.Configuration;
 import java.lang.module.FindException;
 import java.lang.module.ModuleFinder;
 import java.lang.module.ResolvedModule;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -120,6 +121,7 @@ public final class Packager {
             image.add(javaOption);
         }
         image.addAll(commonOptions(version, icon));
+        image.addAll(List.of("--add-launcher", opt("cli-name") + "=" + cliLauncherProperties(work)));
         if (os == Os.MAC) {
             image.addAll(List.of("--mac-package-identifier", opt("mac-bundle-id"), "--mac-package-name", opt("name")));
         }
@@ -131,8 +133,11 @@ public final class Packager {
         double imageSeconds = seconds(imageStart);
         System.out.printf(Locale.ROOT, "installer: app image %s: %.1f MiB in %.1f s%n", appImage, megabytes(appImage), imageSeconds);
         System.out.println("installer: launcher " + launcher(appImage));
+        System.out.println("installer: command-line launcher " + launcher(appImage, opt("cli-name")));
         if (Boolean.parseBoolean(opts.getOrDefault("cds", "true"))) {
-            appCds(appImage);
+            tool("the AppCDS archive", opt("cds-tool"), "--image=" + appImage, "--name=" + opt("name"));
+            tool("the command line's AppCDS archive", opt("cli-cds-tool"), "--image=" + appImage,
+                    "--launcher=" + opt("cli-name"), "--s3proxy=" + opts.getOrDefault("s3proxy", ""));
         }
 
         if (!type.equals("app-image")) {
@@ -244,27 +249,48 @@ public final class Packager {
     }
 
     private Path launcher(Path appImage) {
+        return launcher(appImage, opt("name"));
+    }
+
+    private Path launcher(Path appImage, String name) {
         return switch (os) {
-            case LINUX -> appImage.resolve("bin").resolve(opt("name"));
-            case WINDOWS -> appImage.resolve(opt("name") + ".exe");
-            case MAC -> appImage.resolve("Contents/MacOS").resolve(opt("name"));
+            case LINUX -> appImage.resolve("bin").resolve(name);
+            case WINDOWS -> appImage.resolve(name + ".exe");
+            case MAC -> appImage.resolve("Contents/MacOS").resolve(name);
         };
     }
 
-    /** The image's class archive, made by AppCds.java (a program of its own: training runs the built app). */
-    private void appCds(Path appImage) {
+    /**
+     * The command line's own launcher: the same jars, main class and options as the app's, so the CLI works as
+     * before, but its own configuration, which names the command line's class archive (CliCds.java) instead of the
+     * window's. A console program on Windows, where the app's launcher has no console to print to.
+     */
+    private Path cliLauncherProperties(Path work) {
+        Path file = work.resolve(opt("cli-name") + ".properties");
+        try {
+            Files.write(file, List.of("main-class=" + opt("main-class"), "win-console=true", "linux-shortcut=false",
+                    "win-shortcut=false", "win-menu=false"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new Failure("cannot write " + file + ": " + e);
+        }
+        return file;
+    }
+
+    /** A class archive, made by a program of its own (AppCds.java, CliCds.java): training runs the built app. */
+    private void tool(String what, String... toolAndArgs) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = List.of(java, opt("cds-tool"), "--image=" + appImage, "--name=" + opt("name"));
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(List.of(toolAndArgs));
         try {
             Process p = new ProcessBuilder(cmd).inheritIO().start();
             if (p.waitFor() != 0) {
-                throw new Failure("the AppCDS archive could not be made (see above); -Dinstaller.cds=false builds without one");
+                throw new Failure(what + " could not be made (see above); -Dinstaller.cds=false builds without class archives");
             }
         } catch (IOException e) {
             throw new Failure("cannot run " + cmd + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failure("interrupted while making the AppCDS archive");
+            throw new Failure("interrupted while making " + what);
         }
     }
 

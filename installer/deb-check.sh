@@ -64,6 +64,9 @@ fi
 status="$(dpkg-query -W -f='${Status}' tandem 2>/dev/null || true)"
 [[ "$status" == "install ok installed" ]] || die "package tandem is not fully installed: '$status'"
 [[ -x "$LAUNCHER" ]] || die "no launcher at $LAUNCHER"
+# The command line's launcher has no menu entry: postinst registers the app's only.
+grep -qF "$DESKTOP_FILE" /var/lib/dpkg/info/tandem.postinst || die "postinst does not register $DESKTOP_FILE"
+! grep -q 'tandem-cli\.desktop' /var/lib/dpkg/info/tandem.postinst || die "postinst gives tandem-cli a menu entry"
 
 installer/smoke-test.sh "$LAUNCHER"
 

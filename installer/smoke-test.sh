@@ -74,4 +74,20 @@ sed 's/^/  | /' "$log"
 [[ $status -eq 0 ]] || die "the launcher exited with status $status"
 grep -qF "$FIRST_FRAME_LINE" "$log" || die "the app exited 0 but never printed \"$FIRST_FRAME_LINE\""
 
+
+# The command line's launcher (bin/tandem-cli): a command works, with its class archive when the image has one
+# (-Xshare:on fails rather than start without it), and the app's launcher never names that archive.
+cli="$(dirname "$launcher")/tandem-cli"
+appdir="$(dirname "$launcher")/../lib/app"
+if [[ -x "$cli" ]]; then
+  share=""
+  [[ ! -f "$appdir/tandem-cli.jsa" ]] || share="-Xshare:on"
+  cli_env=(env HOME="$scratch/home" JAVA_TOOL_OPTIONS="-Duser.home=$scratch/home $share" TANDEM_DATA_DIR="$scratch/data")
+  "${cli_env[@]}" "$cli" add "Smoke test todo" >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli add failed"; }
+  "${cli_env[@]}" "$cli" list >"$log" 2>&1 || { sed 's/^/  | /' "$log"; die "tandem-cli list failed"; }
+  grep -qF "Smoke test todo" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli list did not show the todo it added"; }
+  ! grep -qF "tandem-cli.jsa" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's archive"
+  echo "smoke-test: PASS: tandem-cli added and listed a todo${share:+ with its class archive}"
+fi
+
 echo "smoke-test: PASS: launcher exited 0 after the first frame (app run ${run_seconds} s, total $((SECONDS - started)) s)"

@@ -17,6 +17,9 @@ module dev.tandem.engine {
     requires software.amazon.awssdk.http.apache5;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.retries.api;
+    // The HTTP client's TLS strategy, set up lazily for plain-http endpoints (LazyTls).
+    requires org.apache.httpcomponents.client5.httpclient5;
+    requires org.apache.httpcomponents.core5.httpcore5;
 
     exports dev.tandem.engine;
     exports dev.tandem.engine.sync;

@@ -63,10 +63,14 @@ public final class S3Storage implements SyncStorage {
         String host = endpoint == null ? "s3." + settings.region() + ".amazonaws.com" : endpoint.getAuthority();
         this.where = "s3://" + host + "/" + bucket;
         this.errors = new S3Errors(where, bucket);
+        Apache5HttpClient.Builder http = Apache5HttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT);
+        if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme())) {
+            http.tlsSocketStrategy(new LazyTls());
+        }
         S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(Apache5HttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(SOCKET_TIMEOUT))
+                .httpClientBuilder(http)
                 .region(Region.of(settings.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))

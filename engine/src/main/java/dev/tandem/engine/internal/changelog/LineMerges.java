@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.changelog;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.Ancestry;
+import dev.tandem.engine.internal.merge.LineMerge;
 import dev.tandem.engine.internal.merge.TextMergeField;
 import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.store.StatementCache;
@@ -48,6 +49,11 @@ final class LineMerges {
     /** The merge of incoming {@code f} (change {@code id}) with the current winner {@code cur}; null when none. */
     static Pending attempt(TextMerges merges, StatementCache sql, String table, String entity, FieldData f, UUID id,
                            Winner cur, boolean incomingWins, Ancestry ancestry) throws SQLException {
+        if (cur.value() instanceof String a && f.value() instanceof String b && LineMerge.sameLines(a, b)) {
+            // The same lines arranged differently (merges of the same edits in different pairs):
+            // last write wins settles them alike everywhere, with nothing lost to report.
+            return new Pending(f.name(), null, incomingWins ? id : cur.id(), incomingWins ? cur.id() : id);
+        }
         Optional<String> text = merges.merge(sql, table, entity, f.name(), cur.id(), cur.value(), id, f.value(),
                 ancestry);
         if (text.isEmpty()) {

@@ -98,6 +98,24 @@ public final class LineMerge {
     }
 
     /**
+     * Whether two texts hold the same lines, each as often, in any order. Merges of the same edits
+     * made in different pairs can differ only so, when three or more devices inserted at one place
+     * (block order is by text, but a block from an earlier merge is compared whole); such versions
+     * are settled by last write wins rather than merged again, which would write yet another
+     * arrangement on each device.
+     */
+    public static boolean sameLines(String a, String b) {
+        if (a == null || b == null || a.length() != b.length()) {
+            return a == null ? b == null : a.equals(b);
+        }
+        List<String> x = new ArrayList<>(lines(a));
+        List<String> y = new ArrayList<>(lines(b));
+        x.sort(null);
+        y.sort(null);
+        return x.equals(y);
+    }
+
+    /**
      * Whether the merge holds a non-blank line more often than either side does. Both sides adding
      * the same line is what a merge of merges looks like when the common version found is older than
      * what the two really share (merges crossed); taking both would show the line twice, so the

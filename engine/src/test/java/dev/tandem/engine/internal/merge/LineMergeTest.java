@@ -1,12 +1,12 @@
 package dev.tandem.engine.internal.merge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LineMergeTest {
@@ -40,23 +40,37 @@ class LineMergeTest {
     }
 
     /**
-     * Three devices insert at one place; each device merges the pairs in its own order. Ordering the
-     * insertions by which side is older made the result depend on that order, so devices wrote
-     * different merges and passed them back and forth for several syncs.
+     * Three devices insert at one place and each merges the pairs in its own order. Ordered by the
+     * sides' age, the insertions came out in up to six orders, so devices wrote different merges and
+     * passed new ones back and forth for several syncs. Ordered by text they come out in at most two
+     * (a block from an earlier merge is compared whole), which hold the same lines, so last write
+     * wins settles them without another merge ({@link LineMerge#sameLines}).
      */
     @Test
-    void merge_threeInsertionsAtOnePlace_sameTextWhateverPairIsMergedFirst() {
+    void merge_threeInsertionsAtOnePlace_sameLinesWhateverPairIsMergedFirst() {
         String x = TRIP + "Museum\n";
         String y = TRIP + "Beach\n";
         String z = TRIP + "Tram 28\n";
-        List<String> results = new ArrayList<>();
+        Set<String> results = new HashSet<>();
         for (String[] order : new String[][] {{x, y, z}, {x, z, y}, {y, z, x}, {z, y, x}, {y, x, z}, {z, x, y}}) {
             String first = LineMerge.merge(TRIP, order[0], order[1]).orElseThrow();
             results.add(LineMerge.merge(TRIP, first, order[2]).orElseThrow());
             results.add(LineMerge.merge(TRIP, order[2], first).orElseThrow());
         }
-        assertEquals(1, new HashSet<>(results).size(), results.toString());
-        assertEquals(TRIP + "Beach\nMuseum\nTram 28\n", results.get(0));
+        assertTrue(results.size() <= 2, results.toString());
+        assertTrue(results.contains(TRIP + "Beach\nMuseum\nTram 28\n"), results.toString());
+        for (String r : results) {
+            assertTrue(LineMerge.sameLines(TRIP + "Beach\nMuseum\nTram 28\n", r), r);
+        }
+    }
+
+    @Test
+    void sameLines_reorderedOrChanged_onlyReorderedCounts() {
+        assertTrue(LineMerge.sameLines("a\nb\nc", "c\na\nb"));
+        assertFalse(LineMerge.sameLines("a\nb\nb", "a\na\nb"));
+        assertFalse(LineMerge.sameLines("a\nb", "a\nb\n"));
+        assertFalse(LineMerge.sameLines("a\nb", null));
+        assertTrue(LineMerge.sameLines(null, null));
     }
 
     @Test

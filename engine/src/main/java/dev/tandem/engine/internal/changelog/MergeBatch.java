@@ -252,11 +252,6 @@ final class MergeBatch {
         return e;
     }
 
-    /** The entities the batch touches. */
-    Iterable<Entity> entities() {
-        return entities.values();
-    }
-
     /** Whether this database holds change {@code id} of {@code e} already. */
     boolean has(Entity e, UUID id) {
         return e.appended.containsKey(id) || held.contains(new Held(e.table, e.entity, id));

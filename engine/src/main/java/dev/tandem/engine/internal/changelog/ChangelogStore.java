@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -190,43 +189,6 @@ public final class ChangelogStore {
             rs.next();
             return rs.getLong(1);
         }
-    }
-
-    /**
-     * Appends a change from elsewhere with {@code fields} unless this entity has it already;
-     * returns its new seq. Winners are the caller's to move ({@link #writeWinners}).
-     */
-    public OptionalLong appendIfNew(StatementCache sql, UUID id, UUID author, String table, String entity,
-                                    List<FieldData> fields) throws SQLException {
-        PreparedStatement has = sql.get("SELECT 1 FROM _tandem_entity WHERE tbl = ? AND entity = ? AND key = ?");
-        has.setString(1, table);
-        has.setString(2, entity);
-        has.setBytes(3, Uuid7.toBytes(id));
-        try (ResultSet rs = has.executeQuery()) {
-            if (rs.next()) {
-                return OptionalLong.empty();
-            }
-        }
-        long seq = insertChange(sql, id, author, table, entity, FieldCodec.encode(fields));
-        PreparedStatement ps = sql.get("INSERT INTO _tandem_entity(tbl, entity, key, seq) VALUES(?, ?, ?, ?)");
-        ps.setString(1, table);
-        ps.setString(2, entity);
-        ps.setBytes(3, Uuid7.toBytes(id));
-        ps.setLong(4, seq);
-        ps.executeUpdate();
-        return OptionalLong.of(seq);
-    }
-
-    /** Stores {@code winners} as the entity's winners; {@code seq} is the change that last moved one. */
-    public void writeWinners(StatementCache sql, String table, String entity, WinnerMap winners, long seq)
-            throws SQLException {
-        PreparedStatement ps = sql.get("INSERT INTO _tandem_entity(tbl, entity, key, seq, winners) VALUES(?, ?, '', ?, ?)"
-                + " ON CONFLICT(tbl, entity, key) DO UPDATE SET seq = excluded.seq, winners = excluded.winners");
-        ps.setString(1, table);
-        ps.setString(2, entity);
-        ps.setLong(3, seq);
-        ps.setBytes(4, winners.encode());
-        ps.executeUpdate();
     }
 
     /**

@@ -59,7 +59,6 @@ public final class RemoteApply {
     }
 
     private final ChangelogStore log;
-    private final Materializer materializer;
     private final ConflictStore conflicts;
     private final HybridClock clock;
     private final HeldRows held;
@@ -70,7 +69,6 @@ public final class RemoteApply {
                        TextMerges textMerges) {
         this.log = log;
         this.textMerges = textMerges;
-        this.materializer = materializer;
         this.held = new HeldRows(log, materializer);
         this.rows = new MergedRows(materializer, held);
         this.conflicts = conflicts;

@@ -4,7 +4,6 @@ import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.PackedValues;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -39,15 +38,6 @@ public final class WinnerMap {
     /** No winners; not to be changed (see {@link #copy}). */
     public static WinnerMap empty() {
         return EMPTY;
-    }
-
-    /** The map of these winners, as a merge reads them. */
-    static WinnerMap of(Collection<Winner> winners) {
-        WinnerMap m = new WinnerMap(new TreeMap<>());
-        for (Winner w : winners) {
-            m.put(w.field(), w.seq(), w.id());
-        }
-        return m;
     }
 
     /** A changeable copy. */

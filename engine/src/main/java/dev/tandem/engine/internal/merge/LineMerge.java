@@ -246,7 +246,7 @@ public final class LineMerge {
      * <ol>
      *   <li>both sides turned it into the same lines: take them;</li>
      *   <li>the hunks are compatible (equal ones, or not overlapping, and no new line comes from
-     *       both): apply all, the older side's insertion first where both insert at one place;</li>
+     *       both): apply all, two insertions at one place ordered by their text;</li>
      *   <li>otherwise, set aside the lines both sides' versions start and end with (a merge of
      *       merges shares some edits) and decide the rest: if one side left it as the ancestor had
      *       it, take the other's, else it is a conflict.</li>

@@ -29,7 +29,7 @@ import net.jqwik.api.statistics.Statistics;
  * After rounds of syncs (at most {@link #MAX_ROUNDS}): every replica holds the same text; no line appears twice; and
  * unless some replica recorded a conflict (overlapping edits, where last write wins), every line
  * that was added and not deliberately removed is still there. jqwik shrinks a failing script.
- * Budget: 200 tries in CI (about 35 s); 3,000 more in the long profile ({@link LongOnly}).
+ * Budget: 200 tries in CI (about 7 s); 3,000 more in the long profile ({@link LongOnly}).
  */
 class TextMergeConvergenceProperties {
     /** Prints every replica's note after each sync, to follow a failing script. */

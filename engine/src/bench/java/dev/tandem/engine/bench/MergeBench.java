@@ -32,8 +32,10 @@ import java.util.UUID;
  * </ul>
  * Baseline, run alongside in the same JVM: a raw sqlite-jdbc {@code executeBatch} of the same rows
  * (an INSERT of the 5 columns per task, an UPDATE of the title per rename) into the same schema in a
- * second file in the same directory, with the writer's pragmas, one transaction per batch. Rounds
- * alternate engine and raw (ABBA); round 0 is a warm-up.
+ * second file in the same directory, with the writer's pragmas, one transaction per batch. A third
+ * side, {@link MergeFloor}, writes the rows the engine's merge writes, raw: the floor for the
+ * changelog's layout. Each round runs the three in turn, each going first in every third round;
+ * round 0 is a warm-up.
  */
 final class MergeBench {
     /** Changes per pulled batch: DefaultSyncEngine.BATCH_CAP. */
@@ -57,22 +59,31 @@ final class MergeBench {
 
     void run() throws Exception {
         make();
-        long[][] insert = new long[2][rounds];
-        long[][] edit = new long[2][rounds];
+        MergeFloor floor = MergeFloor.of(dir.resolve("merge-floor-schema.db"), author);
+        String[] names = {"engine", "raw", "floor"};
+        long[][] insert = new long[3][rounds];
+        long[][] edit = new long[3][rounds];
         for (int round = 0; round <= rounds; round++) {
-            boolean engineFirst = round % 2 == 0;
-            long[] i = new long[2];
-            long[] e = new long[2];
-            for (int side = 0; side < 2; side++) {
-                boolean engine = (side == 0) == engineFirst;
-                long[] times = engine ? engine(round) : raw(round);
-                i[engine ? 0 : 1] = times[0];
-                e[engine ? 0 : 1] = times[1];
+            long[] i = new long[3];
+            long[] e = new long[3];
+            for (int k = 0; k < 3; k++) {
+                int side = (k + round) % 3; // each side goes first, second and third in turn
+                long[] times = switch (side) {
+                    case 0 -> engine(round);
+                    case 1 -> raw(round);
+                    default -> floor.run(dir.resolve("merge-floor-" + round + ".db"), rows, inserts, edits);
+                };
+                i[side] = times[0];
+                e[side] = times[1];
             }
-            System.out.printf("round %d%s: inserts engine %.3f s, raw %.3f s; edits engine %.3f s, raw %.3f s%n",
-                    round, round == 0 ? " (warm-up)" : "", i[0] / 1e9, i[1] / 1e9, e[0] / 1e9, e[1] / 1e9);
+            StringBuilder line = new StringBuilder("round " + round + (round == 0 ? " (warm-up)" : "") + ":");
+            for (int k = 0; k < 3; k++) {
+                line.append(String.format(" %s inserts %.3f s, edits %.3f s%s", names[k], i[k] / 1e9, e[k] / 1e9,
+                        k < 2 ? ";" : ""));
+            }
+            System.out.println(line);
             if (round > 0) {
-                for (int k = 0; k < 2; k++) {
+                for (int k = 0; k < 3; k++) {
                     insert[k][round - 1] = i[k];
                     edit[k][round - 1] = e[k];
                 }
@@ -202,11 +213,12 @@ final class MergeBench {
         long editFields = (long) records * EDIT_PASSES;
         System.out.println();
         System.out.println("### Merge of pulled batches: " + BATCH + " changes per batch, one transaction each, file database"
-                + " with the default settings (synchronous=FULL), " + rounds + " rounds alternating + 1 warm-up");
+                + " with the default settings (synchronous=FULL), " + rounds + " rounds, the three in turn, + 1 warm-up");
         System.out.println();
         System.out.println("| case | field changes | engine, median | field changes/s (median) | raw `executeBatch`, median"
-                + " | raw field changes/s | ratio (engine time / raw time) | engine, all rounds | raw, all rounds |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|");
+                + " | raw field changes/s | ratio (engine time / raw time) | the engine's writes alone (floor), median"
+                + " | floor field changes/s | engine time / floor time | engine, all rounds | raw, all rounds | floor, all rounds |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         row("inserts into an empty database (" + String.format("%,d", records) + " tasks × 5 fields)", insertFields, insert);
         row("edits of held tasks (" + String.format("%,d", editFields) + " one-field renames)", editFields, edit);
     }
@@ -214,9 +226,11 @@ final class MergeBench {
     private static void row(String name, long fields, long[][] times) {
         Stats e = new Stats(times[0]);
         Stats w = new Stats(times[1]);
-        System.out.printf("| %s | %,d | %s | **%,.0f** | %s | %,.0f | %s | %s | %s |%n", name, fields, Stats.ms(e.median()),
-                fields / (e.median() / 1e9), Stats.ms(w.median()), fields / (w.median() / 1e9),
-                Stats.ratio(e.median(), w.median()), all(times[0]), all(times[1]));
+        Stats f = new Stats(times[2]);
+        System.out.printf("| %s | %,d | %s | **%,.0f** | %s | %,.0f | %s | %s | %,.0f | %s | %s | %s | %s |%n", name, fields,
+                Stats.ms(e.median()), fields / (e.median() / 1e9), Stats.ms(w.median()), fields / (w.median() / 1e9),
+                Stats.ratio(e.median(), w.median()), Stats.ms(f.median()), fields / (f.median() / 1e9),
+                Stats.ratio(e.median(), f.median()), all(times[0]), all(times[1]), all(times[2]));
     }
 
     private static String all(long[] nanos) {

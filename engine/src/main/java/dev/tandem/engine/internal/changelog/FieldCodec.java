@@ -88,7 +88,7 @@ public final class FieldCodec {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(blob)) {
             int n = u.unpackArrayHeader();
             for (int i = 0; i < n; i++) {
-                String name = u.unpackString();
+                String name = PackedValues.unpackString(u);
                 if (only != null && !(ignoringCase ? only.equalsIgnoreCase(name) : only.equals(name))) {
                     u.skipValue(2);
                     continue;

@@ -51,11 +51,13 @@ final class MergeBatch {
             + " entity TEXT NOT NULL, key BLOB NOT NULL, PRIMARY KEY(tbl, entity, key)) WITHOUT ROWID";
     private static final String ENTITIES = "(SELECT DISTINCT tbl, entity FROM temp._tandem_merge_keys)";
 
-    /** Rows of {@code _tandem_entity} as SQLite orders them: the winners row ('' is TEXT) before history (BLOB) rows. */
-    private static final Comparator<Object[]> ENTITY_ROW_ORDER = Comparator.<Object[], String>comparing(r -> (String) r[0])
-            .thenComparing(r -> (String) r[1])
-            .thenComparing(r -> r[2] instanceof String ? null : (byte[]) r[2],
-                    Comparator.nullsFirst(Arrays::compareUnsigned));
+    /**
+     * Entities in about the order SQLite keeps their rows: String.compareTo orders by UTF-16 units,
+     * SQLite by UTF-8 bytes, which differ only past U+D7FF; the order is for page locality only.
+     */
+    private static final Comparator<Entity> ENTITY_ORDER = Comparator.<Entity, String>comparing(e -> e.table)
+            .thenComparing(e -> e.entity);
+    private static final Comparator<Object[]> HISTORY_ORDER = (a, b) -> Arrays.compareUnsigned((byte[]) a[2], (byte[]) b[2]);
 
     record Key(String table, String entity) {
     }
@@ -95,6 +97,8 @@ final class MergeBatch {
         private long movedBy = -1;
         private boolean dirty;
         private final Map<UUID, List<FieldData>> appended = new HashMap<>(2);
+        /** History rows appended and not yet flushed. */
+        private final List<Object[]> history = new ArrayList<>(1);
 
         private Entity(String table, String entity, WinnerMap before, boolean pending, boolean rowExisted) {
             this.table = table;
@@ -123,7 +127,7 @@ final class MergeBatch {
     private final Map<Long, Stored> changes = new HashMap<>();
     private final Set<Held> held = new HashSet<>();
     private final List<Object[]> changeRows = new ArrayList<>();
-    private final List<Object[]> historyRows = new ArrayList<>();
+    private final List<Object[]> entityRows = new ArrayList<>();
     private long nextSeq;
     /** The seq of the batch's first append: winners from it on are this batch's changes. */
     private long firstAppended;
@@ -262,7 +266,7 @@ final class MergeBatch {
         long seq = nextSeq++;
         byte[] blob = FieldCodec.encode(fields);
         changeRows.add(new Object[] {seq, Uuid7.toBytes(id), Uuid7.toBytes(author), e.table, e.entity, blob});
-        historyRows.add(new Object[] {e.table, e.entity, Uuid7.toBytes(id), seq, null});
+        e.history.add(new Object[] {e.table, e.entity, Uuid7.toBytes(id), seq, null});
         e.appended.put(id, fields);
         changes.put(seq, new Stored(author, null, fields));
         return seq;
@@ -367,17 +371,25 @@ final class MergeBatch {
     /** Writes what the batch appended and moved so far, so that SQL reads of the changelog see it. */
     void flush() throws SQLException {
         batch("INSERT INTO _tandem_change(seq, id, author, tbl, entity, fields) VALUES(?, ?, ?, ?, ?, ?)", changeRows);
-        // History and winners rows in key order, so that each entity's page is loaded and dirtied once.
-        List<Object[]> rows = historyRows;
+        // Winners and history rows in key order, so that each entity's page is loaded and dirtied once.
+        List<Entity> written = new ArrayList<>();
         for (Entity e : entities.values()) {
-            if (e.dirty) {
-                rows.add(new Object[] {e.table, e.entity, "", e.movedBy, e.winners.encode()});
-                e.dirty = false;
+            if (e.dirty || !e.history.isEmpty()) {
+                written.add(e);
             }
         }
-        rows.sort(ENTITY_ROW_ORDER);
+        written.sort(ENTITY_ORDER);
+        for (Entity e : written) {
+            if (e.dirty) {
+                entityRows.add(new Object[] {e.table, e.entity, "", e.movedBy, e.winners.encode()});
+                e.dirty = false;
+            }
+            e.history.sort(HISTORY_ORDER);
+            entityRows.addAll(e.history);
+            e.history.clear();
+        }
         batch("INSERT INTO _tandem_entity(tbl, entity, key, seq, winners) VALUES(?, ?, ?, ?, ?)"
-                + " ON CONFLICT(tbl, entity, key) DO UPDATE SET seq = excluded.seq, winners = excluded.winners", rows);
+                + " ON CONFLICT(tbl, entity, key) DO UPDATE SET seq = excluded.seq, winners = excluded.winners", entityRows);
     }
 
     private void batch(String statement, List<Object[]> rows) throws SQLException {

@@ -94,7 +94,7 @@ public final class WinnerMap {
                 if (u.unpackArrayHeader() != 3) {
                     throw new IOException("a winner is not [field, seq, id]");
                 }
-                String field = u.unpackString();
+                String field = PackedValues.unpackString(u);
                 long seq = u.unpackLong();
                 if (u.unpackBinaryHeader() != 16) {
                     throw new IOException("a winning change id is not 16 bytes");

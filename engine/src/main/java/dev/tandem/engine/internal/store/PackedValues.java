@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.store;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
@@ -67,6 +68,17 @@ public final class PackedValues {
         }
     }
 
+    /**
+     * A string, decoded straight from its UTF-8 bytes (malformed bytes become U+FFFD, as with
+     * {@link MessageUnpacker#unpackString}). {@code unpackString} resets a decoder and its buffer on
+     * each unpacker's first string, which was a tenth of a merge's CPU where every blob is a new
+     * unpacker.
+     */
+    public static String unpackString(MessageUnpacker u) throws IOException {
+        int length = u.unpackRawStringHeader();
+        return length == 0 ? "" : new String(u.readPayload(length), StandardCharsets.UTF_8);
+    }
+
     public static Object unpack(MessageUnpacker u) throws IOException {
         switch (u.getNextFormat().getValueType()) {
             case NIL:
@@ -77,7 +89,7 @@ public final class PackedValues {
             case FLOAT:
                 return u.unpackDouble();
             case STRING:
-                return u.unpackString();
+                return unpackString(u);
             case BINARY:
                 return u.readPayload(u.unpackBinaryHeader());
             default:

@@ -1,0 +1,202 @@
+package dev.tandem.engine.bench;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Synchronous;
+import dev.tandem.engine.bench.Data.Task;
+import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.PackedValues;
+import dev.tandem.engine.internal.store.SqlValues;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The floor under {@link MergeBench}'s engine figure for the changelog's current layout: the rows a
+ * merge writes, and nothing else, as a raw {@code executeBatch} per table into the engine's own
+ * tables. Per change: its {@code _tandem_change} row, its history row and its entity's winners row
+ * in {@code _tandem_entity}, and the user row (an INSERT of the task, or an UPDATE of the column
+ * that moved); entity rows in key order, as the engine writes them, one transaction per batch.
+ * It reads nothing (the engine reads each entity's winners and the changes they name to decide),
+ * so the engine can come close to it but not below it. Blobs are encoded in the engine's layout
+ * (FieldCodec's triples, WinnerMap's triples), so rows and pages are the size the engine's are.
+ */
+final class MergeFloor {
+    private final List<String> ddl;
+    private final UUID author;
+
+    private MergeFloor(List<String> ddl, UUID author) {
+        this.ddl = ddl;
+        this.author = author;
+    }
+
+    /** Reads the engine's table definitions from a scratch database {@code Db.open} creates. */
+    static MergeFloor of(Path scratch, UUID author) throws Exception {
+        SaveLatency.fresh(scratch);
+        List<String> ddl = new ArrayList<>();
+        try (Db opened = Db.open(scratch)) {
+            ((DefaultDb) opened).read(c -> {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT sql FROM sqlite_schema"
+                        + " WHERE name IN ('_tandem_change', '_tandem_entity') ORDER BY name")) {
+                    while (rs.next()) {
+                        ddl.add(rs.getString(1));
+                    }
+                }
+                return null;
+            });
+        } finally {
+            SaveLatency.fresh(scratch);
+        }
+        if (ddl.size() != 2) {
+            throw new IllegalStateException("the engine's changelog tables were not found: " + ddl);
+        }
+        return new MergeFloor(ddl, author);
+    }
+
+    /** Times the inserts into a new file, then the edits on top of them; nanoseconds. */
+    long[] run(Path file, List<Task> rows, List<List<ChangeData>> inserts, List<List<ChangeData>> edits)
+            throws Exception {
+        SaveLatency.fresh(file);
+        try (Connection c = SaveLatency.rawConnection(file, Synchronous.FULL)) {
+            try (Statement s = c.createStatement()) {
+                s.execute(Data.TASK_DDL);
+                for (String table : ddl) {
+                    s.execute(table);
+                }
+            }
+            c.setAutoCommit(false);
+            Map<String, Task> tasks = new HashMap<>();
+            for (Task t : rows) {
+                tasks.put(t.id(), t);
+            }
+            Writes w = new Writes(c, tasks);
+            long start = System.nanoTime();
+            for (List<ChangeData> batch : inserts) {
+                w.batch(batch, true);
+            }
+            long insert = System.nanoTime() - start;
+            start = System.nanoTime();
+            for (List<ChangeData> batch : edits) {
+                w.batch(batch, false);
+            }
+            long edit = System.nanoTime() - start;
+            c.setAutoCommit(true);
+            return new long[] {insert, edit};
+        } finally {
+            SaveLatency.fresh(file);
+        }
+    }
+
+    /** One file's writes: seqs and each entity's winners carry over from batch to batch. */
+    private final class Writes {
+        private final Connection c;
+        private final Map<String, Task> tasks;
+        private final Map<String, TreeMap<String, Object[]>> winners = new HashMap<>();
+        private long seq;
+
+        Writes(Connection c, Map<String, Task> tasks) {
+            this.c = c;
+            this.tasks = tasks;
+        }
+
+        void batch(List<ChangeData> batch, boolean insert) throws SQLException {
+            List<Object[]> changes = new ArrayList<>(batch.size());
+            List<Object[]> entityRows = new ArrayList<>(batch.size() * 2);
+            TreeMap<String, Object[]> userRows = new TreeMap<>();
+            for (ChangeData ch : batch) {
+                long s = ++seq;
+                byte[] id = Uuid7.toBytes(ch.id());
+                changes.add(new Object[] {s, id, Uuid7.toBytes(author), "task", ch.entity(), fields(ch.fields())});
+                entityRows.add(new Object[] {"task", ch.entity(), id, s, null});
+                TreeMap<String, Object[]> w = winners.computeIfAbsent(ch.entity(), k -> new TreeMap<>());
+                for (FieldData f : ch.fields()) {
+                    w.put(f.name(), new Object[] {f.name(), s, id});
+                }
+                entityRows.add(new Object[] {"task", ch.entity(), "", s, null});
+                userRows.put(ch.entity(), insert ? taskRow(tasks.get(ch.entity()))
+                        : new Object[] {ch.fields().get(0).value(), ch.entity()});
+            }
+            // Each winners row once, with the entity's winners as they end the batch.
+            Map<String, Object[]> lastWinners = new HashMap<>();
+            for (Object[] r : entityRows) {
+                if ("".equals(r[2])) {
+                    lastWinners.put((String) r[1], r);
+                }
+            }
+            entityRows.removeIf(r -> "".equals(r[2]) && lastWinners.get((String) r[1]) != r);
+            for (Object[] r : lastWinners.values()) {
+                r[4] = winnersBlob(winners.get((String) r[1]));
+            }
+            entityRows.sort(Comparator.<Object[], String>comparing(r -> (String) r[1])
+                    .thenComparing(r -> r[2] instanceof byte[] b ? b : null, Comparator.nullsFirst(Arrays::compareUnsigned)));
+            run("INSERT INTO _tandem_change(seq, id, author, tbl, entity, fields) VALUES(?, ?, ?, ?, ?, ?)", changes);
+            run("INSERT INTO _tandem_entity(tbl, entity, key, seq, winners) VALUES(?, ?, ?, ?, ?)"
+                    + " ON CONFLICT(tbl, entity, key) DO UPDATE SET seq = excluded.seq, winners = excluded.winners",
+                    entityRows);
+            run(insert ? Data.TASK_INSERT : "UPDATE task SET title = ? WHERE id = ?", new ArrayList<>(userRows.values()));
+            c.commit();
+        }
+
+        private void run(String sql, List<Object[]> rows) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        ps.setObject(i + 1, row[i]);
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static Object[] taskRow(Task t) {
+        return new Object[] {t.id(), t.title(), t.notes(), t.done() ? 1 : 0, t.priority(), t.due()};
+    }
+
+    /** FieldCodec's layout: [name, value, replaced id or nil] per field, by name. */
+    private static byte[] fields(List<FieldData> fields) {
+        List<FieldData> sorted = new ArrayList<>(fields);
+        sorted.sort(Comparator.comparing(FieldData::name));
+        return PackedValues.encode(p -> {
+            p.packArrayHeader(sorted.size());
+            for (FieldData f : sorted) {
+                p.packString(f.name());
+                PackedValues.pack(p, SqlValues.normalize(f.value()));
+                if (f.replaces() == null) {
+                    p.packNil();
+                } else {
+                    p.packBinaryHeader(16);
+                    p.writePayload(Uuid7.toBytes(f.replaces()));
+                }
+            }
+        });
+    }
+
+    /** WinnerMap's layout: [field, seq, id] per field, by field name. */
+    private static byte[] winnersBlob(TreeMap<String, Object[]> w) {
+        return PackedValues.encode(p -> {
+            p.packArrayHeader(w.size());
+            for (Object[] e : w.values()) {
+                p.packArrayHeader(3);
+                p.packString((String) e[0]);
+                p.packLong((Long) e[1]);
+                p.packBinaryHeader(16);
+                p.writePayload((byte[]) e[2]);
+            }
+        });
+    }
+}

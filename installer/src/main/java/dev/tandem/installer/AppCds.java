@@ -1,19 +1,15 @@
-import java.io.File;
+package dev.tandem.installer;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Gives an app image an AppCDS archive (docs/PERFORMANCE.md, "Cold start"): the classes the app loads up to its
@@ -33,24 +29,27 @@ import java.util.stream.Stream;
  * display (a dynamic one would need a training run there). Where the paths do not match, the JVM ignores the archive
  * and starts as it would without one. JDK 17's jlink runtime has no default archive to fall back to.
  *
- * <p>Run by Packager: {@code java AppCds.java --image=DIR --name=Tandem}. Exit status 0 with "skipped" when there is
- * no display to train on (Linux without xvfb-run or DISPLAY), 1 when a step failed on Linux; on Windows and macOS a
- * failure only warns, since no CI run has shown the training to work there yet.
+ * <p>Run by Packager: {@code java -cp CLASSES dev.tandem.installer.AppCds --image=DIR --name=Tandem}. Exit status 0
+ * with "skipped" when there is no display to train on (Linux without xvfb-run or DISPLAY), 1 when a step failed on
+ * Linux; on Windows and macOS a failure only warns, since no CI run has shown the training to work there yet.
  */
 public final class AppCds {
     static final String ARCHIVE = "tandem.jsa";
     static final String CLASS_LIST = "tandem.classlist";
     private static final String FIRST_FRAME = "Tandem started: first frame shown";
-    private static final long TIMEOUT_SECONDS = 180;
 
+    private final Os os;
     private final Path image;
     private final String name;
     private final Path scratch;
+    private final ProcessRunner runner;
 
     private AppCds(Path image, String name) throws IOException {
+        this.os = Os.current();
         this.image = image;
         this.name = name;
         this.scratch = Files.createTempDirectory("tandem-cds");
+        this.runner = new ProcessRunner(scratch, "AppCDS");
     }
 
     public static void main(String[] args) throws Exception {
@@ -73,9 +72,9 @@ public final class AppCds {
         try {
             status = cds.run();
         } finally {
-            deleteTree(cds.scratch);
+            FileOps.deleteTree(cds.scratch);
         }
-        if (status != 0 && !isLinux()) {
+        if (status != 0 && cds.os != Os.LINUX) {
             // Only the Linux recipe has been seen to work on CI; elsewhere a failed training must not cost the
             // installer. The image is left as it would be without this step (the launcher's options are only
             // changed once the archive passed its check).
@@ -89,11 +88,11 @@ public final class AppCds {
 
     private int run() throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Path launcher = launcher();
+        Path launcher = os.launcher(image, name);
         Path appDir = appDir();
         Path cfg = appDir.resolve(name + ".cfg");
         if (!Files.isExecutable(launcher) || !Files.isRegularFile(cfg)) {
-            return fail("no launcher " + launcher + " or no " + cfg);
+            return runner.fail("no launcher " + launcher + " or no " + cfg);
         }
         List<String> display = displayWrapper();
         if (display == null) {
@@ -104,7 +103,7 @@ public final class AppCds {
 
         // A todo makes the training show a filled list and the editor; the CLI needs no display.
         Path todos = scratch.resolve("data-todos");
-        if (exec(List.of(launcher.toString(), "--data-dir", todos.toString(), "add", "Water the plants", "--due", "tomorrow"),
+        if (runner.run(List.of(launcher.toString(), "--data-dir", todos.toString(), "add", "Water the plants", "--due", "tomorrow"),
                 Map.of(), "add a todo for training") == null) {
             return 1;
         }
@@ -113,12 +112,12 @@ public final class AppCds {
             Path list = scratch.resolve("classes-" + data.getFileName() + ".txt");
             List<String> cmd = new ArrayList<>(display);
             cmd.addAll(List.of(launcher.toString(), "--data-dir", data.toString(), "--exit-after-first-frame"));
-            String out = exec(cmd, Map.of("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + list), "training run");
+            String out = runner.run(cmd, Map.of("JAVA_TOOL_OPTIONS", "-XX:DumpLoadedClassList=" + list), "training run");
             if (out == null) {
                 return 1;
             }
             if (!Files.isRegularFile(list) || Files.size(list) == 0) {
-                return fail("the training run wrote no class list:\n" + out);
+                return runner.fail("the training run wrote no class list:\n" + out);
             }
             if (!out.contains(FIRST_FRAME)) {
                 // A GUI-subsystem launcher (Windows) may print nowhere we can read; its exit status still counts.
@@ -132,124 +131,39 @@ public final class AppCds {
         Path archive = appDir.resolve(ARCHIVE);
         Files.deleteIfExists(archive);
         // Warnings about classes the list names but the dump cannot archive (proxies, JFR events) are expected.
-        String dump = exec(List.of(launcher.toString()), Map.of("JAVA_TOOL_OPTIONS",
+        String dump = runner.run(List.of(launcher.toString()), Map.of("JAVA_TOOL_OPTIONS",
                 "-Xshare:dump -XX:SharedClassListFile=" + classList + " -XX:SharedArchiveFile=" + archive + " -Xlog:cds=error"),
                 "archive dump");
         if (dump == null) {
             return 1;
         }
         if (!Files.isRegularFile(archive)) {
-            return fail("the dump wrote no " + archive + ":\n" + dump);
+            return runner.fail("the dump wrote no " + archive + ":\n" + dump);
         }
-        List<String> cfgBefore = Files.readAllLines(cfg, StandardCharsets.UTF_8);
-        addJavaOption(cfg, "-XX:SharedArchiveFile=$APPDIR/" + ARCHIVE);
+        LauncherConfig config = new LauncherConfig(cfg);
+        config.addJavaOption("-XX:SharedArchiveFile=$APPDIR/" + ARCHIVE);
         // -Xshare:on fails instead of silently starting without the archive; --help needs no display.
-        if (exec(List.of(launcher.toString(), "--help"), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), "archive check") == null) {
-            Files.write(cfg, cfgBefore, StandardCharsets.UTF_8);
+        if (runner.run(List.of(launcher.toString(), "--help"), Map.of("JAVA_TOOL_OPTIONS", "-Xshare:on"), "archive check") == null) {
+            config.restore();
             Files.deleteIfExists(archive);
             return 1;
         }
-        System.out.printf(Locale.ROOT, "installer: AppCDS archive %s: %.1f MiB, %d classes, in %.1f s%n", archive,
-                Files.size(archive) / (1024.0 * 1024.0), classes.stream().filter(l -> !l.startsWith("#") && !l.startsWith("@")).count(),
-                (System.nanoTime() - start) / 1e9);
+        ClassLists.report("AppCDS archive", archive, classes, start);
         return 0;
     }
 
-    /** The launcher's JVM options: appended to the [JavaOptions] section, which jpackage writes last. */
-    private static void addJavaOption(Path cfg, String option) throws IOException {
-        List<String> lines = new ArrayList<>(Files.readAllLines(cfg, StandardCharsets.UTF_8));
-        String line = "java-options=" + option;
-        if (lines.contains(line)) {
-            return;
-        }
-        if (lines.stream().noneMatch(l -> l.strip().equals("[JavaOptions]"))) {
-            lines.add("[JavaOptions]");
-        } else if (!lines.get(lines.size() - 1).startsWith("java-options=")
-                && !lines.get(lines.size() - 1).strip().equals("[JavaOptions]")) {
-            throw new IOException(cfg + " has a section after [JavaOptions]; cannot add " + option);
-        }
-        lines.add(line);
-        Files.write(cfg, lines, StandardCharsets.UTF_8);
+    private Path appDir() {
+        return os.appDir(image);
     }
 
     /** How to run a window: under a private Xvfb on Linux when there is one, else on the build machine's display. */
-    private static List<String> displayWrapper() {
-        if (!isLinux()) {
+    private List<String> displayWrapper() {
+        if (os != Os.LINUX) {
             return List.of();
         }
-        if (onPath("xvfb-run")) {
+        if (FileOps.onPath("xvfb-run").isPresent()) {
             return List.of("xvfb-run", "-a", "-s", "-screen 0 1280x1024x24");
         }
         return System.getenv("DISPLAY") != null ? List.of() : null;
-    }
-
-    /** Runs a command with a scratch home (JavaFX and Java read user.home, not $HOME); null after a failure. */
-    private String exec(List<String> cmd, Map<String, String> env, String what) throws IOException, InterruptedException {
-        Path home = Files.createDirectories(scratch.resolve("home"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        Map<String, String> e = pb.environment();
-        e.put("HOME", home.toString());
-        e.remove("TANDEM_DATA_DIR");
-        e.remove("JDK_JAVA_OPTIONS");
-        e.putAll(env);
-        e.merge("JAVA_TOOL_OPTIONS", "-Duser.home=" + home, (a, b) -> a + " " + b);
-        Path log = Files.createTempFile(scratch, "exec", ".log");
-        pb.redirectOutput(log.toFile());
-        Process p = pb.start();
-        if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail(what + " did not finish within " + TIMEOUT_SECONDS + " s");
-            return null;
-        }
-        String out = Files.readString(log, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            fail(what + " exited with " + p.exitValue() + ":\n" + out);
-            return null;
-        }
-        return out;
-    }
-
-    private Path launcher() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            return image.resolve(name + ".exe");
-        }
-        return os.startsWith("mac") ? image.resolve("Contents/MacOS").resolve(name) : image.resolve("bin").resolve(name);
-    }
-
-    private Path appDir() {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            return image.resolve("app");
-        }
-        return os.startsWith("mac") ? image.resolve("Contents/app") : image.resolve("lib/app");
-    }
-
-    private static boolean isLinux() {
-        return System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Paths.get(dir, command))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int fail(String message) {
-        System.err.println("installer: ERROR: AppCDS: " + message);
-        return 1;
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,0 +1,22 @@
+package dev.tandem.installer;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+
+/** The class lists that training runs record ({@code -XX:DumpLoadedClassList}), and the archives dumped from them. */
+final class ClassLists {
+    private ClassLists() {
+    }
+
+    /** The lines of a class list that name a class: "#" lines are comments, "@" lines lambda proxies and the like. */
+    static long classCount(Collection<String> classList) {
+        return classList.stream().filter(l -> !l.startsWith("#") && !l.startsWith("@")).count();
+    }
+
+    /** The one line a trainer prints when its archive is made and checked. */
+    static void report(String what, Path archive, Collection<String> classList, long startNanos) {
+        System.out.printf(Locale.ROOT, "installer: %s %s: %.1f MiB, %d classes, in %.1f s%n", what, archive,
+                FileOps.megabytes(archive), classCount(classList), FileOps.seconds(startNanos));
+    }
+}

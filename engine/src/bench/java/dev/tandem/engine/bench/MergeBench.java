@@ -1,12 +1,14 @@
 package dev.tandem.engine.bench;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.Synchronous;
 import dev.tandem.engine.bench.Data.Task;
 import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.clock.HybridClock;
+import dev.tandem.engine.internal.store.SqlValues;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +16,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -22,34 +27,43 @@ import java.util.UUID;
  * Merge of pulled batches ({@link RemoteApply}), the pull path of a sync without the storage: another
  * device's changes, cut into batches of {@value #BATCH} changes as it pushes them, each merged in its
  * own write transaction as {@code DbChangelog.append} does, into a file database opened with the
- * default settings ({@code Db.open}: WAL, synchronous=FULL).
+ * default settings ({@code Db.open}: WAL, synchronous=FULL). Three cases, in this order on one
+ * database:
  *
  * <ul>
  *   <li><b>inserts</b>: a new device, empty database; {@code records} new tasks of 5 fields each.</li>
- *   <li><b>edits</b>: a database that holds the tasks (merged from the same device beforehand, not
- *       timed); {@code 5 × records} one-field renames, five passes over the tasks, each rename
- *       replacing the one before, as a device that saw it writes it.</li>
+ *   <li><b>renames</b>: the tasks held; {@code 5 × records} one-field renames, five passes over the
+ *       tasks, each rename replacing the one before, as a device that saw it writes it.</li>
+ *   <li><b>whole edits</b>: then {@code records} changes that set all 5 fields of a task, each field
+ *       replacing its winner: as many field changes as the renames, in a fifth of the changes.</li>
  * </ul>
- * Baseline, run alongside in the same JVM: a raw sqlite-jdbc {@code executeBatch} of the same rows
- * (an INSERT of the 5 columns per task, an UPDATE of the title per rename) into the same schema in a
- * second file in the same directory, with the writer's pragmas, one transaction per batch. A third
- * side, {@link MergeFloor}, writes the rows the engine's merge writes, raw: the floor for the
- * changelog's layout. Each round runs the three in turn, each going first in every third round;
- * round 0 is a warm-up.
+ * Baseline, run alongside in the same JVM: a raw sqlite-jdbc {@code executeBatch} of the same user
+ * rows (an INSERT of the 5 columns per task, an UPDATE of the columns a change sets) into the same
+ * schema in a second file in the same directory, with the writer's pragmas, one transaction per
+ * batch. A third side, {@link MergeFloor}, writes the rows the engine's merge writes, raw: the floor
+ * for the changelog's layout. Each round runs the three in turn, each going first in every third
+ * round; round 0 is a warm-up.
  */
 final class MergeBench {
     /** Changes per pulled batch: DefaultSyncEngine.BATCH_CAP. */
     static final int BATCH = 5_000;
-    private static final int EDIT_PASSES = 5;
+    private static final int RENAME_PASSES = 5;
+    private static final String[] COLUMNS = {"title", "notes", "done", "priority", "due"};
+
+    /** One case: the batches as pulled, and how many field changes they carry. */
+    record Case(String name, List<List<ChangeData>> batches, long fieldChanges) {
+        boolean inserts() {
+            return batches.get(0).get(0).fields().get(0).replaces() == null;
+        }
+    }
 
     private final Path dir;
     private final int records;
     private final int rounds;
     private final UUID author = UUID.randomUUID();
-    private final List<List<ChangeData>> inserts = new ArrayList<>();
-    private final List<List<ChangeData>> edits = new ArrayList<>();
-    private final List<Task> rows = new ArrayList<>();
-    private final List<String[]> renames = new ArrayList<>();
+    private final List<Case> cases = new ArrayList<>();
+    /** Each task as the last case leaves it, to check the engine's database against. */
+    private final Map<String, Object[]> finalRows = new HashMap<>();
 
     MergeBench(Path dir, int records, int rounds) {
         this.dir = dir;
@@ -61,85 +75,107 @@ final class MergeBench {
         make();
         MergeFloor floor = MergeFloor.of(dir.resolve("merge-floor-schema.db"), author);
         String[] names = {"engine", "raw", "floor"};
-        long[][] insert = new long[3][rounds];
-        long[][] edit = new long[3][rounds];
+        long[][][] times = new long[cases.size()][3][rounds];
         for (int round = 0; round <= rounds; round++) {
-            long[] i = new long[3];
-            long[] e = new long[3];
+            long[][] t = new long[3][];
             for (int k = 0; k < 3; k++) {
                 int side = (k + round) % 3; // each side goes first, second and third in turn
-                long[] times = switch (side) {
+                t[side] = switch (side) {
                     case 0 -> engine(round);
                     case 1 -> raw(round);
-                    default -> floor.run(dir.resolve("merge-floor-" + round + ".db"), rows, inserts, edits);
+                    default -> floor.run(dir.resolve("merge-floor-" + round + ".db"), cases);
                 };
-                i[side] = times[0];
-                e[side] = times[1];
             }
             StringBuilder line = new StringBuilder("round " + round + (round == 0 ? " (warm-up)" : "") + ":");
             for (int k = 0; k < 3; k++) {
-                line.append(String.format(" %s inserts %.3f s, edits %.3f s%s", names[k], i[k] / 1e9, e[k] / 1e9,
-                        k < 2 ? ";" : ""));
-            }
-            System.out.println(line);
-            if (round > 0) {
-                for (int k = 0; k < 3; k++) {
-                    insert[k][round - 1] = i[k];
-                    edit[k][round - 1] = e[k];
+                line.append(k == 0 ? " " : "; ").append(names[k]);
+                for (int c = 0; c < cases.size(); c++) {
+                    line.append(String.format(" %.3f s", t[k][c] / 1e9));
+                    if (round > 0) {
+                        times[c][k][round - 1] = t[k][c];
+                    }
                 }
             }
+            System.out.println(line + " (inserts, renames, whole edits)");
         }
-        print(insert, edit);
+        print(times);
     }
 
-    /** The remote device's changes, as its batches carry them, and the same rows for the raw baseline. */
+    /** The remote device's changes, as its batches carry them. */
     private void make() {
         SplittableRandom r = new SplittableRandom(7);
         HybridClock clock = new HybridClock(Clock.systemUTC());
         List<ChangeData> all = new ArrayList<>(records);
-        UUID[] last = new UUID[records];
+        List<String> ids = new ArrayList<>(records);
+        UUID[][] last = new UUID[records][COLUMNS.length];
         for (int i = 0; i < records; i++) {
             Task t = Data.task(UUID.randomUUID().toString(), r);
-            rows.add(t);
+            ids.add(t.id());
             UUID id = clock.next();
-            last[i] = id;
-            all.add(new ChangeData(id, "task", t.id(), List.of(new FieldData("title", t.title(), null),
-                    new FieldData("notes", t.notes(), null), new FieldData("done", t.done() ? 1L : 0L, null),
-                    new FieldData("priority", t.priority(), null), new FieldData("due", t.due(), null))));
+            Arrays.fill(last[i], id);
+            all.add(new ChangeData(id, "task", t.id(), fields(t, new UUID[COLUMNS.length])));
+            finalRows.put(t.id(), values(t));
         }
-        cut(all, inserts);
-        List<ChangeData> renamed = new ArrayList<>(records * EDIT_PASSES);
-        for (int pass = 0; pass < EDIT_PASSES; pass++) {
+        cases.add(new Case("inserts into an empty database (" + String.format("%,d", records) + " tasks × 5 fields)",
+                cut(all), records * 5L));
+        List<ChangeData> renamed = new ArrayList<>(records * RENAME_PASSES);
+        for (int pass = 0; pass < RENAME_PASSES; pass++) {
             for (int i = 0; i < records; i++) {
                 String title = Data.title(r);
                 UUID id = clock.next();
-                renamed.add(new ChangeData(id, "task", rows.get(i).id(), List.of(new FieldData("title", title, last[i]))));
-                renames.add(new String[] {rows.get(i).id(), title});
-                last[i] = id;
+                renamed.add(new ChangeData(id, "task", ids.get(i), List.of(new FieldData("title", title, last[i][0]))));
+                last[i][0] = id;
+                finalRows.get(ids.get(i))[0] = title;
             }
         }
-        cut(renamed, edits);
+        cases.add(new Case("edits of held tasks (" + String.format("%,d", records * RENAME_PASSES) + " one-field renames)",
+                cut(renamed), (long) records * RENAME_PASSES));
+        List<ChangeData> whole = new ArrayList<>(records);
+        for (int i = 0; i < records; i++) {
+            Task t = Data.task(ids.get(i), r);
+            UUID id = clock.next();
+            whole.add(new ChangeData(id, "task", ids.get(i), fields(t, last[i])));
+            Arrays.fill(last[i], id);
+            finalRows.put(ids.get(i), values(t));
+        }
+        cases.add(new Case("whole edits of held tasks (" + String.format("%,d", records) + " changes × 5 fields)",
+                cut(whole), records * 5L));
     }
 
-    private static void cut(List<ChangeData> changes, List<List<ChangeData>> into) {
+    private static List<FieldData> fields(Task t, UUID[] replaces) {
+        Object[] v = values(t);
+        List<FieldData> fields = new ArrayList<>(COLUMNS.length);
+        for (int k = 0; k < COLUMNS.length; k++) {
+            fields.add(new FieldData(COLUMNS[k], v[k], replaces[k]));
+        }
+        return fields;
+    }
+
+    private static Object[] values(Task t) {
+        return new Object[] {t.title(), t.notes(), t.done() ? 1L : 0L, t.priority(), t.due()};
+    }
+
+    private static List<List<ChangeData>> cut(List<ChangeData> changes) {
+        List<List<ChangeData>> into = new ArrayList<>();
         for (int from = 0; from < changes.size(); from += BATCH) {
             into.add(changes.subList(from, Math.min(changes.size(), from + BATCH)));
         }
+        return into;
     }
 
-    /** Times the inserts into a new database, then the edits on top of them. */
+    /** Times each case in turn on one new database, then checks every row against the last case. */
     private long[] engine(int round) throws Exception {
         Path file = SaveLatency.fresh(dir.resolve("merge-engine-" + round + ".db"));
         try (Db opened = Db.open(file)) {
             DefaultDb db = (DefaultDb) opened;
             db.migrate(List.of(Data.TASK_DDL));
             RemoteApply apply = db.remoteApply();
-            long insert = merge(db, apply, inserts);
-            check(db, "SELECT count(*) FROM task", records);
-            long edit = merge(db, apply, edits);
-            check(db, "SELECT count(*) FROM task WHERE title = '" + renames.get(renames.size() - 1)[1].replace("'", "''")
-                    + "' AND id = '" + renames.get(renames.size() - 1)[0] + "'", 1);
-            return new long[] {insert, edit};
+            long[] times = new long[cases.size()];
+            for (int c = 0; c < cases.size(); c++) {
+                times[c] = merge(db, apply, cases.get(c).batches());
+            }
+            check(db);
+            return times;
         } finally {
             SaveLatency.fresh(file);
         }
@@ -158,59 +194,58 @@ final class MergeBench {
         return System.nanoTime() - start;
     }
 
-    private static void check(DefaultDb db, String sql, long expected) {
-        long n = db.read(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    private void check(DefaultDb db) {
+        int wrong = db.read(c -> {
+            int n = 0;
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT id, " + String.join(", ", COLUMNS) + " FROM task")) {
+                while (rs.next()) {
+                    Object[] want = finalRows.get(rs.getString(1));
+                    for (int k = 0; want != null && k < COLUMNS.length; k++) {
+                        want = SqlValues.same(want[k], SqlValues.normalize(rs.getObject(k + 2))) ? want : null;
+                    }
+                    n += want == null ? 1 : 0;
+                }
+            }
+            return n;
+        });
+        int count = db.read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM task")) {
                 rs.next();
-                return rs.getLong(1);
+                return rs.getInt(1);
             }
         });
-        if (n != expected) {
-            throw new IllegalStateException(sql + " gave " + n + ", not " + expected);
+        if (wrong != 0 || count != records) {
+            throw new IllegalStateException(wrong + " rows differ from the last changes, " + count + " of " + records
+                    + " rows");
         }
     }
 
+    /** The same user rows: each case's batches, one statement per set of columns, one transaction per batch. */
     private long[] raw(int round) throws Exception {
         Path file = SaveLatency.fresh(dir.resolve("merge-raw-" + round + ".db"));
-        try (Connection c = SaveLatency.rawConnection(file, dev.tandem.engine.Synchronous.FULL)) {
+        try (Connection c = SaveLatency.rawConnection(file, Synchronous.FULL)) {
             try (Statement s = c.createStatement()) {
                 s.execute(Data.TASK_DDL);
             }
             c.setAutoCommit(false);
-            long start = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement(Data.TASK_INSERT)) {
-                for (int from = 0; from < rows.size(); from += BATCH) {
-                    for (Task t : rows.subList(from, Math.min(rows.size(), from + BATCH))) {
-                        SaveLatency.bind(ps, t).addBatch();
-                    }
-                    ps.executeBatch();
+            long[] times = new long[cases.size()];
+            for (int k = 0; k < cases.size(); k++) {
+                long start = System.nanoTime();
+                for (List<ChangeData> batch : cases.get(k).batches()) {
+                    MergeFloor.userRows(c, batch, cases.get(k).inserts());
                     c.commit();
                 }
+                times[k] = System.nanoTime() - start;
             }
-            long insert = System.nanoTime() - start;
-            start = System.nanoTime();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE task SET title = ? WHERE id = ?")) {
-                for (int from = 0; from < renames.size(); from += BATCH) {
-                    for (String[] rename : renames.subList(from, Math.min(renames.size(), from + BATCH))) {
-                        ps.setString(1, rename[1]);
-                        ps.setString(2, rename[0]);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                    c.commit();
-                }
-            }
-            long edit = System.nanoTime() - start;
             c.setAutoCommit(true);
-            return new long[] {insert, edit};
+            return times;
         } finally {
             SaveLatency.fresh(file);
         }
     }
 
-    private void print(long[][] insert, long[][] edit) {
-        long insertFields = records * 5L;
-        long editFields = (long) records * EDIT_PASSES;
+    private void print(long[][][] times) {
         System.out.println();
         System.out.println("### Merge of pulled batches: " + BATCH + " changes per batch, one transaction each, file database"
                 + " with the default settings (synchronous=FULL), " + rounds + " rounds, the three in turn, + 1 warm-up");
@@ -219,17 +254,19 @@ final class MergeBench {
                 + " | raw field changes/s | ratio (engine time / raw time) | the engine's writes alone (floor), median"
                 + " | floor field changes/s | engine time / floor time | engine, all rounds | raw, all rounds | floor, all rounds |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        row("inserts into an empty database (" + String.format("%,d", records) + " tasks × 5 fields)", insertFields, insert);
-        row("edits of held tasks (" + String.format("%,d", editFields) + " one-field renames)", editFields, edit);
+        for (int c = 0; c < cases.size(); c++) {
+            row(cases.get(c), times[c]);
+        }
     }
 
-    private static void row(String name, long fields, long[][] times) {
+    private static void row(Case c, long[][] times) {
         Stats e = new Stats(times[0]);
         Stats w = new Stats(times[1]);
         Stats f = new Stats(times[2]);
-        System.out.printf("| %s | %,d | %s | **%,.0f** | %s | %,.0f | %s | %s | %,.0f | %s | %s | %s | %s |%n", name, fields,
-                Stats.ms(e.median()), fields / (e.median() / 1e9), Stats.ms(w.median()), fields / (w.median() / 1e9),
-                Stats.ratio(e.median(), w.median()), Stats.ms(f.median()), fields / (f.median() / 1e9),
+        long n = c.fieldChanges();
+        System.out.printf("| %s | %,d | %s | **%,.0f** | %s | %,.0f | %s | %s | %,.0f | %s | %s | %s | %s |%n", c.name(), n,
+                Stats.ms(e.median()), n / (e.median() / 1e9), Stats.ms(w.median()), n / (w.median() / 1e9),
+                Stats.ratio(e.median(), w.median()), Stats.ms(f.median()), n / (f.median() / 1e9),
                 Stats.ratio(e.median(), f.median()), all(times[0]), all(times[1]), all(times[2]));
     }
 

@@ -2,7 +2,6 @@ package dev.tandem.engine.bench;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Synchronous;
-import dev.tandem.engine.bench.Data.Task;
 import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
@@ -28,7 +27,7 @@ import java.util.UUID;
  * The floor under {@link MergeBench}'s engine figure for the changelog's current layout: the rows a
  * merge writes, and nothing else, as a raw {@code executeBatch} per table into the engine's own
  * tables. Per change: its {@code _tandem_change} row, its history row and its entity's winners row
- * in {@code _tandem_entity}, and the user row (an INSERT of the task, or an UPDATE of the column
+ * in {@code _tandem_entity}, and the user row (an INSERT of the task, or an UPDATE of the columns
  * that moved); entity rows in key order, as the engine writes them, one transaction per batch.
  * It reads nothing (the engine reads each entity's winners and the changes they name to decide),
  * so the engine can come close to it but not below it. Blobs are encoded in the engine's layout
@@ -66,9 +65,8 @@ final class MergeFloor {
         return new MergeFloor(ddl, author);
     }
 
-    /** Times the inserts into a new file, then the edits on top of them; nanoseconds. */
-    long[] run(Path file, List<Task> rows, List<List<ChangeData>> inserts, List<List<ChangeData>> edits)
-            throws Exception {
+    /** Times each case in turn on one new file; nanoseconds. */
+    long[] run(Path file, List<MergeBench.Case> cases) throws Exception {
         SaveLatency.fresh(file);
         try (Connection c = SaveLatency.rawConnection(file, Synchronous.FULL)) {
             try (Statement s = c.createStatement()) {
@@ -78,44 +76,73 @@ final class MergeFloor {
                 }
             }
             c.setAutoCommit(false);
-            Map<String, Task> tasks = new HashMap<>();
-            for (Task t : rows) {
-                tasks.put(t.id(), t);
+            Writes w = new Writes(c);
+            long[] times = new long[cases.size()];
+            for (int k = 0; k < cases.size(); k++) {
+                long start = System.nanoTime();
+                for (List<ChangeData> batch : cases.get(k).batches()) {
+                    w.batch(batch, cases.get(k).inserts());
+                }
+                times[k] = System.nanoTime() - start;
             }
-            Writes w = new Writes(c, tasks);
-            long start = System.nanoTime();
-            for (List<ChangeData> batch : inserts) {
-                w.batch(batch, true);
-            }
-            long insert = System.nanoTime() - start;
-            start = System.nanoTime();
-            for (List<ChangeData> batch : edits) {
-                w.batch(batch, false);
-            }
-            long edit = System.nanoTime() - start;
             c.setAutoCommit(true);
-            return new long[] {insert, edit};
+            return times;
         } finally {
             SaveLatency.fresh(file);
+        }
+    }
+
+    /**
+     * The user rows of {@code batch}, once per entity and in entity order as the engine writes them:
+     * an INSERT of the fields of each change, or an UPDATE of the columns it sets. All changes of a
+     * batch here set the same fields. Also the raw baseline of {@link MergeBench}.
+     */
+    static void userRows(Connection c, List<ChangeData> batch, boolean insert) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (FieldData f : batch.get(0).fields()) {
+            names.add(f.name());
+        }
+        TreeMap<String, Object[]> rows = new TreeMap<>();
+        for (ChangeData ch : batch) {
+            Object[] row = new Object[names.size() + 1];
+            row[insert ? 0 : names.size()] = ch.entity();
+            for (int k = 0; k < names.size(); k++) {
+                row[insert ? k + 1 : k] = SqlValues.normalize(ch.fields().get(k).value());
+            }
+            rows.put(ch.entity(), row);
+        }
+        String sql = insert
+                ? "INSERT INTO task(id, " + String.join(", ", names) + ") VALUES(?" + ", ?".repeat(names.size()) + ")"
+                : "UPDATE task SET " + String.join(" = ?, ", names) + " = ? WHERE id = ?";
+        run(c, sql, new ArrayList<>(rows.values()));
+    }
+
+    private static void run(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    ps.setObject(i + 1, row[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
     /** One file's writes: seqs and each entity's winners carry over from batch to batch. */
     private final class Writes {
         private final Connection c;
-        private final Map<String, Task> tasks;
         private final Map<String, TreeMap<String, Object[]>> winners = new HashMap<>();
         private long seq;
 
-        Writes(Connection c, Map<String, Task> tasks) {
+        Writes(Connection c) {
             this.c = c;
-            this.tasks = tasks;
         }
 
         void batch(List<ChangeData> batch, boolean insert) throws SQLException {
             List<Object[]> changes = new ArrayList<>(batch.size());
             List<Object[]> entityRows = new ArrayList<>(batch.size() * 2);
-            TreeMap<String, Object[]> userRows = new TreeMap<>();
+            Map<String, Object[]> winnersRows = new HashMap<>();
             for (ChangeData ch : batch) {
                 long s = ++seq;
                 byte[] id = Uuid7.toBytes(ch.id());
@@ -125,46 +152,22 @@ final class MergeFloor {
                 for (FieldData f : ch.fields()) {
                     w.put(f.name(), new Object[] {f.name(), s, id});
                 }
-                entityRows.add(new Object[] {"task", ch.entity(), "", s, null});
-                userRows.put(ch.entity(), insert ? taskRow(tasks.get(ch.entity()))
-                        : new Object[] {ch.fields().get(0).value(), ch.entity()});
+                winnersRows.put(ch.entity(), new Object[] {"task", ch.entity(), "", s, null});
             }
             // Each winners row once, with the entity's winners as they end the batch.
-            Map<String, Object[]> lastWinners = new HashMap<>();
-            for (Object[] r : entityRows) {
-                if ("".equals(r[2])) {
-                    lastWinners.put((String) r[1], r);
-                }
-            }
-            entityRows.removeIf(r -> "".equals(r[2]) && lastWinners.get((String) r[1]) != r);
-            for (Object[] r : lastWinners.values()) {
+            for (Object[] r : winnersRows.values()) {
                 r[4] = winnersBlob(winners.get((String) r[1]));
+                entityRows.add(r);
             }
             entityRows.sort(Comparator.<Object[], String>comparing(r -> (String) r[1])
                     .thenComparing(r -> r[2] instanceof byte[] b ? b : null, Comparator.nullsFirst(Arrays::compareUnsigned)));
-            run("INSERT INTO _tandem_change(seq, id, author, tbl, entity, fields) VALUES(?, ?, ?, ?, ?, ?)", changes);
-            run("INSERT INTO _tandem_entity(tbl, entity, key, seq, winners) VALUES(?, ?, ?, ?, ?)"
+            run(c, "INSERT INTO _tandem_change(seq, id, author, tbl, entity, fields) VALUES(?, ?, ?, ?, ?, ?)", changes);
+            run(c, "INSERT INTO _tandem_entity(tbl, entity, key, seq, winners) VALUES(?, ?, ?, ?, ?)"
                     + " ON CONFLICT(tbl, entity, key) DO UPDATE SET seq = excluded.seq, winners = excluded.winners",
                     entityRows);
-            run(insert ? Data.TASK_INSERT : "UPDATE task SET title = ? WHERE id = ?", new ArrayList<>(userRows.values()));
+            userRows(c, batch, insert);
             c.commit();
         }
-
-        private void run(String sql, List<Object[]> rows) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (Object[] row : rows) {
-                    for (int i = 0; i < row.length; i++) {
-                        ps.setObject(i + 1, row[i]);
-                    }
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        }
-    }
-
-    private static Object[] taskRow(Task t) {
-        return new Object[] {t.id(), t.title(), t.notes(), t.done() ? 1 : 0, t.priority(), t.due()};
     }
 
     /** FieldCodec's layout: [name, value, replaced id or nil] per field, by name. */

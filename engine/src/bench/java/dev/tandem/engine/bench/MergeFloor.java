@@ -4,6 +4,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Synchronous;
 import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.PackedValues;
@@ -30,8 +31,9 @@ import java.util.UUID;
  * in {@code _tandem_entity}, and the user row (an INSERT of the task, or an UPDATE of the columns
  * that moved); entity rows in key order, as the engine writes them, one transaction per batch.
  * It reads nothing (the engine reads each entity's winners and the changes they name to decide),
- * so the engine can come close to it but not below it. Blobs are encoded in the engine's layout
- * (FieldCodec's triples, WinnerMap's triples), so rows and pages are the size the engine's are.
+ * so the engine can come close to it but not below it. Blobs are the engine's: each change's by
+ * {@link FieldCodec}, each winners row in WinnerMap's layout, so rows and pages are the size the
+ * engine's are.
  */
 final class MergeFloor {
     private final List<String> ddl;
@@ -146,7 +148,7 @@ final class MergeFloor {
             for (ChangeData ch : batch) {
                 long s = ++seq;
                 byte[] id = Uuid7.toBytes(ch.id());
-                changes.add(new Object[] {s, id, Uuid7.toBytes(author), "task", ch.entity(), fields(ch.fields())});
+                changes.add(new Object[] {s, id, Uuid7.toBytes(author), "task", ch.entity(), FieldCodec.encode(ch.fields())});
                 entityRows.add(new Object[] {"task", ch.entity(), id, s, null});
                 TreeMap<String, Object[]> w = winners.computeIfAbsent(ch.entity(), k -> new TreeMap<>());
                 for (FieldData f : ch.fields()) {
@@ -168,25 +170,6 @@ final class MergeFloor {
             userRows(c, batch, insert);
             c.commit();
         }
-    }
-
-    /** FieldCodec's layout: [name, value, replaced id or nil] per field, by name. */
-    private static byte[] fields(List<FieldData> fields) {
-        List<FieldData> sorted = new ArrayList<>(fields);
-        sorted.sort(Comparator.comparing(FieldData::name));
-        return PackedValues.encode(p -> {
-            p.packArrayHeader(sorted.size());
-            for (FieldData f : sorted) {
-                p.packString(f.name());
-                PackedValues.pack(p, SqlValues.normalize(f.value()));
-                if (f.replaces() == null) {
-                    p.packNil();
-                } else {
-                    p.packBinaryHeader(16);
-                    p.writePayload(Uuid7.toBytes(f.replaces()));
-                }
-            }
-        });
     }
 
     /** WinnerMap's layout: [field, seq, id] per field, by field name. */

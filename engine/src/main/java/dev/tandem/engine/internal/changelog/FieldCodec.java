@@ -31,8 +31,8 @@ public final class FieldCodec {
     private FieldCodec() {
     }
 
-    /** Encodes {@code fields} (any order). */
-    static byte[] encode(List<FieldData> fields) {
+    /** Encodes {@code fields} (any order). Public for the merge benchmark's floor, which writes the same rows. */
+    public static byte[] encode(List<FieldData> fields) {
         FieldData[] sorted = fields.toArray(new FieldData[0]);
         Arrays.sort(sorted, BY_NAME);
         return PackedValues.encode(p -> {

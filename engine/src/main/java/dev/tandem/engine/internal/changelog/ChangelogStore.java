@@ -2,7 +2,6 @@ package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
-import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.TextMergeField;
 import dev.tandem.engine.internal.store.StatementCache;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,49 +33,17 @@ public final class ChangelogStore {
     public Map<String, Winner> winners(StatementCache sql, String table, String entity) throws SQLException {
         WinnerMap map = WinnerMap.decode(winnersBlob(sql, table, entity));
         Map<String, Winner> winners = new HashMap<>();
-        Map<Long, Stored> changes = new HashMap<>();
+        Map<Long, StoredChange> changes = new HashMap<>();
         for (Map.Entry<String, WinnerMap.Entry> e : map.byField().entrySet()) {
             WinnerMap.Entry w = e.getValue();
-            Stored c = changes.get(w.seq());
+            StoredChange c = changes.get(w.seq());
             if (c == null) {
-                c = change(sql, w.seq());
+                c = StoredChange.read(sql, w.seq());
                 changes.put(w.seq(), c);
             }
-            FieldData f = c.fields.get(e.getKey());
-            if (f == null) {
-                throw new StorageException("The changelog names change " + w.seq() + " the winner of " + table + "/"
-                        + entity + "." + w.field() + ", but that change did not set it; the database is damaged");
-            }
-            winners.put(e.getKey(), new Winner(w.field(), w.seq(), w.id(), c.author, f.value(), f.replaces(),
-                    mergedParent(c.fields.get(TextMergeField.hiddenFor(e.getKey())))));
+            winners.put(e.getKey(), c.asWinner(table, entity, w));
         }
         return winners;
-    }
-
-    /** A stored change's author and attributes by lower-case name. */
-    private record Stored(UUID author, Map<String, FieldData> fields) {
-    }
-
-    private static Stored change(StatementCache sql, long seq) throws SQLException {
-        ChangeRow row = changeRow(sql, seq);
-        return new Stored(row.author(), byLowerCaseName(row.fields()));
-    }
-
-    /** A stored change's author and its attributes' blob ({@link FieldCodec}). */
-    record ChangeRow(UUID author, byte[] fields) {
-    }
-
-    /** The change with local seq {@code seq}, which the caller knows to win an attribute. */
-    static ChangeRow changeRow(StatementCache sql, long seq) throws SQLException {
-        PreparedStatement ps = sql.get("SELECT author, fields FROM _tandem_change WHERE seq = ?");
-        ps.setLong(1, seq);
-        try (ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new StorageException("The changelog names change " + seq + " a winner, but has no such change;"
-                        + " the database is damaged");
-            }
-            return new ChangeRow(Uuid7.fromBytes(rs.getBytes(1)), rs.getBytes(2));
-        }
     }
 
     private static byte[] winnersBlob(StatementCache sql, String table, String entity) throws SQLException {
@@ -87,18 +53,6 @@ public final class ChangelogStore {
         try (ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getBytes(1) : null;
         }
-    }
-
-    private static Map<String, FieldData> byLowerCaseName(byte[] blob) {
-        Map<String, FieldData> byName = new HashMap<>();
-        for (FieldData f : FieldCodec.decode(blob)) {
-            byName.put(lower(f.name()), f);
-        }
-        return byName;
-    }
-
-    private static String lower(String field) {
-        return field.toLowerCase(Locale.ROOT);
     }
 
     /** The winning change of each of the entity's attributes, and whether it is deleted. */
@@ -117,7 +71,7 @@ public final class ChangelogStore {
         if (deleted == null) {
             return new WinnerIds(map, false);
         }
-        FieldData f = change(sql, deleted.seq()).fields.get(lower(Change.DELETED_FIELD));
+        FieldData f = StoredChange.read(sql, deleted.seq()).field(Change.DELETED_FIELD);
         return new WinnerIds(map, f != null && Long.valueOf(1L).equals(f.value()));
     }
 

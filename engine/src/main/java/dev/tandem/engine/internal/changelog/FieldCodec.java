@@ -73,23 +73,12 @@ public final class FieldCodec {
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The attribute whose name equals {@code name} ignoring case, or null; the others are skipped, not decoded. */
-    static FieldData findIgnoringCase(byte[] blob, String name) {
-        List<FieldData> found = new ArrayList<>(1);
-        read(blob, name, found, true);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
     private static void read(byte[] blob, String only, List<FieldData> out) {
-        read(blob, only, out, false);
-    }
-
-    private static void read(byte[] blob, String only, List<FieldData> out, boolean ignoringCase) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(blob)) {
             int n = u.unpackArrayHeader();
             for (int i = 0; i < n; i++) {
                 String name = PackedValues.unpackString(u);
-                if (only != null && !(ignoringCase ? only.equalsIgnoreCase(name) : only.equals(name))) {
+                if (only != null && !only.equals(name)) {
                     u.skipValue(2);
                     continue;
                 }

@@ -1,7 +1,6 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.Change;
-import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.Ancestry;
 import dev.tandem.engine.internal.merge.TextMergeField;
@@ -66,25 +65,6 @@ final class MergeBatch {
     private record Held(String table, String entity, UUID id) {
     }
 
-    /**
-     * A change this database holds: its author, and its attributes, either as appended by this
-     * batch or as stored, each decoded when asked for (a stored change may hold long notes that
-     * nothing here needs).
-     */
-    private record Stored(UUID author, byte[] blob, List<FieldData> fields) {
-        FieldData field(String name) {
-            if (fields == null) {
-                return FieldCodec.findIgnoringCase(blob, name);
-            }
-            for (FieldData f : fields) {
-                if (f.name().equalsIgnoreCase(name)) {
-                    return f;
-                }
-            }
-            return null;
-        }
-    }
-
     /** One entity the batch touches: its winners as they move, and its changes appended by the batch. */
     static final class Entity {
         final String table;
@@ -124,7 +104,7 @@ final class MergeBatch {
 
     private final StatementCache sql;
     private final Map<Key, Entity> entities = new HashMap<>();
-    private final Map<Long, Stored> changes = new HashMap<>();
+    private final Map<Long, StoredChange> changes = new HashMap<>();
     private final Set<Held> held = new HashSet<>();
     private final List<Object[]> changeRows = new ArrayList<>();
     private final List<Object[]> entityRows = new ArrayList<>();
@@ -222,7 +202,7 @@ final class MergeBatch {
             ps.setString(1, seqs.append(']').toString());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    changes.put(rs.getLong(1), new Stored(Uuid7.fromBytes(rs.getBytes(2)), rs.getBytes(3), null));
+                    changes.put(rs.getLong(1), StoredChange.ofBlob(Uuid7.fromBytes(rs.getBytes(2)), rs.getBytes(3)));
                 }
             }
         }
@@ -268,7 +248,7 @@ final class MergeBatch {
         changeRows.add(new Object[] {seq, Uuid7.toBytes(id), Uuid7.toBytes(author), e.table, e.entity, blob});
         e.history.add(new Object[] {e.table, e.entity, Uuid7.toBytes(id), seq, null});
         e.appended.put(id, fields);
-        changes.put(seq, new Stored(author, null, fields));
+        changes.put(seq, StoredChange.of(author, fields));
         return seq;
     }
 
@@ -283,18 +263,7 @@ final class MergeBatch {
     /** {@link #winner(Entity, String)} as of {@code winners}, an earlier state of {@code e}'s. */
     Winner winner(Entity e, WinnerMap winners, String field) throws SQLException {
         WinnerMap.Entry w = winners.get(field);
-        if (w == null) {
-            return null;
-        }
-        Stored c = stored(w.seq());
-        FieldData f = c.field(field);
-        if (f == null) {
-            throw new StorageException("The changelog names change " + w.seq() + " the winner of " + e.table + "/"
-                    + e.entity + "." + w.field() + ", but that change did not set it; the database is damaged");
-        }
-        FieldData hidden = c.field(TextMergeField.hiddenFor(field));
-        return new Winner(w.field(), w.seq(), w.id(), c.author, f.value(), f.replaces(),
-                ChangelogStore.mergedParent(hidden));
+        return w == null ? null : stored(w.seq()).asWinner(e.table, e.entity, w);
     }
 
     /** Every winner of {@code e} as of {@code winners}, keyed by lower-case field name. */
@@ -316,14 +285,12 @@ final class MergeBatch {
         return true;
     }
 
-    private Stored stored(long seq) throws SQLException {
-        Stored c = changes.get(seq);
-        if (c != null) {
-            return c;
+    private StoredChange stored(long seq) throws SQLException {
+        StoredChange c = changes.get(seq);
+        if (c == null) {
+            c = StoredChange.read(sql, seq);
+            changes.put(seq, c);
         }
-        ChangelogStore.ChangeRow row = ChangelogStore.changeRow(sql, seq);
-        c = new Stored(row.author(), row.fields(), null);
-        changes.put(seq, c);
         return c;
     }
 

@@ -3,6 +3,7 @@ package dev.tandem.engine.bench;
 import dev.tandem.engine.Synchronous;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.logging.Logger;
  * Options (as further words in bench.args): --doc=PATH writes each table into that document
  * between its {@code <!-- bench:NAME -->} markers (see {@link DocTables}), --dir=PATH (default target/bench-data),
  * --iterations=N, --warmup=N (P1, P2), --records=N, --rounds=N (bulk, merge), --sizes=1000,10000,
- * --backends=slow,s3, --variants=insert,edit, --baseline-sample=N (sync).
+ * --backends=slow,s3, --variants=insert,edit, --baseline-sample=N (sync),
+ * --layouts=current,no-history,winners-in-row (merge: floors of leaner changelog layouts beside the engine's).
  * Diagnostics behind P1's figures: "p1split" (work before COMMIT vs COMMIT, --synchronous=FULL|NORMAL|OFF)
  * and "p1size" (commit size vs CPU at FULL, --pad=BYTES, --spin=MICROS).
  */
@@ -98,8 +100,12 @@ public final class Main {
         if (all || what.equals("merge")) {
             int n = Integer.parseInt(opt.getOrDefault("records", "20000"));
             int rounds = Integer.parseInt(opt.getOrDefault("rounds", "5"));
-            tables.run("merge", () -> {
-                new MergeBench(dir, n, rounds).run();
+            List<MergeFloor.Layout> layouts = new ArrayList<>();
+            for (String l : opt.getOrDefault("layouts", "current").split(",")) {
+                layouts.add(MergeFloor.Layout.of(l.trim()));
+            }
+            tables.run(layouts.size() > 1 ? "merge-layouts" : "merge", () -> {
+                new MergeBench(dir, n, rounds, layouts).run();
                 return null;
             });
         }

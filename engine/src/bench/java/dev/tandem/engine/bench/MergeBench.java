@@ -41,8 +41,9 @@ import java.util.UUID;
  * rows (an INSERT of the 5 columns per task, an UPDATE of the columns a change sets) into the same
  * schema in a second file in the same directory, with the writer's pragmas, one transaction per
  * batch. A third side, {@link MergeFloor}, writes the rows the engine's merge writes, raw: the floor
- * for the changelog's layout. Each round runs the three in turn, each going first in every third
- * round; round 0 is a warm-up.
+ * for the changelog's layout. With {@code --layouts=}, further floors time leaner layouts the engine
+ * does not have ({@link MergeFloor.Layout}), each one more side. Each round runs the sides in turn,
+ * each going first in turn; round 0 is a warm-up.
  */
 final class MergeBench {
     /** Changes per pulled batch: DefaultSyncEngine.BATCH_CAP. */
@@ -60,35 +61,44 @@ final class MergeBench {
     private final Path dir;
     private final int records;
     private final int rounds;
+    /** The floors to time; the first is the current layout's. */
+    private final List<MergeFloor.Layout> layouts;
     private final UUID author = UUID.randomUUID();
     private final List<Case> cases = new ArrayList<>();
     /** Each task as the last case leaves it, to check the engine's database against. */
     private final Map<String, Object[]> finalRows = new HashMap<>();
 
-    MergeBench(Path dir, int records, int rounds) {
+    MergeBench(Path dir, int records, int rounds, List<MergeFloor.Layout> layouts) {
         this.dir = dir;
         this.records = records;
         this.rounds = rounds;
+        this.layouts = layouts;
+        if (layouts.isEmpty() || layouts.get(0) != MergeFloor.Layout.CURRENT) {
+            throw new IllegalArgumentException("--layouts: the first must be 'current', the engine's own");
+        }
     }
 
     void run() throws Exception {
         make();
-        MergeFloor floor = MergeFloor.of(dir.resolve("merge-floor-schema.db"), author);
-        String[] names = {"engine", "raw", "floor"};
-        long[][][] times = new long[cases.size()][3][rounds];
+        List<MergeFloor> floors = new ArrayList<>();
+        for (MergeFloor.Layout l : layouts) {
+            floors.add(MergeFloor.of(dir.resolve("merge-floor-schema.db"), author, l));
+        }
+        int sides = 2 + floors.size();
+        long[][][] times = new long[cases.size()][sides][rounds];
         for (int round = 0; round <= rounds; round++) {
-            long[][] t = new long[3][];
-            for (int k = 0; k < 3; k++) {
-                int side = (k + round) % 3; // each side goes first, second and third in turn
+            long[][] t = new long[sides][];
+            for (int k = 0; k < sides; k++) {
+                int side = (k + round) % sides; // each side goes first in turn
                 t[side] = switch (side) {
                     case 0 -> engine(round);
                     case 1 -> raw(round);
-                    default -> floor.run(dir.resolve("merge-floor-" + round + ".db"), cases);
+                    default -> floors.get(side - 2).run(dir.resolve("merge-floor-" + round + ".db"), cases);
                 };
             }
             StringBuilder line = new StringBuilder("round " + round + (round == 0 ? " (warm-up)" : "") + ":");
-            for (int k = 0; k < 3; k++) {
-                line.append(k == 0 ? " " : "; ").append(names[k]);
+            for (int k = 0; k < sides; k++) {
+                line.append(k == 0 ? " " : "; ").append(side(k));
                 for (int c = 0; c < cases.size(); c++) {
                     line.append(String.format(" %.3f s", t[k][c] / 1e9));
                     if (round > 0) {
@@ -99,6 +109,15 @@ final class MergeBench {
             System.out.println(line + " (inserts, renames, whole edits)");
         }
         print(times);
+    }
+
+    private String side(int k) {
+        return switch (k) {
+            case 0 -> "engine";
+            case 1 -> "raw";
+            case 2 -> "floor";
+            default -> "floor " + layouts.get(k - 2).option;
+        };
     }
 
     /** The remote device's changes, as its batches carry them. */
@@ -248,7 +267,7 @@ final class MergeBench {
     private void print(long[][][] times) {
         System.out.println();
         System.out.println("### Merge of pulled batches: " + BATCH + " changes per batch, one transaction each, file database"
-                + " with the default settings (synchronous=FULL), " + rounds + " rounds, the three in turn, + 1 warm-up");
+                + " with the default settings (synchronous=FULL), " + rounds + " rounds, the sides in turn, + 1 warm-up");
         System.out.println();
         System.out.println("| case | field changes | engine, median | field changes/s (median) | raw `executeBatch`, median"
                 + " | raw field changes/s | ratio (engine time / raw time) | the engine's writes alone (floor), median"
@@ -256,6 +275,23 @@ final class MergeBench {
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (int c = 0; c < cases.size(); c++) {
             row(cases.get(c), times[c]);
+        }
+        if (layouts.size() > 1) {
+            System.out.println();
+            System.out.println("#### The floor of each layout: the rows a merge would write on it, raw, same rounds");
+            System.out.println();
+            System.out.println("| case | layout: rows written per change | floor, median | floor field changes/s"
+                    + " | time / the current layout's floor | all rounds |");
+            System.out.println("|---|---|---|---|---|---|");
+            for (int c = 0; c < cases.size(); c++) {
+                long current = new Stats(times[c][2]).median();
+                for (int k = 0; k < layouts.size(); k++) {
+                    long median = new Stats(times[c][2 + k]).median();
+                    System.out.printf("| %s | %s | %s | %,.0f | %s | %s |%n", cases.get(c).name(), layouts.get(k).rows,
+                            Stats.ms(median), cases.get(c).fieldChanges() / (median / 1e9),
+                            Stats.ratio(median, current), all(times[c][2 + k]));
+                }
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +83,8 @@ public final class RemoteApply {
             st.execute("PRAGMA defer_foreign_keys = ON");
         }
         List<ChangeData> ordered = new ArrayList<>(incoming);
-        ordered.sort(Comparator.<ChangeData>comparingInt(c -> depth(schema, c.table(), 0))
+        Map<String, Integer> depths = new HashMap<>(); // per table, not per comparison
+        ordered.sort(Comparator.<ChangeData>comparingInt(c -> depths.computeIfAbsent(c.table(), t -> depth(schema, t, 0)))
                 .thenComparing(ChangeData::id, Uuid7.ORDER));
         String[] tables = new String[ordered.size()];
         Map<String, String> rowTables = new LinkedHashMap<>();

@@ -27,6 +27,8 @@ final class StoredChange {
     private byte[] blob;
     private List<FieldData> fields;
     private Map<String, FieldData> byName;
+    /** Whether the change sets a hidden text-merge field; most do not, and then none is looked up. */
+    private boolean merges;
 
     private StoredChange(UUID author, byte[] blob, List<FieldData> fields) {
         this.author = author;
@@ -63,6 +65,7 @@ final class StoredChange {
             byName = new HashMap<>();
             for (FieldData f : fields != null ? fields : FieldCodec.decode(blob)) {
                 byName.put(f.name().toLowerCase(Locale.ROOT), f);
+                merges |= TextMergeField.isHidden(f.name());
             }
             blob = null;
             fields = null;
@@ -78,6 +81,6 @@ final class StoredChange {
                     + entity + "." + w.field() + ", but that change did not set it; the database is damaged");
         }
         return new Winner(w.field(), w.seq(), w.id(), author, f.value(), f.replaces(),
-                ChangelogStore.mergedParent(field(TextMergeField.hiddenFor(w.field()))));
+                merges ? ChangelogStore.mergedParent(field(TextMergeField.hiddenFor(w.field()))) : null);
     }
 }

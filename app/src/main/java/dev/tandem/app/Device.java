@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.Pacing;
@@ -75,7 +76,7 @@ public final class Device implements AutoCloseable {
         TodoStore store;
         try {
             store = new TodoStore(db, Clock.systemUTC());
-            store.registerDevice(name);
+            new Authors(store).register(name);
         } catch (RuntimeException e) {
             db.close();
             throw e;

@@ -2,6 +2,7 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.SettingsStore;
@@ -191,12 +192,13 @@ final class SyncCommands {
             err.println("No conflicts.");
             return 0;
         }
+        Authors authors = new Authors(store);
         for (Conflict c : list) {
             String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();
             out.printf("#%d  %s  %s: kept “%s” (%s), lost “%s” (%s)%n", c.id(), title,
                     ConflictsViewModel.fieldLabel(c.field()),
-                    ConflictsViewModel.valueText(c.field(), c.keptValue(), false), store.deviceLabel(c.keptAuthor()),
-                    ConflictsViewModel.valueText(c.field(), c.lostValue(), false), store.deviceLabel(c.lostAuthor()));
+                    ConflictsViewModel.valueText(c.field(), c.keptValue(), false), authors.label(c.keptAuthor()),
+                    ConflictsViewModel.valueText(c.field(), c.lostValue(), false), authors.label(c.lostAuthor()));
         }
         return 0;
     }

@@ -1,17 +1,13 @@
 package dev.tandem.app.model;
 
-import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
-import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Tx;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -353,45 +349,6 @@ public final class TodoStore implements AutoCloseable {
             }
         });
         wrote();
-    }
-
-    // ---------------------------------------------------------------- devices
-
-    /** Saves this device's display name (only when it changed, so no change is recorded at each start). */
-    public void registerDevice(String name) {
-        String id = db.deviceId();
-        Optional<DeviceName> cur = db.get(DeviceName.class, id);
-        if (cur.isEmpty() || !Objects.equals(cur.get().name(), name)) {
-            db.save(new DeviceName(id, name));
-            wrote();
-        }
-    }
-
-    /** A short label for a device id: "This device", its saved name, or "Device 1a2b3c". */
-    public String deviceLabel(String deviceId) {
-        if (deviceId == null) {
-            return "Unknown device";
-        }
-        if (deviceId.equals(db.deviceId())) {
-            return "This device";
-        }
-        return db.get(DeviceName.class, deviceId).map(DeviceName::name).filter(n -> !n.isBlank())
-                .orElse("Device " + deviceId.substring(Math.max(0, deviceId.length() - 6)));
-    }
-
-    // ---------------------------------------------------------------- history
-
-    public List<HistoryEntry> history(String itemId) {
-        String me = db.deviceId();
-        List<HistoryEntry> out = new ArrayList<>();
-        Map<String, String> labels = new HashMap<>();
-        for (Change c : db.history("items", itemId)) {
-            String label = labels.computeIfAbsent(c.author(), this::deviceLabel);
-            for (FieldChange f : c.fields()) {
-                out.add(new HistoryEntry(c.id(), c.at(), label, me.equals(c.author()), f.field(), f.value()));
-            }
-        }
-        return out;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
+import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -28,6 +29,7 @@ import javafx.collections.ObservableList;
  */
 public final class ConflictsViewModel implements AutoCloseable {
     private final TodoStore store;
+    private final Authors authors;
     private final Async async;
     private final UndoManager undo;
     private final Dialogs dialogs;
@@ -39,6 +41,7 @@ public final class ConflictsViewModel implements AutoCloseable {
 
     public ConflictsViewModel(TodoStore store, Async async, UndoManager undo, Dialogs dialogs) {
         this.store = store;
+        this.authors = new Authors(store);
         this.async = async;
         this.undo = undo;
         this.dialogs = dialogs;
@@ -80,9 +83,9 @@ public final class ConflictsViewModel implements AutoCloseable {
                     : null;
             out.add(new ConflictRow(c, title, fieldLabel(c.field()),
                     valueText(c.field(), c.keptValue(), c.kind() == Conflict.Kind.EDIT_DELETE && "_deleted".equals(c.field())),
-                    devices.computeIfAbsent(String.valueOf(c.keptAuthor()), store::deviceLabel),
+                    devices.computeIfAbsent(String.valueOf(c.keptAuthor()), authors::label),
                     valueText(c.field(), c.lostValue(), false),
-                    devices.computeIfAbsent(String.valueOf(c.lostAuthor()), store::deviceLabel), text));
+                    devices.computeIfAbsent(String.valueOf(c.lostAuthor()), authors::label), text));
         }
         texts.keySet().retainAll(ids);
         return out;

@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoStore;
@@ -37,6 +38,7 @@ import javafx.collections.ObservableList;
 public final class EditorViewModel {
     private final TodoStore store;
     private final SeriesStore series;
+    private final Authors authors;
     private final Async async;
     private final UndoManager undo;
 
@@ -63,6 +65,7 @@ public final class EditorViewModel {
     public EditorViewModel(TodoStore store, Async async, UndoManager undo, LinkOpener links) {
         this.store = store;
         this.series = new SeriesStore(store);
+        this.authors = new Authors(store);
         this.async = async;
         this.undo = undo;
         this.details = new DetailsViewModel(store, async, undo, item.getReadOnlyProperty());
@@ -311,7 +314,7 @@ public final class EditorViewModel {
         async.run(() -> {
             Map<String, String> names = new HashMap<>();
             store.lists().forEach(l -> names.put(l.id(), l.name()));
-            return HistoryLine.describe(store.history(id), lid -> names.getOrDefault(lid, "a deleted list"));
+            return HistoryLine.describe(authors.history(id), lid -> names.getOrDefault(lid, "a deleted list"));
         }, lines -> {
             Item now = item.get();
             if (now != null && now.id().equals(id)) {

@@ -135,30 +135,10 @@ class TodoStoreTest {
     @Test
     void update_unchanged_recordsNoChange() {
         Item a = store.add("a", null, null);
-        int before = store.history(a.id()).size();
+        Authors authors = new Authors(store);
+        int before = authors.history(a.id()).size();
         store.update(a.id(), it -> it);
-        assertEquals(before, store.history(a.id()).size());
-    }
-
-    @Test
-    void history_edit_listsFieldAndThisDevice() {
-        Item a = store.add("a", null, null);
-        store.update(a.id(), it -> it.withTitle("b"));
-        List<HistoryEntry> h = store.history(a.id());
-        HistoryEntry last = h.get(h.size() - 1);
-        assertEquals("title", last.field());
-        assertEquals("b", last.value());
-        assertTrue(last.thisDevice());
-        assertEquals("This device", last.device());
-    }
-
-    @Test
-    void deviceLabel_registeredOtherDevice_usesItsName() {
-        store.registerDevice("Laptop");
-        store.db().save(new DeviceName("other-device-123456", "Phone"));
-        assertEquals("Phone", store.deviceLabel("other-device-123456"));
-        assertEquals("This device", store.deviceLabel(store.db().deviceId()));
-        assertEquals("Device abcdef", store.deviceLabel("unknown-abcdef"));
+        assertEquals(before, authors.history(a.id()).size());
     }
 
     @Test

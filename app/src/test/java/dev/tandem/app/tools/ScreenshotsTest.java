@@ -5,6 +5,7 @@ import dev.tandem.app.MainWindow;
 import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
@@ -266,7 +267,7 @@ class ScreenshotsTest {
              SyncEngine e1 = SyncEngine.builder().storage(shared).build();
              SyncEngine e2 = SyncEngine.builder().storage(shared).build()) {
             TodoStore phone = new TodoStore(phoneDb, Clock.systemUTC());
-            phone.registerDevice("Pixel 8");
+            new Authors(phone).register("Pixel 8");
             seedRich(laptop.store());
             e1.sync(laptop.store().db());
             e2.sync(phoneDb);
@@ -334,7 +335,7 @@ class ScreenshotsTest {
              SyncEngine e1 = SyncEngine.builder().storage(shared).build();
              SyncEngine e2 = SyncEngine.builder().storage(shared).build()) {
             TodoStore phone = new TodoStore(phoneDb, Clock.systemUTC());
-            phone.registerDevice("Pixel 8");
+            new Authors(phone).register("Pixel 8");
             Item trip = laptop.store().add("Plan the Lisbon trip", null, null);
             laptop.store().update(trip.id(), it -> it.withNotes(base));
             e1.sync(laptop.store().db());

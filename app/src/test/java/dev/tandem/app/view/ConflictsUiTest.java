@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
@@ -59,7 +60,7 @@ class ConflictsUiTest {
              SyncEngine e1 = SyncEngine.builder().storage(shared).build();
              SyncEngine e2 = SyncEngine.builder().storage(shared).build()) {
             TodoStore phone = new TodoStore(phoneDb, Clock.systemUTC());
-            phone.registerDevice("Phone");
+            new Authors(phone).register("Phone");
             note = laptop.store().add("Move house", null, null);
             laptop.store().update(note.id(), it -> it.withNotes(base));
             e1.sync(laptop.store().db());

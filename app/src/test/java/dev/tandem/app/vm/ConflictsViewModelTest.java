@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -45,7 +46,7 @@ class ConflictsViewModelTest {
 
     /** Both devices retitle one todo before syncing; the later edit (the laptop's) wins on both. */
     private Item conflictOnTitle() throws InterruptedException {
-        phone.registerDevice("Pixel 8");
+        new Authors(phone).register("Pixel 8");
         Item it = laptop.add("Book flights", null, null);
         e1.sync(laptop.db());
         e2.sync(phone.db());
@@ -98,8 +99,8 @@ class ConflictsViewModelTest {
 
     /** Both devices edit one line of a todo's notes before syncing; the laptop's later edit wins. */
     private Item conflictOnNotes(String base, String onPhone, String onLaptop) throws InterruptedException {
-        phone.registerDevice("Pixel 8");
-        laptop.registerDevice("MacBook Air");
+        new Authors(phone).register("Pixel 8");
+        new Authors(laptop).register("MacBook Air");
         Item it = laptop.add("Fix the squeaky door hinge", null, null);
         laptop.update(it.id(), x -> x.withNotes(base));
         e1.sync(laptop.db());
@@ -157,7 +158,7 @@ class ConflictsViewModelTest {
 
     @Test
     void conflicts_dueDateConflict_isNotText() throws Exception {
-        phone.registerDevice("Pixel 8");
+        new Authors(phone).register("Pixel 8");
         Item it = laptop.add("Book flights", null, null);
         e1.sync(laptop.db());
         e2.sync(phone.db());
@@ -275,7 +276,7 @@ class ConflictsViewModelTest {
 
     @Test
     void editMerged_listName_renamesThroughStoreAndUndoRenamesBack() throws Exception {
-        phone.registerDevice("Pixel 8");
+        new Authors(phone).register("Pixel 8");
         TodoList l = laptop.createList("Errands");
         e1.sync(laptop.db());
         e2.sync(phone.db());

@@ -1,0 +1,58 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Change;
+import dev.tandem.engine.FieldChange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who made a change, by name. Each device saves its own display name (a {@link DeviceName} row, which
+ * syncs), so an item's history and the conflicts on another device say "Phone" rather than a device id;
+ * a device that never said its name is labelled by the end of its id.
+ */
+public final class Authors {
+    private final TodoStore store;
+
+    public Authors(TodoStore store) {
+        this.store = store;
+    }
+
+    /** Saves this device's display name (only when it changed, so no change is recorded at each start). */
+    public void register(String name) {
+        String id = store.db().deviceId();
+        Optional<DeviceName> cur = store.db().get(DeviceName.class, id);
+        if (cur.isEmpty() || !Objects.equals(cur.get().name(), name)) {
+            store.writeAll(tx -> tx.save(new DeviceName(id, name)));
+        }
+    }
+
+    /** A short label for a device id: "This device", its saved name, or "Device 1a2b3c". */
+    public String label(String deviceId) {
+        if (deviceId == null) {
+            return "Unknown device";
+        }
+        if (deviceId.equals(store.db().deviceId())) {
+            return "This device";
+        }
+        return store.db().get(DeviceName.class, deviceId).map(DeviceName::name).filter(n -> !n.isBlank())
+                .orElse("Device " + deviceId.substring(Math.max(0, deviceId.length() - 6)));
+    }
+
+    /** The item's changes, one entry per field, each labelled with the device that made it. */
+    public List<HistoryEntry> history(String itemId) {
+        String me = store.db().deviceId();
+        List<HistoryEntry> out = new ArrayList<>();
+        Map<String, String> labels = new HashMap<>();
+        for (Change c : store.db().history("items", itemId)) {
+            String label = labels.computeIfAbsent(c.author(), this::label);
+            for (FieldChange f : c.fields()) {
+                out.add(new HistoryEntry(c.id(), c.at(), label, me.equals(c.author()), f.field(), f.value()));
+            }
+        }
+        return out;
+    }
+}

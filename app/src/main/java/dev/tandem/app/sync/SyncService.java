@@ -43,6 +43,7 @@ public final class SyncService implements AutoCloseable {
     private final Backoff backoff;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SyncStatus>> failureListeners = new CopyOnWriteArrayList<>();
+    private final RemoteChecks checks;
     /** Set while a recount for local edits is queued, so a burst of edits costs one count query. */
     private final AtomicBoolean editQueued = new AtomicBoolean();
 
@@ -51,10 +52,6 @@ public final class SyncService implements AutoCloseable {
     private String remote = "";
     private Duration interval = Duration.ofSeconds(SyncSettings.DEFAULT_INTERVAL);
     private Duration debounce = Duration.ofMillis(500);
-    private Pacing pacing = Pacing.REMOTE;
-    private boolean focused = true;
-    private ScheduledFuture<?> nextCheck;
-    private AutoCloseable watch;
     private ScheduledFuture<?> next;
     private Instant nextAt;
     private Instant backoffUntil;
@@ -80,6 +77,7 @@ public final class SyncService implements AutoCloseable {
         exec.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         exec.setRemoveOnCancelPolicy(true);
         this.scheduler = exec;
+        this.checks = new RemoteChecks(exec, () -> engine != null && !closed, this::runCheck);
     }
 
     public SyncStatus status() {
@@ -116,17 +114,8 @@ public final class SyncService implements AutoCloseable {
             if (engine != null && engine != newEngine) {
                 engine.close();
             }
-            stopWatching();
             engine = newEngine;
-            pacing = newPacing;
-            if (engine != null) {
-                try {
-                    watch = engine.watchRemote(() -> submit(this::runCheck));
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.INFO, "cannot watch the remote, checking on a timer: " + plainMessage(e));
-                }
-                scheduleCheck();
-            }
+            checks.follow(engine, newPacing, () -> submit(this::runCheck));
             remote = newEngine == null ? "" : newEngine.describe();
             interval = newInterval;
             failures = 0;
@@ -155,12 +144,10 @@ public final class SyncService implements AutoCloseable {
      */
     public void setFocused(boolean isFocused) {
         submit(() -> {
-            boolean gained = isFocused && !focused;
-            focused = isFocused;
-            if (gained) {
+            if (checks.setFocused(isFocused)) {
                 runCheck();
             } else {
-                scheduleCheck();
+                checks.schedule();
             }
         });
     }
@@ -191,27 +178,7 @@ public final class SyncService implements AutoCloseable {
                 scheduleIn(Duration.ZERO, false);
             }
         }
-        scheduleCheck();
-    }
-
-    private void scheduleCheck() {
-        if (nextCheck != null) {
-            nextCheck.cancel(false);
-        }
-        if (engine != null && !closed) {
-            nextCheck = scheduler.schedule(() -> runCheck(), pacing.interval(focused).toMillis(), TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void stopWatching() {
-        if (watch != null) {
-            try {
-                watch.close();
-            } catch (Exception e) {
-                LOG.log(System.Logger.Level.DEBUG, "closing the remote watch failed: " + e);
-            }
-            watch = null;
-        }
+        checks.schedule();
     }
 
     /** A local edit was committed: recount what waits to push and sync after the debounce delay. */
@@ -388,10 +355,7 @@ public final class SyncService implements AutoCloseable {
     public void close() {
         submit(() -> {
             cancelNext();
-            stopWatching();
-            if (nextCheck != null) {
-                nextCheck.cancel(false);
-            }
+            checks.stop();
             closed = true;
             if (engine != null) {
                 engine.close();

@@ -140,7 +140,7 @@ public final class ItemListView extends ListView<ItemRow> {
     }
 
     private VBox emptyState() {
-        EmptyState state = vm.emptyState();
+        EmptyState state = vm.chrome().emptyState();
         String text = state.text();
         FontIcon icon = switch (state) {
             case SEARCH -> Icons.of(MaterialDesignM.MAGNIFY, 44);

@@ -78,7 +78,7 @@ public final class MainView extends BorderPane {
         title.setMinWidth(Region.USE_PREF_SIZE);
         Label count = new Label();
         count.getStyleClass().add(Styles.SUBTITLE);
-        count.textProperty().bind(vm.countTextProperty());
+        count.textProperty().bind(vm.chrome().countTextProperty());
         count.setMinWidth(Region.USE_PREF_SIZE);
         VBox titles = new VBox(0, title, count);
 
@@ -112,7 +112,7 @@ public final class MainView extends BorderPane {
         Button emptyTrash = new Button("Empty Trash", Icons.of(MaterialDesignD.DELETE_OUTLINE, 15));
         emptyTrash.setId("empty-trash");
         emptyTrash.setOnAction(e -> vm.commands().emptyTrash());
-        emptyTrash.visibleProperty().bind(vm.emptyTrashShownProperty());
+        emptyTrash.visibleProperty().bind(vm.chrome().emptyTrashShownProperty());
         emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -135,12 +135,12 @@ public final class MainView extends BorderPane {
         HBox quickBox = new HBox(quickAdd);
         HBox.setHgrow(quickAdd, Priority.ALWAYS);
         quickBox.getStyleClass().add("quick-add-box");
-        quickBox.visibleProperty().bind(vm.quickAddShownProperty());
+        quickBox.visibleProperty().bind(vm.chrome().quickAddShownProperty());
         quickBox.managedProperty().bind(quickBox.visibleProperty());
 
         itemList = new ItemListView(vm);
         StackPane body = new StackPane(itemList);
-        ReadOnlyBooleanProperty showingConflicts = vm.conflictsShownProperty();
+        ReadOnlyBooleanProperty showingConflicts = vm.chrome().conflictsShownProperty();
         itemList.visibleProperty().bind(showingConflicts.not());
         VBox.setVgrow(body, Priority.ALWAYS);
         // Built when first shown, like the editor's form: not part of the first frame's work.

@@ -46,8 +46,8 @@ public final class SidebarView extends VBox {
                 vm.select(b);
             }
         });
-        vm.shownKeyProperty().addListener((o, a, key) -> selectEntry(key));
-        vm.sidebar().addListener((ListChangeListener<SidebarEntry>) c -> selectEntry(vm.shownKeyProperty().get()));
+        vm.chrome().shownKeyProperty().addListener((o, a, key) -> selectEntry(key));
+        vm.sidebar().addListener((ListChangeListener<SidebarEntry>) c -> selectEntry(vm.chrome().shownKeyProperty().get()));
 
         Button newList = new Button("New list", Icons.of(MaterialDesignP.PLUS, 16));
         newList.setId("new-list");

@@ -9,8 +9,6 @@ import dev.tandem.app.text.DueDates;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,7 +17,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -47,13 +44,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper shownKey = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper quickAddShown = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyBooleanWrapper emptyTrashShown = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper conflictsShown = new ReadOnlyBooleanWrapper(false);
     private View beforeSearch = View.inbox();
-    private final NoteCount notesShown = new NoteCount();
+    private final ViewChrome chrome;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
         this.store = store;
@@ -70,42 +62,12 @@ public final class MainViewModel implements AutoCloseable {
         lists.onAfterApply(s -> rebuildSidebar());
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
-        view.addListener((o, a, b) -> {
-            updateShown();
-            updateShownKey();
-        });
-        sidebar().addListener((ListChangeListener<SidebarEntry>) c -> updateShownKey());
-        items.items().addListener(notesShown);
-        items.items().addListener((ListChangeListener<ItemRow>) c -> updateShown());
-        updateShown();
-    }
-
-    /** What the window shows for the current view: the count line, and which controls apply. */
-    private void updateShown() {
-        View v = view.get();
-        boolean conflicts = v instanceof View.ConflictsView;
-        boolean trash = v instanceof View.SmartView s && s.smart() == View.Smart.TRASH;
-        boolean completed = v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED;
-        int n = items.items().size();
-        countText.set(conflicts ? "" : CountLine.of(n, notesShown.get(), items.total()));
-        conflictsShown.set(conflicts);
-        quickAddShown.set(!conflicts && !trash && !completed);
-        emptyTrashShown.set(trash && n > 0);
+        this.chrome = new ViewChrome(view, items, sidebar());
     }
 
     /** Shows what a sidebar entry stands for. */
     public void select(SidebarEntry entry) {
         select(entry.view());
-    }
-
-    /** The key of the sidebar entry for what is shown, "" for a search. */
-    public ReadOnlyStringProperty shownKeyProperty() {
-        return shownKey.getReadOnlyProperty();
-    }
-
-    private void updateShownKey() {
-        View v = view.get();
-        shownKey.set(sidebar().stream().filter(e -> e.view().equals(v)).map(SidebarEntry::key).findFirst().orElse(""));
     }
 
     /** The editor's "Move to Trash": the selected todo, which the editor shows. */
@@ -127,24 +89,9 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** "12 todos" (or "12 todos · 3 notes") under the title; empty for the conflicts. */
-    public ReadOnlyStringProperty countTextProperty() {
-        return countText.getReadOnlyProperty();
-    }
-
-    /** Quick add applies: not in the Trash, Completed or the conflicts. */
-    public ReadOnlyBooleanProperty quickAddShownProperty() {
-        return quickAddShown.getReadOnlyProperty();
-    }
-
-    /** "Empty Trash" applies: the Trash is shown and holds something. */
-    public ReadOnlyBooleanProperty emptyTrashShownProperty() {
-        return emptyTrashShown.getReadOnlyProperty();
-    }
-
-    /** The conflicts are shown instead of the item list and the editor. */
-    public ReadOnlyBooleanProperty conflictsShownProperty() {
-        return conflictsShown.getReadOnlyProperty();
+    /** What the window shows around the list: the count line, which controls apply, the highlighted entry. */
+    public ViewChrome chrome() {
+        return chrome;
     }
 
     /** Starts the live queries and the date watch. Call once. */
@@ -327,20 +274,6 @@ public final class MainViewModel implements AutoCloseable {
                 title.set(t);
             }
         }
-    }
-
-    public EmptyState emptyState() {
-        View v = view.get();
-        if (v instanceof View.SearchView) {
-            return EmptyState.SEARCH;
-        }
-        if (v instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
-            return EmptyState.TRASH;
-        }
-        if (v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED) {
-            return EmptyState.COMPLETED;
-        }
-        return EmptyState.ALL_CLEAR;
     }
 
     /** "Today", "Tomorrow", "Fri 27 Nov"…; "" without a due date. */

@@ -37,7 +37,7 @@ public final class WindowViewModel implements AutoCloseable {
         // Only untouched fields change in the editor (EditorViewModel.show).
         main.liveItems().onReplaced(this::follow);
         main.viewProperty().addListener((o, a, b) -> {
-            if (main.conflictsShownProperty().get()) {
+            if (main.chrome().conflictsShownProperty().get()) {
                 conflicts.markSeen();
             }
         });

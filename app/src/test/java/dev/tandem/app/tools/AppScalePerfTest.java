@@ -137,11 +137,11 @@ class AppScalePerfTest {
                 KeyCode digit = KeyCode.valueOf("DIGIT" + n);
                 int index = n - 1;
                 String expected = onFx(() -> vm.sidebar().get(index).key());
-                if (expected.equals(onFx(vm::shownKeyProperty).get())) {
+                if (expected.equals(onFx(vm.chrome()::shownKeyProperty).get())) {
                     continue;
                 }
                 long ms = measure(() -> robot.press(KeyCode.CONTROL).type(digit).release(KeyCode.CONTROL),
-                        () -> expected.equals(vm.shownKeyProperty().get()) && vm.liveItems().isLoaded());
+                        () -> expected.equals(vm.chrome().shownKeyProperty().get()) && vm.liveItems().isLoaded());
                 switching.add(ms);
                 long whole = measureOn(() -> vm.liveItems().isComplete());
                 switchingWhole.add(whole);
@@ -153,7 +153,7 @@ class AppScalePerfTest {
 
         List<Long> adding = new ArrayList<>();
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
-        settle(() -> "inbox".equals(vm.shownKeyProperty().get()) && vm.liveItems().isLoaded(), Duration.ofSeconds(30));
+        settle(() -> "inbox".equals(vm.chrome().shownKeyProperty().get()) && vm.liveItems().isLoaded(), Duration.ofSeconds(30));
         for (int i = 0; i < ADDS; i++) {
             String title = "Added at scale " + i;
             robot.press(KeyCode.CONTROL).type(KeyCode.N).release(KeyCode.CONTROL);

@@ -62,7 +62,7 @@ class NotesInListViewModelTest {
         ui.await(() -> vm.items().size() == 2);
         assertTrue(row("Packing list").isNote());
         assertEquals(List.of("trip"), row("Packing list").tags());
-        ui.await(() -> vm.countTextProperty().get().equals("1 todo · 1 note"));
+        ui.await(() -> vm.chrome().countTextProperty().get().equals("1 todo · 1 note"));
         ui.await(() -> vm.sidebar().stream().anyMatch(e -> e.key().equals("inbox") && e.count() == 1));
     }
 
@@ -102,7 +102,7 @@ class NotesInListViewModelTest {
         ItemRow ideas = row("Ideas");
         ui.run(() -> vm.commands().setNote(ideas, true));
         ui.await(() -> row("Ideas").isNote());
-        ui.await(() -> vm.countTextProperty().get().equals("1 note"));
+        ui.await(() -> vm.chrome().countTextProperty().get().equals("1 note"));
         ui.run(() -> vm.commands().undo());
         ui.await(() -> !row("Ideas").isNote());
         assertFalse(stored("Ideas").isNote());

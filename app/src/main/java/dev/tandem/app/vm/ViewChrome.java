@@ -1,0 +1,102 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.LiveList;
+import dev.tandem.app.model.View;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * What the window shows around the current view's list, derived from the view, its rows and the
+ * sidebar: the count line under the title, which controls apply (quick add, Empty Trash, the
+ * conflicts instead of the list), the sidebar entry to highlight and what an empty list says. Kept
+ * apart from {@link MainViewModel}, which decides what is shown; this only follows it. Properties
+ * change on the UI executor only, when the view, the rows or the sidebar do.
+ */
+public final class ViewChrome {
+    private final ObservableValue<View> view;
+    private final LiveList<ItemRow> items;
+    private final ObservableList<SidebarEntry> sidebar;
+    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper shownKey = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper quickAddShown = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper emptyTrashShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper conflictsShown = new ReadOnlyBooleanWrapper(false);
+    private final NoteCount notesShown = new NoteCount();
+
+    /** {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of it. */
+    ViewChrome(ObservableValue<View> view, LiveList<ItemRow> items, ObservableList<SidebarEntry> sidebar) {
+        this.view = view;
+        this.items = items;
+        this.sidebar = sidebar;
+        view.addListener((o, a, b) -> {
+            updateShown();
+            updateShownKey();
+        });
+        sidebar.addListener((ListChangeListener<SidebarEntry>) c -> updateShownKey());
+        items.items().addListener(notesShown);
+        items.items().addListener((ListChangeListener<ItemRow>) c -> updateShown());
+        updateShown();
+    }
+
+    /** What the window shows for the current view: the count line, and which controls apply. */
+    private void updateShown() {
+        View v = view.getValue();
+        boolean conflicts = v instanceof View.ConflictsView;
+        boolean trash = v instanceof View.SmartView s && s.smart() == View.Smart.TRASH;
+        boolean completed = v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED;
+        int n = items.items().size();
+        countText.set(conflicts ? "" : CountLine.of(n, notesShown.get(), items.total()));
+        conflictsShown.set(conflicts);
+        quickAddShown.set(!conflicts && !trash && !completed);
+        emptyTrashShown.set(trash && n > 0);
+    }
+
+    /** The key of the sidebar entry for what is shown, "" for a search. */
+    public ReadOnlyStringProperty shownKeyProperty() {
+        return shownKey.getReadOnlyProperty();
+    }
+
+    private void updateShownKey() {
+        View v = view.getValue();
+        shownKey.set(sidebar.stream().filter(e -> e.view().equals(v)).map(SidebarEntry::key).findFirst().orElse(""));
+    }
+
+    /** "12 todos" (or "12 todos · 3 notes") under the title; empty for the conflicts. */
+    public ReadOnlyStringProperty countTextProperty() {
+        return countText.getReadOnlyProperty();
+    }
+
+    /** Quick add applies: not in the Trash, Completed or the conflicts. */
+    public ReadOnlyBooleanProperty quickAddShownProperty() {
+        return quickAddShown.getReadOnlyProperty();
+    }
+
+    /** "Empty Trash" applies: the Trash is shown and holds something. */
+    public ReadOnlyBooleanProperty emptyTrashShownProperty() {
+        return emptyTrashShown.getReadOnlyProperty();
+    }
+
+    /** The conflicts are shown instead of the item list and the editor. */
+    public ReadOnlyBooleanProperty conflictsShownProperty() {
+        return conflictsShown.getReadOnlyProperty();
+    }
+
+    public EmptyState emptyState() {
+        View v = view.getValue();
+        if (v instanceof View.SearchView) {
+            return EmptyState.SEARCH;
+        }
+        if (v instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
+            return EmptyState.TRASH;
+        }
+        if (v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED) {
+            return EmptyState.COMPLETED;
+        }
+        return EmptyState.ALL_CLEAR;
+    }
+}

@@ -7,37 +7,22 @@ import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.ListOrder;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel;
-import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.CustomTextField;
-import org.controlsfx.control.textfield.TextFields;
-import org.kordamp.ikonli.Ikon;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
  * One device's window content: sidebar, header with search, quick-add, the live item list (or the
@@ -67,58 +52,11 @@ public final class MainView extends BorderPane {
         this.conflicts = window.conflicts();
         this.status = window.status();
         this.appearance = window.appearance();
-        UndoManager undo = vm.undoManager();
         getStyleClass().add(Styles.ROOT);
 
         // Center: header, quick add, list or conflicts.
-        Label title = new Label();
-        title.setId("view-title");
-        title.getStyleClass().add(Styles.TITLE);
-        title.textProperty().bind(vm.titleProperty());
-        title.setMinWidth(Region.USE_PREF_SIZE);
-        Label count = new Label();
-        count.getStyleClass().add(Styles.SUBTITLE);
-        count.textProperty().bind(vm.chrome().countTextProperty());
-        count.setMinWidth(Region.USE_PREF_SIZE);
-        VBox titles = new VBox(0, title, count);
-
-        CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();
-        search = searchField;
-        searchField.setLeft(Icons.of(MaterialDesignM.MAGNIFY, 15));
-        search.setId("search");
-        search.setPromptText("Search  (Ctrl+F)");
-        search.getStyleClass().add(Styles.SEARCH_FIELD);
-        search.textProperty().bindBidirectional(vm.searchProperty());
-        search.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ESCAPE) {
-                search.clear();
-                focusList();
-            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
-                focusList();
-            }
-        });
-
-        Button undoButton = iconButton(MaterialDesignU.UNDO, "Undo (Ctrl+Z)");
-        undoButton.disableProperty().bind(undo.canUndoProperty().not());
-        undoButton.setOnAction(e -> vm.commands().undo());
-        undo.labelProperty().addListener((o, a, b) -> undoButton.getTooltip().setText(b.isEmpty() ? "Undo (Ctrl+Z)" : b + " (Ctrl+Z)"));
-        Button themeButton = iconButton(MaterialDesignW.WEATHER_NIGHT, "Dark theme (Ctrl+Shift+L)");
-        themeButton.setId("toggle-theme");
-        themeButton.setOnAction(e -> toggleTheme());
-        appearance.themeProperty().addListener((o, a, t) -> {
-            ((FontIcon) themeButton.getGraphic()).setIconCode(t == Theme.DARK ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT);
-            themeButton.getTooltip().setText(t == Theme.DARK ? "Light theme (Ctrl+Shift+L)" : "Dark theme (Ctrl+Shift+L)");
-        });
-        Button emptyTrash = new Button("Empty Trash", Icons.of(MaterialDesignD.DELETE_OUTLINE, 15));
-        emptyTrash.setId("empty-trash");
-        emptyTrash.setOnAction(e -> vm.commands().emptyTrash());
-        emptyTrash.visibleProperty().bind(vm.chrome().emptyTrashShownProperty());
-        emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, titles, spacer, emptyTrash, search, undoButton, themeButton,
-                new TransferMenu(window.transfer()));
-        header.getStyleClass().add(Styles.CONTENT_HEADER);
+        HeaderView header = new HeaderView(window, this::focusList, this::toggleShortcuts);
+        search = header.search();
 
         CustomTextField qa = new CustomTextField();
         quickAdd = qa;
@@ -166,18 +104,6 @@ public final class MainView extends BorderPane {
         editorView = new EditorView(editor, vm);
         itemList.setOnOpen(() -> editorView.titleField().requestFocus());
 
-        Label sortLabel = new Label("Sort");
-        sortLabel.setMinWidth(Region.USE_PREF_SIZE);
-        ChoiceBox<ListOrder> sort = new ChoiceBox<>(FXCollections.observableArrayList(ListOrder.values()));
-        sort.setId("sort");
-        sort.valueProperty().bindBidirectional(vm.sortProperty());
-        sort.setAccessibleText("Sort order");
-        // Never narrower than its longest choice: a tight header squeezes the search field instead.
-        sort.setMinWidth(Region.USE_PREF_SIZE);
-        sortLabel.setLabelFor(sort);
-        header.getChildren().add(header.getChildren().indexOf(search), new HBox(6, sortLabel, sort));
-        ((HBox) header.getChildren().get(header.getChildren().indexOf(search) - 1)).setAlignment(Pos.CENTER);
-
         SplitPane split = new SplitPane(center, editorView);
         split.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(editorView, false);
@@ -198,10 +124,6 @@ public final class MainView extends BorderPane {
         shortcuts = buildShortcuts();
         itemList.setShortcuts(shortcuts);
         reminders = new ReminderNotifier(window.reminders(), () -> getScene() == null ? null : getScene().getWindow());
-        Button keys = iconButton(Icons.KEYBOARD, "Keyboard shortcuts (F1)");
-        keys.setId("show-shortcuts");
-        keys.setOnAction(e -> toggleShortcuts());
-        header.getChildren().add(header.getChildren().size() - 1, keys);
         setBottom(new StatusBarView(status, window::syncNow, window::openSyncSettings));
         TransferMenu.acceptDrops(this, window.transfer());
         sceneProperty().addListener((o, a, s) -> {
@@ -259,16 +181,6 @@ public final class MainView extends BorderPane {
 
     public ReadOnlyObjectProperty<Theme> themeProperty() {
         return appearance.themeProperty();
-    }
-
-    private static Button iconButton(Ikon icon, String tip) {
-        Button b = new Button(null, Icons.of(icon, 18));
-        b.getStyleClass().add(Styles.BUTTON_FLAT);
-        b.setTooltip(new Tooltip(tip));
-        // Icon only: screen readers say the tooltip's words.
-        b.setAccessibleText(tip);
-        b.setFocusTraversable(false);
-        return b;
     }
 
     public void toggleTheme() {

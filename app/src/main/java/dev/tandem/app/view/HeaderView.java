@@ -1,0 +1,126 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.AppearanceViewModel;
+import dev.tandem.app.vm.ListOrder;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.UndoManager;
+import dev.tandem.app.vm.WindowViewModel;
+import dev.tandem.ui.Styles;
+import dev.tandem.ui.Theme;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/**
+ * The header above the item list: the view's title and count line, Empty Trash, the sort order,
+ * search, undo, the theme switch, the shortcuts button and the transfer menu. It binds to the
+ * window's view-models; moving the focus to the list and the shortcuts overlay belong to the
+ * window, which passes them in.
+ */
+final class HeaderView extends HBox {
+    private final TextField search;
+
+    HeaderView(WindowViewModel window, Runnable focusList, Runnable toggleShortcuts) {
+        super(10);
+        MainViewModel vm = window.main();
+        AppearanceViewModel appearance = window.appearance();
+        UndoManager undo = vm.undoManager();
+
+        Label title = new Label();
+        title.setId("view-title");
+        title.getStyleClass().add(Styles.TITLE);
+        title.textProperty().bind(vm.titleProperty());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        Label count = new Label();
+        count.getStyleClass().add(Styles.SUBTITLE);
+        count.textProperty().bind(vm.chrome().countTextProperty());
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        VBox titles = new VBox(0, title, count);
+
+        CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();
+        search = searchField;
+        searchField.setLeft(Icons.of(MaterialDesignM.MAGNIFY, 15));
+        search.setId("search");
+        search.setPromptText("Search  (Ctrl+F)");
+        search.getStyleClass().add(Styles.SEARCH_FIELD);
+        search.textProperty().bindBidirectional(vm.searchProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                focusList.run();
+            } else if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                focusList.run();
+            }
+        });
+
+        Button undoButton = iconButton(MaterialDesignU.UNDO, "Undo (Ctrl+Z)");
+        undoButton.disableProperty().bind(undo.canUndoProperty().not());
+        undoButton.setOnAction(e -> vm.commands().undo());
+        undo.labelProperty().addListener((o, a, b) -> undoButton.getTooltip().setText(b.isEmpty() ? "Undo (Ctrl+Z)" : b + " (Ctrl+Z)"));
+        Button themeButton = iconButton(MaterialDesignW.WEATHER_NIGHT, "Dark theme (Ctrl+Shift+L)");
+        themeButton.setId("toggle-theme");
+        themeButton.setOnAction(e -> appearance.toggle());
+        appearance.themeProperty().addListener((o, a, t) -> {
+            ((FontIcon) themeButton.getGraphic()).setIconCode(t == Theme.DARK ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT);
+            themeButton.getTooltip().setText(t == Theme.DARK ? "Light theme (Ctrl+Shift+L)" : "Dark theme (Ctrl+Shift+L)");
+        });
+        Button emptyTrash = new Button("Empty Trash", Icons.of(MaterialDesignD.DELETE_OUTLINE, 15));
+        emptyTrash.setId("empty-trash");
+        emptyTrash.setOnAction(e -> vm.commands().emptyTrash());
+        emptyTrash.visibleProperty().bind(vm.chrome().emptyTrashShownProperty());
+        emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Label sortLabel = new Label("Sort");
+        sortLabel.setMinWidth(Region.USE_PREF_SIZE);
+        ChoiceBox<ListOrder> sort = new ChoiceBox<>(FXCollections.observableArrayList(ListOrder.values()));
+        sort.setId("sort");
+        sort.valueProperty().bindBidirectional(vm.sortProperty());
+        sort.setAccessibleText("Sort order");
+        // Never narrower than its longest choice: a tight header squeezes the search field instead.
+        sort.setMinWidth(Region.USE_PREF_SIZE);
+        sortLabel.setLabelFor(sort);
+        HBox sortBox = new HBox(6, sortLabel, sort);
+        sortBox.setAlignment(Pos.CENTER);
+
+        Button keys = iconButton(Icons.KEYBOARD, "Keyboard shortcuts (F1)");
+        keys.setId("show-shortcuts");
+        keys.setOnAction(e -> toggleShortcuts.run());
+        getChildren().addAll(titles, spacer, emptyTrash, sortBox, search, undoButton, themeButton, keys,
+                new TransferMenu(window.transfer()));
+        getStyleClass().add(Styles.CONTENT_HEADER);
+    }
+
+    /** The search field (Ctrl+F focuses it). */
+    TextField search() {
+        return search;
+    }
+
+    private static Button iconButton(Ikon icon, String tip) {
+        Button b = new Button(null, Icons.of(icon, 18));
+        b.getStyleClass().add(Styles.BUTTON_FLAT);
+        b.setTooltip(new Tooltip(tip));
+        // Icon only: screen readers say the tooltip's words.
+        b.setAccessibleText(tip);
+        b.setFocusTraversable(false);
+        return b;
+    }
+}

@@ -232,27 +232,8 @@ public final class TodoStore implements AutoCloseable {
         return saved;
     }
 
-    /** What {@link #addToList} did: the item, and the list it had to create (null if none). */
+    /** What {@link #add} did: the item, and the list it had to create (null if none). */
     public record Added(Item item, TodoList createdList) {
-    }
-
-    /**
-     * Adds an item to the list named {@code listName} (case-insensitive), creating the list if there
-     * is none, in one transaction: quick add's "#Groceries", undone as one step by {@link #unadd}.
-     */
-    public Added addToList(String title, String listName, LocalDate due) {
-        String t = itemTitle(title);
-        String n = listName(listName);
-        Added added = db.transactionResult(tx -> {
-            // Matched like findList (Unicode case-insensitive), inside the transaction that may create it.
-            TodoList list = tx.query(TodoList.class, "SELECT * FROM lists ORDER BY position").stream()
-                    .filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst().orElse(null);
-            TodoList created = list == null ? newList(tx, n) : null;
-            String listId = list != null ? list.id() : created.id();
-            return new Added(tx.save(Item.create(t, listId, due, clock.millis())), created);
-        });
-        wrote();
-        return added;
     }
 
     /**
@@ -264,6 +245,7 @@ public final class TodoStore implements AutoCloseable {
         String n = listName == null ? null : listName(listName);
         LocalDate today = today();
         Added added = db.transactionResult(tx -> {
+            // Matched like findList (Unicode case-insensitive), inside the transaction that may create it.
             TodoList list = n == null ? null : tx.query(TodoList.class, "SELECT * FROM lists ORDER BY position").stream()
                     .filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst().orElse(null);
             TodoList created = n != null && list == null ? newList(tx, n) : null;
@@ -276,7 +258,7 @@ public final class TodoStore implements AutoCloseable {
         return added;
     }
 
-    /** Undoes {@link #add} or {@link #addToList} in one transaction: the item, and the list it created. */
+    /** Undoes {@link #add} in one transaction: the item, and the list it created. */
     public void unadd(Added added) {
         db.transaction(tx -> {
             tx.delete(Item.class, added.item().id());

@@ -6,8 +6,8 @@ import dev.tandem.engine.internal.DefaultDb;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.Uuid7;
-import dev.tandem.engine.internal.store.PackedValues;
 import dev.tandem.engine.internal.store.SqlValues;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,7 +32,7 @@ import java.util.UUID;
  * the task, or an UPDATE of the columns that moved); entity rows in key order, as the engine writes
  * them, one transaction per batch. It reads nothing (the engine reads each entity's winners and the
  * changes they name to decide), so the engine can come close to it but not below it. Blobs are the
- * engine's: each change's by {@link FieldCodec}, each winners row in WinnerMap's layout, so rows and
+ * engine's: each change's by {@link FieldCodec}, each winners row by {@link WinnerMap}, so rows and
  * pages are the size the engine's are. The other layouts are leaner ones the engine does not have,
  * timed to show what a change of the on-disk format could gain at most.
  */
@@ -184,7 +184,7 @@ final class MergeFloor {
     /** One file's writes: seqs and each entity's winners carry over from batch to batch. */
     private final class Writes {
         private final Connection c;
-        private final Map<String, TreeMap<String, Object[]>> winners = new HashMap<>();
+        private final Map<String, WinnerMap> winners = new HashMap<>();
         private long seq;
 
         Writes(Connection c) {
@@ -202,16 +202,16 @@ final class MergeFloor {
                 if (layout == Layout.CURRENT) {
                     entityRows.add(new Object[] {"task", ch.entity(), id, s, null});
                 }
-                TreeMap<String, Object[]> w = winners.computeIfAbsent(ch.entity(), k -> new TreeMap<>());
+                WinnerMap w = winners.computeIfAbsent(ch.entity(), k -> WinnerMap.empty().copy());
                 for (FieldData f : ch.fields()) {
-                    w.put(f.name(), new Object[] {f.name(), s, id});
+                    w.put(f.name(), s, ch.id());
                 }
                 winnersRows.put(ch.entity(), new Object[] {"task", ch.entity(), "", s, null});
             }
             // Each winners row once, with the entity's winners as they end the batch.
             Map<String, byte[]> inRow = layout == Layout.WINNERS_IN_ROW ? new HashMap<>() : null;
             for (Object[] r : winnersRows.values()) {
-                r[4] = winnersBlob(winners.get((String) r[1]));
+                r[4] = winners.get((String) r[1]).encode();
                 if (inRow != null) {
                     inRow.put((String) r[1], (byte[]) r[4]);
                 } else {
@@ -229,19 +229,5 @@ final class MergeFloor {
             userRows(c, batch, insert, inRow);
             c.commit();
         }
-    }
-
-    /** WinnerMap's layout: [field, seq, id] per field, by field name. */
-    private static byte[] winnersBlob(TreeMap<String, Object[]> w) {
-        return PackedValues.encode(p -> {
-            p.packArrayHeader(w.size());
-            for (Object[] e : w.values()) {
-                p.packArrayHeader(3);
-                p.packString((String) e[0]);
-                p.packLong((Long) e[1]);
-                p.packBinaryHeader(16);
-                p.writePayload((byte[]) e[2]);
-            }
-        });
     }
 }

@@ -40,8 +40,8 @@ public final class WinnerMap {
         return EMPTY;
     }
 
-    /** A changeable copy. */
-    WinnerMap copy() {
+    /** A changeable copy. Public, as {@link #put} and {@link #encode} are, for the merge benchmark's floor. */
+    public WinnerMap copy() {
         return new WinnerMap(new TreeMap<>(byLower));
     }
 
@@ -60,7 +60,7 @@ public final class WinnerMap {
     }
 
     /** Makes change {@code seq}/{@code id} the winner of {@code field}, keeping the field's spelling if known. */
-    void put(String field, long seq, UUID id) {
+    public void put(String field, long seq, UUID id) {
         Entry before = byLower.get(lower(field));
         byLower.put(lower(field), new Entry(before == null ? field : before.field(), seq, id));
     }
@@ -69,7 +69,8 @@ public final class WinnerMap {
         return field.toLowerCase(Locale.ROOT);
     }
 
-    byte[] encode() {
+    /** The blob of {@code _tandem_entity.winners}. */
+    public byte[] encode() {
         return PackedValues.encode(p -> {
             p.packArrayHeader(byLower.size());
             for (Entry e : byLower.values()) {

@@ -5,6 +5,13 @@ package dev.tandem.engine.sync;
 public interface SyncProgress {
     SyncProgress NONE = (phase, done, total) -> { };
 
-    /** @param phase "push" or "pull"; {@code total} is -1 when unknown */
+    /**
+     * The phase while another sync of the same database (another process on the profile, such as
+     * the app and {@code tandem sync}) runs and this one waits for it; {@code done} is the
+     * milliseconds waited so far, reported about once a second.
+     */
+    String WAITING = "wait";
+
+    /** @param phase "push", "pull" or {@link #WAITING}; {@code total} is -1 when unknown */
     void onProgress(String phase, long done, long total);
 }

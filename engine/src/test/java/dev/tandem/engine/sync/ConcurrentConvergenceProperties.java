@@ -14,7 +14,10 @@ import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.ReplicaOps;
 import dev.tandem.engine.testing.S3ProxyServer;
 import dev.tandem.engine.testing.SaveLedger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +43,10 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * Random scripts on 3–5 replicas, each with its own {@link SyncEngine} over one shared remote:
  * creates (also of "the same" entity on two replicas), edits of random fields, deletes, restores,
  * taking back a conflict's lost value, single syncs, and groups of replicas syncing at the same
- * moment on their own threads while another replica (or one of them) saves.
+ * moment on their own threads while another replica (or one of them) saves. Replica 0's database
+ * is also open a second time, with its own engine (the twin: the app and {@code tandem sync} on one
+ * profile), which saves and syncs on its own and inside the groups; it must never be taken for
+ * another installation.
  *
  * <p>After a final round every replica must hold the same user tables, winners and held entities,
  * exactly the acknowledged changes once each, and every acknowledged value as a winner, a recorded
@@ -51,7 +57,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * a failure that needs a particular thread interleaving may shrink less far.
  */
 class ConcurrentConvergenceProperties {
-    private static final ExecutorService POOL = Executors.newFixedThreadPool(5, r -> {
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(6, r -> {
         Thread t = new Thread(r, "replica-sync");
         t.setDaemon(true);
         return t;
@@ -60,7 +66,8 @@ class ConcurrentConvergenceProperties {
     enum Remote { MEMORY, S3 }
 
     /** One step. Kinds 0–5 are edits ({@link ReplicaOps#edit}); 6 syncs {@code who}; 7 syncs the
-     * replicas in {@code group} at once while {@code who} makes an edit of kind {@code field % 6}. */
+     * replicas in {@code group} at once (bit 5: the twin too) while {@code who} makes an edit of kind
+     * {@code field % 6}; 8 syncs the twin; 9 makes an edit of kind {@code field % 6} through the twin. */
     record Step(int kind, int who, int slot, int field, int value, int group) {
         @Override
         public String toString() {
@@ -72,9 +79,12 @@ class ConcurrentConvergenceProperties {
                 case 4 -> "restore";
                 case 5 -> "useLost";
                 case 6 -> "sync";
+                case 8 -> "twinSync";
+                case 9 -> "twinEdit" + field % 6;
                 default -> "parallel(" + Integer.toBinaryString(group) + ")+" + field % 6;
             };
-            return what + "@r" + who + (kind == 6 ? "" : " " + ReplicaOps.id(slot) + " f" + field + " v" + value);
+            return what + (kind >= 8 ? "" : "@r" + who) + (kind == 6 || kind == 8 ? ""
+                    : " " + ReplicaOps.id(slot) + " f" + field + " v" + value);
         }
     }
 
@@ -86,10 +96,11 @@ class ConcurrentConvergenceProperties {
     @Provide
     Arbitrary<List<Step>> scripts() {
         Arbitrary<Integer> kind = Arbitraries.frequency(Tuple.of(6, 0), Tuple.of(10, 1), Tuple.of(4, 2),
-                Tuple.of(3, 3), Tuple.of(2, 4), Tuple.of(1, 5), Tuple.of(6, 6), Tuple.of(4, 7));
+                Tuple.of(3, 3), Tuple.of(2, 4), Tuple.of(1, 5), Tuple.of(6, 6), Tuple.of(4, 7),
+                Tuple.of(3, 8), Tuple.of(2, 9));
         Arbitrary<Step> step = Combinators.combine(kind, Arbitraries.integers().between(0, 4),
                 Arbitraries.integers().between(0, ReplicaOps.SLOTS - 1), Arbitraries.integers().between(0, 9),
-                Arbitraries.integers().between(0, 9), Arbitraries.integers().between(1, 31)).as(Step::new);
+                Arbitraries.integers().between(0, 9), Arbitraries.integers().between(1, 63)).as(Step::new);
         return step.list().ofMinSize(1).ofMaxSize(50);
     }
 
@@ -118,47 +129,72 @@ class ConcurrentConvergenceProperties {
         List<Db> dbs = new ArrayList<>();
         List<SyncEngine> engines = new ArrayList<>();
         SaveLedger ledger = new SaveLedger();
+        Path dir = Files.createTempDirectory("twin");
+        Db twin = null;
         try {
             for (int i = 0; i < replicas; i++) {
-                Db db = Db.openMemory();
+                // Replica 0 is a file, so a second program can open it too.
+                Db db = i == 0 ? Db.open(dir.resolve("r0.db")) : Db.openMemory();
                 db.migrate(Fixtures.MIGRATIONS);
                 dbs.add(db);
                 // Its own engine per replica, as on separate devices; they share only the remote.
                 engines.add(SyncEngine.builder().storage(storage).build());
             }
+            // The twin: replica 0's database opened a second time, with its own connections and
+            // engine, as the app and `tandem sync` have it. Same database, second process.
+            twin = Db.open(dir.resolve("r0.db"));
+            SyncEngine twinEngine = SyncEngine.builder().storage(storage).build();
+            String deviceId = dbs.get(0).deviceId();
             for (Step s : script) {
                 int who = s.who() % replicas;
                 if (s.kind() <= 5) {
                     ReplicaOps.edit(dbs.get(who), ledger, s.kind(), s.slot(), s.field(), s.value());
                 } else if (s.kind() == 6) {
                     engines.get(who).sync(dbs.get(who));
+                } else if (s.kind() == 8) {
+                    twinEngine.sync(twin);
+                } else if (s.kind() == 9) {
+                    ReplicaOps.edit(twin, ledger, s.field() % 6, s.slot(), s.value(), s.value() + s.field());
                 } else {
-                    parallel(s, who, dbs, engines, ledger);
+                    parallel(s, who, dbs, engines, twin, twinEngine, ledger);
                 }
             }
             for (int round = 0; round < 2; round++) {
+                twinEngine.sync(twin);
                 for (int i = 0; i < replicas; i++) {
                     engines.get(i).sync(dbs.get(i));
                 }
             }
+            assertEquals(deviceId, dbs.get(0).deviceId(), "replica 0 took its twin for another installation");
+            assertEquals(deviceId, twin.deviceId(), "the twin took replica 0 for another installation");
             check(dbs, engines, ledger, storage);
         } finally {
+            if (twin != null) {
+                twin.close();
+            }
             dbs.forEach(Db::close);
             storage.close();
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
-    /** Syncs the group's replicas on their own threads, released together, while {@code who} edits. */
-    private static void parallel(Step s, int who, List<Db> dbs, List<SyncEngine> engines, SaveLedger ledger)
-            throws Exception {
+    /**
+     * Syncs the group's replicas (and the twin, bit 5) on their own threads, released together,
+     * while {@code who} edits.
+     */
+    private static void parallel(Step s, int who, List<Db> dbs, List<SyncEngine> engines, Db twin,
+                                 SyncEngine twinEngine, SaveLedger ledger) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<SyncReport>> syncs = new ArrayList<>();
-        for (int i = 0; i < dbs.size(); i++) {
-            if ((s.group() & (1 << i)) != 0) {
-                int r = i;
+        for (int i = 0; i < 6; i++) {
+            if ((s.group() & (1 << i)) != 0 && (i < dbs.size() || i == 5)) {
+                Db db = i == 5 ? twin : dbs.get(i);
+                SyncEngine engine = i == 5 ? twinEngine : engines.get(i);
                 syncs.add(POOL.submit(() -> {
                     start.await();
-                    return engines.get(r).sync(dbs.get(r));
+                    return engine.sync(db);
                 }));
             }
         }

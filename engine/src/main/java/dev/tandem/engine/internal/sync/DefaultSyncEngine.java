@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wires a database, the storage stack and the {@link Synchronizer}. Syncs through one engine run
- * one at a time, which keeps request counts per sync exact and two syncs of one database apart.
+ * one at a time, which keeps request counts per sync exact; syncs of one database through several
+ * engines or processes run one at a time too ({@link SyncLock}).
  */
 public final class DefaultSyncEngine implements SyncEngine {
     /** Changes per batch: large enough that a sync costs a handful of requests, small enough to stay
@@ -147,8 +148,11 @@ public final class DefaultSyncEngine implements SyncEngine {
      */
     private CompactionReport run(Db db, SyncProgress progress, boolean force) {
         DefaultDb d = internal(db);
+        SyncProgress reporting = progress == null ? SyncProgress.NONE : progress;
         lock.lock();
-        try {
+        // Held from before the sync reads this database's state until its push and head are
+        // recorded: a sync of the same database in another engine or process waits (SyncLock).
+        try (SyncLock held = SyncLock.acquire(d, waited -> reporting.onProgress(SyncProgress.WAITING, waited, -1))) {
             long started = System.nanoTime();
             long[] before = counter.snapshot();
             Version markerBefore = observed;
@@ -164,8 +168,8 @@ public final class DefaultSyncEngine implements SyncEngine {
                 snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, snapshotChanges,
                         force);
                 try {
-                    Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(),
-                            progress == null ? SyncProgress.NONE : progress, snapshots);
+                    Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(), reporting,
+                            snapshots);
                     tally.add(local, snapshots, result);
                     break;
                 } catch (DeviceIdTaken taken) {

@@ -198,7 +198,14 @@ public final class Writer implements AutoCloseable {
         return tables;
     }
 
-    /** Applies the steps not applied yet, each in its own transaction; returns how many ran. */
+    /**
+     * Applies the steps not applied yet, each in its own transaction; returns how many ran.
+     *
+     * <p>Another process may open the same file at the same moment (the app and a {@code tandem}
+     * command on a fresh or older profile). Each step therefore reads the schema version inside its
+     * own BEGIN IMMEDIATE, which waits for the other process's step to commit: a step another
+     * process applied meanwhile is seen as applied and skipped, never run twice.
+     */
     public int migrate(List<String> migrations) {
         if (inTransaction()) {
             throw new IllegalStateException("migrate cannot run inside a transaction");
@@ -208,31 +215,38 @@ public final class Writer implements AutoCloseable {
         try {
             Connection c = connections.writer();
             int version = version(c);
-            if (version > migrations.size()) {
-                throw new MigrationException(version, "The database is at schema version " + version
-                        + " but this program knows only " + migrations.size() + " migrations; it was opened by a newer Tandem", null);
-            }
-            for (int i = version; i < migrations.size(); i++) {
-                String step = migrations.get(i);
+            checkKnown(version, migrations);
+            boolean changed = version == 0;
+            int step = version;
+            while (true) {
                 try {
                     begin(c);
+                    step = version(c);
+                    checkKnown(step, migrations);
+                    if (step == migrations.size()) {
+                        commit(c);
+                        break;
+                    }
                     try (Statement s = c.createStatement()) {
-                        s.executeUpdate(step);
+                        s.executeUpdate(migrations.get(step));
                     }
                     try (PreparedStatement ps = c.prepareStatement(
                             "INSERT INTO _tandem_meta(key, value) VALUES('schema_version', ?)"
                                     + " ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
-                        ps.setInt(1, i + 1);
+                        ps.setInt(1, step + 1);
                         ps.executeUpdate();
                     }
                     commit(c);
                     ran++;
                 } catch (SQLException e) {
-                    throw rollback(c, new MigrationException(i, "Migration step " + (i + 1) + " of "
+                    throw rollback(c, new MigrationException(step, "Migration step " + (step + 1) + " of "
                             + migrations.size() + " failed and was rolled back: " + e.getMessage(), e));
+                } catch (MigrationException e) {
+                    throw rollback(c, e);
                 }
             }
-            if (ran > 0 || version == 0) {
+            // Another process's steps change the schema as much as this one's.
+            if (changed || version(c) != version) {
                 statements.clear();
                 schema = SchemaSnapshot.read(c);
             }
@@ -242,6 +256,13 @@ public final class Writer implements AutoCloseable {
             connections.writeLock().unlock();
         }
         return ran;
+    }
+
+    private static void checkKnown(int version, List<String> migrations) {
+        if (version > migrations.size()) {
+            throw new MigrationException(version, "The database is at schema version " + version
+                    + " but this program knows only " + migrations.size() + " migrations; it was opened by a newer Tandem", null);
+        }
     }
 
     /** Re-reads the schema after another connection changed it; the caller holds the write lock. */

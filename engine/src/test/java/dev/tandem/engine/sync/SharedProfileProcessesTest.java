@@ -1,0 +1,206 @@
+package dev.tandem.engine.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Fixtures;
+import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.testing.Canonical;
+import dev.tandem.engine.testing.ChildProcesses;
+import dev.tandem.engine.testing.ChildProcesses.Child;
+import dev.tandem.engine.testing.Remotes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Several real processes on one profile (the app, {@code tandem sync} and {@code tandem add} in a
+ * terminal, a cron job): opens of a fresh file at once run the migrations once; syncs and saves
+ * started at the same moment, some killed with SIGKILL, leave a second device identical, every
+ * acknowledged save present, and one device id for the profile on the remote.
+ */
+class SharedProfileProcessesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void open_eightProcessesOnFreshProfile_migrateOnceAndAllProceed() throws Exception {
+        Path file = dir.resolve("fresh.db");
+        List<Child> children;
+        try (ChildProcesses procs = new ChildProcesses(dir)) {
+            for (int i = 0; i < 8; i++) {
+                procs.start(file.toString(), dir.toString(), "open");
+            }
+            procs.release();
+            children = procs.awaitAll();
+        }
+        Set<String> ids = new HashSet<>();
+        for (Child c : children) {
+            assertEquals(0, c.process().exitValue(), "a process failed to open: " + c.lines());
+            ids.addAll(c.lines("OPENED "));
+        }
+        assertEquals(1, ids.size(), "one profile, one device id: " + ids);
+        try (Db db = Db.open(file)) {
+            assertEquals(Fixtures.MIGRATIONS.size(), db.schemaVersion());
+        }
+    }
+
+    @Test
+    void syncAndAdd_processesStartedTogether_secondDeviceIdenticalAndOneDeviceId() throws Exception {
+        Path a = dir.resolve("a.db");
+        Path remote = Files.createDirectories(dir.resolve("remote"));
+        List<String> acked = new ArrayList<>();
+        Set<String> deviceIds = new TreeSet<>();
+        List<String> notes = new ArrayList<>();
+        try (Db db = Db.open(a); SyncEngine engine = SyncEngine.builder().storage(SyncStorage.folder(remote)).build()) {
+            db.migrate(Fixtures.MIGRATIONS);
+            acked.add(db.save(Item.of("first")).id());
+            engine.sync(db);
+            deviceIds.add(db.deviceId());
+        }
+        for (int round = 0; round < 5; round++) {
+            try (ChildProcesses procs = new ChildProcesses(dir)) {
+                for (int i = 0; i < 3; i++) {
+                    procs.start(a.toString(), remote.toString(), "sync");
+                    procs.start(a.toString(), remote.toString(), "add", "round " + round + " add " + i);
+                }
+                procs.release();
+                for (Child c : procs.awaitAll()) {
+                    assertEquals(0, c.process().exitValue(), "round " + round + ": " + c.lines());
+                    acked.addAll(c.lines("ACK "));
+                    c.lines("SYNCED ").forEach(l -> deviceIds.add(l.split(" ")[0]));
+                    notes.addAll(c.lines("NOTE "));
+                }
+            }
+        }
+        assertEquals(List.of(), notes, "no sync took a sibling process for another installation");
+        assertEquals(16, acked.size());
+        assertConverged(a, remote, acked, deviceIds);
+    }
+
+    @Test
+    void loopAndSync_someKilledMidWork_secondDeviceIdenticalAndEveryAckPresent() throws Exception {
+        Path a = dir.resolve("a.db");
+        Path remote = Files.createDirectories(dir.resolve("remote"));
+        List<String> acked = new ArrayList<>();
+        Set<String> deviceIds = new TreeSet<>();
+        Random random = new Random();
+        try (Db db = Db.open(a); SyncEngine engine = SyncEngine.builder().storage(SyncStorage.folder(remote)).build()) {
+            db.migrate(Fixtures.MIGRATIONS);
+            engine.sync(db);
+            deviceIds.add(db.deviceId());
+        }
+        for (int round = 0; round < 3; round++) {
+            try (ChildProcesses procs = new ChildProcesses(dir)) {
+                List<Child> loops = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    loops.add(procs.start(a.toString(), remote.toString(), "loop", "r" + round + "p" + i));
+                }
+                Child sync = procs.start(a.toString(), remote.toString(), "sync");
+                procs.release();
+                Thread.sleep(1500 + random.nextInt(1500));
+                // Two are killed wherever they are (mid-save, mid-sync, holding the sync lock);
+                // the third and the single sync must still finish and push everything.
+                loops.get(0).kill9();
+                Thread.sleep(random.nextInt(300));
+                loops.get(1).kill9();
+                Thread.sleep(500);
+                loops.get(2).kill9();
+                for (Child c : loops) {
+                    c.await();
+                    acked.addAll(c.lines("ACK "));
+                    assertEquals(List.of(), c.lines("SYNCFAIL "));
+                }
+                assertEquals(0, sync.await(), "the single sync finished: " + sync.lines());
+                sync.lines("SYNCED ").forEach(l -> deviceIds.add(l.split(" ")[0]));
+                assertEquals(List.of(), sync.lines("NOTE "));
+            }
+        }
+        assertTrue(acked.size() > 10, "the loops saved something: " + acked.size());
+        assertConverged(a, remote, acked, deviceIds);
+    }
+
+    @Test
+    void sync_anotherProcessHoldsTheLockThenIsKilled_waitsReportingThenCompletes() throws Exception {
+        Path a = dir.resolve("a.db");
+        Path remote = Files.createDirectories(dir.resolve("remote"));
+        try (ChildProcesses procs = new ChildProcesses(dir);
+             Db db = Db.open(a); SyncEngine engine = SyncEngine.builder().storage(SyncStorage.folder(remote)).build()) {
+            db.migrate(Fixtures.MIGRATIONS);
+            String id = db.save(Item.of("waits its turn")).id();
+            Child holder = procs.start(a.toString(), remote.toString(), "hold");
+            procs.release();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (holder.lines("HELD ").isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertEquals(List.of("true"), holder.lines("HELD "), "the holder took the lock: " + holder.lines());
+            List<Long> waits = new CopyOnWriteArrayList<>();
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(2500);
+                    holder.kill9();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            killer.start();
+            long started = System.nanoTime();
+            SyncReport r = engine.sync(db, (phase, done, total) -> {
+                if (phase.equals(SyncProgress.WAITING)) {
+                    waits.add(done);
+                }
+            });
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
+            killer.join();
+            assertTrue(tookMillis >= 2400, "the sync waited for the holder: " + tookMillis + " ms");
+            assertTrue(waits.size() >= 2 && waits.get(0) >= 900, "waiting was reported about once a second: " + waits);
+            assertEquals(1, r.pushed(), "the sync ran once the killed holder's lock was gone");
+            try (Db b = Db.open(dir.resolve("b.db"))) {
+                b.migrate(Fixtures.MIGRATIONS);
+                engine.sync(b);
+                assertTrue(b.get(Item.class, id).isPresent());
+            }
+        }
+    }
+
+    /**
+     * A syncs twice more and a second device B syncs twice: both hold the same rows, every
+     * acknowledged save, and the remote knows A under the one id it always had.
+     */
+    private void assertConverged(Path a, Path remote, List<String> acked, Set<String> deviceIds) {
+        try (Db da = Db.open(a); Db b = Db.open(dir.resolve("b.db"));
+             SyncEngine engine = SyncEngine.builder().storage(SyncStorage.folder(remote)).build()) {
+            b.migrate(Fixtures.MIGRATIONS);
+            for (int i = 0; i < 2; i++) {
+                engine.sync(da);
+                engine.sync(b);
+            }
+            assertEquals(Canonical.userTables(da), Canonical.userTables(b));
+            Set<String> onB = new HashSet<>();
+            b.query(Item.class, "SELECT * FROM item").forEach(it -> onB.add(it.id()));
+            List<String> missing = acked.stream().filter(id -> !onB.contains(id)).toList();
+            assertEquals(List.of(), missing, "acknowledged saves missing on the second device");
+            deviceIds.add(da.deviceId());
+            assertEquals(1, deviceIds.size(), "one profile synced under one device id: " + deviceIds);
+            Set<String> onRemote = new TreeSet<>();
+            for (String prefix : List.of("heads/", "batches/")) {
+                for (String key : Remotes.keys(SyncStorage.folder(remote), prefix)) {
+                    onRemote.add(key.split("/")[1]);
+                }
+            }
+            // B had nothing of its own to push.
+            assertEquals(Set.of(deviceIds.iterator().next()), onRemote,
+                    "the remote's heads and batches name A's one id only");
+        }
+    }
+}

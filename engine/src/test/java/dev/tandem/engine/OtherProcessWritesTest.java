@@ -42,6 +42,19 @@ class OtherProcessWritesTest {
     }
 
     @Test
+    void migrate_anotherProgramMigratedAfterThisOpened_seesItsTables() {
+        Path file = dir.resolve("shared.db");
+        // Both open a fresh file; the other program migrates first, between this one's open and migrate.
+        try (Db late = Db.open(file); Db first = Db.open(file)) {
+            first.migrate(Fixtures.MIGRATIONS);
+            late.migrate(Fixtures.MIGRATIONS);
+            assertEquals(Fixtures.MIGRATIONS.size(), late.schemaVersion());
+            late.save(new Item("x", null, "saved by the late one", false, null, null));
+            assertEquals("saved by the late one", first.get(Item.class, "x").orElseThrow().title());
+        }
+    }
+
+    @Test
     void save_afterAnotherConnectionsChange_ordersAfterIt() throws Exception {
         Path file = dir.resolve("shared.db");
         try (Db app = Db.open(file)) {

@@ -13,6 +13,7 @@ import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
 import java.io.PrintStream;
 import java.net.URI;
@@ -31,6 +32,8 @@ final class SyncCommands {
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
+    /** How long a sync waits for another one of the profile before it says so. */
+    static final long WAIT_NOTICE_MILLIS = 2000;
 
     SyncCommands(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
@@ -44,7 +47,7 @@ final class SyncCommands {
         }
         SyncEngine engine = engineFor(a, dir);
         try (engine) {
-            SyncReport r = engine.sync(store.db());
+            SyncReport r = engine.sync(store.db(), waitNotice());
             out.printf("%s %s: pushed %d, pulled %d, merged %d, conflicts %d (%d requests, %d B up, %d B down)%n",
                     r.complete() ? "Synced with" : "Synced with problems with", engine.describe(), r.pushed(), r.pulled(),
                     r.merged(), r.conflicts(), r.requests(), r.bytesUp(), r.bytesDown());
@@ -53,6 +56,21 @@ final class SyncCommands {
             }
             return report(r);
         }
+    }
+
+    /**
+     * Says once on stderr that the sync waits for another one of this profile (the app's, a script's),
+     * if it waits long enough to be noticed; a short wait says nothing.
+     */
+    private SyncProgress waitNotice() {
+        boolean[] said = {false};
+        return (phase, done, total) -> {
+            if (phase.equals(SyncProgress.WAITING) && done >= WAIT_NOTICE_MILLIS && !said[0]) {
+                said[0] = true;
+                err.println("tandem: waiting for another sync of this profile to finish (the app or another tandem"
+                        + " command)...");
+            }
+        };
     }
 
     /**
@@ -102,7 +120,7 @@ final class SyncCommands {
         }
         SyncEngine engine = engineFor(a, dir);
         try (engine) {
-            CompactionReport r = engine.compact(store.db());
+            CompactionReport r = engine.compact(store.db(), waitNotice());
             out.printf("Compacted %s: %s, deleted %d batches and %d old snapshots (sync: pushed %d, pulled %d)%n",
                     engine.describe(), r.snapshotWritten() ? "wrote a snapshot" : "the newest snapshot was current",
                     r.batchesDeleted(), r.snapshotsDeleted(), r.sync().pushed(), r.sync().pulled());

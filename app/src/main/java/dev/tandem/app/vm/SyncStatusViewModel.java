@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncStatus;
+import dev.tandem.engine.sync.SyncProgress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -123,7 +124,12 @@ public final class SyncStatusViewModel {
             case IDLE -> !s.unread().isEmpty() || incomplete(s) ? "Synced with problems"
                     : s.lastSuccess() == null ? "Not synced yet" : "Synced";
             case SYNCING -> s.phase() == null || s.phase().equals("starting") ? "Syncing…"
-                    : "Syncing… " + (s.phase().equals("push") ? "sending" : s.phase().equals("pull") ? "receiving" : s.phase());
+                    : "Syncing… " + switch (s.phase()) {
+                        case "push" -> "sending";
+                        case "pull" -> "receiving";
+                        case SyncProgress.WAITING -> "waiting for another Tandem on this profile";
+                        default -> s.phase();
+                    };
             case ERROR -> "Sync failed";
         });
         StringBuilder d = new StringBuilder();

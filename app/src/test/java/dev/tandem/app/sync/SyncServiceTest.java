@@ -84,8 +84,8 @@ class SyncServiceTest {
         }
 
         @Override
-        public CompactionReport compact(Db d) {
-            return new CompactionReport(sync(d, SyncProgress.NONE), false, 0, 0);
+        public CompactionReport compact(Db d, SyncProgress progress) {
+            return new CompactionReport(sync(d, progress), false, 0, 0);
         }
 
         @Override

@@ -48,6 +48,12 @@ class SyncStatusViewModelTest {
     }
 
     @Test
+    void update_waitingForAnotherSyncOfTheProfile_saysSo() {
+        vm.update(new SyncStatus(SyncStatus.State.SYNCING, "s3", null, 0, "wait", -1, null, null, null, null, null, 0, List.of()));
+        assertEquals("Syncing… waiting for another Tandem on this profile", vm.headlineProperty().get());
+    }
+
+    @Test
     void ago_ranges_readNaturally() {
         assertEquals("just now", SyncStatusViewModel.ago(NOW, NOW));
         assertEquals("42 s ago", SyncStatusViewModel.ago(NOW.minusSeconds(42), NOW));

@@ -106,7 +106,7 @@ public final class DefaultDb implements Db {
             if (max != null) {
                 clock.observe(max);
             }
-            this.writer = new Writer(connections, new StatementCache(c), SchemaSnapshot.read(c));
+            this.writer = new Writer(connections, new StatementCache(c));
         } finally {
             connections.writeLock().unlock();
         }

@@ -33,7 +33,12 @@ public interface SyncEngine extends AutoCloseable {
      * also does this by itself under the policy set with {@link Builder#snapshotEvery(int)}; this is
      * the on-demand form (e.g. {@code tandem compact}).
      */
-    CompactionReport compact(Db db);
+    default CompactionReport compact(Db db) {
+        return compact(db, SyncProgress.NONE);
+    }
+
+    /** {@link #compact(Db)}, reporting its sync's progress (and any wait for another sync of the database). */
+    CompactionReport compact(Db db, SyncProgress progress);
 
     /**
      * How many changes made on this device the remote of this engine does not hold yet: what the

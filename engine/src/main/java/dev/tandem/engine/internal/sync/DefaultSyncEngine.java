@@ -75,8 +75,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     @Override
-    public CompactionReport compact(Db db) {
-        return run(db, SyncProgress.NONE, true);
+    public CompactionReport compact(Db db, SyncProgress progress) {
+        return run(db, progress, true);
     }
 
     @Override

@@ -40,6 +40,8 @@ public final class Writer implements AutoCloseable {
     private final StatementCache statements;
     private final ThreadLocal<WriteSession> current = new ThreadLocal<>();
     private volatile SchemaSnapshot schema;
+    /** SQLite's schema cookie when {@link #schema} was read: another program's DDL changes it. */
+    private long schemaCookie;
     private volatile WriteSession active;
     private Consumer<Commit> onCommit = c -> { };
     private BooleanSupplier anyoneListening = () -> false;
@@ -52,10 +54,12 @@ public final class Writer implements AutoCloseable {
         }
     };
 
-    public Writer(Connections connections, StatementCache statements, SchemaSnapshot schema) throws SQLException {
+    public Writer(Connections connections, StatementCache statements) throws SQLException {
         this.connections = connections;
         this.statements = statements;
-        this.schema = schema;
+        // Cookie first: DDL by another program in between makes the next check reload, never miss it.
+        this.schemaCookie = schemaCookie(statements.connection());
+        this.schema = SchemaSnapshot.read(statements.connection());
         statements.connection().unwrap(SQLiteConnection.class).addUpdateListener(rowHook);
     }
 
@@ -214,10 +218,8 @@ public final class Writer implements AutoCloseable {
         connections.writeLock().lock();
         try {
             Connection c = connections.writer();
-            int version = version(c);
-            checkKnown(version, migrations);
-            boolean changed = version == 0;
-            int step = version;
+            int step = version(c);
+            checkKnown(step, migrations);
             while (true) {
                 try {
                     begin(c);
@@ -245,10 +247,10 @@ public final class Writer implements AutoCloseable {
                     throw rollback(c, e);
                 }
             }
-            // Another process's steps change the schema as much as this one's.
-            if (changed || version(c) != version) {
-                statements.clear();
-                schema = SchemaSnapshot.read(c);
+            // Another process's steps change the schema as much as this one's, also before this
+            // program's snapshot of it was taken at open.
+            if (schemaCookie(c) != schemaCookie) {
+                reloadSchema();
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap("Migrating", e);
@@ -268,7 +270,15 @@ public final class Writer implements AutoCloseable {
     /** Re-reads the schema after another connection changed it; the caller holds the write lock. */
     public void reloadSchema() throws SQLException {
         statements.clear();
-        schema = SchemaSnapshot.read(connections.writer());
+        Connection c = connections.writer();
+        schemaCookie = schemaCookie(c);
+        schema = SchemaSnapshot.read(c);
+    }
+
+    private static long schemaCookie(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA schema_version")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     private static int version(Connection c) throws SQLException {

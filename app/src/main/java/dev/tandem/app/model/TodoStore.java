@@ -93,7 +93,7 @@ public final class TodoStore implements AutoCloseable {
         if (t.isEmpty()) {
             throw new IllegalArgumentException("title: must not be empty");
         }
-        return t;
+        return TextLimits.title(t);
     }
 
     /**
@@ -117,6 +117,7 @@ public final class TodoStore implements AutoCloseable {
             Optional<Item> cur = tx.get(Item.class, id);
             cur.ifPresent(item -> {
                 Item next = patch.apply(item);
+                TextLimits.checkChanged(item, next);
                 if (!next.equals(item)) {
                     tx.save(next);
                 }
@@ -280,7 +281,7 @@ public final class TodoStore implements AutoCloseable {
         if (n.isEmpty()) {
             throw new IllegalArgumentException("name: must not be empty");
         }
-        return n;
+        return TextLimits.listName(n);
     }
 
     public Optional<TodoList> findList(String name) {
@@ -293,10 +294,7 @@ public final class TodoStore implements AutoCloseable {
 
     /** Renames; returns the old name. */
     public Optional<String> renameList(String id, String name) {
-        String n = name == null ? "" : name.strip();
-        if (n.isEmpty()) {
-            throw new IllegalArgumentException("name: must not be empty");
-        }
+        String n = listName(name);
         Optional<String> old = db.transactionResult(tx -> {
             Optional<TodoList> cur = tx.get(TodoList.class, id);
             cur.ifPresent(l -> tx.save(l.withName(n)));

@@ -1,5 +1,6 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.app.model.TextLimits;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -14,9 +15,10 @@ public final class Limits {
     public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
     /** One Markdown file or one entry of a Joplin archive. */
     public static final long MAX_ENTRY_BYTES = 16L * 1024 * 1024;
-    public static final int MAX_TITLE_CHARS = 10_000;
-    public static final int MAX_NOTES_CHARS = 1_000_000;
-    public static final int MAX_NAME_CHARS = 1_000;
+    /** The limits of text typed in the app ({@link TextLimits}): one limit wherever text enters. */
+    public static final int MAX_TITLE_CHARS = TextLimits.MAX_TITLE_CHARS;
+    public static final int MAX_NOTES_CHARS = TextLimits.MAX_NOTES_CHARS;
+    public static final int MAX_NAME_CHARS = TextLimits.MAX_NAME_CHARS;
     public static final int MAX_ITEMS = 500_000;
     /** Ids are kept as they are only when short and plain; anything else is derived. */
     public static final int MAX_ID_CHARS = 64;

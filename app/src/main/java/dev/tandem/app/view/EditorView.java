@@ -189,7 +189,13 @@ public final class EditorView extends StackPane {
         HBox bottom = new HBox(trash);
         bottom.setAlignment(Pos.CENTER_RIGHT);
 
-        VBox form = new VBox(10, top, title, notesPane, grid, historyLabel, history, bottom);
+        // Why the text as typed is not saved (too long); shown only then, and the text stays.
+        Label tooLong = new Label();
+        tooLong.getStyleClass().add(Styles.FIELD_ERROR);
+        tooLong.setWrapText(true);
+        tooLong.textProperty().bind(vm.tooLongProperty());
+        showFor(tooLong, vm.tooLongProperty().isNotEmpty());
+        VBox form = new VBox(10, top, title, tooLong, notesPane, grid, historyLabel, history, bottom);
         form.getStyleClass().add(Styles.EDITOR);
         VBox.setVgrow(notesPane, Priority.ALWAYS);
         form.visibleProperty().bind(vm.showingProperty());

@@ -4,6 +4,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.DatePhrases;
 import dev.tandem.engine.Db;
@@ -21,6 +22,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -51,6 +54,8 @@ public final class EditorViewModel {
     private final ObjectProperty<String> listId = new SimpleObjectProperty<>();
     private final BooleanProperty done = new SimpleBooleanProperty(false);
     private final BooleanProperty note = new SimpleBooleanProperty(false);
+    /** Why the typed text is not saved (over a {@link TextLimits} limit), or empty. */
+    private final ReadOnlyStringWrapper tooLong = new ReadOnlyStringWrapper("");
     private final NotesViewModel notesView;
     private final ObservableList<HistoryLine> history = FXCollections.observableArrayList();
     /** The values the fields were last loaded from; a field differing from its base is dirty. */
@@ -89,6 +94,11 @@ public final class EditorViewModel {
 
     public ReadOnlyObjectProperty<Item> itemProperty() {
         return item.getReadOnlyProperty();
+    }
+
+    /** Why the title or notes as typed are not saved (too long), or empty; the text stays in the editor. */
+    public ReadOnlyStringProperty tooLongProperty() {
+        return tooLong.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty showingProperty() {
@@ -133,6 +143,7 @@ public final class EditorViewModel {
         if (next == null) {
             commit();
             base = null;
+            tooLong.set("");
             item.set(null);
             showing.set(false);
             history.clear();
@@ -152,6 +163,7 @@ public final class EditorViewModel {
             } finally {
                 loading = false;
             }
+            tooLong.set("");
             item.set(next);
             notesView.itemShown();
             showing.set(true);
@@ -216,10 +228,18 @@ public final class EditorViewModel {
         Item b = base;
         UnaryOperator<Item> p = patch(b);
         if (p == null) {
+            tooLong.set("");
+            return;
+        }
+        // Checked here, before anything is saved, so the editor says why and keeps the text; the
+        // store would refuse it all the same (one limit wherever text enters).
+        Item edited = p.apply(b);
+        String problem = Objects.requireNonNullElse(changedProblem(b, edited), "");
+        tooLong.set(problem);
+        if (!problem.isEmpty()) {
             return;
         }
         // What the edit changes, so undo can put exactly those fields back.
-        Item edited = p.apply(b);
         if (!Objects.equals(b.notes(), edited.notes())) {
             notesView.saved();
         }
@@ -237,6 +257,13 @@ public final class EditorViewModel {
                 store.deleteForever(created.id());
             }
         }));
+    }
+
+    private static String changedProblem(Item before, Item after) {
+        String title = Objects.equals(before.title(), after.title()) ? null
+                : TextLimits.problem("title", after.title(), TextLimits.MAX_TITLE_CHARS);
+        return title != null || Objects.equals(before.notes(), after.notes()) ? title
+                : TextLimits.problem("notes", after.notes(), TextLimits.MAX_NOTES_CHARS);
     }
 
     private UnaryOperator<Item> patch(Item b) {

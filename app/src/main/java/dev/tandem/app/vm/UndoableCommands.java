@@ -3,6 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -108,6 +109,12 @@ public final class UndoableCommands {
         LocalDate today = store.today();
         TodoDraft q = TodoDraft.parse(text, today);
         if (q.title().isBlank()) {
+            return false;
+        }
+        String tooLong = TextLimits.problem("title", q.title(), TextLimits.MAX_TITLE_CHARS);
+        if (tooLong != null) {
+            // Said before anything is saved, and the typed text stays in the field.
+            message.set(tooLong);
             return false;
         }
         if (q.note()) {

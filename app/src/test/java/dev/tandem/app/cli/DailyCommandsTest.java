@@ -75,6 +75,20 @@ class DailyCommandsTest {
     }
 
     @Test
+    void addAndEdit_textOverTheLimit_refusedWithTheLimitAndNothingSaved() {
+        Result add = run("add", "t".repeat(12_000));
+        assertEquals(1, add.code());
+        assertTrue(add.err().contains("The title is 12,000 characters long; Tandem takes at most 10,000."), add.err());
+        String id = run("add", "Short").out().strip();
+        Result edit = run("edit", id, "--notes", "n".repeat(1_000_001));
+        assertEquals(1, edit.code());
+        assertTrue(edit.err().contains("The notes are 1,000,001 characters long"), edit.err());
+        String list = run("list", "--all").out();
+        assertTrue(list.contains("Short") && !list.contains("ttt"), list);
+        assertFalse(run("list", "--notes").out().contains("nnn"));
+    }
+
+    @Test
     void add_remindAndOptions_showInTheList() {
         run("add", "Call Sam", "--remind", "tomorrow 18:00", "--priority", "p1", "--tags", "work,phone");
         String listed = run("list").out();

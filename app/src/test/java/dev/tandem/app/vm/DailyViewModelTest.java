@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
@@ -61,6 +62,16 @@ class DailyViewModelTest {
         int before = ui.get(() -> vm.items().size());
         ui.run(() -> assertTrue(vm.commands().quickAdd(text)));
         ui.await(() -> vm.items().size() == before + 1);
+    }
+
+    @Test
+    void quickAdd_titleOverTheLimit_saysWhyAndKeepsTheText() {
+        String text = "t".repeat(TextLimits.MAX_TITLE_CHARS + 5);
+        ui.run(() -> assertFalse(vm.commands().quickAdd(text), "the field keeps the text"));
+        assertEquals("The title is 10,005 characters long; Tandem takes at most 10,000.",
+                ui.get(() -> vm.commands().messageProperty().get()));
+        ui.flush();
+        assertEquals(List.of(), store.allItems());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.engine.Db;
@@ -51,6 +52,25 @@ class EditorViewModelTest {
         ui.run(vm::commit);
         ui.flush();
         assertEquals("New", reload(it).title());
+    }
+
+    @Test
+    void commit_notesOverTheLimit_saysWhyKeepsTheTextAndSavesNothingUntilShortened() {
+        Item it = store.add("Long notes", null, null);
+        ui.run(() -> vm.show(it));
+        String typed = "x".repeat(TextLimits.MAX_NOTES_CHARS + 1);
+        ui.run(() -> vm.notesProperty().set(typed));
+        ui.run(vm::commit);
+        ui.flush();
+        assertEquals("The notes are 1,000,001 characters long; Tandem takes at most 1,000,000.",
+                ui.get(() -> vm.tooLongProperty().get()));
+        assertEquals(typed, ui.get(() -> vm.notesProperty().get()), "the typed text stays in the editor");
+        assertEquals(null, reload(it).notes(), "nothing over the limit is saved, so every backup restores");
+        ui.run(() -> vm.notesProperty().set(typed.substring(1)));
+        ui.run(vm::commit);
+        ui.flush();
+        assertEquals("", ui.get(() -> vm.tooLongProperty().get()));
+        assertEquals(TextLimits.MAX_NOTES_CHARS, reload(it).notes().length(), "exactly the limit is taken");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package dev.tandem.app.model;
+
+import java.util.Objects;
+
+/**
+ * The longest text Tandem takes: one limit per field, checked wherever text enters (the editor,
+ * quick add, the command line, a list rename, an import), each with a message that says how long
+ * the text is and what the limit is. Far above what a person types (a novel fits in the notes),
+ * and low enough that one pasted or hostile text cannot make the app crawl.
+ *
+ * <p>Why one limit: a backup must always restore. When the editor took more than the importer
+ * did, a profile's own backup was refused as a whole. Now every write through {@link TodoStore}
+ * checks the fields it changes against these limits, and the importers check the same ones, so
+ * whatever Tandem stores now, Tandem's export carries back in. Text over a limit that is already
+ * stored (written by a Tandem from before the limit, here or on another device) is kept, and
+ * checked only when that field is edited; an import names such an entry and imports nothing.
+ */
+public final class TextLimits {
+    public static final int MAX_TITLE_CHARS = 10_000;
+    public static final int MAX_NOTES_CHARS = 1_000_000;
+    public static final int MAX_NAME_CHARS = 1_000;
+
+    private TextLimits() {
+    }
+
+    /** Text over its limit: the message names the field, its length and the limit. */
+    public static final class TooLongException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooLongException(String message) {
+            super(message);
+        }
+    }
+
+    /** The problem with {@code value} as the field {@code what}, or null when it fits. */
+    public static String problem(String what, String value, int max) {
+        if (value == null || value.length() <= max) {
+            return null;
+        }
+        return String.format("The %s %s %,d characters long; Tandem takes at most %,d.", what,
+                what.endsWith("s") ? "are" : "is", value.length(), max);
+    }
+
+    public static String title(String title) {
+        return check("title", title, MAX_TITLE_CHARS);
+    }
+
+    public static String notes(String notes) {
+        return check("notes", notes, MAX_NOTES_CHARS);
+    }
+
+    public static String listName(String name) {
+        return check("list name", name, MAX_NAME_CHARS);
+    }
+
+    /** Checks the title and notes of {@code after} where they differ from {@code before} (null: a new item). */
+    public static void checkChanged(Item before, Item after) {
+        if (before == null || !Objects.equals(before.title(), after.title())) {
+            title(after.title());
+        }
+        if (before == null || !Objects.equals(before.notes(), after.notes())) {
+            notes(after.notes());
+        }
+    }
+
+    private static String check(String what, String value, int max) {
+        String problem = problem(what, value, max);
+        if (problem != null) {
+            throw new TooLongException(problem);
+        }
+        return value;
+    }
+}

@@ -7,7 +7,10 @@ import java.time.Instant;
  * wins picked {@code kept}; {@code lost} is the value that lost, kept here so a person can see it
  * and take it back with {@link Db#useLostValue(long)}.
  *
- * @param kind what collided: two edits of one field, or an edit of an entity another device deleted
+ * @param kind what collided: two edits of one field, or an edit of an entity another device deleted.
+ *             For {@link Kind#EDIT_DELETE} the kept side is the delete: {@code keptValue} is the
+ *             winning {@code _deleted} value (1 while the entity stays deleted) and {@code keptChange}
+ *             and {@code keptAuthor} are the delete's; the lost side is the edit of {@code field}
  */
 public record Conflict(long id, Kind kind, String table, String entity, String field,
                        Object keptValue, String keptChange, String keptAuthor,

@@ -30,13 +30,16 @@ public final class Authors {
         }
     }
 
+    /** How {@link #label} names the device the store runs on. */
+    public static final String THIS_DEVICE = "This device";
+
     /** A short label for a device id: "This device", its saved name, or "Device 1a2b3c". */
     public String label(String deviceId) {
         if (deviceId == null) {
             return "Unknown device";
         }
         if (deviceId.equals(store.db().deviceId())) {
-            return "This device";
+            return THIS_DEVICE;
         }
         return store.db().get(DeviceName.class, deviceId).map(DeviceName::name).filter(n -> !n.isBlank())
                 .orElse("Device " + deviceId.substring(Math.max(0, deviceId.length() - 6)));

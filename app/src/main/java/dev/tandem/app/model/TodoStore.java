@@ -1,5 +1,6 @@
 package dev.tandem.app.model;
 
+import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Tx;
@@ -146,6 +147,20 @@ public final class TodoStore implements AutoCloseable {
 
     public Optional<Item> untrash(String id) {
         return update(id, it -> it.withTrashedAt(null));
+    }
+
+    /**
+     * Takes a conflict's lost value back, as a local write that syncs. An edit of a todo that another
+     * device deleted brings the todo back with that edit, in its list: a todo deleted by emptying the
+     * Trash would otherwise come back into the Trash.
+     */
+    public void useLostValue(Conflict conflict) {
+        db.useLostValue(conflict.id());
+        if (conflict.kind() == Conflict.Kind.EDIT_DELETE && "items".equals(conflict.table())) {
+            db.transaction(tx -> tx.get(Item.class, conflict.entity()).filter(it -> it.trashedAt() != null)
+                    .ifPresent(it -> tx.save(it.withTrashedAt(null))));
+        }
+        wrote();
     }
 
     /** Deletes for good (an engine tombstone that syncs); {@link #restoreDeleted} can still undo it. */

@@ -69,7 +69,7 @@ public final class ConflictsView extends VBox {
 
             Node values = r.isText() ? textValues(r, now) : values(r, now);
 
-            Button use = new Button("Use lost value", Icons.of(MaterialDesignS.SWAP_HORIZONTAL, 15));
+            Button use = new Button(r.useLabel(), Icons.of(MaterialDesignS.SWAP_HORIZONTAL, 15));
             use.getStyleClass().add(Styles.BUTTON_ACCENT);
             use.setOnAction(e -> vm.useLostValue(r));
             Button dismiss = new Button("Dismiss");

@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.model.Authors;
 import dev.tandem.engine.Conflict;
 import java.time.Instant;
 
@@ -15,11 +16,31 @@ public record ConflictRow(Conflict conflict, String itemTitle, String field, Str
         return conflict.id();
     }
 
-    /** "Edited on one device, deleted on another" or "Title changed on two devices", and when it was found. */
+    /**
+     * What happened, in order, and when it was found: "Deleted on Laptop after your edit", "Edited on
+     * Phone after it was deleted on this device", "Title changed on two devices".
+     */
     public String summary(Instant now) {
         String when = conflict.detectedAt() == null ? "" : " · found " + SyncStatusViewModel.ago(conflict.detectedAt(), now);
-        return (conflict.kind() == Conflict.Kind.EDIT_DELETE ? "Edited on one device, deleted on another"
-                : field + " changed on two devices") + when;
+        if (conflict.kind() != Conflict.Kind.EDIT_DELETE) {
+            return field + " changed on two devices" + when;
+        }
+        // Change ids are UUIDv7, whose text sorts by time: which came first, the delete or the edit.
+        boolean deletedLater = conflict.keptChange() != null && conflict.lostChange() != null
+                && conflict.keptChange().compareTo(conflict.lostChange()) > 0;
+        String editor = lostDevice.equals(Authors.THIS_DEVICE) ? "your edit" : "the edit on " + lostDevice;
+        String deleter = keptDevice.equals(Authors.THIS_DEVICE) ? "this device" : keptDevice;
+        return (deletedLater ? "Deleted on " + deleter + " after " + editor
+                : (lostDevice.equals(Authors.THIS_DEVICE) ? "Edited here" : "Edited on " + lostDevice)
+                + " after it was deleted on " + deleter) + when;
+    }
+
+    /** The action that takes the lost side: an edit of a deleted todo is restored, with that edit. */
+    public String useLabel() {
+        if (conflict.kind() != Conflict.Kind.EDIT_DELETE || "_deleted".equals(conflict.field())) {
+            return "Use lost value";
+        }
+        return lostDevice.equals(Authors.THIS_DEVICE) ? "Restore my version" : "Restore the edited version";
     }
 
     /** The lost side's heading: device and, when known, how long ago it was written. */

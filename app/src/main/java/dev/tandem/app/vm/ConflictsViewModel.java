@@ -77,12 +77,14 @@ public final class ConflictsViewModel implements AutoCloseable {
         Set<Long> ids = new HashSet<>();
         for (Conflict c : list) {
             String title = titles.computeIfAbsent(c.table() + "/" + c.entity(), k -> titleOf(c));
+            boolean editOfDeleted = c.kind() == Conflict.Kind.EDIT_DELETE && !"_deleted".equals(c.field());
             ids.add(c.id());
             TextConflict text = isText(c)
                     ? texts.computeIfAbsent(c.id(), id -> TextConflict.of(str(c.keptValue()), str(c.lostValue())))
                     : null;
+            // An edit of a deleted todo lost to the delete: the kept side reads "deleted", by the deleting device.
             out.add(new ConflictRow(c, title, fieldLabel(c.field()),
-                    valueText(c.field(), c.keptValue(), c.kind() == Conflict.Kind.EDIT_DELETE && "_deleted".equals(c.field())),
+                    valueText(editOfDeleted ? "_deleted" : c.field(), c.keptValue(), false),
                     devices.computeIfAbsent(String.valueOf(c.keptAuthor()), authors::label),
                     valueText(c.field(), c.lostValue(), false),
                     devices.computeIfAbsent(String.valueOf(c.lostAuthor()), authors::label), text));
@@ -112,7 +114,9 @@ public final class ConflictsViewModel implements AutoCloseable {
         try {
             if ("items".equals(c.table())) {
                 Optional<Item> it = store.get(c.entity());
-                return it.map(Item::titleOrEmpty).orElse("A deleted item");
+                // A deleted todo whose title was the edit that lost: that title names it best.
+                return it.map(Item::titleOrEmpty).orElse("title".equals(c.field()) && c.lostValue() instanceof String t
+                        ? "“" + t + "” (deleted)" : "A deleted item");
             }
             if ("lists".equals(c.table())) {
                 return store.db().get(TodoList.class, c.entity()).map(l -> "List “" + l.name() + "”").orElse("A deleted list");
@@ -160,10 +164,11 @@ public final class ConflictsViewModel implements AutoCloseable {
         return s.isBlank() ? "(empty)" : s;
     }
 
+    /** "Use lost value", or for an edit of a deleted todo "Restore": through the store, so it syncs. */
     public void useLostValue(ConflictRow row) {
-        long id = row.id();
+        Conflict c = row.conflict();
         async.run(() -> {
-            store.db().useLostValue(id);
+            store.useLostValue(c);
             return null;
         }, r -> { });
     }

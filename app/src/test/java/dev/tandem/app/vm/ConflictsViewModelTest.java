@@ -17,6 +17,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -81,6 +82,84 @@ class ConflictsViewModelTest {
         ui.run(() -> vm.useLostValue(row));
         ui.await(() -> vm.conflicts().isEmpty());
         assertEquals("Book flights to Porto", laptop.get(it.id()).orElseThrow().title());
+        vm.close();
+    }
+
+    @Test
+    void conflicts_offlineEditThenTrashEmptiedElsewhere_editorSeesItAndRestoresIntoItsList() throws Exception {
+        new Authors(laptop).register("MacBook Air");
+        TodoList home = laptop.createList("Home");
+        Item it = laptop.add("Fix the gate", home.id(), null);
+        e1.sync(laptop.db());
+        e2.sync(phone.db());
+        // The phone edits offline; the laptop trashes the todo and empties the Trash, and syncs first.
+        phone.update(it.id(), x -> x.withTitle("Fix the gate latch"));
+        Thread.sleep(3);
+        laptop.trash(it.id());
+        laptop.emptyTrash();
+        e1.sync(laptop.db());
+        e2.sync(phone.db());
+        assertTrue(phone.get(it.id()).isEmpty());
+
+        ConflictsViewModel vm = new ConflictsViewModel(phone, async, undo, dialogs);
+        ui.run(vm::start);
+        ui.await(() -> vm.conflicts().size() == 1);
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        assertTrue(row.summary(Instant.now()).startsWith("Deleted on MacBook Air after your edit"), row.summary(Instant.now()));
+        assertEquals("deleted", row.kept());
+        assertEquals("MacBook Air", row.keptDevice());
+        assertEquals("Fix the gate latch", row.lost());
+        assertEquals("This device", row.lostDevice());
+        assertEquals("Restore my version", row.useLabel());
+
+        AtomicInteger localWrites = new AtomicInteger();
+        phone.onLocalWrite(localWrites::incrementAndGet);
+        ui.run(() -> vm.useLostValue(row));
+        ui.await(() -> vm.conflicts().isEmpty());
+        Item back = phone.get(it.id()).orElseThrow();
+        assertEquals("Fix the gate latch", back.title());
+        assertEquals(null, back.trashedAt(), "restored into its list, not into the Trash");
+        assertEquals(home.id(), back.listId());
+        assertTrue(localWrites.get() > 0, "the restore is a local write, which starts a sync");
+        assertTrue(e2.pendingChanges(phone.db()) > 0, "the restore waits to be pushed");
+        e2.sync(phone.db());
+        e1.sync(laptop.db());
+        assertEquals("Fix the gate latch", laptop.get(it.id()).orElseThrow().title());
+        vm.close();
+    }
+
+    @Test
+    void conflicts_editAfterTrashEmptiedElsewhere_showsTheDeleteAsKeptAndRestoresIntoItsList() throws Exception {
+        new Authors(phone).register("Pixel 8");
+        TodoList home = laptop.createList("Home");
+        Item it = laptop.add("Fix the gate", home.id(), null);
+        e1.sync(laptop.db());
+        e2.sync(phone.db());
+        laptop.trash(it.id());
+        laptop.emptyTrash();
+        Thread.sleep(3);
+        // The phone edits after the delete (in clock order), without having seen it.
+        phone.update(it.id(), x -> x.withTitle("Fix the gate latch"));
+        e1.sync(laptop.db());
+        e2.sync(phone.db());
+        e1.sync(laptop.db());
+
+        ConflictsViewModel vm = new ConflictsViewModel(laptop, async, undo, dialogs);
+        ui.run(vm::start);
+        ui.await(() -> vm.conflicts().size() == 1);
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        assertTrue(row.summary(Instant.now()).startsWith("Edited on Pixel 8 after it was deleted on this device"),
+                row.summary(Instant.now()));
+        assertEquals("deleted", row.kept(), "kept and lost are no longer the same value");
+        assertEquals("This device", row.keptDevice());
+        assertEquals("Fix the gate latch", row.lost());
+        assertEquals("Pixel 8", row.lostDevice());
+        assertEquals("Restore the edited version", row.useLabel());
+        ui.run(() -> vm.useLostValue(row));
+        ui.await(() -> vm.conflicts().isEmpty());
+        Item back = laptop.get(it.id()).orElseThrow();
+        assertEquals("Fix the gate latch", back.title());
+        assertEquals(null, back.trashedAt(), "restored into its list, not into the Trash");
         vm.close();
     }
 

@@ -204,6 +204,10 @@ class SyncEngineTest {
         assertTrue(b.get(Item.class, x.id()).isEmpty());
         Conflict onA = a.conflicts().stream().filter(c -> c.kind() == Conflict.Kind.EDIT_DELETE).findFirst().orElseThrow();
         assertEquals("edited on b", onA.lostValue());
+        assertEquals(b.deviceId(), onA.lostAuthor());
+        // The kept side is the delete, not the edit itself.
+        assertEquals(1L, onA.keptValue());
+        assertEquals(a.deviceId(), onA.keptAuthor());
         assertFalse(b.conflicts().isEmpty());
         // "Use the other value" brings the edited item back everywhere.
         a.useLostValue(onA.id());
@@ -211,6 +215,53 @@ class SyncEngineTest {
         engine.sync(b);
         assertEquals("edited on b", b.get(Item.class, x.id()).orElseThrow().title());
         assertTrue(a.conflicts().stream().noneMatch(c -> c.id() == onA.id()));
+    }
+
+    @Test
+    void sync_offlineEditThenDeleteElsewhere_editorLearnsAndCanBringItBack() {
+        Db a = device("a");
+        Db b = device("b");
+        Item x = a.save(Item.of("x"));
+        engine.sync(a);
+        engine.sync(b);
+        // B edits offline; later A deletes (empties the Trash) and syncs first. The delete is later in
+        // clock order, but it never saw B's edit: B had not pushed it.
+        b.save(b.get(Item.class, x.id()).orElseThrow().withTitle("edited on b, offline"));
+        sleepMillis(5);
+        a.delete(Item.class, x.id());
+        engine.sync(a);
+        engine.sync(b);
+        assertTrue(b.get(Item.class, x.id()).isEmpty(), "the delete wins, as on every device");
+        Conflict onB = b.conflicts().stream().filter(c -> c.kind() == Conflict.Kind.EDIT_DELETE).findFirst()
+                .orElseThrow(() -> new AssertionError("B's edit vanished without a conflict: " + b.conflicts()));
+        assertEquals("title", onB.field());
+        assertEquals("edited on b, offline", onB.lostValue());
+        assertEquals(b.deviceId(), onB.lostAuthor());
+        assertEquals(1L, onB.keptValue());
+        assertEquals(a.deviceId(), onB.keptAuthor());
+        b.useLostValue(onB.id());
+        engine.sync(b);
+        engine.sync(a);
+        assertEquals("edited on b, offline", a.get(Item.class, x.id()).orElseThrow().title());
+    }
+
+    @Test
+    void sync_deleteAfterSeeingThePushedEdit_noConflict() {
+        Db a = device("a");
+        Db b = device("b");
+        Item x = a.save(Item.of("x"));
+        engine.sync(a);
+        engine.sync(b);
+        b.save(b.get(Item.class, x.id()).orElseThrow().withTitle("edited on b"));
+        engine.sync(b);
+        engine.sync(a);
+        // A read B's edit, then deleted: what A's person meant, nothing to report.
+        a.delete(Item.class, x.id());
+        engine.sync(a);
+        engine.sync(b);
+        assertTrue(b.get(Item.class, x.id()).isEmpty());
+        assertEquals(List.of(), b.conflicts());
+        assertEquals(List.of(), a.conflicts());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.changelog;
 
+import dev.tandem.engine.Change;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.tx.WriteSession;
@@ -56,7 +57,11 @@ public final class ConflictStore {
                     continue; // nothing to show or take back
                 }
                 // The kept value is always the current winner's, so it stays true as changes arrive.
-                WinnerMap.Entry winner = WinnerMap.decode(rs.getBytes(6)).get(field);
+                // An edit of a deleted entity lost to the delete, not to another edit of its field
+                // (which is the edit itself): the kept side is the winning tombstone.
+                Conflict.Kind kind = Conflict.Kind.valueOf(rs.getString(2));
+                String keptField = kind == Conflict.Kind.EDIT_DELETE ? Change.DELETED_FIELD : field;
+                WinnerMap.Entry winner = WinnerMap.decode(rs.getBytes(6)).get(keptField);
                 Object keptValue = null;
                 String keptId = null;
                 String keptAuthor = null;
@@ -65,7 +70,7 @@ public final class ConflictStore {
                     try (ResultSet k = kept.executeQuery()) {
                         if (k.next()) {
                             for (FieldData f : FieldCodec.decode(k.getBytes(3))) {
-                                keptValue = f.name().equalsIgnoreCase(field) ? f.value() : keptValue;
+                                keptValue = f.name().equalsIgnoreCase(keptField) ? f.value() : keptValue;
                             }
                             keptId = Uuid7.fromBytes(k.getBytes(1)).toString();
                             keptAuthor = Uuid7.fromBytes(k.getBytes(2)).toString();
@@ -73,7 +78,7 @@ public final class ConflictStore {
                     }
                 }
                 UUID lost = Uuid7.fromBytes(rs.getBytes(8));
-                list.add(new Conflict(rs.getLong(1), Conflict.Kind.valueOf(rs.getString(2)), rs.getString(3),
+                list.add(new Conflict(rs.getLong(1), kind, rs.getString(3),
                         rs.getString(4), field, keptValue, keptId, keptAuthor, lostField.value(), lost.toString(),
                         Uuid7.fromBytes(rs.getBytes(9)).toString(), Instant.ofEpochMilli(Uuid7.millis(lost)),
                         Instant.ofEpochMilli(rs.getLong(10)), rs.getInt(11) != 0));

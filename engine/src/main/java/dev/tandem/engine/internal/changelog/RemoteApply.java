@@ -77,6 +77,16 @@ public final class RemoteApply {
     }
 
     public Stats apply(WriteSession s, UUID author, List<ChangeData> incoming, long nowMillis) throws SQLException {
+        return apply(s, author, incoming, nowMillis, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #apply(WriteSession, UUID, List, long)}, knowing that this device's own changes after
+     * local seq {@code unpushedAfter} are not on the remote the batch came from: nobody can have seen
+     * them, so a delete in the batch did not see them either, whatever the clock order says.
+     */
+    public Stats apply(WriteSession s, UUID author, List<ChangeData> incoming, long nowMillis, long unpushedAfter)
+            throws SQLException {
         StatementCache sql = s.sql();
         SchemaSnapshot schema = s.schema();
         try (var st = sql.connection().createStatement()) {
@@ -155,7 +165,7 @@ public final class RemoteApply {
                     }
                 }
             }
-            conflictCount += editDeleteConflicts(s, batch, e, before, c, author, seq, nowMillis);
+            conflictCount += editDeleteConflicts(s, batch, e, before, c, author, seq, nowMillis, unpushedAfter);
             if (next != null) {
                 e.moveTo(next, seq);
             }
@@ -185,20 +195,27 @@ public final class RemoteApply {
     }
 
     /**
-     * An edit and a delete by different devices, where the edit is later in clock order than the
-     * delete it did not see: the entity stays deleted (the tombstone is its own attribute and the
-     * edit did not touch it), and the hidden edit is recorded so a person can bring it back.
+     * An edit and a delete by different devices, where the delete did not see the edit: the entity
+     * stays deleted (the tombstone is its own attribute and the edit did not touch it), and the hidden
+     * edit is recorded so a person can bring it back. "Did not see" is known in two cases: the edit
+     * is later in clock order than the delete, or the edit is this device's own and not pushed yet
+     * (edited offline, then another device deleted and emptied the Trash). An earlier edit that was
+     * pushed may or may not have been seen; it is not reported, as a delete made after reading it is
+     * what the other person meant.
      */
     private int editDeleteConflicts(WriteSession s, MergeBatch batch, MergeBatch.Entity e, WinnerMap before,
-                                    ChangeData c, UUID author, long seq, long nowMillis) throws SQLException {
+                                    ChangeData c, UUID author, long seq, long nowMillis, long unpushedAfter)
+            throws SQLException {
         String table = e.table;
         int count = 0;
         boolean incomingDeletes = c.fields().stream().anyMatch(f -> f.name().equals(Change.DELETED_FIELD)
                 && Long.valueOf(1L).equals(f.value()));
         if (incomingDeletes) {
             for (Winner w : batch.winners(e, before).values()) {
-                if (!w.field().equals(Change.DELETED_FIELD) && !w.author().equals(author)
-                        && Uuid7.ORDER.compare(w.id(), c.id()) > 0) {
+                boolean unseen = Uuid7.ORDER.compare(w.id(), c.id()) > 0
+                        || (w.seq() > unpushedAfter && w.author().equals(textMerges.self()));
+                if (!w.field().equals(Change.DELETED_FIELD) && !w.author().equals(author) && unseen
+                        && !TextMergeField.isHidden(w.field())) {
                     count += conflicts.record(s, Conflict.Kind.EDIT_DELETE, table, c.entity(), w.field(), seq,
                             w.seq(), nowMillis) ? 1 : 0;
                 }

@@ -106,7 +106,10 @@ public final class DbChangelog implements Changelog {
             return batch;
         }
         RemoteApply.Stats stats = db.writer().write("Merging batch " + batch.seq() + " of device " + batch.device(), s -> {
-            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis());
+            // Own changes past the push cursor are not on this remote: a delete in the batch cannot have seen them.
+            long unpushedAfter = state.pushed(s.sql().connection(), remote).changeSeq();
+            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis(),
+                    unpushedAfter);
             state.setCursor(s.sql(), remote, batch.device(), batch.seq());
             state.addVolume(s.sql(), remote, batch.changes().size());
             state.foundAgain(s.sql(), remote, batch.device());

@@ -118,6 +118,10 @@ public final class TodoStore implements AutoCloseable {
             Optional<Item> cur = tx.get(Item.class, id);
             cur.ifPresent(item -> {
                 Item next = patch.apply(item);
+                if (!Objects.equals(item.title(), next.title())) {
+                    // As for add: every importer refuses a todo without a title, so a backup of it would not restore.
+                    itemTitle(next.title());
+                }
                 TextLimits.checkChanged(item, next);
                 if (!next.equals(item)) {
                     tx.save(next);

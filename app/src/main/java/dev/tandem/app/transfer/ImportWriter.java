@@ -145,8 +145,9 @@ public final class ImportWriter {
                 maxPos = Math.max(maxPos, pos);
                 positions.add(pos);
                 TodoList saved = tx.save(new TodoList(l.id(), l.name(), pos, l.createdAt() == null ? now : l.createdAt()));
+                // By id only: two lists of one backup that share a name are two lists (a profile may
+                // hold both), so only lists that were here before the import are matched by name.
                 byId.put(saved.id(), saved);
-                byName.put(saved.name().toLowerCase(Locale.ROOT), saved);
                 out.put(l.id(), saved.id());
                 created++;
             }

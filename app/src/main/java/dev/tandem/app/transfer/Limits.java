@@ -41,6 +41,11 @@ public final class Limits {
         return check(file, where, "notes", notes, MAX_NOTES_CHARS);
     }
 
+    /** Notes exactly as a lossless backup holds them (blank notes stay blank); refused when huge. */
+    public static String notesAsStored(String file, String where, String notes) {
+        return notes == null ? null : check(file, where, "notes", notes, MAX_NOTES_CHARS);
+    }
+
     public static String name(String file, String where, String name) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {

@@ -166,7 +166,7 @@ final class TandemJsonImporter {
         String repeat = it.repeat() != null && Recurrence.parse(it.repeat()).isPresent() ? it.repeat() : null;
         String series = it.seriesId() == null ? null : id(it.seriesId(), file, where);
         return new Item(id(it.id(), file, where), listId, Limits.title(file, where, it.title()),
-                Limits.notes(file, where, it.notes()), Limits.isoDate(file, where, it.due()), it.done(), it.doneAt(),
+                Limits.notesAsStored(file, where, it.notes()), Limits.isoDate(file, where, it.due()), it.done(), it.doneAt(),
                 it.trashedAt(), it.createdAt(), priority, repeat, repeat == null ? null : series, it.remindAt(),
                 it.remindDismissed(), it.isNote() ? Item.NOTE : null, null);
     }

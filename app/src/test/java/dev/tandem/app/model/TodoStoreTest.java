@@ -33,6 +33,13 @@ class TodoStoreTest {
     }
 
     @Test
+    void update_blankTitle_refusedAsEveryImportWouldRefuseIt() {
+        Item it = store.add("a", null, null);
+        Assertions.assertThrows(IllegalArgumentException.class, () -> store.update(it.id(), x -> x.withTitle("  ")));
+        Assertions.assertEquals("a", store.get(it.id()).orElseThrow().title());
+    }
+
+    @Test
     void add_titleOverTheLimit_refusedNamingLengthAndLimit() {
         TextLimits.TooLongException e = Assertions.assertThrows(TextLimits.TooLongException.class,
                 () -> store.add("t".repeat(12_000), null, null));

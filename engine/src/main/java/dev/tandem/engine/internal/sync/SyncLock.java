@@ -48,6 +48,7 @@ final class SyncLock implements AutoCloseable {
     static final long REPORT_MILLIS = 1000;
     private static final Map<Object, ReentrantLock> IN_JVM = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** Held while the lock is, so the weak map keeps this file's in-JVM lock for the syncs waiting on it. */
     private final Object key;
     private final ReentrantLock jvm;
     private final FileChannel channel;
@@ -72,10 +73,7 @@ final class SyncLock implements AutoCloseable {
     static SyncLock acquire(DefaultDb db, LongConsumer waited) {
         Path file = db.file().map(f -> f.toAbsolutePath().normalize()).orElse(null);
         Object key = file == null ? db : realPath(file);
-        ReentrantLock jvm;
-        synchronized (IN_JVM) {
-            jvm = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
-        }
+        ReentrantLock jvm = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
         long start = System.nanoTime();
         Waiting waiting = new Waiting(start, waited);
         try {

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * A database written by the engine of internal version 1 opens with every change, attribute,
  * winner and conflict it had. The fixture {@code changelog-v1.db} and what that engine read from
  * it, {@code changelog-v1.txt}, were made by {@link #main} run against the version 1 engine
- * (commit aba6154); only public API is used, so the same dump runs on both.
+ * (commit aba6154); only public API is used, so the same dump runs on both. One line differs from
+ * what that engine read, on purpose: an edit-delete conflict's kept side is now the delete (the
+ * tombstone's value 1, from the delete's change); version 1 showed the edit itself on both sides.
  */
 class ChangelogUpgradeTest {
     record Task(String id, String title, Double score, byte[] data, Long done) {

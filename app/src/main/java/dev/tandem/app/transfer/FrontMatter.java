@@ -24,29 +24,31 @@ record FrontMatter(Map<String, Object> fields, String body) {
     private static final int MAX_HEADER_CHARS = 256 * 1024;
 
     static FrontMatter parse(String text, String file, String where) {
-        String t = text.replace("\r\n", "\n");
-        if (!t.startsWith("---\n")) {
-            return new FrontMatter(Map.of(), t);
+        // A header written with \n (as Tandem writes it) leaves the body as it is, so notes holding \r\n come
+        // back exactly; a file an editor turned to \r\n throughout is read with \n, as any other.
+        String t = text;
+        int[] close = t.startsWith("---\n") ? close(t) : null;
+        if (close == null || t.substring(0, close[0]).indexOf('\r') >= 0) {
+            t = text.replace("\r\n", "\n");
+            if (!t.startsWith("---\n")) {
+                return new FrontMatter(Map.of(), t);
+            }
+            close = close(t);
         }
-        int end = t.indexOf("\n---\n", 3);
-        int bodyStart = end + 5;
-        if (end < 0 && t.endsWith("\n---")) {
-            end = t.length() - 4;
-            bodyStart = t.length();
-        }
-        if (end < 0) {
-            end = t.indexOf("\n...\n", 3);
-            bodyStart = end + 5;
-        }
-        if (end < 0) {
+        if (close == null) {
             throw new ImportException(file, where + ", line 1", "the front matter (---) is never closed");
         }
+        int end = close[0];
+        int bodyStart = close[1];
         String yaml = t.substring(4, end + 1);
         if (yaml.length() > MAX_HEADER_CHARS) {
             throw new ImportException(file, where, "the front matter is larger than " + MAX_HEADER_CHARS / 1024 + " KB");
         }
+        // The reader's buffer holds the whole header: snakeyaml-engine 2.10 fails (IndexOutOfBounds) on a
+        // surrogate pair split at its buffer's edge, which a long emoji title reaches. The header is capped above.
         LoadSettings settings = LoadSettings.builder().setAllowDuplicateKeys(false).setMaxAliasesForCollections(10)
-                .setAllowRecursiveKeys(false).setCodePointLimit(MAX_HEADER_CHARS).setLabel(where).build();
+                .setAllowRecursiveKeys(false).setCodePointLimit(MAX_HEADER_CHARS).setLabel(where)
+                .setBufferSize(Math.max(1024, yaml.length() + 2)).build();
         Object parsed;
         try {
             parsed = new Load(settings).loadFromString(yaml);
@@ -56,6 +58,10 @@ record FrontMatter(Map<String, Object> fields, String body) {
                     + Limits.shorten(String.valueOf(e.getProblem())), e);
         } catch (YamlEngineException e) {
             throw new ImportException(file, where, "the front matter is not valid YAML: " + Limits.shorten(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            // A bug in the library on some odd input is still a file Tandem cannot read, not a crash of the import.
+            throw new ImportException(file, where, "the front matter cannot be read: "
+                    + Limits.shorten(e.getClass().getSimpleName() + ": " + e.getMessage()), e);
         }
         if (parsed != null && !(parsed instanceof Map)) {
             throw new ImportException(file, where, "the front matter must be key: value lines");
@@ -65,6 +71,19 @@ record FrontMatter(Map<String, Object> fields, String body) {
             m.forEach((k, v) -> fields.put(String.valueOf(k), v));
         }
         return new FrontMatter(fields, bodyStart >= t.length() ? "" : t.substring(bodyStart));
+    }
+
+    /** Where the header ends (the \n before its closing line) and the body starts; null when it never closes. */
+    private static int[] close(String t) {
+        int end = t.indexOf("\n---\n", 3);
+        if (end >= 0) {
+            return new int[] {end, end + 5};
+        }
+        if (t.endsWith("\n---")) {
+            return new int[] {t.length() - 4, t.length()};
+        }
+        end = t.indexOf("\n...\n", 3);
+        return end < 0 ? null : new int[] {end, end + 5};
     }
 
     /** A field as text: a string, or a scalar's text; empty for a missing field, a list or a map. */
@@ -77,7 +96,32 @@ record FrontMatter(Map<String, Object> fields, String body) {
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
-    /** The file: the fields (null values left out) as a YAML block, then the body. */
+    /** A field as it is, white space kept (a title Tandem wrote); empty for a missing field, a list or a map. */
+    Optional<String> exact(String key) {
+        Object v = fields.get(key);
+        if (v == null || v instanceof Map || v instanceof Iterable) {
+            return Optional.empty();
+        }
+        return Optional.of(String.valueOf(v));
+    }
+
+    /**
+     * The body {@link #render} wrote, without what render added: the blank line after the header and the
+     * final newline. Null when render had no body. Anything else is taken as it is, so a body edited by hand
+     * (a newline lost or added by an editor) loses at most that.
+     */
+    String verbatimBody() {
+        if (body.isEmpty() || body.equals("\n")) {
+            return null;
+        }
+        String b = body.startsWith("\n") ? body.substring(1) : body;
+        return b.endsWith("\n") ? b.substring(0, b.length() - 1) : b;
+    }
+
+    /**
+     * The file: the fields (null values left out) as a YAML block, then, when there is a body, a blank
+     * line, the body exactly as given and a newline ({@link #verbatimBody} takes both off again).
+     */
     static String render(Map<String, Object> fields, String body) {
         Map<String, Object> present = new LinkedHashMap<>();
         fields.forEach((k, v) -> {
@@ -88,6 +132,6 @@ record FrontMatter(Map<String, Object> fields, String body) {
         DumpSettings settings = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).setWidth(Integer.MAX_VALUE)
                 .setSplitLines(false).build();
         String yaml = new Dump(settings).dumpToString(present);
-        return "---\n" + yaml + "---\n\n" + (body == null ? "" : body) + (body == null || body.endsWith("\n") ? "" : "\n");
+        return "---\n" + yaml + "---\n" + (body == null ? "" : "\n" + body + "\n");
     }
 }

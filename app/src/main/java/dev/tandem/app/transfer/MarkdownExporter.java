@@ -19,13 +19,18 @@ import java.util.Map;
  * A folder per list ("Inbox" for todos in no list) and a {@code .md} file per todo: the notes are
  * the content, under YAML front matter with Joplin's field names (title, created, updated, due,
  * completed?, tags) so that Joplin, Obsidian and pandoc read it. Tandem adds {@code id} (so an
- * export imported back finds its originals) and, when the notes carry them, {@code priority} and
- * {@code repeats}; readers ignore fields they do not know. A plain note has no {@code completed?} and
- * no {@code due}, which is how Joplin tells a note from a to-do, and says {@code kind: note}.
- * Trashed todos are left out.
+ * export imported back finds its originals), {@code priority} and {@code repeats} from the todo's
+ * fields, and {@code tandem: 1}, which says the body follows Tandem's convention: a blank line, the
+ * notes exactly as stored, a newline ({@link FrontMatter#render}). The notes are never rewritten, so
+ * attribute lines an older import left in them ({@link NoteAttributes}) stay notes text and come back
+ * as such. A plain note has no {@code completed?} and no {@code due}, which is how Joplin tells a note
+ * from a to-do, and says {@code kind: note}. Trashed todos are left out.
  */
 final class MarkdownExporter {
     static final String INBOX = "Inbox";
+    /** The field saying a file follows Tandem's convention, and its version. */
+    static final String CONVENTION_KEY = "tandem";
+    static final int CONVENTION = 1;
 
     private MarkdownExporter() {
     }
@@ -61,8 +66,9 @@ final class MarkdownExporter {
     }
 
     static String render(TodoStore store, Item it, List<String> tags) {
-        NoteAttributes.Split notes = NoteAttributes.split(it.notes());
-        NoteAttributes a = RealFields.exported(it, tags, notes.attributes());
+        // The fields only: the notes go out verbatim, attribute lines included; copied here as well, those
+        // lines would come back as tags, priority or rule beside themselves.
+        NoteAttributes a = RealFields.exported(it, tags, NoteAttributes.NONE);
         Map<String, Object> fm = new LinkedHashMap<>();
         fm.put("id", it.id());
         fm.put("title", it.titleOrEmpty());
@@ -74,7 +80,8 @@ final class MarkdownExporter {
         fm.put("priority", a.priority());
         fm.put("repeats", a.repeats());
         fm.put("kind", it.isNote() ? Item.NOTE : null);
-        return FrontMatter.render(fm, notes.body());
+        fm.put(CONVENTION_KEY, CONVENTION);
+        return FrontMatter.render(fm, it.notes());
     }
 
     /** The time of the todo's last change, from its history; null when it has none. */

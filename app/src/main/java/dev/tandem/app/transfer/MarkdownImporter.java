@@ -1,7 +1,10 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.text.RepeatPhrases;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -9,23 +12,36 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * A folder of Markdown files, with or without front matter: a file at the top goes to the Inbox,
  * one in a folder to the list named after the folder ("A / B" for a folder in a folder; a folder
- * called Inbox is the Inbox). The title is the front matter's {@code title}, else a leading
- * {@code # heading}, else the file name; the rest is the notes. Joplin's fields (created, due,
- * completed?, tags) and Tandem's own (id, priority, repeats) are read when present. Hidden files and
- * links are skipped; nothing outside the chosen folder is read.
+ * called Inbox is the Inbox). Joplin's fields (created, due, completed?, tags) and Tandem's own (id,
+ * priority, repeats, kind) are read when present.
+ *
+ * <p>A file Tandem wrote (its front matter says {@code tandem:}, see {@link MarkdownExporter}) comes
+ * back exactly: the title as written, the notes verbatim (only the blank line and final newline the
+ * exporter added are taken off), tags, priority and rule from the front matter straight into fields.
+ * Any other file is read leniently: the title is the front matter's {@code title}, else a leading
+ * {@code # heading}, else the file name; the rest, trimmed, is the notes, and attribute lines at its
+ * end ({@link NoteAttributes}) become fields as in the other formats. Hidden files and links are
+ * skipped; nothing outside the chosen folder is read.
  */
 final class MarkdownImporter {
     private MarkdownImporter() {
+    }
+
+    /** One file read: the item, its tags, and a front matter value Tandem could not hold (or null). */
+    private record Read(Item item, List<String> tags, String dropped) {
     }
 
     static Incoming read(Path root, ZoneId zone, Progress progress) {
@@ -44,6 +60,10 @@ final class MarkdownImporter {
         }
         Map<String, TodoList> lists = new LinkedHashMap<>();
         List<Item> items = new ArrayList<>();
+        List<ItemTag> tags = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        int dropped = 0;
+        String firstDropped = null;
         long total = 0;
         for (Path p : files) {
             Path rel = Files.isRegularFile(root) ? p.getFileName() : root.relativize(p);
@@ -60,7 +80,20 @@ final class MarkdownImporter {
                 list = lists.computeIfAbsent(name.toLowerCase(Locale.ROOT),
                         k -> new TodoList(StableIds.derived("markdown-list\u0000" + k), name, null, null));
             }
-            items.add(item(TextFiles.decode(bytes, file, where), rel, list, file, where, zone));
+            Read r = item(TextFiles.decode(bytes, file, where), rel, list, file, where, zone);
+            items.add(r.item());
+            // Tag rows go with an id's first file only: the writer keeps that one and skips the copies.
+            if (ids.add(r.item().id())) {
+                for (String t : new LinkedHashSet<>(r.tags())) {
+                    ItemTag tag = ItemTag.of(r.item().id(), t);
+                    if (!tag.tag().isEmpty()) {
+                        tags.add(tag);
+                    }
+                }
+            }
+            if (r.dropped() != null && dropped++ == 0) {
+                firstDropped = where + ": " + r.dropped();
+            }
             Limits.itemCount(file, items.size());
             if (items.size() % 250 == 0) {
                 progress.update("Reading", items.size(), files.size());
@@ -69,13 +102,18 @@ final class MarkdownImporter {
         if (items.isEmpty()) {
             throw new ImportException(file, null, "no Markdown (.md) files in it");
         }
-        return new Incoming(file, new ArrayList<>(lists.values()), items, List.of());
+        List<String> warnings = dropped == 0 ? List.of()
+                : List.of(dropped + " priority or repeat value(s) Tandem cannot hold left out (" + firstDropped + ")");
+        // Lossless: attribute lines were already turned into fields here, for the files that have them.
+        return new Incoming(file, new ArrayList<>(lists.values()), items, warnings, tags, true);
     }
 
-    private static Item item(String text, Path rel, TodoList list, String file, String where, ZoneId zone) {
+    private static Read item(String text, Path rel, TodoList list, String file, String where, ZoneId zone) {
         FrontMatter fm = FrontMatter.parse(text, file, where);
-        String body = fm.body();
-        Optional<String> title = fm.text("title");
+        // A version number, not just the key: a foreign note may well have a "tandem" property of its own.
+        boolean tandem = fm.text(MarkdownExporter.CONVENTION_KEY).filter(v -> v.matches("[1-9][0-9]{0,3}")).isPresent();
+        String body = tandem ? "" : fm.body().replace("\r\n", "\n");
+        Optional<String> title = tandem ? fm.exact("title") : fm.text("title");
         if (title.isEmpty()) {
             String stripped = body.stripLeading();
             if (stripped.startsWith("# ")) {
@@ -97,12 +135,43 @@ final class MarkdownImporter {
         String due = fm.text("due").map(v -> JoplinDates.parseDate(v, zone).map(Object::toString)
                 .orElseThrow(() -> new ImportException(file, where, "due '" + Limits.shorten(v) + "' is not a date")))
                 .orElse(null);
-        NoteAttributes attrs = new NoteAttributes(tags(fm.fields().get("tags")), fm.text("priority").orElse(null),
-                fm.text("repeats").orElse(null));
+        Item base = new Item(key, list == null ? null : list.id(),
+                Limits.title(file, where, tandem ? title.get() : title.get().strip()), null, Limits.isoDate(file, where, due),
+                done ? 1L : 0L, done ? (updated != null ? updated : created) : null, null, created).withNote(isNote(fm));
+        List<String> tags = tags(fm.fields().get("tags"));
+        if (tandem) {
+            return tandemFields(fm, base.withNotes(Limits.notesAsStored(file, where, fm.verbatimBody())), tags);
+        }
+        NoteAttributes attrs = new NoteAttributes(tags, fm.text("priority").orElse(null), fm.text("repeats").orElse(null));
         String notes = NoteAttributes.append(body.strip().isEmpty() ? null : body.strip(), attrs);
-        return new Item(key, list == null ? null : list.id(), Limits.title(file, where, title.get().strip()),
-                Limits.notes(file, where, notes), Limits.isoDate(file, where, due), done ? 1L : 0L,
-                done ? (updated != null ? updated : created) : null, null, created).withNote(isNote(fm));
+        RealFields.Applied applied = RealFields.fromNotes(base.withNotes(notes));
+        // Checked once the lines that became fields are gone: the limit is on what the todo keeps.
+        Item it = applied.item();
+        return new Read(it.withNotes(Limits.notes(file, where, it.notes())), applied.tags(), null);
+    }
+
+    /**
+     * Priority and rule from a Tandem file's front matter into the item's fields, never into its notes
+     * (which must come back as they were). A value Tandem cannot hold (hand-edited) is reported, not kept.
+     */
+    private static Read tandemFields(FrontMatter fm, Item it, List<String> tags) {
+        String dropped = null;
+        Optional<String> priority = fm.text("priority");
+        Integer p = priority.map(RealFields::priority).orElse(null);
+        if (p != null) {
+            it = it.withPriority(p);
+        } else if (priority.isPresent()) {
+            dropped = "priority '" + Limits.shorten(priority.get()) + "'";
+        }
+        Optional<String> repeats = fm.text("repeats");
+        Optional<Recurrence> r = repeats.flatMap(v -> Recurrence.parse(v).or(() -> RepeatPhrases.parse(
+                v.toLowerCase(Locale.ROOT).startsWith("every") ? v : "every " + v)));
+        if (r.isPresent()) {
+            it = it.withRepeat(r.get().toRule(), it.id());
+        } else if (repeats.isPresent()) {
+            dropped = "repeats '" + Limits.shorten(repeats.get()) + "'";
+        }
+        return new Read(it, tags, dropped);
     }
 
     /**

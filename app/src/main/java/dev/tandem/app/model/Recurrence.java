@@ -14,15 +14,16 @@ import java.util.Set;
 
 /**
  * A repeat rule, stored as a small subset of iCalendar's RRULE ({@code FREQ=WEEKLY;INTERVAL=2;BYDAY=MO}):
- * FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY (weekly) and BYMONTHDAY (monthly). The same
- * text exports as an iCalendar RRULE as it is.
+ * FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY (weekly), BYMONTHDAY (monthly) and BYMONTH
+ * with BYMONTHDAY (yearly on a day). The same text exports as an iCalendar RRULE as it is; a day a
+ * month lacks falls on its last day here, where RFC 5545 would skip that month.
  *
  * <p>{@link #next} depends only on the rule and the occurrence's due date, never on today or on who
  * completes it, so every device computes the same next date for the same occurrence (and with it the
  * same next id, {@link DerivedIds#occurrence}). Rules synced from elsewhere are untrusted text:
  * {@link #parse} returns empty for anything it does not fully understand.
  */
-public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMonthDay) {
+public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMonthDay, int byMonth) {
 
     public enum Freq { DAILY, WEEKLY, MONTHLY, YEARLY }
 
@@ -39,11 +40,36 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
         if (byMonthDay < 0 || byMonthDay > 31) {
             throw new IllegalArgumentException("byMonthDay: must be 0 (none) or 1..31, was " + byMonthDay);
         }
+        if (byMonth < 0 || byMonth > 12 || (byMonth != 0) != (freq == Freq.YEARLY && byMonthDay != 0)) {
+            throw new IllegalArgumentException("byMonth: must be 1..12 for a yearly rule on a day, else 0; was " + byMonth);
+        }
         byDay = byDay == null || byDay.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(byDay));
+    }
+
+    /** A rule without a month: every kind but a yearly one on a set day. */
+    public Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMonthDay) {
+        this(freq, interval, byDay, byMonthDay, 0);
     }
 
     public static Recurrence every(Freq freq, int interval) {
         return new Recurrence(freq, interval, Set.of(), 0);
+    }
+
+    /**
+     * The rule pinned to the day of {@code due} where the plain rule would drift: "every month" from
+     * the 29th to the 31st becomes "every month on the 31st" (the last day in shorter months, then
+     * the 31st again), "every year" from February 29 becomes "every year on February 29" (the 28th
+     * in other years). Without the pin, each occurrence would be counted from the one before it,
+     * and January 31 would move to the 28th for good after February, as RFC 5545 and Todoist do not.
+     */
+    public Recurrence anchoredAt(LocalDate due) {
+        if (freq == Freq.MONTHLY && byMonthDay == 0 && due.getDayOfMonth() > 28) {
+            return new Recurrence(freq, interval, byDay, due.getDayOfMonth(), 0);
+        }
+        if (freq == Freq.YEARLY && byMonthDay == 0 && due.getMonthValue() == 2 && due.getDayOfMonth() == 29) {
+            return new Recurrence(freq, interval, byDay, 29, 2);
+        }
+        return this;
     }
 
     public static Recurrence weekly(Set<DayOfWeek> days) {
@@ -65,6 +91,9 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
             EnumSet.copyOf(byDay).forEach(d -> codes.add(DAY_CODES.get(d.ordinal())));
             b.append(";BYDAY=").append(String.join(",", codes));
         }
+        if (byMonth != 0) {
+            b.append(";BYMONTH=").append(byMonth);
+        }
         if (byMonthDay != 0) {
             b.append(";BYMONTHDAY=").append(byMonthDay);
         }
@@ -84,6 +113,7 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
         int interval = 1;
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         int monthDay = 0;
+        int month = 0;
         try {
             for (String part : r.split(";")) {
                 int eq = part.indexOf('=');
@@ -105,6 +135,7 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
                         }
                     }
                     case "BYMONTHDAY" -> monthDay = Integer.parseInt(v);
+                    case "BYMONTH" -> month = Integer.parseInt(v);
                     case "WKST" -> {
                         if (!v.equals("MO")) {
                             return Optional.empty();
@@ -115,10 +146,13 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
                     }
                 }
             }
-            if (freq == null || (!days.isEmpty() && freq != Freq.WEEKLY) || (monthDay != 0 && freq != Freq.MONTHLY)) {
+            // Yearly on a day names its month (RFC 5545 reads a yearly BYMONTHDAY alone as every month).
+            boolean yearlyOnDay = freq == Freq.YEARLY && monthDay != 0 && month != 0;
+            if (freq == null || (!days.isEmpty() && freq != Freq.WEEKLY)
+                    || (monthDay != 0 && freq != Freq.MONTHLY && !yearlyOnDay) || (month != 0 && !yearlyOnDay)) {
                 return Optional.empty();
             }
-            return Optional.of(new Recurrence(freq, interval, days, monthDay));
+            return Optional.of(new Recurrence(freq, interval, days, monthDay, month));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -130,7 +164,7 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
             case DAILY -> d.plusDays(interval);
             case WEEKLY -> byDay.isEmpty() ? d.plusWeeks(interval) : nextWeekday(d);
             case MONTHLY -> byMonthDay == 0 ? d.plusMonths(interval) : nextMonthDay(d);
-            case YEARLY -> d.plusYears(interval);
+            case YEARLY -> byMonth == 0 ? d.plusYears(interval) : nextYearDay(d);
         };
     }
 
@@ -138,6 +172,9 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
     public LocalDate first(LocalDate today) {
         if (!byDay.isEmpty() && !byDay.contains(today.getDayOfWeek())) {
             return nextWeekday(today);
+        }
+        if (byMonth != 0) {
+            return today.equals(onYearDay(today)) ? today : nextYearDay(today);
         }
         if (byMonthDay != 0 && today.getDayOfMonth() != clamp(today, byMonthDay)) {
             return nextMonthDay(today);
@@ -164,6 +201,17 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
         return m.withDayOfMonth(clamp(m, byMonthDay));
     }
 
+    private LocalDate nextYearDay(LocalDate d) {
+        LocalDate sameYear = onYearDay(d);
+        return sameYear.isAfter(d) ? sameYear : onYearDay(d.plusYears(interval));
+    }
+
+    /** The rule's month and day in {@code d}'s year, the day clamped to the month's length. */
+    private LocalDate onYearDay(LocalDate d) {
+        LocalDate m = d.withDayOfMonth(1).withMonth(byMonth);
+        return m.withDayOfMonth(clamp(m, byMonthDay));
+    }
+
     private static int clamp(LocalDate month, int day) {
         return Math.min(day, month.lengthOfMonth());
     }
@@ -185,6 +233,10 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
             EnumSet.copyOf(byDay).forEach(d -> names.add(d.getDisplayName(
                     byDay.size() == 1 ? TextStyle.FULL : TextStyle.SHORT, Locale.ENGLISH)));
             return (interval == 1 ? "every " : base + " on ") + String.join(", ", names);
+        }
+        if (byMonth != 0) {
+            return base + " on " + java.time.Month.of(byMonth).getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
+                    + byMonthDay;
         }
         if (byMonthDay != 0) {
             return base + " on the " + ordinal(byMonthDay);

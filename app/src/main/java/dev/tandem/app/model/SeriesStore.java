@@ -138,7 +138,10 @@ public final class SeriesStore {
         }
         LocalDate due = it.dueDate() != null ? it.dueDate()
                 : LocalDate.ofEpochDay(Math.floorDiv(it.createdAt() == null ? now : it.createdAt(), 86_400_000L));
-        LocalDate nextDue = rule.next(due);
+        // Pinned to this occurrence's day where the plain rule would drift (Jan 31 -> Feb 28 -> Mar 31);
+        // the next occurrence carries the pinned rule, so the day holds for the rest of the series.
+        Recurrence anchored = rule.anchoredAt(due);
+        LocalDate nextDue = anchored.next(due);
         String series = it.seriesId() != null ? it.seriesId() : it.id();
         String nextId = DerivedIds.occurrence(series, nextDue.toString());
         if (tx.get(Item.class, nextId).isPresent()) {
@@ -148,7 +151,7 @@ public final class SeriesStore {
         Long remind = it.remindAt() == null ? null
                 : it.remindAt() + Duration.ofDays(nextDue.toEpochDay() - due.toEpochDay()).toMillis();
         Item next = new Item(nextId, it.listId(), it.title(), it.notes(), nextDue.toString(), 0L, null, null, now,
-                it.priority(), it.repeat(), series, remind, null, null, null);
+                it.priority(), anchored == rule ? it.repeat() : anchored.toRule(), series, remind, null, null, null);
         Item saved = tx.save(next);
         for (String tag : TagStore.of(tx, it.id())) {
             TagStore.add(tx, nextId, tag);

@@ -35,6 +35,23 @@ class RecurrenceTest {
     }
 
     @Test
+    void parse_yearlyOnADay_roundTripsAndNeedsItsMonth() {
+        Recurrence r = Recurrence.parse("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29").orElseThrow();
+        assertEquals("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", r.toRule());
+        assertEquals("every year on Feb 29", r.describe());
+        assertEquals(LocalDate.of(2032, 2, 29), r.next(LocalDate.of(2031, 2, 28)));
+        assertTrue(Recurrence.parse("FREQ=YEARLY;BYMONTHDAY=29").isEmpty(), "RFC 5545 reads that as monthly");
+        assertTrue(Recurrence.parse("FREQ=MONTHLY;BYMONTH=2").isEmpty());
+    }
+
+    @Test
+    void anchoredAt_dayEveryMonthHas_isTheSameRule() {
+        Recurrence monthly = Recurrence.every(Freq.MONTHLY, 1);
+        assertEquals(monthly, monthly.anchoredAt(LocalDate.of(2027, 3, 28)));
+        assertEquals("FREQ=MONTHLY;BYMONTHDAY=30", monthly.anchoredAt(LocalDate.of(2027, 3, 30)).toRule());
+    }
+
+    @Test
     void first_monthOnThe1st_isTheNextFirst() {
         assertEquals(LocalDate.of(2026, 12, 1), Recurrence.monthlyOn(1).first(WED));
         assertEquals(WED, Recurrence.every(Freq.DAILY, 1).first(WED));

@@ -45,6 +45,38 @@ class SeriesStoreTest {
         assertTrue(store.get(first.id()).orElseThrow().isDone());
     }
 
+    /** The due dates of a series, completing each occurrence in turn. */
+    private List<String> dues(LocalDate start, Recurrence rule, int completions) {
+        Item it = store.add("Pay rent", null, null, start, new TodoDetails(null, List.of(), rule, null)).item();
+        List<String> dues = new java.util.ArrayList<>(List.of(it.due()));
+        for (int i = 0; i < completions; i++) {
+            it = series.complete(it.id()).orElseThrow().next().orElseThrow();
+            dues.add(it.due());
+        }
+        return dues;
+    }
+
+    @Test
+    void complete_everyMonthFromThe31st_keepsTheDayAfterShortMonths() {
+        assertEquals(List.of("2027-01-31", "2027-02-28", "2027-03-31", "2027-04-30", "2027-05-31"),
+                dues(LocalDate.of(2027, 1, 31), Recurrence.every(Recurrence.Freq.MONTHLY, 1), 4));
+    }
+
+    @Test
+    void complete_everyYearFromFebruary29_comesBackToThe29thInLeapYears() {
+        assertEquals(List.of("2028-02-29", "2029-02-28", "2030-02-28", "2031-02-28", "2032-02-29"),
+                dues(LocalDate.of(2028, 2, 29), Recurrence.every(Recurrence.Freq.YEARLY, 1), 4));
+    }
+
+    @Test
+    void complete_everyMonthFromThe15th_ruleUnchanged() {
+        Item it = store.add("Water plants", null, null, LocalDate.of(2027, 1, 15),
+                new TodoDetails(null, List.of(), Recurrence.every(Recurrence.Freq.MONTHLY, 1), null)).item();
+        Item next = series.complete(it.id()).orElseThrow().next().orElseThrow();
+        assertEquals("2027-02-15", next.due());
+        assertEquals("FREQ=MONTHLY", next.repeat(), "nothing to pin where the day exists in every month");
+    }
+
     @Test
     void complete_twice_createsOneNextOccurrence() {
         Item first = weeklyOnMonday();

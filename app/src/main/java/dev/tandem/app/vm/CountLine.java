@@ -13,7 +13,9 @@ final class CountLine {
         if (total < 0) {
             return "";
         }
-        if (total > shown) {
+        // No rows shown means no matches, whatever an index count from before the view emptied says
+        // (an edit or Empty Trash that took its last rows).
+        if (total > shown && shown > 0) {
             // The number of matches comes from the search index alone, which counts trashed todos too.
             return String.format("%,d newest of about %,d matches", shown, total);
         }

@@ -38,6 +38,12 @@ class CountLineTest {
     }
 
     @Test
+    void of_viewEmptiedWhileTheIndexCountIsStale_saysNoTodos() {
+        assertEquals("0 todos", CountLine.of(0, 12));
+        assertEquals("0 todos", CountLine.of(0, 0, 12));
+    }
+
+    @Test
     void of_withNotes_saysTodosAndNotes() {
         assertEquals("3 todos · 2 notes", CountLine.of(5, 2, 5));
         assertEquals("1 todo · 1 note", CountLine.of(2, 1, 2));

@@ -299,7 +299,9 @@ public final class UndoableCommands {
             return;
         }
         String name = cur.get().name();
-        if (!dialogs.confirm("Delete “" + name + "”?", "Its open items move to the Trash.", "Delete list")) {
+        // Every todo of the list goes to the Trash, completed ones too (TodoStore.deleteList).
+        if (!dialogs.confirm("Delete “" + name + "”?",
+                "Its todos and notes, completed ones included, move to the Trash; Undo brings them back.", "Delete list")) {
             return;
         }
         if (view.get() instanceof View.ListView lv && lv.listId().equals(listId)) {

@@ -16,6 +16,8 @@ public final class FakeDialogs implements Dialogs {
     public final Deque<String> textAnswers = new ArrayDeque<>();
     public SyncSettings settingsAnswer;
     public final List<String> asked = new ArrayList<>();
+    /** The message of each confirmation asked, in order. */
+    public final List<String> confirmMessages = new ArrayList<>();
     public final List<String> notifications = new ArrayList<>();
     /** Answers to the file and folder choosers, in order; empty means cancelled. */
     public final Deque<Path> pathAnswers = new ArrayDeque<>();
@@ -33,6 +35,7 @@ public final class FakeDialogs implements Dialogs {
     @Override
     public boolean confirm(String title, String message, String okLabel) {
         asked.add("confirm: " + title);
+        confirmMessages.add(message);
         return confirmAnswer;
     }
 

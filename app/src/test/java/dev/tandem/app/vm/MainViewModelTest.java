@@ -187,10 +187,14 @@ class MainViewModelTest {
     void deleteList_shown_goesToInboxAndTrashesItems() {
         TodoList work = store.createList("Work");
         store.add("w", work.id(), null);
+        store.setDone(store.add("done already", work.id(), null).id(), true);
         ui.await(() -> vm.lists().size() == 1);
         ui.run(() -> vm.select(new View.ListView(work.id())));
         ui.run(() -> vm.commands().deleteList(work.id()));
-        ui.await(() -> vm.lists().isEmpty() && count("trash") == 1);
+        // Completed todos go to the Trash too, and the question says so.
+        assertEquals(List.of("Its todos and notes, completed ones included, move to the Trash; Undo brings them back."),
+                dialogs.confirmMessages);
+        ui.await(() -> vm.lists().isEmpty() && count("trash") == 2);
         assertEquals(View.inbox(), ui.get(vm::view));
         ui.run(vm.commands()::undo);
         ui.await(() -> vm.lists().size() == 1 && count("trash") == 0);

@@ -53,13 +53,22 @@ public final class TextLimits {
         return check("list name", name, MAX_NAME_CHARS);
     }
 
-    /** Checks the title and notes of {@code after} where they differ from {@code before} (null: a new item). */
-    public static void checkChanged(Item before, Item after) {
-        if (before == null || !Objects.equals(before.title(), after.title())) {
-            title(after.title());
-        }
-        if (before == null || !Objects.equals(before.notes(), after.notes())) {
-            notes(after.notes());
+    /**
+     * The problem with the title or notes of {@code after} where they differ from {@code before}, or
+     * null: text already stored over a limit stays editable in its other fields.
+     */
+    public static String problemOfChange(Item before, Item after) {
+        String title = Objects.equals(before.title(), after.title()) ? null
+                : problem("title", after.title(), MAX_TITLE_CHARS);
+        return title != null || Objects.equals(before.notes(), after.notes()) ? title
+                : problem("notes", after.notes(), MAX_NOTES_CHARS);
+    }
+
+    /** {@link #problemOfChange}, thrown. */
+    public static void checkChange(Item before, Item after) {
+        String problem = problemOfChange(before, after);
+        if (problem != null) {
+            throw new TooLongException(problem);
         }
     }
 

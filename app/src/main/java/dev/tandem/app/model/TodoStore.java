@@ -118,11 +118,11 @@ public final class TodoStore implements AutoCloseable {
             Optional<Item> cur = tx.get(Item.class, id);
             cur.ifPresent(item -> {
                 Item next = patch.apply(item);
-                if (!Objects.equals(item.title(), next.title())) {
+                if (!Objects.equals(item.title(), next.title()) && (next.title() == null || next.title().isBlank())) {
                     // As for add: every importer refuses a todo without a title, so a backup of it would not restore.
-                    itemTitle(next.title());
+                    throw new IllegalArgumentException("title: must not be empty");
                 }
-                TextLimits.checkChanged(item, next);
+                TextLimits.checkChange(item, next);
                 if (!next.equals(item)) {
                     tx.save(next);
                 }

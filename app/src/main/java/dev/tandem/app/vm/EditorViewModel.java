@@ -234,7 +234,7 @@ public final class EditorViewModel {
         // Checked here, before anything is saved, so the editor says why and keeps the text; the
         // store would refuse it all the same (one limit wherever text enters).
         Item edited = p.apply(b);
-        String problem = Objects.requireNonNullElse(changedProblem(b, edited), "");
+        String problem = Objects.requireNonNullElse(TextLimits.problemOfChange(b, edited), "");
         tooLong.set(problem);
         if (!problem.isEmpty()) {
             return;
@@ -257,13 +257,6 @@ public final class EditorViewModel {
                 store.deleteForever(created.id());
             }
         }));
-    }
-
-    private static String changedProblem(Item before, Item after) {
-        String title = Objects.equals(before.title(), after.title()) ? null
-                : TextLimits.problem("title", after.title(), TextLimits.MAX_TITLE_CHARS);
-        return title != null || Objects.equals(before.notes(), after.notes()) ? title
-                : TextLimits.problem("notes", after.notes(), TextLimits.MAX_NOTES_CHARS);
     }
 
     private UnaryOperator<Item> patch(Item b) {

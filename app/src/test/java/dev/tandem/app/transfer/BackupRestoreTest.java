@@ -34,18 +34,13 @@ class BackupRestoreTest {
         Transfer.importPath(fresh, file, null, Progress.NONE);
     }
 
-    private static List<String> rows(TodoStore s, String table) {
-        return TableRows.rows(s.db(), table, TableRows.columns(s.db(), table), "id").stream()
-                .map(TableRows.JsonRow::json).toList();
-    }
-
     @Test
     void jsonRestore_blankNotes_keptAsTheyWere() {
         Item it = source.add("a", null, null);
         source.update(it.id(), x -> x.withNotes(" \n"));
         restore();
         assertEquals(" \n", fresh.get(it.id()).orElseThrow().notes());
-        assertEquals(rows(source, "items"), rows(fresh, "items"));
+        assertEquals(Fixtures.rows(source, "items"), Fixtures.rows(fresh, "items"));
     }
 
     @Test
@@ -55,8 +50,8 @@ class BackupRestoreTest {
         source.add("in the first", first.id(), null);
         source.add("in the second", second.id(), null);
         restore();
-        assertEquals(rows(source, "lists"), rows(fresh, "lists"));
-        assertEquals(rows(source, "items"), rows(fresh, "items"));
+        assertEquals(Fixtures.rows(source, "lists"), Fixtures.rows(fresh, "lists"));
+        assertEquals(Fixtures.rows(source, "items"), Fixtures.rows(fresh, "items"));
     }
 
     @Test
@@ -65,7 +60,7 @@ class BackupRestoreTest {
         Item it = source.add("🚋".repeat(TextLimits.MAX_TITLE_CHARS / 2), list.id(), null);
         source.update(it.id(), x -> x.withNotes("x".repeat(TextLimits.MAX_NOTES_CHARS)));
         restore();
-        assertEquals(rows(source, "items"), rows(fresh, "items"));
-        assertEquals(rows(source, "lists"), rows(fresh, "lists"));
+        assertEquals(Fixtures.rows(source, "items"), Fixtures.rows(fresh, "items"));
+        assertEquals(Fixtures.rows(source, "lists"), Fixtures.rows(fresh, "lists"));
     }
 }

@@ -28,6 +28,12 @@ final class Fixtures {
         return new TodoStore(Db.openMemory(), Clock.systemUTC(), ZONE);
     }
 
+    /** A table's rows as JSON, in id order: what a round trip must bring back as it was. */
+    static List<String> rows(TodoStore s, String table) {
+        return TableRows.rows(s.db(), table, TableRows.columns(s.db(), table), "id").stream()
+                .map(TableRows.JsonRow::json).toList();
+    }
+
     /** A fixture under src/test/resources/dev/tandem/app/transfer, copied to {@code dir} (tests may damage it). */
     static Path copy(String name, Path dir) {
         try {

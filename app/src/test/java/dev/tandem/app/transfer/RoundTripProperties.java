@@ -55,9 +55,9 @@ class RoundTripProperties {
             assertEquals(profile.items().size(), out.items(), "every item, trashed ones included, is in the backup");
             ImportReport in = Transfer.importPath(fresh, file, null, Progress.NONE);
             assertEquals(profile.items().size(), in.added());
-            assertEquals(rows(source, "items"), rows(fresh, "items"));
-            assertEquals(rows(source, "lists"), rows(fresh, "lists"));
-            assertEquals(rows(source, "item_tags"), rows(fresh, "item_tags"));
+            assertEquals(Fixtures.rows(source, "items"), Fixtures.rows(fresh, "items"));
+            assertEquals(Fixtures.rows(source, "lists"), Fixtures.rows(fresh, "lists"));
+            assertEquals(Fixtures.rows(source, "item_tags"), Fixtures.rows(fresh, "item_tags"));
         } finally {
             deleteTree(tmp);
         }
@@ -106,11 +106,6 @@ class RoundTripProperties {
     }
 
     // ------------------------------------------------------------------ comparisons (as RoundTripTest)
-
-    private static List<String> rows(TodoStore s, String table) {
-        return TableRows.rows(s.db(), table, TableRows.columns(s.db(), table), "id").stream()
-                .map(TableRows.JsonRow::json).toList();
-    }
 
     /** What a todo says, wherever it keeps it: notes body, tags, priority level and rule, from fields or lines. */
     private static List<Object> effective(TodoStore s, Item it) {

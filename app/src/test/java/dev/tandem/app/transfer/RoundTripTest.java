@@ -61,11 +61,6 @@ class RoundTripTest {
         fresh.close();
     }
 
-    private static List<String> rows(TodoStore s, String table) {
-        return TableRows.rows(s.db(), table, TableRows.columns(s.db(), table), "id").stream()
-                .map(TableRows.JsonRow::json).toList();
-    }
-
     @Test
     void jsonExportThenImport_intoFreshProfile_itemAndListTablesIdentical() {
         Path file = tmp.resolve("backup.json");
@@ -73,11 +68,11 @@ class RoundTripTest {
         assertEquals(8, out.items(), "trashed items are in the backup, items deleted for good are not");
         ImportReport in = Transfer.importPath(fresh, file, null, Progress.NONE);
         assertEquals(8, in.added());
-        assertEquals(rows(source, "items"), rows(fresh, "items"));
-        assertEquals(rows(source, "lists"), rows(fresh, "lists"));
-        assertEquals(rows(source, "item_tags"), rows(fresh, "item_tags"));
-        assertEquals(2, rows(fresh, "item_tags").size());
-        assertTrue(rows(fresh, "items").stream().anyMatch(r -> r.contains("\"trashedAt\":1")), "the trashed item keeps trashedAt");
+        assertEquals(Fixtures.rows(source, "items"), Fixtures.rows(fresh, "items"));
+        assertEquals(Fixtures.rows(source, "lists"), Fixtures.rows(fresh, "lists"));
+        assertEquals(Fixtures.rows(source, "item_tags"), Fixtures.rows(fresh, "item_tags"));
+        assertEquals(2, Fixtures.rows(fresh, "item_tags").size());
+        assertTrue(Fixtures.rows(fresh, "items").stream().anyMatch(r -> r.contains("\"trashedAt\":1")), "the trashed item keeps trashedAt");
     }
 
     @Test

@@ -7,7 +7,6 @@ import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -215,8 +215,8 @@ final class SyncCommands {
             String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();
             out.printf("#%d  %s  %s: kept “%s” (%s), lost “%s” (%s)%n", c.id(), title,
                     ConflictsViewModel.fieldLabel(c.field()),
-                    ConflictsViewModel.valueText(c.field(), c.keptValue(), false), authors.label(c.keptAuthor()),
-                    ConflictsViewModel.valueText(c.field(), c.lostValue(), false), authors.label(c.lostAuthor()));
+                    ConflictsViewModel.keptText(c), authors.label(c.keptAuthor()),
+                    ConflictsViewModel.valueText(c.field(), c.lostValue()), authors.label(c.lostAuthor()));
         }
         return 0;
     }

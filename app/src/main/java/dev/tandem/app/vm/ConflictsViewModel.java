@@ -77,16 +77,14 @@ public final class ConflictsViewModel implements AutoCloseable {
         Set<Long> ids = new HashSet<>();
         for (Conflict c : list) {
             String title = titles.computeIfAbsent(c.table() + "/" + c.entity(), k -> titleOf(c));
-            boolean editOfDeleted = c.kind() == Conflict.Kind.EDIT_DELETE && !"_deleted".equals(c.field());
             ids.add(c.id());
             TextConflict text = isText(c)
                     ? texts.computeIfAbsent(c.id(), id -> TextConflict.of(str(c.keptValue()), str(c.lostValue())))
                     : null;
             // An edit of a deleted todo lost to the delete: the kept side reads "deleted", by the deleting device.
-            out.add(new ConflictRow(c, title, fieldLabel(c.field()),
-                    valueText(editOfDeleted ? "_deleted" : c.field(), c.keptValue(), false),
+            out.add(new ConflictRow(c, title, fieldLabel(c.field()), keptText(c),
                     devices.computeIfAbsent(String.valueOf(c.keptAuthor()), authors::label),
-                    valueText(c.field(), c.lostValue(), false),
+                    valueText(c.field(), c.lostValue()),
                     devices.computeIfAbsent(String.valueOf(c.lostAuthor()), authors::label), text));
         }
         texts.keySet().retainAll(ids);
@@ -147,7 +145,13 @@ public final class ConflictsViewModel implements AutoCloseable {
     }
 
     /** A readable value. */
-    public static String valueText(String field, Object value, boolean deleted) {
+    /** The kept side in words: for an edit of a deleted entity, the delete ("deleted"), not the field. */
+    public static String keptText(Conflict c) {
+        boolean editOfDeleted = c.kind() == Conflict.Kind.EDIT_DELETE && !"_deleted".equals(c.field());
+        return valueText(editOfDeleted ? "_deleted" : c.field(), c.keptValue());
+    }
+
+    public static String valueText(String field, Object value) {
         if ("_deleted".equals(field)) {
             return value != null && !"0".equals(String.valueOf(value)) ? "deleted" : "kept";
         }

@@ -251,6 +251,26 @@ class SyncSituationsTest {
     }
 
     @Test
+    void conflicts_offlineEditThenEmptiedTrashElsewhere_listsTheDeleteAsKept() {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        String id = tandem(a, "add", "Fix the gate").out().strip();
+        assertEquals(0, sync(a).code());
+        assertEquals(0, sync(b).code());
+        assertEquals(0, tandem(b, "edit", id, "--title", "Fix the gate latch").code());
+        assertEquals(0, tandem(a, "rm", id).code());
+        try (Db db = Db.open(a.resolve(Device.DB_FILE))) {
+            db.delete(dev.tandem.app.model.Item.class, id);
+        }
+        assertEquals(0, sync(a).code());
+        assertEquals(0, sync(b).code());
+        Result r = tandem(b, "conflicts");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Title: kept “deleted”"), r.out());
+        assertTrue(r.out().contains("lost “Fix the gate latch” (This device)"), r.out());
+    }
+
+    @Test
     void check_goodAndMissingFolder_exitCodesAndSteps() {
         Path a = tmp.resolve("a");
         Result ok = tandem(a, "check", "--remote", "folder:" + remote());

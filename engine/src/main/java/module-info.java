@@ -5,6 +5,8 @@
  */
 module dev.tandem.engine {
     requires java.sql;
+    // WebDAV listings (PROPFIND answers) are read with the JDK's StAX parser.
+    requires java.xml;
     requires org.xerial.sqlitejdbc;
     requires com.zaxxer.hikari;
     requires msgpack.core;

@@ -36,7 +36,7 @@ class SyncStatusViewModelTest {
         vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", null, 1, null, -1, "Access denied",
                 SyncException.Reason.AUTH.hint(), SyncException.Reason.AUTH, null, null, 1, List.of()));
         assertEquals("Sync failed", vm.headlineProperty().get());
-        assertEquals("Access denied — Check the access key and secret key in Sync settings.", vm.errorProperty().get());
+        assertEquals("Access denied — Check the sign-in details in Sync settings (user name and password, or access key and secret key).", vm.errorProperty().get());
         assertEquals("1 change waiting", vm.detailProperty().get());
     }
 

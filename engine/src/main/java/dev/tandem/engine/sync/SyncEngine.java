@@ -117,6 +117,20 @@ public interface SyncEngine extends AutoCloseable {
             return target("s3", SyncStorage.s3(new S3Settings(endpoint, bucket, region, accessKey, secretKey)));
         }
 
+        /**
+         * A WebDAV folder, e.g. {@code https://cloud.example.com/remote.php/dav/files/sam/Tandem}
+         * for Nextcloud; {@code user} and {@code password} may be empty for a server without log-in.
+         */
+        public Builder webDav(String url, String user, String password) {
+            return webDav(new WebDavSettings(url, user, password));
+        }
+
+        /** A WebDAV folder, with a certificate trusted on purpose if the settings name one. */
+        public Builder webDav(WebDavSettings settings) {
+            Objects.requireNonNull(settings, "settings");
+            return target("webDav", SyncStorage.webDav(settings));
+        }
+
         /** Any storage, e.g. one in-memory store shared by several databases in a test. */
         public Builder storage(SyncStorage storage) {
             Objects.requireNonNull(storage, "storage");
@@ -174,7 +188,7 @@ public interface SyncEngine extends AutoCloseable {
 
         public SyncEngine build() {
             if (storage == null) {
-                throw new IllegalStateException("target: choose inMemory(), folder(..), s3(..) or storage(..)");
+                throw new IllegalStateException("target: choose inMemory(), folder(..), s3(..), webDav(..) or storage(..)");
             }
             String p = prefix == null ? "" : prefix.strip();
             while (p.endsWith("/")) {

@@ -17,11 +17,12 @@ public class SyncException extends TandemException {
         /** The remote answered with a transient error (5xx, throttling). */
         REMOTE_BUSY(true, "The storage service is busy; sync will try again."),
         /** The credentials were refused. */
-        AUTH(false, "Check the access key and secret key in Sync settings."),
+        AUTH(false, "Check the sign-in details in Sync settings (user name and password, or access key and secret key)."),
         /** The bucket or folder does not exist. */
-        NOT_FOUND(false, "Check the bucket or folder name in Sync settings."),
+        NOT_FOUND(false, "Check the bucket, folder or address in Sync settings."),
         /** The provider ignores conditional writes, so concurrent devices could overwrite each other. */
-        NO_CONDITIONAL_WRITES(false, "Use a storage provider that supports If-None-Match on PUT, or a folder remote."),
+        NO_CONDITIONAL_WRITES(false, "Use a server that refuses to overwrite on request (If-None-Match on PUT, or "
+                + "MOVE with Overwrite: F for WebDAV), or a folder remote."),
         /** The passphrase does not open the remote's encrypted objects. */
         WRONG_PASSPHRASE(false, "Enter the passphrase the other devices use."),
         /** The remote is encrypted and this device has no passphrase for it. */

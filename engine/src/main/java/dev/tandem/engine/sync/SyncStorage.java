@@ -6,6 +6,7 @@ import dev.tandem.engine.internal.storage.MemoryStorage;
 import dev.tandem.engine.internal.storage.PrefixedStorage;
 import dev.tandem.engine.internal.storage.S3Storage;
 import dev.tandem.engine.internal.storage.SlowStorage;
+import dev.tandem.engine.internal.storage.WebDavStorage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -91,6 +92,15 @@ public interface SyncStorage extends AutoCloseable {
     /** An S3 bucket through the AWS SDK, path-style, with an optional endpoint override. */
     static SyncStorage s3(S3Settings settings) {
         return new S3Storage(settings);
+    }
+
+    /**
+     * A WebDAV folder (Nextcloud, ownCloud, a NAS, Apache, {@code rclone serve webdav}) that must
+     * already exist; the server must refuse overwrites on request (If-None-Match on PUT, or MOVE
+     * with Overwrite: F), which the first write finds out.
+     */
+    static SyncStorage webDav(WebDavSettings settings) {
+        return new WebDavStorage(settings);
     }
 
     /** Adds latency to each call of {@code delegate}, to measure sync as a real network would see it. */

@@ -57,7 +57,7 @@ public final class FolderStorage implements SyncStorage {
         requireRoot(StorageKeys.listing(p));
         List<String> keys = new ArrayList<>();
         try {
-            new FolderLister(p, startAfter, maxKeys, keys).walk(root, "");
+            new KeyTreeLister(p, startAfter, maxKeys, keys).list(new FolderTree(root));
         } catch (IOException e) {
             throw failure(StorageKeys.listing(p), e);
         }

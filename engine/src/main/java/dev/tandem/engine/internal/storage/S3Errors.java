@@ -2,14 +2,8 @@ package dev.tandem.engine.internal.storage;
 
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
-import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
+import dev.tandem.engine.internal.dav.NetworkErrors;
 import java.util.Set;
-import javax.net.ssl.SSLException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -78,33 +72,7 @@ final class S3Errors {
     }
 
     private static SyncException client(String head, SdkException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof UnknownHostException) {
-                return new SyncException(Reason.UNREACHABLE, head + "cannot resolve the host name "
-                        + quoted(t.getMessage()) + " (DNS lookup failed)", e);
-            }
-            if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return new SyncException(Reason.UNREACHABLE, head + "cannot connect (" + t.getMessage() + ")", e);
-            }
-            if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
-                // Apache's ConnectTimeoutException is an InterruptedIOException, not a thread interrupt.
-                return new SyncException(Reason.UNREACHABLE, head + "timed out (" + t.getMessage() + ")", e);
-            }
-            if (t instanceof SSLException) {
-                return new SyncException(Reason.UNREACHABLE, head + "the TLS connection failed ("
-                        + t.getMessage() + "); check the endpoint address", e);
-            }
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
-                return new SyncException(Reason.UNREACHABLE, head + "the connection failed ("
-                        + t.getClass().getSimpleName() + ": " + t.getMessage() + ")", e);
-            }
-        }
-        return new SyncException(Reason.IO, head + e.getMessage(), e);
-    }
-
-    private static String quoted(String host) {
-        return host == null ? "(unknown)" : "'" + host + "'";
+        SyncException network = NetworkErrors.map(head, e);
+        return network != null ? network : new SyncException(Reason.IO, head + e.getMessage(), e);
     }
 }

@@ -1,0 +1,156 @@
+package dev.tandem.engine.internal.dav;
+
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.WebDavSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * One HTTP connection pool to one WebDAV server, through Apache HttpClient 5 (which the engine
+ * already has for S3). Every call is exactly one request: no automatic retries (sync retries on
+ * its own schedule, and a retried conditional write would be ambiguous), no redirects followed (a
+ * redirect is either a wrong address or a log-in page, and the user must see which), and the
+ * credentials sent up front, so no request costs a second round trip for a 401 challenge.
+ */
+public final class DavClient implements AutoCloseable {
+    private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(10);
+    /** Between two packets of an answer: a listing of a large folder may take the server a while. */
+    private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(60);
+    private static final Set<String> HEADERS = Set.of("etag", "content-type", "content-length", "location",
+            "retry-after", "www-authenticate", "dav", "last-modified");
+
+    private final URI root;
+    private final String where;
+    private final String authorization;
+    private final DavTls tls;
+    private final CloseableHttpClient http;
+
+    public DavClient(WebDavSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        String url = settings.url().endsWith("/") ? settings.url() : settings.url() + "/";
+        this.root = URI.create(url);
+        this.where = url.substring(0, url.length() - 1);
+        this.authorization = settings.user().isEmpty() ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
+        this.tls = new DavTls(settings.trustedCertificate());
+        this.http = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setTlsSocketStrategy(tls)
+                        .setMaxConnPerRoute(8)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(CONNECT_TIMEOUT)
+                                .setSocketTimeout(SOCKET_TIMEOUT)
+                                .build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setRedirectsEnabled(false)
+                        .setResponseTimeout(SOCKET_TIMEOUT)
+                        .build())
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .setUserAgent("Tandem")
+                .build();
+    }
+
+    /** The folder everything lives under, ending in '/'. */
+    public URI root() {
+        return root;
+    }
+
+    /** The folder's URL without credentials or the final '/', e.g. {@code https://host/dav/Tandem}. */
+    public String where() {
+        return where;
+    }
+
+    /** {@code path} ('/'-separated, unescaped, relative to the root) as a URL; segments are percent-encoded. */
+    public URI resolve(String path) {
+        try {
+            URI relative = new URI(null, null, path, null);
+            return root.resolve(relative.getRawPath());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("Not a path: " + path, e);
+        }
+    }
+
+    /**
+     * Sends one request and reads the whole answer, or fails with a {@link SyncException} saying
+     * what went wrong on the way. A body longer than {@code maxBody} is not read: the connection
+     * is dropped and the answer has status -1.
+     */
+    public DavResponse send(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
+                            long maxBody, String action) {
+        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        headers.forEach(request::setHeader);
+        if (body != null) {
+            request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        }
+        try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
+            Map<String, String> kept = new HashMap<>();
+            for (Header h : response.getHeaders()) {
+                String name = h.getName().toLowerCase(Locale.ROOT);
+                if (HEADERS.contains(name)) {
+                    kept.putIfAbsent(name, h.getValue());
+                }
+            }
+            HttpEntity entity = response.getEntity();
+            byte[] data = new byte[0];
+            if (entity != null) {
+                if (entity.getContentLength() > maxBody) {
+                    // Closing would first drain what may be gigabytes: drop the connection instead.
+                    request.cancel();
+                    return new DavResponse(-1, kept, data);
+                }
+                try (InputStream in = entity.getContent()) {
+                    data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
+                }
+                if (data.length > maxBody) {
+                    request.cancel();
+                    return new DavResponse(-1, kept, new byte[0]);
+                }
+            }
+            return new DavResponse(response.getCode(), kept, data);
+        } catch (IOException e) {
+            throw DavErrors.network(head(action), e, tls.refusedCertificate());
+        }
+    }
+
+    /** The start of every error message: what was attempted, and where. */
+    public String head(String action) {
+        return "Cannot " + action + " in " + where + ": ";
+    }
+
+    @Override
+    public void close() {
+        try {
+            http.close();
+        } catch (IOException e) {
+            // Closing idle pooled connections; nothing was in flight and nothing can be lost.
+            System.getLogger(DavClient.class.getName()).log(System.Logger.Level.DEBUG, "Closing " + where, e);
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package dev.tandem.engine.internal.storage;
+
+import dev.tandem.engine.internal.dav.DavClient;
+import dev.tandem.engine.internal.dav.DavErrors;
+import dev.tandem.engine.internal.dav.DavResponse;
+import dev.tandem.engine.internal.dav.Multistatus;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Reason;
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
+import dev.tandem.engine.sync.WebDavSettings;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Objects as files in a WebDAV folder (Nextcloud, ownCloud, a NAS, Apache, rclone): key
+ * {@code a/b/c} is the file {@code URL/a/b/c}. Folders are made with MKCOL when a write finds its
+ * parent missing, so a write costs one request once the folder exists; listings are PROPFIND
+ * {@code Depth: 1}, one per folder the page reaches ({@link KeyTreeLister}).
+ *
+ * <p>Create-if-absent is the write sync depends on, and WebDAV servers differ in how they offer
+ * it, so the first write of each instance finds out ({@link DavCreate}): a PUT with
+ * {@code If-None-Match: *} where the server honours it (Apache, Nextcloud), else a PUT to a hidden
+ * temporary name and a MOVE with {@code Overwrite: F} (rclone). A server with neither is refused
+ * with {@link Reason#NO_CONDITIONAL_WRITES}. Servers that check and then write without a lock
+ * (Apache's mod_dav_fs, rclone) can tell two writers racing on one key in the same instant that
+ * both created it; Tandem's keys are per device, so only a copied profile races, and sync's read
+ * back of its own batches catches that (docs/REMOTES.md).
+ *
+ * <p>The root folder is never created: a typo in the address must show as NOT_FOUND, not as an
+ * empty remote that starts filling a new folder. Hidden and temporary names fail the key rule, so
+ * listings skip them.
+ */
+public final class WebDavStorage implements SyncStorage {
+    private static final String OCTET = "application/octet-stream";
+    private static final byte[] PROPFIND = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+            + "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/><D:getetag/></D:prop></D:propfind>")
+            .getBytes(StandardCharsets.UTF_8);
+    /** A listing of a folder with many thousand objects stays well below this. */
+    private static final long MAX_LISTING = 64L << 20;
+
+    private final DavClient dav;
+    private final DavCreate create;
+    /** Folders known to exist ("a/", "a/b/"), so a write never asks twice. */
+    private final Set<String> folders = ConcurrentHashMap.newKeySet();
+    private volatile boolean rootSeen;
+
+    public WebDavStorage(WebDavSettings settings) {
+        this.dav = new DavClient(Objects.requireNonNull(settings, "settings"));
+        this.create = new DavCreate(this, dav);
+    }
+
+    @Override
+    public List<String> list(String prefix, String startAfter, int maxKeys) {
+        String p = StorageKeys.validatePrefix(prefix);
+        StorageKeys.validateMaxKeys(maxKeys);
+        List<String> keys = new ArrayList<>();
+        new KeyTreeLister(p, startAfter, maxKeys, keys).list(folder -> children(folder, p));
+        return keys;
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        StorageKeys.validate(key);
+        String action = "get '" + key + "'";
+        DavResponse r = dav.send("GET", dav.resolve(key), Map.of(), null, null, StorageKeys.MAX_OBJECT_BYTES, action);
+        if (r.status() == 200) {
+            if (r.isWebPage()) {
+                throw DavErrors.webPage(dav.head(action), r);
+            }
+            rootSeen = true;
+            return Optional.of(r.body());
+        }
+        if (r.status() == -1) {
+            throw StorageKeys.tooLarge(key, StorageKeys.MAX_OBJECT_BYTES + 1, dav.where());
+        }
+        if (r.status() == 404 || r.status() == 410 || (r.status() == 405 || r.status() == 409) && isFolder(key)) {
+            // A missing object; a folder ("a" when only "a/b" exists) is no object either, as on S3.
+            requireRoot(action);
+            return Optional.empty();
+        }
+        throw DavErrors.status(dav.head(action), r);
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        StorageKeys.validate(key);
+        Objects.requireNonNull(data, "data");
+        return create.createIfAbsent(key, data);
+    }
+
+    @Override
+    public void delete(String key) {
+        StorageKeys.validate(key);
+        if (folders.contains(key + "/")) {
+            // "a" when only "a/b" exists is no object, and a DELETE would take the whole folder.
+            return;
+        }
+        deleteFile(key, "delete '" + key + "'");
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        StorageKeys.validate(key);
+        String action = "write '" + key + "'";
+        DavResponse r = put(key, data, Map.of(), action);
+        if (!r.success()) {
+            throw DavErrors.status(dav.head(action), r);
+        }
+        // Most servers send the new ETag with the PUT's answer; one more request where not.
+        return r.etag() != null ? new Version(r.etag()) : version(key, Version.MISSING);
+    }
+
+    /** One HEAD with If-None-Match: 304 when nothing changed. */
+    @Override
+    public Version version(String key, Version known) {
+        StorageKeys.validate(key);
+        String action = "check '" + key + "'";
+        boolean conditional = known != null && !known.tag().isEmpty() && !known.equals(Version.UNKNOWN)
+                && !known.equals(Version.MISSING);
+        DavResponse r = dav.send("HEAD", dav.resolve(key), conditional ? Map.of("If-None-Match", known.tag()) : Map.of(),
+                null, null, 0, action);
+        if (r.status() == 304) {
+            return known;
+        }
+        if (r.status() == 404) {
+            return Version.MISSING;
+        }
+        if (r.status() == 200 && !r.isWebPage()) {
+            Version now = r.etag() == null ? Version.UNKNOWN : new Version(r.etag());
+            return now.equals(known) ? known : now;
+        }
+        throw r.status() == 200 ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
+    }
+
+    /** How this server refuses overwrites; asks it on first use. */
+    DavCreate.Mode createMode() {
+        return create.mode("write");
+    }
+
+    @Override
+    public String describe() {
+        return dav.where();
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    @Override
+    public void close() {
+        dav.close();
+    }
+
+    /**
+     * A PUT of {@code key}; when the server says its folder is missing (409, or 404 on some),
+     * makes the folders and tries once more. The answer is the caller's to judge.
+     */
+    DavResponse put(String key, byte[] data, Map<String, String> headers, String action) {
+        URI uri = dav.resolve(key);
+        DavResponse r = dav.send("PUT", uri, headers, data, OCTET, 1 << 20, action);
+        String parent = parentOf(key);
+        if ((r.status() == 409 || r.status() == 404) && !parent.isEmpty()) {
+            makeFolders(parent, action);
+            r = dav.send("PUT", uri, headers, data, OCTET, 1 << 20, action);
+        }
+        if (r.success()) {
+            rootSeen = true;
+        }
+        return r;
+    }
+
+    /**
+     * Deletes a file; a missing one is no error. {@code Depth: 0} makes servers that check it
+     * (Apache) refuse to delete a folder, which on WebDAV would go with everything in it.
+     */
+    void deleteFile(String key, String action) {
+        DavResponse r = dav.send("DELETE", dav.resolve(key), Map.of("Depth", "0"), null, null, 1 << 20, action);
+        if (!r.success() && r.status() != 404) {
+            throw DavErrors.status(dav.head(action), r);
+        }
+    }
+
+    static String parentOf(String key) {
+        return key.substring(0, key.lastIndexOf('/') + 1);
+    }
+
+    /** Makes each folder of {@code folderKey} ("a/b/") not known to exist, from the top. */
+    private void makeFolders(String folderKey, String action) {
+        int from = 0;
+        for (int slash = folderKey.indexOf('/'); slash >= 0; slash = folderKey.indexOf('/', slash + 1)) {
+            String folder = folderKey.substring(0, slash + 1);
+            if (folders.contains(folder)) {
+                from = slash + 1;
+                continue;
+            }
+            DavResponse r = dav.send("MKCOL", dav.resolve(folder), Map.of(), null, null, 1 << 20, action);
+            // 405: it exists already (made by another device meanwhile, or never missing).
+            if (!r.success() && r.status() != 405) {
+                if ((r.status() == 409 || r.status() == 404) && from == 0) {
+                    throw missingRoot(action);
+                }
+                throw DavErrors.status(dav.head(action), r);
+            }
+            folders.add(folder);
+            from = slash + 1;
+        }
+    }
+
+    /** The children of one folder: one PROPFIND, Depth 1. */
+    private List<KeyTreeLister.Node> children(String folderKey, String prefix) {
+        String action = StorageKeys.listing(prefix);
+        URI uri = dav.resolve(folderKey);
+        DavResponse r = dav.send("PROPFIND", uri, Map.of("Depth", "1"), PROPFIND, "application/xml; charset=utf-8",
+                MAX_LISTING, action);
+        if (r.status() == 404 || r.status() == 409 || r.status() == 400) {
+            if (folderKey.isEmpty()) {
+                throw r.status() == 400 ? DavErrors.status(dav.head(action), r) : missingRoot(action);
+            }
+            // No such folder, or "a/b/" where a/b is an object (Apache answers 400): no keys under it.
+            requireRoot(action);
+            return List.of();
+        }
+        if (r.status() != 207) {
+            throw r.success() ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
+        }
+        List<KeyTreeLister.Node> nodes = new ArrayList<>();
+        String base = uri.getPath();
+        for (Multistatus.Entry e : Multistatus.parse(dav.head(action), r.body(), uri)) {
+            String path = e.path();
+            if (!path.startsWith(base)) {
+                continue;
+            }
+            String name = path.substring(base.length());
+            name = name.endsWith("/") ? name.substring(0, name.length() - 1) : name;
+            if (name.isEmpty() || name.contains("/")) {
+                continue;
+            }
+            if (e.collection()) {
+                folders.add(folderKey + name + "/");
+                nodes.add(KeyTreeLister.Node.folder(folderKey + name));
+            } else {
+                nodes.add(KeyTreeLister.Node.object(folderKey + name));
+            }
+        }
+        if (folderKey.isEmpty()) {
+            rootSeen = true;
+        }
+        return nodes;
+    }
+
+    /** Whether {@code key} names a folder: one PROPFIND, Depth 0. */
+    private boolean isFolder(String key) {
+        String action = "get '" + key + "'";
+        DavResponse r = dav.send("PROPFIND", dav.resolve(key + "/"), Map.of("Depth", "0"), PROPFIND,
+                "application/xml; charset=utf-8", MAX_LISTING, action);
+        return r.status() == 207 && Multistatus.parse(dav.head(action), r.body(), dav.resolve(key + "/")).stream()
+                .anyMatch(Multistatus.Entry::collection);
+    }
+
+    /** Nothing under a key was found: make sure it is not because the whole folder is missing. */
+    private void requireRoot(String action) {
+        if (rootSeen) {
+            return;
+        }
+        DavResponse r = dav.send("PROPFIND", dav.root(), Map.of("Depth", "0"), PROPFIND,
+                "application/xml; charset=utf-8", MAX_LISTING, action);
+        if (r.status() == 207) {
+            rootSeen = true;
+            return;
+        }
+        if (r.status() == 404 || r.status() == 409) {
+            throw missingRoot(action);
+        }
+        throw r.success() ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
+    }
+
+    private SyncException missingRoot(String action) {
+        return new SyncException(Reason.NOT_FOUND, dav.head(action) + "the folder does not exist on the server. "
+                + "Create it first (for example in Nextcloud's Files) and check the address; Tandem never creates "
+                + "the folder itself, so a typo cannot start an empty remote");
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tandem.engine.sync;
+
+import java.net.URI;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Where and how to reach a WebDAV folder: Nextcloud or ownCloud, a NAS, Apache or nginx, or
+ * {@code rclone serve webdav}. {@code url} is the folder that holds Tandem's objects, e.g.
+ * {@code https://cloud.example.com/remote.php/dav/files/sam/Tandem}; it must exist. {@code user}
+ * may be empty for a server without log-in. {@code trustedCertificate} is the SHA-256 fingerprint
+ * of one certificate to trust on purpose (a NAS's self-signed one), or empty to trust what the
+ * JDK trusts. {@link #toString()} hides the password.
+ */
+public record WebDavSettings(String url, String user, String password, String trustedCertificate) {
+    private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
+
+    public WebDavSettings {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("url: must not be empty (e.g. https://cloud.example.com/remote.php/dav/files/sam/Tandem)");
+        }
+        url = url.strip();
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("url: not a URL: " + url, e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("url: must be an http(s) URL such as https://cloud.example.com/dav/Tandem, was " + url);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("url: must not have a query or fragment, was " + url);
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("url: put the user name and password in their own fields, not in the URL");
+        }
+        user = user == null ? "" : user.strip();
+        password = password == null ? "" : password;
+        if (user.isEmpty() && !password.isEmpty()) {
+            throw new IllegalArgumentException("user: must not be empty when a password is given");
+        }
+        trustedCertificate = normalizeFingerprint(trustedCertificate);
+        if (!trustedCertificate.isEmpty() && !FINGERPRINT.matcher(trustedCertificate).matches()) {
+            throw new IllegalArgumentException("trustedCertificate: must be a SHA-256 fingerprint (64 hex digits, "
+                    + "colons allowed), was " + trustedCertificate);
+        }
+    }
+
+    /** A folder reached with the JDK's trusted certificates. */
+    public WebDavSettings(String url, String user, String password) {
+        this(url, user, password, "");
+    }
+
+    /** The fingerprint in lower-case hex without separators, so "AB:CD:…" and "abcd…" are one. */
+    public static String normalizeFingerprint(String fingerprint) {
+        return fingerprint == null ? "" : fingerprint.strip().replace(":", "").replace(" ", "").toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "WebDavSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
+                + (trustedCertificate.isEmpty() ? "" : ", trustedCertificate=" + trustedCertificate) + "]";
+    }
+}

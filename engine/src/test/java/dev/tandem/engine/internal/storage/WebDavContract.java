@@ -1,0 +1,78 @@
+package dev.tandem.engine.internal.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.engine.testing.WebDavServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage contract against a real WebDAV server on 127.0.0.1, one fresh folder per test.
+ *
+ * <p>One test differs, and pins exactly what these servers give: Apache's mod_dav_fs and rclone
+ * check whether a name is taken and then write, without a lock in between, so writers racing on one
+ * key within the same instant may each be told they created it (measured: most rounds of 8 racing
+ * curl PUTs with If-None-Match on Apache, a few with MOVE). Sequential writes are refused as the
+ * contract demands. Tandem's keys are per device, so only a copied profile races, and sync's read
+ * back of its own batches catches it ({@code SyncWebDavTest}).
+ */
+abstract class WebDavContract extends SyncStorageContract {
+    abstract WebDavServer.Kind kind();
+
+    WebDavServer server() {
+        return WebDavServer.shared(kind());
+    }
+
+    @Override
+    protected SyncStorage newStorage() {
+        return new WebDavStorage(new WebDavSettings(server().newCollection(), WebDavServer.USER, WebDavServer.PASSWORD));
+    }
+
+    @Test
+    @Override
+    void createIfAbsent_concurrentWritersOnOneKey_exactlyOneWins() throws Exception {
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            for (int round = 0; round < 3; round++) {
+                String key = "race/" + round;
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Boolean>> results = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    byte[] mine = bytes("writer " + w);
+                    Callable<Boolean> write = () -> {
+                        start.await();
+                        return storage.createIfAbsent(key, mine);
+                    };
+                    results.add(pool.submit(write));
+                }
+                start.countDown();
+                List<Integer> winners = new ArrayList<>();
+                for (int w = 0; w < writers; w++) {
+                    if (results.get(w).get(60, TimeUnit.SECONDS)) {
+                        winners.add(w);
+                    }
+                }
+                assertFalse(winners.isEmpty(), "round " + round + ": somebody must create it");
+                byte[] stored = storage.get(key).orElseThrow();
+                assertTrue(winners.stream().anyMatch(w -> java.util.Arrays.equals(bytes("writer " + w), stored)),
+                        "round " + round + ": the stored object is one told it won, never a loser's " + winners);
+                assertFalse(storage.createIfAbsent(key, bytes("late")), "round " + round + ": a later write is refused");
+                assertArrayEquals(stored, storage.get(key).orElseThrow());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -45,10 +45,12 @@ public final class Cli {
               edit ID [--title T] [--notes N] [--due DATE|none] [--list L] [--priority 1-4|none]
                   [--tags a,b|none] [--repeat R|none] [--remind TIME|none] [--kind note|todo]
               rm ID                                move to the Trash
-              sync [--remote folder:DIR | --remote s3://BUCKET[/PREFIX]] [--endpoint URL] [--region R]
-                                                   sync now, with the saved settings or the given remote;
+              sync [--remote folder:DIR | --remote s3://BUCKET[/PREFIX] | --remote webdav:URL]
+                  [--endpoint URL] [--region R]    sync now, with the saved settings or the given remote;
                                                    S3 keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
-                                                   a passphrase from TANDEM_PASSPHRASE
+                                                   WebDAV log-in from TANDEM_WEBDAV_USER and TANDEM_WEBDAV_PASSWORD
+                                                   (TANDEM_WEBDAV_TRUST: a certificate's SHA-256 fingerprint to
+                                                   trust on purpose), a passphrase from TANDEM_PASSPHRASE
               compact [--remote …]                 sync, write a snapshot to the remote and delete what no
                                                    device needs any more (same remote options as sync)
               check [--remote …]                   test the remote for real: list, write, read back,

@@ -15,6 +15,7 @@ import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.engine.sync.WebDavSettings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
@@ -134,13 +135,12 @@ final class SyncCommands {
         if (remote == null) {
             SyncSettings s = new SettingsStore(dir).loadSync();
             if (s.mode() == SyncSettings.Mode.NONE) {
-                throw new UsageError("no remote set up; pass --remote folder:DIR or --remote s3://BUCKET, "
-                        + "or set one up in the app's Sync settings");
+                throw new UsageError("no remote set up; pass --remote folder:DIR, --remote s3://BUCKET or "
+                        + "--remote webdav:https://HOST/PATH, or set one up in the app's Sync settings");
             }
             if (passphrase != null && !passphrase.isEmpty()) {
                 // The hint for a missing passphrase names this variable, so it must work with saved settings too.
-                s = new SyncSettings(s.mode(), s.folder(), s.endpoint(), s.region(), s.bucket(), s.prefix(),
-                        s.accessKey(), s.secretKey(), passphrase, s.intervalSeconds());
+                s = s.withPassphrase(passphrase);
             }
             Map<String, String> problems = s.validate();
             if (!problems.isEmpty()) {
@@ -178,13 +178,33 @@ final class SyncCommands {
             if (!prefix.isEmpty()) {
                 b.prefix(prefix);
             }
+        } else if (remote.startsWith("webdav:")) {
+            b.webDav(webDav(remote.substring("webdav:".length())));
         } else {
-            throw new UsageError("--remote must be folder:DIR or s3://BUCKET[/PREFIX], was " + remote);
+            throw new UsageError("--remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
         }
         if (passphrase != null && !passphrase.isEmpty()) {
             b.encrypted(passphrase);
         }
         return b.build();
+    }
+
+    /** A WebDAV folder from its URL and TANDEM_WEBDAV_USER, TANDEM_WEBDAV_PASSWORD and TANDEM_WEBDAV_TRUST. */
+    private WebDavSettings webDav(String url) {
+        if (url.isBlank()) {
+            throw new UsageError("--remote webdav:URL needs the folder's address, e.g. "
+                    + "webdav:https://cloud.example.com/remote.php/dav/files/sam/Tandem");
+        }
+        String user = env.getOrDefault("TANDEM_WEBDAV_USER", "");
+        String password = env.getOrDefault("TANDEM_WEBDAV_PASSWORD", "");
+        if (!user.isBlank() && password.isEmpty()) {
+            throw new UsageError("set TANDEM_WEBDAV_PASSWORD as well as TANDEM_WEBDAV_USER (for Nextcloud, an app password)");
+        }
+        try {
+            return new WebDavSettings(url, user, password, env.getOrDefault("TANDEM_WEBDAV_TRUST", ""));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("--remote webdav:URL: " + e.getMessage());
+        }
     }
 
     int conflicts(TodoStore store, Args a) {

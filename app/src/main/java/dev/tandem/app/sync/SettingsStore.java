@@ -14,7 +14,8 @@ import java.util.Properties;
 
 /**
  * Keeps the settings in the data dir: {@code settings.properties} for everything but secrets, and
- * {@code secrets.properties} for the S3 secret key and the passphrase, created owner-only (0600)
+ * {@code secrets.properties} for the S3 secret key, the WebDAV password and the passphrase, created
+ * owner-only (0600)
  * where the file system has POSIX permissions. Neither file's content is ever logged.
  */
 public final class SettingsStore {
@@ -49,7 +50,9 @@ public final class SettingsStore {
         return new SyncSettings(mode, p.getProperty("sync.folder", ""), p.getProperty("sync.s3.endpoint", ""),
                 p.getProperty("sync.s3.region", "us-east-1"), p.getProperty("sync.s3.bucket", ""),
                 p.getProperty("sync.prefix", ""), p.getProperty("sync.s3.accessKey", ""),
-                s.getProperty("sync.s3.secretKey", ""), s.getProperty("sync.passphrase", ""), interval);
+                s.getProperty("sync.s3.secretKey", ""), s.getProperty("sync.passphrase", ""), interval,
+                new SyncSettings.Dav(p.getProperty("sync.webdav.url", ""), p.getProperty("sync.webdav.user", ""),
+                        s.getProperty("sync.webdav.password", ""), p.getProperty("sync.webdav.certificate", "")));
     }
 
     public synchronized void saveSync(SyncSettings v) {
@@ -62,10 +65,16 @@ public final class SettingsStore {
         p.setProperty("sync.prefix", v.prefix());
         p.setProperty("sync.s3.accessKey", v.accessKey());
         p.setProperty("sync.interval", String.valueOf(v.intervalSeconds()));
+        p.setProperty("sync.webdav.url", v.dav().url());
+        p.setProperty("sync.webdav.user", v.dav().user());
+        p.setProperty("sync.webdav.certificate", v.dav().certificate());
         write(dir.resolve(SETTINGS_FILE), p, false);
         Properties s = new Properties();
         if (!v.secretKey().isEmpty()) {
             s.setProperty("sync.s3.secretKey", v.secretKey());
+        }
+        if (!v.dav().password().isEmpty()) {
+            s.setProperty("sync.webdav.password", v.dav().password());
         }
         if (!v.passphrase().isEmpty()) {
             s.setProperty("sync.passphrase", v.passphrase());

@@ -1,6 +1,7 @@
 package dev.tandem.app.sync;
 
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.WebDavSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -12,9 +13,30 @@ import java.util.regex.Pattern;
  * {@link #toString()} and are stored apart from the rest by {@link SettingsStore}.
  */
 public record SyncSettings(Mode mode, String folder, String endpoint, String region, String bucket, String prefix,
-                           String accessKey, String secretKey, String passphrase, int intervalSeconds) {
+                           String accessKey, String secretKey, String passphrase, int intervalSeconds, Dav dav) {
 
-    public enum Mode { NONE, FOLDER, S3 }
+    public enum Mode { NONE, FOLDER, S3, WEBDAV }
+
+    /**
+     * A WebDAV folder: its URL, the user and password (an app password for Nextcloud), and the
+     * SHA-256 fingerprint of a certificate trusted on purpose, or empty. The password is a secret.
+     */
+    public record Dav(String url, String user, String password, String certificate) {
+        public static final Dav NONE = new Dav("", "", "", "");
+
+        public Dav {
+            url = clean(url);
+            user = clean(user);
+            password = password == null ? "" : password;
+            certificate = WebDavSettings.normalizeFingerprint(certificate);
+        }
+
+        @Override
+        public String toString() {
+            return "Dav[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
+                    + ", certificate=" + certificate + "]";
+        }
+    }
 
     /**
      * A full sync every 30 minutes: edits are pushed half a second after they stop and another
@@ -37,6 +59,22 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
         return new SyncSettings(Mode.FOLDER, dir.toString(), "", "us-east-1", "", "", "", "", "", intervalSeconds);
     }
 
+    public static SyncSettings webDav(Dav dav, String passphrase, int intervalSeconds) {
+        return new SyncSettings(Mode.WEBDAV, "", "", "us-east-1", "", "", "", "", passphrase, intervalSeconds, dav);
+    }
+
+    /** Settings without a WebDAV folder (none, folder or S3). */
+    public SyncSettings(Mode mode, String folder, String endpoint, String region, String bucket, String prefix,
+                        String accessKey, String secretKey, String passphrase, int intervalSeconds) {
+        this(mode, folder, endpoint, region, bucket, prefix, accessKey, secretKey, passphrase, intervalSeconds, Dav.NONE);
+    }
+
+    /** The same settings with another passphrase (empty for none). */
+    public SyncSettings withPassphrase(String newPassphrase) {
+        return new SyncSettings(mode, folder, endpoint, region, bucket, prefix, accessKey, secretKey, newPassphrase,
+                intervalSeconds, dav);
+    }
+
     public SyncSettings {
         mode = mode == null ? Mode.NONE : mode;
         folder = clean(folder);
@@ -47,6 +85,7 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
         accessKey = clean(accessKey);
         secretKey = secretKey == null ? "" : secretKey;
         passphrase = passphrase == null ? "" : passphrase;
+        dav = dav == null ? Dav.NONE : dav;
     }
 
     private static String clean(String s) {
@@ -59,7 +98,8 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
 
     /**
      * Problems with the settings, by field name ("folder", "endpoint", "region", "bucket", "prefix",
-     * "accessKey", "secretKey", "interval"), in plain words. Empty when they can be used.
+     * "accessKey", "secretKey", "davUrl", "davUser", "davPassword", "davCertificate", "interval"), in
+     * plain words. Empty when they can be used.
      */
     public Map<String, String> validate() {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -112,12 +152,39 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
                     errors.put("secretKey", "Enter the secret access key.");
                 }
             }
+            case WEBDAV -> validateDav(errors);
             default -> throw new IllegalStateException();
         }
         if (!prefix.isEmpty() && (!PREFIX.matcher(prefix).matches() || prefix.contains(".."))) {
             errors.put("prefix", "Use letters, digits, '.', '_' and '-', with '/' between parts.");
         }
         return errors;
+    }
+
+    private void validateDav(Map<String, String> errors) {
+        if (dav.url().isEmpty()) {
+            errors.put("davUrl", "Enter the folder's WebDAV address, e.g. https://cloud.example.com/remote.php/dav/files/sam/Tandem.");
+        } else {
+            try {
+                URI u = URI.create(dav.url());
+                if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+                        || u.getHost() == null) {
+                    errors.put("davUrl", "Use an address that starts with https:// (or http:// on your own network).");
+                } else if (u.getRawUserInfo() != null) {
+                    errors.put("davUrl", "Put the user name and password in their own fields, not in the address.");
+                } else if (u.getRawQuery() != null || u.getRawFragment() != null) {
+                    errors.put("davUrl", "The address of a folder has no '?' or '#' part.");
+                }
+            } catch (IllegalArgumentException e) {
+                errors.put("davUrl", "This is not a web address; it looks like https://cloud.example.com/remote.php/dav/files/sam/Tandem.");
+            }
+        }
+        if (dav.user().isEmpty() && !dav.password().isEmpty()) {
+            errors.put("davUser", "Enter the user name that goes with the password.");
+        }
+        if (!dav.certificate().isEmpty() && !dav.certificate().matches("[0-9a-f]{64}")) {
+            errors.put("davCertificate", "A SHA-256 fingerprint is 64 hexadecimal digits (colons allowed).");
+        }
     }
 
     /** Builds the engine these settings describe; null for {@link Mode#NONE}. Validate first. */
@@ -129,6 +196,7 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
             }
             case FOLDER -> b.folder(Path.of(folder));
             case S3 -> b.s3(endpoint.isEmpty() ? null : endpoint, bucket, region, accessKey, secretKey);
+            case WEBDAV -> b.webDav(new WebDavSettings(dav.url(), dav.user(), dav.password(), dav.certificate()));
             default -> throw new IllegalStateException();
         }
         if (!prefix.isEmpty()) {
@@ -146,6 +214,7 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
             case NONE -> "Not syncing";
             case FOLDER -> "Folder " + folder;
             case S3 -> "S3 " + (endpoint.isEmpty() ? "" : endpoint + " ") + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
+            case WEBDAV -> "WebDAV " + dav.url() + (prefix.isEmpty() ? "" : "/" + prefix);
         } + (encrypted() ? " (encrypted)" : "");
     }
 
@@ -153,6 +222,6 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
     public String toString() {
         return "SyncSettings[" + describe() + ", region=" + region + ", accessKey=" + accessKey
                 + ", secretKey=" + (secretKey.isEmpty() ? "" : "***") + ", passphrase=" + (passphrase.isEmpty() ? "" : "***")
-                + ", interval=" + intervalSeconds + "s]";
+                + ", interval=" + intervalSeconds + "s" + (mode == Mode.WEBDAV ? ", " + dav : "") + "]";
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The storage SPI sync runs over: a flat namespace of immutable objects. Writers only ever create
  * objects that do not exist yet; every call is idempotent, so a retry after an unknown outcome is
- * always safe. Each call is one request to the remote, which is how sync counts its requests.
+ * always safe. Each call is one request to the remote, which is how sync counts its requests, unless
+ * the storage counts for itself ({@link #requestsSent()}).
  *
  * <p>Keys are '/'-separated, made of {@code [A-Za-z0-9._-]} segments, never starting with '.' and
  * never containing "..". Implementations reject other keys with a {@link SyncException}.
@@ -70,6 +71,14 @@ public interface SyncStorage extends AutoCloseable {
      */
     default AutoCloseable watch(String prefix, Runnable onChange) {
         return null;
+    }
+
+    /**
+     * Requests this storage has sent so far, for a storage where one call may cost several (a
+     * WebDAV listing asks each folder it reaches); -1 when every call is exactly one request.
+     */
+    default long requestsSent() {
+        return -1;
     }
 
     /** A stable description of where objects go, e.g. {@code s3://host/bucket/prefix}; never secrets. */

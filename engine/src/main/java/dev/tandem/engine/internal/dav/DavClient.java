@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -45,6 +46,7 @@ public final class DavClient implements AutoCloseable {
     private final String authorization;
     private final DavTls tls;
     private final CloseableHttpClient http;
+    private final AtomicLong sent = new AtomicLong();
 
     public DavClient(WebDavSettings settings) {
         Objects.requireNonNull(settings, "settings");
@@ -101,6 +103,7 @@ public final class DavClient implements AutoCloseable {
      */
     public DavResponse send(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
                             long maxBody, String action) {
+        sent.incrementAndGet();
         HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
@@ -137,6 +140,11 @@ public final class DavClient implements AutoCloseable {
         } catch (IOException e) {
             throw DavErrors.network(head(action), e, tls.refusedCertificate());
         }
+    }
+
+    /** Requests sent so far, answered or not. */
+    public long requestsSent() {
+        return sent.get();
     }
 
     /** The start of every error message: what was attempted, and where. */

@@ -140,6 +140,11 @@ public final class WebDavStorage implements SyncStorage {
         throw r.status() == 200 ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
     }
 
+    @Override
+    public long requestsSent() {
+        return dav.requestsSent();
+    }
+
     /** How this server refuses overwrites; asks it on first use. */
     DavCreate.Mode createMode() {
         return create.mode("write");

@@ -17,9 +17,15 @@ public final class CountingStorage implements SyncStorage {
         this.delegate = delegate;
     }
 
-    /** Requests, bytes written and bytes read so far. */
+    /** Requests, bytes written and bytes read so far; requests as the storage counts them if it does. */
     public long[] snapshot() {
-        return new long[] {requests.get(), bytesUp.get(), bytesDown.get()};
+        long sent = delegate.requestsSent();
+        return new long[] {sent >= 0 ? sent : requests.get(), bytesUp.get(), bytesDown.get()};
+    }
+
+    @Override
+    public long requestsSent() {
+        return delegate.requestsSent();
     }
 
     @Override

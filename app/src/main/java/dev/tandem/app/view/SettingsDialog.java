@@ -35,9 +35,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The "Sync settings" dialog: None, Folder or S3; an optional passphrase; the interval; field
+ * The "Sync settings" dialog: None, Folder, S3 or WebDAV; an optional passphrase; the interval; field
  * validation; "Test connection" with the result of each step. Its state is a {@link SettingsViewModel}.
  */
 public final class SettingsDialog extends Dialog<Boolean> {
@@ -85,8 +86,9 @@ public final class SettingsDialog extends Dialog<Boolean> {
         ToggleGroup group = new ToggleGroup();
         ToggleButton none = mode("Off", Target.OFF, group, MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
         ToggleButton folder = mode("Folder", Target.FOLDER, group, MaterialDesignF.FOLDER_OUTLINE, "");
-        ToggleButton s3 = mode("S3", Target.S3, group, MaterialDesignC.CLOUD_OUTLINE, "last");
-        HBox modes = new HBox(none, folder, s3);
+        ToggleButton s3 = mode("S3", Target.S3, group, MaterialDesignC.CLOUD_OUTLINE, "");
+        ToggleButton webDav = mode("WebDAV", Target.WEBDAV, group, MaterialDesignS.SERVER_NETWORK, "last");
+        HBox modes = new HBox(none, folder, s3, webDav);
         modes.getStyleClass().add("segmented");
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
@@ -128,6 +130,16 @@ public final class SettingsDialog extends Dialog<Boolean> {
         r = row(s3Form, r, "Prefix", text("prefix", "Optional, e.g. tandem/alice"), "prefix");
         r = row(s3Form, r, "Access key", text("accessKey", "AKIA…"), "accessKey");
         row(s3Form, r, "Secret key", password("secretKey", ""), "secretKey");
+
+        GridPane davForm = form();
+        r = 0;
+        r = row(davForm, r, "Address", text("davUrl", "https://cloud.example.com/remote.php/dav/files/sam/Tandem"), "davUrl");
+        r = row(davForm, r, "User", text("davUser", ""), "davUser");
+        r = row(davForm, r, "Password", password("davPassword", "For Nextcloud: an app password"), "davPassword");
+        r = row(davForm, r, "Certificate",
+                text("davCertificate", "Optional: SHA-256 fingerprint of a self-signed certificate to trust"), "davCertificate");
+        davForm.add(hint("Nextcloud or ownCloud: Settings → Security → create an app password; the address is shown in"
+                + " Files → Settings → WebDAV, followed by the folder's name. The folder must exist."), 1, r);
 
         GridPane common = form();
         r = 0;
@@ -174,13 +186,15 @@ public final class SettingsDialog extends Dialog<Boolean> {
         test.disableProperty().bind(vm.checkingProperty().or(vm.targetProperty().isEqualTo(Target.OFF)));
         vm.checkSteps().addListener((ListChangeListener<CheckStep>) c -> renderSteps());
 
-        Label offHint = hint("Tandem works fully offline. Choose a folder or an S3 bucket to keep your devices in sync.");
-        VBox box = new VBox(12, modes, offHint, folderForm, s3Form, common, testRow, steps);
+        Label offHint = hint("Tandem works fully offline. Choose a folder, an S3 bucket or a WebDAV"
+                + " folder to keep your devices in sync.");
+        VBox box = new VBox(12, modes, offHint, folderForm, s3Form, davForm, common, testRow, steps);
         Runnable show = () -> {
             Target m = vm.targetProperty().get();
             setShown(offHint, m == Target.OFF);
             setShown(folderForm, m == Target.FOLDER);
             setShown(s3Form, m == Target.S3);
+            setShown(davForm, m == Target.WEBDAV);
             setShown(common, m != Target.OFF);
             setShown(testRow, m != Target.OFF);
             setShown(steps, m != Target.OFF);
@@ -229,6 +243,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         err.setId("error-" + name);
         err.getStyleClass().add(Styles.FIELD_ERROR);
         err.setWrapText(true);
+        err.setMinHeight(Region.USE_PREF_SIZE);
         err.textProperty().bind(vm.error(name));
         err.visibleProperty().bind(vm.error(name).isNotEmpty());
         err.managedProperty().bind(err.visibleProperty());
@@ -273,6 +288,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         Label l = new Label(s);
         l.getStyleClass().add(Styles.HINT);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         return l;
     }
 

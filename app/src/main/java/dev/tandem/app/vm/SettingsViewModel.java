@@ -27,9 +27,10 @@ import javafx.collections.ObservableList;
  * or a save was tried. "Test connection" builds the engine and runs its check in the background.
  */
 public final class SettingsViewModel {
-    /** Where to sync, as the dialog's three buttons offer it. */
+    /** Where to sync, as the dialog's buttons offer it. */
     public enum Target {
-        OFF(SyncSettings.Mode.NONE), FOLDER(SyncSettings.Mode.FOLDER), S3(SyncSettings.Mode.S3);
+        OFF(SyncSettings.Mode.NONE), FOLDER(SyncSettings.Mode.FOLDER), S3(SyncSettings.Mode.S3),
+        WEBDAV(SyncSettings.Mode.WEBDAV);
 
         final SyncSettings.Mode mode;
 
@@ -48,7 +49,8 @@ public final class SettingsViewModel {
     }
 
     public static final List<String> FIELDS = List.of("folder", "endpoint", "region", "bucket", "prefix",
-            "accessKey", "secretKey", "passphrase", "interval");
+            "accessKey", "secretKey", "davUrl", "davUser", "davPassword", "davCertificate", "passphrase",
+            "interval");
 
     private final Async async;
     private final Function<SyncSettings, ConnectionCheck> checker;
@@ -106,6 +108,10 @@ public final class SettingsViewModel {
         value("prefix").set(s.prefix());
         value("accessKey").set(s.accessKey());
         value("secretKey").set(s.secretKey());
+        value("davUrl").set(s.dav().url());
+        value("davUser").set(s.dav().user());
+        value("davPassword").set(s.dav().password());
+        value("davCertificate").set(s.dav().certificate());
         value("passphrase").set(s.passphrase());
         passphraseRepeat.set(s.passphrase());
         value("interval").set(String.valueOf(s.intervalSeconds()));
@@ -170,7 +176,8 @@ public final class SettingsViewModel {
         }
         return new SyncSettings(mode.get(), value("folder").get(), value("endpoint").get(), value("region").get(),
                 value("bucket").get(), value("prefix").get(), value("accessKey").get(), value("secretKey").get(),
-                value("passphrase").get(), interval);
+                value("passphrase").get(), interval, new SyncSettings.Dav(value("davUrl").get(), value("davUser").get(),
+                        value("davPassword").get(), value("davCertificate").get()));
     }
 
     private Map<String, String> problems() {
@@ -211,7 +218,7 @@ public final class SettingsViewModel {
     public void testConnection() {
         checkSteps.clear();
         if (mode.get() == SyncSettings.Mode.NONE) {
-            checkSummary.set("Choose a folder or S3 first.");
+            checkSummary.set("Choose a folder, S3 or WebDAV first.");
             return;
         }
         if (submit().isEmpty()) {

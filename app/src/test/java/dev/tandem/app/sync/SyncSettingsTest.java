@@ -84,4 +84,79 @@ class SyncSettingsTest {
         store.saveSync(SyncSettings.none());
         assertEquals("dark", store.get("ui.theme", "light"));
     }
+
+    private static final String FINGERPRINT = "0123456789abcdef".repeat(4);
+
+    private static SyncSettings webDav(String url, String user, String password, String certificate) {
+        return SyncSettings.webDav(new SyncSettings.Dav(url, user, password, certificate), "", 30);
+    }
+
+    @Test
+    void validate_webDavValid_isValid() {
+        assertTrue(webDav("https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam", "pw", FINGERPRINT)
+                .validate().isEmpty());
+        assertTrue(webDav("http://nas.local:8080/dav", "", "", "").validate().isEmpty(), "anonymous, plain http");
+    }
+
+    @Test
+    void validate_webDavEmptyUrl_asksForTheAddress() {
+        Map<String, String> e = webDav("", "", "", "").validate();
+        assertEquals(Set.of("davUrl"), e.keySet());
+        assertTrue(e.get("davUrl").startsWith("Enter the folder's WebDAV address"), e.get("davUrl"));
+    }
+
+    @Test
+    void validate_webDavFtpUrl_asksForHttps() {
+        Map<String, String> e = webDav("ftp://files.example.com/Tandem", "sam", "pw", "").validate();
+        assertEquals(Set.of("davUrl"), e.keySet());
+        assertTrue(e.get("davUrl").contains("https://"), e.get("davUrl"));
+    }
+
+    @Test
+    void validate_webDavUrlWithUserInfo_asksForTheirOwnFields() {
+        Map<String, String> e = webDav("https://sam:pw@host/x", "", "", "").validate();
+        assertEquals(Set.of("davUrl"), e.keySet());
+        assertTrue(e.get("davUrl").contains("their own fields"), e.get("davUrl"));
+    }
+
+    @Test
+    void validate_webDavBadFingerprint_explains() {
+        Map<String, String> e = webDav("https://nas.local/dav", "", "", "12:34:zz").validate();
+        assertEquals(Set.of("davCertificate"), e.keySet());
+        assertTrue(e.get("davCertificate").contains("64 hexadecimal digits"), e.get("davCertificate"));
+    }
+
+    @Test
+    void validate_webDavFingerprintWithColons_isNormalizedAndValid() {
+        String colons = FINGERPRINT.toUpperCase().replaceAll("(..)(?!$)", "$1:");
+        SyncSettings s = webDav("https://nas.local/dav", "", "", colons);
+        assertEquals(FINGERPRINT, s.dav().certificate());
+        assertTrue(s.validate().isEmpty());
+    }
+
+    @Test
+    void toString_webDav_neverContainsThePassword() {
+        SyncSettings s = webDav("https://cloud.example.com/dav", "sam", "hunter2-app", FINGERPRINT);
+        assertFalse(s.toString().contains("hunter2-app"), s.toString());
+        assertFalse(s.dav().toString().contains("hunter2-app"));
+        assertTrue(s.toString().contains("https://cloud.example.com/dav"));
+        assertTrue(s.toString().contains("***"));
+    }
+
+    @Test
+    void saveSync_webDav_roundTripsAndKeepsThePasswordInSecrets(@TempDir Path dir) throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        SyncSettings s = SyncSettings.webDav(new SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem",
+                "sam", "hunter2-app", FINGERPRINT), "correct horse", 120);
+        store.saveSync(s);
+        SyncSettings loaded = store.loadSync();
+        assertEquals(s, loaded);
+        assertEquals(s.dav(), loaded.dav());
+        String plain = Files.readString(dir.resolve(SettingsStore.SETTINGS_FILE));
+        assertFalse(plain.contains("hunter2-app"));
+        assertFalse(plain.contains("correct horse"));
+        assertTrue(plain.contains("sam"));
+        String secrets = Files.readString(dir.resolve(SettingsStore.SECRETS_FILE));
+        assertTrue(secrets.contains("hunter2-app"));
+    }
 }

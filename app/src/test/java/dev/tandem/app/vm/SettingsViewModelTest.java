@@ -183,4 +183,83 @@ class SettingsViewModelTest {
         assertFalse(vm.checkingProperty().get());
         assertTrue(vm.readyToCloseProperty().get());
     }
+
+    private static final String FINGERPRINT = "ab".repeat(32);
+
+    private static void webDav(SettingsViewModel vm, String url, String user, String password, String certificate) {
+        vm.targetProperty().set(SettingsViewModel.Target.WEBDAV);
+        vm.value("davUrl").set(url);
+        vm.value("davUser").set(user);
+        vm.value("davPassword").set(password);
+        vm.value("davCertificate").set(certificate);
+    }
+
+    @Test
+    void requestSave_webDavWithoutAddress_showsErrorAndDoesNotSave() {
+        SettingsViewModel vm = vm(PASSED);
+        webDav(vm, "", "sam", "app-password", "");
+        assertEquals(SyncSettings.Mode.WEBDAV, vm.modeProperty().get());
+        assertEquals("", vm.error("davUrl").get(), "not shown before a save was tried");
+        assertFalse(vm.requestSave());
+        assertTrue(vm.error("davUrl").get().startsWith("Enter the folder's WebDAV address"), vm.error("davUrl").get());
+        assertEquals("", vm.error("davUser").get());
+        assertEquals(null, checkThread.get(), "invalid settings are not checked");
+        assertFalse(vm.readyToCloseProperty().get());
+    }
+
+    @Test
+    void requestSave_validWebDav_savesModeAndTheFourDavValues() {
+        AtomicReference<SyncSettings> checked = new AtomicReference<>();
+        Async async = Async.direct(e -> {
+            throw new AssertionError(e);
+        });
+        SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), async, s -> {
+            checked.set(s);
+            return PASSED;
+        });
+        webDav(vm, "https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam", "app pass word", FINGERPRINT);
+        assertFalse(vm.requestSave(), "a remote is checked before it is saved");
+        assertTrue(vm.readyToCloseProperty().get());
+        SyncSettings s = vm.settings();
+        assertEquals(s, checked.get(), "the settings that were checked are the ones saved");
+        assertEquals(SyncSettings.Mode.WEBDAV, s.mode());
+        assertEquals(new SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam",
+                "app pass word", FINGERPRINT), s.dav());
+        assertEquals("app pass word", s.dav().password());
+    }
+
+    @Test
+    void submit_webDavPasswordWithoutUser_showsErrorOnUser() {
+        SettingsViewModel vm = vm(null);
+        webDav(vm, "https://nas.local/dav/Tandem", "", "secret", "");
+        assertTrue(vm.submit().isEmpty());
+        assertEquals("Enter the user name that goes with the password.", vm.error("davUser").get());
+        assertEquals("", vm.error("davUrl").get());
+        vm.value("davUser").set("sam");
+        assertEquals("", vm.error("davUser").get());
+        assertEquals("sam", vm.submit().orElseThrow().dav().user());
+    }
+
+    @Test
+    void touch_webDavBadCertificate_showsItsError() {
+        SettingsViewModel vm = vm(null);
+        webDav(vm, "https://nas.local/dav/Tandem", "", "", "not-a-fingerprint");
+        assertFalse(vm.validProperty().get());
+        assertEquals("", vm.error("davCertificate").get(), "not touched yet");
+        vm.touch("davCertificate");
+        assertTrue(vm.error("davCertificate").get().contains("64 hexadecimal digits"), vm.error("davCertificate").get());
+    }
+
+    @Test
+    void load_settingsWithDav_fillsTheFourFields() {
+        SettingsViewModel vm = vm(null);
+        vm.load(SyncSettings.webDav(new SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem",
+                "sam", "app-password", FINGERPRINT), "", 60));
+        assertEquals(SettingsViewModel.Target.WEBDAV, vm.targetProperty().get());
+        assertEquals("https://cloud.example.com/remote.php/dav/files/sam/Tandem", vm.value("davUrl").get());
+        assertEquals("sam", vm.value("davUser").get());
+        assertEquals("app-password", vm.value("davPassword").get());
+        assertEquals(FINGERPRINT, vm.value("davCertificate").get());
+        assertTrue(vm.validProperty().get());
+    }
 }

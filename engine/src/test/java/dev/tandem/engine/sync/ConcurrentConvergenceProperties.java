@@ -13,6 +13,7 @@ import dev.tandem.engine.testing.LongOnly;
 import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.ReplicaOps;
 import dev.tandem.engine.testing.S3ProxyServer;
+import dev.tandem.engine.testing.WebDavServer;
 import dev.tandem.engine.testing.SaveLedger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class ConcurrentConvergenceProperties {
         return t;
     });
 
-    enum Remote { MEMORY, S3 }
+    enum Remote { MEMORY, S3, WEBDAV }
 
     /** One step. Kinds 0–5 are edits ({@link ReplicaOps#edit}); 6 syncs {@code who}; 7 syncs the
      * replicas in {@code group} at once (bit 5: the twin too) while {@code who} makes an edit of kind
@@ -106,7 +107,7 @@ class ConcurrentConvergenceProperties {
 
     @Provide
     Arbitrary<Remote> remotes() {
-        return Arbitraries.frequency(Tuple.of(19, Remote.MEMORY), Tuple.of(1, Remote.S3));
+        return Arbitraries.frequency(Tuple.of(19, Remote.MEMORY), Tuple.of(1, Remote.S3), Tuple.of(1, Remote.WEBDAV));
     }
 
     @Property(tries = 1000, shrinking = ShrinkingMode.BOUNDED)
@@ -123,9 +124,12 @@ class ConcurrentConvergenceProperties {
     }
 
     private void run(List<Step> script, int replicas, Remote remote) throws Exception {
-        SyncStorage storage = remote == Remote.S3
-                ? SyncStorage.s3(S3ProxyServer.shared().settings(S3ProxyServer.shared().newBucket()))
-                : SyncStorage.memory();
+        SyncStorage storage = switch (remote) {
+            case S3 -> SyncStorage.s3(S3ProxyServer.shared().settings(S3ProxyServer.shared().newBucket()));
+            case WEBDAV -> SyncStorage.webDav(new WebDavSettings(WebDavServer.shared(WebDavServer.Kind.APACHE).newCollection(),
+                    WebDavServer.USER, WebDavServer.PASSWORD));
+            case MEMORY -> SyncStorage.memory();
+        };
         List<Db> dbs = new ArrayList<>();
         List<SyncEngine> engines = new ArrayList<>();
         SaveLedger ledger = new SaveLedger();

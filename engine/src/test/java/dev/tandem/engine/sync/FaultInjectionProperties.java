@@ -14,6 +14,7 @@ import dev.tandem.engine.testing.LongOnly;
 import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.ReplicaOps;
 import dev.tandem.engine.testing.S3ProxyServer;
+import dev.tandem.engine.testing.WebDavServer;
 import dev.tandem.engine.testing.SaveLedger;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,7 +43,7 @@ import net.jqwik.api.statistics.Statistics;
  * and shrinks. One case in fifteen runs over S3Proxy. CI: 300 cases; long profile: 5,000 more.
  */
 class FaultInjectionProperties {
-    enum Remote { MEMORY, S3 }
+    enum Remote { MEMORY, S3, WEBDAV }
 
     record Step(int kind, int who, int slot, int field, int value) {
     }
@@ -65,7 +66,7 @@ class FaultInjectionProperties {
 
     @Provide
     Arbitrary<Remote> remotes() {
-        return Arbitraries.frequency(Tuple.of(14, Remote.MEMORY), Tuple.of(1, Remote.S3));
+        return Arbitraries.frequency(Tuple.of(14, Remote.MEMORY), Tuple.of(1, Remote.S3), Tuple.of(1, Remote.WEBDAV));
     }
 
     @Property(tries = 300, shrinking = ShrinkingMode.BOUNDED)
@@ -82,9 +83,12 @@ class FaultInjectionProperties {
     }
 
     private void run(List<Step> script, Rates rates, long seed, Remote remote) {
-        SyncStorage base = remote == Remote.S3
-                ? SyncStorage.s3(S3ProxyServer.shared().settings(S3ProxyServer.shared().newBucket()))
-                : SyncStorage.memory();
+        SyncStorage base = switch (remote) {
+            case S3 -> SyncStorage.s3(S3ProxyServer.shared().settings(S3ProxyServer.shared().newBucket()));
+            case WEBDAV -> SyncStorage.webDav(new WebDavSettings(WebDavServer.shared(WebDavServer.Kind.RCLONE).newCollection(),
+                    WebDavServer.USER, WebDavServer.PASSWORD));
+            case MEMORY -> SyncStorage.memory();
+        };
         FaultyStorage faulty = new FaultyStorage(base, rates, seed);
         List<Db> dbs = new ArrayList<>();
         List<SyncEngine> engines = new ArrayList<>();

@@ -98,7 +98,7 @@ public final class DavClient implements AutoCloseable {
 
     /**
      * Sends one request and reads the whole answer, or fails with a {@link SyncException} saying
-     * what went wrong on the way. A body longer than {@code maxBody} is not read: the connection
+     * what went wrong on the way, or that a web page (a network's log-in page) answered instead. A body longer than {@code maxBody} is not read: the connection
      * is dropped and the answer has status -1.
      */
     public DavResponse send(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
@@ -136,7 +136,13 @@ public final class DavClient implements AutoCloseable {
                     return new DavResponse(-1, kept, new byte[0]);
                 }
             }
-            return new DavResponse(response.getCode(), kept, data);
+            DavResponse r = new DavResponse(response.getCode(), kept, data);
+            if (r.status() == 200 && r.isWebPage()) {
+                // A log-in page in the way answers 200 to anything. A WebDAV server's own pages come
+                // with 201 (Apache's "Created") or an error status, and its listings with 207.
+                throw DavErrors.webPage(head(action), r);
+            }
+            return r;
         } catch (IOException e) {
             throw DavErrors.network(head(action), e, tls.refusedCertificate());
         }

@@ -45,11 +45,14 @@ public final class WebDavStorage implements SyncStorage {
             .getBytes(StandardCharsets.UTF_8);
     /** A listing of a folder with many thousand objects stays well below this. */
     private static final long MAX_LISTING = 64L << 20;
+    private static final int MAX_KNOWN_OBJECTS = 100_000;
 
     private final DavClient dav;
     private final DavCreate create;
     /** Folders known to exist ("a/", "a/b/"), so a write never asks twice. */
     private final Set<String> folders = ConcurrentHashMap.newKeySet();
+    /** Keys known to be objects, from listings and writes, so deleting them needs no check; bounded. */
+    private final Set<String> objects = ConcurrentHashMap.newKeySet();
     private volatile boolean rootSeen;
 
     public WebDavStorage(WebDavSettings settings) {
@@ -99,11 +102,14 @@ public final class WebDavStorage implements SyncStorage {
     @Override
     public void delete(String key) {
         StorageKeys.validate(key);
-        if (folders.contains(key + "/")) {
-            // "a" when only "a/b" exists is no object, and a DELETE would take the whole folder.
+        // "a" when only "a/b" exists is no object, and a DELETE of a folder takes everything in it
+        // (rclone ignores Depth: 0). Keys sync deletes were listed or written here, so are known;
+        // any other key costs one PROPFIND first.
+        if (folders.contains(key + "/") || !objects.contains(key) && isFolder(key)) {
             return;
         }
         deleteFile(key, "delete '" + key + "'");
+        objects.remove(key);
     }
 
     @Override
@@ -179,8 +185,16 @@ public final class WebDavStorage implements SyncStorage {
         }
         if (r.success()) {
             rootSeen = true;
+            knownObject(key);
         }
         return r;
+    }
+
+    private void knownObject(String key) {
+        if (objects.size() >= MAX_KNOWN_OBJECTS) {
+            objects.clear();
+        }
+        objects.add(key);
     }
 
     /**
@@ -208,8 +222,9 @@ public final class WebDavStorage implements SyncStorage {
                 continue;
             }
             DavResponse r = dav.send("MKCOL", dav.resolve(folder), Map.of(), null, null, 1 << 20, action);
-            // 405: it exists already (made by another device meanwhile, or never missing).
-            if (!r.success() && r.status() != 405) {
+            // 405: it exists already (made by another device meanwhile, or never missing). Apache
+            // answers 403 when another MKCOL of the same folder won the race: then it exists too.
+            if (!r.success() && r.status() != 405 && !(r.status() == 403 && isFolder(folder.substring(0, slash)))) {
                 if ((r.status() == 409 || r.status() == 404) && from == 0) {
                     throw missingRoot(action);
                 }
@@ -254,6 +269,7 @@ public final class WebDavStorage implements SyncStorage {
                 nodes.add(KeyTreeLister.Node.folder(folderKey + name));
             } else {
                 nodes.add(KeyTreeLister.Node.object(folderKey + name));
+                knownObject(folderKey + name);
             }
         }
         if (folderKey.isEmpty()) {

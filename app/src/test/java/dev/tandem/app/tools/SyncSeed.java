@@ -121,6 +121,11 @@ public final class SyncSeed {
                 throw new java.io.UncheckedIOException(e);
             }
             b.folder(folder);
+        } else if (remote.startsWith("webdav:")) {
+            // As `tandem sync --remote webdav:URL` builds it.
+            Map<String, String> env = System.getenv();
+            b.webDav(remote.substring("webdav:".length()), env.getOrDefault("TANDEM_WEBDAV_USER", ""),
+                    env.getOrDefault("TANDEM_WEBDAV_PASSWORD", ""));
         } else {
             // As `tandem sync --remote s3://BUCKET` builds it.
             Map<String, String> env = System.getenv();

@@ -14,7 +14,9 @@ import dev.tandem.engine.internal.sync.Frame;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.engine.testing.S3ProxyServer;
+import dev.tandem.engine.testing.WebDavServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,8 +146,26 @@ final class SyncBench {
                         }
                     };
                 };
+            case "webdav":
+                // Apache httpd with mod_dav_fs on 127.0.0.1 (If-None-Match creates): the request counts
+                // are WebDAV's real HTTP requests, a listing being one PROPFIND per folder it reaches.
+                return () -> {
+                    String folder = WebDavServer.shared(WebDavServer.Kind.APACHE).newCollection();
+                    WebDavSettings settings = new WebDavSettings(folder, WebDavServer.USER, WebDavServer.PASSWORD);
+                    return new Remote() {
+                        @Override
+                        public SyncStorage device() {
+                            return SyncStorage.webDav(settings);
+                        }
+
+                        @Override
+                        public SyncStorage setup() {
+                            return SyncStorage.webDav(settings);
+                        }
+                    };
+                };
             default:
-                throw new IllegalArgumentException("backend: slow or s3, not " + name);
+                throw new IllegalArgumentException("backend: slow, s3 or webdav, not " + name);
         }
     }
 

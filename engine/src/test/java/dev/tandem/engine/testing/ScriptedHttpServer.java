@@ -80,6 +80,9 @@ public final class ScriptedHttpServer implements AutoCloseable {
     }
 
     /** Plain HTTP. */
+    /** A response status that closes the connection without answering. */
+    public static final int DROP = -1;
+
     public static ScriptedHttpServer start(Function<Request, Response> script) {
         try {
             return new ScriptedHttpServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), "http", script);
@@ -167,6 +170,11 @@ public final class ScriptedHttpServer implements AutoCloseable {
                 } catch (RuntimeException | Error e) {
                     failures.add(e);
                     response = Response.of(500, "text/plain", "script failed: " + e);
+                }
+                if (response.status() == DROP) {
+                    // The connection closes with no answer at all, as a server closing a kept-alive
+                    // connection does, whether or not it carried the request out.
+                    return;
                 }
                 write(out, request.method(), response);
                 if ("close".equalsIgnoreCase(request.header("connection"))) {

@@ -24,7 +24,9 @@ import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -63,6 +65,9 @@ public final class DavClient implements AutoCloseable {
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(CONNECT_TIMEOUT)
                                 .setSocketTimeout(SOCKET_TIMEOUT)
+                                // Servers close idle kept-alive connections (Apache after 5 s):
+                                // check one that idled before reusing it.
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1))
                                 .build())
                         .build())
                 .setDefaultRequestConfig(RequestConfig.custom()
@@ -98,11 +103,31 @@ public final class DavClient implements AutoCloseable {
 
     /**
      * Sends one request and reads the whole answer, or fails with a {@link SyncException} saying
-     * what went wrong on the way, or that a web page (a network's log-in page) answered instead. A body longer than {@code maxBody} is not read: the connection
-     * is dropped and the answer has status -1.
+     * what went wrong on the way, or that a web page (a network's log-in page) answered instead. A
+     * body longer than {@code maxBody} is not read: the connection is dropped and the answer has
+     * status -1.
+     *
+     * <p>A kept-alive connection the server closed meanwhile fails before any answer (no response
+     * at all); the request is then sent once more on a new connection and the answer says it was
+     * {@link DavResponse#retried() retried}, since the first may have been carried out after all.
      */
     public DavResponse send(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
                             long maxBody, String action) {
+        try {
+            return sendOnce(method, uri, headers, body, contentType, maxBody, action, false);
+        } catch (NoHttpResponseException stale) {
+            try {
+                return sendOnce(method, uri, headers, body, contentType, maxBody, action, true);
+            } catch (IOException e) {
+                throw DavErrors.network(head(action), e, tls.refusedCertificate());
+            }
+        } catch (IOException e) {
+            throw DavErrors.network(head(action), e, tls.refusedCertificate());
+        }
+    }
+
+    private DavResponse sendOnce(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
+                                 long maxBody, String action, boolean retried) throws IOException {
         sent.incrementAndGet();
         HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
         if (authorization != null) {
@@ -126,25 +151,23 @@ public final class DavClient implements AutoCloseable {
                 if (entity.getContentLength() > maxBody) {
                     // Closing would first drain what may be gigabytes: drop the connection instead.
                     request.cancel();
-                    return new DavResponse(-1, kept, data);
+                    return new DavResponse(-1, kept, data, retried);
                 }
                 try (InputStream in = entity.getContent()) {
                     data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
                 }
                 if (data.length > maxBody) {
                     request.cancel();
-                    return new DavResponse(-1, kept, new byte[0]);
+                    return new DavResponse(-1, kept, new byte[0], retried);
                 }
             }
-            DavResponse r = new DavResponse(response.getCode(), kept, data);
+            DavResponse r = new DavResponse(response.getCode(), kept, data, retried);
             if (r.status() == 200 && r.isWebPage()) {
                 // A log-in page in the way answers 200 to anything. A WebDAV server's own pages come
                 // with 201 (Apache's "Created") or an error status, and its listings with 207.
                 throw DavErrors.webPage(head(action), r);
             }
             return r;
-        } catch (IOException e) {
-            throw DavErrors.network(head(action), e, tls.refusedCertificate());
         }
     }
 

@@ -4,8 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
-/** A server's answer, read whole: its status, the headers WebDAV needs (lower-case names) and its body. */
-public record DavResponse(int status, Map<String, String> headers, byte[] body) {
+/**
+ * A server's answer, read whole: its status, the headers WebDAV needs (lower-case names) and its
+ * body; {@code retried} when the request went out twice because a kept-alive connection had been
+ * closed, so the first may have been carried out too.
+ */
+public record DavResponse(int status, Map<String, String> headers, byte[] body, boolean retried) {
 
     public String header(String name) {
         return headers.get(name.toLowerCase(Locale.ROOT));

@@ -68,9 +68,18 @@ final class DavCreate {
             return true;
         }
         if (r.status() == 412) {
-            return false;
+            return r.retried() && isOurs(key, data);
         }
         throw DavErrors.status(dav.head(action), r);
+    }
+
+    /**
+     * A refusal after a request went out twice is ambiguous: the first may have stored the object
+     * and only its answer got lost. Objects are immutable, so if the stored bytes are ours, this
+     * call created it.
+     */
+    private boolean isOurs(String key, byte[] data) {
+        return storage.get(key).map(stored -> java.util.Arrays.equals(stored, data)).orElse(false);
     }
 
     private boolean moveIntoPlace(String key, byte[] data, String action) {
@@ -90,8 +99,9 @@ final class DavCreate {
             return true;
         }
         deleteQuietly(temp);
-        if (moved.status() == 412) {
-            return false;
+        if (moved.status() == 412 || moved.status() == 404 && moved.retried()) {
+            // 404 on a second MOVE: the first one moved the temporary file away after all.
+            return moved.retried() && isOurs(key, data);
         }
         throw DavErrors.status(dav.head(action), moved);
     }

@@ -270,6 +270,33 @@ class WebDavErrorsTest {
         }
     }
 
+    @Test
+    void createIfAbsent_answerLostAfterTheServerStoredIt_retriesOnceAndReportsCreated() {
+        Map<String, byte[]> files = new ConcurrentSkipListMap<>();
+        Function<Request, Response> careful = careless(files);
+        java.util.concurrent.atomic.AtomicInteger drops = new java.util.concurrent.atomic.AtomicInteger();
+        Function<Request, Response> script = r -> {
+            boolean conditional = r.method().equals("PUT") && "*".equals(r.header("If-None-Match"));
+            if (conditional && files.containsKey(r.path())) {
+                return Response.empty(412);
+            }
+            Response done = careful.apply(r);
+            // The batch is stored, then the connection drops before the answer: once.
+            if (conditional && r.path().endsWith("/batch") && drops.getAndIncrement() == 0) {
+                return Response.empty(ScriptedHttpServer.DROP);
+            }
+            return done;
+        };
+        try (ScriptedHttpServer server = ScriptedHttpServer.start(script); WebDavStorage s = storage(server)) {
+            assertTrue(s.createIfAbsent("batch", bytes("mine")), "the retry's 412 is our own first write");
+            assertEquals(2, server.requests().stream()
+                    .filter(r -> r.method().equals("PUT") && r.path().endsWith("/batch")).count(), "sent twice");
+            assertFalse(s.createIfAbsent("batch", bytes("other")), "a later write is refused as usual");
+            assertEquals("mine", new String(files.get(FOLDER + "batch"), StandardCharsets.UTF_8));
+            assertEquals(List.of(), server.failures());
+        }
+    }
+
     // --- helpers ---
 
     private static WebDavStorage storage(ScriptedHttpServer server) {

@@ -260,6 +260,34 @@ class ScreenshotsTest {
     }
 
     @Test
+    void settingsDialog_webDav() throws Exception {
+        SyncSettings s = SyncSettings.webDav(new SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem",
+                "sam", "xK3pq-Wm9Tz-4bLfR-aE7yN-2cHsD", ""), "", 30);
+        String where = "https://cloud.example.com/remote.php/dav/files/sam/Tandem";
+        ConnectionCheck result = new ConnectionCheck(List.of(
+                new ConnectionCheck.Step("List", true, "Listed objects in " + where, null),
+                new ConnectionCheck.Step("Write", true, "Wrote test object 'probe/1795448109051-1bf23677bee4bd88'", null),
+                new ConnectionCheck.Step("Read back", true, "Read the test object back unchanged", null),
+                new ConnectionCheck.Step("Conditional write", true, "A second write to the same name was refused, as it must be", null),
+                new ConnectionCheck.Step("Clean up", true, "Removed the test object", null)));
+        Async async = new Async(Runnable::run, FxExecutor.INSTANCE, e -> { });
+        SettingsDialog dialog = fx(() -> {
+            SettingsViewModel vm = new SettingsViewModel(s, async, x -> result);
+            SettingsDialog dlg = new SettingsDialog(null, vm, Theme.LIGHT.stylesheets());
+            dlg.show();
+            vm.testConnection();
+            return dlg;
+        });
+        settle();
+        save(snapshot(dialog.getDialogPane().getScene()), "settings-webdav.png");
+        fx(() -> {
+            dialog.setResult(null);
+            dialog.close();
+            return null;
+        });
+    }
+
+    @Test
     void conflictsView() throws Exception {
         SyncStorage shared = SyncStorage.memory();
         Device laptop = Device.open("MacBook Air", tmp.resolve("c-laptop"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));

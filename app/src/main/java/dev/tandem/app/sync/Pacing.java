@@ -11,7 +11,7 @@ import java.time.Duration;
 public record Pacing(Duration focused, Duration background) {
     /** A folder: a file's attributes, free to read; a watched folder calls back sooner still. */
     public static final Pacing LOCAL = new Pacing(Duration.ofSeconds(1), Duration.ofSeconds(10));
-    /** S3: one conditional HEAD per check. */
+    /** S3 or WebDAV: one conditional HEAD per check. */
     public static final Pacing REMOTE = new Pacing(Duration.ofMillis(2500), Duration.ofMinutes(5));
 
     public Duration interval(boolean isFocused) {

@@ -14,6 +14,7 @@ import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.testing.ExternalS3Server;
 import dev.tandem.engine.testing.ExternalS3Server.Kind;
 import dev.tandem.engine.testing.S3ProxyServer;
+import dev.tandem.engine.testing.WebDavServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -57,6 +58,12 @@ class LiveSyncPerfTest {
         measure("moto", s3(moto.settings(moto.newBucket())));
     }
 
+    @Test
+    void editToVisible_webDavApache() throws Exception {
+        measure("webdav", SyncSettings.webDav(new SyncSettings.Dav(WebDavServer.shared(WebDavServer.Kind.APACHE).newCollection(),
+                WebDavServer.USER, WebDavServer.PASSWORD, ""), "", SyncSettings.DEFAULT_INTERVAL));
+    }
+
     private static SyncSettings s3(S3Settings s) {
         return new SyncSettings(SyncSettings.Mode.S3, "", s.endpoint(), s.region(), s.bucket(), "live/",
                 s.accessKey(), s.secretKey(), "", SyncSettings.DEFAULT_INTERVAL);
@@ -94,7 +101,7 @@ class LiveSyncPerfTest {
             Thread.sleep(500);
             ui.await(() -> b.sync().status().state() == SyncStatus.State.IDLE, Duration.ofSeconds(30));
             long fullSync = b.sync().requestsSoFar() - beforeFull;
-            long checksPerHour = 3600 / (settings.mode() == SyncSettings.Mode.S3 ? 300 : 10);
+            long checksPerHour = 3600 / (settings.mode() == SyncSettings.Mode.FOLDER ? 10 : 300);
             long unfocusedPerHour = checksPerHour + 3600 / SyncSettings.DEFAULT_INTERVAL * fullSync;
             vb.close();
             List<Long> sorted = new ArrayList<>(ms);

@@ -67,8 +67,8 @@ public final class MainWindow {
                 new ReminderScheduler(device.store(), async, reminderClock, main.commands()));
         device.onError(e -> dialogs.notify("That did not work",
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
-        device.sync().addFailureListener(s -> async.ui().execute(() ->
-                dialogs.notify("Sync failed", s.error() + (s.hint() == null ? "" : "\n" + s.hint()), true)));
+        // Offline or a busy server only changes the status bar; what needs the user pops up once.
+        device.sync().addNoticeListener(n -> async.ui().execute(() -> dialogs.notify(n.title(), n.message(), n.error())));
         // The notice changes once per event (to "" at the next sync), so this pops up once.
         models.status().noticeProperty().addListener((o, a, notice) -> {
             if (!notice.isEmpty()) {

@@ -43,6 +43,8 @@ public final class SyncService implements AutoCloseable {
     private final Backoff backoff;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<SyncStatus>> failureListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<SyncNotices.Notice>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final SyncNotices notices = new SyncNotices();
     private final RemoteChecks checks;
     /** Set while a recount for local edits is queued, so a burst of edits costs one count query. */
     private final AtomicBoolean editQueued = new AtomicBoolean();
@@ -61,6 +63,8 @@ public final class SyncService implements AutoCloseable {
     private SyncReport lastReport;
     private List<SetAside> unread = List.of();
     private String newDeviceId;
+    /** The last failure's message since the last success, so a retry failing the same way is not news. */
+    private String lastFailure;
     private volatile SyncStatus status = SyncStatus.off();
     private boolean closed;
 
@@ -98,6 +102,14 @@ public final class SyncService implements AutoCloseable {
     /** Called on the sync thread when a sync fails with a new error (not on every retry of the same one). */
     public void addFailureListener(Consumer<SyncStatus> listener) {
         failureListeners.add(listener);
+    }
+
+    /**
+     * Called on the sync thread with what deserves a notification ({@link SyncNotices}): never for
+     * being offline or a busy server, and once per problem that needs the user.
+     */
+    public void addNoticeListener(Consumer<SyncNotices.Notice> listener) {
+        noticeListeners.add(listener);
     }
 
     /**
@@ -292,8 +304,11 @@ public final class SyncService implements AutoCloseable {
             lastSuccess = clock.instant();
             failures = 0;
             backoffUntil = null;
+            lastFailure = null;
+            notices.succeeded();
             recount();
             publish(SyncStatus.State.IDLE, null, -1, null, null, null);
+            notices.unread(unread).ifPresent(this::announce);
             // No debounce for a count left over: edits committed during this sync queued a
             // localChange behind it that schedules their push, and re-syncing on the count alone
             // would loop every few seconds on changes a sync cannot push.
@@ -306,7 +321,6 @@ public final class SyncService implements AutoCloseable {
             backoffUntil = clock.instant().plus(delay);
             String message = plainMessage(e);
             String hint = reason != null ? reason.hint() : "Sync will try again; if this keeps happening, check Sync settings.";
-            String previous = status.error();
             recount();
             // A sync can set objects aside before it fails; the warning about them must not wait for a success.
             unread = readUnread();
@@ -315,10 +329,13 @@ public final class SyncService implements AutoCloseable {
             // Schedule first, so the ERROR status already carries the next attempt's time.
             scheduleIn(delay, true);
             publish(SyncStatus.State.ERROR, null, -1, message, hint, reason);
-            if (!message.equals(previous)) {
+            if (!message.equals(lastFailure)) {
+                lastFailure = message;
                 SyncStatus s = status;
                 failureListeners.forEach(l -> safely(l, s));
             }
+            notices.failed(reason, message, hint).ifPresent(this::announce);
+            notices.unread(unread).ifPresent(this::announce);
         }
     }
 
@@ -341,6 +358,16 @@ public final class SyncService implements AutoCloseable {
                 lastReport, nextAt, failures, unread, newDeviceId);
         status = s;
         listeners.forEach(l -> safely(l, s));
+    }
+
+    private void announce(SyncNotices.Notice notice) {
+        for (Consumer<SyncNotices.Notice> l : noticeListeners) {
+            try {
+                l.accept(notice);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "sync notice listener failed", e);
+            }
+        }
     }
 
     private static void safely(Consumer<SyncStatus> l, SyncStatus s) {

@@ -7,8 +7,11 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -19,8 +22,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The status bar: sync state, last success, changes waiting, progress, the last error, the lasting
- * warning about unread remote objects, a one-time notice (a new device id), "Sync now".
+ * The status bar: sync state, last success, changes waiting, progress, a failure that needs the
+ * user, the lasting warning about unread remote objects, a one-time notice (a new device id),
+ * "Details" of the last failure, "Sync now" and "Sync settings…". The state and the buttons keep
+ * their size at every window width; the texts are shortened instead, whole in their tooltips.
  */
 public final class StatusBarView extends HBox {
     private final FontIcon icon = new FontIcon(MaterialDesignC.CLOUD_OFF_OUTLINE);
@@ -31,6 +36,7 @@ public final class StatusBarView extends HBox {
     private final Label notice = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Button syncNow = new Button("Sync now", Icons.of(MaterialDesignS.SYNC, 14));
+    private final Button showDetails = new Button("Details");
 
     public StatusBarView(SyncStatusViewModel vm, Runnable onSyncNow, Runnable onSettings) {
         getStyleClass().add(Styles.STATUS_BAR);
@@ -71,8 +77,6 @@ public final class StatusBarView extends HBox {
         notice.setTooltip(noticeDetails);
         Tooltip notes = new Tooltip();
         notes.textProperty().bind(vm.notesProperty());
-        detail.tooltipProperty().bind(Bindings.when(vm.notesProperty().isEmpty())
-                .then((Tooltip) null).otherwise(notes));
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.progressProperty().greaterThanOrEqualTo(0));
         progress.managedProperty().bind(progress.visibleProperty());
@@ -86,18 +90,54 @@ public final class StatusBarView extends HBox {
         settings.getStyleClass().add(Styles.BUTTON_FLAT);
         settings.setFocusTraversable(false);
         settings.setOnAction(e -> onSettings.run());
+        showDetails.setId("sync-details");
+        showDetails.getStyleClass().add(Styles.BUTTON_FLAT);
+        showDetails.setFocusTraversable(false);
+        showDetails.visibleProperty().bind(vm.detailsProperty().isNotEmpty());
+        showDetails.managedProperty().bind(showDetails.visibleProperty());
+        showDetails.setOnAction(e -> openDetails(vm));
+        // The controls keep their size at every width; the texts give way, shortened with "…" and
+        // whole in their tooltips and in Details.
+        for (Region fixed : new Region[] {headline, showDetails, syncNow, settings}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        detail.setMinWidth(0);
+        Tooltip detailWhole = new Tooltip();
+        detailWhole.textProperty().bind(vm.detailProperty());
+        detail.tooltipProperty().bind(Bindings.when(vm.notesProperty().isEmpty()).then(detailWhole).otherwise(notes));
         Region spacer = new Region();
+        spacer.setMinWidth(0);
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(error, Priority.SOMETIMES);
         HBox.setHgrow(warning, Priority.SOMETIMES);
         HBox.setHgrow(notice, Priority.SOMETIMES);
-        getChildren().addAll(icon, headline, detail, progress, error, warning, notice, spacer, syncNow, settings);
+        getChildren().addAll(icon, headline, detail, progress, error, warning, notice, spacer, showDetails, syncNow, settings);
         vm.indicatorProperty().addListener((o, a, s) -> render(s));
         render(vm.indicatorProperty().get());
         syncNow.disableProperty().bind(vm.canSyncNowProperty().not());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(10), e -> vm.refresh()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
+    }
+
+    /** The last failure in full, selectable for copying. */
+    private void openDetails(SyncStatusViewModel vm) {
+        TextArea text = new TextArea(vm.detailsProperty().get());
+        text.setId("sync-details-text");
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(8);
+        Dialog<Void> dialog = new Dialog<>();
+        if (getScene() != null) {
+            dialog.initOwner(getScene().getWindow());
+            dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        dialog.setTitle("Sync details");
+        dialog.setHeaderText(vm.headlineProperty().get());
+        dialog.getDialogPane().getStyleClass().add(Styles.DIALOG);
+        dialog.getDialogPane().setContent(text);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.show();
     }
 
     private void render(Indicator state) {
@@ -119,6 +159,10 @@ public final class StatusBarView extends HBox {
             case BUSY -> {
                 icon.setIconCode(MaterialDesignC.CLOUD_SYNC_OUTLINE);
                 icon.getStyleClass().add(Styles.STATUS_BUSY);
+            }
+            case OFFLINE -> {
+                icon.setIconCode(MaterialDesignC.CLOUD_OFF_OUTLINE);
+                icon.getStyleClass().add(Styles.STATUS_OFF);
             }
             case ERROR -> {
                 icon.setIconCode(MaterialDesignC.CLOUD_ALERT);

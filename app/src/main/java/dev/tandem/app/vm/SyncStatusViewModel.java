@@ -1,7 +1,10 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.sync.SyncNotices;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncStatus;
+import dev.tandem.app.sync.SyncWords;
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class SyncStatusViewModel {
     /** What the status bar's icon shows. */
-    public enum Indicator { OFF, OK, BUSY, WARNING, ERROR }
+    public enum Indicator { OFF, OK, BUSY, WARNING, OFFLINE, ERROR }
 
     static final String NEW_DEVICE_ID = "This device now syncs under a new device id, because a copy of its profile"
             + " (or a restored backup) synced under the old one. What the copy wrote is merged here; nothing was lost.";
@@ -34,6 +37,7 @@ public final class SyncStatusViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
     private final ReadOnlyStringWrapper warning = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper warningDetails = new ReadOnlyStringWrapper("");
@@ -57,7 +61,7 @@ public final class SyncStatusViewModel {
         return status.getReadOnlyProperty();
     }
 
-    /** "Synced", "Syncing…", "Sync off", "Sync failed". */
+    /** "Synced", "Syncing…", "Sync off", "Offline", "Server busy", "Sync failed". */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
     }
@@ -67,9 +71,17 @@ public final class SyncStatusViewModel {
         return detail.getReadOnlyProperty();
     }
 
-    /** The last error and what to do, "" when fine. */
+    /**
+     * A failure that needs the user, in short words and what to do; "" when fine, and "" while
+     * merely offline or the server is busy, which the headline and detail say calmly.
+     */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The last failure in full, technical cause included, for "Details" (copyable); "" when none. */
+    public ReadOnlyStringProperty detailsProperty() {
+        return details.getReadOnlyProperty();
     }
 
     /**
@@ -130,16 +142,24 @@ public final class SyncStatusViewModel {
                         case SyncProgress.WAITING -> "waiting for another Tandem on this profile";
                         default -> s.phase();
                     };
-            case ERROR -> "Sync failed";
+            case ERROR -> SyncNotices.calm(s.reason()) ? SyncWords.title(s.reason()) : "Sync failed";
         });
+        boolean calm = s.state() == SyncStatus.State.ERROR && SyncNotices.calm(s.reason());
         StringBuilder d = new StringBuilder();
         if (s.state() == SyncStatus.State.OFF) {
             d.append("Working offline. Set up sync in Sync settings.");
         } else {
-            if (s.lastSuccess() != null) {
-                d.append(s.state() == SyncStatus.State.IDLE ? "" : "last synced ").append(ago(s.lastSuccess(), clock.instant()));
+            if (calm) {
+                // Offline is an ordinary state: say what is safe and what happens next.
+                d.append(s.pendingChanges() == 0 ? "Everything is saved on this device" : s.pendingChanges()
+                        + (s.pendingChanges() == 1 ? " change" : " changes") + " saved on this device, "
+                        + (s.pendingChanges() == 1 ? "it syncs" : "they sync") + (s.reason() == SyncException.Reason.UNREACHABLE
+                        ? " when the connection is back" : " when the server answers again"));
             }
-            if (s.pendingChanges() > 0) {
+            if (s.lastSuccess() != null) {
+                sep(d).append(s.state() == SyncStatus.State.IDLE ? "" : "last synced ").append(ago(s.lastSuccess(), clock.instant()));
+            }
+            if (s.pendingChanges() > 0 && !calm) {
                 sep(d).append(s.pendingChanges()).append(s.pendingChanges() == 1 ? " change waiting" : " changes waiting");
             }
             if (!s.unread().isEmpty()) {
@@ -154,14 +174,17 @@ public final class SyncStatusViewModel {
                 .collect(Collectors.joining("\n")));
         notes.set(s.lastReport() == null ? "" : String.join("\n", s.lastReport().notes()));
         notice.set(s.state() != SyncStatus.State.OFF && s.newDeviceId() != null ? NEW_DEVICE_ID : "");
-        error.set(s.state() == SyncStatus.State.ERROR && s.error() != null
-                ? s.error() + (s.hint() == null ? "" : " — " + s.hint()) : "");
+        boolean failed = s.state() == SyncStatus.State.ERROR && s.error() != null;
+        error.set(failed && !calm ? SyncWords.shortText(s.reason()) + (s.hint() == null ? "" : " " + s.hint()) : "");
+        details.set(failed ? s.error() + (s.hint() == null ? "" : "\n\n" + s.hint())
+                + (s.reason() == null ? "" : "\n\n(" + s.reason() + (s.reason().retryable()
+                ? ", Tandem tries again by itself" : "") + ")") : "");
         progress.set(s.state() == SyncStatus.State.SYNCING ? s.progress() : -1);
         indicator.set(switch (s.state()) {
             case OFF -> Indicator.OFF;
             case IDLE -> warning.get().isEmpty() ? Indicator.OK : Indicator.WARNING;
             case SYNCING -> Indicator.BUSY;
-            case ERROR -> Indicator.ERROR;
+            case ERROR -> calm ? Indicator.OFFLINE : Indicator.ERROR;
         });
         canSyncNow.set(s.state() != SyncStatus.State.OFF && s.state() != SyncStatus.State.SYNCING);
     }

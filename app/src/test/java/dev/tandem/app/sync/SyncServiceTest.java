@@ -201,6 +201,46 @@ class SyncServiceTest {
     }
 
     @Test
+    void failure_offlineRepeatedly_noNoticeAndOneFailureEvent() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        List<SyncStatus> failures = new CopyOnWriteArrayList<>();
+        List<SyncNotices.Notice> notices = new CopyOnWriteArrayList<>();
+        service.addFailureListener(failures::add);
+        service.addNoticeListener(notices::add);
+        FakeEngine engine = new FakeEngine();
+        engine.failures = 3;
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        for (int i = 0; i < 2; i++) {
+            int before = engine.calls.get();
+            service.syncNow();
+            await(() -> engine.calls.get() > before && service.status().state() != SyncStatus.State.SYNCING);
+        }
+        await(() -> engine.calls.get() >= 3);
+        assertEquals(1, failures.size(), "three identical failures, with syncing states between them, are one event");
+        assertEquals(List.of(), notices, "being offline never pops up");
+    }
+
+    @Test
+    void failure_needsTheUser_oneNoticeForItsRetries() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        List<SyncNotices.Notice> notices = new CopyOnWriteArrayList<>();
+        service.addNoticeListener(notices::add);
+        FakeEngine engine = new FakeEngine();
+        engine.reason = SyncException.Reason.AUTH;
+        engine.failures = 3;
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        for (int i = 0; i < 2; i++) {
+            int before = engine.calls.get();
+            service.syncNow();
+            await(() -> engine.calls.get() > before && service.status().state() != SyncStatus.State.SYNCING);
+        }
+        assertEquals(1, notices.size(), "" + notices);
+        assertEquals("Sign-in refused", notices.get(0).title());
+    }
+
+    @Test
     void syncNow_whileSyncing_neverOverlaps() throws Exception {
         service = new SyncService(db, Clock.systemUTC(), new Random(1));
         FakeEngine engine = new FakeEngine();

@@ -36,8 +36,38 @@ class SyncStatusViewModelTest {
         vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", null, 1, null, -1, "Access denied",
                 SyncException.Reason.AUTH.hint(), SyncException.Reason.AUTH, null, null, 1, List.of()));
         assertEquals("Sync failed", vm.headlineProperty().get());
-        assertEquals("Access denied — Check the sign-in details in Sync settings (user name and password, or access key and secret key).", vm.errorProperty().get());
+        assertEquals("The remote refused the sign-in details. Check the sign-in details in Sync settings (user name and"
+                + " password, or access key and secret key).", vm.errorProperty().get());
         assertEquals("1 change waiting", vm.detailProperty().get());
+        assertTrue(vm.detailsProperty().get().startsWith("Access denied\n\nCheck the sign-in"), vm.detailsProperty().get());
+        assertTrue(vm.detailsProperty().get().endsWith("(AUTH)"), vm.detailsProperty().get());
+    }
+
+    @Test
+    void update_offline_calmWithoutErrorButWithDetails() {
+        SyncException.Reason r = SyncException.Reason.UNREACHABLE;
+        String cause = "Cannot list keys under 'heads/' in s3://host/b: cannot connect (Connection refused)";
+        vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", NOW.minusSeconds(300), 3, null, -1, cause, r.hint(), r,
+                null, null, 3, List.of()));
+        assertEquals("Offline", vm.headlineProperty().get());
+        assertEquals("3 changes saved on this device, they sync when the connection is back · last synced 5 min ago",
+                vm.detailProperty().get());
+        assertEquals("", vm.errorProperty().get(), "no red text for an ordinary state");
+        assertEquals(SyncStatusViewModel.Indicator.OFFLINE, vm.indicatorProperty().get());
+        assertTrue(vm.detailsProperty().get().startsWith(cause), vm.detailsProperty().get());
+        assertTrue(vm.detailsProperty().get().contains("Tandem tries again by itself"), vm.detailsProperty().get());
+    }
+
+    @Test
+    void update_serverBusyNothingWaiting_saysEverythingIsSaved() {
+        SyncException.Reason r = SyncException.Reason.REMOTE_BUSY;
+        vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", null, 0, null, -1, "SlowDown, HTTP 503", r.hint(), r,
+                null, null, 1, List.of()));
+        assertEquals("Server busy", vm.headlineProperty().get());
+        assertEquals("Everything is saved on this device", vm.detailProperty().get());
+        assertEquals("", vm.errorProperty().get());
+        vm.update(new SyncStatus(SyncStatus.State.IDLE, "s3", NOW, 0, null, -1, null, null, null, null, null, 0, List.of()));
+        assertEquals("", vm.detailsProperty().get(), "details go with the failure");
     }
 
     @Test
@@ -104,8 +134,8 @@ class SyncStatusViewModelTest {
                 "folder:/srv/t is encrypted, and this device has no passphrase set for it", r.hint(), r, null, null, 1,
                 List.of()));
         assertEquals("Sync failed", vm.headlineProperty().get());
-        assertEquals("folder:/srv/t is encrypted, and this device has no passphrase set for it — " + r.hint(),
-                vm.errorProperty().get());
+        assertEquals("This remote is encrypted and needs its passphrase. " + r.hint(), vm.errorProperty().get());
+        assertTrue(vm.detailsProperty().get().startsWith("folder:/srv/t is encrypted"), vm.detailsProperty().get());
         assertTrue(vm.errorProperty().get().contains("Enter the passphrase the other devices use"));
         assertEquals(SyncStatusViewModel.Indicator.ERROR, vm.indicatorProperty().get());
     }

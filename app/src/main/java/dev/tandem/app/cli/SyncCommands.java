@@ -5,6 +5,7 @@ import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.vm.ConflictsViewModel;
@@ -154,7 +155,12 @@ final class SyncCommands {
             if (d.isBlank()) {
                 throw new UsageError("--remote folder:DIR needs a directory");
             }
-            b.folder(Path.of(d).toAbsolutePath());
+            Path folder = Path.of(d).toAbsolutePath();
+            FolderRemote.Look look = FolderRemote.look(folder);
+            if (look.contents() == FolderRemote.Contents.OTHER) {
+                throw new Failure(FolderRemote.problem(folder, look));
+            }
+            b.folder(folder);
         } else if (remote.startsWith("s3://")) {
             URI u;
             try {

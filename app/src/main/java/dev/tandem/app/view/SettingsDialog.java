@@ -111,8 +111,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
             dc.setTitle("Choose the folder to sync through");
             File f = dc.showDialog(getDialogPane().getScene().getWindow());
             if (f != null) {
-                folderField.setText(f.getAbsolutePath());
-                vm.touch("folder");
+                vm.folderChosen(f.toPath());
             }
         });
         HBox folderRow = new HBox(6, folderField, choose);
@@ -120,7 +119,13 @@ public final class SettingsDialog extends Dialog<Boolean> {
         int r = 0;
         r = row(folderForm, r, "Folder", folderRow, "folder");
         Label folderHint = hint("A folder every device can reach: Dropbox, Syncthing, iCloud Drive or a NAS share.");
-        folderForm.add(folderHint, 1, r);
+        folderForm.add(folderHint, 1, r++);
+        Label folderNote = hint("");
+        folderNote.setId("settings-folder-note");
+        folderNote.textProperty().bind(vm.folderNoteProperty());
+        folderNote.visibleProperty().bind(vm.folderNoteProperty().isNotEmpty());
+        folderNote.managedProperty().bind(folderNote.visibleProperty());
+        folderForm.add(folderNote, 1, r);
 
         GridPane s3Form = form();
         r = 0;

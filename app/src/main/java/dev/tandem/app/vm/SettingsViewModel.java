@@ -1,9 +1,15 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -67,16 +73,64 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper saveLabel = new ReadOnlyStringWrapper("Save");
     private final ReadOnlyStringWrapper saveWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper readyToClose = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
+    private String chosenFolder;
     private boolean submitted;
     /** The settings the last check passed or failed for; a save of exactly these needs no new check. */
     private SyncSettings passedFor;
     private SyncSettings failedFor;
 
-    /** Tests the settings for real: builds the engine, runs {@link SyncEngine#check()}, closes it. */
+    /**
+     * Tests the settings for real: builds the engine, runs {@link SyncEngine#check()}, closes it. A
+     * folder that holds other files fails first, before anything is written into it.
+     */
     public static ConnectionCheck realCheck(SyncSettings s) {
+        if (s.mode() == SyncSettings.Mode.FOLDER) {
+            Path dir = Path.of(s.folder());
+            FolderRemote.Look look = FolderRemote.look(dir);
+            if (look.contents() == FolderRemote.Contents.OTHER) {
+                return new ConnectionCheck(List.of(new ConnectionCheck.Step("Folder", false,
+                        FolderRemote.problem(dir, look), SyncException.Reason.NOT_FOUND)));
+            }
+        }
         try (SyncEngine engine = s.toEngine()) {
             return engine.check();
         }
+    }
+
+    /**
+     * The folder picked with "Choose…". One that holds other files gets a new {@code Tandem}
+     * folder inside it instead, made at once (the user chose where), and the dialog says so; the
+     * look at the folder runs off the UI thread.
+     */
+    public void folderChosen(Path dir) {
+        touched.add("folder");
+        async.run(() -> {
+            FolderRemote.Look look = FolderRemote.look(dir);
+            if (look.contents() != FolderRemote.Contents.OTHER) {
+                return dir;
+            }
+            Path inside = dir.resolve(FolderRemote.SUBFOLDER);
+            try {
+                Files.createDirectories(inside);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot make " + inside, e);
+            }
+            return inside;
+        }, chosen -> {
+            chosenFolder = chosen.toString();
+            value("folder").set(chosenFolder);
+            folderNote.set(chosen.equals(dir) ? "" : "The folder you chose holds other files, so Tandem keeps its own"
+                    + " in a new folder inside it: " + chosen.getFileName() + ".");
+        }, e -> {
+            value("folder").set(dir.toString());
+            folderNote.set("Tandem could not make a folder inside it (" + e.getMessage() + "); choose an empty folder.");
+        });
+    }
+
+    /** Why the folder field holds another folder than the one chosen; "" when it does not. */
+    public ReadOnlyStringProperty folderNoteProperty() {
+        return folderNote.getReadOnlyProperty();
     }
 
     public SettingsViewModel(SyncSettings initial, Async async, Function<SyncSettings, ConnectionCheck> checker) {
@@ -95,6 +149,11 @@ public final class SettingsViewModel {
         target.addListener((o, a, b) -> mode.set(b.mode));
         values.values().forEach(p -> p.addListener((o, a, b) -> revalidate()));
         passphraseRepeat.addListener((o, a, b) -> revalidate());
+        value("folder").addListener((o, a, b) -> {
+            if (!b.equals(chosenFolder)) {
+                folderNote.set("");
+            }
+        });
         revalidate();
     }
 

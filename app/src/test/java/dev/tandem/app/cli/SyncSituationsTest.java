@@ -290,6 +290,23 @@ class SyncSituationsTest {
     }
 
     @Test
+    void syncAndCheck_folderWithTheUsersFiles_refusedAndNothingWritten() throws Exception {
+        Path documents = Files.createDirectories(tmp.resolve("Documents"));
+        Files.writeString(documents.resolve("taxes.pdf"), "private");
+        Path a = tmp.resolve("a");
+        assertEquals(0, tandem(a, "add", "x").code());
+        for (String command : List.of("sync", "check")) {
+            Result r = tandem(a, command, "--remote", "folder:" + documents);
+            assertEquals(1, r.code(), command + ": " + r.out());
+            assertTrue(r.err().contains("holds other files (taxes.pdf)"), r.err());
+            assertTrue(r.err().contains(documents.resolve("Tandem").toString()), r.err());
+        }
+        try (var files = Files.list(documents)) {
+            assertEquals(List.of(documents.resolve("taxes.pdf")), files.toList(), "nothing written beside the user's files");
+        }
+    }
+
+    @Test
     void check_noPassphraseOnEncryptedRemote_failsTheEncryptionStep() {
         Path a = tmp.resolve("a");
         assertEquals(0, tandem(a, "add", "x").code());

@@ -1,0 +1,88 @@
+package dev.tandem.app.sync;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a folder chosen as a remote holds. Tandem writes {@code batches/}, {@code heads/},
+ * {@code snapshots/}, {@code changed} and {@code encryption} into it, so it must be empty or
+ * already a Tandem remote; a folder with other files (Documents, a home or system folder) would
+ * get Tandem's files mixed in with the user's, and is offered a new {@code Tandem} folder inside
+ * it instead. Hidden files (Syncthing's {@code .stfolder}, {@code .DS_Store}) do not count.
+ */
+public final class FolderRemote {
+    /** Names Tandem writes at a remote's top level (SYNC_FORMAT.md). */
+    static final Set<String> OURS = Set.of("batches", "heads", "snapshots", "changed", "encryption", "probe");
+    /** The folder offered inside one that holds other files. */
+    public static final String SUBFOLDER = "Tandem";
+    private static final Set<String> SYSTEM = Set.of("desktop.ini", "Thumbs.db", "Icon\r");
+
+    /** What a folder holds. */
+    public enum Contents { MISSING, EMPTY, TANDEM, OTHER }
+
+    /** The contents, and up to three names that are not Tandem's, for a message. */
+    public record Look(Contents contents, List<String> foreign) {
+    }
+
+    private FolderRemote() {
+    }
+
+    /** Looks at {@code dir} and, one level down, at folders that may be prefixes of a Tandem remote. */
+    public static Look look(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return new Look(Contents.MISSING, List.of());
+        }
+        List<String> foreign = new ArrayList<>();
+        boolean ours = false;
+        boolean any = false;
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".") || SYSTEM.contains(name)) {
+                    continue;
+                }
+                any = true;
+                if (OURS.contains(name) || Files.isDirectory(p) && holdsOurs(p)) {
+                    ours = true;
+                } else if (foreign.size() < 3) {
+                    foreign.add(name);
+                } else {
+                    foreign.add("…");
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // Unreadable here: the connection check says why in its own words.
+            return new Look(Contents.EMPTY, List.of());
+        }
+        if (!any) {
+            return new Look(Contents.EMPTY, List.of());
+        }
+        return foreign.isEmpty() && ours ? new Look(Contents.TANDEM, List.of()) : new Look(Contents.OTHER, foreign);
+    }
+
+    /** Why a folder with other files is refused, and what to do. */
+    public static String problem(Path dir, Look look) {
+        return "'" + dir + "' holds other files (" + String.join(", ", look.foreign()) + "); Tandem would write its own"
+                + " folders beside them. Choose an empty folder or one other devices already sync through, or a new"
+                + " folder inside it such as '" + dir.resolve(SUBFOLDER) + "'.";
+    }
+
+    private static boolean holdsOurs(Path dir) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                if (OURS.contains(p.getFileName().toString())) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+}

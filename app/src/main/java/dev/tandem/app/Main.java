@@ -41,7 +41,7 @@ public final class Main {
             quietConnectionPool();
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-            System.exit(new Cli(out, err, System.getenv()).run(list));
+            System.exit(new Cli(System.in, out, err, System.getenv()).run(list));
             return;
         }
         AppOptions options;

@@ -11,11 +11,11 @@ import java.util.Set;
 /** Positional words and --options of one command, checked against what the command accepts. */
 record Args(List<String> positional, Map<String, String> options, Set<String> flags) {
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind"),
+            "add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind", "--notes", "--notes-file"),
             "list", Set.of("--list", "--tag"),
             "ls", Set.of("--list", "--tag"),
-            "edit", Set.of("--title", "--notes", "--due", "--list", "--priority", "--tags", "--repeat", "--remind",
-                    "--kind"),
+            "edit", Set.of("--title", "--notes", "--notes-file", "--due", "--list", "--priority", "--tags", "--repeat",
+                    "--remind", "--kind"),
             "sync", Set.of("--remote", "--endpoint", "--region"),
             "compact", Set.of("--remote", "--endpoint", "--region"),
             "check", Set.of("--remote", "--endpoint", "--region"),

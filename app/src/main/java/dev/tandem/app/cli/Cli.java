@@ -7,6 +7,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.sync.SyncException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -34,16 +35,20 @@ public final class Cli {
               add TITLE [--list L] [--due DATE]    add a todo; prints its id. DATE: today, tomorrow, fri,
                   [--priority 1-4] [--tags a,b]    next week, in 3 days, 2026-12-01. The title understands
                   [--repeat R] [--remind TIME]     quick add: "Water plants every monday p2 @home #Garden
-                                                   remind 9am" (R: every day|weekday|monday|2 weeks|
+                  [--notes N | --notes-file PATH]  remind 9am" (R: every day|weekday|monday|2 weeks|
                                                    month on the 1st|year; TIME: 9am, 18:00).
-                                                   "note: TITLE" adds a note (#list and @tags only)
+                                                   "note: TITLE" adds a note (#list, @tags and notes only).
+                                                   --notes - reads the notes from stdin, --notes-file
+                                                   from a UTF-8 file. Tags are separated by commas;
+                                                   spaces inside one become dashes ("two words": @two-words)
               list [--all] [--list L] [--tag T] [--notes|--todos] [--json]
                                                    open todos and notes (--all: also done ones)
               done ID                              mark done (undone ID reopens); for a repeating todo
                                                    prints the next occurrence's id and due date
               skip ID                              a repeating todo moves on to its next occurrence
-              edit ID [--title T] [--notes N] [--due DATE|none] [--list L] [--priority 1-4|none]
-                  [--tags a,b|none] [--repeat R|none] [--remind TIME|none] [--kind note|todo]
+              edit ID [--title T] [--notes N|-] [--notes-file PATH] [--due DATE|none] [--list L]
+                  [--priority 1-4|none] [--tags a,b|none] [--repeat R|none] [--remind TIME|none]
+                  [--kind note|todo]
               rm ID                                move to the Trash
               sync [--remote folder:DIR | --remote s3://BUCKET[/PREFIX] | --remote webdav:URL]
                   [--endpoint URL] [--region R]    sync now, with the saved settings or the given remote;
@@ -69,16 +74,29 @@ public final class Cli {
             platform's app-data directory.
             """;
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
     private final Clock clock;
 
+    /** A command line that reads standard input from {@link System#in}. */
     public Cli(PrintStream out, PrintStream err, Map<String, String> env) {
-        this(out, err, env, Clock.systemUTC());
+        this(System.in, out, err, env);
     }
 
+    /** A command line that reads standard input from {@link System#in}. */
     public Cli(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this(System.in, out, err, env, clock);
+    }
+
+    /** {@code in}: standard input, where {@code --notes -} reads the notes from. */
+    public Cli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
+        this(in, out, err, env, Clock.systemUTC());
+    }
+
+    public Cli(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this.in = in;
         this.out = out;
         this.err = err;
         this.env = env;
@@ -160,7 +178,7 @@ public final class Cli {
             // set-aside objects (a minute) and see a healed object merged by a later `tandem sync`.
             try (Db db = Schema.database(dir.resolve("tandem.db")).clock(clock).build()) {
                 TodoStore store = new TodoStore(db, clock);
-                TodoCommands todos = new TodoCommands(out, err);
+                TodoCommands todos = new TodoCommands(in, out, err);
                 SyncCommands syncs = new SyncCommands(out, err, env);
                 return switch (verb) {
                     case "add" -> todos.add(store, a);

@@ -1,17 +1,35 @@
 package dev.tandem.app.cli;
 
 import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.app.text.TodoDraft;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-/** Reads the options add and edit share: --priority, --tags, --repeat, --remind ("none" clears in edit). */
+/**
+ * Reads the options add and edit share: --notes, --notes-file, --priority, --tags, --repeat, --remind ("none"
+ * clears in edit).
+ */
 final class DetailOptions {
     private DetailOptions() {
     }
@@ -31,8 +49,77 @@ final class DetailOptions {
         return Integer.parseInt(p);
     }
 
+    /**
+     * "home, two words": tags are separated by commas only, and each is stored as quick add's {@code @tag} is
+     * ({@link ItemTag#normalize}: lower case, spaces inside as dashes), so "two words" is the one tag "two-words".
+     */
     static List<String> tags(String v) {
-        return Arrays.stream(v.split("[,\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(v.split(",")).map(ItemTag::normalize).filter(s -> !s.isEmpty()).distinct().toList();
+    }
+
+    /** Read no more than this from a notes file or stdin: far above what notes within the limit take in UTF-8. */
+    static final long MAX_NOTES_BYTES = 16L * TextLimits.MAX_NOTES_CHARS;
+
+    /**
+     * The notes that {@code --notes TEXT}, {@code --notes -} (standard input) or {@code --notes-file PATH} give
+     * (UTF-8), or null when neither option is there. Not checked against {@link TextLimits}: the store does that.
+     */
+    static String notes(String verb, Map<String, String> o, InputStream stdin) {
+        boolean text = o.containsKey("--notes");
+        boolean file = o.containsKey("--notes-file");
+        if (text && file) {
+            throw new UsageError(verb + ": give --notes or --notes-file, not both");
+        }
+        if (file) {
+            String name = o.get("--notes-file");
+            Path path;
+            try {
+                path = Path.of(name);
+            } catch (InvalidPathException e) {
+                throw new UsageError("--notes-file: cannot read " + name + ": not a valid path");
+            }
+            if (Files.isDirectory(path)) {
+                throw new UsageError("--notes-file: cannot read " + name + ": it is a folder");
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                return utf8(in, "--notes-file " + name);
+            } catch (NoSuchFileException e) {
+                throw new UsageError("--notes-file: no such file: " + name);
+            } catch (AccessDeniedException e) {
+                throw new UsageError("--notes-file: cannot read " + name + ": permission denied");
+            } catch (IOException e) {
+                throw new UsageError("--notes-file: cannot read " + name + ": " + e.getMessage());
+            }
+        }
+        if (text && o.get("--notes").equals("-")) {
+            try {
+                return utf8(stdin, "--notes - (standard input)");
+            } catch (IOException e) {
+                throw new UsageError("--notes -: cannot read standard input: " + e.getMessage());
+            }
+        }
+        return text ? o.get("--notes") : null;
+    }
+
+    /** All of {@code in} as strict UTF-8; more than {@link #MAX_NOTES_BYTES} is refused as too long. */
+    private static String utf8(InputStream in, String what) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        for (int n; (n = in.read(buf)) >= 0; ) {
+            bytes.write(buf, 0, n);
+            if (bytes.size() > MAX_NOTES_BYTES) {
+                throw new IllegalArgumentException(String.format(
+                        "The notes from %s are over %,d bytes long; Tandem takes at most %,d characters.", what,
+                        MAX_NOTES_BYTES, TextLimits.MAX_NOTES_CHARS));
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            throw new UsageError(what + ": not UTF-8 text");
+        }
     }
 
     static Recurrence repeat(String v) {

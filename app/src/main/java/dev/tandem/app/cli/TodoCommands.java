@@ -9,10 +9,12 @@ import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.text.DatePhrases;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.TodoDraft;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -29,10 +31,13 @@ import java.util.stream.Collectors;
  * too long to type.
  */
 final class TodoCommands {
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
-    TodoCommands(PrintStream out, PrintStream err) {
+    /** {@code in}: where {@code --notes -} reads the notes from. */
+    TodoCommands(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -63,8 +68,12 @@ final class TodoCommands {
             throw new UsageError("add: give a title, e.g. tandem add \"Buy milk\" --due tomorrow");
         }
         Map<String, String> o = a.options();
+        String notes = DetailOptions.notes("add", o, in);
+        if (notes != null) {
+            TextLimits.notes(notes); // before the add, so notes over the limit add nothing
+        }
         if (q.note()) {
-            return addNote(store, q, o);
+            return addNote(store, q, o, notes);
         }
         LocalDate due = o.containsKey("--due") ? parseDate(o.get("--due"), store) : q.due();
         Integer priority = o.containsKey("--priority") ? DetailOptions.priority(o.get("--priority")) : q.priority();
@@ -86,12 +95,20 @@ final class TodoCommands {
         }
         TodoStore.Added added = store.add(q.title(), listName, listId, due,
                 new TodoDetails(priority, tags, repeat, remindAt));
+        setNotes(store, added, notes);
         out.println(added.item().id());
         return 0;
     }
 
+    /** The notes of a just-added item (none when null or empty). */
+    private static void setNotes(TodoStore store, TodoStore.Added added, String notes) {
+        if (notes != null && !notes.isEmpty()) {
+            store.update(added.item().id(), it -> it.withNotes(notes));
+        }
+    }
+
     /** "note: TITLE": a note in the list given (--list or #list), with its tags; todo options are refused. */
-    private int addNote(TodoStore store, TodoDraft q, Map<String, String> o) {
+    private int addNote(TodoStore store, TodoDraft q, Map<String, String> o, String notes) {
         for (String todoOnly : List.of("--due", "--priority", "--repeat", "--remind")) {
             if (o.containsKey(todoOnly)) {
                 throw new UsageError("add: a note has no due date, priority, repeat or reminder; leave out " + todoOnly);
@@ -106,7 +123,9 @@ final class TodoCommands {
         if (listName != null && store.findList(listName).isEmpty()) {
             err.println("Created list “" + listName.strip() + "”");
         }
-        out.println(store.add(q.title(), listName, listId, null, TodoDetails.note(tags)).item().id());
+        TodoStore.Added added = store.add(q.title(), listName, listId, null, TodoDetails.note(tags));
+        setNotes(store, added, notes);
+        out.println(added.item().id());
         return 0;
     }
 
@@ -234,9 +253,10 @@ final class TodoCommands {
         String ref = a.one("edit", "ID");
         Map<String, String> o = a.options();
         if (o.isEmpty()) {
-            throw new UsageError("edit: say what to change: --title, --notes, --due, --list, --priority, --tags,"
-                    + " --repeat, --remind or --kind");
+            throw new UsageError("edit: say what to change: --title, --notes, --notes-file, --due, --list, --priority,"
+                    + " --tags, --repeat, --remind or --kind");
         }
+        String notes = DetailOptions.notes("edit", o, in);
         Boolean note = o.containsKey("--kind") ? DetailOptions.note(o.get("--kind")) : null;
         if (o.containsKey("--title") && o.get("--title").isBlank()) {
             throw new UsageError("edit: --title must not be empty");
@@ -269,8 +289,8 @@ final class TodoCommands {
             if (o.containsKey("--title")) {
                 r = r.withTitle(o.get("--title").strip());
             }
-            if (o.containsKey("--notes")) {
-                r = r.withNotes(o.get("--notes").isEmpty() ? null : o.get("--notes"));
+            if (notes != null) {
+                r = r.withNotes(notes.isEmpty() ? null : notes);
             }
             if (fClear) {
                 r = r.withDue(null);

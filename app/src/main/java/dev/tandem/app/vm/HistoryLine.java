@@ -1,8 +1,10 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.model.HistoryEntry;
+import dev.tandem.app.model.Recurrence;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,12 +17,19 @@ import java.util.function.Function;
 /** One line of the editor's history: what changed, on which device, when. */
 public record HistoryLine(String what, String device, Instant at) {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter REMIND = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     /**
      * Turns the changelog entries of one item (oldest first) into readable lines, newest first: the
      * first change reads "Created", later ones say what they did to each field.
      */
     public static List<HistoryLine> describe(List<HistoryEntry> entries, Function<String, String> listName) {
+        return describe(entries, listName, ZoneId.systemDefault());
+    }
+
+    /** {@link #describe(List, Function)}, with reminder times in {@code zone}. */
+    public static List<HistoryLine> describe(List<HistoryEntry> entries, Function<String, String> listName,
+                                             ZoneId zone) {
         Map<String, List<HistoryEntry>> byChange = new LinkedHashMap<>();
         for (HistoryEntry e : entries) {
             byChange.computeIfAbsent(e.changeId(), k -> new ArrayList<>()).add(e);
@@ -37,7 +46,7 @@ public record HistoryLine(String what, String device, Instant at) {
                 continue;
             }
             for (HistoryEntry e : change) {
-                String what = fieldChange(e.field(), e.value(), listName);
+                String what = fieldChange(e.field(), e.value(), listName, zone);
                 if (what != null) {
                     out.add(new HistoryLine(what, e.device(), e.at()));
                 }
@@ -48,6 +57,14 @@ public record HistoryLine(String what, String device, Instant at) {
     }
 
     static String fieldChange(String field, Object value, Function<String, String> listName) {
+        return fieldChange(field, value, listName, ZoneId.systemDefault());
+    }
+
+    /**
+     * What setting {@code field} of an item to {@code value} did, as a sentence; null for fields the user
+     * never sees (ids, times kept for sorting, the series id that goes with a repeat).
+     */
+    static String fieldChange(String field, Object value, Function<String, String> listName, ZoneId zone) {
         boolean empty = value == null || String.valueOf(value).isBlank();
         return switch (field) {
             case "title" -> "Renamed to “" + shorten(String.valueOf(value)) + "”";
@@ -67,9 +84,40 @@ public record HistoryLine(String what, String device, Instant at) {
             case "kind" -> "note".equals(String.valueOf(value)) ? "Made a note" : "Made a todo";
             case "listId" -> "Moved to " + (empty ? "Inbox" : listName.apply(String.valueOf(value)));
             case "_deleted" -> "0".equals(String.valueOf(value)) || empty ? "Restored" : "Deleted";
-            case "doneAt", "createdAt", "id" -> null;
-            default -> field + " changed";
+            case "priority" -> empty ? "Removed the priority" : "Priority " + String.valueOf(value).strip();
+            case "repeat" -> empty ? "Stopped repeating" : Recurrence.parse(String.valueOf(value))
+                    .map(r -> "Repeats " + r.describe()).orElse("Changed the repeat");
+            case "remindAt" -> {
+                if (empty) {
+                    yield "Removed the reminder";
+                }
+                Long at = epochMillis(value);
+                yield at == null ? "Changed the reminder"
+                        : "Reminder set for " + REMIND.format(Instant.ofEpochMilli(at).atZone(zone));
+            }
+            case "remindDismissed" -> empty ? null : "Dismissed the reminder";
+            // The series id changes with a repeat (its own line above) or when an occurrence is created.
+            case "doneAt", "createdAt", "id", "seriesId", "position", "tags" -> null;
+            default -> "Changed " + readable(field);
         };
+    }
+
+    private static Long epochMillis(Object value) {
+        if (value instanceof Number n) {
+            return n.longValue();
+        }
+        try {
+            return Long.parseLong(String.valueOf(value).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A column name as words: "remindAt" reads "remind at", "_some_field" reads "some field". */
+    static String readable(String field) {
+        String words = field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
+                .replace('_', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? "a field" : words;
     }
 
     private static String shorten(String s) {

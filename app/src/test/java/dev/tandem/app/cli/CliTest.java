@@ -8,7 +8,9 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
 import dev.tandem.engine.Db;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +37,14 @@ class CliTest {
     }
 
     private Result run(Map<String, String> env, Path dataDir, String... args) {
+        return run(new ByteArrayInputStream(new byte[0]), env, dataDir, args);
+    }
+
+    private Result runWithStdin(String stdin, Path dataDir, String... args) {
+        return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of(), dataDir, args);
+    }
+
+    private Result run(InputStream in, Map<String, String> env, Path dataDir, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> argv = new ArrayList<>();
@@ -43,8 +53,8 @@ class CliTest {
             argv.add(dataDir.toString());
         }
         argv.addAll(List.of(args));
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env)
-                .run(argv);
+        int code = new Cli(in, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(argv);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -185,5 +195,150 @@ class CliTest {
         assertEquals(0, r.code());
         assertTrue(r.err().contains("No conflicts."));
         assertEquals("[]", run(tmp.resolve("a"), "conflicts", "--json").out().strip());
+    }
+
+    /** The stored item, read straight from the profile's database. */
+    private static Item stored(Path dataDir, String id) {
+        try (Db db = Db.open(dataDir.resolve(Device.DB_FILE));
+             TodoStore store = new TodoStore(db, Clock.systemUTC())) {
+            return store.get(id).orElseThrow();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** {@code n} characters: several lines, with text outside ASCII (2, 3 and 4 bytes in UTF-8). */
+    private static String longNotes(int n) {
+        StringBuilder b = new StringBuilder(n);
+        String pattern = "Zeile ä — € 😀\n";
+        while (b.length() < n) {
+            b.append(pattern);
+        }
+        b.setLength(n);
+        if (Character.isHighSurrogate(b.charAt(n - 1))) {
+            b.setCharAt(n - 1, 'x');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void add_notesFileOfAMillionCharacters_storesItExactly() throws Exception {
+        Path d = tmp.resolve("a");
+        String notes = longNotes(1_000_000);
+        Path file = tmp.resolve("notes.txt");
+        Files.writeString(file, notes, StandardCharsets.UTF_8);
+        Result r = run(d, "add", "Read the book", "--notes-file", file.toString());
+        assertEquals(0, r.code(), r.err());
+        Item it = stored(d, r.out().strip());
+        assertEquals(1_000_000, it.notes().length());
+        assertEquals(notes, it.notes());
+        assertEquals("Read the book", it.title());
+    }
+
+    @Test
+    void edit_notesFile_replacesTheNotes() throws Exception {
+        Path d = tmp.resolve("a");
+        String id = run(d, "add", "Draft").out().strip();
+        Path file = tmp.resolve("n.md");
+        Files.writeString(file, "# Plan\n\n- one\n- twö\n", StandardCharsets.UTF_8);
+        Result r = run(d, "edit", id, "--notes-file", file.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("# Plan\n\n- one\n- twö\n", stored(d, id).notes());
+    }
+
+    @Test
+    void add_notesFileOverTheLimit_isRefusedWithTheLimitsMessageAndAddsNothing() throws Exception {
+        Path d = tmp.resolve("a");
+        Path file = tmp.resolve("big.txt");
+        Files.writeString(file, "x".repeat(1_000_001), StandardCharsets.UTF_8);
+        Result r = run(d, "add", "Too much", "--notes-file", file.toString());
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("The notes are 1,000,001 characters long; Tandem takes at most 1,000,000."),
+                r.err());
+        assertEquals("[]", run(d, "list", "--json").out().strip());
+    }
+
+    @Test
+    void add_notesDash_readsTheNotesFromStdin() {
+        Path d = tmp.resolve("a");
+        Result r = runWithStdin("from a pipe\nsecond line ✓\n", d, "add", "Piped", "--notes", "-");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("from a pipe\nsecond line ✓\n", stored(d, r.out().strip()).notes());
+    }
+
+    @Test
+    void edit_notesDash_readsTheNotesFromStdin() {
+        Path d = tmp.resolve("a");
+        String id = run(d, "add", "Draft").out().strip();
+        Result r = runWithStdin("typed into stdin", d, "edit", id, "--notes=-");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("typed into stdin", stored(d, id).notes());
+    }
+
+    @Test
+    void addNote_notesDash_readsTheNotesFromStdin() {
+        Path d = tmp.resolve("a");
+        Result r = runWithStdin("- passport\n- charger", d, "add", "note: Packing list", "--notes", "-");
+        assertEquals(0, r.code(), r.err());
+        Item it = stored(d, r.out().strip());
+        assertTrue(it.isNote());
+        assertEquals("- passport\n- charger", it.notes());
+    }
+
+    @Test
+    void add_notesFileMissing_exitsTwoNamingThePath() {
+        Path d = tmp.resolve("a");
+        Path missing = tmp.resolve("no-such-notes.txt");
+        Result r = run(d, "add", "X", "--notes-file", missing.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(missing.toString()), r.err());
+        Result e = run(d, "edit", "abcd", "--notes-file", missing.toString());
+        assertEquals(2, e.code());
+        assertTrue(e.err().contains(missing.toString()), e.err());
+    }
+
+    @Test
+    void add_notesFileNotUtf8_exitsTwo() throws Exception {
+        Path d = tmp.resolve("a");
+        Path file = tmp.resolve("latin1.txt");
+        Files.write(file, new byte[] {'c', 'a', 'f', (byte) 0xE9});
+        Result r = run(d, "add", "X", "--notes-file", file.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains(file + ": not UTF-8 text"), r.err());
+    }
+
+    @Test
+    void add_notesAndNotesFile_exitsTwo() throws Exception {
+        Path d = tmp.resolve("a");
+        Path file = tmp.resolve("n.txt");
+        Files.writeString(file, "n");
+        Result r = run(d, "add", "X", "--notes", "inline", "--notes-file", file.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--notes or --notes-file, not both"), r.err());
+        assertEquals(2, run(d, "edit", "abcd", "--notes", "-", "--notes-file", file.toString()).code());
+        assertEquals("[]", run(d, "list", "--json").out().strip());
+    }
+
+    @Test
+    void add_tagsWithASpace_storesOneDashedTagLikeQuickAdd() {
+        Path d = tmp.resolve("a");
+        Result r = run(d, "add", "Plan", "--tags", "two words, Home");
+        assertEquals(0, r.code(), r.err());
+        Result quick = run(d, "add", "Quick @two-words");
+        assertEquals(0, quick.code(), quick.err());
+        String json = run(d, "list", "--json").out();
+        assertTrue(json.contains("\"tags\":[\"home\",\"two-words\"]"), json);
+        assertTrue(json.contains("\"title\":\"Quick\""), json);
+        assertEquals(2, json.split("\"two-words\"", -1).length - 1, json);
+    }
+
+    @Test
+    void edit_tagsWithASpace_storesOneDashedTag() {
+        Path d = tmp.resolve("a");
+        String id = run(d, "add", "Plan", "--tags", "old").out().strip();
+        Result r = run(d, "edit", id, "--tags", "two words");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(run(d, "list", "--json").out().contains("\"tags\":[\"two-words\"]"));
+        assertTrue(run(d, "list", "--tag", "two words").out().contains("Plan"));
     }
 }

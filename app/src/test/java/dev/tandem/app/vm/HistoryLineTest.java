@@ -1,9 +1,13 @@
 package dev.tandem.app.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.HistoryEntry;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +42,72 @@ class HistoryLineTest {
     void fieldChange_kind_saysNoteOrTodo() {
         assertEquals("Made a note", HistoryLine.fieldChange("kind", "note", x -> x));
         assertEquals("Made a todo", HistoryLine.fieldChange("kind", null, x -> x));
+    }
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void fieldChange_remindAt_saysWhenOrRemoved() {
+        long at = LocalDateTime.of(2025, 11, 24, 9, 0).atZone(BERLIN).toInstant().toEpochMilli();
+        assertEquals("Reminder set for Mon 24 Nov, 09:00", HistoryLine.fieldChange("remindAt", at, x -> x, BERLIN));
+        assertEquals("Reminder set for Mon 24 Nov, 09:00",
+                HistoryLine.fieldChange("remindAt", String.valueOf(at), x -> x, BERLIN));
+        assertEquals("Removed the reminder", HistoryLine.fieldChange("remindAt", null, x -> x, BERLIN));
+        assertEquals("Dismissed the reminder", HistoryLine.fieldChange("remindDismissed", at, x -> x, BERLIN));
+        assertNull(HistoryLine.fieldChange("remindDismissed", null, x -> x, BERLIN));
+    }
+
+    @Test
+    void fieldChange_priority_saysTheLevelOrRemoved() {
+        assertEquals("Priority 2", HistoryLine.fieldChange("priority", 2L, x -> x));
+        assertEquals("Removed the priority", HistoryLine.fieldChange("priority", null, x -> x));
+    }
+
+    @Test
+    void fieldChange_repeat_describesARuleTheAppReads() {
+        assertEquals("Repeats every week", HistoryLine.fieldChange("repeat", "FREQ=WEEKLY", x -> x));
+        assertEquals("Repeats every Monday", HistoryLine.fieldChange("repeat", "FREQ=WEEKLY;BYDAY=MO", x -> x));
+        assertEquals("Repeats every month on the 1st",
+                HistoryLine.fieldChange("repeat", "FREQ=MONTHLY;BYMONTHDAY=1", x -> x));
+        assertEquals("Changed the repeat", HistoryLine.fieldChange("repeat", "FREQ=HOURLY;COUNT=3", x -> x));
+        assertEquals("Stopped repeating", HistoryLine.fieldChange("repeat", null, x -> x));
+        assertNull(HistoryLine.fieldChange("seriesId", "0193a1b2-0000-7000-8000-000000000000", x -> x));
+    }
+
+    @Test
+    void fieldChange_bookkeepingFields_areNotShown() {
+        for (String f : List.of("id", "createdAt", "doneAt", "seriesId", "position", "tags")) {
+            assertNull(HistoryLine.fieldChange(f, 5L, x -> x), f);
+        }
+    }
+
+    @Test
+    void fieldChange_unknownField_readsAsWordsNotTheColumnName() {
+        assertEquals("Changed color label", HistoryLine.fieldChange("colorLabel", "red", x -> x));
+        assertEquals("Changed estimate", HistoryLine.fieldChange("estimate", 3L, x -> x));
+        assertEquals("Changed url of page", HistoryLine.fieldChange("URLOfPage", "x", x -> x));
+        assertEquals("Changed snooze count", HistoryLine.fieldChange("_snooze_count", 1L, x -> x));
+    }
+
+    @Test
+    void fieldChange_everyItemColumn_hasASentenceOrIsHidden() {
+        for (var c : dev.tandem.app.model.Item.class.getRecordComponents()) {
+            for (Object value : java.util.Arrays.asList(null, 1L)) {
+                String what = HistoryLine.fieldChange(c.getName(), value, x -> "L");
+                assertTrue(what == null || !what.equals("Changed " + HistoryLine.readable(c.getName())),
+                        c.getName() + " falls back: " + what);
+            }
+        }
+    }
+
+    @Test
+    void describe_reminderAndPriority_readAsSentences() {
+        long at = LocalDateTime.of(2025, 11, 24, 9, 0).atZone(BERLIN).toInstant().toEpochMilli();
+        List<HistoryLine> lines = HistoryLine.describe(List.of(
+                e("1", "title", "Call Sam"),
+                e("2", "remindAt", at), e("3", "priority", 1L),
+                e("4", "repeat", "FREQ=WEEKLY"), e("4", "seriesId", "s1")), id -> "L", BERLIN);
+        assertEquals(List.of("Repeats every week", "Priority 1", "Reminder set for Mon 24 Nov, 09:00",
+                "Created “Call Sam”"), lines.stream().map(HistoryLine::what).toList());
     }
 }

@@ -107,7 +107,13 @@ class SharedProfileProcessesTest {
                 }
                 Child sync = procs.start(a.toString(), remote.toString(), "sync");
                 procs.release();
-                Thread.sleep(1500 + random.nextInt(1500));
+                // Killed only once every loop is at work: on a loaded machine a child JVM may take
+                // seconds to start, and a kill before its first save proves nothing.
+                long deadline = System.nanoTime() + 120_000_000_000L;
+                while (loops.stream().anyMatch(c -> c.lines("ACK ").isEmpty()) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(1000 + random.nextInt(1500));
                 // Two are killed wherever they are (mid-save, mid-sync, holding the sync lock);
                 // the third and the single sync must still finish and push everything.
                 loops.get(0).kill9();

@@ -35,6 +35,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  * window, which passes them in.
  */
 final class HeaderView extends HBox {
+    /** Below this width the header drops its "Sort" label. */
+    private static final double NARROW = 620;
     private final TextField search;
 
     HeaderView(WindowViewModel window, Runnable focusList, Runnable toggleShortcuts) {
@@ -47,12 +49,14 @@ final class HeaderView extends HBox {
         title.setId("view-title");
         title.getStyleClass().add(Styles.TITLE);
         title.textProperty().bind(vm.titleProperty());
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        // A long list name gives way (shortened with "…") before the header's controls do.
+        title.setMinWidth(0);
         Label count = new Label();
         count.getStyleClass().add(Styles.SUBTITLE);
         count.textProperty().bind(vm.chrome().countTextProperty());
-        count.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(0);
         VBox titles = new VBox(0, title, count);
+        titles.setMinWidth(0);
 
         CustomTextField searchField = (CustomTextField) TextFields.createClearableTextField();
         search = searchField;
@@ -60,6 +64,7 @@ final class HeaderView extends HBox {
         search.setId("search");
         search.setPromptText("Search  (Ctrl+F)");
         search.getStyleClass().add(Styles.SEARCH_FIELD);
+        search.setMinWidth(90);
         search.textProperty().bindBidirectional(vm.searchProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -86,11 +91,15 @@ final class HeaderView extends HBox {
         emptyTrash.setOnAction(e -> vm.commands().emptyTrash());
         emptyTrash.visibleProperty().bind(vm.chrome().emptyTrashShownProperty());
         emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
+        emptyTrash.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         Label sortLabel = new Label("Sort");
         sortLabel.setMinWidth(Region.USE_PREF_SIZE);
+        // In a narrow window the choice box speaks for itself.
+        sortLabel.visibleProperty().bind(widthProperty().greaterThan(NARROW));
+        sortLabel.managedProperty().bind(sortLabel.visibleProperty());
         ChoiceBox<ListOrder> sort = new ChoiceBox<>(FXCollections.observableArrayList(ListOrder.values()));
         sort.setId("sort");
         sort.valueProperty().bindBidirectional(vm.sortProperty());

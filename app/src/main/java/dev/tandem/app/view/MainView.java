@@ -15,9 +15,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -120,6 +123,16 @@ public final class MainView extends BorderPane {
         sidebar = new SidebarView(vm, window.deviceName());
         setLeft(sidebar);
         overlay = new StackPane(split);
+        // The window may be narrower than the list and the editor would like (its minimum is 760 px):
+        // the centre then gives way and is clipped, so the layout never grows past the window and the
+        // status bar below keeps its controls in view.
+        for (Region r : new Region[] {center, split, overlay}) {
+            r.setMinWidth(0);
+        }
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(overlay.widthProperty());
+        clip.heightProperty().bind(overlay.heightProperty());
+        overlay.setClip(clip);
         setCenter(overlay);
         shortcuts = buildShortcuts();
         itemList.setShortcuts(shortcuts);
@@ -220,6 +233,8 @@ public final class MainView extends BorderPane {
         t.window("Shortcut+E", "Edit the selected todo", () -> editorView.titleField().requestFocus());
         t.window("Shortcut+L", "Go to the list", this::focusList);
         t.window("Shortcut+Z", "Undo", vm.commands()::undo);
+        t.window("Shortcut+Shift+Z", "Redo", this::redo);
+        t.window("Shortcut+Y", "Redo", this::redo);
         t.window("Shortcut+T", "Tag the selected todos", () -> withSelection(rows ->
                 vm.commands().askTag().ifPresent(tag -> vm.bulk().tag(rows, tag))));
         t.window("Shortcut+M", "Move the selected todos to a list", () -> withSelection(rows ->
@@ -263,6 +278,18 @@ public final class MainView extends BorderPane {
         t.builtIn("Esc", "Leave search, close this overlay");
         t.builtIn("Tab", "Next field or area (Ctrl+Tab leaves the notes)");
         return t;
+    }
+
+    /**
+     * Redo, unless a text field has the focus. As for Ctrl+Z (which a text field takes for its own undo),
+     * the redo keys there belong to the text: the field redoes its typing where the platform binds that
+     * key (Ctrl+Shift+Z on Linux, Ctrl+Y on Windows) and the other key does nothing, rather than redo an
+     * action elsewhere while the user is typing.
+     */
+    private void redo() {
+        if (!(getScene() != null && getScene().getFocusOwner() instanceof TextInputControl)) {
+            vm.commands().redo();
+        }
     }
 
     private void withSelection(java.util.function.Consumer<java.util.List<ItemRow>> action) {

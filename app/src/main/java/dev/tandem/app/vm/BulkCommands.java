@@ -9,13 +9,15 @@ import dev.tandem.engine.Tx;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
  * Actions on several selected todos at once: complete, move to a list, set the due date, tag, move to
  * the Trash. Each runs in ONE transaction (one change to sync, one live update) and pushes ONE undo
- * step, which puts back only the fields the action changed, again in one transaction. Completing
- * repeating todos creates their next occurrences in the same transaction, and undo removes them.
+ * step, which puts back only the fields the action changed, again in one transaction; redo does the
+ * action again on the same todos. Completing repeating todos creates their next occurrences in the same
+ * transaction, and undo removes them.
  */
 public final class BulkCommands {
     private final TodoStore store;
@@ -102,6 +104,9 @@ public final class BulkCommands {
             undo.push("Tag " + n(ids.size()), () -> store.writeAll(tx -> {
                 added.forEach(id -> TagStore.remove(tx, id, tag, now));
                 return null;
+            }), () -> store.writeAll(tx -> {
+                added.forEach(id -> TagStore.add(tx, id, tag));
+                return null;
             }));
             say.accept("Tagged " + n(ids.size()) + " @" + tag.strip().replaceFirst("^@+", ""));
         });
@@ -121,7 +126,28 @@ public final class BulkCommands {
         if (ids.isEmpty()) {
             return;
         }
-        async.run(() -> store.writeAll(tx -> {
+        async.run(() -> apply(ids, step), done -> {
+            if (done.before().isEmpty()) {
+                return;
+            }
+            String label = verb + " " + n(done.before().size());
+            // Redo runs the step again on the todos it changed; undo then puts back what that redo changed.
+            AtomicReference<Done> last = new AtomicReference<>(done);
+            undo.push(label, () -> store.writeAll(tx -> {
+                Done d = last.get();
+                for (Item b : d.before()) {
+                    tx.get(Item.class, b.id()).ifPresent(cur -> tx.save(restore.apply(cur, b)));
+                }
+                d.created().forEach(id -> tx.delete(Item.class, id));
+                return null;
+            }), () -> last.set(apply(last.get().before().stream().map(Item::id).toList(), step)));
+            say.accept("Done: " + label);
+        });
+    }
+
+    /** Runs {@code step} on each todo in one transaction; returns what it changed and created. */
+    private Done apply(List<String> ids, Step step) {
+        return store.writeAll(tx -> {
             List<Item> before = new ArrayList<>();
             List<String> created = new ArrayList<>();
             for (String id : ids) {
@@ -135,19 +161,6 @@ public final class BulkCommands {
                 }
             }
             return new Done(before, created);
-        }), done -> {
-            if (done.before().isEmpty()) {
-                return;
-            }
-            String label = verb + " " + n(done.before().size());
-            undo.push(label, () -> store.writeAll(tx -> {
-                for (Item b : done.before()) {
-                    tx.get(Item.class, b.id()).ifPresent(cur -> tx.save(restore.apply(cur, b)));
-                }
-                done.created().forEach(id -> tx.delete(Item.class, id));
-                return null;
-            }));
-            say.accept("Done: " + label);
         });
     }
 }

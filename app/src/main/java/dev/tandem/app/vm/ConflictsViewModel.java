@@ -202,7 +202,8 @@ public final class ConflictsViewModel implements AutoCloseable {
             if (back.isPresent()) {
                 // A list's title already reads "List “Errands”"; a todo's is quoted here.
                 String of = "items".equals(c.table()) ? "“" + row.itemTitle() + "”" : row.itemTitle();
-                undo.push("Merge " + row.field().toLowerCase(Locale.ROOT) + " of " + of, back.get());
+                // Redo writes the merged text again (the conflict stays resolved either way).
+                undo.push("Merge " + row.field().toLowerCase(Locale.ROOT) + " of " + of, back.get(), () -> write(c, value));
             } else {
                 dialogs.notify("Not saved", row.itemTitle() + " no longer exists on this device.", true);
             }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -135,7 +136,7 @@ public final class DetailsViewModel {
         Integer want = p == 0 ? null : p;
         Integer old = it.priorityLevel() == 0 ? null : it.priorityLevel();
         async.run(() -> store.update(id, x -> x.withPriority(want)), b -> undo.push("Set priority",
-                () -> store.update(id, x -> x.withPriority(old))));
+                () -> store.update(id, x -> x.withPriority(old)), () -> store.update(id, x -> x.withPriority(want))));
     }
 
     public void commitTags() {
@@ -146,7 +147,8 @@ public final class DetailsViewModel {
         String id = it.id();
         List<String> want = Arrays.stream(tagsText.get().split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
         loadedTags = tagsText.get();
-        async.run(() -> tags.set(id, want), before -> undo.push("Edit tags", () -> tags.set(id, before)));
+        async.run(() -> tags.set(id, want), before -> undo.push("Edit tags", () -> tags.set(id, before),
+                () -> tags.set(id, want)));
     }
 
     /** Saves the repeat phrase; one that does not parse keeps the field as it was stored. */
@@ -169,7 +171,8 @@ public final class DetailsViewModel {
         String oldSeries = it.seriesId();
         LocalDate oldDue = it.dueDate();
         async.run(() -> series.setRepeat(id, rule.orElse(null)), b -> undo.push("Edit repeat", () ->
-                store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue))));
+                store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue)),
+                () -> series.setRepeat(id, rule.orElse(null))));
     }
 
     /** Saves the reminder: "9am" (on the due date, else the next 9:00), "tomorrow 18:00", blank for none. */
@@ -196,7 +199,7 @@ public final class DetailsViewModel {
         Long want = at;
         Long old = it.remindAt();
         async.run(() -> reminders.setRemindAt(id, want), b -> undo.push("Set reminder",
-                () -> reminders.setRemindAt(id, old)));
+                () -> reminders.setRemindAt(id, old), () -> reminders.setRemindAt(id, want)));
     }
 
     /** Moves a repeating todo on to its next occurrence without completing it; a note never repeats. */
@@ -206,8 +209,12 @@ public final class DetailsViewModel {
             return;
         }
         String id = it.id();
-        async.run(() -> series.skip(id), step -> step.ifPresent(s -> undo.push("Skip “" + it.titleOrEmpty() + "”",
-                () -> series.unskip(s))));
+        async.run(() -> series.skip(id), step -> step.ifPresent(s -> {
+            // Redo skips again (making the next occurrence again); undo then takes back that skip.
+            AtomicReference<SeriesStore.Step> last = new AtomicReference<>(s);
+            undo.push("Skip “" + it.titleOrEmpty() + "”", () -> series.unskip(last.get()),
+                    () -> series.skip(id).ifPresent(last::set));
+        }));
     }
 
     /** Stops the todo repeating. */
@@ -219,6 +226,6 @@ public final class DetailsViewModel {
         String id = it.id();
         String rule = it.repeat();
         async.run(() -> series.endSeries(id), b -> undo.push("End series", () ->
-                store.update(id, x -> x.withRepeat(rule, x.seriesId()))));
+                store.update(id, x -> x.withRepeat(rule, x.seriesId())), () -> series.endSeries(id)));
     }
 }

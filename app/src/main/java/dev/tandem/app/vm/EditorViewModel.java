@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -248,15 +249,23 @@ public final class EditorViewModel {
         String id = b.id();
         // Ticking done on a repeating todo creates its next occurrence, as completing it from the list does.
         boolean completes = !b.isDone() && edited.isDone() && b.repeat() != null && !edited.isNote();
-        async.run(() -> {
-            store.update(id, p);
-            return completes ? series.ensureNext(id) : null;
-        }, created -> undo.push("Edit “" + b.titleOrEmpty() + "”", () -> {
-            store.update(id, back);
-            if (created != null) {
-                store.deleteForever(created.id());
-            }
-        }));
+        async.run(() -> saveEdit(id, p, completes), created -> {
+            // Redo saves the same fields again (and makes the next occurrence again); undo then deletes that one.
+            AtomicReference<Item> next = new AtomicReference<>(created);
+            undo.push("Edit “" + b.titleOrEmpty() + "”", () -> {
+                store.update(id, back);
+                Item c = next.get();
+                if (c != null) {
+                    store.deleteForever(c.id());
+                }
+            }, () -> next.set(saveEdit(id, p, completes)));
+        });
+    }
+
+    /** Saves the edit; returns the next occurrence it created by completing a repeating todo, else null. */
+    private Item saveEdit(String id, UnaryOperator<Item> p, boolean completes) {
+        store.update(id, p);
+        return completes ? series.ensureNext(id) : null;
     }
 
     private UnaryOperator<Item> patch(Item b) {

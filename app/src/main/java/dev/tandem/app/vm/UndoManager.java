@@ -3,25 +3,31 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The undo stack of the last actions. Each entry knows how to take its action back as new changes
- * (so undo syncs like any edit). Undo work runs on the background executor. UI thread only.
+ * The undo and redo stacks of the last actions. Each entry knows how to take its action back and how
+ * to do it again, both as new changes (so undo and redo sync like any edit). Undoing an entry moves it
+ * to the redo stack, redoing it moves it back; a new action clears the redo stack, as in any editor.
+ * Undo and redo work runs on the background executor, in order. UI thread only.
  */
 public final class UndoManager {
     private static final int MAX = 50;
 
-    private record Entry(String label, Runnable undo) {
+    private record Entry(String label, Runnable undo, Runnable redo) {
     }
 
     private final Async async;
-    private final Deque<Entry> stack = new ArrayDeque<>();
+    private final Deque<Entry> undoStack = new ArrayDeque<>();
+    private final Deque<Entry> redoStack = new ArrayDeque<>();
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper("");
 
     public UndoManager(Async async) {
         this.async = async;
@@ -36,34 +42,70 @@ public final class UndoManager {
         return label.getReadOnlyProperty();
     }
 
-    /** Records an action; {@code undo} runs on the background executor. */
-    public void push(String actionLabel, Runnable undo) {
-        stack.push(new Entry(actionLabel, undo));
-        while (stack.size() > MAX) {
-            stack.removeLast();
-        }
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** "Redo Complete “Buy milk”", or "" when there is nothing to redo. */
+    public ReadOnlyStringProperty redoLabelProperty() {
+        return redoLabel.getReadOnlyProperty();
+    }
+
+    /**
+     * Records an action that was just done; {@code undo} takes it back and {@code redo} does it again
+     * with the same result, each on the background executor. Clears the redo stack.
+     */
+    public void push(String actionLabel, Runnable undo, Runnable redo) {
+        undoStack.push(new Entry(Objects.requireNonNull(actionLabel, "actionLabel"), Objects.requireNonNull(undo, "undo"),
+                Objects.requireNonNull(redo, "redo")));
+        trim();
+        redoStack.clear();
         update();
     }
 
-    /** Takes back the last action; returns its label, or null when there was none. */
+    /** Takes back the last action and makes it redoable; returns its label, or null when there was none. */
     public String undo() {
-        Entry e = stack.poll();
-        update();
+        Entry e = undoStack.poll();
         if (e == null) {
             return null;
         }
+        redoStack.push(e);
+        update();
         async.run(e.undo());
         return e.label();
     }
 
+    /** Does the last undone action again and makes it undoable; returns its label, or null when there was none. */
+    public String redo() {
+        Entry e = redoStack.poll();
+        if (e == null) {
+            return null;
+        }
+        undoStack.push(e);
+        trim();
+        update();
+        async.run(e.redo());
+        return e.label();
+    }
+
     public void clear() {
-        stack.clear();
+        undoStack.clear();
+        redoStack.clear();
         update();
     }
 
+    private void trim() {
+        while (undoStack.size() > MAX) {
+            undoStack.removeLast();
+        }
+    }
+
     private void update() {
-        Entry top = stack.peek();
+        Entry top = undoStack.peek();
         canUndo.set(top != null);
         label.set(top == null ? "" : "Undo " + top.label());
+        Entry next = redoStack.peek();
+        canRedo.set(next != null);
+        redoLabel.set(next == null ? "" : "Redo " + next.label());
     }
 }

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,8 +24,9 @@ import javafx.collections.ObservableList;
 /**
  * The main window's actions on items and lists, behind {@link MainViewModel}'s command methods.
  * Each changes the store on the background executor and, back on the UI executor, pushes its
- * inverse onto the undo stack, so every change the user makes can be taken back. Most, and
- * {@link #undo} itself, say what they did in the message line.
+ * inverse and how to do it again onto the undo stack, so every change the user makes can be taken
+ * back and redone. Most, and {@link #undo} and {@link #redo} themselves, say what they did in the
+ * message line.
  */
 public final class UndoableCommands {
     private final TodoStore store;
@@ -135,7 +137,7 @@ public final class UndoableCommands {
                 q.remindTime()).remindAt(ZonedDateTime.now(store.dateClock()));
         TodoDetails details = new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt);
         async.run(() -> store.add(q.title(), listName, fallbackList, finalDue, details), added -> {
-            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added));
+            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> readd(added));
             message.set("Added “" + added.item().title() + "”");
         });
         return true;
@@ -149,10 +151,24 @@ public final class UndoableCommands {
         String listName = q.listName();
         String fallbackList = currentListId();
         async.run(() -> store.add(q.title(), listName, fallbackList, null, TodoDetails.note(q.tags())), added -> {
-            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added));
+            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> readd(added));
             String where = added.item().listId() == null && view.get() instanceof View.SmartView s
                     && s.smart() != View.Smart.INBOX ? " to the Inbox" : "";
             message.set("Added the note “" + added.item().title() + "”" + where);
+        });
+    }
+
+    /**
+     * Redoes {@link TodoStore#add} after {@link TodoStore#unadd}, in one transaction: the same item (same id,
+     * title, details) and the list the add created come back.
+     */
+    private void readd(TodoStore.Added added) {
+        store.writeAll(tx -> {
+            if (added.createdList() != null) {
+                tx.restore(TodoList.class, added.createdList().id());
+            }
+            tx.restore(Item.class, added.item().id());
+            return null;
         });
     }
 
@@ -192,14 +208,18 @@ public final class UndoableCommands {
         if (done && item.repeat() != null && !item.isDone()) {
             async.run(() -> series.complete(id), step -> step.ifPresent(st -> {
                 String t = st.before().titleOrEmpty();
-                undo.push("Complete “" + t + "”", () -> series.uncomplete(st));
+                // Redo completes again (creating the next occurrence again); undo then takes back that step.
+                AtomicReference<SeriesStore.Step> last = new AtomicReference<>(st);
+                undo.push("Complete “" + t + "”", () -> series.uncomplete(last.get()),
+                        () -> series.complete(id).ifPresent(last::set));
                 message.set("Completed “" + t + "”" + st.next().map(n -> " · next " + n.due()).orElse(""));
             }));
             return;
         }
         async.run(() -> store.setDone(id, done), before -> before.ifPresent(b -> {
             if (b.isDone() != done) {
-                undo.push((done ? "Complete" : "Reopen") + " “" + b.titleOrEmpty() + "”", () -> store.setDone(id, b.isDone()));
+                undo.push((done ? "Complete" : "Reopen") + " “" + b.titleOrEmpty() + "”", () -> store.setDone(id, b.isDone()),
+                        () -> store.setDone(id, done));
                 message.set((done ? "Completed" : "Reopened") + " “" + b.titleOrEmpty() + "”");
             }
         }));
@@ -215,13 +235,14 @@ public final class UndoableCommands {
                 return;
             }
             async.run(() -> store.deleteForever(id), ok -> {
-                undo.push("Delete “" + item.titleOrEmpty() + "”", () -> store.restoreDeleted(List.of(id)));
+                undo.push("Delete “" + item.titleOrEmpty() + "”", () -> store.restoreDeleted(List.of(id)),
+                        () -> store.deleteForever(id));
                 message.set("Deleted “" + item.titleOrEmpty() + "”");
             });
             return;
         }
         async.run(() -> store.trash(id), before -> before.ifPresent(b -> {
-            undo.push("Move “" + b.titleOrEmpty() + "” to Trash", () -> store.untrash(id));
+            undo.push("Move “" + b.titleOrEmpty() + "” to Trash", () -> store.untrash(id), () -> store.trash(id));
             message.set("Moved “" + b.titleOrEmpty() + "” to Trash");
         }));
     }
@@ -232,7 +253,7 @@ public final class UndoableCommands {
         }
         String id = item.id();
         async.run(() -> store.untrash(id), before -> before.ifPresent(b -> {
-            undo.push("Restore “" + b.titleOrEmpty() + "”", () -> store.trash(id));
+            undo.push("Restore “" + b.titleOrEmpty() + "”", () -> store.trash(id), () -> store.untrash(id));
             message.set("Restored “" + b.titleOrEmpty() + "”");
         }));
     }
@@ -245,7 +266,11 @@ public final class UndoableCommands {
         }
         async.run(store::emptyTrash, ids -> {
             if (!ids.isEmpty()) {
-                undo.push("Empty Trash", () -> store.restoreDeleted(ids));
+                // Redo deletes those same items again, not what was trashed since.
+                undo.push("Empty Trash", () -> store.restoreDeleted(ids), () -> store.writeAll(tx -> {
+                    ids.forEach(i -> tx.delete(Item.class, i));
+                    return null;
+                }));
                 message.set("Deleted " + ids.size() + (ids.size() == 1 ? " item" : " items"));
             }
         });
@@ -258,7 +283,7 @@ public final class UndoableCommands {
             if (b.isNote() != note) {
                 String t = b.titleOrEmpty();
                 undo.push((note ? "Make a note of" : "Make a todo of") + " “" + t + "”", () -> store.update(id,
-                        it -> it.withKind(b.kind())));
+                        it -> it.withKind(b.kind())), () -> store.setNote(id, note));
                 message.set((note ? "“" + t + "” is a note now" : "“" + t + "” is a todo now"));
             }
         }));
@@ -267,7 +292,8 @@ public final class UndoableCommands {
     public void moveToList(Item item, String listId) {
         String id = item.id();
         async.run(() -> store.update(id, it -> it.withListId(listId)), before -> before.ifPresent(b ->
-                undo.push("Move “" + b.titleOrEmpty() + "”", () -> store.update(id, it -> it.withListId(b.listId())))));
+                undo.push("Move “" + b.titleOrEmpty() + "”", () -> store.update(id, it -> it.withListId(b.listId())),
+                        () -> store.update(id, it -> it.withListId(listId)))));
     }
 
     public void undo() {
@@ -275,10 +301,18 @@ public final class UndoableCommands {
         message.set(label == null ? "Nothing to undo" : "Undone: " + label);
     }
 
+    public void redo() {
+        String label = undo.redo();
+        message.set(label == null ? "Nothing to redo" : "Redone: " + label);
+    }
+
     public void newList() {
         dialogs.askText("New list", "Name", "").filter(n -> !n.isBlank()).ifPresent(name ->
                 async.run(() -> store.createList(name), l -> {
-                    undo.push("Create list “" + l.name() + "”", () -> store.deleteList(l.id()));
+                    // Undo trashes what was added to the list meanwhile; redo brings the list and those back.
+                    AtomicReference<List<String>> trashed = new AtomicReference<>(List.of());
+                    undo.push("Create list “" + l.name() + "”", () -> trashed.set(store.deleteList(l.id())),
+                            () -> store.undeleteList(l.id(), trashed.get()));
                     select.accept(new View.ListView(l.id()));
                 }));
     }
@@ -290,7 +324,7 @@ public final class UndoableCommands {
         }
         dialogs.askText("Rename list", "Name", cur.get().name()).filter(n -> !n.isBlank()).ifPresent(name ->
                 async.run(() -> store.renameList(listId, name), old -> old.ifPresent(o ->
-                        undo.push("Rename list", () -> store.renameList(listId, o)))));
+                        undo.push("Rename list", () -> store.renameList(listId, o), () -> store.renameList(listId, name)))));
     }
 
     public void deleteList(String listId) {
@@ -308,7 +342,10 @@ public final class UndoableCommands {
             select.accept(View.inbox());
         }
         async.run(() -> store.deleteList(listId), ids -> {
-            undo.push("Delete list “" + name + "”", () -> store.undeleteList(listId, ids));
+            // Redo deletes the list again; undo then brings back what that trashed.
+            AtomicReference<List<String>> trashed = new AtomicReference<>(ids);
+            undo.push("Delete list “" + name + "”", () -> store.undeleteList(listId, trashed.get()),
+                    () -> trashed.set(store.deleteList(listId)));
             message.set("Deleted list “" + name + "”");
         });
     }

@@ -139,15 +139,17 @@ class MainWindowUiTest {
         robot.clickOn("#field-accessKey");
         waitFor(() -> robot.lookup("#error-bucket").queryAs(Label.class).getText().contains("lower-case"));
 
-        // Switch to a folder, fill it in, save: the dialog closes and the settings are stored.
+        // Switch to a folder (an empty one: the profile's own folder holds other files), fill it in,
+        // save: the dialog closes and the settings are stored.
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
         robot.clickOn("#mode-folder");
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#field-folder").write(tmp.toString());
+        robot.clickOn("#field-folder").write(remote.toString());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#settings-save");
         waitFor(() -> robot.lookup("#settings-dialog").tryQuery().isEmpty());
         waitFor(() -> device.settings().loadSync().mode() == SyncSettings.Mode.FOLDER);
-        assertEquals(tmp.toString(), device.settings().loadSync().folder());
+        assertEquals(remote.toString(), device.settings().loadSync().folder());
         assertFalse(robot.lookup("#settings-dialog").tryQuery().isPresent());
     }
 

@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,12 +32,13 @@ class DailyViewModelTest {
     private final TestClock clock = new TestClock(ZONE);
     private final TodoStore store = new TodoStore(Db.openMemory(), clock, ZONE);
     private MainViewModel vm;
+    private Async async;
 
     @BeforeEach
     void start() {
         // A Wednesday noon: "every monday" is then in Upcoming, whatever day the tests run on.
         clock.set(ZonedDateTime.of(2026, 11, 18, 12, 0, 0, 0, ZONE).toInstant());
-        Async async = new Async(Runnable::run, ui, e -> {
+        async = new Async(Runnable::run, ui, e -> {
             throw new AssertionError(e);
         });
         vm = new MainViewModel(store, async, new FakeDialogs(), new UndoManager(async));
@@ -165,5 +167,120 @@ class DailyViewModelTest {
         ui.run(() -> vm.commands().undo());
         ui.await(() -> titles().equals(List.of("A", "B")));
         assertTrue(store.allItems().stream().noneMatch(Item::isTrashed));
+    }
+
+    @Test
+    void redo_completeRepeating_makesTheSameNextAgain_undoRemovesItAgain() {
+        ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
+        ui.run(() -> vm.commands().quickAdd("Water plants every monday"));
+        ui.await(() -> titles().size() == 1);
+        ItemRow first = row("Water plants");
+        ui.run(() -> vm.commands().setDone(first, true));
+        ui.await(() -> titles().size() == 1 && !vm.items().get(0).id().equals(first.id()));
+        String next = ui.get(() -> vm.items().get(0).id());
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> vm.items().size() == 1 && vm.items().get(0).id().equals(first.id()));
+        assertTrue(store.get(next).isEmpty());
+        ui.run(() -> vm.commands().redo());
+        ui.await(() -> vm.items().size() == 1 && vm.items().get(0).id().equals(next));
+        assertTrue(store.get(first.id()).orElseThrow().isDone());
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> vm.items().size() == 1 && vm.items().get(0).id().equals(first.id()));
+        assertTrue(store.get(next).isEmpty(), "undo of the redo removes the next occurrence it made");
+        assertFalse(store.get(first.id()).orElseThrow().isDone());
+    }
+
+    @Test
+    void redo_bulkCompleteAndTag_eachOneStepAgain() {
+        add("A");
+        add("B");
+        add("C");
+        List<ItemRow> ab = List.of(row("A"), row("B"));
+        ui.run(() -> vm.bulk().complete(ab));
+        ui.await(() -> titles().equals(List.of("C")));
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> titles().equals(List.of("A", "B", "C")));
+        ui.run(() -> vm.commands().redo());
+        ui.await(() -> titles().equals(List.of("C")));
+        assertEquals(2, store.allItems().stream().filter(Item::isDone).count());
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> titles().equals(List.of("A", "B", "C")));
+        assertEquals(0, store.allItems().stream().filter(Item::isDone).count());
+
+        List<ItemRow> bc = List.of(row("B"), row("C"));
+        ui.run(() -> vm.bulk().tag(bc, "@urgent"));
+        ui.await(() -> new TagStore(store).counts().stream().anyMatch(c -> c.id().equals("urgent") && c.count() == 2));
+        ui.run(() -> vm.commands().undo());
+        ui.await(() -> new TagStore(store).counts().isEmpty());
+        ui.run(() -> vm.commands().redo());
+        ui.await(() -> new TagStore(store).counts().stream().anyMatch(c -> c.id().equals("urgent") && c.count() == 2));
+    }
+
+    @Test
+    void redo_detailsFieldsAndSkip_doThemAgainOnTheSameStack() {
+        UndoManager undo = vm.undoManager();
+        Item it = store.add("Water plants", null, LocalDate.of(2026, 11, 20));
+        SimpleObjectProperty<Item> shown = new SimpleObjectProperty<>();
+        DetailsViewModel details = ui.get(() -> new DetailsViewModel(store, async, undo, shown));
+        ui.run(() -> shown.set(it));
+        ui.run(() -> details.priorityProperty().set(2));
+        ui.await(() -> store.get(it.id()).orElseThrow().priorityLevel() == 2 && undo.canUndoProperty().get());
+        ui.run(vm.commands()::undo);
+        ui.await(() -> store.get(it.id()).orElseThrow().priorityLevel() == 0);
+        ui.run(vm.commands()::redo);
+        ui.await(() -> store.get(it.id()).orElseThrow().priorityLevel() == 2);
+
+        ui.run(() -> {
+            details.tagsTextProperty().set("home");
+            details.commitTags();
+        });
+        ui.await(() -> new TagStore(store).of(it.id()).equals(List.of("home")));
+        ui.run(vm.commands()::undo);
+        ui.await(() -> new TagStore(store).of(it.id()).isEmpty());
+        ui.run(vm.commands()::redo);
+        ui.await(() -> new TagStore(store).of(it.id()).equals(List.of("home")));
+
+        ui.run(() -> {
+            details.repeatTextProperty().set("every week");
+            details.commitRepeat();
+        });
+        ui.await(() -> "FREQ=WEEKLY".equals(store.get(it.id()).orElseThrow().repeat()));
+        ui.run(vm.commands()::undo);
+        ui.await(() -> store.get(it.id()).orElseThrow().repeat() == null);
+        ui.run(vm.commands()::redo);
+        ui.await(() -> "FREQ=WEEKLY".equals(store.get(it.id()).orElseThrow().repeat()));
+
+        ui.run(() -> shown.set(store.get(it.id()).orElseThrow()));
+        ui.run(details::skip);
+        ui.await(() -> store.get(it.id()).isEmpty() && undo.labelProperty().get().equals("Undo Skip “Water plants”"));
+        ui.run(vm.commands()::undo);
+        ui.await(() -> store.get(it.id()).isPresent());
+        assertEquals(List.of(it.id()), store.allItems().stream().map(Item::id).toList(), "the next one is gone");
+        ui.run(vm.commands()::redo);
+        ui.await(() -> store.get(it.id()).isEmpty());
+        Item next = store.allItems().get(0);
+        assertEquals(LocalDate.of(2026, 11, 27), next.dueDate());
+        assertEquals(List.of("home"), new TagStore(store).of(next.id()));
+        ui.run(vm.commands()::undo);
+        ui.await(() -> store.get(it.id()).isPresent() && store.get(next.id()).isEmpty());
+    }
+
+    @Test
+    void redo_editorEdit_savesTheSameFieldsAgain() {
+        UndoManager undo = vm.undoManager();
+        EditorViewModel editor = new EditorViewModel(store, async, undo);
+        Item it = store.add("Before", null, null);
+        ui.run(() -> editor.show(it));
+        ui.run(() -> editor.titleProperty().set("After"));
+        ui.run(() -> editor.notesProperty().set("with a note"));
+        ui.run(editor::commit);
+        ui.await(() -> undo.canUndoProperty().get());
+        ui.run(vm.commands()::undo);
+        ui.await(() -> "Before".equals(store.get(it.id()).orElseThrow().title()));
+        assertEquals(null, store.get(it.id()).orElseThrow().notes());
+        assertEquals("Redo Edit “Before”", ui.get(() -> undo.redoLabelProperty().get()));
+        ui.run(vm.commands()::redo);
+        ui.await(() -> "After".equals(store.get(it.id()).orElseThrow().title()));
+        assertEquals("with a note", store.get(it.id()).orElseThrow().notes());
     }
 }

@@ -111,6 +111,10 @@ public final class UndoableCommands {
         LocalDate today = store.today();
         TodoDraft q = TodoDraft.parse(text, today);
         if (q.title().isBlank()) {
+            // Said as the command line says it: nothing is added, and the field keeps what was typed.
+            message.set(text.isBlank() ? "Type a title first, e.g. “Buy milk tomorrow p2”."
+                    : "“" + text.strip() + "” only sets details (a date, priority, list or tag): add a title, e.g. “Buy milk "
+                    + text.strip() + "”.");
             return false;
         }
         String tooLong = TextLimits.problem("title", q.title(), TextLimits.MAX_TITLE_CHARS);

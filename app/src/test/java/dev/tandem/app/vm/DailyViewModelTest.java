@@ -77,6 +77,17 @@ class DailyViewModelTest {
     }
 
     @Test
+    void quickAdd_whitespaceOrOnlyDetails_saysWhyAndAddsNothing() {
+        ui.run(() -> assertFalse(vm.commands().quickAdd("   ")));
+        assertEquals("Type a title first, e.g. “Buy milk tomorrow p2”.", ui.get(() -> vm.commands().messageProperty().get()));
+        ui.run(() -> assertFalse(vm.commands().quickAdd("p1")));
+        assertEquals("“p1” only sets details (a date, priority, list or tag): add a title, e.g. “Buy milk p1”.",
+                ui.get(() -> vm.commands().messageProperty().get()));
+        ui.flush();
+        assertEquals(List.of(), store.allItems());
+    }
+
+    @Test
     void quickAdd_repeatPriorityTag_rowShowsThem() {
         ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
         ui.run(() -> vm.commands().quickAdd("Water plants every monday p2 @home"));

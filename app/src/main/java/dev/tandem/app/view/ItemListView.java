@@ -10,6 +10,7 @@ import java.util.Objects;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -179,6 +180,14 @@ public final class ItemListView extends ListView<ItemRow> {
             restore.getStyleClass().add(Styles.BUTTON_FLAT);
             restore.setFocusTraversable(false);
             check.setFocusTraversable(false);
+            // A completion is one click: the second click of a double-click would land on the next
+            // occurrence of a repeating todo that took this row's place (or undo the first), so the
+            // check box ignores every click after the first of a gesture.
+            check.addEventFilter(MouseEvent.ANY, e -> {
+                if (e.getClickCount() > 1) {
+                    e.consume();
+                }
+            });
             meta.setAlignment(Pos.CENTER_LEFT);
             VBox text = new VBox(2, title, meta);
             text.setAlignment(Pos.CENTER_LEFT);

@@ -111,6 +111,28 @@ class DailyUiTest {
     }
 
     @Test
+    void doubleClick_repeatingTodosCheckBox_completesOneOccurrenceOnly(FxRobot robot) throws Exception {
+        robot.clickOn("#quick-add").write("Water plants every day").type(KeyCode.ENTER);
+        waitFor(() -> items(robot).getItems().stream().anyMatch(r -> r.title().equals("Water plants")));
+        waitFor(() -> robot.lookup("Water plants").tryQuery().isPresent());
+        Node row = fx(() -> {
+            for (Node cell : robot.lookup(".list-cell").queryAll()) {
+                if (cell.lookup(".check-box") != null && ((javafx.scene.control.ListCell<?>) cell).getItem() instanceof ItemRow r
+                        && r.title().equals("Water plants")) {
+                    return cell.lookup(".check-box");
+                }
+            }
+            throw new AssertionError("no check box for Water plants");
+        });
+        robot.doubleClickOn(row);
+        Thread.sleep(800);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Item> plants = device.store().allItems().stream().filter(i -> i.title().equals("Water plants")).toList();
+        assertEquals(1, plants.stream().filter(Item::isDone).count(), "one completion for one gesture: " + plants);
+        assertEquals(2, plants.size(), "the done one and the next, open occurrence: " + plants);
+    }
+
+    @Test
     void reminder_dueOnTheControlledClock_showsNotification_doneCompletes(FxRobot robot) throws Exception {
         long at = clock.millis() + Duration.ofMinutes(30).toMillis();
         Item it = device.store().add("Call the dentist", null, null, null,

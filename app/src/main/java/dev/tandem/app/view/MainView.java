@@ -10,20 +10,22 @@ import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -101,7 +103,21 @@ public final class MainView extends BorderPane {
             }
         });
 
-        VBox center = new VBox(header, quickBox, body);
+        // What quick add and the commands say ("Added …", "Type a title first …"), for a few seconds.
+        Label said = new Label();
+        said.setId("quick-add-message");
+        said.getStyleClass().addAll(Styles.HINT, "quick-add-message");
+        said.setWrapText(true);
+        said.textProperty().bind(vm.messageProperty());
+        said.setVisible(false);
+        said.managedProperty().bind(said.visibleProperty());
+        PauseTransition fade = new PauseTransition(javafx.util.Duration.seconds(6));
+        fade.setOnFinished(e -> said.setVisible(false));
+        vm.messageProperty().addListener((o, a, b) -> {
+            said.setVisible(!b.isEmpty());
+            fade.playFromStart();
+        });
+        VBox center = new VBox(header, quickBox, said, body);
         center.getStyleClass().add(Styles.CONTENT);
 
         editorView = new EditorView(editor, vm);

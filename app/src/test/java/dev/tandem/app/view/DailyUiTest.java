@@ -133,6 +133,17 @@ class DailyUiTest {
     }
 
     @Test
+    void quickAdd_onlyAPriority_saysWhatIsMissingUnderTheField(FxRobot robot) throws Exception {
+        robot.clickOn("#quick-add").write("p1").type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#quick-add-message").queryAs(javafx.scene.control.Label.class).isVisible());
+        assertEquals("“p1” only sets details (a date, priority, list or tag): add a title, e.g. “Buy milk p1”.",
+                fx(() -> robot.lookup("#quick-add-message").queryAs(javafx.scene.control.Label.class).getText()));
+        assertEquals("p1", fx(() -> ((javafx.scene.control.TextField) robot.lookup("#quick-add").query()).getText()),
+                "the field keeps what was typed");
+        assertEquals(List.of(), device.store().allItems());
+    }
+
+    @Test
     void reminder_dueOnTheControlledClock_showsNotification_doneCompletes(FxRobot robot) throws Exception {
         long at = clock.millis() + Duration.ofMinutes(30).toMillis();
         Item it = device.store().add("Call the dentist", null, null, null,

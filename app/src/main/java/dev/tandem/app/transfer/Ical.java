@@ -24,6 +24,8 @@ final class Ical {
         // The work is in the static initializer, so it happens once.
     }
 
+    /** The PRODID of Tandem's exports. */
+    static final String PRODID = "-//Tandem//Tandem todos//EN";
     /** Tandem's own property naming the todo's list, kept by other apps and ignored by them. */
     static final String X_LIST = "X-TANDEM-LIST";
     /** The calendar's display name (Apple, Google, Thunderbird). */

@@ -59,7 +59,7 @@ final class IcsExporter {
         Map<String, List<String>> tags = new TagStore(store).all();
         Instant now = Instant.ofEpochMilli(store.clock().millis());
         Calendar cal = new Calendar();
-        cal.add(new ProdId("-//Tandem//Tandem todos//EN"));
+        cal.add(new ProdId(Ical.PRODID));
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
         // No X-WR-CALNAME: an importer would put the Inbox's todos in a list of that name.
@@ -83,7 +83,8 @@ final class IcsExporter {
     }
 
     static VToDo todo(Item it, List<String> tags, String listName, Instant now) {
-        VToDo t = new VToDo();
+        // Without ical4j's own DTSTAMP (the wall clock's), which would make a second one: RFC 5545 allows one.
+        VToDo t = new VToDo(false);
         t.add(new Uid(it.id()));
         t.add(new DtStamp(now));
         t.add(new Summary(it.titleOrEmpty()));
@@ -132,7 +133,7 @@ final class IcsExporter {
 
     /** A note: no due date, status, priority or rule, which a note does not have. */
     static VJournal journal(Item it, List<String> tags, String listName, Instant now) {
-        VJournal j = new VJournal();
+        VJournal j = new VJournal(false);
         j.add(new Uid(it.id()));
         j.add(new DtStamp(now));
         j.add(new Summary(it.titleOrEmpty()));

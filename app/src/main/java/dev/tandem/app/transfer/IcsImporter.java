@@ -24,18 +24,24 @@ import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VJournal;
 import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.DateListProperty;
 import net.fortuna.ical4j.model.property.DateProperty;
 
 /**
  * VTODOs from an iCalendar file (RFC 5545), parsed by ical4j. UID keys the todo, SUMMARY is the
  * title, DESCRIPTION the notes, DUE the date (a time is read in the local zone), STATUS COMPLETED
- * or a COMPLETED time marks it done; PRIORITY, CATEGORIES and RRULE go into the notes' attribute
- * lines ({@link NoteAttributes}). The list is X-TANDEM-LIST, else the calendar's name (X-WR-CALNAME),
+ * or a COMPLETED time marks it done; PRIORITY, CATEGORIES and the repeat go into the notes' attribute
+ * lines ({@link NoteAttributes}). The repeat (RRULE, EXDATE, RDATE) is read by {@link IcsRepeat}: what
+ * Tandem cannot keep of it (an end, left-out or extra dates, a rule it cannot follow) is a warning
+ * naming the todo. The list is X-TANDEM-LIST, else the calendar's name (X-WR-CALNAME),
  * else the Inbox. A VJOURNAL is a plain note (SUMMARY, DESCRIPTION, CATEGORIES, the list; its date, if
  * any, is left out: a note is never due). Events and alarms are left out; so are the changed single
  * occurrences of a repeating todo (RECURRENCE-ID), which Tandem cannot hold apart.
  */
 final class IcsImporter {
+    /** Repeats not kept in full, each named; past this many, a count. */
+    static final int MAX_REPEAT_WARNINGS = 20;
+
     private IcsImporter() {
     }
 
@@ -55,6 +61,8 @@ final class IcsImporter {
         List<Item> items = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int overrides = 0;
+        List<String> repeatWarnings = new ArrayList<>();
+        boolean tandemFile = value(cal.getProperty(Property.PRODID)).filter(Ical.PRODID::equals).isPresent();
         List<CalendarComponent> todos = new ArrayList<>(cal.getComponents("VTODO"));
         int journals = cal.getComponents("VJOURNAL").size();
         todos.addAll(cal.getComponents("VJOURNAL"));
@@ -68,7 +76,7 @@ final class IcsImporter {
             int nth = note ? i - (todos.size() - journals) : i;
             Optional<String> uid = value(t.getProperty(Property.UID));
             String where = t.getName() + " " + (nth + 1) + uid.map(u -> " (UID " + Limits.shorten(u) + ")").orElse("");
-            Item it = item(t, uid, i, calName, lists, file, where, zone);
+            Item it = item(t, uid, i, calName, lists, file, where, zone, tandemFile, repeatWarnings);
             items.add(note ? new Item(it.id(), it.listId(), it.title(), it.notes(), null, 0L, null, null,
                     it.createdAt()).withNote(true) : it);
             Limits.itemCount(file, items.size());
@@ -79,6 +87,11 @@ final class IcsImporter {
         if (todos.isEmpty()) {
             warnings.add("the calendar holds no todos (VTODO) or notes (VJOURNAL)");
         }
+        warnings.addAll(repeatWarnings.subList(0, Math.min(MAX_REPEAT_WARNINGS, repeatWarnings.size())));
+        if (repeatWarnings.size() > MAX_REPEAT_WARNINGS) {
+            warnings.add("and " + ImportReport.count(repeatWarnings.size() - MAX_REPEAT_WARNINGS, "more todo")
+                    + " whose repeat Tandem did not keep in full");
+        }
         if (overrides > 0) {
             warnings.add(ImportReport.count(overrides, "changed occurrence") + " of repeating todos left out");
         }
@@ -86,7 +99,7 @@ final class IcsImporter {
     }
 
     private static Item item(CalendarComponent t, Optional<String> uid, int index, String calName, Map<String, TodoList> lists,
-                             String file, String where, ZoneId zone) {
+                             String file, String where, ZoneId zone, boolean tandemFile, List<String> warnings) {
         String title = value(t.getProperty(Property.SUMMARY)).map(String::strip).filter(s -> !s.isEmpty()).orElse("Untitled");
         String description = value(t.getProperty(Property.DESCRIPTION)).orElse(null);
         LocalDate due = date(t.getProperty(Property.DUE), zone, file, where);
@@ -110,7 +123,14 @@ final class IcsImporter {
                 tags.addAll(c.getCategories().getTexts());
             }
         }
-        String repeats = value(t.getProperty(Property.RRULE)).orElse(null);
+        String rrule = value(t.getProperty(Property.RRULE)).orElse(null);
+        String repeats = rrule;
+        if (!(t instanceof VJournal)) {
+            IcsRepeat.Read read = IcsRepeat.read(rrule, dates(t.getProperties(Property.EXDATE)),
+                    dates(t.getProperties(Property.RDATE)).size(), due, tandemFile);
+            repeats = read.repeats();
+            read.lost().forEach(w -> warnings.add(where + ", \"" + Limits.shorten(title) + "\": " + w));
+        }
         String notes = NoteAttributes.append(description == null || description.isBlank() ? null : description,
                 new NoteAttributes(tags, NoteAttributes.priorityWord(level), repeats));
         String listName = value(t.getProperty(Ical.X_LIST)).orElse(calName);
@@ -126,6 +146,22 @@ final class IcsImporter {
         return new Item(id, list == null ? null : list.id(), Limits.title(file, where, title),
                 Limits.notes(file, where, notes), due == null ? null : due.toString(), done ? 1L : 0L,
                 done ? (completedAt != null ? completedAt : created) : null, null, created);
+    }
+
+    /** The dates of EXDATE or RDATE lines, as dates where ical4j reads them, else as the file gave them. */
+    private static List<String> dates(List<Property> props) {
+        List<String> out = new ArrayList<>();
+        for (Property p : props) {
+            List<String> raw = List.of(p.getValue().split(","));
+            try {
+                List<?> dates = p instanceof DateListProperty<?> d ? d.getDates() : raw;
+                dates.forEach(v -> out.add(v instanceof Temporal tm ? tm.toString().substring(0, Math.min(10,
+                        tm.toString().length())) : String.valueOf(v)));
+            } catch (RuntimeException e) {
+                out.addAll(raw);
+            }
+        }
+        return out.stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static Optional<String> value(Optional<Property> p) {

@@ -9,19 +9,29 @@ import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -29,6 +39,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -40,12 +51,40 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /**
  * The "Sync settings" dialog: None, Folder, S3 or WebDAV; an optional passphrase; the interval; field
  * validation; "Test connection" with the result of each step. Its state is a {@link SettingsViewModel}.
+ *
+ * <p>The form scrolls inside the dialog, whose height never exceeds the screen it is on: the dialog
+ * grows with the results of a check, but its bottom, with Save and Cancel, stays on the screen. Enter
+ * saves (through the same checks as a click on Save); it never closes the dialog without saving.
  */
 public final class SettingsDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+    /** The space kept free between the dialog and the edges of the screen's visual bounds. */
+    static final double SCREEN_MARGIN = 16;
 
     private final SettingsViewModel vm;
     private final VBox steps = new VBox(4);
+    private final ScrollPane scroll = new ScrollPane() {
+        // As high as the form is at the width it is shown at: its hints and errors wrap. (The skin asks
+        // the form's height for no width, as if every line were unwrapped, and the form scrolled though
+        // it would fit.)
+        @Override
+        public Orientation getContentBias() {
+            return Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            Node form = getContent();
+            if (form == null) {
+                return super.computePrefHeight(width);
+            }
+            Insets in = getInsets();
+            double w = width >= 0 ? width : getWidth() > 0 ? getWidth() : widthInDialog();
+            return snapSizeY(form.prefHeight(Math.max(0, w - in.getLeft() - in.getRight())) + in.getTop() + in.getBottom());
+        }
+    };
+    /** The check's results changed: scroll them into view once they are laid out. */
+    private boolean revealSteps;
 
     public SettingsDialog(Window owner, SettingsViewModel vm, List<String> stylesheets) {
         this.vm = vm;
@@ -58,7 +97,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         getDialogPane().getStyleClass().add(Styles.DIALOG);
         getDialogPane().setId("settings-dialog");
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, SAVE);
-        getDialogPane().setContent(content());
+        getDialogPane().setContent(scrolling(content()));
         getDialogPane().setPrefWidth(600);
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.setId("settings-save");
@@ -69,6 +108,25 @@ public final class SettingsDialog extends Dialog<Boolean> {
                 e.consume();
             }
         });
+        // Enter is Save: it fires the default button, through the filter above. Escape is Cancel.
+        save.setDefaultButton(true);
+        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("settings-cancel");
+        cancel.setCancelButton(true);
+        cancel.setDefaultButton(false);
+        // A focused button fires on Enter (Windows, Linux). Focus lands on Cancel easily (Tab from the
+        // last field, or when "Test connection" turns disabled while it checks), and Enter there closed
+        // the dialog with everything typed thrown away: on Cancel, Enter saves like everywhere else.
+        cancel.addEventFilter(KeyEvent.ANY, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                if (e.getEventType() == KeyEvent.KEY_PRESSED && !save.isDisabled()) {
+                    save.fire();
+                }
+            }
+        });
+        // Shown: fit it again now that the form has its width, and to the screen.
+        addEventHandler(DialogEvent.DIALOG_SHOWN, e -> resize());
         vm.readyToCloseProperty().addListener((o, a, ready) -> {
             if (ready) {
                 setResult(true);
@@ -82,7 +140,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         return vm;
     }
 
-    private Node content() {
+    private VBox content() {
         ToggleGroup group = new ToggleGroup();
         ToggleButton none = mode("Off", Target.OFF, group, MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
         ToggleButton folder = mode("Folder", Target.FOLDER, group, MaterialDesignF.FOLDER_OUTLINE, "");
@@ -187,6 +245,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         saveWarning.textProperty().bind(vm.saveWarningProperty());
         saveWarning.visibleProperty().bind(vm.saveWarningProperty().isNotEmpty());
         saveWarning.managedProperty().bind(saveWarning.visibleProperty());
+        saveWarning.visibleProperty().addListener((o, a, b) -> resize());
         VBox testRow = new VBox(8, testButtons, summary, saveWarning);
         test.disableProperty().bind(vm.checkingProperty().or(vm.targetProperty().isEqualTo(Target.OFF)));
         vm.checkSteps().addListener((ListChangeListener<CheckStep>) c -> renderSteps());
@@ -203,9 +262,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
             setShown(common, m != Target.OFF);
             setShown(testRow, m != Target.OFF);
             setShown(steps, m != Target.OFF);
-            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
-                getDialogPane().getScene().getWindow().sizeToScene();
-            }
+            resize();
         };
         vm.targetProperty().addListener((o, a, b) -> show.run());
         show.run();
@@ -314,8 +371,148 @@ public final class SettingsDialog extends Dialog<Boolean> {
             row.getStyleClass().add(Styles.CHECK_STEP);
             steps.getChildren().add(row);
         }
-        if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
-            getDialogPane().getScene().getWindow().sizeToScene();
+        revealSteps = !steps.getChildren().isEmpty();
+        resize();
+    }
+
+    /** The form in a scroll pane: as wide as the dialog, scrolling up and down when the screen is too low. */
+    private Node scrolling(VBox form) {
+        scroll.setContent(form);
+        scroll.setId("settings-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        form.layoutBoundsProperty().addListener((o, a, b) -> {
+            if (revealSteps) {
+                revealSteps = false;
+                // Once the viewport has its new size too.
+                Platform.runLater(() -> reveal(steps));
+            }
+        });
+        // Tab to a field below or above the visible part of the form: scroll it into view.
+        getDialogPane().sceneProperty().addListener((o, a, scene) -> followFocus(scene));
+        followFocus(getDialogPane().getScene());
+        return scroll;
+    }
+
+    private void followFocus(Scene scene) {
+        if (scene != null) {
+            scene.focusOwnerProperty().addListener((o, a, n) -> {
+                if (n != null && isInForm(n)) {
+                    reveal(n);
+                }
+            });
         }
+    }
+
+    private boolean isInForm(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == scroll.getContent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Scrolls the form so that {@code n} shows (its top first, when it is taller than the viewport). */
+    private void reveal(Node n) {
+        Node form = scroll.getContent();
+        if (form == null || n.getScene() == null || !n.isVisible()) {
+            return;
+        }
+        double contentHeight = form.getLayoutBounds().getHeight();
+        double viewHeight = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewHeight || viewHeight <= 0) {
+            return;
+        }
+        Bounds b = form.sceneToLocal(n.localToScene(n.getLayoutBounds()));
+        double range = contentHeight - viewHeight;
+        double top = range * (scroll.getVvalue() - scroll.getVmin()) / (scroll.getVmax() - scroll.getVmin());
+        if (b.getMaxY() > top + viewHeight) {
+            top = b.getMaxY() - viewHeight;
+        }
+        if (b.getMinY() < top) {
+            top = b.getMinY();
+        }
+        top = Math.max(0, Math.min(range, top));
+        scroll.setVvalue(scroll.getVmin() + top / range * (scroll.getVmax() - scroll.getVmin()));
+    }
+
+    /** The width the scroll pane gets before it was laid out once: the dialog's, inside its padding. */
+    private double widthInDialog() {
+        double pane = getDialogPane().getPrefWidth();
+        if (pane <= 0) {
+            return scroll.prefWidth(-1);
+        }
+        Insets in = getDialogPane().getInsets();
+        return pane - in.getLeft() - in.getRight();
+    }
+
+    /** Fits the window to its content again, as the content changed, but never beyond the screen. */
+    private void resize() {
+        Window w = window();
+        if (w != null) {
+            w.sizeToScene();
+            fitToScreen();
+        }
+    }
+
+    private Window window() {
+        Scene scene = getDialogPane().getScene();
+        return scene == null ? null : scene.getWindow();
+    }
+
+    /**
+     * Caps the window's height to the visual bounds of its screen, less a margin, and moves it up
+     * (or left) so that it stays on that screen: the button bar, with Save and Cancel, is at its bottom.
+     */
+    void fitToScreen() {
+        Window w = window();
+        if (w == null || !w.isShowing()) {
+            return;
+        }
+        Rectangle2D screen = screenBounds(w);
+        double maxHeight = Math.max(0, screen.getHeight() - 2 * SCREEN_MARGIN);
+        if (w.getHeight() > maxHeight) {
+            w.setHeight(maxHeight);
+        }
+        double bottom = screen.getMaxY() - SCREEN_MARGIN;
+        if (w.getY() + w.getHeight() > bottom) {
+            w.setY(Math.max(screen.getMinY() + SCREEN_MARGIN, bottom - w.getHeight()));
+        } else if (w.getY() < screen.getMinY()) {
+            w.setY(screen.getMinY() + SCREEN_MARGIN);
+        }
+        if (w.getWidth() <= screen.getWidth()) {
+            if (w.getX() + w.getWidth() > screen.getMaxX()) {
+                w.setX(screen.getMaxX() - w.getWidth());
+            } else if (w.getX() < screen.getMinX()) {
+                w.setX(screen.getMinX());
+            }
+        }
+    }
+
+    /** The visual bounds of the screen the owner window (else the dialog) is mostly on; else the primary one's. */
+    private Rectangle2D screenBounds(Window dialogWindow) {
+        Window ref = getOwner() != null && getOwner().isShowing() ? getOwner() : dialogWindow;
+        if (ref != null && !Double.isNaN(ref.getX()) && !Double.isNaN(ref.getY())) {
+            double width = Math.max(1, ref.getWidth());
+            double height = Math.max(1, ref.getHeight());
+            Screen best = null;
+            double bestArea = -1;
+            for (Screen s : Screen.getScreensForRectangle(ref.getX(), ref.getY(), width, height)) {
+                Rectangle2D b = s.getBounds();
+                double w = Math.min(b.getMaxX(), ref.getX() + width) - Math.max(b.getMinX(), ref.getX());
+                double h = Math.min(b.getMaxY(), ref.getY() + height) - Math.max(b.getMinY(), ref.getY());
+                double area = Math.max(0, w) * Math.max(0, h);
+                if (area > bestArea) {
+                    best = s;
+                    bestArea = area;
+                }
+            }
+            if (best != null) {
+                return best.getVisualBounds();
+            }
+        }
+        return Screen.getPrimary().getVisualBounds();
     }
 }

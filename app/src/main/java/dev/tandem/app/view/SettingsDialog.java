@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.CheckStep;
 import dev.tandem.app.vm.SettingsViewModel;
 import dev.tandem.app.vm.SettingsViewModel.Target;
@@ -9,12 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
-import javafx.application.Platform;
-import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -25,7 +22,6 @@ import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
@@ -39,7 +35,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -63,26 +58,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
 
     private final SettingsViewModel vm;
     private final VBox steps = new VBox(4);
-    private final ScrollPane scroll = new ScrollPane() {
-        // As high as the form is at the width it is shown at: its hints and errors wrap. (The skin asks
-        // the form's height for no width, as if every line were unwrapped, and the form scrolled though
-        // it would fit.)
-        @Override
-        public Orientation getContentBias() {
-            return Orientation.HORIZONTAL;
-        }
-
-        @Override
-        protected double computePrefHeight(double width) {
-            Node form = getContent();
-            if (form == null) {
-                return super.computePrefHeight(width);
-            }
-            Insets in = getInsets();
-            double w = width >= 0 ? width : getWidth() > 0 ? getWidth() : widthInDialog();
-            return snapSizeY(form.prefHeight(Math.max(0, w - in.getLeft() - in.getRight())) + in.getTop() + in.getBottom());
-        }
-    };
+    private final FormScroll scroll = new FormScroll(this::widthInDialog);
     /** The check's results changed: scroll them into view once they are laid out. */
     private boolean revealSteps;
 
@@ -379,63 +355,17 @@ public final class SettingsDialog extends Dialog<Boolean> {
     private Node scrolling(VBox form) {
         scroll.setContent(form);
         scroll.setId("settings-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         form.layoutBoundsProperty().addListener((o, a, b) -> {
             if (revealSteps) {
                 revealSteps = false;
                 // Once the viewport has its new size too.
-                Platform.runLater(() -> reveal(steps));
+                FxExecutor.INSTANCE.later(() -> scroll.reveal(steps));
             }
         });
         // Tab to a field below or above the visible part of the form: scroll it into view.
-        getDialogPane().sceneProperty().addListener((o, a, scene) -> followFocus(scene));
-        followFocus(getDialogPane().getScene());
+        getDialogPane().sceneProperty().addListener((o, a, scene) -> scroll.followFocus(scene));
+        scroll.followFocus(getDialogPane().getScene());
         return scroll;
-    }
-
-    private void followFocus(Scene scene) {
-        if (scene != null) {
-            scene.focusOwnerProperty().addListener((o, a, n) -> {
-                if (n != null && isInForm(n)) {
-                    reveal(n);
-                }
-            });
-        }
-    }
-
-    private boolean isInForm(Node n) {
-        for (Node p = n; p != null; p = p.getParent()) {
-            if (p == scroll.getContent()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Scrolls the form so that {@code n} shows (its top first, when it is taller than the viewport). */
-    private void reveal(Node n) {
-        Node form = scroll.getContent();
-        if (form == null || n.getScene() == null || !n.isVisible()) {
-            return;
-        }
-        double contentHeight = form.getLayoutBounds().getHeight();
-        double viewHeight = scroll.getViewportBounds().getHeight();
-        if (contentHeight <= viewHeight || viewHeight <= 0) {
-            return;
-        }
-        Bounds b = form.sceneToLocal(n.localToScene(n.getLayoutBounds()));
-        double range = contentHeight - viewHeight;
-        double top = range * (scroll.getVvalue() - scroll.getVmin()) / (scroll.getVmax() - scroll.getVmin());
-        if (b.getMaxY() > top + viewHeight) {
-            top = b.getMaxY() - viewHeight;
-        }
-        if (b.getMinY() < top) {
-            top = b.getMinY();
-        }
-        top = Math.max(0, Math.min(range, top));
-        scroll.setVvalue(scroll.getVmin() + top / range * (scroll.getVmax() - scroll.getVmin()));
     }
 
     /** The width the scroll pane gets before it was laid out once: the dialog's, inside its padding. */
@@ -462,57 +392,11 @@ public final class SettingsDialog extends Dialog<Boolean> {
         return scene == null ? null : scene.getWindow();
     }
 
-    /**
-     * Caps the window's height to the visual bounds of its screen, less a margin, and moves it up
-     * (or left) so that it stays on that screen: the button bar, with Save and Cancel, is at its bottom.
-     */
+    /** Keeps the window on its screen, its bottom (the button bar, with Save and Cancel) in view. */
     void fitToScreen() {
         Window w = window();
-        if (w == null || !w.isShowing()) {
-            return;
+        if (w != null && w.isShowing()) {
+            ScreenFit.fit(w, getOwner(), SCREEN_MARGIN);
         }
-        Rectangle2D screen = screenBounds(w);
-        double maxHeight = Math.max(0, screen.getHeight() - 2 * SCREEN_MARGIN);
-        if (w.getHeight() > maxHeight) {
-            w.setHeight(maxHeight);
-        }
-        double bottom = screen.getMaxY() - SCREEN_MARGIN;
-        if (w.getY() + w.getHeight() > bottom) {
-            w.setY(Math.max(screen.getMinY() + SCREEN_MARGIN, bottom - w.getHeight()));
-        } else if (w.getY() < screen.getMinY()) {
-            w.setY(screen.getMinY() + SCREEN_MARGIN);
-        }
-        if (w.getWidth() <= screen.getWidth()) {
-            if (w.getX() + w.getWidth() > screen.getMaxX()) {
-                w.setX(screen.getMaxX() - w.getWidth());
-            } else if (w.getX() < screen.getMinX()) {
-                w.setX(screen.getMinX());
-            }
-        }
-    }
-
-    /** The visual bounds of the screen the owner window (else the dialog) is mostly on; else the primary one's. */
-    private Rectangle2D screenBounds(Window dialogWindow) {
-        Window ref = getOwner() != null && getOwner().isShowing() ? getOwner() : dialogWindow;
-        if (ref != null && !Double.isNaN(ref.getX()) && !Double.isNaN(ref.getY())) {
-            double width = Math.max(1, ref.getWidth());
-            double height = Math.max(1, ref.getHeight());
-            Screen best = null;
-            double bestArea = -1;
-            for (Screen s : Screen.getScreensForRectangle(ref.getX(), ref.getY(), width, height)) {
-                Rectangle2D b = s.getBounds();
-                double w = Math.min(b.getMaxX(), ref.getX() + width) - Math.max(b.getMinX(), ref.getX());
-                double h = Math.min(b.getMaxY(), ref.getY() + height) - Math.max(b.getMinY(), ref.getY());
-                double area = Math.max(0, w) * Math.max(0, h);
-                if (area > bestArea) {
-                    best = s;
-                    bestArea = area;
-                }
-            }
-            if (best != null) {
-                return best.getVisualBounds();
-            }
-        }
-        return Screen.getPrimary().getVisualBounds();
     }
 }

@@ -11,7 +11,8 @@ import java.util.Set;
 /** Positional words and --options of one command, checked against what the command accepts. */
 record Args(List<String> positional, Map<String, String> options, Set<String> flags) {
     static final Map<String, Set<String>> OPTIONS = Map.of(
-            "add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind", "--notes", "--notes-file"),
+            "add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind", "--notes", "--notes-file",
+                    "--kind"),
             "list", Set.of("--list", "--tag"),
             "ls", Set.of("--list", "--tag"),
             "edit", Set.of("--title", "--notes", "--notes-file", "--due", "--list", "--priority", "--tags", "--repeat",

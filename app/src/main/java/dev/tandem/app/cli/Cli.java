@@ -32,23 +32,16 @@ public final class Cli {
     static final String USAGE = """
             Usage: tandem [--data-dir DIR] COMMAND [ARGS]
 
-              add TITLE [--list L] [--due DATE]    add a todo; prints its id. DATE: today, tomorrow, fri,
-                  [--priority 1-4] [--tags a,b]    next week, in 3 days, 2026-12-01. The title understands
-                  [--repeat R] [--remind TIME]     quick add: "Water plants every monday p2 @home #Garden
-                  [--notes N | --notes-file PATH]  remind 9am" (R: every day|weekday|monday|2 weeks|
-                                                   month on the 1st|year; TIME: 9am, 18:00).
-                                                   "note: TITLE" adds a note (#list, @tags and notes only).
-                                                   --notes - reads the notes from stdin, --notes-file
-                                                   from a UTF-8 file. Tags are separated by commas;
-                                                   spaces inside one become dashes ("two words": @two-words)
+              add TITLE [DETAILS]                  add a todo; prints its id. The title understands quick add:
+                                                   "Water plants every monday p2 @home #Garden remind 9am";
+                                                   DETAILS override what it says. "note: TITLE" or --kind note
+                                                   adds a note (#list, @tags and notes only)
               list [--all] [--list L] [--tag T] [--notes|--todos] [--json]
                                                    open todos and notes (--all: also done ones)
               done ID                              mark done (undone ID reopens); for a repeating todo
                                                    prints the next occurrence's id and due date
               skip ID                              a repeating todo moves on to its next occurrence
-              edit ID [--title T] [--notes N|-] [--notes-file PATH] [--due DATE|none] [--list L]
-                  [--priority 1-4|none] [--tags a,b|none] [--repeat R|none] [--remind TIME|none]
-                  [--kind note|todo]
+              edit ID [--title T] [DETAILS]        change the title or DETAILS of a todo or note
               rm ID                                move to the Trash
               sync [--remote folder:DIR | --remote s3://BUCKET[/PREFIX] | --remote webdav:URL]
                   [--endpoint URL] [--region R]    sync now, with the saved settings or the given remote;
@@ -67,6 +60,26 @@ public final class Cli {
               import PATH [--format F]             add todos from a file or folder; F (else detected): json,
                                                    markdown, ics, todoist, jex, joplin-raw. Importing the
                                                    same file again adds nothing
+
+            DETAILS, the options add and edit share:
+              OPTION             SETS        ACCEPTED VALUES                              NONE CLEARS (EDIT ONLY)
+              --list L           list        a list's name, created if new; inbox         no (inbox: no list)
+              --due DATE         due date    today, tomorrow, fri, next week, in 3 days,  yes
+                                             2026-12-01
+              --priority P       priority    1 (highest) to 4, or p1 to p4                yes
+              --tags a,b         tags        separated by commas; spaces inside one       yes
+                                             become dashes ("two words": @two-words);
+                                             add adds to the title's, edit replaces all
+              --repeat R         repeat      every day|weekday|monday|2 weeks|month on    yes
+                                             the 1st|year, or an RRULE such as
+                                             FREQ=WEEKLY;BYDAY=MO; add without a due
+                                             date: due on the first date
+              --remind TIME      reminder    9am, 18:00, tomorrow 18:00: on the due       yes
+                                             date, else the next time it comes
+              --notes N          notes       the text; - reads it from stdin              no ("" clears)
+              --notes-file PATH  notes       a UTF-8 file (not with --notes)              no
+              --kind K           note/todo   note or todo; a note has no due date,        no
+                                             priority, repeat or reminder
 
             ID is the full id or a unique part of its start or end (at least 4 characters).
             Exit codes: 0 ok, 1 failed, 2 usage, 3 synced with problems (remote objects this device

@@ -2,14 +2,18 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TextLimits;
+import dev.tandem.app.text.DatePhrases;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.app.text.TodoDraft;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -20,18 +24,110 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * Reads the options add and edit share: --notes, --notes-file, --priority, --tags, --repeat, --remind ("none"
- * clears in edit).
+ * The detail options add and edit share (the table under DETAILS in {@code tandem help}): each is read here
+ * once, by {@link #read}, for both commands. In edit, "none" (or an empty value) clears a field; add refuses it.
  */
 final class DetailOptions {
+    /** The options add and edit share, in the order help's table lists them. */
+    static final List<String> NAMES = List.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind",
+            "--notes", "--notes-file", "--kind");
+
+    /** The options whose "none" clears the field (in edit). */
+    static final List<String> CLEARABLE = List.of("--due", "--priority", "--tags", "--repeat", "--remind");
+
+    /** The options a note cannot have. */
+    static final List<String> TODO_ONLY = List.of("--due", "--priority", "--repeat", "--remind");
+
     private DetailOptions() {
+    }
+
+    /** A given option's value; null when it was "none" or empty, which clears the field (edit only). */
+    record Given<T>(T value) {
+        boolean clears() {
+            return value == null;
+        }
+    }
+
+    /**
+     * A reminder as read: its time and, when the phrase names one ("tomorrow 18:00"), its day; else it falls
+     * on the due date, or without one on the next time that clock time comes.
+     */
+    record Remind(LocalDate day, LocalTime time) {
+        Long at(LocalDate due, ZonedDateTime now) {
+            return new TodoDraft(new QuickAdd("x", day != null ? day : due, null), null, List.of(), null, time)
+                    .remindAt(now);
+        }
+    }
+
+    /**
+     * What the shared options say. A field is null when its option is absent; {@code list} is the name as
+     * given ({@link #listId} reads it), {@code notes} the text ("" in edit clears), {@code note} the --kind.
+     */
+    record Details(String list, Given<LocalDate> due, Given<Integer> priority, Given<List<String>> tags,
+                   Given<Recurrence> repeat, Given<Remind> remind, String notes, Boolean note) {
+    }
+
+    /** For add: "none" (or an empty value) clears a field only in edit. */
+    static void refuseNone(String verb, Map<String, String> o) {
+        for (String name : CLEARABLE) {
+            if (o.containsKey(name) && isNone(o.get(name))) {
+                throw new UsageError(verb + ": " + name + " none clears only in edit; leave out " + name);
+            }
+        }
+    }
+
+    /** A note has no due date, priority, repeat or reminder: "note: TITLE" and --kind note say so alike. */
+    static void refuseTodoOnly(String verb, Map<String, String> o) {
+        for (String name : TODO_ONLY) {
+            if (o.containsKey(name)) {
+                throw new UsageError(verb + ": a note has no due date, priority, repeat or reminder; leave out " + name);
+            }
+        }
+    }
+
+    /** Reads every shared option in {@code o}; a usage error for a value it cannot read. */
+    static Details read(String verb, Map<String, String> o, InputStream stdin, LocalDate today) {
+        return new Details(o.get("--list"), given(o, "--due", v -> due(v, today)),
+                given(o, "--priority", DetailOptions::priority), given(o, "--tags", DetailOptions::tags),
+                given(o, "--repeat", DetailOptions::repeat), given(o, "--remind", v -> remind(v, today)),
+                notes(verb, o, stdin), o.containsKey("--kind") ? note(o.get("--kind")) : null);
+    }
+
+    private static <T> Given<T> given(Map<String, String> o, String name, Function<String, T> parse) {
+        if (!o.containsKey(name)) {
+            return null;
+        }
+        String v = o.get(name);
+        return new Given<>(isNone(v) ? null : parse.apply(v));
+    }
+
+    /**
+     * The id of the list {@code --list NAME} names, created (and said on {@code err}) when there is none;
+     * null for the inbox ("inbox" or empty).
+     */
+    static String listId(TodoStore store, String name, PrintStream err) {
+        if (name == null || name.isBlank() || name.equalsIgnoreCase("inbox")) {
+            return null;
+        }
+        return store.findList(name).map(TodoList::id).orElseGet(() -> {
+            TodoList l = store.createList(name);
+            err.println("Created list “" + l.name() + "”");
+            return l.id();
+        });
+    }
+
+    static LocalDate due(String v, LocalDate today) {
+        return DatePhrases.parse(v.strip(), today).orElseThrow(() -> new UsageError("cannot read the date '" + v.strip()
+                + "'; try today, tomorrow, fri, next week, in 3 days or 2026-12-01"));
     }
 
     static boolean isNone(String v) {
@@ -131,14 +227,13 @@ final class DetailOptions {
                         + " every month on the 1st, every year or an RRULE such as FREQ=WEEKLY;BYDAY=MO"));
     }
 
-    /** "9am", "18:00", "tomorrow 18:00": on the given date (or the phrase's), else the next time it comes. */
-    static Long remindAt(String v, LocalDate due, LocalDate today, ZonedDateTime now) {
+    /** "9am", "18:00", "tomorrow 18:00": on the phrase's day, else the due date, else the next time it comes. */
+    static Remind remind(String v, LocalDate today) {
         TodoDraft d = TodoDraft.parse("x " + v.strip(), today);
         if (d.remindTime() == null || !d.title().equals("x")) {
             throw new UsageError("--remind: cannot read '" + v + "'; try 9am, 18:00 or tomorrow 18:00");
         }
-        LocalDate on = d.due() != null ? d.due() : due;
-        return new TodoDraft(new QuickAdd("x", on, null), null, List.of(), null, d.remindTime()).remindAt(now);
+        return new Remind(d.due(), d.remindTime());
     }
 
     /** "note" or "todo" (any case): whether the item is a note. */

@@ -11,8 +11,8 @@ import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
-import dev.tandem.app.text.DatePhrases;
 import dev.tandem.app.text.QuickAdd;
+import dev.tandem.app.text.QuickAddParser;
 import dev.tandem.app.text.TodoDraft;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -42,89 +42,67 @@ final class TodoCommands {
         this.err = err;
     }
 
-    private LocalDate parseDate(String text, TodoStore store) {
-        return DatePhrases.parse(text, store.today()).orElseThrow(() ->
-                new UsageError("cannot read the date '" + text + "'; try today, tomorrow, fri, next week, in 3 days or 2026-12-01"));
-    }
-
-    private String listIdFor(TodoStore store, String name) {
-        if (name == null) {
-            return null;
-        }
-        if (name.isBlank() || name.equalsIgnoreCase("inbox")) {
-            return null;
-        }
-        return store.findList(name).map(TodoList::id).orElseGet(() -> {
-            TodoList l = store.createList(name);
-            err.println("Created list “" + l.name() + "”");
-            return l.id();
-        });
-    }
-
+    /**
+     * The shared detail options (DetailOptions) set the new item's fields and override what the title says;
+     * "none" is refused, as there is nothing to clear. {@code --kind} decides how the title is read: as a note
+     * ("note: TITLE" says the same) or as a todo.
+     */
     int add(TodoStore store, Args a) {
+        Map<String, String> o = a.options();
+        DetailOptions.refuseNone("add", o);
+        DetailOptions.Details d = DetailOptions.read("add", o, in, store.today());
         String text = String.join(" ", a.positional()).strip();
+        if (d.note() != null) {
+            text = d.note() ? QuickAddParser.NOTE_PREFIX + " " + QuickAddParser.withoutNotePrefix(text)
+                    : QuickAddParser.withoutNotePrefix(text);
+        }
         TodoDraft q = TodoDraft.parse(text, store.today());
         if (q.title().isBlank()) {
             throw new UsageError("add: give a title, e.g. tandem add \"Buy milk\" --due tomorrow");
         }
-        Map<String, String> o = a.options();
-        String notes = DetailOptions.notes("add", o, in);
-        if (notes != null) {
-            TextLimits.notes(notes); // before the add, so notes over the limit add nothing
+        if (d.notes() != null) {
+            TextLimits.notes(d.notes()); // before the add, so notes over the limit add nothing
         }
         if (q.note()) {
-            return addNote(store, q, o, notes);
+            return addNote(store, q, o, d);
         }
-        LocalDate due = o.containsKey("--due") ? parseDate(o.get("--due"), store) : q.due();
-        Integer priority = o.containsKey("--priority") ? DetailOptions.priority(o.get("--priority")) : q.priority();
+        LocalDate due = d.due() != null ? d.due().value() : q.due();
+        Integer priority = d.priority() != null ? d.priority().value() : q.priority();
         List<String> tags = new ArrayList<>(q.tags());
-        if (o.containsKey("--tags")) {
-            tags.addAll(DetailOptions.tags(o.get("--tags")));
+        if (d.tags() != null) {
+            tags.addAll(d.tags().value());
         }
-        Recurrence repeat = o.containsKey("--repeat") ? DetailOptions.repeat(o.get("--repeat")) : q.repeat();
+        Recurrence repeat = d.repeat() != null ? d.repeat().value() : q.repeat();
         ZonedDateTime now = ZonedDateTime.now(store.dateClock());
         if (repeat != null && due == null) {
             due = repeat.first(store.today());
         }
-        Long remindAt = o.containsKey("--remind") ? DetailOptions.remindAt(o.get("--remind"), due, store.today(), now)
+        Long remindAt = d.remind() != null ? d.remind().value().at(due, now)
                 : new TodoDraft(new QuickAdd(q.title(), due, null), null, List.of(), null, q.remindTime()).remindAt(now);
-        String listName = o.containsKey("--list") ? null : q.listName();
-        String listId = o.containsKey("--list") ? listIdFor(store, o.get("--list")) : null;
-        if (listName != null && store.findList(listName).isEmpty()) {
-            err.println("Created list “" + listName.strip() + "”");
-        }
-        TodoStore.Added added = store.add(q.title(), listName, listId, due,
-                new TodoDetails(priority, tags, repeat, remindAt));
-        setNotes(store, added, notes);
-        out.println(added.item().id());
-        return 0;
+        return added(store, q, d, due, new TodoDetails(priority, tags, repeat, remindAt));
     }
 
-    /** The notes of a just-added item (none when null or empty). */
-    private static void setNotes(TodoStore store, TodoStore.Added added, String notes) {
-        if (notes != null && !notes.isEmpty()) {
-            store.update(added.item().id(), it -> it.withNotes(notes));
-        }
-    }
-
-    /** "note: TITLE": a note in the list given (--list or #list), with its tags; todo options are refused. */
-    private int addNote(TodoStore store, TodoDraft q, Map<String, String> o, String notes) {
-        for (String todoOnly : List.of("--due", "--priority", "--repeat", "--remind")) {
-            if (o.containsKey(todoOnly)) {
-                throw new UsageError("add: a note has no due date, priority, repeat or reminder; leave out " + todoOnly);
-            }
-        }
+    /** "note: TITLE" or --kind note: a note in the list given (--list or #list), with tags; todo options refused. */
+    private int addNote(TodoStore store, TodoDraft q, Map<String, String> o, DetailOptions.Details d) {
+        DetailOptions.refuseTodoOnly("add", o);
         List<String> tags = new ArrayList<>(q.tags());
-        if (o.containsKey("--tags")) {
-            tags.addAll(DetailOptions.tags(o.get("--tags")));
+        if (d.tags() != null) {
+            tags.addAll(d.tags().value());
         }
-        String listName = o.containsKey("--list") ? null : q.listName();
-        String listId = o.containsKey("--list") ? listIdFor(store, o.get("--list")) : null;
+        return added(store, q, d, null, TodoDetails.note(tags));
+    }
+
+    /** Adds the item to --list (else the title's #list), with its notes; prints its id. */
+    private int added(TodoStore store, TodoDraft q, DetailOptions.Details d, LocalDate due, TodoDetails details) {
+        String listName = d.list() != null ? null : q.listName();
+        String listId = d.list() != null ? DetailOptions.listId(store, d.list(), err) : null;
         if (listName != null && store.findList(listName).isEmpty()) {
             err.println("Created list “" + listName.strip() + "”");
         }
-        TodoStore.Added added = store.add(q.title(), listName, listId, null, TodoDetails.note(tags));
-        setNotes(store, added, notes);
+        TodoStore.Added added = store.add(q.title(), listName, listId, due, details);
+        if (d.notes() != null && !d.notes().isEmpty()) {
+            store.update(added.item().id(), it -> it.withNotes(d.notes()));
+        }
         out.println(added.item().id());
         return 0;
     }
@@ -253,77 +231,51 @@ final class TodoCommands {
         String ref = a.one("edit", "ID");
         Map<String, String> o = a.options();
         if (o.isEmpty()) {
-            throw new UsageError("edit: say what to change: --title, --notes, --notes-file, --due, --list, --priority,"
-                    + " --tags, --repeat, --remind or --kind");
+            throw new UsageError("edit: say what to change: --title, " + String.join(", ", DetailOptions.NAMES));
         }
-        String notes = DetailOptions.notes("edit", o, in);
-        Boolean note = o.containsKey("--kind") ? DetailOptions.note(o.get("--kind")) : null;
+        DetailOptions.Details d = DetailOptions.read("edit", o, in, store.today());
         if (o.containsKey("--title") && o.get("--title").isBlank()) {
             throw new UsageError("edit: --title must not be empty");
         }
-        LocalDate due = null;
-        boolean clearDue = false;
-        if (o.containsKey("--due")) {
-            String d = o.get("--due").strip();
-            if (d.equalsIgnoreCase("none") || d.isEmpty()) {
-                clearDue = true;
-            } else {
-                due = parseDate(d, store);
-            }
-        }
         Item it = resolve(store, ref);
-        Integer priority = o.containsKey("--priority") && !DetailOptions.isNone(o.get("--priority"))
-                ? DetailOptions.priority(o.get("--priority")) : null;
-        Recurrence repeat = o.containsKey("--repeat") && !DetailOptions.isNone(o.get("--repeat"))
-                ? DetailOptions.repeat(o.get("--repeat")) : null;
-        LocalDate dueForRemind = fDueOr(due, clearDue, it);
-        Long remindAt = o.containsKey("--remind") && !DetailOptions.isNone(o.get("--remind"))
-                ? DetailOptions.remindAt(o.get("--remind"), dueForRemind, store.today(),
-                ZonedDateTime.now(store.dateClock())) : null;
+        LocalDate dueForRemind = d.due() != null ? d.due().value() : it.dueDate();
+        Long remindAt = d.remind() != null && !d.remind().clears()
+                ? d.remind().value().at(dueForRemind, ZonedDateTime.now(store.dateClock())) : null;
         LocalDate today = store.today();
-        String listId = o.containsKey("--list") ? listIdFor(store, o.get("--list")) : it.listId();
-        LocalDate fDue = due;
-        boolean fClear = clearDue;
+        String listId = d.list() != null ? DetailOptions.listId(store, d.list(), err) : it.listId();
         store.update(it.id(), cur -> {
             Item r = cur;
             if (o.containsKey("--title")) {
                 r = r.withTitle(o.get("--title").strip());
             }
-            if (notes != null) {
-                r = r.withNotes(notes.isEmpty() ? null : notes);
+            if (d.notes() != null) {
+                r = r.withNotes(d.notes().isEmpty() ? null : d.notes());
             }
-            if (fClear) {
-                r = r.withDue(null);
-            } else if (fDue != null) {
-                r = r.withDue(fDue);
+            if (d.due() != null) {
+                r = r.withDue(d.due().value());
             }
-            if (o.containsKey("--list")) {
+            if (d.list() != null) {
                 r = r.withListId(listId);
             }
-            if (o.containsKey("--priority")) {
-                r = r.withPriority(priority);
+            if (d.priority() != null) {
+                r = r.withPriority(d.priority().value());
             }
-            if (o.containsKey("--repeat")) {
-                r = SeriesStore.withRule(r, repeat, today);
+            if (d.repeat() != null) {
+                r = SeriesStore.withRule(r, d.repeat().value(), today);
             }
-            if (o.containsKey("--remind")) {
+            if (d.remind() != null) {
                 r = r.withRemindAt(remindAt);
             }
-            if (note != null) {
-                r = r.withNote(note);
+            if (d.note() != null) {
+                r = r.withNote(d.note());
             }
             return r;
         });
-        if (o.containsKey("--tags")) {
-            new TagStore(store).set(it.id(), DetailOptions.isNone(o.get("--tags")) ? List.of()
-                    : DetailOptions.tags(o.get("--tags")));
+        if (d.tags() != null) {
+            new TagStore(store).set(it.id(), d.tags().clears() ? List.of() : d.tags().value());
         }
         err.println("Edited: " + store.get(it.id()).map(Item::titleOrEmpty).orElse(it.titleOrEmpty()));
         return 0;
-    }
-
-    private static LocalDate fDueOr(LocalDate due, boolean clear, Item it) {
-        return clear ? null : due != null ? due : it.dueDate();
     }
 
     int rm(TodoStore store, Args a) {

@@ -60,6 +60,10 @@ final class TodoCommands {
         if (q.title().isBlank()) {
             throw new UsageError("add: give a title, e.g. tandem add \"Buy milk\" --due tomorrow");
         }
+        if (q.warning() != null) {
+            // As quick add says it: the todo is added, and the phrase stays in its title.
+            err.println("tandem: note: " + q.warning());
+        }
         if (d.notes() != null) {
             TextLimits.notes(d.notes()); // before the add, so notes over the limit add nothing
         }

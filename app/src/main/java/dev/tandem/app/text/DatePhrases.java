@@ -2,8 +2,13 @@ package dev.tandem.app.text;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +18,13 @@ import java.util.regex.Pattern;
 /**
  * Understands the date phrases people type: "today", "tonight", "tomorrow" ("tmr"), weekday names
  * and abbreviations ("fri": the coming Friday, 1 to 7 days ahead), "next fri" (7 days after that),
- * "next week" (next Monday), "next month" (same day next month), "in 3 days", "in 2 weeks", and ISO
- * dates ("2026-12-01"). Pure: today's date is passed in.
+ * "next week" (next Monday), "next month" (same day next month), "in 3 days", "in 2 weeks", ISO
+ * dates ("2026-12-01"), a month name and a day ("feb 29", "march 3rd": the next such day, today
+ * included, so "feb 29" is the next leap day) and day/month ("31/12": the next 31 December). Pure:
+ * today's date is passed in.
+ *
+ * <p>{@link #notADate} finds what looks like a date but is none ("feb 30", "31/2", "2026-02-30"), so
+ * quick add can say why it stayed in the title.
  */
 public final class DatePhrases {
     private DatePhrases() {
@@ -32,6 +42,22 @@ public final class DatePhrases {
 
     private static final Pattern IN_N = Pattern.compile("in (\\d{1,3}) (day|days|week|weeks|month|months)");
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern MONTH_DAY = Pattern.compile("([a-z]+)\\.? (\\d{1,2})(?:st|nd|rd|th)?");
+    private static final Pattern DAY_SLASH_MONTH = Pattern.compile("(\\d{1,2})/(\\d{1,2})");
+    private static final Map<String, Integer> MONTHS = months();
+    /** Day/month look-alikes that are words, never dates. */
+    private static final java.util.Set<String> IDIOMS = java.util.Set.of("24/7");
+
+    private static Map<String, Integer> months() {
+        Map<String, Integer> m = new HashMap<>();
+        for (Month month : Month.values()) {
+            String name = month.name().toLowerCase(Locale.ROOT);
+            m.put(name, month.getValue());
+            m.put(name.substring(0, 3), month.getValue());
+        }
+        m.put("sept", 9);
+        return Map.copyOf(m);
+    }
 
     /** The date the whole phrase means, or empty when it is not a date phrase. */
     public static Optional<LocalDate> parse(String phrase, LocalDate today) {
@@ -87,6 +113,71 @@ public final class DatePhrases {
                 return Optional.empty();
             }
         }
+        Matcher md = MONTH_DAY.matcher(p);
+        if (md.matches() && MONTHS.containsKey(md.group(1))) {
+            return next(MONTHS.get(md.group(1)), Integer.parseInt(md.group(2)), today);
+        }
+        Matcher dm = DAY_SLASH_MONTH.matcher(p);
+        // "24/7" is around the clock, not the 24th of July.
+        if (dm.matches() && !IDIOMS.contains(p)) {
+            return next(Integer.parseInt(dm.group(2)), Integer.parseInt(dm.group(1)), today);
+        }
         return Optional.empty();
+    }
+
+    /** The next day (today included) that is this day of this month; empty when there is none ("feb 30"). */
+    private static Optional<LocalDate> next(int month, int day, LocalDate today) {
+        if (month < 1 || month > 12 || day < 1 || day > Month.of(month).maxLength()) {
+            return Optional.empty();
+        }
+        // Eight years always hold a leap year.
+        for (int y = today.getYear(); y <= today.getYear() + 8; y++) {
+            if (day <= YearMonth.of(y, month).lengthOfMonth() && !LocalDate.of(y, month, day).isBefore(today)) {
+                return Optional.of(LocalDate.of(y, month, day));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first words in the text that look like a date but are none: a month name and a day it never
+     * has ("feb 30", "apr 31st", "jan 0"), day/month with both numbers from 1 to 31 that is no date
+     * ("31/2", "12/31": day first), or an ISO date that does not exist ("2026-02-30"). Empty when there
+     * are none. Words such as "50/50" or "feb 2027" do not look like a date and are not reported.
+     */
+    public static Optional<String> notADate(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> words = Arrays.asList(text.strip().split("\\s+"));
+        for (int i = 0; i < words.size(); i++) {
+            String w = trimPunctuation(words.get(i));
+            String l = w.toLowerCase(Locale.ROOT);
+            LocalDate anyDay = LocalDate.of(2000, 1, 1);
+            if (i + 1 < words.size()) {
+                String phrase = w + " " + trimPunctuation(words.get(i + 1));
+                Matcher md = MONTH_DAY.matcher(phrase.toLowerCase(Locale.ROOT));
+                if (md.matches() && MONTHS.containsKey(md.group(1)) && parse(phrase, anyDay).isEmpty()) {
+                    return Optional.of(phrase);
+                }
+            }
+            Matcher dm = DAY_SLASH_MONTH.matcher(l);
+            if (dm.matches() && inRange(dm.group(1)) && inRange(dm.group(2)) && parse(l, anyDay).isEmpty()) {
+                return Optional.of(w);
+            }
+            if (ISO.matcher(l).matches() && parse(l, anyDay).isEmpty()) {
+                return Optional.of(w);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean inRange(String number) {
+        int n = Integer.parseInt(number);
+        return n >= 1 && n <= 31;
+    }
+
+    private static String trimPunctuation(String word) {
+        return word.replaceAll("[.,;:!?)\"”]+$", "").replaceAll("^[(\"“]+", "");
     }
 }

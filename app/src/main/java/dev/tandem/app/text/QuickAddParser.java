@@ -11,7 +11,8 @@ import java.util.Optional;
  * Splits what was typed into the quick-add field into a title, a due date and a list. A date phrase
  * (see {@link DatePhrases}) counts only at the end of the text, so "Call Monday Ltd about invoice"
  * keeps its title; the longest phrase wins ("next fri" over "fri"). A word "#name" picks the list
- * called name. If nothing but a date is left, the date stays in the title.
+ * called name; with several, the last one does and the others stay in the title as typed ("#L1 #L2":
+ * list L2, title "#L1"), so no word vanishes. If nothing but a date is left, the date stays in the title.
  *
  * <p>Text that starts with "note:" (any case) is a plain note: the rest is its title, "#name" still picks
  * the list, and no date is read, since a note is never due ("note: ideas for tomorrow" keeps its words).
@@ -34,19 +35,29 @@ public final class QuickAddParser {
         return isNote(text) ? text.stripLeading().substring(NOTE_PREFIX.length()).strip() : text;
     }
 
+    /** Whether the word names a list ("#Work"). */
+    static boolean isListWord(String w) {
+        return w.length() > 1 && w.startsWith("#");
+    }
+
+    /** The index of the last "#name" word, the one that picks the list; -1 when there is none. */
+    static int lastListWord(List<String> words) {
+        for (int i = words.size() - 1; i >= 0; i--) {
+            if (isListWord(words.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public static QuickAdd parse(String text, LocalDate today) {
         boolean note = isNote(text);
         String input = text == null ? "" : withoutNotePrefix(text).strip();
         List<String> words = new ArrayList<>(Arrays.asList(input.isEmpty() ? new String[0] : input.split("\\s+")));
         String listName = null;
-        for (int i = words.size() - 1; i >= 0; i--) {
-            String w = words.get(i);
-            if (w.length() > 1 && w.startsWith("#")) {
-                if (listName == null) {
-                    listName = w.substring(1);
-                }
-                words.remove(i);
-            }
+        int list = lastListWord(words);
+        if (list >= 0) {
+            listName = words.remove(list).substring(1);
         }
         if (note) {
             return new QuickAdd(String.join(" ", words), null, listName, true);

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Understands repeat phrases: "every day", "every weekday", "every monday" ("every mon", "every mon,
  * wed"), "every week", "every other week", "every 2 weeks", "every month", "every month on the 1st",
- * "every year", "daily", "weekly", "monthly", "yearly". Pure.
+ * "every year", "daily", "weekly", "monthly", "yearly". Pure. Quick add ({@link TodoDraft}) reads an
+ * "every …" phrase anywhere, a bare word ("weekly") only at the end, so "Write weekly report" keeps it.
  */
 public final class RepeatPhrases {
     private RepeatPhrases() {
@@ -92,10 +93,5 @@ public final class RepeatPhrases {
             return days.isEmpty() ? Optional.empty() : Optional.of(Recurrence.weekly(days));
         }
         return Optional.empty();
-    }
-
-    /** Words that can start a repeat phrase. */
-    static boolean starts(String word) {
-        return List.of("every", "daily", "weekly", "monthly", "yearly", "annually").contains(word.toLowerCase(Locale.ROOT));
     }
 }

@@ -142,7 +142,8 @@ public final class UndoableCommands {
         TodoDetails details = new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt);
         async.run(() -> store.add(q.title(), listName, fallbackList, finalDue, details), added -> {
             undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> readd(added));
-            message.set("Added “" + added.item().title() + "”");
+            // A date that is none ("feb 30") stayed in the title: say so rather than just "Added".
+            message.set(q.warning() != null ? q.warning() : "Added “" + added.item().title() + "”");
         });
         return true;
     }

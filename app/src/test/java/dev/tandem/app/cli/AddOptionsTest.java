@@ -47,6 +47,14 @@ class AddOptionsTest {
     }
 
     @Test
+    void add_dateLikePhraseNotUnderstood_addsAndSaysSoOnStderr() {
+        Result r = run(tmp.resolve("a"), "add", "Pay rent feb 30");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("“feb 30” is not a date; it stays in the title"), r.err());
+        assertTrue(run(tmp.resolve("a"), "list", "--json").out().contains("Pay rent feb 30"));
+    }
+
+    @Test
     void add_everyDetailOption_listJsonShowsEachField() {
         Path d = tmp.resolve("a");
         Result add = run(d, "add", "Water plants", "--list", "Garden", "--due", "2030-01-07", "--priority", "2",

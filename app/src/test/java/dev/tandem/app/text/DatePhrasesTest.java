@@ -55,4 +55,34 @@ class DatePhrasesTest {
         assertEquals(DueDates.Urgency.TODAY, DueDates.urgency(TODAY, TODAY));
         assertEquals(DueDates.Urgency.LATER, DueDates.urgency(TODAY.plusDays(10), TODAY));
     }
+
+    @Test
+    void parse_monthAndDay_isTheNextSuchDayTodayIncluded() {
+        assertEquals(Optional.of(LocalDate.of(2028, 2, 29)), DatePhrases.parse("feb 29", TODAY));
+        assertEquals(Optional.of(LocalDate.of(2027, 2, 28)), DatePhrases.parse("February 28th", TODAY));
+        assertEquals(Optional.of(TODAY), DatePhrases.parse("nov 18", TODAY));
+        assertEquals(Optional.of(LocalDate.of(2027, 11, 17)), DatePhrases.parse("nov 17", TODAY));
+        assertTrue(DatePhrases.parse("feb 30", TODAY).isEmpty());
+        assertTrue(DatePhrases.parse("apr 31", TODAY).isEmpty());
+    }
+
+    @Test
+    void parse_daySlashMonth_isTheNextSuchDay() {
+        assertEquals(Optional.of(LocalDate.of(2026, 12, 31)), DatePhrases.parse("31/12", TODAY));
+        assertEquals(Optional.of(LocalDate.of(2027, 2, 1)), DatePhrases.parse("1/2", TODAY));
+        assertEquals(Optional.of(LocalDate.of(2028, 2, 29)), DatePhrases.parse("29/2", TODAY));
+        assertTrue(DatePhrases.parse("31/2", TODAY).isEmpty());
+        assertTrue(DatePhrases.parse("12/31", TODAY).isEmpty(), "day first");
+    }
+
+    @Test
+    void notADate_dateLikeWordsThatAreNone_areNamed() {
+        assertEquals(Optional.of("feb 30"), DatePhrases.notADate("Party feb 30"));
+        assertEquals(Optional.of("Apr 31st"), DatePhrases.notADate("Rent Apr 31st, then pay"));
+        assertEquals(Optional.of("31/2"), DatePhrases.notADate("Party 31/2"));
+        assertEquals(Optional.of("12/31"), DatePhrases.notADate("Party 12/31"));
+        assertTrue(DatePhrases.notADate("Party feb 29").isEmpty());
+        assertTrue(DatePhrases.notADate("Split 50/50 with feb 2027 budget").isEmpty());
+        assertTrue(DatePhrases.notADate(null).isEmpty());
+    }
 }

@@ -107,4 +107,25 @@ class QuickAddParserTest {
         QuickAdd q = QuickAddParser.parse("Write note: thanks to Sam fri", TODAY);
         assertEquals(new QuickAdd("Write note: thanks to Sam", LocalDate.of(2026, 11, 20), null, false), q);
     }
+
+    @Test
+    void parse_twoListWords_lastPicksTheListAndTheOtherStaysInTheTitle() {
+        assertEquals(new QuickAdd("#L1", null, "L2"), QuickAddParser.parse("#L1 #L2", TODAY));
+        assertEquals(new QuickAdd("Plan #L1 trip", TODAY.plusDays(1), "L2"), QuickAddParser.parse("Plan #L1 trip #L2 tomorrow", TODAY));
+    }
+
+    @Test
+    void parse_monthDay_isTheNextSuchDay() {
+        QuickAdd q = QuickAddParser.parse("Party feb 29", TODAY);
+        assertEquals("Party", q.title());
+        assertEquals(LocalDate.of(2028, 2, 29), q.due());
+        assertEquals(LocalDate.of(2027, 3, 3), QuickAddParser.parse("Dentist on March 3rd", TODAY).due());
+    }
+
+    @Test
+    void parse_invalidMonthDay_staysInTitle() {
+        QuickAdd q = QuickAddParser.parse("Party feb 30", TODAY);
+        assertEquals("Party feb 30", q.title());
+        assertNull(q.due());
+    }
 }

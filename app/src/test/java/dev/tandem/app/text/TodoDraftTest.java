@@ -21,6 +21,13 @@ class TodoDraftTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
 
     @Test
+    void parse_aroundTheClock_staysInTheTitleAndSetsNoDate() {
+        TodoDraft d = TodoDraft.parse("Be available 24/7", TODAY);
+        assertEquals("Be available 24/7", d.title());
+        assertEquals(null, d.due());
+    }
+
+    @Test
     void parse_repeatPriorityAndTag_takesThemOutOfTheTitle() {
         TodoDraft d = TodoDraft.parse("Water plants every monday p2 @home", TODAY);
         assertEquals("Water plants", d.title());
@@ -91,5 +98,136 @@ class TodoDraftTest {
         assertNull(d.repeat());
         assertNull(d.remindTime());
         assertNull(d.due());
+    }
+
+    @Test
+    void parse_bareRepeatWordInsideTitle_staysInTheTitle() {
+        TodoDraft a = TodoDraft.parse("Write weekly report", TODAY);
+        assertEquals("Write weekly report", a.title());
+        assertNull(a.repeat());
+        assertNull(a.due());
+        TodoDraft b = TodoDraft.parse("Daily standup notes", TODAY);
+        assertEquals("Daily standup notes", b.title());
+        assertNull(b.repeat());
+        TodoDraft c = TodoDraft.parse("Pay monthly fee tomorrow", TODAY);
+        assertEquals("Pay monthly fee", c.title());
+        assertNull(c.repeat());
+        assertEquals(TODAY.plusDays(1), c.due());
+    }
+
+    @Test
+    void parse_bareRepeatWordAtTheEnd_setsTheRepeat() {
+        TodoDraft a = TodoDraft.parse("Water plants daily", TODAY);
+        assertEquals("Water plants", a.title());
+        assertEquals(Recurrence.every(Freq.DAILY, 1), a.repeat());
+        assertEquals(TODAY, a.due(), "a repeating todo starts on the rule's first date");
+        TodoDraft b = TodoDraft.parse("Write report weekly p2 #Work @office fri", TODAY);
+        assertEquals("Write report", b.title());
+        assertEquals(Recurrence.every(Freq.WEEKLY, 1), b.repeat());
+        assertEquals(2, b.priority());
+        assertEquals("Work", b.listName());
+        assertEquals(List.of("office"), b.tags());
+        assertEquals(LocalDate.of(2026, 11, 20), b.due());
+        assertEquals("weekly", TodoDraft.parse("weekly", TODAY).title(), "nothing else left: stays the title");
+    }
+
+    @Test
+    void parse_everyPhraseInsideTitle_setsTheRepeat() {
+        TodoDraft a = TodoDraft.parse("Stretch every monday before work", TODAY);
+        assertEquals("Stretch before work", a.title());
+        assertEquals(Recurrence.weekly(Set.of(DayOfWeek.MONDAY)), a.repeat());
+        TodoDraft b = TodoDraft.parse("Write weekly report every 2 weeks", TODAY);
+        assertEquals("Write weekly report", b.title());
+        assertEquals(Recurrence.every(Freq.WEEKLY, 2), b.repeat());
+    }
+
+    @Test
+    void parse_priorityInsideTitle_staysInTheTitle() {
+        TodoDraft a = TodoDraft.parse("Email team about p2 project", TODAY);
+        assertEquals("Email team about p2 project", a.title());
+        assertNull(a.priority());
+        TodoDraft b = TodoDraft.parse("Email team about p2 project p1 tomorrow", TODAY);
+        assertEquals("Email team about p2 project", b.title());
+        assertEquals(1, b.priority());
+        assertEquals(TODAY.plusDays(1), b.due());
+    }
+
+    @Test
+    void parse_priorityAmongTrailingDetails_setsThePriority() {
+        TodoDraft d = TodoDraft.parse("Buy milk p2 tomorrow 18:00 #Groceries", TODAY);
+        assertEquals("Buy milk", d.title());
+        assertEquals(2, d.priority());
+        assertEquals(TODAY.plusDays(1), d.due());
+        assertEquals(LocalTime.of(18, 0), d.remindTime());
+        assertEquals("Groceries", d.listName());
+    }
+
+    @Test
+    void parse_twoListWords_lastIsTheListAndTheOtherStays() {
+        TodoDraft d = TodoDraft.parse("#L1 #L2", TODAY);
+        assertEquals("#L1", d.title());
+        assertEquals("L2", d.listName());
+        TodoDraft e = TodoDraft.parse("Fix #123 crash p1 #Work", TODAY);
+        assertEquals("Fix #123 crash", e.title());
+        assertEquals("Work", e.listName());
+        assertEquals(1, e.priority());
+    }
+
+    /**
+     * A due date has no time in Tandem; a time after the date is the reminder time ("tomorrow 18:00").
+     * A bare hour after a date reads the same way, on the 24-hour clock: "tomorrow at 9" and "tomorrow 9"
+     * are due tomorrow with a reminder at 9:00. Without a date before it a bare number stays text, as
+     * "remind 9" does (only "9am", "9:00" are times there).
+     */
+    @Test
+    void parse_bareHourAfterDate_isTheReminderTimeOnThatDate() {
+        for (String text : List.of("Call Sam tomorrow at 9", "Call Sam tomorrow 9")) {
+            TodoDraft d = TodoDraft.parse(text, TODAY);
+            assertEquals("Call Sam", d.title(), text);
+            assertEquals(TODAY.plusDays(1), d.due(), text);
+            assertEquals(LocalTime.of(9, 0), d.remindTime(), text);
+            assertNull(d.warning(), text);
+        }
+        TodoDraft fri = TodoDraft.parse("Review fri at 14 p1", TODAY);
+        assertEquals("Review", fri.title());
+        assertEquals(LocalDate.of(2026, 11, 20), fri.due());
+        assertEquals(LocalTime.of(14, 0), fri.remindTime());
+        assertEquals(1, fri.priority());
+        TodoDraft noDate = TodoDraft.parse("Meet Sam at 9", TODAY);
+        assertEquals("Meet Sam at 9", noDate.title());
+        assertNull(noDate.remindTime());
+        assertEquals("Buy 2", TodoDraft.parse("Buy 2", TODAY).title());
+        assertEquals("tomorrow 9", TodoDraft.parse("tomorrow 9", TODAY).title(), "no title: all stays");
+    }
+
+    @Test
+    void parse_monthDayAndDaySlashMonth_setTheNextSuchDate() {
+        TodoDraft leap = TodoDraft.parse("Party feb 29", TODAY);
+        assertEquals("Party", leap.title());
+        assertEquals(LocalDate.of(2028, 2, 29), leap.due(), "the next leap day");
+        TodoDraft eve = TodoDraft.parse("Fireworks 31/12", TODAY);
+        assertEquals("Fireworks", eve.title());
+        assertEquals(LocalDate.of(2026, 12, 31), eve.due());
+        assertEquals(LocalDate.of(2027, 3, 1), TodoDraft.parse("Taxes 1/3 p1", TODAY).due(), "day first");
+        TodoDraft at = TodoDraft.parse("Dinner dec 24 at 19", TODAY);
+        assertEquals(LocalDate.of(2026, 12, 24), at.due());
+        assertEquals(LocalTime.of(19, 0), at.remindTime());
+    }
+
+    @Test
+    void parse_dateThatIsNone_staysInTheTitleWithAWarning() {
+        TodoDraft feb = TodoDraft.parse("Party feb 30", TODAY);
+        assertEquals("Party feb 30", feb.title());
+        assertNull(feb.due());
+        assertEquals("“feb 30” is not a date; it stays in the title", feb.warning());
+        TodoDraft slash = TodoDraft.parse("Party 31/2 p2", TODAY);
+        assertEquals("Party 31/2", slash.title());
+        assertEquals(2, slash.priority());
+        assertEquals("“31/2” is not a date; it stays in the title", slash.warning());
+        assertEquals("“2026-02-30” is not a date; it stays in the title", TodoDraft.parse("Party 2026-02-30", TODAY).warning());
+        assertNull(TodoDraft.parse("Party feb 29", TODAY).warning());
+        assertNull(TodoDraft.parse("Split the bill 50/50", TODAY).warning(), "not date-like");
+        assertNull(TodoDraft.parse("Buy milk", TODAY).warning());
+        assertNull(TodoDraft.parse("note: feb 30", TODAY).warning(), "a note reads no dates");
     }
 }

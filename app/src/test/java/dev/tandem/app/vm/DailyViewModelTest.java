@@ -88,6 +88,12 @@ class DailyViewModelTest {
     }
 
     @Test
+    void quickAdd_dateLikePhraseNotUnderstood_addsTheTodoAndSaysSo() {
+        add("Pay rent feb 30");
+        assertEquals("“feb 30” is not a date; it stays in the title", ui.get(() -> vm.commands().messageProperty().get()));
+    }
+
+    @Test
     void quickAdd_repeatPriorityTag_rowShowsThem() {
         ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
         ui.run(() -> vm.commands().quickAdd("Water plants every monday p2 @home"));

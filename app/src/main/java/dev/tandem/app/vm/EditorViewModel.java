@@ -343,7 +343,9 @@ public final class EditorViewModel {
         async.run(() -> {
             Map<String, String> names = new HashMap<>();
             store.lists().forEach(l -> names.put(l.id(), l.name()));
-            return HistoryLine.describe(authors.history(id), lid -> names.getOrDefault(lid, "a deleted list"));
+            // Reminder times in the store's zone, as the reminder itself fires.
+            return HistoryLine.describe(authors.history(id), lid -> names.getOrDefault(lid, "a deleted list"),
+                    store.dateClock().getZone());
         }, lines -> {
             Item now = item.get();
             if (now != null && now.id().equals(id)) {

@@ -153,10 +153,19 @@ public final class ExternalS3Server {
     }
 
     private void awaitListening() throws IOException {
+        awaitListening(process, port, kind.label, log, this::stop);
+    }
+
+    /**
+     * Waits until {@code process} listens on {@code port} of 127.0.0.1; fails with the end of its
+     * log when it exits first, or after {@code onTimeout} when it never listens. For every server
+     * the tests run as a child process.
+     */
+    static void awaitListening(Process process, int port, String label, Path log, Runnable onTimeout) throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(kind.label + " exited at start: " + tail());
+                throw new IllegalStateException(label + " exited at start: " + tail(log));
             }
             try (Socket s = new Socket()) {
                 s.connect(new InetSocketAddress("127.0.0.1", port), 200);
@@ -165,12 +174,12 @@ public final class ExternalS3Server {
                 sleep(100);
             }
         }
-        stop();
-        throw new IllegalStateException(kind.label + " did not listen on " + port + " within " + START_TIMEOUT + ": "
-                + tail());
+        onTimeout.run();
+        throw new IllegalStateException(label + " did not listen on " + port + " within " + START_TIMEOUT + ": "
+                + tail(log));
     }
 
-    private String tail() throws IOException {
+    private static String tail(Path log) throws IOException {
         String text = Files.exists(log) ? Files.readString(log) : "";
         return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
     }
@@ -191,7 +200,8 @@ public final class ExternalS3Server {
         }
     }
 
-    private static Optional<Path> executable(String name) {
+    /** An executable on the PATH (or among pyenv's shims), if installed here. */
+    static Optional<Path> executable(String name) {
         List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
         dirs.add(System.getProperty("user.home") + "/.pyenv/shims");
         for (String d : dirs) {
@@ -212,7 +222,7 @@ public final class ExternalS3Server {
         return p == null ? Path.of("").toAbsolutePath() : p;
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         } catch (IOException e) {

@@ -2,14 +2,9 @@ package dev.tandem.engine.testing;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +17,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -90,7 +84,7 @@ public final class WebDavServer {
         }
         boolean installed = kind == Kind.APACHE
                 ? Files.isExecutable(APACHE) && Files.isRegularFile(APACHE_MODULES.resolve("mod_dav_fs.so"))
-                : executable("rclone").isPresent();
+                : ExternalS3Server.executable("rclone").isPresent();
         if (!installed) {
             String missing = kind.label + " is not installed here (.ci/run installs it: "
                     + (kind == Kind.APACHE ? APACHE + " from apache2-bin" : "rclone on the PATH") + ")";
@@ -143,7 +137,7 @@ public final class WebDavServer {
     }
 
     private static WebDavServer start(Kind kind) {
-        int port = freePort();
+        int port = ExternalS3Server.freePort();
         Path kindDir = Path.of("target", "webdav-" + kind.name().toLowerCase(Locale.ROOT)).toAbsolutePath();
         try {
             Files.createDirectories(kindDir);
@@ -153,7 +147,7 @@ public final class WebDavServer {
             List<String> command = kind == Kind.APACHE
                     ? List.of(APACHE.toString(), "-f", apacheConfig(dir, data, log, port).toString(), "-DFOREGROUND")
                     // --config /dev/null: rclone keeps its (empty) config in memory, never reading ~/.config/rclone.
-                    : List.of(executable("rclone").orElseThrow().toString(), "serve", "webdav", data.toString(),
+                    : List.of(ExternalS3Server.executable("rclone").orElseThrow().toString(), "serve", "webdav", data.toString(),
                             "--addr", "127.0.0.1:" + port, "--user", USER, "--pass", PASSWORD, "--config", "/dev/null");
             // Appending, because Apache also opens the same file as its ErrorLog.
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
@@ -216,26 +210,7 @@ public final class WebDavServer {
     }
 
     private void awaitListening() throws IOException {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(kind.label + " exited at start: " + tail());
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                sleep(100);
-            }
-        }
-        stop();
-        throw new IllegalStateException(kind.label + " did not listen on " + port + " within " + START_TIMEOUT + ": "
-                + tail());
-    }
-
-    private String tail() throws IOException {
-        String text = Files.exists(log) ? Files.readString(log) : "";
-        return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+        ExternalS3Server.awaitListening(process, port, kind.label, log, this::stop);
     }
 
     /** Stops the server and, for Apache, its worker processes, which would otherwise outlive it. */
@@ -252,32 +227,5 @@ public final class WebDavServer {
             Thread.currentThread().interrupt();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-    }
-
-    private static Optional<Path> executable(String name) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Path.of(d, name);
-            if (!d.isEmpty() && Files.isExecutable(p)) {
-                return Optional.of(p);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the server", e);
-        }
     }
 }

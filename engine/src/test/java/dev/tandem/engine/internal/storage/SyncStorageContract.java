@@ -242,32 +242,37 @@ abstract class SyncStorageContract {
 
     @Test
     void createIfAbsent_concurrentWritersOnOneKey_exactlyOneWins() throws Exception {
-        int writers = 8;
+        for (int round = 0; round < 3; round++) {
+            String key = "race/" + round;
+            List<Integer> winners = race(key, 8);
+            assertEquals(1, winners.size(), "round " + round + ": winners " + winners);
+            assertArrayEquals(bytes("writer " + winners.get(0)), storage.get(key).orElseThrow(),
+                    "round " + round + ": the stored object is the winner's");
+        }
+    }
+
+    /** {@code writers} threads create {@code key} at once, each with "writer N"; the N told they created it. */
+    List<Integer> race(String key, int writers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
-            for (int round = 0; round < 3; round++) {
-                String key = "race/" + round;
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Boolean>> results = new ArrayList<>();
-                for (int w = 0; w < writers; w++) {
-                    byte[] mine = bytes("writer " + w);
-                    Callable<Boolean> write = () -> {
-                        start.await();
-                        return storage.createIfAbsent(key, mine);
-                    };
-                    results.add(pool.submit(write));
-                }
-                start.countDown();
-                List<Integer> winners = new ArrayList<>();
-                for (int w = 0; w < writers; w++) {
-                    if (results.get(w).get(60, TimeUnit.SECONDS)) {
-                        winners.add(w);
-                    }
-                }
-                assertEquals(1, winners.size(), "round " + round + ": winners " + winners);
-                assertArrayEquals(bytes("writer " + winners.get(0)), storage.get(key).orElseThrow(),
-                        "round " + round + ": the stored object is the winner's");
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                byte[] mine = bytes("writer " + w);
+                Callable<Boolean> write = () -> {
+                    start.await();
+                    return storage.createIfAbsent(key, mine);
+                };
+                results.add(pool.submit(write));
             }
+            start.countDown();
+            List<Integer> winners = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                if (results.get(w).get(60, TimeUnit.SECONDS)) {
+                    winners.add(w);
+                }
+            }
+            return winners;
         } finally {
             pool.shutdownNow();
         }

@@ -7,14 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.engine.testing.WebDavServer;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,37 +36,15 @@ abstract class WebDavContract extends SyncStorageContract {
     @Test
     @Override
     void createIfAbsent_concurrentWritersOnOneKey_exactlyOneWins() throws Exception {
-        int writers = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(writers);
-        try {
-            for (int round = 0; round < 3; round++) {
-                String key = "race/" + round;
-                CountDownLatch start = new CountDownLatch(1);
-                List<Future<Boolean>> results = new ArrayList<>();
-                for (int w = 0; w < writers; w++) {
-                    byte[] mine = bytes("writer " + w);
-                    Callable<Boolean> write = () -> {
-                        start.await();
-                        return storage.createIfAbsent(key, mine);
-                    };
-                    results.add(pool.submit(write));
-                }
-                start.countDown();
-                List<Integer> winners = new ArrayList<>();
-                for (int w = 0; w < writers; w++) {
-                    if (results.get(w).get(60, TimeUnit.SECONDS)) {
-                        winners.add(w);
-                    }
-                }
-                assertFalse(winners.isEmpty(), "round " + round + ": somebody must create it");
-                byte[] stored = storage.get(key).orElseThrow();
-                assertTrue(winners.stream().anyMatch(w -> java.util.Arrays.equals(bytes("writer " + w), stored)),
-                        "round " + round + ": the stored object is one told it won, never a loser's " + winners);
-                assertFalse(storage.createIfAbsent(key, bytes("late")), "round " + round + ": a later write is refused");
-                assertArrayEquals(stored, storage.get(key).orElseThrow());
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 3; round++) {
+            String key = "race/" + round;
+            List<Integer> winners = race(key, 8);
+            assertFalse(winners.isEmpty(), "round " + round + ": somebody must create it");
+            byte[] stored = storage.get(key).orElseThrow();
+            assertTrue(winners.stream().anyMatch(w -> Arrays.equals(bytes("writer " + w), stored)),
+                    "round " + round + ": the stored object is one told it won, never a loser's " + winners);
+            assertFalse(storage.createIfAbsent(key, bytes("late")), "round " + round + ": a later write is refused");
+            assertArrayEquals(stored, storage.get(key).orElseThrow());
         }
     }
 }

@@ -11,6 +11,8 @@ module dev.tandem.engine {
     requires com.zaxxer.hikari;
     requires msgpack.core;
     requires io.github.javadiffutils;
+    // Argon2id, the memory-hard KDF the JDK lacks, for the remote's passphrase (internal.keys).
+    requires org.bouncycastle.provider;
     requires software.amazon.awssdk.services.s3;
     requires software.amazon.awssdk.core;
     requires software.amazon.awssdk.auth;

@@ -1,10 +1,13 @@
 package dev.tandem.engine.sync;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.internal.keys.HostName;
+import dev.tandem.engine.internal.keys.Secret;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.sync.CountingStorage;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -84,6 +87,15 @@ public interface SyncEngine extends AutoCloseable {
     /** Where this engine syncs to, without secrets. */
     String describe();
 
+    /**
+     * The remote's keys: change the passphrase, make a recovery key, rotate after a leak.
+     *
+     * @throws IllegalStateException when this engine does not encrypt
+     */
+    default RemoteKeys keys() {
+        throw new IllegalStateException("keys: " + describe() + " is synced without encryption");
+    }
+
     @Override
     void close();
 
@@ -95,6 +107,8 @@ public interface SyncEngine extends AutoCloseable {
         private String target;
         private String prefix = "";
         private String passphrase;
+        private String recoveryKey;
+        private String deviceName;
         private int snapshotEvery = DefaultSyncEngine.SNAPSHOT_EVERY;
         private int snapshotChanges = DefaultSyncEngine.SNAPSHOT_CHANGES;
 
@@ -143,9 +157,24 @@ public interface SyncEngine extends AutoCloseable {
             return this;
         }
 
-        /** Encrypts every object end to end with a key derived from the passphrase. */
+        /** Encrypts every object end to end; the passphrase opens the remote's keyring (or sets it up). */
         public Builder encrypted(String passphrase) {
             this.passphrase = passphrase;
+            return this;
+        }
+
+        /**
+         * Encrypts like {@link #encrypted(String)}, opening the keyring with a recovery key instead of
+         * the passphrase, e.g. to set a new passphrase with {@link RemoteKeys#changePassphrase}.
+         */
+        public Builder recoveryKey(String code) {
+            this.recoveryKey = code;
+            return this;
+        }
+
+        /** How keyring changes made here name this device to the others; default: the host name. */
+        public Builder deviceName(String name) {
+            this.deviceName = name;
             return this;
         }
 
@@ -203,6 +232,12 @@ public interface SyncEngine extends AutoCloseable {
             if (passphrase != null && passphrase.isEmpty()) {
                 throw new IllegalArgumentException("passphrase: must not be empty; leave encryption off instead");
             }
+            if (passphrase != null && recoveryKey != null) {
+                throw new IllegalArgumentException("recoveryKey: give either a passphrase or a recovery key, not both");
+            }
+            // Parsed here so a mistyped recovery key is named at build(), before any request.
+            Secret secret = passphrase != null ? Secret.passphrase(passphrase)
+                    : recoveryKey != null ? Secret.recoveryKey(recoveryKey) : null;
             // Bottom to top: count requests where they cost, then keys under the prefix, then encrypt.
             CountingStorage counting = new CountingStorage(storage);
             SyncStorage s = counting;
@@ -214,8 +249,9 @@ public interface SyncEngine extends AutoCloseable {
             // A target that already encrypts (composed by hand) has its own check; any other plain
             // stack is guarded against an encrypted remote.
             SyncStorage plain = storage instanceof EncryptedStorage ? null : s;
-            if (passphrase != null) {
-                s = SyncStorage.encrypted(s, passphrase);
+            if (secret != null) {
+                String name = deviceName == null || deviceName.isBlank() ? HostName.ofThisMachine() : deviceName.strip();
+                s = new EncryptedStorage(s, secret, name, Clock.systemUTC());
                 plain = null;
             }
             return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain);

@@ -12,6 +12,9 @@ public interface SyncProgress {
      */
     String WAITING = "wait";
 
-    /** @param phase "push", "pull" or {@link #WAITING}; {@code total} is -1 when unknown */
+    /** The phase of a key rotation that re-encrypts the remote's objects; {@code done} of {@code total} objects. */
+    String ROTATE = "rotate";
+
+    /** @param phase "push", "pull", {@link #WAITING} or {@link #ROTATE}; {@code total} is -1 when unknown */
     void onProgress(String phase, long done, long total);
 }

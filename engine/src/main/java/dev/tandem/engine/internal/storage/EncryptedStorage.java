@@ -1,92 +1,107 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.internal.keys.KeyringStore;
+import dev.tandem.engine.internal.keys.Secret;
+import dev.tandem.engine.internal.keys.Unlocked;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
- * Encrypts every object with AES-256-GCM under a key derived from the passphrase, and
- * authenticates every object read. The salt, KDF parameters and a key-check value live in an
- * unencrypted descriptor at {@value #DESCRIPTOR_KEY}; the first device creates it, every other one
- * reads it. See docs/ENCRYPTION.md.
+ * Encrypts every object with AES-256-GCM under the remote's current data key, and authenticates
+ * every object read. The data keys live in the remote's keyring ({@link KeyringStore}), which the
+ * passphrase or a recovery key opens; see docs/ENCRYPTION.md.
  *
- * <p>The key is derived once per instance, at the first call, because the KDF is deliberately
- * slow (~0.2 s). Every call, list and delete included, first checks the passphrase, so a wrong
- * one fails with WRONG_PASSPHRASE before anything is read, written or removed.
+ * <p>The keyring is opened once per instance, at the first call, because the passphrase's KDF is
+ * deliberately slow (~0.3 s). Every call, list and delete included, first opens it, so a wrong
+ * passphrase fails with WRONG_PASSPHRASE before anything is read, written or removed. {@link
+ * #refresh} follows a newer keyring generation (the sync calls it before each run); once the
+ * passphrase changed elsewhere, every call fails the same way until the engine is rebuilt with the
+ * new one, so this device writes nothing meanwhile.
  */
 public final class EncryptedStorage implements SyncStorage {
-    public static final String DESCRIPTOR_KEY = "encryption";
-    /** Where sync keeps its objects (docs/SYNC_FORMAT.md); any of them without a descriptor is plain data. */
-    private static final List<String> PLAIN_PREFIXES = List.of("heads/", "batches/", "snapshots/", "acks/");
+    public static final String DESCRIPTOR_KEY = KeyringStore.DESCRIPTOR_KEY;
+    private static final String KEYRING_PREFIX = "keys/";
 
     private final SyncStorage delegate;
-    private final Object initLock = new Object();
-    private final AtomicInteger keyDerivations = new AtomicInteger();
-    private volatile ObjectCipher cipher;
-    // Guarded by initLock; cleared once the key is derived or the passphrase proved wrong.
-    private char[] passphrase;
-    private SyncException wrongPassphrase;
+    private final KeyringStore keyring;
+    private final Object lock = new Object();
+    private volatile Unlocked unlocked;
+    private final Secret secret;
+    // Guarded by lock: the failure that stops this instance.
+    private SyncException failure;
 
     public EncryptedStorage(SyncStorage delegate, String passphrase) {
+        this(delegate, Secret.passphrase(passphrase), "a device", Clock.systemUTC());
+    }
+
+    public EncryptedStorage(SyncStorage delegate, Secret secret, String deviceName, Clock clock) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        if (passphrase == null || passphrase.isEmpty()) {
-            throw new IllegalArgumentException("passphrase: must not be empty");
-        }
-        this.passphrase = passphrase.toCharArray();
+        this.secret = Objects.requireNonNull(secret, "secret");
+        this.keyring = new KeyringStore(delegate, deviceName, clock);
     }
 
     @Override
     public List<String> list(String prefix, String startAfter, int maxKeys) {
         String p = StorageKeys.validatePrefix(prefix);
         StorageKeys.validateMaxKeys(maxKeys);
-        cipher();
-        boolean mayHoldDescriptor = DESCRIPTOR_KEY.startsWith(p)
-                && (startAfter == null || DESCRIPTOR_KEY.compareTo(startAfter) > 0);
-        // Ask for one more so that hiding the descriptor cannot shorten a page to nothing.
-        int ask = mayHoldDescriptor && maxKeys < Integer.MAX_VALUE ? maxKeys + 1 : maxKeys;
-        List<String> keys = new ArrayList<>(delegate.list(p, startAfter, ask));
-        keys.remove(DESCRIPTOR_KEY);
-        return keys.size() > maxKeys ? new ArrayList<>(keys.subList(0, maxKeys)) : keys;
+        unlocked();
+        // Hiding the descriptor and the keyring can shorten a page; read on so a short page still means the end.
+        List<String> keys = new ArrayList<>();
+        String after = startAfter;
+        while (true) {
+            List<String> page = delegate.list(p, after, maxKeys);
+            for (String k : page) {
+                if (!isReserved(k) && keys.size() < maxKeys) {
+                    keys.add(k);
+                }
+            }
+            if (keys.size() >= maxKeys || page.size() < maxKeys) {
+                return keys;
+            }
+            after = page.get(page.size() - 1);
+        }
     }
 
     @Override
     public Optional<byte[]> get(String key) {
         checkNotReserved(key);
-        ObjectCipher c = cipher();
-        return delegate.get(key).map(blob -> c.decrypt(key, blob, delegate.describe()));
+        Unlocked u = unlocked();
+        Optional<byte[]> blob = delegate.get(key);
+        return blob.map(b -> decrypt(u, key, b));
     }
 
     @Override
     public boolean createIfAbsent(String key, byte[] data) {
         checkNotReserved(key);
         Objects.requireNonNull(data, "data");
-        return delegate.createIfAbsent(key, cipher().encrypt(key, data));
+        return delegate.createIfAbsent(key, encrypt(unlocked(), key, data));
     }
 
     @Override
     public void delete(String key) {
         checkNotReserved(key);
-        cipher();
+        unlocked();
         delegate.delete(key);
     }
 
     @Override
     public Version overwrite(String key, byte[] data) {
         checkNotReserved(key);
-        return delegate.overwrite(key, cipher().encrypt(key, data));
+        return delegate.overwrite(key, encrypt(unlocked(), key, data));
     }
 
     @Override
     public Version version(String key, Version known) {
         checkNotReserved(key);
-        cipher();
+        unlocked();
         return delegate.version(key, known);
     }
 
@@ -105,94 +120,123 @@ public final class EncryptedStorage implements SyncStorage {
         delegate.close();
     }
 
-    /** How many times this instance ran the KDF: 1 in steady state, 2 if it lost the race to create the descriptor. */
+    /** Follows a newer keyring generation, if any: one listing. */
+    public void refresh() {
+        synchronized (lock) {
+            Unlocked u = unlockedLocked();
+            try {
+                unlocked = keyring.refresh(u);
+            } catch (SyncException e) {
+                if (e.reason() == Reason.WRONG_PASSPHRASE) {
+                    failure = e;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The keyring as this instance last opened it. */
+    public Unlocked current() {
+        return unlocked();
+    }
+
+    /** Applies a change to the newest generation (see {@link KeyringStore#commit}) and follows it. */
+    public Unlocked change(UnaryOperator<Unlocked> change) {
+        synchronized (lock) {
+            refresh();
+            Unlocked next = change.apply(unlocked);
+            unlocked = next;
+            return next;
+        }
+    }
+
+    public KeyringStore keyring() {
+        return keyring;
+    }
+
+    /** How many times this instance ran a KDF: 1 in steady state, 2 if it lost the race to set up the keyring. */
     int keyDerivations() {
-        return keyDerivations.get();
-    }
-
-    private ObjectCipher cipher() {
-        ObjectCipher c = cipher;
-        if (c != null) {
-            return c;
-        }
-        synchronized (initLock) {
-            if (cipher != null) {
-                return cipher;
-            }
-            if (wrongPassphrase != null) {
-                // Same answer without running the slow KDF again; a fresh exception for this caller's stack.
-                throw new SyncException(wrongPassphrase.reason(), wrongPassphrase.getMessage(), wrongPassphrase);
-            }
-            cipher = new ObjectCipher(unlock().objectKey());
-            forgetPassphrase();
-            return cipher;
-        }
-    }
-
-    /** Reads the descriptor, or creates it if this is the first device; checks the passphrase. */
-    private EncryptionDescriptor.Keys unlock() {
-        Optional<byte[]> existing = delegate.get(DESCRIPTOR_KEY);
-        if (existing.isEmpty()) {
-            refuseIfPlainData();
-            byte[] salt = EncryptionDescriptor.newSalt();
-            EncryptionDescriptor.Keys keys = derive(salt, EncryptionDescriptor.ITERATIONS);
-            EncryptionDescriptor mine = new EncryptionDescriptor(EncryptionDescriptor.ITERATIONS, salt, keys.keyCheck());
-            if (delegate.createIfAbsent(DESCRIPTOR_KEY, mine.toBytes())) {
-                return keys;
-            }
-            // Another device created it between our get and our write: theirs is the one.
-            existing = delegate.get(DESCRIPTOR_KEY);
-            if (existing.isEmpty()) {
-                throw new SyncException(Reason.REMOTE_BUSY, "The encryption descriptor '" + DESCRIPTOR_KEY + "' in "
-                        + delegate.describe() + " was created and removed while this device was setting it up");
-            }
-        }
-        String where = "'" + DESCRIPTOR_KEY + "' in " + delegate.describe();
-        EncryptionDescriptor theirs = EncryptionDescriptor.parse(existing.get(), where);
-        EncryptionDescriptor.Keys keys = derive(theirs.salt(), theirs.iterations());
-        if (!theirs.accepts(keys)) {
-            wrongPassphrase = new SyncException(Reason.WRONG_PASSPHRASE, "The passphrase does not match the one "
-                    + "that encrypted " + delegate.describe() + " (checked against " + where + "); nothing was "
-                    + "read or changed");
-            forgetPassphrase();
-            throw wrongPassphrase;
-        }
-        return keys;
+        return secret.derivations();
     }
 
     /**
-     * No descriptor, but Tandem's objects are there: devices without a passphrase sync through this
-     * remote. Encrypting now would leave them unable to read what this device writes, and this
-     * device unable to read theirs, so it is refused before anything is written (a few listings,
-     * once per remote when encryption is first set up).
+     * Rewrites {@code key} under the current data key unless it already is: its size on the remote,
+     * 0 when it was current, -1 when it is gone. The plaintext is unchanged, so a reader sees the
+     * same object either way, and both keys open it until the rotation ends.
      */
-    private void refuseIfPlainData() {
-        for (String prefix : PLAIN_PREFIXES) {
-            List<String> found = delegate.list(prefix, null, 1);
-            if (!found.isEmpty()) {
-                throw new SyncException(Reason.ENCRYPTION_MISMATCH, delegate.describe() + " already holds "
-                        + "unencrypted Tandem data (" + found.get(0) + ") written by devices without a passphrase,"
-                        + " so this device, which has one, did not read or write anything. Encrypting a remote"
-                        + " that holds plain data is not supported");
-            }
+    public long reencrypt(String key) {
+        checkNotReserved(key);
+        Unlocked u = unlocked();
+        Optional<byte[]> blob = delegate.get(key);
+        if (blob.isEmpty()) {
+            return -1;
+        }
+        if (ObjectCipher.keyIdOf(key, blob.get(), delegate.describe()) == u.currentKeyId()) {
+            return 0;
+        }
+        byte[] again = encrypt(u, key, decrypt(u, key, blob.get()));
+        delegate.overwrite(key, again);
+        return again.length;
+    }
+
+    private byte[] encrypt(Unlocked u, String key, byte[] data) {
+        return ObjectCipher.encrypt(u.currentKeyId(), u.currentKey(), key, data);
+    }
+
+    private byte[] decrypt(Unlocked u, String key, byte[] blob) {
+        int id = ObjectCipher.keyIdOf(key, blob, delegate.describe());
+        byte[] dataKey = u.key(id);
+        if (dataKey == null) {
+            // Written under a key a newer keyring generation holds (a rotation elsewhere).
+            refresh();
+            dataKey = unlocked.key(id);
+        }
+        if (dataKey == null) {
+            throw new SyncException(Reason.CORRUPT, "Object '" + key + "' in " + delegate.describe() + " is "
+                    + "encrypted with data key " + id + ", which the remote's keyring does not hold");
+        }
+        return ObjectCipher.decrypt(dataKey, key, blob, delegate.describe());
+    }
+
+    private Unlocked unlocked() {
+        Unlocked u = unlocked;
+        if (u != null && failure == null) {
+            return u;
+        }
+        synchronized (lock) {
+            return unlockedLocked();
         }
     }
 
-    private EncryptionDescriptor.Keys derive(byte[] salt, int iterations) {
-        keyDerivations.incrementAndGet();
-        return EncryptionDescriptor.derive(passphrase, salt, iterations);
+    private Unlocked unlockedLocked() {
+        if (failure != null) {
+            // Same answer without the slow KDF again; a fresh exception for this caller's stack.
+            throw new SyncException(failure.reason(), failure.getMessage(), failure);
+        }
+        if (unlocked == null) {
+            try {
+                unlocked = keyring.unlock(secret);
+            } catch (SyncException e) {
+                if (e.reason() == Reason.WRONG_PASSPHRASE) {
+                    failure = e;
+                    secret.wipe();
+                }
+                throw e;
+            }
+            secret.wipe();
+        }
+        return unlocked;
     }
 
-    private void forgetPassphrase() {
-        Arrays.fill(passphrase, '\0');
-        passphrase = null;
+    private static boolean isReserved(String key) {
+        return key.equals(DESCRIPTOR_KEY) || key.startsWith(DESCRIPTOR_KEY + "/") || key.startsWith(KEYRING_PREFIX);
     }
 
     private static void checkNotReserved(String key) {
         StorageKeys.validate(key);
-        if (key.equals(DESCRIPTOR_KEY) || key.startsWith(DESCRIPTOR_KEY + "/")) {
+        if (isReserved(key)) {
             throw new SyncException(Reason.CORRUPT, "Invalid object key: '" + key + "' is reserved for the "
-                    + "encryption descriptor");
+                    + "encryption descriptor and keyring");
         }
     }
 }

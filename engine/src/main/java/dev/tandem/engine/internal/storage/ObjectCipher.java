@@ -8,67 +8,82 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM over one object: {@code magic "TDEO" | version | 12-byte random nonce | ciphertext
- * | 16-byte tag}. The header and the object's key are the associated data, so an object moved to
- * another key, or relabelled with another version, fails authentication.
+ * AES-256-GCM over one object: {@code magic "TDEO" | version | [data key id] | 12-byte random
+ * nonce | ciphertext | 16-byte tag}. Version 1 has no key id and means data key 0, so an object
+ * written under a remote's first key reads the same in both layouts and older Tandems read it;
+ * version 2 carries a 4-byte key id, for keys made by a rotation. The header and the object's key
+ * are the associated data, so an object moved to another key, or relabelled with another version
+ * or key id, fails authentication.
  */
 final class ObjectCipher {
     static final byte[] MAGIC = {'T', 'D', 'E', 'O'};
     static final int VERSION = 1;
+    static final int VERSION_KEY_ID = 2;
     static final int HEADER_LENGTH = MAGIC.length + 1;
     static final int NONCE_LENGTH = 12;
     static final int TAG_BITS = 128;
     static final int OVERHEAD = HEADER_LENGTH + NONCE_LENGTH + TAG_BITS / 8;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SecretKey key;
-
-    ObjectCipher(byte[] objectKey) {
-        this.key = new SecretKeySpec(objectKey, "AES");
+    private ObjectCipher() {
     }
 
-    byte[] encrypt(String objectKey, byte[] plaintext) {
-        byte[] out = new byte[OVERHEAD + plaintext.length];
+    static byte[] encrypt(int keyId, byte[] key, String objectKey, byte[] plaintext) {
+        int header = headerLength(keyId == 0 ? VERSION : VERSION_KEY_ID);
+        byte[] out = new byte[header + NONCE_LENGTH + TAG_BITS / 8 + plaintext.length];
         System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
-        out[MAGIC.length] = VERSION;
+        if (keyId == 0) {
+            out[MAGIC.length] = VERSION;
+        } else {
+            out[MAGIC.length] = VERSION_KEY_ID;
+            putInt(out, HEADER_LENGTH, keyId);
+        }
         byte[] nonce = new byte[NONCE_LENGTH];
         RANDOM.nextBytes(nonce);
-        System.arraycopy(nonce, 0, out, HEADER_LENGTH, NONCE_LENGTH);
+        System.arraycopy(nonce, 0, out, header, NONCE_LENGTH);
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-            c.updateAAD(associatedData(out, objectKey));
-            c.doFinal(plaintext, 0, plaintext.length, out, HEADER_LENGTH + NONCE_LENGTH);
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(associatedData(out, header, objectKey));
+            c.doFinal(plaintext, 0, plaintext.length, out, header + NONCE_LENGTH);
             return out;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed while encrypting '" + objectKey + "'", e);
         }
     }
 
-    byte[] decrypt(String objectKey, byte[] blob, String where) {
+    /** The data key id an encrypted object names, after checking its header and length. */
+    static int keyIdOf(String objectKey, byte[] blob, String where) {
         if (blob.length < HEADER_LENGTH || !Arrays.equals(blob, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new SyncException(Reason.CORRUPT, "Object '" + objectKey + "' in " + where
                     + " is not an encrypted Tandem object (" + blob.length + " bytes; written without encryption?)");
         }
         int version = blob[MAGIC.length] & 0xFF;
-        if (version != VERSION) {
+        if (version != VERSION && version != VERSION_KEY_ID) {
             throw new SyncException(Reason.UNSUPPORTED_FORMAT, "Object '" + objectKey + "' in " + where
-                    + " is encrypted with format version " + version + "; this Tandem reads version " + VERSION);
+                    + " is encrypted with format version " + version + "; this Tandem reads versions 1 and 2");
         }
-        if (blob.length < OVERHEAD) {
+        int header = headerLength(version);
+        if (blob.length < header + NONCE_LENGTH + TAG_BITS / 8) {
             throw new SyncException(Reason.CORRUPT, "Object '" + objectKey + "' in " + where + " is truncated ("
-                    + blob.length + " bytes, at least " + OVERHEAD + " expected)");
+                    + blob.length + " bytes, at least " + (header + NONCE_LENGTH + TAG_BITS / 8) + " expected)");
         }
+        return version == VERSION ? 0 : getInt(blob, HEADER_LENGTH);
+    }
+
+    /** Decrypts with {@code key}, which must be the one {@link #keyIdOf} named. */
+    static byte[] decrypt(byte[] key, String objectKey, byte[] blob, String where) {
+        int header = headerLength(blob[MAGIC.length] & 0xFF);
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, blob, HEADER_LENGTH, NONCE_LENGTH));
-            c.updateAAD(associatedData(blob, objectKey));
-            int start = HEADER_LENGTH + NONCE_LENGTH;
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, blob, header,
+                    NONCE_LENGTH));
+            c.updateAAD(associatedData(blob, header, objectKey));
+            int start = header + NONCE_LENGTH;
             return c.doFinal(blob, start, blob.length - start);
         } catch (AEADBadTagException e) {
             throw new SyncException(Reason.CORRUPT, "Object '" + objectKey + "' in " + where + " failed "
@@ -78,12 +93,27 @@ final class ObjectCipher {
         }
     }
 
-    /** header (5 bytes) || key as ASCII; the header has a fixed length, so the split is unambiguous. */
-    private static byte[] associatedData(byte[] blob, String objectKey) {
+    private static int headerLength(int version) {
+        return version == VERSION ? HEADER_LENGTH : HEADER_LENGTH + 4;
+    }
+
+    /** header || key as ASCII; the header's length follows from its version, so the split is unambiguous. */
+    private static byte[] associatedData(byte[] blob, int header, String objectKey) {
         byte[] name = objectKey.getBytes(StandardCharsets.US_ASCII);
-        byte[] aad = new byte[HEADER_LENGTH + name.length];
-        System.arraycopy(blob, 0, aad, 0, HEADER_LENGTH);
-        System.arraycopy(name, 0, aad, HEADER_LENGTH, name.length);
+        byte[] aad = new byte[header + name.length];
+        System.arraycopy(blob, 0, aad, 0, header);
+        System.arraycopy(name, 0, aad, header, name.length);
         return aad;
+    }
+
+    private static void putInt(byte[] b, int at, int v) {
+        b[at] = (byte) (v >>> 24);
+        b[at + 1] = (byte) (v >>> 16);
+        b[at + 2] = (byte) (v >>> 8);
+        b[at + 3] = (byte) v;
+    }
+
+    private static int getInt(byte[] b, int at) {
+        return (b[at] & 0xFF) << 24 | (b[at + 1] & 0xFF) << 16 | (b[at + 2] & 0xFF) << 8 | b[at + 3] & 0xFF;
     }
 }

@@ -2,9 +2,11 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.storage.StorageProbe;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.RemoteKeys;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
@@ -50,6 +52,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     private volatile Version observed;
     /** Null when the engine encrypts: then {@link dev.tandem.engine.internal.storage.EncryptedStorage} checks. */
     private final EncryptionGuard plainGuard;
+    /** The encryption layer when this engine encrypts, else null. */
+    private final EncryptedStorage encrypted;
 
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId) {
         this(storage, counter, remoteId, SNAPSHOT_EVERY, SNAPSHOT_CHANGES, null);
@@ -67,6 +71,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         this.snapshotEvery = snapshotEvery;
         this.snapshotChanges = snapshotChanges;
         this.plainGuard = plain == null ? null : new EncryptionGuard(plain, remoteId);
+        this.encrypted = storage instanceof EncryptedStorage e ? e : null;
     }
 
     @Override
@@ -160,6 +165,10 @@ public final class DefaultSyncEngine implements SyncEngine {
             if (plainGuard != null) {
                 plainGuard.check(PushBacklog.count(d, remoteId) > 0);
             }
+            if (encrypted != null) {
+                // A newer keyring (a changed passphrase, a rotation) is followed before anything is written.
+                encrypted.refresh();
+            }
             Tally tally = new Tally();
             Compaction snapshots;
             while (true) {
@@ -234,6 +243,20 @@ public final class DefaultSyncEngine implements SyncEngine {
             notes.addAll(local.notes());
             notes.addAll(snapshots.warnings);
         }
+    }
+
+    @Override
+    public RemoteKeys keys() {
+        if (encrypted == null) {
+            throw new IllegalStateException("keys: " + remoteId + " is synced without encryption; build the engine "
+                    + "with encrypted(passphrase) or recoveryKey(code)");
+        }
+        return new DefaultRemoteKeys(this, encrypted);
+    }
+
+    /** Rewrites the change marker, so other devices' next check runs a full sync (and follows the keyring). */
+    void markChanged() {
+        seen = storage.overwrite(MARKER, MarkerBytes.fresh());
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.function.Executable;
 /** The contract over memory, plus what encryption adds: passphrase checks, tamper detection, one KDF run. */
 class EncryptedStorageTest extends SyncStorageContract {
     private static final String PASSPHRASE = "correct horse battery staple";
+    private static final String KEYRING = "keys/0000000001";
     private final MemoryStorage inner = new MemoryStorage();
 
     @Override
@@ -97,9 +98,22 @@ class EncryptedStorageTest extends SyncStorageContract {
     void get_newerObjectVersion_throwsUnsupportedFormat() {
         storage.createIfAbsent("k", bytes("v"));
         byte[] blob = inner.get("k").orElseThrow();
-        blob[4] = 2;
+        blob[4] = 3;
         replace(inner, "k", blob);
         assertEquals(Reason.UNSUPPORTED_FORMAT, assertThrows(SyncException.class, () -> storage.get("k")).reason());
+    }
+
+    @Test
+    void get_objectRelabelledWithAnotherKeyId_failsAuthentication() {
+        storage.createIfAbsent("k", bytes("v"));
+        byte[] blob = inner.get("k").orElseThrow();
+        // A first-format object (key 0) relabelled as the second format would shift the nonce: it must not open.
+        byte[] relabelled = new byte[blob.length + 4];
+        System.arraycopy(blob, 0, relabelled, 0, 5);
+        relabelled[4] = 2;
+        System.arraycopy(blob, 5, relabelled, 9, blob.length - 5);
+        replace(inner, "k", relabelled);
+        assertEquals(Reason.CORRUPT, assertThrows(SyncException.class, () -> storage.get("k")).reason());
     }
 
     @Test
@@ -161,8 +175,8 @@ class EncryptedStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void firstUseOnTwoDevicesAtOnce_bothAdoptOneDescriptor() throws Exception {
-        // Both devices find no descriptor, derive a key with their own salt and race to create it.
+    void firstUseOnTwoDevicesAtOnce_bothAdoptOneKeyring() throws Exception {
+        // Both devices find no keyring, derive a key with their own salt and race to create generation 1.
         CyclicBarrier bothLooked = new CyclicBarrier(2);
         SyncStorage gated = new ForwardingStorage(inner) {
             private int descriptorGets;
@@ -202,6 +216,7 @@ class EncryptedStorageTest extends SyncStorageContract {
         storage.createIfAbsent("f", bytes("f"));
         storage.createIfAbsent("z", bytes("z"));
         assertTrue(inner.get(EncryptedStorage.DESCRIPTOR_KEY).isPresent());
+        assertEquals(List.of("keys/0000000001"), inner.list("keys/", null, 10));
         assertEquals(List.of("f"), storage.list("", "a", 1));
         assertEquals(List.of("f"), storage.list("", "b", 1));
         assertEquals(List.of(), storage.list("e", null, 1));
@@ -209,8 +224,8 @@ class EncryptedStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void reservedDescriptorKey_everyOperation_isRejected() {
-        for (String key : List.of("encryption", "encryption/x")) {
+    void reservedDescriptorAndKeyringKeys_everyOperation_areRejected() {
+        for (String key : List.of("encryption", "encryption/x", "keys/0000000001", "keys/x")) {
             assertThrows(SyncException.class, () -> storage.get(key));
             assertThrows(SyncException.class, () -> storage.createIfAbsent(key, bytes("x")));
             assertThrows(SyncException.class, () -> storage.delete(key));
@@ -218,36 +233,61 @@ class EncryptedStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void tamperedDescriptorSalt_isReportedAsWrongPassphrase() {
+    void tamperedKeyringSalt_isReportedAsWrongPassphrase() {
         storage.createIfAbsent("k", bytes("v"));
-        byte[] descriptor = inner.get(EncryptedStorage.DESCRIPTOR_KEY).orElseThrow();
-        descriptor[12] ^= 0x01;
-        replace(inner, EncryptedStorage.DESCRIPTOR_KEY, descriptor);
+        byte[] keyring = inner.get(KEYRING).orElseThrow();
+        keyring[saltOffset(keyring)] ^= 0x01;
+        replace(inner, KEYRING, keyring);
         SyncException e = assertThrows(SyncException.class, () -> new EncryptedStorage(inner, PASSPHRASE).get("k"));
         assertEquals(Reason.WRONG_PASSPHRASE, e.reason());
     }
 
     @Test
-    void weakenedDescriptor_isRefusedAsCorrupt() {
+    void weakenedKeyring_isRefusedAsCorruptBeforeAnyDerivation() {
         storage.createIfAbsent("k", bytes("v"));
-        byte[] descriptor = inner.get(EncryptedStorage.DESCRIPTOR_KEY).orElseThrow();
-        ByteBuffer.wrap(descriptor).putInt(6, 1000);
-        replace(inner, EncryptedStorage.DESCRIPTOR_KEY, descriptor);
+        byte[] keyring = inner.get(KEYRING).orElseThrow();
+        // The slot's memory cost, 64 MiB, becomes 1 MiB: a cheap brute force.
+        ByteBuffer.wrap(keyring).putInt(saltOffset(keyring) - 1 - 1 - 4, 1024);
+        replace(inner, KEYRING, keyring);
         EncryptedStorage fresh = new EncryptedStorage(inner, PASSPHRASE);
         SyncException e = assertThrows(SyncException.class, () -> fresh.get("k"));
         assertEquals(Reason.CORRUPT, e.reason());
-        assertTrue(e.getMessage().contains("'encryption'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'keys/0000000001'"), e.getMessage());
         assertEquals(0, fresh.keyDerivations(), "refused before spending time on the KDF");
     }
 
     @Test
-    void descriptorFromNewerTandem_throwsUnsupportedFormat() {
+    void keyringFromNewerTandem_throwsUnsupportedFormat() {
         storage.createIfAbsent("k", bytes("v"));
-        byte[] descriptor = inner.get(EncryptedStorage.DESCRIPTOR_KEY).orElseThrow();
-        descriptor[4] = 2;
-        replace(inner, EncryptedStorage.DESCRIPTOR_KEY, descriptor);
+        byte[] keyring = inner.get(KEYRING).orElseThrow();
+        keyring[4] = 2;
+        replace(inner, KEYRING, keyring);
         SyncException e = assertThrows(SyncException.class, () -> new EncryptedStorage(inner, PASSPHRASE).get("k"));
         assertEquals(Reason.UNSUPPORTED_FORMAT, e.reason());
+    }
+
+    @Test
+    void descriptorFromNewerTandem_withoutKeyring_throwsUnsupportedFormat() {
+        inner.createIfAbsent(EncryptedStorage.DESCRIPTOR_KEY, new byte[] {'T', 'D', 'E', 'K', 3});
+        SyncException e = assertThrows(SyncException.class, () -> new EncryptedStorage(inner, PASSPHRASE).get("k"));
+        assertEquals(Reason.UNSUPPORTED_FORMAT, e.reason());
+    }
+
+    @Test
+    void keyringDeleted_withDataOnTheRemote_isCorruptAndCreatesNoNewKey() {
+        storage.createIfAbsent("batches/a/1", bytes("v"));
+        inner.delete(KEYRING);
+        SyncException e = assertThrows(SyncException.class,
+                () -> new EncryptedStorage(inner, PASSPHRASE).get("batches/a/1"));
+        assertEquals(Reason.CORRUPT, e.reason());
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+        assertEquals(List.of(), inner.list("keys/", null, 10));
+    }
+
+    /** Where the first slot's salt starts: after the header, the device name and the slot's type, KDF and salt length. */
+    private static int saltOffset(byte[] keyring) {
+        int nameLength = keyring[19] & 0xFF;
+        return 20 + nameLength + 1 + 1 + 10 + 1;
     }
 
     @Test

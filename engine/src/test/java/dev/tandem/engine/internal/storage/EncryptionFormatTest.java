@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,61 +20,16 @@ class EncryptionFormatTest {
     private static final String OBJECT_KEY_V1 = "ce70eaae3242dc41b199ba98e6f83087078dac7efd02609d2d94d3040b3ecb91";
 
     @Test
-    void goldenObject_firstVersion_stillDecrypts() {
+    void goldenObject_firstLayout_stillDecryptsAndUpgradesInPlace() {
         MemoryStorage remote = new MemoryStorage();
         remote.createIfAbsent("encryption", HexFormat.of().parseHex(DESCRIPTOR_V1));
         remote.createIfAbsent("notes/1", HexFormat.of().parseHex(OBJECT_V1));
         EncryptedStorage storage = new EncryptedStorage(remote, "correct horse battery staple");
         assertArrayEquals("Hello, Tandem!".getBytes(StandardCharsets.UTF_8), storage.get("notes/1").orElseThrow());
+        assertArrayEquals(HexFormat.of().parseHex(DESCRIPTOR_V1), remote.get("encryption").orElseThrow(),
+                "the first layout's descriptor stays for devices that have not updated");
+        assertArrayEquals(HexFormat.of().parseHex(OBJECT_V1), remote.get("notes/1").orElseThrow(), "nothing re-uploaded");
+        assertEquals(java.util.List.of("keys/0000000001"), remote.list("keys/", null, 10));
     }
 
-    @Test
-    void goldenDescriptor_parsesToDocumentedFields() {
-        EncryptionDescriptor d = EncryptionDescriptor.parse(HexFormat.of().parseHex(DESCRIPTOR_V1), "test");
-        assertEquals(600_000, d.iterations());
-        assertEquals("56e77cc5ff425189f4f3fa8f548e8da7", HexFormat.of().formatHex(d.salt()));
-        assertArrayEquals(HexFormat.of().parseHex(DESCRIPTOR_V1), d.toBytes());
-        EncryptionDescriptor.Keys keys = EncryptionDescriptor.derive("correct horse battery staple".toCharArray(),
-                d.salt(), d.iterations());
-        assertEquals(OBJECT_KEY_V1, HexFormat.of().formatHex(keys.objectKey()));
-    }
-
-    @Test
-    void derive_nonAsciiPassphrase_isPbkdf2OverUtf8ThenHkdfExpand() throws Exception {
-        char[] passphrase = "pässwörd 🔑".toCharArray();
-        byte[] salt = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-        EncryptionDescriptor.Keys keys = EncryptionDescriptor.derive(passphrase, salt, 3);
-        byte[] master = pbkdf2HmacSha256(new String(passphrase).getBytes(StandardCharsets.UTF_8), salt, 3);
-        assertArrayEquals(hmac(master, "tandem object key v1\u0001"), keys.objectKey());
-        assertArrayEquals(hmac(master, "tandem key check v1\u0001"), keys.keyCheck());
-    }
-
-    @Test
-    void pbkdf2Reference_rfc7914Vector_matches() throws Exception {
-        byte[] dk = pbkdf2HmacSha256("passwd".getBytes(StandardCharsets.US_ASCII),
-                "salt".getBytes(StandardCharsets.US_ASCII), 1);
-        assertEquals("55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc", HexFormat.of().formatHex(dk));
-    }
-
-    /** RFC 8018 PBKDF2 with HMAC-SHA256, one 32-byte block: the reference the JDK is checked against. */
-    private static byte[] pbkdf2HmacSha256(byte[] password, byte[] salt, int iterations) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(password, "HmacSHA256"));
-        mac.update(salt);
-        byte[] u = mac.doFinal(new byte[] {0, 0, 0, 1});
-        byte[] t = u.clone();
-        for (int i = 1; i < iterations; i++) {
-            u = mac.doFinal(u);
-            for (int j = 0; j < t.length; j++) {
-                t[j] ^= u[j];
-            }
-        }
-        return t;
-    }
-
-    private static byte[] hmac(byte[] key, String data) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return mac.doFinal(data.getBytes(StandardCharsets.ISO_8859_1));
-    }
 }

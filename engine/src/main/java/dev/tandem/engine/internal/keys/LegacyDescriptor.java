@@ -1,28 +1,27 @@
-package dev.tandem.engine.internal.storage;
+package dev.tandem.engine.internal.keys;
 
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.text.Normalizer;
 import java.util.Arrays;
-import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The unencrypted object that says how a remote's key is derived from the passphrase: salt, KDF
- * parameters and a key-check value, which tells a wrong passphrase apart from a damaged object
- * before any data is decrypted. The byte layout is specified in docs/ENCRYPTION.md.
+ * The descriptor object {@code encryption}. In the first layout (version 1) it said how the
+ * remote's one key is derived from the passphrase: salt, PBKDF2 parameters and a key-check value.
+ * The keyring replaced it; a version 1 descriptor is still read to upgrade a remote in place (its
+ * derived key becomes data key 0), and stays while older Tandems may still use it. Version 2 is a
+ * stub that only marks the remote as encrypted: older Tandems read it as "written by a newer
+ * Tandem", devices without a passphrase as "encrypted". Layouts: docs/ENCRYPTION.md.
  */
-record EncryptionDescriptor(int iterations, byte[] salt, byte[] keyCheck) {
+record LegacyDescriptor(int iterations, byte[] salt, byte[] keyCheck) {
     static final byte[] MAGIC = {'T', 'D', 'E', 'K'};
     static final int VERSION = 1;
+    static final int STUB_VERSION = 2;
+    /** The whole version 2 descriptor. */
+    static final byte[] STUB = {'T', 'D', 'E', 'K', STUB_VERSION};
     static final int KDF_PBKDF2_HMAC_SHA256 = 1;
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     static final int ITERATIONS = 600_000;
@@ -53,30 +52,30 @@ record EncryptionDescriptor(int iterations, byte[] salt, byte[] keyCheck) {
      * PBKDF2 output is already uniformly random, so HKDF-Extract is skipped, as the RFC allows.
      */
     static Keys derive(char[] passphrase, byte[] salt, int iterations) {
-        char[] normalized = Normalizer.normalize(CharBuffer.wrap(passphrase), Normalizer.Form.NFC).toCharArray();
-        PBEKeySpec spec = new PBEKeySpec(normalized, salt, iterations, 256);
+        byte[] master = Kdf.pbkdf2(passphrase, salt, iterations);
         try {
-            byte[] master = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            try {
-                return new Keys(expand(master, INFO_OBJECT_KEY), expand(master, INFO_KEY_CHECK));
-            } finally {
-                Arrays.fill(master, (byte) 0);
-            }
+            return new Keys(Kdf.expand(master, INFO_OBJECT_KEY), Kdf.expand(master, INFO_KEY_CHECK));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The JDK lacks PBKDF2WithHmacSHA256 or HmacSHA256", e);
+            throw new IllegalStateException("The JDK lacks HmacSHA256", e);
         } finally {
-            spec.clearPassword();
-            Arrays.fill(normalized, '\0');
+            Arrays.fill(master, (byte) 0);
         }
     }
 
-    /** HKDF-Expand for one 32-byte block: HMAC-SHA256(prk, info || 0x01). */
-    static byte[] expand(byte[] prk, String info) throws GeneralSecurityException {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(prk, "HmacSHA256"));
-        mac.update(info.getBytes(StandardCharsets.US_ASCII));
-        mac.update((byte) 1);
-        return mac.doFinal();
+    /** The descriptor's version byte, or -1 when {@code data} is not a descriptor at all. */
+    static int versionOf(byte[] data) {
+        return data.length > MAGIC.length && Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)
+                ? data[MAGIC.length] & 0xFF : -1;
+    }
+
+    /** The first layout's object key for {@code passphrase}, or WRONG_PASSPHRASE. */
+    byte[] open(char[] passphrase, String where, String remote) {
+        Keys keys = derive(passphrase, salt, iterations);
+        if (!accepts(keys)) {
+            throw new SyncException(Reason.WRONG_PASSPHRASE, "The passphrase does not match the one that encrypted "
+                    + remote + " (checked against " + where + "); nothing was read or changed");
+        }
+        return keys.objectKey();
     }
 
     /** Constant-time, so timing says nothing about how close a guess was. */
@@ -92,7 +91,7 @@ record EncryptionDescriptor(int iterations, byte[] salt, byte[] keyCheck) {
     }
 
     /** Parses and sanity-checks a descriptor read from {@code where}. */
-    static EncryptionDescriptor parse(byte[] data, String where) {
+    static LegacyDescriptor parse(byte[] data, String where) {
         if (data.length < HEADER_LENGTH || !Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new SyncException(Reason.CORRUPT, "The encryption descriptor " + where
                     + " is not a Tandem encryption descriptor (" + data.length + " bytes, wrong magic)");
@@ -101,7 +100,7 @@ record EncryptionDescriptor(int iterations, byte[] salt, byte[] keyCheck) {
         int version = b.get() & 0xFF;
         if (version != VERSION) {
             throw new SyncException(Reason.UNSUPPORTED_FORMAT, "The encryption descriptor " + where
-                    + " has version " + version + "; this Tandem reads version " + VERSION);
+                    + " has version " + version + "; this Tandem reads versions " + VERSION + " and " + STUB_VERSION);
         }
         int kdf = b.get() & 0xFF;
         if (kdf != KDF_PBKDF2_HMAC_SHA256) {
@@ -119,6 +118,6 @@ record EncryptionDescriptor(int iterations, byte[] salt, byte[] keyCheck) {
         byte[] salt = new byte[saltLength];
         byte[] check = new byte[KEY_CHECK_LENGTH];
         b.get(salt).get(check);
-        return new EncryptionDescriptor((int) iterations, salt, check);
+        return new LegacyDescriptor((int) iterations, salt, check);
     }
 }

@@ -20,8 +20,12 @@ record LegacyDescriptor(int iterations, byte[] salt, byte[] keyCheck) {
     static final byte[] MAGIC = {'T', 'D', 'E', 'K'};
     static final int VERSION = 1;
     static final int STUB_VERSION = 2;
-    /** The whole version 2 descriptor. */
-    static final byte[] STUB = {'T', 'D', 'E', 'K', STUB_VERSION};
+    /**
+     * The whole version 2 descriptor: magic, version, six zero bytes. The padding takes it to the
+     * first layout's header length, so that reader gets as far as the version byte and says "written
+     * by a newer Tandem, update" rather than "damaged".
+     */
+    static final byte[] STUB = {'T', 'D', 'E', 'K', STUB_VERSION, 0, 0, 0, 0, 0, 0};
     static final int KDF_PBKDF2_HMAC_SHA256 = 1;
     /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
     static final int ITERATIONS = 600_000;

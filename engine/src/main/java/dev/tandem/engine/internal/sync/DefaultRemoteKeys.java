@@ -73,6 +73,9 @@ final class DefaultRemoteKeys implements RemoteKeys {
 
     @Override
     public RotationReport resumeRotation(Db db, SyncProgress progress) {
+        if (!status().rotationUnfinished()) {
+            throw new IllegalStateException("resumeRotation: no rotation of " + engine.describe() + " is unfinished");
+        }
         return finish(db, progress, null, System.nanoTime());
     }
 

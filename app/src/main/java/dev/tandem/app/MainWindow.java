@@ -10,6 +10,7 @@ import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.LinkOpener;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.ReminderScheduler;
+import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.vm.SettingsViewModel;
 import dev.tandem.app.vm.SyncSettingsFlow;
 import dev.tandem.app.vm.SyncStatusViewModel;
@@ -55,7 +56,7 @@ public final class MainWindow {
         SyncSettingsFlow settings = new SyncSettingsFlow(async, dialogs, () -> device.settings().loadSync(), s -> {
             device.settings().saveSync(s);
             device.applySync(s);
-        }, SettingsViewModel::realCheck);
+        }, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().db(), device.name()));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         WindowViewModel models = new WindowViewModel(
                 main,

@@ -52,6 +52,10 @@ public final class Styles {
     public static final String FIELD_ERROR = "field-error";
     public static final String INVALID = "invalid";
     public static final String CHECK_STEP = "check-step";
+    /** A recovery key shown once: large, monospaced, selectable. */
+    public static final String RECOVERY_CODE = "recovery-code";
+    /** A plain statement of what is lost and what stays. */
+    public static final String WARNING_NOTE = "warning-note";
     public static final String HINT = "hint";
 
     public static final String CONFLICTS = "conflicts";

@@ -10,18 +10,20 @@ import java.util.Set;
 
 /** Positional words and --options of one command, checked against what the command accepts. */
 record Args(List<String> positional, Map<String, String> options, Set<String> flags) {
-    static final Map<String, Set<String>> OPTIONS = Map.of(
-            "add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind", "--notes", "--notes-file",
-                    "--kind"),
-            "list", Set.of("--list", "--tag"),
-            "ls", Set.of("--list", "--tag"),
-            "edit", Set.of("--title", "--notes", "--notes-file", "--due", "--list", "--priority", "--tags", "--repeat",
-                    "--remind", "--kind"),
-            "sync", Set.of("--remote", "--endpoint", "--region"),
-            "compact", Set.of("--remote", "--endpoint", "--region"),
-            "check", Set.of("--remote", "--endpoint", "--region"),
-            "import", Set.of("--format"),
-            "export", Set.of("--format", "--out"));
+    static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
+            Map.entry("add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind", "--notes",
+                    "--notes-file", "--kind")),
+            Map.entry("list", Set.of("--list", "--tag")),
+            Map.entry("ls", Set.of("--list", "--tag")),
+            Map.entry("edit", Set.of("--title", "--notes", "--notes-file", "--due", "--list", "--priority", "--tags",
+                    "--repeat", "--remind", "--kind")),
+            Map.entry("sync", Set.of("--remote", "--endpoint", "--region")),
+            Map.entry("compact", Set.of("--remote", "--endpoint", "--region")),
+            Map.entry("check", Set.of("--remote", "--endpoint", "--region")),
+            Map.entry("passphrase", Set.of("--remote", "--endpoint", "--region")),
+            Map.entry("keys", Set.of("--remote", "--endpoint", "--region")),
+            Map.entry("import", Set.of("--format")),
+            Map.entry("export", Set.of("--format", "--out")));
     static final Map<String, Set<String>> FLAGS = Map.of(
             "list", Set.of("--json", "--all", "--notes", "--todos"),
             "ls", Set.of("--json", "--all", "--notes", "--todos"),

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
-            "compact", "conflicts", "check", "import", "export", "help");
+            "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -53,6 +53,17 @@ public final class Cli {
                                                    device needs any more (same remote options as sync)
               check [--remote …]                   test the remote for real: list, write, read back,
                                                    conditional write, passphrase (same remote options)
+              passphrase change [--remote …]       give an encrypted remote a new passphrase: the current one
+                                                   from TANDEM_PASSPHRASE (or the saved settings), the new one
+                                                   from TANDEM_NEW_PASSPHRASE; asked for when missing at a
+                                                   terminal. Only the keyring changes; the saved settings follow
+              passphrase reset [--remote …]        the same with the recovery key (TANDEM_RECOVERY_KEY) in place
+                                                   of a forgotten passphrase
+              keys status [--remote …]             the remote's keyring: last change, recovery key, key stretching
+              keys recovery-key [--remote …]       make a recovery key, printed on stdout; earlier ones stop working
+              keys rotate [--remote …]             after a leak: a new data key, passphrase (TANDEM_NEW_PASSPHRASE)
+                                                   and recovery key; re-encrypts every object on the remote, and
+                                                   finishes an interrupted rotation when run again
               conflicts [--json]                   conflicts that sync resolved
               export --format json|markdown|ics --out PATH
                                                    everything, as a JSON backup, a Markdown folder or an
@@ -193,6 +204,7 @@ public final class Cli {
                 TodoStore store = new TodoStore(db, clock);
                 TodoCommands todos = new TodoCommands(in, out, err);
                 SyncCommands syncs = new SyncCommands(out, err, env);
+                KeyCommands keys = new KeyCommands(out, err, env, syncs);
                 return switch (verb) {
                     case "add" -> todos.add(store, a);
                     case "list", "ls" -> todos.list(store, a);
@@ -204,6 +216,8 @@ public final class Cli {
                     case "sync" -> syncs.sync(store, dir, a);
                     case "compact" -> syncs.compact(store, dir, a);
                     case "conflicts" -> syncs.conflicts(store, a);
+                    case "passphrase" -> keys.passphrase(dir, a);
+                    case "keys" -> keys.keys(store, dir, a);
                     case "import" -> new TransferCommands(err).importPath(store, Path.of(""), a);
                     case "export" -> new TransferCommands(err).export(store, Path.of(""), a);
                     default -> throw new UsageError("unknown command: " + verb);

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -132,6 +133,17 @@ final class SyncCommands {
 
     SyncEngine engineFor(Args a, Path dir) {
         String passphrase = env.get("TANDEM_PASSPHRASE");
+        // The hint for a missing passphrase names this variable, so it must work with saved settings too.
+        return engineFor(a, dir, passphrase == null || passphrase.isEmpty() ? null : b -> b.encrypted(passphrase));
+    }
+
+    /**
+     * The engine for --remote or else the saved settings. {@code unlock} opens an encrypted remote
+     * in place of the saved passphrase (with another passphrase, or a recovery key); it runs only
+     * once the remote itself is known to be usable, so it may ask for a secret. Null keeps the saved
+     * passphrase, or no encryption for --remote.
+     */
+    SyncEngine engineFor(Args a, Path dir, Consumer<SyncEngine.Builder> unlock) {
         String remote = a.options().get("--remote");
         if (remote == null) {
             SyncSettings s = new SettingsStore(dir).loadSync();
@@ -139,15 +151,16 @@ final class SyncCommands {
                 throw new UsageError("no remote set up; pass --remote folder:DIR, --remote s3://BUCKET or "
                         + "--remote webdav:https://HOST/PATH, or set one up in the app's Sync settings");
             }
-            if (passphrase != null && !passphrase.isEmpty()) {
-                // The hint for a missing passphrase names this variable, so it must work with saved settings too.
-                s = s.withPassphrase(passphrase);
-            }
             Map<String, String> problems = s.validate();
             if (!problems.isEmpty()) {
                 throw new Failure("the saved sync settings are incomplete: " + problems.values().iterator().next());
             }
-            return s.toEngine();
+            if (unlock == null) {
+                return s.toEngine();
+            }
+            SyncEngine.Builder b = s.engineBuilder();
+            unlock.accept(b);
+            return b.build();
         }
         SyncEngine.Builder b = SyncEngine.builder();
         if (remote.startsWith("folder:")) {
@@ -189,8 +202,8 @@ final class SyncCommands {
         } else {
             throw new UsageError("--remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
         }
-        if (passphrase != null && !passphrase.isEmpty()) {
-            b.encrypted(passphrase);
+        if (unlock != null) {
+            unlock.accept(b);
         }
         return b.build();
     }

@@ -189,6 +189,22 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
 
     /** Builds the engine these settings describe; null for {@link Mode#NONE}. Validate first. */
     public SyncEngine toEngine() {
+        SyncEngine.Builder b = engineBuilder();
+        if (b == null) {
+            return null;
+        }
+        if (encrypted()) {
+            b.encrypted(passphrase);
+        }
+        return b.build();
+    }
+
+    /**
+     * A builder for the remote these settings name, without the passphrase, so the caller can open
+     * an encrypted remote another way (with a recovery key when the passphrase is lost); null for
+     * {@link Mode#NONE}. Validate first.
+     */
+    public SyncEngine.Builder engineBuilder() {
         SyncEngine.Builder b = SyncEngine.builder();
         switch (mode) {
             case NONE -> {
@@ -202,10 +218,7 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
         if (!prefix.isEmpty()) {
             b.prefix(prefix);
         }
-        if (encrypted()) {
-            b.encrypted(passphrase);
-        }
-        return b.build();
+        return b;
     }
 
     /** A one-line description without secrets, e.g. "Folder /home/me/Dropbox/Tandem". */

@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.KeysViewModel;
 import dev.tandem.app.vm.SettingsViewModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -34,6 +35,11 @@ public final class FxDialogs implements Dialogs {
     @Override
     public boolean editSyncSettings(SettingsViewModel settings) {
         return new SettingsDialog(owner.get(), settings, stylesheets.get()).showAndWait().orElse(false);
+    }
+
+    @Override
+    public void manageKeys(KeysViewModel keys, boolean offerRecoveryKey) {
+        new KeysDialog(owner.get(), keys, stylesheets.get(), offerRecoveryKey).showAndWait();
     }
 
     @Override

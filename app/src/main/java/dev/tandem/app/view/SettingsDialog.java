@@ -194,6 +194,12 @@ public final class SettingsDialog extends Dialog<Boolean> {
         });
         r = row(common, r, "Passphrase", pass, "passphrase");
         common.add(repeat, 1, r++);
+        Button keys = new Button("Encryption keys…");
+        keys.setId("settings-keys");
+        keys.setOnAction(e -> vm.openKeys());
+        keys.visibleProperty().bind(vm.keysAvailableProperty());
+        keys.managedProperty().bind(keys.visibleProperty());
+        common.add(keys, 1, r++);
         TextField interval = text("interval", "30");
         interval.setPrefColumnCount(6);
         interval.setMaxWidth(90);

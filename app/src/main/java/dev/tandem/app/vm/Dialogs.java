@@ -8,6 +8,9 @@ public interface Dialogs {
     /** Shows the sync settings dialog over {@code settings}; true when the user saved. */
     boolean editSyncSettings(SettingsViewModel settings);
 
+    /** Shows "Encryption keys"; {@code offerRecoveryKey}: opened to make a recovery key after setting up encryption. */
+    void manageKeys(KeysViewModel keys, boolean offerRecoveryKey);
+
     boolean confirm(String title, String message, String okLabel);
 
     /** Asks for a line of text; empty when cancelled. */

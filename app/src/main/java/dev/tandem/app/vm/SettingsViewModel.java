@@ -74,6 +74,8 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper saveWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper readyToClose = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper keysAvailable = new ReadOnlyBooleanWrapper(false);
+    private Runnable openKeys;
     private String chosenFolder;
     private boolean submitted;
     /** The settings the last check passed or failed for; a save of exactly these needs no new check. */
@@ -174,6 +176,28 @@ public final class SettingsViewModel {
         value("passphrase").set(s.passphrase());
         passphraseRepeat.set(s.passphrase());
         value("interval").set(String.valueOf(s.intervalSeconds()));
+    }
+
+    /** "Encryption keys…" runs {@code open}; offered only when the saved settings encrypt. */
+    public void offerKeys(Runnable open) {
+        openKeys = open;
+        keysAvailable.set(open != null);
+    }
+
+    public ReadOnlyBooleanProperty keysAvailableProperty() {
+        return keysAvailable.getReadOnlyProperty();
+    }
+
+    public void openKeys() {
+        if (openKeys != null) {
+            openKeys.run();
+        }
+    }
+
+    /** The remote took a new passphrase through "Encryption keys…": the form shows it, so Save keeps it. */
+    public void passphraseChanged(String passphrase) {
+        value("passphrase").set(passphrase);
+        passphraseRepeat.set(passphrase);
     }
 
     /** The same choice as {@link #modeProperty()}, in the dialog's terms. */

@@ -1,7 +1,9 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.sync.SyncSettings;
+import java.time.ZoneId;
 import dev.tandem.engine.sync.ConnectionCheck;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -18,28 +20,62 @@ public final class SyncSettingsFlow {
     private final Supplier<SyncSettings> load;
     private final Consumer<SyncSettings> saveAndApply;
     private final Function<SyncSettings, ConnectionCheck> checker;
+    private final Function<SyncSettings, KeyOps> keyOps;
 
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
-                            Function<SyncSettings, ConnectionCheck> checker) {
+                            Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps) {
         this.async = async;
         this.dialogs = dialogs;
         this.load = load;
         this.saveAndApply = saveAndApply;
         this.checker = checker;
+        this.keyOps = keyOps;
     }
 
     public void open() {
         async.run(load::get, current -> {
             SettingsViewModel vm = new SettingsViewModel(current, async, checker);
+            SyncSettings[] saved = {current};
+            if (current.encrypted()) {
+                vm.offerKeys(() -> dialogs.manageKeys(keys(saved, vm), false));
+            }
             if (!dialogs.editSyncSettings(vm)) {
                 return;
             }
             SyncSettings chosen = vm.settings();
+            boolean newlyEncrypted = chosen.encrypted() && !saved[0].encrypted();
             async.run(() -> {
                 saveAndApply.accept(chosen);
                 return chosen;
-            }, saved -> dialogs.notify("Sync settings saved", saved.mode() == SyncSettings.Mode.NONE
-                    ? "Sync is off." : "Syncing with " + saved.describe() + ".", false));
+            }, done -> {
+                dialogs.notify("Sync settings saved", done.mode() == SyncSettings.Mode.NONE
+                        ? "Sync is off." : "Syncing with " + done.describe() + ".", false);
+                if (newlyEncrypted && dialogs.confirm("Create a recovery key?", "A recovery key opens the encrypted "
+                        + "remote if the passphrase is forgotten. Without either, the synced data cannot be read by "
+                        + "anyone; what is on this device stays.", "Create recovery key")) {
+                    saved[0] = done;
+                    dialogs.manageKeys(keys(saved, null), true);
+                }
+            });
         });
+    }
+
+    /**
+     * The keys of the remote {@code saved[0]} names. A new passphrase is saved and given to the sync
+     * service at once (else its next sync would stop with "the passphrase was changed"), and shown
+     * in the settings form, if open, so that Save keeps it.
+     */
+    private KeysViewModel keys(SyncSettings[] saved, SettingsViewModel form) {
+        return new KeysViewModel(keyOps.apply(saved[0]), async, saved[0].passphrase(), passphrase -> {
+            SyncSettings updated = saved[0].withPassphrase(passphrase);
+            saved[0] = updated;
+            if (form != null) {
+                form.passphraseChanged(passphrase);
+            }
+            async.run(() -> {
+                saveAndApply.accept(updated);
+                return updated;
+            }, s -> { });
+        }, ZoneId.systemDefault());
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.app.testing;
 
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.KeysViewModel;
 import dev.tandem.app.vm.SettingsViewModel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -30,6 +31,15 @@ public final class FakeDialogs implements Dialogs {
         }
         settings.load(settingsAnswer);
         return true;
+    }
+
+    /** The "Encryption keys" dialogs shown, in order. */
+    public final List<KeysViewModel> keys = new ArrayList<>();
+
+    @Override
+    public void manageKeys(KeysViewModel keysVm, boolean offerRecoveryKey) {
+        asked.add(offerRecoveryKey ? "keys: offer recovery key" : "keys");
+        keys.add(keysVm);
     }
 
     @Override

@@ -12,7 +12,11 @@ public interface SyncProgress {
      */
     String WAITING = "wait";
 
-    /** The phase of a key rotation that re-encrypts the remote's objects; {@code done} of {@code total} objects. */
+    /**
+     * The phases of a key rotation: first once with {@code done} 0 and {@code total} -1 as soon as the
+     * new keyring is written (from then on only the new passphrase opens the remote, so a caller
+     * that keeps the passphrase saves it now), then {@code done} of {@code total} objects re-encrypted.
+     */
     String ROTATE = "rotate";
 
     /** @param phase "push", "pull", {@link #WAITING} or {@link #ROTATE}; {@code total} is -1 when unknown */

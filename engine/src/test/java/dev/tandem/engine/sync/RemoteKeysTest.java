@@ -101,12 +101,25 @@ class RemoteKeysTest {
         onA.keys().changePassphrase(NEW);
         SyncEngine onB = engine(NEW, "b");
         onB.keys().changePassphrase("third one");
-        assertThrows(SyncException.class, () -> onA.sync(a));
+        assertTrue(onA.remoteChanged(), "a key change moves the change marker");
+        assertThrows(SyncException.class, () -> onA.sync(a), "so A's next sync follows the keyring and stops");
         b.save(Item.of("x"));
         onB.sync(b);
         engine("third one", "a").sync(a);
         assertEquals(Set.of("x"), titles(a));
         assertEquals(1, Remotes.keys(shared, "keys/").size(), "older generations deleted");
+    }
+
+    @Test
+    void idleSync_nothingToPushAndMarkerUnmoved_costsNoKeyringListing() {
+        Db a = fixture.device();
+        a.save(Item.of("x"));
+        SyncEngine onA = engine(OLD, "a");
+        onA.sync(a);
+        onA.sync(a);
+        assertEquals(1, onA.sync(a).requests(), "an idle encrypted sync is one listing, like a plain one");
+        a.save(Item.of("y"));
+        assertTrue(onA.sync(a).requests() > 2, "a push first lists the keyring");
     }
 
     @Test

@@ -252,8 +252,8 @@ public final class KeyringStore {
         String changed = ring.event().changesPassphrase() && slotType == Slot.PASSPHRASE
                 ? " The passphrase was changed on " + ring.changedBy() + " at " + WHEN.format(ring.changedAt()) + "."
                 : "";
-        return new SyncException(Reason.WRONG_PASSPHRASE, "The " + what + " does not open " + plain.describe()
-                + "; nothing was read or changed." + changed);
+        return new SyncException(Reason.WRONG_PASSPHRASE, "The " + what + " does not match the one that encrypted "
+                + plain.describe() + "; nothing was read or changed." + changed);
     }
 
     private SyncException changedElsewhere(Keyring ring, int slotType) {

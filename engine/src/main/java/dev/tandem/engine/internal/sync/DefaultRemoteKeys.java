@@ -68,6 +68,9 @@ final class DefaultRemoteKeys implements RemoteKeys {
             return made[0].unlocked();
         });
         engine.markChanged();
+        if (progress != null) {
+            progress.onProgress(SyncProgress.ROTATE, 0, -1);
+        }
         return finish(db, progress, made[0].recoveryKey(), started);
     }
 

@@ -162,11 +162,14 @@ public final class DefaultSyncEngine implements SyncEngine {
             long[] before = counter.snapshot();
             Version markerBefore = observed;
             d.refreshDeviceId();
+            boolean pushing = (plainGuard != null || encrypted != null) && PushBacklog.count(d, remoteId) > 0;
             if (plainGuard != null) {
-                plainGuard.check(PushBacklog.count(d, remoteId) > 0);
+                plainGuard.check(pushing);
             }
-            if (encrypted != null) {
-                // A newer keyring (a changed passphrase, a rotation) is followed before anything is written.
+            if (encrypted != null && (pushing || markerBefore != null && !markerBefore.equals(seen))) {
+                // A newer keyring (a changed passphrase, a rotation) is followed before anything is
+                // written, and whenever the change marker moved, as every key change moves it; an
+                // idle sync pays nothing for it.
                 encrypted.refresh();
             }
             Tally tally = new Tally();

@@ -109,7 +109,7 @@ class StorageProbeTest {
         MemoryStorage memory = new MemoryStorage();
         new EncryptedStorage(memory, "right").createIfAbsent("k", new byte[] {1});
         assertFailedAt(StorageProbe.run(new EncryptedStorage(memory, "wrong")), "List", Reason.WRONG_PASSPHRASE);
-        assertEquals(List.of("encryption", "k"), memory.list("", null, 10));
+        assertEquals(List.of("encryption", "k", "keys/0000000001"), memory.list("", null, 10));
     }
 
     @Test

@@ -1,0 +1,312 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.engine.sync.KeyringStatus;
+import dev.tandem.engine.sync.RemoteKeys;
+import dev.tandem.engine.sync.RotationReport;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncProgress;
+import java.io.Console;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The keys of an encrypted remote: {@code passphrase change|reset} and {@code keys
+ * status|recovery-key|rotate}. Secrets come from environment variables so scripts can run these,
+ * and are asked for at a terminal otherwise, never taken from arguments, which other users of the
+ * machine can see in the process list. Where the remote is the app's saved one, a new passphrase
+ * is saved too, or the app on this device would be locked out by its own change.
+ */
+final class KeyCommands {
+    static final String PASSPHRASE = "TANDEM_PASSPHRASE";
+    static final String NEW_PASSPHRASE = "TANDEM_NEW_PASSPHRASE";
+    static final String RECOVERY_KEY = "TANDEM_RECOVERY_KEY";
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    /** Re-encrypting a large remote takes minutes; a line a second shows it moves without flooding a log. */
+    private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final SyncCommands syncs;
+    private final Console console = System.console();
+
+    KeyCommands(PrintStream out, PrintStream err, Map<String, String> env, SyncCommands syncs) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.syncs = syncs;
+    }
+
+    int passphrase(Path dir, Args a) {
+        return switch (subcommand("passphrase", a, List.of("change", "reset"))) {
+            case "change" -> change(dir, a);
+            default -> reset(dir, a);
+        };
+    }
+
+    int keys(TodoStore store, Path dir, Args a) {
+        return switch (subcommand("keys", a, List.of("status", "recovery-key", "rotate"))) {
+            case "status" -> status(dir, a);
+            case "recovery-key" -> recoveryKey(dir, a);
+            default -> rotate(store, dir, a);
+        };
+    }
+
+    private int change(Path dir, Args a) {
+        try (SyncEngine engine = syncs.engineFor(a, dir, b -> b.encrypted(currentPassphrase(dir, a)))) {
+            RemoteKeys keys = engine.keys();
+            // Opens the keyring first, so a wrong current passphrase is said before the new one is typed twice.
+            keys.status();
+            String fresh = secret(NEW_PASSPHRASE, "New passphrase", true);
+            keys.changePassphrase(fresh);
+            out.println("Changed the passphrase of " + engine.describe() + ". Only the keyring changed; nothing was"
+                    + " re-uploaded. Other devices ask for the new passphrase at their next sync.");
+            saveNewPassphrase(dir, a, fresh);
+            return 0;
+        }
+    }
+
+    private int reset(Path dir, Args a) {
+        SyncEngine engine;
+        try {
+            engine = syncs.engineFor(a, dir, b -> b.recoveryKey(secret(RECOVERY_KEY, "Recovery key", false)));
+        } catch (IllegalArgumentException e) {
+            // A mistyped key is caught by its check characters at build(), before any request: the
+            // message says which character, which is all a person needs to type it again.
+            if (e.getMessage() != null && e.getMessage().startsWith("recoveryKey: ")) {
+                throw new UsageError(e.getMessage());
+            }
+            throw e;
+        }
+        try (engine) {
+            RemoteKeys keys = engine.keys();
+            keys.status();
+            String fresh = secret(NEW_PASSPHRASE, "New passphrase", true);
+            keys.changePassphrase(fresh);
+            out.println("Set a new passphrase for " + engine.describe() + " with the recovery key, which still works."
+                    + " Only the keyring changed; nothing was re-uploaded. Other devices ask for the new passphrase"
+                    + " at their next sync.");
+            saveNewPassphrase(dir, a, fresh);
+            return 0;
+        }
+    }
+
+    private int status(Path dir, Args a) {
+        try (SyncEngine engine = open(dir, a)) {
+            KeyringStatus s = engine.keys().status();
+            out.println("Keys of " + engine.describe() + ":");
+            out.printf("  generation:          %d%n", s.generation());
+            out.printf("  last change:         %s on %s at %s%n", words(s.lastEvent()), s.changedBy(),
+                    s.changedAt() == null ? "an unknown time" : WHEN.format(s.changedAt()));
+            out.printf("  recovery key:        %s%n", s.recoveryKey() ? "yes" : "no");
+            out.printf("  rotation unfinished: %s%n", s.rotationUnfinished()
+                    ? "yes; run 'tandem keys rotate' to finish it" : "no");
+            out.printf("  passphrase stretch:  %s%n", s.kdf());
+            out.printf("  older Tandem:        %s%n", s.legacyDescriptor()
+                    ? "devices with a Tandem from before the keyring still open the remote with this passphrase"
+                    : "devices with a Tandem from before the keyring can no longer open the remote");
+            return 0;
+        }
+    }
+
+    private int recoveryKey(Path dir, Args a) {
+        try (SyncEngine engine = open(dir, a)) {
+            String code = engine.keys().newRecoveryKey();
+            printRecoveryKey(code);
+            return 0;
+        }
+    }
+
+    private int rotate(TodoStore store, Path dir, Args a) {
+        try (SyncEngine engine = open(dir, a)) {
+            RemoteKeys keys = engine.keys();
+            if (keys.status().rotationUnfinished()) {
+                // The earlier run already set the new passphrase and recovery key; starting over would
+                // make a third key while objects still sit under two.
+                RotationReport r = keys.resumeRotation(store.db(), progress());
+                out.println("Finished an earlier, interrupted rotation of " + engine.describe() + ": the passphrase"
+                        + " and recovery key are the ones it set" + (present(NEW_PASSPHRASE) ? " (" + NEW_PASSPHRASE
+                        + " was not used)" : "") + ".");
+                printReport(r);
+                return 0;
+            }
+            String fresh = secret(NEW_PASSPHRASE, "New passphrase", true);
+            SyncProgress shown = progress();
+            boolean[] saved = {false};
+            RotationReport r = keys.rotate(store.db(), fresh, (phase, done, total) -> {
+                if (phase.equals(SyncProgress.ROTATE) && total < 0 && !saved[0]) {
+                    // The new keyring is written: only the new passphrase opens the remote from here on,
+                    // so it is saved before re-encrypting, which an interruption may cut short.
+                    saved[0] = true;
+                    saveNewPassphrase(dir, a, fresh);
+                }
+                shown.onProgress(phase, done, total);
+            });
+            printRecoveryKey(r.recoveryKey());
+            out.println("Rotated the keys of " + engine.describe() + ": a new data key and passphrase; the old key"
+                    + " no longer opens anything on the remote. Other devices ask for the new passphrase at their"
+                    + " next sync.");
+            printReport(r);
+            if (!saved[0]) {
+                saveNewPassphrase(dir, a, fresh);
+            }
+            return 0;
+        }
+    }
+
+    /** The engine for keys that need the current passphrase; without one there are no keys to show. */
+    private SyncEngine open(Path dir, Args a) {
+        return syncs.engineFor(a, dir, b -> b.encrypted(currentPassphrase(dir, a)));
+    }
+
+    /** TANDEM_PASSPHRASE, else the saved one when the remote is the saved one, else typed. */
+    private String currentPassphrase(Path dir, Args a) {
+        if (present(PASSPHRASE)) {
+            return env.get(PASSPHRASE);
+        }
+        if (a.options().get("--remote") == null) {
+            SyncSettings saved = new SettingsStore(dir).loadSync();
+            if (saved.encrypted()) {
+                return saved.passphrase();
+            }
+        }
+        if (console == null) {
+            throw new UsageError("set " + PASSPHRASE + " to the remote's passphrase; keys belong to a remote synced"
+                    + " with encryption");
+        }
+        return secret(PASSPHRASE, "Current passphrase", false);
+    }
+
+    /**
+     * A secret from {@code variable}, else typed at the terminal without echo (a new one twice, as a
+     * typo there would lock every device out), else a usage error naming the variable.
+     */
+    private String secret(String variable, String what, boolean confirm) {
+        if (present(variable)) {
+            return env.get(variable);
+        }
+        if (console == null) {
+            throw new UsageError("set " + variable + " (no terminal to ask for the " + what.toLowerCase() + " at)");
+        }
+        char[] first = console.readPassword("%s: ", what);
+        if (first == null || first.length == 0) {
+            throw new UsageError("no " + what.toLowerCase() + " typed");
+        }
+        try {
+            if (confirm) {
+                char[] again = console.readPassword("%s again: ", what);
+                try {
+                    if (!Arrays.equals(first, again)) {
+                        throw new UsageError("the two " + what.toLowerCase() + "s differ; nothing was changed");
+                    }
+                } finally {
+                    if (again != null) {
+                        Arrays.fill(again, '\0');
+                    }
+                }
+            }
+            return new String(first);
+        } finally {
+            Arrays.fill(first, '\0');
+        }
+    }
+
+    private boolean present(String variable) {
+        String v = env.get(variable);
+        return v != null && !v.isEmpty();
+    }
+
+    /**
+     * Keeps the app on this device syncing: its saved settings would otherwise hold the old
+     * passphrase, which no longer opens the remote. Only for the saved remote, and only when the
+     * settings hold a passphrase (else it came from TANDEM_PASSPHRASE, which this cannot change).
+     */
+    private void saveNewPassphrase(Path dir, Args a, String fresh) {
+        if (a.options().get("--remote") != null) {
+            return;
+        }
+        SettingsStore store = new SettingsStore(dir);
+        SyncSettings saved = store.loadSync();
+        if (!saved.encrypted()) {
+            err.println("tandem: the saved sync settings hold no passphrase; set " + PASSPHRASE
+                    + " to the new one for later commands.");
+            return;
+        }
+        try {
+            store.saveSync(saved.withPassphrase(fresh));
+            out.println("Saved the new passphrase in this device's sync settings, so the app here keeps syncing.");
+        } catch (RuntimeException e) {
+            // The remote already changed; say so rather than report the whole command as failed.
+            err.println("tandem: the passphrase changed, but saving it in the sync settings failed (" + e.getMessage()
+                    + "); enter the new one in the app's Sync settings.");
+        }
+    }
+
+    private void printRecoveryKey(String code) {
+        out.println(code);
+        err.println("Write this recovery key down and keep it apart from the passphrase. It opens the remote if the"
+                + " passphrase is forgotten, and anyone who has it can read the synced data. Any earlier recovery key"
+                + " no longer works. Losing both the passphrase and the recovery key means losing the remote's data"
+                + " (this device's local data stays).");
+    }
+
+    private void printReport(RotationReport r) {
+        out.printf("Re-encrypted %d objects (%d B), %d already under the new key; took %.1f s.%n", r.reencrypted(),
+                r.bytesWritten(), r.alreadyCurrent(), r.took().toMillis() / 1000.0);
+    }
+
+    /** "re-encrypting N of M objects" on stderr, about once a second and at the end of each pass. */
+    private SyncProgress progress() {
+        long[] last = {System.nanoTime()};
+        return (phase, done, total) -> {
+            if (!phase.equals(SyncProgress.ROTATE) || total < 0) {
+                return; // the compaction's push and pull, and the new keyring's mark, say nothing here
+            }
+            long now = System.nanoTime();
+            if (done == total || now - last[0] >= PROGRESS_EVERY_NANOS) {
+                last[0] = now;
+                err.printf("tandem: re-encrypting %d of %d objects%n", done, total);
+            }
+        };
+    }
+
+    private static String words(KeyringStatus.Event e) {
+        if (e == null) {
+            return "a change this Tandem does not know (made by a newer one)";
+        }
+        return switch (e) {
+            case CREATED -> "encryption set up";
+            case UPGRADED -> "keyring made from the passphrase of an older Tandem";
+            case PASSPHRASE_CHANGED -> "passphrase changed";
+            case RECOVERY_KEY_CREATED -> "recovery key made";
+            case PASSPHRASE_RESET -> "passphrase reset with the recovery key";
+            case ROTATION_STARTED -> "key rotation started";
+            case ROTATED -> "keys rotated";
+        };
+    }
+
+    /** The one word after the verb, checked against {@code valid}. */
+    private static String subcommand(String verb, Args a, List<String> valid) {
+        List<String> p = a.positional();
+        if (p.isEmpty()) {
+            throw new UsageError(verb + ": say what to do: " + String.join(", ", valid));
+        }
+        if (!valid.contains(p.get(0))) {
+            throw new UsageError(verb + ": unknown subcommand " + p.get(0) + "; use " + String.join(", ", valid));
+        }
+        if (p.size() > 1) {
+            throw new UsageError(verb + " " + p.get(0) + ": unexpected argument " + p.get(1));
+        }
+        return p.get(0);
+    }
+}

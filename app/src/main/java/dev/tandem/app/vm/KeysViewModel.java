@@ -1,0 +1,259 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.KeyOps;
+import dev.tandem.engine.sync.KeyringStatus;
+import dev.tandem.engine.sync.RotationReport;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncProgress;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * "Encryption keys…": the remote's keyring in words, and the three things a person does with it:
+ * change the passphrase (or set a new one with a recovery key), make a recovery key, rotate the
+ * key after a leak. Every change runs off the FX thread through {@link KeyOps}; a new passphrase
+ * is handed to {@code onNewPassphrase} (which saves it and gives it to the sync service) the
+ * moment the remote takes it, so this device never locks itself out.
+ */
+public final class KeysViewModel {
+    /** Shorter than this is refused: the passphrase is all that stands between the storage provider and the data. */
+    public static final int MIN_LENGTH = 10;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final KeyOps ops;
+    private final Async async;
+    private final String savedPassphrase;
+    private final Consumer<String> onNewPassphrase;
+    private final ZoneId zone;
+    private final StringProperty current = new SimpleStringProperty("");
+    private final StringProperty fresh = new SimpleStringProperty("");
+    private final StringProperty repeat = new SimpleStringProperty("");
+    private final StringProperty recoveryInput = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the remote's keys…");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper recoveryCode = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper rotationUnfinished = new ReadOnlyBooleanWrapper(false);
+
+    public KeysViewModel(KeyOps ops, Async async, String savedPassphrase, Consumer<String> onNewPassphrase, ZoneId zone) {
+        this.ops = ops;
+        this.async = async;
+        this.savedPassphrase = savedPassphrase;
+        this.onNewPassphrase = onNewPassphrase;
+        this.zone = zone;
+    }
+
+    public StringProperty currentPassphraseProperty() {
+        return current;
+    }
+
+    public StringProperty newPassphraseProperty() {
+        return fresh;
+    }
+
+    public StringProperty repeatProperty() {
+        return repeat;
+    }
+
+    public StringProperty recoveryKeyInputProperty() {
+        return recoveryInput;
+    }
+
+    /** The keyring in one or two lines. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** What the last command did, or why it did nothing. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** A rotation's share done, 0 to 1; -1 while its length is not known. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** A recovery key just made, shown once; "" otherwise. */
+    public ReadOnlyStringProperty recoveryCodeProperty() {
+        return recoveryCode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty rotationUnfinishedProperty() {
+        return rotationUnfinished.getReadOnlyProperty();
+    }
+
+    public void refresh() {
+        run(ops::status, s -> { });
+    }
+
+    public void changePassphrase() {
+        if (!current.get().equals(savedPassphrase)) {
+            fail("The current passphrase is not the one this device uses.");
+            return;
+        }
+        if (checkNew()) {
+            String chosen = fresh.get();
+            run(() -> ops.changePassphrase(chosen), s -> {
+                onNewPassphrase.accept(chosen);
+                done("Passphrase changed. Other devices ask for the new one at their next sync; they keep their "
+                        + "changes meanwhile.");
+            });
+        }
+    }
+
+    public void resetWithRecoveryKey() {
+        if (recoveryInput.get().isBlank()) {
+            fail("Enter the recovery key.");
+            return;
+        }
+        if (checkNew()) {
+            String chosen = fresh.get();
+            String code = recoveryInput.get();
+            run(() -> ops.resetPassphrase(code, chosen), s -> {
+                onNewPassphrase.accept(chosen);
+                recoveryInput.set("");
+                done("New passphrase set with the recovery key, which still works. Other devices ask for the new "
+                        + "passphrase at their next sync.");
+            });
+        }
+    }
+
+    public void createRecoveryKey() {
+        run(ops::newRecoveryKey, code -> {
+            recoveryCode.set(code);
+            done("Write this recovery key down and keep it apart from the passphrase. Anyone who has it can read "
+                    + "your synced data; any earlier recovery key no longer works.");
+        });
+    }
+
+    /** After a leak: a new key, a new passphrase and a new recovery key; or finishes an earlier rotation. */
+    public void rotate() {
+        boolean resume = rotationUnfinished.get();
+        if (!resume && !checkNew()) {
+            return;
+        }
+        String chosen = resume ? savedPassphrase : fresh.get();
+        progress.set(-1);
+        SyncProgress onProgress = (phase, done, total) -> {
+            if (!phase.equals(SyncProgress.ROTATE)) {
+                return;
+            }
+            async.ui().execute(() -> {
+                if (total < 0) {
+                    // The remote now opens only with the new passphrase: save it before anything else can fail.
+                    onNewPassphrase.accept(chosen);
+                } else {
+                    progress.set(total == 0 ? 1 : (double) done / total);
+                }
+            });
+        };
+        run(() -> ops.rotate(chosen, onProgress), (RotationReport r) -> {
+            progress.set(1);
+            if (r.recoveryKey() != null) {
+                recoveryCode.set(r.recoveryKey());
+            }
+            done(String.format(Locale.ENGLISH, "Key rotated: %d objects re-encrypted (%,d bytes) in %.1f s.%s",
+                    r.reencrypted(), r.bytesWritten(), r.took().toMillis() / 1000.0, r.recoveryKey() == null ? ""
+                            : " The old recovery key no longer works; write the new one down."));
+        });
+    }
+
+    /** True when the new passphrase is usable; else says why. */
+    private boolean checkNew() {
+        String p = fresh.get();
+        if (p.length() < MIN_LENGTH) {
+            fail("Choose a passphrase of at least " + MIN_LENGTH + " characters; a few unrelated words are best.");
+            return false;
+        }
+        if (!p.equals(repeat.get())) {
+            fail("The two new passphrases differ.");
+            return false;
+        }
+        if (p.equals(savedPassphrase)) {
+            fail("That is the passphrase this device already uses.");
+            return false;
+        }
+        return true;
+    }
+
+    private <T> void run(java.util.function.Supplier<T> work, Consumer<T> then) {
+        if (busy.get()) {
+            return;
+        }
+        busy.set(true);
+        message.set("");
+        error.set(false);
+        async.run(() -> {
+            T result = work.get();
+            return new Object[] {result, result instanceof KeyringStatus k ? k : ops.status()};
+        }, pair -> {
+            busy.set(false);
+            show((KeyringStatus) pair[1]);
+            @SuppressWarnings("unchecked")
+            T result = (T) pair[0];
+            then.accept(result);
+        }, e -> {
+            busy.set(false);
+            progress.set(0);
+            fail(e instanceof SyncException s ? s.getMessage() + " " + s.hint()
+                    : e instanceof IllegalArgumentException ? e.getMessage().replaceFirst("^recoveryKey: ", "")
+                    : String.valueOf(e.getMessage()));
+        });
+    }
+
+    private void show(KeyringStatus s) {
+        rotationUnfinished.set(s.rotationUnfinished());
+        status.set(words(s, zone));
+    }
+
+    /** "Passphrase changed on sam-laptop, 23 Nov 2026, 14:02 · recovery key: yes · Argon2id, 64 MiB, 3 passes". */
+    static String words(KeyringStatus s, ZoneId zone) {
+        String event = switch (s.lastEvent()) {
+            case CREATED -> "Encryption set up";
+            case UPGRADED -> "Moved to the keyring";
+            case PASSPHRASE_CHANGED -> "Passphrase changed";
+            case RECOVERY_KEY_CREATED -> "Recovery key made";
+            case PASSPHRASE_RESET -> "Passphrase set with the recovery key";
+            case ROTATION_STARTED -> "Key rotation started (unfinished)";
+            case ROTATED -> "Key rotated";
+        };
+        return event + " on " + s.changedBy() + ", " + WHEN.format(s.changedAt().atZone(zone)) + "\n"
+                + "Recovery key: " + (s.recoveryKey() ? "yes" : "none yet") + " · passphrase stretched with " + s.kdf()
+                + (s.legacyDescriptor() ? "\nDevices with an older Tandem still open it with the same passphrase." : "");
+    }
+
+    private void done(String text) {
+        current.set("");
+        fresh.set("");
+        repeat.set("");
+        error.set(false);
+        message.set(text);
+    }
+
+    private void fail(String text) {
+        error.set(true);
+        message.set(text);
+    }
+}

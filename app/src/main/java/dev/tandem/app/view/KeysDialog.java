@@ -45,12 +45,13 @@ public final class KeysDialog extends Dialog<Void> {
         getDialogPane().setPrefWidth(560);
 
         TabPane tabs = new TabPane(tab("Passphrase", passphraseTab()), tab("Recovery key", recoveryTab()),
-                tab("Rotate key", rotateTab()));
+                tab("Forgot passphrase", resetTab()), tab("Rotate key", rotateTab()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("keys-tabs");
         if (offerRecoveryKey) {
             tabs.getSelectionModel().select(1);
         }
+        tabs.setMinHeight(Region.USE_PREF_SIZE);
         Label status = new Label();
         status.setId("keys-status");
         status.setWrapText(true);
@@ -76,7 +77,19 @@ public final class KeysDialog extends Dialog<Void> {
         content.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(content);
         getDialogPane().lookupButton(ButtonType.CLOSE).disableProperty().bind(vm.busyProperty());
+        // A message or a recovery key adds lines: the window grows to show them, within the screen.
+        vm.messageProperty().addListener((o, a, b) -> fit());
+        vm.recoveryCodeProperty().addListener((o, a, b) -> fit());
+        vm.statusProperty().addListener((o, a, b) -> fit());
         vm.refresh();
+    }
+
+    private void fit() {
+        javafx.application.Platform.runLater(() -> {
+            if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
+                getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
     }
 
     private Node passphraseTab() {
@@ -115,7 +128,10 @@ public final class KeysDialog extends Dialog<Void> {
         plainly.setWrapText(true);
         plainly.setMinHeight(Region.USE_PREF_SIZE);
         Button create = action("keys-recovery-create", "Create recovery key", vm::createRecoveryKey);
+        return new VBox(10, plainly, create, shown);
+    }
 
+    private Node resetTab() {
         GridPane reset = form();
         TextField input = new TextField();
         input.setId("keys-recovery-input");
@@ -123,10 +139,10 @@ public final class KeysDialog extends Dialog<Void> {
         input.textProperty().bindBidirectional(vm.recoveryKeyInputProperty());
         int r = row(reset, 0, "Recovery key", input);
         r = newPassphrase(reset, r, "keys-reset");
-        reset.add(action("keys-reset-button", "Set new passphrase", vm::resetWithRecoveryKey), 1, r);
-        Label forgot = new Label("Forgot the passphrase?");
-        forgot.getStyleClass().add("form-label");
-        return new VBox(10, plainly, create, shown, forgot, reset);
+        reset.add(action("keys-reset-button", "Set new passphrase", vm::resetWithRecoveryKey), 1, r++);
+        reset.add(hint("The recovery key made on any of your devices sets a new passphrase here; it keeps working "
+                + "afterwards. Other devices ask for the new passphrase at their next sync."), 1, r);
+        return reset;
     }
 
     private Node rotateTab() {

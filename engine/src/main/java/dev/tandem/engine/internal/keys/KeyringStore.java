@@ -76,14 +76,20 @@ public final class KeyringStore {
      * device already holds; or WRONG_PASSPHRASE, naming where and when, if that secret changed.
      */
     public Unlocked refresh(Unlocked current) {
-        List<Integer> newer = generations(Keyring.objectKey(current.generation()));
-        if (newer.isEmpty()) {
-            return current;
+        Optional<byte[]> data = Optional.empty();
+        int newest = current.generation();
+        for (int attempt = 0; attempt < 3 && data.isEmpty(); attempt++) {
+            List<Integer> newer = generations(Keyring.objectKey(current.generation()));
+            if (newer.isEmpty()) {
+                return current;
+            }
+            newest = newer.get(newer.size() - 1);
+            // Empty: deleted between the listing and the read, because a newer one exists now.
+            data = plain.get(Keyring.objectKey(newest));
         }
-        int newest = newer.get(newer.size() - 1);
-        Optional<byte[]> data = plain.get(Keyring.objectKey(newest));
         if (data.isEmpty()) {
-            return refresh(current);
+            throw new SyncException(Reason.REMOTE_BUSY, "The keyring of " + plain.describe() + " kept changing while "
+                    + "this device read it; sync will try again");
         }
         Keyring ring = Keyring.parse(data.get(), Keyring.objectKey(newest), where(newest));
         Slot slot = ring.slot(current.via().type());

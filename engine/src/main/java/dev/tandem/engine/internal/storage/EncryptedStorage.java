@@ -123,6 +123,10 @@ public final class EncryptedStorage implements SyncStorage {
     /** Follows a newer keyring generation, if any: one listing. */
     public void refresh() {
         synchronized (lock) {
+            if (unlocked == null && failure == null) {
+                unlockedLocked(); // opening lists the keyring anyway: it is the newest now
+                return;
+            }
             Unlocked u = unlockedLocked();
             try {
                 unlocked = keyring.refresh(u);

@@ -85,7 +85,8 @@ public final class KeysDialog extends Dialog<Void> {
     }
 
     private void fit() {
-        javafx.application.Platform.runLater(() -> {
+        // Preferred sizes follow the new text at once, so the window can size to them now.
+        dev.tandem.app.fx.FxExecutor.INSTANCE.execute(() -> {
             if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
                 getDialogPane().getScene().getWindow().sizeToScene();
             }

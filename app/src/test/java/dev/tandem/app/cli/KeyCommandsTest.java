@@ -125,7 +125,7 @@ class KeyCommandsTest {
         Result r = onRemote(env("TANDEM_PASSPHRASE", "wrong", "TANDEM_NEW_PASSPHRASE", "new"), a, "passphrase", "change");
 
         assertEquals(1, r.code(), r.out());
-        assertTrue(r.err().contains("does not open"), r.err());
+        assertTrue(r.err().contains("does not match"), r.err());
         assertEquals(0, sync("old", tmp.resolve("b")).code(), "the old passphrase still opens the remote");
     }
 

@@ -67,6 +67,7 @@ public final class KeysBench {
         List<Double> rotateSeconds = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             Path dir = Files.createTempDirectory("keys-bench");
+            Files.createDirectories(dir.resolve("remote"));
             Written remote = new Written(SyncStorage.folder(dir.resolve("remote")));
             try (Db db = Db.open(dir.resolve("a.db"));
                  SyncEngine engine = SyncEngine.builder().storage(remote).encrypted(OLD).snapshotEvery(0).build()) {

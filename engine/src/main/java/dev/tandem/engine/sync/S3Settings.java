@@ -4,10 +4,15 @@ import java.net.URI;
 
 /**
  * Where and how to reach an S3 bucket. {@code endpoint} is null for AWS itself, or the URL of any
- * S3-compatible service; path-style addressing is always used. {@link #toString()} hides the secret.
+ * S3-compatible service; path-style addressing is always used. {@code proxy} is empty to follow the
+ * environment ({@code HTTPS_PROXY}, {@code HTTP_PROXY}, {@code NO_PROXY}) and else the JVM's proxy
+ * settings, {@code none} to connect directly, or {@code http://[user:password@]host:port}
+ * (docs/REMOTES.md, "Proxies"). {@link #toString()} hides the secret and any proxy password.
  */
-public record S3Settings(String endpoint, String bucket, String region, String accessKey, String secretKey) {
+public record S3Settings(String endpoint, String bucket, String region, String accessKey, String secretKey,
+                         String proxy) {
     public S3Settings {
+        proxy = WebDavSettings.normalizeProxy(proxy);
         if (bucket == null || bucket.isBlank()) {
             throw new IllegalArgumentException("bucket: must not be empty");
         }
@@ -34,9 +39,20 @@ public record S3Settings(String endpoint, String bucket, String region, String a
         }
     }
 
+    /** A bucket reached through the proxy the environment or the JVM names, if any. */
+    public S3Settings(String endpoint, String bucket, String region, String accessKey, String secretKey) {
+        this(endpoint, bucket, region, accessKey, secretKey, "");
+    }
+
+    /** These settings with {@code proxy} in place of the current one ("" for the environment's, "none" for none). */
+    public S3Settings withProxy(String proxy) {
+        return new S3Settings(endpoint, bucket, region, accessKey, secretKey, proxy);
+    }
+
     @Override
     public String toString() {
         return "S3Settings[endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region
-                + ", accessKey=" + accessKey + ", secretKey=***]";
+                + ", accessKey=" + accessKey + ", secretKey=***"
+                + (proxy.isEmpty() ? "" : ", proxy=" + WebDavSettings.maskedProxy(proxy)) + "]";
     }
 }

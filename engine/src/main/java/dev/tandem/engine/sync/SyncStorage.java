@@ -7,6 +7,7 @@ import dev.tandem.engine.internal.storage.PrefixedStorage;
 import dev.tandem.engine.internal.storage.S3Storage;
 import dev.tandem.engine.internal.storage.SlowStorage;
 import dev.tandem.engine.internal.storage.WebDavStorage;
+import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,18 +99,22 @@ public interface SyncStorage extends AutoCloseable {
         return new FolderStorage(dir);
     }
 
-    /** An S3 bucket through the AWS SDK, path-style, with an optional endpoint override. */
+    /**
+     * An S3 bucket through the AWS SDK, path-style, with an optional endpoint override; through the
+     * proxy the settings, the environment ({@code HTTPS_PROXY}, …) or the JVM name, if any.
+     */
     static SyncStorage s3(S3Settings settings) {
-        return new S3Storage(settings);
+        // The one place the process environment is read for proxies (docs/REMOTES.md, "Proxies").
+        return new S3Storage(settings, System.getenv(), ProxySelector.getDefault());
     }
 
     /**
      * A WebDAV folder (Nextcloud, ownCloud, a NAS, Apache, {@code rclone serve webdav}) that must
      * already exist; the server must refuse overwrites on request (If-None-Match on PUT, or MOVE
-     * with Overwrite: F), which the first write finds out.
+     * with Overwrite: F), which the first write finds out. Proxies as for {@link #s3}.
      */
     static SyncStorage webDav(WebDavSettings settings) {
-        return new WebDavStorage(settings);
+        return new WebDavStorage(settings, System.getenv(), ProxySelector.getDefault());
     }
 
     /** Adds latency to each call of {@code delegate}, to measure sync as a real network would see it. */

@@ -10,9 +10,12 @@ import java.util.regex.Pattern;
  * {@code https://cloud.example.com/remote.php/dav/files/sam/Tandem}; it must exist. {@code user}
  * may be empty for a server without log-in. {@code trustedCertificate} is the SHA-256 fingerprint
  * of one certificate to trust on purpose (a NAS's self-signed one), or empty to trust what the
- * JDK trusts. {@link #toString()} hides the password.
+ * JDK trusts. {@code proxy} is empty to follow the environment ({@code HTTPS_PROXY}, {@code HTTP_PROXY},
+ * {@code NO_PROXY}) and else the JVM's proxy settings, {@code none} to connect directly, or
+ * {@code http://[user:password@]host:port} (docs/REMOTES.md, "Proxies"). {@link #toString()} hides
+ * the passwords.
  */
-public record WebDavSettings(String url, String user, String password, String trustedCertificate) {
+public record WebDavSettings(String url, String user, String password, String trustedCertificate, String proxy) {
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
 
     public WebDavSettings {
@@ -41,11 +44,17 @@ public record WebDavSettings(String url, String user, String password, String tr
         if (user.isEmpty() && !password.isEmpty()) {
             throw new IllegalArgumentException("user: must not be empty when a password is given");
         }
+        proxy = normalizeProxy(proxy);
         trustedCertificate = normalizeFingerprint(trustedCertificate);
         if (!trustedCertificate.isEmpty() && !FINGERPRINT.matcher(trustedCertificate).matches()) {
             throw new IllegalArgumentException("trustedCertificate: must be a SHA-256 fingerprint (64 hex digits, "
                     + "colons allowed), was " + trustedCertificate);
         }
+    }
+
+    /** A folder reached through the proxy the environment or the JVM names, if any. */
+    public WebDavSettings(String url, String user, String password, String trustedCertificate) {
+        this(url, user, password, trustedCertificate, "");
     }
 
     /** A folder reached with the JDK's trusted certificates. */
@@ -58,9 +67,32 @@ public record WebDavSettings(String url, String user, String password, String tr
         return fingerprint == null ? "" : fingerprint.strip().replace(":", "").replace(" ", "").toLowerCase(Locale.ROOT);
     }
 
+    /** These settings with {@code proxy} in place of the current one ("" for the environment's, "none" for none). */
+    public WebDavSettings withProxy(String proxy) {
+        return new WebDavSettings(url, user, password, trustedCertificate, proxy);
+    }
+
+    /** Null as empty, without surrounding blanks; the proxy URL itself is checked when storage is made from it. */
+    static String normalizeProxy(String proxy) {
+        String p = proxy == null ? "" : proxy.strip();
+        if (p.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("proxy: must be none or http://[user:password@]host:port, without blanks");
+        }
+        return p;
+    }
+
+    /** The proxy setting with any password in it replaced by ***. */
+    static String maskedProxy(String proxy) {
+        int at = proxy.lastIndexOf('@');
+        int scheme = proxy.indexOf("://");
+        int colon = proxy.indexOf(':', scheme < 0 ? 0 : scheme + 3);
+        return at < 0 || colon < 0 || colon > at ? proxy : proxy.substring(0, colon + 1) + "***" + proxy.substring(at);
+    }
+
     @Override
     public String toString() {
         return "WebDavSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
-                + (trustedCertificate.isEmpty() ? "" : ", trustedCertificate=" + trustedCertificate) + "]";
+                + (trustedCertificate.isEmpty() ? "" : ", trustedCertificate=" + trustedCertificate)
+                + (proxy.isEmpty() ? "" : ", proxy=" + maskedProxy(proxy)) + "]";
     }
 }

@@ -4,6 +4,7 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.WebDavSettings;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -15,16 +16,22 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.TimeValue;
@@ -52,18 +59,49 @@ public final class DavClient implements AutoCloseable {
     private final String where;
     private final String authorization;
     private final DavTls tls;
+    private final Proxies.Choice proxy;
+    /** Basic credentials for the proxy, sent up front on plain-http requests (which go to the proxy); else null. */
+    private final String proxyAuthorization;
     private final CloseableHttpClient http;
     private final AtomicLong sent = new AtomicLong();
 
+    /** A client that takes its proxy from the settings or else the JVM's proxy selector, never the environment. */
     public DavClient(WebDavSettings settings) {
+        this(settings, Proxies.choose(URI.create(settings.url()), settings.proxy(), Map.of(), ProxySelector.getDefault()));
+    }
+
+    /** A client reaching the server through {@code proxy} ({@link Proxies.Choice#DIRECT} for none). */
+    public DavClient(WebDavSettings settings, Proxies.Choice proxy) {
         Objects.requireNonNull(settings, "settings");
+        this.proxy = Objects.requireNonNull(proxy, "proxy");
         String url = settings.url().endsWith("/") ? settings.url() : settings.url() + "/";
         this.root = URI.create(url);
         this.where = url.substring(0, url.length() - 1);
         this.authorization = settings.user().isEmpty() ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
         this.tls = new DavTls(settings.trustedCertificate());
-        this.http = HttpClients.custom()
+        HttpClientBuilder builder = HttpClients.custom();
+        String proxyAuth = null;
+        if (!proxy.direct()) {
+            // Through the proxy: plain http as absolute-URI requests to it, https through a CONNECT
+            // tunnel. The credentials provider answers the proxy's 407 challenge (a CONNECT needs
+            // it); on plain http they also go up front, as the server's do, to save a round trip.
+            // Never up front on https: that header would travel inside the tunnel to the server.
+            HttpHost via = new HttpHost("http", proxy.host(), proxy.port());
+            builder.setProxy(via);
+            if (proxy.hasCredentials()) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                credentials.setCredentials(new AuthScope(via),
+                        new UsernamePasswordCredentials(proxy.user(), proxy.password().toCharArray()));
+                builder.setDefaultCredentialsProvider(credentials);
+                if ("http".equalsIgnoreCase(root.getScheme())) {
+                    proxyAuth = "Basic " + Base64.getEncoder().encodeToString(
+                            (proxy.user() + ":" + proxy.password()).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        this.proxyAuthorization = proxyAuth;
+        this.http = builder
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setTlsSocketStrategy(tls)
                         .setMaxConnPerRoute(8)
@@ -142,10 +180,10 @@ public final class DavClient implements AutoCloseable {
             try {
                 return sendOnce(method, uri, headers, body, contentType, maxBody, action, true);
             } catch (IOException e) {
-                throw DavErrors.network(head(action), e, tls.refusedCertificate());
+                throw DavErrors.network(head(action), e, tls.refusedCertificate(), proxy);
             }
         } catch (IOException e) {
-            throw DavErrors.network(head(action), e, tls.refusedCertificate());
+            throw DavErrors.network(head(action), e, tls.refusedCertificate(), proxy);
         }
     }
 
@@ -156,11 +194,20 @@ public final class DavClient implements AutoCloseable {
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
         }
+        if (proxyAuthorization != null) {
+            request.setHeader("Proxy-Authorization", proxyAuthorization);
+        }
         headers.forEach(request::setHeader);
         if (body != null) {
             request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
         }
-        try (ClassicHttpResponse response = http.executeOpen(null, request, null)) {
+        HttpClientContext context = HttpClientContext.create();
+        try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
+            if (response.getCode() == 407 || response.getCode() == 401 && proxy.hasCredentials()
+                    && fromProxy(response, context)) {
+                // Only a proxy answers 407 (to a request, or to the CONNECT of an https tunnel).
+                throw NetworkErrors.proxyRefused(head(action), proxy, response.getCode());
+            }
             Map<String, String> kept = new HashMap<>();
             for (Header h : response.getHeaders()) {
                 String name = h.getName().toLowerCase(Locale.ROOT);
@@ -192,6 +239,17 @@ public final class DavClient implements AutoCloseable {
             }
             return r;
         }
+    }
+
+    /**
+     * Whether an answer came from the proxy itself rather than the server. Some proxies refuse
+     * wrong credentials with 401 instead of 407 (tinyproxy before 1.11.2). Over https the server's
+     * answers come through the tunnel, so one without a TLS session is the proxy's answer to the
+     * CONNECT; over http a proxy marks what it forwards with Via (RFC 9110), and not its own pages.
+     */
+    private boolean fromProxy(ClassicHttpResponse response, HttpClientContext context) {
+        return "https".equalsIgnoreCase(root.getScheme()) ? context.getSSLSession() == null
+                : response.getFirstHeader("Via") == null;
     }
 
     /** Requests sent so far, answered or not. */

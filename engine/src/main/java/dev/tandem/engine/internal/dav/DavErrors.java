@@ -72,7 +72,7 @@ public final class DavErrors {
     }
 
     /** A failure on the way to the server; {@code refused} is the certificate TLS refused, if any. */
-    static SyncException network(String head, IOException e, String refused) {
+    static SyncException network(String head, IOException e, String refused, Proxies.Choice proxy) {
         if (Thread.currentThread().isInterrupted()) {
             return new SyncException(Reason.UNREACHABLE, head + "interrupted", e);
         }
@@ -84,7 +84,7 @@ public final class DavErrors {
                         + "command line); on a network you do not control, it may be someone in between", e);
             }
         }
-        SyncException network = NetworkErrors.map(head, e);
+        SyncException network = NetworkErrors.map(head, e, proxy);
         return network != null ? network : new SyncException(Reason.IO, head + e, e);
     }
 }

@@ -9,6 +9,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * What went wrong on the way to a server, in words: the host name, the connection, a timeout or
@@ -24,6 +25,23 @@ public final class NetworkErrors {
      * …: ") in front; null when none of them is one.
      */
     public static SyncException map(String head, Throwable e) {
+        return map(head, e, Proxies.Choice.DIRECT);
+    }
+
+    /**
+     * As {@link #map(String, Throwable)}, for a remote reached through {@code proxy}: then every
+     * connection goes to the proxy, so a failure to resolve or connect is the proxy's, and says so.
+     */
+    public static SyncException map(String head, Throwable e, Proxies.Choice proxy) {
+        if (!proxy.direct()) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof UnknownHostException || t instanceof ConnectException
+                        || t instanceof NoRouteToHostException || t instanceof ConnectTimeoutException) {
+                    return new SyncException(Reason.UNREACHABLE, head + proxy.describe() + " is unreachable ("
+                            + t.getMessage() + "); check the proxy setting, or HTTPS_PROXY / HTTP_PROXY / NO_PROXY", e);
+                }
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {
                 return new SyncException(Reason.UNREACHABLE, head + "cannot resolve the host name "
@@ -48,6 +66,20 @@ public final class NetworkErrors {
             }
         }
         return null;
+    }
+
+    /**
+     * The proxy, not the remote, refused the request for want of (right) credentials: a 407, or the
+     * 401 some proxies send instead (tinyproxy before 1.11.2, Debian 12's among them).
+     */
+    public static SyncException proxyRefused(String head, Proxies.Choice proxy, int status) {
+        String where = proxy.direct() ? "a proxy on the way" : proxy.describe();
+        String said = status == 407 ? "HTTP 407 Proxy Authentication Required" : "HTTP " + status + " from the proxy";
+        return new SyncException(Reason.AUTH, head + where + (proxy.hasCredentials()
+                ? " refused the proxy user name or password (" + said + "); "
+                        + "check them in the proxy setting or HTTPS_PROXY / HTTP_PROXY"
+                : " asks for a proxy user name and password (" + said + "); give them as "
+                        + "http://user:password@host:port in the proxy setting or HTTPS_PROXY / HTTP_PROXY"));
     }
 
     private static String quoted(String host) {

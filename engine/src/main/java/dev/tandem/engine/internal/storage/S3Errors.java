@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.storage;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.internal.dav.NetworkErrors;
+import dev.tandem.engine.internal.dav.Proxies;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -26,15 +27,34 @@ final class S3Errors {
 
     private final String where;
     private final String bucket;
+    private final Proxies.Choice proxy;
 
     S3Errors(String where, String bucket) {
+        this(where, bucket, Proxies.Choice.DIRECT);
+    }
+
+    S3Errors(String where, String bucket, Proxies.Choice proxy) {
         this.where = where;
         this.bucket = bucket;
+        this.proxy = proxy;
     }
 
     /** {@code action} is what was attempted, e.g. {@code get 'a/b'}. */
     SyncException map(String action, SdkException e) {
         String head = "Cannot " + action + " in " + where + ": ";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof WebPageGuard.WebPage page && !proxy.direct()
+                    && (page.status == 407 || page.status == 401 && proxy.hasCredentials())) {
+                // S3 never answers in HTML: a page asking for credentials behind a proxy given
+                // some is the proxy's (tinyproxy before 1.11.2 answers 401 where 407 is standard).
+                return NetworkErrors.proxyRefused(head, proxy, page.status);
+            }
+            if (t instanceof WebPageGuard.WebPage page) {
+                return new SyncException(Reason.UNREACHABLE, head + "the server answered with a web page instead of "
+                        + "S3 (HTTP " + page.status + "): this network may need a log-in in the browser first (hotel or "
+                        + "office Wi-Fi), or the endpoint is a website and not the S3 service", e);
+            }
+        }
         if (e instanceof AwsServiceException ase) {
             return service(head, ase);
         }
@@ -55,6 +75,10 @@ final class S3Errors {
         String said = (code == null ? "HTTP " + status : code + ", HTTP " + status)
                 + (e.awsErrorDetails() == null || e.awsErrorDetails().errorMessage() == null ? ""
                         : ": " + e.awsErrorDetails().errorMessage());
+        if (status == 407) {
+            // Only a proxy answers 407, to a request or to the CONNECT of an https tunnel.
+            return NetworkErrors.proxyRefused(head, proxy, status);
+        }
         if ("NoSuchBucket".equals(code) || status == 404 && code == null) {
             return new SyncException(Reason.NOT_FOUND, head + "bucket '" + bucket + "' does not exist (" + said + ")", e);
         }
@@ -71,8 +95,8 @@ final class S3Errors {
         return new SyncException(Reason.IO, head + "the service refused the request (" + said + ")", e);
     }
 
-    private static SyncException client(String head, SdkException e) {
-        SyncException network = NetworkErrors.map(head, e);
+    private SyncException client(String head, SdkException e) {
+        SyncException network = NetworkErrors.map(head, e, proxy);
         return network != null ? network : new SyncException(Reason.IO, head + e.getMessage(), e);
     }
 }

@@ -1,16 +1,19 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.internal.dav.Proxies;
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -22,6 +25,7 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -55,17 +59,26 @@ public final class S3Storage implements SyncStorage {
     private final String where;
     private final S3Errors errors;
 
+    /** Through the proxy the settings or the JVM's proxy selector name; the environment is not read. */
     public S3Storage(S3Settings settings) {
+        this(settings, Map.of(), ProxySelector.getDefault());
+    }
+
+    /** Through the proxy {@link Proxies#choose} picks from the settings, {@code env} and {@code system}. */
+    public S3Storage(S3Settings settings, Map<String, String> env, ProxySelector system) {
         Objects.requireNonNull(settings, "settings");
         this.bucket = settings.bucket();
         URI endpoint = settings.endpoint() == null || settings.endpoint().isBlank() ? null
                 : URI.create(settings.endpoint().strip());
         String host = endpoint == null ? "s3." + settings.region() + ".amazonaws.com" : endpoint.getAuthority();
         this.where = "s3://" + host + "/" + bucket;
-        this.errors = new S3Errors(where, bucket);
+        URI target = endpoint != null ? endpoint : URI.create("https://" + host);
+        Proxies.Choice proxy = Proxies.choose(target, settings.proxy(), env, system);
+        this.errors = new S3Errors(where, bucket, proxy);
         Apache5HttpClient.Builder http = Apache5HttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
-                .socketTimeout(SOCKET_TIMEOUT);
+                .socketTimeout(SOCKET_TIMEOUT)
+                .proxyConfiguration(proxyConfiguration(proxy));
         if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme())) {
             http.tlsSocketStrategy(new LazyTls());
         }
@@ -76,6 +89,7 @@ public final class S3Storage implements SyncStorage {
                         AwsBasicCredentials.create(settings.accessKey(), settings.secretKey())))
                 .forcePathStyle(true)
                 .overrideConfiguration(c -> c
+                        .addExecutionInterceptor(new WebPageGuard())
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT)
                         .retryStrategy(r -> r.maxAttempts(MAX_ATTEMPTS)));
@@ -248,6 +262,23 @@ public final class S3Storage implements SyncStorage {
     @Override
     public void close() {
         client.close();
+    }
+
+    /**
+     * The SDK's own environment and system-property lookups are off, so {@link Proxies} is the one
+     * rule; the client reaches one host, so no non-proxy hosts are needed either.
+     */
+    private static ProxyConfiguration proxyConfiguration(Proxies.Choice proxy) {
+        ProxyConfiguration.Builder b = ProxyConfiguration.builder()
+                .useSystemPropertyValues(false)
+                .useEnvironmentVariableValues(false);
+        if (!proxy.direct()) {
+            b.endpoint(URI.create("http://" + proxy.address()));
+            if (proxy.hasCredentials()) {
+                b.username(proxy.user()).password(proxy.password()).preemptiveBasicAuthenticationEnabled(true);
+            }
+        }
+        return b.build();
     }
 
     private static int attempts(SdkException e) {

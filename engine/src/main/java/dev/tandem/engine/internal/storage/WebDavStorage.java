@@ -4,11 +4,13 @@ import dev.tandem.engine.internal.dav.DavClient;
 import dev.tandem.engine.internal.dav.DavErrors;
 import dev.tandem.engine.internal.dav.DavResponse;
 import dev.tandem.engine.internal.dav.Multistatus;
+import dev.tandem.engine.internal.dav.Proxies;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import dev.tandem.engine.sync.WebDavSettings;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,8 +57,15 @@ public final class WebDavStorage implements SyncStorage {
     private final Set<String> objects = ConcurrentHashMap.newKeySet();
     private volatile boolean rootSeen;
 
+    /** Through the proxy the settings or the JVM's proxy selector name; the environment is not read. */
     public WebDavStorage(WebDavSettings settings) {
-        this.dav = new DavClient(Objects.requireNonNull(settings, "settings"));
+        this(settings, Map.of(), ProxySelector.getDefault());
+    }
+
+    /** Through the proxy {@link Proxies#choose} picks from the settings, {@code env} and {@code system}. */
+    public WebDavStorage(WebDavSettings settings, Map<String, String> env, ProxySelector system) {
+        Objects.requireNonNull(settings, "settings");
+        this.dav = new DavClient(settings, Proxies.choose(URI.create(settings.url()), settings.proxy(), env, system));
         this.create = new DavCreate(this, dav);
     }
 

@@ -1,6 +1,7 @@
 package dev.tandem.app.sync;
 
 import dev.tandem.engine.sync.SetAside;
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -35,6 +36,11 @@ public final class SyncNotices {
 
     /** After a failed sync: a notice when the failure needs the user and was not said since the last success. */
     Optional<Notice> failed(Reason reason, String message, String hint) {
+        return failed(reason, SyncException.Diagnosis.NONE, message, hint);
+    }
+
+    /** As above, in the words of what the network did when it is the cause. */
+    Optional<Notice> failed(Reason reason, SyncException.Diagnosis diagnosis, String message, String hint) {
         if (calm(reason)) {
             return Optional.empty();
         }
@@ -43,7 +49,7 @@ public final class SyncNotices {
             return Optional.empty();
         }
         saidFailure = key;
-        return Optional.of(new Notice(SyncWords.title(reason), SyncWords.shortText(reason)
+        return Optional.of(new Notice(SyncWords.title(reason, diagnosis), SyncWords.shortText(reason, diagnosis)
                 + (hint == null ? "" : "\n" + hint), true));
     }
 

@@ -65,6 +65,8 @@ public final class SyncService implements AutoCloseable {
     private String newDeviceId;
     /** The last failure's message since the last success, so a retry failing the same way is not news. */
     private String lastFailure;
+    /** What the network did in the last failed sync, for the status bar's words. */
+    private SyncException.Diagnosis diagnosis = SyncException.Diagnosis.NONE;
     private volatile SyncStatus status = SyncStatus.off();
     private boolean closed;
 
@@ -316,11 +318,13 @@ public final class SyncService implements AutoCloseable {
         } catch (RuntimeException e) {
             failures++;
             SyncException.Reason reason = e instanceof SyncException se ? se.reason() : null;
+            diagnosis = e instanceof SyncException se ? se.diagnosis() : SyncException.Diagnosis.NONE;
             boolean retryable = reason == null || reason.retryable();
             Duration delay = backoff.delay(failures, retryable);
             backoffUntil = clock.instant().plus(delay);
             String message = plainMessage(e);
-            String hint = reason != null ? reason.hint() : "Sync will try again; if this keeps happening, check Sync settings.";
+            String hint = e instanceof SyncException se ? se.hint()
+                    : "Sync will try again; if this keeps happening, check Sync settings.";
             recount();
             // A sync can set objects aside before it fails; the warning about them must not wait for a success.
             unread = readUnread();
@@ -334,7 +338,7 @@ public final class SyncService implements AutoCloseable {
                 SyncStatus s = status;
                 failureListeners.forEach(l -> safely(l, s));
             }
-            notices.failed(reason, message, hint).ifPresent(this::announce);
+            notices.failed(reason, diagnosis, message, hint).ifPresent(this::announce);
             notices.unread(unread).ifPresent(this::announce);
         }
     }
@@ -355,7 +359,8 @@ public final class SyncService implements AutoCloseable {
     private void publish(SyncStatus.State state, String phase, double progress, String error, String hint,
                          SyncException.Reason reason) {
         SyncStatus s = new SyncStatus(state, remote, lastSuccess, pending, phase, progress, error, hint, reason,
-                lastReport, nextAt, failures, unread, newDeviceId);
+                lastReport, nextAt, failures, unread, newDeviceId,
+                state == SyncStatus.State.ERROR ? diagnosis : SyncException.Diagnosis.NONE);
         status = s;
         listeners.forEach(l -> safely(l, s));
     }

@@ -17,16 +17,27 @@ import java.util.List;
  *                 database at start, then after each sync, failed or not, so it lasts until they read
  * @param newDeviceId the device id this database took in the last successful sync because another
  *                 installation (a copied profile) syncs under its old one; null when it kept its id
+ * @param diagnosis what the network did when it caused the last failure (a log-in page, a proxy, …)
  */
 public record SyncStatus(State state, String remote, Instant lastSuccess, long pendingChanges, String phase,
                          double progress, String error, String hint, SyncException.Reason reason,
                          SyncReport lastReport, Instant nextAttempt, int failures, List<SetAside> unread,
-                         String newDeviceId) {
+                         String newDeviceId, SyncException.Diagnosis diagnosis) {
 
     public enum State { OFF, IDLE, SYNCING, ERROR }
 
     public SyncStatus {
         unread = unread == null ? List.of() : List.copyOf(unread);
+        diagnosis = diagnosis == null ? SyncException.Diagnosis.NONE : diagnosis;
+    }
+
+    /** A status without a network diagnosis. */
+    public SyncStatus(State state, String remote, Instant lastSuccess, long pendingChanges, String phase,
+                      double progress, String error, String hint, SyncException.Reason reason,
+                      SyncReport lastReport, Instant nextAttempt, int failures, List<SetAside> unread,
+                      String newDeviceId) {
+        this(state, remote, lastSuccess, pendingChanges, phase, progress, error, hint, reason, lastReport,
+                nextAttempt, failures, unread, newDeviceId, SyncException.Diagnosis.NONE);
     }
 
     /** A status whose last sync kept the device id. */

@@ -1,5 +1,6 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;
 
 /**
@@ -9,6 +10,33 @@ import dev.tandem.engine.sync.SyncException.Reason;
  */
 public final class SyncWords {
     private SyncWords() {
+    }
+
+    /** A title that names what the network did, when it is the cause, else the reason's. */
+    public static String title(Reason reason, Diagnosis diagnosis) {
+        return switch (diagnosis == null ? Diagnosis.NONE : diagnosis) {
+            case LOGIN_PAGE -> "Wi-Fi log-in needed";
+            case PROXY -> "Proxy problem";
+            case TLS -> "Connection not trusted";
+            case TIMEOUT -> "Connection stalled";
+            case THROTTLED -> "Server asks to slow down";
+            case CLOCK_SKEW -> "Clock is wrong";
+            case DNS, NO_NETWORK, NONE -> title(reason);
+        };
+    }
+
+    /** One sentence naming what the network did, when it is the cause, else the reason's. */
+    public static String shortText(Reason reason, Diagnosis diagnosis) {
+        return switch (diagnosis == null ? Diagnosis.NONE : diagnosis) {
+            case LOGIN_PAGE -> "This network shows a log-in page instead of the remote.";
+            case PROXY -> "The proxy refused the connection or cannot be reached.";
+            case TLS -> "The remote's certificate is not trusted on this network.";
+            case TIMEOUT -> "The server is slow or stopped answering.";
+            case THROTTLED -> "The storage service is limiting how fast Tandem may send requests.";
+            case CLOCK_SKEW -> "This computer's clock is too far off for the storage service.";
+            case DNS -> "The server's name cannot be looked up.";
+            case NO_NETWORK, NONE -> shortText(reason);
+        };
     }
 
     /** A notification's title. */

@@ -142,7 +142,8 @@ public final class SyncStatusViewModel {
                         case SyncProgress.WAITING -> "waiting for another Tandem on this profile";
                         default -> s.phase();
                     };
-            case ERROR -> SyncNotices.calm(s.reason()) ? SyncWords.title(s.reason()) : "Sync failed";
+            case ERROR -> SyncNotices.calm(s.reason()) || s.diagnosis() != SyncException.Diagnosis.NONE
+                    ? SyncWords.title(s.reason(), s.diagnosis()) : "Sync failed";
         });
         boolean calm = s.state() == SyncStatus.State.ERROR && SyncNotices.calm(s.reason());
         StringBuilder d = new StringBuilder();
@@ -175,7 +176,8 @@ public final class SyncStatusViewModel {
         notes.set(s.lastReport() == null ? "" : String.join("\n", s.lastReport().notes()));
         notice.set(s.state() != SyncStatus.State.OFF && s.newDeviceId() != null ? NEW_DEVICE_ID : "");
         boolean failed = s.state() == SyncStatus.State.ERROR && s.error() != null;
-        error.set(failed && !calm ? SyncWords.shortText(s.reason()) + (s.hint() == null ? "" : " " + s.hint()) : "");
+        error.set(failed && !calm ? SyncWords.shortText(s.reason(), s.diagnosis()) + (s.hint() == null ? "" : " "
+                + s.hint()) : "");
         details.set(failed ? s.error() + (s.hint() == null ? "" : "\n\n" + s.hint())
                 + (s.reason() == null ? "" : "\n\n(" + s.reason() + (s.reason().retryable()
                 ? ", Tandem tries again by itself" : "") + ")") : "");

@@ -59,6 +59,18 @@ class SyncStatusViewModelTest {
     }
 
     @Test
+    void update_loginPage_namesTheWifiLogInCalmly() {
+        SyncException e = new SyncException(SyncException.Reason.UNREACHABLE, SyncException.Diagnosis.LOGIN_PAGE,
+                "Cannot list keys under 'heads/' in s3://host/b: the server answered with a web page instead of S3", null);
+        vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", NOW.minusSeconds(60), 2, null, -1, e.getMessage(), e.hint(),
+                e.reason(), null, null, 1, List.of(), null, e.diagnosis()));
+        assertEquals("Wi-Fi log-in needed", vm.headlineProperty().get());
+        assertEquals("", vm.errorProperty().get(), "an ordinary state, no red text");
+        assertEquals(SyncStatusViewModel.Indicator.OFFLINE, vm.indicatorProperty().get());
+        assertTrue(vm.detailsProperty().get().contains("sign in to this network"), vm.detailsProperty().get());
+    }
+
+    @Test
     void update_serverBusyNothingWaiting_saysEverythingIsSaved() {
         SyncException.Reason r = SyncException.Reason.REMOTE_BUSY;
         vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", null, 0, null, -1, "SlowDown, HTTP 503", r.hint(), r,

@@ -61,28 +61,73 @@ public class SyncException extends TandemException {
         }
     }
 
+    /**
+     * What the network between this device and the storage did, when that is the cause: finer than
+     * the {@link Reason}, for words a person recognises ("this Wi-Fi needs a log-in") and the right
+     * thing to do. {@link #NONE} when the failure is not the network's, or it cannot tell.
+     */
+    public enum Diagnosis {
+        NONE(null),
+        /** No connection at all: the network is down, or the host refuses connections. */
+        NO_NETWORK("Check the network connection; sync resumes by itself when it is back."),
+        /** The host name could not be looked up. */
+        DNS("Check the network connection and the server's address; its name could not be looked up."),
+        /** A web page came back instead of the storage: a Wi-Fi log-in page, or a website's address. */
+        LOGIN_PAGE("Open any web page in a browser and sign in to this network (hotel, train or office Wi-Fi); "
+                + "sync resumes by itself. If this keeps happening on your own network, check the address."),
+        /** The proxy could not be reached, or refused the request. */
+        PROXY("Check the proxy setting in Sync settings, or HTTPS_PROXY, HTTP_PROXY and NO_PROXY."),
+        /** TLS failed, or the certificate is not one this computer trusts (a TLS-inspecting proxy). */
+        TLS("The secure connection could not be checked: a network in between (a company proxy that inspects "
+                + "encrypted traffic) or someone else may be intercepting it. Try another network, or ask the "
+                + "network's administrator."),
+        /** The server was too slow, or stopped answering in the middle of an answer. */
+        TIMEOUT("The server or the network is slow or stopped answering; sync will try again."),
+        /** The service asked Tandem to slow down (S3 SlowDown, HTTP 429). */
+        THROTTLED("The storage service asked Tandem to slow down; sync will try again a little later."),
+        /** S3 refused the request's time: this device's clock is far off. */
+        CLOCK_SKEW("Set this computer's date and time right (turn on automatic time); the storage service refuses "
+                + "requests from a clock that is more than 15 minutes off.");
+
+        private final String hint;
+
+        Diagnosis(String hint) {
+            this.hint = hint;
+        }
+    }
+
     private final Reason reason;
+    private final Diagnosis diagnosis;
 
     public SyncException(Reason reason, String message) {
-        super(message);
-        this.reason = reason;
+        this(reason, Diagnosis.NONE, message, null);
     }
 
     public SyncException(Reason reason, String message, Throwable cause) {
+        this(reason, Diagnosis.NONE, message, cause);
+    }
+
+    public SyncException(Reason reason, Diagnosis diagnosis, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+        this.diagnosis = diagnosis == null ? Diagnosis.NONE : diagnosis;
     }
 
     public Reason reason() {
         return reason;
     }
 
+    /** What the network did, when the network is the cause; {@link Diagnosis#NONE} otherwise. */
+    public Diagnosis diagnosis() {
+        return diagnosis;
+    }
+
     public boolean retryable() {
         return reason.retryable();
     }
 
-    /** What a person can do about it. */
+    /** What a person can do about it: the diagnosis's advice when there is one, else the reason's. */
     public String hint() {
-        return reason.hint();
+        return diagnosis.hint != null ? diagnosis.hint : reason.hint();
     }
 }

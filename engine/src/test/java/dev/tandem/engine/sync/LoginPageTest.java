@@ -44,6 +44,8 @@ class LoginPageTest {
 
     private static void assertLoginPage(SyncException e) {
         assertEquals(Reason.UNREACHABLE, e.reason(), e.getMessage());
+        assertEquals(SyncException.Diagnosis.LOGIN_PAGE, e.diagnosis(), e.getMessage());
+        assertTrue(e.hint().contains("sign in to this network"), e.hint());
         assertTrue(e.retryable());
         assertTrue(e.getMessage().contains("web page"), e.getMessage());
         assertFalse(e.getMessage().contains("encrypted"), e.getMessage());

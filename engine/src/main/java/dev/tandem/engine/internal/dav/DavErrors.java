@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.dav;
 
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;
 import java.io.IOException;
 import javax.net.ssl.SSLHandshakeException;
@@ -36,8 +37,8 @@ public final class DavErrors {
                     + "log-in page on this network");
         }
         if (s == 511) {
-            return new SyncException(Reason.UNREACHABLE, head + "this network needs a log-in in the browser first "
-                    + "(" + said + " Network Authentication Required: hotel or office Wi-Fi)");
+            return new SyncException(Reason.UNREACHABLE, Diagnosis.LOGIN_PAGE, head + "this network needs a log-in in "
+                    + "the browser first (" + said + " Network Authentication Required: hotel or office Wi-Fi)", null);
         }
         if (s == 404 || s == 409) {
             return new SyncException(Reason.NOT_FOUND, head + "the folder does not exist on the server (" + said
@@ -57,8 +58,9 @@ public final class DavErrors {
         }
         if (s == 423 || s == 429 || s >= 500) {
             String retry = r.header("retry-after");
-            return new SyncException(Reason.REMOTE_BUSY, head + "the server is busy or failing (" + said
-                    + (retry == null ? "" : ", retry after " + retry) + ")");
+            return new SyncException(Reason.REMOTE_BUSY, s == 429 || s == 503 && retry != null ? Diagnosis.THROTTLED
+                    : Diagnosis.NONE, head + "the server is busy or failing (" + said
+                    + (retry == null ? "" : ", retry after " + retry) + ")", null);
         }
         return new SyncException(Reason.IO, head + "the server refused the request (" + said
                 + (r.body().length == 0 ? "" : ": " + r.bodySnippet()) + ")");
@@ -66,9 +68,9 @@ public final class DavErrors {
 
     /** A web page where WebDAV was expected: a log-in page of the network, or an address that is no WebDAV folder. */
     public static SyncException webPage(String head, DavResponse r) {
-        return new SyncException(Reason.UNREACHABLE, head + "the server answered with a web page instead of WebDAV "
+        return new SyncException(Reason.UNREACHABLE, Diagnosis.LOGIN_PAGE, head + "the server answered with a web page instead of WebDAV "
                 + "(HTTP " + r.status() + "): this network may need a log-in in the browser first (hotel or office "
-                + "Wi-Fi), or the address is a web page and not the WebDAV folder");
+                + "Wi-Fi), or the address is a web page and not the WebDAV folder", null);
     }
 
     /** A failure on the way to the server; {@code refused} is the certificate TLS refused, if any. */
@@ -78,7 +80,7 @@ public final class DavErrors {
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLHandshakeException && refused != null) {
-                return new SyncException(Reason.AUTH, head + "the server's certificate is not trusted by this computer ("
+                return new SyncException(Reason.AUTH, Diagnosis.TLS, head + "the server's certificate is not trusted by this computer ("
                         + refused + "). If this is your own server's self-signed certificate and the server shows the "
                         + "same fingerprint, trust it on purpose in Sync settings (or TANDEM_WEBDAV_TRUST for the "
                         + "command line); on a network you do not control, it may be someone in between", e);

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.dav;
 
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -37,31 +38,41 @@ public final class NetworkErrors {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof UnknownHostException || t instanceof ConnectException
                         || t instanceof NoRouteToHostException || t instanceof ConnectTimeoutException) {
-                    return new SyncException(Reason.UNREACHABLE, head + proxy.describe() + " is unreachable ("
+                    return new SyncException(Reason.UNREACHABLE, Diagnosis.PROXY, head + proxy.describe() + " is unreachable ("
                             + t.getMessage() + "); check the proxy setting, or HTTPS_PROXY / HTTP_PROXY / NO_PROXY", e);
                 }
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof UnknownHostException) {
-                return new SyncException(Reason.UNREACHABLE, head + "cannot resolve the host name "
+                return new SyncException(Reason.UNREACHABLE, Diagnosis.DNS, head + "cannot resolve the host name "
                         + quoted(t.getMessage()) + " (DNS lookup failed)", e);
             }
             if (t instanceof ConnectException || t instanceof NoRouteToHostException) {
-                return new SyncException(Reason.UNREACHABLE, head + "cannot connect (" + t.getMessage() + ")", e);
+                return new SyncException(Reason.UNREACHABLE, Diagnosis.NO_NETWORK, head + "cannot connect ("
+                        + t.getMessage() + ")", e);
             }
             if (t instanceof SocketTimeoutException || t instanceof InterruptedIOException) {
                 // Apache's ConnectTimeoutException is an InterruptedIOException, not a thread interrupt.
-                return new SyncException(Reason.UNREACHABLE, head + "timed out (" + t.getMessage() + ")", e);
+                return new SyncException(Reason.UNREACHABLE, Diagnosis.TIMEOUT, head + "timed out (" + t.getMessage()
+                        + ")", e);
             }
+            if (t instanceof java.security.cert.CertPathValidatorException
+                    || t instanceof java.security.cert.CertificateException) {
+                return new SyncException(Reason.UNREACHABLE, Diagnosis.TLS, head + "the server's certificate is not "
+                        + "trusted by this computer (" + t.getMessage() + "): a network in between may inspect "
+                        + "encrypted traffic (a company proxy), or someone may be intercepting it", e);
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SSLException) {
-                return new SyncException(Reason.UNREACHABLE, head + "the TLS connection failed ("
+                return new SyncException(Reason.UNREACHABLE, Diagnosis.TLS, head + "the TLS connection failed ("
                         + t.getMessage() + "); check the endpoint address", e);
             }
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IOException) {
-                return new SyncException(Reason.UNREACHABLE, head + "the connection failed ("
+                return new SyncException(Reason.UNREACHABLE, Diagnosis.TIMEOUT, head + "the connection failed ("
                         + t.getClass().getSimpleName() + ": " + t.getMessage() + ")", e);
             }
         }
@@ -75,11 +86,11 @@ public final class NetworkErrors {
     public static SyncException proxyRefused(String head, Proxies.Choice proxy, int status) {
         String where = proxy.direct() ? "a proxy on the way" : proxy.describe();
         String said = status == 407 ? "HTTP 407 Proxy Authentication Required" : "HTTP " + status + " from the proxy";
-        return new SyncException(Reason.AUTH, head + where + (proxy.hasCredentials()
+        return new SyncException(Reason.AUTH, Diagnosis.PROXY, head + where + (proxy.hasCredentials()
                 ? " refused the proxy user name or password (" + said + "); "
                         + "check them in the proxy setting or HTTPS_PROXY / HTTP_PROXY"
                 : " asks for a proxy user name and password (" + said + "); give them as "
-                        + "http://user:password@host:port in the proxy setting or HTTPS_PROXY / HTTP_PROXY"));
+                        + "http://user:password@host:port in the proxy setting or HTTPS_PROXY / HTTP_PROXY"), null);
     }
 
     private static String quoted(String host) {

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.storage;
 
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.internal.dav.NetworkErrors;
 import dev.tandem.engine.internal.dav.Proxies;
@@ -50,7 +51,7 @@ final class S3Errors {
                 return NetworkErrors.proxyRefused(head, proxy, page.status);
             }
             if (t instanceof WebPageGuard.WebPage page) {
-                return new SyncException(Reason.UNREACHABLE, head + "the server answered with a web page instead of "
+                return new SyncException(Reason.UNREACHABLE, Diagnosis.LOGIN_PAGE, head + "the server answered with a web page instead of "
                         + "S3 (HTTP " + page.status + "): this network may need a log-in in the browser first (hotel or "
                         + "office Wi-Fi), or the endpoint is a website and not the S3 service", e);
             }
@@ -86,11 +87,18 @@ final class S3Errors {
             return new SyncException(Reason.IO, head + "the bucket is in another region or behind another "
                     + "endpoint; check the region and endpoint in Sync settings (" + said + ")", e);
         }
+        if ("RequestTimeTooSkewed".equals(code)) {
+            return new SyncException(Reason.AUTH, Diagnosis.CLOCK_SKEW, head + "this computer's clock is too far from "
+                    + "the service's, which refuses the request's signature (" + said + ")", e);
+        }
         if (status == 401 || status == 403 || AUTH_CODES.contains(code)) {
             return new SyncException(Reason.AUTH, head + "the access key or secret key was refused (" + said + ")", e);
         }
         if (status >= 500 || status == 429 || BUSY_CODES.contains(code)) {
-            return new SyncException(Reason.REMOTE_BUSY, head + "the service is busy or failing (" + said + ")", e);
+            boolean throttled = status == 429 || "SlowDown".equals(code) || "Throttling".equals(code)
+                    || "TooManyRequests".equals(code) || "RequestLimitExceeded".equals(code);
+            return new SyncException(Reason.REMOTE_BUSY, throttled ? Diagnosis.THROTTLED : Diagnosis.NONE,
+                    head + "the service is busy or failing (" + said + ")", e);
         }
         return new SyncException(Reason.IO, head + "the service refused the request (" + said + ")", e);
     }

@@ -154,8 +154,10 @@ public final class SyncStatusViewModel {
                 // Offline is an ordinary state: say what is safe and what happens next.
                 d.append(s.pendingChanges() == 0 ? "Everything is saved on this device" : s.pendingChanges()
                         + (s.pendingChanges() == 1 ? " change" : " changes") + " saved on this device, "
-                        + (s.pendingChanges() == 1 ? "it syncs" : "they sync") + (s.reason() == SyncException.Reason.UNREACHABLE
-                        ? " when the connection is back" : " when the server answers again"));
+                        + (s.pendingChanges() == 1 ? "it syncs" : "they sync")
+                        + (s.diagnosis() == SyncException.Diagnosis.LOGIN_PAGE ? " once you have signed in to this network"
+                        : s.reason() == SyncException.Reason.UNREACHABLE ? " when the connection is back"
+                        : " when the server answers again"));
             }
             if (s.lastSuccess() != null) {
                 sep(d).append(s.state() == SyncStatus.State.IDLE ? "" : "last synced ").append(ago(s.lastSuccess(), clock.instant()));

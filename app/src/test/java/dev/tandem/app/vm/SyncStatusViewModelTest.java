@@ -65,6 +65,8 @@ class SyncStatusViewModelTest {
         vm.update(new SyncStatus(SyncStatus.State.ERROR, "s3", NOW.minusSeconds(60), 2, null, -1, e.getMessage(), e.hint(),
                 e.reason(), null, null, 1, List.of(), null, e.diagnosis()));
         assertEquals("Wi-Fi log-in needed", vm.headlineProperty().get());
+        assertTrue(vm.detailProperty().get().startsWith("2 changes saved on this device, they sync once you have signed in"),
+                vm.detailProperty().get());
         assertEquals("", vm.errorProperty().get(), "an ordinary state, no red text");
         assertEquals(SyncStatusViewModel.Indicator.OFFLINE, vm.indicatorProperty().get());
         assertTrue(vm.detailsProperty().get().contains("sign in to this network"), vm.detailsProperty().get());

@@ -34,7 +34,12 @@ final class WebPageGuard implements ExecutionInterceptor {
     public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
         SdkHttpResponse r = context.httpResponse();
         String type = r.firstMatchingHeader("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/html") || type.startsWith("application/xhtml") || r.statusCode() == NETWORK_AUTHENTICATION_REQUIRED) {
+        boolean html = type.startsWith("text/html") || type.startsWith("application/xhtml");
+        // Some S3 servers (moto) label their empty answers to PUT and DELETE text/html: only a page
+        // with content is one. A HEAD's length is the object's, but S3 objects Tandem wrote are never HTML.
+        String length = r.firstMatchingHeader("Content-Length").orElse("").strip();
+        boolean empty = length.equals("0") || r.statusCode() == 204 || r.statusCode() == 304;
+        if (html && !empty || r.statusCode() == NETWORK_AUTHENTICATION_REQUIRED) {
             WebPage page = new WebPage(r.statusCode());
             throw SdkClientException.builder().message(page.getMessage()).cause(page).build();
         }

@@ -54,6 +54,25 @@ class ClockSkewTest {
     }
 
     @Test
+    void sync_conflictMerged_isDatedByTheDatabasesClockNotTheSystems() {
+        ManualClock aClock = new ManualClock(NOW);
+        ManualClock bClock = new ManualClock(NOW + 5_000);
+        Db a = device(aClock);
+        Db b = device(bClock);
+        Item x = a.save(Item.of("shared"));
+        syncAll();
+        a.save(a.get(Item.class, x.id()).orElseThrow().withTitle("a's title"));
+        b.save(b.get(Item.class, x.id()).orElseThrow().withTitle("b's title"));
+        bClock.millis.addAndGet(60_000);
+        engine.sync(a);
+        engine.sync(b);
+        List<dev.tandem.engine.Conflict> conflicts = b.conflicts();
+        assertEquals(1, conflicts.size(), conflicts.toString());
+        assertEquals(NOW + 65_000, conflicts.get(0).detectedAt().toEpochMilli(),
+                "the merge dates its conflict by the database's clock, which tests and the app set");
+    }
+
+    @Test
     void sync_deviceADayAhead_othersLaterEditsWinAndItsClockFollowsOnceFixed() {
         ManualClock skewedClock = new ManualClock(NOW + DAY);
         ManualClock aClock = new ManualClock(NOW);

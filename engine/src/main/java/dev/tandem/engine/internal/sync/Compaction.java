@@ -135,7 +135,7 @@ public final class Compaction implements SyncHooks {
         parts.get().forEach(p -> entries.addAll(p.entries()));
         long[] applied = new long[1];
         SnapshotLocal.Stats st = db.writer().write("Applying snapshot " + m.id(), s -> {
-            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, System.currentTimeMillis());
+            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, db.clock().wallMillis());
             applied[0] = System.nanoTime();
             return stats;
         });
@@ -173,7 +173,7 @@ public final class Compaction implements SyncHooks {
         if (headPublished) {
             setMeta("ack_sum", sum);
         } else if (sum - acked >= ACK_EVERY) {
-            store.publishAck(self, pushed, cursors, System.currentTimeMillis());
+            store.publishAck(self, pushed, cursors, db.clock().wallMillis());
             setMeta("ack_sum", sum);
         }
     }
@@ -196,13 +196,13 @@ public final class Compaction implements SyncHooks {
         if (!fresh && !capture.entries().isEmpty()) {
             write(capture);
         }
-        Cleanup.Result r = Cleanup.run(store, self, cursors, remoteHeads, System.currentTimeMillis(), warnings::add);
+        Cleanup.Result r = Cleanup.run(store, self, cursors, remoteHeads, db.clock().wallMillis(), warnings::add);
         deletedBatches += r.batches();
         deletedSnapshots += r.snapshots();
     }
 
     private void write(SnapshotCapture.Capture capture) {
-        long now = System.currentTimeMillis();
+        long now = db.clock().wallMillis();
         String id = SnapshotStore.newId(now, self);
         List<byte[]> parts = new ArrayList<>();
         List<SnapshotEntry> part = new ArrayList<>();

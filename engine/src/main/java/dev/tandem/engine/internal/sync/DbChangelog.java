@@ -108,7 +108,7 @@ public final class DbChangelog implements Changelog {
         RemoteApply.Stats stats = db.writer().write("Merging batch " + batch.seq() + " of device " + batch.device(), s -> {
             // Own changes past the push cursor are not on this remote: a delete in the batch cannot have seen them.
             long unpushedAfter = state.pushed(s.sql().connection(), remote).changeSeq();
-            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis(),
+            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.clock().wallMillis(),
                     unpushedAfter);
             state.setCursor(s.sql(), remote, batch.device(), batch.seq());
             state.addVolume(s.sql(), remote, batch.changes().size());
@@ -259,7 +259,7 @@ public final class DbChangelog implements Changelog {
     public void recover(Batch batch) {
         RemoteApply.Stats stats = db.writer().write("Merging set-aside batch " + batch.seq() + " of device "
                 + batch.device(), s -> {
-            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), System.currentTimeMillis());
+            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.clock().wallMillis());
             quarantine.release(s.sql(), remote, batch.device(), batch.seq());
             state.addVolume(s.sql(), remote, batch.changes().size());
             return st;

@@ -29,6 +29,7 @@ import java.util.function.Consumer;
  */
 public final class Device implements AutoCloseable {
     public static final String DB_FILE = "tandem.db";
+    private static final System.Logger LOG = System.getLogger("tandem");
 
     private final String name;
     private final Path dataDir;
@@ -174,8 +175,20 @@ public final class Device implements AutoCloseable {
         }
         sync.close();
         ioExecutor.shutdown();
+        // The store closes only after the background work that uses it has ended: a save or an
+        // import cut off by a closed database would be lost work. Slow work is asked to stop
+        // (interrupted) after a while, and waited for again.
         try {
-            ioExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            if (!ioExecutor.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + name + ": waiting for background work to end");
+                if (!ioExecutor.awaitTermination(25, TimeUnit.SECONDS)) {
+                    ioExecutor.shutdownNow();
+                    if (!ioExecutor.awaitTermination(30, TimeUnit.SECONDS)) {
+                        LOG.log(System.Logger.Level.WARNING, "closing " + name + ": background work still runs after"
+                                + " 60 s; closing the database under it");
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

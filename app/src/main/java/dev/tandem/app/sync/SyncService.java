@@ -68,7 +68,8 @@ public final class SyncService implements AutoCloseable {
     /** What the network did in the last failed sync, for the status bar's words. */
     private SyncException.Diagnosis diagnosis = SyncException.Diagnosis.NONE;
     private volatile SyncStatus status = SyncStatus.off();
-    private boolean closed;
+    /** Set on the scheduler thread, read by the remote checks' and callers' threads too. */
+    private volatile boolean closed;
 
     public SyncService(Db db, Clock clock, Random random) {
         this.db = Objects.requireNonNull(db, "db");

@@ -127,7 +127,9 @@ public final class DemoMode implements AutoCloseable {
     }
 
     public static HBox banner(Device device) {
-        Label l = new Label(device.name() + " · demo: syncs every 2 s through a shared folder — edit here, watch the other window");
+        // The demo's folder is watched: an edit reaches the other window within about a second
+        // (PERFORMANCE.md, "Live sync"), so the banner promises no interval.
+        Label l = new Label(device.name() + " · demo: syncs live through a shared folder — edit here, watch the other window");
         HBox box = new HBox(8, Icons.of(MaterialDesignL.LAPTOP, 16), l);
         box.getStyleClass().add(Styles.DEVICE_BANNER);
         return box;

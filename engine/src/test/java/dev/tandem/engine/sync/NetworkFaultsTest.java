@@ -15,6 +15,7 @@ import dev.tandem.engine.testing.Remotes;
 import dev.tandem.engine.testing.S3ProxyServer;
 import dev.tandem.engine.testing.SaveLedger;
 import dev.tandem.engine.testing.SyncFixture;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -119,11 +120,11 @@ class NetworkFaultsTest {
         assertEquals(1, network.injected(Kind.RESET_DOWNLOAD));
         save(a, "y");
         ea.sync(a);
-        for (int i = 0; i < 3; i++) {
-            network.once(Kind.RESET_DOWNLOAD, "GET", "/batches/");
-        }
+        // A body cut short is read after the SDK's retries are over: one reset fails the sync.
+        network.once(Kind.RESET_DOWNLOAD, "GET", "/batches/");
         SyncException e = assertThrows(SyncException.class, () -> eb.sync(b));
         assertTrue(e.retryable(), e.reason() + ": " + e.getMessage());
+        assertEquals(Diagnosis.TIMEOUT, e.diagnosis(), e.getMessage());
         assertNothingSetAside(eb, b);
         eb.sync(b);
         assertNothingSetAside(eb, b);
@@ -169,6 +170,55 @@ class NetworkFaultsTest {
         eb.sync(b);
         assertEquals(titles(a), titles(b));
         assertConverged(a, b);
+    }
+
+    /**
+     * Engine bug, found by {@link NetworkFaultsProperties}: the first push reads its batch back and
+     * writes it again, which the server must refuse (412). When that second PUT's first attempt is
+     * throttled (or reset), the SDK's retry meets the 412, and S3Storage.createIfAbsent takes "412
+     * after a retry, same bytes stored" for "my first attempt created it" and answers true; ReadBack
+     * then reported NO_CONDITIONAL_WRITES for one throttled answer; it now takes that verdict only
+     * when every one of a few fresh tries is accepted.
+     */
+    @Test
+    void sync_throttledWhileCheckingConditionalWrites_isNotTakenForAServerWithout() {
+        SyncEngine ea = device();
+        Db a = fixture.device();
+        save(a, "x");
+        // The batch's first PUT goes through (a stall of no length); the check's PUT is throttled once.
+        network.stallFor(Duration.ZERO).once(Kind.STALL, "PUT", "/batches/").once(Kind.THROTTLE_503, "PUT", "/batches/");
+        try {
+            ea.sync(a);
+        } catch (SyncException e) {
+            assertTrue(e.retryable() || e.diagnosis() != Diagnosis.NONE, e.reason() + ": " + e.getMessage());
+        }
+        assertEquals(1, network.injected(Kind.THROTTLE_503));
+        ea.sync(a);
+        assertEquals(0, ea.pendingChanges(a));
+    }
+
+    /**
+     * Found by {@link NetworkFaultsProperties}: S3 answers a GET of a missing object
+     * with 404 and an XML body naming NoSuchKey. When the connection drops halfway through that
+     * body, the SDK gives an S3Exception 404 without an error code, which S3Errors maps (404, no
+     * code) to NOT_FOUND "bucket does not exist", not retryable, for one reset; a body that does not
+     * parse now reads as a cut-off answer (UNREACHABLE, TIMEOUT).
+     */
+    @Test
+    void sync_answerAboutMissingObjectCutShort_isNotTakenForAMissingBucket() {
+        SyncEngine ea = device();
+        Db a = fixture.device();
+        save(a, "x");
+        // A fresh remote: the first sync looks for the encryption descriptor, which is not there.
+        network.once(Kind.RESET_DOWNLOAD, "GET", "/encryption");
+        try {
+            ea.sync(a);
+        } catch (SyncException e) {
+            assertTrue(e.retryable() || e.diagnosis() != Diagnosis.NONE, e.reason() + ": " + e.getMessage());
+        }
+        assertEquals(1, network.injected(Kind.RESET_DOWNLOAD));
+        ea.sync(a);
+        assertEquals(0, ea.pendingChanges(a));
     }
 
     private static List<String> titles(Db db) {

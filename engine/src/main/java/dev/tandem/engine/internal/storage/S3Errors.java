@@ -80,6 +80,13 @@ final class S3Errors {
             // Only a proxy answers 407, to a request or to the CONNECT of an https tunnel.
             return NetworkErrors.proxyRefused(head, proxy, status);
         }
+        if (status == 404 && code == null && e.awsErrorDetails() != null && e.awsErrorDetails().rawResponse() != null
+                && e.awsErrorDetails().rawResponse().asByteArrayUnsafe().length > 0) {
+            // A body that does not parse: an S3 error cut off on the way (a reset mid-answer), not
+            // an answer without one, which is how a missing bucket can look on some servers.
+            return new SyncException(Reason.UNREACHABLE, Diagnosis.TIMEOUT, head + "the answer (HTTP 404) was cut off "
+                    + "before it said what is missing", e);
+        }
         if ("NoSuchBucket".equals(code) || status == 404 && code == null) {
             return new SyncException(Reason.NOT_FOUND, head + "bucket '" + bucket + "' does not exist (" + said + ")", e);
         }

@@ -18,9 +18,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ignores If-None-Match would let concurrent writers, or a copied profile, overwrite each other's
  * batches, and sync depends on create-if-absent for that.
  *
- * <p>It costs one GET and one refused PUT, once per engine.
+ * <p>It costs one GET and one refused PUT, once per engine (up to {@value #PROBES} PUTs when an
+ * answer was ambiguous).
  */
 final class ReadBack {
+    /** Writes that must all be accepted before a server is taken for one that ignores If-None-Match. */
+    static final int PROBES = 3;
     private final AtomicBoolean verified = new AtomicBoolean();
 
     /** Throws SERVER_FAULT unless {@code key} reads back as exactly {@code written}. */
@@ -49,13 +52,19 @@ final class ReadBack {
         }
         // The same bytes again under the same key: a server that honours If-None-Match refuses,
         // and one that does not overwrites the object with identical content, which does no harm.
-        if (storage.createIfAbsent(key, written)) {
-            throw new SyncException(Reason.NO_CONDITIONAL_WRITES, storage.describe() + " accepted a second write to "
-                    + key + " instead of refusing it: it ignores If-None-Match, so two devices (or a copied profile)"
-                    + " writing at the same time could overwrite each other's changes. Sync stopped before telling"
-                    + " other devices about the batch.");
+        // One "accepted" can be a network fault: a first attempt throttled or cut, whose retry was
+        // refused, reads as the storage's own earlier write of these bytes. A server that ignores
+        // the condition accepts every time, so the verdict takes every one of a few fresh tries.
+        for (int probe = 0; probe < PROBES; probe++) {
+            if (!storage.createIfAbsent(key, written)) {
+                verified.set(true);
+                return;
+            }
         }
-        verified.set(true);
+        throw new SyncException(Reason.NO_CONDITIONAL_WRITES, storage.describe() + " accepted a second write to "
+                + key + " instead of refusing it: it ignores If-None-Match, so two devices (or a copied profile)"
+                + " writing at the same time could overwrite each other's changes. Sync stopped before telling"
+                + " other devices about the batch.");
     }
 
     private static SyncException fault(SyncStorage storage, String key, String what, Throwable cause) {

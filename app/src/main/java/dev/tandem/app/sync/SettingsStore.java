@@ -14,9 +14,8 @@ import java.util.Properties;
 
 /**
  * Keeps the settings in the data dir: {@code settings.properties} for everything but secrets, and
- * {@code secrets.properties} for the S3 secret key, the WebDAV password and the passphrase, created
- * owner-only (0600)
- * where the file system has POSIX permissions. Neither file's content is ever logged.
+ * {@code secrets.properties} for the S3 secret key, the WebDAV password, the passphrase and the proxy
+ * (which may hold a password), created owner-only (0600) where the file system has POSIX permissions. Neither file's content is ever logged.
  */
 public final class SettingsStore {
     public static final String SETTINGS_FILE = "settings.properties";
@@ -52,7 +51,8 @@ public final class SettingsStore {
                 p.getProperty("sync.prefix", ""), p.getProperty("sync.s3.accessKey", ""),
                 s.getProperty("sync.s3.secretKey", ""), s.getProperty("sync.passphrase", ""), interval,
                 new SyncSettings.Dav(p.getProperty("sync.webdav.url", ""), p.getProperty("sync.webdav.user", ""),
-                        s.getProperty("sync.webdav.password", ""), p.getProperty("sync.webdav.certificate", "")));
+                        s.getProperty("sync.webdav.password", ""), p.getProperty("sync.webdav.certificate", "")),
+                s.getProperty("sync.proxy", ""));
     }
 
     public synchronized void saveSync(SyncSettings v) {
@@ -78,6 +78,9 @@ public final class SettingsStore {
         }
         if (!v.passphrase().isEmpty()) {
             s.setProperty("sync.passphrase", v.passphrase());
+        }
+        if (!v.proxy().isEmpty()) {
+            s.setProperty("sync.proxy", v.proxy());
         }
         write(dir.resolve(SECRETS_FILE), s, true);
     }

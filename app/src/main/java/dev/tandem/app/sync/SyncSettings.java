@@ -1,5 +1,6 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.WebDavSettings;
 import java.net.URI;
@@ -9,11 +10,15 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Where this device syncs to. Secrets ({@code secretKey}, {@code passphrase}) are kept out of
- * {@link #toString()} and are stored apart from the rest by {@link SettingsStore}.
+ * Where this device syncs to. Secrets ({@code secretKey}, {@code passphrase}, a password in
+ * {@code proxy}) are kept out of {@link #toString()} and are stored apart from the rest by
+ * {@link SettingsStore}. {@code proxy}, for S3 and WebDAV only, is empty to use
+ * {@code HTTPS_PROXY}/{@code HTTP_PROXY}/{@code NO_PROXY} or else the system's, {@code none} for
+ * none, or {@code http://[user:password@]host:port} (docs/REMOTES.md, "Proxies").
  */
 public record SyncSettings(Mode mode, String folder, String endpoint, String region, String bucket, String prefix,
-                           String accessKey, String secretKey, String passphrase, int intervalSeconds, Dav dav) {
+                           String accessKey, String secretKey, String passphrase, int intervalSeconds, Dav dav,
+                           String proxy) {
 
     public enum Mode { NONE, FOLDER, S3, WEBDAV }
 
@@ -69,10 +74,22 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
         this(mode, folder, endpoint, region, bucket, prefix, accessKey, secretKey, passphrase, intervalSeconds, Dav.NONE);
     }
 
+    /** Settings that use the proxy of the environment or the system, if any. */
+    public SyncSettings(Mode mode, String folder, String endpoint, String region, String bucket, String prefix,
+                        String accessKey, String secretKey, String passphrase, int intervalSeconds, Dav dav) {
+        this(mode, folder, endpoint, region, bucket, prefix, accessKey, secretKey, passphrase, intervalSeconds, dav, "");
+    }
+
     /** The same settings with another passphrase (empty for none). */
     public SyncSettings withPassphrase(String newPassphrase) {
         return new SyncSettings(mode, folder, endpoint, region, bucket, prefix, accessKey, secretKey, newPassphrase,
-                intervalSeconds, dav);
+                intervalSeconds, dav, proxy);
+    }
+
+    /** The same settings with another proxy ("" for the environment's or the system's, "none" for none). */
+    public SyncSettings withProxy(String newProxy) {
+        return new SyncSettings(mode, folder, endpoint, region, bucket, prefix, accessKey, secretKey, passphrase,
+                intervalSeconds, dav, newProxy);
     }
 
     public SyncSettings {
@@ -86,6 +103,7 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
         secretKey = secretKey == null ? "" : secretKey;
         passphrase = passphrase == null ? "" : passphrase;
         dav = dav == null ? Dav.NONE : dav;
+        proxy = clean(proxy);
     }
 
     private static String clean(String s) {
@@ -98,8 +116,8 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
 
     /**
      * Problems with the settings, by field name ("folder", "endpoint", "region", "bucket", "prefix",
-     * "accessKey", "secretKey", "davUrl", "davUser", "davPassword", "davCertificate", "interval"), in
-     * plain words. Empty when they can be used.
+     * "accessKey", "secretKey", "davUrl", "davUser", "davPassword", "davCertificate", "proxy",
+     * "interval"), in plain words. Empty when they can be used.
      */
     public Map<String, String> validate() {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -158,6 +176,14 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
         if (!prefix.isEmpty() && (!PREFIX.matcher(prefix).matches() || prefix.contains(".."))) {
             errors.put("prefix", "Use letters, digits, '.', '_' and '-', with '/' between parts.");
         }
+        if (mode != Mode.FOLDER) {
+            try {
+                WebDavSettings.normalizeProxy(proxy);
+            } catch (IllegalArgumentException e) {
+                errors.put("proxy", "A proxy looks like http://host:port or http://user:password@host:port; leave it"
+                        + " empty to use the system's, or none for no proxy.");
+            }
+        }
         return errors;
     }
 
@@ -211,8 +237,8 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
                 return null;
             }
             case FOLDER -> b.folder(Path.of(folder));
-            case S3 -> b.s3(endpoint.isEmpty() ? null : endpoint, bucket, region, accessKey, secretKey);
-            case WEBDAV -> b.webDav(new WebDavSettings(dav.url(), dav.user(), dav.password(), dav.certificate()));
+            case S3 -> b.s3(new S3Settings(endpoint.isEmpty() ? null : endpoint, bucket, region, accessKey, secretKey, proxy));
+            case WEBDAV -> b.webDav(new WebDavSettings(dav.url(), dav.user(), dav.password(), dav.certificate()).withProxy(proxy));
             default -> throw new IllegalStateException();
         }
         if (!prefix.isEmpty()) {
@@ -235,6 +261,7 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
     public String toString() {
         return "SyncSettings[" + describe() + ", region=" + region + ", accessKey=" + accessKey
                 + ", secretKey=" + (secretKey.isEmpty() ? "" : "***") + ", passphrase=" + (passphrase.isEmpty() ? "" : "***")
-                + ", interval=" + intervalSeconds + "s" + (mode == Mode.WEBDAV ? ", " + dav : "") + "]";
+                + ", interval=" + intervalSeconds + "s" + (mode == Mode.WEBDAV ? ", " + dav : "")
+                + (proxy.isEmpty() ? "" : ", proxy=" + WebDavSettings.maskedProxy(proxy)) + "]";
     }
 }

@@ -1,5 +1,7 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.view.Forms.form;
+
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.CheckStep;
 import dev.tandem.app.vm.SettingsViewModel;
@@ -28,7 +30,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,8 +45,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The "Sync settings" dialog: None, Folder, S3 or WebDAV; an optional passphrase; the interval; field
- * validation; "Test connection" with the result of each step. Its state is a {@link SettingsViewModel}.
+ * The "Sync settings" dialog: None, Folder, S3 or WebDAV; an optional passphrase; the interval; a proxy for
+ * S3 and WebDAV; field validation; "Test connection" with the result of each step. Its state is a
+ * {@link SettingsViewModel}.
  *
  * <p>The form scrolls inside the dialog, whose height never exceeds the screen it is on: the dialog
  * grows with the results of a check, but its bottom, with Save and Cancel, stays on the screen. Enter
@@ -206,6 +208,8 @@ public final class SettingsDialog extends Dialog<Boolean> {
         HBox intervalRow = new HBox(8, interval, new Label("seconds"));
         intervalRow.setAlignment(Pos.CENTER_LEFT);
         row(common, r, "Sync every", intervalRow, "interval");
+        GridPane proxyForm = form(); // Below "Sync every", for S3 and WebDAV only.
+        row(proxyForm, 0, "Proxy", text("proxy", "Optional: http://host:port; empty uses the system's, none for direct"), "proxy");
 
         Button test = new Button("Test connection", Icons.of(MaterialDesignL.LAN_CONNECT, 15));
         test.setId("settings-test");
@@ -234,7 +238,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
 
         Label offHint = hint("Tandem works fully offline. Choose a folder, an S3 bucket or a WebDAV"
                 + " folder to keep your devices in sync.");
-        VBox box = new VBox(12, modes, offHint, folderForm, s3Form, davForm, common, testRow, steps);
+        VBox box = new VBox(12, modes, offHint, folderForm, s3Form, davForm, common, proxyForm, testRow, steps);
         Runnable show = () -> {
             Target m = vm.targetProperty().get();
             setShown(offHint, m == Target.OFF);
@@ -242,6 +246,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
             setShown(s3Form, m == Target.S3);
             setShown(davForm, m == Target.WEBDAV);
             setShown(common, m != Target.OFF);
+            setShown(proxyForm, m == Target.S3 || m == Target.WEBDAV);
             setShown(testRow, m != Target.OFF);
             setShown(steps, m != Target.OFF);
             resize();
@@ -265,17 +270,6 @@ public final class SettingsDialog extends Dialog<Boolean> {
             b.getStyleClass().add(pos);
         }
         return b;
-    }
-
-    private static GridPane form() {
-        GridPane g = new GridPane();
-        g.getStyleClass().add(Styles.FORM);
-        ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(100);
-        ColumnConstraints c1 = new ColumnConstraints();
-        c1.setHgrow(Priority.ALWAYS);
-        g.getColumnConstraints().addAll(c0, c1);
-        return g;
     }
 
     private int row(GridPane g, int r, String label, Node field, String name) {

@@ -55,7 +55,7 @@ public final class SettingsViewModel {
     }
 
     public static final List<String> FIELDS = List.of("folder", "endpoint", "region", "bucket", "prefix",
-            "accessKey", "secretKey", "davUrl", "davUser", "davPassword", "davCertificate", "passphrase",
+            "accessKey", "secretKey", "davUrl", "davUser", "davPassword", "davCertificate", "proxy", "passphrase",
             "interval");
 
     private final Async async;
@@ -173,6 +173,7 @@ public final class SettingsViewModel {
         value("davUser").set(s.dav().user());
         value("davPassword").set(s.dav().password());
         value("davCertificate").set(s.dav().certificate());
+        value("proxy").set(s.proxy());
         value("passphrase").set(s.passphrase());
         passphraseRepeat.set(s.passphrase());
         value("interval").set(String.valueOf(s.intervalSeconds()));
@@ -260,7 +261,7 @@ public final class SettingsViewModel {
         return new SyncSettings(mode.get(), value("folder").get(), value("endpoint").get(), value("region").get(),
                 value("bucket").get(), value("prefix").get(), value("accessKey").get(), value("secretKey").get(),
                 value("passphrase").get(), interval, new SyncSettings.Dav(value("davUrl").get(), value("davUser").get(),
-                        value("davPassword").get(), value("davCertificate").get()));
+                        value("davPassword").get(), value("davCertificate").get()), value("proxy").get());
     }
 
     private Map<String, String> problems() {

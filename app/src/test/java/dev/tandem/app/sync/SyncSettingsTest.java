@@ -2,8 +2,10 @@ package dev.tandem.app.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.engine.sync.SyncEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -158,5 +160,33 @@ class SyncSettingsTest {
         assertTrue(plain.contains("sam"));
         String secrets = Files.readString(dir.resolve(SettingsStore.SECRETS_FILE));
         assertTrue(secrets.contains("hunter2-app"));
+    }
+
+    @Test
+    void engineBuilder_s3AndWebDavWithProxy_builds() {
+        SyncSettings s3 = s3("http://127.0.0.1:9", "us-east-1", "bucket", "AK", "SK").withProxy("http://u:p@127.0.0.1:3128");
+        assertTrue(s3.validate().isEmpty(), s3.validate().toString());
+        try (SyncEngine engine = s3.toEngine()) {
+            assertNotNull(engine);
+        }
+        SyncSettings dav = webDav("https://nas.local/dav/Tandem", "", "", "").withProxy("none");
+        assertTrue(dav.validate().isEmpty(), dav.validate().toString());
+        try (SyncEngine engine = dav.toEngine()) {
+            assertNotNull(engine);
+        }
+    }
+
+    @Test
+    void validate_badProxy_errorUnderProxyExceptForAFolder() {
+        assertEquals(Set.of("proxy"), s3("", "us-east-1", "bucket", "AK", "SK").withProxy("socks5://p:1080").validate().keySet());
+        assertEquals(Set.of("proxy"), webDav("https://nas.local/dav", "", "", "").withProxy("http://:3128").validate().keySet());
+        assertTrue(SyncSettings.folder(Path.of("/srv/sync"), 30).withProxy("socks5://p:1080").validate().isEmpty());
+    }
+
+    @Test
+    void toString_proxyWithPassword_masksThePassword() {
+        SyncSettings s = webDav("https://nas.local/dav", "", "", "").withProxy("http://proxyuser:pr0xy-pw@proxy.corp:3128");
+        assertFalse(s.toString().contains("pr0xy-pw"), s.toString());
+        assertTrue(s.toString().contains("proxy=http://proxyuser:***@proxy.corp:3128"), s.toString());
     }
 }

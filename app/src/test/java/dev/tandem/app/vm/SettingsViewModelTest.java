@@ -262,4 +262,29 @@ class SettingsViewModelTest {
         assertEquals(FINGERPRINT, vm.value("davCertificate").get());
         assertTrue(vm.validProperty().get());
     }
+
+    @Test
+    void submit_invalidProxy_showsErrorUnderProxyAndBlocksSubmit() {
+        SettingsViewModel vm = vm(null);
+        webDav(vm, "https://nas.local/dav/Tandem", "", "", "");
+        vm.value("proxy").set("socks5://proxy:1080");
+        assertTrue(vm.submit().isEmpty());
+        assertTrue(vm.error("proxy").get().startsWith("A proxy looks like http://host:port"), vm.error("proxy").get());
+        vm.value("proxy").set("http://proxy:3128 x");
+        assertTrue(vm.submit().isEmpty(), "blanks inside");
+        vm.value("proxy").set("none");
+        assertEquals("", vm.error("proxy").get());
+        assertEquals("none", vm.submit().orElseThrow().proxy());
+        vm.value("proxy").set("http://proxy:3128");
+        assertEquals("http://proxy:3128", vm.submit().orElseThrow().proxy());
+    }
+
+    @Test
+    void load_settingsWithProxy_fillsTheProxyField() {
+        SettingsViewModel vm = vm(null);
+        vm.load(SyncSettings.webDav(new SyncSettings.Dav("https://nas.local/dav/Tandem", "", "", ""), "", 60)
+                .withProxy("http://u:p@proxy:3128"));
+        assertEquals("http://u:p@proxy:3128", vm.value("proxy").get());
+        assertEquals("http://u:p@proxy:3128", vm.settings().proxy());
+    }
 }

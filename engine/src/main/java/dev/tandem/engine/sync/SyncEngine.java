@@ -128,7 +128,13 @@ public interface SyncEngine extends AutoCloseable {
 
         /** An S3 bucket; {@code endpoint} may be null for AWS itself, else any S3-compatible URL. */
         public Builder s3(String endpoint, String bucket, String region, String accessKey, String secretKey) {
-            return target("s3", SyncStorage.s3(new S3Settings(endpoint, bucket, region, accessKey, secretKey)));
+            return s3(new S3Settings(endpoint, bucket, region, accessKey, secretKey));
+        }
+
+        /** An S3 bucket, through the proxy the settings name if any (docs/REMOTES.md, "Proxies"). */
+        public Builder s3(S3Settings settings) {
+            Objects.requireNonNull(settings, "settings");
+            return target("s3", SyncStorage.s3(settings));
         }
 
         /**

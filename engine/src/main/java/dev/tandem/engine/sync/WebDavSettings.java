@@ -1,7 +1,9 @@
 package dev.tandem.engine.sync;
 
+import dev.tandem.engine.internal.dav.Proxies;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -72,17 +74,31 @@ public record WebDavSettings(String url, String user, String password, String tr
         return new WebDavSettings(url, user, password, trustedCertificate, proxy);
     }
 
-    /** Null as empty, without surrounding blanks; the proxy URL itself is checked when storage is made from it. */
-    static String normalizeProxy(String proxy) {
+    /**
+     * A proxy setting as these settings keep it: null as empty, without surrounding blanks. Throws
+     * {@link IllegalArgumentException} (its message starts {@code proxy:}, never shows a password)
+     * unless it is empty, {@code none} ({@code direct}) or {@code http://[user:password@]host:port},
+     * so a form can check what was typed before anything is built from it.
+     */
+    public static String normalizeProxy(String proxy) {
         String p = proxy == null ? "" : proxy.strip();
         if (p.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("proxy: must be none or http://[user:password@]host:port, without blanks");
         }
+        if (!p.isEmpty()) {
+            try {
+                // An explicit setting is parsed on its own: neither the target, the environment nor the JVM's selector matter.
+                Proxies.choose(URI.create("http://proxy-setting.invalid/"), p, Map.of(), null);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("proxy: must be none or http://[user:password@]host:port ("
+                        + e.getMessage().replaceFirst("^proxy setting: ", "") + ")", e);
+            }
+        }
         return p;
     }
 
-    /** The proxy setting with any password in it replaced by ***. */
-    static String maskedProxy(String proxy) {
+    /** The proxy setting with any password in it replaced by ***, for messages and logs. */
+    public static String maskedProxy(String proxy) {
         int at = proxy.lastIndexOf('@');
         int scheme = proxy.indexOf("://");
         int colon = proxy.indexOf(':', scheme < 0 ? 0 : scheme + 3);

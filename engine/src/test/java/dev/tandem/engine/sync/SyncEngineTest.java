@@ -383,4 +383,18 @@ class SyncEngineTest {
         IllegalStateException none = assertThrows(IllegalStateException.class, () -> SyncEngine.builder().build());
         assertTrue(none.getMessage().startsWith("target"), none.getMessage());
     }
+
+    @Test
+    void builder_s3Settings_takesTheProxyAndRefusesABadOne() {
+        S3Settings settings = new S3Settings("http://127.0.0.1:9", "bucket", "us-east-1", "AK", "SK")
+                .withProxy("http://u:p@127.0.0.1:3128");
+        try (SyncEngine engine = SyncEngine.builder().s3(settings).build()) {
+            assertTrue(engine != null);
+        }
+        assertThrows(NullPointerException.class, () -> SyncEngine.builder().s3((S3Settings) null));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> settings.withProxy("socks5://p:1080"));
+        assertTrue(bad.getMessage().startsWith("proxy:"), bad.getMessage());
+        assertEquals("none", WebDavSettings.normalizeProxy(" none "));
+        assertThrows(IllegalArgumentException.class, () -> WebDavSettings.normalizeProxy("http://host:notaport"));
+    }
 }

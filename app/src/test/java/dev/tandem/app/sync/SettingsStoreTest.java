@@ -1,0 +1,40 @@
+package dev.tandem.app.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link SettingsStore}; the older round trips are in {@link SyncSettingsTest}. */
+class SettingsStoreTest {
+    @Test
+    void saveSync_proxyWithPassword_roundTripsInSecretsOnly(@TempDir Path dir) throws Exception {
+        SettingsStore store = new SettingsStore(dir);
+        SyncSettings s = SyncSettings.webDav(new SyncSettings.Dav("https://cloud.example.com/dav/Tandem", "sam", "app-pw", ""),
+                "", 60).withProxy("http://proxyuser:pr0xy-pw@proxy.corp:3128");
+        store.saveSync(s);
+        SyncSettings loaded = store.loadSync();
+        assertEquals(s, loaded);
+        assertEquals("http://proxyuser:pr0xy-pw@proxy.corp:3128", loaded.proxy());
+        String plain = Files.readString(dir.resolve(SettingsStore.SETTINGS_FILE));
+        assertFalse(plain.contains("proxy.corp"), plain);
+        assertFalse(plain.contains("pr0xy-pw"), plain);
+        String secrets = Files.readString(dir.resolve(SettingsStore.SECRETS_FILE));
+        assertTrue(secrets.contains("sync.proxy"), secrets);
+        assertTrue(secrets.contains("pr0xy-pw"), secrets);
+    }
+
+    @Test
+    void saveSync_proxyCleared_loadsEmpty(@TempDir Path dir) {
+        SettingsStore store = new SettingsStore(dir);
+        SyncSettings s = SyncSettings.folder(dir.resolve("remote"), 60);
+        store.saveSync(s.withProxy("none"));
+        assertEquals("none", store.loadSync().proxy());
+        store.saveSync(s);
+        assertEquals("", store.loadSync().proxy());
+    }
+}

@@ -252,11 +252,31 @@ final class SyncCommands {
         Authors authors = new Authors(store);
         for (Conflict c : list) {
             String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();
-            out.printf("#%d  %s  %s: kept “%s” (%s), lost “%s” (%s)%n", c.id(), title,
-                    ConflictsViewModel.fieldLabel(c.field()),
+            out.print(conflictLine(c.id(), title, ConflictsViewModel.fieldLabel(c.field()),
                     ConflictsViewModel.keptText(c), authors.label(c.keptAuthor()),
-                    ConflictsViewModel.valueText(c.field(), c.lostValue()), authors.label(c.lostAuthor()));
+                    ConflictsViewModel.valueText(c.field(), c.lostValue()), authors.label(c.lostAuthor())));
         }
         return 0;
+    }
+
+    /** How far a multi-line value's continuation lines are indented, under its conflict's first line. */
+    static final String CONTINUATION = "    ";
+
+    /**
+     * One conflict as `tandem conflicts` prints it, ending with its own line break. A multi-line value
+     * (a note) goes on over indented lines, whatever line breaks it was written with, so the next
+     * conflict still starts a line of its own.
+     */
+    static String conflictLine(long id, String title, String field, String kept, String keptBy, String lost, String lostBy) {
+        return "#" + id + "  " + oneLine(title) + "  " + field + ": kept “" + indented(kept) + "” (" + keptBy + "), lost “"
+                + indented(lost) + "” (" + lostBy + ")" + System.lineSeparator();
+    }
+
+    private static String indented(String value) {
+        return value.replaceAll("\\R", System.lineSeparator() + CONTINUATION);
+    }
+
+    private static String oneLine(String s) {
+        return s.replaceAll("\\R", " ");
     }
 }

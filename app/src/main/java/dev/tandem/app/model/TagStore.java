@@ -54,18 +54,27 @@ public final class TagStore {
         return true;
     }
 
-    /** The item's tags, in order. */
+    private static final String OF_ITEM = "SELECT * FROM item_tags WHERE itemId = ? AND removedAt IS NULL ORDER BY tag";
+
+    /** The item's tags, in order, as the caller's transaction sees them (a write that reads them first). */
     public static List<String> of(Tx tx, String itemId) {
-        List<String> out = new ArrayList<>();
-        for (ItemTag t : tx.query(ItemTag.class,
-                "SELECT * FROM item_tags WHERE itemId = ? AND removedAt IS NULL ORDER BY tag", itemId)) {
+        return tags(tx.query(ItemTag.class, OF_ITEM, itemId));
+    }
+
+    /**
+     * The item's tags, in order: a plain read, which does not take the write lock, so it does not wait
+     * behind a merge or an import.
+     */
+    public List<String> of(String itemId) {
+        return tags(store.db().query(ItemTag.class, OF_ITEM, itemId));
+    }
+
+    private static List<String> tags(List<ItemTag> rows) {
+        List<String> out = new ArrayList<>(rows.size());
+        for (ItemTag t : rows) {
             out.add(t.tag());
         }
         return out;
-    }
-
-    public List<String> of(String itemId) {
-        return store.db().transactionResult(tx -> of(tx, itemId));
     }
 
     /** Adds tags to one item in one transaction; returns those that were not there before. */

@@ -86,6 +86,26 @@ class ConflictsViewModelTest {
     }
 
     @Test
+    void useLostValue_titleConflict_startsOneSyncAndLeavesTheChangePending() throws Exception {
+        Item it = conflictOnTitle();
+        e1.sync(laptop.db());
+        assertEquals(0, e1.pendingChanges(laptop.db()));
+        ConflictsViewModel vm = started();
+        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
+        // As Device wires the sync service: each local write schedules a push.
+        AtomicInteger localWrites = new AtomicInteger();
+        laptop.onLocalWrite(localWrites::incrementAndGet);
+
+        ui.run(() -> vm.useLostValue(row));
+        ui.await(() -> vm.conflicts().isEmpty());
+
+        assertEquals(1, localWrites.get(), "one local write, heard by the sync service");
+        assertEquals("Book flights to Porto", laptop.get(it.id()).orElseThrow().title());
+        assertTrue(e1.pendingChanges(laptop.db()) > 0, "the lost value waits to be pushed");
+        vm.close();
+    }
+
+    @Test
     void conflicts_offlineEditThenTrashEmptiedElsewhere_editorSeesItAndRestoresIntoItsList() throws Exception {
         new Authors(laptop).register("MacBook Air");
         TodoList home = laptop.createList("Home");

@@ -1,9 +1,7 @@
 package dev.tandem.engine.sync;
 
-import dev.tandem.engine.internal.dav.Proxies;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -85,13 +83,25 @@ public record WebDavSettings(String url, String user, String password, String tr
         if (p.chars().anyMatch(Character::isWhitespace)) {
             throw new IllegalArgumentException("proxy: must be none or http://[user:password@]host:port, without blanks");
         }
-        if (!p.isEmpty()) {
+        if (!p.isEmpty() && !p.equalsIgnoreCase("none") && !p.equalsIgnoreCase("direct")) {
+            // The form of the setting only; the storage resolves it when it is built (internal.dav.Proxies).
+            String why = null;
             try {
-                // An explicit setting is parsed on its own: neither the target, the environment nor the JVM's selector matter.
-                Proxies.choose(URI.create("http://proxy-setting.invalid/"), p, Map.of(), null);
+                URI u = URI.create(p.contains("://") ? p : "http://" + p);
+                if (!"http".equalsIgnoreCase(u.getScheme())) {
+                    why = "only http:// proxies are supported";
+                } else if (u.getHost() == null || u.getHost().isEmpty()) {
+                    why = "no host in it";
+                } else if (u.getPort() > 65535) {
+                    why = "port out of range";
+                } else if (u.getRawPath() != null && !u.getRawPath().isEmpty() && !u.getRawPath().equals("/")) {
+                    why = "a proxy address has no path";
+                }
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("proxy: must be none or http://[user:password@]host:port ("
-                        + e.getMessage().replaceFirst("^proxy setting: ", "") + ")", e);
+                why = "not an address";
+            }
+            if (why != null) {
+                throw new IllegalArgumentException("proxy: must be none or http://[user:password@]host:port (" + why + ")");
             }
         }
         return p;

@@ -12,9 +12,11 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -31,7 +33,8 @@ public final class Device implements AutoCloseable {
     public static final String DB_FILE = "tandem.db";
     private static final System.Logger LOG = System.getLogger("tandem");
 
-    private final String name;
+    /** The display name; changed by {@link #rename} on the background thread, read on any. */
+    private volatile String name;
     private final Path dataDir;
     private final TodoStore store;
     private final SettingsStore settings;
@@ -141,6 +144,58 @@ public final class Device implements AutoCloseable {
     /** Where failures of background commands go (on the UI thread), e.g. a notification. */
     public void onError(Consumer<Throwable> handler) {
         errorHandler.set(handler);
+    }
+
+    /**
+     * The name a device in {@code dataDir} goes by: the one the user chose (Sync settings or
+     * {@code tandem device name}), else {@link #hostName()}.
+     */
+    public static String chosenName(Path dataDir) {
+        return new SettingsStore(dataDir).deviceName(hostName());
+    }
+
+    /**
+     * This computer's name for the device list, without a network lookup (InetAddress can wait
+     * seconds for DNS on a machine without network).
+     */
+    public static String hostName() {
+        for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+            String v = System.getenv(var);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        try {
+            Path etc = Path.of("/etc/hostname");
+            if (Files.isReadable(etc)) {
+                String v = Files.readString(etc).strip();
+                if (!v.isEmpty()) {
+                    return v;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        String user = System.getProperty("user.name", "");
+        return os.contains("mac") ? user + "’s Mac" : "This computer";
+    }
+
+    /**
+     * Gives this device a new display name: validated ({@link Authors#validName}), saved in the
+     * settings ({@link SettingsStore#DEVICE_NAME}) for the next start, and saved as this device's
+     * synced {@code DeviceName} row, a local change the next sync carries to the other devices.
+     * Touches the disk and the database; call off the FX thread (the app runs it on {@link #async()}).
+     *
+     * @return the name as saved (stripped)
+     * @throws IllegalArgumentException when the name is not valid
+     */
+    public String rename(String newName) {
+        String valid = Authors.validName(newName).orElseThrow(() -> new IllegalArgumentException(Authors.NAME_PROBLEM));
+        settings.saveDeviceName(valid);
+        new Authors(store).register(valid);
+        name = valid;
+        return valid;
     }
 
     public String name() {

@@ -56,7 +56,8 @@ public final class MainWindow {
         SyncSettingsFlow settings = new SyncSettingsFlow(async, dialogs, () -> device.settings().loadSync(), s -> {
             device.settings().saveSync(s);
             device.applySync(s);
-        }, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().db(), device.name()));
+        }, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().db(), device.name()),
+                device::name, device::rename);
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         WindowViewModel models = new WindowViewModel(
                 main,

@@ -4,14 +4,11 @@ import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Theme;
-import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +49,7 @@ public final class TandemApp extends Application {
                     Main.quietConnectionPool();
                     // Sync starts after the first frame (startSyncSoon): building a remote can load the
                     // S3 client or derive an encryption key, neither of which the first frame needs.
-                    return Device.open(hostName(), dataDir, FxExecutor.INSTANCE, null, Duration.ofMillis(500), false);
+                    return Device.open(deviceName(dataDir), dataDir, FxExecutor.INSTANCE, null, Duration.ofMillis(500), false);
                 },
                 r -> {
                     Thread t = new Thread(r, "tandem-open");
@@ -195,31 +192,14 @@ public final class TandemApp extends Application {
         t.start();
     }
 
-    /**
-     * This computer's name for the device list, without a network lookup (InetAddress can wait
-     * seconds for DNS on a machine without network).
-     */
+    /** The name this device goes by: the one chosen in Sync settings, else the host name. */
+    static String deviceName(Path dataDir) {
+        return Device.chosenName(dataDir);
+    }
+
+    /** This computer's name: {@link Device#hostName()}. */
     static String hostName() {
-        for (String var : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
-            String v = System.getenv(var);
-            if (v != null && !v.isBlank()) {
-                return v.strip();
-            }
-        }
-        try {
-            Path etc = Path.of("/etc/hostname");
-            if (Files.isReadable(etc)) {
-                String v = Files.readString(etc).strip();
-                if (!v.isEmpty()) {
-                    return v;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // fall through
-        }
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        String user = System.getProperty("user.name", "");
-        return os.contains("mac") ? user + "’s Mac" : "This computer";
+        return Device.hostName();
     }
 
     @Override

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
-            "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "help");
+            "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -71,6 +71,8 @@ public final class Cli {
               import PATH [--format F]             add todos from a file or folder; F (else detected): json,
                                                    markdown, ics, todoist, jex, joplin-raw. Importing the
                                                    same file again adds nothing
+              device name [NEW]                    print the name other devices show for this one, or set
+                                                   it (1 to 64 characters); the next sync carries it
 
             DETAILS, the options add and edit share:
               OPTION             SETS        ACCEPTED VALUES                              NONE CLEARS (EDIT ONLY)
@@ -220,6 +222,7 @@ public final class Cli {
                     case "keys" -> keys.keys(store, dir, a);
                     case "import" -> new TransferCommands(err).importPath(store, Path.of(""), a);
                     case "export" -> new TransferCommands(err).export(store, Path.of(""), a);
+                    case "device" -> new DeviceCommands(out, err).device(store, dir, a);
                     default -> throw new UsageError("unknown command: " + verb);
                 };
             }

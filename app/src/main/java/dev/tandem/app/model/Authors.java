@@ -21,6 +21,32 @@ public final class Authors {
         this.store = store;
     }
 
+    /** The longest display name a device may have, in characters. */
+    public static final int MAX_NAME = 64;
+    /** What is wrong with a name {@link #validName} refuses. */
+    public static final String NAME_PROBLEM = "A name of 1 to 64 characters.";
+
+    /**
+     * {@code raw} as a display name: stripped, 1 to {@link #MAX_NAME} characters (code points), no
+     * control characters; empty when it is not one.
+     */
+    public static Optional<String> validName(String raw) {
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String s = raw.strip();
+        long n = s.codePointCount(0, s.length());
+        if (n < 1 || n > MAX_NAME || s.codePoints().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
+        return Optional.of(s);
+    }
+
+    /** The name this device saved for itself (its {@link DeviceName} row), if any. */
+    public Optional<String> ownName() {
+        return store.db().get(DeviceName.class, store.db().deviceId()).map(DeviceName::name).filter(n -> !n.isBlank());
+    }
+
     /** Saves this device's display name (only when it changed, so no change is recorded at each start). */
     public void register(String name) {
         String id = store.db().deviceId();

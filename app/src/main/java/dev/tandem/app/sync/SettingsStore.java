@@ -1,5 +1,6 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.app.model.Authors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -83,6 +84,22 @@ public final class SettingsStore {
             s.setProperty("sync.proxy", v.proxy());
         }
         write(dir.resolve(SECRETS_FILE), s, true);
+    }
+
+    /** The key of the device's own display name, chosen by the user; not a secret. */
+    public static final String DEVICE_NAME = "device.name";
+
+    /**
+     * The display name the user chose for this device, or {@code fallback} (the host name) when none
+     * was saved or the saved one is not a valid name ({@link Authors#validName}).
+     */
+    public String deviceName(String fallback) {
+        return Authors.validName(get(DEVICE_NAME, "")).orElse(fallback);
+    }
+
+    /** Saves the display name the user chose for this device; it must be valid. */
+    public void saveDeviceName(String name) {
+        put(DEVICE_NAME, Authors.validName(name).orElseThrow(() -> new IllegalArgumentException(Authors.NAME_PROBLEM)));
     }
 
     public synchronized String get(String key, String fallback) {

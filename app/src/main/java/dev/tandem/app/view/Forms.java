@@ -1,6 +1,8 @@
 package dev.tandem.app.view;
 
 import dev.tandem.ui.Styles;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -20,5 +22,19 @@ final class Forms {
         c1.setHgrow(Priority.ALWAYS);
         g.getColumnConstraints().addAll(c0, c1);
         return g;
+    }
+
+    /** A text field with id {@code field-NAME}, bound both ways to {@code value}; {@code onLeave} runs when it loses focus. */
+    static TextField textField(String name, String prompt, StringProperty value, Runnable onLeave) {
+        TextField t = new TextField();
+        t.setId("field-" + name);
+        t.setPromptText(prompt);
+        t.textProperty().bindBidirectional(value);
+        t.focusedProperty().addListener((o, a, focused) -> {
+            if (!focused) {
+                onLeave.run();
+            }
+        });
+        return t;
     }
 }

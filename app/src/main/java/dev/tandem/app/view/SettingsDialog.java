@@ -46,7 +46,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The "Sync settings" dialog: None, Folder, S3 or WebDAV; an optional passphrase; the interval; a proxy for
- * S3 and WebDAV; field validation; "Test connection" with the result of each step. Its state is a
+ * S3 and WebDAV; this device's name, in every mode; field validation; "Test connection" with the result of each step. Its state is a
  * {@link SettingsViewModel}.
  *
  * <p>The form scrolls inside the dialog, whose height never exceeds the screen it is on: the dialog
@@ -211,6 +211,11 @@ public final class SettingsDialog extends Dialog<Boolean> {
         GridPane proxyForm = form(); // Below "Sync every", for S3 and WebDAV only.
         row(proxyForm, 0, "Proxy", text("proxy", "Optional: http://host:port; empty uses the system's, none for direct"), "proxy");
 
+        GridPane deviceForm = form(); // For every mode, Off too: the name is not a sync setting.
+        row(deviceForm, 0, "This device", Forms.textField(SettingsViewModel.DEVICE_NAME, "How other devices name this one,"
+                + " e.g. Sam's laptop", vm.deviceNameProperty(), () -> vm.touch(SettingsViewModel.DEVICE_NAME)),
+                SettingsViewModel.DEVICE_NAME);
+
         Button test = new Button("Test connection", Icons.of(MaterialDesignL.LAN_CONNECT, 15));
         test.setId("settings-test");
         test.setOnAction(e -> vm.testConnection());
@@ -238,7 +243,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
 
         Label offHint = hint("Tandem works fully offline. Choose a folder, an S3 bucket or a WebDAV"
                 + " folder to keep your devices in sync.");
-        VBox box = new VBox(12, modes, offHint, folderForm, s3Form, davForm, common, proxyForm, testRow, steps);
+        VBox box = new VBox(12, modes, offHint, folderForm, s3Form, davForm, common, proxyForm, deviceForm, testRow, steps);
         Runnable show = () -> {
             Target m = vm.targetProperty().get();
             setShown(offHint, m == Target.OFF);

@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Authors;
 import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
@@ -57,12 +58,17 @@ public final class SettingsViewModel {
     public static final List<String> FIELDS = List.of("folder", "endpoint", "region", "bucket", "prefix",
             "accessKey", "secretKey", "davUrl", "davUser", "davPassword", "davCertificate", "proxy", "passphrase",
             "interval");
+    /** The name of the "This device" field, for {@link #error} and {@link #touch}. */
+    public static final String DEVICE_NAME = "deviceName";
 
     private final Async async;
     private final Function<SyncSettings, ConnectionCheck> checker;
     private final ObjectProperty<SyncSettings.Mode> mode = new SimpleObjectProperty<>(SyncSettings.Mode.NONE);
     private final Map<String, StringProperty> values = new HashMap<>();
     private final StringProperty passphraseRepeat = new SimpleStringProperty("");
+    /** This device's display name: not part of the sync settings, saved apart ({@link #deviceNameChange()}). */
+    private final StringProperty deviceName = new SimpleStringProperty("");
+    private final String initialDeviceName;
     private final Map<String, ReadOnlyStringWrapper> errors = new HashMap<>();
     private final Set<String> touched = new HashSet<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
@@ -136,12 +142,22 @@ public final class SettingsViewModel {
     }
 
     public SettingsViewModel(SyncSettings initial, Async async, Function<SyncSettings, ConnectionCheck> checker) {
+        this(initial, "", async, checker);
+    }
+
+    /** {@code deviceName}: the name this device goes by now, which the "This device" field starts with. */
+    public SettingsViewModel(SyncSettings initial, String deviceName, Async async,
+                             Function<SyncSettings, ConnectionCheck> checker) {
         this.async = async;
         this.checker = checker;
         for (String f : FIELDS) {
             values.put(f, new SimpleStringProperty(""));
             errors.put(f, new ReadOnlyStringWrapper(""));
         }
+        errors.put(DEVICE_NAME, new ReadOnlyStringWrapper(""));
+        initialDeviceName = deviceName == null ? "" : deviceName;
+        this.deviceName.set(initialDeviceName);
+        this.deviceName.addListener((o, a, b) -> revalidate());
         load(initial);
         mode.addListener((o, a, b) -> {
             target.set(Target.of(b));
@@ -223,7 +239,20 @@ public final class SettingsViewModel {
         return passphraseRepeat;
     }
 
-    /** The message to show under a field, "" when none (or not touched yet). */
+    /** The "This device" field: how other devices name this one. Its error is {@code error("deviceName")}. */
+    public StringProperty deviceNameProperty() {
+        return deviceName;
+    }
+
+    /**
+     * The name to give this device on Save: the field's, stripped, when it is valid and differs from
+     * the name it started with; empty otherwise.
+     */
+    public Optional<String> deviceNameChange() {
+        return Authors.validName(deviceName.get()).filter(n -> !n.equals(initialDeviceName.strip()));
+    }
+
+    /** The message to show under a field ({@link #FIELDS} or {@link #DEVICE_NAME}), "" when none (or not touched yet). */
     public ReadOnlyStringProperty error(String field) {
         return errors.get(field).getReadOnlyProperty();
     }
@@ -274,6 +303,10 @@ public final class SettingsViewModel {
         if (!value("passphrase").get().equals(passphraseRepeat.get())) {
             p.put("passphrase", "The two passphrases differ.");
         }
+        // A name left as it was is not saved, so it cannot be wrong (the host name may be long).
+        if (!deviceName.get().equals(initialDeviceName) && Authors.validName(deviceName.get()).isEmpty()) {
+            p.put(DEVICE_NAME, Authors.NAME_PROBLEM);
+        }
         return p;
     }
 
@@ -285,9 +318,9 @@ public final class SettingsViewModel {
         }
         Map<String, String> p = problems();
         valid.set(p.isEmpty());
-        for (String f : FIELDS) {
-            String msg = p.getOrDefault(f, "");
-            errors.get(f).set(submitted || touched.contains(f) ? msg : "");
+        for (Map.Entry<String, ReadOnlyStringWrapper> e : errors.entrySet()) {
+            String msg = p.getOrDefault(e.getKey(), "");
+            e.getValue().set(submitted || touched.contains(e.getKey()) ? msg : "");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.sync.SyncSettings;
 import java.time.ZoneId;
 import dev.tandem.engine.sync.ConnectionCheck;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,9 +22,24 @@ public final class SyncSettingsFlow {
     private final Consumer<SyncSettings> saveAndApply;
     private final Function<SyncSettings, ConnectionCheck> checker;
     private final Function<SyncSettings, KeyOps> keyOps;
+    private final Supplier<String> deviceName;
+    private final Consumer<String> rename;
 
+    /** A flow without the "This device" name (it starts empty and is never applied). */
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
                             Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps) {
+        this(async, dialogs, load, saveAndApply, checker, keyOps, () -> "", name -> { });
+    }
+
+    /**
+     * {@code deviceName}: the name this device goes by now; {@code rename}: gives it the name saved in
+     * the form, when it changed (called off the FX thread, after the settings were saved).
+     */
+    public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
+                            Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps,
+                            Supplier<String> deviceName, Consumer<String> rename) {
+        this.deviceName = deviceName;
+        this.rename = rename;
         this.async = async;
         this.dialogs = dialogs;
         this.load = load;
@@ -34,7 +50,7 @@ public final class SyncSettingsFlow {
 
     public void open() {
         async.run(load::get, current -> {
-            SettingsViewModel vm = new SettingsViewModel(current, async, checker);
+            SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker);
             SyncSettings[] saved = {current};
             if (current.encrypted()) {
                 vm.offerKeys(() -> dialogs.manageKeys(keys(saved, vm), false));
@@ -43,13 +59,16 @@ public final class SyncSettingsFlow {
                 return;
             }
             SyncSettings chosen = vm.settings();
+            Optional<String> newName = vm.deviceNameChange();
             boolean newlyEncrypted = chosen.encrypted() && !saved[0].encrypted();
             async.run(() -> {
                 saveAndApply.accept(chosen);
+                newName.ifPresent(rename);
                 return chosen;
             }, done -> {
-                dialogs.notify("Sync settings saved", done.mode() == SyncSettings.Mode.NONE
-                        ? "Sync is off." : "Syncing with " + done.describe() + ".", false);
+                dialogs.notify("Sync settings saved", (done.mode() == SyncSettings.Mode.NONE
+                        ? "Sync is off." : "Syncing with " + done.describe() + ".")
+                        + newName.map(n -> " This device is now called " + n + ".").orElse(""), false);
                 if (newlyEncrypted && dialogs.confirm("Create a recovery key?", "A recovery key opens the encrypted "
                         + "remote if the passphrase is forgotten. Without either, the synced data cannot be read by "
                         + "anyone; what is on this device stays.", "Create recovery key")) {

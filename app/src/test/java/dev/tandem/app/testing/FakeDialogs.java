@@ -16,6 +16,10 @@ public final class FakeDialogs implements Dialogs {
     public boolean confirmAnswer = true;
     public final Deque<String> textAnswers = new ArrayDeque<>();
     public SyncSettings settingsAnswer;
+    /** What the "This device" field says when the settings dialog saves; null leaves it as it opened. */
+    public String deviceNameAnswer;
+    /** What the "This device" field said when the settings dialog opened last. */
+    public String deviceNameShown;
     public final List<String> asked = new ArrayList<>();
     /** The message of each confirmation asked, in order. */
     public final List<String> confirmMessages = new ArrayList<>();
@@ -26,10 +30,14 @@ public final class FakeDialogs implements Dialogs {
     @Override
     public boolean editSyncSettings(SettingsViewModel settings) {
         asked.add("settings");
+        deviceNameShown = settings.deviceNameProperty().get();
         if (settingsAnswer == null) {
             return false;
         }
         settings.load(settingsAnswer);
+        if (deviceNameAnswer != null) {
+            settings.deviceNameProperty().set(deviceNameAnswer);
+        }
         return true;
     }
 

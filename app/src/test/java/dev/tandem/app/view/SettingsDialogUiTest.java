@@ -25,6 +25,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
@@ -288,5 +289,24 @@ class SettingsDialogUiTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(dialog.isShowing(), "still open");
         assertEquals(SyncSettings.Mode.S3, vm.settings().mode());
+    }
+
+    @Test
+    void deviceNameField_syncOff_showsTheCurrentNameAndItsError() throws Exception {
+        Async async = new Async(Runnable::run, FxExecutor.INSTANCE, e -> { });
+        SettingsViewModel vm = new SettingsViewModel(SyncSettings.none(), "sam-laptop", async, s -> null);
+        open(vm);
+        fx(() -> {
+            TextField field = (TextField) dialog.getDialogPane().lookup("#field-deviceName");
+            assertTrue(field.isVisible() && field.getParent().isVisible(), "shown when sync is off");
+            assertEquals("sam-laptop", field.getText());
+            assertEquals("How other devices name this one, e.g. Sam's laptop", field.getPromptText());
+            field.setText("");
+            vm.touch(SettingsViewModel.DEVICE_NAME);
+            Label error = (Label) dialog.getDialogPane().lookup("#error-deviceName");
+            assertEquals("A name of 1 to 64 characters.", error.getText());
+            assertTrue(error.isVisible());
+            return null;
+        });
     }
 }

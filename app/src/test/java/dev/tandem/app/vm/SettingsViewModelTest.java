@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -286,5 +288,80 @@ class SettingsViewModelTest {
                 .withProxy("http://u:p@proxy:3128"));
         assertEquals("http://u:p@proxy:3128", vm.value("proxy").get());
         assertEquals("http://u:p@proxy:3128", vm.settings().proxy());
+    }
+
+    private SettingsViewModel named(String current) {
+        return new SettingsViewModel(SyncSettings.none(), current, Async.direct(e -> {
+            throw new AssertionError(e);
+        }), s -> {
+            throw new AssertionError("no check when sync is off");
+        });
+    }
+
+    @Test
+    void deviceName_opened_startsWithTheCurrentNameAndNoError() {
+        SettingsViewModel vm = named("sam-laptop");
+        assertEquals("sam-laptop", vm.deviceNameProperty().get());
+        assertEquals("", vm.error(SettingsViewModel.DEVICE_NAME).get());
+        assertTrue(vm.deviceNameChange().isEmpty(), "an unchanged name is not applied");
+        assertTrue(vm.requestSave());
+    }
+
+    @Test
+    void deviceName_emptyOrTooLong_showsTheErrorAndBlocksSave() {
+        for (String bad : List.of("", "   ", "x".repeat(65), "tab\there")) {
+            SettingsViewModel vm = named("sam-laptop");
+            vm.deviceNameProperty().set(bad);
+            assertFalse(vm.requestSave(), "saved with the name '" + bad + "'");
+            assertEquals("A name of 1 to 64 characters.", vm.error("deviceName").get());
+            assertTrue(vm.deviceNameChange().isEmpty());
+        }
+    }
+
+    @Test
+    void deviceName_errorHiddenUntilTouched() {
+        SettingsViewModel vm = named("sam-laptop");
+        vm.deviceNameProperty().set("");
+        assertEquals("", vm.error("deviceName").get());
+        vm.touch("deviceName");
+        assertEquals("A name of 1 to 64 characters.", vm.error("deviceName").get());
+        vm.deviceNameProperty().set("x".repeat(64));
+        assertEquals("", vm.error("deviceName").get());
+        assertEquals(Optional.of("x".repeat(64)), vm.deviceNameChange());
+    }
+
+    @Test
+    void syncSettingsFlow_validNewName_offersItStrippedToTheRenameCallbackAfterSaving() {
+        Async async = Async.direct(e -> {
+            throw new AssertionError(e);
+        });
+        FakeDialogs dialogs = new FakeDialogs();
+        dialogs.settingsAnswer = SyncSettings.none();
+        dialogs.deviceNameAnswer = "  Sam's laptop ";
+        List<String> events = new ArrayList<>();
+        SyncSettingsFlow flow = new SyncSettingsFlow(async, dialogs, SyncSettings::none,
+                s -> events.add("saved " + s.mode()), s -> null, s -> null,
+                () -> "sam-laptop", name -> events.add("renamed " + name));
+        flow.open();
+        assertEquals("sam-laptop", dialogs.deviceNameShown, "the field starts with the current name");
+        assertEquals(List.of("saved NONE", "renamed Sam's laptop"), events);
+        assertEquals(List.of("Sync settings saved: Sync is off. This device is now called Sam's laptop."),
+                dialogs.notifications);
+    }
+
+    @Test
+    void syncSettingsFlow_nameUnchangedOrInvalid_doesNotRename() {
+        Async async = Async.direct(e -> {
+            throw new AssertionError(e);
+        });
+        for (String answer : new String[] {null, "sam-laptop", "", "y".repeat(65)}) {
+            FakeDialogs dialogs = new FakeDialogs();
+            dialogs.settingsAnswer = SyncSettings.none();
+            dialogs.deviceNameAnswer = answer;
+            List<String> renamed = new ArrayList<>();
+            new SyncSettingsFlow(async, dialogs, SyncSettings::none, s -> { }, s -> null, s -> null,
+                    () -> "sam-laptop", renamed::add).open();
+            assertEquals(List.of(), renamed, "answer " + answer);
+        }
     }
 }

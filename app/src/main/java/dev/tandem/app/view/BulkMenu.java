@@ -14,8 +14,8 @@ final class BulkMenu {
     private BulkMenu() {
     }
 
-    static ContextMenu create(MainViewModel vm, Supplier<List<ItemRow>> rows) {
-        int n = rows.get().size();
+    /** {@code n} is how many rows are selected (for the labels); {@code rows} gives them, in list order, when an action runs. */
+    static ContextMenu create(MainViewModel vm, int n, Supplier<List<ItemRow>> rows) {
         MenuItem complete = new MenuItem("Complete " + n + " todos");
         complete.setOnAction(e -> vm.bulk().complete(rows.get()));
         Menu move = new Menu("Move to");

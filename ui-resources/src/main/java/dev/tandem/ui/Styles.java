@@ -20,6 +20,12 @@ public final class Styles {
     public static final String TITLE = "title";
     public static final String SUBTITLE = "subtitle";
     public static final String QUICK_ADD = "quick-add";
+    /** The row of chips under quick add, one per piece of the text it understood. */
+    public static final String QUICK_ADD_TOKENS = "quick-add-tokens";
+    /** One understood piece ("Due: Tomorrow", "p2", "@home"); a kind class ("quick-add-token-date") joins it. */
+    public static final String QUICK_ADD_TOKEN = "quick-add-token";
+    /** The chip's "×": read the piece as title text instead. */
+    public static final String QUICK_ADD_TOKEN_REMOVE = "quick-add-token-remove";
     public static final String SEARCH_FIELD = "search-field";
 
     public static final String ITEM_LIST = "item-list";

@@ -2,9 +2,7 @@ package dev.tandem.app.text;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -35,13 +33,13 @@ public final class QuickAddParser {
         return isNote(text) ? text.stripLeading().substring(NOTE_PREFIX.length()).strip() : text;
     }
 
-    /** Whether the word names a list ("#Work"). */
-    static boolean isListWord(String w) {
-        return w.length() > 1 && w.startsWith("#");
+    /** Whether the word names a list ("#Work"); a plain word names none. */
+    static boolean isListWord(QuickAddWord w) {
+        return !w.plain() && w.text().length() > 1 && w.text().startsWith("#");
     }
 
     /** The index of the last "#name" word, the one that picks the list; -1 when there is none. */
-    static int lastListWord(List<String> words) {
+    static int lastListWord(List<QuickAddWord> words) {
         for (int i = words.size() - 1; i >= 0; i--) {
             if (isListWord(words.get(i))) {
                 return i;
@@ -50,36 +48,72 @@ public final class QuickAddParser {
         return -1;
     }
 
+    /** Where the note prefix starts in {@code text}; -1 when the text is no note. */
+    static int notePrefixAt(String text) {
+        if (!isNote(text)) {
+            return -1;
+        }
+        int i = 0;
+        while (Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
     public static QuickAdd parse(String text, LocalDate today) {
-        boolean note = isNote(text);
-        String input = text == null ? "" : withoutNotePrefix(text).strip();
-        List<String> words = new ArrayList<>(Arrays.asList(input.isEmpty() ? new String[0] : input.split("\\s+")));
+        int prefix = notePrefixAt(text);
+        List<QuickAddWord> words = QuickAddWord.split(text, prefix < 0 ? 0 : prefix + NOTE_PREFIX.length(), List.of());
+        return parse(words, prefix >= 0, today, new ArrayList<>());
+    }
+
+    /**
+     * The base parse of words (without the note prefix): the list word and, for a todo, the trailing date
+     * phrase come out; each adds its token to {@code tokens}. Plain words are read as nothing, and plain
+     * words at the very end are passed over when looking for the date ("Buy milk tomorrow p2", "p2" plain:
+     * due tomorrow, title "Buy milk p2").
+     */
+    static QuickAdd parse(List<QuickAddWord> words, boolean note, LocalDate today, List<QuickAddToken> tokens) {
+        words = new ArrayList<>(words);
         String listName = null;
         int list = lastListWord(words);
         if (list >= 0) {
-            listName = words.remove(list).substring(1);
+            QuickAddWord w = words.remove(list);
+            listName = w.text().substring(1);
+            tokens.add(new QuickAddToken(QuickAddToken.Kind.LIST, w.start(), w.end(), w.text()));
         }
         if (note) {
-            return new QuickAdd(String.join(" ", words), null, listName, true);
+            return new QuickAdd(QuickAddWord.join(words), null, listName, true);
+        }
+        int last = words.size();
+        while (last > 0 && words.get(last - 1).plain()) {
+            last--;
         }
         LocalDate due = null;
-        // Try the longest tail first: up to four words ("due in 3 days").
-        for (int n = Math.min(4, words.size() - 1); n >= 1; n--) {
-            String tail = String.join(" ", words.subList(words.size() - n, words.size()));
-            Optional<LocalDate> d = DatePhrases.parse(tail, today);
+        // Try the longest tail first: up to four words ("due in 3 days"), with a word left for the title.
+        for (int n = Math.min(4, Math.min(last, words.size() - 1)); n >= 1; n--) {
+            List<QuickAddWord> tail = words.subList(last - n, last);
+            if (QuickAddWord.anyPlain(tail)) {
+                continue;
+            }
+            Optional<LocalDate> d = DatePhrases.parse(QuickAddWord.join(tail), today);
             if (d.isPresent()) {
                 due = d.get();
-                words = new ArrayList<>(words.subList(0, words.size() - n));
+                int from = tail.get(0).start();
+                int to = tail.get(n - 1).end();
+                tail.clear();
+                // A "due"/"on"/"by" left over from "... due fri" is dropped.
+                int before = last - n - 1;
+                if (before >= 0 && words.size() > 1) {
+                    QuickAddWord c = words.get(before);
+                    if (c.is("by") || c.is("on") || c.is("due")) {
+                        words.remove(before);
+                        from = c.start();
+                    }
+                }
+                tokens.add(new QuickAddToken(QuickAddToken.Kind.DATE, from, to, DueDates.format(due, today)));
                 break;
             }
         }
-        // A trailing "due"/"on"/"by" left over from "... due fri" is dropped.
-        if (due != null && words.size() > 1) {
-            String last = words.get(words.size() - 1).toLowerCase(Locale.ROOT);
-            if (last.equals("by") || last.equals("on") || last.equals("due")) {
-                words.remove(words.size() - 1);
-            }
-        }
-        return new QuickAdd(String.join(" ", words), due, listName);
+        return new QuickAdd(QuickAddWord.join(words), due, listName);
     }
 }

@@ -4,8 +4,10 @@ import dev.tandem.app.model.Recurrence;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -29,16 +31,27 @@ import java.util.regex.Pattern;
  *
  * <p>A note ("note: …", {@link QuickAddParser#isNote}) takes out only its tags; the base parser reads its
  * list. Priority, repeat and reminder words are todo words and stay in a note's title.
+ *
+ * <p>{@link #tokens} says what was understood and where it was typed, for quick add to show as you type;
+ * words the user marked plain text ({@link PlainSpan}) are read as nothing and stay in the title.
  */
 public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recurrence repeat, LocalTime remindTime,
-        String warning) {
+        String warning, List<QuickAddToken> tokens) {
 
     private static final Pattern PRIORITY = Pattern.compile("[pP]([1-4])");
     private static final Pattern HOUR = Pattern.compile("\\d{1,2}");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?", Pattern.CASE_INSENSITIVE);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
 
     public TodoDraft {
         tags = List.copyOf(tags);
+        tokens = List.copyOf(tokens);
+    }
+
+    /** Without tokens: made, not read from text. */
+    public TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recurrence repeat, LocalTime remindTime,
+            String warning) {
+        this(base, priority, tags, repeat, remindTime, warning, List.of());
     }
 
     /** Without a warning. */
@@ -64,75 +77,116 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         return warning;
     }
 
+    /**
+     * What was understood, where it stands in the text, in typing order: the date, repeat, priority, tags,
+     * list, reminder time and note prefix that were taken out of the title. A repeat's first date, which
+     * was not typed, has none.
+     */
+    @Override
+    public List<QuickAddToken> tokens() {
+        return tokens;
+    }
+
     /** A plain note rather than a todo. */
     public boolean note() {
         return base.note();
     }
 
     public static TodoDraft parse(String text, LocalDate today) {
-        if (QuickAddParser.isNote(text)) {
-            List<String> words = new ArrayList<>(Arrays.asList(QuickAddParser.withoutNotePrefix(text).split("\\s+")));
-            List<String> tags = new ArrayList<>();
-            words.removeIf(w -> {
-                boolean tag = isTag(w);
-                if (tag) {
-                    tags.add(w.substring(1));
-                }
-                return tag;
-            });
-            QuickAdd base = QuickAddParser.parse(QuickAddParser.NOTE_PREFIX + " " + String.join(" ", words), today);
-            return new TodoDraft(base, null, tags, null, null);
+        return parse(text, today, List.of());
+    }
+
+    /**
+     * As {@link #parse(String, LocalDate)}, but the words under {@code plain} marks are read as nothing:
+     * they stay in the title where they stand. Marks whose text is no longer at their offset are ignored.
+     */
+    public static TodoDraft parse(String text, LocalDate today, Collection<PlainSpan> plain) {
+        String typed = text == null ? "" : text;
+        List<PlainSpan> marks = plain.stream().filter(p -> p.stillIn(typed)).toList();
+        List<QuickAddToken> tokens = new ArrayList<>();
+        int prefix = QuickAddParser.notePrefixAt(typed);
+        int prefixEnd = prefix + QuickAddParser.NOTE_PREFIX.length();
+        if (prefix >= 0 && marks.stream().noneMatch(m -> m.overlaps(prefix, prefixEnd))) {
+            tokens.add(new QuickAddToken(QuickAddToken.Kind.NOTE, prefix, prefixEnd, QuickAddParser.NOTE_PREFIX));
+            List<QuickAddWord> words = QuickAddWord.split(typed, prefixEnd, marks);
+            List<String> tags = takeTags(words, tokens);
+            QuickAdd base = QuickAddParser.parse(words, true, today, tokens);
+            return new TodoDraft(base, null, tags, null, null, null, sorted(tokens));
         }
-        String input = text == null ? "" : text.strip();
-        List<String> words = new ArrayList<>(Arrays.asList(input.isEmpty() ? new String[0] : input.split("\\s+")));
-        List<String> tags = new ArrayList<>();
-        for (int i = words.size() - 1; i >= 0; i--) {
-            if (isTag(words.get(i))) {
-                tags.add(0, words.remove(i).substring(1));
-            }
-        }
+        List<QuickAddWord> words = QuickAddWord.split(typed, 0, marks);
+        List<String> tags = takeTags(words, tokens);
         Recurrence repeat = null;
         for (int i = 0; i < words.size() && repeat == null; i++) {
-            if (!words.get(i).equalsIgnoreCase("every")) {
+            if (!words.get(i).is("every")) {
                 continue;
             }
             // The longest phrase from here wins ("every month on the 1st" over "every month").
             for (int end = Math.min(words.size(), i + 6); end > i; end--) {
-                Optional<Recurrence> r = RepeatPhrases.parse(String.join(" ", words.subList(i, end)));
+                List<QuickAddWord> phrase = words.subList(i, end);
+                Optional<Recurrence> r = QuickAddWord.anyPlain(phrase) ? Optional.empty()
+                        : RepeatPhrases.parse(QuickAddWord.join(phrase));
                 if (r.isPresent() && end - i < words.size()) {
                     repeat = r.get();
-                    words.subList(i, end).clear();
+                    tokens.add(new QuickAddToken(QuickAddToken.Kind.REPEAT, phrase.get(0).start(),
+                            phrase.get(phrase.size() - 1).end(), repeat.describe()));
+                    phrase.clear();
                     break;
                 }
             }
         }
         LocalTime remind = null;
         for (int i = 0; i < words.size() - 1 && remind == null; i++) {
-            if (words.get(i).equalsIgnoreCase("remind")) {
+            if (words.get(i).is("remind")) {
                 int at = i + 1;
-                if (at < words.size() - 1 && words.get(at).equalsIgnoreCase("me")) {
+                if (at < words.size() - 1 && words.get(at).is("me")) {
                     at++;
                 }
-                if (at < words.size() - 1 && words.get(at).equalsIgnoreCase("at")) {
+                if (at < words.size() - 1 && words.get(at).is("at")) {
                     at++;
                 }
-                Optional<LocalTime> t = time(words.get(at));
+                Optional<LocalTime> t = words.get(at).plain() ? Optional.empty() : time(words.get(at).text());
                 if (t.isPresent()) {
                     remind = t.get();
+                    tokens.add(new QuickAddToken(QuickAddToken.Kind.REMINDER, words.get(i).start(), words.get(at).end(),
+                            clock(remind)));
                     words.subList(i, at + 1).clear();
                 }
             }
         }
         Trailing t = Trailing.read(words, today, repeat == null, remind == null);
-        QuickAdd base = QuickAddParser.parse(String.join(" ", t.rest()), today);
+        QuickAdd base = QuickAddParser.parse(t.rest(), false, today, tokens);
+        tokens.addAll(t.tokens());
         repeat = repeat != null ? repeat : t.repeat();
         remind = remind != null ? remind : t.remind();
         if (repeat != null && base.due() == null && !base.title().isBlank()) {
             base = new QuickAdd(base.title(), repeat.first(today), base.listName());
         }
-        String warning = DatePhrases.notADate(input)
+        String warning = DatePhrases.notADate(typed.strip())
                 .map(p -> "“" + p + "” is not a date; it stays in the title").orElse(null);
-        return new TodoDraft(base, t.priority(), tags, repeat, remind, warning);
+        return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens));
+    }
+
+    /** Takes the "@tag" words out of {@code words}, wherever they stand, and returns the tags in order. */
+    private static List<String> takeTags(List<QuickAddWord> words, List<QuickAddToken> tokens) {
+        List<String> tags = new ArrayList<>();
+        words.removeIf(w -> {
+            boolean tag = !w.plain() && isTag(w.text());
+            if (tag) {
+                tags.add(w.text().substring(1));
+                tokens.add(new QuickAddToken(QuickAddToken.Kind.TAG, w.start(), w.end(), w.text()));
+            }
+            return tag;
+        });
+        return tags;
+    }
+
+    private static List<QuickAddToken> sorted(List<QuickAddToken> tokens) {
+        return tokens.stream().sorted(Comparator.comparingInt(QuickAddToken::start)
+                .thenComparing(QuickAddToken::kind)).toList();
+    }
+
+    private static String clock(LocalTime t) {
+        return CLOCK.format(t);
     }
 
     /**
@@ -142,11 +196,14 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
      * So "Water plants daily p2" repeats daily at priority 2, while "Daily standup notes" and "Email team
      * about p2 project" keep every word. Priority, repeat and time words are taken out ({@code rest} keeps
      * the others, the date and the list for {@link QuickAddParser}). A bare repeat word with nothing left
-     * besides stays ("weekly": the title).
+     * besides stays ("weekly": the title). A plain word is passed over: it stays, and the details before it
+     * still count.
      */
-    private record Trailing(List<String> rest, Integer priority, Recurrence repeat, LocalTime remind) {
-        static Trailing read(List<String> words, LocalDate today, boolean repeatFree, boolean timeFree) {
+    private record Trailing(List<QuickAddWord> rest, Integer priority, Recurrence repeat, LocalTime remind,
+            List<QuickAddToken> tokens) {
+        static Trailing read(List<QuickAddWord> words, LocalDate today, boolean repeatFree, boolean timeFree) {
             boolean[] out = new boolean[words.size()];
+            List<QuickAddToken> tokens = new ArrayList<>();
             int list = QuickAddParser.lastListWord(words);
             Integer priority = null;
             Recurrence repeat = null;
@@ -156,15 +213,18 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
             int end = words.size();
             while (end > 0) {
                 int i = end - 1;
-                String w = words.get(i);
-                Matcher pm = PRIORITY.matcher(w);
-                if (pm.matches()) {
-                    priority = priority != null ? priority : Integer.valueOf(pm.group(1));
-                    out[i] = true;
+                QuickAddWord word = words.get(i);
+                String w = word.text();
+                if (word.plain() || i == list) {
                     end = i;
                     continue;
                 }
-                if (i == list) {
+                Matcher pm = PRIORITY.matcher(w);
+                if (pm.matches()) {
+                    priority = priority != null ? priority : Integer.valueOf(pm.group(1));
+                    tokens.add(new QuickAddToken(QuickAddToken.Kind.PRIORITY, word.start(), word.end(),
+                            w.toLowerCase(Locale.ROOT)));
+                    out[i] = true;
                     end = i;
                     continue;
                 }
@@ -185,7 +245,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                 }
                 if (timeFree && time == null && i > 0) {
                     Optional<LocalTime> t = TodoDraft.time(w).filter(x -> w.contains(":") || hasMeridiem(w));
-                    int before = i > 1 && words.get(i - 1).equalsIgnoreCase("at") ? i - 1 : i;
+                    int before = i > 1 && words.get(i - 1).is("at") ? i - 1 : i;
                     if (t.isEmpty() && !dated && HOUR.matcher(w).matches() && Integer.parseInt(w) <= 23) {
                         // A bare hour counts only right after a date with a title before it: "tomorrow at 9".
                         int d = datePhraseBefore(words, before, today);
@@ -198,13 +258,15 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                         for (int k = before; k <= i; k++) {
                             out[k] = true;
                         }
+                        tokens.add(new QuickAddToken(QuickAddToken.Kind.REMINDER, words.get(before).start(), word.end(),
+                                clock(time)));
                         end = before;
                         continue;
                     }
                 }
                 break;
             }
-            List<String> rest = new ArrayList<>();
+            List<QuickAddWord> rest = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
                 if (!out[i]) {
                     rest.add(words.get(i));
@@ -214,13 +276,19 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                 rest.add(words.get(repeatAt));
                 repeat = null;
             }
-            return new Trailing(rest, priority, repeat, time);
+            if (repeat != null) {
+                QuickAddWord w = words.get(repeatAt);
+                tokens.add(new QuickAddToken(QuickAddToken.Kind.REPEAT, w.start(), w.end(), repeat.describe()));
+            }
+            return new Trailing(rest, priority, repeat, time, tokens);
         }
 
         /** How many words before {@code end} make a date phrase, the longest (up to four); 0 for none. */
-        private static int datePhraseBefore(List<String> words, int end, LocalDate today) {
+        private static int datePhraseBefore(List<QuickAddWord> words, int end, LocalDate today) {
             for (int n = Math.min(4, end); n >= 1; n--) {
-                if (DatePhrases.parse(String.join(" ", words.subList(end - n, end)), today).isPresent()) {
+                List<QuickAddWord> phrase = words.subList(end - n, end);
+                if (!QuickAddWord.anyPlain(phrase)
+                        && DatePhrases.parse(QuickAddWord.join(phrase), today).isPresent()) {
                     return n;
                 }
             }

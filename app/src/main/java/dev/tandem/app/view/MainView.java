@@ -70,11 +70,8 @@ public final class MainView extends BorderPane {
         quickAdd.getStyleClass().add(Styles.QUICK_ADD);
         quickAdd.setPromptText("Add a todo — try “Water plants every monday p2 @home #Garden”  (Ctrl+N)");
         quickAdd.setAccessibleText("Add a todo");
-        quickAdd.setOnAction(e -> {
-            if (vm.commands().quickAdd(quickAdd.getText())) {
-                quickAdd.clear();
-            }
-        });
+        quickAdd.textProperty().bindBidirectional(vm.quickAdd().textProperty());
+        quickAdd.setOnAction(e -> vm.quickAdd().submit());
         HBox quickBox = new HBox(quickAdd);
         HBox.setHgrow(quickAdd, Priority.ALWAYS);
         quickBox.getStyleClass().add("quick-add-box");
@@ -117,7 +114,11 @@ public final class MainView extends BorderPane {
             said.setVisible(!b.isEmpty());
             fade.playFromStart();
         });
-        VBox center = new VBox(header, quickBox, said, body);
+        QuickAddTokensView understood = new QuickAddTokensView(vm.quickAdd(), vm.chrome().quickAddShownProperty(), () -> {
+            quickAdd.requestFocus();
+            quickAdd.end();
+        });
+        VBox center = new VBox(header, quickBox, understood, said, body);
         center.getStyleClass().add(Styles.CONTENT);
 
         editorView = new EditorView(editor, vm);

@@ -38,6 +38,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DayWatch day;
     private final UndoableCommands commands;
     private final BulkCommands bulk;
+    private final QuickAddViewModel quickAdd;
     private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
 
     private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(View.inbox());
@@ -58,6 +59,7 @@ public final class MainViewModel implements AutoCloseable {
         this.commands = new UndoableCommands(store, async, dialogs, undo, view.getReadOnlyProperty(), lists.items(),
                 sidebar, this::select);
         this.bulk = new BulkCommands(store, async, undo, commands::say);
+        this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
         sort.addListener((o, a, b) -> bindItems(view.get()));
         lists.onAfterApply(s -> rebuildSidebar());
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
@@ -323,6 +325,11 @@ public final class MainViewModel implements AutoCloseable {
     /** How the list is ordered: the view's own order, or by priority, due date or title first. */
     public ObjectProperty<ListOrder> sortProperty() {
         return sort;
+    }
+
+    /** The quick-add field: its text, what it understood, and adding the todo. */
+    public QuickAddViewModel quickAdd() {
+        return quickAdd;
     }
 
     /** Actions on all selected rows at once, each one undo step. */

@@ -8,10 +8,12 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
+import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.TodoDraft;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -108,8 +110,16 @@ public final class UndoableCommands {
     }
 
     public boolean quickAdd(String text) {
+        return quickAdd(text, List.of());
+    }
+
+    /**
+     * Adds what the quick-add text says, reading nothing in the words under {@code plain} (the user
+     * turned them back into title text); false, with the reason said, when nothing was added.
+     */
+    public boolean quickAdd(String text, Collection<PlainSpan> plain) {
         LocalDate today = store.today();
-        TodoDraft q = TodoDraft.parse(text, today);
+        TodoDraft q = TodoDraft.parse(text, today, plain);
         if (q.title().isBlank()) {
             // Said as the command line says it: nothing is added, and the field keeps what was typed.
             message.set(text.isBlank() ? "Type a title first, e.g. “Buy milk tomorrow p2”."

@@ -1,0 +1,134 @@
+package dev.tandem.app.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.text.QuickAddToken.Kind;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What quick add says it understood, where in the text, and words the user marked plain text. */
+class QuickAddTokensTest {
+    // A Wednesday.
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
+
+    private static List<String> kindsAndWords(String text, TodoDraft d) {
+        return d.tokens().stream().map(t -> t.kind() + " " + t.in(text)).toList();
+    }
+
+    private static PlainSpan plain(String text, String words) {
+        return new PlainSpan(text.indexOf(words), words);
+    }
+
+    @Test
+    void tokens_everyKindOfDetail_giveKindsAndExactWordsInTypingOrder() {
+        String text = "Water plants every monday p2 @home #Garden remind 9am";
+        TodoDraft d = TodoDraft.parse(text, TODAY);
+        assertEquals(List.of("REPEAT every monday", "PRIORITY p2", "TAG @home", "LIST #Garden", "REMINDER remind 9am"),
+                kindsAndWords(text, d));
+        assertEquals(List.of("every Monday", "p2", "@home", "#Garden", "9:00"),
+                d.tokens().stream().map(QuickAddToken::shown).toList());
+        QuickAddToken repeat = d.tokens().get(0);
+        assertEquals(13, repeat.start());
+        assertEquals(25, repeat.end());
+        assertEquals("Water plants", d.title(), "what was read as before");
+    }
+
+    @Test
+    void tokens_dateWithConnectorAndTimeAfterIt_coverTheirWords() {
+        String text = "Pay rent by fri at 9";
+        TodoDraft d = TodoDraft.parse(text, TODAY);
+        assertEquals(List.of("DATE by fri", "REMINDER at 9"), kindsAndWords(text, d));
+        assertEquals("Friday", d.tokens().get(0).shown());
+        assertEquals("Pay rent", d.title());
+    }
+
+    @Test
+    void tokens_leadingSpacesAndNote_offsetsAreInTheTypedText() {
+        String text = "  note: Ideas @trip #Work";
+        TodoDraft d = TodoDraft.parse(text, TODAY);
+        assertEquals(List.of("NOTE note:", "TAG @trip", "LIST #Work"), kindsAndWords(text, d));
+    }
+
+    @Test
+    void tokens_bareRepeatWordInsideTitle_noRepeatToken() {
+        TodoDraft d = TodoDraft.parse("Write weekly report", TODAY);
+        assertEquals(List.of(), d.tokens());
+        assertEquals("Write weekly report", d.title());
+    }
+
+    @Test
+    void tokens_priorityInsideTitle_noneAndTheTitleKeepsIt() {
+        TodoDraft a = TodoDraft.parse("Email team about p2 project", TODAY);
+        assertEquals(List.of(), a.tokens());
+        assertEquals("Email team about p2 project", a.title());
+        assertNull(a.priority());
+        String text = "Email team about p2 project p1 tomorrow";
+        TodoDraft b = TodoDraft.parse(text, TODAY);
+        assertEquals(List.of("PRIORITY p1", "DATE tomorrow"), kindsAndWords(text, b));
+    }
+
+    @Test
+    void parse_plainEveryMonday_staysInTheTitleWithoutRepeat() {
+        String text = "Water plants every monday p2";
+        TodoDraft d = TodoDraft.parse(text, TODAY, List.of(plain(text, "every monday")));
+        assertEquals("Water plants every monday", d.title());
+        assertNull(d.repeat());
+        assertNull(d.due());
+        assertEquals(2, d.priority());
+        assertEquals(List.of("PRIORITY p2"), kindsAndWords(text, d));
+    }
+
+    @Test
+    void parse_plainPriorityAfterDate_keepsTheDateAndThePriorityWord() {
+        String text = "Water plants tomorrow p2";
+        TodoDraft d = TodoDraft.parse(text, TODAY, List.of(plain(text, "p2")));
+        assertEquals("Water plants p2", d.title());
+        assertNull(d.priority());
+        assertEquals(TODAY.plusDays(1), d.due());
+        assertEquals(List.of("DATE tomorrow"), kindsAndWords(text, d));
+    }
+
+    @Test
+    void parse_plainEachKind_readsNothingThere() {
+        String text = "Call Sam every monday @home #Garden remind 9am";
+        TodoDraft d = TodoDraft.parse(text, TODAY, List.of(plain(text, "@home"), plain(text, "#Garden"),
+                plain(text, "remind 9am")));
+        assertEquals("Call Sam @home #Garden remind 9am", d.title());
+        assertEquals(List.of(), d.tags());
+        assertNull(d.listName());
+        assertNull(d.remindTime());
+        assertEquals(Recurrence.weekly(Set.of(DayOfWeek.MONDAY)), d.repeat());
+        String dated = "Pay rent by fri";
+        TodoDraft e = TodoDraft.parse(dated, TODAY, List.of(plain(dated, "by fri")));
+        assertEquals("Pay rent by fri", e.title());
+        assertNull(e.due());
+    }
+
+    @Test
+    void parse_plainNotePrefix_isATodoWithThePrefixInItsTitle() {
+        String text = "note: call Sam tomorrow";
+        TodoDraft d = TodoDraft.parse(text, TODAY, List.of(plain(text, "note:")));
+        assertFalse(d.note());
+        assertEquals("note: call Sam", d.title());
+        assertEquals(TODAY.plusDays(1), d.due());
+    }
+
+    @Test
+    void parse_markNoLongerAtItsOffset_isIgnored() {
+        PlainSpan mark = new PlainSpan(13, "p2");
+        assertTrue(mark.stillIn("Water plants p2"));
+        TodoDraft moved = TodoDraft.parse("Water my plants p2", TODAY, List.of(mark));
+        assertEquals(2, moved.priority());
+        assertEquals("Water my plants", moved.title());
+        assertEquals(LocalTime.of(9, 0), TodoDraft.parse("Call remind 9am", TODAY, List.of(new PlainSpan(40, "x")))
+                .remindTime(), "a mark past the end is ignored");
+    }
+}

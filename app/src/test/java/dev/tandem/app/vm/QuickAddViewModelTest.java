@@ -1,0 +1,127 @@
+package dev.tandem.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.testing.FakeDialogs;
+import dev.tandem.app.testing.TestClock;
+import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.text.QuickAddToken;
+import dev.tandem.app.text.QuickAddToken.Kind;
+import dev.tandem.engine.Db;
+import java.time.ZoneId;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The quick-add field's view-model: live tokens, "treat as text", and adding with the marks. */
+class QuickAddViewModelTest {
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private final TestUi ui = new TestUi();
+    private final TestClock clock = new TestClock(ZONE);
+    private final TodoStore store = new TodoStore(Db.openMemory(), clock, ZONE);
+    private MainViewModel main;
+    private QuickAddViewModel vm;
+
+    @BeforeEach
+    void start() {
+        Async async = new Async(Runnable::run, ui, e -> {
+            throw new AssertionError(e);
+        });
+        main = new MainViewModel(store, async, new FakeDialogs(), new UndoManager(async));
+        ui.run(main::start);
+        vm = main.quickAdd();
+    }
+
+    @AfterEach
+    void close() {
+        main.close();
+        store.close();
+        ui.close();
+    }
+
+    private List<String> labels() {
+        return ui.get(() -> vm.tokens().stream().map(QuickAddViewModel::label).toList());
+    }
+
+    private QuickAddToken token(Kind kind) {
+        return ui.get(() -> vm.tokens().stream().filter(t -> t.kind() == kind).findFirst().orElseThrow());
+    }
+
+    private ItemRow onlyRow() {
+        ui.await(() -> main.items().size() == 1);
+        return ui.get(() -> main.items().get(0));
+    }
+
+    @Test
+    void typing_text_updatesTheTokensLive() {
+        ui.run(() -> vm.textProperty().set("Water plants"));
+        assertEquals(List.of(), labels());
+        ui.run(() -> vm.textProperty().set("Water plants every monday p2 @home #Garden remind 9am"));
+        assertEquals(List.of("Repeats: every Monday", "p2", "@home", "#Garden", "Reminder 9:00"), labels());
+        ui.run(() -> vm.textProperty().set("Water plants tomorrow"));
+        assertEquals(List.of("Due: Tomorrow"), labels());
+        assertThrows(UnsupportedOperationException.class, () -> vm.tokens().clear(), "read-only");
+    }
+
+    @Test
+    void treatAsText_priority_todoHasNoPriorityAndKeepsTheWord() {
+        ui.run(() -> vm.textProperty().set("Water plants p2 @home"));
+        QuickAddToken p2 = token(Kind.PRIORITY);
+        assertEquals("Treat “p2” as part of the title", ui.get(() -> vm.treatAsTextDescription(p2)));
+        ui.run(() -> vm.treatAsText(p2));
+        assertEquals(List.of("@home"), labels());
+        ui.run(() -> assertTrue(vm.submit()));
+        ItemRow added = onlyRow();
+        assertEquals("Water plants p2", added.title());
+        assertNull(store.get(added.id()).orElseThrow().priority());
+        assertEquals(List.of("home"), added.tags());
+    }
+
+    @Test
+    void submit_added_clearsTheTextAndTheMarks() {
+        ui.run(() -> vm.textProperty().set("Water plants every monday"));
+        QuickAddToken repeat = token(Kind.REPEAT);
+        ui.run(() -> vm.treatAsText(repeat));
+        assertEquals(1, ui.get(() -> vm.plainSpans().size()));
+        ui.run(() -> assertTrue(vm.submit()));
+        assertEquals("", ui.get(() -> vm.textProperty().get()));
+        assertEquals(List.of(), ui.get(vm::plainSpans));
+        assertEquals("Water plants every monday", onlyRow().title());
+        // The same words typed again are read again.
+        ui.run(() -> vm.textProperty().set("Water plants every monday"));
+        assertEquals(List.of("Repeats: every Monday"), labels());
+    }
+
+    @Test
+    void submit_nothingAdded_keepsTextAndMarks() {
+        ui.run(() -> vm.textProperty().set("tomorrow p2"));
+        QuickAddToken priority = token(Kind.PRIORITY);
+        ui.run(() -> vm.treatAsText(priority));
+        ui.run(() -> vm.textProperty().set("   "));
+        ui.run(() -> assertFalse(vm.submit()));
+        assertEquals("   ", ui.get(() -> vm.textProperty().get()));
+    }
+
+    @Test
+    void editing_markedWordMoves_dropsTheMark() {
+        ui.run(() -> vm.textProperty().set("Water plants p2"));
+        QuickAddToken priority = token(Kind.PRIORITY);
+        ui.run(() -> vm.treatAsText(priority));
+        assertEquals(List.of(), labels());
+        // Typing after the marked word keeps it where it was: the mark holds.
+        ui.run(() -> vm.textProperty().set("Water plants p2 "));
+        assertEquals(List.of(), labels());
+        assertEquals(1, ui.get(() -> vm.plainSpans().size()));
+        // Typing before it moves it: the mark is dropped and "p2" is read again.
+        ui.run(() -> vm.textProperty().set("Water my plants p2 "));
+        assertEquals(List.of(), ui.get(vm::plainSpans));
+        assertEquals(List.of("p2"), labels());
+    }
+}

@@ -22,6 +22,11 @@ public final class DerivedIds {
         return of("tag\u0000" + itemId + "\u0000" + normalizedTag);
     }
 
+    /** The row linking item {@code itemId} to its id in {@code system} ({@link ItemLink}). */
+    public static String link(String itemId, String system) {
+        return of("link\u0000" + itemId + "\u0000" + system);
+    }
+
     /** The occurrence of series {@code seriesId} due on {@code isoDate}. */
     public static String occurrence(String seriesId, String isoDate) {
         return of("occurrence\u0000" + seriesId + "\u0000" + isoDate);

@@ -58,5 +58,9 @@ public final class Schema {
             "CREATE INDEX item_tags_item ON item_tags(itemId)",
             "CREATE INDEX item_tags_tag ON item_tags(tag)",
             // What an item is: null or 'todo' a todo, 'note' a plain note. A column like the others, so it merges per attribute.
-            "ALTER TABLE items ADD COLUMN kind TEXT");
+            "ALTER TABLE items ADD COLUMN kind TEXT",
+            // Where an item came from in another system (its iCalendar UID), so an export gives it back its own id.
+            // One row per (item, system), with a derived id, so two devices importing the same file write the same row.
+            "CREATE TABLE item_links (id TEXT PRIMARY KEY, itemId TEXT, system TEXT, externalId TEXT)",
+            "CREATE INDEX item_links_item ON item_links(itemId)");
 }

@@ -156,28 +156,57 @@ public final class TodoStore implements AutoCloseable {
     /**
      * Takes a conflict's lost value back, as a local write that syncs. An edit of a todo that another
      * device deleted brings the todo back with that edit, in its list: a todo deleted by emptying the
-     * Trash would otherwise come back into the Trash.
+     * Trash would otherwise come back into the Trash; so do the links deleted with it ({@link ItemLink}).
      */
     public void useLostValue(Conflict conflict) {
         db.useLostValue(conflict.id());
         if (conflict.kind() == Conflict.Kind.EDIT_DELETE && "items".equals(conflict.table())) {
-            db.transaction(tx -> tx.get(Item.class, conflict.entity()).filter(it -> it.trashedAt() != null)
-                    .ifPresent(it -> tx.save(it.withTrashedAt(null))));
+            db.transaction(tx -> {
+                tx.get(Item.class, conflict.entity()).filter(it -> it.trashedAt() != null)
+                        .ifPresent(it -> tx.save(it.withTrashedAt(null)));
+                // Its links were deleted with it: they come back with it.
+                if (tx.get(Item.class, conflict.entity()).isPresent()) {
+                    ItemLink.SYSTEMS.forEach(system -> tx.restore(ItemLink.class, DerivedIds.link(conflict.entity(), system)));
+                }
+            });
         }
         wrote();
     }
 
-    /** Deletes for good (an engine tombstone that syncs); {@link #restoreDeleted} can still undo it. */
+    /**
+     * Deletes for good (an engine tombstone that syncs), with the item's links ({@link ItemLink});
+     * {@link #restoreDeleted} can still undo it.
+     */
     public boolean deleteForever(String id) {
-        boolean deleted = db.delete(Item.class, id);
+        boolean deleted = db.transactionResult(tx -> deleteItem(tx, id));
         if (deleted) {
             wrote();
         }
         return deleted;
     }
 
+    /**
+     * Deletes the item for good in the caller's transaction, and its links, which would otherwise stay
+     * behind with no item (tags stay: their rows are how a restore brings them back). False when there
+     * was no such item.
+     */
+    public static boolean deleteItem(Tx tx, String id) {
+        if (!tx.delete(Item.class, id)) {
+            return false;
+        }
+        for (ItemLink l : tx.query(ItemLink.class, "SELECT * FROM item_links WHERE itemId = ?", id)) {
+            tx.delete(ItemLink.class, l.id());
+        }
+        return true;
+    }
+
+    /** Brings back items deleted for good, with the links deleted with them. */
     public void restoreDeleted(List<String> ids) {
-        db.transaction(tx -> ids.forEach(id -> tx.restore(Item.class, id)));
+        db.transaction(tx -> ids.forEach(id -> {
+            tx.restore(Item.class, id);
+            // A link that was not deleted (or never existed) is left as it is.
+            ItemLink.SYSTEMS.forEach(system -> tx.restore(ItemLink.class, DerivedIds.link(id, system)));
+        }));
         wrote();
     }
 
@@ -187,7 +216,7 @@ public final class TodoStore implements AutoCloseable {
             List<Item> trashed = tx.query(Item.class, "SELECT * FROM items WHERE trashedAt IS NOT NULL");
             List<String> out = new ArrayList<>();
             for (Item it : trashed) {
-                if (tx.delete(Item.class, it.id())) {
+                if (deleteItem(tx, it.id())) {
                     out.add(it.id());
                 }
             }

@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -12,8 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import net.fortuna.ical4j.data.CalendarOutputter;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.TextList;
@@ -39,7 +42,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * One iCalendar file of VTODOs (RFC 5545), as Nextcloud Tasks, Thunderbird and Apple Reminders
- * import it: UID (the todo's id), SUMMARY, DESCRIPTION, DUE (a date), STATUS and COMPLETED,
+ * import it: UID (the UID the todo was imported with, kept as its {@link ItemLink}, else its id), SUMMARY, DESCRIPTION, DUE (a date), STATUS and COMPLETED,
  * CREATED, and from the todo's priority, tags and repeat rule (and any older attribute lines in its
  * notes, {@link NoteAttributes}) PRIORITY, CATEGORIES and RRULE (with DTSTART on the due date, which a repeat rule needs). The list's name travels in
  * X-TANDEM-LIST. A plain note is a VJOURNAL without a date (UID, SUMMARY, DESCRIPTION, CREATED,
@@ -57,6 +60,10 @@ final class IcsExporter {
         lists.forEach(l -> listNames.put(l.id(), l.name()));
         List<Item> items = store.allItems().stream().filter(it -> !it.isTrashed()).toList();
         Map<String, List<String>> tags = new TagStore(store).all();
+        Map<String, String> uids = uids(store);
+        Set<String> ids = new HashSet<>();
+        items.forEach(it -> ids.add(it.id()));
+        Set<String> linked = new HashSet<>();
         Instant now = Instant.ofEpochMilli(store.clock().millis());
         Calendar cal = new Calendar();
         cal.add(new ProdId(Ical.PRODID));
@@ -66,8 +73,13 @@ final class IcsExporter {
         int n = 0;
         for (Item it : items) {
             List<String> itemTags = tags.getOrDefault(it.id(), List.of());
-            cal.add(it.isNote() ? journal(it, itemTags, listNames.get(it.listId()), now)
-                    : todo(it, itemTags, listNames.get(it.listId()), now));
+            String uid = uids.get(it.id());
+            // Never one UID twice in a file (a hand-made backup could link two todos to one, or to another's id).
+            if (uid == null || ids.contains(uid) || !linked.add(uid)) {
+                uid = it.id();
+            }
+            cal.add(it.isNote() ? journal(it, uid, itemTags, listNames.get(it.listId()), now)
+                    : todo(it, uid, itemTags, listNames.get(it.listId()), now));
             if (++n % 500 == 0) {
                 progress.update("Writing", n, items.size());
             }
@@ -82,10 +94,22 @@ final class IcsExporter {
         return new ExportReport(Format.ICS, items.size(), lists.size());
     }
 
-    static VToDo todo(Item it, List<String> tags, String listName, Instant now) {
+    /** Each linked item's iCalendar UID, by item id: one query for the whole export. */
+    private static Map<String, String> uids(TodoStore store) {
+        Map<String, String> out = new HashMap<>();
+        for (ItemLink l : store.db().query(ItemLink.class,
+                "SELECT * FROM item_links WHERE system = ? ORDER BY itemId", ItemLink.ICAL)) {
+            if (l.externalId() != null && !l.externalId().isBlank()) {
+                out.put(l.itemId(), l.externalId());
+            }
+        }
+        return out;
+    }
+
+    static VToDo todo(Item it, String uid, List<String> tags, String listName, Instant now) {
         // Without ical4j's own DTSTAMP (the wall clock's), which would make a second one: RFC 5545 allows one.
         VToDo t = new VToDo(false);
-        t.add(new Uid(it.id()));
+        t.add(new Uid(uid));
         t.add(new DtStamp(now));
         t.add(new Summary(it.titleOrEmpty()));
         NoteAttributes.Split notes = NoteAttributes.split(it.notes());
@@ -132,9 +156,9 @@ final class IcsExporter {
     }
 
     /** A note: no due date, status, priority or rule, which a note does not have. */
-    static VJournal journal(Item it, List<String> tags, String listName, Instant now) {
+    static VJournal journal(Item it, String uid, List<String> tags, String listName, Instant now) {
         VJournal j = new VJournal(false);
-        j.add(new Uid(it.id()));
+        j.add(new Uid(uid));
         j.add(new DtStamp(now));
         j.add(new Summary(it.titleOrEmpty()));
         NoteAttributes.Split notes = NoteAttributes.split(it.notes());

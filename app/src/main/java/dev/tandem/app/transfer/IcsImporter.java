@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.TodoList;
 import java.io.IOException;
 import java.io.StringReader;
@@ -36,7 +37,9 @@ import net.fortuna.ical4j.model.property.DateProperty;
  * naming the todo. The list is X-TANDEM-LIST, else the calendar's name (X-WR-CALNAME),
  * else the Inbox. A VJOURNAL is a plain note (SUMMARY, DESCRIPTION, CATEGORIES, the list; its date, if
  * any, is left out: a note is never due). Events and alarms are left out; so are the changed single
- * occurrences of a repeating todo (RECURRENCE-ID), which Tandem cannot hold apart.
+ * occurrences of a repeating todo (RECURRENCE-ID), which Tandem cannot hold apart. A UID that is not the
+ * item's id as it is (any UID but a UUID in lower case) is kept as the item's {@link ItemLink}, so
+ * {@link IcsExporter} writes it back and the calendar app sees the same task.
  */
 final class IcsImporter {
     /** Repeats not kept in full, each named; past this many, a count. */
@@ -59,6 +62,7 @@ final class IcsImporter {
         String calName = value(cal.getProperty(Ical.X_CALNAME)).orElse(null);
         Map<String, TodoList> lists = new LinkedHashMap<>();
         List<Item> items = new ArrayList<>();
+        List<ItemLink> links = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int overrides = 0;
         List<String> repeatWarnings = new ArrayList<>();
@@ -79,6 +83,15 @@ final class IcsImporter {
             Item it = item(t, uid, i, calName, lists, file, where, zone, tandemFile, repeatWarnings);
             items.add(note ? new Item(it.id(), it.listId(), it.title(), it.notes(), null, 0L, null, null,
                     it.createdAt()).withNote(true) : it);
+            // A UID that is not the id as it is (not a UUID, or one in upper case) is kept, for the export to write back.
+            if (uid.isPresent() && !uid.get().equals(it.id())) {
+                if (uid.get().length() <= ItemLink.MAX_EXTERNAL_ID) {
+                    links.add(ItemLink.of(it.id(), ItemLink.ICAL, uid.get()));
+                } else {
+                    warnings.add(where + ": the UID is longer than " + ItemLink.MAX_EXTERNAL_ID
+                            + " characters; an export gives this " + (note ? "note" : "todo") + " a UID of its own");
+                }
+            }
             Limits.itemCount(file, items.size());
             if (items.size() % 500 == 0) {
                 progress.update("Reading", items.size(), todos.size());
@@ -95,7 +108,7 @@ final class IcsImporter {
         if (overrides > 0) {
             warnings.add(ImportReport.count(overrides, "changed occurrence") + " of repeating todos left out");
         }
-        return new Incoming(file, new ArrayList<>(lists.values()), items, warnings);
+        return new Incoming(file, new ArrayList<>(lists.values()), items, warnings, links);
     }
 
     private static Item item(CalendarComponent t, Optional<String> uid, int index, String calName, Map<String, TodoList> lists,

@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
@@ -21,8 +22,9 @@ import java.util.Set;
  * <p>Idempotent: an item whose id this profile knows (as a row, or deleted for good: its history
  * remains) is skipped, so a second import of the same file adds nothing and never brings back what
  * the user deleted. A list is matched by id, then by name (ignoring case), and created only when
- * neither exists. Values are only ever bound parameters: the engine builds its SQL from the
- * schema's own names.
+ * neither exists. An item's link ({@link ItemLink}, its iCalendar UID) is added where the item has
+ * none of that system yet, also to an item imported before links were kept; never to an item deleted
+ * for good. Values are only ever bound parameters: the engine builds its SQL from the schema's own names.
  */
 public final class ImportWriter {
     private static final int PROGRESS_EVERY = 250;
@@ -85,6 +87,10 @@ public final class ImportWriter {
         for (ItemTag t : in.tags()) {
             tagRows.computeIfAbsent(t.itemId(), k -> new ArrayList<>()).add(t);
         }
+        Map<String, List<ItemLink>> linkRows = new HashMap<>();
+        for (ItemLink l : in.links()) {
+            linkRows.computeIfAbsent(l.itemId(), k -> new ArrayList<>()).add(l);
+        }
         for (Item raw : in.items()) {
             // known also holds what this file added already: duplicates inside a file keep the first.
             if (known.add(raw.id())) {
@@ -105,11 +111,26 @@ public final class ImportWriter {
                 }
                 added++;
             }
+            // Removed once written: a duplicate inside the file does not look again.
+            List<ItemLink> links = linkRows.remove(raw.id());
+            if (links != null && !deleted.contains(raw.id())) {
+                for (ItemLink l : links) {
+                    addLink(tx, l);
+                }
+            }
             if (++done % PROGRESS_EVERY == 0) {
                 progress.update("Writing", done, in.items().size());
             }
         }
         return new int[] {added, listsCreated};
+    }
+
+    /** Saves the link unless the item has one of that system (one id per item and system): never two rows, never a change. */
+    private static void addLink(Tx tx, ItemLink l) {
+        ItemLink row = ItemLink.of(l.itemId(), l.system(), l.externalId());
+        if (tx.get(ItemLink.class, row.id()).isEmpty()) {
+            tx.save(row);
+        }
     }
 
     /**

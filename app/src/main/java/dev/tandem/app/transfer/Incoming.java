@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.TodoList;
 import java.util.List;
@@ -17,18 +18,33 @@ import java.util.List;
  * @param tags     tag rows of the items (a Tandem backup), added with the items they belong to
  * @param lossless rows as Tandem stored them (its backup): written as they are, notes untouched; other
  *                 formats' attribute lines in the notes become fields ({@link RealFields})
+ * @param links    what the items are called elsewhere (an iCalendar UID that is not their id), added
+ *                 where the item has no link of that system yet
  */
 public record Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
-                       List<ItemTag> tags, boolean lossless) {
+                       List<ItemTag> tags, boolean lossless, List<ItemLink> links) {
     public Incoming {
         lists = List.copyOf(lists);
         items = List.copyOf(items);
         warnings = List.copyOf(warnings);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** Without links: the formats whose ids are kept as they are, or derived one way only. */
+    public Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
+                    List<ItemTag> tags, boolean lossless) {
+        this(source, lists, items, warnings, tags, lossless, List.of());
     }
 
     /** Without tag rows: the formats other than Tandem's backup keep tags in attribute lines. */
     public Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings) {
-        this(source, lists, items, warnings, List.of(), false);
+        this(source, lists, items, warnings, List.of(), false, List.of());
+    }
+
+    /** Without tag rows, with links: an iCalendar file whose UIDs Tandem keeps to write back. */
+    public Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
+                    List<ItemLink> links) {
+        this(source, lists, items, warnings, List.of(), false, links);
     }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  *     "items": [ {"id": "…", "listId": "…", "title": "Milk", "notes": null, "due": "2026-11-23",
  *                 "done": 0, "doneAt": null, "trashedAt": null, "createdAt": 1763800000000, "priority": 2,
  *                 "repeat": "FREQ=WEEKLY;BYDAY=MO", "seriesId": "…", "remindAt": null, "remindDismissed": null} ],
- *     "item_tags": [ {"id": "…", "itemId": "…", "tag": "home", "removedAt": null} ]
+ *     "item_tags": [ {"id": "…", "itemId": "…", "tag": "home", "removedAt": null} ],
+ *     "item_links": [ {"id": "…", "itemId": "…", "system": "ical", "externalId": "20261123T101500Z-1234@example.com"} ]
  *   }
  * }
  * </pre>
@@ -26,13 +27,15 @@ import java.util.List;
  * version. The version changes only when the document's shape changes; an importer refuses a
  * version newer than its own and ignores columns and tables it does not know, saying so. Version 2
  * added the {@code item_tags} table; a version 1 backup (no tags table; tags, if any, as attribute
- * lines in the notes) still imports.
+ * lines in the notes) still imports. The {@code item_links} table (an imported todo's iCalendar UID)
+ * came later within version 2: a new table is no new shape, a Tandem without it skips it with a warning
+ * and restores the rest, and a backup without it imports as one with no links.
  */
 final class TandemJson {
     static final String FORMAT = "tandem";
     static final int VERSION = 2;
     /** The tables a backup holds, parents first. */
-    static final List<String> TABLES = List.of("lists", "items", "item_tags");
+    static final List<String> TABLES = List.of("lists", "items", "item_tags", "item_links");
 
     private TandemJson() {
     }

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the lossless backup ({@link TandemJson}): every row of every list, item and tag, trashed ones
+ * Writes the lossless backup ({@link TandemJson}): every row of every list, item, tag and link, trashed ones
  * included, with ids and timestamps as stored. Items deleted for good are gone from the tables and
  * so from the backup.
  */
@@ -31,7 +31,7 @@ final class TandemJsonExporter {
             g.writeObjectFieldStart("tables");
             for (String table : TandemJson.TABLES) {
                 List<TableRows.JsonRow> rows = TableRows.rows(store.db(), table, TableRows.columns(store.db(), table),
-                        table.equals("items") ? "createdAt, id" : table.equals("lists") ? "position, id" : "itemId, tag");
+                        order(table));
                 g.writeArrayFieldStart(table);
                 int n = 0;
                 for (TableRows.JsonRow r : rows) {
@@ -51,5 +51,14 @@ final class TandemJsonExporter {
             g.writeEndObject();
         }
         return new ExportReport(Format.TANDEM_JSON, items, lists);
+    }
+
+    private static String order(String table) {
+        return switch (table) {
+            case "items" -> "createdAt, id";
+            case "lists" -> "position, id";
+            case "item_tags" -> "itemId, tag";
+            default -> "itemId, id";
+        };
     }
 }

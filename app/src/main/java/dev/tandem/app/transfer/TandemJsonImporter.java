@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoList;
@@ -39,6 +40,8 @@ final class TandemJsonImporter {
         List<TodoList> lists = new ArrayList<>();
         List<Item> items = new ArrayList<>();
         List<ItemTag> tags = new ArrayList<>();
+        List<ItemLink> links = new ArrayList<>();
+        int[] unknownSystems = {0};
         List<String> warnings = new ArrayList<>();
         Set<String> unknownColumns = new TreeSet<>();
         boolean sawFormat = false;
@@ -83,6 +86,15 @@ final class TandemJsonImporter {
                                     tags.add(tag(row.values, file, row.where, unknownColumns));
                                     Limits.itemCount(file, tags.size());
                                 });
+                                case "item_links" -> readRows(p, file, table, row -> {
+                                    ItemLink l = link(row.values, file, row.where, unknownColumns);
+                                    if (l == null) {
+                                        unknownSystems[0]++;
+                                    } else {
+                                        links.add(l);
+                                    }
+                                    Limits.itemCount(file, links.size() + unknownSystems[0]);
+                                });
                                 default -> {
                                     warnings.add("the table \"" + Limits.shorten(table) + "\" is not one this Tandem has; skipped");
                                     p.skipChildren();
@@ -106,10 +118,13 @@ final class TandemJsonImporter {
         if (!sawFormat) {
             throw new ImportException(file, null, "no \"format\": \"tandem\" field: this is not a Tandem backup");
         }
+        if (unknownSystems[0] > 0) {
+            warnings.add(ImportReport.count(unknownSystems[0], "link") + " to a system this Tandem does not know skipped");
+        }
         if (!unknownColumns.isEmpty()) {
             warnings.add("columns this Tandem does not have were skipped: " + String.join(", ", unknownColumns));
         }
-        return new Incoming(file, lists, items, warnings, tags, true);
+        return new Incoming(file, lists, items, warnings, tags, true, links);
     }
 
     private record Row(Map<String, Object> values, String where) {
@@ -180,6 +195,29 @@ final class TandemJsonImporter {
             throw new ImportException(file, where, "the tag is empty");
         }
         return new ItemTag(clean.id(), itemId, clean.tag(), t.removedAt());
+    }
+
+    /**
+     * A link row; its id is derived again from item and system, whatever the file says. Null for a
+     * system this Tandem does not know (a later version's): skipped, as an unknown table is.
+     */
+    private static ItemLink link(Map<String, Object> row, String file, String where, Set<String> unknown) {
+        ItemLink l = RecordMaps.fromMap(ItemLink.class, row, file, where, unknown);
+        String itemId = id(l.itemId(), file, where);
+        if (l.system() == null || l.system().isBlank()) {
+            throw new ImportException(file, where, "the link's system is missing");
+        }
+        if (!ItemLink.SYSTEMS.contains(l.system())) {
+            return null;
+        }
+        if (l.externalId() == null || l.externalId().isBlank()) {
+            throw new ImportException(file, where, "the link's externalId is empty");
+        }
+        if (l.externalId().length() > ItemLink.MAX_EXTERNAL_ID) {
+            throw new ImportException(file, where, "externalId: " + l.externalId().length() + " characters, more than the "
+                    + ItemLink.MAX_EXTERNAL_ID + " Tandem takes");
+        }
+        return ItemLink.of(itemId, l.system(), l.externalId());
     }
 
     private static String id(String id, String file, String where) {

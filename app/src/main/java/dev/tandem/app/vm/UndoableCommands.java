@@ -283,7 +283,7 @@ public final class UndoableCommands {
             if (!ids.isEmpty()) {
                 // Redo deletes those same items again, not what was trashed since.
                 undo.push("Empty Trash", () -> store.restoreDeleted(ids), () -> store.writeAll(tx -> {
-                    ids.forEach(i -> tx.delete(Item.class, i));
+                    ids.forEach(i -> TodoStore.deleteItem(tx, i));
                     return null;
                 }));
                 message.set("Deleted " + ids.size() + (ids.size() == 1 ? " item" : " items"));

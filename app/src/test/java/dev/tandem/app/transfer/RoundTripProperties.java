@@ -52,12 +52,13 @@ class RoundTripProperties {
             profile.build(source);
             Path file = tmp.resolve("backup.json");
             ExportReport out = Transfer.export(source, Format.TANDEM_JSON, file, Progress.NONE);
-            assertEquals(profile.items().size(), out.items(), "every item, trashed ones included, is in the backup");
+            assertEquals(profile.size(), out.items(), "every item, trashed ones included, is in the backup");
             ImportReport in = Transfer.importPath(fresh, file, null, Progress.NONE);
-            assertEquals(profile.items().size(), in.added());
+            assertEquals(profile.size(), in.added());
             assertEquals(Fixtures.rows(source, "items"), Fixtures.rows(fresh, "items"));
             assertEquals(Fixtures.rows(source, "lists"), Fixtures.rows(fresh, "lists"));
             assertEquals(Fixtures.rows(source, "item_tags"), Fixtures.rows(fresh, "item_tags"));
+            assertEquals(Fixtures.rows(source, "item_links"), Fixtures.rows(fresh, "item_links"));
         } finally {
             deleteTree(tmp);
         }
@@ -174,7 +175,12 @@ class RoundTripProperties {
         }
     }
 
-    record Profile(List<String> lists, List<ItemSpec> items) {
+    /** Lists, todos added through the store, and todos imported from a calendar app's file under these UIDs (linked). */
+    record Profile(List<String> lists, List<ItemSpec> items, List<String> uids) {
+        int size() {
+            return items.size() + uids.size();
+        }
+
         void build(TodoStore store) {
             List<String> listIds = new ArrayList<>();
             for (String name : lists) {
@@ -197,6 +203,16 @@ class RoundTripProperties {
                     store.trash(it.id());
                 }
             }
+            if (!uids.isEmpty()) {
+                StringBuilder ics = new StringBuilder("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example//Tasks//EN\r\n");
+                for (int i = 0; i < uids.size(); i++) {
+                    ics.append("BEGIN:VTODO\r\nUID:").append(uids.get(i)).append("\r\nDTSTAMP:20261101T090000Z\r\nSUMMARY:Imported ")
+                            .append(i).append("\r\nEND:VTODO\r\n");
+                }
+                ics.append("END:VCALENDAR\r\n");
+                ImportWriter.write(store, IcsImporter.read("calendar.ics", ics.toString(), Fixtures.ZONE, Progress.NONE),
+                        Progress.NONE);
+            }
         }
 
         @Override
@@ -206,14 +222,25 @@ class RoundTripProperties {
             for (ItemSpec s : items) {
                 b.append("\n    ").append(s);
             }
-            return b.append("]]").toString();
+            return b.append("], uids=").append(uids.stream().map(Text::show).toList()).append("]").toString();
         }
     }
 
     @Provide
     Arbitrary<Profile> profiles() {
         return Text.listNames().list().ofMinSize(0).ofMaxSize(4)
-                .flatMap(lists -> items(lists.size()).list().ofMinSize(0).ofMaxSize(12).map(items -> new Profile(lists, items)));
+                .flatMap(lists -> items(lists.size()).list().ofMinSize(0).ofMaxSize(12)
+                        .flatMap(items -> uids().list().uniqueElements().ofMinSize(0).ofMaxSize(3)
+                                .map(uids -> new Profile(lists, items, uids))));
+    }
+
+    /** UIDs as calendar apps write them: Google's and Apple's forms, plain words, UUIDs in upper case. */
+    private static Arbitrary<String> uids() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.strings().withCharRange('a', 'z').withCharRange('A', 'Z').withCharRange('0', '9')
+                        .withChars("@.-_").ofMinLength(1).ofMaxLength(40)),
+                Tuple.of(1, Combinators.combine(Arbitraries.longs(), Arbitraries.longs())
+                        .as((m, l) -> new java.util.UUID(m, l).toString().toUpperCase(Locale.ROOT))));
     }
 
     private static Arbitrary<ItemSpec> items(int lists) {

@@ -53,6 +53,11 @@ class RoundTripTest {
         source.trash(trashed.id());
         Item gone = source.add("Deleted for good", null, null);
         source.deleteForever(gone.id());
+        // From a calendar app, whose UID is no UUID: kept as a link, so every format's round trip carries it too.
+        ImportWriter.write(source, IcsImporter.read("calendar.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                + "PRODID:-//Example//Tasks//EN\r\nBEGIN:VTODO\r\nUID:20261123T101500Z-1234@example.com\r\n"
+                + "DTSTAMP:20261101T090000Z\r\nSUMMARY:Call the plumber\r\nDUE;VALUE=DATE:20261123\r\nEND:VTODO\r\n"
+                + "END:VCALENDAR\r\n", Fixtures.ZONE, Progress.NONE), Progress.NONE);
     }
 
     @AfterEach
@@ -65,13 +70,15 @@ class RoundTripTest {
     void jsonExportThenImport_intoFreshProfile_itemAndListTablesIdentical() {
         Path file = tmp.resolve("backup.json");
         ExportReport out = Transfer.export(source, Format.TANDEM_JSON, file, Progress.NONE);
-        assertEquals(8, out.items(), "trashed items are in the backup, items deleted for good are not");
+        assertEquals(9, out.items(), "trashed items are in the backup, items deleted for good are not");
         ImportReport in = Transfer.importPath(fresh, file, null, Progress.NONE);
-        assertEquals(8, in.added());
+        assertEquals(9, in.added());
         assertEquals(Fixtures.rows(source, "items"), Fixtures.rows(fresh, "items"));
         assertEquals(Fixtures.rows(source, "lists"), Fixtures.rows(fresh, "lists"));
         assertEquals(Fixtures.rows(source, "item_tags"), Fixtures.rows(fresh, "item_tags"));
         assertEquals(2, Fixtures.rows(fresh, "item_tags").size());
+        assertEquals(Fixtures.rows(source, "item_links"), Fixtures.rows(fresh, "item_links"));
+        assertEquals(1, Fixtures.rows(fresh, "item_links").size(), "the calendar app's UID of the imported todo");
         assertTrue(Fixtures.rows(fresh, "items").stream().anyMatch(r -> r.contains("\"trashedAt\":1")), "the trashed item keeps trashedAt");
     }
 
@@ -125,6 +132,7 @@ class RoundTripTest {
         assertTrue(text.contains("PRIORITY:1\r\n"), text);
         assertTrue(text.contains("STATUS:COMPLETED\r\n"), text);
         assertFalse(text.contains("Old idea"), "trashed todos are not exported");
+        assertTrue(text.contains("\r\nUID:20261123T101500Z-1234@example.com\r\n"), "the calendar app's own UID: " + text);
     }
 
     @Test

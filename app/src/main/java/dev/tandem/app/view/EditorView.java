@@ -81,7 +81,8 @@ public final class EditorView extends StackPane {
         notes.setPromptText("Notes: plain text or Markdown; - [ ] makes a checklist");
         notes.setWrapText(true);
         notes.setPrefRowCount(8);
-        notes.textProperty().bindBidirectional(vm.notesProperty());
+        // Not bound both ways: a long note is edited a part at a time (see NoteTextParts).
+        NoteTextParts noteParts = new NoteTextParts(vm.notesProperty(), vm.itemProperty(), notes);
         notes.focusedProperty().addListener((o, a, f) -> {
             if (!f) {
                 vm.commit();
@@ -153,7 +154,7 @@ public final class EditorView extends StackPane {
         done.selectedProperty().bindBidirectional(vm.doneProperty());
         // A note has nothing to complete and no date: those fields go while it is one.
         showFor(done, vm.noteProperty().not());
-        notesPane = new NotesPane(vm.notes(), notes, fieldLabel("NOTES"));
+        notesPane = new NotesPane(vm.notes(), notes, noteParts.bar(), fieldLabel("NOTES"));
 
         GridPane grid = new GridPane();
         grid.setHgap(10);

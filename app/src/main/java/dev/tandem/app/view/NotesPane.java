@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.NotesViewModel;
 import dev.tandem.ui.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -28,7 +29,8 @@ final class NotesPane extends VBox {
     private final TextArea text;
     private final NoteView rendered;
 
-    NotesPane(NotesViewModel vm, TextArea text, Label heading) {
+    /** {@code textBar} says which part of a long note the text area holds ({@link NoteTextParts}). */
+    NotesPane(NotesViewModel vm, TextArea text, Node textBar, Label heading) {
         this.vm = vm;
         this.text = text;
         this.rendered = new NoteView(vm);
@@ -65,7 +67,10 @@ final class NotesPane extends VBox {
 
         rendered.visibleProperty().bind(vm.renderedProperty());
         text.visibleProperty().bind(vm.renderedProperty().not());
-        StackPane body = new StackPane(text, rendered);
+        VBox asText = new VBox(4, textBar, text);
+        VBox.setVgrow(text, Priority.ALWAYS);
+        asText.visibleProperty().bind(vm.renderedProperty().not());
+        StackPane body = new StackPane(asText, rendered);
         VBox.setVgrow(body, Priority.ALWAYS);
 
         Label message = new Label();

@@ -1,9 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.vm.QuickAddViewModel;
 import dev.tandem.ui.Styles;
-import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ListChangeListener;
@@ -33,34 +31,34 @@ final class QuickAddTokensView extends FlowPane {
         this.afterTreat = afterTreat;
         setId("quick-add-tokens");
         getStyleClass().add(Styles.QUICK_ADD_TOKENS);
-        visibleProperty().bind(Bindings.isNotEmpty(vm.tokens()).and(shown));
+        visibleProperty().bind(Bindings.isNotEmpty(vm.chips()).and(shown));
         managedProperty().bind(visibleProperty());
-        vm.tokens().addListener((ListChangeListener<QuickAddToken>) c -> rebuild());
+        vm.chips().addListener((ListChangeListener<QuickAddViewModel.Chip>) c -> rebuild());
         rebuild();
     }
 
     private void rebuild() {
-        getChildren().setAll(vm.tokens().stream().map(this::chip).toList());
+        getChildren().setAll(vm.chips().stream().map(this::chip).toList());
     }
 
-    private HBox chip(QuickAddToken token) {
-        String label = QuickAddViewModel.label(token);
+    private HBox chip(QuickAddViewModel.Chip c) {
+        String label = c.label();
         Label text = new Label(label);
         text.setMinWidth(Region.USE_PREF_SIZE);
         Button remove = new Button("×");
         remove.getStyleClass().setAll(Styles.QUICK_ADD_TOKEN_REMOVE);
-        String treat = vm.treatAsTextDescription(token);
+        String treat = c.treatDescription();
         remove.setAccessibleText(treat);
         remove.setTooltip(new Tooltip(treat));
         remove.setOnAction(e -> {
-            vm.treatAsText(token);
+            vm.treatAsText(c.index());
             afterTreat.run();
         });
         remove.setMinWidth(Region.USE_PREF_SIZE);
         HBox chip = new HBox(text, remove);
         chip.setMinWidth(Region.USE_PREF_SIZE);
         chip.getStyleClass().addAll(Styles.QUICK_ADD_TOKEN,
-                Styles.QUICK_ADD_TOKEN + "-" + token.kind().name().toLowerCase(Locale.ROOT));
+                Styles.QUICK_ADD_TOKEN + "-" + c.kind());
         chip.setAccessibleText(label);
         return chip;
     }

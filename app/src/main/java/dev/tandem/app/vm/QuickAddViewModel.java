@@ -25,6 +25,16 @@ public final class QuickAddViewModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<QuickAddToken> tokens = FXCollections.observableArrayList();
     private final ObservableList<QuickAddToken> readOnlyTokens = FXCollections.unmodifiableObservableList(tokens);
+    private final ObservableList<Chip> chips = FXCollections.observableArrayList();
+    private final ObservableList<Chip> readOnlyChips = FXCollections.unmodifiableObservableList(chips);
+
+    /**
+     * A chip as the view shows it: its words, its kind for the style ("date", "priority", …), what its
+     * "×" does, and its place among the tokens for {@link #treatAsText(int)}. The view needs nothing of
+     * the parser's types.
+     */
+    public record Chip(String label, String kind, String treatDescription, int index) {
+    }
     private final List<PlainSpan> plain = new ArrayList<>();
     private final Supplier<LocalDate> today;
     private final BiPredicate<String, Collection<PlainSpan>> add;
@@ -50,6 +60,18 @@ public final class QuickAddViewModel {
     /** What was understood in the text, in typing order; empty when nothing was. Read-only. */
     public ObservableList<QuickAddToken> tokens() {
         return readOnlyTokens;
+    }
+
+    /** The chips for what was understood, in typing order; read-only. */
+    public ObservableList<Chip> chips() {
+        return readOnlyChips;
+    }
+
+    /** The chip at {@code index} of {@link #chips()}: its words are title text from now on. */
+    public void treatAsText(int index) {
+        if (index >= 0 && index < tokens.size()) {
+            treatAsText(tokens.get(index));
+        }
     }
 
     /** The words the user turned back into title text, as long as they stand where they were. */
@@ -108,6 +130,13 @@ public final class QuickAddViewModel {
         List<QuickAddToken> now = typed.isBlank() ? List.of() : TodoDraft.parse(typed, today.get(), plain).tokens();
         if (!now.equals(tokens)) {
             tokens.setAll(now);
+            List<Chip> made = new ArrayList<>();
+            for (int i = 0; i < now.size(); i++) {
+                QuickAddToken t = now.get(i);
+                made.add(new Chip(label(t), t.kind().name().toLowerCase(java.util.Locale.ROOT),
+                        treatAsTextDescription(t), i));
+            }
+            chips.setAll(made);
         }
     }
 }

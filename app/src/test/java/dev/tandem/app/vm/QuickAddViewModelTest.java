@@ -71,6 +71,18 @@ class QuickAddViewModelTest {
     }
 
     @Test
+    void chips_followTheTokens_andTheirIndexTreatsThatWordAsText() {
+        ui.run(() -> vm.textProperty().set("Water plants tomorrow p2"));
+        List<QuickAddViewModel.Chip> chips = ui.get(() -> List.copyOf(vm.chips()));
+        assertEquals(List.of("Due: Tomorrow", "p2"), chips.stream().map(QuickAddViewModel.Chip::label).toList());
+        assertEquals(List.of("date", "priority"), chips.stream().map(QuickAddViewModel.Chip::kind).toList());
+        assertEquals("Treat “p2” as part of the title", chips.get(1).treatDescription());
+        ui.run(() -> vm.treatAsText(chips.get(1).index()));
+        assertEquals(List.of("Due: Tomorrow"), ui.get(() -> vm.chips().stream().map(QuickAddViewModel.Chip::label).toList()));
+        assertThrows(UnsupportedOperationException.class, () -> vm.chips().clear(), "read-only");
+    }
+
+    @Test
     void treatAsText_priority_todoHasNoPriorityAndKeepsTheWord() {
         ui.run(() -> vm.textProperty().set("Water plants p2 @home"));
         QuickAddToken p2 = token(Kind.PRIORITY);

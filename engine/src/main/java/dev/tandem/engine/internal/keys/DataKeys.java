@@ -1,6 +1,5 @@
 package dev.tandem.engine.internal.keys;
 
-import dev.tandem.engine.sync.SyncException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,11 +89,5 @@ record DataKeys(List<DataKey> keys) {
     @Override
     public String toString() {
         return "DataKeys" + Arrays.toString(keys.stream().mapToInt(DataKey::id).toArray());
-    }
-
-    /** An object under a data key the keyring does not hold: damaged, or the key was dropped too early. */
-    static SyncException unknown(int id, String objectKey, String where) {
-        return new SyncException(SyncException.Reason.CORRUPT, "Object '" + objectKey + "' in " + where
-                + " is encrypted with data key " + id + ", which the remote's keyring does not hold");
     }
 }

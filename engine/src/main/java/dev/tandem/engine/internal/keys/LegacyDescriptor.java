@@ -5,7 +5,6 @@ import dev.tandem.engine.sync.SyncException.Reason;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
@@ -38,16 +37,9 @@ record LegacyDescriptor(int iterations, byte[] salt, byte[] keyCheck) {
     static final String INFO_KEY_CHECK = "tandem key check v1";
     static final String INFO_OBJECT_KEY = "tandem object key v1";
     private static final int HEADER_LENGTH = 11;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The keys derived from a passphrase with one descriptor's salt and parameters. */
     record Keys(byte[] objectKey, byte[] keyCheck) {
-    }
-
-    static byte[] newSalt() {
-        byte[] salt = new byte[SALT_LENGTH];
-        RANDOM.nextBytes(salt);
-        return salt;
     }
 
     /**

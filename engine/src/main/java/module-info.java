@@ -27,4 +27,5 @@ module dev.tandem.engine {
 
     exports dev.tandem.engine;
     exports dev.tandem.engine.sync;
+    exports dev.tandem.engine.caldav;
 }

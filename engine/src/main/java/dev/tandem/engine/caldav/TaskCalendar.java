@@ -1,0 +1,18 @@
+package dev.tandem.engine.caldav;
+
+import java.util.Objects;
+
+/**
+ * A calendar collection on a CalDAV server. {@code href} is its absolute path ending in '/';
+ * {@code name} its display name ("" when it has none); {@code version} what changes whenever any of
+ * its objects changes (the RFC 6578 {@code sync-token}, else the {@code getctag}), or "" when the
+ * server offers neither; {@code holdsTasks} whether it takes VTODOs (a calendar that names no
+ * component set takes every kind).
+ */
+public record TaskCalendar(String href, String name, String version, boolean holdsTasks) {
+    public TaskCalendar {
+        Objects.requireNonNull(href, "href");
+        name = name == null ? "" : name;
+        version = version == null ? "" : version;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.tandem.engine.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A real CalDAV server from Debian's packages, run as a child process on a free 127.0.0.1 port
+ * with its own empty storage folder: Radicale (with a plain htpasswd file, so a wrong password is
+ * refused) or Xandikos (no log-in; credentials are ignored, and its default calendar and address
+ * book exist). {@link #url()} is the server's root, so clients must discover the rest, as they do
+ * with a URL a person types. {@code .ci/run} installs both; elsewhere a test is skipped with a
+ * message, except under {@code CI=true}, where it fails.
+ */
+public final class CalDavServer implements AutoCloseable {
+    public enum Kind { RADICALE, XANDIKOS }
+
+    public static final String USER = "sam";
+    public static final String PASSWORD = "secret";
+
+    private final Kind kind;
+    private final Process process;
+    private final int port;
+    private final Path storage;
+
+    private CalDavServer(Kind kind, Process process, int port, Path storage) {
+        this.kind = kind;
+        this.process = process;
+        this.port = port;
+        this.storage = storage;
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, kind + "-stop"));
+    }
+
+    public static CalDavServer start(Kind kind) {
+        String exe = kind == Kind.RADICALE ? "radicale" : "xandikos";
+        Path binary = ExternalS3Server.executable(exe).orElse(null);
+        if (binary == null) {
+            String missing = exe + " is not installed here (.ci/run installs it from Debian's " + exe + ")";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(missing + "; CI must run the CalDAV tests");
+            }
+            Assumptions.abort(missing);
+        }
+        int port = ExternalS3Server.freePort();
+        try {
+            Path dir = Path.of("target", "caldav").toAbsolutePath();
+            Files.createDirectories(dir);
+            Path run = Files.createTempDirectory(dir, exe + "-");
+            Path storage = Files.createDirectories(run.resolve("storage"));
+            List<String> cmd = new ArrayList<>(List.of(binary.toString()));
+            if (kind == Kind.RADICALE) {
+                Path users = Files.writeString(run.resolve("users"), USER + ":" + PASSWORD + "\n");
+                cmd.addAll(List.of("--config", "", "--server-hosts", "127.0.0.1:" + port,
+                        "--storage-filesystem-folder", storage.toString(), "--auth-type", "htpasswd",
+                        "--auth-htpasswd-filename", users.toString(), "--auth-htpasswd-encryption", "plain",
+                        "--logging-level", "warning"));
+            } else {
+                cmd.addAll(List.of("-d", storage.toString(), "-l", "127.0.0.1", "-p", String.valueOf(port),
+                        "--defaults", "--current-user-principal", "/" + USER + "/"));
+            }
+            Path out = run.resolve("stdout.log");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(Redirect.appendTo(out.toFile())).start();
+            CalDavServer server = new CalDavServer(kind, p, port, storage);
+            ExternalS3Server.awaitListening(p, port, exe, out, server::stop);
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start " + exe, e);
+        }
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The server's root, as a person would type it: clients discover the principal and home. */
+    public String url() {
+        return "http://127.0.0.1:" + port + "/";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Whether the server refuses a wrong password (Radicale here; Xandikos has no log-in). */
+    public boolean checksPasswords() {
+        return kind == Kind.RADICALE;
+    }
+
+    /** The folder the server keeps its collections in. */
+    public Path storage() {
+        return storage;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void stop() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return kind.name().charAt(0) + kind.name().substring(1).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -23,6 +23,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("passphrase", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("keys", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("import", Set.of("--format")),
+            Map.entry("caldav", Set.of("--lists")),
             Map.entry("export", Set.of("--format", "--out")));
     static final Map<String, Set<String>> FLAGS = Map.of(
             "list", Set.of("--json", "--all", "--notes", "--todos"),

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
-            "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "help");
+            "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -73,6 +73,12 @@ public final class Cli {
                                                    same file again adds nothing
               device name [NEW]                    print the name other devices show for this one, or set
                                                    it (1 to 64 characters); the next sync carries it
+              caldav sync [URL] [--lists A,B]      two-way sync with a CalDAV account's task lists (phone apps:
+                                                   DAVx5 + Tasks.org, Apple Reminders): URL is the server, the
+                                                   account or one calendar; log-in from TANDEM_CALDAV_USER and
+                                                   TANDEM_CALDAV_PASSWORD. --lists connects those lists too
+                                                   ("Inbox" for the Inbox); task lists on the server become lists
+              caldav status                        the connected account and lists
 
             DETAILS, the options add and edit share:
               OPTION             SETS        ACCEPTED VALUES                              NONE CLEARS (EDIT ONLY)
@@ -223,6 +229,7 @@ public final class Cli {
                     case "import" -> new TransferCommands(err).importPath(store, Path.of(""), a);
                     case "export" -> new TransferCommands(err).export(store, Path.of(""), a);
                     case "device" -> new DeviceCommands(out, err).device(store, dir, a);
+                    case "caldav" -> new CalDavCommands(out, err, env).caldav(store, a);
                     default -> throw new UsageError("unknown command: " + verb);
                 };
             }

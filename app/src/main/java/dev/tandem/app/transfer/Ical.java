@@ -7,7 +7,7 @@ import net.fortuna.ical4j.util.CompatibilityHints;
  * parsing and unfolding (Apple and Outlook bend RFC 5545), timezone definitions from the bundled
  * database only (never fetched from the internet), and a plain in-memory timezone cache.
  */
-final class Ical {
+public final class Ical {
     private Ical() {
     }
 
@@ -20,7 +20,7 @@ final class Ical {
     }
 
     /** Runs the static set-up above; call before the first use of ical4j. */
-    static void init() {
+    public static void init() {
         // The work is in the static initializer, so it happens once.
     }
 

@@ -1,0 +1,163 @@
+package dev.tandem.app.caldav;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What this device last agreed with the CalDAV server, in a small SQLite file of its own beside the
+ * profile's database ({@code caldav.sqlite}): it is this device's view of one server, never synced
+ * to other devices (each device that connects the account keeps its own).
+ *
+ * <p>Per connected list: the calendar's path and the sync token to ask with next. Per task: the
+ * key it is known by (a todo's id, or a series' id for a repeating todo), its path and UID on the
+ * server, its entity tag, and the object's text as the server last gave it: the base that tells
+ * which side changed which field, and the properties Tandem does not know, written back unchanged.
+ *
+ * <p>The file and the profile's database are not one transaction. After a crash between the two,
+ * a task's base is older than the todo; the next sync then compares the values themselves, and
+ * equal values settle without a write.
+ */
+public final class CalDavState implements AutoCloseable {
+    /** A connected list; {@code listId} "" is the Inbox. {@code token} is null before the first sync. */
+    public record Link(String listId, String href, String name, String token) {
+    }
+
+    /** A task known on the server. {@code etag} null: unknown, read it again. */
+    public record Task(String key, String listId, String href, String uid, String etag, String ics) {
+    }
+
+    private final Connection c;
+
+    private CalDavState(Connection c) throws SQLException {
+        this.c = c;
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT)");
+            s.execute("CREATE TABLE IF NOT EXISTS calendars(list_id TEXT PRIMARY KEY, href TEXT NOT NULL UNIQUE,"
+                    + " name TEXT, token TEXT)");
+            s.execute("CREATE TABLE IF NOT EXISTS tasks(key TEXT PRIMARY KEY, list_id TEXT NOT NULL,"
+                    + " href TEXT NOT NULL UNIQUE, uid TEXT NOT NULL, etag TEXT, ics TEXT NOT NULL)");
+        }
+    }
+
+    /** The state beside the profile's database {@code dbFile}, or in memory for a database in memory. */
+    public static CalDavState open(Optional<Path> dbFile) {
+        try {
+            String url = dbFile.map(f -> "jdbc:sqlite:" + f.toAbsolutePath().resolveSibling("caldav.sqlite"))
+                    .orElse("jdbc:sqlite::memory:");
+            return new CalDavState(DriverManager.getConnection(url));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot open the CalDAV state beside the profile: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized Optional<String> setting(String key) {
+        return query("SELECT value FROM settings WHERE key = ?", rs -> rs.getString(1), key).stream().findFirst();
+    }
+
+    public synchronized void setting(String key, String value) {
+        update(value == null ? "DELETE FROM settings WHERE key = ?1" : "INSERT OR REPLACE INTO settings VALUES(?1, ?2)",
+                value == null ? new Object[] {key} : new Object[] {key, value});
+    }
+
+    public synchronized List<Link> links() {
+        return query("SELECT list_id, href, name, token FROM calendars ORDER BY name",
+                rs -> new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+    }
+
+    public synchronized void save(Link link) {
+        update("INSERT OR REPLACE INTO calendars VALUES(?, ?, ?, ?)", link.listId(), link.href(), link.name(), link.token());
+    }
+
+    /** Forgets a connected list and what was known of its tasks; nothing on the server changes. */
+    public synchronized void forget(String listId) {
+        update("DELETE FROM tasks WHERE list_id = ?", listId);
+        update("DELETE FROM calendars WHERE list_id = ?", listId);
+    }
+
+    /** The tasks known in a list, by key. */
+    public synchronized Map<String, Task> tasks(String listId) {
+        Map<String, Task> m = new LinkedHashMap<>();
+        for (Task t : query("SELECT key, list_id, href, uid, etag, ics FROM tasks WHERE list_id = ?", CalDavState::task,
+                listId)) {
+            m.put(t.key(), t);
+        }
+        return m;
+    }
+
+    public synchronized Optional<Task> task(String key) {
+        return query("SELECT key, list_id, href, uid, etag, ics FROM tasks WHERE key = ?", CalDavState::task, key)
+                .stream().findFirst();
+    }
+
+    public synchronized void save(Task t) {
+        update("DELETE FROM tasks WHERE href = ? AND key <> ?", t.href(), t.key());
+        update("INSERT OR REPLACE INTO tasks VALUES(?, ?, ?, ?, ?, ?)", t.key(), t.listId(), t.href(), t.uid(),
+                t.etag(), t.ics());
+    }
+
+    public synchronized void remove(String key) {
+        update("DELETE FROM tasks WHERE key = ?", key);
+    }
+
+    public synchronized int taskCount() {
+        return query("SELECT count(*) FROM tasks", rs -> rs.getInt(1)).get(0);
+    }
+
+    private static Task task(ResultSet rs) throws SQLException {
+        return new Task(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6));
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> List<T> query(String sql, Row<T> row, Object... params) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            List<T> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(row.read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the CalDAV state: " + e.getMessage(), e);
+        }
+    }
+
+    private void update(String sql, Object... params) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot save the CalDAV state: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot close the CalDAV state: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.tandem.app.caldav;
+
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.transfer.StableIds;
+import dev.tandem.engine.caldav.CalDavAccount;
+import dev.tandem.engine.caldav.TaskCalendar;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One two-way sync of the connected lists with a CalDAV account.
+ *
+ * <p>Which lists: those connected before; those named in {@code connect} (each joins the task
+ * calendar of the same name, made with MKCALENDAR when there is none); and every task calendar on
+ * the server that no list is connected to yet, which becomes a list here (joining a list of the same
+ * name), so a task list made on the phone appears. A list made for a calendar gets an id derived
+ * from the server and the calendar's path, so two devices that connect the same account make one
+ * list, not two. A calendar deleted on the server disconnects its list, which stays here.
+ *
+ * <p>The CalDAV server sees the connected lists in plain text; Tandem's own remote stays end-to-end
+ * encrypted and is not involved.
+ */
+public final class CalDavSync {
+    private CalDavSync() {
+    }
+
+    /** The name the Inbox has on the server, and the list id ("") it stands for. */
+    public static final String INBOX_NAME = "Inbox";
+
+    public static CalDavReport run(TodoStore store, CalDavAccount account, CalDavState state,
+                                   Collection<String> connect, ZoneId zone) {
+        CalDavReport.Builder report = new CalDavReport.Builder();
+        List<TaskCalendar> calendars = account.calendars().stream().filter(TaskCalendar::holdsTasks).toList();
+        Map<String, TaskCalendar> byHref = new HashMap<>();
+        calendars.forEach(c -> byHref.put(c.href(), c));
+        Map<String, CalDavState.Link> links = new HashMap<>();
+        for (CalDavState.Link l : state.links()) {
+            if (byHref.containsKey(l.href())) {
+                links.put(l.href(), l);
+            } else {
+                state.forget(l.listId());
+                report.notice("The task list “" + l.name() + "” was deleted on the server; the list stays here, "
+                        + "no longer connected");
+            }
+        }
+        for (String name : connect) {
+            String listId = listIdOf(store, name);
+            if (links.values().stream().anyMatch(l -> l.listId().equals(listId))) {
+                continue;
+            }
+            TaskCalendar cal = calendars.stream().filter(c -> !links.containsKey(c.href()))
+                    .filter(c -> c.name().equalsIgnoreCase(name)).findFirst()
+                    .orElseGet(() -> account.createCalendar(name));
+            byHref.put(cal.href(), cal);
+            CalDavState.Link link = new CalDavState.Link(listId, cal.href(), name, null);
+            state.save(link);
+            links.put(cal.href(), link);
+        }
+        for (TaskCalendar cal : calendars) {
+            if (links.containsKey(cal.href())) {
+                continue;
+            }
+            String name = cal.name().isBlank() ? lastSegment(cal.href()) : cal.name();
+            String listId = name.equalsIgnoreCase(INBOX_NAME) ? "" : store.findList(name).map(TodoList::id)
+                    .orElseGet(() -> createList(store, account, cal, name));
+            if (state.links().stream().anyMatch(l -> l.listId().equals(listId))) {
+                continue; // that list is connected to another calendar already
+            }
+            CalDavState.Link link = new CalDavState.Link(listId, cal.href(), name, null);
+            state.save(link);
+            links.put(cal.href(), link);
+        }
+        ListSync sync = new ListSync(store, account, state, zone, report);
+        for (CalDavState.Link link : links.values()) {
+            sync.run(link, byHref.get(link.href()));
+            report.list(link.name());
+        }
+        return report.build(account.requestsSent());
+    }
+
+    /** Whether anything changed on the server since the last sync: one request. */
+    public static boolean changedOnServer(CalDavAccount account, CalDavState state) {
+        Map<String, String> versions = new HashMap<>();
+        account.calendars().forEach(c -> versions.put(c.href(), c.version()));
+        for (CalDavState.Link l : state.links()) {
+            String v = versions.get(l.href());
+            if (v == null || v.isEmpty() || !state.setting(ListSync.VERSION + l.href()).orElse("").equals(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String listIdOf(TodoStore store, String name) {
+        if (name.equalsIgnoreCase(INBOX_NAME)) {
+            return "";
+        }
+        return store.findList(name).map(TodoList::id).orElseThrow(() -> new IllegalArgumentException(
+                "list: no list called “" + name + "” (tandem lists shows them)"));
+    }
+
+    private static String createList(TodoStore store, CalDavAccount account, TaskCalendar cal, String name) {
+        URI where = URI.create(account.where());
+        String id = StableIds.derived("caldav-list\u0000" + where.getHost() + ":" + where.getPort() + cal.href()
+                .toLowerCase(Locale.ROOT));
+        Optional<TodoList> existing = store.db().get(TodoList.class, id);
+        if (existing.isEmpty()) {
+            long now = store.clock().millis();
+            store.writeAll(tx -> tx.save(new TodoList(id, name, now, now)));
+        }
+        return id;
+    }
+
+    private static String lastSegment(String href) {
+        String h = href.endsWith("/") ? href.substring(0, href.length() - 1) : href;
+        return h.substring(h.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,310 @@
+package dev.tandem.app.caldav;
+
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.transfer.Ical;
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Parameter;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.property.Action;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Completed;
+import net.fortuna.ical4j.model.property.DateProperty;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Due;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.PercentComplete;
+import net.fortuna.ical4j.model.property.Priority;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Trigger;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.Version;
+
+/**
+ * A VTODO read into {@link TaskFields}, and written back by changing only the properties whose
+ * field changed, on top of the object as the server last gave it: every property and alarm Tandem
+ * does not know (Apple's X-APPLE-SORT-ORDER, Tasks.org's X-, DTSTART, GEO, attendees) stays as it was.
+ *
+ * <p>Priority: iCalendar's 1–9 read as p1 (1–2), p2 (3–4), p3 (5), p4 (6–9), written as 1, 3, 5 and
+ * 9 (Apple Reminders and Tasks.org use 1, 5 and 9), and a number that already means the same
+ * priority is left as it was, so a phone's "2" stays "2". A DUE with a time keeps its time and zone
+ * when only the date changes. The reminder is the first alarm whose time can be computed (an
+ * absolute trigger, or one relative to DUE or DTSTART); a changed reminder replaces that alarm only.
+ */
+public final class Vtodo {
+    private Vtodo() {
+    }
+
+    /** A VTODO as read: its UID, fields, when it was last changed (LAST-MODIFIED, else DTSTAMP; null when neither). */
+    public record Read(String uid, TaskFields fields, Instant lastModified) {
+    }
+
+    /** The first VTODO of {@code ics}; empty when it holds none (an event in a mixed calendar). */
+    public static Optional<Read> read(String ics, ZoneId zone) {
+        Optional<VToDo> t = todo(ics);
+        if (t.isEmpty()) {
+            return Optional.empty();
+        }
+        VToDo v = t.get();
+        String uid = text(v, Property.UID);
+        if (uid == null) {
+            return Optional.empty();
+        }
+        LocalDate due = date(v.getProperty(Property.DUE), zone);
+        String status = Optional.ofNullable(text(v, Property.STATUS)).map(s -> s.toUpperCase(Locale.ROOT)).orElse("");
+        boolean done = status.equals("COMPLETED") || status.isEmpty() && v.getProperty(Property.COMPLETED).isPresent();
+        List<String> tags = new ArrayList<>();
+        for (Property p : v.getProperties(Property.CATEGORIES)) {
+            if (p instanceof Categories c) {
+                tags.addAll(c.getCategories().getTexts());
+            }
+        }
+        String rrule = text(v, Property.RRULE);
+        String repeat = rrule == null ? null : Recurrence.parse(rrule).map(Recurrence::toRule).orElse(null);
+        Instant modified = instant(v.getProperty(Property.LAST_MODIFIED));
+        modified = modified != null ? modified : instant(v.getProperty(Property.DTSTAMP));
+        return Optional.of(new Read(uid, new TaskFields(text(v, Property.SUMMARY), text(v, Property.DESCRIPTION), due,
+                done, priority(text(v, Property.PRIORITY)), tags, reminder(v, zone), repeat), modified));
+    }
+
+    /**
+     * The iCalendar text of {@code fields} with {@code uid}: {@code base} (the object as the server
+     * last gave it, or null for a new one) with the properties of fields that differ from {@code was}
+     * (what {@code base} said, null for a new object) set anew.
+     */
+    public static String write(String base, TaskFields was, String uid, TaskFields fields, ZoneId zone, Instant now) {
+        Ical.init();
+        Calendar cal = base == null ? null : calendar(base).orElse(null);
+        VToDo v = cal == null ? null : cal.<CalendarComponent>getComponents("VTODO").stream()
+                .filter(VToDo.class::isInstance).map(VToDo.class::cast).findFirst().orElse(null);
+        if (v == null) {
+            cal = new Calendar();
+            cal.add(new ProdId("-//Tandem//Tandem todos//EN"));
+            cal.add(new Version(new net.fortuna.ical4j.model.ParameterList(), "2.0"));
+            v = new VToDo();
+            v.add(new Uid(uid));
+            cal.add(v);
+            was = null;
+        }
+        TaskFields old = was;
+        if (old == null || !Objects.equals(old.title(), fields.title())) {
+            v.replace(new Summary(fields.title()));
+        }
+        if (old == null || !Objects.equals(old.notes(), fields.notes())) {
+            v.removeAll(Property.DESCRIPTION);
+            if (fields.notes() != null) {
+                v.add(new Description(fields.notes()));
+            }
+        }
+        if (old == null || !Objects.equals(old.due(), fields.due())) {
+            writeDue(v, old == null ? null : old.due(), fields.due());
+        }
+        if (old == null || old.done() != fields.done()) {
+            v.removeAll(Property.STATUS, Property.COMPLETED, Property.PERCENT_COMPLETE);
+            if (fields.done()) {
+                v.add(new Status("COMPLETED"));
+                v.add(new Completed(now.truncatedTo(ChronoUnit.SECONDS)));
+                v.add(new PercentComplete(100));
+            } else {
+                v.add(new Status("NEEDS-ACTION"));
+            }
+        }
+        if (old == null || !Objects.equals(old.priority(), fields.priority())) {
+            Long current = priority(text(v, Property.PRIORITY));
+            if (!Objects.equals(current, fields.priority())) {
+                v.removeAll(Property.PRIORITY);
+                if (fields.priority() != null) {
+                    v.add(new Priority(new int[] {1, 3, 5, 9}[(int) Math.max(0, Math.min(3, fields.priority() - 1))]));
+                }
+            }
+        }
+        if (old == null || !old.tags().equals(fields.tags())) {
+            v.removeAll(Property.CATEGORIES);
+            if (!fields.tags().isEmpty()) {
+                v.add(new Categories(new TextList(fields.tags())));
+            }
+        }
+        if (old == null || !Objects.equals(old.repeat(), fields.repeat())) {
+            v.removeAll(Property.RRULE);
+            if (fields.repeat() != null) {
+                v.add(new RRule<>(fields.repeat()));
+            }
+        }
+        if (old == null || !Objects.equals(old.remindAt(), fields.remindAt())) {
+            writeReminder(v, old == null ? null : old.remindAt(), fields.remindAt(), zone);
+        }
+        Instant stamp = now.truncatedTo(ChronoUnit.SECONDS);
+        v.replace(new DtStamp(stamp));
+        v.replace(new LastModified(stamp));
+        int seq = Optional.ofNullable(text(v, Property.SEQUENCE)).map(s -> {
+            try {
+                return Integer.parseInt(s.strip());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }).orElse(-1);
+        v.replace(new Sequence(seq + 1));
+        return cal.toString();
+    }
+
+    private static void writeDue(VToDo v, LocalDate was, LocalDate due) {
+        Optional<Property> current = v.getProperty(Property.DUE);
+        Temporal before = current.map(p -> ((DateProperty<?>) p).getDate()).orElse(null);
+        v.removeAll(Property.DUE);
+        if (due == null) {
+            return;
+        }
+        // A time of day the phone set is kept where only the date moves.
+        Temporal at = before instanceof ZonedDateTime z ? z.with(due)
+                : before instanceof LocalDateTime l ? l.with(due)
+                : before instanceof OffsetDateTime o ? o.with(due)
+                : before instanceof Instant i ? i.atOffset(java.time.ZoneOffset.UTC).with(due).toInstant() : due;
+        v.add(new Due<>(at));
+        Optional<Property> start = v.getProperty(Property.DTSTART);
+        if (start.isPresent() && was != null) {
+            // DTSTART must not fall after DUE: moved by as many days as the due date moved.
+            Temporal s = ((DateProperty<?>) start.get()).getDate();
+            long days = ChronoUnit.DAYS.between(was, due);
+            if (s != null && days != 0) {
+                v.replace(new DtStart<>(s.plus(days, ChronoUnit.DAYS)));
+            }
+        }
+    }
+
+    private static void writeReminder(VToDo v, Long was, Long at, ZoneId zone) {
+        for (VAlarm a : new ArrayList<>(v.getAlarms())) {
+            Long t = trigger(v, a, zone);
+            if (t != null && t.equals(was) || was == null && t != null && t.equals(at)) {
+                v.remove(a);
+            }
+        }
+        if (at != null) {
+            VAlarm alarm = new VAlarm(Instant.ofEpochMilli(at).truncatedTo(ChronoUnit.SECONDS));
+            alarm.add(new Action("DISPLAY"));
+            alarm.add(new Description(Optional.ofNullable(text(v, Property.SUMMARY)).orElse("Reminder")));
+            v.add(alarm);
+        }
+    }
+
+    private static Long reminder(VToDo v, ZoneId zone) {
+        for (VAlarm a : v.getAlarms()) {
+            Long t = trigger(v, a, zone);
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static Long trigger(VToDo v, VAlarm a, ZoneId zone) {
+        Optional<Trigger> tr = a.getTrigger();
+        if (tr.isEmpty()) {
+            return null;
+        }
+        Trigger t = tr.get();
+        try {
+            if (t.isAbsolute()) {
+                return t.getDate().toEpochMilli();
+            }
+            boolean end = t.getParameter(Parameter.RELATED).map(p -> p.getValue().equalsIgnoreCase("END")).orElse(false);
+            Optional<Property> anchor = end ? v.getProperty(Property.DUE)
+                    : v.getProperty(Property.DTSTART).or(() -> v.getProperty(Property.DUE));
+            Long base = anchor.map(p -> epoch(((DateProperty<?>) p).getDate(), zone)).orElse(null);
+            return base == null || t.getDuration() == null ? null
+                    : Instant.ofEpochMilli(base).plus(t.getDuration()).toEpochMilli();
+        } catch (RuntimeException e) {
+            return null; // an alarm ical4j cannot compute is not Tandem's reminder; it stays as it is
+        }
+    }
+
+    private static Long epoch(Temporal t, ZoneId zone) {
+        if (t instanceof LocalDate d) {
+            return d.atStartOfDay(zone).toInstant().toEpochMilli();
+        }
+        if (t instanceof LocalDateTime l) {
+            return l.atZone(zone).toInstant().toEpochMilli();
+        }
+        if (t instanceof ZonedDateTime z) {
+            return z.toInstant().toEpochMilli();
+        }
+        if (t instanceof OffsetDateTime o) {
+            return o.toInstant().toEpochMilli();
+        }
+        return t instanceof Instant i ? i.toEpochMilli() : null;
+    }
+
+    static Long priority(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int p = Integer.parseInt(value.strip());
+            return p <= 0 || p > 9 ? null : p <= 2 ? 1L : p <= 4 ? 2L : p == 5 ? 3L : 4L;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static LocalDate date(Optional<Property> p, ZoneId zone) {
+        Temporal t = p.map(x -> x instanceof DateProperty<?> d ? d.getDate() : null).orElse(null);
+        if (t instanceof LocalDate d) {
+            return d;
+        }
+        if (t instanceof LocalDateTime l) {
+            return l.toLocalDate();
+        }
+        Long e = t == null ? null : epoch(t, zone);
+        return e == null ? null : Instant.ofEpochMilli(e).atZone(zone).toLocalDate();
+    }
+
+    private static Instant instant(Optional<Property> p) {
+        Temporal t = p.map(x -> x instanceof DateProperty<?> d ? d.getDate() : null).orElse(null);
+        Long e = t == null ? null : epoch(t, ZoneId.of("UTC"));
+        return e == null ? null : Instant.ofEpochMilli(e);
+    }
+
+    private static String text(VToDo v, String name) {
+        return v.getProperty(name).map(Property::getValue).filter(s -> !s.isBlank()).orElse(null);
+    }
+
+    private static Optional<VToDo> todo(String ics) {
+        return calendar(ics).flatMap(c -> c.<CalendarComponent>getComponents("VTODO").stream()
+                .filter(VToDo.class::isInstance).map(VToDo.class::cast)
+                .filter(t -> t.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst());
+    }
+
+    private static Optional<Calendar> calendar(String ics) {
+        Ical.init();
+        try {
+            return Optional.of(new CalendarBuilder().build(new StringReader(ics)));
+        } catch (ParserException | IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.caldav.CalDavReport;
+import dev.tandem.app.caldav.CalDavState;
+import dev.tandem.app.caldav.CalDavSync;
+import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.caldav.CalDavAccount;
+import dev.tandem.engine.sync.WebDavSettings;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code tandem caldav sync [URL] [--lists A,B]} and {@code tandem caldav status}: the CalDAV task
+ * lists, for scripts and for trying an account. The address and user name are kept in the
+ * profile's CalDAV state, so later syncs need only the password; the password itself is never
+ * written by the command line (TANDEM_CALDAV_PASSWORD each time).
+ */
+final class CalDavCommands {
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    CalDavCommands(PrintStream out, PrintStream err, Map<String, String> env) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    int caldav(TodoStore store, Args a) {
+        List<String> words = a.positional();
+        if (words.isEmpty() || !(words.get(0).equals("sync") || words.get(0).equals("status"))) {
+            throw new UsageError("caldav: expected 'sync [URL]' or 'status'");
+        }
+        try (CalDavState state = CalDavState.open(store.db().file())) {
+            return words.get(0).equals("sync") ? sync(store, state, words, a) : status(state);
+        }
+    }
+
+    private int sync(TodoStore store, CalDavState state, List<String> words, Args a) {
+        if (words.size() > 2) {
+            throw new UsageError("caldav sync: expected at most one URL");
+        }
+        String url = words.size() == 2 ? words.get(1) : state.setting("url").orElseThrow(() -> new UsageError(
+                "caldav sync: give the server's address the first time, e.g. "
+                        + "tandem caldav sync https://cloud.example.com/remote.php/dav"));
+        String user = env.getOrDefault("TANDEM_CALDAV_USER", state.setting("user").orElse(""));
+        String password = env.getOrDefault("TANDEM_CALDAV_PASSWORD", "");
+        if (!user.isBlank() && password.isEmpty()) {
+            throw new UsageError("set TANDEM_CALDAV_PASSWORD as well as TANDEM_CALDAV_USER (for Nextcloud, an app password)");
+        }
+        WebDavSettings settings;
+        try {
+            settings = new WebDavSettings(url, user, password, env.getOrDefault("TANDEM_CALDAV_TRUST", ""));
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("caldav sync: " + e.getMessage());
+        }
+        List<String> lists = a.options().containsKey("--lists") ? Arrays.stream(a.options().get("--lists").split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList() : List.of();
+        if (!state.setting("url").orElse(url).equals(url)) {
+            throw new UsageError("caldav sync: this profile syncs with " + state.setting("url").get()
+                    + "; to use another server, start from a new profile (--data-dir)");
+        }
+        err.println("The CalDAV server sees the connected lists in plain text; Tandem's own remote stays end-to-end "
+                + "encrypted.");
+        try (CalDavAccount account = CalDavAccount.connect(settings)) {
+            CalDavReport r = CalDavSync.run(store, account, state, lists, ZoneId.systemDefault());
+            state.setting("url", url);
+            state.setting("user", user);
+            state.setting("synced", Instant.ofEpochMilli(store.clock().millis()).toString());
+            r.notices().forEach(err::println);
+            out.println(r.summary());
+            r.unreadable().forEach(h -> err.println("  not readable as a task: " + h));
+            return r.unreadable().isEmpty() ? 0 : Cli.SYNCED_WITH_PROBLEMS;
+        }
+    }
+
+    private int status(CalDavState state) {
+        if (state.setting("url").isEmpty()) {
+            out.println("No CalDAV account is connected. Connect one with: tandem caldav sync URL");
+            return 0;
+        }
+        out.println("Server: " + state.setting("url").get() + state.setting("user").map(u -> u.isEmpty() ? ""
+                : " as " + u).orElse(""));
+        out.println("Last sync: " + state.setting("synced").orElse("never"));
+        for (CalDavState.Link l : state.links()) {
+            out.println("  " + (l.listId().isEmpty() ? CalDavSync.INBOX_NAME : l.name()) + " ↔ " + l.href() + " ("
+                    + state.tasks(l.listId()).size() + " tasks)");
+        }
+        return 0;
+    }
+}

@@ -235,6 +235,32 @@ class CalDavSyncTest {
 
     @ParameterizedTest
     @EnumSource(CalDavServer.Kind.class)
+    void run_repeatingMarkedCompletedOnPhone_completesOccurrenceAndWritesTheNextBackOpen(CalDavServer.Kind kind)
+            throws Exception {
+        CalDavServer server = keep(CalDavServer.start(kind));
+        TodoStore laptop = device("laptop");
+        var list = laptop.createList("Home");
+        laptop.add("Take out bins", null, list.id(), LocalDate.of(2026, 11, 24),
+                new TodoDetails(null, List.of(), Recurrence.weekly(Set.of(DayOfWeek.TUESDAY)), null));
+        sync(server, laptop, "Home");
+        try (Phone phone = new Phone(server)) {
+            TaskCalendar cal = phone.calendar("Home");
+            CalendarObject o = phone.task(cal, "Take out bins");
+            // Thunderbird completes the whole task; the series must go on here and on the phone.
+            String ics = o.ics().replace("\r\n", "\n");
+            ics = ics.replaceAll("STATUS:[A-Z-]+\n", "").replace("END:VTODO", "STATUS:COMPLETED\nCOMPLETED:20261124T080000Z\nEND:VTODO");
+            phone.edit(new CalendarObject(o.href(), o.etag(), ics), "\n", "\r\n", "20261124T080000Z");
+            sync(server, laptop);
+            List<Item> next = open(laptop, "Take out bins");
+            assertEquals(1, next.size(), "one next occurrence: " + next);
+            assertEquals("2026-12-01", next.get(0).due());
+            String back = phone.task(cal, "Take out bins").ics();
+            assertTrue(back.contains("DUE;VALUE=DATE:20261201") && back.contains("STATUS:NEEDS-ACTION"), back);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CalDavServer.Kind.class)
     void run_listMadeOnPhone_appearsAsListOnBothDevicesOnce(CalDavServer.Kind kind) throws Exception {
         CalDavServer server = keep(CalDavServer.start(kind));
         TodoStore laptop = device("laptop");

@@ -7,18 +7,14 @@ import dev.tandem.app.Device;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
+import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.engine.Db;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -29,33 +25,12 @@ class CliTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
-
     private Result run(Path dataDir, String... args) {
-        return run(Map.of(), dataDir, args);
-    }
-
-    private Result run(Map<String, String> env, Path dataDir, String... args) {
-        return run(new ByteArrayInputStream(new byte[0]), env, dataDir, args);
+        return CliRun.withStdin("", dataDir, args);
     }
 
     private Result runWithStdin(String stdin, Path dataDir, String... args) {
-        return run(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), Map.of(), dataDir, args);
-    }
-
-    private Result run(InputStream in, Map<String, String> env, Path dataDir, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new ArrayList<>();
-        if (dataDir != null) {
-            argv.add("--data-dir");
-            argv.add(dataDir.toString());
-        }
-        argv.addAll(List.of(args));
-        int code = new Cli(in, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(argv);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.withStdin(stdin, dataDir, args);
     }
 
     @Test

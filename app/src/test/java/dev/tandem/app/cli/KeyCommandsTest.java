@@ -7,11 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.app.testing.TestClock;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -37,9 +36,6 @@ class KeyCommandsTest {
 
     private final TestClock clock = new TestClock(ZoneOffset.UTC);
 
-    record Result(int code, String out, String err) {
-    }
-
     private Path remote() {
         return tmp.resolve("remote");
     }
@@ -50,13 +46,7 @@ class KeyCommandsTest {
     }
 
     private Result tandem(Map<String, String> env, Path profile, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new ArrayList<>(List.of("--data-dir", profile.toString()));
-        argv.addAll(List.of(args));
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, clock).run(argv);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.run(env, clock, profile, args);
     }
 
     /** A key command or sync against the folder remote. */

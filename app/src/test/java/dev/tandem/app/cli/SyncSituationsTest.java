@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Db;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,9 +42,6 @@ class SyncSituationsTest {
 
     private final TestClock clock = new TestClock(ZoneOffset.UTC);
 
-    record Result(int code, String out, String err) {
-    }
-
     private Path remote() {
         return tmp.resolve("remote");
     }
@@ -56,13 +52,7 @@ class SyncSituationsTest {
     }
 
     private Result tandem(Map<String, String> env, Path profile, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new ArrayList<>(List.of("--data-dir", profile.toString()));
-        argv.addAll(List.of(args));
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env, clock).run(argv);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.run(env, clock, profile, args);
     }
 
     private Result tandem(Path profile, String... args) {

@@ -3,15 +3,13 @@ package dev.tandem.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.ExternalS3Server;
 import dev.tandem.engine.testing.ExternalS3Server.Kind;
 import dev.tandem.engine.testing.Remotes;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,19 +24,10 @@ class ThirdPartyS3CliTest {
     @TempDir
     Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
-
     private static Result tandem(ExternalS3Server server, Path profile, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new ArrayList<>(List.of("--data-dir", profile.toString()));
-        argv.addAll(List.of(args));
         Map<String, String> env = Map.of("AWS_ENDPOINT_URL", server.endpoint(),
                 "AWS_ACCESS_KEY_ID", server.settings("x").accessKey(), "AWS_SECRET_ACCESS_KEY", server.settings("x").secretKey());
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                env).run(argv);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.run(env, profile, args);
     }
 
     @Test

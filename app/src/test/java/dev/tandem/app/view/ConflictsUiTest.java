@@ -1,29 +1,25 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
+import dev.tandem.app.testing.TestWindow;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
-import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -34,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -53,7 +48,7 @@ class ConflictsUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory(tmp, "ui");
-        laptop = Device.open("Laptop", dir.resolve("laptop"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        laptop = TestWindow.device("Laptop", dir.resolve("laptop"), null);
         String base = IntStream.rangeClosed(1, 15).mapToObj(i -> "step " + i).collect(Collectors.joining("\n", "Plan\n", "\n"));
         SyncStorage shared = SyncStorage.memory();
         try (Db phoneDb = Db.open(dir.resolve("phone.db"));
@@ -72,21 +67,12 @@ class ConflictsUiTest {
             e2.sync(phoneDb);
             e1.sync(laptop.store().db());
         }
-        view = MainWindow.create(laptop, Theme.LIGHT, null);
-        stage.setScene(new Scene(view, 1200, 800));
-        stage.show();
-        view.start();
+        view = TestWindow.mainWindow(stage, laptop, null, 1200, 800);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        laptop.close();
-    }
-
-    static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        TestWindow.close(view, laptop);
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

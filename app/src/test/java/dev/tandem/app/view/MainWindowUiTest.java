@@ -1,23 +1,18 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.View;
 import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
-import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -30,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -49,23 +43,13 @@ class MainWindowUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = Files.createTempDirectory(tmp, "ui");
-        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
-        view = MainWindow.create(device, Theme.LIGHT, null);
-        stage.setScene(new Scene(view, 1100, 720));
-        stage.show();
-        view.start();
+        device = TestWindow.device("UI test", Files.createTempDirectory(tmp, "ui"), null);
+        view = TestWindow.mainWindow(stage, device, null, 1100, 720);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        device.close();
-    }
-
-    static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        TestWindow.close(view, device);
     }
 
     private ListView<ItemRow> items(FxRobot robot) {

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.testing.TestWindow;
 import dev.tandem.ui.Theme;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -67,8 +65,7 @@ class NoteTypingPerfTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        device = Device.open("Typing", Files.createTempDirectory(tmp, "typing"), FxExecutor.INSTANCE, null,
-                Duration.ofSeconds(3));
+        device = TestWindow.device("Typing", Files.createTempDirectory(tmp, "typing"), null);
         view = MainWindow.create(device, Theme.LIGHT, null);
         scene = new Scene(view, 1200, 760);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -90,9 +87,7 @@ class NoteTypingPerfTest {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        device.close();
+        TestWindow.close(view, device);
     }
 
     /** Lines of prose and checklist entries, {@code chars} characters in all. */

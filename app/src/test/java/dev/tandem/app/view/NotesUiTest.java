@@ -1,24 +1,21 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.testing.TestWindow;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TextArea;
@@ -30,10 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A note rendered as Markdown in a real window: ticking its check box changes the stored note, its link opens. */
 @Tag("ui")
@@ -48,23 +43,14 @@ class NotesUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        device = Device.open("UI test", Files.createTempDirectory(tmp, "notes"), FxExecutor.INSTANCE, null,
-                Duration.ofSeconds(3));
+        device = TestWindow.device("UI test", Files.createTempDirectory(tmp, "notes"), null);
         view = MainWindow.create(device, Theme.LIGHT, null, Clock.systemUTC(), opened::add);
-        stage.setScene(new Scene(view, 1200, 760));
-        stage.show();
-        view.start();
+        TestWindow.show(stage, view, 1200, 760);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        device.close();
-    }
-
-    private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        TestWindow.close(view, device);
     }
 
     @Test

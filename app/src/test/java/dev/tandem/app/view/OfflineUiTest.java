@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
@@ -14,11 +12,11 @@ import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TcpOutage;
+import dev.tandem.app.testing.TestWindow;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.engine.testing.WebDavServer;
-import dev.tandem.ui.Theme;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -75,13 +72,7 @@ class OfflineUiTest {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (view != null) {
-            WaitForAsyncUtils.asyncFx(() -> view.close()).get(30, TimeUnit.SECONDS);
-        }
-        if (device != null) {
-            device.close();
-        }
+        TestWindow.close(Duration.ofSeconds(30), view, device);
         if (outage != null) {
             outage.close();
         }
@@ -89,7 +80,7 @@ class OfflineUiTest {
 
     /** Generous: other builds may share the machine, and building the window takes seconds then. */
     private static <T> T onFx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
+        return TestWindow.onFx(30, c);
     }
 
     private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
@@ -170,14 +161,10 @@ class OfflineUiTest {
         String relayed = withPort(direct, outage.port());
         SyncSettings settings = SyncSettings.webDav(
                 new SyncSettings.Dav(relayed, WebDavServer.USER, WebDavServer.PASSWORD, ""), "", 3600);
-        device = Device.open("This laptop", tmp.resolve("laptop"), FxExecutor.INSTANCE, settings, Duration.ofSeconds(3));
+        device = TestWindow.device("This laptop", tmp.resolve("laptop"), settings);
         Scene scene = onFx(() -> {
-            view = MainWindow.create(device, Theme.LIGHT, dialogs);
-            Scene s = new Scene(view, MIN_WIDTH, 600);
-            stage.setScene(s);
-            stage.show();
-            view.start();
-            return s;
+            view = TestWindow.mainWindow(stage, device, dialogs, MIN_WIDTH, 600);
+            return view.getScene();
         });
         waitFor(30, () -> "Synced".equals(robot.lookup("#sync-headline").queryAs(Labeled.class).getText()));
 

@@ -3,20 +3,16 @@ package dev.tandem.app.view;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.testing.TestWindow;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
-import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -52,13 +47,7 @@ class SyncWarningUiTest {
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        if (view != null) {
-            WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        }
-        if (device != null) {
-            device.close();
-        }
+        TestWindow.close(view, device);
     }
 
     /** Another device pushes a todo; then its batch rots on the remote. */
@@ -82,12 +71,8 @@ class SyncWarningUiTest {
 
     private void open(Path dataDir, Path remote) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            device = Device.open("This laptop", dataDir, FxExecutor.INSTANCE, SyncSettings.folder(remote, 3600),
-                    Duration.ofSeconds(3));
-            view = MainWindow.create(device, Theme.LIGHT, null);
-            stage.setScene(new Scene(view, 1100, 720));
-            stage.show();
-            view.start();
+            device = TestWindow.device("This laptop", dataDir, SyncSettings.folder(remote, 3600));
+            view = TestWindow.mainWindow(stage, device, null, 1100, 720);
         }).get(10, TimeUnit.SECONDS);
     }
 

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.testing.FakeDialogs;
+import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
-import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,19 +35,13 @@ class TransferUiTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory(tmp, "ui");
-        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
-        view = MainWindow.create(device, Theme.LIGHT, dialogs);
-        stage.setScene(new Scene(view, 1100, 720));
-        stage.show();
-        view.start();
+        device = TestWindow.device("UI test", Files.createTempDirectory(tmp, "ui"), null);
+        view = TestWindow.mainWindow(stage, device, dialogs, 1100, 720);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        device.close();
+        TestWindow.close(view, device);
     }
 
     private static boolean fx(java.util.concurrent.Callable<Boolean> c) throws Exception {

@@ -3,12 +3,9 @@ package dev.tandem.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.testing.CalDavServer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,17 +15,8 @@ class CalDavCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run run(Map<String, String> env, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        List<String> argv = new java.util.ArrayList<>(List.of("--data-dir", dir.toString()));
-        argv.addAll(List.of(args));
-        int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(argv);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private CliRun.Result run(Map<String, String> env, String... args) {
+        return CliRun.run(env, dir, args);
     }
 
     @Test
@@ -37,15 +25,15 @@ class CalDavCliTest {
             Map<String, String> env = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
                     "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
             assertEquals(0, run(env, "add", "Milk", "--list", "Groceries").code());
-            Run ok = run(env, "caldav", "sync", server.url(), "--lists", "Groceries");
+            CliRun.Result ok = run(env, "caldav", "sync", server.url(), "--lists", "Groceries");
             assertEquals(0, ok.code(), ok.err());
             assertTrue(ok.out().contains("1 to the server"), ok.out());
             assertTrue(ok.err().contains("plain text"), "says what the server sees: " + ok.err());
 
-            Run status = run(Map.of(), "caldav", "status");
+            CliRun.Result status = run(Map.of(), "caldav", "status");
             assertTrue(status.out().contains("Groceries") && status.out().contains("(1 tasks)"), status.out());
 
-            Run wrong = run(Map.of("TANDEM_CALDAV_PASSWORD", "wrong"), "caldav", "sync");
+            CliRun.Result wrong = run(Map.of("TANDEM_CALDAV_PASSWORD", "wrong"), "caldav", "sync");
             assertEquals(1, wrong.code());
             assertTrue(wrong.err().contains("refused"), wrong.err());
         }
@@ -53,7 +41,7 @@ class CalDavCliTest {
 
     @Test
     void caldavSync_noAddressYet_isAUsageError() {
-        Run r = run(Map.of(), "caldav", "sync");
+        CliRun.Result r = run(Map.of(), "caldav", "sync");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("give the server's address"), r.err());
     }

@@ -1,5 +1,6 @@
 package dev.tandem.app.text;
 
+import dev.tandem.app.model.Recurrence;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * and abbreviations ("fri": the coming Friday, 1 to 7 days ahead), "next fri" (7 days after that),
  * "next week" (next Monday), "next month" (same day next month), "in 3 days", "in 2 weeks", ISO
  * dates ("2026-12-01"), a month name and a day ("feb 29", "march 3rd": the next such day, today
- * included, so "feb 29" is the next leap day) and day/month ("31/12": the next 31 December). Pure:
+ * included, so "feb 29" is the next leap day), day/month ("31/12": the next 31 December) and a day of
+ * the month ("on the 1st", "the 15th": the next such day, today included; see {@link #dayOfMonth}). Pure:
  * today's date is passed in.
  *
  * <p>{@link #notADate} finds what looks like a date but is none ("feb 30", "31/2", "2026-02-30"), so
@@ -30,20 +32,14 @@ public final class DatePhrases {
     private DatePhrases() {
     }
 
-    private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
-            Map.entry("mon", DayOfWeek.MONDAY), Map.entry("monday", DayOfWeek.MONDAY),
-            Map.entry("tue", DayOfWeek.TUESDAY), Map.entry("tues", DayOfWeek.TUESDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
-            Map.entry("wed", DayOfWeek.WEDNESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
-            Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY), Map.entry("thurs", DayOfWeek.THURSDAY),
-            Map.entry("thursday", DayOfWeek.THURSDAY),
-            Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("friday", DayOfWeek.FRIDAY),
-            Map.entry("sat", DayOfWeek.SATURDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
-            Map.entry("sun", DayOfWeek.SUNDAY), Map.entry("sunday", DayOfWeek.SUNDAY));
-
     private static final Pattern IN_N = Pattern.compile("in (\\d{1,3}) (day|days|week|weeks|month|months)");
     private static final Pattern ISO = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH_DAY = Pattern.compile("([a-z]+)\\.? (\\d{1,2})(?:st|nd|rd|th)?");
     private static final Pattern DAY_SLASH_MONTH = Pattern.compile("(\\d{1,2})/(\\d{1,2})");
+    // The suffix is required: "the 2" reads as a count ("Buy the 2"), "the 2nd" only as a day.
+    private static final Pattern DAY_OF_MONTH = Pattern.compile("the (\\d{1,2})(?:st|nd|rd|th)");
+    // Quick add's date token keeps the "by"/"due"/"on" typed before the date ("by the 1st").
+    private static final Pattern CONNECTOR = Pattern.compile("^((due|on|by) )+");
     private static final Map<String, Integer> MONTHS = months();
     /** Day/month look-alikes that are words, never dates. */
     private static final java.util.Set<String> IDIOMS = java.util.Set.of("24/7");
@@ -90,12 +86,12 @@ public final class DatePhrases {
             default -> {
             }
         }
-        DayOfWeek day = DAYS.get(p);
+        DayOfWeek day = Weekdays.NAMES.get(p);
         if (day != null) {
             return Optional.of(today.with(TemporalAdjusters.next(day)));
         }
-        if (p.startsWith("next ") && DAYS.containsKey(p.substring(5))) {
-            return Optional.of(today.with(TemporalAdjusters.next(DAYS.get(p.substring(5)))).plusWeeks(1));
+        if (p.startsWith("next ") && Weekdays.NAMES.containsKey(p.substring(5))) {
+            return Optional.of(today.with(TemporalAdjusters.next(Weekdays.NAMES.get(p.substring(5)))).plusWeeks(1));
         }
         Matcher m = IN_N.matcher(p);
         if (m.matches()) {
@@ -117,12 +113,32 @@ public final class DatePhrases {
         if (md.matches() && MONTHS.containsKey(md.group(1))) {
             return next(MONTHS.get(md.group(1)), Integer.parseInt(md.group(2)), today);
         }
+        int dom = dayOfMonth(p);
+        if (dom > 0) {
+            // The monthly rule's own first date, so "on the 31st every month" starts where its rule does.
+            return Optional.of(Recurrence.monthlyOn(dom).first(today));
+        }
         Matcher dm = DAY_SLASH_MONTH.matcher(p);
         // "24/7" is around the clock, not the 24th of July.
         if (dm.matches() && !IDIOMS.contains(p)) {
             return next(Integer.parseInt(dm.group(2)), Integer.parseInt(dm.group(1)), today);
         }
         return Optional.empty();
+    }
+
+    /**
+     * The day of the month a phrase such as "the 1st", "on the 15th" or "due on the 31st" names (1..31), or 0
+     * when it is no such phrase. A month without that day has it on its last day, as a monthly rule on that
+     * day has ({@link Recurrence#monthlyOn}): "on the 31st" typed in November is November 30.
+     */
+    static int dayOfMonth(String phrase) {
+        String p = CONNECTOR.matcher(phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")).replaceFirst("");
+        Matcher m = DAY_OF_MONTH.matcher(p);
+        if (!m.matches()) {
+            return 0;
+        }
+        int d = Integer.parseInt(m.group(1));
+        return d >= 1 && d <= 31 ? d : 0;
     }
 
     /** The next day (today included) that is this day of this month; empty when there is none ("feb 30"). */

@@ -6,7 +6,6 @@ import java.time.DayOfWeek;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,16 +19,6 @@ import java.util.regex.Pattern;
 public final class RepeatPhrases {
     private RepeatPhrases() {
     }
-
-    private static final Map<String, DayOfWeek> DAYS = Map.ofEntries(
-            Map.entry("mon", DayOfWeek.MONDAY), Map.entry("monday", DayOfWeek.MONDAY),
-            Map.entry("tue", DayOfWeek.TUESDAY), Map.entry("tues", DayOfWeek.TUESDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
-            Map.entry("wed", DayOfWeek.WEDNESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
-            Map.entry("thu", DayOfWeek.THURSDAY), Map.entry("thur", DayOfWeek.THURSDAY), Map.entry("thurs", DayOfWeek.THURSDAY),
-            Map.entry("thursday", DayOfWeek.THURSDAY),
-            Map.entry("fri", DayOfWeek.FRIDAY), Map.entry("friday", DayOfWeek.FRIDAY),
-            Map.entry("sat", DayOfWeek.SATURDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
-            Map.entry("sun", DayOfWeek.SUNDAY), Map.entry("sunday", DayOfWeek.SUNDAY));
 
     private static final Pattern EVERY_N = Pattern.compile("every (\\d{1,3}|other) (day|days|week|weeks|month|months|year|years)");
     private static final Pattern MONTH_ON = Pattern.compile("every month on the (\\d{1,2})(st|nd|rd|th)?");
@@ -84,7 +73,7 @@ public final class RepeatPhrases {
                 if (w.isEmpty()) {
                     continue;
                 }
-                DayOfWeek d = DAYS.get(w);
+                DayOfWeek d = Weekdays.NAMES.get(w);
                 if (d == null) {
                     return Optional.empty();
                 }

@@ -156,7 +156,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         Trailing t = Trailing.read(words, today, repeat == null, remind == null);
         QuickAdd base = QuickAddParser.parse(t.rest(), false, today, tokens);
         tokens.addAll(t.tokens());
-        repeat = repeat != null ? repeat : t.repeat();
+        repeat = onTypedDay(repeat != null ? repeat : t.repeat(), tokens, typed);
         remind = remind != null ? remind : t.remind();
         if (repeat != null && base.due() == null && !base.title().isBlank()) {
             base = new QuickAdd(base.title(), repeat.first(today), base.listName());
@@ -164,6 +164,26 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         String warning = DatePhrases.notADate(typed.strip())
                 .map(p -> "“" + p + "” is not a date; it stays in the title").orElse(null);
         return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens));
+    }
+
+    /**
+     * A monthly rule kept on the day of the month typed as the date ("on the 1st every month"), as "every
+     * month on the 1st" is. Counted from the due date instead, "on the 31st every month" typed in November
+     * would repeat on the 30th for good. The repeat token then says the day too.
+     */
+    private static Recurrence onTypedDay(Recurrence repeat, List<QuickAddToken> tokens, String typed) {
+        if (repeat == null || repeat.freq() != Recurrence.Freq.MONTHLY || repeat.byMonthDay() != 0) {
+            return repeat;
+        }
+        int day = tokens.stream().filter(k -> k.kind() == QuickAddToken.Kind.DATE)
+                .mapToInt(k -> DatePhrases.dayOfMonth(k.in(typed))).findFirst().orElse(0);
+        if (day == 0) {
+            return repeat;
+        }
+        Recurrence onDay = new Recurrence(repeat.freq(), repeat.interval(), repeat.byDay(), day);
+        tokens.replaceAll(k -> k.kind() == QuickAddToken.Kind.REPEAT
+                ? new QuickAddToken(k.kind(), k.start(), k.end(), onDay.describe()) : k);
+        return onDay;
     }
 
     /** Takes the "@tag" words out of {@code words}, wherever they stand, and returns the tags in order. */

@@ -85,4 +85,15 @@ class DatePhrasesTest {
         assertTrue(DatePhrases.notADate("Split 50/50 with feb 2027 budget").isEmpty());
         assertTrue(DatePhrases.notADate(null).isEmpty());
     }
+
+    @Test
+    void parse_dayOfMonth_isTheNextSuchDayTodayIncludedClampedToShortMonths() {
+        assertEquals(Optional.of(LocalDate.of(2026, 12, 1)), DatePhrases.parse("the 1st", TODAY));
+        assertEquals(Optional.of(TODAY), DatePhrases.parse("on the 18th", TODAY));
+        assertEquals(Optional.of(LocalDate.of(2026, 12, 17)), DatePhrases.parse("due the 17th", TODAY));
+        assertEquals(Optional.of(LocalDate.of(2026, 11, 30)), DatePhrases.parse("On The 31st", TODAY));
+        assertTrue(DatePhrases.parse("the 32nd", TODAY).isEmpty());
+        assertTrue(DatePhrases.parse("the 0th", TODAY).isEmpty());
+        assertTrue(DatePhrases.parse("the 2", TODAY).isEmpty(), "a count, not a day");
+    }
 }

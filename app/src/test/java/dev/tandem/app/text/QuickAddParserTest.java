@@ -3,12 +3,18 @@ package dev.tandem.app.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.Recurrence.Freq;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class QuickAddParserTest {
     // A Wednesday.
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 18);
+    // A "the 1st" phrase reads today as the day itself, and the day before as one that rolls into a new year.
+    private static final LocalDate FIRST = LocalDate.of(2026, 12, 1);
+    private static final LocalDate NEW_YEARS_EVE = LocalDate.of(2026, 12, 31);
 
     @Test
     void parse_trailingTomorrow_setsDueAndStripsPhrase() {
@@ -127,5 +133,62 @@ class QuickAddParserTest {
         QuickAdd q = QuickAddParser.parse("Party feb 30", TODAY);
         assertEquals("Party feb 30", q.title());
         assertNull(q.due());
+    }
+
+    private static void assertPayRentMonthlyOnThe1st(LocalDate today, LocalDate due) {
+        TodoDraft d = TodoDraft.parse("Pay rent on the 1st every month", today);
+        assertEquals("Pay rent", d.title());
+        assertEquals(due, d.due());
+        assertEquals(Recurrence.monthlyOn(1), d.repeat());
+    }
+
+    @Test
+    void parse_ordinalDayThenEveryMonth_dueOnNextOrdinalMonthlyOnThatDay() {
+        assertPayRentMonthlyOnThe1st(TODAY, FIRST);
+    }
+
+    @Test
+    void parse_ordinalDayThenEveryMonthOnThatDay_dueTodayMonthlyOnThatDay() {
+        assertPayRentMonthlyOnThe1st(FIRST, FIRST);
+    }
+
+    @Test
+    void parse_ordinalDayThenEveryMonthTheDayBefore_dueTomorrowInTheNewYear() {
+        assertPayRentMonthlyOnThe1st(NEW_YEARS_EVE, LocalDate.of(2027, 1, 1));
+    }
+
+    @Test
+    void parse_thirtyFirstThenEveryMonth_dueOnMonthEndAndKeepsThe31st() {
+        TodoDraft nov = TodoDraft.parse("Pay rent on the 31st every month", TODAY);
+        assertEquals("Pay rent", nov.title());
+        assertEquals(LocalDate.of(2026, 11, 30), nov.due(), "November has no 31st");
+        assertEquals(Recurrence.monthlyOn(31), nov.repeat());
+        assertEquals(LocalDate.of(2026, 12, 31), nov.repeat().next(nov.due()), "back on the 31st after a short month");
+        LocalDate jan31 = LocalDate.of(2027, 1, 31);
+        assertEquals(jan31, TodoDraft.parse("Pay rent on the 31st every month", jan31).due());
+    }
+
+    @Test
+    void parse_ordinalDayAndEveryMonthEitherOrder_sameTitleDueAndRule() {
+        for (String text : List.of("Pay rent on the 15th every month", "Pay rent every month on the 15th",
+                "Pay rent on the 15th monthly")) {
+            TodoDraft d = TodoDraft.parse(text, TODAY);
+            assertEquals("Pay rent", d.title(), text);
+            assertEquals(LocalDate.of(2026, 12, 15), d.due(), text);
+            assertEquals(Recurrence.monthlyOn(15), d.repeat(), text);
+        }
+        assertEquals(new Recurrence(Freq.MONTHLY, 2, null, 15),
+                TodoDraft.parse("Pay rent on the 15th every 2 months", TODAY).repeat());
+    }
+
+    @Test
+    void parse_ordinalDayAlone_dueOnNextOrdinalWithoutRepeat() {
+        assertEquals(new QuickAdd("Pay rent", FIRST, null), QuickAddParser.parse("Pay rent on the 1st", TODAY));
+        assertEquals(new QuickAdd("Pay rent", FIRST, null), QuickAddParser.parse("Pay rent on the 1st", FIRST));
+        assertEquals(new QuickAdd("Pay rent", FIRST, null), QuickAddParser.parse("Pay rent by the 1st", TODAY));
+        assertNull(TodoDraft.parse("Pay rent on the 1st", TODAY).repeat());
+        QuickAdd inTitle = QuickAddParser.parse("Celebrate the 1st anniversary", TODAY);
+        assertEquals("Celebrate the 1st anniversary", inTitle.title(), "only trailing details are read");
+        assertNull(inTitle.due());
     }
 }

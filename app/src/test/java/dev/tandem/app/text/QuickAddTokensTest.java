@@ -131,4 +131,13 @@ class QuickAddTokensTest {
         assertEquals(LocalTime.of(9, 0), TodoDraft.parse("Call remind 9am", TODAY, List.of(new PlainSpan(40, "x")))
                 .remindTime(), "a mark past the end is ignored");
     }
+
+    @Test
+    void tokens_ordinalDayThenEveryMonth_coverTheDayAndTheRepeat() {
+        String text = "Pay rent on the 1st every month";
+        TodoDraft d = TodoDraft.parse(text, TODAY);
+        assertEquals(List.of("DATE on the 1st", "REPEAT every month"), kindsAndWords(text, d));
+        assertEquals(List.of("Tue 1 Dec", "every month on the 1st"), d.tokens().stream().map(QuickAddToken::shown).toList(),
+                "the repeat chip says the day the rule keeps");
+    }
 }

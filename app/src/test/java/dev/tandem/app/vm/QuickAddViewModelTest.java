@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
@@ -15,6 +16,7 @@ import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.QuickAddToken.Kind;
 import dev.tandem.engine.Db;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +33,8 @@ class QuickAddViewModelTest {
 
     @BeforeEach
     void start() {
+        // A Wednesday: dates read from the text are then the same whatever day the tests run on.
+        clock.set(ZonedDateTime.of(2026, 11, 18, 12, 0, 0, 0, ZONE).toInstant());
         Async async = new Async(Runnable::run, ui, e -> {
             throw new AssertionError(e);
         });
@@ -135,5 +139,17 @@ class QuickAddViewModelTest {
         ui.run(() -> vm.textProperty().set("Water my plants p2 "));
         assertEquals(List.of(), ui.get(vm::plainSpans));
         assertEquals(List.of("p2"), labels());
+    }
+
+    @Test
+    void submit_ordinalDayThenEveryMonth_addsTodoDueOnTheNext1stRepeatingOnThe1st() {
+        ui.run(() -> vm.textProperty().set("Pay rent on the 1st every month"));
+        assertEquals(List.of("Due: Tue 1 Dec", "Repeats: every month on the 1st"), labels());
+        ui.run(() -> assertTrue(vm.submit()));
+        ItemRow added = onlyRow();
+        assertEquals("Pay rent", added.title());
+        Item item = store.get(added.id()).orElseThrow();
+        assertEquals("2026-12-01", item.due());
+        assertEquals("FREQ=MONTHLY;BYMONTHDAY=1", item.repeat());
     }
 }

@@ -189,6 +189,11 @@ public final class ExternalS3Server {
             admin.close();
             admin = null;
         }
+        stopProcess(process);
+    }
+
+    /** Stops a server's child process: politely, then by force after 5 s. */
+    static void stopProcess(Process process) {
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

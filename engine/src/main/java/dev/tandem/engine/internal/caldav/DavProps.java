@@ -1,14 +1,13 @@
 package dev.tandem.engine.internal.caldav;
 
+import dev.tandem.engine.internal.dav.Multistatus;
 import dev.tandem.engine.sync.SyncException;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -30,7 +29,7 @@ final class DavProps {
     static final String CALDAV = "urn:ietf:params:xml:ns:caldav";
     static final String CS = "http://calendarserver.org/ns/";
     static final int MAX_TEXT = 2_000_000;
-    private static final XMLInputFactory FACTORY = factory();
+    private static final XMLInputFactory FACTORY = coalescing(Multistatus.untrustedXml());
 
     /** One property: its text (stripped; "" when none), the hrefs inside it and its children's names. */
     record Prop(String text, List<String> hrefs, List<String> children, List<String> compNames) {
@@ -183,30 +182,17 @@ final class DavProps {
         }
     }
 
-    /** The decoded path of an href, absolute or relative to {@code base}; null when it is not a URL. */
     static String path(String href, URI base) {
-        try {
-            return base.resolve(new URI(href)).getPath();
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            return null;
-        }
+        return Multistatus.path(href, base);
     }
 
     private static boolean is(XMLStreamReader r, String ns, String local) {
         return ns.equals(r.getNamespaceURI()) && local.equals(r.getLocalName());
     }
 
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    /** Calendar data arrives as text, CDATA or both: one string per property. */
+    private static XMLInputFactory coalescing(XMLInputFactory f) {
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        try {
-            f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        } catch (IllegalArgumentException notSupported) {
-            // The JDK's own parser supports it; DTDs are refused above anyway.
-        }
         return f;
     }
 

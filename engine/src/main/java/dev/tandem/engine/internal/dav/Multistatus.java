@@ -20,7 +20,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class Multistatus {
     private static final String DAV = "DAV:";
-    private static final XMLInputFactory FACTORY = factory();
+    private static final XMLInputFactory FACTORY = untrustedXml();
 
     /** One {@code response}: {@code path} is the href's decoded path (always absolute). */
     public record Entry(String path, boolean collection, String etag) {
@@ -110,7 +110,7 @@ public final class Multistatus {
     }
 
     /** The decoded path of an href, absolute or relative to {@code base}; null when it is not a URL. */
-    static String path(String href, URI base) {
+    public static String path(String href, URI base) {
         try {
             URI u = base.resolve(new URI(href));
             return u.getPath();
@@ -123,7 +123,8 @@ public final class Multistatus {
         return DAV.equals(r.getNamespaceURI()) && name.equals(r.getLocalName());
     }
 
-    private static XMLInputFactory factory() {
+    /** A StAX factory for XML from a server Tandem does not trust: no DTDs, no external entities. */
+    public static XMLInputFactory untrustedXml() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

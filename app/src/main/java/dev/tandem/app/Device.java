@@ -88,7 +88,6 @@ public final class Device implements AutoCloseable {
         SettingsStore settings = new SettingsStore(dataDir);
         SyncService sync = new SyncService(db, Clock.systemUTC(), new Random());
         sync.setDebounce(debounce);
-        store.onLocalWrite(sync::localChange);
         ExecutorService io = Async.backgroundExecutor("tandem-io");
         AtomicReference<Consumer<Throwable>> onError =
                 new AtomicReference<>(e -> { });

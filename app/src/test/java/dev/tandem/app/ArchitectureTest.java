@@ -3,16 +3,22 @@ package dev.tandem.app;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Tx;
 import javafx.application.Platform;
 import org.junit.jupiter.api.Test;
 
 /**
  * The app's structure, checked on the compiled classes: views only bind and lay out, so they see
  * nothing but view-models, the FX adapters and the look; view-models hold the logic without the
- * scene graph, so they run in tests without a toolkit; and what lies below them never reaches up.
+ * scene graph, so they run in tests without a toolkit, and reach the data only through the model;
+ * and what lies below them never reaches up.
  */
 class ArchitectureTest {
     private static final String APP = "dev.tandem.app";
@@ -32,6 +38,21 @@ class ArchitectureTest {
     void viewModels_useNoSceneGraph() {
         noClasses().that().resideInAPackage(APP + ".vm..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..")
+                .check(MAIN);
+    }
+
+    @Test
+    void viewModels_reachTheDatabaseOnlyThroughTheModel() {
+        // A transaction handed on to a helper (TagStore.add(tx, ...)) is used without naming Tx.
+        DescribedPredicate<JavaCall<?>> handsOnATransaction = DescribedPredicate.describe("code taking a transaction",
+                call -> call.getTarget().getRawParameterTypes().stream().anyMatch(t -> t.isAssignableTo(Tx.class)));
+        noClasses().that().resideInAPackage(APP + ".vm..")
+                .should().dependOnClassesThat().areAssignableTo(Db.class)
+                .orShould().dependOnClassesThat().areAssignableTo(Tx.class)
+                .orShould().callCodeUnitWhere(handsOnATransaction)
+                .orShould().callMethod(TodoStore.class, "db")
+                .because("what a write needs (one transaction, the rows that go with it) is decided once, in the"
+                        + " model, not again in each view-model that offers the action")
                 .check(MAIN);
     }
 

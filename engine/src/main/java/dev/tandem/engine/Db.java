@@ -77,6 +77,14 @@ public interface Db extends Tx, AutoCloseable {
     /** Receives the insert, update and delete events of each commit. */
     Subscription subscribe(ChangeListener listener);
 
+    /**
+     * As {@link #subscribe(ChangeListener)}, for the commits of one {@code origin} only: a commit that
+     * recorded any local change is {@link ChangeEvent.Origin#LOCAL}, and reaches such a listener even
+     * when it changed no visible row (a restore whose row is still held back), since the change is
+     * there to push. Changes of unknown origin ({@link ChangeListener#onUnknownChanges}) reach it too.
+     */
+    Subscription subscribe(ChangeEvent.Origin origin, ChangeListener listener);
+
     /** The changelog entries for one entity, oldest first. */
     List<Change> history(String table, String id);
 

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +27,6 @@ public final class TodoStore implements AutoCloseable {
     private final Db db;
     private final Clock clock;
     private final Clock dateClock;
-    private final List<Runnable> localWriteListeners = new CopyOnWriteArrayList<>();
     /** Where every {@link LiveItems} of this store reads and patches, one at a time. */
     private final ExecutorService live = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tandem-live-items");
@@ -66,27 +64,10 @@ public final class TodoStore implements AutoCloseable {
         return LocalDate.now(dateClock);
     }
 
-    /** Called after each local write this store made (not after merges by sync). */
-    public void onLocalWrite(Runnable listener) {
-        localWriteListeners.add(listener);
-    }
-
-    private void wrote() {
-        for (Runnable r : localWriteListeners) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                System.getLogger("tandem").log(System.Logger.Level.WARNING, "local write listener failed", e);
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- items
 
     public Item add(String title, String listId, LocalDate due) {
-        Item saved = db.save(Item.create(itemTitle(title), listId, due, clock.millis()));
-        wrote();
-        return saved;
+        return db.save(Item.create(itemTitle(title), listId, due, clock.millis()));
     }
 
     private static String itemTitle(String title) {
@@ -99,13 +80,11 @@ public final class TodoStore implements AutoCloseable {
 
     /**
      * Runs many writes in one transaction (an import): all of them commit, through the engine's
-     * save path so the changelog records and syncs them, or none do. Local-write listeners hear
-     * of it once, after the commit.
+     * save path so the changelog records and syncs them, or none do. Being one commit, it starts
+     * one sync ({@code SyncService} listens for local commits).
      */
     public <R> R writeAll(Function<Tx, R> work) {
-        R result = db.transactionResult(work);
-        wrote();
-        return result;
+        return db.transactionResult(work);
     }
 
     public Optional<Item> get(String id) {
@@ -114,7 +93,7 @@ public final class TodoStore implements AutoCloseable {
 
     /** Applies {@code patch} to the current row in one transaction; returns the row as it was before. */
     public Optional<Item> update(String id, UnaryOperator<Item> patch) {
-        Optional<Item> before = db.transactionResult(tx -> {
+        return db.transactionResult(tx -> {
             Optional<Item> cur = tx.get(Item.class, id);
             cur.ifPresent(item -> {
                 Item next = patch.apply(item);
@@ -129,8 +108,6 @@ public final class TodoStore implements AutoCloseable {
             });
             return cur;
         });
-        before.ifPresent(b -> wrote());
-        return before;
     }
 
     /** Completes or reopens; a note is never completed (it is returned unchanged). */
@@ -170,7 +147,6 @@ public final class TodoStore implements AutoCloseable {
                 }
             });
         }
-        wrote();
     }
 
     /**
@@ -178,11 +154,7 @@ public final class TodoStore implements AutoCloseable {
      * {@link #restoreDeleted} can still undo it.
      */
     public boolean deleteForever(String id) {
-        boolean deleted = db.transactionResult(tx -> deleteItem(tx, id));
-        if (deleted) {
-            wrote();
-        }
-        return deleted;
+        return db.transactionResult(tx -> deleteItem(tx, id));
     }
 
     /**
@@ -200,6 +172,19 @@ public final class TodoStore implements AutoCloseable {
         return true;
     }
 
+    /** Deletes these items for good in one transaction (Empty Trash done again); returns those there were. */
+    public List<String> deleteForever(List<String> ids) {
+        return db.transactionResult(tx -> {
+            List<String> deleted = new ArrayList<>();
+            for (String id : ids) {
+                if (deleteItem(tx, id)) {
+                    deleted.add(id);
+                }
+            }
+            return deleted;
+        });
+    }
+
     /** Brings back items deleted for good, with the links deleted with them. */
     public void restoreDeleted(List<String> ids) {
         db.transaction(tx -> ids.forEach(id -> {
@@ -207,12 +192,11 @@ public final class TodoStore implements AutoCloseable {
             // A link that was not deleted (or never existed) is left as it is.
             ItemLink.SYSTEMS.forEach(system -> tx.restore(ItemLink.class, DerivedIds.link(id, system)));
         }));
-        wrote();
     }
 
     /** Deletes every trashed item for good; returns their ids. */
     public List<String> emptyTrash() {
-        List<String> ids = db.transactionResult(tx -> {
+        return db.transactionResult(tx -> {
             List<Item> trashed = tx.query(Item.class, "SELECT * FROM items WHERE trashedAt IS NOT NULL");
             List<String> out = new ArrayList<>();
             for (Item it : trashed) {
@@ -222,10 +206,6 @@ public final class TodoStore implements AutoCloseable {
             }
             return out;
         });
-        if (!ids.isEmpty()) {
-            wrote();
-        }
-        return ids;
     }
 
     public List<Item> query(View view) {
@@ -276,9 +256,7 @@ public final class TodoStore implements AutoCloseable {
     /** A new list after the others; position and save in one transaction, so two writers cannot share a position. */
     public TodoList createList(String name) {
         String n = listName(name);
-        TodoList saved = db.transactionResult(tx -> newList(tx, n));
-        wrote();
-        return saved;
+        return db.transactionResult(tx -> newList(tx, n));
     }
 
     /** What {@link #add} did: the item, and the list it had to create (null if none). */
@@ -293,7 +271,7 @@ public final class TodoStore implements AutoCloseable {
         String t = itemTitle(title);
         String n = listName == null ? null : listName(listName);
         LocalDate today = today();
-        Added added = db.transactionResult(tx -> {
+        return db.transactionResult(tx -> {
             // Matched like findList (Unicode case-insensitive), inside the transaction that may create it.
             TodoList list = n == null ? null : tx.query(TodoList.class, "SELECT * FROM lists ORDER BY position").stream()
                     .filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst().orElse(null);
@@ -303,8 +281,19 @@ public final class TodoStore implements AutoCloseable {
             Item saved = tx.save(details.note() ? fresh.withNote(true) : fresh);
             return new Added(details.apply(tx, saved, today), created);
         });
-        wrote();
-        return added;
+    }
+
+    /**
+     * Redoes {@link #add} after {@link #unadd}, in one transaction: the same item (same id, title,
+     * details) and the list the add created come back.
+     */
+    public void readd(Added added) {
+        db.transaction(tx -> {
+            if (added.createdList() != null) {
+                tx.restore(TodoList.class, added.createdList().id());
+            }
+            tx.restore(Item.class, added.item().id());
+        });
     }
 
     /** Undoes {@link #add} in one transaction: the item, and the list it created. */
@@ -315,7 +304,6 @@ public final class TodoStore implements AutoCloseable {
                 tx.delete(TodoList.class, added.createdList().id());
             }
         });
-        wrote();
     }
 
     private TodoList newList(Tx tx, String name) {
@@ -332,6 +320,10 @@ public final class TodoStore implements AutoCloseable {
         return TextLimits.listName(n);
     }
 
+    public Optional<TodoList> list(String id) {
+        return db.get(TodoList.class, id);
+    }
+
     public Optional<TodoList> findList(String name) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
@@ -343,19 +335,17 @@ public final class TodoStore implements AutoCloseable {
     /** Renames; returns the old name. */
     public Optional<String> renameList(String id, String name) {
         String n = listName(name);
-        Optional<String> old = db.transactionResult(tx -> {
+        return db.transactionResult(tx -> {
             Optional<TodoList> cur = tx.get(TodoList.class, id);
             cur.ifPresent(l -> tx.save(l.withName(n)));
             return cur.map(TodoList::name);
         });
-        old.ifPresent(o -> wrote());
-        return old;
     }
 
     /** Deletes the list and moves its open items to the Trash; returns the ids of the items trashed. */
     public List<String> deleteList(String id) {
         long now = clock.millis();
-        List<String> trashed = db.transactionResult(tx -> {
+        return db.transactionResult(tx -> {
             List<String> ids = new ArrayList<>();
             for (Item it : tx.query(Item.class, "SELECT * FROM items WHERE listId = ? AND trashedAt IS NULL", id)) {
                 tx.save(it.withTrashedAt(now));
@@ -364,8 +354,6 @@ public final class TodoStore implements AutoCloseable {
             tx.delete(TodoList.class, id);
             return ids;
         });
-        wrote();
-        return trashed;
     }
 
     /** Undoes {@link #deleteList}: brings the list back and its items out of the Trash. */
@@ -376,7 +364,6 @@ public final class TodoStore implements AutoCloseable {
                 tx.get(Item.class, itemId).ifPresent(it -> tx.save(it.withTrashedAt(null)));
             }
         });
-        wrote();
     }
 
     @Override

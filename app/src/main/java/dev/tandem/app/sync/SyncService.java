@@ -1,6 +1,8 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.Subscription;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
@@ -33,6 +35,11 @@ import java.util.function.Consumer;
  * <p>The changes waiting to push come from the engine ({@link SyncEngine#pendingChanges}), read on
  * the scheduler thread after local edits and after every sync: the database knows what the remote
  * holds, so the count survives restarts and counts every writer, not only this process's edits.
+ *
+ * <p>Local edits are heard from the engine ({@link ChangeEvent.Origin#LOCAL} commits), not from the
+ * classes that write: any write path (a store, an importer, "Use lost value") starts a sync without
+ * having to remember to, and the commits of this service's own merges, being {@code SYNC}, do not
+ * start the next one.
  */
 public final class SyncService implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("tandem.sync");
@@ -46,6 +53,7 @@ public final class SyncService implements AutoCloseable {
     private final List<Consumer<SyncNotices.Notice>> noticeListeners = new CopyOnWriteArrayList<>();
     private final SyncNotices notices = new SyncNotices();
     private final RemoteChecks checks;
+    private final Subscription localCommits;
     /** Set while a recount for local edits is queued, so a burst of edits costs one count query. */
     private final AtomicBoolean editQueued = new AtomicBoolean();
 
@@ -85,6 +93,8 @@ public final class SyncService implements AutoCloseable {
         exec.setRemoveOnCancelPolicy(true);
         this.scheduler = exec;
         this.checks = new RemoteChecks(exec, () -> engine != null && !closed, this::runCheck);
+        // Last: the dispatch thread may call localChange at once, which needs the scheduler above.
+        this.localCommits = db.subscribe(ChangeEvent.Origin.LOCAL, events -> localChange());
     }
 
     public SyncStatus status() {
@@ -196,8 +206,11 @@ public final class SyncService implements AutoCloseable {
         checks.schedule();
     }
 
-    /** A local edit was committed: recount what waits to push and sync after the debounce delay. */
-    public void localChange() {
+    /**
+     * A local edit was committed: recount what waits to push and sync after the debounce delay.
+     * The engine calls it for every local commit; tests call it to stand in for one.
+     */
+    void localChange() {
         if (!editQueued.compareAndSet(false, true)) {
             return;
         }
@@ -386,6 +399,7 @@ public final class SyncService implements AutoCloseable {
 
     @Override
     public void close() {
+        localCommits.close();
         submit(() -> {
             cancelNext();
             checks.stop();

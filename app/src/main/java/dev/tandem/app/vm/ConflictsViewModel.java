@@ -3,8 +3,8 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.ConflictStore;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Subscription;
@@ -29,6 +29,7 @@ import javafx.collections.ObservableList;
  */
 public final class ConflictsViewModel implements AutoCloseable {
     private final TodoStore store;
+    private final ConflictStore conflicts;
     private final Authors authors;
     private final Async async;
     private final UndoManager undo;
@@ -41,6 +42,7 @@ public final class ConflictsViewModel implements AutoCloseable {
 
     public ConflictsViewModel(TodoStore store, Async async, UndoManager undo, Dialogs dialogs) {
         this.store = store;
+        this.conflicts = new ConflictStore(store);
         this.authors = new Authors(store);
         this.async = async;
         this.undo = undo;
@@ -59,7 +61,7 @@ public final class ConflictsViewModel implements AutoCloseable {
 
     public void start() {
         async.run(() -> {
-            sub = store.db().subscribeConflicts(list -> {
+            sub = conflicts.subscribe(list -> {
                 List<ConflictRow> built = build(list);
                 int unseen = (int) list.stream().filter(c -> !c.seen()).count();
                 rows.offer(built);
@@ -117,7 +119,7 @@ public final class ConflictsViewModel implements AutoCloseable {
                         ? "“" + t + "” (deleted)" : "A deleted item");
             }
             if ("lists".equals(c.table())) {
-                return store.db().get(TodoList.class, c.entity()).map(l -> "List “" + l.name() + "”").orElse("A deleted list");
+                return store.list(c.entity()).map(l -> "List “" + l.name() + "”").orElse("A deleted list");
             }
         } catch (RuntimeException e) {
             // fall through
@@ -196,7 +198,7 @@ public final class ConflictsViewModel implements AutoCloseable {
         async.run(() -> {
             Optional<Runnable> back = write(c, value);
             // As "use lost value" does: the conflict is resolved once the field holds the chosen text.
-            back.ifPresent(b -> store.db().dismissConflict(c.id()));
+            back.ifPresent(b -> conflicts.dismiss(c.id()));
             return back;
         }, back -> {
             if (back.isPresent()) {
@@ -225,14 +227,14 @@ public final class ConflictsViewModel implements AutoCloseable {
     public void dismiss(ConflictRow row) {
         long id = row.id();
         async.run(() -> {
-            store.db().dismissConflict(id);
+            conflicts.dismiss(id);
             return null;
         }, r -> { });
     }
 
     public void markSeen() {
         async.run(() -> {
-            store.db().markConflictsSeen();
+            conflicts.markSeen();
             return null;
         }, r -> { });
     }

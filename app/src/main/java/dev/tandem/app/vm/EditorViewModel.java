@@ -5,9 +5,9 @@ import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TextLimits;
+import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.DatePhrases;
-import dev.tandem.engine.Db;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -186,9 +186,9 @@ public final class EditorViewModel {
                 notes.set(now);
             } else if (!now.equals(was)) {
                 // Typing here while another device's edit arrived: take its lines into the text
-                // being typed, as sync merges notes (Db.mergeLines). Where both touched the same lines the typed
+                // being typed, as sync merges notes (TextMerge). Where both touched the same lines the typed
                 // text stays, and the other version is in the note's history.
-                Db.mergeLines(was, now, notes.get()).ifPresent(notes::set);
+                TextMerge.lines(was, now, notes.get()).ifPresent(notes::set);
             }
             if (Objects.equals(due.get(), old.dueDate())) {
                 due.set(next.dueDate());

@@ -151,7 +151,7 @@ public final class UndoableCommands {
                 q.remindTime()).remindAt(ZonedDateTime.now(store.dateClock()));
         TodoDetails details = new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt);
         async.run(() -> store.add(q.title(), listName, fallbackList, finalDue, details), added -> {
-            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> readd(added));
+            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
             // A date that is none ("feb 30") stayed in the title: say so rather than just "Added".
             message.set(q.warning() != null ? q.warning() : "Added “" + added.item().title() + "”");
         });
@@ -166,24 +166,10 @@ public final class UndoableCommands {
         String listName = q.listName();
         String fallbackList = currentListId();
         async.run(() -> store.add(q.title(), listName, fallbackList, null, TodoDetails.note(q.tags())), added -> {
-            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> readd(added));
+            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
             String where = added.item().listId() == null && view.get() instanceof View.SmartView s
                     && s.smart() != View.Smart.INBOX ? " to the Inbox" : "";
             message.set("Added the note “" + added.item().title() + "”" + where);
-        });
-    }
-
-    /**
-     * Redoes {@link TodoStore#add} after {@link TodoStore#unadd}, in one transaction: the same item (same id,
-     * title, details) and the list the add created come back.
-     */
-    private void readd(TodoStore.Added added) {
-        store.writeAll(tx -> {
-            if (added.createdList() != null) {
-                tx.restore(TodoList.class, added.createdList().id());
-            }
-            tx.restore(Item.class, added.item().id());
-            return null;
         });
     }
 
@@ -282,10 +268,7 @@ public final class UndoableCommands {
         async.run(store::emptyTrash, ids -> {
             if (!ids.isEmpty()) {
                 // Redo deletes those same items again, not what was trashed since.
-                undo.push("Empty Trash", () -> store.restoreDeleted(ids), () -> store.writeAll(tx -> {
-                    ids.forEach(i -> TodoStore.deleteItem(tx, i));
-                    return null;
-                }));
+                undo.push("Empty Trash", () -> store.restoreDeleted(ids), () -> store.deleteForever(ids));
                 message.set("Deleted " + ids.size() + (ids.size() == 1 ? " item" : " items"));
             }
         });

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
+import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.CompactionReport;
@@ -294,7 +295,6 @@ class SyncServiceTest {
         TodoStore store = new TodoStore(db, Clock.systemUTC());
         service = new SyncService(db, Clock.systemUTC(), new Random(1));
         service.setDebounce(Duration.ofMinutes(5));
-        store.onLocalWrite(service::localChange);
         service.configure(SyncEngine.builder().inMemory().build(), Duration.ofMinutes(5));
         await(() -> service.status().lastSuccess() != null && service.status().state() == SyncStatus.State.IDLE);
         assertEquals(0, service.status().pendingChanges());
@@ -304,6 +304,42 @@ class SyncServiceTest {
         await(() -> service.status().pendingChanges() == 3);
         service.syncNow();
         await(() -> service.status().pendingChanges() == 0 && service.status().lastReport().pushed() == 3);
+    }
+
+    @Test
+    void localCommit_writtenPastTheStore_isPushedWithoutACall() throws Exception {
+        new TodoStore(db, Clock.systemUTC());
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service.setDebounce(Duration.ofMillis(50));
+        service.configure(SyncEngine.builder().inMemory().build(), Duration.ofHours(1));
+        await(() -> service.status().lastSuccess() != null && service.status().state() == SyncStatus.State.IDLE);
+        // Straight to the database, as an importer or a view's "Use lost value" might write.
+        db.transaction(tx -> tx.save(Item.create("written past the store", null, null, 1L)));
+        await(() -> service.status().lastReport().pushed() == 1 && service.status().pendingChanges() == 0);
+    }
+
+    @Test
+    void sync_pullsAnotherDevicesChanges_theMergeStartsNoFurtherSync(@TempDir Path tmp) throws Exception {
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        try (Db other = Db.openMemory(); TodoStore theirs = new TodoStore(other, Clock.systemUTC());
+             SyncEngine engine = SyncEngine.builder().folder(remote).build()) {
+            theirs.add("from another device", null, null);
+            engine.sync(other);
+        }
+        new TodoStore(db, Clock.systemUTC());
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        service.setDebounce(Duration.ofMillis(20));
+        AtomicInteger syncs = new AtomicInteger();
+        service.addListener(s -> {
+            if (s.state() == SyncStatus.State.SYNCING && "starting".equals(s.phase())) {
+                syncs.incrementAndGet();
+            }
+        });
+        service.configure(SyncEngine.builder().folder(remote).build(), Duration.ofHours(1));
+        await(() -> service.status().state() == SyncStatus.State.IDLE && service.status().lastReport() != null);
+        assertTrue(service.status().lastReport().pulled() > 0, "the other device's todo was merged");
+        Thread.sleep(300);
+        assertEquals(1, syncs.get(), "the commit of a merge is no local write, or every sync would start the next");
     }
 
     @Test

@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.ChangeEvent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -72,10 +76,17 @@ class ImportWriterTest {
     }
 
     @Test
-    void write_tellsLocalWriteListenersOnce() {
-        int[] calls = {0};
-        store.onLocalWrite(() -> calls[0]++);
+    void write_isOneLocalCommit() throws InterruptedException {
+        BlockingQueue<List<ChangeEvent>> commits = new LinkedBlockingQueue<>();
+        store.db().subscribe(ChangeEvent.Origin.LOCAL, commits::add);
         ImportWriter.write(store, incoming(300, "L"), Progress.NONE);
-        assertEquals(1, calls[0], "one nudge to sync for the whole import");
+        Item marker = store.add("after the import", null, null);
+        int before = 0;
+        // Commits arrive in commit order: once the marker's is heard, the import's all were.
+        for (List<ChangeEvent> c = commits.poll(10, TimeUnit.SECONDS); c != null
+                && c.stream().noneMatch(e -> e.id().equals(marker.id())); c = commits.poll(10, TimeUnit.SECONDS)) {
+            before++;
+        }
+        assertEquals(1, before, "one nudge to sync for the whole import");
     }
 }

@@ -11,14 +11,19 @@ import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SyncService;
+import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -86,23 +91,27 @@ class ConflictsViewModelTest {
     }
 
     @Test
-    void useLostValue_titleConflict_startsOneSyncAndLeavesTheChangePending() throws Exception {
+    void useLostValue_titleConflict_syncServiceHearsItAndPushes() throws Exception {
         Item it = conflictOnTitle();
         e1.sync(laptop.db());
-        assertEquals(0, e1.pendingChanges(laptop.db()));
-        ConflictsViewModel vm = started();
-        ConflictRow row = ui.get(() -> vm.conflicts().get(0));
-        // As Device wires the sync service: each local write schedules a push.
-        AtomicInteger localWrites = new AtomicInteger();
-        laptop.onLocalWrite(localWrites::incrementAndGet);
+        // Wired as Device wires it: nothing but the engine tells the service of local writes.
+        try (SyncService sync = new SyncService(laptop.db(), Clock.systemUTC(), new Random(1))) {
+            sync.setDebounce(Duration.ofMillis(50));
+            sync.configure(SyncEngine.builder().storage(shared).build(), Duration.ofHours(1));
+            ui.await(() -> sync.status().state() == SyncStatus.State.IDLE && sync.status().lastReport() != null);
+            assertEquals(0, sync.status().pendingChanges());
+            ConflictsViewModel vm = started();
+            ConflictRow row = ui.get(() -> vm.conflicts().get(0));
 
-        ui.run(() -> vm.useLostValue(row));
-        ui.await(() -> vm.conflicts().isEmpty());
+            ui.run(() -> vm.useLostValue(row));
+            ui.await(() -> vm.conflicts().isEmpty());
 
-        assertEquals(1, localWrites.get(), "one local write, heard by the sync service");
-        assertEquals("Book flights to Porto", laptop.get(it.id()).orElseThrow().title());
-        assertTrue(e1.pendingChanges(laptop.db()) > 0, "the lost value waits to be pushed");
-        vm.close();
+            assertEquals("Book flights to Porto", laptop.get(it.id()).orElseThrow().title());
+            ui.await(() -> sync.status().lastReport().pushed() > 0 && sync.status().pendingChanges() == 0);
+            e2.sync(phone.db());
+            assertEquals("Book flights to Porto", phone.get(it.id()).orElseThrow().title(), "the lost value was pushed");
+            vm.close();
+        }
     }
 
     @Test
@@ -132,15 +141,15 @@ class ConflictsViewModelTest {
         assertEquals("This device", row.lostDevice());
         assertEquals("Restore my version", row.useLabel());
 
-        AtomicInteger localWrites = new AtomicInteger();
-        phone.onLocalWrite(localWrites::incrementAndGet);
+        AtomicInteger localCommits = new AtomicInteger();
+        phone.db().subscribe(ChangeEvent.Origin.LOCAL, events -> localCommits.incrementAndGet());
         ui.run(() -> vm.useLostValue(row));
         ui.await(() -> vm.conflicts().isEmpty());
         Item back = phone.get(it.id()).orElseThrow();
         assertEquals("Fix the gate latch", back.title());
         assertEquals(null, back.trashedAt(), "restored into its list, not into the Trash");
         assertEquals(home.id(), back.listId());
-        assertTrue(localWrites.get() > 0, "the restore is a local write, which starts a sync");
+        ui.await(() -> localCommits.get() > 0);
         assertTrue(e2.pendingChanges(phone.db()) > 0, "the restore waits to be pushed");
         e2.sync(phone.db());
         e1.sync(laptop.db());

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal;
 
 import dev.tandem.engine.Change;
+import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
@@ -40,6 +41,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -334,7 +336,15 @@ public final class DefaultDb implements Db {
     @Override
     public Subscription subscribe(ChangeListener listener) {
         otherWriters.start();
-        return dispatcher.listen(listener, null);
+        return dispatcher.listen(listener, null, null);
+    }
+
+    @Override
+    public Subscription subscribe(ChangeEvent.Origin origin, ChangeListener listener) {
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(listener, "listener");
+        otherWriters.start();
+        return dispatcher.listen(listener, null, origin);
     }
 
     @Override

@@ -189,6 +189,7 @@ public final class ChangeCapture {
             i++;
         }
         log.appendLocal(s.sql(), clock.nextAfter(newest), author, table.name(), id, names, values, replaces, winners.map());
+        s.recordedLocal();
     }
 
     private static TableInfo table(SchemaSnapshot schema, RecordType<?> type) {

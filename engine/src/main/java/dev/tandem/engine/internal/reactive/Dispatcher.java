@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.reactive;
 
+import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.TandemException;
@@ -54,10 +55,17 @@ public final class Dispatcher implements AutoCloseable {
     private static final class Listener {
         final ChangeListener listener;
         final Executor executor;
+        /** The only origin it hears of, or null for every commit that changed rows. */
+        final ChangeEvent.Origin origin;
 
-        Listener(ChangeListener listener, Executor executor) {
+        Listener(ChangeListener listener, Executor executor, ChangeEvent.Origin origin) {
             this.listener = listener;
             this.executor = executor;
+            this.origin = origin;
+        }
+
+        boolean hears(PendingCommits.Committed<Listener> commit) {
+            return origin == null ? !commit.events().isEmpty() : origin == commit.origin();
         }
     }
 
@@ -124,8 +132,9 @@ public final class Dispatcher implements AutoCloseable {
         return q;
     }
 
-    public Subscription listen(ChangeListener listener, Executor executor) {
-        Listener l = new Listener(listener, executor == null ? defaultExecutor : executor);
+    /** Tells {@code listener} of commits, of {@code origin} only unless that is null. */
+    public Subscription listen(ChangeListener listener, Executor executor, ChangeEvent.Origin origin) {
+        Listener l = new Listener(listener, executor == null ? defaultExecutor : executor, origin);
         listeners.add(l);
         return new Subscription() {
             private volatile boolean active = true;
@@ -143,7 +152,6 @@ public final class Dispatcher implements AutoCloseable {
         };
     }
 
-    /** Called after a commit with the tables it wrote and its row events. */
     /**
      * Whether a commit now would reach anyone. With nobody to tell, waking the dispatch thread
      * would only slow the writer down. A subscription being set up counts as somebody: its first
@@ -153,6 +161,7 @@ public final class Dispatcher implements AutoCloseable {
         return !queries.isEmpty() || !listeners.isEmpty() || subscribing.get() > 0;
     }
 
+    /** Called after a commit with the tables it wrote, its row events and its origin. */
     public void committed(Commit commit) {
         if (!anyoneListening()) {
             return;
@@ -193,7 +202,7 @@ public final class Dispatcher implements AutoCloseable {
         boolean all = d.all();
         for (PendingCommits.Committed<Listener> commit : d.events()) {
             for (Listener l : commit.audience()) {
-                if (listeners.contains(l)) {
+                if (listeners.contains(l) && l.hears(commit)) {
                     deliver(l.executor, () -> l.listener.onCommit(commit.events()));
                 }
             }

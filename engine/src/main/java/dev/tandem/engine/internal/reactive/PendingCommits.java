@@ -23,8 +23,8 @@ final class PendingCommits<L> {
     /** Beyond this many changed rows in one drain (a bulk import), re-runs keep subscription order. */
     static final int MAX_PRIORITY_IDS = 1024;
 
-    /** A commit's events and the listeners registered when it committed, who alone hear of it. */
-    record Committed<L>(List<ChangeEvent> events, List<L> audience) {
+    /** A commit's events and origin, and the listeners registered when it committed, who alone hear of it. */
+    record Committed<L>(List<ChangeEvent> events, ChangeEvent.Origin origin, List<L> audience) {
     }
 
     /**
@@ -56,8 +56,10 @@ final class PendingCommits<L> {
                 ids = null;
             }
         }
-        if (!commit.events().isEmpty() && !audience.isEmpty()) {
-            events.add(new Committed<>(List.copyOf(commit.events()), audience));
+        // A local commit without row events still has changes to push, which listeners for local commits hear of.
+        boolean heard = !commit.events().isEmpty() || commit.origin() == ChangeEvent.Origin.LOCAL;
+        if (heard && !audience.isEmpty()) {
+            events.add(new Committed<>(List.copyOf(commit.events()), commit.origin(), audience));
         }
     }
 

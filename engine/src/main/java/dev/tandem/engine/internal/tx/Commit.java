@@ -11,6 +11,8 @@ import java.util.Set;
  * @param events the row events, folded per row
  * @param exactTables the tables in {@code tables} whose every row write has a row event, so the
  *     ids in {@code events} are all the rows of that table the transaction changed
+ * @param origin whether the transaction recorded a local change ({@link WriteSession#recordedLocal})
  */
-public record Commit(Set<String> tables, List<ChangeEvent> events, Set<String> exactTables) {
+public record Commit(Set<String> tables, List<ChangeEvent> events, Set<String> exactTables,
+                     ChangeEvent.Origin origin) {
 }

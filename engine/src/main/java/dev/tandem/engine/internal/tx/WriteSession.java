@@ -37,6 +37,7 @@ public final class WriteSession {
     private final Map<String, int[]> hookWrites = new HashMap<>();
     private final Map<String, int[]> eventWrites = new HashMap<>();
     private boolean bulk;
+    private boolean local;
 
     WriteSession(StatementCache sql, SchemaSnapshot schema, RowHook rowHook) {
         this.sql = sql;
@@ -81,6 +82,18 @@ public final class WriteSession {
         String t = table.toLowerCase(Locale.ROOT);
         touched.add(t);
         hookWrites.computeIfAbsent(t, k -> new int[1])[0]++;
+    }
+
+    /**
+     * Notes that the transaction appended a change authored here: what makes its commit
+     * {@link ChangeEvent.Origin#LOCAL}, so a sync listener hears of exactly the commits it has to push.
+     */
+    public void recordedLocal() {
+        local = true;
+    }
+
+    ChangeEvent.Origin origin() {
+        return local ? ChangeEvent.Origin.LOCAL : ChangeEvent.Origin.SYNC;
     }
 
     Set<String> touchedTables() {

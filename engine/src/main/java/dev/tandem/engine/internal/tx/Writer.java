@@ -132,7 +132,8 @@ public final class Writer implements AutoCloseable {
             connections.writeLock().unlock();
         }
         if (anyoneListening.getAsBoolean()) {
-            onCommit.accept(new Commit(normalize(session.touchedTables()), session.events(), session.exactTables()));
+            onCommit.accept(new Commit(normalize(session.touchedTables()), session.events(), session.exactTables(),
+                    session.origin()));
         }
         return result;
     }

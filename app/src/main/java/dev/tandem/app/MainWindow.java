@@ -1,9 +1,12 @@
 package dev.tandem.app;
 
+import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.view.CalDavDialog;
 import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.AppearanceViewModel;
+import dev.tandem.app.vm.CalDavViewModel;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.EditorViewModel;
@@ -19,8 +22,14 @@ import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Theme;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Scene;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /**
  * Builds one device's window: its view-models over the device's store, sync service and settings,
@@ -79,6 +88,40 @@ public final class MainWindow {
         });
         MainView v = new MainView(models);
         view.set(v);
+        phoneSync(device, v, dialogs);
         return v;
+    }
+
+    /**
+     * The CalDAV task lists' background sync, for as long as the window shows: it asks the server
+     * only while the window is focused, and Sync settings opens its dialog through the view's root
+     * ({@link CalDavDialog#OPENER}).
+     */
+    private static void phoneSync(Device device, MainView v, Dialogs dialogs) {
+        CalDavService caldav = new CalDavService(device.store(), device.settings(), ZoneId.systemDefault(),
+                r -> device.store().db().subscribe(events -> r.run()));
+        Async async = device.async();
+        AtomicReference<String> lastFailure = new AtomicReference<>("");
+        caldav.addListener(s -> async.ui().execute(() -> {
+            // A failure pops up once, not at every retry; the dialog shows the current state.
+            String failure = s.state() == CalDavService.Status.State.FAILED ? s.message() : "";
+            if (!failure.isEmpty() && !failure.equals(lastFailure.get())) {
+                dialogs.notify("Phone task lists (CalDAV)", s.message() + " " + s.hint(), true);
+            }
+            lastFailure.set(failure);
+        }));
+        v.getProperties().put(CalDavDialog.OPENER, (Supplier<CalDavViewModel>) () ->
+                new CalDavViewModel(caldav, device.store(), async));
+        ObservableValue<Window> window = v.sceneProperty().flatMap(Scene::windowProperty);
+        window.flatMap(Window::focusedProperty).orElse(false).addListener((o, a, focused) -> caldav.setFocused(focused));
+        window.addListener((o, a, w) -> {
+            if (w != null) {
+                // Before the device closes the store under it (TandemApp closes the device after the window).
+                w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> caldav.close());
+            }
+        });
+        caldav.setFocused(v.getScene() != null && v.getScene().getWindow() != null
+                && v.getScene().getWindow().isFocused());
+        caldav.start();
     }
 }

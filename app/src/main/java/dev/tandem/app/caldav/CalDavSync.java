@@ -91,7 +91,11 @@ public final class CalDavSync {
         account.calendars().forEach(c -> versions.put(c.href(), c.version()));
         for (CalDavState.Link l : state.links()) {
             String v = versions.get(l.href());
-            if (v == null || v.isEmpty() || !state.setting(ListSync.VERSION + l.href()).orElse("").equals(v)) {
+            // The version read when the last sync started, or the token it ended with: the token
+            // covers the sync's own writes, and where the version is the RFC 6578 sync-token the two
+            // are one value, so a sync that wrote does not make the next check see a change.
+            if (v == null || v.isEmpty() || !v.equals(state.setting(ListSync.VERSION + l.href()).orElse(""))
+                    && !v.equals(l.token())) {
                 return true;
             }
         }

@@ -21,6 +21,9 @@ import java.util.Properties;
 public final class SettingsStore {
     public static final String SETTINGS_FILE = "settings.properties";
     public static final String SECRETS_FILE = "secrets.properties";
+    /** The secrets {@link #saveSync} owns and rewrites. */
+    private static final java.util.Set<String> SYNC_SECRETS = java.util.Set.of("sync.s3.secretKey",
+            "sync.webdav.password", "sync.passphrase", "sync.proxy");
 
     private final Path dir;
 
@@ -70,7 +73,9 @@ public final class SettingsStore {
         p.setProperty("sync.webdav.user", v.dav().user());
         p.setProperty("sync.webdav.certificate", v.dav().certificate());
         write(dir.resolve(SETTINGS_FILE), p, false);
-        Properties s = new Properties();
+        // Only the sync settings' own secrets are replaced: others (the CalDAV password) stay.
+        Properties s = read(dir.resolve(SECRETS_FILE));
+        SYNC_SECRETS.forEach(s::remove);
         if (!v.secretKey().isEmpty()) {
             s.setProperty("sync.s3.secretKey", v.secretKey());
         }
@@ -100,6 +105,25 @@ public final class SettingsStore {
     /** Saves the display name the user chose for this device; it must be valid. */
     public void saveDeviceName(String name) {
         put(DEVICE_NAME, Authors.validName(name).orElseThrow(() -> new IllegalArgumentException(Authors.NAME_PROBLEM)));
+    }
+
+    /** A secret other than the sync settings' own (those come with {@link #loadSync()}); "" when none. */
+    public synchronized String secret(String key) {
+        return read(dir.resolve(SECRETS_FILE)).getProperty(key, "");
+    }
+
+    /** Saves a secret other than the sync settings' own, or removes it when {@code value} is empty. */
+    public synchronized void putSecret(String key, String value) {
+        if (SYNC_SECRETS.contains(key)) {
+            throw new IllegalArgumentException("key: " + key + " belongs to the sync settings; save those with saveSync");
+        }
+        Properties s = read(dir.resolve(SECRETS_FILE));
+        if (value == null || value.isEmpty()) {
+            s.remove(key);
+        } else {
+            s.setProperty(key, value);
+        }
+        write(dir.resolve(SECRETS_FILE), s, true);
     }
 
     public synchronized String get(String key, String fallback) {

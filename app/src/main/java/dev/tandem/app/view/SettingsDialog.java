@@ -215,6 +215,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         row(deviceForm, 0, "This device", Forms.textField(SettingsViewModel.DEVICE_NAME, "How other devices name this one,"
                 + " e.g. Sam's laptop", vm.deviceNameProperty(), () -> vm.touch(SettingsViewModel.DEVICE_NAME)),
                 SettingsViewModel.DEVICE_NAME);
+        deviceForm.add(phoneButton(), 1, 2); // Not beside "Encryption keys…": CalDAV works with sync Off too.
 
         Button test = new Button("Test connection", Icons.of(MaterialDesignL.LAN_CONNECT, 15));
         test.setId("settings-test");
@@ -259,6 +260,15 @@ public final class SettingsDialog extends Dialog<Boolean> {
         vm.targetProperty().addListener((o, a, b) -> show.run());
         show.run();
         return box;
+    }
+
+    /** "Phone (CalDAV)…": its own dialog over this one; hidden where the window offers no CalDAV (demo, tests). */
+    private Button phoneButton() {
+        Button phone = new Button("Phone (CalDAV)…");
+        phone.setId("settings-caldav");
+        phone.setOnAction(e -> CalDavDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
+        setShown(phone, CalDavDialog.available(getOwner()));
+        return phone;
     }
 
     private static void setShown(Node n, boolean shown) {

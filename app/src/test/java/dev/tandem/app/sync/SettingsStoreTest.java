@@ -37,4 +37,17 @@ class SettingsStoreTest {
         store.saveSync(s);
         assertEquals("", store.loadSync().proxy());
     }
+
+    @Test
+    void saveSync_anotherSecretSaved_keepsItAndStillReplacesItsOwn(@TempDir Path dir) {
+        SettingsStore store = new SettingsStore(dir);
+        store.putSecret("caldav.password", "phone-pw");
+        store.saveSync(SyncSettings.webDav(new SyncSettings.Dav("https://cloud.example.com/dav/Tandem", "sam", "one", ""),
+                "", 60));
+        store.saveSync(SyncSettings.folder(dir.resolve("remote"), 60));
+        assertEquals("phone-pw", store.secret("caldav.password"), "saving sync settings keeps the CalDAV password");
+        assertEquals("", store.loadSync().dav().password(), "the sync settings' own secret is replaced");
+        store.putSecret("caldav.password", "");
+        assertEquals("", store.secret("caldav.password"));
+    }
 }

@@ -1,0 +1,414 @@
+package dev.tandem.app.caldav;
+
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.engine.caldav.CalDavAccount;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.WebDavSettings;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Keeps the connected CalDAV task lists in sync while the app runs: at start, a couple of seconds
+ * after local edits, and, while a window is focused, whenever the one-request check
+ * ({@link CalDavSync#changedOnServer}) says a phone changed something. Unfocused, it sends nothing
+ * but the syncs local edits need: a CalDAV server is often a small home server or a paid one.
+ *
+ * <p>Everything (the account, the {@link CalDavState}, every sync) lives on one scheduler thread,
+ * so there is at most one sync at a time, "Connect" and "Disconnect" never race a background sync,
+ * and no caller waits on the network. Listeners get a {@link Status} on that thread.
+ */
+public final class CalDavService implements AutoCloseable {
+    /** The password's key in {@code secrets.properties}; the address and user are in the CalDAV state. */
+    public static final String PASSWORD_KEY = "caldav.password";
+    private static final System.Logger LOG = System.getLogger("tandem.caldav");
+    /** One small request per check while someone looks; a phone's change shows within seconds. */
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(5);
+    private static final Duration AFTER_EDIT = Duration.ofSeconds(2);
+
+    /** What the last sync did, or why it failed; {@code retryHelps}: whether waiting can fix a failure. */
+    public record Status(State state, String message, String hint, boolean retryHelps, Instant at) {
+        public enum State { OFF, SYNCING, SYNCED, FAILED }
+
+        static Status off() {
+            return new Status(State.OFF, "No CalDAV account is connected.", "", false, Instant.now());
+        }
+    }
+
+    /** The saved account as the dialog shows it: no password, and which lists ("" the Inbox) are connected. */
+    public record Saved(String url, String user, List<String> connectedListIds) {
+    }
+
+    private final TodoStore store;
+    private final SettingsStore settings;
+    private final ZoneId zone;
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean editQueued = new AtomicBoolean();
+    private final AutoCloseable localWrites;
+    /** The scheduler's thread: the store's writes made on it are this service's own merges, which need no sync. */
+    private volatile Thread worker;
+    private volatile boolean closed;
+    private volatile CalDavAccount account;
+    private volatile Status status = Status.off();
+
+    // Scheduler-thread state.
+    private CalDavState state;
+    private boolean focused = true;
+    /** A sync failed or edits wait: the next timer syncs in full instead of asking whether the server changed. */
+    private boolean dirty;
+    private ScheduledFuture<?> nextCheck;
+    private ScheduledFuture<?> nextSync;
+
+    /**
+     * {@code localWrites} registers a callback for local edits and returns what unregisters it (the
+     * app passes the database's commit listener); {@link #localWrite} does the same by hand.
+     */
+    public CalDavService(TodoStore store, SettingsStore settings, ZoneId zone,
+                         Function<Runnable, ? extends AutoCloseable> localWrites) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        ScheduledThreadPoolExecutor exec = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "tandem-caldav");
+            t.setDaemon(true);
+            worker = t;
+            return t;
+        });
+        // On close, pending timers are dropped; a running sync finishes.
+        exec.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        exec.setRemoveOnCancelPolicy(true);
+        this.scheduler = exec;
+        this.localWrites = localWrites.apply(this::localWrite);
+    }
+
+    /** Opens the state, reads the saved account and, if there is one, syncs at once. */
+    public void start() {
+        submit(() -> {
+            state = CalDavState.open(store.db().file());
+            String url = state.setting("url").orElse("");
+            if (url.isEmpty()) {
+                publish(Status.off());
+                return;
+            }
+            try {
+                account = CalDavAccount.connect(new WebDavSettings(url, state.setting("user").orElse(""),
+                        readPassword(settings)));
+            } catch (IllegalArgumentException e) {
+                publish(new Status(Status.State.FAILED, "The saved CalDAV account cannot be used: " + e.getMessage(),
+                        "Connect it again in Sync settings → Phone (CalDAV).", false, Instant.now()));
+                return;
+            }
+            runSync();
+        });
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** Called on the service's thread after every change of {@link #status()}. */
+    public void addListener(Consumer<Status> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<Status> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Whether someone is looking at a window: the server is asked every few seconds then, and not otherwise. */
+    public void setFocused(boolean isFocused) {
+        submit(() -> {
+            boolean gained = isFocused && !focused;
+            focused = isFocused;
+            if (gained) {
+                check();
+            } else {
+                scheduleCheck();
+            }
+        });
+    }
+
+    /** A local edit was committed: sync a couple of seconds later (one sync for a burst of edits). */
+    public void localWrite() {
+        if (Thread.currentThread() == worker || !editQueued.compareAndSet(false, true)) {
+            return;
+        }
+        submit(() -> {
+            editQueued.set(false);
+            if (account != null) {
+                dirty = true;
+                scheduleSync(AFTER_EDIT);
+            }
+        });
+    }
+
+    /** The saved account, read on the service's thread. */
+    public CompletableFuture<Saved> saved() {
+        return call(() -> new Saved(state.setting("url").orElse(""), state.setting("user").orElse(""),
+                state.links().stream().map(CalDavState.Link::listId).toList()));
+    }
+
+    /**
+     * Connects the account (or the same one again with more lists) and syncs {@code lists} (names;
+     * "Inbox" for the Inbox) with it at once. Saved only when that sync works: a mistyped password
+     * leaves nothing behind. An empty {@code password} for the saved account keeps the saved one.
+     */
+    public CompletableFuture<CalDavReport> connect(String url, String user, String password, Collection<String> lists) {
+        List<String> names = List.copyOf(lists);
+        return call(() -> {
+            String savedUrl = state.setting("url").orElse("");
+            String given = password.isEmpty() && url.strip().equals(savedUrl) ? readPassword(settings) : password;
+            WebDavSettings s = new WebDavSettings(url, user, given);
+            if (!savedUrl.isEmpty() && !savedUrl.equals(s.url())) {
+                throw new IllegalArgumentException("This profile syncs its lists with " + savedUrl
+                        + ". Disconnect first to use another server.");
+            }
+            CalDavAccount fresh = CalDavAccount.connect(s);
+            CalDavReport report;
+            try {
+                report = CalDavSync.run(store, fresh, state, names, zone);
+            } catch (RuntimeException e) {
+                fresh.close();
+                if (savedUrl.isEmpty()) {
+                    forgetAll(); // the lists the failed sync connected, so a retry starts clean
+                }
+                throw e;
+            }
+            use(fresh);
+            state.setting("url", s.url());
+            state.setting("user", s.user());
+            writePassword(settings, s.password());
+            synced(report);
+            scheduleCheck();
+            return report;
+        });
+    }
+
+    /** Forgets the account on this device: the lists stay here, and nothing on the server changes. */
+    public CompletableFuture<Void> disconnect() {
+        return call(() -> {
+            cancel();
+            use(null);
+            forgetAll();
+            writePassword(settings, "");
+            dirty = false;
+            publish(Status.off());
+            return null;
+        });
+    }
+
+    /** Requests the current account sent so far (0 with none): for tests and cost measurements. */
+    public long requestsSent() {
+        CalDavAccount a = account;
+        return a == null ? 0 : a.requestsSent();
+    }
+
+    private void check() {
+        if (account == null || closed) {
+            return;
+        }
+        if (dirty) {
+            runSync();
+            return;
+        }
+        try {
+            if (CalDavSync.changedOnServer(account, state)) {
+                runSync();
+                return;
+            }
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+        scheduleCheck();
+    }
+
+    private void runSync() {
+        if (nextSync != null) {
+            nextSync.cancel(false);
+            nextSync = null;
+        }
+        if (account == null || closed) {
+            return;
+        }
+        publish(new Status(Status.State.SYNCING, "Syncing the task lists…", "", false, Instant.now()));
+        try {
+            synced(CalDavSync.run(store, account, state, List.of(), zone));
+        } catch (RuntimeException e) {
+            failed(e);
+        }
+        scheduleCheck();
+    }
+
+    private void synced(CalDavReport report) {
+        dirty = false;
+        state.setting("synced", Instant.ofEpochMilli(store.clock().millis()).toString());
+        report.notices().forEach(n -> LOG.log(System.Logger.Level.INFO, n));
+        String notices = report.notices().isEmpty() ? "" : " " + String.join(". ", report.notices()) + ".";
+        publish(new Status(Status.State.SYNCED, report.summary() + notices, "", false, Instant.now()));
+    }
+
+    private void failed(RuntimeException e) {
+        dirty = true;
+        boolean retry = !(e instanceof SyncException se) || se.retryable();
+        String hint = e instanceof SyncException se ? se.hint() : "Tandem will try again while the window is open.";
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        LOG.log(System.Logger.Level.WARNING, "CalDAV sync failed: " + message);
+        publish(new Status(Status.State.FAILED, message, hint, retry, Instant.now()));
+    }
+
+    /** The next check, while focused and while a retry can help; none otherwise. */
+    private void scheduleCheck() {
+        if (nextCheck != null) {
+            nextCheck.cancel(false);
+            nextCheck = null;
+        }
+        boolean hopeless = status.state() == Status.State.FAILED && !status.retryHelps();
+        if (focused && account != null && !hopeless) {
+            nextCheck = later(this::check, CHECK_EVERY);
+        }
+    }
+
+    private void scheduleSync(Duration delay) {
+        // A sync already due keeps its time: edits made meanwhile go with it.
+        if (nextSync == null || nextSync.isDone()) {
+            nextSync = later(this::runSync, delay);
+        }
+    }
+
+    /** {@code work} after {@code delay}; null once closing, when no timer may start any more. */
+    private ScheduledFuture<?> later(Runnable work, Duration delay) {
+        if (closed) {
+            return null;
+        }
+        try {
+            return scheduler.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "CalDAV service closed meanwhile: no timer");
+            return null;
+        }
+    }
+
+    private void cancel() {
+        for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {nextCheck, nextSync}) {
+            if (f != null) {
+                f.cancel(false);
+            }
+        }
+        nextCheck = null;
+        nextSync = null;
+    }
+
+    /** Syncs with {@code next} (null: none) from now on, closing the account used so far. */
+    private void use(CalDavAccount next) {
+        CalDavAccount old = account;
+        account = next;
+        if (old != null && old != next) {
+            old.close();
+        }
+    }
+
+    private void forgetAll() {
+        for (CalDavState.Link l : state.links()) {
+            state.setting(ListSync.VERSION + l.href(), null);
+            state.forget(l.listId());
+        }
+        for (String key : List.of("url", "user", "synced")) {
+            state.setting(key, null);
+        }
+    }
+
+    private void publish(Status s) {
+        status = s;
+        for (Consumer<Status> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "CalDAV status listener failed", e);
+            }
+        }
+    }
+
+    private void submit(Runnable r) {
+        if (!closed) {
+            execute(r);
+        }
+    }
+
+    private void execute(Runnable r) {
+        try {
+            scheduler.execute(r);
+        } catch (RejectedExecutionException e) {
+            LOG.log(System.Logger.Level.DEBUG, "CalDAV service closed meanwhile");
+        }
+    }
+
+    private <T> CompletableFuture<T> call(Callable<T> work) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        try {
+            scheduler.execute(() -> {
+                try {
+                    if (state == null) {
+                        throw new IllegalStateException("The CalDAV service was not started");
+                    }
+                    f.complete(work.call());
+                } catch (Exception e) {
+                    f.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(new IllegalStateException("The CalDAV service is closed", e));
+        }
+        return f;
+    }
+
+    /** The saved password, "" when none. */
+    static String readPassword(SettingsStore settings) {
+        return settings.secret(PASSWORD_KEY);
+    }
+
+    /** Saves (or with "" removes) the password with the other secrets, which stay as they are. */
+    static void writePassword(SettingsStore settings, String password) {
+        settings.putSecret(PASSWORD_KEY, password);
+    }
+
+    /** Stops the timers and waits for a running sync to end. */
+    @Override
+    public void close() {
+        try {
+            localWrites.close();
+        } catch (Exception e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot stop listening for local edits", e);
+        }
+        closed = true; // before the last task: a sync running now starts no timer
+        execute(() -> {
+            cancel();
+            use(null);
+            if (state != null) {
+                state.close();
+            }
+        });
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(System.Logger.Level.WARNING, "the CalDAV sync still runs after 10 s; leaving it");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.caldav.CalDavReport;
+import dev.tandem.app.caldav.CalDavService;
+import dev.tandem.app.caldav.CalDavSync;
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.caldav.CalDavAccount;
+import dev.tandem.engine.caldav.TaskCalendar;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.WebDavSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * "Phone and CalDAV task lists": the account (address, user, password), "Test connection", which
+ * lists to put on the server, "Connect" (saves the account and runs the first sync) and
+ * "Disconnect" (forgets it on this device). The network and the disk are reached off the FX thread:
+ * a test through {@link Async}, everything that touches the saved state through the
+ * {@link CalDavService}, which runs it between its background syncs.
+ */
+public final class CalDavViewModel {
+    public static final String PRIVACY = "The CalDAV server sees the lists you connect in plain text. Tandem's own "
+            + "remote stays end-to-end encrypted.";
+    public static final String HELP = "Use the same account in DAVx5 with Tasks.org (Android) or in Settings → "
+            + "Calendar → Accounts (iPhone)";
+
+    /**
+     * A list that may go on the server. {@code connected}: it is already; it stays until the whole
+     * account is disconnected, since a task list on the server comes back as a list here at every sync.
+     */
+    public record ListChoice(String listId, String name, BooleanProperty selected, boolean connected) {
+    }
+
+    private final CalDavService service;
+    private final TodoStore store;
+    private final Async async;
+    private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ObservableList<ListChoice> lists = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final Consumer<CalDavService.Status> onStatus;
+
+    public CalDavViewModel(CalDavService service, TodoStore store, Async async) {
+        this.service = service;
+        this.store = store;
+        this.async = async;
+        this.onStatus = s -> async.ui().execute(() -> status.set(words(s)));
+        service.addListener(onStatus);
+        status.set(words(service.status()));
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    /** Empty while connected keeps the saved password. */
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    /** The Inbox and every list, in the store's order, each with whether it goes on the server. */
+    public ObservableList<ListChoice> lists() {
+        return lists;
+    }
+
+    /** What the last command found or did, or why it did nothing. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    /** The background sync's last result, in a line. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Reads the saved account and the lists. */
+    public void load() {
+        busy.set(true);
+        async.run(() -> new Object[] {service.saved().join(), store.lists()}, r -> {
+            busy.set(false);
+            CalDavService.Saved saved = (CalDavService.Saved) r[0];
+            @SuppressWarnings("unchecked")
+            List<TodoList> all = (List<TodoList>) r[1];
+            connected.set(!saved.url().isEmpty());
+            if (connected.get()) {
+                url.set(saved.url());
+                user.set(saved.user());
+            }
+            // Ticks not yet acted on survive a reload; those of lists that were connected do not.
+            List<String> chosen = lists.stream().filter(c -> c.selected().get() && !c.connected())
+                    .map(ListChoice::listId).toList();
+            List<ListChoice> choices = new ArrayList<>();
+            choices.add(choice("", CalDavSync.INBOX_NAME, saved.connectedListIds(), chosen));
+            all.forEach(l -> choices.add(choice(l.id(), l.name(), saved.connectedListIds(), chosen)));
+            lists.setAll(choices);
+        }, this::fail);
+    }
+
+    private static ListChoice choice(String id, String name, List<String> connectedIds, List<String> chosen) {
+        boolean on = connectedIds.contains(id);
+        return new ListChoice(id, name, new SimpleBooleanProperty(on || chosen.contains(id)), on);
+    }
+
+    /** Signs in and lists the task lists the account has; saves nothing. */
+    public void testConnection() {
+        WebDavSettings s = settings();
+        if (s == null) {
+            return;
+        }
+        start();
+        async.run(() -> {
+            try (CalDavAccount account = CalDavAccount.connect(s)) {
+                return account.calendars().stream().filter(TaskCalendar::holdsTasks)
+                        .map(c -> c.name().isBlank() ? c.href() : c.name()).toList();
+            }
+        }, names -> {
+            busy.set(false);
+            done(names.isEmpty() ? "Signed in. There are no task lists yet; Connect makes one for each list you choose."
+                    : "Found " + names.size() + (names.size() == 1 ? " task list: " : " task lists: ")
+                    + String.join(", ", names));
+        }, this::fail);
+    }
+
+    /** Saves the account and syncs the chosen lists with it now. */
+    public void connect() {
+        WebDavSettings s = settings();
+        if (s == null) {
+            return;
+        }
+        List<String> names = lists.stream().filter(c -> c.selected().get()).map(ListChoice::name).toList();
+        start();
+        then(service.connect(s.url(), s.user(), password.get(), names), (CalDavReport r) -> {
+            password.set("");
+            done("Connected. " + r.summary()
+                    + (r.notices().isEmpty() ? "" : ". " + String.join(". ", r.notices())));
+        });
+    }
+
+    /** Forgets the account on this device; the lists stay here, and nothing changes on the server. */
+    public void disconnect() {
+        start();
+        then(service.disconnect(), v -> {
+            url.set("");
+            user.set("");
+            password.set("");
+            done("Disconnected. The lists stay here; the server keeps its task lists.");
+        });
+    }
+
+    /** Stops following the service's status: the dialog closed. */
+    public void close() {
+        service.removeListener(onStatus);
+    }
+
+    /** The settings the fields make, or null after saying what is wrong with them. */
+    private WebDavSettings settings() {
+        if (busy.get()) {
+            return null;
+        }
+        if (url.get().isBlank()) {
+            fail("Enter the server's address, e.g. https://cloud.example.com/remote.php/dav");
+            return null;
+        }
+        try {
+            return new WebDavSettings(url.get(), user.get(), password.get());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage().replaceFirst("^\\w+: ", ""));
+            return null;
+        }
+    }
+
+    private void start() {
+        busy.set(true);
+        message.set("");
+        error.set(false);
+    }
+
+    /** {@code onUi} with the future's result on the FX thread, then the lists read again; or the failure in words. */
+    private <T> void then(CompletableFuture<T> f, Consumer<T> onUi) {
+        f.whenComplete((r, e) -> async.ui().execute(() -> {
+            if (e == null) {
+                onUi.accept(r);
+                load(); // still busy until the lists are read again: a sync can make lists from the server's
+            } else {
+                fail(e);
+            }
+        }));
+    }
+
+    private void done(String text) {
+        error.set(false);
+        message.set(text);
+    }
+
+    private void fail(Throwable e) {
+        busy.set(false);
+        Throwable cause = e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e;
+        fail(cause instanceof SyncException s ? s.getMessage() + " " + s.hint()
+                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+    }
+
+    private void fail(String text) {
+        error.set(true);
+        message.set(text);
+    }
+
+    static String words(CalDavService.Status s) {
+        return switch (s.state()) {
+            case OFF -> "Not connected.";
+            case SYNCING -> "Syncing…";
+            case SYNCED -> "Last sync: " + s.message();
+            case FAILED -> "Last sync failed: " + s.message() + " " + s.hint()
+                    + (s.retryHelps() ? "" : " (Tandem does not retry this by itself.)");
+        };
+    }
+}

@@ -1,0 +1,182 @@
+package dev.tandem.app.caldav;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.testing.CalDavServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The background CalDAV sync against Radicale, at its real pace: a check every 5 s while focused. */
+class CalDavServiceTest {
+    private static final ZoneId ZONE = ZoneOffset.UTC;
+
+    @TempDir
+    Path tmp;
+
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private <T extends AutoCloseable> T keep(T t) {
+        open.add(t);
+        return t;
+    }
+
+    private TodoStore store() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("laptop"));
+        return keep(new TodoStore(Db.open(dir.resolve("tandem.db")), Clock.systemUTC(), ZONE));
+    }
+
+    /** A service hearing of the store's commits, as the app wires it. */
+    private CalDavService service(TodoStore store) {
+        return keep(new CalDavService(store, new SettingsStore(tmp.resolve("laptop")), ZONE,
+                r -> store.db().subscribe(events -> r.run())));
+    }
+
+    private static void await(String what, int seconds, BooleanSupplier condition) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + seconds + " s: " + what);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean has(TodoStore store, String title) {
+        return store.allItems().stream().anyMatch(i -> title.equals(i.title()) && !i.isTrashed());
+    }
+
+    @Test
+    void check_taskAddedOnServerWhileFocused_appearsWithinSeconds() throws Exception {
+        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        TodoStore store = store();
+        store.createList("Groceries");
+        CalDavService service = service(store);
+        service.start();
+        service.setFocused(true);
+        CalDavReport first = service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD,
+                List.of("Groceries")).get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("Groceries"), first.lists(), first.summary());
+        try (Phone phone = new Phone(server)) {
+            phone.add(phone.calendar("Groceries"), "phone-1", "Bread", "");
+        }
+        await("the phone's task in the store", 15, () -> has(store, "Bread"));
+        assertEquals(CalDavService.Status.State.SYNCED, service.status().state(), service.status().message());
+    }
+
+    @Test
+    void check_notFocused_sendsNoRequestBeyondTheFirstSyncUntilFocused() throws Exception {
+        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        TodoStore store = store();
+        store.createList("Groceries");
+        try (CalDavService first = new CalDavService(store, new SettingsStore(tmp.resolve("laptop")), ZONE,
+                r -> () -> { })) {
+            first.start();
+            first.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries"))
+                    .get(30, TimeUnit.SECONDS);
+        }
+        CalDavService service = service(store);
+        service.setFocused(false);
+        service.start(); // the saved account: address and user in the state, password in the secrets
+        await("the first sync", 30, () -> service.status().state() == CalDavService.Status.State.SYNCED);
+        long afterFirstSync = service.requestsSent();
+        try (Phone phone = new Phone(server)) {
+            phone.add(phone.calendar("Groceries"), "phone-2", "Butter", "");
+        }
+        Thread.sleep(12_000); // two check intervals and more
+        assertEquals(afterFirstSync, service.requestsSent(), "no request while no window is focused");
+        assertFalse(has(store, "Butter"));
+
+        service.setFocused(true);
+        await("the phone's task once focused", 10, () -> has(store, "Butter"));
+    }
+
+    @Test
+    void localWrite_todoAddedHere_isOnTheServerWithinSeconds() throws Exception {
+        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        TodoStore store = store();
+        var list = store.createList("Groceries");
+        CalDavService service = service(store);
+        service.setFocused(false); // so that only the edit can start the sync
+        service.start();
+        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries"))
+                .get(30, TimeUnit.SECONDS);
+        store.add("Milk", list.id(), null);
+        try (Phone phone = new Phone(server)) {
+            await("the todo on the server", 15, () -> phone.tasks(phone.calendar("Groceries")).stream()
+                    .anyMatch(o -> o.ics().contains("SUMMARY:Milk")));
+        }
+    }
+
+    @Test
+    void connect_wrongPassword_failsWithAuthAndSavesNothing() throws Exception {
+        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        TodoStore store = store();
+        store.createList("Groceries");
+        CalDavService service = service(store);
+        service.start();
+        CompletionException e = assertThrows(CompletionException.class, () -> service.connect(server.url(),
+                CalDavServer.USER, "wrong", List.of("Groceries")).join());
+        SyncException cause = assertInstanceOf(SyncException.class, e.getCause());
+        assertEquals(SyncException.Reason.AUTH, cause.reason());
+        assertFalse(cause.retryable());
+        CalDavService.Saved saved = service.saved().get(10, TimeUnit.SECONDS);
+        assertEquals("", saved.url());
+        assertEquals(List.of(), saved.connectedListIds());
+        assertEquals("", CalDavService.readPassword(new SettingsStore(tmp.resolve("laptop"))));
+    }
+
+    @Test
+    void disconnect_connectedAccount_forgetsItHereAndLeavesTheServerAlone() throws Exception {
+        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        TodoStore store = store();
+        Item milk = store.add("Milk", store.createList("Groceries").id(), null);
+        SettingsStore settings = new SettingsStore(tmp.resolve("laptop"));
+        settings.put("ui.theme", "dark");
+        CalDavService service = service(store);
+        service.start();
+        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries"))
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(CalDavServer.PASSWORD, CalDavService.readPassword(settings));
+        CalDavService.Saved before = service.saved().get(10, TimeUnit.SECONDS);
+        assertEquals(server.url(), before.url());
+        assertEquals(List.of(milk.listId()), before.connectedListIds());
+
+        service.disconnect().get(10, TimeUnit.SECONDS);
+        CalDavService.Saved after = service.saved().get(10, TimeUnit.SECONDS);
+        assertEquals(new CalDavService.Saved("", "", List.of()), after);
+        assertEquals("", CalDavService.readPassword(settings));
+        assertEquals("dark", settings.get("ui.theme", ""), "other settings stay");
+        assertEquals(CalDavService.Status.State.OFF, service.status().state());
+        assertTrue(has(store, "Milk"), "the list and its todos stay here");
+        try (Phone phone = new Phone(server)) {
+            assertTrue(phone.task(phone.calendar("Groceries"), "Milk").ics().contains("SUMMARY:Milk"));
+        }
+    }
+}

@@ -1,7 +1,10 @@
 package dev.tandem.app.model;
 
+import dev.tandem.engine.Change;
+import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.Subscription;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -12,6 +15,10 @@ import java.util.function.Consumer;
  * reminder is pending while the todo is open, not in the Trash, and its {@code remindAt} is not the value
  * dismissed; so dismissing or completing on one device stops it on the others once they sync, and setting
  * a new time makes it fire again.
+ *
+ * <p>When a reminder got its time is in the changelog, not in a column: {@link #setAt} reads it there, so
+ * every device, and the app after a restart, tells a reminder set ahead of its time (which fires, late if
+ * need be) from one set when its time had already passed (which never does).
  */
 public final class ReminderStore {
     /** Open todos with a pending reminder, soonest first; a note never reminds (it has no time to be done by). */
@@ -41,6 +48,36 @@ public final class ReminderStore {
     /** Dismisses the reminder as it is now: it does not fire again, here or on other devices. */
     public Optional<Item> dismiss(String id) {
         return store.update(id, it -> it.remindAt() == null ? it : it.withRemindDismissed(it.remindAt()));
+    }
+
+    /** When a reminder got its time, and whether this device set it. */
+    public record SetAt(Instant at, boolean here) {
+    }
+
+    /**
+     * When the item's reminder was set to {@code remindAt}, from the changelog: the latest change that wrote
+     * that value. Empty when the changelog no longer holds it (compacted, or the item is gone).
+     */
+    public Optional<SetAt> setAt(String id, long remindAt) {
+        List<Change> history = store.db().history("items", id);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Change c = history.get(i);
+            for (FieldChange f : c.fields()) {
+                if (f.field().equalsIgnoreCase("remindAt") && f.value() instanceof Number n
+                        && n.longValue() == remindAt) {
+                    return Optional.of(new SetAt(c.at(), c.author().equals(store.db().deviceId())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Dismisses the reminder if its time is still {@code at}: a decision made about one time must not
+     * dismiss a new time set meanwhile.
+     */
+    public Optional<Item> dismiss(String id, long at) {
+        return store.update(id, it -> it.remindAt() == null || it.remindAt() != at ? it : it.withRemindDismissed(at));
     }
 
     /** Moves the reminder to {@code by} from now. */

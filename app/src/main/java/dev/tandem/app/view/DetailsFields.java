@@ -79,6 +79,17 @@ final class DetailsFields {
             GridPane.setHgrow(n, Priority.ALWAYS);
             row++;
         }
+        // A time that has passed is kept, and without this line it would read as a reminder still to come.
+        Label remindNote = new Label();
+        remindNote.setId("editor-remind-note");
+        remindNote.getStyleClass().add(Styles.HINT);
+        remindNote.setWrapText(true);
+        remindNote.textProperty().bind(vm.remindNoteProperty());
+        remindNote.visibleProperty().bind(remind.visibleProperty().and(vm.remindNoteProperty().isNotEmpty()));
+        remindNote.managedProperty().bind(remindNote.visibleProperty());
+        remind.accessibleHelpProperty().bind(vm.remindNoteProperty());
+        grid.add(remindNote, 1, row);
+
         priority.setAccessibleText("Priority");
         tags.setAccessibleText("Tags");
         repeat.setAccessibleText("Repeat");

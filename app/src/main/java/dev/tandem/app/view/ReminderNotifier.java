@@ -1,11 +1,16 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.vm.ReminderScheduler;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.stage.PopupWindow;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
@@ -17,6 +22,11 @@ import org.controlsfx.control.action.Action;
  * thread, so no thread of its own). ControlsFX rather than the AWT system tray: the tray's balloon
  * has no buttons, and loading AWT next to JavaFX costs start-up time and misbehaves on some Linux
  * desktops.
+ *
+ * <p>A notification comes unasked, mostly while the user types, so it takes no keys: its buttons answer
+ * the mouse only. A JavaFX pop-up gets the keys typed in its owner window before the window's own focused
+ * control does (whatever it consumes never arrives), and its first button would be its focus owner; a
+ * default or cancel button would take Enter or Escape even without the focus.
  */
 final class ReminderNotifier {
     private final Timeline tick;
@@ -43,6 +53,32 @@ final class ReminderNotifier {
         if (owner != null) {
             n.owner(owner);
         }
+        // ControlsFX builds and shows its pop-up within show() on the FX thread, and keeps it to itself:
+        // the new pop-up is the one that was not there before.
+        List<Window> before = List.copyOf(Window.getWindows());
         n.show();
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w instanceof PopupWindow && !before.contains(w) && w.getScene() != null) {
+                keepOffTheKeys(w.getScene().getRoot());
+                if (w.getScene().getFocusOwner() != null) {
+                    // Focused already (the pop-up shares its owner's focus): a plain container takes no keys.
+                    w.getScene().getRoot().requestFocus();
+                }
+            }
+        }
+    }
+
+    /** No node of the notification can take the focus, and no button answers Enter or Escape. */
+    private static void keepOffTheKeys(Node n) {
+        n.setFocusTraversable(false);
+        if (n instanceof Button b) {
+            b.setDefaultButton(false);
+            b.setCancelButton(false);
+        }
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                keepOffTheKeys(c);
+            }
+        }
     }
 }

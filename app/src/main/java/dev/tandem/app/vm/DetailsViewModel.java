@@ -24,6 +24,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -32,7 +34,8 @@ import javafx.beans.property.StringProperty;
  * The editor's priority, tags, repeat and reminder fields for the item the editor shows. Priority saves
  * at once; the text fields save on {@link #commitTags()}, {@link #commitRepeat()} and
  * {@link #commitRemind()} (Enter or focus loss). A live update refreshes a text field only when it holds
- * what was last loaded, so typing survives a sync. Every save is one undo step.
+ * what was last loaded, so typing survives a sync. Every save is one undo step. A reminder time that has
+ * passed is kept but never pops up (see {@link ReminderScheduler}); {@link #remindNoteProperty()} says so.
  */
 public final class DetailsViewModel {
     private static final DateTimeFormatter REMIND = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
@@ -48,6 +51,7 @@ public final class DetailsViewModel {
     private final StringProperty tagsText = new SimpleStringProperty("");
     private final StringProperty repeatText = new SimpleStringProperty("");
     private final StringProperty remindText = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper remindNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper repeating = new ReadOnlyBooleanWrapper(false);
     private final SimpleObjectProperty<Item> item = new SimpleObjectProperty<>();
     private String loadedTags = "";
@@ -91,6 +95,11 @@ public final class DetailsViewModel {
         return remindText;
     }
 
+    /** "9:00 today has passed; no reminder will pop up." when the stored reminder time has passed; else "". */
+    public ReadOnlyStringProperty remindNoteProperty() {
+        return remindNote.getReadOnlyProperty();
+    }
+
     /** The item repeats: Skip and End series apply. */
     public ReadOnlyBooleanProperty repeatingProperty() {
         return repeating.getReadOnlyProperty();
@@ -117,6 +126,7 @@ public final class DetailsViewModel {
                 remindText.set(m);
             }
             loadedRemind = m;
+            noteRemind(next == null ? null : next.remindAt());
             repeating.set(next != null && next.recurrence() != null);
         } finally {
             loading = false;
@@ -125,6 +135,12 @@ public final class DetailsViewModel {
 
     public String formatRemind(long at) {
         return REMIND.format(Instant.ofEpochMilli(at).atZone(store.dateClock().getZone()));
+    }
+
+    private void noteRemind(Long at) {
+        ZonedDateTime now = ZonedDateTime.now(store.dateClock());
+        remindNote.set(at == null || at > now.toInstant().toEpochMilli() ? ""
+                : ReminderScheduler.passed(at, now) + "; no reminder will pop up.");
     }
 
     private void savePriority(int p) {
@@ -195,6 +211,7 @@ public final class DetailsViewModel {
         }
         loadedRemind = at == null ? "" : formatRemind(at);
         remindText.set(loadedRemind);
+        noteRemind(at);
         String id = it.id();
         Long want = at;
         Long old = it.remindAt();

@@ -7,22 +7,33 @@ import dev.tandem.app.model.ReminderStore;
 import dev.tandem.app.model.TodoStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Decides when a reminder fires, on an injected {@link Clock}: a pending reminder (see
  * {@link ReminderStore}) whose time has come fires once, then is dismissed, which syncs, so the other
- * devices do not fire it again. At start every reminder that came due while the app was closed fires
- * once. The owner calls {@link #check()} on the UI executor (the app every second; tests when they
- * moved the clock). "Done" completes the todo (a repeating one moves on), "Snooze" moves the time on
- * by {@link #SNOOZE}, which makes it pending again.
+ * devices do not fire it again. Only a reminder set before its time fires. One seen here while its time
+ * was still ahead does; one already due when first seen (at start, or arriving while the app runs) is
+ * weighed by when it was set ({@link ReminderStore#setAt}): set ahead of its time and missed (the app was
+ * closed, sync brought it late), it fires now; set when its time had already passed ("remind 9am" typed at
+ * noon), it is dismissed without popping up, and if this device just set it while running, the message
+ * line says so. The owner calls {@link #check()} on the UI executor (the app every second; tests when they
+ * moved the clock). "Done" completes the todo (a repeating one moves on), "Snooze" moves the time on by
+ * {@link #SNOOZE}, which makes it pending again.
  */
 public final class ReminderScheduler implements AutoCloseable {
     public static final Duration SNOOZE = Duration.ofMinutes(10);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     /** What a notification shows, and the todo it is for. */
     public record Reminder(String itemId, String title, long at) {
@@ -34,8 +45,12 @@ public final class ReminderScheduler implements AutoCloseable {
     private final Clock clock;
     private final UndoableCommands commands;
     private final LiveList<Item> pending;
-    /** (id, remindAt) already fired in this run: a late dismissal from sync must not fire it twice. */
+    /** (id, remindAt) fired, or being decided, in this run: a late dismissal from sync must not fire it twice. */
     private final Set<String> fired = new HashSet<>();
+    /** (id, remindAt) seen while their time was still ahead: set before they were due, so they need no look-up. */
+    private final Set<String> ahead = new HashSet<>();
+    /** The first result was applied: a reminder found due after that was set or synced while the app ran. */
+    private boolean running;
     private Consumer<Reminder> onFire = r -> { };
 
     public ReminderScheduler(TodoStore store, Async async, Clock clock, UndoableCommands commands) {
@@ -45,7 +60,10 @@ public final class ReminderScheduler implements AutoCloseable {
         this.clock = clock;
         this.commands = commands;
         this.pending = new LiveList<>(Item::id, async.ui());
-        pending.onAfterApply(s -> check());
+        pending.onAfterApply(s -> {
+            check();
+            running = true;
+        });
     }
 
     /** Called on the UI executor with each reminder that fires. */
@@ -60,20 +78,77 @@ public final class ReminderScheduler implements AutoCloseable {
         }, r -> { });
     }
 
-    /** Fires every pending reminder whose time has come. On the UI executor. */
+    /** Fires every pending reminder whose time has come and that was set before it. On the UI executor. */
     public void check() {
         long now = clock.millis();
+        Set<String> present = new HashSet<>();
         List<Item> due = new ArrayList<>();
         for (Item it : pending.items()) {
-            if (it.reminderPending() && it.remindAt() <= now && fired.add(it.id() + "@" + it.remindAt())) {
+            if (!it.reminderPending()) {
+                continue;
+            }
+            String key = key(it);
+            present.add(key);
+            if (it.remindAt() > now) {
+                ahead.add(key);
+            } else if (fired.add(key)) {
                 due.add(it);
             }
         }
+        ahead.retainAll(present);
+        List<Item> unseen = new ArrayList<>();
         for (Item it : due) {
-            String id = it.id();
-            async.run(() -> reminders.dismiss(id), r -> { });
-            onFire.accept(new Reminder(id, it.titleOrEmpty(), it.remindAt()));
+            if (ahead.remove(key(it))) {
+                fire(it);
+            } else {
+                unseen.add(it);
+            }
         }
+        // One at a time is the user setting it; many at once is an import or a sync, not worth a word each.
+        for (Item it : unseen) {
+            weigh(it, running && unseen.size() == 1);
+        }
+    }
+
+    private static String key(Item it) {
+        return it.id() + "@" + it.remindAt();
+    }
+
+    private void fire(Item it) {
+        String id = it.id();
+        long at = it.remindAt();
+        async.run(() -> reminders.dismiss(id, at), r -> { });
+        onFire.accept(new Reminder(id, it.titleOrEmpty(), at));
+    }
+
+    /**
+     * A reminder first seen when already due. Without its setting in the changelog (compacted) it fires,
+     * as a missed one would rather than be lost.
+     */
+    private void weigh(Item it, boolean announce) {
+        String id = it.id();
+        long at = it.remindAt();
+        async.run(() -> reminders.setAt(id, at), set -> {
+            if (set.isEmpty() || set.get().at().toEpochMilli() < at) {
+                fire(it);
+                return;
+            }
+            async.run(() -> reminders.dismiss(id, at), r -> { });
+            if (announce && set.get().here()) {
+                // Quick add has no other place to say it; the editor says it next to its field as well.
+                commands.say("No reminder for “" + it.titleOrEmpty() + "”: "
+                        + passed(at, ZonedDateTime.now(store.dateClock())) + ".");
+            }
+        });
+    }
+
+    /** "9:00 today has passed", "18:30 yesterday has passed", "Mon 16 Nov 9:00 has passed". */
+    public static String passed(long at, ZonedDateTime now) {
+        ZonedDateTime t = Instant.ofEpochMilli(at).atZone(now.getZone());
+        long days = ChronoUnit.DAYS.between(t.toLocalDate(), now.toLocalDate());
+        String when = days == 0 ? TIME.format(t) + " today" : days == 1 ? TIME.format(t) + " yesterday"
+                : DAY.format(t) + " " + TIME.format(t);
+        return when + " has passed";
     }
 
     /** The soonest pending reminder time, or null: for a timer that wants to sleep until then. */

@@ -7,13 +7,16 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.engine.Db;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.beans.property.SimpleObjectProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -74,5 +77,50 @@ class DetailsViewModelTest {
         ui.run(undo::undo);
         ui.await(() -> store.get(it.id()).orElseThrow().priorityLevel() == 0);
         assertNull(store.get(it.id()).orElseThrow().priority());
+    }
+
+    @Test
+    void commitRemind_timeAlreadyPassed_doesNotFire_andTheDetailsSaySo() {
+        // 12:00 on a Monday in Berlin; changes are recorded on the same clock, as in the app.
+        clock.set(Instant.parse("2026-11-23T11:00:00Z"));
+        TodoStore today = new TodoStore(Db.builder().memory().clock(clock).build(), clock, ZONE);
+        MainViewModel main = new MainViewModel(today, async, new FakeDialogs(), undo);
+        ReminderScheduler scheduler = new ReminderScheduler(today, async, clock, main.commands());
+        List<ReminderScheduler.Reminder> fired = new CopyOnWriteArrayList<>();
+        scheduler.onFire(fired::add);
+        try {
+            ui.run(scheduler::start);
+            Item it = today.add("Water plants", null, today.today());
+            DetailsViewModel vm = ui.get(() -> new DetailsViewModel(today, async, undo, shown));
+            ui.run(() -> shown.set(it));
+            ui.run(() -> {
+                vm.remindTextProperty().set("9am");
+                vm.commitRemind();
+            });
+            assertEquals("9:00 today has passed; no reminder will pop up.",
+                    ui.get(() -> vm.remindNoteProperty().get()));
+            long nine = today.today().atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli();
+            // The scheduler saw it and decided: dismissed, not fired.
+            ui.await(() -> Long.valueOf(nine).equals(today.get(it.id()).orElseThrow().remindAt())
+                    && !today.get(it.id()).orElseThrow().reminderPending());
+            ui.run(scheduler::check);
+            assertEquals(List.of(), fired);
+
+            ui.run(() -> shown.set(today.get(it.id()).orElseThrow()));
+            ui.run(() -> {
+                vm.remindTextProperty().set("6pm");
+                vm.commitRemind();
+            });
+            assertEquals("", ui.get(() -> vm.remindNoteProperty().get()), "a time to come needs no note");
+            ui.await(() -> today.get(it.id()).orElseThrow().reminderPending());
+            ui.await(() -> scheduler.nextAt() != null);
+            clock.advance(Duration.ofHours(7));
+            ui.run(scheduler::check);
+            ui.await(() -> fired.size() == 1);
+        } finally {
+            scheduler.close();
+            main.close();
+            today.close();
+        }
     }
 }

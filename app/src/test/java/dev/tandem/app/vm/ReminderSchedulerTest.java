@@ -21,19 +21,26 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** When reminders fire, on a clock the test moves; no toolkit. */
+/**
+ * When reminders fire, on a clock the test moves; no toolkit. The database records changes on the same
+ * clock, from a day before: when a reminder was set is part of whether it fires.
+ */
 class ReminderSchedulerTest {
     private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final Instant NOON = Instant.parse("2026-11-18T11:00:00Z");
+    /** 12:00 in Berlin, on a Monday. */
+    private static final Instant MONDAY_NOON = Instant.parse("2026-11-23T11:00:00Z");
     private final TestUi ui = new TestUi();
     private final TestClock clock = new TestClock(ZONE);
-    private final TodoStore store = new TodoStore(Db.openMemory(), clock, ZONE);
     private final List<ReminderScheduler.Reminder> fired = new CopyOnWriteArrayList<>();
+    private TodoStore store;
     private MainViewModel vm;
     private ReminderScheduler scheduler;
 
     @BeforeEach
     void start() {
+        clock.set(NOON.minus(Duration.ofDays(1)));
+        store = new TodoStore(Db.builder().memory().clock(clock).build(), clock, ZONE);
         clock.set(NOON);
         Async async = new Async(Runnable::run, ui, e -> {
             throw new AssertionError(e);
@@ -51,7 +58,19 @@ class ReminderSchedulerTest {
         ui.close();
     }
 
+    /** A todo whose reminder was set an hour ahead of {@code at}, as reminders are. */
     private Item remindAt(String title, Instant at) {
+        Instant now = clock.instant();
+        clock.set(at.minus(Duration.ofHours(1)));
+        try {
+            return remindSetNow(title, at);
+        } finally {
+            clock.set(now);
+        }
+    }
+
+    /** A todo whose reminder is set now, when {@code at} may have passed already. */
+    private Item remindSetNow(String title, Instant at) {
         return store.add(title, null, null, null, new TodoDetails(null, List.of(), null, at.toEpochMilli())).item();
     }
 
@@ -102,5 +121,35 @@ class ReminderSchedulerTest {
         ui.run(() -> scheduler.done(fired.get(0)));
         ui.await(() -> store.get(it.id()).orElseThrow().isDone());
         assertFalse(store.get(it.id()).orElseThrow().reminderPending());
+    }
+
+    @Test
+    void quickAdd_reminderTimeAlreadyPassed_doesNotFire_andTheMessageSaysSo() {
+        remindAt("Call Sam", NOON.plus(Duration.ofDays(7)));
+        ui.run(scheduler::start);
+        ui.await(() -> scheduler.nextAt() != null);
+        clock.set(MONDAY_NOON);
+        ui.run(() -> {
+            vm.quickAdd().textProperty().set("Water plants every monday p2 @home #Garden remind 9am");
+            vm.quickAdd().submit();
+        });
+        long nine = MONDAY_NOON.atZone(ZONE).toLocalDate().atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli();
+        ui.await(() -> store.allItems().stream().anyMatch(i -> i.titleOrEmpty().equals("Water plants")
+                && Long.valueOf(nine).equals(i.remindAt()) && !i.reminderPending()));
+        ui.await(() -> vm.messageProperty().get().startsWith("No reminder"));
+        assertEquals("No reminder for “Water plants”: 9:00 today has passed.", vm.messageProperty().get());
+        ui.run(scheduler::check);
+        assertEquals(List.of(), fired);
+    }
+
+    @Test
+    void start_reminderSetAfterItsTime_staysQuiet_whileOneSetAheadAndMissed_fires() {
+        remindAt("Missed", NOON.minus(Duration.ofHours(2)));
+        Item late = remindSetNow("Set late", NOON.minus(Duration.ofHours(1)));
+        ui.run(scheduler::start);
+        ui.await(() -> !store.get(late.id()).orElseThrow().reminderPending());
+        ui.await(() -> fired.size() == 1);
+        assertEquals("Missed", fired.get(0).title());
+        assertEquals("", vm.messageProperty().get(), "nothing set while the app ran: nothing to say");
     }
 }

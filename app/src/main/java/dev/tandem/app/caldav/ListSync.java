@@ -5,8 +5,6 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.engine.Change;
-import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.caldav.CalendarChanges;
 import dev.tandem.engine.caldav.CalendarObject;
@@ -35,7 +33,7 @@ import java.util.Set;
  * <p>Merge, field by field, against the base (the object as both sides last agreed): a field only
  * one side changed takes that side's value; a field both changed to different values goes to the
  * later change, as Tandem's own sync decides (the object's LAST-MODIFIED against the time of the
- * todo's last change of that field), and the other value is {@link Conflicts recorded}.
+ * todo's last change of that field), and the other value is kept for Conflicts ({@link Outside}).
  *
  * <p>A repeating todo is one VTODO with an RRULE whose DUE is the open occurrence. Phone apps
  * complete a repeating task by moving its DUE on (Tasks.org, Apple Reminders) or by marking it
@@ -53,6 +51,7 @@ final class ListSync {
     private final ZoneId zone;
     private final CalDavReport.Builder report;
     private int writes;
+    private final Outside outside;
 
     ListSync(TodoStore store, CalDavAccount account, CalDavState state, ZoneId zone, CalDavReport.Builder report) {
         this.store = store;
@@ -60,6 +59,7 @@ final class ListSync {
         this.state = state;
         this.zone = zone;
         this.report = report;
+        this.outside = new Outside(store, account);
     }
 
     void run(CalDavState.Link link, TaskCalendar cal) {
@@ -167,7 +167,8 @@ final class ListSync {
             report.completedOnPhone();
         }
         TaskFields merged = t;
-        Map<Field, Object> lost = new HashMap<>();
+        List<Field> serverWon = new ArrayList<>();
+        List<Field> localWon = new ArrayList<>();
         for (Field f : Field.values()) {
             if (s.same(f, t)) {
                 continue;
@@ -177,23 +178,29 @@ final class ListSync {
             if (serverChanged && !localChanged) {
                 merged = merged.with(f, s);
             } else if (serverChanged) {
-                Instant localAt = changedAt(target.id(), f);
+                Instant localAt = Outside.changedAt(store, target.id(), f);
                 boolean serverWins = server.lastModified() != null && localAt != null
                         && server.lastModified().isAfter(localAt);
                 if (serverWins) {
-                    lost.put(f, t.get(f));
+                    serverWon.add(f);
                     merged = merged.with(f, s);
                 } else {
-                    lost.put(f, s.get(f));
+                    localWon.add(f);
                 }
                 report.conflict();
             }
         }
-        if (merged.equals(t)) {
-            return target != local;
+        // The local edits a phone's later edit replaces, read before the save replaces them.
+        Map<Field, String> replaced = new HashMap<>();
+        for (Field f : serverWon) {
+            Outside.lastChange(store, target.id(), f).ifPresent(id -> replaced.put(f, id));
         }
-        apply(target, merged);
-        return true;
+        boolean changed = !merged.equals(t);
+        if (changed) {
+            apply(target, merged);
+        }
+        outside.keep(target.id(), server, replaced, localWon);
+        return changed || target != local;
     }
 
     private void create(String key, String listId, TaskFields f) {
@@ -290,28 +297,5 @@ final class ListSync {
     /** The todo a task stands for: the todo itself, or the open (else the latest) occurrence of a series. */
     private Item current(String key) {
         return Keys.current(store, key);
-    }
-
-    /** When the todo's {@code field} last changed here or on another Tandem device; null when never. */
-    private Instant changedAt(String itemId, Field f) {
-        String column = switch (f) {
-            case TITLE -> "title";
-            case NOTES -> "notes";
-            case DUE -> "due";
-            case DONE -> "done";
-            case PRIORITY -> "priority";
-            case TAGS -> null;
-            case REMINDER -> "remindAt";
-            case REPEAT -> "repeat";
-        };
-        Instant at = null;
-        for (Change c : store.db().history("items", itemId)) {
-            for (FieldChange fc : c.fields()) {
-                if ((column == null || fc.field().equalsIgnoreCase(column)) && (at == null || c.at().isAfter(at))) {
-                    at = c.at();
-                }
-            }
-        }
-        return at;
     }
 }

@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.caldav.CalendarObject;
@@ -158,6 +160,9 @@ class CalDavSyncTest {
             assertEquals(1, r.conflicts(), r.summary());
             assertEquals("Plane tickets", laptop.get(tickets.id()).orElseThrow().title());
             phone.task(cal, "Plane tickets");
+            Conflict first = laptop.db().conflicts().get(0);
+            assertEquals("Plane tickets", first.keptValue());
+            assertEquals("Train tickets", first.lostValue(), "the local edit that lost is in Conflicts");
 
             laptop.update(tickets.id(), it -> it.withTitle("Ferry tickets"));
             phone.edit(phone.task(cal, "Plane tickets"), "SUMMARY:Plane tickets", "SUMMARY:Bus tickets",
@@ -166,6 +171,12 @@ class CalDavSyncTest {
             assertEquals(1, r.conflicts(), r.summary());
             assertEquals("Ferry tickets", laptop.get(tickets.id()).orElseThrow().title());
             phone.task(cal, "Ferry tickets");
+            Conflict second = laptop.db().conflicts().get(0);
+            assertEquals("Bus tickets", second.lostValue(), "the phone's value that lost is in Conflicts");
+            assertEquals("CalDAV (127.0.0.1:" + server.port() + ")", new Authors(laptop).label(second.lostAuthor()));
+            laptop.db().useLostValue(second.id());
+            sync(server, laptop);
+            phone.task(cal, "Bus tickets");
         }
     }
 

@@ -308,7 +308,8 @@ public final class DefaultDb implements Db {
 
     @Override
     public <R> R transactionResult(Function<Tx, R> work) {
-        return writer.write("Transaction", s -> work.apply(new DefaultTx(s, capture, reader)));
+        return writer.write("Transaction", s -> work.apply(new DefaultTx(s, capture, reader, lostValues,
+                clock::wallMillis)));
     }
 
     @Override
@@ -378,6 +379,17 @@ public final class DefaultDb implements Db {
             conflicts.dismiss(s, conflictId);
             return null;
         });
+    }
+
+    @Override
+    public void keepOutsideLoser(String table, String id, String field, Object lostValue, String author,
+                                 java.time.Instant at) {
+        transaction(tx -> tx.keepOutsideLoser(table, id, field, lostValue, author, at));
+    }
+
+    @Override
+    public boolean keepReplacedChange(String table, String id, String field, String changeId) {
+        return transactionResult(tx -> tx.keepReplacedChange(table, id, field, changeId));
     }
 
     @Override

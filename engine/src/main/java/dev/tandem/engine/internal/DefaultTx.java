@@ -4,21 +4,30 @@ import dev.tandem.engine.Tx;
 import dev.tandem.engine.internal.capture.ChangeCapture;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.SqlErrors;
+import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.tx.WriteSession;
+import dev.tandem.engine.internal.capture.LostValues;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /** The {@link Tx} handed to {@code Db.transaction}: every call joins the one open transaction. */
 final class DefaultTx implements Tx {
     private final WriteSession session;
     private final ChangeCapture capture;
     private final Reader reader;
+    private final LostValues lost;
+    private final LongSupplier now;
 
-    DefaultTx(WriteSession session, ChangeCapture capture, Reader reader) {
+    DefaultTx(WriteSession session, ChangeCapture capture, Reader reader, LostValues lost, LongSupplier now) {
         this.session = session;
         this.capture = capture;
         this.reader = reader;
+        this.lost = lost;
+        this.now = now;
     }
 
     @Override
@@ -60,6 +69,31 @@ final class DefaultTx implements Tx {
             throw SqlErrors.wrap("Restoring " + id + " in table '" + rt.table() + "'", e);
         }
         return reader.get(type, id);
+    }
+
+    @Override
+    public void keepOutsideLoser(String table, String id, String field, Object lostValue, String author, Instant at) {
+        UUID from;
+        try {
+            from = UUID.fromString(author);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("author: must be a UUID, was " + author, e);
+        }
+        try {
+            lost.outsideLost(session, table, id, field, SqlValues.toSql(lostValue, table + "." + field), from, at.toEpochMilli(),
+                    now.getAsLong());
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Keeping a lost value of " + table + "." + field + " for " + id, e);
+        }
+    }
+
+    @Override
+    public boolean keepReplacedChange(String table, String id, String field, String changeId) {
+        try {
+            return lost.replaced(session, table, id, field, UUID.fromString(changeId), now.getAsLong());
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Keeping the replaced value of " + table + "." + field + " for " + id, e);
+        }
     }
 
     @SuppressWarnings("unchecked")

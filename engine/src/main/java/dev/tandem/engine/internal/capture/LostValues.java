@@ -8,12 +8,16 @@ import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.ConflictStore;
 import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.Materializer;
+import dev.tandem.engine.internal.changelog.Winner;
+import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * "Use the other value": writes a conflict's lost value back as a new local change, which then
@@ -52,5 +56,38 @@ public final class LostValues {
         }
         held.retryChildrenOf(s, Set.of(t.name()));
         conflicts.dismiss(s, conflictId);
+    }
+
+    /**
+     * Records that {@code value}, written outside Tandem's sync by {@code author} at {@code atMillis},
+     * lost {@code field} to the entity's current winner. The current winner must exist: the caller
+     * settled the field first.
+     */
+    public void outsideLost(WriteSession s, String table, String entity, String field, Object value, UUID author,
+                            long atMillis, long nowMillis) throws SQLException {
+        Winner winner = log.winners(s.sql(), table, entity).get(field.toLowerCase(Locale.ROOT));
+        if (winner == null) {
+            throw new IllegalArgumentException("field: " + table + "." + field + " of " + entity + " has no value to"
+                    + " have won; save it first");
+        }
+        // The field as the changelog spells it, which Conflicts looks the lost value up by.
+        long loser = log.appendLoser(s.sql(), Uuid7.at(atMillis), author, table, entity, winner.field(), value);
+        conflicts.record(s, Conflict.Kind.EDIT_EDIT, table, entity, winner.field(), winner.seq(), loser, nowMillis);
+    }
+
+    /**
+     * Records that the entity's earlier change {@code loserId} lost {@code field} to the current
+     * winner: a value from outside Tandem's sync, saved here because it was the later change, replaced
+     * that edit. False when the changelog no longer holds that change.
+     */
+    public boolean replaced(WriteSession s, String table, String entity, String field, UUID loserId, long nowMillis)
+            throws SQLException {
+        Winner winner = log.winners(s.sql(), table, entity).get(field.toLowerCase(Locale.ROOT));
+        long loser = log.seqOf(s.sql(), table, entity, loserId);
+        if (winner == null || loser < 0 || loser == winner.seq()) {
+            return false;
+        }
+        return conflicts.record(s, Conflict.Kind.EDIT_EDIT, table, entity, winner.field(), winner.seq(), loser,
+                nowMillis);
     }
 }

@@ -130,6 +130,28 @@ public final class ChangelogStore {
         return seq;
     }
 
+    /**
+     * Appends a change that wins nothing: a value from outside Tandem's sync that lost to the
+     * current winner, kept only so Conflicts can show it and take it back. Its author is no device
+     * here, so it is never pushed, and no winner or row changes.
+     */
+    public long appendLoser(StatementCache sql, UUID id, UUID author, String table, String entity, String field,
+                            Object value) throws SQLException {
+        return insertChange(sql, id, author, table, entity, FieldCodec.encode(new String[] {field},
+                new Object[] {value}, new UUID[] {null}));
+    }
+
+    /** The seq of change {@code id} of the entity, or -1 when the changelog no longer holds it. */
+    public long seqOf(StatementCache sql, String table, String entity, UUID id) throws SQLException {
+        PreparedStatement ps = sql.get("SELECT seq FROM _tandem_change WHERE id = ? AND tbl = ? AND entity = ?");
+        ps.setBytes(1, Uuid7.toBytes(id));
+        ps.setString(2, table);
+        ps.setString(3, entity);
+        try (ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : -1;
+        }
+    }
+
     private static long insertChange(StatementCache sql, UUID id, UUID author, String table, String entity,
                                      byte[] fields) throws SQLException {
         PreparedStatement ps = sql.get("INSERT INTO _tandem_change(id, author, tbl, entity, fields)"

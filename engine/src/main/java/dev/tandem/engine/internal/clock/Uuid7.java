@@ -27,6 +27,14 @@ public final class Uuid7 {
         return new UUID(msb, lsb);
     }
 
+    /**
+     * An id at {@code millis} with random low bits, for a change no clock here made: a value written
+     * outside Tandem's sync (a CalDAV server), kept so a person can see it lost.
+     */
+    public static UUID at(long millis) {
+        return of(millis, 0, java.util.concurrent.ThreadLocalRandom.current().nextLong());
+    }
+
     public static long millis(UUID id) {
         return id.getMostSignificantBits() >>> 16;
     }

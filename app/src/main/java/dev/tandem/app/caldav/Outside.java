@@ -1,0 +1,109 @@
+package dev.tandem.app.caldav;
+
+import dev.tandem.app.caldav.TaskFields.Field;
+import dev.tandem.app.model.DeviceName;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.transfer.StableIds;
+import dev.tandem.engine.Change;
+import dev.tandem.engine.FieldChange;
+import dev.tandem.engine.caldav.CalDavAccount;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The CalDAV server as an author of changes, so a field both sides changed shows in Conflicts like a
+ * clash between two devices: the server gets an id derived from its host (one on every device) and
+ * a synced name ("CalDAV (cloud.example.com)") that History and Conflicts show. A phone's value
+ * that lost is kept with the server as its author and the object's LAST-MODIFIED as its time; a
+ * local edit that lost to a later phone edit is kept as itself. Tags are rows, not a field with one
+ * value, so a clash of tags is counted but not listed.
+ */
+final class Outside {
+    private final TodoStore store;
+    private final String author;
+    private final String name;
+    private boolean named;
+
+    Outside(TodoStore store, CalDavAccount account) {
+        this.store = store;
+        URI where = URI.create(account.where());
+        String host = where.getHost() + (where.getPort() > 0 ? ":" + where.getPort() : "");
+        this.author = StableIds.derived("caldav-server\u0000" + host.toLowerCase(java.util.Locale.ROOT));
+        this.name = "CalDAV (" + host + ")";
+    }
+
+    /** Keeps the losers of the fields that clashed: the local edits in {@code replaced}, the server's values in {@code localWon}. */
+    void keep(String itemId, Vtodo.Read server, Map<Field, String> replaced, List<Field> localWon) {
+        if (replaced.isEmpty() && localWon.stream().allMatch(f -> column(f) == null)) {
+            return;
+        }
+        nameServer();
+        replaced.forEach((f, changeId) -> {
+            if (column(f) != null) {
+                store.db().keepReplacedChange("items", itemId, column(f), changeId);
+            }
+        });
+        Instant at = server.lastModified() != null ? server.lastModified() : Instant.ofEpochMilli(store.clock().millis());
+        for (Field f : localWon) {
+            if (column(f) != null) {
+                store.db().keepOutsideLoser("items", itemId, column(f), value(server.fields(), f), author, at);
+            }
+        }
+    }
+
+    private void nameServer() {
+        if (!named && store.db().get(DeviceName.class, author).map(d -> !name.equals(d.name())).orElse(true)) {
+            store.writeAll(tx -> tx.save(new DeviceName(author, name)));
+        }
+        named = true;
+    }
+
+    /** When the todo's {@code field} last changed here or on another Tandem device; null when never. */
+    static Instant changedAt(TodoStore store, String itemId, Field f) {
+        return last(store, itemId, f).map(Change::at).orElse(null);
+    }
+
+    /** The id of the todo's last change of {@code field}, for a field that is a column. */
+    static Optional<String> lastChange(TodoStore store, String itemId, Field f) {
+        return column(f) == null ? Optional.empty() : last(store, itemId, f).map(Change::id);
+    }
+
+    private static Optional<Change> last(TodoStore store, String itemId, Field f) {
+        String column = column(f);
+        Change last = null;
+        for (Change c : store.db().history("items", itemId)) {
+            for (FieldChange fc : c.fields()) {
+                if ((column == null || fc.field().equalsIgnoreCase(column)) && (last == null || c.at().isAfter(last.at()))) {
+                    last = c;
+                }
+            }
+        }
+        return Optional.ofNullable(last);
+    }
+
+    /** The items column of a field; null for tags, which are rows of their own. */
+    static String column(Field f) {
+        return switch (f) {
+            case TITLE -> "title";
+            case NOTES -> "notes";
+            case DUE -> "due";
+            case DONE -> "done";
+            case PRIORITY -> "priority";
+            case TAGS -> null;
+            case REMINDER -> "remindAt";
+            case REPEAT -> "repeat";
+        };
+    }
+
+    /** A field's value as the items column holds it. */
+    private static Object value(TaskFields t, Field f) {
+        return switch (f) {
+            case DUE -> t.due() == null ? null : t.due().toString();
+            case DONE -> t.done() ? 1L : 0L;
+            default -> t.get(f);
+        };
+    }
+}

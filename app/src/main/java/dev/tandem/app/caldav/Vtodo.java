@@ -58,6 +58,9 @@ import net.fortuna.ical4j.model.property.Version;
  * absolute trigger, or one relative to DUE or DTSTART); a changed reminder replaces that alarm only.
  */
 public final class Vtodo {
+    private static final java.time.format.DateTimeFormatter BASIC =
+            java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
+
     private Vtodo() {
     }
 
@@ -181,20 +184,42 @@ public final class Vtodo {
             return;
         }
         // A time of day the phone set is kept where only the date moves.
-        Temporal at = before instanceof ZonedDateTime z ? z.with(due)
-                : before instanceof LocalDateTime l ? l.with(due)
-                : before instanceof OffsetDateTime o ? o.with(due)
-                : before instanceof Instant i ? i.atOffset(java.time.ZoneOffset.UTC).with(due).toInstant() : due;
-        v.add(new Due<>(at));
+        String at = text(before, before instanceof LocalDate ? null : due);
+        v.add(at == null ? new Due<>(due) : new Due<>(current.get().getParameterList(), at));
         Optional<Property> start = v.getProperty(Property.DTSTART);
         if (start.isPresent() && was != null) {
             // DTSTART must not fall after DUE: moved by as many days as the due date moved.
             Temporal s = ((DateProperty<?>) start.get()).getDate();
             long days = ChronoUnit.DAYS.between(was, due);
-            if (s != null && days != 0) {
-                v.replace(new DtStart<>(s.plus(days, ChronoUnit.DAYS)));
+            String moved = s == null || s instanceof LocalDate ? null : text(s.plus(days, ChronoUnit.DAYS), null);
+            if (days != 0 && s != null) {
+                v.remove(start.get());
+                v.add(moved == null ? new DtStart<>(s.plus(days, ChronoUnit.DAYS))
+                        : new DtStart<>(start.get().getParameterList(), moved));
             }
         }
+    }
+
+    /**
+     * A date-time as iCalendar text in the form it came in, on {@code date} when given: local time
+     * for a TZID (whose parameter the caller keeps: ical4j would name a zone of its own, which no
+     * other client knows), with Z for UTC, floating without; null for a plain date.
+     */
+    private static String text(Temporal t, LocalDate date) {
+        if (t instanceof ZonedDateTime z) {
+            return BASIC.format((date == null ? z : z.with(date)).toLocalDateTime());
+        }
+        if (t instanceof LocalDateTime l) {
+            return BASIC.format(date == null ? l : l.with(date));
+        }
+        if (t instanceof OffsetDateTime o) {
+            return BASIC.format((date == null ? o : o.with(date)).toLocalDateTime()) + "Z";
+        }
+        if (t instanceof Instant i) {
+            OffsetDateTime utc = i.atOffset(java.time.ZoneOffset.UTC);
+            return BASIC.format((date == null ? utc : utc.with(date)).toLocalDateTime()) + "Z";
+        }
+        return null;
     }
 
     private static void writeReminder(VToDo v, Long was, Long at, ZoneId zone) {

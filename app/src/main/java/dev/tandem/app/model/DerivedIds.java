@@ -1,8 +1,5 @@
 package dev.tandem.app.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.UUID;
 
 /**
@@ -12,6 +9,7 @@ import java.util.UUID;
  * instead of keeping two.
  */
 public final class DerivedIds {
+    // Never change: these ids are stored and synced, and a new namespace would give every row a new id.
     private static final UUID NAMESPACE = UUID.fromString("0b8f5f0e-4c2a-4e55-9a7c-3d2b1e6f7a91");
 
     private DerivedIds() {
@@ -33,28 +31,6 @@ public final class DerivedIds {
     }
 
     static String of(String name) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            byte[] ns = new byte[16];
-            long msb = NAMESPACE.getMostSignificantBits();
-            long lsb = NAMESPACE.getLeastSignificantBits();
-            for (int i = 0; i < 8; i++) {
-                ns[i] = (byte) (msb >>> (56 - 8 * i));
-                ns[i + 8] = (byte) (lsb >>> (56 - 8 * i));
-            }
-            sha1.update(ns);
-            byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-            h[6] = (byte) ((h[6] & 0x0f) | 0x50);
-            h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-            long m = 0;
-            long l = 0;
-            for (int i = 0; i < 8; i++) {
-                m = (m << 8) | (h[i] & 0xff);
-                l = (l << 8) | (h[i + 8] & 0xff);
-            }
-            return new UUID(m, l).toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is missing from this Java runtime", e);
-        }
+        return NameUuid.of(NAMESPACE, name).toString();
     }
 }

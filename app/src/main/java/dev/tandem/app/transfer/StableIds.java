@@ -1,8 +1,6 @@
 package dev.tandem.app.transfer;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.tandem.app.model.NameUuid;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -17,6 +15,7 @@ import java.util.regex.Pattern;
  * makes an export imported back into the same profile meet its originals.
  */
 public final class StableIds {
+    // Never change: a new namespace would make re-importing a file duplicate everything it imported before.
     private static final UUID NAMESPACE = UUID.fromString("6f1c1bd6-5a57-4c1e-9d3e-2f0f8c7b9a10");
     private static final Pattern UUID_TEXT = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -34,32 +33,6 @@ public final class StableIds {
 
     /** Always derived, never the source id itself: for keys that are not ids (paths, names). */
     public static String derived(String name) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(toBytes(NAMESPACE));
-            byte[] h = sha1.digest(name.getBytes(StandardCharsets.UTF_8));
-            h[6] = (byte) ((h[6] & 0x0f) | 0x50);
-            h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-            long msb = 0;
-            long lsb = 0;
-            for (int i = 0; i < 8; i++) {
-                msb = (msb << 8) | (h[i] & 0xff);
-                lsb = (lsb << 8) | (h[i + 8] & 0xff);
-            }
-            return new UUID(msb, lsb).toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is missing from this Java runtime", e);
-        }
-    }
-
-    private static byte[] toBytes(UUID u) {
-        byte[] b = new byte[16];
-        long msb = u.getMostSignificantBits();
-        long lsb = u.getLeastSignificantBits();
-        for (int i = 0; i < 8; i++) {
-            b[i] = (byte) (msb >>> (56 - 8 * i));
-            b[i + 8] = (byte) (lsb >>> (56 - 8 * i));
-        }
-        return b;
+        return NameUuid.of(NAMESPACE, name).toString();
     }
 }

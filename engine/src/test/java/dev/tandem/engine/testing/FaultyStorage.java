@@ -1,8 +1,10 @@
 package dev.tandem.engine.testing;
 
+import dev.tandem.engine.internal.storage.ForwardingStorage;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -26,8 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  * Rates are probabilities per call, drawn from one seeded {@link Random}, so a single-threaded run
  * repeats exactly. {@link #heal()} turns everything off. Thread-safe.
+ *
+ * <p>It stands for a remote without the SPI's optional calls (overwrite, version, watch, its own
+ * request count): they answer the defaults and never reach the delegate.
  */
-public final class FaultyStorage implements SyncStorage {
+public final class FaultyStorage extends ForwardingStorage {
     /** How often each fault strikes; all zero is a faithful pass-through. */
     public record Rates(double error, double timeout, double lie, double listLag, double readLag, int slowFirstByteMillis) {
         public static final Rates NONE = new Rates(0, 0, 0, 0, 0, 0);
@@ -37,14 +42,13 @@ public final class FaultyStorage implements SyncStorage {
     static final int RECENT = 4;
     private static final int TIMEOUT_MILLIS = 2;
 
-    private final SyncStorage delegate;
     private final Random random;
     private final Deque<String> recent = new ConcurrentLinkedDeque<>();
     private final AtomicInteger injected = new AtomicInteger();
     private volatile Rates rates;
 
     public FaultyStorage(SyncStorage delegate, Rates rates, long seed) {
-        this.delegate = delegate;
+        super(delegate);
         this.rates = rates;
         this.random = new Random(seed);
     }
@@ -115,9 +119,26 @@ public final class FaultyStorage implements SyncStorage {
         return "faulty:" + delegate.describe();
     }
 
+    // The optional calls keep the SPI's defaults, as they always did here: passing them on would let
+    // sync take other paths (a change marker, watching), and the seeded faults land on other calls.
     @Override
-    public void close() {
-        delegate.close();
+    public Version overwrite(String key, byte[] data) {
+        return Version.UNKNOWN;
+    }
+
+    @Override
+    public Version version(String key, Version known) {
+        return Version.UNKNOWN;
+    }
+
+    @Override
+    public AutoCloseable watch(String prefix, Runnable onChange) {
+        return null;
+    }
+
+    @Override
+    public long requestsSent() {
+        return -1;
     }
 
     /** Fails the call now, or returns true when it is to time out after taking effect. */

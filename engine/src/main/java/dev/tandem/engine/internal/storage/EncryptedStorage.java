@@ -26,11 +26,10 @@ import java.util.function.UnaryOperator;
  * passphrase changed elsewhere, every call fails the same way until the engine is rebuilt with the
  * new one, so this device writes nothing meanwhile.
  */
-public final class EncryptedStorage implements SyncStorage {
+public final class EncryptedStorage extends ForwardingStorage {
     public static final String DESCRIPTOR_KEY = KeyringStore.DESCRIPTOR_KEY;
     private static final String KEYRING_PREFIX = "keys/";
 
-    private final SyncStorage delegate;
     private final KeyringStore keyring;
     private final Object lock = new Object();
     private volatile Unlocked unlocked;
@@ -43,7 +42,7 @@ public final class EncryptedStorage implements SyncStorage {
     }
 
     public EncryptedStorage(SyncStorage delegate, Secret secret, String deviceName, Clock clock) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(Objects.requireNonNull(delegate, "delegate"));
         this.secret = Objects.requireNonNull(secret, "secret");
         this.keyring = new KeyringStore(delegate, deviceName, clock);
     }
@@ -106,18 +105,15 @@ public final class EncryptedStorage implements SyncStorage {
     }
 
     @Override
-    public AutoCloseable watch(String prefix, Runnable onChange) {
-        return delegate.watch(prefix, onChange);
-    }
-
-    @Override
     public String describe() {
         return delegate.describe() + " (encrypted)";
     }
 
+    // Not passed on, as this layer never did: one request per call through it, even over a delegate
+    // that counts its own (WebDAV), whose count passing it on would report instead.
     @Override
-    public void close() {
-        delegate.close();
+    public long requestsSent() {
+        return -1;
     }
 
     /** Follows a newer keyring generation, if any: one listing. */

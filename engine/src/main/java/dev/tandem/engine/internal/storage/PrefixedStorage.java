@@ -11,14 +11,13 @@ import java.util.Optional;
  * A storage seen through a key prefix: key {@code k} is {@code prefix/k} in the delegate, and keys
  * outside the prefix are invisible. Several users or vaults can share one bucket or folder this way.
  */
-public final class PrefixedStorage implements SyncStorage {
-    private final SyncStorage delegate;
+public final class PrefixedStorage extends ForwardingStorage {
     private final String prefix;
     private final String base;
 
     /** {@code prefix} is one or more key segments, e.g. {@code tandem/alice}; a trailing '/' is ignored. */
     public PrefixedStorage(SyncStorage delegate, String prefix) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(Objects.requireNonNull(delegate, "delegate"));
         Objects.requireNonNull(prefix, "prefix");
         String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
         if (p.isEmpty() || !StorageKeys.isValid(p)) {
@@ -82,9 +81,11 @@ public final class PrefixedStorage implements SyncStorage {
         return delegate.describe() + "/" + prefix;
     }
 
+    // Not passed on, as this layer never did: one request per call through it, even over a delegate
+    // that counts its own (WebDAV), whose count passing it on would report instead.
     @Override
-    public void close() {
-        delegate.close();
+    public long requestsSent() {
+        return -1;
     }
 
     /** Validated before prefixing, so an error names the caller's key, not the combined one. */

@@ -10,16 +10,16 @@ import java.util.Optional;
 
 /**
  * Adds a fixed latency before each call, so sync can be measured as a real network would see it
- * (e.g. GET 25 ms, PUT 250 ms, LIST 25 ms). createIfAbsent and delete pay the PUT latency.
+ * (e.g. GET 25 ms, PUT 250 ms, LIST 25 ms). createIfAbsent and delete pay the PUT latency; watch,
+ * describe and close pass through without any (latency does not move objects elsewhere).
  */
-public final class SlowStorage implements SyncStorage {
-    private final SyncStorage delegate;
+public final class SlowStorage extends ForwardingStorage {
     private final Duration get;
     private final Duration put;
     private final Duration list;
 
     public SlowStorage(SyncStorage delegate, Duration get, Duration put, Duration list) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(Objects.requireNonNull(delegate, "delegate"));
         this.get = checked("get", get);
         this.put = checked("put", put);
         this.list = checked("list", list);
@@ -61,20 +61,11 @@ public final class SlowStorage implements SyncStorage {
         return delegate.version(key, known);
     }
 
+    // Not passed on, as this layer never did: one request per call through it, even over a delegate
+    // that counts its own (WebDAV), whose count passing it on would report instead.
     @Override
-    public AutoCloseable watch(String prefix, Runnable onChange) {
-        return delegate.watch(prefix, onChange);
-    }
-
-    /** Latency does not move objects elsewhere, so this is where the delegate keeps them. */
-    @Override
-    public String describe() {
-        return delegate.describe();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+    public long requestsSent() {
+        return -1;
     }
 
     private void pause(Duration latency, String what) {

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.storage.ForwardingStorage;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import java.util.List;
@@ -7,25 +8,19 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts requests and bytes at the bottom of the storage stack, where they cost. */
-public final class CountingStorage implements SyncStorage {
-    private final SyncStorage delegate;
+public final class CountingStorage extends ForwardingStorage {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
     private final AtomicLong bytesDown = new AtomicLong();
 
     public CountingStorage(SyncStorage delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Requests, bytes written and bytes read so far; requests as the storage counts them if it does. */
     public long[] snapshot() {
         long sent = delegate.requestsSent();
         return new long[] {sent >= 0 ? sent : requests.get(), bytesUp.get(), bytesDown.get()};
-    }
-
-    @Override
-    public long requestsSent() {
-        return delegate.requestsSent();
     }
 
     @Override
@@ -66,20 +61,5 @@ public final class CountingStorage implements SyncStorage {
     public Version version(String key, Version known) {
         requests.incrementAndGet();
         return delegate.version(key, known);
-    }
-
-    @Override
-    public AutoCloseable watch(String prefix, Runnable onChange) {
-        return delegate.watch(prefix, onChange);
-    }
-
-    @Override
-    public String describe() {
-        return delegate.describe();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -1,0 +1,73 @@
+package dev.tandem.engine.internal.storage;
+
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A storage layered over another: every call, the optional ones included, goes to {@link #delegate}
+ * unchanged. Wrappers extend it and override only what they change, so a method added to the SPI
+ * reaches every layer at once instead of silently falling back to its default in the one layer
+ * that forgot it. A wrapper that deliberately does not pass a call on overrides it and says why.
+ *
+ * <p>Public because wrappers live in several packages (internal.sync, the tests' helpers).
+ */
+public abstract class ForwardingStorage implements SyncStorage {
+    protected final SyncStorage delegate;
+
+    /** No null check here: wrappers that fail fast on a null delegate pass it through requireNonNull. */
+    protected ForwardingStorage(SyncStorage delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public List<String> list(String prefix, String startAfter, int maxKeys) {
+        return delegate.list(prefix, startAfter, maxKeys);
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        return delegate.get(key);
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        return delegate.createIfAbsent(key, data);
+    }
+
+    @Override
+    public void delete(String key) {
+        delegate.delete(key);
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        return delegate.overwrite(key, data);
+    }
+
+    @Override
+    public Version version(String key, Version known) {
+        return delegate.version(key, known);
+    }
+
+    @Override
+    public AutoCloseable watch(String prefix, Runnable onChange) {
+        return delegate.watch(prefix, onChange);
+    }
+
+    @Override
+    public long requestsSent() {
+        return delegate.requestsSent();
+    }
+
+    @Override
+    public String describe() {
+        return delegate.describe();
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -85,6 +85,14 @@ class ArchitectureTest {
                 .check(MAIN);
     }
 
+    /** Sync sees a database only through {@code SyncPort}, so what it may do there stays that short list. */
+    @Test
+    void sync_reachesTheDatabase_onlyThroughItsPort() {
+        noClasses().that().resideInAPackage(INTERNAL + ".sync..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(INTERNAL + ".DefaultDb")
+                .check(MAIN);
+    }
+
     @Test
     void engine_knowsNoUiToolkit() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..", "javax.swing..")

@@ -3,7 +3,7 @@ package dev.tandem.engine.bench;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.sync.DbChangelog;
 import dev.tandem.engine.internal.sync.RemoteChangelog;
 import dev.tandem.engine.internal.sync.Synchronizer;
@@ -77,7 +77,7 @@ public final class BootstrapBench {
             double replaySeconds = Double.NaN;
             if (!Boolean.getBoolean("bench.skipReplay")) {
                 replayDb = open(dir, "replay");
-                DefaultDb r = (DefaultDb) replayDb;
+                SyncPort r = SyncPort.of(replayDb);
                 long t0 = System.nanoTime();
                 Synchronizer.sync(new DbChangelog(r, engine.describe(), 5000),
                         new RemoteChangelog(SyncStorage.s3(s3.settings(bucket)), r.deviceUuid()), r.deviceUuid(),

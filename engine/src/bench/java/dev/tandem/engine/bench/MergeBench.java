@@ -3,7 +3,7 @@ package dev.tandem.engine.bench;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Synchronous;
 import dev.tandem.engine.bench.Data.Task;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.RemoteApply;
@@ -186,8 +186,8 @@ final class MergeBench {
     private long[] engine(int round) throws Exception {
         Path file = SaveLatency.fresh(dir.resolve("merge-engine-" + round + ".db"));
         try (Db opened = Db.open(file)) {
-            DefaultDb db = (DefaultDb) opened;
-            db.migrate(List.of(Data.TASK_DDL));
+            SyncPort db = SyncPort.of(opened);
+            opened.migrate(List.of(Data.TASK_DDL));
             RemoteApply apply = db.remoteApply();
             long[] times = new long[cases.size()];
             for (int c = 0; c < cases.size(); c++) {
@@ -200,10 +200,10 @@ final class MergeBench {
         }
     }
 
-    private long merge(DefaultDb db, RemoteApply apply, List<List<ChangeData>> batches) {
+    private long merge(SyncPort db, RemoteApply apply, List<List<ChangeData>> batches) {
         long start = System.nanoTime();
         for (List<ChangeData> batch : batches) {
-            RemoteApply.Stats st = db.writer().write("bench merge", s -> apply.apply(s, author, batch,
+            RemoteApply.Stats st = db.write("bench merge", s -> apply.apply(s, author, batch,
                     System.currentTimeMillis()));
             if (st.merged() != batch.size() || st.conflicts() != 0) {
                 throw new IllegalStateException("merged " + st.merged() + " of " + batch.size() + ", "
@@ -213,7 +213,7 @@ final class MergeBench {
         return System.nanoTime() - start;
     }
 
-    private void check(DefaultDb db) {
+    private void check(SyncPort db) {
         int wrong = db.read(c -> {
             int n = 0;
             try (Statement s = c.createStatement();

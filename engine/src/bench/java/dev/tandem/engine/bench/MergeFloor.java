@@ -2,7 +2,7 @@ package dev.tandem.engine.bench;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Synchronous;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.FieldData;
@@ -86,7 +86,7 @@ final class MergeFloor {
         SaveLatency.fresh(scratch);
         List<String> ddl = new ArrayList<>();
         try (Db opened = Db.open(scratch)) {
-            ((DefaultDb) opened).read(c -> {
+            SyncPort.of(opened).read(c -> {
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT sql FROM sqlite_schema"
                         + " WHERE name IN ('_tandem_change', '_tandem_entity') ORDER BY name")) {
                     while (rs.next()) {

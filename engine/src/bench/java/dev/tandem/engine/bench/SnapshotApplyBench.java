@@ -3,8 +3,7 @@ package dev.tandem.engine.bench;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
-import dev.tandem.engine.internal.DefaultDb;
-import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.SnapshotCapture;
 import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.changelog.SnapshotLocal;
@@ -51,13 +50,14 @@ public final class SnapshotApplyBench {
         List<Double> seconds = new ArrayList<>();
         List<Double> cpus = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            DefaultDb fresh = (DefaultDb) open(dir, "new" + run);
-            SnapshotLocal local = local(fresh);
+            Db fresh = open(dir, "new" + run);
+            SyncPort port = SyncPort.of(fresh);
+            SnapshotLocal local = port.snapshotLocal();
             long t0 = System.nanoTime();
             long cpu0 = CPU.getCurrentThreadCpuTime();
             long[] applied = new long[1];
-            SnapshotLocal.Stats st = fresh.writer().write("bench", s -> {
-                SnapshotLocal.Stats r = local.apply(s, fresh.deviceUuid(), "bench", Map.of(author, 1L), entries,
+            SnapshotLocal.Stats st = port.write("bench", s -> {
+                SnapshotLocal.Stats r = local.apply(s, port.deviceUuid(), "bench", Map.of(author, 1L), entries,
                         System.currentTimeMillis());
                 applied[0] = System.nanoTime();
                 return r;
@@ -87,7 +87,7 @@ public final class SnapshotApplyBench {
 
     /** One device makes the changes and pushes them; its snapshot entries, with 3 authors as in BootstrapBench. */
     private static List<SnapshotEntry> make(Path dir, int changes) {
-        DefaultDb source = (DefaultDb) open(dir, "source");
+        Db source = open(dir, "source");
         int inserts = changes * 4 / 5;
         int edits = changes - inserts;
         List<String> ids = new ArrayList<>(inserts);
@@ -105,20 +105,16 @@ public final class SnapshotApplyBench {
         });
         SyncEngine engine = SyncEngine.builder().storage(SyncStorage.memory()).snapshotEvery(0).build();
         engine.sync(source); // a snapshot is read only when everything is pushed
-        SnapshotCapture.Capture capture = source.read(c -> new SnapshotCapture().read(c, source.deviceUuid(), engine.describe()));
+        SyncPort port = SyncPort.of(source);
+        SnapshotCapture.Capture capture = port.read(c -> new SnapshotCapture().read(c, port.deviceUuid(), engine.describe()));
         source.close();
         engine.close();
-        List<UUID> authors = List.of(source.deviceUuid(), UUID.randomUUID(), UUID.randomUUID());
+        List<UUID> authors = List.of(port.deviceUuid(), UUID.randomUUID(), UUID.randomUUID());
         List<SnapshotEntry> entries = new ArrayList<>();
         for (SnapshotEntry e : capture.entries()) {
             entries.add(new SnapshotEntry(authors.get(entries.size() % 3), e.change()));
         }
         return entries;
-    }
-
-    private static SnapshotLocal local(DefaultDb db) {
-        RemoteApply apply = db.remoteApply();
-        return new SnapshotLocal(db.changelog(), db.materializer(), apply, db.clock());
     }
 
     private static Db open(Path dir, String name) {

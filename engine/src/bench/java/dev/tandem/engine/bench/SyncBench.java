@@ -2,7 +2,7 @@ package dev.tandem.engine.bench;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.bench.Data.Task;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.SyncState;
@@ -198,7 +198,7 @@ final class SyncBench {
                     tasks.add(tx.save(Data.task(null, r)));
                 }
             });
-            UUID author = ((DefaultDb) a).deviceUuid();
+            UUID author = SyncPort.of(a).deviceUuid();
             List<ChangeData> setupChanges = List.of();
             if (variant.startsWith("edit")) {
                 setupChanges = pending(a, ea.describe());
@@ -344,7 +344,7 @@ final class SyncBench {
 
     /** The own changes A has not pushed to this remote yet: exactly what its next sync pushes. */
     static List<ChangeData> pending(Db db, String remoteId) {
-        DefaultDb d = (DefaultDb) db;
+        SyncPort d = SyncPort.of(db);
         SyncState state = new SyncState();
         long after = d.read(c -> state.pushed(c, remoteId)).changeSeq();
         List<ChangeData> changes = new ArrayList<>();

@@ -19,6 +19,7 @@ import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.InternalSchema;
 import dev.tandem.engine.internal.changelog.Materializer;
 import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SnapshotLocal;
 import dev.tandem.engine.internal.changelog.TextMerges;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.mapping.RecordType;
@@ -70,7 +71,7 @@ public final class DefaultDb implements Db {
     private final ConflictStore conflicts;
     private final LostValues lostValues;
     private final HybridClock clock;
-    /** Changes only under the write lock, together with the capture's author ({@link #takeNewDeviceId}). */
+    /** Changes only under the write lock, together with the capture's author ({@link Port#takeNewDeviceId}). */
     private volatile UUID deviceId;
     private final TextMerges textMerges;
     private final ChangeCapture capture;
@@ -79,6 +80,8 @@ public final class DefaultDb implements Db {
     private final Dispatcher dispatcher;
     private final Reader reader;
     private final OtherWriters otherWriters;
+    /** One for the database's lifetime: it stands for the database in sync's lock (see {@link SyncPort}). */
+    private final SyncPort syncPort = new Port();
 
     private DefaultDb(Config config, Connections connections) throws SQLException {
         this.file = config.file();
@@ -164,88 +167,85 @@ public final class DefaultDb implements Db {
         }
     }
 
-    // ---- engine internals for sync ------------------------------------------------------------
+    // ---- sync's port ---------------------------------------------------------------------------
 
-    public Writer writer() {
-        return writer;
+    /** This database as sync sees it; see {@link SyncPort#of}. */
+    SyncPort syncPort() {
+        return syncPort;
     }
 
-    public HybridClock clock() {
-        return clock;
-    }
-
-    public ChangelogStore changelog() {
-        return log;
-    }
-
-    public Materializer materializer() {
-        return materializer;
-    }
-
-    public ConflictStore conflictStore() {
-        return conflicts;
-    }
-
-    /** The text attributes whose concurrent edits merge line by line, and how. */
-    public TextMerges textMerges() {
-        return textMerges;
-    }
-
-    /** What merging remote changes takes: for every pull, compaction and snapshot load. */
-    public RemoteApply remoteApply() {
-        return new RemoteApply(log, materializer, conflicts, clock, textMerges);
-    }
-
-    public <R> R read(SqlFunction<R> work) {
-        return reader.read(work);
-    }
-
-    public UUID deviceUuid() {
-        return deviceId;
-    }
-
-    /**
-     * Gives this database a new device id because another installation writes under the current
-     * one (a copied profile), or because the remote lost batches of it ({@code repushAll}: every own
-     * change is pushed again); see {@link DeviceIds}. Returns the new id.
-     */
-    public UUID takeNewDeviceId(boolean repushAll) {
-        connections.writeLock().lock();
-        try {
-            UUID old = deviceId;
-            UUID fresh = writer.write("Taking a new device id", s -> DeviceIds.rotate(s.sql(), old, repushAll));
-            // Under the write lock still, so no save runs between the commit and the switch.
-            deviceId = fresh;
-            capture.author(fresh);
-            return fresh;
-        } finally {
-            connections.writeLock().unlock();
+    /** The one {@link SyncPort} of this database: sync's narrow view of it. */
+    private final class Port implements SyncPort {
+        @Override
+        public <R> R read(SqlFunction<R> work) {
+            return reader.read(work);
         }
-    }
 
-    /**
-     * Follows a device id another program gave this database file (its {@code tandem sync} found a
-     * copied profile): from now on saves here use it, and the ones made meanwhile under the old id
-     * are re-authored so they are pushed. A cheap read when nothing changed.
-     */
-    public UUID refreshDeviceId() {
-        UUID stored = reader.read(DeviceIds::current);
-        if (stored.equals(deviceId)) {
+        @Override
+        public <R> R write(String doing, Writer.Work<R> work) {
+            return writer.write(doing, work);
+        }
+
+        @Override
+        public RemoteApply remoteApply() {
+            return new RemoteApply(log, materializer, conflicts, clock, textMerges);
+        }
+
+        @Override
+        public SnapshotLocal snapshotLocal() {
+            return new SnapshotLocal(log, materializer, remoteApply(), clock);
+        }
+
+        @Override
+        public long wallMillis() {
+            return clock.wallMillis();
+        }
+
+        @Override
+        public UUID deviceUuid() {
             return deviceId;
         }
-        connections.writeLock().lock();
-        try {
-            UUID stale = deviceId;
-            UUID current = writer.write("Adopting device id " + stored, s -> {
-                UUID now = DeviceIds.current(s.sql().connection());
-                DeviceIds.adopt(s.sql(), stale, now);
-                return now;
-            });
-            deviceId = current;
-            capture.author(current);
-            return current;
-        } finally {
-            connections.writeLock().unlock();
+
+        @Override
+        public UUID takeNewDeviceId(boolean repushAll) {
+            connections.writeLock().lock();
+            try {
+                UUID old = deviceId;
+                UUID fresh = writer.write("Taking a new device id", s -> DeviceIds.rotate(s.sql(), old, repushAll));
+                // Under the write lock still, so no save runs between the commit and the switch.
+                deviceId = fresh;
+                capture.author(fresh);
+                return fresh;
+            } finally {
+                connections.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public UUID refreshDeviceId() {
+            UUID stored = reader.read(DeviceIds::current);
+            if (stored.equals(deviceId)) {
+                return deviceId;
+            }
+            connections.writeLock().lock();
+            try {
+                UUID stale = deviceId;
+                UUID current = writer.write("Adopting device id " + stored, s -> {
+                    UUID now = DeviceIds.current(s.sql().connection());
+                    DeviceIds.adopt(s.sql(), stale, now);
+                    return now;
+                });
+                deviceId = current;
+                capture.author(current);
+                return current;
+            } finally {
+                connections.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public Optional<Path> file() {
+            return Optional.ofNullable(file);
         }
     }
 

@@ -11,7 +11,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.Fixtures.Tag;
 import dev.tandem.engine.Fixtures.TodoList;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.sync.DbChangelog;
 import dev.tandem.engine.internal.sync.RemoteChangelog;
 import dev.tandem.engine.internal.sync.Synchronizer;
@@ -71,7 +71,7 @@ class SnapshotTest {
 
     /** Syncs the old way, replaying every batch (no snapshot hooks). */
     static void replay(SyncEngine engine, Db db, SyncStorage storage) {
-        DefaultDb d = (DefaultDb) db;
+        SyncPort d = SyncPort.of(db);
         Synchronizer.sync(new DbChangelog(d, engine.describe(), 5000), new RemoteChangelog(storage, d.deviceUuid()),
                 d.deviceUuid(), SyncProgress.NONE);
     }

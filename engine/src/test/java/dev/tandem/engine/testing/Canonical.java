@@ -1,7 +1,7 @@
 package dev.tandem.engine.testing;
 
 import dev.tandem.engine.Db;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.Uuid7;
@@ -33,7 +33,7 @@ public final class Canonical {
 
     /** Table name to its canonical rows. */
     public static Map<String, String> userTables(Db db) {
-        return ((DefaultDb) db).read(Canonical::userTables);
+        return SyncPort.of(db).read(Canonical::userTables);
     }
 
     /** SHA-256 over {@link #userTables}: equal hashes, equal user data. */
@@ -51,7 +51,7 @@ public final class Canonical {
 
     /** "table/entity/field" to the winning change id. */
     public static Map<String, UUID> winners(Db db) {
-        return ((DefaultDb) db).read(c -> {
+        return SyncPort.of(db).read(c -> {
             Map<String, UUID> winners = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT tbl, entity, winners FROM _tandem_entity WHERE key = ''");
                  ResultSet rs = ps.executeQuery()) {
@@ -67,7 +67,7 @@ public final class Canonical {
 
     /** Per entity of {@code table}: how many of its changes set {@code field}. */
     public static Map<String, Integer> changesSetting(Db db, String table, String field) {
-        return ((DefaultDb) db).read(c -> {
+        return SyncPort.of(db).read(c -> {
             Map<String, Integer> byEntity = new TreeMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT entity, fields FROM _tandem_change WHERE tbl = ?")) {
                 ps.setString(1, table);
@@ -85,17 +85,17 @@ public final class Canonical {
 
     /** Entities held back ("table/entity"), sorted. */
     public static List<String> pending(Db db) {
-        return ((DefaultDb) db).read(c -> strings(c, "SELECT tbl || '/' || entity FROM _tandem_pending ORDER BY 1"));
+        return SyncPort.of(db).read(c -> strings(c, "SELECT tbl || '/' || entity FROM _tandem_pending ORDER BY 1"));
     }
 
     /** The keys of the batches this database has set aside as unreadable, for any remote. */
     public static List<String> setAside(Db db) {
-        return ((DefaultDb) db).read(c -> strings(c, "SELECT object_key FROM _tandem_quarantine ORDER BY 1"));
+        return SyncPort.of(db).read(c -> strings(c, "SELECT object_key FROM _tandem_quarantine ORDER BY 1"));
     }
 
     /** Every change id in the changelog, with duplicates if there were any. */
     public static List<UUID> changeIds(Db db) {
-        return ((DefaultDb) db).read(c -> {
+        return SyncPort.of(db).read(c -> {
             List<UUID> ids = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM _tandem_change ORDER BY id");
                  ResultSet rs = ps.executeQuery()) {
@@ -109,7 +109,7 @@ public final class Canonical {
 
     /** The one-word answer of {@code PRAGMA integrity_check}. */
     public static String integrity(Db db) {
-        return ((DefaultDb) db).read(c -> String.join("; ", strings(c, "PRAGMA integrity_check")));
+        return SyncPort.of(db).read(c -> String.join("; ", strings(c, "PRAGMA integrity_check")));
     }
 
     private static Map<String, String> userTables(Connection c) throws SQLException {

@@ -2,7 +2,7 @@ package dev.tandem.engine.testing;
 
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.Uuid7;
@@ -41,7 +41,7 @@ public final class SaveLedger {
 
     /** The local seq of the newest change this replica authored; pass it to {@link #acknowledge}. */
     public static long lastOwnSeq(Db db) {
-        DefaultDb d = (DefaultDb) db;
+        SyncPort d = SyncPort.of(db);
         return d.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(max(seq), 0) FROM _tandem_change WHERE author = ?")) {
                 ps.setBytes(1, Uuid7.toBytes(d.deviceUuid()));
@@ -59,7 +59,7 @@ public final class SaveLedger {
      * Returns how many changes it recorded (0 for a save that changed nothing).
      */
     public int acknowledge(Db db, long ownSeqBefore) {
-        DefaultDb d = (DefaultDb) db;
+        SyncPort d = SyncPort.of(db);
         List<Write> found = d.read(c -> {
             List<Write> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT c.id, c.tbl, c.entity, c.fields"

@@ -1,8 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.FieldData;
-import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.changelog.SnapshotCapture;
 import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.changelog.SnapshotLocal;
@@ -47,7 +46,7 @@ public final class Compaction implements SyncHooks {
     static final int PART_CHANGES = 20_000;
     static final int PART_BYTES = 4 << 20;
 
-    private final DefaultDb db;
+    private final SyncPort db;
     private final String remote;
     private final SnapshotStore store;
     private final UUID self;
@@ -69,15 +68,14 @@ public final class Compaction implements SyncHooks {
      * policy); {@code changes}: changes past it before one is written, 0 for no volume trigger;
      * {@code force}: now.
      */
-    public Compaction(DefaultDb db, String remote, SnapshotStore store, int every, int changes, boolean force) {
+    public Compaction(SyncPort db, String remote, SnapshotStore store, int every, int changes, boolean force) {
         this.db = db;
         this.remote = remote;
         this.store = store;
         this.self = db.deviceUuid();
         this.policy = new SnapshotPolicy(every, changes);
         this.force = force;
-        RemoteApply apply = db.remoteApply();
-        this.local = new SnapshotLocal(db.changelog(), db.materializer(), apply, db.clock());
+        this.local = db.snapshotLocal();
     }
 
     @Override
@@ -134,8 +132,8 @@ public final class Compaction implements SyncHooks {
         List<SnapshotEntry> entries = new ArrayList<>();
         parts.get().forEach(p -> entries.addAll(p.entries()));
         long[] applied = new long[1];
-        SnapshotLocal.Stats st = db.writer().write("Applying snapshot " + m.id(), s -> {
-            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, db.clock().wallMillis());
+        SnapshotLocal.Stats st = db.write("Applying snapshot " + m.id(), s -> {
+            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, db.wallMillis());
             applied[0] = System.nanoTime();
             return stats;
         });
@@ -173,7 +171,7 @@ public final class Compaction implements SyncHooks {
         if (headPublished) {
             setMeta("ack_sum", sum);
         } else if (sum - acked >= ACK_EVERY) {
-            store.publishAck(self, pushed, cursors, db.clock().wallMillis());
+            store.publishAck(self, pushed, cursors, db.wallMillis());
             setMeta("ack_sum", sum);
         }
     }
@@ -196,13 +194,13 @@ public final class Compaction implements SyncHooks {
         if (!fresh && !capture.entries().isEmpty()) {
             write(capture);
         }
-        Cleanup.Result r = Cleanup.run(store, self, cursors, remoteHeads, db.clock().wallMillis(), warnings::add);
+        Cleanup.Result r = Cleanup.run(store, self, cursors, remoteHeads, db.wallMillis(), warnings::add);
         deletedBatches += r.batches();
         deletedSnapshots += r.snapshots();
     }
 
     private void write(SnapshotCapture.Capture capture) {
-        long now = db.clock().wallMillis();
+        long now = db.wallMillis();
         String id = SnapshotStore.newId(now, self);
         List<byte[]> parts = new ArrayList<>();
         List<SnapshotEntry> part = new ArrayList<>();
@@ -279,7 +277,7 @@ public final class Compaction implements SyncHooks {
     }
 
     private void setMeta(String name, long value) {
-        db.writer().write("Recording " + name, s -> {
+        db.write("Recording " + name, s -> {
             PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
                     + " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
             ps.setString(1, name + ":" + remote);

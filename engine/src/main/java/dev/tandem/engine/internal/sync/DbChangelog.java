@@ -1,6 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
 import dev.tandem.engine.internal.changelog.RemoteApply;
@@ -28,7 +28,7 @@ import java.util.UUID;
  * an own batch (the one the remote now holds) records the push in one transaction.
  */
 public final class DbChangelog implements Changelog {
-    private final DefaultDb db;
+    private final SyncPort db;
     private final String remote;
     /** Set-aside batches read again per sync at most, so a remote full of junk cannot stall a sync. */
     static final int QUARANTINE_RETRIES = 16;
@@ -52,7 +52,7 @@ public final class DbChangelog implements Changelog {
     long aheadMillis;
     UUID aheadDevice;
 
-    public DbChangelog(DefaultDb db, String remote, int cap) {
+    public DbChangelog(SyncPort db, String remote, int cap) {
         this.db = db;
         this.remote = remote;
         this.cap = cap;
@@ -105,10 +105,10 @@ public final class DbChangelog implements Changelog {
         if (batch.seq() != cursor + 1) {
             return batch;
         }
-        RemoteApply.Stats stats = db.writer().write("Merging batch " + batch.seq() + " of device " + batch.device(), s -> {
+        RemoteApply.Stats stats = db.write("Merging batch " + batch.seq() + " of device " + batch.device(), s -> {
             // Own changes past the push cursor are not on this remote: a delete in the batch cannot have seen them.
             long unpushedAfter = state.pushed(s.sql().connection(), remote).changeSeq();
-            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.clock().wallMillis(),
+            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.wallMillis(),
                     unpushedAfter);
             state.setCursor(s.sql(), remote, batch.device(), batch.seq());
             state.addVolume(s.sql(), remote, batch.changes().size());
@@ -129,7 +129,7 @@ public final class DbChangelog implements Changelog {
     private void acknowledge(Batch stored) {
         Set<UUID> ids = new HashSet<>();
         stored.changes().forEach(c -> ids.add(c.id()));
-        db.writer().write("Recording push of batch " + stored.seq(), s -> {
+        db.write("Recording push of batch " + stored.seq(), s -> {
             Pushed p = state.pushed(s.sql().connection(), remote);
             long changeSeq = p.changeSeq();
             int matched = 0;
@@ -157,7 +157,7 @@ public final class DbChangelog implements Changelog {
     public void publishHead(UUID device, long seq, Map<UUID, Long> cursors) {
         // The push state is committed with each batch; this records only that the remote was told,
         // so a later listing that lacks the head shows the server lost or hides it.
-        db.writer().write("Recording head " + seq, s -> {
+        db.write("Recording head " + seq, s -> {
             state.setPublishedHead(s.sql(), remote, device, seq);
             state.foundAgain(s.sql(), remote, device);
             return null;
@@ -166,8 +166,8 @@ public final class DbChangelog implements Changelog {
 
     @Override
     public boolean missingTooLong(UUID device, long seq) {
-        long now = db.clock().wallMillis();
-        long since = db.writer().write("Noting missing batch " + seq + " of device " + device,
+        long now = db.wallMillis();
+        long since = db.write("Noting missing batch " + seq + " of device " + device,
                 s -> state.missingSince(s.sql(), remote, device, seq, now));
         return now - since >= MISSING_GRACE_MILLIS;
     }
@@ -194,7 +194,7 @@ public final class DbChangelog implements Changelog {
         if (pending == null && db.read(c -> state.confirmed(c, remote, self)) == null) {
             // First sync of this id here (or of a database from before the check): what was
             // pushed before is taken as confirmed; the check covers pushes from now on.
-            db.writer().write("Recording confirmed push", s -> {
+            db.write("Recording confirmed push", s -> {
                 state.setConfirmed(s.sql(), remote, self, state.pushed(s.sql().connection(), remote));
                 return null;
             });
@@ -204,7 +204,7 @@ public final class DbChangelog implements Changelog {
 
     @Override
     public void confirm(UUID device, Unconfirmed checked) {
-        db.writer().write("Confirming push up to batch " + checked.toBatch(), s -> {
+        db.write("Confirming push up to batch " + checked.toBatch(), s -> {
             state.setConfirmed(s.sql(), remote, device, new Pushed(checked.toBatch(), checked.toChange()));
             return null;
         });
@@ -215,7 +215,7 @@ public final class DbChangelog implements Changelog {
      * then reads the old id's batches after it and pushes this database's later changes again.
      */
     void rewindToConfirmed() {
-        db.writer().write("Rewinding push to the last confirmed batch", s -> {
+        db.write("Rewinding push to the last confirmed batch", s -> {
             Pushed confirmed = state.confirmed(s.sql().connection(), remote, self);
             if (confirmed != null) {
                 state.setPushed(s.sql(), remote, confirmed);
@@ -226,12 +226,12 @@ public final class DbChangelog implements Changelog {
 
     @Override
     public void setAside(UUID device, long seq, String problem) {
-        db.writer().write("Setting aside batch " + seq + " of device " + device, s -> {
+        db.write("Setting aside batch " + seq + " of device " + device, s -> {
             if (!device.equals(self)) {
                 // An own slot burnt by junk holds nothing of ours (its changes go into the next
                 // slot), so there is nothing to read again and nothing missing here.
                 quarantine.setAside(s.sql(), remote, device, seq, RemoteChangelog.batchKey(device, seq), problem,
-                        db.clock().wallMillis());
+                        db.wallMillis());
             }
             state.foundAgain(s.sql(), remote, device);
             if (device.equals(self)) {
@@ -250,16 +250,16 @@ public final class DbChangelog implements Changelog {
     @Override
     public List<Slot> setAsideDue() {
         List<Slot> due = new ArrayList<>();
-        db.read(c -> quarantine.due(c, remote, db.clock().wallMillis(), QUARANTINE_RETRIES))
+        db.read(c -> quarantine.due(c, remote, db.wallMillis(), QUARANTINE_RETRIES))
                 .forEach(q -> due.add(new Slot(q.device(), q.seq())));
         return due;
     }
 
     @Override
     public void recover(Batch batch) {
-        RemoteApply.Stats stats = db.writer().write("Merging set-aside batch " + batch.seq() + " of device "
+        RemoteApply.Stats stats = db.write("Merging set-aside batch " + batch.seq() + " of device "
                 + batch.device(), s -> {
-            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.clock().wallMillis());
+            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.wallMillis());
             quarantine.release(s.sql(), remote, batch.device(), batch.seq());
             state.addVolume(s.sql(), remote, batch.changes().size());
             return st;

@@ -1,7 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.Db;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.storage.StorageProbe;
 import dev.tandem.engine.sync.CompactionReport;
@@ -87,7 +87,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     @Override
     public long pendingChanges(Db db) {
         // No lock: a read sees the last commit, and a running sync commits each push in one step.
-        return PushBacklog.count(internal(db), remoteId);
+        return PushBacklog.count(SyncPort.of(db), remoteId);
     }
 
     @Override
@@ -135,24 +135,17 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public List<SetAside> setAside(Db db) {
-        return SetAsideList.read(internal(db), remoteId);
-    }
-
-    private static DefaultDb internal(Db db) {
-        if (!(db instanceof DefaultDb d)) {
-            throw new IllegalArgumentException("db: must be a database opened with Db.open or Db.builder()");
-        }
-        return d;
+        return SetAsideList.read(SyncPort.of(db), remoteId);
     }
 
     /**
      * One sync, or two when the first finds that another installation writes under this database's
-     * device id: the database then takes a new id ({@link DefaultDb#takeNewDeviceId(boolean)}) and syncs
+     * device id: the database then takes a new id ({@link SyncPort#takeNewDeviceId(boolean)}) and syncs
      * again, now pulling what the other installation wrote. A second discovery in a row would mean
      * the server invents objects under a brand-new id, which is a server fault.
      */
     private CompactionReport run(Db db, SyncProgress progress, boolean force) {
-        DefaultDb d = internal(db);
+        SyncPort d = SyncPort.of(db);
         SyncProgress reporting = progress == null ? SyncProgress.NONE : progress;
         lock.lock();
         // Held from before the sync reads this database's state until its push and head are

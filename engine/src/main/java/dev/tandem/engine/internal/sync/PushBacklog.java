@@ -1,6 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +18,7 @@ final class PushBacklog {
     private PushBacklog() {
     }
 
-    static long count(DefaultDb db, String remote) {
+    static long count(SyncPort db, String remote) {
         byte[] author = Uuid7.toBytes(db.deviceUuid());
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement(COUNT)) {

@@ -1,6 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
 import dev.tandem.engine.sync.SetAside;
 import java.time.Instant;
@@ -12,7 +12,7 @@ final class SetAsideList {
     private SetAsideList() {
     }
 
-    static List<SetAside> read(DefaultDb db, String remote) {
+    static List<SetAside> read(SyncPort db, String remote) {
         List<SetAside> list = new ArrayList<>();
         for (QuarantineStore.Entry e : db.read(c -> new QuarantineStore().all(c, remote))) {
             list.add(new SetAside(e.key(), e.problem(), Instant.ofEpochMilli(e.firstSeen()), e.attempts()));

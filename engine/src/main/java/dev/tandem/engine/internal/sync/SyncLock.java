@@ -1,6 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.sync.SyncException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -70,8 +70,9 @@ final class SyncLock implements AutoCloseable {
      * Takes the lock of {@code db}'s syncs, waiting as long as another sync holds it. While waiting,
      * {@code waited} hears the milliseconds waited so far, about once a second.
      */
-    static SyncLock acquire(DefaultDb db, LongConsumer waited) {
+    static SyncLock acquire(SyncPort db, LongConsumer waited) {
         Path file = db.file().map(f -> f.toAbsolutePath().normalize()).orElse(null);
+        // In memory, the port stands for the database: each has one for its lifetime.
         Object key = file == null ? db : realPath(file);
         ReentrantLock jvm = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
         long start = System.nanoTime();

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.time.Clock;
@@ -41,8 +41,8 @@ class RemoteApplyProperties {
     @Property(tries = 150)
     void apply_batchOrOneByOne_sameState(@ForAll long seed) throws Exception {
         List<List<Authored>> batches = script(new Random(seed));
-        DefaultDb batched = open();
-        DefaultDb single = open();
+        Db batched = open();
+        Db single = open();
         try {
             apply(batched, batches, false);
             apply(single, batches, true);
@@ -61,8 +61,8 @@ class RemoteApplyProperties {
     void apply_oneBatch_sameEventsAsOneByOne() throws Exception {
         for (int seed = 0; seed < 20; seed++) {
             List<List<Authored>> one = List.of(script(new Random(seed)).get(0));
-            DefaultDb batched = open();
-            DefaultDb single = open();
+            Db batched = open();
+            Db single = open();
             try {
                 List<String> batchedEvents = events(batched, () -> apply(batched, one, false));
                 List<String> singleEvents = events(single, () -> apply(single, one, true));
@@ -76,7 +76,7 @@ class RemoteApplyProperties {
     }
 
     /** The row events of the one commit {@code work} makes, sorted; none when it makes none. */
-    private static List<String> events(DefaultDb db, Runnable work) throws InterruptedException {
+    private static List<String> events(Db db, Runnable work) throws InterruptedException {
         java.util.concurrent.BlockingQueue<List<dev.tandem.engine.ChangeEvent>> queue =
                 new java.util.concurrent.LinkedBlockingQueue<>();
         try (var sub = db.subscribe(queue::add)) {
@@ -93,14 +93,14 @@ class RemoteApplyProperties {
 
     @Example
     void apply_sameBatchTwice_secondAddsNothing() {
-        DefaultDb db = open();
+        Db db = open();
         try {
             List<List<Authored>> batches = script(new Random(3));
             apply(db, batches, false);
             String before = state(db);
-            RemoteApply apply = db.remoteApply();
+            RemoteApply apply = SyncPort.of(db).remoteApply();
             for (List<Authored> batch : batches) {
-                RemoteApply.Stats st = db.writer().write("again", s -> apply.apply(s, batch.get(0).author(),
+                RemoteApply.Stats st = SyncPort.of(db).write("again", s -> apply.apply(s, batch.get(0).author(),
                         changes(batch), 0));
                 assertEquals(0, st.pulled());
             }
@@ -111,18 +111,18 @@ class RemoteApplyProperties {
         }
     }
 
-    private static DefaultDb open() {
+    private static Db open() {
         Db db = Db.builder().memory().mergeText("item", "notes").build();
         db.migrate(Fixtures.MIGRATIONS);
-        return (DefaultDb) db;
+        return db;
     }
 
     /** Each batch in one write transaction: whole, or one merge per change in the merge's own order. */
-    private static void apply(DefaultDb db, List<List<Authored>> batches, boolean oneByOne) {
-        RemoteApply apply = db.remoteApply();
+    private static void apply(Db db, List<List<Authored>> batches, boolean oneByOne) {
+        RemoteApply apply = SyncPort.of(db).remoteApply();
         for (List<Authored> batch : batches) {
             UUID author = batch.get(0).author();
-            db.writer().write("test", s -> {
+            SyncPort.of(db).write("test", s -> {
                 if (!oneByOne) {
                     return apply.apply(s, author, changes(batch), 0);
                 }
@@ -147,12 +147,13 @@ class RemoteApplyProperties {
      * The common state dump, plus conflicts named by change ids rather than local seqs; a merge change
      * this device wrote is named by its order, as the two databases are two devices with their own ids.
      */
-    private static String state(DefaultDb db) {
+    private static String state(Db db) {
         String state = dump(db);
-        List<UUID> own = db.read(c -> {
+        UUID self = SyncPort.of(db).deviceUuid();
+        List<UUID> own = SyncPort.of(db).read(c -> {
             List<UUID> ids = new ArrayList<>();
             try (var ps = c.prepareStatement("SELECT id FROM _tandem_change WHERE author = ? ORDER BY seq")) {
-                ps.setBytes(1, Uuid7.toBytes(db.deviceUuid()));
+                ps.setBytes(1, Uuid7.toBytes(self));
                 try (var rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(Uuid7.fromBytes(rs.getBytes(1)));
@@ -161,7 +162,7 @@ class RemoteApplyProperties {
             }
             return ids;
         });
-        state = state.replace(hex(db.deviceUuid()), "SELF");
+        state = state.replace(hex(self), "SELF");
         for (int i = 0; i < own.size(); i++) {
             state = state.replace(hex(own.get(i)), "MERGE" + i).replace(own.get(i).toString(), "MERGE" + i);
         }
@@ -172,11 +173,12 @@ class RemoteApplyProperties {
         return java.util.HexFormat.of().withUpperCase().formatHex(Uuid7.toBytes(id));
     }
 
-    private static String dump(DefaultDb db) {
-        return SnapshotLocalTest.state(db) + db.read(c -> SnapshotLocalTest.dump(c, "SELECT k.kind, k.tbl, k.entity,"
+    private static String dump(Db db) {
+        SyncPort port = SyncPort.of(db);
+        return SnapshotLocalTest.state(db) + port.read(c -> SnapshotLocalTest.dump(c, "SELECT k.kind, k.tbl, k.entity,"
                 + " k.field, hex(w.id), hex(l.id) FROM _tandem_conflict k JOIN _tandem_change w ON w.seq = k.winner_seq"
                 + " JOIN _tandem_change l ON l.seq = k.loser_seq ORDER BY 1, 2, 3, 4, 5, 6"))
-                + db.read(c -> SnapshotLocalTest.dump(c, "SELECT c.tbl, c.entity, hex(c.fields) FROM _tandem_change c"
+                + port.read(c -> SnapshotLocalTest.dump(c, "SELECT c.tbl, c.entity, hex(c.fields) FROM _tandem_change c"
                 + " WHERE instr(c.fields, CAST('_merged_' AS BLOB)) > 0 ORDER BY c.id"));
     }
 

@@ -8,7 +8,7 @@ import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Subscription;
-import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.clock.HybridClock;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,11 +59,11 @@ class SnapshotLocalTest {
         dbs.forEach(Db::close);
     }
 
-    DefaultDb open(String name) {
+    Db open(String name) {
         Db db = Db.open(dir.resolve(name + ".db"));
         db.migrate(SEEDED);
         dbs.add(db);
-        return (DefaultDb) db;
+        return db;
     }
 
     SnapshotEntry change(UUID author, String table, String entity, Object... nameValue) {
@@ -98,22 +98,23 @@ class SnapshotLocalTest {
     }
 
     /** Applies through the bulk path; asserts that it took it. */
-    void fast(DefaultDb db, List<SnapshotEntry> entries) {
+    void fast(Db db, List<SnapshotEntry> entries) {
         SnapshotLocal local = local(db);
-        SnapshotLocal.Stats st = db.writer().write("test", s -> local.apply(s, db.deviceUuid(), "remote",
+        SyncPort port = SyncPort.of(db);
+        SnapshotLocal.Stats st = port.write("test", s -> local.apply(s, port.deviceUuid(), "remote",
                 Map.of(a, 1L, b, 1L), entries, 0));
         assertTrue(st.fast(), "bulk path");
         assertEquals(entries.size(), st.pulled());
     }
 
     /** Applies through the normal merge, as the slow path does. */
-    static void slow(DefaultDb db, List<SnapshotEntry> entries) {
-        RemoteApply apply = db.remoteApply();
+    static void slow(Db db, List<SnapshotEntry> entries) {
+        RemoteApply apply = SyncPort.of(db).remoteApply();
         Map<UUID, List<ChangeData>> byAuthor = new LinkedHashMap<>();
         for (SnapshotEntry e : entries) {
             byAuthor.computeIfAbsent(e.author(), k -> new ArrayList<>()).add(e.change());
         }
-        db.writer().write("test", s -> {
+        SyncPort.of(db).write("test", s -> {
             for (Map.Entry<UUID, List<ChangeData>> e : byAuthor.entrySet()) {
                 apply.apply(s, e.getKey(), e.getValue(), 0);
             }
@@ -121,9 +122,8 @@ class SnapshotLocalTest {
         });
     }
 
-    static SnapshotLocal local(DefaultDb db) {
-        RemoteApply apply = db.remoteApply();
-        return new SnapshotLocal(db.changelog(), db.materializer(), apply, db.clock());
+    static SnapshotLocal local(Db db) {
+        return SyncPort.of(db).snapshotLocal();
     }
 
     /** Each entity's winners, by change id rather than local seq. */
@@ -142,8 +142,8 @@ class SnapshotLocalTest {
     }
 
     /** Everything a merge writes, independent of local seq numbers and rowids. */
-    static String state(DefaultDb db) {
-        return db.read(c -> {
+    static String state(Db db) {
+        return SyncPort.of(db).read(c -> {
             StringBuilder out = new StringBuilder();
             for (String table : List.of("list", "item", "tag")) {
                 out.append(table).append(":\n").append(dump(c, "SELECT * FROM " + table + " ORDER BY id"));
@@ -162,8 +162,8 @@ class SnapshotLocalTest {
     }
 
     /** FTS5's own check that the index matches the item table it indexes. */
-    static void ftsIntact(DefaultDb db) {
-        db.writer().write("checking the FTS index", s -> {
+    static void ftsIntact(Db db) {
+        SyncPort.of(db).write("checking the FTS index", s -> {
             try (Statement st = s.sql().connection().createStatement()) {
                 st.execute("INSERT INTO item_fts(item_fts, rank) VALUES('integrity-check', 1)");
             }
@@ -206,8 +206,8 @@ class SnapshotLocalTest {
     @Test
     void bulkPath_sameStateAndEventsAsNormalMerge() throws Exception {
         List<SnapshotEntry> entries = snapshot();
-        DefaultDb bulk = open("bulk");
-        DefaultDb merged = open("merged");
+        Db bulk = open("bulk");
+        Db merged = open("merged");
         List<String> bulkEvents = events(bulk, () -> fast(bulk, entries));
         List<String> mergedEvents = events(merged, () -> slow(merged, entries));
         String expected = state(merged);
@@ -232,12 +232,12 @@ class SnapshotLocalTest {
         entries.add(change(a, "item", "i1", "title", "colour", "colour", "red"));
         entries.add(change(b, "item", "i2", "title", "plain"));
         entries.add(change(b, "note", "n1", "body", "table unknown here"));
-        DefaultDb bulk = open("bulk");
-        DefaultDb merged = open("merged");
+        Db bulk = open("bulk");
+        Db merged = open("merged");
         fast(bulk, entries);
         slow(merged, entries);
         assertEquals(state(merged), state(bulk));
-        assertEquals(2, bulk.read(c -> dump(c, "SELECT * FROM _tandem_pending")).lines().count());
+        assertEquals(2, SyncPort.of(bulk).read(c -> dump(c, "SELECT * FROM _tandem_pending")).lines().count());
         List<String> newer = new ArrayList<>(SEEDED);
         newer.add("ALTER TABLE item ADD COLUMN colour TEXT; CREATE TABLE note(id TEXT PRIMARY KEY, body TEXT)");
         bulk.migrate(newer);
@@ -247,8 +247,9 @@ class SnapshotLocalTest {
         assertTrue(after.contains("i1 (String) | red (String)") && after.contains("n1 (String) | table unknown here"), after);
     }
 
-    static String dumpNew(DefaultDb db) {
-        return db.read(c -> dump(c, "SELECT id, colour FROM item ORDER BY id") + dump(c, "SELECT * FROM note ORDER BY id"));
+    static String dumpNew(Db db) {
+        return SyncPort.of(db).read(c -> dump(c, "SELECT id, colour FROM item ORDER BY id")
+                + dump(c, "SELECT * FROM note ORDER BY id"));
     }
 
     @Test
@@ -258,10 +259,11 @@ class SnapshotLocalTest {
         entries.add(change(a, "item", "i1", "title", "kept"));
         entries.add(change(a, "list", "nameless", "name", null));
         entries.add(change(b, "tag", "t1", "label", "kept too"));
-        DefaultDb bulk = open("bulk");
-        DefaultDb merged = open("merged");
+        Db bulk = open("bulk");
+        Db merged = open("merged");
         SnapshotLocal local = local(bulk);
-        List<String> bulkEvents = events(bulk, () -> bulk.writer().write("test", s -> local.apply(s, bulk.deviceUuid(),
+        SyncPort port = SyncPort.of(bulk);
+        List<String> bulkEvents = events(bulk, () -> port.write("test", s -> local.apply(s, port.deviceUuid(),
                 "remote", Map.of(a, 1L, b, 1L), entries, 0)));
         List<String> mergedEvents = events(merged, () -> slow(merged, entries));
         assertEquals(state(merged), state(bulk));
@@ -283,8 +285,8 @@ class SnapshotLocalTest {
                 entries.add(change(a, "tag", id, "label", "tag " + i));
             }
         }
-        DefaultDb bulk = open("bulk");
-        DefaultDb merged = open("merged");
+        Db bulk = open("bulk");
+        Db merged = open("merged");
         fast(bulk, entries);
         slow(merged, entries);
         assertEquals(state(merged), state(bulk));
@@ -293,11 +295,12 @@ class SnapshotLocalTest {
 
     @Test
     void nonEmptyChangelog_takesTheNormalMerge() {
-        DefaultDb db = open("local");
+        Db db = open("local");
         db.save(new Fixtures.Item(null, null, "made here, not pushed", false, null, null));
         SnapshotLocal local = local(db);
         List<SnapshotEntry> entries = snapshot();
-        SnapshotLocal.Stats st = db.writer().write("test", s -> local.apply(s, db.deviceUuid(), "remote",
+        SyncPort port = SyncPort.of(db);
+        SnapshotLocal.Stats st = port.write("test", s -> local.apply(s, port.deviceUuid(), "remote",
                 Map.of(a, 1L), entries, 0));
         assertFalse(st.fast());
         assertEquals(1, db.query(Fixtures.Item.class, "SELECT * FROM item WHERE title = 'made here, not pushed'").size());
@@ -309,12 +312,13 @@ class SnapshotLocalTest {
         List<SnapshotEntry> entries = new ArrayList<>();
         entries.add(change(a, "item", "x", "title", "older"));
         entries.add(change(b, "item", "x", "TITLE", "newer"));
-        DefaultDb db = open("twice");
+        Db db = open("twice");
         SnapshotLocal local = local(db);
-        SnapshotLocal.Stats st = db.writer().write("test", s -> local.apply(s, db.deviceUuid(), "remote",
+        SyncPort port = SyncPort.of(db);
+        SnapshotLocal.Stats st = port.write("test", s -> local.apply(s, port.deviceUuid(), "remote",
                 Map.of(a, 1L), entries, 0));
         assertFalse(st.fast());
-        DefaultDb merged = open("merged");
+        Db merged = open("merged");
         slow(merged, entries);
         assertEquals(state(merged), state(db));
     }

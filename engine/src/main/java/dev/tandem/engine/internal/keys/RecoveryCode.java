@@ -16,7 +16,7 @@ import java.util.Arrays;
  * like a wrong key. The 28 are shown as 7 groups of 4, short enough to read aloud and compare.
  * Case, whitespace and dashes are ignored when parsing, since people copy keys every which way.
  */
-public final class RecoveryCode {
+final class RecoveryCode {
     static final int SECRET_BYTES = 16;
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final int DATA_CHARS = 26;

@@ -32,7 +32,7 @@ import java.util.Set;
  * virtual tables compile to. A scalar or EXISTS subquery over the same table needs a second cursor or a
  * subroutine, so it fails the test; a query that fails it is simply re-run after every commit.
  */
-public final class QueryDependencies {
+final class QueryDependencies {
     /** Opcodes that let one result row depend on rows other than its own. */
     private static final Set<String> NOT_ROW_LOCAL = Set.of("AggStep", "AggStep1", "AggFinal", "AggValue",
             "AggInverse", "Gosub", "BeginSubrtn", "Return", "Once", "InitCoroutine", "Yield", "EndCoroutine",

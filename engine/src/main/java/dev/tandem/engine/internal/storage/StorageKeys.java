@@ -4,7 +4,7 @@ import dev.tandem.engine.sync.SyncException;
 import java.util.regex.Pattern;
 
 /** The one rule for object keys, shared by every backend so none can be tricked into a path escape. */
-public final class StorageKeys {
+final class StorageKeys {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
     /** Syncthing names its conflict copies {@code name.sync-conflict-<date>-<time>-<device>}; they
      * pass the character rule, so they are refused by name or a folder would list them as objects. */

@@ -11,7 +11,7 @@ import java.util.UUID;
  * local database and the remote are both changelogs, and {@link Synchronizer} moves batches
  * between two of them without knowing what either is stored in.
  */
-public interface Changelog {
+interface Changelog {
     /** For every device this changelog holds batches of, the number of its last batch. */
     Map<UUID, Long> heads();
 

@@ -40,7 +40,7 @@ import java.util.UUID;
  * ack (one request) and deletes its older ones at the next cleanup. A reader that has not acked yet
  * is unknown to cleanup; if its batches go, it is rebuilt from a snapshot (see {@link #missing}).
  */
-public final class Compaction implements SyncHooks {
+final class Compaction implements SyncHooks {
     static final int BOOTSTRAP_MIN = 8;
     static final int ACK_EVERY = 16;
     static final int PART_CHANGES = 20_000;

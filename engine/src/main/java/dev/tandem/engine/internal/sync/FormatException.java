@@ -3,7 +3,7 @@ package dev.tandem.engine.internal.sync;
 import dev.tandem.engine.sync.SyncException;
 
 /** A remote object that is not a valid Tandem object; the message names the object. */
-public final class FormatException extends SyncException {
+final class FormatException extends SyncException {
     private static final long serialVersionUID = 1L;
 
     public FormatException(String message) {

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * Every object is created with create-if-absent and never rewritten. A reader ignores keys it does
  * not recognise, and a snapshot whose part has gone (cleaned up under it) reads as absent.
  */
-public final class SnapshotStore {
+final class SnapshotStore {
     private static final System.Logger LOG = System.getLogger(SnapshotStore.class.getName());
     private static final Pattern SNAPSHOT_KEY = Pattern.compile("snapshots/([0-9a-f-]{50})/(manifest|part-[0-9]{6})");
     private static final Pattern ACK_KEY = Pattern.compile("acks/([0-9a-f-]{36})/([0-9]{13})");

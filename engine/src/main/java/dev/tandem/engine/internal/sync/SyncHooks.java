@@ -7,7 +7,7 @@ import java.util.UUID;
  * Points where {@link Synchronizer} lets snapshots in (see {@link Compaction}), so the sync order
  * itself stays in one place and an idle sync still costs one listing.
  */
-public interface SyncHooks {
+interface SyncHooks {
     SyncHooks NONE = new SyncHooks() {
     };
 

@@ -62,7 +62,8 @@ public final class EditorView extends StackPane {
     public EditorView(EditorViewModel vm, MainViewModel main) {
         this.vm = vm;
         this.main = main;
-        setMinWidth(280);
+        // Narrow enough for the demo's two 700 px windows beside a sidebar and the list's own minimum.
+        setMinWidth(240);
         setPrefWidth(340);
 
         title.setId("editor-title");
@@ -202,6 +203,9 @@ public final class EditorView extends StackPane {
         form.visibleProperty().bind(vm.showingProperty());
 
         Label emptyText = new Label("Select a todo to see its notes and history.");
+        // A narrow editor (the demo's windows) wraps the line rather than cut it with "…".
+        emptyText.setWrapText(true);
+        emptyText.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         VBox empty = new VBox(Icons.of(MaterialDesignP.PENCIL_OUTLINE, 44), emptyText);
         empty.getStyleClass().addAll(Styles.EMPTY_STATE, Styles.EDITOR);
         empty.visibleProperty().bind(Bindings.not(vm.showingProperty()));

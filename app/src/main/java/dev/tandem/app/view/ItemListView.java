@@ -166,6 +166,10 @@ public final class ItemListView extends ListView<ItemRow> {
 
         ItemCell() {
             getStyleClass().add(Styles.ITEM_CELL);
+            // As wide as the list, not as the longest title: a long title is shortened with "…" and the
+            // row's icons and Restore stay in view, where a wider row would scroll them off to the right.
+            setPrefWidth(0);
+            restore.setMinWidth(Region.USE_PREF_SIZE);
             title.getStyleClass().add(Styles.ITEM_TITLE);
             due.getStyleClass().add(Styles.ITEM_META);
             listName.getStyleClass().add(Styles.ITEM_META);

@@ -34,6 +34,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * conflicts), the editor and the status bar. Keyboard first; see {@link #installShortcuts}.
  */
 public final class MainView extends BorderPane {
+    /** The least width of the list and its header: the editor shrinks to its own minimum before this does. */
+    static final double CENTER_MIN = 280;
+    /** Below this window width the sidebar takes its narrow width. */
+    static final double SMALL_WINDOW = 1000;
     private final WindowViewModel window;
     private final MainViewModel vm;
     private final EditorViewModel editor;
@@ -140,12 +144,16 @@ public final class MainView extends BorderPane {
         sidebar = new SidebarView(vm, window.deviceName());
         setLeft(sidebar);
         overlay = new StackPane(split);
-        // The window may be narrower than the list and the editor would like (its minimum is 760 px):
-        // the centre then gives way and is clipped, so the layout never grows past the window and the
-        // status bar below keeps its controls in view.
-        for (Region r : new Region[] {center, split, overlay}) {
+        // The window may be narrower than the list and the editor would like (its minimum is 760 px). The
+        // list keeps CENTER_MIN, so the editor gives way first (the split keeps both minimums), and the sidebar
+        // narrows in a small window; only below the sum of the minimums is the right edge clipped, so the
+        // layout never grows past the window and the status bar below keeps its controls in view.
+        center.setMinWidth(CENTER_MIN);
+        for (Region r : new Region[] {split, overlay}) {
             r.setMinWidth(0);
         }
+        sidebar.prefWidthProperty().bind(javafx.beans.binding.Bindings.when(widthProperty().lessThan(SMALL_WINDOW))
+                .then(SidebarView.NARROW_WIDTH).otherwise(SidebarView.WIDTH));
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(overlay.widthProperty());
         clip.heightProperty().bind(overlay.heightProperty());

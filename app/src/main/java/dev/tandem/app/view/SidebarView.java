@@ -22,6 +22,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The sidebar: smart lists, user lists with counts, conflicts with an unseen badge, "New list". */
 public final class SidebarView extends VBox {
+    /** Its width, and the narrower one the main view gives it in a small window. */
+    static final double WIDTH = 220;
+    static final double NARROW_WIDTH = 180;
     private final MainViewModel vm;
     private final ListView<SidebarEntry> list = new ListView<>();
     private boolean syncing;
@@ -29,8 +32,8 @@ public final class SidebarView extends VBox {
     public SidebarView(MainViewModel vm, String deviceName) {
         this.vm = vm;
         getStyleClass().add(Styles.SIDEBAR);
-        setPrefWidth(220);
-        setMinWidth(180);
+        setPrefWidth(WIDTH);
+        setMinWidth(NARROW_WIDTH);
 
         Label title = new Label("Tandem");
         title.getStyleClass().add(Styles.TITLE);
@@ -101,6 +104,11 @@ public final class SidebarView extends VBox {
 
         EntryCell() {
             getStyleClass().add(Styles.SIDEBAR_CELL);
+            // As wide as the sidebar, never as wide as a long list name: otherwise the list scrolls sideways,
+            // the rows' right ends (the counts, the selection's rounded edge) are cut off, and the name is not
+            // shortened with "…".
+            setPrefWidth(0);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
             icon.setIconSize(17);
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -123,7 +123,7 @@ class ScreenshotsTest {
         });
     }
 
-    private static void selectListAndItem(MainView v, String list, String title) throws Exception {
+    static void selectListAndItem(MainView v, String list, String title) throws Exception {
         waitFor(() -> v.viewModel().lists().stream().anyMatch(l -> l.name().equals(list)));
         fx(() -> {
             String id = v.viewModel().lists().stream().filter(l -> l.name().equals(list)).findFirst().orElseThrow().id();
@@ -257,6 +257,54 @@ class ScreenshotsTest {
             dialog.close();
             return null;
         });
+    }
+
+    /** Sync settings after Test connection over the main window, as on a 1366 × 768 screen: the dialog fits it. */
+    @Test
+    void settingsDialog_on1366x768() throws Exception {
+        Device d = Device.open("MacBook Air", tmp.resolve("s1366"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        seedRich(d.store());
+        Stage stage = fx(Stage::new);
+        MainView v = show(stage, d, Theme.LIGHT, 1366, 768, null);
+        waitFor(() -> !v.viewModel().items().isEmpty());
+        SyncSettings s = SyncSettings.webDav(new SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem",
+                "sam", "xK3pq-Wm9Tz-4bLfR-aE7yN-2cHsD", ""), "", 30);
+        ConnectionCheck result = new ConnectionCheck(List.of(
+                new ConnectionCheck.Step("List", true, "Listed objects in the remote", null),
+                new ConnectionCheck.Step("Write", true, "Wrote a test object", null),
+                new ConnectionCheck.Step("Read back", true, "Read the test object back unchanged", null),
+                new ConnectionCheck.Step("Conditional write", true, "A second write to the same name was refused, as it must be", null),
+                new ConnectionCheck.Step("Clean up", true, "Removed the test object", null)));
+        Async async = new Async(Runnable::run, FxExecutor.INSTANCE, e -> { });
+        SettingsDialog dialog = fx(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            SettingsViewModel vm = new SettingsViewModel(s, async, x -> result);
+            SettingsDialog dlg = new SettingsDialog(stage, vm, Theme.LIGHT.stylesheets());
+            dlg.show();
+            vm.testConnection();
+            return dlg;
+        });
+        settle();
+        // The screen as it shows: the window, and the dialog where it is over it. The headless screen is larger than
+        // 1366 x 768, so the dialog is kept on this one as SettingsDialog keeps it on a real one (16 px margins).
+        fx(() -> {
+            javafx.stage.Window w = dialog.getDialogPane().getScene().getWindow();
+            w.setHeight(Math.min(w.getHeight(), 768 - 2 * 16));
+            w.setX((1366 - w.getWidth()) / 2);
+            w.setY(16);
+            return null;
+        });
+        settle();
+        TourShotsTest.captureTo(out.resolve("settings-1366x768.png"), 1366, 768);
+        fx(() -> {
+            dialog.setResult(null);
+            dialog.close();
+            v.close();
+            stage.close();
+            return null;
+        });
+        d.close();
     }
 
     @Test

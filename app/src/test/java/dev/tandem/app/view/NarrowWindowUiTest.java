@@ -1,0 +1,178 @@
+package dev.tandem.app.view;
+
+import static dev.tandem.app.testing.TestWindow.onFx;
+import static dev.tandem.app.testing.TestWindow.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.demo.DemoMode;
+import dev.tandem.app.model.View;
+import dev.tandem.app.testing.TestWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The main window made small (the app opens at 1180 × 740; its least size is 760 × 480): the list's rows, the
+ * header's title and buttons and the sidebar's counts stay whole and inside the window, none cut off at the right
+ * edge of the list or shortened to "…".
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class NarrowWindowUiTest {
+    static final String LONG_LIST = "Travel plans for the summer holidays in Portugal";
+    @TempDir
+    static Path tmp;
+
+    private Device device;
+    private MainView view;
+    private Stage stage;
+
+    @Start
+    void start(Stage primary) throws Exception {
+        // A stage of its own, not TestFX's primary stage: that one is shared by the UI test classes run after
+        // this one in the same JVM, and a size set on it with setWidth stays (it is then "explicit") and wins
+        // over their scenes' sizes (OfflineUiTest's 760 px window would open 800 px wide).
+        this.stage = new Stage();
+        device = TestWindow.device("Narrow", Files.createTempDirectory(tmp, "ui"), null);
+        DemoMode.seed(device.store());
+        device.store().createList(LONG_LIST);
+        String id = device.store().trash(device.store().add("Old idea", null, null).id()).orElseThrow().id();
+        assertTrue(!id.isEmpty());
+        view = TestWindow.mainWindow(stage, device, null, 1180, 740);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        TestWindow.close(view, device);
+        onFx(() -> {
+            stage.close();
+            return null;
+        });
+    }
+
+    @Test
+    void at800x600_theListsFirstTitleAndTheHeadersButtonsAreWholeAndInTheWindow() throws Exception {
+        show("Work", true, 800, 600);
+        onFx(() -> {
+            double left = right(view.getLeft());
+            double right = listRight();
+            for (String id : List.of("#view-title", "#sort", "#search", "#toggle-theme", "#show-shortcuts", "#app-menu")) {
+                assertInside(view.lookup(id), left, right, id);
+            }
+            assertEquals("Work", shown((Labeled) view.lookup("#view-title")));
+            Labeled title = (Labeled) firstCell().lookup(".item-title");
+            assertInside(title, left, right, "the first row's title");
+            String text = shown(title);
+            assertTrue(text.length() >= 10 && "Reply to Dana about the Q3 roadmap".startsWith(text.replace("…", "").replace("...", "").strip()),
+                    "the first row's title shows as '" + text + "'");
+            return null;
+        });
+    }
+
+    @Test
+    void at800x600_emptyTrashShowsItsLabelInTheWindow() throws Exception {
+        show(null, false, 800, 600);
+        onFx(() -> {
+            Labeled empty = (Labeled) view.lookup("#empty-trash");
+            assertTrue(empty.isVisible());
+            assertInside(empty, right(view.getLeft()), listRight(), "Empty Trash");
+            assertEquals("Empty Trash", shown(empty));
+            assertEquals("Trash", shown((Labeled) view.lookup("#view-title")));
+            return null;
+        });
+    }
+
+    @Test
+    void aLongListName_theSidebarsCountsStayInTheSidebar() throws Exception {
+        show("Work", false, 800, 600);
+        onFx(() -> {
+            Node sidebar = view.getLeft();
+            List<Node> badges = sidebar.lookupAll(".count-badge").stream().filter(Node::isVisible).toList();
+            assertTrue(badges.size() >= 4, "counts shown: " + badges.size());
+            for (Node b : badges) {
+                assertTrue(right(b) <= right(sidebar) + 0.5, "a count ends at " + right(b) + ", past the sidebar's " + right(sidebar));
+            }
+            return null;
+        });
+    }
+
+    /** Shows the list named {@code list} (the Trash for null), its first row selected if {@code select}, at w × h. */
+    private void show(String list, boolean select, double w, double h) throws Exception {
+        waitFor(() -> view.viewModel().lists().stream().anyMatch(l -> l.name().equals(LONG_LIST)));
+        String listId = list == null ? null
+                : onFx(() -> view.viewModel().lists().stream().filter(l -> l.name().equals(list)).findFirst().orElseThrow().id());
+        onFx(() -> {
+            view.viewModel().select(list == null ? View.of(View.Smart.TRASH) : new View.ListView(listId));
+            return null;
+        });
+        // Until the new view's rows replace the old view's.
+        waitFor(() -> !view.itemList().getItems().isEmpty() && view.itemList().getItems().stream()
+                .allMatch(i -> list == null ? i.isTrashed() : listId.equals(i.listId())));
+        if (select) {
+            waitFor(() -> {
+                if (view.itemList().getSelectionModel().isEmpty()) {
+                    view.itemList().getSelectionModel().select(0);
+                }
+                return view.editorViewModel().showingProperty().get();
+            });
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents(5);
+        Thread.sleep(200);
+        WaitForAsyncUtils.waitForFxEvents(5);
+    }
+
+    /** Where the list's visible part ends: at the editor when it shows, else at the window's edge. */
+    private double listRight() {
+        double window = view.getScene().getWidth();
+        Node editor = view.editorView();
+        return editor.getScene() == null || !editor.isVisible() ? window : Math.min(window, bounds(editor).getMinX());
+    }
+
+    private ListCell<?> firstCell() {
+        return view.itemList().lookupAll(".item-cell").stream().map(n -> (ListCell<?>) n)
+                .filter(c -> c.getIndex() == 0 && !c.isEmpty()).findFirst().orElseThrow();
+    }
+
+    private static void assertInside(Node n, double left, double right, String what) {
+        Bounds b = bounds(n);
+        assertTrue(n.isVisible() && b.getWidth() > 0, what + " is not shown");
+        assertTrue(b.getMinX() >= left - 0.5 && b.getMaxX() <= right + 0.5,
+                what + " spans x " + b.getMinX() + "–" + b.getMaxX() + ", outside the list's " + left + "–" + right);
+    }
+
+    private static Bounds bounds(Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    private static double right(Node n) {
+        return bounds(n).getMaxX();
+    }
+
+    /** The text a label shows, after any shortening to "…". */
+    private static String shown(Labeled l) {
+        Text t = (Text) l.lookup(".text");
+        return t == null ? "" : t.getText();
+    }
+}

@@ -27,6 +27,8 @@ import javafx.stage.Stage;
  * first frame of the real main view and exits 0.
  */
 public final class TandemApp extends Application {
+    /** The narrowest main window the layout is made for (MainView narrows its sidebar below 1000 px). */
+    public static final double MIN_WIDTH = 760;
     /** Set by {@link Main}; parsed from the parameters when launched otherwise. */
     static volatile AppOptions options;
 
@@ -77,7 +79,7 @@ public final class TandemApp extends Application {
         Scene scene = new Scene(placeholder, 1180, 740);
         scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
         stage.setScene(scene);
-        stage.setMinWidth(760);
+        stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(480);
         stage.show();
         if (opening == null || !dataDir.equals(openingDir)) {

@@ -39,6 +39,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
  */
 public final class DemoMode implements AutoCloseable {
     public static final Duration DEBOUNCE = Duration.ofMillis(300);
+    private static final double CASCADE = 40;
 
     private final Path dir;
     private final Theme theme;
@@ -85,11 +86,9 @@ public final class DemoMode implements AutoCloseable {
                 FxExecutor.INSTANCE.execute(() -> {
                     toClose.add(a);
                     toClose.add(b);
-                    Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-                    double w = Math.max(700, Math.min(1000, screen.getWidth() / 2 - 12));
-                    double h = Math.max(520, Math.min(720, screen.getHeight() - 40));
-                    show(first, a, screen.getMinX() + 8, screen.getMinY() + 20, w, h);
-                    show(new Stage(), b, screen.getMinX() + 16 + w, screen.getMinY() + 20, w, h);
+                    List<Rectangle2D> at = windows(Screen.getPrimary().getVisualBounds());
+                    show(first, a, at.get(0));
+                    show(new Stage(), b, at.get(1));
                     onShown.run();
                 });
             } catch (RuntimeException | IOException e) {
@@ -100,7 +99,32 @@ public final class DemoMode implements AutoCloseable {
         t.start();
     }
 
-    private void show(Stage stage, Device device, double x, double y, double w, double h) {
+    /**
+     * Where the two demo windows go: side by side when each can be at least as wide as the app's
+     * minimum, otherwise cascaded (the second offset down and right); both always inside
+     * {@code screen}, so a 1366 px laptop shows the whole of both title bars.
+     */
+    static List<Rectangle2D> windows(Rectangle2D screen) {
+        double gap = 8;
+        double h = Math.min(720, screen.getHeight() - 2 * CASCADE);
+        double half = (screen.getWidth() - 3 * gap) / 2;
+        if (half >= TandemApp.MIN_WIDTH) {
+            double w = Math.min(1000, half);
+            double y = screen.getMinY() + CASCADE / 2;
+            return List.of(new Rectangle2D(screen.getMinX() + gap, y, w, h),
+                    new Rectangle2D(screen.getMinX() + 2 * gap + w, y, w, h));
+        }
+        double w = Math.min(1000, screen.getWidth() - CASCADE - 2 * gap);
+        double x = screen.getMinX() + gap;
+        double y = screen.getMinY() + gap;
+        return List.of(new Rectangle2D(x, y, w, h), new Rectangle2D(x + CASCADE, y + CASCADE, w, h));
+    }
+
+    private void show(Stage stage, Device device, Rectangle2D at) {
+        double x = at.getMinX();
+        double y = at.getMinY();
+        double w = at.getWidth();
+        double h = at.getHeight();
         MainView view = MainWindow.create(device, theme, null, java.time.Clock.systemUTC(), links);
         views.add(view);
         toClose.add(0, view::close);
@@ -120,6 +144,7 @@ public final class DemoMode implements AutoCloseable {
         stage.setY(y);
         stage.setWidth(w);
         stage.setHeight(h);
+        stage.setMinWidth(TandemApp.MIN_WIDTH);
         stage.setOnCloseRequest(e -> Platform.exit());
         TandemApp.reportFocus(stage, device);
         stage.show();

@@ -10,6 +10,7 @@ import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -72,7 +73,11 @@ public final class MainView extends BorderPane {
         qa.setLeft(Icons.of(MaterialDesignP.PLUS, 17));
         quickAdd.setId("quick-add");
         quickAdd.getStyleClass().add(Styles.QUICK_ADD);
-        quickAdd.setPromptText("Add a todo — try “Water plants every monday p2 @home #Garden”  (Ctrl+N)");
+        FittingPrompt.apply(quickAdd, List.of(
+                "Add a todo — try “Water plants every monday p2 @home #Garden”  (Ctrl+N)",
+                "Add a todo — try “Water plants every monday p2 #Garden”  (Ctrl+N)",
+                "Add a todo — try “Call Sam tomorrow p2”  (Ctrl+N)",
+                "Add a todo  (Ctrl+N)"));
         quickAdd.setAccessibleText("Add a todo");
         quickAdd.textProperty().bindBidirectional(vm.quickAdd().textProperty());
         quickAdd.setOnAction(e -> vm.quickAdd().submit());

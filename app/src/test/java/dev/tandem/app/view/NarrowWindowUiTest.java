@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.text.Text;
@@ -96,6 +97,24 @@ class NarrowWindowUiTest {
             assertEquals("Trash", shown((Labeled) view.lookup("#view-title")));
             return null;
         });
+    }
+
+    @Test
+    void atEachWidth_theQuickAddPromptShowsWholeInItsField() throws Exception {
+        for (double w : new double[] {800, 1180, 1600}) {
+            show("Work", false, w, 700);
+            onFx(() -> {
+                TextField field = (TextField) view.lookup("#quick-add");
+                Text prompt = field.lookupAll("Text").stream().map(n -> (Text) n)
+                        .filter(t -> t.isVisible() && t.getText().equals(field.getPromptText())).findFirst().orElseThrow();
+                Bounds f = bounds(field);
+                Bounds p = bounds(prompt);
+                assertTrue(p.getMaxX() <= f.getMaxX() - field.snappedRightInset() + 0.5,
+                        "at " + w + " px the prompt '" + field.getPromptText() + "' ends at " + p.getMaxX() + ", past the field's " + f.getMaxX());
+                assertTrue(field.getPromptText().contains("Ctrl+N"), field.getPromptText());
+                return null;
+            });
+        }
     }
 
     @Test

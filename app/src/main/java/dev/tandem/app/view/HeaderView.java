@@ -7,6 +7,7 @@ import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -79,7 +80,7 @@ final class HeaderView extends VBox {
         search = searchField;
         searchField.setLeft(Icons.of(MaterialDesignM.MAGNIFY, 15));
         search.setId("search");
-        search.setPromptText("Search  (Ctrl+F)");
+        FittingPrompt.apply(search, List.of("Search  (Ctrl+F)", "Search"));
         search.getStyleClass().add(Styles.SEARCH_FIELD);
         search.setMinWidth(SEARCH_MIN);
         search.setPrefWidth(SEARCH_WIDTH);

@@ -28,6 +28,11 @@ import java.util.Map;
  * app's default settings, so snapshots are written only by the automatic policy, as for a person
  * who never runs {@code tandem compact}; {@code --snapshot-changes=0} leaves only the batch count
  * (the policy before snapshots followed the volume of changes).
+ *
+ * <p>{@code --returning=N} adds a fourth profile, {@code DIR/returning}: it syncs once everything is
+ * added, then edits the titles of N todos offline (the first N, which the others edit too, later)
+ * and takes no part in the edits, like a device away on holiday. Timing
+ * {@code tandem --data-dir DIR/returning sync} then measures a device coming back.
  */
 public final class SyncSeed {
     private static final int DEVICES = 3;
@@ -46,6 +51,7 @@ public final class SyncSeed {
         int todos = Integer.parseInt(opt.getOrDefault("todos", "6000"));
         int burst = Integer.parseInt(opt.getOrDefault("burst", "2500"));
         Integer snapshotChanges = opt.containsKey("snapshot-changes") ? Integer.valueOf(opt.get("snapshot-changes")) : null;
+        int returning = Integer.parseInt(opt.getOrDefault("returning", "-1"));
         long t0 = System.nanoTime();
         List<TodoStore> stores = new ArrayList<>();
         List<Db> dbs = new ArrayList<>();
@@ -75,6 +81,9 @@ public final class SyncSeed {
             }
             List<String> ids = new ArrayList<>();
             dbs.get(0).query(Item.class, "SELECT * FROM items ORDER BY createdAt").forEach(it -> ids.add(it.id()));
+            if (returning >= 0) {
+                away(remote, dir.resolve("returning"), snapshotChanges, ids.subList(0, Math.min(returning, ids.size())));
+            }
             int made = 0;
             for (int round = 0; made < edits; round++) {
                 int d = round % DEVICES;
@@ -99,6 +108,21 @@ public final class SyncSeed {
         }
         System.out.printf("seeded %s: %d todos, %d single-field edits from %d devices in %.1f s%n", remote, todos, edits,
                 DEVICES, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** A fourth device that reads everything, then edits {@code titles} offline and goes away. */
+    private static void away(String remote, Path profile, Integer snapshotChanges, List<String> titles) throws Exception {
+        Files.createDirectories(profile);
+        try (TodoStore store = new TodoStore(Db.open(profile.resolve(Device.DB_FILE)), Clock.systemUTC());
+                SyncEngine engine = engine(remote, snapshotChanges)) {
+            System.out.printf("returning device: pulled %d%n", engine.sync(store.db()).pulled());
+            store.db().transaction(tx -> {
+                for (String id : titles) {
+                    Item it = tx.get(Item.class, id).orElseThrow();
+                    tx.save(it.withTitle(it.title() + " (edited on holiday)"));
+                }
+            });
+        }
     }
 
     /** Edit number {@code k}: one field, always to a value the todo does not have. */

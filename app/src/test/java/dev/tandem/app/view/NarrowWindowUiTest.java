@@ -100,18 +100,20 @@ class NarrowWindowUiTest {
     }
 
     @Test
-    void atEachWidth_theQuickAddPromptShowsWholeInItsField() throws Exception {
-        for (double w : new double[] {800, 1180, 1600}) {
+    void atEachWidth_theQuickAddAndSearchPromptsShowWholeInTheirFields() throws Exception {
+        for (double w : new double[] {800, 950, 1180, 1600}) {
             show("Work", false, w, 700);
             onFx(() -> {
-                TextField field = (TextField) view.lookup("#quick-add");
-                Text prompt = field.lookupAll("Text").stream().map(n -> (Text) n)
-                        .filter(t -> t.isVisible() && t.getText().equals(field.getPromptText())).findFirst().orElseThrow();
-                Bounds f = bounds(field);
-                Bounds p = bounds(prompt);
-                assertTrue(p.getMaxX() <= f.getMaxX() - field.snappedRightInset() + 0.5,
-                        "at " + w + " px the prompt '" + field.getPromptText() + "' ends at " + p.getMaxX() + ", past the field's " + f.getMaxX());
-                assertTrue(field.getPromptText().contains("Ctrl+N"), field.getPromptText());
+                for (String id : List.of("#quick-add", "#search")) {
+                    TextField field = (TextField) view.lookup(id);
+                    Text prompt = field.lookupAll("Text").stream().map(n -> (Text) n)
+                            .filter(t -> t.isVisible() && t.getText().equals(field.getPromptText())).findFirst().orElseThrow();
+                    Bounds f = bounds(field);
+                    Bounds p = bounds(prompt);
+                    assertTrue(p.getMaxX() <= f.getMaxX() - field.snappedRightInset() + 0.5, "at " + w + " px " + id + "'s prompt '"
+                            + field.getPromptText() + "' ends at " + p.getMaxX() + ", past the field's " + f.getMaxX());
+                }
+                assertTrue(((TextField) view.lookup("#quick-add")).getPromptText().contains("Ctrl+N"));
                 return null;
             });
         }

@@ -22,6 +22,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("check", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("passphrase", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("keys", Set.of("--remote", "--endpoint", "--region")),
+            Map.entry("device", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("import", Set.of("--format")),
             Map.entry("caldav", Set.of("--lists")),
             Map.entry("export", Set.of("--format", "--out")));

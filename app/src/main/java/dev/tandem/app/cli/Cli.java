@@ -73,6 +73,10 @@ public final class Cli {
                                                    same file again adds nothing
               device name [NEW]                    print the name other devices show for this one, or set
                                                    it (1 to 64 characters); the next sync carries it
+              device list [--remote …]             the devices the remote knows of, when each was last seen
+              device forget NAME|ID [--remote …]   retire a device for good (a lost phone, a sold laptop): the
+                                                   others stop keeping what only it would need; if it syncs
+                                                   again it re-joins as a new device and loses nothing
               caldav sync [URL] [--lists A,B]      two-way sync with a CalDAV account's task lists (phone apps:
                                                    DAVx5 + Tasks.org, Apple Reminders): URL is the server, the
                                                    account or one calendar; log-in from TANDEM_CALDAV_USER and
@@ -228,7 +232,7 @@ public final class Cli {
                     case "keys" -> keys.keys(store, dir, a);
                     case "import" -> new TransferCommands(err).importPath(store, Path.of(""), a);
                     case "export" -> new TransferCommands(err).export(store, Path.of(""), a);
-                    case "device" -> new DeviceCommands(out, err).device(store, dir, a);
+                    case "device" -> new DeviceCommands(out, err, syncs).device(store, dir, a);
                     case "caldav" -> new CalDavCommands(out, err, env).caldav(store, a);
                     default -> throw new UsageError("unknown command: " + verb);
                 };

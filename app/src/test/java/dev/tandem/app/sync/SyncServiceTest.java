@@ -102,6 +102,16 @@ class SyncServiceTest {
         }
 
         @Override
+        public List<dev.tandem.engine.sync.RemoteDevice> devices(Db d) {
+            return List.of();
+        }
+
+        @Override
+        public boolean forget(Db d, java.util.UUID device) {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
+
+        @Override
         public boolean remoteChanged() {
             checks.incrementAndGet();
             if (checkFails) {

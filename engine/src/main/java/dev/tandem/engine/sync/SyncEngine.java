@@ -8,8 +8,10 @@ import dev.tandem.engine.internal.sync.CountingStorage;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +59,23 @@ public interface SyncEngine extends AutoCloseable {
      * of this remote that this database knows of has been read.
      */
     List<SetAside> setAside(Db db);
+
+    /**
+     * The devices the remote knows of (each with a head, an ack or a retirement), this database's
+     * own included, in id order: lists the remote and reads each device's newest head or ack (one
+     * request per device). For Sync settings' device list; not part of a sync.
+     */
+    List<RemoteDevice> devices(Db db);
+
+    /**
+     * Retires {@code device} from the remote by hand ("Forget this device": a lost phone, a sold
+     * laptop). The others stop waiting for it, so what only it still needed is cleaned up; its own
+     * changes stay with every device. Should it sync again, it is told so and re-joins under a new
+     * id without losing what it had not pushed. Returns false when it already was retired.
+     *
+     * @throws IllegalArgumentException for {@code db}'s own device
+     */
+    boolean forget(Db db, UUID device);
 
     /**
      * A cheap check whether the remote may hold changes this engine has not synced yet: one
@@ -111,6 +130,7 @@ public interface SyncEngine extends AutoCloseable {
         private String deviceName;
         private int snapshotEvery = DefaultSyncEngine.SNAPSHOT_EVERY;
         private int snapshotChanges = DefaultSyncEngine.SNAPSHOT_CHANGES;
+        private Duration retireAfter = DefaultSyncEngine.RETIRE_AFTER;
 
         private Builder() {
         }
@@ -212,6 +232,21 @@ public interface SyncEngine extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Retires a device from the remote once it has been unseen this long (no push, no ack), so
+         * cleanup stops keeping what only it would need: at least a day, or {@link Duration#ZERO}
+         * for never. Default 90 days. A device that syncs says it is alive at least weekly, however
+         * little it writes, so only one gone for good is retired.
+         */
+        public Builder retireAfter(Duration unseen) {
+            Objects.requireNonNull(unseen, "retireAfter");
+            if (!unseen.isZero() && unseen.compareTo(Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException("retireAfter: at least 1 day, or zero for never; was " + unseen);
+            }
+            this.retireAfter = unseen;
+            return this;
+        }
+
         private Builder target(String name, SyncStorage storage) {
             if (this.storage != null) {
                 throw new IllegalStateException("target: already set to " + target + ", cannot also set " + name);
@@ -260,7 +295,7 @@ public interface SyncEngine extends AutoCloseable {
                 s = new EncryptedStorage(s, secret, name, Clock.systemUTC());
                 plain = null;
             }
-            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain);
+            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter);
         }
     }
 }

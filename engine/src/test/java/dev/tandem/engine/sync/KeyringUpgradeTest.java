@@ -41,7 +41,8 @@ class KeyringUpgradeTest {
     private SyncEngine previousVersion() {
         CountingStorage counting = new CountingStorage(shared);
         return fixture.closeAfter(new DefaultSyncEngine(new FirstLayoutEncryptedStorage(counting, PASSPHRASE), counting,
-                shared.describe(), DefaultSyncEngine.SNAPSHOT_EVERY, DefaultSyncEngine.SNAPSHOT_CHANGES, null));
+                shared.describe(), DefaultSyncEngine.SNAPSHOT_EVERY, DefaultSyncEngine.SNAPSHOT_CHANGES, null,
+                DefaultSyncEngine.RETIRE_AFTER));
     }
 
     private SyncEngine updated(String passphrase) {

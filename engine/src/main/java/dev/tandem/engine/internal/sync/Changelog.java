@@ -15,6 +15,11 @@ interface Changelog {
     /** For every device this changelog holds batches of, the number of its last batch. */
     Map<UUID, Long> heads();
 
+    /** Devices retired from this changelog, as its last {@link #heads()} showed; only a remote has any. */
+    default Set<UUID> retired() {
+        return Set.of();
+    }
+
     /** Batch {@code seq} of {@code device}, or empty when this changelog does not hold it (yet). */
     Optional<Batch> batch(UUID device, long seq);
 

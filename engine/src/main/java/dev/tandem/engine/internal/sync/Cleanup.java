@@ -3,9 +3,11 @@ package dev.tandem.engine.internal.sync;
 import dev.tandem.engine.internal.sync.Snapshot.Manifest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -28,21 +30,33 @@ import java.util.regex.Pattern;
  * A complete snapshot is deleted only when a newer complete one dominates it (every cursor at
  * least as far), so whatever a deleted batch was covered by stays covered. The manifest goes
  * first, then the parts. Incomplete snapshots (a writer died) are deleted after a day.
+ *
+ * <p><b>Retired devices</b> ({@link Retirement}) are not waited for: a device unseen longer than
+ * {@code retireAfter} is retired here, first (the retirement is written before anything it held
+ * back is deleted). A retired device's batches then go by the same two rules over the live devices,
+ * its ack at once, and its heads once all its batches are gone; should it come back, it re-joins
+ * under a new id and is rebuilt from a snapshot, which rule 2 guarantees.
  */
 final class Cleanup {
     private static final Pattern BATCH = Pattern.compile("batches/([0-9a-f-]{36})/([0-9]{12})");
     static final long ABANDONED_MILLIS = 24L * 3600 * 1000;
 
-    record Result(int batches, int snapshots) {
+    record Result(int batches, int snapshots, int retired) {
     }
 
     private Cleanup() {
     }
 
+    /**
+     * {@code retiredListed}: the devices the sync's listing showed as retired; {@code retireAfterMillis}:
+     * how long a device may go unseen (its newest head or ack) before this cleanup retires it, 0 for never.
+     */
     static Result run(SnapshotStore store, UUID self, Map<UUID, Long> ownCursors, Map<UUID, Long> remoteHeads,
-                      long nowMillis, Consumer<String> problems) {
-        // 1. What every known device has published that it read.
+                      Set<UUID> retiredListed, long retireAfterMillis, long nowMillis, Consumer<String> problems) {
+        // 1. What every known device has published that it read, and when it was last seen.
+        Set<UUID> retired = new HashSet<>(retiredListed);
         Map<UUID, Map<UUID, Long>> published = new HashMap<>();
+        Map<UUID, Long> lastSeen = new HashMap<>();
         published.put(self, ownCursors);
         for (Map.Entry<UUID, Long> h : remoteHeads.entrySet()) {
             if (h.getKey().equals(self)) {
@@ -50,23 +64,46 @@ final class Cleanup {
             }
             Optional<Head> head = store.readHead(RemoteChangelog.headKey(h.getKey(), h.getValue()), problems);
             if (head.isEmpty() || !head.get().device().equals(h.getKey())) {
-                return new Result(0, 0); // cannot prove what it read: delete nothing
+                return new Result(0, 0, 0); // cannot prove what it read: delete nothing
             }
+            lastSeen.merge(h.getKey(), head.get().writtenAtMillis(), Math::max);
             published.put(h.getKey(), new HashMap<>(head.get().cursors()));
         }
         List<String> ownOlderAcks = new ArrayList<>();
-        for (Map.Entry<UUID, String> a : store.acks(ownOlderAcks, self).entrySet()) {
+        Map<UUID, String> acks = store.acks(ownOlderAcks, self);
+        for (Map.Entry<UUID, String> a : acks.entrySet()) {
             if (a.getKey().equals(self)) {
                 continue;
             }
             Optional<Head> ack = store.readHead(a.getValue(), problems);
             if (ack.isEmpty() || !ack.get().device().equals(a.getKey())) {
-                return new Result(0, 0);
+                return new Result(0, 0, 0);
             }
+            lastSeen.merge(a.getKey(), ack.get().writtenAtMillis(), Math::max);
             Map<UUID, Long> merged = published.computeIfAbsent(a.getKey(), k -> new HashMap<>());
             ack.get().cursors().forEach((d, c) -> merged.merge(d, c, Math::max));
         }
         ownOlderAcks.forEach(store.storage()::delete);
+        int newlyRetired = 0;
+        if (retireAfterMillis > 0) {
+            for (Map.Entry<UUID, Long> seen : lastSeen.entrySet()) {
+                UUID d = seen.getKey();
+                if (!retired.contains(d) && seen.getValue() < nowMillis - retireAfterMillis) {
+                    store.storage().createIfAbsent(Retirement.key(d), new Retirement(d, remoteHeads.getOrDefault(d, 0L),
+                            nowMillis, self, Retirement.UNSEEN).encode());
+                    retired.add(d);
+                    newlyRetired++;
+                }
+            }
+        }
+        // A retired device reads nothing more: its cursors hold nothing back, and its ack goes.
+        retired.forEach(published::remove);
+        published.put(self, ownCursors);
+        for (UUID d : retired) {
+            if (acks.containsKey(d)) {
+                store.storage().delete(acks.get(d));
+            }
+        }
 
         // 2. The complete snapshots, and which of them a newer one dominates.
         SnapshotStore.Listing listing = store.list();
@@ -76,7 +113,7 @@ final class Cleanup {
             Optional<Manifest> m = store.newest(new SnapshotStore.Listing(new TreeMap<>(Map.of(id,
                     listing.keys().get(id)))), problems);
             if (m.isEmpty()) {
-                return new Result(0, 0);
+                return new Result(0, 0, 0);
             }
             manifests.add(m.get());
         }
@@ -105,6 +142,14 @@ final class Cleanup {
             });
             doomed.forEach(store.storage()::delete);
             deletedBatches += doomed.size();
+            if (retired.contains(d) && max >= remoteHeads.get(d)) {
+                // Every batch of the retired device is gone: its heads go too; the retirement stays.
+                store.listAll("heads/" + d + "/", key -> {
+                    if (Retirement.deviceOf(key) == null) {
+                        store.storage().delete(key);
+                    }
+                });
+            }
         }
 
         // 4. Snapshots: dominated complete ones, and abandoned incomplete ones.
@@ -129,7 +174,7 @@ final class Cleanup {
                 deletedSnapshots++;
             }
         }
-        return new Result(deletedBatches, deletedSnapshots);
+        return new Result(deletedBatches, deletedSnapshots, newlyRetired);
     }
 
     static boolean dominates(Manifest newer, Manifest older) {

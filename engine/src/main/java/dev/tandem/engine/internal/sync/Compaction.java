@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Snapshots in a sync: bootstrap, rebuild, the automatic policy, acks and cleanup. One instance per
@@ -39,6 +41,7 @@ import java.util.UUID;
  * {@link #ACK_EVERY} batches since it last published (a bootstrap usually does), it writes one small
  * ack (one request) and deletes its older ones at the next cleanup. A reader that has not acked yet
  * is unknown to cleanup; if its batches go, it is rebuilt from a snapshot (see {@link #missing}).
+ * It also acks at least weekly, so a device that syncs is never retired as unseen ({@link Cleanup}).
  */
 final class Compaction implements SyncHooks {
     static final int BOOTSTRAP_MIN = 8;
@@ -54,6 +57,8 @@ final class Compaction implements SyncHooks {
     private final boolean force;
     private final SnapshotLocal local;
     private final SyncState state = new SyncState();
+    private final long retireAfterMillis;
+    private final Supplier<Set<UUID>> retired;
     final List<String> warnings = new ArrayList<>();
     int pulled;
     int merged;
@@ -62,6 +67,7 @@ final class Compaction implements SyncHooks {
     boolean snapshotWritten;
     int deletedBatches;
     int deletedSnapshots;
+    int retiredDevices;
 
     /**
      * {@code every}: batches past the newest snapshot before one is written, 0 for never (the whole
@@ -69,6 +75,15 @@ final class Compaction implements SyncHooks {
      * {@code force}: now.
      */
     public Compaction(SyncPort db, String remote, SnapshotStore store, int every, int changes, boolean force) {
+        this(db, remote, store, every, changes, force, 0, Set::of);
+    }
+
+    /**
+     * Also {@code retireAfterMillis}: how long a device may go unseen before cleanup retires it (0:
+     * never); {@code retired}: the devices the sync's listing showed as retired.
+     */
+    Compaction(SyncPort db, String remote, SnapshotStore store, int every, int changes, boolean force,
+               long retireAfterMillis, Supplier<Set<UUID>> retired) {
         this.db = db;
         this.remote = remote;
         this.store = store;
@@ -76,6 +91,8 @@ final class Compaction implements SyncHooks {
         this.policy = new SnapshotPolicy(every, changes);
         this.force = force;
         this.local = db.snapshotLocal();
+        this.retireAfterMillis = retireAfterMillis;
+        this.retired = retired;
     }
 
     @Override
@@ -168,12 +185,27 @@ final class Compaction implements SyncHooks {
         }
         long sum = cursors.values().stream().mapToLong(Long::longValue).sum();
         long acked = meta("ack_sum");
+        long now = db.wallMillis();
+        long ackedAt = meta("ack_ms");
         if (headPublished) {
             setMeta("ack_sum", sum);
-        } else if (sum - acked >= ACK_EVERY) {
-            store.publishAck(self, pushed, cursors, db.wallMillis());
+            setMeta("ack_ms", now);
+        } else if (ackedAt == 0) {
+            setMeta("ack_ms", now); // the clock starts at this database's first sync, which costs nothing more
+        } else if (sum - acked >= ACK_EVERY || now - ackedAt >= ackRefreshMillis()) {
+            store.publishAck(self, pushed, cursors, now);
             setMeta("ack_sum", sum);
+            setMeta("ack_ms", now);
         }
+    }
+
+    /**
+     * A device that syncs but neither pushes nor reads much still says it is alive this often, so
+     * cleanup never takes it for unseen: a week, or a quarter of the retirement time if shorter.
+     */
+    private long ackRefreshMillis() {
+        long week = 7L * 24 * 3600 * 1000;
+        return retireAfterMillis > 0 ? Math.min(week, retireAfterMillis / 4) : week;
     }
 
     /** {@code total}: the batches on the remote, this device's included. */
@@ -194,9 +226,11 @@ final class Compaction implements SyncHooks {
         if (!fresh && !capture.entries().isEmpty()) {
             write(capture);
         }
-        Cleanup.Result r = Cleanup.run(store, self, cursors, remoteHeads, db.wallMillis(), warnings::add);
+        Cleanup.Result r = Cleanup.run(store, self, cursors, remoteHeads, retired.get(), retireAfterMillis,
+                db.wallMillis(), warnings::add);
         deletedBatches += r.batches();
         deletedSnapshots += r.snapshots();
+        retiredDevices += r.retired();
     }
 
     private void write(SnapshotCapture.Capture capture) {

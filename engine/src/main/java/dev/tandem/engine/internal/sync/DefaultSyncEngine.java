@@ -7,6 +7,7 @@ import dev.tandem.engine.internal.storage.StorageProbe;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.RemoteKeys;
+import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
@@ -36,6 +37,8 @@ public final class DefaultSyncEngine implements SyncEngine {
      * new device replays after the snapshot stays about this small (see {@link Compaction}).
      */
     public static final int SNAPSHOT_CHANGES = 5000;
+    /** A device unseen this long is retired by the next cleanup (docs/SYNC_FORMAT.md, "Retired devices"). */
+    public static final Duration RETIRE_AFTER = Duration.ofDays(90);
 
     private final SyncStorage storage;
     private final CountingStorage counter;
@@ -43,6 +46,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final ReentrantLock lock = new ReentrantLock();
     private final int snapshotEvery;
     private final int snapshotChanges;
+    /** How long a device may go unseen before cleanup retires it; 0 for never. */
+    private final long retireAfterMillis;
     private final ReadBack readBack = new ReadBack();
     /** The change marker: a small object every push rewrites (docs/SYNC_FORMAT.md, "Change marker"). */
     static final String MARKER = "changed";
@@ -56,7 +61,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final EncryptedStorage encrypted;
 
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId) {
-        this(storage, counter, remoteId, SNAPSHOT_EVERY, SNAPSHOT_CHANGES, null);
+        this(storage, counter, remoteId, SNAPSHOT_EVERY, SNAPSHOT_CHANGES, null, RETIRE_AFTER);
     }
 
     /**
@@ -64,7 +69,8 @@ public final class DefaultSyncEngine implements SyncEngine {
      * can tell an encrypted remote and refuse it), else null.
      */
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery,
-                             int snapshotChanges, SyncStorage plain) {
+                             int snapshotChanges, SyncStorage plain, Duration retireAfter) {
+        this.retireAfterMillis = retireAfter.toMillis();
         this.storage = storage;
         this.counter = counter;
         this.remoteId = remoteId;
@@ -134,6 +140,21 @@ public final class DefaultSyncEngine implements SyncEngine {
     }
 
     @Override
+    public List<RemoteDevice> devices(Db db) {
+        return RemoteDevices.list(storage, SyncPort.of(db).deviceUuid());
+    }
+
+    @Override
+    public boolean forget(Db db, UUID device) {
+        SyncPort d = SyncPort.of(db);
+        boolean retired = RemoteDevices.forget(storage, d.deviceUuid(), device, d.wallMillis());
+        if (retired) {
+            markChanged();
+        }
+        return retired;
+    }
+
+    @Override
     public List<SetAside> setAside(Db db) {
         return SetAsideList.read(SyncPort.of(db), remoteId);
     }
@@ -169,9 +190,9 @@ public final class DefaultSyncEngine implements SyncEngine {
             Compaction snapshots;
             while (true) {
                 DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP);
-                RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid(), readBack);
+                RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid(), readBack, d::wallMillis);
                 snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, snapshotChanges,
-                        force);
+                        force, retireAfterMillis, remote::retired);
                 try {
                     Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(), reporting,
                             snapshots);
@@ -190,7 +211,11 @@ public final class DefaultSyncEngine implements SyncEngine {
                     boolean lost = taken instanceof OwnBatchesLost;
                     UUID fresh = d.takeNewDeviceId(lost);
                     tally.newIds++;
-                    tally.notes.add(lost
+                    tally.notes.add(taken instanceof DeviceRetired
+                            ? remote.retirement(taken.device()).map(r -> r.explain(remoteId))
+                                    .orElse("This device was retired from " + remoteId) + ". It re-joined as a new"
+                            + " device (" + fresh + "): its changes not yet pushed are pushed now, and nothing was lost."
+                            : lost
                             ? "The remote lost objects this device wrote (" + taken.getMessage() + "). This device now"
                             + " syncs as " + fresh + " and pushed all its changes again, so other devices get them."
                             : "Another installation syncs under this device's id " + taken.device()

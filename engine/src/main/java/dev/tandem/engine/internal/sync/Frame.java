@@ -38,6 +38,8 @@ public final class Frame {
     public static final byte KIND_SNAPSHOT_PART = 3;
     /** A snapshot's manifest, written last: a snapshot without one does not exist. */
     public static final byte KIND_SNAPSHOT_MANIFEST = 4;
+    /** A device retired from the remote (docs/SYNC_FORMAT.md, "Retired devices"). */
+    public static final byte KIND_RETIREMENT = 5;
     private static final byte[] MAGIC = {'T', 'N', 'D', 'M'};
     private static final int FLAG_DEFLATE = 1;
 

@@ -4,10 +4,13 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   batches/&lt;device&gt;/&lt;seq, 12 digits&gt;   a device's batches, immutable
  *   heads/&lt;device&gt;/&lt;seq, 12 digits&gt;     "batches 1..seq are written", immutable
+ *   heads/&lt;device&gt;/retired               the device is retired ({@link Retirement})
  * </pre>
  * A device only ever creates keys under its own id, so devices never overwrite each other. One
  * listing of {@code heads/} tells where every device stands: an idle sync is one request.
@@ -32,16 +36,20 @@ public final class RemoteChangelog implements Changelog {
     private final SyncStorage storage;
     private final UUID self;
     private final List<String> ownHeadKeys = new ArrayList<>();
+    private final Set<UUID> retired = new HashSet<>();
     private final ReadBack readBack;
+    private final LongSupplier wallMillis;
 
     public RemoteChangelog(SyncStorage storage, UUID self) {
-        this(storage, self, new ReadBack());
+        this(storage, self, new ReadBack(), System::currentTimeMillis);
     }
 
-    RemoteChangelog(SyncStorage storage, UUID self, ReadBack readBack) {
+    /** {@code wallMillis}: the time a head states it was written (the database's clock). */
+    RemoteChangelog(SyncStorage storage, UUID self, ReadBack readBack, LongSupplier wallMillis) {
         this.storage = storage;
         this.self = self;
         this.readBack = readBack;
+        this.wallMillis = wallMillis;
     }
 
     @Override
@@ -61,11 +69,17 @@ public final class RemoteChangelog implements Changelog {
     public Map<UUID, Long> heads() {
         Map<UUID, Long> heads = new HashMap<>();
         ownHeadKeys.clear();
+        retired.clear();
         String after = null;
         while (true) {
             List<String> page = storage.list("heads/", after, PAGE);
             for (String key : page) {
                 Matcher m = HEAD.matcher(key);
+                UUID gone = Retirement.deviceOf(key);
+                if (gone != null) {
+                    retired.add(gone);
+                    continue;
+                }
                 if (!m.matches()) {
                     LOG.log(System.Logger.Level.WARNING, "Ignoring unexpected remote key {0}", key);
                     continue;
@@ -86,6 +100,23 @@ public final class RemoteChangelog implements Changelog {
                 return heads;
             }
             after = page.get(page.size() - 1);
+        }
+    }
+
+    /** The devices the last {@link #heads()} listing showed as retired. */
+    @Override
+    public Set<UUID> retired() {
+        return Set.copyOf(retired);
+    }
+
+    /** Why {@code device} is retired; empty when the object is gone or unreadable (then the caller says less). */
+    Optional<Retirement> retirement(UUID device) {
+        String key = Retirement.key(device);
+        try {
+            return storage.get(key).map(bytes -> Retirement.decode(bytes, key));
+        } catch (FormatException e) {
+            LOG.log(System.Logger.Level.WARNING, "Unreadable retirement " + key + ": " + e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -124,7 +155,7 @@ public final class RemoteChangelog implements Changelog {
     @Override
     public void publishHead(UUID device, long seq, Map<UUID, Long> cursors) {
         String key = headKey(device, seq);
-        storage.createIfAbsent(key, BatchCodec.encodeHead(new Head(device, seq, System.currentTimeMillis(), cursors)));
+        storage.createIfAbsent(key, BatchCodec.encodeHead(new Head(device, seq, wallMillis.getAsLong(), cursors)));
         if (device.equals(self) && ownHeadKeys.size() + 1 >= PRUNE_AFTER) {
             for (String old : ownHeadKeys) {
                 if (old.compareTo(key) < 0) {

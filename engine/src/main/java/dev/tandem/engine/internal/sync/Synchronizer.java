@@ -24,6 +24,8 @@ import java.util.UUID;
  * handled by the engine); short of the last head recorded as published means the server hides or
  * lost it. Own batches pushed since the last sync are then read back once their head is listed
  * ({@link OwnBatchCheck}). A batch that a head lists but the remote lacks is waited for, then set aside.
+ * A remote that lists this device as retired stops the sync before anything moves
+ * ({@link DeviceRetired}: the engine re-joins under a new id).
  *
  * <p>A batch that cannot be read is set aside and reported ({@link Unreadable}): the cursor moves
  * past it, so one bad object stops nothing after it, and it is read again later
@@ -47,6 +49,9 @@ public final class Synchronizer {
         // be in it, whatever another program syncing the same database does meanwhile.
         long published = local.publishedHead(self);
         Map<UUID, Long> remoteHeads = new TreeMap<>(remote.heads());
+        if (remote.retired().contains(self)) {
+            throw new DeviceRetired(self, remote.describe() + " lists device " + self + " as retired");
+        }
         hooks.beforePull(remoteHeads, local.heads());
         Map<UUID, Long> localHeads = local.heads();
         List<String> problems = new ArrayList<>();

@@ -1,0 +1,17 @@
+package dev.tandem.engine.internal.sync;
+
+import java.util.UUID;
+
+/**
+ * The remote lists this database's device as retired ({@link Retirement}): it was unseen too long,
+ * or forgotten by hand. Like a copied profile, the database takes a new id and syncs again: its
+ * changes not yet pushed go out under the new id, and what it pushed before stays as the old id's.
+ * Thrown before anything is pulled or pushed; handled by the engine, it never reaches callers.
+ */
+final class DeviceRetired extends DeviceIdTaken {
+    private static final long serialVersionUID = 1L;
+
+    DeviceRetired(UUID device, String evidence) {
+        super(device, evidence);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.sync.RemoteDevice;
+import dev.tandem.engine.sync.SyncStorage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * The devices a remote knows of, and forgetting one by hand: {@link Retirement} with reason
+ * {@value Retirement#FORGOTTEN}. Listing costs the {@code heads/} and {@code acks/} listings and one
+ * GET per device (its newest head or ack, for when it was last seen); it runs on demand, never in a sync.
+ */
+final class RemoteDevices {
+    private RemoteDevices() {
+    }
+
+    static List<RemoteDevice> list(SyncStorage storage, UUID self) {
+        RemoteChangelog heads = new RemoteChangelog(storage, self);
+        Map<UUID, Long> newestHead = heads.heads();
+        Set<UUID> retired = heads.retired();
+        SnapshotStore store = new SnapshotStore(storage);
+        Map<UUID, String> acks = store.acks(new ArrayList<>(), self);
+        Set<UUID> all = new TreeSet<>(newestHead.keySet());
+        all.addAll(retired);
+        all.addAll(acks.keySet());
+        all.add(self);
+        Map<UUID, Long> seen = new TreeMap<>();
+        List<String> unreadable = new ArrayList<>();
+        newestHead.forEach((d, seq) -> store.readHead(RemoteChangelog.headKey(d, seq), unreadable::add)
+                .ifPresent(h -> seen.merge(d, h.writtenAtMillis(), Math::max)));
+        acks.forEach((d, key) -> store.readHead(key, unreadable::add)
+                .ifPresent(h -> seen.merge(d, h.writtenAtMillis(), Math::max)));
+        List<RemoteDevice> devices = new ArrayList<>();
+        for (UUID d : all) {
+            Long at = seen.get(d);
+            devices.add(new RemoteDevice(d, at == null ? null : Instant.ofEpochMilli(at), retired.contains(d),
+                    d.equals(self)));
+        }
+        return devices;
+    }
+
+    /**
+     * Retires {@code device}; true when this call retired it, false when it already was. Its batches
+     * stay until every live device has read them and a snapshot covers them (cleanup).
+     */
+    static boolean forget(SyncStorage storage, UUID self, UUID device, long nowMillis) {
+        if (device.equals(self)) {
+            throw new IllegalArgumentException("device: " + device + " is this device; forget it from another one");
+        }
+        RemoteChangelog heads = new RemoteChangelog(storage, self);
+        long last = Optional.ofNullable(heads.heads().get(device)).orElse(0L);
+        return storage.createIfAbsent(Retirement.key(device),
+                new Retirement(device, last, nowMillis, self, Retirement.FORGOTTEN).encode());
+    }
+}

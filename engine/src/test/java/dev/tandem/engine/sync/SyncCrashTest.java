@@ -136,7 +136,7 @@ class SyncCrashTest {
     }
 
     /** Starts the child, collects what it acknowledged, kills it with SIGKILL at its point. */
-    private static List<String> runChild(Path file, String spec, String point, int occurrence, Random r) throws Exception {
+    static List<String> runChild(Path file, String spec, String point, int occurrence, Random r) throws Exception {
         Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), SyncCrashChild.class.getName(), file.toString(), spec, point,
                 Integer.toString(occurrence)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -151,7 +151,7 @@ class SyncCrashTest {
                     acked.add(line.substring(4));
                 } else if (line.startsWith("AT ")) {
                     reached = true;
-                    if (line.equals("AT merge")) {
+                    if (line.equals("AT merge") || line.equals("AT snapshot")) {
                         Thread.sleep(r.nextInt(400));
                     }
                     break;

@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code head}: the push is recorded, the head not written yet;</li>
  *   <li>{@code merge}: a batch of another device was just read; the child goes on merging and
  *       the parent kills it a random moment later, mostly inside the merge transaction;</li>
+ *   <li>{@code snapshot}: a snapshot part was just read; likewise, mostly inside the transaction
+ *       that applies the snapshot (a returning device's catch-up);</li>
  *   <li>{@code none}: never stops; the parent kills it at a random time, mid-save or mid-sync.</li>
  * </ul>
  * Arguments: db file, remote ("folder:&lt;dir&gt;" or "s3:&lt;endpoint&gt;:&lt;bucket&gt;"), point, which
@@ -129,6 +131,10 @@ public final class SyncCrashChild {
             Optional<byte[]> data = d.get(key);
             if (data.isPresent() && key.startsWith("batches/") && at("merge")) {
                 System.out.println("AT merge");
+                System.out.flush();
+            }
+            if (data.isPresent() && key.startsWith("snapshots/") && key.contains("/part-") && at("snapshot")) {
+                System.out.println("AT snapshot");
                 System.out.flush();
             }
             return data;

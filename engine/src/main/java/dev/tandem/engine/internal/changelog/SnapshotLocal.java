@@ -34,7 +34,9 @@ import java.util.UUID;
  * and row events ({@code SnapshotLocalTest} compares them). An empty changelog (a new device) takes
  * the bulk path: a snapshot holds exactly one winner per attribute, so there is nothing to decide,
  * and the changes, their history and winner rows, then each entity's row are written with multi-row
- * INSERTs in key order, column names from the schema only (see {@link #fast}). Otherwise, or if the
+ * INSERTs in key order, column names from the schema only (see {@link #fast}). A database the
+ * snapshot holds everything of (a device back after a long time) replaces its state by the same bulk
+ * load and merges its unpushed changes on top ({@link SnapshotRebuild}). Otherwise, or if the
  * snapshot is not as a writer makes it (see {@link Plan}), the entries go through
  * {@link RemoteApply} like any pulled batch, so unpushed local edits survive and last write wins
  * holds. Either way the cursors move to the snapshot's in the same transaction.
@@ -49,23 +51,29 @@ public final class SnapshotLocal {
     private final RemoteApply apply;
     private final HybridClock clock;
     private final SyncState state = new SyncState();
+    private final SnapshotRebuild rebuild;
 
     public SnapshotLocal(ChangelogStore log, Materializer materializer, RemoteApply apply, HybridClock clock) {
         this.log = log;
         this.materializer = materializer;
         this.apply = apply;
         this.clock = clock;
+        this.rebuild = new SnapshotRebuild(apply);
     }
 
     /** Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's transaction. */
     public Stats apply(WriteSession s, UUID self, String remote, Map<UUID, Long> cursors, List<SnapshotEntry> entries,
                        long nowMillis) throws SQLException {
         long t0 = System.nanoTime();
-        Plan plan = empty(s.sql()) ? Plan.of(s.schema(), entries) : null;
+        boolean empty = empty(s.sql());
+        boolean replace = !empty && rebuild.covers(s.sql().connection(), self, remote, cursors);
+        Plan plan = empty || replace ? Plan.of(s.schema(), entries) : null;
         if (plan != null && Boolean.getBoolean("tandem.debugSnapshots")) {
             System.err.printf("fast: plan %d ms%n", (System.nanoTime() - t0) / 1_000_000);
         }
-        Stats stats = plan != null ? fastOrSlow(s, plan, entries, nowMillis) : slow(s, entries, nowMillis);
+        Stats stats = plan == null ? slow(s, entries, nowMillis)
+                : bulkOrSlow(s, entries, nowMillis, empty ? session -> fast(session, plan, 0)
+                        : session -> rebuild.run(session, self, remote, plan, nowMillis, this::fast));
         Map<UUID, Long> local = state.cursors(s.sql().connection(), remote);
         for (Map.Entry<UUID, Long> e : cursors.entrySet()) {
             if (!e.getKey().equals(self) && e.getValue() > local.getOrDefault(e.getKey(), 0L)) {
@@ -86,12 +94,12 @@ public final class SnapshotLocal {
      * NULL or CHECK the writer's schema lacks), the bulk statements are undone and the snapshot goes
      * through the normal merge, which holds such rows instead of failing the whole bootstrap.
      */
-    private Stats fastOrSlow(WriteSession s, Plan plan, List<SnapshotEntry> entries, long nowMillis) throws SQLException {
+    private Stats bulkOrSlow(WriteSession s, List<SnapshotEntry> entries, long nowMillis, Bulk bulk) throws SQLException {
         try (Statement st = s.sql().connection().createStatement()) {
             st.execute("SAVEPOINT snapshot_bulk");
         }
         try {
-            Stats stats = fast(s, plan);
+            Stats stats = bulk.run(s);
             try (Statement st = s.sql().connection().createStatement()) {
                 st.execute("RELEASE snapshot_bulk");
             }
@@ -106,6 +114,11 @@ public final class SnapshotLocal {
             }
             return slow(s, entries, nowMillis);
         }
+    }
+
+    /** A bulk path: the new device's, or the returning device's ({@link SnapshotRebuild}). */
+    private interface Bulk {
+        Stats run(WriteSession s) throws SQLException;
     }
 
     private Stats slow(WriteSession s, List<SnapshotEntry> entries, long nowMillis) throws SQLException {
@@ -146,11 +159,12 @@ public final class SnapshotLocal {
      * update hook is off meanwhile, so every table counts as written (see
      * {@link WriteSession#withoutRowHook}); row events are recorded as usual, one per entity.
      */
-    private Stats fast(WriteSession s, Plan plan) throws SQLException {
-        return s.withoutRowHook(session -> bulk(session, plan));
+    private Stats fast(WriteSession s, Plan plan, long base) throws SQLException {
+        return s.withoutRowHook(session -> bulk(session, plan, base));
     }
 
-    private Stats bulk(WriteSession s, Plan plan) throws SQLException {
+    /** {@code base}: the change number the snapshot's changes follow (0 on an empty changelog). */
+    private Stats bulk(WriteSession s, Plan plan, long base) throws SQLException {
         long t0 = System.nanoTime();
         Connection c = s.sql().connection();
         try (var st = c.createStatement()) {
@@ -171,7 +185,7 @@ public final class SnapshotLocal {
                 for (int i = entities[g]; i < entities[g + 1]; i++) {
                     Placed p = changes[i];
                     ChangeData ch = p.entry().change();
-                    long seq = i + 1;
+                    long seq = base + i + 1;
                     byte[] id = Uuid7.toBytes(ch.id());
                     kept.clear();
                     for (FieldData f : ch.fields()) {
@@ -185,7 +199,7 @@ public final class SnapshotLocal {
                     entity.add(p.table(), ch.entity(), id, seq, null);
                 }
                 if (!blobs.noWinners()) {
-                    entity.add(first.table(), first.entry().change().entity(), "", entities[g + 1], blobs.winners());
+                    entity.add(first.table(), first.entry().change().entity(), "", base + entities[g + 1], blobs.winners());
                 }
             }
             change.finish();

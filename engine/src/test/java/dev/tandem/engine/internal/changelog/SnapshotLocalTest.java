@@ -294,17 +294,42 @@ class SnapshotLocalTest {
     }
 
     @Test
-    void nonEmptyChangelog_takesTheNormalMerge() {
+    void nonEmptyChangelogTheSnapshotCovers_replacedInBulkKeepingWhatIsUnpushed() {
         Db db = open("local");
         db.save(new Fixtures.Item(null, null, "made here, not pushed", false, null, null));
         SnapshotLocal local = local(db);
         List<SnapshotEntry> entries = snapshot();
         SyncPort port = SyncPort.of(db);
+        assertEquals(1, unpushed(port));
         SnapshotLocal.Stats st = port.write("test", s -> local.apply(s, port.deviceUuid(), "remote",
                 Map.of(a, 1L), entries, 0));
-        assertFalse(st.fast());
+        assertTrue(st.fast(), "no cursor of this database lies past the snapshot's");
         assertEquals(1, db.query(Fixtures.Item.class, "SELECT * FROM item WHERE title = 'made here, not pushed'").size());
         assertEquals(1, db.query(Fixtures.Item.class, "SELECT * FROM item WHERE id = 'i1'").size());
+        assertEquals(1, unpushed(port), "the unpushed change is still the one to push");
+    }
+
+    @Test
+    void nonEmptyChangelogPastTheSnapshot_takesTheNormalMerge() {
+        Db db = open("local");
+        db.save(new Fixtures.Item(null, null, "made here, not pushed", false, null, null));
+        SnapshotLocal local = local(db);
+        List<SnapshotEntry> entries = snapshot();
+        SyncPort port = SyncPort.of(db);
+        port.write("cursor", s -> {
+            new SyncState().setCursor(s.sql(), "remote", b, 5);
+            return null;
+        });
+        SnapshotLocal.Stats st = port.write("test", s -> local.apply(s, port.deviceUuid(), "remote",
+                Map.of(a, 1L, b, 2L), entries, 0));
+        assertFalse(st.fast(), "this database read batches of b the snapshot lacks");
+        assertEquals(1, db.query(Fixtures.Item.class, "SELECT * FROM item WHERE title = 'made here, not pushed'").size());
+        assertEquals(1, db.query(Fixtures.Item.class, "SELECT * FROM item WHERE id = 'i1'").size());
+    }
+
+    /** Own changes after the push cursor of "remote": what the next push sends. */
+    private static long unpushed(SyncPort port) {
+        return port.read(c -> new SyncState().countOwn(c, port.deviceUuid(), new SyncState().pushed(c, "remote").changeSeq()));
     }
 
     @Test

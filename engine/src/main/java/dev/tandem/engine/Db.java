@@ -101,6 +101,19 @@ public interface Db extends Tx, AutoCloseable {
     /** Writes the conflict's lost value back as a new change, which then wins, and dismisses it. */
     void useLostValue(long conflictId);
 
+    /**
+     * Forgets history nobody needs any more, so the file stops growing with the years: changes older
+     * than {@code keep} that win no attribute, are on every remote this database pushes to and are
+     * not among the last {@value #HISTORY_VERSIONS} versions of any attribute of their entity, and
+     * conflicts dismissed longer ago than {@code keep}. What rows show, what the next push sends and
+     * the conflicts still listed never change. Runs in short transactions (saves wait at most one);
+     * SQLite reuses the freed pages. Safe to run at any time, from any thread but the UI's.
+     */
+    PrunedHistory pruneHistory(Duration keep);
+
+    /** The versions of every attribute {@link #pruneHistory} keeps whatever their age. */
+    int HISTORY_VERSIONS = 3;
+
     /** This database's own id, made once: the author of every change saved here. */
     String deviceId();
 

@@ -5,6 +5,7 @@ import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.PrunedHistory;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Synchronous;
@@ -13,6 +14,7 @@ import dev.tandem.engine.Tx;
 import dev.tandem.engine.internal.capture.ChangeCapture;
 import dev.tandem.engine.internal.capture.LostValues;
 import dev.tandem.engine.internal.changelog.ChangelogStore;
+import dev.tandem.engine.internal.changelog.HistoryPruning;
 import dev.tandem.engine.internal.changelog.ConflictStore;
 import dev.tandem.engine.internal.changelog.DeviceIds;
 import dev.tandem.engine.internal.changelog.HeldRows;
@@ -398,6 +400,15 @@ public final class DefaultDb implements Db {
             lostValues.use(s, conflictId);
             return null;
         });
+    }
+
+    @Override
+    public PrunedHistory pruneHistory(Duration keep) {
+        if (keep.isNegative()) {
+            throw new IllegalArgumentException("keep: must not be negative, was " + keep);
+        }
+        long[] pruned = HistoryPruning.all(writer, deviceId, clock.wallMillis(), keep.toMillis(), HISTORY_VERSIONS);
+        return new PrunedHistory(pruned[0], pruned[1]);
     }
 
     @Override

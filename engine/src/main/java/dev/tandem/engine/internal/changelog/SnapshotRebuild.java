@@ -39,8 +39,9 @@ import java.util.UUID;
  *       made only by the unpushed changes, which make them again below). Rows no change ever
  *       wrote (seeded by a migration) stay, as on a new device.</li>
  *   <li>Forget the winners, history and pending entities, and bulk-load the snapshot with change
- *       numbers after every existing one. Older change rows stay behind, unreferenced, except by
- *       the conflicts recorded before, which keep their values.</li>
+ *       numbers after every existing one. Older change rows stay behind, unreferenced except by
+ *       the conflicts recorded before (which keep their values), until history pruning deletes
+ *       them ({@link HistoryPruning}).</li>
  *   <li>Mark everything up to the snapshot's last change as pushed, then merge the unpushed changes
  *       again (author: this device), so the next push sends exactly them.</li>
  * </ol>
@@ -91,6 +92,16 @@ final class SnapshotRebuild {
             st.execute("DELETE FROM _tandem_pending");
             try (ResultSet rs = st.executeQuery("SELECT coalesce(max(seq), 0) FROM _tandem_change")) {
                 base = rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+        if (base > 0) {
+            // The older change rows stay until history pruning deletes them (HistoryPruning.orphans):
+            // deleting a million rows here would double the catch-up.
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
+                    + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)")) {
+                ps.setString(1, HistoryPruning.ORPHANS_BELOW);
+                ps.setLong(2, base);
+                ps.executeUpdate();
             }
         }
         SnapshotLocal.Stats loaded = bulk.load(s, plan, base);

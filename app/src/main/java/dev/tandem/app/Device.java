@@ -5,6 +5,7 @@ import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.Pacing;
+import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncSettings;
@@ -117,6 +118,14 @@ public final class Device implements AutoCloseable {
                 }
             }
         }
+        // Once a day, in the background: history stays bounded (HistoryUpkeep).
+        ioExecutor.execute(() -> {
+            try {
+                new HistoryUpkeep(store.db(), settings, java.time.Clock.systemUTC()).pruneIfDue();
+            } catch (RuntimeException e) {
+                System.getLogger("tandem").log(System.Logger.Level.WARNING, "could not prune history: " + e.getMessage(), e);
+            }
+        });
     }
 
     /** Starts syncing with these settings (or stops, for NONE). Builds the engine; call off the FX thread. */

@@ -18,7 +18,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("edit", Set.of("--title", "--notes", "--notes-file", "--due", "--list", "--priority", "--tags",
                     "--repeat", "--remind", "--kind")),
             Map.entry("sync", Set.of("--remote", "--endpoint", "--region")),
-            Map.entry("compact", Set.of("--remote", "--endpoint", "--region")),
+            Map.entry("compact", Set.of("--remote", "--endpoint", "--region", "--keep-days")),
             Map.entry("check", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("passphrase", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("keys", Set.of("--remote", "--endpoint", "--region")),

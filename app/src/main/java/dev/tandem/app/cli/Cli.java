@@ -49,8 +49,10 @@ public final class Cli {
                                                    WebDAV log-in from TANDEM_WEBDAV_USER and TANDEM_WEBDAV_PASSWORD
                                                    (TANDEM_WEBDAV_TRUST: a certificate's SHA-256 fingerprint to
                                                    trust on purpose), a passphrase from TANDEM_PASSPHRASE
-              compact [--remote …]                 sync, write a snapshot to the remote and delete what no
-                                                   device needs any more (same remote options as sync)
+              compact [--remote …] [--keep-days N] sync, write a snapshot to the remote and delete what no
+                                                   device needs any more (same remote options as sync); then
+                                                   forget local history older than N days (saved; default
+                                                   365), keeping the last 3 versions of every field
               check [--remote …]                   test the remote for real: list, write, read back,
                                                    conditional write, passphrase (same remote options)
               passphrase change [--remote …]       give an encrypted remote a new passphrase: the current one

@@ -6,10 +6,13 @@ import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.FolderRemote;
+import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.engine.Conflict;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.PrunedHistory;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SetAside;
@@ -20,6 +23,7 @@ import dev.tandem.engine.sync.WebDavSettings;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,12 +125,25 @@ final class SyncCommands {
         if (!a.positional().isEmpty()) {
             throw new UsageError("compact: unexpected argument " + a.positional().get(0));
         }
+        HistoryUpkeep history = new HistoryUpkeep(store.db(), new SettingsStore(dir), Clock.systemUTC());
+        String keepDays = a.options().get("--keep-days");
+        if (keepDays != null) {
+            try {
+                history.setKeepDays(Integer.parseInt(keepDays.strip()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("compact: --keep-days takes a number of days, 0 or more; got " + keepDays);
+            }
+        }
         SyncEngine engine = engineFor(a, dir);
         try (engine) {
             CompactionReport r = engine.compact(store.db(), waitNotice());
             out.printf("Compacted %s: %s, deleted %d batches and %d old snapshots (sync: pushed %d, pulled %d)%n",
                     engine.describe(), r.snapshotWritten() ? "wrote a snapshot" : "the newest snapshot was current",
                     r.batchesDeleted(), r.snapshotsDeleted(), r.sync().pushed(), r.sync().pulled());
+            PrunedHistory pruned = history.prune();
+            out.printf("History: kept %d days and the last %d versions of every field; forgot %d older changes"
+                    + " and %d dismissed conflicts%n", history.keep().toDays(), Db.HISTORY_VERSIONS, pruned.changes(),
+                    pruned.conflicts());
             return report(r.sync());
         }
     }

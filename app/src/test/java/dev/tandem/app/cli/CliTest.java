@@ -158,6 +158,27 @@ class CliTest {
     }
 
     @Test
+    void compact_keepDays_forgetsOldVersionsSavesTheWindowAndKeepsTheTodo() throws Exception {
+        Files.createDirectories(tmp.resolve("remote"));
+        Path a = tmp.resolve("a");
+        String remote = "folder:" + tmp.resolve("remote");
+        String id = run(a, "add", "Draft 0").out().strip();
+        for (int i = 1; i <= 6; i++) {
+            assertEquals(0, run(a, "edit", id, "--title", "Draft " + i).code());
+        }
+        assertEquals(0, run(a, "sync", "--remote", remote).code());
+        Result c = run(a, "compact", "--remote", remote, "--keep-days", "0");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.out().contains("History: kept 0 days and the last 3 versions of every field; forgot 3 older changes"),
+                c.out());
+        assertEquals("0", new dev.tandem.app.sync.SettingsStore(a).get(dev.tandem.app.sync.HistoryUpkeep.KEEP_DAYS, null));
+        assertTrue(run(a, "list").out().contains("Draft 6"));
+        Result bad = run(a, "compact", "--remote", remote, "--keep-days", "a year");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--keep-days takes a number of days"), bad.err());
+    }
+
+    @Test
     void sync_missingFolder_failsWithExitOneAndHint() {
         Result r = run(tmp.resolve("a"), "sync", "--remote", "folder:" + tmp.resolve("nope"));
         assertEquals(1, r.code());

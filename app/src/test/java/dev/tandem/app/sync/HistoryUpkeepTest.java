@@ -1,0 +1,53 @@
+package dev.tandem.app.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.tandem.app.model.Schema;
+import dev.tandem.engine.Db;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The profile's history window and the daily pruning run. */
+class HistoryUpkeepTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void keep_unsetOrUnreadable_aYear_elseTheSavedDays() {
+        SettingsStore settings = new SettingsStore(tmp);
+        try (Db db = Schema.database(tmp.resolve("tandem.db")).build()) {
+            HistoryUpkeep upkeep = new HistoryUpkeep(db, settings, Clock.systemUTC());
+            assertEquals(Duration.ofDays(365), upkeep.keep());
+            settings.put(HistoryUpkeep.KEEP_DAYS, "soon");
+            assertEquals(Duration.ofDays(365), upkeep.keep());
+            upkeep.setKeepDays(30);
+            assertEquals(Duration.ofDays(30), upkeep.keep());
+            assertThrows(IllegalArgumentException.class, () -> upkeep.setKeepDays(-1));
+        }
+    }
+
+    @Test
+    void pruneIfDue_runsOnceADay() {
+        SettingsStore settings = new SettingsStore(tmp);
+        Instant start = Instant.parse("2026-11-24T08:00:00Z");
+        try (Db db = Schema.database(tmp.resolve("tandem.db")).build()) {
+            at(db, settings, start).pruneIfDue();
+            assertEquals(Long.toString(start.toEpochMilli()), settings.get("history.prunedAt", null), "never ran: runs now");
+            at(db, settings, start.plus(Duration.ofHours(23))).pruneIfDue();
+            assertEquals(Long.toString(start.toEpochMilli()), settings.get("history.prunedAt", null), "not again within the day");
+            Instant next = start.plus(Duration.ofHours(25));
+            at(db, settings, next).pruneIfDue();
+            assertEquals(Long.toString(next.toEpochMilli()), settings.get("history.prunedAt", null));
+        }
+    }
+
+    private static HistoryUpkeep at(Db db, SettingsStore settings, Instant now) {
+        return new HistoryUpkeep(db, settings, Clock.fixed(now, ZoneOffset.UTC));
+    }
+}

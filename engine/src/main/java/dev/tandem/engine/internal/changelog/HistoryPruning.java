@@ -43,7 +43,7 @@ public final class HistoryPruning {
     }
 
     /** Entities per transaction: a slice takes tens of milliseconds, which a save may wait. */
-    static final int SLICE = 500;
+    static final int SLICE = 2000;
     /** Change rows a catch-up left behind, deleted per transaction. */
     static final int ORPHANS = 20_000;
     /** {@code _tandem_meta} key: change rows up to this seq were left behind by a catch-up ({@link SnapshotRebuild}). */
@@ -129,8 +129,13 @@ public final class HistoryPruning {
         Set<Long> named = conflictSeqs(c);
         List<String[]> slice = new ArrayList<>();
         List<byte[]> winners = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tbl, entity, winners FROM _tandem_entity WHERE key = ''"
-                + (afterTable == null ? "" : " AND (tbl, entity) > (?, ?)") + " ORDER BY tbl, entity LIMIT ?")) {
+        List<Boolean> longer = new ArrayList<>();
+        // The history rows are counted inside SQLite (an index range each): only an entity with more
+        // than keepVersions of them can lose any, and most have fewer.
+        try (PreparedStatement ps = c.prepareStatement("SELECT e.tbl, e.entity, e.winners, (SELECT count(*) FROM"
+                + " _tandem_entity h WHERE h.tbl = e.tbl AND h.entity = e.entity AND h.key >= x'') FROM _tandem_entity e"
+                + " WHERE e.key = ''" + (afterTable == null ? "" : " AND (e.tbl, e.entity) > (?, ?)")
+                + " ORDER BY e.tbl, e.entity LIMIT ?")) {
             int i = 1;
             if (afterTable != null) {
                 ps.setString(i++, afterTable);
@@ -141,11 +146,15 @@ public final class HistoryPruning {
                 while (rs.next()) {
                     slice.add(new String[] {rs.getString(1), rs.getString(2)});
                     winners.add(rs.getBytes(3));
+                    longer.add(rs.getLong(4) > keepVersions);
                 }
             }
         }
         long forgotten = 0;
         for (int e = 0; e < slice.size(); e++) {
+            if (!longer.get(e)) {
+                continue;
+            }
             forgotten += prune(c, slice.get(e)[0], slice.get(e)[1], WinnerMap.decode(winners.get(e)), unpushedAfter, named);
         }
         boolean more = slice.size() == entities;

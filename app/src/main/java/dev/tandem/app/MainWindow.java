@@ -2,11 +2,14 @@ package dev.tandem.app;
 
 import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.DeviceRoster;
 import dev.tandem.app.view.CalDavDialog;
+import dev.tandem.app.view.DevicesDialog;
 import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.AppearanceViewModel;
 import dev.tandem.app.vm.CalDavViewModel;
+import dev.tandem.app.vm.DevicesViewModel;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.EditorViewModel;
@@ -112,6 +115,9 @@ public final class MainWindow {
         }));
         v.getProperties().put(CalDavDialog.OPENER, (Supplier<CalDavViewModel>) () ->
                 new CalDavViewModel(caldav, device.store(), async));
+        v.getProperties().put(DevicesDialog.OPENER, (Supplier<DevicesViewModel>) () ->
+                new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
+                        java.time.Clock.systemUTC()));
         ObservableValue<Window> window = v.sceneProperty().flatMap(Scene::windowProperty);
         window.flatMap(Window::focusedProperty).orElse(false).addListener((o, a, focused) -> caldav.setFocused(focused));
         window.addListener((o, a, w) -> {

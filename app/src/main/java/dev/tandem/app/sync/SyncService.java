@@ -101,6 +101,11 @@ public final class SyncService implements AutoCloseable {
         return status;
     }
 
+    /** The current remote's engine, empty with sync off: for reads on demand, such as the device list. */
+    public java.util.Optional<SyncEngine> engine() {
+        return java.util.Optional.ofNullable(engine);
+    }
+
     /** Requests the current remote's engine has made so far (0 with sync off): for cost measurements. */
     public long requestsSoFar() {
         SyncEngine e = engine;

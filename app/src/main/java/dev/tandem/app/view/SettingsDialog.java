@@ -215,7 +215,9 @@ public final class SettingsDialog extends Dialog<Boolean> {
         row(deviceForm, 0, "This device", Forms.textField(SettingsViewModel.DEVICE_NAME, "How other devices name this one,"
                 + " e.g. Sam's laptop", vm.deviceNameProperty(), () -> vm.touch(SettingsViewModel.DEVICE_NAME)),
                 SettingsViewModel.DEVICE_NAME);
-        deviceForm.add(phoneButton(), 1, 2); // Not beside "Encryption keys…": CalDAV works with sync Off too.
+        // Not beside "Encryption keys…": CalDAV works with sync Off too.
+        HBox others = new HBox(8, phoneButton(), devicesButton());
+        deviceForm.add(others, 1, 2);
 
         Button test = new Button("Test connection", Icons.of(MaterialDesignL.LAN_CONNECT, 15));
         test.setId("settings-test");
@@ -269,6 +271,15 @@ public final class SettingsDialog extends Dialog<Boolean> {
         phone.setOnAction(e -> CalDavDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
         setShown(phone, CalDavDialog.available(getOwner()));
         return phone;
+    }
+
+    /** "Devices…": the devices syncing with the saved remote, and forgetting one gone for good. */
+    private Button devicesButton() {
+        Button devices = new Button("Devices…");
+        devices.setId("settings-devices");
+        devices.setOnAction(e -> DevicesDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
+        setShown(devices, DevicesDialog.available(getOwner()));
+        return devices;
     }
 
     private static void setShown(Node n, boolean shown) {

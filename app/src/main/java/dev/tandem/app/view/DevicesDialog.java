@@ -1,0 +1,128 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.DevicesViewModel;
+import dev.tandem.app.vm.DevicesViewModel.Row;
+import dev.tandem.ui.Styles;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * "Devices": the devices syncing with this profile's remote, each with when it was last seen, and
+ * "Forget" for one gone for good, after asking. Its state is a {@link DevicesViewModel}; this class
+ * lays out and binds. The rows scroll in a box of their own, so the dialog fits a small screen.
+ */
+public final class DevicesDialog extends Dialog<Void> {
+    /** The key, in the main window root's properties, of the {@code Supplier<DevicesViewModel>} that opens it. */
+    public static final String OPENER = "tandem.devices.opener";
+
+    private final DevicesViewModel vm;
+    private final VBox list = new VBox(2);
+
+    public DevicesDialog(Window owner, DevicesViewModel vm, List<String> stylesheets) {
+        this.vm = vm;
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle("Devices");
+        setHeaderText("Devices syncing here");
+        getDialogPane().getStylesheets().addAll(stylesheets);
+        getDialogPane().getStyleClass().add(Styles.DIALOG);
+        getDialogPane().setId("devices-dialog");
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().setPrefWidth(520);
+        getDialogPane().setContent(content());
+        vm.rows().addListener((ListChangeListener<Row>) c -> render());
+        render();
+        vm.load();
+    }
+
+    /** Whether {@code main}'s root registers a view-model for this dialog (not in the demo or some tests). */
+    public static boolean available(Window main) {
+        return opener(main) != null;
+    }
+
+    /** Shows the dialog of {@code main}'s profile over {@code owner} and waits until it is closed. */
+    public static void open(Window main, Window owner, List<String> stylesheets) {
+        Supplier<DevicesViewModel> models = opener(main);
+        if (models != null) {
+            new DevicesDialog(owner, models.get(), stylesheets).showAndWait();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Supplier<DevicesViewModel> opener(Window main) {
+        Object o = main == null || main.getScene() == null || main.getScene().getRoot() == null ? null
+                : main.getScene().getRoot().getProperties().get(OPENER);
+        return o instanceof Supplier<?> s ? (Supplier<DevicesViewModel>) s : null;
+    }
+
+    private Node content() {
+        Label help = new Label(DevicesViewModel.HELP);
+        help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
+        help.getStyleClass().add(Styles.SUBTITLE);
+        ScrollPane rows = new ScrollPane(list);
+        rows.setId("devices-list");
+        rows.setFitToWidth(true);
+        rows.setPrefViewportHeight(220);
+        rows.setMaxHeight(Region.USE_PREF_SIZE);
+        Label message = new Label();
+        message.setId("devices-message");
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        message.textProperty().bind(vm.messageProperty());
+        VBox box = new VBox(10, help, rows, message);
+        box.setFillWidth(true);
+        return box;
+    }
+
+    private void render() {
+        list.getChildren().clear();
+        for (Row r : vm.rows()) {
+            Label name = new Label(r.name());
+            name.getStyleClass().add("form-label");
+            name.setMinWidth(0);
+            Label tag = new Label(r.thisDevice() ? "this device" : r.retired() ? "retired" : "");
+            tag.getStyleClass().add(Styles.SUBTITLE);
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            Label seen = new Label(r.seen());
+            seen.getStyleClass().add(Styles.SUBTITLE);
+            HBox row = new HBox(8, name, tag, gap, seen);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add("device-row");
+            if (r.forgettable()) {
+                Button forget = new Button("Forget…");
+                forget.setId("forget-" + r.id());
+                forget.disableProperty().bind(vm.busyProperty());
+                forget.setOnAction(e -> confirm(r));
+                row.getChildren().add(forget);
+            }
+            list.getChildren().add(row);
+        }
+    }
+
+    private void confirm(Row r) {
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Other devices stop keeping what only " + r.name()
+                + " would need. If it syncs again, it re-joins as a new device and loses nothing.",
+                ButtonType.CANCEL, ButtonType.OK);
+        ask.initOwner(getDialogPane().getScene().getWindow());
+        ask.setHeaderText("Forget " + r.name() + "?");
+        ask.getDialogPane().getStylesheets().addAll(getDialogPane().getStylesheets());
+        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.forget(r));
+    }
+}

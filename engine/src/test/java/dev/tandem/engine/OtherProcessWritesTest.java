@@ -97,13 +97,19 @@ class OtherProcessWritesTest {
                 }
             });
             app.save(new Item("a1", null, "ours", false, null, null));
-            // The migration's re-run may still be due: it reaches the listener as unknown changes.
-            String first = heard.poll(10, java.util.concurrent.TimeUnit.SECONDS);
-            if ("unknown".equals(first)) {
-                first = heard.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            // The migration's re-run may still be due: it reaches the listener as unknown changes,
+            // before our insert or in the same delivery right after it.
+            java.util.List<String> before = new java.util.ArrayList<>();
+            String next;
+            while ((next = heard.poll(before.contains("INSERT a1") ? 300 : 10_000,
+                    java.util.concurrent.TimeUnit.MILLISECONDS)) != null) {
+                before.add(next);
             }
-            assertEquals("INSERT a1", first);
-            assertEquals(null, heard.poll(300, java.util.concurrent.TimeUnit.MILLISECONDS), "nothing else happened");
+            assertTrue(before.contains("INSERT a1"), "our insert is named: " + before);
+            assertTrue(before.stream().allMatch(e -> e.equals("INSERT a1") || e.equals("unknown")),
+                    "nothing else happened: " + before);
+            assertTrue(before.stream().filter("unknown"::equals).count() <= 1,
+                    "our own commit is not taken for another program's: " + before);
             try (Db cli = Db.open(file)) {
                 cli.save(new Item("c1", null, "from the command line", false, null, null));
             }

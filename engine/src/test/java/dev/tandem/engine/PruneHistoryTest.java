@@ -165,4 +165,57 @@ class PruneHistoryTest {
         assertEquals(before - pruned.changes(), changes(away));
         assertEquals(stateHash(a), stateHash(away));
     }
+
+    @Test
+    void pruneHistory_muchForgotten_fileShrinksAndRowsStay() throws Exception {
+        shrinks(device("big"), dir.resolve("big.db"));
+    }
+
+    @Test
+    void pruneHistory_databaseMadeWithoutAPageMap_rewrittenOnceThenShrinksInSteps() throws Exception {
+        Path file = dir.resolve("old.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE made_before(id TEXT PRIMARY KEY)"); // as a database made by an older version: no auto-vacuum
+        }
+        Db db = device("old");
+        assertEquals(0L, pragma(db, "auto_vacuum"));
+        shrinks(db, file);
+        assertEquals(2L, pragma(db, "auto_vacuum"), "incremental from now on");
+    }
+
+    private static long pragma(Db db, String name) {
+        record P(String id, long v) {
+        }
+        return db.query(P.class, "SELECT 'x' AS id, " + name + " AS v FROM pragma_" + name).get(0).v();
+    }
+
+    /** 500 todos with 4 KB notes, each rewritten 8 times; pruning a year later returns most of it. */
+    private void shrinks(Db db, Path file) throws Exception {
+        engine().sync(db); // pushed: old versions may go
+        String note = "x".repeat(4000);
+        List<Item> items = new java.util.ArrayList<>();
+        db.transaction(tx -> {
+            for (int i = 0; i < 500; i++) {
+                items.add(tx.save(Item.of("item " + i).withNotes(note)));
+            }
+        });
+        for (int round = 1; round <= 8; round++) {
+            clock.millis.addAndGet(10 * DAY);
+            int r = round;
+            db.transaction(tx -> items.replaceAll(it -> tx.save(it.withNotes(r + note))));
+        }
+        engine().sync(db);
+        String before = stateHash(db);
+        long sizeBefore = java.nio.file.Files.size(file);
+        clock.millis.addAndGet(400 * DAY);
+        PrunedHistory pruned = db.pruneHistory(YEAR);
+        assertTrue(pruned.changes() >= 500 * 5, pruned.toString());
+        long sizeAfter = java.nio.file.Files.size(file);
+        assertTrue(pruned.bytesReturned() > 8_000_000, pruned.toString());
+        assertTrue(sizeAfter < sizeBefore - 8_000_000, "the file shrank: " + sizeBefore + " -> " + sizeAfter);
+        assertEquals(before, stateHash(db));
+        PrunedHistory again = db.pruneHistory(YEAR);
+        assertEquals(new PrunedHistory(0, 0, 0), again, "nothing more to forget or return");
+    }
 }

@@ -140,10 +140,14 @@ final class SyncCommands {
             out.printf("Compacted %s: %s, deleted %d batches and %d old snapshots (sync: pushed %d, pulled %d)%n",
                     engine.describe(), r.snapshotWritten() ? "wrote a snapshot" : "the newest snapshot was current",
                     r.batchesDeleted(), r.snapshotsDeleted(), r.sync().pushed(), r.sync().pulled());
+            if (r.deletedForgotten() > 0) {
+                out.printf("Forgot %d deleted items every device has seen deleted%n", r.deletedForgotten());
+            }
             PrunedHistory pruned = history.prune();
             out.printf("History: kept %d days and the last %d versions of every field; forgot %d older changes"
-                    + " and %d dismissed conflicts%n", history.keep().toDays(), Db.HISTORY_VERSIONS, pruned.changes(),
-                    pruned.conflicts());
+                    + " and %d dismissed conflicts%s%n", history.keep().toDays(), Db.HISTORY_VERSIONS, pruned.changes(),
+                    pruned.conflicts(), pruned.bytesReturned() < (1 << 20) ? ""
+                            : "; the file shrank by " + (pruned.bytesReturned() >> 20) + " MB");
             return report(r.sync());
         }
     }

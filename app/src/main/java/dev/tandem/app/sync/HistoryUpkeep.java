@@ -62,7 +62,7 @@ public final class HistoryUpkeep {
             last = 0;
         }
         if (clock.millis() - last < EVERY.toMillis()) {
-            return new PrunedHistory(0, 0);
+            return new PrunedHistory(0, 0, 0);
         }
         return prune();
     }

@@ -86,7 +86,7 @@ class SyncServiceTest {
 
         @Override
         public CompactionReport compact(Db d, SyncProgress progress) {
-            return new CompactionReport(sync(d, progress), false, 0, 0);
+            return new CompactionReport(sync(d, progress), false, 0, 0, 0);
         }
 
         @Override

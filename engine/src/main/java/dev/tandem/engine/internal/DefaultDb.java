@@ -408,7 +408,7 @@ public final class DefaultDb implements Db {
             throw new IllegalArgumentException("keep: must not be negative, was " + keep);
         }
         long[] pruned = HistoryPruning.all(writer, deviceId, clock.wallMillis(), keep.toMillis(), HISTORY_VERSIONS);
-        return new PrunedHistory(pruned[0], pruned[1]);
+        return new PrunedHistory(pruned[0], pruned[1], file == null ? 0 : SpaceReclaim.run(connections, writer));
     }
 
     @Override

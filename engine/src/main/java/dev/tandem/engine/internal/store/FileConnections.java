@@ -43,9 +43,17 @@ public final class FileConnections implements Connections {
                     s.execute("PRAGMA synchronous=EXTRA");
                 }
             }
-            // Fail now, with a clear message, if the file is not a database.
+            // Fail now, with a clear message, if the file is not a database. A new one returns the
+            // pages pruning frees a step at a time (SpaceReclaim), which must be chosen before its
+            // first table.
             try (var s = writer.createStatement()) {
-                s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+                boolean empty;
+                try (var rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+                    empty = rs.next() && rs.getLong(1) == 0;
+                }
+                if (empty) {
+                    s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+                }
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap("Opening database " + file, e);

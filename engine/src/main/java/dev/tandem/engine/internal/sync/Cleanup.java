@@ -41,7 +41,12 @@ final class Cleanup {
     private static final Pattern BATCH = Pattern.compile("batches/([0-9a-f-]{36})/([0-9]{12})");
     static final long ABANDONED_MILLIS = 24L * 3600 * 1000;
 
-    record Result(int batches, int snapshots, int retired) {
+    /**
+     * {@code published}: what every live device other than this one has published that it read
+     * (device to its read cursors), or null when some device could not be read.
+     */
+    record Result(int batches, int snapshots, int retired, Map<UUID, Map<UUID, Long>> published) {
+        static final Result NOTHING = new Result(0, 0, 0, null);
     }
 
     private Cleanup() {
@@ -64,7 +69,7 @@ final class Cleanup {
             }
             Optional<Head> head = store.readHead(RemoteChangelog.headKey(h.getKey(), h.getValue()), problems);
             if (head.isEmpty() || !head.get().device().equals(h.getKey())) {
-                return new Result(0, 0, 0); // cannot prove what it read: delete nothing
+                return Result.NOTHING; // cannot prove what it read: delete nothing
             }
             lastSeen.merge(h.getKey(), head.get().writtenAtMillis(), Math::max);
             published.put(h.getKey(), new HashMap<>(head.get().cursors()));
@@ -77,7 +82,7 @@ final class Cleanup {
             }
             Optional<Head> ack = store.readHead(a.getValue(), problems);
             if (ack.isEmpty() || !ack.get().device().equals(a.getKey())) {
-                return new Result(0, 0, 0);
+                return Result.NOTHING;
             }
             lastSeen.merge(a.getKey(), ack.get().writtenAtMillis(), Math::max);
             Map<UUID, Long> merged = published.computeIfAbsent(a.getKey(), k -> new HashMap<>());
@@ -113,7 +118,7 @@ final class Cleanup {
             Optional<Manifest> m = store.newest(new SnapshotStore.Listing(new TreeMap<>(Map.of(id,
                     listing.keys().get(id)))), problems);
             if (m.isEmpty()) {
-                return new Result(0, 0, 0);
+                return Result.NOTHING;
             }
             manifests.add(m.get());
         }
@@ -174,7 +179,9 @@ final class Cleanup {
                 deletedSnapshots++;
             }
         }
-        return new Result(deletedBatches, deletedSnapshots, newlyRetired);
+        Map<UUID, Map<UUID, Long>> others = new HashMap<>(published);
+        others.remove(self);
+        return new Result(deletedBatches, deletedSnapshots, newlyRetired, others);
     }
 
     static boolean dominates(Manifest newer, Manifest older) {

@@ -33,7 +33,9 @@ import java.util.function.Supplier;
  * <p><b>Policy.</b> After a sync, when {@link SnapshotPolicy} finds one due (batches or changes past
  * the newest snapshot this database knows of), and this device has pushed everything, it lists the
  * snapshots, and unless a newer one another device wrote leaves too little past it, writes a new one
- * (parts, then the manifest) and runs {@link Cleanup}. The covered batches, the volume and the
+ * (parts, then the manifest) and runs {@link Cleanup}; when cleanup could read every device, deleted
+ * entities every device has seen deleted are then forgotten locally ({@link TombstoneHorizon}), so
+ * the next snapshot no longer carries them. The covered batches, the volume and the
  * newest snapshot's size are kept in {@code _tandem_meta}, so the check itself costs no request.
  *
  * <p><b>Acks.</b> Cleanup trusts only published cursors. Heads carry them, but a device that only
@@ -68,6 +70,7 @@ final class Compaction implements SyncHooks {
     int deletedBatches;
     int deletedSnapshots;
     int retiredDevices;
+    long forgottenDeleted;
 
     /**
      * {@code every}: batches past the newest snapshot before one is written, 0 for never (the whole
@@ -231,6 +234,9 @@ final class Compaction implements SyncHooks {
         deletedBatches += r.batches();
         deletedSnapshots += r.snapshots();
         retiredDevices += r.retired();
+        if (r.published() != null) {
+            forgottenDeleted += new TombstoneHorizon(db, remote, self).sweep(r.published(), remoteHeads);
+        }
     }
 
     private void write(SnapshotCapture.Capture capture) {

@@ -234,7 +234,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                     tally.skipped, Duration.ofNanos(System.nanoTime() - started), tally.warnings, tally.notes,
                     SetAsideList.read(d, remoteId));
             return new CompactionReport(report, snapshots.snapshotWritten, snapshots.deletedBatches,
-                    snapshots.deletedSnapshots);
+                    snapshots.deletedSnapshots, snapshots.forgottenDeleted);
         } finally {
             lock.unlock();
         }

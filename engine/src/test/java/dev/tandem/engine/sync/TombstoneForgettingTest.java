@@ -1,0 +1,123 @@
+package dev.tandem.engine.sync;
+
+import static dev.tandem.engine.sync.SnapshotTest.stateHash;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.testing.ManualClock;
+import dev.tandem.engine.testing.SyncFixture;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Deleted items are forgotten whole (tombstone and history, locally and in later snapshots) once
+ * every live device has seen them deleted, and never while a device that has not may still send an
+ * edit made before the delete.
+ */
+class TombstoneForgettingTest {
+    private static final long DAY = 24L * 3600 * 1000;
+
+    @RegisterExtension
+    final SyncFixture fixture = new SyncFixture();
+    @TempDir
+    Path dir;
+    final SyncStorage remote = fixture.remote();
+    final ManualClock clock = new ManualClock();
+
+    Db device(String name) {
+        return fixture.device(Db.builder().file(dir.resolve(name + ".db")).clock(clock));
+    }
+
+    /** The automatic snapshot policy off: each test compacts when it means to. */
+    SyncEngine engine() {
+        return fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(0).build());
+    }
+
+    /** Every device in {@code live} writes and syncs every five days for {@code days}; each publishes a head. */
+    private void liveOn(SyncEngine engine, List<Db> live, int days) {
+        for (int day = 0; day < days; day += 5) {
+            clock.millis.addAndGet(5 * DAY);
+            for (Db d : live) {
+                d.save(Item.of(d.deviceId().substring(0, 4) + " day " + day));
+                engine.sync(d);
+            }
+        }
+        for (Db d : live) {
+            engine.sync(d);
+        }
+    }
+
+    @Test
+    void compact_deleteEveryDeviceHasSeen_forgottenWholeHereAndInLaterSnapshots() {
+        SyncEngine engine = engine();
+        Db a = device("a");
+        Db b = device("b");
+        Db c = device("c");
+        Item kept = a.save(Item.of("kept"));
+        Item gone = a.save(Item.of("to be deleted"));
+        a.save(gone.withTitle("to be deleted, renamed"));
+        liveOn(engine, List.of(a, b, c), 5);
+        a.transaction(tx -> tx.delete(Item.class, gone.id()));
+        liveOn(engine, List.of(a, b, c), 10);
+        CompactionReport first = engine.compact(a);
+        assertEquals(0, first.deletedForgotten(), "the first cleanup only records where everyone is");
+        assertFalse(a.history("item", gone.id()).isEmpty());
+
+        liveOn(engine, List.of(a, b, c), 10);
+        CompactionReport young = engine.compact(a);
+        assertEquals(0, young.deletedForgotten(), "deleted 20 days ago: Undo and restores still find it");
+        assertFalse(a.history("item", gone.id()).isEmpty());
+
+        liveOn(engine, List.of(a, b, c), 15);
+        CompactionReport old = engine.compact(a);
+        assertEquals(1, old.deletedForgotten(), "seen deleted everywhere, 35 days ago");
+        assertEquals(List.of(), a.history("item", gone.id()), "tombstone and history are gone");
+        assertFalse(a.history("item", kept.id()).isEmpty(), "a live item keeps its history");
+
+        // The next snapshot no longer carries it: a device built from it never sees the item.
+        liveOn(engine, List.of(a, b, c), 10);
+        engine.compact(a);
+        Db fresh = device("fresh");
+        SyncReport boot = engine.sync(fresh);
+        assertTrue(boot.pulled() > 0);
+        assertEquals(List.of(), fresh.history("item", gone.id()));
+        assertEquals(stateHash(a), stateHash(fresh));
+        liveOn(engine, List.of(a, b, c, fresh), 5);
+        assertEquals(stateHash(a), stateHash(b));
+        assertEquals(stateHash(a), stateHash(c));
+        assertEquals(stateHash(a), stateHash(fresh));
+    }
+
+    @Test
+    void compact_deviceAwayWithAnEditMadeBeforeTheDelete_keepsTheTombstoneAndTheItemStaysDeleted() {
+        SyncEngine engine = engine();
+        Db a = device("a");
+        Db b = device("b");
+        Db away = device("away");
+        Item it = a.save(Item.of("shared"));
+        liveOn(engine, List.of(a, b, away), 5);
+        // Away edits offline; a deletes; away stays away for 60 days (not long enough to be retired).
+        away.save(away.get(Item.class, it.id()).orElseThrow().withNotes("edited on holiday"));
+        clock.millis.addAndGet(DAY);
+        a.transaction(tx -> tx.delete(Item.class, it.id()));
+        for (int round = 0; round < 4; round++) {
+            liveOn(engine, List.of(a, b), 15);
+            CompactionReport r = engine.compact(a);
+            assertEquals(0, r.deletedForgotten(), "away has not seen the delete, round " + round);
+            assertFalse(a.history("item", it.id()).isEmpty());
+        }
+
+        // Away comes back with its edit: the item stays deleted everywhere, nothing comes back half-made.
+        liveOn(engine, List.of(away, a, b), 5);
+        assertTrue(a.get(Item.class, it.id()).isEmpty());
+        assertTrue(away.get(Item.class, it.id()).isEmpty());
+        assertEquals(stateHash(a), stateHash(away));
+        assertEquals(stateHash(a), stateHash(b));
+    }
+}

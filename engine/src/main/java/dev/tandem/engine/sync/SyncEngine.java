@@ -131,6 +131,7 @@ public interface SyncEngine extends AutoCloseable {
         private int snapshotEvery = DefaultSyncEngine.SNAPSHOT_EVERY;
         private int snapshotChanges = DefaultSyncEngine.SNAPSHOT_CHANGES;
         private Duration retireAfter = DefaultSyncEngine.RETIRE_AFTER;
+        private SyncScope scope = SyncScope.everything();
 
         private Builder() {
         }
@@ -247,6 +248,16 @@ public interface SyncEngine extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Which of the database's own changes this remote receives; default {@link SyncScope#everything()}.
+         * A list shared with other people syncs with a remote of its own whose scope is that list's
+         * tree, and the personal remote beside it excepts that tree.
+         */
+        public Builder scope(SyncScope scope) {
+            this.scope = Objects.requireNonNull(scope, "scope");
+            return this;
+        }
+
         private Builder target(String name, SyncStorage storage) {
             if (this.storage != null) {
                 throw new IllegalStateException("target: already set to " + target + ", cannot also set " + name);
@@ -276,6 +287,11 @@ public interface SyncEngine extends AutoCloseable {
             if (passphrase != null && recoveryKey != null) {
                 throw new IllegalArgumentException("recoveryKey: give either a passphrase or a recovery key, not both");
             }
+            if (scope instanceof SyncScope.Tree tree) {
+                validate(tree);
+            } else if (scope instanceof SyncScope.Except except) {
+                except.trees().forEach(Builder::validate);
+            }
             // Parsed here so a mistyped recovery key is named at build(), before any request.
             Secret secret = passphrase != null ? Secret.passphrase(passphrase)
                     : recoveryKey != null ? Secret.recoveryKey(recoveryKey) : null;
@@ -295,7 +311,28 @@ public interface SyncEngine extends AutoCloseable {
                 s = new EncryptedStorage(s, secret, name, Clock.systemUTC());
                 plain = null;
             }
-            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter);
+            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope);
+        }
+
+        private static void validate(SyncScope.Tree tree) {
+            if (tree.rootTable().isBlank()) {
+                throw new IllegalArgumentException("scope: the root table must not be blank");
+            }
+            if (tree.rootIds().isEmpty()) {
+                throw new IllegalArgumentException("scope: a tree of " + tree.rootTable() + " needs at least one root id");
+            }
+            java.util.Set<String> known = new java.util.HashSet<>();
+            known.add(tree.rootTable().toLowerCase(java.util.Locale.ROOT));
+            for (SyncScope.Link link : tree.links()) {
+                if (link.table().isBlank() || link.field().isBlank()) {
+                    throw new IllegalArgumentException("scope: a link needs a table and a field, was " + link);
+                }
+                if (!known.contains(link.parent().toLowerCase(java.util.Locale.ROOT))) {
+                    throw new IllegalArgumentException("scope: link " + link.table() + "." + link.field() + " names parent "
+                            + link.parent() + ", which is neither the root table nor an earlier link's table");
+                }
+                known.add(link.table().toLowerCase(java.util.Locale.ROOT));
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ class KeyringUpgradeTest {
         CountingStorage counting = new CountingStorage(shared);
         return fixture.closeAfter(new DefaultSyncEngine(new FirstLayoutEncryptedStorage(counting, PASSPHRASE), counting,
                 shared.describe(), DefaultSyncEngine.SNAPSHOT_EVERY, DefaultSyncEngine.SNAPSHOT_CHANGES, null,
-                DefaultSyncEngine.RETIRE_AFTER));
+                DefaultSyncEngine.RETIRE_AFTER, SyncScope.everything()));
     }
 
     private SyncEngine updated(String passphrase) {

@@ -8,6 +8,7 @@ import dev.tandem.engine.internal.changelog.SnapshotLocal;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.sync.Snapshot.Manifest;
 import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.sync.SyncScope;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ final class Compaction implements SyncHooks {
     private final SyncState state = new SyncState();
     private final long retireAfterMillis;
     private final Supplier<Set<UUID>> retired;
+    private final SyncScope scope;
     final List<String> warnings = new ArrayList<>();
     int pulled;
     int merged;
@@ -78,7 +80,7 @@ final class Compaction implements SyncHooks {
      * {@code force}: now.
      */
     public Compaction(SyncPort db, String remote, SnapshotStore store, int every, int changes, boolean force) {
-        this(db, remote, store, every, changes, force, 0, Set::of);
+        this(db, remote, store, every, changes, force, 0, Set::of, SyncScope.everything());
     }
 
     /**
@@ -86,7 +88,8 @@ final class Compaction implements SyncHooks {
      * never); {@code retired}: the devices the sync's listing showed as retired.
      */
     Compaction(SyncPort db, String remote, SnapshotStore store, int every, int changes, boolean force,
-               long retireAfterMillis, Supplier<Set<UUID>> retired) {
+               long retireAfterMillis, Supplier<Set<UUID>> retired, SyncScope scope) {
+        this.scope = scope;
         this.db = db;
         this.remote = remote;
         this.store = store;
@@ -218,7 +221,21 @@ final class Compaction implements SyncHooks {
                 && !policy.due(total - meta("snapshot_cover"), meta("snapshot_volume"), meta("snapshot_size"))) {
             return; // another device wrote one since this database last looked, and little lies past it
         }
-        SnapshotCapture.Capture capture = db.read(c -> new SnapshotCapture().read(c, self, remote));
+        SnapshotCapture.Capture capture = db.read(c -> {
+            SnapshotCapture.Capture all = new SnapshotCapture().read(c, self, remote);
+            if (all == null || ScopeCheck.all(scope)) {
+                return all;
+            }
+            // A scoped remote's snapshot holds only what its scope holds, as its batches do.
+            ScopeCheck check = new ScopeCheck(scope);
+            List<SnapshotEntry> kept = new ArrayList<>();
+            for (SnapshotEntry e : all.entries()) {
+                if (check.includes(c, e.change().table(), e.change().entity())) {
+                    kept.add(e);
+                }
+            }
+            return new SnapshotCapture.Capture(all.cursors(), kept);
+        });
         if (capture == null) {
             return; // local changes arrived during the sync; the next sync writes the snapshot
         }

@@ -2,12 +2,14 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
 import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.changelog.SyncState.Local;
 import dev.tandem.engine.internal.changelog.SyncState.Pushed;
+import dev.tandem.engine.sync.SyncScope;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +40,10 @@ public final class DbChangelog implements Changelog {
      * short enough that a server that lost the object does not hold the device's later changes back.
      */
     static final long MISSING_GRACE_MILLIS = 10 * 60_000L;
+    /** Own changes read per step when a scope passes some over. */
+    static final int SCAN = 512;
     private final int cap;
+    private final SyncScope scope;
     private final UUID self;
     private final SyncState state = new SyncState();
     private final RemoteApply apply;
@@ -53,9 +58,15 @@ public final class DbChangelog implements Changelog {
     UUID aheadDevice;
 
     public DbChangelog(SyncPort db, String remote, int cap) {
+        this(db, remote, cap, SyncScope.everything());
+    }
+
+    /** With a {@code scope}: only own changes of the entities it holds are cut into batches for this remote. */
+    public DbChangelog(SyncPort db, String remote, int cap, SyncScope scope) {
         this.db = db;
         this.remote = remote;
         this.cap = cap;
+        this.scope = scope;
         this.self = db.deviceUuid();
         this.apply = db.remoteApply();
     }
@@ -83,6 +94,9 @@ public final class DbChangelog implements Changelog {
         if (seq != p.batchSeq() + 1) {
             return Optional.empty();
         }
+        if (!ScopeCheck.all(scope)) {
+            return scopedBatch(p, seq);
+        }
         // At most cap changes and the size budget (a large change travels alone), so no batch ever
         // exceeds what readers accept: one they refuse would be set aside on every other device.
         List<Local> own = db.read(c -> state.own(c, self, p.changeSeq(), 0,
@@ -93,6 +107,74 @@ public final class DbChangelog implements Changelog {
         List<ChangeData> changes = new ArrayList<>(own.size());
         own.forEach(l -> changes.add(l.change()));
         return Optional.of(new Batch(self, seq, changes));
+    }
+
+    /**
+     * The next batch of a scoped remote: the own changes after the push cursor that the scope
+     * holds, within the same count and size bounds. Changes outside it are passed over; when none
+     * inside follows, the push cursor moves past them, so the next cut does not read them again.
+     */
+    private Optional<Batch> scopedBatch(Pushed p, long seq) {
+        ScopeCheck check = new ScopeCheck(scope);
+        List<ChangeData> picked = new ArrayList<>();
+        long[] scanned = {p.changeSeq()};
+        db.read(c -> {
+            long bytes = 0;
+            while (true) {
+                List<Local> chunk = state.own(c, self, scanned[0], 0, SCAN);
+                for (Local l : chunk) {
+                    if (!check.includes(c, l.change().table(), l.change().entity())) {
+                        scanned[0] = l.seq();
+                        continue;
+                    }
+                    long size = 24 + l.change().entity().length() * 3L + 2L * FieldCodec.encode(l.change().fields()).length;
+                    if (!picked.isEmpty() && (picked.size() >= cap || bytes + size > SyncLimits.BATCH_BYTES)) {
+                        return null;
+                    }
+                    picked.add(l.change());
+                    bytes += size;
+                    scanned[0] = l.seq();
+                }
+                if (chunk.size() < SCAN) {
+                    return null;
+                }
+            }
+        });
+        if (picked.isEmpty()) {
+            if (scanned[0] > p.changeSeq()) {
+                db.write("Passing over changes " + remote + " does not take", s -> {
+                    Pushed now = state.pushed(s.sql().connection(), remote);
+                    if (now.equals(p)) {
+                        state.setPushed(s.sql(), remote, new Pushed(p.batchSeq(), scanned[0]));
+                    }
+                    return null;
+                });
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Batch(self, seq, picked));
+    }
+
+    /** The ids of own changes in ({@code after}, {@code upTo}] that this remote's scope holds. */
+    private Set<UUID> scopedIds(java.sql.Connection c, long after, long upTo) throws java.sql.SQLException {
+        ScopeCheck check = new ScopeCheck(scope);
+        Set<UUID> ids = new HashSet<>();
+        long from = after;
+        while (true) {
+            List<Local> chunk = state.own(c, self, from, 0, SCAN);
+            for (Local l : chunk) {
+                if (l.seq() > upTo) {
+                    return ids;
+                }
+                if (check.includes(c, l.change().table(), l.change().entity())) {
+                    ids.add(l.change().id());
+                }
+                from = l.seq();
+            }
+            if (chunk.size() < SCAN) {
+                return ids;
+            }
+        }
     }
 
     @Override
@@ -133,12 +215,25 @@ public final class DbChangelog implements Changelog {
             Pushed p = state.pushed(s.sql().connection(), remote);
             long changeSeq = p.changeSeq();
             int matched = 0;
-            for (Local l : state.own(s.sql().connection(), self, p.changeSeq(), 0, stored.changes().size())) {
-                if (!ids.contains(l.change().id())) {
+            ScopeCheck check = ScopeCheck.all(scope) ? null : new ScopeCheck(scope);
+            walk:
+            while (matched < stored.changes().size()) {
+                List<Local> chunk = state.own(s.sql().connection(), self, changeSeq, 0,
+                        check == null ? stored.changes().size() - matched : SCAN);
+                for (Local l : chunk) {
+                    if (ids.contains(l.change().id())) {
+                        matched++;
+                    } else if (check == null || check.includes(s.sql().connection(), l.change().table(), l.change().entity())) {
+                        break walk;
+                    }
+                    changeSeq = l.seq();
+                    if (matched == stored.changes().size()) {
+                        break walk;
+                    }
+                }
+                if (chunk.isEmpty() || check == null) {
                     break;
                 }
-                changeSeq = l.seq();
-                matched++;
             }
             if (matched < stored.changes().size()) {
                 // Not an earlier cut of ours (a crash between its upload and this record): another
@@ -189,7 +284,8 @@ public final class DbChangelog implements Changelog {
                 return null;
             }
             return new Unconfirmed(confirmed.batchSeq() + 1, p.batchSeq(), p.changeSeq(),
-                    state.ownIds(c, self, confirmed.changeSeq(), p.changeSeq()));
+                    ScopeCheck.all(scope) ? state.ownIds(c, self, confirmed.changeSeq(), p.changeSeq())
+                            : scopedIds(c, confirmed.changeSeq(), p.changeSeq()));
         });
         if (pending == null && db.read(c -> state.confirmed(c, remote, self)) == null) {
             // First sync of this id here (or of a database from before the check): what was

@@ -13,6 +13,7 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.engine.sync.SyncScope;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import java.time.Duration;
@@ -48,6 +49,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final int snapshotChanges;
     /** How long a device may go unseen before cleanup retires it; 0 for never. */
     private final long retireAfterMillis;
+    /** Which own changes this remote receives. */
+    private final SyncScope scope;
     private final ReadBack readBack = new ReadBack();
     /** The change marker: a small object every push rewrites (docs/SYNC_FORMAT.md, "Change marker"). */
     static final String MARKER = "changed";
@@ -61,7 +64,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final EncryptedStorage encrypted;
 
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId) {
-        this(storage, counter, remoteId, SNAPSHOT_EVERY, SNAPSHOT_CHANGES, null, RETIRE_AFTER);
+        this(storage, counter, remoteId, SNAPSHOT_EVERY, SNAPSHOT_CHANGES, null, RETIRE_AFTER, SyncScope.everything());
     }
 
     /**
@@ -69,8 +72,9 @@ public final class DefaultSyncEngine implements SyncEngine {
      * can tell an encrypted remote and refuse it), else null.
      */
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery,
-                             int snapshotChanges, SyncStorage plain, Duration retireAfter) {
+                             int snapshotChanges, SyncStorage plain, Duration retireAfter, SyncScope scope) {
         this.retireAfterMillis = retireAfter.toMillis();
+        this.scope = scope;
         this.storage = storage;
         this.counter = counter;
         this.remoteId = remoteId;
@@ -189,10 +193,10 @@ public final class DefaultSyncEngine implements SyncEngine {
             Tally tally = new Tally();
             Compaction snapshots;
             while (true) {
-                DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP);
+                DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP, scope);
                 RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid(), readBack, d::wallMillis);
                 snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, snapshotChanges,
-                        force, retireAfterMillis, remote::retired);
+                        force, retireAfterMillis, remote::retired, scope);
                 try {
                     Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(), reporting,
                             snapshots);

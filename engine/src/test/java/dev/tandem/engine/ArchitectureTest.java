@@ -49,6 +49,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Api").definedBy(ENGINE, ENGINE + ".sync")
                 .layer("Sync").definedBy(INTERNAL + ".sync")
+                .layer("Space").definedBy(INTERNAL + ".space")
                 .layer("Storage").definedBy(INTERNAL + ".storage")
                 .layer("Dav").definedBy(INTERNAL + ".dav")
                 .layer("Keys").definedBy(INTERNAL + ".keys")
@@ -61,7 +62,8 @@ class ArchitectureTest {
                 .layer("Store").definedBy(INTERNAL + ".store")
                 .layer("Clock").definedBy(INTERNAL + ".clock", INTERNAL + ".merge")
                 .whereLayer("Sync").mayOnlyBeAccessedByLayers("Api")
-                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Api", "Sync")
+                .whereLayer("Space").mayOnlyBeAccessedByLayers("Api", "Sync")
+                .whereLayer("Storage").mayOnlyBeAccessedByLayers("Api", "Sync", "Space")
                 .whereLayer("Dav").mayOnlyBeAccessedByLayers("Storage")
                 .whereLayer("Keys").mayOnlyBeAccessedByLayers("Api", "Sync", "Storage")
                 .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync")
@@ -81,6 +83,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncEngine")
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncEngine$Builder")
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncStorage")
+                .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SpaceKeys")
                 .should().dependOnClassesThat().resideInAPackage(INTERNAL + "..")
                 .check(MAIN);
     }

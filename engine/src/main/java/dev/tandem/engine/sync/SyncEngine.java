@@ -4,8 +4,12 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.keys.HostName;
 import dev.tandem.engine.internal.keys.Secret;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
+import dev.tandem.engine.internal.space.Members;
+import dev.tandem.engine.internal.space.SignedStorage;
+import dev.tandem.engine.internal.space.SpaceCrypto;
 import dev.tandem.engine.internal.sync.CountingStorage;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
+import dev.tandem.engine.internal.sync.SpaceSetup;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,6 +119,15 @@ public interface SyncEngine extends AutoCloseable {
         throw new IllegalStateException("keys: " + describe() + " is synced without encryption");
     }
 
+    /**
+     * The membership of the shared space this engine syncs with: who may write, admit, remove.
+     *
+     * @throws IllegalStateException when this engine was not built with {@link Builder#space}
+     */
+    default SpaceMembers members() {
+        throw new IllegalStateException("members: " + describe() + " is not a shared space");
+    }
+
     @Override
     void close();
 
@@ -132,6 +145,7 @@ public interface SyncEngine extends AutoCloseable {
         private int snapshotChanges = DefaultSyncEngine.SNAPSHOT_CHANGES;
         private Duration retireAfter = DefaultSyncEngine.RETIRE_AFTER;
         private SyncScope scope = SyncScope.everything();
+        private SpaceKeys space;
 
         private Builder() {
         }
@@ -258,6 +272,18 @@ public interface SyncEngine extends AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes this remote a space shared between people: what this device writes is signed by its
+         * own key, vouched for by the member's key in {@code keys}; what others wrote is read only
+         * when the space's membership log, signed by the owner, admits its author at that point, and
+         * is set aside, and reported, otherwise. Use with {@link #encrypted(String)} and a
+         * {@link #scope(SyncScope)}.
+         */
+        public Builder space(SpaceKeys keys) {
+            this.space = Objects.requireNonNull(keys, "space");
+            return this;
+        }
+
         private Builder target(String name, SyncStorage storage) {
             if (this.storage != null) {
                 throw new IllegalStateException("target: already set to " + target + ", cannot also set " + name);
@@ -311,7 +337,16 @@ public interface SyncEngine extends AutoCloseable {
                 s = new EncryptedStorage(s, secret, name, Clock.systemUTC());
                 plain = null;
             }
-            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope);
+            SpaceSetup spaceSetup = null;
+            if (space != null) {
+                SignedStorage signed = new SignedStorage(s, new Members(s,
+                        SpaceCrypto.publicKey(space.ownerPublicKey())));
+                spaceSetup = new SpaceSetup(signed, space.ownerPrivateKey(), space.memberName(), space.memberPublicKey(),
+                        space.memberPrivateKey());
+                s = signed;
+            }
+            return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope,
+                    spaceSetup);
         }
 
         private static void validate(SyncScope.Tree tree) {

@@ -13,6 +13,7 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.engine.sync.SpaceMembers;
 import dev.tandem.engine.sync.SyncScope;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
@@ -51,6 +52,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final long retireAfterMillis;
     /** Which own changes this remote receives. */
     private final SyncScope scope;
+    /** This engine's part in a shared space, or null. */
+    private final SpaceSetup space;
     private final ReadBack readBack = new ReadBack();
     /** The change marker: a small object every push rewrites (docs/SYNC_FORMAT.md, "Change marker"). */
     static final String MARKER = "changed";
@@ -73,15 +76,24 @@ public final class DefaultSyncEngine implements SyncEngine {
      */
     public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery,
                              int snapshotChanges, SyncStorage plain, Duration retireAfter, SyncScope scope) {
+        this(storage, counter, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope, null);
+    }
+
+    /** {@code space}: this engine's part in a shared space (its storage is then {@code space.signed()}), else null. */
+    public DefaultSyncEngine(SyncStorage storage, CountingStorage counter, String remoteId, int snapshotEvery,
+                             int snapshotChanges, SyncStorage plain, Duration retireAfter, SyncScope scope,
+                             SpaceSetup space) {
         this.retireAfterMillis = retireAfter.toMillis();
         this.scope = scope;
+        this.space = space;
         this.storage = storage;
         this.counter = counter;
         this.remoteId = remoteId;
         this.snapshotEvery = snapshotEvery;
         this.snapshotChanges = snapshotChanges;
         this.plainGuard = plain == null ? null : new EncryptionGuard(plain, remoteId);
-        this.encrypted = storage instanceof EncryptedStorage e ? e : null;
+        SyncStorage below = space == null ? storage : space.signed().below();
+        this.encrypted = below instanceof EncryptedStorage e ? e : null;
     }
 
     @Override
@@ -180,6 +192,9 @@ public final class DefaultSyncEngine implements SyncEngine {
             long[] before = counter.snapshot();
             Version markerBefore = observed;
             d.refreshDeviceId();
+            if (space != null) {
+                space.prepare(d, remoteId);
+            }
             boolean pushing = (plainGuard != null || encrypted != null) && PushBacklog.count(d, remoteId) > 0;
             if (plainGuard != null) {
                 plainGuard.check(pushing);
@@ -268,6 +283,14 @@ public final class DefaultSyncEngine implements SyncEngine {
             notes.addAll(local.notes());
             notes.addAll(snapshots.warnings);
         }
+    }
+
+    @Override
+    public SpaceMembers members() {
+        if (space == null) {
+            throw new IllegalStateException("members: " + remoteId + " is not a shared space; build the engine with space(keys)");
+        }
+        return new DefaultSpaceMembers(space);
     }
 
     @Override

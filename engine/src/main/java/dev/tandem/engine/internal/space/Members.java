@@ -1,0 +1,140 @@
+package dev.tandem.engine.internal.space;
+
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncStorage;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Who may write to a shared space, as its membership log says, and the check every signed object
+ * passes before sync reads it.
+ *
+ * <p>Invariants: the log is read in order from entry 1 and stops at the first entry not there yet,
+ * so every device applies the same prefix; entry 1 admits the owner and every entry is signed by
+ * the owner's key, which each device knows from its invite (never from the storage). An object is
+ * accepted only when (1) a certificate signed by an admitted member's key vouches for its signing
+ * device, (2) the device's signature covers the object's key and body, (3) a batch or head lies
+ * under the signing device's own name, and (4) the member is not removed, or, for a batch, the
+ * batch is at or below the last one the removal accepted for that device. Storage enforces none of
+ * this: a reader does, so a non-member's writes are set aside on every device.
+ */
+public final class Members {
+    private static final Pattern OWN_NAME = Pattern.compile("(batches|heads)/([0-9a-f-]{36})/([0-9]{12}|.*)");
+
+    /** A member as the log leaves it: its key, and for a removed one the last batch accepted per device. */
+    public record Member(String name, byte[] key, Map<UUID, Long> removedAfter) {
+        public boolean removed() {
+            return removedAfter != null;
+        }
+    }
+
+    private final SyncStorage storage;
+    private final PublicKey owner;
+    private final Map<String, Member> members = new LinkedHashMap<>();
+    private final Map<String, PublicKey> memberKeys = new HashMap<>();
+    private long next = 1;
+
+    public Members(SyncStorage storage, PublicKey owner) {
+        this.storage = storage;
+        this.owner = owner;
+    }
+
+    /** Reads log entries not read yet; returns the number of entries applied so far. */
+    public synchronized long refresh() {
+        while (true) {
+            Optional<byte[]> object = storage.get(MemberEntry.key(next));
+            if (object.isEmpty()) {
+                return next - 1;
+            }
+            MemberEntry e = MemberEntry.decode(next, object.get(), owner);
+            if (next == 1 && !MemberEntry.ADD.equals(e.kind())) {
+                throw MemberEntry.corrupt(MemberEntry.key(1), "not the owner's own admission");
+            }
+            if (MemberEntry.ADD.equals(e.kind())) {
+                members.put(e.name(), new Member(e.name(), e.memberKey(), null));
+                memberKeys.put(e.name(), SpaceCrypto.publicKey(e.memberKey()));
+            } else if (members.containsKey(e.name())) {
+                Member m = members.get(e.name());
+                members.put(e.name(), new Member(e.name(), m.key(), e.acceptedUpTo()));
+            }
+            next++;
+        }
+    }
+
+    /** The members the log names, in order of admission; removed ones included. */
+    public synchronized List<Member> list() {
+        return new ArrayList<>(members.values());
+    }
+
+    /** The next free entry number. */
+    public synchronized long nextEntry() {
+        return next;
+    }
+
+    /**
+     * Checks {@code object} read from {@code key}; returns its body, or throws a CORRUPT
+     * {@link SyncException} naming why it is refused (sync sets the object aside and says so).
+     */
+    public byte[] check(String key, SignedObject object) {
+        String refusal = refusal(key, object);
+        if (refusal != null) {
+            refresh(); // an admission or certificate may be newer than what this device read
+            refusal = refusal(key, object);
+        }
+        if (refusal != null) {
+            throw new SyncException(SyncException.Reason.CORRUPT, key + " is refused: " + refusal);
+        }
+        return object.body();
+    }
+
+    private synchronized String refusal(String key, SignedObject object) {
+        Matcher own = OWN_NAME.matcher(key);
+        boolean retirement = key.startsWith("heads/") && key.endsWith("/retired");
+        if (own.matches() && !retirement && !own.group(2).equals(object.signer().toString())) {
+            return "it was signed by device " + object.signer() + ", not by the device it is stored under";
+        }
+        Member vouching = null;
+        for (String certKey : storage.list("certs/" + object.signer() + "/", null, 100)) {
+            Optional<byte[]> bytes = storage.get(certKey);
+            if (bytes.isEmpty()) {
+                continue;
+            }
+            DeviceCert.Unchecked cert;
+            try {
+                cert = DeviceCert.decode(certKey, bytes.get());
+            } catch (SyncException junk) {
+                continue; // junk beside a real certificate must not make the device's objects refused
+            }
+            Member m = members.get(cert.cert().member());
+            if (m == null || !cert.signedBy(memberKeys.get(m.name()))
+                    || !SpaceCrypto.verify(SpaceCrypto.publicKey(cert.cert().deviceKey()), object.signature(),
+                    SignedObject.PURPOSE, key.getBytes(StandardCharsets.UTF_8), object.body())) {
+                continue;
+            }
+            vouching = m;
+            break;
+        }
+        if (vouching == null) {
+            return "its signing device " + object.signer() + " belongs to no member of this shared space";
+        }
+        if (vouching.removed()) {
+            long accepted = vouching.removedAfter().getOrDefault(object.signer(), 0L);
+            boolean earlierBatch = own.matches() && key.startsWith("batches/") && own.group(3).matches("[0-9]{12}")
+                    && Long.parseLong(own.group(3)) <= accepted;
+            if (!earlierBatch) {
+                return "it was written by a device of " + vouching.name() + " after " + vouching.name()
+                        + " was removed from this shared space";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tandem.engine.internal.space;
+
+import dev.tandem.engine.internal.storage.ForwardingStorage;
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.Version;
+import java.security.PrivateKey;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The storage of a shared space, as sync sees it: batches, heads, acks and snapshots are signed by
+ * the device that writes them and checked against the membership ({@link Members}) when read; an
+ * object that fails is a CORRUPT error, which sync sets aside and reports, naming the object and
+ * why. The membership log and the certificates carry their own signatures and pass through.
+ *
+ * <p>Lies above encryption, so what it signs and checks is the plain object; below it, a storage
+ * provider sees only ciphertext, and one that writes an object of its own is refused twice: it
+ * cannot encrypt for the space, and it cannot sign for a member.
+ */
+public final class SignedStorage extends ForwardingStorage {
+    private final Members members;
+    private volatile UUID signer;
+    private volatile PrivateKey key;
+
+    public SignedStorage(SyncStorage delegate, Members members) {
+        super(delegate);
+        this.members = members;
+    }
+
+    /** The device that signs what this storage writes from now on. */
+    public void signAs(UUID device, PrivateKey deviceKey) {
+        this.signer = device;
+        this.key = deviceKey;
+    }
+
+    public Members members() {
+        return members;
+    }
+
+    /** The storage this one signs for (the encryption layer, when the space encrypts). */
+    public SyncStorage below() {
+        return delegate;
+    }
+
+    static boolean signed(String key) {
+        return key.startsWith("batches/") || key.startsWith("heads/") || key.startsWith("acks/")
+                || key.startsWith("snapshots/");
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        Optional<byte[]> object = delegate.get(key);
+        if (object.isEmpty() || !signed(key)) {
+            return object;
+        }
+        return Optional.of(members.check(key, SignedObject.read(key, object.get())));
+    }
+
+    @Override
+    public boolean createIfAbsent(String key, byte[] data) {
+        return delegate.createIfAbsent(key, signed(key) ? sign(key, data) : data);
+    }
+
+    @Override
+    public Version overwrite(String key, byte[] data) {
+        return delegate.overwrite(key, signed(key) ? sign(key, data) : data);
+    }
+
+    private byte[] sign(String objectKey, byte[] data) {
+        if (signer == null) {
+            throw new IllegalStateException("A shared space's objects are written only in a sync, which names its device");
+        }
+        return SignedObject.wrap(objectKey, data, signer, key);
+    }
+}

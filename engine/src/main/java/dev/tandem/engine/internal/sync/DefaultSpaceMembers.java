@@ -1,0 +1,117 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.internal.space.DeviceCert;
+import dev.tandem.engine.internal.space.MemberEntry;
+import dev.tandem.engine.internal.space.Members;
+import dev.tandem.engine.internal.space.SpaceCrypto;
+import dev.tandem.engine.sync.SpaceMember;
+import dev.tandem.engine.sync.SpaceMembers;
+import dev.tandem.engine.sync.SyncException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link SpaceMembers} over a space's storage. A change is one new log entry, created if absent at
+ * the next free number; when another owner device took that number first, the log is read again
+ * and the entry goes to the next one.
+ */
+final class DefaultSpaceMembers implements SpaceMembers {
+    private final SpaceSetup space;
+    private final Members members;
+
+    DefaultSpaceMembers(SpaceSetup space) {
+        this.space = space;
+        this.members = space.signed().members();
+    }
+
+    @Override
+    public List<SpaceMember> list() {
+        members.refresh();
+        List<SpaceMember> out = new ArrayList<>();
+        List<Members.Member> all = members.list();
+        for (int i = 0; i < all.size(); i++) {
+            Members.Member m = all.get(i);
+            out.add(new SpaceMember(m.name(), SpaceCrypto.fingerprint(m.key()), i == 0, m.removed()));
+        }
+        return out;
+    }
+
+    @Override
+    public SpaceMember admit(String name, byte[] memberPublicKey) {
+        String n = name == null ? "" : name.strip();
+        if (n.isEmpty() || n.length() > 200) {
+            throw new IllegalArgumentException("name: 1 to 200 characters, was '" + name + "'");
+        }
+        SpaceCrypto.publicKey(memberPublicKey);
+        members.refresh();
+        if (members.list().stream().anyMatch(m -> m.name().equals(n) && !m.removed())) {
+            throw new IllegalArgumentException("name: " + n + " is already a member");
+        }
+        append(new MemberEntry(MemberEntry.ADD, n, memberPublicKey, Map.of()));
+        return new SpaceMember(n, SpaceCrypto.fingerprint(memberPublicKey), false, false);
+    }
+
+    @Override
+    public SpaceMember remove(String name) {
+        members.refresh();
+        Members.Member m = members.list().stream().filter(x -> x.name().equals(name) && !x.removed()).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("name: no member called " + name));
+        if (members.list().get(0).name().equals(name)) {
+            throw new IllegalArgumentException("name: " + name + " owns the space and cannot be removed");
+        }
+        // The last batch each of their devices has on the remote now stays accepted; nothing after.
+        Map<UUID, Long> accepted = new HashMap<>();
+        for (UUID device : devicesOf(name)) {
+            long head = 0;
+            for (String key : space.signed().list("heads/" + device + "/", null, 1000)) {
+                String last = key.substring(key.lastIndexOf('/') + 1);
+                if (last.matches("[0-9]{12}")) {
+                    head = Math.max(head, Long.parseLong(last));
+                }
+            }
+            accepted.put(device, head);
+        }
+        append(new MemberEntry(MemberEntry.REMOVE, name, null, accepted));
+        return new SpaceMember(name, SpaceCrypto.fingerprint(m.key()), false, true);
+    }
+
+    private List<UUID> devicesOf(String member) {
+        List<UUID> devices = new ArrayList<>();
+        for (String key : space.signed().list("certs/", null, 10_000)) {
+            Optional<byte[]> bytes = space.signed().get(key);
+            if (bytes.isEmpty()) {
+                continue;
+            }
+            try {
+                DeviceCert.Unchecked cert = DeviceCert.decode(key, bytes.get());
+                if (cert.cert().member().equals(member)) {
+                    devices.add(cert.cert().device());
+                }
+            } catch (SyncException junk) {
+                // not a certificate anyone can rely on; it vouches for nothing
+            }
+        }
+        return devices;
+    }
+
+    private void append(MemberEntry entry) {
+        if (space.ownerPrivate() == null) {
+            throw new IllegalStateException("members: only the space's owner can change who is a member");
+        }
+        for (int attempt = 0; attempt < 20; attempt++) {
+            long seq = members.nextEntry();
+            if (space.signed().createIfAbsent(MemberEntry.key(seq), entry.encode(seq,
+                    SpaceCrypto.privateKey(space.ownerPrivate())))) {
+                members.refresh();
+                return;
+            }
+            members.refresh();
+        }
+        throw new SyncException(SyncException.Reason.REMOTE_BUSY, "members: the membership log kept changing while"
+                + " writing to it; try again");
+    }
+}

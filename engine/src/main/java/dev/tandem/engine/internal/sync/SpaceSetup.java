@@ -1,0 +1,98 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.space.DeviceCert;
+import dev.tandem.engine.internal.space.MemberEntry;
+import dev.tandem.engine.internal.space.SignedStorage;
+import dev.tandem.engine.internal.space.SpaceCrypto;
+import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A sync engine's part in a shared space: the signing layer, and what this device makes sure of
+ * before each sync.
+ *
+ * <p>Before anything is read, the membership log's new entries are applied. Before anything is
+ * written: the device's own Ed25519 key exists (made once per database and
+ * kept in {@code _tandem_meta}, never on a remote), the storage signs as this device, a certificate
+ * signed with the member's key vouches for the device on the remote (written once per device id
+ * and remote, remembered locally), and on the owner's devices the membership log has its first
+ * entry, the owner's own admission. Each step is create-if-absent, so a crash anywhere is finished
+ * by the next sync.
+ */
+public record SpaceSetup(SignedStorage signed, byte[] ownerPrivate, String memberName, byte[] memberPublic,
+                         byte[] memberPrivate) {
+    private static final String DEVICE_KEY = "space_device_key";
+
+    /** Readies this database's device to sign in the space {@code remoteId}. */
+    void prepare(SyncPort db, String remoteId) {
+        UUID device = db.deviceUuid();
+        byte[] deviceKey = deviceKey(db);
+        PrivateKey privateKey = SpaceCrypto.privateKey(deviceKey);
+        byte[] publicKey = publicOf(db);
+        signed.signAs(device, privateKey);
+        // Read the log's new entries (one request when there are none), so a removal is applied
+        // before this sync reads anything the removed member wrote.
+        if (signed.members().refresh() == 0 && ownerPrivate != null) {
+            signed.createIfAbsent(MemberEntry.key(1), new MemberEntry(MemberEntry.ADD, memberName, memberPublic, Map.of())
+                    .encode(1, SpaceCrypto.privateKey(ownerPrivate)));
+        }
+        String certKey = DeviceCert.key(device, publicKey);
+        String marker = "space_cert:" + remoteId;
+        if (!certKey.equals(meta(db, marker))) {
+            signed.createIfAbsent(certKey, new DeviceCert(device, publicKey, memberName)
+                    .encode(SpaceCrypto.privateKey(memberPrivate)));
+            setMeta(db, marker, certKey);
+        }
+    }
+
+    /** This database's device signing key (PKCS #8), made on first use. */
+    private static byte[] deviceKey(SyncPort db) {
+        String stored = meta(db, DEVICE_KEY);
+        if (stored == null) {
+            KeyPair pair = SpaceCrypto.newKeyPair();
+            String both = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + " "
+                    + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+            db.write("Making this device's signing key", s -> {
+                PreparedStatement ps = s.sql().get("INSERT OR IGNORE INTO _tandem_meta(key, value) VALUES(?, ?)");
+                ps.setString(1, DEVICE_KEY);
+                ps.setString(2, both);
+                ps.executeUpdate();
+                return null;
+            });
+            stored = meta(db, DEVICE_KEY);
+        }
+        return Base64.getDecoder().decode(stored.split(" ")[0]);
+    }
+
+    private static byte[] publicOf(SyncPort db) {
+        return Base64.getDecoder().decode(meta(db, DEVICE_KEY).split(" ")[1]);
+    }
+
+    private static String meta(SyncPort db, String key) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    private static void setMeta(SyncPort db, String key, String value) {
+        db.write("Recording " + key, s -> {
+            PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
+                    + " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+}

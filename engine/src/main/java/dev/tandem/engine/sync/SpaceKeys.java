@@ -1,0 +1,137 @@
+package dev.tandem.engine.sync;
+
+import dev.tandem.engine.internal.space.SpaceCrypto;
+import java.security.KeyPair;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * What a device needs to take part in a space shared between people ({@link SyncEngine.Builder#space}):
+ * the owner's public key, which every member learns from its invite and never from the storage; this
+ * member's name and key pair, with which it vouches for its own devices; and, on the owner's devices
+ * only, the owner's private key, which signs the membership log. All keys are Ed25519.
+ *
+ * <p>{@link #encode()} gives a single line to keep with the profile's settings; it holds private
+ * keys, so it belongs where the passphrase does. {@link #toString()} shows no secret.
+ */
+public final class SpaceKeys {
+    private final byte[] ownerPublic;
+    private final byte[] ownerPrivate;
+    private final String member;
+    private final byte[] memberPublic;
+    private final byte[] memberPrivate;
+
+    private SpaceKeys(byte[] ownerPublic, byte[] ownerPrivate, String member, byte[] memberPublic, byte[] memberPrivate) {
+        this.ownerPublic = ownerPublic.clone();
+        this.ownerPrivate = ownerPrivate == null ? null : ownerPrivate.clone();
+        this.member = member;
+        this.memberPublic = memberPublic.clone();
+        this.memberPrivate = memberPrivate.clone();
+        // Fail now, naming the part, rather than at the first sync.
+        SpaceCrypto.publicKey(this.ownerPublic);
+        SpaceCrypto.publicKey(this.memberPublic);
+        SpaceCrypto.privateKey(this.memberPrivate);
+        if (this.ownerPrivate != null) {
+            SpaceCrypto.privateKey(this.ownerPrivate);
+        }
+    }
+
+    /** A new space owned by the person called {@code ownerName}: new owner and member keys. */
+    public static SpaceKeys newSpace(String ownerName) {
+        KeyPair owner = SpaceCrypto.newKeyPair();
+        KeyPair me = SpaceCrypto.newKeyPair();
+        return new SpaceKeys(owner.getPublic().getEncoded(), owner.getPrivate().getEncoded(), name(ownerName),
+                me.getPublic().getEncoded(), me.getPrivate().getEncoded());
+    }
+
+    /**
+     * A person joining the space of the owner whose public key the invite carries: a new member key
+     * pair, whose public half the owner admits ({@link SpaceMembers#admit}).
+     */
+    public static SpaceKeys joining(byte[] ownerPublicKey, String memberName) {
+        Objects.requireNonNull(ownerPublicKey, "ownerPublicKey");
+        KeyPair me = SpaceCrypto.newKeyPair();
+        return new SpaceKeys(ownerPublicKey, null, name(memberName), me.getPublic().getEncoded(),
+                me.getPrivate().getEncoded());
+    }
+
+    /** Reads what {@link #encode()} wrote; an {@link IllegalArgumentException} names what is wrong. */
+    public static SpaceKeys decode(String line) {
+        String[] p = Objects.requireNonNull(line, "line").strip().split(" ", -1);
+        if (p.length != 6 || !"space1".equals(p[0])) {
+            throw new IllegalArgumentException("space keys: not a line SpaceKeys.encode() wrote");
+        }
+        Base64.Decoder b = Base64.getDecoder();
+        try {
+            return new SpaceKeys(b.decode(p[1]), p[2].isEmpty() ? null : b.decode(p[2]),
+                    new String(b.decode(p[3]), java.nio.charset.StandardCharsets.UTF_8), b.decode(p[4]), b.decode(p[5]));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("space keys: damaged (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** One line holding every key, private ones included. */
+    public String encode() {
+        Base64.Encoder b = Base64.getEncoder();
+        return String.join(" ", "space1", b.encodeToString(ownerPublic), ownerPrivate == null ? "" : b.encodeToString(ownerPrivate),
+                b.encodeToString(member.getBytes(java.nio.charset.StandardCharsets.UTF_8)), b.encodeToString(memberPublic),
+                b.encodeToString(memberPrivate));
+    }
+
+    public byte[] ownerPublicKey() {
+        return ownerPublic.clone();
+    }
+
+    /** Whether these keys may change the membership (the owner's devices). */
+    public boolean isOwner() {
+        return ownerPrivate != null;
+    }
+
+    public String memberName() {
+        return member;
+    }
+
+    public byte[] memberPublicKey() {
+        return memberPublic.clone();
+    }
+
+    /** The member key's fingerprint, for the owner to compare before admitting. */
+    public String fingerprint() {
+        return SpaceCrypto.fingerprint(memberPublic);
+    }
+
+    /** Internal: the private keys, for the engine. */
+    byte[] ownerPrivateKey() {
+        return ownerPrivate == null ? null : ownerPrivate.clone();
+    }
+
+    byte[] memberPrivateKey() {
+        return memberPrivate.clone();
+    }
+
+    private static String name(String name) {
+        Objects.requireNonNull(name, "name");
+        String n = name.strip();
+        if (n.isEmpty() || n.length() > 200) {
+            throw new IllegalArgumentException("name: 1 to 200 characters, was '" + name + "'");
+        }
+        return n;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SpaceKeys k && Arrays.equals(ownerPublic, k.ownerPublic) && member.equals(k.member)
+                && Arrays.equals(memberPublic, k.memberPublic) && (ownerPrivate == null) == (k.ownerPrivate == null);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(Arrays.hashCode(ownerPublic), member, Arrays.hashCode(memberPublic));
+    }
+
+    @Override
+    public String toString() {
+        return "SpaceKeys[member " + member + " " + fingerprint() + (isOwner() ? ", owner" : "") + "]";
+    }
+}

@@ -84,6 +84,7 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncEngine$Builder")
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncStorage")
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SpaceKeys")
+                .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SpaceInvite")
                 .should().dependOnClassesThat().resideInAPackage(INTERNAL + "..")
                 .check(MAIN);
     }

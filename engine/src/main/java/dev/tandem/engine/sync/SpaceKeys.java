@@ -1,5 +1,6 @@
 package dev.tandem.engine.sync;
 
+import dev.tandem.engine.internal.space.Sealed;
 import dev.tandem.engine.internal.space.SpaceCrypto;
 import java.security.KeyPair;
 import java.util.Arrays;
@@ -21,13 +22,19 @@ public final class SpaceKeys {
     private final String member;
     private final byte[] memberPublic;
     private final byte[] memberPrivate;
+    private final byte[] agreementPublic;
+    private final byte[] agreementPrivate;
 
-    private SpaceKeys(byte[] ownerPublic, byte[] ownerPrivate, String member, byte[] memberPublic, byte[] memberPrivate) {
+    private SpaceKeys(byte[] ownerPublic, byte[] ownerPrivate, String member, byte[] memberPublic, byte[] memberPrivate,
+                      byte[] agreementPublic, byte[] agreementPrivate) {
         this.ownerPublic = ownerPublic.clone();
         this.ownerPrivate = ownerPrivate == null ? null : ownerPrivate.clone();
         this.member = member;
         this.memberPublic = memberPublic.clone();
         this.memberPrivate = memberPrivate.clone();
+        this.agreementPublic = agreementPublic.clone();
+        this.agreementPrivate = agreementPrivate.clone();
+        Sealed.publicKey(this.agreementPublic);
         // Fail now, naming the part, rather than at the first sync.
         SpaceCrypto.publicKey(this.ownerPublic);
         SpaceCrypto.publicKey(this.memberPublic);
@@ -41,8 +48,10 @@ public final class SpaceKeys {
     public static SpaceKeys newSpace(String ownerName) {
         KeyPair owner = SpaceCrypto.newKeyPair();
         KeyPair me = SpaceCrypto.newKeyPair();
+        KeyPair agree = Sealed.newKeyPair();
         return new SpaceKeys(owner.getPublic().getEncoded(), owner.getPrivate().getEncoded(), name(ownerName),
-                me.getPublic().getEncoded(), me.getPrivate().getEncoded());
+                me.getPublic().getEncoded(), me.getPrivate().getEncoded(), agree.getPublic().getEncoded(),
+                agree.getPrivate().getEncoded());
     }
 
     /**
@@ -52,20 +61,22 @@ public final class SpaceKeys {
     public static SpaceKeys joining(byte[] ownerPublicKey, String memberName) {
         Objects.requireNonNull(ownerPublicKey, "ownerPublicKey");
         KeyPair me = SpaceCrypto.newKeyPair();
+        KeyPair agree = Sealed.newKeyPair();
         return new SpaceKeys(ownerPublicKey, null, name(memberName), me.getPublic().getEncoded(),
-                me.getPrivate().getEncoded());
+                me.getPrivate().getEncoded(), agree.getPublic().getEncoded(), agree.getPrivate().getEncoded());
     }
 
     /** Reads what {@link #encode()} wrote; an {@link IllegalArgumentException} names what is wrong. */
     public static SpaceKeys decode(String line) {
         String[] p = Objects.requireNonNull(line, "line").strip().split(" ", -1);
-        if (p.length != 6 || !"space1".equals(p[0])) {
+        if (p.length != 8 || !"space1".equals(p[0])) {
             throw new IllegalArgumentException("space keys: not a line SpaceKeys.encode() wrote");
         }
         Base64.Decoder b = Base64.getDecoder();
         try {
             return new SpaceKeys(b.decode(p[1]), p[2].isEmpty() ? null : b.decode(p[2]),
-                    new String(b.decode(p[3]), java.nio.charset.StandardCharsets.UTF_8), b.decode(p[4]), b.decode(p[5]));
+                    new String(b.decode(p[3]), java.nio.charset.StandardCharsets.UTF_8), b.decode(p[4]), b.decode(p[5]),
+                    b.decode(p[6]), b.decode(p[7]));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("space keys: damaged (" + e.getMessage() + ")", e);
         }
@@ -76,7 +87,7 @@ public final class SpaceKeys {
         Base64.Encoder b = Base64.getEncoder();
         return String.join(" ", "space1", b.encodeToString(ownerPublic), ownerPrivate == null ? "" : b.encodeToString(ownerPrivate),
                 b.encodeToString(member.getBytes(java.nio.charset.StandardCharsets.UTF_8)), b.encodeToString(memberPublic),
-                b.encodeToString(memberPrivate));
+                b.encodeToString(memberPrivate), b.encodeToString(agreementPublic), b.encodeToString(agreementPrivate));
     }
 
     public byte[] ownerPublicKey() {
@@ -99,6 +110,15 @@ public final class SpaceKeys {
     /** The member key's fingerprint, for the owner to compare before admitting. */
     public String fingerprint() {
         return SpaceCrypto.fingerprint(memberPublic);
+    }
+
+    /** The X25519 key the owner seals the space's secret to when admitting this member. */
+    public byte[] agreementPublicKey() {
+        return agreementPublic.clone();
+    }
+
+    byte[] agreementPrivateKey() {
+        return agreementPrivate.clone();
     }
 
     /** Internal: the private keys, for the engine. */

@@ -14,6 +14,21 @@ public interface SpaceMembers {
     List<SpaceMember> list();
 
     /**
+     * A new invite to this space, at {@code location} (the app's description of the remote, which
+     * travels in the code as it is). Owner only.
+     */
+    SpaceInvite invite(String location);
+
+    /** Join requests made with this space's invites by people not admitted yet. Owner only. */
+    List<JoinRequest> requests();
+
+    /**
+     * Admits the person who made {@code request} under their name, and seals the space's
+     * passphrase to their key so their device can open the space. Compare the fingerprint first.
+     */
+    SpaceMember admit(JoinRequest request);
+
+    /**
      * Admits the person called {@code name} whose member key is {@code memberPublicKey} (from their
      * join request; compare its fingerprint with them first). Their devices may write from now on.
      */

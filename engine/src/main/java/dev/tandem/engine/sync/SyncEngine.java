@@ -313,6 +313,10 @@ public interface SyncEngine extends AutoCloseable {
             if (passphrase != null && recoveryKey != null) {
                 throw new IllegalArgumentException("recoveryKey: give either a passphrase or a recovery key, not both");
             }
+            if (space != null && passphrase == null) {
+                throw new IllegalArgumentException("space: a shared space is always encrypted; set encrypted(passphrase),"
+                        + " the space's passphrase from its invite");
+            }
             if (scope instanceof SyncScope.Tree tree) {
                 validate(tree);
             } else if (scope instanceof SyncScope.Except except) {
@@ -332,6 +336,7 @@ public interface SyncEngine extends AutoCloseable {
             // A target that already encrypts (composed by hand) has its own check; any other plain
             // stack is guarded against an encrypted remote.
             SyncStorage plain = storage instanceof EncryptedStorage ? null : s;
+            SyncStorage raw = s;
             if (secret != null) {
                 String name = deviceName == null || deviceName.isBlank() ? HostName.ofThisMachine() : deviceName.strip();
                 s = new EncryptedStorage(s, secret, name, Clock.systemUTC());
@@ -341,8 +346,8 @@ public interface SyncEngine extends AutoCloseable {
             if (space != null) {
                 SignedStorage signed = new SignedStorage(s, new Members(s,
                         SpaceCrypto.publicKey(space.ownerPublicKey())));
-                spaceSetup = new SpaceSetup(signed, space.ownerPrivateKey(), space.memberName(), space.memberPublicKey(),
-                        space.memberPrivateKey());
+                spaceSetup = new SpaceSetup(signed, raw, passphrase, space.ownerPrivateKey(), space.memberName(),
+                        space.memberPublicKey(), space.memberPrivateKey(), space.agreementPublicKey());
                 s = signed;
             }
             return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope,

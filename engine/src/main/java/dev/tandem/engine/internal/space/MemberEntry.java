@@ -17,9 +17,11 @@ import org.msgpack.core.MessageUnpacker;
  * and the member's public key) or removes one, naming for each of its devices the last batch that
  * stays accepted. Signed by the owner's key over the entry's object key and payload.
  *
- * <pre>[ payload bin, signature bin 64 ]   payload: [ 1, "add"|"remove", name str, key bin|nil, {device bin16: seq} ]</pre>
+ * <pre>[ payload bin, signature bin 64 ]
+ * payload: [ 1, "add"|"remove", name str, key bin|nil, {device bin16: seq}, agreement key bin|nil ]</pre>
+ * The agreement key (X25519) is what the owner seals a new passphrase to after a rotation.
  */
-public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, Long> acceptedUpTo) {
+public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, Long> acceptedUpTo, byte[] agreementKey) {
     public static final String ADD = "add";
     public static final String REMOVE = "remove";
     static final String PURPOSE = "member-entry";
@@ -38,7 +40,7 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
     /** The object to store under {@code key(seq)}, signed with the owner's key. */
     public byte[] encode(long seq, PrivateKey owner) {
         byte[] payload = PackedValues.encode(p -> {
-            p.packArrayHeader(5);
+            p.packArrayHeader(6);
             p.packInt(1);
             p.packString(kind);
             p.packString(name);
@@ -53,6 +55,12 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
                 p.packBinaryHeader(16);
                 p.writePayload(uuid(e.getKey()));
                 p.packLong(e.getValue());
+            }
+            if (agreementKey == null) {
+                p.packNil();
+            } else {
+                p.packBinaryHeader(agreementKey.length);
+                p.writePayload(agreementKey);
             }
         });
         byte[] sig = SpaceCrypto.sign(owner, PURPOSE, key(seq).getBytes(StandardCharsets.UTF_8), payload);
@@ -78,7 +86,7 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
                 throw corrupt(key, "not signed by the space's owner");
             }
             try (MessageUnpacker p = MessagePack.newDefaultUnpacker(payload)) {
-                if (p.unpackArrayHeader() != 5 || p.unpackInt() != 1) {
+                if (p.unpackArrayHeader() != 6 || p.unpackInt() != 1) {
                     throw corrupt(key, "an entry of an unknown format");
                 }
                 String kind = p.unpackString();
@@ -101,10 +109,11 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
                     }
                     bounds.put(uuid(d), p.unpackLong());
                 }
+                byte[] agreement = p.tryUnpackNil() ? null : p.readPayload(bounded(p.unpackBinaryHeader(), 1024, key));
                 if (ADD.equals(kind) && memberKey == null) {
                     throw corrupt(key, "an admission without a key");
                 }
-                return new MemberEntry(kind, name, memberKey, bounds);
+                return new MemberEntry(kind, name, memberKey, bounds, agreement);
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof SyncException s) {

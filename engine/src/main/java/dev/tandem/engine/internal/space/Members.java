@@ -75,6 +75,11 @@ public final class Members {
         return new ArrayList<>(members.values());
     }
 
+    /** The owner's public key, as the invite gave it. */
+    public byte[] owner() {
+        return owner.getEncoded();
+    }
+
     /** The next free entry number. */
     public synchronized long nextEntry() {
         return next;

@@ -229,7 +229,9 @@ public final class EncryptedStorage extends ForwardingStorage {
     }
 
     private static boolean isReserved(String key) {
-        return key.equals(DESCRIPTOR_KEY) || key.startsWith(DESCRIPTOR_KEY + "/") || key.startsWith(KEYRING_PREFIX);
+        // invites/: a shared space's join requests and grants, plain, as the joiner has no key yet.
+        return key.equals(DESCRIPTOR_KEY) || key.startsWith(DESCRIPTOR_KEY + "/") || key.startsWith(KEYRING_PREFIX)
+                || key.startsWith("invites/");
     }
 
     private static void checkNotReserved(String key) {

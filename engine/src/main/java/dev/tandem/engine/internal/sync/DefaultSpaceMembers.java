@@ -1,17 +1,25 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.space.DeviceCert;
+import dev.tandem.engine.internal.space.JoinObjects;
+import dev.tandem.engine.internal.space.Sealed;
 import dev.tandem.engine.internal.space.MemberEntry;
 import dev.tandem.engine.internal.space.Members;
 import dev.tandem.engine.internal.space.SpaceCrypto;
+import dev.tandem.engine.sync.JoinRequest;
+import dev.tandem.engine.sync.SpaceInvite;
 import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.engine.sync.SpaceMembers;
 import dev.tandem.engine.sync.SyncException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,6 +28,9 @@ import java.util.UUID;
  * and the entry goes to the next one.
  */
 final class DefaultSpaceMembers implements SpaceMembers {
+    /** The invites' secrets, one object each, encrypted like the space's other objects. */
+    static final String PENDING = "pending-invites/";
+
     private final SpaceSetup space;
     private final Members members;
 
@@ -41,7 +52,72 @@ final class DefaultSpaceMembers implements SpaceMembers {
     }
 
     @Override
+    public SpaceInvite invite(String location) {
+        Objects.requireNonNull(location, "location");
+        owner();
+        SpaceInvite invite = SpaceInvite.create(location, members.owner());
+        // Kept encrypted with the space's key: whoever reads the storage cannot make requests.
+        space.signed().createIfAbsent(PENDING + invite.id(), invite.secret());
+        return invite;
+    }
+
+    @Override
+    public List<JoinRequest> requests() {
+        owner();
+        members.refresh();
+        Set<String> admitted = new HashSet<>();
+        members.list().forEach(m -> admitted.add(SpaceCrypto.fingerprint(m.key())));
+        List<JoinRequest> out = new ArrayList<>();
+        for (String pending : space.signed().list(PENDING, null, 1000)) {
+            String id = pending.substring(PENDING.length());
+            Optional<byte[]> secret = space.signed().get(pending);
+            if (secret.isEmpty()) {
+                continue;
+            }
+            for (String key : space.raw().list("invites/" + id + "/", null, 1000)) {
+                if (!key.contains("/request-")) {
+                    continue;
+                }
+                Optional<byte[]> object = space.raw().get(key);
+                if (object.isEmpty()) {
+                    continue;
+                }
+                JoinObjects.Request r;
+                try {
+                    r = JoinObjects.decodeRequest(id, secret.get(), key, object.get());
+                } catch (SyncException notFromAnInviteHolder) {
+                    continue; // shown to nobody: only requests made with the invite's secret count
+                }
+                String fingerprint = SpaceCrypto.fingerprint(r.memberKey());
+                if (!admitted.contains(fingerprint)) {
+                    out.add(new JoinRequest(id, r.name(), fingerprint, r.memberKey(), r.agreementKey()));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public SpaceMember admit(JoinRequest request) {
+        owner();
+        SpaceMember member = admit(request.name(), request.memberPublicKey(), request.agreementPublicKey());
+        String grant = JoinObjects.grantKey(request.inviteId(), request.memberPublicKey());
+        byte[] sealed = Sealed.seal(request.agreementPublicKey(), grant, space.passphrase().getBytes(StandardCharsets.UTF_8));
+        byte[] signature = SpaceCrypto.sign(SpaceCrypto.privateKey(space.ownerPrivate()), "grant",
+                grant.getBytes(StandardCharsets.UTF_8), sealed);
+        byte[] object = new byte[signature.length + sealed.length];
+        System.arraycopy(signature, 0, object, 0, signature.length);
+        System.arraycopy(sealed, 0, object, signature.length, sealed.length);
+        space.raw().createIfAbsent(grant, object);
+        return member;
+    }
+
+    @Override
     public SpaceMember admit(String name, byte[] memberPublicKey) {
+        return admit(name, memberPublicKey, null);
+    }
+
+    private SpaceMember admit(String name, byte[] memberPublicKey, byte[] agreementKey) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty() || n.length() > 200) {
             throw new IllegalArgumentException("name: 1 to 200 characters, was '" + name + "'");
@@ -51,7 +127,7 @@ final class DefaultSpaceMembers implements SpaceMembers {
         if (members.list().stream().anyMatch(m -> m.name().equals(n) && !m.removed())) {
             throw new IllegalArgumentException("name: " + n + " is already a member");
         }
-        append(new MemberEntry(MemberEntry.ADD, n, memberPublicKey, Map.of()));
+        append(new MemberEntry(MemberEntry.ADD, n, memberPublicKey, Map.of(), agreementKey));
         return new SpaceMember(n, SpaceCrypto.fingerprint(memberPublicKey), false, false);
     }
 
@@ -75,7 +151,7 @@ final class DefaultSpaceMembers implements SpaceMembers {
             }
             accepted.put(device, head);
         }
-        append(new MemberEntry(MemberEntry.REMOVE, name, null, accepted));
+        append(new MemberEntry(MemberEntry.REMOVE, name, null, accepted, null));
         return new SpaceMember(name, SpaceCrypto.fingerprint(m.key()), false, true);
     }
 
@@ -98,10 +174,14 @@ final class DefaultSpaceMembers implements SpaceMembers {
         return devices;
     }
 
-    private void append(MemberEntry entry) {
+    private void owner() {
         if (space.ownerPrivate() == null) {
-            throw new IllegalStateException("members: only the space's owner can change who is a member");
+            throw new IllegalStateException("members: only the space's owner can invite and change who is a member");
         }
+    }
+
+    private void append(MemberEntry entry) {
+        owner();
         for (int attempt = 0; attempt < 20; attempt++) {
             long seq = members.nextEntry();
             if (space.signed().createIfAbsent(MemberEntry.key(seq), entry.encode(seq,

@@ -5,6 +5,7 @@ import dev.tandem.engine.internal.space.DeviceCert;
 import dev.tandem.engine.internal.space.MemberEntry;
 import dev.tandem.engine.internal.space.SignedStorage;
 import dev.tandem.engine.internal.space.SpaceCrypto;
+import dev.tandem.engine.sync.SyncStorage;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.sql.PreparedStatement;
@@ -14,8 +15,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A sync engine's part in a shared space: the signing layer, and what this device makes sure of
- * before each sync.
+ * A sync engine's part in a shared space: the signing layer, the storage below encryption (for the
+ * plain objects of joining), the space's passphrase (sealed to those the owner admits), the
+ * member's keys, and what this device makes sure of before each sync.
  *
  * <p>Before anything is read, the membership log's new entries are applied. Before anything is
  * written: the device's own Ed25519 key exists (made once per database and
@@ -25,8 +27,8 @@ import java.util.UUID;
  * entry, the owner's own admission. Each step is create-if-absent, so a crash anywhere is finished
  * by the next sync.
  */
-public record SpaceSetup(SignedStorage signed, byte[] ownerPrivate, String memberName, byte[] memberPublic,
-                         byte[] memberPrivate) {
+public record SpaceSetup(SignedStorage signed, SyncStorage raw, String passphrase, byte[] ownerPrivate,
+                         String memberName, byte[] memberPublic, byte[] memberPrivate, byte[] agreementPublic) {
     private static final String DEVICE_KEY = "space_device_key";
 
     /** Readies this database's device to sign in the space {@code remoteId}. */
@@ -39,7 +41,7 @@ public record SpaceSetup(SignedStorage signed, byte[] ownerPrivate, String membe
         // Read the log's new entries (one request when there are none), so a removal is applied
         // before this sync reads anything the removed member wrote.
         if (signed.members().refresh() == 0 && ownerPrivate != null) {
-            signed.createIfAbsent(MemberEntry.key(1), new MemberEntry(MemberEntry.ADD, memberName, memberPublic, Map.of())
+            signed.createIfAbsent(MemberEntry.key(1), new MemberEntry(MemberEntry.ADD, memberName, memberPublic, Map.of(), agreementPublic)
                     .encode(1, SpaceCrypto.privateKey(ownerPrivate)));
         }
         String certKey = DeviceCert.key(device, publicKey);

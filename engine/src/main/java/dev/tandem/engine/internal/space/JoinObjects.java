@@ -1,0 +1,94 @@
+package dev.tandem.engine.internal.space;
+
+import static dev.tandem.engine.internal.space.MemberEntry.bounded;
+import static dev.tandem.engine.internal.space.MemberEntry.corrupt;
+
+import dev.tandem.engine.internal.store.PackedValues;
+import dev.tandem.engine.sync.SyncException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessageUnpacker;
+
+/**
+ * The two plain objects of joining a space, under {@code invites/<invite id>/}: the joiner's
+ * request ({@code request-<key id>}: name, member key, X25519 key, and an HMAC with the invite's
+ * secret, so only someone holding the invite can ask), and the owner's grant ({@code grant-<key
+ * id>}: the space's passphrase sealed to the joiner's X25519 key, so only the admitted joiner can
+ * open it). Neither is encrypted with the space's key, which the joiner does not have yet; the
+ * encryption layer keeps {@code invites/} out of its listings.
+ *
+ * <pre>request: [ 1, name str, member key bin, agreement key bin, mac bin 32 ]</pre>
+ */
+public final class JoinObjects {
+    /** A request as read, its HMAC checked. */
+    public record Request(String inviteId, String name, byte[] memberKey, byte[] agreementKey) {
+    }
+
+    private JoinObjects() {
+    }
+
+    /** The id of a member key inside object names. */
+    public static String keyId(byte[] memberKey) {
+        return SpaceCrypto.fingerprint(memberKey).replace(" ", "").substring(0, 16);
+    }
+
+    public static String requestKey(String inviteId, byte[] memberKey) {
+        return "invites/" + inviteId + "/request-" + keyId(memberKey);
+    }
+
+    public static String grantKey(String inviteId, byte[] memberKey) {
+        return "invites/" + inviteId + "/grant-" + keyId(memberKey);
+    }
+
+    public static byte[] encodeRequest(String inviteId, byte[] secret, String name, byte[] memberKey, byte[] agreementKey) {
+        byte[] mac = mac(secret, inviteId, name, memberKey, agreementKey);
+        return PackedValues.encode(p -> {
+            p.packArrayHeader(5);
+            p.packInt(1);
+            p.packString(name);
+            p.packBinaryHeader(memberKey.length);
+            p.writePayload(memberKey);
+            p.packBinaryHeader(agreementKey.length);
+            p.writePayload(agreementKey);
+            p.packBinaryHeader(mac.length);
+            p.writePayload(mac);
+        });
+    }
+
+    /** Reads a request; a CORRUPT {@link SyncException} when malformed, stored under another name, or not from an invite holder. */
+    public static Request decodeRequest(String inviteId, byte[] secret, String key, byte[] object) {
+        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(object)) {
+            if (u.unpackArrayHeader() != 5 || u.unpackInt() != 1) {
+                throw corrupt(key, "not a join request");
+            }
+            String name = u.unpackString();
+            byte[] memberKey = u.readPayload(bounded(u.unpackBinaryHeader(), 1024, key));
+            byte[] agreementKey = u.readPayload(bounded(u.unpackBinaryHeader(), 1024, key));
+            byte[] mac = u.readPayload(bounded(u.unpackBinaryHeader(), 32, key));
+            SpaceCrypto.publicKey(memberKey);
+            Sealed.publicKey(agreementKey);
+            if (name.isBlank() || name.length() > 200 || !requestKey(inviteId, memberKey).equals(key)
+                    || !MessageDigest.isEqual(mac, mac(secret, inviteId, name, memberKey, agreementKey))) {
+                throw corrupt(key, "a join request that does not come from anyone holding the invite");
+            }
+            return new Request(inviteId, name.strip(), memberKey, agreementKey);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SyncException s) {
+                throw s;
+            }
+            throw corrupt(key, "unreadable (" + e.getMessage() + ")");
+        }
+    }
+
+    private static byte[] mac(byte[] secret, String inviteId, String name, byte[] memberKey, byte[] agreementKey) {
+        try {
+            return Sealed.mac(secret, "join-request", inviteId.getBytes(StandardCharsets.UTF_8),
+                    name.getBytes(StandardCharsets.UTF_8), memberKey, agreementKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,7 +1,6 @@
 package dev.tandem.engine.sync;
 
 import dev.tandem.engine.internal.space.JoinObjects;
-import dev.tandem.engine.internal.space.Sealed;
 import dev.tandem.engine.internal.space.SpaceCrypto;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -125,16 +124,7 @@ public final class SpaceInvite {
         if (sealed.isEmpty()) {
             return Optional.empty();
         }
-        byte[] object = sealed.get();
-        byte[] open = object.length <= SpaceCrypto.SIGNATURE_BYTES || !SpaceCrypto.verify(SpaceCrypto.publicKey(ownerPublicKey),
-                java.util.Arrays.copyOf(object, SpaceCrypto.SIGNATURE_BYTES), "grant", grant.getBytes(StandardCharsets.UTF_8),
-                java.util.Arrays.copyOfRange(object, SpaceCrypto.SIGNATURE_BYTES, object.length)) ? null
-                : Sealed.open(me.agreementPrivateKey(), grant,
-                        java.util.Arrays.copyOfRange(object, SpaceCrypto.SIGNATURE_BYTES, object.length));
-        if (open == null) {
-            throw new SyncException(SyncException.Reason.CORRUPT, grant + " cannot be opened with this member's key:"
-                    + " it was not written by the space's owner for this request");
-        }
+        byte[] open = JoinObjects.openGrant(ownerPublicKey, me.agreementPrivateKey(), grant, sealed.get());
         return Optional.of(new String(open, StandardCharsets.UTF_8));
     }
 

@@ -1,11 +1,13 @@
 package dev.tandem.engine.sync;
 
+import dev.tandem.engine.internal.space.JoinObjects;
 import dev.tandem.engine.internal.space.Sealed;
 import dev.tandem.engine.internal.space.SpaceCrypto;
 import java.security.KeyPair;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a device needs to take part in a space shared between people ({@link SyncEngine.Builder#space}):
@@ -119,6 +121,27 @@ public final class SpaceKeys {
 
     byte[] agreementPrivateKey() {
         return agreementPrivate.clone();
+    }
+
+    /**
+     * The space's newest passphrase sealed to this member after the owner removed someone and
+     * rotated the key, read from {@code storage} (the space's remote without encryption); empty
+     * when there is none. A device whose sync says the passphrase is wrong asks this first.
+     */
+    public Optional<String> rekeyedPassphrase(SyncStorage storage) {
+        String suffix = "/grant-" + JoinObjects.keyId(memberPublic);
+        String newest = null;
+        for (String key : storage.list("invites/rekey-", null, 1000)) {
+            if (key.endsWith(suffix) && (newest == null || key.compareTo(newest) > 0)) {
+                newest = key;
+            }
+        }
+        if (newest == null) {
+            return Optional.empty();
+        }
+        String grant = newest;
+        return storage.get(grant).map(object -> new String(JoinObjects.openGrant(ownerPublic, agreementPrivate, grant, object),
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Internal: the private keys, for the engine. */

@@ -40,4 +40,13 @@ public interface SpaceMembers {
      * ({@link SyncEngine#keys()}) so they cannot read what comes next.
      */
     SpaceMember remove(String name);
+
+    /**
+     * Removes the member called {@code name}, then rotates the space's key under a new random
+     * passphrase ({@link RemoteKeys#rotate}, which compacts {@code db} first) and seals that
+     * passphrase to every remaining member, so their devices follow ({@link SpaceKeys#rekeyedPassphrase})
+     * while the removed member can read nothing written from now on. Returns the new passphrase,
+     * for this device's settings. Owner only.
+     */
+    String removeAndRotate(dev.tandem.engine.Db db, String name, SyncProgress progress);
 }

@@ -142,4 +142,45 @@ class SpaceMembershipTest {
         assertEquals(List.of(false, true), aliceSync.members().list().stream().map(SpaceMember::removed).toList());
         assertThrows(IllegalArgumentException.class, () -> aliceSync.members().remove("Alice"));
     }
+
+    @Test
+    void removeAndRotate_member_readsNothingNewWhileTheOthersFollowTheNewKey() {
+        SyncEngine aliceSync = engine(alice);
+        SpaceKeys carol = SpaceKeys.joining(alice.ownerPublicKey(), "Carol");
+        Db a1 = device("a1");
+        Db b1 = device("b1");
+        Db c1 = device("c1");
+        a1.save(new TodoList("groceries", "Groceries"));
+        a1.save(Item.of("milk").withList("groceries"));
+        aliceSync.sync(a1);
+        for (SpaceKeys k : List.of(bob, carol)) {
+            aliceSync.members().admit(new JoinRequest("0123456789abcdef", k.memberName(), k.fingerprint(),
+                    k.memberPublicKey(), k.agreementPublicKey()));
+        }
+        SyncEngine bobSync = engine(bob);
+        SyncEngine carolSync = engine(carol);
+        bobSync.sync(b1);
+        carolSync.sync(c1);
+        assertEquals(List.of("milk"), titles(b1));
+
+        String fresh = aliceSync.members().removeAndRotate(a1, "Bob", null);
+        assertTrue(!fresh.equals(PASSPHRASE) && fresh.length() >= 32, fresh);
+        a1.save(Item.of("birthday cake").withList("groceries"));
+        aliceSync.sync(a1);
+
+        // Carol's device: the old passphrase no longer opens the space; the sealed one does.
+        SyncException stale = assertThrows(SyncException.class, () -> carolSync.sync(c1));
+        assertEquals(SyncException.Reason.WRONG_PASSPHRASE, stale.reason(), stale.getMessage());
+        String followed = carol.rekeyedPassphrase(storage).orElseThrow();
+        assertEquals(fresh, followed);
+        fixture.closeAfter(SyncEngine.builder().storage(storage).encrypted(followed).space(carol).scope(SHARED)
+                .snapshotEvery(0).build()).sync(c1);
+        assertEquals(List.of("birthday cake", "milk"), titles(c1));
+
+        // Bob: nothing sealed for him, the old passphrase opens nothing, and he never sees the cake.
+        assertEquals(java.util.Optional.empty(), bob.rekeyedPassphrase(storage));
+        SyncException out = assertThrows(SyncException.class, () -> engine(bob).sync(b1));
+        assertEquals(SyncException.Reason.WRONG_PASSPHRASE, out.reason());
+        assertEquals(List.of("milk"), titles(b1), "a removed member keeps what he had, and nothing more");
+    }
 }

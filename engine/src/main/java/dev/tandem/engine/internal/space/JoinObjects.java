@@ -20,7 +20,10 @@ import org.msgpack.core.MessageUnpacker;
  * open it). Neither is encrypted with the space's key, which the joiner does not have yet; the
  * encryption layer keeps {@code invites/} out of its listings.
  *
- * <pre>request: [ 1, name str, member key bin, agreement key bin, mac bin 32 ]</pre>
+ * <pre>request: [ 1, name str, member key bin, agreement key bin, mac bin 32 ]
+ * grant:   owner's signature (64) over the grant's key and the seal | {@link Sealed} seal of the passphrase</pre>
+ * After a member's removal the owner writes one grant per remaining member under
+ * {@code invites/rekey-<millis>/grant-<key id>}: the new passphrase, sealed the same way.
  */
 public final class JoinObjects {
     /** A request as read, its HMAC checked. */
@@ -81,6 +84,30 @@ public final class JoinObjects {
             }
             throw corrupt(key, "unreadable (" + e.getMessage() + ")");
         }
+    }
+
+    /** A grant: {@code secret} sealed to {@code agreementKey} under {@code grantKey}, signed by the owner. */
+    public static byte[] sealGrant(java.security.PrivateKey owner, byte[] agreementKey, String grantKey, byte[] secret) {
+        byte[] sealed = Sealed.seal(agreementKey, grantKey, secret);
+        byte[] signature = SpaceCrypto.sign(owner, "grant", grantKey.getBytes(StandardCharsets.UTF_8), sealed);
+        byte[] object = new byte[signature.length + sealed.length];
+        System.arraycopy(signature, 0, object, 0, signature.length);
+        System.arraycopy(sealed, 0, object, signature.length, sealed.length);
+        return object;
+    }
+
+    /** Opens a grant; a CORRUPT {@link SyncException} when the owner did not sign it or it was not sealed for this key. */
+    public static byte[] openGrant(byte[] ownerPublicKey, byte[] agreementPrivate, String grantKey, byte[] object) {
+        int n = SpaceCrypto.SIGNATURE_BYTES;
+        byte[] sealed = object.length <= n ? null : java.util.Arrays.copyOfRange(object, n, object.length);
+        byte[] open = sealed == null || !SpaceCrypto.verify(SpaceCrypto.publicKey(ownerPublicKey),
+                java.util.Arrays.copyOf(object, n), "grant", grantKey.getBytes(StandardCharsets.UTF_8), sealed) ? null
+                : Sealed.open(agreementPrivate, grantKey, sealed);
+        if (open == null) {
+            throw new SyncException(SyncException.Reason.CORRUPT, grantKey + " cannot be opened with this member's"
+                    + " key: the space's owner did not write it for this member");
+        }
+        return open;
     }
 
     private static byte[] mac(byte[] secret, String inviteId, String name, byte[] memberKey, byte[] agreementKey) {

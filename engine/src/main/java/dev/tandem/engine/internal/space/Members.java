@@ -31,7 +31,7 @@ public final class Members {
     private static final Pattern OWN_NAME = Pattern.compile("(batches|heads)/([0-9a-f-]{36})/([0-9]{12}|.*)");
 
     /** A member as the log leaves it: its key, and for a removed one the last batch accepted per device. */
-    public record Member(String name, byte[] key, Map<UUID, Long> removedAfter) {
+    public record Member(String name, byte[] key, byte[] agreementKey, Map<UUID, Long> removedAfter) {
         public boolean removed() {
             return removedAfter != null;
         }
@@ -60,11 +60,11 @@ public final class Members {
                 throw MemberEntry.corrupt(MemberEntry.key(1), "not the owner's own admission");
             }
             if (MemberEntry.ADD.equals(e.kind())) {
-                members.put(e.name(), new Member(e.name(), e.memberKey(), null));
+                members.put(e.name(), new Member(e.name(), e.memberKey(), e.agreementKey(), null));
                 memberKeys.put(e.name(), SpaceCrypto.publicKey(e.memberKey()));
             } else if (members.containsKey(e.name())) {
                 Member m = members.get(e.name());
-                members.put(e.name(), new Member(e.name(), m.key(), e.acceptedUpTo()));
+                members.put(e.name(), new Member(e.name(), m.key(), m.agreementKey(), e.acceptedUpTo()));
             }
             next++;
         }

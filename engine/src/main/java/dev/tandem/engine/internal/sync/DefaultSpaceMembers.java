@@ -2,17 +2,20 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.space.DeviceCert;
 import dev.tandem.engine.internal.space.JoinObjects;
-import dev.tandem.engine.internal.space.Sealed;
 import dev.tandem.engine.internal.space.MemberEntry;
 import dev.tandem.engine.internal.space.Members;
 import dev.tandem.engine.internal.space.SpaceCrypto;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.sync.JoinRequest;
 import dev.tandem.engine.sync.SpaceInvite;
 import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.engine.sync.SpaceMembers;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncProgress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -30,12 +33,16 @@ import java.util.UUID;
 final class DefaultSpaceMembers implements SpaceMembers {
     /** The invites' secrets, one object each, encrypted like the space's other objects. */
     static final String PENDING = "pending-invites/";
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final SpaceSetup space;
     private final Members members;
 
-    DefaultSpaceMembers(SpaceSetup space) {
+    private final DefaultSyncEngine engine;
+
+    DefaultSpaceMembers(SpaceSetup space, DefaultSyncEngine engine) {
         this.space = space;
+        this.engine = engine;
         this.members = space.signed().members();
     }
 
@@ -102,12 +109,8 @@ final class DefaultSpaceMembers implements SpaceMembers {
         owner();
         SpaceMember member = admit(request.name(), request.memberPublicKey(), request.agreementPublicKey());
         String grant = JoinObjects.grantKey(request.inviteId(), request.memberPublicKey());
-        byte[] sealed = Sealed.seal(request.agreementPublicKey(), grant, space.passphrase().getBytes(StandardCharsets.UTF_8));
-        byte[] signature = SpaceCrypto.sign(SpaceCrypto.privateKey(space.ownerPrivate()), "grant",
-                grant.getBytes(StandardCharsets.UTF_8), sealed);
-        byte[] object = new byte[signature.length + sealed.length];
-        System.arraycopy(signature, 0, object, 0, signature.length);
-        System.arraycopy(sealed, 0, object, signature.length, sealed.length);
+        byte[] object = JoinObjects.sealGrant(SpaceCrypto.privateKey(space.ownerPrivate()), request.agreementPublicKey(),
+                grant, space.passphrase().getBytes(StandardCharsets.UTF_8));
         space.raw().createIfAbsent(grant, object);
         return member;
     }
@@ -153,6 +156,26 @@ final class DefaultSpaceMembers implements SpaceMembers {
         }
         append(new MemberEntry(MemberEntry.REMOVE, name, null, accepted, null));
         return new SpaceMember(name, SpaceCrypto.fingerprint(m.key()), false, true);
+    }
+
+    @Override
+    public String removeAndRotate(Db db, String name, SyncProgress progress) {
+        owner();
+        remove(name);
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        engine.keys().rotate(db, fresh, progress);
+        // One grant per remaining member, the owner's own key included (its other devices follow too).
+        String epoch = String.format("invites/rekey-%013d/", db == null ? 0 : SyncPort.of(db).wallMillis());
+        for (Members.Member m : members.list()) {
+            if (!m.removed() && m.agreementKey() != null) {
+                String grant = epoch + "grant-" + JoinObjects.keyId(m.key());
+                space.raw().createIfAbsent(grant, JoinObjects.sealGrant(SpaceCrypto.privateKey(space.ownerPrivate()),
+                        m.agreementKey(), grant, fresh.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return fresh;
     }
 
     private List<UUID> devicesOf(String member) {

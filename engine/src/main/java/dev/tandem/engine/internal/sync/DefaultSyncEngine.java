@@ -290,7 +290,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         if (space == null) {
             throw new IllegalStateException("members: " + remoteId + " is not a shared space; build the engine with space(keys)");
         }
-        return new DefaultSpaceMembers(space);
+        return new DefaultSpaceMembers(space, this);
     }
 
     @Override

@@ -38,8 +38,12 @@ final class SpaceReclaim {
             while (true) {
                 long freed = writer.write("Returning free space to the file system", s -> {
                     long free = pragma(s.sql().connection(), "freelist_count");
-                    try (Statement st = s.sql().connection().createStatement()) {
-                        st.execute("PRAGMA incremental_vacuum(" + STEP_PAGES + ")");
+                    // The pragma returns a row per page it frees, and the driver steps a statement
+                    // once per execute: so one page per execute, on one prepared statement.
+                    try (java.sql.PreparedStatement ps = s.sql().connection().prepareStatement("PRAGMA incremental_vacuum")) {
+                        for (int i = 0; i < STEP_PAGES && i < free; i++) {
+                            ps.execute();
+                        }
                     }
                     return free - pragma(s.sql().connection(), "freelist_count");
                 });

@@ -89,6 +89,8 @@ class TombstoneForgettingTest {
         assertEquals(List.of(), fresh.history("item", gone.id()));
         assertEquals(stateHash(a), stateHash(fresh));
         liveOn(engine, List.of(a, b, c, fresh), 5);
+        assertEquals(List.of(), b.history("item", gone.id()), "devices that write no snapshot forget it too, weekly");
+        assertEquals(List.of(), c.history("item", gone.id()));
         assertEquals(stateHash(a), stateHash(b));
         assertEquals(stateHash(a), stateHash(c));
         assertEquals(stateHash(a), stateHash(fresh));

@@ -28,6 +28,7 @@ public final class FileConnections implements Connections {
     public FileConnections(Path file, Synchronous synchronous, int readerCount, Duration busyTimeout) {
         createPrivately(file);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        newWithPageMap(file, url);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous == Synchronous.EXTRA ? "FULL" : synchronous.name()));
@@ -43,17 +44,9 @@ public final class FileConnections implements Connections {
                     s.execute("PRAGMA synchronous=EXTRA");
                 }
             }
-            // Fail now, with a clear message, if the file is not a database. A new one returns the
-            // pages pruning frees a step at a time (SpaceReclaim), which must be chosen before its
-            // first table.
+            // Fail now, with a clear message, if the file is not a database.
             try (var s = writer.createStatement()) {
-                boolean empty;
-                try (var rs = s.executeQuery("SELECT count(*) FROM sqlite_schema")) {
-                    empty = rs.next() && rs.getLong(1) == 0;
-                }
-                if (empty) {
-                    s.execute("PRAGMA auto_vacuum = INCREMENTAL");
-                }
+                s.executeQuery("SELECT count(*) FROM sqlite_schema").close();
             }
         } catch (SQLException e) {
             throw SqlErrors.wrap("Opening database " + file, e);
@@ -124,6 +117,27 @@ public final class FileConnections implements Connections {
      * permissions: todos and notes are private on a shared computer. SQLite gives the -wal and -shm
      * files it creates later the database file's permissions. An existing file is left as it is.
      */
+    /**
+     * A new, empty file gets SQLite's incremental auto-vacuum, so the pages pruning frees can be
+     * returned a step at a time (SpaceReclaim). It must be chosen before the header is first
+     * written, which turning on WAL already does: so on a plain connection, before anything else.
+     */
+    private static void newWithPageMap(Path file, String url) {
+        try {
+            if (!Files.exists(file) || Files.size(file) > 0) {
+                return;
+            }
+        } catch (IOException e) {
+            return; // the open below reports what is wrong with the file
+        }
+        try (Connection c = java.sql.DriverManager.getConnection(url); var s = c.createStatement()) {
+            s.execute("PRAGMA auto_vacuum = INCREMENTAL");
+            s.execute("PRAGMA journal_mode = WAL");
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Creating database " + file, e);
+        }
+    }
+
     private static void createPrivately(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         if (Files.exists(file) || parent == null || !Files.isDirectory(parent)

@@ -59,35 +59,15 @@ final class Cleanup {
     static Result run(SnapshotStore store, UUID self, Map<UUID, Long> ownCursors, Map<UUID, Long> remoteHeads,
                       Set<UUID> retiredListed, long retireAfterMillis, long nowMillis, Consumer<String> problems) {
         // 1. What every known device has published that it read, and when it was last seen.
+        Seen known = seen(store, self, ownCursors, remoteHeads, problems);
+        if (known == null) {
+            return Result.NOTHING; // cannot prove what some device read: delete nothing
+        }
         Set<UUID> retired = new HashSet<>(retiredListed);
-        Map<UUID, Map<UUID, Long>> published = new HashMap<>();
-        Map<UUID, Long> lastSeen = new HashMap<>();
-        published.put(self, ownCursors);
-        for (Map.Entry<UUID, Long> h : remoteHeads.entrySet()) {
-            if (h.getKey().equals(self)) {
-                continue;
-            }
-            Optional<Head> head = store.readHead(RemoteChangelog.headKey(h.getKey(), h.getValue()), problems);
-            if (head.isEmpty() || !head.get().device().equals(h.getKey())) {
-                return Result.NOTHING; // cannot prove what it read: delete nothing
-            }
-            lastSeen.merge(h.getKey(), head.get().writtenAtMillis(), Math::max);
-            published.put(h.getKey(), new HashMap<>(head.get().cursors()));
-        }
-        List<String> ownOlderAcks = new ArrayList<>();
-        Map<UUID, String> acks = store.acks(ownOlderAcks, self);
-        for (Map.Entry<UUID, String> a : acks.entrySet()) {
-            if (a.getKey().equals(self)) {
-                continue;
-            }
-            Optional<Head> ack = store.readHead(a.getValue(), problems);
-            if (ack.isEmpty() || !ack.get().device().equals(a.getKey())) {
-                return Result.NOTHING;
-            }
-            lastSeen.merge(a.getKey(), ack.get().writtenAtMillis(), Math::max);
-            Map<UUID, Long> merged = published.computeIfAbsent(a.getKey(), k -> new HashMap<>());
-            ack.get().cursors().forEach((d, c) -> merged.merge(d, c, Math::max));
-        }
+        Map<UUID, Map<UUID, Long>> published = known.published();
+        Map<UUID, Long> lastSeen = known.lastSeen();
+        Map<UUID, String> acks = known.acks();
+        List<String> ownOlderAcks = known.ownOlderAcks();
         ownOlderAcks.forEach(store.storage()::delete);
         int newlyRetired = 0;
         if (retireAfterMillis > 0) {
@@ -182,6 +162,48 @@ final class Cleanup {
         Map<UUID, Map<UUID, Long>> others = new HashMap<>(published);
         others.remove(self);
         return new Result(deletedBatches, deletedSnapshots, newlyRetired, others);
+    }
+
+    /** What the devices published: read cursors per device, when each was last seen, and the acks. */
+    record Seen(Map<UUID, Map<UUID, Long>> published, Map<UUID, Long> lastSeen, Map<UUID, String> acks,
+                List<String> ownOlderAcks) {
+    }
+
+    /**
+     * Reads every other device's newest head and ack (this device's own cursors are {@code
+     * ownCursors}); null when one cannot be read, as nothing can then be proven about what it read.
+     */
+    static Seen seen(SnapshotStore store, UUID self, Map<UUID, Long> ownCursors, Map<UUID, Long> remoteHeads,
+                     Consumer<String> problems) {
+        Map<UUID, Map<UUID, Long>> published = new HashMap<>();
+        Map<UUID, Long> lastSeen = new HashMap<>();
+        published.put(self, ownCursors);
+        for (Map.Entry<UUID, Long> h : remoteHeads.entrySet()) {
+            if (h.getKey().equals(self)) {
+                continue;
+            }
+            Optional<Head> head = store.readHead(RemoteChangelog.headKey(h.getKey(), h.getValue()), problems);
+            if (head.isEmpty() || !head.get().device().equals(h.getKey())) {
+                return null;
+            }
+            lastSeen.merge(h.getKey(), head.get().writtenAtMillis(), Math::max);
+            published.put(h.getKey(), new HashMap<>(head.get().cursors()));
+        }
+        List<String> ownOlderAcks = new ArrayList<>();
+        Map<UUID, String> acks = store.acks(ownOlderAcks, self);
+        for (Map.Entry<UUID, String> a : acks.entrySet()) {
+            if (a.getKey().equals(self)) {
+                continue;
+            }
+            Optional<Head> ack = store.readHead(a.getValue(), problems);
+            if (ack.isEmpty() || !ack.get().device().equals(a.getKey())) {
+                return null;
+            }
+            lastSeen.merge(a.getKey(), ack.get().writtenAtMillis(), Math::max);
+            Map<UUID, Long> merged = published.computeIfAbsent(a.getKey(), k -> new HashMap<>());
+            ack.get().cursors().forEach((d, c) -> merged.merge(d, c, Math::max));
+        }
+        return new Seen(published, lastSeen, acks, ownOlderAcks);
     }
 
     static boolean dominates(Manifest newer, Manifest older) {

@@ -36,7 +36,8 @@ import java.util.function.Supplier;
  * snapshots, and unless a newer one another device wrote leaves too little past it, writes a new one
  * (parts, then the manifest) and runs {@link Cleanup}; when cleanup could read every device, deleted
  * entities every device has seen deleted are then forgotten locally ({@link TombstoneHorizon}), so
- * the next snapshot no longer carries them. The covered batches, the volume and the
+ * the next snapshot no longer carries them. A device that does not write the snapshots runs that
+ * check on its own at least weekly (reading the heads, as cleanup does). The covered batches, the volume and the
  * newest snapshot's size are kept in {@code _tandem_meta}, so the check itself costs no request.
  *
  * <p><b>Acks.</b> Cleanup trusts only published cursors. Heads carry them, but a device that only
@@ -188,6 +189,14 @@ final class Compaction implements SyncHooks {
         long volume = bootstrapped ? 0 : meta("snapshot_volume");
         if (force || policy.due(total - meta("snapshot_cover"), volume, meta("snapshot_size"))) {
             compact(remoteHeads, cursors, total);
+        } else if (meta("tomb_ms") == 0) {
+            setMeta("tomb_ms", db.wallMillis()); // the clock starts at the first sync, which costs nothing more
+        } else if (db.wallMillis() - meta("tomb_ms") >= TombstoneHorizon.EVERY_MILLIS) {
+            // Another device writes the snapshots: deleted items are still forgotten here, weekly.
+            Cleanup.Seen seen = Cleanup.seen(store, self, cursors, remoteHeads, warnings::add);
+            if (seen != null) {
+                sweep(seen.published(), remoteHeads);
+            }
         }
         long sum = cursors.values().stream().mapToLong(Long::longValue).sum();
         long acked = meta("ack_sum");
@@ -252,8 +261,17 @@ final class Compaction implements SyncHooks {
         deletedSnapshots += r.snapshots();
         retiredDevices += r.retired();
         if (r.published() != null) {
-            forgottenDeleted += new TombstoneHorizon(db, remote, self).sweep(r.published(), remoteHeads);
+            sweep(r.published(), remoteHeads);
         }
+    }
+
+    /** Forgets deleted items every live device has seen deleted ({@code published}: what the devices read). */
+    private void sweep(Map<UUID, Map<UUID, Long>> published, Map<UUID, Long> remoteHeads) {
+        Map<UUID, Map<UUID, Long>> live = new java.util.HashMap<>(published);
+        live.remove(self);
+        retired.get().forEach(live::remove);
+        forgottenDeleted += new TombstoneHorizon(db, remote, self).sweep(live, remoteHeads);
+        setMeta("tomb_ms", db.wallMillis());
     }
 
     private void write(SnapshotCapture.Capture capture) {

@@ -44,6 +44,8 @@ final class TombstoneHorizon {
     /** Deleted entities stay at least this long, for "Undo" of Empty Trash and restores. */
     static final long KEEP_DELETED_MILLIS = 30L * 24 * 3600 * 1000;
     static final int KEPT = 4;
+    /** How often a device that writes no snapshot checks on its own. */
+    static final long EVERY_MILLIS = 7L * 24 * 3600 * 1000;
 
     /** One recorded state: newest change seq, and the batch cursors it was merged from. */
     record Point(long seq, Map<UUID, Long> cursors) {

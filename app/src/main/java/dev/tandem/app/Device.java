@@ -7,6 +7,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.sync.SharedLists;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.engine.Db;
@@ -140,7 +141,12 @@ public final class Device implements AutoCloseable {
         SyncEngine engine = null;
         if (s.mode() != SyncSettings.Mode.NONE && s.validate().isEmpty()) {
             try {
-                engine = s.toEngine();
+                SyncEngine.Builder b = s.engineBuilder();
+                if (s.encrypted()) {
+                    b.encrypted(s.passphrase());
+                }
+                // The lists shared with other people sync through their own spaces, beside the personal remote.
+                engine = new SharedLists(settings).withShared(b, System.getenv());
             } catch (RuntimeException e) {
                 System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot set up sync: " + e.getMessage());
             }

@@ -25,11 +25,16 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("device", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("import", Set.of("--format")),
             Map.entry("caldav", Set.of("--lists")),
+            Map.entry("share", Set.of("--remote", "--endpoint", "--region", "--as")),
+            Map.entry("join", Set.of("--as")),
+            Map.entry("members", Set.of("--admit")),
+            Map.entry("unshare", Set.of("--member")),
             Map.entry("export", Set.of("--format", "--out")));
     static final Map<String, Set<String>> FLAGS = Map.of(
             "list", Set.of("--json", "--all", "--notes", "--todos"),
             "ls", Set.of("--json", "--all", "--notes", "--todos"),
-            "conflicts", Set.of("--json"));
+            "conflicts", Set.of("--json"),
+            "members", Set.of("--invite"));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

@@ -25,7 +25,8 @@ import java.util.Set;
  */
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
-            "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "help");
+            "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
+            "members", "unshare", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -85,6 +86,16 @@ public final class Cli {
                                                    TANDEM_CALDAV_PASSWORD. --lists connects those lists too
                                                    ("Inbox" for the Inbox); task lists on the server become lists
               caldav status                        the connected account and lists
+              share LIST --remote REMOTE [--as NAME]
+                                                   share a list with other people through a remote of its own
+                                                   (same forms as sync's --remote); prints an invite code
+              join CODE [--as NAME]                ask to join a shared list; prints the fingerprint to read
+                                                   to its owner. Once admitted, join again (or sync) brings it
+              members LIST [--admit FP] [--invite] who shares the list, and who asks to join; the owner admits
+                                                   by fingerprint (8 digits or more), or makes a new invite
+              unshare LIST [--member NAME]         leave a shared list (its items go to the Trash here), or, as
+                                                   its owner, remove a member: the list's key changes, so they
+                                                   read and write nothing new; they keep what they had
 
             DETAILS, the options add and edit share:
               OPTION             SETS        ACCEPTED VALUES                              NONE CLEARS (EDIT ONLY)
@@ -236,6 +247,10 @@ public final class Cli {
                     case "export" -> new TransferCommands(err).export(store, Path.of(""), a);
                     case "device" -> new DeviceCommands(out, err, syncs).device(store, dir, a);
                     case "caldav" -> new CalDavCommands(out, err, env).caldav(store, a);
+                    case "share" -> new ShareCommands(out, err, env).share(store, dir, a);
+                    case "join" -> new ShareCommands(out, err, env).join(store, dir, a);
+                    case "members" -> new ShareCommands(out, err, env).members(store, dir, a);
+                    case "unshare" -> new ShareCommands(out, err, env).unshare(store, dir, a);
                     default -> throw new UsageError("unknown command: " + verb);
                 };
             }

@@ -5,9 +5,10 @@ import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.sync.HistoryUpkeep;
+import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.sync.SharedLists;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.engine.Conflict;
@@ -19,9 +20,7 @@ import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
-import dev.tandem.engine.sync.WebDavSettings;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -52,6 +51,7 @@ final class SyncCommands {
         if (!a.positional().isEmpty()) {
             throw new UsageError("sync: unexpected argument " + a.positional().get(0));
         }
+        finishJoins(dir);
         SyncEngine engine = engineFor(a, dir);
         try (engine) {
             SyncReport r = engine.sync(store.db(), waitNotice());
@@ -176,75 +176,48 @@ final class SyncCommands {
             if (!problems.isEmpty()) {
                 throw new Failure("the saved sync settings are incomplete: " + problems.values().iterator().next());
             }
-            if (unlock == null) {
-                return s.toEngine();
-            }
             SyncEngine.Builder b = s.engineBuilder();
-            unlock.accept(b);
-            return b.build();
+            if (unlock == null) {
+                if (s.encrypted()) {
+                    b.encrypted(s.passphrase());
+                }
+            } else {
+                unlock.accept(b);
+            }
+            return shared(dir).withShared(b, env);
         }
-        SyncEngine.Builder b = SyncEngine.builder();
-        if (remote.startsWith("folder:")) {
-            String d = remote.substring("folder:".length());
-            if (d.isBlank()) {
-                throw new UsageError("--remote folder:DIR needs a directory");
-            }
-            Path folder = Path.of(d).toAbsolutePath();
-            FolderRemote.Look look = FolderRemote.look(folder);
-            if (look.contents() == FolderRemote.Contents.OTHER) {
-                throw new Failure(FolderRemote.problem(folder, look));
-            }
-            b.folder(folder);
-        } else if (remote.startsWith("s3://")) {
-            URI u;
-            try {
-                u = URI.create(remote);
-            } catch (IllegalArgumentException e) {
-                throw new UsageError("cannot read the remote " + remote);
-            }
-            String bucket = u.getHost() != null ? u.getHost() : u.getAuthority();
-            if (bucket == null || bucket.isBlank()) {
-                throw new UsageError("--remote s3://BUCKET[/PREFIX] needs a bucket");
-            }
-            String access = env.get("AWS_ACCESS_KEY_ID");
-            String secret = env.get("AWS_SECRET_ACCESS_KEY");
-            if (access == null || access.isBlank() || secret == null || secret.isEmpty()) {
-                throw new UsageError("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for an S3 remote");
-            }
-            String endpoint = a.options().getOrDefault("--endpoint", env.get("AWS_ENDPOINT_URL"));
-            String region = a.options().getOrDefault("--region", env.getOrDefault("AWS_REGION", "us-east-1"));
-            b.s3(endpoint == null || endpoint.isBlank() ? null : endpoint, bucket, region, access, secret);
-            String prefix = u.getPath() == null ? "" : u.getPath().replaceAll("^/+", "");
-            if (!prefix.isEmpty()) {
-                b.prefix(prefix);
-            }
-        } else if (remote.startsWith("webdav:")) {
-            b.webDav(webDav(remote.substring("webdav:".length())));
-        } else {
-            throw new UsageError("--remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
+        SyncEngine.Builder b;
+        try {
+            b = RemoteSpec.builder(remote, env, a.options());
+        } catch (IllegalStateException e) {
+            throw new Failure(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
         if (unlock != null) {
             unlock.accept(b);
         }
-        return b.build();
+        return shared(dir).withShared(b, env);
     }
 
-    /** A WebDAV folder from its URL and TANDEM_WEBDAV_USER, TANDEM_WEBDAV_PASSWORD and TANDEM_WEBDAV_TRUST. */
-    private WebDavSettings webDav(String url) {
-        if (url.isBlank()) {
-            throw new UsageError("--remote webdav:URL needs the folder's address, e.g. "
-                    + "webdav:https://cloud.example.com/remote.php/dav/files/sam/Tandem");
+    /** Joins the shared lists whose owner has admitted this person since `tandem join` asked. */
+    private void finishJoins(Path dir) {
+        SharedLists shared = shared(dir);
+        for (SharedLists.Shared s : shared.all()) {
+            if (!s.joined()) {
+                try {
+                    if (new ShareCommands(out, err, env).finish(shared, s)) {
+                        err.println("tandem: note: admitted to a shared list; it arrives with this sync");
+                    }
+                } catch (RuntimeException e) {
+                    err.println("tandem: warning: could not check whether a shared list admitted you: " + e.getMessage());
+                }
+            }
         }
-        String user = env.getOrDefault("TANDEM_WEBDAV_USER", "");
-        String password = env.getOrDefault("TANDEM_WEBDAV_PASSWORD", "");
-        if (!user.isBlank() && password.isEmpty()) {
-            throw new UsageError("set TANDEM_WEBDAV_PASSWORD as well as TANDEM_WEBDAV_USER (for Nextcloud, an app password)");
-        }
-        try {
-            return new WebDavSettings(url, user, password, env.getOrDefault("TANDEM_WEBDAV_TRUST", ""));
-        } catch (IllegalArgumentException e) {
-            throw new UsageError("--remote webdav:URL: " + e.getMessage());
-        }
+    }
+
+    private static SharedLists shared(Path dir) {
+        return new SharedLists(new SettingsStore(dir));
     }
 
     int conflicts(TodoStore store, Args a) {

@@ -10,7 +10,10 @@ import java.util.List;
  */
 public interface SpaceMembers {
 
-    /** Everyone the log names, the owner first, removed members included. */
+    /**
+     * Every key the log admitted, the owner's first, removed ones included; a person whose devices
+     * each joined appears once per device, under one name.
+     */
     List<SpaceMember> list();
 
     /**
@@ -35,7 +38,8 @@ public interface SpaceMembers {
     SpaceMember admit(String name, byte[] memberPublicKey);
 
     /**
-     * Removes the member called {@code name}: every device refuses what their devices write after
+     * Removes the member called {@code name} (every key admitted under that name: a person whose
+     * devices each joined): every device refuses what their devices write after
      * the batches the remote holds now. They keep what they already had; rotate the space's key
      * ({@link SyncEngine#keys()}) so they cannot read what comes next.
      */

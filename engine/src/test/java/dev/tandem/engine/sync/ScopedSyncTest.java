@@ -165,4 +165,22 @@ class ScopedSyncTest {
                 .inMemory().scope(SyncScope.tree("list", Set.of(), List.of())).build());
         assertTrue(empty.getMessage().startsWith("scope: "), empty.getMessage());
     }
+
+    @Test
+    void sync_firstSyncOfASpaceOnADeviceThatOnlyReadItsOwnRemote_keepsWhatThatRemoteBrought() {
+        SyncEngine spaceSync = engine(space, SHARED);
+        SyncEngine alice = engine(alicePersonal, SyncScope.except(List.of(SHARED)));
+        Db a1 = device("a1");
+        Db a2 = device("a2");
+        a1.save(new TodoList("alice-private", "Presents"));
+        a1.save(Item.of("present for bob").withList("alice-private"));
+        alice.sync(a1);
+        alice.sync(a2); // a2 reads, and has pushed nothing anywhere
+        a1.save(new TodoList(GROCERIES, "Groceries"));
+        a1.save(Item.of("milk").withList(GROCERIES));
+        spaceSync.compact(a1);
+        spaceSync.sync(a2); // new to the space: starts from its snapshot
+        assertEquals(List.of("milk", "present for bob"), titles(a2),
+                "the snapshot of one remote must not replace what another remote brought");
+    }
 }

@@ -57,8 +57,12 @@ final class SnapshotRebuild {
 
     /** Whether the snapshot with {@code cursors} holds everything this database got from and gave to {@code remote}. */
     boolean covers(Connection c, UUID self, String remote, Map<UUID, Long> cursors) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM _tandem_sync_push WHERE remote <> ?")) {
+        // Anything got from or given to another remote (a shared list's space beside the personal
+        // remote) is not in this remote's snapshot, and a rebuild would drop it.
+        try (PreparedStatement ps = c.prepareStatement("SELECT (SELECT count(*) FROM _tandem_sync_push WHERE remote <> ?)"
+                + " + (SELECT count(*) FROM _tandem_sync_cursor WHERE remote <> ?)")) {
             ps.setString(1, remote);
+            ps.setString(2, remote);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getLong(1) > 0) {
                     return false;

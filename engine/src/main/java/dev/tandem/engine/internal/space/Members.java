@@ -39,6 +39,7 @@ public final class Members {
 
     private final SyncStorage storage;
     private final PublicKey owner;
+    /** By key fingerprint: one person may have several member keys (one per device that joined), under one name. */
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, PublicKey> memberKeys = new HashMap<>();
     private long next = 1;
@@ -60,11 +61,17 @@ public final class Members {
                 throw MemberEntry.corrupt(MemberEntry.key(1), "not the owner's own admission");
             }
             if (MemberEntry.ADD.equals(e.kind())) {
-                members.put(e.name(), new Member(e.name(), e.memberKey(), e.agreementKey(), null));
-                memberKeys.put(e.name(), SpaceCrypto.publicKey(e.memberKey()));
-            } else if (members.containsKey(e.name())) {
-                Member m = members.get(e.name());
-                members.put(e.name(), new Member(e.name(), m.key(), m.agreementKey(), e.acceptedUpTo()));
+                String fp = SpaceCrypto.fingerprint(e.memberKey());
+                members.put(fp, new Member(e.name(), e.memberKey(), e.agreementKey(), null));
+                memberKeys.put(fp, SpaceCrypto.publicKey(e.memberKey()));
+            } else {
+                // A removal names the person: every key admitted under that name goes.
+                for (Map.Entry<String, Member> m : members.entrySet()) {
+                    Member was = m.getValue();
+                    if (was.name().equals(e.name()) && !was.removed()) {
+                        m.setValue(new Member(was.name(), was.key(), was.agreementKey(), e.acceptedUpTo()));
+                    }
+                }
             }
             next++;
         }
@@ -119,14 +126,19 @@ public final class Members {
             } catch (SyncException junk) {
                 continue; // junk beside a real certificate must not make the device's objects refused
             }
-            Member m = members.get(cert.cert().member());
-            if (m == null || !cert.signedBy(memberKeys.get(m.name()))
-                    || !SpaceCrypto.verify(SpaceCrypto.publicKey(cert.cert().deviceKey()), object.signature(),
+            if (!SpaceCrypto.verify(SpaceCrypto.publicKey(cert.cert().deviceKey()), object.signature(),
                     SignedObject.PURPOSE, key.getBytes(StandardCharsets.UTF_8), object.body())) {
                 continue;
             }
-            vouching = m;
-            break;
+            for (Map.Entry<String, Member> m : members.entrySet()) {
+                if (m.getValue().name().equals(cert.cert().member()) && cert.signedBy(memberKeys.get(m.getKey()))) {
+                    vouching = m.getValue();
+                    break;
+                }
+            }
+            if (vouching != null) {
+                break;
+            }
         }
         if (vouching == null) {
             return "its signing device " + object.signer() + " belongs to no member of this shared space";

@@ -53,7 +53,8 @@ final class DefaultSpaceMembers implements SpaceMembers {
         List<Members.Member> all = members.list();
         for (int i = 0; i < all.size(); i++) {
             Members.Member m = all.get(i);
-            out.add(new SpaceMember(m.name(), SpaceCrypto.fingerprint(m.key()), i == 0, m.removed()));
+            out.add(new SpaceMember(m.name(), SpaceCrypto.fingerprint(m.key()), m.name().equals(all.get(0).name()),
+                    m.removed()));
         }
         return out;
     }
@@ -127,8 +128,9 @@ final class DefaultSpaceMembers implements SpaceMembers {
         }
         SpaceCrypto.publicKey(memberPublicKey);
         members.refresh();
-        if (members.list().stream().anyMatch(m -> m.name().equals(n) && !m.removed())) {
-            throw new IllegalArgumentException("name: " + n + " is already a member");
+        String fingerprint = SpaceCrypto.fingerprint(memberPublicKey);
+        if (members.list().stream().anyMatch(m -> SpaceCrypto.fingerprint(m.key()).equals(fingerprint))) {
+            throw new IllegalArgumentException("memberPublicKey: " + fingerprint + " was admitted already");
         }
         append(new MemberEntry(MemberEntry.ADD, n, memberPublicKey, Map.of(), agreementKey));
         return new SpaceMember(n, SpaceCrypto.fingerprint(memberPublicKey), false, false);
@@ -139,7 +141,7 @@ final class DefaultSpaceMembers implements SpaceMembers {
         members.refresh();
         Members.Member m = members.list().stream().filter(x -> x.name().equals(name) && !x.removed()).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("name: no member called " + name));
-        if (members.list().get(0).name().equals(name)) {
+        if (members.list().get(0).name().equals(name)) { // the owner's name, whichever of their devices
             throw new IllegalArgumentException("name: " + name + " owns the space and cannot be removed");
         }
         // The last batch each of their devices has on the remote now stays accepted; nothing after.

@@ -1,0 +1,112 @@
+package dev.tandem.app.sync;
+
+import dev.tandem.engine.sync.S3Settings;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.sync.WebDavSettings;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * A remote written as one string, as the command line and invites carry it: {@code folder:DIR},
+ * {@code s3://BUCKET[/PREFIX]} or {@code webdav:URL}. Credentials never appear in it: they come
+ * from the environment (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_ENDPOINT_URL and
+ * AWS_REGION; TANDEM_WEBDAV_USER, TANDEM_WEBDAV_PASSWORD and TANDEM_WEBDAV_TRUST). A bad string or
+ * a missing credential is an {@link IllegalArgumentException} that says which.
+ */
+public final class RemoteSpec {
+    private RemoteSpec() {
+    }
+
+    /** An engine builder for {@code remote}; the caller adds encryption and the rest. */
+    public static SyncEngine.Builder builder(String remote, Map<String, String> env, Map<String, String> options) {
+        SyncEngine.Builder b = SyncEngine.builder();
+        if (remote.startsWith("folder:")) {
+            Path folder = folder(remote);
+            FolderRemote.Look look = FolderRemote.look(folder);
+            if (look.contents() == FolderRemote.Contents.OTHER) {
+                throw new IllegalStateException(FolderRemote.problem(folder, look));
+            }
+            return b.folder(folder);
+        }
+        if (remote.startsWith("s3://")) {
+            S3 s3 = s3(remote, env, options);
+            b.s3(s3.settings());
+            return s3.prefix().isEmpty() ? b : b.prefix(s3.prefix());
+        }
+        if (remote.startsWith("webdav:")) {
+            return b.webDav(webDav(remote.substring("webdav:".length()), env));
+        }
+        throw new IllegalArgumentException("--remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
+    }
+
+    /** The plain storage of {@code remote}, without encryption: for the objects of joining a shared list. */
+    public static SyncStorage storage(String remote, Map<String, String> env) {
+        if (remote.startsWith("folder:")) {
+            return SyncStorage.folder(folder(remote));
+        }
+        if (remote.startsWith("s3://")) {
+            S3 s3 = s3(remote, env, Map.of());
+            SyncStorage s = SyncStorage.s3(s3.settings());
+            return s3.prefix().isEmpty() ? s : SyncStorage.prefixed(s, s3.prefix());
+        }
+        if (remote.startsWith("webdav:")) {
+            return SyncStorage.webDav(webDav(remote.substring("webdav:".length()), env));
+        }
+        throw new IllegalArgumentException("a remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
+    }
+
+    private record S3(S3Settings settings, String prefix) {
+    }
+
+    private static Path folder(String remote) {
+        String d = remote.substring("folder:".length());
+        if (d.isBlank()) {
+            throw new IllegalArgumentException("--remote folder:DIR needs a directory");
+        }
+        return Path.of(d).toAbsolutePath();
+    }
+
+    private static S3 s3(String remote, Map<String, String> env, Map<String, String> options) {
+        URI u;
+        try {
+            u = URI.create(remote);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot read the remote " + remote);
+        }
+        String bucket = u.getHost() != null ? u.getHost() : u.getAuthority();
+        if (bucket == null || bucket.isBlank()) {
+            throw new IllegalArgumentException("--remote s3://BUCKET[/PREFIX] needs a bucket");
+        }
+        String access = env.get("AWS_ACCESS_KEY_ID");
+        String secret = env.get("AWS_SECRET_ACCESS_KEY");
+        if (access == null || access.isBlank() || secret == null || secret.isEmpty()) {
+            throw new IllegalArgumentException("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for an S3 remote");
+        }
+        String endpoint = options.getOrDefault("--endpoint", env.get("AWS_ENDPOINT_URL"));
+        String region = options.getOrDefault("--region", env.getOrDefault("AWS_REGION", "us-east-1"));
+        String prefix = u.getPath() == null ? "" : u.getPath().replaceAll("^/+", "");
+        return new S3(new S3Settings(endpoint == null || endpoint.isBlank() ? null : endpoint, bucket, region, access,
+                secret), prefix);
+    }
+
+    /** A WebDAV folder from its URL and TANDEM_WEBDAV_USER, TANDEM_WEBDAV_PASSWORD and TANDEM_WEBDAV_TRUST. */
+    private static WebDavSettings webDav(String url, Map<String, String> env) {
+        if (url.isBlank()) {
+            throw new IllegalArgumentException("--remote webdav:URL needs the folder's address, e.g. "
+                    + "webdav:https://cloud.example.com/remote.php/dav/files/sam/Tandem");
+        }
+        String user = env.getOrDefault("TANDEM_WEBDAV_USER", "");
+        String password = env.getOrDefault("TANDEM_WEBDAV_PASSWORD", "");
+        if (!user.isBlank() && password.isEmpty()) {
+            throw new IllegalArgumentException("set TANDEM_WEBDAV_PASSWORD as well as TANDEM_WEBDAV_USER (for Nextcloud,"
+                    + " an app password)");
+        }
+        try {
+            return new WebDavSettings(url, user, password, env.getOrDefault("TANDEM_WEBDAV_TRUST", ""));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--remote webdav:URL: " + e.getMessage());
+        }
+    }
+}

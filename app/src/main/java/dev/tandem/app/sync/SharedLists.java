@@ -1,0 +1,153 @@
+package dev.tandem.app.sync;
+
+import dev.tandem.engine.sync.SpaceKeys;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncScope;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The lists this profile shares with other people, each a space of its own (docs/SHARING.md): its
+ * remote, the member's keys and the space's passphrase, or, while the owner has not admitted this
+ * person yet, the invite it was asked with. Kept with the settings: the remote in
+ * {@code settings.properties} ({@code shared.lists} names the lists), keys, passphrase and invite in
+ * the owner-only {@code secrets.properties}.
+ */
+public final class SharedLists {
+    /** One shared list. {@code passphrase} is null while the join waits for the owner. */
+    public record Shared(String listId, String remote, SpaceKeys keys, String passphrase, String invite) {
+        public boolean joined() {
+            return passphrase != null;
+        }
+    }
+
+    private static final String LISTS = "shared.lists";
+    private final SettingsStore store;
+
+    public SharedLists(SettingsStore store) {
+        this.store = store;
+    }
+
+    public List<Shared> all() {
+        List<Shared> out = new ArrayList<>();
+        for (String id : ids()) {
+            get(id).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    public Optional<Shared> get(String listId) {
+        if (!ids().contains(listId)) {
+            return Optional.empty();
+        }
+        String keys = store.secret(key(listId, "keys"));
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        String pass = store.secret(key(listId, "passphrase"));
+        String invite = store.secret(key(listId, "invite"));
+        return Optional.of(new Shared(listId, store.get(key(listId, "remote"), ""), SpaceKeys.decode(keys),
+                pass.isEmpty() ? null : pass, invite.isEmpty() ? null : invite));
+    }
+
+    public void save(Shared s) {
+        store.put(key(s.listId(), "remote"), s.remote());
+        store.putSecret(key(s.listId(), "keys"), s.keys().encode());
+        store.putSecret(key(s.listId(), "passphrase"), s.passphrase() == null ? "" : s.passphrase());
+        store.putSecret(key(s.listId(), "invite"), s.invite() == null ? "" : s.invite());
+        List<String> ids = new ArrayList<>(ids());
+        if (!ids.contains(s.listId())) {
+            ids.add(s.listId());
+            store.put(LISTS, String.join(",", ids));
+        }
+    }
+
+    /** Forgets a shared list here: its keys and passphrase go; the list's rows are the caller's to handle. */
+    public void remove(String listId) {
+        List<String> ids = new ArrayList<>(ids());
+        ids.remove(listId);
+        store.put(LISTS, String.join(",", ids));
+        for (String part : List.of("keys", "passphrase", "invite")) {
+            store.putSecret(key(listId, part), "");
+        }
+    }
+
+    /** The entities a shared list's space holds: the list, its items, their tags. */
+    public static SyncScope.Tree scope(String listId) {
+        return (SyncScope.Tree) SyncScope.tree("lists", Set.of(listId), List.of(
+                new SyncScope.Link("items", "listId", "lists"), new SyncScope.Link("item_tags", "itemId", "items")));
+    }
+
+    /** The personal remote's scope: everything but the shared lists (all of them, joined or not). */
+    public SyncScope personalScope() {
+        List<SyncScope.Tree> trees = ids().stream().map(SharedLists::scope).collect(Collectors.toList());
+        return trees.isEmpty() ? SyncScope.everything() : SyncScope.except(trees);
+    }
+
+    /** The engine of a joined shared list. */
+    public static SyncEngine engine(Shared s, Map<String, String> env) {
+        if (!s.joined()) {
+            throw new IllegalStateException("list " + s.listId() + ": the owner has not admitted this person yet");
+        }
+        return RemoteSpec.builder(s.remote(), env, Map.of()).encrypted(s.passphrase()).space(s.keys())
+                .scope(scope(s.listId())).build();
+    }
+
+    /**
+     * The engine a sync of this profile runs: {@code personal} scoped to leave the shared lists out,
+     * with every joined shared list's engine beside it; just the personal one when nothing is shared.
+     */
+    public SyncEngine withShared(SyncEngine.Builder personal, Map<String, String> env) {
+        List<Shared> shared = all();
+        if (shared.isEmpty()) {
+            return personal.build();
+        }
+        SyncEngine main = personal.scope(personalScope()).build();
+        List<SharedSync.Named> spaces = new ArrayList<>();
+        try {
+            for (Shared s : shared) {
+                if (s.joined()) {
+                    spaces.add(new SharedSync.Named(s.listId(), engine(s, env)));
+                }
+            }
+        } catch (RuntimeException e) {
+            main.close();
+            spaces.forEach(n -> n.engine().close());
+            throw e;
+        }
+        return new SharedSync(main, spaces, listId -> followRekey(listId, env));
+    }
+
+    /**
+     * After the owner removed someone and changed the list's key: the new passphrase sealed to
+     * this member, saved, and the list's engine with it; null when there is none (this person was
+     * removed, or the passphrase is wrong for another reason).
+     */
+    public SyncEngine followRekey(String listId, Map<String, String> env) {
+        Shared s = get(listId).orElse(null);
+        if (s == null || !s.joined()) {
+            return null;
+        }
+        Optional<String> fresh = s.keys().rekeyedPassphrase(RemoteSpec.storage(s.remote(), env));
+        if (fresh.isEmpty() || fresh.get().equals(s.passphrase())) {
+            return null;
+        }
+        Shared now = new Shared(s.listId(), s.remote(), s.keys(), fresh.get(), null);
+        save(now);
+        return engine(now, env);
+    }
+
+    private List<String> ids() {
+        String v = store.get(LISTS, "");
+        return v.isBlank() ? List.of() : Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
+    }
+
+    private static String key(String listId, String part) {
+        return "shared." + listId + "." + part;
+    }
+}

@@ -1,0 +1,237 @@
+package dev.tandem.app.sync;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.CompactionReport;
+import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.engine.sync.RemoteDevice;
+import dev.tandem.engine.sync.RemoteKeys;
+import dev.tandem.engine.sync.SetAside;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncProgress;
+import dev.tandem.engine.sync.SyncReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The personal remote and every joined shared list as one engine, so the app and {@code tandem
+ * sync} sync them all at once: the personal remote first (its scope leaves the shared lists out),
+ * then each shared list's space. One report adds them up; a shared list that fails is a warning of
+ * the report, so it never stops the personal sync or another list. Devices, keys and the
+ * connection check are the personal remote's.
+ */
+public final class SharedSync implements SyncEngine {
+    private final SyncEngine personal;
+    private final List<Named> spaces;
+    private final java.util.function.Function<String, SyncEngine> reopen;
+
+    /** A shared list's engine, with the list's id for messages. */
+    public record Named(String list, SyncEngine engine) {
+    }
+
+    /**
+     * {@code reopen}: for a shared list whose passphrase stopped working (its owner removed someone
+     * and changed the key), the list's engine with the passphrase sealed to this member, or null.
+     */
+    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.Function<String, SyncEngine> reopen) {
+        this.personal = personal;
+        this.spaces = new ArrayList<>(spaces);
+        this.reopen = reopen;
+    }
+
+    @Override
+    public SyncReport sync(Db db, SyncProgress progress) {
+        List<SyncReport> all = new ArrayList<>();
+        all.add(personal.sync(db, progress));
+        List<String> failed = new ArrayList<>();
+        for (int i = 0; i < spaces.size(); i++) {
+            Named s = spaces.get(i);
+            try {
+                all.add(s.engine().sync(db, progress));
+            } catch (SyncException e) {
+                SyncEngine fresh = e.reason() == SyncException.Reason.WRONG_PASSPHRASE ? reopen.apply(s.list()) : null;
+                if (fresh == null) {
+                    failed.add("Shared list " + s.list() + " did not sync: " + e.getMessage());
+                    continue;
+                }
+                // The owner changed the list's key and sealed the new one to this member: follow it.
+                s.engine().close();
+                spaces.set(i, new Named(s.list(), fresh));
+                try {
+                    all.add(fresh.sync(db, progress));
+                } catch (RuntimeException again) {
+                    failed.add("Shared list " + s.list() + " did not sync: " + again.getMessage());
+                }
+            } catch (RuntimeException e) {
+                failed.add("Shared list " + s.list() + " did not sync: " + e.getMessage());
+            }
+        }
+        return add(all, failed);
+    }
+
+    @Override
+    public CompactionReport compact(Db db, SyncProgress progress) {
+        CompactionReport first = personal.compact(db, progress);
+        int batches = first.batchesDeleted();
+        int snapshots = first.snapshotsDeleted();
+        long forgotten = first.deletedForgotten();
+        List<SyncReport> reports = new ArrayList<>(List.of(first.sync()));
+        List<String> failed = new ArrayList<>();
+        for (Named s : spaces) {
+            try {
+                CompactionReport r = s.engine().compact(db, progress);
+                batches += r.batchesDeleted();
+                snapshots += r.snapshotsDeleted();
+                forgotten += r.deletedForgotten();
+                reports.add(r.sync());
+            } catch (RuntimeException e) {
+                failed.add("Shared list " + s.list() + " was not compacted: " + e.getMessage());
+            }
+        }
+        return new CompactionReport(add(reports, failed), first.snapshotWritten(), batches, snapshots, forgotten);
+    }
+
+    private static SyncReport add(List<SyncReport> reports, List<String> failed) {
+        int pushed = 0;
+        int pulled = 0;
+        int merged = 0;
+        int conflicts = 0;
+        int requests = 0;
+        long up = 0;
+        long down = 0;
+        int skipped = 0;
+        Duration took = Duration.ZERO;
+        List<String> warnings = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<SetAside> aside = new ArrayList<>();
+        for (SyncReport r : reports) {
+            pushed += r.pushed();
+            pulled += r.pulled();
+            merged += r.merged();
+            conflicts += r.conflicts();
+            requests += r.requests();
+            up += r.bytesUp();
+            down += r.bytesDown();
+            skipped += r.skipped();
+            took = took.plus(r.duration());
+            warnings.addAll(r.warnings());
+            notes.addAll(r.notes());
+            aside.addAll(r.setAside());
+        }
+        warnings.addAll(failed);
+        return new SyncReport(pushed, pulled, merged, conflicts, requests, up, down, skipped, took, warnings, notes, aside);
+    }
+
+    @Override
+    public long pendingChanges(Db db) {
+        long n = personal.pendingChanges(db);
+        for (Named s : spaces) {
+            n += s.engine().pendingChanges(db);
+        }
+        return n;
+    }
+
+    @Override
+    public List<SetAside> setAside(Db db) {
+        List<SetAside> all = new ArrayList<>(personal.setAside(db));
+        spaces.forEach(s -> all.addAll(s.engine().setAside(db)));
+        return all;
+    }
+
+    @Override
+    public List<RemoteDevice> devices(Db db) {
+        return personal.devices(db);
+    }
+
+    @Override
+    public boolean forget(Db db, UUID device) {
+        return personal.forget(db, device);
+    }
+
+    @Override
+    public boolean remoteChanged() {
+        boolean changed = personal.remoteChanged();
+        for (Named s : spaces) {
+            changed |= s.engine().remoteChanged();
+        }
+        return changed;
+    }
+
+    @Override
+    public AutoCloseable watchRemote(Runnable onChange) {
+        List<AutoCloseable> watches = new ArrayList<>();
+        watches.add(personal.watchRemote(onChange));
+        for (Named s : spaces) {
+            watches.add(s.engine().watchRemote(onChange));
+        }
+        return () -> {
+            Exception first = null;
+            for (AutoCloseable w : watches) {
+                try {
+                    w.close();
+                } catch (Exception e) {
+                    if (first == null) {
+                        first = e;
+                    } else {
+                        first.addSuppressed(e);
+                    }
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        };
+    }
+
+    @Override
+    public long requestsSoFar() {
+        long n = personal.requestsSoFar();
+        for (Named s : spaces) {
+            n += s.engine().requestsSoFar();
+        }
+        return n;
+    }
+
+    @Override
+    public ConnectionCheck check() {
+        return personal.check();
+    }
+
+    @Override
+    public String describe() {
+        return personal.describe() + (spaces.isEmpty() ? "" : " and " + spaces.size() + " shared list"
+                + (spaces.size() == 1 ? "" : "s"));
+    }
+
+    @Override
+    public RemoteKeys keys() {
+        return personal.keys();
+    }
+
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (SyncEngine e : all()) {
+            try {
+                e.close();
+            } catch (RuntimeException ex) {
+                if (first == null) {
+                    first = ex;
+                } else {
+                    first.addSuppressed(ex);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private List<SyncEngine> all() {
+        List<SyncEngine> all = new ArrayList<>(List.of(personal));
+        spaces.forEach(s -> all.add(s.engine()));
+        return all;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.tandem.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.testing.CliRun.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * `tandem share`, `join`, `members` and `unshare`: two people with two devices each, each person
+ * with their own folder remote, share one list through a third folder. Alice's other lists never
+ * reach Bob; a stranger's object in the shared folder is set aside by name; Bob, removed, reads
+ * and writes nothing new while Alice's devices follow the new key; leaving moves the list to the
+ * Trash on that device only.
+ */
+class ShareCliTest {
+    @TempDir
+    Path tmp;
+
+    private Result ok(Path profile, String... args) {
+        Result r = CliRun.run(profile, args);
+        assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+        return r;
+    }
+
+    private Result sync(Path profile, String personal) {
+        return CliRun.run(profile, "sync", "--remote", "folder:" + tmp.resolve(personal));
+    }
+
+    private List<String> titles(Path profile, String list) {
+        return ok(profile, "list", "--list", list).out().lines().map(l -> l.replaceAll("^\\S+\\s+(\\[.\\]\\s+)?", ""))
+                .map(l -> l.replaceAll("\\s+#.*$", "")).sorted().toList();
+    }
+
+    @Test
+    void share_twoPeopleTwoDevicesEach_editTogetherAndOtherListsStayPrivate() throws Exception {
+        for (String d : List.of("alice-remote", "bob-remote", "shared")) {
+            Files.createDirectories(tmp.resolve(d));
+        }
+        Path a1 = tmp.resolve("a1");
+        Path a2 = tmp.resolve("a2");
+        Path b1 = tmp.resolve("b1");
+        Path b2 = tmp.resolve("b2");
+        ok(a1, "add", "milk", "--list", "Groceries");
+        ok(a1, "add", "present for Bob", "--list", "Presents");
+        ok(b1, "add", "party plans", "--list", "Secret");
+        for (Path p : List.of(a1, a2)) {
+            assertEquals(0, sync(p, "alice-remote").code());
+        }
+        for (Path p : List.of(b1, b2)) {
+            assertEquals(0, sync(p, "bob-remote").code());
+        }
+
+        String code = ok(a1, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Alice")
+                .out().strip();
+        assertTrue(code.startsWith("tandem-invite-1."), code);
+        String fpB1 = ok(b1, "join", code, "--as", "Bob").out().strip();
+        String fpB2 = ok(b2, "join", code, "--as", "Bob").out().strip();
+        String fpA2 = ok(a2, "join", code, "--as", "Alice").out().strip();
+        String pending = ok(a1, "members", "Groceries").out();
+        assertTrue(pending.contains(fpB1 + "  asks to join") && pending.contains(fpA2 + "  asks to join"), pending);
+        for (String fp : List.of(fpB1, fpB2, fpA2)) {
+            ok(a1, "members", "Groceries", "--admit", fp.substring(0, 14));
+        }
+        assertTrue(ok(b1, "join", code).out().contains("Joined “Groceries”"));
+        assertEquals(List.of("milk"), titles(b1, "Groceries"));
+
+        // Everyone edits; each syncs with their own remote, which brings the shared list along.
+        ok(b1, "add", "bread", "--list", "Groceries");
+        ok(a2, "add", "eggs", "--list", "Groceries");
+        for (int round = 0; round < 2; round++) {
+            for (Path p : List.of(a1, a2)) {
+                Result r = sync(p, "alice-remote");
+                assertEquals(0, r.code(), r.err());
+            }
+            for (Path p : List.of(b1, b2)) {
+                Result r = sync(p, "bob-remote");
+                assertEquals(0, r.code(), r.err());
+            }
+        }
+        for (Path p : List.of(a1, a2, b1, b2)) {
+            assertEquals(List.of("bread", "eggs", "milk"), titles(p, "Groceries"), p.toString());
+        }
+        String bobs = ok(b2, "list", "--all").out();
+        assertFalse(bobs.contains("present for Bob"), bobs);
+        assertTrue(bobs.contains("party plans"), "Bob's own list arrives through his own remote: " + bobs);
+        // Bob's remote holds nothing of the shared list; Alice's holds nothing of Bob's.
+        Path bobOnly = tmp.resolve("bob-only");
+        assertEquals(0, sync(bobOnly, "bob-remote").code());
+        assertEquals(List.of(), ok(bobOnly, "list", "--all").out().lines().filter(l -> l.contains("bread")).toList());
+
+        // A stranger drops an object into the shared folder: set aside, by name, on every device.
+        Path forged = tmp.resolve("shared/batches/11111111-2222-4333-8444-555555555555/000000000001");
+        Files.createDirectories(forged.getParent());
+        Files.write(forged, new byte[] {1, 2, 3});
+        Path head = tmp.resolve("shared/heads/11111111-2222-4333-8444-555555555555/000000000001");
+        Files.createDirectories(head.getParent());
+        Files.write(head, new byte[] {1});
+        Result seen = sync(b2, "bob-remote");
+        assertEquals(Cli.SYNCED_WITH_PROBLEMS, seen.code());
+        assertTrue(seen.err().contains("11111111-2222-4333-8444-555555555555"), seen.err());
+        Files.delete(forged);
+        Files.delete(head);
+
+        // Alice removes Bob: the key changes; her other device follows, Bob reads and writes nothing new.
+        Result removed = ok(a1, "unshare", "Groceries", "--member", "Bob");
+        assertTrue(removed.out().contains("Removed Bob"), removed.out());
+        ok(a1, "add", "cake", "--list", "Groceries");
+        sync(a1, "alice-remote");
+        ok(b1, "add", "chocolate", "--list", "Groceries");
+        Result bobAfter = sync(b1, "bob-remote");
+        assertEquals(Cli.SYNCED_WITH_PROBLEMS, bobAfter.code(), bobAfter.err());
+        Result a2After = sync(a2, "alice-remote");
+        assertEquals(0, a2After.code(), a2After.err());
+        assertEquals(List.of("bread", "cake", "eggs", "milk"), titles(a2, "Groceries"));
+        assertEquals(List.of("bread", "chocolate", "eggs", "milk"), titles(b1, "Groceries"),
+                "Bob keeps what he had and sees nothing new");
+        String members = ok(a2, "members", "Groceries").out();
+        assertTrue(members.contains("Bob  " + fpB1.substring(0, 9)) && members.contains("(removed)"), members);
+
+        // Leaving: the list goes to the Trash here only.
+        Result left = ok(a2, "unshare", "Groceries");
+        assertTrue(left.out().contains("Left “Groceries”"), left.out());
+        assertTrue(ok(a2, "list").out().lines().noneMatch(l -> l.contains("cake")));
+        sync(a1, "alice-remote");
+        assertEquals(List.of("bread", "cake", "eggs", "milk"), titles(a1, "Groceries"), "the others keep the list");
+    }
+}

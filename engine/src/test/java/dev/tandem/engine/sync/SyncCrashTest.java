@@ -136,10 +136,13 @@ class SyncCrashTest {
     }
 
     /** Starts the child, collects what it acknowledged, kills it with SIGKILL at its point. */
-    static List<String> runChild(Path file, String spec, String point, int occurrence, Random r) throws Exception {
-        Process child = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-cp",
+    static List<String> runChild(Path file, String spec, String point, int occurrence, Random r, String... more)
+            throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), SyncCrashChild.class.getName(), file.toString(), spec, point,
-                Integer.toString(occurrence)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Integer.toString(occurrence)));
+        command.addAll(List.of(more));
+        Process child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> acked = new ArrayList<>();
         long startedAt = System.nanoTime();
         long killAfterMillis = 300 + r.nextInt(2500);

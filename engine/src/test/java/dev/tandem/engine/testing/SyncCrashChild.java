@@ -4,6 +4,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.sync.S3Settings;
+import dev.tandem.engine.sync.SpaceKeys;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code none}: never stops; the parent kills it at a random time, mid-save or mid-sync.</li>
  * </ul>
  * Arguments: db file, remote ("folder:&lt;dir&gt;" or "s3:&lt;endpoint&gt;:&lt;bucket&gt;"), point, which
- * occurrence of the point to stop at (1 = first).
+ * occurrence of the point to stop at (1 = first), and for a member of a shared space a file with
+ * the space's passphrase and the member's keys ({@code SpaceKeys.encode()}), one per line.
  */
 public final class SyncCrashChild {
     private SyncCrashChild() {
@@ -45,7 +47,13 @@ public final class SyncCrashChild {
         SyncStorage remote = remote(args[1]);
         AtomicInteger seen = new AtomicInteger();
         SyncStorage switched = new KillSwitch(remote, point, occurrence, seen, args[1]);
-        try (Db db = Db.open(file); SyncEngine engine = SyncEngine.builder().storage(switched).build()) {
+        SyncEngine.Builder builder = SyncEngine.builder().storage(switched);
+        if (args.length > 4) {
+            // A member of a shared space: its passphrase and keys, one per line.
+            List<String> space = Files.readAllLines(Path.of(args[4]));
+            builder.encrypted(space.get(0)).space(SpaceKeys.decode(space.get(1)));
+        }
+        try (Db db = Db.open(file); SyncEngine engine = builder.build()) {
             db.migrate(Fixtures.MIGRATIONS);
             System.out.println("READY");
             System.out.flush();

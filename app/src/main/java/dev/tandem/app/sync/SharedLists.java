@@ -109,18 +109,20 @@ public final class SharedLists {
         }
         SyncEngine main = personal.scope(personalScope()).build();
         List<SharedSync.Named> spaces = new ArrayList<>();
-        try {
-            for (Shared s : shared) {
-                if (s.joined()) {
-                    spaces.add(new SharedSync.Named(s.listId(), engine(s, env)));
-                }
+        List<String> unusable = new ArrayList<>();
+        for (Shared s : shared) {
+            if (!s.joined()) {
+                continue;
             }
-        } catch (RuntimeException e) {
-            main.close();
-            spaces.forEach(n -> n.engine().close());
-            throw e;
+            try {
+                spaces.add(new SharedSync.Named(s.listId(), engine(s, env)));
+            } catch (RuntimeException e) {
+                // One shared list that cannot be set up (its remote's log-in is missing here) stops
+                // nothing else; every sync says so.
+                unusable.add("Shared list " + s.listId() + " cannot sync here: " + e.getMessage());
+            }
         }
-        return new SharedSync(main, spaces, listId -> followRekey(listId, env));
+        return new SharedSync(main, spaces, listId -> followRekey(listId, env), unusable);
     }
 
     /**

@@ -26,6 +26,8 @@ public final class SharedSync implements SyncEngine {
     private final SyncEngine personal;
     private final List<Named> spaces;
     private final java.util.function.Function<String, SyncEngine> reopen;
+    /** Shared lists that could not be set up, said in every report. */
+    private final List<String> unusable;
 
     /** A shared list's engine, with the list's id for messages. */
     public record Named(String list, SyncEngine engine) {
@@ -35,17 +37,19 @@ public final class SharedSync implements SyncEngine {
      * {@code reopen}: for a shared list whose passphrase stopped working (its owner removed someone
      * and changed the key), the list's engine with the passphrase sealed to this member, or null.
      */
-    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.Function<String, SyncEngine> reopen) {
+    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.Function<String, SyncEngine> reopen,
+                      List<String> unusable) {
         this.personal = personal;
         this.spaces = new ArrayList<>(spaces);
         this.reopen = reopen;
+        this.unusable = List.copyOf(unusable);
     }
 
     @Override
     public SyncReport sync(Db db, SyncProgress progress) {
         List<SyncReport> all = new ArrayList<>();
         all.add(personal.sync(db, progress));
-        List<String> failed = new ArrayList<>();
+        List<String> failed = new ArrayList<>(unusable);
         for (int i = 0; i < spaces.size(); i++) {
             Named s = spaces.get(i);
             try {

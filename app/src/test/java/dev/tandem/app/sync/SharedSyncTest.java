@@ -1,0 +1,51 @@
+package dev.tandem.app.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SpaceKeys;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.engine.sync.SyncStorage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The personal remote and the shared lists as one sync: a shared list that fails stops nothing else, and says so. */
+class SharedSyncTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void sync_sharedListUnreachableOrUnusable_personalSyncsAndTheReportSaysWhich() throws Exception {
+        SettingsStore settings = new SettingsStore(tmp);
+        SharedLists shared = new SharedLists(settings);
+        // One shared list on a remote nobody answers at, one whose S3 log-in is missing on this machine.
+        shared.save(new SharedLists.Shared("l-away", "webdav:http://127.0.0.1:9/nowhere", SpaceKeys.newSpace("Sam"),
+                "pass", null));
+        shared.save(new SharedLists.Shared("l-s3", "s3://bucket/groceries", SpaceKeys.newSpace("Sam"), "pass", null));
+        SyncStorage personal = SyncStorage.memory();
+        try (Db db = Schema.database(tmp.resolve("tandem.db")).build();
+             SyncEngine engine = shared.withShared(SyncEngine.builder().storage(personal), Map.of())) {
+            TodoStore store = new TodoStore(db, Clock.systemUTC());
+            store.add("call the bank", null, null);
+            SyncReport r = engine.sync(db);
+            assertEquals(1, r.pushed(), "the personal remote synced: " + r);
+            assertFalse(r.complete());
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("l-away") && w.contains("did not sync")), r.warnings().toString());
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains("l-s3") && w.contains("cannot sync here")
+                    && w.contains("AWS_ACCESS_KEY_ID")), r.warnings().toString());
+            assertTrue(engine.describe().endsWith("and 1 shared list"), engine.describe());
+        }
+        assertTrue(Files.exists(tmp.resolve(SettingsStore.SECRETS_FILE)));
+        assertEquals(List.of("l-away", "l-s3"), shared.all().stream().map(SharedLists.Shared::listId).toList());
+    }
+}

@@ -25,9 +25,9 @@ import java.util.function.Supplier;
  * sync of one database.
  *
  * <p><b>Bootstrap.</b> Only when the sync is behind by at least {@link #BOOTSTRAP_MIN} batches (so an
- * idle or small sync costs no extra request), or the database is new to the remote, are the
+ * idle or small sync costs no extra request), or the database is new to a shared space, are the
  * snapshots listed; the newest is applied when it covers more batches than its parts cost to read,
- * and always for a database new to the remote. <b>Rebuild.</b> When a batch the heads promise
+ * and always for a database new to a shared space. <b>Rebuild.</b> When a batch the heads promise
  * is gone, a snapshot covering it is applied, and the report says the device was too far behind.
  * Applying merges into the existing state (see {@link SnapshotLocal}), so unpushed local changes
  * stay and are pushed by the same sync.
@@ -113,12 +113,11 @@ final class Compaction implements SyncHooks {
                 total += e.getValue();
             }
         }
-        // A database new to this remote starts from its newest snapshot whenever there is one: a
-        // shared space's first snapshot holds what its batches do not (the list as it was shared,
+        // A database new to a shared space starts from its newest snapshot whenever there is one:
+        // the space's first snapshot holds what its batches do not (the list as it was shared,
         // whoever wrote it), so replaying the batches alone would leave parts out.
-        // An empty remote costs no listing, except a space's, whose snapshot may be all there is.
-        boolean fresh = localHeads.values().stream().allMatch(v -> v == 0)
-                && (!remoteHeads.isEmpty() || !ScopeCheck.all(scope));
+        // Only a shared space's: elsewhere a missing batch is rebuilt from a snapshot when met.
+        boolean fresh = scope instanceof SyncScope.Tree && localHeads.values().stream().allMatch(v -> v == 0);
         if (behind < BOOTSTRAP_MIN && !fresh) {
             return;
         }

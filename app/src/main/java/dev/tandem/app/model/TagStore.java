@@ -1,5 +1,6 @@
 package dev.tandem.app.model;
 
+import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Tx;
 import java.util.ArrayList;
@@ -27,6 +28,27 @@ public final class TagStore {
 
     public TagStore(TodoStore store) {
         this.store = store;
+    }
+
+    /**
+     * Deletes the tag rows of todos that are gone for good: no row and no history left, as sync
+     * forgets a todo deleted long ago once every device has seen it deleted. Tag rows of a todo that
+     * is only deleted stay, as they are how a restore brings its tags back. Returns how many went.
+     */
+    public static int forgetOrphans(Db db) {
+        List<ItemTag> orphans = db.query(ItemTag.class, "SELECT * FROM item_tags WHERE itemId NOT IN (SELECT id FROM items)");
+        List<String> gone = new java.util.ArrayList<>();
+        java.util.Map<String, Boolean> forgotten = new java.util.HashMap<>();
+        for (ItemTag t : orphans) {
+            if (forgotten.computeIfAbsent(t.itemId(), id -> db.history("items", id).isEmpty())) {
+                gone.add(t.id());
+            }
+        }
+        for (int from = 0; from < gone.size(); from += 500) {
+            List<String> slice = gone.subList(from, Math.min(gone.size(), from + 500));
+            db.transaction(tx -> slice.forEach(id -> tx.delete(ItemTag.class, id)));
+        }
+        return gone.size();
     }
 
     /** Adds {@code tag} to the item (again, if it was removed); false when it was there already or is empty. */

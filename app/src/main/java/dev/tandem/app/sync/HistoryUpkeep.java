@@ -48,6 +48,8 @@ public final class HistoryUpkeep {
 
     /** Prunes now, whatever the last run; records when. Off the UI thread. */
     public PrunedHistory prune() {
+        // Tags of todos sync forgot for good would otherwise stay for ever, synced and kept.
+        dev.tandem.app.model.TagStore.forgetOrphans(db);
         PrunedHistory pruned = db.pruneHistory(keep());
         settings.put(PRUNED_AT, Long.toString(clock.millis()));
         return pruned;

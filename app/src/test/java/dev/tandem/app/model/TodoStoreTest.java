@@ -178,6 +178,20 @@ class TodoStoreTest {
     }
 
     @Test
+    void forgetOrphans_tagsOfTodosGoneForGood_goAndThoseOfRestorableTodosStay() {
+        Item a = store.add("a", null, null);
+        new TagStore(store).add(a.id(), List.of("home"));
+        store.trash(a.id());
+        List<String> ids = store.emptyTrash();
+        // The tag row of a todo sync has forgotten whole (no row, no history), as a sweep leaves it.
+        store.db().save(new ItemTag(DerivedIds.tag("forgotten-todo", "work"), "forgotten-todo", "work", null));
+        assertEquals(1, TagStore.forgetOrphans(store.db()));
+        assertEquals(0, TagStore.forgetOrphans(store.db()));
+        store.restoreDeleted(ids);
+        assertEquals(List.of("home"), new TagStore(store).of(a.id()), "a restore still brings its tags back");
+    }
+
+    @Test
     void update_unchanged_recordsNoChange() {
         Item a = store.add("a", null, null);
         Authors authors = new Authors(store);

@@ -37,6 +37,7 @@ class HistoryUpkeepTest {
         SettingsStore settings = new SettingsStore(tmp);
         Instant start = Instant.parse("2026-11-24T08:00:00Z");
         try (Db db = Schema.database(tmp.resolve("tandem.db")).build()) {
+            new dev.tandem.app.model.TodoStore(db, Clock.systemUTC()); // migrates, as the app does before upkeep
             at(db, settings, start).pruneIfDue();
             assertEquals(Long.toString(start.toEpochMilli()), settings.get("history.prunedAt", null), "never ran: runs now");
             at(db, settings, start.plus(Duration.ofHours(23))).pruneIfDue();

@@ -7,6 +7,8 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
+import dev.tandem.app.sync.HistoryUpkeep;
+import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
@@ -14,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -137,7 +138,7 @@ public final class DecadeBench {
             }
             if (day % pruneEvery == pruneEvery - 1) {
                 for (int d : on) {
-                    stores.get(d).db().pruneHistory(Duration.ofDays(365));
+                    new HistoryUpkeep(stores.get(d).db(), new SettingsStore(profile(d)), clock).prune();
                 }
             }
             if (day % 365 == 364) {
@@ -151,7 +152,7 @@ public final class DecadeBench {
             }
         }
         for (int d : new ArrayList<>(stores.keySet())) {
-            stores.get(d).db().pruneHistory(Duration.ofDays(365));
+            new HistoryUpkeep(stores.get(d).db(), new SettingsStore(profile(d)), clock).prune();
         }
         System.out.printf("decade done: %d edits in %.0f s%n", edits, (System.nanoTime() - t0) / 1e9);
         int desk = 0;

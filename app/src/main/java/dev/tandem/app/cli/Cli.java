@@ -88,7 +88,8 @@ public final class Cli {
               caldav status                        the connected account and lists
               share LIST --remote REMOTE [--as NAME]
                                                    share a list with other people through a remote of its own
-                                                   (same forms as sync's --remote); prints an invite code
+                                                   (same forms as sync's --remote; an S3 endpoint and region
+                                                   from AWS_ENDPOINT_URL and AWS_REGION); prints an invite code
               join CODE [--as NAME]                ask to join a shared list; prints the fingerprint to read
                                                    to its owner. Once admitted, join again (or sync) brings it
               members LIST [--admit FP] [--invite] who shares the list, and who asks to join; the owner admits

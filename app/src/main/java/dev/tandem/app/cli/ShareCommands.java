@@ -58,7 +58,9 @@ final class ShareCommands {
         Shared s = new Shared(list.id(), remote, SpaceKeys.newSpace(name),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(secret), null);
         try {
-            RemoteSpec.builder(remote, env, a.options());
+            // Checked before anything is saved; an S3 endpoint and region come from the environment,
+            // as every later sync of the list reads them there too.
+            RemoteSpec.builder(remote, env, Map.of());
         } catch (IllegalStateException e) {
             throw new Failure(e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.sync;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.sync.SyncException;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -47,8 +48,15 @@ final class SyncLock implements AutoCloseable {
     static final long POLL_MILLIS = 25;
     static final long REPORT_MILLIS = 1000;
     private static final Map<Object, ReentrantLock> IN_JVM = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * One key object per file: the maps hold keys weakly, and only the very object a map stores keeps
+     * its entry alive. Two equal paths are two objects, so without this a sync holding the lock
+     * under its own path object lets the entry go; the next sync of the file then makes a second
+     * in-JVM lock and meets the first one's file lock (OverlappingFileLockException).
+     */
+    private static final Map<Object, WeakReference<Object>> CANONICAL = new WeakHashMap<>();
 
-    /** Held while the lock is, so the weak map keeps this file's in-JVM lock for the syncs waiting on it. */
+    /** Held while the lock is, and while waiting for it, so the weak map keeps this file's in-JVM lock. */
     private final Object key;
     private final ReentrantLock jvm;
     private final FileChannel channel;
@@ -73,7 +81,7 @@ final class SyncLock implements AutoCloseable {
     static SyncLock acquire(SyncPort db, LongConsumer waited) {
         Path file = db.file().map(f -> f.toAbsolutePath().normalize()).orElse(null);
         // In memory, the port stands for the database: each has one for its lifetime.
-        Object key = file == null ? db : realPath(file);
+        Object key = canonical(file == null ? db : realPath(file));
         ReentrantLock jvm = IN_JVM.computeIfAbsent(key, k -> new ReentrantLock());
         long start = System.nanoTime();
         Waiting waiting = new Waiting(start, waited);
@@ -120,6 +128,18 @@ final class SyncLock implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8);
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(who), 0);
+    }
+
+    private static Object canonical(Object key) {
+        synchronized (CANONICAL) {
+            WeakReference<Object> ref = CANONICAL.get(key);
+            Object known = ref == null ? null : ref.get();
+            if (known != null) {
+                return known;
+            }
+            CANONICAL.put(key, new WeakReference<>(key));
+            return key;
+        }
     }
 
     private static Object realPath(Path file) {

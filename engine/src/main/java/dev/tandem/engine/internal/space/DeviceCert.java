@@ -38,13 +38,7 @@ public record DeviceCert(UUID device, byte[] deviceKey, String member) {
             p.packString(member);
         });
         byte[] sig = SpaceCrypto.sign(memberKey, PURPOSE, key(device, deviceKey).getBytes(StandardCharsets.UTF_8), payload);
-        return PackedValues.encode(p -> {
-            p.packArrayHeader(2);
-            p.packBinaryHeader(payload.length);
-            p.writePayload(payload);
-            p.packBinaryHeader(sig.length);
-            p.writePayload(sig);
-        });
+        return MemberEntry.pack(payload, sig);
     }
 
     /** A certificate read from {@code key}, not yet checked against any member's key. */

@@ -64,13 +64,7 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
             }
         });
         byte[] sig = SpaceCrypto.sign(owner, PURPOSE, key(seq).getBytes(StandardCharsets.UTF_8), payload);
-        return PackedValues.encode(p -> {
-            p.packArrayHeader(2);
-            p.packBinaryHeader(payload.length);
-            p.writePayload(payload);
-            p.packBinaryHeader(sig.length);
-            p.writePayload(sig);
-        });
+        return pack(payload, sig);
     }
 
     /** Reads and checks entry {@code seq}; a CORRUPT {@link SyncException} when it is malformed or not the owner's. */
@@ -121,6 +115,17 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
             }
             throw corrupt(key, "unreadable (" + e.getMessage() + ")");
         }
+    }
+
+    /** {@code [ payload bin, signature bin ]}: how the log's entries and the certificates are stored. */
+    static byte[] pack(byte[] payload, byte[] sig) {
+        return PackedValues.encode(p -> {
+            p.packArrayHeader(2);
+            p.packBinaryHeader(payload.length);
+            p.writePayload(payload);
+            p.packBinaryHeader(sig.length);
+            p.writePayload(sig);
+        });
     }
 
     static int bounded(int n, int max, String key) {

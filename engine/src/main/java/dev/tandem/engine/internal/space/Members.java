@@ -42,6 +42,7 @@ public final class Members {
     /** By key fingerprint: one person may have several member keys (one per device that joined), under one name. */
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, PublicKey> memberKeys = new HashMap<>();
+    private final Map<UUID, List<DeviceCert.Unchecked>> certs = new HashMap<>();
     private long next = 1;
 
     public Members(SyncStorage storage, PublicKey owner) {
@@ -99,13 +100,43 @@ public final class Members {
     public byte[] check(String key, SignedObject object) {
         String refusal = refusal(key, object);
         if (refusal != null) {
-            refresh(); // an admission or certificate may be newer than what this device read
+            // An admission or a certificate may be newer than what this device read.
+            synchronized (this) {
+                certs.remove(object.signer());
+            }
+            refresh();
             refusal = refusal(key, object);
         }
         if (refusal != null) {
             throw new SyncException(SyncException.Reason.CORRUPT, key + " is refused: " + refusal);
         }
         return object.body();
+    }
+
+    /**
+     * The certificates stored for {@code device}, read once: they never change, so a sync that reads
+     * a device's batches asks the storage for them only the first time ({@link #check} reads them
+     * again when they vouch for nothing, as a newer one may have arrived).
+     */
+    private List<DeviceCert.Unchecked> certsOf(UUID device) {
+        List<DeviceCert.Unchecked> known = certs.get(device);
+        if (known != null) {
+            return known;
+        }
+        List<DeviceCert.Unchecked> read = new ArrayList<>();
+        for (String certKey : storage.list("certs/" + device + "/", null, 100)) {
+            Optional<byte[]> bytes = storage.get(certKey);
+            if (bytes.isEmpty()) {
+                continue;
+            }
+            try {
+                read.add(DeviceCert.decode(certKey, bytes.get()));
+            } catch (SyncException junk) {
+                // junk beside a real certificate must not make the device's objects refused
+            }
+        }
+        certs.put(device, read);
+        return read;
     }
 
     private synchronized String refusal(String key, SignedObject object) {
@@ -115,17 +146,7 @@ public final class Members {
             return "it was signed by device " + object.signer() + ", not by the device it is stored under";
         }
         Member vouching = null;
-        for (String certKey : storage.list("certs/" + object.signer() + "/", null, 100)) {
-            Optional<byte[]> bytes = storage.get(certKey);
-            if (bytes.isEmpty()) {
-                continue;
-            }
-            DeviceCert.Unchecked cert;
-            try {
-                cert = DeviceCert.decode(certKey, bytes.get());
-            } catch (SyncException junk) {
-                continue; // junk beside a real certificate must not make the device's objects refused
-            }
+        for (DeviceCert.Unchecked cert : certsOf(object.signer())) {
             if (!SpaceCrypto.verify(SpaceCrypto.publicKey(cert.cert().deviceKey()), object.signature(),
                     SignedObject.PURPOSE, key.getBytes(StandardCharsets.UTF_8), object.body())) {
                 continue;

@@ -34,9 +34,9 @@ public record SpaceSetup(SignedStorage signed, SyncStorage raw, String passphras
     /** Readies this database's device to sign in the space {@code remoteId}. */
     void prepare(SyncPort db, String remoteId) {
         UUID device = db.deviceUuid();
-        byte[] deviceKey = deviceKey(db);
-        PrivateKey privateKey = SpaceCrypto.privateKey(deviceKey);
-        byte[] publicKey = publicOf(db);
+        String[] pair = deviceKey(db).split(" ");
+        PrivateKey privateKey = SpaceCrypto.privateKey(Base64.getDecoder().decode(pair[0]));
+        byte[] publicKey = Base64.getDecoder().decode(pair[1]);
         signed.signAs(device, privateKey);
         // Read the log's new entries (one request when there are none), so a removal is applied
         // before this sync reads anything the removed member wrote.
@@ -53,27 +53,23 @@ public record SpaceSetup(SignedStorage signed, SyncStorage raw, String passphras
         }
     }
 
-    /** This database's device signing key (PKCS #8), made on first use. */
-    private static byte[] deviceKey(SyncPort db) {
+    /** This database's device key pair, made on first use: PKCS #8 and X.509, in base64, one space apart. */
+    private static String deviceKey(SyncPort db) {
         String stored = meta(db, DEVICE_KEY);
-        if (stored == null) {
-            KeyPair pair = SpaceCrypto.newKeyPair();
-            String both = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + " "
-                    + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-            db.write("Making this device's signing key", s -> {
-                PreparedStatement ps = s.sql().get("INSERT OR IGNORE INTO _tandem_meta(key, value) VALUES(?, ?)");
-                ps.setString(1, DEVICE_KEY);
-                ps.setString(2, both);
-                ps.executeUpdate();
-                return null;
-            });
-            stored = meta(db, DEVICE_KEY);
+        if (stored != null) {
+            return stored;
         }
-        return Base64.getDecoder().decode(stored.split(" ")[0]);
-    }
-
-    private static byte[] publicOf(SyncPort db) {
-        return Base64.getDecoder().decode(meta(db, DEVICE_KEY).split(" ")[1]);
+        KeyPair pair = SpaceCrypto.newKeyPair();
+        String both = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + " "
+                + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        db.write("Making this device's signing key", s -> {
+            PreparedStatement ps = s.sql().get("INSERT OR IGNORE INTO _tandem_meta(key, value) VALUES(?, ?)");
+            ps.setString(1, DEVICE_KEY);
+            ps.setString(2, both);
+            ps.executeUpdate();
+            return null;
+        });
+        return meta(db, DEVICE_KEY); // another program may have made one first: theirs stands
     }
 
     private static String meta(SyncPort db, String key) {

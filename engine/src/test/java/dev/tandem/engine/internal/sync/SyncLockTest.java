@@ -1,7 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;

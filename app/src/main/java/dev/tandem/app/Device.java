@@ -139,20 +139,28 @@ public final class Device implements AutoCloseable {
 
     private void configureSync(SyncSettings s) {
         SyncEngine engine = null;
-        if (s.mode() != SyncSettings.Mode.NONE && s.validate().isEmpty()) {
-            try {
-                SyncEngine.Builder b = s.engineBuilder();
-                if (s.encrypted()) {
-                    b.encrypted(s.passphrase());
-                }
-                // The lists shared with other people sync through their own spaces, beside the personal remote.
-                engine = new SharedLists(settings).withShared(b, System.getenv());
-            } catch (RuntimeException e) {
-                System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot set up sync: " + e.getMessage());
+        boolean personal = s.mode() != SyncSettings.Mode.NONE && s.validate().isEmpty();
+        try {
+            SyncEngine.Builder b = personal ? s.engineBuilder() : null;
+            if (personal && s.encrypted()) {
+                b.encrypted(s.passphrase());
             }
+            // The lists shared with other people sync through their own spaces, beside the personal
+            // remote or, with none set up, on their own.
+            engine = new SharedLists(settings).withShared(b, System.getenv());
+        } catch (RuntimeException e) {
+            System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot set up sync: " + e.getMessage());
         }
         sync.configure(engine, Duration.ofSeconds(Math.max(SyncSettings.MIN_INTERVAL, s.intervalSeconds())),
                 s.mode() == SyncSettings.Mode.FOLDER ? Pacing.LOCAL : Pacing.REMOTE);
+    }
+
+    /**
+     * Starts syncing again with what is saved (or the forced remote), after the lists shared with
+     * other people changed; call off the FX thread.
+     */
+    public void reapplySync() {
+        applySync(forcedRemote != null ? forcedRemote : settings.loadSync());
     }
 
     /** Where failures of background commands go (on the UI thread), e.g. a notification. */

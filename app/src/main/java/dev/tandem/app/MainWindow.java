@@ -3,6 +3,7 @@ package dev.tandem.app;
 import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.DeviceRoster;
+import dev.tandem.app.sync.Sharing;
 import dev.tandem.app.view.CalDavDialog;
 import dev.tandem.app.view.DevicesDialog;
 import dev.tandem.app.view.FxDialogs;
@@ -18,6 +19,7 @@ import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.ReminderScheduler;
 import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.vm.SettingsViewModel;
+import dev.tandem.app.vm.SharingViewModel;
 import dev.tandem.app.vm.SyncSettingsFlow;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.TransferViewModel;
@@ -89,6 +91,11 @@ public final class MainWindow {
                 dialogs.notify("New device id", notice, false);
             }
         });
+        main.useSharing(new SharingViewModel(new Sharing(device.settings(), System.getenv()), device.store(), async,
+                dialogs, undo, () -> {
+                    device.reapplySync();
+                    device.sync().syncNow();
+                }, device::name));
         MainView v = new MainView(models);
         view.set(v);
         phoneSync(device, v, dialogs);

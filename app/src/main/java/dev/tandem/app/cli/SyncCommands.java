@@ -9,6 +9,7 @@ import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.sync.SharedLists;
+import dev.tandem.app.sync.Sharing;
 import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.engine.Conflict;
@@ -202,17 +203,10 @@ final class SyncCommands {
 
     /** Joins the shared lists whose owner has admitted this person since `tandem join` asked. */
     private void finishJoins(Path dir) {
-        SharedLists shared = shared(dir);
-        for (SharedLists.Shared s : shared.all()) {
-            if (!s.joined()) {
-                try {
-                    if (new ShareCommands(out, err, env).finish(shared, s)) {
-                        err.println("tandem: note: admitted to a shared list; it arrives with this sync");
-                    }
-                } catch (RuntimeException e) {
-                    err.println("tandem: warning: could not check whether a shared list admitted you: " + e.getMessage());
-                }
-            }
+        int now = new Sharing(new SettingsStore(dir), env).finishJoins(
+                problem -> err.println("tandem: warning: " + problem));
+        if (now > 0) {
+            err.println("tandem: note: admitted to a shared list; it arrives with this sync");
         }
     }
 

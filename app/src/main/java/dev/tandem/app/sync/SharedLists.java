@@ -101,13 +101,18 @@ public final class SharedLists {
     /**
      * The engine a sync of this profile runs: {@code personal} scoped to leave the shared lists out,
      * with every joined shared list's engine beside it; just the personal one when nothing is shared.
+     * With no personal remote ({@code personal} null) the shared lists sync alone, and with none of
+     * them either there is nothing to sync: null.
      */
     public SyncEngine withShared(SyncEngine.Builder personal, Map<String, String> env) {
         List<Shared> shared = all();
         if (shared.isEmpty()) {
-            return personal.build();
+            return personal == null ? null : personal.build();
         }
-        SyncEngine main = personal.scope(personalScope()).build();
+        if (personal == null && shared.stream().noneMatch(Shared::joined)) {
+            return null;
+        }
+        SyncEngine main = personal == null ? null : personal.scope(personalScope()).build();
         List<SharedSync.Named> spaces = new ArrayList<>();
         List<String> unusable = new ArrayList<>();
         for (Shared s : shared) {

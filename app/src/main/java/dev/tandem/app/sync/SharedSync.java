@@ -20,7 +20,8 @@ import java.util.UUID;
  * sync} sync them all at once: the personal remote first (its scope leaves the shared lists out),
  * then each shared list's space. One report adds them up; a shared list that fails is a warning of
  * the report, so it never stops the personal sync or another list. Devices, keys and the
- * connection check are the personal remote's.
+ * connection check are the personal remote's. A profile with no personal remote syncs its shared
+ * lists alone ({@code personal} null): it has no devices to list, and its check is the first list's.
  */
 public final class SharedSync implements SyncEngine {
     private final SyncEngine personal;
@@ -48,7 +49,9 @@ public final class SharedSync implements SyncEngine {
     @Override
     public SyncReport sync(Db db, SyncProgress progress) {
         List<SyncReport> all = new ArrayList<>();
-        all.add(personal.sync(db, progress));
+        if (personal != null) {
+            all.add(personal.sync(db, progress));
+        }
         List<String> failed = new ArrayList<>(unusable);
         for (int i = 0; i < spaces.size(); i++) {
             Named s = spaces.get(i);
@@ -77,11 +80,15 @@ public final class SharedSync implements SyncEngine {
 
     @Override
     public CompactionReport compact(Db db, SyncProgress progress) {
-        CompactionReport first = personal.compact(db, progress);
-        int batches = first.batchesDeleted();
-        int snapshots = first.snapshotsDeleted();
-        long forgotten = first.deletedForgotten();
-        List<SyncReport> reports = new ArrayList<>(List.of(first.sync()));
+        CompactionReport first = personal == null ? null : personal.compact(db, progress);
+        int batches = first == null ? 0 : first.batchesDeleted();
+        int snapshots = first == null ? 0 : first.snapshotsDeleted();
+        long forgotten = first == null ? 0 : first.deletedForgotten();
+        boolean written = first != null && first.snapshotWritten();
+        List<SyncReport> reports = new ArrayList<>();
+        if (first != null) {
+            reports.add(first.sync());
+        }
         List<String> failed = new ArrayList<>();
         for (Named s : spaces) {
             try {
@@ -89,12 +96,13 @@ public final class SharedSync implements SyncEngine {
                 batches += r.batchesDeleted();
                 snapshots += r.snapshotsDeleted();
                 forgotten += r.deletedForgotten();
+                written |= r.snapshotWritten();
                 reports.add(r.sync());
             } catch (RuntimeException e) {
                 failed.add("Shared list " + s.list() + " was not compacted: " + e.getMessage());
             }
         }
-        return new CompactionReport(add(reports, failed), first.snapshotWritten(), batches, snapshots, forgotten);
+        return new CompactionReport(add(reports, failed), written, batches, snapshots, forgotten);
     }
 
     private static SyncReport add(List<SyncReport> reports, List<String> failed) {
@@ -130,7 +138,7 @@ public final class SharedSync implements SyncEngine {
 
     @Override
     public long pendingChanges(Db db) {
-        long n = personal.pendingChanges(db);
+        long n = personal == null ? 0 : personal.pendingChanges(db);
         for (Named s : spaces) {
             n += s.engine().pendingChanges(db);
         }
@@ -139,24 +147,24 @@ public final class SharedSync implements SyncEngine {
 
     @Override
     public List<SetAside> setAside(Db db) {
-        List<SetAside> all = new ArrayList<>(personal.setAside(db));
+        List<SetAside> all = new ArrayList<>(personal == null ? List.of() : personal.setAside(db));
         spaces.forEach(s -> all.addAll(s.engine().setAside(db)));
         return all;
     }
 
     @Override
     public List<RemoteDevice> devices(Db db) {
-        return personal.devices(db);
+        return personal == null ? List.of() : personal.devices(db);
     }
 
     @Override
     public boolean forget(Db db, UUID device) {
-        return personal.forget(db, device);
+        return personal != null && personal.forget(db, device);
     }
 
     @Override
     public boolean remoteChanged() {
-        boolean changed = personal.remoteChanged();
+        boolean changed = personal != null && personal.remoteChanged();
         for (Named s : spaces) {
             changed |= s.engine().remoteChanged();
         }
@@ -166,7 +174,9 @@ public final class SharedSync implements SyncEngine {
     @Override
     public AutoCloseable watchRemote(Runnable onChange) {
         List<AutoCloseable> watches = new ArrayList<>();
-        watches.add(personal.watchRemote(onChange));
+        if (personal != null) {
+            watches.add(personal.watchRemote(onChange));
+        }
         for (Named s : spaces) {
             watches.add(s.engine().watchRemote(onChange));
         }
@@ -191,7 +201,7 @@ public final class SharedSync implements SyncEngine {
 
     @Override
     public long requestsSoFar() {
-        long n = personal.requestsSoFar();
+        long n = personal == null ? 0 : personal.requestsSoFar();
         for (Named s : spaces) {
             n += s.engine().requestsSoFar();
         }
@@ -200,17 +210,29 @@ public final class SharedSync implements SyncEngine {
 
     @Override
     public ConnectionCheck check() {
+        if (personal == null) {
+            if (spaces.isEmpty()) {
+                throw new IllegalStateException("No remote to check: set one up in Sync settings.");
+            }
+            return spaces.get(0).engine().check();
+        }
         return personal.check();
     }
 
     @Override
     public String describe() {
-        return personal.describe() + (spaces.isEmpty() ? "" : " and " + spaces.size() + " shared list"
-                + (spaces.size() == 1 ? "" : "s"));
+        String lists = spaces.size() + " shared list" + (spaces.size() == 1 ? "" : "s");
+        if (personal == null) {
+            return lists;
+        }
+        return personal.describe() + (spaces.isEmpty() ? "" : " and " + lists);
     }
 
     @Override
     public RemoteKeys keys() {
+        if (personal == null) {
+            throw new IllegalStateException("No personal remote: its keys are set up in Sync settings.");
+        }
         return personal.keys();
     }
 
@@ -234,7 +256,10 @@ public final class SharedSync implements SyncEngine {
     }
 
     private List<SyncEngine> all() {
-        List<SyncEngine> all = new ArrayList<>(List.of(personal));
+        List<SyncEngine> all = new ArrayList<>();
+        if (personal != null) {
+            all.add(personal);
+        }
         spaces.forEach(s -> all.add(s.engine()));
         return all;
     }

@@ -2,7 +2,9 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.JoinViewModel;
 import dev.tandem.app.vm.KeysViewModel;
+import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.app.vm.SettingsViewModel;
 import java.io.File;
 import java.nio.file.Path;
@@ -40,6 +42,16 @@ public final class FxDialogs implements Dialogs {
     @Override
     public void manageKeys(KeysViewModel keys, boolean offerRecoveryKey) {
         new KeysDialog(owner.get(), keys, stylesheets.get(), offerRecoveryKey).showAndWait();
+    }
+
+    @Override
+    public void share(ShareViewModel share) {
+        new ShareDialog(owner.get(), share, stylesheets.get()).showAndWait();
+    }
+
+    @Override
+    public void join(JoinViewModel join) {
+        new JoinDialog(owner.get(), join, stylesheets.get()).showAndWait();
     }
 
     @Override

@@ -131,7 +131,7 @@ final class HeaderView extends VBox {
         keys.setId("show-shortcuts");
         keys.setOnAction(e -> toggleShortcuts.run());
         controls = new FlowPane(10, 6, emptyTrash, sortBox, search, undoButton, themeButton, keys,
-                new TransferMenu(window.transfer()));
+                new TransferMenu(window.transfer(), window.main().sharing().isPresent() ? window.main()::joinList : null));
         controls.setId("header-controls");
         controls.setRowValignment(VPos.CENTER);
         HBox.setHgrow(controls, Priority.ALWAYS);

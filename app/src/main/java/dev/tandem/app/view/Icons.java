@@ -23,6 +23,7 @@ public final class Icons {
     public static final Ikon COMPLETED = MaterialDesignC.CHECK_CIRCLE_OUTLINE;
     public static final Ikon TRASH = MaterialDesignT.TRASH_CAN_OUTLINE;
     public static final Ikon LIST = MaterialDesignF.FORMAT_LIST_BULLETED;
+    public static final Ikon SHARED_LIST = MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE;
     public static final Ikon CONFLICTS = MaterialDesignS.SOURCE_MERGE;
     public static final Ikon TAG = MaterialDesignT.TAG_OUTLINE;
     public static final Ikon REPEAT = MaterialDesignR.REPEAT;

@@ -12,6 +12,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -84,6 +85,7 @@ public final class SidebarView extends VBox {
     static Ikon iconFor(SidebarEntry e) {
         return switch (e.icon()) {
             case LIST -> Icons.LIST;
+            case SHARED_LIST -> Icons.SHARED_LIST;
             case CONFLICTS -> Icons.CONFLICTS;
             case INBOX -> Icons.INBOX;
             case TODAY -> Icons.TODAY;
@@ -99,6 +101,7 @@ public final class SidebarView extends VBox {
         private final Label name = new Label();
         private final Label badge = new Label();
         private final Label section = new Label();
+        private final Tooltip sharedTip = new Tooltip("Shared with other people: right-click for members");
         private final HBox row;
         private final VBox box;
 
@@ -132,7 +135,8 @@ public final class SidebarView extends VBox {
             name.setText(e.name());
             badge.setText(e.count() > 0 ? String.valueOf(e.count()) : "");
             badge.setVisible(e.count() > 0);
-            setAccessibleText(e.name() + (e.count() > 0 ? ", " + e.count() : ""));
+            setAccessibleText(e.name() + (e.shared() ? ", shared" : "") + (e.count() > 0 ? ", " + e.count() : ""));
+            setTooltip(e.shared() ? sharedTip : null);
             badge.getStyleClass().setAll("label", e.alert() ? Styles.ALERT_BADGE : Styles.COUNT_BADGE);
             int idx = getIndex();
             SidebarEntry prev = idx > 0 && idx - 1 < getListView().getItems().size() ? getListView().getItems().get(idx - 1) : null;
@@ -147,9 +151,25 @@ public final class SidebarView extends VBox {
             if (e.kind() == SidebarEntry.Kind.LIST) {
                 MenuItem rename = new MenuItem("Rename…");
                 rename.setOnAction(a -> vm.commands().renameList(e.listId()));
-                MenuItem delete = new MenuItem("Delete list…");
-                delete.setOnAction(a -> vm.commands().deleteList(e.listId()));
-                setContextMenu(new ContextMenu(rename, delete));
+                ContextMenu menu = new ContextMenu(rename);
+                if (vm.sharing().isPresent()) {
+                    MenuItem share = new MenuItem(e.shared() ? "Members and invites…" : "Share…");
+                    share.setId("share-list");
+                    share.setOnAction(a -> vm.shareList(e.listId()));
+                    menu.getItems().add(share);
+                }
+                // Deleting a shared list would delete it for everyone; leaving deletes it here only.
+                MenuItem delete = new MenuItem(e.shared() ? "Leave shared list…" : "Delete list…");
+                delete.setId(e.shared() ? "leave-list" : "delete-list");
+                delete.setOnAction(a -> {
+                    if (e.shared()) {
+                        vm.leaveList(e.listId());
+                    } else {
+                        vm.commands().deleteList(e.listId());
+                    }
+                });
+                menu.getItems().add(delete);
+                setContextMenu(menu);
             } else if (e.icon() == SidebarEntry.Icon.TRASH) {
                 MenuItem empty2 = new MenuItem("Empty Trash…");
                 empty2.setOnAction(a -> vm.commands().emptyTrash());

@@ -24,6 +24,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
  */
 public final class TransferMenu extends HBox {
     public TransferMenu(TransferViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With {@code joinOrNull}, the menu also offers "Join a shared list…". */
+    public TransferMenu(TransferViewModel vm, Runnable joinOrNull) {
         super(8);
         setId("transfer");
         Label status = new Label();
@@ -50,6 +55,11 @@ public final class TransferMenu extends HBox {
                 item("export-json", "Export backup (JSON)…", vm::exportJson),
                 item("export-markdown", "Export Markdown folder…", vm::exportMarkdown),
                 item("export-ics", "Export to iCalendar (.ics)…", vm::exportIcs));
+        if (joinOrNull != null) {
+            menu.getItems().addAll(new SeparatorMenuItem(), item("join-list", "Join a shared list…", joinOrNull));
+            menu.setTooltip(new Tooltip("Import, export, join a shared list"));
+            menu.setAccessibleText("Import, export, join a shared list");
+        }
         getChildren().addAll(status, bar, menu);
         setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
     }

@@ -11,6 +11,14 @@ public interface Dialogs {
     /** Shows "Encryption keys"; {@code offerRecoveryKey}: opened to make a recovery key after setting up encryption. */
     void manageKeys(KeysViewModel keys, boolean offerRecoveryKey);
 
+    /** Shows "Share" of one list until it is closed (docs/SHARING.md). */
+    default void share(ShareViewModel share) {
+    }
+
+    /** Shows "Join a shared list" until it is closed. */
+    default void join(JoinViewModel join) {
+    }
+
     boolean confirm(String title, String message, String okLabel);
 
     /** Asks for a line of text; empty when cancelled. */

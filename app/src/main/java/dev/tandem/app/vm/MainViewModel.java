@@ -47,6 +47,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
     private View beforeSearch = View.inbox();
     private final ViewChrome chrome;
+    private SharingViewModel sharing;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
         this.store = store;
@@ -65,6 +66,45 @@ public final class MainViewModel implements AutoCloseable {
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
         this.chrome = new ViewChrome(view, items, sidebar());
+    }
+
+    /**
+     * Lists shared with other people: the sidebar marks them, and offers Share, Members and Leave
+     * (the app sets this; without it lists are only the user's own).
+     */
+    public void useSharing(SharingViewModel s) {
+        this.sharing = s;
+        s.sharedLists().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            sidebar.setShared(s.sharedLists());
+            rebuildSidebar();
+        });
+        sidebar.setShared(s.sharedLists());
+        s.refresh();
+    }
+
+    /** Sharing, when the app set it up. */
+    public java.util.Optional<SharingViewModel> sharing() {
+        return java.util.Optional.ofNullable(sharing);
+    }
+
+    /** Opens "Share" for the list: share it, or its members and invites. */
+    public void shareList(String listId) {
+        list(listId).ifPresent(l -> sharing().ifPresent(s -> s.share(l)));
+    }
+
+    /** Leaves a shared list on this device, after asking; Undo takes it back. */
+    public void leaveList(String listId) {
+        list(listId).ifPresent(l -> sharing().ifPresent(s -> s.leave(l, commands::say)));
+    }
+
+    /** Opens "Join a shared list". */
+    public void joinList() {
+        sharing().ifPresent(SharingViewModel::join);
+    }
+
+    /** The list with this id, if the sidebar shows it. */
+    public java.util.Optional<TodoList> list(String listId) {
+        return lists.items().stream().filter(l -> l.id().equals(listId)).findFirst();
     }
 
     /** Shows what a sidebar entry stands for. */

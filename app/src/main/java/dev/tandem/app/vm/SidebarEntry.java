@@ -7,16 +7,17 @@ import dev.tandem.app.model.View;
  *
  * @param count  the number shown beside it
  * @param alert  the count is of things needing attention (unseen conflicts)
+ * @param shared a list shared with other people (docs/SHARING.md)
  */
-public record SidebarEntry(String key, String name, Kind kind, View view, long count, boolean alert) {
+public record SidebarEntry(String key, String name, Kind kind, View view, long count, boolean alert, boolean shared) {
     public enum Kind { SMART, LIST, CONFLICTS, TAG }
 
     /** Which icon the sidebar shows for it. */
-    public enum Icon { INBOX, TODAY, UPCOMING, COMPLETED, TRASH, LIST, CONFLICTS, TAG }
+    public enum Icon { INBOX, TODAY, UPCOMING, COMPLETED, TRASH, LIST, SHARED_LIST, CONFLICTS, TAG }
 
     public Icon icon() {
         if (kind == Kind.LIST) {
-            return Icon.LIST;
+            return shared ? Icon.SHARED_LIST : Icon.LIST;
         }
         if (kind == Kind.TAG) {
             return Icon.TAG;

@@ -1,0 +1,255 @@
+package dev.tandem.app.sync;
+
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SharedLists.Shared;
+import dev.tandem.engine.sync.JoinRequest;
+import dev.tandem.engine.sync.SpaceInvite;
+import dev.tandem.engine.sync.SpaceKeys;
+import dev.tandem.engine.sync.SpaceMember;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncReport;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sharing one list with other people (docs/SHARING.md), as the CLI and the window both do it:
+ * share, invite, join, admit, remove a member, leave and undo a leave. Every call blocks on the
+ * list's remote, so the window runs them off its thread. Bad input is an
+ * {@link IllegalArgumentException} and a state that forbids the step an {@link IllegalStateException},
+ * each with a message for the user; the remote's failures are the engine's {@code SyncException}.
+ *
+ * <p>Order matters in two places. Sharing saves the list's space before it writes anything to the
+ * remote, and forgets it again if the remote refuses, so a crash between leaves a list that the next
+ * share reports as shared rather than a half-made space nobody knows of. Leaving forgets the space
+ * first and deletes the list after, so the delete is never pushed to the other members.
+ */
+public final class Sharing {
+    /** A join that was asked for: the fingerprint the joiner reads to the owner. */
+    public record Asked(String listId, String memberName, String fingerprint) {
+    }
+
+    /** The members of a list's space, and (to its owner) who asks to join. */
+    public record Members(List<SpaceMember> members, List<JoinRequest> requests, boolean owner) {
+    }
+
+    /** A list this device left, with what {@link #undoLeave} needs to take it back. */
+    public record Left(Shared shared, String listName, List<String> trashed) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final SharedLists lists;
+    private final Map<String, String> env;
+
+    /** {@code env}: where a shared list's S3 keys and WebDAV log-in come from, as for every sync. */
+    public Sharing(SettingsStore settings, Map<String, String> env) {
+        this.lists = new SharedLists(settings);
+        this.env = Map.copyOf(env);
+    }
+
+    public Optional<Shared> get(String listId) {
+        return lists.get(listId);
+    }
+
+    public List<Shared> all() {
+        return lists.all();
+    }
+
+    /**
+     * Moves {@code list} into a space of its own at {@code remote}, with {@code asName} as the owner's
+     * name, and returns the first invite's code.
+     */
+    public String share(TodoStore store, TodoList list, String remote, String asName) {
+        if (remote == null || remote.isBlank()) {
+            throw new IllegalArgumentException("Choose where the shared list lives: a folder both of you reach,"
+                    + " an S3 prefix or a WebDAV folder.");
+        }
+        if (lists.get(list.id()).isPresent()) {
+            throw new IllegalStateException("“" + list.name() + "” is shared already.");
+        }
+        // Checked before anything is saved; an S3 endpoint and region come from the environment,
+        // as every later sync of the list reads them there too.
+        RemoteSpec.builder(remote.strip(), env, Map.of());
+        if (remote.strip().startsWith("folder:")) {
+            java.nio.file.Path dir = java.nio.file.Path.of(remote.strip().substring("folder:".length()));
+            FolderRemote.Look look = FolderRemote.look(dir);
+            if (look.contents() == FolderRemote.Contents.OTHER) {
+                throw new IllegalArgumentException(FolderRemote.problem(dir, look));
+            }
+        }
+        byte[] secret = new byte[24];
+        RANDOM.nextBytes(secret);
+        Shared s = new Shared(list.id(), remote.strip(), SpaceKeys.newSpace(name(asName)),
+                Base64.getUrlEncoder().withoutPadding().encodeToString(secret), null);
+        lists.save(s);
+        try (SyncEngine engine = SharedLists.engine(s, env)) {
+            // A snapshot holds the list as it is, whoever wrote it; the joiners start from it.
+            engine.compact(store.db());
+            return engine.members().invite(location(list.id(), s.remote())).code();
+        } catch (RuntimeException e) {
+            lists.remove(list.id());
+            throw e;
+        }
+    }
+
+    /** Another invite to a list this device owns. */
+    public String invite(String listId) {
+        Shared s = joined(listId);
+        try (SyncEngine engine = SharedLists.engine(s, env)) {
+            return engine.members().invite(location(listId, s.remote())).code();
+        }
+    }
+
+    /**
+     * Asks to join with an invite {@code code} as {@code asName}; asking again with the same code
+     * returns the same fingerprint and asks nothing new.
+     */
+    public Asked join(String code, String asName) {
+        SpaceInvite invite = SpaceInvite.parse(code.strip());
+        String[] where = where(invite.location());
+        Optional<Shared> known = lists.get(where[0]);
+        if (known.isPresent()) {
+            return new Asked(where[0], known.get().keys().memberName(), known.get().keys().fingerprint());
+        }
+        SpaceKeys keys = SpaceKeys.joining(invite.ownerPublicKey(), name(asName));
+        invite.requestToJoin(RemoteSpec.storage(where[1], env), keys);
+        lists.save(new Shared(where[0], where[1], keys, null, invite.code()));
+        return new Asked(where[0], keys.memberName(), keys.fingerprint());
+    }
+
+    /** Whether this device may open the list's space now: admitted before, or admitted since it last asked. */
+    public boolean admitted(String listId) {
+        Shared s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared here."));
+        if (s.joined()) {
+            return true;
+        }
+        Optional<String> pass = SpaceInvite.parse(s.invite()).passphrase(RemoteSpec.storage(s.remote(), env), s.keys());
+        pass.ifPresent(p -> lists.save(new Shared(s.listId(), s.remote(), s.keys(), p, null)));
+        return pass.isPresent();
+    }
+
+    /**
+     * Joins every list whose owner has admitted this person since it asked; says on {@code problems}
+     * each one it could not check. Returns how many were joined now.
+     */
+    public int finishJoins(java.util.function.Consumer<String> problems) {
+        int now = 0;
+        for (Shared s : lists.all()) {
+            if (!s.joined()) {
+                try {
+                    now += admitted(s.listId()) ? 1 : 0;
+                } catch (RuntimeException e) {
+                    problems.accept("could not check whether a shared list admitted you: " + e.getMessage());
+                }
+            }
+        }
+        return now;
+    }
+
+    /** A first sync of a joined list alone, so it shows before the next sync of everything. */
+    public SyncReport syncList(TodoStore store, String listId) {
+        try (SyncEngine engine = SharedLists.engine(joined(listId), env)) {
+            return engine.sync(store.db());
+        }
+    }
+
+    public Members members(String listId) {
+        Shared s = joined(listId);
+        try (SyncEngine engine = SharedLists.engine(s, env)) {
+            List<SpaceMember> all = engine.members().list();
+            List<JoinRequest> asking = s.keys().isOwner() ? engine.members().requests() : List.of();
+            return new Members(all, asking, s.keys().isOwner());
+        }
+    }
+
+    /** Admits the one person asking to join whose fingerprint starts with {@code fingerprint} (8 digits at least). */
+    public SpaceMember admit(String listId, String fingerprint) {
+        Shared s = owned(listId);
+        String want = fingerprint.replace(" ", "").toLowerCase(Locale.ROOT);
+        try (SyncEngine engine = SharedLists.engine(s, env)) {
+            List<JoinRequest> match = engine.members().requests().stream()
+                    .filter(r -> r.fingerprint().replace(" ", "").startsWith(want)).toList();
+            if (match.isEmpty()) {
+                throw new IllegalArgumentException("No request to join has the fingerprint " + fingerprint + ".");
+            }
+            if (want.length() < 8 || match.size() != 1) {
+                throw new IllegalArgumentException("Give more of the fingerprint: " + match.size() + " requests start"
+                        + " with " + fingerprint + ".");
+            }
+            return engine.members().admit(match.get(0));
+        }
+    }
+
+    /**
+     * Removes {@code member} from the list's space and changes its key, sealed to everyone else; the
+     * removed person keeps what they had and reads and writes nothing from now on.
+     */
+    public void remove(TodoStore store, String listId, String member) {
+        Shared s = owned(listId);
+        try (SyncEngine engine = SharedLists.engine(s, env)) {
+            String fresh = engine.members().removeAndRotate(store.db(), member, null);
+            lists.save(new Shared(s.listId(), s.remote(), s.keys(), fresh, null));
+        }
+    }
+
+    /** Stops syncing the list here, then deletes it here; its items go to the Trash. The others keep it. */
+    public Left leave(TodoStore store, String listId) {
+        Shared s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        String name = store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name)
+                .findFirst().orElse("the shared list");
+        lists.remove(listId);
+        return new Left(s, name, store.deleteList(listId));
+    }
+
+    /** Takes a leave back: the list's space again, then the list and its items out of the Trash. */
+    public void undoLeave(TodoStore store, Left left) {
+        lists.save(left.shared());
+        store.undeleteList(left.shared().listId(), left.trashed());
+    }
+
+    private Shared joined(String listId) {
+        Shared s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        if (!s.joined()) {
+            throw new IllegalStateException("Not admitted to this list yet; your fingerprint: " + s.keys().fingerprint());
+        }
+        return s;
+    }
+
+    private Shared owned(String listId) {
+        Shared s = joined(listId);
+        if (!s.keys().isOwner()) {
+            throw new IllegalStateException("Only the person who shared the list can change its members.");
+        }
+        return s;
+    }
+
+    private static String name(String asName) {
+        if (asName == null || asName.isBlank()) {
+            throw new IllegalArgumentException("Give the name the others will see you by.");
+        }
+        return asName.strip();
+    }
+
+    /** The location an invite carries: {@code list:<id>:<remote>}. */
+    public static String location(String listId, String remote) {
+        return "list:" + listId + ":" + remote;
+    }
+
+    /** The id of the list an invite {@code code} names; an {@link IllegalArgumentException} says what is wrong with it. */
+    public static String listOf(String code) {
+        return where(SpaceInvite.parse(code.strip()).location())[0];
+    }
+
+    /** The list id and the remote an invite's location names. */
+    static String[] where(String location) {
+        int colon = location.indexOf(':', 5);
+        if (!location.startsWith("list:") || colon < 0) {
+            throw new IllegalArgumentException("The invite names no list Tandem can join (" + location + ").");
+        }
+        return new String[] {location.substring(5, colon), location.substring(colon + 1)};
+    }
+}

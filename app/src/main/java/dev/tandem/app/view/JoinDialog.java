@@ -1,0 +1,87 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.JoinViewModel;
+import dev.tandem.app.vm.JoinViewModel.State;
+import dev.tandem.ui.Styles;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * "Join a shared list": the invite and the name to join as, then the fingerprint to read to the
+ * person who invited, with "Check again". Its state is a {@link JoinViewModel}; this class lays out
+ * and binds.
+ */
+public final class JoinDialog extends Dialog<Void> {
+    public JoinDialog(Window owner, JoinViewModel vm, List<String> stylesheets) {
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle("Join a shared list");
+        setHeaderText("Join a shared list");
+        getDialogPane().getStylesheets().addAll(stylesheets);
+        getDialogPane().getStyleClass().add(Styles.DIALOG);
+        getDialogPane().setId("join-dialog");
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().setPrefWidth(560);
+
+        Label help = wrapped(JoinViewModel.HELP);
+        TextArea code = new TextArea();
+        code.setId("field-join-code");
+        code.setPromptText("tandem-invite-1.…");
+        code.setWrapText(true);
+        code.setPrefRowCount(3);
+        code.textProperty().bindBidirectional(vm.codeProperty());
+        code.editableProperty().bind(Bindings.equal(vm.stateProperty(), State.ENTER));
+        GridPane form = Forms.form();
+        form.addRow(0, new Label("Invite"), code);
+        form.addRow(1, new Label("Your name"), Forms.textField("join-name", "as the others see you", vm.nameProperty(),
+                () -> { }));
+        Button ask = new Button("Ask to join");
+        ask.setId("join-ask");
+        ask.setDefaultButton(true);
+        ask.disableProperty().bind(vm.busyProperty().or(Bindings.notEqual(vm.stateProperty(), State.ENTER)));
+        ask.setOnAction(e -> vm.ask());
+        Button check = new Button("Check again");
+        check.setId("join-check");
+        check.disableProperty().bind(vm.busyProperty().or(Bindings.notEqual(vm.stateProperty(), State.ASKED)));
+        check.setOnAction(e -> vm.check());
+        HBox actions = new HBox(8, check, ask);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+
+        Label fpTitle = new Label("Your fingerprint");
+        fpTitle.getStyleClass().add("form-label");
+        Label fp = new Label();
+        fp.setId("join-fingerprint");
+        fp.getStyleClass().add(Styles.RECOVERY_CODE);
+        fp.setWrapText(true);
+        fp.setMinHeight(Region.USE_PREF_SIZE);
+        fp.textProperty().bind(vm.fingerprintProperty());
+        VBox fpBox = new VBox(4, fpTitle, fp);
+        fpBox.visibleProperty().bind(vm.fingerprintProperty().isNotEmpty());
+        fpBox.managedProperty().bind(fpBox.visibleProperty());
+
+        Label message = wrapped("");
+        message.setId("join-message");
+        message.textProperty().bind(vm.messageProperty());
+        getDialogPane().setContent(new VBox(12, help, form, actions, fpBox, message));
+        vm.stateProperty().addListener((o, a, b) -> getDialogPane().getScene().getWindow().sizeToScene());
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+}

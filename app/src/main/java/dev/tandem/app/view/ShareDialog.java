@@ -1,0 +1,205 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.vm.ShareViewModel;
+import dev.tandem.app.vm.ShareViewModel.MemberRow;
+import dev.tandem.app.vm.ShareViewModel.RequestRow;
+import dev.tandem.app.vm.ShareViewModel.State;
+import dev.tandem.ui.Styles;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * "Share" of one list: where it will live and the owner's name, then the invite with Copy, the
+ * members, and who asks to join with Admit. Its state is a {@link ShareViewModel}; this class lays
+ * out and binds. The members scroll in a box of their own, so the dialog fits a small screen.
+ */
+public final class ShareDialog extends Dialog<Void> {
+    private final ShareViewModel vm;
+    private final VBox people = new VBox(2);
+
+    public ShareDialog(Window owner, ShareViewModel vm, List<String> stylesheets) {
+        this.vm = vm;
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle("Share “" + vm.listName() + "”");
+        setHeaderText("Share “" + vm.listName() + "”");
+        getDialogPane().getStylesheets().addAll(stylesheets);
+        getDialogPane().getStyleClass().add(Styles.DIALOG);
+        getDialogPane().setId("share-dialog");
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().setPrefWidth(600);
+        getDialogPane().setContent(new VBox(12, setUp(), shared(), message()));
+        vm.members().addListener((ListChangeListener<MemberRow>) c -> render());
+        vm.requests().addListener((ListChangeListener<RequestRow>) c -> render());
+        vm.stateProperty().addListener((o, a, b) -> fit());
+        vm.messageProperty().addListener((o, a, b) -> fit());
+        vm.inviteProperty().addListener((o, a, b) -> fit());
+        render();
+    }
+
+    /** Going from setting up to the members changes the content: the window follows, within the screen. */
+    private void fit() {
+        FxExecutor.INSTANCE.later(() -> {
+            Window w = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+            if (w != null && w.isShowing()) {
+                w.sizeToScene();
+                ScreenFit.fit(w, getOwner(), SettingsDialog.SCREEN_MARGIN);
+            }
+        });
+    }
+
+    /** Before sharing: where and as whom. */
+    private Node setUp() {
+        Label help = wrapped(ShareViewModel.HELP);
+        GridPane form = Forms.form();
+        TextField remote = Forms.textField("share-remote", "folder:/path, s3://bucket/prefix or webdav:https://…",
+                vm.remoteProperty(), () -> { });
+        Button choose = new Button("Choose folder…");
+        choose.setId("share-choose-folder");
+        choose.setOnAction(e -> vm.chooseFolder());
+        HBox where = new HBox(8, remote, choose);
+        HBox.setHgrow(remote, Priority.ALWAYS);
+        form.addRow(0, new Label("Shared through"), where);
+        form.addRow(1, new Label("Your name"), Forms.textField("share-name", "as the others see you", vm.nameProperty(),
+                () -> { }));
+        Button share = new Button("Share");
+        share.setId("share-button");
+        share.setDefaultButton(true);
+        share.disableProperty().bind(vm.busyProperty());
+        share.setOnAction(e -> vm.share());
+        HBox actions = new HBox(share);
+        actions.setAlignment(Pos.CENTER_RIGHT);
+        VBox box = new VBox(10, help, form, actions);
+        showOnly(box, Bindings.equal(vm.stateProperty(), State.NOT_SHARED));
+        return box;
+    }
+
+    /** After sharing (or joining): the invite, the members and the requests. */
+    private Node shared() {
+        TextField code = new TextField();
+        code.setId("share-invite");
+        code.setEditable(false);
+        code.textProperty().bind(vm.inviteProperty());
+        Button copy = new Button("Copy");
+        copy.setId("share-copy");
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(code.getText());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        HBox invite = new HBox(8, code, copy);
+        HBox.setHgrow(code, Priority.ALWAYS);
+        VBox inviteBox = new VBox(6, wrapped(ShareViewModel.INVITE_HELP), invite);
+        showOnly(inviteBox, vm.inviteProperty().isNotEmpty());
+
+        Button newInvite = new Button("New invite");
+        newInvite.setId("share-new-invite");
+        newInvite.setOnAction(e -> vm.newInvite());
+        newInvite.disableProperty().bind(vm.busyProperty());
+        showOnly(newInvite, Bindings.equal(vm.stateProperty(), State.OWNER));
+        Button refresh = new Button("Check for requests");
+        refresh.setId("share-refresh");
+        refresh.setOnAction(e -> vm.refresh());
+        refresh.disableProperty().bind(vm.busyProperty());
+        Label title = new Label("Members");
+        title.getStyleClass().add("form-label");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, title, gap, newInvite, refresh);
+        head.setAlignment(Pos.CENTER_LEFT);
+
+        ScrollPane rows = new ScrollPane(people);
+        rows.setId("share-members");
+        rows.setFitToWidth(true);
+        rows.setPrefViewportHeight(180);
+        rows.setMaxHeight(Region.USE_PREF_SIZE);
+        Label plainly = wrapped("Removing someone gives the list a new key: they keep what they already had, and"
+                + " can read and write nothing from now on.");
+        plainly.getStyleClass().add(Styles.HINT);
+        VBox box = new VBox(10, inviteBox, head, rows, plainly);
+        showOnly(box, Bindings.equal(vm.stateProperty(), State.OWNER)
+                .or(Bindings.equal(vm.stateProperty(), State.MEMBER)));
+        return box;
+    }
+
+    private Node message() {
+        Label m = wrapped("");
+        m.setId("share-message");
+        m.textProperty().bind(vm.messageProperty());
+        return m;
+    }
+
+    private void render() {
+        people.getChildren().clear();
+        for (RequestRow r : vm.requests()) {
+            Button admit = new Button("Admit…");
+            admit.setId("admit-" + r.fingerprint().replace(" ", "").substring(0, 8));
+            admit.disableProperty().bind(vm.busyProperty());
+            admit.setOnAction(e -> vm.admit(r));
+            people.getChildren().add(row(r.name(), "asks to join", r.fingerprint(), admit));
+        }
+        for (MemberRow m : vm.members()) {
+            Button remove = null;
+            if (m.removable() && vm.stateProperty().get() == State.OWNER) {
+                remove = new Button("Remove…");
+                remove.setId("remove-" + m.fingerprint().replace(" ", "").substring(0, 8));
+                remove.disableProperty().bind(vm.busyProperty());
+                remove.setOnAction(e -> vm.remove(m));
+            }
+            people.getChildren().add(row(m.name(), m.role(), m.fingerprint(), remove));
+        }
+        fit();
+    }
+
+    private static Node row(String name, String role, String fingerprint, Button action) {
+        Label who = new Label(name);
+        who.getStyleClass().add("form-label");
+        who.setMinWidth(Region.USE_PREF_SIZE);
+        Label tag = new Label(role);
+        tag.getStyleClass().add(Styles.SUBTITLE);
+        Label fp = new Label(fingerprint);
+        fp.getStyleClass().addAll(Styles.SUBTITLE, "fingerprint");
+        fp.setMinWidth(0);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox line = new HBox(8, who, tag, gap);
+        line.setAlignment(Pos.CENTER_LEFT);
+        if (action != null) {
+            line.getChildren().add(action);
+        }
+        VBox box = new VBox(2, line, fp);
+        box.getStyleClass().add("device-row");
+        return box;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static void showOnly(Node n, javafx.beans.value.ObservableBooleanValue when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(n.visibleProperty());
+    }
+}

@@ -1,0 +1,131 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.Sharing;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * "Join a shared list": paste the invite, ask, read the fingerprint to the person who invited, and
+ * once they admitted this person the list arrives (docs/SHARING.md). "Check again" asks the list's
+ * remote whether the owner admitted; the app's next sync does the same by itself. Remote work runs
+ * off the UI thread through {@link Async}; no toolkit needed.
+ */
+public final class JoinViewModel {
+    /** Where the join stands. */
+    public enum State { ENTER, ASKED, JOINED }
+
+    public static final String HELP = "Paste the invite you were sent. The code alone opens nothing: you read the"
+            + " fingerprint that appears to the person who invited you, and they admit you.";
+
+    private final Sharing sharing;
+    private final TodoStore store;
+    private final Async async;
+    private final Runnable resync;
+    private final StringProperty code = new SimpleStringProperty("");
+    private final StringProperty name;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ENTER);
+    private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private String listId;
+
+    /** {@code resync} makes the sync include the joined list and syncs; it blocks, off the UI thread. */
+    public JoinViewModel(Sharing sharing, TodoStore store, String myName, Async async, Runnable resync) {
+        this.sharing = sharing;
+        this.store = store;
+        this.async = async;
+        this.resync = resync;
+        this.name = new SimpleStringProperty(myName);
+    }
+
+    /** The invite code as pasted. */
+    public StringProperty codeProperty() {
+        return code;
+    }
+
+    /** The name the others see this person by. */
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** This person's fingerprint, to read to the owner; empty before asking. */
+    public ReadOnlyStringProperty fingerprintProperty() {
+        return fingerprint.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Asks to join with the pasted invite, then checks at once whether the owner admitted already. */
+    public void ask() {
+        if (busy.get() || state.get() != State.ENTER) {
+            return;
+        }
+        String c = code.get() == null ? "" : code.get().strip();
+        try {
+            Sharing.listOf(c);
+        } catch (IllegalArgumentException e) {
+            message.set(c.isEmpty() ? "Paste the invite you were sent." : "That is not a Tandem invite: " + e.getMessage());
+            return;
+        }
+        busy.set(true);
+        String me = name.get();
+        async.run(() -> sharing.join(c, me), asked -> {
+            listId = asked.listId();
+            fingerprint.set(asked.fingerprint());
+            state.set(State.ASKED);
+            message.set("Read this fingerprint to the person who invited you. Once they admit you, the list arrives"
+                    + " here with the next sync, or now with “Check again”.");
+            busy.set(false);
+            check();
+        }, this::failed);
+    }
+
+    /** Whether the owner admitted this person; if so, the list's first sync. */
+    public void check() {
+        if (listId == null || busy.get() || state.get() == State.JOINED) {
+            return;
+        }
+        busy.set(true);
+        async.run(() -> {
+            if (!sharing.admitted(listId)) {
+                return null;
+            }
+            sharing.syncList(store, listId);
+            resync.run();
+            return store.db().get(TodoList.class, listId).map(TodoList::name).orElse("the shared list");
+        }, joined -> {
+            busy.set(false);
+            if (joined == null) {
+                message.set("Not admitted yet. Read your fingerprint to the person who invited you; once they admit"
+                        + " you, the list arrives with the next sync.");
+                return;
+            }
+            state.set(State.JOINED);
+            message.set("Joined “" + joined + "”. It is in your sidebar, marked as shared.");
+        }, this::failed);
+    }
+
+    private void failed(Throwable t) {
+        busy.set(false);
+        message.set(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+}

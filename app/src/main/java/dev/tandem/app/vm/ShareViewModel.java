@@ -1,0 +1,244 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.FolderRemote;
+import dev.tandem.app.sync.Sharing;
+import dev.tandem.engine.sync.SpaceMember;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * "Share" of one list (docs/SHARING.md): before sharing, where the list will live and the name the
+ * others see; after, the invite to send, the members, and (to the owner) who asks to join, with
+ * Admit after comparing fingerprints and Remove. Remote work runs off the UI thread through
+ * {@link Async}; no toolkit needed.
+ */
+public final class ShareViewModel {
+    /** What this device is to the list. */
+    public enum State { NOT_SHARED, ASKED, MEMBER, OWNER }
+
+    /** A member as the dialog lists them; {@code role} is "owner", "removed" or empty. */
+    public record MemberRow(String name, String fingerprint, String role) {
+        public boolean removable() {
+            return role.isEmpty();
+        }
+    }
+
+    /** Someone who asked to join with an invite. */
+    public record RequestRow(String name, String fingerprint) {
+    }
+
+    public static final String HELP = "The list moves to a place of its own that everyone you share it with can reach"
+            + " (a shared Dropbox or Nextcloud folder, an S3 prefix, a WebDAV folder), under a key of its own. Your"
+            + " other lists stay where they are.";
+    public static final String INVITE_HELP = "Send this invite in a chat or an email. It holds no key: whoever joins"
+            + " reads you a fingerprint, and you admit them only when it matches the one shown here.";
+
+    private final Sharing sharing;
+    private final TodoStore store;
+    private final TodoList list;
+    private final Async async;
+    private final Dialogs dialogs;
+    private final Runnable resync;
+    private final StringProperty remote = new SimpleStringProperty("");
+    private final StringProperty name;
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NOT_SHARED);
+    private final ReadOnlyStringWrapper invite = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<MemberRow> members = FXCollections.observableArrayList();
+    private final ObservableList<RequestRow> requests = FXCollections.observableArrayList();
+
+    /**
+     * {@code resync} makes the sync include or leave out the list's space and syncs; it blocks,
+     * and runs off the UI thread.
+     */
+    public ShareViewModel(Sharing sharing, TodoStore store, TodoList list, String myName, Async async, Dialogs dialogs,
+                          Runnable resync) {
+        this.sharing = sharing;
+        this.store = store;
+        this.list = list;
+        this.async = async;
+        this.dialogs = dialogs;
+        this.resync = resync;
+        this.name = new SimpleStringProperty(myName);
+    }
+
+    public String listName() {
+        return list.name();
+    }
+
+    /** Where the list will live, as {@code folder:DIR}, {@code s3://BUCKET/PREFIX} or {@code webdav:URL}. */
+    public StringProperty remoteProperty() {
+        return remote;
+    }
+
+    /** The name the others see this person by. */
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** The invite code to send; empty until the list is shared or a new one is made. */
+    public ReadOnlyStringProperty inviteProperty() {
+        return invite.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ObservableList<MemberRow> members() {
+        return FXCollections.unmodifiableObservableList(members);
+    }
+
+    public ObservableList<RequestRow> requests() {
+        return FXCollections.unmodifiableObservableList(requests);
+    }
+
+    /** Reads whether the list is shared and, if it is, its members from the remote. */
+    public void load() {
+        busy.set(true);
+        async.run(() -> sharing.get(list.id()), s -> {
+            busy.set(false);
+            if (s.isEmpty()) {
+                state.set(State.NOT_SHARED);
+                return;
+            }
+            remote.set(s.get().remote());
+            name.set(s.get().keys().memberName());
+            if (!s.get().joined()) {
+                state.set(State.ASKED);
+                message.set("The owner has not admitted you yet; your fingerprint is " + s.get().keys().fingerprint() + ".");
+                return;
+            }
+            state.set(s.get().keys().isOwner() ? State.OWNER : State.MEMBER);
+            readMembers("");
+        }, this::failed);
+    }
+
+    /** Asks for a folder; one holding other files gets a new folder for the list inside it. */
+    public void chooseFolder() {
+        Optional<Path> dir = dialogs.chooseFolder("Folder to share “" + list.name() + "” through");
+        dir.ifPresent(d -> {
+            FolderRemote.Look look = FolderRemote.look(d);
+            Path at = look.contents() == FolderRemote.Contents.OTHER ? d.resolve(folderName(list.name())) : d;
+            remote.set("folder:" + at);
+            message.set(at.equals(d) ? "" : "The folder holds other files, so the list gets a folder of its own: " + at);
+        });
+    }
+
+    /** Shares the list at {@link #remoteProperty()} and shows the first invite. */
+    public void share() {
+        if (state.get() != State.NOT_SHARED || busy.get()) {
+            return;
+        }
+        if (remote.get().isBlank()) {
+            message.set("Choose where the shared list lives first.");
+            return;
+        }
+        busy.set(true);
+        message.set("Sharing “" + list.name() + "”…");
+        String where = remote.get().strip();
+        String me = name.get();
+        async.run(() -> {
+            String code = sharing.share(store, list, where, me);
+            resync.run();
+            return code;
+        }, code -> {
+            state.set(State.OWNER);
+            invite.set(code);
+            readMembers("Shared. Send the invite below to the people you share “" + list.name() + "” with.");
+        }, this::failed);
+    }
+
+    /** A new invite (an older one still works). */
+    public void newInvite() {
+        busy.set(true);
+        async.run(() -> sharing.invite(list.id()), code -> {
+            busy.set(false);
+            invite.set(code);
+            message.set("A new invite; send it to the person you want to join.");
+        }, this::failed);
+    }
+
+    /** Reads the members and requests again (someone may have asked to join since). */
+    public void refresh() {
+        if (state.get() == State.OWNER || state.get() == State.MEMBER) {
+            readMembers("");
+        } else {
+            load();
+        }
+    }
+
+    /** Admits {@code r}, after the user compared its fingerprint with the person's. */
+    public void admit(RequestRow r) {
+        if (!dialogs.confirm("Admit " + r.name() + "?", "Admit only if " + r.name() + " read you this fingerprint:\n"
+                + r.fingerprint(), "Admit")) {
+            return;
+        }
+        busy.set(true);
+        async.run(() -> sharing.admit(list.id(), r.fingerprint()),
+                m -> readMembers("Admitted " + m.name() + ". Their next sync brings the list."), this::failed);
+    }
+
+    /** Removes {@code m} and changes the list's key, after asking. */
+    public void remove(MemberRow m) {
+        if (!m.removable() || !dialogs.confirm("Remove " + m.name() + " from “" + list.name() + "”?",
+                m.name() + " keeps what they already have, and can read and write nothing from now on: the list gets"
+                        + " a new key, which everyone else's devices take on their own.", "Remove")) {
+            return;
+        }
+        busy.set(true);
+        message.set("Removing " + m.name() + " and changing the list's key…");
+        async.run(() -> {
+            sharing.remove(store, list.id(), m.name());
+            resync.run();
+            return null;
+        }, r -> readMembers("Removed " + m.name() + ". They keep what they had and see nothing new."), this::failed);
+    }
+
+    private void readMembers(String said) {
+        busy.set(true);
+        async.run(() -> sharing.members(list.id()), all -> {
+            busy.set(false);
+            members.setAll(all.members().stream().map(ShareViewModel::row).toList());
+            requests.setAll(all.requests().stream().map(r -> new RequestRow(r.name(), r.fingerprint())).toList());
+            message.set(said);
+        }, this::failed);
+    }
+
+    private static MemberRow row(SpaceMember m) {
+        return new MemberRow(m.name(), m.fingerprint(), m.owner() ? "owner" : m.removed() ? "removed" : "");
+    }
+
+    private void failed(Throwable t) {
+        busy.set(false);
+        message.set(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+    }
+
+    /** A folder name for the list: its name without characters file systems refuse. */
+    static String folderName(String listName) {
+        String clean = listName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").strip();
+        return "Tandem " + (clean.isEmpty() ? "shared list" : clean);
+    }
+}

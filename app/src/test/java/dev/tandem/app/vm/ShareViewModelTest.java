@@ -1,0 +1,172 @@
+package dev.tandem.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.sync.Sharing;
+import dev.tandem.app.testing.FakeDialogs;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The window's Share, Join and Leave, without a toolkit, over real profiles and a real shared
+ * folder: Alice shares a list, Bob joins with the invite, Alice admits him after his fingerprint
+ * shows in her requests, the list arrives on Bob's device; Alice removes Bob; Bob leaves and undoes.
+ */
+class ShareViewModelTest {
+    @TempDir
+    Path tmp;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<Throwable> errors = new ArrayList<>();
+    private final Async async = Async.direct(errors::add);
+    private final AtomicInteger resyncs = new AtomicInteger();
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private TodoStore profile(String name) throws Exception {
+        Files.createDirectories(tmp.resolve(name));
+        TodoStore store = new TodoStore(Schema.database(tmp.resolve(name).resolve("tandem.db")).build(), Clock.systemUTC());
+        open.add(store);
+        new Authors(store).register(name);
+        return store;
+    }
+
+    private Sharing sharing(String name) {
+        return new Sharing(new SettingsStore(tmp.resolve(name)), Map.of());
+    }
+
+    private ShareViewModel shareModel(String who, TodoStore store, TodoList list, FakeDialogs dialogs) {
+        ShareViewModel vm = new ShareViewModel(sharing(who.toLowerCase(java.util.Locale.ROOT)), store, list, who, async,
+                dialogs, resyncs::incrementAndGet);
+        vm.load();
+        return vm;
+    }
+
+    @Test
+    void shareJoinAdmit_twoPeople_listArrivesAndMembersShowBoth() throws Exception {
+        TodoStore alice = profile("alice");
+        TodoStore bob = profile("bob");
+        TodoList groceries = alice.createList("Groceries");
+        alice.add("Oat milk", groceries.id(), null);
+        alice.createList("Private");
+        FakeDialogs dialogs = new FakeDialogs();
+
+        ShareViewModel share = shareModel("Alice", alice, groceries, dialogs);
+        assertEquals(ShareViewModel.State.NOT_SHARED, share.stateProperty().get());
+        share.share();
+        assertEquals("Choose where the shared list lives first.", share.messageProperty().get());
+        share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
+        share.share();
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals(ShareViewModel.State.OWNER, share.stateProperty().get(), share.messageProperty().get());
+        String code = share.inviteProperty().get();
+        assertTrue(code.startsWith("tandem-invite-"), code);
+        assertEquals(List.of(new ShareViewModel.MemberRow("Alice", share.members().get(0).fingerprint(), "owner")),
+                List.copyOf(share.members()));
+        assertEquals(1, resyncs.get(), "sharing makes the sync take the list's space");
+
+        JoinViewModel join = new JoinViewModel(sharing("bob"), bob, "Bob", async, resyncs::incrementAndGet);
+        join.codeProperty().set("not an invite");
+        join.ask();
+        assertEquals(JoinViewModel.State.ENTER, join.stateProperty().get());
+        assertTrue(join.messageProperty().get().startsWith("That is not a Tandem invite"), join.messageProperty().get());
+        join.codeProperty().set("  " + code + "\n");
+        join.ask();
+        assertEquals(JoinViewModel.State.ASKED, join.stateProperty().get(), join.messageProperty().get());
+        String fingerprint = join.fingerprintProperty().get();
+        assertTrue(join.messageProperty().get().startsWith("Not admitted yet"), join.messageProperty().get());
+        assertTrue(bob.lists().isEmpty(), "nothing arrives before the owner admits");
+
+        share.refresh();
+        assertEquals(List.of(new ShareViewModel.RequestRow("Bob", fingerprint)), List.copyOf(share.requests()));
+        dialogs.confirmAnswer = false;
+        share.admit(share.requests().get(0));
+        assertEquals(1, share.requests().size(), "declining the fingerprint check admits no one");
+        dialogs.confirmAnswer = true;
+        share.admit(share.requests().get(0));
+        assertTrue(share.requests().isEmpty());
+        assertEquals(List.of("Alice", "Bob"), share.members().stream().map(ShareViewModel.MemberRow::name).toList());
+        assertTrue(share.messageProperty().get().startsWith("Admitted Bob"), share.messageProperty().get());
+
+        join.check();
+        assertEquals(JoinViewModel.State.JOINED, join.stateProperty().get(), join.messageProperty().get());
+        assertEquals("Joined “Groceries”. It is in your sidebar, marked as shared.", join.messageProperty().get());
+        assertEquals(List.of("Groceries"), bob.lists().stream().map(TodoList::name).toList(),
+                "Alice's other list stays hers");
+        assertEquals(List.of("Oat milk"), bob.allItems().stream().map(Item::title).toList());
+
+        ShareViewModel bobSees = shareModel("Bob", bob, bob.lists().get(0), dialogs);
+        assertEquals(ShareViewModel.State.MEMBER, bobSees.stateProperty().get());
+        assertEquals(2, bobSees.members().size());
+
+        share.remove(share.members().get(1));
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals("removed", share.members().get(1).role());
+        assertFalse(share.members().get(1).removable());
+    }
+
+    @Test
+    void leave_thenUndo_listBackAndSharedAgain() throws Exception {
+        TodoStore alice = profile("alice");
+        TodoList trip = alice.createList("Trip");
+        alice.add("Book the ferry", trip.id(), null);
+        FakeDialogs dialogs = new FakeDialogs();
+        ShareViewModel share = shareModel("Alice", alice, trip, dialogs);
+        share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
+        share.share();
+        UndoManager undo = new UndoManager(async);
+        SharingViewModel sharingVm = new SharingViewModel(sharing("alice"), alice, async, dialogs, undo,
+                resyncs::incrementAndGet, () -> "Alice");
+        sharingVm.refresh();
+        assertEquals(java.util.Set.of(trip.id()), sharingVm.sharedLists());
+
+        List<String> said = new ArrayList<>();
+        sharingVm.leave(trip, said::add);
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals(List.of("Left “Trip”"), said);
+        assertTrue(sharingVm.sharedLists().isEmpty());
+        assertTrue(alice.lists().isEmpty(), "the list leaves the sidebar here");
+        assertTrue(sharing("alice").get(trip.id()).isEmpty());
+
+        undo.undo();
+        assertEquals(java.util.Set.of(trip.id()), sharingVm.sharedLists());
+        assertEquals(List.of("Trip"), alice.lists().stream().map(TodoList::name).toList());
+        assertEquals(List.of("Book the ferry"), alice.allItems().stream().filter(i -> !i.isTrashed()).map(Item::title).toList());
+        assertTrue(sharing("alice").get(trip.id()).orElseThrow().joined(), "the space's keys came back");
+    }
+
+    @Test
+    void chooseFolder_folderWithOtherFiles_listGetsAFolderOfItsOwnInside() throws Exception {
+        TodoStore alice = profile("alice");
+        TodoList list = alice.createList("Trip: Lisbon/Porto");
+        Path dropbox = Files.createDirectories(tmp.resolve("Dropbox"));
+        Files.writeString(dropbox.resolve("photo.jpg"), "x");
+        FakeDialogs dialogs = new FakeDialogs();
+        dialogs.pathAnswers.add(dropbox);
+        ShareViewModel share = shareModel("Alice", alice, list, dialogs);
+        share.chooseFolder();
+        assertEquals("folder:" + dropbox.resolve("Tandem Trip  Lisbon Porto"), share.remoteProperty().get());
+        assertTrue(share.messageProperty().get().contains("a folder of its own"));
+    }
+}

@@ -95,7 +95,7 @@ public final class MainWindow {
                 dialogs, undo, () -> {
                     device.reapplySync();
                     device.sync().syncNow();
-                }, device::name));
+                }, () -> Sharing.personName(device.name())));
         MainView v = new MainView(models);
         view.set(v);
         phoneSync(device, v, dialogs);

@@ -234,6 +234,18 @@ public final class Sharing {
         return asName.strip();
     }
 
+    /**
+     * The name the others see a person by until they type their own: the account's user name with
+     * a capital ("sam" is "Sam"), else {@code fallback}.
+     */
+    public static String personName(String fallback) {
+        String user = System.getProperty("user.name", "").strip();
+        if (user.isEmpty() || user.equals("root")) {
+            return fallback;
+        }
+        return user.substring(0, 1).toUpperCase(Locale.ROOT) + user.substring(1);
+    }
+
     /** The location an invite carries: {@code list:<id>:<remote>}. */
     public static String location(String listId, String remote) {
         return "list:" + listId + ":" + remote;

@@ -101,7 +101,7 @@ public final class SidebarView extends VBox {
         private final Label name = new Label();
         private final Label badge = new Label();
         private final Label section = new Label();
-        private final Tooltip sharedTip = new Tooltip("Shared with other people: right-click for members");
+        private final Tooltip sharedTip = new Tooltip();
         private final HBox row;
         private final VBox box;
 
@@ -136,6 +136,8 @@ public final class SidebarView extends VBox {
             badge.setText(e.count() > 0 ? String.valueOf(e.count()) : "");
             badge.setVisible(e.count() > 0);
             setAccessibleText(e.name() + (e.shared() ? ", shared" : "") + (e.count() > 0 ? ", " + e.count() : ""));
+            sharedTip.setText(e.with().isEmpty() ? "" : Character.toUpperCase(e.with().charAt(0)) + e.with().substring(1)
+                    + ". Right-click for members and invites.");
             setTooltip(e.shared() ? sharedTip : null);
             badge.getStyleClass().setAll("label", e.alert() ? Styles.ALERT_BADGE : Styles.COUNT_BADGE);
             int idx = getIndex();

@@ -74,7 +74,7 @@ public final class MainViewModel implements AutoCloseable {
      */
     public void useSharing(SharingViewModel s) {
         this.sharing = s;
-        s.sharedLists().addListener((javafx.collections.SetChangeListener<String>) c -> {
+        s.sharedLists().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
             sidebar.setShared(s.sharedLists());
             rebuildSidebar();
         });

@@ -5,12 +5,14 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.SharedLists.Shared;
 import dev.tandem.app.sync.Sharing;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import dev.tandem.engine.sync.SpaceMember;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableSet;
+import javafx.collections.ObservableMap;
 
 /**
  * The window's side of lists shared with other people: which lists are shared (the sidebar marks
@@ -26,8 +28,8 @@ public final class SharingViewModel {
     private final UndoManager undo;
     private final Runnable resync;
     private final Supplier<String> myName;
-    private final ObservableSet<String> shared = FXCollections.observableSet();
-    private final ObservableSet<String> sharedRO = FXCollections.unmodifiableObservableSet(shared);
+    private final ObservableMap<String, String> shared = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> sharedRO = FXCollections.unmodifiableObservableMap(shared);
 
     /**
      * {@code resync} makes the sync include or leave out the lists' spaces (as saved now) and syncs;
@@ -44,14 +46,46 @@ public final class SharingViewModel {
         this.myName = myName;
     }
 
-    /** The ids of the lists shared here, joined or waiting to be admitted. */
-    public ObservableSet<String> sharedLists() {
+    /**
+     * The lists shared here, joined or waiting to be admitted, by id, each with whom: "shared with
+     * Alex and Jo", "shared" while no one else joined or the members could not be read.
+     */
+    public ObservableMap<String, String> sharedLists() {
         return sharedRO;
     }
 
-    /** Reads which lists are shared (from the settings files). */
+    /** Reads which lists are shared (the settings files) and their members (each list's remote). */
     public void refresh() {
-        async.run(() -> sharing.all().stream().map(Shared::listId).collect(Collectors.toSet()), this::setShared);
+        async.run(this::read, this::setShared);
+    }
+
+    private Map<String, String> read() {
+        Map<String, String> out = new HashMap<>();
+        for (Shared s : sharing.all()) {
+            out.put(s.listId(), s.joined() ? with(s) : "waiting to be admitted");
+        }
+        return out;
+    }
+
+    private String with(Shared s) {
+        try {
+            List<String> others = sharing.members(s.listId()).members().stream()
+                    .filter(m -> !m.removed() && !m.name().equals(s.keys().memberName()))
+                    .map(SpaceMember::name).distinct().toList();
+            return others.isEmpty() ? "shared" : "shared with " + names(others);
+        } catch (RuntimeException e) {
+            // Offline, or the remote refuses: the sidebar still marks the list, and sync says why.
+            System.getLogger("tandem").log(System.Logger.Level.INFO, "members of a shared list unread: " + e.getMessage());
+            return "shared";
+        }
+    }
+
+    /** "Alex", "Alex and Jo", "Alex, Jo and Kim". */
+    static String names(List<String> names) {
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** Opens "Share" for {@code list}: share it, or see and change its members. */
@@ -95,8 +129,8 @@ public final class SharingViewModel {
         });
     }
 
-    private void setShared(Set<String> ids) {
-        shared.retainAll(ids);
-        shared.addAll(ids);
+    private void setShared(Map<String, String> lists) {
+        shared.keySet().retainAll(lists.keySet());
+        shared.putAll(lists);
     }
 }

@@ -8,8 +8,10 @@ import dev.tandem.app.model.View;
  * @param count  the number shown beside it
  * @param alert  the count is of things needing attention (unseen conflicts)
  * @param shared a list shared with other people (docs/SHARING.md)
+ * @param with   for a shared list, whom with ("shared with Alex and Jo"); else empty
  */
-public record SidebarEntry(String key, String name, Kind kind, View view, long count, boolean alert, boolean shared) {
+public record SidebarEntry(String key, String name, Kind kind, View view, long count, boolean alert, boolean shared,
+                           String with) {
     public enum Kind { SMART, LIST, CONFLICTS, TAG }
 
     /** Which icon the sidebar shows for it. */

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.collections.FXCollections;
@@ -34,7 +33,7 @@ final class SidebarViewModel implements AutoCloseable {
     private final Map<String, Long> counts = new HashMap<>();
     private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper unseenConflicts = new ReadOnlyIntegerWrapper(0);
-    private Set<String> shared = Set.of();
+    private Map<String, String> shared = Map.of();
 
     /** {@code onCounts} runs on the UI executor after new counts arrived (the owner rebuilds). */
     SidebarViewModel(TodoStore store, Async async, Runnable onCounts) {
@@ -83,9 +82,9 @@ final class SidebarViewModel implements AutoCloseable {
         unseenConflicts.set(unseen);
     }
 
-    /** The ids of the lists shared with other people; the caller rebuilds. */
-    void setShared(Set<String> listIds) {
-        shared = Set.copyOf(listIds);
+    /** The lists shared with other people, each with whom ("shared with Alex"); the caller rebuilds. */
+    void setShared(Map<String, String> lists) {
+        shared = Map.copyOf(lists);
     }
 
     static String smartTitle(View.Smart smart) {
@@ -103,22 +102,23 @@ final class SidebarViewModel implements AutoCloseable {
         List<SidebarEntry> next = new ArrayList<>();
         for (View.Smart s : View.Smart.values()) {
             View v = View.of(s);
-            next.add(new SidebarEntry(v.key(), smartTitle(s), SidebarEntry.Kind.SMART, v, count(v.key()), false, false));
+            next.add(new SidebarEntry(v.key(), smartTitle(s), SidebarEntry.Kind.SMART, v, count(v.key()), false, false, ""));
         }
         for (TodoList l : lists) {
             View v = new View.ListView(l.id());
             next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? "Untitled" : l.name(),
-                    SidebarEntry.Kind.LIST, v, count(v.key()), false, shared.contains(l.id())));
+                    SidebarEntry.Kind.LIST, v, count(v.key()), false, shared.containsKey(l.id()),
+                    shared.getOrDefault(l.id(), "")));
         }
         // Tags on open todos and notes, most used first (by open todos); a tag on neither drops out.
         for (Count t : tagRows.items()) {
             View v = new View.TagView(t.id());
-            next.add(new SidebarEntry(v.key(), t.id(), SidebarEntry.Kind.TAG, v, t.count(), false, false));
+            next.add(new SidebarEntry(v.key(), t.id(), SidebarEntry.Kind.TAG, v, t.count(), false, false, ""));
         }
         View c = new View.ConflictsView();
         int unseen = unseenConflicts.get();
         next.add(new SidebarEntry(c.key(), "Conflicts", SidebarEntry.Kind.CONFLICTS, c,
-                unseen > 0 ? unseen : conflictCount.get(), unseen > 0, false));
+                unseen > 0 ? unseen : conflictCount.get(), unseen > 0, false, ""));
         ListDiff.apply(entries, next, SidebarEntry::key);
     }
 

@@ -37,7 +37,10 @@ public final class ViewChrome {
             updateShown();
             updateShownKey();
         });
-        sidebar.addListener((ListChangeListener<SidebarEntry>) c -> updateShownKey());
+        sidebar.addListener((ListChangeListener<SidebarEntry>) c -> {
+            updateShownKey();
+            updateShown();
+        });
         items.items().addListener(notesShown);
         items.items().addListener((ListChangeListener<ItemRow>) c -> updateShown());
         updateShown();
@@ -50,7 +53,9 @@ public final class ViewChrome {
         boolean trash = v instanceof View.SmartView s && s.smart() == View.Smart.TRASH;
         boolean completed = v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED;
         int n = items.items().size();
-        countText.set(conflicts ? "" : CountLine.of(n, notesShown.get(), items.total()));
+        String with = v instanceof View.ListView ? sidebar.stream().filter(e -> e.view().equals(v) && e.shared())
+                .map(SidebarEntry::with).findFirst().orElse("") : "";
+        countText.set(conflicts ? "" : CountLine.of(n, notesShown.get(), items.total()) + (with.isEmpty() ? "" : " · " + with));
         conflictsShown.set(conflicts);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);

@@ -116,6 +116,11 @@ class ShareViewModelTest {
                 "Alice's other list stays hers");
         assertEquals(List.of("Oat milk"), bob.allItems().stream().map(Item::title).toList());
 
+        SharingViewModel aliceSidebar = new SharingViewModel(sharing("alice"), alice, async, dialogs,
+                new UndoManager(async), resyncs::incrementAndGet, () -> "Alice");
+        aliceSidebar.refresh();
+        assertEquals(Map.of(groceries.id(), "shared with Bob"), aliceSidebar.sharedLists());
+
         ShareViewModel bobSees = shareModel("Bob", bob, bob.lists().get(0), dialogs);
         assertEquals(ShareViewModel.State.MEMBER, bobSees.stateProperty().get());
         assertEquals(2, bobSees.members().size());
@@ -124,6 +129,8 @@ class ShareViewModelTest {
         assertTrue(errors.isEmpty(), errors.toString());
         assertEquals("removed", share.members().get(1).role());
         assertFalse(share.members().get(1).removable());
+        aliceSidebar.refresh();
+        assertEquals(Map.of(groceries.id(), "shared"), aliceSidebar.sharedLists(), "a removed member is no longer named");
     }
 
     @Test
@@ -139,7 +146,7 @@ class ShareViewModelTest {
         SharingViewModel sharingVm = new SharingViewModel(sharing("alice"), alice, async, dialogs, undo,
                 resyncs::incrementAndGet, () -> "Alice");
         sharingVm.refresh();
-        assertEquals(java.util.Set.of(trip.id()), sharingVm.sharedLists());
+        assertEquals(Map.of(trip.id(), "shared"), sharingVm.sharedLists());
 
         List<String> said = new ArrayList<>();
         sharingVm.leave(trip, said::add);
@@ -150,10 +157,17 @@ class ShareViewModelTest {
         assertTrue(sharing("alice").get(trip.id()).isEmpty());
 
         undo.undo();
-        assertEquals(java.util.Set.of(trip.id()), sharingVm.sharedLists());
+        assertEquals(java.util.Set.of(trip.id()), sharingVm.sharedLists().keySet());
         assertEquals(List.of("Trip"), alice.lists().stream().map(TodoList::name).toList());
         assertEquals(List.of("Book the ferry"), alice.allItems().stream().filter(i -> !i.isTrashed()).map(Item::title).toList());
         assertTrue(sharing("alice").get(trip.id()).orElseThrow().joined(), "the space's keys came back");
+    }
+
+    @Test
+    void names_oneTwoThree_readAsASentence() {
+        assertEquals("Alex", SharingViewModel.names(List.of("Alex")));
+        assertEquals("Alex and Jo", SharingViewModel.names(List.of("Alex", "Jo")));
+        assertEquals("Alex, Jo and Kim", SharingViewModel.names(List.of("Alex", "Jo", "Kim")));
     }
 
     @Test

@@ -41,6 +41,9 @@ public final class DevicesViewModel {
     private final Async async;
     private final Clock clock;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    // Kept: a read-only view listens to its list weakly, so one made per call could be collected
+    // with the dialog's listener on it, and the dialog would stop following the rows.
+    private final ObservableList<Row> rowsRO = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
@@ -52,7 +55,7 @@ public final class DevicesViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsRO;
     }
 
     public ReadOnlyStringProperty messageProperty() {

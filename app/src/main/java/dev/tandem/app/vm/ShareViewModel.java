@@ -60,6 +60,10 @@ public final class ShareViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<MemberRow> members = FXCollections.observableArrayList();
     private final ObservableList<RequestRow> requests = FXCollections.observableArrayList();
+    // One read-only view each, kept: a view listens to its list weakly, so a view made per call
+    // could be collected with the dialog's listener on it.
+    private final ObservableList<MemberRow> membersRO = FXCollections.unmodifiableObservableList(members);
+    private final ObservableList<RequestRow> requestsRO = FXCollections.unmodifiableObservableList(requests);
 
     /**
      * {@code resync} makes the sync include or leave out the list's space and syncs; it blocks,
@@ -108,11 +112,11 @@ public final class ShareViewModel {
     }
 
     public ObservableList<MemberRow> members() {
-        return FXCollections.unmodifiableObservableList(members);
+        return membersRO;
     }
 
     public ObservableList<RequestRow> requests() {
-        return FXCollections.unmodifiableObservableList(requests);
+        return requestsRO;
     }
 
     /** Reads whether the list is shared and, if it is, its members from the remote. */
@@ -167,7 +171,7 @@ public final class ShareViewModel {
         }, code -> {
             state.set(State.OWNER);
             invite.set(code);
-            readMembers("Shared. Send the invite below to the people you share “" + list.name() + "” with.");
+            readMembers("Shared. Send the invite above to the people you share “" + list.name() + "” with.");
         }, this::failed);
     }
 

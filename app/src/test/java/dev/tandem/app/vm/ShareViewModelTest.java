@@ -164,6 +164,25 @@ class ShareViewModelTest {
     }
 
     @Test
+    void members_listenerKeptOnlyByTheList_stillHearsAfterACollection() throws Exception {
+        TodoStore alice = profile("alice");
+        TodoList list = alice.createList("Groceries");
+        ShareViewModel share = shareModel("Alice", alice, list, new FakeDialogs());
+        AtomicInteger heard = new AtomicInteger();
+        // As a dialog does: a listener on what members() returns, with nothing else holding that.
+        share.members().addListener((javafx.collections.ListChangeListener<ShareViewModel.MemberRow>) c -> heard.incrementAndGet());
+        java.lang.ref.WeakReference<Object> probe = new java.lang.ref.WeakReference<>(new Object());
+        for (int i = 0; i < 50 && probe.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
+        share.share();
+        assertEquals(1, share.members().size());
+        assertTrue(heard.get() > 0, "the listener was dropped with a collected read-only view");
+    }
+
+    @Test
     void names_oneTwoThree_readAsASentence() {
         assertEquals("Alex", SharingViewModel.names(List.of("Alex")));
         assertEquals("Alex and Jo", SharingViewModel.names(List.of("Alex", "Jo")));

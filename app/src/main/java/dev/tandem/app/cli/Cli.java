@@ -241,7 +241,7 @@ public final class Cli {
                     case "rm" -> todos.rm(store, a);
                     case "sync" -> syncs.sync(store, dir, a);
                     case "compact" -> syncs.compact(store, dir, a);
-                    case "conflicts" -> syncs.conflicts(store, a);
+                    case "conflicts" -> syncs.conflicts(store, dir, a);
                     case "passphrase" -> keys.passphrase(dir, a);
                     case "keys" -> keys.keys(store, dir, a);
                     case "import" -> new TransferCommands(err).importPath(store, Path.of(""), a);

@@ -214,7 +214,7 @@ final class SyncCommands {
         return new SharedLists(new SettingsStore(dir));
     }
 
-    int conflicts(TodoStore store, Args a) {
+    int conflicts(TodoStore store, Path dir, Args a) {
         List<Conflict> list = store.db().conflicts();
         if (a.flags().contains("--json")) {
             out.println("[" + list.stream().map(c -> {
@@ -237,6 +237,7 @@ final class SyncCommands {
             err.println("No conflicts.");
             return 0;
         }
+        store.setPeople(new Sharing(new SettingsStore(dir), env).people());
         Authors authors = new Authors(store);
         for (Conflict c : list) {
             String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();

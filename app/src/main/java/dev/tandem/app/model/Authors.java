@@ -59,7 +59,10 @@ public final class Authors {
     /** How {@link #label} names the device the store runs on. */
     public static final String THIS_DEVICE = "This device";
 
-    /** A short label for a device id: "This device", its saved name, or "Device 1a2b3c". */
+    /**
+     * A short label for a device id: "This device", its saved name (the user's own devices), the
+     * person it belongs to (another member of a shared list: "Alex"), or "Device 1a2b3c".
+     */
     public String label(String deviceId) {
         if (deviceId == null) {
             return "Unknown device";
@@ -68,6 +71,7 @@ public final class Authors {
             return THIS_DEVICE;
         }
         return store.db().get(DeviceName.class, deviceId).map(DeviceName::name).filter(n -> !n.isBlank())
+                .or(() -> store.person(deviceId))
                 .orElse("Device " + deviceId.substring(Math.max(0, deviceId.length() - 6)));
     }
 

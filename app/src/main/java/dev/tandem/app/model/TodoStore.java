@@ -27,6 +27,7 @@ public final class TodoStore implements AutoCloseable {
     private final Db db;
     private final Clock clock;
     private final Clock dateClock;
+    private volatile java.util.Map<String, String> people = java.util.Map.of();
     /** Where every {@link LiveItems} of this store reads and patches, one at a time. */
     private final ExecutorService live = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "tandem-live-items");
@@ -49,6 +50,19 @@ public final class TodoStore implements AutoCloseable {
 
     public Db db() {
         return db;
+    }
+
+    /**
+     * The people other devices belong to, from the lists shared with them (device id to person),
+     * so history and conflicts say "Alex" for a device whose own name never reaches this profile.
+     */
+    public void setPeople(java.util.Map<String, String> byDevice) {
+        people = java.util.Map.copyOf(byDevice);
+    }
+
+    /** The person a device of a shared list belongs to, if known here. */
+    public java.util.Optional<String> person(String deviceId) {
+        return java.util.Optional.ofNullable(people.get(deviceId));
     }
 
     public Clock clock() {

@@ -43,11 +43,13 @@ public final class Sharing {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SharedLists lists;
+    private final SettingsStore settings;
     private final Map<String, String> env;
 
     /** {@code env}: where a shared list's S3 keys and WebDAV log-in come from, as for every sync. */
     public Sharing(SettingsStore settings, Map<String, String> env) {
         this.lists = new SharedLists(settings);
+        this.settings = settings;
         this.env = Map.copyOf(env);
     }
 
@@ -157,13 +159,35 @@ public final class Sharing {
         }
     }
 
+    /** The list's members and requests; also notes whose each device is, for {@link #people()}. */
     public Members members(String listId) {
         Shared s = joined(listId);
         try (SyncEngine engine = SharedLists.engine(s, env)) {
             List<SpaceMember> all = engine.members().list();
             List<JoinRequest> asking = s.keys().isOwner() ? engine.members().requests() : List.of();
+            StringBuilder people = new StringBuilder();
+            engine.members().devices().forEach((device, person) ->
+                    people.append(device).append('=').append(person.replace("\n", " ")).append('\n'));
+            settings.put("shared." + listId + ".people", people.toString());
             return new Members(all, asking, s.keys().isOwner());
         }
+    }
+
+    /**
+     * Whose each device of the shared lists is (device id to person), as last read from their
+     * members ({@link #members}); kept with the settings, so history names people offline too.
+     */
+    public Map<String, String> people() {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (Shared s : lists.all()) {
+            for (String line : settings.get("shared." + s.listId() + ".people", "").split("\n")) {
+                int eq = line.indexOf('=');
+                if (eq > 0) {
+                    out.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+        }
+        return out;
     }
 
     /** Admits the one person asking to join whose fingerprint starts with {@code fingerprint} (8 digits at least). */

@@ -64,6 +64,8 @@ public final class SharingViewModel {
         for (Shared s : sharing.all()) {
             out.put(s.listId(), s.joined() ? with(s) : "waiting to be admitted");
         }
+        // Reading the members noted whose each device is: history names them from now on.
+        store.setPeople(sharing.people());
         return out;
     }
 

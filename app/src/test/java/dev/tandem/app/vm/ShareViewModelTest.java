@@ -116,10 +116,18 @@ class ShareViewModelTest {
                 "Alice's other list stays hers");
         assertEquals(List.of("Oat milk"), bob.allItems().stream().map(Item::title).toList());
 
+        Item bread = bob.add("Bread", groceries.id(), null);
+        sharing("bob").syncList(bob, groceries.id());
+        sharing("alice").syncList(alice, groceries.id());
+        assertEquals("Device " + bob.db().deviceId().substring(bob.db().deviceId().length() - 6),
+                new Authors(alice).label(bob.db().deviceId()), "Bob's device name never reaches Alice");
         SharingViewModel aliceSidebar = new SharingViewModel(sharing("alice"), alice, async, dialogs,
                 new UndoManager(async), resyncs::incrementAndGet, () -> "Alice");
         aliceSidebar.refresh();
         assertEquals(Map.of(groceries.id(), "shared with Bob"), aliceSidebar.sharedLists());
+        assertEquals(java.util.Set.of("Bob"), new Authors(alice).history(bread.id()).stream()
+                .map(dev.tandem.app.model.HistoryEntry::device).collect(java.util.stream.Collectors.toSet()),
+                "history says who changed it: “changed by Bob”");
 
         ShareViewModel bobSees = shareModel("Bob", bob, bob.lists().get(0), dialogs);
         assertEquals(ShareViewModel.State.MEMBER, bobSees.stateProperty().get());

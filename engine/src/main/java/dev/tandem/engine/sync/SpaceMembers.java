@@ -17,6 +17,13 @@ public interface SpaceMembers {
     List<SpaceMember> list();
 
     /**
+     * Whose each device writing to this space is: device id to the name of the member whose
+     * certificate vouches for it, as the log admitted them (removed members' devices included), so
+     * history can say "changed by Alex". One listing of the certificates, then each read once.
+     */
+    java.util.Map<java.util.UUID, String> devices();
+
+    /**
      * A new invite to this space, at {@code location} (the app's description of the remote, which
      * travels in the code as it is). Owner only.
      */

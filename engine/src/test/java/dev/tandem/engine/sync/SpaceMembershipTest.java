@@ -108,6 +108,11 @@ class SpaceMembershipTest {
         assertEquals(2, bobSync.setAside(b2).size());
         assertThrows(IllegalStateException.class, () -> bobSync.members().admit("Mallory", mallory.memberPublicKey()),
                 "only the owner admits");
+        // Whose each device is, for history: Mallory's device vouched for itself and names no one.
+        java.util.Map<java.util.UUID, String> devices = bobSync.members().devices();
+        assertEquals(java.util.Map.of(java.util.UUID.fromString(a1.deviceId()), "Alice",
+                java.util.UUID.fromString(a2.deviceId()), "Alice", java.util.UUID.fromString(b1.deviceId()), "Bob",
+                java.util.UUID.fromString(b2.deviceId()), "Bob"), devices);
     }
 
     @Test

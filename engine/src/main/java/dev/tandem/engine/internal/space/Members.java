@@ -83,6 +83,47 @@ public final class Members {
         return new ArrayList<>(members.values());
     }
 
+    /**
+     * Each device with a certificate here, by the name of the admitted member whose key signed it;
+     * a certificate no member signed names no one and is left out.
+     */
+    public Map<UUID, String> devices() {
+        refresh();
+        Map<UUID, String> out = new LinkedHashMap<>();
+        String after = null;
+        while (true) {
+            List<String> page = storage.list("certs/", after, 1000);
+            for (String k : page) {
+                String[] parts = k.split("/");
+                UUID device;
+                try {
+                    device = UUID.fromString(parts[1]);
+                } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException notOurs) {
+                    // a stranger's file under certs/ vouches for nothing
+                    continue;
+                }
+                if (!out.containsKey(device)) {
+                    memberOf(device).ifPresent(name -> out.put(device, name));
+                }
+            }
+            if (page.size() < 1000) {
+                return out;
+            }
+            after = page.get(page.size() - 1);
+        }
+    }
+
+    private synchronized Optional<String> memberOf(UUID device) {
+        for (DeviceCert.Unchecked cert : certsOf(device)) {
+            for (Map.Entry<String, Member> m : members.entrySet()) {
+                if (m.getValue().name().equals(cert.cert().member()) && cert.signedBy(memberKeys.get(m.getKey()))) {
+                    return Optional.of(m.getValue().name());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The owner's public key, as the invite gave it. */
     public byte[] owner() {
         return owner.getEncoded();

@@ -60,6 +60,11 @@ final class DefaultSpaceMembers implements SpaceMembers {
     }
 
     @Override
+    public Map<UUID, String> devices() {
+        return members.devices();
+    }
+
+    @Override
     public SpaceInvite invite(String location) {
         Objects.requireNonNull(location, "location");
         owner();

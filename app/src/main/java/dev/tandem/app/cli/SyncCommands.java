@@ -52,7 +52,7 @@ final class SyncCommands {
         if (!a.positional().isEmpty()) {
             throw new UsageError("sync: unexpected argument " + a.positional().get(0));
         }
-        finishJoins(dir);
+        finishSharing(store, dir);
         SyncEngine engine = engineFor(a, dir);
         try (engine) {
             SyncReport r = engine.sync(store.db(), waitNotice());
@@ -201,10 +201,13 @@ final class SyncCommands {
         return shared(dir).withShared(b, env);
     }
 
-    /** Joins the shared lists whose owner has admitted this person since `tandem join` asked. */
-    private void finishJoins(Path dir) {
-        int now = new Sharing(new SettingsStore(dir), env).finishJoins(
-                problem -> err.println("tandem: warning: " + problem));
+    /** Joins the shared lists whose owner has admitted this person since `tandem join` asked, and finishes removals cut short. */
+    private void finishSharing(TodoStore store, Path dir) {
+        Sharing sharing = new Sharing(new SettingsStore(dir), env);
+        int now = sharing.finishJoins(problem -> err.println("tandem: warning: " + problem));
+        if (sharing.finishRemovals(store, problem -> err.println("tandem: warning: " + problem)) > 0) {
+            err.println("tandem: note: finished removing a member from a shared list, and changed its key");
+        }
         if (now > 0) {
             err.println("tandem: note: admitted to a shared list; it arrives with this sync");
         }

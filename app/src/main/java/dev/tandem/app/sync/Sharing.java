@@ -8,6 +8,7 @@ import dev.tandem.engine.sync.SpaceInvite;
 import dev.tandem.engine.sync.SpaceKeys;
 import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncReport;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -214,10 +215,66 @@ public final class Sharing {
      */
     public void remove(TodoStore store, String listId, String member) {
         Shared s = owned(listId);
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
-            String fresh = engine.members().removeAndRotate(store.db(), member, null);
-            lists.save(new Shared(s.listId(), s.remote(), s.keys(), fresh, null));
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        // Kept before the remote changes: a removal cut short (a crash, a lost connection) is
+        // finished with the same passphrase by the next call of finishRemovals.
+        settings.put(removing(listId), member);
+        settings.putSecret(rotating(listId), fresh);
+        finishRemoval(store, s, member, fresh);
+    }
+
+    /**
+     * Finishes every removal of a member that was cut short on this device (the removal, the key
+     * change, saving the new passphrase); says on {@code problems} each one that still fails.
+     * Returns how many were finished now.
+     */
+    public int finishRemovals(TodoStore store, java.util.function.Consumer<String> problems) {
+        int done = 0;
+        for (Shared s : lists.all()) {
+            String member = settings.get(removing(s.listId()), "");
+            String fresh = settings.secret(rotating(s.listId()));
+            if (member.isEmpty() || fresh.isEmpty() || !s.joined() || !s.keys().isOwner()) {
+                continue;
+            }
+            try {
+                finishRemoval(store, s, member, fresh);
+                done++;
+            } catch (RuntimeException e) {
+                problems.accept("removing " + member + " from a shared list is not finished: " + e.getMessage());
+            }
         }
+        return done;
+    }
+
+    private void finishRemoval(TodoStore store, Shared s, String member, String fresh) {
+        // The key may have changed to the new passphrase already, before the cut.
+        SyncException wrong = null;
+        for (String pass : List.of(s.passphrase(), fresh)) {
+            Shared with = new Shared(s.listId(), s.remote(), s.keys(), pass, null);
+            try (SyncEngine engine = SharedLists.engine(with, env)) {
+                engine.members().removeAndRotate(store.db(), member, fresh, null);
+                lists.save(new Shared(s.listId(), s.remote(), s.keys(), fresh, null));
+                settings.put(removing(s.listId()), "");
+                settings.putSecret(rotating(s.listId()), "");
+                return;
+            } catch (SyncException e) {
+                if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
+                    throw e;
+                }
+                wrong = e;
+            }
+        }
+        throw wrong;
+    }
+
+    private static String removing(String listId) {
+        return "shared." + listId + ".removing";
+    }
+
+    private static String rotating(String listId) {
+        return "shared." + listId + ".rotating";
     }
 
     /** Stops syncing the list here, then deletes it here; its items go to the Trash. The others keep it. */

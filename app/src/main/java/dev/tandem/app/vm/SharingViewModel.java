@@ -60,6 +60,8 @@ public final class SharingViewModel {
     }
 
     private Map<String, String> read() {
+        // A removal cut short here (the app closed, the connection dropped) is finished first.
+        sharing.finishRemovals(store, problem -> System.getLogger("tandem").log(System.Logger.Level.WARNING, problem));
         Map<String, String> out = new HashMap<>();
         for (Shared s : sharing.all()) {
             out.put(s.listId(), s.joined() ? with(s) : "waiting to be admitted");

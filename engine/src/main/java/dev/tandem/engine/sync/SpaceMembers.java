@@ -59,5 +59,20 @@ public interface SpaceMembers {
      * while the removed member can read nothing written from now on. Returns the new passphrase,
      * for this device's settings. Owner only.
      */
-    String removeAndRotate(dev.tandem.engine.Db db, String name, SyncProgress progress);
+    default String removeAndRotate(dev.tandem.engine.Db db, String name, SyncProgress progress) {
+        byte[] random = new byte[24];
+        new java.security.SecureRandom().nextBytes(random);
+        String fresh = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        removeAndRotate(db, name, fresh, progress);
+        return fresh;
+    }
+
+    /**
+     * As above, to {@code newPassphrase}, which the caller keeps before calling, so a crash at
+     * any point is finished by calling again with the same passphrase (a member removed already
+     * stays removed; an unfinished rotation is finished, then the key rotated again). The new
+     * passphrase is sealed to every remaining member, the owner included, before the key changes,
+     * so no crash leaves a key nobody can open. Owner only.
+     */
+    void removeAndRotate(dev.tandem.engine.Db db, String name, String newPassphrase, SyncProgress progress);
 }

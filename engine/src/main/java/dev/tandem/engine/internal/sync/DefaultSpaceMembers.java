@@ -15,7 +15,6 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +32,6 @@ import java.util.UUID;
 final class DefaultSpaceMembers implements SpaceMembers {
     /** The invites' secrets, one object each, encrypted like the space's other objects. */
     static final String PENDING = "pending-invites/";
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final SpaceSetup space;
     private final Members members;
@@ -166,23 +164,37 @@ final class DefaultSpaceMembers implements SpaceMembers {
     }
 
     @Override
-    public String removeAndRotate(Db db, String name, SyncProgress progress) {
+    public void removeAndRotate(Db db, String name, String newPassphrase, SyncProgress progress) {
         owner();
-        remove(name);
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        engine.keys().rotate(db, fresh, progress);
-        // One grant per remaining member, the owner's own key included (its other devices follow too).
-        String epoch = String.format("invites/rekey-%013d/", db == null ? 0 : SyncPort.of(db).wallMillis());
-        for (Members.Member m : members.list()) {
-            if (!m.removed() && m.agreementKey() != null) {
-                String grant = epoch + "grant-" + JoinObjects.keyId(m.key());
-                space.raw().createIfAbsent(grant, JoinObjects.sealGrant(SpaceCrypto.privateKey(space.ownerPrivate()),
-                        m.agreementKey(), grant, fresh.getBytes(StandardCharsets.UTF_8)));
+        Objects.requireNonNull(newPassphrase, "newPassphrase");
+        members.refresh();
+        boolean removedAlready = members.list().stream().anyMatch(m -> m.name().equals(name) && m.removed())
+                && members.list().stream().noneMatch(m -> m.name().equals(name) && !m.removed());
+        if (!removedAlready) {
+            remove(name);
+        }
+        // Sealed before the key changes: a crash after the change leaves every member, the owner's
+        // devices included, a way to the new passphrase. One grant per remaining member, at an epoch
+        // later than any before, so the newest grant is this one.
+        long epoch = db == null ? 0 : SyncPort.of(db).wallMillis();
+        for (String key : space.raw().list("invites/rekey-", null, 10_000)) {
+            String digits = key.substring("invites/rekey-".length(), key.indexOf('/', "invites/rekey-".length()));
+            if (digits.matches("[0-9]{13}")) {
+                epoch = Math.max(epoch, Long.parseLong(digits) + 1);
             }
         }
-        return fresh;
+        String prefix = String.format("invites/rekey-%013d/", epoch);
+        for (Members.Member m : members.list()) {
+            if (!m.removed() && m.agreementKey() != null) {
+                String grant = prefix + "grant-" + JoinObjects.keyId(m.key());
+                space.raw().createIfAbsent(grant, JoinObjects.sealGrant(SpaceCrypto.privateKey(space.ownerPrivate()),
+                        m.agreementKey(), grant, newPassphrase.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        if (engine.keys().status().rotationUnfinished()) {
+            engine.keys().resumeRotation(db, progress);
+        }
+        engine.keys().rotate(db, newPassphrase, progress);
     }
 
     private List<UUID> devicesOf(String member) {

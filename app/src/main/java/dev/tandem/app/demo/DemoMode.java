@@ -110,6 +110,9 @@ public final class DemoMode implements AutoCloseable {
         double half = (screen.getWidth() - 3 * gap) / 2;
         if (half >= TandemApp.MIN_WIDTH) {
             double w = Math.min(1000, half);
+            // Side by side, each as tall as the screen allows (up to 1,000 px): a tall screen is not
+            // left half empty below two short windows.
+            h = Math.min(1000, screen.getHeight() - CASCADE);
             double y = screen.getMinY() + CASCADE / 2;
             return List.of(new Rectangle2D(screen.getMinX() + gap, y, w, h),
                     new Rectangle2D(screen.getMinX() + 2 * gap + w, y, w, h));

@@ -111,7 +111,8 @@ public final class JoinViewModel {
             }
             sharing.syncList(store, listId);
             resync.run();
-            return store.db().get(TodoList.class, listId).map(TodoList::name).orElse("the shared list");
+            return store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name).findFirst()
+                    .orElse("the shared list");
         }, joined -> {
             busy.set(false);
             if (joined == null) {

@@ -29,6 +29,7 @@ class DemoModeTest {
     void windows_wideScreen_sideBySideWithoutOverlap(double w, double h) {
         List<Rectangle2D> at = DemoMode.windows(new Rectangle2D(0, 0, w, h));
         assertTrue(at.get(0).getMaxX() <= at.get(1).getMinX(), at.toString());
+        assertTrue(at.get(0).getHeight() >= Math.min(1000, h - 40), "as tall as the screen allows: " + at);
     }
 
     @ParameterizedTest

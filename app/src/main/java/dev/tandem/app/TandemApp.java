@@ -29,6 +29,11 @@ import javafx.stage.Stage;
 public final class TandemApp extends Application {
     /** The narrowest main window the layout is made for (MainView narrows its sidebar below 1000 px). */
     public static final double MIN_WIDTH = 760;
+    /**
+     * The least height: the header, a few rows, the editor's fields and the status bar all fit; lower,
+     * the status bar and the editor's history were cut off.
+     */
+    public static final double MIN_HEIGHT = 600;
     /** Set by {@link Main}; parsed from the parameters when launched otherwise. */
     static volatile AppOptions options;
 
@@ -80,7 +85,7 @@ public final class TandemApp extends Application {
         scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
         stage.setScene(scene);
         stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(480);
+        stage.setMinHeight(MIN_HEIGHT);
         stage.show();
         if (opening == null || !dataDir.equals(openingDir)) {
             preopen(o);

@@ -162,18 +162,18 @@ class SharedProfileTest {
         }
     }
 
-    private static Process start(String... args) throws IOException {
+    static Process start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command).start();
     }
 
-    private static void kill9(Process p) throws Exception {
+    static void kill9(Process p) throws Exception {
         new ProcessBuilder("kill", "-9", Long.toString(p.pid())).inheritIO().start().waitFor();
     }
 
-    private static Run finish(Process p) throws Exception {
+    static Run finish(Process p) throws Exception {
         // Both streams are small; read them after exit would risk a full pipe, so read them first.
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();

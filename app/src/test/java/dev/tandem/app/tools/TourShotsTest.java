@@ -246,7 +246,7 @@ class TourShotsTest {
         closeOthers(stage);
         // Between the 760 px minimum and the 1180 px the app opens at.
         ScreenshotsTest.selectListAndItem(v, "Work", "Review the sync design doc");
-        for (double[] wh : new double[][] {{760, 480}, {800, 600}, {1000, 700}, {1180, 740}}) {
+        for (double[] wh : new double[][] {{760, 600}, {800, 600}, {1000, 700}, {1180, 740}}) {
             ScreenshotsTest.fx(() -> {
                 stage.setWidth(wh[0]);
                 stage.setHeight(wh[1]);

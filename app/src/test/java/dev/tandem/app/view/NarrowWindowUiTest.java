@@ -29,7 +29,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The main window made small (the app opens at 1180 × 740; its least size is 760 × 480): the list's rows, the
+ * The main window made small (the app opens at 1180 × 740; its least size is 760 × 600): the list's rows, the
  * header's title and buttons and the sidebar's counts stay whole and inside the window, none cut off at the right
  * edge of the list or shortened to "…".
  */

@@ -2,7 +2,6 @@ package dev.tandem.app.view;
 
 import static dev.tandem.app.view.Forms.form;
 
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.CalDavViewModel;
 import dev.tandem.ui.Styles;
 import java.util.List;
@@ -203,12 +202,6 @@ public final class CalDavDialog extends Dialog<Void> {
 
     /** A longer message adds lines: the window grows to show them, within the screen. */
     private void fit() {
-        FxExecutor.INSTANCE.later(() -> {
-            Window w = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
-            if (w != null && w.isShowing()) {
-                w.sizeToScene();
-                ScreenFit.fit(w, getOwner(), SettingsDialog.SCREEN_MARGIN);
-            }
-        });
+        ScreenFit.refit(this);
     }
 }

@@ -13,6 +13,21 @@ final class ScreenFit {
     private ScreenFit() {
     }
 
+    /**
+     * After {@code dialog}'s content grew or shrank (more lines, another step): on the next pulse,
+     * sizes its window to the content again and keeps it on the screen.
+     */
+    static void refit(javafx.scene.control.Dialog<?> dialog) {
+        dev.tandem.app.fx.FxExecutor.INSTANCE.later(() -> {
+            javafx.scene.Scene scene = dialog.getDialogPane().getScene();
+            Window w = scene == null ? null : scene.getWindow();
+            if (w != null && w.isShowing()) {
+                w.sizeToScene();
+                fit(w, dialog.getOwner(), SettingsDialog.SCREEN_MARGIN);
+            }
+        });
+    }
+
     /** Fits {@code w} to the screen that {@code owner} (else {@code w}) is mostly on. */
     static void fit(Window w, Window owner, double margin) {
         Rectangle2D screen = screenBounds(owner != null && owner.isShowing() ? owner : w);

@@ -1,6 +1,5 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.app.vm.ShareViewModel.MemberRow;
 import dev.tandem.app.vm.ShareViewModel.RequestRow;
@@ -58,13 +57,7 @@ public final class ShareDialog extends Dialog<Void> {
 
     /** Going from setting up to the members changes the content: the window follows, within the screen. */
     private void fit() {
-        FxExecutor.INSTANCE.later(() -> {
-            Window w = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
-            if (w != null && w.isShowing()) {
-                w.sizeToScene();
-                ScreenFit.fit(w, getOwner(), SettingsDialog.SCREEN_MARGIN);
-            }
-        });
+        ScreenFit.refit(this);
     }
 
     /** Before sharing: where and as whom. */

@@ -112,7 +112,7 @@ final class ShareCommands {
             }
         }
         if (a.flags().contains("--invite")) {
-            out.println(sharing.invite(list.id()));
+            out.println(sharing.invite(store, list.id()));
             return 0;
         }
         Sharing.Members all = sharing.members(list.id());

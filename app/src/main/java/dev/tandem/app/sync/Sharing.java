@@ -99,10 +99,14 @@ public final class Sharing {
         }
     }
 
-    /** Another invite to a list this device owns. */
-    public String invite(String listId) {
+    /**
+     * Another invite to a list this device owns. The list is synced first, so whoever joins finds
+     * it as it is here, even when the share that made the space was cut short before it wrote the list.
+     */
+    public String invite(TodoStore store, String listId) {
         Shared s = joined(listId);
         try (SyncEngine engine = SharedLists.engine(s, env)) {
+            engine.sync(store.db());
             return engine.members().invite(location(listId, s.remote())).code();
         }
     }

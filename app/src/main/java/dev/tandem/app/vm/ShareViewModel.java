@@ -178,7 +178,7 @@ public final class ShareViewModel {
     /** A new invite (an older one still works). */
     public void newInvite() {
         busy.set(true);
-        async.run(() -> sharing.invite(list.id()), code -> {
+        async.run(() -> sharing.invite(store, list.id()), code -> {
             busy.set(false);
             invite.set(code);
             message.set("A new invite; send it to the person you want to join.");

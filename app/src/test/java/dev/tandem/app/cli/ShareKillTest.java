@@ -73,7 +73,8 @@ class ShareKillTest {
         assertTrue(ok(alice, "members", "Groceries").out().contains(fingerprint + "  asks to join"),
                 "the request Bob's device holds the keys of is listed");
         ok(alice, "members", "Groceries", "--admit", fingerprint.substring(0, 14));
-        assertTrue(ok(bob, "join", code).out().contains("Joined “Groceries”"));
+        Result joined = ok(bob, "join", code);
+        assertTrue(joined.out().contains("Joined “Groceries”"), joined.out() + joined.err());
         assertEquals(2, ok(bob, "list", "--list", "Groceries").out().lines().count());
 
         killedAfter(n, shared, "--data-dir", alice.toString(), "unshare", "Groceries", "--member", "Bob");

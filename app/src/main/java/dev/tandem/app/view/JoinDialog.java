@@ -75,7 +75,7 @@ public final class JoinDialog extends Dialog<Void> {
         message.setId("join-message");
         message.textProperty().bind(vm.messageProperty());
         getDialogPane().setContent(new VBox(12, help, form, actions, fpBox, message));
-        vm.stateProperty().addListener((o, a, b) -> getDialogPane().getScene().getWindow().sizeToScene());
+        vm.stateProperty().addListener((o, a, b) -> ScreenFit.refit(this));
     }
 
     private static Label wrapped(String text) {

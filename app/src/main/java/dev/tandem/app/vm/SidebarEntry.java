@@ -7,11 +7,15 @@ import dev.tandem.app.model.View;
  *
  * @param count  the number shown beside it
  * @param alert  the count is of things needing attention (unseen conflicts)
- * @param shared a list shared with other people (docs/SHARING.md)
- * @param with   for a shared list, whom with ("shared with Alex and Jo"); else empty
+ * @param with   for a list shared with other people (docs/SHARING.md), whom with ("shared with Alex and
+ *               Jo", "shared" while no one else joined); empty for every other entry
  */
-public record SidebarEntry(String key, String name, Kind kind, View view, long count, boolean alert, boolean shared,
-                           String with) {
+public record SidebarEntry(String key, String name, Kind kind, View view, long count, boolean alert, String with) {
+    /** A list shared with other people. */
+    public boolean shared() {
+        return !with.isEmpty();
+    }
+
     public enum Kind { SMART, LIST, CONFLICTS, TAG }
 
     /** Which icon the sidebar shows for it. */
@@ -19,7 +23,7 @@ public record SidebarEntry(String key, String name, Kind kind, View view, long c
 
     public Icon icon() {
         if (kind == Kind.LIST) {
-            return shared ? Icon.SHARED_LIST : Icon.LIST;
+            return shared() ? Icon.SHARED_LIST : Icon.LIST;
         }
         if (kind == Kind.TAG) {
             return Icon.TAG;

@@ -102,23 +102,22 @@ final class SidebarViewModel implements AutoCloseable {
         List<SidebarEntry> next = new ArrayList<>();
         for (View.Smart s : View.Smart.values()) {
             View v = View.of(s);
-            next.add(new SidebarEntry(v.key(), smartTitle(s), SidebarEntry.Kind.SMART, v, count(v.key()), false, false, ""));
+            next.add(new SidebarEntry(v.key(), smartTitle(s), SidebarEntry.Kind.SMART, v, count(v.key()), false, ""));
         }
         for (TodoList l : lists) {
             View v = new View.ListView(l.id());
             next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? "Untitled" : l.name(),
-                    SidebarEntry.Kind.LIST, v, count(v.key()), false, shared.containsKey(l.id()),
-                    shared.getOrDefault(l.id(), "")));
+                    SidebarEntry.Kind.LIST, v, count(v.key()), false, shared.getOrDefault(l.id(), "")));
         }
         // Tags on open todos and notes, most used first (by open todos); a tag on neither drops out.
         for (Count t : tagRows.items()) {
             View v = new View.TagView(t.id());
-            next.add(new SidebarEntry(v.key(), t.id(), SidebarEntry.Kind.TAG, v, t.count(), false, false, ""));
+            next.add(new SidebarEntry(v.key(), t.id(), SidebarEntry.Kind.TAG, v, t.count(), false, ""));
         }
         View c = new View.ConflictsView();
         int unseen = unseenConflicts.get();
         next.add(new SidebarEntry(c.key(), "Conflicts", SidebarEntry.Kind.CONFLICTS, c,
-                unseen > 0 ? unseen : conflictCount.get(), unseen > 0, false, ""));
+                unseen > 0 ? unseen : conflictCount.get(), unseen > 0, ""));
         ListDiff.apply(entries, next, SidebarEntry::key);
     }
 

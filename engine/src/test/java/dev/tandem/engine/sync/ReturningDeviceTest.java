@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReturningDeviceTest {
     private static final int TODOS = 1500;
+    private static final int ROUNDS = 5;
 
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();
@@ -37,6 +38,7 @@ class ReturningDeviceTest {
     Db b;
     final List<String> ids = new ArrayList<>();
     String madeAway;
+    String lastRound;
 
     Db device(String name) {
         return fixture.device(Db.builder().file(dir.resolve(name + ".db")));
@@ -48,6 +50,14 @@ class ReturningDeviceTest {
      * and b rename every todo five times each; then a writes a snapshot. Returns away, still open.
      */
     private Db awayWhileOthersEdit() throws Exception {
+        return awayWhileOthersEdit(ROUNDS, true, false);
+    }
+
+    /**
+     * As above, with {@code rounds} renames each, and a snapshot at the end or none; {@code turns}:
+     * each of a and b syncs before it renames, so each rename follows the other's (no clash).
+     */
+    private Db awayWhileOthersEdit(int rounds, boolean snapshot, boolean turns) throws Exception {
         remote = SyncStorage.folder(Files.createDirectories(dir.resolve("remote")));
         engine = fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(0).build());
         a = device("a");
@@ -64,10 +74,14 @@ class ReturningDeviceTest {
         away.save(away.get(Item.class, ids.get(0)).orElseThrow().withTitle("todo 0, renamed on holiday"));
         away.save(away.get(Item.class, ids.get(1)).orElseThrow().withNotes("holiday notes"));
         madeAway = away.save(Item.of("made on holiday")).id();
-        for (int round = 0; round < 5; round++) {
+        lastRound = "round " + (rounds - 1) + " by b";
+        for (int round = 0; round < rounds; round++) {
             for (Db d : List.of(a, b)) {
                 int r = round;
                 String who = d == a ? "a" : "b";
+                if (turns) {
+                    engine.sync(d);
+                }
                 d.transaction(tx -> {
                     for (String id : ids) {
                         tx.save(tx.get(Item.class, id).orElseThrow().withTitle("round " + r + " by " + who));
@@ -77,23 +91,32 @@ class ReturningDeviceTest {
             }
         }
         engine.sync(a);
-        assertTrue(engine.compact(a).snapshotWritten());
+        if (snapshot) {
+            assertTrue(engine.compact(a).snapshotWritten());
+        }
         return away;
     }
 
     /** Every device ends with the same state, the offline edits in it, and one conflict on the returning device. */
     private void assertConverged(Db away) {
+        assertConvergedKeepingOfflineEdits(away);
+        List<Conflict> conflicts = away.conflicts();
+        assertEquals(1, conflicts.size(), "only todo 0's title clashed, not every renamed todo: " + conflicts.size());
+        assertEquals("todo 0, renamed on holiday", String.valueOf(conflicts.get(0).lostValue()));
+    }
+
+    /** Every device ends with the same state, the offline edits in it (as winner or kept conflict). */
+    private void assertConvergedKeepingOfflineEdits(Db away) {
         engine.sync(away);
         engine.sync(a);
         engine.sync(b);
         engine.sync(away);
         assertTrue(stateHash(a).equals(stateHash(away)) && stateHash(b).equals(stateHash(away)), "all three converge");
         assertEquals("holiday notes", a.get(Item.class, ids.get(1)).orElseThrow().notes());
-        assertEquals("round 4 by b", a.get(Item.class, ids.get(0)).orElseThrow().title());
+        assertEquals(lastRound, a.get(Item.class, ids.get(0)).orElseThrow().title());
         assertTrue(a.get(Item.class, madeAway).isPresent());
-        List<Conflict> conflicts = away.conflicts();
-        assertEquals(1, conflicts.size(), "only todo 0's title clashed, not every renamed todo: " + conflicts);
-        assertEquals("todo 0, renamed on holiday", String.valueOf(conflicts.get(0).lostValue()));
+        assertTrue(away.conflicts().stream().anyMatch(c -> "todo 0, renamed on holiday".equals(c.lostValue())),
+                "the clash on todo 0's title is kept");
     }
 
     @Test
@@ -123,6 +146,27 @@ class ReturningDeviceTest {
             assertEquals("ok", Canonical.integrity(back));
             assertEquals("todo 0, renamed on holiday", back.get(Item.class, ids.get(0)).map(Item::title)
                     .filter(t -> t.contains("holiday")).orElseGet(() -> conflictLost(back)));
+            assertTrue(back.get(Item.class, madeAway).isPresent());
+            List<String> missing = acked.stream().filter(id -> back.get(Item.class, id).isEmpty()).toList();
+            assertTrue(missing.isEmpty(), "lost acknowledged saves: " + missing);
+            assertConverged(back);
+            assertTrue(acked.stream().allMatch(id -> a.get(Item.class, id).isPresent()), "every save reached a");
+        }
+    }
+
+    @Test
+    void sync_killedWhileMergingBatchesFarBehind_nothingLostAndTheNextSyncCatchesUp() throws Exception {
+        // a and b take turns renaming every todo, 9 times each: 27,000 changes in 18 batches, more
+        // than one group merged per transaction (Pull.GROUP_CHANGES), and no snapshot to catch up
+        // from. Merged device by device, each of b's renames would look like a clash with a's last.
+        Db away = awayWhileOthersEdit(9, false, true);
+        away.close();
+        Path file = dir.resolve("away.db");
+        List<String> acked = SyncCrashTest.runChild(file, "folder:" + dir.resolve("remote"), "merge", 2,
+                new Random(11));
+        try (Db back = Db.open(file)) {
+            back.migrate(Fixtures.MIGRATIONS);
+            assertEquals("ok", Canonical.integrity(back));
             assertTrue(back.get(Item.class, madeAway).isPresent());
             List<String> missing = acked.stream().filter(id -> back.get(Item.class, id).isEmpty()).toList();
             assertTrue(missing.isEmpty(), "lost acknowledged saves: " + missing);

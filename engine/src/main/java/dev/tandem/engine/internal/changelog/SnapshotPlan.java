@@ -125,7 +125,9 @@ final class SnapshotPlan {
                 }
                 changes[n++] = new Placed(table, e);
             }
-            Arrays.sort(changes, PLACEMENT);
+            // Both cores: a returning device's catch-up sorts a few hundred thousand changes here,
+            // on a JVM that runs C1 only (app/tandem, the installed CLI).
+            Arrays.parallelSort(changes, 0, n, PLACEMENT);
             int[] starts = new int[n + 1];
             int count = 0;
             List<FieldData> fields = new ArrayList<>();

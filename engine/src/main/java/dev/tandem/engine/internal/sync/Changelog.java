@@ -30,6 +30,17 @@ interface Changelog {
     Batch append(Batch batch);
 
     /**
+     * Appends other devices' batches, each the next of its device, as {@link #append} would one by
+     * one; a local changelog merges them in one transaction, so a device far behind pays one commit
+     * for many batches. A crash loses the whole group, which the next sync pulls again.
+     */
+    default void appendAll(List<Batch> batches) {
+        for (Batch b : batches) {
+            append(b);
+        }
+    }
+
+    /**
      * Declares that {@code device}'s batches 1..seq are all stored: the remote publishes a head, and
      * the local changelog records that it was published.
      */

@@ -9,7 +9,9 @@ import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.changelog.SyncState.Local;
 import dev.tandem.engine.internal.changelog.SyncState.Pushed;
+import dev.tandem.engine.internal.tx.WriteSession;
 import dev.tandem.engine.sync.SyncScope;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,18 +189,43 @@ public final class DbChangelog implements Changelog {
         if (batch.seq() != cursor + 1) {
             return batch;
         }
-        RemoteApply.Stats stats = db.write("Merging batch " + batch.seq() + " of device " + batch.device(), s -> {
-            // Own changes past the push cursor are not on this remote: a delete in the batch cannot have seen them.
-            long unpushedAfter = state.pushed(s.sql().connection(), remote).changeSeq();
-            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.wallMillis(),
-                    unpushedAfter);
-            state.setCursor(s.sql(), remote, batch.device(), batch.seq());
-            state.addVolume(s.sql(), remote, batch.changes().size());
-            state.foundAgain(s.sql(), remote, batch.device());
-            return st;
-        });
+        RemoteApply.Stats stats = db.write("Merging batch " + batch.seq() + " of device " + batch.device(),
+                s -> merge(s, batch));
         count(batch.device(), stats);
         return batch;
+    }
+
+    @Override
+    public void appendAll(List<Batch> batches) {
+        if (batches.size() < 2) {
+            batches.forEach(this::append);
+            return;
+        }
+        Map<Batch, RemoteApply.Stats> stats = db.write("Merging " + batches.size() + " batches", s -> {
+            Map<Batch, RemoteApply.Stats> each = new java.util.IdentityHashMap<>();
+            for (Batch batch : batches) {
+                if (batch.device().equals(self)) {
+                    throw new IllegalArgumentException("appendAll takes other devices' batches");
+                }
+                long cursor = state.cursors(s.sql().connection(), remote).getOrDefault(batch.device(), 0L);
+                if (batch.seq() == cursor + 1) {
+                    each.put(batch, merge(s, batch));
+                }
+            }
+            return each;
+        });
+        stats.forEach((batch, st) -> count(batch.device(), st));
+    }
+
+    /** Merges another device's next batch and moves its cursor, in the caller's transaction. */
+    private RemoteApply.Stats merge(WriteSession s, Batch batch) throws SQLException {
+        // Own changes past the push cursor are not on this remote: a delete in the batch cannot have seen them.
+        long unpushedAfter = state.pushed(s.sql().connection(), remote).changeSeq();
+        RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.wallMillis(), unpushedAfter);
+        state.setCursor(s.sql(), remote, batch.device(), batch.seq());
+        state.addVolume(s.sql(), remote, batch.changes().size());
+        state.foundAgain(s.sql(), remote, batch.device());
+        return st;
     }
 
     /**

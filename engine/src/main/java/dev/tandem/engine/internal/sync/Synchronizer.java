@@ -65,45 +65,8 @@ public final class Synchronizer {
                 total += Math.max(0, e.getValue() - localHeads.getOrDefault(e.getKey(), 0L));
             }
         }
-        long done = 0;
         QuarantineRetry.run(local, remote, hooks, problems);
-        for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
-            UUID device = e.getKey();
-            if (device.equals(self)) {
-                continue;
-            }
-            for (long seq = localHeads.getOrDefault(device, 0L) + 1; seq <= e.getValue(); seq++) {
-                Optional<Batch> batch;
-                try {
-                    batch = remote.batch(device, seq);
-                } catch (SyncException unreadable) {
-                    if (Unreadable.handle(local, device, seq, unreadable, problems)) {
-                        continue;
-                    }
-                    break;
-                }
-                if (batch.isEmpty()) {
-                    long rebuilt = hooks.missing(device, seq);
-                    if (rebuilt >= seq) {
-                        localHeads = local.heads();
-                        seq = rebuilt;
-                        continue;
-                    }
-                    if (local.missingTooLong(device, seq)) {
-                        String key = RemoteChangelog.batchKey(device, seq);
-                        String problem = "Object " + key + " is listed by its device's head but " + remote.describe()
-                                + " has not returned it for a long time: the server lost it, or a folder sync has"
-                                + " not delivered it";
-                        local.setAside(device, seq, problem);
-                        problems.add("Set aside " + key + ": " + problem);
-                        continue;
-                    }
-                    break;
-                }
-                local.append(batch.get());
-                progress.onProgress("pull", ++done, total);
-            }
-        }
+        Pull.run(local, remote, self, remoteHeads, hooks, problems, progress, total);
         long seq = local.heads().getOrDefault(self, 0L);
         long pushedBatches = 0;
         while (true) {

@@ -1,0 +1,174 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncProgress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * The pull half of a sync: other devices' batches the remote's heads list past the local cursors,
+ * read and merged into the local changelog.
+ *
+ * <p><b>Order.</b> Batches are merged oldest first across devices (by their first change id), not
+ * device by device. A version names only the version it replaced, and the merge tells a clash from
+ * an edit that followed another by walking those names through what it already holds. Merged device
+ * by device, a device far behind would take A's last rename, which followed B's renames, before
+ * B's, fail to see that it followed them, and record a clash for every attribute the two took turns
+ * on. Change ids are hybrid-logical-clock readings, so a batch written after its device read
+ * another batch begins after every change of it; a batch that holds edits from both sides of a
+ * sync can still come too early, and then records at most the clashes the old order did.
+ *
+ * <p><b>Groups.</b> Batches read are merged {@link #GROUP_CHANGES} changes at a time, in one
+ * transaction each ({@link Changelog#appendAll}): a device far behind pays one commit per group
+ * rather than per batch, and a crash loses at most the group, which the next sync reads again.
+ * Whatever else touches the local changelog (setting a batch aside, rebuilding from a snapshot)
+ * comes after the group read so far is merged, so each device's cursor moves in order.
+ *
+ * <p><b>Stops.</b> A device's batches stop at one that is not there yet, or cannot be read and
+ * may not be passed over ({@link Unreadable}); the other devices go on.
+ */
+final class Pull {
+    /** Changes merged in one transaction, at least (a group ends at the batch that reaches it). */
+    static final int GROUP_CHANGES = 25_000;
+    private static final Comparator<Batch> OLDEST_FIRST = Comparator
+            .comparing((Batch b) -> b.changes().isEmpty() ? new UUID(0, 0) : b.changes().get(0).id(), Uuid7.ORDER)
+            .thenComparing(Batch::device, Uuid7.ORDER);
+
+    private final Changelog local;
+    private final Changelog remote;
+    private final SyncHooks hooks;
+    private final List<String> problems;
+    private final SyncProgress progress;
+    private final long total;
+    private final Map<UUID, Long> heads = new TreeMap<>();
+    /** Per device, the next batch to read. */
+    private final Map<UUID, Long> next = new TreeMap<>();
+    /** Per device, the batch read and not yet taken into the group. */
+    private final Map<UUID, Batch> read = new TreeMap<>();
+    private final Set<UUID> stopped = new HashSet<>();
+    private final List<Batch> group = new ArrayList<>();
+    private int grouped;
+    private long done;
+
+    private Pull(Changelog local, Changelog remote, SyncHooks hooks, List<String> problems, SyncProgress progress,
+                 long total) {
+        this.local = local;
+        this.remote = remote;
+        this.hooks = hooks;
+        this.problems = problems;
+        this.progress = progress;
+        this.total = total;
+    }
+
+    /** Pulls every batch of the devices in {@code remoteHeads} but {@code self} past the local cursors. */
+    static void run(Changelog local, Changelog remote, UUID self, Map<UUID, Long> remoteHeads, SyncHooks hooks,
+                    List<String> problems, SyncProgress progress, long total) {
+        Pull pull = new Pull(local, remote, hooks, problems, progress, total);
+        Map<UUID, Long> localHeads = local.heads();
+        for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
+            if (!e.getKey().equals(self)) {
+                pull.heads.put(e.getKey(), e.getValue());
+                pull.next.put(e.getKey(), localHeads.getOrDefault(e.getKey(), 0L) + 1);
+            }
+        }
+        pull.run();
+    }
+
+    private void run() {
+        while (true) {
+            for (UUID device : heads.keySet()) {
+                if (!read.containsKey(device)) {
+                    readNext(device);
+                }
+            }
+            Optional<Batch> oldest = read.values().stream().min(OLDEST_FIRST);
+            if (oldest.isEmpty()) {
+                break;
+            }
+            Batch batch = read.remove(oldest.get().device());
+            group.add(batch);
+            grouped += batch.changes().size();
+            if (grouped >= GROUP_CHANGES) {
+                merge();
+            }
+        }
+        merge();
+    }
+
+    /** Reads {@code device}'s next batch into {@link #read}, or stops the device; sets aside what it must. */
+    private void readNext(UUID device) {
+        while (!stopped.contains(device) && next.get(device) <= heads.get(device)) {
+            long seq = next.get(device);
+            Optional<Batch> batch;
+            try {
+                batch = remote.batch(device, seq);
+            } catch (SyncException unreadable) {
+                merge();
+                if (Unreadable.handle(local, device, seq, unreadable, problems)) {
+                    next.put(device, seq + 1);
+                    continue;
+                }
+                stopped.add(device);
+                return;
+            }
+            if (batch.isPresent()) {
+                read.put(device, batch.get());
+                next.put(device, seq + 1);
+                return;
+            }
+            merge();
+            long rebuilt = hooks.missing(device, seq);
+            if (rebuilt >= seq) {
+                caughtUp(local.heads());
+                continue;
+            }
+            if (local.missingTooLong(device, seq)) {
+                String key = RemoteChangelog.batchKey(device, seq);
+                String problem = "Object " + key + " is listed by its device's head but " + remote.describe()
+                        + " has not returned it for a long time: the server lost it, or a folder sync has"
+                        + " not delivered it";
+                local.setAside(device, seq, problem);
+                problems.add("Set aside " + key + ": " + problem);
+                next.put(device, seq + 1);
+                continue;
+            }
+            stopped.add(device);
+            return;
+        }
+    }
+
+    /** After a rebuild from a snapshot moved the local cursors: skip what it covered, on every device. */
+    private void caughtUp(Map<UUID, Long> localHeads) {
+        for (UUID device : heads.keySet()) {
+            long cursor = localHeads.getOrDefault(device, 0L);
+            Batch waiting = read.get(device);
+            if (waiting != null && waiting.seq() <= cursor) {
+                read.remove(device);
+            }
+            if (next.get(device) <= cursor) {
+                next.put(device, cursor + 1);
+            }
+        }
+    }
+
+    /** Merges the group read so far in one transaction and reports it. */
+    private void merge() {
+        if (group.isEmpty()) {
+            return;
+        }
+        local.appendAll(List.copyOf(group));
+        for (int i = 0; i < group.size(); i++) {
+            progress.onProgress("pull", ++done, total);
+        }
+        group.clear();
+        grouped = 0;
+    }
+}

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 
 /**
  * Ten years of a heavy user's life at a faster clock, for "Ten years in" (docs/PERFORMANCE.md):
- * {@code DecadeBench DIR [--years=10] [--per-day=200] [--prune-every=30]}.
+ * {@code DecadeBench DIR [--years=10] [--per-day=200] [--prune-every=30] [--measure-only]}.
  *
  * <p>Eight devices over the decade, at most three at a time (a desktop throughout; laptops and
  * phones that come and go, five of them gone for good), each with the app's schema and the
@@ -43,7 +43,11 @@ import java.util.stream.Stream;
  * default window (a year) every {@code prune-every} days (the app does it daily; monthly keeps a
  * decade's run short, and with a window of a year it keeps at most a month more). Then it measures the live devices
  * against a fresh profile holding the same live data (exported and imported with the CLI): file
- * sizes, the remote against a fresh remote of the same data, and the four timings.
+ * sizes, the remote against a fresh remote of the same data, and the four timings. The fresh
+ * profile is timed twice: alone on its remote, then with two more devices joined, as the decade
+ * ends with three devices in use; the second isolates what the decade left behind from what three
+ * devices cost on any remote (an idle sync lists each device's heads). {@code --measure-only}
+ * measures a DIR a run has filled again, without the decade.
  */
 public final class DecadeBench {
     private static final long DAY = 24L * 3600 * 1000;
@@ -87,11 +91,16 @@ public final class DecadeBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> opt = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
-            opt.put(args[i].substring(2, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
+            int eq = args[i].indexOf('=');
+            opt.put(args[i].substring(2, eq < 0 ? args[i].length() : eq), eq < 0 ? "" : args[i].substring(eq + 1));
         }
         DecadeBench b = new DecadeBench(Path.of(args[0]), Integer.parseInt(opt.getOrDefault("years", "10")),
                 Integer.parseInt(opt.getOrDefault("per-day", "200")), Integer.parseInt(opt.getOrDefault("prune-every", "30")));
-        b.run();
+        if (opt.containsKey("measure-only")) {
+            b.measure(b.profile(0));
+        } else {
+            b.run();
+        }
     }
 
     private void run() throws Exception {
@@ -218,6 +227,9 @@ public final class DecadeBench {
     private void measure(Path desk) throws Exception {
         Path fresh = dir.resolve("fresh");
         Path freshRemote = dir.resolve("fresh-remote");
+        for (String old : List.of("fresh", "fresh-remote", "fresh-laptop", "fresh-phone")) {
+            deleteTree(dir.resolve(old));
+        }
         Files.createDirectories(freshRemote);
         Path json = dir.resolve("live.json");
         check(CliRun.run(desk, "export", "--format", "json", "--out", json.toString()));
@@ -228,8 +240,37 @@ public final class DecadeBench {
         System.out.printf("local database: decade %s, fresh %s%n", size(desk.resolve(Device.DB_FILE)),
                 size(fresh.resolve(Device.DB_FILE)));
         System.out.printf("remote: decade %s, fresh %s%n", size(remote()), size(freshRemote));
-        for (Path p : List.of(desk, fresh)) {
-            System.out.printf("%s: %s%n", p.getFileName(), timings(p, p.equals(desk) ? remote() : freshRemote));
+        String[] one = timings(new Path[] {desk, fresh}, new Path[] {remote(), freshRemote});
+        System.out.printf("decade: %s%nfresh, one device: %s%n", one[0], one[1]);
+        for (String other : List.of("fresh-laptop", "fresh-phone")) {
+            join(dir.resolve(other), freshRemote);
+        }
+        String[] three = timings(new Path[] {desk, fresh}, new Path[] {remote(), freshRemote});
+        System.out.printf("decade: %s%nfresh, three devices: %s%n", three[0], three[1]);
+    }
+
+    /** A device that joins {@code remote} and makes one edit, undone by a second: heads, no new data. */
+    private void join(Path profile, Path remote) throws IOException {
+        Files.createDirectories(profile);
+        try (Db db = Schema.database(profile.resolve(Device.DB_FILE)).build();
+             SyncEngine engine = SyncEngine.builder().folder(remote).build()) {
+            engine.sync(db);
+            TodoStore store = new TodoStore(db, Clock.systemUTC());
+            Item first = store.allItems().get(0);
+            boolean done = first.done() != null;
+            store.setDone(first.id(), !done);
+            store.setDone(first.id(), done);
+            engine.sync(db);
+        }
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (Files.exists(p)) {
+            try (Stream<Path> walk = Files.walk(p)) {
+                for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(f);
+                }
+            }
         }
     }
 
@@ -245,43 +286,80 @@ public final class DecadeBench {
         }
     }
 
-    /** Medians of: open and first query (start), search, quick add, idle sync. */
-    private static String timings(Path profile, Path remote) {
-        long[] start = new long[7];
-        long[] search = new long[31];
-        long[] add = new long[31];
-        long[] idle = new long[15];
-        for (int r = 0; r < start.length; r++) {
-            long t = System.nanoTime();
-            try (Db db = Schema.database(profile.resolve(Device.DB_FILE)).build()) {
-                new TodoStore(db, Clock.systemUTC()).query(View.inbox());
+    /**
+     * Medians of: open and first query (start), search, quick add, idle sync, for the decade's
+     * {@code profile} and the fresh one, run in turn repetition by repetition so that the load of a
+     * shared machine falls on both alike.
+     */
+    private static String[] timings(Path[] profiles, Path[] remotes) {
+        int n = profiles.length;
+        long[][] start = new long[n][7];
+        long[][] search = new long[n][31];
+        long[][] add = new long[n][31];
+        long[][] idle = new long[n][41];
+        for (int r = 0; r < start[0].length; r++) {
+            for (int p = 0; p < n; p++) {
+                long t = System.nanoTime();
+                try (Db db = Schema.database(profiles[p].resolve(Device.DB_FILE)).build()) {
+                    new TodoStore(db, Clock.systemUTC()).query(View.inbox());
+                }
+                start[p][r] = System.nanoTime() - t;
             }
-            start[r] = System.nanoTime() - t;
         }
-        try (Db db = Schema.database(profile.resolve(Device.DB_FILE)).build();
-             SyncEngine engine = SyncEngine.builder().folder(remote).build()) {
-            TodoStore store = new TodoStore(db, Clock.systemUTC());
-            engine.sync(db);
+        Db[] dbs = new Db[n];
+        SyncEngine[] engines = new SyncEngine[n];
+        TodoStore[] stores = new TodoStore[n];
+        try {
+            for (int p = 0; p < n; p++) {
+                dbs[p] = Schema.database(profiles[p].resolve(Device.DB_FILE)).build();
+                engines[p] = SyncEngine.builder().folder(remotes[p]).build();
+                stores[p] = new TodoStore(dbs[p], Clock.systemUTC());
+                engines[p].sync(dbs[p]);
+            }
             String[] words = {"R", "Re", "Ren", "Rena", "Renam", "Rename", "Renamed", "Renamed 1", "Notes", "line"};
-            for (int r = 0; r < search.length; r++) {
-                long t = System.nanoTime();
-                store.query(new View.SearchView(words[r % words.length]));
-                search[r] = System.nanoTime() - t;
+            for (int r = 0; r < search[0].length; r++) {
+                for (int p = 0; p < n; p++) {
+                    long t = System.nanoTime();
+                    stores[p].query(new View.SearchView(words[r % words.length]));
+                    search[p][r] = System.nanoTime() - t;
+                }
             }
-            for (int r = 0; r < add.length; r++) {
-                long t = System.nanoTime();
-                store.add("Quick add " + r, null, null);
-                add[r] = System.nanoTime() - t;
+            for (int r = 0; r < add[0].length; r++) {
+                for (int p = 0; p < n; p++) {
+                    long t = System.nanoTime();
+                    String id = stores[p].add("Quick add " + r, null, null).id();
+                    add[p][r] = System.nanoTime() - t;
+                    // Gone again, so that each measurement leaves the live data as it found it.
+                    stores[p].trash(id);
+                }
             }
-            engine.sync(db);
-            for (int r = 0; r < idle.length; r++) {
-                long t = System.nanoTime();
-                engine.sync(db);
-                idle[r] = System.nanoTime() - t;
+            for (int p = 0; p < n; p++) {
+                stores[p].emptyTrash();
+                engines[p].sync(dbs[p]);
+            }
+            for (int r = 0; r < idle[0].length; r++) {
+                for (int p = 0; p < n; p++) {
+                    long t = System.nanoTime();
+                    engines[p].sync(dbs[p]);
+                    idle[p][r] = System.nanoTime() - t;
+                }
+            }
+        } finally {
+            for (int p = 0; p < n; p++) {
+                if (engines[p] != null) {
+                    engines[p].close();
+                }
+                if (dbs[p] != null) {
+                    dbs[p].close();
+                }
             }
         }
-        return String.format("start %.1f ms, search %.2f ms, quick add %.2f ms, idle sync %.2f ms", median(start),
-                median(search), median(add), median(idle));
+        String[] out = new String[n];
+        for (int p = 0; p < n; p++) {
+            out[p] = String.format("start %.1f ms, search %.2f ms, quick add %.2f ms, idle sync %.3f ms",
+                    median(start[p]), median(search[p]), median(add[p]), median(idle[p]));
+        }
+        return out;
     }
 
     private static double median(long[] nanos) {

@@ -28,8 +28,9 @@ import java.util.UUID;
  * <p>Its head for this device is the last batch known stored on that remote; the next batch,
  * {@code head + 1}, is cut on demand from the own changes not pushed yet, at most {@link #cap}
  * changes, in local order. Its head for another device is how far it has merged that device.
- * Appending another device's batch merges it and moves that cursor in one transaction; appending
- * an own batch (the one the remote now holds) records the push in one transaction.
+ * Appending another device's batch merges it and moves that cursor in one transaction, and
+ * appending several ({@link #appendAll}) merges them all in one; appending an own batch (the one the
+ * remote now holds) records the push in one transaction.
  */
 public final class DbChangelog implements Changelog {
     private final SyncPort db;
@@ -201,20 +202,20 @@ public final class DbChangelog implements Changelog {
             batches.forEach(this::append);
             return;
         }
-        Map<Batch, RemoteApply.Stats> stats = db.write("Merging " + batches.size() + " batches", s -> {
-            Map<Batch, RemoteApply.Stats> each = new java.util.IdentityHashMap<>();
+        List<Map.Entry<UUID, RemoteApply.Stats>> stats = db.write("Merging " + batches.size() + " batches", s -> {
+            List<Map.Entry<UUID, RemoteApply.Stats>> each = new ArrayList<>();
             for (Batch batch : batches) {
                 if (batch.device().equals(self)) {
                     throw new IllegalArgumentException("appendAll takes other devices' batches");
                 }
                 long cursor = state.cursors(s.sql().connection(), remote).getOrDefault(batch.device(), 0L);
                 if (batch.seq() == cursor + 1) {
-                    each.put(batch, merge(s, batch));
+                    each.add(Map.entry(batch.device(), merge(s, batch)));
                 }
             }
             return each;
         });
-        stats.forEach((batch, st) -> count(batch.device(), st));
+        stats.forEach(e -> count(e.getKey(), e.getValue()));
     }
 
     /** Merges another device's next batch and moves its cursor, in the caller's transaction. */

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
@@ -17,14 +18,15 @@ import java.util.UUID;
  * The pull half of a sync: other devices' batches the remote's heads list past the local cursors,
  * read and merged into the local changelog.
  *
- * <p><b>Order.</b> Batches are merged oldest first across devices (by their first change id), not
+ * <p><b>Order.</b> Batches are merged in the order of their greatest change id across devices, not
  * device by device. A version names only the version it replaced, and the merge tells a clash from
  * an edit that followed another by walking those names through what it already holds. Merged device
  * by device, a device far behind would take A's last rename, which followed B's renames, before
  * B's, fail to see that it followed them, and record a clash for every attribute the two took turns
- * on. Change ids are hybrid-logical-clock readings, so a batch written after its device read
- * another batch begins after every change of it; a batch that holds edits from both sides of a
- * sync can still come too early, and then records at most the clashes the old order did.
+ * on. Change ids are hybrid-logical-clock readings: a change its device made after reading batch Y
+ * has an id above every change of Y, so a batch X holding any such change reaches higher than Y,
+ * and Y is merged first. (The first id would not do: X may also hold edits made before its device
+ * read Y.) So every batch comes after each batch it depends on, and no order can be circular.
  *
  * <p><b>Groups.</b> Batches read are merged {@link #GROUP_CHANGES} changes at a time, in one
  * transaction each ({@link Changelog#appendAll}): a device far behind pays one commit per group
@@ -38,9 +40,9 @@ import java.util.UUID;
 final class Pull {
     /** Changes merged in one transaction, at least (a group ends at the batch that reaches it). */
     static final int GROUP_CHANGES = 25_000;
-    private static final Comparator<Batch> OLDEST_FIRST = Comparator
-            .comparing((Batch b) -> b.changes().isEmpty() ? new UUID(0, 0) : b.changes().get(0).id(), Uuid7.ORDER)
-            .thenComparing(Batch::device, Uuid7.ORDER);
+    private static final Comparator<Read> CAUSAL = Comparator
+            .comparing(Read::last, Uuid7.ORDER)
+            .thenComparing(r -> r.batch().device(), Uuid7.ORDER);
 
     private final Changelog local;
     private final Changelog remote;
@@ -52,11 +54,24 @@ final class Pull {
     /** Per device, the next batch to read. */
     private final Map<UUID, Long> next = new TreeMap<>();
     /** Per device, the batch read and not yet taken into the group. */
-    private final Map<UUID, Batch> read = new TreeMap<>();
+    private final Map<UUID, Read> read = new TreeMap<>();
     private final Set<UUID> stopped = new HashSet<>();
     private final List<Batch> group = new ArrayList<>();
     private int grouped;
     private long done;
+
+    /** A batch read, with its greatest change id. */
+    private record Read(Batch batch, UUID last) {
+        static Read of(Batch batch) {
+            UUID last = new UUID(0, 0);
+            for (ChangeData c : batch.changes()) {
+                if (Uuid7.ORDER.compare(c.id(), last) > 0) {
+                    last = c.id();
+                }
+            }
+            return new Read(batch, last);
+        }
+    }
 
     private Pull(Changelog local, Changelog remote, SyncHooks hooks, List<String> problems, SyncProgress progress,
                  long total) {
@@ -89,11 +104,11 @@ final class Pull {
                     readNext(device);
                 }
             }
-            Optional<Batch> oldest = read.values().stream().min(OLDEST_FIRST);
-            if (oldest.isEmpty()) {
+            Optional<Read> first = read.values().stream().min(CAUSAL);
+            if (first.isEmpty()) {
                 break;
             }
-            Batch batch = read.remove(oldest.get().device());
+            Batch batch = read.remove(first.get().batch().device()).batch();
             group.add(batch);
             grouped += batch.changes().size();
             if (grouped >= GROUP_CHANGES) {
@@ -120,7 +135,7 @@ final class Pull {
                 return;
             }
             if (batch.isPresent()) {
-                read.put(device, batch.get());
+                read.put(device, Read.of(batch.get()));
                 next.put(device, seq + 1);
                 return;
             }
@@ -149,8 +164,8 @@ final class Pull {
     private void caughtUp(Map<UUID, Long> localHeads) {
         for (UUID device : heads.keySet()) {
             long cursor = localHeads.getOrDefault(device, 0L);
-            Batch waiting = read.get(device);
-            if (waiting != null && waiting.seq() <= cursor) {
+            Read waiting = read.get(device);
+            if (waiting != null && waiting.batch().seq() <= cursor) {
                 read.remove(device);
             }
             if (next.get(device) <= cursor) {

@@ -12,9 +12,10 @@ import java.util.UUID;
 /**
  * One sync between two changelogs; it knows nothing of databases or storage.
  *
- * <p>Order: read the remote's heads (one request); pull, for each other device, the batches after
- * the local cursor up to its head, merging each before reading the next, stopping at the first not
- * yet visible (a folder synced by Dropbox may deliver them out of order); then push the own batches
+ * <p>Order: read the remote's heads (one request); pull the other devices' batches after the local
+ * cursors up to their heads, oldest first across devices and a group per transaction, each device
+ * stopping at its first not yet visible (a folder synced by Dropbox may deliver them out of order;
+ * see {@link Pull}); then push the own batches
  * the remote lacks, recording each before cutting the next; then publish the head. A crash at any
  * point leaves a state the next sync completes: batches are immutable and create-if-absent, each
  * merge and each push record commits atomically, and a head is written only after its batches.

@@ -13,7 +13,7 @@ import java.util.UUID;
  * One sync between two changelogs; it knows nothing of databases or storage.
  *
  * <p>Order: read the remote's heads (one request); pull the other devices' batches after the local
- * cursors up to their heads, oldest first across devices and a group per transaction, each device
+ * cursors up to their heads, in causal order across devices and a group per transaction, each device
  * stopping at its first not yet visible (a folder synced by Dropbox may deliver them out of order;
  * see {@link Pull}); then push the own batches
  * the remote lacks, recording each before cutting the next; then publish the head. A crash at any

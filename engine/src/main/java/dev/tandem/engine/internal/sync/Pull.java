@@ -143,6 +143,7 @@ final class Pull {
             long rebuilt = hooks.missing(device, seq);
             if (rebuilt >= seq) {
                 caughtUp(local.heads());
+                next.merge(device, rebuilt + 1, Math::max);
                 continue;
             }
             if (local.missingTooLong(device, seq)) {

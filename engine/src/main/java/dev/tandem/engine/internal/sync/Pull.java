@@ -59,6 +59,8 @@ final class Pull {
     private final List<Batch> group = new ArrayList<>();
     private int grouped;
     private long done;
+    /** Whether a rebuild dropped a batch read (see {@link #caughtUp}). */
+    private boolean dropped;
 
     /** A batch read, with its greatest change id. */
     private record Read(Batch batch, UUID last) {
@@ -99,11 +101,16 @@ final class Pull {
 
     private void run() {
         while (true) {
-            for (UUID device : heads.keySet()) {
-                if (!read.containsKey(device)) {
-                    readNext(device);
+            // Every device's next batch, before choosing: a rebuild while reading one device may
+            // have dropped another's (caughtUp), which is then read again.
+            do {
+                dropped = false;
+                for (UUID device : heads.keySet()) {
+                    if (!read.containsKey(device)) {
+                        readNext(device);
+                    }
                 }
-            }
+            } while (dropped);
             Optional<Read> first = read.values().stream().min(CAUSAL);
             if (first.isEmpty()) {
                 break;
@@ -168,6 +175,7 @@ final class Pull {
             Read waiting = read.get(device);
             if (waiting != null && waiting.batch().seq() <= cursor) {
                 read.remove(device);
+                dropped = true;
             }
             if (next.get(device) <= cursor) {
                 next.put(device, cursor + 1);

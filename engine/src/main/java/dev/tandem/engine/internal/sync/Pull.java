@@ -6,11 +6,9 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -51,11 +49,10 @@ final class Pull {
     private final SyncProgress progress;
     private final long total;
     private final Map<UUID, Long> heads = new TreeMap<>();
-    /** Per device, the next batch to read. */
+    /** Per device, the next batch to read; past its head when the device is done or stopped for this sync. */
     private final Map<UUID, Long> next = new TreeMap<>();
     /** Per device, the batch read and not yet taken into the group. */
     private final Map<UUID, Read> read = new TreeMap<>();
-    private final Set<UUID> stopped = new HashSet<>();
     private final List<Batch> group = new ArrayList<>();
     private int grouped;
     private long done;
@@ -127,7 +124,7 @@ final class Pull {
 
     /** Reads {@code device}'s next batch into {@link #read}, or stops the device; sets aside what it must. */
     private void readNext(UUID device) {
-        while (!stopped.contains(device) && next.get(device) <= heads.get(device)) {
+        while (next.get(device) <= heads.get(device)) {
             long seq = next.get(device);
             Optional<Batch> batch;
             try {
@@ -138,7 +135,7 @@ final class Pull {
                     next.put(device, seq + 1);
                     continue;
                 }
-                stopped.add(device);
+                stop(device);
                 return;
             }
             if (batch.isPresent()) {
@@ -163,9 +160,14 @@ final class Pull {
                 next.put(device, seq + 1);
                 continue;
             }
-            stopped.add(device);
+            stop(device);
             return;
         }
+    }
+
+    /** Reads no more of {@code device} in this sync. */
+    private void stop(UUID device) {
+        next.put(device, heads.get(device) + 1);
     }
 
     /** After a rebuild from a snapshot moved the local cursors: skip what it covered, on every device. */

@@ -10,6 +10,7 @@ import dev.tandem.app.model.View;
 import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.testing.TestFiles;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.IOException;
@@ -228,7 +229,7 @@ public final class DecadeBench {
         Path fresh = dir.resolve("fresh");
         Path freshRemote = dir.resolve("fresh-remote");
         for (String old : List.of("fresh", "fresh-remote", "fresh-laptop", "fresh-phone")) {
-            deleteTree(dir.resolve(old));
+            TestFiles.deleteTree(dir.resolve(old));
         }
         Files.createDirectories(freshRemote);
         Path json = dir.resolve("live.json");
@@ -261,16 +262,6 @@ public final class DecadeBench {
             store.setDone(first.id(), !done);
             store.setDone(first.id(), done);
             engine.sync(db);
-        }
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (Files.exists(p)) {
-            try (Stream<Path> walk = Files.walk(p)) {
-                for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(f);
-                }
-            }
         }
     }
 

@@ -10,6 +10,7 @@ import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.testing.TestFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +60,7 @@ class RoundTripProperties {
             assertEquals(Fixtures.rows(source, "item_tags"), Fixtures.rows(fresh, "item_tags"));
             assertEquals(Fixtures.rows(source, "item_links"), Fixtures.rows(fresh, "item_links"));
         } finally {
-            deleteTree(tmp);
+            TestFiles.deleteTree(tmp);
         }
     }
 
@@ -102,7 +102,7 @@ class RoundTripProperties {
                 }
             }
         } finally {
-            deleteTree(tmp);
+            TestFiles.deleteTree(tmp);
         }
     }
 
@@ -148,17 +148,6 @@ class RoundTripProperties {
         return name.length() <= 80 && name.matches("[\\p{L}\\p{N}]+( [\\p{L}\\p{N}]+)*")
                 && !lower.equals("inbox") && !lower.matches("con|prn|aux|nul|com[1-9]|lpt[1-9]")
                 && lists.stream().filter(l -> l.name().toLowerCase(Locale.ROOT).equals(lower)).count() == 1;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     // ------------------------------------------------------------------ the profiles

@@ -5,9 +5,8 @@ import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -22,7 +21,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +39,8 @@ import java.util.Optional;
  */
 public final class FolderStorage implements SyncStorage {
     static final String TEMP_PREFIX = ".tmp-";
+    /** Tries at making a key's folders and writing into them while deletes elsewhere remove empty ones. */
+    private static final int MAKE_ATTEMPTS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
@@ -113,7 +113,6 @@ public final class FolderStorage implements SyncStorage {
         Path dir = file.getParent();
         Path temp = null;
         try {
-            Path firstCreated = makeParents(key);
             if (Files.isDirectory(file, NOFOLLOW)) {
                 // S3 could hold both "a" and "a/b"; a folder cannot, and "taken" would be a lie
                 // because get("a") finds nothing.
@@ -124,13 +123,13 @@ public final class FolderStorage implements SyncStorage {
                 return false;
             }
             temp = dir.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
-            writeDurably(temp, data);
-            boolean created = publish(temp, file);
-            syncDirectory(dir);
+            Path firstCreated = makeParentsAndWrite(key, temp, data);
+            boolean created = DurableFiles.publish(temp, file);
+            DurableFiles.syncDirectory(dir);
             if (firstCreated != null) {
                 // The new directories' own entries must be durable too, or a crash loses the object.
                 for (Path d = dir.getParent(); d != null && d.startsWith(firstCreated.getParent()); d = d.getParent()) {
-                    syncDirectory(d);
+                    DurableFiles.syncDirectory(d);
                 }
             }
             return created;
@@ -154,6 +153,28 @@ public final class FolderStorage implements SyncStorage {
         } catch (IOException e) {
             throw failure("delete '" + key + "'", e);
         }
+        removeEmptyParents(file.getParent());
+    }
+
+    /**
+     * Removes the folders a delete left empty, up to the root but never the root: a snapshot's
+     * folder, or a retired device's, would otherwise stay for every listing to walk. A folder that
+     * still holds anything (an object, a writer's temp file) stays. A writer that made its folder
+     * just before it went makes it again ({@link #makeParentsAndWrite}). The object is gone
+     * whatever happens here, so a folder that cannot be removed is logged, not a failed delete.
+     */
+    private void removeEmptyParents(Path dir) {
+        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
+            try {
+                Files.delete(d);
+            } catch (DirectoryNotEmptyException | NoSuchFileException stillUsedOrGone) {
+                return;
+            } catch (IOException e) {
+                System.getLogger(FolderStorage.class.getName())
+                        .log(System.Logger.Level.WARNING, "Could not remove empty folder " + d, e);
+                return;
+            }
+        }
     }
 
     @Override
@@ -163,9 +184,8 @@ public final class FolderStorage implements SyncStorage {
         Path file = root.resolve(key);
         Path temp = null;
         try {
-            makeParents(key);
             temp = file.getParent().resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
-            writeDurably(temp, data);
+            makeParentsAndWrite(key, temp, data);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return versionOf(file);
         } catch (IOException e) {
@@ -224,51 +244,25 @@ public final class FolderStorage implements SyncStorage {
     }
 
     /**
-     * Links the finished temp file under its real name. {@code link(2)} is atomic and fails when
-     * the name exists, which is exactly create-if-absent, also across processes and over SMB/NFS.
-     * {@code Files.move} without REPLACE_EXISTING is not a substitute on POSIX: the JDK checks for
-     * the target and then calls rename(2), which replaces, so two writers could both "win". It is
-     * used only where hard links are unsupported (FAT/exFAT, some network mounts), where it is the
-     * best the file system offers.
+     * Makes the key's missing parent folders and writes {@code temp} in the last. A delete
+     * elsewhere may remove a folder it left empty at any moment before the temp file is in it
+     * ({@link #removeEmptyParents}), so a folder gone meanwhile is made again, a few times at
+     * most; once the temp file is in it, the folder is not empty and stays. Returns the first
+     * folder made, or null when all existed.
      */
-    private static boolean publish(Path temp, Path file) throws IOException {
-        try {
-            Files.createLink(file, temp);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        } catch (UnsupportedOperationException e) {
-            return moveIfAbsent(temp, file);
-        } catch (FileSystemException e) {
-            if (e instanceof AccessDeniedException || e instanceof NoSuchFileException || !linksUnsupported(e)) {
-                throw e;
+    private Path makeParentsAndWrite(String key, Path temp, byte[] data) throws IOException {
+        Path firstCreated = null;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Path made = makeParents(key);
+                firstCreated = firstCreated != null ? firstCreated : made;
+                DurableFiles.write(temp, data);
+                return firstCreated;
+            } catch (NoSuchFileException removedMeanwhile) {
+                if (attempt == MAKE_ATTEMPTS) {
+                    throw removedMeanwhile;
+                }
             }
-            return moveIfAbsent(temp, file);
-        }
-    }
-
-    private static boolean linksUnsupported(FileSystemException e) {
-        String reason = String.valueOf(e.getReason()).toLowerCase(Locale.ROOT);
-        return reason.contains("operation not permitted") || reason.contains("not supported")
-                || reason.contains("incorrect function");
-    }
-
-    private static boolean moveIfAbsent(Path temp, Path file) throws IOException {
-        try {
-            Files.move(temp, file);
-            return true;
-        } catch (FileAlreadyExistsException e) {
-            return false;
-        }
-    }
-
-    private static void writeDurably(Path temp, byte[] data) throws IOException {
-        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            ByteBuffer buf = ByteBuffer.wrap(data);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
-            }
-            ch.force(true);
         }
     }
 
@@ -287,7 +281,8 @@ public final class FolderStorage implements SyncStorage {
                     firstCreated = d;
                 }
             } catch (FileAlreadyExistsException e) {
-                if (!Files.isDirectory(d, NOFOLLOW)) {
+                // One look: a folder removed as empty meanwhile throws NoSuchFileException, and is made again.
+                if (!Files.readAttributes(d, BasicFileAttributes.class, NOFOLLOW).isDirectory()) {
                     throw new SyncException(Reason.IO, "Cannot write '" + key + "' in folder " + root + ": "
                             + d + " is a file or a symbolic link, not a folder", e);
                 }
@@ -332,21 +327,6 @@ public final class FolderStorage implements SyncStorage {
         if (!Files.isDirectory(root)) {
             String state = Files.exists(root) ? "is not a folder" : "does not exist";
             throw new SyncException(Reason.NOT_FOUND, "Cannot " + what + ": the sync folder " + root + " " + state);
-        }
-    }
-
-    /**
-     * fsync of a directory persists its entries on Linux and macOS. Windows cannot open a
-     * directory, and some network mounts refuse the fsync; the object is already published by
-     * then, so failing the call would make the caller's retry see "taken" for its own write.
-     * The failure is logged instead.
-     */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException e) {
-            System.getLogger(FolderStorage.class.getName())
-                    .log(System.Logger.Level.DEBUG, "fsync of directory " + dir + " not supported", e);
         }
     }
 

@@ -152,6 +152,57 @@ class FolderStorageTest extends SyncStorageContract {
         assertEquals(expected.subList(12, 24), pageThrough("dev-1/", 5));
     }
 
+    @Test
+    void delete_lastObjectsOfFolders_removesTheFoldersLeftEmptyButNeverTheRoot() throws IOException {
+        storage.createIfAbsent("snapshots/0001-a/part-0", bytes("p0"));
+        storage.createIfAbsent("snapshots/0001-a/part-1", bytes("p1"));
+        storage.createIfAbsent("batches/a/0001", bytes("b"));
+        storage.delete("snapshots/0001-a/part-0");
+        assertTrue(Files.isDirectory(dir.resolve("snapshots/0001-a")), "still holds part-1");
+        storage.delete("snapshots/0001-a/part-1");
+        assertFalse(Files.exists(dir.resolve("snapshots")), "both folders were left empty");
+        storage.delete("batches/a/0001");
+        assertTrue(Files.isDirectory(dir));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
+        }
+        assertTrue(storage.createIfAbsent("batches/a/0002", bytes("again")));
+        assertEquals(List.of("batches/a/0002"), storage.list("", null, 10));
+    }
+
+    @Test
+    void delete_folderHoldsAWritersTempFile_keepsTheFolder() throws IOException {
+        storage.createIfAbsent("batches/a/0001", bytes("b"));
+        write("batches/a/.tmp-00112233", "a writer's object, half written");
+        storage.delete("batches/a/0001");
+        assertTrue(Files.exists(dir.resolve("batches/a/.tmp-00112233")));
+    }
+
+    @Test
+    void createIfAbsent_whileAnotherDeleteEmptiesTheFolder_neverFails() throws Exception {
+        // One writer keeps emptying the folder while another writes into it: a folder removed
+        // between being made and receiving the temp file is made again.
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread emptier = new Thread(() -> {
+            while (!stop.get()) {
+                storage.createIfAbsent("race/x/a", bytes("a"));
+                storage.delete("race/x/a");
+            }
+        });
+        emptier.start();
+        try {
+            for (int i = 0; i < 3_000; i++) {
+                String key = "race/x/b" + i;
+                assertTrue(storage.createIfAbsent(key, bytes("b")), key);
+                storage.delete(key);
+            }
+        } finally {
+            stop.set(true);
+            emptier.join();
+        }
+        assertEquals(List.of(), storage.list("race/", null, 10));
+    }
+
     private void write(String relative, String content) throws IOException {
         Path p = dir.resolve(relative);
         Files.createDirectories(p.getParent());

@@ -54,9 +54,14 @@ import java.util.UUID;
 public final class RemoteApply {
     /**
      * What one merge did. {@code aheadMillis}: how far the furthest pulled change id lies ahead of
-     * this wall clock, when beyond the clock's drift bound (the author's clock runs ahead), else 0.
+     * this wall clock, when beyond the clock's drift bound (the author's clock runs ahead), else 0;
+     * {@code aheadAuthor}: the device that wrote that change, or null.
      */
-    public record Stats(int pulled, int merged, int conflicts, long aheadMillis) {
+    public record Stats(int pulled, int merged, int conflicts, long aheadMillis, UUID aheadAuthor) {
+    }
+
+    /** A pulled change and the device that wrote it. */
+    public record Authored(UUID author, ChangeData change) {
     }
 
     private final ChangelogStore log;
@@ -87,15 +92,34 @@ public final class RemoteApply {
      */
     public Stats apply(WriteSession s, UUID author, List<ChangeData> incoming, long nowMillis, long unpushedAfter)
             throws SQLException {
+        List<Authored> authored = new ArrayList<>(incoming.size());
+        for (ChangeData c : incoming) {
+            authored.add(new Authored(author, c));
+        }
+        return applyAll(s, authored, nowMillis, unpushedAfter);
+    }
+
+    /**
+     * As {@link #apply(WriteSession, UUID, List, long, long)}, for the changes of several batches,
+     * possibly of several devices, merged as one: each entity is read once and its row written once,
+     * however many of the batches touch it. The changes go in clock order across the batches, which
+     * puts every change after each change its device had seen when it was made.
+     */
+    public Stats applyAll(WriteSession s, List<Authored> incoming, long nowMillis, long unpushedAfter)
+            throws SQLException {
         StatementCache sql = s.sql();
         SchemaSnapshot schema = s.schema();
         try (var st = sql.connection().createStatement()) {
             st.execute("PRAGMA defer_foreign_keys = ON");
         }
-        List<ChangeData> ordered = new ArrayList<>(incoming);
+        List<Authored> sorted = new ArrayList<>(incoming);
         Map<String, Integer> depths = new HashMap<>(); // per table, not per comparison
-        ordered.sort(Comparator.<ChangeData>comparingInt(c -> depths.computeIfAbsent(c.table(), t -> depth(schema, t, 0)))
-                .thenComparing(ChangeData::id, Uuid7.ORDER));
+        sorted.sort(Comparator.<Authored>comparingInt(a -> depths.computeIfAbsent(a.change().table(),
+                t -> depth(schema, t, 0))).thenComparing(a -> a.change().id(), Uuid7.ORDER));
+        List<ChangeData> ordered = new ArrayList<>(sorted.size());
+        for (Authored a : sorted) {
+            ordered.add(a.change());
+        }
         String[] tables = new String[ordered.size()];
         Map<String, String> rowTables = new LinkedHashMap<>();
         for (int i = 0; i < tables.length; i++) {
@@ -109,9 +133,11 @@ public final class RemoteApply {
         int merged = 0;
         int conflictCount = 0;
         long ahead = 0;
+        UUID aheadAuthor = null;
         UUID high = log.maxId(sql.connection()); // before any append: see ChangelogStore.maxId
         for (int i = 0; i < tables.length; i++) {
             ChangeData c = ordered.get(i);
+            UUID author = sorted.get(i).author();
             String table = tables[i];
             MergeBatch.Entity e = batch.entity(table, c.entity());
             if (batch.has(e, c.id())) {
@@ -129,7 +155,11 @@ public final class RemoteApply {
             if (!clock.observe(c.id())) {
                 // Merged all the same (every device must order changes alike), but the clock does
                 // not follow a device that runs far ahead; see HybridClock.
-                ahead = Math.max(ahead, Uuid7.millis(c.id()) - clock.wallMillis());
+                long by = Uuid7.millis(c.id()) - clock.wallMillis();
+                if (by > ahead) {
+                    ahead = by;
+                    aheadAuthor = author;
+                }
             }
             Ancestry ancestry = batch.ancestry(log, e);
             WinnerMap before = e.winners();
@@ -187,7 +217,7 @@ public final class RemoteApply {
             held.retryChildrenOf(s, touched.keySet());
             held.holdOrphans(s);
         }
-        return new Stats(pulled, merged, conflictCount, ahead);
+        return new Stats(pulled, merged, conflictCount, ahead, aheadAuthor);
     }
 
     private static Conflict.Kind kindOf(String field) {

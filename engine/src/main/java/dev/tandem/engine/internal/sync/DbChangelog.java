@@ -192,7 +192,7 @@ public final class DbChangelog implements Changelog {
         }
         RemoteApply.Stats stats = db.write("Merging batch " + batch.seq() + " of device " + batch.device(),
                 s -> merge(s, batch));
-        count(batch.device(), stats);
+        count(stats);
         return batch;
     }
 
@@ -202,20 +202,30 @@ public final class DbChangelog implements Changelog {
             batches.forEach(this::append);
             return;
         }
-        List<Map.Entry<UUID, RemoteApply.Stats>> stats = db.write("Merging " + batches.size() + " batches", s -> {
-            List<Map.Entry<UUID, RemoteApply.Stats>> each = new ArrayList<>();
+        RemoteApply.Stats stats = db.write("Merging " + batches.size() + " batches", s -> {
+            // One merge for the whole group: an entity many batches touch is read once and its row
+            // written once (docs/PERFORMANCE.md, "A device back from holiday").
+            Map<UUID, Long> cursors = new HashMap<>(state.cursors(s.sql().connection(), remote));
+            List<Batch> taken = new ArrayList<>(batches.size());
+            List<RemoteApply.Authored> changes = new ArrayList<>();
             for (Batch batch : batches) {
                 if (batch.device().equals(self)) {
                     throw new IllegalArgumentException("appendAll takes other devices' batches");
                 }
-                long cursor = state.cursors(s.sql().connection(), remote).getOrDefault(batch.device(), 0L);
-                if (batch.seq() == cursor + 1) {
-                    each.add(Map.entry(batch.device(), merge(s, batch)));
+                if (batch.seq() == cursors.getOrDefault(batch.device(), 0L) + 1) {
+                    cursors.put(batch.device(), batch.seq());
+                    taken.add(batch);
+                    batch.changes().forEach(c -> changes.add(new RemoteApply.Authored(batch.device(), c)));
                 }
             }
-            return each;
+            long unpushedAfter = state.pushed(s.sql().connection(), remote).changeSeq();
+            RemoteApply.Stats st = apply.applyAll(s, changes, db.wallMillis(), unpushedAfter);
+            for (Batch batch : taken) {
+                moveCursor(s, batch);
+            }
+            return st;
         });
-        stats.forEach(e -> count(e.getKey(), e.getValue()));
+        count(stats);
     }
 
     /** Merges another device's next batch and moves its cursor, in the caller's transaction. */
@@ -223,10 +233,15 @@ public final class DbChangelog implements Changelog {
         // Own changes past the push cursor are not on this remote: a delete in the batch cannot have seen them.
         long unpushedAfter = state.pushed(s.sql().connection(), remote).changeSeq();
         RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.wallMillis(), unpushedAfter);
+        moveCursor(s, batch);
+        return st;
+    }
+
+    /** Records {@code batch} as merged: its device's cursor, the volume since the snapshot, and that it is found. */
+    private void moveCursor(WriteSession s, Batch batch) throws SQLException {
         state.setCursor(s.sql(), remote, batch.device(), batch.seq());
         state.addVolume(s.sql(), remote, batch.changes().size());
         state.foundAgain(s.sql(), remote, batch.device());
-        return st;
     }
 
     /**
@@ -388,16 +403,16 @@ public final class DbChangelog implements Changelog {
             state.addVolume(s.sql(), remote, batch.changes().size());
             return st;
         });
-        count(batch.device(), stats);
+        count(stats);
     }
 
-    private void count(UUID device, RemoteApply.Stats stats) {
+    private void count(RemoteApply.Stats stats) {
         pulled += stats.pulled();
         merged += stats.merged();
         conflicts += stats.conflicts();
         if (stats.aheadMillis() > aheadMillis) {
             aheadMillis = stats.aheadMillis();
-            aheadDevice = device;
+            aheadDevice = stats.aheadAuthor();
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.RemoteApply.Authored;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.time.Clock;
@@ -34,10 +35,6 @@ class RemoteApplyProperties {
     private static final String[] ITEMS = {"i0", "i1", "i2", "i3"};
     private static final String[] LISTS = {"l0", "l1"};
 
-    /** One device's change, and the device. */
-    private record Authored(UUID author, ChangeData change) {
-    }
-
     @Property(tries = 150)
     void apply_batchOrOneByOne_sameState(@ForAll long seed) throws Exception {
         List<List<Authored>> batches = script(new Random(seed));
@@ -53,6 +50,25 @@ class RemoteApplyProperties {
             Statistics.label("held").collect(expected.contains("pending:\nconflicts:") ? "none" : "some");
         } finally {
             batched.close();
+            single.close();
+        }
+    }
+
+    @Property(tries = 150)
+    void applyAll_batchesOfSeveralDevicesAsOne_sameStateAsOneByOneInClockOrder(@ForAll long seed) throws Exception {
+        List<List<Authored>> batches = script(new Random(seed));
+        Db together = open();
+        Db single = open();
+        try {
+            List<Authored> all = new ArrayList<>();
+            batches.forEach(all::addAll);
+            RemoteApply apply = SyncPort.of(together).remoteApply();
+            RemoteApply.Stats st = SyncPort.of(together).write("test", s -> apply.applyAll(s, all, 0, Long.MAX_VALUE));
+            apply(single, List.of(all), true);
+            assertEquals(state(single), state(together));
+            assertTrue(st.pulled() > 0, "pulled " + st.pulled());
+        } finally {
+            together.close();
             single.close();
         }
     }
@@ -117,7 +133,10 @@ class RemoteApplyProperties {
         return db;
     }
 
-    /** Each batch in one write transaction: whole, or one merge per change in the merge's own order. */
+    /**
+     * Each batch in one write transaction: whole, or one merge per change in the merge's own order,
+     * each by its own author (a list of several devices' changes, as {@link RemoteApply#applyAll} takes).
+     */
     private static void apply(Db db, List<List<Authored>> batches, boolean oneByOne) {
         RemoteApply apply = SyncPort.of(db).remoteApply();
         for (List<Authored> batch : batches) {
@@ -126,11 +145,11 @@ class RemoteApplyProperties {
                 if (!oneByOne) {
                     return apply.apply(s, author, changes(batch), 0);
                 }
-                List<ChangeData> sorted = changes(batch);
-                sorted.sort(Comparator.<ChangeData>comparingInt(c -> RemoteApply.depth(s.schema(), c.table(), 0))
-                        .thenComparing(ChangeData::id, Uuid7.ORDER));
-                for (ChangeData c : sorted) {
-                    apply.apply(s, author, List.of(c), 0);
+                List<Authored> sorted = new ArrayList<>(batch);
+                sorted.sort(Comparator.<Authored>comparingInt(a -> RemoteApply.depth(s.schema(), a.change().table(), 0))
+                        .thenComparing(a -> a.change().id(), Uuid7.ORDER));
+                for (Authored a : sorted) {
+                    apply.apply(s, a.author(), List.of(a.change()), 0);
                 }
                 return null;
             });

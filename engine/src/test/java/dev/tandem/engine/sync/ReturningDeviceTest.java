@@ -130,6 +130,49 @@ class ReturningDeviceTest {
     }
 
     @Test
+    void sync_farBehindAlsoSyncingAnotherRemote_replaysTheBatchesWithOnlyRealConflicts() throws Exception {
+        // The away device also syncs a second remote (as with a shared list), so a snapshot of this
+        // one cannot replace its state; it pushed once before leaving, so its batches are kept.
+        remote = SyncStorage.folder(Files.createDirectories(dir.resolve("remote")));
+        engine = fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(0).build());
+        SyncEngine other = fixture.closeAfter(SyncEngine.builder()
+                .storage(SyncStorage.folder(Files.createDirectories(dir.resolve("other")))).snapshotEvery(0).build());
+        a = device("a");
+        b = device("b");
+        Db away = device("away");
+        a.transaction(tx -> {
+            for (int i = 0; i < TODOS; i++) {
+                ids.add(tx.save(Item.of("todo " + i)).id());
+            }
+        });
+        engine.sync(a);
+        engine.sync(b);
+        engine.sync(away);
+        away.save(Item.of("before leaving"));
+        engine.sync(away);
+        other.sync(away);
+        away.save(away.get(Item.class, ids.get(0)).orElseThrow().withTitle("todo 0, renamed on holiday"));
+        away.save(away.get(Item.class, ids.get(1)).orElseThrow().withNotes("holiday notes"));
+        madeAway = away.save(Item.of("made on holiday")).id();
+        lastRound = "round " + (ROUNDS - 1) + " by b";
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Db d : List.of(a, b)) {
+                String title = "round " + round + " by " + (d == a ? "a" : "b");
+                engine.sync(d);
+                d.transaction(tx -> ids.forEach(id -> tx.save(tx.get(Item.class, id).orElseThrow().withTitle(title))));
+                engine.sync(d);
+            }
+        }
+        engine.sync(a);
+        assertTrue(engine.compact(a).snapshotWritten());
+
+        SyncReport back = engine.sync(away);
+        assertEquals(1, back.conflicts(), "only todo 0's title clashed, not every renamed todo");
+        assertEquals(2 * ROUNDS * TODOS, back.pulled(), "every rename, replayed");
+        assertConverged(away);
+    }
+
+    @Test
     void sync_killedWhileCatchingUp_nothingLostAndTheNextSyncCatchesUp() throws Exception {
         Db away = awayWhileOthersEdit();
         away.close();

@@ -83,6 +83,22 @@ public final class SnapshotLocal {
         return stats;
     }
 
+    /**
+     * Whether applying a snapshot with {@code cursors} now would load it in bulk: on an empty
+     * changelog, or by replacing this database's synced state ({@link SnapshotRebuild#covers}).
+     * Otherwise it would go through the normal merge, which cannot walk replace chains through the
+     * batches the snapshot stands for, and records a conflict for nearly every attribute edited
+     * elsewhere meanwhile; a sync that has those batches replays them instead.
+     */
+    public boolean loadsInBulk(Connection c, UUID self, String remote, Map<UUID, Long> cursors) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS(SELECT 1 FROM _tandem_change)")) {
+            if (rs.next() && rs.getInt(1) == 0) {
+                return true;
+            }
+        }
+        return rebuild.covers(c, self, remote, cursors);
+    }
+
     private static boolean empty(StatementCache sql) throws SQLException {
         try (ResultSet rs = sql.get("SELECT EXISTS(SELECT 1 FROM _tandem_change)").executeQuery()) {
             return rs.next() && rs.getInt(1) == 0;

@@ -133,6 +133,7 @@ class ReturningDeviceTest {
     void sync_farBehindAlsoSyncingAnotherRemote_replaysTheBatchesWithOnlyRealConflicts() throws Exception {
         // The away device also syncs a second remote (as with a shared list), so a snapshot of this
         // one cannot replace its state; it pushed once before leaving, so its batches are kept.
+        // Merging the snapshot into its state recorded a conflict for each of the 1,500 renamed todos.
         remote = SyncStorage.folder(Files.createDirectories(dir.resolve("remote")));
         engine = fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(0).build());
         SyncEngine other = fixture.closeAfter(SyncEngine.builder()
@@ -165,6 +166,15 @@ class ReturningDeviceTest {
         }
         engine.sync(a);
         assertTrue(engine.compact(a).snapshotWritten());
+
+        // A device that has data from the other remote but never synced this one still starts
+        // from the snapshot: none of its versions can stand between the snapshot's and its own.
+        Db newcomer = device("newcomer");
+        other.sync(newcomer);
+        SyncReport joined = engine.sync(newcomer);
+        assertEquals(0, joined.conflicts());
+        assertTrue(joined.pulled() < ROUNDS * TODOS, "from the snapshot, not every rename: " + joined.pulled());
+        assertEquals(lastRound, newcomer.get(Item.class, ids.get(7)).orElseThrow().title());
 
         SyncReport back = engine.sync(away);
         assertEquals(1, back.conflicts(), "only todo 0's title clashed, not every renamed todo");

@@ -84,19 +84,23 @@ public final class SnapshotLocal {
     }
 
     /**
-     * Whether applying a snapshot with {@code cursors} now would load it in bulk: on an empty
-     * changelog, or by replacing this database's synced state ({@link SnapshotRebuild#covers}).
-     * Otherwise it would go through the normal merge, which cannot walk replace chains through the
-     * batches the snapshot stands for, and records a conflict for nearly every attribute edited
-     * elsewhere meanwhile; a sync that has those batches replays them instead.
+     * Whether applying a snapshot with {@code cursors} now finds only real clashes: on an empty
+     * changelog or by replacing this database's synced state (both in bulk, see
+     * {@link SnapshotRebuild#covers}), or on a database that never pulled from or pushed to
+     * {@code remote}, which holds no version of its own that the snapshot's winners followed
+     * through batches it never read. Otherwise the normal merge cannot walk replace chains through
+     * the batches the snapshot stands for, and records a conflict for nearly every attribute edited
+     * elsewhere meanwhile; a sync that still has those batches replays them instead.
      */
-    public boolean loadsInBulk(Connection c, UUID self, String remote, Map<UUID, Long> cursors) throws SQLException {
+    public boolean appliesCleanly(Connection c, UUID self, String remote, Map<UUID, Long> cursors)
+            throws SQLException {
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS(SELECT 1 FROM _tandem_change)")) {
             if (rs.next() && rs.getInt(1) == 0) {
                 return true;
             }
         }
-        return rebuild.covers(c, self, remote, cursors);
+        return rebuild.covers(c, self, remote, cursors)
+                || state.cursors(c, remote).isEmpty() && state.pushed(c, remote).batchSeq() == 0;
     }
 
     private static boolean empty(StatementCache sql) throws SQLException {

@@ -27,11 +27,12 @@ import java.util.function.Supplier;
  * <p><b>Bootstrap.</b> Only when the sync is behind by at least {@link #BOOTSTRAP_MIN} batches (so an
  * idle or small sync costs no extra request), or the database is new to a shared space, are the
  * snapshots listed; the newest is applied when it covers more batches than its parts cost to read
- * and loads in bulk (a new device, or a returning one whose state it replaces: see
- * {@link SnapshotLocal#loadsInBulk}), and always for a database new to a shared space. A database
- * it would be merged into replays the batches instead: the normal merge of a snapshot cannot walk
- * replace chains through the batches it stands for, and would record a clash for nearly every
- * attribute edited elsewhere meanwhile. <b>Rebuild.</b> When a batch the heads promise
+ * and finds only real clashes (a new device, a returning one whose state it replaces, a database
+ * new to this remote: see {@link SnapshotLocal#appliesCleanly}), and always for a database new to a
+ * shared space. A database that synced here before and that the snapshot would have to be merged
+ * into replays the batches instead: the normal merge of a snapshot cannot walk replace chains
+ * through the batches it stands for, and would record a clash for nearly every attribute edited
+ * elsewhere meanwhile. <b>Rebuild.</b> When a batch the heads promise
  * is gone, a snapshot covering it is applied, and the report says the device was too far behind.
  * Applying merges into the existing state (see {@link SnapshotLocal}), so unpushed local changes
  * stay and are pushed by the same sync.
@@ -130,7 +131,7 @@ final class Compaction implements SyncHooks {
             remember(newest.get(), total);
             long ahead = newest.get().ahead(localHeads, self);
             Manifest m = newest.get();
-            if (fresh || (ahead > m.parts() + 1L && db.read(c -> local.loadsInBulk(c, self, remote, m.cursors())))) {
+            if (fresh || (ahead > m.parts() + 1L && db.read(c -> local.appliesCleanly(c, self, remote, m.cursors())))) {
                 apply(m);
             }
         }

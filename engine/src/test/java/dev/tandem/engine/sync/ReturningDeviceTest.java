@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,6 +59,12 @@ class ReturningDeviceTest {
      * each of a and b syncs before it renames, so each rename follows the other's (no clash).
      */
     private Db awayWhileOthersEdit(int rounds, boolean snapshot, boolean turns) throws Exception {
+        return awayWhileOthersEdit(rounds, snapshot, turns, away -> { });
+    }
+
+    /** As above; {@code beforeLeaving}: what away does after its first sync, before its offline edits. */
+    private Db awayWhileOthersEdit(int rounds, boolean snapshot, boolean turns, Consumer<Db> beforeLeaving)
+            throws Exception {
         remote = SyncStorage.folder(Files.createDirectories(dir.resolve("remote")));
         engine = fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(0).build());
         a = device("a");
@@ -71,6 +78,7 @@ class ReturningDeviceTest {
         for (Db d : List.of(a, b, away)) {
             engine.sync(d);
         }
+        beforeLeaving.accept(away);
         away.save(away.get(Item.class, ids.get(0)).orElseThrow().withTitle("todo 0, renamed on holiday"));
         away.save(away.get(Item.class, ids.get(1)).orElseThrow().withNotes("holiday notes"));
         madeAway = away.save(Item.of("made on holiday")).id();
@@ -134,38 +142,13 @@ class ReturningDeviceTest {
         // The away device also syncs a second remote (as with a shared list), so a snapshot of this
         // one cannot replace its state; it pushed once before leaving, so its batches are kept.
         // Merging the snapshot into its state recorded a conflict for each of the 1,500 renamed todos.
-        remote = SyncStorage.folder(Files.createDirectories(dir.resolve("remote")));
-        engine = fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(0).build());
         SyncEngine other = fixture.closeAfter(SyncEngine.builder()
                 .storage(SyncStorage.folder(Files.createDirectories(dir.resolve("other")))).snapshotEvery(0).build());
-        a = device("a");
-        b = device("b");
-        Db away = device("away");
-        a.transaction(tx -> {
-            for (int i = 0; i < TODOS; i++) {
-                ids.add(tx.save(Item.of("todo " + i)).id());
-            }
+        Db away = awayWhileOthersEdit(ROUNDS, true, true, d -> {
+            d.save(Item.of("before leaving"));
+            engine.sync(d);
+            other.sync(d);
         });
-        engine.sync(a);
-        engine.sync(b);
-        engine.sync(away);
-        away.save(Item.of("before leaving"));
-        engine.sync(away);
-        other.sync(away);
-        away.save(away.get(Item.class, ids.get(0)).orElseThrow().withTitle("todo 0, renamed on holiday"));
-        away.save(away.get(Item.class, ids.get(1)).orElseThrow().withNotes("holiday notes"));
-        madeAway = away.save(Item.of("made on holiday")).id();
-        lastRound = "round " + (ROUNDS - 1) + " by b";
-        for (int round = 0; round < ROUNDS; round++) {
-            for (Db d : List.of(a, b)) {
-                String title = "round " + round + " by " + (d == a ? "a" : "b");
-                engine.sync(d);
-                d.transaction(tx -> ids.forEach(id -> tx.save(tx.get(Item.class, id).orElseThrow().withTitle(title))));
-                engine.sync(d);
-            }
-        }
-        engine.sync(a);
-        assertTrue(engine.compact(a).snapshotWritten());
 
         // A device that has data from the other remote but never synced this one still starts
         // from the snapshot: none of its versions can stand between the snapshot's and its own.

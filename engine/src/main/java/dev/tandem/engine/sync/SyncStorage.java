@@ -47,6 +47,16 @@ public interface SyncStorage extends AutoCloseable {
     void delete(String key);
 
     /**
+     * On a store with folders, removes the folder that held the keys under {@code folder} (which
+     * ends in '/') once they are deleted; a folder that still holds anything stays, and a store
+     * without folders (S3) does nothing. For a prefix nobody writes to any more (a cleaned-up
+     * snapshot, a retired device's batches): each folder left behind costs a WebDAV listing one
+     * more request for good. Removing a missing folder is not an error.
+     */
+    default void removeFolder(String folder) {
+    }
+
+    /**
      * Writes the object whether or not one exists, and returns its new version. Sync uses this for
      * one small hint object only (the change marker, docs/SYNC_FORMAT.md), never for data; every
      * other write is {@link #createIfAbsent}. A storage without it returns {@link Version#UNKNOWN}

@@ -9,12 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.testing.ForwardingStorage;
 import dev.tandem.engine.testing.ManualClock;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +29,15 @@ class RetirementTest {
     final SyncFixture fixture = new SyncFixture();
     @TempDir
     Path dir;
-    final SyncStorage remote = fixture.remote();
+    /** The folders cleanup asked the remote to remove (it has none: memory). */
+    final List<String> removedFolders = new CopyOnWriteArrayList<>();
+    final SyncStorage remote = new ForwardingStorage(fixture.remote()) {
+        @Override
+        public void removeFolder(String folder) {
+            removedFolders.add(folder);
+            super.removeFolder(folder);
+        }
+    };
     final ManualClock clock = new ManualClock();
 
     /** All devices share one manual clock: "unseen for 91 days" is the clock moving on while one stays away. */
@@ -88,6 +98,10 @@ class RetirementTest {
         assertTrue(left.stream().noneMatch(k -> k.contains(away.deviceId())), left.toString());
         assertEquals(List.of("heads/" + away.deviceId() + "/retired"), keys("heads/" + away.deviceId() + "/"),
                 "its heads go once its batches are gone; the retirement stays");
+        assertTrue(removedFolders.contains("batches/" + away.deviceId() + "/"),
+                "its batches' folder goes with its last batch: " + removedFolders);
+        assertTrue(removedFolders.stream().noneMatch(f -> f.startsWith("batches/") && !f.contains(away.deviceId())),
+                "no live device's batches folder: " + removedFolders);
         List<RemoteDevice> devices = engine.devices(a);
         assertEquals(3, devices.size(), devices.toString());
         RemoteDevice gone = devices.stream().filter(d -> d.id().toString().equals(away.deviceId())).findFirst().orElseThrow();

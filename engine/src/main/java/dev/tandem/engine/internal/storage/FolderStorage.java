@@ -156,6 +156,22 @@ public final class FolderStorage implements SyncStorage {
         removeEmptyParents(file.getParent());
     }
 
+    @Override
+    public void removeFolder(String folder) {
+        StorageKeys.validateFolder(folder);
+        requireRoot("remove folder '" + folder + "'");
+        Path dir = root.resolve(folder);
+        try {
+            if (!parentsAreDirectories(folder.substring(0, folder.length() - 1), Reason.IO)
+                    || !Files.isDirectory(dir, NOFOLLOW)) {
+                return; // missing, or not a folder of ours (a file, a link): left alone
+            }
+        } catch (IOException e) {
+            throw failure("remove folder '" + folder + "'", e);
+        }
+        removeEmptyParents(dir);
+    }
+
     /**
      * Removes the folders a delete left empty, up to the root but never the root: a snapshot's
      * folder, or a retired device's, would otherwise stay for every listing to walk. A folder that

@@ -42,6 +42,11 @@ public abstract class ForwardingStorage implements SyncStorage {
     }
 
     @Override
+    public void removeFolder(String folder) {
+        delegate.removeFolder(folder);
+    }
+
+    @Override
     public Version overwrite(String key, byte[] data) {
         return delegate.overwrite(key, data);
     }

@@ -62,6 +62,11 @@ public final class PrefixedStorage extends ForwardingStorage {
     }
 
     @Override
+    public void removeFolder(String folder) {
+        delegate.removeFolder(base + StorageKeys.validateFolder(folder));
+    }
+
+    @Override
     public Version overwrite(String key, byte[] data) {
         return delegate.overwrite(full(key), data);
     }

@@ -52,6 +52,16 @@ final class StorageKeys {
                 + size + " bytes, more than any Tandem object (" + MAX_OBJECT_BYTES + "); not read");
     }
 
+    /** A folder: a valid key followed by '/' ({@code a/b/}); never the root. */
+    public static String validateFolder(String folder) {
+        if (folder == null || folder.length() < 2 || !folder.endsWith("/")) {
+            throw new SyncException(SyncException.Reason.CORRUPT, "Not a folder: " + describe(folder)
+                    + " (a key followed by '/')");
+        }
+        validate(folder.substring(0, folder.length() - 1));
+        return folder;
+    }
+
     /** Prefixes may be empty or end in '/'; otherwise the same rule. */
     public static String validatePrefix(String prefix) {
         if (prefix == null || prefix.isEmpty()) {

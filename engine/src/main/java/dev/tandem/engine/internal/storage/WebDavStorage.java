@@ -121,6 +121,24 @@ public final class WebDavStorage implements SyncStorage {
         objects.remove(key);
     }
 
+    /**
+     * One PROPFIND, and a DELETE only when the folder is empty: on WebDAV a DELETE of a folder takes
+     * everything in it, so a folder holding anything (even a half-written temp file) stays.
+     */
+    @Override
+    public void removeFolder(String folder) {
+        StorageKeys.validateFolder(folder);
+        String action = "remove folder '" + folder + "'";
+        if (!children(folder, folder).isEmpty()) {
+            return;
+        }
+        DavResponse r = dav.send("DELETE", dav.resolve(folder), Map.of("Depth", "infinity"), null, null, 1 << 20, action);
+        if (!r.success() && r.status() != 404) {
+            throw DavErrors.status(dav.head(action), r);
+        }
+        folders.removeIf(f -> f.startsWith(folder));
+    }
+
     @Override
     public Version overwrite(String key, byte[] data) {
         StorageKeys.validate(key);

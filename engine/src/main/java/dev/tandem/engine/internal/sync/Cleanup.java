@@ -129,11 +129,17 @@ final class Cleanup {
             deletedBatches += doomed.size();
             if (retired.contains(d) && max >= remoteHeads.get(d)) {
                 // Every batch of the retired device is gone: its heads go too; the retirement stays.
+                List<String> heads = new ArrayList<>();
                 store.listAll("heads/" + d + "/", key -> {
                     if (Retirement.deviceOf(key) == null) {
-                        store.storage().delete(key);
+                        heads.add(key);
                     }
                 });
+                heads.forEach(store.storage()::delete);
+                if (!heads.isEmpty()) {
+                    // Once, with its heads: it never writes under its id again, so its batches' folder goes.
+                    store.storage().removeFolder("batches/" + d + "/");
+                }
             }
         }
 

@@ -185,7 +185,10 @@ final class SnapshotStore {
         }
     }
 
-    /** Deletes a snapshot, manifest first, so no reader ever sees it complete but partial. */
+    /**
+     * Deletes a snapshot, manifest first, so no reader ever sees it complete but partial; then its
+     * folder, where the store has folders (nobody writes under a snapshot's id again).
+     */
     public void delete(String id, List<String> keys) {
         storage.delete(manifestKey(id));
         for (String key : new TreeSet<>(keys)) {
@@ -193,6 +196,7 @@ final class SnapshotStore {
                 storage.delete(key);
             }
         }
+        storage.removeFolder("snapshots/" + id + "/");
     }
 
     /** Publishes {@code self}'s read cursors without a new batch; returns the new key. */

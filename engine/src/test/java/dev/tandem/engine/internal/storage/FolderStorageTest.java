@@ -171,6 +171,16 @@ class FolderStorageTest extends SyncStorageContract {
     }
 
     @Test
+    void removeFolder_leftEmptyEarlier_removesItAndTheEmptyFoldersAbove() throws IOException {
+        Files.createDirectories(dir.resolve("snapshots/0001-a"));
+        storage.createIfAbsent("batches/a/0001", bytes("b"));
+        storage.removeFolder("snapshots/0001-a/");
+        assertFalse(Files.exists(dir.resolve("snapshots")));
+        storage.removeFolder("batches/a/");
+        assertArrayEquals(bytes("b"), storage.get("batches/a/0001").orElseThrow());
+    }
+
+    @Test
     void delete_folderHoldsAWritersTempFile_keepsTheFolder() throws IOException {
         storage.createIfAbsent("batches/a/0001", bytes("b"));
         write("batches/a/.tmp-00112233", "a writer's object, half written");

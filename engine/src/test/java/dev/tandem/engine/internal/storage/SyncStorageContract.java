@@ -301,6 +301,31 @@ abstract class SyncStorageContract {
     }
 
     @Test
+    void removeFolder_afterItsKeysWereDeleted_otherKeysStayAndItCanBeWrittenAgain() {
+        storage.createIfAbsent("snap/a/p0", bytes("0"));
+        storage.createIfAbsent("snap/a/p1", bytes("1"));
+        storage.createIfAbsent("snap/b/p0", bytes("2"));
+        storage.delete("snap/a/p0");
+        storage.delete("snap/a/p1");
+        storage.removeFolder("snap/a/");
+        storage.removeFolder("snap/a/");
+        storage.removeFolder("never/written/");
+        assertEquals(List.of("snap/b/p0"), storage.list("snap/", null, 10));
+        assertArrayEquals(bytes("2"), storage.get("snap/b/p0").orElseThrow());
+        assertTrue(storage.createIfAbsent("snap/a/p0", bytes("again")));
+        assertArrayEquals(bytes("again"), storage.get("snap/a/p0").orElseThrow());
+    }
+
+    @Test
+    void removeFolder_stillHoldingKeys_deletesNothing() {
+        storage.createIfAbsent("snap/a/p0", bytes("0"));
+        storage.createIfAbsent("snap/a/deeper/p1", bytes("1"));
+        storage.removeFolder("snap/a/");
+        storage.removeFolder("snap/a/deeper/");
+        assertEquals(List.of("snap/a/deeper/p1", "snap/a/p0"), storage.list("snap/", null, 10));
+    }
+
+    @Test
     void delete_thenCreateAgain_createsWithNewContent() {
         storage.createIfAbsent("k", bytes("old"));
         storage.delete("k");

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,25 @@ abstract class WebDavContract extends SyncStorageContract {
     @Override
     protected SyncStorage newStorage() {
         return new WebDavStorage(new WebDavSettings(server().newCollection(), WebDavServer.USER, WebDavServer.PASSWORD));
+    }
+
+    @Test
+    void removeFolder_emptiedFolder_listingsNoLongerVisitIt() {
+        // A listing asks each folder it reaches: a cleaned-up snapshot's folder left behind would
+        // cost every later listing of snapshots/ one more request.
+        storage.createIfAbsent("snap/a/p0", bytes("0"));
+        storage.createIfAbsent("snap/b/p0", bytes("1"));
+        storage.delete("snap/a/p0");
+        long withEmptyFolder = requestsToList("snap/");
+        storage.removeFolder("snap/a/");
+        assertEquals(withEmptyFolder - 1, requestsToList("snap/"));
+        assertEquals(List.of("snap/b/p0"), storage.list("snap/", null, 10));
+    }
+
+    private long requestsToList(String prefix) {
+        long before = storage.requestsSent();
+        storage.list(prefix, null, 100);
+        return storage.requestsSent() - before;
     }
 
     @Test

@@ -54,6 +54,29 @@ class SnapshotStoreTest {
     }
 
     @Test
+    void delete_snapshot_manifestFirstThenPartsThenItsFolder() {
+        List<String> calls = new ArrayList<>();
+        SyncStorage recording = new dev.tandem.engine.testing.ForwardingStorage(storage) {
+            @Override
+            public void delete(String key) {
+                calls.add("delete " + key);
+                super.delete(key);
+            }
+
+            @Override
+            public void removeFolder(String folder) {
+                calls.add("removeFolder " + folder);
+                super.removeFolder(folder);
+            }
+        };
+        write(2);
+        new SnapshotStore(recording).delete(id, storage.list("snapshots/", null, 100));
+        assertEquals(List.of("delete " + SnapshotStore.manifestKey(id), "delete " + SnapshotStore.partKey(id, 1),
+                "delete " + SnapshotStore.partKey(id, 2), "removeFolder snapshots/" + id + "/"), calls);
+        assertEquals(List.of(), storage.list("", null, 10));
+    }
+
+    @Test
     void parts_oneMissing_empty() {
         Manifest m = write(4);
         storage.delete(SnapshotStore.partKey(id, 3));

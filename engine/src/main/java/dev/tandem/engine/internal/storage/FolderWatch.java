@@ -1,10 +1,12 @@
 package dev.tandem.engine.internal.storage;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchEvent;
@@ -47,8 +49,28 @@ final class FolderWatch implements AutoCloseable {
     private void registerTree(Path dir) throws IOException {
         try (Stream<Path> dirs = Files.walk(dir)) {
             for (Path d : dirs.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
-                d.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
-                        StandardWatchEventKinds.ENTRY_DELETE);
+                try {
+                    d.register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                            StandardWatchEventKinds.ENTRY_DELETE);
+                } catch (NoSuchFileException removedMeanwhile) {
+                    continue; // nothing left to watch there
+                }
+            }
+        }
+    }
+
+    /**
+     * Registers a folder just made, unless it is gone again: a delete removes the folders it leaves
+     * empty (FolderStorage), possibly before this thread gets to them, and that must not end the watch.
+     */
+    private void registerNew(Path created) throws IOException {
+        try {
+            registerTree(created);
+        } catch (NoSuchFileException gone) {
+            return;
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException)) {
+                throw e;
             }
         }
     }
@@ -62,7 +84,7 @@ final class FolderWatch implements AutoCloseable {
                     if (event.context() instanceof Path name && event.kind() == StandardWatchEventKinds.ENTRY_CREATE) {
                         Path created = dir.resolve(name);
                         if (Files.isDirectory(created, LinkOption.NOFOLLOW_LINKS)) {
-                            registerTree(created);
+                            registerNew(created);
                         }
                     }
                 }

@@ -181,6 +181,22 @@ class FolderStorageTest extends SyncStorageContract {
     }
 
     @Test
+    void watch_foldersMadeAndRemovedAtOnce_keepsWatching() throws Exception {
+        // Deletes remove the folders they empty, often before the watch thread registers them.
+        java.util.concurrent.Semaphore changes = new java.util.concurrent.Semaphore(0);
+        try (AutoCloseable watch = storage.watch("", changes::release)) {
+            for (int i = 0; i < 300; i++) {
+                storage.createIfAbsent("batches/d" + i + "/a/0001", bytes("b"));
+                storage.delete("batches/d" + i + "/a/0001");
+            }
+            Thread.sleep(200);
+            changes.drainPermits();
+            storage.createIfAbsent("heads/late/0001", bytes("h"));
+            assertTrue(changes.tryAcquire(10, java.util.concurrent.TimeUnit.SECONDS), "still watching");
+        }
+    }
+
+    @Test
     void delete_folderHoldsAWritersTempFile_keepsTheFolder() throws IOException {
         storage.createIfAbsent("batches/a/0001", bytes("b"));
         write("batches/a/.tmp-00112233", "a writer's object, half written");

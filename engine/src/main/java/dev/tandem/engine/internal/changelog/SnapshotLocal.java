@@ -11,7 +11,6 @@ import dev.tandem.engine.internal.merge.TextMergeField;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
-import dev.tandem.engine.internal.store.StatementCache;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -65,7 +64,7 @@ public final class SnapshotLocal {
     public Stats apply(WriteSession s, UUID self, String remote, Map<UUID, Long> cursors, List<SnapshotEntry> entries,
                        long nowMillis) throws SQLException {
         long t0 = System.nanoTime();
-        boolean empty = empty(s.sql());
+        boolean empty = empty(s.sql().connection());
         boolean replace = !empty && rebuild.covers(s.sql().connection(), self, remote, cursors);
         Plan plan = empty || replace ? Plan.of(s.schema(), entries) : null;
         if (plan != null && Boolean.getBoolean("tandem.debugSnapshots")) {
@@ -94,17 +93,12 @@ public final class SnapshotLocal {
      */
     public boolean appliesCleanly(Connection c, UUID self, String remote, Map<UUID, Long> cursors)
             throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS(SELECT 1 FROM _tandem_change)")) {
-            if (rs.next() && rs.getInt(1) == 0) {
-                return true;
-            }
-        }
-        return rebuild.covers(c, self, remote, cursors)
+        return empty(c) || rebuild.covers(c, self, remote, cursors)
                 || state.cursors(c, remote).isEmpty() && state.pushed(c, remote).batchSeq() == 0;
     }
 
-    private static boolean empty(StatementCache sql) throws SQLException {
-        try (ResultSet rs = sql.get("SELECT EXISTS(SELECT 1 FROM _tandem_change)").executeQuery()) {
+    private static boolean empty(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT EXISTS(SELECT 1 FROM _tandem_change)")) {
             return rs.next() && rs.getInt(1) == 0;
         }
     }

@@ -128,9 +128,9 @@ final class Compaction implements SyncHooks {
         }
         Optional<Manifest> newest = store.newest(store.list(), warnings::add);
         if (newest.isPresent()) {
-            remember(newest.get(), total);
-            long ahead = newest.get().ahead(localHeads, self);
             Manifest m = newest.get();
+            remember(m, total);
+            long ahead = m.ahead(localHeads, self);
             if (fresh || (ahead > m.parts() + 1L && db.read(c -> local.appliesCleanly(c, self, remote, m.cursors())))) {
                 apply(m);
             }

@@ -20,6 +20,16 @@ import java.util.UUID;
  * <p>Reading happens in one read transaction, together with the cursors and the push state, so the
  * snapshot is exactly the merged state as of those cursors. It refuses (returns null) while own
  * changes are unpushed: they would be in the state but in no batch the cursors name.
+ *
+ * <p><b>Replaced ids.</b> A winner keeps the id of the version it replaced only while some live
+ * device may not have seen it ({@link SyncState#seenByAll}). The id serves one purpose: telling a
+ * later arrival that this version already saw it (no conflict). Every version a winner every live
+ * device has merged could have replaced was merged by them too, so it arrives nowhere as news. The
+ * ids are the bulk of an old snapshot (16 bytes each that deflate cannot shrink), and leaving them
+ * out never changes a value: last write wins on the change ids, which stay. At worst a version
+ * that arrives late anyway (a batch a synced folder delivered out of order, a change re-authored
+ * by a retired device) is recorded as a conflict that the full chain would have ruled out, as
+ * after history pruning.
  */
 public final class SnapshotCapture {
     /** The merged state as of {@code cursors}: one entry per winning change, with the fields it still wins. */
@@ -59,6 +69,7 @@ public final class SnapshotCapture {
         Map<UUID, Long> cursors = new HashMap<>(state.cursors(c, remote));
         cursors.put(self, pushed.batchSeq());
         stopBeforeSetAside(c, self, remote, cursors);
+        long seenByAll = state.seenByAll(c, remote);
         List<SnapshotEntry> entries = new ArrayList<>();
         // Each winning change with the fields it still wins, in seq order.
         Map<Long, Set<String>> won = new HashMap<>();
@@ -75,20 +86,23 @@ public final class SnapshotCapture {
             while (rs.next()) {
                 Set<String> fields = won.get(rs.getLong(1));
                 if (fields != null) {
-                    entries.add(entry(rs, fields));
+                    entries.add(entry(rs, fields, rs.getLong(1) <= seenByAll));
                 }
             }
         }
         return new Capture(cursors, entries);
     }
 
-    /** The change at {@code rs} ({@link ChangeRows#COLUMNS}) with just the fields it still wins ({@code won}, lower case). */
-    private static SnapshotEntry entry(ResultSet rs, Set<String> won) throws SQLException {
+    /**
+     * The change at {@code rs} ({@link ChangeRows#COLUMNS}) with just the fields it still wins
+     * ({@code won}, lower case); without the ids they replaced when every live device has seen it.
+     */
+    private static SnapshotEntry entry(ResultSet rs, Set<String> won, boolean seenByAll) throws SQLException {
         ChangeData c = ChangeRows.change(rs);
         List<FieldData> fields = new ArrayList<>();
         for (FieldData f : c.fields()) {
             if (won.contains(f.name().toLowerCase(Locale.ROOT))) {
-                fields.add(f);
+                fields.add(seenByAll && f.replaces() != null ? new FieldData(f.name(), f.value(), null) : f);
             }
         }
         return new SnapshotEntry(ChangeRows.author(rs), new ChangeData(c.id(), c.table(), c.entity(), fields));

@@ -32,6 +32,11 @@ public final class SyncState {
      * database knows of ({@link #addVolume}); {@code Compaction} reads and resets it.
      */
     public static final String VOLUME = "snapshot_volume:";
+    /**
+     * {@code _tandem_meta} key prefix of the newest change seq every live device of a remote has
+     * merged ({@link #seenByAll}).
+     */
+    private static final String SEEN_BY_ALL = "seen_by_all:";
     /** {@code _tandem_meta} key prefix of batches found missing: "remote device seq" = first millis. */
     private static final String MISSING = "missing_batch ";
     /** Push progress: batches 1..batchSeq are stored remotely and hold every own change up to changeSeq. */
@@ -106,6 +111,31 @@ public final class SyncState {
         PreparedStatement ps = sql.get("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES(?, ?)");
         ps.setString(1, CONFIRMED + remote);
         ps.setString(2, device + " " + confirmed.batchSeq() + " " + confirmed.changeSeq());
+        ps.executeUpdate();
+    }
+
+    /**
+     * The newest local change seq that every live device of {@code remote} has merged, as the last
+     * cleanup found it (the tombstone horizon's stable checkpoint); 0 when none was found. A change
+     * at or below it can no longer meet a version it replaced as news anywhere, which is what lets a
+     * snapshot leave out those replaced ids ({@link SnapshotCapture}). Change numbers only grow, and
+     * a rebuild numbers the snapshot's changes after every existing one, so it stays a lower bound.
+     */
+    public long seenByAll(Connection c, String remote) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
+            ps.setString(1, SEEN_BY_ALL + remote);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** Raises {@link #seenByAll} to {@code seq}; never lowers it. */
+    public void raiseSeenByAll(StatementCache sql, String remote, long seq) throws SQLException {
+        PreparedStatement ps = sql.get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
+                + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)");
+        ps.setString(1, SEEN_BY_ALL + remote);
+        ps.setLong(2, seq);
         ps.executeUpdate();
     }
 

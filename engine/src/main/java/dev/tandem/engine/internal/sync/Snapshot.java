@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * A snapshot: the merged state of the remote as of a vector of per-device cursors (device → last
- * batch included). It holds, per winning attribute, the winning change's id, author, value and the
- * id that change replaced, grouped back into changes, so that merging it gives exactly the winners a
- * full replay of those batches gives (docs/SYNC_FORMAT.md, "Snapshots").
+ * batch included). It holds, per winning attribute, the winning change's id, author, value and,
+ * while some live device may not have seen it, the id that change replaced, grouped back into
+ * changes, so that merging it gives exactly the winners a full replay of those batches gives
+ * (docs/SYNC_FORMAT.md, "Snapshots" and "Part body").
  */
 public final class Snapshot {
     private Snapshot() {

@@ -37,6 +37,8 @@ import java.util.UUID;
  * remote's devices say nothing of another's. A device that never published (no head, no ack) is
  * unknown here, as it is to {@link Cleanup}; readers ack after their first catch-up.
  *
+ * <p>The stable checkpoint's seq is also kept as {@link SyncState#seenByAll}, for snapshots.
+ *
  * <p>Checkpoints live in {@code _tandem_meta} ({@code tomb_points:<remote>}), the newest
  * {@link #KEPT} of them; the stable one and all older are dropped once swept.
  */
@@ -80,7 +82,12 @@ final class TombstoneHorizon {
         }
         long entities = 0;
         if (stable >= 0) {
-            TombstoneSweep sweep = new TombstoneSweep(points.get(stable).seq(), db.wallMillis() - KEEP_DELETED_MILLIS);
+            long seen = points.get(stable).seq();
+            db.write("Recording what every device has seen", s -> {
+                new SyncState().raiseSeenByAll(s.sql(), remote, seen);
+                return null;
+            });
+            TombstoneSweep sweep = new TombstoneSweep(seen, db.wallMillis() - KEEP_DELETED_MILLIS);
             String[] after = {null, null};
             do {
                 TombstoneSweep.Slice slice = db.write("Forgetting deleted items every device has seen deleted",

@@ -7,11 +7,13 @@ import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.HeldRows;
 import dev.tandem.engine.internal.changelog.Materializer;
 import dev.tandem.engine.internal.changelog.SyncLimits;
+import dev.tandem.engine.internal.changelog.Winner;
 import dev.tandem.engine.internal.changelog.WinnerIds;
 import dev.tandem.engine.internal.changelog.WinningChange;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.mapping.RecordType;
+import dev.tandem.engine.internal.merge.TextMergeField;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
@@ -151,14 +153,27 @@ public final class ChangeCapture {
         return true;
     }
 
-    /** Restores a deleted entity from its winning attributes; false when it was not deleted. */
+    /**
+     * Restores a deleted entity from its winning attributes; false when it was not deleted. The
+     * restore carries every winning value, not just {@code _deleted = 0}: a device that has already
+     * forgotten the deleted entity ({@code TombstoneHorizon}), or only ever saw it deleted, gets the
+     * whole entity back with it instead of a row of empty columns.
+     */
     public boolean restore(WriteSession s, RecordType<?> type, String id) throws SQLException {
         TableInfo table = table(s.schema(), type);
         WinnerIds winners = log.winnerIds(s.sql(), table.name(), id);
         if (!winners.deleted()) {
             return false;
         }
-        record(s, table, id, Map.of(Change.DELETED_FIELD, 0L), winners);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(Change.DELETED_FIELD, 0L);
+        for (Winner w : log.winners(s.sql(), table.name(), id).values()) {
+            if (!w.field().equals(Change.DELETED_FIELD) && !w.field().equalsIgnoreCase("id")
+                    && !TextMergeField.isHidden(w.field())) {
+                fields.put(w.field(), w.value());
+            }
+        }
+        record(s, table, id, fields, winners);
         ChangeEvent.Kind kind = materializer.materialize(s, table, id, log.winners(s.sql(), table.name(), id));
         if (kind != null) {
             s.event(kind, table.name(), id);

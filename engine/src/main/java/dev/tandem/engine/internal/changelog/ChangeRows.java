@@ -13,6 +13,14 @@ import java.util.UUID;
 final class ChangeRows {
     /** The columns every query read here must select, in order, from {@code c} (change). */
     static final String COLUMNS = "c.seq, c.id, c.author, c.tbl, c.entity, c.fields";
+    /**
+     * Appended to every DELETE of change rows: the newest row stays. {@code seq} is an INTEGER
+     * PRIMARY KEY, which SQLite numbers max + 1, so deleting the newest row would hand its number
+     * to the next change; the push cursor counts that number as pushed already, and the change
+     * would never leave this device. A row kept this way wins nothing and no history lists it; it
+     * only holds the number, and merging its change again finds it known.
+     */
+    static final String NOT_NEWEST = " AND seq < (SELECT max(seq) FROM _tandem_change)";
 
     /** Receives each change as it is read. */
     @FunctionalInterface

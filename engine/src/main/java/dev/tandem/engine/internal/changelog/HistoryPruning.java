@@ -98,7 +98,7 @@ public final class HistoryPruning {
         long deleted;
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM _tandem_change WHERE seq IN (SELECT seq FROM"
                 + " _tandem_change WHERE seq <= ? AND seq NOT IN (SELECT winner_seq FROM _tandem_conflict UNION"
-                + " SELECT loser_seq FROM _tandem_conflict) ORDER BY seq LIMIT ?)")) {
+                + " SELECT loser_seq FROM _tandem_conflict) ORDER BY seq LIMIT ?)" + ChangeRows.NOT_NEWEST)) {
             ps.setLong(1, below);
             ps.setInt(2, ORPHANS);
             deleted = ps.executeUpdate();
@@ -202,7 +202,7 @@ public final class HistoryPruning {
             return 0;
         }
         try (PreparedStatement row = c.prepareStatement("DELETE FROM _tandem_entity WHERE tbl = ? AND entity = ? AND key = ?");
-             PreparedStatement change = c.prepareStatement("DELETE FROM _tandem_change WHERE seq = ?")) {
+             PreparedStatement change = c.prepareStatement("DELETE FROM _tandem_change WHERE seq = ?" + ChangeRows.NOT_NEWEST)) {
             for (Object[] h : doomed) {
                 row.setString(1, table);
                 row.setString(2, entity);

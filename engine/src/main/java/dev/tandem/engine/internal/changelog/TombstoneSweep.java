@@ -72,7 +72,7 @@ public final class TombstoneSweep {
         long changes = 0;
         try (PreparedStatement value = c.prepareStatement("SELECT fields FROM _tandem_change WHERE seq = ?");
              PreparedStatement history = c.prepareStatement("DELETE FROM _tandem_change WHERE seq IN"
-                     + " (SELECT seq FROM _tandem_entity WHERE tbl = ? AND entity = ?)");
+                     + " (SELECT seq FROM _tandem_entity WHERE tbl = ? AND entity = ?)" + ChangeRows.NOT_NEWEST);
              PreparedStatement rows = c.prepareStatement("DELETE FROM _tandem_entity WHERE tbl = ? AND entity = ?")) {
             for (int e = 0; e < slice.size(); e++) {
                 String table = slice.get(e)[0];

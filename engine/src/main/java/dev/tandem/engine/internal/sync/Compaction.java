@@ -55,6 +55,8 @@ import java.util.function.Supplier;
  */
 final class Compaction implements SyncHooks {
     static final int BOOTSTRAP_MIN = 8;
+    /** {@code _tandem_meta} name of a retired device already looked up in a snapshot ({@link #unreadRetired}). */
+    private static final String RETIRED_READ = "retired_read ";
     static final int ACK_EVERY = 16;
     static final int PART_CHANGES = 20_000;
     static final int PART_BYTES = 4 << 20;
@@ -123,18 +125,43 @@ final class Compaction implements SyncHooks {
         // whoever wrote it), so replaying the batches alone would leave parts out.
         // Only a shared space's: elsewhere a missing batch is rebuilt from a snapshot when met.
         boolean fresh = scope instanceof SyncScope.Tree && localHeads.values().stream().allMatch(v -> v == 0);
-        if (behind < BOOTSTRAP_MIN && !fresh) {
+        List<UUID> unread = unreadRetired(remoteHeads, localHeads);
+        if (behind < BOOTSTRAP_MIN && !fresh && unread.isEmpty()) {
             return;
         }
         Optional<Manifest> newest = store.newest(store.list(), warnings::add);
+        boolean read = true;
         if (newest.isPresent()) {
             Manifest m = newest.get();
             remember(m, total);
             long ahead = m.ahead(localHeads, self);
             if (fresh || (ahead > m.parts() + 1L && db.read(c -> local.appliesCleanly(c, self, remote, m.cursors())))) {
-                apply(m);
+                read = apply(m);
+            } else if (unread.stream().anyMatch(d -> m.cursors().getOrDefault(d, 0L) > 0)) {
+                // As when a batch the heads promise is gone: the snapshot holds what nothing else does.
+                read = apply(m);
             }
         }
+        if (read) {
+            unread.forEach(d -> setMeta(RETIRED_READ + d, 1));
+        }
+    }
+
+    /**
+     * Retired devices whose heads are gone, which this database never read: cleanup deleted their
+     * batches once the newest snapshot covered them, so what they wrote lives on only in snapshots,
+     * and no head promises a batch whose absence would send this database there. Each is looked up
+     * in the newest snapshot once.
+     */
+    private List<UUID> unreadRetired(Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads) {
+        List<UUID> unread = new ArrayList<>();
+        for (UUID d : retired.get()) {
+            if (!d.equals(self) && !remoteHeads.containsKey(d) && localHeads.getOrDefault(d, 0L) == 0
+                    && meta(RETIRED_READ + d) == 0) {
+                unread.add(d);
+            }
+        }
+        return unread;
     }
 
     @Override

@@ -45,6 +45,14 @@ public record HistoryLine(String what, String device, Instant at) {
                 out.add(new HistoryLine(title == null ? "Created" : "Created “" + shorten(title) + "”", head.device(), head.at()));
                 continue;
             }
+            // A restore writes every value of the item again with "_deleted" = 0 (so a device that
+            // had forgotten the item gets it whole); it reads as the one thing it did.
+            HistoryEntry restore = change.stream().filter(e -> e.field().equals("_deleted")
+                    && "0".equals(String.valueOf(e.value()))).findFirst().orElse(null);
+            if (restore != null) {
+                out.add(new HistoryLine("Restored", restore.device(), restore.at()));
+                continue;
+            }
             for (HistoryEntry e : change) {
                 String what = fieldChange(e.field(), e.value(), listName, zone);
                 if (what != null) {

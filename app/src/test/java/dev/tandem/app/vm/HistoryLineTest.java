@@ -30,6 +30,16 @@ class HistoryLineTest {
     }
 
     @Test
+    void describe_restoreCarryingEveryValue_readsAsRestoredOnly() {
+        List<HistoryLine> lines = HistoryLine.describe(List.of(
+                e("1", "title", "Buy milk"),
+                e("2", "_deleted", 1L),
+                e("3", "_deleted", 0L), e("3", "title", "Buy milk"), e("3", "notes", "2 litres"), e("3", "done", 0L)),
+                id -> "Groceries");
+        assertEquals(List.of("Restored", "Deleted", "Created “Buy milk”"), lines.stream().map(HistoryLine::what).toList());
+    }
+
+    @Test
     void fieldChange_clearingValues_readsAsRemoval() {
         assertEquals("Removed the due date", HistoryLine.fieldChange("due", null, x -> x));
         assertEquals("Cleared the notes", HistoryLine.fieldChange("notes", "", x -> x));

@@ -53,7 +53,7 @@ class SnapshotHorizonProperties {
         return step.list().ofMinSize(10).ofMaxSize(60);
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.BOUNDED)
+    @Property(tries = 200, shrinking = ShrinkingMode.BOUNDED)
     void compact_anyScriptOverMonths_replicasAndANewDeviceConverge(@ForAll("scripts") List<Step> script,
                                                                     @ForAll @IntRange(min = 2, max = 4) int replicas)
             throws IOException {

@@ -31,8 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * same values and the same conflicts as a device with the whole history.
  */
 class SnapshotReplacedIdsTest {
-    private static final long DAY = 24L * 3600 * 1000;
-
     @RegisterExtension
     final SyncFixture fixture = new SyncFixture();
     @TempDir
@@ -48,18 +46,8 @@ class SnapshotReplacedIdsTest {
         return fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(0).build());
     }
 
-    /** Every device in {@code live} syncs every five days for {@code days}, each publishing a head. */
     private void liveOn(SyncEngine engine, List<Db> live, int days) {
-        for (int day = 0; day < days; day += 5) {
-            clock.millis.addAndGet(5 * DAY);
-            for (Db d : live) {
-                d.save(Item.of(d.deviceId().substring(0, 4) + " day " + day));
-                engine.sync(d);
-            }
-        }
-        for (Db d : live) {
-            engine.sync(d);
-        }
+        TombstoneForgettingTest.liveOn(engine, clock, live, days);
     }
 
     /** The newest snapshot's entries, by entity id, with only the {@code item} table's. */

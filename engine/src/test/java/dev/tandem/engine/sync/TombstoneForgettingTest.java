@@ -39,8 +39,12 @@ class TombstoneForgettingTest {
         return fixture.closeAfter(SyncEngine.builder().storage(remote).snapshotEvery(0).build());
     }
 
-    /** Every device in {@code live} writes and syncs every five days for {@code days}; each publishes a head. */
     private void liveOn(SyncEngine engine, List<Db> live, int days) {
+        liveOn(engine, clock, live, days);
+    }
+
+    /** Every device in {@code live} writes and syncs every five days for {@code days}; each publishes a head. */
+    static void liveOn(SyncEngine engine, ManualClock clock, List<Db> live, int days) {
         for (int day = 0; day < days; day += 5) {
             clock.millis.addAndGet(5 * DAY);
             for (Db d : live) {

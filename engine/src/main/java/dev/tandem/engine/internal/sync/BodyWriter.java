@@ -79,15 +79,7 @@ final class BodyWriter {
      */
     static void entityAndFields(MessageBufferPacker p, ChangeData c, Map<String, Integer> fieldIndex, IdChain chain)
             throws IOException {
-        if (UUID_TEXT.matcher(c.entity()).matches()) {
-            UUID entity = UUID.fromString(c.entity());
-            id(p, entity, chain == null ? null : chain.entity);
-            if (chain != null) {
-                chain.entity = entity;
-            }
-        } else {
-            p.packString(c.entity());
-        }
+        entity(p, c.entity(), chain);
         p.packArrayHeader(c.fields().size() * 3);
         for (FieldData f : c.fields()) {
             p.packInt(fieldIndex.get(f.name()));
@@ -100,6 +92,19 @@ final class BodyWriter {
                     chain.replaces = f.replaces();
                 }
             }
+        }
+    }
+
+    /** An entity id: 16 bytes if it is a UUID in canonical text (with a {@code chain}, maybe against the previous one), else its text. */
+    static void entity(MessageBufferPacker p, String entity, IdChain chain) throws IOException {
+        if (UUID_TEXT.matcher(entity).matches()) {
+            UUID id = UUID.fromString(entity);
+            id(p, id, chain == null ? null : chain.entity);
+            if (chain != null) {
+                chain.entity = id;
+            }
+        } else {
+            p.packString(entity);
         }
     }
 

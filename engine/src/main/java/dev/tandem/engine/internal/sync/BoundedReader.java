@@ -164,11 +164,16 @@ final class BoundedReader {
     }
 
     <T> T indexed(List<T> items, String what) throws IOException {
+        return items.get(index(items.size(), what));
+    }
+
+    /** An index into a table of {@code size} entries. */
+    int index(int size, String what) throws IOException {
         long i = u.unpackLong();
-        if (i < 0 || i >= items.size()) {
+        if (i < 0 || i >= size) {
             throw new FormatException("Object " + key + ": " + what + " index " + i + " out of range");
         }
-        return items.get((int) i);
+        return (int) i;
     }
 
     /** An entity id: text, or a UUID (with a {@code chain}, maybe against the previous UUID entity). */
@@ -207,17 +212,7 @@ final class BoundedReader {
         Set<String> named = n > 3 * 8 ? new HashSet<>() : null;
         for (int j = 0; j < n; j += 3) {
             String name = indexed(fieldNames, "field");
-            boolean twice = false;
-            if (named != null) {
-                twice = !named.add(name.toLowerCase(Locale.ROOT));
-            } else {
-                for (FieldData f : fields) {
-                    twice |= f.name().equalsIgnoreCase(name);
-                }
-            }
-            if (twice) {
-                throw new FormatException("Object " + key + ": change " + change + " sets field '" + name + "' twice");
-            }
+            notTwice(fields, named, name, change);
             Object value = value();
             UUID replaces = null;
             if (!u.tryUnpackNil()) {
@@ -229,6 +224,24 @@ final class BoundedReader {
             fields.add(new FieldData(name, value, replaces));
         }
         return fields;
+    }
+
+    /**
+     * Refuses {@code name} if {@code change} already set it ({@code fields} so far; {@code named}, the
+     * lower-case names so far, for changes of more than 8 fields, else null).
+     */
+    void notTwice(List<FieldData> fields, Set<String> named, String name, UUID change) {
+        boolean twice = false;
+        if (named != null) {
+            twice = !named.add(name.toLowerCase(Locale.ROOT));
+        } else {
+            for (FieldData f : fields) {
+                twice |= f.name().equalsIgnoreCase(name);
+            }
+        }
+        if (twice) {
+            throw new FormatException("Object " + key + ": change " + change + " sets field '" + name + "' twice");
+        }
     }
 
     /** How far a device reads each other device: a map of device id to batch number. */

@@ -1,7 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.SyncPort;
-import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.SnapshotCapture;
 import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.changelog.SnapshotLocal;
@@ -58,8 +57,6 @@ final class Compaction implements SyncHooks {
     /** {@code _tandem_meta} name of a retired device already looked up in a snapshot ({@link #unreadRetired}). */
     private static final String RETIRED_READ = "retired_read ";
     static final int ACK_EVERY = 16;
-    static final int PART_CHANGES = 20_000;
-    static final int PART_BYTES = 4 << 20;
 
     private final SyncPort db;
     private final String remote;
@@ -317,49 +314,11 @@ final class Compaction implements SyncHooks {
     private void write(SnapshotCapture.Capture capture) {
         long now = db.wallMillis();
         String id = SnapshotStore.newId(now, self);
-        List<byte[]> parts = new ArrayList<>();
-        List<SnapshotEntry> part = new ArrayList<>();
-        long bytes = 0;
-        for (SnapshotEntry e : capture.entries()) {
-            part.add(e);
-            // about what the part's body holds (MessagePack, before compression): ids are 17 bytes,
-            // table, field and author names are small indexes
-            bytes += 24 + utf8(e.change().entity());
-            for (FieldData f : e.change().fields()) {
-                bytes += 2 + size(f.value()) + (f.replaces() == null ? 1 : 17);
-            }
-            if (part.size() >= PART_CHANGES || bytes >= PART_BYTES) {
-                parts.add(SnapshotCodec.encodePart(new Part(id, parts.size() + 1, part)));
-                part = new ArrayList<>();
-                bytes = 0;
-            }
-        }
-        if (!part.isEmpty()) {
-            parts.add(SnapshotCodec.encodePart(new Part(id, parts.size() + 1, part)));
-        }
+        List<byte[]> parts = SnapshotParts.encode(id, capture.entries());
         Manifest m = new Manifest(id, self, now, capture.cursors(), parts.size(), capture.entries().size());
         store.write(m, parts);
         snapshotWritten = true;
         remember(m, -1);
-    }
-
-    private static long size(Object v) {
-        if (v instanceof String) {
-            return 5 + utf8((String) v);
-        }
-        return v instanceof byte[] ? 5 + ((byte[]) v).length : 9;
-    }
-
-    /** The length of {@code s} in UTF-8. */
-    static long utf8(String s) {
-        long n = s.length();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c >= 0x80) {
-                n += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
-            }
-        }
-        return n;
     }
 
     /**

@@ -17,7 +17,8 @@ import java.util.zip.Inflater;
  * </pre>
  * The CRC32C covers the first 12 header bytes and the body as stored, so any flipped bit fails it.
  * Flag bit 0 means the body is deflated. The version is per kind: batches are at layout 2 (ids as
- * differences, {@link IdChain}) and still read layout 1; every other kind is at 1. A version past
+ * differences, {@link IdChain}) and snapshot parts at layout 2 (columns, {@link PartColumns}), and both still
+ * read layout 1; every other kind is at 1. A version past
  * what this build reads is {@code UNSUPPORTED_FORMAT} ("update Tandem"), never corrupt. Readers check magic, version, the stated length against
  * the real one and against {@link #MAX_OBJECT}, the checksum, and inflate into a buffer capped at
  * {@link #MAX_INFLATED}, before any byte of the body is parsed.
@@ -27,6 +28,8 @@ public final class Frame {
     public static final int VERSION = 1;
     /** The batch layout written; 1 is still read. */
     public static final int BATCH_VERSION = 2;
+    /** The snapshot part layout written (columns, {@link PartColumns}); 1 is still read. */
+    public static final int PART_VERSION = 2;
     public static final int HEADER = 16;
     public static final int MAX_OBJECT = 64 << 20;
     /** Largest body after inflating: writers cut batches far below it (SyncLimits), and a reader
@@ -98,7 +101,7 @@ public final class Frame {
         byte actualKind = in.get();
         // A version past every kind's is a newer Tandem's object whatever its kind says; past this
         // kind's only, it is one when the kind matches (else the kind check below names it).
-        if (version > (actualKind == kind ? maxVersion(kind) : BATCH_VERSION)) {
+        if (version > (actualKind == kind ? maxVersion(kind) : Math.max(BATCH_VERSION, PART_VERSION))) {
             throw new SyncException(SyncException.Reason.UNSUPPORTED_FORMAT, "Object " + key
                     + " has format version " + version + "; this Tandem reads up to " + maxVersion(kind));
         }
@@ -126,7 +129,7 @@ public final class Frame {
 
     /** The highest version of {@code kind} this build reads (and writes). */
     public static int maxVersion(byte kind) {
-        return kind == KIND_BATCH ? BATCH_VERSION : VERSION;
+        return kind == KIND_BATCH ? BATCH_VERSION : kind == KIND_SNAPSHOT_PART ? PART_VERSION : VERSION;
     }
 
     /** The version of an object {@link #unwrap} accepted. */

@@ -36,8 +36,8 @@ public final class SnapshotCodec {
                 fields.putIfAbsent(f.name(), fields.size());
             }
         }
-        return BodyWriter.encode(Frame.KIND_SNAPSHOT_PART, p -> {
-            p.packArrayHeader(6);
+        return BodyWriter.encode(Frame.KIND_SNAPSHOT_PART, Frame.PART_VERSION, p -> {
+            p.packArrayHeader(13);
             p.packString(part.id());
             p.packInt(part.index());
             BodyWriter.names(p, tables.keySet());
@@ -46,21 +46,13 @@ public final class SnapshotCodec {
             for (UUID a : authors.keySet()) {
                 BodyWriter.uuid(p, a);
             }
-            p.packArrayHeader(part.entries().size());
-            for (SnapshotEntry e : part.entries()) {
-                ChangeData c = e.change();
-                p.packArrayHeader(5);
-                BodyWriter.uuid(p, c.id());
-                p.packInt(authors.get(e.author()));
-                p.packInt(tables.get(c.table()));
-                BodyWriter.entityAndFields(p, c, fields, null);
-            }
+            PartColumns.write(p, part.entries(), tables, fields, authors);
         });
     }
 
     public static Part decodePart(byte[] object, String key, String id, int index) {
         return BoundedReader.decode(object, Frame.KIND_SNAPSHOT_PART, key, r -> {
-            r.expectArray(6);
+            r.expectArray(r.version >= 2 ? 13 : 6);
             String actualId = r.string(64);
             long actualIndex = r.positiveLong("part index");
             if (!actualId.equals(id) || actualIndex != index) {
@@ -73,6 +65,9 @@ public final class SnapshotCodec {
             List<UUID> authors = new ArrayList<>(authorCount);
             for (int i = 0; i < authorCount; i++) {
                 authors.add(r.uuid());
+            }
+            if (r.version >= 2) {
+                return new Part(id, index, PartColumns.read(r, tables, fieldNames, authors));
             }
             int count = r.arrayHeader();
             List<SnapshotEntry> entries = new ArrayList<>(count);

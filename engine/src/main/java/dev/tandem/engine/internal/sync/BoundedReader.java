@@ -227,8 +227,8 @@ final class BoundedReader {
     }
 
     /**
-     * Refuses {@code name} if {@code change} already set it ({@code fields} so far; {@code named}, the
-     * lower-case names so far, for changes of more than 8 fields, else null).
+     * Refuses {@code name} if {@code change} (null: a part's field shape) already set it ({@code fields}
+     * so far; {@code named}, the lower-case names so far, for changes of more than 8 fields, else null).
      */
     void notTwice(List<FieldData> fields, Set<String> named, String name, UUID change) {
         boolean twice = false;
@@ -240,7 +240,8 @@ final class BoundedReader {
             }
         }
         if (twice) {
-            throw new FormatException("Object " + key + ": change " + change + " sets field '" + name + "' twice");
+            throw new FormatException("Object " + key + ": " + (change == null ? "a shape" : "change " + change)
+                    + " sets field '" + name + "' twice");
         }
     }
 

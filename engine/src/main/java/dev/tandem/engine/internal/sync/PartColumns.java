@@ -7,6 +7,7 @@ import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -20,33 +21,35 @@ import org.msgpack.core.MessageBufferPacker;
 
 /**
  * Snapshot part layout 2 (docs/SYNC_FORMAT.md, "Part body"): a part's changes as eight columns,
- * each entity once and each change id once, in a table where one session's ids follow one another.
+ * each entity once and each change id once, in a table where one device's ids follow one another.
  *
  * <p>Why: after years of use a todo's winners come from about three changes (a title edited here,
  * completed there). Layout 1 writes each change whole: its 16-byte id, then its entity's 16 bytes
  * again, both mostly random to deflate, which was two thirds of a decade's snapshot. Here the ids
- * table is sorted by author and then by id, so the ids of one session (the next tick, the next
- * sequence number) cost a few one-byte differences; each entity is written once, its changes name
- * their id by its place in that table; and like data sits together for deflate to share: the
- * numbers of changes and fields, the field names, each field's values (all titles, then all due
- * dates), the replaced ids.
+ * table is in time order and each id is written against the one before it (its millis) and against
+ * its author's previous one (the rest: one session's ids count up), a few one-byte integers; each
+ * entity is written once, its changes name their id by its place in that table, and since rows are
+ * created in time order too, an entity's first change is mostly a step past the previous entity's;
+ * each change names its fields by a shape, one of the few distinct field lists of the part; and
+ * like data sits together for deflate: the counts, the shapes, each field's values (all titles, then
+ * all due dates), the replaced ids.
  *
  * <p>Columns, in order: ids {@code [author, Δmillis, Δlow 16 bits, Δlow 64 bits]…}; entities
  * {@code [table, entity]…}; changes per entity; id references, one per change (an entity's first
- * against the previous entity's first, the others against the one before in the entity); fields
- * per change; field names, one per field; values, one array per name of the part's field table;
- * replaced ids, one per field (nil or 16 bytes).
+ * against the previous entity's first, the others against the one before in the entity); shapes
+ * {@code [[field index…]…]}; each change's shape; values, one array per name of the part's field
+ * table; replaced ids, one per field of every change (nil or 16 bytes).
  *
  * <p>Invariants a reader checks before it builds anything: every count against the bytes left;
  * every id a UUIDv7 dated before the year 3000 and named by exactly one change; every entity with
- * at least one change, every change with at least one field and no field twice; every column
- * exactly as long as the ones before it say. Entries come back grouped by entity, in the order
- * written; the merge does not depend on the order of a snapshot's entries (each attribute has one
- * winner in it).
+ * at least one change, every shape with at least one field and none twice; every column exactly as
+ * long as the ones before it say. Entries come back grouped by entity, in the order written; the
+ * merge does not depend on the order of a snapshot's entries (each attribute has one winner in it).
  */
 final class PartColumns {
     /** Elements per id in the ids column: author index, then differences of millis, low 16 bits, low 64 bits. */
     private static final int ID_WIDTH = 4;
+    private static final UUID ZERO = new UUID(0, 0);
 
     private PartColumns() {
     }
@@ -61,19 +64,22 @@ final class PartColumns {
         // Identity, not id: a part that somehow holds one id twice still round-trips, and the
         // merge meets the duplicate as it did in layout 1 (SnapshotPlan leaves the bulk path).
         List<SnapshotEntry> byId = new ArrayList<>(entries);
-        byId.sort(Comparator.comparing((SnapshotEntry e) -> authors.get(e.author()))
-                .thenComparing(e -> e.change().id(), Uuid7.ORDER));
+        byId.sort(Comparator.comparing((SnapshotEntry e) -> e.change().id(), Uuid7.ORDER));
         Map<SnapshotEntry, Integer> place = new IdentityHashMap<>();
+        UUID[] previousOf = new UUID[authors.size()];
+        Arrays.fill(previousOf, ZERO);
         p.packArrayHeader(byId.size() * ID_WIDTH);
-        UUID previous = new UUID(0, 0);
+        UUID previous = ZERO;
         for (SnapshotEntry e : byId) {
             UUID id = e.change().id();
+            int author = authors.get(e.author());
             place.put(e, place.size());
-            p.packInt(authors.get(e.author()));
+            p.packInt(author);
             p.packLong(Uuid7.millis(id) - Uuid7.millis(previous));
-            p.packLong(low16(id) - low16(previous));
-            p.packLong(id.getLeastSignificantBits() - previous.getLeastSignificantBits());
+            p.packLong(low16(id) - low16(previousOf[author]));
+            p.packLong(id.getLeastSignificantBits() - previousOf[author].getLeastSignificantBits());
             previous = id;
+            previousOf[author] = id;
         }
         p.packArrayHeader(groups.size() * 2);
         for (List<SnapshotEntry> group : groups.values()) {
@@ -85,8 +91,6 @@ final class PartColumns {
         for (List<SnapshotEntry> group : groups.values()) {
             p.packInt(group.size());
         }
-        // An entity's first change against the previous entity's first (rows made together were
-        // created together), each further one against the one before it in the entity.
         p.packArrayHeader(entries.size());
         int previousFirst = 0;
         for (List<SnapshotEntry> group : groups.values()) {
@@ -98,21 +102,34 @@ final class PartColumns {
             }
             previousFirst = place.get(group.get(0));
         }
+        Map<List<Integer>, Integer> shapes = new LinkedHashMap<>();
+        List<Integer> shapeOf = new ArrayList<>(entries.size());
         List<FieldData> all = new ArrayList<>();
-        p.packArrayHeader(entries.size());
         for (List<SnapshotEntry> group : groups.values()) {
             for (SnapshotEntry e : group) {
-                p.packInt(e.change().fields().size());
+                List<Integer> shape = new ArrayList<>(e.change().fields().size());
+                for (FieldData f : e.change().fields()) {
+                    shape.add(fields.get(f.name()));
+                }
+                shapeOf.add(shapes.computeIfAbsent(shape, k -> shapes.size()));
                 all.addAll(e.change().fields());
             }
         }
-        p.packArrayHeader(all.size());
+        p.packArrayHeader(shapes.size());
+        for (List<Integer> shape : shapes.keySet()) {
+            p.packArrayHeader(shape.size());
+            for (int i : shape) {
+                p.packInt(i);
+            }
+        }
+        p.packArrayHeader(shapeOf.size());
+        for (int shape : shapeOf) {
+            p.packInt(shape);
+        }
         List<List<Object>> byName = new ArrayList<>();
         fields.forEach((name, i) -> byName.add(new ArrayList<>()));
         for (FieldData f : all) {
-            int i = fields.get(f.name());
-            p.packInt(i);
-            byName.get(i).add(f.value());
+            byName.get(fields.get(f.name())).add(f.value());
         }
         p.packArrayHeader(byName.size());
         for (List<Object> values : byName) {
@@ -140,15 +157,16 @@ final class PartColumns {
         }
         int idCount = idElements / ID_WIDTH;
         UUID[] ids = new UUID[idCount];
-        UUID[] authorOf = new UUID[idCount];
+        int[] authorOf = new int[idCount];
+        UUID[] previousOf = new UUID[authors.size()];
+        Arrays.fill(previousOf, ZERO);
         long millis = 0;
-        long low = 0;
-        long lsb = 0;
         for (int i = 0; i < idCount; i++) {
-            authorOf[i] = r.indexed(authors, "author");
+            int author = r.index(authors.size(), "author");
+            authorOf[i] = author;
             millis += r.u.unpackLong();
-            low += r.u.unpackLong();
-            lsb += r.u.unpackLong();
+            long low = (previousOf[author].getMostSignificantBits() & 0xFFFF) + r.u.unpackLong();
+            long lsb = previousOf[author].getLeastSignificantBits() + r.u.unpackLong();
             // Checked at every step, so a difference that wraps around lands out of range.
             if (millis < 0 || millis > SyncLimits.MAX_ID_MILLIS || low < 0 || low > 0xFFFF) {
                 throw corrupt(r, "change id " + i + " is dated after the year 3000 or out of range");
@@ -157,6 +175,7 @@ final class PartColumns {
             if (!Uuid7.isV7(ids[i])) {
                 throw corrupt(r, "change id " + ids[i] + " is not a UUIDv7");
             }
+            previousOf[author] = ids[i];
         }
         int groupElements = r.arrayHeader();
         if (groupElements % 2 != 0) {
@@ -200,25 +219,20 @@ final class PartColumns {
             }
             previousFirst = changeId[c - perGroup[g]];
         }
-        int[] perChange = new int[idCount];
+        List<int[]> shapes = shapes(r, fieldNames);
+        int[] shapeOf = new int[idCount];
+        int[] perName = new int[fieldNames.size()];
         long fieldCount = 0;
-        expectColumn(r, idCount, "field counts", "changes");
+        expectColumn(r, idCount, "shapes", "changes");
         for (c = 0; c < idCount; c++) {
-            long m = r.positiveLong("field count");
-            if (m == 0 || m > fieldNames.size()) {
-                throw corrupt(r, "change " + ids[changeId[c]] + " claims " + m + " fields");
-            }
-            perChange[c] = (int) m;
-            fieldCount += m;
+            shapeOf[c] = r.index(shapes.size(), "shape");
+            fieldCount += shapes.get(shapeOf[c]).length;
         }
         r.checkCount(fieldCount);
-        int total = (int) fieldCount;
-        int[] names = new int[total];
-        int[] perName = new int[fieldNames.size()];
-        expectColumn(r, total, "field names", "fields");
-        for (int f = 0; f < total; f++) {
-            names[f] = r.index(fieldNames.size(), "field");
-            perName[names[f]]++;
+        for (c = 0; c < idCount; c++) {
+            for (int n : shapes.get(shapeOf[c])) {
+                perName[n]++;
+            }
         }
         Object[][] values = new Object[fieldNames.size()][];
         expectColumn(r, fieldNames.size(), "values", "field names");
@@ -229,6 +243,7 @@ final class PartColumns {
                 values[n][v] = r.value();
             }
         }
+        int total = (int) fieldCount;
         UUID[] replaced = new UUID[total];
         expectColumn(r, total, "replaced ids", "fields");
         for (int f = 0; f < total; f++) {
@@ -240,18 +255,40 @@ final class PartColumns {
         c = 0;
         for (int g = 0; g < groupCount; g++) {
             for (int j = 0; j < perGroup[g]; j++, c++) {
-                UUID id = ids[changeId[c]];
-                List<FieldData> fields = new ArrayList<>(perChange[c]);
-                Set<String> set = perChange[c] > 8 ? new HashSet<>() : null;
-                for (int n = 0; n < perChange[c]; n++, f++) {
-                    String name = fieldNames.get(names[f]);
-                    r.notTwice(fields, set, name, id);
-                    fields.add(new FieldData(name, values[names[f]][nextOfName[names[f]]++], replaced[f]));
+                int[] shape = shapes.get(shapeOf[c]);
+                List<FieldData> fields = new ArrayList<>(shape.length);
+                for (int n : shape) {
+                    fields.add(new FieldData(fieldNames.get(n), values[n][nextOfName[n]++], replaced[f++]));
                 }
-                entries.add(new SnapshotEntry(authorOf[changeId[c]], new ChangeData(id, groupTable[g], groupEntity[g], fields)));
+                UUID id = ids[changeId[c]];
+                entries.add(new SnapshotEntry(authors.get(authorOf[changeId[c]]),
+                        new ChangeData(id, groupTable[g], groupEntity[g], fields)));
             }
         }
         return entries;
+    }
+
+    /** The shapes column: distinct field lists, each of at least one field and none twice. */
+    private static List<int[]> shapes(BoundedReader r, List<String> fieldNames) throws IOException {
+        int count = r.arrayHeader();
+        List<int[]> shapes = new ArrayList<>(count);
+        for (int s = 0; s < count; s++) {
+            int size = r.arrayHeader();
+            if (size == 0 || size > fieldNames.size()) {
+                throw corrupt(r, "shape " + s + " of " + size + " fields");
+            }
+            List<FieldData> seen = new ArrayList<>(size);
+            Set<String> set = size > 8 ? new HashSet<>() : null;
+            int[] shape = new int[size];
+            for (int i = 0; i < size; i++) {
+                shape[i] = r.index(fieldNames.size(), "field");
+                String name = fieldNames.get(shape[i]);
+                r.notTwice(seen, set, name, null);
+                seen.add(new FieldData(name, null, null));
+            }
+            shapes.add(shape);
+        }
+        return shapes;
     }
 
     private static long low16(UUID id) {

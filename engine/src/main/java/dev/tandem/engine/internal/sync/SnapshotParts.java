@@ -15,7 +15,7 @@ import java.util.List;
  * can be fetched and decoded side by side.
  */
 final class SnapshotParts {
-    static final int PART_CHANGES = 20_000;
+    static final int PART_CHANGES = 60_000;
     static final int PART_BYTES = 4 << 20;
     /** Table, entity, then change id: sorted ids of rows made together share their time prefix. */
     private static final Comparator<SnapshotEntry> BY_ENTITY = Comparator

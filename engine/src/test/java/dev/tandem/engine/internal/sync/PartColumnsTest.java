@@ -140,17 +140,19 @@ class PartColumnsTest {
                 0, 0, 1, 1);
     }
 
-    byte[] body(List<Object> ids, List<Object> counts, List<Object> refs, List<Object> widths, List<Object> names,
+    static final List<Object> SHAPES = List.of(List.of(0), List.of(1));
+
+    byte[] body(List<Object> ids, List<Object> counts, List<Object> refs, List<Object> shapes, List<Object> shapeOf,
                 List<Object> values, List<Object> replaced) throws IOException {
         try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
             pack(p, List.of(ID, 1, List.of("item"), List.of("title", "notes"), List.of(Uuid7.toBytes(author)), ids,
-                    List.of(0, "e1"), counts, refs, widths, names, values, replaced));
+                    List.of(0, "e1"), counts, refs, shapes, shapeOf, values, replaced));
             return Frame.wrap(Frame.KIND_SNAPSHOT_PART, 2, p.toByteArray());
         }
     }
 
     byte[] valid() throws IOException {
-        return body(ids(), List.of(2), List.of(0, 1), List.of(1, 1), List.of(0, 1), List.of(List.of("a"), List.of("b")),
+        return body(ids(), List.of(2), List.of(0, 1), SHAPES, List.of(0, 1), List.of(List.of("a"), List.of("b")),
                 Arrays.asList(null, null));
     }
 
@@ -188,40 +190,41 @@ class PartColumnsTest {
     void read_idNamedTwiceOrByNoChange_corrupt() throws IOException {
         List<Object> values = List.of(List.of("a"), List.of("b"));
         List<Object> nils = Arrays.asList(null, null);
-        assertTrue(refused(body(ids(), List.of(2), List.of(0, 0), List.of(1, 1), List.of(0, 1), values, nils))
+        assertTrue(refused(body(ids(), List.of(2), List.of(0, 0), SHAPES, List.of(0, 1), values, nils))
                 .contains("named twice"));
-        assertTrue(refused(body(ids(), List.of(1), List.of(0), List.of(1), List.of(0), List.of(List.of("a"), List.of()),
+        assertTrue(refused(body(ids(), List.of(1), List.of(0), SHAPES, List.of(0), List.of(List.of("a"), List.of()),
                 List.of(1))).contains("named by no change"));
-        assertTrue(refused(body(ids(), List.of(2), List.of(0, 2), List.of(1, 1), List.of(0, 1), values, nils))
+        assertTrue(refused(body(ids(), List.of(2), List.of(0, 2), SHAPES, List.of(0, 1), values, nils))
                 .contains("out of range"));
     }
 
     @Test
     void read_columnLengthsThatDisagree_corrupt() throws IOException {
+        List<Object> values = List.of(List.of("a"), List.of("b"));
         List<Object> nils = Arrays.asList(null, null);
-        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), List.of(1, 2), List.of(0, 1),
-                List.of(List.of("a"), List.of("b")), nils)).contains("field names"));
-        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), List.of(1, 1), List.of(0, 0),
-                List.of(List.of("a"), List.of("b")), nils)).contains("values of 'title'"));
-        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), List.of(1, 1), List.of(0, 1),
-                List.of(List.of("a"), List.of("b")), Arrays.asList((Object) null))).contains("replaced ids"));
-        assertTrue(refused(body(ids().subList(0, 7), List.of(2), List.of(0, 1), List.of(1, 1), List.of(0, 1),
-                List.of(List.of("a"), List.of("b")), nils)).contains("ids column"));
+        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), SHAPES, List.of(0), values, nils)).contains("shapes"));
+        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), SHAPES, List.of(0, 2), values, nils))
+                .contains("shape index 2"));
+        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), SHAPES, List.of(0, 0), values, nils))
+                .contains("values of 'title'"));
+        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), SHAPES, List.of(0, 1), values,
+                Arrays.asList((Object) null))).contains("replaced ids"));
+        assertTrue(refused(body(ids().subList(0, 7), List.of(2), List.of(0, 1), SHAPES, List.of(0, 1), values, nils))
+                .contains("ids column"));
     }
 
     @Test
-    void read_emptyEntityOrChange_corrupt() throws IOException {
+    void read_emptyEntityOrShape_corrupt() throws IOException {
+        List<Object> values = List.of(List.of("a"), List.of("b"));
         List<Object> nils = Arrays.asList(null, null);
-        assertTrue(refused(body(ids(), List.of(0), List.of(0, 1), List.of(1, 1), List.of(0, 1),
-                List.of(List.of("a"), List.of("b")), nils)).contains("claims 0 changes"));
-        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), List.of(0, 2), List.of(0, 1),
-                List.of(List.of("a"), List.of("b")), nils)).contains("claims 0 fields"));
+        assertTrue(refused(body(ids(), List.of(0), List.of(0, 1), SHAPES, List.of(0, 1), values, nils))
+                .contains("claims 0 changes"));
+        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), List.of(List.of(), List.of(1)), List.of(0, 1), values,
+                nils)).contains("shape 0 of 0 fields"));
     }
 
     @Test
     void read_idsOutOfRangeOrNotV7_corrupt() throws IOException {
-        List<Object> rest = List.of(List.of(2), List.of(0, 1), List.of(1, 1), List.of(0, 1), List.of(List.of("a"), List.of("b")),
-                Arrays.asList(null, null));
         List<Object> year3001 = new ArrayList<>(ids());
         year3001.set(1, 32_600_000_000_000L);
         List<Object> wrapped = new ArrayList<>(ids());
@@ -229,15 +232,15 @@ class PartColumnsTest {
         List<Object> v4 = new ArrayList<>(ids());
         v4.set(2, (first.getMostSignificantBits() & 0xFFFF) - 0x3000);
         for (List<Object> ids : List.of(year3001, wrapped, v4)) {
-            String message = refused(body(ids, (List<Object>) rest.get(0), (List<Object>) rest.get(1),
-                    (List<Object>) rest.get(2), (List<Object>) rest.get(3), (List<Object>) rest.get(4), (List<Object>) rest.get(5)));
+            String message = refused(body(ids, List.of(2), List.of(0, 1), SHAPES, List.of(0, 1),
+                    List.of(List.of("a"), List.of("b")), Arrays.asList(null, null)));
             assertTrue(message.contains("year 3000") || message.contains("UUIDv7"), message);
         }
     }
 
     @Test
-    void read_fieldTwiceInOneChange_corrupt() throws IOException {
-        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), List.of(2, 1), List.of(0, 0, 1),
+    void read_fieldTwiceInOneShape_corrupt() throws IOException {
+        assertTrue(refused(body(ids(), List.of(2), List.of(0, 1), List.of(List.of(0, 0), List.of(1)), List.of(0, 1),
                 List.of(List.of("a", "c"), List.of("b")), Arrays.asList(null, null, null))).contains("twice"));
     }
 }

@@ -12,11 +12,11 @@ import java.util.UUID;
  * Snapshot parts as Tandem wrote them before layout 2 (one change after another, each id and entity
  * whole), so tests can show that remotes written then still read.
  */
-final class PartLayout1 {
+public final class PartLayout1 {
     private PartLayout1() {
     }
 
-    static byte[] encode(Part part) {
+    public static byte[] encode(Part part) {
         Map<String, Integer> tables = new LinkedHashMap<>();
         Map<String, Integer> fields = new LinkedHashMap<>();
         Map<UUID, Integer> authors = new LinkedHashMap<>();

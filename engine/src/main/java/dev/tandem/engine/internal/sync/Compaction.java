@@ -47,9 +47,10 @@ import java.util.function.Supplier;
  *
  * <p><b>Acks.</b> Cleanup trusts only published cursors. Heads carry them, but a device that only
  * reads never writes a head; so after a sync without a head, when its cursors moved by at least
- * {@link #ACK_EVERY} batches since it last published (a bootstrap usually does), it writes one small
- * ack (one request) and deletes its older ones at the next cleanup. A reader that has not acked yet
- * is unknown to cleanup; if its batches go, it is rebuilt from a snapshot (see {@link #missing}).
+ * {@link #ACK_EVERY} batches since it last published (a bootstrap usually does), or on its first
+ * sync that read anything, it writes one small ack (one request) and deletes its older ones at the
+ * next cleanup. A reader that has not acked yet is unknown to cleanup; if its batches go, it is
+ * rebuilt from a snapshot (see {@link #missing}).
  * It also acks at least weekly, so a device that syncs is never retired as unseen ({@link Cleanup}).
  */
 final class Compaction implements SyncHooks {
@@ -242,9 +243,13 @@ final class Compaction implements SyncHooks {
         if (headPublished) {
             setMeta("ack_sum", sum);
             setMeta("ack_ms", now);
-        } else if (ackedAt == 0) {
+        } else if (ackedAt == 0 && sum == 0) {
             setMeta("ack_ms", now); // the clock starts at this database's first sync, which costs nothing more
-        } else if (sum - acked >= ACK_EVERY || now - ackedAt >= ackRefreshMillis()) {
+        } else if ((acked == 0 && sum > 0) || sum - acked >= ACK_EVERY || now - ackedAt >= ackRefreshMillis()) {
+            // The first sync that read anything acks at once (nothing read was published before):
+            // until then cleanup does not know this device, so deleted items it has not seen
+            // deleted could be forgotten everywhere else, and an edit it made meanwhile would
+            // bring one back on some devices only.
             store.publishAck(self, pushed, cursors, now);
             setMeta("ack_sum", sum);
             setMeta("ack_ms", now);

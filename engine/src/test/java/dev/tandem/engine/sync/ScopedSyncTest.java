@@ -183,4 +183,33 @@ class ScopedSyncTest {
         assertEquals(List.of("milk", "present for bob"), titles(a2),
                 "the snapshot of one remote must not replace what another remote brought");
     }
+
+    @Test
+    void sync_deviceOnlyInASpaceFallsFarBehind_keepsWhatIsOutsideTheSpace() {
+        SyncEngine spaceSync = engine(space, SHARED);
+        Db a1 = device("a1");
+        Db c = device("c");
+        a1.save(new TodoList(GROCERIES, "Groceries"));
+        Item milk = a1.save(Item.of("milk").withList(GROCERIES));
+        spaceSync.sync(a1);
+        // c syncs nothing but the space; its own lists stay on it alone.
+        c.save(new TodoList("c-private", "Mine"));
+        Item mine = c.save(Item.of("only on c").withList("c-private"));
+        spaceSync.sync(c);
+        for (String ack : space.list("acks/" + c.deviceId() + "/", null, 100)) {
+            space.delete(ack); // unknown to cleanup, as a device whose ack never landed
+        }
+        for (int i = 0; i < 4; i++) {
+            a1.save(milk.withNotes("round " + i));
+            spaceSync.sync(a1);
+        }
+        CompactionReport r = spaceSync.compact(a1);
+        assertTrue(r.batchesDeleted() > 0, "cleaned " + r.batchesDeleted());
+        c.save(c.get(Item.class, mine.id()).orElseThrow().withNotes("edited"));
+        SyncReport back = spaceSync.sync(c);
+        assertTrue(c.get(Item.class, mine.id()).isPresent(), "c's own todo outside the space: " + back.notes());
+        assertEquals("edited", c.get(Item.class, mine.id()).orElseThrow().notes());
+        assertTrue(c.get(TodoList.class, "c-private").isPresent());
+        assertEquals("round 3", c.get(Item.class, milk.id()).orElseThrow().notes());
+    }
 }

@@ -126,4 +126,37 @@ class TombstoneForgettingTest {
         assertEquals(stateHash(a), stateHash(away));
         assertEquals(stateHash(a), stateHash(b));
     }
+
+    @Test
+    void compact_deviceRetiredWithAnOfflineEditOfAnItemForgottenSince_itemStaysGoneEverywhere() {
+        SyncEngine engine = engine();
+        Db a = device("a");
+        Db b = device("b");
+        Db away = device("away");
+        Item it = a.save(Item.of("shared"));
+        liveOn(engine, List.of(a, b, away), 5);
+        // Away edits offline; a deletes; away stays away long enough to be retired, and the
+        // delete is forgotten by a and b meanwhile.
+        away.save(away.get(Item.class, it.id()).orElseThrow().withNotes("edited on holiday"));
+        clock.millis.addAndGet(DAY);
+        a.transaction(tx -> tx.delete(Item.class, it.id()));
+        long forgotten = 0;
+        for (int round = 0; round < 8; round++) {
+            liveOn(engine, List.of(a, b), 15);
+            forgotten += engine.compact(a).deletedForgotten();
+        }
+        assertTrue(forgotten > 0, "a forgot the deleted item");
+        assertTrue(a.history("item", it.id()).isEmpty());
+
+        // Away comes back, is told it was retired, re-joins from the snapshot and says what it did not keep.
+        clock.millis.addAndGet(DAY);
+        SyncReport back = engine.sync(away);
+        String said = back.notes() + " " + back.warnings();
+        assertTrue(said.contains("retired") && said.contains("1 change(s) this device made while away"), said);
+        liveOn(engine, List.of(away, a, b), 5);
+        assertTrue(a.get(Item.class, it.id()).isEmpty(), "back on a: " + a.get(Item.class, it.id()));
+        assertTrue(away.get(Item.class, it.id()).isEmpty(), "back on away: " + away.get(Item.class, it.id()));
+        assertEquals(stateHash(a), stateHash(away));
+        assertEquals(stateHash(a), stateHash(b));
+    }
 }

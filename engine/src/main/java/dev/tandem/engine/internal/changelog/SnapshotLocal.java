@@ -42,7 +42,8 @@ import java.util.UUID;
  */
 public final class SnapshotLocal {
     /** What applying did. */
-    public record Stats(int pulled, int merged, int conflicts, boolean fast) {
+    /** What applying did; {@code keptOut}: changes of this device's not kept ({@link SnapshotRebuild}). */
+    public record Stats(int pulled, int merged, int conflicts, boolean fast, int keptOut) {
     }
 
     private final ChangelogStore log;
@@ -60,12 +61,23 @@ public final class SnapshotLocal {
         this.rebuild = new SnapshotRebuild(apply);
     }
 
-    /** Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's transaction. */
+    /** Merges a snapshot of a remote that holds every entity; see the method below. */
     public Stats apply(WriteSession s, UUID self, String remote, Map<UUID, Long> cursors, List<SnapshotEntry> entries,
                        long nowMillis) throws SQLException {
+        return apply(s, self, remote, cursors, entries, nowMillis, true);
+    }
+
+    /**
+     * Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's
+     * transaction. {@code whole}: the remote takes every entity (no scope). Only then may the snapshot
+     * replace this database's state ({@link SnapshotRebuild}): a scoped remote's snapshot lacks what
+     * lies outside its scope, which a rebuild would delete.
+     */
+    public Stats apply(WriteSession s, UUID self, String remote, Map<UUID, Long> cursors, List<SnapshotEntry> entries,
+                       long nowMillis, boolean whole) throws SQLException {
         long t0 = System.nanoTime();
         boolean empty = empty(s.sql().connection());
-        boolean replace = !empty && rebuild.covers(s.sql().connection(), self, remote, cursors);
+        boolean replace = !empty && whole && rebuild.covers(s.sql().connection(), self, remote, cursors);
         Plan plan = empty || replace ? Plan.of(s.schema(), entries) : null;
         if (plan != null && Boolean.getBoolean("tandem.debugSnapshots")) {
             System.err.printf("fast: plan %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -149,7 +161,7 @@ public final class SnapshotLocal {
             merged += st.merged();
             conflicts += st.conflicts();
         }
-        return new Stats(pulled, merged, conflicts, false);
+        return new Stats(pulled, merged, conflicts, false, 0);
     }
 
     /**
@@ -235,7 +247,7 @@ public final class SnapshotLocal {
         for (Placed p : changes) {
             merged += p.wins() ? 1 : 0;
         }
-        return new Stats(changes.length, merged, 0, true);
+        return new Stats(changes.length, merged, 0, true, 0);
     }
 
     /** Rows per INSERT into a user table: its triggers (an FTS index's) do per-statement work. */

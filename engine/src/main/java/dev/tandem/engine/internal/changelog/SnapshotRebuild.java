@@ -2,7 +2,9 @@ package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
+import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
@@ -89,6 +91,8 @@ final class SnapshotRebuild {
         for (SyncState.Local l : state.own(c, self, pushed.changeSeq(), 0, Integer.MAX_VALUE)) {
             unpushed.add(l.change());
         }
+        List<ChangeData> keptOut = forgottenElsewhere(c, self, pushed.changeSeq(), plan, unpushed);
+        unpushed.removeAll(keptOut);
         deleteRowsNotAlive(s, plan);
         long base;
         try (Statement st = c.createStatement()) {
@@ -117,7 +121,54 @@ final class SnapshotRebuild {
         if (!unpushed.isEmpty()) {
             conflicts = apply.apply(s, self, unpushed, nowMillis).conflicts();
         }
-        return new SnapshotLocal.Stats(loaded.pulled(), loaded.merged(), conflicts, true);
+        return new SnapshotLocal.Stats(loaded.pulled(), loaded.merged(), conflicts, true, keptOut.size());
+    }
+
+    /**
+     * The unpushed changes of entities the remote knew (the changelog holds a change of them that
+     * another device made or this one pushed) that the snapshot does not hold at all, alive or as a
+     * deleted entity. The snapshot holds everything this database got from the remote, so such an
+     * entity was deleted and then forgotten by every live device; a change made here before this
+     * device saw the delete (it was away, or retired meanwhile) would bring it back, half made, on
+     * the devices that forgot it. Kept out, it stays deleted everywhere, as on a device that still
+     * holds the deleted entity, where the change loses to the delete.
+     */
+    private static List<ChangeData> forgottenElsewhere(Connection c, UUID self, long pushedSeq, Plan plan,
+                                                       List<ChangeData> unpushed) throws SQLException {
+        Set<String> held = new HashSet<>();
+        for (int g = 0; g < plan.entities.length - 1; g++) {
+            Placed first = plan.changes[plan.entities[g]];
+            held.add(first.table() + '\0' + first.entity());
+        }
+        List<ChangeData> out = new ArrayList<>();
+        Map<String, Boolean> known = new HashMap<>();
+        // Through the entity's history rows (keyed by entity), not a scan of the changelog.
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM _tandem_entity e JOIN _tandem_change c"
+                + " ON c.seq = e.seq WHERE e.tbl = ? AND e.entity = ? AND e.key <> '' AND (c.author <> ? OR c.seq <= ?)"
+                + " LIMIT 1")) {
+            byte[] author = Uuid7.toBytes(self);
+            for (ChangeData ch : unpushed) {
+                String key = ch.table() + '\0' + ch.entity();
+                if (held.contains(key)) {
+                    continue;
+                }
+                Boolean k = known.get(key);
+                if (k == null) {
+                    ps.setString(1, ch.table());
+                    ps.setString(2, ch.entity());
+                    ps.setBytes(3, author);
+                    ps.setLong(4, pushedSeq);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        k = rs.next();
+                    }
+                    known.put(key, k);
+                }
+                if (k) {
+                    out.add(ch);
+                }
+            }
+        }
+        return out;
     }
 
     /** The bulk load of a snapshot with change numbers after {@code base} (see {@link SnapshotLocal}). */

@@ -49,8 +49,8 @@ import java.util.function.Supplier;
  * reads never writes a head; so after a sync without a head, when its cursors moved by at least
  * {@link #ACK_EVERY} batches since it last published (a bootstrap usually does), or on its first
  * sync that read anything, it writes one small ack (one request) and deletes its older ones at the
- * next cleanup. A reader that has not acked yet is unknown to cleanup; if its batches go, it is
- * rebuilt from a snapshot (see {@link #missing}).
+ * next cleanup. A reader whose ack never landed (lost, or a store it cannot write) is unknown to
+ * cleanup; if its batches go, it is rebuilt from a snapshot (see {@link #missing}).
  * It also acks at least weekly, so a device that syncs is never retired as unseen ({@link Cleanup}).
  */
 final class Compaction implements SyncHooks {
@@ -195,7 +195,8 @@ final class Compaction implements SyncHooks {
         parts.get().forEach(p -> entries.addAll(p.entries()));
         long[] applied = new long[1];
         SnapshotLocal.Stats st = db.write("Applying snapshot " + m.id(), s -> {
-            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, db.wallMillis());
+            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, db.wallMillis(),
+                    ScopeCheck.all(scope));
             applied[0] = System.nanoTime();
             return stats;
         });
@@ -203,6 +204,10 @@ final class Compaction implements SyncHooks {
             long t2 = System.nanoTime();
             System.err.printf("snapshot fetch+decode %d ms, apply %d ms (of which commit %d ms)%n", (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000, (t2 - applied[0]) / 1_000_000);
+        }
+        if (st.keptOut() > 0) {
+            warnings.add(st.keptOut() + " change(s) this device made while away were of items deleted on other devices"
+                    + " and forgotten since; they were not kept, so the items stay deleted everywhere.");
         }
         pulled += st.pulled();
         merged += st.merged();

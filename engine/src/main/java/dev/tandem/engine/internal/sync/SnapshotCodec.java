@@ -5,17 +5,21 @@ import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.sync.Snapshot.Manifest;
 import dev.tandem.engine.internal.sync.Snapshot.Part;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.msgpack.core.MessageBufferPacker;
 
 /**
  * Encodes snapshot parts (kind 3) and manifests (kind 4) in the same {@link Frame} envelope as
  * batches. Decoding is as distrustful as {@link BatchCodec}'s: the same {@link BoundedReader}, the
  * same name rules, UUIDv7 change ids, and the part must name the snapshot and index its key says.
+ * Parts are written in layout 2, columns ({@link PartColumns}); layout 1, each change whole, is still
+ * read.
  */
 public final class SnapshotCodec {
     /** Snapshot ids: 13-digit writer millis, '-', the writer's device id; sortable by time. */
@@ -26,18 +30,30 @@ public final class SnapshotCodec {
     }
 
     public static byte[] encodePart(Part part) {
-        Map<String, Integer> tables = new LinkedHashMap<>();
-        Map<String, Integer> fields = new LinkedHashMap<>();
-        Map<UUID, Integer> authors = new LinkedHashMap<>();
-        for (SnapshotEntry e : part.entries()) {
-            authors.putIfAbsent(e.author(), authors.size());
-            tables.putIfAbsent(e.change().table(), tables.size());
-            for (FieldData f : e.change().fields()) {
-                fields.putIfAbsent(f.name(), fields.size());
-            }
-        }
+        PartNames names = PartNames.of(part.entries());
         return BodyWriter.encode(Frame.KIND_SNAPSHOT_PART, Frame.PART_VERSION, p -> {
             p.packArrayHeader(13);
+            names.writeHeader(p, part);
+            PartColumns.write(p, part.entries(), names.tables(), names.fields(), names.authors());
+        });
+    }
+
+    /** A part's name tables, each name indexed by its first use. */
+    record PartNames(Map<String, Integer> tables, Map<String, Integer> fields, Map<UUID, Integer> authors) {
+        static PartNames of(List<SnapshotEntry> entries) {
+            PartNames n = new PartNames(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+            for (SnapshotEntry e : entries) {
+                n.authors.putIfAbsent(e.author(), n.authors.size());
+                n.tables.putIfAbsent(e.change().table(), n.tables.size());
+                for (FieldData f : e.change().fields()) {
+                    n.fields.putIfAbsent(f.name(), n.fields.size());
+                }
+            }
+            return n;
+        }
+
+        /** The elements every layout starts with: the part's snapshot id and index, then the tables. */
+        void writeHeader(MessageBufferPacker p, Part part) throws IOException {
             p.packString(part.id());
             p.packInt(part.index());
             BodyWriter.names(p, tables.keySet());
@@ -46,8 +62,7 @@ public final class SnapshotCodec {
             for (UUID a : authors.keySet()) {
                 BodyWriter.uuid(p, a);
             }
-            PartColumns.write(p, part.entries(), tables, fields, authors);
-        });
+        }
     }
 
     public static Part decodePart(byte[] object, String key, String id, int index) {

@@ -35,7 +35,8 @@ import java.util.UUID;
  * entity back, and a device built from a snapshot never had it. Retired devices do not count: they
  * re-join as new devices. A database that syncs with more than one remote forgets nothing, as one
  * remote's devices say nothing of another's. A device that never published (no head, no ack) is
- * unknown here, as it is to {@link Cleanup}; readers ack after their first catch-up.
+ * unknown here, as it is to {@link Cleanup}; a reader acks on its first sync that read anything,
+ * so only one whose ack never landed stays unknown (and is rebuilt from a snapshot if its batches go).
  *
  * <p>The stable checkpoint's seq is also kept as {@link SyncState#seenByAll}, for snapshots.
  *

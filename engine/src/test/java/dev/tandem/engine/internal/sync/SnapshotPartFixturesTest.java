@@ -1,5 +1,12 @@
 package dev.tandem.engine.internal.sync;
 
+import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.C1;
+import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.C2;
+import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.C3;
+import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.C4;
+import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.DEVICE;
+import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.ENTITY;
+import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.FOREIGN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,18 +23,12 @@ import org.junit.jupiter.api.Test;
  * Snapshot parts in both layouts, checked in as bytes: {@code part-v1.bin} as Tandem wrote parts
  * before layout 2 (remotes keep a snapshot until a newer one replaces it), {@code part-v2.bin} as
  * it writes them now, so a change to the writer that would change the format fails here rather
- * than on someone's remote.
+ * than on someone's remote. The ids are those of {@code batch-v1.bin}.
  */
 class SnapshotPartFixturesTest {
     static final String ID = "1732233600000-0b3c2f8e-5d1a-4c7e-9a55-1f2e3d4c5b6a";
-    static final UUID A = UUID.fromString("0b3c2f8e-5d1a-4c7e-9a55-1f2e3d4c5b6a");
+    static final UUID A = DEVICE;
     static final UUID B = UUID.fromString("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b");
-    static final UUID C1 = UUID.fromString("01936a4e-8c10-7001-8a1b-2c3d4e5f6071");
-    static final UUID C2 = UUID.fromString("01936a4e-8c10-7002-8a1b-2c3d4e5f6072");
-    static final UUID C3 = UUID.fromString("01936a4e-9000-7000-b111-222233334444");
-    static final UUID C4 = UUID.fromString("01936a4f-0000-7000-8000-000000000001");
-    static final UUID FOREIGN = UUID.fromString("01936a40-0000-7abc-bdef-0123456789ab");
-    static final String ENTITY = "01936a4e-8c0f-7000-9f00-aabbccddeeff";
 
     /** What both fixtures hold: two authors, a UUID entity of three changes, text entities, every value type. */
     static Part expected() {

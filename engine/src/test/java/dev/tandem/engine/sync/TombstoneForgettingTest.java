@@ -100,18 +100,36 @@ class TombstoneForgettingTest {
         assertEquals(stateHash(a), stateHash(fresh));
     }
 
-    @Test
-    void compact_deviceAwayWithAnEditMadeBeforeTheDelete_keepsTheTombstoneAndTheItemStaysDeleted() {
-        SyncEngine engine = engine();
-        Db a = device("a");
-        Db b = device("b");
-        Db away = device("away");
+    Db a;
+    Db b;
+    Db away;
+
+    /** Three devices share a todo; away edits it offline, then a deletes it. */
+    private Item awayEditsThenADeletes(SyncEngine engine) {
+        a = device("a");
+        b = device("b");
+        away = device("away");
         Item it = a.save(Item.of("shared"));
         liveOn(engine, List.of(a, b, away), 5);
-        // Away edits offline; a deletes; away stays away for 60 days (not long enough to be retired).
         away.save(away.get(Item.class, it.id()).orElseThrow().withNotes("edited on holiday"));
         clock.millis.addAndGet(DAY);
         a.transaction(tx -> tx.delete(Item.class, it.id()));
+        return it;
+    }
+
+    /** Away back with its edit: the todo stays deleted everywhere, nothing comes back half made. */
+    private void assertGoneEverywhere(Item it) {
+        assertTrue(a.get(Item.class, it.id()).isEmpty(), "back on a: " + a.get(Item.class, it.id()));
+        assertTrue(away.get(Item.class, it.id()).isEmpty(), "back on away: " + away.get(Item.class, it.id()));
+        assertEquals(stateHash(a), stateHash(away));
+        assertEquals(stateHash(a), stateHash(b));
+    }
+
+    @Test
+    void compact_deviceAwayWithAnEditMadeBeforeTheDelete_keepsTheTombstoneAndTheItemStaysDeleted() {
+        SyncEngine engine = engine();
+        Item it = awayEditsThenADeletes(engine);
+        // Away stays away for 60 days, not long enough to be retired.
         for (int round = 0; round < 4; round++) {
             liveOn(engine, List.of(a, b), 15);
             CompactionReport r = engine.compact(a);
@@ -119,27 +137,15 @@ class TombstoneForgettingTest {
             assertFalse(a.history("item", it.id()).isEmpty());
         }
 
-        // Away comes back with its edit: the item stays deleted everywhere, nothing comes back half-made.
         liveOn(engine, List.of(away, a, b), 5);
-        assertTrue(a.get(Item.class, it.id()).isEmpty());
-        assertTrue(away.get(Item.class, it.id()).isEmpty());
-        assertEquals(stateHash(a), stateHash(away));
-        assertEquals(stateHash(a), stateHash(b));
+        assertGoneEverywhere(it);
     }
 
     @Test
     void compact_deviceRetiredWithAnOfflineEditOfAnItemForgottenSince_itemStaysGoneEverywhere() {
         SyncEngine engine = engine();
-        Db a = device("a");
-        Db b = device("b");
-        Db away = device("away");
-        Item it = a.save(Item.of("shared"));
-        liveOn(engine, List.of(a, b, away), 5);
-        // Away edits offline; a deletes; away stays away long enough to be retired, and the
-        // delete is forgotten by a and b meanwhile.
-        away.save(away.get(Item.class, it.id()).orElseThrow().withNotes("edited on holiday"));
-        clock.millis.addAndGet(DAY);
-        a.transaction(tx -> tx.delete(Item.class, it.id()));
+        Item it = awayEditsThenADeletes(engine);
+        // Away stays away long enough to be retired, and a and b forget the delete meanwhile.
         long forgotten = 0;
         for (int round = 0; round < 8; round++) {
             liveOn(engine, List.of(a, b), 15);
@@ -154,9 +160,6 @@ class TombstoneForgettingTest {
         String said = back.notes() + " " + back.warnings();
         assertTrue(said.contains("retired") && said.contains("1 change(s) this device made while away"), said);
         liveOn(engine, List.of(away, a, b), 5);
-        assertTrue(a.get(Item.class, it.id()).isEmpty(), "back on a: " + a.get(Item.class, it.id()));
-        assertTrue(away.get(Item.class, it.id()).isEmpty(), "back on away: " + away.get(Item.class, it.id()));
-        assertEquals(stateHash(a), stateHash(away));
-        assertEquals(stateHash(a), stateHash(b));
+        assertGoneEverywhere(it);
     }
 }

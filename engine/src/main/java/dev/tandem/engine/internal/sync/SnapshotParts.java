@@ -41,8 +41,8 @@ final class SnapshotParts {
             }
             part.add(e);
             last = e;
-            // about what the part's body holds (MessagePack, before compression): ids are 17 bytes,
-            // table, field and author names are small indexes
+            // at most about what the part's body holds (MessagePack, before compression), counted as
+            // layout 1 writes it (ids of 17 bytes, names as small indexes); the columns take less
             bytes += 24 + utf8(e.change().entity());
             for (FieldData f : e.change().fields()) {
                 bytes += 2 + size(f.value()) + (f.replaces() == null ? 1 : 17);

@@ -231,7 +231,9 @@ public final class RemoteApply {
      * is later in clock order than the delete, or the edit is this device's own and not pushed yet
      * (edited offline, then another device deleted and emptied the Trash). An earlier edit that was
      * pushed may or may not have been seen; it is not reported, as a delete made after reading it is
-     * what the other person meant.
+     * what the other person meant. The same holds the other way round: this device's own changes
+     * merged again after {@code unpushedAfter} (a rebuild from a snapshot, {@link SnapshotRebuild})
+     * were never pushed, so a delete already merged did not see them, whatever the clock order says.
      */
     private int editDeleteConflicts(WriteSession s, MergeBatch batch, MergeBatch.Entity e, WinnerMap before,
                                     ChangeData c, UUID author, long seq, long nowMillis, long unpushedAfter)
@@ -254,8 +256,9 @@ public final class RemoteApply {
         }
         Winner deleted = before.get(Change.DELETED_FIELD) == null ? null
                 : batch.winner(e, before, Change.DELETED_FIELD);
+        boolean unseenOwn = author.equals(textMerges.self()) && seq > unpushedAfter;
         if (deleted != null && Long.valueOf(1L).equals(deleted.value()) && !deleted.author().equals(author)
-                && Uuid7.ORDER.compare(c.id(), deleted.id()) > 0
+                && (Uuid7.ORDER.compare(c.id(), deleted.id()) > 0 || unseenOwn)
                 && c.fields().stream().noneMatch(f -> f.name().equals(Change.DELETED_FIELD))) {
             for (FieldData f : c.fields()) {
                 if (TextMergeField.isHidden(f.name())) {

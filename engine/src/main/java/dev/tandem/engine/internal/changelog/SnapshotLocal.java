@@ -41,9 +41,14 @@ import java.util.UUID;
  * holds. Either way the cursors move to the snapshot's in the same transaction.
  */
 public final class SnapshotLocal {
-    /** What applying did. */
-    /** What applying did; {@code keptOut}: changes of this device's not kept ({@link SnapshotRebuild}). */
-    public record Stats(int pulled, int merged, int conflicts, boolean fast, int keptOut) {
+    /**
+     * What applying did; {@code keptOut}: changes of this device's not kept ({@link SnapshotRebuild});
+     * {@code folded}: how many of the following batches the bulk load took in ({@link SnapshotFold}).
+     */
+    public record Stats(int pulled, int merged, int conflicts, boolean fast, int keptOut, int folded) {
+        Stats withFolded(int batches, int pulled) {
+            return new Stats(pulled, merged, conflicts, fast, keptOut, batches);
+        }
     }
 
     private final ChangelogStore log;
@@ -64,32 +69,55 @@ public final class SnapshotLocal {
     /** Merges a snapshot of a remote that holds every entity; see the method below. */
     public Stats apply(WriteSession s, UUID self, String remote, Map<UUID, Long> cursors, List<SnapshotEntry> entries,
                        long nowMillis) throws SQLException {
-        return apply(s, self, remote, cursors, entries, nowMillis, true);
+        return apply(s, self, remote, cursors, entries, nowMillis, true, List.of());
     }
 
     /**
      * Merges the snapshot and moves this database's cursors up to {@code cursors}; in the caller's
      * transaction. {@code whole}: the remote takes every entity (no scope). Only then may the snapshot
      * replace this database's state ({@link SnapshotRebuild}): a scoped remote's snapshot lacks what
-     * lies outside its scope, which a rebuild would delete.
+     * lies outside its scope, which a rebuild would delete. {@code following}: other devices' batches
+     * past {@code cursors}, in the pull's causal order; when the snapshot is loaded in bulk, those
+     * that may be are folded into it ({@link SnapshotFold}) and their cursors moved, as a pull does
+     * ({@link Stats#folded} says how many: the caller merges the rest normally).
      */
     public Stats apply(WriteSession s, UUID self, String remote, Map<UUID, Long> cursors, List<SnapshotEntry> entries,
-                       long nowMillis, boolean whole) throws SQLException {
+                       long nowMillis, boolean whole, List<FollowingBatch> following) throws SQLException {
         long t0 = System.nanoTime();
         boolean empty = empty(s.sql().connection());
         boolean replace = !empty && whole && rebuild.covers(s.sql().connection(), self, remote, cursors);
-        Plan plan = empty || replace ? Plan.of(s.schema(), entries) : null;
-        if (plan != null && Boolean.getBoolean("tandem.debugSnapshots")) {
-            System.err.printf("fast: plan %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        SnapshotFold.Result fold = new SnapshotFold.Result(entries, 0, 0);
+        Plan plan = null;
+        if (empty || replace) {
+            fold = whole ? SnapshotFold.fold(entries, following, clock) : fold;
+            plan = Plan.of(s.schema(), fold.entries());
+            if (plan == null && fold.batches() > 0) {
+                fold = new SnapshotFold.Result(entries, 0, 0); // as a writer would not make it: without the batches
+                plan = Plan.of(s.schema(), entries);
+            }
         }
+        if (plan != null && Boolean.getBoolean("tandem.debugSnapshots")) {
+            System.err.printf("fast: plan %d ms, %d batches folded%n", (System.nanoTime() - t0) / 1_000_000,
+                    fold.batches());
+        }
+        Plan bulk = plan;
         Stats stats = plan == null ? slow(s, entries, nowMillis)
-                : bulkOrSlow(s, entries, nowMillis, empty ? session -> fast(session, plan, 0)
-                        : session -> rebuild.run(session, self, remote, plan, nowMillis, this::fast));
+                : bulkOrSlow(s, entries, nowMillis, empty ? session -> fast(session, bulk, 0)
+                        : session -> rebuild.run(session, self, remote, bulk, nowMillis, this::fast));
+        if (stats.fast() && fold.batches() > 0) {
+            stats = stats.withFolded(fold.batches(), entries.size() + fold.changes());
+        }
         Map<UUID, Long> local = state.cursors(s.sql().connection(), remote);
         for (Map.Entry<UUID, Long> e : cursors.entrySet()) {
             if (!e.getKey().equals(self) && e.getValue() > local.getOrDefault(e.getKey(), 0L)) {
                 state.setCursor(s.sql(), remote, e.getKey(), e.getValue());
             }
+        }
+        for (FollowingBatch b : following.subList(0, stats.folded())) {
+            // As the pull records a batch it merged (DbChangelog.moveCursor).
+            state.setCursor(s.sql(), remote, b.device(), b.seq());
+            state.addVolume(s.sql(), remote, b.changes().size());
+            state.foundAgain(s.sql(), remote, b.device());
         }
         return stats;
     }
@@ -161,7 +189,7 @@ public final class SnapshotLocal {
             merged += st.merged();
             conflicts += st.conflicts();
         }
-        return new Stats(pulled, merged, conflicts, false, 0);
+        return new Stats(pulled, merged, conflicts, false, 0, 0);
     }
 
     /**
@@ -247,7 +275,7 @@ public final class SnapshotLocal {
         for (Placed p : changes) {
             merged += p.wins() ? 1 : 0;
         }
-        return new Stats(changes.length, merged, 0, true, 0);
+        return new Stats(changes.length, merged, 0, true, 0, 0);
     }
 
     /** Rows per INSERT into a user table: its triggers (an FTS index's) do per-statement work. */

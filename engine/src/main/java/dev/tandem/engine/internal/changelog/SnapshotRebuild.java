@@ -119,9 +119,9 @@ final class SnapshotRebuild {
         state.setConfirmed(s.sql(), remote, self, upTo);
         int conflicts = 0;
         if (!unpushed.isEmpty()) {
-            conflicts = apply.apply(s, self, unpushed, nowMillis).conflicts();
+            conflicts = apply.apply(s, self, unpushed, nowMillis, upTo.changeSeq()).conflicts();
         }
-        return new SnapshotLocal.Stats(loaded.pulled(), loaded.merged(), conflicts, true, keptOut.size());
+        return new SnapshotLocal.Stats(loaded.pulled(), loaded.merged(), conflicts, true, keptOut.size(), 0);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.FollowingBatch;
 import dev.tandem.engine.internal.changelog.SnapshotCapture;
 import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.changelog.SnapshotLocal;
@@ -69,6 +70,7 @@ final class Compaction implements SyncHooks {
     private final SyncState state = new SyncState();
     private final long retireAfterMillis;
     private final Supplier<Set<UUID>> retired;
+    private final RemoteChangelog batches;
     private final SyncScope scope;
     final List<String> warnings = new ArrayList<>();
     int pulled;
@@ -87,15 +89,17 @@ final class Compaction implements SyncHooks {
      * {@code force}: now.
      */
     public Compaction(SyncPort db, String remote, SnapshotStore store, int every, int changes, boolean force) {
-        this(db, remote, store, every, changes, force, 0, Set::of, SyncScope.everything());
+        this(db, remote, store, every, changes, force, 0, null, SyncScope.everything());
     }
 
     /**
      * Also {@code retireAfterMillis}: how long a device may go unseen before cleanup retires it (0:
-     * never); {@code retired}: the devices the sync's listing showed as retired.
+     * never); {@code batches}: the remote the sync pulls from, whose listing shows the retired
+     * devices, and from which a bootstrap reads the batches past its snapshot ({@link FollowingBatches});
+     * null for neither.
      */
     Compaction(SyncPort db, String remote, SnapshotStore store, int every, int changes, boolean force,
-               long retireAfterMillis, Supplier<Set<UUID>> retired, SyncScope scope) {
+               long retireAfterMillis, RemoteChangelog batches, SyncScope scope) {
         this.scope = scope;
         this.db = db;
         this.remote = remote;
@@ -105,7 +109,8 @@ final class Compaction implements SyncHooks {
         this.force = force;
         this.local = db.snapshotLocal();
         this.retireAfterMillis = retireAfterMillis;
-        this.retired = retired;
+        this.batches = batches;
+        this.retired = batches == null ? Set::of : batches::retired;
     }
 
     @Override
@@ -134,10 +139,10 @@ final class Compaction implements SyncHooks {
             remember(m, total);
             long ahead = m.ahead(localHeads, self);
             if (fresh || (ahead > m.parts() + 1L && db.read(c -> local.appliesCleanly(c, self, remote, m.cursors())))) {
-                read = apply(m);
+                read = apply(m, remoteHeads, localHeads);
             } else if (unread.stream().anyMatch(d -> m.cursors().getOrDefault(d, 0L) > 0)) {
                 // As when a batch the heads promise is gone: the snapshot holds what nothing else does.
-                read = apply(m);
+                read = apply(m, null, localHeads);
             }
         }
         if (read) {
@@ -170,7 +175,7 @@ final class Compaction implements SyncHooks {
             Optional<Manifest> m = store.newest(new SnapshotStore.Listing(new TreeMap<>(
                     Map.of(ids.get(i), listing.keys().get(ids.get(i))))), warnings::add);
             if (m.isPresent() && m.get().cursors().getOrDefault(device, 0L) >= seq) {
-                if (!apply(m.get())) {
+                if (!apply(m.get(), null, Map.of())) {
                     return -1;
                 }
                 warnings.add("This device was too far behind: batch " + seq + " of device " + device
@@ -182,27 +187,42 @@ final class Compaction implements SyncHooks {
         return -1;
     }
 
-    /** Applies a snapshot; false when one of its parts is gone (cleaned up since listing). */
-    private boolean apply(Manifest m) {
+    /**
+     * Applies a snapshot; false when one of its parts is gone (cleaned up since listing). With
+     * {@code remoteHeads} (a bootstrap before the pull), the batches past the snapshot are read
+     * first and offered to its bulk load; those it does not take go on to the pull.
+     */
+    private boolean apply(Manifest m, Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads) {
         long t0 = System.nanoTime();
         Optional<List<Part>> parts = store.parts(m);
-        long t1 = System.nanoTime();
         if (parts.isEmpty()) {
             warnings.add("Snapshot " + m.id() + " was removed while reading it; the next sync tries again.");
             return false;
         }
+        FollowingBatches.Read following = new FollowingBatches.Read(List.of(), List.of());
+        if (remoteHeads != null && batches != null && ScopeCheck.all(scope)) {
+            Map<UUID, Long> after = new TreeMap<>(localHeads);
+            m.cursors().forEach((device, seq) -> after.merge(device, seq, Math::max));
+            following = FollowingBatches.read(batches, self, remoteHeads, after);
+        }
+        long t1 = System.nanoTime();
         List<SnapshotEntry> entries = new ArrayList<>();
         parts.get().forEach(p -> entries.addAll(p.entries()));
         long[] applied = new long[1];
+        List<FollowingBatch> offered = following.following();
         SnapshotLocal.Stats st = db.write("Applying snapshot " + m.id(), s -> {
             SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, db.wallMillis(),
-                    ScopeCheck.all(scope));
+                    ScopeCheck.all(scope), offered);
             applied[0] = System.nanoTime();
             return stats;
         });
+        if (batches != null) {
+            following.handOn(batches, st.folded());
+        }
         if (Boolean.getBoolean("tandem.debugSnapshots")) {
             long t2 = System.nanoTime();
-            System.err.printf("snapshot fetch+decode %d ms, apply %d ms (of which commit %d ms)%n", (t1 - t0) / 1_000_000,
+            System.err.printf("snapshot and following batches fetch+decode %d ms, apply %d ms (of which commit %d ms)%n",
+                    (t1 - t0) / 1_000_000,
                     (t2 - t1) / 1_000_000, (t2 - applied[0]) / 1_000_000);
         }
         if (st.keptOut() > 0) {

@@ -211,7 +211,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                 DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP, scope);
                 RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid(), readBack, d::wallMillis);
                 snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, snapshotChanges,
-                        force, retireAfterMillis, remote::retired, scope);
+                        force, retireAfterMillis, remote, scope);
                 try {
                     Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(), reporting,
                             snapshots);

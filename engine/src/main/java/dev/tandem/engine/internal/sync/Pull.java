@@ -38,7 +38,7 @@ import java.util.UUID;
 final class Pull {
     /** Changes merged in one transaction, at least (a group ends at the batch that reaches it). */
     static final int GROUP_CHANGES = 25_000;
-    private static final Comparator<Read> CAUSAL = Comparator
+    static final Comparator<Read> CAUSAL = Comparator
             .comparing(Read::last, Uuid7.ORDER)
             .thenComparing(r -> r.batch().device(), Uuid7.ORDER);
 
@@ -60,7 +60,7 @@ final class Pull {
     private boolean dropped;
 
     /** A batch read, with its greatest change id. */
-    private record Read(Batch batch, UUID last) {
+    record Read(Batch batch, UUID last) {
         static Read of(Batch batch) {
             UUID last = new UUID(0, 0);
             for (ChangeData c : batch.changes()) {

@@ -39,6 +39,7 @@ public final class RemoteChangelog implements Changelog {
     private final Set<UUID> retired = new HashSet<>();
     private final ReadBack readBack;
     private final LongSupplier wallMillis;
+    private final Map<String, Batch> readAhead = new HashMap<>();
 
     public RemoteChangelog(SyncStorage storage, UUID self) {
         this(storage, self, new ReadBack(), System::currentTimeMillis);
@@ -120,9 +121,21 @@ public final class RemoteChangelog implements Changelog {
         }
     }
 
+    /**
+     * Keeps a batch read ahead (past a snapshot, for the bulk load to take in, {@link Compaction})
+     * that the pull will ask for: it is not fetched twice.
+     */
+    void readAhead(Batch batch) {
+        readAhead.put(batchKey(batch.device(), batch.seq()), batch);
+    }
+
     @Override
     public Optional<Batch> batch(UUID device, long seq) {
         String key = batchKey(device, seq);
+        Batch ahead = readAhead.remove(key);
+        if (ahead != null) {
+            return Optional.of(ahead);
+        }
         Optional<byte[]> data = storage.get(key);
         if (data.isEmpty()) {
             return Optional.empty();

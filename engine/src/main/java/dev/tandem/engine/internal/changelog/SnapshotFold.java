@@ -40,9 +40,14 @@ final class SnapshotFold {
     private record Slot(int entry, int field) {
     }
 
-    /** The winners of one entity the batches touch, by lower-case field name. */
+    /** The winners of one entity the batches touch, by lower-case field name, and its table. */
     private static final class Touched {
+        final String table;
         final Map<String, Slot> slots = new HashMap<>();
+
+        Touched(String table) {
+            this.table = table;
+        }
     }
 
     /** A slot as it was before a change of the batch being folded set it: put back if the batch is refused. */
@@ -66,11 +71,15 @@ final class SnapshotFold {
         SnapshotFold fold = new SnapshotFold(snapshot, clock);
         for (FollowingBatch b : batches) {
             for (ChangeData c : b.changes()) {
-                fold.touched.computeIfAbsent(key(c), k -> new Touched());
+                if (!fold.touched.computeIfAbsent(c.entity(), k -> new Touched(c.table())).table
+                        .equalsIgnoreCase(c.table())) {
+                    return new Result(snapshot, 0, 0); // one id in two tables: merged normally
+                }
             }
         }
         if (!fold.index(snapshot)) {
-            return new Result(snapshot, 0, 0); // an attribute twice: not as a writer makes it, merged normally
+            // An attribute twice, or one id in two tables: not as a writer makes it, merged normally.
+            return new Result(snapshot, 0, 0);
         }
         int folded = 0;
         int changes = 0;
@@ -84,17 +93,24 @@ final class SnapshotFold {
         return folded == 0 ? new Result(snapshot, 0, 0) : new Result(fold.result(snapshot.size()), folded, changes);
     }
 
-    private static String key(ChangeData c) {
-        return c.table().toLowerCase(Locale.ROOT) + '\0' + c.entity();
+    /**
+     * The entity {@code c} touches, when the batches do; keyed by id alone, as ids are unique
+     * (a table spelled in another case is the same table, as everywhere in the merge).
+     */
+    private Touched touched(ChangeData c) {
+        return touched.get(c.entity());
     }
 
     /** Indexes the winners of the entities the batches touch; false when one attribute has two. */
     private boolean index(List<SnapshotEntry> snapshot) {
         for (int i = 0; i < snapshot.size(); i++) {
             ChangeData c = snapshot.get(i).change();
-            Touched t = touched.get(key(c));
+            Touched t = touched(c);
             if (t == null) {
                 continue;
+            }
+            if (!t.table.equalsIgnoreCase(c.table())) {
+                return false;
             }
             List<FieldData> fields = c.fields();
             for (int j = 0; j < fields.size(); j++) {
@@ -127,7 +143,7 @@ final class SnapshotFold {
                 entries.subList(size, entries.size()).clear();
                 return false;
             }
-            Touched t = touched.get(key(c));
+            Touched t = touched(c);
             int entry = entries.size();
             entries.add(new SnapshotEntry(b.device(), c));
             for (int j = 0; j < c.fields().size(); j++) {
@@ -146,7 +162,7 @@ final class SnapshotFold {
         if (Uuid7.millis(c.id()) > latestMillis) {
             return false;
         }
-        Touched t = touched.get(key(c));
+        Touched t = touched(c);
         boolean deletes = false;
         boolean restores = false;
         for (FieldData f : c.fields()) {
@@ -193,7 +209,7 @@ final class SnapshotFold {
         List<SnapshotEntry> out = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size(); i++) {
             SnapshotEntry e = entries.get(i);
-            Touched t = touched.get(key(e.change()));
+            Touched t = touched(e.change());
             if (t == null) {
                 out.add(e);
                 continue;

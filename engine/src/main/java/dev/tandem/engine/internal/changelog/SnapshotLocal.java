@@ -46,8 +46,10 @@ public final class SnapshotLocal {
      * {@code folded}: how many of the following batches the bulk load took in ({@link SnapshotFold}).
      */
     public record Stats(int pulled, int merged, int conflicts, boolean fast, int keptOut, int folded) {
-        Stats withFolded(int batches, int pulled) {
-            return new Stats(pulled, merged, conflicts, fast, keptOut, batches);
+        /** With {@code batches} folded in, whose changes the bulk load took as {@code loaded} of its {@code pulled}. */
+        Stats withFolded(int batches, int pulled, int loaded) {
+            // Every change folded in or folded away won its attributes when it came, as in a pull.
+            return new Stats(pulled, merged + pulled - loaded, conflicts, fast, keptOut, batches);
         }
     }
 
@@ -105,7 +107,7 @@ public final class SnapshotLocal {
                 : bulkOrSlow(s, entries, nowMillis, empty ? session -> fast(session, bulk, 0)
                         : session -> rebuild.run(session, self, remote, bulk, nowMillis, this::fast));
         if (stats.fast() && fold.batches() > 0) {
-            stats = stats.withFolded(fold.batches(), entries.size() + fold.changes());
+            stats = stats.withFolded(fold.batches(), entries.size() + fold.changes(), bulk.changes.length);
         }
         Map<UUID, Long> local = state.cursors(s.sql().connection(), remote);
         for (Map.Entry<UUID, Long> e : cursors.entrySet()) {

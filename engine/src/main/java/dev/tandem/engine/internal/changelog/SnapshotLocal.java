@@ -1,29 +1,21 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.Change;
-import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
-import dev.tandem.engine.internal.changelog.SnapshotPlan.Target;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.TextMergeField;
-import dev.tandem.engine.internal.store.SchemaSnapshot;
-import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
-import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -266,7 +258,7 @@ public final class SnapshotLocal {
             ChangelogStore.noteHigh(c, plan.maxId);
         }
         long tInserted = System.nanoTime();
-        rows(s, plan);
+        SnapshotRows.write(s, plan);
         long tRows = System.nanoTime();
         apply.holdOrphans(s);
         if (Boolean.getBoolean("tandem.debugSnapshots")) {
@@ -278,156 +270,5 @@ public final class SnapshotLocal {
             merged += p.wins() ? 1 : 0;
         }
         return new Stats(changes.length, merged, 0, true, 0, 0);
-    }
-
-    /** Rows per INSERT into a user table: its triggers (an FTS index's) do per-statement work. */
-    private static final int USER_ROWS = 4096;
-
-    /**
-     * Writes the row of every entity that is not deleted, and marks pending the entities of tables
-     * this schema lacks (or that are virtual) and those with fields it has no column for. Column
-     * names come from the schema only. A row that exists already (e.g. seeded by a migration) is
-     * updated, as a merge would. The row events go to the session only once every row is written:
-     * when this schema refuses one, the caller rolls the bulk path back and merges instead, and
-     * events of rows that were never written must not reach listeners.
-     */
-    private static void rows(WriteSession s, Plan plan) throws SQLException {
-        Connection c = s.sql().connection();
-        List<ChangeEvent> events = new ArrayList<>();
-        try (BulkInsert pending = new BulkInsert(c, "INSERT OR IGNORE INTO _tandem_pending(tbl, entity)", 2, "")) {
-            int[] entities = plan.entities;
-            int from = 0;
-            while (from < entities.length - 1) {
-                String table = plan.changes[entities[from]].table();
-                int to = from + 1;
-                while (to < entities.length - 1 && plan.changes[entities[to]].table().equals(table)) {
-                    to++;
-                }
-                Target target = plan.targets.get(table);
-                if (target == null) {
-                    for (int g = from; g < to; g++) {
-                        if (plan.wins(g)) {
-                            pending.add(table, plan.changes[entities[g]].entity());
-                        }
-                    }
-                } else {
-                    rows(s, plan, target, from, to, pending, events);
-                }
-                from = to;
-            }
-            pending.finish();
-        }
-        for (ChangeEvent e : events) {
-            s.event(e.kind(), e.table(), e.id());
-        }
-    }
-
-    /** The rows of entities {@code from} (inclusive) to {@code to} of {@code plan}, all of one table. */
-    private static void rows(WriteSession s, Plan plan, Target target, int from, int to, BulkInsert pending,
-                             List<ChangeEvent> events) throws SQLException {
-        Connection c = s.sql().connection();
-        TableInfo table = target.table;
-        Set<String> existing = existingIds(c, table);
-        Map<BitSet, BulkInsert> inserts = new HashMap<>();
-        Object[] values = new Object[target.columns.size()];
-        BitSet present = new BitSet(values.length);
-        try {
-            for (int g = from; g < to; g++) {
-                present.clear();
-                boolean any = false;
-                boolean deleted = false;
-                boolean unknown = false;
-                String entity = plan.changes[plan.entities[g]].entity();
-                for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
-                    for (FieldData f : plan.changes[i].entry().change().fields()) {
-                        if (skippedInSnapshot(f)) {
-                            continue;
-                        }
-                        any = true;
-                        if (f.name().equals(Change.DELETED_FIELD)) {
-                            deleted = Long.valueOf(1L).equals(f.value());
-                            continue;
-                        }
-                        int column = target.column(f.name());
-                        if (column < 0) {
-                            unknown = true;
-                        } else {
-                            present.set(column);
-                            values[column] = f.value();
-                        }
-                    }
-                }
-                if (deleted || !any) {
-                    continue; // a tombstone, or an entity without attributes (a row only projects winners)
-                }
-                if (unknown) {
-                    pending.add(table.name(), entity);
-                }
-                BulkInsert insert = inserts.get(present);
-                if (insert == null) {
-                    BitSet key = (BitSet) present.clone();
-                    insert = upsert(c, target, key, existing != null);
-                    inserts.put(key, insert);
-                }
-                insert.put(entity);
-                for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
-                    insert.put(values[i]);
-                    values[i] = null;
-                }
-                events.add(new ChangeEvent(existing != null && existing.contains(entity) ? ChangeEvent.Kind.UPDATE
-                        : ChangeEvent.Kind.INSERT, table.name(), entity));
-            }
-            for (BulkInsert insert : inserts.values()) {
-                insert.finish();
-            }
-        } finally {
-            closeAll(inserts.values());
-        }
-    }
-
-    /** The ids already in the table, or null when it is empty (the usual case on a new device). */
-    private static Set<String> existingIds(Connection c, TableInfo table) throws SQLException {
-        Set<String> ids = null;
-        try (var st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT \"id\" FROM " + table.quoted())) {
-            while (rs.next()) {
-                if (ids == null) {
-                    ids = new HashSet<>();
-                }
-                ids.add(rs.getString(1));
-            }
-        }
-        return ids;
-    }
-
-    /** Rows for the columns in {@code columns}: an INSERT, or an upsert where rows may exist already. */
-    private static BulkInsert upsert(Connection c, Target target, BitSet columns, boolean upsert) {
-        StringBuilder head = new StringBuilder("INSERT INTO ").append(target.table.quoted()).append("(\"id\"");
-        StringBuilder update = new StringBuilder();
-        for (int i = columns.nextSetBit(0); i >= 0; i = columns.nextSetBit(i + 1)) {
-            String q = SchemaSnapshot.quote(target.columns.get(i).name());
-            head.append(", ").append(q);
-            update.append(update.length() == 0 ? "" : ", ").append(q).append(" = excluded.").append(q);
-        }
-        head.append(')');
-        String tail = !upsert ? "" : " ON CONFLICT(\"id\") DO " + (columns.isEmpty() ? "NOTHING" : "UPDATE SET " + update);
-        return new BulkInsert(c, head.toString(), columns.cardinality() + 1, tail, USER_ROWS);
-    }
-
-    private static void closeAll(Iterable<BulkInsert> inserts) throws SQLException {
-        SQLException first = null;
-        for (BulkInsert b : inserts) {
-            try {
-                b.close();
-            } catch (SQLException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
     }
 }

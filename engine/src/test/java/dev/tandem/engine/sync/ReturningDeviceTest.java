@@ -8,6 +8,7 @@ import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
+import dev.tandem.engine.Subscription;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.SyncFixture;
 import java.nio.file.Files;
@@ -196,6 +197,40 @@ class ReturningDeviceTest {
         assertTrue(stateHash(a).equals(stateHash(away)) && stateHash(b).equals(stateHash(away)), "all three converge");
         assertEquals("holiday notes", a.get(Item.class, ids.get(1)).orElseThrow().notes());
         assertTrue(a.get(Item.class, madeAway).isPresent());
+    }
+
+    @Test
+    void sync_backAfterFewTodosChangedElsewhere_rewritesOnlyTheirRows() throws Exception {
+        // a renames the same ten todos in twelve batches, enough for away to catch up from a snapshot.
+        Db away = awayWhileOthersEdit(0, false, false);
+        for (int round = 0; round < 12; round++) {
+            int r = round;
+            a.transaction(tx -> {
+                for (String id : ids.subList(0, 10)) {
+                    tx.save(tx.get(Item.class, id).orElseThrow().withTitle("round " + r + " by a"));
+                }
+            });
+            engine.sync(a);
+        }
+        assertTrue(engine.compact(a).snapshotWritten());
+        List<String> rewritten = new ArrayList<>();
+        Subscription events = away.subscribe(commit -> commit.forEach(e -> rewritten.add(e.kind() + " " + e.id())));
+
+        SyncReport back = engine.sync(away);
+        events.close();
+
+        assertEquals(TODOS + 10, back.pulled(), "from the snapshot: every todo's first version, ten renames: " + back);
+        List<String> expected = new ArrayList<>();
+        for (String id : ids.subList(0, 10)) {
+            expected.add("UPDATE " + id);
+        }
+        expected.add("UPDATE " + ids.get(1)); // its offline notes, merged again on top
+        expected.add("UPDATE " + madeAway); // made offline: out while the snapshot loads, then merged again
+        assertEquals(expected.stream().sorted().distinct().toList(), rewritten.stream().sorted().distinct().toList(),
+                "only the rows whose values differ are written, not all " + TODOS);
+        assertEquals("round 11 by a", away.get(Item.class, ids.get(3)).orElseThrow().title());
+        lastRound = "round 11 by a";
+        assertConverged(away);
     }
 
     @Test

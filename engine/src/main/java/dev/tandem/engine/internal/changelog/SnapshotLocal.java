@@ -4,7 +4,6 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
 import dev.tandem.engine.internal.clock.HybridClock;
-import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.TextMergeField;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
@@ -12,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -218,41 +216,7 @@ public final class SnapshotLocal {
         try (var st = c.createStatement()) {
             st.execute("PRAGMA defer_foreign_keys = ON");
         }
-        Placed[] changes = plan.changes;
-        // Every attribute the snapshot holds wins (Plan checked each occurs once), so an entity's
-        // winners are the kept fields of its changes; each change also gets its history row.
-        BulkBlobs blobs = new BulkBlobs();
-        Map<UUID, byte[]> authors = new HashMap<>();
-        try (BulkInsert change = new BulkInsert(c, "INSERT INTO _tandem_change(seq, id, author, tbl, entity, fields)", 6, "");
-             BulkInsert entity = new BulkInsert(c, "INSERT INTO _tandem_entity(tbl, entity, key, seq, winners)", 5, "")) {
-            int[] entities = plan.entities;
-            List<FieldData> kept = new ArrayList<>();
-            for (int g = 0; g < entities.length - 1; g++) {
-                blobs.clearWinners();
-                Placed first = changes[entities[g]];
-                for (int i = entities[g]; i < entities[g + 1]; i++) {
-                    Placed p = changes[i];
-                    ChangeData ch = p.entry().change();
-                    long seq = base + i + 1;
-                    byte[] id = Uuid7.toBytes(ch.id());
-                    kept.clear();
-                    for (FieldData f : ch.fields()) {
-                        if (!skippedInSnapshot(f)) {
-                            kept.add(f);
-                            blobs.winner(f.name(), seq, id);
-                        }
-                    }
-                    byte[] author = authors.computeIfAbsent(p.entry().author(), Uuid7::toBytes);
-                    change.add(seq, id, author, p.table(), ch.entity(), blobs.fields(kept));
-                    entity.add(p.table(), ch.entity(), id, seq, null);
-                }
-                if (!blobs.noWinners()) {
-                    entity.add(first.table(), first.entry().change().entity(), "", base + entities[g + 1], blobs.winners());
-                }
-            }
-            change.finish();
-            entity.finish();
-        }
+        SnapshotChangeRows.write(c, plan, base);
         if (plan.maxId != null) {
             clock.observe(plan.maxId);
             ChangelogStore.noteHigh(c, plan.maxId);
@@ -266,6 +230,7 @@ public final class SnapshotLocal {
                     (tRows - tInserted) / 1_000_000, (System.nanoTime() - tRows) / 1_000_000);
         }
         int merged = 0; // as the normal merge counts: changes that won an attribute
+        Placed[] changes = plan.changes;
         for (Placed p : changes) {
             merged += p.wins() ? 1 : 0;
         }

@@ -271,6 +271,58 @@ class SnapshotLocalTest {
         assertFalse(bulkEvents.toString().contains("nameless"), bulkEvents.toString());
     }
 
+    /** Whether the helper that works out the changelog rows ({@link SnapshotChangeRows}) is still running. */
+    static boolean helperAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals("tandem-snapshot-rows") && t.isAlive());
+    }
+
+    /** Enough items for many chunks of {@link SnapshotChangeRows}. */
+    List<SnapshotEntry> manyItems(int n) {
+        List<SnapshotEntry> entries = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            entries.add(change(i % 2 == 0 ? a : b, "item", String.format("m%05d", i), "title", "item " + i));
+        }
+        return entries;
+    }
+
+    @Test
+    void bulkPath_insertRefusedLate_helperStoppedAndTheMergeTakesOver() throws Exception {
+        List<SnapshotEntry> entries = manyItems(20_000);
+        // A stray winners row of an early entity: the insert is refused while the helper works ahead.
+        String stray = "INSERT INTO _tandem_entity(tbl, entity, key, seq, winners) VALUES('item', 'm00010', '', 1, NULL)";
+        Db bulk = open("bulk");
+        Db merged = open("merged");
+        for (Db db : List.of(bulk, merged)) {
+            SyncPort.of(db).write("stray", s -> s.sql().connection().createStatement().executeUpdate(stray));
+        }
+        SnapshotLocal local = local(bulk);
+        SyncPort port = SyncPort.of(bulk);
+        SnapshotLocal.Stats st = port.write("test", s -> local.apply(s, port.deviceUuid(), "remote",
+                Map.of(a, 1L, b, 1L), entries, 0));
+        slow(merged, entries);
+
+        assertFalse(st.fast(), "the bulk insert was refused and rolled back");
+        assertEquals(state(merged), state(bulk));
+        assertFalse(helperAlive(), "the helper stopped with the insert");
+    }
+
+    @Test
+    void bulkPath_valueTheChangelogCannotHold_failsWithNothingWritten() {
+        List<SnapshotEntry> entries = manyItems(10_000);
+        entries.set(9_000, change(a, "item", "odd", "title", new java.util.Date(0)));
+        Db bulk = open("bulk");
+        SnapshotLocal local = local(bulk);
+        SyncPort port = SyncPort.of(bulk);
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> port.write("test", s -> local.apply(s, port.deviceUuid(), "remote", Map.of(a, 1L), entries, 0)));
+
+        assertTrue(e.getMessage().contains("not a normal-form SQLite value"), e.getMessage());
+        assertEquals("  0 (Integer)\n", port.read(c -> dump(c, "SELECT count(*) FROM _tandem_change")));
+        assertFalse(helperAlive());
+    }
+
     @Test
     void manyEntities_sameStateAsNormalMerge() {
         // Enough rows for several statements per table, with entities in a different order than ids.

@@ -70,80 +70,108 @@ final class SnapshotRows {
         }
     }
 
-    /** The rows of entities {@code from} (inclusive) to {@code to} of {@code plan}, all of one table. */
+    /**
+     * An entity's row to write: the columns to set, their values in column order, whether it has
+     * fields this schema has no column for, and whether the row is there already.
+     */
+    private record Row(String entity, BitSet columns, Object[] values, boolean unknown, boolean update) {
+    }
+
+    /**
+     * The rows of entities {@code from} (inclusive) to {@code to} of {@code plan}, all of one table;
+     * worked out on a helper thread from the plan and the rows read before ({@link WorkedAhead}).
+     */
     private static void rows(WriteSession s, Plan plan, Target target, int from, int to, BulkInsert pending,
                              List<ChangeEvent> events) throws SQLException {
         Connection c = s.sql().connection();
         TableInfo table = target.table;
         Map<String, Object[]> existing = existingRows(c, target);
         Map<BitSet, BulkInsert> inserts = new HashMap<>();
-        Object[] values = new Object[target.columns.size()];
-        BitSet present = new BitSet(values.length);
         try {
-            for (int g = from; g < to; g++) {
-                present.clear();
-                boolean any = false;
-                boolean deleted = false;
-                boolean unknown = false;
-                String entity = plan.changes[plan.entities[g]].entity();
-                for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
-                    for (FieldData f : plan.changes[i].entry().change().fields()) {
-                        if (SnapshotLocal.skippedInSnapshot(f)) {
-                            continue;
-                        }
-                        any = true;
-                        if (f.name().equals(Change.DELETED_FIELD)) {
-                            deleted = Long.valueOf(1L).equals(f.value());
-                            continue;
-                        }
-                        int column = target.column(f.name());
-                        if (column < 0) {
-                            unknown = true;
-                        } else {
-                            present.set(column);
-                            values[column] = f.value();
-                        }
-                    }
+            WorkedAhead.<Row>run("tandem-snapshot-user-rows", out -> make(plan, target, from, to, existing, out), row -> {
+                if (row.unknown) {
+                    pending.add(table.name(), row.entity);
                 }
-                if (deleted || !any) {
-                    continue; // a tombstone, or an entity without attributes (a row only projects winners)
+                if (row.columns == null) {
+                    return; // nothing to write: an unchanged row
                 }
-                if (unknown) {
-                    pending.add(table.name(), entity);
-                }
-                Object[] row = existing == null ? null : existing.get(entity);
-                if (row != null) {
-                    // Only the columns whose value differs: the row's indexes and triggers (an FTS
-                    // index's) then do work only for what changed, and an unchanged row none.
-                    for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
-                        if (SqlValues.same(row[i], SqlValues.normalize(values[i]))) {
-                            present.clear(i);
-                            values[i] = null;
-                        }
-                    }
-                    if (present.isEmpty()) {
-                        continue;
-                    }
-                }
-                BulkInsert insert = inserts.get(present);
+                BulkInsert insert = inserts.get(row.columns);
                 if (insert == null) {
-                    BitSet key = (BitSet) present.clone();
-                    insert = upsert(c, target, key, existing != null);
-                    inserts.put(key, insert);
+                    insert = upsert(c, target, row.columns, existing != null);
+                    inserts.put(row.columns, insert);
                 }
-                insert.put(entity);
-                for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
-                    insert.put(values[i]);
-                    values[i] = null;
+                insert.put(row.entity);
+                for (Object v : row.values) {
+                    insert.put(v);
                 }
-                events.add(new ChangeEvent(row != null ? ChangeEvent.Kind.UPDATE : ChangeEvent.Kind.INSERT,
-                        table.name(), entity));
-            }
+                events.add(new ChangeEvent(row.update ? ChangeEvent.Kind.UPDATE : ChangeEvent.Kind.INSERT,
+                        table.name(), row.entity));
+            });
             for (BulkInsert insert : inserts.values()) {
                 insert.finish();
             }
         } finally {
             closeAll(inserts.values());
+        }
+    }
+
+    /** On the helper: the rows of entities {@code from} to {@code to}, in order. */
+    private static void make(Plan plan, Target target, int from, int to, Map<String, Object[]> existing,
+                             WorkedAhead.Out<Row> out) {
+        Object[] values = new Object[target.columns.size()];
+        BitSet present = new BitSet(values.length);
+        for (int g = from; g < to; g++) {
+            present.clear();
+            boolean any = false;
+            boolean deleted = false;
+            boolean unknown = false;
+            String entity = plan.changes[plan.entities[g]].entity();
+            for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
+                for (FieldData f : plan.changes[i].entry().change().fields()) {
+                    if (SnapshotLocal.skippedInSnapshot(f)) {
+                        continue;
+                    }
+                    any = true;
+                    if (f.name().equals(Change.DELETED_FIELD)) {
+                        deleted = Long.valueOf(1L).equals(f.value());
+                        continue;
+                    }
+                    int column = target.column(f.name());
+                    if (column < 0) {
+                        unknown = true;
+                    } else {
+                        present.set(column);
+                        values[column] = f.value();
+                    }
+                }
+            }
+            if (deleted || !any) {
+                continue; // a tombstone, or an entity without attributes (a row only projects winners)
+            }
+            Object[] row = existing == null ? null : existing.get(entity);
+            if (row != null) {
+                // Only the columns whose value differs: the row's indexes and triggers (an FTS
+                // index's) then do work only for what changed, and an unchanged row none.
+                for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+                    if (SqlValues.same(row[i], SqlValues.normalize(values[i]))) {
+                        present.clear(i);
+                        values[i] = null;
+                    }
+                }
+            }
+            if (row != null && present.isEmpty()) {
+                if (unknown) {
+                    out.put(new Row(entity, null, null, true, true));
+                }
+                continue;
+            }
+            Object[] set = new Object[present.cardinality()];
+            int n = 0;
+            for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
+                set[n++] = values[i];
+                values[i] = null;
+            }
+            out.put(new Row(entity, (BitSet) present.clone(), set, unknown, row != null));
         }
     }
 

@@ -49,7 +49,7 @@ final class FollowingBatches {
     }
 
     /** Reads every device's batches in {@code heads} but {@code self}'s, past {@code after}. */
-    static Read read(RemoteChangelog remote, UUID self, Map<UUID, Long> heads, Map<UUID, Long> after) {
+    static Read read(Changelog remote, UUID self, Map<UUID, Long> heads, Map<UUID, Long> after) {
         Map<UUID, ArrayDeque<Pull.Read>> queues = new TreeMap<>();
         Map<UUID, Long> next = new TreeMap<>();
         Set<UUID> cut = new HashSet<>();

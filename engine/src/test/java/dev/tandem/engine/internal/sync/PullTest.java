@@ -23,7 +23,7 @@ class PullTest {
     static final UUID SELF = UUID.fromString("00000000-0000-7000-8000-0000000000ff");
 
     /** A remote of batches by device and seq. */
-    static final class Remote implements Changelog {
+    static class Remote implements Changelog {
         final Map<UUID, Map<Long, Batch>> batches = new TreeMap<>();
 
         void add(Batch b) {

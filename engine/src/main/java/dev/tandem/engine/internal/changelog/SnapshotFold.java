@@ -5,6 +5,7 @@ import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.TextMergeField;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,26 +37,63 @@ final class SnapshotFold {
     record Result(List<SnapshotEntry> entries, int batches, int changes) {
     }
 
-    /** An attribute's winner while folding: field {@code field} of entry {@code entry}. */
-    private record Slot(int entry, int field) {
-    }
-
-    /** The winners of one entity the batches touch, by lower-case field name, and its table. */
+    /**
+     * The winners of one entity the batches touch, and its table: per lower-case field name, the
+     * entry that wins it and where in that entry's fields. An entity has a handful of fields, so a
+     * few arrays searched in turn; a catch-up makes tens of thousands of these in a cold JVM.
+     */
     private static final class Touched {
         final String table;
-        final Map<String, Slot> slots = new HashMap<>();
+        String[] names = new String[4];
+        int[] entries = new int[4];
+        int[] fields = new int[4];
+        int size;
 
         Touched(String table) {
             this.table = table;
         }
+
+        int find(String name) {
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Sets the winner of {@code name}; returns its slot, below the size before the call when it had one. */
+        int put(String name, int entry, int field) {
+            int i = find(name);
+            if (i < 0) {
+                if (size == names.length) {
+                    names = Arrays.copyOf(names, size * 2);
+                    entries = Arrays.copyOf(entries, size * 2);
+                    fields = Arrays.copyOf(fields, size * 2);
+                }
+                i = size++;
+                names[i] = name;
+            }
+            entries[i] = entry;
+            fields[i] = field;
+            return i;
+        }
+
+        boolean wins(String name, int entry, int field) {
+            int i = find(name);
+            return i >= 0 && entries[i] == entry && fields[i] == field;
+        }
     }
 
-    /** A slot as it was before a change of the batch being folded set it: put back if the batch is refused. */
-    private record Undo(Touched entity, String field, Slot before) {
+    /**
+     * A slot as it was before a change of the batch being folded set it, put back if the batch is
+     * refused: {@code entry} -1 for a slot the batch added.
+     */
+    private record Undo(Touched entity, int slot, int entry, int field) {
     }
 
     private final List<SnapshotEntry> entries;
-    private final Map<String, Touched> touched = new HashMap<>();
+    private Map<String, Touched> touched = Map.of();
     private final long latestMillis;
 
     private SnapshotFold(List<SnapshotEntry> snapshot, HybridClock clock) {
@@ -69,6 +107,11 @@ final class SnapshotFold {
             return new Result(snapshot, 0, 0);
         }
         SnapshotFold fold = new SnapshotFold(snapshot, clock);
+        int offered = 0;
+        for (FollowingBatch b : batches) {
+            offered += b.changes().size();
+        }
+        fold.touched = new HashMap<>(offered * 2);
         for (FollowingBatch b : batches) {
             for (ChangeData c : b.changes()) {
                 if (!fold.touched.computeIfAbsent(c.entity(), k -> new Touched(c.table())).table
@@ -115,9 +158,11 @@ final class SnapshotFold {
             List<FieldData> fields = c.fields();
             for (int j = 0; j < fields.size(); j++) {
                 FieldData f = fields.get(j);
-                if (!SnapshotLocal.skippedInSnapshot(f)
-                        && t.slots.put(f.name().toLowerCase(Locale.ROOT), new Slot(i, j)) != null) {
-                    return false;
+                if (!SnapshotLocal.skippedInSnapshot(f)) {
+                    int before = t.size;
+                    if (t.put(f.name().toLowerCase(Locale.ROOT), i, j) < before) {
+                        return false;
+                    }
                 }
             }
         }
@@ -134,10 +179,11 @@ final class SnapshotFold {
             if (!clean(b.device(), c)) {
                 for (int i = undo.size() - 1; i >= 0; i--) {
                     Undo u = undo.get(i);
-                    if (u.before == null) {
-                        u.entity.slots.remove(u.field);
+                    if (u.entry < 0) {
+                        u.entity.size--; // added by this batch, and last of the slots: undone in reverse
                     } else {
-                        u.entity.slots.put(u.field, u.before);
+                        u.entity.entries[u.slot] = u.entry;
+                        u.entity.fields[u.slot] = u.field;
                     }
                 }
                 entries.subList(size, entries.size()).clear();
@@ -150,7 +196,9 @@ final class SnapshotFold {
                 FieldData f = c.fields().get(j);
                 if (!SnapshotLocal.skipped(f)) {
                     String name = f.name().toLowerCase(Locale.ROOT);
-                    undo.add(new Undo(t, name, t.slots.put(name, new Slot(entry, j))));
+                    int slot = t.find(name);
+                    undo.add(slot < 0 ? new Undo(t, t.size, -1, -1) : new Undo(t, slot, t.entries[slot], t.fields[slot]));
+                    t.put(name, entry, j);
                 }
             }
         }
@@ -176,27 +224,27 @@ final class SnapshotFold {
                 deletes = Long.valueOf(1L).equals(f.value());
                 restores = !deletes;
             }
-            Slot w = t.slots.get(f.name().toLowerCase(Locale.ROOT));
-            if (w == null) {
+            int w = t.find(f.name().toLowerCase(Locale.ROOT));
+            if (w < 0) {
                 continue; // nobody set it yet: the change wins it, as the merge decides
             }
-            ChangeData winner = entries.get(w.entry).change();
-            UUID winnerAuthor = entries.get(w.entry).author();
-            if (!winner.fields().get(w.field).name().equals(f.name()) || Uuid7.ORDER.compare(c.id(), winner.id()) <= 0
+            ChangeData winner = entries.get(t.entries[w]).change();
+            UUID winnerAuthor = entries.get(t.entries[w]).author();
+            if (!winner.fields().get(t.fields[w]).name().equals(f.name()) || Uuid7.ORDER.compare(c.id(), winner.id()) <= 0
                     || !(author.equals(winnerAuthor) || winner.id().equals(f.replaces()))) {
                 return false;
             }
         }
-        for (Slot w : t.slots.values()) {
-            ChangeData winner = entries.get(w.entry).change();
+        for (int w = 0; w < t.size; w++) {
+            ChangeData winner = entries.get(t.entries[w]).change();
             if (winner.id().equals(c.id())) {
                 return false; // held already: the merge would skip it, and two rows would share an id
             }
-            FieldData f = winner.fields().get(w.field);
+            FieldData f = winner.fields().get(t.fields[w]);
             if (f.name().equals(Change.DELETED_FIELD) && Long.valueOf(1L).equals(f.value()) && !deletes && !restores) {
                 return false; // an edit of a deleted entity: the merge records what it hid
             }
-            if (deletes && !entries.get(w.entry).author().equals(author)
+            if (deletes && !entries.get(t.entries[w]).author().equals(author)
                     && Uuid7.ORDER.compare(winner.id(), c.id()) > 0) {
                 return false; // a delete that did not see a later edit elsewhere: the merge records it
             }
@@ -218,8 +266,7 @@ final class SnapshotFold {
             List<FieldData> kept = new ArrayList<>(fields.size());
             for (int j = 0; j < fields.size(); j++) {
                 FieldData f = fields.get(j);
-                if (!SnapshotLocal.skippedInSnapshot(f)
-                        && new Slot(i, j).equals(t.slots.get(f.name().toLowerCase(Locale.ROOT)))) {
+                if (!SnapshotLocal.skippedInSnapshot(f) && t.wins(f.name().toLowerCase(Locale.ROOT), i, j)) {
                     kept.add(f);
                 }
             }

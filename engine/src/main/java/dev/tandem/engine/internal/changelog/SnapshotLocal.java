@@ -22,10 +22,12 @@ import java.util.UUID;
  * <p>Merging has two paths with the same result: the same rows, changelog, winners, pending entities
  * and row events ({@code SnapshotLocalTest} compares them). An empty changelog (a new device) takes
  * the bulk path: a snapshot holds exactly one winner per attribute, so there is nothing to decide,
- * and the changes, their history and winner rows, then each entity's row are written with multi-row
- * INSERTs in key order, column names from the schema only (see {@link #fast}). A database the
- * snapshot holds everything of (a device back after a long time) replaces its state by the same bulk
- * load and merges its unpushed changes on top ({@link SnapshotRebuild}). Otherwise, or if the
+ * and the changes, their history and winner rows ({@link SnapshotChangeRows}), then each entity's
+ * row ({@link SnapshotRows}) are written with multi-row INSERTs in key order, column names from the
+ * schema only (see {@link #fast}). The batches past the snapshot that follow it without a decision
+ * are folded in first ({@link SnapshotFold}). A database the snapshot holds everything of (a device
+ * back after a long time) replaces its state by the same bulk load and merges its unpushed changes
+ * on top ({@link SnapshotRebuild}). Otherwise, or if the
  * snapshot is not as a writer makes it (see {@link Plan}), the entries go through
  * {@link RemoteApply} like any pulled batch, so unpushed local edits survive and last write wins
  * holds. Either way the cursors move to the snapshot's in the same transaction.

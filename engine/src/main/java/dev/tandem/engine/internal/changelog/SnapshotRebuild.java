@@ -88,10 +88,17 @@ final class SnapshotRebuild {
         Connection c = s.sql().connection();
         SyncState.Pushed pushed = state.pushed(c, remote);
         List<ChangeData> unpushed = new ArrayList<>();
+        List<ChangeData> keptOut = new ArrayList<>();
+        long rotatedAt = rotatedAt(c);
+        Set<String> deleted = deletedIn(plan);
         for (SyncState.Local l : state.own(c, self, pushed.changeSeq(), 0, Integer.MAX_VALUE)) {
             unpushed.add(l.change());
+            if (l.seq() <= rotatedAt && deleted.contains(l.change().table() + '\0' + l.change().entity())
+                    && l.change().fields().stream().noneMatch(f -> f.name().equals(Change.DELETED_FIELD))) {
+                keptOut.add(l.change());
+            }
         }
-        List<ChangeData> keptOut = forgottenElsewhere(c, self, pushed.changeSeq(), plan, unpushed);
+        keptOut.addAll(forgottenElsewhere(c, self, pushed.changeSeq(), plan, unpushed));
         unpushed.removeAll(keptOut);
         deleteRowsNotAlive(s, plan);
         long base;
@@ -169,6 +176,36 @@ final class SnapshotRebuild {
             }
         }
         return out;
+    }
+
+    /**
+     * The highest change number when this database last took a new device id, or 0. A change made
+     * before it was made under an id the others may have retired: they no longer waited for it to
+     * see a delete before forgetting the deleted entity ({@link DeviceIds}).
+     */
+    private static long rotatedAt(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
+            ps.setString(1, DeviceIds.ROTATED_AT);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
+            }
+        }
+    }
+
+    /** The entities the snapshot holds deleted, as {@code table + '\0' + entity}. */
+    private static Set<String> deletedIn(Plan plan) {
+        Set<String> deleted = new HashSet<>();
+        for (int g = 0; g < plan.entities.length - 1; g++) {
+            for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
+                for (FieldData f : plan.changes[i].entry().change().fields()) {
+                    if (f.name().equals(Change.DELETED_FIELD) && Long.valueOf(1L).equals(f.value())) {
+                        Placed first = plan.changes[plan.entities[g]];
+                        deleted.add(first.table() + '\0' + first.entity());
+                    }
+                }
+            }
+        }
+        return deleted;
     }
 
     /** The bulk load of a snapshot with change numbers after {@code base} (see {@link SnapshotLocal}). */

@@ -226,8 +226,9 @@ final class Compaction implements SyncHooks {
                     (t2 - t1) / 1_000_000, (t2 - applied[0]) / 1_000_000);
         }
         if (st.keptOut() > 0) {
-            warnings.add(st.keptOut() + " change(s) this device made while away were of items deleted on other devices"
-                    + " and forgotten since; they were not kept, so the items stay deleted everywhere.");
+            warnings.add(st.keptOut() + " change(s) this device made while away were of items deleted on other devices,"
+                    + " which forgot them or may, as they no longer waited for this device; they were not kept, so the"
+                    + " items stay deleted everywhere.");
         }
         pulled += st.pulled();
         merged += st.merged();

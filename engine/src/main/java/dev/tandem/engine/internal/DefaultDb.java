@@ -195,7 +195,7 @@ public final class DefaultDb implements Db {
 
         @Override
         public SnapshotLocal snapshotLocal() {
-            return new SnapshotLocal(log, materializer, remoteApply(), clock);
+            return new SnapshotLocal(remoteApply(), clock);
         }
 
         @Override

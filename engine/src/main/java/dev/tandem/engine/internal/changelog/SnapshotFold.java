@@ -35,6 +35,10 @@ import java.util.UUID;
 final class SnapshotFold {
     /** The snapshot with the folded batches in, how many of the batches were folded, and their changes. */
     record Result(List<SnapshotEntry> entries, int batches, int changes) {
+        /** The snapshot as it is, nothing folded. */
+        static Result none(List<SnapshotEntry> snapshot) {
+            return new Result(snapshot, 0, 0);
+        }
     }
 
     /**
@@ -104,7 +108,7 @@ final class SnapshotFold {
     /** {@code snapshot} with the leading {@code batches} folded in that may be (see above). */
     static Result fold(List<SnapshotEntry> snapshot, List<FollowingBatch> batches, HybridClock clock) {
         if (batches.isEmpty()) {
-            return new Result(snapshot, 0, 0);
+            return Result.none(snapshot);
         }
         SnapshotFold fold = new SnapshotFold(snapshot, clock);
         int offered = 0;
@@ -116,13 +120,13 @@ final class SnapshotFold {
             for (ChangeData c : b.changes()) {
                 if (!fold.touched.computeIfAbsent(c.entity(), k -> new Touched(c.table())).table
                         .equalsIgnoreCase(c.table())) {
-                    return new Result(snapshot, 0, 0); // one id in two tables: merged normally
+                    return Result.none(snapshot); // one id in two tables: merged normally
                 }
             }
         }
         if (!fold.index(snapshot)) {
             // An attribute twice, or one id in two tables: not as a writer makes it, merged normally.
-            return new Result(snapshot, 0, 0);
+            return Result.none(snapshot);
         }
         int folded = 0;
         int changes = 0;
@@ -133,7 +137,7 @@ final class SnapshotFold {
             folded++;
             changes += b.changes().size();
         }
-        return folded == 0 ? new Result(snapshot, 0, 0) : new Result(fold.result(snapshot.size()), folded, changes);
+        return folded == 0 ? Result.none(snapshot) : new Result(fold.result(snapshot.size()), folded, changes);
     }
 
     /**

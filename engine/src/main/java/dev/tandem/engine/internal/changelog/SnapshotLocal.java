@@ -45,16 +45,12 @@ public final class SnapshotLocal {
         }
     }
 
-    private final ChangelogStore log;
-    private final Materializer materializer;
     private final RemoteApply apply;
     private final HybridClock clock;
     private final SyncState state = new SyncState();
     private final SnapshotRebuild rebuild;
 
-    public SnapshotLocal(ChangelogStore log, Materializer materializer, RemoteApply apply, HybridClock clock) {
-        this.log = log;
-        this.materializer = materializer;
+    public SnapshotLocal(RemoteApply apply, HybridClock clock) {
         this.apply = apply;
         this.clock = clock;
         this.rebuild = new SnapshotRebuild(apply);
@@ -80,13 +76,13 @@ public final class SnapshotLocal {
         long t0 = System.nanoTime();
         boolean empty = empty(s.sql().connection());
         boolean replace = !empty && whole && rebuild.covers(s.sql().connection(), self, remote, cursors);
-        SnapshotFold.Result fold = new SnapshotFold.Result(entries, 0, 0);
+        SnapshotFold.Result fold = SnapshotFold.Result.none(entries);
         Plan plan = null;
         if (empty || replace) {
             fold = whole ? SnapshotFold.fold(entries, following, clock) : fold;
             plan = Plan.of(s.schema(), fold.entries());
             if (plan == null && fold.batches() > 0) {
-                fold = new SnapshotFold.Result(entries, 0, 0); // as a writer would not make it: without the batches
+                fold = SnapshotFold.Result.none(entries); // as a writer would not make it: without the batches
                 plan = Plan.of(s.schema(), entries);
             }
         }

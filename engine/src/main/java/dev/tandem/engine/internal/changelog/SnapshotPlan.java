@@ -166,6 +166,18 @@ final class SnapshotPlan {
             return false;
         }
 
+        /** Whether entity number {@code g} is deleted: its {@code _deleted} winner is 1. */
+        boolean deleted(int g) {
+            for (int i = entities[g]; i < entities[g + 1]; i++) {
+                for (FieldData f : changes[i].entry.change().fields()) {
+                    if (f.name().equals(Change.DELETED_FIELD) && Long.valueOf(1L).equals(f.value())) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         /** Whether no two fields have the same name, ignoring case. */
         private static boolean distinctNames(List<FieldData> fields) {
             int n = fields.size();

@@ -196,13 +196,9 @@ final class SnapshotRebuild {
     private static Set<String> deletedIn(Plan plan) {
         Set<String> deleted = new HashSet<>();
         for (int g = 0; g < plan.entities.length - 1; g++) {
-            for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
-                for (FieldData f : plan.changes[i].entry().change().fields()) {
-                    if (f.name().equals(Change.DELETED_FIELD) && Long.valueOf(1L).equals(f.value())) {
-                        Placed first = plan.changes[plan.entities[g]];
-                        deleted.add(first.table() + '\0' + first.entity());
-                    }
-                }
+            if (plan.deleted(g)) {
+                Placed first = plan.changes[plan.entities[g]];
+                deleted.add(first.table() + '\0' + first.entity());
             }
         }
         return deleted;
@@ -220,20 +216,7 @@ final class SnapshotRebuild {
     private static void deleteRowsNotAlive(WriteSession s, Plan plan) throws SQLException {
         Map<String, Set<String>> alive = new HashMap<>();
         for (int g = 0; g < plan.entities.length - 1; g++) {
-            boolean any = false;
-            boolean deleted = false;
-            for (int i = plan.entities[g]; i < plan.entities[g + 1]; i++) {
-                for (FieldData f : plan.changes[i].entry().change().fields()) {
-                    if (SnapshotLocal.skippedInSnapshot(f)) {
-                        continue;
-                    }
-                    any = true;
-                    if (f.name().equals(Change.DELETED_FIELD)) {
-                        deleted = Long.valueOf(1L).equals(f.value());
-                    }
-                }
-            }
-            if (any && !deleted) {
+            if (plan.wins(g) && !plan.deleted(g)) {
                 alive.computeIfAbsent(plan.changes[plan.entities[g]].table(), t -> new HashSet<>())
                         .add(plan.changes[plan.entities[g]].entity());
             }

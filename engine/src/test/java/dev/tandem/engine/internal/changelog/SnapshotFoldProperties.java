@@ -9,8 +9,6 @@ import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.RemoteApply.Authored;
 import dev.tandem.engine.internal.clock.Uuid7;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,25 +143,12 @@ class SnapshotFoldProperties {
     /** The rows, each attribute's winning change (by id), held entities and conflicts. */
     private static String state(Db db) {
         return SyncPort.of(db).read(c -> SnapshotLocalTest.dump(c, "SELECT * FROM item ORDER BY id")
-                + "winners:\n" + winners(c)
+                + "winners:\n" + SnapshotLocalTest.winners(c)
                 + "pending:\n" + SnapshotLocalTest.dump(c, "SELECT tbl, entity FROM _tandem_pending ORDER BY 1, 2")
                 + "conflicts:\n" + SnapshotLocalTest.dump(c, "SELECT count(*) FROM _tandem_conflict")
                 + SnapshotLocalTest.dump(c, "SELECT k.kind, k.entity, k.field, hex(w.id), hex(l.id) FROM _tandem_conflict k"
                 + " JOIN _tandem_change w ON w.seq = k.winner_seq JOIN _tandem_change l ON l.seq = k.loser_seq"
                 + " ORDER BY 2, 3, 4, 5"));
-    }
-
-    private static String winners(Connection c) throws SQLException {
-        StringBuilder out = new StringBuilder();
-        try (var ps = c.prepareStatement("SELECT entity, winners FROM _tandem_entity WHERE key = '' ORDER BY 1");
-             var rs = ps.executeQuery()) {
-            while (rs.next()) {
-                for (WinnerMap.Entry w : WinnerMap.decode(rs.getBytes(2)).byField().values()) {
-                    out.append(rs.getString(1)).append('|').append(w.field()).append('|').append(w.id()).append('\n');
-                }
-            }
-        }
-        return out.toString();
     }
 
     private static Db open() {

@@ -127,7 +127,7 @@ class SnapshotLocalTest {
     }
 
     /** Each entity's winners, by change id rather than local seq. */
-    private static String winners(Connection c) throws SQLException {
+    static String winners(Connection c) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (var ps = c.prepareStatement("SELECT tbl, entity, winners FROM _tandem_entity WHERE key = '' ORDER BY 1, 2");
              var rs = ps.executeQuery()) {

@@ -28,7 +28,7 @@ public final class FileConnections implements Connections {
     public FileConnections(Path file, Synchronous synchronous, int readerCount, Duration busyTimeout) {
         createPrivately(file);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        newWithPageMap(file, url);
+        newWithPageMap(file, url, busyTimeout);
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(synchronous == Synchronous.EXTRA ? "FULL" : synchronous.name()));
@@ -113,16 +113,14 @@ public final class FileConnections implements Connections {
     }
 
     /**
-     * Creates a new database file readable by its owner only, where the file system has POSIX
-     * permissions: todos and notes are private on a shared computer. SQLite gives the -wal and -shm
-     * files it creates later the database file's permissions. An existing file is left as it is.
-     */
-    /**
      * A new, empty file gets SQLite's incremental auto-vacuum, so the pages pruning frees can be
      * returned a step at a time (SpaceReclaim). It must be chosen before the header is first
      * written, which turning on WAL already does: so on a plain connection, before anything else.
+     * Several processes may open a fresh profile at once and all find the file empty; the busy
+     * timeout makes the later ones wait for the first to write the header instead of failing, and
+     * their pragmas then leave the header it wrote as it is.
      */
-    private static void newWithPageMap(Path file, String url) {
+    private static void newWithPageMap(Path file, String url, Duration busyTimeout) {
         try {
             if (!Files.exists(file) || Files.size(file) > 0) {
                 return;
@@ -130,7 +128,9 @@ public final class FileConnections implements Connections {
         } catch (IOException e) {
             return; // the open below reports what is wrong with the file
         }
-        try (Connection c = java.sql.DriverManager.getConnection(url); var s = c.createStatement()) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        try (Connection c = config.createConnection(url); var s = c.createStatement()) {
             s.execute("PRAGMA auto_vacuum = INCREMENTAL");
             s.execute("PRAGMA journal_mode = WAL");
         } catch (SQLException e) {
@@ -138,6 +138,11 @@ public final class FileConnections implements Connections {
         }
     }
 
+    /**
+     * Creates a new database file readable by its owner only, where the file system has POSIX
+     * permissions: todos and notes are private on a shared computer. SQLite gives the -wal and -shm
+     * files it creates later the database file's permissions. An existing file is left as it is.
+     */
     private static void createPrivately(Path file) {
         Path parent = file.toAbsolutePath().getParent();
         if (Files.exists(file) || parent == null || !Files.isDirectory(parent)

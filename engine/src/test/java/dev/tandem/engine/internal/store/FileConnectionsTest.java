@@ -9,7 +9,14 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,5 +48,37 @@ class FileConnectionsTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         Db.open(file).close();
         assertEquals("rw-r-----", mode(file));
+    }
+
+    /**
+     * Another process has created the empty file and holds it locked while it sets it up: opening
+     * waits for it as long as the configured busy timeout, not SQLite's default of 3 s.
+     */
+    @Test
+    void open_freshFileLockedLongerThanDefaultTimeout_waitsAndOpens() throws Exception {
+        Path file = dir.resolve("fresh.db");
+        Files.createFile(file);
+        Future<Db> opened;
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file); var st = other.createStatement()) {
+            other.setAutoCommit(false);
+            st.execute("PRAGMA locking_mode = EXCLUSIVE");
+            st.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+            st.execute("CREATE TABLE t(x)");
+            assertEquals(0L, Files.size(file), "the other process has not written the header yet");
+            opened = pool.submit(() -> Db.builder().file(file).busyTimeout(Duration.ofSeconds(20)).build());
+            Thread.sleep(3_500);
+            other.rollback();
+            st.execute("PRAGMA locking_mode = NORMAL");
+            st.executeQuery("SELECT count(*) FROM sqlite_schema").close();
+        }
+        try (Db db = opened.get(20, TimeUnit.SECONDS);
+                Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                var st = c.createStatement(); var rs = st.executeQuery("PRAGMA auto_vacuum")) {
+            assertEquals(true, rs.next());
+            assertEquals(2, rs.getInt(1), "incremental auto-vacuum");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

@@ -2,7 +2,6 @@ package dev.tandem.app.caldav;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
 
 /**
  * What this device last agreed with the CalDAV server, in a small SQLite file of its own beside the
@@ -55,7 +55,11 @@ public final class CalDavState implements AutoCloseable {
         try {
             String url = dbFile.map(f -> "jdbc:sqlite:" + f.toAbsolutePath().resolveSibling("caldav.sqlite"))
                     .orElse("jdbc:sqlite::memory:");
-            return new CalDavState(DriverManager.getConnection(url));
+            // The app and the command line may sync the same profile at once: wait for the other's
+            // write as long as the profile's database does, rather than SQLite's default 3 s.
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(5_000);
+            return new CalDavState(config.createConnection(url));
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the CalDAV state beside the profile: " + e.getMessage(), e);
         }

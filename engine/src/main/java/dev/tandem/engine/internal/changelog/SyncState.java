@@ -57,6 +57,25 @@ public final class SyncState {
         }
     }
 
+    /**
+     * The remotes other than {@code remote} this database pushed at least {@code batchSeq} batches
+     * to: where a remote that lists that many batches of this device's may have been copied from.
+     */
+    public List<String> pushedElsewhere(Connection c, String remote, long batchSeq) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT remote FROM _tandem_sync_push WHERE remote <> ? AND batch_seq >= ? ORDER BY remote")) {
+            ps.setString(1, remote);
+            ps.setLong(2, batchSeq);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
     public void setPushed(StatementCache sql, String remote, Pushed pushed) throws SQLException {
         PreparedStatement ps = sql.get("INSERT INTO _tandem_sync_push(remote, batch_seq, change_seq) VALUES(?, ?, ?)"
                 + " ON CONFLICT(remote) DO UPDATE SET batch_seq = excluded.batch_seq, change_seq = excluded.change_seq");

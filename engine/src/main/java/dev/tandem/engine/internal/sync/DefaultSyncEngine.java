@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.storage.StorageProbe;
 import dev.tandem.engine.sync.CompactionReport;
@@ -228,6 +229,10 @@ public final class DefaultSyncEngine implements SyncEngine {
                         local.rewindToConfirmed();
                     }
                     boolean lost = taken instanceof OwnBatchesLost;
+                    // Read before the new id resets the push state: a remote copied or moved from
+                    // one this database pushed to lists this device's batches too.
+                    List<String> copiedFrom = taken.head() == 0 ? List.of()
+                            : d.read(c -> new SyncState().pushedElsewhere(c, remoteId, taken.head()));
                     UUID fresh = d.takeNewDeviceId(lost);
                     tally.newIds++;
                     tally.notes.add(taken instanceof DeviceRetired
@@ -238,7 +243,10 @@ public final class DefaultSyncEngine implements SyncEngine {
                             ? "The remote lost objects this device wrote (" + taken.getMessage() + "). This device now"
                             + " syncs as " + fresh + " and pushed all its changes again, so other devices get them."
                             : "Another installation syncs under this device's id " + taken.device()
-                            + " (a copied profile, or a restored backup or virtual machine). This device now syncs"
+                            + " (a copied profile, or a restored backup or virtual machine)"
+                            + (copiedFrom.isEmpty() ? "" : ", or " + remoteId + " is a copy of, or was moved from, the"
+                            + " remote this device synced with at " + String.join(" and ", copiedFrom))
+                            + ". This device now syncs"
                             + " as " + fresh + ", and what the other installation wrote is merged here; nothing"
                             + " was lost. (" + taken.getMessage() + ")");
                 }

@@ -12,13 +12,24 @@ class DeviceIdTaken extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final UUID device;
+    private final long head;
 
     DeviceIdTaken(UUID device, String evidence) {
+        this(device, 0, evidence);
+    }
+
+    /** {@code head}: the newest batch of the id the remote holds, 0 when unknown. */
+    DeviceIdTaken(UUID device, long head, String evidence) {
         super(evidence, null, false, false);
         this.device = device;
+        this.head = head;
     }
 
     UUID device() {
         return device;
+    }
+
+    long head() {
+        return head;
     }
 }

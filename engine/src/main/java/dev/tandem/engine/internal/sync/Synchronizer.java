@@ -116,7 +116,7 @@ public final class Synchronizer {
     private static long checkOwnHead(Changelog local, Changelog remote, UUID self, long remoteHead, long pushed,
                                      long published, List<String> notes) {
         if (remoteHead > pushed) {
-            throw new DeviceIdTaken(self, remote.describe() + " lists head " + remoteHead + " of device " + self
+            throw new DeviceIdTaken(self, remoteHead, remote.describe() + " lists head " + remoteHead + " of device " + self
                     + ", but this database pushed only up to batch " + pushed);
         }
         if (remoteHead >= published) {

@@ -41,6 +41,8 @@ final class SyncCommands {
     private final Map<String, String> env;
     /** How long a sync waits for another one of the profile before it says so. */
     static final long WAIT_NOTICE_MILLIS = 2000;
+    /** Snapshots this large take a second or more to load: the sync says why it is quiet meanwhile. */
+    static final long CATCH_UP_NOTICE_CHANGES = 10_000;
 
     SyncCommands(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
@@ -67,16 +69,22 @@ final class SyncCommands {
     }
 
     /**
-     * Says once on stderr that the sync waits for another one of this profile (the app's, a script's),
-     * if it waits long enough to be noticed; a short wait says nothing.
+     * Says on stderr, once each, what makes a sync take long: waiting for another sync of this
+     * profile (the app's, a script's), if it waits long enough to be noticed, and catching up from a
+     * large snapshot (a new device, or one back after a long time). A short wait or a small
+     * snapshot says nothing.
      */
     private SyncProgress waitNotice() {
-        boolean[] said = {false};
+        boolean[] said = {false, false};
         return (phase, done, total) -> {
             if (phase.equals(SyncProgress.WAITING) && done >= WAIT_NOTICE_MILLIS && !said[0]) {
                 said[0] = true;
                 err.println("tandem: waiting for another sync of this profile to finish (the app or another tandem"
                         + " command)...");
+            } else if (phase.equals(SyncProgress.SNAPSHOT) && done == 0 && total >= CATCH_UP_NOTICE_CHANGES
+                    && !said[1]) {
+                said[1] = true;
+                err.println("tandem: catching up from the remote's newest snapshot (" + total + " changes)...");
             }
         };
     }

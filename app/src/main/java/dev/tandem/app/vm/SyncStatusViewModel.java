@@ -140,6 +140,7 @@ public final class SyncStatusViewModel {
                         case "push" -> "sending";
                         case "pull" -> "receiving";
                         case SyncProgress.WAITING -> "waiting for another Tandem on this profile";
+                        case SyncProgress.SNAPSHOT -> "catching up";
                         default -> s.phase();
                     };
             case ERROR -> SyncNotices.calm(s.reason()) || s.diagnosis() != SyncException.Diagnosis.NONE

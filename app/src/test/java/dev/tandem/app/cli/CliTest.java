@@ -337,4 +337,29 @@ class CliTest {
         assertTrue(run(d, "list", "--json").out().contains("\"tags\":[\"two-words\"]"));
         assertTrue(run(d, "list", "--tag", "two words").out().contains("Plan"));
     }
+
+    /** A catch-up from a large snapshot takes seconds: the command says why it is quiet, a small one does not. */
+    @Test
+    void sync_newDeviceFromLargeSnapshot_saysItCatchesUpOnce() throws Exception {
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        String spec = "folder:" + remote;
+        StringBuilder csv = new StringBuilder("TYPE,CONTENT\n");
+        for (int i = 0; i < SyncCommands.CATCH_UP_NOTICE_CHANGES; i++) {
+            csv.append("task,Todo ").append(i).append('\n');
+        }
+        Path a = tmp.resolve("a");
+        assertEquals(0, run(a, "import", Files.writeString(tmp.resolve("many.csv"), csv).toString()).code());
+        Result first = run(a, "sync", "--remote", spec);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(!first.err().contains("catching up"), "a first push reads no snapshot: " + first.err());
+        Result compact = run(a, "compact", "--remote", spec);
+        assertEquals(0, compact.code(), compact.err());
+        Result fresh = run(tmp.resolve("b"), "sync", "--remote", spec);
+        assertEquals(0, fresh.code(), fresh.err());
+        long notices = fresh.err().lines().filter(l -> l.startsWith("tandem: catching up from the remote's newest"
+                + " snapshot (")).count();
+        assertEquals(1, notices, fresh.err());
+        Result again = run(tmp.resolve("b"), "sync", "--remote", spec);
+        assertTrue(!again.err().contains("catching up"), again.err());
+    }
 }

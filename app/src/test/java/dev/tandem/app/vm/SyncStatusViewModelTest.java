@@ -92,6 +92,12 @@ class SyncStatusViewModelTest {
     }
 
     @Test
+    void update_catchingUpFromSnapshot_saysSo() {
+        vm.update(new SyncStatus(SyncStatus.State.SYNCING, "s3", null, 0, "snapshot", 0.0, null, null, null, null, null, 0, List.of()));
+        assertEquals("Syncing… catching up", vm.headlineProperty().get());
+    }
+
+    @Test
     void update_waitingForAnotherSyncOfTheProfile_saysSo() {
         vm.update(new SyncStatus(SyncStatus.State.SYNCING, "s3", null, 0, "wait", -1, null, null, null, null, null, 0, List.of()));
         assertEquals("Syncing… waiting for another Tandem on this profile", vm.headlineProperty().get());

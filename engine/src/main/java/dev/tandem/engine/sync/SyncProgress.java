@@ -19,6 +19,18 @@ public interface SyncProgress {
      */
     String ROTATE = "rotate";
 
-    /** @param phase "push", "pull", {@link #WAITING} or {@link #ROTATE}; {@code total} is -1 when unknown */
+    /**
+     * The phase while a device far behind (new, or back after a long time) catches up from the
+     * remote's newest snapshot instead of its batches: once with {@code done} 0 and {@code total} the
+     * changes the snapshot holds as it starts reading it, once with {@code done} equal to
+     * {@code total} when they are in. It is the long part of such a sync; the pull that follows
+     * reports as usual.
+     */
+    String SNAPSHOT = "snapshot";
+
+    /**
+     * @param phase "push", "pull", {@link #WAITING}, {@link #ROTATE} or {@link #SNAPSHOT}; {@code total}
+     *              is -1 when unknown
+     */
     void onProgress(String phase, long done, long total);
 }

@@ -174,6 +174,29 @@ class SnapshotTest {
     }
 
     @Test
+    void bootstrap_newDevice_reportsTheSnapshotPhaseWithItsChanges() {
+        SyncEngine engine = engine(remote);
+        Db a = device("a");
+        for (int i = 0; i < 20; i++) {
+            a.save(Item.of("item " + i));
+            engine.sync(a);
+        }
+        engine.compact(a);
+        List<String> phases = new ArrayList<>();
+        SyncProgress record = (phase, done, total) -> {
+            if (!phase.equals("pull") && !phase.equals("push")) {
+                phases.add(phase + " " + done + "/" + total);
+            }
+        };
+        engine.sync(device("n"), record);
+        assertEquals(List.of("snapshot 0/20", "snapshot 20/20"), phases, "a bootstrap says so, with its size");
+        phases.clear();
+        a.save(Item.of("one more"));
+        engine.sync(a, record);
+        assertEquals(List.of(), phases, "an ordinary sync reads no snapshot");
+    }
+
+    @Test
     void bootstrap_subscribersSeeTheNewRows() throws Exception {
         SyncEngine engine = engine(remote);
         Db a = device("a");

@@ -8,6 +8,7 @@ import dev.tandem.engine.internal.changelog.SnapshotLocal;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.sync.Snapshot.Manifest;
 import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncScope;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -114,7 +115,7 @@ final class Compaction implements SyncHooks {
     }
 
     @Override
-    public void beforePull(Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads) {
+    public void beforePull(Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads, SyncProgress progress) {
         long behind = 0;
         long total = localHeads.getOrDefault(self, 0L);
         for (Map.Entry<UUID, Long> e : remoteHeads.entrySet()) {
@@ -139,10 +140,10 @@ final class Compaction implements SyncHooks {
             remember(m, total);
             long ahead = m.ahead(localHeads, self);
             if (fresh || (ahead > m.parts() + 1L && db.read(c -> local.appliesCleanly(c, self, remote, m.cursors())))) {
-                read = apply(m, remoteHeads, localHeads);
+                read = apply(m, remoteHeads, localHeads, progress);
             } else if (unread.stream().anyMatch(d -> m.cursors().getOrDefault(d, 0L) > 0)) {
                 // As when a batch the heads promise is gone: the snapshot holds what nothing else does.
-                read = apply(m, null, localHeads);
+                read = apply(m, null, localHeads, progress);
             }
         }
         if (read) {
@@ -168,14 +169,14 @@ final class Compaction implements SyncHooks {
     }
 
     @Override
-    public long missing(UUID device, long seq) {
+    public long missing(UUID device, long seq, SyncProgress progress) {
         SnapshotStore.Listing listing = store.list();
         List<String> ids = listing.completeIds();
         for (int i = ids.size() - 1; i >= 0; i--) {
             Optional<Manifest> m = store.newest(new SnapshotStore.Listing(new TreeMap<>(
                     Map.of(ids.get(i), listing.keys().get(ids.get(i))))), warnings::add);
             if (m.isPresent() && m.get().cursors().getOrDefault(device, 0L) >= seq) {
-                if (!apply(m.get(), null, Map.of())) {
+                if (!apply(m.get(), null, Map.of(), progress)) {
                     return -1;
                 }
                 warnings.add("This device was too far behind: batch " + seq + " of device " + device
@@ -192,8 +193,10 @@ final class Compaction implements SyncHooks {
      * {@code remoteHeads} (a bootstrap before the pull), the batches past the snapshot are read
      * first and offered to its bulk load; those it does not take go on to the pull.
      */
-    private boolean apply(Manifest m, Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads) {
+    private boolean apply(Manifest m, Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads,
+                          SyncProgress progress) {
         long t0 = System.nanoTime();
+        progress.onProgress(SyncProgress.SNAPSHOT, 0, m.changes());
         Optional<List<Part>> parts = store.parts(m);
         if (parts.isEmpty()) {
             warnings.add("Snapshot " + m.id() + " was removed while reading it; the next sync tries again.");
@@ -219,6 +222,7 @@ final class Compaction implements SyncHooks {
         if (batches != null) {
             following.handOn(batches, st.folded());
         }
+        progress.onProgress(SyncProgress.SNAPSHOT, m.changes(), m.changes());
         if (Boolean.getBoolean("tandem.debugSnapshots")) {
             long t2 = System.nanoTime();
             System.err.printf("snapshot and following batches fetch+decode %d ms, apply %d ms (of which commit %d ms)%n",

@@ -144,7 +144,7 @@ final class Pull {
                 return;
             }
             merge();
-            long rebuilt = hooks.missing(device, seq);
+            long rebuilt = hooks.missing(device, seq, progress);
             if (rebuilt >= seq) {
                 caughtUp(local.heads());
                 next.merge(device, rebuilt + 1, Math::max);

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncProgress;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,8 @@ final class QuarantineRetry {
     private QuarantineRetry() {
     }
 
-    static void run(Changelog local, Changelog remote, SyncHooks hooks, List<String> problems) {
+    static void run(Changelog local, Changelog remote, SyncHooks hooks, List<String> problems,
+                    SyncProgress progress) {
         for (Changelog.Slot slot : local.setAsideDue()) {
             Optional<Batch> batch;
             try {
@@ -24,7 +26,7 @@ final class QuarantineRetry {
                 if (e.reason() != SyncException.Reason.CORRUPT && e.reason() != SyncException.Reason.UNSUPPORTED_FORMAT) {
                     throw e;
                 }
-                if (e.reason() == SyncException.Reason.CORRUPT && hooks.missing(slot.device(), slot.seq()) >= slot.seq()) {
+                if (e.reason() == SyncException.Reason.CORRUPT && hooks.missing(slot.device(), slot.seq(), progress) >= slot.seq()) {
                     // Damaged for good, but a snapshot (its author's, at least) covers it and was
                     // just merged: its changes are here now.
                     local.recover(new Batch(slot.device(), slot.seq(), List.of()));
@@ -37,7 +39,7 @@ final class QuarantineRetry {
             }
             if (batch.isPresent()) {
                 local.recover(batch.get());
-            } else if (hooks.missing(slot.device(), slot.seq()) >= slot.seq()) {
+            } else if (hooks.missing(slot.device(), slot.seq(), progress) >= slot.seq()) {
                 // Cleaned up: a snapshot covers it, written by a device that did merge it (a device
                 // with batches set aside writes none), so rebuilding from it brings its changes.
                 local.recover(new Batch(slot.device(), slot.seq(), List.of()));

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.sync.SyncProgress;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,8 +12,11 @@ interface SyncHooks {
     SyncHooks NONE = new SyncHooks() {
     };
 
-    /** After the heads are listed and before pulling: may bring the local changelog up to a snapshot. */
-    default void beforePull(Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads) {
+    /**
+     * After the heads are listed and before pulling: may bring the local changelog up to a snapshot,
+     * saying so to {@code progress} ({@link SyncProgress#SNAPSHOT}).
+     */
+    default void beforePull(Map<UUID, Long> remoteHeads, Map<UUID, Long> localHeads, SyncProgress progress) {
     }
 
     /**
@@ -20,7 +24,7 @@ interface SyncHooks {
      * local cursor for that device after rebuilding from a snapshot that covers it, or -1 when
      * nothing covers it (the batch is simply not visible yet).
      */
-    default long missing(UUID device, long seq) {
+    default long missing(UUID device, long seq, SyncProgress progress) {
         return -1;
     }
 

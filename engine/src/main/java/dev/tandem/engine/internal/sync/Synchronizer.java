@@ -53,7 +53,7 @@ public final class Synchronizer {
         if (remote.retired().contains(self)) {
             throw new DeviceRetired(self, remote.describe() + " lists device " + self + " as retired");
         }
-        hooks.beforePull(remoteHeads, local.heads());
+        hooks.beforePull(remoteHeads, local.heads(), progress);
         Map<UUID, Long> localHeads = local.heads();
         List<String> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -66,7 +66,7 @@ public final class Synchronizer {
                 total += Math.max(0, e.getValue() - localHeads.getOrDefault(e.getKey(), 0L));
             }
         }
-        QuarantineRetry.run(local, remote, hooks, problems);
+        QuarantineRetry.run(local, remote, hooks, problems, progress);
         Pull.run(local, remote, self, remoteHeads, hooks, problems, progress, total);
         long seq = local.heads().getOrDefault(self, 0L);
         long pushedBatches = 0;

@@ -156,7 +156,7 @@ class PullTest {
         Local local = new Local();
         SyncHooks rebuild = new SyncHooks() {
             @Override
-            public long missing(UUID device, long seq) {
+            public long missing(UUID device, long seq, SyncProgress progress) {
                 local.events.add("rebuild " + name(device) + seq);
                 // A snapshot covering b2 and a's batches up to 2.
                 local.cursors.put(B, 2L);

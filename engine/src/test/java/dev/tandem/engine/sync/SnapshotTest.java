@@ -156,15 +156,21 @@ class SnapshotTest {
         assertEquals(sinceOnFull, conflicts(snap));
     }
 
-    @Test
-    void bootstrap_newDevice_readsSnapshotNotBatches() {
-        SyncEngine engine = engine(remote);
+    /** Device "a" saves {@code n} items, syncing after each, then compacts: a snapshot and little else. */
+    private Db compactedAfterSaves(SyncEngine engine, int n) {
         Db a = device("a");
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < n; i++) {
             a.save(Item.of("item " + i));
             engine.sync(a);
         }
         engine.compact(a);
+        return a;
+    }
+
+    @Test
+    void bootstrap_newDevice_readsSnapshotNotBatches() {
+        SyncEngine engine = engine(remote);
+        Db a = compactedAfterSaves(engine, 20);
         Db n = device("n");
         SyncReport r = engine.sync(n);
         // list heads, list snapshots, manifest, one part, one ack: not 20 batches
@@ -176,12 +182,7 @@ class SnapshotTest {
     @Test
     void bootstrap_newDevice_reportsTheSnapshotPhaseWithItsChanges() {
         SyncEngine engine = engine(remote);
-        Db a = device("a");
-        for (int i = 0; i < 20; i++) {
-            a.save(Item.of("item " + i));
-            engine.sync(a);
-        }
-        engine.compact(a);
+        Db a = compactedAfterSaves(engine, 20);
         List<String> phases = new ArrayList<>();
         SyncProgress record = (phase, done, total) -> {
             if (!phase.equals("pull") && !phase.equals("push")) {
@@ -199,12 +200,7 @@ class SnapshotTest {
     @Test
     void bootstrap_subscribersSeeTheNewRows() throws Exception {
         SyncEngine engine = engine(remote);
-        Db a = device("a");
-        for (int i = 0; i < 12; i++) {
-            a.save(Item.of("item " + i));
-            engine.sync(a);
-        }
-        engine.compact(a);
+        Db a = compactedAfterSaves(engine, 12);
         Db n = device("n");
         BlockingQueue<List<Item>> results = new LinkedBlockingQueue<>();
         n.querySubscribe(Item.class, "SELECT * FROM item ORDER BY title", List.of(), results::add);

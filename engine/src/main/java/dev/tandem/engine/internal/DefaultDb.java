@@ -195,7 +195,8 @@ public final class DefaultDb implements Db {
 
         @Override
         public SnapshotLocal snapshotLocal() {
-            return new SnapshotLocal(remoteApply(), clock);
+            // A file database has readers beside its writer: a catch-up reads the rows it will compare there.
+            return new SnapshotLocal(remoteApply(), clock, file == null ? null : connections);
         }
 
         @Override

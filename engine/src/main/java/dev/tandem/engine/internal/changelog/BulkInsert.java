@@ -20,6 +20,7 @@ final class BulkInsert implements AutoCloseable {
     private final int width;
     private final Object[] values;
     private int filled;
+    private long changed;
     private PreparedStatement full;
 
     BulkInsert(Connection connection, String head, int width, String tail) {
@@ -70,8 +71,13 @@ final class BulkInsert implements AutoCloseable {
             ps.setObject(i + 1, values[i]);
             values[i] = null;
         }
-        ps.executeUpdate();
+        changed += ps.executeUpdate();
         filled = 0;
+    }
+
+    /** The rows the statements run so far changed directly (SQLite's changes(), without triggers'). */
+    long changed() {
+        return changed;
     }
 
     /** Writes the rows not written yet. */

@@ -5,6 +5,7 @@ import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.merge.TextMergeField;
+import dev.tandem.engine.internal.store.Connections;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,11 +50,14 @@ public final class SnapshotLocal {
     private final HybridClock clock;
     private final SyncState state = new SyncState();
     private final SnapshotRebuild rebuild;
+    private final Connections beside;
 
-    public SnapshotLocal(RemoteApply apply, HybridClock clock) {
+    /** {@code beside}: the connections of a file database, whose readers a catch-up uses ({@link RowsBefore}); else null. */
+    public SnapshotLocal(RemoteApply apply, HybridClock clock, Connections beside) {
         this.apply = apply;
         this.clock = clock;
         this.rebuild = new SnapshotRebuild(apply);
+        this.beside = beside;
     }
 
     /** Merges a snapshot of a remote that holds every entity; see the method below. */
@@ -76,6 +80,8 @@ public final class SnapshotLocal {
         long t0 = System.nanoTime();
         boolean empty = empty(s.sql().connection());
         boolean replace = !empty && whole && rebuild.covers(s.sql().connection(), self, remote, cursors);
+        // Before anything is written, and read while the snapshot is laid out below.
+        RowsBefore rows = replace ? RowsBefore.start(beside, s.schema(), s.sql().connection()) : RowsBefore.NONE;
         SnapshotFold.Result fold = SnapshotFold.Result.none(entries);
         Plan plan = null;
         if (empty || replace) {
@@ -92,8 +98,8 @@ public final class SnapshotLocal {
         }
         Plan bulk = plan;
         Stats stats = plan == null ? slow(s, entries, nowMillis)
-                : bulkOrSlow(s, entries, nowMillis, empty ? session -> fast(session, bulk, 0)
-                        : session -> rebuild.run(session, self, remote, bulk, nowMillis, this::fast));
+                : bulkOrSlow(s, entries, nowMillis, empty ? session -> fast(session, bulk, 0, RowsBefore.NONE)
+                        : session -> rebuild.run(session, self, remote, bulk, nowMillis, rows, this::fast));
         if (stats.fast() && fold.batches() > 0) {
             stats = stats.withFolded(fold.batches(), entries.size() + fold.changes(), bulk.changes.length);
         }
@@ -203,12 +209,15 @@ public final class SnapshotLocal {
      * update hook is off meanwhile, so every table counts as written (see
      * {@link WriteSession#withoutRowHook}); row events are recorded as usual, one per entity.
      */
-    private Stats fast(WriteSession s, Plan plan, long base) throws SQLException {
-        return s.withoutRowHook(session -> bulk(session, plan, base));
+    private Stats fast(WriteSession s, Plan plan, long base, RowsBefore rows) throws SQLException {
+        return s.withoutRowHook(session -> bulk(session, plan, base, rows));
     }
 
-    /** {@code base}: the change number the snapshot's changes follow (0 on an empty changelog). */
-    private Stats bulk(WriteSession s, Plan plan, long base) throws SQLException {
+    /**
+     * {@code base}: the change number the snapshot's changes follow (0 on an empty changelog);
+     * {@code rows}: the user rows read beside, if any.
+     */
+    private Stats bulk(WriteSession s, Plan plan, long base, RowsBefore rows) throws SQLException {
         long t0 = System.nanoTime();
         Connection c = s.sql().connection();
         try (var st = c.createStatement()) {
@@ -219,8 +228,9 @@ public final class SnapshotLocal {
             clock.observe(plan.maxId);
             ChangelogStore.noteHigh(c, plan.maxId);
         }
+        rows.skip(c);
         long tInserted = System.nanoTime();
-        SnapshotRows.write(s, plan);
+        SnapshotRows.write(s, plan, rows);
         long tRows = System.nanoTime();
         apply.holdOrphans(s);
         if (Boolean.getBoolean("tandem.debugSnapshots")) {

@@ -84,7 +84,7 @@ final class SnapshotRebuild {
 
     /** Replaces this database's synced state with the snapshot's, then merges its unpushed changes again. */
     SnapshotLocal.Stats run(WriteSession s, UUID self, String remote, Plan plan, long nowMillis,
-                            BulkLoad bulk) throws SQLException {
+                            RowsBefore rows, BulkLoad bulk) throws SQLException {
         Connection c = s.sql().connection();
         SyncState.Pushed pushed = state.pushed(c, remote);
         List<ChangeData> unpushed = new ArrayList<>();
@@ -100,7 +100,7 @@ final class SnapshotRebuild {
         }
         keptOut.addAll(forgottenElsewhere(c, self, pushed.changeSeq(), plan, unpushed));
         unpushed.removeAll(keptOut);
-        deleteRowsNotAlive(s, plan);
+        deleteRowsNotAlive(s, plan, rows);
         long base;
         try (Statement st = c.createStatement()) {
             st.execute("DELETE FROM _tandem_entity");
@@ -119,7 +119,8 @@ final class SnapshotRebuild {
                 ps.executeUpdate();
             }
         }
-        SnapshotLocal.Stats loaded = bulk.load(s, plan, base);
+        rows.skip(c);
+        SnapshotLocal.Stats loaded = bulk.load(s, plan, base, rows);
         SyncState.Pushed upTo = new SyncState.Pushed(pushed.batchSeq(), base + plan.changes.length);
         state.setPushed(s.sql(), remote, upTo);
         // The snapshot read this device's batches, which shows the remote holds them.
@@ -206,14 +207,14 @@ final class SnapshotRebuild {
 
     /** The bulk load of a snapshot with change numbers after {@code base} (see {@link SnapshotLocal}). */
     interface BulkLoad {
-        SnapshotLocal.Stats load(WriteSession s, Plan plan, long base) throws SQLException;
+        SnapshotLocal.Stats load(WriteSession s, Plan plan, long base, RowsBefore rows) throws SQLException;
     }
 
     /**
      * Deletes the rows of entities the changelog knows that the snapshot does not hold alive, before
      * the bulk load (whose orphan check then sees children left without a parent).
      */
-    private static void deleteRowsNotAlive(WriteSession s, Plan plan) throws SQLException {
+    private static void deleteRowsNotAlive(WriteSession s, Plan plan, RowsBefore rows) throws SQLException {
         Map<String, Set<String>> alive = new HashMap<>();
         for (int g = 0; g < plan.entities.length - 1; g++) {
             if (plan.wins(g) && !plan.deleted(g)) {
@@ -245,11 +246,15 @@ final class SnapshotRebuild {
                         del.addBatch();
                     }
                     int[] counts = del.executeBatch();
+                    long direct = 0;
                     for (int i = 0; i < counts.length; i++) {
                         if (counts[i] > 0) {
                             session.event(ChangeEvent.Kind.DELETE, table.name(), e.getValue().get(i));
+                            direct += counts[i];
                         }
                     }
+                    rows.deleted(table.name(), e.getValue());
+                    rows.wrote(c, direct);
                 }
                 return null;
             });

@@ -39,7 +39,7 @@ final class SnapshotRows {
      * when this schema refuses one, the caller rolls the bulk path back and merges instead, and
      * events of rows that were never written must not reach listeners.
      */
-    static void write(WriteSession s, Plan plan) throws SQLException {
+    static void write(WriteSession s, Plan plan, RowsBefore before) throws SQLException {
         Connection c = s.sql().connection();
         List<ChangeEvent> events = new ArrayList<>();
         try (BulkInsert pending = new BulkInsert(c, "INSERT OR IGNORE INTO _tandem_pending(tbl, entity)", 2, "")) {
@@ -58,8 +58,11 @@ final class SnapshotRows {
                             pending.add(table, plan.changes[entities[g]].entity());
                         }
                     }
+                    before.skip(c); // the engine's own table only
                 } else {
-                    rows(s, plan, target, from, to, pending, events);
+                    long pendingBefore = pending.changed();
+                    long direct = rows(s, plan, target, from, to, pending, events, before);
+                    before.wrote(c, direct + pending.changed() - pendingBefore);
                 }
                 from = to;
             }
@@ -80,12 +83,14 @@ final class SnapshotRows {
     /**
      * The rows of entities {@code from} (inclusive) to {@code to} of {@code plan}, all of one table;
      * worked out on a helper thread from the plan and the rows read before ({@link WorkedAhead}).
+     * Returns the rows its statements changed directly.
      */
-    private static void rows(WriteSession s, Plan plan, Target target, int from, int to, BulkInsert pending,
-                             List<ChangeEvent> events) throws SQLException {
+    private static long rows(WriteSession s, Plan plan, Target target, int from, int to, BulkInsert pending,
+                             List<ChangeEvent> events, RowsBefore before) throws SQLException {
         Connection c = s.sql().connection();
         TableInfo table = target.table;
-        Map<String, Object[]> existing = existingRows(c, target);
+        Map<String, Object[]> read = before.take(table.name());
+        Map<String, Object[]> existing = read != null ? read : existingRows(c, table);
         Map<BitSet, BulkInsert> inserts = new HashMap<>();
         try {
             WorkedAhead.<Row>run("tandem-snapshot-user-rows", out -> make(plan, target, from, to, existing, out), row -> {
@@ -107,9 +112,12 @@ final class SnapshotRows {
                 events.add(new ChangeEvent(row.update ? ChangeEvent.Kind.UPDATE : ChangeEvent.Kind.INSERT,
                         table.name(), row.entity));
             });
+            long direct = 0;
             for (BulkInsert insert : inserts.values()) {
                 insert.finish();
+                direct += insert.changed();
             }
+            return direct;
         } finally {
             closeAll(inserts.values());
         }
@@ -176,17 +184,17 @@ final class SnapshotRows {
     }
 
     /**
-     * The rows already in the table, by id, each with its values in the order of the target's
-     * columns; null when it is empty (the usual case on a new device).
+     * The rows already in the table, by id, each with its values in the order of its columns (a
+     * {@link Target}'s); null when it is empty (the usual case on a new device).
      */
-    private static Map<String, Object[]> existingRows(Connection c, Target target) throws SQLException {
+    static Map<String, Object[]> existingRows(Connection c, TableInfo table) throws SQLException {
         Map<String, Object[]> rows = null;
         StringBuilder select = new StringBuilder("SELECT \"id\"");
-        for (Column column : target.columns) {
+        for (Column column : table.columns().values()) {
             select.append(", ").append(SchemaSnapshot.quote(column.name()));
         }
-        select.append(" FROM ").append(target.table.quoted());
-        int n = target.columns.size();
+        select.append(" FROM ").append(table.quoted());
+        int n = table.columns().size();
         try (var st = c.createStatement(); ResultSet rs = st.executeQuery(select.toString())) {
             while (rs.next()) {
                 if (rows == null) {

@@ -163,6 +163,12 @@ public final class SchemaSnapshot {
         return t;
     }
 
+    /** Whether a trigger (a TEMP one too) is on a table whose name starts with {@code prefix}, ignoring case. */
+    public boolean triggersOnTablesStartingWith(String prefix) {
+        String p = prefix.toLowerCase(Locale.ROOT);
+        return triggered.stream().anyMatch(t -> t.startsWith(p));
+    }
+
     /** Whether the schema has any trigger: then a write's RETURNING may not show the row a transaction leaves. */
     public boolean hasTriggers() {
         return !triggered.isEmpty();

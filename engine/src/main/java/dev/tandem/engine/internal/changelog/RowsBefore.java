@@ -9,8 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -33,7 +36,7 @@ import java.util.concurrent.FutureTask;
  *       After writes to the engine's own tables the caller calls {@link #skip}: with no trigger on
  *       them (checked at the start), they change no user row.</li>
  *   <li>Only a file database has a reader beside its writer. An in-memory one, a schema with TEMP
- *       tables (which the reader does not see) or triggers on the engine's tables get {@link #NONE}:
+ *       tables (which the reader does not see) named as a user table, or triggers on the engine's tables get {@link #NONE}:
  *       the rows are read on the writer.</li>
  * </ul>
  */
@@ -58,10 +61,13 @@ final class RowsBefore {
      * database), in the writer's transaction before its first write.
      */
     static RowsBefore start(Connections beside, SchemaSnapshot schema, Connection writer) throws SQLException {
-        if (beside == null || schema.triggersOnTablesStartingWith("_tandem") || tempTables(writer)) {
+        if (beside == null || schema.triggersOnTablesStartingWith("_tandem")) {
             return NONE;
         }
         List<TableInfo> tables = schema.userTables().stream().flatMap(t -> schema.syncTarget(t).stream()).toList();
+        if (shadowed(writer, tables)) {
+            return NONE;
+        }
         FutureTask<Map<String, Map<String, Object[]>>> task = new FutureTask<>(() -> beside.read(c -> {
             Map<String, Map<String, Object[]>> all = new HashMap<>();
             for (TableInfo t : tables) {
@@ -147,10 +153,18 @@ final class RowsBefore {
         }
     }
 
-    private static boolean tempTables(Connection c) throws SQLException {
+    /** Whether a TEMP table on the writer (which a reader does not see) has a sync target's name. */
+    private static boolean shadowed(Connection c, List<TableInfo> tables) throws SQLException {
+        Set<String> names = new HashSet<>();
+        tables.forEach(t -> names.add(t.name().toLowerCase(Locale.ROOT)));
         try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT EXISTS(SELECT 1 FROM sqlite_temp_schema WHERE type = 'table')")) {
-            return rs.next() && rs.getInt(1) == 1;
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_temp_schema WHERE type = 'table'")) {
+            while (rs.next()) {
+                if (names.contains(rs.getString(1).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+            }
         }
+        return false;
     }
 }

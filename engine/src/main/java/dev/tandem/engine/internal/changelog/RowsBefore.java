@@ -38,9 +38,12 @@ import java.util.concurrent.FutureTask;
  *   <li>Only a file database has a reader beside its writer. An in-memory one, a schema with TEMP
  *       tables (which the reader does not see) named as a user table, or triggers on the engine's tables get {@link #NONE}:
  *       the rows are read on the writer.</li>
+ *   <li>A read beside that fails (no reader free within the pool's timeout, an I/O error) is
+ *       logged, and the writer reads the rows itself: it costs time, never the catch-up.</li>
  * </ul>
  */
 final class RowsBefore {
+    private static final System.Logger LOG = System.getLogger(RowsBefore.class.getName());
     /** No rows read beside: every table is read on the writer. */
     static final RowsBefore NONE = new RowsBefore(null, 0);
 
@@ -88,19 +91,15 @@ final class RowsBefore {
      * is the caller's to keep.
      */
     Map<String, Object[]> take(String table) {
-        if (!valid) {
-            return null;
-        }
-        Map<String, Object[]> r = all().get(table);
-        return r == null ? null : r.isEmpty() ? null : r;
+        Map<String, Map<String, Object[]>> all = all();
+        Map<String, Object[]> r = all == null ? null : all.get(table);
+        return r == null || r.isEmpty() ? null : r;
     }
 
     /** The caller deleted these rows of {@code table} (directly; {@link #wrote} checks for more). */
     void deleted(String table, List<String> ids) {
-        if (!valid) {
-            return;
-        }
-        Map<String, Object[]> r = all().get(table);
+        Map<String, Map<String, Object[]>> all = all();
+        Map<String, Object[]> r = all == null ? null : all.get(table);
         if (r != null && !r.isEmpty()) {
             ids.forEach(r::remove);
         }
@@ -125,25 +124,26 @@ final class RowsBefore {
         }
     }
 
+    /** The rows read beside, waiting for them; null once they may not be used. */
     private Map<String, Map<String, Object[]>> all() {
-        if (rows == null) {
+        if (valid && rows == null) {
             try {
                 rows = read.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new StorageException("Interrupted while reading the rows before a catch-up", e);
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (cause instanceof Error err) {
+                if (e.getCause() instanceof Error err) {
                     throw err;
                 }
-                throw new StorageException("Reading the rows before a catch-up failed: " + cause, cause);
+                // No reader to be had (the pool busy past its timeout) or a failed read: the writer
+                // reads the rows itself, as it does without this class. Nothing is lost but time.
+                LOG.log(System.Logger.Level.WARNING, "Reading the rows beside the writer failed; the writer reads"
+                        + " them itself", e.getCause());
+                valid = false;
             }
         }
-        return rows;
+        return valid ? rows : null;
     }
 
     private static long totalChanges(Connection c) throws SQLException {

@@ -36,7 +36,9 @@ import java.util.UUID;
  *
  * <p><b>Order, in the caller's transaction.</b>
  * <ol>
- *   <li>Read the unpushed changes, and the entities the changelog knows.</li>
+ *   <li>Read the unpushed changes, and the entities the changelog knows. (The user rows the bulk
+ *       load compares were read beside the writer meanwhile, before this transaction wrote
+ *       anything: {@link RowsBefore}, told of every user-table write below.)</li>
  *   <li>Delete the rows of known entities the snapshot does not hold alive (deleted elsewhere, or
  *       made only by the unpushed changes, which make them again below). Rows no change ever
  *       wrote (seeded by a migration) stay, as on a new device.</li>

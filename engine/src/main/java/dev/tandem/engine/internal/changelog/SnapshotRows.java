@@ -22,7 +22,8 @@ import java.util.Map;
  * The user rows of a snapshot's bulk load ({@link SnapshotLocal}): each live entity's row written
  * from its winners by multi-row INSERTs per set of columns, names from the schema only. On a
  * database that has rows already (a device back after a long time, {@link SnapshotRebuild}), a row
- * is written only where its values differ, and then only the columns that do.
+ * is written only where its values differ, and then only the columns that do; the rows compared
+ * were read beside the writer where they may be ({@link RowsBefore}), else here.
  */
 final class SnapshotRows {
     private SnapshotRows() {

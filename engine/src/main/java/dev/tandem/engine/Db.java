@@ -133,7 +133,8 @@ public interface Db extends Tx, AutoCloseable {
         private Synchronous synchronous = Synchronous.FULL;
         private Executor callbackExecutor;
         private int readers = 4;
-        private Duration busyTimeout = Duration.ofSeconds(5);
+        private Duration busyTimeout = Duration.ofSeconds(60);
+        private Consumer<Duration> onWriteWait;
         private Clock clock = Clock.systemUTC();
         private Consumer<Throwable> callbackErrorHandler;
         private final Set<String> mergeText = new LinkedHashSet<>();
@@ -168,8 +169,23 @@ public interface Db extends Tx, AutoCloseable {
             return this;
         }
 
+        /**
+         * How long a write waits while another process writes to the same file before it fails with
+         * "locked"; default 60 s. Reads never wait. Another process's write can take seconds: a
+         * sync catching up on a million edits from a snapshot holds the file for several.
+         */
         public Builder busyTimeout(Duration busyTimeout) {
             this.busyTimeout = busyTimeout;
+            return this;
+        }
+
+        /**
+         * Told, on the waiting thread, about once a second while a write waits for another
+         * process's write to the same file, with how long it has waited so far; a command line says
+         * why it is quiet. By default nobody is told. A listener that throws is logged.
+         */
+        public Builder onWriteWait(Consumer<Duration> listener) {
+            this.onWriteWait = listener;
             return this;
         }
 
@@ -218,7 +234,7 @@ public interface Db extends Tx, AutoCloseable {
                 }
             }
             return DefaultDb.open(new DefaultDb.Config(file, synchronous, callbackExecutor, readers,
-                    busyTimeout, clock, callbackErrorHandler, Set.copyOf(mergeText)));
+                    busyTimeout, onWriteWait, clock, callbackErrorHandler, Set.copyOf(mergeText)));
         }
     }
 }

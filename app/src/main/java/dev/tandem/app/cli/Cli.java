@@ -12,10 +12,13 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The command line: the same data and sync as the desktop app, for scripts and headless machines.
@@ -226,7 +229,7 @@ public final class Cli {
             }
             // The database runs on the CLI's clock, so a test can step past sync's retry delay for
             // set-aside objects (a minute) and see a healed object merged by a later `tandem sync`.
-            try (Db db = Schema.database(dir.resolve("tandem.db")).clock(clock).build()) {
+            try (Db db = Schema.database(dir.resolve("tandem.db")).clock(clock).onWriteWait(writeWaitNotice()).build()) {
                 TodoStore store = new TodoStore(db, clock);
                 TodoCommands todos = new TodoCommands(in, out, err);
                 SyncCommands syncs = new SyncCommands(out, err, env);
@@ -272,4 +275,19 @@ public final class Cli {
         }
     }
 
+
+    /**
+     * Says on stderr, once, that a command waits for another process's write to this profile, when
+     * it waits long enough to be noticed: a sync that catches up from a large snapshot holds the
+     * database for seconds, and a save waits for it rather than fails.
+     */
+    private Consumer<Duration> writeWaitNotice() {
+        AtomicBoolean said = new AtomicBoolean();
+        return waited -> {
+            if (waited.toMillis() >= SyncCommands.WAIT_NOTICE_MILLIS && !said.getAndSet(true)) {
+                err.println("tandem: waiting for another Tandem process to finish writing to this profile (a sync"
+                        + " catching up can take a while)...");
+            }
+        };
+    }
 }

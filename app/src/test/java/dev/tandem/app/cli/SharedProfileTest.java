@@ -19,6 +19,9 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -152,6 +155,39 @@ class SharedProfileTest {
         assertTrue(r.out().contains("pushed 1"), r.out());
         Run quick = finish(start("--data-dir", profile.toString(), "sync", "--remote", "folder:" + remote));
         assertFalse(quick.err().contains("waiting"), "a sync that does not wait says nothing of it: " + quick.err());
+    }
+
+    /**
+     * Another process writes to the profile for seconds (a sync catching up from a large snapshot):
+     * this test's JVM holds a write transaction open. {@code tandem list} answers meanwhile, and
+     * {@code tandem add} waits, says why it is quiet, and saves once the write is done.
+     */
+    @Test
+    void add_anotherProcessWritesTheProfileLong_listAnswersAddWaitsSaysSoThenSaves() throws Exception {
+        Path profile = dir.resolve("a");
+        assertEquals(0, finish(start("--data-dir", profile.toString(), "add", "before")).exit());
+        Process add;
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + profile.resolve("tandem.db"));
+             Statement st = other.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+            st.executeUpdate("UPDATE items SET title = title || ' (caught up)'");
+            Run list = finish(start("--data-dir", profile.toString(), "list"));
+            assertEquals(0, list.exit(), "reading never waits for a writer: " + list.err());
+            assertTrue(list.out().contains("before") && !list.out().contains("caught up"), list.out());
+            add = start("--data-dir", profile.toString(), "add", "while it writes");
+            Thread.sleep(3000 + SyncCommands.WAIT_NOTICE_MILLIS);
+            assertTrue(add.isAlive(), "the add waits while another process writes");
+            st.execute("COMMIT");
+        }
+        Run r = finish(add);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("tandem: waiting for another Tandem process to finish writing to this profile"),
+                r.err());
+        Run list = finish(start("--data-dir", profile.toString(), "list"));
+        assertTrue(list.out().contains("before (caught up)") && list.out().contains("while it writes"), list.out());
+        Run quick = finish(start("--data-dir", profile.toString(), "add", "no wait"));
+        assertEquals(0, quick.exit(), quick.err());
+        assertFalse(quick.err().contains("waiting"), "an add that does not wait says nothing of it: " + quick.err());
     }
 
     private Set<String> ids(Path profile) {

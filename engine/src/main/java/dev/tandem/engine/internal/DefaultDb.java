@@ -62,8 +62,8 @@ public final class DefaultDb implements Db {
 
     /** Validated builder settings. */
     public record Config(Path file, Synchronous synchronous, Executor callbackExecutor, int readers,
-                         Duration busyTimeout, Clock clock, Consumer<Throwable> callbackErrorHandler,
-                         Set<String> mergeText) {
+                         Duration busyTimeout, Consumer<Duration> onWriteWait, Clock clock,
+                         Consumer<Throwable> callbackErrorHandler, Set<String> mergeText) {
     }
 
     private final Path file;
@@ -95,16 +95,23 @@ public final class DefaultDb implements Db {
         connections.writeLock().lock();
         try {
             Connection c = connections.writer();
-            Writer.begin(c);
-            boolean upgraded;
-            try {
-                upgraded = InternalSchema.install(c);
-                this.deviceId = UUID.fromString(meta(c, "device_id", UUID.randomUUID().toString()));
-                Writer.commit(c);
-            } catch (SQLException e) {
-                throw Writer.rollback(c, e);
-            } catch (RuntimeException e) {
-                throw Writer.rollback(c, e);
+            // A database set up already is opened without a write, so that opening never waits for
+            // another process's write (a catch-up holds the file for seconds).
+            String known = InternalSchema.installed(c) ? deviceId(c) : null;
+            boolean upgraded = false;
+            if (known != null) {
+                this.deviceId = UUID.fromString(known);
+            } else {
+                Writer.begin(c);
+                try {
+                    upgraded = InternalSchema.install(c);
+                    this.deviceId = UUID.fromString(meta(c, "device_id", UUID.randomUUID().toString()));
+                    Writer.commit(c);
+                } catch (SQLException e) {
+                    throw Writer.rollback(c, e);
+                } catch (RuntimeException e) {
+                    throw Writer.rollback(c, e);
+                }
             }
             if (upgraded) {
                 reclaimSpace(c, errors);
@@ -128,7 +135,8 @@ public final class DefaultDb implements Db {
 
     public static Db open(Config config) {
         Connections connections = config.file() == null ? new MemoryConnections()
-                : new FileConnections(config.file(), config.synchronous(), config.readers(), config.busyTimeout());
+                : new FileConnections(config.file(), config.synchronous(), config.readers(), config.busyTimeout(),
+                        config.onWriteWait());
         try {
             return new DefaultDb(config, connections);
         } catch (SQLException e) {
@@ -151,6 +159,14 @@ public final class DefaultDb implements Db {
         } catch (SQLException e) {
             errors.accept(new StorageException("Upgraded the changelog of " + file + ", but could not return the"
                     + " space it freed to the file system (" + e.getMessage() + "); SQLite reuses it for new data", e));
+        }
+    }
+
+    /** The device id recorded, or null when there is none yet. */
+    private static String deviceId(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'device_id'")) {
+            return rs.next() ? rs.getString(1) : null;
         }
     }
 

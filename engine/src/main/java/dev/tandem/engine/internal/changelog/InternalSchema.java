@@ -5,6 +5,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The engine's own tables, all prefixed {@code _tandem_}. Created at open, before user migrations.
@@ -60,7 +65,34 @@ public final class InternalSchema {
                 + " PRIMARY KEY(remote, device, batch_seq)) WITHOUT ROWID",
     };
 
+    /** Every table {@link #install} makes, by name. */
+    private static final List<String> TABLES = Stream.concat(Stream.of(META_DDL), Arrays.stream(DDL))
+            .map(ddl -> ddl.substring("CREATE TABLE IF NOT EXISTS ".length(), ddl.indexOf('(')))
+            .toList();
+
     private InternalSchema() {
+    }
+
+    /**
+     * Whether every table is there at this version, so that {@link #install} would write nothing
+     * but the version again: read without a write transaction, so that opening a database another
+     * process is writing to (a long catch-up) need not wait for it.
+     */
+    public static boolean installed(Connection c) throws SQLException {
+        Set<String> names = new HashSet<>();
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_schema WHERE type = 'table'")) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            if (!names.containsAll(TABLES)) {
+                return false;
+            }
+            try (ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'internal_version'")) {
+                return rs.next() && rs.getLong(1) == VERSION;
+            }
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -25,7 +26,9 @@ public final class FileConnections implements Connections {
     private final Connection writer;
     private final HikariDataSource readers;
 
-    public FileConnections(Path file, Synchronous synchronous, int readerCount, Duration busyTimeout) {
+    /** {@code onWriteWait}: told while the writer waits for another process's write ({@link WriteWait}); may be null. */
+    public FileConnections(Path file, Synchronous synchronous, int readerCount, Duration busyTimeout,
+                           Consumer<Duration> onWriteWait) {
         createPrivately(file);
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         newWithPageMap(file, url, busyTimeout);
@@ -39,6 +42,7 @@ public final class FileConnections implements Connections {
         config.setGetGeneratedKeys(false);
         try {
             writer = config.createConnection(url);
+            WriteWait.install(writer, busyTimeout, onWriteWait);
             if (synchronous == Synchronous.EXTRA) {
                 try (var s = writer.createStatement()) {
                     s.execute("PRAGMA synchronous=EXTRA");

@@ -15,7 +15,8 @@ public final class SqlErrors {
         String base = code == null ? SQLiteErrorCode.getErrorCode(e.getErrorCode()).name() : code.name();
         String detail;
         if (base.startsWith("SQLITE_BUSY") || base.startsWith("SQLITE_LOCKED")) {
-            detail = "the database is locked by another process or connection; close the other Tandem and try again";
+            detail = "another program kept the database locked for longer than this one waits (a long sync or import,"
+                    + " or a program that hangs); try again when it is done, or close it";
         } else if (base.startsWith("SQLITE_CORRUPT") || base.startsWith("SQLITE_NOTADB")) {
             detail = "the database file is corrupt or is not a Tandem database; restore it from a backup or re-sync into a new one";
         } else if (base.startsWith("SQLITE_FULL")) {

@@ -221,7 +221,9 @@ public final class Writer implements AutoCloseable {
             Connection c = connections.writer();
             int step = version(c);
             checkKnown(step, migrations);
-            while (true) {
+            // Read outside a transaction: a schema that is up to date is not written, so a program
+            // that opens a database another process is writing to does not wait for it.
+            while (step < migrations.size()) {
                 try {
                     begin(c);
                     step = version(c);

@@ -54,6 +54,11 @@ public final class Async {
         });
     }
 
+    /** Hands {@code failure} to the default error handler, on the calling thread (a UI callback's). */
+    public void report(Throwable failure) {
+        defaultErrors.accept(failure);
+    }
+
     public void run(Runnable work) {
         run(() -> {
             work.run();

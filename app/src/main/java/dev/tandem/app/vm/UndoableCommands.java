@@ -150,12 +150,28 @@ public final class UndoableCommands {
         Long remindAt = new TodoDraft(new QuickAdd(q.title(), finalDue, listName), q.priority(), q.tags(), q.repeat(),
                 q.remindTime()).remindAt(ZonedDateTime.now(store.dateClock()));
         TodoDetails details = new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt);
+        adding(q.title());
         async.run(() -> store.add(q.title(), listName, fallbackList, finalDue, details), added -> {
             undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
             // A date that is none ("feb 30") stayed in the title: say so rather than just "Added".
             message.set(q.warning() != null ? q.warning() : "Added “" + added.item().title() + "”");
-        });
+        }, e -> notAdded(q.title(), e));
         return true;
+    }
+
+    /**
+     * Says the add is under way until it is saved: a save waits while a sync catches up on a large
+     * snapshot (seconds, with the status bar saying so), and a field that cleared with nothing
+     * shown would invite typing it again.
+     */
+    private void adding(String title) {
+        message.set("Adding “" + title + "”…");
+    }
+
+    /** The add failed: the message line stops saying it is under way, and the failure is reported as any. */
+    private void notAdded(String title, Throwable failure) {
+        message.set("“" + title + "” was not added");
+        async.report(failure);
     }
 
     /**
@@ -165,12 +181,13 @@ public final class UndoableCommands {
     private void addNote(TodoDraft q) {
         String listName = q.listName();
         String fallbackList = currentListId();
+        adding(q.title());
         async.run(() -> store.add(q.title(), listName, fallbackList, null, TodoDetails.note(q.tags())), added -> {
             undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
             String where = added.item().listId() == null && view.get() instanceof View.SmartView s
                     && s.smart() != View.Smart.INBOX ? " to the Inbox" : "";
             message.set("Added the note “" + added.item().title() + "”" + where);
-        });
+        }, e -> notAdded(q.title(), e));
     }
 
     public void toggleDone(ItemRow row) {

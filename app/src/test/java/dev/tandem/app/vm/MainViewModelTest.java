@@ -20,6 +20,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,58 @@ class MainViewModelTest {
         ItemRow it = ui.get(() -> vm.items().get(0));
         assertEquals(store.today().plusDays(1), store.get(it.id()).orElseThrow().dueDate());
         ui.await(() -> count("inbox") == 1 && count("upcoming") == 1);
+    }
+
+    /**
+     * A sync catching up holds the database for seconds; an add meanwhile says it is under way
+     * until it is saved, rather than leaving a cleared field and nothing else.
+     */
+    @Test
+    void quickAdd_anotherWriteHoldsTheDatabase_saysAddingUntilSaved() throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = new Thread(() -> store.db().transaction(tx -> {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        holder.start();
+        assertTrue(held.await(10, TimeUnit.SECONDS));
+        ExecutorService io = Async.backgroundExecutor("test-io");
+        Async async = new Async(io, ui, e -> {
+            throw new AssertionError(e);
+        });
+        MainViewModel waiting = new MainViewModel(store, async, dialogs, new UndoManager(async));
+        try {
+            ui.run(() -> assertTrue(waiting.commands().quickAdd("Buy milk")));
+            Thread.sleep(300);
+            assertEquals("Adding “Buy milk”…", ui.get(() -> waiting.commands().messageProperty().get()));
+            // (An in-memory database reads under the write lock too: the store is read after the release.)
+            release.countDown();
+            ui.await(() -> waiting.commands().messageProperty().get().equals("Added “Buy milk”"));
+            assertEquals(List.of("Buy milk"), store.allItems().stream().map(Item::title).toList());
+        } finally {
+            release.countDown();
+            holder.join();
+            waiting.close();
+            io.shutdownNow();
+        }
+    }
+
+    @Test
+    void quickAdd_saveFails_saysNotAddedAndReportsTheFailure() {
+        Db db = Db.openMemory();
+        TodoStore failing = new TodoStore(db, clock, ZONE);
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        Async async = new Async(Runnable::run, ui, reported::add);
+        MainViewModel broken = new MainViewModel(failing, async, dialogs, new UndoManager(async));
+        db.close();
+        ui.run(() -> assertTrue(broken.commands().quickAdd("Buy milk")));
+        ui.await(() -> broken.commands().messageProperty().get().equals("“Buy milk” was not added"));
+        assertEquals(1, reported.size(), reported.toString());
     }
 
     @Test

@@ -275,7 +275,6 @@ public final class Cli {
         }
     }
 
-
     /**
      * Says on stderr, once, that a command waits for another process's write to this profile, when
      * it waits long enough to be noticed: a sync that catches up from a large snapshot holds the

@@ -47,20 +47,22 @@ final class ReturningFloor {
         Path scratch = (args.length > 3 ? Path.of(args[3]) : before.getParent()).resolve("returning-floor.db");
         System.out.println("## Returning-device floor: " + before + " -> " + after + ", " + runs + " runs, "
                 + Machine.describe(scratch.getParent()));
-        Map<String, List<Double>> times = new LinkedHashMap<>();
+        Map<String, long[]> times = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
-            Map<String, Double> one = once(before, after, scratch, true);
-            Map<String, Double> rowsOnly = once(before, after, scratch, false);
+            Map<String, Long> one = once(before, after, scratch, true);
+            Map<String, Long> rowsOnly = once(before, after, scratch, false);
             one.put("the user rows alone, with their commit", rowsOnly.get("total"));
-            one.forEach((step, ms) -> times.computeIfAbsent(step, k -> new ArrayList<>()).add(ms));
-            System.out.printf(Locale.ROOT, "run %d: total %.0f ms, the user rows alone %.0f ms%n", run + 1,
-                    one.get("total"), rowsOnly.get("total"));
+            int r = run;
+            one.forEach((step, nanos) -> times.computeIfAbsent(step, k -> new long[runs])[r] = nanos);
+            System.out.printf(Locale.ROOT, "run %d: total %s, the user rows alone %s%n", run + 1,
+                    Stats.ms(one.get("total")), Stats.ms(rowsOnly.get("total")));
         }
-        System.out.println("| step | median ms | range |");
+        System.out.println("| step | median | range |");
         System.out.println("| --- | --- | --- |");
-        times.forEach((step, ms) -> {
-            double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f–%.0f |%n", step, v[v.length / 2], v[0], v[v.length - 1]);
+        times.forEach((step, nanos) -> {
+            Stats st = new Stats(nanos);
+            System.out.printf(Locale.ROOT, "| %s | %s | %s–%s |%n", step, Stats.ms(st.median()),
+                    Stats.ms(st.percentile(0)), Stats.ms(st.max()));
         });
         for (String suffix : new String[] {"", "-wal", "-shm"}) {
             Files.deleteIfExists(Path.of(scratch + suffix));
@@ -68,16 +70,16 @@ final class ReturningFloor {
     }
 
     /**
-     * One copy of BEFORE brought to AFTER's rows; per step, milliseconds. {@code changelog} false:
+     * One copy of BEFORE brought to AFTER's rows; per step, nanoseconds. {@code changelog} false:
      * the user rows only, what a catch-up would write at least whatever the changelog's layout.
      */
-    private static Map<String, Double> once(Path before, Path after, Path scratch, boolean changelog)
+    private static Map<String, Long> once(Path before, Path after, Path scratch, boolean changelog)
             throws Exception {
         for (String suffix : new String[] {"-wal", "-shm"}) {
             Files.deleteIfExists(Path.of(scratch + suffix));
         }
         Files.copy(before, scratch, StandardCopyOption.REPLACE_EXISTING);
-        Map<String, Double> out = new LinkedHashMap<>();
+        Map<String, Long> out = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + scratch);
              Statement s = c.createStatement()) {
             // As the engine opens a profile: WAL, a full sync at commit, a page cache that holds the work.
@@ -97,7 +99,7 @@ final class ReturningFloor {
             t = step(out, "user rows (" + columns.size() + " columns)", t);
             if (!changelog) {
                 s.execute("COMMIT");
-                out.put("total", (System.nanoTime() - total) / 1e6);
+                out.put("total", System.nanoTime() - total);
                 verify(s, columns, false);
                 return out;
             }
@@ -110,7 +112,7 @@ final class ReturningFloor {
             t = step(out, "history rows", t);
             s.execute("COMMIT");
             step(out, "commit", t);
-            out.put("total", (System.nanoTime() - total) / 1e6);
+            out.put("total", System.nanoTime() - total);
             verify(s, columns, true);
         }
         return out;
@@ -186,9 +188,9 @@ final class ReturningFloor {
         }
     }
 
-    private static long step(Map<String, Double> out, String name, long since) {
+    private static long step(Map<String, Long> out, String name, long since) {
         long now = System.nanoTime();
-        out.put(name, (now - since) / 1e6);
+        out.put(name, now - since);
         return now;
     }
 }

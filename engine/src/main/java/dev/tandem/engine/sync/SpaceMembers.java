@@ -75,4 +75,13 @@ public interface SpaceMembers {
      * so no crash leaves a key nobody can open. Owner only.
      */
     void removeAndRotate(dev.tandem.engine.Db db, String name, String newPassphrase, SyncProgress progress);
+
+    /**
+     * Reads every entry of the membership log this device accepted back from the storage, writes
+     * back those that are gone or were replaced, and deletes the log's junk (objects under
+     * {@code members/} nobody but the owner could have signed, which each sync names until they
+     * go); returns what it did, in plain words. Any member's device may run it: what it writes back
+     * is the owner's signed entries.
+     */
+    java.util.List<String> repair();
 }

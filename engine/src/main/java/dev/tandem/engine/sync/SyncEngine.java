@@ -128,6 +128,15 @@ public interface SyncEngine extends AutoCloseable {
         throw new IllegalStateException("members: " + describe() + " is not a shared space");
     }
 
+    /**
+     * As {@link #members()}, read against what {@code db}'s device accepted of the membership log
+     * before: a log cut short or changed on the storage is mended from it, never believed. The
+     * owner's changes (admit, remove) need it, or a sync of {@code db} first.
+     */
+    default SpaceMembers members(Db db) {
+        throw new IllegalStateException("members: " + describe() + " is not a shared space");
+    }
+
     @Override
     void close();
 
@@ -344,10 +353,18 @@ public interface SyncEngine extends AutoCloseable {
             }
             SpaceSetup spaceSetup = null;
             if (space != null) {
+                // The list the space holds, as the owner signs it into the log's first entry and a
+                // joiner checks it there: an invite changed to name another list is refused.
+                java.util.List<String> root = null;
+                if (scope instanceof SyncScope.Tree tree) {
+                    root = new java.util.ArrayList<>();
+                    root.add(tree.rootTable());
+                    root.addAll(new java.util.TreeSet<>(tree.rootIds()));
+                }
                 SignedStorage signed = new SignedStorage(s, new Members(s,
-                        SpaceCrypto.publicKey(space.ownerPublicKey())));
+                        SpaceCrypto.publicKey(space.ownerPublicKey()), root));
                 spaceSetup = new SpaceSetup(signed, raw, passphrase, space.ownerPrivateKey(), space.memberName(),
-                        space.memberPublicKey(), space.memberPrivateKey(), space.agreementPublicKey());
+                        space.memberPublicKey(), space.memberPrivateKey(), space.agreementPublicKey(), root);
                 s = signed;
             }
             return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope,

@@ -18,10 +18,17 @@ import org.msgpack.core.MessageUnpacker;
  * stays accepted. Signed by the owner's key over the entry's object key and payload.
  *
  * <pre>[ payload bin, signature bin 64 ]
- * payload: [ 1, "add"|"remove", name str, key bin|nil, {device bin16: seq}, agreement key bin|nil ]</pre>
+ * payload: [ 2, "add"|"remove", name str, key bin|nil, {device bin16: seq}, agreement key bin|nil,
+ *            previous bin 32, space [ root table str, root id str... ] | nil ]</pre>
  * The agreement key (X25519) is what the owner seals a new passphrase to after a rotation.
+ * {@code previous} is the SHA-256 of the stored object of the entry before it (32 zero bytes for
+ * the first), so the log is a chain: a reader notices an entry that was taken out or replaced, as
+ * the next one no longer follows. The first entry names the space's root (the shared list), so a
+ * device joins only the list the owner shared. Format 1 (the first six fields) is still read: its
+ * entries carry no chain and no root.
  */
-public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, Long> acceptedUpTo, byte[] agreementKey) {
+public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, Long> acceptedUpTo, byte[] agreementKey,
+                          byte[] previous, java.util.List<String> space) {
     public static final String ADD = "add";
     public static final String REMOVE = "remove";
     static final String PURPOSE = "member-entry";
@@ -29,8 +36,32 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
     private static final int MAX_NAME = 200;
     private static final int MAX_DEVICES = 1000;
 
+    /** What the first entry's {@code previous} holds. */
+    public static final byte[] FIRST = new byte[32];
+
     public MemberEntry {
         acceptedUpTo = Map.copyOf(acceptedUpTo);
+        space = space == null ? null : java.util.List.copyOf(space);
+    }
+
+    /** An entry of format 2, chained to the entry whose stored object hashes to {@code previous}. */
+    public static MemberEntry chained(String kind, String name, byte[] memberKey, Map<UUID, Long> acceptedUpTo,
+                                      byte[] agreementKey, byte[] previous, java.util.List<String> space) {
+        return new MemberEntry(kind, name, memberKey, acceptedUpTo, agreementKey, previous.clone(), space);
+    }
+
+    /** Whether this entry carries the chain (format 2). */
+    public boolean chained() {
+        return previous != null;
+    }
+
+    /** The SHA-256 of a stored entry object: what the next entry names as its {@code previous}. */
+    public static byte[] hash(byte[] object) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(object);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String key(long seq) {
@@ -40,8 +71,8 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
     /** The object to store under {@code key(seq)}, signed with the owner's key. */
     public byte[] encode(long seq, PrivateKey owner) {
         byte[] payload = PackedValues.encode(p -> {
-            p.packArrayHeader(6);
-            p.packInt(1);
+            p.packArrayHeader(previous == null ? 6 : 8);
+            p.packInt(previous == null ? 1 : 2);
             p.packString(kind);
             p.packString(name);
             if (memberKey == null) {
@@ -62,6 +93,18 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
                 p.packBinaryHeader(agreementKey.length);
                 p.writePayload(agreementKey);
             }
+            if (previous != null) {
+                p.packBinaryHeader(previous.length);
+                p.writePayload(previous);
+                if (space == null) {
+                    p.packNil();
+                } else {
+                    p.packArrayHeader(space.size());
+                    for (String part : space) {
+                        p.packString(part);
+                    }
+                }
+            }
         });
         byte[] sig = SpaceCrypto.sign(owner, PURPOSE, key(seq).getBytes(StandardCharsets.UTF_8), payload);
         return pack(payload, sig);
@@ -80,7 +123,9 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
                 throw corrupt(key, "not signed by the space's owner");
             }
             try (MessageUnpacker p = MessagePack.newDefaultUnpacker(payload)) {
-                if (p.unpackArrayHeader() != 6 || p.unpackInt() != 1) {
+                int fields = p.unpackArrayHeader();
+                int format = fields == 6 || fields == 8 ? p.unpackInt() : -1;
+                if (!(fields == 6 && format == 1 || fields == 8 && format == 2)) {
                     throw corrupt(key, "an entry of an unknown format");
                 }
                 String kind = p.unpackString();
@@ -107,7 +152,22 @@ public record MemberEntry(String kind, String name, byte[] memberKey, Map<UUID, 
                 if (ADD.equals(kind) && memberKey == null) {
                     throw corrupt(key, "an admission without a key");
                 }
-                return new MemberEntry(kind, name, memberKey, bounds, agreement);
+                byte[] previous = null;
+                java.util.List<String> space = null;
+                if (format == 2) {
+                    previous = p.readPayload(bounded(p.unpackBinaryHeader(), 32, key));
+                    if (previous.length != 32) {
+                        throw corrupt(key, "an entry with a damaged link to the one before");
+                    }
+                    if (!p.tryUnpackNil()) {
+                        int n2 = bounded(p.unpackArrayHeader(), MAX_DEVICES, key);
+                        space = new java.util.ArrayList<>();
+                        for (int i = 0; i < n2; i++) {
+                            space.add(p.unpackString());
+                        }
+                    }
+                }
+                return new MemberEntry(kind, name, memberKey, bounds, agreement, previous, space);
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof SyncException s) {

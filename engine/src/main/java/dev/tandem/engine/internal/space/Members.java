@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.space;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +19,10 @@ import java.util.regex.Pattern;
  * Who may write to a shared space, as its membership log says, and the check every signed object
  * passes before sync reads it.
  *
- * <p>Invariants: the log is read in order from entry 1 and stops at the first entry not there yet,
- * so every device applies the same prefix; entry 1 admits the owner and every entry is signed by
- * the owner's key, which each device knows from its invite (never from the storage). An object is
+ * <p>Invariants: the log is read through {@link MembershipLog}, which accepts only the owner's
+ * entries, in one chain from the first, and never goes back on what this device accepted (its
+ * {@link LogMemory}); entry 1 admits the owner, whose key each device knows from its invite (never
+ * from the storage). An object is
  * accepted only when (1) a certificate signed by an admitted member's key vouches for its signing
  * device, (2) the device's signature covers the object's key and body, (3) a batch or head lies
  * under the signing device's own name, and (4) the member is not removed, or, for a batch, the
@@ -39,28 +41,75 @@ public final class Members {
 
     private final SyncStorage storage;
     private final PublicKey owner;
+    private final MembershipLog log;
     /** By key fingerprint: one person may have several member keys (one per device that joined), under one name. */
     private final Map<String, Member> members = new LinkedHashMap<>();
     private final Map<String, PublicKey> memberKeys = new HashMap<>();
     private final Map<UUID, List<DeviceCert.Unchecked>> certs = new HashMap<>();
-    private long next = 1;
+    private int applied;
+    private LogMemory memory;
 
     public Members(SyncStorage storage, PublicKey owner) {
+        this(storage, owner, null);
+    }
+
+    /** {@code space}: the root the log's first entry must name ({@code [table, id...]}), or null to take any. */
+    public Members(SyncStorage storage, PublicKey owner, List<String> space) {
         this.storage = storage;
         this.owner = owner;
+        this.log = new MembershipLog(storage, owner, space);
+    }
+
+    /**
+     * Remembers the log in {@code memory} from now on (the database of the device that syncs); a
+     * memory already in use is kept, another one replaces it and what was read is read again.
+     */
+    public synchronized void remember(LogMemory memory) {
+        if (memory.equals(this.memory)) {
+            return;
+        }
+        this.memory = memory;
+        members.clear();
+        memberKeys.clear();
+        applied = 0;
+        log.use(memory);
+        apply();
+    }
+
+    /** Whether a device's memory backs the log, so changes to it cannot go back on what it accepted. */
+    public synchronized boolean remembered() {
+        return memory != null;
     }
 
     /** Reads log entries not read yet; returns the number of entries applied so far. */
     public synchronized long refresh() {
-        while (true) {
-            Optional<byte[]> object = storage.get(MemberEntry.key(next));
-            if (object.isEmpty()) {
-                return next - 1;
-            }
-            MemberEntry e = MemberEntry.decode(next, object.get(), owner);
-            if (next == 1 && !MemberEntry.ADD.equals(e.kind())) {
-                throw MemberEntry.corrupt(MemberEntry.key(1), "not the owner's own admission");
-            }
+        log.read();
+        apply();
+        return applied;
+    }
+
+    /** What the last read found wrong with the log on the storage, in plain words; empty when nothing. */
+    public List<String> problems() {
+        return log.problems();
+    }
+
+    /** Appends an entry after the newest one, chained to it and signed by {@code ownerKey}. */
+    public synchronized void append(MemberEntry template, List<String> space, PrivateKey ownerKey) {
+        log.append(template, space, ownerKey);
+        apply();
+    }
+
+    /** Writes back every remembered entry that is gone or changed and deletes the log's junk. */
+    public synchronized List<String> repair() {
+        List<String> done = log.repair();
+        apply();
+        return done;
+    }
+
+    private void apply() {
+        List<MembershipLog.Accepted> all = log.accepted();
+        for (int i = applied; i < all.size(); i++) {
+            MemberEntry e = all.get(i).entry();
             if (MemberEntry.ADD.equals(e.kind())) {
                 String fp = SpaceCrypto.fingerprint(e.memberKey());
                 members.put(fp, new Member(e.name(), e.memberKey(), e.agreementKey(), null));
@@ -74,8 +123,8 @@ public final class Members {
                     }
                 }
             }
-            next++;
         }
+        applied = all.size();
     }
 
     /** The members the log names, in order of admission; removed ones included. */
@@ -127,11 +176,6 @@ public final class Members {
     /** The owner's public key, as the invite gave it. */
     public byte[] owner() {
         return owner.getEncoded();
-    }
-
-    /** The next free entry number. */
-    public synchronized long nextEntry() {
-        return next;
     }
 
     /**

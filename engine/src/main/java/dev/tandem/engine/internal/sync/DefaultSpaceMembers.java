@@ -135,7 +135,7 @@ final class DefaultSpaceMembers implements SpaceMembers {
         if (members.list().stream().anyMatch(m -> SpaceCrypto.fingerprint(m.key()).equals(fingerprint))) {
             throw new IllegalArgumentException("memberPublicKey: " + fingerprint + " was admitted already");
         }
-        append(new MemberEntry(MemberEntry.ADD, n, memberPublicKey, Map.of(), agreementKey));
+        append(new MemberEntry(MemberEntry.ADD, n, memberPublicKey, Map.of(), agreementKey, null, null));
         return new SpaceMember(n, SpaceCrypto.fingerprint(memberPublicKey), false, false);
     }
 
@@ -159,7 +159,7 @@ final class DefaultSpaceMembers implements SpaceMembers {
             }
             accepted.put(device, head);
         }
-        append(new MemberEntry(MemberEntry.REMOVE, name, null, accepted, null));
+        append(new MemberEntry(MemberEntry.REMOVE, name, null, accepted, null, null, null));
         return new SpaceMember(name, SpaceCrypto.fingerprint(m.key()), false, true);
     }
 
@@ -167,6 +167,10 @@ final class DefaultSpaceMembers implements SpaceMembers {
     public void removeAndRotate(Db db, String name, String newPassphrase, SyncProgress progress) {
         owner();
         Objects.requireNonNull(newPassphrase, "newPassphrase");
+        SpaceMemory memory = db == null ? null : SpaceMemory.of(SyncPort.of(db), members.owner());
+        if (memory != null) {
+            members.remember(memory);
+        }
         members.refresh();
         boolean removedAlready = members.list().stream().anyMatch(m -> m.name().equals(name) && m.removed())
                 && members.list().stream().noneMatch(m -> m.name().equals(name) && !m.removed());
@@ -182,6 +186,12 @@ final class DefaultSpaceMembers implements SpaceMembers {
             if (digits.matches("[0-9]{13}")) {
                 epoch = Math.max(epoch, Long.parseLong(digits) + 1);
             }
+        }
+        if (memory != null) {
+            // This device made the epoch: it never takes a passphrase from an older grant again
+            // (a storage put back to a copy from before this removal holds one).
+            epoch = Math.max(epoch, memory.epoch() + 1);
+            memory.epoch(epoch);
         }
         String prefix = String.format("invites/rekey-%013d/", epoch);
         for (Members.Member m : members.list()) {
@@ -224,16 +234,20 @@ final class DefaultSpaceMembers implements SpaceMembers {
 
     private void append(MemberEntry entry) {
         owner();
-        for (int attempt = 0; attempt < 20; attempt++) {
-            long seq = members.nextEntry();
-            if (space.signed().createIfAbsent(MemberEntry.key(seq), entry.encode(seq,
-                    SpaceCrypto.privateKey(space.ownerPrivate())))) {
-                members.refresh();
-                return;
-            }
-            members.refresh();
+        if (!members.remembered()) {
+            // Without this device's memory of the log, a log cut short on the storage would be
+            // built on, and an entry this device had accepted (a removal) lost for good.
+            throw new IllegalStateException("members: read the membership with this device's database first"
+                    + " (SyncEngine.members(db), or a sync), so a change builds on the log it trusts");
         }
-        throw new SyncException(SyncException.Reason.REMOTE_BUSY, "members: the membership log kept changing while"
-                + " writing to it; try again");
+        members.append(entry, space.root(), SpaceCrypto.privateKey(space.ownerPrivate()));
+    }
+
+    @Override
+    public List<String> repair() {
+        if (!members.remembered()) {
+            throw new IllegalStateException("members: repair needs this device's memory of the log: use members(db)");
+        }
+        return members.repair();
     }
 }

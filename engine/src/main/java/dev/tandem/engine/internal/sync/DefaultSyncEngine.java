@@ -193,9 +193,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             long[] before = counter.snapshot();
             Version markerBefore = observed;
             d.refreshDeviceId();
-            if (space != null) {
-                space.prepare(d, remoteId);
-            }
+            List<String> logProblems = space == null ? List.of() : space.prepare(d, remoteId);
             boolean pushing = (plainGuard != null || encrypted != null) && PushBacklog.count(d, remoteId) > 0;
             if (plainGuard != null) {
                 plainGuard.check(pushing);
@@ -207,6 +205,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                 encrypted.refresh();
             }
             Tally tally = new Tally();
+            tally.warnings.addAll(logProblems);
             Compaction snapshots;
             while (true) {
                 DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP, scope);
@@ -299,6 +298,13 @@ public final class DefaultSyncEngine implements SyncEngine {
             throw new IllegalStateException("members: " + remoteId + " is not a shared space; build the engine with space(keys)");
         }
         return new DefaultSpaceMembers(space, this);
+    }
+
+    @Override
+    public SpaceMembers members(Db db) {
+        SpaceMembers members = members();
+        space.signed().members().remember(SpaceMemory.of(SyncPort.of(db), space.signed().members().owner()));
+        return members;
     }
 
     @Override

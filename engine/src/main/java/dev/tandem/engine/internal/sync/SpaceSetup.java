@@ -11,6 +11,7 @@ import java.security.PrivateKey;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,22 +29,29 @@ import java.util.UUID;
  * by the next sync.
  */
 public record SpaceSetup(SignedStorage signed, SyncStorage raw, String passphrase, byte[] ownerPrivate,
-                         String memberName, byte[] memberPublic, byte[] memberPrivate, byte[] agreementPublic) {
+                         String memberName, byte[] memberPublic, byte[] memberPrivate, byte[] agreementPublic,
+                         List<String> root) {
     private static final String DEVICE_KEY = "space_device_key";
 
-    /** Readies this database's device to sign in the space {@code remoteId}. */
-    void prepare(SyncPort db, String remoteId) {
+    /**
+     * Readies this database's device to sign in the space {@code remoteId}; returns what reading
+     * the membership log found wrong on the storage (and mended where it could), for the report.
+     */
+    List<String> prepare(SyncPort db, String remoteId) {
         UUID device = db.deviceUuid();
         String[] pair = deviceKey(db).split(" ");
         PrivateKey privateKey = SpaceCrypto.privateKey(Base64.getDecoder().decode(pair[0]));
         byte[] publicKey = Base64.getDecoder().decode(pair[1]);
         signed.signAs(device, privateKey);
-        // Read the log's new entries (one request when there are none), so a removal is applied
-        // before this sync reads anything the removed member wrote.
+        // Read the log's new entries against what this database accepted before (a listing and
+        // one read back when there are none), so a removal is applied before this sync reads
+        // anything the removed member wrote, and a log rolled back is mended, not believed.
+        signed.members().remember(SpaceMemory.of(db, signed.members().owner()));
         if (signed.members().refresh() == 0 && ownerPrivate != null) {
-            signed.createIfAbsent(MemberEntry.key(1), new MemberEntry(MemberEntry.ADD, memberName, memberPublic, Map.of(), agreementPublic)
-                    .encode(1, SpaceCrypto.privateKey(ownerPrivate)));
+            signed.members().append(new MemberEntry(MemberEntry.ADD, memberName, memberPublic, Map.of(), agreementPublic,
+                    null, null), root, SpaceCrypto.privateKey(ownerPrivate));
         }
+        List<String> problems = signed.members().problems();
         String certKey = DeviceCert.key(device, publicKey);
         String marker = "space_cert:" + remoteId;
         if (!certKey.equals(meta(db, marker))) {
@@ -51,6 +59,7 @@ public record SpaceSetup(SignedStorage signed, SyncStorage raw, String passphras
                     .encode(SpaceCrypto.privateKey(memberPrivate)));
             setMeta(db, marker, certKey);
         }
+        return problems;
     }
 
     /** This database's device key pair, made on first use: PKCS #8 and X.509, in base64, one space apart. */

@@ -1,0 +1,118 @@
+package dev.tandem.engine.internal.sync;
+
+import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.space.LogMemory;
+import dev.tandem.engine.internal.space.SpaceCrypto;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What this database remembers of one shared space, in {@code _tandem_meta}, under the space's
+ * owner key (one per space, so a space moved to another remote is still the same space): the
+ * membership log entries it accepted and the log's junk ({@link LogMemory}), and the newest re-key
+ * epoch it took a passphrase from. Every write is its own small transaction, made before the sync
+ * goes on, so what the device accepted is on disk before anything it accepted is acted on.
+ */
+public record SpaceMemory(SyncPort db, String space) implements LogMemory {
+    private static final String ENTRY = " entry ";
+    private static final String JUNK = " junk ";
+
+    /** The memory of the space whose owner's public key is {@code ownerPublicKey}. */
+    public static SpaceMemory of(SyncPort db, byte[] ownerPublicKey) {
+        return new SpaceMemory(db, "space " + SpaceCrypto.fingerprint(ownerPublicKey).replace(" ", ""));
+    }
+
+    @Override
+    public SortedMap<Long, byte[]> entries() {
+        SortedMap<Long, byte[]> out = new TreeMap<>();
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM _tandem_meta WHERE key > ? AND key < ?")) {
+                ps.setString(1, space + ENTRY);
+                ps.setString(2, space + ENTRY + "~");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(Long.parseLong(rs.getString(1).substring((space + ENTRY).length())), rs.getBytes(2));
+                    }
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    @Override
+    public void accept(long seq, byte[] object) {
+        put(space + ENTRY + String.format("%012d", seq), object);
+    }
+
+    @Override
+    public Map<Long, String> junk() {
+        Map<Long, String> out = new TreeMap<>();
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM _tandem_meta WHERE key > ? AND key < ?")) {
+                ps.setString(1, space + JUNK);
+                ps.setString(2, space + JUNK + "~");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(Long.parseLong(rs.getString(1).substring((space + JUNK).length())), rs.getString(2));
+                    }
+                }
+            }
+            return null;
+        });
+        return out;
+    }
+
+    @Override
+    public void junk(long seq, String problem) {
+        put(space + JUNK + String.format("%012d", seq), problem);
+    }
+
+    @Override
+    public void junkGone(long seq) {
+        db.write("Forgetting junk of a shared space's log", s -> {
+            PreparedStatement ps = s.sql().get("DELETE FROM _tandem_meta WHERE key = ?");
+            ps.setString(1, space + JUNK + String.format("%012d", seq));
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    /** The newest re-key epoch this device took a passphrase from (or wrote, on the owner's), 0 if none. */
+    public long epoch() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
+                ps.setString(1, space + " epoch");
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /** Remembers {@code epoch} unless a newer one is remembered already. */
+    public void epoch(long epoch) {
+        db.write("Remembering a shared space's key epoch", s -> {
+            PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
+                    + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)");
+            ps.setString(1, space + " epoch");
+            ps.setLong(2, epoch);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+
+    private void put(String key, Object value) {
+        db.write("Remembering a shared space's membership", s -> {
+            PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
+                    + " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            ps.setString(1, key);
+            ps.setObject(2, value);
+            ps.executeUpdate();
+            return null;
+        });
+    }
+}

@@ -126,23 +126,54 @@ public final class SpaceKeys {
     /**
      * The space's newest passphrase sealed to this member after the owner removed someone and
      * rotated the key, read from {@code storage} (the space's remote without encryption); empty
-     * when there is none. A device whose sync says the passphrase is wrong asks this first.
+     * when there is none for this member (they were removed). A device whose sync says the
+     * passphrase is wrong asks this first.
+     *
+     * <p>Only forward: {@code db} remembers the newest re-key epoch its device took (or, on the
+     * owner's, made). A newest grant older than that means the storage was put back to an older
+     * copy (a removed member may hold one, and the older key with it): a CORRUPT
+     * {@link SyncException} says so and the device keeps the key it has.
      */
-    public Optional<String> rekeyedPassphrase(SyncStorage storage) {
+    public Optional<String> rekeyedPassphrase(dev.tandem.engine.Db db, SyncStorage storage) {
+        dev.tandem.engine.internal.sync.SpaceMemory memory = dev.tandem.engine.internal.sync.SpaceMemory.of(
+                dev.tandem.engine.internal.SyncPort.of(db), ownerPublic);
+        long known = memory.epoch();
         String suffix = "/grant-" + JoinObjects.keyId(memberPublic);
         String newest = null;
-        for (String key : storage.list("invites/rekey-", null, 1000)) {
-            if (key.endsWith(suffix) && (newest == null || key.compareTo(newest) > 0)) {
+        long newestEpoch = -1;
+        long newestAny = -1;
+        for (String key : storage.list(REKEY, null, 10_000)) {
+            int slash = key.indexOf('/', REKEY.length());
+            String digits = slash < 0 ? "" : key.substring(REKEY.length(), slash);
+            if (!digits.matches("[0-9]{13}")) {
+                continue; // not a grant's name: junk, which names no epoch
+            }
+            long epoch = Long.parseLong(digits);
+            newestAny = Math.max(newestAny, epoch);
+            if (key.endsWith(suffix) && epoch > newestEpoch) {
                 newest = key;
+                newestEpoch = epoch;
             }
         }
-        if (newest == null) {
-            return Optional.empty();
+        if (known > 0 && newestAny < known) {
+            throw new SyncException(SyncException.Reason.CORRUPT, "The shared list's storage holds no key as new as"
+                    + " the one this device already uses (epoch " + known + "): it was put back to an older copy,"
+                    + " perhaps by someone who was removed. This device keeps its key and takes none of the older"
+                    + " ones; the list's owner can change the key again to mend it");
+        }
+        if (newest == null || newestEpoch < known) {
+            return Optional.empty(); // none for this member at the newest epoch: they were removed
         }
         String grant = newest;
-        return storage.get(grant).map(object -> new String(JoinObjects.openGrant(ownerPublic, agreementPrivate, grant, object),
-                java.nio.charset.StandardCharsets.UTF_8));
+        Optional<String> pass = storage.get(grant).map(object -> new String(JoinObjects.openGrant(ownerPublic,
+                agreementPrivate, grant, object), java.nio.charset.StandardCharsets.UTF_8));
+        if (pass.isPresent()) {
+            memory.epoch(newestEpoch);
+        }
+        return pass;
     }
+
+    private static final String REKEY = "invites/rekey-";
 
     /** Internal: the private keys, for the engine. */
     byte[] ownerPrivateKey() {

@@ -176,14 +176,14 @@ class SpaceMembershipTest {
         // Carol's device: the old passphrase no longer opens the space; the sealed one does.
         SyncException stale = assertThrows(SyncException.class, () -> carolSync.sync(c1));
         assertEquals(SyncException.Reason.WRONG_PASSPHRASE, stale.reason(), stale.getMessage());
-        String followed = carol.rekeyedPassphrase(storage).orElseThrow();
+        String followed = carol.rekeyedPassphrase(c1, storage).orElseThrow();
         assertEquals(fresh, followed);
         fixture.closeAfter(SyncEngine.builder().storage(storage).encrypted(followed).space(carol).scope(SHARED)
                 .snapshotEvery(0).build()).sync(c1);
         assertEquals(List.of("birthday cake", "milk"), titles(c1));
 
         // Bob: nothing sealed for him, the old passphrase opens nothing, and he never sees the cake.
-        assertEquals(java.util.Optional.empty(), bob.rekeyedPassphrase(storage));
+        assertEquals(java.util.Optional.empty(), bob.rekeyedPassphrase(b1, storage));
         SyncException out = assertThrows(SyncException.class, () -> engine(bob).sync(b1));
         assertEquals(SyncException.Reason.WRONG_PASSPHRASE, out.reason());
         assertEquals(List.of("milk"), titles(b1), "a removed member keeps what he had, and nothing more");

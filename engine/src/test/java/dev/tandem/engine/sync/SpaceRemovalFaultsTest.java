@@ -42,7 +42,7 @@ class SpaceRemovalFaultsTest {
 
     /** The passphrase that opens the space for {@code keys}: the one kept, else the newest sealed to them. */
     private Optional<String> opening(SyncStorage storage, SpaceKeys keys, Db db, String kept) {
-        for (String p : List.of(kept, keys.rekeyedPassphrase(storage).orElse(kept))) {
+        for (String p : List.of(kept, keys.rekeyedPassphrase(db, storage).orElse(kept))) {
             try {
                 engine(storage, p, keys).sync(db);
                 return Optional.of(p);

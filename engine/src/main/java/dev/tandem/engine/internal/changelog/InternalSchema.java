@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  *       database has pushed, and how far it has read each other device.</li>
  *   <li>{@code _tandem_quarantine}: per remote, batches that could not be read and were set aside,
  *       with when to try them again (docs/SYNC_FORMAT.md, "Unreadable objects").</li>
+ *   <li>{@code _tandem_refused}: per remote, changes a shared space's member wrote that were not
+ *       merged: outside the space, or waiting for the entity they change (docs/SHARING.md).</li>
  * </ul>
  */
 public final class InternalSchema {
@@ -63,6 +65,10 @@ public final class InternalSchema {
                 + " batch_seq INTEGER NOT NULL, object_key TEXT NOT NULL, problem TEXT NOT NULL,"
                 + " first_seen INTEGER NOT NULL, attempts INTEGER NOT NULL, next_try INTEGER NOT NULL,"
                 + " PRIMARY KEY(remote, device, batch_seq)) WITHOUT ROWID",
+        "CREATE TABLE IF NOT EXISTS _tandem_refused(remote TEXT NOT NULL, change_id BLOB NOT NULL,"
+                + " author BLOB NOT NULL, object_key TEXT NOT NULL, tbl TEXT NOT NULL, entity TEXT NOT NULL,"
+                + " fields BLOB NOT NULL, problem TEXT NOT NULL, first_seen INTEGER NOT NULL, waits INTEGER NOT NULL,"
+                + " PRIMARY KEY(remote, change_id)) WITHOUT ROWID",
     };
 
     /** Every table {@link #install} makes, by name. */

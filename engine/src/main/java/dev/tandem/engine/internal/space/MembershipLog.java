@@ -112,14 +112,18 @@ public final class MembershipLog {
             if (junk.containsKey(seq)) {
                 continue;
             }
-            Optional<byte[]> object = storage.get(MemberEntry.key(seq));
-            if (object.isEmpty()) {
-                continue;
-            }
+            Optional<byte[]> object;
             MemberEntry e;
             try {
+                object = storage.get(MemberEntry.key(seq));
+                if (object.isEmpty()) {
+                    continue;
+                }
                 e = MemberEntry.decode(seq, object.get(), owner);
             } catch (SyncException bad) {
+                if (bad.reason() != SyncException.Reason.CORRUPT) {
+                    throw bad; // the storage failed, not the object: the next sync reads it again
+                }
                 String problem = bad.getMessage() + "; it was set aside, and the rest of the log is read without it";
                 memory.junk(seq, problem);
                 problems.add(problem);
@@ -185,7 +189,15 @@ public final class MembershipLog {
     }
 
     private boolean mend(long seq, byte[] trusted) {
-        Optional<byte[]> stored = storage.get(MemberEntry.key(seq));
+        Optional<byte[]> stored;
+        try {
+            stored = storage.get(MemberEntry.key(seq));
+        } catch (SyncException unreadable) {
+            if (unreadable.reason() != SyncException.Reason.CORRUPT) {
+                throw unreadable;
+            }
+            stored = Optional.of(new byte[0]); // replaced by something that does not even decrypt
+        }
         if (stored.isPresent() && Arrays.equals(stored.get(), trusted)) {
             return false;
         }

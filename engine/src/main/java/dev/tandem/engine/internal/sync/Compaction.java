@@ -74,6 +74,13 @@ final class Compaction implements SyncHooks {
     private final RemoteChangelog batches;
     private final SyncScope scope;
     final List<String> warnings = new ArrayList<>();
+    /** What of a snapshot's entries may be loaded (a shared space lets in only its own tree). */
+    interface EntryFilter {
+        List<SnapshotEntry> admit(dev.tandem.engine.internal.tx.WriteSession s, String object,
+                                  List<SnapshotEntry> entries) throws java.sql.SQLException;
+    }
+
+    private EntryFilter filter = (s, object, entries) -> entries;
     int pulled;
     int merged;
     int conflicts;
@@ -112,6 +119,11 @@ final class Compaction implements SyncHooks {
         this.retireAfterMillis = retireAfterMillis;
         this.batches = batches;
         this.retired = batches == null ? Set::of : batches::retired;
+    }
+
+    /** Loads only what {@code filter} lets in of each snapshot from now on. */
+    void filter(EntryFilter filter) {
+        this.filter = filter;
     }
 
     @Override
@@ -214,8 +226,8 @@ final class Compaction implements SyncHooks {
         long[] applied = new long[1];
         List<FollowingBatch> offered = following.following();
         SnapshotLocal.Stats st = db.write("Applying snapshot " + m.id(), s -> {
-            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(), entries, db.wallMillis(),
-                    ScopeCheck.all(scope), offered);
+            SnapshotLocal.Stats stats = local.apply(s, self, remote, m.cursors(),
+                    filter.admit(s, SnapshotStore.manifestKey(m.id()), entries), db.wallMillis(), ScopeCheck.all(scope), offered);
             applied[0] = System.nanoTime();
             return stats;
         });

@@ -5,6 +5,7 @@ import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
 import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.changelog.SyncState.Local;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The local database as a {@link Changelog}, for one remote.
@@ -51,6 +53,9 @@ public final class DbChangelog implements Changelog {
     private final SyncState state = new SyncState();
     private final RemoteApply apply;
     private final QuarantineStore quarantine = new QuarantineStore();
+    /** The tree other devices' changes must stay inside (a shared space), or null to take them all. */
+    private final SyncScope.Tree guarded;
+    private final Function<UUID, String> authors;
     int pulled;
     int merged;
     int conflicts;
@@ -66,12 +71,22 @@ public final class DbChangelog implements Changelog {
 
     /** With a {@code scope}: only own changes of the entities it holds are cut into batches for this remote. */
     public DbChangelog(SyncPort db, String remote, int cap, SyncScope scope) {
+        this(db, remote, cap, scope, null);
+    }
+
+    /**
+     * With {@code authors} (device to person, for messages), the remote is a space shared between
+     * people: other devices' changes are let in only inside the scope's tree ({@link ScopeGuard}).
+     */
+    DbChangelog(SyncPort db, String remote, int cap, SyncScope scope, Function<UUID, String> authors) {
         this.db = db;
         this.remote = remote;
         this.cap = cap;
         this.scope = scope;
         this.self = db.deviceUuid();
         this.apply = db.remoteApply();
+        this.guarded = authors != null && scope instanceof SyncScope.Tree tree ? tree : null;
+        this.authors = authors;
     }
 
     @Override
@@ -207,7 +222,6 @@ public final class DbChangelog implements Changelog {
             // written once (docs/PERFORMANCE.md, "A device back from holiday").
             Map<UUID, Long> cursors = new HashMap<>(state.cursors(s.sql().connection(), remote));
             List<Batch> taken = new ArrayList<>(batches.size());
-            List<RemoteApply.Authored> changes = new ArrayList<>();
             for (Batch batch : batches) {
                 if (batch.device().equals(self)) {
                     throw new IllegalArgumentException("appendAll takes other devices' batches");
@@ -215,11 +229,10 @@ public final class DbChangelog implements Changelog {
                 if (batch.seq() == cursors.getOrDefault(batch.device(), 0L) + 1) {
                     cursors.put(batch.device(), batch.seq());
                     taken.add(batch);
-                    batch.changes().forEach(c -> changes.add(new RemoteApply.Authored(batch.device(), c)));
                 }
             }
             long unpushedAfter = state.pushed(s.sql().connection(), remote).changeSeq();
-            RemoteApply.Stats st = apply.applyAll(s, changes, db.wallMillis(), unpushedAfter);
+            RemoteApply.Stats st = apply.applyAll(s, admitted(s, taken), db.wallMillis(), unpushedAfter);
             for (Batch batch : taken) {
                 moveCursor(s, batch);
             }
@@ -232,7 +245,7 @@ public final class DbChangelog implements Changelog {
     private RemoteApply.Stats merge(WriteSession s, Batch batch) throws SQLException {
         // Own changes past the push cursor are not on this remote: a delete in the batch cannot have seen them.
         long unpushedAfter = state.pushed(s.sql().connection(), remote).changeSeq();
-        RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.wallMillis(), unpushedAfter);
+        RemoteApply.Stats st = apply.applyAll(s, admitted(s, List.of(batch)), db.wallMillis(), unpushedAfter);
         moveCursor(s, batch);
         return st;
     }
@@ -398,11 +411,81 @@ public final class DbChangelog implements Changelog {
     public void recover(Batch batch) {
         RemoteApply.Stats stats = db.write("Merging set-aside batch " + batch.seq() + " of device "
                 + batch.device(), s -> {
-            RemoteApply.Stats st = apply.apply(s, batch.device(), batch.changes(), db.wallMillis());
+            RemoteApply.Stats st = apply.applyAll(s, admitted(s, List.of(batch)), db.wallMillis(), Long.MAX_VALUE);
             quarantine.release(s.sql(), remote, batch.device(), batch.seq());
             state.addVolume(s.sql(), remote, batch.changes().size());
             return st;
         });
+        count(stats);
+    }
+
+    /** A change of another device on its way in, with where it came from. */
+    private record Incoming(RemoteApply.Authored authored, String object, boolean waited) {
+    }
+
+    /**
+     * The changes of {@code batches} to merge: all of them, or in a shared space those inside it
+     * ({@link ScopeGuard}), judged together with the changes that waited for an entity, so one that
+     * arrives now lets them in. The others are recorded in the caller's transaction, named by author.
+     */
+    private List<RemoteApply.Authored> admitted(WriteSession s, List<Batch> batches) throws SQLException {
+        List<Incoming> incoming = new ArrayList<>();
+        for (Batch b : batches) {
+            String object = RemoteChangelog.batchKey(b.device(), b.seq());
+            b.changes().forEach(c -> incoming.add(new Incoming(new RemoteApply.Authored(b.device(), c), object, false)));
+        }
+        if (guarded == null) {
+            List<RemoteApply.Authored> all = new ArrayList<>(incoming.size());
+            incoming.forEach(i -> all.add(i.authored()));
+            return all;
+        }
+        for (RefusedChanges.Entry e : RefusedChanges.all(s.sql().connection(), remote, true)) {
+            incoming.add(new Incoming(new RemoteApply.Authored(e.author(), e.change()), e.object(), true));
+        }
+        long now = db.wallMillis();
+        ScopeGuard.Judged<Incoming> judged = new ScopeGuard(guarded).admit(s.sql().connection(), incoming,
+                i -> i.authored().change());
+        for (Map.Entry<Incoming, ScopeGuard.Verdict> o : judged.out()) {
+            RemoteApply.Authored a = o.getKey().authored();
+            RefusedChanges.put(s.sql(), remote, a.author(), o.getKey().object(), a.change(), "A change by "
+                    + authors.apply(a.author()) + " was set aside: " + o.getValue().problem(), o.getValue().waits(), now);
+        }
+        List<RemoteApply.Authored> out = new ArrayList<>(judged.in().size());
+        for (Incoming i : judged.in()) {
+            if (i.waited()) {
+                RefusedChanges.release(s.sql(), remote, i.authored().change().id());
+            }
+            out.add(i.authored());
+        }
+        return out;
+    }
+
+    /**
+     * The entries of snapshot {@code object} to load: all of them, or in a shared space those
+     * inside it, as for batches ({@link #admitted}); the others are recorded, named by author.
+     */
+    List<SnapshotEntry> admittedSnapshot(WriteSession s, String object, List<SnapshotEntry> entries) throws SQLException {
+        if (guarded == null) {
+            return entries;
+        }
+        ScopeGuard.Judged<SnapshotEntry> judged = new ScopeGuard(guarded).admit(s.sql().connection(), entries,
+                SnapshotEntry::change);
+        long now = db.wallMillis();
+        for (Map.Entry<SnapshotEntry, ScopeGuard.Verdict> o : judged.out()) {
+            SnapshotEntry e = o.getKey();
+            RefusedChanges.put(s.sql(), remote, e.author(), object, e.change(), "A change by " + authors.apply(e.author())
+                    + " in a snapshot was set aside: " + o.getValue().problem(), o.getValue().waits(), now);
+        }
+        return judged.in();
+    }
+
+    /** Judges again the changes that waited for an entity, when no batch brought one this sync (a snapshot may have). */
+    void retryWaiting() {
+        if (guarded == null || db.read(c -> RefusedChanges.all(c, remote, true)).isEmpty()) {
+            return;
+        }
+        RemoteApply.Stats stats = db.write("Merging changes that waited for their entity",
+                s -> apply.applyAll(s, admitted(s, List.of()), db.wallMillis(), Long.MAX_VALUE));
         count(stats);
     }
 

@@ -188,10 +188,7 @@ final class DefaultSpaceMembers implements SpaceMembers {
             }
         }
         if (memory != null) {
-            // This device made the epoch: it never takes a passphrase from an older grant again
-            // (a storage put back to a copy from before this removal holds one).
             epoch = Math.max(epoch, memory.epoch() + 1);
-            memory.epoch(epoch);
         }
         String prefix = String.format("invites/rekey-%013d/", epoch);
         for (Members.Member m : members.list()) {
@@ -200,6 +197,12 @@ final class DefaultSpaceMembers implements SpaceMembers {
                 space.raw().createIfAbsent(grant, JoinObjects.sealGrant(SpaceCrypto.privateKey(space.ownerPrivate()),
                         m.agreementKey(), grant, newPassphrase.getBytes(StandardCharsets.UTF_8)));
             }
+        }
+        if (memory != null) {
+            // Remembered once the grants are there (so a crash before leaves nothing that points at
+            // a missing epoch): this device never takes a passphrase from an older grant again, as
+            // a storage put back to a copy from before this removal holds one.
+            memory.epoch(epoch);
         }
         if (engine.keys().status().rotationUnfinished()) {
             engine.keys().resumeRotation(db, progress);

@@ -21,6 +21,7 @@ import dev.tandem.engine.sync.Version;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -208,13 +209,17 @@ public final class DefaultSyncEngine implements SyncEngine {
             tally.warnings.addAll(logProblems);
             Compaction snapshots;
             while (true) {
-                DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP, scope);
+                DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP, scope, space == null ? null : authors());
                 RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid(), readBack, d::wallMillis);
                 snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, snapshotChanges,
                         force, retireAfterMillis, remote, scope);
+                if (space != null) {
+                    snapshots.filter(local::admittedSnapshot);
+                }
                 try {
                     Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(), reporting,
                             snapshots);
+                    local.retryWaiting();
                     tally.add(local, snapshots, result);
                     break;
                 } catch (DeviceIdTaken taken) {
@@ -264,6 +269,28 @@ public final class DefaultSyncEngine implements SyncEngine {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Who wrote a change, for the message that names it: the member whose certificate vouches for
+     * the device, read from the space once, when the first change is set aside.
+     */
+    private java.util.function.Function<UUID, String> authors() {
+        Map<UUID, String> names = new java.util.HashMap<>();
+        boolean[] read = {false};
+        return device -> {
+            if (!read[0]) {
+                read[0] = true;
+                try {
+                    names.putAll(space.signed().members().devices());
+                } catch (SyncException e) {
+                    System.getLogger(DefaultSyncEngine.class.getName()).log(System.Logger.Level.WARNING,
+                            "Could not read who the devices of " + remoteId + " are: " + e.getMessage());
+                }
+            }
+            String name = names.get(device);
+            return name == null ? "device " + device : name + " (device " + device + ")";
+        };
     }
 
     /** What the attempts of one run did, added up. */

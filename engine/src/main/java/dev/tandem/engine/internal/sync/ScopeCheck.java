@@ -67,8 +67,20 @@ final class ScopeCheck {
         return in;
     }
 
+    /** Whether this database holds {@code entity} of {@code table} at all (deleted ones included). */
+    static boolean known(Connection c, String table, String entity) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM _tandem_entity WHERE tbl = ? AND entity = ? AND key = ''")) {
+            ps.setString(1, table);
+            ps.setString(2, entity);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** The value of {@code field} the entity shows (or showed, if deleted); null if never set. */
-    private static Object winningValue(Connection c, String table, String entity, String field) throws SQLException {
+    static Object winningValue(Connection c, String table, String entity, String field) throws SQLException {
         byte[] winners;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT winners FROM _tandem_entity WHERE tbl = ? AND entity = ? AND key = ''")) {

@@ -9,6 +9,7 @@ import dev.tandem.engine.internal.space.SignedStorage;
 import dev.tandem.engine.internal.space.SpaceCrypto;
 import dev.tandem.engine.internal.sync.CountingStorage;
 import dev.tandem.engine.internal.sync.DefaultSyncEngine;
+import dev.tandem.engine.internal.sync.OwnerAgreementKeys;
 import dev.tandem.engine.internal.sync.SpaceSetup;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -348,6 +349,9 @@ public interface SyncEngine extends AutoCloseable {
                         SpaceCrypto.publicKey(space.ownerPublicKey())));
                 spaceSetup = new SpaceSetup(signed, raw, passphrase, space.ownerPrivateKey(), space.memberName(),
                         space.memberPublicKey(), space.memberPrivateKey(), space.agreementPublicKey());
+                if (space.isOwner()) {
+                    OwnerAgreementKeys.register(spaceSetup, space.agreementPrivateKey());
+                }
                 s = signed;
             }
             return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope,

@@ -60,7 +60,9 @@ class SharingTest {
         String code = sharing("alice").share(alice, groceries, "folder:" + Files.createDirectories(tmp.resolve("shared")),
                 "Alice");
         for (String who : List.of("bob", "carol")) {
-            Sharing.Asked asked = sharing(who).join(code, who.substring(0, 1).toUpperCase() + who.substring(1));
+            // An invite admits one person: Carol gets one of her own.
+            String invite = who.equals("bob") ? code : sharing("alice").invite(alice, groceries.id());
+            Sharing.Asked asked = sharing(who).join(invite, who.substring(0, 1).toUpperCase() + who.substring(1));
             sharing("alice").admit(groceries.id(), asked.fingerprint());
             assertTrue(sharing(who).admitted(groceries.id()));
             sharing(who).syncList(who.equals("bob") ? bob : carol, groceries.id());

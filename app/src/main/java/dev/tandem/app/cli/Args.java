@@ -27,7 +27,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("caldav", Set.of("--lists")),
             Map.entry("share", Set.of("--remote", "--as")),
             Map.entry("join", Set.of("--as")),
-            Map.entry("members", Set.of("--admit")),
+            Map.entry("members", Set.of("--admit", "--revoke")),
             Map.entry("unshare", Set.of("--member")),
             Map.entry("export", Set.of("--format", "--out")));
     static final Map<String, Set<String>> FLAGS = Map.of(

@@ -95,8 +95,12 @@ public final class Cli {
                                                    from AWS_ENDPOINT_URL and AWS_REGION); prints an invite code
               join CODE [--as NAME]                ask to join a shared list; prints the fingerprint to read
                                                    to its owner. Once admitted, join again (or sync) brings it
-              members LIST [--admit FP] [--invite] who shares the list, and who asks to join; the owner admits
-                                                   by fingerprint (8 digits or more), or makes a new invite
+              members LIST [--admit FP] [--invite] [--revoke ID]
+                                                   who shares the list, who asks to join, and the open invites;
+                                                   the owner admits by fingerprint (compare it whole with the
+                                                   person; type at least 16 digits, 4 groups, best all 32),
+                                                   makes a new invite (one person each, for 7 days), or
+                                                   revokes an open invite
               unshare LIST [--member NAME]         leave a shared list (its items go to the Trash here), or, as
                                                    its owner, remove a member: the list's key changes, so they
                                                    read and write nothing new; they keep what they had

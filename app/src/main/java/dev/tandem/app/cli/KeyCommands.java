@@ -263,6 +263,9 @@ final class KeyCommands {
     private void printReport(RotationReport r) {
         out.printf("Re-encrypted %d objects (%d B), %d already under the new key; took %.1f s.%n", r.reencrypted(),
                 r.bytesWritten(), r.alreadyCurrent(), r.took().toMillis() / 1000.0);
+        for (String u : r.unreadable()) {
+            err.println("tandem: left as it was, as no key opens it: " + u);
+        }
     }
 
     /** "re-encrypting N of M objects" on stderr, about once a second and at the end of each pass. */

@@ -10,10 +10,13 @@ import dev.tandem.app.sync.SettingsStore;
 import dev.tandem.app.sync.SharedLists.Shared;
 import dev.tandem.app.sync.Sharing;
 import dev.tandem.engine.sync.JoinRequest;
+import dev.tandem.engine.sync.OpenInvite;
 import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.engine.sync.SyncReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +65,7 @@ final class ShareCommands {
 
     int join(TodoStore store, Path dir, Args a) {
         if (a.positional().size() != 1) {
-            throw new UsageError("join: give the invite code, e.g. tandem join tandem-invite-1.…");
+            throw new UsageError("join: give the invite code, e.g. tandem join tandem-invite-2.…");
         }
         String code = a.positional().get(0);
         String listId;
@@ -104,8 +107,18 @@ final class ShareCommands {
         String admit = a.options().get("--admit");
         if (admit != null) {
             try {
-                SpaceMember m = sharing.admit(list.id(), admit);
+                SpaceMember m = sharing.admit(store, list.id(), admit);
                 out.println("Admitted " + m.name() + " (" + m.fingerprint() + ")");
+                return 0;
+            } catch (IllegalArgumentException e) {
+                throw new Failure(e.getMessage());
+            }
+        }
+        String revoke = a.options().get("--revoke");
+        if (revoke != null) {
+            try {
+                sharing.revoke(store, list.id(), revoke);
+                out.println("Revoked invite " + revoke.strip() + ": nobody can ask to join with it any more.");
                 return 0;
             } catch (IllegalArgumentException e) {
                 throw new Failure(e.getMessage());
@@ -115,13 +128,19 @@ final class ShareCommands {
             out.println(sharing.invite(store, list.id()));
             return 0;
         }
-        Sharing.Members all = sharing.members(list.id());
+        Sharing.Members all = sharing.members(store, list.id());
         for (SpaceMember m : all.members()) {
             out.printf("%s  %s%s%n", m.name(), m.fingerprint(), m.owner() ? "  (owner)" : m.removed() ? "  (removed)" : "");
         }
         for (JoinRequest r : all.requests()) {
             out.printf("%s  %s  asks to join%n", r.name(), r.fingerprint());
         }
+        for (OpenInvite i : all.invites()) {
+            out.printf("invite %s  open until %s%n", i.id(), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(i.expiresAt().atZone(ZoneId.systemDefault())));
+        }
+        // Junk among the requests is skipped, not hidden: someone with access to the storage wrote it.
+        all.skipped().forEach(line -> err.println("tandem: skipped among the join requests: " + line));
         return 0;
     }
 

@@ -127,20 +127,21 @@ public final class SharedLists {
                 unusable.add("Shared list " + s.listId() + " cannot sync here: " + e.getMessage());
             }
         }
-        return new SharedSync(main, spaces, listId -> followRekey(listId, env), unusable);
+        return new SharedSync(main, spaces, (listId, db) -> followRekey(listId, db, env), unusable);
     }
 
     /**
      * After the owner removed someone and changed the list's key: the new passphrase sealed to
      * this member, saved, and the list's engine with it; null when there is none (this person was
-     * removed, or the passphrase is wrong for another reason).
+     * removed, or the passphrase is wrong for another reason). A grant older than one {@code db}'s
+     * device took before is never taken: the engine's SyncException says the storage was put back.
      */
-    public SyncEngine followRekey(String listId, Map<String, String> env) {
+    public SyncEngine followRekey(String listId, dev.tandem.engine.Db db, Map<String, String> env) {
         Shared s = get(listId).orElse(null);
         if (s == null || !s.joined()) {
             return null;
         }
-        Optional<String> fresh = s.keys().rekeyedPassphrase(RemoteSpec.storage(s.remote(), env));
+        Optional<String> fresh = s.keys().rekeyedPassphrase(db, RemoteSpec.storage(s.remote(), env));
         if (fresh.isEmpty() || fresh.get().equals(s.passphrase())) {
             return null;
         }

@@ -26,7 +26,7 @@ import java.util.UUID;
 public final class SharedSync implements SyncEngine {
     private final SyncEngine personal;
     private final List<Named> spaces;
-    private final java.util.function.Function<String, SyncEngine> reopen;
+    private final java.util.function.BiFunction<String, Db, SyncEngine> reopen;
     /** Shared lists that could not be set up, said in every report. */
     private final List<String> unusable;
 
@@ -38,7 +38,7 @@ public final class SharedSync implements SyncEngine {
      * {@code reopen}: for a shared list whose passphrase stopped working (its owner removed someone
      * and changed the key), the list's engine with the passphrase sealed to this member, or null.
      */
-    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.Function<String, SyncEngine> reopen,
+    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
                       List<String> unusable) {
         this.personal = personal;
         this.spaces = new ArrayList<>(spaces);
@@ -58,7 +58,14 @@ public final class SharedSync implements SyncEngine {
             try {
                 all.add(s.engine().sync(db, progress));
             } catch (SyncException e) {
-                SyncEngine fresh = e.reason() == SyncException.Reason.WRONG_PASSPHRASE ? reopen.apply(s.list()) : null;
+                SyncEngine fresh;
+                try {
+                    fresh = e.reason() == SyncException.Reason.WRONG_PASSPHRASE ? reopen.apply(s.list(), db) : null;
+                } catch (RuntimeException notFollowed) {
+                    // A grant older than the key this device has: the storage was put back. Say so.
+                    failed.add("Shared list " + s.list() + " did not sync: " + notFollowed.getMessage());
+                    continue;
+                }
                 if (fresh == null) {
                     failed.add("Shared list " + s.list() + " did not sync: " + e.getMessage());
                     continue;

@@ -4,9 +4,12 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.SharedLists.Shared;
 import dev.tandem.engine.sync.JoinRequest;
+import dev.tandem.engine.sync.JoinRequests;
+import dev.tandem.engine.sync.OpenInvite;
 import dev.tandem.engine.sync.SpaceInvite;
 import dev.tandem.engine.sync.SpaceKeys;
 import dev.tandem.engine.sync.SpaceMember;
+import dev.tandem.engine.sync.SpaceMembers;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncReport;
@@ -34,9 +37,16 @@ public final class Sharing {
     public record Asked(String listId, String memberName, String fingerprint) {
     }
 
-    /** The members of a list's space, and (to its owner) who asks to join. */
-    public record Members(List<SpaceMember> members, List<JoinRequest> requests, boolean owner) {
+    /**
+     * The members of a list's space, and (to its owner) who asks to join, the invites still open, and
+     * each object skipped among the requests (junk someone with access to the storage wrote there).
+     */
+    public record Members(List<SpaceMember> members, List<JoinRequest> requests, boolean owner, List<OpenInvite> invites,
+                          List<String> skipped) {
     }
+
+    /** How many of a fingerprint's 32 hex digits admitting takes at least: 64 bits, four groups. */
+    public static final int ADMIT_DIGITS = 16;
 
     /** A list this device left, with what {@link #undoLeave} needs to take it back. */
     public record Left(Shared shared, String listName, List<String> trashed) {
@@ -92,7 +102,7 @@ public final class Sharing {
         try (SyncEngine engine = SharedLists.engine(s, env)) {
             // A snapshot holds the list as it is, whoever wrote it; the joiners start from it.
             engine.compact(store.db());
-            return engine.members().invite(location(list.id(), s.remote())).code();
+            return engine.members(store.db()).invite(location(list.id(), s.remote())).code();
         } catch (RuntimeException e) {
             lists.remove(list.id());
             throw e;
@@ -107,7 +117,7 @@ public final class Sharing {
         Shared s = joined(listId);
         try (SyncEngine engine = SharedLists.engine(s, env)) {
             engine.sync(store.db());
-            return engine.members().invite(location(listId, s.remote())).code();
+            return engine.members(store.db()).invite(location(listId, s.remote())).code();
         }
     }
 
@@ -165,16 +175,20 @@ public final class Sharing {
     }
 
     /** The list's members and requests; also notes whose each device is, for {@link #people()}. */
-    public Members members(String listId) {
+    public Members members(TodoStore store, String listId) {
         Shared s = joined(listId);
         try (SyncEngine engine = SharedLists.engine(s, env)) {
-            List<SpaceMember> all = engine.members().list();
-            List<JoinRequest> asking = s.keys().isOwner() ? engine.members().requests() : List.of();
+            // Read against what this device accepted of the log before, so a log cut short on the
+            // storage is mended rather than shown (a removed member who deleted their removal).
+            SpaceMembers members = engine.members(store.db());
+            List<SpaceMember> all = members.list();
+            JoinRequests asking = s.keys().isOwner() ? members.joinRequests() : new JoinRequests(List.of(), List.of());
+            List<OpenInvite> open = s.keys().isOwner() ? members.invites() : List.of();
             StringBuilder people = new StringBuilder();
-            engine.members().devices().forEach((device, person) ->
+            members.devices().forEach((device, person) ->
                     people.append(device).append('=').append(person.replace("\n", " ")).append('\n'));
             settings.put("shared." + listId + ".people", people.toString());
-            return new Members(all, asking, s.keys().isOwner());
+            return new Members(all, asking.requests(), s.keys().isOwner(), open, asking.skipped());
         }
     }
 
@@ -195,21 +209,53 @@ public final class Sharing {
         return out;
     }
 
-    /** Admits the one person asking to join whose fingerprint starts with {@code fingerprint} (8 digits at least). */
-    public SpaceMember admit(String listId, String fingerprint) {
-        Shared s = owned(listId);
+    /**
+     * Admits the one person asking to join whose fingerprint starts with {@code fingerprint}: the whole
+     * fingerprint is best, and at least {@link #ADMIT_DIGITS} digits are needed, so a stranger who asks
+     * with an intercepted invite cannot pass by making a key whose fingerprint merely starts alike.
+     */
+    public SpaceMember admit(TodoStore store, String listId, String fingerprint) {
         String want = fingerprint.replace(" ", "").toLowerCase(Locale.ROOT);
+        if (!want.matches("[0-9a-f]*")) {
+            throw new IllegalArgumentException("A fingerprint is hex digits (0-9 and a-f) in groups of four; "
+                    + fingerprint + " is not one.");
+        }
+        if (want.length() < ADMIT_DIGITS) {
+            throw new IllegalArgumentException("Compare the whole fingerprint with the person asking, and type at least "
+                    + ADMIT_DIGITS + " of its digits (4 groups), best all 32; " + fingerprint.strip() + " has "
+                    + want.length() + ".");
+        }
+        Shared s = owned(listId);
         try (SyncEngine engine = SharedLists.engine(s, env)) {
-            List<JoinRequest> match = engine.members().requests().stream()
+            SpaceMembers members = engine.members(store.db());
+            List<JoinRequest> match = members.requests().stream()
                     .filter(r -> r.fingerprint().replace(" ", "").startsWith(want)).toList();
             if (match.isEmpty()) {
                 throw new IllegalArgumentException("No request to join has the fingerprint " + fingerprint + ".");
             }
-            if (want.length() < 8 || match.size() != 1) {
+            if (match.size() != 1) {
                 throw new IllegalArgumentException("Give more of the fingerprint: " + match.size() + " requests start"
                         + " with " + fingerprint + ".");
             }
-            return engine.members().admit(match.get(0));
+            return members.admit(match.get(0));
+        }
+    }
+
+    /**
+     * Revokes the open invite {@code inviteId} of a list this device owns: nobody asks with it any more.
+     * An {@link IllegalArgumentException} when no open invite has that id.
+     */
+    public void revoke(TodoStore store, String listId, String inviteId) {
+        Shared s = owned(listId);
+        String id = inviteId.strip().toLowerCase(Locale.ROOT);
+        if (!id.matches("[0-9a-f]{16}")) {
+            throw new IllegalArgumentException("An invite's id is 16 hex digits, as `tandem members` lists it; "
+                    + inviteId + " is not one.");
+        }
+        try (SyncEngine engine = SharedLists.engine(s, env)) {
+            if (!engine.members(store.db()).revoke(id)) {
+                throw new IllegalArgumentException("No open invite has the id " + id + ".");
+            }
         }
     }
 

@@ -38,7 +38,7 @@ public final class JoinDialog extends Dialog<Void> {
         Label help = wrapped(JoinViewModel.HELP);
         TextArea code = new TextArea();
         code.setId("field-join-code");
-        code.setPromptText("tandem-invite-1.…");
+        code.setPromptText("tandem-invite-2.…");
         code.setWrapText(true);
         code.setPrefRowCount(3);
         code.textProperty().bindBidirectional(vm.codeProperty());

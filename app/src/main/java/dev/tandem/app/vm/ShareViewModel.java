@@ -175,13 +175,13 @@ public final class ShareViewModel {
         }, this::failed);
     }
 
-    /** A new invite (an older one still works). */
+    /** A new invite, for one person (older ones still work until someone is admitted with them, or they expire). */
     public void newInvite() {
         busy.set(true);
         async.run(() -> sharing.invite(store, list.id()), code -> {
             busy.set(false);
             invite.set(code);
-            message.set("A new invite; send it to the person you want to join.");
+            message.set("A new invite; send it to the one person you want to join. It works for 7 days.");
         }, this::failed);
     }
 
@@ -201,7 +201,7 @@ public final class ShareViewModel {
             return;
         }
         busy.set(true);
-        async.run(() -> sharing.admit(list.id(), r.fingerprint()),
+        async.run(() -> sharing.admit(store, list.id(), r.fingerprint()),
                 m -> readMembers("Admitted " + m.name() + ". Their next sync brings the list."), this::failed);
     }
 
@@ -223,11 +223,13 @@ public final class ShareViewModel {
 
     private void readMembers(String said) {
         busy.set(true);
-        async.run(() -> sharing.members(list.id()), all -> {
+        async.run(() -> sharing.members(store, list.id()), all -> {
             busy.set(false);
             members.setAll(all.members().stream().map(ShareViewModel::row).toList());
             requests.setAll(all.requests().stream().map(r -> new RequestRow(r.name(), r.fingerprint())).toList());
-            message.set(said);
+            // Junk among the requests is said, not hidden: someone with access to the storage wrote it.
+            message.set(all.skipped().isEmpty() ? said : (said.isEmpty() ? "" : said + " ") + "Skipped "
+                    + all.skipped().size() + " unreadable object(s) among the requests to join: " + all.skipped().get(0));
         }, this::failed);
     }
 

@@ -73,7 +73,7 @@ public final class SharingViewModel {
 
     private String with(Shared s) {
         try {
-            List<String> others = sharing.members(s.listId()).members().stream()
+            List<String> others = sharing.members(store, s.listId()).members().stream()
                     .filter(m -> !m.removed() && !m.name().equals(s.keys().memberName()))
                     .map(SpaceMember::name).distinct().toList();
             return others.isEmpty() ? "shared" : "shared with " + names(others);

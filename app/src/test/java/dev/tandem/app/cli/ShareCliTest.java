@@ -59,14 +59,15 @@ class ShareCliTest {
 
         String code = ok(a1, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Alice")
                 .out().strip();
-        assertTrue(code.startsWith("tandem-invite-1."), code);
+        assertTrue(code.startsWith("tandem-invite-2."), code);
+        // An invite admits one device: each further device joins with an invite of its own.
         String fpB1 = ok(b1, "join", code, "--as", "Bob").out().strip();
-        String fpB2 = ok(b2, "join", code, "--as", "Bob").out().strip();
-        String fpA2 = ok(a2, "join", code, "--as", "Alice").out().strip();
+        String fpB2 = ok(b2, "join", ok(a1, "members", "Groceries", "--invite").out().strip(), "--as", "Bob").out().strip();
+        String fpA2 = ok(a2, "join", ok(a1, "members", "Groceries", "--invite").out().strip(), "--as", "Alice").out().strip();
         String pending = ok(a1, "members", "Groceries").out();
         assertTrue(pending.contains(fpB1 + "  asks to join") && pending.contains(fpA2 + "  asks to join"), pending);
         for (String fp : List.of(fpB1, fpB2, fpA2)) {
-            ok(a1, "members", "Groceries", "--admit", fp.substring(0, 14));
+            ok(a1, "members", "Groceries", "--admit", fp);
         }
         assertTrue(ok(b1, "join", code).out().contains("Joined “Groceries”"));
         assertEquals(List.of("milk"), titles(b1, "Groceries"));
@@ -130,5 +131,50 @@ class ShareCliTest {
         assertTrue(ok(a2, "list").out().lines().noneMatch(l -> l.contains("cake")));
         sync(a1, "alice-remote");
         assertEquals(List.of("bread", "cake", "eggs", "milk"), titles(a1, "Groceries"), "the others keep the list");
+    }
+
+    @Test
+    void members_admitWithAShortFingerprint_refusedUntilSixteenDigits() throws Exception {
+        Files.createDirectories(tmp.resolve("shared"));
+        Path alice = tmp.resolve("alice");
+        Path bob = tmp.resolve("bob");
+        ok(alice, "add", "milk", "--list", "Groceries");
+        String code = ok(alice, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Alice")
+                .out().strip();
+        String fingerprint = ok(bob, "join", code, "--as", "Bob").out().strip();
+
+        Result shortOne = CliRun.run(alice, "members", "Groceries", "--admit", fingerprint.substring(0, 9));
+        assertEquals(1, shortOne.code(), shortOne.out());
+        assertTrue(shortOne.err().contains("at least 16"), shortOne.err());
+        assertTrue(ok(alice, "members", "Groceries").out().contains(fingerprint + "  asks to join"), "Bob still asks");
+
+        ok(alice, "members", "Groceries", "--admit", fingerprint.substring(0, 19));
+        assertTrue(ok(bob, "join", code).out().contains("Joined “Groceries”"));
+    }
+
+    @Test
+    void members_revokeAnOpenInvite_itsRequestIsNoLongerListed() throws Exception {
+        Files.createDirectories(tmp.resolve("shared"));
+        Path alice = tmp.resolve("alice");
+        ok(alice, "add", "milk", "--list", "Groceries");
+        String first = ok(alice, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Alice")
+                .out().strip();
+        String second = ok(alice, "members", "Groceries", "--invite").out().strip();
+        String fpBob = ok(tmp.resolve("bob"), "join", first, "--as", "Bob").out().strip();
+        String fpDana = ok(tmp.resolve("dana"), "join", second, "--as", "Dana").out().strip();
+        List<String> open = ok(alice, "members", "Groceries").out().lines().filter(l -> l.startsWith("invite "))
+                .map(l -> l.split(" +")[1]).toList();
+        assertEquals(2, open.size(), open.toString());
+        String firstId = open.stream().filter(id -> dev.tandem.engine.sync.SpaceInvite.parse(first).id().equals(id))
+                .findFirst().orElseThrow();
+
+        assertTrue(ok(alice, "members", "Groceries", "--revoke", firstId).out().contains("Revoked invite " + firstId));
+
+        String after = ok(alice, "members", "Groceries").out();
+        assertFalse(after.contains(fpBob), after);
+        assertTrue(after.contains(fpDana + "  asks to join") && !after.contains("invite " + firstId), after);
+        Result again = CliRun.run(alice, "members", "Groceries", "--revoke", firstId);
+        assertEquals(1, again.code(), again.out());
+        assertTrue(again.err().contains("No open invite"), again.err());
     }
 }

@@ -79,7 +79,7 @@ class ShareKillTest {
         String fingerprint = ok(bob, "join", code, "--as", "Bob").out().strip();
         assertTrue(ok(alice, "members", "Groceries").out().contains(fingerprint + "  asks to join"),
                 "the request Bob's device holds the keys of is listed");
-        ok(alice, "members", "Groceries", "--admit", fingerprint.substring(0, 14));
+        ok(alice, "members", "Groceries", "--admit", fingerprint);
         Result joined = ok(bob, "join", code);
         assertTrue(joined.out().contains("Joined “Groceries”"), joined.out() + joined.err());
         assertEquals(2, ok(bob, "list", "--list", "Groceries").out().lines().count());

@@ -60,8 +60,10 @@ class SharingTest {
         String code = sharing("alice").share(alice, groceries, "folder:" + Files.createDirectories(tmp.resolve("shared")),
                 "Alice");
         for (String who : List.of("bob", "carol")) {
-            Sharing.Asked asked = sharing(who).join(code, who.substring(0, 1).toUpperCase() + who.substring(1));
-            sharing("alice").admit(groceries.id(), asked.fingerprint());
+            // An invite admits one person: Carol gets one of her own.
+            String invite = who.equals("bob") ? code : sharing("alice").invite(alice, groceries.id());
+            Sharing.Asked asked = sharing(who).join(invite, who.substring(0, 1).toUpperCase() + who.substring(1));
+            sharing("alice").admit(alice, groceries.id(), asked.fingerprint());
             assertTrue(sharing(who).admitted(groceries.id()));
             sharing(who).syncList(who.equals("bob") ? bob : carol, groceries.id());
         }
@@ -73,12 +75,12 @@ class SharingTest {
         assertEquals(kept, sharing("alice").get(groceries.id()).orElseThrow().passphrase(), "the kept passphrase is saved");
         assertEquals("", settings.get("shared." + groceries.id() + ".removing", ""));
         assertEquals("", settings.secret("shared." + groceries.id() + ".rotating"));
-        assertTrue(sharing("alice").members(groceries.id()).members().stream()
+        assertTrue(sharing("alice").members(alice, groceries.id()).members().stream()
                 .anyMatch(m -> m.name().equals("Bob") && m.removed()));
         alice.add("Birthday cake", groceries.id(), null);
         sharing("alice").syncList(alice, groceries.id());
         // Carol's device follows the key sealed to her, as a sync does on a wrong passphrase.
-        new SharedLists(new SettingsStore(tmp.resolve("carol"))).followRekey(groceries.id(), Map.of()).close();
+        new SharedLists(new SettingsStore(tmp.resolve("carol"))).followRekey(groceries.id(), carol.db(), Map.of()).close();
         sharing("carol").syncList(carol, groceries.id());
         assertTrue(carol.allItems().stream().map(Item::title).toList().contains("Birthday cake"));
         SyncException out = assertThrows(SyncException.class, () -> sharing("bob").syncList(bob, groceries.id()));

@@ -104,7 +104,7 @@ class SharingScreenshotsTest {
             save(snapshot(joinDialog.getDialogPane().getScene()), "share-join.png");
 
             // Sam admits Alex; Alex's device takes the list; Jo asks too and waits.
-            samSharing.admit(groceries.id(), join.fingerprintProperty().get());
+            samSharing.admit(sam.store(), groceries.id(), join.fingerprintProperty().get());
             fx(() -> {
                 join.check();
                 return null;
@@ -118,7 +118,9 @@ class SharingScreenshotsTest {
             alexSharing.syncList(alex.store(), groceries.id());
             samSharing.syncList(sam.store(), groceries.id());
             Path jo = Files.createDirectories(tmp.resolve("jo"));
-            new Sharing(new dev.tandem.app.sync.SettingsStore(jo), Map.of()).join(share.inviteProperty().get(), "Jo");
+            // Alex's invite is used up; Jo asks with one of her own.
+            new Sharing(new dev.tandem.app.sync.SettingsStore(jo), Map.of()).join(samSharing.invite(sam.store(),
+                    groceries.id()), "Jo");
 
             Stage stage = fx(Stage::new);
             MainView v = fx(() -> {

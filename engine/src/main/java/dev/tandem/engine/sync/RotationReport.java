@@ -12,6 +12,12 @@ import java.time.Duration;
  * @param alreadyCurrent    objects that were already under the new key (written since, or by an
  *                          earlier, interrupted run)
  * @param took              the whole rotation, compaction included
+ * @param unreadable        objects no key of the remote opens (junk someone wrote, or damage), each
+ *                          with why: left as they are, as they stay unreadable under any key
  */
-public record RotationReport(String recoveryKey, int reencrypted, long bytesWritten, int alreadyCurrent, Duration took) {
+public record RotationReport(String recoveryKey, int reencrypted, long bytesWritten, int alreadyCurrent, Duration took,
+                             java.util.List<String> unreadable) {
+    public RotationReport {
+        unreadable = java.util.List.copyOf(unreadable);
+    }
 }

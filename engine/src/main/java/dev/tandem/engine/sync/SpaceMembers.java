@@ -25,16 +25,50 @@ public interface SpaceMembers {
 
     /**
      * A new invite to this space, at {@code location} (the app's description of the remote, which
-     * travels in the code as it is). Owner only.
+     * travels in the code as it is), good for one admission within {@link #INVITE_VALIDITY}. Owner only.
      */
-    SpaceInvite invite(String location);
+    default SpaceInvite invite(String location) {
+        return invite(location, INVITE_VALIDITY);
+    }
 
-    /** Join requests made with this space's invites by people not admitted yet. Owner only. */
-    List<JoinRequest> requests();
+    /** How long an invite lets people ask unless said otherwise: a week. */
+    java.time.Duration INVITE_VALIDITY = java.time.Duration.ofDays(7);
+
+    /**
+     * A new invite, as above, that expires {@code validFor} (positive) from now. Owner only.
+     */
+    SpaceInvite invite(String location, java.time.Duration validFor);
+
+    /**
+     * The invites that still let someone ask: none admitted with it, not expired, not revoked, made
+     * by the owner. Owner only.
+     */
+    List<OpenInvite> invites();
+
+    /**
+     * Revokes the invite {@code inviteId}: requests made with it are no longer listed, and nobody can
+     * be admitted through it. Returns whether it was open; revoking again is harmless. Owner only.
+     */
+    boolean revoke(String inviteId);
+
+    /**
+     * Join requests made with this space's open invites by people not admitted yet. Owner only.
+     * Junk among them is skipped; {@link #joinRequests()} also says what was.
+     */
+    default List<JoinRequest> requests() {
+        return joinRequests().requests();
+    }
+
+    /**
+     * The join requests of {@link #requests()}, and what was skipped among the objects where requests
+     * go (each named, with why). Owner only.
+     */
+    JoinRequests joinRequests();
 
     /**
      * Admits the person who made {@code request} under their name, and seals the space's
      * passphrase to their key so their device can open the space. Compare the fingerprint first.
+     * The invite the request was made with is used up: nobody else asks with it.
      */
     SpaceMember admit(JoinRequest request);
 

@@ -364,7 +364,8 @@ public interface SyncEngine extends AutoCloseable {
                 SignedStorage signed = new SignedStorage(s, new Members(s,
                         SpaceCrypto.publicKey(space.ownerPublicKey()), root));
                 spaceSetup = new SpaceSetup(signed, raw, passphrase, space.ownerPrivateKey(), space.memberName(),
-                        space.memberPublicKey(), space.memberPrivateKey(), space.agreementPublicKey(), root);
+                        space.memberPublicKey(), space.memberPrivateKey(), space.agreementPublicKey(), root,
+                        space.isOwner() ? space.agreementPrivateKey() : null);
                 s = signed;
             }
             return new DefaultSyncEngine(s, counting, remoteId, snapshotEvery, snapshotChanges, plain, retireAfter, scope,

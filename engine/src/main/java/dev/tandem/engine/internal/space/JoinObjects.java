@@ -13,14 +13,16 @@ import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
 /**
- * The two plain objects of joining a space, under {@code invites/<invite id>/}: the joiner's
- * request ({@code request-<key id>}: name, member key, X25519 key, and an HMAC with the invite's
- * secret, so only someone holding the invite can ask), and the owner's grant ({@code grant-<key
- * id>}: the space's passphrase sealed to the joiner's X25519 key, so only the admitted joiner can
- * open it). Neither is encrypted with the space's key, which the joiner does not have yet; the
- * encryption layer keeps {@code invites/} out of its listings.
+ * The two objects of joining a space, under {@code invites/<invite id>/}: the joiner's request
+ * ({@code request-<key id>}: name, member key, X25519 key, and an HMAC with the invite's secret, so
+ * only someone holding the invite can ask), sealed to the owner's X25519 key so that only the owner
+ * reads who asks; and the owner's grant ({@code grant-<key id>}: the space's passphrase sealed to the
+ * joiner's X25519 key, so only the admitted joiner can open it). Neither is encrypted with the
+ * space's key, which the joiner does not have yet; the encryption layer keeps {@code invites/} out
+ * of its listings.
  *
- * <pre>request: [ 1, name str, member key bin, agreement key bin, mac bin 32 ]
+ * <pre>request: {@link Sealed} seal, to the owner's agreement key, under the request's object name, of
+ *          [ 2, name str, member key bin, agreement key bin, mac bin 32 ]   (at most 64 KiB in all)
  * grant:   owner's signature (64) over the grant's key and the seal | {@link Sealed} seal of the passphrase</pre>
  * After a member's removal the owner writes one grant per remaining member under
  * {@code invites/rekey-<millis>/grant-<key id>}: the new passphrase, sealed the same way.
@@ -29,6 +31,15 @@ public final class JoinObjects {
     /** A request as read, its HMAC checked. */
     public record Request(String inviteId, String name, byte[] memberKey, byte[] agreementKey) {
     }
+
+    /**
+     * The most a request object may hold: a name of 200 characters and three keys take well under
+     * 2 KiB, so anything larger is junk, skipped before it is opened.
+     */
+    public static final int MAX_REQUEST_BYTES = 64 * 1024;
+
+    /** The request's format inside the seal; the first, unsealed format is no longer read. */
+    private static final int REQUEST_FORMAT = 2;
 
     private JoinObjects() {
     }
@@ -46,11 +57,16 @@ public final class JoinObjects {
         return "invites/" + inviteId + "/grant-" + keyId(memberKey);
     }
 
-    public static byte[] encodeRequest(String inviteId, byte[] secret, String name, byte[] memberKey, byte[] agreementKey) {
+    /**
+     * A request to join with the invite {@code inviteId}, made with its {@code secret}, sealed to the
+     * owner's {@code ownerAgreementKey} under the request's object name.
+     */
+    public static byte[] encodeRequest(String inviteId, byte[] secret, byte[] ownerAgreementKey, String name,
+                                       byte[] memberKey, byte[] agreementKey) {
         byte[] mac = mac(secret, inviteId, name, memberKey, agreementKey);
-        return PackedValues.encode(p -> {
+        byte[] plain = PackedValues.encode(p -> {
             p.packArrayHeader(5);
-            p.packInt(1);
+            p.packInt(REQUEST_FORMAT);
             p.packString(name);
             p.packBinaryHeader(memberKey.length);
             p.writePayload(memberKey);
@@ -59,12 +75,25 @@ public final class JoinObjects {
             p.packBinaryHeader(mac.length);
             p.writePayload(mac);
         });
+        return Sealed.seal(ownerAgreementKey, requestKey(inviteId, memberKey), plain);
     }
 
-    /** Reads a request; a CORRUPT {@link SyncException} when malformed, stored under another name, or not from an invite holder. */
-    public static Request decodeRequest(String inviteId, byte[] secret, String key, byte[] object) {
-        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(object)) {
-            if (u.unpackArrayHeader() != 5 || u.unpackInt() != 1) {
+    /**
+     * Opens and reads a request with the owner's X25519 private key; a CORRUPT {@link SyncException}
+     * when it is larger than {@link #MAX_REQUEST_BYTES}, not sealed to the owner under this name,
+     * malformed, stored under another key's name, or not from an invite holder.
+     */
+    public static Request decodeRequest(String inviteId, byte[] secret, byte[] ownerAgreementPrivate, String key,
+                                        byte[] object) {
+        if (object.length > MAX_REQUEST_BYTES) {
+            throw corrupt(key, "larger than a join request can be (" + object.length + " bytes)");
+        }
+        byte[] plain = Sealed.open(ownerAgreementPrivate, key, object);
+        if (plain == null) {
+            throw corrupt(key, "not a join request sealed to the space's owner");
+        }
+        try (MessageUnpacker u = MessagePack.newDefaultUnpacker(plain)) {
+            if (u.unpackArrayHeader() != 5 || u.unpackInt() != REQUEST_FORMAT) {
                 throw corrupt(key, "not a join request");
             }
             String name = u.unpackString();

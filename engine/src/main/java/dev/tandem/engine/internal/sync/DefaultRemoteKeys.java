@@ -7,6 +7,7 @@ import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.sync.KeyringStatus;
 import dev.tandem.engine.sync.RemoteKeys;
 import dev.tandem.engine.sync.RotationReport;
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ final class DefaultRemoteKeys implements RemoteKeys {
         SyncProgress p = progress == null ? SyncProgress.NONE : progress;
         engine.compact(db, p);
         int[] counts = new int[2];
+        List<String> unreadable = new ArrayList<>();
         long[] bytes = new long[1];
         Set<String> seen = new HashSet<>();
         // The second pass catches objects a device wrote under the old key before it followed the keyring.
@@ -105,7 +107,18 @@ final class DefaultRemoteKeys implements RemoteKeys {
                 after = page.get(page.size() - 1);
             }
             for (int i = 0; i < keys.size(); i++) {
-                long written = storage.reencrypt(keys.get(i));
+                long written;
+                try {
+                    written = storage.reencrypt(keys.get(i));
+                } catch (SyncException e) {
+                    if (e.reason() != SyncException.Reason.CORRUPT) {
+                        throw e;
+                    }
+                    // Junk no key opens (written by whoever reaches the storage) must not stop a
+                    // rotation, which is how an owner shuts a removed member out; it stays junk.
+                    unreadable.add(e.getMessage());
+                    continue;
+                }
                 if (written > 0) {
                     counts[0]++;
                     bytes[0] += written;
@@ -117,6 +130,7 @@ final class DefaultRemoteKeys implements RemoteKeys {
         }
         storage.change(cur -> KeyChanges.finishRotation(storage.keyring(), cur));
         engine.markChanged();
-        return new RotationReport(recoveryKey, counts[0], bytes[0], counts[1], Duration.ofNanos(System.nanoTime() - started));
+        return new RotationReport(recoveryKey, counts[0], bytes[0], counts[1], Duration.ofNanos(System.nanoTime() - started),
+                unreadable);
     }
 }

@@ -4,16 +4,21 @@ import dev.tandem.engine.internal.space.DeviceCert;
 import dev.tandem.engine.internal.space.JoinObjects;
 import dev.tandem.engine.internal.space.MemberEntry;
 import dev.tandem.engine.internal.space.Members;
+import dev.tandem.engine.internal.space.PendingInvite;
 import dev.tandem.engine.internal.space.SpaceCrypto;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.sync.JoinRequest;
+import dev.tandem.engine.sync.JoinRequests;
+import dev.tandem.engine.sync.OpenInvite;
 import dev.tandem.engine.sync.SpaceInvite;
 import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.engine.sync.SpaceMembers;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -30,9 +35,6 @@ import java.util.UUID;
  * and the entry goes to the next one.
  */
 final class DefaultSpaceMembers implements SpaceMembers {
-    /** The invites' secrets, one object each, encrypted like the space's other objects. */
-    static final String PENDING = "pending-invites/";
-
     private final SpaceSetup space;
     private final Members members;
 
@@ -63,49 +65,48 @@ final class DefaultSpaceMembers implements SpaceMembers {
     }
 
     @Override
-    public SpaceInvite invite(String location) {
+    public SpaceInvite invite(String location, Duration validFor) {
         Objects.requireNonNull(location, "location");
+        if (validFor == null || validFor.isNegative() || validFor.isZero()) {
+            throw new IllegalArgumentException("validFor: must be positive, was " + validFor);
+        }
         owner();
-        SpaceInvite invite = SpaceInvite.create(location, members.owner());
-        // Kept encrypted with the space's key: whoever reads the storage cannot make requests.
-        space.signed().createIfAbsent(PENDING + invite.id(), invite.secret());
+        SpaceInvite invite = SpaceInvite.create(location, members.owner(), space.agreementPublic(),
+                Instant.ofEpochMilli(System.currentTimeMillis()).plus(validFor));
+        // Encrypted with the space's key, so whoever reads the storage cannot make requests; signed
+        // by the owner, so a member (who holds that key too) cannot make an invite.
+        space.signed().createIfAbsent(PendingInvite.key(invite.id()), PendingInvite.encode(
+                SpaceCrypto.privateKey(space.ownerPrivate()), invite.id(), invite.secret(), invite.expiresAt().toEpochMilli()));
         return invite;
     }
 
     @Override
-    public List<JoinRequest> requests() {
+    public List<OpenInvite> invites() {
+        owner();
+        List<String> skipped = new ArrayList<>(); // named by joinRequests(), which reads the same objects
+        return inbox().open(skipped).stream()
+                .map(o -> new OpenInvite(o.invite().id(), Instant.ofEpochMilli(o.invite().expiresAtMillis()))).toList();
+    }
+
+    @Override
+    public boolean revoke(String inviteId) {
+        owner();
+        if (inviteId == null || !inviteId.matches("[0-9a-f]{16}")) {
+            throw new IllegalArgumentException("inviteId: 16 hex digits, was '" + inviteId + "'");
+        }
+        JoinInbox inbox = inbox();
+        boolean open = inbox.open(new ArrayList<>()).stream().anyMatch(o -> o.invite().id().equals(inviteId));
+        inbox.forget(inviteId);
+        return open;
+    }
+
+    @Override
+    public JoinRequests joinRequests() {
         owner();
         members.refresh();
         Set<String> admitted = new HashSet<>();
         members.list().forEach(m -> admitted.add(SpaceCrypto.fingerprint(m.key())));
-        List<JoinRequest> out = new ArrayList<>();
-        for (String pending : space.signed().list(PENDING, null, 1000)) {
-            String id = pending.substring(PENDING.length());
-            Optional<byte[]> secret = space.signed().get(pending);
-            if (secret.isEmpty()) {
-                continue;
-            }
-            for (String key : space.raw().list("invites/" + id + "/", null, 1000)) {
-                if (!key.contains("/request-")) {
-                    continue;
-                }
-                Optional<byte[]> object = space.raw().get(key);
-                if (object.isEmpty()) {
-                    continue;
-                }
-                JoinObjects.Request r;
-                try {
-                    r = JoinObjects.decodeRequest(id, secret.get(), key, object.get());
-                } catch (SyncException notFromAnInviteHolder) {
-                    continue; // shown to nobody: only requests made with the invite's secret count
-                }
-                String fingerprint = SpaceCrypto.fingerprint(r.memberKey());
-                if (!admitted.contains(fingerprint)) {
-                    out.add(new JoinRequest(id, r.name(), fingerprint, r.memberKey(), r.agreementKey()));
-                }
-            }
-        }
-        return out;
+        return inbox().requests(admitted, space.ownerAgreementPrivate());
     }
 
     @Override
@@ -116,7 +117,14 @@ final class DefaultSpaceMembers implements SpaceMembers {
         byte[] object = JoinObjects.sealGrant(SpaceCrypto.privateKey(space.ownerPrivate()), request.agreementPublicKey(),
                 grant, space.passphrase().getBytes(StandardCharsets.UTF_8));
         space.raw().createIfAbsent(grant, object);
+        // The invite is used up. The grant alone already closes it (JoinInbox); this removes the other
+        // requests made with it and its secret, and a cut here is finished by the next listing.
+        inbox().forget(request.inviteId());
         return member;
+    }
+
+    private JoinInbox inbox() {
+        return new JoinInbox(space.signed(), space.raw(), members.owner(), System::currentTimeMillis);
     }
 
     @Override

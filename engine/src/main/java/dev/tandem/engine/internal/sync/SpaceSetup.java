@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * A sync engine's part in a shared space: the signing layer, the storage below encryption (for the
  * plain objects of joining), the space's passphrase (sealed to those the owner admits), the
- * member's keys, and what this device makes sure of before each sync.
+ * member's keys (on the owner's devices also the owner's X25519 key, which opens join requests),
+ * and what this device makes sure of before each sync.
  *
  * <p>Before anything is read, the membership log's new entries are applied. Before anything is
  * written: the device's own Ed25519 key exists (made once per database and
@@ -30,7 +31,7 @@ import java.util.UUID;
  */
 public record SpaceSetup(SignedStorage signed, SyncStorage raw, String passphrase, byte[] ownerPrivate,
                          String memberName, byte[] memberPublic, byte[] memberPrivate, byte[] agreementPublic,
-                         List<String> root) {
+                         List<String> root, byte[] ownerAgreementPrivate) {
     private static final String DEVICE_KEY = "space_device_key";
 
     /**

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import java.nio.file.Files;
@@ -130,5 +132,24 @@ class ShareCliTest {
         assertTrue(ok(a2, "list").out().lines().noneMatch(l -> l.contains("cake")));
         sync(a1, "alice-remote");
         assertEquals(List.of("bread", "cake", "eggs", "milk"), titles(a1, "Groceries"), "the others keep the list");
+    }
+
+    @Test
+    void sync_listSharedAfterItsTodosWentToThePersonalRemote_quietAndSameDevice() throws Exception {
+        Files.createDirectories(tmp.resolve("personal"));
+        Files.createDirectories(tmp.resolve("shared"));
+        Path sam = tmp.resolve("sam");
+        ok(sam, "add", "milk", "--list", "Groceries");
+        ok(sam, "add", "call the bank");
+        new SettingsStore(sam).saveSync(SyncSettings.folder(tmp.resolve("personal"), 1800));
+        ok(sam, "sync");
+        String devices = ok(sam, "device", "list").out();
+
+        ok(sam, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Sam");
+        for (int i = 0; i < 2; i++) {
+            Result r = ok(sam, "sync");
+            assertFalse(r.err().contains("note:"), r.err());
+        }
+        assertEquals(devices, ok(sam, "device", "list").out(), "the same one device, under the same id");
     }
 }

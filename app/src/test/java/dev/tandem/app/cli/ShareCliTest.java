@@ -152,4 +152,24 @@ class ShareCliTest {
         }
         assertEquals(devices, ok(sam, "device", "list").out(), "the same one device, under the same id");
     }
+
+    @Test
+    void sync_onlySharedListsNoPersonalRemote_syncsThemAlone() throws Exception {
+        Files.createDirectories(tmp.resolve("shared"));
+        Path sam = tmp.resolve("sam");
+        Path alex = tmp.resolve("alex");
+        ok(sam, "add", "milk", "--list", "Groceries");
+        String code = ok(sam, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Sam")
+                .out().strip();
+        String fp = ok(alex, "join", code, "--as", "Alex").out().strip();
+        ok(sam, "members", "Groceries", "--admit", fp);
+
+        Result first = ok(alex, "sync");
+        assertTrue(first.out().contains("1 shared list"), first.out());
+        assertEquals(List.of("milk"), titles(alex, "Groceries"));
+        ok(alex, "add", "bread", "--list", "Groceries");
+        ok(alex, "sync");
+        ok(sam, "sync");
+        assertEquals(List.of("bread", "milk"), titles(sam, "Groceries"));
+    }
 }

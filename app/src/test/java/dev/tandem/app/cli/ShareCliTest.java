@@ -172,4 +172,32 @@ class ShareCliTest {
         ok(sam, "sync");
         assertEquals(List.of("bread", "milk"), titles(sam, "Groceries"));
     }
+
+    @Test
+    void join_afterTheOwnerRemovedSomeoneElse_followsTheNewKey() throws Exception {
+        Files.createDirectories(tmp.resolve("shared"));
+        Path sam = tmp.resolve("sam");
+        Path alex = tmp.resolve("alex");
+        Path kim = tmp.resolve("kim");
+        ok(sam, "add", "milk", "--list", "Groceries");
+        String code = ok(sam, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Sam")
+                .out().strip();
+        for (Path p : List.of(alex, kim)) {
+            String fp = ok(p, "join", code, "--as", p.getFileName().toString()).out().strip();
+            ok(sam, "members", "Groceries", "--admit", fp);
+            ok(p, "join", code);
+        }
+
+        ok(sam, "unshare", "Groceries", "--member", "kim");
+        ok(sam, "add", "cake", "--list", "Groceries");
+        Files.createDirectories(tmp.resolve("sam-remote"));
+        assertEquals(0, sync(sam, "sam-remote").code());
+        Result again = ok(alex, "join", code);
+        assertTrue(again.out().contains("Joined “Groceries”"), again.out());
+        assertEquals(List.of("cake", "milk"), titles(alex, "Groceries"));
+        Result kimJoins = CliRun.run(kim, "join", code);
+        assertEquals(1, kimJoins.code(), kimJoins.err());
+        assertTrue(kimJoins.err().contains("no new key was sealed to you"), kimJoins.err());
+        assertEquals(List.of("milk"), titles(kim, "Groceries"));
+    }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with their own folder remote, share one list through a third folder. Alice's other lists never
  * reach Bob; a stranger's object in the shared folder is set aside by name; Bob, removed, reads
  * and writes nothing new while Alice's devices follow the new key; leaving moves the list to the
- * Trash on that device only.
+ * Trash on that device only. Besides: sharing a list already pushed to the personal remote keeps
+ * the next sync quiet; a profile with shared lists alone syncs them; a join again follows a re-key.
  */
 class ShareCliTest {
     @TempDir

@@ -48,7 +48,8 @@ public final class Cli {
               edit ID [--title T] [DETAILS]        change the title or DETAILS of a todo or note
               rm ID                                move to the Trash
               sync [--remote folder:DIR | --remote s3://BUCKET[/PREFIX] | --remote webdav:URL]
-                  [--endpoint URL] [--region R]    sync now, with the saved settings or the given remote;
+                  [--endpoint URL] [--region R]    sync now, with the saved settings or the given remote
+                                                   (with neither, the shared lists alone);
                                                    S3 keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
                                                    WebDAV log-in from TANDEM_WEBDAV_USER and TANDEM_WEBDAV_PASSWORD
                                                    (TANDEM_WEBDAV_TRUST: a certificate's SHA-256 fingerprint to

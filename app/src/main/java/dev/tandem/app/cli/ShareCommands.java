@@ -12,6 +12,7 @@ import dev.tandem.app.sync.Sharing;
 import dev.tandem.engine.sync.JoinRequest;
 import dev.tandem.engine.sync.OpenInvite;
 import dev.tandem.engine.sync.SpaceMember;
+import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -90,7 +91,17 @@ final class ShareCommands {
             err.println("Not admitted yet. Read the fingerprint above to the person who invited you.");
             return 0;
         }
-        SyncReport r = sharing.syncList(store, listId);
+        SyncReport r;
+        try {
+            r = sharing.syncList(store, listId);
+        } catch (SyncException e) {
+            if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
+                throw e;
+            }
+            // syncList already looked for a new key sealed to this person and found none.
+            throw new Failure("the shared list's key changed and no new key was sealed to you: its owner has"
+                    + " probably removed you. You keep what you had. (" + e.getMessage() + ")");
+        }
         String name = store.db().get(TodoList.class, listId).map(TodoList::name).orElse("the shared list");
         out.printf("Joined “%s”: pulled %d changes%n", name, r.pulled());
         r.warnings().forEach(w -> err.println("tandem: warning: " + w));

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
 /**
  * The sync commands: sync and compact, which need a remote, and conflicts, which shows what sync
  * resolved. The remote is the --remote option or else the app's saved sync settings, so a script
- * syncs with the same remote as the desktop app unless told otherwise.
+ * syncs with the same remote as the desktop app unless told otherwise; with neither, a profile's
+ * joined shared lists are synced alone.
  */
 final class SyncCommands {
     private final PrintStream out;
@@ -55,7 +56,7 @@ final class SyncCommands {
             throw new UsageError("sync: unexpected argument " + a.positional().get(0));
         }
         finishSharing(store, dir);
-        SyncEngine engine = engineFor(a, dir);
+        SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
             SyncReport r = engine.sync(store.db(), waitNotice());
             out.printf("%s %s: pushed %d, pulled %d, merged %d, conflicts %d (%d requests, %d B up, %d B down)%n",
@@ -114,7 +115,7 @@ final class SyncCommands {
         if (!a.positional().isEmpty()) {
             throw new UsageError("check: unexpected argument " + a.positional().get(0));
         }
-        SyncEngine engine = engineFor(a, dir);
+        SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
             ConnectionCheck c = engine.check();
             out.println("Checking " + engine.describe());
@@ -143,7 +144,7 @@ final class SyncCommands {
                 throw new UsageError("compact: --keep-days takes a number of days, 0 or more; got " + keepDays);
             }
         }
-        SyncEngine engine = engineFor(a, dir);
+        SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
             CompactionReport r = engine.compact(store.db(), waitNotice());
             out.printf("Compacted %s: %s, deleted %d batches and %d old snapshots (sync: pushed %d, pulled %d)%n",
@@ -159,6 +160,28 @@ final class SyncCommands {
                             : "; the file shrank by " + (pruned.bytesReturned() >> 20) + " MB");
             return report(r.sync());
         }
+    }
+
+    /**
+     * The engine sync, compact and check run: {@link #engineFor(Args, Path)}, or, on a profile with
+     * no remote of its own but joined shared lists, those lists alone (docs/SHARING.md). The
+     * commands that need the personal remote (devices, keys) take {@code engineFor} and its
+     * "no remote set up".
+     */
+    SyncEngine syncEngineFor(Args a, Path dir) {
+        if (a.options().get("--remote") == null && new SettingsStore(dir).loadSync().mode() == SyncSettings.Mode.NONE) {
+            SyncEngine alone = shared(dir).withShared(null, env);
+            if (alone != null) {
+                return alone;
+            }
+            List<SharedLists.Shared> waiting = shared(dir).all();
+            if (!waiting.isEmpty()) {
+                throw new Failure("nothing to sync yet: no remote is set up, and no shared list you asked to join"
+                        + " has admitted you yet; read your fingerprint " + waiting.get(0).keys().fingerprint()
+                        + " to the person who invited you");
+            }
+        }
+        return engineFor(a, dir);
     }
 
     SyncEngine engineFor(Args a, Path dir) {

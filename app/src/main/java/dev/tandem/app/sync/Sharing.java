@@ -167,10 +167,25 @@ public final class Sharing {
         return now;
     }
 
-    /** A first sync of a joined list alone, so it shows before the next sync of everything. */
+    /**
+     * A sync of a joined list alone, so it shows before the next sync of everything. When the list's
+     * passphrase no longer opens its space (its owner removed someone and changed the key), it takes
+     * the new passphrase sealed to this member and syncs with that, as every sync of the list does
+     * ({@link SharedLists#followRekey}); with none for this member, the wrong passphrase is the error.
+     */
     public SyncReport syncList(TodoStore store, String listId) {
         try (SyncEngine engine = SharedLists.engine(joined(listId), env)) {
             return engine.sync(store.db());
+        } catch (SyncException e) {
+            if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
+                throw e;
+            }
+            try (SyncEngine fresh = lists.followRekey(listId, store.db(), env)) {
+                if (fresh == null) {
+                    throw e;
+                }
+                return fresh.sync(store.db());
+            }
         }
     }
 

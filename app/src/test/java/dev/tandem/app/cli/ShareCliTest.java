@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.sync.SyncSettings;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import java.nio.file.Files;
@@ -17,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * with their own folder remote, share one list through a third folder. Alice's other lists never
  * reach Bob; a stranger's object in the shared folder is set aside by name; Bob, removed, reads
  * and writes nothing new while Alice's devices follow the new key; leaving moves the list to the
- * Trash on that device only.
+ * Trash on that device only. Besides: sharing a list already pushed to the personal remote keeps
+ * the next sync quiet; a profile with shared lists alone syncs them; a join again follows a re-key.
  */
 class ShareCliTest {
     @TempDir
@@ -176,5 +179,75 @@ class ShareCliTest {
         Result again = CliRun.run(alice, "members", "Groceries", "--revoke", firstId);
         assertEquals(1, again.code(), again.out());
         assertTrue(again.err().contains("No open invite"), again.err());
+    }
+
+    @Test
+    void sync_listSharedAfterItsTodosWentToThePersonalRemote_quietAndSameDevice() throws Exception {
+        Files.createDirectories(tmp.resolve("personal"));
+        Files.createDirectories(tmp.resolve("shared"));
+        Path sam = tmp.resolve("sam");
+        ok(sam, "add", "milk", "--list", "Groceries");
+        ok(sam, "add", "call the bank");
+        new SettingsStore(sam).saveSync(SyncSettings.folder(tmp.resolve("personal"), 1800));
+        ok(sam, "sync");
+        String devices = ok(sam, "device", "list").out();
+
+        ok(sam, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Sam");
+        for (int i = 0; i < 2; i++) {
+            Result r = ok(sam, "sync");
+            assertFalse(r.err().contains("note:"), r.err());
+        }
+        assertEquals(devices, ok(sam, "device", "list").out(), "the same one device, under the same id");
+    }
+
+    @Test
+    void sync_onlySharedListsNoPersonalRemote_syncsThemAlone() throws Exception {
+        Files.createDirectories(tmp.resolve("shared"));
+        Path sam = tmp.resolve("sam");
+        Path alex = tmp.resolve("alex");
+        ok(sam, "add", "milk", "--list", "Groceries");
+        String code = ok(sam, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Sam")
+                .out().strip();
+        String fp = ok(alex, "join", code, "--as", "Alex").out().strip();
+        ok(sam, "members", "Groceries", "--admit", fp);
+
+        Result first = ok(alex, "sync");
+        assertTrue(first.out().contains("1 shared list"), first.out());
+        assertEquals(List.of("milk"), titles(alex, "Groceries"));
+        ok(alex, "add", "bread", "--list", "Groceries");
+        ok(alex, "sync");
+        ok(sam, "sync");
+        assertEquals(List.of("bread", "milk"), titles(sam, "Groceries"));
+    }
+
+    @Test
+    void join_afterTheOwnerRemovedSomeoneElse_followsTheNewKey() throws Exception {
+        Files.createDirectories(tmp.resolve("shared"));
+        Path sam = tmp.resolve("sam");
+        Path alex = tmp.resolve("alex");
+        Path kim = tmp.resolve("kim");
+        ok(sam, "add", "milk", "--list", "Groceries");
+        String code = ok(sam, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Sam")
+                .out().strip();
+        // An invite admits one person: Kim gets one of her own.
+        String kimCode = ok(sam, "members", "Groceries", "--invite").out().strip();
+        for (Path p : List.of(alex, kim)) {
+            String invite = p == alex ? code : kimCode;
+            String fp = ok(p, "join", invite, "--as", p.getFileName().toString()).out().strip();
+            ok(sam, "members", "Groceries", "--admit", fp);
+            ok(p, "join", invite);
+        }
+
+        ok(sam, "unshare", "Groceries", "--member", "kim");
+        ok(sam, "add", "cake", "--list", "Groceries");
+        Files.createDirectories(tmp.resolve("sam-remote"));
+        assertEquals(0, sync(sam, "sam-remote").code());
+        Result again = ok(alex, "join", code);
+        assertTrue(again.out().contains("Joined “Groceries”"), again.out());
+        assertEquals(List.of("cake", "milk"), titles(alex, "Groceries"));
+        Result kimJoins = CliRun.run(kim, "join", kimCode);
+        assertEquals(1, kimJoins.code(), kimJoins.err());
+        assertTrue(kimJoins.err().contains("no new key was sealed to you"), kimJoins.err());
+        assertEquals(List.of("milk"), titles(kim, "Groceries"));
     }
 }

@@ -126,11 +126,13 @@ public final class SyncState {
         }
     }
 
+    /** Records {@code confirmed}; the pushes after it are tallied from nothing ({@link PushTally}). */
     public void setConfirmed(StatementCache sql, String remote, UUID device, Pushed confirmed) throws SQLException {
         PreparedStatement ps = sql.get("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES(?, ?)");
         ps.setString(1, CONFIRMED + remote);
         ps.setString(2, device + " " + confirmed.batchSeq() + " " + confirmed.changeSeq());
         ps.executeUpdate();
+        PushTally.write(sql, remote, device, PushTally.NONE);
     }
 
     /**

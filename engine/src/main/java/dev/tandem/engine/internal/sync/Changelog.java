@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.changelog.PushTally;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,10 +76,11 @@ interface Changelog {
     }
 
     /**
-     * Own batches {@code fromBatch..toBatch}, which together hold exactly {@code changes}: the own
-     * changes pushed after the last confirmed one, up to local change seq {@code toChange}.
+     * Own batches {@code fromBatch..toBatch}, pushed after the last confirmed one, up to local change
+     * seq {@code toChange}: together they hold changes of {@code own} (this database's changes in
+     * that range) and no others, exactly those {@code pushed} tallies.
      */
-    record Unconfirmed(long fromBatch, long toBatch, long toChange, Set<UUID> changes) {
+    record Unconfirmed(long fromBatch, long toBatch, long toChange, Set<UUID> own, PushTally pushed) {
     }
 
     /** Where this changelog lives, for messages. */

@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.sync;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldCodec;
+import dev.tandem.engine.internal.changelog.PushTally;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
 import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.changelog.SnapshotEntry;
@@ -173,28 +174,6 @@ public final class DbChangelog implements Changelog {
         return Optional.of(new Batch(self, seq, picked));
     }
 
-    /** The ids of own changes in ({@code after}, {@code upTo}] that this remote's scope holds. */
-    private Set<UUID> scopedIds(java.sql.Connection c, long after, long upTo) throws java.sql.SQLException {
-        ScopeCheck check = new ScopeCheck(scope);
-        Set<UUID> ids = new HashSet<>();
-        long from = after;
-        while (true) {
-            List<Local> chunk = state.own(c, self, from, 0, SCAN);
-            for (Local l : chunk) {
-                if (l.seq() > upTo) {
-                    return ids;
-                }
-                if (check.includes(c, l.change().table(), l.change().entity())) {
-                    ids.add(l.change().id());
-                }
-                from = l.seq();
-            }
-            if (chunk.size() < SCAN) {
-                return ids;
-            }
-        }
-    }
-
     @Override
     public Batch append(Batch batch) {
         if (batch.device().equals(self)) {
@@ -298,6 +277,11 @@ public final class DbChangelog implements Changelog {
                         + (stored.changes().size() - matched) + " changes this database did not push");
             }
             state.setPushed(s.sql(), remote, new Pushed(stored.seq(), changeSeq));
+            PushTally tally = PushTally.read(s.sql().connection(), remote, self);
+            if (tally != null) {
+                // What went into the slot, for the check that reads it back (OwnBatchCheck).
+                PushTally.write(s.sql(), remote, self, tally.plus(ids));
+            }
             state.addVolume(s.sql(), remote, matched);
             pushed += matched;
             return null;
@@ -333,19 +317,24 @@ public final class DbChangelog implements Changelog {
         if (!device.equals(self)) {
             return null;
         }
+        boolean[] untracked = {false};
         Unconfirmed pending = db.read(c -> {
             Pushed p = state.pushed(c, remote);
             Pushed confirmed = state.confirmed(c, remote, self);
-            if (confirmed == null || p.batchSeq() <= confirmed.batchSeq()) {
+            PushTally tally = PushTally.read(c, remote, self);
+            untracked[0] = confirmed == null || tally == null;
+            if (untracked[0] || p.batchSeq() <= confirmed.batchSeq()) {
                 return null;
             }
+            // Every own change in the range, whatever this remote's scope takes: the scope decides
+            // by an entity's values now, which may differ from when the batch was cut (a list shared
+            // since, a todo moved into a shared list). The tally says which of them were pushed.
             return new Unconfirmed(confirmed.batchSeq() + 1, p.batchSeq(), p.changeSeq(),
-                    ScopeCheck.all(scope) ? state.ownIds(c, self, confirmed.changeSeq(), p.changeSeq())
-                            : scopedIds(c, confirmed.changeSeq(), p.changeSeq()));
+                    state.ownIds(c, self, confirmed.changeSeq(), p.changeSeq()), tally);
         });
-        if (pending == null && db.read(c -> state.confirmed(c, remote, self)) == null) {
-            // First sync of this id here (or of a database from before the check): what was
-            // pushed before is taken as confirmed; the check covers pushes from now on.
+        if (untracked[0]) {
+            // First sync of this id here (or of a database from before the check or the tally):
+            // what was pushed before is taken as confirmed; the check covers pushes from now on.
             db.write("Recording confirmed push", s -> {
                 state.setConfirmed(s.sql(), remote, self, state.pushed(s.sql().connection(), remote));
                 return null;
@@ -357,7 +346,12 @@ public final class DbChangelog implements Changelog {
     @Override
     public void confirm(UUID device, Unconfirmed checked) {
         db.write("Confirming push up to batch " + checked.toBatch(), s -> {
+            PushTally now = PushTally.read(s.sql().connection(), remote, device);
             state.setConfirmed(s.sql(), remote, device, new Pushed(checked.toBatch(), checked.toChange()));
+            if (now != null && !now.equals(checked.pushed())) {
+                // Pushed after the check read the tally: still to be confirmed.
+                PushTally.write(s.sql(), remote, device, now.minus(checked.pushed()));
+            }
             return null;
         });
     }
@@ -371,6 +365,7 @@ public final class DbChangelog implements Changelog {
             Pushed confirmed = state.confirmed(s.sql().connection(), remote, self);
             if (confirmed != null) {
                 state.setPushed(s.sql(), remote, confirmed);
+                PushTally.write(s.sql(), remote, self, PushTally.NONE);
             }
             return null;
         });

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.PushTally;
 import dev.tandem.engine.sync.SyncException;
 import java.util.HashSet;
 import java.util.Optional;
@@ -15,7 +16,9 @@ import java.util.UUID;
  * believing batches are stored that are not. If a copy of the profile (same device id) then
  * writes those slots, the listing looks exactly as this database expects, and it would never
  * read the copy's changes, a silent divergence. Comparing change ids (not bytes: encrypted
- * batches differ byte for byte) tells the two apart.
+ * batches differ byte for byte) tells the two apart. What was pushed is the tally recorded with
+ * each push ({@link PushTally}), not the remote's scope applied again now: an entity may have left
+ * the scope since (its list shared, a todo moved), and its change is in the slot all the same.
  *
  * <p>Order: after the own head is checked against the last push and published head (so a listing
  * short of them is reported as a server fault first), before anything is pulled or pushed, so a
@@ -49,7 +52,7 @@ final class OwnBatchCheck {
                 continue;
             }
             for (ChangeData c : batch.get().changes()) {
-                if (!pending.changes().contains(c.id())) {
+                if (!pending.own().contains(c.id())) {
                     throw new OwnBatchesReplaced(self, remote.describe() + " holds in "
                             + RemoteChangelog.batchKey(self, seq) + " change " + c.id()
                             + " that this database did not push there");
@@ -57,10 +60,16 @@ final class OwnBatchCheck {
                 found.add(c.id());
             }
         }
-        if (complete && found.size() < pending.changes().size()) {
-            throw new OwnBatchesReplaced(self, remote.describe() + " lacks " + (pending.changes().size() - found.size())
+        PushTally read = PushTally.of(found);
+        if (complete && read.count() < pending.pushed().count()) {
+            throw new OwnBatchesReplaced(self, remote.describe() + " lacks " + (pending.pushed().count() - read.count())
                     + " of the changes this database pushed as batches " + pending.fromBatch() + " to "
                     + pending.toBatch() + " of device " + self);
+        }
+        if (complete && !read.equals(pending.pushed())) {
+            throw new OwnBatchesReplaced(self, remote.describe() + " holds in batches " + pending.fromBatch() + " to "
+                    + pending.toBatch() + " of device " + self + " changes of this database other than those it"
+                    + " pushed there");
         }
         local.confirm(self, pending);
     }

@@ -34,7 +34,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             "list", Set.of("--json", "--all", "--notes", "--todos"),
             "ls", Set.of("--json", "--all", "--notes", "--todos"),
             "conflicts", Set.of("--json"),
-            "members", Set.of("--invite"));
+            "members", Set.of("--invite", "--repair"),
+            "join", Set.of("--into-existing"));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

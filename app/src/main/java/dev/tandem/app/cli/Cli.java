@@ -94,9 +94,11 @@ public final class Cli {
                                                    share a list with other people through a remote of its own
                                                    (same forms as sync's --remote; an S3 endpoint and region
                                                    from AWS_ENDPOINT_URL and AWS_REGION); prints an invite code
-              join CODE [--as NAME]                ask to join a shared list; prints the fingerprint to read
-                                                   to its owner. Once admitted, join again (or sync) brings it
-              members LIST [--admit FP] [--invite] [--revoke ID]
+              join CODE [--as NAME] [--into-existing]
+                                                   ask to join a shared list; prints the fingerprint to read
+                                                   to its owner. Once admitted, join again (or sync) brings it.
+                                                   A list you already have joins only with --into-existing
+              members LIST [--admit FP] [--invite] [--revoke ID] [--repair]
                                                    who shares the list, who asks to join, and the open invites;
                                                    the owner admits by fingerprint (compare it whole with the
                                                    person; type at least 16 digits, 4 groups, best all 32),

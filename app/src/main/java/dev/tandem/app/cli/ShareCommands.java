@@ -16,6 +16,7 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncReport;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -78,7 +79,13 @@ final class ShareCommands {
         Sharing sharing = sharing(dir);
         Optional<Shared> known = sharing.get(listId);
         if (known.isEmpty()) {
-            Sharing.Asked asked = sharing.join(code, a.options().getOrDefault("--as", Device.chosenName(dir)));
+            Sharing.Asked asked;
+            try {
+                asked = sharing.join(store, code, a.options().getOrDefault("--as", Device.chosenName(dir)),
+                        a.flags().contains("--into-existing"));
+            } catch (IllegalStateException e) {
+                throw new Failure(e.getMessage());
+            }
             out.println(asked.fingerprint());
             err.println("Asked to join as " + asked.memberName() + ". Read the fingerprint above to the person who"
                     + " invited you; once they admit you, `tandem sync` (or this command again) brings the list.");
@@ -137,6 +144,12 @@ final class ShareCommands {
         }
         if (a.flags().contains("--invite")) {
             out.println(sharing.invite(store, list.id()));
+            return 0;
+        }
+        if (a.flags().contains("--repair")) {
+            List<String> done = sharing.repair(store, list.id());
+            done.forEach(out::println);
+            out.println(done.isEmpty() ? "The membership log is whole: nothing to mend." : "Mended the membership log.");
             return 0;
         }
         Sharing.Members all = sharing.members(store, list.id());

@@ -122,6 +122,26 @@ public final class Sharing {
     }
 
     /**
+     * As {@link #join(String, String)}, refusing an invite that names a list {@code store} already
+     * holds, unless {@code intoExisting} (the person shared that list themselves from another of
+     * their devices, and says so): an invite's list id is the inviter's word, and an invite changed
+     * to name one of this person's lists would make what they add to it readable by whoever made it.
+     * What the list held before the join is never pushed either way (the engine starts a member's
+     * push after what its database holds).
+     */
+    public Asked join(TodoStore store, String code, String asName, boolean intoExisting) {
+        String listId = listOf(code);
+        Optional<TodoList> mine = store.lists().stream().filter(l -> l.id().equals(listId)).findFirst();
+        if (mine.isPresent() && lists.get(listId).isEmpty() && !intoExisting) {
+            throw new IllegalStateException("This invite names “" + mine.get().name() + "”, a list you already have"
+                    + " here. An invite never joins a list you have, as someone could change an invite to name one"
+                    + " of yours. Join with it only if you shared “" + mine.get().name() + "” yourself from another"
+                    + " of your devices (tandem join CODE --into-existing).");
+        }
+        return join(code, asName);
+    }
+
+    /**
      * Asks to join with an invite {@code code} as {@code asName}; asking again with the same code
      * returns the same fingerprint and asks nothing new.
      */
@@ -253,6 +273,17 @@ public final class Sharing {
                         + " with " + fingerprint + ".");
             }
             return members.admit(match.get(0));
+        }
+    }
+
+    /**
+     * Mends the list's membership log on its storage from what this device accepted of it: entries
+     * deleted or replaced are written back, junk is deleted (docs/SHARING.md, "A jammed log").
+     * Returns what it did, in plain words.
+     */
+    public List<String> repair(TodoStore store, String listId) {
+        try (SyncEngine engine = SharedLists.engine(joined(listId), env)) {
+            return engine.members(store.db()).repair();
         }
     }
 

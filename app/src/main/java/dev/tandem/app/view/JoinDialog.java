@@ -74,7 +74,13 @@ public final class JoinDialog extends Dialog<Void> {
         Label message = wrapped("");
         message.setId("join-message");
         message.textProperty().bind(vm.messageProperty());
-        getDialogPane().setContent(new VBox(12, help, form, actions, fpBox, message));
+        javafx.scene.control.CheckBox mine = new javafx.scene.control.CheckBox(
+                "I shared this list myself, from another of my devices");
+        mine.setId("join-into-existing");
+        mine.selectedProperty().bindBidirectional(vm.intoExistingProperty());
+        mine.visibleProperty().bind(vm.existingProperty().isNotEmpty().and(Bindings.equal(vm.stateProperty(), State.ENTER)));
+        mine.managedProperty().bind(mine.visibleProperty());
+        getDialogPane().setContent(new VBox(12, help, form, actions, fpBox, message, mine));
         vm.stateProperty().addListener((o, a, b) -> ScreenFit.refit(this));
     }
 

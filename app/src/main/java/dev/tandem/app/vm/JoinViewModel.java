@@ -36,6 +36,8 @@ public final class JoinViewModel {
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper existing = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.BooleanProperty intoExisting = new javafx.beans.property.SimpleBooleanProperty(false);
     private String listId;
 
     /** {@code resync} makes the sync include the joined list and syncs; it blocks, off the UI thread. */
@@ -74,6 +76,19 @@ public final class JoinViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /**
+     * The name of a list this profile already has under the id the invite names; empty when it
+     * names none. Such an invite joins only when {@link #intoExistingProperty()} is set.
+     */
+    public ReadOnlyStringProperty existingProperty() {
+        return existing.getReadOnlyProperty();
+    }
+
+    /** The person says they shared the list the invite names themselves, from another of their devices. */
+    public javafx.beans.property.BooleanProperty intoExistingProperty() {
+        return intoExisting;
+    }
+
     /** Asks to join with the pasted invite, then checks at once whether the owner admitted already. */
     public void ask() {
         if (busy.get() || state.get() != State.ENTER) {
@@ -86,9 +101,21 @@ public final class JoinViewModel {
             message.set(c.isEmpty() ? "Paste the invite you were sent." : "That is not a Tandem invite: " + e.getMessage());
             return;
         }
+        String named = Sharing.listOf(c);
+        existing.set(store.lists().stream().filter(l -> l.id().equals(named)).map(TodoList::name).findFirst()
+                .orElse(""));
+        if (!existing.get().isEmpty() && sharing.get(named).isEmpty() && !intoExisting.get()) {
+            // An invite changed to name one of this person's lists would make what they add to it
+            // readable by whoever changed it: never joined without their word.
+            message.set("This invite names “" + existing.get() + "”, a list you already have here. Join with it only"
+                    + " if you shared “" + existing.get() + "” yourself from another of your devices: tick the box"
+                    + " below and ask again.");
+            return;
+        }
+        boolean into = intoExisting.get();
         busy.set(true);
         String me = name.get();
-        async.run(() -> sharing.join(c, me), asked -> {
+        async.run(() -> sharing.join(store, c, me, into), asked -> {
             listId = asked.listId();
             fingerprint.set(asked.fingerprint());
             state.set(State.ASKED);

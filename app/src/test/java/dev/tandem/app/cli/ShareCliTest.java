@@ -66,7 +66,12 @@ class ShareCliTest {
         // An invite admits one device: each further device joins with an invite of its own.
         String fpB1 = ok(b1, "join", code, "--as", "Bob").out().strip();
         String fpB2 = ok(b2, "join", ok(a1, "members", "Groceries", "--invite").out().strip(), "--as", "Bob").out().strip();
-        String fpA2 = ok(a2, "join", ok(a1, "members", "Groceries", "--invite").out().strip(), "--as", "Alice").out().strip();
+        // Alice's second device holds Groceries from her own remote: it joins only once she says it is hers.
+        String aliceInvite = ok(a1, "members", "Groceries", "--invite").out().strip();
+        Result unsure = CliRun.run(a2, "join", aliceInvite, "--as", "Alice");
+        assertEquals(1, unsure.code(), unsure.out());
+        assertTrue(unsure.err().contains("--into-existing"), unsure.err());
+        String fpA2 = ok(a2, "join", aliceInvite, "--as", "Alice", "--into-existing").out().strip();
         String pending = ok(a1, "members", "Groceries").out();
         assertTrue(pending.contains(fpB1 + "  asks to join") && pending.contains(fpA2 + "  asks to join"), pending);
         for (String fp : List.of(fpB1, fpB2, fpA2)) {
@@ -249,5 +254,52 @@ class ShareCliTest {
         assertEquals(1, kimJoins.code(), kimJoins.err());
         assertTrue(kimJoins.err().contains("no new key was sealed to you"), kimJoins.err());
         assertEquals(List.of("milk"), titles(kim, "Groceries"));
+    }
+
+    @Test
+    void join_inviteNamesAListTheJoinerHas_refusedUnlessTheySayTheySharedItThemselves() throws Exception {
+        Files.createDirectories(tmp.resolve("shared"));
+        Path alice = tmp.resolve("alice");
+        Path bob = tmp.resolve("bob");
+        ok(alice, "add", "milk", "--list", "Groceries");
+        String code = ok(alice, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Alice")
+                .out().strip();
+        // Bob holds a list under the same id (his own other device shared it, or the invite was changed).
+        String listId = dev.tandem.app.sync.Sharing.listOf(code);
+        ok(bob, "add", "x");
+        try (dev.tandem.engine.Db db = dev.tandem.engine.Db.open(bob.resolve(dev.tandem.app.Device.DB_FILE))) {
+            db.save(new dev.tandem.app.model.TodoList(listId, "Diary", null, null));
+        }
+
+        Result refused = CliRun.run(bob, "join", code, "--as", "Bob");
+        assertEquals(1, refused.code(), refused.out());
+        assertTrue(refused.err().contains("a list you already have"), refused.err());
+        assertTrue(ok(alice, "members", "Groceries").out().lines().noneMatch(l -> l.contains("asks to join")));
+
+        String fp = ok(bob, "join", code, "--as", "Bob", "--into-existing").out().strip();
+        ok(alice, "members", "Groceries", "--admit", fp);
+        ok(bob, "join", code);
+        // Bob said the list is his: one list on both sides, its newest name winning as for any edit.
+        assertEquals(List.of("milk"), titles(bob, "Diary"));
+        ok(alice, "sync");
+        assertEquals(List.of("milk"), titles(alice, "Diary"));
+    }
+
+    @Test
+    void members_repair_junkInTheLogIsDeletedAndSyncsStopNamingIt() throws Exception {
+        Path shared = Files.createDirectories(tmp.resolve("shared"));
+        Path alice = tmp.resolve("alice");
+        ok(alice, "add", "milk", "--list", "Groceries");
+        ok(alice, "share", "Groceries", "--remote", "folder:" + shared, "--as", "Alice");
+        Path log = Files.list(shared.resolve("members")).sorted().reduce((a, b) -> b).orElseThrow();
+        long next = Long.parseLong(log.getFileName().toString()) + 1;
+        Files.write(log.resolveSibling(String.format("%012d", next)), new byte[] {1, 2, 3});
+
+        Result synced = CliRun.run(alice, "sync");
+        assertTrue(synced.err().contains("set aside"), synced.err());
+        Result repaired = ok(alice, "members", "Groceries", "--repair");
+        assertTrue(repaired.out().contains("deleted junk"), repaired.out());
+        Result again = ok(alice, "sync");
+        assertFalse(again.err().contains("set aside"), again.err());
     }
 }

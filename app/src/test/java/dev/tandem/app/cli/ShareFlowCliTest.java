@@ -68,7 +68,7 @@ class ShareFlowCliTest {
         // tandem share Groceries --remote folder:… --as Sam: an invite code on stdout.
         Result shared = ok(sam, "share", "Groceries", "--remote", "folder:" + folder, "--as", "Sam");
         String code = shared.out().strip();
-        assertTrue(code.startsWith("tandem-invite-1."), shared.out());
+        assertTrue(code.startsWith("tandem-invite-2."), shared.out());
         synced(sam);
 
         // tandem join CODE --as Alex: Alex's fingerprint; nothing to sync until Sam admits.

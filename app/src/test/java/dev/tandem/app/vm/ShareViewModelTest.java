@@ -210,4 +210,31 @@ class ShareViewModelTest {
         assertEquals("folder:" + dropbox.resolve("Tandem Trip  Lisbon Porto"), share.remoteProperty().get());
         assertTrue(share.messageProperty().get().contains("a folder of its own"));
     }
+
+    @Test
+    void ask_inviteNamesAListBobHas_notAskedUntilHeSaysHeSharedItHimself() throws Exception {
+        TodoStore alice = profile("alice");
+        TodoStore bob = profile("bob");
+        TodoList groceries = alice.createList("Groceries");
+        ShareViewModel share = shareModel("Alice", alice, groceries, new FakeDialogs());
+        share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
+        share.share();
+        String code = share.inviteProperty().get();
+        bob.db().save(new TodoList(groceries.id(), "Diary", null, null));
+
+        JoinViewModel join = new JoinViewModel(sharing("bob"), bob, "Bob", async, resyncs::incrementAndGet);
+        join.codeProperty().set(code);
+        join.ask();
+        assertEquals(JoinViewModel.State.ENTER, join.stateProperty().get());
+        assertEquals("Diary", join.existingProperty().get());
+        assertTrue(join.messageProperty().get().contains("a list you already have"), join.messageProperty().get());
+        share.refresh();
+        assertTrue(share.requests().isEmpty(), "nothing was asked");
+
+        join.intoExistingProperty().set(true);
+        join.ask();
+        assertEquals(JoinViewModel.State.ASKED, join.stateProperty().get(), join.messageProperty().get());
+        share.refresh();
+        assertEquals(1, share.requests().size());
+    }
 }

@@ -10,7 +10,7 @@ import dev.tandem.engine.sync.KeyringStatus;
  */
 public record Unlocked(Keyring ring, byte[] keyringKey, DataKeys keys, Slot via, byte[] kek) {
 
-    int generation() {
+    public int generation() {
         return ring.generation();
     }
 

@@ -140,6 +140,13 @@ public final class EncryptedStorage extends ForwardingStorage {
         return unlocked();
     }
 
+    /** The generation of the keyring this instance opened, or 0 before anything needed it (no KDF run here). */
+    public int openedGeneration() {
+        synchronized (lock) {
+            return unlocked == null ? 0 : unlocked.generation();
+        }
+    }
+
     /** Applies a change to the newest generation (see {@link KeyringStore#commit}) and follows it. */
     public Unlocked change(UnaryOperator<Unlocked> change) {
         synchronized (lock) {

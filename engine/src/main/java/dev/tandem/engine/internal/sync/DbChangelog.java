@@ -54,9 +54,8 @@ public final class DbChangelog implements Changelog {
     private final SyncState state = new SyncState();
     private final RemoteApply apply;
     private final QuarantineStore quarantine = new QuarantineStore();
-    /** The tree other devices' changes must stay inside (a shared space), or null to take them all. */
-    private final SyncScope.Tree guarded;
-    private final Function<UUID, String> authors;
+    /** What of other devices' changes a shared space lets in, or null to take them all. */
+    private final SpaceIntake intake;
     int pulled;
     int merged;
     int conflicts;
@@ -86,8 +85,8 @@ public final class DbChangelog implements Changelog {
         this.scope = scope;
         this.self = db.deviceUuid();
         this.apply = db.remoteApply();
-        this.guarded = authors != null && scope instanceof SyncScope.Tree tree ? tree : null;
-        this.authors = authors;
+        this.intake = authors != null && scope instanceof SyncScope.Tree tree
+                ? new SpaceIntake(tree, remote, authors, db::wallMillis) : null;
     }
 
     @Override
@@ -414,73 +413,30 @@ public final class DbChangelog implements Changelog {
         count(stats);
     }
 
-    /** A change of another device on its way in, with where it came from. */
-    private record Incoming(RemoteApply.Authored authored, String object, boolean waited) {
-    }
-
-    /**
-     * The changes of {@code batches} to merge: all of them, or in a shared space those inside it
-     * ({@link ScopeGuard}), judged together with the changes that waited for an entity, so one that
-     * arrives now lets them in. The others are recorded in the caller's transaction, named by author.
-     */
+    /** Other devices' changes of {@code batches} to merge: all, or in a shared space those inside it. */
     private List<RemoteApply.Authored> admitted(WriteSession s, List<Batch> batches) throws SQLException {
-        List<Incoming> incoming = new ArrayList<>();
+        if (intake != null) {
+            return intake.admitted(s, batches);
+        }
+        List<RemoteApply.Authored> all = new ArrayList<>();
         for (Batch b : batches) {
-            String object = RemoteChangelog.batchKey(b.device(), b.seq());
-            b.changes().forEach(c -> incoming.add(new Incoming(new RemoteApply.Authored(b.device(), c), object, false)));
+            b.changes().forEach(c -> all.add(new RemoteApply.Authored(b.device(), c)));
         }
-        if (guarded == null) {
-            List<RemoteApply.Authored> all = new ArrayList<>(incoming.size());
-            incoming.forEach(i -> all.add(i.authored()));
-            return all;
-        }
-        for (RefusedChanges.Entry e : RefusedChanges.all(s.sql().connection(), remote, true)) {
-            incoming.add(new Incoming(new RemoteApply.Authored(e.author(), e.change()), e.object(), true));
-        }
-        long now = db.wallMillis();
-        ScopeGuard.Judged<Incoming> judged = new ScopeGuard(guarded).admit(s.sql().connection(), incoming,
-                i -> i.authored().change());
-        for (Map.Entry<Incoming, ScopeGuard.Verdict> o : judged.out()) {
-            RemoteApply.Authored a = o.getKey().authored();
-            RefusedChanges.put(s.sql(), remote, a.author(), o.getKey().object(), a.change(), "A change by "
-                    + authors.apply(a.author()) + " was set aside: " + o.getValue().problem(), o.getValue().waits(), now);
-        }
-        List<RemoteApply.Authored> out = new ArrayList<>(judged.in().size());
-        for (Incoming i : judged.in()) {
-            if (i.waited()) {
-                RefusedChanges.release(s.sql(), remote, i.authored().change().id());
-            }
-            out.add(i.authored());
-        }
-        return out;
+        return all;
     }
 
-    /**
-     * The entries of snapshot {@code object} to load: all of them, or in a shared space those
-     * inside it, as for batches ({@link #admitted}); the others are recorded, named by author.
-     */
+    /** The entries of snapshot {@code object} to load: all, or in a shared space those inside it. */
     List<SnapshotEntry> admittedSnapshot(WriteSession s, String object, List<SnapshotEntry> entries) throws SQLException {
-        if (guarded == null) {
-            return entries;
-        }
-        ScopeGuard.Judged<SnapshotEntry> judged = new ScopeGuard(guarded).admit(s.sql().connection(), entries,
-                SnapshotEntry::change);
-        long now = db.wallMillis();
-        for (Map.Entry<SnapshotEntry, ScopeGuard.Verdict> o : judged.out()) {
-            SnapshotEntry e = o.getKey();
-            RefusedChanges.put(s.sql(), remote, e.author(), object, e.change(), "A change by " + authors.apply(e.author())
-                    + " in a snapshot was set aside: " + o.getValue().problem(), o.getValue().waits(), now);
-        }
-        return judged.in();
+        return intake == null ? entries : intake.admittedSnapshot(s, object, entries);
     }
 
     /** Judges again the changes that waited for an entity, when no batch brought one this sync (a snapshot may have). */
     void retryWaiting() {
-        if (guarded == null || db.read(c -> RefusedChanges.all(c, remote, true)).isEmpty()) {
+        if (intake == null || db.read(c -> RefusedChanges.all(c, remote, true)).isEmpty()) {
             return;
         }
         RemoteApply.Stats stats = db.write("Merging changes that waited for their entity",
-                s -> apply.applyAll(s, admitted(s, List.of()), db.wallMillis(), Long.MAX_VALUE));
+                s -> apply.applyAll(s, intake.admitted(s, List.of()), db.wallMillis(), Long.MAX_VALUE));
         count(stats);
     }
 

@@ -205,6 +205,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                 // idle sync pays nothing for it.
                 encrypted.refresh();
             }
+            keyringForward(d);
             Tally tally = new Tally();
             tally.warnings.addAll(logProblems);
             Compaction snapshots;
@@ -255,6 +256,7 @@ public final class DefaultSyncEngine implements SyncEngine {
                             + " was lost. (" + taken.getMessage() + ")");
                 }
             }
+            keyringForward(d);
             if (plainGuard != null && tally.pushed > 0) {
                 plainGuard.wrote();
             }
@@ -268,6 +270,18 @@ public final class DefaultSyncEngine implements SyncEngine {
                     snapshots.deletedSnapshots, snapshots.forgottenDeleted);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * In a shared space, the keyring only moves forward: one older than this device opened before
+     * means the storage was put back, and is refused before anything is pushed under it (checked
+     * again after the sync, for what it opened meanwhile). No KDF runs for it: only a keyring this
+     * engine opened already is compared.
+     */
+    private void keyringForward(SyncPort d) {
+        if (space != null && encrypted != null && encrypted.openedGeneration() > 0) {
+            SpaceMemory.of(d, space.signed().members().owner()).generation(encrypted.openedGeneration(), remoteId);
         }
     }
 

@@ -105,6 +105,44 @@ public record SpaceMemory(SyncPort db, String space) implements LogMemory {
         });
     }
 
+    /** The newest keyring generation this device opened the space with, 0 if none. */
+    public long generation() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
+                ps.setString(1, space + " keyring");
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        });
+    }
+
+    /**
+     * Remembers that this device opened the space's keyring at {@code generation}; a CORRUPT
+     * {@link dev.tandem.engine.sync.SyncException} when it opened a newer one before, as the storage
+     * was then put back to an older copy, whose key someone removed since may hold.
+     */
+    public void generation(long generation, String where) {
+        long known = generation();
+        if (generation < known) {
+            throw new dev.tandem.engine.sync.SyncException(dev.tandem.engine.sync.SyncException.Reason.CORRUPT,
+                    "The keys of " + where + " are older (generation " + generation + ") than those this device"
+                    + " already used (generation " + known + "): the storage was put back to an older copy, perhaps"
+                    + " by someone who was removed and holds the older key. Nothing more is written under it; the"
+                    + " list's owner can change the key again to mend it");
+        }
+        if (generation > known) {
+            db.write("Remembering a shared space's keyring", s -> {
+                PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
+                        + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)");
+                ps.setString(1, space + " keyring");
+                ps.setLong(2, generation);
+                ps.executeUpdate();
+                return null;
+            });
+        }
+    }
+
     private void put(String key, Object value) {
         db.write("Remembering a shared space's membership", s -> {
             PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"

@@ -26,6 +26,11 @@ public final class Styles {
     public static final String QUICK_ADD_TOKEN = "quick-add-token";
     /** The chip's "×": read the piece as title text instead. */
     public static final String QUICK_ADD_TOKEN_REMOVE = "quick-add-token-remove";
+    /**
+     * The line under quick add while a save is slow, or after it failed: what happened, with Retry
+     * and Dismiss; pseudo-classes {@code :saving} and {@code :failed} (the field carries them too).
+     */
+    public static final String QUICK_ADD_STATUS = "quick-add-status";
     public static final String SEARCH_FIELD = "search-field";
 
     public static final String ITEM_LIST = "item-list";

@@ -81,6 +81,9 @@ public final class MainView extends BorderPane {
         quickAdd.setAccessibleText("Add a todo");
         quickAdd.textProperty().bindBidirectional(vm.quickAdd().textProperty());
         quickAdd.setOnAction(e -> vm.quickAdd().submit());
+        vm.quickAdd().savingProperty().addListener((o, a, b) -> quickAdd.pseudoClassStateChanged(QuickAddStatusView.SAVING, b));
+        vm.quickAdd().failureProperty().addListener((o, a, b) ->
+                quickAdd.pseudoClassStateChanged(QuickAddStatusView.FAILED, !b.isEmpty()));
         HBox quickBox = new HBox(quickAdd);
         HBox.setHgrow(quickAdd, Priority.ALWAYS);
         quickBox.getStyleClass().add("quick-add-box");
@@ -127,7 +130,11 @@ public final class MainView extends BorderPane {
             quickAdd.requestFocus();
             quickAdd.end();
         });
-        VBox center = new VBox(header, quickBox, understood, said, body);
+        QuickAddStatusView quickStatus = new QuickAddStatusView(vm.quickAdd(), () -> {
+            quickAdd.requestFocus();
+            quickAdd.end();
+        });
+        VBox center = new VBox(header, quickBox, quickStatus, understood, said, body);
         center.getStyleClass().add(Styles.CONTENT);
 
         editorView = new EditorView(editor, vm);

@@ -8,7 +8,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -20,6 +25,12 @@ import javafx.collections.ObservableList;
  * user can turn one understood piece back into plain title text ({@link #treatAsText}); such marks hold
  * while the same words stay at the same place in the text, and are used and cleared when the todo is
  * added. Parsing is pure and quick, so it runs on the UI thread as the text changes. Needs no toolkit.
+ *
+ * <p>What was typed is never lost: the text stays in the field while the save is under way
+ * ({@link #savingProperty()}) and leaves it only once the save landed; keys typed meanwhile stay. A
+ * save that fails (another program held the database past the write timeout, a full disk) leaves the
+ * text where it was and says why in {@link #failureProperty()}, which stays until the user retries,
+ * dismisses it or adds again.
  */
 public final class QuickAddViewModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
@@ -37,19 +48,61 @@ public final class QuickAddViewModel {
     }
     private final List<PlainSpan> plain = new ArrayList<>();
     private final Supplier<LocalDate> today;
-    private final BiPredicate<String, Collection<PlainSpan>> add;
+    private final Adder add;
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper(this, "saving", false);
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure", "");
+    /** The text of the save under way, to take out of the field once it landed. */
+    private String submitted;
+
+    /** Adds the todo a quick-add text says. */
+    @FunctionalInterface
+    public interface Adder {
+        /**
+         * Starts adding the todo {@code text} says, reading nothing in the words under {@code plain};
+         * false, with the reason said, when nothing was started (no title). Otherwise {@code done} is
+         * called later on the UI thread, with null once the todo is saved, or with the failure.
+         */
+        boolean add(String text, Collection<PlainSpan> plain, Consumer<Throwable> done);
+    }
 
     /**
      * @param today the local date dates are read against
-     * @param add adds the todo from the text and the plain marks; false when nothing was added
+     * @param add adds the todo from the text and the plain marks
      */
-    public QuickAddViewModel(Supplier<LocalDate> today, BiPredicate<String, Collection<PlainSpan>> add) {
+    public QuickAddViewModel(Supplier<LocalDate> today, Adder add) {
         this.today = today;
         this.add = add;
         text.addListener((o, was, now) -> {
             plain.removeIf(p -> !p.stillIn(now));
             reparse();
         });
+    }
+
+    /**
+     * An adder that saves before it returns: true when the todo was added, false when nothing was
+     * (no title, the reason said).
+     */
+    public static QuickAddViewModel saving(Supplier<LocalDate> today, BiPredicate<String, Collection<PlainSpan>> add) {
+        return new QuickAddViewModel(today, (text, plain, done) -> {
+            boolean added = add.test(text, plain);
+            if (added) {
+                done.accept(null);
+            }
+            return added;
+        });
+    }
+
+    /** True from Enter until the todo is saved or the save failed; the text stays in the field meanwhile. */
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the last add failed ("“Buy milk” was not added: …"), empty when it did not; stays until
+     * {@link #retry()}, {@link #dismissFailure()} or the next add.
+     */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
     }
 
     /** What is typed in the field; the view binds the field to it both ways. */
@@ -93,18 +146,64 @@ public final class QuickAddViewModel {
     }
 
     /**
-     * Adds the todo (Enter in the field) with the plain marks. When it was added the field and the marks
-     * are cleared; when not (no title), both stay and the message line says why.
+     * Adds the todo (Enter in the field) with the plain marks. The text stays in the field until the
+     * save landed; then the submitted words leave it (whatever was typed after them meanwhile stays).
+     * False when nothing was started: no title (the message line says why), or a save under way.
      */
     public boolean submit() {
-        String typed = text.get() == null ? "" : text.get();
-        if (!add.test(typed, List.copyOf(plain))) {
+        if (saving.get()) {
             return false;
         }
-        plain.clear();
-        text.set("");
-        reparse();
-        return true;
+        String typed = text.get() == null ? "" : text.get();
+        saving.set(true);
+        submitted = typed;
+        failure.set("");
+        boolean started = add.add(typed, List.copyOf(plain), this::saved);
+        if (!started && submitted != null) {
+            saving.set(false);
+            submitted = null;
+        }
+        return started;
+    }
+
+    /** Adds again what is in the field after a failure (the failure's Retry). */
+    public boolean retry() {
+        return submit();
+    }
+
+    /** The user saw the failure and closes it; the text stays in the field. */
+    public void dismissFailure() {
+        failure.set("");
+    }
+
+    private void saved(Throwable failed) {
+        String was = submitted;
+        saving.set(false);
+        submitted = null;
+        if (failed != null) {
+            failure.set(notAdded(was, failed));
+            return;
+        }
+        String now = text.get() == null ? "" : text.get();
+        if (was != null && now.startsWith(was)) {
+            plain.clear();
+            text.set(now.substring(was.length()).stripLeading());
+            reparse();
+        }
+    }
+
+    /** "“Buy milk” was not added: another program kept the database locked …. It is still in the field." */
+    static String notAdded(String typed, Throwable failed) {
+        String why = failed.getMessage() == null ? failed.getClass().getSimpleName() : failed.getMessage();
+        // The engine's message names what it was doing and SQLite's code; the person needs the reason.
+        int colon = why.indexOf(" failed: ");
+        if (colon >= 0) {
+            why = why.substring(colon + " failed: ".length());
+        }
+        why = why.replaceAll("\\s*\\[SQLITE_[A-Z_]+\\]$", "").strip();
+        String title = typed == null ? "" : typed.strip();
+        return "“" + title + "” was not added: " + why + (why.endsWith(".") ? "" : ".")
+                + " It is still in the field.";
     }
 
     /** A chip's words: "Due: Tomorrow", "Repeats: every Monday", "p2", "@home", "#Garden", "Reminder 9:00". */

@@ -118,6 +118,15 @@ public final class UndoableCommands {
      * turned them back into title text); false, with the reason said, when nothing was added.
      */
     public boolean quickAdd(String text, Collection<PlainSpan> plain) {
+        return quickAdd(text, plain, null);
+    }
+
+    /**
+     * As {@link #quickAdd(String, Collection)}, for the quick-add field: {@code done} hears, on the UI
+     * thread, null once the todo is saved or the failure, and shows both itself (the field keeps the
+     * text and the failure until the user acts), so neither goes to the message line or the status bar.
+     */
+    public boolean quickAdd(String text, Collection<PlainSpan> plain, Consumer<Throwable> done) {
         LocalDate today = store.today();
         TodoDraft q = TodoDraft.parse(text, today, plain);
         if (q.title().isBlank()) {
@@ -134,7 +143,7 @@ public final class UndoableCommands {
             return false;
         }
         if (q.note()) {
-            addNote(q);
+            addNote(q, done);
             return true;
         }
         LocalDate due = q.due();
@@ -150,12 +159,15 @@ public final class UndoableCommands {
         Long remindAt = new TodoDraft(new QuickAdd(q.title(), finalDue, listName), q.priority(), q.tags(), q.repeat(),
                 q.remindTime()).remindAt(ZonedDateTime.now(store.dateClock()));
         TodoDetails details = new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt);
-        adding(q.title());
+        adding(q.title(), done);
         async.run(() -> store.add(q.title(), listName, fallbackList, finalDue, details), added -> {
             undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
             // A date that is none ("feb 30") stayed in the title: say so rather than just "Added".
             message.set(q.warning() != null ? q.warning() : "Added “" + added.item().title() + "”");
-        }, e -> notAdded(q.title(), e));
+            if (done != null) {
+                done.accept(null);
+            }
+        }, e -> notAdded(q.title(), e, done));
         return true;
     }
 
@@ -164,12 +176,22 @@ public final class UndoableCommands {
      * snapshot (seconds, with the status bar saying so), and a field that cleared with nothing
      * shown would invite typing it again.
      */
-    private void adding(String title) {
-        message.set("Adding “" + title + "”…");
+    private void adding(String title, Consumer<Throwable> done) {
+        if (done == null) {
+            message.set("Adding “" + title + "”…");
+        }
     }
 
-    /** The add failed: the message line stops saying it is under way, and the failure is reported as any. */
-    private void notAdded(String title, Throwable failure) {
+    /**
+     * The add failed: the message line stops saying it is under way, and the failure is reported as
+     * any; or, for the quick-add field, handed to {@code done}, which keeps it shown.
+     */
+    private void notAdded(String title, Throwable failure, Consumer<Throwable> done) {
+        if (done != null) {
+            message.set("");
+            done.accept(failure);
+            return;
+        }
         message.set("“" + title + "” was not added");
         async.report(failure);
     }
@@ -178,16 +200,19 @@ public final class UndoableCommands {
      * "note: …": a note in the list it names, else the list shown. Today and Upcoming never show notes, so
      * one added there goes to the Inbox, and the message says where it went.
      */
-    private void addNote(TodoDraft q) {
+    private void addNote(TodoDraft q, Consumer<Throwable> done) {
         String listName = q.listName();
         String fallbackList = currentListId();
-        adding(q.title());
+        adding(q.title(), done);
         async.run(() -> store.add(q.title(), listName, fallbackList, null, TodoDetails.note(q.tags())), added -> {
             undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
             String where = added.item().listId() == null && view.get() instanceof View.SmartView s
                     && s.smart() != View.Smart.INBOX ? " to the Inbox" : "";
             message.set("Added the note “" + added.item().title() + "”" + where);
-        }, e -> notAdded(q.title(), e));
+            if (done != null) {
+                done.accept(null);
+            }
+        }, e -> notAdded(q.title(), e, done));
     }
 
     public void toggleDone(ItemRow row) {

@@ -15,6 +15,11 @@ import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
+import dev.tandem.app.model.Schema;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainViewModelTest {
     /** Not the machine's zone, so midnight here is the store's zone's, whatever the machine. */
@@ -105,6 +111,46 @@ class MainViewModelTest {
             holder.join();
             waiting.close();
             io.shutdownNow();
+        }
+    }
+
+    /**
+     * Another program (a long catch-up, an import) holds the database longer than a write waits:
+     * the typed text stays in the field, the failure says why and stays until the user acts, and
+     * Retry adds the todo once the database is free.
+     */
+    @Test
+    void submit_anotherProgramHoldsTheDatabaseTooLong_textKeptFailureShownRetryAdds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tandem.db");
+        ExecutorService io = Async.backgroundExecutor("test-io");
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        Async async = new Async(io, ui, reported::add);
+        TodoStore slow = new TodoStore(Schema.database(file).busyTimeout(Duration.ofMillis(300)).build(), clock, ZONE);
+        MainViewModel waiting = new MainViewModel(slow, async, dialogs, new UndoManager(async));
+        try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            try (Statement st = other.createStatement()) {
+                st.execute("BEGIN IMMEDIATE");
+            }
+            QuickAddViewModel qa = waiting.quickAdd();
+            ui.run(() -> qa.textProperty().set("Buy milk tomorrow"));
+            ui.run(qa::submit);
+            ui.await(() -> !qa.failureProperty().get().isEmpty());
+            assertEquals("Buy milk tomorrow", ui.get(() -> qa.textProperty().get()), "the typed text stays");
+            String failure = ui.get(() -> qa.failureProperty().get());
+            assertTrue(failure.contains("Buy milk") && failure.contains("locked"), failure);
+            Thread.sleep(7_000); // longer than any message line shows
+            assertEquals(failure, ui.get(() -> qa.failureProperty().get()), "the failure stays until the user acts");
+            assertEquals("Buy milk tomorrow", ui.get(() -> qa.textProperty().get()));
+
+            other.createStatement().execute("ROLLBACK");
+            ui.run(qa::retry);
+            ui.await(() -> qa.textProperty().get().isEmpty() && qa.failureProperty().get().isEmpty()
+                    && !qa.savingProperty().get());
+            assertEquals(List.of("Buy milk"), slow.allItems().stream().map(Item::title).toList());
+        } finally {
+            waiting.close();
+            io.shutdownNow();
+            slow.close();
         }
     }
 

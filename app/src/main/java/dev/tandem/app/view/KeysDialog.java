@@ -129,6 +129,7 @@ public final class KeysDialog extends Dialog<Void> {
         plainly.setWrapText(true);
         plainly.setMinHeight(Region.USE_PREF_SIZE);
         Button create = action("keys-recovery-create", "Create recovery key", vm::createRecoveryKey);
+        create.textProperty().bind(vm.recoveryActionProperty());
         return new VBox(10, plainly, create, shown);
     }
 

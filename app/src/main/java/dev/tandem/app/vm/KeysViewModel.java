@@ -33,6 +33,7 @@ public final class KeysViewModel {
 
     private final KeyOps ops;
     private final Async async;
+    private final Dialogs dialogs;
     private final String savedPassphrase;
     private final Consumer<String> onNewPassphrase;
     private final ZoneId zone;
@@ -47,10 +48,16 @@ public final class KeysViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper recoveryCode = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper rotationUnfinished = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper recoveryAction = new ReadOnlyStringWrapper(CREATE);
+    private static final String CREATE = "Create recovery key";
+    private static final String REPLACE = "Replace recovery key…";
 
-    public KeysViewModel(KeyOps ops, Async async, String savedPassphrase, Consumer<String> onNewPassphrase, ZoneId zone) {
+    /** {@code dialogs} asks before anything that voids a key someone may rely on (a replaced recovery key, a rotation). */
+    public KeysViewModel(KeyOps ops, Async async, Dialogs dialogs, String savedPassphrase,
+                         Consumer<String> onNewPassphrase, ZoneId zone) {
         this.ops = ops;
         this.async = async;
+        this.dialogs = dialogs;
         this.savedPassphrase = savedPassphrase;
         this.onNewPassphrase = onNewPassphrase;
         this.zone = zone;
@@ -100,6 +107,11 @@ public final class KeysViewModel {
         return recoveryCode.getReadOnlyProperty();
     }
 
+    /** The recovery key button's words: "Create recovery key", or "Replace recovery key…" once the remote has one. */
+    public ReadOnlyStringProperty recoveryActionProperty() {
+        return recoveryAction.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty rotationUnfinishedProperty() {
         return rotationUnfinished.getReadOnlyProperty();
     }
@@ -140,11 +152,25 @@ public final class KeysViewModel {
         }
     }
 
+    /**
+     * Makes a recovery key. When the remote has one already (read from the remote first, not from
+     * what this dialog last showed, as another device may have made it), asks before replacing it:
+     * the key someone wrote down stops working at once.
+     */
     public void createRecoveryKey() {
-        run(ops::newRecoveryKey, code -> {
-            recoveryCode.set(code);
-            done("Write this recovery key down and keep it apart from the passphrase. Anyone who has it can read "
-                    + "your synced data; any earlier recovery key no longer works.");
+        run(ops::status, (KeyringStatus s) -> {
+            if (s.recoveryKey() && !dialogs.confirm("Replace the recovery key?", "The recovery key you have (printed or"
+                    + " written down, here or on another device) stops working at once: only the new one will open the"
+                    + " remote if the passphrase is forgotten. Write the new one down before you close this window.",
+                    "Replace recovery key")) {
+                say("Nothing changed: the recovery key you have still works.");
+                return;
+            }
+            run(ops::newRecoveryKey, code -> {
+                recoveryCode.set(code);
+                done("Write this recovery key down and keep it apart from the passphrase. Anyone who has it can read "
+                        + "your synced data" + (s.recoveryKey() ? "; the earlier recovery key no longer works." : "."));
+            });
         });
     }
 
@@ -152,6 +178,13 @@ public final class KeysViewModel {
     public void rotate() {
         boolean resume = rotationUnfinished.get();
         if (!resume && !checkNew()) {
+            return;
+        }
+        if (!resume && !dialogs.confirm("Rotate the key?", "Every object on the remote is encrypted again under a new"
+                + " key. The passphrase and the recovery key change: every other device asks for the new passphrase,"
+                + " and the recovery key you have stops working (a new one is shown here). Do this after a leak.",
+                "Rotate key")) {
+            say("Nothing changed: the key, the passphrase and the recovery key stay as they are.");
             return;
         }
         String chosen = resume ? savedPassphrase : fresh.get();
@@ -225,6 +258,7 @@ public final class KeysViewModel {
 
     private void show(KeyringStatus s) {
         rotationUnfinished.set(s.rotationUnfinished());
+        recoveryAction.set(s.recoveryKey() ? REPLACE : CREATE);
         status.set(words(s, zone));
     }
 
@@ -248,6 +282,12 @@ public final class KeysViewModel {
         current.set("");
         fresh.set("");
         repeat.set("");
+        error.set(false);
+        message.set(text);
+    }
+
+    /** A message that changes nothing typed: what the person entered stays in its fields. */
+    private void say(String text) {
         error.set(false);
         message.set(text);
     }

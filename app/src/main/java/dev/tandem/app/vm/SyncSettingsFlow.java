@@ -73,7 +73,10 @@ public final class SyncSettingsFlow {
                         + "remote if the passphrase is forgotten. Without either, the synced data cannot be read by "
                         + "anyone; what is on this device stays.", "Create recovery key")) {
                     saved[0] = done;
-                    dialogs.manageKeys(keys(saved, null), true);
+                    // The person chose "Create recovery key": it is made now, and the dialog opens showing it.
+                    KeysViewModel keys = keys(saved, null);
+                    keys.createRecoveryKey();
+                    dialogs.manageKeys(keys, true);
                 }
             });
         });
@@ -85,7 +88,7 @@ public final class SyncSettingsFlow {
      * in the settings form, if open, so that Save keeps it.
      */
     private KeysViewModel keys(SyncSettings[] saved, SettingsViewModel form) {
-        return new KeysViewModel(keyOps.apply(saved[0]), async, saved[0].passphrase(), passphrase -> {
+        return new KeysViewModel(keyOps.apply(saved[0]), async, dialogs, saved[0].passphrase(), passphrase -> {
             SyncSettings updated = saved[0].withPassphrase(passphrase);
             saved[0] = updated;
             if (form != null) {

@@ -62,7 +62,8 @@ class KeysScreenshotsTest {
             }
             // Key work runs on a background thread, as in the app; results come back on the FX thread.
             Async async = new Async(Async.backgroundExecutor("keys-shot"), FxExecutor.INSTANCE, e -> { });
-            KeysViewModel vm = new KeysViewModel(KeyOps.of(settings, db, "sam-laptop"), async, passphrase, p -> { },
+            KeysViewModel vm = new KeysViewModel(KeyOps.of(settings, db, "sam-laptop"), async, new dev.tandem.app.testing.FakeDialogs(),
+                    passphrase, p -> { },
                     ZoneOffset.UTC);
             KeysDialog dialog = fx(() -> {
                 KeysDialog d = new KeysDialog(null, vm, Theme.LIGHT.stylesheets(), false);

@@ -38,6 +38,7 @@ class KeysViewModelTest {
     private final Async async = Async.direct(errors::add);
     private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC(), ZoneOffset.UTC);
     private final List<String> saved = new ArrayList<>();
+    private final FakeDialogs dialogs = new FakeDialogs();
 
     @AfterEach
     void close() {
@@ -52,7 +53,7 @@ class KeysViewModelTest {
         try (SyncEngine setup = settings(OLD).toEngine()) {
             setup.sync(store.db());
         }
-        return new KeysViewModel(KeyOps.of(settings(OLD), store.db(), "sam-laptop"), async, OLD, saved::add,
+        return new KeysViewModel(KeyOps.of(settings(OLD), store.db(), "sam-laptop"), async, dialogs, OLD, saved::add,
                 ZoneOffset.UTC);
     }
 
@@ -132,6 +133,51 @@ class KeysViewModelTest {
         opens(NEW);
     }
 
+    /** A second click on the recovery key's button must not silently void the key just written down. */
+    @Test
+    void createRecoveryKey_oneExists_asksFirstAndDecliningKeepsTheKeyWorking() {
+        KeysViewModel vm = vm();
+        assertEquals("Create recovery key", vm.recoveryActionProperty().get());
+        vm.createRecoveryKey();
+        String first = vm.recoveryCodeProperty().get();
+        assertEquals("Replace recovery key…", vm.recoveryActionProperty().get());
+        assertEquals(List.of(), dialogs.asked, "the first key is made without asking");
+
+        dialogs.confirmAnswer = false;
+        vm.createRecoveryKey();
+        assertEquals(List.of("confirm: Replace the recovery key?"), dialogs.asked);
+        assertTrue(dialogs.confirmMessages.get(0).contains("stops working"), dialogs.confirmMessages.get(0));
+        assertEquals(first, vm.recoveryCodeProperty().get());
+        assertTrue(vm.messageProperty().get().contains("still works"), vm.messageProperty().get());
+
+        dialogs.confirmAnswer = true;
+        vm.createRecoveryKey();
+        String second = vm.recoveryCodeProperty().get();
+        assertFalse(second.isEmpty() || second.equals(first), second);
+
+        vm.recoveryKeyInputProperty().set(first);
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        vm.resetWithRecoveryKey();
+        assertTrue(vm.errorProperty().get(), "the replaced key opens nothing: " + vm.messageProperty().get());
+        vm.recoveryKeyInputProperty().set(second);
+        vm.resetWithRecoveryKey();
+        assertFalse(vm.errorProperty().get(), vm.messageProperty().get());
+    }
+
+    /** Rotating voids the passphrase and the recovery key on every device: never without asking. */
+    @Test
+    void rotate_declined_changesNothing() {
+        KeysViewModel vm = vm();
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        dialogs.confirmAnswer = false;
+        vm.rotate();
+        assertEquals(List.of("confirm: Rotate the key?"), dialogs.asked);
+        assertEquals(List.of(), saved);
+        opens(OLD);
+    }
+
     @Test
     void rotate_savesTheNewPassphraseAtTheStartAndShowsTheNewRecoveryKey() {
         KeysViewModel vm = vm();
@@ -156,6 +202,11 @@ class KeysViewModelTest {
                 s -> null, s -> KeyOps.of(s, store.db(), "sam-laptop"));
         flow.open();
         assertTrue(dialogs.asked.contains("keys: offer recovery key"), dialogs.asked.toString());
+        // "Create recovery key" in the prompt made it: the dialog opens showing it, no second click.
+        KeysViewModel offered = dialogs.keys.get(dialogs.keys.size() - 1);
+        assertTrue(offered.recoveryCodeProperty().get().matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){6}"),
+                offered.recoveryCodeProperty().get());
+        assertTrue(offered.statusProperty().get().contains("Recovery key: yes"), offered.statusProperty().get());
         dialogs.asked.clear();
         flow.open();
         assertFalse(dialogs.asked.contains("keys: offer recovery key"), "offered only when encryption is new");

@@ -88,7 +88,9 @@ public final class LiveList<T> implements AutoCloseable {
      * them (a search listing its newest matches); -1 while only a first page is shown. UI thread.
      */
     public long total() {
-        return total;
+        // A whole result is its rows, as they stand now: patches (a delete, a completion, a change from
+        // another device) move the count with the rows, and the rows' own listeners read it right.
+        return complete ? items.size() : total;
     }
 
     /** Runs on the UI thread right before each diff is applied (e.g. to remember the selection). */
@@ -187,6 +189,10 @@ public final class LiveList<T> implements AutoCloseable {
             } else {
                 s = op.isReset() ? ListDiff.apply(items, op.rows(), key, changed::add)
                         : ListPatch.apply(items, op.changed(), op.rows(), op.order(), key, changed::add);
+            }
+            if (!op.isReset() && !complete && total >= 0) {
+                // A first page's count is the index's estimate: what a patch removes or adds moves it.
+                total = Math.max(items.size(), total + s.inserted() - s.removed());
             }
             stats = new ListDiff.Stats(stats.removed() + s.removed(), stats.moved() + s.moved(),
                     stats.inserted() + s.inserted(), stats.replaced() + s.replaced());

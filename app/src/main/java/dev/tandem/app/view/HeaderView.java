@@ -70,6 +70,7 @@ final class HeaderView extends VBox {
         // A long list name gives way (shortened with "…") before the header's controls do.
         title.setMinWidth(0);
         Label count = new Label();
+        count.setId("view-count");
         count.getStyleClass().add(Styles.SUBTITLE);
         count.textProperty().bind(vm.chrome().countTextProperty());
         count.setMinWidth(0);

@@ -43,6 +43,8 @@ public final class ViewChrome {
         });
         items.items().addListener(notesShown);
         items.items().addListener((ListChangeListener<ItemRow>) c -> updateShown());
+        // A first page's estimated count moves only once a patch is applied: read it again then.
+        items.onAfterApply(s -> updateShown());
         updateShown();
     }
 

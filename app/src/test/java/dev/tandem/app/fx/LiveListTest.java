@@ -106,6 +106,42 @@ class LiveListTest {
         assertTrue(first == live.items().get(0), "the first page's rows stay, the rest is appended");
     }
 
+    /**
+     * A delete, a bulk complete or a change from CalDAV reaches the rows as a patch: the count read by
+     * the rows' own listeners (the count line) follows it, never the count of the result before.
+     */
+    @Test
+    void total_patchesRemoveAndAddRows_followsTheRowsAsTheirListenersSeeThem() {
+        ManualUi ui = new ManualUi();
+        LiveList<Row> live = new LiveList<>(Row::id, ui);
+        List<LiveList.Feed<Row>> feeds = new ArrayList<>();
+        live.bindFeed(f -> {
+            feeds.add(f);
+            return new FakeSub();
+        });
+        LiveList.Feed<Row> feed = feeds.get(0);
+        feed.reset(List.of(new Row("a", 1), new Row("b", 2), new Row("c", 3), new Row("d", 4)), true, 4);
+        ui.runAll();
+        List<String> seen = new ArrayList<>();
+        live.items().addListener((javafx.collections.ListChangeListener<Row>) c ->
+                seen.add(live.items().size() + " of " + live.total()));
+        feed.patch(java.util.Set.of("d"), List.of(), BY_V);
+        ui.runAll();
+        assertEquals(3, live.total());
+        assertEquals(List.of("3 of 3"), seen);
+        feed.patch(java.util.Set.of("a", "b"), List.of(), BY_V);
+        feed.patch(java.util.Set.of("e"), List.of(new Row("e", 5)), BY_V);
+        ui.runAll();
+        assertEquals(2, live.total());
+
+        // A first page of a long result: its count is the index's estimate, moved by what patches remove.
+        feed.reset(List.of(new Row("a", 1), new Row("b", 2)), false, 100);
+        ui.runAll();
+        feed.patch(java.util.Set.of("a"), List.of(), BY_V);
+        ui.runAll();
+        assertEquals(99, live.total());
+    }
+
     @Test
     void bindFeed_patchesQueuedBeforeAReset_areSkipped() {
         ManualUi ui = new ManualUi();

@@ -94,6 +94,39 @@ class MainWindowUiTest {
         waitFor(() -> items(robot).getItems().isEmpty());
     }
 
+    /**
+     * Rows leave the list from elsewhere (another program, a CalDAV sync, a delete) while the pointer
+     * rests over them: the count line says what is shown, and the row left empty under the pointer
+     * is not painted as a grey ghost row.
+     */
+    @Test
+    void rowsRemovedUnderThePointer_countFollowsAndNoGhostRow(FxRobot robot) throws Exception {
+        for (String t : new String[] {"one", "two", "three", "four"}) {
+            device.store().add(t, null, null);
+        }
+        waitFor(() -> items(robot).getItems().size() == 4);
+        Label count = robot.lookup("#view-count").queryAs(Label.class);
+        waitFor(() -> "4 todos".equals(count.getText()));
+        javafx.scene.control.ListCell<?> last = robot.lookup(".item-cell").match(n ->
+                n instanceof javafx.scene.control.ListCell<?> c && c.getItem() instanceof ItemRow r
+                        && r.title().equals("four")).query();
+        robot.moveTo(last);
+        waitFor(last::isHover);
+        ItemRow four = items(robot).getItems().stream().filter(r -> r.title().equals("four")).findFirst().orElseThrow();
+        device.store().trash(four.id());
+        waitFor(() -> items(robot).getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("3 todos", count.getText(), "the count line follows the rows");
+        javafx.geometry.Point2D pointer = robot.point(last).query();
+        javafx.scene.control.ListCell<?> under = robot.lookup(".item-cell").match(n -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.isVisible() && c.localToScreen(c.getBoundsInLocal()).contains(pointer)).query();
+        assertTrue(under.isEmpty(), "the row under the pointer is empty now");
+        javafx.scene.layout.Background bg = under.getBackground();
+        assertTrue(bg == null || bg.getFills().stream().allMatch(f -> f.getFill() instanceof javafx.scene.paint.Color c
+                && c.getOpacity() == 0), "an empty row paints nothing: " + (bg == null ? null : bg.getFills().stream()
+                .map(f -> f.getFill().toString()).toList()));
+    }
+
     @Test
     void search_filtersLiveAsYouType(FxRobot robot) throws Exception {
         device.store().add("Quarterly report", null, null);

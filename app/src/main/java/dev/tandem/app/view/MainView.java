@@ -126,6 +126,18 @@ public final class MainView extends BorderPane {
             said.setVisible(!b.isEmpty());
             fade.playFromStart();
         });
+        // The message's link, when it has one ("Show Family" after adding there from another view).
+        javafx.scene.control.Hyperlink follow = new javafx.scene.control.Hyperlink();
+        follow.setId("quick-add-message-link");
+        follow.textProperty().bind(vm.commands().messageActionProperty());
+        follow.visibleProperty().bind(vm.commands().messageActionProperty().isNotEmpty());
+        follow.managedProperty().bind(follow.visibleProperty());
+        follow.setOnAction(e -> vm.commands().followMessage());
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        HBox saidLine = new HBox(6, said, follow);
+        saidLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        saidLine.visibleProperty().bind(said.visibleProperty());
+        saidLine.managedProperty().bind(said.visibleProperty());
         QuickAddTokensView understood = new QuickAddTokensView(vm.quickAdd(), vm.chrome().quickAddShownProperty(), () -> {
             quickAdd.requestFocus();
             quickAdd.end();
@@ -134,7 +146,7 @@ public final class MainView extends BorderPane {
             quickAdd.requestFocus();
             quickAdd.end();
         });
-        VBox center = new VBox(header, quickBox, quickStatus, understood, said, body);
+        VBox center = new VBox(header, quickBox, quickStatus, understood, saidLine, body);
         center.getStyleClass().add(Styles.CONTENT);
 
         editorView = new EditorView(editor, vm);

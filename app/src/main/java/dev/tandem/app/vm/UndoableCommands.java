@@ -41,6 +41,10 @@ public final class UndoableCommands {
     private final SidebarViewModel sidebar;
     private final Consumer<View> select;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** Where the message's link goes ("Show Family" after adding there from elsewhere); null when it has none. */
+    private View messageTarget;
+    private final ReadOnlyStringWrapper messageAction = new ReadOnlyStringWrapper("");
+    private final QuickAdds adds;
 
     /** {@code view} decides where new items go; {@code select} navigates, e.g. to a new list. */
     UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<View> view,
@@ -54,10 +58,37 @@ public final class UndoableCommands {
         this.lists = lists;
         this.sidebar = sidebar;
         this.select = select;
+        this.adds = new QuickAdds(store, async, undo, view, lists, this);
+        // A new message has no link unless the code that set it gives one right after.
+        message.addListener((o, a, b) -> {
+            messageTarget = null;
+            messageAction.set("");
+        });
     }
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The words of the message's link ("Show Family"), empty when the message has none. */
+    public ReadOnlyStringProperty messageActionProperty() {
+        return messageAction.getReadOnlyProperty();
+    }
+
+    /** Follows the message's link: shows the view it names. */
+    public void followMessage() {
+        View target = messageTarget;
+        if (target != null) {
+            select.accept(target);
+            message.set("");
+        }
+    }
+
+    /** Shows {@code text} in the message line with a link to {@code target}, worded {@code action} ("Show Family"). */
+    void say(String text, String action, View target) {
+        message.set(text);
+        messageTarget = target;
+        messageAction.set(action);
     }
 
     /** Asks for a tag to add to the selected todos; empty when cancelled or blank. */
@@ -118,101 +149,12 @@ public final class UndoableCommands {
      * turned them back into title text); false, with the reason said, when nothing was added.
      */
     public boolean quickAdd(String text, Collection<PlainSpan> plain) {
-        return quickAdd(text, plain, null);
+        return adds.add(text, plain, null);
     }
 
-    /**
-     * As {@link #quickAdd(String, Collection)}, for the quick-add field: {@code done} hears, on the UI
-     * thread, null once the todo is saved or the failure, and shows both itself (the field keeps the
-     * text and the failure until the user acts), so neither goes to the message line or the status bar.
-     */
+    /** As {@link QuickAdds#add}, for the quick-add field. */
     public boolean quickAdd(String text, Collection<PlainSpan> plain, Consumer<Throwable> done) {
-        LocalDate today = store.today();
-        TodoDraft q = TodoDraft.parse(text, today, plain);
-        if (q.title().isBlank()) {
-            // Said as the command line says it: nothing is added, and the field keeps what was typed.
-            message.set(text.isBlank() ? "Type a title first, e.g. “Buy milk tomorrow p2”."
-                    : "“" + text.strip() + "” only sets details (a date, priority, list or tag): add a title, e.g. “Buy milk "
-                    + text.strip() + "”.");
-            return false;
-        }
-        String tooLong = TextLimits.problem("title", q.title(), TextLimits.MAX_TITLE_CHARS);
-        if (tooLong != null) {
-            // Said before anything is saved, and the typed text stays in the field.
-            message.set(tooLong);
-            return false;
-        }
-        if (q.note()) {
-            addNote(q, done);
-            return true;
-        }
-        LocalDate due = q.due();
-        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.TODAY) {
-            due = today;
-        }
-        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.UPCOMING) {
-            due = today.plusDays(1);
-        }
-        LocalDate finalDue = due;
-        String listName = q.listName();
-        String fallbackList = currentListId();
-        Long remindAt = new TodoDraft(new QuickAdd(q.title(), finalDue, listName), q.priority(), q.tags(), q.repeat(),
-                q.remindTime()).remindAt(ZonedDateTime.now(store.dateClock()));
-        TodoDetails details = new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt);
-        adding(q.title(), done);
-        async.run(() -> store.add(q.title(), listName, fallbackList, finalDue, details), added -> {
-            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
-            // A date that is none ("feb 30") stayed in the title: say so rather than just "Added".
-            message.set(q.warning() != null ? q.warning() : "Added “" + added.item().title() + "”");
-            if (done != null) {
-                done.accept(null);
-            }
-        }, e -> notAdded(q.title(), e, done));
-        return true;
-    }
-
-    /**
-     * Says the add is under way until it is saved: a save waits while a sync catches up on a large
-     * snapshot (seconds, with the status bar saying so), and a field that cleared with nothing
-     * shown would invite typing it again.
-     */
-    private void adding(String title, Consumer<Throwable> done) {
-        if (done == null) {
-            message.set("Adding “" + title + "”…");
-        }
-    }
-
-    /**
-     * The add failed: the message line stops saying it is under way, and the failure is reported as
-     * any; or, for the quick-add field, handed to {@code done}, which keeps it shown.
-     */
-    private void notAdded(String title, Throwable failure, Consumer<Throwable> done) {
-        if (done != null) {
-            message.set("");
-            done.accept(failure);
-            return;
-        }
-        message.set("“" + title + "” was not added");
-        async.report(failure);
-    }
-
-    /**
-     * "note: …": a note in the list it names, else the list shown. Today and Upcoming never show notes, so
-     * one added there goes to the Inbox, and the message says where it went.
-     */
-    private void addNote(TodoDraft q, Consumer<Throwable> done) {
-        String listName = q.listName();
-        String fallbackList = currentListId();
-        adding(q.title(), done);
-        async.run(() -> store.add(q.title(), listName, fallbackList, null, TodoDetails.note(q.tags())), added -> {
-            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
-            String where = added.item().listId() == null && view.get() instanceof View.SmartView s
-                    && s.smart() != View.Smart.INBOX ? " to the Inbox" : "";
-            message.set("Added the note “" + added.item().title() + "”" + where);
-            if (done != null) {
-                done.accept(null);
-            }
-        }, e -> notAdded(q.title(), e, done));
+        return adds.add(text, plain, done);
     }
 
     public void toggleDone(ItemRow row) {

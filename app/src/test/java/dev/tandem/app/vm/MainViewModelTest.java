@@ -185,6 +185,25 @@ class MainViewModelTest {
         ui.await(() -> vm.sidebar().stream().anyMatch(e -> e.name().equals("Groceries") && e.count() == 1));
     }
 
+    /** "#Family" from the Inbox puts the todo where the Inbox does not show it: say where, with a way there. */
+    @Test
+    void quickAdd_toAnotherListFromTheInbox_saysWhereWithALinkThere() {
+        TodoList family = store.createList("Family");
+        ui.await(() -> vm.lists().size() == 1);
+        ui.run(() -> vm.commands().quickAdd("Call grandma #Family"));
+        ui.await(() -> vm.commands().messageProperty().get().startsWith("Added"));
+        assertEquals("Added “Call grandma” to Family.", ui.get(() -> vm.commands().messageProperty().get()));
+        assertEquals("Show Family", ui.get(() -> vm.commands().messageActionProperty().get()));
+        ui.run(vm.commands()::followMessage);
+        assertEquals(new View.ListView(family.id()), ui.get(() -> vm.viewProperty().get()));
+        ui.await(() -> titles().equals(List.of("Call grandma")));
+
+        // Added where it shows: no link.
+        ui.run(() -> vm.commands().quickAdd("Bake a cake"));
+        ui.await(() -> vm.commands().messageProperty().get().equals("Added “Bake a cake”"));
+        assertEquals("", ui.get(() -> vm.commands().messageActionProperty().get()));
+    }
+
     @Test
     void toggleDone_leavesInbox_undoBringsItBack() {
         store.add("Task", null, null);

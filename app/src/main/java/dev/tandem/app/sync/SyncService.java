@@ -65,6 +65,13 @@ public final class SyncService implements AutoCloseable {
     private ScheduledFuture<?> next;
     private Instant nextAt;
     private Instant backoffUntil;
+    /**
+     * The run under way (or next) was asked for by "Sync now", and when the automatic retry was planned
+     * before it (null if none): a manual try that fails leaves the backoff as it was, so pressing the
+     * button while offline never pushes the automatic retry later.
+     */
+    private boolean manual;
+    private Instant plannedBeforeManual;
     private int failures;
     private long pending;
     private Instant lastSuccess;
@@ -264,6 +271,10 @@ public final class SyncService implements AutoCloseable {
     /** Syncs as soon as possible, ignoring any backoff. */
     public void syncNow() {
         submit(() -> {
+            if (!manual) {
+                plannedBeforeManual = failures > 0 ? nextAt : null;
+            }
+            manual = true;
             backoffUntil = null;
             if (engine != null) {
                 scheduleIn(Duration.ZERO, true);
@@ -282,7 +293,11 @@ public final class SyncService implements AutoCloseable {
     }
 
     private void scheduleIn(Duration delay, boolean force) {
-        Instant at = clock.instant().plus(delay);
+        scheduleAt(clock.instant().plus(delay), force);
+    }
+
+    private void scheduleAt(Instant when, boolean force) {
+        Instant at = when;
         if (!force && backoffUntil != null && at.isBefore(backoffUntil)) {
             at = backoffUntil;
         }
@@ -307,6 +322,10 @@ public final class SyncService implements AutoCloseable {
     private void runSync() {
         next = null;
         nextAt = null;
+        boolean byHand = manual;
+        Instant planned = plannedBeforeManual;
+        manual = false;
+        plannedBeforeManual = null;
         if (engine == null || closed) {
             return;
         }
@@ -335,12 +354,19 @@ public final class SyncService implements AutoCloseable {
             // would loop every few seconds on changes a sync cannot push.
             scheduleIn(interval, false);
         } catch (RuntimeException e) {
-            failures++;
+            // A try by hand that fails says why at once, but counts for nothing: the automatic retry
+            // stays where it was planned (or, with none planned, comes after the first step).
+            if (!byHand || failures == 0) {
+                failures++;
+            }
             SyncException.Reason reason = e instanceof SyncException se ? se.reason() : null;
             diagnosis = e instanceof SyncException se ? se.diagnosis() : SyncException.Diagnosis.NONE;
             boolean retryable = reason == null || reason.retryable();
-            Duration delay = backoff.delay(failures, retryable);
-            backoffUntil = clock.instant().plus(delay);
+            Instant now = clock.instant();
+            Instant retryAt = byHand && planned != null && planned.isAfter(now) ? planned
+                    : now.plus(backoff.delay(failures, retryable));
+            Duration delay = Duration.between(now, retryAt);
+            backoffUntil = retryAt;
             String message = plainMessage(e);
             String hint = e instanceof SyncException se ? se.hint()
                     : "Sync will try again; if this keeps happening, check Sync settings.";
@@ -350,7 +376,7 @@ public final class SyncService implements AutoCloseable {
             LOG.log(System.Logger.Level.WARNING, "sync failed (" + (reason == null ? e.getClass().getSimpleName() : reason)
                     + "), next try in " + delay.toSeconds() + " s: " + message);
             // Schedule first, so the ERROR status already carries the next attempt's time.
-            scheduleIn(delay, true);
+            scheduleAt(retryAt, true);
             publish(SyncStatus.State.ERROR, null, -1, message, hint, reason);
             if (!message.equals(lastFailure)) {
                 lastFailure = message;

@@ -232,6 +232,27 @@ class SyncServiceTest {
         assertEquals(List.of(), notices, "being offline never pops up");
     }
 
+    /** "Sync now" while offline tries at once and leaves the automatic retry where it was, never later. */
+    @Test
+    void syncNow_offlineRepeatedly_neverPushesTheAutomaticRetryLater() throws Exception {
+        service = new SyncService(db, Clock.systemUTC(), new Random(1));
+        FakeEngine engine = new FakeEngine();
+        engine.failures = 100;
+        service.configure(engine, Duration.ofMinutes(5));
+        await(() -> service.status().state() == SyncStatus.State.ERROR);
+        java.time.Instant planned = service.status().nextAttempt();
+        for (int i = 0; i < 3; i++) {
+            int before = engine.calls.get();
+            service.syncNow();
+            await(() -> engine.calls.get() > before && service.status().state() == SyncStatus.State.ERROR);
+        }
+        SyncStatus after = service.status();
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.time.Instant.now().isBefore(planned),
+                "the automatic retry came during the manual ones: nothing to compare");
+        assertTrue(!after.nextAttempt().isAfter(planned), "planned " + planned + ", now " + after.nextAttempt());
+        assertEquals(1, after.failures(), "manual tries do not lengthen the backoff");
+    }
+
     @Test
     void failure_needsTheUser_oneNoticeForItsRetries() throws Exception {
         service = new SyncService(db, Clock.systemUTC(), new Random(1));

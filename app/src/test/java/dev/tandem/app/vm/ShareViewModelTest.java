@@ -171,6 +171,90 @@ class ShareViewModelTest {
         assertTrue(sharing("alice").get(trip.id()).orElseThrow().joined(), "the space's keys came back");
     }
 
+    /** A leave and its undo, with syncs between as the app runs them: the same device id, no "copied profile". */
+    @Test
+    void leave_undoWithSyncsBetween_sameDeviceIdAndNothingCalledACopy() throws Exception {
+        TodoStore alice = profile("alice");
+        Path personal = Files.createDirectories(tmp.resolve("alice-personal"));
+        java.util.function.Supplier<dev.tandem.engine.sync.SyncReport> sync = () -> {
+            try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.sync.SharedLists(
+                    new SettingsStore(tmp.resolve("alice"))).withShared(dev.tandem.engine.sync.SyncEngine.builder()
+                    .folder(personal), Map.of())) {
+                return e.sync(alice.db());
+            }
+        };
+        TodoList trip = alice.createList("Trip");
+        alice.add("Book the ferry", trip.id(), null);
+        sync.get();
+        FakeDialogs dialogs = new FakeDialogs();
+        ShareViewModel share = shareModel("Alice", alice, trip, dialogs);
+        share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
+        share.share();
+        sync.get();
+        String id = alice.db().deviceId();
+        UndoManager undo = new UndoManager(async);
+        SharingViewModel sharingVm = new SharingViewModel(sharing("alice"), alice, async, dialogs, undo,
+                sync::get, () -> "Alice");
+        sharingVm.refresh();
+
+        sharingVm.leave(trip, x -> { });
+        undo.undo();
+        sync.get();
+        dev.tandem.engine.sync.SyncReport last = sync.get();
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals(id, alice.db().deviceId(), "no copied profile: " + last.warnings());
+        assertEquals(List.of(), last.warnings());
+        assertEquals(List.of("Book the ferry"), alice.allItems().stream().filter(i -> !i.isTrashed()).map(Item::title).toList());
+    }
+
+    /** As above, for a member who joined: leave, undo, sync; still the same device, nothing called a copy. */
+    @Test
+    void leave_memberUndoesWithSyncsBetween_sameDeviceIdAndNothingCalledACopy() throws Exception {
+        TodoStore alice = profile("alice");
+        TodoStore bob = profile("bob");
+        Path personal = Files.createDirectories(tmp.resolve("bob-personal"));
+        java.util.function.Supplier<dev.tandem.engine.sync.SyncReport> sync = () -> {
+            try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.sync.SharedLists(
+                    new SettingsStore(tmp.resolve("bob"))).withShared(dev.tandem.engine.sync.SyncEngine.builder()
+                    .folder(personal), Map.of())) {
+                return e.sync(bob.db());
+            }
+        };
+        bob.add("Bob's own", null, null);
+        sync.get();
+        TodoList trip = alice.createList("Trip");
+        alice.add("Book the ferry", trip.id(), null);
+        FakeDialogs dialogs = new FakeDialogs();
+        ShareViewModel share = shareModel("Alice", alice, trip, dialogs);
+        share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
+        share.share();
+        JoinViewModel join = new JoinViewModel(sharing("bob"), bob, "Bob", async, sync::get);
+        join.codeProperty().set(share.inviteProperty().get());
+        join.ask();
+        share.refresh();
+        share.admit(share.requests().get(0));
+        join.check();
+        assertEquals(JoinViewModel.State.JOINED, join.stateProperty().get(), join.messageProperty().get());
+        bob.add("Bob's idea", trip.id(), null);
+        sync.get();
+        sync.get();
+        String id = bob.db().deviceId();
+        UndoManager undo = new UndoManager(async);
+        SharingViewModel sharingVm = new SharingViewModel(sharing("bob"), bob, async, dialogs, undo, sync::get, () -> "Bob");
+        sharingVm.refresh();
+
+        sharingVm.leave(bob.lists().stream().filter(l -> l.id().equals(trip.id())).findFirst().orElseThrow(), x -> { });
+        undo.undo();
+        sync.get();
+        dev.tandem.engine.sync.SyncReport last = sync.get();
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals(id, bob.db().deviceId(), "no copied profile: " + last.warnings());
+        assertEquals(List.of(), last.warnings());
+        sharing("alice").syncList(alice, trip.id());
+        assertEquals(List.of("Bob's idea", "Book the ferry"), alice.allItems().stream().filter(i -> !i.isTrashed())
+                .map(Item::title).sorted().toList(), "the undone leave trashed nothing at Alice's");
+    }
+
     @Test
     void members_listenerKeptOnlyByTheList_stillHearsAfterACollection() throws Exception {
         TodoStore alice = profile("alice");

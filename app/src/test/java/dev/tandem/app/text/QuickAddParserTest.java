@@ -32,7 +32,7 @@ class QuickAddParserTest {
     }
 
     @Test
-    void parse_nextWeekday_isOneWeekAfterTheComingOne() {
+    void parse_nextWeekdayLaterInTheWeek_isThatDayOfNextWeek() {
         QuickAdd q = QuickAddParser.parse("Dentist next fri", TODAY);
         assertEquals("Dentist", q.title());
         assertEquals(LocalDate.of(2026, 11, 27), q.due());

@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
 
 /**
  * Understands the date phrases people type: "today", "tonight", "tomorrow" ("tmr"), weekday names
- * and abbreviations ("fri": the coming Friday, 1 to 7 days ahead), "next fri" (7 days after that),
- * "next week" (next Monday), "next month" (same day next month), "in 3 days", "in 2 weeks", ISO
- * dates ("2026-12-01"), a month name and a day ("feb 29", "march 3rd": the next such day, today
+ * and abbreviations ("fri": the coming Friday, 1 to 7 days ahead), "next fri" (the Friday of next week:
+ * {@link #ofNextWeek}), "next week" (next Monday), "next month" (same day next month), "in 3 days", "in 2
+ * weeks", ISO dates ("2026-12-01"), a month name and a day ("feb 29", "march 3rd": the next such day, today
  * included, so "feb 29" is the next leap day), day/month ("31/12": the next 31 December) and a day of
  * the month ("on the 1st", "the 15th": the next such day, today included; see {@link #dayOfMonth}). Pure:
  * today's date is passed in.
@@ -91,7 +91,7 @@ public final class DatePhrases {
             return Optional.of(today.with(TemporalAdjusters.next(day)));
         }
         if (p.startsWith("next ") && Weekdays.NAMES.containsKey(p.substring(5))) {
-            return Optional.of(today.with(TemporalAdjusters.next(Weekdays.NAMES.get(p.substring(5)))).plusWeeks(1));
+            return Optional.of(ofNextWeek(Weekdays.NAMES.get(p.substring(5)), today));
         }
         Matcher m = IN_N.matcher(p);
         if (m.matches()) {
@@ -124,6 +124,16 @@ public final class DatePhrases {
             return next(Integer.parseInt(dm.group(2)), Integer.parseInt(dm.group(1)), today);
         }
         return Optional.empty();
+    }
+
+    /**
+     * "next tue": the Tuesday of next week, as Todoist reads it, the first one on or after next Monday (the
+     * day "next week" means). So from a Wednesday "next tue" is six days ahead, the coming Tuesday, and
+     * "next fri" nine; from a Monday "next tue" is eight days ahead, never tomorrow. Adding a week to the
+     * coming day instead made "next tue" typed on a Wednesday the Tuesday after next.
+     */
+    static LocalDate ofNextWeek(DayOfWeek day, LocalDate today) {
+        return today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).with(TemporalAdjusters.nextOrSame(day));
     }
 
     /**

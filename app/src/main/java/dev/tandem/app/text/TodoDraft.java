@@ -16,13 +16,13 @@ import java.util.regex.Pattern;
 
 /**
  * Everything quick add understands, the base ({@link QuickAddParser}: title, due date, "#list") plus
- * a priority ("p1".."p4"), tags ("@home"), a repeat phrase ({@link RepeatPhrases}: "every monday",
- * "weekly") and a reminder time ("remind 9am", or a time after the date: "tomorrow 18:00", "tomorrow at
- * 9"). Tags, "every …" and "remind …" are taken out wherever they stand. The other details count only
- * at the end of the text, after the title, in any order ({@code Trailing}): a priority, a bare repeat word
- * ("daily", "weekly", "monthly", "yearly"), a time, a date, the list. Inside the title they are words of
- * it: "Write weekly report", "Email team about p2 project". A repeating todo without a date gets the
- * rule's first date from today. Pure: today is passed in.
+ * a priority ("p1".."p4"), tags ("@home": {@link TagWords}), a repeat phrase ({@link RepeatPhrases}:
+ * "every monday", "weekly") and a reminder time ("remind 9am", or a time after the date: "tomorrow 18:00",
+ * "next tue noon", "tomorrow at 9"). Tags, "every …" and "remind …" are taken out wherever they stand. The
+ * other details count only at the end of the text, after the title, in any order ({@code Trailing}): a
+ * priority, a bare repeat word ("daily", "weekly", "monthly", "yearly"), a time, a date, the list. Inside
+ * the title they are words of it: "Write weekly report", "Email team about p2 project". A repeating todo
+ * without a date gets the rule's first date from today. Pure: today is passed in.
  *
  * <p>A bare hour ("9", "at 9": 9:00, 24-hour clock) is a reminder time only right after a date, as a
  * time with minutes or am/pm is after a date ("tomorrow 18:00"); elsewhere ("Meet at 9") it stays
@@ -109,12 +109,12 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         if (prefix >= 0 && marks.stream().noneMatch(m -> m.overlaps(prefix, prefixEnd))) {
             tokens.add(new QuickAddToken(QuickAddToken.Kind.NOTE, prefix, prefixEnd, QuickAddParser.NOTE_PREFIX));
             List<QuickAddWord> words = QuickAddWord.split(typed, prefixEnd, marks);
-            List<String> tags = takeTags(words, tokens);
+            List<String> tags = TagWords.take(words, tokens);
             QuickAdd base = QuickAddParser.parse(words, true, today, tokens);
             return new TodoDraft(base, null, tags, null, null, null, sorted(tokens));
         }
         List<QuickAddWord> words = QuickAddWord.split(typed, 0, marks);
-        List<String> tags = takeTags(words, tokens);
+        List<String> tags = TagWords.take(words, tokens);
         Recurrence repeat = null;
         for (int i = 0; i < words.size() && repeat == null; i++) {
             if (!words.get(i).is("every")) {
@@ -186,20 +186,6 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         return onDay;
     }
 
-    /** Takes the "@tag" words out of {@code words}, wherever they stand, and returns the tags in order. */
-    private static List<String> takeTags(List<QuickAddWord> words, List<QuickAddToken> tokens) {
-        List<String> tags = new ArrayList<>();
-        words.removeIf(w -> {
-            boolean tag = !w.plain() && isTag(w.text());
-            if (tag) {
-                tags.add(w.text().substring(1));
-                tokens.add(new QuickAddToken(QuickAddToken.Kind.TAG, w.start(), w.end(), w.text()));
-            }
-            return tag;
-        });
-        return tags;
-    }
-
     private static List<QuickAddToken> sorted(List<QuickAddToken> tokens) {
         return tokens.stream().sorted(Comparator.comparingInt(QuickAddToken::start)
                 .thenComparing(QuickAddToken::kind)).toList();
@@ -264,7 +250,9 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                     continue;
                 }
                 if (timeFree && time == null && i > 0) {
-                    Optional<LocalTime> t = TodoDraft.time(w).filter(x -> w.contains(":") || hasMeridiem(w));
+                    // time() reads only words that are a time wherever they stand ("18:00", "9am", "noon");
+                    // a bare hour is one only after a date, below.
+                    Optional<LocalTime> t = TodoDraft.time(w);
                     int before = i > 1 && words.get(i - 1).is("at") ? i - 1 : i;
                     if (t.isEmpty() && !dated && HOUR.matcher(w).matches() && Integer.parseInt(w) <= 23) {
                         // A bare hour counts only right after a date with a title before it: "tomorrow at 9".
@@ -316,16 +304,11 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         }
     }
 
-    private static boolean isTag(String w) {
-        return w.length() > 1 && w.startsWith("@") && Character.isLetterOrDigit(w.codePointAt(1));
-    }
-
-    private static boolean hasMeridiem(String w) {
-        String l = w.toLowerCase(Locale.ROOT);
-        return l.endsWith("am") || l.endsWith("pm");
-    }
-
-    /** "9am", "9:30pm", "18:00", "noon"; empty for anything else. */
+    /**
+     * "9am", "9:30pm", "18:00", "noon"; empty for anything else. Not "midnight": the time is a reminder on
+     * the due date, and "fri midnight" means the night after Friday, where 0:00 on Friday would ring a day
+     * early.
+     */
     public static Optional<LocalTime> time(String word) {
         String w = word.strip().toLowerCase(Locale.ROOT);
         if (w.equals("noon")) {

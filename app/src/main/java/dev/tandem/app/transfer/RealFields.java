@@ -34,9 +34,7 @@ final class RealFields {
             return new Applied(it, List.of());
         }
         Integer p = priority(a.priority());
-        Optional<Recurrence> r = a.repeats() == null ? Optional.empty() : Recurrence.parse(a.repeats())
-                .or(() -> RepeatPhrases.parse(a.repeats().toLowerCase(Locale.ROOT).startsWith("every") ? a.repeats()
-                        : "every " + a.repeats()));
+        Optional<Recurrence> r = rule(a.repeats());
         String notes = NoteAttributes.append(split.body(),
                 new NoteAttributes(List.of(), p == null ? a.priority() : null, r.isPresent() ? null : a.repeats()));
         Item out = it.withNotes(notes);
@@ -47,6 +45,18 @@ final class RealFields {
             out = out.withRepeat(r.get().toRule(), it.seriesId() != null ? it.seriesId() : it.id());
         }
         return new Applied(out, a.tags());
+    }
+
+    /**
+     * The rule a "Repeats:" value names, an RRULE ("FREQ=WEEKLY;BYDAY=SA") or words ("every saturday",
+     * "weekly"), when Tandem can compute it; empty otherwise and for null.
+     */
+    static Optional<Recurrence> rule(String repeats) {
+        if (repeats == null) {
+            return Optional.empty();
+        }
+        return Recurrence.parse(repeats).or(() -> RepeatPhrases.parse(
+                repeats.toLowerCase(Locale.ROOT).startsWith("every") ? repeats : "every " + repeats));
     }
 
     /** 1..4 from "high", "medium", "low", "p1".."p4" or "1".."4"; null for anything else. */

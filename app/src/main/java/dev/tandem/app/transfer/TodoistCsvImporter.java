@@ -2,6 +2,7 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.text.TagWords;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -23,8 +24,10 @@ import org.apache.commons.csv.CSVRecord;
  * list named after the file. A task with INDENT 1 becomes a todo; a deeper one (a sub-task) becomes
  * a checklist line in its top-level task's notes, indented under its parent, since Tandem has no
  * sub-tasks. A note row (a comment) is added to the notes of the task above it; a section's name
- * becomes a tag of the tasks under it. PRIORITY 1 (p1, highest) to 3 is kept in the attribute
- * lines, DATE as the due date when it is a date, as "Repeats" when it repeats ("every monday").
+ * becomes a tag of the tasks under it, as does a label, which Todoist writes into CONTENT ("Plan the
+ * garden @outdoors": title "Plan the garden", tag outdoors; read as quick add reads "@home", so
+ * "bob@example.com" stays). PRIORITY 1 (p1, highest) to 3 is kept in the attribute lines, DATE as the
+ * due date when it is a date, as "Repeats" when it repeats ("every monday"), due on the rule's first date.
  *
  * <p>Todoist's CSV has no ids: a task is keyed by the project, its content and which occurrence of
  * that content it is, so the same file imported twice adds nothing. Cells are text: one that looks
@@ -63,7 +66,8 @@ final class TodoistCsvImporter {
         }
     }
 
-    static Incoming read(String file, String text, Progress progress) {
+    /** {@code today}: where a repeating task without a date starts (see {@link #firstDate}). */
+    static Incoming read(String file, String text, LocalDate today, Progress progress) {
         String project = file.replaceFirst("(?i)\\.csv$", "").strip();
         TodoList list = new TodoList(StableIds.derived("todoist-list\u0000" + project.toLowerCase(Locale.ROOT)),
                 Limits.name(file, null, project.isEmpty() ? "Todoist" : project), null, null);
@@ -110,17 +114,24 @@ final class TodoistCsvImporter {
                         if (indent == 1 || current == null) {
                             String due = isoDate(date);
                             String repeats = due == null && date.toLowerCase(Locale.ROOT).startsWith("every") ? date : null;
+                            if (repeats != null) {
+                                due = firstDate(repeats, today);
+                            }
                             if (due == null && repeats == null && !date.isEmpty()) {
                                 warnings.add("the date '" + Limits.shorten(date) + "' (" + where + ") was kept in the notes");
                                 description = (description.isBlank() ? "" : description + "\n\n") + "Todoist date: " + date;
                             }
+                            // Keyed by the content as written, labels and all, so a task imported before its
+                            // labels were read as tags is still known and not added twice.
                             String base = project + "\u0000" + section + "\u0000" + content;
                             int n = occurrences.merge(base, 1, Integer::sum);
-                            current = new Task(StableIds.derived("todoist\u0000" + base + "\u0000" + n), where, content,
-                                    description.isBlank() ? null : description, due, priority, repeats);
+                            TagWords.Split labelled = TagWords.split(content);
+                            current = new Task(StableIds.derived("todoist\u0000" + base + "\u0000" + n), where,
+                                    labelled.title(), description.isBlank() ? null : description, due, priority, repeats);
                             if (section != null) {
                                 current.tags.add(section);
                             }
+                            current.tags.addAll(labelled.tags());
                             tasks.add(current);
                             Limits.itemCount(file, tasks.size());
                             parentLines.clear();
@@ -194,6 +205,16 @@ final class TodoistCsvImporter {
             case "4" -> null;
             default -> throw new ImportException(file, where, "PRIORITY '" + Limits.shorten(v) + "' must be 1 to 4");
         };
+    }
+
+    /**
+     * The date a repeating task is next due: the rule's first date on or after {@code today}, as quick add
+     * dates "every monday" typed without a date. Todoist always has that date, but its export writes only
+     * the rule's words in DATE; without it the todo would repeat yet be due never. Null when Tandem cannot
+     * compute the rule: it stays a "Repeats:" line and the todo does not repeat.
+     */
+    private static String firstDate(String repeats, LocalDate today) {
+        return RealFields.rule(repeats).map(r -> r.first(today).toString()).orElse(null);
     }
 
     /** An absolute date ("2026-12-01", "2026-12-01T10:00", "Dec 1 2026", "1 December 2026"), or null. */

@@ -8,6 +8,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -28,18 +30,22 @@ public final class Transfer {
     public static ImportReport importPath(TodoStore store, Path path, Format format, Progress progress) {
         Format f = format == null ? Format.detect(path) : adjust(format, path);
         progress.update("Reading", 0, -1);
-        Incoming in = read(f, path, store.dateClock().getZone(), progress);
+        Incoming in = read(f, path, store.dateClock(), progress);
         return ImportWriter.write(store, in, progress);
     }
 
-    /** What {@code path} holds, read but not written: for tests and a preview. */
-    static Incoming read(Format f, Path path, ZoneId zone, Progress progress) {
+    /**
+     * What {@code path} holds, read but not written: for tests and a preview. {@code dateClock} is the
+     * profile's ({@link TodoStore#dateClock}): its zone places times on dates, its date is the import's today.
+     */
+    static Incoming read(Format f, Path path, Clock dateClock, Progress progress) {
         String file = String.valueOf(path.getFileName());
+        ZoneId zone = dateClock.getZone();
         return switch (f) {
             case TANDEM_JSON -> TandemJsonImporter.read(file, TextFiles.read(path), progress);
             case MARKDOWN -> MarkdownImporter.read(path, zone, progress);
             case ICS -> IcsImporter.read(file, TextFiles.read(path), zone, progress);
-            case TODOIST_CSV -> TodoistCsvImporter.read(file, TextFiles.read(path), progress);
+            case TODOIST_CSV -> TodoistCsvImporter.read(file, TextFiles.read(path), LocalDate.now(dateClock), progress);
             case JOPLIN_JEX -> JoplinImporter.readJex(path, zone, progress);
             case JOPLIN_RAW -> JoplinImporter.readRawFolder(path, zone, progress);
         };

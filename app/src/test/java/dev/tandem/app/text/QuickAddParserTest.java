@@ -32,10 +32,28 @@ class QuickAddParserTest {
     }
 
     @Test
-    void parse_nextWeekday_isOneWeekAfterTheComingOne() {
+    void parse_nextWeekdayLaterInTheWeek_isThatDayOfNextWeek() {
         QuickAdd q = QuickAddParser.parse("Dentist next fri", TODAY);
         assertEquals("Dentist", q.title());
         assertEquals(LocalDate.of(2026, 11, 27), q.due());
+    }
+
+    /**
+     * "next tue" is the Tuesday of next week (weeks start on Monday, as "next week" does), as Todoist reads
+     * it: from a Wednesday that is six days ahead, not thirteen; from a Monday it is not tomorrow.
+     */
+    @Test
+    void parse_nextWeekdayEarlierInTheWeek_isThatDayOfNextWeek() {
+        QuickAdd q = QuickAddParser.parse("Lunch with Ann next tue", TODAY);
+        assertEquals("Lunch with Ann", q.title());
+        assertEquals(LocalDate.of(2026, 11, 24), q.due());
+        assertEquals(LocalDate.of(2026, 11, 24), QuickAddParser.parse("Lunch next Tuesday", TODAY).due());
+        assertEquals(LocalDate.of(2026, 11, 25), QuickAddParser.parse("Standup next wed", TODAY).due(), "today's weekday");
+        assertEquals(LocalDate.of(2026, 11, 23), QuickAddParser.parse("Plan next mon", TODAY).due(), "as next week");
+        LocalDate sunday = LocalDate.of(2026, 11, 22);
+        assertEquals(LocalDate.of(2026, 11, 24), QuickAddParser.parse("Lunch next tue", sunday).due());
+        LocalDate monday = LocalDate.of(2026, 11, 23);
+        assertEquals(LocalDate.of(2026, 12, 1), QuickAddParser.parse("Lunch next tue", monday).due(), "not tomorrow");
     }
 
     @Test

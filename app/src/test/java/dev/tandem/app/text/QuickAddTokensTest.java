@@ -140,4 +140,38 @@ class QuickAddTokensTest {
         assertEquals(List.of("Tue 1 Dec", "every month on the 1st"), d.tokens().stream().map(QuickAddToken::shown).toList(),
                 "the repeat chip says the day the rule keeps");
     }
+
+    @Test
+    void tokens_nextWeekdayThenNoon_giveDateAndReminderAndLeaveTheTitle() {
+        String text = "Lunch with Ann next tue noon";
+        TodoDraft d = TodoDraft.parse(text, TODAY);
+        assertEquals(List.of("DATE next tue", "REMINDER noon"), kindsAndWords(text, d));
+        assertEquals(List.of("Tuesday", "12:00"), d.tokens().stream().map(QuickAddToken::shown).toList());
+        assertEquals("Lunch with Ann", d.title());
+        assertEquals(LocalDate.of(2026, 11, 24), d.due(), "the Tuesday of next week");
+        assertEquals(LocalTime.NOON, d.remindTime());
+        String full = "Lunch with Ann next Tuesday at noon";
+        TodoDraft f = TodoDraft.parse(full, TODAY);
+        assertEquals(List.of("DATE next Tuesday", "REMINDER at noon"), kindsAndWords(full, f));
+        assertEquals("Lunch with Ann", f.title());
+        assertEquals(LocalDate.of(2026, 11, 24), f.due());
+        assertEquals(LocalTime.NOON, f.remindTime());
+        TodoDraft bare = TodoDraft.parse("Lunch at noon", TODAY);
+        assertEquals("Lunch", bare.title(), "noon is a time as 12pm is, with or without a date");
+        assertEquals(LocalTime.NOON, bare.remindTime());
+    }
+
+    @Test
+    void tokens_wordsThatOnlyContainNoonOrNext_readNothingThere() {
+        TodoDraft noonan = TodoDraft.parse("Call Noonan", TODAY);
+        assertEquals(List.of(), noonan.tokens());
+        assertEquals("Call Noonan", noonan.title());
+        assertNull(noonan.remindTime());
+        assertEquals("Sleep afternoon", TodoDraft.parse("Sleep afternoon", TODAY).title());
+        String text = "Ask nextdoor tue";
+        TodoDraft door = TodoDraft.parse(text, TODAY);
+        assertEquals(List.of("DATE tue"), kindsAndWords(text, door));
+        assertEquals("Ask nextdoor", door.title());
+        assertEquals(LocalDate.of(2026, 11, 24), door.due(), "the coming Tuesday, not next week's");
+    }
 }

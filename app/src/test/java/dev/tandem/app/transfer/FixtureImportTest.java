@@ -11,6 +11,8 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +40,8 @@ class FixtureImportTest {
         assertTrue(bill.notes().startsWith("Account 4411-02, due before the 20th"), bill.notes());
         assertFalse(bill.notes().contains("Priority:"), "the priority is a field now: " + bill.notes());
         assertEquals(1, bill.priorityLevel());
-        Item garden = byTitle(store, "Plan the garden @outdoors");
+        Item garden = byTitle(store, "Plan the garden");
+        assertEquals(List.of("outdoors"), new TagStore(store).of(garden.id()), "the label in CONTENT");
         assertEquals("- [ ] Order seeds\n  - [ ] Compare two catalogues\n- [ ] Buy compost (Jan 10 2027)\n"
                 + "Comment: Ask the neighbours whether they want to share a delivery", garden.notes());
         Item water = byTitle(store, "Water the plants");
@@ -46,7 +49,8 @@ class FixtureImportTest {
         assertEquals(2, water.priorityLevel());
         assertEquals("FREQ=WEEKLY;BYDAY=SA", water.repeat(), "Todoist's words become a rule Tandem computes");
         assertEquals(List.of("weekly"), new TagStore(store).of(water.id()));
-        assertNull(water.due());
+        assertEquals(store.today().with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY)).toString(), water.due(),
+                "due on the rule's first date, as Todoist has it");
         Item window = byTitle(store, "Clean the \"big\" window");
         assertNull(window.notes());
         assertEquals(List.of("weekly"), new TagStore(store).of(window.id()));

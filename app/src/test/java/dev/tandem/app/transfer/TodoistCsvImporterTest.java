@@ -1,0 +1,75 @@
+package dev.tandem.app.transfer;
+
+import static dev.tandem.app.transfer.Fixtures.byTitle;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.Db;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Todoist's CSV export as its rows are written: labels inline in CONTENT, a repeat's words in DATE. */
+class TodoistCsvImporterTest {
+    /** The columns of Todoist's export, as in the Home.csv fixture. */
+    private static final String HEADER = "TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,"
+            + "TIMEZONE,DURATION,DURATION_UNIT,DEADLINE,DEADLINE_LANG\n";
+    /** A Wednesday. */
+    private static final Instant WEDNESDAY = Instant.parse("2026-11-18T10:00:00Z");
+    private static final Instant SATURDAY = Instant.parse("2026-11-21T10:00:00Z");
+
+    @TempDir
+    Path tmp;
+    private TodoStore store;
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    private ImportReport importOn(Instant now, String rows) throws IOException {
+        store = new TodoStore(Db.openMemory(), Clock.fixed(now, Fixtures.ZONE), Fixtures.ZONE);
+        Path csv = tmp.resolve("Home.csv");
+        Files.writeString(csv, HEADER + rows, StandardCharsets.UTF_8);
+        return Fixtures.importPath(store, csv);
+    }
+
+    private List<String> tags(Item it) {
+        return new TagStore(store).of(it.id());
+    }
+
+    @Test
+    void importPath_labelsInContent_becomeTagsAndLeaveTheTitle() throws IOException {
+        importOn(WEDNESDAY, "task,Plan the garden @outdoors @weekend,,4,1,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "task,Mail bob@example.com the @invoice scan,,4,1,Robin (29871234),,,en,Europe/Berlin,,,,\n");
+        Item garden = byTitle(store, "Plan the garden");
+        assertEquals(List.of("outdoors", "weekend"), tags(garden));
+        assertNull(garden.notes(), "the labels are tags, not attribute lines left in the notes");
+        Item mail = byTitle(store, "Mail bob@example.com the scan");
+        assertEquals(List.of("invoice"), tags(mail), "only an @ at a word's start is a label");
+    }
+
+    @Test
+    void importPath_repeatingDateWithoutADay_dueOnTheRulesFirstDateFromToday() throws IOException {
+        String row = "task,Water the plants,,2,1,Robin (29871234),,every saturday,en,Europe/Berlin,15,minute,,\n";
+        importOn(WEDNESDAY, row);
+        Item water = byTitle(store, "Water the plants");
+        assertEquals("FREQ=WEEKLY;BYDAY=SA", water.repeat());
+        assertEquals("2026-11-21", water.due(), "the coming Saturday");
+        store.close();
+        importOn(SATURDAY, row);
+        assertEquals("2026-11-21", byTitle(store, "Water the plants").due(), "today, when today is a Saturday");
+    }
+}

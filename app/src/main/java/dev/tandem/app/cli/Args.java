@@ -35,7 +35,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             "ls", Set.of("--json", "--all", "--notes", "--todos"),
             "conflicts", Set.of("--json"),
             "members", Set.of("--invite", "--repair"),
-            "join", Set.of("--into-existing"));
+            "join", Set.of("--into-existing"),
+            "unshare", Set.of("--keep"));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

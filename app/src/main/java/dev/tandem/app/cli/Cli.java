@@ -104,9 +104,12 @@ public final class Cli {
                                                    person; type at least 16 digits, 4 groups, best all 32),
                                                    makes a new invite (one person each, for 7 days), or
                                                    revokes an open invite
-              unshare LIST [--member NAME]         leave a shared list (its items go to the Trash here), or, as
+              unshare LIST [--member NAME] [--keep]
+                                                   leave a shared list (its items go to the Trash here), or, as
                                                    its owner, remove a member: the list's key changes, so they
-                                                   read and write nothing new; they keep what they had
+                                                   read and write nothing new; they keep what they had.
+                                                   --keep: stop syncing it with the others and keep it here as
+                                                   a private list, with its todos (after being removed)
 
             DETAILS, the options add and edit share:
               OPTION             SETS        ACCEPTED VALUES                              NONE CLEARS (EDIT ONLY)

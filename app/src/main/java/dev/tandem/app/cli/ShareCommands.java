@@ -182,6 +182,12 @@ final class ShareCommands {
                     + " can read and write nothing from now on: the list's key was changed.");
             return 0;
         }
+        if (a.flags().contains("--keep")) {
+            String name = sharing.keepPrivate(store, list.id());
+            out.println("“" + name + "” is a private list here now, with its todos: it no longer syncs with the others,"
+                    + " and syncs with your own remote, if you have one.");
+            return 0;
+        }
         Sharing.Left left = sharing.leave(store, list.id());
         out.println("Left “" + list.name() + "”: " + left.trashed().size() + " items moved to the Trash here. The others"
                 + " keep the list.");

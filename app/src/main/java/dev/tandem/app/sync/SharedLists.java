@@ -67,6 +67,19 @@ public final class SharedLists {
         }
     }
 
+    /** The name of the person who shared the list, as this device last read it from the list's members. */
+    public Optional<String> owner(String listId) {
+        String name = store.get(key(listId, "owner"), "");
+        return name.isBlank() ? Optional.empty() : Optional.of(name);
+    }
+
+    /** Notes who shared the list, for messages that must name them when the members cannot be read. */
+    public void owner(String listId, String name) {
+        if (!name.equals(store.get(key(listId, "owner"), ""))) {
+            store.put(key(listId, "owner"), name);
+        }
+    }
+
     /** Forgets a shared list here: its keys and passphrase go; the list's rows are the caller's to handle. */
     public void remove(String listId) {
         List<String> ids = new ArrayList<>(ids());
@@ -75,6 +88,7 @@ public final class SharedLists {
         for (String part : List.of("keys", "passphrase", "invite")) {
             store.putSecret(key(listId, part), "");
         }
+        store.put(key(listId, "owner"), "");
     }
 
     /** The entities a shared list's space holds: the list, its items, their tags. */
@@ -127,7 +141,7 @@ public final class SharedLists {
                 unusable.add("Shared list " + s.listId() + " cannot sync here: " + e.getMessage());
             }
         }
-        return new SharedSync(main, spaces, (listId, db) -> followRekey(listId, db, env), unusable);
+        return new SharedSync(main, spaces, (listId, db) -> followRekey(listId, db, env), unusable, this);
     }
 
     /**

@@ -29,6 +29,7 @@ public final class SharedSync implements SyncEngine {
     private final java.util.function.BiFunction<String, Db, SyncEngine> reopen;
     /** Shared lists that could not be set up, said in every report. */
     private final List<String> unusable;
+    private final SharedLists lists;
 
     /** A shared list's engine, with the list's id for messages. */
     public record Named(String list, SyncEngine engine) {
@@ -40,10 +41,48 @@ public final class SharedSync implements SyncEngine {
      */
     public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
                       List<String> unusable) {
+        this(personal, spaces, reopen, unusable, null);
+    }
+
+    /** {@code lists} names each list's owner in messages, and learns it at a list's first sync here. */
+    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
+                      List<String> unusable, SharedLists lists) {
         this.personal = personal;
         this.spaces = new ArrayList<>(spaces);
         this.reopen = reopen;
         this.unusable = List.copyOf(unusable);
+        this.lists = lists;
+    }
+
+    /** “Family”, or the list's id while this database holds no list under it (not synced here yet). */
+    private static String named(Db db, String listId) {
+        return db.get(dev.tandem.app.model.TodoList.class, listId).map(l -> "“" + l.name() + "”").orElse(listId);
+    }
+
+    /**
+     * The list's key changed and none was sealed to this person: its owner removed them. Said with
+     * names, and with what they can do, since their changes to the list reach no one from now on.
+     */
+    private String removed(Db db, String listId) {
+        String list = named(db, listId);
+        String who = lists == null ? "" : lists.owner(listId).orElse("");
+        return (who.isEmpty() ? "You were removed from " + list : who + " removed you from " + list)
+                + " (the list's key changed and no new one was sealed to you). Your changes to it reach no one now:"
+                + " keep it as a private list (right-click it, or tandem unshare " + list + " --keep) or leave it.";
+    }
+
+    /** After a list synced: learns who shared it, once, so a later removal can name them. */
+    private void learnOwner(Db db, Named s, List<String> notes) {
+        if (lists == null || lists.owner(s.list()).isPresent()) {
+            return;
+        }
+        try {
+            s.engine().members(db).list().stream().filter(dev.tandem.engine.sync.SpaceMember::owner).findFirst()
+                    .ifPresent(o -> lists.owner(s.list(), o.name()));
+        } catch (RuntimeException e) {
+            notes.add("Who shared " + named(db, s.list()) + " could not be read (" + e.getMessage() + "); it is read again"
+                    + " at the next sync.");
+        }
     }
 
     @Override
@@ -53,21 +92,27 @@ public final class SharedSync implements SyncEngine {
             all.add(personal.sync(db, progress));
         }
         List<String> failed = new ArrayList<>(unusable);
+        List<String> notes = new ArrayList<>();
         for (int i = 0; i < spaces.size(); i++) {
             Named s = spaces.get(i);
             try {
                 all.add(s.engine().sync(db, progress));
+                learnOwner(db, s, notes);
             } catch (SyncException e) {
+                if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
+                    failed.add("Shared list " + named(db, s.list()) + " did not sync: " + e.getMessage());
+                    continue;
+                }
                 SyncEngine fresh;
                 try {
-                    fresh = e.reason() == SyncException.Reason.WRONG_PASSPHRASE ? reopen.apply(s.list(), db) : null;
+                    fresh = reopen.apply(s.list(), db);
                 } catch (RuntimeException notFollowed) {
                     // A grant older than the key this device has: the storage was put back. Say so.
-                    failed.add("Shared list " + s.list() + " did not sync: " + notFollowed.getMessage());
+                    failed.add("Shared list " + named(db, s.list()) + " did not sync: " + notFollowed.getMessage());
                     continue;
                 }
                 if (fresh == null) {
-                    failed.add("Shared list " + s.list() + " did not sync: " + e.getMessage());
+                    failed.add(removed(db, s.list()));
                     continue;
                 }
                 // The owner changed the list's key and sealed the new one to this member: follow it.
@@ -76,13 +121,13 @@ public final class SharedSync implements SyncEngine {
                 try {
                     all.add(fresh.sync(db, progress));
                 } catch (RuntimeException again) {
-                    failed.add("Shared list " + s.list() + " did not sync: " + again.getMessage());
+                    failed.add("Shared list " + named(db, s.list()) + " did not sync: " + again.getMessage());
                 }
             } catch (RuntimeException e) {
-                failed.add("Shared list " + s.list() + " did not sync: " + e.getMessage());
+                failed.add("Shared list " + named(db, s.list()) + " did not sync: " + e.getMessage());
             }
         }
-        return add(all, failed);
+        return add(all, failed, notes);
     }
 
     @Override
@@ -106,13 +151,17 @@ public final class SharedSync implements SyncEngine {
                 written |= r.snapshotWritten();
                 reports.add(r.sync());
             } catch (RuntimeException e) {
-                failed.add("Shared list " + s.list() + " was not compacted: " + e.getMessage());
+                failed.add("Shared list " + named(db, s.list()) + " was not compacted: " + e.getMessage());
             }
         }
         return new CompactionReport(add(reports, failed), written, batches, snapshots, forgotten);
     }
 
     private static SyncReport add(List<SyncReport> reports, List<String> failed) {
+        return add(reports, failed, List.of());
+    }
+
+    private static SyncReport add(List<SyncReport> reports, List<String> failed, List<String> moreNotes) {
         int pushed = 0;
         int pulled = 0;
         int merged = 0;
@@ -140,6 +189,7 @@ public final class SharedSync implements SyncEngine {
             aside.addAll(r.setAside());
         }
         warnings.addAll(failed);
+        notes.addAll(moreNotes);
         return new SyncReport(pushed, pulled, merged, conflicts, requests, up, down, skipped, took, warnings, notes, aside);
     }
 

@@ -223,6 +223,7 @@ public final class Sharing {
             members.devices().forEach((device, person) ->
                     people.append(device).append('=').append(person.replace("\n", " ")).append('\n'));
             settings.put("shared." + listId + ".people", people.toString());
+            all.stream().filter(SpaceMember::owner).findFirst().ifPresent(o -> lists.owner(listId, o.name()));
             return new Members(all, asking.requests(), s.keys().isOwner(), open, asking.skipped());
         }
     }
@@ -380,6 +381,19 @@ public final class Sharing {
                 .findFirst().orElse("the shared list");
         lists.remove(listId);
         return new Left(s, name, store.deleteList(listId));
+    }
+
+    /**
+     * Stops syncing the list with the others and keeps it here as a private list, with its items:
+     * after a removal, what the person had stays theirs, and syncs with their own remote from now
+     * on. The others keep the shared list; nothing of it is deleted anywhere.
+     */
+    public String keepPrivate(TodoStore store, String listId) {
+        lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        String name = store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name)
+                .findFirst().orElse("the shared list");
+        lists.remove(listId);
+        return name;
     }
 
     /** Takes a leave back: the list's space again, then the list and its items out of the Trash. */

@@ -160,6 +160,13 @@ public final class SidebarView extends VBox {
                     share.setOnAction(a -> vm.shareList(e.listId()));
                     menu.getItems().add(share);
                 }
+                if (e.shared()) {
+                    // After a removal (or to stop sharing here): the list and its todos stay, private.
+                    MenuItem keep = new MenuItem("Keep as a private list…");
+                    keep.setId("keep-private-list");
+                    keep.setOnAction(a -> vm.keepListPrivate(e.listId()));
+                    menu.getItems().add(keep);
+                }
                 // Deleting a shared list would delete it for everyone; leaving deletes it here only.
                 MenuItem delete = new MenuItem(e.shared() ? "Leave shared list…" : "Delete list…");
                 delete.setId(e.shared() ? "leave-list" : "delete-list");

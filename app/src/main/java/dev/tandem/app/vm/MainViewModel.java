@@ -97,6 +97,11 @@ public final class MainViewModel implements AutoCloseable {
         list(listId).ifPresent(l -> sharing().ifPresent(s -> s.leave(l, commands::say)));
     }
 
+    /** Stops sharing the list here and keeps it, with its todos, as a private list (after asking). */
+    public void keepListPrivate(String listId) {
+        list(listId).ifPresent(l -> sharing().ifPresent(s -> s.keepPrivate(l, commands::say)));
+    }
+
     /** Opens "Join a shared list". */
     public void joinList() {
         sharing().ifPresent(SharingViewModel::join);

@@ -133,6 +133,27 @@ public final class SharingViewModel {
         });
     }
 
+    /**
+     * Keeps {@code list} here as a private list, after asking: it stops syncing with the others (after
+     * a removal, the person's changes reached no one anyway) and its todos stay, syncing with the
+     * person's own remote from now on.
+     */
+    public void keepPrivate(TodoList list, java.util.function.Consumer<String> say) {
+        if (!dialogs.confirm("Keep “" + list.name() + "” as a private list?", "It stops syncing with the others and"
+                + " stays here with its todos, as your own list. The others keep the shared list as it is.",
+                "Keep as private list")) {
+            return;
+        }
+        async.run(() -> {
+            String name = sharing.keepPrivate(store, list.id());
+            resync.run();
+            return name;
+        }, name -> {
+            refresh();
+            say.accept("“" + name + "” is a private list now.");
+        });
+    }
+
     private void setShared(Map<String, String> lists) {
         shared.keySet().retainAll(lists.keySet());
         shared.putAll(lists);

@@ -256,6 +256,41 @@ class ShareCliTest {
         assertEquals(List.of("milk"), titles(kim, "Groceries"));
     }
 
+    /**
+     * A removed member's sync says who removed them from which list, by name (not the list's id, not
+     * "the passphrase"), and the list can be kept as a private list, which then syncs quietly.
+     */
+    @Test
+    void sync_removedMember_toldByWhomAndKeepsTheListPrivately() throws Exception {
+        Files.createDirectories(tmp.resolve("shared"));
+        Path sam = tmp.resolve("sam");
+        Path alex = tmp.resolve("alex");
+        ok(sam, "add", "milk", "--list", "Family");
+        String code = ok(sam, "share", "Family", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Sam")
+                .out().strip();
+        String fp = ok(alex, "join", code, "--as", "Alex").out().strip();
+        ok(sam, "members", "Family", "--admit", fp);
+        ok(alex, "join", code);
+        ok(alex, "add", "cake", "--list", "Family");
+        ok(alex, "sync");
+
+        ok(sam, "unshare", "Family", "--member", "Alex");
+        Result told = CliRun.run(alex, "sync");
+        assertEquals(3, told.code(), told.err());
+        assertTrue(told.err().contains("Sam removed you from “Family”"), told.err());
+        String listId = dev.tandem.app.sync.Sharing.listOf(code);
+        assertFalse(told.err().contains(listId), "the list is named, not its id: " + told.err());
+        assertFalse(told.err().toLowerCase(java.util.Locale.ROOT).contains("passphrase"), told.err());
+
+        Result kept = ok(alex, "unshare", "Family", "--keep");
+        assertTrue(kept.out().contains("private"), kept.out());
+        assertEquals(List.of("cake", "milk"), titles(alex, "Family"));
+        Files.createDirectories(tmp.resolve("alex-remote"));
+        Result quiet = sync(alex, "alex-remote");
+        assertEquals(0, quiet.code(), quiet.err());
+        assertEquals(List.of("cake", "milk"), titles(alex, "Family"));
+    }
+
     @Test
     void join_inviteNamesAListTheJoinerHas_refusedUnlessTheySayTheySharedItThemselves() throws Exception {
         Files.createDirectories(tmp.resolve("shared"));

@@ -256,6 +256,31 @@ class ShareViewModelTest {
     }
 
     @Test
+    void keepPrivate_sharedList_staysWithItsTodosAndIsNoLongerShared() throws Exception {
+        TodoStore alice = profile("alice");
+        TodoList trip = alice.createList("Trip");
+        alice.add("Book the ferry", trip.id(), null);
+        FakeDialogs dialogs = new FakeDialogs();
+        ShareViewModel share = shareModel("Alice", alice, trip, dialogs);
+        share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
+        share.share();
+        SharingViewModel sharingVm = new SharingViewModel(sharing("alice"), alice, async, dialogs, new UndoManager(async),
+                resyncs::incrementAndGet, () -> "Alice");
+        List<String> said = new ArrayList<>();
+        dialogs.confirmAnswer = false;
+        sharingVm.keepPrivate(trip, said::add);
+        assertTrue(sharing("alice").get(trip.id()).isPresent(), "declined: still shared");
+
+        dialogs.confirmAnswer = true;
+        sharingVm.keepPrivate(trip, said::add);
+        assertTrue(errors.isEmpty(), errors.toString());
+        assertEquals(List.of("“Trip” is a private list now."), said);
+        assertTrue(sharing("alice").get(trip.id()).isEmpty());
+        assertEquals(List.of("Trip"), alice.lists().stream().map(TodoList::name).toList());
+        assertEquals(List.of("Book the ferry"), alice.allItems().stream().filter(i -> !i.isTrashed()).map(Item::title).toList());
+    }
+
+    @Test
     void members_listenerKeptOnlyByTheList_stillHearsAfterACollection() throws Exception {
         TodoStore alice = profile("alice");
         TodoList list = alice.createList("Groceries");

@@ -108,6 +108,12 @@ class CalDavRepeatTest {
             assertEquals(1, onDesktop.size(), "one open occurrence on the desktop: " + onDesktop + " " + log);
             assertEquals(next.get(0).id(), onDesktop.get(0).id(), "the same occurrence on both: " + log);
             assertTrue(laptop.store.get(first.id()).orElseThrow().isDone(), "the first is done: " + log);
+            for (CalDavFixture.Device d : List.of(laptop, desktop)) {
+                long done = d.store.allItems().stream()
+                        .filter(i -> "Water plants".equals(i.title()) && i.isDone() && !i.isTrashed()).count();
+                assertEquals(1, done, d + ": one done occurrence; a completed object the client split off is it, "
+                        + "not a todo of its own: " + log);
+            }
             List<String> open = python.open("Home", "Water plants");
             assertEquals(1, open.size(), "one open task on the server: " + python.tasks("Home") + " " + log);
             assertTrue(open.get(0).endsWith("|" + MONDAY.plusWeeks(1)), open + " " + log);

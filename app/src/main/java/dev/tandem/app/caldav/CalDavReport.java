@@ -9,7 +9,7 @@ import java.util.List;
  * time, until they are fixed or deleted.
  */
 public record CalDavReport(List<String> lists, int pulled, int pushed, int deletedOnServer, int trashedFromPhone,
-                           int completedOnPhone, int conflicts, int refusedWrites, List<String> unreadable,
+                           int completedOnPhone, int cancelledOnPhone, int conflicts, int refusedWrites, List<String> unreadable,
                            List<String> notices, long requests) {
 
     public CalDavReport {
@@ -28,6 +28,9 @@ public record CalDavReport(List<String> lists, int pulled, int pushed, int delet
         }
         if (completedOnPhone > 0) {
             b.append(", ").append(completedOnPhone).append(" repeating completed elsewhere");
+        }
+        if (cancelledOnPhone > 0) {
+            b.append(", ").append(cancelledOnPhone).append(" cancelled elsewhere (done here)");
         }
         if (conflicts > 0) {
             b.append(", ").append(conflicts).append(conflicts == 1 ? " conflict" : " conflicts");
@@ -51,6 +54,7 @@ public record CalDavReport(List<String> lists, int pulled, int pushed, int delet
         private int deleted;
         private int trashed;
         private int completed;
+        private int cancelled;
         private int conflicts;
         private int refused;
 
@@ -82,6 +86,10 @@ public record CalDavReport(List<String> lists, int pulled, int pushed, int delet
             completed++;
         }
 
+        void cancelledOnPhone() {
+            cancelled++;
+        }
+
         void conflict() {
             conflicts++;
         }
@@ -95,7 +103,7 @@ public record CalDavReport(List<String> lists, int pulled, int pushed, int delet
         }
 
         CalDavReport build(long requests) {
-            return new CalDavReport(lists, pulled, pushed, deleted, trashed, completed, conflicts, refused, unreadable,
+            return new CalDavReport(lists, pulled, pushed, deleted, trashed, completed, cancelled, conflicts, refused, unreadable,
                     notices, requests);
         }
     }

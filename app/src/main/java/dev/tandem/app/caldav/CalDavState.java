@@ -104,6 +104,12 @@ public final class CalDavState implements AutoCloseable {
                 .stream().findFirst();
     }
 
+    /** The task known by {@code uid} in any connected list; a move between calendars keeps the UID. */
+    public synchronized Optional<Task> taskByUid(String uid) {
+        return query("SELECT key, list_id, href, uid, etag, ics FROM tasks WHERE uid = ? ORDER BY key", CalDavState::task,
+                uid).stream().findFirst();
+    }
+
     public synchronized void save(Task t) {
         update("DELETE FROM tasks WHERE href = ? AND key <> ?", t.href(), t.key());
         update("INSERT OR REPLACE INTO tasks VALUES(?, ?, ?, ?, ?, ?)", t.key(), t.listId(), t.href(), t.uid(),

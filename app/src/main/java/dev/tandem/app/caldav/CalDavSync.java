@@ -77,11 +77,16 @@ public final class CalDavSync {
             state.save(link);
             links.put(cal.href(), link);
         }
-        ListSync sync = new ListSync(store, account, state, zone, report);
+        // A task that left one calendar may have arrived in another (a move on the phone): deletes
+        // are settled only once every connected list was read.
+        Moves moves = new Moves(store, state, links.values().stream().map(CalDavState.Link::listId)
+                .collect(java.util.stream.Collectors.toSet()));
+        ListSync sync = new ListSync(store, account, state, zone, report, moves);
         for (CalDavState.Link link : links.values()) {
             sync.run(link, byHref.get(link.href()));
             report.list(link.name());
         }
+        moves.finish(report);
         return report.build(account.requestsSent());
     }
 

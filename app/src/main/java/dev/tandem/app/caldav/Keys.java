@@ -13,6 +13,11 @@ import java.util.Map;
  * todo its series' id, since one VTODO stands for the whole series. The UID of a VTODO Tandem writes
  * is that key; a task that came from elsewhere gets the key its UID derives (as an .ics import of
  * the same task does), so every device that reads it makes the same todo, and none makes a twin.
+ *
+ * <p>One done occurrence of a series may have an object of its own: todoman and python3-caldav
+ * complete a repeating task by splitting it (a completed object beside the one that carries the
+ * series on). That object is known by {@link #ofOccurrence} of the occurrence's id, and its todo is
+ * left out of the series' key, so each object stands for exactly one todo.
  */
 final class Keys {
     private static final Comparator<Item> OPEN_FIRST = Comparator.comparing(Item::isDone)
@@ -31,21 +36,40 @@ final class Keys {
         return it.seriesId() != null ? it.seriesId() : it.id();
     }
 
+    private static final String OCCURRENCE = "occurrence:";
+
+    /** The key of the object that one done occurrence of a series has to itself. */
+    static String ofOccurrence(String itemId) {
+        return OCCURRENCE + itemId;
+    }
+
+    static boolean isOccurrence(String key) {
+        return key.startsWith(OCCURRENCE);
+    }
+
     /** The todo standing for {@code key}: itself, or its series' open occurrence due first, else the one done last. */
     static Item current(TodoStore store, String key) {
+        if (isOccurrence(key)) {
+            return store.get(key.substring(OCCURRENCE.length())).orElse(null);
+        }
         List<Item> rows = store.db().query(Item.class, "SELECT * FROM items WHERE id = ?1 OR seriesId = ?1", key);
         return rows.stream().filter(it -> !it.isTrashed()).min(OPEN_FIRST)
                 .orElseGet(() -> rows.stream().min(OPEN_FIRST).orElse(null));
     }
 
-    /** Per key, the todo a task of list {@code listId} ("" the Inbox) stands for; notes and the Trash left out. */
-    static List<Item> representatives(TodoStore store, String listId) {
+    /**
+     * Per key, the todo a task of list {@code listId} ("" the Inbox) stands for; notes and the Trash
+     * left out. A done occurrence whose key is in {@code occurrenceKeys} stands for itself.
+     */
+    static Map<String, Item> representatives(TodoStore store, String listId, java.util.Set<String> occurrenceKeys) {
         List<Item> rows = store.db().query(Item.class, "SELECT * FROM items WHERE coalesce(listId, '') = ?"
                 + " AND trashedAt IS NULL AND coalesce(kind, '') <> 'note'", listId);
         Map<String, Item> byKey = new LinkedHashMap<>();
         for (Item it : rows) {
-            byKey.merge(keyOf(it), it, (a, b) -> OPEN_FIRST.compare(a, b) <= 0 ? a : b);
+            String own = ofOccurrence(it.id());
+            byKey.merge(occurrenceKeys.contains(own) ? own : keyOf(it), it,
+                    (a, b) -> OPEN_FIRST.compare(a, b) <= 0 ? a : b);
         }
-        return List.copyOf(byKey.values());
+        return byKey;
     }
 }

@@ -1,9 +1,6 @@
 package dev.tandem.app.caldav;
 
-import dev.tandem.app.caldav.TaskFields.Field;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.SeriesStore;
-import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.caldav.CalendarChanges;
@@ -19,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One two-way sync of a Tandem list with its task calendar.
@@ -30,16 +28,15 @@ import java.util.Set;
  * token is saved only after everything it covers was merged, so a crash means reading again, never
  * missing a change.
  *
- * <p>Merge, field by field, against the base (the object as both sides last agreed): a field only
- * one side changed takes that side's value; a field both changed to different values goes to the
- * later change, as Tandem's own sync decides (the object's LAST-MODIFIED against the time of the
- * todo's last change of that field), and the other value is kept for Conflicts ({@link Outside}).
+ * <p>Within a read, objects known before are merged before new ones, so a new object that only
+ * completes a picture (todoman's new UID carrying a series on, python3-caldav's completed copy) is
+ * recognised against what its known sibling just did ({@link Repeats}) rather than made a todo of
+ * its own. An object gone from the calendar is a delete only if no other calendar took it in this
+ * sync ({@link Moves}); a new object whose UID is known in another calendar moved here.
  *
- * <p>A repeating todo is one VTODO with an RRULE whose DUE is the open occurrence. Phone apps
- * complete a repeating task by moving its DUE on (Tasks.org, Apple Reminders) or by marking it
- * completed (Thunderbird); either is read as completing the open occurrence here, which creates the
- * next one with an id derived from the series and date, so every device that reads it creates the
- * same one, and the next write moves the VTODO on.
+ * <p>Invariants: each object on the server stands for one todo (a task, a series, or one done
+ * occurrence a client split off, {@link Keys}) and each todo for at most one object; a task keeps
+ * its UID wherever it moves. Fields are merged one by one against the base ({@link Merge}).
  */
 final class ListSync {
     /** The state's setting key, before a calendar's path, of the calendar's version the last sync started from. */
@@ -50,16 +47,21 @@ final class ListSync {
     private final CalDavState state;
     private final ZoneId zone;
     private final CalDavReport.Builder report;
+    private final Moves moves;
+    private final Merge merge;
+    private final Repeats repeats;
     private int writes;
-    private final Outside outside;
 
-    ListSync(TodoStore store, CalDavAccount account, CalDavState state, ZoneId zone, CalDavReport.Builder report) {
+    ListSync(TodoStore store, CalDavAccount account, CalDavState state, ZoneId zone, CalDavReport.Builder report,
+             Moves moves) {
         this.store = store;
         this.account = account;
         this.state = state;
         this.zone = zone;
         this.report = report;
-        this.outside = new Outside(store, account);
+        this.moves = moves;
+        this.merge = new Merge(store, new Outside(store, account), report);
+        this.repeats = new Repeats(store, report);
     }
 
     void run(CalDavState.Link link, TaskCalendar cal) {
@@ -83,9 +85,8 @@ final class ListSync {
     }
 
     private Round round(CalDavState.Link link, TaskCalendar cal) {
-        Map<String, CalDavState.Task> known = state.tasks(link.listId());
         Map<String, CalDavState.Task> byHref = new HashMap<>();
-        known.values().forEach(t -> byHref.put(t.href(), t));
+        state.tasks(link.listId()).values().forEach(t -> byHref.put(t.href(), t));
         CalendarChanges changes = account.changes(cal, link.token());
         List<String> toRead = new ArrayList<>();
         changes.changed().forEach((href, etag) -> {
@@ -98,13 +99,32 @@ final class ListSync {
         if (changes.complete()) {
             byHref.keySet().stream().filter(h -> !changes.changed().containsKey(h)).forEach(removed::add);
         }
-        for (CalendarObject o : account.read(cal, toRead)) {
-            pull(link, o, byHref.get(o.href()));
-        }
         for (String href : removed) {
             CalDavState.Task t = byHref.get(href);
             if (t != null) {
-                removedOnServer(t);
+                moves.removed(t);
+            }
+        }
+        List<Incoming> known = new ArrayList<>();
+        List<Incoming> fresh = new ArrayList<>();
+        for (CalendarObject o : account.read(cal, toRead)) {
+            Optional<Vtodo.Read> parsed = Vtodo.read(o.ics(), zone);
+            if (parsed.isEmpty()) {
+                // An event in a mixed calendar is not a task; anything else that does not parse is said.
+                if (!o.ics().contains("BEGIN:VEVENT") && !o.ics().contains("BEGIN:VJOURNAL")) {
+                    report.unreadable(o.href());
+                }
+                continue;
+            }
+            (byHref.containsKey(o.href()) ? known : fresh).add(new Incoming(o, parsed.get()));
+        }
+        Set<Incoming> adopted = new HashSet<>();
+        for (Incoming in : known) {
+            pullKnown(link, in, byHref.get(in.object().href()), fresh, adopted);
+        }
+        for (Incoming in : fresh) {
+            if (!adopted.contains(in)) {
+                pullFresh(link, in);
             }
         }
         int before = writes;
@@ -114,174 +134,170 @@ final class ListSync {
         return new Round(clean || link.token() == null ? changes.syncToken() : link.token(), writes - before, clean);
     }
 
-    private void pull(CalDavState.Link link, CalendarObject o, CalDavState.Task known) {
-        Optional<Vtodo.Read> parsed = Vtodo.read(o.ics(), zone);
-        if (parsed.isEmpty()) {
-            // An event in a mixed calendar is not a task; anything else that does not parse is said.
-            if (!o.ics().contains("BEGIN:VEVENT") && !o.ics().contains("BEGIN:VJOURNAL")) {
-                report.unreadable(o.href());
+    private TaskFields baseOf(CalDavState.Task t) {
+        return t == null ? null : Vtodo.read(t.ics(), zone).map(Vtodo.Read::fields).orElse(null);
+    }
+
+    private void save(String key, CalDavState.Link link, Incoming in) {
+        CalendarObject o = in.object();
+        state.save(new CalDavState.Task(key, link.listId(), o.href(), in.read().uid(), o.etag(), o.ics()));
+    }
+
+    private void pullKnown(CalDavState.Link link, Incoming in, CalDavState.Task known, List<Incoming> fresh,
+                           Set<Incoming> adopted) {
+        Vtodo.Read s = in.read();
+        TaskFields base = baseOf(known);
+        if (Repeats.isSplit(s, base)) {
+            List<Incoming> open = fresh.stream().filter(f -> !adopted.contains(f)).toList();
+            Optional<Incoming> next = Repeats.successor(s, base, open);
+            Optional<Item> done = next.isEmpty() ? Optional.empty()
+                    : repeats.completeOn(known.key(), s.fields().due(), base.due());
+            if (done.isPresent()) {
+                // todoman's split: this object keeps the done occurrence, the new one the series.
+                merge.merge(done.get(), s, s.fields(), base, true);
+                save(Keys.ofOccurrence(done.get().id()), link, in);
+                Incoming n = next.get();
+                adopted.add(n);
+                Optional<Item> current = repeats.open(known.key());
+                if (current.isPresent()) {
+                    merge.merge(current.get(), n.read(), n.read().fields(), Merge.fieldsOf(store, current.get()), false);
+                }
+                save(known.key(), link, n);
+                report.pulled();
+                return;
             }
+        }
+        pullInto(link, known.key(), in, base, false);
+    }
+
+    private void pullFresh(CalDavState.Link link, Incoming in) {
+        Vtodo.Read s = in.read();
+        Optional<Item> occurrence = repeats.doneOccurrence(link.listId(), s.fields(), state);
+        if (occurrence.isPresent()) {
+            // python3-caldav's completed copy of an occurrence completed here just now (or on another device).
+            merge.merge(occurrence.get(), s, s.fields(), Merge.fieldsOf(store, occurrence.get()), true);
+            save(Keys.ofOccurrence(occurrence.get().id()), link, in);
             return;
         }
-        Vtodo.Read s = parsed.get();
-        String key = known != null ? known.key() : Keys.of(s.uid());
-        TaskFields base = known == null ? null : Vtodo.read(known.ics(), zone).map(Vtodo.Read::fields).orElse(null);
-        Item local = current(key);
-        if (local == null) {
-            if (known == null) {
-                create(key, link.listId(), s.fields());
-                report.pulled();
-            }
-            // Deleted here for good (the Trash emptied): the write step deletes it on the server.
-        } else if (local.isTrashed()) {
-            if (base != null && !base.equals(s.fields())) {
-                // Edited on the phone after the delete here: the edit brings the todo back.
-                store.untrash(local.id());
-                merge(store.get(local.id()).orElseThrow(), s, base);
-                report.pulled();
-            }
-        } else if (merge(local, s, base)) {
-            report.pulled();
+        Optional<CalDavState.Task> moved = moves.movedHere(s.uid(), in.object().href());
+        if (moved.isPresent()) {
+            pullInto(link, moved.get().key(), in, baseOf(moved.get()), true);
+        } else {
+            pullInto(link, moves.keyFor(s.uid()), in, null, true);
         }
-        state.save(new CalDavState.Task(key, link.listId(), o.href(), s.uid(), o.etag(), o.ics()));
-    }
-
-    /** Merges the server's fields into the todo; true when the todo changed. */
-    private boolean merge(Item local, Vtodo.Read server, TaskFields base) {
-        TaskFields s = server.fields();
-        TaskFields t = TaskFields.of(local, TagStore.of(store.db(), local.id()));
-        Item target = local;
-        if (base != null && local.recurrence() != null && !local.isDone() && t.same(Field.DUE, base)
-                && !t.done() && (s.done() || s.due() != null && base.due() != null && s.due().isAfter(base.due()))) {
-            // The phone completed the open occurrence (moved DUE on, or marked the series done).
-            Optional<SeriesStore.Step> step = new SeriesStore(store).complete(local.id());
-            String nextId = step.flatMap(SeriesStore.Step::next).map(Item::id)
-                    .orElseGet(() -> new SeriesStore(store).ensureNext(local.id()).id());
-            target = store.get(nextId).orElseThrow();
-            TaskFields next = TaskFields.of(target, TagStore.of(store.db(), target.id()));
-            base = base.with(Field.DONE, next).with(Field.DUE, s.done() ? next : base);
-            t = next;
-            if (s.done()) {
-                s = s.with(Field.DONE, next).with(Field.DUE, next);
-            }
-            report.completedOnPhone();
-        }
-        TaskFields merged = t;
-        List<Field> serverWon = new ArrayList<>();
-        List<Field> localWon = new ArrayList<>();
-        for (Field f : Field.values()) {
-            if (s.same(f, t)) {
-                continue;
-            }
-            boolean serverChanged = base == null || !s.same(f, base);
-            boolean localChanged = base != null && !t.same(f, base);
-            if (serverChanged && !localChanged) {
-                merged = merged.with(f, s);
-            } else if (serverChanged) {
-                Instant localAt = Outside.changedAt(store, target.id(), f);
-                boolean serverWins = server.lastModified() != null && localAt != null
-                        && server.lastModified().isAfter(localAt);
-                if (serverWins) {
-                    serverWon.add(f);
-                    merged = merged.with(f, s);
-                } else {
-                    localWon.add(f);
-                }
-                report.conflict();
-            }
-        }
-        // The local edits a phone's later edit replaces, read before the save replaces them.
-        Map<Field, String> replaced = new HashMap<>();
-        for (Field f : serverWon) {
-            Outside.lastChange(store, target.id(), f).ifPresent(id -> replaced.put(f, id));
-        }
-        boolean changed = !merged.equals(t);
-        if (changed) {
-            apply(target, merged);
-        }
-        outside.keep(target.id(), server, replaced, localWon);
-        return changed || target != local;
-    }
-
-    private void create(String key, String listId, TaskFields f) {
-        long now = store.clock().millis();
-        Item it = new Item(key, listId.isEmpty() ? null : listId, f.title(), f.notes(),
-                f.due() == null ? null : f.due().toString(), f.done() ? 1L : 0L, f.done() ? now : null, null, now,
-                f.priority(), f.repeat(), f.repeat() == null ? null : key, f.remindAt(), null, null, null);
-        store.writeAll(tx -> {
-            tx.save(it);
-            f.tags().forEach(tag -> TagStore.add(tx, key, tag));
-            return null;
-        });
-    }
-
-    private void apply(Item it, TaskFields f) {
-        long now = store.clock().millis();
-        Item next = it.withTitle(f.title()).withNotes(f.notes()).withDue(f.due())
-                .withPriority(f.priority() == null ? null : f.priority().intValue()).withRemindAt(f.remindAt())
-                .withRepeat(f.repeat(), f.repeat() == null ? it.seriesId()
-                        : it.seriesId() != null ? it.seriesId() : it.id());
-        if (next.isDone() != f.done()) {
-            next = next.withDone(f.done(), now);
-        }
-        Item save = next;
-        store.writeAll(tx -> {
-            if (!save.equals(it)) {
-                tx.save(save);
-            }
-            List<String> have = TagStore.of(tx, it.id());
-            f.tags().stream().filter(tag -> !have.contains(tag)).forEach(tag -> TagStore.add(tx, it.id(), tag));
-            have.stream().filter(tag -> !f.tags().contains(tag)).forEach(tag -> TagStore.remove(tx, it.id(), tag, now));
-            return null;
-        });
-    }
-
-    private void removedOnServer(CalDavState.Task t) {
-        Item local = current(t.key());
-        if (local != null && !local.isTrashed()) {
-            store.trash(local.id());
-            report.trashedFromPhone();
-        }
-        state.remove(t.key());
     }
 
     /**
-     * Writes every todo of the list that differs from what the server holds, and deletes on the
-     * server what left the list here. False when the server refused a write because the object had
-     * changed meanwhile: the next sync reads it first.
+     * Merges an object into the todo of {@code key}; {@code arrived} when it is new in this calendar
+     * (made, or moved here on the phone): its todo then comes into this list, out of the Trash.
+     */
+    private void pullInto(CalDavState.Link link, String key, Incoming in, TaskFields base, boolean arrived) {
+        Vtodo.Read s = in.read();
+        Item local = Keys.current(store, key);
+        if (local == null) {
+            if (arrived) {
+                merge.create(key, link.listId(), s.fields());
+                report.pulled();
+            }
+            // Else deleted here for good (the Trash emptied): the write step deletes it on the server.
+        } else if (local.isTrashed() && !arrived) {
+            if (base != null && !base.equals(s.fields())) {
+                // Edited on the phone after the delete here: the edit brings the todo back.
+                store.untrash(local.id());
+                mergeInto(key, store.get(local.id()).orElseThrow(), s, base);
+                report.pulled();
+            }
+        } else {
+            if (arrived) {
+                relist(key, local, link.listId());
+                local = store.get(local.id()).orElseThrow();
+            }
+            if (mergeInto(key, local, s, base) || arrived && base == null) {
+                report.pulled();
+            }
+        }
+        save(key, link, in);
+    }
+
+    private boolean mergeInto(String key, Item local, Vtodo.Read s, TaskFields base) {
+        if (Keys.isOccurrence(key)) {
+            return merge.merge(local, s, s.fields(), base, true);
+        }
+        Optional<Repeats.Target> t = repeats.moveOn(key, s, base);
+        if (t.isPresent()) {
+            merge.merge(t.get().item(), s, t.get().server(), t.get().base(), false);
+            return true;
+        }
+        return merge.merge(local, s, s.fields(), base, false);
+    }
+
+    /** Brings the todo of {@code key} (every row of a series) out of the Trash into list {@code listId}. */
+    private void relist(String key, Item local, String listId) {
+        if (local.isTrashed()) {
+            store.untrash(local.id());
+        }
+        String target = listId.isEmpty() ? null : listId;
+        List<Item> rows = Keys.isOccurrence(key) ? List.of(local)
+                : store.db().query(Item.class, "SELECT * FROM items WHERE (id = ?1 OR seriesId = ?1)", key);
+        for (Item it : rows) {
+            if (!Objects.equals(it.listId(), target) && !it.isTrashed()) {
+                store.update(it.id(), x -> x.withListId(target));
+            }
+        }
+    }
+
+    /**
+     * Writes every todo of the list that differs from what the server holds, moves here the todos
+     * moved here from another connected list, and deletes on the server what left the list here.
+     * False when the server refused a write because the object had changed meanwhile: the next sync
+     * reads it first.
      */
     private boolean push(CalDavState.Link link, TaskCalendar cal) {
         boolean clean = true;
         Map<String, CalDavState.Task> known = state.tasks(link.listId());
+        Set<String> occurrenceKeys = known.keySet().stream().filter(Keys::isOccurrence).collect(Collectors.toSet());
         Set<String> seen = new HashSet<>();
-        for (Item it : Keys.representatives(store, link.listId())) {
-            String key = Keys.keyOf(it);
+        for (Map.Entry<String, Item> e : Keys.representatives(store, link.listId(), occurrenceKeys).entrySet()) {
+            String key = e.getKey();
+            Item it = e.getValue();
+            Item current = Keys.current(store, key);
+            if (moves.isPending(key) || current != null && !link.listId().equals(Objects.requireNonNullElse(
+                    current.listId(), ""))) {
+                continue; // gone from the server pending this sync's end, or a series living in another list
+            }
             seen.add(key);
             CalDavState.Task t = known.get(key);
-            TaskFields fields = TaskFields.of(it, TagStore.of(store.db(), it.id()));
-            TaskFields base = t == null ? null : Vtodo.read(t.ics(), zone).map(Vtodo.Read::fields).orElse(null);
+            TaskFields fields = Merge.fieldsOf(store, it);
+            fields = Keys.isOccurrence(key) ? fields.withoutRepeat() : fields;
+            if (t == null) {
+                Optional<CalDavState.Task> from = moves.movedFromElsewhere(key, link.listId());
+                if (from.isPresent()) {
+                    clean &= moveHere(link, cal, key, fields, from.get());
+                    continue;
+                }
+            }
+            TaskFields base = baseOf(t);
             if (t != null && fields.equals(base)) {
                 continue;
             }
             String uid = t != null ? t.uid() : key;
             String href = t != null ? t.href() : cal.href() + key + ".ics";
-            String ics = Vtodo.write(t == null ? null : t.ics(), base, uid, fields, zone,
-                    Instant.ofEpochMilli(store.clock().millis()));
+            String ics = Vtodo.write(t == null ? null : t.ics(), base, uid, fields, zone, now());
             Optional<String> etag = account.write(href, ics, t == null ? null : Objects.requireNonNullElse(t.etag(), "*"));
             if (etag.isEmpty()) {
                 clean = false;
                 report.refusedWrite();
                 continue;
             }
-            state.save(new CalDavState.Task(key, link.listId(), href, uid, etag.get().isEmpty() ? null : etag.get(), ics));
+            state.save(new CalDavState.Task(key, link.listId(), href, uid, etagOf(etag.get()), ics));
             writes++;
             report.pushed();
         }
         for (CalDavState.Task t : known.values()) {
-            if (seen.contains(t.key())) {
-                continue;
+            if (seen.contains(t.key()) || moves.isPending(t.key()) || moves.leftFor(t, link.listId())) {
+                continue; // the list it moved to writes it there, then deletes it here
             }
-            // Trashed, emptied from the Trash, or moved to another list here.
+            // Trashed, emptied from the Trash, or moved to a list that is not connected.
             if (account.delete(t.href(), t.etag())) {
                 state.remove(t.key());
                 writes++;
@@ -294,8 +310,30 @@ final class ListSync {
         return clean;
     }
 
-    /** The todo a task stands for: the todo itself, or the open (else the latest) occurrence of a series. */
-    private Item current(String key) {
-        return Keys.current(store, key);
+    /** A todo moved here from another connected list: PUT here under its UID and file name, then DELETE there. */
+    private boolean moveHere(CalDavState.Link link, TaskCalendar cal, String key, TaskFields fields,
+                             CalDavState.Task from) {
+        String href = cal.href() + Moves.fileName(from.href());
+        String ics = Vtodo.write(from.ics(), baseOf(from), from.uid(), fields, zone, now());
+        Optional<String> etag = account.write(href, ics, null);
+        if (etag.isEmpty()) {
+            report.refusedWrite();
+            return false;
+        }
+        state.save(new CalDavState.Task(key, link.listId(), href, from.uid(), etagOf(etag.get()), ics));
+        writes++;
+        report.pushed();
+        // A refused delete means the phone changed the old copy meanwhile: it is left there, and the
+        // next read of that calendar takes the task back with the phone's edit (a copy stays here).
+        Moves.deleteOld(account, from);
+        return true;
+    }
+
+    private static String etagOf(String etag) {
+        return etag.isEmpty() ? null : etag;
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(store.clock().millis());
     }
 }

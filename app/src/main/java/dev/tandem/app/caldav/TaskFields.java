@@ -52,6 +52,11 @@ public record TaskFields(String title, String notes, LocalDate due, boolean done
                 f == Field.REMINDER ? other.remindAt : remindAt, f == Field.REPEAT ? other.repeat : repeat);
     }
 
+    /** These fields without a repeat rule: one occurrence's own object does not repeat. */
+    public TaskFields withoutRepeat() {
+        return new TaskFields(title, notes, due, done, priority, tags, remindAt, null);
+    }
+
     public boolean same(Field f, TaskFields other) {
         return Objects.equals(get(f), other.get(f));
     }

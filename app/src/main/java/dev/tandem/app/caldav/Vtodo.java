@@ -64,8 +64,14 @@ public final class Vtodo {
     private Vtodo() {
     }
 
-    /** A VTODO as read: its UID, fields, when it was last changed (LAST-MODIFIED, else DTSTAMP; null when neither). */
-    public record Read(String uid, TaskFields fields, Instant lastModified) {
+    /**
+     * A VTODO as read: its UID, fields, when it was last changed (LAST-MODIFIED, else DTSTAMP; null
+     * when neither), and whether it is STATUS:CANCELLED (which reads as done).
+     */
+    public record Read(String uid, TaskFields fields, Instant lastModified, boolean cancelled) {
+        public Read(String uid, TaskFields fields, Instant lastModified) {
+            this(uid, fields, lastModified, false);
+        }
     }
 
     /** The first VTODO of {@code ics}; empty when it holds none (an event in a mixed calendar). */
@@ -79,9 +85,20 @@ public final class Vtodo {
         if (uid == null) {
             return Optional.empty();
         }
-        LocalDate due = date(v.getProperty(Property.DUE), zone);
-        String status = Optional.ofNullable(text(v, Property.STATUS)).map(s -> s.toUpperCase(Locale.ROOT)).orElse("");
-        boolean done = status.equals("COMPLETED") || status.isEmpty() && v.getProperty(Property.COMPLETED).isPresent();
+        // Overrides (RECURRENCE-ID) that clients such as python3-caldav write when they complete one
+        // occurrence: the one with the latest RECURRENCE-ID says where the series stands now, so its
+        // due date and status are the series' (the master keeps its first DUE).
+        VToDo now = latestOverride(ics).orElse(v);
+        LocalDate due = date(now.getProperty(Property.DUE).or(() -> now.getProperty(Property.DTSTART)), zone);
+        if (due == null) {
+            due = date(v.getProperty(Property.DUE), zone);
+        }
+        String status = Optional.ofNullable(text(now, Property.STATUS)).map(s -> s.toUpperCase(Locale.ROOT)).orElse("");
+        // A cancelled task leaves the open lists as a done one does (Tandem has no cancelled state);
+        // a write that does not change "done" leaves STATUS:CANCELLED as it is.
+        boolean cancelled = status.equals("CANCELLED");
+        boolean done = status.equals("COMPLETED") || cancelled
+                || status.isEmpty() && now.getProperty(Property.COMPLETED).isPresent();
         List<String> tags = new ArrayList<>();
         for (Property p : v.getProperties(Property.CATEGORIES)) {
             if (p instanceof Categories c) {
@@ -93,7 +110,21 @@ public final class Vtodo {
         Instant modified = instant(v.getProperty(Property.LAST_MODIFIED));
         modified = modified != null ? modified : instant(v.getProperty(Property.DTSTAMP));
         return Optional.of(new Read(uid, new TaskFields(text(v, Property.SUMMARY), text(v, Property.DESCRIPTION), due,
-                done, priority(text(v, Property.PRIORITY)), tags, reminder(v, zone), repeat), modified));
+                done, priority(text(v, Property.PRIORITY)), tags, reminder(v, zone), repeat), modified, cancelled));
+    }
+
+    /** The override with the latest RECURRENCE-ID, if the object has any. */
+    private static Optional<VToDo> latestOverride(String ics) {
+        return calendar(ics).flatMap(c -> c.<CalendarComponent>getComponents("VTODO").stream()
+                .filter(VToDo.class::isInstance).map(VToDo.class::cast)
+                .filter(t -> t.getProperty(Property.RECURRENCE_ID).isPresent())
+                .max(java.util.Comparator.comparing(t -> recurrenceKey(t))));
+    }
+
+    private static String recurrenceKey(VToDo t) {
+        Temporal at = t.getProperty(Property.RECURRENCE_ID).map(p -> ((DateProperty<?>) p).getDate()).orElse(null);
+        Long e = at == null ? null : epoch(at, ZoneId.of("UTC"));
+        return e == null ? "" : String.format("%020d", e);
     }
 
     /**
@@ -105,7 +136,8 @@ public final class Vtodo {
         Ical.init();
         Calendar cal = base == null ? null : calendar(base).orElse(null);
         VToDo v = cal == null ? null : cal.<CalendarComponent>getComponents("VTODO").stream()
-                .filter(VToDo.class::isInstance).map(VToDo.class::cast).findFirst().orElse(null);
+                .filter(VToDo.class::isInstance).map(VToDo.class::cast)
+                .filter(t -> t.getProperty(Property.RECURRENCE_ID).isEmpty()).findFirst().orElse(null);
         if (v == null) {
             cal = new Calendar();
             cal.add(new ProdId("-//Tandem//Tandem todos//EN"));
@@ -116,6 +148,14 @@ public final class Vtodo {
             was = null;
         }
         TaskFields old = was;
+        if (old != null && (!Objects.equals(old.due(), fields.due()) || old.done() != fields.done())) {
+            // The series moved on here: overrides a client wrote for earlier occurrences would say
+            // otherwise (the latest is read as the series' state), so the master alone carries it.
+            for (VToDo o : cal.<CalendarComponent>getComponents("VTODO").stream().filter(VToDo.class::isInstance)
+                    .map(VToDo.class::cast).filter(t -> t.getProperty(Property.RECURRENCE_ID).isPresent()).toList()) {
+                cal.remove(o);
+            }
+        }
         if (old == null || !Objects.equals(old.title(), fields.title())) {
             v.replace(new Summary(fields.title()));
         }

@@ -1,0 +1,123 @@
+package dev.tandem.app.caldav;
+
+import dev.tandem.app.caldav.TaskFields.Field;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The field-by-field merge of a server object into one todo, against the base (the object as both
+ * sides last agreed): a field only one side changed takes that side's value; a field both changed
+ * to different values goes to the later change, as Tandem's own sync decides (the object's
+ * LAST-MODIFIED against the time of the todo's last change of that field), and the other value is
+ * kept for Conflicts ({@link Outside}). Which todo, and which server and base fields, the caller
+ * decides: {@link Repeats} moves a series on first, {@link ListSync} finds the todo.
+ */
+final class Merge {
+    private final TodoStore store;
+    private final Outside outside;
+    private final CalDavReport.Builder report;
+
+    Merge(TodoStore store, Outside outside, CalDavReport.Builder report) {
+        this.store = store;
+        this.outside = outside;
+        this.report = report;
+    }
+
+    static TaskFields fieldsOf(TodoStore store, Item it) {
+        return TaskFields.of(it, TagStore.of(store.db(), it.id()));
+    }
+
+    /**
+     * Merges {@code s} (the server's fields of {@code server}) into {@code target} against
+     * {@code base} (null: never agreed, the server's values win); {@code ownObject} for a done
+     * occurrence that has an object of its own, whose repeat rule is the series' business. True
+     * when the todo changed.
+     */
+    boolean merge(Item target, Vtodo.Read server, TaskFields s, TaskFields base, boolean ownObject) {
+        TaskFields t = fieldsOf(store, target);
+        if (ownObject) {
+            t = t.withoutRepeat();
+            s = s.withoutRepeat();
+            base = base == null ? null : base.withoutRepeat();
+        }
+        TaskFields merged = t;
+        List<Field> serverWon = new ArrayList<>();
+        List<Field> localWon = new ArrayList<>();
+        for (Field f : Field.values()) {
+            if (s.same(f, t)) {
+                continue;
+            }
+            boolean serverChanged = base == null || !s.same(f, base);
+            boolean localChanged = base != null && !t.same(f, base);
+            if (serverChanged && !localChanged) {
+                merged = merged.with(f, s);
+            } else if (serverChanged) {
+                Instant localAt = Outside.changedAt(store, target.id(), f);
+                boolean serverWins = server.lastModified() != null && localAt != null
+                        && server.lastModified().isAfter(localAt);
+                if (serverWins) {
+                    serverWon.add(f);
+                    merged = merged.with(f, s);
+                } else {
+                    localWon.add(f);
+                }
+                report.conflict();
+            }
+        }
+        if (server.cancelled() && merged.done() && !t.done()) {
+            report.cancelledOnPhone();
+        }
+        // The local edits a phone's later edit replaces, read before the save replaces them.
+        Map<Field, String> replaced = new HashMap<>();
+        for (Field f : serverWon) {
+            Outside.lastChange(store, target.id(), f).ifPresent(id -> replaced.put(f, id));
+        }
+        boolean changed = !merged.equals(t);
+        if (changed) {
+            apply(target, ownObject ? merged.with(Field.REPEAT, fieldsOf(store, target)) : merged);
+        }
+        outside.keep(target.id(), server, replaced, localWon);
+        return changed;
+    }
+
+    /** A new todo {@code key} in list {@code listId} ("" the Inbox) with the server's fields. */
+    void create(String key, String listId, TaskFields f) {
+        long now = store.clock().millis();
+        Item it = new Item(key, listId.isEmpty() ? null : listId, f.title(), f.notes(),
+                f.due() == null ? null : f.due().toString(), f.done() ? 1L : 0L, f.done() ? now : null, null, now,
+                f.priority(), f.repeat(), f.repeat() == null ? null : key, f.remindAt(), null, null, null);
+        store.writeAll(tx -> {
+            tx.save(it);
+            f.tags().forEach(tag -> TagStore.add(tx, key, tag));
+            return null;
+        });
+    }
+
+    private void apply(Item it, TaskFields f) {
+        long now = store.clock().millis();
+        Item next = it.withTitle(f.title()).withNotes(f.notes()).withDue(f.due())
+                .withPriority(f.priority() == null ? null : f.priority().intValue()).withRemindAt(f.remindAt())
+                .withRepeat(f.repeat(), f.repeat() == null ? it.seriesId()
+                        : it.seriesId() != null ? it.seriesId() : it.id());
+        if (next.isDone() != f.done()) {
+            // Done or reopened as a field: a series is moved on by Repeats, never here.
+            next = next.withDone(f.done(), now);
+        }
+        Item save = next;
+        store.writeAll(tx -> {
+            if (!save.equals(it)) {
+                tx.save(save);
+            }
+            List<String> have = TagStore.of(tx, it.id());
+            f.tags().stream().filter(tag -> !have.contains(tag)).forEach(tag -> TagStore.add(tx, it.id(), tag));
+            have.stream().filter(tag -> !f.tags().contains(tag)).forEach(tag -> TagStore.remove(tx, it.id(), tag, now));
+            return null;
+        });
+    }
+}

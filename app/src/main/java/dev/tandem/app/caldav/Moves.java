@@ -1,0 +1,99 @@
+package dev.tandem.app.caldav;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.caldav.CalDavAccount;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Tasks that move between calendars, across the lists of one sync.
+ *
+ * <p>A phone moves a task by PUT into the new calendar and DELETE from the old, same UID (DAVx5,
+ * Apple Reminders, python3-caldav, todoman with vdirsyncer), and a sync may see either half first,
+ * in one sync or two. So: a task gone from its calendar is only <em>pending</em> until every
+ * connected list was read ({@link #removed}, {@link #finish}); an object new in a calendar whose UID
+ * is known in another takes that task along, todo and base ({@link #movedHere}), and a pending
+ * removal it claims is no delete. What no other calendar claimed by the end is a delete: the todo
+ * goes to the Trash (a task moved to a calendar Tandem does not see is indistinguishable from a
+ * delete). A UID arriving after its todo went to the Trash that way, in a later sync, brings the
+ * todo back into the list it arrived in ({@link #keyFor}).
+ *
+ * <p>Tandem moves a todo to another connected list the way phones expect: PUT into the new
+ * calendar under the same UID and file name, then DELETE from the old (the new list's push does
+ * both; the old list's push leaves it alone, {@link #leftFor}). A todo moved to a list that is not
+ * connected leaves the server (deleted from the old calendar) and stays here.
+ */
+final class Moves {
+    private final TodoStore store;
+    private final CalDavState state;
+    private final Set<String> connected;
+    private final Map<String, CalDavState.Task> pending = new LinkedHashMap<>();
+
+    Moves(TodoStore store, CalDavState state, Set<String> connected) {
+        this.store = store;
+        this.state = state;
+        this.connected = connected;
+    }
+
+    /** A known task's object is gone from its calendar: a delete, unless it turns up in another calendar by the end. */
+    void removed(CalDavState.Task t) {
+        pending.put(t.key(), t);
+    }
+
+    boolean isPending(String key) {
+        return pending.containsKey(key);
+    }
+
+    /** The known task with {@code uid} at another path, now arrived at {@code href}: moved here. */
+    Optional<CalDavState.Task> movedHere(String uid, String href) {
+        Optional<CalDavState.Task> t = state.taskByUid(uid).filter(k -> !k.href().equals(href));
+        t.ifPresent(k -> pending.remove(k.key()));
+        return t;
+    }
+
+    /**
+     * The key of a task new here: a todo or series whose id is the UID (Tandem wrote it, and it
+     * came back after a delete), else the id the UID derives, as a task from elsewhere.
+     */
+    String keyFor(String uid) {
+        return Keys.current(store, uid) != null ? uid : Keys.of(uid);
+    }
+
+    /** Whether the todo of a task known in {@code listId} now lives in another connected list, whose push moves it. */
+    boolean leftFor(CalDavState.Task t, String listId) {
+        Item it = Keys.current(store, t.key());
+        String now = it == null || it.isTrashed() ? null : it.listId() == null ? "" : it.listId();
+        return now != null && !now.equals(listId) && connected.contains(now);
+    }
+
+    /** The task known in another connected list for a todo of this one: Tandem moved it here. */
+    Optional<CalDavState.Task> movedFromElsewhere(String key, String listId) {
+        return state.task(key).filter(t -> !t.listId().equals(listId) && connected.contains(t.listId()));
+    }
+
+    /** After every list: the removals no calendar claimed are deletes, their todos go to the Trash. */
+    void finish(CalDavReport.Builder report) {
+        for (CalDavState.Task t : pending.values()) {
+            Item local = Keys.current(store, t.key());
+            if (local != null && !local.isTrashed()) {
+                store.trash(local.id());
+                report.trashedFromPhone();
+            }
+            state.remove(t.key());
+        }
+        pending.clear();
+    }
+
+    /** The last segment of a path: the file name a moved object keeps. */
+    static String fileName(String href) {
+        return href.substring(href.lastIndexOf('/') + 1);
+    }
+
+    /** Deletes the old copy after a move here was written; a refused delete leaves it for the phone. */
+    static boolean deleteOld(CalDavAccount account, CalDavState.Task old) {
+        return account.delete(old.href(), old.etag());
+    }
+}

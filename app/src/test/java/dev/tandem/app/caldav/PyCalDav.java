@@ -1,0 +1,122 @@
+package dev.tandem.app.caldav;
+
+import dev.tandem.engine.testing.CalDavServer;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A phone that is python3-caldav 0.11, the client library Debian ships, driven by short scripts
+ * under Debian's Python: what it writes is what the library writes, not what a test expects.
+ * Calendars are found by display name and tasks by summary, as a person picks them.
+ */
+final class PyCalDav {
+    /** How the library completes a task: its three ways. */
+    enum Completion {
+        /** {@code complete()}: the same UID marked COMPLETED, RRULE kept (as Thunderbird completes a whole task). */
+        PLAIN,
+        /** {@code complete(handle_rrule=True)}: a completed copy under a new UID; the series' DTSTART and DUE move on. */
+        SAFE,
+        /** {@code rrule_mode="thisandfuture"}: RECURRENCE-ID overrides, one completed and one open from the next date. */
+        THIS_AND_FUTURE
+    }
+
+    private static final String PRELUDE = String.join("\n",
+            "import sys, datetime, caldav",
+            "from caldav.elements import dav",
+            "url, user, password = sys.argv[1:4]",
+            "args = sys.argv[4:]",
+            "principal = caldav.DAVClient(url, username=user, password=password).principal()",
+            "def cal(name):",
+            "    for c in principal.calendars():",
+            "        if c.get_properties([dav.DisplayName()]).get('{DAV:}displayname') == name:",
+            "            return c",
+            "    raise SystemExit('no calendar %s among %s' % (name, [c.url for c in principal.calendars()]))",
+            "def task(c, summary):",
+            "    found = [t for t in c.todos(include_completed=True)",
+            "             if str(t.icalendar_component.get('summary')) == summary",
+            "             and str(t.icalendar_component.get('status', 'NEEDS-ACTION')) not in ('COMPLETED', 'CANCELLED')]",
+            "    if len(found) != 1:",
+            "        raise SystemExit('%d open tasks %r in %s' % (len(found), summary, c.url))",
+            "    return found[0]",
+            "");
+
+    private final CalDavServer server;
+    private final Path dir;
+
+    PyCalDav(CalDavServer server, Path dir) {
+        this.server = server;
+        this.dir = dir;
+    }
+
+    private String run(String script, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ClientPrograms.PYTHON.toString(), "-c", PRELUDE + script,
+                server.url(), CalDavServer.USER, CalDavServer.PASSWORD));
+        cmd.addAll(List.of(args));
+        return ClientPrograms.run(dir, Map.of(), "", cmd);
+    }
+
+    /** Adds a task the way the library makes one ({@code save_todo} with a summary): a UID of its own. */
+    void add(String cal, String summary) {
+        run("cal(args[0]).save_todo(summary=args[1])\n", cal, summary);
+    }
+
+    /** Puts a copy of the open task {@code summary} of calendar {@code from} into {@code to}, same UID: a move's first half. */
+    void copy(String from, String to, String summary) {
+        run("t = task(cal(args[0]), args[2])\ncal(args[1]).save_todo(t.data)\n", from, to, summary);
+    }
+
+    /** Deletes the open task {@code summary} of calendar {@code cal}. */
+    void delete(String cal, String summary) {
+        run("task(cal(args[0]), args[1]).delete()\n", cal, summary);
+    }
+
+    /** Moves a task as the library's users (and DAVx5, Apple Reminders) do: PUT into the new calendar, then DELETE the old. */
+    void move(String from, String to, String summary) {
+        run("c = cal(args[0])\nt = task(c, args[2])\ncal(args[1]).save_todo(t.data)\nt.delete()\n", from, to, summary);
+    }
+
+    /** Takes the open task {@code summary} out of {@code cal}: deletes it and returns its text, a move's DELETE first. */
+    String take(String cal, String summary) {
+        return run("t = task(cal(args[0]), args[1])\nsys.stdout.write(t.data)\nt.delete()\n", cal, summary);
+    }
+
+    /** Puts {@code ics} into {@code cal} under its own UID. */
+    void put(String cal, String ics) {
+        run("cal(args[0]).save_todo(args[1])\n", cal, ics);
+    }
+
+    /**
+     * Every task of {@code cal} as the library reads it, one line each: UID, summary, status and due
+     * date of its latest instance (an override with the latest RECURRENCE-ID, else the task itself).
+     */
+    List<String> tasks(String cal) {
+        String out = run(String.join("\n",
+                "for t in cal(args[0]).todos(include_completed=True):",
+                "    comps = list(t.icalendar_instance.walk('VTODO'))",
+                "    last = max(comps, key=lambda c: str(c['RECURRENCE-ID'].dt) if 'RECURRENCE-ID' in c else '')",
+                "    status = str(last.get('STATUS', 'COMPLETED' if 'COMPLETED' in last else 'NEEDS-ACTION'))",
+                "    due = last['DUE'].dt.isoformat()[:10] if 'DUE' in last else ''",
+                "    print('%s|%s|%s|%s' % (comps[0]['UID'], comps[0].get('SUMMARY', ''), status, due))", ""), cal);
+        return out.lines().filter(l -> !l.isBlank()).sorted().toList();
+    }
+
+    /** The lines of {@link #tasks} for {@code summary} whose latest instance is open. */
+    List<String> open(String cal, String summary) {
+        return tasks(cal).stream().filter(l -> l.split("\\|", -1)[1].equals(summary))
+                .filter(l -> !l.contains("|COMPLETED|") && !l.contains("|CANCELLED|")).toList();
+    }
+
+    /** Completes the open task {@code summary} at 10:00 UTC on {@code on}, the library's way {@code how}. */
+    void complete(String cal, String summary, Completion how, LocalDate on) {
+        String call = switch (how) {
+            case PLAIN -> "t.complete(completion_timestamp=at)";
+            case SAFE -> "t.complete(completion_timestamp=at, handle_rrule=True)";
+            case THIS_AND_FUTURE -> "t.complete(completion_timestamp=at, handle_rrule=True, rrule_mode='thisandfuture')";
+        };
+        run("t = task(cal(args[0]), args[1])\nat = datetime.datetime.fromisoformat(args[2] + 'T10:00:00+00:00')\n"
+                + call + "\n", cal, summary, on.toString());
+    }
+}

@@ -204,6 +204,18 @@ class SpaceAdversaryProperties {
         }
     }
 
+    /**
+     * A case the property found: the removal's entry overwritten with junk after the owner synced, Bob
+     * syncing, his admission replayed under a new number, junk planted, then Carol (who never read the
+     * removal) syncing: after the owner's repair the removal must stand everywhere.
+     */
+    @org.junit.jupiter.api.Test
+    void sync_removalJunkedAndAdmissionReplayedBeforeAMemberReadIt_removalStandsAfterRepair() {
+        sync_honestPeopleBesideAttackers_convergeAndNoAttackLands(List.of(new Step(3, 2, 4), new Step(1, 0, 7),
+                new Step(4, 3, 9), new Step(1, 2, 2), new Step(4, 1, 42), new Step(4, 3, 55), new Step(0, 1, 29),
+                new Step(1, 1, 21)));
+    }
+
     /** A sync whose failure is expected where the person is removed or a client misbehaves; an honest one must not fail. */
     private static void syncQuietly(Person p, boolean removed) {
         try {

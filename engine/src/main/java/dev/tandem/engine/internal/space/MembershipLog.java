@@ -108,9 +108,18 @@ public final class MembershipLog {
                 memory.junkGone(j.getKey());
             }
         }
+        // Junk is skipped by number, but the first junk number after each accepted entry is read again:
+        // an entry someone overwrote and the owner (or any member) then wrote back lies at a number
+        // this device set aside, and the chain goes on only through it. One read a sync at most per
+        // entry accepted; the rest stays skipped until a repair deletes it.
+        boolean recheckedJunk = false;
         for (long seq : listed.tailSet(lastSeq + 1)) {
-            if (junk.containsKey(seq)) {
-                continue;
+            boolean wasJunk = junk.containsKey(seq);
+            if (wasJunk) {
+                if (recheckedJunk) {
+                    continue;
+                }
+                recheckedJunk = true;
             }
             Optional<byte[]> object;
             MemberEntry e;
@@ -124,9 +133,11 @@ public final class MembershipLog {
                 if (bad.reason() != SyncException.Reason.CORRUPT) {
                     throw bad; // the storage failed, not the object: the next sync reads it again
                 }
-                String problem = bad.getMessage() + "; it was set aside, and the rest of the log is read without it";
-                memory.junk(seq, problem);
-                problems.add(problem);
+                if (!wasJunk) {
+                    String problem = bad.getMessage() + "; it was set aside, and the rest of the log is read without it";
+                    memory.junk(seq, problem);
+                    problems.add(problem);
+                }
                 continue;
             }
             if (!follows(seq, e, listed)) {
@@ -141,7 +152,12 @@ public final class MembershipLog {
                 checkFirst(e);
             }
             memory.accept(seq, object.get());
+            if (wasJunk) {
+                memory.junkGone(seq);
+                problems.removeIf(p -> p.equals(junk.get(seq)));
+            }
             take(seq, e, object.get());
+            recheckedJunk = false;
         }
     }
 
@@ -173,6 +189,8 @@ public final class MembershipLog {
      * the junk; returns what it mended, in plain words.
      */
     synchronized List<String> repair() {
+        // Read first, so junk that arrived since the last sync is known and deleted too.
+        read();
         List<String> done = new ArrayList<>();
         for (Map.Entry<Long, byte[]> t : memory.entries().entrySet()) {
             if (mend(t.getKey(), t.getValue())) {

@@ -85,7 +85,7 @@ app=$!
 window=""
 for _ in $(seq 1 150); do
   # The stage is the viewable top-level window named Tandem (JavaFX also makes a hidden 10x10 one).
-  for id in $(xwininfo -root -children | awk '/"Tandem"/ {print $1}'); do
+  for id in $(xwininfo -root -children | awk '/"Tandem( — [^"]*)?"/ {print $1}'); do
     if xwininfo -id "$id" | grep -q 'Map State: IsViewable'; then window="$id"; break 2; fi
   done
   kill -0 "$app" 2>/dev/null || { echo "the app exited before showing a window:"; cat "$SCRATCH/app.log"; exit 1; }

@@ -60,6 +60,24 @@ public final class DataDirs {
         return platformDefault(System.getProperty("os.name", ""), env, System.getProperty("user.home"));
     }
 
+    /**
+     * The main window's title: "Tandem" for the platform's default profile, which is the one a person
+     * uses; another profile names itself by a short name (its folder's, or the folder above a folder
+     * called "tandem"), never by a path, which a taskbar would show whole.
+     */
+    public static String windowTitle(Path dataDir, Path defaultDir) {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        if (dir.equals(defaultDir.toAbsolutePath().normalize())) {
+            return "Tandem";
+        }
+        Path name = dir.getFileName();
+        if (name != null && name.toString().equalsIgnoreCase("tandem") && dir.getParent() != null
+                && dir.getParent().getFileName() != null) {
+            name = dir.getParent().getFileName();
+        }
+        return name == null ? "Tandem" : "Tandem — " + name;
+    }
+
     public static Path platformDefault(String osName, Map<String, String> env, String userHome) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.contains("win")) {

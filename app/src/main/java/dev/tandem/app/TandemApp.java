@@ -108,7 +108,7 @@ public final class TandemApp extends Application {
                     toClose.add(0, view::close);
                     scene.setRoot(view);
                     reportFocus(stage, device);
-                    stage.setTitle("Tandem — " + dataDir);
+                    stage.setTitle(DataDirs.windowTitle(dataDir, DataDirs.resolve(null, System.getenv())));
                     view.start();
                     StartupTiming.mark("view-built");
                     firstFrame(o, () -> startSyncSoon(device));

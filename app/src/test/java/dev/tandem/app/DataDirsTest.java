@@ -91,4 +91,13 @@ class DataDirsTest {
         DataDirs.createPrivate(dir);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
     }
+
+    @Test
+    void windowTitle_defaultProfile_isTandemAndAnotherIsNamedShortly() {
+        Path home = Path.of("/home/sam/.local/share/tandem");
+        assertEquals("Tandem", DataDirs.windowTitle(home, home));
+        assertEquals("Tandem — work", DataDirs.windowTitle(Path.of("/tmp/work"), home));
+        assertEquals("Tandem — Backup", DataDirs.windowTitle(Path.of("/media/Backup/tandem"), home));
+        assertFalse(DataDirs.windowTitle(Path.of("/tmp/a/b/c/profile"), home).contains("/"));
+    }
 }

@@ -19,12 +19,44 @@ import java.util.stream.Collectors;
  * the owner-only {@code secrets.properties}.
  */
 public final class SharedLists {
-    /** One shared list. {@code passphrase} is null while the join waits for the owner. */
-    public record Shared(String listId, String remote, SpaceKeys keys, String passphrase, String invite) {
+    /**
+     * One shared list. {@code passphrase} is null while the join waits for the owner. {@code login}:
+     * the sign-in for the list's remote where it needs one (a WebDAV user and password, S3 keys), by
+     * the names of the environment variables the command line reads them from; it wins over those.
+     */
+    public record Shared(String listId, String remote, SpaceKeys keys, String passphrase, String invite,
+                         Map<String, String> login) {
+        public Shared {
+            login = Map.copyOf(login);
+        }
+
+        public Shared(String listId, String remote, SpaceKeys keys, String passphrase, String invite) {
+            this(listId, remote, keys, passphrase, invite, Map.of());
+        }
+
         public boolean joined() {
             return passphrase != null;
         }
+
+        /** The same list with another passphrase (and no invite): its remote and sign-in stay. */
+        public Shared withPassphrase(String fresh) {
+            return new Shared(listId, remote, keys, fresh, null, login);
+        }
+
+        /** {@code env} with this list's own sign-in over it. */
+        public Map<String, String> env(Map<String, String> env) {
+            if (login.isEmpty()) {
+                return env;
+            }
+            Map<String, String> merged = new java.util.HashMap<>(env);
+            merged.putAll(login);
+            return merged;
+        }
     }
+
+    /** The sign-in values a shared list keeps for its remote, as the command line's environment names them. */
+    public static final List<String> LOGIN = List.of("TANDEM_WEBDAV_USER", "TANDEM_WEBDAV_PASSWORD",
+            "TANDEM_WEBDAV_TRUST", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL", "AWS_REGION");
 
     private static final String LISTS = "shared.lists";
     private final SettingsStore store;
@@ -51,8 +83,15 @@ public final class SharedLists {
         }
         String pass = store.secret(key(listId, "passphrase"));
         String invite = store.secret(key(listId, "invite"));
+        Map<String, String> login = new java.util.HashMap<>();
+        for (String name : LOGIN) {
+            String v = store.secret(key(listId, "login." + name));
+            if (!v.isEmpty()) {
+                login.put(name, v);
+            }
+        }
         return Optional.of(new Shared(listId, store.get(key(listId, "remote"), ""), SpaceKeys.decode(keys),
-                pass.isEmpty() ? null : pass, invite.isEmpty() ? null : invite));
+                pass.isEmpty() ? null : pass, invite.isEmpty() ? null : invite, login));
     }
 
     public void save(Shared s) {
@@ -60,6 +99,12 @@ public final class SharedLists {
         store.putSecret(key(s.listId(), "keys"), s.keys().encode());
         store.putSecret(key(s.listId(), "passphrase"), s.passphrase() == null ? "" : s.passphrase());
         store.putSecret(key(s.listId(), "invite"), s.invite() == null ? "" : s.invite());
+        for (String name : LOGIN) {
+            String v = s.login().getOrDefault(name, "");
+            if (!v.equals(store.secret(key(s.listId(), "login." + name)))) {
+                store.putSecret(key(s.listId(), "login." + name), v);
+            }
+        }
         List<String> ids = new ArrayList<>(ids());
         if (!ids.contains(s.listId())) {
             ids.add(s.listId());
@@ -88,6 +133,9 @@ public final class SharedLists {
         for (String part : List.of("keys", "passphrase", "invite")) {
             store.putSecret(key(listId, part), "");
         }
+        for (String name : LOGIN) {
+            store.putSecret(key(listId, "login." + name), "");
+        }
         store.put(key(listId, "owner"), "");
     }
 
@@ -108,7 +156,7 @@ public final class SharedLists {
         if (!s.joined()) {
             throw new IllegalStateException("list " + s.listId() + ": the owner has not admitted this person yet");
         }
-        return RemoteSpec.builder(s.remote(), env, Map.of()).encrypted(s.passphrase()).space(s.keys())
+        return RemoteSpec.builder(s.remote(), s.env(env), Map.of()).encrypted(s.passphrase()).space(s.keys())
                 .scope(scope(s.listId())).build();
     }
 
@@ -155,11 +203,11 @@ public final class SharedLists {
         if (s == null || !s.joined()) {
             return null;
         }
-        Optional<String> fresh = s.keys().rekeyedPassphrase(db, RemoteSpec.storage(s.remote(), env));
+        Optional<String> fresh = s.keys().rekeyedPassphrase(db, RemoteSpec.storage(s.remote(), s.env(env)));
         if (fresh.isEmpty() || fresh.get().equals(s.passphrase())) {
             return null;
         }
-        Shared now = new Shared(s.listId(), s.remote(), s.keys(), fresh.get(), null);
+        Shared now = s.withPassphrase(fresh.get());
         save(now);
         return engine(now, env);
     }

@@ -77,6 +77,15 @@ public final class Sharing {
      * name, and returns the first invite's code.
      */
     public String share(TodoStore store, TodoList list, String remote, String asName) {
+        return share(store, list, remote, asName, Map.of());
+    }
+
+    /**
+     * As {@link #share(TodoStore, TodoList, String, String)}, signing in to {@code remote} with
+     * {@code login} (the {@link SharedLists#LOGIN} names: a WebDAV user and password, S3 keys), which
+     * the list keeps for every later sync here.
+     */
+    public String share(TodoStore store, TodoList list, String remote, String asName, Map<String, String> login) {
         if (remote == null || remote.isBlank()) {
             throw new IllegalArgumentException("Choose where the shared list lives: a folder both of you reach,"
                     + " an S3 prefix or a WebDAV folder.");
@@ -86,7 +95,8 @@ public final class Sharing {
         }
         // Checked before anything is saved; an S3 endpoint and region come from the environment,
         // as every later sync of the list reads them there too.
-        RemoteSpec.builder(remote.strip(), env, Map.of());
+        Map<String, String> signIn = signIn(remote, login);
+        RemoteSpec.builder(remote.strip(), new Shared(list.id(), remote, null, null, null, signIn).env(env), Map.of());
         if (remote.strip().startsWith("folder:")) {
             java.nio.file.Path dir = java.nio.file.Path.of(remote.strip().substring("folder:".length()));
             FolderRemote.Look look = FolderRemote.look(dir);
@@ -97,7 +107,7 @@ public final class Sharing {
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
         Shared s = new Shared(list.id(), remote.strip(), SpaceKeys.newSpace(name(asName)),
-                Base64.getUrlEncoder().withoutPadding().encodeToString(secret), null);
+                Base64.getUrlEncoder().withoutPadding().encodeToString(secret), null, signIn);
         lists.save(s);
         try (SyncEngine engine = SharedLists.engine(s, env)) {
             // A snapshot holds the list as it is, whoever wrote it; the joiners start from it.
@@ -126,10 +136,13 @@ public final class Sharing {
      * holds, unless {@code intoExisting} (the person shared that list themselves from another of
      * their devices, and says so): an invite's list id is the inviter's word, and an invite changed
      * to name one of this person's lists would make what they add to it readable by whoever made it.
-     * What the list held before the join is never pushed either way (the engine starts a member's
-     * push after what its database holds).
      */
     public Asked join(TodoStore store, String code, String asName, boolean intoExisting) {
+        return join(store, code, asName, intoExisting, Map.of());
+    }
+
+    /** As {@link #join(TodoStore, String, String, boolean)}, signing in to the invite's remote with {@code login}. */
+    public Asked join(TodoStore store, String code, String asName, boolean intoExisting, Map<String, String> login) {
         String listId = listOf(code);
         Optional<TodoList> mine = store.lists().stream().filter(l -> l.id().equals(listId)).findFirst();
         if (mine.isPresent() && lists.get(listId).isEmpty() && !intoExisting) {
@@ -138,7 +151,7 @@ public final class Sharing {
                     + " of yours. Join with it only if you shared “" + mine.get().name() + "” yourself from another"
                     + " of your devices (tandem join CODE --into-existing).");
         }
-        return join(code, asName);
+        return join(code, asName, login);
     }
 
     /**
@@ -146,6 +159,11 @@ public final class Sharing {
      * returns the same fingerprint and asks nothing new.
      */
     public Asked join(String code, String asName) {
+        return join(code, asName, Map.of());
+    }
+
+    /** As {@link #join(String, String)}, signing in to the invite's remote with {@code login}, which the list keeps. */
+    public Asked join(String code, String asName, Map<String, String> login) {
         SpaceInvite invite = SpaceInvite.parse(code.strip());
         String[] where = where(invite.location());
         Optional<Shared> known = lists.get(where[0]);
@@ -153,8 +171,9 @@ public final class Sharing {
             return new Asked(where[0], known.get().keys().memberName(), known.get().keys().fingerprint());
         }
         SpaceKeys keys = SpaceKeys.joining(invite.ownerPublicKey(), name(asName));
-        invite.requestToJoin(RemoteSpec.storage(where[1], env), keys);
-        lists.save(new Shared(where[0], where[1], keys, null, invite.code()));
+        Shared asking = new Shared(where[0], where[1], keys, null, invite.code(), signIn(where[1], login));
+        invite.requestToJoin(RemoteSpec.storage(where[1], asking.env(env)), keys);
+        lists.save(asking);
         return new Asked(where[0], keys.memberName(), keys.fingerprint());
     }
 
@@ -164,8 +183,8 @@ public final class Sharing {
         if (s.joined()) {
             return true;
         }
-        Optional<String> pass = SpaceInvite.parse(s.invite()).passphrase(RemoteSpec.storage(s.remote(), env), s.keys());
-        pass.ifPresent(p -> lists.save(new Shared(s.listId(), s.remote(), s.keys(), p, null)));
+        Optional<String> pass = SpaceInvite.parse(s.invite()).passphrase(RemoteSpec.storage(s.remote(), s.env(env)), s.keys());
+        pass.ifPresent(p -> lists.save(s.withPassphrase(p)));
         return pass.isPresent();
     }
 
@@ -349,10 +368,10 @@ public final class Sharing {
         // The key may have changed to the new passphrase already, before the cut.
         SyncException wrong = null;
         for (String pass : List.of(s.passphrase(), fresh)) {
-            Shared with = new Shared(s.listId(), s.remote(), s.keys(), pass, null);
+            Shared with = s.withPassphrase(pass);
             try (SyncEngine engine = SharedLists.engine(with, env)) {
                 engine.members().removeAndRotate(store.db(), member, fresh, null);
-                lists.save(new Shared(s.listId(), s.remote(), s.keys(), fresh, null));
+                lists.save(s.withPassphrase(fresh));
                 settings.put(removing(s.listId()), "");
                 settings.putSecret(rotating(s.listId()), "");
                 return;
@@ -364,6 +383,33 @@ public final class Sharing {
             }
         }
         throw wrong;
+    }
+
+    /**
+     * The sign-in this profile saved for its own remote, when {@code remote} is on the same server
+     * or bucket ({@link SavedLogin}); empty otherwise.
+     */
+    public Map<String, String> savedLogin(String remote) {
+        return SavedLogin.forRemote(settings.loadSync(), remote);
+    }
+
+    /**
+     * The sign-in a list keeps for {@code remote}: what was given, else (the command line) what the
+     * environment holds now, so later syncs need it no more; only what the remote's kind uses.
+     */
+    private Map<String, String> signIn(String remote, Map<String, String> login) {
+        Map<String, String> from = login.values().stream().anyMatch(v -> v != null && !v.isBlank()) ? login : env;
+        String r = remote.strip();
+        String kind = r.startsWith("webdav:") ? "TANDEM_WEBDAV_" : r.startsWith("s3://") ? "AWS_" : null;
+        Map<String, String> out = new java.util.HashMap<>();
+        if (kind != null) {
+            from.forEach((k, v) -> {
+                if (SharedLists.LOGIN.contains(k) && k.startsWith(kind) && v != null && !v.isBlank()) {
+                    out.put(k, v.strip());
+                }
+            });
+        }
+        return out;
     }
 
     private static String removing(String listId) {
@@ -440,6 +486,11 @@ public final class Sharing {
     /** The location an invite carries: {@code list:<id>:<remote>}. */
     public static String location(String listId, String remote) {
         return "list:" + listId + ":" + remote;
+    }
+
+    /** The remote an invite {@code code} names ({@code webdav:…}, {@code s3://…}, {@code folder:…}). */
+    public static String remoteOf(String code) {
+        return where(SpaceInvite.parse(code.strip()).location())[1];
     }
 
     /** The id of the list an invite {@code code} names; an {@link IllegalArgumentException} says what is wrong with it. */

@@ -47,6 +47,8 @@ public final class JoinDialog extends Dialog<Void> {
         form.addRow(0, new Label("Invite"), code);
         form.addRow(1, new Label("Your name"), Forms.textField("join-name", "as the others see you", vm.nameProperty(),
                 () -> { }));
+        RemoteLoginFields.add(form, 2, vm.login(), "join");
+        vm.login().kindProperty().addListener((o, a, b) -> ScreenFit.refit(this));
         Button ask = new Button("Ask to join");
         ask.setId("join-ask");
         ask.setDefaultButton(true);

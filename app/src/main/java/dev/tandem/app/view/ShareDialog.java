@@ -74,6 +74,8 @@ public final class ShareDialog extends Dialog<Void> {
         form.addRow(0, new Label("Shared through"), where);
         form.addRow(1, new Label("Your name"), Forms.textField("share-name", "as the others see you", vm.nameProperty(),
                 () -> { }));
+        RemoteLoginFields.add(form, 2, vm.login(), "share");
+        vm.login().kindProperty().addListener((o, a, b) -> fit());
         Button share = new Button("Share");
         share.setId("share-button");
         share.setDefaultButton(true);

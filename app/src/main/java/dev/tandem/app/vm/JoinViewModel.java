@@ -31,6 +31,7 @@ public final class JoinViewModel {
     private final Async async;
     private final Runnable resync;
     private final StringProperty code = new SimpleStringProperty("");
+    private final RemoteLogin login;
     private final StringProperty name;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ENTER);
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
@@ -47,6 +48,21 @@ public final class JoinViewModel {
         this.async = async;
         this.resync = resync;
         this.name = new SimpleStringProperty(myName);
+        this.login = new RemoteLogin(sharing::savedLogin);
+        code.addListener((o, a, b) -> {
+            String remote;
+            try {
+                remote = Sharing.remoteOf(b == null ? "" : b);
+            } catch (IllegalArgumentException notYet) {
+                remote = ""; // not a whole invite (yet): nothing to sign in to
+            }
+            login.follow(remote);
+        });
+    }
+
+    /** The sign-in the invite's remote needs (WebDAV, S3), filled in where it is the profile's own server. */
+    public RemoteLogin login() {
+        return login;
     }
 
     /** The invite code as pasted. */
@@ -115,7 +131,8 @@ public final class JoinViewModel {
         boolean into = intoExisting.get();
         busy.set(true);
         String me = name.get();
-        async.run(() -> sharing.join(store, c, me, into), asked -> {
+        java.util.Map<String, String> signIn = login.values();
+        async.run(() -> sharing.join(store, c, me, into, signIn), asked -> {
             listId = asked.listId();
             fingerprint.set(asked.fingerprint());
             state.set(State.ASKED);

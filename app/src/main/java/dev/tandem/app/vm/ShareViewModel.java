@@ -53,6 +53,7 @@ public final class ShareViewModel {
     private final Dialogs dialogs;
     private final Runnable resync;
     private final StringProperty remote = new SimpleStringProperty("");
+    private final RemoteLogin login;
     private final StringProperty name;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NOT_SHARED);
     private final ReadOnlyStringWrapper invite = new ReadOnlyStringWrapper("");
@@ -78,6 +79,13 @@ public final class ShareViewModel {
         this.dialogs = dialogs;
         this.resync = resync;
         this.name = new SimpleStringProperty(myName);
+        this.login = new RemoteLogin(sharing::savedLogin);
+        remote.addListener((o, a, b) -> login.follow(b));
+    }
+
+    /** The sign-in the chosen remote needs (WebDAV, S3), filled in where it is the profile's own server. */
+    public RemoteLogin login() {
+        return login;
     }
 
     public String listName() {
@@ -164,8 +172,9 @@ public final class ShareViewModel {
         message.set("Sharing “" + list.name() + "”…");
         String where = remote.get().strip();
         String me = name.get();
+        java.util.Map<String, String> signIn = login.values();
         async.run(() -> {
-            String code = sharing.share(store, list, where, me);
+            String code = sharing.share(store, list, where, me, signIn);
             resync.run();
             return code;
         }, code -> {

@@ -280,6 +280,72 @@ class ShareViewModelTest {
         assertEquals(List.of("Book the ferry"), alice.allItems().stream().filter(i -> !i.isTrashed()).map(Item::title).toList());
     }
 
+    /**
+     * Sharing through the WebDAV server the profile already syncs with signs in with its saved log-in,
+     * filled in; a joiner without it types theirs in the Join dialog. Both are kept with the list, so
+     * every later sync signs in without the environment (Apache mod_dav_fs, Basic auth).
+     */
+    @Test
+    void share_webDavServerOfTheSavedRemote_signsInWithTheSavedLoginAndAJoinerTypesTheirs() throws Exception {
+        dev.tandem.engine.testing.WebDavServer server = dev.tandem.engine.testing.WebDavServer.shared(
+                dev.tandem.engine.testing.WebDavServer.Kind.APACHE);
+        TodoStore alice = profile("alice");
+        TodoStore bob = profile("bob");
+        new SettingsStore(tmp.resolve("alice")).saveSync(dev.tandem.app.sync.SyncSettings.webDav(
+                new dev.tandem.app.sync.SyncSettings.Dav(server.newCollection(), dev.tandem.engine.testing.WebDavServer.USER,
+                        dev.tandem.engine.testing.WebDavServer.PASSWORD, ""), "", 1800));
+        TodoList family = alice.createList("Family");
+        alice.add("Call mom", family.id(), null);
+        FakeDialogs dialogs = new FakeDialogs();
+        ShareViewModel share = shareModel("Alice", alice, family, dialogs);
+        share.remoteProperty().set("webdav:" + server.newCollection());
+        assertEquals("webdav", share.login().kindProperty().get());
+        assertEquals(dev.tandem.engine.testing.WebDavServer.USER, share.login().userProperty().get(), "filled in");
+        assertFalse(share.login().noteProperty().get().isEmpty());
+        share.share();
+        assertEquals(ShareViewModel.State.OWNER, share.stateProperty().get(), share.messageProperty().get());
+
+        JoinViewModel join = new JoinViewModel(sharing("bob"), bob, "Bob", async, resyncs::incrementAndGet);
+        join.codeProperty().set(share.inviteProperty().get());
+        assertEquals("webdav", join.login().kindProperty().get());
+        assertEquals("", join.login().userProperty().get(), "Bob's profile has no log-in for that server");
+        join.login().userProperty().set(dev.tandem.engine.testing.WebDavServer.USER);
+        join.login().passwordProperty().set(dev.tandem.engine.testing.WebDavServer.PASSWORD);
+        join.ask();
+        assertEquals(JoinViewModel.State.ASKED, join.stateProperty().get(), join.messageProperty().get());
+        share.refresh();
+        share.admit(share.requests().get(0));
+        join.check();
+        assertEquals(JoinViewModel.State.JOINED, join.stateProperty().get(), join.messageProperty().get());
+        assertEquals(List.of("Call mom"), bob.allItems().stream().map(Item::title).toList());
+
+        // A later sync of everything, with nothing in the environment, signs in with what the list kept.
+        bob.add("Buy flowers", family.id(), null);
+        try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.sync.SharedLists(new SettingsStore(tmp.resolve("bob")))
+                .withShared(null, Map.of())) {
+            assertEquals(List.of(), e.sync(bob.db()).warnings());
+        }
+        sharing("alice").syncList(alice, family.id());
+        assertEquals(List.of("Buy flowers", "Call mom"), alice.allItems().stream().map(Item::title).sorted().toList());
+    }
+
+    @Test
+    void follow_remoteOnAnotherServer_offersNoSavedLogin() throws Exception {
+        profile("alice");
+        new SettingsStore(tmp.resolve("alice")).saveSync(dev.tandem.app.sync.SyncSettings.webDav(
+                new dev.tandem.app.sync.SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam",
+                        "pw", ""), "", 1800));
+        RemoteLogin login = new RemoteLogin(sharing("alice")::savedLogin);
+        login.follow("webdav:https://other.example.org/dav/Family");
+        assertEquals("", login.userProperty().get(), "a password never goes to a server it was not given for");
+        login.follow("webdav:https://cloud.example.com/remote.php/dav/files/sam/Family");
+        assertEquals("sam", login.userProperty().get());
+        login.follow("webdav:https://other.example.org/dav/Family");
+        assertEquals("", login.passwordProperty().get(), "moving to another server takes the filled log-in away");
+        login.follow("folder:/tmp/x");
+        assertEquals(Map.of(), login.values());
+    }
+
     @Test
     void members_listenerKeptOnlyByTheList_stillHearsAfterACollection() throws Exception {
         TodoStore alice = profile("alice");

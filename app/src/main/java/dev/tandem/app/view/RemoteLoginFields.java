@@ -1,0 +1,59 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.RemoteLogin;
+import dev.tandem.ui.Styles;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.layout.GridPane;
+
+/**
+ * The sign-in rows of the Share and Join dialogs: user and password for a WebDAV remote, access key
+ * and secret for S3; shown only for the kind the remote asks for, with a line saying when they were
+ * filled in from the profile's own sync settings.
+ */
+final class RemoteLoginFields {
+    private RemoteLoginFields() {
+    }
+
+    /** Adds the rows to {@code form} from {@code row} on; returns the next free row. */
+    static int add(GridPane form, int row, RemoteLogin login, String idPrefix) {
+        ObservableBooleanValue webDav = Bindings.equal(login.kindProperty(), "webdav");
+        ObservableBooleanValue s3 = Bindings.equal(login.kindProperty(), "s3");
+        row = pair(form, row, "User", Forms.textField(idPrefix + "-user", "user name (Nextcloud: your login)",
+                login.userProperty(), () -> { }), webDav);
+        row = pair(form, row, "Password", secret(idPrefix + "-password", "password or app password",
+                login.passwordProperty()), webDav);
+        row = pair(form, row, "Access key", Forms.textField(idPrefix + "-access-key", "access key id",
+                login.accessKeyProperty(), () -> { }), s3);
+        row = pair(form, row, "Secret key", secret(idPrefix + "-secret-key", "secret access key",
+                login.secretKeyProperty()), s3);
+        Label note = new Label();
+        note.setId(idPrefix + "-login-note");
+        note.getStyleClass().add(Styles.HINT);
+        note.setWrapText(true);
+        note.textProperty().bind(login.noteProperty());
+        return pair(form, row, "", note, login.noteProperty().isNotEmpty());
+    }
+
+    private static PasswordField secret(String id, String prompt, javafx.beans.property.StringProperty value) {
+        PasswordField f = new PasswordField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setAccessibleText(prompt);
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+
+    private static int pair(GridPane form, int row, String label, Node field, ObservableBooleanValue shown) {
+        Label l = new Label(label);
+        form.addRow(row, l, field);
+        for (Node n : new Node[] {l, field}) {
+            n.visibleProperty().bind(shown);
+            n.managedProperty().bind(shown);
+        }
+        return row + 1;
+    }
+}

@@ -155,15 +155,23 @@ public final class WebDavServer {
             Files.createDirectories(logs);
             Path log = logs.resolve("server-" + port + ".log");
             Path dir = Files.createTempDirectory("tandem-webdav-" + kind.name().toLowerCase(Locale.ROOT) + "-");
-            Path data = Files.createDirectory(dir.resolve("data"));
-            List<String> command = kind == Kind.APACHE
-                    ? List.of(APACHE.toString(), "-f", apacheConfig(dir, data, log, port).toString(), "-DFOREGROUND")
-                    // --config /dev/null: rclone keeps its (empty) config in memory, never reading ~/.config/rclone.
-                    : List.of(ExternalS3Server.executable("rclone").orElseThrow().toString(), "serve", "webdav", data.toString(),
-                            "--addr", "127.0.0.1:" + port, "--user", USER, "--pass", PASSWORD, "--config", "/dev/null");
-            // Appending, because Apache also opens the same file as its ErrorLog.
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Redirect.appendTo(log.toFile())).start();
+            Process p;
+            Path data;
+            try {
+                data = Files.createDirectory(dir.resolve("data"));
+                List<String> command = kind == Kind.APACHE
+                        ? List.of(APACHE.toString(), "-f", apacheConfig(dir, data, log, port).toString(), "-DFOREGROUND")
+                        // --config /dev/null: rclone keeps its (empty) config in memory, never reading ~/.config/rclone.
+                        : List.of(ExternalS3Server.executable("rclone").orElseThrow().toString(), "serve", "webdav",
+                                data.toString(), "--addr", "127.0.0.1:" + port, "--user", USER, "--pass", PASSWORD,
+                                "--config", "/dev/null");
+                // Appending, because Apache also opens the same file as its ErrorLog.
+                p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(Redirect.appendTo(log.toFile())).start();
+            } catch (IOException | RuntimeException e) {
+                deleteTree(dir); // no server owns it yet, so no shutdown hook would
+                throw e;
+            }
             WebDavServer server = new WebDavServer(kind, p, port, dir, data, log);
             server.awaitListening();
             return server;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,6 +136,24 @@ public final class WebDavServer {
      */
     public String newCollection() {
         String url = url() + "t-" + ProcessHandle.current().pid() + "-" + COLLECTIONS.incrementAndGet() + "/";
+        mkcol(url);
+        return url;
+    }
+
+    /**
+     * Makes the folder {@code name} in the collection {@code parentUrl} with MKCOL, whatever
+     * characters the name holds: the JDK's {@link URI} percent-encodes it as UTF-8 here, so a test
+     * of how Tandem encodes an address does not lean on Tandem's own encoding.
+     */
+    public void newFolder(String parentUrl, String name) {
+        try {
+            mkcol(URI.create(parentUrl).resolve(new URI(null, null, name + "/", null).toASCIIString()).toString());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
+
+    private void mkcol(String url) {
         // Apache HttpClient 5, not java.net.http: the engine module does not read java.net.http, and
         // test classes are compiled into that module.
         try (CloseableHttpClient http = HttpClients.createDefault()) {
@@ -145,7 +165,6 @@ public final class WebDavServer {
         } catch (IOException e) {
             throw new UncheckedIOException("MKCOL " + url + " on " + kind.label, e);
         }
-        return url;
     }
 
     private static WebDavServer start(Kind kind) {

@@ -40,6 +40,24 @@ class CalDavCliTest {
     }
 
     @Test
+    void caldavSync_addressTypedWithSpacesAndAccents_syncsAndTheSameAddressTypedAgainIsTheSameAccount() {
+        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
+            server.makeCalendar("/sam/Courses de la semaine ✓/");
+            Map<String, String> env = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
+                    "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+            String typed = server.url() + "sam/Courses de la semaine ✓/";
+            CliRun.Result first = run(env, "caldav", "sync", typed);
+            assertEquals(0, first.code(), first.err());
+            CliRun.Result again = run(env, "caldav", "sync", typed);
+            assertEquals(0, again.code(), again.err());
+            CliRun.Result saved = run(env, "caldav", "sync");
+            assertEquals(0, saved.code(), saved.err());
+            assertTrue(run(Map.of(), "caldav", "status").out().contains("Courses de la semaine ✓"),
+                    "the server's list became a list here");
+        }
+    }
+
+    @Test
     void caldavSync_noAddressYet_isAUsageError() {
         CliRun.Result r = run(Map.of(), "caldav", "sync");
         assertEquals(2, r.code());

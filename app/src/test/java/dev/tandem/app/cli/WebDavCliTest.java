@@ -85,6 +85,26 @@ class WebDavCliTest {
     }
 
     @ParameterizedTest
+    @EnumSource(WebDavServer.Kind.class)
+    void sync_remoteFolderTypedWithSpacesAndAccents_twoProfilesConverge(WebDavServer.Kind kind) {
+        WebDavServer server = WebDavServer.shared(kind);
+        String parent = server.newCollection();
+        server.newFolder(parent, "Données partagées ✓");
+        String remote = "webdav:" + parent + "Données partagées ✓";
+        Map<String, String> env = login(WebDavServer.PASSWORD);
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertEquals(0, tandem(env, a, "add", "From A").code());
+        assertEquals(0, tandem(env, b, "add", "From B").code());
+        for (Path p : List.of(a, b, a)) {
+            Result r = tandem(env, p, "sync", "--remote", remote);
+            assertEquals(0, r.code(), r.err());
+        }
+        String listA = tandem(env, a, "list", "--json").out();
+        assertTrue(listA.contains("From A") && listA.contains("From B"), listA);
+    }
+
+    @ParameterizedTest
     @EnumSource(value = WebDavServer.Kind.class, names = "APACHE")
     void sync_badWebDavRemote_usageErrors(WebDavServer.Kind kind) {
         Path a = tmp.resolve("a");

@@ -1,6 +1,7 @@
 package dev.tandem.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.testing.CliRun;
@@ -54,6 +55,19 @@ class CalDavCliTest {
             assertEquals(0, saved.code(), saved.err());
             assertTrue(run(Map.of(), "caldav", "status").out().contains("Courses de la semaine ✓"),
                     "the server's list became a list here");
+        }
+    }
+
+    @Test
+    void caldavSync_listThatDoesNotExist_namesACommandThatShowsTheLists() {
+        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
+            Map<String, String> env = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
+                    "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+            CliRun.Result r = run(env, "caldav", "sync", server.url(), "--lists", "Nope");
+            assertEquals(1, r.code(), r.out());
+            assertTrue(r.err().contains("no list called “Nope”"), r.err());
+            assertTrue(r.err().contains("tandem list --all"), r.err());
+            assertFalse(r.err().contains("tandem lists"), r.err());
         }
     }
 

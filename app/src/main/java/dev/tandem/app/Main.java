@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.app.cli.Cli;
+import dev.tandem.app.cli.LogLines;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -41,6 +42,7 @@ public final class Main {
             quietConnectionPool();
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+            LogLines.install(err);
             System.exit(new Cli(System.in, out, err, System.getenv()).run(list));
             return;
         }

@@ -172,9 +172,11 @@ public final class CalDavService implements AutoCloseable {
         List<String> names = List.copyOf(lists);
         return call(() -> {
             String savedUrl = state.setting("url").orElse("");
-            String given = password.isEmpty() && url.strip().equals(savedUrl) ? readPassword(settings) : password;
-            WebDavSettings s = new WebDavSettings(url, user, given);
-            if (!savedUrl.isEmpty() && !savedUrl.equals(s.url())) {
+            WebDavSettings typed = new WebDavSettings(url, user, password);
+            // Compared as sent: the saved account's address typed with spaces still finds its password.
+            boolean same = !savedUrl.isEmpty() && WebDavSettings.encodeUrl(savedUrl).equals(typed.url());
+            WebDavSettings s = password.isEmpty() && same ? new WebDavSettings(url, user, readPassword(settings)) : typed;
+            if (!savedUrl.isEmpty() && !same) {
                 throw new IllegalArgumentException("This profile syncs its lists with " + savedUrl
                         + ". Disconnect first to use another server.");
             }

@@ -112,7 +112,7 @@ public final class CalDavSync {
             return "";
         }
         return store.findList(name).map(TodoList::id).orElseThrow(() -> new IllegalArgumentException(
-                "list: no list called “" + name + "” (tandem lists shows them)"));
+                "list: no list called “" + name + "” (tandem list --all shows every todo with its #list)"));
     }
 
     private static String createList(TodoStore store, CalDavAccount account, TaskCalendar cal, String name) {

@@ -61,7 +61,8 @@ final class CalDavCommands {
         }
         List<String> lists = a.options().containsKey("--lists") ? Arrays.stream(a.options().get("--lists").split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).toList() : List.of();
-        if (!state.setting("url").orElse(url).equals(url)) {
+        // Compared as sent: "…/My Tasks" and "…/My%20Tasks" are one account.
+        if (!WebDavSettings.encodeUrl(state.setting("url").orElse(url)).equals(settings.url())) {
             throw new UsageError("caldav sync: this profile syncs with " + state.setting("url").get()
                     + "; to use another server, start from a new profile (--data-dir)");
         }
@@ -69,7 +70,7 @@ final class CalDavCommands {
                 + "encrypted.");
         try (CalDavAccount account = CalDavAccount.connect(settings)) {
             CalDavReport r = CalDavSync.run(store, account, state, lists, ZoneId.systemDefault());
-            state.setting("url", url);
+            state.setting("url", settings.url());
             state.setting("user", user);
             state.setting("synced", Instant.ofEpochMilli(store.clock().millis()).toString());
             r.notices().forEach(err::println);

@@ -192,14 +192,16 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
             errors.put("davUrl", "Enter the folder's WebDAV address, e.g. https://cloud.example.com/remote.php/dav/files/sam/Tandem.");
         } else {
             try {
-                URI u = URI.create(dav.url());
+                // Spaces and non-ASCII typed as a file manager shows them are encoded, as the engine sends them.
+                URI u = URI.create(WebDavSettings.encodeUrl(dav.url()));
                 if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
                         || u.getHost() == null) {
                     errors.put("davUrl", "Use an address that starts with https:// (or http:// on your own network).");
                 } else if (u.getRawUserInfo() != null) {
                     errors.put("davUrl", "Put the user name and password in their own fields, not in the address.");
                 } else if (u.getRawQuery() != null || u.getRawFragment() != null) {
-                    errors.put("davUrl", "The address of a folder has no '?' or '#' part.");
+                    errors.put("davUrl", "The address of a folder has no '?' or '#' part; in a folder's name, write"
+                            + " them as %3F and %23.");
                 }
             } catch (IllegalArgumentException e) {
                 errors.put("davUrl", "This is not a web address; it looks like https://cloud.example.com/remote.php/dav/files/sam/Tandem.");

@@ -1,6 +1,7 @@
 package dev.tandem.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.testing.CliRun;
@@ -36,6 +37,37 @@ class CalDavCliTest {
             CliRun.Result wrong = run(Map.of("TANDEM_CALDAV_PASSWORD", "wrong"), "caldav", "sync");
             assertEquals(1, wrong.code());
             assertTrue(wrong.err().contains("refused"), wrong.err());
+        }
+    }
+
+    @Test
+    void caldavSync_addressTypedWithSpacesAndAccents_syncsAndTheSameAddressTypedAgainIsTheSameAccount() {
+        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
+            server.makeCalendar("/sam/Courses de la semaine ✓/");
+            Map<String, String> env = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
+                    "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+            String typed = server.url() + "sam/Courses de la semaine ✓/";
+            CliRun.Result first = run(env, "caldav", "sync", typed);
+            assertEquals(0, first.code(), first.err());
+            CliRun.Result again = run(env, "caldav", "sync", typed);
+            assertEquals(0, again.code(), again.err());
+            CliRun.Result saved = run(env, "caldav", "sync");
+            assertEquals(0, saved.code(), saved.err());
+            assertTrue(run(Map.of(), "caldav", "status").out().contains("Courses de la semaine ✓"),
+                    "the server's list became a list here");
+        }
+    }
+
+    @Test
+    void caldavSync_listThatDoesNotExist_namesACommandThatShowsTheLists() {
+        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
+            Map<String, String> env = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
+                    "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+            CliRun.Result r = run(env, "caldav", "sync", server.url(), "--lists", "Nope");
+            assertEquals(1, r.code(), r.out());
+            assertTrue(r.err().contains("no list called “Nope”"), r.err());
+            assertTrue(r.err().contains("tandem list --all"), r.err());
+            assertFalse(r.err().contains("tandem lists"), r.err());
         }
     }
 

@@ -101,6 +101,21 @@ class SyncSettingsTest {
     }
 
     @Test
+    void validate_webDavUrlTypedWithSpacesAndAccents_isValid() {
+        assertEquals(Map.of(), webDav("https://cloud.example.com/remote.php/dav/files/sam/My Tasks/Données-✓", "sam",
+                "pw", "").validate());
+        assertEquals(Map.of(), webDav("https://cloud.example.com/remote.php/dav/files/sam/My%20Tasks", "sam", "pw", "")
+                .validate(), "as a browser copies it");
+    }
+
+    @Test
+    void validate_webDavUrlWithHashInAName_saysHowToWriteIt() {
+        Map<String, String> e = webDav("https://cloud.example.com/dav/Tasks #2", "sam", "pw", "").validate();
+        assertEquals(Set.of("davUrl"), e.keySet());
+        assertTrue(e.get("davUrl").contains("%23"), e.get("davUrl"));
+    }
+
+    @Test
     void validate_webDavEmptyUrl_asksForTheAddress() {
         Map<String, String> e = webDav("", "", "", "").validate();
         assertEquals(Set.of("davUrl"), e.keySet());

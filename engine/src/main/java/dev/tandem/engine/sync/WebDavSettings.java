@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Where and how to reach a WebDAV folder: Nextcloud or ownCloud, a NAS, Apache or nginx, or
  * {@code rclone serve webdav}. {@code url} is the folder that holds Tandem's objects, e.g.
- * {@code https://cloud.example.com/remote.php/dav/files/sam/Tandem}; it must exist. {@code user}
+ * {@code https://cloud.example.com/remote.php/dav/files/sam/Tandem}; it must exist. It may be typed
+ * as a file manager shows it, with spaces and non-ASCII characters, or percent-encoded as a browser
+ * copies it: {@link #url()} is the encoded form either way ({@link #encodeUrl}). {@code user}
  * may be empty for a server without log-in. {@code trustedCertificate} is the SHA-256 fingerprint
  * of one certificate to trust on purpose (a NAS's self-signed one), or empty to trust what the
  * JDK trusts. {@code proxy} is empty to follow the environment ({@code HTTPS_PROXY}, {@code HTTP_PROXY},
@@ -22,19 +24,26 @@ public record WebDavSettings(String url, String user, String password, String tr
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("url: must not be empty (e.g. https://cloud.example.com/remote.php/dav/files/sam/Tandem)");
         }
-        url = url.strip();
+        String typed = url.strip(); // for messages: what the person wrote, not its encoding
+        try {
+            url = WebDavAddress.encode(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("url: " + e.getMessage(), e);
+        }
         URI uri;
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("url: not a URL: " + url, e);
+            throw new IllegalArgumentException("url: not a URL (it looks like https://cloud.example.com/remote.php/dav/"
+                    + "files/sam/Tandem): " + typed, e);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("url: must be an http(s) URL such as https://cloud.example.com/dav/Tandem, was " + url);
+            throw new IllegalArgumentException("url: must be an http(s) URL such as https://cloud.example.com/dav/Tandem, was " + typed);
         }
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("url: must not have a query or fragment, was " + url);
+            throw new IllegalArgumentException("url: must not have a query or fragment, was " + typed + " (a '?' or '#' in "
+                    + "a folder's name is written %3F or %23)");
         }
         if (uri.getRawUserInfo() != null) {
             throw new IllegalArgumentException("url: put the user name and password in their own fields, not in the URL");
@@ -60,6 +69,17 @@ public record WebDavSettings(String url, String user, String password, String tr
     /** A folder reached with the JDK's trusted certificates. */
     public WebDavSettings(String url, String user, String password) {
         this(url, user, password, "");
+    }
+
+    /**
+     * An address as these settings keep and send it: without surrounding blanks, with spaces,
+     * non-ASCII letters and symbols percent-encoded as UTF-8, escapes already there kept as they
+     * are, and a non-ASCII host name in its ASCII form; so "…/My Tasks" and "…/My%20Tasks" are one
+     * address. Only encodes, so a form can check the result its own way; throws
+     * {@link IllegalArgumentException} for a control character in it or a host name IDNA refuses.
+     */
+    public static String encodeUrl(String url) {
+        return WebDavAddress.encode(url == null ? "" : url);
     }
 
     /** The fingerprint in lower-case hex without separators, so "AB:CD:…" and "abcd…" are one. */

@@ -11,9 +11,12 @@ import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.engine.testing.CalDavServer;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The CalDAV account against real servers (Radicale and Xandikos), reached at their root as a person types it. */
 class CalDavAccountTest {
@@ -124,6 +127,40 @@ class CalDavAccountTest {
             List<TaskCalendar> cals = one.calendars();
             assertEquals(1, cals.size());
             assertEquals(href, cals.get(0).href());
+        }
+    }
+
+    static Stream<Arguments> serversAndNames() {
+        return Stream.of(CalDavServer.Kind.values())
+                .flatMap(k -> Stream.of(Arguments.of(k, "Données-✓"), Arguments.of(k, "My Tasks")));
+    }
+
+    /**
+     * A calendar whose name a URL cannot hold as typed, made on the server as a phone app would, and
+     * its address typed as the server's web page shows it: found, written to and read back.
+     */
+    @ParameterizedTest
+    @MethodSource("serversAndNames")
+    void calendars_addressTypedWithSpacesOrAccents_findsThatCalendarAndReadsBackWhatIsWritten(CalDavServer.Kind kind,
+                                                                                          String name) {
+        CalDavServer s = server(kind);
+        String home;
+        try (CalDavAccount a = account(s)) {
+            String made = a.createCalendar("Home of " + name).href();
+            home = made.substring(0, made.lastIndexOf('/', made.length() - 2) + 1);
+        }
+        String path = home + name + "/";
+        s.makeCalendar(path);
+        String typed = s.url() + path.substring(1);
+        try (CalDavAccount one = CalDavAccount.connect(new WebDavSettings(typed, CalDavServer.USER, CalDavServer.PASSWORD))) {
+            List<TaskCalendar> cals = one.calendars();
+            assertEquals(List.of(path), cals.stream().map(TaskCalendar::href).toList());
+            String href = path + "milk.ics";
+            one.write(href, vtodo("milk", "Milk"), null).orElseThrow();
+            assertEquals(java.util.Set.of(href), one.changes(cals.get(0), null).changed().keySet());
+            List<CalendarObject> read = one.read(cals.get(0), List.of(href));
+            assertEquals(1, read.size());
+            assertTrue(read.get(0).ics().contains("SUMMARY:Milk"), read.get(0).ics());
         }
     }
 

@@ -3,10 +3,18 @@ package dev.tandem.engine.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -90,6 +98,33 @@ public final class CalDavServer implements AutoCloseable {
     /** Whether the server refuses a wrong password (Radicale here; Xandikos has no log-in). */
     public boolean checksPasswords() {
         return kind == Kind.RADICALE;
+    }
+
+    /**
+     * Makes a task calendar at {@code path} (absolute, ending in '/', in any characters) with
+     * MKCALENDAR, as a phone app or the server's web page would: the JDK's {@link URI} percent-encodes
+     * it as UTF-8 here, so a test of how Tandem encodes an address does not lean on Tandem's own.
+     */
+    public void makeCalendar(String path) {
+        String body = "<?xml version=\"1.0\" encoding=\"utf-8\"?><c:mkcalendar xmlns:d=\"DAV:\" "
+                + "xmlns:c=\"urn:ietf:params:xml:ns:caldav\"><d:set><d:prop><c:supported-calendar-component-set>"
+                + "<c:comp name=\"VTODO\"/></c:supported-calendar-component-set></d:prop></d:set></c:mkcalendar>";
+        // Apache HttpClient 5, not java.net.http: test classes are compiled into the engine module,
+        // which does not read java.net.http.
+        try (CloseableHttpClient http = HttpClients.createDefault()) {
+            String url = URI.create(url()).resolve(new URI(null, null, path, null).toASCIIString()).toString();
+            int status = http.execute(ClassicRequestBuilder.create("MKCALENDAR").setUri(url)
+                    .addHeader("Authorization", WebDavServer.basicAuth(USER, PASSWORD))
+                    .setEntity(new StringEntity(body, ContentType.create("application/xml", StandardCharsets.UTF_8)))
+                    .build(), r -> r.getCode());
+            if (status != 201) {
+                throw new IllegalStateException("MKCALENDAR " + url + " on " + this + " answered " + status);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("MKCALENDAR " + path + " on " + this, e);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(path, e);
+        }
     }
 
     /** The folder the server keeps its collections in. */

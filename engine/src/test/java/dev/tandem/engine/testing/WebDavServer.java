@@ -5,20 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -33,6 +39,12 @@ import org.junit.jupiter.api.Assumptions;
  * on first use, stopped when the JVM exits. {@code .ci/run} installs them from Debian; elsewhere a
  * test for a missing server is skipped with a message, except under {@code CI=true}, where it
  * fails, so CI can never pass by skipping them.
+ *
+ * <p>What a server reads and writes (config, password file, served folder, lock database, pid)
+ * lives in a fresh directory under the system temp dir, deleted when the JVM exits, not under the
+ * checkout: started as root, Apache's workers run as nobody, which cannot enter a checkout under
+ * /root or inside a mode-700 folder. Only the log, written through descriptors the server inherits
+ * or opens before it drops privileges, stays in {@code target/} to be read after a failure.
  */
 public final class WebDavServer {
     /** The servers, and how each is labelled in messages. */
@@ -61,13 +73,15 @@ public final class WebDavServer {
     private final Kind kind;
     private final Process process;
     private final int port;
+    private final Path dir;
     private final Path data;
     private final Path log;
 
-    private WebDavServer(Kind kind, Process process, int port, Path data, Path log) {
+    private WebDavServer(Kind kind, Process process, int port, Path dir, Path data, Path log) {
         this.kind = kind;
         this.process = process;
         this.port = port;
+        this.dir = dir;
         this.data = data;
         this.log = log;
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, kind.name() + "-webdav-stop"));
@@ -122,6 +136,24 @@ public final class WebDavServer {
      */
     public String newCollection() {
         String url = url() + "t-" + ProcessHandle.current().pid() + "-" + COLLECTIONS.incrementAndGet() + "/";
+        mkcol(url);
+        return url;
+    }
+
+    /**
+     * Makes the folder {@code name} in the collection {@code parentUrl} with MKCOL, whatever
+     * characters the name holds: the JDK's {@link URI} percent-encodes it as UTF-8 here, so a test
+     * of how Tandem encodes an address does not lean on Tandem's own encoding.
+     */
+    public void newFolder(String parentUrl, String name) {
+        try {
+            mkcol(URI.create(parentUrl).resolve(new URI(null, null, name + "/", null).toASCIIString()).toString());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(name, e);
+        }
+    }
+
+    private void mkcol(String url) {
         // Apache HttpClient 5, not java.net.http: the engine module does not read java.net.http, and
         // test classes are compiled into that module.
         try (CloseableHttpClient http = HttpClients.createDefault()) {
@@ -133,26 +165,33 @@ public final class WebDavServer {
         } catch (IOException e) {
             throw new UncheckedIOException("MKCOL " + url + " on " + kind.label, e);
         }
-        return url;
     }
 
     private static WebDavServer start(Kind kind) {
         int port = ExternalS3Server.freePort();
-        Path kindDir = Path.of("target", "webdav-" + kind.name().toLowerCase(Locale.ROOT)).toAbsolutePath();
+        Path logs = Path.of("target", "webdav-" + kind.name().toLowerCase(Locale.ROOT)).toAbsolutePath();
         try {
-            Files.createDirectories(kindDir);
-            Path dir = Files.createTempDirectory(kindDir, "run-");
-            Path data = Files.createDirectory(dir.resolve("data"));
-            Path log = dir.resolve("server-" + port + ".log");
-            List<String> command = kind == Kind.APACHE
-                    ? List.of(APACHE.toString(), "-f", apacheConfig(dir, data, log, port).toString(), "-DFOREGROUND")
-                    // --config /dev/null: rclone keeps its (empty) config in memory, never reading ~/.config/rclone.
-                    : List.of(ExternalS3Server.executable("rclone").orElseThrow().toString(), "serve", "webdav", data.toString(),
-                            "--addr", "127.0.0.1:" + port, "--user", USER, "--pass", PASSWORD, "--config", "/dev/null");
-            // Appending, because Apache also opens the same file as its ErrorLog.
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(Redirect.appendTo(log.toFile())).start();
-            WebDavServer server = new WebDavServer(kind, p, port, data, log);
+            Files.createDirectories(logs);
+            Path log = logs.resolve("server-" + port + ".log");
+            Path dir = Files.createTempDirectory("tandem-webdav-" + kind.name().toLowerCase(Locale.ROOT) + "-");
+            Process p;
+            Path data;
+            try {
+                data = Files.createDirectory(dir.resolve("data"));
+                List<String> command = kind == Kind.APACHE
+                        ? List.of(APACHE.toString(), "-f", apacheConfig(dir, data, log, port).toString(), "-DFOREGROUND")
+                        // --config /dev/null: rclone keeps its (empty) config in memory, never reading ~/.config/rclone.
+                        : List.of(ExternalS3Server.executable("rclone").orElseThrow().toString(), "serve", "webdav",
+                                data.toString(), "--addr", "127.0.0.1:" + port, "--user", USER, "--pass", PASSWORD,
+                                "--config", "/dev/null");
+                // Appending, because Apache also opens the same file as its ErrorLog.
+                p = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(Redirect.appendTo(log.toFile())).start();
+            } catch (IOException | RuntimeException e) {
+                deleteTree(dir); // no server owns it yet, so no shutdown hook would
+                throw e;
+            }
+            WebDavServer server = new WebDavServer(kind, p, port, dir, data, log);
             server.awaitListening();
             return server;
         } catch (IOException e) {
@@ -162,8 +201,9 @@ public final class WebDavServer {
 
     /**
      * Writes an httpd.conf that needs nothing of Debian's /etc/apache2. Started as root, Apache will
-     * not serve as root: its workers switch to nobody, which must read the password file (so every
-     * directory above the checkout must let others through) and write the data and lock directories.
+     * not serve as root (Debian's build refuses {@code User root}): its workers switch to nobody,
+     * which must pass through every directory above {@code dir}, read the password file and own the
+     * data and lock directories. The master, still root, reads the config and writes the pid and log.
      */
     private static Path apacheConfig(Path dir, Path data, Path log, int port) throws IOException {
         Path lock = Files.createDirectory(dir.resolve("lock"));
@@ -171,10 +211,12 @@ public final class WebDavServer {
         Files.writeString(users, USER + ":{SHA}" + Base64.getEncoder().encodeToString(sha1(PASSWORD)) + "\n");
         boolean root = "root".equals(System.getProperty("user.name"));
         if (root) {
+            requirePassableByOthers(dir.getParent());
             Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
             Files.setPosixFilePermissions(users, PosixFilePermissions.fromString("rw-r--r--"));
+            UserPrincipalLookupService names = dir.getFileSystem().getUserPrincipalLookupService();
             for (Path writable : List.of(data, lock)) {
-                Files.setPosixFilePermissions(writable, PosixFilePermissions.fromString("rwxrwxrwx"));
+                Files.setOwner(writable, names.lookupPrincipalByName("nobody"));
             }
         }
         StringBuilder modules = new StringBuilder();
@@ -201,6 +243,19 @@ public final class WebDavServer {
         return Files.writeString(dir.resolve("httpd.conf"), conf);
     }
 
+    /**
+     * Fails with the reason when nobody could not reach the temp dir (a {@code java.io.tmpdir} inside
+     * a private folder), rather than letting every request end in a bare 403.
+     */
+    private static void requirePassableByOthers(Path tmp) throws IOException {
+        for (Path p = tmp.toRealPath(); p != null; p = p.getParent()) {
+            if (!Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                throw new IllegalStateException("Apache's workers run as nobody, which cannot enter " + p
+                        + "; point java.io.tmpdir at a directory every user can reach, such as /tmp");
+            }
+        }
+    }
+
     private static byte[] sha1(String s) {
         try {
             return MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8));
@@ -213,7 +268,10 @@ public final class WebDavServer {
         ExternalS3Server.awaitListening(process, port, kind.label, log, this::stop);
     }
 
-    /** Stops the server and, for Apache, its worker processes, which would otherwise outlive it. */
+    /**
+     * Stops the server and, for Apache, its worker processes, which would otherwise outlive it; then
+     * deletes its directory, which is outside {@code target/} and so outside {@code mvn clean}.
+     */
     private synchronized void stop() {
         List<ProcessHandle> children = process.descendants().toList();
         children.forEach(ProcessHandle::destroy);
@@ -227,5 +285,17 @@ public final class WebDavServer {
             Thread.currentThread().interrupt();
         }
         children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("Could not delete " + root + ": " + e);
+        }
     }
 }

@@ -219,7 +219,9 @@ public final class DefaultCalDavAccount implements CalDavAccount {
         if (home != null || single != null) {
             return;
         }
-        String start = client.root().getRawPath();
+        // Decoded, as every path given to propfind and client.resolve is: the raw "/sam/My%20Tasks/"
+        // would be encoded again into "My%2520Tasks", a calendar that does not exist.
+        String start = client.root().getPath();
         Discovery.Found found = new Discovery(client, this::propfind).find(start);
         home = found.home();
         single = found.single();

@@ -134,11 +134,15 @@ public final class DavClient implements AutoCloseable {
         return where;
     }
 
-    /** {@code path} ('/'-separated, unescaped, relative to the root) as a URL; segments are percent-encoded. */
+    /**
+     * {@code path} ('/'-separated, unescaped, relative to the root) as a URL, every segment
+     * percent-encoded and non-ASCII characters as UTF-8: the JDK's URI leaves those as they are
+     * unless asked for its ASCII form, and HttpClient would then send them as ISO-8859-1 bytes.
+     */
     public URI resolve(String path) {
         try {
             URI relative = new URI(null, null, path, null);
-            return root.resolve(relative.getRawPath());
+            return root.resolve(relative.toASCIIString());
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Not a path: " + path, e);
         }
@@ -190,7 +194,9 @@ public final class DavClient implements AutoCloseable {
     private DavResponse sendOnce(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
                                  long maxBody, String action, boolean retried) throws IOException {
         sent.incrementAndGet();
-        HttpUriRequestBase request = new HttpUriRequestBase(method, uri);
+        // ASCII only on the wire: a URI made elsewhere (a server's href, a redirect) may still hold
+        // non-ASCII characters, which must go as UTF-8 percent-encoding, not as ISO-8859-1 bytes.
+        HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(uri.toASCIIString()));
         if (authorization != null) {
             request.setHeader("Authorization", authorization);
         }

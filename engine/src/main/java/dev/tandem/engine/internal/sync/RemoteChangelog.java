@@ -81,15 +81,19 @@ public final class RemoteChangelog implements Changelog {
                     retired.add(gone);
                     continue;
                 }
+                // Not Tandem's: a file of the user's, or one a file manager leaves in every folder it
+                // shows (desktop.ini, .DS_Store). Ignoring it loses nothing and asks nothing of anyone,
+                // and it would be said again at every sync, so only at DEBUG: at WARNING the default
+                // java.util.logging set-up printed it as a raw log line amid the command line's output.
                 if (!m.matches()) {
-                    LOG.log(System.Logger.Level.WARNING, "Ignoring unexpected remote key {0}", key);
+                    LOG.log(System.Logger.Level.DEBUG, "Ignoring unexpected remote key {0}", key);
                     continue;
                 }
                 UUID device;
                 try {
                     device = UUID.fromString(m.group(1));
                 } catch (IllegalArgumentException e) {
-                    LOG.log(System.Logger.Level.WARNING, "Ignoring remote key with a bad device id: {0}", key);
+                    LOG.log(System.Logger.Level.DEBUG, "Ignoring remote key with a bad device id: {0}", key);
                     continue;
                 }
                 heads.merge(device, Long.parseLong(m.group(2)), Math::max);

@@ -3,22 +3,23 @@ package dev.tandem.app.view;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.MergeEditorViewModel;
 import dev.tandem.app.vm.MergeText;
+import dev.tandem.app.vm.MergeText.Choice;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import java.util.Locale;
 import javafx.event.ActionEvent;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,15 +27,17 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * "Edit merged": a text area holding both versions of a field, marked where they differ, which the
- * user edits into one. "Next place" (F8) selects the next marked place. Save goes through
- * {@link MergeEditorViewModel#save()}, which may refuse or ask first; then the dialog closes.
+ * "Edit merged": each place where the two versions differ, shown side by side with a choice of this
+ * device's lines, the other device's or both, and below them the merged text, which follows the
+ * choices and can be edited freely. It opens holding both versions everywhere, with nothing selected
+ * and the first choice focused, so no keystroke replaces anything by accident. Save goes through
+ * {@link MergeEditorViewModel#save()}, which may refuse; then the dialog closes.
  */
 public final class MergeEditorDialog extends Dialog<Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
-    private static final KeyCombination NEXT = new KeyCodeCombination(KeyCode.F8);
 
     private final TextArea area = new TextArea();
+    private Node firstChoice;
 
     public MergeEditorDialog(Window owner, MergeEditorViewModel vm, List<String> stylesheets) {
         if (owner != null) {
@@ -52,39 +55,39 @@ public final class MergeEditorDialog extends Dialog<Boolean> {
 
         Label subject = new Label(vm.subject());
         subject.getStyleClass().add(Styles.ITEM_TITLE);
-        Label how = new Label("Lines both versions share appear once. Where they differ, the kept version stands between "
-                + MergeText.START + " and " + MergeText.MIDDLE + ", the lost one between " + MergeText.MIDDLE + " and "
-                + MergeText.END + ". Edit each place into the text you want and delete the marker lines.");
+        Label how = new Label("Where the two versions differ, choose what the " + vm.field().toLowerCase(Locale.ROOT)
+                + " keeps: " + vm.keptDevice() + "’s lines, " + vm.lostDevice() + "’s, or both. The text below follows"
+                + " your choices; edit it as you like before saving.");
         how.setWrapText(true);
+        how.setMinHeight(Region.USE_PREF_SIZE);
         how.getStyleClass().add(Styles.HINT);
+
+        VBox placeRows = new VBox(10);
+        placeRows.setId("merge-places");
+        for (MergeEditorViewModel.Place p : vm.places()) {
+            placeRows.getChildren().add(placeRow(vm, p));
+        }
+        ScrollPane placesScroll = new ScrollPane(placeRows);
+        placesScroll.setFitToWidth(true);
+        placesScroll.setPrefViewportHeight(Math.min(260, 110 * vm.places().size()));
+        placesScroll.setMinHeight(Region.USE_PREF_SIZE);
 
         area.setId("merge-text");
         area.getStyleClass().addAll(Styles.MERGE_EDITOR, Styles.EDITOR_NOTES);
         area.setWrapText(true);
-        area.setPrefRowCount(vm.singleLine() ? 8 : 18);
+        area.setPrefRowCount(vm.singleLine() ? 3 : 12);
         area.textProperty().bindBidirectional(vm.textProperty());
         area.setAccessibleText("Merged " + vm.field().toLowerCase(Locale.ROOT));
         VBox.setVgrow(area, Priority.ALWAYS);
+        Label result = new Label("Merged " + vm.field().toLowerCase(Locale.ROOT));
+        result.getStyleClass().add("form-label");
+        result.setLabelFor(area);
 
         Label status = new Label();
         status.setId("merge-status");
         status.getStyleClass().add(Styles.HINT);
+        status.setWrapText(true);
         status.textProperty().bind(vm.statusProperty());
-        Button next = new Button("Next place (F8)");
-        next.setId("merge-next");
-        next.getStyleClass().add(Styles.BUTTON_FLAT);
-        next.disableProperty().bind(vm.placesProperty().isEqualTo(0));
-        next.setOnAction(e -> selectNext(vm));
-        area.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (NEXT.match(e)) {
-                selectNext(vm);
-                e.consume();
-            }
-        });
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, status, spacer, next);
-        bar.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();
         error.setId("merge-error");
@@ -94,7 +97,7 @@ public final class MergeEditorDialog extends Dialog<Boolean> {
         error.visibleProperty().bind(vm.errorProperty().isEmpty().not());
         error.managedProperty().bind(error.visibleProperty());
 
-        VBox content = new VBox(8, subject, how, area, bar, error);
+        VBox content = new VBox(8, subject, how, placesScroll, result, area, status, error);
         getDialogPane().setContent(content);
         getDialogPane().setPrefWidth(780);
 
@@ -106,18 +109,70 @@ public final class MergeEditorDialog extends Dialog<Boolean> {
             }
         });
         setResultConverter(b -> b == SAVE);
-        // Start at the first place that needs a decision, once the dialog has focused its default button.
+        // The first choice has the focus, the text no selection: typing replaces nothing.
         setOnShown(e -> FxExecutor.INSTANCE.later(() -> {
-            area.requestFocus();
-            selectNext(vm);
+            area.positionCaret(0);
+            (firstChoice != null ? firstChoice : area).requestFocus();
         }));
     }
 
-    private void selectNext(MergeEditorViewModel vm) {
-        MergeText.Range r = vm.next(area.getCaretPosition());
-        if (r != null) {
-            area.selectRange(r.start(), r.end());
+    /** One place: both versions side by side, and the choice of what the merged text keeps there. */
+    private Node placeRow(MergeEditorViewModel vm, MergeEditorViewModel.Place p) {
+        Label title = new Label(vm.places().size() == 1 ? "Where they differ" : "Place " + p.number() + " of "
+                + vm.places().size());
+        title.getStyleClass().add("form-label");
+        Label kept = version(vm.keptDevice(), p.kept(), Styles.VALUE_KEPT);
+        Label lost = version(vm.lostDevice(), p.lost(), Styles.VALUE_LOST);
+        HBox versions = new HBox(10, kept, lost);
+        HBox.setHgrow(kept, Priority.ALWAYS);
+        HBox.setHgrow(lost, Priority.ALWAYS);
+        kept.setMaxWidth(Double.MAX_VALUE);
+        lost.setMaxWidth(Double.MAX_VALUE);
+
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton useKept = choice(vm, p, group, vm.keptDevice(), Choice.KEPT, "first");
+        ToggleButton useLost = choice(vm, p, group, vm.lostDevice(), Choice.LOST, vm.singleLine() ? "last" : null);
+        HBox choices = new HBox(useKept, useLost);
+        if (!vm.singleLine()) {
+            choices.getChildren().add(choice(vm, p, group, "Both", Choice.BOTH, "last"));
         }
+        choices.getStyleClass().add("segmented");
+        choices.setId("merge-choice-" + p.number());
+        if (firstChoice == null) {
+            firstChoice = useKept;
+        }
+        Runnable show = () -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == p.choice().get()));
+        p.choice().addListener((o, a, b) -> show.run());
+        show.run();
+        HBox head = new HBox(12, title, choices);
+        head.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, head, versions);
+    }
+
+    private static Label version(String device, String lines, String style) {
+        Label l = new Label(device + "\n" + (lines.isEmpty() ? "(nothing)" : lines));
+        l.getStyleClass().addAll(style, "merge-version");
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static ToggleButton choice(MergeEditorViewModel vm, MergeEditorViewModel.Place p, ToggleGroup group,
+                                       String label, Choice choice, String edge) {
+        ToggleButton b = new ToggleButton(label);
+        b.setToggleGroup(group);
+        b.setUserData(choice);
+        b.setId("merge-" + choice.name().toLowerCase(Locale.ROOT) + "-" + p.number());
+        if (edge != null) {
+            b.getStyleClass().add(edge);
+        }
+        // The choice is the view-model's: a click asks it, and the buttons show what it holds.
+        b.addEventFilter(ActionEvent.ACTION, e -> {
+            vm.choose(p, choice);
+            group.getToggles().forEach(t -> t.setSelected(t.getUserData() == p.choice().get()));
+            e.consume();
+        });
+        return b;
     }
 
     /** The text area, for tests. */

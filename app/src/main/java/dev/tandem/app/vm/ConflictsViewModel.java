@@ -188,9 +188,8 @@ public final class ConflictsViewModel implements AutoCloseable {
             return Optional.empty();
         }
         boolean notes = "notes".equals(row.conflict().field());
-        String seed = row.text().mergeSeed(row.keptDevice(), row.lostDevice());
         return Optional.of(new MergeEditorViewModel("Edit merged " + row.field().toLowerCase(Locale.ROOT), row.itemTitle(), row.field(),
-                !notes, row.text(), seed, dialogs, value -> saveMerged(row, value)));
+                !notes, row.text(), row.keptDevice(), row.lostDevice(), dialogs, value -> saveMerged(row, value)));
     }
 
     private void saveMerged(ConflictRow row, String value) {

@@ -1,58 +1,119 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.MergeText.Choice;
+import dev.tandem.app.vm.MergeText.Part;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
- * "Edit merged": the text of one conflicting field, starting from both versions
- * ({@link MergeText#seed}), which the user edits into one. Saving refuses a one-line field with line
- * breaks in it, and asks before saving a text in which marker lines remain. UI thread.
+ * "Edit merged": one conflicting text field, made into one from both versions. Each place where
+ * the versions differ is offered as a choice (this device's lines, the other device's, or both);
+ * the text below follows the choices and can be edited freely. It starts holding both versions at
+ * every place, so nothing is lost until the person decides, and nothing is selected, so no single
+ * keystroke replaces a place. Choosing after typing in the text asks first, as it writes the text
+ * again. UI thread; no toolkit needed.
  */
 public final class MergeEditorViewModel {
+    /** A place where the versions differ, and what the merged text holds there. */
+    public record Place(int number, String kept, String lost, ObjectProperty<Choice> choice) {
+    }
+
     private final String heading;
     private final String subject;
     private final String field;
     private final boolean singleLine;
+    private final String keptDevice;
+    private final String lostDevice;
     private final TextLines kept;
+    private final List<Part> parts;
     private final Dialogs dialogs;
     private final Consumer<String> write;
-    private final StringProperty text;
-    private final ReadOnlyIntegerWrapper places = new ReadOnlyIntegerWrapper();
+    private final ObservableList<Place> places = FXCollections.observableArrayList();
+    private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private boolean composing;
+    private boolean typed;
 
     /**
      * @param subject    what the field belongs to: the todo's title, "List “Work”"
      * @param field      "Notes", "Title" or "Name"
-     * @param singleLine whether the field holds one line (a title, a list's name)
+     * @param singleLine whether the field holds one line (a title, a list's name): a place is one
+     *                   version or the other there, starting with the kept one
      * @param write      stores the result, in the background; called at most once per save
      */
-    MergeEditorViewModel(String heading, String subject, String field, boolean singleLine, TextConflict conflict, String seed,
-                         Dialogs dialogs, Consumer<String> write) {
+    MergeEditorViewModel(String heading, String subject, String field, boolean singleLine, TextConflict conflict,
+                         String keptDevice, String lostDevice, Dialogs dialogs, Consumer<String> write) {
         this.heading = heading;
         this.subject = subject;
         this.field = field;
         this.singleLine = singleLine;
+        this.keptDevice = keptDevice;
+        this.lostDevice = lostDevice;
         this.kept = conflict.diff().newText();
+        this.parts = MergeText.parts(conflict.diff());
         this.dialogs = dialogs;
         this.write = write;
-        this.text = new SimpleStringProperty(seed);
-        text.addListener((o, a, b) -> update());
-        update();
+        int n = 0;
+        for (Part p : parts) {
+            if (p.place()) {
+                places.add(new Place(++n, String.join("\n", p.kept()), String.join("\n", p.lost()),
+                        new SimpleObjectProperty<>(singleLine ? Choice.KEPT : Choice.BOTH)));
+            }
+        }
+        text.addListener((o, a, b) -> {
+            if (!composing) {
+                typed = true;
+            }
+            error.set("");
+            updateStatus();
+        });
+        compose();
     }
 
-    private void update() {
-        int n = MergeText.places(text.get());
-        places.set(n);
-        status.set(n == 0 ? (MergeText.hasMarkers(text.get()) ? "A marker line remains." : "No conflict markers left.")
-                : n == 1 ? "1 place still shows both versions." : n + " places still show both versions.");
-        error.set("");
+    private void compose() {
+        List<Choice> choices = new ArrayList<>();
+        places.forEach(p -> choices.add(p.choice().get()));
+        composing = true;
+        text.set(MergeText.compose(parts, choices, kept.finalNewline()));
+        composing = false;
+        typed = false;
+        updateStatus();
+    }
+
+    private void updateStatus() {
+        long both = places.stream().filter(p -> p.choice().get() == Choice.BOTH).count();
+        status.set(typed ? "Edited by hand; choosing a version again writes the text from the choices."
+                : places.isEmpty() ? "The versions do not differ."
+                : both == 0 ? "Every place holds the version chosen for it."
+                : both == 1 ? "1 place holds both versions, this device's first: choose one, or edit the text."
+                : both + " places hold both versions, this device's first: choose, or edit the text.");
+    }
+
+    /**
+     * Puts {@code choice} at {@code place} and writes the text from the choices again; after typing in
+     * the text, only once the person agrees to that typing being replaced.
+     */
+    public void choose(Place place, Choice choice) {
+        if (place.choice().get() == choice && !typed) {
+            return;
+        }
+        if (typed && !dialogs.confirm("Replace your typing?", "Choosing a version writes the merged text again from"
+                + " the choices; what you typed in it is replaced.", "Replace")) {
+            return;
+        }
+        place.choice().set(choice);
+        compose();
     }
 
     /** "Edit merged notes". */
@@ -73,17 +134,26 @@ public final class MergeEditorViewModel {
         return singleLine;
     }
 
-    /** The text being edited; starts as the seed. */
+    /** The device whose value the field holds now ("This device"), and the one whose value was set aside. */
+    public String keptDevice() {
+        return keptDevice;
+    }
+
+    public String lostDevice() {
+        return lostDevice;
+    }
+
+    /** The places where the versions differ, in order. */
+    public ObservableList<Place> places() {
+        return places;
+    }
+
+    /** The merged text; follows the choices, and the person may edit it. */
     public StringProperty textProperty() {
         return text;
     }
 
-    /** Marked places left (lines opening one). */
-    public ReadOnlyIntegerProperty placesProperty() {
-        return places.getReadOnlyProperty();
-    }
-
-    /** "2 places still show both versions." or "No conflict markers left." */
+    /** What the text holds, in a line. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -93,35 +163,19 @@ public final class MergeEditorViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The next marked place from {@code caret}, wrapping; null when none is left. */
-    public MergeText.Range next(int caret) {
-        return MergeText.next(text.get(), caret);
-    }
-
     /**
-     * Saves when the text can be saved, returning true (the editor closes); false leaves it open:
-     * a one-line field with line breaks or nothing in it, or markers the user does not want saved.
+     * Saves when the text can be saved, returning true (the editor closes); false leaves it open: a
+     * one-line field with line breaks or nothing in it.
      */
     public boolean save() {
         String t = text.get() == null ? "" : text.get();
         if (singleLine) {
             if (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
-                error.set(MergeText.hasMarkers(t)
-                        ? "The " + field.toLowerCase(Locale.ROOT) + " is one line: keep the words you want and delete the marker lines."
-                        : "The " + field.toLowerCase(Locale.ROOT) + " is one line: join the lines before saving.");
+                error.set("The " + field.toLowerCase(Locale.ROOT) + " is one line: join the lines before saving.");
                 return false;
             }
             if (t.isBlank()) {
                 error.set("The " + field.toLowerCase(Locale.ROOT) + " cannot be empty.");
-                return false;
-            }
-        }
-        if (MergeText.hasMarkers(t)) {
-            int n = Math.max(1, MergeText.places(t));
-            String where = n == 1 ? "One place still shows" : n + " places still show";
-            if (!dialogs.confirm("Save with conflict markers?", where + " both versions between "
-                    + MergeText.START + " and " + MergeText.END + " lines. Save the text with the markers in it?",
-                    "Save anyway")) {
                 return false;
             }
         }

@@ -4,104 +4,58 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The text the merge editor starts from, and how to read what the user made of it. Lines both
- * versions share appear once; each place where they differ shows both, between the marker lines
- * git uses, so the markers are familiar and easy to find:
- *
- * <pre>
- * &lt;&lt;&lt;&lt;&lt;&lt;&lt; kept (This device)
- * the kept version's lines
- * =======
- * the lost version's lines
- * &gt;&gt;&gt;&gt;&gt;&gt;&gt; lost (Pixel 8)
- * </pre>
+ * Both versions of a text, as the merge editor offers them: the lines both share, and the places
+ * where they differ, each with the kept version's lines and the lost version's. The merged text is
+ * composed from a choice per place (this version, that one, or both, the kept lines first), so no
+ * marker lines ever stand in the text a person edits or saves.
  */
 public final class MergeText {
-    public static final String START = "<<<<<<<";
-    public static final String MIDDLE = "=======";
-    public static final String END = ">>>>>>>";
+    /** What a place of the merged text holds. */
+    public enum Choice { KEPT, LOST, BOTH }
 
-    /** Where a marked place starts and ends in the text: [start, end), the end after its closing line. */
-    public record Range(int start, int end) {
+    /** Lines both versions share ({@code same}), or a place where they differ ({@code same} null). */
+    public record Part(List<String> same, List<String> kept, List<String> lost) {
+        public boolean place() {
+            return same == null;
+        }
     }
 
     private MergeText() {
     }
 
-    /**
-     * The seed for {@code diff}, whose old side is the lost version and whose new side the kept one.
-     * Lines are joined with "\n" (a text area's own line break); {@link #toStored} puts the kept
-     * version's breaks back. The seed ends with a line break when the kept version does.
-     */
-    public static String seed(LineDiff diff, String keptDevice, String lostDevice) {
-        List<String> out = new ArrayList<>();
+    /** The parts of {@code diff}, whose old side is the lost version and whose new side the kept one. */
+    public static List<Part> parts(LineDiff diff) {
+        List<Part> out = new ArrayList<>();
         for (LineDiff.Block b : diff.blocks()) {
-            if (b.same()) {
-                out.addAll(b.old());
+            out.add(b.same() ? new Part(List.copyOf(b.old()), null, null)
+                    : new Part(null, List.copyOf(b.neu()), List.copyOf(b.old())));
+        }
+        return out;
+    }
+
+    /**
+     * The merged text: shared lines as they are, each place as {@code choices} says (one per place,
+     * in order), lines joined with "\n" (a text area's own break; {@link #toStored} puts the kept
+     * version's back), ending with a line break when the kept version does.
+     */
+    public static String compose(List<Part> parts, List<Choice> choices, boolean finalNewline) {
+        List<String> lines = new ArrayList<>();
+        int place = 0;
+        for (Part p : parts) {
+            if (!p.place()) {
+                lines.addAll(p.same());
                 continue;
             }
-            out.add(START + " kept (" + keptDevice + ")");
-            out.addAll(b.neu());
-            out.add(MIDDLE);
-            out.addAll(b.old());
-            out.add(END + " lost (" + lostDevice + ")");
-        }
-        String text = String.join("\n", out);
-        return diff.newText().finalNewline() && !out.isEmpty() ? text + "\n" : text;
-    }
-
-    private static boolean isMarker(String line) {
-        return line.startsWith(START) || line.startsWith(END) || line.equals(MIDDLE);
-    }
-
-    /** How many marked places remain: lines that open one. */
-    public static int places(String text) {
-        int n = 0;
-        for (String line : TextLines.of(text).lines()) {
-            if (line.startsWith(START)) {
-                n++;
+            Choice c = choices.get(place++);
+            if (c != Choice.LOST) {
+                lines.addAll(p.kept());
+            }
+            if (c != Choice.KEPT) {
+                lines.addAll(p.lost());
             }
         }
-        return n;
-    }
-
-    /** True when any marker line remains, even a stray one. */
-    public static boolean hasMarkers(String text) {
-        return TextLines.of(text).lines().stream().anyMatch(MergeText::isMarker);
-    }
-
-    /**
-     * The next marked place at or after {@code from} (wrapping to the first), so the editor can
-     * select it; null when none remains. A place whose closing line is missing runs to the end.
-     */
-    public static Range next(String text, int from) {
-        List<Range> all = new ArrayList<>();
-        int lineStart = 0;
-        int open = -1;
-        while (lineStart <= text.length()) {
-            int nl = text.indexOf('\n', lineStart);
-            int lineEnd = nl < 0 ? text.length() : nl;
-            String line = text.substring(lineStart, lineEnd);
-            if (line.startsWith(START)) {
-                open = lineStart;
-            } else if (line.startsWith(END) && open >= 0) {
-                all.add(new Range(open, lineEnd));
-                open = -1;
-            }
-            if (nl < 0) {
-                break;
-            }
-            lineStart = nl + 1;
-        }
-        if (open >= 0) {
-            all.add(new Range(open, text.length()));
-        }
-        for (Range r : all) {
-            if (r.start() >= from) {
-                return r;
-            }
-        }
-        return all.isEmpty() ? null : all.get(0);
+        String text = String.join("\n", lines);
+        return finalNewline && !lines.isEmpty() ? text + "\n" : text;
     }
 
     /**

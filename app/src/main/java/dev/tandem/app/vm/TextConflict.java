@@ -128,8 +128,4 @@ public final class TextConflict {
         }
     }
 
-    /** The merge editor's starting text. */
-    public String mergeSeed(String keptDevice, String lostDevice) {
-        return MergeText.seed(diff, keptDevice, lostDevice);
-    }
 }

@@ -284,7 +284,7 @@ class ConflictsViewModelTest {
     }
 
     @Test
-    void editMerged_notes_seedHoldsBothVersionsMarkedWithDevices() throws Exception {
+    void editMerged_notes_startsWithBothVersionsAtEachPlaceAndNoMarkers() throws Exception {
         conflictOnNotes("Hinge\nOil it\nTest it\n", "Hinge\nBuy WD-40 first\nTest it\n", "Hinge\nAsk Sam\nTest it\n");
         ConflictsViewModel vm = started();
         ConflictRow row = ui.get(() -> vm.conflicts().get(0));
@@ -293,15 +293,24 @@ class ConflictsViewModelTest {
         assertEquals("Fix the squeaky door hinge", m.subject());
         assertEquals("""
                 Hinge
-                <<<<<<< kept (This device)
                 Ask Sam
-                =======
                 Buy WD-40 first
-                >>>>>>> lost (Pixel 8)
                 Test it
-                """, m.textProperty().get());
-        assertEquals(1, m.placesProperty().get());
-        assertEquals("1 place still shows both versions.", m.statusProperty().get());
+                """, m.textProperty().get(), "nothing is lost until the person chooses");
+        assertEquals(1, m.places().size());
+        assertEquals("Ask Sam", m.places().get(0).kept());
+        assertEquals("Buy WD-40 first", m.places().get(0).lost());
+        assertEquals("Pixel 8", m.lostDevice());
+        ui.run(() -> m.choose(m.places().get(0), MergeText.Choice.LOST));
+        assertEquals("Hinge\nBuy WD-40 first\nTest it\n", m.textProperty().get());
+        assertEquals("Every place holds the version chosen for it.", m.statusProperty().get());
+
+        // Typed in the text, then a choice again: asked first, and declining keeps the typing.
+        ui.run(() -> m.textProperty().set("Hinge\nOil, then ask Sam\nTest it\n"));
+        dialogs.confirmAnswer = false;
+        ui.run(() -> m.choose(m.places().get(0), MergeText.Choice.KEPT));
+        assertEquals(List.of("confirm: Replace your typing?"), dialogs.asked);
+        assertEquals("Hinge\nOil, then ask Sam\nTest it\n", m.textProperty().get());
         vm.close();
     }
 
@@ -312,12 +321,11 @@ class ConflictsViewModelTest {
         ConflictRow row = ui.get(() -> vm.conflicts().get(0));
         MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
         ui.run(() -> m.textProperty().set("Hinge\nBuy WD-40 first, then ask Sam\n"));
-        assertEquals("No conflict markers left.", ui.get(() -> m.statusProperty().get()));
         assertTrue(ui.get(m::save));
         ui.await(() -> vm.conflicts().isEmpty());
         assertEquals("Hinge\nBuy WD-40 first, then ask Sam\n", laptop.get(it.id()).orElseThrow().notes());
         assertTrue(laptop.db().conflicts().isEmpty(), "resolved in the engine too");
-        assertTrue(dialogs.asked.isEmpty(), "no markers: nothing to confirm");
+        assertTrue(dialogs.asked.isEmpty(), "nothing to confirm");
         assertEquals("Undo Merge notes of “Fix the squeaky door hinge”", ui.get(() -> undo.labelProperty().get()));
 
         // The merge is an ordinary edit: it syncs, and undo puts the kept text back.
@@ -330,22 +338,15 @@ class ConflictsViewModelTest {
     }
 
     @Test
-    void editMerged_saveWithMarkersDeclined_writesNothing() throws Exception {
+    void editMerged_savedAsOpened_keepsBothVersionsWithoutMarkers() throws Exception {
         Item it = conflictOnNotes("a\nb\n", "a\nphone\n", "a\nlaptop\n");
         ConflictsViewModel vm = started();
         ConflictRow row = ui.get(() -> vm.conflicts().get(0));
         MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
-        dialogs.confirmAnswer = false;
-        assertFalse(ui.get(m::save));
-        assertEquals(List.of("confirm: Save with conflict markers?"), dialogs.asked);
-        ui.flush();
-        assertEquals("a\nlaptop\n", laptop.get(it.id()).orElseThrow().notes());
-        assertEquals(1, laptop.db().conflicts().size());
-
-        dialogs.confirmAnswer = true;
         assertTrue(ui.get(m::save));
         ui.await(() -> vm.conflicts().isEmpty());
-        assertTrue(laptop.get(it.id()).orElseThrow().notes().contains("<<<<<<< kept (This device)\nlaptop\n=======\nphone\n"));
+        assertEquals("a\nlaptop\nphone\n", laptop.get(it.id()).orElseThrow().notes());
+        assertTrue(dialogs.asked.isEmpty());
         vm.close();
     }
 
@@ -355,7 +356,7 @@ class ConflictsViewModelTest {
         ConflictsViewModel vm = started();
         ConflictRow row = ui.get(() -> vm.conflicts().get(0));
         MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
-        assertEquals("a\n<<<<<<< kept (This device)\nlaptop\n=======\nphone\n>>>>>>> lost (Pixel 8)\n", m.textProperty().get());
+        assertEquals("a\nlaptop\nphone\n", m.textProperty().get());
         ui.run(() -> m.textProperty().set("a\nlaptop and phone\n"));
         assertTrue(ui.get(m::save));
         ui.await(() -> vm.conflicts().isEmpty());
@@ -371,9 +372,10 @@ class ConflictsViewModelTest {
         assertTrue(row.text().inline());
         MergeEditorViewModel m = ui.get(() -> vm.editMerged(row).orElseThrow());
         assertTrue(m.singleLine());
+        assertFalse(m.textProperty().get().contains("\n"), "a title starts as the kept one, one line");
+        ui.run(() -> m.textProperty().set("Book flights\nto Lisbon"));
         assertFalse(ui.get(m::save));
-        assertEquals("The title is one line: keep the words you want and delete the marker lines.", m.errorProperty().get());
-        assertTrue(dialogs.asked.isEmpty(), "refused before asking about markers");
+        assertEquals("The title is one line: join the lines before saving.", m.errorProperty().get());
         ui.run(() -> m.textProperty().set("  Book flights to Lisbon or Porto "));
         assertEquals("", m.errorProperty().get());
         assertTrue(ui.get(m::save));

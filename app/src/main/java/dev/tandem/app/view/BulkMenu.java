@@ -42,7 +42,7 @@ final class BulkMenu {
         none.setOnAction(e -> vm.bulk().setPriority(rows.get(), null));
         priority.getItems().add(none);
         MenuItem tag = new MenuItem("Add tag…");
-        tag.setOnAction(e -> vm.commands().askTag().ifPresent(t -> vm.bulk().tag(rows.get(), t)));
+        tag.setOnAction(e -> vm.commands().askTag(n).ifPresent(t -> vm.bulk().tag(rows.get(), t)));
         MenuItem trash = new MenuItem("Move " + n + " todos to Trash");
         trash.setOnAction(e -> vm.bulk().trash(rows.get()));
         return new ContextMenu(complete, move, date, priority, tag, trash);

@@ -88,6 +88,8 @@ public final class ItemListView extends ListView<ItemRow> {
         });
         // Shift/Ctrl-click and Shift+arrows select several rows; the bulk actions act on all of them.
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c ->
+                vm.selectionCountProperty().set(getSelectionModel().getSelectedIndices().size()));
         setAccessibleText("Todos");
         setOnKeyPressed(e -> {
             if (shortcuts != null) {

@@ -151,6 +151,9 @@ public final class MainView extends BorderPane {
 
         editorView = new EditorView(editor, vm);
         itemList.setOnOpen(() -> editorView.titleField().requestFocus());
+        // Several rows selected: the editor's side says how many and offers what applies to all of them.
+        SelectionPane selection = new SelectionPane(vm, itemList::selectedRows);
+        editorView.getChildren().add(selection);
 
         SplitPane split = new SplitPane(center, editorView);
         split.setDividerPositions(0.64);
@@ -285,7 +288,7 @@ public final class MainView extends BorderPane {
         t.window("Shortcut+Shift+Z", "Redo", this::redo);
         t.window("Shortcut+Y", "Redo", this::redo);
         t.window("Shortcut+T", "Tag the selected todos", () -> withSelection(rows ->
-                vm.commands().askTag().ifPresent(tag -> vm.bulk().tag(rows, tag))));
+                vm.commands().askTag(rows.size()).ifPresent(tag -> vm.bulk().tag(rows, tag))));
         t.window("Shortcut+M", "Move the selected todos to a list", () -> withSelection(rows ->
                 vm.commands().askList().ifPresent(l -> vm.bulk().moveToList(rows, l.orElse(null)))));
         t.window("Shortcut+Shift+D", "Set the due date of the selected todos", () -> withSelection(rows ->

@@ -45,6 +45,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
+    private final javafx.beans.property.IntegerProperty selectionCount = new javafx.beans.property.SimpleIntegerProperty(0);
     private View beforeSearch = View.inbox();
     private final ViewChrome chrome;
     private SharingViewModel sharing;
@@ -193,6 +194,16 @@ public final class MainViewModel implements AutoCloseable {
 
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /** How many rows are selected; the list view keeps it. Above one, the editor's side offers actions for all of them. */
+    public javafx.beans.property.IntegerProperty selectionCountProperty() {
+        return selectionCount;
+    }
+
+    /** "4 selected", or empty for one row or none. */
+    public static String selectionText(int n) {
+        return n > 1 ? n + " selected" : "";
     }
 
     public ObjectProperty<ItemRow> selectedProperty() {

@@ -93,7 +93,13 @@ public final class UndoableCommands {
 
     /** Asks for a tag to add to the selected todos; empty when cancelled or blank. */
     public Optional<String> askTag() {
-        return dialogs.askText("Add tag", "Tag", "").map(String::strip).filter(t -> !t.isEmpty());
+        return askTag(1);
+    }
+
+    /** Asks for a tag to add to {@code n} selected todos, saying how many; empty when cancelled or blank. */
+    public Optional<String> askTag(int n) {
+        String title = n > 1 ? "Add a tag to " + n + " todos" : "Add tag";
+        return dialogs.askText(title, n > 1 ? "Tag for all " + n : "Tag", "").map(String::strip).filter(t -> !t.isEmpty());
     }
 
     /** Asks for the list to move to by name ("Inbox" for none); empty when cancelled or there is no such list. */

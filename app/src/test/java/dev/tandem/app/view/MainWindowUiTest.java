@@ -127,6 +127,24 @@ class MainWindowUiTest {
                 .map(f -> f.getFill().toString()).toList()));
     }
 
+    /** Several rows selected: the editor's side says how many and acts on all of them, never on the last one alone. */
+    @Test
+    void multiSelect_editorSideSaysHowManyAndCompletesThemAll(FxRobot robot) throws Exception {
+        for (String t : new String[] {"one", "two", "three", "four"}) {
+            device.store().add(t, null, null);
+        }
+        waitFor(() -> items(robot).getItems().size() == 4);
+        robot.clickOn("one");
+        robot.press(KeyCode.SHIFT).clickOn("four").release(KeyCode.SHIFT);
+        Label count = robot.lookup("#selection-count").queryAs(Label.class);
+        waitFor(() -> "4 selected".equals(count.getText()) && robot.lookup("#selection-pane").query().isVisible());
+        assertEquals("Complete 4 todos", robot.lookup("#selection-complete").queryButton().getText());
+        robot.clickOn("#selection-complete");
+        waitFor(() -> items(robot).getItems().isEmpty());
+        assertTrue(device.store().allItems().stream().allMatch(Item::isDone));
+        waitFor(() -> !robot.lookup("#selection-pane").query().isVisible());
+    }
+
     @Test
     void search_filtersLiveAsYouType(FxRobot robot) throws Exception {
         device.store().add("Quarterly report", null, null);

@@ -80,6 +80,9 @@ public final class SettingsDialog extends Dialog<Boolean> {
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.setId("settings-save");
         save.textProperty().bind(vm.saveLabelProperty());
+        // "Save anyway" is longer than the bar's uniform button width: it keeps its words whole.
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.control.ButtonBar.setButtonUniformSize(save, false);
         save.disableProperty().bind(vm.checkingProperty());
         save.addEventFilter(ActionEvent.ACTION, e -> {
             if (!vm.requestSave()) {

@@ -386,8 +386,8 @@ public final class SettingsViewModel {
         async.run(() -> checker.apply(s), check -> {
             checking.set(false);
             checkSteps.setAll(check.steps().stream().map(st -> new CheckStep(st.name(), st.ok(),
-                    st.message() == null ? "" : st.message())).toList());
-            checkSummary.set(check.ok() ? "Everything works: Tandem can sync here." : check.summary());
+                    CheckWords.step(st, s.mode()))).toList());
+            checkSummary.set(CheckWords.summary(check));
             if (check.ok()) {
                 passedFor = s;
                 failedFor = null;
@@ -396,7 +396,7 @@ public final class SettingsViewModel {
                     readyToClose.set(true);
                 }
             } else {
-                failed(s, check.summary());
+                failed(s);
             }
         }, e -> {
             checking.set(false);
@@ -404,15 +404,15 @@ public final class SettingsViewModel {
             checkSummary.set(why);
             // A check that cannot even run (the remote cannot be set up) fails like a failed step:
             // otherwise every Save would start another check and the settings could never be saved.
-            failed(s, why);
+            failed(s);
         });
     }
 
-    private void failed(SyncSettings s, String summary) {
+    /** The check failed (said once, above); Save may still keep the settings, and says what that means. */
+    private void failed(SyncSettings s) {
         failedFor = s;
         passedFor = null;
-        saveWarning.set("The remote failed the connection check: " + summary + ". Devices may not"
-                + " sync through it. Change the settings, or choose Save anyway to keep them.");
+        saveWarning.set("Devices may not sync through these settings. Change them, or choose Save anyway to keep them.");
         revalidate();
     }
 }

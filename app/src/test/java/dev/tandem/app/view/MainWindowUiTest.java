@@ -200,9 +200,16 @@ class MainWindowUiTest {
         robot.clickOn("#settings-save");
         // The check runs first; it fails, so the dialog stays open and says why.
         waitFor(() -> robot.lookup("#settings-save-warning").queryAs(Label.class).isVisible());
-        assertTrue(robot.lookup("#settings-save-warning").queryAs(Label.class).getText()
-                .startsWith("The remote failed the connection check: List failed"));
+        // The failure is said once (its step's row), in the settings' own words, as sentences.
+        java.util.List<String> texts = robot.lookup("#settings-dialog").queryAll().iterator().next()
+                .lookupAll(".label").stream().filter(n -> n instanceof Label l && l.isVisible())
+                .map(n -> ((Label) n).getText()).filter(t -> t != null && t.contains("does not exist")).toList();
+        assertEquals(1, texts.size(), texts.toString());
+        assertFalse(texts.get(0).contains("in Sync settings") || texts.get(0).contains("bucket"), texts.get(0));
+        assertFalse(texts.get(0).matches(".*[a-z] Check .*"), "a full stop before the hint: " + texts.get(0));
         assertEquals("Save anyway", robot.lookup("#settings-save").queryButton().getText());
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) robot.lookup("#settings-save").queryButton().lookup(".text");
+        assertEquals("Save anyway", shown.getText(), "the button's words are not cut");
         assertEquals(SyncSettings.Mode.NONE, device.settings().loadSync().mode(), "nothing saved yet");
 
         robot.clickOn("#settings-save");

@@ -88,7 +88,8 @@ class SettingsViewModelTest {
         vm.value("secretKey").set("SK");
         vm.testConnection();
         assertEquals(2, vm.checkSteps().size());
-        assertEquals("Sign in failed: The access key was refused", vm.checkSummaryProperty().get());
+        assertEquals("The check stopped at “Sign in”: see below.", vm.checkSummaryProperty().get());
+        assertEquals("The access key was refused", vm.checkSteps().get(1).message(), "the failure, said once, on its step");
         assertFalse(vm.checkingProperty().get());
     }
 
@@ -116,7 +117,8 @@ class SettingsViewModelTest {
         SettingsViewModel vm = vm(FAILED);
         folder(vm, "/srv/sync");
         assertFalse(vm.requestSave(), "a remote is checked before it is saved");
-        assertTrue(vm.saveWarningProperty().get().contains("Read back failed"), vm.saveWarningProperty().get());
+        assertTrue(vm.checkSummaryProperty().get().contains("Read back"), vm.checkSummaryProperty().get());
+        assertTrue(vm.saveWarningProperty().get().contains("Save anyway"), vm.saveWarningProperty().get());
         assertEquals("Save anyway", vm.saveLabelProperty().get());
         assertFalse(vm.readyToCloseProperty().get());
         assertTrue(vm.requestSave(), "the user chose to keep them");
@@ -161,8 +163,9 @@ class SettingsViewModelTest {
         });
         folder(vm, "/srv/sync");
         assertFalse(vm.requestSave());
-        assertTrue(vm.saveWarningProperty().get().contains("Could not test: no such endpoint"),
-                vm.saveWarningProperty().get());
+        assertTrue(vm.checkSummaryProperty().get().contains("Could not test: no such endpoint"),
+                vm.checkSummaryProperty().get());
+        assertFalse(vm.saveWarningProperty().get().contains("no such endpoint"), "said once, not again under Save");
         assertEquals("Save anyway", vm.saveLabelProperty().get());
         assertFalse(vm.checkingProperty().get());
         assertTrue(vm.requestSave(), "a check that cannot run must not keep the settings from being saved");
@@ -363,5 +366,21 @@ class SettingsViewModelTest {
                     () -> "sam-laptop", renamed::add).open();
             assertEquals(List.of(), renamed, "answer " + answer);
         }
+    }
+
+    /** Inside Sync settings, for WebDAV: the hint names WebDAV's fields, not "bucket" or "access key", nor Sync settings. */
+    @Test
+    void testConnection_webDavNotFound_hintInTheSettingsOwnWords() {
+        ConnectionCheck check = new ConnectionCheck(List.of(new ConnectionCheck.Step("List", false,
+                "Cannot list keys in https://h/dav: the folder does not exist. " + SyncException.Reason.NOT_FOUND.hint(),
+                SyncException.Reason.NOT_FOUND)));
+        SettingsViewModel vm = vm(check);
+        vm.modeProperty().set(SyncSettings.Mode.WEBDAV);
+        vm.value("davUrl").set("https://h/dav");
+        vm.value("davUser").set("sam");
+        vm.testConnection();
+        String m = vm.checkSteps().get(0).message();
+        assertTrue(m.endsWith("the folder does not exist. Check the address: the folder must exist on the server."), m);
+        assertFalse(m.contains("bucket") || m.contains("Sync settings"), m);
     }
 }

@@ -130,4 +130,14 @@ public class SyncException extends TandemException {
     public String hint() {
         return diagnosis.hint != null ? diagnosis.hint : reason.hint();
     }
+
+    /** The message and the hint as two sentences: "… the folder does not exist. Check the address." */
+    public String withHint() {
+        String m = getMessage() == null ? "" : getMessage().strip();
+        if (m.isEmpty()) {
+            return hint();
+        }
+        char last = m.charAt(m.length() - 1);
+        return m + (last == '.' || last == '!' || last == '?' ? " " : ". ") + hint();
+    }
 }

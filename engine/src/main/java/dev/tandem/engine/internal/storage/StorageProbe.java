@@ -84,7 +84,7 @@ public final class StorageProbe {
             steps.add(new ConnectionCheck.Step(name, true, step.run(), null));
             return true;
         } catch (SyncException e) {
-            steps.add(new ConnectionCheck.Step(name, false, e.getMessage() + " " + e.hint(), e.reason()));
+            steps.add(new ConnectionCheck.Step(name, false, e.withHint(), e.reason()));
             return false;
         } catch (RuntimeException e) {
             // A bug or an unexpected library error must still come back as a result, not a crash.

@@ -370,7 +370,7 @@ public final class DefaultSyncEngine implements SyncEngine {
             } catch (SyncException e) {
                 if (e.reason() == SyncException.Reason.PASSPHRASE_REQUIRED) {
                     return new ConnectionCheck(List.of(new ConnectionCheck.Step("Encryption", false,
-                            e.getMessage() + " " + e.hint(), e.reason())));
+                            e.withHint(), e.reason())));
                 }
                 // Not reachable, refused, ...: the probe meets the same problem and names the step.
             }

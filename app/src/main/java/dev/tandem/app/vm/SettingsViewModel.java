@@ -141,6 +141,9 @@ public final class SettingsViewModel {
         return folderNote.getReadOnlyProperty();
     }
 
+    /** The settings as saved when the dialog opened: "Encryption keys…" works on that remote only. */
+    private final SyncSettings saved;
+
     public SettingsViewModel(SyncSettings initial, Async async, Function<SyncSettings, ConnectionCheck> checker) {
         this(initial, "", async, checker);
     }
@@ -156,6 +159,7 @@ public final class SettingsViewModel {
         }
         errors.put(DEVICE_NAME, new ReadOnlyStringWrapper(""));
         initialDeviceName = deviceName == null ? "" : deviceName;
+        this.saved = initial;
         this.deviceName.set(initialDeviceName);
         this.deviceName.addListener((o, a, b) -> revalidate());
         load(initial);
@@ -198,7 +202,7 @@ public final class SettingsViewModel {
     /** "Encryption keys…" runs {@code open}; offered only when the saved settings encrypt. */
     public void offerKeys(Runnable open) {
         openKeys = open;
-        keysAvailable.set(open != null);
+        revalidate();
     }
 
     public ReadOnlyBooleanProperty keysAvailableProperty() {
@@ -300,7 +304,8 @@ public final class SettingsViewModel {
         if (!iv.matches("\\d{1,6}")) {
             p.put("interval", "Enter a number of seconds, e.g. 30.");
         }
-        if (!value("passphrase").get().equals(passphraseRepeat.get())) {
+        // Said once the repeat is typed (or on Save), not while the first field is still being typed.
+        if (!value("passphrase").get().equals(passphraseRepeat.get()) && (submitted || !passphraseRepeat.get().isEmpty())) {
             p.put("passphrase", "The two passphrases differ.");
         }
         // A name left as it was is not saved, so it cannot be wrong (the host name may be long).
@@ -311,7 +316,11 @@ public final class SettingsViewModel {
     }
 
     private void revalidate() {
-        boolean failedHere = failedFor != null && failedFor.equals(settings());
+        // The keys are the saved remote's: offered only while the form still names that remote and passphrase.
+        SyncSettings now = settings();
+        keysAvailable.set(openKeys != null && now.mode() == saved.mode() && now.describe().equals(saved.describe())
+                && now.passphrase().equals(saved.passphrase()));
+        boolean failedHere = failedFor != null && failedFor.equals(now);
         saveLabel.set(failedHere ? "Save anyway" : "Save");
         if (!failedHere) {
             saveWarning.set("");
@@ -395,6 +404,12 @@ public final class SettingsViewModel {
                 if (saving) {
                     readyToClose.set(true);
                 }
+            } else if (check.steps().stream().anyMatch(st -> !st.ok() && st.reason() != null && PASSPHRASE.contains(st.reason()))) {
+                // Saving a passphrase that does not open the remote helps no one: no "Save anyway".
+                failedFor = null;
+                passedFor = null;
+                saveWarning.set("Save needs the passphrase this remote's other devices use.");
+                revalidateKeepingWarning();
             } else {
                 failed(s);
             }
@@ -406,6 +421,16 @@ public final class SettingsViewModel {
             // otherwise every Save would start another check and the settings could never be saved.
             failed(s);
         });
+    }
+
+    private static final java.util.Set<dev.tandem.engine.sync.SyncException.Reason> PASSPHRASE = java.util.EnumSet.of(
+            dev.tandem.engine.sync.SyncException.Reason.WRONG_PASSPHRASE,
+            dev.tandem.engine.sync.SyncException.Reason.PASSPHRASE_REQUIRED);
+
+    private void revalidateKeepingWarning() {
+        String w = saveWarning.get();
+        revalidate();
+        saveWarning.set(w);
     }
 
     /** The check failed (said once, above); Save may still keep the settings, and says what that means. */

@@ -383,4 +383,45 @@ class SettingsViewModelTest {
         assertTrue(m.endsWith("the folder does not exist. Check the address: the folder must exist on the server."), m);
         assertFalse(m.contains("bucket") || m.contains("Sync settings"), m);
     }
+
+    @Test
+    void passphrase_repeatNotTypedYet_noMismatchUntilItIs() {
+        SettingsViewModel vm = vm(PASSED);
+        folder(vm, "/srv/sync");
+        vm.value("passphrase").set("correct horse");
+        vm.touch("passphrase");
+        assertEquals("", vm.error("passphrase").get(), "the first field is still being typed");
+        vm.passphraseRepeatProperty().set("correct");
+        assertEquals("The two passphrases differ.", vm.error("passphrase").get());
+        vm.passphraseRepeatProperty().set("correct horse");
+        assertEquals("", vm.error("passphrase").get());
+    }
+
+    @Test
+    void requestSave_wrongPassphrase_neverOffersSaveAnyway() {
+        SettingsViewModel vm = vm(new ConnectionCheck(List.of(new ConnectionCheck.Step("Passphrase", false,
+                "The passphrase does not open this remote.", SyncException.Reason.WRONG_PASSPHRASE))));
+        folder(vm, "/srv/sync");
+        vm.value("passphrase").set("wrong one here");
+        vm.passphraseRepeatProperty().set("wrong one here");
+        assertFalse(vm.requestSave());
+        assertEquals("Save", vm.saveLabelProperty().get());
+        assertTrue(vm.saveWarningProperty().get().contains("passphrase"), vm.saveWarningProperty().get());
+        assertFalse(vm.requestSave(), "checked again, and refused again");
+    }
+
+    @Test
+    void offerKeys_formNamesAnotherRemote_keysNotOffered() {
+        Async async = Async.direct(e -> {
+            throw new AssertionError(e);
+        });
+        SyncSettings saved = SyncSettings.folder(java.nio.file.Path.of("/srv/sync"), 1800).withPassphrase("correct horse");
+        SettingsViewModel vm = new SettingsViewModel(saved, async, s -> PASSED);
+        vm.offerKeys(() -> { });
+        assertTrue(vm.keysAvailableProperty().get());
+        vm.value("folder").set("/srv/other");
+        assertFalse(vm.keysAvailableProperty().get(), "a remote not saved yet has no keys to manage here");
+        vm.value("folder").set("/srv/sync");
+        assertTrue(vm.keysAvailableProperty().get());
+    }
 }

@@ -12,8 +12,6 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -24,7 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * "Encryption keys": the keyring's state, then one tab per task: change the passphrase, make a
+ * "Encryption keys": the remote's keys in words, then one part per task, chosen with segmented buttons: change the passphrase, make a
  * recovery key (or use one to set a new passphrase), rotate the key after a leak. Its state is a
  * {@link KeysViewModel}; this class only lays out and binds.
  */
@@ -44,19 +42,55 @@ public final class KeysDialog extends Dialog<Void> {
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         getDialogPane().setPrefWidth(560);
 
-        TabPane tabs = new TabPane(tab("Passphrase", passphraseTab()), tab("Recovery key", recoveryTab()),
-                tab("Forgot passphrase", resetTab()), tab("Rotate key", rotateTab()));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // One task at a time, chosen with segmented buttons as elsewhere in the app; only the chosen
+        // task's part is laid out, so each explanation gets the room it needs.
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        HBox tabs = new HBox();
         tabs.setId("keys-tabs");
-        if (offerRecoveryKey) {
-            tabs.getSelectionModel().select(1);
+        tabs.getStyleClass().add("segmented");
+        VBox parts = new VBox();
+        parts.setPadding(new Insets(12, 0, 4, 0));
+        String[] names = {"Passphrase", "Recovery key", "Forgot passphrase", "Rotate key"};
+        Node[] contents = {passphraseTab(), recoveryTab(), resetTab(), rotateTab()};
+        KeysViewModel.Section[] sections = KeysViewModel.Section.values();
+        for (int i = 0; i < sections.length; i++) {
+            KeysViewModel.Section sec = sections[i];
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(names[i]);
+            b.setId("keys-tab-" + sec.name().toLowerCase(java.util.Locale.ROOT));
+            b.setToggleGroup(group);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            if (i == 0) {
+                b.getStyleClass().add("first");
+            } else if (i == sections.length - 1) {
+                b.getStyleClass().add("last");
+            }
+            b.setOnAction(e -> {
+                vm.sectionProperty().set(sec);
+                b.setSelected(true);
+            });
+            tabs.getChildren().add(b);
+            Node part = contents[i];
+            part.visibleProperty().bind(Bindings.equal(vm.sectionProperty(), sec));
+            part.managedProperty().bind(part.visibleProperty());
+            parts.getChildren().add(part);
         }
-        tabs.setMinHeight(Region.USE_PREF_SIZE);
+        Runnable selectShown = () -> group.getToggles().get(vm.sectionProperty().get().ordinal()).setSelected(true);
+        vm.sectionProperty().addListener((o, a, b) -> {
+            selectShown.run();
+            fit();
+        });
+        if (offerRecoveryKey) {
+            vm.sectionProperty().set(KeysViewModel.Section.RECOVERY);
+        }
+        selectShown.run();
         Label status = new Label();
         status.setId("keys-status");
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
+        javafx.scene.control.Tooltip details = new javafx.scene.control.Tooltip();
+        status.setTooltip(details);
+        vm.statusProperty().addListener((o, a, b) -> details.setText(vm.technicalDetails()));
         Label message = new Label();
         message.setId("keys-message");
         message.setWrapText(true);
@@ -73,7 +107,7 @@ public final class KeysDialog extends Dialog<Void> {
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.busyProperty());
         progress.managedProperty().bind(progress.visibleProperty());
-        VBox content = new VBox(12, status, tabs, progress, message);
+        VBox content = new VBox(12, status, tabs, parts, progress, message);
         content.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(content);
         getDialogPane().lookupButton(ButtonType.CLOSE).disableProperty().bind(vm.busyProperty());
@@ -165,12 +199,6 @@ public final class KeysDialog extends Dialog<Void> {
         r = row(g, r, "New passphrase", password(tab + "-new", "At least " + KeysViewModel.MIN_LENGTH + " characters",
                 vm.newPassphraseProperty()));
         return row(g, r, "Repeat", password(tab + "-repeat", "The new passphrase again", vm.repeatProperty()));
-    }
-
-    private static Tab tab(String name, Node content) {
-        VBox box = new VBox(content);
-        box.setPadding(new Insets(12, 4, 4, 4));
-        return new Tab(name, box);
     }
 
     private Button action(String id, String text, Runnable command) {

@@ -27,6 +27,9 @@ import javafx.beans.property.StringProperty;
  * moment the remote takes it, so this device never locks itself out.
  */
 public final class KeysViewModel {
+    /** The dialog's four tasks; each shows its own message, never another's. */
+    public enum Section { PASSPHRASE, RECOVERY, FORGOT, ROTATE }
+
     /** Shorter than this is refused: the passphrase is all that stands between the storage provider and the data. */
     public static final int MIN_LENGTH = 10;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
@@ -49,6 +52,8 @@ public final class KeysViewModel {
     private final ReadOnlyStringWrapper recoveryCode = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper rotationUnfinished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper recoveryAction = new ReadOnlyStringWrapper(CREATE);
+    private final javafx.beans.property.ObjectProperty<Section> section =
+            new javafx.beans.property.SimpleObjectProperty<>(Section.PASSPHRASE);
     private static final String CREATE = "Create recovery key";
     private static final String REPLACE = "Replace recovery key…";
 
@@ -58,6 +63,10 @@ public final class KeysViewModel {
         this.ops = ops;
         this.async = async;
         this.dialogs = dialogs;
+        section.addListener((o, a, b) -> {
+            message.set("");
+            error.set(false);
+        });
         this.savedPassphrase = savedPassphrase;
         this.onNewPassphrase = onNewPassphrase;
         this.zone = zone;
@@ -110,6 +119,11 @@ public final class KeysViewModel {
     /** The recovery key button's words: "Create recovery key", or "Replace recovery key…" once the remote has one. */
     public ReadOnlyStringProperty recoveryActionProperty() {
         return recoveryAction.getReadOnlyProperty();
+    }
+
+    /** The task shown; switching clears the last task's message. */
+    public javafx.beans.property.ObjectProperty<Section> sectionProperty() {
+        return section;
     }
 
     public ReadOnlyBooleanProperty rotationUnfinishedProperty() {
@@ -206,10 +220,13 @@ public final class KeysViewModel {
             progress.set(1);
             if (r.recoveryKey() != null) {
                 recoveryCode.set(r.recoveryKey());
+                // The new key is shown with the recovery key's task, where it can be copied; the
+                // message below follows there, so it is not missed.
+                section.set(Section.RECOVERY);
             }
             done(String.format(Locale.ENGLISH, "Key rotated: %d objects re-encrypted (%,d bytes) in %.1f s.%s",
                     r.reencrypted(), r.bytesWritten(), r.took().toMillis() / 1000.0, r.recoveryKey() == null ? ""
-                            : " The old recovery key no longer works; write the new one down."));
+                            : " The old recovery key no longer works; write down the new one, shown above."));
         });
     }
 
@@ -256,7 +273,10 @@ public final class KeysViewModel {
         });
     }
 
+    private String technical = "";
+
     private void show(KeyringStatus s) {
+        technical = "The passphrase is stretched with " + s.kdf() + " before it opens the remote's keys.";
         rotationUnfinished.set(s.rotationUnfinished());
         recoveryAction.set(s.recoveryKey() ? REPLACE : CREATE);
         status.set(words(s, zone));
@@ -274,8 +294,13 @@ public final class KeysViewModel {
             case ROTATED -> "Key rotated";
         };
         return event + " on " + s.changedBy() + ", " + WHEN.format(s.changedAt().atZone(zone)) + "\n"
-                + "Recovery key: " + (s.recoveryKey() ? "yes" : "none yet") + " · passphrase stretched with " + s.kdf()
+                + (s.recoveryKey() ? "A recovery key exists." : "No recovery key yet: make one in case the passphrase is forgotten.")
                 + (s.legacyDescriptor() ? "\nDevices with an older Tandem still open it with the same passphrase." : "");
+    }
+
+    /** How the passphrase is protected, for those who ask (a tooltip): "Argon2id, 64 MiB, 3 passes". */
+    public String technicalDetails() {
+        return technical;
     }
 
     private void done(String text) {

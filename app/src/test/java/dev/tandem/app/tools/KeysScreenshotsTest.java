@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -78,7 +77,7 @@ class KeysScreenshotsTest {
             save(snapshot(dialog.getDialogPane().getScene()), "keys-passphrase.png");
 
             fx(() -> {
-                ((TabPane) dialog.getDialogPane().lookup("#keys-tabs")).getSelectionModel().select(1);
+                vm.sectionProperty().set(KeysViewModel.Section.RECOVERY);
                 vm.createRecoveryKey();
                 return null;
             });

@@ -68,7 +68,7 @@ class KeysViewModelTest {
         KeysViewModel vm = vm();
         vm.refresh();
         assertTrue(vm.statusProperty().get().startsWith("Encryption set up on "), vm.statusProperty().get());
-        assertTrue(vm.statusProperty().get().contains("Recovery key: none yet"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains("No recovery key yet"), vm.statusProperty().get());
     }
 
     @Test
@@ -114,7 +114,7 @@ class KeysViewModelTest {
         vm.createRecoveryKey();
         String code = vm.recoveryCodeProperty().get();
         assertTrue(code.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){6}"), code);
-        assertTrue(vm.statusProperty().get().contains("Recovery key: yes"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains("A recovery key exists."), vm.statusProperty().get());
 
         // Another character than the one there (a code holds an X one time in 32).
         char typo = code.charAt(5) == 'X' ? 'Y' : 'X';
@@ -189,6 +189,11 @@ class KeysViewModelTest {
         assertEquals(1.0, vm.progressProperty().get());
         assertFalse(vm.recoveryCodeProperty().get().isEmpty());
         assertTrue(vm.messageProperty().get().startsWith("Key rotated"), vm.messageProperty().get());
+        assertEquals(KeysViewModel.Section.RECOVERY, vm.sectionProperty().get(), "the new recovery key is shown where it is copied");
+        assertFalse(vm.statusProperty().get().contains("Argon2id"), "no jargon in the status: " + vm.statusProperty().get());
+        assertTrue(vm.technicalDetails().contains("Argon2id"), vm.technicalDetails());
+        vm.sectionProperty().set(KeysViewModel.Section.PASSPHRASE);
+        assertEquals("", vm.messageProperty().get(), "one task's message never shows on another");
         assertFalse(vm.rotationUnfinishedProperty().get());
         opens(NEW);
     }
@@ -206,7 +211,7 @@ class KeysViewModelTest {
         KeysViewModel offered = dialogs.keys.get(dialogs.keys.size() - 1);
         assertTrue(offered.recoveryCodeProperty().get().matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){6}"),
                 offered.recoveryCodeProperty().get());
-        assertTrue(offered.statusProperty().get().contains("Recovery key: yes"), offered.statusProperty().get());
+        assertTrue(offered.statusProperty().get().contains("A recovery key exists."), offered.statusProperty().get());
         dialogs.asked.clear();
         flow.open();
         assertFalse(dialogs.asked.contains("keys: offer recovery key"), "offered only when encryption is new");

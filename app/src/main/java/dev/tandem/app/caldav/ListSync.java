@@ -272,7 +272,7 @@ final class ListSync {
             if (t == null) {
                 Optional<CalDavState.Task> from = moves.movedFromElsewhere(key, link.listId());
                 if (from.isPresent()) {
-                    clean &= moveHere(link, cal, key, fields, from.get());
+                    clean &= moveHere(link, cal, key, it, fields, from.get());
                     continue;
                 }
             }
@@ -290,6 +290,7 @@ final class ListSync {
                 continue;
             }
             state.save(new CalDavState.Task(key, link.listId(), href, uid, etagOf(etag.get()), ics));
+            followReminder(it, fields, ics);
             writes++;
             report.pushed();
         }
@@ -311,7 +312,7 @@ final class ListSync {
     }
 
     /** A todo moved here from another connected list: PUT here under its UID and file name, then DELETE there. */
-    private boolean moveHere(CalDavState.Link link, TaskCalendar cal, String key, TaskFields fields,
+    private boolean moveHere(CalDavState.Link link, TaskCalendar cal, String key, Item it, TaskFields fields,
                              CalDavState.Task from) {
         String href = cal.href() + Moves.fileName(from.href());
         String ics = Vtodo.write(from.ics(), baseOf(from), from.uid(), fields, zone, now());
@@ -321,12 +322,25 @@ final class ListSync {
             return false;
         }
         state.save(new CalDavState.Task(key, link.listId(), href, from.uid(), etagOf(etag.get()), ics));
+        followReminder(it, fields, ics);
         writes++;
         report.pushed();
         // A refused delete means the phone changed the old copy meanwhile: it is left there, and the
         // next read of that calendar takes the task back with the phone's edit (a copy stays here).
         Moves.deleteOld(account, from);
         return true;
+    }
+
+    /**
+     * The reminder here takes the time the written object's alarm stands for, where the two differ:
+     * an alarm relative to DUE moved with the due date changed here ({@link Alarms}), or a time was
+     * written to the second. Else the next sync would see a reminder changed here and write again.
+     */
+    private void followReminder(Item it, TaskFields written, String ics) {
+        Long stands = Vtodo.read(ics, zone).map(r -> r.fields().remindAt()).orElse(written.remindAt());
+        if (it != null && !Objects.equals(stands, written.remindAt())) {
+            store.update(it.id(), x -> x.withRemindAt(stands));
+        }
     }
 
     private static String etagOf(String etag) {

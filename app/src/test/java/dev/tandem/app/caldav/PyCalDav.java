@@ -83,6 +83,22 @@ final class PyCalDav {
         return run("t = task(cal(args[0]), args[1])\nsys.stdout.write(t.data)\nt.delete()\n", cal, summary);
     }
 
+    /**
+     * Sets property {@code name} of the open task {@code summary} to {@code value} and stamps
+     * LAST-MODIFIED with the time now, as a phone app saves an edit; {@code value} null removes it.
+     */
+    void edit(String cal, String summary, String name, String value) {
+        run(String.join("\n",
+                "t = task(cal(args[0]), args[1])",
+                "c = t.icalendar_component",
+                "c.pop(args[2], None)",
+                "if len(args) > 3:",
+                "    c.add(args[2], args[3])",
+                "c.pop('LAST-MODIFIED', None)",
+                "c.add('LAST-MODIFIED', datetime.datetime.now(datetime.timezone.utc))",
+                "t.save()", ""), value == null ? new String[] {cal, summary, name} : new String[] {cal, summary, name, value});
+    }
+
     /** Puts {@code ics} into {@code cal} under its own UID. */
     void put(String cal, String ics) {
         run("cal(args[0]).save_todo(args[1])\n", cal, ics);

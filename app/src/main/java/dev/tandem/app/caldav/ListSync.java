@@ -51,6 +51,7 @@ final class ListSync {
     private final Merge merge;
     private final Repeats repeats;
     private int writes;
+    private boolean waiting;
 
     ListSync(TodoStore store, CalDavAccount account, CalDavState state, ZoneId zone, CalDavReport.Builder report,
              Moves moves) {
@@ -64,7 +65,12 @@ final class ListSync {
         this.repeats = new Repeats(store, report);
     }
 
-    void run(CalDavState.Link link, TaskCalendar cal) {
+    /**
+     * Syncs the list; true when a todo moved here waits for its old list to be read first
+     * ({@link Moves#waitsForRead}): the caller runs this list again after every other.
+     */
+    boolean run(CalDavState.Link link, TaskCalendar cal) {
+        waiting = false;
         CalDavState.Link current = link;
         // Another round after writing: the token the next sync asks with must cover this sync's own
         // writes, since a server may leave out of a later answer an object that was made after the
@@ -79,6 +85,7 @@ final class ListSync {
             }
         }
         state.setting(VERSION + cal.href(), cal.version());
+        return waiting;
     }
 
     private record Round(String token, int wrote, boolean clean) {
@@ -118,6 +125,7 @@ final class ListSync {
             }
             (byHref.containsKey(o.href()) ? known : fresh).add(new Incoming(o, parsed.get()));
         }
+        moves.read(link.listId());
         Set<Incoming> adopted = new HashSet<>();
         for (Incoming in : known) {
             pullKnown(link, in, byHref.get(in.object().href()), fresh, adopted);
@@ -271,6 +279,10 @@ final class ListSync {
             fields = Keys.isOccurrence(key) ? fields.withoutRepeat() : fields;
             if (t == null) {
                 Optional<CalDavState.Task> from = moves.movedFromElsewhere(key, link.listId());
+                if (from.isPresent() && moves.waitsForRead(from.get())) {
+                    waiting = true;
+                    continue;
+                }
                 if (from.isPresent()) {
                     clean &= moveHere(link, cal, key, it, fields, from.get());
                     continue;

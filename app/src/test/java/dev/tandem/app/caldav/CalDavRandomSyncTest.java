@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CalDavRandomSyncTest {
     private static final long SEED = Long.getLong("caldav.seed", new Random().nextLong());
-    private static final int CASES = Integer.getInteger("caldav.cases", 7);
+    private static final int CASES = Integer.getInteger("caldav.cases", 12);
     private static final List<String> CALS = List.of("Home", "Work");
     private static final List<String> PHONE = List.of("add", "edit", "edit", "complete", "cancel", "move", "delete");
     private static final List<String> HERE = List.of("add", "title", "due", "done", "move", "trash");

@@ -103,8 +103,8 @@ final class PyCalDav {
      * One step of a random phone: {@code op} (add, edit, complete, cancel, move, delete) on the task
      * whose SUMMARY begins with the word {@code key}, in whichever of {@code cals} holds it; {@code arg}
      * is the calendar to add to, or the word an edit appends. Edits and cancels stamp LAST-MODIFIED
-     * as apps do; {@code complete()} and moves are the library's own. Returns what it did, or
-     * "absent" when no calendar holds the task.
+     * as apps do; {@code complete()} (which refuses a task done already: left as it is) and moves
+     * are the library's own. Returns what it did, or "absent" when no calendar holds the task.
      */
     String act(List<String> cals, String op, String key, String arg) {
         return run(String.join("\n",
@@ -129,6 +129,8 @@ final class PyCalDav {
                 "    c.add('SUMMARY', key + ' ' + arg)",
                 "    stamp()",
                 "    t.save()",
+                "elif op == 'complete' and str(c.get('STATUS', 'NEEDS-ACTION')) in ('COMPLETED', 'CANCELLED'):",
+                "    op = 'complete (done already)'",
                 "elif op == 'complete':",
                 "    t.complete()",
                 "elif op == 'cancel':",

@@ -337,8 +337,9 @@ final class ListSync {
         followReminder(it, fields, ics);
         writes++;
         report.pushed();
-        // A refused delete means the phone changed the old copy meanwhile: it is left there, and the
-        // next read of that calendar takes the task back with the phone's edit (a copy stays here).
+        // The old calendar was read in this sync (Moves.waitsForRead), so a refused delete means the
+        // phone changed the old copy in the moment since: it is left there, and the next read of that
+        // calendar takes the task back with the phone's edit (a copy stays here).
         Moves.deleteOld(account, from);
         return true;
     }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A property, checked on random cases: whatever a phone (python3-caldav: add, edit, complete,
  * cancel, move to the other calendar, delete) and Tandem (add, title, due, done, move, trash) do,
  * interleaved with syncs in any order, a last few syncs settle (the last one idle) and leave the
- * server and Tandem agreeing task by task (UID, title, done, calendar and list), with no task twice
+ * server and Tandem agreeing task by task (UID, title, due date, done, calendar and list), with no task twice
  * and none lost: a task neither side deleted is there exactly once on each.
  *
  * <p>A seeded loop rather than jqwik: every case starts a server and runs a real client, so
@@ -168,12 +168,12 @@ class CalDavRandomSyncTest {
                         Vtodo.Read read = Vtodo.read(o.ics(), CalDavFixture.ZONE).orElseThrow();
                         // A todo made here has its id as UID; one made elsewhere an id derived from it.
                         String id = laptop.store.get(read.uid()).isPresent() ? read.uid() : Keys.of(read.uid());
-                        lines.add(line(id, read.fields().title(), read.fields().done()));
+                        lines.add(line(id, read.fields().title(), read.fields().due(), read.fields().done()));
                     }
                     server.put(cal, lines.stream().sorted().toList());
                     here.put(cal, laptop.store.allItems().stream()
                             .filter(it -> !it.isTrashed() && listIds.get(cal).equals(it.listId()))
-                            .map(it -> line(it.id(), it.title(), it.isDone())).sorted().toList());
+                            .map(it -> line(it.id(), it.title(), it.dueDate(), it.isDone())).sorted().toList());
                 }
             }
             assertEquals(server, here, "the server (expected) and Tandem agree");
@@ -189,8 +189,8 @@ class CalDavRandomSyncTest {
             }
         }
 
-        private static String line(String id, String title, boolean done) {
-            return id + "|" + title + "|" + (done ? "done" : "open");
+        private static String line(String id, String title, LocalDate due, boolean done) {
+            return id + "|" + title + "|" + (due == null ? "" : due) + "|" + (done ? "done" : "open");
         }
 
         private static String word(String title) {

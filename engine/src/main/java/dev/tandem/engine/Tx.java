@@ -45,7 +45,12 @@ public interface Tx {
     /**
      * Records that the entity's earlier change {@code changeId} (an id from {@link Db#history}) lost
      * {@code field} to the value this transaction saved from outside Tandem's sync, as the later
-     * change. Returns false when the changelog no longer holds that change (compacted away).
+     * change. Conflicts names {@code author} as the kept value's author for as long as that saved
+     * value is the field's winner (the save itself is this device's change, which syncs as usual).
+     * Returns false when the changelog no longer holds that change (compacted away).
+     *
+     * @param author a UUID naming where the saved value came from, as for {@link #keepOutsideLoser}
+     * @throws IllegalArgumentException when {@code author} is no UUID
      */
-    boolean keepReplacedChange(String table, String id, String field, String changeId);
+    boolean keepReplacedChange(String table, String id, String field, String changeId, String author);
 }

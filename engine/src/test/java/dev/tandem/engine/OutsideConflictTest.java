@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.testing.SyncFixture;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Conflicts with values from outside Tandem's sync (a CalDAV server), as Conflicts shows and takes them back. */
 class OutsideConflictTest {
@@ -66,15 +70,54 @@ class OutsideConflictTest {
                 .findFirst().orElseThrow().id();
         boolean kept = db.transactionResult(tx -> {
             tx.save(it.withTitle("Plane tickets"));
-            return tx.keepReplacedChange("item", it.id(), "title", localEdit);
+            return tx.keepReplacedChange("item", it.id(), "title", localEdit, SERVER);
         });
         assertTrue(kept);
         Conflict c = db.conflicts().get(0);
         assertEquals("Plane tickets", c.keptValue());
+        assertEquals(SERVER, c.keptAuthor(), "the saved value came from the server");
         assertEquals("Ferry tickets", c.lostValue());
+        assertEquals(db.deviceId(), c.lostAuthor());
         boolean unknown = db.transactionResult(tx -> tx.keepReplacedChange("item", it.id(), "title",
-                UUID.randomUUID().toString()));
+                UUID.randomUUID().toString(), SERVER));
         assertFalse(unknown, "a change the changelog does not hold");
+    }
+
+    @Test
+    void keepReplacedChange_laterLocalEditTakesTheFieldOver_keptAuthorIsThisDeviceAgain() {
+        Db db = fixture.device();
+        Item it = db.save(Item.of("Tickets"));
+        db.save(it.withTitle("Ferry tickets"));
+        String localEdit = db.history("item", it.id()).stream().filter(ch -> ch.fields().stream()
+                .anyMatch(f -> "Ferry tickets".equals(f.value()))).findFirst().orElseThrow().id();
+        db.transactionResult(tx -> {
+            tx.save(it.withTitle("Plane tickets"));
+            return tx.keepReplacedChange("item", it.id(), "title", localEdit, SERVER);
+        });
+        db.save(it.withTitle("Bus tickets"));
+        Conflict c = db.conflicts().get(0);
+        assertEquals("Bus tickets", c.keptValue());
+        assertEquals(db.deviceId(), c.keptAuthor(), "the server's value no longer stands");
+    }
+
+    @Test
+    void open_fileWhoseConflictTableHasNoKeptAuthorColumn_addsItAndKeepsTheConflicts(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("old.db");
+        String id;
+        try (Db db = Db.open(file)) {
+            db.migrate(Fixtures.MIGRATIONS);
+            id = db.save(Item.of("Tickets")).id();
+            db.transaction(tx -> tx.keepOutsideLoser("item", id, "title", "Bus tickets", SERVER, Instant.now()));
+        }
+        // The table as files written before the column existed hold it.
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            c.createStatement().execute("ALTER TABLE _tandem_conflict DROP COLUMN kept_author");
+        }
+        try (Db db = Db.open(file)) {
+            assertEquals("Bus tickets", db.conflicts().get(0).lostValue());
+            assertEquals(db.deviceId(), db.conflicts().get(0).keptAuthor());
+        }
     }
 
     @Test

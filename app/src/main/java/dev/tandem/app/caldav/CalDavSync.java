@@ -82,9 +82,17 @@ public final class CalDavSync {
         Moves moves = new Moves(store, state, links.values().stream().map(CalDavState.Link::listId)
                 .collect(java.util.stream.Collectors.toSet()));
         ListSync sync = new ListSync(store, account, state, zone, report, moves);
+        List<CalDavState.Link> again = new java.util.ArrayList<>();
         for (CalDavState.Link link : links.values()) {
-            sync.run(link, byHref.get(link.href()));
+            if (sync.run(link, byHref.get(link.href()))) {
+                again.add(link);
+            }
             report.list(link.name());
+        }
+        // Todos moved here from a list read only after theirs: every list is read now.
+        for (CalDavState.Link link : again) {
+            sync.run(state.links().stream().filter(l -> l.listId().equals(link.listId())).findFirst().orElse(link),
+                    byHref.get(link.href()));
         }
         moves.finish(report);
         return report.build(account.requestsSent());

@@ -51,6 +51,7 @@ final class ListSync {
     private final Merge merge;
     private final Repeats repeats;
     private int writes;
+    private boolean waiting;
 
     ListSync(TodoStore store, CalDavAccount account, CalDavState state, ZoneId zone, CalDavReport.Builder report,
              Moves moves) {
@@ -64,7 +65,12 @@ final class ListSync {
         this.repeats = new Repeats(store, report);
     }
 
-    void run(CalDavState.Link link, TaskCalendar cal) {
+    /**
+     * Syncs the list; true when a todo moved here waits for its old list to be read first
+     * ({@link Moves#waitsForRead}): the caller runs this list again after every other.
+     */
+    boolean run(CalDavState.Link link, TaskCalendar cal) {
+        waiting = false;
         CalDavState.Link current = link;
         // Another round after writing: the token the next sync asks with must cover this sync's own
         // writes, since a server may leave out of a later answer an object that was made after the
@@ -79,6 +85,7 @@ final class ListSync {
             }
         }
         state.setting(VERSION + cal.href(), cal.version());
+        return waiting;
     }
 
     private record Round(String token, int wrote, boolean clean) {
@@ -118,6 +125,7 @@ final class ListSync {
             }
             (byHref.containsKey(o.href()) ? known : fresh).add(new Incoming(o, parsed.get()));
         }
+        moves.read(link.listId());
         Set<Incoming> adopted = new HashSet<>();
         for (Incoming in : known) {
             pullKnown(link, in, byHref.get(in.object().href()), fresh, adopted);
@@ -271,8 +279,12 @@ final class ListSync {
             fields = Keys.isOccurrence(key) ? fields.withoutRepeat() : fields;
             if (t == null) {
                 Optional<CalDavState.Task> from = moves.movedFromElsewhere(key, link.listId());
+                if (from.isPresent() && moves.waitsForRead(from.get())) {
+                    waiting = true;
+                    continue;
+                }
                 if (from.isPresent()) {
-                    clean &= moveHere(link, cal, key, fields, from.get());
+                    clean &= moveHere(link, cal, key, it, fields, from.get());
                     continue;
                 }
             }
@@ -290,6 +302,7 @@ final class ListSync {
                 continue;
             }
             state.save(new CalDavState.Task(key, link.listId(), href, uid, etagOf(etag.get()), ics));
+            followReminder(it, fields, ics);
             writes++;
             report.pushed();
         }
@@ -311,7 +324,7 @@ final class ListSync {
     }
 
     /** A todo moved here from another connected list: PUT here under its UID and file name, then DELETE there. */
-    private boolean moveHere(CalDavState.Link link, TaskCalendar cal, String key, TaskFields fields,
+    private boolean moveHere(CalDavState.Link link, TaskCalendar cal, String key, Item it, TaskFields fields,
                              CalDavState.Task from) {
         String href = cal.href() + Moves.fileName(from.href());
         String ics = Vtodo.write(from.ics(), baseOf(from), from.uid(), fields, zone, now());
@@ -321,12 +334,26 @@ final class ListSync {
             return false;
         }
         state.save(new CalDavState.Task(key, link.listId(), href, from.uid(), etagOf(etag.get()), ics));
+        followReminder(it, fields, ics);
         writes++;
         report.pushed();
-        // A refused delete means the phone changed the old copy meanwhile: it is left there, and the
-        // next read of that calendar takes the task back with the phone's edit (a copy stays here).
+        // The old calendar was read in this sync (Moves.waitsForRead), so a refused delete means the
+        // phone changed the old copy in the moment since: it is left there, and the next read of that
+        // calendar takes the task back with the phone's edit (a copy stays here).
         Moves.deleteOld(account, from);
         return true;
+    }
+
+    /**
+     * The reminder here takes the time the written object's alarm stands for, where the two differ:
+     * an alarm relative to DUE moved with the due date changed here ({@link Alarms}), or a time was
+     * written to the second. Else the next sync would see a reminder changed here and write again.
+     */
+    private void followReminder(Item it, TaskFields written, String ics) {
+        Long stands = Vtodo.read(ics, zone).map(r -> r.fields().remindAt()).orElse(written.remindAt());
+        if (it != null && !Objects.equals(stands, written.remindAt())) {
+            store.update(it.id(), x -> x.withRemindAt(stands));
+        }
     }
 
     private static String etagOf(String etag) {

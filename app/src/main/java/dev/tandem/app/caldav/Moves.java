@@ -23,7 +23,8 @@ import java.util.Set;
  *
  * <p>Tandem moves a todo to another connected list the way phones expect: PUT into the new
  * calendar under the same UID and file name, then DELETE from the old (the new list's push does
- * both; the old list's push leaves it alone, {@link #leftFor}). A todo moved to a list that is not
+ * both; the old list's push leaves it alone, {@link #leftFor}), once the old list was read in this
+ * sync ({@link #waitsForRead}). A todo moved to a list that is not
  * connected leaves the server (deleted from the old calendar) and stays here.
  */
 final class Moves {
@@ -31,6 +32,7 @@ final class Moves {
     private final CalDavState state;
     private final Set<String> connected;
     private final Map<String, CalDavState.Task> pending = new LinkedHashMap<>();
+    private final Set<String> read = new java.util.HashSet<>();
 
     Moves(TodoStore store, CalDavState state, Set<String> connected) {
         this.store = store;
@@ -67,6 +69,21 @@ final class Moves {
         Item it = Keys.current(store, t.key());
         String now = it == null || it.isTrashed() ? null : it.listId() == null ? "" : it.listId();
         return now != null && !now.equals(listId) && connected.contains(now);
+    }
+
+    /** List {@code listId}'s calendar was read in this sync: the phone's changes to its objects are merged. */
+    void read(String listId) {
+        read.add(listId);
+    }
+
+    /**
+     * Whether a todo moved here from the list of {@code from} must wait until that list was read in
+     * this sync: the old copy may hold a phone's edit, which is merged first and whose new entity tag
+     * the DELETE of the old copy needs (a refused DELETE left a second copy behind, and reading the
+     * old calendar then took the todo back there).
+     */
+    boolean waitsForRead(CalDavState.Task from) {
+        return !read.contains(from.listId());
     }
 
     /** The task known in another connected list for a todo of this one: Tandem moved it here. */

@@ -18,8 +18,10 @@ import java.util.Optional;
  * clash between two devices: the server gets an id derived from its host (one on every device) and
  * a synced name ("CalDAV (cloud.example.com)") that History and Conflicts show. A phone's value
  * that lost is kept with the server as its author and the object's LAST-MODIFIED as its time; a
- * local edit that lost to a later phone edit is kept as itself. Tags are rows, not a field with one
- * value, so a clash of tags is counted but not listed.
+ * phone's value that won is saved here as this device's change (so it syncs to other devices as
+ * any edit does), and Conflicts names the server as the kept value's author until a later change
+ * takes the field over; the local edit that lost is kept as itself. Tags are rows, not a field with
+ * one value, so a clash of tags is counted but not listed.
  */
 final class Outside {
     private final TodoStore store;
@@ -43,7 +45,7 @@ final class Outside {
         nameServer();
         replaced.forEach((f, changeId) -> {
             if (column(f) != null) {
-                store.db().keepReplacedChange("items", itemId, column(f), changeId);
+                store.db().keepReplacedChange("items", itemId, column(f), changeId, author);
             }
         });
         Instant at = server.lastModified() != null ? server.lastModified() : Instant.ofEpochMilli(store.clock().millis());

@@ -20,13 +20,11 @@ import java.util.Optional;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.data.ParserException;
 import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.Parameter;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.TextList;
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.component.VAlarm;
 import net.fortuna.ical4j.model.component.VToDo;
-import net.fortuna.ical4j.model.property.Action;
 import net.fortuna.ical4j.model.property.Categories;
 import net.fortuna.ical4j.model.property.Completed;
 import net.fortuna.ical4j.model.property.DateProperty;
@@ -42,7 +40,6 @@ import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Sequence;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Summary;
-import net.fortuna.ical4j.model.property.Trigger;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Version;
 
@@ -55,7 +52,8 @@ import net.fortuna.ical4j.model.property.Version;
  * 9 (Apple Reminders and Tasks.org use 1, 5 and 9), and a number that already means the same
  * priority is left as it was, so a phone's "2" stays "2". A DUE with a time keeps its time and zone
  * when only the date changes. The reminder is the first alarm whose time can be computed (an
- * absolute trigger, or one relative to DUE or DTSTART); a changed reminder replaces that alarm only.
+ * absolute trigger, or one relative to DUE or DTSTART); a reminder changed here retimes that alarm
+ * only, and an edit of anything else leaves every alarm as it was ({@link Alarms}).
  */
 public final class Vtodo {
     private static final java.time.format.DateTimeFormatter BASIC =
@@ -148,6 +146,8 @@ public final class Vtodo {
             was = null;
         }
         TaskFields old = was;
+        // Which alarm is Tandem's reminder is decided before DUE moves: a relative one stays that alarm.
+        VAlarm reminder = reminderAlarm(v, zone).orElse(null);
         if (old != null && (!Objects.equals(old.due(), fields.due()) || old.done() != fields.done())) {
             // The series moved on here: overrides a client wrote for earlier occurrences would say
             // otherwise (the latest is read as the series' state), so the master alone carries it.
@@ -200,7 +200,10 @@ public final class Vtodo {
             }
         }
         if (old == null || !Objects.equals(old.remindAt(), fields.remindAt())) {
-            writeReminder(v, old == null ? null : old.remindAt(), fields.remindAt(), zone);
+            Alarms.setReminder(v, reminder, fields.remindAt(), zone);
+        } else if (reminder != null && trigger(v, reminder, zone) == null) {
+            // The DUE or DTSTART it counted from is gone: it stays at the time it stood for.
+            Alarms.retime(v, reminder, old.remindAt(), zone);
         }
         Instant stamp = now.truncatedTo(ChronoUnit.SECONDS);
         v.replace(new DtStamp(stamp));
@@ -262,53 +265,20 @@ public final class Vtodo {
         return null;
     }
 
-    private static void writeReminder(VToDo v, Long was, Long at, ZoneId zone) {
-        for (VAlarm a : new ArrayList<>(v.getAlarms())) {
-            Long t = trigger(v, a, zone);
-            if (t != null && t.equals(was) || was == null && t != null && t.equals(at)) {
-                v.remove(a);
-            }
-        }
-        if (at != null) {
-            VAlarm alarm = new VAlarm(Instant.ofEpochMilli(at).truncatedTo(ChronoUnit.SECONDS));
-            alarm.add(new Action("DISPLAY"));
-            alarm.add(new Description(Optional.ofNullable(text(v, Property.SUMMARY)).orElse("Reminder")));
-            v.add(alarm);
-        }
+    private static Long reminder(VToDo v, ZoneId zone) {
+        return reminderAlarm(v, zone).map(a -> trigger(v, a, zone)).orElse(null);
     }
 
-    private static Long reminder(VToDo v, ZoneId zone) {
-        for (VAlarm a : v.getAlarms()) {
-            Long t = trigger(v, a, zone);
-            if (t != null) {
-                return t;
-            }
-        }
-        return null;
+    /** Tandem's reminder: the first alarm whose time can be computed. */
+    private static Optional<VAlarm> reminderAlarm(VToDo v, ZoneId zone) {
+        return v.getAlarms().stream().filter(a -> trigger(v, a, zone) != null).findFirst();
     }
 
     private static Long trigger(VToDo v, VAlarm a, ZoneId zone) {
-        Optional<Trigger> tr = a.getTrigger();
-        if (tr.isEmpty()) {
-            return null;
-        }
-        Trigger t = tr.get();
-        try {
-            if (t.isAbsolute()) {
-                return t.getDate().toEpochMilli();
-            }
-            boolean end = t.getParameter(Parameter.RELATED).map(p -> p.getValue().equalsIgnoreCase("END")).orElse(false);
-            Optional<Property> anchor = end ? v.getProperty(Property.DUE)
-                    : v.getProperty(Property.DTSTART).or(() -> v.getProperty(Property.DUE));
-            Long base = anchor.map(p -> epoch(((DateProperty<?>) p).getDate(), zone)).orElse(null);
-            return base == null || t.getDuration() == null ? null
-                    : Instant.ofEpochMilli(base).plus(t.getDuration()).toEpochMilli();
-        } catch (RuntimeException e) {
-            return null; // an alarm ical4j cannot compute is not Tandem's reminder; it stays as it is
-        }
+        return Alarms.at(v, a, zone);
     }
 
-    private static Long epoch(Temporal t, ZoneId zone) {
+    static Long epoch(Temporal t, ZoneId zone) {
         if (t instanceof LocalDate d) {
             return d.atStartOfDay(zone).toInstant().toEpochMilli();
         }

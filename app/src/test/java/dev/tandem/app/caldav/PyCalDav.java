@@ -83,6 +83,72 @@ final class PyCalDav {
         return run("t = task(cal(args[0]), args[1])\nsys.stdout.write(t.data)\nt.delete()\n", cal, summary);
     }
 
+    /**
+     * Sets property {@code name} of the open task {@code summary} to {@code value} and stamps
+     * LAST-MODIFIED with the time now, as a phone app saves an edit; {@code value} null removes it.
+     */
+    void edit(String cal, String summary, String name, String value) {
+        run(String.join("\n",
+                "t = task(cal(args[0]), args[1])",
+                "c = t.icalendar_component",
+                "c.pop(args[2], None)",
+                "if len(args) > 3:",
+                "    c.add(args[2], args[3])",
+                "c.pop('LAST-MODIFIED', None)",
+                "c.add('LAST-MODIFIED', datetime.datetime.now(datetime.timezone.utc))",
+                "t.save()", ""), value == null ? new String[] {cal, summary, name} : new String[] {cal, summary, name, value});
+    }
+
+    /**
+     * One step of a random phone: {@code op} (add, edit, complete, cancel, move, delete) on the task
+     * whose SUMMARY begins with the word {@code key}, in whichever of {@code cals} holds it; {@code arg}
+     * is the calendar to add to, or the word an edit appends. Edits and cancels stamp LAST-MODIFIED
+     * as apps do; {@code complete()} (which refuses a task done already: left as it is) and moves
+     * are the library's own. Returns what it did, or "absent" when no calendar holds the task.
+     */
+    String act(List<String> cals, String op, String key, String arg) {
+        return run(String.join("\n",
+                "op, key, arg, names = args[0], args[1], args[2], args[3].split(',')",
+                "cs = dict((n, cal(n)) for n in names)",
+                "if op == 'add':",
+                "    cs[arg].save_todo(summary=key)",
+                "    print('added to ' + arg)",
+                "    sys.exit(0)",
+                "found = [(n, t) for n in names for t in cs[n].todos(include_completed=True)",
+                "         if (str(t.icalendar_component.get('summary', '')) + ' ').split(' ')[0] == key]",
+                "if not found:",
+                "    print('absent')",
+                "    sys.exit(0)",
+                "n, t = found[0]",
+                "c = t.icalendar_component",
+                "def stamp():",
+                "    c.pop('LAST-MODIFIED', None)",
+                "    c.add('LAST-MODIFIED', datetime.datetime.now(datetime.timezone.utc))",
+                "if op == 'edit':",
+                "    c.pop('SUMMARY', None)",
+                "    c.add('SUMMARY', key + ' ' + arg)",
+                "    stamp()",
+                "    t.save()",
+                "elif op == 'complete' and str(c.get('STATUS', 'NEEDS-ACTION')) in ('COMPLETED', 'CANCELLED'):",
+                "    op = 'complete (done already)'",
+                "elif op == 'complete':",
+                "    t.complete()",
+                "elif op == 'cancel':",
+                "    c.pop('STATUS', None)",
+                "    c.add('STATUS', 'CANCELLED')",
+                "    stamp()",
+                "    t.save()",
+                "elif op == 'move':",
+                "    cs[[m for m in names if m != n][0]].save_todo(t.data)",
+                "    t.delete()",
+                "elif op == 'delete':",
+                "    t.delete()",
+                "else:",
+                "    raise SystemExit('no such step ' + op)",
+                "print('%s in %s%s' % (op, n, '' if len(found) == 1 else ' (%d copies)' % len(found)))", ""),
+                op, key, arg, String.join(",", cals)).strip();
+    }
+
     /** Puts {@code ics} into {@code cal} under its own UID. */
     void put(String cal, String ics) {
         run("cal(args[0]).save_todo(args[1])\n", cal, ics);

@@ -79,4 +79,32 @@ class VtodoTest {
                 BERLIN).isEmpty());
         assertTrue(Vtodo.read("not iCalendar at all", BERLIN).isEmpty());
     }
+
+    private static final String RELATIVE_ALARM =
+            "BEGIN:VALARM\r\nTRIGGER;RELATED=END:-PT15M\r\nACTION:DISPLAY\r\nDESCRIPTION:x\r\nEND:VALARM\r\n";
+
+    private static TaskFields withReminder(TaskFields f, java.time.LocalDate due, Long remindAt) {
+        return new TaskFields(f.title(), f.notes(), due, f.done(), f.priority(), f.tags(), remindAt, f.repeat());
+    }
+
+    @Test
+    void write_reminderChangedOnAnAlarmRelativeToDue_staysRelativeToDue() {
+        String ics = todo("DUE:20261124T170000Z\r\n" + RELATIVE_ALARM);
+        TaskFields was = Vtodo.read(ics, BERLIN).orElseThrow().fields();
+        long nine = Instant.parse("2026-11-24T09:00:00Z").toEpochMilli();
+        String out = Vtodo.write(ics, was, "apple-1", withReminder(was, was.due(), nine), BERLIN, NOW);
+        assertTrue(out.contains("TRIGGER;RELATED=END:-PT8H"), out);
+        assertTrue(out.contains("DESCRIPTION:x"), out);
+        assertEquals(nine, Vtodo.read(out, BERLIN).orElseThrow().fields().remindAt());
+    }
+
+    @Test
+    void write_dueRemovedUnderAnAlarmRelativeToIt_pinsTheAlarmAtItsTime() {
+        String ics = todo("DUE:20261124T170000Z\r\n" + RELATIVE_ALARM);
+        TaskFields was = Vtodo.read(ics, BERLIN).orElseThrow().fields();
+        String out = Vtodo.write(ics, was, "apple-1", withReminder(was, null, was.remindAt()), BERLIN, NOW);
+        assertFalse(out.contains("DUE"), out);
+        assertEquals(was.remindAt(), Vtodo.read(out, BERLIN).orElseThrow().fields().remindAt(), out);
+        assertTrue(out.contains("TRIGGER;VALUE=DATE-TIME:20261124T164500Z"), out);
+    }
 }

@@ -407,8 +407,8 @@ public final class DefaultDb implements Db {
     }
 
     @Override
-    public boolean keepReplacedChange(String table, String id, String field, String changeId) {
-        return transactionResult(tx -> tx.keepReplacedChange(table, id, field, changeId));
+    public boolean keepReplacedChange(String table, String id, String field, String changeId, String author) {
+        return transactionResult(tx -> tx.keepReplacedChange(table, id, field, changeId, author));
     }
 
     @Override

@@ -73,12 +73,7 @@ final class DefaultTx implements Tx {
 
     @Override
     public void keepOutsideLoser(String table, String id, String field, Object lostValue, String author, Instant at) {
-        UUID from;
-        try {
-            from = UUID.fromString(author);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("author: must be a UUID, was " + author, e);
-        }
+        UUID from = authorId(author);
         try {
             lost.outsideLost(session, table, id, field, SqlValues.toSql(lostValue, table + "." + field), from, at.toEpochMilli(),
                     now.getAsLong());
@@ -88,11 +83,20 @@ final class DefaultTx implements Tx {
     }
 
     @Override
-    public boolean keepReplacedChange(String table, String id, String field, String changeId) {
+    public boolean keepReplacedChange(String table, String id, String field, String changeId, String author) {
+        UUID from = authorId(author);
         try {
-            return lost.replaced(session, table, id, field, UUID.fromString(changeId), now.getAsLong());
+            return lost.replaced(session, table, id, field, UUID.fromString(changeId), from, now.getAsLong());
         } catch (SQLException e) {
             throw SqlErrors.wrap("Keeping the replaced value of " + table + "." + field + " for " + id, e);
+        }
+    }
+
+    private static UUID authorId(String author) {
+        try {
+            return UUID.fromString(author);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("author: must be a UUID, was " + author, e);
         }
     }
 

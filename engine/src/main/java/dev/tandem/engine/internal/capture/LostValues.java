@@ -72,22 +72,24 @@ public final class LostValues {
         }
         // The field as the changelog spells it, which Conflicts looks the lost value up by.
         long loser = log.appendLoser(s.sql(), Uuid7.at(atMillis), author, table, entity, winner.field(), value);
-        conflicts.record(s, Conflict.Kind.EDIT_EDIT, table, entity, winner.field(), winner.seq(), loser, nowMillis);
+        conflicts.record(s, Conflict.Kind.EDIT_EDIT, table, entity, winner.field(), winner.seq(), loser, null,
+                nowMillis);
     }
 
     /**
      * Records that the entity's earlier change {@code loserId} lost {@code field} to the current
      * winner: a value from outside Tandem's sync, saved here because it was the later change, replaced
-     * that edit. False when the changelog no longer holds that change.
+     * that edit; {@code author} is where that value came from, named as the kept side's author while
+     * the winner stays. False when the changelog no longer holds that change.
      */
-    public boolean replaced(WriteSession s, String table, String entity, String field, UUID loserId, long nowMillis)
-            throws SQLException {
+    public boolean replaced(WriteSession s, String table, String entity, String field, UUID loserId, UUID author,
+                            long nowMillis) throws SQLException {
         Winner winner = log.winners(s.sql(), table, entity).get(field.toLowerCase(Locale.ROOT));
         long loser = log.seqOf(s.sql(), table, entity, loserId);
         if (winner == null || loser < 0 || loser == winner.seq()) {
             return false;
         }
         return conflicts.record(s, Conflict.Kind.EDIT_EDIT, table, entity, winner.field(), winner.seq(), loser,
-                nowMillis);
+                author, nowMillis);
     }
 }

@@ -28,8 +28,18 @@ public final class ConflictStore {
     /** Records that {@code loserSeq} lost {@code field} to {@code winnerSeq}; once per loser and field. */
     public boolean record(WriteSession s, Conflict.Kind kind, String table, String entity, String field,
                           long winnerSeq, long loserSeq, long nowMillis) throws SQLException {
+        return record(s, kind, table, entity, field, winnerSeq, loserSeq, null, nowMillis);
+    }
+
+    /**
+     * As above, with {@code keptAuthor} (null: the winning change's own author) named as the kept
+     * side's author while {@code winnerSeq} is the field's winner: a value from outside Tandem's sync
+     * saved here is this device's change, but came from elsewhere.
+     */
+    public boolean record(WriteSession s, Conflict.Kind kind, String table, String entity, String field,
+                          long winnerSeq, long loserSeq, UUID keptAuthor, long nowMillis) throws SQLException {
         PreparedStatement ps = s.sql().get("INSERT OR IGNORE INTO _tandem_conflict(kind, tbl, entity, field,"
-                + " winner_seq, loser_seq, detected_at) VALUES(?, ?, ?, ?, ?, ?, ?)");
+                + " winner_seq, loser_seq, detected_at, kept_author) VALUES(?, ?, ?, ?, ?, ?, ?, ?)");
         ps.setString(1, kind.name());
         ps.setString(2, table);
         ps.setString(3, entity);
@@ -37,13 +47,14 @@ public final class ConflictStore {
         ps.setLong(5, winnerSeq);
         ps.setLong(6, loserSeq);
         ps.setLong(7, nowMillis);
+        ps.setBytes(8, keptAuthor == null ? null : Uuid7.toBytes(keptAuthor));
         return ps.executeUpdate() > 0;
     }
 
     public List<Conflict> list(Connection c) throws SQLException {
         List<Conflict> list = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT k.id, k.kind, k.tbl, k.entity, k.field,"
-                + " w.winners, lc.fields, lc.id, lc.author, k.detected_at, k.seen"
+                + " w.winners, lc.fields, lc.id, lc.author, k.detected_at, k.seen, k.winner_seq, k.kept_author"
                 + " FROM _tandem_conflict k"
                 + " JOIN _tandem_change lc ON lc.seq = k.loser_seq"
                 + " LEFT JOIN _tandem_entity w ON w.tbl = k.tbl AND w.entity = k.entity AND w.key = ''"
@@ -75,6 +86,12 @@ public final class ConflictStore {
                             keptId = Uuid7.fromBytes(k.getBytes(1)).toString();
                             keptAuthor = Uuid7.fromBytes(k.getBytes(2)).toString();
                         }
+                    }
+                    // A value from outside Tandem's sync is named by where it came from, until a
+                    // later change takes the field over.
+                    byte[] outside = rs.getBytes(13);
+                    if (outside != null && winner.seq() == rs.getLong(12)) {
+                        keptAuthor = Uuid7.fromBytes(outside).toString();
                     }
                 }
                 UUID lost = Uuid7.fromBytes(rs.getBytes(8));

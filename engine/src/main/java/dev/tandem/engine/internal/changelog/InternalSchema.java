@@ -55,7 +55,7 @@ public final class InternalSchema {
         "CREATE TABLE IF NOT EXISTS _tandem_conflict(id INTEGER PRIMARY KEY, kind TEXT NOT NULL,"
                 + " tbl TEXT NOT NULL, entity TEXT NOT NULL, field TEXT NOT NULL, winner_seq INTEGER NOT NULL,"
                 + " loser_seq INTEGER NOT NULL, detected_at INTEGER NOT NULL,"
-                + " seen INTEGER NOT NULL DEFAULT 0, dismissed INTEGER NOT NULL DEFAULT 0,"
+                + " seen INTEGER NOT NULL DEFAULT 0, dismissed INTEGER NOT NULL DEFAULT 0, kept_author BLOB,"
                 + " UNIQUE(loser_seq, field))",
         "CREATE TABLE IF NOT EXISTS _tandem_sync_push(remote TEXT PRIMARY KEY, batch_seq INTEGER NOT NULL,"
                 + " change_seq INTEGER NOT NULL) WITHOUT ROWID",
@@ -69,6 +69,15 @@ public final class InternalSchema {
                 + " author BLOB NOT NULL, object_key TEXT NOT NULL, tbl TEXT NOT NULL, entity TEXT NOT NULL,"
                 + " fields BLOB NOT NULL, problem TEXT NOT NULL, first_seen INTEGER NOT NULL, waits INTEGER NOT NULL,"
                 + " PRIMARY KEY(remote, change_id)) WITHOUT ROWID",
+    };
+
+    /**
+     * Columns added to a table after this version was first released: table, column, type. Added
+     * where missing without a new version, since an older Tandem neither reads nor writes them and
+     * so still opens the file.
+     */
+    private static final String[][] ADDED_COLUMNS = {
+        {"_tandem_conflict", "kept_author", "BLOB"},
     };
 
     /** Every table {@link #install} makes, by name. */
@@ -96,8 +105,27 @@ public final class InternalSchema {
                 return false;
             }
             try (ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'internal_version'")) {
-                return rs.next() && rs.getLong(1) == VERSION;
+                if (!rs.next() || rs.getLong(1) != VERSION) {
+                    return false;
+                }
             }
+            for (String[] added : ADDED_COLUMNS) {
+                if (!hasColumn(s, added[0], added[1])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static boolean hasColumn(Statement s, String table, String column) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                if (column.equalsIgnoreCase(rs.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -122,6 +150,11 @@ public final class InternalSchema {
             }
             for (String ddl : DDL) {
                 s.execute(ddl);
+            }
+            for (String[] added : ADDED_COLUMNS) {
+                if (!hasColumn(s, added[0], added[1])) {
+                    s.execute("ALTER TABLE " + added[0] + " ADD COLUMN " + added[1] + " " + added[2]);
+                }
             }
             s.execute("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES('internal_version', " + VERSION + ")");
             return upgraded;

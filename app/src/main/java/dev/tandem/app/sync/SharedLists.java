@@ -118,6 +118,23 @@ public final class SharedLists {
         return name.isBlank() ? Optional.empty() : Optional.of(name);
     }
 
+    /**
+     * After the list synced with {@code engine}: notes who shared it, once, so a later removal can name
+     * them. Returns why it could not be read, or null.
+     */
+    public String learnOwner(String listId, SyncEngine engine, dev.tandem.engine.Db db) {
+        if (owner(listId).isPresent()) {
+            return null;
+        }
+        try {
+            engine.members(db).list().stream().filter(dev.tandem.engine.sync.SpaceMember::owner).findFirst()
+                    .ifPresent(o -> owner(listId, o.name()));
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        }
+    }
+
     /** Notes who shared the list, for messages that must name them when the members cannot be read. */
     public void owner(String listId, String name) {
         if (!name.equals(store.get(key(listId, "owner"), ""))) {

@@ -73,14 +73,9 @@ public final class SharedSync implements SyncEngine {
 
     /** After a list synced: learns who shared it, once, so a later removal can name them. */
     private void learnOwner(Db db, Named s, List<String> notes) {
-        if (lists == null || lists.owner(s.list()).isPresent()) {
-            return;
-        }
-        try {
-            s.engine().members(db).list().stream().filter(dev.tandem.engine.sync.SpaceMember::owner).findFirst()
-                    .ifPresent(o -> lists.owner(s.list(), o.name()));
-        } catch (RuntimeException e) {
-            notes.add("Who shared " + named(db, s.list()) + " could not be read (" + e.getMessage() + "); it is read again"
+        String problem = lists == null ? null : lists.learnOwner(s.list(), s.engine(), db);
+        if (problem != null) {
+            notes.add("Who shared " + named(db, s.list()) + " could not be read (" + problem + "); it is read again"
                     + " at the next sync.");
         }
     }

@@ -214,7 +214,10 @@ public final class Sharing {
      */
     public SyncReport syncList(TodoStore store, String listId) {
         try (SyncEngine engine = SharedLists.engine(joined(listId), env)) {
-            return engine.sync(store.db());
+            SyncReport report = engine.sync(store.db());
+            // Best effort: a removal said later names who removed this person; read again next time.
+            lists.learnOwner(listId, engine, store.db());
+            return report;
         } catch (SyncException e) {
             if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
                 throw e;

@@ -93,7 +93,7 @@ class ShareKillTest {
         assertEquals(3, ok(alice, "list", "--list", "Groceries").out().lines().count());
 
         Result bobSync = CliRun.run(bob, "sync", "--remote", "folder:" + tmp.resolve("bob-remote"));
-        assertTrue(bobSync.err().contains("did not sync"), "Bob's device is told: " + bobSync.err());
+        assertTrue(bobSync.err().contains("Alice removed you from “Groceries”"), "Bob's device is told: " + bobSync.err());
         String bobSees = ok(bob, "list", "--list", "Groceries").out();
         assertFalse(bobSees.contains("birthday cake"), "a removed member reads nothing new: " + bobSees);
         assertTrue(bobSees.contains("milk"), "and keeps what he had");

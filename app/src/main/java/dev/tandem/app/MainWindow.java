@@ -95,7 +95,7 @@ public final class MainWindow {
                 dialogs, undo, () -> {
                     device.reapplySync();
                     device.sync().syncNow();
-                }, () -> Sharing.personName(device.name())));
+                }, () -> new Sharing(device.settings(), System.getenv()).myName()));
         MainView v = new MainView(models);
         view.set(v);
         phoneSync(device, v, dialogs);

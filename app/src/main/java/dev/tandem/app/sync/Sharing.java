@@ -467,12 +467,26 @@ public final class Sharing {
         return s;
     }
 
-    private static String name(String asName) {
+    private String name(String asName) {
         if (asName == null || asName.isBlank()) {
             throw new IllegalArgumentException("Give the name the others will see you by.");
         }
+        if (!asName.strip().equals(settings.get(MY_NAME, ""))) {
+            settings.put(MY_NAME, asName.strip());
+        }
         return asName.strip();
     }
+
+    /**
+     * The name to offer in Share and Join: the one this person gave the last time, else their account's
+     * user name with a capital; empty (the field asks) rather than a computer's name.
+     */
+    public String myName() {
+        String last = settings.get(MY_NAME, "");
+        return last.isBlank() ? personName("") : last;
+    }
+
+    private static final String MY_NAME = "sharing.name";
 
     /**
      * The name the others see a person by until they type their own: the account's user name with

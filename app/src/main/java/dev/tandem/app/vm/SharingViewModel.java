@@ -108,8 +108,11 @@ public final class SharingViewModel {
 
     /** Leaves {@code list} on this device, after asking; Undo takes it back. */
     public void leave(TodoList list, java.util.function.Consumer<String> say) {
+        boolean alone = "shared".equals(shared.get(list.id()));
         if (!dialogs.confirm("Leave “" + list.name() + "”?", "The list stops syncing here and moves to the Trash on"
-                + " this device, with its items; the others keep it. Undo brings it back.", "Leave list")) {
+                + " this device, with its items; " + (alone ? "no one else has joined it. To keep it as your own list"
+                + " instead, choose Keep as a private list." : "the others keep it.") + " Undo brings it back.",
+                "Leave list")) {
             return;
         }
         async.run(() -> {

@@ -347,6 +347,17 @@ class ShareViewModelTest {
     }
 
     @Test
+    void myName_afterSharingAsAlice_offersAliceNeverTheComputersName() throws Exception {
+        TodoStore alice = profile("alice");
+        assertFalse(sharing("alice").myName().equalsIgnoreCase(java.net.InetAddress.getLocalHost().getHostName()));
+        TodoList trip = alice.createList("Trip");
+        ShareViewModel share = shareModel("Alice", alice, trip, new FakeDialogs());
+        share.remoteProperty().set("folder:" + Files.createDirectories(tmp.resolve("shared")));
+        share.share();
+        assertEquals("Alice", sharing("alice").myName(), "the name given last time is offered next time");
+    }
+
+    @Test
     void members_listenerKeptOnlyByTheList_stillHearsAfterACollection() throws Exception {
         TodoStore alice = profile("alice");
         TodoList list = alice.createList("Groceries");

@@ -55,6 +55,8 @@ final class DetailsFields {
         end.setOnAction(e -> vm.endSeries());
         for (Button b : new Button[] {skip, end}) {
             b.getStyleClass().add(Styles.BUTTON_FLAT);
+            // Their words stay whole: the repeat field gives way instead.
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             b.visibleProperty().bind(vm.repeatingProperty());
             b.managedProperty().bind(b.visibleProperty());
         }

@@ -135,6 +135,8 @@ final class HeaderView extends VBox {
                 new TransferMenu(window.transfer(), window.main().sharing().isPresent() ? window.main()::joinList : null));
         controls.setId("header-controls");
         controls.setRowValignment(VPos.CENTER);
+        // Anchored to the right edge: a count line that gets longer or shorter never moves them sideways.
+        controls.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(controls, Priority.ALWAYS);
         line.setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add(Styles.CONTENT_HEADER);

@@ -119,7 +119,6 @@ public final class MainView extends BorderPane {
         said.setWrapText(true);
         said.textProperty().bind(vm.messageProperty());
         said.setVisible(false);
-        said.managedProperty().bind(said.visibleProperty());
         PauseTransition fade = new PauseTransition(javafx.util.Duration.seconds(6));
         fade.setOnFinished(e -> said.setVisible(false));
         vm.messageProperty().addListener((o, a, b) -> {
@@ -136,8 +135,9 @@ public final class MainView extends BorderPane {
         follow.setMinWidth(Region.USE_PREF_SIZE);
         HBox saidLine = new HBox(6, said, follow);
         saidLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        // The line keeps its height while it says nothing, so a message never moves the list below it.
         saidLine.visibleProperty().bind(said.visibleProperty());
-        saidLine.managedProperty().bind(said.visibleProperty());
+        saidLine.managedProperty().bind(vm.chrome().quickAddShownProperty());
         QuickAddTokensView understood = new QuickAddTokensView(vm.quickAdd(), vm.chrome().quickAddShownProperty(), () -> {
             quickAdd.requestFocus();
             quickAdd.end();
@@ -311,7 +311,12 @@ public final class MainView extends BorderPane {
                 KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (int i = 0; i < digits.length; i++) {
             int idx = i;
-            t.window("Shortcut+" + (i + 1), "Sidebar entry " + (i + 1), () -> vm.selectSidebarEntry(idx));
+            // One line in the overlay for the nine: "Ctrl+1  Go to the 1st to 9th sidebar entry (Ctrl+1 … 9)".
+            if (i == 0) {
+                t.window("Shortcut+1", "Go to sidebar entries 1 to 9 (with 1 … 9)", () -> vm.selectSidebarEntry(idx));
+            } else {
+                t.windowUnlisted("Shortcut+" + (i + 1), "Sidebar entry " + (i + 1), () -> vm.selectSidebarEntry(idx));
+            }
         }
         t.window("Shortcut+Shift+N", "New list", vm.commands()::newList);
         t.window("Shortcut+R", "Sync now", window::syncNow);

@@ -25,9 +25,9 @@ final class ShortcutOverlay extends StackPane {
         heading.getStyleClass().add(Styles.TITLE);
         grid.add(heading, 0, 0, 4, 1);
         // Two columns of key and words, in table order (down the first column, then the second).
-        int perColumn = (shortcuts.all().size() + 1) / 2;
+        int perColumn = (shortcuts.listed().size() + 1) / 2;
         int i = 0;
-        for (Shortcuts.Shortcut s : shortcuts.all()) {
+        for (Shortcuts.Shortcut s : shortcuts.listed()) {
             Label keys = new Label(s.keyText());
             keys.getStyleClass().add(Styles.SHORTCUT_KEY);
             Label what = new Label(s.description());

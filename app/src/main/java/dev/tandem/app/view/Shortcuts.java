@@ -20,7 +20,11 @@ public final class Shortcuts {
     public enum Scope { WINDOW, LIST, BUILT_IN }
 
     /** One shortcut: the keys, where it applies, what it does in words, and the action (null for built-in). */
-    public record Shortcut(KeyCombination keys, Scope scope, String description, Runnable action) {
+    public record Shortcut(KeyCombination keys, Scope scope, String description, Runnable action, boolean listed) {
+        public Shortcut(KeyCombination keys, Scope scope, String description, Runnable action) {
+            this(keys, scope, description, action, true);
+        }
+
         /** The keys as the platform writes them ("Ctrl+N", "⌘N"). */
         public String keyText() {
             return keys.getDisplayText();
@@ -31,6 +35,12 @@ public final class Shortcuts {
 
     public Shortcuts window(String keys, String description, Runnable action) {
         all.add(new Shortcut(KeyCombination.valueOf(keys), Scope.WINDOW, description, action));
+        return this;
+    }
+
+    /** A window entry the overlay does not list on its own line (one of a run another line describes). */
+    public Shortcuts windowUnlisted(String keys, String description, Runnable action) {
+        all.add(new Shortcut(KeyCombination.valueOf(keys), Scope.WINDOW, description, action, false));
         return this;
     }
 
@@ -46,6 +56,11 @@ public final class Shortcuts {
 
     public List<Shortcut> all() {
         return Collections.unmodifiableList(all);
+    }
+
+    /** The entries the overlay lists, one line each. */
+    public List<Shortcut> listed() {
+        return all.stream().filter(Shortcut::listed).toList();
     }
 
     /** Puts the window entries into the scene's accelerators. */

@@ -145,6 +145,32 @@ class MainWindowUiTest {
         waitFor(() -> !robot.lookup("#selection-pane").query().isVisible());
     }
 
+    /** A message under quick add, or a longer count line, moves nothing: not the list, not the header's controls. */
+    @Test
+    void quickAdd_messageAndCountChange_listAndControlsStayPut(FxRobot robot) throws Exception {
+        device.store().add("first", null, null);
+        waitFor(() -> items(robot).getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node list = robot.lookup("#items").query();
+        javafx.scene.Node undoButton = robot.lookup("#show-shortcuts").query();
+        double listY = fxDouble(() -> list.localToScene(0, 0).getY());
+        double controlsX = fxDouble(() -> undoButton.localToScene(0, 0).getX());
+        robot.clickOn("#quick-add").write("second").type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#quick-add-message").queryAs(Label.class).isVisible() && items(robot).getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(listY, fxDouble(() -> list.localToScene(0, 0).getY()), 0.5, "the list stays where it was");
+        for (int i = 0; i < 12; i++) {
+            device.store().add("more " + i, null, null);
+        }
+        waitFor(() -> items(robot).getItems().size() == 14);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(controlsX, fxDouble(() -> undoButton.localToScene(0, 0).getX()), 0.5, "the controls stay where they were");
+    }
+
+    private static double fxDouble(java.util.concurrent.Callable<Double> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Test
     void search_filtersLiveAsYouType(FxRobot robot) throws Exception {
         device.store().add("Quarterly report", null, null);

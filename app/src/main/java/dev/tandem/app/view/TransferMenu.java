@@ -48,9 +48,11 @@ public final class TransferMenu extends HBox {
         menu.setTooltip(new Tooltip("Import and export"));
         menu.setAccessibleText("Import and export");
         menu.setFocusTraversable(false);
+        // The button sits at the window's right edge: the menu opens to its left, inside the window.
+        menu.setPopupSide(javafx.geometry.Side.LEFT);
         menu.getItems().addAll(
-                item("import-file", "Import file… (Tandem JSON, iCalendar, Todoist CSV, Joplin JEX, Markdown)", vm::importFile),
-                item("import-folder", "Import folder… (Markdown, Joplin RAW)", vm::importFolder),
+                item("import-file", "Import a file… (JSON, .ics, Todoist, Joplin, Markdown)", vm::importFile),
+                item("import-folder", "Import a folder… (Markdown, Joplin RAW)", vm::importFolder),
                 new SeparatorMenuItem(),
                 item("export-json", "Export backup (JSON)…", vm::exportJson),
                 item("export-markdown", "Export Markdown folder…", vm::exportMarkdown),

@@ -1,5 +1,7 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.waitFor;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +56,15 @@ class TransferUiTest {
                 + "BEGIN:VTODO\r\nUID:a-1\r\nDTSTAMP:20261101T090000Z\r\nSUMMARY:Imported from a calendar\r\nEND:VTODO\r\n"
                 + "END:VCALENDAR\r\n");
         dialogs.pathAnswers.add(ics);
-        robot.clickOn("#app-menu").clickOn("#import-file");
+        robot.clickOn("#app-menu");
+        // The menu opens inside the window, never past its right edge.
+        javafx.stage.Window main = robot.lookup("#app-menu").query().getScene().getWindow();
+        waitFor(() -> robot.listWindows().stream().anyMatch(w -> w instanceof javafx.stage.PopupWindow && w.isShowing()));
+        javafx.stage.Window popup = robot.listWindows().stream().filter(w -> w instanceof javafx.stage.PopupWindow
+                && w.isShowing()).findFirst().orElseThrow();
+        assertTrue(popup.getX() + popup.getWidth() <= main.getX() + main.getWidth() + 1,
+                "menu " + (popup.getX() + popup.getWidth()) + " past the window's " + (main.getX() + main.getWidth()));
+        robot.clickOn("#import-file");
         ListView<ItemRow> items = robot.lookup("#items").queryListView();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> items.getItems().stream()
                 .anyMatch(r -> r.title().equals("Imported from a calendar"))));

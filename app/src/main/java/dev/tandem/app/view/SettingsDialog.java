@@ -205,12 +205,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         keys.visibleProperty().bind(vm.keysAvailableProperty());
         keys.managedProperty().bind(keys.visibleProperty());
         common.add(keys, 1, r++);
-        TextField interval = text("interval", "30");
-        interval.setPrefColumnCount(6);
-        interval.setMaxWidth(90);
-        HBox intervalRow = new HBox(8, interval, new Label("seconds"));
-        intervalRow.setAlignment(Pos.CENTER_LEFT);
-        row(common, r, "Sync every", intervalRow, "interval");
+        row(common, r, "Sync", intervalChoice(), "interval");
         GridPane proxyForm = form(); // Below "Sync every", for S3 and WebDAV only.
         row(proxyForm, 0, "Proxy", text("proxy", "Optional: http://host:port; empty uses the system's, none for direct"), "proxy");
 
@@ -326,6 +321,42 @@ public final class SettingsDialog extends Dialog<Boolean> {
             });
         }
         return r + 2;
+    }
+
+    /** How often, in words ("Every 30 minutes"); the form's value stays the seconds. */
+    private javafx.scene.control.ComboBox<Integer> intervalChoice() {
+        javafx.beans.property.StringProperty seconds = vm.value("interval");
+        int now = parseOr(seconds.get(), 1800);
+        javafx.scene.control.ComboBox<Integer> box = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(dev.tandem.app.vm.SyncIntervals.choices(now)));
+        box.setId("field-interval");
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : dev.tandem.app.vm.SyncIntervals.words(v);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
+        box.setValue(now);
+        box.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                seconds.set(String.valueOf(b));
+            }
+        });
+        box.setAccessibleText("How often this device syncs");
+        return box;
+    }
+
+    private static int parseOr(String s, int fallback) {
+        try {
+            return Integer.parseInt(s == null ? "" : s.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private TextField text(String name, String prompt) {

@@ -185,6 +185,29 @@ class ScreenshotsTest {
     }
 
     /** A note rendered as Markdown: a heading, a list, a link, a code span and a checklist partly ticked. */
+    /** {@code main-1366x768.png} and {@code main-760.png}: a laptop's screen, and the window at its narrowest. */
+    @Test
+    void mainWindow_laptopAndNarrowest() throws Exception {
+        Device d = Device.open("MacBook Air", tmp.resolve("sizes"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        seedRich(d.store());
+        Stage stage = fx(Stage::new);
+        for (double[] size : new double[][] {{1366, 768}, {760, 640}}) {
+            MainView v = show(stage, d, Theme.LIGHT, size[0], size[1], null);
+            selectListAndItem(v, "Work", "Review the sync design doc");
+            settle();
+            save(snapshot(stage.getScene()), size[0] == 760 ? "main-760.png" : "main-1366x768.png");
+            fx(() -> {
+                v.close();
+                return null;
+            });
+        }
+        fx(() -> {
+            stage.close();
+            return null;
+        });
+        d.close();
+    }
+
     @Test
     void noteRendered() throws Exception {
         Device d = Device.open("MacBook Air", tmp.resolve("note"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));

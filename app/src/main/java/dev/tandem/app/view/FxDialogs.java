@@ -114,13 +114,19 @@ public final class FxDialogs implements Dialogs {
     @Override
     public void notify(String title, String message, boolean error) {
         try {
-            Notifications n = Notifications.create().title(title).text(message).position(Pos.BOTTOM_RIGHT)
-                    .hideAfter(Duration.seconds(error ? 8 : 4)).owner(owner.get());
-            if (error) {
-                n.showError();
-            } else {
-                n.showInformation();
-            }
+            // The text wraps within the window (a long message would otherwise make the notification
+            // wider than the window it belongs to).
+            double room = owner.get() == null ? 420 : Math.max(220, Math.min(420, owner.get().getWidth() - 64));
+            javafx.scene.control.Label body = new javafx.scene.control.Label(message);
+            body.setWrapText(true);
+            body.setMaxWidth(room);
+            body.setPrefWidth(room);
+            body.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            body.setGraphic(Icons.of(error ? org.kordamp.ikonli.materialdesign2.MaterialDesignA.ALERT_CIRCLE_OUTLINE
+                    : org.kordamp.ikonli.materialdesign2.MaterialDesignI.INFORMATION_OUTLINE, 20));
+            body.setId(error ? "notification-error" : "notification");
+            Notifications.create().title(title).graphic(body).position(Pos.BOTTOM_RIGHT)
+                    .hideAfter(Duration.seconds(error ? 8 : 4)).owner(owner.get()).show();
         } catch (RuntimeException e) {
             System.getLogger("tandem").log(System.Logger.Level.INFO, title + ": " + message);
         }

@@ -119,6 +119,31 @@ class NarrowWindowUiTest {
         }
     }
 
+    /** A long notification (a new device id, a failed undo) wraps inside the window instead of running past it. */
+    @Test
+    void at800x600_aLongNotificationStaysAsNarrowAsTheWindow() throws Exception {
+        show("Work", false, 800, 600);
+        FxDialogs dialogs = new FxDialogs(() -> stage, () -> dev.tandem.ui.Theme.LIGHT.stylesheets(),
+                dev.tandem.app.fx.Async.direct(e -> { }));
+        onFx(() -> {
+            dialogs.notify("New device id", "This device now syncs under a new device id, because a copy of its"
+                    + " profile synced under the old one; nothing was lost, and the other devices know the new id from"
+                    + " their next sync. " + "More words to make it long enough to run past any window. ".repeat(4), false);
+            return null;
+        });
+        dev.tandem.app.testing.TestWindow.waitFor(() -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getWidth() > 50));
+        onFx(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getWidth() > 50) {
+                    assertTrue(w.getWidth() <= stage.getWidth(), "notification " + w.getWidth() + " wide in a "
+                            + stage.getWidth() + " px window");
+                }
+            }
+            return null;
+        });
+    }
+
     @Test
     void aLongListName_theSidebarsCountsStayInTheSidebar() throws Exception {
         show("Work", false, 800, 600);

@@ -145,7 +145,7 @@ public final class RemoteApply {
             }
             List<FieldData> fields = new ArrayList<>(c.fields().size());
             for (FieldData f : c.fields()) {
-                if (!SnapshotLocal.skipped(f)) {
+                if (!skipped(f)) {
                     fields.add(f);
                 }
             }
@@ -232,7 +232,7 @@ public final class RemoteApply {
      * (edited offline, then another device deleted and emptied the Trash). An earlier edit that was
      * pushed may or may not have been seen; it is not reported, as a delete made after reading it is
      * what the other person meant. The same holds the other way round: this device's own changes
-     * merged again after {@code unpushedAfter} (a rebuild from a snapshot, {@link SnapshotRebuild})
+     * merged again after {@code unpushedAfter} (a rebuild from a snapshot, {@code SnapshotRebuild})
      * were never pushed, so a delete already merged did not see them, whatever the clock order says.
      */
     private int editDeleteConflicts(WriteSession s, MergeBatch batch, MergeBatch.Entity e, WinnerMap before,
@@ -274,6 +274,12 @@ public final class RemoteApply {
     /** Removes rows whose parent is missing, keeping them pending, so the merge can commit. */
     void holdOrphans(WriteSession s) throws SQLException {
         held.holdOrphans(s);
+    }
+
+    /** An attribute no merge records: the id, or a {@code _deleted} that is neither 0 nor 1. */
+    static boolean skipped(FieldData f) {
+        return f.name().equalsIgnoreCase("id") || (f.name().equals(Change.DELETED_FIELD)
+                && !(Long.valueOf(0L).equals(f.value()) || Long.valueOf(1L).equals(f.value())));
     }
 
     /** Foreign-key depth: 0 for a table without parents; unknown tables and cycles stop at 8. */

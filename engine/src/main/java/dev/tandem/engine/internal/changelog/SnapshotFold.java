@@ -198,7 +198,7 @@ final class SnapshotFold {
             entries.add(new SnapshotEntry(b.device(), c));
             for (int j = 0; j < c.fields().size(); j++) {
                 FieldData f = c.fields().get(j);
-                if (!SnapshotLocal.skipped(f)) {
+                if (!RemoteApply.skipped(f)) {
                     String name = f.name().toLowerCase(Locale.ROOT);
                     int slot = t.find(name);
                     undo.add(slot < 0 ? new Undo(t, t.size, -1, -1) : new Undo(t, slot, t.entries[slot], t.fields[slot]));
@@ -218,7 +218,7 @@ final class SnapshotFold {
         boolean deletes = false;
         boolean restores = false;
         for (FieldData f : c.fields()) {
-            if (SnapshotLocal.skipped(f)) {
+            if (RemoteApply.skipped(f)) {
                 continue;
             }
             if (TextMergeField.isHidden(f.name())) {

@@ -1,6 +1,5 @@
 package dev.tandem.engine.internal.changelog;
 
-import dev.tandem.engine.Change;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
 import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
 import dev.tandem.engine.internal.clock.HybridClock;
@@ -189,16 +188,11 @@ public final class SnapshotLocal {
     }
 
     /**
-     * What the bulk path ignores: {@link #skipped} attributes, and a merge's hidden attribute, which
+     * What the bulk path ignores: {@link RemoteApply#skipped} attributes, and a merge's hidden attribute, which
      * a snapshot (winners only) never holds; one in a snapshot is not the engine's.
      */
     static boolean skippedInSnapshot(FieldData f) {
-        return skipped(f) || TextMergeField.isHidden(f.name());
-    }
-
-    static boolean skipped(FieldData f) {
-        return f.name().equalsIgnoreCase("id") || (f.name().equals(Change.DELETED_FIELD)
-                && !(Long.valueOf(0L).equals(f.value()) || Long.valueOf(1L).equals(f.value())));
+        return RemoteApply.skipped(f) || TextMergeField.isHidden(f.name());
     }
 
     /**

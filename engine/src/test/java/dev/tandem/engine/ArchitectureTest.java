@@ -56,6 +56,7 @@ class ArchitectureTest {
                 .layer("Db").definedBy(INTERNAL)
                 .layer("Reactive").definedBy(INTERNAL + ".reactive")
                 .layer("Capture").definedBy(INTERNAL + ".capture")
+                .layer("Snapshot").definedBy(INTERNAL + ".snapshot")
                 .layer("Changelog").definedBy(INTERNAL + ".changelog")
                 .layer("Mapping").definedBy(INTERNAL + ".mapping")
                 .layer("Tx").definedBy(INTERNAL + ".tx")
@@ -69,9 +70,10 @@ class ArchitectureTest {
                 .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync")
                 .whereLayer("Reactive").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
-                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Sync")
+                .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Sync")
+                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "Reactive")
-                .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Changelog", "Reactive", "Sync")
+                .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Changelog", "Reactive", "Sync")
                 .check(MAIN);
     }
 

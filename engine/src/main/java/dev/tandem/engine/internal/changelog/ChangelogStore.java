@@ -190,7 +190,7 @@ public final class ChangelogStore {
     }
 
     /** Raises the high-water mark of {@link #maxId} to {@code id}; in the caller's transaction. */
-    static void noteHigh(Connection c, UUID id) throws SQLException {
+    public static void noteHigh(Connection c, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO _tandem_meta(key, value) VALUES('clock_high', ?)"
                 + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)")) {
             ps.setBytes(1, Uuid7.toBytes(id));

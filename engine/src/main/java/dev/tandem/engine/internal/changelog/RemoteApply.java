@@ -272,12 +272,12 @@ public final class RemoteApply {
     }
 
     /** Removes rows whose parent is missing, keeping them pending, so the merge can commit. */
-    void holdOrphans(WriteSession s) throws SQLException {
+    public void holdOrphans(WriteSession s) throws SQLException {
         held.holdOrphans(s);
     }
 
     /** An attribute no merge records: the id, or a {@code _deleted} that is neither 0 nor 1. */
-    static boolean skipped(FieldData f) {
+    public static boolean skipped(FieldData f) {
         return f.name().equalsIgnoreCase("id") || (f.name().equals(Change.DELETED_FIELD)
                 && !(Long.valueOf(0L).equals(f.value()) || Long.valueOf(1L).equals(f.value())));
     }

@@ -9,6 +9,7 @@ import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.RemoteApply.Authored;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.snapshot.SnapshotLocalTest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

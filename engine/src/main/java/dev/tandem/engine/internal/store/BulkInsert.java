@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,7 +9,7 @@ import java.sql.SQLException;
  * {@link #ROWS} rows (or as many as asked, within SQLite's parameter limit); {@link #finish}
  * writes the rest. Values are bound, never spliced into SQL.
  */
-final class BulkInsert implements AutoCloseable {
+public final class BulkInsert implements AutoCloseable {
     static final int ROWS = 256;
     /** Under SQLite's default limit of 32,766 parameters. */
     private static final int MAX_PARAMETERS = 32_000;
@@ -23,11 +23,11 @@ final class BulkInsert implements AutoCloseable {
     private long changed;
     private PreparedStatement full;
 
-    BulkInsert(Connection connection, String head, int width, String tail) {
+    public BulkInsert(Connection connection, String head, int width, String tail) {
         this(connection, head, width, tail, ROWS);
     }
 
-    BulkInsert(Connection connection, String head, int width, String tail, int maxRows) {
+    public BulkInsert(Connection connection, String head, int width, String tail, int maxRows) {
         this.connection = connection;
         this.head = head;
         this.tail = tail;
@@ -36,14 +36,14 @@ final class BulkInsert implements AutoCloseable {
     }
 
     /** Adds one row of {@code width} values. */
-    void add(Object... row) throws SQLException {
+    public void add(Object... row) throws SQLException {
         for (Object v : row) {
             put(v);
         }
     }
 
     /** Adds the next value; every {@code width} values make a row. */
-    void put(Object value) throws SQLException {
+    public void put(Object value) throws SQLException {
         values[filled++] = value;
         if (filled == values.length) {
             if (full == null) {
@@ -76,12 +76,12 @@ final class BulkInsert implements AutoCloseable {
     }
 
     /** The rows the statements run so far changed directly (SQLite's changes(), without triggers'). */
-    long changed() {
+    public long changed() {
         return changed;
     }
 
     /** Writes the rows not written yet. */
-    void finish() throws SQLException {
+    public void finish() throws SQLException {
         if (filled % width != 0) {
             throw new IllegalStateException("incomplete row");
         }

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.StorageException;
 import java.sql.SQLException;

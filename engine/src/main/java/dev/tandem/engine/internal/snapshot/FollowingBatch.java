@@ -1,5 +1,6 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,12 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Subscription;
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
+import dev.tandem.engine.internal.changelog.SyncState;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.HybridClock;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -37,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link RemoteApply}, what the slow path runs): the same snapshot must leave the same rows, the
  * same changelog, winners and pending entities, and the same row events.
  */
-class SnapshotLocalTest {
+public class SnapshotLocalTest {
     @TempDir
     Path dir;
     final List<Db> dbs = new ArrayList<>();
@@ -142,7 +148,7 @@ class SnapshotLocalTest {
     }
 
     /** Everything a merge writes, independent of local seq numbers and rowids. */
-    static String state(Db db) {
+    public static String state(Db db) {
         return SyncPort.of(db).read(c -> {
             StringBuilder out = new StringBuilder();
             for (String table : List.of("list", "item", "tag")) {
@@ -172,7 +178,7 @@ class SnapshotLocalTest {
     }
 
     /** Rows with each value's storage class, so 2.5 and '2.5' differ. */
-    static String dump(Connection c, String sql) throws SQLException {
+    public static String dump(Connection c, String sql) throws SQLException {
         StringBuilder out = new StringBuilder();
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             ResultSetMetaData md = rs.getMetaData();

@@ -1,8 +1,11 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
-import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
-import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.snapshot.SnapshotPlan.Placed;
+import dev.tandem.engine.internal.snapshot.SnapshotPlan.Plan;
+import dev.tandem.engine.internal.store.BulkInsert;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

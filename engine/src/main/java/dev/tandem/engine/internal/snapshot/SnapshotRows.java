@@ -1,9 +1,11 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
-import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
-import dev.tandem.engine.internal.changelog.SnapshotPlan.Target;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.snapshot.SnapshotPlan.Plan;
+import dev.tandem.engine.internal.snapshot.SnapshotPlan.Target;
+import dev.tandem.engine.internal.store.BulkInsert;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;

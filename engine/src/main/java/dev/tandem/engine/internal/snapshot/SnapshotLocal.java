@@ -1,9 +1,15 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
-import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
-import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.ChangelogStore;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
+import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.merge.TextMergeField;
+import dev.tandem.engine.internal.snapshot.SnapshotPlan.Placed;
+import dev.tandem.engine.internal.snapshot.SnapshotPlan.Plan;
 import dev.tandem.engine.internal.store.Connections;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;

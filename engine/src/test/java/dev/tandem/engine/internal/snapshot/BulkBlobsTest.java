@@ -1,7 +1,10 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
+import dev.tandem.engine.internal.changelog.FieldCodec;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.util.ArrayList;
 import java.util.Collections;

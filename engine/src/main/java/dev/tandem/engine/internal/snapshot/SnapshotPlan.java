@@ -1,6 +1,9 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.Change;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SchemaSnapshot.Column;

@@ -1,10 +1,15 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
-import dev.tandem.engine.internal.changelog.SnapshotPlan.Placed;
-import dev.tandem.engine.internal.changelog.SnapshotPlan.Plan;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.DeviceIds;
+import dev.tandem.engine.internal.changelog.HistoryPruning;
+import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.snapshot.SnapshotPlan.Placed;
+import dev.tandem.engine.internal.snapshot.SnapshotPlan.Plan;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;

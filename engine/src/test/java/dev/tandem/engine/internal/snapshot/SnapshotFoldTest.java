@@ -1,9 +1,12 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.tandem.engine.Change;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.TextMergeField;

@@ -1,5 +1,11 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.ChangeRows;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
+import dev.tandem.engine.internal.changelog.SyncState;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

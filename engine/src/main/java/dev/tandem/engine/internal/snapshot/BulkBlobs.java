@@ -1,5 +1,8 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
+import dev.tandem.engine.internal.changelog.FieldCodec;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.PackedValues;
 import dev.tandem.engine.internal.store.SqlValues;

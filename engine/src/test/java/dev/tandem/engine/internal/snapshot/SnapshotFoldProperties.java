@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,10 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.RemoteApply.Authored;
+import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -57,6 +57,7 @@ class ArchitectureTest {
                 .layer("Reactive").definedBy(INTERNAL + ".reactive")
                 .layer("Capture").definedBy(INTERNAL + ".capture")
                 .layer("Snapshot").definedBy(INTERNAL + ".snapshot")
+                .layer("Apply").definedBy(INTERNAL + ".apply")
                 .layer("Changelog").definedBy(INTERNAL + ".changelog")
                 .layer("Mapping").definedBy(INTERNAL + ".mapping")
                 .layer("Tx").definedBy(INTERNAL + ".tx")
@@ -71,9 +72,10 @@ class ArchitectureTest {
                 .whereLayer("Reactive").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Sync")
-                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync")
+                .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync")
+                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Sync")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "Reactive")
-                .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Changelog", "Reactive", "Sync")
+                .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Sync")
                 .check(MAIN);
     }
 

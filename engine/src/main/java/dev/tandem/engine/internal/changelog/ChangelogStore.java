@@ -102,7 +102,7 @@ public final class ChangelogStore {
     }
 
     /** The id a hidden merge attribute holds; null for none or for a value that is not an id. */
-    static UUID mergedParent(FieldData hidden) {
+    public static UUID mergedParent(FieldData hidden) {
         return hidden != null && hidden.value() instanceof byte[] b && b.length == 16 ? Uuid7.fromBytes(b) : null;
     }
 

@@ -1,9 +1,9 @@
 package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.Change;
+import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
-import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;

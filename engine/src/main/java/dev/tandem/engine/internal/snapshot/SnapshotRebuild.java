@@ -2,10 +2,10 @@ package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.DeviceIds;
 import dev.tandem.engine.internal.changelog.HistoryPruning;
-import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.snapshot.SnapshotPlan.Placed;

@@ -1,11 +1,11 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.PushTally;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
-import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.changelog.SyncState;

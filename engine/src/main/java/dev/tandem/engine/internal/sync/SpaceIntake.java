@@ -1,6 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.changelog.RemoteApply;
+import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.tx.WriteSession;
 import dev.tandem.engine.sync.SyncScope;

@@ -1,6 +1,7 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.apply;
 
 import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.apply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.internal.SyncPort;
-import dev.tandem.engine.internal.changelog.RemoteApply.Authored;
+import dev.tandem.engine.internal.apply.RemoteApply.Authored;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.snapshot.SnapshotLocalTest;

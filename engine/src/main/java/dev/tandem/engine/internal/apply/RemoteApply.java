@@ -1,7 +1,13 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.apply;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.Conflict;
+import dev.tandem.engine.internal.changelog.ChangeData;
+import dev.tandem.engine.internal.changelog.ChangelogStore;
+import dev.tandem.engine.internal.changelog.ConflictStore;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.Winner;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.Ancestry;

@@ -1,7 +1,8 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.apply;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SchemaSnapshot.Column;
 import dev.tandem.engine.internal.store.SchemaSnapshot.TableInfo;

@@ -1,5 +1,9 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.apply;
 
+import dev.tandem.engine.internal.changelog.ChangelogStore;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.Winner;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.merge.Ancestry;

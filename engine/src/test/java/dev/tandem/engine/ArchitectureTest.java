@@ -58,6 +58,7 @@ class ArchitectureTest {
                 .layer("Capture").definedBy(INTERNAL + ".capture")
                 .layer("Snapshot").definedBy(INTERNAL + ".snapshot")
                 .layer("Apply").definedBy(INTERNAL + ".apply")
+                .layer("Wire").definedBy(INTERNAL + ".wire")
                 .layer("Changelog").definedBy(INTERNAL + ".changelog")
                 .layer("Mapping").definedBy(INTERNAL + ".mapping")
                 .layer("Tx").definedBy(INTERNAL + ".tx")
@@ -73,7 +74,8 @@ class ArchitectureTest {
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Sync")
                 .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync")
-                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Sync")
+                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Sync")
+                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Wire", "Sync")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "Reactive")
                 .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Sync")
                 .check(MAIN);

@@ -1,7 +1,11 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.sync.Snapshot.Manifest;
-import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.internal.wire.BatchCodec;
+import dev.tandem.engine.internal.wire.FormatException;
+import dev.tandem.engine.internal.wire.Head;
+import dev.tandem.engine.internal.wire.Snapshot.Manifest;
+import dev.tandem.engine.internal.wire.Snapshot.Part;
+import dev.tandem.engine.internal.wire.SnapshotCodec;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import java.util.ArrayList;
@@ -29,7 +33,7 @@ import java.util.regex.Pattern;
  * Every object is created with create-if-absent and never rewritten. A reader ignores keys it does
  * not recognise, and a snapshot whose part has gone (cleaned up under it) reads as absent.
  */
-final class SnapshotStore {
+public final class SnapshotStore {
     private static final System.Logger LOG = System.getLogger(SnapshotStore.class.getName());
     private static final Pattern SNAPSHOT_KEY = Pattern.compile("snapshots/([0-9a-f-]{50})/(manifest|part-[0-9]{6})");
     private static final Pattern ACK_KEY = Pattern.compile("acks/([0-9a-f-]{36})/([0-9]{13})");

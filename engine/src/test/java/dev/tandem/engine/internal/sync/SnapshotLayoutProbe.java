@@ -1,7 +1,10 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.changelog.FieldData;
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
+import dev.tandem.engine.internal.wire.PartLayout1;
+import dev.tandem.engine.internal.wire.Snapshot;
+import dev.tandem.engine.internal.wire.SnapshotCodec;
+import dev.tandem.engine.internal.wire.SnapshotEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.clock.HybridClock;
-import dev.tandem.engine.internal.sync.Snapshot.Manifest;
-import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.internal.wire.FormatException;
+import dev.tandem.engine.internal.wire.Snapshot.Manifest;
+import dev.tandem.engine.internal.wire.Snapshot.Part;
+import dev.tandem.engine.internal.wire.SnapshotCodec;
+import dev.tandem.engine.internal.wire.SnapshotEntry;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Clock;
 import java.util.ArrayList;

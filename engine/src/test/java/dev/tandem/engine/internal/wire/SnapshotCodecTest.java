@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.clock.HybridClock;
-import dev.tandem.engine.internal.sync.Snapshot.Manifest;
-import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.internal.sync.SnapshotStore;
+import dev.tandem.engine.internal.wire.Snapshot.Manifest;
+import dev.tandem.engine.internal.wire.Snapshot.Part;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

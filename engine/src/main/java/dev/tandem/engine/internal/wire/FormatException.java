@@ -1,9 +1,9 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.wire;
 
 import dev.tandem.engine.sync.SyncException;
 
 /** A remote object that is not a valid Tandem object; the message names the object. */
-final class FormatException extends SyncException {
+public final class FormatException extends SyncException {
     private static final long serialVersionUID = 1L;
 
     public FormatException(String message) {

@@ -1,6 +1,5 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.wire;
 
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;

@@ -1,19 +1,18 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.wire;
 
-import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.C1;
-import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.C2;
-import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.C3;
-import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.C4;
-import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.DEVICE;
-import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.ENTITY;
-import static dev.tandem.engine.internal.sync.BatchCodecLayout1Test.FOREIGN;
+import static dev.tandem.engine.internal.wire.BatchCodecLayout1Test.C1;
+import static dev.tandem.engine.internal.wire.BatchCodecLayout1Test.C2;
+import static dev.tandem.engine.internal.wire.BatchCodecLayout1Test.C3;
+import static dev.tandem.engine.internal.wire.BatchCodecLayout1Test.C4;
+import static dev.tandem.engine.internal.wire.BatchCodecLayout1Test.DEVICE;
+import static dev.tandem.engine.internal.wire.BatchCodecLayout1Test.ENTITY;
+import static dev.tandem.engine.internal.wire.BatchCodecLayout1Test.FOREIGN;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
-import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.internal.wire.Snapshot.Part;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;

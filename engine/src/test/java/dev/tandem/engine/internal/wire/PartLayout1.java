@@ -1,8 +1,7 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.wire;
 
 import dev.tandem.engine.internal.changelog.ChangeData;
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
-import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.internal.wire.Snapshot.Part;
 
 /**
  * Snapshot parts as Tandem wrote them before layout 2 (one change after another, each id and entity

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.wire;
 
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -14,17 +14,17 @@ import java.util.regex.Pattern;
  * with {@code reason} {@value #UNSEEN} or {@value #FORGOTTEN}. Created with create-if-absent and never
  * deleted, so a device away for years still learns it was retired.
  */
-record Retirement(UUID device, long lastHead, long retiredAtMillis, UUID by, String reason) {
-    static final String UNSEEN = "unseen";
-    static final String FORGOTTEN = "forgotten";
+public record Retirement(UUID device, long lastHead, long retiredAtMillis, UUID by, String reason) {
+    public static final String UNSEEN = "unseen";
+    public static final String FORGOTTEN = "forgotten";
     private static final Pattern KEY = Pattern.compile("heads/([0-9a-f-]{36})/retired");
 
-    static String key(UUID device) {
+    public static String key(UUID device) {
         return "heads/" + device + "/retired";
     }
 
     /** The retired device a {@code heads/} key names, or null when the key is not a retirement. */
-    static UUID deviceOf(String key) {
+    public static UUID deviceOf(String key) {
         Matcher m = KEY.matcher(key);
         if (!m.matches()) {
             return null;
@@ -36,7 +36,7 @@ record Retirement(UUID device, long lastHead, long retiredAtMillis, UUID by, Str
         }
     }
 
-    byte[] encode() {
+    public byte[] encode() {
         return BodyWriter.encode(Frame.KIND_RETIREMENT, p -> {
             p.packArrayHeader(5);
             BodyWriter.uuid(p, device);
@@ -47,7 +47,7 @@ record Retirement(UUID device, long lastHead, long retiredAtMillis, UUID by, Str
         });
     }
 
-    static Retirement decode(byte[] object, String key) {
+    public static Retirement decode(byte[] object, String key) {
         return BoundedReader.decode(object, Frame.KIND_RETIREMENT, key, r -> {
             r.expectArray(5);
             UUID device = r.uuid();
@@ -63,7 +63,7 @@ record Retirement(UUID device, long lastHead, long retiredAtMillis, UUID by, Str
     }
 
     /** How the retired device's report explains it. */
-    String explain(String remote) {
+    public String explain(String remote) {
         String when = java.time.Instant.ofEpochMilli(retiredAtMillis).toString().substring(0, 10);
         return FORGOTTEN.equals(reason)
                 ? "Device " + by + " forgot this device on " + remote + " (" + when + ")"

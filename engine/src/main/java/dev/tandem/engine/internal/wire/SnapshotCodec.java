@@ -1,10 +1,9 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.wire;
 
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
-import dev.tandem.engine.internal.sync.Snapshot.Manifest;
-import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.internal.wire.Snapshot.Manifest;
+import dev.tandem.engine.internal.wire.Snapshot.Part;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +22,7 @@ import org.msgpack.core.MessageBufferPacker;
  */
 public final class SnapshotCodec {
     /** Snapshot ids: 13-digit writer millis, '-', the writer's device id; sortable by time. */
-    static final Pattern ID = Pattern.compile("[0-9]{13}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    public static final Pattern ID = Pattern.compile("[0-9]{13}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final int MAX_PARTS = 10_000;
 
     private SnapshotCodec() {

@@ -1,5 +1,6 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.wire;
 
+import dev.tandem.engine.internal.changelog.ChangeData;
 import java.util.UUID;
 
 /** A winning change as a snapshot carries it: only the attributes it still wins. */

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

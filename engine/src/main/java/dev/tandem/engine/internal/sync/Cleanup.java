@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.snapshot.SnapshotStore;
 import dev.tandem.engine.internal.wire.Head;
 import dev.tandem.engine.internal.wire.Retirement;
 import dev.tandem.engine.internal.wire.Snapshot.Manifest;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.HybridClock;
-import dev.tandem.engine.internal.sync.SnapshotStore;
+import dev.tandem.engine.internal.snapshot.SnapshotStore;
 import dev.tandem.engine.internal.wire.Snapshot.Manifest;
 import dev.tandem.engine.internal.wire.Snapshot.Part;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.Uuid7;
@@ -16,7 +16,7 @@ import java.util.List;
  * changes or {@link #PART_BYTES} of body, so no part nears {@link Frame#MAX_INFLATED} and parts
  * can be fetched and decoded side by side.
  */
-final class SnapshotParts {
+public final class SnapshotParts {
     static final int PART_CHANGES = 60_000;
     static final int PART_BYTES = 4 << 20;
     /** Table, entity, then change id: sorted ids of rows made together share their time prefix. */
@@ -28,7 +28,7 @@ final class SnapshotParts {
     private SnapshotParts() {
     }
 
-    static List<byte[]> encode(String id, List<SnapshotEntry> entries) {
+    public static List<byte[]> encode(String id, List<SnapshotEntry> entries) {
         List<SnapshotEntry> sorted = new ArrayList<>(entries);
         sorted.sort(BY_ENTITY);
         List<byte[]> parts = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.wire.PartLayout1;

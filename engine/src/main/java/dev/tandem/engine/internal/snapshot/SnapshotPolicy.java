@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.snapshot;
 
 /**
  * When a sync writes a snapshot by itself (docs/SYNC_FORMAT.md, "Snapshots"): once {@code every}
@@ -17,7 +17,7 @@ package dev.tandem.engine.internal.sync;
  * volume then keeps the share of it that lies past the newer snapshot, estimated by batches
  * ({@link #volumeAfter}), so devices taking turns do not each write one for the same changes.
  */
-record SnapshotPolicy(int every, int changes) {
+public record SnapshotPolicy(int every, int changes) {
     static final int SIZE_SHARE = 4;
 
     /**
@@ -25,7 +25,7 @@ record SnapshotPolicy(int every, int changes) {
      * that snapshot's size in changes (0 when none is known). {@code every} 0 turns the policy
      * off; {@code changes} 0 leaves only the batch count.
      */
-    boolean due(long batches, long volume, long snapshotSize) {
+    public boolean due(long batches, long volume, long snapshotSize) {
         if (every <= 0) {
             return false;
         }
@@ -38,7 +38,7 @@ record SnapshotPolicy(int every, int changes) {
      * batches past the newer one. Batches stand in for where the changes lie; the volume only
      * decides when to write the next snapshot, so an estimate is enough.
      */
-    static long volumeAfter(long volume, long total, long oldCover, long newCover) {
+    public static long volumeAfter(long volume, long total, long oldCover, long newCover) {
         long before = total - oldCover;
         long after = Math.max(0, total - newCover);
         if (before <= 0 || after >= before) {

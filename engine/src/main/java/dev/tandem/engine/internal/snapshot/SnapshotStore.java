@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.snapshot;
 
 import dev.tandem.engine.internal.wire.BatchCodec;
 import dev.tandem.engine.internal.wire.FormatException;
@@ -45,7 +45,7 @@ public final class SnapshotStore {
         this.storage = storage;
     }
 
-    static String manifestKey(String id) {
+    public static String manifestKey(String id) {
         return "snapshots/" + id + "/manifest";
     }
 
@@ -246,7 +246,7 @@ public final class SnapshotStore {
         }
     }
 
-    void listAll(String prefix, Consumer<String> each) {
+    public void listAll(String prefix, Consumer<String> each) {
         String after = null;
         while (true) {
             List<String> page = storage.list(prefix, after, PAGE);
@@ -258,7 +258,7 @@ public final class SnapshotStore {
         }
     }
 
-    SyncStorage storage() {
+    public SyncStorage storage() {
         return storage;
     }
 

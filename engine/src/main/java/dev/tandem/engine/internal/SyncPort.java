@@ -1,8 +1,8 @@
 package dev.tandem.engine.internal;
 
 import dev.tandem.engine.Db;
-import dev.tandem.engine.internal.changelog.RemoteApply;
-import dev.tandem.engine.internal.changelog.SnapshotLocal;
+import dev.tandem.engine.internal.apply.RemoteApply;
+import dev.tandem.engine.internal.snapshot.SnapshotLocal;
 import dev.tandem.engine.internal.store.SqlFunction;
 import dev.tandem.engine.internal.tx.Writer;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
-import dev.tandem.engine.internal.sync.BatchCodec;
+import dev.tandem.engine.internal.wire.BatchCodec;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.FaultyStorage;
 import dev.tandem.engine.testing.FaultyStorage.Rates;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures.Item;
-import dev.tandem.engine.internal.sync.Frame;
-import dev.tandem.engine.internal.sync.PartLayout1;
-import dev.tandem.engine.internal.sync.Snapshot;
-import dev.tandem.engine.internal.sync.SnapshotCodec;
+import dev.tandem.engine.internal.wire.Frame;
+import dev.tandem.engine.internal.wire.PartLayout1;
+import dev.tandem.engine.internal.wire.Snapshot;
+import dev.tandem.engine.internal.wire.SnapshotCodec;
 import dev.tandem.engine.testing.SyncFixture;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.Fixtures;
 import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.internal.changelog.ChangeData;
-import dev.tandem.engine.internal.sync.BatchCodec;
+import dev.tandem.engine.internal.wire.BatchCodec;
 import dev.tandem.engine.testing.Budget;
 import dev.tandem.engine.testing.Canonical;
 import dev.tandem.engine.testing.Remotes;

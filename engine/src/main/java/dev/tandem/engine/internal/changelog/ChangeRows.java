@@ -10,9 +10,9 @@ import java.util.UUID;
  * decoded from the {@code fields} blob. Every such query selects the same columns, in this order:
  * seq, id, author, tbl, entity, fields.
  */
-final class ChangeRows {
+public final class ChangeRows {
     /** The columns every query read here must select, in order, from {@code c} (change). */
-    static final String COLUMNS = "c.seq, c.id, c.author, c.tbl, c.entity, c.fields";
+    public static final String COLUMNS = "c.seq, c.id, c.author, c.tbl, c.entity, c.fields";
     /**
      * Appended to every DELETE of change rows: the newest row stays. {@code seq} is an INTEGER
      * PRIMARY KEY, which SQLite numbers max + 1, so deleting the newest row would hand its number
@@ -38,13 +38,13 @@ final class ChangeRows {
     }
 
     /** The change at the result's current row. */
-    static ChangeData change(ResultSet rs) throws SQLException {
+    public static ChangeData change(ResultSet rs) throws SQLException {
         return new ChangeData(Uuid7.fromBytes(rs.getBytes(2)), rs.getString(4), rs.getString(5),
                 FieldCodec.decode(rs.getBytes(6)));
     }
 
     /** The author of the change at the result's current row. */
-    static UUID author(ResultSet rs) throws SQLException {
+    public static UUID author(ResultSet rs) throws SQLException {
         return Uuid7.fromBytes(rs.getBytes(3));
     }
 }

@@ -102,7 +102,7 @@ public final class ChangelogStore {
     }
 
     /** The id a hidden merge attribute holds; null for none or for a value that is not an id. */
-    static UUID mergedParent(FieldData hidden) {
+    public static UUID mergedParent(FieldData hidden) {
         return hidden != null && hidden.value() instanceof byte[] b && b.length == 16 ? Uuid7.fromBytes(b) : null;
     }
 
@@ -190,7 +190,7 @@ public final class ChangelogStore {
     }
 
     /** Raises the high-water mark of {@link #maxId} to {@code id}; in the caller's transaction. */
-    static void noteHigh(Connection c, UUID id) throws SQLException {
+    public static void noteHigh(Connection c, UUID id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO _tandem_meta(key, value) VALUES('clock_high', ?)"
                 + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)")) {
             ps.setBytes(1, Uuid7.toBytes(id));

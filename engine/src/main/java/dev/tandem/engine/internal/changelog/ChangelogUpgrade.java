@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.BulkInsert;
 import dev.tandem.engine.internal.store.SqlValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -32,7 +32,7 @@ import java.util.UUID;
 public final class DeviceIds {
     static final String DEVICE_ID = "device_id";
     /** The highest change seq when the id last changed; later changes by the old id are stale. */
-    static final String ROTATED_AT = "device_id_rotated_at";
+    public static final String ROTATED_AT = "device_id_rotated_at";
     static final String PREVIOUS = "previous_device_ids";
 
     private DeviceIds() {

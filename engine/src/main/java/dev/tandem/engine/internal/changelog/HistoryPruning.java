@@ -46,8 +46,8 @@ public final class HistoryPruning {
     static final int SLICE = 2000;
     /** Change rows a catch-up left behind, deleted per transaction. */
     static final int ORPHANS = 20_000;
-    /** {@code _tandem_meta} key: change rows up to this seq were left behind by a catch-up ({@link SnapshotRebuild}). */
-    static final String ORPHANS_BELOW = "orphans_below";
+    /** {@code _tandem_meta} key: change rows up to this seq were left behind by a catch-up ({@code SnapshotRebuild}). */
+    public static final String ORPHANS_BELOW = "orphans_below";
 
     private final UUID self;
     private final long cutoffMillis;

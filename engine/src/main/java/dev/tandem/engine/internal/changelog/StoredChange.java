@@ -22,7 +22,7 @@ import java.util.UUID;
  * question. A change never sets two attributes whose names differ only in case (the sync format's
  * reader refuses such a change), so the index is unambiguous.
  */
-final class StoredChange {
+public final class StoredChange {
     final UUID author;
     private byte[] blob;
     private List<FieldData> fields;
@@ -37,17 +37,17 @@ final class StoredChange {
     }
 
     /** A change as stored: {@code blob} is its {@code _tandem_change.fields}. */
-    static StoredChange ofBlob(UUID author, byte[] blob) {
+    public static StoredChange ofBlob(UUID author, byte[] blob) {
         return new StoredChange(author, blob, null);
     }
 
     /** A change appended in memory and not yet written. */
-    static StoredChange of(UUID author, List<FieldData> fields) {
+    public static StoredChange of(UUID author, List<FieldData> fields) {
         return new StoredChange(author, null, fields);
     }
 
     /** The change with local seq {@code seq}, which the caller knows to win an attribute. */
-    static StoredChange read(StatementCache sql, long seq) throws SQLException {
+    public static StoredChange read(StatementCache sql, long seq) throws SQLException {
         PreparedStatement ps = sql.get("SELECT author, fields FROM _tandem_change WHERE seq = ?");
         ps.setLong(1, seq);
         try (ResultSet rs = ps.executeQuery()) {
@@ -74,7 +74,7 @@ final class StoredChange {
     }
 
     /** This change as {@code w}, the winner of an attribute of {@code table}/{@code entity}, with its value. */
-    Winner asWinner(String table, String entity, WinnerMap.Entry w) {
+    public Winner asWinner(String table, String entity, WinnerMap.Entry w) {
         FieldData f = field(w.field());
         if (f == null) {
             throw new StorageException("The changelog names change " + w.seq() + " the winner of " + table + "/"

@@ -139,7 +139,7 @@ public final class SyncState {
      * The newest local change seq that every live device of {@code remote} has merged, as the last
      * cleanup found it (the tombstone horizon's stable checkpoint); 0 when none was found. A change
      * at or below it can no longer meet a version it replaced as news anywhere, which is what lets a
-     * snapshot leave out those replaced ids ({@link SnapshotCapture}). Change numbers only grow, and
+     * snapshot leave out those replaced ids ({@code SnapshotCapture}). Change numbers only grow, and
      * a rebuild numbers the snapshot's changes after every existing one, so it stays a lower bound.
      */
     public long seenByAll(Connection c, String remote) throws SQLException {

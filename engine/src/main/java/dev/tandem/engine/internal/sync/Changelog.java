@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.changelog.PushTally;
+import dev.tandem.engine.internal.wire.Batch;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

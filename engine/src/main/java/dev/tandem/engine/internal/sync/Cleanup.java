@@ -1,6 +1,9 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.sync.Snapshot.Manifest;
+import dev.tandem.engine.internal.snapshot.SnapshotStore;
+import dev.tandem.engine.internal.wire.Head;
+import dev.tandem.engine.internal.wire.Retirement;
+import dev.tandem.engine.internal.wire.Snapshot.Manifest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,13 +1,16 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.SyncPort;
-import dev.tandem.engine.internal.changelog.FollowingBatch;
-import dev.tandem.engine.internal.changelog.SnapshotCapture;
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
-import dev.tandem.engine.internal.changelog.SnapshotLocal;
 import dev.tandem.engine.internal.changelog.SyncState;
-import dev.tandem.engine.internal.sync.Snapshot.Manifest;
-import dev.tandem.engine.internal.sync.Snapshot.Part;
+import dev.tandem.engine.internal.snapshot.FollowingBatch;
+import dev.tandem.engine.internal.snapshot.SnapshotCapture;
+import dev.tandem.engine.internal.snapshot.SnapshotLocal;
+import dev.tandem.engine.internal.snapshot.SnapshotParts;
+import dev.tandem.engine.internal.snapshot.SnapshotPolicy;
+import dev.tandem.engine.internal.snapshot.SnapshotStore;
+import dev.tandem.engine.internal.wire.Snapshot.Manifest;
+import dev.tandem.engine.internal.wire.Snapshot.Part;
+import dev.tandem.engine.internal.wire.SnapshotEntry;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncScope;
 import java.sql.PreparedStatement;

@@ -1,17 +1,18 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.PushTally;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
-import dev.tandem.engine.internal.changelog.RemoteApply;
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
 import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.changelog.SyncState.Local;
 import dev.tandem.engine.internal.changelog.SyncState.Pushed;
 import dev.tandem.engine.internal.tx.WriteSession;
+import dev.tandem.engine.internal.wire.Batch;
+import dev.tandem.engine.internal.wire.SnapshotEntry;
 import dev.tandem.engine.sync.SyncScope;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.sync;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.SyncState;
+import dev.tandem.engine.internal.snapshot.SnapshotStore;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.storage.StorageProbe;
 import dev.tandem.engine.sync.CompactionReport;

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.wire.Retirement;
 import java.util.UUID;
 
 /**

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.changelog.FollowingBatch;
+import dev.tandem.engine.internal.snapshot.FollowingBatch;
+import dev.tandem.engine.internal.wire.Batch;
 import dev.tandem.engine.sync.SyncException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

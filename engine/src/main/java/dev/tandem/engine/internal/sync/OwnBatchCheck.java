@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.PushTally;
+import dev.tandem.engine.internal.wire.Batch;
 import dev.tandem.engine.sync.SyncException;
 import java.util.HashSet;
 import java.util.Optional;

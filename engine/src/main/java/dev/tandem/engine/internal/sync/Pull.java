@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.wire.Batch;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldCodec;
-import dev.tandem.engine.internal.changelog.RemoteApply;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.Connection;

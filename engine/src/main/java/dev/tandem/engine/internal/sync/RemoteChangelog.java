@@ -1,5 +1,10 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.wire.Batch;
+import dev.tandem.engine.internal.wire.BatchCodec;
+import dev.tandem.engine.internal.wire.FormatException;
+import dev.tandem.engine.internal.wire.Head;
+import dev.tandem.engine.internal.wire.Retirement;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import java.util.ArrayList;

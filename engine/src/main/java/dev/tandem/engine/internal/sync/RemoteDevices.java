@@ -1,5 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.snapshot.SnapshotStore;
+import dev.tandem.engine.internal.wire.Retirement;
 import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.SyncStorage;
 import java.time.Instant;

@@ -1,8 +1,9 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.changelog.RemoteApply;
-import dev.tandem.engine.internal.changelog.SnapshotEntry;
+import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.tx.WriteSession;
+import dev.tandem.engine.internal.wire.Batch;
+import dev.tandem.engine.internal.wire.SnapshotEntry;
 import dev.tandem.engine.sync.SyncScope;
 import java.sql.SQLException;
 import java.util.ArrayList;

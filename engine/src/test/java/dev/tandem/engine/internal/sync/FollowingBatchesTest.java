@@ -6,6 +6,8 @@ import static dev.tandem.engine.internal.sync.PullTest.SELF;
 import static dev.tandem.engine.internal.sync.PullTest.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tandem.engine.internal.wire.Batch;
+import dev.tandem.engine.internal.wire.FormatException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.wire.Batch;
 import dev.tandem.engine.sync.SyncProgress;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -10,6 +10,7 @@ import dev.tandem.engine.Fixtures.Item;
 import dev.tandem.engine.MappingException;
 import dev.tandem.engine.Table;
 import dev.tandem.engine.internal.changelog.SyncLimits;
+import dev.tandem.engine.internal.wire.Frame;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncReport;
 import dev.tandem.engine.sync.SyncStorage;

@@ -40,6 +40,8 @@ public final class LiveList<T> implements AutoCloseable {
     private volatile boolean loaded;
     private volatile boolean complete;
     private volatile long total = -1;
+    /** The last whole result's count was its rows: the count follows the rows from then on. */
+    private volatile boolean exact;
     /** The generation whose rows the list holds; read and written on the UI thread only. */
     private long appliedGeneration;
 
@@ -88,9 +90,10 @@ public final class LiveList<T> implements AutoCloseable {
      * them (a search listing its newest matches); -1 while only a first page is shown. UI thread.
      */
     public long total() {
-        // A whole result is its rows, as they stand now: patches (a delete, a completion, a change from
-        // another device) move the count with the rows, and the rows' own listeners read it right.
-        return complete ? items.size() : total;
+        // A whole result whose count was its rows is its rows as they stand now: patches (a delete, a
+        // completion, a change from another device) move the count with the rows, and the rows' own
+        // listeners read it right. A capped one (a search's newest of many) keeps its count.
+        return exact ? items.size() : total;
     }
 
     /** Runs on the UI thread right before each diff is applied (e.g. to remember the selection). */
@@ -121,6 +124,7 @@ public final class LiveList<T> implements AutoCloseable {
         long gen = generation.incrementAndGet();
         loaded = false;
         complete = false;
+        exact = false;
         Subscription old = subscription;
         if (old != null) {
             old.close();
@@ -176,6 +180,7 @@ public final class LiveList<T> implements AutoCloseable {
                 // Before the rows change, so listeners of the list read the flags that go with them.
                 complete = op.complete();
                 total = op.total();
+                exact = op.complete() && op.total() == op.rows().size();
             }
             ListDiff.Stats s;
             if (op.generation() != appliedGeneration) {
@@ -190,8 +195,8 @@ public final class LiveList<T> implements AutoCloseable {
                 s = op.isReset() ? ListDiff.apply(items, op.rows(), key, changed::add)
                         : ListPatch.apply(items, op.changed(), op.rows(), op.order(), key, changed::add);
             }
-            if (!op.isReset() && !complete && total >= 0) {
-                // A first page's count is the index's estimate: what a patch removes or adds moves it.
+            if (!op.isReset() && !exact && total >= 0) {
+                // A first page's or a capped result's count is the index's: what a patch removes or adds moves it.
                 total = Math.max(items.size(), total + s.inserted() - s.removed());
             }
             stats = new ListDiff.Stats(stats.removed() + s.removed(), stats.moved() + s.moved(),

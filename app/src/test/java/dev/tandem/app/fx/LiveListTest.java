@@ -134,6 +134,14 @@ class LiveListTest {
         ui.runAll();
         assertEquals(2, live.total());
 
+        // A search's newest 2 of 50 matches, whole but capped: its count stays the matches', moved by patches.
+        feed.reset(List.of(new Row("a", 1), new Row("b", 2)), true, 50);
+        ui.runAll();
+        assertEquals(50, live.total());
+        feed.patch(java.util.Set.of("b"), List.of(), BY_V);
+        ui.runAll();
+        assertEquals(49, live.total());
+
         // A first page of a long result: its count is the index's estimate, moved by what patches remove.
         feed.reset(List.of(new Row("a", 1), new Row("b", 2)), false, 100);
         ui.runAll();

@@ -106,7 +106,7 @@ class MainWindowUiTest {
         }
         waitFor(() -> items(robot).getItems().size() == 4);
         Label count = robot.lookup("#view-count").queryAs(Label.class);
-        waitFor(() -> "4 todos".equals(count.getText()));
+        waitFor(() -> "4 todos".equals(count.getText()) && robot.lookup("four").tryQuery().isPresent());
         javafx.scene.control.ListCell<?> last = robot.lookup(".item-cell").match(n ->
                 n instanceof javafx.scene.control.ListCell<?> c && c.getItem() instanceof ItemRow r
                         && r.title().equals("four")).query();
@@ -134,6 +134,8 @@ class MainWindowUiTest {
             device.store().add(t, null, null);
         }
         waitFor(() -> items(robot).getItems().size() == 4);
+        // The rows' cells are laid out a pulse after the items arrive: click only once they show.
+        waitFor(() -> robot.lookup("one").tryQuery().isPresent() && robot.lookup("four").tryQuery().isPresent());
         robot.clickOn("one");
         robot.press(KeyCode.SHIFT).clickOn("four").release(KeyCode.SHIFT);
         Label count = robot.lookup("#selection-count").queryAs(Label.class);
@@ -149,7 +151,7 @@ class MainWindowUiTest {
     @Test
     void quickAdd_messageAndCountChange_listAndControlsStayPut(FxRobot robot) throws Exception {
         device.store().add("first", null, null);
-        waitFor(() -> items(robot).getItems().size() == 1);
+        waitFor(() -> items(robot).getItems().size() == 1 && robot.lookup("first").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.Node list = robot.lookup("#items").query();
         javafx.scene.Node undoButton = robot.lookup("#show-shortcuts").query();

@@ -88,6 +88,9 @@ public interface Db extends Tx, AutoCloseable {
     /** The changelog entries for one entity, oldest first. */
     List<Change> history(String table, String id);
 
+    /** Earlier versions of entities, and tables as they stood at an earlier time, read from the changelog. */
+    History history();
+
     /** The conflicts last write wins resolved, newest first, excluding dismissed ones. */
     List<Conflict> conflicts();
 

@@ -5,6 +5,7 @@ import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.History;
 import dev.tandem.engine.PrunedHistory;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.Subscription;
@@ -81,6 +82,7 @@ public final class DefaultDb implements Db {
     private final HeldRows held = new HeldRows(log, materializer);
     private final Dispatcher dispatcher;
     private final Reader reader;
+    private final History history;
     private final OtherWriters otherWriters;
     /** One for the database's lifetime: it stands for the database in sync's lock (see {@link SyncPort}). */
     private final SyncPort syncPort = new Port();
@@ -130,6 +132,7 @@ public final class DefaultDb implements Db {
         this.conflicts = new ConflictStore(log);
         this.lostValues = new LostValues(log, capture, materializer, conflicts);
         this.reader = new Reader(writer, connections);
+        this.history = new DefaultHistory(reader, writer, log);
         this.otherWriters = new OtherWriters(file, connections, writer, log, clock, dispatcher, errors);
     }
 
@@ -369,8 +372,12 @@ public final class DefaultDb implements Db {
 
     @Override
     public List<Change> history(String table, String id) {
-        String name = writer.schema().table(table).map(SchemaSnapshot.TableInfo::name).orElse(table);
-        return reader.read(c -> log.history(c, name, id));
+        return history.changes(table, id);
+    }
+
+    @Override
+    public History history() {
+        return history;
     }
 
     @Override

@@ -24,15 +24,18 @@ import java.util.UUID;
  * Reads entities as they were, from the changelog's per-entity history ({@code _tandem_entity} rows
  * whose key is a change id, in clock order since UUIDv7 bytes sort by time).
  *
- * <p>A table as of a time is the current rows of every entity with no change after that time (its
- * state then is its state now), plus the entities changed since, folded from their changes up to
- * that time. So a recent time costs about one scan of the table, and only going far back folds
- * much history. The caller runs it inside one read transaction, so the current rows and the
+ * <p>A table as of a recent time is the current rows of every entity with no change after that time
+ * (its state then is its state now), plus the entities changed since, folded from their changes up
+ * to that time, each through the primary key. When most of the table changed since, the whole table
+ * is folded from its history in one scan instead. The caller runs it inside one read transaction, so the current rows and the
  * history agree.
  */
 public final class PastReader {
-    /** Up to this many changed entities are folded one by one through the primary key; more in one scan. */
-    private static final int ONE_BY_ONE = 2_000;
+    /**
+     * Changed entities up to this share of the table's rows are folded one by one through the
+     * primary key (a seek each); more, in one scan of the table's history.
+     */
+    private static final double ONE_BY_ONE_SHARE = 0.25;
 
     private PastReader() {
     }
@@ -43,19 +46,25 @@ public final class PastReader {
         byte[] bound = after(at);
         Set<String> changed = changedSince(c, table.name(), bound);
         TreeMap<String, T> rows = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table.quoted());
-             ResultSet rs = ps.executeQuery()) {
-            int[] mapping = type.columnMapping(rs.getMetaData());
-            while (rs.next()) {
-                T row = type.read(rs, mapping);
-                String id = type.id(row);
-                if (!changed.contains(id)) {
-                    rows.put(id, row);
+        Map<String, EntityFold> folds;
+        if (changed.size() <= ONE_BY_ONE_SHARE * Math.max(1, count(c, table))) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + table.quoted());
+                 ResultSet rs = ps.executeQuery()) {
+                int[] mapping = type.columnMapping(rs.getMetaData());
+                while (rs.next()) {
+                    T row = type.read(rs, mapping);
+                    String id = type.id(row);
+                    if (!changed.contains(id)) {
+                        rows.put(id, row);
+                    }
                 }
             }
+            folds = foldEach(c, table.name(), changed, bound);
+        } else {
+            // Most of the table changed since: fold it all from history, which for an entity unchanged
+            // since gives its row as it is now (the changes that win are never pruned).
+            folds = foldAll(c, table.name(), bound);
         }
-        Map<String, EntityFold> folds = changed.size() <= ONE_BY_ONE
-                ? foldEach(c, table.name(), changed, bound) : foldAll(c, table.name(), changed, bound);
         for (Map.Entry<String, EntityFold> e : folds.entrySet()) {
             EntityFold fold = e.getValue();
             if (fold.seen() && !fold.deleted()) {
@@ -63,6 +72,13 @@ public final class PastReader {
             }
         }
         return new ArrayList<>(rows.values());
+    }
+
+    private static long count(Connection c, SchemaSnapshot.TableInfo table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table.quoted());
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     /** One entity as it stood at {@code at}: empty when not made yet or deleted then. */
@@ -110,18 +126,24 @@ public final class PastReader {
         return changed;
     }
 
+    private static final String ONE_ENTITY = "SELECT c.fields FROM _tandem_entity e"
+            + " JOIN _tandem_change c ON c.seq = e.seq"
+            + " WHERE e.tbl = ? AND e.entity = ? AND e.key >= x'' AND e.key < ? ORDER BY e.key";
+
     private static EntityFold fold(Connection c, String table, String id, byte[] bound) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(ONE_ENTITY)) {
+            return fold(ps, table, id, bound);
+        }
+    }
+
+    private static EntityFold fold(PreparedStatement ps, String table, String id, byte[] bound) throws SQLException {
         EntityFold fold = new EntityFold();
-        try (PreparedStatement ps = c.prepareStatement("SELECT c.fields FROM _tandem_entity e"
-                + " JOIN _tandem_change c ON c.seq = e.seq"
-                + " WHERE e.tbl = ? AND e.entity = ? AND e.key >= x'' AND e.key < ? ORDER BY e.key")) {
-            ps.setString(1, table);
-            ps.setString(2, id);
-            ps.setBytes(3, bound);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    fold.apply(FieldCodec.decode(rs.getBytes(1)));
-                }
+        ps.setString(1, table);
+        ps.setString(2, id);
+        ps.setBytes(3, bound);
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                fold.apply(FieldCodec.decode(rs.getBytes(1)));
             }
         }
         return fold;
@@ -130,14 +152,15 @@ public final class PastReader {
     private static Map<String, EntityFold> foldEach(Connection c, String table, Set<String> ids, byte[] bound)
             throws SQLException {
         Map<String, EntityFold> folds = new HashMap<>();
-        for (String id : ids) {
-            folds.put(id, fold(c, table, id, bound));
+        try (PreparedStatement ps = c.prepareStatement(ONE_ENTITY)) {
+            for (String id : ids) {
+                folds.put(id, fold(ps, table, id, bound));
+            }
         }
         return folds;
     }
 
-    private static Map<String, EntityFold> foldAll(Connection c, String table, Set<String> ids, byte[] bound)
-            throws SQLException {
+    private static Map<String, EntityFold> foldAll(Connection c, String table, byte[] bound) throws SQLException {
         Map<String, EntityFold> folds = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT e.entity, c.fields FROM _tandem_entity e"
                 + " JOIN _tandem_change c ON c.seq = e.seq"
@@ -146,15 +169,9 @@ public final class PastReader {
             ps.setBytes(2, bound);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String id = rs.getString(1);
-                    if (ids.contains(id)) {
-                        folds.computeIfAbsent(id, k -> new EntityFold()).apply(FieldCodec.decode(rs.getBytes(2)));
-                    }
+                    folds.computeIfAbsent(rs.getString(1), k -> new EntityFold()).apply(FieldCodec.decode(rs.getBytes(2)));
                 }
             }
-        }
-        for (String id : ids) {
-            folds.putIfAbsent(id, new EntityFold());
         }
         return folds;
     }

@@ -1,10 +1,10 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.internal.http.NetworkErrors;
+import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;
-import dev.tandem.engine.internal.dav.NetworkErrors;
-import dev.tandem.engine.internal.dav.Proxies;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;

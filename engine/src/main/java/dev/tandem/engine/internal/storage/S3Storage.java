@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.storage;
 
-import dev.tandem.engine.internal.dav.Proxies;
+import dev.tandem.engine.internal.http.LazyTls;
+import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;

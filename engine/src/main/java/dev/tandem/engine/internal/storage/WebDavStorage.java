@@ -4,7 +4,7 @@ import dev.tandem.engine.internal.dav.DavClient;
 import dev.tandem.engine.internal.dav.DavErrors;
 import dev.tandem.engine.internal.dav.DavResponse;
 import dev.tandem.engine.internal.dav.Multistatus;
-import dev.tandem.engine.internal.dav.Proxies;
+import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.storage;
+package dev.tandem.engine.internal.http;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -14,7 +14,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * plain-http endpoint never uses (PERFORMANCE.md, "A new device ready"). An {@code https://} endpoint and AWS itself
  * keep the SDK's own TLS setup.
  */
-final class LazyTls implements TlsSocketStrategy {
+public final class LazyTls implements TlsSocketStrategy {
     private volatile TlsSocketStrategy tls;
 
     @Override

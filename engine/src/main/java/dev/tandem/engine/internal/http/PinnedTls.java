@@ -35,7 +35,7 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  */
 public final class PinnedTls implements TlsSocketStrategy {
     private final String pinned;
-    private volatile TlsSocketStrategy tls;
+    private final LazyTls tls = new LazyTls(this::create);
     private volatile String refused;
 
     /** {@code pinned}: a normalized SHA-256 fingerprint, or empty. */
@@ -46,16 +46,7 @@ public final class PinnedTls implements TlsSocketStrategy {
     @Override
     public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
             throws IOException {
-        TlsSocketStrategy t = tls;
-        if (t == null) {
-            synchronized (this) {
-                if (tls == null) {
-                    tls = create();
-                }
-                t = tls;
-            }
-        }
-        return t.upgrade(socket, target, port, attachment, context);
+        return tls.upgrade(socket, target, port, attachment, context);
     }
 
     /** The certificate last refused, as "subject, SHA-256 fingerprint", or null. */

@@ -14,7 +14,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns what the AWS SDK throws into a {@link SyncException} whose reason says whether retrying
- * can help and whose message names the bucket, the key and what the server or network said.
+ * can help and whose message names the bucket, the object and what the server or network said.
  */
 final class S3Errors {
     private static final Set<String> AUTH_CODES = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",

@@ -116,7 +116,7 @@ public final class DefaultDb implements Db {
                 }
             }
             if (upgraded) {
-                reclaimSpace(c, errors);
+                reclaimPages(c, errors);
             }
             UUID max = log.maxId(c);
             if (max != null) {
@@ -156,7 +156,7 @@ public final class DefaultDb implements Db {
      * (a one-time rewrite of the file). If another program has the file open, that cannot happen
      * now; nothing is lost, as SQLite reuses free pages for new data, so it is only reported.
      */
-    private void reclaimSpace(Connection c, Consumer<Throwable> errors) {
+    private void reclaimPages(Connection c, Consumer<Throwable> errors) {
         try (Statement s = c.createStatement()) {
             s.execute("VACUUM");
         } catch (SQLException e) {
@@ -432,7 +432,7 @@ public final class DefaultDb implements Db {
             throw new IllegalArgumentException("keep: must not be negative, was " + keep);
         }
         long[] pruned = HistoryPruning.all(writer, deviceId, clock.wallMillis(), keep.toMillis(), HISTORY_VERSIONS);
-        return new PrunedHistory(pruned[0], pruned[1], file == null ? 0 : SpaceReclaim.run(connections, writer));
+        return new PrunedHistory(pruned[0], pruned[1], file == null ? 0 : PageReclaim.run(connections, writer));
     }
 
     @Override

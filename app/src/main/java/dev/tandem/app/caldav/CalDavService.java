@@ -96,9 +96,12 @@ public final class CalDavService implements AutoCloseable {
         this.localWrites = localWrites.apply(this::localWrite);
     }
 
-    /** Opens the state, reads the saved account and, if there is one, syncs at once. */
+    /** Opens the state, reads the saved account and, if there is one, syncs at once; once. */
     public void start() {
         submit(() -> {
+            if (state != null) {
+                return;
+            }
             state = CalDavState.open(store.db().file());
             String url = state.setting("url").orElse("");
             if (url.isEmpty()) {

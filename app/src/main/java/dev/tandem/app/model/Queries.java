@@ -39,18 +39,18 @@ public final class Queries {
             + " UNION ALL SELECT 'list:' || l.id, (SELECT count(*) FROM items i WHERE i.listId = l.id AND " + OPEN_TODO_I
             + ") FROM lists l";
 
-    /** One number a query returns: its only row's column {@code n}. */
-    private record Number(Long n) {
+    /** The row of {@link #number}: the engine reads rows into records with an id. */
+    private record Scalar(String id, Long n) {
     }
 
     /** The ids a query returns: its rows' column {@code id}. */
     private record Id(String id) {
     }
 
-    /** The number {@code sql} selects as {@code n} in its one row; 0 when it is null or there is no row. */
+    /** The one value {@code sql} selects (its first row's first column); 0 when it is null or there is no row. */
     static long number(Tx tx, String sql, Object... params) {
-        return tx.query(Number.class, sql, params).stream().findFirst().map(Number::n).map(n -> n.longValue())
-                .orElse(0L);
+        Long n = tx.query(Scalar.class, "SELECT '' AS id, (" + sql + ") AS n", params).get(0).n();
+        return n == null ? 0 : n;
     }
 
     /** The values {@code sql} selects as {@code id}, in its order. */

@@ -321,7 +321,7 @@ public final class TodoStore implements AutoCloseable {
     }
 
     private TodoList newList(Tx tx, String name) {
-        long pos = Queries.number(tx, "SELECT max(position) AS n FROM lists") + 1;
+        long pos = Queries.number(tx, "SELECT max(position) FROM lists") + 1;
         return tx.save(new TodoList(null, name, pos, clock.millis()));
     }
 

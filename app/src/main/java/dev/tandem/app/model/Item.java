@@ -76,12 +76,6 @@ public record Item(String id, String listId, String title, String notes, String 
                 priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
     }
 
-    /** The tags a query read: no column, so saving ignores them ({@link #tags()}). */
-    public Item withTags(String v) {
-        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, v);
-    }
-
     public Item withTitle(String v) {
         return new Item(id, listId, v, notes, due, done, doneAt, trashedAt, createdAt,
                 priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);

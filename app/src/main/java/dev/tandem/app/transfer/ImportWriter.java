@@ -99,7 +99,7 @@ public final class ImportWriter {
                 Item it = applied.item();
                 String listId = it.listId() == null ? null : listIds.getOrDefault(it.listId(), it.listId());
                 tx.save(it.withListId(listId).withDoneFields(it.done() == null ? 0L : it.done(), it.doneAt())
-                        .withCreatedAt(it.createdAt() == null ? now : it.createdAt()).withTags(null));
+                        .withCreatedAt(it.createdAt() == null ? now : it.createdAt()));
                 for (String tag : applied.tags()) {
                     TagStore.add(tx, it.id(), tag);
                 }

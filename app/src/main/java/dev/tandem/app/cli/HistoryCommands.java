@@ -46,7 +46,7 @@ final class HistoryCommands {
         ZoneId zone = store.dateClock().getZone();
         for (ItemVersions.Version v : versions.versions(id)) {
             out.println(String.format(Locale.ROOT, "%3d  %s  %-16s %s", v.number(), WHEN.format(v.at().atZone(zone)),
-                    v.device(), what(v)));
+                    v.device(), v.summary()));
         }
         return 0;
     }
@@ -140,19 +140,5 @@ final class HistoryCommands {
                     : "id " + ref + " matches " + matches.size() + " items");
         }
         return matches.get(0).id();
-    }
-
-    private static String what(ItemVersions.Version v) {
-        if (v.number() == 1) {
-            return "Created";
-        }
-        if (v.deletes()) {
-            return "Deleted for good";
-        }
-        if (v.restores()) {
-            return "Restored";
-        }
-        return "Changed " + v.fields().stream().map(f -> f.label().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(", "));
     }
 }

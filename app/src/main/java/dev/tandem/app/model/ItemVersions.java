@@ -41,6 +41,20 @@ public final class ItemVersions {
      */
     public record Version(int number, String changeId, Instant at, String device, boolean thisDevice,
                           Set<ItemField> fields, boolean deletes, boolean restores) {
+        /** What the change did, in a few words: "Created", "Changed notes, title", "Deleted for good". */
+        public String summary() {
+            if (number == 1) {
+                return "Created";
+            }
+            if (deletes) {
+                return "Deleted for good";
+            }
+            if (restores) {
+                return "Restored";
+            }
+            return fields.isEmpty() ? "Changed" : "Changed " + fields.stream()
+                    .map(f -> f.label().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "));
+        }
     }
 
     /** The item's versions, oldest first, numbered from 1. */
@@ -131,6 +145,58 @@ public final class ItemVersions {
             Item current = tx.get(Item.class, plan.itemId()).orElseThrow(() -> new IllegalStateException(
                     "the item's history no longer holds it: " + plan.itemId()));
             return write(tx, current, plan.then(), fields, store.clock().millis());
+        });
+    }
+
+    /**
+     * Brings a list back as it stood at {@code at}, in one transaction: the list itself (back from a
+     * delete, its old name) and each of {@code items} (the list's items then) with the fields planned
+     * by {@link #plan} in their default choice. Returns the plans, for {@link #undoList}.
+     */
+    public List<VersionRestore> restoreList(TodoList then, List<Item> items, Instant at) {
+        List<VersionRestore> plans = new ArrayList<>();
+        for (Item it : items) {
+            VersionRestore p = plan(it, at);
+            if (!p.unchanged()) {
+                plans.add(p);
+            }
+        }
+        store.writeAll(tx -> {
+            if (tx.get(TodoList.class, then.id()).isEmpty()) {
+                tx.restore(TodoList.class, then.id());
+            }
+            tx.get(TodoList.class, then.id()).filter(l -> !java.util.Objects.equals(l.name(), then.name()))
+                    .ifPresent(l -> tx.save(l.withName(then.name())));
+            for (VersionRestore p : plans) {
+                if (p.deleted()) {
+                    tx.restore(Item.class, p.itemId());
+                }
+                tx.get(Item.class, p.itemId()).ifPresent(current -> write(tx, current, p.then(), p.defaultChoice(),
+                        store.clock().millis()));
+            }
+            return null;
+        });
+        return plans;
+    }
+
+    /** Undoes {@link #restoreList}: each item's chosen fields as they were before; the list's name as {@code before}. */
+    public void undoList(java.util.Optional<TodoList> before, String listId, List<VersionRestore> plans) {
+        store.writeAll(tx -> {
+            if (before.isEmpty()) {
+                tx.delete(TodoList.class, listId);
+            } else {
+                tx.get(TodoList.class, listId).filter(l -> !java.util.Objects.equals(l.name(), before.get().name()))
+                        .ifPresent(l -> tx.save(l.withName(before.get().name())));
+            }
+            for (VersionRestore p : plans) {
+                Optional<Item> current = tx.get(Item.class, p.itemId());
+                if (p.now().isPresent() && current.isPresent()) {
+                    write(tx, current.get(), p.now().get(), p.defaultChoice(), store.clock().millis());
+                } else if (p.deleted() && current.isPresent()) {
+                    TodoStore.deleteItem(tx, p.itemId());
+                }
+            }
+            return null;
         });
     }
 

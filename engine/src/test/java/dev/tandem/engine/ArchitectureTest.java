@@ -49,6 +49,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Api").definedBy(ENGINE, ENGINE + ".sync", ENGINE + ".caldav")
                 .layer("Sync").definedBy(INTERNAL + ".sync")
+                .layer("Backup").definedBy(INTERNAL + ".backup")
                 .layer("CalDav").definedBy(INTERNAL + ".caldav")
                 .layer("Space").definedBy(INTERNAL + ".space")
                 .layer("Storage").definedBy(INTERNAL + ".storage")
@@ -66,6 +67,8 @@ class ArchitectureTest {
                 .layer("Store").definedBy(INTERNAL + ".store")
                 .layer("Clock").definedBy(INTERNAL + ".clock", INTERNAL + ".merge")
                 .whereLayer("Sync").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Backup").mayOnlyBeAccessedByLayers("Api")
+                .whereLayer("Backup").mayOnlyAccessLayers("Api", "Keys", "Changelog", "Store")
                 .whereLayer("CalDav").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("CalDav").mayOnlyAccessLayers("Api", "Dav")
                 .whereLayer("Space").mayOnlyBeAccessedByLayers("Api", "Sync")
@@ -73,7 +76,7 @@ class ArchitectureTest {
                 // CalDav reaches the DAV client directly for now; the HTTP plumbing is to be split
                 // from the DAV client, and then CalDav should use only the plumbing.
                 .whereLayer("Dav").mayOnlyBeAccessedByLayers("Storage", "CalDav")
-                .whereLayer("Keys").mayOnlyBeAccessedByLayers("Api", "Sync", "Storage")
+                .whereLayer("Keys").mayOnlyBeAccessedByLayers("Api", "Sync", "Storage", "Backup")
                 .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync")
                 .whereLayer("Reactive").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
@@ -83,7 +86,7 @@ class ArchitectureTest {
                 .whereLayer("Apply").mayOnlyAccessLayers("Api", "Changelog", "Tx", "Store", "Clock")
                 .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Sync")
                 .whereLayer("Wire").mayOnlyAccessLayers("Api", "Changelog", "Store", "Clock")
-                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Wire", "Sync")
+                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Wire", "Sync", "Backup")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "Reactive")
                 .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Sync")
                 .check(MAIN);
@@ -94,6 +97,7 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage(ENGINE, ENGINE + ".sync", ENGINE + ".caldav")
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".Db")
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".Db$Builder")
+                .and().doNotHaveFullyQualifiedName(ENGINE + ".Backups")
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncEngine")
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncEngine$Builder")
                 .and().doNotHaveFullyQualifiedName(ENGINE + ".sync.SyncStorage")

@@ -59,12 +59,20 @@ class ArchitectureTest {
     @Test
     void lowerLayers_neverReachViewsViewModelsOrTheWindow() {
         noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".sync..", APP + ".text..",
-                        APP + ".fx..", APP + ".transfer..")
+                        APP + ".fx..", APP + ".transfer..", APP + ".backup..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".demo..", APP + ".cli..")
                 .check(MAIN);
         noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".sync..", APP + ".text..", APP + ".fx..",
-                        APP + ".transfer..")
+                        APP + ".transfer..", APP + ".backup..")
                 .should().dependOnClassesThat().resideInAPackage(APP + ".vm..")
+                .check(MAIN);
+    }
+
+    /** Backups run on their own thread and in the CLI: what Settings shows of them is a view-model's to adapt. */
+    @Test
+    void backups_knowNoUiToolkit() {
+        noClasses().that().resideInAPackage(APP + ".backup..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", APP + ".fx..")
                 .check(MAIN);
     }
 

@@ -143,6 +143,19 @@ public final class BackupService implements AutoCloseable {
      * @throws IllegalArgumentException for a folder inside the data dir
      */
     public Entry backupNow(Path folder) {
+        return backupNow(folder, true);
+    }
+
+    /**
+     * A backup of the profile as it is, before a restore changes it: the way back from a restore
+     * that was a mistake. Nothing is pruned, so the backup being restored (often the day's earlier
+     * one) stays too, until a later daily backup prunes as usual.
+     */
+    public Entry backupBeforeRestore() {
+        return backupNow(folder(), false);
+    }
+
+    private Entry backupNow(Path folder, boolean prune) {
         BackupFolder.check(folder, dataDir);
         synchronized (writing) {
             running = true;
@@ -151,7 +164,9 @@ public final class BackupService implements AutoCloseable {
                 Entry e = write(folder);
                 settings.put(FAILURE, "");
                 settings.put(FAILED_AT, "");
-                prune(folder);
+                if (prune) {
+                    prune(folder);
+                }
                 return e;
             } catch (RuntimeException e) {
                 settings.put(FAILURE, reason(e));

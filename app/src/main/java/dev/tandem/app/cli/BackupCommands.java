@@ -113,7 +113,7 @@ final class BackupCommands {
                 return 0;
             }
             // The profile as it is now, first: the way back from a restore that was a mistake.
-            BackupService.Entry before = backups.backupNow();
+            BackupService.Entry before = backups.backupBeforeRestore();
             restore.apply(store.db());
             err.println("tandem: restored " + backup.getFileName() + "; it syncs as ordinary edits. The profile as it was"
                     + " before is in " + before.file() + " (tandem restore that file to take this back)");

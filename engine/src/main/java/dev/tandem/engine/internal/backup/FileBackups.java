@@ -5,6 +5,7 @@ import dev.tandem.engine.BackupException.Reason;
 import dev.tandem.engine.BackupFile;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.internal.changelog.DeviceIds;
+import dev.tandem.engine.internal.keys.PassphraseKey;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,10 +20,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.DigestInputStream;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -30,6 +27,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * {@link Backups} of one database file. A backup is first copied and checked beside the database
@@ -64,15 +64,14 @@ public final class FileBackups implements Backups {
         try {
             OnlineCopy.Contents contents = OnlineCopy.copy(database, copy);
             OnlineCopy.check(copy, contents, "The copy of " + database);
-            try (OutputStream out = newPrivateFile(target)) {
-                byte[] written;
+            try (PassphraseKey key = sealed ? PassphraseKey.create(passphrase) : null;
+                 OutputStream out = newPrivateFile(target)) {
                 try {
-                    written = writeTarget(copy, out, sealed ? passphrase : null);
+                    long written = writeTarget(copy, out, key);
                     out.close();
                     force(target);
                     force(target.toAbsolutePath().getParent());
-                    byte[] readBack = digestOf(target, sealed ? passphrase : null, "The backup " + target);
-                    if (!Arrays.equals(written, readBack)) {
+                    if (written != readBack(target, key, "The backup " + target)) {
                         throw new BackupException(Reason.DAMAGED, "The backup " + target + " reads back other than"
                                 + " written: the disk or folder altered it");
                     }
@@ -132,31 +131,45 @@ public final class FileBackups implements Backups {
         }
     }
 
-    /** Streams {@code copy} into {@code out}, sealed when a passphrase is given; returns the copy's digest. */
-    private static byte[] writeTarget(Path copy, OutputStream out, char[] passphrase) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(copy), digest)) {
-            if (passphrase != null) {
-                SealedFile.seal(in, out, passphrase);
+    /**
+     * Streams {@code copy} into {@code out}, sealed when a key is given; returns the CRC-32C of the
+     * copy's bytes (with the length in its high half), which the read-back must match.
+     */
+    private static long writeTarget(Path copy, OutputStream out, PassphraseKey key) throws IOException {
+        CRC32C crc = new CRC32C();
+        try (CheckedInputStream in = new CheckedInputStream(Files.newInputStream(copy), crc)) {
+            if (key != null) {
+                SealedFile.seal(in, out, key);
             } else {
                 in.transferTo(out);
             }
         }
-        return digest.digest();
+        return crc.getValue() ^ (Files.size(copy) << 32);
     }
 
-    /** The digest of what {@code file} holds: decrypted (and so authenticated whole) when sealed. */
-    private static byte[] digestOf(Path file, char[] passphrase, String what) throws IOException {
-        MessageDigest digest = sha256();
+    /**
+     * What {@code file} holds, read back as {@link #writeTarget} summed it: decrypted, and so
+     * authenticated whole, when sealed. A CRC, not a cryptographic hash: it looks for a disk or a
+     * synced folder that altered or cut the file, and a sealed file's chunks are authenticated too.
+     */
+    private static long readBack(Path file, PassphraseKey key, String what) throws IOException {
+        CRC32C crc = new CRC32C();
+        long[] length = {0};
         try (InputStream in = Files.newInputStream(file);
-             OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-            if (passphrase != null) {
-                SealedFile.open(in, out, passphrase, what);
+             OutputStream out = new CheckedOutputStream(OutputStream.nullOutputStream(), crc) {
+                 @Override
+                 public void write(byte[] b, int off, int len) throws IOException {
+                     super.write(b, off, len);
+                     length[0] += len;
+                 }
+             }) {
+            if (key != null) {
+                SealedFile.open(in, out, key, what);
             } else {
                 in.transferTo(out);
             }
         }
-        return digest.digest();
+        return crc.getValue() ^ (length[0] << 32);
     }
 
     /** A new id for an unpacked copy, as for a copied profile ({@link DeviceIds#rotate}), before anything opens it. */
@@ -240,14 +253,6 @@ public final class FileBackups implements Backups {
             return Files.size(file);
         } catch (IOException e) {
             throw new BackupException(Reason.IO, "Cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK lacks SHA-256", e);
         }
     }
 

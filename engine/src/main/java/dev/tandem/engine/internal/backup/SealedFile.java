@@ -41,27 +41,25 @@ final class SealedFile {
     private SealedFile() {
     }
 
-    /** Encrypts all of {@code plain} into {@code out} with a key made now from {@code passphrase}. */
-    static void seal(InputStream plain, OutputStream out, char[] passphrase) throws IOException {
+    /** Encrypts all of {@code plain} into {@code out} with {@code key} (made by {@link PassphraseKey#create}). */
+    static void seal(InputStream plain, OutputStream out, PassphraseKey key) throws IOException {
         byte[] prefix = PassphraseKey.random(PREFIX_LENGTH);
-        try (PassphraseKey key = PassphraseKey.create(passphrase)) {
-            ByteBuffer h = ByteBuffer.allocate(HEADER_LENGTH);
-            h.put(MAGIC).put((byte) VERSION).putInt(CHUNK);
-            key.writeTo(h);
-            h.put(prefix);
-            byte[] header = h.array();
-            out.write(header);
-            out.write(key.seal(nonce(prefix, CHECK_INDEX, CHECK_FLAG), header, new byte[0]));
-            byte[] current = plain.readNBytes(CHUNK);
-            for (int i = 0; ; i++) {
-                byte[] next = current.length == CHUNK ? plain.readNBytes(CHUNK) : new byte[0];
-                boolean last = next.length == 0;
-                out.write(key.seal(nonce(prefix, i, last ? 1 : 0), header, current));
-                if (last) {
-                    return;
-                }
-                current = next;
+        ByteBuffer h = ByteBuffer.allocate(HEADER_LENGTH);
+        h.put(MAGIC).put((byte) VERSION).putInt(CHUNK);
+        key.writeTo(h);
+        h.put(prefix);
+        byte[] header = h.array();
+        out.write(header);
+        out.write(key.seal(nonce(prefix, CHECK_INDEX, CHECK_FLAG), header, new byte[0]));
+        byte[] current = plain.readNBytes(CHUNK);
+        for (int i = 0; ; i++) {
+            byte[] next = current.length == CHUNK ? plain.readNBytes(CHUNK) : new byte[0];
+            boolean last = next.length == 0;
+            out.write(key.seal(nonce(prefix, i, last ? 1 : 0), header, current));
+            if (last) {
+                return;
             }
+            current = next;
         }
     }
 
@@ -72,6 +70,19 @@ final class SealedFile {
      * @throws BackupException naming a wrong passphrase, a file cut short or altered bytes
      */
     static void open(InputStream sealed, OutputStream out, char[] passphrase, String what) throws IOException {
+        open(sealed, out, passphrase, null, what);
+    }
+
+    /**
+     * As above with the key that sealed the file, known already (a backup read back as soon as it
+     * was written): the slow derivation is not run again. A header naming another key fails.
+     */
+    static void open(InputStream sealed, OutputStream out, PassphraseKey known, String what) throws IOException {
+        open(sealed, out, null, known, what);
+    }
+
+    private static void open(InputStream sealed, OutputStream out, char[] passphrase, PassphraseKey known, String what)
+            throws IOException {
         byte[] header = sealed.readNBytes(HEADER_LENGTH);
         if (header.length < HEADER_LENGTH || !Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
             throw new BackupException(Reason.NOT_A_BACKUP, what + " is not an encrypted Tandem backup");
@@ -86,19 +97,12 @@ final class SealedFile {
         if (chunk < MIN_CHUNK || chunk > MAX_CHUNK) {
             throw new BackupException(Reason.DAMAGED, what + " is damaged (chunk size " + chunk + ")");
         }
-        if (passphrase == null || passphrase.length == 0) {
+        if (known == null && (passphrase == null || passphrase.length == 0)) {
             throw new BackupException(Reason.PASSPHRASE_REQUIRED, what + " is encrypted; give the passphrase of the"
                     + " remote it was backed up with");
         }
-        PassphraseKey key;
+        PassphraseKey key = known != null ? same(h, known, what) : derive(h, passphrase, what);
         try {
-            key = PassphraseKey.read(h, passphrase, what);
-        } catch (BackupException e) {
-            throw e;
-        } catch (TandemException e) {
-            throw new BackupException(Reason.DAMAGED, e.getMessage(), e);
-        }
-        try (key) {
             byte[] prefix = new byte[PREFIX_LENGTH];
             h.get(prefix);
             byte[] check = sealed.readNBytes(TAG);
@@ -110,7 +114,32 @@ final class SealedFile {
                         + " (or its header was altered)");
             }
             readChunks(sealed, out, key, header, prefix, chunk, what);
+        } finally {
+            if (known == null) {
+                key.close();
+            }
         }
+    }
+
+    private static PassphraseKey derive(ByteBuffer h, char[] passphrase, String what) {
+        try {
+            return PassphraseKey.read(h, passphrase, what);
+        } catch (BackupException e) {
+            throw e;
+        } catch (TandemException e) {
+            throw new BackupException(Reason.DAMAGED, e.getMessage(), e);
+        }
+    }
+
+    private static PassphraseKey same(ByteBuffer h, PassphraseKey known, String what) {
+        byte[] expected = new byte[PassphraseKey.HEADER_LENGTH];
+        known.writeTo(ByteBuffer.wrap(expected));
+        byte[] found = new byte[PassphraseKey.HEADER_LENGTH];
+        h.get(found);
+        if (!Arrays.equals(expected, found)) {
+            throw new BackupException(Reason.DAMAGED, what + " was altered: its header names another key");
+        }
+        return known;
     }
 
     private static void readChunks(InputStream in, OutputStream out, PassphraseKey key, byte[] header, byte[] prefix,

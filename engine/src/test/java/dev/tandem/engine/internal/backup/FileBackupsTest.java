@@ -117,17 +117,13 @@ class FileBackupsTest {
     @Test
     void unpack_wrongPassphrase_failsNamingIt() throws IOException {
         Path backup = encryptedBackup();
-        BackupException e = assertThrows(BackupException.class,
-                () -> Backups.unpack(backup, "wrong".toCharArray(), dir.resolve("new.db")));
-        assertEquals(BackupException.Reason.WRONG_PASSPHRASE, e.reason());
-        assertFalse(Files.exists(dir.resolve("new.db")));
+        assertRefused(backup, "wrong".toCharArray(), BackupException.Reason.WRONG_PASSPHRASE);
     }
 
     @Test
     void unpack_noPassphrase_failsAskingForIt() throws IOException {
         Path backup = encryptedBackup();
-        BackupException e = assertThrows(BackupException.class, () -> Backups.unpack(backup, null, dir.resolve("new.db")));
-        assertEquals(BackupException.Reason.PASSPHRASE_REQUIRED, e.reason());
+        assertRefused(backup, null, BackupException.Reason.PASSPHRASE_REQUIRED);
     }
 
     @Test
@@ -137,9 +133,7 @@ class FileBackupsTest {
         int firstChunkEnd = SealedFile.HEADER_LENGTH + 16 + SealedFile.CHUNK + 16;
         assertTrue(all.length > firstChunkEnd + 16, "the backup has more than one chunk");
         Files.write(backup, java.util.Arrays.copyOf(all, firstChunkEnd));
-        BackupException e = assertThrows(BackupException.class, () -> Backups.unpack(backup, PASSPHRASE, dir.resolve("new.db")));
-        assertEquals(BackupException.Reason.TRUNCATED, e.reason());
-        assertFalse(Files.exists(dir.resolve("new.db")));
+        assertRefused(backup, PASSPHRASE, BackupException.Reason.TRUNCATED);
     }
 
     @Test
@@ -147,8 +141,7 @@ class FileBackupsTest {
         Path backup = encryptedBackup();
         byte[] all = Files.readAllBytes(backup);
         Files.write(backup, java.util.Arrays.copyOf(all, all.length - 100));
-        BackupException e = assertThrows(BackupException.class, () -> Backups.unpack(backup, PASSPHRASE, dir.resolve("new.db")));
-        assertEquals(BackupException.Reason.TRUNCATED, e.reason());
+        assertRefused(backup, PASSPHRASE, BackupException.Reason.TRUNCATED);
     }
 
     @Test
@@ -157,9 +150,7 @@ class FileBackupsTest {
         byte[] all = Files.readAllBytes(backup);
         all[SealedFile.HEADER_LENGTH + 16 + 1000] ^= 1;
         Files.write(backup, all);
-        BackupException e = assertThrows(BackupException.class, () -> Backups.unpack(backup, PASSPHRASE, dir.resolve("new.db")));
-        assertEquals(BackupException.Reason.DAMAGED, e.reason());
-        assertFalse(Files.exists(dir.resolve("new.db")));
+        assertRefused(backup, PASSPHRASE, BackupException.Reason.DAMAGED);
     }
 
     @Test
@@ -172,15 +163,29 @@ class FileBackupsTest {
         System.arraycopy(all, start, swapped, start + chunk, chunk);
         System.arraycopy(all, start + chunk, swapped, start, chunk);
         Files.write(backup, swapped);
-        BackupException e = assertThrows(BackupException.class, () -> Backups.unpack(backup, PASSPHRASE, dir.resolve("new.db")));
-        assertEquals(BackupException.Reason.DAMAGED, e.reason());
+        assertRefused(backup, PASSPHRASE, BackupException.Reason.DAMAGED);
     }
 
     @Test
     void unpack_notABackup_failsSayingSo() throws IOException {
         Path other = Files.writeString(dir.resolve("notes.txt"), "hello, this is no backup at all");
-        BackupException e = assertThrows(BackupException.class, () -> Backups.unpack(other, null, dir.resolve("new.db")));
-        assertEquals(BackupException.Reason.NOT_A_BACKUP, e.reason());
+        assertRefused(other, null, BackupException.Reason.NOT_A_BACKUP);
+    }
+
+    @Test
+    void unpack_saltAltered_failsAsAWrongPassphraseWouldAndWritesNothing() throws IOException {
+        Path backup = encryptedBackup();
+        byte[] all = Files.readAllBytes(backup);
+        all[SealedFile.HEADER_LENGTH - 10] ^= 1;
+        Files.write(backup, all);
+        assertRefused(backup, PASSPHRASE, BackupException.Reason.WRONG_PASSPHRASE);
+    }
+
+    @Test
+    void backups_inMemoryDatabase_isRefused() {
+        try (Db db = Db.openMemory()) {
+            assertThrows(IllegalStateException.class, db::backups);
+        }
     }
 
     @Test
@@ -207,6 +212,13 @@ class FileBackupsTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().contains(".backup-")), "a copy left beside the database");
         }
+    }
+
+    /** Unpacking {@code backup} fails for {@code reason} and leaves no file behind. */
+    private void assertRefused(Path backup, char[] passphrase, BackupException.Reason reason) {
+        BackupException e = assertThrows(BackupException.class, () -> Backups.unpack(backup, passphrase, dir.resolve("new.db")));
+        assertEquals(reason, e.reason(), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("new.db")));
     }
 
     private Path encryptedBackup() {

@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.app.caldav.CalDavService;
+import dev.tandem.app.backup.BackupService;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
@@ -48,6 +49,7 @@ public final class Device implements AutoCloseable {
     private final CalDavService caldav;
     private final ExecutorService ioExecutor;
     private final Async async;
+    private final BackupService backups;
     private AtomicReference<Consumer<Throwable>> errorHandler;
     private SyncSettings forcedRemote;
     /** Set once any settings were applied: a deferred {@link #startSync} must not undo a newer choice. */
@@ -63,6 +65,7 @@ public final class Device implements AutoCloseable {
         this.caldav = caldav;
         this.ioExecutor = ioExecutor;
         this.async = async;
+        this.backups = new BackupService(store.db(), dataDir, settings, Clock.systemDefaultZone(), System.getenv());
     }
 
     /**
@@ -260,6 +263,20 @@ public final class Device implements AutoCloseable {
         return async;
     }
 
+    /** The profile's backups: Settings' "Back up now", "BackupRestore…", the folder, and the status bar's last backup. */
+    public BackupService backups() {
+        return backups;
+    }
+
+    /**
+     * Daily backups while the app runs, the first now if one is due, on a thread of their own
+     * ({@link BackupService#startDaily}). Only the app calls this: the demo's devices and tests
+     * open devices in scratch folders that must not back up into the user's Documents.
+     */
+    public void startBackups() {
+        backups.startDaily();
+    }
+
     @Override
     public void close() {
         synchronized (syncApplied) {
@@ -268,6 +285,7 @@ public final class Device implements AutoCloseable {
         }
         caldav.close();
         sync.close();
+        backups.close();
         ioExecutor.shutdown();
         // The store closes only after the background work that uses it has ended: a save or an
         // import cut off by a closed database would be lost work. Slow work is asked to stop

@@ -154,7 +154,10 @@ public final class TandemApp extends Application {
      * interactions.
      */
     private static void startSyncSoon(Device device) {
-        CompletableFuture.runAsync(device::startSync,
+        CompletableFuture.runAsync(() -> {
+            device.startBackups();
+            device.startSync();
+        },
                 CompletableFuture.delayedExecutor(SYNC_START_DELAY_MS,
                         TimeUnit.MILLISECONDS, TandemApp::daemon))
                 .exceptionally(e -> {

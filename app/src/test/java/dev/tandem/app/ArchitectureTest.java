@@ -63,11 +63,11 @@ class ArchitectureTest {
     @Test
     void lowerLayers_neverReachViewsViewModelsOrTheWindow() {
         noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".sync..", APP + ".text..",
-                        APP + ".fx..", APP + ".transfer..", APP + ".caldav..")
+                        APP + ".fx..", APP + ".transfer..", APP + ".caldav..", APP + ".backup..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".demo..", APP + ".cli..")
                 .check(MAIN);
         noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".sync..", APP + ".text..", APP + ".fx..",
-                        APP + ".transfer..", APP + ".caldav..")
+                        APP + ".transfer..", APP + ".caldav..", APP + ".backup..")
                 .should().dependOnClassesThat().resideInAPackage(APP + ".vm..")
                 .check(MAIN);
         // The CalDAV sync runs in the app and the command line alike: no toolkit.
@@ -112,6 +112,14 @@ class ArchitectureTest {
                 .should().callConstructorWhere(DescribedPredicate.describe("Item's canonical constructor",
                         call -> call.getTargetOwner().isEquivalentTo(Item.class)
                                 && call.getTarget().getRawParameterTypes().size() == Item.class.getRecordComponents().length))
+                .check(MAIN);
+    }
+
+    /** Backups run on their own thread and in the CLI: what Settings shows of them is a view-model's to adapt. */
+    @Test
+    void backups_knowNoUiToolkit() {
+        noClasses().that().resideInAPackage(APP + ".backup..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", APP + ".fx..")
                 .check(MAIN);
     }
 

@@ -1,6 +1,7 @@
 package dev.tandem.engine;
 
 import dev.tandem.engine.internal.DefaultDb;
+import dev.tandem.engine.internal.backup.FileBackups;
 import dev.tandem.engine.internal.merge.LineMerge;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -124,6 +125,16 @@ public interface Db extends Tx, AutoCloseable {
 
     /** The file, or empty for an in-memory database. */
     Optional<Path> file();
+
+    /**
+     * Consistent copies of this database taken while it is open, checked by reading them back.
+     *
+     * @throws IllegalStateException for an in-memory database, which has no file to copy
+     */
+    default Backups backups() {
+        return FileBackups.of(file().orElseThrow(() -> new IllegalStateException(
+                "backups: an in-memory database has no file to copy")));
+    }
 
     @Override
     void close();

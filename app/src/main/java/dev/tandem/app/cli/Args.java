@@ -30,6 +30,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("join", Set.of("--as")),
             Map.entry("members", Set.of("--admit", "--revoke")),
             Map.entry("unshare", Set.of("--member")),
+            Map.entry("backup", Set.of("--to")),
+            Map.entry("restore", Set.of("--into-new")),
             Map.entry("export", Set.of("--format", "--out")));
     static final Map<String, Set<String>> FLAGS = Map.of(
             "list", Set.of("--json", "--all", "--notes", "--todos"),
@@ -38,7 +40,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             "members", Set.of("--invite", "--repair"),
             "join", Set.of("--into-existing"),
             "unshare", Set.of("--keep"),
-            "restore-version", Set.of("--all", "--dry-run"));
+            "restore-version", Set.of("--all", "--dry-run"),
+            "restore", Set.of("--dry-run"));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
-            "members", "unshare", "history", "restore-version", "help");
+            "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -112,6 +112,16 @@ public final class Cli {
                                                    person; type at least 16 digits, 4 groups, best all 32),
                                                    makes a new invite (one person each, for 7 days), or
                                                    revokes an open invite
+              backup [--to DIR]                    back up the profile now (as the app does daily): a checked copy,
+                                                   encrypted with the remote's passphrase when sync is; prints its
+                                                   path and size. DIR: else the app's backup folder
+              backups                              this profile's backups in the backup folder, newest first
+              restore PATH [--dry-run] [--into-new DIR]
+                                                   say what restoring the backup changes, then do it as ordinary
+                                                   edits that sync (only fields that differ; items made since stay;
+                                                   the profile as it was is backed up first). --into-new: a new
+                                                   profile in DIR instead. Passphrase from TANDEM_PASSPHRASE, the
+                                                   saved sync settings or the terminal
               unshare LIST [--member NAME] [--keep]
                                                    leave a shared list (its items go to the Trash here), or, as
                                                    its owner, remove a member: the list's key changes, so they
@@ -276,6 +286,9 @@ public final class Cli {
                     case "join" -> new ShareCommands(out, err, env).join(store, dir, a);
                     case "members" -> new ShareCommands(out, err, env).members(store, dir, a);
                     case "unshare" -> new ShareCommands(out, err, env).unshare(store, dir, a);
+                    case "backup" -> new BackupCommands(out, err, env, clock).backup(store, dir, a);
+                    case "backups" -> new BackupCommands(out, err, env, clock).list(store, dir, a);
+                    case "restore" -> new BackupCommands(out, err, env, clock).restore(store, dir, a);
                     default -> throw new UsageError("unknown command: " + verb);
                 };
             }

@@ -18,11 +18,11 @@ import java.util.logging.Logger;
  *
  * <pre>
  *   mvn -q -o -pl engine -Pbench test-compile exec:exec -Dbench.args="p1"
- *   ... -Dbench.args="p2" | "bulk" | "merge" | "sync" | "asof" | "all"
+ *   ... -Dbench.args="p2" | "bulk" | "merge" | "backup" | "sync" | "asof" | "all"
  * </pre>
  * Options (as further words in bench.args): --doc=PATH writes each table into that document
  * between its {@code <!-- bench:NAME -->} markers (see {@link DocTables}), --dir=PATH (default target/bench-data),
- * --iterations=N, --warmup=N (P1, P2), --records=N, --rounds=N (bulk, merge), --sizes=1000,10000,
+ * --iterations=N, --warmup=N (P1, P2), --records=N, --rounds=N (bulk, merge, backup), --sizes=1000,10000,
  * --backends=slow,s3, --variants=insert,edit, --baseline-sample=N (sync),
  * --layouts=current,no-history,winners-in-row (merge: floors of leaner changelog layouts beside the engine's).
  * Diagnostics behind P1's figures: "p1split" (work before COMMIT vs COMMIT, --synchronous=FULL|NORMAL|OFF)
@@ -109,6 +109,14 @@ public final class Main {
                 return null;
             });
         }
+        if (all || what.equals("backup")) {
+            int n = Integer.parseInt(opt.getOrDefault("records", "100000"));
+            int rounds = Integer.parseInt(opt.getOrDefault("rounds", "5"));
+            tables.run("backup", () -> {
+                new BackupBench(dir, n, rounds).run();
+                return null;
+            });
+        }
         if (all || what.equals("sync")) {
             String name = "sync" + (opt.containsKey("backends") ? "-" + opt.get("backends") : "");
             tables.run(name, () -> {
@@ -124,7 +132,7 @@ public final class Main {
                 return null;
             });
         }
-        if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "merge", "sync", "asof").contains(what)) {
+        if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "merge", "backup", "sync", "asof").contains(what)) {
             System.err.println("unknown benchmark: " + what);
             System.exit(2);
         }

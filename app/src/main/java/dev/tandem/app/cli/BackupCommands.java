@@ -1,0 +1,181 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.DataDirs;
+import dev.tandem.app.Device;
+import dev.tandem.app.backup.BackupService;
+import dev.tandem.app.model.BackupRestore;
+import dev.tandem.app.model.RestoreSummary;
+import dev.tandem.app.cli.Cli.Failure;
+import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.engine.BackupException;
+import dev.tandem.engine.BackupFile;
+import dev.tandem.engine.Backups;
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code tandem backup [--to DIR]}, {@code tandem backups} and
+ * {@code tandem restore PATH [--dry-run] [--into-new DIR]}. Backups are the app's
+ * ({@link BackupService}): the same folder, names and pruning. A restore's passphrase comes from
+ * {@code TANDEM_PASSPHRASE}, else the profile's saved sync settings, else the terminal; never
+ * from an argument, which other users can read in the process list.
+ */
+final class BackupCommands {
+    static final String PASSPHRASE = "TANDEM_PASSPHRASE";
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    BackupCommands(PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    private BackupService service(TodoStore store, Path dir) {
+        return new BackupService(store.db(), dir, new SettingsStore(dir), clock.withZone(java.time.ZoneId.systemDefault()), env);
+    }
+
+    int backup(TodoStore store, Path dir, Args a) {
+        if (!a.positional().isEmpty()) {
+            throw new UsageError("backup: unexpected argument " + a.positional().get(0) + "; give a folder with --to DIR");
+        }
+        BackupService backups = service(store, dir);
+        String to = a.options().get("--to");
+        Path folder = to == null ? backups.folder() : Path.of(to).toAbsolutePath();
+        BackupService.Entry e;
+        try {
+            e = backups.backupNow(folder);
+        } catch (IllegalArgumentException ex) {
+            throw new UsageError("backup: " + ex.getMessage());
+        } catch (BackupException | java.io.UncheckedIOException ex) {
+            throw new Failure("backup failed: " + ex.getMessage());
+        }
+        out.println(e.file() + "\t" + size(e.bytes()));
+        err.println("tandem: backed up " + (Backups.isEncrypted(e.file()) ? "(encrypted with the remote's passphrase) " : "")
+                + "to " + e.file());
+        return 0;
+    }
+
+    int list(TodoStore store, Path dir, Args a) {
+        if (!a.positional().isEmpty()) {
+            throw new UsageError("backups: unexpected argument " + a.positional().get(0));
+        }
+        BackupService backups = service(store, dir);
+        List<BackupService.Entry> all = backups.list();
+        if (all.isEmpty()) {
+            err.println("tandem: no backups of this profile in " + backups.folder());
+        }
+        for (BackupService.Entry e : all) {
+            out.println(e.name().taken().toString().replace('T', ' ') + "\t" + size(e.bytes()) + "\t" + e.file());
+        }
+        String failure = backups.status().failure();
+        if (failure != null) {
+            err.println("tandem: the last backup failed: " + failure);
+        }
+        return 0;
+    }
+
+    int restore(TodoStore store, Path dir, Args a) {
+        Path backup = Path.of(a.one("restore", "backup file")).toAbsolutePath();
+        if (!Files.isRegularFile(backup)) {
+            throw new Failure("restore: no such backup file: " + backup);
+        }
+        BackupService backups = service(store, dir);
+        char[] passphrase = Backups.isEncrypted(backup) ? passphrase(backups) : null;
+        try {
+            String into = a.options().get("--into-new");
+            if (into != null) {
+                return intoNew(backup, passphrase, Path.of(into).toAbsolutePath(), a.flags().contains("--dry-run"));
+            }
+            BackupRestore restore = BackupRestore.read(backup, passphrase, dir);
+            RestoreSummary summary = restore.summary(store.db());
+            summary.describe().forEach(out::println);
+            if (a.flags().contains("--dry-run")) {
+                err.println("tandem: dry run: nothing was changed");
+                return 0;
+            }
+            if (summary.nothingToDo()) {
+                err.println("tandem: the profile already holds everything in the backup; nothing was changed");
+                return 0;
+            }
+            // The profile as it is now, first: the way back from a restore that was a mistake.
+            BackupService.Entry before = backups.backupBeforeRestore();
+            restore.apply(store.db());
+            err.println("tandem: restored " + backup.getFileName() + "; it syncs as ordinary edits. The profile as it was"
+                    + " before is in " + before.file() + " (tandem restore that file to take this back)");
+            return 0;
+        } catch (BackupException e) {
+            throw new Failure("restore failed: " + e.getMessage() + "\n  Nothing was changed.");
+        } finally {
+            if (passphrase != null) {
+                Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    private int intoNew(Path backup, char[] passphrase, Path newDir, boolean dryRun) {
+        try (Stream<Path> files = Files.isDirectory(newDir) ? Files.list(newDir) : Stream.empty()) {
+            if (files.findAny().isPresent()) {
+                throw new UsageError("restore: " + newDir + " is not empty; --into-new needs a new or empty folder");
+            }
+        } catch (IOException e) {
+            throw new Failure("restore: cannot read " + newDir + ": " + e.getMessage());
+        }
+        if (dryRun) {
+            err.println("tandem: dry run: would make a new profile in " + newDir + " from " + backup.getFileName());
+            return 0;
+        }
+        try {
+            DataDirs.createPrivate(newDir);
+        } catch (IOException e) {
+            throw new Failure("restore: cannot create " + newDir + ": " + e.getMessage());
+        }
+        BackupFile b = Backups.unpack(backup, passphrase, newDir.resolve(Device.DB_FILE));
+        out.println(String.format("a new profile in %s: %,d lists, %,d items", newDir, b.rows("lists"), b.rows("items")));
+        err.println("tandem: it has a device id of its own and no sync settings; open it with --data-dir " + newDir);
+        return 0;
+    }
+
+    private char[] passphrase(BackupService backups) {
+        String fromEnv = env.get(PASSPHRASE);
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv.toCharArray();
+        }
+        char[] saved = backups.passphrase();
+        if (saved != null) {
+            return saved;
+        }
+        Console console = System.console();
+        if (console == null) {
+            throw new UsageError("restore: the backup is encrypted; set " + PASSPHRASE + " to the passphrase of the"
+                    + " remote it was made with");
+        }
+        char[] typed = console.readPassword("Passphrase of the backup: ");
+        if (typed == null || typed.length == 0) {
+            throw new UsageError("restore: no passphrase typed");
+        }
+        return typed;
+    }
+
+    /** "12.3 MB", "840 KB". */
+    static String size(long bytes) {
+        if (bytes >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        }
+        return String.format(Locale.ROOT, "%d KB", Math.max(1, (bytes + 999) / 1000));
+    }
+}

@@ -49,6 +49,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Api").definedBy(ENGINE, ENGINE + ".sync", ENGINE + ".caldav")
                 .layer("Sync").definedBy(INTERNAL + ".sync")
+                .layer("Compaction").definedBy(INTERNAL + ".compaction")
                 .layer("CalDav").definedBy(INTERNAL + ".caldav")
                 .layer("Space").definedBy(INTERNAL + ".space")
                 .layer("Storage").definedBy(INTERNAL + ".storage")
@@ -74,18 +75,21 @@ class ArchitectureTest {
                 // from the DAV client, and then CalDav should use only the plumbing.
                 .whereLayer("Dav").mayOnlyBeAccessedByLayers("Storage", "CalDav")
                 .whereLayer("Keys").mayOnlyBeAccessedByLayers("Api", "Sync", "Storage")
-                .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync")
+                .whereLayer("Compaction").mayOnlyBeAccessedByLayers("Sync")
+                .whereLayer("Compaction").mayOnlyAccessLayers("Api", "Db", "Snapshot", "Wire", "Changelog", "Tx", "Store", "Clock")
+                .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync", "Compaction")
                 .whereLayer("Reactive").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
-                .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Sync")
+                .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Compaction", "Sync")
                 .whereLayer("Snapshot").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
                 .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync")
                 .whereLayer("Apply").mayOnlyAccessLayers("Api", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Sync")
+                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Compaction", "Sync")
                 .whereLayer("Wire").mayOnlyAccessLayers("Api", "Changelog", "Store", "Clock")
-                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Wire", "Sync")
+                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Wire", "Compaction", "Sync")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "Reactive")
-                .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Sync")
+                .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Compaction",
+                        "Sync")
                 .check(MAIN);
     }
 

@@ -67,7 +67,7 @@ public final class FieldCodec {
     }
 
     /** The attribute called exactly {@code name}, or null when the change did not set it. */
-    static FieldData find(byte[] blob, String name) {
+    public static FieldData find(byte[] blob, String name) {
         List<FieldData> found = new ArrayList<>(1);
         read(blob, name, found);
         return found.isEmpty() ? null : found.get(0);

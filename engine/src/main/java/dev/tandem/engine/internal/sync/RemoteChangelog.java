@@ -68,7 +68,7 @@ public final class RemoteChangelog implements Changelog {
     }
 
     static String headKey(UUID device, long seq) {
-        return String.format("heads/%s/%012d", device, seq);
+        return Head.key(device, seq);
     }
 
     @Override

@@ -1,6 +1,10 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.compaction;
 
 import dev.tandem.engine.Change;
+import dev.tandem.engine.internal.changelog.ChangeRows;
+import dev.tandem.engine.internal.changelog.FieldCodec;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.WinnerMap;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +21,7 @@ import java.util.Set;
  *
  * <p>A tombstone stops an edit made before the delete was seen from bringing the entity back. The
  * caller proves that no such edit can still arrive ({@code stableSeq}, from the devices' published
- * read cursors: see {@code TombstoneHorizon}); this class only forgets an entity when all hold:
+ * read cursors: see {@link TombstoneHorizon}); this class only forgets an entity when all hold:
  * <ol>
  *   <li>its winning {@code _deleted} says deleted, and its change is at or below {@code stableSeq}
  *       (every live device has read it, and this database has merged everything they wrote before);</li>
@@ -28,24 +32,24 @@ import java.util.Set;
  * Snapshots taken afterwards no longer carry the entity: a device built from one never sees it,
  * as a device that was there merged the delete.
  */
-public final class TombstoneSweep {
+final class TombstoneSweep {
     /** What one slice did, and where the next starts ({@code null}: the whole changelog is done). */
-    public record Slice(long entities, long changes, String nextTable, String nextEntity) {
+    record Slice(long entities, long changes, String nextTable, String nextEntity) {
     }
 
     /** Entities per transaction: a slice takes tens of milliseconds, which a save may wait. */
-    public static final int SLICE = 2000;
+    static final int SLICE = 2000;
 
     private final long stableSeq;
     private final long cutoffMillis;
 
-    public TombstoneSweep(long stableSeq, long cutoffMillis) {
+    TombstoneSweep(long stableSeq, long cutoffMillis) {
         this.stableSeq = stableSeq;
         this.cutoffMillis = cutoffMillis;
     }
 
     /** Sweeps up to {@code limit} entities after ({@code afterTable}, {@code afterEntity}), in the caller's transaction. */
-    public Slice run(WriteSession s, String afterTable, String afterEntity, int limit) throws SQLException {
+    Slice run(WriteSession s, String afterTable, String afterEntity, int limit) throws SQLException {
         Connection c = s.sql().connection();
         List<String[]> slice = new ArrayList<>();
         List<Long> deletes = new ArrayList<>();

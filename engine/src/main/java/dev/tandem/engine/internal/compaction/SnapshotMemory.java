@@ -1,10 +1,9 @@
 package dev.tandem.engine.internal.compaction;
 
+import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.snapshot.SnapshotPolicy;
 import dev.tandem.engine.internal.wire.Snapshot.Manifest;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 
 /**
  * What this database remembers of one remote's snapshots, cleanup and acks, as numbers in {@code
@@ -42,23 +41,12 @@ public final class SnapshotMemory {
 
     /** The number kept as {@code name} for this remote, 0 when none is. */
     public long get(String name) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-                ps.setString(1, name + ":" + remote);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
-                }
-            }
-        });
+        return db.read(c -> MetaTable.number(c, name + ":" + remote));
     }
 
     public void set(String name, long value) {
         db.write("Recording " + name, s -> {
-            PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
-                    + " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-            ps.setString(1, name + ":" + remote);
-            ps.setLong(2, value);
-            ps.executeUpdate();
+            MetaTable.put(s.sql(), name + ":" + remote, value);
             return null;
         });
     }

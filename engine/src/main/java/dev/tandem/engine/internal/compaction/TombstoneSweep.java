@@ -2,6 +2,7 @@ package dev.tandem.engine.internal.compaction;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.internal.changelog.ChangeRows;
+import dev.tandem.engine.internal.changelog.EntitySlice;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.WinnerMap;
@@ -51,26 +52,13 @@ final class TombstoneSweep {
     /** Sweeps up to {@code limit} entities after ({@code afterTable}, {@code afterEntity}), in the caller's transaction. */
     Slice run(WriteSession s, String afterTable, String afterEntity, int limit) throws SQLException {
         Connection c = s.sql().connection();
-        List<String[]> slice = new ArrayList<>();
         List<Long> deletes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tbl, entity, winners FROM _tandem_entity WHERE key = ''"
-                + (afterTable == null ? "" : " AND (tbl, entity) > (?, ?)") + " ORDER BY tbl, entity LIMIT ?")) {
-            int i = 1;
-            if (afterTable != null) {
-                ps.setString(i++, afterTable);
-                ps.setString(i++, afterEntity);
-            }
-            ps.setInt(i, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    slice.add(new String[] {rs.getString(1), rs.getString(2)});
-                    WinnerMap.Entry deleted = WinnerMap.decode(rs.getBytes(3)).get(Change.DELETED_FIELD);
-                    boolean candidate = deleted != null && deleted.seq() <= stableSeq
-                            && (deleted.id().getMostSignificantBits() >>> 16) < cutoffMillis;
-                    deletes.add(candidate ? deleted.seq() : -1L);
-                }
-            }
-        }
+        List<String[]> slice = EntitySlice.read(c, "", afterTable, afterEntity, limit, rs -> {
+            WinnerMap.Entry deleted = WinnerMap.decode(rs.getBytes(3)).get(Change.DELETED_FIELD);
+            boolean candidate = deleted != null && deleted.seq() <= stableSeq
+                    && (deleted.id().getMostSignificantBits() >>> 16) < cutoffMillis;
+            deletes.add(candidate ? deleted.seq() : -1L);
+        });
         Set<String> named = conflicted(c);
         long entities = 0;
         long changes = 0;
@@ -93,9 +81,8 @@ final class TombstoneSweep {
                 entities++;
             }
         }
-        boolean more = slice.size() == limit;
-        String[] last = slice.isEmpty() ? null : slice.get(slice.size() - 1);
-        return new Slice(entities, changes, more ? last[0] : null, more ? last[1] : null);
+        String[] next = EntitySlice.next(slice, limit);
+        return new Slice(entities, changes, next[0], next[1]);
     }
 
     /** Whether the winning {@code _deleted} change says deleted (a restore writes 0). */

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.changelog;
 
+import dev.tandem.engine.internal.store.Rows;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,21 +15,17 @@ import java.util.List;
  * entity of the one before.
  */
 public final class EntitySlice {
-    /** Reads one entity's row: its table and id are columns 1 and 2, its winners 3, then the caller's columns. */
-    public interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
     private EntitySlice() {
     }
 
     /**
      * Reads up to {@code limit} entities after ({@code afterTable}, {@code afterEntity}) (null, null:
      * from the start), each with {@code columns} (", expression…" over {@code _tandem_entity e}, or
-     * ""); returns them as {table, entity}.
+     * "") handed to {@code row} (its table and id are columns 1 and 2, its winners 3, then
+     * {@code columns}); returns them as {table, entity}.
      */
     public static List<String[]> read(Connection c, String columns, String afterTable, String afterEntity, int limit,
-                                      Row row) throws SQLException {
+                                      Rows.Row row) throws SQLException {
         List<String[]> slice = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT e.tbl, e.entity, e.winners" + columns
                 + " FROM _tandem_entity e WHERE e.key = ''" + (afterTable == null ? "" : " AND (e.tbl, e.entity) > (?, ?)")

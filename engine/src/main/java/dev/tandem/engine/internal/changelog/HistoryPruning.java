@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.Rows;
 import dev.tandem.engine.internal.tx.WriteSession;
 import dev.tandem.engine.internal.tx.Writer;
 import java.sql.Connection;
@@ -203,13 +204,10 @@ public final class HistoryPruning {
 
     private static Set<Long> conflictSeqs(Connection c) throws SQLException {
         Set<Long> seqs = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT winner_seq, loser_seq FROM _tandem_conflict");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                seqs.add(rs.getLong(1));
-                seqs.add(rs.getLong(2));
-            }
-        }
+        Rows.each(c, "SELECT winner_seq, loser_seq FROM _tandem_conflict", rs -> {
+            seqs.add(rs.getLong(1));
+            seqs.add(rs.getLong(2));
+        });
         return seqs;
     }
 

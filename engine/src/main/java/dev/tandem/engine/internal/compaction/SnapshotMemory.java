@@ -1,7 +1,7 @@
 package dev.tandem.engine.internal.compaction;
 
-import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.snapshot.SnapshotPolicy;
 import dev.tandem.engine.internal.wire.Snapshot.Manifest;
 

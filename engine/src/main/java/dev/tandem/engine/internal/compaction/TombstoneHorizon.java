@@ -1,7 +1,7 @@
 package dev.tandem.engine.internal.compaction;
 
-import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.sql.Connection;

@@ -6,6 +6,7 @@ import dev.tandem.engine.internal.changelog.EntitySlice;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.WinnerMap;
+import dev.tandem.engine.internal.store.Rows;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -99,12 +100,8 @@ final class TombstoneSweep {
 
     private static Set<String> conflicted(Connection c) throws SQLException {
         Set<String> named = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT tbl, entity FROM _tandem_conflict");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                named.add(rs.getString(1) + '\u0000' + rs.getString(2));
-            }
-        }
+        Rows.each(c, "SELECT DISTINCT tbl, entity FROM _tandem_conflict",
+                rs -> named.add(rs.getString(1) + '\u0000' + rs.getString(2)));
         return named;
     }
 }

@@ -1,7 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
-import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.space.DeviceCert;
 import dev.tandem.engine.internal.space.MemberEntry;
 import dev.tandem.engine.internal.space.SignedStorage;

@@ -145,17 +145,10 @@ public final class HistoryPruning {
         Set<Long> winning = new HashSet<>();
         winners.byField().values().forEach(w -> winning.add(w.seq()));
         List<Object[]> history = new ArrayList<>(); // key, seq, author, fields
-        try (PreparedStatement ps = c.prepareStatement("SELECT e.key, e.seq, c.author, c.fields FROM _tandem_entity e"
-                + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.tbl = ? AND e.entity = ? AND e.key >= x''"
-                + " ORDER BY e.key DESC")) {
-            ps.setString(1, table);
-            ps.setString(2, entity);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    history.add(new Object[] {rs.getBytes(1), rs.getLong(2), rs.getBytes(3), rs.getBytes(4)});
-                }
-            }
-        }
+        Rows.each(c, "SELECT e.key, e.seq, c.author, c.fields FROM _tandem_entity e JOIN _tandem_change c"
+                + " ON c.seq = e.seq WHERE e.tbl = ? AND e.entity = ? AND e.key >= x'' ORDER BY e.key DESC",
+                rs -> history.add(new Object[] {rs.getBytes(1), rs.getLong(2), rs.getBytes(3), rs.getBytes(4)}),
+                table, entity);
         if (history.size() <= keepVersions) {
             return 0;
         }

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.Rows;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,16 +64,8 @@ public final class SyncState {
      */
     public List<String> pushedElsewhere(Connection c, String remote, long batchSeq) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT remote FROM _tandem_sync_push WHERE remote <> ? AND batch_seq >= ? ORDER BY remote")) {
-            ps.setString(1, remote);
-            ps.setLong(2, batchSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
+        Rows.each(c, "SELECT remote FROM _tandem_sync_push WHERE remote <> ? AND batch_seq >= ? ORDER BY remote",
+                rs -> out.add(rs.getString(1)), remote, batchSeq);
         return out;
     }
 

@@ -15,11 +15,19 @@ public final class Rows {
     private Rows() {
     }
 
-    /** Runs {@code sql}, which takes no parameters, and hands each row to {@code row}. */
-    public static void each(Connection c, String sql, Row row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                row.read(rs);
+    /**
+     * Runs {@code sql} with {@code parameters} bound in order, each as the type it is (text, a
+     * number, bytes), and hands each row to {@code row}.
+     */
+    public static void each(Connection c, String sql, Row row, Object... parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    row.read(rs);
+                }
             }
         }
     }

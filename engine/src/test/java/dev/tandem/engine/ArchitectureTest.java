@@ -50,6 +50,7 @@ class ArchitectureTest {
                 .layer("Api").definedBy(ENGINE, ENGINE + ".sync", ENGINE + ".caldav")
                 .layer("Sync").definedBy(INTERNAL + ".sync")
                 .layer("Backup").definedBy(INTERNAL + ".backup")
+                .layer("Compaction").definedBy(INTERNAL + ".compaction")
                 .layer("CalDav").definedBy(INTERNAL + ".caldav")
                 .layer("Space").definedBy(INTERNAL + ".space")
                 .layer("Storage").definedBy(INTERNAL + ".storage")
@@ -79,20 +80,24 @@ class ArchitectureTest {
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Storage", "Dav", "CalDav")
                 .whereLayer("Http").mayOnlyAccessLayers("Api")
                 .whereLayer("Keys").mayOnlyBeAccessedByLayers("Api", "Sync", "Storage", "Backup")
-                .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync")
+                .whereLayer("Compaction").mayOnlyBeAccessedByLayers("Sync")
+                .whereLayer("Compaction").mayOnlyAccessLayers("Api", "Db", "Snapshot", "Wire", "Changelog", "Tx", "Store", "Clock")
+                .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync", "Compaction")
                 .whereLayer("Reactive").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("History").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("History").mayOnlyAccessLayers("Api", "Changelog", "Mapping", "Store", "Clock")
-                .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Sync")
+                .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Compaction", "Sync")
                 .whereLayer("Snapshot").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
                 .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync")
                 .whereLayer("Apply").mayOnlyAccessLayers("Api", "Changelog", "Tx", "Store", "Clock")
-                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Sync")
+                .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Compaction", "Sync")
                 .whereLayer("Wire").mayOnlyAccessLayers("Api", "Changelog", "Store", "Clock")
-                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Snapshot", "Apply", "Wire", "Sync", "Backup")
+                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Snapshot", "Apply", "Wire",
+                        "Compaction", "Sync", "Backup")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Reactive")
-                .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Sync")
+                .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Compaction",
+                        "Sync")
                 .check(MAIN);
     }
 

@@ -20,7 +20,7 @@ public final class ChangeRows {
      * would never leave this device. A row kept this way wins nothing and no history lists it; it
      * only holds the number, and merging its change again finds it known.
      */
-    static final String NOT_NEWEST = " AND seq < (SELECT max(seq) FROM _tandem_change)";
+    public static final String NOT_NEWEST = " AND seq < (SELECT max(seq) FROM _tandem_change)";
 
     /** Receives each change as it is read. */
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.Rows;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -101,12 +102,7 @@ public final class DeviceIds {
 
     private static List<String> remotes(Connection c) throws SQLException {
         List<String> remotes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT remote FROM _tandem_sync_push");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                remotes.add(rs.getString(1));
-            }
-        }
+        Rows.each(c, "SELECT remote FROM _tandem_sync_push", rs -> remotes.add(rs.getString(1)));
         return remotes;
     }
 

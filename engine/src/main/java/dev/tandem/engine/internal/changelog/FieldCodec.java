@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
 
 /**
@@ -31,6 +32,20 @@ public final class FieldCodec {
     private FieldCodec() {
     }
 
+    /**
+     * Packs all of a field but its name: its value in normal form, then the id it replaces (nil
+     * when none). Public for the bulk load, which packs the names itself.
+     */
+    public static void packValue(MessagePacker p, FieldData f) throws IOException {
+        PackedValues.pack(p, SqlValues.normalize(f.value()));
+        if (f.replaces() == null) {
+            p.packNil();
+        } else {
+            p.packBinaryHeader(16);
+            p.writePayload(Uuid7.toBytes(f.replaces()));
+        }
+    }
+
     /** Encodes {@code fields} (any order). Public for the merge benchmark's floor, which writes the same rows. */
     public static byte[] encode(List<FieldData> fields) {
         FieldData[] sorted = fields.toArray(new FieldData[0]);
@@ -39,13 +54,7 @@ public final class FieldCodec {
             p.packArrayHeader(sorted.length);
             for (FieldData f : sorted) {
                 p.packString(f.name());
-                PackedValues.pack(p, SqlValues.normalize(f.value()));
-                if (f.replaces() == null) {
-                    p.packNil();
-                } else {
-                    p.packBinaryHeader(16);
-                    p.writePayload(Uuid7.toBytes(f.replaces()));
-                }
+                packValue(p, f);
             }
         });
     }
@@ -67,7 +76,7 @@ public final class FieldCodec {
     }
 
     /** The attribute called exactly {@code name}, or null when the change did not set it. */
-    static FieldData find(byte[] blob, String name) {
+    public static FieldData find(byte[] blob, String name) {
         List<FieldData> found = new ArrayList<>(1);
         read(blob, name, found);
         return found.isEmpty() ? null : found.get(0);

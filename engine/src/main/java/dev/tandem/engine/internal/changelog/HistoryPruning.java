@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.Rows;
 import dev.tandem.engine.internal.tx.WriteSession;
 import dev.tandem.engine.internal.tx.Writer;
 import java.sql.Connection;
@@ -85,13 +86,7 @@ public final class HistoryPruning {
      */
     long orphans(WriteSession s) throws SQLException {
         Connection c = s.sql().connection();
-        long below;
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-            ps.setString(1, ORPHANS_BELOW);
-            try (ResultSet rs = ps.executeQuery()) {
-                below = rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        long below = MetaTable.number(c, ORPHANS_BELOW);
         if (below == 0) {
             return 0;
         }
@@ -104,10 +99,7 @@ public final class HistoryPruning {
             deleted = ps.executeUpdate();
         }
         if (deleted < ORPHANS) {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM _tandem_meta WHERE key = ?")) {
-                ps.setString(1, ORPHANS_BELOW);
-                ps.executeUpdate();
-            }
+            MetaTable.delete(s.sql(), ORPHANS_BELOW);
         }
         return deleted;
     }
@@ -127,29 +119,15 @@ public final class HistoryPruning {
         long dismissed = afterTable == null ? forgetDismissedConflicts(c) : 0;
         long unpushedAfter = unpushedAfter(c);
         Set<Long> named = conflictSeqs(c);
-        List<String[]> slice = new ArrayList<>();
         List<byte[]> winners = new ArrayList<>();
         List<Boolean> longer = new ArrayList<>();
         // The history rows are counted inside SQLite (an index range each): only an entity with more
         // than keepVersions of them can lose any, and most have fewer.
-        try (PreparedStatement ps = c.prepareStatement("SELECT e.tbl, e.entity, e.winners, (SELECT count(*) FROM"
-                + " _tandem_entity h WHERE h.tbl = e.tbl AND h.entity = e.entity AND h.key >= x'') FROM _tandem_entity e"
-                + " WHERE e.key = ''" + (afterTable == null ? "" : " AND (e.tbl, e.entity) > (?, ?)")
-                + " ORDER BY e.tbl, e.entity LIMIT ?")) {
-            int i = 1;
-            if (afterTable != null) {
-                ps.setString(i++, afterTable);
-                ps.setString(i++, afterEntity);
-            }
-            ps.setInt(i, entities);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    slice.add(new String[] {rs.getString(1), rs.getString(2)});
+        List<String[]> slice = EntitySlice.read(c, ", (SELECT count(*) FROM _tandem_entity h WHERE h.tbl = e.tbl"
+                + " AND h.entity = e.entity AND h.key >= x'')", afterTable, afterEntity, entities, rs -> {
                     winners.add(rs.getBytes(3));
                     longer.add(rs.getLong(4) > keepVersions);
-                }
-            }
-        }
+                });
         long forgotten = 0;
         for (int e = 0; e < slice.size(); e++) {
             if (!longer.get(e)) {
@@ -157,9 +135,8 @@ public final class HistoryPruning {
             }
             forgotten += prune(c, slice.get(e)[0], slice.get(e)[1], WinnerMap.decode(winners.get(e)), unpushedAfter, named);
         }
-        boolean more = slice.size() == entities;
-        String[] last = slice.isEmpty() ? null : slice.get(slice.size() - 1);
-        return new Slice(forgotten, dismissed, more ? last[0] : null, more ? last[1] : null);
+        String[] next = EntitySlice.next(slice, entities);
+        return new Slice(forgotten, dismissed, next[0], next[1]);
     }
 
     /** One entity: walks its history newest first, counting versions per attribute. */
@@ -168,17 +145,10 @@ public final class HistoryPruning {
         Set<Long> winning = new HashSet<>();
         winners.byField().values().forEach(w -> winning.add(w.seq()));
         List<Object[]> history = new ArrayList<>(); // key, seq, author, fields
-        try (PreparedStatement ps = c.prepareStatement("SELECT e.key, e.seq, c.author, c.fields FROM _tandem_entity e"
-                + " JOIN _tandem_change c ON c.seq = e.seq WHERE e.tbl = ? AND e.entity = ? AND e.key >= x''"
-                + " ORDER BY e.key DESC")) {
-            ps.setString(1, table);
-            ps.setString(2, entity);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    history.add(new Object[] {rs.getBytes(1), rs.getLong(2), rs.getBytes(3), rs.getBytes(4)});
-                }
-            }
-        }
+        Rows.each(c, "SELECT e.key, e.seq, c.author, c.fields FROM _tandem_entity e JOIN _tandem_change c"
+                + " ON c.seq = e.seq WHERE e.tbl = ? AND e.entity = ? AND e.key >= x'' ORDER BY e.key DESC",
+                rs -> history.add(new Object[] {rs.getBytes(1), rs.getLong(2), rs.getBytes(3), rs.getBytes(4)}),
+                table, entity);
         if (history.size() <= keepVersions) {
             return 0;
         }
@@ -227,13 +197,10 @@ public final class HistoryPruning {
 
     private static Set<Long> conflictSeqs(Connection c) throws SQLException {
         Set<Long> seqs = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT winner_seq, loser_seq FROM _tandem_conflict");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                seqs.add(rs.getLong(1));
-                seqs.add(rs.getLong(2));
-            }
-        }
+        Rows.each(c, "SELECT winner_seq, loser_seq FROM _tandem_conflict", rs -> {
+            seqs.add(rs.getLong(1));
+            seqs.add(rs.getLong(2));
+        });
         return seqs;
     }
 

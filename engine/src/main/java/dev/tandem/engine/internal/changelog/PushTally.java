@@ -2,8 +2,6 @@ package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.UUID;
@@ -50,23 +48,16 @@ public record PushTally(long count, long high, long low) {
      * are unknown.
      */
     public static PushTally read(Connection c, String remote, UUID device) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-            ps.setString(1, KEY + remote);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                String[] v = rs.getString(1).split(" ");
-                return v.length == 4 && v[0].equals(device.toString())
-                        ? new PushTally(Long.parseLong(v[1]), Long.parseLong(v[2]), Long.parseLong(v[3])) : null;
-            }
+        String value = MetaTable.text(c, KEY + remote);
+        if (value == null) {
+            return null;
         }
+        String[] v = value.split(" ");
+        return v.length == 4 && v[0].equals(device.toString())
+                ? new PushTally(Long.parseLong(v[1]), Long.parseLong(v[2]), Long.parseLong(v[3])) : null;
     }
 
     public static void write(StatementCache sql, String remote, UUID device, PushTally tally) throws SQLException {
-        PreparedStatement ps = sql.get("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES(?, ?)");
-        ps.setString(1, KEY + remote);
-        ps.setString(2, device + " " + tally.count + " " + tally.high + " " + tally.low);
-        ps.executeUpdate();
+        MetaTable.put(sql, KEY + remote, device + " " + tally.count + " " + tally.high + " " + tally.low);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.changelog;
 
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.Rows;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -63,16 +64,8 @@ public final class SyncState {
      */
     public List<String> pushedElsewhere(Connection c, String remote, long batchSeq) throws SQLException {
         List<String> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT remote FROM _tandem_sync_push WHERE remote <> ? AND batch_seq >= ? ORDER BY remote")) {
-            ps.setString(1, remote);
-            ps.setLong(2, batchSeq);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-        }
+        Rows.each(c, "SELECT remote FROM _tandem_sync_push WHERE remote <> ? AND batch_seq >= ? ORDER BY remote",
+                rs -> out.add(rs.getString(1)), remote, batchSeq);
         return out;
     }
 
@@ -90,23 +83,16 @@ public final class SyncState {
      * remote must list at least this head from then on. 0 when none was recorded for that id.
      */
     public long publishedHead(Connection c, String remote, UUID device) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-            ps.setString(1, PUBLISHED + remote);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return 0;
-                }
-                String[] v = rs.getString(1).split(" ");
-                return v[0].equals(device.toString()) ? Long.parseLong(v[1]) : 0;
-            }
+        String value = MetaTable.text(c, PUBLISHED + remote);
+        if (value == null) {
+            return 0;
         }
+        String[] v = value.split(" ");
+        return v[0].equals(device.toString()) ? Long.parseLong(v[1]) : 0;
     }
 
     public void setPublishedHead(StatementCache sql, String remote, UUID device, long seq) throws SQLException {
-        PreparedStatement ps = sql.get("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES(?, ?)");
-        ps.setString(1, PUBLISHED + remote);
-        ps.setString(2, device + " " + seq);
-        ps.executeUpdate();
+        MetaTable.put(sql, PUBLISHED + remote, device + " " + seq);
     }
 
     /**
@@ -114,24 +100,17 @@ public final class SyncState {
      * holding exactly the own changes up to changeSeq. Null when none is recorded for this id.
      */
     public Pushed confirmed(Connection c, String remote, UUID device) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-            ps.setString(1, CONFIRMED + remote);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                String[] v = rs.getString(1).split(" ");
-                return v[0].equals(device.toString()) ? new Pushed(Long.parseLong(v[1]), Long.parseLong(v[2])) : null;
-            }
+        String value = MetaTable.text(c, CONFIRMED + remote);
+        if (value == null) {
+            return null;
         }
+        String[] v = value.split(" ");
+        return v[0].equals(device.toString()) ? new Pushed(Long.parseLong(v[1]), Long.parseLong(v[2])) : null;
     }
 
     /** Records {@code confirmed}; the pushes after it are tallied from nothing ({@link PushTally}). */
     public void setConfirmed(StatementCache sql, String remote, UUID device, Pushed confirmed) throws SQLException {
-        PreparedStatement ps = sql.get("INSERT OR REPLACE INTO _tandem_meta(key, value) VALUES(?, ?)");
-        ps.setString(1, CONFIRMED + remote);
-        ps.setString(2, device + " " + confirmed.batchSeq() + " " + confirmed.changeSeq());
-        ps.executeUpdate();
+        MetaTable.put(sql, CONFIRMED + remote, device + " " + confirmed.batchSeq() + " " + confirmed.changeSeq());
         PushTally.write(sql, remote, device, PushTally.NONE);
     }
 
@@ -143,21 +122,12 @@ public final class SyncState {
      * a rebuild numbers the snapshot's changes after every existing one, so it stays a lower bound.
      */
     public long seenByAll(Connection c, String remote) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-            ps.setString(1, SEEN_BY_ALL + remote);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
+        return MetaTable.number(c, SEEN_BY_ALL + remote);
     }
 
     /** Raises {@link #seenByAll} to {@code seq}; never lowers it. */
     public void raiseSeenByAll(StatementCache sql, String remote, long seq) throws SQLException {
-        PreparedStatement ps = sql.get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
-                + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)");
-        ps.setString(1, SEEN_BY_ALL + remote);
-        ps.setLong(2, seq);
-        ps.executeUpdate();
+        MetaTable.raise(sql, SEEN_BY_ALL + remote, seq);
     }
 
     /**
@@ -166,11 +136,7 @@ public final class SyncState {
      * in the transaction that merges or records the push, so the count survives a crash with it.
      */
     public void addVolume(StatementCache sql, String remote, long changes) throws SQLException {
-        PreparedStatement ps = sql.get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
-                + " ON CONFLICT(key) DO UPDATE SET value = value + excluded.value");
-        ps.setString(1, VOLUME + remote);
-        ps.setLong(2, changes);
-        ps.executeUpdate();
+        MetaTable.add(sql, VOLUME + remote, changes);
     }
 
     /** Ids of the own changes with a local seq in {@code (afterSeq, upToSeq]}. */

@@ -29,10 +29,7 @@ final class Wrap {
 
     static byte[] seal(byte[] key, byte[] nonce, byte[] aad, byte[] plaintext) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-            c.updateAAD(aad);
-            return c.doFinal(plaintext);
+            return gcm(Cipher.ENCRYPT_MODE, key, nonce, aad).doFinal(plaintext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed while sealing a key", e);
         }
@@ -41,14 +38,19 @@ final class Wrap {
     /** The plaintext, or null when authentication fails (a wrong key or altered bytes). */
     static byte[] open(byte[] key, byte[] nonce, byte[] aad, byte[] ciphertext) {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-            c.updateAAD(aad);
-            return c.doFinal(ciphertext);
+            return gcm(Cipher.DECRYPT_MODE, key, nonce, aad).doFinal(ciphertext);
         } catch (AEADBadTagException e) {
             return null;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM failed while opening a key", e);
         }
+    }
+
+    /** A cipher set up for {@code mode} with {@code key}, {@code nonce} and {@code aad}. */
+    private static Cipher gcm(int mode, byte[] key, byte[] nonce, byte[] aad) throws GeneralSecurityException {
+        Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+        c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
+        c.updateAAD(aad);
+        return c;
     }
 }

@@ -1,10 +1,7 @@
 package dev.tandem.engine.internal.merge;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -54,13 +51,6 @@ public final class LineMerge {
     private LineMerge() {
     }
 
-    /** One side's change: ancestor lines [start, end) become {@code lines}. */
-    record Hunk(int start, int end, List<String> lines) {
-        boolean insertion() {
-            return start == end;
-        }
-    }
-
     /**
      * The merged text, or empty when the sides overlap or the texts are over the bounds. A null
      * value counts as the empty text.
@@ -84,8 +74,8 @@ public final class LineMerge {
         List<String> o = lines(base);
         List<String> left = lines(a);
         List<String> right = lines(b);
-        Optional<List<Hunk>> ha = hunks(o, left);
-        Optional<List<Hunk>> hb = hunks(o, right);
+        Optional<List<Hunk>> ha = Hunk.diff(o, left);
+        Optional<List<Hunk>> hb = Hunk.diff(o, right);
         if (ha.isEmpty() || hb.isEmpty()) {
             return Optional.empty();
         }
@@ -93,7 +83,7 @@ public final class LineMerge {
         if (all.isEmpty()) {
             return Optional.empty();
         }
-        List<String> merged = apply(o, all.get());
+        List<String> merged = Hunk.apply(o, all.get());
         return doubles(merged, left, right) ? Optional.empty() : Optional.of(String.join("\n", merged));
     }
 
@@ -149,50 +139,6 @@ public final class LineMerge {
         return Arrays.asList(text.split("\n", -1));
     }
 
-    /** The hunks turning {@code base} into {@code side}, sorted by start; empty when over the bound. */
-    static Optional<List<Hunk>> hunks(List<String> base, List<String> side) {
-        int prefix = 0;
-        int max = Math.min(base.size(), side.size());
-        while (prefix < max && base.get(prefix).equals(side.get(prefix))) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < max - prefix
-                && base.get(base.size() - 1 - suffix).equals(side.get(side.size() - 1 - suffix))) {
-            suffix++;
-        }
-        List<String> o = base.subList(prefix, base.size() - suffix);
-        List<String> s = side.subList(prefix, side.size() - suffix);
-        if (o.size() > MAX_DIFF_LINES || s.size() > MAX_DIFF_LINES) {
-            return Optional.empty();
-        }
-        List<Hunk> hunks = new ArrayList<>();
-        if (o.isEmpty() || s.isEmpty()) {
-            if (!o.isEmpty() || !s.isEmpty()) {
-                hunks.add(new Hunk(prefix, prefix + o.size(), List.copyOf(s)));
-            }
-            return Optional.of(hunks);
-        }
-        for (AbstractDelta<String> d : DiffUtils.diff(o, s).getDeltas()) {
-            int start = prefix + d.getSource().getPosition();
-            List<String> from = d.getSource().getLines();
-            List<String> to = d.getTarget().getLines();
-            if (from.size() == to.size()) {
-                // n lines for n: one hunk per changed line, so that a side that changed two
-                // neighbouring lines still agrees with a side that made only one of those changes.
-                for (int k = 0; k < from.size(); k++) {
-                    if (!from.get(k).equals(to.get(k))) {
-                        hunks.add(new Hunk(start + k, start + k + 1, List.of(to.get(k))));
-                    }
-                }
-            } else {
-                hunks.add(new Hunk(start, start + from.size(), List.copyOf(to)));
-            }
-        }
-        hunks.sort(Comparator.comparingInt(Hunk::start).thenComparingInt(Hunk::end));
-        return Optional.of(hunks);
-    }
-
     /**
      * Both sides' hunks as one sorted, non-overlapping list, or empty on a conflict. Hunks are
      * grouped into clusters that overlap or touch; a cluster with one side's hunks takes them, one
@@ -203,7 +149,7 @@ public final class LineMerge {
         int i = 0;
         int j = 0;
         while (i < older.size() || j < newer.size()) {
-            boolean takeOlder = j >= newer.size() || (i < older.size() && before(older.get(i), newer.get(j)));
+            boolean takeOlder = j >= newer.size() || (i < older.size() && Hunk.before(older.get(i), newer.get(j)));
             Hunk first = takeOlder ? older.get(i) : newer.get(j);
             int end = first.end();
             int i0 = i;
@@ -339,7 +285,7 @@ public final class LineMerge {
         List<Hunk> out = new ArrayList<>(shared);
         for (Hunk a : restA) {
             for (Hunk b : restB) {
-                if (overlap(a, b) && !(a.insertion() && b.insertion())) {
+                if (Hunk.overlap(a, b) && !(a.insertion() && b.insertion())) {
                     return Optional.empty();
                 }
             }
@@ -361,7 +307,7 @@ public final class LineMerge {
         }
         merged.addAll(restB);
         out.addAll(merged);
-        out.sort(LineMerge::order);
+        out.sort(Hunk::order);
         for (int k = 1; k < out.size(); k++) {
             if (out.get(k).start() < out.get(k - 1).end()
                     || (out.get(k).insertion() && out.get(k - 1).insertion() && out.get(k).start() == out.get(k - 1).start())) {
@@ -369,39 +315,5 @@ public final class LineMerge {
             }
         }
         return Optional.of(out);
-    }
-
-    private static int order(Hunk a, Hunk b) {
-        return a.start() != b.start() ? Integer.compare(a.start(), b.start()) : Integer.compare(a.end(), b.end());
-    }
-
-    /** Whether two hunks of different sides touch the same ancestor lines (or place). */
-    static boolean overlap(Hunk a, Hunk b) {
-        if (a.insertion() && b.insertion()) {
-            return a.start() == b.start();
-        }
-        if (a.insertion()) {
-            return b.start() < a.start() && a.start() < b.end();
-        }
-        if (b.insertion()) {
-            return a.start() < b.start() && b.start() < a.end();
-        }
-        return a.start() < b.end() && b.start() < a.end();
-    }
-
-    private static boolean before(Hunk a, Hunk b) {
-        return a.start() != b.start() ? a.start() < b.start() : a.end() <= b.end();
-    }
-
-    private static List<String> apply(List<String> base, List<Hunk> hunks) {
-        List<String> out = new ArrayList<>(base.size());
-        int at = 0;
-        for (Hunk h : hunks) {
-            out.addAll(base.subList(at, h.start()));
-            out.addAll(h.lines());
-            at = h.end();
-        }
-        out.addAll(base.subList(at, base.size()));
-        return out;
     }
 }

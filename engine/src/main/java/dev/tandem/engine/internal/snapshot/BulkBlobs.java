@@ -3,9 +3,7 @@ package dev.tandem.engine.internal.snapshot;
 import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.WinnerMap;
-import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.store.PackedValues;
-import dev.tandem.engine.internal.store.SqlValues;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -62,13 +60,7 @@ final class BulkBlobs {
             for (int i = 0; i < n; i++) {
                 FieldData f = s[i];
                 p.writePayload(name(f.name()).packed);
-                PackedValues.pack(p, SqlValues.normalize(f.value()));
-                if (f.replaces() == null) {
-                    p.packNil();
-                } else {
-                    p.packBinaryHeader(16);
-                    p.writePayload(Uuid7.toBytes(f.replaces()));
-                }
+                FieldCodec.packValue(p, f);
             }
         });
         Arrays.fill(sorted, 0, n, null);

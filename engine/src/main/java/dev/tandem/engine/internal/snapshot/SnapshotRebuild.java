@@ -6,6 +6,7 @@ import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.changelog.ChangeData;
 import dev.tandem.engine.internal.changelog.DeviceIds;
 import dev.tandem.engine.internal.changelog.HistoryPruning;
+import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.clock.Uuid7;
 import dev.tandem.engine.internal.snapshot.SnapshotPlan.Placed;
@@ -119,12 +120,7 @@ final class SnapshotRebuild {
         if (base > 0) {
             // The older change rows stay until history pruning deletes them (HistoryPruning.orphans):
             // deleting a million rows here would double the catch-up.
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
-                    + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)")) {
-                ps.setString(1, HistoryPruning.ORPHANS_BELOW);
-                ps.setLong(2, base);
-                ps.executeUpdate();
-            }
+            MetaTable.raise(s.sql(), HistoryPruning.ORPHANS_BELOW, base);
         }
         rows.skip(c);
         SnapshotLocal.Stats loaded = bulk.load(s, plan, base, rows);
@@ -192,12 +188,8 @@ final class SnapshotRebuild {
      * see a delete before forgetting the deleted entity ({@link DeviceIds}).
      */
     private static long rotatedAt(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-            ps.setString(1, DeviceIds.ROTATED_AT);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Long.parseLong(rs.getString(1)) : 0;
-            }
-        }
+        String at = MetaTable.text(c, DeviceIds.ROTATED_AT);
+        return at == null ? 0 : Long.parseLong(at);
     }
 
     /** The entities the snapshot holds deleted, as {@code table + '\0' + entity}. */

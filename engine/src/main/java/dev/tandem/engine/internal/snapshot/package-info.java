@@ -10,6 +10,7 @@
  * internal.wire}), the storage SPI, the merge of pulled changes ({@code internal.apply}) for what the
  * bulk load cannot take, the local changelog tables ({@code internal.changelog}) and what lies below
  * them ({@code tx}, {@code store}, {@code clock}, {@code merge}). The database ({@code DefaultDb},
- * {@code SyncPort}) and sync ({@code Compaction}, {@code Cleanup}, {@code DefaultSyncEngine}) use it.
+ * {@code SyncPort}) and compaction ({@code Compaction}, {@code Cleanup}) and sync ({@code
+ * SnapshotBootstrap}, {@code DefaultSyncEngine}) use it.
  */
 package dev.tandem.engine.internal.snapshot;

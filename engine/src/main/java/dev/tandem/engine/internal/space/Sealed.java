@@ -5,12 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import javax.crypto.Cipher;
 import javax.crypto.KeyAgreement;
@@ -33,19 +31,11 @@ public final class Sealed {
     }
 
     public static KeyPair newKeyPair() {
-        try {
-            return KeyPairGenerator.getInstance("X25519").generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This Java has no X25519", e);
-        }
+        return KeyEncodings.newKeyPair("X25519");
     }
 
     public static PublicKey publicKey(byte[] x509) {
-        try {
-            return KeyFactory.getInstance("X25519").generatePublic(new X509EncodedKeySpec(x509));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an X25519 public key", e);
-        }
+        return KeyEncodings.publicKey("X25519", x509);
     }
 
     /** Seals {@code secret} for the holder of {@code recipient}, bound to {@code name}. */

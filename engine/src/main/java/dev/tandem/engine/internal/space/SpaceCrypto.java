@@ -2,15 +2,11 @@ package dev.tandem.engine.internal.space;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.HexFormat;
 
 /**
@@ -27,27 +23,15 @@ public final class SpaceCrypto {
 
     /** A new Ed25519 key pair. */
     public static KeyPair newKeyPair() {
-        try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("This Java has no Ed25519", e);
-        }
+        return KeyEncodings.newKeyPair("Ed25519");
     }
 
     public static PublicKey publicKey(byte[] x509) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an Ed25519 public key", e);
-        }
+        return KeyEncodings.publicKey("Ed25519", x509);
     }
 
     public static PrivateKey privateKey(byte[] pkcs8) {
-        try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("not an Ed25519 private key", e);
-        }
+        return KeyEncodings.privateKey("Ed25519", pkcs8);
     }
 
     /** Signs {@code purpose} and {@code parts}, each length-prefixed so no two inputs sign alike. */

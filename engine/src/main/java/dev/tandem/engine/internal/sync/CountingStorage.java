@@ -39,8 +39,7 @@ public final class CountingStorage extends ForwardingStorage {
 
     @Override
     public boolean createIfAbsent(String key, byte[] data) {
-        requests.incrementAndGet();
-        bytesUp.addAndGet(data.length);
+        sending(data);
         return delegate.createIfAbsent(key, data);
     }
 
@@ -52,8 +51,7 @@ public final class CountingStorage extends ForwardingStorage {
 
     @Override
     public Version overwrite(String key, byte[] data) {
-        requests.incrementAndGet();
-        bytesUp.addAndGet(data.length);
+        sending(data);
         return delegate.overwrite(key, data);
     }
 
@@ -61,5 +59,11 @@ public final class CountingStorage extends ForwardingStorage {
     public Version version(String key, Version known) {
         requests.incrementAndGet();
         return delegate.version(key, known);
+    }
+
+    /** Counts one request that sends {@code data}. */
+    private void sending(byte[] data) {
+        requests.incrementAndGet();
+        bytesUp.addAndGet(data.length);
     }
 }

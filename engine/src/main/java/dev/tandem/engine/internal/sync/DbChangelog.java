@@ -2,11 +2,8 @@ package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.apply.RemoteApply;
-import dev.tandem.engine.internal.changelog.ChangeData;
-import dev.tandem.engine.internal.changelog.FieldCodec;
 import dev.tandem.engine.internal.changelog.PushTally;
 import dev.tandem.engine.internal.changelog.QuarantineStore;
-import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.changelog.SyncState.Local;
 import dev.tandem.engine.internal.changelog.SyncState.Pushed;
@@ -30,8 +27,8 @@ import java.util.function.Function;
  * The local database as a {@link Changelog}, for one remote.
  *
  * <p>Its head for this device is the last batch known stored on that remote; the next batch,
- * {@code head + 1}, is cut on demand from the own changes not pushed yet, at most {@link #cap}
- * changes, in local order. Its head for another device is how far it has merged that device.
+ * {@code head + 1}, is cut on demand from the own changes not pushed yet, at most {@code cap}
+ * changes, in local order ({@link BatchCut}). Its head for another device is how far it has merged that device.
  * Appending another device's batch merges it and moves that cursor in one transaction, and
  * appending several ({@link #appendAll}) merges them all in one; appending an own batch (the one the
  * remote now holds) records the push in one transaction.
@@ -47,12 +44,10 @@ public final class DbChangelog implements Changelog {
      * short enough that a server that lost the object does not hold the device's later changes back.
      */
     static final long MISSING_GRACE_MILLIS = 10 * 60_000L;
-    /** Own changes read per step when a scope passes some over. */
-    static final int SCAN = 512;
-    private final int cap;
     private final SyncScope scope;
     private final UUID self;
     private final SyncState state = new SyncState();
+    private final BatchCut cut;
     private final RemoteApply apply;
     private final QuarantineStore quarantine = new QuarantineStore();
     /** What of other devices' changes a shared space lets in, or null to take them all. */
@@ -82,9 +77,9 @@ public final class DbChangelog implements Changelog {
     DbChangelog(SyncPort db, String remote, int cap, SyncScope scope, Function<UUID, String> authors) {
         this.db = db;
         this.remote = remote;
-        this.cap = cap;
         this.scope = scope;
         this.self = db.deviceUuid();
+        this.cut = new BatchCut(db, remote, cap, scope);
         this.apply = db.remoteApply();
         this.intake = authors != null && scope instanceof SyncScope.Tree tree
                 ? new SpaceIntake(tree, remote, authors, db::wallMillis) : null;
@@ -104,74 +99,7 @@ public final class DbChangelog implements Changelog {
 
     @Override
     public Optional<Batch> batch(UUID device, long seq) {
-        if (!device.equals(self)) {
-            return Optional.empty();
-        }
-        Pushed p = db.read(c -> state.pushed(c, remote));
-        // Batches are cut one at a time, each after the previous one is recorded: a cut's end
-        // depends on its size, so a batch further ahead cannot be known yet.
-        if (seq != p.batchSeq() + 1) {
-            return Optional.empty();
-        }
-        if (!ScopeCheck.all(scope)) {
-            return scopedBatch(p, seq);
-        }
-        // At most cap changes and the size budget (a large change travels alone), so no batch ever
-        // exceeds what readers accept: one they refuse would be set aside on every other device.
-        List<Local> own = db.read(c -> state.own(c, self, p.changeSeq(), 0,
-                state.ownFitting(c, self, p.changeSeq(), cap, SyncLimits.BATCH_BYTES)));
-        if (own.isEmpty()) {
-            return Optional.empty();
-        }
-        List<ChangeData> changes = new ArrayList<>(own.size());
-        own.forEach(l -> changes.add(l.change()));
-        return Optional.of(new Batch(self, seq, changes));
-    }
-
-    /**
-     * The next batch of a scoped remote: the own changes after the push cursor that the scope
-     * holds, within the same count and size bounds. Changes outside it are passed over; when none
-     * inside follows, the push cursor moves past them, so the next cut does not read them again.
-     */
-    private Optional<Batch> scopedBatch(Pushed p, long seq) {
-        ScopeCheck check = new ScopeCheck(scope);
-        List<ChangeData> picked = new ArrayList<>();
-        long[] scanned = {p.changeSeq()};
-        db.read(c -> {
-            long bytes = 0;
-            while (true) {
-                List<Local> chunk = state.own(c, self, scanned[0], 0, SCAN);
-                for (Local l : chunk) {
-                    if (!check.includes(c, l.change().table(), l.change().entity())) {
-                        scanned[0] = l.seq();
-                        continue;
-                    }
-                    long size = 24 + l.change().entity().length() * 3L + 2L * FieldCodec.encode(l.change().fields()).length;
-                    if (!picked.isEmpty() && (picked.size() >= cap || bytes + size > SyncLimits.BATCH_BYTES)) {
-                        return null;
-                    }
-                    picked.add(l.change());
-                    bytes += size;
-                    scanned[0] = l.seq();
-                }
-                if (chunk.size() < SCAN) {
-                    return null;
-                }
-            }
-        });
-        if (picked.isEmpty()) {
-            if (scanned[0] > p.changeSeq()) {
-                db.write("Passing over changes " + remote + " does not take", s -> {
-                    Pushed now = state.pushed(s.sql().connection(), remote);
-                    if (now.equals(p)) {
-                        state.setPushed(s.sql(), remote, new Pushed(p.batchSeq(), scanned[0]));
-                    }
-                    return null;
-                });
-            }
-            return Optional.empty();
-        }
-        return Optional.of(new Batch(self, seq, picked));
+        return device.equals(self) ? cut.next(seq) : Optional.empty();
     }
 
     @Override
@@ -254,7 +182,7 @@ public final class DbChangelog implements Changelog {
             walk:
             while (matched < stored.changes().size()) {
                 List<Local> chunk = state.own(s.sql().connection(), self, changeSeq, 0,
-                        check == null ? stored.changes().size() - matched : SCAN);
+                        check == null ? stored.changes().size() - matched : BatchCut.SCAN);
                 for (Local l : chunk) {
                     if (ids.contains(l.change().id())) {
                         matched++;

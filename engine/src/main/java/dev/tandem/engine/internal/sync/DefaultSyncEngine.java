@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.sync;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.SyncState;
+import dev.tandem.engine.internal.compaction.Compaction;
 import dev.tandem.engine.internal.snapshot.SnapshotStore;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.storage.StorageProbe;
@@ -209,11 +210,11 @@ public final class DefaultSyncEngine implements SyncEngine {
             keyringForward(d);
             Tally tally = new Tally();
             tally.warnings.addAll(logProblems);
-            Compaction snapshots;
+            SnapshotBootstrap snapshots;
             while (true) {
                 DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP, scope, space == null ? null : authors());
                 RemoteChangelog remote = new RemoteChangelog(storage, d.deviceUuid(), readBack, d::wallMillis);
-                snapshots = new Compaction(d, remoteId, new SnapshotStore(storage), snapshotEvery, snapshotChanges,
+                snapshots = new SnapshotBootstrap(d, remoteId, new SnapshotStore(storage), snapshotEvery, snapshotChanges,
                         force, retireAfterMillis, remote, scope);
                 if (space != null) {
                     snapshots.filter(local::admittedSnapshot);
@@ -267,8 +268,9 @@ public final class DefaultSyncEngine implements SyncEngine {
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],
                     tally.skipped, Duration.ofNanos(System.nanoTime() - started), tally.warnings, tally.notes,
                     SetAsideList.read(d, remoteId));
-            return new CompactionReport(report, snapshots.snapshotWritten, snapshots.deletedBatches,
-                    snapshots.deletedSnapshots, snapshots.forgottenDeleted);
+            Compaction compacted = snapshots.compaction();
+            return new CompactionReport(report, compacted.snapshotWritten(), compacted.deletedBatches(),
+                    compacted.deletedSnapshots(), compacted.forgottenDeleted());
         } finally {
             lock.unlock();
         }
@@ -319,7 +321,7 @@ public final class DefaultSyncEngine implements SyncEngine {
         final List<String> warnings = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
 
-        void add(DbChangelog local, Compaction snapshots, Synchronizer.Result result) {
+        void add(DbChangelog local, SnapshotBootstrap snapshots, Synchronizer.Result result) {
             pushed += local.pushed;
             pulled += local.pulled + snapshots.pulled;
             merged += local.merged + snapshots.merged;

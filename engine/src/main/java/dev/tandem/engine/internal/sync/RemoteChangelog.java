@@ -68,7 +68,7 @@ public final class RemoteChangelog implements Changelog {
     }
 
     static String headKey(UUID device, long seq) {
-        return String.format("heads/%s/%012d", device, seq);
+        return Head.key(device, seq);
     }
 
     @Override
@@ -131,7 +131,7 @@ public final class RemoteChangelog implements Changelog {
     }
 
     /**
-     * Keeps a batch read ahead (past a snapshot, for the bulk load to take in, {@link Compaction})
+     * Keeps a batch read ahead (past a snapshot, for the bulk load to take in, {@link SnapshotBootstrap})
      * that the pull will ask for: it is not fetched twice.
      */
     void readAhead(Batch batch) {

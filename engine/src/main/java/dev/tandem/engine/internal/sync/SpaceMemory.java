@@ -1,9 +1,9 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.space.LogMemory;
 import dev.tandem.engine.internal.space.SpaceCrypto;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.SortedMap;
@@ -28,18 +28,8 @@ public record SpaceMemory(SyncPort db, String space) implements LogMemory {
     @Override
     public SortedMap<Long, byte[]> entries() {
         SortedMap<Long, byte[]> out = new TreeMap<>();
-        db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM _tandem_meta WHERE key > ? AND key < ?")) {
-                ps.setString(1, space + ENTRY);
-                ps.setString(2, space + ENTRY + "~");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(Long.parseLong(rs.getString(1).substring((space + ENTRY).length())), rs.getBytes(2));
-                    }
-                }
-            }
-            return null;
-        });
+        db.read(c -> MetaTable.startingWith(c, space + ENTRY, ResultSet::getBytes))
+                .forEach((seq, object) -> out.put(Long.parseLong(seq), object));
         return out;
     }
 
@@ -51,18 +41,8 @@ public record SpaceMemory(SyncPort db, String space) implements LogMemory {
     @Override
     public Map<Long, String> junk() {
         Map<Long, String> out = new TreeMap<>();
-        db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT key, value FROM _tandem_meta WHERE key > ? AND key < ?")) {
-                ps.setString(1, space + JUNK);
-                ps.setString(2, space + JUNK + "~");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(Long.parseLong(rs.getString(1).substring((space + JUNK).length())), rs.getString(2));
-                    }
-                }
-            }
-            return null;
-        });
+        db.read(c -> MetaTable.startingWith(c, space + JUNK, ResultSet::getString))
+                .forEach((seq, problem) -> out.put(Long.parseLong(seq), problem));
         return out;
     }
 
@@ -74,47 +54,27 @@ public record SpaceMemory(SyncPort db, String space) implements LogMemory {
     @Override
     public void junkGone(long seq) {
         db.write("Forgetting junk of a shared space's log", s -> {
-            PreparedStatement ps = s.sql().get("DELETE FROM _tandem_meta WHERE key = ?");
-            ps.setString(1, space + JUNK + String.format("%012d", seq));
-            ps.executeUpdate();
+            MetaTable.delete(s.sql(), space + JUNK + String.format("%012d", seq));
             return null;
         });
     }
 
     /** The newest re-key epoch this device took a passphrase from (or wrote, on the owner's), 0 if none. */
     public long epoch() {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-                ps.setString(1, space + " epoch");
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
-                }
-            }
-        });
+        return db.read(c -> MetaTable.number(c, space + " epoch"));
     }
 
     /** Remembers {@code epoch} unless a newer one is remembered already. */
     public void epoch(long epoch) {
         db.write("Remembering a shared space's key epoch", s -> {
-            PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
-                    + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)");
-            ps.setString(1, space + " epoch");
-            ps.setLong(2, epoch);
-            ps.executeUpdate();
+            MetaTable.raise(s.sql(), space + " epoch", epoch);
             return null;
         });
     }
 
     /** The newest keyring generation this device opened the space with, 0 if none. */
     public long generation() {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-                ps.setString(1, space + " keyring");
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) : 0L;
-                }
-            }
-        });
+        return db.read(c -> MetaTable.number(c, space + " keyring"));
     }
 
     /**
@@ -133,11 +93,7 @@ public record SpaceMemory(SyncPort db, String space) implements LogMemory {
         }
         if (generation > known) {
             db.write("Remembering a shared space's keyring", s -> {
-                PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
-                        + " ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)");
-                ps.setString(1, space + " keyring");
-                ps.setLong(2, generation);
-                ps.executeUpdate();
+                MetaTable.raise(s.sql(), space + " keyring", generation);
                 return null;
             });
         }
@@ -145,11 +101,7 @@ public record SpaceMemory(SyncPort db, String space) implements LogMemory {
 
     private void put(String key, Object value) {
         db.write("Remembering a shared space's membership", s -> {
-            PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
-                    + " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-            ps.setString(1, key);
-            ps.setObject(2, value);
-            ps.executeUpdate();
+            MetaTable.put(s.sql(), key, value);
             return null;
         });
     }

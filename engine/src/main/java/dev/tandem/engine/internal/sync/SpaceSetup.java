@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.space.DeviceCert;
 import dev.tandem.engine.internal.space.MemberEntry;
 import dev.tandem.engine.internal.space.SignedStorage;
@@ -9,7 +10,6 @@ import dev.tandem.engine.sync.SyncStorage;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -83,23 +83,12 @@ public record SpaceSetup(SignedStorage signed, SyncStorage raw, String passphras
     }
 
     private static String meta(SyncPort db, String key) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+        return db.read(c -> MetaTable.text(c, key));
     }
 
     private static void setMeta(SyncPort db, String key, String value) {
         db.write("Recording " + key, s -> {
-            PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
-                    + " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-            ps.setString(1, key);
-            ps.setString(2, value);
-            ps.executeUpdate();
+            MetaTable.put(s.sql(), key, value);
             return null;
         });
     }

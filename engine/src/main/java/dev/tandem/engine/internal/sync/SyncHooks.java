@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Points where {@link Synchronizer} lets snapshots in (see {@link Compaction}), so the sync order
+ * Points where {@link Synchronizer} lets snapshots in (see {@link SnapshotBootstrap}), so the sync order
  * itself stays in one place and an idle sync still costs one listing.
  */
 interface SyncHooks {

@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.wire;
 import dev.tandem.engine.internal.changelog.FieldData;
 import dev.tandem.engine.internal.changelog.SyncLimits;
 import dev.tandem.engine.internal.clock.Uuid7;
+import dev.tandem.engine.internal.store.PackedValues;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -260,12 +261,9 @@ final class BoundedReader {
         MessageFormat f = u.getNextFormat();
         switch (f.getValueType()) {
             case NIL:
-                u.unpackNil();
-                return null;
             case INTEGER:
-                return u.unpackLong();
             case FLOAT:
-                return u.unpackDouble();
+                return PackedValues.unpack(u); // fixed size: nothing to bound
             case STRING:
                 return string(SyncLimits.MAX_VALUE);
             case BINARY: {

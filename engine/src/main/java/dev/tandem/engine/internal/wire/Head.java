@@ -11,4 +11,9 @@ public record Head(UUID device, long seq, long writtenAtMillis, Map<UUID, Long> 
     public Head {
         cursors = Map.copyOf(cursors);
     }
+
+    /** Where head {@code seq} of {@code device} lies on the remote (docs/SYNC_FORMAT.md). */
+    public static String key(UUID device, long seq) {
+        return String.format("heads/%s/%012d", device, seq);
+    }
 }

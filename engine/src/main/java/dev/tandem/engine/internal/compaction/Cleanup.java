@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.compaction;
 
 import dev.tandem.engine.internal.snapshot.SnapshotStore;
 import dev.tandem.engine.internal.wire.Head;
@@ -191,7 +191,7 @@ final class Cleanup {
             if (h.getKey().equals(self)) {
                 continue;
             }
-            Optional<Head> head = store.readHead(RemoteChangelog.headKey(h.getKey(), h.getValue()), problems);
+            Optional<Head> head = store.readHead(Head.key(h.getKey(), h.getValue()), problems);
             if (head.isEmpty() || !head.get().device().equals(h.getKey())) {
                 return null;
             }

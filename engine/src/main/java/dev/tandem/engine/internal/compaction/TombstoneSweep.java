@@ -1,6 +1,12 @@
-package dev.tandem.engine.internal.changelog;
+package dev.tandem.engine.internal.compaction;
 
 import dev.tandem.engine.Change;
+import dev.tandem.engine.internal.changelog.ChangeRows;
+import dev.tandem.engine.internal.changelog.EntitySlice;
+import dev.tandem.engine.internal.changelog.FieldCodec;
+import dev.tandem.engine.internal.changelog.FieldData;
+import dev.tandem.engine.internal.changelog.WinnerMap;
+import dev.tandem.engine.internal.store.Rows;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +23,7 @@ import java.util.Set;
  *
  * <p>A tombstone stops an edit made before the delete was seen from bringing the entity back. The
  * caller proves that no such edit can still arrive ({@code stableSeq}, from the devices' published
- * read cursors: see {@code TombstoneHorizon}); this class only forgets an entity when all hold:
+ * read cursors: see {@link TombstoneHorizon}); this class only forgets an entity when all hold:
  * <ol>
  *   <li>its winning {@code _deleted} says deleted, and its change is at or below {@code stableSeq}
  *       (every live device has read it, and this database has merged everything they wrote before);</li>
@@ -28,45 +34,32 @@ import java.util.Set;
  * Snapshots taken afterwards no longer carry the entity: a device built from one never sees it,
  * as a device that was there merged the delete.
  */
-public final class TombstoneSweep {
+final class TombstoneSweep {
     /** What one slice did, and where the next starts ({@code null}: the whole changelog is done). */
-    public record Slice(long entities, long changes, String nextTable, String nextEntity) {
+    record Slice(long entities, long changes, String nextTable, String nextEntity) {
     }
 
     /** Entities per transaction: a slice takes tens of milliseconds, which a save may wait. */
-    public static final int SLICE = 2000;
+    static final int SLICE = 2000;
 
     private final long stableSeq;
     private final long cutoffMillis;
 
-    public TombstoneSweep(long stableSeq, long cutoffMillis) {
+    TombstoneSweep(long stableSeq, long cutoffMillis) {
         this.stableSeq = stableSeq;
         this.cutoffMillis = cutoffMillis;
     }
 
     /** Sweeps up to {@code limit} entities after ({@code afterTable}, {@code afterEntity}), in the caller's transaction. */
-    public Slice run(WriteSession s, String afterTable, String afterEntity, int limit) throws SQLException {
+    Slice run(WriteSession s, String afterTable, String afterEntity, int limit) throws SQLException {
         Connection c = s.sql().connection();
-        List<String[]> slice = new ArrayList<>();
         List<Long> deletes = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tbl, entity, winners FROM _tandem_entity WHERE key = ''"
-                + (afterTable == null ? "" : " AND (tbl, entity) > (?, ?)") + " ORDER BY tbl, entity LIMIT ?")) {
-            int i = 1;
-            if (afterTable != null) {
-                ps.setString(i++, afterTable);
-                ps.setString(i++, afterEntity);
-            }
-            ps.setInt(i, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    slice.add(new String[] {rs.getString(1), rs.getString(2)});
-                    WinnerMap.Entry deleted = WinnerMap.decode(rs.getBytes(3)).get(Change.DELETED_FIELD);
-                    boolean candidate = deleted != null && deleted.seq() <= stableSeq
-                            && (deleted.id().getMostSignificantBits() >>> 16) < cutoffMillis;
-                    deletes.add(candidate ? deleted.seq() : -1L);
-                }
-            }
-        }
+        List<String[]> slice = EntitySlice.read(c, "", afterTable, afterEntity, limit, rs -> {
+            WinnerMap.Entry deleted = WinnerMap.decode(rs.getBytes(3)).get(Change.DELETED_FIELD);
+            boolean candidate = deleted != null && deleted.seq() <= stableSeq
+                    && (deleted.id().getMostSignificantBits() >>> 16) < cutoffMillis;
+            deletes.add(candidate ? deleted.seq() : -1L);
+        });
         Set<String> named = conflicted(c);
         long entities = 0;
         long changes = 0;
@@ -89,9 +82,8 @@ public final class TombstoneSweep {
                 entities++;
             }
         }
-        boolean more = slice.size() == limit;
-        String[] last = slice.isEmpty() ? null : slice.get(slice.size() - 1);
-        return new Slice(entities, changes, more ? last[0] : null, more ? last[1] : null);
+        String[] next = EntitySlice.next(slice, limit);
+        return new Slice(entities, changes, next[0], next[1]);
     }
 
     /** Whether the winning {@code _deleted} change says deleted (a restore writes 0). */
@@ -108,12 +100,8 @@ public final class TombstoneSweep {
 
     private static Set<String> conflicted(Connection c) throws SQLException {
         Set<String> named = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT tbl, entity FROM _tandem_conflict");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                named.add(rs.getString(1) + '\u0000' + rs.getString(2));
-            }
-        }
+        Rows.each(c, "SELECT DISTINCT tbl, entity FROM _tandem_conflict",
+                rs -> named.add(rs.getString(1) + '\u0000' + rs.getString(2)));
         return named;
     }
 }

@@ -1,8 +1,8 @@
-package dev.tandem.engine.internal.sync;
+package dev.tandem.engine.internal.compaction;
 
 import dev.tandem.engine.internal.SyncPort;
+import dev.tandem.engine.internal.changelog.MetaTable;
 import dev.tandem.engine.internal.changelog.SyncState;
-import dev.tandem.engine.internal.changelog.TombstoneSweep;
 import dev.tandem.engine.internal.clock.Uuid7;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -156,14 +156,10 @@ final class TombstoneHorizon {
 
     private List<Point> points(Connection c) throws SQLException {
         List<Point> points = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-            ps.setString(1, key());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && rs.getString(1) != null && !rs.getString(1).isEmpty()) {
-                    for (String point : rs.getString(1).split(";")) {
-                        points.add(decode(point));
-                    }
-                }
+        String kept = MetaTable.text(c, key());
+        if (kept != null && !kept.isEmpty()) {
+            for (String point : kept.split(";")) {
+                points.add(decode(point));
             }
         }
         return points;
@@ -176,11 +172,7 @@ final class TombstoneHorizon {
             p.cursors().forEach((d, s) -> b.append(' ').append(d).append('=').append(s));
         }
         db.write("Recording a tombstone checkpoint", s -> {
-            PreparedStatement ps = s.sql().get("INSERT INTO _tandem_meta(key, value) VALUES(?, ?)"
-                    + " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-            ps.setString(1, key());
-            ps.setString(2, b.toString());
-            ps.executeUpdate();
+            MetaTable.put(s.sql(), key(), b.toString());
             return null;
         });
     }

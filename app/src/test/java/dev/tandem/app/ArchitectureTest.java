@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The app's structure, checked on the compiled classes: views only bind and lay out, so they see
- * nothing but view-models, the FX adapters and the look; view-models hold the logic without the
- * scene graph, so they run in tests without a toolkit, and reach the data only through the model;
- * and what lies below them never reaches up.
+ * nothing but view-models, the FX adapters, the look and the plain values a view-model hands them (a
+ * diff's rows, a note's blocks); view-models hold the logic without the scene graph, so they run in
+ * tests without a toolkit, and reach the data only through the model; and what lies below them never
+ * reaches up.
  */
 class ArchitectureTest {
     private static final String APP = "dev.tandem.app";
@@ -30,7 +31,8 @@ class ArchitectureTest {
     void views_dependOnlyOnViewModelsFxAndUi() {
         classes().that().resideInAPackage(APP + ".view..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".vm..", APP + ".fx..",
-                        "dev.tandem.ui..", "java..", "javafx..", "org.controlsfx..", "org.kordamp.ikonli..")
+                        APP + ".text.diff..", APP + ".text.note..", "dev.tandem.ui..", "java..", "javafx..",
+                        "org.controlsfx..", "org.kordamp.ikonli..")
                 .check(MAIN);
     }
 

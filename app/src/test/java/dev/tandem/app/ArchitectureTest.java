@@ -60,13 +60,27 @@ class ArchitectureTest {
 
     @Test
     void lowerLayers_neverReachViewsViewModelsOrTheWindow() {
-        noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".sync..", APP + ".text..",
-                        APP + ".fx..", APP + ".transfer..")
+        noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".settings..", APP + ".sync..",
+                        APP + ".space..", APP + ".text..", APP + ".fx..", APP + ".transfer..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".demo..", APP + ".cli..")
                 .check(MAIN);
-        noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".sync..", APP + ".text..", APP + ".fx..",
-                        APP + ".transfer..")
+        noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".settings..", APP + ".sync..", APP + ".space..",
+                        APP + ".text..", APP + ".fx..", APP + ".transfer..")
                 .should().dependOnClassesThat().resideInAPackage(APP + ".vm..")
+                .check(MAIN);
+    }
+
+    @Test
+    void settingsSyncAndSpaces_dependDownwardsOnly() {
+        noClasses().that().resideInAPackage(APP + ".settings..")
+                .should().dependOnClassesThat().resideInAnyPackage(APP + ".model..", APP + ".sync..", APP + ".space..",
+                        APP + ".caldav..", APP + ".transfer..")
+                .because("settings are read by everything that syncs, so they name none of it")
+                .check(MAIN);
+        noClasses().that().resideInAPackage(APP + ".sync..")
+                .should().dependOnClassesThat().resideInAnyPackage(APP + ".space..", APP + ".caldav..")
+                .because("a shared list's space is built from the sync package's parts and syncs beside the"
+                        + " personal remote; the sync service does not know it is there")
                 .check(MAIN);
     }
 

@@ -1,8 +1,12 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.space;
 
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SharedLists.Shared;
+import dev.tandem.app.settings.SavedLogin;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.space.SpaceLists.Space;
+import dev.tandem.app.sync.FolderRemote;
+import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.engine.sync.JoinRequest;
 import dev.tandem.engine.sync.JoinRequests;
 import dev.tandem.engine.sync.OpenInvite;
@@ -32,7 +36,7 @@ import java.util.Optional;
  * share reports as shared rather than a half-made space nobody knows of. Leaving forgets the space
  * first and deletes the list after, so the delete is never pushed to the other members.
  */
-public final class Sharing {
+public final class Spaces {
     /** A join that was asked for: the fingerprint the joiner reads to the owner. */
     public record Asked(String listId, String memberName, String fingerprint) {
     }
@@ -49,26 +53,26 @@ public final class Sharing {
     public static final int ADMIT_DIGITS = 16;
 
     /** A list this device left, with what {@link #undoLeave} needs to take it back. */
-    public record Left(Shared shared, String listName, List<String> trashed) {
+    public record Left(Space space, String listName, List<String> trashed) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final SharedLists lists;
+    private final SpaceLists lists;
     private final SettingsStore settings;
     private final Map<String, String> env;
 
     /** {@code env}: where a shared list's S3 keys and WebDAV log-in come from, as for every sync. */
-    public Sharing(SettingsStore settings, Map<String, String> env) {
-        this.lists = new SharedLists(settings);
+    public Spaces(SettingsStore settings, Map<String, String> env) {
+        this.lists = new SpaceLists(settings);
         this.settings = settings;
         this.env = Map.copyOf(env);
     }
 
-    public Optional<Shared> get(String listId) {
+    public Optional<Space> get(String listId) {
         return lists.get(listId);
     }
 
-    public List<Shared> all() {
+    public List<Space> all() {
         return lists.all();
     }
 
@@ -82,7 +86,7 @@ public final class Sharing {
 
     /**
      * As {@link #share(TodoStore, TodoList, String, String)}, signing in to {@code remote} with
-     * {@code login} (the {@link SharedLists#LOGIN} names: a WebDAV user and password, S3 keys), which
+     * {@code login} (the {@link SpaceLists#LOGIN} names: a WebDAV user and password, S3 keys), which
      * the list keeps for every later sync here.
      */
     public String share(TodoStore store, TodoList list, String remote, String asName, Map<String, String> login) {
@@ -96,7 +100,7 @@ public final class Sharing {
         // Checked before anything is saved; an S3 endpoint and region come from the environment,
         // as every later sync of the list reads them there too.
         Map<String, String> signIn = signIn(remote, login);
-        RemoteSpec.builder(remote.strip(), new Shared(list.id(), remote, null, null, null, signIn).env(env), Map.of());
+        RemoteSpec.builder(remote.strip(), new Space(list.id(), remote, null, null, null, signIn).env(env), Map.of());
         if (remote.strip().startsWith("folder:")) {
             java.nio.file.Path dir = java.nio.file.Path.of(remote.strip().substring("folder:".length()));
             FolderRemote.Look look = FolderRemote.look(dir);
@@ -106,10 +110,10 @@ public final class Sharing {
         }
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
-        Shared s = new Shared(list.id(), remote.strip(), SpaceKeys.newSpace(name(asName)),
+        Space s = new Space(list.id(), remote.strip(), SpaceKeys.newSpace(name(asName)),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(secret), null, signIn);
         lists.save(s);
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
+        try (SyncEngine engine = SpaceLists.engine(s, env)) {
             // A snapshot holds the list as it is, whoever wrote it; the joiners start from it.
             engine.compact(store.db());
             return engine.members(store.db()).invite(location(list.id(), s.remote())).code();
@@ -124,8 +128,8 @@ public final class Sharing {
      * it as it is here, even when the share that made the space was cut short before it wrote the list.
      */
     public String invite(TodoStore store, String listId) {
-        Shared s = joined(listId);
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
+        Space s = joined(listId);
+        try (SyncEngine engine = SpaceLists.engine(s, env)) {
             engine.sync(store.db());
             return engine.members(store.db()).invite(location(listId, s.remote())).code();
         }
@@ -166,12 +170,12 @@ public final class Sharing {
     public Asked join(String code, String asName, Map<String, String> login) {
         SpaceInvite invite = SpaceInvite.parse(code.strip());
         String[] where = where(invite.location());
-        Optional<Shared> known = lists.get(where[0]);
+        Optional<Space> known = lists.get(where[0]);
         if (known.isPresent()) {
             return new Asked(where[0], known.get().keys().memberName(), known.get().keys().fingerprint());
         }
         SpaceKeys keys = SpaceKeys.joining(invite.ownerPublicKey(), name(asName));
-        Shared asking = new Shared(where[0], where[1], keys, null, invite.code(), signIn(where[1], login));
+        Space asking = new Space(where[0], where[1], keys, null, invite.code(), signIn(where[1], login));
         invite.requestToJoin(RemoteSpec.storage(where[1], asking.env(env)), keys);
         lists.save(asking);
         return new Asked(where[0], keys.memberName(), keys.fingerprint());
@@ -179,7 +183,7 @@ public final class Sharing {
 
     /** Whether this device may open the list's space now: admitted before, or admitted since it last asked. */
     public boolean admitted(String listId) {
-        Shared s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared here."));
+        Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared here."));
         if (s.joined()) {
             return true;
         }
@@ -194,7 +198,7 @@ public final class Sharing {
      */
     public int finishJoins(java.util.function.Consumer<String> problems) {
         int now = 0;
-        for (Shared s : lists.all()) {
+        for (Space s : lists.all()) {
             if (!s.joined()) {
                 try {
                     now += admitted(s.listId()) ? 1 : 0;
@@ -210,10 +214,10 @@ public final class Sharing {
      * A sync of a joined list alone, so it shows before the next sync of everything. When the list's
      * passphrase no longer opens its space (its owner removed someone and changed the key), it takes
      * the new passphrase sealed to this member and syncs with that, as every sync of the list does
-     * ({@link SharedLists#followRekey}); with none for this member, the wrong passphrase is the error.
+     * ({@link SpaceLists#followRekey}); with none for this member, the wrong passphrase is the error.
      */
     public SyncReport syncList(TodoStore store, String listId) {
-        try (SyncEngine engine = SharedLists.engine(joined(listId), env)) {
+        try (SyncEngine engine = SpaceLists.engine(joined(listId), env)) {
             SyncReport report = engine.sync(store.db());
             // Best effort: a removal said later names who removed this person; read again next time.
             lists.learnOwner(listId, engine, store.db());
@@ -233,8 +237,8 @@ public final class Sharing {
 
     /** The list's members and requests; also notes whose each device is, for {@link #people()}. */
     public Members members(TodoStore store, String listId) {
-        Shared s = joined(listId);
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
+        Space s = joined(listId);
+        try (SyncEngine engine = SpaceLists.engine(s, env)) {
             // Read against what this device accepted of the log before, so a log cut short on the
             // storage is mended rather than shown (a removed member who deleted their removal).
             SpaceMembers members = engine.members(store.db());
@@ -256,7 +260,7 @@ public final class Sharing {
      */
     public Map<String, String> people() {
         Map<String, String> out = new java.util.HashMap<>();
-        for (Shared s : lists.all()) {
+        for (Space s : lists.all()) {
             for (String line : settings.get("shared." + s.listId() + ".people", "").split("\n")) {
                 int eq = line.indexOf('=');
                 if (eq > 0) {
@@ -283,8 +287,8 @@ public final class Sharing {
                     + ADMIT_DIGITS + " of its digits (4 groups), best all 32; " + fingerprint.strip() + " has "
                     + want.length() + ".");
         }
-        Shared s = owned(listId);
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
+        Space s = owned(listId);
+        try (SyncEngine engine = SpaceLists.engine(s, env)) {
             SpaceMembers members = engine.members(store.db());
             List<JoinRequest> match = members.requests().stream()
                     .filter(r -> r.fingerprint().replace(" ", "").startsWith(want)).toList();
@@ -305,7 +309,7 @@ public final class Sharing {
      * Returns what it did, in plain words.
      */
     public List<String> repair(TodoStore store, String listId) {
-        try (SyncEngine engine = SharedLists.engine(joined(listId), env)) {
+        try (SyncEngine engine = SpaceLists.engine(joined(listId), env)) {
             return engine.members(store.db()).repair();
         }
     }
@@ -315,13 +319,13 @@ public final class Sharing {
      * An {@link IllegalArgumentException} when no open invite has that id.
      */
     public void revoke(TodoStore store, String listId, String inviteId) {
-        Shared s = owned(listId);
+        Space s = owned(listId);
         String id = inviteId.strip().toLowerCase(Locale.ROOT);
         if (!id.matches("[0-9a-f]{16}")) {
             throw new IllegalArgumentException("An invite's id is 16 hex digits, as `tandem members` lists it; "
                     + inviteId + " is not one.");
         }
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
+        try (SyncEngine engine = SpaceLists.engine(s, env)) {
             if (!engine.members(store.db()).revoke(id)) {
                 throw new IllegalArgumentException("No open invite has the id " + id + ".");
             }
@@ -333,7 +337,7 @@ public final class Sharing {
      * removed person keeps what they had and reads and writes nothing from now on.
      */
     public void remove(TodoStore store, String listId, String member) {
-        Shared s = owned(listId);
+        Space s = owned(listId);
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -351,7 +355,7 @@ public final class Sharing {
      */
     public int finishRemovals(TodoStore store, java.util.function.Consumer<String> problems) {
         int done = 0;
-        for (Shared s : lists.all()) {
+        for (Space s : lists.all()) {
             String member = settings.get(removing(s.listId()), "");
             String fresh = settings.secret(rotating(s.listId()));
             if (member.isEmpty() || fresh.isEmpty() || !s.joined() || !s.keys().isOwner()) {
@@ -367,12 +371,12 @@ public final class Sharing {
         return done;
     }
 
-    private void finishRemoval(TodoStore store, Shared s, String member, String fresh) {
+    private void finishRemoval(TodoStore store, Space s, String member, String fresh) {
         // The key may have changed to the new passphrase already, before the cut.
         SyncException wrong = null;
         for (String pass : List.of(s.passphrase(), fresh)) {
-            Shared with = s.withPassphrase(pass);
-            try (SyncEngine engine = SharedLists.engine(with, env)) {
+            Space with = s.withPassphrase(pass);
+            try (SyncEngine engine = SpaceLists.engine(with, env)) {
                 engine.members().removeAndRotate(store.db(), member, fresh, null);
                 lists.save(s.withPassphrase(fresh));
                 settings.put(removing(s.listId()), "");
@@ -407,7 +411,7 @@ public final class Sharing {
         Map<String, String> out = new java.util.HashMap<>();
         if (kind != null) {
             from.forEach((k, v) -> {
-                if (SharedLists.LOGIN.contains(k) && k.startsWith(kind) && v != null && !v.isBlank()) {
+                if (SpaceLists.LOGIN.contains(k) && k.startsWith(kind) && v != null && !v.isBlank()) {
                     out.put(k, v.strip());
                 }
             });
@@ -425,7 +429,7 @@ public final class Sharing {
 
     /** Stops syncing the list here, then deletes it here; its items go to the Trash. The others keep it. */
     public Left leave(TodoStore store, String listId) {
-        Shared s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
         String name = store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name)
                 .findFirst().orElse("the shared list");
         lists.remove(listId);
@@ -447,20 +451,20 @@ public final class Sharing {
 
     /** Takes a leave back: the list's space again, then the list and its items out of the Trash. */
     public void undoLeave(TodoStore store, Left left) {
-        lists.save(left.shared());
-        store.undeleteList(left.shared().listId(), left.trashed());
+        lists.save(left.space());
+        store.undeleteList(left.space().listId(), left.trashed());
     }
 
-    private Shared joined(String listId) {
-        Shared s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+    private Space joined(String listId) {
+        Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
         if (!s.joined()) {
             throw new IllegalStateException("Not admitted to this list yet; your fingerprint: " + s.keys().fingerprint());
         }
         return s;
     }
 
-    private Shared owned(String listId) {
-        Shared s = joined(listId);
+    private Space owned(String listId) {
+        Space s = joined(listId);
         if (!s.keys().isOwner()) {
             throw new IllegalStateException("Only the person who shared the list can change its members.");
         }

@@ -1,4 +1,4 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.space;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.CompactionReport;
@@ -23,13 +23,13 @@ import java.util.UUID;
  * connection check are the personal remote's. A profile with no personal remote syncs its shared
  * lists alone ({@code personal} null): it has no devices to list, and its check is the first list's.
  */
-public final class SharedSync implements SyncEngine {
+public final class SpaceSync implements SyncEngine {
     private final SyncEngine personal;
     private final List<Named> spaces;
     private final java.util.function.BiFunction<String, Db, SyncEngine> reopen;
     /** Shared lists that could not be set up, said in every report. */
     private final List<String> unusable;
-    private final SharedLists lists;
+    private final SpaceLists lists;
 
     /** A shared list's engine, with the list's id for messages. */
     public record Named(String list, SyncEngine engine) {
@@ -39,14 +39,14 @@ public final class SharedSync implements SyncEngine {
      * {@code reopen}: for a shared list whose passphrase stopped working (its owner removed someone
      * and changed the key), the list's engine with the passphrase sealed to this member, or null.
      */
-    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
+    public SpaceSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
                       List<String> unusable) {
         this(personal, spaces, reopen, unusable, null);
     }
 
     /** {@code lists} names each list's owner in messages, and learns it at a list's first sync here. */
-    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
-                      List<String> unusable, SharedLists lists) {
+    public SpaceSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
+                      List<String> unusable, SpaceLists lists) {
         this.personal = personal;
         this.spaces = new ArrayList<>(spaces);
         this.reopen = reopen;

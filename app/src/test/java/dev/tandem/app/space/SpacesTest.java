@@ -1,4 +1,4 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +10,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import java.nio.file.Files;
@@ -26,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Removing a member cut short on the owner's device, at the two places a crash leaves something to
  * do: after the device kept the new passphrase but before the remote changed, and after the
  * remote's key changed but before the device saved the new passphrase. The next
- * {@link Sharing#finishRemovals} finishes either: the member is removed, the key is the kept one,
+ * {@link Spaces#finishRemovals} finishes either: the member is removed, the key is the kept one,
  * and the owner and the remaining member read on while the removed one reads nothing new.
  */
-class SharingTest {
+class SpacesTest {
     @TempDir
     Path tmp;
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -49,8 +50,8 @@ class SharingTest {
         return store;
     }
 
-    private Sharing sharing(String name) {
-        return new Sharing(new SettingsStore(tmp.resolve(name)), Map.of());
+    private Spaces sharing(String name) {
+        return new Spaces(new SettingsStore(tmp.resolve(name)), Map.of());
     }
 
     /** Alice shares Groceries with Bob and Carol, each admitted and synced once. */
@@ -62,7 +63,7 @@ class SharingTest {
         for (String who : List.of("bob", "carol")) {
             // An invite admits one person: Carol gets one of her own.
             String invite = who.equals("bob") ? code : sharing("alice").invite(alice, groceries.id());
-            Sharing.Asked asked = sharing(who).join(invite, who.substring(0, 1).toUpperCase() + who.substring(1));
+            Spaces.Asked asked = sharing(who).join(invite, who.substring(0, 1).toUpperCase() + who.substring(1));
             sharing("alice").admit(alice, groceries.id(), asked.fingerprint());
             assertTrue(sharing(who).admitted(groceries.id()));
             sharing(who).syncList(who.equals("bob") ? bob : carol, groceries.id());
@@ -80,7 +81,7 @@ class SharingTest {
         alice.add("Birthday cake", groceries.id(), null);
         sharing("alice").syncList(alice, groceries.id());
         // Carol's device follows the key sealed to her, as a sync does on a wrong passphrase.
-        new SharedLists(new SettingsStore(tmp.resolve("carol"))).followRekey(groceries.id(), carol.db(), Map.of()).close();
+        new SpaceLists(new SettingsStore(tmp.resolve("carol"))).followRekey(groceries.id(), carol.db(), Map.of()).close();
         sharing("carol").syncList(carol, groceries.id());
         assertTrue(carol.allItems().stream().map(Item::title).toList().contains("Birthday cake"));
         SyncException out = assertThrows(SyncException.class, () -> sharing("bob").syncList(bob, groceries.id()));
@@ -116,7 +117,7 @@ class SharingTest {
         settings.put("shared." + groceries.id() + ".removing", "Bob");
         settings.putSecret("shared." + groceries.id() + ".rotating", "kept before the cut");
         // The remote changed all the way; the process died before saving the new passphrase.
-        try (SyncEngine engine = SharedLists.engine(sharing("alice").get(groceries.id()).orElseThrow(), Map.of())) {
+        try (SyncEngine engine = SpaceLists.engine(sharing("alice").get(groceries.id()).orElseThrow(), Map.of())) {
             engine.members().removeAndRotate(alice.db(), "Bob", "kept before the cut", null);
         }
         assertEquals(old, sharing("alice").get(groceries.id()).orElseThrow().passphrase());

@@ -5,6 +5,7 @@ import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.space.SpaceMembership;
 import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.space.SpaceLists.Space;
@@ -112,6 +113,7 @@ final class ShareCommands {
         String name = store.db().get(TodoList.class, listId).map(TodoList::name).orElse("the shared list");
         out.printf("Joined “%s”: pulled %d changes%n", name, r.pulled());
         r.warnings().forEach(w -> err.println("tandem: warning: " + w));
+        r.notes().forEach(n -> err.println("tandem: note: " + n));
         return 0;
     }
 
@@ -152,7 +154,7 @@ final class ShareCommands {
             out.println(done.isEmpty() ? "The membership log is whole: nothing to mend." : "Mended the membership log.");
             return 0;
         }
-        Spaces.Members all = sharing.members(store, list.id());
+        SpaceMembership.Members all = sharing.members(store, list.id());
         for (SpaceMember m : all.members()) {
             out.printf("%s  %s%s%n", m.name(), m.fingerprint(), m.owner() ? "  (owner)" : m.removed() ? "  (removed)" : "");
         }

@@ -47,18 +47,43 @@ public final class SpaceLists {
 
         /** {@code env} with this list's own sign-in over it. */
         public Map<String, String> env(Map<String, String> env) {
-            if (login.isEmpty()) {
-                return env;
-            }
-            Map<String, String> merged = new java.util.HashMap<>(env);
-            merged.putAll(login);
-            return merged;
+            return withLogin(env, login);
         }
     }
 
     /** The sign-in values a shared list keeps for its remote, as the command line's environment names them. */
     public static final List<String> LOGIN = List.of("TANDEM_WEBDAV_USER", "TANDEM_WEBDAV_PASSWORD",
             "TANDEM_WEBDAV_TRUST", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL", "AWS_REGION");
+
+    /** {@code env} with a list's sign-in ({@link #LOGIN} names) over it. */
+    public static Map<String, String> withLogin(Map<String, String> env, Map<String, String> login) {
+        if (login.isEmpty()) {
+            return env;
+        }
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(login);
+        return merged;
+    }
+
+    /**
+     * The sign-in a list keeps for {@code remote}: {@code login} where it holds a value, else (the
+     * command line) what {@code env} holds now, so later syncs need it no more; only the
+     * {@link #LOGIN} values the remote's kind uses.
+     */
+    static Map<String, String> loginFor(String remote, Map<String, String> login, Map<String, String> env) {
+        Map<String, String> from = login.values().stream().anyMatch(v -> v != null && !v.isBlank()) ? login : env;
+        String r = remote.strip();
+        String kind = r.startsWith("webdav:") ? "TANDEM_WEBDAV_" : r.startsWith("s3://") ? "AWS_" : null;
+        Map<String, String> out = new java.util.HashMap<>();
+        if (kind != null) {
+            from.forEach((k, v) -> {
+                if (LOGIN.contains(k) && k.startsWith(kind) && v != null && !v.isBlank()) {
+                    out.put(k, v.strip());
+                }
+            });
+        }
+        return out;
+    }
 
     private static final String LISTS = "shared.lists";
     private final SettingsStore store;
@@ -94,6 +119,15 @@ public final class SpaceLists {
         }
         return Optional.of(new Space(listId, store.get(key(listId, "remote"), ""), SpaceKeys.decode(keys),
                 pass.isEmpty() ? null : pass, invite.isEmpty() ? null : invite, login));
+    }
+
+    /** The list, joined: an {@link IllegalStateException} says why not when it is not shared or not joined yet. */
+    Space joined(String listId) {
+        Space s = get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        if (!s.joined()) {
+            throw new IllegalStateException("Not admitted to this list yet; your fingerprint: " + s.keys().fingerprint());
+        }
+        return s;
     }
 
     public void save(Space s) {

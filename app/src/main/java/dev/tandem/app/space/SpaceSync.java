@@ -71,13 +71,19 @@ public final class SpaceSync implements SyncEngine {
                 + " keep it as a private list (right-click it, or tandem unshare " + list + " --keep) or leave it.";
     }
 
-    /** After a list synced: learns who shared it, once, so a later removal can name them. */
-    private void learnOwner(Db db, Named s, List<String> notes) {
-        String problem = lists == null ? null : lists.learnOwner(s.list(), s.engine(), db);
-        if (problem != null) {
-            notes.add("Who shared " + named(db, s.list()) + " could not be read (" + problem + "); it is read again"
-                    + " at the next sync.");
-        }
+    /**
+     * After a list synced with {@code engine}: learns who shared it, once, so a later removal can name
+     * them. Returns the report's note when that could not be read, else null.
+     */
+    static String ownerNote(SpaceLists lists, Db db, String listId, SyncEngine engine) {
+        String problem = lists == null ? null : lists.learnOwner(listId, engine, db);
+        return problem == null ? null : "Who shared " + named(db, listId) + " could not be read (" + problem
+                + "); it is read again at the next sync.";
+    }
+
+    /** {@code report} with {@code note} added to its notes. */
+    static SyncReport withNote(SyncReport report, String note) {
+        return add(List.of(report), List.of(), List.of(note));
     }
 
     @Override
@@ -92,7 +98,10 @@ public final class SpaceSync implements SyncEngine {
             Named s = spaces.get(i);
             try {
                 all.add(s.engine().sync(db, progress));
-                learnOwner(db, s, notes);
+                String note = ownerNote(lists, db, s.list(), s.engine());
+                if (note != null) {
+                    notes.add(note);
+                }
             } catch (SyncException e) {
                 if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
                     failed.add("Shared list " + named(db, s.list()) + " did not sync: " + e.getMessage());

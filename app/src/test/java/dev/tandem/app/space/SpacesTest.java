@@ -13,12 +13,17 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncReport;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * do: after the device kept the new passphrase but before the remote changed, and after the
  * remote's key changed but before the device saved the new passphrase. The next
  * {@link Spaces#finishRemovals} finishes either: the member is removed, the key is the kept one,
- * and the owner and the remaining member read on while the removed one reads nothing new.
+ * and the owner and the remaining member read on while the removed one reads nothing new. And a
+ * list synced alone ({@link Spaces#syncList}) says in its report what it could not read.
  */
 class SpacesTest {
     @TempDir
@@ -126,5 +132,49 @@ class SpacesTest {
         assertNotEquals(old, sharing("alice").get(groceries.id()).orElseThrow().passphrase());
         assertFinished(alice, bob, carol, groceries, "kept before the cut");
         assertEquals(0, sharing("alice").finishRemovals(alice, p -> { }), "nothing left to finish");
+    }
+
+    /**
+     * A list synced alone whose members cannot be read: the sync stands, and its report says who
+     * shared the list could not be read, as every sync of the list does; the next sync reads it.
+     */
+    @Test
+    void syncList_ownerCannotBeRead_reportNotesItAndTheNextSyncLearnsIt() throws Exception {
+        TodoStore alice = profile("alice");
+        TodoStore bob = profile("bob");
+        TodoList groceries = alice.createList("Groceries");
+        alice.add("Oat milk", groceries.id(), null);
+        String code = sharing("alice").share(alice, groceries, "folder:" + Files.createDirectories(tmp.resolve("shared")),
+                "Alice");
+        Spaces.Asked asked = sharing("bob").join(code, "Bob");
+        sharing("alice").admit(alice, groceries.id(), asked.fingerprint());
+        assertTrue(sharing("bob").admitted(groceries.id()));
+        Spaces unreadable = new Spaces(new SettingsStore(tmp.resolve("bob")), Map.of(),
+                s -> membersFail(SpaceLists.engine(s, Map.of())));
+
+        SyncReport report = unreadable.syncList(bob, groceries.id());
+
+        assertTrue(report.pulled() > 0, "the list synced: " + report);
+        assertEquals(List.of("Who shared “Groceries” could not be read (members unreadable); it is read again at the"
+                + " next sync."), report.notes());
+        SpaceLists lists = new SpaceLists(new SettingsStore(tmp.resolve("bob")));
+        assertEquals(Optional.empty(), lists.owner(groceries.id()));
+        assertEquals(List.of(), sharing("bob").syncList(bob, groceries.id()).notes());
+        assertEquals(Optional.of("Alice"), lists.owner(groceries.id()));
+    }
+
+    /** {@code engine}, except that reading its members fails. */
+    private static SyncEngine membersFail(SyncEngine engine) {
+        InvocationHandler h = (proxy, method, args) -> {
+            if (method.getName().equals("members") && method.getParameterCount() == 1) {
+                throw new IllegalStateException("members unreadable");
+            }
+            try {
+                return method.invoke(engine, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (SyncEngine) Proxy.newProxyInstance(SyncEngine.class.getClassLoader(), new Class<?>[] {SyncEngine.class}, h);
     }
 }

@@ -5,7 +5,6 @@ import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.space.SpaceMembership;
 import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.space.SpaceLists.Space;
@@ -154,7 +153,7 @@ final class ShareCommands {
             out.println(done.isEmpty() ? "The membership log is whole: nothing to mend." : "Mended the membership log.");
             return 0;
         }
-        SpaceMembership.Members all = sharing.members(store, list.id());
+        Spaces.Members all = sharing.members(store, list.id());
         for (SpaceMember m : all.members()) {
             out.printf("%s  %s%s%n", m.name(), m.fingerprint(), m.owner() ? "  (owner)" : m.removed() ? "  (removed)" : "");
         }

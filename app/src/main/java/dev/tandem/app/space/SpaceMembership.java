@@ -26,33 +26,17 @@ import java.util.function.Function;
  * <p>A removal is kept in the settings before the remote changes, with the new passphrase, so one
  * cut short (a crash, a lost connection) is finished with the same passphrase by
  * {@link #finishRemovals}.
+ *
+ * @param open opens a joined list's engine, signed in as every sync of it is
  */
-public final class SpaceMembership {
-    /**
-     * The members of a list's space, and (to its owner) who asks to join, the invites still open, and
-     * each object skipped among the requests (junk someone with access to the storage wrote there).
-     */
-    public record Members(List<SpaceMember> members, List<JoinRequest> requests, boolean owner, List<OpenInvite> invites,
-                          List<String> skipped) {
-    }
-
+record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space, SyncEngine> open) {
     /** How many of a fingerprint's 32 hex digits admitting takes at least: 64 bits, four groups. */
     public static final int ADMIT_DIGITS = 16;
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final SpaceLists lists;
-    private final SettingsStore settings;
-    /** Opens a joined list's engine, signed in as every sync of it is. */
-    private final Function<Space, SyncEngine> open;
-
-    SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space, SyncEngine> open) {
-        this.lists = lists;
-        this.settings = settings;
-        this.open = open;
-    }
 
     /** The list's members and requests; also notes whose each device is, for {@link #people()}. */
-    public Members members(TodoStore store, String listId) {
+    public Spaces.Members members(TodoStore store, String listId) {
         Space s = lists.joined(listId);
         try (SyncEngine engine = open.apply(s)) {
             // Read against what this device accepted of the log before, so a log cut short on the
@@ -60,13 +44,13 @@ public final class SpaceMembership {
             SpaceMembers members = engine.members(store.db());
             List<SpaceMember> all = members.list();
             JoinRequests asking = s.keys().isOwner() ? members.joinRequests() : new JoinRequests(List.of(), List.of());
-            List<OpenInvite> open = s.keys().isOwner() ? members.invites() : List.of();
+            List<OpenInvite> invites = s.keys().isOwner() ? members.invites() : List.of();
             StringBuilder people = new StringBuilder();
             members.devices().forEach((device, person) ->
                     people.append(device).append('=').append(person.replace("\n", " ")).append('\n'));
             settings.put("shared." + listId + ".people", people.toString());
             all.stream().filter(SpaceMember::owner).findFirst().ifPresent(o -> lists.owner(listId, o.name()));
-            return new Members(all, asking.requests(), s.keys().isOwner(), open, asking.skipped());
+            return new Spaces.Members(all, asking.requests(), s.keys().isOwner(), invites, asking.skipped());
         }
     }
 

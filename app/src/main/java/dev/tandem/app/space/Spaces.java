@@ -7,6 +7,8 @@ import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.space.SpaceLists.Space;
 import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.sync.RemoteSpec;
+import dev.tandem.engine.sync.JoinRequest;
+import dev.tandem.engine.sync.OpenInvite;
 import dev.tandem.engine.sync.SpaceInvite;
 import dev.tandem.engine.sync.SpaceKeys;
 import dev.tandem.engine.sync.SpaceMember;
@@ -36,6 +38,14 @@ import java.util.function.Function;
 public final class Spaces {
     /** A join that was asked for: the fingerprint the joiner reads to the owner. */
     public record Asked(String listId, String memberName, String fingerprint) {
+    }
+
+    /**
+     * The members of a list's space, and (to its owner) who asks to join, the invites still open, and
+     * each object skipped among the requests (junk someone with access to the storage wrote there).
+     */
+    public record Members(List<SpaceMember> members, List<JoinRequest> requests, boolean owner, List<OpenInvite> invites,
+                          List<String> skipped) {
     }
 
     /** A list this device left, with what {@link #undoLeave} needs to take it back. */
@@ -234,7 +244,7 @@ public final class Spaces {
     }
 
     /** The list's members and requests ({@link SpaceMembership#members}). */
-    public SpaceMembership.Members members(TodoStore store, String listId) {
+    public Members members(TodoStore store, String listId) {
         return membership.members(store, listId);
     }
 

@@ -21,7 +21,7 @@ module dev.tandem.engine {
     requires software.amazon.awssdk.http.apache5;
     requires software.amazon.awssdk.http;
     requires software.amazon.awssdk.retries.api;
-    // The HTTP client's TLS strategy, set up lazily for plain-http endpoints (LazyTls).
+    // Apache HttpClient 5: the WebDAV client (internal.dav) and the TLS strategies of internal.http.
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
 

@@ -1,5 +1,6 @@
 package dev.tandem.app;
 
+import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -28,8 +30,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * One device's runtime: its data dir, database, store, settings and background sync. Opening it
- * touches the disk, so it is done off the FX thread. The demo runs two of these in one process.
+ * One device's runtime: its data dir, database, store, settings and background services (Tandem's
+ * own sync and the CalDAV task lists' sync), which start together and stop before the store
+ * closes. Opening it touches the disk, so it is done off the FX thread. The demo runs two of these
+ * in one process.
  */
 public final class Device implements AutoCloseable {
     public static final String DB_FILE = "tandem.db";
@@ -41,6 +45,7 @@ public final class Device implements AutoCloseable {
     private final TodoStore store;
     private final SettingsStore settings;
     private final SyncService sync;
+    private final CalDavService caldav;
     private final ExecutorService ioExecutor;
     private final Async async;
     private AtomicReference<Consumer<Throwable>> errorHandler;
@@ -49,12 +54,13 @@ public final class Device implements AutoCloseable {
     private final AtomicBoolean syncApplied = new AtomicBoolean();
 
     private Device(String name, Path dataDir, TodoStore store, SettingsStore settings, SyncService sync,
-                   ExecutorService ioExecutor, Async async) {
+                   CalDavService caldav, ExecutorService ioExecutor, Async async) {
         this.name = name;
         this.dataDir = dataDir;
         this.store = store;
         this.settings = settings;
         this.sync = sync;
+        this.caldav = caldav;
         this.ioExecutor = ioExecutor;
         this.async = async;
     }
@@ -90,6 +96,9 @@ public final class Device implements AutoCloseable {
         SettingsStore settings = new SettingsStore(dataDir);
         SyncService sync = new SyncService(db, Clock.systemUTC(), new Random());
         sync.setDebounce(debounce);
+        // Every commit, an edit here or one another device's sync brought, goes to the phone a moment later.
+        CalDavService caldav = new CalDavService(store, settings, ZoneId.systemDefault(),
+                r -> db.subscribe(events -> r.run()));
         ExecutorService io = Async.backgroundExecutor("tandem-io");
         AtomicReference<Consumer<Throwable>> onError =
                 new AtomicReference<>(e -> { });
@@ -97,7 +106,7 @@ public final class Device implements AutoCloseable {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "background task failed", e);
             onError.get().accept(e);
         });
-        Device d = new Device(name, dataDir, store, settings, sync, io, async);
+        Device d = new Device(name, dataDir, store, settings, sync, caldav, io, async);
         d.errorHandler = onError;
         d.forcedRemote = forcedRemote;
         if (startSync) {
@@ -108,9 +117,11 @@ public final class Device implements AutoCloseable {
 
     /**
      * Starts syncing with the saved settings (or the forced remote), unless settings were applied
-     * already. Builds the engine; call off the FX thread.
+     * already, and the CalDAV task lists' sync with its saved account. Builds the engine; call off
+     * the FX thread.
      */
     public void startSync() {
+        caldav.start();
         if (!syncApplied.get()) {
             SyncSettings s = forcedRemote != null ? forcedRemote : settings.loadSync();
             synchronized (syncApplied) {
@@ -240,6 +251,11 @@ public final class Device implements AutoCloseable {
         return sync;
     }
 
+    /** The CalDAV task lists' sync: running from {@link #startSync} until {@link #close}. */
+    public CalDavService caldav() {
+        return caldav;
+    }
+
     public Async async() {
         return async;
     }
@@ -250,6 +266,7 @@ public final class Device implements AutoCloseable {
             // A deferred startSync after this would build a remote nobody closes.
             syncApplied.set(true);
         }
+        caldav.close();
         sync.close();
         ioExecutor.shutdown();
         // The store closes only after the background work that uses it has ended: a save or an

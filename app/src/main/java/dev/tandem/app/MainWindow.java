@@ -4,7 +4,6 @@ import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.DeviceRoster;
 import dev.tandem.app.space.Spaces;
-import dev.tandem.app.view.CalDavDialog;
 import dev.tandem.app.view.DevicesDialog;
 import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
@@ -27,9 +26,9 @@ import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Theme;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
@@ -71,7 +70,7 @@ public final class MainWindow {
             device.settings().saveSync(s);
             device.applySync(s);
         }, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().db(), device.name()),
-                device::name, device::rename);
+                device::name, device::rename, () -> new CalDavViewModel(device.caldav(), device.store(), async));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         WindowViewModel models = new WindowViewModel(
                 main,
@@ -103,38 +102,35 @@ public final class MainWindow {
     }
 
     /**
-     * The CalDAV task lists' background sync, for as long as the window shows: it asks the server
-     * only while the window is focused, and Sync settings opens its dialog through the view's root
-     * ({@link CalDavDialog#OPENER}).
+     * The CalDAV task lists' background sync (the device runs it) asks the server only while the
+     * window is focused, and says when it fails; Devices opens through the view's root
+     * ({@link DevicesDialog#OPENER}).
      */
     private static void phoneSync(Device device, MainView v, Dialogs dialogs) {
-        CalDavService caldav = new CalDavService(device.store(), device.settings(), ZoneId.systemDefault(),
-                r -> device.store().db().subscribe(events -> r.run()));
+        CalDavService caldav = device.caldav();
         Async async = device.async();
         AtomicReference<String> lastFailure = new AtomicReference<>("");
-        caldav.addListener(s -> async.ui().execute(() -> {
+        Consumer<CalDavService.Status> failures = s -> async.ui().execute(() -> {
             // A failure pops up once, not at every retry; the dialog shows the current state.
             String failure = s.state() == CalDavService.Status.State.FAILED ? s.message() : "";
             if (!failure.isEmpty() && !failure.equals(lastFailure.get())) {
                 dialogs.notify("Phone task lists (CalDAV)", s.message() + " " + s.hint(), true);
             }
             lastFailure.set(failure);
-        }));
-        v.getProperties().put(CalDavDialog.OPENER, (Supplier<CalDavViewModel>) () ->
-                new CalDavViewModel(caldav, device.store(), async));
+        });
+        caldav.addListener(failures);
         v.getProperties().put(DevicesDialog.OPENER, (Supplier<DevicesViewModel>) () ->
                 new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
                         java.time.Clock.systemUTC()));
         ObservableValue<Window> window = v.sceneProperty().flatMap(Scene::windowProperty);
         window.flatMap(Window::focusedProperty).orElse(false).addListener((o, a, focused) -> caldav.setFocused(focused));
+        // The device's service outlives a closed window; its notices do not.
         window.addListener((o, a, w) -> {
             if (w != null) {
-                // Before the device closes the store under it (TandemApp closes the device after the window).
-                w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> caldav.close());
+                w.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> caldav.removeListener(failures));
             }
         });
         caldav.setFocused(v.getScene() != null && v.getScene().getWindow() != null
                 && v.getScene().getWindow().isFocused());
-        caldav.start();
     }
 }

@@ -4,7 +4,6 @@ import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Theme;
-import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,13 +26,6 @@ import javafx.stage.Stage;
  * first frame of the real main view and exits 0.
  */
 public final class TandemApp extends Application {
-    /** The narrowest main window the layout is made for (MainView narrows its sidebar below 1000 px). */
-    public static final double MIN_WIDTH = 760;
-    /**
-     * The least height: the header, a few rows, the editor's fields and the status bar all fit; lower,
-     * the status bar and the editor's history were cut off.
-     */
-    public static final double MIN_HEIGHT = 600;
     /** Set by {@link Main}; parsed from the parameters when launched otherwise. */
     static volatile AppOptions options;
 
@@ -78,14 +70,14 @@ public final class TandemApp extends Application {
             return;
         }
         stage.setTitle("Tandem");
-        setIcon(stage);
+        AppStage.setIcon(stage);
         Label loading = new Label("Opening your todos…");
         StackPane placeholder = new StackPane(loading);
         Scene scene = new Scene(placeholder, 1180, 740);
         scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
         stage.setScene(scene);
-        stage.setMinWidth(MIN_WIDTH);
-        stage.setMinHeight(MIN_HEIGHT);
+        stage.setMinWidth(AppStage.MIN_WIDTH);
+        stage.setMinHeight(AppStage.MIN_HEIGHT);
         stage.show();
         if (opening == null || !dataDir.equals(openingDir)) {
             preopen(o);
@@ -107,7 +99,7 @@ public final class TandemApp extends Application {
                             getHostServices()::showDocument);
                     toClose.add(0, view::close);
                     scene.setRoot(view);
-                    reportFocus(stage, device);
+                    AppStage.reportFocus(stage, device);
                     stage.setTitle(DataDirs.windowTitle(dataDir, DataDirs.resolve(null, System.getenv())));
                     view.start();
                     StartupTiming.mark("view-built");
@@ -127,25 +119,6 @@ public final class TandemApp extends Application {
         opener.setName("tandem-open-wait");
         opener.setDaemon(true);
         opener.start();
-    }
-
-    /**
-     * Tells the profile's sync service whether someone is looking: checks for other devices' changes
-     * run every few seconds then, and rarely while the window is in the background or minimized.
-     */
-    public static void reportFocus(Stage stage, Device device) {
-        Runnable report = () -> device.sync().setFocused(stage.isFocused() && !stage.isIconified());
-        stage.focusedProperty().addListener((o, a, b) -> report.run());
-        stage.iconifiedProperty().addListener((o, a, b) -> report.run());
-        report.run();
-    }
-
-    /** The app icon from ui-resources, if present. */
-    public static void setIcon(Stage stage) {
-        URL icon = Theme.class.getResource("icons/app-icon.png");
-        if (icon != null) {
-            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm(), true));
-        }
     }
 
     /**

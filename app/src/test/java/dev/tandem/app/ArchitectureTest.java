@@ -8,9 +8,13 @@ import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.transfer.ImportWriter;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
+import java.util.Set;
+import java.util.function.Function;
 import javafx.application.Platform;
 import org.junit.jupiter.api.Test;
 
@@ -61,12 +65,55 @@ class ArchitectureTest {
     @Test
     void lowerLayers_neverReachViewsViewModelsOrTheWindow() {
         noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".settings..", APP + ".sync..",
-                        APP + ".space..", APP + ".text..", APP + ".fx..", APP + ".transfer..")
+                        APP + ".space..", APP + ".text..", APP + ".fx..", APP + ".transfer..", APP + ".caldav..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".demo..", APP + ".cli..")
                 .check(MAIN);
         noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".settings..", APP + ".sync..", APP + ".space..",
-                        APP + ".text..", APP + ".fx..", APP + ".transfer..")
+                        APP + ".text..", APP + ".fx..", APP + ".transfer..", APP + ".caldav..")
                 .should().dependOnClassesThat().resideInAPackage(APP + ".vm..")
+                .check(MAIN);
+        // The CalDAV sync runs in the app and the command line alike: no toolkit.
+        noClasses().that().resideInAPackage(APP + ".caldav..")
+                .should().dependOnClassesThat().resideInAnyPackage(APP + ".fx..", "javafx..")
+                .check(MAIN);
+    }
+
+    @Test
+    void demo_isReachedOnlyByTheAppAndNeverReachesBack() {
+        noClasses().that().resideOutsideOfPackage(APP + ".demo..").and().doNotHaveFullyQualifiedName(APP + ".TandemApp")
+                .should().dependOnClassesThat().resideInAPackage(APP + ".demo..")
+                .check(MAIN);
+        noClasses().that().resideInAPackage(APP + ".demo..")
+                .should().dependOnClassesThat().haveFullyQualifiedName(APP + ".TandemApp")
+                .orShould().dependOnClassesThat().resideInAPackage(APP + ".cli..")
+                .because("the app starts the demo; what both need (the stage's size, icon and focus) is AppStage's")
+                .check(MAIN);
+    }
+
+    @Test
+    void database_rowsAreWrittenOnlyByTheModel() {
+        Set<String> writes = Set.of("save", "delete", "restore", "keepOutsideLoser", "keepReplacedChange",
+                "transaction", "transactionResult");
+        DescribedPredicate<JavaCall<?>> writesRows = DescribedPredicate.describe("a write of rows (Tx's or Db's)",
+                call -> call.getTargetOwner().isAssignableTo(Tx.class) && writes.contains(call.getName()));
+        // The import's one transaction is the one writer outside: what it writes comes from transfer's readers.
+        noClasses().that().resideOutsideOfPackage(APP + ".model..")
+                .and().doNotHaveFullyQualifiedName(ImportWriter.class.getName())
+                .should().dependOnClassesThat().haveFullyQualifiedName(Tx.class.getName())
+                .orShould().callMethodWhere(writesRows)
+                .orShould().callMethod(TodoStore.class, "writeAll", Function.class)
+                .because("which rows go with a write (an item's tags and links) and what is checked first is decided"
+                        + " once, in the model")
+                .check(MAIN);
+    }
+
+    @Test
+    void items_areBuiltByNameOutsideTheModel() {
+        // Records the engine reads stay public, so the rule is on the calls: with...(...) copies name what they set.
+        noClasses().that().resideOutsideOfPackage(APP + ".model..")
+                .should().callConstructorWhere(DescribedPredicate.describe("Item's canonical constructor",
+                        call -> call.getTargetOwner().isEquivalentTo(Item.class)
+                                && call.getTarget().getRawParameterTypes().size() == Item.class.getRecordComponents().length))
                 .check(MAIN);
     }
 

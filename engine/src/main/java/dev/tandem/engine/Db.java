@@ -88,6 +88,9 @@ public interface Db extends Tx, AutoCloseable {
     /** The changelog entries for one entity, oldest first. */
     List<Change> history(String table, String id);
 
+    /** Earlier versions of entities, and tables as they stood at an earlier time, read from the changelog. */
+    History history();
+
     /** The conflicts last write wins resolved, newest first, excluding dismissed ones. */
     List<Conflict> conflicts();
 
@@ -107,7 +110,7 @@ public interface Db extends Tx, AutoCloseable {
      * not among the last {@value #HISTORY_VERSIONS} versions of any attribute of their entity, and
      * conflicts dismissed longer ago than {@code keep}. What rows show, what the next push sends and
      * the conflicts still listed never change. Runs in short transactions (saves wait at most one).
-     * Then gives the freed space back to the file system, a step at a time (a database made by an
+     * Then gives the freed pages back to the file system, a step at a time (a database made by an
      * older version is rewritten once, when a quarter of it is free). Safe to run at any time, from
      * any thread but the UI's.
      */

@@ -6,7 +6,7 @@ package dev.tandem.engine;
  * @param changes   changes no longer needed (they win nothing, are pushed everywhere, older than the window
  *                  and not among the last versions of any attribute), or left behind by a catch-up
  * @param conflicts conflicts the user dismissed longer ago than the window
- * @param bytesReturned free space given back to the file system afterwards (the file shrank by this much)
+ * @param bytesReturned freed bytes given back to the file system afterwards (the file shrank by this much)
  */
 public record PrunedHistory(long changes, long conflicts, long bytesReturned) {
 }

@@ -53,10 +53,12 @@ class ArchitectureTest {
                 .layer("Space").definedBy(INTERNAL + ".space")
                 .layer("Storage").definedBy(INTERNAL + ".storage")
                 .layer("Dav").definedBy(INTERNAL + ".dav")
+                .layer("Http").definedBy(INTERNAL + ".http")
                 .layer("Keys").definedBy(INTERNAL + ".keys")
                 .layer("Db").definedBy(INTERNAL)
                 .layer("Reactive").definedBy(INTERNAL + ".reactive")
                 .layer("Capture").definedBy(INTERNAL + ".capture")
+                .layer("History").definedBy(INTERNAL + ".history")
                 .layer("Snapshot").definedBy(INTERNAL + ".snapshot")
                 .layer("Apply").definedBy(INTERNAL + ".apply")
                 .layer("Wire").definedBy(INTERNAL + ".wire")
@@ -67,25 +69,35 @@ class ArchitectureTest {
                 .layer("Clock").definedBy(INTERNAL + ".clock", INTERNAL + ".merge")
                 .whereLayer("Sync").mayOnlyBeAccessedByLayers("Api")
                 .whereLayer("CalDav").mayOnlyBeAccessedByLayers("Api")
-                .whereLayer("CalDav").mayOnlyAccessLayers("Api", "Dav")
+                .whereLayer("CalDav").mayOnlyAccessLayers("Api", "Dav", "Http")
                 .whereLayer("Space").mayOnlyBeAccessedByLayers("Api", "Sync")
                 .whereLayer("Storage").mayOnlyBeAccessedByLayers("Api", "Sync", "Space")
-                // CalDav reaches the DAV client directly for now; the HTTP plumbing is to be split
-                // from the DAV client, and then CalDav should use only the plumbing.
                 .whereLayer("Dav").mayOnlyBeAccessedByLayers("Storage", "CalDav")
+                .whereLayer("Http").mayOnlyBeAccessedByLayers("Storage", "Dav", "CalDav")
+                .whereLayer("Http").mayOnlyAccessLayers("Api")
                 .whereLayer("Keys").mayOnlyBeAccessedByLayers("Api", "Sync", "Storage")
                 .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync")
                 .whereLayer("Reactive").mayOnlyBeAccessedByLayers("Db")
                 .whereLayer("Capture").mayOnlyBeAccessedByLayers("Db")
+                .whereLayer("History").mayOnlyBeAccessedByLayers("Db")
+                .whereLayer("History").mayOnlyAccessLayers("Api", "Changelog", "Mapping", "Store", "Clock")
                 .whereLayer("Snapshot").mayOnlyBeAccessedByLayers("Db", "Sync")
                 .whereLayer("Snapshot").mayOnlyAccessLayers("Api", "Apply", "Wire", "Changelog", "Tx", "Store", "Clock")
                 .whereLayer("Apply").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Sync")
                 .whereLayer("Apply").mayOnlyAccessLayers("Api", "Changelog", "Tx", "Store", "Clock")
                 .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Sync")
                 .whereLayer("Wire").mayOnlyAccessLayers("Api", "Changelog", "Store", "Clock")
-                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Wire", "Sync")
-                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "Reactive")
+                .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Snapshot", "Apply", "Wire", "Sync")
+                .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Reactive")
                 .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Sync")
+                .check(MAIN);
+    }
+
+    /** S3 is plain HTTP: its storage and errors use the shared plumbing, never the WebDAV client. */
+    @Test
+    void s3Storage_reachesHttpPlumbing_notTheDavClient() {
+        noClasses().that().haveNameMatching("dev\\.tandem\\.engine\\.internal\\.storage\\.S3.*")
+                .should().dependOnClassesThat().resideInAPackage(INTERNAL + ".dav")
                 .check(MAIN);
     }
 

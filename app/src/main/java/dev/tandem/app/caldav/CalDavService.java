@@ -14,10 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,7 +25,7 @@ import java.util.function.Function;
  * ({@link CalDavSync#changedOnServer}) says a phone changed something. Unfocused, it sends nothing
  * but the syncs local edits need: a CalDAV server is often a small home server or a paid one.
  *
- * <p>Everything (the account, the {@link CalDavState}, every sync) lives on one scheduler thread,
+ * <p>Everything (the account, the {@link CalDavState}, every sync) lives on one thread ({@link OneThread}),
  * so there is at most one sync at a time, "Connect" and "Disconnect" never race a background sync,
  * and no caller waits on the network. Listeners get a {@link Status} on that thread.
  */
@@ -56,13 +53,11 @@ public final class CalDavService implements AutoCloseable {
     private final TodoStore store;
     private final SettingsStore settings;
     private final ZoneId zone;
-    private final ScheduledThreadPoolExecutor scheduler;
+    /** Its writes to the store are this service's own merges, which need no sync. */
+    private final OneThread worker = new OneThread("tandem-caldav");
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean editQueued = new AtomicBoolean();
     private final AutoCloseable localWrites;
-    /** The scheduler's thread: the store's writes made on it are this service's own merges, which need no sync. */
-    private volatile Thread worker;
-    private volatile boolean closed;
     private volatile CalDavAccount account;
     private volatile Status status = Status.off();
 
@@ -83,22 +78,15 @@ public final class CalDavService implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.zone = Objects.requireNonNull(zone, "zone");
-        ScheduledThreadPoolExecutor exec = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "tandem-caldav");
-            t.setDaemon(true);
-            worker = t;
-            return t;
-        });
-        // On close, pending timers are dropped; a running sync finishes.
-        exec.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        exec.setRemoveOnCancelPolicy(true);
-        this.scheduler = exec;
         this.localWrites = localWrites.apply(this::localWrite);
     }
 
-    /** Opens the state, reads the saved account and, if there is one, syncs at once. */
+    /** Opens the state, reads the saved account and, if there is one, syncs at once; once. */
     public void start() {
         submit(() -> {
+            if (state != null) {
+                return;
+            }
             state = CalDavState.open(store.db().file());
             String url = state.setting("url").orElse("");
             if (url.isEmpty()) {
@@ -145,7 +133,7 @@ public final class CalDavService implements AutoCloseable {
 
     /** A local edit was committed: sync a couple of seconds later (one sync for a burst of edits). */
     public void localWrite() {
-        if (Thread.currentThread() == worker || !editQueued.compareAndSet(false, true)) {
+        if (worker.isCurrent() || !editQueued.compareAndSet(false, true)) {
             return;
         }
         submit(() -> {
@@ -221,7 +209,7 @@ public final class CalDavService implements AutoCloseable {
     }
 
     private void check() {
-        if (account == null || closed) {
+        if (account == null || worker.closed()) {
             return;
         }
         if (dirty) {
@@ -244,7 +232,7 @@ public final class CalDavService implements AutoCloseable {
             nextSync.cancel(false);
             nextSync = null;
         }
-        if (account == null || closed) {
+        if (account == null || worker.closed()) {
             return;
         }
         publish(new Status(Status.State.SYNCING, "Syncing the task lists…", "", false, Instant.now()));
@@ -292,17 +280,8 @@ public final class CalDavService implements AutoCloseable {
         }
     }
 
-    /** {@code work} after {@code delay}; null once closing, when no timer may start any more. */
     private ScheduledFuture<?> later(Runnable work, Duration delay) {
-        if (closed) {
-            return null;
-        }
-        try {
-            return scheduler.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.DEBUG, "CalDAV service closed meanwhile: no timer");
-            return null;
-        }
+        return worker.later(work, delay);
     }
 
     private void cancel() {
@@ -346,36 +325,16 @@ public final class CalDavService implements AutoCloseable {
     }
 
     private void submit(Runnable r) {
-        if (!closed) {
-            execute(r);
-        }
-    }
-
-    private void execute(Runnable r) {
-        try {
-            scheduler.execute(r);
-        } catch (RejectedExecutionException e) {
-            LOG.log(System.Logger.Level.DEBUG, "CalDAV service closed meanwhile");
-        }
+        worker.submit(r);
     }
 
     private <T> CompletableFuture<T> call(Callable<T> work) {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        try {
-            scheduler.execute(() -> {
-                try {
-                    if (state == null) {
-                        throw new IllegalStateException("The CalDAV service was not started");
-                    }
-                    f.complete(work.call());
-                } catch (Exception e) {
-                    f.completeExceptionally(e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            f.completeExceptionally(new IllegalStateException("The CalDAV service is closed", e));
-        }
-        return f;
+        return worker.call(() -> {
+            if (state == null) {
+                throw new IllegalStateException("The CalDAV service was not started");
+            }
+            return work.call();
+        });
     }
 
     /** The saved password, "" when none. */
@@ -396,21 +355,12 @@ public final class CalDavService implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(System.Logger.Level.WARNING, "cannot stop listening for local edits", e);
         }
-        closed = true; // before the last task: a sync running now starts no timer
-        execute(() -> {
+        worker.close(() -> {
             cancel();
             use(null);
             if (state != null) {
                 state.close();
             }
         });
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.log(System.Logger.Level.WARNING, "the CalDAV sync still runs after 10 s; leaving it");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

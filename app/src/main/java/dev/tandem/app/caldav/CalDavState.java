@@ -55,8 +55,10 @@ public final class CalDavState implements AutoCloseable {
         try {
             String url = dbFile.map(f -> "jdbc:sqlite:" + f.toAbsolutePath().resolveSibling("caldav.sqlite"))
                     .orElse("jdbc:sqlite::memory:");
-            // The app and the command line may sync the same profile at once: wait for the other's
-            // write as long as the profile's database does, rather than SQLite's default 3 s.
+            // The app and the command line may sync the same profile at once, so a write may wait for
+            // the other's. Every write here is one statement in its own transaction, holding the file
+            // for milliseconds: 5 s is ample. (The profile's database waits 60 s, as its writes, a sync
+            // catching up, can hold the file for seconds; none here does.)
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(5_000);
             return new CalDavState(config.createConnection(url));

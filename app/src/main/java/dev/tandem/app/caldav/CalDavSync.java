@@ -1,5 +1,6 @@
 package dev.tandem.app.caldav;
 
+import dev.tandem.app.model.OutsideEdits;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.transfer.StableIds;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * One two-way sync of the connected lists with a CalDAV account.
@@ -127,11 +127,7 @@ public final class CalDavSync {
         URI where = URI.create(account.where());
         String id = StableIds.derived("caldav-list\u0000" + where.getHost() + ":" + where.getPort() + cal.href()
                 .toLowerCase(Locale.ROOT));
-        Optional<TodoList> existing = store.db().get(TodoList.class, id);
-        if (existing.isEmpty()) {
-            long now = store.clock().millis();
-            store.writeAll(tx -> tx.save(new TodoList(id, name, now, now)));
-        }
+        new OutsideEdits(store).ensureList(id, name);
         return id;
     }
 

@@ -2,6 +2,7 @@ package dev.tandem.app.caldav;
 
 import dev.tandem.app.caldav.TaskFields.Field;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutsideEdits;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
 import java.time.Instant;
@@ -20,11 +21,13 @@ import java.util.Map;
  */
 final class Merge {
     private final TodoStore store;
+    private final OutsideEdits edits;
     private final Outside outside;
     private final CalDavReport.Builder report;
 
     Merge(TodoStore store, Outside outside, CalDavReport.Builder report) {
         this.store = store;
+        this.edits = new OutsideEdits(store);
         this.outside = outside;
         this.report = report;
     }
@@ -89,14 +92,11 @@ final class Merge {
     /** A new todo {@code key} in list {@code listId} ("" the Inbox) with the server's fields. */
     void create(String key, String listId, TaskFields f) {
         long now = store.clock().millis();
-        Item it = new Item(key, listId.isEmpty() ? null : listId, f.title(), f.notes(),
-                f.due() == null ? null : f.due().toString(), f.done() ? 1L : 0L, f.done() ? now : null, null, now,
-                f.priority(), f.repeat(), f.repeat() == null ? null : key, f.remindAt(), null, null, null);
-        store.writeAll(tx -> {
-            tx.save(it);
-            f.tags().forEach(tag -> TagStore.add(tx, key, tag));
-            return null;
-        });
+        Item it = Item.create(f.title(), listId.isEmpty() ? null : listId, f.due(), now).withId(key)
+                .withNotes(f.notes()).withDone(f.done(), now)
+                .withPriority(f.priority() == null ? null : f.priority().intValue())
+                .withRepeat(f.repeat(), f.repeat() == null ? null : key).withRemindAt(f.remindAt());
+        edits.create(it, f.tags());
     }
 
     private void apply(Item it, TaskFields f) {
@@ -109,15 +109,6 @@ final class Merge {
             // Done or reopened as a field: a series is moved on by Repeats, never here.
             next = next.withDone(f.done(), now);
         }
-        Item save = next;
-        store.writeAll(tx -> {
-            if (!save.equals(it)) {
-                tx.save(save);
-            }
-            List<String> have = TagStore.of(tx, it.id());
-            f.tags().stream().filter(tag -> !have.contains(tag)).forEach(tag -> TagStore.add(tx, it.id(), tag));
-            have.stream().filter(tag -> !f.tags().contains(tag)).forEach(tag -> TagStore.remove(tx, it.id(), tag, now));
-            return null;
-        });
+        edits.replace(it, next, f.tags());
     }
 }

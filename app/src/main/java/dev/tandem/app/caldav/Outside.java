@@ -1,7 +1,7 @@
 package dev.tandem.app.caldav;
 
 import dev.tandem.app.caldav.TaskFields.Field;
-import dev.tandem.app.model.DeviceName;
+import dev.tandem.app.model.OutsideEdits;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.transfer.StableIds;
 import dev.tandem.engine.Change;
@@ -25,12 +25,14 @@ import java.util.Optional;
  */
 final class Outside {
     private final TodoStore store;
+    private final OutsideEdits edits;
     private final String author;
     private final String name;
     private boolean named;
 
     Outside(TodoStore store, CalDavAccount account) {
         this.store = store;
+        this.edits = new OutsideEdits(store);
         URI where = URI.create(account.where());
         String host = where.getHost() + (where.getPort() > 0 ? ":" + where.getPort() : "");
         this.author = StableIds.derived("caldav-server\u0000" + host.toLowerCase(java.util.Locale.ROOT));
@@ -45,20 +47,20 @@ final class Outside {
         nameServer();
         replaced.forEach((f, changeId) -> {
             if (column(f) != null) {
-                store.db().keepReplacedChange("items", itemId, column(f), changeId, author);
+                edits.keepReplacedChange(itemId, column(f), changeId, author);
             }
         });
         Instant at = server.lastModified() != null ? server.lastModified() : Instant.ofEpochMilli(store.clock().millis());
         for (Field f : localWon) {
             if (column(f) != null) {
-                store.db().keepOutsideLoser("items", itemId, column(f), value(server.fields(), f), author, at);
+                edits.keepOutsideLoser(itemId, column(f), value(server.fields(), f), author, at);
             }
         }
     }
 
     private void nameServer() {
-        if (!named && store.db().get(DeviceName.class, author).map(d -> !name.equals(d.name())).orElse(true)) {
-            store.writeAll(tx -> tx.save(new DeviceName(author, name)));
+        if (!named) {
+            edits.nameAuthor(author, name);
         }
         named = true;
     }

@@ -13,8 +13,9 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
     static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind", "--notes",
                     "--notes-file", "--kind")),
-            Map.entry("list", Set.of("--list", "--tag")),
-            Map.entry("ls", Set.of("--list", "--tag")),
+            Map.entry("list", Set.of("--list", "--tag", "--as-of")),
+            Map.entry("ls", Set.of("--list", "--tag", "--as-of")),
+            Map.entry("restore-version", Set.of("--fields")),
             Map.entry("edit", Set.of("--title", "--notes", "--notes-file", "--due", "--list", "--priority", "--tags",
                     "--repeat", "--remind", "--kind")),
             Map.entry("sync", Set.of("--remote", "--endpoint", "--region")),
@@ -36,7 +37,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             "conflicts", Set.of("--json"),
             "members", Set.of("--invite", "--repair"),
             "join", Set.of("--into-existing"),
-            "unshare", Set.of("--keep"));
+            "unshare", Set.of("--keep"),
+            "restore-version", Set.of("--all", "--dry-run"));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
-            "members", "unshare", "help");
+            "members", "unshare", "history", "restore-version", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -40,13 +40,21 @@ public final class Cli {
                                                    "Water plants every monday p2 @home #Garden remind 9am";
                                                    DETAILS override what it says. "note: TITLE" or --kind note
                                                    adds a note (#list, @tags and notes only)
-              list [--all] [--list L] [--tag T] [--notes|--todos] [--json]
-                                                   open todos and notes (--all: also done ones)
+              list [--all] [--list L] [--tag T] [--notes|--todos] [--json] [--as-of TIME]
+                                                   open todos and notes (--all: also done ones); --as-of: as
+                                                   they stood then, read-only (2026-11-24 18:00, 2026-11-24
+                                                   for the end of that day, yesterday, 3 days ago)
               done ID                              mark done (undone ID reopens); for a repeating todo
                                                    prints the next occurrence's id and due date
               skip ID                              a repeating todo moves on to its next occurrence
               edit ID [--title T] [DETAILS]        change the title or DETAILS of a todo or note
               rm ID                                move to the Trash
+              history ID                           the item's versions, numbered, with when and on which device
+              restore-version ID VERSION [--fields F,G | --all] [--dry-run]
+                                                   bring a version back as a new edit that syncs: the fields
+                                                   that differ, except those another device changed since
+                                                   (--fields names them: title, notes, due, done, list, tags, …;
+                                                   --all takes every one). Works for an item deleted for good
               sync [--remote folder:DIR | --remote s3://BUCKET[/PREFIX] | --remote webdav:URL]
                   [--endpoint URL] [--region R]    sync now, with the saved settings or the given remote
                                                    (with neither, the shared lists alone);
@@ -246,7 +254,10 @@ public final class Cli {
                 KeyCommands keys = new KeyCommands(out, err, env, syncs);
                 return switch (verb) {
                     case "add" -> todos.add(store, a);
-                    case "list", "ls" -> todos.list(store, a);
+                    case "list", "ls" -> a.options().containsKey("--as-of")
+                            ? new HistoryCommands(out, err).listAsOf(store, a, todos) : todos.list(store, a);
+                    case "history" -> new HistoryCommands(out, err).history(store, a);
+                    case "restore-version" -> new HistoryCommands(out, err).restoreVersion(store, a);
                     case "done" -> todos.setDone(store, a, true);
                     case "undone" -> todos.setDone(store, a, false);
                     case "skip" -> todos.skip(store, a);

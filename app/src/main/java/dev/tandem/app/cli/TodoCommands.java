@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -112,16 +113,22 @@ final class TodoCommands {
     }
 
     int list(TodoStore store, Args a) {
+        return show(store.allItems(), store.lists(), new TagStore(store).all(), store.dateClock().getZone(), a);
+    }
+
+    /** Prints {@code allItems} as {@code list} filters them: by --list, --tag, --all, --notes or --todos. */
+    int show(List<Item> allItems, List<TodoList> lists, Map<String, List<String>> tagsOf, ZoneId zone, Args a) {
         if (!a.positional().isEmpty()) {
             throw new UsageError("list: unexpected argument " + a.positional().get(0));
         }
-        Map<String, String> listNames = store.lists().stream()
+        Map<String, String> listNames = lists.stream()
                 .collect(Collectors.toMap(TodoList::id, l -> l.name() == null ? "" : l.name(), (x, y) -> x));
         String onlyList = null;
         if (a.options().containsKey("--list")) {
             String name = a.options().get("--list");
-            onlyList = name.equalsIgnoreCase("inbox") ? "" : store.findList(name).map(TodoList::id)
-                    .orElseThrow(() -> new Failure("no list called “" + name + "”"));
+            onlyList = name.equalsIgnoreCase("inbox") ? "" : lists.stream()
+                    .filter(l -> l.name() != null && l.name().strip().equalsIgnoreCase(name.strip())).map(TodoList::id)
+                    .findFirst().orElseThrow(() -> new Failure("no list called “" + name + "”"));
         }
         boolean all = a.flags().contains("--all");
         boolean onlyNotes = a.flags().contains("--notes");
@@ -129,10 +136,9 @@ final class TodoCommands {
         if (onlyNotes && onlyTodos) {
             throw new UsageError("list: --notes or --todos, not both");
         }
-        Map<String, List<String>> tagsOf = new TagStore(store).all();
         String onlyTag = a.options().containsKey("--tag") ? ItemTag.normalize(a.options().get("--tag")) : null;
         List<Item> items = new ArrayList<>();
-        for (Item it : store.allItems()) {
+        for (Item it : allItems) {
             // A note is never done, also one that was completed as a todo before it became a note.
             if (it.isTrashed() || (!all && it.isDone() && !it.isNote()) || (onlyNotes && !it.isNote())
                     || (onlyTodos && it.isNote())) {
@@ -160,7 +166,7 @@ final class TodoCommands {
             return 0;
         }
         for (Item it : items) {
-            out.println(ItemLines.line(it, listNames, tagsOf, store.dateClock().getZone()));
+            out.println(ItemLines.line(it, listNames, tagsOf, zone));
         }
         return 0;
     }

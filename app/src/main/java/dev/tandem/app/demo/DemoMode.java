@@ -1,9 +1,9 @@
 package dev.tandem.app.demo;
 
+import dev.tandem.app.AppStage;
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.vm.LinkOpener;
-import dev.tandem.app.TandemApp;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -108,7 +108,7 @@ public final class DemoMode implements AutoCloseable {
         double gap = 8;
         double h = Math.min(720, screen.getHeight() - 2 * CASCADE);
         double half = (screen.getWidth() - 3 * gap) / 2;
-        if (half >= TandemApp.MIN_WIDTH) {
+        if (half >= AppStage.MIN_WIDTH) {
             double w = Math.min(1000, half);
             // Side by side, each as tall as the screen allows (up to 1,000 px): a tall screen is not
             // left half empty below two short windows.
@@ -142,14 +142,14 @@ public final class DemoMode implements AutoCloseable {
         stage.getScene().getStylesheets().setAll(theme.stylesheets());
         view.themeProperty().addListener((o, a, t) -> stage.getScene().getStylesheets().setAll(t.stylesheets()));
         stage.setTitle("Tandem — " + device.name() + " (demo)");
-        TandemApp.setIcon(stage);
+        AppStage.setIcon(stage);
         stage.setX(x);
         stage.setY(y);
         stage.setWidth(w);
         stage.setHeight(h);
-        stage.setMinWidth(TandemApp.MIN_WIDTH);
+        stage.setMinWidth(AppStage.MIN_WIDTH);
         stage.setOnCloseRequest(e -> Platform.exit());
-        TandemApp.reportFocus(stage, device);
+        AppStage.reportFocus(stage, device);
         stage.show();
         view.start();
     }

@@ -65,6 +65,17 @@ public record Item(String id, String listId, String title, String notes, String 
         }
     }
 
+    /** The same item under the id {@code v}: one whose id another system decides (a CalDAV task's key). */
+    public Item withId(String v) {
+        return new Item(v, listId, title, notes, due, done, doneAt, trashedAt, createdAt,
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+    }
+
+    public Item withCreatedAt(Long v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, v,
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+    }
+
     public Item withTitle(String v) {
         return new Item(id, listId, v, notes, due, done, doneAt, trashedAt, createdAt,
                 priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);

@@ -97,7 +97,7 @@ public final class LiveItems implements Subscription {
      * first, with the number of matches.
      */
     private void search() {
-        long matches = db.query(Count.class, View.Query.MATCH_COUNT, query.match()).get(0).count();
+        long matches = Queries.number(db, View.Query.MATCH_COUNT, query.match());
         View.Query q = matches > RANKED_UP_TO ? query.newest(NEWEST) : query;
         if (q == query) {
             List<Item> first = db.query(Item.class, q.sql() + " LIMIT " + FIRST_PAGE, q.params().toArray());
@@ -167,13 +167,13 @@ public final class LiveItems implements Subscription {
     private void patch(Set<String> items, Set<String> tagRows) {
         Set<String> changed = new LinkedHashSet<>(items);
         if (!tagRows.isEmpty()) {
-            List<Count> owners = db.query(Count.class, "SELECT itemId AS id, 0 AS n FROM item_tags WHERE id IN ("
+            List<String> owners = Queries.ids(db, "SELECT itemId AS id FROM item_tags WHERE id IN ("
                     + placeholders(tagRows.size()) + ")", tagRows.toArray());
             if (owners.size() < tagRows.size()) {
                 load(false); // a tag row deleted for good: whose it was is unknown
                 return;
             }
-            owners.forEach(o -> changed.add(o.id()));
+            changed.addAll(owners);
         }
         List<Object> params = new ArrayList<>(query.params());
         params.addAll(changed);

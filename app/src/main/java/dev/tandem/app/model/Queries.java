@@ -1,5 +1,6 @@
 package dev.tandem.app.model;
 
+import dev.tandem.engine.Tx;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,6 +38,25 @@ public final class Queries {
             + " UNION ALL SELECT 'trash', count(*) FROM items WHERE trashedAt IS NOT NULL"
             + " UNION ALL SELECT 'list:' || l.id, (SELECT count(*) FROM items i WHERE i.listId = l.id AND " + OPEN_TODO_I
             + ") FROM lists l";
+
+    /** The row of {@link #number}: the engine reads rows into records with an id. */
+    private record Scalar(String id, Long n) {
+    }
+
+    /** The ids a query returns: its rows' column {@code id}. */
+    private record Id(String id) {
+    }
+
+    /** The one value {@code sql} selects (its first row's first column); 0 when it is null or there is no row. */
+    static long number(Tx tx, String sql, Object... params) {
+        Long n = tx.query(Scalar.class, "SELECT '' AS id, (" + sql + ") AS n", params).get(0).n();
+        return n == null ? 0 : n;
+    }
+
+    /** The values {@code sql} selects as {@code id}, in its order. */
+    static List<String> ids(Tx tx, String sql, Object... params) {
+        return tx.query(Id.class, sql, params).stream().map(Id::id).toList();
+    }
 
     public static final String LISTS = "SELECT * FROM lists ORDER BY coalesce(position, 0), name COLLATE NOCASE, id";
 

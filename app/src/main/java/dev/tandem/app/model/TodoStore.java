@@ -321,8 +321,7 @@ public final class TodoStore implements AutoCloseable {
     }
 
     private TodoList newList(Tx tx, String name) {
-        long pos = tx.query(Count.class, "SELECT 'max' AS id, coalesce(max(position), 0) AS n FROM lists")
-                .stream().findFirst().map(Count::count).orElse(0L) + 1;
+        long pos = Queries.number(tx, "SELECT max(position) FROM lists") + 1;
         return tx.save(new TodoList(null, name, pos, clock.millis()));
     }
 

@@ -156,7 +156,7 @@ public sealed interface View {
         }
 
         /** How many items the search matches, trashed ones included: cheap, from the FTS5 index alone. */
-        static final String MATCH_COUNT = "SELECT 'search' AS id, count(*) AS n FROM items_fts WHERE items_fts MATCH ?";
+        static final String MATCH_COUNT = "SELECT count(*) FROM items_fts WHERE items_fts MATCH ?";
 
         /** The search's {@code limit} newest matches, newest first: FTS5 walks its index backwards and stops. */
         Query newest(int limit) {

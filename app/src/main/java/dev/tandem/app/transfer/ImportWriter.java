@@ -98,9 +98,8 @@ public final class ImportWriter {
                 RealFields.Applied applied = in.lossless() ? new RealFields.Applied(raw, List.of()) : RealFields.fromNotes(raw);
                 Item it = applied.item();
                 String listId = it.listId() == null ? null : listIds.getOrDefault(it.listId(), it.listId());
-                tx.save(new Item(it.id(), listId, it.title(), it.notes(), it.due(), it.done() == null ? 0L : it.done(),
-                        it.doneAt(), it.trashedAt(), it.createdAt() == null ? now : it.createdAt(), it.priority(),
-                        it.repeat(), it.seriesId(), it.remindAt(), it.remindDismissed(), it.kind(), null));
+                tx.save(it.withListId(listId).withDoneFields(it.done() == null ? 0L : it.done(), it.doneAt())
+                        .withCreatedAt(it.createdAt() == null ? now : it.createdAt()));
                 for (String tag : applied.tags()) {
                     TagStore.add(tx, it.id(), tag);
                 }

@@ -182,8 +182,10 @@ final class TandemJsonImporter {
         String series = it.seriesId() == null ? null : id(it.seriesId(), file, where);
         return new Item(id(it.id(), file, where), listId, Limits.title(file, where, it.title()),
                 Limits.notesAsStored(file, where, it.notes()), Limits.isoDate(file, where, it.due()), it.done(), it.doneAt(),
-                it.trashedAt(), it.createdAt(), priority, repeat, repeat == null ? null : series, it.remindAt(),
-                it.remindDismissed(), it.isNote() ? Item.NOTE : null, null);
+                it.trashedAt(), it.createdAt())
+                .withPriority(priority == null ? null : priority.intValue())
+                .withRepeat(repeat, repeat == null ? null : series).withRemindAt(it.remindAt())
+                .withRemindDismissed(it.remindDismissed()).withKind(it.isNote() ? Item.NOTE : null);
     }
 
     /** A tag row; its id is derived again from item and tag, whatever the file says. */

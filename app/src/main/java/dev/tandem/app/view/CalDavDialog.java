@@ -5,7 +5,6 @@ import static dev.tandem.app.view.Forms.form;
 import dev.tandem.app.vm.CalDavViewModel;
 import dev.tandem.ui.Styles;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -33,12 +32,6 @@ import javafx.stage.Window;
  * dialog on a small screen.
  */
 public final class CalDavDialog extends Dialog<Void> {
-    /**
-     * The key, in the properties of the main window's root node, of the {@code Supplier<CalDavViewModel>}
-     * that Sync settings opens this dialog with; where there is none (the demo, some tests), no button.
-     */
-    public static final String OPENER = "tandem.caldav.opener";
-
     private final CalDavViewModel vm;
     private final VBox choices = new VBox(4);
 
@@ -61,26 +54,6 @@ public final class CalDavDialog extends Dialog<Void> {
         setOnHidden(e -> vm.close());
         renderChoices();
         vm.load();
-    }
-
-    /** Whether {@code main}, the app's window, offers the dialog: its root carries an {@link #OPENER}. */
-    public static boolean available(Window main) {
-        return opener(main) != null;
-    }
-
-    /** Shows the dialog of {@code main}'s profile over {@code owner} and waits until it is closed. */
-    public static void open(Window main, Window owner, List<String> stylesheets) {
-        Supplier<CalDavViewModel> models = opener(main);
-        if (models != null) {
-            new CalDavDialog(owner, models.get(), stylesheets).showAndWait();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Supplier<CalDavViewModel> opener(Window main) {
-        Object o = main == null || main.getScene() == null || main.getScene().getRoot() == null ? null
-                : main.getScene().getRoot().getProperties().get(OPENER);
-        return o instanceof Supplier<?> s ? (Supplier<CalDavViewModel>) s : null;
     }
 
     private Node content() {

@@ -262,12 +262,12 @@ public final class SettingsDialog extends Dialog<Boolean> {
         return box;
     }
 
-    /** "Phone (CalDAV)…": its own dialog over this one; hidden where the window offers no CalDAV (demo, tests). */
+    /** "Phone (CalDAV)…": its own dialog over this one; hidden where the window offers no CalDAV (some tests). */
     private Button phoneButton() {
         Button phone = new Button("Phone (CalDAV)…");
         phone.setId("settings-caldav");
-        phone.setOnAction(e -> CalDavDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
-        setShown(phone, CalDavDialog.available(getOwner()));
+        phone.setOnAction(e -> new CalDavDialog(window(), vm.phoneSync(), getDialogPane().getStylesheets()).showAndWait());
+        setShown(phone, vm.offersPhoneSync());
         return phone;
     }
 

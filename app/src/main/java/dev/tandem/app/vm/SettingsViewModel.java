@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -82,6 +83,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper keysAvailable = new ReadOnlyBooleanWrapper(false);
     private Runnable openKeys;
+    private final Supplier<CalDavViewModel> phoneSync;
     private String chosenFolder;
     private boolean submitted;
     /** The settings the last check passed or failed for; a save of exactly these needs no new check. */
@@ -151,6 +153,16 @@ public final class SettingsViewModel {
     /** {@code deviceName}: the name this device goes by now, which the "This device" field starts with. */
     public SettingsViewModel(SyncSettings initial, String deviceName, Async async,
                              Function<SyncSettings, ConnectionCheck> checker) {
+        this(initial, deviceName, async, checker, null);
+    }
+
+    /**
+     * As above; {@code phoneSync} makes the view-model of "Phone (CalDAV)…", the profile's CalDAV
+     * account; null where the window offers none.
+     */
+    public SettingsViewModel(SyncSettings initial, String deviceName, Async async,
+                             Function<SyncSettings, ConnectionCheck> checker, Supplier<CalDavViewModel> phoneSync) {
+        this.phoneSync = phoneSync;
         this.async = async;
         this.checker = checker;
         for (String f : FIELDS) {
@@ -200,6 +212,19 @@ public final class SettingsViewModel {
     }
 
     /** "Encryption keys…" runs {@code open}; offered only when the saved settings encrypt. */
+    /** Whether "Phone (CalDAV)…" is offered: the window has a CalDAV account to show. */
+    public boolean offersPhoneSync() {
+        return phoneSync != null;
+    }
+
+    /** A fresh view-model of the CalDAV account, for its dialog; only when {@link #offersPhoneSync}. */
+    public CalDavViewModel phoneSync() {
+        if (phoneSync == null) {
+            throw new IllegalStateException("This window offers no CalDAV account");
+        }
+        return phoneSync.get();
+    }
+
     public void offerKeys(Runnable open) {
         openKeys = open;
         revalidate();

@@ -24,20 +24,23 @@ public final class SyncSettingsFlow {
     private final Function<SyncSettings, KeyOps> keyOps;
     private final Supplier<String> deviceName;
     private final Consumer<String> rename;
+    private final Supplier<CalDavViewModel> phoneSync;
 
     /** A flow without the "This device" name (it starts empty and is never applied). */
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
                             Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps) {
-        this(async, dialogs, load, saveAndApply, checker, keyOps, () -> "", name -> { });
+        this(async, dialogs, load, saveAndApply, checker, keyOps, () -> "", name -> { }, null);
     }
 
     /**
      * {@code deviceName}: the name this device goes by now; {@code rename}: gives it the name saved in
-     * the form, when it changed (called off the FX thread, after the settings were saved).
+     * the form, when it changed (called off the FX thread, after the settings were saved);
+     * {@code phoneSync}: makes the view-model of the form's "Phone (CalDAV)…", null for none.
      */
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
                             Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps,
-                            Supplier<String> deviceName, Consumer<String> rename) {
+                            Supplier<String> deviceName, Consumer<String> rename, Supplier<CalDavViewModel> phoneSync) {
+        this.phoneSync = phoneSync;
         this.deviceName = deviceName;
         this.rename = rename;
         this.async = async;
@@ -50,7 +53,7 @@ public final class SyncSettingsFlow {
 
     public void open() {
         async.run(load::get, current -> {
-            SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker);
+            SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync);
             SyncSettings[] saved = {current};
             if (current.encrypted()) {
                 vm.offerKeys(() -> dialogs.manageKeys(keys(saved, vm), false));

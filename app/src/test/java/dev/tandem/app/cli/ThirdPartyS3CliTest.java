@@ -61,7 +61,7 @@ class ThirdPartyS3CliTest {
         assertEquals(1, check.code());
         assertTrue(check.out().contains("✗ Conditional write"), check.out());
         try (SyncStorage raw = SyncStorage.s3(s3rver.settings(bucket))) {
-            assertEquals(List.of(), Remotes.keys(raw, "heads/"));
+            assertEquals(List.of(), Remotes.names(raw, "heads/"));
         }
     }
 }

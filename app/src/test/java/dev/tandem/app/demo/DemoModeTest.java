@@ -3,7 +3,7 @@ package dev.tandem.app.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.TandemApp;
+import dev.tandem.app.AppStage;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,7 +20,7 @@ class DemoModeTest {
         for (Rectangle2D r : at) {
             assertTrue(r.getMinX() >= screen.getMinX() && r.getMaxX() <= screen.getMaxX(), r + " inside " + screen);
             assertTrue(r.getMinY() >= screen.getMinY() && r.getMaxY() <= screen.getMaxY(), r + " inside " + screen);
-            assertTrue(r.getWidth() >= TandemApp.MIN_WIDTH, r + " at least the app's minimum width");
+            assertTrue(r.getWidth() >= AppStage.MIN_WIDTH, r + " at least the app's minimum width");
         }
     }
 

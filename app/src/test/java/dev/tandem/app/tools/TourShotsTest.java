@@ -237,9 +237,7 @@ class TourShotsTest {
         capture(t + "-10-exported", w, h);
         settings(stage, theme, t, w, h);
         ScreenshotsTest.fx(() -> {
-            @SuppressWarnings("unchecked")
-            Supplier<CalDavViewModel> models = (Supplier<CalDavViewModel>) v.getProperties().get(CalDavDialog.OPENER);
-            new CalDavDialog(stage, models.get(), theme.stylesheets()).show();
+            new CalDavDialog(stage, new CalDavViewModel(d.caldav(), d.store(), d.async()), theme.stylesheets()).show();
             return null;
         });
         capture(t + "-14-phone", w, h);

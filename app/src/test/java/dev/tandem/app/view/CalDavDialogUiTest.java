@@ -25,7 +25,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -150,10 +149,9 @@ class CalDavDialogUiTest {
     @Test
     void settingsDialog_windowOffersCalDav_phoneButtonOpensTheDialog(FxRobot robot) throws Exception {
         onFx(() -> {
-            stage.getScene().getRoot().getProperties().put(CalDavDialog.OPENER, (Supplier<CalDavViewModel>) this::vm);
             ConnectionCheck none = new ConnectionCheck(List.of());
-            new SettingsDialog(stage, new SettingsViewModel(SyncSettings.none(), new Async(Runnable::run,
-                    FxExecutor.INSTANCE, e -> { }), s -> none), Theme.LIGHT.stylesheets()).show();
+            new SettingsDialog(stage, new SettingsViewModel(SyncSettings.none(), "", new Async(Runnable::run,
+                    FxExecutor.INSTANCE, e -> { }), s -> none, this::vm), Theme.LIGHT.stylesheets()).show();
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();

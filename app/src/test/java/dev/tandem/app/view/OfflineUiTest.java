@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.TandemApp;
+import dev.tandem.app.AppStage;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
@@ -54,7 +54,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class OfflineUiTest {
-    private static final double MIN_WIDTH = TandemApp.MIN_WIDTH;
+    private static final double MIN_WIDTH = AppStage.MIN_WIDTH;
 
     @TempDir
     static Path tmp;

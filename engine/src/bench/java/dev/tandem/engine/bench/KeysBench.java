@@ -38,17 +38,17 @@ public final class KeysBench {
         }
 
         @Override
-        public boolean createIfAbsent(String key, byte[] data) {
+        public boolean createIfAbsent(String name, byte[] data) {
             bytes.addAndGet(data.length);
             writes.incrementAndGet();
-            return super.createIfAbsent(key, data);
+            return super.createIfAbsent(name, data);
         }
 
         @Override
-        public dev.tandem.engine.sync.Version overwrite(String key, byte[] data) {
+        public dev.tandem.engine.sync.Version overwrite(String name, byte[] data) {
             bytes.addAndGet(data.length);
             writes.incrementAndGet();
-            return super.overwrite(key, data);
+            return super.overwrite(name, data);
         }
 
         void reset() {
@@ -86,7 +86,7 @@ public final class KeysBench {
                     pushed += r.pushed();
                 }
                 long remoteBytes = folderBytes(dir.resolve("remote"));
-                int objects = Remotes.keys(SyncStorage.folder(dir.resolve("remote")), "").size();
+                int objects = Remotes.names(SyncStorage.folder(dir.resolve("remote")), "").size();
 
                 remote.reset();
                 long t0 = System.nanoTime();
@@ -108,7 +108,7 @@ public final class KeysBench {
                 System.out.printf("  rotation: %.2f s, %d writes, %,d B written; %d objects re-encrypted (%,d B), %d "
                         + "already under the new key; remote after: %d objects, %,d B%n", rotate, remote.writes.get(),
                         remote.bytes.get(), rot.reencrypted(), rot.bytesWritten(), rot.alreadyCurrent(),
-                        Remotes.keys(SyncStorage.folder(dir.resolve("remote")), "").size(),
+                        Remotes.names(SyncStorage.folder(dir.resolve("remote")), "").size(),
                         folderBytes(dir.resolve("remote")));
             }
         }

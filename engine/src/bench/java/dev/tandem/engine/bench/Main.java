@@ -18,7 +18,7 @@ import java.util.logging.Logger;
  *
  * <pre>
  *   mvn -q -o -pl engine -Pbench test-compile exec:exec -Dbench.args="p1"
- *   ... -Dbench.args="p2" | "bulk" | "merge" | "sync" | "all"
+ *   ... -Dbench.args="p2" | "bulk" | "merge" | "sync" | "asof" | "all"
  * </pre>
  * Options (as further words in bench.args): --doc=PATH writes each table into that document
  * between its {@code <!-- bench:NAME -->} markers (see {@link DocTables}), --dir=PATH (default target/bench-data),
@@ -116,7 +116,15 @@ public final class Main {
                 return null;
             });
         }
-        if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "merge", "sync").contains(what)) {
+        if (what.equals("asof")) {
+            int n = Integer.parseInt(opt.getOrDefault("records", "100000"));
+            int rounds = Integer.parseInt(opt.getOrDefault("rounds", "11"));
+            tables.run("asof", () -> {
+                new AsOfBench(dir, n, rounds).run();
+                return null;
+            });
+        }
+        if (!List.of("all", "p1", "p1split", "p1size", "p2", "bulk", "merge", "sync", "asof").contains(what)) {
             System.err.println("unknown benchmark: " + what);
             System.exit(2);
         }

@@ -5,6 +5,7 @@ import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.History;
 import dev.tandem.engine.PrunedHistory;
 import dev.tandem.engine.StorageException;
 import dev.tandem.engine.Subscription;
@@ -81,6 +82,7 @@ public final class DefaultDb implements Db {
     private final HeldRows held = new HeldRows(log, materializer);
     private final Dispatcher dispatcher;
     private final Reader reader;
+    private final History history;
     private final OtherWriters otherWriters;
     /** One for the database's lifetime: it stands for the database in sync's lock (see {@link SyncPort}). */
     private final SyncPort syncPort = new Port();
@@ -114,7 +116,7 @@ public final class DefaultDb implements Db {
                 }
             }
             if (upgraded) {
-                reclaimSpace(c, errors);
+                reclaimPages(c, errors);
             }
             UUID max = log.maxId(c);
             if (max != null) {
@@ -130,6 +132,7 @@ public final class DefaultDb implements Db {
         this.conflicts = new ConflictStore(log);
         this.lostValues = new LostValues(log, capture, materializer, conflicts);
         this.reader = new Reader(writer, connections);
+        this.history = new DefaultHistory(reader, writer, log);
         this.otherWriters = new OtherWriters(file, connections, writer, log, clock, dispatcher, errors);
     }
 
@@ -153,7 +156,7 @@ public final class DefaultDb implements Db {
      * (a one-time rewrite of the file). If another program has the file open, that cannot happen
      * now; nothing is lost, as SQLite reuses free pages for new data, so it is only reported.
      */
-    private void reclaimSpace(Connection c, Consumer<Throwable> errors) {
+    private void reclaimPages(Connection c, Consumer<Throwable> errors) {
         try (Statement s = c.createStatement()) {
             s.execute("VACUUM");
         } catch (SQLException e) {
@@ -369,8 +372,12 @@ public final class DefaultDb implements Db {
 
     @Override
     public List<Change> history(String table, String id) {
-        String name = writer.schema().table(table).map(SchemaSnapshot.TableInfo::name).orElse(table);
-        return reader.read(c -> log.history(c, name, id));
+        return history.changes(table, id);
+    }
+
+    @Override
+    public History history() {
+        return history;
     }
 
     @Override
@@ -425,7 +432,7 @@ public final class DefaultDb implements Db {
             throw new IllegalArgumentException("keep: must not be negative, was " + keep);
         }
         long[] pruned = HistoryPruning.all(writer, deviceId, clock.wallMillis(), keep.toMillis(), HISTORY_VERSIONS);
-        return new PrunedHistory(pruned[0], pruned[1], file == null ? 0 : SpaceReclaim.run(connections, writer));
+        return new PrunedHistory(pruned[0], pruned[1], file == null ? 0 : PageReclaim.run(connections, writer));
     }
 
     @Override

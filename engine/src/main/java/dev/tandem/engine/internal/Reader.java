@@ -41,6 +41,29 @@ final class Reader {
         return connections.read(work);
     }
 
+    /**
+     * {@link #read}, with every statement of {@code work} seeing the same commit: a pooled reader
+     * otherwise takes a fresh snapshot per statement, so a commit between two reads could show an
+     * entity in both or in neither. Inside a transaction the transaction is that snapshot.
+     */
+    <R> R readOneSnapshot(SqlFunction<R> work) {
+        if (writer.currentSession() != null) {
+            return read(work);
+        }
+        return connections.read(c -> {
+            c.setAutoCommit(false);
+            try {
+                return work.apply(c);
+            } finally {
+                try {
+                    c.rollback();
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            }
+        });
+    }
+
     <T extends Record> Optional<T> get(Class<T> type, String id) {
         RecordType<T> rt = RecordType.of(type);
         SchemaSnapshot.TableInfo table = writer.schema().requireTable(rt.table(), " for record " + type.getSimpleName());

@@ -334,7 +334,7 @@ public interface SyncEngine extends AutoCloseable {
             // Parsed here so a mistyped recovery key is named at build(), before any request.
             Secret secret = passphrase != null ? Secret.passphrase(passphrase)
                     : recoveryKey != null ? Secret.recoveryKey(recoveryKey) : null;
-            // Bottom to top: count requests where they cost, then keys under the prefix, then encrypt.
+            // Bottom to top: count requests where they cost, then names under the prefix, then encrypt.
             CountingStorage counting = new CountingStorage(storage);
             SyncStorage s = counting;
             String remoteId = storage.describe();

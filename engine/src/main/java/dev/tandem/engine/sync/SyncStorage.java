@@ -19,35 +19,35 @@ import java.util.Optional;
  * always safe. Each call is one request to the remote, which is how sync counts its requests, unless
  * the storage counts for itself ({@link #requestsSent()}).
  *
- * <p>Keys are '/'-separated, made of {@code [A-Za-z0-9._-]} segments, never starting with '.' and
- * never containing "..". Implementations reject other keys with a {@link SyncException}.
+ * <p>Names are '/'-separated, made of {@code [A-Za-z0-9._-]} segments, never starting with '.' and
+ * never containing "..". Implementations reject other names with a {@link SyncException}.
  *
  * <p>Errors are {@link SyncException}s that say whether retrying can help.
  */
 public interface SyncStorage extends AutoCloseable {
 
     /**
-     * At most {@code maxKeys} (at least 1) keys that start with {@code prefix} and sort after
-     * {@code startAfter} (null for none), in ascending byte order. A backend may leave out keys it
+     * At most {@code maxNames} (at least 1) names that start with {@code prefix} and sort after
+     * {@code startAfter} (null for none), in ascending byte order. A backend may leave out names it
      * could never have written (and an encrypted store hides its descriptor), so a page shorter than
-     * {@code maxKeys} ends the listing only under prefixes where every key is Tandem's own.
+     * {@code maxNames} ends the listing only under prefixes where every name is Tandem's own.
      */
-    List<String> list(String prefix, String startAfter, int maxKeys);
+    List<String> list(String prefix, String startAfter, int maxNames);
 
     /** The object's bytes, or empty when there is no such object. */
-    Optional<byte[]> get(String key);
+    Optional<byte[]> get(String name);
 
     /**
-     * Writes the object unless one exists under that key. Returns true when this call created it,
-     * false when the key was already taken (by this writer's earlier attempt or by another).
+     * Writes the object unless one exists under that name. Returns true when this call created it,
+     * false when the name was already taken (by this writer's earlier attempt or by another).
      */
-    boolean createIfAbsent(String key, byte[] data);
+    boolean createIfAbsent(String name, byte[] data);
 
     /** Removes the object; removing a missing object is not an error. */
-    void delete(String key);
+    void delete(String name);
 
     /**
-     * On a store with folders, removes the folder that held the keys under {@code folder} (which
+     * On a store with folders, removes the folder that held the names under {@code folder} (which
      * ends in '/') once they are deleted; a folder that still holds anything stays, and a store
      * without folders (S3) does nothing. For a prefix nobody writes to any more (a cleaned-up
      * snapshot, a retired device's batches): each folder left behind costs a WebDAV listing one
@@ -62,7 +62,7 @@ public interface SyncStorage extends AutoCloseable {
      * other write is {@link #createIfAbsent}. A storage without it returns {@link Version#UNKNOWN}
      * and writes nothing, which only makes change checks read as "changed".
      */
-    default Version overwrite(String key, byte[] data) {
+    default Version overwrite(String name, byte[] data) {
         return Version.UNKNOWN;
     }
 
@@ -71,7 +71,7 @@ public interface SyncStorage extends AutoCloseable {
      * conditional request (a 304 on S3 when nothing changed), or a file's attributes. A storage
      * that cannot tell returns {@link Version#UNKNOWN}.
      */
-    default Version version(String key, Version known) {
+    default Version version(String name, Version known) {
         return Version.UNKNOWN;
     }
 
@@ -132,7 +132,7 @@ public interface SyncStorage extends AutoCloseable {
         return new SlowStorage(delegate, get, put, list);
     }
 
-    /** Keeps every key under {@code prefix}/, so several profiles can share one bucket or folder. */
+    /** Keeps every name under {@code prefix}/, so several profiles can share one bucket or folder. */
     static SyncStorage prefixed(SyncStorage delegate, String prefix) {
         return new PrefixedStorage(delegate, prefix);
     }

@@ -104,7 +104,7 @@ public record WebDavSettings(String url, String user, String password, String tr
             throw new IllegalArgumentException("proxy: must be none or http://[user:password@]host:port, without blanks");
         }
         if (!p.isEmpty() && !p.equalsIgnoreCase("none") && !p.equalsIgnoreCase("direct")) {
-            // The form of the setting only; the storage resolves it when it is built (internal.dav.Proxies).
+            // The form of the setting only; the storage resolves it when it is built (internal.http.Proxies).
             String why = null;
             try {
                 URI u = URI.create(p.contains("://") ? p : "http://" + p);

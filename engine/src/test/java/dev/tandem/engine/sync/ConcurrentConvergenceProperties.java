@@ -234,7 +234,7 @@ class ConcurrentConvergenceProperties {
         }
         Set<UUID> onRemote = new HashSet<>();
         int count = 0;
-        for (String key : Remotes.keys(storage, "batches/")) {
+        for (String key : Remotes.names(storage, "batches/")) {
             Batch b = BatchCodec.decode(storage.get(key).orElseThrow(), key);
             for (ChangeData c : b.changes()) {
                 count++;

@@ -192,8 +192,8 @@ class CopiedProfileTest {
         }
 
         @Override
-        public boolean createIfAbsent(String key, byte[] data) {
-            return dropping || delegate.createIfAbsent(key, data);
+        public boolean createIfAbsent(String name, byte[] data) {
+            return dropping || delegate.createIfAbsent(name, data);
         }
     }
 

@@ -39,7 +39,7 @@ class EncryptionModeTest {
     /** Every key and its bytes: "nothing written" means this stays equal. */
     private Map<String, String> contents() {
         Map<String, String> all = new TreeMap<>();
-        for (String key : Remotes.keys(shared, "")) {
+        for (String key : Remotes.names(shared, "")) {
             all.put(key, HexFormat.of().formatHex(shared.get(key).orElseThrow()));
         }
         return all;

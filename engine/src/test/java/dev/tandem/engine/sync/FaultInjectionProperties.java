@@ -147,7 +147,7 @@ class FaultInjectionProperties {
         assertTrue(problems.isEmpty(), String.join("\n", problems));
         Set<UUID> onRemote = new HashSet<>();
         int count = 0;
-        for (String key : Remotes.keys(storage, "batches/")) {
+        for (String key : Remotes.names(storage, "batches/")) {
             for (ChangeData c : BatchCodec.decode(storage.get(key).orElseThrow(), key).changes()) {
                 count++;
                 onRemote.add(c.id());

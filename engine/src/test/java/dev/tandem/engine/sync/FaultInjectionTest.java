@@ -78,28 +78,28 @@ class FaultInjectionTest {
         AtomicInteger hiddenReads = new AtomicInteger();
         SyncStorage lagging = new SyncStorage() {
             @Override
-            public List<String> list(String prefix, String startAfter, int maxKeys) {
-                return memory.list(prefix, startAfter, maxKeys);
+            public List<String> list(String prefix, String startAfter, int maxNames) {
+                return memory.list(prefix, startAfter, maxNames);
             }
 
             @Override
-            public Optional<byte[]> get(String key) {
+            public Optional<byte[]> get(String name) {
                 // A fresh batch is not served for the first two reads, as on an eventually consistent store.
-                if (key.startsWith("batches/") && hiddenReads.incrementAndGet() <= 2) {
+                if (name.startsWith("batches/") && hiddenReads.incrementAndGet() <= 2) {
                     return Optional.empty();
                 }
-                return memory.get(key);
+                return memory.get(name);
             }
 
             @Override
-            public boolean createIfAbsent(String key, byte[] data) {
-                boolean created = memory.createIfAbsent(key, data);
-                return key.startsWith("batches/") ? false : created;
+            public boolean createIfAbsent(String name, byte[] data) {
+                boolean created = memory.createIfAbsent(name, data);
+                return name.startsWith("batches/") ? false : created;
             }
 
             @Override
-            public void delete(String key) {
-                memory.delete(key);
+            public void delete(String name) {
+                memory.delete(name);
             }
 
             @Override
@@ -167,7 +167,7 @@ class FaultInjectionTest {
         syncEach(engine, a, b, a);
         assertEquals(10, items(a).size());
         assertEquals(items(a), items(b));
-        assertEquals(10, Remotes.keys(base, "batches/").stream()
+        assertEquals(10, Remotes.names(base, "batches/").stream()
                 .mapToInt(k -> BatchCodec.decode(base.get(k).orElseThrow(), k).changes().size())
                 .sum(), "each change in exactly one batch");
     }

@@ -157,7 +157,7 @@ class HostileFolderRemoteTest {
         SyncReport r = SyncEngine.builder().folder(root).build().sync(b);
         assertEquals(0, r.skipped(), r.toString());
         assertEquals(List.of(new TodoList("one", "One")), lists(b));
-        assertEquals(List.of(other.batchKey(1)), Remotes.keys(storage, "batches/"));
+        assertEquals(List.of(other.batchKey(1)), Remotes.names(storage, "batches/"));
     }
 
     @Test

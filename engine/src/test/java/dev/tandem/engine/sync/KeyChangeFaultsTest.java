@@ -56,22 +56,22 @@ class KeyChangeFaultsTest {
         }
 
         @Override
-        public boolean createIfAbsent(String key, byte[] data) {
+        public boolean createIfAbsent(String name, byte[] data) {
             boolean[] created = new boolean[1];
-            write(() -> created[0] = super.createIfAbsent(key, data));
+            write(() -> created[0] = super.createIfAbsent(name, data));
             return created[0];
         }
 
         @Override
-        public Version overwrite(String key, byte[] data) {
+        public Version overwrite(String name, byte[] data) {
             Version[] v = new Version[1];
-            write(() -> v[0] = super.overwrite(key, data));
+            write(() -> v[0] = super.overwrite(name, data));
             return v[0];
         }
 
         @Override
-        public void delete(String key) {
-            write(() -> super.delete(key));
+        public void delete(String name) {
+            write(() -> super.delete(name));
         }
 
         int writes() {
@@ -122,7 +122,7 @@ class KeyChangeFaultsTest {
                 assertTrue(old ^ fresh, at + ": exactly one passphrase opens (old " + old + ", new " + fresh + ")");
                 if (finished) {
                     assertTrue(fresh, at);
-                    assertEquals(1, Remotes.keys(shared, "keys/").size(), at + ": older generations deleted");
+                    assertEquals(1, Remotes.names(shared, "keys/").size(), at + ": older generations deleted");
                     break;
                 }
                 assertTrue(cut < 10, "a passphrase change makes only a few writes");
@@ -147,7 +147,7 @@ class KeyChangeFaultsTest {
         }
         Set<String> all = titles(a);
         assertEquals(12, all.size());
-        int objects = Remotes.keys(shared, "").size();
+        int objects = Remotes.names(shared, "").size();
 
         CutAfter cutting = new CutAfter(shared, 12, false);
         try (SyncEngine e = SyncEngine.builder().storage(cutting).encrypted(OLD).build()) {
@@ -171,16 +171,16 @@ class KeyChangeFaultsTest {
         }
         assertNull(done.recoveryKey(), "a resumed rotation makes no new recovery key");
         assertTrue(done.reencrypted() > 0 && done.alreadyCurrent() > 0, done.toString());
-        for (String key : Remotes.keys(shared, "")) {
-            if (key.startsWith("keys/") || key.equals("encryption")) {
+        for (String name : Remotes.names(shared, "")) {
+            if (name.startsWith("keys/") || name.equals("encryption")) {
                 continue;
             }
-            byte[] blob = shared.get(key).orElseThrow();
-            assertEquals(2, blob[4], key + " is under a rotated key");
-            assertEquals(1, blob[8], key + " is under data key 1");
+            byte[] blob = shared.get(name).orElseThrow();
+            assertEquals(2, blob[4], name + " is under a rotated key");
+            assertEquals(1, blob[8], name + " is under data key 1");
         }
         assertTrue(opens(shared, NEW, all));
-        assertTrue(objects >= Remotes.keys(shared, "").size() - 2, "compaction did not grow the remote");
+        assertTrue(objects >= Remotes.names(shared, "").size() - 2, "compaction did not grow the remote");
     }
 
     @Test

@@ -52,7 +52,7 @@ class KeyringUpgradeTest {
 
     private Map<String, String> contents() {
         Map<String, String> all = new TreeMap<>();
-        for (String key : Remotes.keys(shared, "")) {
+        for (String key : Remotes.names(shared, "")) {
             all.put(key, HexFormat.of().formatHex(shared.get(key).orElseThrow()));
         }
         return all;
@@ -126,7 +126,7 @@ class KeyringUpgradeTest {
         Db two = fixture.device();
         updated(PASSPHRASE).sync(one);
         updated(PASSPHRASE).sync(two);
-        assertEquals(1, Remotes.keys(shared, "keys/").size());
+        assertEquals(1, Remotes.names(shared, "keys/").size());
         assertEquals(Set.of("x"), titles(one));
         assertEquals(Set.of("x"), titles(two));
     }

@@ -88,16 +88,16 @@ class MisconfigurationProperties {
         }
 
         @Override
-        public boolean createIfAbsent(String key, byte[] data) {
-            if (!misbehaving || key.equals("encryption")) {
-                return delegate.createIfAbsent(key, data);
+        public boolean createIfAbsent(String name, byte[] data) {
+            if (!misbehaving || name.equals("encryption")) {
+                return delegate.createIfAbsent(name, data);
             }
             if (!mangle) {
                 return true;
             }
             byte[] framed = new byte[data.length + 2];
             System.arraycopy(data, 0, framed, 1, data.length);
-            return delegate.createIfAbsent(key, framed);
+            return delegate.createIfAbsent(name, framed);
         }
     }
 

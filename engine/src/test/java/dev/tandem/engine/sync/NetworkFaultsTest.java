@@ -73,7 +73,7 @@ class NetworkFaultsTest {
         assertEquals(Diagnosis.LOGIN_PAGE, e.diagnosis(), e.getMessage());
         assertEquals(Reason.UNREACHABLE, e.reason(), e.getMessage());
         assertTrue(e.retryable());
-        assertEquals(List.of(), Remotes.keys(direct, ""), "nothing is written behind a log-in page");
+        assertEquals(List.of(), Remotes.names(direct, ""), "nothing is written behind a log-in page");
         assertEquals(1, engine.pendingChanges(a), "the change waits for the network");
         assertNothingSetAside(engine, a);
         engine.sync(a);
@@ -96,7 +96,7 @@ class NetworkFaultsTest {
         SyncException e = assertThrows(SyncException.class, () -> ea.sync(a));
         assertEquals(3, network.injected(Kind.RESET_UPLOAD));
         assertTrue(e.retryable(), e.reason() + ": " + e.getMessage());
-        assertEquals(List.of(), Remotes.keys(direct, "batches/"), "a cut upload stores nothing");
+        assertEquals(List.of(), Remotes.names(direct, "batches/"), "a cut upload stores nothing");
         assertEquals(3, ea.pendingChanges(a));
         assertNothingSetAside(ea, a);
         ea.sync(a);

@@ -39,15 +39,15 @@ class RemoteChangeCheckTest {
         }
 
         @Override
-        public Version version(String key, Version known) {
+        public Version version(String name, Version known) {
             requests.incrementAndGet();
-            return super.version(key, known);
+            return super.version(name, known);
         }
 
         @Override
-        public Version overwrite(String key, byte[] data) {
+        public Version overwrite(String name, byte[] data) {
             requests.incrementAndGet();
-            return dropMarkerWrites ? Version.UNKNOWN : super.overwrite(key, data);
+            return dropMarkerWrites ? Version.UNKNOWN : super.overwrite(name, data);
         }
     }
 

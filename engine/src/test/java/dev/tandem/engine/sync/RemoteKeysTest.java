@@ -39,7 +39,7 @@ class RemoteKeysTest {
 
     private Map<String, String> contents() {
         Map<String, String> all = new TreeMap<>();
-        for (String key : Remotes.keys(shared, "")) {
+        for (String key : Remotes.names(shared, "")) {
             all.put(key, HexFormat.of().formatHex(shared.get(key).orElseThrow()));
         }
         return all;
@@ -107,7 +107,7 @@ class RemoteKeysTest {
         onB.sync(b);
         engine("third one", "a").sync(a);
         assertEquals(Set.of("x"), titles(a));
-        assertEquals(1, Remotes.keys(shared, "keys/").size(), "older generations deleted");
+        assertEquals(1, Remotes.names(shared, "keys/").size(), "older generations deleted");
     }
 
     @Test

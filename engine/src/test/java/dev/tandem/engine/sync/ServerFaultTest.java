@@ -45,7 +45,7 @@ class ServerFaultTest {
         assertEquals(Reason.SERVER_FAULT, e.reason());
         assertFalse(e.retryable());
         assertTrue(e.getMessage().contains("different content"), e.getMessage());
-        assertEquals(List.of(), Remotes.keys(memory, "heads/"), "no reader is pointed at the damaged batch");
+        assertEquals(List.of(), Remotes.names(memory, "heads/"), "no reader is pointed at the damaged batch");
         assertEquals(1, fixture.engine(mangling).pendingChanges(a), "the change still counts as not pushed");
     }
 

@@ -200,7 +200,7 @@ class SharedProfileProcessesTest {
             assertEquals(1, deviceIds.size(), "one profile synced under one device id: " + deviceIds);
             Set<String> onRemote = new TreeSet<>();
             for (String prefix : List.of("heads/", "batches/")) {
-                for (String key : Remotes.keys(SyncStorage.folder(remote), prefix)) {
+                for (String key : Remotes.names(SyncStorage.folder(remote), prefix)) {
                     onRemote.add(key.split("/")[1]);
                 }
             }

@@ -185,12 +185,12 @@ class SyncCrashTest {
     /** No change was pushed twice, and every object under batches/ and heads/ is a whole, valid one. */
     private static void assertEachChangeInOneBatch(SyncStorage remote) {
         Set<UUID> seen = new HashSet<>();
-        for (String key : Remotes.keys(remote, "batches/")) {
+        for (String key : Remotes.names(remote, "batches/")) {
             for (ChangeData c : BatchCodec.decode(remote.get(key).orElseThrow(), key).changes()) {
                 assertTrue(seen.add(c.id()), "change " + c.id() + " pushed twice, again in " + key);
             }
         }
-        for (String key : Remotes.keys(remote, "heads/")) {
+        for (String key : Remotes.names(remote, "heads/")) {
             BatchCodec.decodeHead(remote.get(key).orElseThrow(), key);
         }
     }

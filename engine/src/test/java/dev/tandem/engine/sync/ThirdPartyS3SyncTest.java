@@ -67,8 +67,8 @@ class ThirdPartyS3SyncTest {
         assertEquals(SyncException.Reason.NO_CONDITIONAL_WRITES, e.reason(), e.getMessage());
         assertFalse(e.retryable());
         try (SyncStorage raw = SyncStorage.s3(s3rver.settings(bucket))) {
-            assertEquals(List.of(), Remotes.keys(raw, "heads/"), "no device is pointed at anything");
-            List<String> batches = Remotes.keys(raw, "batches/");
+            assertEquals(List.of(), Remotes.names(raw, "heads/"), "no device is pointed at anything");
+            List<String> batches = Remotes.names(raw, "batches/");
             assertEquals(1, batches.size());
             // The batch it wrote reads back intact: requests to third-party endpoints carry no chunk framing.
             BatchCodec.decode(raw.get(batches.get(0)).orElseThrow(), batches.get(0));

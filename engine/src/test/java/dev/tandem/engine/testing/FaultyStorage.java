@@ -21,9 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       (the write landed, only the answer was lost);</li>
  *   <li>{@code lie}: create-if-absent writes the object but reports it taken (the 412 some HTTP
  *       clients see after an internal retry), or reports a failure;</li>
- *   <li>{@code listLag}: a listing leaves out some of the most recently created keys, as
+ *   <li>{@code listLag}: a listing leaves out some of the most recently created names, as
  *       eventually consistent listings and folder sync clients do;</li>
- *   <li>{@code readLag}: a read of a recently created key finds nothing yet;</li>
+ *   <li>{@code readLag}: a read of a recently created name finds nothing yet;</li>
  *   <li>{@code slowFirstByteMillis}: every read waits this long before its first byte.</li>
  * </ul>
  * Rates are probabilities per call, drawn from one seeded {@link Random}, so a single-threaded run
@@ -38,7 +38,7 @@ public final class FaultyStorage extends ForwardingStorage {
         public static final Rates NONE = new Rates(0, 0, 0, 0, 0, 0);
     }
 
-    /** Keys created this recently (in creates) may be hidden by listLag and readLag. */
+    /** Names created this recently (in creates) may be hidden by listLag and readLag. */
     static final int RECENT = 4;
     private static final int TIMEOUT_MILLIS = 2;
 
@@ -67,33 +67,33 @@ public final class FaultyStorage extends ForwardingStorage {
     }
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
+    public List<String> list(String prefix, String startAfter, int maxNames) {
         boolean lateTimeout = before("list " + prefix);
-        List<String> keys = new ArrayList<>(delegate.list(prefix, startAfter, maxKeys));
+        List<String> names = new ArrayList<>(delegate.list(prefix, startAfter, maxNames));
         if (chance(rates.listLag())) {
-            // Hides newest keys only from the end of a short page, so paging logic still terminates.
-            keys.removeIf(k -> recent.contains(k) && chance(0.7));
+            // Hides newest names only from the end of a short page, so paging logic still terminates.
+            names.removeIf(k -> recent.contains(k) && chance(0.7));
         }
-        return after(lateTimeout, keys, "list " + prefix);
+        return after(lateTimeout, names, "list " + prefix);
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        boolean lateTimeout = before("get " + key);
+    public Optional<byte[]> get(String name) {
+        boolean lateTimeout = before("get " + name);
         sleep(rates.slowFirstByteMillis());
-        if (recent.contains(key) && chance(rates.readLag())) {
+        if (recent.contains(name) && chance(rates.readLag())) {
             injected.incrementAndGet();
             return Optional.empty();
         }
-        return after(lateTimeout, delegate.get(key), "get " + key);
+        return after(lateTimeout, delegate.get(name), "get " + name);
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        boolean lateTimeout = before("write " + key);
-        boolean created = delegate.createIfAbsent(key, data);
+    public boolean createIfAbsent(String name, byte[] data) {
+        boolean lateTimeout = before("write " + name);
+        boolean created = delegate.createIfAbsent(name, data);
         if (created) {
-            recent.addLast(key);
+            recent.addLast(name);
             while (recent.size() > RECENT) {
                 recent.pollFirst();
             }
@@ -102,16 +102,16 @@ public final class FaultyStorage extends ForwardingStorage {
             if (random() < 0.5) {
                 return false;
             }
-            throw new SyncException(Reason.REMOTE_BUSY, "Injected: write '" + key + "' landed, then the service answered 503");
+            throw new SyncException(Reason.REMOTE_BUSY, "Injected: write '" + name + "' landed, then the service answered 503");
         }
-        return after(lateTimeout, created, "write " + key);
+        return after(lateTimeout, created, "write " + name);
     }
 
     @Override
-    public void delete(String key) {
-        boolean lateTimeout = before("delete " + key);
-        delegate.delete(key);
-        after(lateTimeout, null, "delete " + key);
+    public void delete(String name) {
+        boolean lateTimeout = before("delete " + name);
+        delegate.delete(name);
+        after(lateTimeout, null, "delete " + name);
     }
 
     @Override
@@ -122,12 +122,12 @@ public final class FaultyStorage extends ForwardingStorage {
     // The optional calls keep the SPI's defaults, as they always did here: passing them on would let
     // sync take other paths (a change marker, watching), and the seeded faults land on other calls.
     @Override
-    public Version overwrite(String key, byte[] data) {
+    public Version overwrite(String name, byte[] data) {
         return Version.UNKNOWN;
     }
 
     @Override
-    public Version version(String key, Version known) {
+    public Version version(String name, Version known) {
         return Version.UNKNOWN;
     }
 

@@ -37,7 +37,7 @@ import javax.crypto.spec.SecretKeySpec;
  * It uses only the public sync API and the JDK, so changes to the engine's internals cannot reach it.
  */
 public final class FirstLayoutEncryptedStorage implements SyncStorage {
-    public static final String DESCRIPTOR_KEY = "encryption";
+    public static final String DESCRIPTOR_NAME = "encryption";
     /** Where sync keeps its objects; any of them without a descriptor is plain data. */
     private static final List<String> PLAIN_PREFIXES = List.of("heads/", "batches/", "snapshots/", "acks/");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -59,53 +59,53 @@ public final class FirstLayoutEncryptedStorage implements SyncStorage {
     }
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
+    public List<String> list(String prefix, String startAfter, int maxNames) {
         String p = prefix == null ? "" : prefix;
-        if (maxKeys < 1) {
-            throw new IllegalArgumentException("maxKeys: must be at least 1, was " + maxKeys);
+        if (maxNames < 1) {
+            throw new IllegalArgumentException("maxNames: must be at least 1, was " + maxNames);
         }
         cipher();
-        boolean mayHoldDescriptor = DESCRIPTOR_KEY.startsWith(p)
-                && (startAfter == null || DESCRIPTOR_KEY.compareTo(startAfter) > 0);
+        boolean mayHoldDescriptor = DESCRIPTOR_NAME.startsWith(p)
+                && (startAfter == null || DESCRIPTOR_NAME.compareTo(startAfter) > 0);
         // Ask for one more so that hiding the descriptor cannot shorten a page to nothing.
-        int ask = mayHoldDescriptor && maxKeys < Integer.MAX_VALUE ? maxKeys + 1 : maxKeys;
-        List<String> keys = new ArrayList<>(delegate.list(p, startAfter, ask));
-        keys.remove(DESCRIPTOR_KEY);
-        return keys.size() > maxKeys ? new ArrayList<>(keys.subList(0, maxKeys)) : keys;
+        int ask = mayHoldDescriptor && maxNames < Integer.MAX_VALUE ? maxNames + 1 : maxNames;
+        List<String> names = new ArrayList<>(delegate.list(p, startAfter, ask));
+        names.remove(DESCRIPTOR_NAME);
+        return names.size() > maxNames ? new ArrayList<>(names.subList(0, maxNames)) : names;
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        checkNotReserved(key);
+    public Optional<byte[]> get(String name) {
+        checkNotReserved(name);
         ObjectCipher c = cipher();
-        return delegate.get(key).map(blob -> c.decrypt(key, blob, delegate.describe()));
+        return delegate.get(name).map(blob -> c.decrypt(name, blob, delegate.describe()));
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        checkNotReserved(key);
+    public boolean createIfAbsent(String name, byte[] data) {
+        checkNotReserved(name);
         Objects.requireNonNull(data, "data");
-        return delegate.createIfAbsent(key, cipher().encrypt(key, data));
+        return delegate.createIfAbsent(name, cipher().encrypt(name, data));
     }
 
     @Override
-    public void delete(String key) {
-        checkNotReserved(key);
+    public void delete(String name) {
+        checkNotReserved(name);
         cipher();
-        delegate.delete(key);
+        delegate.delete(name);
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
-        checkNotReserved(key);
-        return delegate.overwrite(key, cipher().encrypt(key, data));
+    public Version overwrite(String name, byte[] data) {
+        checkNotReserved(name);
+        return delegate.overwrite(name, cipher().encrypt(name, data));
     }
 
     @Override
-    public Version version(String key, Version known) {
-        checkNotReserved(key);
+    public Version version(String name, Version known) {
+        checkNotReserved(name);
         cipher();
-        return delegate.version(key, known);
+        return delegate.version(name, known);
     }
 
     @Override
@@ -149,24 +149,24 @@ public final class FirstLayoutEncryptedStorage implements SyncStorage {
 
     /** Reads the descriptor, or creates it if this is the first device; checks the passphrase. */
     private Keys unlock() {
-        Optional<byte[]> existing = delegate.get(DESCRIPTOR_KEY);
+        Optional<byte[]> existing = delegate.get(DESCRIPTOR_NAME);
         if (existing.isEmpty()) {
             refuseIfPlainData();
             byte[] salt = new byte[Descriptor.SALT_LENGTH];
             RANDOM.nextBytes(salt);
             Keys keys = derive(salt, Descriptor.ITERATIONS);
             byte[] mine = new Descriptor(Descriptor.ITERATIONS, salt, keys.keyCheck()).toBytes();
-            if (delegate.createIfAbsent(DESCRIPTOR_KEY, mine)) {
+            if (delegate.createIfAbsent(DESCRIPTOR_NAME, mine)) {
                 return keys;
             }
             // Another device created it between our get and our write: theirs is the one.
-            existing = delegate.get(DESCRIPTOR_KEY);
+            existing = delegate.get(DESCRIPTOR_NAME);
             if (existing.isEmpty()) {
-                throw new SyncException(Reason.REMOTE_BUSY, "The encryption descriptor '" + DESCRIPTOR_KEY + "' in "
+                throw new SyncException(Reason.REMOTE_BUSY, "The encryption descriptor '" + DESCRIPTOR_NAME + "' in "
                         + delegate.describe() + " was created and removed while this device was setting it up");
             }
         }
-        String where = "'" + DESCRIPTOR_KEY + "' in " + delegate.describe();
+        String where = "'" + DESCRIPTOR_NAME + "' in " + delegate.describe();
         Descriptor theirs = Descriptor.parse(existing.get(), where);
         Keys keys = derive(theirs.salt(), theirs.iterations());
         if (!theirs.accepts(keys)) {
@@ -202,13 +202,13 @@ public final class FirstLayoutEncryptedStorage implements SyncStorage {
         passphrase = null;
     }
 
-    private static void checkNotReserved(String key) {
-        // The old class called StorageKeys.validate (internal); the delegate applies the full rule anyway.
-        if (key == null || key.isEmpty() || key.startsWith("/")) {
-            throw new SyncException(Reason.CORRUPT, "Invalid object key: " + (key == null ? "null" : "'" + key + "'"));
+    private static void checkNotReserved(String name) {
+        // The old class called the internal name rule (ObjectNames.validate); the delegate applies the full rule anyway.
+        if (name == null || name.isEmpty() || name.startsWith("/")) {
+            throw new SyncException(Reason.CORRUPT, "Invalid object key: " + (name == null ? "null" : "'" + name + "'"));
         }
-        if (key.equals(DESCRIPTOR_KEY) || key.startsWith(DESCRIPTOR_KEY + "/")) {
-            throw new SyncException(Reason.CORRUPT, "Invalid object key: '" + key + "' is reserved for the "
+        if (name.equals(DESCRIPTOR_NAME) || name.startsWith(DESCRIPTOR_NAME + "/")) {
+            throw new SyncException(Reason.CORRUPT, "Invalid object key: '" + name + "' is reserved for the "
                     + "encryption descriptor");
         }
     }
@@ -299,7 +299,7 @@ public final class FirstLayoutEncryptedStorage implements SyncStorage {
         }
     }
 
-    /** AES-256-GCM: "TDEO" | version 1 | nonce | ciphertext | tag; header and key are the associated data. */
+    /** AES-256-GCM: "TDEO" | version 1 | nonce | ciphertext | tag; header and name are the associated data. */
     private record ObjectCipher(SecretKey key) {
         static final byte[] MAGIC = {'T', 'D', 'E', 'O'};
         static final int VERSION = 1;
@@ -308,7 +308,7 @@ public final class FirstLayoutEncryptedStorage implements SyncStorage {
         static final int TAG_BITS = 128;
         static final int OVERHEAD = HEADER_LENGTH + NONCE_LENGTH + TAG_BITS / 8;
 
-        byte[] encrypt(String objectKey, byte[] plaintext) {
+        byte[] encrypt(String objectName, byte[] plaintext) {
             byte[] out = new byte[OVERHEAD + plaintext.length];
             System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
             out[MAGIC.length] = VERSION;
@@ -318,45 +318,45 @@ public final class FirstLayoutEncryptedStorage implements SyncStorage {
             try {
                 Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
                 c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
-                c.updateAAD(associatedData(out, objectKey));
+                c.updateAAD(associatedData(out, objectName));
                 c.doFinal(plaintext, 0, plaintext.length, out, HEADER_LENGTH + NONCE_LENGTH);
                 return out;
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM failed while encrypting '" + objectKey + "'", e);
+                throw new IllegalStateException("AES-GCM failed while encrypting '" + objectName + "'", e);
             }
         }
 
-        byte[] decrypt(String objectKey, byte[] blob, String where) {
+        byte[] decrypt(String objectName, byte[] blob, String where) {
             if (blob.length < HEADER_LENGTH || !Arrays.equals(blob, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-                throw new SyncException(Reason.CORRUPT, "Object '" + objectKey + "' in " + where
+                throw new SyncException(Reason.CORRUPT, "Object '" + objectName + "' in " + where
                         + " is not an encrypted Tandem object (" + blob.length + " bytes; written without encryption?)");
             }
             int version = blob[MAGIC.length] & 0xFF;
             if (version != VERSION) {
-                throw new SyncException(Reason.UNSUPPORTED_FORMAT, "Object '" + objectKey + "' in " + where
+                throw new SyncException(Reason.UNSUPPORTED_FORMAT, "Object '" + objectName + "' in " + where
                         + " is encrypted with format version " + version + "; this Tandem reads version " + VERSION);
             }
             if (blob.length < OVERHEAD) {
-                throw new SyncException(Reason.CORRUPT, "Object '" + objectKey + "' in " + where + " is truncated ("
+                throw new SyncException(Reason.CORRUPT, "Object '" + objectName + "' in " + where + " is truncated ("
                         + blob.length + " bytes, at least " + OVERHEAD + " expected)");
             }
             try {
                 Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
                 c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, blob, HEADER_LENGTH, NONCE_LENGTH));
-                c.updateAAD(associatedData(blob, objectKey));
+                c.updateAAD(associatedData(blob, objectName));
                 int start = HEADER_LENGTH + NONCE_LENGTH;
                 return c.doFinal(blob, start, blob.length - start);
             } catch (AEADBadTagException e) {
-                throw new SyncException(Reason.CORRUPT, "Object '" + objectKey + "' in " + where + " failed "
+                throw new SyncException(Reason.CORRUPT, "Object '" + objectName + "' in " + where + " failed "
                         + "authentication: it was damaged, altered, or moved from another key", e);
             } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("AES-GCM failed while decrypting '" + objectKey + "'", e);
+                throw new IllegalStateException("AES-GCM failed while decrypting '" + objectName + "'", e);
             }
         }
 
         /** header (5 bytes) || key as ASCII; the header has a fixed length, so the split is unambiguous. */
-        private static byte[] associatedData(byte[] blob, String objectKey) {
-            byte[] name = objectKey.getBytes(StandardCharsets.US_ASCII);
+        private static byte[] associatedData(byte[] blob, String objectName) {
+            byte[] name = objectName.getBytes(StandardCharsets.US_ASCII);
             return ByteBuffer.allocate(HEADER_LENGTH + name.length).put(blob, 0, HEADER_LENGTH).put(name).array();
         }
     }

@@ -9,15 +9,15 @@ public final class Remotes {
     private Remotes() {
     }
 
-    /** Every key under {@code prefix}, page by page as the SPI hands them out. */
-    public static List<String> keys(SyncStorage storage, String prefix) {
-        List<String> keys = new ArrayList<>();
+    /** Every name under {@code prefix}, page by page as the SPI hands them out. */
+    public static List<String> names(SyncStorage storage, String prefix) {
+        List<String> names = new ArrayList<>();
         String after = null;
         while (true) {
             List<String> page = storage.list(prefix, after, 1000);
-            keys.addAll(page);
+            names.addAll(page);
             if (page.isEmpty()) {
-                return keys;
+                return names;
             }
             after = page.get(page.size() - 1);
         }

@@ -19,8 +19,8 @@ public final class ServerQuirks {
     public static SyncStorage transformWrites(SyncStorage delegate, UnaryOperator<byte[]> transform) {
         return new ForwardingStorage(delegate) {
             @Override
-            public boolean createIfAbsent(String key, byte[] data) {
-                return delegate.createIfAbsent(key, transform.apply(data));
+            public boolean createIfAbsent(String name, byte[] data) {
+                return delegate.createIfAbsent(name, transform.apply(data));
             }
         };
     }
@@ -29,7 +29,7 @@ public final class ServerQuirks {
         return new Hiding(delegate);
     }
 
-    /** Leaves keys under one prefix out of every listing, while they stay readable. */
+    /** Leaves names under one prefix out of every listing, while they stay readable. */
     public static final class Hiding extends ForwardingStorage {
         private volatile String hidden;
 
@@ -37,16 +37,16 @@ public final class ServerQuirks {
             super(delegate);
         }
 
-        /** Hides keys starting with {@code prefix} from listings from now on; null shows all again. */
+        /** Hides names starting with {@code prefix} from listings from now on; null shows all again. */
         public void hide(String prefix) {
             this.hidden = prefix;
         }
 
         @Override
-        public List<String> list(String prefix, String startAfter, int maxKeys) {
+        public List<String> list(String prefix, String startAfter, int maxNames) {
             String h = hidden;
-            List<String> keys = delegate.list(prefix, startAfter, maxKeys);
-            return h == null ? keys : keys.stream().filter(k -> !k.startsWith(h)).toList();
+            List<String> names = delegate.list(prefix, startAfter, maxNames);
+            return h == null ? names : names.stream().filter(k -> !k.startsWith(h)).toList();
         }
     }
 }

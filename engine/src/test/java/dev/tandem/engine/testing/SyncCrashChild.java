@@ -130,18 +130,18 @@ public final class SyncCrashChild {
         }
 
         @Override
-        public List<String> list(String prefix, String startAfter, int maxKeys) {
-            return d.list(prefix, startAfter, maxKeys);
+        public List<String> list(String prefix, String startAfter, int maxNames) {
+            return d.list(prefix, startAfter, maxNames);
         }
 
         @Override
-        public Optional<byte[]> get(String key) {
-            Optional<byte[]> data = d.get(key);
-            if (data.isPresent() && key.startsWith("batches/") && at("merge")) {
+        public Optional<byte[]> get(String name) {
+            Optional<byte[]> data = d.get(name);
+            if (data.isPresent() && name.startsWith("batches/") && at("merge")) {
                 System.out.println("AT merge");
                 System.out.flush();
             }
-            if (data.isPresent() && key.startsWith("snapshots/") && key.contains("/part-") && at("snapshot")) {
+            if (data.isPresent() && name.startsWith("snapshots/") && name.contains("/part-") && at("snapshot")) {
                 System.out.println("AT snapshot");
                 System.out.flush();
             }
@@ -149,18 +149,18 @@ public final class SyncCrashChild {
         }
 
         @Override
-        public boolean createIfAbsent(String key, byte[] data) {
-            boolean batch = key.startsWith("batches/");
+        public boolean createIfAbsent(String name, byte[] data) {
+            boolean batch = name.startsWith("batches/");
             if (batch && at("upload")) {
                 if (spec.startsWith("folder:")) {
-                    halfWritten(key, data);
+                    halfWritten(name, data);
                 }
                 stop("upload");
             }
-            if (key.startsWith("heads/") && at("head")) {
+            if (name.startsWith("heads/") && at("head")) {
                 stop("head");
             }
-            boolean created = d.createIfAbsent(key, data);
+            boolean created = d.createIfAbsent(name, data);
             if (batch && created && at("uploaded")) {
                 stop("uploaded");
             }
@@ -168,8 +168,8 @@ public final class SyncCrashChild {
         }
 
         /** What FolderStorage's atomic write leaves when killed mid-write: half the data in a temp file. */
-        private void halfWritten(String key, byte[] data) {
-            Path target = Path.of(spec.substring("folder:".length())).resolve(key);
+        private void halfWritten(String name, byte[] data) {
+            Path target = Path.of(spec.substring("folder:".length())).resolve(name);
             try {
                 Files.createDirectories(target.getParent());
                 Files.write(target.resolveSibling(".tmp-0badc0ffee0badc0ffee0bad"),
@@ -180,8 +180,8 @@ public final class SyncCrashChild {
         }
 
         @Override
-        public void delete(String key) {
-            d.delete(key);
+        public void delete(String name) {
+            d.delete(name);
         }
 
         @Override

@@ -1,5 +1,8 @@
 package dev.tandem.engine.internal.dav;
 
+import dev.tandem.engine.internal.http.NetworkErrors;
+import dev.tandem.engine.internal.http.PinnedTls;
+import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.WebDavSettings;
 import java.io.IOException;
@@ -58,7 +61,7 @@ public final class DavClient implements AutoCloseable {
     private final URI root;
     private final String where;
     private final String authorization;
-    private final DavTls tls;
+    private final PinnedTls tls;
     private final Proxies.Choice proxy;
     /** Basic credentials for the proxy, sent up front on plain-http requests (which go to the proxy); else null. */
     private final String proxyAuthorization;
@@ -79,7 +82,7 @@ public final class DavClient implements AutoCloseable {
         this.where = url.substring(0, url.length() - 1);
         this.authorization = settings.user().isEmpty() ? null : "Basic " + Base64.getEncoder().encodeToString(
                 (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
-        this.tls = new DavTls(settings.trustedCertificate());
+        this.tls = new PinnedTls(settings.trustedCertificate());
         HttpClientBuilder builder = HttpClients.custom();
         String proxyAuth = null;
         if (!proxy.direct()) {

@@ -1,5 +1,7 @@
 package dev.tandem.engine.internal.dav;
 
+import dev.tandem.engine.internal.http.NetworkErrors;
+import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;

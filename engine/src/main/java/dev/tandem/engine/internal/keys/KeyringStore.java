@@ -32,7 +32,7 @@ import java.util.Optional;
  * generations below n+1. Before the create, the old secret opens the remote; after it, the new.
  */
 public final class KeyringStore {
-    public static final String DESCRIPTOR_KEY = "encryption";
+    public static final String DESCRIPTOR_NAME = "encryption";
     /** Where sync keeps its objects (docs/SYNC_FORMAT.md); any of them without a descriptor is plain data. */
     private static final List<String> DATA_PREFIXES = List.of("heads/", "batches/", "snapshots/", "acks/");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -126,12 +126,12 @@ public final class KeyringStore {
 
     /** No keyring yet: set one up, or upgrade the first layout. Null when another device won the race. */
     private Unlocked setUp(Secret secret) {
-        Optional<byte[]> descriptor = plain.get(DESCRIPTOR_KEY);
+        Optional<byte[]> descriptor = plain.get(DESCRIPTOR_NAME);
         DataKeys keys;
         Event event;
         if (descriptor.isEmpty()) {
             refuseIfData(true);
-            plain.createIfAbsent(DESCRIPTOR_KEY, LegacyDescriptor.STUB);
+            plain.createIfAbsent(DESCRIPTOR_NAME, LegacyDescriptor.STUB);
             keys = DataKeys.fresh();
             event = Event.CREATED;
         } else if (LegacyDescriptor.versionOf(descriptor.get()) == LegacyDescriptor.VERSION) {
@@ -219,11 +219,11 @@ public final class KeyringStore {
     /** Replaces a stale first-layout descriptor and deletes older generations (invariants 1 and 3). */
     private void tidy(Unlocked u, List<Integer> generations) {
         if (!u.ring().legacyDescriptor()) {
-            Optional<byte[]> d = plain.get(DESCRIPTOR_KEY);
+            Optional<byte[]> d = plain.get(DESCRIPTOR_NAME);
             if (d.isEmpty()) {
-                plain.createIfAbsent(DESCRIPTOR_KEY, LegacyDescriptor.STUB);
+                plain.createIfAbsent(DESCRIPTOR_NAME, LegacyDescriptor.STUB);
             } else if (LegacyDescriptor.versionOf(d.get()) == LegacyDescriptor.VERSION) {
-                plain.overwrite(DESCRIPTOR_KEY, LegacyDescriptor.STUB);
+                plain.overwrite(DESCRIPTOR_NAME, LegacyDescriptor.STUB);
             }
         }
         for (int g : generations) {
@@ -270,7 +270,7 @@ public final class KeyringStore {
     }
 
     private String where() {
-        return "'" + DESCRIPTOR_KEY + "' in " + plain.describe();
+        return "'" + DESCRIPTOR_NAME + "' in " + plain.describe();
     }
 
     private String where(int generation) {

@@ -15,7 +15,7 @@ import org.msgpack.core.MessageUnpacker;
 /**
  * One entry of a space's membership log, {@code members/<seq>}: the owner admits a member (a name
  * and the member's public key) or removes one, naming for each of its devices the last batch that
- * stays accepted. Signed by the owner's key over the entry's object key and payload.
+ * stays accepted. Signed by the owner's key over the entry's object name and payload.
  *
  * <pre>[ payload bin, signature bin 64 ]
  * payload: [ 2, "add"|"remove", name str, key bin|nil, {device bin16: seq}, agreement key bin|nil,

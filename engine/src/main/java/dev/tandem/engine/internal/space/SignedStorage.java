@@ -42,34 +42,34 @@ public final class SignedStorage extends ForwardingStorage {
         return delegate;
     }
 
-    static boolean signed(String key) {
-        return key.startsWith("batches/") || key.startsWith("heads/") || key.startsWith("acks/")
-                || key.startsWith("snapshots/");
+    static boolean signed(String name) {
+        return name.startsWith("batches/") || name.startsWith("heads/") || name.startsWith("acks/")
+                || name.startsWith("snapshots/");
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        Optional<byte[]> object = delegate.get(key);
-        if (object.isEmpty() || !signed(key)) {
+    public Optional<byte[]> get(String name) {
+        Optional<byte[]> object = delegate.get(name);
+        if (object.isEmpty() || !signed(name)) {
             return object;
         }
-        return Optional.of(members.check(key, SignedObject.read(key, object.get())));
+        return Optional.of(members.check(name, SignedObject.read(name, object.get())));
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        return delegate.createIfAbsent(key, signed(key) ? sign(key, data) : data);
+    public boolean createIfAbsent(String name, byte[] data) {
+        return delegate.createIfAbsent(name, signed(name) ? sign(name, data) : data);
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
-        return delegate.overwrite(key, signed(key) ? sign(key, data) : data);
+    public Version overwrite(String name, byte[] data) {
+        return delegate.overwrite(name, signed(name) ? sign(name, data) : data);
     }
 
-    private byte[] sign(String objectKey, byte[] data) {
+    private byte[] sign(String objectName, byte[] data) {
         if (signer == null) {
             throw new IllegalStateException("A shared space's objects are written only in a sync, which names its device");
         }
-        return SignedObject.wrap(objectKey, data, signer, key);
+        return SignedObject.wrap(objectName, data, signer, key);
     }
 }

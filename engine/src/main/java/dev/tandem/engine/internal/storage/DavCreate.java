@@ -22,7 +22,7 @@ import java.util.Map;
  * overwrite is refused with {@link Reason#NO_CONDITIONAL_WRITES} before any object is written,
  * since devices syncing at once would silently replace each other's batches.
  *
- * <p>Temporary and probe names start with '.', which the key rule refuses, so no listing ever
+ * <p>Temporary and probe names start with '.', which the name rule refuses, so no listing ever
  * shows them, even when a crash leaves one behind.
  */
 final class DavCreate {
@@ -43,9 +43,9 @@ final class DavCreate {
         this.dav = dav;
     }
 
-    boolean createIfAbsent(String key, byte[] data) {
-        String action = "write '" + key + "'";
-        return mode(action) == Mode.IF_NONE_MATCH ? putIfAbsent(key, data, action) : moveIntoPlace(key, data, action);
+    boolean createIfAbsent(String name, byte[] data) {
+        String action = "write '" + name + "'";
+        return mode(action) == Mode.IF_NONE_MATCH ? putIfAbsent(name, data, action) : moveIntoPlace(name, data, action);
     }
 
     /** The way this server refuses overwrites, asked once. */
@@ -62,13 +62,13 @@ final class DavCreate {
         return m;
     }
 
-    private boolean putIfAbsent(String key, byte[] data, String action) {
-        DavResponse r = storage.put(key, data, Map.of("If-None-Match", "*"), action);
+    private boolean putIfAbsent(String name, byte[] data, String action) {
+        DavResponse r = storage.put(name, data, Map.of("If-None-Match", "*"), action);
         if (r.success()) {
             return true;
         }
         if (r.status() == 412) {
-            return r.retried() && isOurs(key, data);
+            return r.retried() && isOurs(name, data);
         }
         throw DavErrors.status(dav.head(action), r);
     }
@@ -78,19 +78,19 @@ final class DavCreate {
      * and only its answer got lost. Objects are immutable, so if the stored bytes are ours, this
      * call created it.
      */
-    private boolean isOurs(String key, byte[] data) {
-        return storage.get(key).map(stored -> java.util.Arrays.equals(stored, data)).orElse(false);
+    private boolean isOurs(String name, byte[] data) {
+        return storage.get(name).map(stored -> java.util.Arrays.equals(stored, data)).orElse(false);
     }
 
-    private boolean moveIntoPlace(String key, byte[] data, String action) {
-        String temp = WebDavStorage.parentOf(key) + TEMP_PREFIX + random();
+    private boolean moveIntoPlace(String name, byte[] data, String action) {
+        String temp = WebDavStorage.parentOf(name) + TEMP_PREFIX + random();
         DavResponse written = storage.put(temp, data, Map.of(), action);
         if (!written.success()) {
             throw DavErrors.status(dav.head(action), written);
         }
         DavResponse moved;
         try {
-            moved = move(temp, key, action);
+            moved = move(temp, name, action);
         } catch (SyncException e) {
             deleteQuietly(temp);
             throw e;
@@ -101,7 +101,7 @@ final class DavCreate {
         deleteQuietly(temp);
         if (moved.status() == 412 || moved.status() == 404 && moved.retried()) {
             // 404 on a second MOVE: the first one moved the temporary file away after all.
-            return moved.retried() && isOurs(key, data);
+            return moved.retried() && isOurs(name, data);
         }
         throw DavErrors.status(dav.head(action), moved);
     }

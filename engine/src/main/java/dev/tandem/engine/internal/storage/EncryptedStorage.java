@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
  * new one, so this device writes nothing meanwhile.
  */
 public final class EncryptedStorage extends ForwardingStorage {
-    public static final String DESCRIPTOR_KEY = KeyringStore.DESCRIPTOR_KEY;
+    public static final String DESCRIPTOR_NAME = KeyringStore.DESCRIPTOR_NAME;
     private static final String KEYRING_PREFIX = "keys/";
 
     private final KeyringStore keyring;
@@ -48,60 +48,60 @@ public final class EncryptedStorage extends ForwardingStorage {
     }
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
-        String p = StorageKeys.validatePrefix(prefix);
-        StorageKeys.validateMaxKeys(maxKeys);
+    public List<String> list(String prefix, String startAfter, int maxNames) {
+        String p = ObjectNames.validatePrefix(prefix);
+        ObjectNames.validateMaxNames(maxNames);
         unlocked();
         // Hiding the descriptor and the keyring can shorten a page; read on so a short page still means the end.
-        List<String> keys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         String after = startAfter;
         while (true) {
-            List<String> page = delegate.list(p, after, maxKeys);
+            List<String> page = delegate.list(p, after, maxNames);
             for (String k : page) {
-                if (!isReserved(k) && keys.size() < maxKeys) {
-                    keys.add(k);
+                if (!isReserved(k) && names.size() < maxNames) {
+                    names.add(k);
                 }
             }
-            if (keys.size() >= maxKeys || page.size() < maxKeys) {
-                return keys;
+            if (names.size() >= maxNames || page.size() < maxNames) {
+                return names;
             }
             after = page.get(page.size() - 1);
         }
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        checkNotReserved(key);
+    public Optional<byte[]> get(String name) {
+        checkNotReserved(name);
         Unlocked u = unlocked();
-        Optional<byte[]> blob = delegate.get(key);
-        return blob.map(b -> decrypt(u, key, b));
+        Optional<byte[]> blob = delegate.get(name);
+        return blob.map(b -> decrypt(u, name, b));
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        checkNotReserved(key);
+    public boolean createIfAbsent(String name, byte[] data) {
+        checkNotReserved(name);
         Objects.requireNonNull(data, "data");
-        return delegate.createIfAbsent(key, encrypt(unlocked(), key, data));
+        return delegate.createIfAbsent(name, encrypt(unlocked(), name, data));
     }
 
     @Override
-    public void delete(String key) {
-        checkNotReserved(key);
+    public void delete(String name) {
+        checkNotReserved(name);
         unlocked();
-        delegate.delete(key);
+        delegate.delete(name);
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
-        checkNotReserved(key);
-        return delegate.overwrite(key, encrypt(unlocked(), key, data));
+    public Version overwrite(String name, byte[] data) {
+        checkNotReserved(name);
+        return delegate.overwrite(name, encrypt(unlocked(), name, data));
     }
 
     @Override
-    public Version version(String key, Version known) {
-        checkNotReserved(key);
+    public Version version(String name, Version known) {
+        checkNotReserved(name);
         unlocked();
-        return delegate.version(key, known);
+        return delegate.version(name, known);
     }
 
     @Override
@@ -167,31 +167,31 @@ public final class EncryptedStorage extends ForwardingStorage {
     }
 
     /**
-     * Rewrites {@code key} under the current data key unless it already is: its size on the remote,
+     * Rewrites {@code name} under the current data key unless it already is: its size on the remote,
      * 0 when it was current, -1 when it is gone. The plaintext is unchanged, so a reader sees the
      * same object either way, and both keys open it until the rotation ends.
      */
-    public long reencrypt(String key) {
-        checkNotReserved(key);
+    public long reencrypt(String name) {
+        checkNotReserved(name);
         Unlocked u = unlocked();
-        Optional<byte[]> blob = delegate.get(key);
+        Optional<byte[]> blob = delegate.get(name);
         if (blob.isEmpty()) {
             return -1;
         }
-        if (ObjectCipher.keyIdOf(key, blob.get(), delegate.describe()) == u.currentKeyId()) {
+        if (ObjectCipher.keyIdOf(name, blob.get(), delegate.describe()) == u.currentKeyId()) {
             return 0;
         }
-        byte[] again = encrypt(u, key, decrypt(u, key, blob.get()));
-        delegate.overwrite(key, again);
+        byte[] again = encrypt(u, name, decrypt(u, name, blob.get()));
+        delegate.overwrite(name, again);
         return again.length;
     }
 
-    private byte[] encrypt(Unlocked u, String key, byte[] data) {
-        return ObjectCipher.encrypt(u.currentKeyId(), u.currentKey(), key, data);
+    private byte[] encrypt(Unlocked u, String name, byte[] data) {
+        return ObjectCipher.encrypt(u.currentKeyId(), u.currentKey(), name, data);
     }
 
-    private byte[] decrypt(Unlocked u, String key, byte[] blob) {
-        int id = ObjectCipher.keyIdOf(key, blob, delegate.describe());
+    private byte[] decrypt(Unlocked u, String name, byte[] blob) {
+        int id = ObjectCipher.keyIdOf(name, blob, delegate.describe());
         byte[] dataKey = u.key(id);
         if (dataKey == null) {
             // Written under a key a newer keyring generation holds (a rotation elsewhere).
@@ -199,10 +199,10 @@ public final class EncryptedStorage extends ForwardingStorage {
             dataKey = unlocked.key(id);
         }
         if (dataKey == null) {
-            throw new SyncException(Reason.CORRUPT, "Object '" + key + "' in " + delegate.describe() + " is "
+            throw new SyncException(Reason.CORRUPT, "Object '" + name + "' in " + delegate.describe() + " is "
                     + "encrypted with data key " + id + ", which the remote's keyring does not hold");
         }
-        return ObjectCipher.decrypt(dataKey, key, blob, delegate.describe());
+        return ObjectCipher.decrypt(dataKey, name, blob, delegate.describe());
     }
 
     private Unlocked unlocked() {
@@ -235,16 +235,16 @@ public final class EncryptedStorage extends ForwardingStorage {
         return unlocked;
     }
 
-    private static boolean isReserved(String key) {
+    private static boolean isReserved(String name) {
         // invites/: a shared space's join requests and grants, plain, as the joiner has no key yet.
-        return key.equals(DESCRIPTOR_KEY) || key.startsWith(DESCRIPTOR_KEY + "/") || key.startsWith(KEYRING_PREFIX)
-                || key.startsWith("invites/");
+        return name.equals(DESCRIPTOR_NAME) || name.startsWith(DESCRIPTOR_NAME + "/") || name.startsWith(KEYRING_PREFIX)
+                || name.startsWith("invites/");
     }
 
-    private static void checkNotReserved(String key) {
-        StorageKeys.validate(key);
-        if (isReserved(key)) {
-            throw new SyncException(Reason.CORRUPT, "Invalid object key: '" + key + "' is reserved for the "
+    private static void checkNotReserved(String name) {
+        ObjectNames.validate(name);
+        if (isReserved(name)) {
+            throw new SyncException(Reason.CORRUPT, "Invalid object key: '" + name + "' is reserved for the "
                     + "encryption descriptor and keyring");
         }
     }

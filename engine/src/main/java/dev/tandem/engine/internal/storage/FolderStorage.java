@@ -25,21 +25,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Objects as files under a folder the user shares (Dropbox, Syncthing, a NAS): key {@code a/b/c}
+ * Objects as files under a folder the user shares (Dropbox, Syncthing, a NAS): name {@code a/b/c}
  * is the file {@code dir/a/b/c}. Writes go to a temp file that is fsynced and then linked into
  * place, so a crash or a sync client copying mid-write can only ever see temp files, which every
- * lister ignores, never a half-written object under a real key.
+ * lister ignores, never a half-written object under a real name.
  *
  * <p>The root folder is never created: a typo in settings must show up as NOT_FOUND, not as an
  * empty remote that silently starts filling a new folder. Symbolic links below the root are
- * refused, so whoever else can write to a shared folder cannot point a key outside it.
+ * refused, so whoever else can write to a shared folder cannot point a name outside it.
  *
  * <p>Unlike S3, a folder cannot hold both {@code a} and {@code a/b}, and on case-insensitive file
- * systems {@code A} and {@code a} are one object; key layouts must avoid both.
+ * systems {@code A} and {@code a} are one object; name layouts must avoid both.
  */
 public final class FolderStorage implements SyncStorage {
     static final String TEMP_PREFIX = ".tmp-";
-    /** Tries at making a key's folders and writing into them while deletes elsewhere remove empty ones. */
+    /** Tries at making a name's folders and writing into them while deletes elsewhere remove empty ones. */
     private static final int MAKE_ATTEMPTS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
@@ -51,26 +51,26 @@ public final class FolderStorage implements SyncStorage {
     }
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
-        String p = StorageKeys.validatePrefix(prefix);
-        StorageKeys.validateMaxKeys(maxKeys);
-        requireRoot(StorageKeys.listing(p));
-        List<String> keys = new ArrayList<>();
+    public List<String> list(String prefix, String startAfter, int maxNames) {
+        String p = ObjectNames.validatePrefix(prefix);
+        ObjectNames.validateMaxNames(maxNames);
+        requireRoot(ObjectNames.listing(p));
+        List<String> names = new ArrayList<>();
         try {
-            new KeyTreeLister(p, startAfter, maxKeys, keys).list(new FolderTree(root));
+            new NameTreeLister(p, startAfter, maxNames, names).list(new FolderTree(root));
         } catch (IOException e) {
-            throw failure(StorageKeys.listing(p), e);
+            throw failure(ObjectNames.listing(p), e);
         }
-        return keys;
+        return names;
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        StorageKeys.validate(key);
-        Path file = root.resolve(key);
+    public Optional<byte[]> get(String name) {
+        ObjectNames.validate(name);
+        Path file = root.resolve(name);
         try {
-            if (!parentsAreDirectories(key, Reason.CORRUPT)) {
-                requireRoot("get '" + key + "'");
+            if (!parentsAreDirectories(name, Reason.CORRUPT)) {
+                requireRoot("get '" + name + "'");
                 return Optional.empty();
             }
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
@@ -81,49 +81,49 @@ public final class FolderStorage implements SyncStorage {
             if (!attrs.isRegularFile()) {
                 // A link could lead outside the folder, and opening a named pipe would block sync
                 // forever: either way it is not an object Tandem wrote, so it is set aside.
-                throw new SyncException(Reason.CORRUPT, "Object '" + key + "' in folder " + root + " is a "
+                throw new SyncException(Reason.CORRUPT, "Object '" + name + "' in folder " + root + " is a "
                         + (attrs.isSymbolicLink() ? "symbolic link" : "special file") + ", not a file Tandem wrote;"
                         + " not followed");
             }
-            if (attrs.size() > StorageKeys.MAX_OBJECT_BYTES) {
-                throw StorageKeys.tooLarge(key, attrs.size(), "folder " + root);
+            if (attrs.size() > ObjectNames.MAX_OBJECT_BYTES) {
+                throw ObjectNames.tooLarge(name, attrs.size(), "folder " + root);
             }
             try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, NOFOLLOW)) {
-                byte[] data = in.readNBytes((int) StorageKeys.MAX_OBJECT_BYTES + 1);
-                if (data.length > StorageKeys.MAX_OBJECT_BYTES) {
-                    throw StorageKeys.tooLarge(key, data.length, "folder " + root);
+                byte[] data = in.readNBytes((int) ObjectNames.MAX_OBJECT_BYTES + 1);
+                if (data.length > ObjectNames.MAX_OBJECT_BYTES) {
+                    throw ObjectNames.tooLarge(name, data.length, "folder " + root);
                 }
                 return Optional.of(data);
             }
         } catch (NoSuchFileException e) {
-            requireRoot("get '" + key + "'");
+            requireRoot("get '" + name + "'");
             return Optional.empty();
         } catch (IOException e) {
-            requireRoot("get '" + key + "'");
-            throw failure("read '" + key + "'", e);
+            requireRoot("get '" + name + "'");
+            throw failure("read '" + name + "'", e);
         }
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        StorageKeys.validate(key);
+    public boolean createIfAbsent(String name, byte[] data) {
+        ObjectNames.validate(name);
         Objects.requireNonNull(data, "data");
-        requireRoot("write '" + key + "'");
-        Path file = root.resolve(key);
+        requireRoot("write '" + name + "'");
+        Path file = root.resolve(name);
         Path dir = file.getParent();
         Path temp = null;
         try {
             if (Files.isDirectory(file, NOFOLLOW)) {
                 // S3 could hold both "a" and "a/b"; a folder cannot, and "taken" would be a lie
                 // because get("a") finds nothing.
-                throw new SyncException(Reason.IO, "Cannot write '" + key + "' in folder " + root + ": a folder "
+                throw new SyncException(Reason.IO, "Cannot write '" + name + "' in folder " + root + ": a folder "
                         + "of that name holds other objects");
             }
             if (Files.exists(file, NOFOLLOW)) {
                 return false;
             }
             temp = dir.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
-            Path firstCreated = makeParentsAndWrite(key, temp, data);
+            Path firstCreated = makeParentsAndWrite(name, temp, data);
             boolean created = DurableFiles.publish(temp, file);
             DurableFiles.syncDirectory(dir);
             if (firstCreated != null) {
@@ -134,31 +134,31 @@ public final class FolderStorage implements SyncStorage {
             }
             return created;
         } catch (IOException e) {
-            throw failure("write '" + key + "'", e);
+            throw failure("write '" + name + "'", e);
         } finally {
-            deleteTemp(temp, key);
+            deleteTemp(temp, name);
         }
     }
 
     @Override
-    public void delete(String key) {
-        StorageKeys.validate(key);
-        requireRoot("delete '" + key + "'");
-        Path file = root.resolve(key);
+    public void delete(String name) {
+        ObjectNames.validate(name);
+        requireRoot("delete '" + name + "'");
+        Path file = root.resolve(name);
         try {
-            if (!parentsAreDirectories(key, Reason.IO) || Files.isDirectory(file, NOFOLLOW)) {
+            if (!parentsAreDirectories(name, Reason.IO) || Files.isDirectory(file, NOFOLLOW)) {
                 return;
             }
             Files.deleteIfExists(file);
         } catch (IOException e) {
-            throw failure("delete '" + key + "'", e);
+            throw failure("delete '" + name + "'", e);
         }
         removeEmptyParents(file.getParent());
     }
 
     @Override
     public void removeFolder(String folder) {
-        StorageKeys.validateFolder(folder);
+        ObjectNames.validateFolder(folder);
         requireRoot("remove folder '" + folder + "'");
         Path dir = root.resolve(folder);
         try {
@@ -194,32 +194,32 @@ public final class FolderStorage implements SyncStorage {
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
-        StorageKeys.validate(key);
-        requireRoot("write '" + key + "'");
-        Path file = root.resolve(key);
+    public Version overwrite(String name, byte[] data) {
+        ObjectNames.validate(name);
+        requireRoot("write '" + name + "'");
+        Path file = root.resolve(name);
         Path temp = null;
         try {
             temp = file.getParent().resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
-            makeParentsAndWrite(key, temp, data);
+            makeParentsAndWrite(name, temp, data);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return versionOf(file);
         } catch (IOException e) {
-            throw failure("write '" + key + "'", e);
+            throw failure("write '" + name + "'", e);
         } finally {
-            deleteTemp(temp, key);
+            deleteTemp(temp, name);
         }
     }
 
     @Override
-    public Version version(String key, Version known) {
-        StorageKeys.validate(key);
-        requireRoot("check '" + key + "'");
+    public Version version(String name, Version known) {
+        ObjectNames.validate(name);
+        requireRoot("check '" + name + "'");
         try {
-            Version now = versionOf(root.resolve(key));
+            Version now = versionOf(root.resolve(name));
             return now.equals(known) ? known : now;
         } catch (IOException e) {
-            throw failure("check '" + key + "'", e);
+            throw failure("check '" + name + "'", e);
         }
     }
 
@@ -238,7 +238,7 @@ public final class FolderStorage implements SyncStorage {
 
     @Override
     public AutoCloseable watch(String prefix, Runnable onChange) {
-        String p = StorageKeys.validatePrefix(prefix);
+        String p = ObjectNames.validatePrefix(prefix);
         try {
             return FolderWatch.start(root.resolve(p.isEmpty() ? "." : p).normalize(), onChange);
         } catch (IOException e) {
@@ -260,17 +260,17 @@ public final class FolderStorage implements SyncStorage {
     }
 
     /**
-     * Makes the key's missing parent folders and writes {@code temp} in the last. A delete
+     * Makes the name's missing parent folders and writes {@code temp} in the last. A delete
      * elsewhere may remove a folder it left empty at any moment before the temp file is in it
      * ({@link #removeEmptyParents}), so a folder gone meanwhile is made again, a few times at
      * most; once the temp file is in it, the folder is not empty and stays. Returns the first
      * folder made, or null when all existed.
      */
-    private Path makeParentsAndWrite(String key, Path temp, byte[] data) throws IOException {
+    private Path makeParentsAndWrite(String name, Path temp, byte[] data) throws IOException {
         Path firstCreated = null;
         for (int attempt = 1; ; attempt++) {
             try {
-                Path made = makeParents(key);
+                Path made = makeParents(name);
                 firstCreated = firstCreated != null ? firstCreated : made;
                 DurableFiles.write(temp, data);
                 return firstCreated;
@@ -283,13 +283,13 @@ public final class FolderStorage implements SyncStorage {
     }
 
     /**
-     * Makes the key's missing parent directories, never the root. Returns the first directory it
+     * Makes the name's missing parent directories, never the root. Returns the first directory it
      * created, or null when all existed.
      */
-    private Path makeParents(String key) throws IOException {
+    private Path makeParents(String name) throws IOException {
         Path firstCreated = null;
         Path d = root;
-        for (String segment : parentSegments(key)) {
+        for (String segment : parentSegments(name)) {
             d = d.resolve(segment);
             try {
                 Files.createDirectory(d);
@@ -299,7 +299,7 @@ public final class FolderStorage implements SyncStorage {
             } catch (FileAlreadyExistsException e) {
                 // One look: a folder removed as empty meanwhile throws NoSuchFileException, and is made again.
                 if (!Files.readAttributes(d, BasicFileAttributes.class, NOFOLLOW).isDirectory()) {
-                    throw new SyncException(Reason.IO, "Cannot write '" + key + "' in folder " + root + ": "
+                    throw new SyncException(Reason.IO, "Cannot write '" + name + "' in folder " + root + ": "
                             + d + " is a file or a symbolic link, not a folder", e);
                 }
             }
@@ -308,13 +308,13 @@ public final class FolderStorage implements SyncStorage {
     }
 
     /**
-     * True when every directory between the root and the key's file is a real directory. False
+     * True when every directory between the root and the name's file is a real directory. False
      * when one is missing or is a plain file; a symbolic link is an error of {@code onLink}: CORRUPT
      * for a read (the object is set aside, the rest of the sync goes on), IO for a removal.
      */
-    private boolean parentsAreDirectories(String key, Reason onLink) throws IOException {
+    private boolean parentsAreDirectories(String name, Reason onLink) throws IOException {
         Path d = root;
-        for (String segment : parentSegments(key)) {
+        for (String segment : parentSegments(name)) {
             d = d.resolve(segment);
             BasicFileAttributes attrs;
             try {
@@ -324,7 +324,7 @@ public final class FolderStorage implements SyncStorage {
             }
             if (attrs.isSymbolicLink()) {
                 throw new SyncException(onLink, "Refusing to follow the symbolic link " + d + " for key '"
-                        + key + "' in folder " + root);
+                        + name + "' in folder " + root);
             }
             if (!attrs.isDirectory()) {
                 return false;
@@ -333,9 +333,9 @@ public final class FolderStorage implements SyncStorage {
         return true;
     }
 
-    /** The directory names between the root and the key's file; the root itself may be a link. */
-    private static List<String> parentSegments(String key) {
-        String[] segments = key.split("/");
+    /** The directory names between the root and the name's file; the root itself may be a link. */
+    private static List<String> parentSegments(String name) {
+        String[] segments = name.split("/");
         return List.of(segments).subList(0, segments.length - 1);
     }
 
@@ -346,7 +346,7 @@ public final class FolderStorage implements SyncStorage {
         }
     }
 
-    private void deleteTemp(Path temp, String key) {
+    private void deleteTemp(Path temp, String name) {
         if (temp == null) {
             return;
         }
@@ -355,7 +355,7 @@ public final class FolderStorage implements SyncStorage {
         } catch (IOException e) {
             // The object is written (or not) either way; a leftover temp file is ignored by list.
             System.getLogger(FolderStorage.class.getName())
-                    .log(System.Logger.Level.WARNING, "Could not remove temp file " + temp + " for '" + key + "'", e);
+                    .log(System.Logger.Level.WARNING, "Could not remove temp file " + temp + " for '" + name + "'", e);
         }
     }
 

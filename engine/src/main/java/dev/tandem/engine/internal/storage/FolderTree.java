@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A folder's files and subfolders as the lister's tree; symbolic links are neither, as FolderStorage never follows them. */
-final class FolderTree implements KeyTreeLister.Tree<IOException> {
+final class FolderTree implements NameTreeLister.Tree<IOException> {
     private final Path root;
 
     FolderTree(Path root) {
@@ -20,13 +20,13 @@ final class FolderTree implements KeyTreeLister.Tree<IOException> {
     }
 
     @Override
-    public List<KeyTreeLister.Node> children(String folderKey) throws IOException {
-        List<KeyTreeLister.Node> nodes = new ArrayList<>();
-        Path dir = folderKey.isEmpty() ? root : root.resolve(folderKey);
+    public List<NameTreeLister.Node> children(String folderPrefix) throws IOException {
+        List<NameTreeLister.Node> nodes = new ArrayList<>();
+        Path dir = folderPrefix.isEmpty() ? root : root.resolve(folderPrefix);
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             for (Path child : stream) {
                 String name = child.getFileName().toString();
-                if (!StorageKeys.isValidSegment(name)) {
+                if (!ObjectNames.isValidSegment(name)) {
                     continue;
                 }
                 BasicFileAttributes attrs;
@@ -36,13 +36,13 @@ final class FolderTree implements KeyTreeLister.Tree<IOException> {
                     continue;
                 }
                 if (attrs.isDirectory()) {
-                    nodes.add(KeyTreeLister.Node.folder(folderKey + name));
+                    nodes.add(NameTreeLister.Node.folder(folderPrefix + name));
                 } else if (attrs.isRegularFile()) {
-                    nodes.add(KeyTreeLister.Node.object(folderKey + name));
+                    nodes.add(NameTreeLister.Node.object(folderPrefix + name));
                 }
             }
         } catch (NoSuchFileException | NotDirectoryException none) {
-            // Deleted meanwhile, or a prefix such as "a/b/" where a/b is an object: no keys under it.
+            // Deleted meanwhile, or a prefix such as "a/b/" where a/b is an object: no names under it.
             return List.of();
         }
         return nodes;

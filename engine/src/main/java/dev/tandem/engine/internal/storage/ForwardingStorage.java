@@ -22,23 +22,23 @@ public abstract class ForwardingStorage implements SyncStorage {
     }
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
-        return delegate.list(prefix, startAfter, maxKeys);
+    public List<String> list(String prefix, String startAfter, int maxNames) {
+        return delegate.list(prefix, startAfter, maxNames);
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        return delegate.get(key);
+    public Optional<byte[]> get(String name) {
+        return delegate.get(name);
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        return delegate.createIfAbsent(key, data);
+    public boolean createIfAbsent(String name, byte[] data) {
+        return delegate.createIfAbsent(name, data);
     }
 
     @Override
-    public void delete(String key) {
-        delegate.delete(key);
+    public void delete(String name) {
+        delegate.delete(name);
     }
 
     @Override
@@ -47,13 +47,13 @@ public abstract class ForwardingStorage implements SyncStorage {
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
-        return delegate.overwrite(key, data);
+    public Version overwrite(String name, byte[] data) {
+        return delegate.overwrite(name, data);
     }
 
     @Override
-    public Version version(String key, Version known) {
-        return delegate.version(key, known);
+    public Version version(String name, Version known) {
+        return delegate.version(name, known);
     }
 
     @Override

@@ -13,68 +13,68 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /** Objects in a sorted concurrent map; the reference implementation of the storage contract. */
 public final class MemoryStorage implements SyncStorage {
-    // Keys are ASCII, so String order is byte order.
+    // Names are ASCII, so String order is byte order.
     private final ConcurrentSkipListMap<String, byte[]> objects = new ConcurrentSkipListMap<>();
     /** The change marker's versions: a counter per overwrite (created objects never change). */
     private final Map<String, Long> versions = new HashMap<>();
     private final AtomicLong writes = new AtomicLong();
-    private final String name = "memory:" + Integer.toHexString(System.identityHashCode(this));
+    private final String description = "memory:" + Integer.toHexString(System.identityHashCode(this));
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
-        String p = StorageKeys.validatePrefix(prefix);
-        StorageKeys.validateMaxKeys(maxKeys);
+    public List<String> list(String prefix, String startAfter, int maxNames) {
+        String p = ObjectNames.validatePrefix(prefix);
+        ObjectNames.validateMaxNames(maxNames);
         boolean afterIsInside = startAfter != null && startAfter.compareTo(p) >= 0;
         String from = afterIsInside ? startAfter : p;
-        List<String> keys = new ArrayList<>();
-        for (String key : objects.tailMap(from, !afterIsInside).keySet()) {
-            if (!key.startsWith(p) || keys.size() >= maxKeys) {
+        List<String> names = new ArrayList<>();
+        for (String name : objects.tailMap(from, !afterIsInside).keySet()) {
+            if (!name.startsWith(p) || names.size() >= maxNames) {
                 break;
             }
-            keys.add(key);
+            names.add(name);
         }
-        return keys;
+        return names;
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        StorageKeys.validate(key);
-        byte[] data = objects.get(key);
+    public Optional<byte[]> get(String name) {
+        ObjectNames.validate(name);
+        byte[] data = objects.get(name);
         return data == null ? Optional.empty() : Optional.of(data.clone());
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        StorageKeys.validate(key);
+    public boolean createIfAbsent(String name, byte[] data) {
+        ObjectNames.validate(name);
         Objects.requireNonNull(data, "data");
-        return objects.putIfAbsent(key, data.clone()) == null;
+        return objects.putIfAbsent(name, data.clone()) == null;
     }
 
     @Override
-    public void delete(String key) {
-        StorageKeys.validate(key);
-        objects.remove(key);
+    public void delete(String name) {
+        ObjectNames.validate(name);
+        objects.remove(name);
     }
 
     @Override
-    public synchronized Version overwrite(String key, byte[] data) {
-        StorageKeys.validate(key);
-        objects.put(key, data.clone());
+    public synchronized Version overwrite(String name, byte[] data) {
+        ObjectNames.validate(name);
+        objects.put(name, data.clone());
         long v = writes.incrementAndGet();
-        versions.put(key, v);
+        versions.put(name, v);
         return new Version(Long.toString(v));
     }
 
     @Override
-    public synchronized Version version(String key, Version known) {
-        StorageKeys.validate(key);
-        Version now = !objects.containsKey(key) ? Version.MISSING
-                : new Version(Long.toString(versions.computeIfAbsent(key, k -> 0L)));
+    public synchronized Version version(String name, Version known) {
+        ObjectNames.validate(name);
+        Version now = !objects.containsKey(name) ? Version.MISSING
+                : new Version(Long.toString(versions.computeIfAbsent(name, k -> 0L)));
         return now.equals(known) ? known : now;
     }
 
     @Override
     public String describe() {
-        return name;
+        return description;
     }
 }

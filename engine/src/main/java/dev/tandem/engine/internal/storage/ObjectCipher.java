@@ -15,8 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM over one object: {@code magic "TDEO" | version | [data key id] | 12-byte random
  * nonce | ciphertext | 16-byte tag}. Version 1 has no key id and means data key 0, so an object
  * written under a remote's first key reads the same in both layouts and older Tandems read it;
- * version 2 carries a 4-byte key id, for keys made by a rotation. The header and the object's key
- * are the associated data, so an object moved to another key, or relabelled with another version
+ * version 2 carries a 4-byte key id, for keys made by a rotation. The header and the object's name
+ * are the associated data, so an object moved to another name, or relabelled with another version
  * or key id, fails authentication.
  */
 final class ObjectCipher {
@@ -32,7 +32,7 @@ final class ObjectCipher {
     private ObjectCipher() {
     }
 
-    static byte[] encrypt(int keyId, byte[] key, String objectKey, byte[] plaintext) {
+    static byte[] encrypt(int keyId, byte[] key, String objectName, byte[] plaintext) {
         int header = headerLength(keyId == 0 ? VERSION : VERSION_KEY_ID);
         byte[] out = new byte[header + NONCE_LENGTH + TAG_BITS / 8 + plaintext.length];
         System.arraycopy(MAGIC, 0, out, 0, MAGIC.length);
@@ -48,48 +48,48 @@ final class ObjectCipher {
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            c.updateAAD(associatedData(out, header, objectKey));
+            c.updateAAD(associatedData(out, header, objectName));
             c.doFinal(plaintext, 0, plaintext.length, out, header + NONCE_LENGTH);
             return out;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM failed while encrypting '" + objectKey + "'", e);
+            throw new IllegalStateException("AES-GCM failed while encrypting '" + objectName + "'", e);
         }
     }
 
     /** The data key id an encrypted object names, after checking its header and length. */
-    static int keyIdOf(String objectKey, byte[] blob, String where) {
+    static int keyIdOf(String objectName, byte[] blob, String where) {
         if (blob.length < HEADER_LENGTH || !Arrays.equals(blob, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new SyncException(Reason.CORRUPT, "Object '" + objectKey + "' in " + where
+            throw new SyncException(Reason.CORRUPT, "Object '" + objectName + "' in " + where
                     + " is not an encrypted Tandem object (" + blob.length + " bytes; written without encryption?)");
         }
         int version = blob[MAGIC.length] & 0xFF;
         if (version != VERSION && version != VERSION_KEY_ID) {
-            throw new SyncException(Reason.UNSUPPORTED_FORMAT, "Object '" + objectKey + "' in " + where
+            throw new SyncException(Reason.UNSUPPORTED_FORMAT, "Object '" + objectName + "' in " + where
                     + " is encrypted with format version " + version + "; this Tandem reads versions 1 and 2");
         }
         int header = headerLength(version);
         if (blob.length < header + NONCE_LENGTH + TAG_BITS / 8) {
-            throw new SyncException(Reason.CORRUPT, "Object '" + objectKey + "' in " + where + " is truncated ("
+            throw new SyncException(Reason.CORRUPT, "Object '" + objectName + "' in " + where + " is truncated ("
                     + blob.length + " bytes, at least " + (header + NONCE_LENGTH + TAG_BITS / 8) + " expected)");
         }
         return version == VERSION ? 0 : getInt(blob, HEADER_LENGTH);
     }
 
     /** Decrypts with {@code key}, which must be the one {@link #keyIdOf} named. */
-    static byte[] decrypt(byte[] key, String objectKey, byte[] blob, String where) {
+    static byte[] decrypt(byte[] key, String objectName, byte[] blob, String where) {
         int header = headerLength(blob[MAGIC.length] & 0xFF);
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, blob, header,
                     NONCE_LENGTH));
-            c.updateAAD(associatedData(blob, header, objectKey));
+            c.updateAAD(associatedData(blob, header, objectName));
             int start = header + NONCE_LENGTH;
             return c.doFinal(blob, start, blob.length - start);
         } catch (AEADBadTagException e) {
-            throw new SyncException(Reason.CORRUPT, "Object '" + objectKey + "' in " + where + " failed "
+            throw new SyncException(Reason.CORRUPT, "Object '" + objectName + "' in " + where + " failed "
                     + "authentication: it was damaged, altered, or moved from another key", e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM failed while decrypting '" + objectKey + "'", e);
+            throw new IllegalStateException("AES-GCM failed while decrypting '" + objectName + "'", e);
         }
     }
 
@@ -97,12 +97,12 @@ final class ObjectCipher {
         return version == VERSION ? HEADER_LENGTH : HEADER_LENGTH + 4;
     }
 
-    /** header || key as ASCII; the header's length follows from its version, so the split is unambiguous. */
-    private static byte[] associatedData(byte[] blob, int header, String objectKey) {
-        byte[] name = objectKey.getBytes(StandardCharsets.US_ASCII);
-        byte[] aad = new byte[header + name.length];
+    /** header || name as ASCII; the header's length follows from its version, so the split is unambiguous. */
+    private static byte[] associatedData(byte[] blob, int header, String objectName) {
+        byte[] nameBytes = objectName.getBytes(StandardCharsets.US_ASCII);
+        byte[] aad = new byte[header + nameBytes.length];
         System.arraycopy(blob, 0, aad, 0, header);
-        System.arraycopy(name, 0, aad, header, name.length);
+        System.arraycopy(nameBytes, 0, aad, header, nameBytes.length);
         return aad;
     }
 

@@ -8,19 +8,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A storage seen through a key prefix: key {@code k} is {@code prefix/k} in the delegate, and keys
+ * A storage seen through a name prefix: name {@code k} is {@code prefix/k} in the delegate, and names
  * outside the prefix are invisible. Several users or vaults can share one bucket or folder this way.
  */
 public final class PrefixedStorage extends ForwardingStorage {
     private final String prefix;
     private final String base;
 
-    /** {@code prefix} is one or more key segments, e.g. {@code tandem/alice}; a trailing '/' is ignored. */
+    /** {@code prefix} is one or more name segments, e.g. {@code tandem/alice}; a trailing '/' is ignored. */
     public PrefixedStorage(SyncStorage delegate, String prefix) {
         super(Objects.requireNonNull(delegate, "delegate"));
         Objects.requireNonNull(prefix, "prefix");
         String p = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
-        if (p.isEmpty() || !StorageKeys.isValid(p)) {
+        if (p.isEmpty() || !ObjectNames.isValid(p)) {
             throw new IllegalArgumentException("prefix: must be '/'-separated names of letters, digits, '.', '_' "
                     + "and '-', not starting with '.', was '" + prefix + "'");
         }
@@ -29,51 +29,51 @@ public final class PrefixedStorage extends ForwardingStorage {
     }
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
-        String p = StorageKeys.validatePrefix(prefix);
-        StorageKeys.validateMaxKeys(maxKeys);
-        // Every key strictly after "base" + startAfter within "base" is what the caller asked for,
+    public List<String> list(String prefix, String startAfter, int maxNames) {
+        String p = ObjectNames.validatePrefix(prefix);
+        ObjectNames.validateMaxNames(maxNames);
+        // Every name strictly after "base" + startAfter within "base" is what the caller asked for,
         // including startAfter == "" (everything).
-        List<String> inner = delegate.list(base + p, startAfter == null ? null : base + startAfter, maxKeys);
-        List<String> keys = new ArrayList<>(inner.size());
-        for (String key : inner) {
-            if (!key.startsWith(base)) {
-                throw new IllegalStateException("list: " + delegate.describe() + " returned '" + key
+        List<String> inner = delegate.list(base + p, startAfter == null ? null : base + startAfter, maxNames);
+        List<String> names = new ArrayList<>(inner.size());
+        for (String name : inner) {
+            if (!name.startsWith(base)) {
+                throw new IllegalStateException("list: " + delegate.describe() + " returned '" + name
                         + "' for prefix '" + base + p + "'");
             }
-            keys.add(key.substring(base.length()));
+            names.add(name.substring(base.length()));
         }
-        return keys;
+        return names;
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        return delegate.get(full(key));
+    public Optional<byte[]> get(String name) {
+        return delegate.get(full(name));
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        return delegate.createIfAbsent(full(key), data);
+    public boolean createIfAbsent(String name, byte[] data) {
+        return delegate.createIfAbsent(full(name), data);
     }
 
     @Override
-    public void delete(String key) {
-        delegate.delete(full(key));
+    public void delete(String name) {
+        delegate.delete(full(name));
     }
 
     @Override
     public void removeFolder(String folder) {
-        delegate.removeFolder(base + StorageKeys.validateFolder(folder));
+        delegate.removeFolder(base + ObjectNames.validateFolder(folder));
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
-        return delegate.overwrite(full(key), data);
+    public Version overwrite(String name, byte[] data) {
+        return delegate.overwrite(full(name), data);
     }
 
     @Override
-    public Version version(String key, Version known) {
-        return delegate.version(full(key), known);
+    public Version version(String name, Version known) {
+        return delegate.version(full(name), known);
     }
 
     @Override
@@ -93,8 +93,8 @@ public final class PrefixedStorage extends ForwardingStorage {
         return -1;
     }
 
-    /** Validated before prefixing, so an error names the caller's key, not the combined one. */
-    private String full(String key) {
-        return base + StorageKeys.validate(key);
+    /** Validated before prefixing, so an error shows the caller's name, not the combined one. */
+    private String full(String name) {
+        return base + ObjectNames.validate(name);
     }
 }

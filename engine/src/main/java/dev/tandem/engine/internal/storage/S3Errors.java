@@ -1,10 +1,10 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.internal.http.NetworkErrors;
+import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;
-import dev.tandem.engine.internal.dav.NetworkErrors;
-import dev.tandem.engine.internal.dav.Proxies;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -14,7 +14,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns what the AWS SDK throws into a {@link SyncException} whose reason says whether retrying
- * can help and whose message names the bucket, the key and what the server or network said.
+ * can help and whose message names the bucket, the object and what the server or network said.
  */
 final class S3Errors {
     private static final Set<String> AUTH_CODES = Set.of("InvalidAccessKeyId", "SignatureDoesNotMatch",

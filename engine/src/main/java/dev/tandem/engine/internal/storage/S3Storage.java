@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.storage;
 
-import dev.tandem.engine.internal.dav.Proxies;
+import dev.tandem.engine.internal.http.LazyTls;
+import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * A bucket on AWS or any S3-compatible service, through the AWS SDK v2 with the Apache 5 HTTP
  * client. Create-if-absent is a PutObject with {@code If-None-Match: *}, which the service answers
- * with 412 when the key is taken; whether a provider really honours it is for
+ * with 412 when the name is taken; whether a provider really honours it is for
  * {@link StorageProbe} to find out.
  */
 public final class S3Storage implements SyncStorage {
@@ -111,14 +112,14 @@ public final class S3Storage implements SyncStorage {
     }
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
-        String p = StorageKeys.validatePrefix(prefix);
-        StorageKeys.validateMaxKeys(maxKeys);
+    public List<String> list(String prefix, String startAfter, int maxNames) {
+        String p = ObjectNames.validatePrefix(prefix);
+        ObjectNames.validateMaxNames(maxNames);
         String after = startAfter == null || startAfter.isEmpty() ? null : startAfter;
         while (true) {
             ListObjectsV2Request.Builder request = ListObjectsV2Request.builder()
                     .bucket(bucket)
-                    .maxKeys(Math.min(maxKeys, MAX_PAGE));
+                    .maxKeys(Math.min(maxNames, MAX_PAGE));
             if (!p.isEmpty()) {
                 request.prefix(p);
             }
@@ -129,21 +130,21 @@ public final class S3Storage implements SyncStorage {
             try {
                 response = client.listObjectsV2(request.build());
             } catch (SdkException e) {
-                throw errors.map(StorageKeys.listing(p), e);
+                throw errors.map(ObjectNames.listing(p), e);
             }
-            List<String> keys = new ArrayList<>(response.contents().size());
+            List<String> names = new ArrayList<>(response.contents().size());
             for (S3Object object : response.contents()) {
                 // Objects someone else put in the bucket (console "folders", odd names) are not ours.
-                if (StorageKeys.isValid(object.key()) && object.key().startsWith(p)) {
-                    keys.add(object.key());
+                if (ObjectNames.isValid(object.key()) && object.key().startsWith(p)) {
+                    names.add(object.key());
                 }
             }
-            if (!keys.isEmpty() || !Boolean.TRUE.equals(response.isTruncated()) || response.contents().isEmpty()) {
-                // S3 lists in UTF-8 byte order, which for our ASCII keys is String order; s3rver
+            if (!names.isEmpty() || !Boolean.TRUE.equals(response.isTruncated()) || response.contents().isEmpty()) {
+                // S3 lists in UTF-8 byte order, which for our ASCII names is String order; s3rver
                 // lists in its file system's walk order instead ('a/b' before 'a-b'). Sorting a page
                 // costs nothing on a compliant server and makes single-page listings right on it.
-                keys.sort(null);
-                return keys;
+                names.sort(null);
+                return names;
             }
             // A whole page of foreign names: an empty answer would end the caller's paging early,
             // so this rare case costs a second request.
@@ -152,84 +153,84 @@ public final class S3Storage implements SyncStorage {
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        StorageKeys.validate(key);
+    public Optional<byte[]> get(String name) {
+        ObjectNames.validate(name);
         try {
-            try (ResponseInputStream<GetObjectResponse> in = client.getObject(r -> r.bucket(bucket).key(key))) {
+            try (ResponseInputStream<GetObjectResponse> in = client.getObject(r -> r.bucket(bucket).key(name))) {
                 Long size = in.response().contentLength();
-                if (size != null && size > StorageKeys.MAX_OBJECT_BYTES) {
+                if (size != null && size > ObjectNames.MAX_OBJECT_BYTES) {
                     // Closing without reading the body would drain it first: abort the connection.
                     in.abort();
-                    throw StorageKeys.tooLarge(key, size, where);
+                    throw ObjectNames.tooLarge(name, size, where);
                 }
-                byte[] data = in.readNBytes((int) StorageKeys.MAX_OBJECT_BYTES + 1);
-                if (data.length > StorageKeys.MAX_OBJECT_BYTES) {
+                byte[] data = in.readNBytes((int) ObjectNames.MAX_OBJECT_BYTES + 1);
+                if (data.length > ObjectNames.MAX_OBJECT_BYTES) {
                     in.abort();
-                    throw StorageKeys.tooLarge(key, data.length, where);
+                    throw ObjectNames.tooLarge(name, data.length, where);
                 }
                 return Optional.of(data);
             }
         } catch (IOException e) {
-            throw errors.map("get '" + key + "'", SdkClientException.create("reading the body failed: " + e.getMessage(), e));
+            throw errors.map("get '" + name + "'", SdkClientException.create("reading the body failed: " + e.getMessage(), e));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (SdkException e) {
-            throw errors.map("get '" + key + "'", e);
+            throw errors.map("get '" + name + "'", e);
         }
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        StorageKeys.validate(key);
+    public boolean createIfAbsent(String name, byte[] data) {
+        ObjectNames.validate(name);
         Objects.requireNonNull(data, "data");
         try {
-            client.putObject(r -> r.bucket(bucket).key(key).ifNoneMatch("*").contentType("application/octet-stream"),
+            client.putObject(r -> r.bucket(bucket).key(name).ifNoneMatch("*").contentType("application/octet-stream"),
                     RequestBody.fromBytes(data));
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 412) {
-                return attempts(e) > 1 && isOurs(key, data);
+                return attempts(e) > 1 && isOurs(name, data);
             }
             if (e.statusCode() == 501) {
-                throw new SyncException(Reason.NO_CONDITIONAL_WRITES, "Cannot write '" + key + "' to " + where
+                throw new SyncException(Reason.NO_CONDITIONAL_WRITES, "Cannot write '" + name + "' to " + where
                         + ": the service does not implement If-None-Match on PUT, so devices syncing at the same "
                         + "time could overwrite each other (HTTP 501)", e);
             }
-            throw errors.map("write '" + key + "'", e);
+            throw errors.map("write '" + name + "'", e);
         } catch (SdkException e) {
-            throw errors.map("write '" + key + "'", e);
+            throw errors.map("write '" + name + "'", e);
         }
     }
 
     @Override
-    public void delete(String key) {
-        StorageKeys.validate(key);
+    public void delete(String name) {
+        ObjectNames.validate(name);
         try {
-            client.deleteObject(r -> r.bucket(bucket).key(key));
+            client.deleteObject(r -> r.bucket(bucket).key(name));
         } catch (SdkException e) {
-            throw errors.map("delete '" + key + "'", e);
+            throw errors.map("delete '" + name + "'", e);
         }
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
-        StorageKeys.validate(key);
+    public Version overwrite(String name, byte[] data) {
+        ObjectNames.validate(name);
         try {
-            String etag = client.putObject(r -> r.bucket(bucket).key(key).contentType("application/octet-stream"),
+            String etag = client.putObject(r -> r.bucket(bucket).key(name).contentType("application/octet-stream"),
                     RequestBody.fromBytes(data)).eTag();
             return etag == null ? Version.UNKNOWN : new Version(etag);
         } catch (SdkException e) {
-            throw errors.map("write '" + key + "'", e);
+            throw errors.map("write '" + name + "'", e);
         }
     }
 
     /** One HEAD with If-None-Match: S3 answers 304, a GET-class request, when nothing changed. */
     @Override
-    public Version version(String key, Version known) {
-        StorageKeys.validate(key);
+    public Version version(String name, Version known) {
+        ObjectNames.validate(name);
         try {
             String etag = client.headObject(r -> {
-                r.bucket(bucket).key(key);
+                r.bucket(bucket).key(name);
                 if (known != null && !known.tag().isEmpty() && !known.equals(Version.UNKNOWN)) {
                     r.ifNoneMatch(known.tag());
                 }
@@ -243,9 +244,9 @@ public final class S3Storage implements SyncStorage {
             if (e.statusCode() == 404) {
                 return Version.MISSING;
             }
-            throw errors.map("check '" + key + "'", e);
+            throw errors.map("check '" + name + "'", e);
         } catch (SdkException e) {
-            throw errors.map("check '" + key + "'", e);
+            throw errors.map("check '" + name + "'", e);
         }
     }
 
@@ -290,7 +291,7 @@ public final class S3Storage implements SyncStorage {
      * A 412 after a retry is ambiguous: the first attempt may have stored the object and only its
      * answer got lost. Objects are immutable, so if the stored bytes are ours, this call created it.
      */
-    private boolean isOurs(String key, byte[] data) {
-        return get(key).map(stored -> Arrays.equals(stored, data)).orElse(false);
+    private boolean isOurs(String name, byte[] data) {
+        return get(name).map(stored -> Arrays.equals(stored, data)).orElse(false);
     }
 }

@@ -26,39 +26,39 @@ public final class SlowStorage extends ForwardingStorage {
     }
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
-        pause(list, StorageKeys.listing(prefix));
-        return delegate.list(prefix, startAfter, maxKeys);
+    public List<String> list(String prefix, String startAfter, int maxNames) {
+        pause(list, ObjectNames.listing(prefix));
+        return delegate.list(prefix, startAfter, maxNames);
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        pause(get, "get '" + key + "'");
-        return delegate.get(key);
+    public Optional<byte[]> get(String name) {
+        pause(get, "get '" + name + "'");
+        return delegate.get(name);
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        pause(put, "write '" + key + "'");
-        return delegate.createIfAbsent(key, data);
+    public boolean createIfAbsent(String name, byte[] data) {
+        pause(put, "write '" + name + "'");
+        return delegate.createIfAbsent(name, data);
     }
 
     @Override
-    public void delete(String key) {
-        pause(put, "delete '" + key + "'");
-        delegate.delete(key);
+    public void delete(String name) {
+        pause(put, "delete '" + name + "'");
+        delegate.delete(name);
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
-        pause(put, "write '" + key + "'");
-        return delegate.overwrite(key, data);
+    public Version overwrite(String name, byte[] data) {
+        pause(put, "write '" + name + "'");
+        return delegate.overwrite(name, data);
     }
 
     @Override
-    public Version version(String key, Version known) {
-        pause(get, "check '" + key + "'");
-        return delegate.version(key, known);
+    public Version version(String name, Version known) {
+        pause(get, "check '" + name + "'");
+        return delegate.version(name, known);
     }
 
     // Not passed on, as this layer never did: one request per call through it, even over a delegate

@@ -34,46 +34,46 @@ public final class StorageProbe {
     }
 
     public static ConnectionCheck run(SyncStorage storage) {
-        String key = PROBE_PREFIX + System.currentTimeMillis() + "-" + HexFormat.of().formatHex(random(8));
-        byte[] data = ("Tandem connection test " + key + "\n").getBytes(StandardCharsets.UTF_8);
+        String name = PROBE_PREFIX + System.currentTimeMillis() + "-" + HexFormat.of().formatHex(random(8));
+        byte[] data = ("Tandem connection test " + name + "\n").getBytes(StandardCharsets.UTF_8);
         List<ConnectionCheck.Step> steps = new ArrayList<>();
         boolean ok = step(steps, "List", () -> {
             storage.list("", null, 1);
             return "Listed objects in " + storage.describe();
         }) && step(steps, "Write", () -> {
-            if (!storage.createIfAbsent(key, data)) {
-                throw new SyncException(Reason.IO, "The test object '" + key + "' already existed, although its "
+            if (!storage.createIfAbsent(name, data)) {
+                throw new SyncException(Reason.IO, "The test object '" + name + "' already existed, although its "
                         + "name is random; another device may be writing the same names");
             }
-            return "Wrote test object '" + key + "'";
+            return "Wrote test object '" + name + "'";
         });
         if (!ok) {
             return new ConnectionCheck(steps);
         }
         ok = step(steps, "Read back", () -> {
-            Optional<byte[]> back = storage.get(key);
+            Optional<byte[]> back = storage.get(name);
             if (back.isEmpty()) {
-                throw new SyncException(Reason.IO, "The test object '" + key + "' was written but cannot be read "
+                throw new SyncException(Reason.IO, "The test object '" + name + "' was written but cannot be read "
                         + "back; the storage may only be eventually consistent");
             }
             if (!Arrays.equals(back.get(), data)) {
-                throw new SyncException(Reason.CORRUPT, "The test object '" + key + "' came back with different "
+                throw new SyncException(Reason.CORRUPT, "The test object '" + name + "' came back with different "
                         + "content (" + back.get().length + " bytes instead of " + data.length + ")");
             }
             return "Read the test object back unchanged";
         }) && step(steps, "Conditional write", () -> {
-            if (storage.createIfAbsent(key, "overwrite attempt".getBytes(StandardCharsets.UTF_8))) {
+            if (storage.createIfAbsent(name, "overwrite attempt".getBytes(StandardCharsets.UTF_8))) {
                 throw new SyncException(Reason.NO_CONDITIONAL_WRITES, "The storage accepted a second write to '"
-                        + key + "' instead of refusing it: it ignores If-None-Match, so devices syncing at the "
+                        + name + "' instead of refusing it: it ignores If-None-Match, so devices syncing at the "
                         + "same time could overwrite each other's changes");
             }
             return "A second write to the same name was refused, as it must be";
         }) && step(steps, "Clean up", () -> {
-            storage.delete(key);
+            storage.delete(name);
             return "Removed the test object";
         });
         if (!ok) {
-            cleanUpAfterFailure(storage, key);
+            cleanUpAfterFailure(storage, name);
         }
         return new ConnectionCheck(steps);
     }
@@ -95,11 +95,11 @@ public final class StorageProbe {
     }
 
     /** The first failure is the answer; the probe object should still not be left behind. */
-    private static void cleanUpAfterFailure(SyncStorage storage, String key) {
+    private static void cleanUpAfterFailure(SyncStorage storage, String name) {
         try {
-            storage.delete(key);
+            storage.delete(name);
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "Could not remove test object '" + key + "' after a failed check", e);
+            LOG.log(System.Logger.Level.DEBUG, "Could not remove test object '" + name + "' after a failed check", e);
         }
     }
 

@@ -4,7 +4,7 @@ import dev.tandem.engine.internal.dav.DavClient;
 import dev.tandem.engine.internal.dav.DavErrors;
 import dev.tandem.engine.internal.dav.DavResponse;
 import dev.tandem.engine.internal.dav.Multistatus;
-import dev.tandem.engine.internal.dav.Proxies;
+import dev.tandem.engine.internal.http.Proxies;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
@@ -22,22 +22,22 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Objects as files in a WebDAV folder (Nextcloud, ownCloud, a NAS, Apache, rclone): key
+ * Objects as files in a WebDAV folder (Nextcloud, ownCloud, a NAS, Apache, rclone): name
  * {@code a/b/c} is the file {@code URL/a/b/c}. Folders are made with MKCOL when a write finds its
  * parent missing, so a write costs one request once the folder exists; listings are PROPFIND
- * {@code Depth: 1}, one per folder the page reaches ({@link KeyTreeLister}).
+ * {@code Depth: 1}, one per folder the page reaches ({@link NameTreeLister}).
  *
  * <p>Create-if-absent is the write sync depends on, and WebDAV servers differ in how they offer
  * it, so the first write of each instance finds out ({@link DavCreate}): a PUT with
  * {@code If-None-Match: *} where the server honours it (Apache, Nextcloud), else a PUT to a hidden
  * temporary name and a MOVE with {@code Overwrite: F} (rclone). A server with neither is refused
  * with {@link Reason#NO_CONDITIONAL_WRITES}. Servers that check and then write without a lock
- * (Apache's mod_dav_fs, rclone) can tell two writers racing on one key in the same instant that
- * both created it; Tandem's keys are per device, so only a copied profile races, and sync's read
+ * (Apache's mod_dav_fs, rclone) can tell two writers racing on one name in the same instant that
+ * both created it; Tandem's names are per device, so only a copied profile races, and sync's read
  * back of its own batches catches that (docs/REMOTES.md).
  *
  * <p>The root folder is never created: a typo in the address must show as NOT_FOUND, not as an
- * empty remote that starts filling a new folder. Hidden and temporary names fail the key rule, so
+ * empty remote that starts filling a new folder. Hidden and temporary names fail the name rule, so
  * listings skip them.
  */
 public final class WebDavStorage implements SyncStorage {
@@ -53,7 +53,7 @@ public final class WebDavStorage implements SyncStorage {
     private final DavCreate create;
     /** Folders known to exist ("a/", "a/b/"), so a write never asks twice. */
     private final Set<String> folders = ConcurrentHashMap.newKeySet();
-    /** Keys known to be objects, from listings and writes, so deleting them needs no check; bounded. */
+    /** Names known to be objects, from listings and writes, so deleting them needs no check; bounded. */
     private final Set<String> objects = ConcurrentHashMap.newKeySet();
     private volatile boolean rootSeen;
 
@@ -70,19 +70,19 @@ public final class WebDavStorage implements SyncStorage {
     }
 
     @Override
-    public List<String> list(String prefix, String startAfter, int maxKeys) {
-        String p = StorageKeys.validatePrefix(prefix);
-        StorageKeys.validateMaxKeys(maxKeys);
-        List<String> keys = new ArrayList<>();
-        new KeyTreeLister(p, startAfter, maxKeys, keys).list(folder -> children(folder, p));
-        return keys;
+    public List<String> list(String prefix, String startAfter, int maxNames) {
+        String p = ObjectNames.validatePrefix(prefix);
+        ObjectNames.validateMaxNames(maxNames);
+        List<String> names = new ArrayList<>();
+        new NameTreeLister(p, startAfter, maxNames, names).list(folder -> children(folder, p));
+        return names;
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
-        StorageKeys.validate(key);
-        String action = "get '" + key + "'";
-        DavResponse r = dav.send("GET", dav.resolve(key), Map.of(), null, null, StorageKeys.MAX_OBJECT_BYTES, action);
+    public Optional<byte[]> get(String name) {
+        ObjectNames.validate(name);
+        String action = "get '" + name + "'";
+        DavResponse r = dav.send("GET", dav.resolve(name), Map.of(), null, null, ObjectNames.MAX_OBJECT_BYTES, action);
         if (r.status() == 200) {
             if (r.isWebPage()) {
                 throw DavErrors.webPage(dav.head(action), r);
@@ -91,9 +91,9 @@ public final class WebDavStorage implements SyncStorage {
             return Optional.of(r.body());
         }
         if (r.status() == -1) {
-            throw StorageKeys.tooLarge(key, StorageKeys.MAX_OBJECT_BYTES + 1, dav.where());
+            throw ObjectNames.tooLarge(name, ObjectNames.MAX_OBJECT_BYTES + 1, dav.where());
         }
-        if (r.status() == 404 || r.status() == 410 || (r.status() == 405 || r.status() == 409) && isFolder(key)) {
+        if (r.status() == 404 || r.status() == 410 || (r.status() == 405 || r.status() == 409) && isFolder(name)) {
             // A missing object; a folder ("a" when only "a/b" exists) is no object either, as on S3.
             requireRoot(action);
             return Optional.empty();
@@ -102,23 +102,23 @@ public final class WebDavStorage implements SyncStorage {
     }
 
     @Override
-    public boolean createIfAbsent(String key, byte[] data) {
-        StorageKeys.validate(key);
+    public boolean createIfAbsent(String name, byte[] data) {
+        ObjectNames.validate(name);
         Objects.requireNonNull(data, "data");
-        return create.createIfAbsent(key, data);
+        return create.createIfAbsent(name, data);
     }
 
     @Override
-    public void delete(String key) {
-        StorageKeys.validate(key);
+    public void delete(String name) {
+        ObjectNames.validate(name);
         // "a" when only "a/b" exists is no object, and a DELETE of a folder takes everything in it
-        // (rclone ignores Depth: 0). Keys sync deletes were listed or written here, so are known;
-        // any other key costs one PROPFIND first.
-        if (folders.contains(key + "/") || !objects.contains(key) && isFolder(key)) {
+        // (rclone ignores Depth: 0). Names sync deletes were listed or written here, so are known;
+        // any other name costs one PROPFIND first.
+        if (folders.contains(name + "/") || !objects.contains(name) && isFolder(name)) {
             return;
         }
-        deleteFile(key, "delete '" + key + "'");
-        objects.remove(key);
+        deleteFile(name, "delete '" + name + "'");
+        objects.remove(name);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class WebDavStorage implements SyncStorage {
      */
     @Override
     public void removeFolder(String folder) {
-        StorageKeys.validateFolder(folder);
+        ObjectNames.validateFolder(folder);
         String action = "remove folder '" + folder + "'";
         if (!children(folder, folder).isEmpty()) {
             return;
@@ -140,25 +140,25 @@ public final class WebDavStorage implements SyncStorage {
     }
 
     @Override
-    public Version overwrite(String key, byte[] data) {
-        StorageKeys.validate(key);
-        String action = "write '" + key + "'";
-        DavResponse r = put(key, data, Map.of(), action);
+    public Version overwrite(String name, byte[] data) {
+        ObjectNames.validate(name);
+        String action = "write '" + name + "'";
+        DavResponse r = put(name, data, Map.of(), action);
         if (!r.success()) {
             throw DavErrors.status(dav.head(action), r);
         }
         // Most servers send the new ETag with the PUT's answer; one more request where not.
-        return r.etag() != null ? new Version(r.etag()) : version(key, Version.MISSING);
+        return r.etag() != null ? new Version(r.etag()) : version(name, Version.MISSING);
     }
 
     /** One HEAD with If-None-Match: 304 when nothing changed. */
     @Override
-    public Version version(String key, Version known) {
-        StorageKeys.validate(key);
-        String action = "check '" + key + "'";
+    public Version version(String name, Version known) {
+        ObjectNames.validate(name);
+        String action = "check '" + name + "'";
         boolean conditional = known != null && !known.tag().isEmpty() && !known.equals(Version.UNKNOWN)
                 && !known.equals(Version.MISSING);
-        DavResponse r = dav.send("HEAD", dav.resolve(key), conditional ? Map.of("If-None-Match", known.tag()) : Map.of(),
+        DavResponse r = dav.send("HEAD", dav.resolve(name), conditional ? Map.of("If-None-Match", known.tag()) : Map.of(),
                 null, null, 0, action);
         if (r.status() == 304) {
             return known;
@@ -199,51 +199,51 @@ public final class WebDavStorage implements SyncStorage {
     }
 
     /**
-     * A PUT of {@code key}; when the server says its folder is missing (409, or 404 on some),
+     * A PUT of {@code name}; when the server says its folder is missing (409, or 404 on some),
      * makes the folders and tries once more. The answer is the caller's to judge.
      */
-    DavResponse put(String key, byte[] data, Map<String, String> headers, String action) {
-        URI uri = dav.resolve(key);
+    DavResponse put(String name, byte[] data, Map<String, String> headers, String action) {
+        URI uri = dav.resolve(name);
         DavResponse r = dav.send("PUT", uri, headers, data, OCTET, 1 << 20, action);
-        String parent = parentOf(key);
+        String parent = parentOf(name);
         if ((r.status() == 409 || r.status() == 404) && !parent.isEmpty()) {
             makeFolders(parent, action);
             r = dav.send("PUT", uri, headers, data, OCTET, 1 << 20, action);
         }
         if (r.success()) {
             rootSeen = true;
-            knownObject(key);
+            knownObject(name);
         }
         return r;
     }
 
-    private void knownObject(String key) {
+    private void knownObject(String name) {
         if (objects.size() >= MAX_KNOWN_OBJECTS) {
             objects.clear();
         }
-        objects.add(key);
+        objects.add(name);
     }
 
     /**
      * Deletes a file; a missing one is no error. {@code Depth: 0} makes servers that check it
      * (Apache) refuse to delete a folder, which on WebDAV would go with everything in it.
      */
-    void deleteFile(String key, String action) {
-        DavResponse r = dav.send("DELETE", dav.resolve(key), Map.of("Depth", "0"), null, null, 1 << 20, action);
+    void deleteFile(String name, String action) {
+        DavResponse r = dav.send("DELETE", dav.resolve(name), Map.of("Depth", "0"), null, null, 1 << 20, action);
         if (!r.success() && r.status() != 404) {
             throw DavErrors.status(dav.head(action), r);
         }
     }
 
-    static String parentOf(String key) {
-        return key.substring(0, key.lastIndexOf('/') + 1);
+    static String parentOf(String name) {
+        return name.substring(0, name.lastIndexOf('/') + 1);
     }
 
-    /** Makes each folder of {@code folderKey} ("a/b/") not known to exist, from the top. */
-    private void makeFolders(String folderKey, String action) {
+    /** Makes each folder of {@code folderPrefix} ("a/b/") not known to exist, from the top. */
+    private void makeFolders(String folderPrefix, String action) {
         int from = 0;
-        for (int slash = folderKey.indexOf('/'); slash >= 0; slash = folderKey.indexOf('/', slash + 1)) {
-            String folder = folderKey.substring(0, slash + 1);
+        for (int slash = folderPrefix.indexOf('/'); slash >= 0; slash = folderPrefix.indexOf('/', slash + 1)) {
+            String folder = folderPrefix.substring(0, slash + 1);
             if (folders.contains(folder)) {
                 from = slash + 1;
                 continue;
@@ -263,23 +263,23 @@ public final class WebDavStorage implements SyncStorage {
     }
 
     /** The children of one folder: one PROPFIND, Depth 1. */
-    private List<KeyTreeLister.Node> children(String folderKey, String prefix) {
-        String action = StorageKeys.listing(prefix);
-        URI uri = dav.resolve(folderKey);
+    private List<NameTreeLister.Node> children(String folderPrefix, String prefix) {
+        String action = ObjectNames.listing(prefix);
+        URI uri = dav.resolve(folderPrefix);
         DavResponse r = dav.send("PROPFIND", uri, Map.of("Depth", "1"), PROPFIND, "application/xml; charset=utf-8",
                 MAX_LISTING, action);
         if (r.status() == 404 || r.status() == 409 || r.status() == 400) {
-            if (folderKey.isEmpty()) {
+            if (folderPrefix.isEmpty()) {
                 throw r.status() == 400 ? DavErrors.status(dav.head(action), r) : missingRoot(action);
             }
-            // No such folder, or "a/b/" where a/b is an object (Apache answers 400): no keys under it.
+            // No such folder, or "a/b/" where a/b is an object (Apache answers 400): no names under it.
             requireRoot(action);
             return List.of();
         }
         if (r.status() != 207) {
             throw r.success() ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
         }
-        List<KeyTreeLister.Node> nodes = new ArrayList<>();
+        List<NameTreeLister.Node> nodes = new ArrayList<>();
         String base = uri.getPath();
         for (Multistatus.Entry e : Multistatus.parse(dav.head(action), r.body(), uri)) {
             String path = e.path();
@@ -292,29 +292,29 @@ public final class WebDavStorage implements SyncStorage {
                 continue;
             }
             if (e.collection()) {
-                folders.add(folderKey + name + "/");
-                nodes.add(KeyTreeLister.Node.folder(folderKey + name));
+                folders.add(folderPrefix + name + "/");
+                nodes.add(NameTreeLister.Node.folder(folderPrefix + name));
             } else {
-                nodes.add(KeyTreeLister.Node.object(folderKey + name));
-                knownObject(folderKey + name);
+                nodes.add(NameTreeLister.Node.object(folderPrefix + name));
+                knownObject(folderPrefix + name);
             }
         }
-        if (folderKey.isEmpty()) {
+        if (folderPrefix.isEmpty()) {
             rootSeen = true;
         }
         return nodes;
     }
 
-    /** Whether {@code key} names a folder: one PROPFIND, Depth 0. */
-    private boolean isFolder(String key) {
-        String action = "get '" + key + "'";
-        DavResponse r = dav.send("PROPFIND", dav.resolve(key + "/"), Map.of("Depth", "0"), PROPFIND,
+    /** Whether {@code name} is a folder: one PROPFIND, Depth 0. */
+    private boolean isFolder(String name) {
+        String action = "get '" + name + "'";
+        DavResponse r = dav.send("PROPFIND", dav.resolve(name + "/"), Map.of("Depth", "0"), PROPFIND,
                 "application/xml; charset=utf-8", MAX_LISTING, action);
-        return r.status() == 207 && Multistatus.parse(dav.head(action), r.body(), dav.resolve(key + "/")).stream()
+        return r.status() == 207 && Multistatus.parse(dav.head(action), r.body(), dav.resolve(name + "/")).stream()
                 .anyMatch(Multistatus.Entry::collection);
     }
 
-    /** Nothing under a key was found: make sure it is not because the whole folder is missing. */
+    /** Nothing under a name was found: make sure it is not because the whole folder is missing. */
     private void requireRoot(String action) {
         if (rootSeen) {
             return;

@@ -118,7 +118,7 @@ public final class FileConnections implements Connections {
 
     /**
      * A new, empty file gets SQLite's incremental auto-vacuum, so the pages pruning frees can be
-     * returned a step at a time (SpaceReclaim). It must be chosen before the header is first
+     * returned a step at a time (PageReclaim). It must be chosen before the header is first
      * written, which turning on WAL already does: so on a plain connection, before anything else.
      * Several processes may open a fresh profile at once and all find the file empty; the busy
      * timeout makes the later ones wait for the first to write the header instead of failing, and

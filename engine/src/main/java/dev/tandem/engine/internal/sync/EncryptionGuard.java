@@ -33,9 +33,9 @@ final class EncryptionGuard {
         if (wrote || checked && !aboutToWrite) {
             return;
         }
-        if (storage.get(EncryptedStorage.DESCRIPTOR_KEY).isPresent()) {
+        if (storage.get(EncryptedStorage.DESCRIPTOR_NAME).isPresent()) {
             throw new SyncException(Reason.PASSPHRASE_REQUIRED, remote + " is encrypted (it holds '"
-                    + EncryptedStorage.DESCRIPTOR_KEY + "'), and this device has no passphrase set for it, so"
+                    + EncryptedStorage.DESCRIPTOR_NAME + "'), and this device has no passphrase set for it, so"
                     + " nothing was read or written. Enter the passphrase the other devices use.");
         }
         checked = true;

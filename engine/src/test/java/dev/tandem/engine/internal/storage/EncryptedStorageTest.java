@@ -58,7 +58,7 @@ class EncryptedStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void get_tamperedCiphertext_throwsCorruptNamingTheKey() {
+    void get_tamperedCiphertext_throwsCorruptNamingTheObject() {
         storage.createIfAbsent("notes/1", bytes("secret"));
         byte[] blob = inner.get("notes/1").orElseThrow();
         blob[blob.length - 20] ^= 0x01;
@@ -69,7 +69,7 @@ class EncryptedStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void get_objectCopiedToAnotherKey_throwsCorrupt() {
+    void get_objectCopiedToAnotherName_throwsCorrupt() {
         storage.createIfAbsent("grants/alice", bytes("read-only"));
         storage.createIfAbsent("grants/bob", bytes("admin"));
         replace(inner, "grants/alice", inner.get("grants/bob").orElseThrow());
@@ -126,7 +126,7 @@ class EncryptedStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void createIfAbsent_sameContentUnderTwoKeys_givesDifferentCiphertexts() {
+    void createIfAbsent_sameContentUnderTwoNames_givesDifferentCiphertexts() {
         storage.createIfAbsent("a", bytes("same"));
         storage.createIfAbsent("b", bytes("same"));
         assertFalse(Arrays.equals(inner.get("a").orElseThrow(), inner.get("b").orElseThrow()));
@@ -157,10 +157,10 @@ class EncryptedStorageTest extends SyncStorageContract {
         try {
             List<Future<Optional<byte[]>>> results = new ArrayList<>();
             for (int i = 0; i < 40; i++) {
-                String key = "k/" + i;
+                String name = "k/" + i;
                 results.add(pool.submit(() -> {
-                    enc.createIfAbsent(key, bytes(key));
-                    return enc.get(key);
+                    enc.createIfAbsent(name, bytes(name));
+                    return enc.get(name);
                 }));
             }
             for (int i = 0; i < 40; i++) {
@@ -182,12 +182,12 @@ class EncryptedStorageTest extends SyncStorageContract {
             private int descriptorGets;
 
             @Override
-            public Optional<byte[]> get(String key) {
+            public Optional<byte[]> get(String name) {
                 boolean gate;
                 synchronized (this) {
-                    gate = key.equals(EncryptedStorage.DESCRIPTOR_KEY) && descriptorGets++ < 2;
+                    gate = name.equals(EncryptedStorage.DESCRIPTOR_NAME) && descriptorGets++ < 2;
                 }
-                Optional<byte[]> result = super.get(key);
+                Optional<byte[]> result = super.get(name);
                 if (gate) {
                     await(bothLooked);
                 }
@@ -215,7 +215,7 @@ class EncryptedStorageTest extends SyncStorageContract {
         storage.createIfAbsent("a", bytes("a"));
         storage.createIfAbsent("f", bytes("f"));
         storage.createIfAbsent("z", bytes("z"));
-        assertTrue(inner.get(EncryptedStorage.DESCRIPTOR_KEY).isPresent());
+        assertTrue(inner.get(EncryptedStorage.DESCRIPTOR_NAME).isPresent());
         assertEquals(List.of("keys/0000000001"), inner.list("keys/", null, 10));
         assertEquals(List.of("f"), storage.list("", "a", 1));
         assertEquals(List.of("f"), storage.list("", "b", 1));
@@ -224,11 +224,11 @@ class EncryptedStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void reservedDescriptorAndKeyringKeys_everyOperation_areRejected() {
-        for (String key : List.of("encryption", "encryption/x", "keys/0000000001", "keys/x")) {
-            assertThrows(SyncException.class, () -> storage.get(key));
-            assertThrows(SyncException.class, () -> storage.createIfAbsent(key, bytes("x")));
-            assertThrows(SyncException.class, () -> storage.delete(key));
+    void reservedDescriptorAndKeyringNames_everyOperation_areRejected() {
+        for (String name : List.of("encryption", "encryption/x", "keys/0000000001", "keys/x")) {
+            assertThrows(SyncException.class, () -> storage.get(name));
+            assertThrows(SyncException.class, () -> storage.createIfAbsent(name, bytes("x")));
+            assertThrows(SyncException.class, () -> storage.delete(name));
         }
     }
 
@@ -268,7 +268,7 @@ class EncryptedStorageTest extends SyncStorageContract {
 
     @Test
     void descriptorFromNewerTandem_withoutKeyring_throwsUnsupportedFormat() {
-        inner.createIfAbsent(EncryptedStorage.DESCRIPTOR_KEY, new byte[] {'T', 'D', 'E', 'K', 3});
+        inner.createIfAbsent(EncryptedStorage.DESCRIPTOR_NAME, new byte[] {'T', 'D', 'E', 'K', 3});
         SyncException e = assertThrows(SyncException.class, () -> new EncryptedStorage(inner, PASSPHRASE).get("k"));
         assertEquals(Reason.UNSUPPORTED_FORMAT, e.reason());
     }
@@ -302,15 +302,15 @@ class EncryptedStorageTest extends SyncStorageContract {
         assertFalse(storage.describe().contains(PASSPHRASE));
     }
 
-    private static void replace(MemoryStorage store, String key, byte[] data) {
-        store.delete(key);
-        assertTrue(store.createIfAbsent(key, data));
+    private static void replace(MemoryStorage store, String name, byte[] data) {
+        store.delete(name);
+        assertTrue(store.createIfAbsent(name, data));
     }
 
     private static Map<String, byte[]> snapshot(SyncStorage store) {
         Map<String, byte[]> all = new LinkedHashMap<>();
-        for (String key : store.list("", null, 10_000)) {
-            all.put(key, store.get(key).orElseThrow());
+        for (String name : store.list("", null, 10_000)) {
+            all.put(name, store.get(name).orElseThrow());
         }
         return all;
     }

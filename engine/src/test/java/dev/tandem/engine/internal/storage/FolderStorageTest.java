@@ -34,7 +34,7 @@ class FolderStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void createIfAbsent_key_isAFileAtThatPathAndNoTempFileRemains() throws IOException {
+    void createIfAbsent_name_isAFileAtThatPathAndNoTempFileRemains() throws IOException {
         storage.createIfAbsent("devices/alice/head", bytes("v"));
         assertArrayEquals(bytes("v"), Files.readAllBytes(dir.resolve("devices/alice/head")));
         try (Stream<Path> all = Files.walk(dir)) {
@@ -107,7 +107,7 @@ class FolderStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void createIfAbsent_parentIsAnObject_throwsIoNamingTheKey() {
+    void createIfAbsent_parentIsAnObject_throwsIoNamingTheObject() {
         storage.createIfAbsent("a", bytes("file"));
         SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("a/b", bytes("x")));
         assertEquals(Reason.IO, e.reason());
@@ -116,7 +116,7 @@ class FolderStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void createIfAbsent_keyIsADirectoryOfOtherObjects_throwsIoInsteadOfClaimingItTaken() {
+    void createIfAbsent_nameIsADirectoryOfOtherObjects_throwsIoInsteadOfClaimingItTaken() {
         storage.createIfAbsent("a/b", bytes("x"));
         SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("a", bytes("y")));
         assertEquals(Reason.IO, e.reason());
@@ -138,13 +138,13 @@ class FolderStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void list_manyKeysInManyDirectories_pagesInByteOrder() {
+    void list_manyNamesInManyDirectories_pagesInByteOrder() {
         List<String> expected = new ArrayList<>();
         for (int d = 0; d < 12; d++) {
             for (int f = 0; f < 12; f++) {
-                String key = "dev-" + Integer.toString(d, 36) + "/" + (f % 2 == 0 ? "b" : "b/") + f;
-                storage.createIfAbsent(key, bytes(key));
-                expected.add(key);
+                String name = "dev-" + Integer.toString(d, 36) + "/" + (f % 2 == 0 ? "b" : "b/") + f;
+                storage.createIfAbsent(name, bytes(name));
+                expected.add(name);
             }
         }
         expected.sort(String::compareTo);
@@ -218,9 +218,9 @@ class FolderStorageTest extends SyncStorageContract {
         emptier.start();
         try {
             for (int i = 0; i < 3_000; i++) {
-                String key = "race/x/b" + i;
-                assertTrue(storage.createIfAbsent(key, bytes("b")), key);
-                storage.delete(key);
+                String name = "race/x/b" + i;
+                assertTrue(storage.createIfAbsent(name, bytes("b")), name);
+                storage.delete(name);
             }
         } finally {
             stop.set(true);

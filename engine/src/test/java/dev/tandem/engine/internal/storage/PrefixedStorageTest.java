@@ -26,20 +26,20 @@ class PrefixedStorageTest extends SyncStorageContract {
     }
 
     @Test
-    void createIfAbsent_key_landsUnderPrefixInDelegate() {
+    void createIfAbsent_name_landsUnderPrefixInDelegate() {
         storage.createIfAbsent("x/y", bytes("v"));
         assertArrayEquals(bytes("v"), inner.get("tandem/alice/x/y").orElseThrow());
         assertEquals(List.of("tandem/alice/x/y"), inner.list("tandem/alice/", null, 10));
     }
 
     @Test
-    void get_keyOutsidePrefix_isInvisible() {
+    void get_nameOutsidePrefix_isInvisible() {
         assertTrue(storage.get("a").isEmpty());
         assertEquals(List.of(), storage.list("", null, 100));
     }
 
     @Test
-    void delete_key_removesOnlyThePrefixedObject() {
+    void delete_name_removesOnlyThePrefixedObject() {
         storage.createIfAbsent("a", bytes("mine"));
         storage.delete("a");
         assertTrue(inner.get("tandem/alice/a").isEmpty());

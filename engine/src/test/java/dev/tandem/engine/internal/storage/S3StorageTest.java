@@ -139,7 +139,7 @@ class S3StorageTest extends SyncStorageContract {
     }
 
     @Test
-    void createIfAbsent_responseLostButKeyHeldOtherBytes_returnsFalse() {
+    void createIfAbsent_responseLostButNameHeldOtherBytes_returnsFalse() {
         storage.createIfAbsent("k", bytes("theirs"));
         try (FaultyProxy proxy = new FaultyProxy(server.port());
                 SyncStorage flaky = new S3Storage(new S3Settings(proxy.endpoint(), bucket, server.region(),

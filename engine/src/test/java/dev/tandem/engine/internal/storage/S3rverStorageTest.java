@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * break is overridden here by one that pins the deviation exactly (so a fixed s3rver fails it and
  * the override can go): it ignores {@code If-None-Match} on PUT, and it lists in its file system's
  * walk order ('a/b' before 'a-b'), so pages cut by {@code max-keys} and resumed with
- * {@code start-after} skip keys. Everything else passes, content included, now that requests to
+ * {@code start-after} skip names. Everything else passes, content included, now that requests to
  * third-party endpoints are sent without aws-chunked framing. Sync refuses to run on it
  * ({@code NO_CONDITIONAL_WRITES}), see {@code ThirdPartyS3SyncTest}.
  */
@@ -42,7 +42,7 @@ class S3rverStorageTest extends SyncStorageContract {
 
     @Test
     @Override
-    void createIfAbsent_existingKey_returnsFalseAndKeepsFirstContent() {
+    void createIfAbsent_existingName_returnsFalseAndKeepsFirstContent() {
         assertTrue(storage.createIfAbsent("k", bytes("first")));
         assertTrue(storage.createIfAbsent("k", bytes("second")), "deviation: If-None-Match is ignored");
         assertArrayEquals(bytes("second"), storage.get("k").orElseThrow(), "deviation: the second write overwrote");
@@ -66,7 +66,7 @@ class S3rverStorageTest extends SyncStorageContract {
 
     @Test
     @Override
-    void createIfAbsent_concurrentWritersOnOneKey_exactlyOneWins() throws Exception {
+    void createIfAbsent_concurrentWritersOnOneName_exactlyOneWins() throws Exception {
         int writers = 4;
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
@@ -91,7 +91,7 @@ class S3rverStorageTest extends SyncStorageContract {
 
     @Test
     @Override
-    void list_maxKeys_returnsFirstKeysOnly() {
+    void list_maxNames_returnsFirstNamesOnly() {
         writeAllShuffled();
         assertEquals(List.of("9"), storage.list("", null, 1));
         assertEquals(List.of("a/b", "a/c/d"), storage.list("a/", null, 2),
@@ -101,13 +101,13 @@ class S3rverStorageTest extends SyncStorageContract {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 5, 11, 12, 1000})
     @Override
-    void list_pagingWithStartAfter_visitsEveryKeyOnceInOrder(int pageSize) {
+    void list_pagingWithStartAfter_visitsEveryNameOnceInOrder(int pageSize) {
         writeAllShuffled();
         if (pageSize >= 11) {
-            // A page holding all but at most the last key: sorted on arrival, nothing to skip.
-            assertEquals(KEYS_IN_BYTE_ORDER, pageThrough("", pageSize));
+            // A page holding all but at most the last name: sorted on arrival, nothing to skip.
+            assertEquals(NAMES_IN_BYTE_ORDER, pageThrough("", pageSize));
         } else {
-            assertNotEquals(KEYS_IN_BYTE_ORDER, pageThrough("", pageSize),
+            assertNotEquals(NAMES_IN_BYTE_ORDER, pageThrough("", pageSize),
                     "deviation: pages cut in walk order and resumed by start-after skip keys");
         }
     }

@@ -60,9 +60,9 @@ class StorageProbeTest {
         MemoryStorage memory = new MemoryStorage();
         SyncStorage overwriting = new ForwardingStorage(memory) {
             @Override
-            public boolean createIfAbsent(String key, byte[] data) {
-                memory.delete(key);
-                return memory.createIfAbsent(key, data);
+            public boolean createIfAbsent(String name, byte[] data) {
+                memory.delete(name);
+                return memory.createIfAbsent(name, data);
             }
         };
         ConnectionCheck check = StorageProbe.run(overwriting);
@@ -121,8 +121,8 @@ class StorageProbeTest {
     void run_readBackReturnsOtherBytes_reportsCorrupt() {
         SyncStorage garbling = new ForwardingStorage(new MemoryStorage()) {
             @Override
-            public Optional<byte[]> get(String key) {
-                return super.get(key).map(b -> new byte[] {42});
+            public Optional<byte[]> get(String name) {
+                return super.get(name).map(b -> new byte[] {42});
             }
         };
         assertFailedAt(StorageProbe.run(garbling), "Read back", Reason.CORRUPT);
@@ -132,7 +132,7 @@ class StorageProbeTest {
     void run_storageThrowsUnexpectedly_reportsInsteadOfThrowing() {
         SyncStorage broken = new ForwardingStorage(new MemoryStorage()) {
             @Override
-            public List<String> list(String prefix, String startAfter, int maxKeys) {
+            public List<String> list(String prefix, String startAfter, int maxNames) {
                 throw new IllegalStateException("bug in a backend");
             }
         };

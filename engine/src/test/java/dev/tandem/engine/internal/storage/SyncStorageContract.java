@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 abstract class SyncStorageContract {
     /** Chosen so byte order differs from "natural" order: '-' < '.' < '/' < digits < upper < '_' < lower. */
-    static final List<String> KEYS_IN_BYTE_ORDER = List.of(
+    static final List<String> NAMES_IN_BYTE_ORDER = List.of(
             "9", "A", "Z", "_x", "a-b", "a.b", "a/b", "a/c-d", "a/c/d", "a0", "b", "z9");
 
     protected SyncStorage storage;
@@ -66,31 +66,31 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void list_keysWrittenInShuffledOrder_returnsAscendingByteOrder() {
+    void list_namesWrittenInShuffledOrder_returnsAscendingByteOrder() {
         writeAllShuffled();
         List<String> listed = storage.list("", null, 1000);
-        assertEquals(KEYS_IN_BYTE_ORDER, listed);
+        assertEquals(NAMES_IN_BYTE_ORDER, listed);
         List<String> byBytes = new ArrayList<>(listed);
         byBytes.sort((x, y) -> Arrays.compareUnsigned(utf8(x), utf8(y)));
         assertEquals(byBytes, listed);
     }
 
     @Test
-    void list_prefixEndingInSlash_returnsOnlyKeysUnderIt() {
+    void list_prefixEndingInSlash_returnsOnlyNamesUnderIt() {
         writeAllShuffled();
         assertEquals(List.of("a/b", "a/c-d", "a/c/d"), storage.list("a/", null, 1000));
         assertEquals(List.of("a/c/d"), storage.list("a/c/", null, 1000));
     }
 
     @Test
-    void list_prefixEndingMidSegment_matchesKeysByString() {
+    void list_prefixEndingMidSegment_matchesNamesByString() {
         writeAllShuffled();
         assertEquals(List.of("a-b", "a.b", "a/b", "a/c-d", "a/c/d", "a0"), storage.list("a", null, 1000));
         assertEquals(List.of("a/c-d", "a/c/d"), storage.list("a/c", null, 1000));
     }
 
     @Test
-    void list_prefixWithNoKeys_returnsNothing() {
+    void list_prefixWithNoNames_returnsNothing() {
         writeAllShuffled();
         assertEquals(List.of(), storage.list("nothing/", null, 1000));
         assertEquals(List.of(), storage.list("a/b/", null, 1000));
@@ -110,7 +110,7 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void list_startAfterExistingKeyInsidePrefix_returnsKeysStrictlyAfterIt() {
+    void list_startAfterExistingNameInsidePrefix_returnsNamesStrictlyAfterIt() {
         writeAllShuffled();
         assertEquals(List.of("a/c-d", "a/c/d"), storage.list("a/", "a/b", 1000));
         assertEquals(List.of("a/c/d"), storage.list("a/", "a/c-d", 1000));
@@ -118,7 +118,7 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void list_startAfterMissingKeyInsidePrefix_returnsKeysAfterIt() {
+    void list_startAfterMissingNameInsidePrefix_returnsNamesAfterIt() {
         writeAllShuffled();
         assertEquals(List.of("a/c-d", "a/c/d"), storage.list("a/", "a/bz", 1000));
         assertEquals(List.of("a/c/d"), storage.list("a/", "a/c.", 1000));
@@ -132,14 +132,14 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void list_startAfterWithoutPrefix_returnsKeysStrictlyAfter() {
+    void list_startAfterWithoutPrefix_returnsNamesStrictlyAfter() {
         writeAllShuffled();
         assertEquals(List.of("a0", "b", "z9"), storage.list("", "a/c/d", 1000));
-        assertEquals(KEYS_IN_BYTE_ORDER, storage.list("", "", 1000));
+        assertEquals(NAMES_IN_BYTE_ORDER, storage.list("", "", 1000));
     }
 
     @Test
-    void list_maxKeys_returnsFirstKeysOnly() {
+    void list_maxNames_returnsFirstNamesOnly() {
         writeAllShuffled();
         assertEquals(List.of("9"), storage.list("", null, 1));
         assertEquals(List.of("9", "A", "Z"), storage.list("", null, 3));
@@ -148,16 +148,16 @@ abstract class SyncStorageContract {
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 5, 11, 12, 1000})
-    void list_pagingWithStartAfter_visitsEveryKeyOnceInOrder(int pageSize) {
+    void list_pagingWithStartAfter_visitsEveryNameOnceInOrder(int pageSize) {
         writeAllShuffled();
-        assertEquals(KEYS_IN_BYTE_ORDER, pageThrough("", pageSize));
+        assertEquals(NAMES_IN_BYTE_ORDER, pageThrough("", pageSize));
         assertEquals(List.of("a-b", "a.b", "a/b", "a/c-d", "a/c/d", "a0"), pageThrough("a", pageSize));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, -1})
-    void list_maxKeysBelowOne_isRejected(int maxKeys) {
-        assertThrows(IllegalArgumentException.class, () -> storage.list("", null, maxKeys));
+    void list_maxNamesBelowOne_isRejected(int maxNames) {
+        assertThrows(IllegalArgumentException.class, () -> storage.list("", null, maxNames));
     }
 
     @ParameterizedTest
@@ -169,7 +169,7 @@ abstract class SyncStorageContract {
     // --- the change marker: overwrite and version ---
 
     @Test
-    void overwrite_existingKey_replacesContentAndChangesVersion() {
+    void overwrite_existingName_replacesContentAndChangesVersion() {
         Version first = storage.overwrite("marker", bytes("one"));
         assertArrayEquals(bytes("one"), storage.get("marker").orElseThrow());
         Version second = storage.overwrite("marker", bytes("two"));
@@ -194,40 +194,40 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void version_missingKey_returnsMissing() {
+    void version_missingName_returnsMissing() {
         assertEquals(Version.MISSING, storage.version("marker", Version.MISSING));
     }
 
     // --- get and createIfAbsent ---
 
     @Test
-    void get_missingKey_returnsEmpty() {
+    void get_missingName_returnsEmpty() {
         assertTrue(storage.get("missing").isEmpty());
         assertTrue(storage.get("missing/deeper/key").isEmpty());
     }
 
     @Test
-    void get_keyThatOnlyPrefixesOtherKeys_returnsEmpty() {
+    void get_nameThatOnlyPrefixesOtherNames_returnsEmpty() {
         storage.createIfAbsent("a/c/d", bytes("x"));
         assertTrue(storage.get("a/c").isEmpty());
         assertTrue(storage.get("a").isEmpty());
     }
 
     @Test
-    void createIfAbsent_newKey_returnsTrueAndStoresBytes() {
+    void createIfAbsent_newName_returnsTrueAndStoresBytes() {
         assertTrue(storage.createIfAbsent("k", bytes("first")));
         assertArrayEquals(bytes("first"), storage.get("k").orElseThrow());
     }
 
     @Test
-    void createIfAbsent_deepKey_roundTripsAndLists() {
+    void createIfAbsent_deepName_roundTripsAndLists() {
         assertTrue(storage.createIfAbsent("d1/d2/d3/d4/d5/leaf", bytes("deep")));
         assertArrayEquals(bytes("deep"), storage.get("d1/d2/d3/d4/d5/leaf").orElseThrow());
         assertEquals(List.of("d1/d2/d3/d4/d5/leaf"), storage.list("d1/", null, 10));
     }
 
     @Test
-    void createIfAbsent_existingKey_returnsFalseAndKeepsFirstContent() {
+    void createIfAbsent_existingName_returnsFalseAndKeepsFirstContent() {
         assertTrue(storage.createIfAbsent("k", bytes("first")));
         assertFalse(storage.createIfAbsent("k", bytes("second")));
         assertArrayEquals(bytes("first"), storage.get("k").orElseThrow());
@@ -241,18 +241,18 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void createIfAbsent_concurrentWritersOnOneKey_exactlyOneWins() throws Exception {
+    void createIfAbsent_concurrentWritersOnOneName_exactlyOneWins() throws Exception {
         for (int round = 0; round < 3; round++) {
-            String key = "race/" + round;
-            List<Integer> winners = race(key, 8);
+            String name = "race/" + round;
+            List<Integer> winners = race(name, 8);
             assertEquals(1, winners.size(), "round " + round + ": winners " + winners);
-            assertArrayEquals(bytes("writer " + winners.get(0)), storage.get(key).orElseThrow(),
+            assertArrayEquals(bytes("writer " + winners.get(0)), storage.get(name).orElseThrow(),
                     "round " + round + ": the stored object is the winner's");
         }
     }
 
-    /** {@code writers} threads create {@code key} at once, each with "writer N"; the N told they created it. */
-    List<Integer> race(String key, int writers) throws Exception {
+    /** {@code writers} threads create {@code name} at once, each with "writer N"; the N told they created it. */
+    List<Integer> race(String name, int writers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         try {
             CountDownLatch start = new CountDownLatch(1);
@@ -261,7 +261,7 @@ abstract class SyncStorageContract {
                 byte[] mine = bytes("writer " + w);
                 Callable<Boolean> write = () -> {
                     start.await();
-                    return storage.createIfAbsent(key, mine);
+                    return storage.createIfAbsent(name, mine);
                 };
                 results.add(pool.submit(write));
             }
@@ -281,7 +281,7 @@ abstract class SyncStorageContract {
     // --- delete ---
 
     @Test
-    void delete_existingKey_removesItAndOnlyIt() {
+    void delete_existingName_removesItAndOnlyIt() {
         storage.createIfAbsent("a/1", bytes("1"));
         storage.createIfAbsent("a/2", bytes("2"));
         storage.delete("a/1");
@@ -291,7 +291,7 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void delete_missingKeyOrTwice_isNoOp() {
+    void delete_missingNameOrTwice_isNoOp() {
         storage.delete("never/written");
         storage.createIfAbsent("k", bytes("v"));
         storage.delete("k");
@@ -301,7 +301,7 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void removeFolder_afterItsKeysWereDeleted_otherKeysStayAndItCanBeWrittenAgain() {
+    void removeFolder_afterItsNamesWereDeleted_otherNamesStayAndItCanBeWrittenAgain() {
         storage.createIfAbsent("snap/a/p0", bytes("0"));
         storage.createIfAbsent("snap/a/p1", bytes("1"));
         storage.createIfAbsent("snap/b/p0", bytes("2"));
@@ -317,7 +317,7 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void removeFolder_stillHoldingKeys_deletesNothing() {
+    void removeFolder_stillHoldingNames_deletesNothing() {
         storage.createIfAbsent("snap/a/p0", bytes("0"));
         storage.createIfAbsent("snap/a/deeper/p1", bytes("1"));
         storage.removeFolder("snap/a/");
@@ -334,7 +334,7 @@ abstract class SyncStorageContract {
     }
 
     @Test
-    void delete_keyThatOnlyPrefixesOtherKeys_leavesThemAlone() {
+    void delete_nameThatOnlyPrefixesOtherNames_leavesThemAlone() {
         storage.createIfAbsent("a/c/d", bytes("x"));
         storage.delete("a/c");
         assertArrayEquals(bytes("x"), storage.get("a/c/d").orElseThrow());
@@ -384,9 +384,9 @@ abstract class SyncStorageContract {
         assertArrayEquals(bytes("original"), storage.get("k").orElseThrow());
     }
 
-    // --- hostile keys ---
+    // --- hostile names ---
 
-    static Stream<Arguments> invalidKeys() {
+    static Stream<Arguments> invalidNames() {
         return Stream.of("../x", "a/../b", "..", "a//b", ".hidden", "a/.hidden", "x; DROP TABLE item", "/abs",
                 "/etc/passwd", "C:\\Windows\\win.ini", "a\\b", "", "a/", "key with space", "nul\u0000byte",
                 "new\nline", "caf\u00e9", "a..b", "x".repeat(600), "name.sync-conflict-20240101-120000-ABCDEFG",
@@ -394,16 +394,16 @@ abstract class SyncStorageContract {
     }
 
     @ParameterizedTest
-    @MethodSource("invalidKeys")
-    void invalidKey_everyOperation_throwsSyncExceptionAndWritesNothing(String key) {
-        assertThrows(SyncException.class, () -> storage.get(key), "get");
-        assertThrows(SyncException.class, () -> storage.createIfAbsent(key, bytes("evil")), "createIfAbsent");
-        assertThrows(SyncException.class, () -> storage.delete(key), "delete");
+    @MethodSource("invalidNames")
+    void invalidName_everyOperation_throwsSyncExceptionAndWritesNothing(String name) {
+        assertThrows(SyncException.class, () -> storage.get(name), "get");
+        assertThrows(SyncException.class, () -> storage.createIfAbsent(name, bytes("evil")), "createIfAbsent");
+        assertThrows(SyncException.class, () -> storage.delete(name), "delete");
         assertEquals(List.of(), storage.list("", null, 10));
     }
 
     @Test
-    void invalidKey_message_namesTheKey() {
+    void invalidName_message_showsTheName() {
         SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("../escape", bytes("x")));
         assertTrue(e.getMessage().contains("../escape"), e.getMessage());
     }
@@ -417,10 +417,10 @@ abstract class SyncStorageContract {
     // --- helpers ---
 
     void writeAllShuffled() {
-        List<String> shuffled = new ArrayList<>(KEYS_IN_BYTE_ORDER);
+        List<String> shuffled = new ArrayList<>(NAMES_IN_BYTE_ORDER);
         Collections.shuffle(shuffled, new Random(7));
-        for (String key : shuffled) {
-            assertTrue(storage.createIfAbsent(key, bytes("value of " + key)), key);
+        for (String name : shuffled) {
+            assertTrue(storage.createIfAbsent(name, bytes("value of " + name)), name);
         }
     }
 
@@ -429,7 +429,7 @@ abstract class SyncStorageContract {
         String after = null;
         while (true) {
             List<String> page = storage.list(prefix, after, pageSize);
-            assertTrue(page.size() <= pageSize, "page larger than maxKeys: " + page);
+            assertTrue(page.size() <= pageSize, "page larger than maxNames: " + page);
             if (page.isEmpty()) {
                 return all;
             }

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>One test differs, and pins exactly what these servers give: Apache's mod_dav_fs and rclone
  * check whether a name is taken and then write, without a lock in between, so writers racing on one
- * key within the same instant may each be told they created it (measured: most rounds of 8 racing
+ * name within the same instant may each be told they created it (measured: most rounds of 8 racing
  * curl PUTs with If-None-Match on Apache, a few with MOVE). Sequential writes are refused as the
- * contract demands. Tandem's keys are per device, so only a copied profile races, and sync's read
+ * contract demands. Tandem's names are per device, so only a copied profile races, and sync's read
  * back of its own batches catches it ({@code SyncWebDavTest}).
  */
 abstract class WebDavContract extends SyncStorageContract {
@@ -55,16 +55,16 @@ abstract class WebDavContract extends SyncStorageContract {
 
     @Test
     @Override
-    void createIfAbsent_concurrentWritersOnOneKey_exactlyOneWins() throws Exception {
+    void createIfAbsent_concurrentWritersOnOneName_exactlyOneWins() throws Exception {
         for (int round = 0; round < 3; round++) {
-            String key = "race/" + round;
-            List<Integer> winners = race(key, 8);
+            String name = "race/" + round;
+            List<Integer> winners = race(name, 8);
             assertFalse(winners.isEmpty(), "round " + round + ": somebody must create it");
-            byte[] stored = storage.get(key).orElseThrow();
+            byte[] stored = storage.get(name).orElseThrow();
             assertTrue(winners.stream().anyMatch(w -> Arrays.equals(bytes("writer " + w), stored)),
                     "round " + round + ": the stored object is one told it won, never a loser's " + winners);
-            assertFalse(storage.createIfAbsent(key, bytes("late")), "round " + round + ": a later write is refused");
-            assertArrayEquals(stored, storage.get(key).orElseThrow());
+            assertFalse(storage.createIfAbsent(name, bytes("late")), "round " + round + ": a later write is refused");
+            assertArrayEquals(stored, storage.get(name).orElseThrow());
         }
     }
 }

@@ -82,7 +82,7 @@ class WebDavErrorsTest {
     }
 
     @Test
-    void list_foreignNamesPlantedOnDisk_listsOnlyValidKeys() throws IOException {
+    void list_foreignNamesPlantedOnDisk_listsOnlyValidNames() throws IOException {
         WebDavServer server = WebDavServer.shared(Kind.APACHE);
         String collection = server.newCollection();
         Path dir = server.dataDir().resolve(URI.create(collection).getPath().replace("/", ""));
@@ -102,7 +102,7 @@ class WebDavErrorsTest {
     /** Run on both servers: a WebDAV DELETE of a folder takes everything in it. */
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void delete_folderKeyWrittenByAnotherInstance_keepsTheObjectsUnderIt(Kind kind) {
+    void delete_folderNameWrittenByAnotherInstance_keepsTheObjectsUnderIt(Kind kind) {
         WebDavServer server = WebDavServer.shared(kind);
         String collection = server.newCollection();
         WebDavSettings settings = new WebDavSettings(collection, WebDavServer.USER, WebDavServer.PASSWORD);

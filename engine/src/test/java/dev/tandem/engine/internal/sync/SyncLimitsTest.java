@@ -59,7 +59,7 @@ class SyncLimitsTest {
         SyncEngine engine = fixture.engine();
         SyncReport push = engine.sync(a);
         assertEquals(9, push.pushed());
-        List<String> batches = Remotes.keys(remote, "batches/");
+        List<String> batches = Remotes.names(remote, "batches/");
         assertTrue(batches.size() >= 5, "at most two 7.5 MiB values per 8 MiB batch: " + batches.size());
         for (String key : batches) {
             assertTrue(remote.get(key).orElseThrow().length <= Frame.MAX_OBJECT, key);

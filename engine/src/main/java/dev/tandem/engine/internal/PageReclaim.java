@@ -20,13 +20,13 @@ import java.sql.Statement;
  * that much free disk for a while. A database another program has open cannot be rewritten; SQLite
  * then reuses the free pages for new data, and the next run tries again.
  */
-final class SpaceReclaim {
+final class PageReclaim {
     /** Pages returned per write transaction: 2,048 pages (8 MiB at 4 KiB) take tens of milliseconds. */
     static final int STEP_PAGES = 2048;
     /** A database without a page map is rewritten only when at least this much is free. */
     static final long SWITCH_BYTES = 8L << 20;
 
-    private SpaceReclaim() {
+    private PageReclaim() {
     }
 
     /** Returns free pages to the file system; returns the bytes returned. */

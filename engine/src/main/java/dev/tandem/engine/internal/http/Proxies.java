@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.dav;
+package dev.tandem.engine.internal.http;
 
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.dav;
+package dev.tandem.engine.internal.http;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -33,33 +33,24 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * <p>Set up on the first connection that asks for TLS: reading the JDK's trust store costs a cold
  * command 0.1 to 0.25 s that a plain-http LAN server never needs.
  */
-final class DavTls implements TlsSocketStrategy {
+public final class PinnedTls implements TlsSocketStrategy {
     private final String pinned;
-    private volatile TlsSocketStrategy tls;
+    private final LazyTls tls = new LazyTls(this::create);
     private volatile String refused;
 
     /** {@code pinned}: a normalized SHA-256 fingerprint, or empty. */
-    DavTls(String pinned) {
+    public PinnedTls(String pinned) {
         this.pinned = pinned;
     }
 
     @Override
     public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
             throws IOException {
-        TlsSocketStrategy t = tls;
-        if (t == null) {
-            synchronized (this) {
-                if (tls == null) {
-                    tls = create();
-                }
-                t = tls;
-            }
-        }
-        return t.upgrade(socket, target, port, attachment, context);
+        return tls.upgrade(socket, target, port, attachment, context);
     }
 
     /** The certificate last refused, as "subject, SHA-256 fingerprint", or null. */
-    String refusedCertificate() {
+    public String refusedCertificate() {
         return refused;
     }
 

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.dav;
+package dev.tandem.engine.internal.http;
 
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Diagnosis;

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.storage;
+package dev.tandem.engine.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

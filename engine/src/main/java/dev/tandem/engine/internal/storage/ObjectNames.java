@@ -3,8 +3,8 @@ package dev.tandem.engine.internal.storage;
 import dev.tandem.engine.sync.SyncException;
 import java.util.regex.Pattern;
 
-/** The one rule for object keys, shared by every backend so none can be tricked into a path escape. */
-final class StorageKeys {
+/** The one rule for object names, shared by every backend so none can be tricked into a path escape. */
+final class ObjectNames {
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
     /** Syncthing names its conflict copies {@code name.sync-conflict-<date>-<time>-<device>}; they
      * pass the character rule, so they are refused by name or a folder would list them as objects. */
@@ -17,23 +17,23 @@ final class StorageKeys {
      */
     public static final long MAX_OBJECT_BYTES = (64L << 20) + (1 << 20);
 
-    private StorageKeys() {
+    private ObjectNames() {
     }
 
-    /** Throws unless {@code key} is '/'-separated safe segments, none starting with '.'. */
-    public static String validate(String key) {
-        if (!isValid(key)) {
-            throw new SyncException(SyncException.Reason.CORRUPT, "Invalid object key: " + describe(key));
+    /** Throws unless {@code name} is '/'-separated safe segments, none starting with '.'. */
+    public static String validate(String name) {
+        if (!isValid(name)) {
+            throw new SyncException(SyncException.Reason.CORRUPT, "Invalid object key: " + describe(name));
         }
-        return key;
+        return name;
     }
 
     /** The same rule as {@link #validate}, for listers that skip foreign names instead of failing. */
-    public static boolean isValid(String key) {
-        if (key == null || key.isEmpty() || key.length() > MAX_LENGTH || key.contains("..")) {
+    public static boolean isValid(String name) {
+        if (name == null || name.isEmpty() || name.length() > MAX_LENGTH || name.contains("..")) {
             return false;
         }
-        for (String segment : key.split("/", -1)) {
+        for (String segment : name.split("/", -1)) {
             if (!isValidSegment(segment)) {
                 return false;
             }
@@ -41,18 +41,18 @@ final class StorageKeys {
         return true;
     }
 
-    /** One path segment: a file or directory name a folder backend may treat as part of a key. */
+    /** One path segment: a file or directory name a folder backend may treat as part of a name. */
     static boolean isValidSegment(String segment) {
         return SEGMENT.matcher(segment).matches() && !segment.contains("..") && !segment.contains(SYNCTHING_CONFLICT);
     }
 
     /** The error for an object too large to be one of ours; nothing of it has been read. */
-    static SyncException tooLarge(String key, long size, String where) {
-        return new SyncException(SyncException.Reason.CORRUPT, "Object " + describe(key) + " in " + where + " is "
+    static SyncException tooLarge(String name, long size, String where) {
+        return new SyncException(SyncException.Reason.CORRUPT, "Object " + describe(name) + " in " + where + " is "
                 + size + " bytes, more than any Tandem object (" + MAX_OBJECT_BYTES + "); not read");
     }
 
-    /** A folder: a valid key followed by '/' ({@code a/b/}); never the root. */
+    /** A folder: a valid name followed by '/' ({@code a/b/}); never the root. */
     public static String validateFolder(String folder) {
         if (folder == null || folder.length() < 2 || !folder.endsWith("/")) {
             throw new SyncException(SyncException.Reason.CORRUPT, "Not a folder: " + describe(folder)
@@ -73,11 +73,11 @@ final class StorageKeys {
     }
 
     /** A page size below one is a caller bug, not a remote problem. */
-    static int validateMaxKeys(int maxKeys) {
-        if (maxKeys < 1) {
-            throw new IllegalArgumentException("maxKeys: must be at least 1, was " + maxKeys);
+    static int validateMaxNames(int maxNames) {
+        if (maxNames < 1) {
+            throw new IllegalArgumentException("maxNames: must be at least 1, was " + maxNames);
         }
-        return maxKeys;
+        return maxNames;
     }
 
     /** What a list call was doing, for error messages. */
@@ -85,12 +85,12 @@ final class StorageKeys {
         return prefix == null || prefix.isEmpty() ? "list keys" : "list keys under " + describe(prefix);
     }
 
-    /** The key quoted for an error message, shortened and with control characters masked. */
-    static String describe(String key) {
-        if (key == null) {
+    /** The name quoted for an error message, shortened and with control characters masked. */
+    static String describe(String name) {
+        if (name == null) {
             return "null";
         }
-        String shown = key.length() > 80 ? key.substring(0, 80) + "…" : key;
+        String shown = name.length() > 80 ? name.substring(0, 80) + "…" : name;
         return "'" + shown.replaceAll("[\\p{Cntrl}]", "?") + "'";
     }
 }

@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.storage;
+package dev.tandem.engine.internal.http;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -12,10 +12,26 @@ import org.apache.hc.core5.http.protocol.HttpContext;
  * for it. The HTTP client otherwise builds its TLS context along with the S3 client, reading the JDK's trust store
  * and parsing its certificates: 0.1 to 0.25 s of a cold command-line sync, even with the classes archived, that a
  * plain-http endpoint never uses (PERFORMANCE.md, "A new device ready"). An {@code https://} endpoint and AWS itself
- * keep the SDK's own TLS setup.
+ * keep the SDK's own TLS setup. {@link PinnedTls} is made lazily through one of these too.
  */
-final class LazyTls implements TlsSocketStrategy {
+public final class LazyTls implements TlsSocketStrategy {
+    /** Makes the TLS strategy, once, on the first connection that asks for TLS. */
+    @FunctionalInterface
+    interface Factory {
+        TlsSocketStrategy create() throws IOException;
+    }
+
+    private final Factory factory;
     private volatile TlsSocketStrategy tls;
+
+    /** The JDK's trust, as the HTTP client would set it up itself. */
+    public LazyTls() {
+        this(DefaultClientTlsStrategy::createDefault);
+    }
+
+    LazyTls(Factory factory) {
+        this.factory = factory;
+    }
 
     @Override
     public SSLSocket upgrade(Socket socket, String target, int port, Object attachment, HttpContext context)
@@ -24,7 +40,7 @@ final class LazyTls implements TlsSocketStrategy {
         if (t == null) {
             synchronized (this) {
                 if (tls == null) {
-                    tls = DefaultClientTlsStrategy.createDefault();
+                    tls = factory.create();
                 }
                 t = tls;
             }

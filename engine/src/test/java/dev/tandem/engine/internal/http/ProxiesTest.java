@@ -1,4 +1,4 @@
-package dev.tandem.engine.internal.dav;
+package dev.tandem.engine.internal.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.engine.internal.dav.Proxies.Choice;
+import dev.tandem.engine.internal.http.Proxies.Choice;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;

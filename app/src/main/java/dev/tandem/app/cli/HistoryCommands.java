@@ -1,0 +1,144 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.cli.Cli.Failure;
+import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemField;
+import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.ItemVersions;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.VersionRestore;
+import dev.tandem.app.text.PastTimes;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The commands that read the past: an item's versions ({@code history}), bringing one back
+ * ({@code restore-version}), and the lists as they stood at a time ({@code list --as-of}).
+ */
+final class HistoryCommands {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    HistoryCommands(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Prints the item's versions, oldest first, numbered as restore-version takes them. */
+    int history(TodoStore store, Args a) {
+        String id = itemId(store, a.one("history", "ID"));
+        ItemVersions versions = new ItemVersions(store, new Authors(store));
+        ZoneId zone = store.dateClock().getZone();
+        for (ItemVersions.Version v : versions.versions(id)) {
+            out.println(String.format(Locale.ROOT, "%3d  %s  %-16s %s", v.number(), WHEN.format(v.at().atZone(zone)),
+                    v.device(), v.summary()));
+        }
+        return 0;
+    }
+
+    /** Brings back one version's fields (those others did not change since, unless --all or --fields). */
+    int restoreVersion(TodoStore store, Args a) {
+        if (a.positional().size() != 2) {
+            throw new UsageError("restore-version needs ID VERSION (a number from tandem history ID)");
+        }
+        String id = itemId(store, a.positional().get(0));
+        ItemVersions versions = new ItemVersions(store, new Authors(store));
+        ItemVersions.Version v = versions.find(id, a.positional().get(1)).orElseThrow(() -> new Failure(
+                "no version " + a.positional().get(1) + " of " + id + " (see tandem history " + TodoCommands.shortId(id) + ")"));
+        Item then = versions.item(id, v).orElseThrow(() -> new Failure("version " + v.number() + " holds no item"));
+        VersionRestore plan = versions.plan(then, v.at());
+        if (plan.unchanged()) {
+            err.println("Nothing to restore: version " + v.number() + " is what “" + then.titleOrEmpty() + "” is now.");
+            return 0;
+        }
+        Set<ItemField> chosen = choose(plan, a);
+        for (VersionRestore.FieldDiff d : plan.fields()) {
+            boolean taken = chosen.contains(d.field());
+            out.println((taken ? "restore  " : "keep     ") + d.field().label()
+                    + (d.changedBy() != null ? " (changed since by " + d.changedBy() + ")" : ""));
+        }
+        if (a.flags().contains("--dry-run")) {
+            return 0;
+        }
+        versions.restore(plan, chosen);
+        err.println((plan.deleted() ? "Brought back “" : "Restored “") + then.titleOrEmpty() + "” as of version "
+                + v.number() + "; it syncs as a new edit.");
+        return 0;
+    }
+
+    /** {@code list --as-of TIME}: the lists and items as they stood then, read-only. */
+    int listAsOf(TodoStore store, Args a, TodoCommands todos) {
+        String when = a.options().get("--as-of");
+        ZoneId zone = store.dateClock().getZone();
+        Instant at = PastTimes.parse(when, store.clock(), zone).orElseThrow(() -> new UsageError(
+                "--as-of: not a time: " + when + " (2026-11-24 18:00, 2026-11-24, yesterday, 3 days ago)"));
+        if (at.isAfter(store.clock().instant())) {
+            throw new UsageError("--as-of: " + when + " is in the future");
+        }
+        List<TodoList> lists = store.db().history().asOf(TodoList.class, at);
+        Map<String, List<String>> tagsOf = new HashMap<>();
+        for (ItemTag t : store.db().history().asOf(ItemTag.class, at)) {
+            if (!t.isRemoved()) {
+                tagsOf.computeIfAbsent(t.itemId(), k -> new ArrayList<>()).add(t.tag());
+            }
+        }
+        tagsOf.values().forEach(l -> l.sort(null));
+        err.println("As of " + WHEN.format(at.atZone(zone)) + " (read-only):");
+        return todos.show(store.db().history().asOf(Item.class, at), lists, tagsOf, zone, a);
+    }
+
+    private static Set<ItemField> choose(VersionRestore plan, Args a) {
+        if (a.flags().contains("--all")) {
+            return plan.fields().stream().map(VersionRestore.FieldDiff::field)
+                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(ItemField.class)));
+        }
+        String names = a.options().get("--fields");
+        if (names == null) {
+            return plan.defaultChoice();
+        }
+        Set<ItemField> chosen = EnumSet.noneOf(ItemField.class);
+        for (String n : names.split(",")) {
+            String want = n.strip().toLowerCase(Locale.ROOT).replace(' ', '-');
+            ItemField f = java.util.Arrays.stream(ItemField.values())
+                    .filter(x -> x.name().toLowerCase(Locale.ROOT).equals(want)
+                            || x.label().toLowerCase(Locale.ROOT).replace(' ', '-').equals(want))
+                    .findFirst().orElseThrow(() -> new UsageError("--fields: no field " + n.strip() + " (one of "
+                            + java.util.Arrays.stream(ItemField.values()).map(x -> x.name().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", ")) + ")"));
+            chosen.add(f);
+        }
+        return chosen;
+    }
+
+    /** The full id of a current item (a unique part works) or of one deleted for good (the full id). */
+    private static String itemId(TodoStore store, String ref) {
+        if (!store.db().history().changes("items", ref).isEmpty()) {
+            return ref;
+        }
+        String r = ref.toLowerCase(Locale.ROOT);
+        List<Item> matches = r.length() < 4 ? List.of() : store.allItems().stream()
+                .filter(it -> it.id().toLowerCase(Locale.ROOT).startsWith(r) || it.id().toLowerCase(Locale.ROOT).endsWith(r))
+                .toList();
+        if (matches.size() != 1) {
+            throw new Failure(matches.isEmpty() ? "no item with id " + ref
+                    + " (an item deleted for good needs its full id: tandem list --as-of TIME --json shows it)"
+                    : "id " + ref + " matches " + matches.size() + " items");
+        }
+        return matches.get(0).id();
+    }
+}

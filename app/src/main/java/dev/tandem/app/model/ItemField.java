@@ -1,0 +1,76 @@
+package dev.tandem.app.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
+
+/**
+ * What a person sees as one field of a todo or note, for bringing an earlier version back: some are
+ * two columns that only make sense together (done and when; a repeat and its series; a reminder and
+ * its dismissal), and tags are rows of their own ({@link ItemTag}), not a column.
+ */
+public enum ItemField {
+    TITLE("Title", List.of("title"), Item::title, (now, then) -> now.withTitle(then.title())),
+    NOTES("Notes", List.of("notes"), Item::notes, (now, then) -> now.withNotes(then.notes())),
+    LIST("List", List.of("listId"), Item::listId, (now, then) -> now.withListId(then.listId())),
+    DUE("Due date", List.of("due"), Item::due, (now, then) -> now.withDue(then.dueDate())),
+    DONE("Done", List.of("done", "doneAt"), Item::isDone, (now, then) -> now.withDoneFields(then.done(), then.doneAt())),
+    PRIORITY("Priority", List.of("priority"), Item::priority,
+            (now, then) -> now.withPriority(then.priority() == null ? null : then.priority().intValue())),
+    REPEAT("Repeat", List.of("repeat", "seriesId"), Item::repeat, (now, then) -> now.withRepeat(then.repeat(), then.seriesId())),
+    REMINDER("Reminder", List.of("remindAt", "remindDismissed"), Item::remindAt,
+            (now, then) -> now.withRemindAt(then.remindAt()).withRemindDismissed(then.remindDismissed())),
+    KIND("Note or todo", List.of("kind"), Item::isNote, (now, then) -> now.withKind(then.kind())),
+    TRASH("In the Trash", List.of("trashedAt"), Item::isTrashed, (now, then) -> now.withTrashedAt(then.trashedAt())),
+    TAGS("Tags", List.of(), Item::tags, (now, then) -> now);
+
+    private final String label;
+    private final List<String> columns;
+    private final Function<Item, Object> shown;
+    private final BinaryOperator<Item> take;
+
+    ItemField(String label, List<String> columns, Function<Item, ?> shown, BinaryOperator<Item> take) {
+        this.label = label;
+        this.columns = columns;
+        this.shown = shown::apply;
+        this.take = take;
+    }
+
+    /** How the field is named to people ("Due date"). */
+    public String label() {
+        return label;
+    }
+
+    /** The item's columns it stands for; none for tags. */
+    public List<String> columns() {
+        return columns;
+    }
+
+    /** The field's value as compared (null-safe); for tags the space-separated tags the item carries. */
+    public Object value(Item item) {
+        return shown.apply(item);
+    }
+
+    /** Whether {@code a} and {@code b} differ in this field. */
+    public boolean differs(Item a, Item b) {
+        return !Objects.equals(value(a), value(b));
+    }
+
+    /** {@code now} with this field as it is in {@code then}. Tags are written as rows, not here. */
+    public Item take(Item now, Item then) {
+        return take.apply(now, then);
+    }
+
+    /** The field that column belongs to, or null for columns nobody edits (id, createdAt). */
+    public static ItemField ofColumn(String column) {
+        for (ItemField f : values()) {
+            for (String c : f.columns) {
+                if (c.equalsIgnoreCase(column)) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,283 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Change;
+import dev.tandem.engine.FieldChange;
+import dev.tandem.engine.History;
+import dev.tandem.engine.Tx;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Earlier versions of a todo or note, and bringing one back. A version is the item right after one of
+ * its changes ({@link History#version}), or as it stood at a time ({@link History#asOf}); its tags are
+ * the tag rows that stood then. Bringing it back is an ordinary save of the chosen fields, so it syncs
+ * as a new edit and merges field by field: it never rewinds a later edit of a field not chosen, on
+ * this device or any other.
+ */
+public final class ItemVersions {
+    private final TodoStore store;
+    private final Authors authors;
+
+    public ItemVersions(TodoStore store, Authors authors) {
+        this.store = store;
+        this.authors = authors;
+    }
+
+    /**
+     * One version: the item right after change {@code changeId}.
+     *
+     * @param number   1 for the first change, counting up; a version keeps its number as new ones come
+     * @param fields   the fields the change set (empty for a delete or restore alone)
+     * @param deletes  the change deleted the item for good; {@code restores}: brought it back
+     */
+    public record Version(int number, String changeId, Instant at, String device, boolean thisDevice,
+                          Set<ItemField> fields, boolean deletes, boolean restores) {
+        /** What the change did, in a few words: "Created", "Changed notes, title", "Deleted for good". */
+        public String summary() {
+            if (number == 1) {
+                return "Created";
+            }
+            if (deletes) {
+                return "Deleted for good";
+            }
+            if (restores) {
+                return "Restored";
+            }
+            return fields.isEmpty() ? "Changed" : "Changed " + fields.stream()
+                    .map(f -> f.label().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "));
+        }
+    }
+
+    /** The item's versions, oldest first, numbered from 1. */
+    public List<Version> versions(String itemId) {
+        String me = store.db().deviceId();
+        Map<String, String> labels = new HashMap<>();
+        List<Version> out = new ArrayList<>();
+        for (Change c : store.db().history().changes("items", itemId)) {
+            Set<ItemField> fields = EnumSet.noneOf(ItemField.class);
+            boolean deletes = false;
+            boolean restores = false;
+            for (FieldChange f : c.fields()) {
+                if (f.field().equals(Change.DELETED_FIELD)) {
+                    deletes = Long.valueOf(1L).equals(f.value());
+                    restores = !deletes;
+                } else if (ItemField.ofColumn(f.field()) != null) {
+                    fields.add(ItemField.ofColumn(f.field()));
+                }
+            }
+            if (restores) {
+                fields.clear(); // a restore writes every value again; it did one thing
+            }
+            out.add(new Version(out.size() + 1, c.id(), c.at(), labels.computeIfAbsent(c.author(), authors::label),
+                    me.equals(c.author()), fields, deletes, restores));
+        }
+        return out;
+    }
+
+    /** The version numbered {@code number} (from {@link #versions}), or one whose change id starts with it. */
+    public Optional<Version> find(String itemId, String numberOrId) {
+        List<Version> all = versions(itemId);
+        String s = numberOrId.strip();
+        if (s.matches("\\d{1,6}")) {
+            int n = Integer.parseInt(s);
+            return n >= 1 && n <= all.size() ? Optional.of(all.get(n - 1)) : Optional.empty();
+        }
+        List<Version> matches = all.stream().filter(v -> s.length() >= 4 && v.changeId().startsWith(s)).toList();
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The item as it was right after {@code version}, with the tags it had while that version stood:
+     * tags are rows of their own, added and removed apart from the item's changes, so they are read
+     * as of just before the next version (or now, for the last one).
+     */
+    public Optional<Item> item(String itemId, Version version) {
+        List<Version> all = versions(itemId);
+        Instant until = version.number() >= all.size() ? store.clock().instant()
+                : Collections.max(List.of(version.at(), all.get(version.number()).at().minusMillis(1)));
+        return store.db().history().version(Item.class, itemId, version.changeId())
+                .map(it -> withTags(it, tagsAsOf(itemId, until)));
+    }
+
+    /** The item as it stood at {@code at}, with its tags then; empty when it did not exist or was deleted. */
+    public Optional<Item> itemAsOf(String itemId, Instant at) {
+        return store.db().history().asOf(Item.class, itemId, at).map(it -> withTags(it, tagsAsOf(itemId, at)));
+    }
+
+    /** What bringing back {@code then} (a version or an as-of item) would change, field by field. */
+    public VersionRestore plan(Item then, Instant since) {
+        String id = then.id();
+        Optional<Item> now = store.get(id).map(it -> withTags(it, String.join(" ", new TagStore(store).of(id))));
+        Map<ItemField, String> changedBy = changedSince(id, since);
+        List<VersionRestore.FieldDiff> diffs = new ArrayList<>();
+        for (ItemField f : ItemField.values()) {
+            Item current = now.orElse(null);
+            if (current == null || f.differs(then, current)) {
+                if (current == null && f.value(then) == null) {
+                    continue;
+                }
+                diffs.add(new VersionRestore.FieldDiff(f, f.value(then), current == null ? null : f.value(current),
+                        changedBy.get(f)));
+            }
+        }
+        return new VersionRestore(id, then, now, diffs);
+    }
+
+    /**
+     * Writes the chosen fields of the plan's version back, in one transaction: a deleted item comes
+     * back first (with the links deleted with it). Returns the item as saved.
+     */
+    public Item restore(VersionRestore plan, Set<ItemField> fields) {
+        return store.writeAll(tx -> {
+            if (plan.deleted()) {
+                tx.restore(Item.class, plan.itemId());
+                ItemLink.SYSTEMS.forEach(system -> tx.restore(ItemLink.class, DerivedIds.link(plan.itemId(), system)));
+            }
+            Item current = tx.get(Item.class, plan.itemId()).orElseThrow(() -> new IllegalStateException(
+                    "the item's history no longer holds it: " + plan.itemId()));
+            return write(tx, current, plan.then(), fields, store.clock().millis());
+        });
+    }
+
+    /**
+     * Brings a list back as it stood at {@code at}, in one transaction: the list itself (back from a
+     * delete, its old name) and each of {@code items} (the list's items then) with the fields planned
+     * by {@link #plan} in their default choice. Returns the plans, for {@link #undoList}.
+     */
+    public List<VersionRestore> restoreList(TodoList then, List<Item> items, Instant at) {
+        List<VersionRestore> plans = new ArrayList<>();
+        for (Item it : items) {
+            VersionRestore p = plan(it, at);
+            if (!p.unchanged()) {
+                plans.add(p);
+            }
+        }
+        store.writeAll(tx -> {
+            if (tx.get(TodoList.class, then.id()).isEmpty()) {
+                tx.restore(TodoList.class, then.id());
+            }
+            tx.get(TodoList.class, then.id()).filter(l -> !java.util.Objects.equals(l.name(), then.name()))
+                    .ifPresent(l -> tx.save(l.withName(then.name())));
+            for (VersionRestore p : plans) {
+                if (p.deleted()) {
+                    tx.restore(Item.class, p.itemId());
+                }
+                tx.get(Item.class, p.itemId()).ifPresent(current -> write(tx, current, p.then(), p.defaultChoice(),
+                        store.clock().millis()));
+            }
+            return null;
+        });
+        return plans;
+    }
+
+    /** Undoes {@link #restoreList}: each item's chosen fields as they were before; the list's name as {@code before}. */
+    public void undoList(java.util.Optional<TodoList> before, String listId, List<VersionRestore> plans) {
+        store.writeAll(tx -> {
+            if (before.isEmpty()) {
+                tx.delete(TodoList.class, listId);
+            } else {
+                tx.get(TodoList.class, listId).filter(l -> !java.util.Objects.equals(l.name(), before.get().name()))
+                        .ifPresent(l -> tx.save(l.withName(before.get().name())));
+            }
+            for (VersionRestore p : plans) {
+                Optional<Item> current = tx.get(Item.class, p.itemId());
+                if (p.now().isPresent() && current.isPresent()) {
+                    write(tx, current.get(), p.now().get(), p.defaultChoice(), store.clock().millis());
+                } else if (p.deleted() && current.isPresent()) {
+                    TodoStore.deleteItem(tx, p.itemId());
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Undoes {@link #restore}: the chosen fields as they were before it, and a deleted item deleted again. */
+    public void undo(VersionRestore plan, Set<ItemField> fields) {
+        store.writeAll(tx -> {
+            Optional<Item> current = tx.get(Item.class, plan.itemId());
+            if (plan.now().isPresent() && current.isPresent()) {
+                write(tx, current.get(), plan.now().get(), fields, store.clock().millis());
+            } else if (plan.deleted() && current.isPresent()) {
+                TodoStore.deleteItem(tx, plan.itemId());
+            }
+            return null;
+        });
+    }
+
+    private static Item write(Tx tx, Item current, Item then, Set<ItemField> fields, long now) {
+        Item next = current;
+        for (ItemField f : fields) {
+            next = f.take(next, then);
+        }
+        Item saved = next.equals(current) ? current : tx.save(next);
+        if (fields.contains(ItemField.TAGS)) {
+            Set<String> want = new TreeSet<>(split(then.tags()));
+            Set<String> have = new TreeSet<>(TagStore.of(tx, current.id()));
+            for (String t : have) {
+                if (!want.contains(t)) {
+                    TagStore.remove(tx, current.id(), t, now);
+                }
+            }
+            for (String t : want) {
+                if (!have.contains(t)) {
+                    TagStore.add(tx, current.id(), t);
+                }
+            }
+        }
+        return saved;
+    }
+
+    /** For each field someone other than this device changed after {@code since}: the last such one's label. */
+    private Map<ItemField, String> changedSince(String itemId, Instant since) {
+        String me = store.db().deviceId();
+        Map<ItemField, String> out = new HashMap<>();
+        for (Change c : store.db().history().changes("items", itemId)) {
+            if (!c.at().isAfter(since) || me.equals(c.author())) {
+                continue;
+            }
+            for (FieldChange f : c.fields()) {
+                ItemField field = ItemField.ofColumn(f.field());
+                if (field != null) {
+                    out.put(field, authors.label(c.author()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The item's tags as they stood at {@code at}, space-separated in order; empty string for none. */
+    private String tagsAsOf(String itemId, Instant at) {
+        Set<String> tags = new TreeSet<>();
+        for (ItemTag row : store.db().query(ItemTag.class, "SELECT * FROM item_tags WHERE itemId = ?", itemId)) {
+            store.db().history().asOf(ItemTag.class, row.id(), at).filter(t -> !t.isRemoved()).ifPresent(t -> tags.add(t.tag()));
+        }
+        return String.join(" ", tags);
+    }
+
+    private static Item withTags(Item it, String tags) {
+        return new Item(it.id(), it.listId(), it.title(), it.notes(), it.due(), it.done(), it.doneAt(), it.trashedAt(),
+                it.createdAt(), it.priority(), it.repeat(), it.seriesId(), it.remindAt(), it.remindDismissed(), it.kind(),
+                tags);
+    }
+
+    private static Set<String> split(String tags) {
+        Set<String> out = new LinkedHashSet<>();
+        if (tags != null) {
+            for (String t : tags.split(" ")) {
+                if (!t.isBlank()) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+}

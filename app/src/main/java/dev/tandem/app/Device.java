@@ -8,10 +8,10 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.HistoryUpkeep;
-import dev.tandem.app.sync.SettingsStore;
-import dev.tandem.app.sync.SharedLists;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.sync.SyncService;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.IOException;
@@ -161,7 +161,7 @@ public final class Device implements AutoCloseable {
             }
             // The lists shared with other people sync through their own spaces, beside the personal
             // remote or, with none set up, on their own.
-            engine = new SharedLists(settings).withShared(b, System.getenv());
+            engine = new SpaceLists(settings).withSpaces(b, System.getenv());
         } catch (RuntimeException e) {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "cannot set up sync: " + e.getMessage());
         }

@@ -3,7 +3,7 @@ package dev.tandem.app;
 import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.DeviceRoster;
-import dev.tandem.app.sync.Sharing;
+import dev.tandem.app.space.Spaces;
 import dev.tandem.app.view.DevicesDialog;
 import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
@@ -90,11 +90,11 @@ public final class MainWindow {
                 dialogs.notify("New device id", notice, false);
             }
         });
-        main.useSharing(new SharingViewModel(new Sharing(device.settings(), System.getenv()), device.store(), async,
+        main.useSharing(new SharingViewModel(new Spaces(device.settings(), System.getenv()), device.store(), async,
                 dialogs, undo, () -> {
                     device.reapplySync();
                     device.sync().syncNow();
-                }, () -> new Sharing(device.settings(), System.getenv()).myName()));
+                }, () -> new Spaces(device.settings(), System.getenv()).myName()));
         MainView v = new MainView(models);
         view.set(v);
         phoneSync(device, v, dialogs);

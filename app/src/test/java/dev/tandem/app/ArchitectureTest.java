@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The app's structure, checked on the compiled classes: views only bind and lay out, so they see
- * nothing but view-models, the FX adapters and the look; view-models hold the logic without the
- * scene graph, so they run in tests without a toolkit, and reach the data only through the model;
- * and what lies below them never reaches up.
+ * nothing but view-models, the FX adapters, the look and the plain values a view-model hands them (a
+ * diff's rows, a note's blocks); view-models hold the logic without the scene graph, so they run in
+ * tests without a toolkit, and reach the data only through the model; and what lies below them never
+ * reaches up.
  */
 class ArchitectureTest {
     private static final String APP = "dev.tandem.app";
@@ -34,7 +35,8 @@ class ArchitectureTest {
     void views_dependOnlyOnViewModelsFxAndUi() {
         classes().that().resideInAPackage(APP + ".view..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".vm..", APP + ".fx..",
-                        "dev.tandem.ui..", "java..", "javafx..", "org.controlsfx..", "org.kordamp.ikonli..")
+                        APP + ".text.diff..", APP + ".text.note..", "dev.tandem.ui..", "java..", "javafx..",
+                        "org.controlsfx..", "org.kordamp.ikonli..")
                 .check(MAIN);
     }
 
@@ -62,12 +64,12 @@ class ArchitectureTest {
 
     @Test
     void lowerLayers_neverReachViewsViewModelsOrTheWindow() {
-        noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".sync..", APP + ".text..",
-                        APP + ".fx..", APP + ".transfer..", APP + ".caldav..", APP + ".backup..")
+        noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".settings..", APP + ".sync..",
+                        APP + ".space..", APP + ".text..", APP + ".fx..", APP + ".transfer..", APP + ".caldav..", APP + ".backup..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".demo..", APP + ".cli..")
                 .check(MAIN);
-        noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".sync..", APP + ".text..", APP + ".fx..",
-                        APP + ".transfer..", APP + ".caldav..", APP + ".backup..")
+        noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".settings..", APP + ".sync..", APP + ".space..",
+                        APP + ".text..", APP + ".fx..", APP + ".transfer..", APP + ".caldav..", APP + ".backup..")
                 .should().dependOnClassesThat().resideInAPackage(APP + ".vm..")
                 .check(MAIN);
         // The CalDAV sync runs in the app and the command line alike: no toolkit.
@@ -120,6 +122,20 @@ class ArchitectureTest {
     void backups_knowNoUiToolkit() {
         noClasses().that().resideInAPackage(APP + ".backup..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", APP + ".fx..")
+                .check(MAIN);
+    }
+
+    @Test
+    void settingsSyncAndSpaces_dependDownwardsOnly() {
+        noClasses().that().resideInAPackage(APP + ".settings..")
+                .should().dependOnClassesThat().resideInAnyPackage(APP + ".sync..", APP + ".space..", APP + ".caldav..",
+                        APP + ".transfer..")
+                .because("settings are read by everything that syncs, so they name none of it")
+                .check(MAIN);
+        noClasses().that().resideInAPackage(APP + ".sync..")
+                .should().dependOnClassesThat().resideInAnyPackage(APP + ".space..", APP + ".caldav..")
+                .because("a shared list's space is built from the sync package's parts and syncs beside the"
+                        + " personal remote; the sync service does not know it is there")
                 .check(MAIN);
     }
 

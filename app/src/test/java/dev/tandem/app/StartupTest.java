@@ -3,7 +3,7 @@ package dev.tandem.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.SyncStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;

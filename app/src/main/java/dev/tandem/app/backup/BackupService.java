@@ -1,7 +1,7 @@
 package dev.tandem.app.backup;
 
-import dev.tandem.app.sync.SettingsStore;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import java.io.IOException;

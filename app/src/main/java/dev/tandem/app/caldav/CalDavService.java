@@ -1,7 +1,7 @@
 package dev.tandem.app.caldav;
 
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.WebDavSettings;

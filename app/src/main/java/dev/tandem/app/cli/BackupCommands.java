@@ -8,7 +8,7 @@ import dev.tandem.app.model.RestoreSummary;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.BackupException;
 import dev.tandem.engine.BackupFile;
 import dev.tandem.engine.Backups;

@@ -4,7 +4,7 @@ import dev.tandem.app.Device;
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.PrintStream;

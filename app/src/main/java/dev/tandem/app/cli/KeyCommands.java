@@ -2,8 +2,8 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SettingsStore;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.KeyringStatus;
 import dev.tandem.engine.sync.RemoteKeys;
 import dev.tandem.engine.sync.RotationReport;

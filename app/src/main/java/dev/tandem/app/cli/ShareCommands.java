@@ -6,9 +6,9 @@ import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.RemoteSpec;
-import dev.tandem.app.sync.SettingsStore;
-import dev.tandem.app.sync.SharedLists.Shared;
-import dev.tandem.app.sync.Sharing;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.space.SpaceLists.Space;
+import dev.tandem.app.space.Spaces;
 import dev.tandem.engine.sync.JoinRequest;
 import dev.tandem.engine.sync.OpenInvite;
 import dev.tandem.engine.sync.SpaceMember;
@@ -24,7 +24,7 @@ import java.util.Optional;
 
 /**
  * Lists shared with other people (docs/SHARING.md): share one, join with an invite, see and admit
- * members, remove one, leave: the command line's words around {@link Sharing}, which the window
+ * members, remove one, leave: the command line's words around {@link Spaces}, which the window
  * uses too.
  */
 final class ShareCommands {
@@ -45,7 +45,7 @@ final class ShareCommands {
             throw new UsageError("share: --remote REMOTE names where the shared list lives (a folder both of you reach,"
                     + " an S3 prefix or a WebDAV folder)");
         }
-        Sharing sharing = sharing(dir);
+        Spaces sharing = sharing(dir);
         if (sharing.get(list.id()).isPresent()) {
             throw new Failure("“" + list.name() + "” is shared already; `tandem members " + list.name() + " --invite`"
                     + " makes another invite");
@@ -72,14 +72,14 @@ final class ShareCommands {
         String code = a.positional().get(0);
         String listId;
         try {
-            listId = Sharing.listOf(code);
+            listId = Spaces.listOf(code);
         } catch (IllegalArgumentException e) {
             throw new UsageError("join: " + e.getMessage());
         }
-        Sharing sharing = sharing(dir);
-        Optional<Shared> known = sharing.get(listId);
+        Spaces sharing = sharing(dir);
+        Optional<Space> known = sharing.get(listId);
         if (known.isEmpty()) {
-            Sharing.Asked asked;
+            Spaces.Asked asked;
             try {
                 asked = sharing.join(store, code, a.options().getOrDefault("--as", Device.chosenName(dir)),
                         a.flags().contains("--into-existing"));
@@ -112,13 +112,14 @@ final class ShareCommands {
         String name = store.db().get(TodoList.class, listId).map(TodoList::name).orElse("the shared list");
         out.printf("Joined “%s”: pulled %d changes%n", name, r.pulled());
         r.warnings().forEach(w -> err.println("tandem: warning: " + w));
+        r.notes().forEach(n -> err.println("tandem: note: " + n));
         return 0;
     }
 
     int members(TodoStore store, Path dir, Args a) {
         TodoList list = list(store, a, "members");
-        Sharing sharing = sharing(dir);
-        Shared s = sharing.get(list.id()).orElseThrow(() -> new Failure("“" + list.name() + "” is not shared"));
+        Spaces sharing = sharing(dir);
+        Space s = sharing.get(list.id()).orElseThrow(() -> new Failure("“" + list.name() + "” is not shared"));
         if (!s.joined()) {
             throw new Failure("not admitted to “" + list.name() + "” yet; your fingerprint: " + s.keys().fingerprint());
         }
@@ -152,7 +153,7 @@ final class ShareCommands {
             out.println(done.isEmpty() ? "The membership log is whole: nothing to mend." : "Mended the membership log.");
             return 0;
         }
-        Sharing.Members all = sharing.members(store, list.id());
+        Spaces.Members all = sharing.members(store, list.id());
         for (SpaceMember m : all.members()) {
             out.printf("%s  %s%s%n", m.name(), m.fingerprint(), m.owner() ? "  (owner)" : m.removed() ? "  (removed)" : "");
         }
@@ -170,8 +171,8 @@ final class ShareCommands {
 
     int unshare(TodoStore store, Path dir, Args a) {
         TodoList list = list(store, a, "unshare");
-        Sharing sharing = sharing(dir);
-        Shared s = sharing.get(list.id()).orElseThrow(() -> new Failure("“" + list.name() + "” is not shared"));
+        Spaces sharing = sharing(dir);
+        Space s = sharing.get(list.id()).orElseThrow(() -> new Failure("“" + list.name() + "” is not shared"));
         String member = a.options().get("--member");
         if (member != null) {
             if (!s.keys().isOwner()) {
@@ -188,7 +189,7 @@ final class ShareCommands {
                     + " and syncs with your own remote, if you have one.");
             return 0;
         }
-        Sharing.Left left = sharing.leave(store, list.id());
+        Spaces.Left left = sharing.leave(store, list.id());
         out.println("Left “" + list.name() + "”: " + left.trashed().size() + " items moved to the Trash here. The others"
                 + " keep the list.");
         return 0;
@@ -203,7 +204,7 @@ final class ShareCommands {
                 .orElseThrow(() -> new Failure("no list called “" + name + "”"));
     }
 
-    private Sharing sharing(Path dir) {
-        return new Sharing(new SettingsStore(dir), env);
+    private Spaces sharing(Path dir) {
+        return new Spaces(new SettingsStore(dir), env);
     }
 }

@@ -7,10 +7,10 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.sync.RemoteSpec;
-import dev.tandem.app.sync.SettingsStore;
-import dev.tandem.app.sync.SharedLists;
-import dev.tandem.app.sync.Sharing;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.space.SpaceLists;
+import dev.tandem.app.space.Spaces;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Db;
@@ -170,11 +170,11 @@ final class SyncCommands {
      */
     SyncEngine syncEngineFor(Args a, Path dir) {
         if (a.options().get("--remote") == null && new SettingsStore(dir).loadSync().mode() == SyncSettings.Mode.NONE) {
-            SyncEngine alone = shared(dir).withShared(null, env);
+            SyncEngine alone = shared(dir).withSpaces(null, env);
             if (alone != null) {
                 return alone;
             }
-            List<SharedLists.Shared> waiting = shared(dir).all();
+            List<SpaceLists.Space> waiting = shared(dir).all();
             if (!waiting.isEmpty()) {
                 throw new Failure("nothing to sync yet: no remote is set up, and no shared list you asked to join"
                         + " has admitted you yet; read your fingerprint " + waiting.get(0).keys().fingerprint()
@@ -216,7 +216,7 @@ final class SyncCommands {
             } else {
                 unlock.accept(b);
             }
-            return shared(dir).withShared(b, env);
+            return shared(dir).withSpaces(b, env);
         }
         SyncEngine.Builder b;
         try {
@@ -229,12 +229,12 @@ final class SyncCommands {
         if (unlock != null) {
             unlock.accept(b);
         }
-        return shared(dir).withShared(b, env);
+        return shared(dir).withSpaces(b, env);
     }
 
     /** Joins the shared lists whose owner has admitted this person since `tandem join` asked, and finishes removals cut short. */
     private void finishSharing(TodoStore store, Path dir) {
-        Sharing sharing = new Sharing(new SettingsStore(dir), env);
+        Spaces sharing = new Spaces(new SettingsStore(dir), env);
         int now = sharing.finishJoins(problem -> err.println("tandem: warning: " + problem));
         if (sharing.finishRemovals(store, problem -> err.println("tandem: warning: " + problem)) > 0) {
             err.println("tandem: note: finished removing a member from a shared list, and changed its key");
@@ -244,8 +244,8 @@ final class SyncCommands {
         }
     }
 
-    private static SharedLists shared(Path dir) {
-        return new SharedLists(new SettingsStore(dir));
+    private static SpaceLists shared(Path dir) {
+        return new SpaceLists(new SettingsStore(dir));
     }
 
     int conflicts(TodoStore store, Path dir, Args a) {
@@ -271,7 +271,7 @@ final class SyncCommands {
             err.println("No conflicts.");
             return 0;
         }
-        store.setPeople(new Sharing(new SettingsStore(dir), env).people());
+        store.setPeople(new Spaces(new SettingsStore(dir), env).people());
         Authors authors = new Authors(store);
         for (Conflict c : list) {
             String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse(c.entity()) : c.entity();

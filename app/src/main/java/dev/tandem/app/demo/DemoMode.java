@@ -7,7 +7,7 @@ import dev.tandem.app.vm.LinkOpener;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.view.Icons;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Styles;

@@ -1,5 +1,6 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.PrunedHistory;
 import java.time.Clock;

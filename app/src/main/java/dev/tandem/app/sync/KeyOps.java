@@ -1,5 +1,6 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.KeyringStatus;
 import dev.tandem.engine.sync.RotationReport;

@@ -1,5 +1,6 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
@@ -14,12 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -46,11 +41,9 @@ public final class SyncService implements AutoCloseable {
 
     private final Db db;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler;
+    private final SyncTimer timer;
     private final Backoff backoff;
-    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<SyncStatus>> failureListeners = new CopyOnWriteArrayList<>();
-    private final List<Consumer<SyncNotices.Notice>> noticeListeners = new CopyOnWriteArrayList<>();
+    private final SyncListeners listeners = new SyncListeners();
     private final SyncNotices notices = new SyncNotices();
     private final RemoteChecks checks;
     private final Subscription localCommits;
@@ -62,8 +55,6 @@ public final class SyncService implements AutoCloseable {
     private String remote = "";
     private Duration interval = Duration.ofSeconds(SyncSettings.DEFAULT_INTERVAL);
     private Duration debounce = Duration.ofMillis(500);
-    private ScheduledFuture<?> next;
-    private Instant nextAt;
     private Instant backoffUntil;
     /**
      * The run under way (or next) was asked for by "Sync now", and when the automatic retry was planned
@@ -90,16 +81,8 @@ public final class SyncService implements AutoCloseable {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.backoff = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), random);
-        ScheduledThreadPoolExecutor exec = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "tandem-sync");
-            t.setDaemon(true);
-            return t;
-        });
-        // On close, pending timers are dropped; a running sync finishes.
-        exec.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        exec.setRemoveOnCancelPolicy(true);
-        this.scheduler = exec;
-        this.checks = new RemoteChecks(exec, () -> engine != null && !closed, this::runCheck);
+        this.timer = new SyncTimer(clock, this::runSync);
+        this.checks = new RemoteChecks(timer.executor(), () -> engine != null && !closed, this::runCheck);
         // Last: the dispatch thread may call localChange at once, which needs the scheduler above.
         this.localCommits = db.subscribe(ChangeEvent.Origin.LOCAL, events -> localChange());
     }
@@ -121,12 +104,12 @@ public final class SyncService implements AutoCloseable {
 
     /** Called on the sync thread after every change. */
     public void addListener(Consumer<SyncStatus> listener) {
-        listeners.add(listener);
+        listeners.addStatus(listener);
     }
 
     /** Called on the sync thread when a sync fails with a new error (not on every retry of the same one). */
     public void addFailureListener(Consumer<SyncStatus> listener) {
-        failureListeners.add(listener);
+        listeners.addFailure(listener);
     }
 
     /**
@@ -134,7 +117,7 @@ public final class SyncService implements AutoCloseable {
      * being offline or a busy server, and once per problem that needs the user.
      */
     public void addNoticeListener(Consumer<SyncNotices.Notice> listener) {
-        noticeListeners.add(listener);
+        listeners.addNotice(listener);
     }
 
     /**
@@ -157,7 +140,7 @@ public final class SyncService implements AutoCloseable {
             interval = newInterval;
             failures = 0;
             backoffUntil = null;
-            cancelNext();
+            timer.cancel();
             recount();
             lastReport = null;
             newDeviceId = null;
@@ -272,7 +255,7 @@ public final class SyncService implements AutoCloseable {
     public void syncNow() {
         submit(() -> {
             if (!manual) {
-                plannedBeforeManual = failures > 0 ? nextAt : null;
+                plannedBeforeManual = failures > 0 ? timer.nextAt() : null;
             }
             manual = true;
             backoffUntil = null;
@@ -284,11 +267,7 @@ public final class SyncService implements AutoCloseable {
 
     private void submit(Runnable r) {
         if (!closed) {
-            try {
-                scheduler.execute(r);
-            } catch (RejectedExecutionException e) {
-                // closed meanwhile
-            }
+            timer.submit(r);
         }
     }
 
@@ -296,32 +275,15 @@ public final class SyncService implements AutoCloseable {
         scheduleAt(clock.instant().plus(delay), force);
     }
 
+    /** Plans a sync at {@code when}, or when the backoff ends if that is later, unless {@code force}. */
     private void scheduleAt(Instant when, boolean force) {
-        Instant at = when;
-        if (!force && backoffUntil != null && at.isBefore(backoffUntil)) {
-            at = backoffUntil;
-        }
-        if (next != null && !next.isDone() && nextAt != null && !at.isBefore(nextAt)) {
-            return;
-        }
-        cancelNext();
-        nextAt = at;
-        long ms = Math.max(0, Duration.between(clock.instant(), at).toMillis());
-        next = scheduler.schedule(this::runSync, ms, TimeUnit.MILLISECONDS);
-        republish();
-    }
-
-    private void cancelNext() {
-        if (next != null) {
-            next.cancel(false);
-            next = null;
-            nextAt = null;
+        Instant at = !force && backoffUntil != null && when.isBefore(backoffUntil) ? backoffUntil : when;
+        if (timer.planAt(at)) {
+            republish();
         }
     }
 
     private void runSync() {
-        next = null;
-        nextAt = null;
         boolean byHand = manual;
         Instant planned = plannedBeforeManual;
         manual = false;
@@ -348,7 +310,7 @@ public final class SyncService implements AutoCloseable {
             notices.succeeded();
             recount();
             publish(SyncStatus.State.IDLE, null, -1, null, null, null);
-            notices.unread(unread).ifPresent(this::announce);
+            notices.unread(unread).ifPresent(listeners::announce);
             // No debounce for a count left over: edits committed during this sync queued a
             // localChange behind it that schedules their push, and re-syncing on the count alone
             // would loop every few seconds on changes a sync cannot push.
@@ -380,11 +342,10 @@ public final class SyncService implements AutoCloseable {
             publish(SyncStatus.State.ERROR, null, -1, message, hint, reason);
             if (!message.equals(lastFailure)) {
                 lastFailure = message;
-                SyncStatus s = status;
-                failureListeners.forEach(l -> safely(l, s));
+                listeners.failed(status);
             }
-            notices.failed(reason, diagnosis, message, hint).ifPresent(this::announce);
-            notices.unread(unread).ifPresent(this::announce);
+            notices.failed(reason, diagnosis, message, hint).ifPresent(listeners::announce);
+            notices.unread(unread).ifPresent(listeners::announce);
         }
     }
 
@@ -404,35 +365,17 @@ public final class SyncService implements AutoCloseable {
     private void publish(SyncStatus.State state, String phase, double progress, String error, String hint,
                          SyncException.Reason reason) {
         SyncStatus s = new SyncStatus(state, remote, lastSuccess, pending, phase, progress, error, hint, reason,
-                lastReport, nextAt, failures, unread, newDeviceId,
+                lastReport, timer.nextAt(), failures, unread, newDeviceId,
                 state == SyncStatus.State.ERROR ? diagnosis : SyncException.Diagnosis.NONE);
         status = s;
-        listeners.forEach(l -> safely(l, s));
-    }
-
-    private void announce(SyncNotices.Notice notice) {
-        for (Consumer<SyncNotices.Notice> l : noticeListeners) {
-            try {
-                l.accept(notice);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "sync notice listener failed", e);
-            }
-        }
-    }
-
-    private static void safely(Consumer<SyncStatus> l, SyncStatus s) {
-        try {
-            l.accept(s);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "sync status listener failed", e);
-        }
+        listeners.published(s);
     }
 
     @Override
     public void close() {
         localCommits.close();
         submit(() -> {
-            cancelNext();
+            timer.cancel();
             checks.stop();
             closed = true;
             if (engine != null) {
@@ -440,11 +383,6 @@ public final class SyncService implements AutoCloseable {
                 engine = null;
             }
         });
-        scheduler.shutdown();
-        try {
-            scheduler.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        timer.shutdown();
     }
 }

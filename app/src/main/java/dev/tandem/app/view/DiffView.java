@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.DiffLine;
-import dev.tandem.app.vm.DiffLine.Segment;
+import dev.tandem.app.text.diff.DiffLine;
+import dev.tandem.app.text.diff.DiffLine.Segment;
 import dev.tandem.app.vm.TextConflict;
 import dev.tandem.ui.Styles;
 import java.util.ArrayList;

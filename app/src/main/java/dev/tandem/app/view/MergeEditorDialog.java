@@ -2,8 +2,8 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.MergeEditorViewModel;
-import dev.tandem.app.vm.MergeText;
-import dev.tandem.app.vm.MergeText.Choice;
+import dev.tandem.app.text.diff.MergeText;
+import dev.tandem.app.text.diff.MergeText.Choice;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import java.util.Locale;

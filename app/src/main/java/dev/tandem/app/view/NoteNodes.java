@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.vm.NotesViewModel;
-import dev.tandem.app.vm.note.NoteBlock;
-import dev.tandem.app.vm.note.Span;
+import dev.tandem.app.text.note.NoteBlock;
+import dev.tandem.app.text.note.Span;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -1,8 +1,8 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.vm.NotesViewModel;
-import dev.tandem.app.vm.note.NoteBlock;
-import dev.tandem.app.vm.note.NoteDocument;
+import dev.tandem.app.text.note.NoteBlock;
+import dev.tandem.app.text.note.NoteDocument;
 import dev.tandem.ui.Styles;
 import java.util.ArrayList;
 import java.util.Comparator;

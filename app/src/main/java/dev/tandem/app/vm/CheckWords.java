@@ -1,6 +1,6 @@
 package dev.tandem.app.vm;
 
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncException;
 

@@ -3,7 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.sync.Sharing;
+import dev.tandem.app.space.Spaces;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,7 +26,7 @@ public final class JoinViewModel {
     public static final String HELP = "Paste the invite you were sent. The code alone opens nothing: you read the"
             + " fingerprint that appears to the person who invited you, and they admit you.";
 
-    private final Sharing sharing;
+    private final Spaces sharing;
     private final TodoStore store;
     private final Async async;
     private final Runnable resync;
@@ -42,7 +42,7 @@ public final class JoinViewModel {
     private String listId;
 
     /** {@code resync} makes the sync include the joined list and syncs; it blocks, off the UI thread. */
-    public JoinViewModel(Sharing sharing, TodoStore store, String myName, Async async, Runnable resync) {
+    public JoinViewModel(Spaces sharing, TodoStore store, String myName, Async async, Runnable resync) {
         this.sharing = sharing;
         this.store = store;
         this.async = async;
@@ -52,7 +52,7 @@ public final class JoinViewModel {
         code.addListener((o, a, b) -> {
             String remote;
             try {
-                remote = Sharing.remoteOf(b == null ? "" : b);
+                remote = Spaces.remoteOf(b == null ? "" : b);
             } catch (IllegalArgumentException notYet) {
                 remote = ""; // not a whole invite (yet): nothing to sign in to
             }
@@ -112,12 +112,12 @@ public final class JoinViewModel {
         }
         String c = code.get() == null ? "" : code.get().strip();
         try {
-            Sharing.listOf(c);
+            Spaces.listOf(c);
         } catch (IllegalArgumentException e) {
             message.set(c.isEmpty() ? "Paste the invite you were sent." : "That is not a Tandem invite: " + e.getMessage());
             return;
         }
-        String named = Sharing.listOf(c);
+        String named = Spaces.listOf(c);
         existing.set(store.lists().stream().filter(l -> l.id().equals(named)).map(TodoList::name).findFirst()
                 .orElse(""));
         if (!existing.get().isEmpty() && sharing.get(named).isEmpty() && !intoExisting.get()) {

@@ -1,7 +1,9 @@
 package dev.tandem.app.vm;
 
-import dev.tandem.app.vm.MergeText.Choice;
-import dev.tandem.app.vm.MergeText.Part;
+import dev.tandem.app.text.diff.MergeText.Choice;
+import dev.tandem.app.text.diff.MergeText.Part;
+import dev.tandem.app.text.diff.MergeText;
+import dev.tandem.app.text.diff.TextLines;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

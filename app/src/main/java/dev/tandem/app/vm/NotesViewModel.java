@@ -2,9 +2,9 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.text.Checklist;
-import dev.tandem.app.vm.note.NoteBlock;
-import dev.tandem.app.vm.note.NoteDocument;
-import dev.tandem.app.vm.note.NoteParser;
+import dev.tandem.app.text.note.NoteBlock;
+import dev.tandem.app.text.note.NoteDocument;
+import dev.tandem.app.text.note.NoteParser;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;

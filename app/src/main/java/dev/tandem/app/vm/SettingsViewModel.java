@@ -3,7 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.sync.FolderRemote;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;

@@ -4,7 +4,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.FolderRemote;
-import dev.tandem.app.sync.Sharing;
+import dev.tandem.app.space.Spaces;
 import dev.tandem.engine.sync.SpaceMember;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -46,7 +46,7 @@ public final class ShareViewModel {
     public static final String INVITE_HELP = "Send this invite in a chat or an email. It holds no key: whoever joins"
             + " reads you a fingerprint, and you admit them only when it matches the one shown here.";
 
-    private final Sharing sharing;
+    private final Spaces sharing;
     private final TodoStore store;
     private final TodoList list;
     private final Async async;
@@ -70,7 +70,7 @@ public final class ShareViewModel {
      * {@code resync} makes the sync include or leave out the list's space and syncs; it blocks,
      * and runs off the UI thread.
      */
-    public ShareViewModel(Sharing sharing, TodoStore store, TodoList list, String myName, Async async, Dialogs dialogs,
+    public ShareViewModel(Spaces sharing, TodoStore store, TodoList list, String myName, Async async, Dialogs dialogs,
                           Runnable resync) {
         this.sharing = sharing;
         this.store = store;

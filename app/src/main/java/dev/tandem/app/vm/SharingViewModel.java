@@ -3,8 +3,8 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SharedLists.Shared;
-import dev.tandem.app.sync.Sharing;
+import dev.tandem.app.space.SpaceLists.Space;
+import dev.tandem.app.space.Spaces;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +21,7 @@ import javafx.collections.ObservableMap;
  * the space back and the list out of the Trash. The others keep the list either way.
  */
 public final class SharingViewModel {
-    private final Sharing sharing;
+    private final Spaces sharing;
     private final TodoStore store;
     private final Async async;
     private final Dialogs dialogs;
@@ -35,7 +35,7 @@ public final class SharingViewModel {
      * {@code resync} makes the sync include or leave out the lists' spaces (as saved now) and syncs;
      * it blocks, and runs off the UI thread.
      */
-    public SharingViewModel(Sharing sharing, TodoStore store, Async async, Dialogs dialogs, UndoManager undo,
+    public SharingViewModel(Spaces sharing, TodoStore store, Async async, Dialogs dialogs, UndoManager undo,
                             Runnable resync, Supplier<String> myName) {
         this.sharing = sharing;
         this.store = store;
@@ -63,7 +63,7 @@ public final class SharingViewModel {
         // A removal cut short here (the app closed, the connection dropped) is finished first.
         sharing.finishRemovals(store, problem -> System.getLogger("tandem").log(System.Logger.Level.WARNING, problem));
         Map<String, String> out = new HashMap<>();
-        for (Shared s : sharing.all()) {
+        for (Space s : sharing.all()) {
             out.put(s.listId(), s.joined() ? with(s) : "waiting to be admitted");
         }
         // Reading the members noted whose each device is: history names them from now on.
@@ -71,7 +71,7 @@ public final class SharingViewModel {
         return out;
     }
 
-    private String with(Shared s) {
+    private String with(Space s) {
         try {
             List<String> others = sharing.members(store, s.listId()).members().stream()
                     .filter(m -> !m.removed() && !m.name().equals(s.keys().memberName()))
@@ -116,14 +116,14 @@ public final class SharingViewModel {
             return;
         }
         async.run(() -> {
-            Sharing.Left left = sharing.leave(store, list.id());
+            Spaces.Left left = sharing.leave(store, list.id());
             resync.run();
             return left;
         }, left -> {
             refresh();
             say.accept("Left “" + list.name() + "”");
             // Redo leaves again; undo then takes back what that leave did.
-            AtomicReference<Sharing.Left> last = new AtomicReference<>(left);
+            AtomicReference<Spaces.Left> last = new AtomicReference<>(left);
             undo.push("Leave “" + list.name() + "”", () -> {
                 sharing.undoLeave(store, last.get());
                 resync.run();

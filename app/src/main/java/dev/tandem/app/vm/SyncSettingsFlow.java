@@ -2,7 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.KeyOps;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import java.time.ZoneId;
 import dev.tandem.engine.sync.ConnectionCheck;
 import java.util.Optional;

@@ -1,6 +1,10 @@
 package dev.tandem.app.vm;
 
-import dev.tandem.app.vm.DiffLine.Segment;
+import dev.tandem.app.text.diff.DiffLine.Segment;
+import dev.tandem.app.text.diff.DiffLine;
+import dev.tandem.app.text.diff.LineDiff;
+import dev.tandem.app.text.diff.TextLines;
+import dev.tandem.app.text.diff.WordDiff;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.testing.CalDavServer;

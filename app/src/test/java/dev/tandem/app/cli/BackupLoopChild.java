@@ -2,7 +2,7 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.backup.BackupService;
 import dev.tandem.app.model.Schema;
-import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -171,7 +171,7 @@ class CliTest {
         assertEquals(0, c.code(), c.err());
         assertTrue(c.out().contains("History: kept 0 days and the last 3 versions of every field; forgot 3 older changes"),
                 c.out());
-        assertEquals("0", new dev.tandem.app.sync.SettingsStore(a).get(dev.tandem.app.sync.HistoryUpkeep.KEEP_DAYS, null));
+        assertEquals("0", new dev.tandem.app.settings.SettingsStore(a).get(dev.tandem.app.sync.HistoryUpkeep.KEEP_DAYS, null));
         assertTrue(run(a, "list").out().contains("Draft 6"));
         Result bad = run(a, "compact", "--remote", remote, "--keep-days", "a year");
         assertEquals(2, bad.code(), bad.err());

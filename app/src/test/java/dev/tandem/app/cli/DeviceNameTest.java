@@ -8,7 +8,7 @@ import dev.tandem.app.Device;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.engine.Db;

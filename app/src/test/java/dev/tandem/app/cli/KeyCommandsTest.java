@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.sync.SettingsStore;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.app.testing.TestClock;

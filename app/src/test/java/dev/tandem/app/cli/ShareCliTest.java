@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.sync.SettingsStore;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import java.nio.file.Files;
@@ -278,7 +278,7 @@ class ShareCliTest {
         Result told = CliRun.run(alex, "sync");
         assertEquals(3, told.code(), told.err());
         assertTrue(told.err().contains("Sam removed you from “Family”"), told.err());
-        String listId = dev.tandem.app.sync.Sharing.listOf(code);
+        String listId = dev.tandem.app.space.Spaces.listOf(code);
         assertFalse(told.err().contains(listId), "the list is named, not its id: " + told.err());
         assertFalse(told.err().toLowerCase(java.util.Locale.ROOT).contains("passphrase"), told.err());
 
@@ -300,7 +300,7 @@ class ShareCliTest {
         String code = ok(alice, "share", "Groceries", "--remote", "folder:" + tmp.resolve("shared"), "--as", "Alice")
                 .out().strip();
         // Bob holds a list under the same id (his own other device shared it, or the invite was changed).
-        String listId = dev.tandem.app.sync.Sharing.listOf(code);
+        String listId = dev.tandem.app.space.Spaces.listOf(code);
         ok(bob, "add", "x");
         try (dev.tandem.engine.Db db = dev.tandem.engine.Db.open(bob.resolve(dev.tandem.app.Device.DB_FILE))) {
             db.save(new dev.tandem.app.model.TodoList(listId, "Diary", null, null));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.tandem.app.model.Schema;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.tandem.app.testing;
 
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.KeysViewModel;
 import dev.tandem.app.vm.SettingsViewModel;

@@ -3,7 +3,7 @@ package dev.tandem.app.testing;
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.ui.Theme;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.caldav.TaskCalendar;

@@ -8,7 +8,7 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
 import dev.tandem.app.sync.HistoryUpkeep;
-import dev.tandem.app.sync.SettingsStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.TestFiles;
 import dev.tandem.engine.Db;

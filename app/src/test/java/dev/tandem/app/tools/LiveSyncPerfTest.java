@@ -3,7 +3,7 @@ package dev.tandem.app.tools;
 import dev.tandem.app.Device;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.View;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;

@@ -12,7 +12,7 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.View;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.view.SettingsDialog;
 import dev.tandem.app.vm.SettingsViewModel;

@@ -12,8 +12,8 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.View;
-import dev.tandem.app.sync.SyncSettings;
-import dev.tandem.app.sync.Sharing;
+import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.space.Spaces;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.view.JoinDialog;
 import dev.tandem.app.view.MainView;
@@ -67,8 +67,8 @@ class SharingScreenshotsTest {
             ScreenshotsTest.seedRich(sam.store());
             TodoList groceries = sam.store().findList("Groceries").orElseThrow();
             Async async = new Async(Async.backgroundExecutor("share-shot"), FxExecutor.INSTANCE, e -> { });
-            Sharing samSharing = new Sharing(sam.settings(), Map.of());
-            Sharing alexSharing = new Sharing(alex.settings(), Map.of());
+            Spaces samSharing = new Spaces(sam.settings(), Map.of());
+            Spaces alexSharing = new Spaces(alex.settings(), Map.of());
             FakeDialogs yes = new FakeDialogs();
 
             ShareViewModel share = new ShareViewModel(samSharing, sam.store(), groceries, "Sam", async, yes, () -> { });
@@ -119,7 +119,7 @@ class SharingScreenshotsTest {
             samSharing.syncList(sam.store(), groceries.id());
             Path jo = Files.createDirectories(tmp.resolve("jo"));
             // Alex's invite is used up; Jo asks with one of her own.
-            new Sharing(new dev.tandem.app.sync.SettingsStore(jo), Map.of()).join(samSharing.invite(sam.store(),
+            new Spaces(new dev.tandem.app.settings.SettingsStore(jo), Map.of()).join(samSharing.invite(sam.store(),
                     groceries.id()), "Jo");
 
             Stage stage = fx(Stage::new);

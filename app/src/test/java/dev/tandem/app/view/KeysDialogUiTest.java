@@ -8,7 +8,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.KeyOps;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.vm.KeysViewModel;
 import dev.tandem.engine.Db;

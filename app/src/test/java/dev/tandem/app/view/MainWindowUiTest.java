@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.View;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
 import java.nio.file.Files;

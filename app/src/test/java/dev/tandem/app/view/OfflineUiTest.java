@@ -9,7 +9,7 @@ import dev.tandem.app.AppStage;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TcpOutage;

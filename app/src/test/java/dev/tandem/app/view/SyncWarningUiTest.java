@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;

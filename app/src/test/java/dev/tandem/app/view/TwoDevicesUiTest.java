@@ -10,7 +10,7 @@ import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.View;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.ui.Theme;

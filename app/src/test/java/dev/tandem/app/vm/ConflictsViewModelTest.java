@@ -15,6 +15,7 @@ import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.text.diff.MergeText;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.KeyOps;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;

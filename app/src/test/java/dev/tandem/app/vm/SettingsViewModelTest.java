@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.sync.SyncSettings;
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncException;

@@ -10,8 +10,8 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SettingsStore;
-import dev.tandem.app.sync.Sharing;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.space.Spaces;
 import dev.tandem.app.testing.FakeDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +52,8 @@ class ShareViewModelTest {
         return store;
     }
 
-    private Sharing sharing(String name) {
-        return new Sharing(new SettingsStore(tmp.resolve(name)), Map.of());
+    private Spaces sharing(String name) {
+        return new Spaces(new SettingsStore(tmp.resolve(name)), Map.of());
     }
 
     private ShareViewModel shareModel(String who, TodoStore store, TodoList list, FakeDialogs dialogs) {
@@ -177,8 +177,8 @@ class ShareViewModelTest {
         TodoStore alice = profile("alice");
         Path personal = Files.createDirectories(tmp.resolve("alice-personal"));
         java.util.function.Supplier<dev.tandem.engine.sync.SyncReport> sync = () -> {
-            try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.sync.SharedLists(
-                    new SettingsStore(tmp.resolve("alice"))).withShared(dev.tandem.engine.sync.SyncEngine.builder()
+            try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.space.SpaceLists(
+                    new SettingsStore(tmp.resolve("alice"))).withSpaces(dev.tandem.engine.sync.SyncEngine.builder()
                     .folder(personal), Map.of())) {
                 return e.sync(alice.db());
             }
@@ -214,8 +214,8 @@ class ShareViewModelTest {
         TodoStore bob = profile("bob");
         Path personal = Files.createDirectories(tmp.resolve("bob-personal"));
         java.util.function.Supplier<dev.tandem.engine.sync.SyncReport> sync = () -> {
-            try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.sync.SharedLists(
-                    new SettingsStore(tmp.resolve("bob"))).withShared(dev.tandem.engine.sync.SyncEngine.builder()
+            try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.space.SpaceLists(
+                    new SettingsStore(tmp.resolve("bob"))).withSpaces(dev.tandem.engine.sync.SyncEngine.builder()
                     .folder(personal), Map.of())) {
                 return e.sync(bob.db());
             }
@@ -291,8 +291,8 @@ class ShareViewModelTest {
                 dev.tandem.engine.testing.WebDavServer.Kind.APACHE);
         TodoStore alice = profile("alice");
         TodoStore bob = profile("bob");
-        new SettingsStore(tmp.resolve("alice")).saveSync(dev.tandem.app.sync.SyncSettings.webDav(
-                new dev.tandem.app.sync.SyncSettings.Dav(server.newCollection(), dev.tandem.engine.testing.WebDavServer.USER,
+        new SettingsStore(tmp.resolve("alice")).saveSync(dev.tandem.app.settings.SyncSettings.webDav(
+                new dev.tandem.app.settings.SyncSettings.Dav(server.newCollection(), dev.tandem.engine.testing.WebDavServer.USER,
                         dev.tandem.engine.testing.WebDavServer.PASSWORD, ""), "", 1800));
         TodoList family = alice.createList("Family");
         alice.add("Call mom", family.id(), null);
@@ -321,8 +321,8 @@ class ShareViewModelTest {
 
         // A later sync of everything, with nothing in the environment, signs in with what the list kept.
         bob.add("Buy flowers", family.id(), null);
-        try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.sync.SharedLists(new SettingsStore(tmp.resolve("bob")))
-                .withShared(null, Map.of())) {
+        try (dev.tandem.engine.sync.SyncEngine e = new dev.tandem.app.space.SpaceLists(new SettingsStore(tmp.resolve("bob")))
+                .withSpaces(null, Map.of())) {
             assertEquals(List.of(), e.sync(bob.db()).warnings());
         }
         sharing("alice").syncList(alice, family.id());
@@ -332,8 +332,8 @@ class ShareViewModelTest {
     @Test
     void follow_remoteOnAnotherServer_offersNoSavedLogin() throws Exception {
         profile("alice");
-        new SettingsStore(tmp.resolve("alice")).saveSync(dev.tandem.app.sync.SyncSettings.webDav(
-                new dev.tandem.app.sync.SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam",
+        new SettingsStore(tmp.resolve("alice")).saveSync(dev.tandem.app.settings.SyncSettings.webDav(
+                new dev.tandem.app.settings.SyncSettings.Dav("https://cloud.example.com/remote.php/dav/files/sam/Tandem", "sam",
                         "pw", ""), "", 1800));
         RemoteLogin login = new RemoteLogin(sharing("alice")::savedLogin);
         login.follow("webdav:https://other.example.org/dav/Family");

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.vm.DiffLine.Kind;
-import dev.tandem.app.vm.DiffLine.Segment;
+import dev.tandem.app.text.diff.DiffLine.Kind;
+import dev.tandem.app.text.diff.DiffLine.Segment;
+import dev.tandem.app.text.diff.DiffLine;
+import dev.tandem.app.text.diff.LineDiff;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;

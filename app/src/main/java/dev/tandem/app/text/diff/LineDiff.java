@@ -1,10 +1,10 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.text.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.algorithm.myers.MeyersDiffWithLinearSpace;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
-import dev.tandem.app.vm.DiffLine.Kind;
+import dev.tandem.app.text.diff.DiffLine.Kind;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -235,7 +235,7 @@ public final class LineDiff {
     }
 
     /** The first {@link #PAGE} rows and, when more follow, one fold holding the rest. */
-    static List<DiffLine> page(List<DiffLine> rows) {
+    public static List<DiffLine> page(List<DiffLine> rows) {
         if (rows.size() <= PAGE + 1) {
             return rows;
         }

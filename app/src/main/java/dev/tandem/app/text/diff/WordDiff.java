@@ -1,9 +1,9 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.text.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
-import dev.tandem.app.vm.DiffLine.Segment;
+import dev.tandem.app.text.diff.DiffLine.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * "Book flights to Porto" highlights only the city. Words, runs of spaces and single punctuation
  * marks are the units compared (Myers, from java-diff-utils).
  */
-final class WordDiff {
+public final class WordDiff {
     /** Lines longer than this are compared as lines only: word marks would cost more than they tell. */
     static final int MAX_CHARS = 2_000;
     /** Below this share of unchanged characters the lines are simply different, and marking words is noise. */
@@ -22,13 +22,13 @@ final class WordDiff {
     private static final Pattern TOKEN = Pattern.compile("\\w+|\\s+|[^\\w\\s]", Pattern.UNICODE_CHARACTER_CLASS);
 
     /** The two lines' segments, old first; both unmarked when marks would not help. */
-    record Pair(List<Segment> old, List<Segment> neu) {
+    public record Pair(List<Segment> old, List<Segment> neu) {
     }
 
     private WordDiff() {
     }
 
-    static Pair of(String old, String neu) {
+    public static Pair of(String old, String neu) {
         List<Segment> plainOld = List.of(new Segment(old, false));
         List<Segment> plainNew = List.of(new Segment(neu, false));
         if (old.length() > MAX_CHARS || neu.length() > MAX_CHARS || old.isEmpty() || neu.isEmpty()) {

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm.note;
+package dev.tandem.app.text.note;
 
 import dev.tandem.app.text.Checklist;
 import java.util.ArrayDeque;

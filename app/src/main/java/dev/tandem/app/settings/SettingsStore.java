@@ -1,4 +1,4 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.settings;
 
 import dev.tandem.app.model.Authors;
 import java.io.IOException;

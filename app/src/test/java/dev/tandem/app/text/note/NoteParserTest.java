@@ -1,4 +1,4 @@
-package dev.tandem.app.vm.note;
+package dev.tandem.app.text.note;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,16 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.text.Checklist;
-import dev.tandem.app.vm.note.NoteBlock.Align;
-import dev.tandem.app.vm.note.NoteBlock.Code;
-import dev.tandem.app.vm.note.NoteBlock.Entry;
-import dev.tandem.app.vm.note.NoteBlock.Heading;
-import dev.tandem.app.vm.note.NoteBlock.Html;
-import dev.tandem.app.vm.note.NoteBlock.ListBlock;
-import dev.tandem.app.vm.note.NoteBlock.Paragraph;
-import dev.tandem.app.vm.note.NoteBlock.Quote;
-import dev.tandem.app.vm.note.NoteBlock.Rule;
-import dev.tandem.app.vm.note.NoteBlock.Table;
+import dev.tandem.app.text.note.NoteBlock.Align;
+import dev.tandem.app.text.note.NoteBlock.Code;
+import dev.tandem.app.text.note.NoteBlock.Entry;
+import dev.tandem.app.text.note.NoteBlock.Heading;
+import dev.tandem.app.text.note.NoteBlock.Html;
+import dev.tandem.app.text.note.NoteBlock.ListBlock;
+import dev.tandem.app.text.note.NoteBlock.Paragraph;
+import dev.tandem.app.text.note.NoteBlock.Quote;
+import dev.tandem.app.text.note.NoteBlock.Rule;
+import dev.tandem.app.text.note.NoteBlock.Table;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

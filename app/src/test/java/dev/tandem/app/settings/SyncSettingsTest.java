@@ -1,4 +1,4 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,5 +1,7 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.space;
 
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.engine.sync.SpaceKeys;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncScope;
@@ -18,19 +20,19 @@ import java.util.stream.Collectors;
  * {@code settings.properties} ({@code shared.lists} names the lists), keys, passphrase and invite in
  * the owner-only {@code secrets.properties}.
  */
-public final class SharedLists {
+public final class SpaceLists {
     /**
      * One shared list. {@code passphrase} is null while the join waits for the owner. {@code login}:
      * the sign-in for the list's remote where it needs one (a WebDAV user and password, S3 keys), by
      * the names of the environment variables the command line reads them from; it wins over those.
      */
-    public record Shared(String listId, String remote, SpaceKeys keys, String passphrase, String invite,
+    public record Space(String listId, String remote, SpaceKeys keys, String passphrase, String invite,
                          Map<String, String> login) {
-        public Shared {
+        public Space {
             login = Map.copyOf(login);
         }
 
-        public Shared(String listId, String remote, SpaceKeys keys, String passphrase, String invite) {
+        public Space(String listId, String remote, SpaceKeys keys, String passphrase, String invite) {
             this(listId, remote, keys, passphrase, invite, Map.of());
         }
 
@@ -39,18 +41,13 @@ public final class SharedLists {
         }
 
         /** The same list with another passphrase (and no invite): its remote and sign-in stay. */
-        public Shared withPassphrase(String fresh) {
-            return new Shared(listId, remote, keys, fresh, null, login);
+        public Space withPassphrase(String fresh) {
+            return new Space(listId, remote, keys, fresh, null, login);
         }
 
         /** {@code env} with this list's own sign-in over it. */
         public Map<String, String> env(Map<String, String> env) {
-            if (login.isEmpty()) {
-                return env;
-            }
-            Map<String, String> merged = new java.util.HashMap<>(env);
-            merged.putAll(login);
-            return merged;
+            return withLogin(env, login);
         }
     }
 
@@ -58,22 +55,52 @@ public final class SharedLists {
     public static final List<String> LOGIN = List.of("TANDEM_WEBDAV_USER", "TANDEM_WEBDAV_PASSWORD",
             "TANDEM_WEBDAV_TRUST", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL", "AWS_REGION");
 
+    /** {@code env} with a list's sign-in ({@link #LOGIN} names) over it. */
+    public static Map<String, String> withLogin(Map<String, String> env, Map<String, String> login) {
+        if (login.isEmpty()) {
+            return env;
+        }
+        Map<String, String> merged = new java.util.HashMap<>(env);
+        merged.putAll(login);
+        return merged;
+    }
+
+    /**
+     * The sign-in a list keeps for {@code remote}: {@code login} where it holds a value, else (the
+     * command line) what {@code env} holds now, so later syncs need it no more; only the
+     * {@link #LOGIN} values the remote's kind uses.
+     */
+    static Map<String, String> loginFor(String remote, Map<String, String> login, Map<String, String> env) {
+        Map<String, String> from = login.values().stream().anyMatch(v -> v != null && !v.isBlank()) ? login : env;
+        String r = remote.strip();
+        String kind = r.startsWith("webdav:") ? "TANDEM_WEBDAV_" : r.startsWith("s3://") ? "AWS_" : null;
+        Map<String, String> out = new java.util.HashMap<>();
+        if (kind != null) {
+            from.forEach((k, v) -> {
+                if (LOGIN.contains(k) && k.startsWith(kind) && v != null && !v.isBlank()) {
+                    out.put(k, v.strip());
+                }
+            });
+        }
+        return out;
+    }
+
     private static final String LISTS = "shared.lists";
     private final SettingsStore store;
 
-    public SharedLists(SettingsStore store) {
+    public SpaceLists(SettingsStore store) {
         this.store = store;
     }
 
-    public List<Shared> all() {
-        List<Shared> out = new ArrayList<>();
+    public List<Space> all() {
+        List<Space> out = new ArrayList<>();
         for (String id : ids()) {
             get(id).ifPresent(out::add);
         }
         return out;
     }
 
-    public Optional<Shared> get(String listId) {
+    public Optional<Space> get(String listId) {
         if (!ids().contains(listId)) {
             return Optional.empty();
         }
@@ -90,11 +117,20 @@ public final class SharedLists {
                 login.put(name, v);
             }
         }
-        return Optional.of(new Shared(listId, store.get(key(listId, "remote"), ""), SpaceKeys.decode(keys),
+        return Optional.of(new Space(listId, store.get(key(listId, "remote"), ""), SpaceKeys.decode(keys),
                 pass.isEmpty() ? null : pass, invite.isEmpty() ? null : invite, login));
     }
 
-    public void save(Shared s) {
+    /** The list, joined: an {@link IllegalStateException} says why not when it is not shared or not joined yet. */
+    Space joined(String listId) {
+        Space s = get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        if (!s.joined()) {
+            throw new IllegalStateException("Not admitted to this list yet; your fingerprint: " + s.keys().fingerprint());
+        }
+        return s;
+    }
+
+    public void save(Space s) {
         store.put(key(s.listId(), "remote"), s.remote());
         store.putSecret(key(s.listId(), "keys"), s.keys().encode());
         store.putSecret(key(s.listId(), "passphrase"), s.passphrase() == null ? "" : s.passphrase());
@@ -164,12 +200,12 @@ public final class SharedLists {
 
     /** The personal remote's scope: everything but the shared lists (all of them, joined or not). */
     public SyncScope personalScope() {
-        List<SyncScope.Tree> trees = ids().stream().map(SharedLists::scope).collect(Collectors.toList());
+        List<SyncScope.Tree> trees = ids().stream().map(SpaceLists::scope).collect(Collectors.toList());
         return trees.isEmpty() ? SyncScope.everything() : SyncScope.except(trees);
     }
 
     /** The engine of a joined shared list. */
-    public static SyncEngine engine(Shared s, Map<String, String> env) {
+    public static SyncEngine engine(Space s, Map<String, String> env) {
         if (!s.joined()) {
             throw new IllegalStateException("list " + s.listId() + ": the owner has not admitted this person yet");
         }
@@ -183,30 +219,30 @@ public final class SharedLists {
      * With no personal remote ({@code personal} null) the shared lists sync alone, and with none of
      * them either there is nothing to sync: null.
      */
-    public SyncEngine withShared(SyncEngine.Builder personal, Map<String, String> env) {
-        List<Shared> shared = all();
+    public SyncEngine withSpaces(SyncEngine.Builder personal, Map<String, String> env) {
+        List<Space> shared = all();
         if (shared.isEmpty()) {
             return personal == null ? null : personal.build();
         }
-        if (personal == null && shared.stream().noneMatch(Shared::joined)) {
+        if (personal == null && shared.stream().noneMatch(Space::joined)) {
             return null;
         }
         SyncEngine main = personal == null ? null : personal.scope(personalScope()).build();
-        List<SharedSync.Named> spaces = new ArrayList<>();
+        List<SpaceSync.Named> spaces = new ArrayList<>();
         List<String> unusable = new ArrayList<>();
-        for (Shared s : shared) {
+        for (Space s : shared) {
             if (!s.joined()) {
                 continue;
             }
             try {
-                spaces.add(new SharedSync.Named(s.listId(), engine(s, env)));
+                spaces.add(new SpaceSync.Named(s.listId(), engine(s, env)));
             } catch (RuntimeException e) {
                 // One shared list that cannot be set up (its remote's log-in is missing here) stops
                 // nothing else; every sync says so.
                 unusable.add("Shared list " + s.listId() + " cannot sync here: " + e.getMessage());
             }
         }
-        return new SharedSync(main, spaces, (listId, db) -> followRekey(listId, db, env), unusable, this);
+        return new SpaceSync(main, spaces, (listId, db) -> followRekey(listId, db, env), unusable, this);
     }
 
     /**
@@ -216,7 +252,7 @@ public final class SharedLists {
      * device took before is never taken: the engine's SyncException says the storage was put back.
      */
     public SyncEngine followRekey(String listId, dev.tandem.engine.Db db, Map<String, String> env) {
-        Shared s = get(listId).orElse(null);
+        Space s = get(listId).orElse(null);
         if (s == null || !s.joined()) {
             return null;
         }
@@ -224,7 +260,7 @@ public final class SharedLists {
         if (fresh.isEmpty() || fresh.get().equals(s.passphrase())) {
             return null;
         }
-        Shared now = s.withPassphrase(fresh.get());
+        Space now = s.withPassphrase(fresh.get());
         save(now);
         return engine(now, env);
     }

@@ -1,11 +1,11 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.text.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.vm.DiffLine.Kind;
-import dev.tandem.app.vm.DiffLine.Segment;
+import dev.tandem.app.text.diff.DiffLine.Kind;
+import dev.tandem.app.text.diff.DiffLine.Segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,4 +1,4 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.settings;
 
 import java.util.Locale;
 import java.util.Map;

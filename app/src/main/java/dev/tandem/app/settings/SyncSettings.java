@@ -1,4 +1,4 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.settings;
 
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncEngine;
@@ -45,7 +45,7 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
 
     /**
      * A full sync every 30 minutes: edits are pushed half a second after they stop and another
-     * device's pushes are noticed by cheap checks ({@link Pacing}), so the full sync only catches
+     * device's pushes are noticed by cheap checks ({@code sync.Pacing}), so the full sync only catches
      * what the change marker cannot tell (devices that write none, a raced marker).
      */
     public static final int DEFAULT_INTERVAL = 1800;

@@ -1,4 +1,4 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.space;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.CompactionReport;
@@ -23,13 +23,13 @@ import java.util.UUID;
  * connection check are the personal remote's. A profile with no personal remote syncs its shared
  * lists alone ({@code personal} null): it has no devices to list, and its check is the first list's.
  */
-public final class SharedSync implements SyncEngine {
+public final class SpaceSync implements SyncEngine {
     private final SyncEngine personal;
     private final List<Named> spaces;
     private final java.util.function.BiFunction<String, Db, SyncEngine> reopen;
     /** Shared lists that could not be set up, said in every report. */
     private final List<String> unusable;
-    private final SharedLists lists;
+    private final SpaceLists lists;
 
     /** A shared list's engine, with the list's id for messages. */
     public record Named(String list, SyncEngine engine) {
@@ -39,14 +39,14 @@ public final class SharedSync implements SyncEngine {
      * {@code reopen}: for a shared list whose passphrase stopped working (its owner removed someone
      * and changed the key), the list's engine with the passphrase sealed to this member, or null.
      */
-    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
+    public SpaceSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
                       List<String> unusable) {
         this(personal, spaces, reopen, unusable, null);
     }
 
     /** {@code lists} names each list's owner in messages, and learns it at a list's first sync here. */
-    public SharedSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
-                      List<String> unusable, SharedLists lists) {
+    public SpaceSync(SyncEngine personal, List<Named> spaces, java.util.function.BiFunction<String, Db, SyncEngine> reopen,
+                      List<String> unusable, SpaceLists lists) {
         this.personal = personal;
         this.spaces = new ArrayList<>(spaces);
         this.reopen = reopen;
@@ -71,13 +71,19 @@ public final class SharedSync implements SyncEngine {
                 + " keep it as a private list (right-click it, or tandem unshare " + list + " --keep) or leave it.";
     }
 
-    /** After a list synced: learns who shared it, once, so a later removal can name them. */
-    private void learnOwner(Db db, Named s, List<String> notes) {
-        String problem = lists == null ? null : lists.learnOwner(s.list(), s.engine(), db);
-        if (problem != null) {
-            notes.add("Who shared " + named(db, s.list()) + " could not be read (" + problem + "); it is read again"
-                    + " at the next sync.");
-        }
+    /**
+     * After a list synced with {@code engine}: learns who shared it, once, so a later removal can name
+     * them. Returns the report's note when that could not be read, else null.
+     */
+    static String ownerNote(SpaceLists lists, Db db, String listId, SyncEngine engine) {
+        String problem = lists == null ? null : lists.learnOwner(listId, engine, db);
+        return problem == null ? null : "Who shared " + named(db, listId) + " could not be read (" + problem
+                + "); it is read again at the next sync.";
+    }
+
+    /** {@code report} with {@code note} added to its notes. */
+    static SyncReport withNote(SyncReport report, String note) {
+        return add(List.of(report), List.of(), List.of(note));
     }
 
     @Override
@@ -92,7 +98,10 @@ public final class SharedSync implements SyncEngine {
             Named s = spaces.get(i);
             try {
                 all.add(s.engine().sync(db, progress));
-                learnOwner(db, s, notes);
+                String note = ownerNote(lists, db, s.list(), s.engine());
+                if (note != null) {
+                    notes.add(note);
+                }
             } catch (SyncException e) {
                 if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
                     failed.add("Shared list " + named(db, s.list()) + " did not sync: " + e.getMessage());

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.text.diff;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,14 +10,20 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncReport;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,10 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Removing a member cut short on the owner's device, at the two places a crash leaves something to
  * do: after the device kept the new passphrase but before the remote changed, and after the
  * remote's key changed but before the device saved the new passphrase. The next
- * {@link Sharing#finishRemovals} finishes either: the member is removed, the key is the kept one,
- * and the owner and the remaining member read on while the removed one reads nothing new.
+ * {@link Spaces#finishRemovals} finishes either: the member is removed, the key is the kept one,
+ * and the owner and the remaining member read on while the removed one reads nothing new. And a
+ * list synced alone ({@link Spaces#syncList}) says in its report what it could not read.
  */
-class SharingTest {
+class SpacesTest {
     @TempDir
     Path tmp;
     private final List<AutoCloseable> open = new ArrayList<>();
@@ -49,8 +56,8 @@ class SharingTest {
         return store;
     }
 
-    private Sharing sharing(String name) {
-        return new Sharing(new SettingsStore(tmp.resolve(name)), Map.of());
+    private Spaces sharing(String name) {
+        return new Spaces(new SettingsStore(tmp.resolve(name)), Map.of());
     }
 
     /** Alice shares Groceries with Bob and Carol, each admitted and synced once. */
@@ -62,7 +69,7 @@ class SharingTest {
         for (String who : List.of("bob", "carol")) {
             // An invite admits one person: Carol gets one of her own.
             String invite = who.equals("bob") ? code : sharing("alice").invite(alice, groceries.id());
-            Sharing.Asked asked = sharing(who).join(invite, who.substring(0, 1).toUpperCase() + who.substring(1));
+            Spaces.Asked asked = sharing(who).join(invite, who.substring(0, 1).toUpperCase() + who.substring(1));
             sharing("alice").admit(alice, groceries.id(), asked.fingerprint());
             assertTrue(sharing(who).admitted(groceries.id()));
             sharing(who).syncList(who.equals("bob") ? bob : carol, groceries.id());
@@ -80,7 +87,7 @@ class SharingTest {
         alice.add("Birthday cake", groceries.id(), null);
         sharing("alice").syncList(alice, groceries.id());
         // Carol's device follows the key sealed to her, as a sync does on a wrong passphrase.
-        new SharedLists(new SettingsStore(tmp.resolve("carol"))).followRekey(groceries.id(), carol.db(), Map.of()).close();
+        new SpaceLists(new SettingsStore(tmp.resolve("carol"))).followRekey(groceries.id(), carol.db(), Map.of()).close();
         sharing("carol").syncList(carol, groceries.id());
         assertTrue(carol.allItems().stream().map(Item::title).toList().contains("Birthday cake"));
         SyncException out = assertThrows(SyncException.class, () -> sharing("bob").syncList(bob, groceries.id()));
@@ -116,7 +123,7 @@ class SharingTest {
         settings.put("shared." + groceries.id() + ".removing", "Bob");
         settings.putSecret("shared." + groceries.id() + ".rotating", "kept before the cut");
         // The remote changed all the way; the process died before saving the new passphrase.
-        try (SyncEngine engine = SharedLists.engine(sharing("alice").get(groceries.id()).orElseThrow(), Map.of())) {
+        try (SyncEngine engine = SpaceLists.engine(sharing("alice").get(groceries.id()).orElseThrow(), Map.of())) {
             engine.members().removeAndRotate(alice.db(), "Bob", "kept before the cut", null);
         }
         assertEquals(old, sharing("alice").get(groceries.id()).orElseThrow().passphrase());
@@ -125,5 +132,49 @@ class SharingTest {
         assertNotEquals(old, sharing("alice").get(groceries.id()).orElseThrow().passphrase());
         assertFinished(alice, bob, carol, groceries, "kept before the cut");
         assertEquals(0, sharing("alice").finishRemovals(alice, p -> { }), "nothing left to finish");
+    }
+
+    /**
+     * A list synced alone whose members cannot be read: the sync stands, and its report says who
+     * shared the list could not be read, as every sync of the list does; the next sync reads it.
+     */
+    @Test
+    void syncList_ownerCannotBeRead_reportNotesItAndTheNextSyncLearnsIt() throws Exception {
+        TodoStore alice = profile("alice");
+        TodoStore bob = profile("bob");
+        TodoList groceries = alice.createList("Groceries");
+        alice.add("Oat milk", groceries.id(), null);
+        String code = sharing("alice").share(alice, groceries, "folder:" + Files.createDirectories(tmp.resolve("shared")),
+                "Alice");
+        Spaces.Asked asked = sharing("bob").join(code, "Bob");
+        sharing("alice").admit(alice, groceries.id(), asked.fingerprint());
+        assertTrue(sharing("bob").admitted(groceries.id()));
+        Spaces unreadable = new Spaces(new SettingsStore(tmp.resolve("bob")), Map.of(),
+                s -> membersFail(SpaceLists.engine(s, Map.of())));
+
+        SyncReport report = unreadable.syncList(bob, groceries.id());
+
+        assertTrue(report.pulled() > 0, "the list synced: " + report);
+        assertEquals(List.of("Who shared “Groceries” could not be read (members unreadable); it is read again at the"
+                + " next sync."), report.notes());
+        SpaceLists lists = new SpaceLists(new SettingsStore(tmp.resolve("bob")));
+        assertEquals(Optional.empty(), lists.owner(groceries.id()));
+        assertEquals(List.of(), sharing("bob").syncList(bob, groceries.id()).notes());
+        assertEquals(Optional.of("Alice"), lists.owner(groceries.id()));
+    }
+
+    /** {@code engine}, except that reading its members fails. */
+    private static SyncEngine membersFail(SyncEngine engine) {
+        InvocationHandler h = (proxy, method, args) -> {
+            if (method.getName().equals("members") && method.getParameterCount() == 1) {
+                throw new IllegalStateException("members unreadable");
+            }
+            try {
+                return method.invoke(engine, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (SyncEngine) Proxy.newProxyInstance(SyncEngine.class.getClassLoader(), new Class<?>[] {SyncEngine.class}, h);
     }
 }

@@ -1,9 +1,9 @@
-package dev.tandem.app.vm;
+package dev.tandem.app.text.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.tandem.app.vm.MergeText.Choice;
+import dev.tandem.app.text.diff.MergeText.Choice;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

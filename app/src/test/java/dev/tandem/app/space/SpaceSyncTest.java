@@ -1,4 +1,4 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SpaceKeys;
 import dev.tandem.engine.sync.SyncEngine;
@@ -20,21 +21,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The personal remote and the shared lists as one sync: a shared list that fails stops nothing else, and says so. */
-class SharedSyncTest {
+class SpaceSyncTest {
     @TempDir
     Path tmp;
 
     @Test
     void sync_sharedListUnreachableOrUnusable_personalSyncsAndTheReportSaysWhich() throws Exception {
         SettingsStore settings = new SettingsStore(tmp);
-        SharedLists shared = new SharedLists(settings);
+        SpaceLists shared = new SpaceLists(settings);
         // One shared list on a remote nobody answers at, one whose S3 log-in is missing on this machine.
-        shared.save(new SharedLists.Shared("l-away", "webdav:http://127.0.0.1:9/nowhere", SpaceKeys.newSpace("Sam"),
+        shared.save(new SpaceLists.Space("l-away", "webdav:http://127.0.0.1:9/nowhere", SpaceKeys.newSpace("Sam"),
                 "pass", null));
-        shared.save(new SharedLists.Shared("l-s3", "s3://bucket/groceries", SpaceKeys.newSpace("Sam"), "pass", null));
+        shared.save(new SpaceLists.Space("l-s3", "s3://bucket/groceries", SpaceKeys.newSpace("Sam"), "pass", null));
         SyncStorage personal = SyncStorage.memory();
         try (Db db = Schema.database(tmp.resolve("tandem.db")).build();
-             SyncEngine engine = shared.withShared(SyncEngine.builder().storage(personal), Map.of())) {
+             SyncEngine engine = shared.withSpaces(SyncEngine.builder().storage(personal), Map.of())) {
             TodoStore store = new TodoStore(db, Clock.systemUTC());
             store.add("call the bank", null, null);
             SyncReport r = engine.sync(db);
@@ -46,6 +47,6 @@ class SharedSyncTest {
             assertTrue(engine.describe().endsWith("and 1 shared list"), engine.describe());
         }
         assertTrue(Files.exists(tmp.resolve(SettingsStore.SECRETS_FILE)));
-        assertEquals(List.of("l-away", "l-s3"), shared.all().stream().map(SharedLists.Shared::listId).toList());
+        assertEquals(List.of("l-away", "l-s3"), shared.all().stream().map(SpaceLists.Space::listId).toList());
     }
 }

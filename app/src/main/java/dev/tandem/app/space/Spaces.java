@@ -1,15 +1,17 @@
-package dev.tandem.app.sync;
+package dev.tandem.app.space;
 
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.sync.SharedLists.Shared;
+import dev.tandem.app.settings.SavedLogin;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.space.SpaceLists.Space;
+import dev.tandem.app.sync.FolderRemote;
+import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.engine.sync.JoinRequest;
-import dev.tandem.engine.sync.JoinRequests;
 import dev.tandem.engine.sync.OpenInvite;
 import dev.tandem.engine.sync.SpaceInvite;
 import dev.tandem.engine.sync.SpaceKeys;
 import dev.tandem.engine.sync.SpaceMember;
-import dev.tandem.engine.sync.SpaceMembers;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncReport;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Sharing one list with other people (docs/SHARING.md), as the CLI and the window both do it:
@@ -32,7 +35,7 @@ import java.util.Optional;
  * share reports as shared rather than a half-made space nobody knows of. Leaving forgets the space
  * first and deletes the list after, so the delete is never pushed to the other members.
  */
-public final class Sharing {
+public final class Spaces {
     /** A join that was asked for: the fingerprint the joiner reads to the owner. */
     public record Asked(String listId, String memberName, String fingerprint) {
     }
@@ -45,30 +48,37 @@ public final class Sharing {
                           List<String> skipped) {
     }
 
-    /** How many of a fingerprint's 32 hex digits admitting takes at least: 64 bits, four groups. */
-    public static final int ADMIT_DIGITS = 16;
-
     /** A list this device left, with what {@link #undoLeave} needs to take it back. */
-    public record Left(Shared shared, String listName, List<String> trashed) {
+    public record Left(Space space, String listName, List<String> trashed) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private final SharedLists lists;
+    private final SpaceLists lists;
     private final SettingsStore settings;
     private final Map<String, String> env;
+    /** Opens a joined list's engine: {@link SpaceLists#engine}, signed in from {@code env}. */
+    private final Function<Space, SyncEngine> open;
+    private final SpaceMembership membership;
 
     /** {@code env}: where a shared list's S3 keys and WebDAV log-in come from, as for every sync. */
-    public Sharing(SettingsStore settings, Map<String, String> env) {
-        this.lists = new SharedLists(settings);
-        this.settings = settings;
-        this.env = Map.copyOf(env);
+    public Spaces(SettingsStore settings, Map<String, String> env) {
+        this(settings, env, null);
     }
 
-    public Optional<Shared> get(String listId) {
+    /** With {@code open} in place of {@link SpaceLists#engine} (null for it): tests wrap the engines. */
+    Spaces(SettingsStore settings, Map<String, String> env, Function<Space, SyncEngine> open) {
+        this.lists = new SpaceLists(settings);
+        this.settings = settings;
+        this.env = Map.copyOf(env);
+        this.open = open != null ? open : s -> SpaceLists.engine(s, this.env);
+        this.membership = new SpaceMembership(lists, settings, this.open);
+    }
+
+    public Optional<Space> get(String listId) {
         return lists.get(listId);
     }
 
-    public List<Shared> all() {
+    public List<Space> all() {
         return lists.all();
     }
 
@@ -82,7 +92,7 @@ public final class Sharing {
 
     /**
      * As {@link #share(TodoStore, TodoList, String, String)}, signing in to {@code remote} with
-     * {@code login} (the {@link SharedLists#LOGIN} names: a WebDAV user and password, S3 keys), which
+     * {@code login} (the {@link SpaceLists#LOGIN} names: a WebDAV user and password, S3 keys), which
      * the list keeps for every later sync here.
      */
     public String share(TodoStore store, TodoList list, String remote, String asName, Map<String, String> login) {
@@ -95,8 +105,8 @@ public final class Sharing {
         }
         // Checked before anything is saved; an S3 endpoint and region come from the environment,
         // as every later sync of the list reads them there too.
-        Map<String, String> signIn = signIn(remote, login);
-        RemoteSpec.builder(remote.strip(), new Shared(list.id(), remote, null, null, null, signIn).env(env), Map.of());
+        Map<String, String> signIn = SpaceLists.loginFor(remote, login, env);
+        RemoteSpec.builder(remote.strip(), SpaceLists.withLogin(env, signIn), Map.of());
         if (remote.strip().startsWith("folder:")) {
             java.nio.file.Path dir = java.nio.file.Path.of(remote.strip().substring("folder:".length()));
             FolderRemote.Look look = FolderRemote.look(dir);
@@ -106,10 +116,10 @@ public final class Sharing {
         }
         byte[] secret = new byte[24];
         RANDOM.nextBytes(secret);
-        Shared s = new Shared(list.id(), remote.strip(), SpaceKeys.newSpace(name(asName)),
+        Space s = new Space(list.id(), remote.strip(), SpaceKeys.newSpace(name(asName)),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(secret), null, signIn);
         lists.save(s);
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
+        try (SyncEngine engine = open.apply(s)) {
             // A snapshot holds the list as it is, whoever wrote it; the joiners start from it.
             engine.compact(store.db());
             return engine.members(store.db()).invite(location(list.id(), s.remote())).code();
@@ -124,8 +134,8 @@ public final class Sharing {
      * it as it is here, even when the share that made the space was cut short before it wrote the list.
      */
     public String invite(TodoStore store, String listId) {
-        Shared s = joined(listId);
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
+        Space s = lists.joined(listId);
+        try (SyncEngine engine = open.apply(s)) {
             engine.sync(store.db());
             return engine.members(store.db()).invite(location(listId, s.remote())).code();
         }
@@ -166,12 +176,12 @@ public final class Sharing {
     public Asked join(String code, String asName, Map<String, String> login) {
         SpaceInvite invite = SpaceInvite.parse(code.strip());
         String[] where = where(invite.location());
-        Optional<Shared> known = lists.get(where[0]);
+        Optional<Space> known = lists.get(where[0]);
         if (known.isPresent()) {
             return new Asked(where[0], known.get().keys().memberName(), known.get().keys().fingerprint());
         }
         SpaceKeys keys = SpaceKeys.joining(invite.ownerPublicKey(), name(asName));
-        Shared asking = new Shared(where[0], where[1], keys, null, invite.code(), signIn(where[1], login));
+        Space asking = new Space(where[0], where[1], keys, null, invite.code(), SpaceLists.loginFor(where[1], login, env));
         invite.requestToJoin(RemoteSpec.storage(where[1], asking.env(env)), keys);
         lists.save(asking);
         return new Asked(where[0], keys.memberName(), keys.fingerprint());
@@ -179,7 +189,7 @@ public final class Sharing {
 
     /** Whether this device may open the list's space now: admitted before, or admitted since it last asked. */
     public boolean admitted(String listId) {
-        Shared s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared here."));
+        Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared here."));
         if (s.joined()) {
             return true;
         }
@@ -194,7 +204,7 @@ public final class Sharing {
      */
     public int finishJoins(java.util.function.Consumer<String> problems) {
         int now = 0;
-        for (Shared s : lists.all()) {
+        for (Space s : lists.all()) {
             if (!s.joined()) {
                 try {
                     now += admitted(s.listId()) ? 1 : 0;
@@ -210,14 +220,16 @@ public final class Sharing {
      * A sync of a joined list alone, so it shows before the next sync of everything. When the list's
      * passphrase no longer opens its space (its owner removed someone and changed the key), it takes
      * the new passphrase sealed to this member and syncs with that, as every sync of the list does
-     * ({@link SharedLists#followRekey}); with none for this member, the wrong passphrase is the error.
+     * ({@link SpaceLists#followRekey}); with none for this member, the wrong passphrase is the error.
+     * Who shared the list is learnt as in every sync ({@link SpaceSync}): when it cannot be read, the
+     * report's notes say so.
      */
     public SyncReport syncList(TodoStore store, String listId) {
-        try (SyncEngine engine = SharedLists.engine(joined(listId), env)) {
+        try (SyncEngine engine = open.apply(lists.joined(listId))) {
             SyncReport report = engine.sync(store.db());
-            // Best effort: a removal said later names who removed this person; read again next time.
-            lists.learnOwner(listId, engine, store.db());
-            return report;
+            // A removal said later names who removed this person; a failed read is a note, read again next time.
+            String note = SpaceSync.ownerNote(lists, store.db(), listId, engine);
+            return note == null ? report : SpaceSync.withNote(report, note);
         } catch (SyncException e) {
             if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
                 throw e;
@@ -231,161 +243,39 @@ public final class Sharing {
         }
     }
 
-    /** The list's members and requests; also notes whose each device is, for {@link #people()}. */
+    /** The list's members and requests ({@link SpaceMembership#members}). */
     public Members members(TodoStore store, String listId) {
-        Shared s = joined(listId);
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
-            // Read against what this device accepted of the log before, so a log cut short on the
-            // storage is mended rather than shown (a removed member who deleted their removal).
-            SpaceMembers members = engine.members(store.db());
-            List<SpaceMember> all = members.list();
-            JoinRequests asking = s.keys().isOwner() ? members.joinRequests() : new JoinRequests(List.of(), List.of());
-            List<OpenInvite> open = s.keys().isOwner() ? members.invites() : List.of();
-            StringBuilder people = new StringBuilder();
-            members.devices().forEach((device, person) ->
-                    people.append(device).append('=').append(person.replace("\n", " ")).append('\n'));
-            settings.put("shared." + listId + ".people", people.toString());
-            all.stream().filter(SpaceMember::owner).findFirst().ifPresent(o -> lists.owner(listId, o.name()));
-            return new Members(all, asking.requests(), s.keys().isOwner(), open, asking.skipped());
-        }
+        return membership.members(store, listId);
     }
 
-    /**
-     * Whose each device of the shared lists is (device id to person), as last read from their
-     * members ({@link #members}); kept with the settings, so history names people offline too.
-     */
+    /** Whose each device of the shared lists is, device id to person ({@link SpaceMembership#people}). */
     public Map<String, String> people() {
-        Map<String, String> out = new java.util.HashMap<>();
-        for (Shared s : lists.all()) {
-            for (String line : settings.get("shared." + s.listId() + ".people", "").split("\n")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    out.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
-        }
-        return out;
+        return membership.people();
     }
 
-    /**
-     * Admits the one person asking to join whose fingerprint starts with {@code fingerprint}: the whole
-     * fingerprint is best, and at least {@link #ADMIT_DIGITS} digits are needed, so a stranger who asks
-     * with an intercepted invite cannot pass by making a key whose fingerprint merely starts alike.
-     */
+    /** Admits the one person asking whose fingerprint starts with {@code fingerprint} ({@link SpaceMembership#admit}). */
     public SpaceMember admit(TodoStore store, String listId, String fingerprint) {
-        String want = fingerprint.replace(" ", "").toLowerCase(Locale.ROOT);
-        if (!want.matches("[0-9a-f]*")) {
-            throw new IllegalArgumentException("A fingerprint is hex digits (0-9 and a-f) in groups of four; "
-                    + fingerprint + " is not one.");
-        }
-        if (want.length() < ADMIT_DIGITS) {
-            throw new IllegalArgumentException("Compare the whole fingerprint with the person asking, and type at least "
-                    + ADMIT_DIGITS + " of its digits (4 groups), best all 32; " + fingerprint.strip() + " has "
-                    + want.length() + ".");
-        }
-        Shared s = owned(listId);
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
-            SpaceMembers members = engine.members(store.db());
-            List<JoinRequest> match = members.requests().stream()
-                    .filter(r -> r.fingerprint().replace(" ", "").startsWith(want)).toList();
-            if (match.isEmpty()) {
-                throw new IllegalArgumentException("No request to join has the fingerprint " + fingerprint + ".");
-            }
-            if (match.size() != 1) {
-                throw new IllegalArgumentException("Give more of the fingerprint: " + match.size() + " requests start"
-                        + " with " + fingerprint + ".");
-            }
-            return members.admit(match.get(0));
-        }
+        return membership.admit(store, listId, fingerprint);
     }
 
-    /**
-     * Mends the list's membership log on its storage from what this device accepted of it: entries
-     * deleted or replaced are written back, junk is deleted (docs/SHARING.md, "A jammed log").
-     * Returns what it did, in plain words.
-     */
+    /** Mends the list's membership log on its storage ({@link SpaceMembership#repair}). */
     public List<String> repair(TodoStore store, String listId) {
-        try (SyncEngine engine = SharedLists.engine(joined(listId), env)) {
-            return engine.members(store.db()).repair();
-        }
+        return membership.repair(store, listId);
     }
 
-    /**
-     * Revokes the open invite {@code inviteId} of a list this device owns: nobody asks with it any more.
-     * An {@link IllegalArgumentException} when no open invite has that id.
-     */
+    /** Revokes an open invite of a list this device owns ({@link SpaceMembership#revoke}). */
     public void revoke(TodoStore store, String listId, String inviteId) {
-        Shared s = owned(listId);
-        String id = inviteId.strip().toLowerCase(Locale.ROOT);
-        if (!id.matches("[0-9a-f]{16}")) {
-            throw new IllegalArgumentException("An invite's id is 16 hex digits, as `tandem members` lists it; "
-                    + inviteId + " is not one.");
-        }
-        try (SyncEngine engine = SharedLists.engine(s, env)) {
-            if (!engine.members(store.db()).revoke(id)) {
-                throw new IllegalArgumentException("No open invite has the id " + id + ".");
-            }
-        }
+        membership.revoke(store, listId, inviteId);
     }
 
-    /**
-     * Removes {@code member} from the list's space and changes its key, sealed to everyone else; the
-     * removed person keeps what they had and reads and writes nothing from now on.
-     */
+    /** Removes {@code member} and changes the list's key ({@link SpaceMembership#remove}). */
     public void remove(TodoStore store, String listId, String member) {
-        Shared s = owned(listId);
-        byte[] random = new byte[24];
-        RANDOM.nextBytes(random);
-        String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        // Kept before the remote changes: a removal cut short (a crash, a lost connection) is
-        // finished with the same passphrase by the next call of finishRemovals.
-        settings.put(removing(listId), member);
-        settings.putSecret(rotating(listId), fresh);
-        finishRemoval(store, s, member, fresh);
+        membership.remove(store, listId, member);
     }
 
-    /**
-     * Finishes every removal of a member that was cut short on this device (the removal, the key
-     * change, saving the new passphrase); says on {@code problems} each one that still fails.
-     * Returns how many were finished now.
-     */
+    /** Finishes every removal cut short on this device ({@link SpaceMembership#finishRemovals}). */
     public int finishRemovals(TodoStore store, java.util.function.Consumer<String> problems) {
-        int done = 0;
-        for (Shared s : lists.all()) {
-            String member = settings.get(removing(s.listId()), "");
-            String fresh = settings.secret(rotating(s.listId()));
-            if (member.isEmpty() || fresh.isEmpty() || !s.joined() || !s.keys().isOwner()) {
-                continue;
-            }
-            try {
-                finishRemoval(store, s, member, fresh);
-                done++;
-            } catch (RuntimeException e) {
-                problems.accept("removing " + member + " from a shared list is not finished: " + e.getMessage());
-            }
-        }
-        return done;
-    }
-
-    private void finishRemoval(TodoStore store, Shared s, String member, String fresh) {
-        // The key may have changed to the new passphrase already, before the cut.
-        SyncException wrong = null;
-        for (String pass : List.of(s.passphrase(), fresh)) {
-            Shared with = s.withPassphrase(pass);
-            try (SyncEngine engine = SharedLists.engine(with, env)) {
-                engine.members().removeAndRotate(store.db(), member, fresh, null);
-                lists.save(s.withPassphrase(fresh));
-                settings.put(removing(s.listId()), "");
-                settings.putSecret(rotating(s.listId()), "");
-                return;
-            } catch (SyncException e) {
-                if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
-                    throw e;
-                }
-                wrong = e;
-            }
-        }
-        throw wrong;
+        return membership.finishRemovals(store, problems);
     }
 
     /**
@@ -396,36 +286,9 @@ public final class Sharing {
         return SavedLogin.forRemote(settings.loadSync(), remote);
     }
 
-    /**
-     * The sign-in a list keeps for {@code remote}: what was given, else (the command line) what the
-     * environment holds now, so later syncs need it no more; only what the remote's kind uses.
-     */
-    private Map<String, String> signIn(String remote, Map<String, String> login) {
-        Map<String, String> from = login.values().stream().anyMatch(v -> v != null && !v.isBlank()) ? login : env;
-        String r = remote.strip();
-        String kind = r.startsWith("webdav:") ? "TANDEM_WEBDAV_" : r.startsWith("s3://") ? "AWS_" : null;
-        Map<String, String> out = new java.util.HashMap<>();
-        if (kind != null) {
-            from.forEach((k, v) -> {
-                if (SharedLists.LOGIN.contains(k) && k.startsWith(kind) && v != null && !v.isBlank()) {
-                    out.put(k, v.strip());
-                }
-            });
-        }
-        return out;
-    }
-
-    private static String removing(String listId) {
-        return "shared." + listId + ".removing";
-    }
-
-    private static String rotating(String listId) {
-        return "shared." + listId + ".rotating";
-    }
-
     /** Stops syncing the list here, then deletes it here; its items go to the Trash. The others keep it. */
     public Left leave(TodoStore store, String listId) {
-        Shared s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
         String name = store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name)
                 .findFirst().orElse("the shared list");
         lists.remove(listId);
@@ -447,24 +310,8 @@ public final class Sharing {
 
     /** Takes a leave back: the list's space again, then the list and its items out of the Trash. */
     public void undoLeave(TodoStore store, Left left) {
-        lists.save(left.shared());
-        store.undeleteList(left.shared().listId(), left.trashed());
-    }
-
-    private Shared joined(String listId) {
-        Shared s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
-        if (!s.joined()) {
-            throw new IllegalStateException("Not admitted to this list yet; your fingerprint: " + s.keys().fingerprint());
-        }
-        return s;
-    }
-
-    private Shared owned(String listId) {
-        Shared s = joined(listId);
-        if (!s.keys().isOwner()) {
-            throw new IllegalStateException("Only the person who shared the list can change its members.");
-        }
-        return s;
+        lists.save(left.space());
+        store.undeleteList(left.space().listId(), left.trashed());
     }
 
     private String name(String asName) {

@@ -1,4 +1,4 @@
-package dev.tandem.app.vm.note;
+package dev.tandem.app.text.note;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -31,6 +31,31 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages(APP, "dev.tandem.ui");
 
+    /**
+     * Every package, by the layer it belongs to, top to bottom as docs/APP.md draws them. A package
+     * made without a place here fails {@link #everyMainPackage_isInALayer}, so it cannot escape the
+     * rules below unnoticed.
+     */
+    private static final String[][] LAYERS = {
+        {"Composition", APP, APP + ".cli", APP + ".demo"},
+        {"Views", APP + ".view"},
+        {"View-models", APP + ".vm"},
+        {"FX adapter", APP + ".fx"},
+        {"Text", APP + ".text", APP + ".text.diff", APP + ".text.note"},
+        {"Services", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
+        {"Settings", APP + ".settings"},
+        {"Model", APP + ".model"},
+        {"Resources (ui-resources)", "dev.tandem.ui"},
+    };
+
+    @Test
+    void everyMainPackage_isInALayer() {
+        String[] packages = java.util.Arrays.stream(LAYERS).flatMap(l -> java.util.Arrays.stream(l, 1, l.length))
+                .toArray(String[]::new);
+        classes().should().resideInAnyPackage(packages)
+                .because("every package has a place in the layers docs/APP.md draws").check(MAIN);
+    }
+
     @Test
     void views_dependOnlyOnViewModelsFxAndUi() {
         classes().that().resideInAPackage(APP + ".view..")

@@ -76,6 +76,12 @@ public record Item(String id, String listId, String title, String notes, String 
                 priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
     }
 
+    /** The tags the item shows (space-separated), as a view's query reads them; saving ignores them. */
+    public Item withTags(String v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt,
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, v);
+    }
+
     public Item withTitle(String v) {
         return new Item(id, listId, v, notes, due, done, doneAt, trashedAt, createdAt,
                 priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);

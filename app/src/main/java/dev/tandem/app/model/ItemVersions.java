@@ -105,18 +105,18 @@ public final class ItemVersions {
         Instant until = version.number() >= all.size() ? store.clock().instant()
                 : Collections.max(List.of(version.at(), all.get(version.number()).at().minusMillis(1)));
         return store.db().history().version(Item.class, itemId, version.changeId())
-                .map(it -> withTags(it, tagsAsOf(itemId, until)));
+                .map(it -> it.withTags(tagsAsOf(itemId, until)));
     }
 
     /** The item as it stood at {@code at}, with its tags then; empty when it did not exist or was deleted. */
     public Optional<Item> itemAsOf(String itemId, Instant at) {
-        return store.db().history().asOf(Item.class, itemId, at).map(it -> withTags(it, tagsAsOf(itemId, at)));
+        return store.db().history().asOf(Item.class, itemId, at).map(it -> it.withTags(tagsAsOf(itemId, at)));
     }
 
     /** What bringing back {@code then} (a version or an as-of item) would change, field by field. */
     public VersionRestore plan(Item then, Instant since) {
         String id = then.id();
-        Optional<Item> now = store.get(id).map(it -> withTags(it, String.join(" ", new TagStore(store).of(id))));
+        Optional<Item> now = store.get(id).map(it -> it.withTags(String.join(" ", new TagStore(store).of(id))));
         Map<ItemField, String> changedBy = changedSince(id, since);
         List<VersionRestore.FieldDiff> diffs = new ArrayList<>();
         for (ItemField f : ItemField.values()) {
@@ -261,12 +261,6 @@ public final class ItemVersions {
             store.db().history().asOf(ItemTag.class, row.id(), at).filter(t -> !t.isRemoved()).ifPresent(t -> tags.add(t.tag()));
         }
         return String.join(" ", tags);
-    }
-
-    private static Item withTags(Item it, String tags) {
-        return new Item(it.id(), it.listId(), it.title(), it.notes(), it.due(), it.done(), it.doneAt(), it.trashedAt(),
-                it.createdAt(), it.priority(), it.repeat(), it.seriesId(), it.remindAt(), it.remindDismissed(), it.kind(),
-                tags);
     }
 
     private static Set<String> split(String tags) {

@@ -25,6 +25,8 @@ import javafx.scene.text.TextFlow;
  */
 final class DiffView extends VBox {
     private final TextConflict text;
+    private final String removed;
+    private final String added;
     /** Opening a fold replaces just that row, so the rows around it (and the scroll position) stay. */
     private final ListChangeListener<DiffLine> onChange = c -> {
         while (c.next()) {
@@ -34,7 +36,14 @@ final class DiffView extends VBox {
     };
 
     DiffView(TextConflict text) {
+        this(text, "Only in the lost version: ", "Only in the kept version: ");
+    }
+
+    /** {@code removed} and {@code added}: what a screen reader says before a "−" and a "+" line. */
+    DiffView(TextConflict text, String removed, String added) {
         this.text = text;
+        this.removed = removed;
+        this.added = added;
         getStyleClass().add(Styles.DIFF);
         text.lines().addListener(new WeakListChangeListener<>(onChange));
         getChildren().setAll(rows(text.lines()));
@@ -53,8 +62,8 @@ final class DiffView extends VBox {
         mark.getStyleClass().add(Styles.DIFF_GUTTER);
         mark.setMinWidth(Region.USE_PREF_SIZE);
         String said = switch (d.kind()) {
-            case REMOVED -> "Only in the lost version: ";
-            case ADDED -> "Only in the kept version: ";
+            case REMOVED -> removed;
+            case ADDED -> added;
             default -> "";
         };
         Region body = d.hasWordMarks() ? words(d.segments()) : plain(d.text());

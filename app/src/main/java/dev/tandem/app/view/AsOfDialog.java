@@ -1,0 +1,98 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.AsOfViewModel;
+import dev.tandem.app.vm.AsOfViewModel.ItemRow;
+import dev.tandem.app.vm.AsOfViewModel.ListRow;
+import dev.tandem.ui.Styles;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * "Show as of…": a date and a time, then every list as it stood then, read-only: the lists on the
+ * left, the chosen list's items on the right, each saying how it stands now; "Restore this item" and
+ * "Restore this list" bring them back as new edits. Its state is an {@link AsOfViewModel}; this
+ * class lays out and binds.
+ */
+public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
+    public AsOfDialog(Window owner, AsOfViewModel vm, List<String> stylesheets) {
+        super(owner, vm, stylesheets, "as-of-dialog", "Show as of…", 860);
+        setHeaderText("Your lists as they stood at a time");
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+
+        DatePicker date = new DatePicker();
+        date.setId("as-of-date");
+        date.valueProperty().bindBidirectional(vm.dateProperty());
+        TextField time = new TextField();
+        time.setId("as-of-time");
+        time.setPrefColumnCount(5);
+        time.setPromptText("18:00");
+        time.textProperty().bindBidirectional(vm.timeProperty());
+        time.setOnAction(e -> vm.show());
+        Button show = Forms.action("as-of-show", "Show", vm::show, vm.busyProperty());
+        show.setDefaultButton(true);
+        HBox when = new HBox(8, Forms.label("Date"), date, Forms.label("Time"), time, show);
+        when.getStyleClass().add(Styles.FORM);
+
+        ListView<ListRow> lists = new ListView<>(vm.lists());
+        lists.setId("as-of-lists");
+        lists.setPrefWidth(230);
+        lists.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(ListRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : r.name() + " (" + r.count() + ")" + (r.goneNow() ? " · deleted since" : ""));
+            }
+        });
+        lists.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
+            if (r != null && r != vm.selected()) {
+                vm.select(r);
+            }
+        });
+        vm.lists().addListener((javafx.collections.ListChangeListener<ListRow>) c -> {
+            if (!vm.lists().isEmpty() && vm.selected() != null) {
+                lists.getSelectionModel().select(vm.selected());
+            }
+        });
+        ListView<ItemRow> items = new ListView<>(vm.items());
+        items.setId("as-of-items");
+        items.setPlaceholder(new Label("No items in this list then."));
+        items.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(ItemRow r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    setText(null);
+                    return;
+                }
+                String due = r.then().due() == null ? "" : " · due " + r.then().due();
+                String tags = r.then().tags() == null || r.then().tags().isBlank() ? "" : " · @" + r.then().tags().replace(" ", " @");
+                setText((r.then().isDone() ? "✓ " : "") + r.then().titleOrEmpty() + due + tags + "\n" + r.state());
+            }
+        });
+        HBox.setHgrow(items, Priority.ALWAYS);
+
+        Button restoreItem = new Button("Restore this item");
+        restoreItem.setId("as-of-restore-item");
+        restoreItem.setOnAction(e -> vm.restoreItem(items.getSelectionModel().getSelectedItem()));
+        restoreItem.disableProperty().bind(items.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
+        Button restoreList = new Button("Restore this list");
+        restoreList.setId("as-of-restore-list");
+        restoreList.setOnAction(e -> vm.restoreList());
+        restoreList.disableProperty().bind(lists.getSelectionModel().selectedItemProperty().isNull()
+                .or(vm.busyProperty()).or(vm.profileProperty().isNull()));
+        HBox actions = new HBox(8, restoreItem, restoreList);
+
+        VBox box = new VBox(10, when, new HBox(12, lists, items), actions, messageLine("as-of-message", vm));
+        getDialogPane().setContent(box);
+    }
+}

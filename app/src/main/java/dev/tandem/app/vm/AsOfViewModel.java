@@ -1,0 +1,236 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemVersions;
+import dev.tandem.app.model.PastProfile;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.VersionRestore;
+import dev.tandem.app.text.PastTimes;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * "Show as of…": every list as it stood at a date and time, read-only, from the changelog; each
+ * item says how it differs from now, and "Restore this item" or "Restore this list" brings it back
+ * as new edits (only what differs; fields someone else changed since stay theirs), one undoable step
+ * each. Reads and writes run off the UI thread through {@link Async}; no toolkit needed.
+ */
+public final class AsOfViewModel implements HasFeedback {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    static final String INBOX = "Inbox";
+
+    /** A list then: its row (null for the Inbox), name, how many items it held, and whether it is gone now. */
+    public record ListRow(TodoList list, String name, int count, boolean goneNow) {
+        public String listId() {
+            return list == null ? null : list.id();
+        }
+    }
+
+    /** An item then, and in a few words how it stands now ("as now", "changed since", "deleted since"). */
+    public record ItemRow(Item then, String state) {
+        public boolean asNow() {
+            return state.equals(AS_NOW);
+        }
+    }
+
+    static final String AS_NOW = "as now";
+
+    /** A list brought back: the list as it was before (empty: deleted), and its items' plans, for undo. */
+    private record ListRestored(Optional<TodoList> before, List<VersionRestore> plans) {
+    }
+
+    private final TodoStore store;
+    private final ItemVersions versions;
+    private final UndoManager undo;
+    private final Async async;
+    private final Clock clock;
+    private final Feedback feedback = new Feedback();
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    private final StringProperty time = new SimpleStringProperty();
+    private final ReadOnlyObjectWrapper<PastProfile> profile = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ListRow> lists = FXCollections.observableArrayList();
+    private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
+    private ListRow selected;
+
+    public AsOfViewModel(TodoStore store, ItemVersions versions, UndoManager undo, Async async, Clock clock) {
+        this.store = store;
+        this.versions = versions;
+        this.undo = undo;
+        this.async = async;
+        this.clock = clock;
+        LocalDateTime yesterday = LocalDateTime.now(clock).minusDays(1);
+        date.set(yesterday.toLocalDate());
+        time.set(String.format(Locale.ROOT, "%02d:%02d", yesterday.getHour(), yesterday.getMinute()));
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
+    }
+
+    public ObjectProperty<LocalDate> dateProperty() {
+        return date;
+    }
+
+    /** The time of day, "18:00" (24-hour; "6:30" works too). */
+    public StringProperty timeProperty() {
+        return time;
+    }
+
+    /** The profile shown, or null before the first {@link #show}. */
+    public ReadOnlyObjectProperty<PastProfile> profileProperty() {
+        return profile.getReadOnlyProperty();
+    }
+
+    public ObservableList<ListRow> lists() {
+        return lists;
+    }
+
+    /** The items of the selected list then. */
+    public ObservableList<ItemRow> items() {
+        return items;
+    }
+
+    /** The moment the date and time fields name, or empty with the reason said. */
+    Optional<Instant> moment() {
+        ZoneId zone = clock.getZone();
+        if (date.get() == null) {
+            feedback.fail("Choose a date.");
+            return Optional.empty();
+        }
+        String t = time.get() == null || time.get().isBlank() ? "23:59" : time.get().strip();
+        Optional<Instant> at = PastTimes.parse(date.get() + " " + t, clock, zone);
+        if (at.isEmpty()) {
+            feedback.fail("“" + t + "” is not a time of day: write it as 18:00.");
+            return Optional.empty();
+        }
+        if (at.get().isAfter(clock.instant())) {
+            feedback.fail("That is still to come: choose a time in the past.");
+            return Optional.empty();
+        }
+        return at;
+    }
+
+    /** Reads every list as it stood at the chosen date and time. */
+    public void show() {
+        Optional<Instant> at = moment();
+        if (at.isEmpty() || !feedback.begin()) {
+            return;
+        }
+        async.run(() -> PastProfile.read(store, at.get()), p -> {
+            profile.set(p);
+            List<ListRow> rows = new ArrayList<>();
+            rows.add(new ListRow(null, INBOX, p.itemsOf(null).size(), false));
+            for (TodoList l : p.lists()) {
+                rows.add(new ListRow(l, l.name() == null ? "" : l.name(), p.itemsOf(l.id()).size(),
+                        store.list(l.id()).isEmpty()));
+            }
+            lists.setAll(rows);
+            select(rows.get(0));
+            feedback.end("As of " + WHEN.format(at.get().atZone(clock.getZone())) + ": " + p.items().size()
+                    + (p.items().size() == 1 ? " item" : " items") + " in " + (rows.size() - 1)
+                    + (rows.size() == 2 ? " list" : " lists") + " and the Inbox. Nothing here changes until you restore.");
+        }, e -> feedback.failed("Could not read the profile as of then: " + Feedback.why(e)));
+    }
+
+    /** Shows the items {@code row}'s list held then. */
+    public void select(ListRow row) {
+        selected = row;
+        PastProfile p = profile.get();
+        if (p == null || row == null) {
+            items.clear();
+            return;
+        }
+        List<ItemRow> out = new ArrayList<>();
+        for (Item then : p.itemsOf(row.listId())) {
+            out.add(new ItemRow(then, state(then, p.now().get(then.id()))));
+        }
+        items.setAll(out);
+    }
+
+    public ListRow selected() {
+        return selected;
+    }
+
+    /** Brings {@code row}'s item back as it stood then (what differs; others' later edits stay). */
+    public void restoreItem(ItemRow row) {
+        PastProfile p = profile.get();
+        if (p == null || row == null || !feedback.begin()) {
+            return;
+        }
+        async.run(() -> {
+            VersionRestore plan = versions.plan(row.then(), p.at());
+            if (!plan.unchanged()) {
+                versions.restore(plan, plan.defaultChoice());
+            }
+            return plan;
+        }, plan -> {
+            if (plan.unchanged()) {
+                feedback.end("“" + row.then().titleOrEmpty() + "” is as it was then already.");
+                return;
+            }
+            var fields = plan.defaultChoice();
+            undo.push("Restore “" + row.then().titleOrEmpty() + "”", () -> versions.undo(plan, fields),
+                    () -> versions.restore(plan, fields));
+            feedback.end("Restored “" + row.then().titleOrEmpty() + "” as it was then. Undo takes it back.");
+            show();
+        }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+    }
+
+    /** Brings the selected list back as it stood then: its name, and each of its items then. */
+    public void restoreList() {
+        PastProfile p = profile.get();
+        ListRow row = selected;
+        if (p == null || row == null || row.list() == null || !feedback.begin()) {
+            if (row != null && row.list() == null) {
+                feedback.fail("The Inbox is no list to restore: restore its items one by one.");
+            }
+            return;
+        }
+        TodoList then = row.list();
+        List<Item> itemsThen = p.itemsOf(then.id());
+        async.run(() -> {
+            Optional<TodoList> before = store.list(then.id());
+            return new ListRestored(before, versions.restoreList(then, itemsThen, p.at()));
+        }, r -> {
+            Optional<TodoList> before = r.before();
+            List<VersionRestore> plans = r.plans();
+            undo.push("Restore list “" + row.name() + "”", () -> versions.undoList(before, then.id(), plans),
+                    () -> versions.restoreList(then, itemsThen, p.at()));
+            feedback.end("Restored “" + row.name() + "” as it was then (" + plans.size()
+                    + (plans.size() == 1 ? " item" : " items") + " changed). Undo takes it back.");
+            show();
+        }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+    }
+
+    private static String state(Item then, Item now) {
+        if (now == null) {
+            return "deleted since";
+        }
+        if (now.isTrashed()) {
+            return "in the Trash now";
+        }
+        Item a = then.withTags(null);
+        Item b = now.withTags(null);
+        return a.equals(b) ? AS_NOW : "changed since";
+    }
+
+}

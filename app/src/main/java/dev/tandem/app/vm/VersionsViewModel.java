@@ -1,0 +1,246 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemField;
+import dev.tandem.app.model.ItemVersions;
+import dev.tandem.app.model.VersionRestore;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * "Versions" of one todo or note: every version, newest first; the one selected shown as it was
+ * (its fields against now, its notes as a line diff against now); and "Restore this version",
+ * which writes the chosen fields back as one new edit that syncs, undone as one step. Fields someone
+ * else changed since start unchosen ({@link VersionRestore#defaultChoice}). Reads and writes run off
+ * the UI thread through {@link Async}; no toolkit needed.
+ */
+public final class VersionsViewModel implements HasFeedback {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    /** One version as the list shows it. */
+    public record Row(ItemVersions.Version version, String when, String device, String what) {
+    }
+
+    /** One field that differs, with whether it is chosen for the restore. */
+    public static final class Choice {
+        private final ItemField field;
+        private final String then;
+        private final String now;
+        private final String changedBy;
+        private final BooleanProperty chosen;
+
+        Choice(ItemField field, String then, String now, String changedBy, boolean chosen) {
+            this.field = field;
+            this.then = then;
+            this.now = now;
+            this.changedBy = changedBy;
+            this.chosen = new SimpleBooleanProperty(chosen);
+        }
+
+        public ItemField field() {
+            return field;
+        }
+
+        public String label() {
+            return field.label();
+        }
+
+        /** The field in the version, in words. */
+        public String then() {
+            return then;
+        }
+
+        /** The field now, in words. */
+        public String now() {
+            return now;
+        }
+
+        /** Who changed it since (another device or person), or null. */
+        public String changedBy() {
+            return changedBy;
+        }
+
+        public BooleanProperty chosenProperty() {
+            return chosen;
+        }
+    }
+
+    /** The version shown: its item, the plan, the notes' diff (null when the notes are the same), the choices. */
+    public record Shown(Row row, Item then, VersionRestore plan, TextConflict notes, List<Choice> choices) {
+        /** A sentence above the fields: what restoring would do. */
+        public String summary() {
+            if (plan.deleted()) {
+                return "Deleted for good since. Restoring brings it back as it was in this version.";
+            }
+            if (plan.unchanged()) {
+                return "This version is what it is now.";
+            }
+            return choices.size() == 1 ? "One field differs from now." : choices.size() + " fields differ from now.";
+        }
+    }
+
+    private final ItemVersions versions;
+    private final UndoManager undo;
+    private final Async async;
+    private final ZoneId zone;
+    private final Function<String, String> listName;
+    private final Feedback feedback = new Feedback();
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<Row> rowsRO = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper restored = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(false);
+    private String itemId;
+
+    /**
+     * @param listName a list's name by id, for showing a version's list (called off the UI thread)
+     */
+    public VersionsViewModel(ItemVersions versions, UndoManager undo, Async async, ZoneId zone,
+                             Function<String, String> listName) {
+        this.versions = versions;
+        this.undo = undo;
+        this.async = async;
+        this.zone = zone;
+        this.listName = listName;
+        shown.addListener((o, old, now) -> {
+            if (now != null) {
+                now.choices().forEach(c -> c.chosen.addListener((x, a, b) -> updateCanRestore()));
+            }
+            updateCanRestore();
+        });
+        feedback.busyProperty().addListener((o, a, b) -> updateCanRestore());
+    }
+
+    private void updateCanRestore() {
+        Shown s = shown.get();
+        canRestore.set(s != null && !feedback.isBusy()
+                && (s.plan().deleted() || s.choices().stream().anyMatch(c -> c.chosen.get())));
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
+    }
+
+    /** The versions, newest first. */
+    public ObservableList<Row> rows() {
+        return rowsRO;
+    }
+
+    public ReadOnlyObjectProperty<Shown> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    /** A restore landed: the dialog may close. */
+    public ReadOnlyBooleanProperty restoredProperty() {
+        return restored.getReadOnlyProperty();
+    }
+
+    /** Reads the item's versions and shows the newest but one (the one before now), if any. */
+    public void load(String id) {
+        this.itemId = id;
+        async.run(() -> versions.versions(id), list -> {
+            List<Row> out = new ArrayList<>();
+            for (ItemVersions.Version v : list) {
+                out.add(0, new Row(v, WHEN.format(v.at().atZone(zone)), v.device(), v.summary()));
+            }
+            rows.setAll(out);
+            if (out.isEmpty()) {
+                feedback.say("No versions: the history of this item was not kept.");
+            } else {
+                show(out.get(out.size() > 1 ? 1 : 0));
+            }
+        }, e -> feedback.fail("Could not read the versions: " + Feedback.why(e)));
+    }
+
+    /** Shows {@code row}'s version against now. */
+    public void show(Row row) {
+        String id = itemId;
+        async.run(() -> {
+            Item then = versions.item(id, row.version()).orElseThrow(() -> new IllegalStateException(
+                    "the history no longer holds version " + row.version().number()));
+            VersionRestore plan = versions.plan(then, row.version().at());
+            Set<ItemField> chosen = plan.defaultChoice();
+            List<Choice> choices = new ArrayList<>();
+            TextConflict notes = null;
+            for (VersionRestore.FieldDiff d : plan.fields()) {
+                choices.add(new Choice(d.field(), words(d.field(), d.then()), words(d.field(), d.now()), d.changedBy(),
+                        chosen.contains(d.field())));
+                if (d.field() == ItemField.NOTES) {
+                    notes = TextConflict.of(str(d.now()), str(d.then()));
+                }
+            }
+            return new Shown(row, then, plan, notes, choices);
+        }, s -> {
+            shown.set(s);
+            feedback.clear();
+        }, e -> feedback.fail("Could not show version " + row.version().number() + ": " + Feedback.why(e)));
+    }
+
+    /** Whether there is something chosen to restore, and nothing running. */
+    public ReadOnlyBooleanProperty canRestoreProperty() {
+        return canRestore.getReadOnlyProperty();
+    }
+
+    /** Writes the chosen fields of the shown version back, as one undoable step. */
+    public void restore() {
+        Shown s = shown.get();
+        if (s == null || !canRestore.get() || !feedback.begin()) {
+            return;
+        }
+        Set<ItemField> fields = EnumSet.noneOf(ItemField.class);
+        s.choices().stream().filter(c -> c.chosen.get()).forEach(c -> fields.add(c.field()));
+        VersionRestore plan = s.plan();
+        String label = "Restore version " + s.row().version().number();
+        async.run(() -> versions.restore(plan, fields), item -> {
+            undo.push(label, () -> versions.undo(plan, fields), () -> versions.restore(plan, fields));
+            feedback.end("Restored version " + s.row().version().number() + " of “" + item.titleOrEmpty()
+                    + "”. Undo takes it back.");
+            restored.set(true);
+        }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+    }
+
+    private String words(ItemField field, Object value) {
+        if (value == null || (value instanceof String s && s.isBlank())) {
+            return field == ItemField.LIST ? "Inbox" : "none";
+        }
+        return switch (field) {
+            case LIST -> listName.apply(value.toString());
+            case DONE -> Boolean.TRUE.equals(value) ? "done" : "open";
+            case KIND -> Boolean.TRUE.equals(value) ? "a note" : "a todo";
+            case TRASH -> Boolean.TRUE.equals(value) ? "in the Trash" : "not in the Trash";
+            case PRIORITY -> "P" + value;
+            case REMINDER -> WHEN.format(java.time.Instant.ofEpochMilli(((Number) value).longValue()).atZone(zone));
+            case TAGS -> "@" + String.join(" @", value.toString().split(" "));
+            case NOTES -> {
+                String t = value.toString().strip();
+                int lines = (int) t.lines().count();
+                yield lines > 1 ? lines + " lines" : shorten(t);
+            }
+            default -> shorten(value.toString());
+        };
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 60 ? s.substring(0, 59) + "…" : s;
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : o.toString();
+    }
+}

@@ -64,11 +64,11 @@ public final class OutsideEdits {
 
     /** Keeps the local change {@code changeId} of an item's {@code column}, which the outside's later value replaced. */
     public void keepReplacedChange(String itemId, String column, String changeId, String author) {
-        db.keepReplacedChange("items", itemId, column, changeId, author);
+        db.conflicts().keepReplacedChange("items", itemId, column, changeId, author);
     }
 
     /** Keeps the outside's value of an item's {@code column} that lost to a later local change. */
     public void keepOutsideLoser(String itemId, String column, Object value, String author, Instant at) {
-        db.keepOutsideLoser("items", itemId, column, value, author, at);
+        db.conflicts().keepOutsideLoser("items", itemId, column, value, author, at);
     }
 }

@@ -10,17 +10,8 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.function.LongSupplier;
 
-/** The {@link TxConflicts} of one open transaction: every call joins it. */
-final class DefaultTxConflicts implements TxConflicts {
-    private final WriteSession session;
-    private final LostValues lost;
-    private final LongSupplier now;
-
-    DefaultTxConflicts(WriteSession session, LostValues lost, LongSupplier now) {
-        this.session = session;
-        this.lost = lost;
-        this.now = now;
-    }
+/** The {@link TxConflicts} of one open transaction, {@code session}: every call joins it. */
+record DefaultTxConflicts(WriteSession session, LostValues lost, LongSupplier now) implements TxConflicts {
 
     @Override
     public void keepOutsideLoser(String table, String id, String field, Object lostValue, String author, Instant at) {

@@ -13,6 +13,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.transfer.ImportWriter;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
+import dev.tandem.engine.TxConflicts;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -120,7 +121,8 @@ class ArchitectureTest {
         Set<String> writes = Set.of("save", "delete", "restore", "keepOutsideLoser", "keepReplacedChange",
                 "transaction", "transactionResult");
         DescribedPredicate<JavaCall<?>> writesRows = DescribedPredicate.describe("a write of rows (Tx's or Db's)",
-                call -> call.getTargetOwner().isAssignableTo(Tx.class) && writes.contains(call.getName()));
+                call -> (call.getTargetOwner().isAssignableTo(Tx.class)
+                        || call.getTargetOwner().isAssignableTo(TxConflicts.class)) && writes.contains(call.getName()));
         // The import's one transaction is the one writer outside: what it writes comes from transfer's readers.
         noClasses().that().resideOutsideOfPackage(APP + ".model..")
                 .and().doNotHaveFullyQualifiedName(ImportWriter.class.getName())

@@ -5,7 +5,7 @@ import java.time.Instant;
 /**
  * An attribute that two devices changed without either having seen the other's change. Last write
  * wins picked {@code kept}; {@code lost} is the value that lost, kept here so a person can see it
- * and take it back with {@link Db#useLostValue(long)}.
+ * and take it back with {@link Conflicts#useLostValue(long)}.
  *
  * @param kind what collided: two edits of one field, or an edit of an entity another device deleted.
  *             For {@link Kind#EDIT_DELETE} the kept side is the delete: {@code keptValue} is the

@@ -92,18 +92,12 @@ public interface Db extends Tx, AutoCloseable {
     /** Earlier versions of entities, and tables as they stood at an earlier time, read from the changelog. */
     History history();
 
-    /** The conflicts last write wins resolved, newest first, excluding dismissed ones. */
-    List<Conflict> conflicts();
-
-    /** Calls back with the conflict list now and whenever it changes. */
-    Subscription subscribeConflicts(Consumer<List<Conflict>> onResult);
-
-    void markConflictsSeen();
-
-    void dismissConflict(long conflictId);
-
-    /** Writes the conflict's lost value back as a new change, which then wins, and dismisses it. */
-    void useLostValue(long conflictId);
+    /**
+     * The conflicts last write wins resolved: list, watch, dismiss and take back their lost values,
+     * each call in its own transaction.
+     */
+    @Override
+    Conflicts conflicts();
 
     /**
      * Forgets history nobody needs any more, so the file stops growing with the years: changes older

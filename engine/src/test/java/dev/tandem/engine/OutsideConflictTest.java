@@ -30,9 +30,9 @@ class OutsideConflictTest {
         Db db = fixture.device();
         Item it = db.save(Item.of("Train tickets"));
         Instant at = Instant.parse("2026-11-20T10:00:00Z");
-        db.transaction(tx -> tx.keepOutsideLoser("item", it.id(), "title", "Bus tickets", SERVER, at));
+        db.transaction(tx -> tx.conflicts().keepOutsideLoser("item", it.id(), "title", "Bus tickets", SERVER, at));
 
-        List<Conflict> conflicts = db.conflicts();
+        List<Conflict> conflicts = db.conflicts().list();
         assertEquals(1, conflicts.size());
         Conflict c = conflicts.get(0);
         assertEquals(Conflict.Kind.EDIT_EDIT, c.kind());
@@ -42,9 +42,9 @@ class OutsideConflictTest {
         assertEquals(db.deviceId(), c.keptAuthor());
         assertEquals(at, c.lostAt());
 
-        db.useLostValue(c.id());
+        db.conflicts().useLostValue(c.id());
         assertEquals("Bus tickets", db.get(Item.class, it.id()).orElseThrow().title());
-        assertTrue(db.conflicts().isEmpty());
+        assertTrue(db.conflicts().list().isEmpty());
     }
 
     @Test
@@ -53,10 +53,10 @@ class OutsideConflictTest {
         Db other = fixture.device();
         SyncEngine engine = fixture.engine();
         Item it = here.save(Item.of("Tickets"));
-        here.transaction(tx -> tx.keepOutsideLoser("item", it.id(), "title", "Plane tickets", SERVER, Instant.now()));
+        here.transaction(tx -> tx.conflicts().keepOutsideLoser("item", it.id(), "title", "Plane tickets", SERVER, Instant.now()));
         SyncFixture.syncEach(engine, here, other, here);
         assertEquals("Tickets", other.get(Item.class, it.id()).orElseThrow().title());
-        assertTrue(other.conflicts().isEmpty());
+        assertTrue(other.conflicts().list().isEmpty());
         assertEquals("Tickets", here.get(Item.class, it.id()).orElseThrow().title());
     }
 
@@ -70,15 +70,15 @@ class OutsideConflictTest {
                 .findFirst().orElseThrow().id();
         boolean kept = db.transactionResult(tx -> {
             tx.save(it.withTitle("Plane tickets"));
-            return tx.keepReplacedChange("item", it.id(), "title", localEdit, SERVER);
+            return tx.conflicts().keepReplacedChange("item", it.id(), "title", localEdit, SERVER);
         });
         assertTrue(kept);
-        Conflict c = db.conflicts().get(0);
+        Conflict c = db.conflicts().list().get(0);
         assertEquals("Plane tickets", c.keptValue());
         assertEquals(SERVER, c.keptAuthor(), "the saved value came from the server");
         assertEquals("Ferry tickets", c.lostValue());
         assertEquals(db.deviceId(), c.lostAuthor());
-        boolean unknown = db.transactionResult(tx -> tx.keepReplacedChange("item", it.id(), "title",
+        boolean unknown = db.transactionResult(tx -> tx.conflicts().keepReplacedChange("item", it.id(), "title",
                 UUID.randomUUID().toString(), SERVER));
         assertFalse(unknown, "a change the changelog does not hold");
     }
@@ -92,10 +92,10 @@ class OutsideConflictTest {
                 .anyMatch(f -> "Ferry tickets".equals(f.value()))).findFirst().orElseThrow().id();
         db.transactionResult(tx -> {
             tx.save(it.withTitle("Plane tickets"));
-            return tx.keepReplacedChange("item", it.id(), "title", localEdit, SERVER);
+            return tx.conflicts().keepReplacedChange("item", it.id(), "title", localEdit, SERVER);
         });
         db.save(it.withTitle("Bus tickets"));
-        Conflict c = db.conflicts().get(0);
+        Conflict c = db.conflicts().list().get(0);
         assertEquals("Bus tickets", c.keptValue());
         assertEquals(db.deviceId(), c.keptAuthor(), "the server's value no longer stands");
     }
@@ -108,15 +108,15 @@ class OutsideConflictTest {
         try (Db db = Db.open(file)) {
             db.migrate(Fixtures.MIGRATIONS);
             id = db.save(Item.of("Tickets")).id();
-            db.transaction(tx -> tx.keepOutsideLoser("item", id, "title", "Bus tickets", SERVER, Instant.now()));
+            db.transaction(tx -> tx.conflicts().keepOutsideLoser("item", id, "title", "Bus tickets", SERVER, Instant.now()));
         }
         // The table as files written before the column existed hold it.
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
             c.createStatement().execute("ALTER TABLE _tandem_conflict DROP COLUMN kept_author");
         }
         try (Db db = Db.open(file)) {
-            assertEquals("Bus tickets", db.conflicts().get(0).lostValue());
-            assertEquals(db.deviceId(), db.conflicts().get(0).keptAuthor());
+            assertEquals("Bus tickets", db.conflicts().list().get(0).lostValue());
+            assertEquals(db.deviceId(), db.conflicts().list().get(0).keptAuthor());
         }
     }
 
@@ -125,7 +125,7 @@ class OutsideConflictTest {
         Db db = fixture.device();
         Item it = db.save(Item.of("Tickets"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> db.transaction(tx ->
-                tx.keepOutsideLoser("item", it.id(), "title", "x", "caldav", Instant.now())));
+                tx.conflicts().keepOutsideLoser("item", it.id(), "title", "x", "caldav", Instant.now())));
         assertTrue(e.getMessage().startsWith("author:"), e.getMessage());
     }
 }

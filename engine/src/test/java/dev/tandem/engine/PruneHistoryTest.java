@@ -115,17 +115,17 @@ class PruneHistoryTest {
         engine.sync(a);
         engine.sync(b);
         engine.sync(a);
-        assertEquals(1, b.conflicts().size());
+        assertEquals(1, b.conflicts().list().size());
         for (int i = 0; i < 5; i++) { // later renames push the clash out of the last three versions
             clock.millis.addAndGet(100 * DAY);
             b.save(b.get(Item.class, shared.id()).orElseThrow().withTitle("later " + i));
         }
         engine.sync(b);
         b.pruneHistory(YEAR);
-        Conflict kept = b.conflicts().get(0);
+        Conflict kept = b.conflicts().list().get(0);
         assertEquals("b's title", kept.lostValue(), "a listed conflict keeps its values");
 
-        b.dismissConflict(kept.id());
+        b.conflicts().dismiss(kept.id());
         clock.millis.addAndGet(400 * DAY);
         PrunedHistory pruned = b.pruneHistory(YEAR);
         assertEquals(1, pruned.conflicts());

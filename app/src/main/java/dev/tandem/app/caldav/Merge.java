@@ -5,9 +5,10 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.OutsideEdits;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.Change;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +17,9 @@ import java.util.Map;
  * sides last agreed): a field only one side changed takes that side's value; a field both changed
  * to different values goes to the later change, as Tandem's own sync decides (the object's
  * LAST-MODIFIED against the time of the todo's last change of that field), and the other value is
- * kept for Conflicts ({@link Outside}). Which todo, and which server and base fields, the caller
- * decides: {@link Repeats} moves a series on first, {@link ListSync} finds the todo.
+ * kept for Conflicts ({@link Outside}) in the one transaction that saves the todo; the todo's history
+ * is read once. Which todo, and which server and base fields, the caller decides: {@link Repeats}
+ * moves a series on first, {@link ListSync} finds the todo.
  */
 final class Merge {
     private final TodoStore store;
@@ -52,6 +54,9 @@ final class Merge {
         TaskFields merged = t;
         List<Field> serverWon = new ArrayList<>();
         List<Field> localWon = new ArrayList<>();
+        // The todo's history, read once at its first clash and before the save: when each field last
+        // changed here, and which local edit a phone's later edit replaces.
+        List<Change> history = null;
         for (Field f : Field.values()) {
             if (s.same(f, t)) {
                 continue;
@@ -61,7 +66,10 @@ final class Merge {
             if (serverChanged && !localChanged) {
                 merged = merged.with(f, s);
             } else if (serverChanged) {
-                Instant localAt = Outside.changedAt(store, target.id(), f);
+                if (history == null) {
+                    history = store.db().history("items", target.id());
+                }
+                Instant localAt = Outside.changedAt(history, f);
                 boolean serverWins = server.lastModified() != null && localAt != null
                         && server.lastModified().isAfter(localAt);
                 if (serverWins) {
@@ -76,16 +84,15 @@ final class Merge {
         if (server.cancelled() && merged.done() && !t.done()) {
             report.cancelledOnPhone();
         }
-        // The local edits a phone's later edit replaces, read before the save replaces them.
-        Map<Field, String> replaced = new HashMap<>();
+        Map<Field, String> replaced = new LinkedHashMap<>();
         for (Field f : serverWon) {
-            Outside.lastChange(store, target.id(), f).ifPresent(id -> replaced.put(f, id));
+            Outside.lastChange(history, f).ifPresent(id -> replaced.put(f, id));
         }
         boolean changed = !merged.equals(t);
-        if (changed) {
-            apply(target, ownObject ? merged.with(Field.REPEAT, fieldsOf(store, target)) : merged);
-        }
-        outside.keep(target.id(), server, replaced, localWon);
+        TaskFields save = changed && ownObject ? merged.with(Field.REPEAT, fieldsOf(store, target)) : merged;
+        // One transaction: the merged todo and the values that lost commit together, or neither.
+        edits.merge(target, changed ? next(target, save) : null, save.tags(),
+                outside.clashes(server, replaced, localWon));
         return changed;
     }
 
@@ -99,7 +106,8 @@ final class Merge {
         edits.create(it, f.tags());
     }
 
-    private void apply(Item it, TaskFields f) {
+    /** The todo {@code it} with the fields {@code f} but its tags, which are rows of their own. */
+    private Item next(Item it, TaskFields f) {
         long now = store.clock().millis();
         Item next = it.withTitle(f.title()).withNotes(f.notes()).withDue(f.due())
                 .withPriority(f.priority() == null ? null : f.priority().intValue()).withRemindAt(f.remindAt())
@@ -109,6 +117,6 @@ final class Merge {
             // Done or reopened as a field: a series is moved on by Repeats, never here.
             next = next.withDone(f.done(), now);
         }
-        edits.replace(it, next, f.tags());
+        return next;
     }
 }

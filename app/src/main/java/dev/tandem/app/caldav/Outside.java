@@ -9,6 +9,7 @@ import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.caldav.CalDavAccount;
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,60 +26,55 @@ import java.util.Optional;
  */
 final class Outside {
     private final TodoStore store;
-    private final OutsideEdits edits;
     private final String author;
     private final String name;
-    private boolean named;
 
     Outside(TodoStore store, CalDavAccount account) {
         this.store = store;
-        this.edits = new OutsideEdits(store);
         URI where = URI.create(account.where());
         String host = where.getHost() + (where.getPort() > 0 ? ":" + where.getPort() : "");
         this.author = StableIds.derived("caldav-server\u0000" + host.toLowerCase(java.util.Locale.ROOT));
         this.name = "CalDAV (" + host + ")";
     }
 
-    /** Keeps the losers of the fields that clashed: the local edits in {@code replaced}, the server's values in {@code localWon}. */
-    void keep(String itemId, Vtodo.Read server, Map<Field, String> replaced, List<Field> localWon) {
-        if (replaced.isEmpty() && localWon.stream().allMatch(f -> column(f) == null)) {
-            return;
-        }
-        nameServer();
+    /**
+     * The losers of the fields that clashed, to keep with the server as their author: the local
+     * edits in {@code replaced}, the server's values in {@code localWon}; tags are left out.
+     */
+    OutsideEdits.Clashes clashes(Vtodo.Read server, Map<Field, String> replaced, List<Field> localWon) {
+        Map<String, String> replacedColumns = new LinkedHashMap<>();
         replaced.forEach((f, changeId) -> {
             if (column(f) != null) {
-                edits.keepReplacedChange(itemId, column(f), changeId, author);
+                replacedColumns.put(column(f), changeId);
             }
         });
-        Instant at = server.lastModified() != null ? server.lastModified() : Instant.ofEpochMilli(store.clock().millis());
+        Map<String, Object> lost = new LinkedHashMap<>();
         for (Field f : localWon) {
             if (column(f) != null) {
-                edits.keepOutsideLoser(itemId, column(f), value(server.fields(), f), author, at);
+                lost.put(column(f), value(server.fields(), f));
             }
         }
+        Instant at = server.lastModified() != null ? server.lastModified() : Instant.ofEpochMilli(store.clock().millis());
+        return new OutsideEdits.Clashes(author, name, replacedColumns, lost, at);
     }
 
-    private void nameServer() {
-        if (!named) {
-            edits.nameAuthor(author, name);
-        }
-        named = true;
+    /**
+     * When the todo's {@code field} last changed here or on another Tandem device, from the todo's
+     * {@code history}; null when never.
+     */
+    static Instant changedAt(List<Change> history, Field f) {
+        return last(history, f).map(Change::at).orElse(null);
     }
 
-    /** When the todo's {@code field} last changed here or on another Tandem device; null when never. */
-    static Instant changedAt(TodoStore store, String itemId, Field f) {
-        return last(store, itemId, f).map(Change::at).orElse(null);
+    /** The id of the todo's last change of {@code field} in its {@code history}, for a field that is a column. */
+    static Optional<String> lastChange(List<Change> history, Field f) {
+        return column(f) == null ? Optional.empty() : last(history, f).map(Change::id);
     }
 
-    /** The id of the todo's last change of {@code field}, for a field that is a column. */
-    static Optional<String> lastChange(TodoStore store, String itemId, Field f) {
-        return column(f) == null ? Optional.empty() : last(store, itemId, f).map(Change::id);
-    }
-
-    private static Optional<Change> last(TodoStore store, String itemId, Field f) {
+    private static Optional<Change> last(List<Change> history, Field f) {
         String column = column(f);
         Change last = null;
-        for (Change c : store.db().history("items", itemId)) {
+        for (Change c : history) {
             for (FieldChange fc : c.fields()) {
                 if ((column == null || fc.field().equalsIgnoreCase(column)) && (last == null || c.at().isAfter(last.at()))) {
                     last = c;

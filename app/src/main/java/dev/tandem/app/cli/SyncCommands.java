@@ -249,7 +249,7 @@ final class SyncCommands {
     }
 
     int conflicts(TodoStore store, Path dir, Args a) {
-        List<Conflict> list = store.db().conflicts();
+        List<Conflict> list = store.db().conflicts().list();
         if (a.flags().contains("--json")) {
             out.println("[" + list.stream().map(c -> {
                 Map<String, Object> m = new LinkedHashMap<>();

@@ -21,16 +21,16 @@ public final class ConflictStore {
 
     /** Calls back, on the engine's callback thread, with the conflicts now and whenever they change. */
     public Subscription subscribe(Consumer<List<Conflict>> onResult) {
-        return db.subscribeConflicts(onResult);
+        return db.conflicts().subscribe(onResult);
     }
 
     /** Hides the conflict; the value that was kept stays. */
     public void dismiss(long conflictId) {
-        db.dismissConflict(conflictId);
+        db.conflicts().dismiss(conflictId);
     }
 
     /** Every conflict shown so far no longer counts as new. */
     public void markSeen() {
-        db.markConflictsSeen();
+        db.conflicts().markSeen();
     }
 }

@@ -1,8 +1,12 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.Tx;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,13 +35,6 @@ public final class OutsideEdits {
         });
     }
 
-    /** Names the author {@code id} (History and Conflicts show the name), unless it goes by that name already. */
-    public void nameAuthor(String id, String name) {
-        if (db.get(DeviceName.class, id).map(d -> !name.equals(d.name())).orElse(true)) {
-            db.save(new DeviceName(id, name));
-        }
-    }
-
     /** Saves a new item with its tags in one transaction. */
     public void create(Item item, List<String> tags) {
         db.transaction(tx -> {
@@ -47,28 +44,59 @@ public final class OutsideEdits {
     }
 
     /**
-     * Saves {@code next} over {@code current} (unless they are equal) and gives the item exactly the
-     * tags {@code tags}, in one transaction.
+     * The fields of one item that clashed with the outside's, kept for Conflicts with {@code author}
+     * (a UUID; History and Conflicts show {@code authorName}) as the outside's side: {@code replaced}
+     * holds the local changes its later values replaced (column to change id), {@code lost} its values
+     * that lost to later local changes (column to the value as the column holds it, null allowed),
+     * made at {@code lostAt}.
      */
-    public void replace(Item current, Item next, List<String> tags) {
+    public record Clashes(String author, String authorName, Map<String, String> replaced, Map<String, Object> lost,
+                          Instant lostAt) {
+        public Clashes {
+            replaced = Collections.unmodifiableMap(new LinkedHashMap<>(replaced));
+            lost = Collections.unmodifiableMap(new LinkedHashMap<>(lost));
+        }
+
+        public boolean isEmpty() {
+            return replaced.isEmpty() && lost.isEmpty();
+        }
+    }
+
+    /**
+     * One merged item in one transaction, so a merge costs one commit however many fields clashed:
+     * {@code next} saved over {@code current} with exactly the tags {@code tags} (unless {@code next}
+     * is null: the item stays as it is), then the {@code clashes} kept, their author named first.
+     * Writes nothing when there is nothing to write.
+     */
+    public void merge(Item current, Item next, List<String> tags, Clashes clashes) {
+        if (next == null && clashes.isEmpty()) {
+            return;
+        }
         long now = store.clock().millis();
         db.transaction(tx -> {
-            if (!next.equals(current)) {
-                tx.save(next);
+            if (next != null) {
+                if (!next.equals(current)) {
+                    tx.save(next);
+                }
+                List<String> have = TagStore.of(tx, current.id());
+                tags.stream().filter(tag -> !have.contains(tag)).forEach(tag -> TagStore.add(tx, current.id(), tag));
+                have.stream().filter(tag -> !tags.contains(tag)).forEach(tag -> TagStore.remove(tx, current.id(), tag, now));
             }
-            List<String> have = TagStore.of(tx, current.id());
-            tags.stream().filter(tag -> !have.contains(tag)).forEach(tag -> TagStore.add(tx, current.id(), tag));
-            have.stream().filter(tag -> !tags.contains(tag)).forEach(tag -> TagStore.remove(tx, current.id(), tag, now));
+            if (!clashes.isEmpty()) {
+                keep(tx, current.id(), clashes);
+            }
         });
     }
 
-    /** Keeps the local change {@code changeId} of an item's {@code column}, which the outside's later value replaced. */
-    public void keepReplacedChange(String itemId, String column, String changeId, String author) {
-        db.keepReplacedChange("items", itemId, column, changeId, author);
-    }
-
-    /** Keeps the outside's value of an item's {@code column} that lost to a later local change. */
-    public void keepOutsideLoser(String itemId, String column, Object value, String author, Instant at) {
-        db.keepOutsideLoser("items", itemId, column, value, author, at);
+    /** Keeps the clashes of an item saved in {@code tx}, with their author named as it should be. */
+    private static void keep(Tx tx, String itemId, Clashes clashes) {
+        String author = clashes.author();
+        if (tx.get(DeviceName.class, author).map(d -> !clashes.authorName().equals(d.name())).orElse(true)) {
+            tx.save(new DeviceName(author, clashes.authorName()));
+        }
+        clashes.replaced().forEach((column, changeId) ->
+                tx.conflicts().keepReplacedChange("items", itemId, column, changeId, author));
+        clashes.lost().forEach((column, value) ->
+                tx.conflicts().keepOutsideLoser("items", itemId, column, value, author, clashes.lostAt()));
     }
 }

@@ -150,7 +150,7 @@ public final class TodoStore implements AutoCloseable {
      * Trash would otherwise come back into the Trash; so do the links deleted with it ({@link ItemLink}).
      */
     public void useLostValue(Conflict conflict) {
-        db.useLostValue(conflict.id());
+        db.conflicts().useLostValue(conflict.id());
         if (conflict.kind() == Conflict.Kind.EDIT_DELETE && "items".equals(conflict.table())) {
             db.transaction(tx -> {
                 tx.get(Item.class, conflict.entity()).filter(it -> it.trashedAt() != null)

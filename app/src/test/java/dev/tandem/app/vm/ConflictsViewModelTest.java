@@ -325,7 +325,7 @@ class ConflictsViewModelTest {
         assertTrue(ui.get(m::save));
         ui.await(() -> vm.conflicts().isEmpty());
         assertEquals("Hinge\nBuy WD-40 first, then ask Sam\n", laptop.get(it.id()).orElseThrow().notes());
-        assertTrue(laptop.db().conflicts().isEmpty(), "resolved in the engine too");
+        assertTrue(laptop.db().conflicts().list().isEmpty(), "resolved in the engine too");
         assertTrue(dialogs.asked.isEmpty(), "nothing to confirm");
         assertEquals("Undo Merge notes of “Fix the squeaky door hinge”", ui.get(() -> undo.labelProperty().get()));
 

@@ -3,7 +3,7 @@ package dev.tandem.engine.internal;
 import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
-import dev.tandem.engine.Conflict;
+import dev.tandem.engine.Conflicts;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.History;
 import dev.tandem.engine.PrunedHistory;
@@ -22,7 +22,6 @@ import dev.tandem.engine.internal.changelog.ChangelogStore;
 import dev.tandem.engine.internal.changelog.HistoryPruning;
 import dev.tandem.engine.internal.changelog.ConflictStore;
 import dev.tandem.engine.internal.changelog.DeviceIds;
-import dev.tandem.engine.internal.changelog.InternalSchema;
 import dev.tandem.engine.internal.clock.HybridClock;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.reactive.Dispatcher;
@@ -30,7 +29,6 @@ import dev.tandem.engine.internal.snapshot.SnapshotLocal;
 import dev.tandem.engine.internal.store.Connections;
 import dev.tandem.engine.internal.store.FileConnections;
 import dev.tandem.engine.internal.store.MemoryConnections;
-import dev.tandem.engine.internal.store.SchemaSnapshot;
 import dev.tandem.engine.internal.store.SqlErrors;
 import dev.tandem.engine.internal.store.SqlFunction;
 import dev.tandem.engine.internal.store.SqlValues;
@@ -38,7 +36,6 @@ import dev.tandem.engine.internal.store.StatementCache;
 import dev.tandem.engine.internal.tx.Writer;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -71,8 +68,7 @@ public final class DefaultDb implements Db {
     private final Connections connections;
     private final Writer writer;
     private final ChangelogStore log = new ChangelogStore();
-    private final ConflictStore conflicts;
-    private final LostValues lostValues;
+    private final ConflictStore conflictStore;
     private final HybridClock clock;
     /** Changes only under the write lock, together with the capture's author ({@link Port#takeNewDeviceId}). */
     private volatile UUID deviceId;
@@ -84,6 +80,7 @@ public final class DefaultDb implements Db {
     private final Reader reader;
     private final History history;
     private final OtherWriters otherWriters;
+    private final DefaultConflicts conflicts;
     /** One for the database's lifetime: it stands for the database in sync's lock (see {@link SyncPort}). */
     private final SyncPort syncPort = new Port();
 
@@ -97,27 +94,7 @@ public final class DefaultDb implements Db {
         connections.writeLock().lock();
         try {
             Connection c = connections.writer();
-            // A database set up already is opened without a write, so that opening never waits for
-            // another process's write (a catch-up holds the file for seconds).
-            String known = InternalSchema.installed(c) ? deviceId(c) : null;
-            boolean upgraded = false;
-            if (known != null) {
-                this.deviceId = UUID.fromString(known);
-            } else {
-                Writer.begin(c);
-                try {
-                    upgraded = InternalSchema.install(c);
-                    this.deviceId = UUID.fromString(meta(c, "device_id", UUID.randomUUID().toString()));
-                    Writer.commit(c);
-                } catch (SQLException e) {
-                    throw Writer.rollback(c, e);
-                } catch (RuntimeException e) {
-                    throw Writer.rollback(c, e);
-                }
-            }
-            if (upgraded) {
-                reclaimPages(c, errors);
-            }
+            this.deviceId = Installation.deviceId(c, file, errors);
             UUID max = log.maxId(c);
             if (max != null) {
                 clock.observe(max);
@@ -129,11 +106,12 @@ public final class DefaultDb implements Db {
         this.dispatcher = new Dispatcher(connections, writer::schema, config.callbackExecutor(), errors);
         writer.onCommit(dispatcher::committed, dispatcher::anyoneListening);
         this.capture = new ChangeCapture(log, materializer, clock, deviceId);
-        this.conflicts = new ConflictStore(log);
-        this.lostValues = new LostValues(log, capture, materializer, conflicts);
+        this.conflictStore = new ConflictStore(log);
         this.reader = new Reader(writer, connections);
         this.history = new DefaultHistory(reader, writer, log);
         this.otherWriters = new OtherWriters(file, connections, writer, log, clock, dispatcher, errors);
+        this.conflicts = new DefaultConflicts(writer, reader, dispatcher, otherWriters, conflictStore,
+                new LostValues(log, capture, materializer, conflictStore), clock);
     }
 
     public static Db open(Config config) {
@@ -148,43 +126,6 @@ public final class DefaultDb implements Db {
         } catch (RuntimeException e) {
             connections.close();
             throw e;
-        }
-    }
-
-    /**
-     * After an upgrade rewrote the changelog, gives the old tables' pages back to the file system
-     * (a one-time rewrite of the file). If another program has the file open, that cannot happen
-     * now; nothing is lost, as SQLite reuses free pages for new data, so it is only reported.
-     */
-    private void reclaimPages(Connection c, Consumer<Throwable> errors) {
-        try (Statement s = c.createStatement()) {
-            s.execute("VACUUM");
-        } catch (SQLException e) {
-            errors.accept(new StorageException("Upgraded the changelog of " + file + ", but could not return the"
-                    + " space it freed to the file system (" + e.getMessage() + "); SQLite reuses it for new data", e));
-        }
-    }
-
-    /** The device id recorded, or null when there is none yet. */
-    private static String deviceId(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT value FROM _tandem_meta WHERE key = 'device_id'")) {
-            return rs.next() ? rs.getString(1) : null;
-        }
-    }
-
-    private static String meta(Connection c, String key, String initial) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO _tandem_meta(key, value) VALUES(?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, initial);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM _tandem_meta WHERE key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
         }
     }
 
@@ -209,7 +150,7 @@ public final class DefaultDb implements Db {
 
         @Override
         public RemoteApply remoteApply() {
-            return new RemoteApply(log, materializer, conflicts, clock, textMerges);
+            return new RemoteApply(log, materializer, conflictStore, clock, textMerges);
         }
 
         @Override
@@ -330,8 +271,7 @@ public final class DefaultDb implements Db {
 
     @Override
     public <R> R transactionResult(Function<Tx, R> work) {
-        return writer.write("Transaction", s -> work.apply(new DefaultTx(s, capture, reader, lostValues,
-                clock::wallMillis)));
+        return writer.write("Transaction", s -> work.apply(new DefaultTx(s, capture, reader, conflicts.in(s))));
     }
 
     @Override
@@ -381,49 +321,8 @@ public final class DefaultDb implements Db {
     }
 
     @Override
-    public List<Conflict> conflicts() {
-        return reader.read(conflicts::list);
-    }
-
-    @Override
-    public Subscription subscribeConflicts(Consumer<List<Conflict>> onResult) {
-        otherWriters.start();
-        return dispatcher.subscribe("SELECT * FROM _tandem_conflict", conflicts::list, onResult, null);
-    }
-
-    @Override
-    public void markConflictsSeen() {
-        writer.write("Marking conflicts seen", s -> {
-            conflicts.markSeen(s);
-            return null;
-        });
-    }
-
-    @Override
-    public void dismissConflict(long conflictId) {
-        writer.write("Dismissing conflict " + conflictId, s -> {
-            conflicts.dismiss(s, conflictId);
-            return null;
-        });
-    }
-
-    @Override
-    public void keepOutsideLoser(String table, String id, String field, Object lostValue, String author,
-                                 java.time.Instant at) {
-        transaction(tx -> tx.keepOutsideLoser(table, id, field, lostValue, author, at));
-    }
-
-    @Override
-    public boolean keepReplacedChange(String table, String id, String field, String changeId, String author) {
-        return transactionResult(tx -> tx.keepReplacedChange(table, id, field, changeId, author));
-    }
-
-    @Override
-    public void useLostValue(long conflictId) {
-        writer.write("Using the lost value of conflict " + conflictId, s -> {
-            lostValues.use(s, conflictId);
-            return null;
-        });
+    public Conflicts conflicts() {
+        return conflicts;
     }
 
     @Override

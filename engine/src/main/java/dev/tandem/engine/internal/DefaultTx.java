@@ -1,33 +1,27 @@
 package dev.tandem.engine.internal;
 
 import dev.tandem.engine.Tx;
+import dev.tandem.engine.TxConflicts;
 import dev.tandem.engine.internal.capture.ChangeCapture;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.SqlErrors;
-import dev.tandem.engine.internal.store.SqlValues;
 import dev.tandem.engine.internal.tx.WriteSession;
-import dev.tandem.engine.internal.capture.LostValues;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.LongSupplier;
 
 /** The {@link Tx} handed to {@code Db.transaction}: every call joins the one open transaction. */
 final class DefaultTx implements Tx {
     private final WriteSession session;
     private final ChangeCapture capture;
     private final Reader reader;
-    private final LostValues lost;
-    private final LongSupplier now;
+    private final TxConflicts conflicts;
 
-    DefaultTx(WriteSession session, ChangeCapture capture, Reader reader, LostValues lost, LongSupplier now) {
+    DefaultTx(WriteSession session, ChangeCapture capture, Reader reader, TxConflicts conflicts) {
         this.session = session;
         this.capture = capture;
         this.reader = reader;
-        this.lost = lost;
-        this.now = now;
+        this.conflicts = conflicts;
     }
 
     @Override
@@ -72,32 +66,8 @@ final class DefaultTx implements Tx {
     }
 
     @Override
-    public void keepOutsideLoser(String table, String id, String field, Object lostValue, String author, Instant at) {
-        UUID from = authorId(author);
-        try {
-            lost.outsideLost(session, table, id, field, SqlValues.toSql(lostValue, table + "." + field), from, at.toEpochMilli(),
-                    now.getAsLong());
-        } catch (SQLException e) {
-            throw SqlErrors.wrap("Keeping a lost value of " + table + "." + field + " for " + id, e);
-        }
-    }
-
-    @Override
-    public boolean keepReplacedChange(String table, String id, String field, String changeId, String author) {
-        UUID from = authorId(author);
-        try {
-            return lost.replaced(session, table, id, field, UUID.fromString(changeId), from, now.getAsLong());
-        } catch (SQLException e) {
-            throw SqlErrors.wrap("Keeping the replaced value of " + table + "." + field + " for " + id, e);
-        }
-    }
-
-    private static UUID authorId(String author) {
-        try {
-            return UUID.fromString(author);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("author: must be a UUID, was " + author, e);
-        }
+    public TxConflicts conflicts() {
+        return conflicts;
     }
 
     @SuppressWarnings("unchecked")

@@ -110,11 +110,11 @@ class CommitOriginTest {
         a.delete(Item.class, x.id());
         engine.sync(a);
         engine.sync(b);
-        Conflict lost = b.conflicts().stream().filter(c -> c.kind() == Conflict.Kind.EDIT_DELETE).findFirst()
-                .orElseThrow(() -> new AssertionError("no edit-delete conflict: " + b.conflicts()));
+        Conflict lost = b.conflicts().list().stream().filter(c -> c.kind() == Conflict.Kind.EDIT_DELETE).findFirst()
+                .orElseThrow(() -> new AssertionError("no edit-delete conflict: " + b.conflicts().list()));
         Heard local = new Heard();
         b.subscribe(Origin.LOCAL, local);
-        b.useLostValue(lost.id());
+        b.conflicts().useLostValue(lost.id());
         assertEquals(List.of(new ChangeEvent(ChangeEvent.Kind.INSERT, "item", x.id())), local.next());
     }
 

@@ -127,7 +127,7 @@ class ReturningDeviceTest {
     /** Every device ends with the same state, the offline edits in it, and one conflict on the returning device. */
     private void assertConverged(Db away) {
         assertConvergedKeepingOfflineEdits(away);
-        List<Conflict> conflicts = away.conflicts();
+        List<Conflict> conflicts = away.conflicts().list();
         assertEquals(1, conflicts.size(), "only todo 0's title clashed, not every renamed todo: " + conflicts.size());
         assertEquals("todo 0, renamed on holiday", String.valueOf(conflicts.get(0).lostValue()));
     }
@@ -142,7 +142,7 @@ class ReturningDeviceTest {
         assertEquals("holiday notes", a.get(Item.class, ids.get(1)).orElseThrow().notes());
         assertEquals(lastRound, a.get(Item.class, ids.get(0)).orElseThrow().title());
         assertTrue(a.get(Item.class, madeAway).isPresent());
-        assertTrue(away.conflicts().stream().anyMatch(c -> "todo 0, renamed on holiday".equals(c.lostValue())),
+        assertTrue(away.conflicts().list().stream().anyMatch(c -> "todo 0, renamed on holiday".equals(c.lostValue())),
                 "the clash on todo 0's title is kept");
     }
 
@@ -182,7 +182,7 @@ class ReturningDeviceTest {
         // are gone, as from a snapshot taken after them. Replayed, todo 7 would show both renames
         // past the snapshot and the winner before them.
         assertTrue(away.history("item", ids.get(7)).size() <= 2, "folded: " + away.history("item", ids.get(7)));
-        List<Conflict> clashes = away.conflicts();
+        List<Conflict> clashes = away.conflicts().list();
         assertTrue(clashes.stream().anyMatch(c -> "todo 0, renamed on holiday".equals(c.lostValue())), "" + clashes);
         assertTrue(clashes.stream().anyMatch(c -> c.entity().equals(ids.get(2)) && c.kind() == Conflict.Kind.EDIT_EDIT),
                 "the clash past the fold is merged and recorded as on the others: " + clashes);
@@ -274,7 +274,7 @@ class ReturningDeviceTest {
         try (Db back = Db.open(file)) {
             back.migrate(Fixtures.MIGRATIONS);
             // For the record: whether the kill came inside the catch-up (then the next sync redoes it).
-            System.out.println("ReturningDeviceTest: killed " + (back.conflicts().isEmpty() ? "before" : "after")
+            System.out.println("ReturningDeviceTest: killed " + (back.conflicts().list().isEmpty() ? "before" : "after")
                     + " the catch-up committed, " + acked.size() + " saves acknowledged");
             assertEquals("todo 0, renamed on holiday", back.get(Item.class, ids.get(0)).map(Item::title)
                     .filter(t -> t.contains("holiday")).orElseGet(() -> conflictLost(back)));
@@ -310,7 +310,7 @@ class ReturningDeviceTest {
 
     /** Where todo 0's offline title is when the kill came after the catch-up committed: the conflict. */
     private static String conflictLost(Db db) {
-        return db.conflicts().stream().map(c -> String.valueOf(c.lostValue())).filter(v -> v.contains("holiday"))
+        return db.conflicts().list().stream().map(c -> String.valueOf(c.lostValue())).filter(v -> v.contains("holiday"))
                 .findFirst().orElse("nowhere");
     }
 }

@@ -117,7 +117,7 @@ class SnapshotReplacedIdsTest {
         b.save(b.get(Item.class, recent.id()).orElseThrow().withNotes("noted on b"));
         SyncFixture.syncEach(engine, b, a, c, fresh);
         for (Db d : List.of(a, b, c, fresh)) {
-            assertEquals(List.of(), d.conflicts(), "no clash was made, on " + d.deviceId());
+            assertEquals(List.of(), d.conflicts().list(), "no clash was made, on " + d.deviceId());
         }
 
         // Two devices rename the same old todo without seeing each other: a real clash, kept as such.
@@ -125,7 +125,7 @@ class SnapshotReplacedIdsTest {
         c.save(c.get(Item.class, old.id()).orElseThrow().withTitle("c's title"));
         SyncFixture.syncEach(engine, fresh, c, a, b, fresh);
         for (Db d : List.of(a, b, c, fresh)) {
-            List<Conflict> conflicts = d.conflicts();
+            List<Conflict> conflicts = d.conflicts().list();
             assertEquals(1, conflicts.size(), "the one clash, on " + d.deviceId() + ": " + conflicts);
             assertTrue(List.of("fresh's title", "c's title").contains(conflicts.get(0).lostValue()));
             assertEquals(stateHash(a), stateHash(d));

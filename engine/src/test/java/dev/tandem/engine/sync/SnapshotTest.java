@@ -54,7 +54,7 @@ class SnapshotTest {
 
     /** Conflicts without local ids and times: what was kept and what was lost, by change. */
     static List<String> conflicts(Db db) {
-        return db.conflicts().stream().map(c -> c.kind() + " " + c.table() + "/" + c.entity() + "." + c.field()
+        return db.conflicts().list().stream().map(c -> c.kind() + " " + c.table() + "/" + c.entity() + "." + c.field()
                 + " kept " + c.keptValue() + "@" + c.keptChange() + " lost " + c.lostValue() + "@" + c.lostChange())
                 .sorted().collect(Collectors.toList());
     }

@@ -97,7 +97,7 @@ class SyncEngineTest {
         assertEquals(expected, a.get(Item.class, shared.id()).orElseThrow());
         assertEquals(items(a), items(b));
         assertEquals(items(b), items(c));
-        List<Conflict> conflicts = a.conflicts();
+        List<Conflict> conflicts = a.conflicts().list();
         assertEquals(1, conflicts.size(), conflicts.toString());
         Conflict conflict = conflicts.get(0);
         assertEquals("title", conflict.field());
@@ -122,7 +122,7 @@ class SyncEngineTest {
         engine.sync(ahead);
         assertEquals("edited after seeing it", ahead.get(Item.class, item.id()).orElseThrow().title());
         assertEquals("edited after seeing it", behind.get(Item.class, item.id()).orElseThrow().title());
-        assertTrue(ahead.conflicts().isEmpty(), "a sequential edit is not a conflict");
+        assertTrue(ahead.conflicts().list().isEmpty(), "a sequential edit is not a conflict");
     }
 
     @Test
@@ -202,19 +202,19 @@ class SyncEngineTest {
         }
         assertTrue(a.get(Item.class, x.id()).isEmpty());
         assertTrue(b.get(Item.class, x.id()).isEmpty());
-        Conflict onA = a.conflicts().stream().filter(c -> c.kind() == Conflict.Kind.EDIT_DELETE).findFirst().orElseThrow();
+        Conflict onA = a.conflicts().list().stream().filter(c -> c.kind() == Conflict.Kind.EDIT_DELETE).findFirst().orElseThrow();
         assertEquals("edited on b", onA.lostValue());
         assertEquals(b.deviceId(), onA.lostAuthor());
         // The kept side is the delete, not the edit itself.
         assertEquals(1L, onA.keptValue());
         assertEquals(a.deviceId(), onA.keptAuthor());
-        assertFalse(b.conflicts().isEmpty());
+        assertFalse(b.conflicts().list().isEmpty());
         // "Use the other value" brings the edited item back everywhere.
-        a.useLostValue(onA.id());
+        a.conflicts().useLostValue(onA.id());
         engine.sync(a);
         engine.sync(b);
         assertEquals("edited on b", b.get(Item.class, x.id()).orElseThrow().title());
-        assertTrue(a.conflicts().stream().noneMatch(c -> c.id() == onA.id()));
+        assertTrue(a.conflicts().list().stream().noneMatch(c -> c.id() == onA.id()));
     }
 
     @Test
@@ -232,14 +232,14 @@ class SyncEngineTest {
         engine.sync(a);
         engine.sync(b);
         assertTrue(b.get(Item.class, x.id()).isEmpty(), "the delete wins, as on every device");
-        Conflict onB = b.conflicts().stream().filter(c -> c.kind() == Conflict.Kind.EDIT_DELETE).findFirst()
-                .orElseThrow(() -> new AssertionError("B's edit vanished without a conflict: " + b.conflicts()));
+        Conflict onB = b.conflicts().list().stream().filter(c -> c.kind() == Conflict.Kind.EDIT_DELETE).findFirst()
+                .orElseThrow(() -> new AssertionError("B's edit vanished without a conflict: " + b.conflicts().list()));
         assertEquals("title", onB.field());
         assertEquals("edited on b, offline", onB.lostValue());
         assertEquals(b.deviceId(), onB.lostAuthor());
         assertEquals(1L, onB.keptValue());
         assertEquals(a.deviceId(), onB.keptAuthor());
-        b.useLostValue(onB.id());
+        b.conflicts().useLostValue(onB.id());
         engine.sync(b);
         engine.sync(a);
         assertEquals("edited on b, offline", a.get(Item.class, x.id()).orElseThrow().title());
@@ -260,8 +260,8 @@ class SyncEngineTest {
         engine.sync(a);
         engine.sync(b);
         assertTrue(b.get(Item.class, x.id()).isEmpty());
-        assertEquals(List.of(), b.conflicts());
-        assertEquals(List.of(), a.conflicts());
+        assertEquals(List.of(), b.conflicts().list());
+        assertEquals(List.of(), a.conflicts().list());
     }
 
     @Test
@@ -277,9 +277,9 @@ class SyncEngineTest {
             engine.sync(db);
         }
         String kept = a.get(Item.class, x.id()).orElseThrow().title();
-        Conflict conflict = a.conflicts().get(0);
+        Conflict conflict = a.conflicts().list().get(0);
         assertEquals(kept, conflict.keptValue());
-        a.useLostValue(conflict.id());
+        a.conflicts().useLostValue(conflict.id());
         String other = a.get(Item.class, x.id()).orElseThrow().title();
         assertNotEquals(kept, other);
         engine.sync(a);

@@ -140,7 +140,7 @@ class TextMergeConvergenceProperties {
             boolean anyConflict = false;
             for (Db db : dbs) {
                 assertEquals(expected, db.get(Item.class, id).orElseThrow().notes());
-                anyConflict |= !db.conflicts().isEmpty();
+                anyConflict |= !db.conflicts().list().isEmpty();
             }
             List<String> result = lines(expected);
             assertEquals(new HashSet<>(result).size(), result.size(), "a line appears twice: " + result);
@@ -169,7 +169,7 @@ class TextMergeConvergenceProperties {
         System.out.println("== " + when);
         for (int i = 0; i < dbs.size(); i++) {
             System.out.println("  " + i + ": " + dbs.get(i).get(Item.class, id).orElseThrow().notes().replace("\n", " | ")
-                    + " conflicts=" + dbs.get(i).conflicts().size());
+                    + " conflicts=" + dbs.get(i).conflicts().list().size());
         }
     }
 

@@ -55,8 +55,8 @@ class TextMergeSyncTest {
         String expected = "Trip to Lisbon\nFlights: LH 123 booked\nHotel: Alfama\nCar: Hertz 998\n";
         assertEquals(expected, notes(a, id));
         assertEquals(expected, notes(b, id));
-        assertEquals(List.of(), a.conflicts());
-        assertEquals(List.of(), b.conflicts());
+        assertEquals(List.of(), a.conflicts().list());
+        assertEquals(List.of(), b.conflicts().list());
     }
 
     @Test
@@ -77,7 +77,7 @@ class TextMergeSyncTest {
             String expected = "Packing list first\n" + TRIP + "Back on Sunday\n";
             assertEquals(expected, notes(a, id), "a, a first: " + aFirst);
             assertEquals(expected, notes(b, id), "b, a first: " + aFirst);
-            assertEquals(List.of(), a.conflicts());
+            assertEquals(List.of(), a.conflicts().list());
         }
     }
 
@@ -98,7 +98,7 @@ class TextMergeSyncTest {
         String kept = notes(a, id);
         assertTrue(kept.equals(baixa) || kept.equals(chiado), kept);
         assertEquals(kept, notes(b, id));
-        Conflict c = a.conflicts().get(0);
+        Conflict c = a.conflicts().list().get(0);
         assertEquals("notes", c.field());
         assertEquals(kept.equals(baixa) ? chiado : baixa, c.lostValue());
         assertEquals(kept, c.keptValue());
@@ -123,8 +123,8 @@ class TextMergeSyncTest {
         assertEquals(expected, notes(a, id));
         assertEquals(expected, notes(b, id));
         assertEquals(expected, notes(c, id));
-        assertEquals(List.of(), c.conflicts());
-        assertEquals(List.of(), b.conflicts());
+        assertEquals(List.of(), c.conflicts().list());
+        assertEquals(List.of(), b.conflicts().list());
     }
 
     @Test
@@ -143,7 +143,7 @@ class TextMergeSyncTest {
         String expected = "Trip to Lisbon\nFlights: LH 123\nHotel: Alfama (paid)\nCar: none\n";
         for (Db db : List.of(a, b, c)) {
             assertEquals(expected, notes(db, id));
-            assertEquals(List.of(), db.conflicts());
+            assertEquals(List.of(), db.conflicts().list());
         }
     }
 
@@ -161,7 +161,7 @@ class TextMergeSyncTest {
         String kept = a.get(Item.class, id).orElseThrow().title();
         assertTrue(kept.equals("Buy oat milk\nand bread") || kept.equals("Buy milk\nand rye bread"), kept);
         assertEquals(kept, b.get(Item.class, id).orElseThrow().title());
-        assertEquals(1, a.conflicts().size());
+        assertEquals(1, a.conflicts().list().size());
     }
 
     @Test

@@ -81,9 +81,9 @@ public final class ReplicaOps {
                 }
             }
             default -> {
-                List<Conflict> conflicts = db.conflicts();
+                List<Conflict> conflicts = db.conflicts().list();
                 if (!conflicts.isEmpty()) {
-                    db.useLostValue(conflicts.get(Math.floorMod(value, conflicts.size())).id());
+                    db.conflicts().useLostValue(conflicts.get(Math.floorMod(value, conflicts.size())).id());
                 }
             }
         }

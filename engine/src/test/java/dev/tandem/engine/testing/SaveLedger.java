@@ -159,7 +159,7 @@ public final class SaveLedger {
                     problems.add(name + ": winner for " + attribute + " that no save wrote");
                 }
             }
-            for (Conflict c : db.conflicts()) {
+            for (Conflict c : db.conflicts().list()) {
                 lost.add(c.lostChange() + "|" + c.table() + "/" + c.entity() + "/" + c.field().toLowerCase(Locale.ROOT));
             }
         }

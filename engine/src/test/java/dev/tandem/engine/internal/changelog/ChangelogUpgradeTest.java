@@ -138,7 +138,7 @@ class ChangelogUpgradeTest {
                 }
             }
         }
-        for (Conflict k : db.conflicts()) {
+        for (Conflict k : db.conflicts().list()) {
             out.append("conflict ").append(k.id()).append(' ').append(k.kind()).append(' ').append(k.entity())
                     .append('.').append(k.field()).append(" kept ").append(text(k.keptValue())).append(" from ")
                     .append(k.keptChange()).append(" lost ").append(text(k.lostValue())).append(" from ")

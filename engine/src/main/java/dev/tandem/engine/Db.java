@@ -86,9 +86,6 @@ public interface Db extends Tx, AutoCloseable {
      */
     Subscription subscribe(ChangeEvent.Origin origin, ChangeListener listener);
 
-    /** The changelog entries for one entity, oldest first. */
-    List<Change> history(String table, String id);
-
     /** Earlier versions of entities, and tables as they stood at an earlier time, read from the changelog. */
     History history();
 

@@ -18,7 +18,7 @@ import java.util.Optional;
  * so further back a version may show an attribute's older kept value.
  */
 public interface History {
-    /** The changelog entries for one entity, oldest first (as {@link Db#history(String, String)}). */
+    /** The changelog entries for one entity, oldest first. */
     List<Change> changes(String table, String id);
 
     /**

@@ -23,7 +23,7 @@ public interface TxConflicts {
     void keepOutsideLoser(String table, String id, String field, Object lostValue, String author, Instant at);
 
     /**
-     * Records that the entity's earlier change {@code changeId} (an id from {@link Db#history}) lost
+     * Records that the entity's earlier change {@code changeId} (an id from {@link History#changes}) lost
      * {@code field} to the value this transaction saved from outside Tandem's sync, as the later
      * change. Conflicts names {@code author} as the kept value's author for as long as that saved
      * value is the field's winner (the save itself is this device's change, which syncs as usual).

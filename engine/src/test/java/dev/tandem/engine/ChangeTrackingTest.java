@@ -37,7 +37,7 @@ class ChangeTrackingTest {
     @Test
     void save_insert_recordsEveryColumnIncludingDefaults() {
         Item milk = db.save(new Item(null, null, "milk", false, null, "2l"));
-        List<Change> history = db.history("item", milk.id());
+        List<Change> history = db.history().changes("item", milk.id());
         assertEquals(1, history.size());
         Change c = history.get(0);
         assertEquals(db.deviceId(), c.author());
@@ -51,7 +51,7 @@ class ChangeTrackingTest {
     void save_update_recordsOnlyChangedFieldsWithReplacedIds() {
         Item milk = db.save(Item.of("milk"));
         db.save(milk.withTitle("oat milk"));
-        List<Change> history = db.history("item", milk.id());
+        List<Change> history = db.history().changes("item", milk.id());
         assertEquals(2, history.size());
         Change second = history.get(1);
         assertEquals(Map.of("title", "oat milk"), fields(second));
@@ -63,14 +63,14 @@ class ChangeTrackingTest {
         Item milk = db.save(Item.of("milk"));
         db.save(milk);
         db.save(new ItemTitleOnly(milk.id(), "milk", "ignored"));
-        assertEquals(1, db.history("item", milk.id()).size());
+        assertEquals(1, db.history().changes("item", milk.id()).size());
     }
 
     @Test
     void save_partialRecord_recordsOnlyItsColumns() {
         Item milk = db.save(new Item(null, null, "milk", false, 3L, "n"));
         db.save(new ItemTitleOnly(milk.id(), "bread", null));
-        Change last = db.history("item", milk.id()).get(1);
+        Change last = db.history().changes("item", milk.id()).get(1);
         assertEquals(Map.of("title", "bread"), fields(last));
     }
 
@@ -79,7 +79,7 @@ class ChangeTrackingTest {
         Item milk = db.save(Item.of("milk"));
         db.delete(Item.class, milk.id());
         db.restore(Item.class, milk.id());
-        List<Change> history = db.history("item", milk.id());
+        List<Change> history = db.history().changes("item", milk.id());
         assertEquals(3, history.size());
         assertEquals(Map.of(Change.DELETED_FIELD, 1L), fields(history.get(1)));
         // The restore writes every value again, so a device that forgot the item gets it whole.
@@ -98,7 +98,7 @@ class ChangeTrackingTest {
         for (int i = 0; i < 200; i++) {
             db.save(a.withTitle("t" + i));
         }
-        List<Change> history = db.history("item", a.id());
+        List<Change> history = db.history().changes("item", a.id());
         for (int i = 1; i < history.size(); i++) {
             UUID prev = UUID.fromString(history.get(i - 1).id());
             UUID next = UUID.fromString(history.get(i).id());
@@ -118,7 +118,7 @@ class ChangeTrackingTest {
                 wall.millis.addAndGet(i % 10 == 5 ? -86_400_000 : 1);
                 stepped.save(a.withTitle("t" + i));
             }
-            List<Change> history = stepped.history("item", a.id());
+            List<Change> history = stepped.history().changes("item", a.id());
             assertEquals(51, history.size());
             for (int i = 1; i < history.size(); i++) {
                 assertTrue(Uuid7.ORDER.compare(UUID.fromString(history.get(i - 1).id()),
@@ -129,7 +129,7 @@ class ChangeTrackingTest {
 
     @Test
     void history_unknownEntity_isEmpty() {
-        assertEquals(List.of(), db.history("item", "nope"));
+        assertEquals(List.of(), db.history().changes("item", "nope"));
         assertNull(db.get(Item.class, "nope").orElse(null));
     }
 }

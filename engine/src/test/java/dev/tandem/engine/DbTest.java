@@ -122,7 +122,7 @@ class DbTest {
                 () -> db.save(new Item(null, "no-such-list", "x", false, null, null)));
         assertTrue(e.getMessage().toLowerCase().contains("table 'item'") && e.getMessage().contains("FOREIGN KEY"), e.getMessage());
         assertEquals(List.of(ok), db.query(Item.class, "SELECT * FROM item"));
-        assertEquals(1, db.history("item", ok.id()).size());
+        assertEquals(1, db.history().changes("item", ok.id()).size());
     }
 
     @Test

@@ -71,7 +71,7 @@ class OtherProcessWritesTest {
             }
             all.next();
             app.save(new Item("x", null, "ours, later", false, null, null));
-            List<Change> history = app.history("item", theirs);
+            List<Change> history = app.history().changes("item", theirs);
             assertEquals(2, history.size());
             assertTrue(history.get(1).fields().stream().anyMatch(f -> "ours, later".equals(f.value())),
                     "our later edit must order after theirs: " + history);

@@ -65,7 +65,7 @@ class OutsideConflictTest {
         Db db = fixture.device();
         Item it = db.save(Item.of("Tickets"));
         db.save(it.withTitle("Ferry tickets"));
-        String localEdit = db.history("item", it.id()).stream().filter(ch -> ch.fields().stream()
+        String localEdit = db.history().changes("item", it.id()).stream().filter(ch -> ch.fields().stream()
                 .anyMatch(f -> f.field().equalsIgnoreCase("title") && "Ferry tickets".equals(f.value())))
                 .findFirst().orElseThrow().id();
         boolean kept = db.transactionResult(tx -> {
@@ -88,7 +88,7 @@ class OutsideConflictTest {
         Db db = fixture.device();
         Item it = db.save(Item.of("Tickets"));
         db.save(it.withTitle("Ferry tickets"));
-        String localEdit = db.history("item", it.id()).stream().filter(ch -> ch.fields().stream()
+        String localEdit = db.history().changes("item", it.id()).stream().filter(ch -> ch.fields().stream()
                 .anyMatch(f -> "Ferry tickets".equals(f.value()))).findFirst().orElseThrow().id();
         db.transactionResult(tx -> {
             tx.save(it.withTitle("Plane tickets"));

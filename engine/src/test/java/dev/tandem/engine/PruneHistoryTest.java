@@ -69,7 +69,7 @@ class PruneHistoryTest {
         // Kept: the last year (v6..v12) and the insert, which still wins every field but the title.
         assertEquals(5, pruned.changes(), "v1 to v5");
         assertEquals(before, stateHash(a));
-        List<Change> history = a.history("item", id);
+        List<Change> history = a.history().changes("item", id);
         assertEquals(8, history.size(), history.toString());
         assertEquals(0, engine.pendingChanges(a), "nothing to push appeared");
         assertEquals(0, a.pruneHistory(YEAR).changes(), "a second run finds nothing");
@@ -86,7 +86,7 @@ class PruneHistoryTest {
         String id = renamed(a, 8, 1);
         engine().sync(a);
         a.pruneHistory(Duration.ZERO);
-        List<Change> history = a.history("item", id);
+        List<Change> history = a.history().changes("item", id);
         assertEquals(4, history.size(), "the insert, which still wins the other fields, and the last three titles");
         for (String title : List.of("v6", "v7", "v8")) {
             assertTrue(history.stream().anyMatch(c -> c.fields().stream().anyMatch(f -> title.equals(f.value()))), title);
@@ -98,7 +98,7 @@ class PruneHistoryTest {
         Db a = device("a");
         String id = renamed(a, 12, 60);
         assertEquals(0, a.pruneHistory(YEAR).changes(), "never pushed: every own change waits for its first push");
-        assertEquals(13, a.history("item", id).size());
+        assertEquals(13, a.history().changes("item", id).size());
     }
 
     @Test
@@ -129,7 +129,7 @@ class PruneHistoryTest {
         clock.millis.addAndGet(400 * DAY);
         PrunedHistory pruned = b.pruneHistory(YEAR);
         assertEquals(1, pruned.conflicts());
-        assertTrue(b.history("item", shared.id()).stream().noneMatch(c -> c.fields().stream()
+        assertTrue(b.history().changes("item", shared.id()).stream().noneMatch(c -> c.fields().stream()
                 .anyMatch(f -> "b's title".equals(f.value()))), "the dismissed clash's versions are gone");
     }
 

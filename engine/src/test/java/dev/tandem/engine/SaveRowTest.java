@@ -73,7 +73,7 @@ class SaveRowTest {
         assertEquals(db.get(NoteBody.class, saved.id()).orElseThrow(), saved);
         Note stored = db.get(Note.class, saved.id()).orElseThrow();
         assertEquals(new Note(saved.id(), "call Anna", "open", 7L, 14L), stored);
-        Map<String, Object> recorded = fields(db.history("note", saved.id()).get(0));
+        Map<String, Object> recorded = fields(db.history().changes("note", saved.id()).get(0));
         assertEquals("open", recorded.get("status"));
         assertEquals(7L, recorded.get("score"));
         assertEquals("call Anna", recorded.get("body"));
@@ -88,7 +88,7 @@ class SaveRowTest {
         Note second = db.save(first.withScore(5L));
         assertEquals(10L, second.total());
         assertEquals(db.get(Note.class, first.id()).orElseThrow(), second);
-        assertEquals(Map.of("score", 5L), fields(db.history("note", first.id()).get(1)));
+        assertEquals(Map.of("score", 5L), fields(db.history().changes("note", first.id()).get(1)));
     }
 
     @ParameterizedTest(name = "trigger={0}")
@@ -98,7 +98,7 @@ class SaveRowTest {
         Note first = db.save(new Note(null, "b", "open", 3L, null));
         Note again = db.save(new Note(first.id(), "b", "open", 3L, 999L));
         assertEquals(first, again);
-        assertEquals(1, db.history("note", first.id()).size());
+        assertEquals(1, db.history().changes("note", first.id()).size());
     }
 
     @ParameterizedTest(name = "trigger={0}")
@@ -109,7 +109,7 @@ class SaveRowTest {
         assertTrue(db.delete(Note.class, first.id()));
         Note back = db.save(new Note(first.id(), "c", "open", 3L, null));
         assertEquals(db.get(Note.class, first.id()).orElseThrow(), back);
-        List<Change> history = db.history("note", first.id());
+        List<Change> history = db.history().changes("note", first.id());
         assertEquals(3, history.size());
         FieldChange undelete = history.get(2).fields().stream()
                 .filter(f -> f.field().equals(Change.DELETED_FIELD)).findFirst().orElseThrow();
@@ -125,7 +125,7 @@ class SaveRowTest {
         db.delete(Note.class, first.id());
         assertEquals(first, db.restore(Note.class, first.id()).orElseThrow());
         db.restore(Note.class, first.id());
-        assertEquals(3, db.history("note", first.id()).size());
+        assertEquals(3, db.history().changes("note", first.id()).size());
     }
 
     @ParameterizedTest(name = "trigger={0}")
@@ -138,7 +138,7 @@ class SaveRowTest {
         db.migrate(steps);
         NoteTagged tagged = db.save(new NoteTagged(first.id(), "b", "home"));
         assertEquals(new NoteTagged(first.id(), "b", "home"), tagged);
-        assertEquals(Map.of("tag", "home"), fields(db.history("note", first.id()).get(1)));
+        assertEquals(Map.of("tag", "home"), fields(db.history().changes("note", first.id()).get(1)));
     }
 
     @Test
@@ -148,7 +148,7 @@ class SaveRowTest {
                 + " UPDATE note SET body = upper(body) WHERE id = new.id; END"));
         Note saved = db.save(new Note(null, "quiet", "open", 1L, null));
         assertEquals("QUIET", saved.body());
-        assertEquals("QUIET", fields(db.history("note", saved.id()).get(0)).get("body"));
+        assertEquals("QUIET", fields(db.history().changes("note", saved.id()).get(0)).get("body"));
     }
 
     @Test
@@ -171,7 +171,7 @@ class SaveRowTest {
             assertEquals(4L, b.total());
             assertEquals(b, tx.get(Note.class, "n1").orElseThrow());
         });
-        assertEquals(2, db.history("note", "n1").size());
+        assertEquals(2, db.history().changes("note", "n1").size());
     }
 
     @Table("kinds")

@@ -67,7 +67,7 @@ final class Merge {
                 merged = merged.with(f, s);
             } else if (serverChanged) {
                 if (history == null) {
-                    history = store.db().history("items", target.id());
+                    history = store.db().history().changes("items", target.id());
                 }
                 Instant localAt = Outside.changedAt(history, f);
                 boolean serverWins = server.lastModified() != null && localAt != null

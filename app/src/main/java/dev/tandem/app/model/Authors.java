@@ -80,7 +80,7 @@ public final class Authors {
         String me = store.db().deviceId();
         List<HistoryEntry> out = new ArrayList<>();
         Map<String, String> labels = new HashMap<>();
-        for (Change c : store.db().history("items", itemId)) {
+        for (Change c : store.db().history().changes("items", itemId)) {
             String label = labels.computeIfAbsent(c.author(), this::label);
             for (FieldChange f : c.fields()) {
                 out.add(new HistoryEntry(c.id(), c.at(), label, me.equals(c.author()), f.field(), f.value()));

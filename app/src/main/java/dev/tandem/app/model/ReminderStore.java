@@ -59,7 +59,7 @@ public final class ReminderStore {
      * that value. Empty when the changelog no longer holds it (compacted, or the item is gone).
      */
     public Optional<SetAt> setAt(String id, long remindAt) {
-        List<Change> history = store.db().history("items", id);
+        List<Change> history = store.db().history().changes("items", id);
         for (int i = history.size() - 1; i >= 0; i--) {
             Change c = history.get(i);
             for (FieldChange f : c.fields()) {

@@ -40,7 +40,7 @@ public final class TagStore {
         List<String> gone = new java.util.ArrayList<>();
         java.util.Map<String, Boolean> forgotten = new java.util.HashMap<>();
         for (ItemTag t : orphans) {
-            if (forgotten.computeIfAbsent(t.itemId(), id -> db.history("items", id).isEmpty())) {
+            if (forgotten.computeIfAbsent(t.itemId(), id -> db.history().changes("items", id).isEmpty())) {
                 gone.add(t.id());
             }
         }

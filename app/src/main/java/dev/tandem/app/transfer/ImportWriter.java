@@ -59,7 +59,7 @@ public final class ImportWriter {
         }
         Set<String> out = new HashSet<>();
         for (String id : ids) {
-            if (!rows.contains(id) && !store.db().history(table, id).isEmpty()) {
+            if (!rows.contains(id) && !store.db().history().changes(table, id).isEmpty()) {
                 out.add(id);
             }
         }

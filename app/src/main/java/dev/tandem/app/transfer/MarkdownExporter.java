@@ -86,7 +86,7 @@ final class MarkdownExporter {
 
     /** The time of the todo's last change, from its history; null when it has none. */
     private static String lastChange(TodoStore store, Item it) {
-        List<Change> h = store.db().history("items", it.id());
+        List<Change> h = store.db().history().changes("items", it.id());
         return h.isEmpty() ? null : JoplinDates.format(h.get(h.size() - 1).at().toEpochMilli());
     }
 }

@@ -56,14 +56,14 @@ class BackupRestoreTest {
             assertTrue(s.describe().stream().anyMatch(l -> l.contains("Home: 1 changed, 1 brought back, 1 unchanged, 1 left alone")),
                     s.describe().toString());
 
-            int before = a.db().history("items", edited.id()).size();
+            int before = a.db().history().changes("items", edited.id()).size();
             BackupRestore undo = restore.apply(a.db());
             assertEquals("Water plants", a.get(edited.id()).orElseThrow().title());
             assertEquals("twice a week", a.get(edited.id()).orElseThrow().notes());
             assertNull(a.get(trashed.id()).orElseThrow().trashedAt());
             assertEquals("Call mum", a.get(deleted.id()).orElseThrow().title());
             assertTrue(a.get(made.id()).isPresent());
-            List<Change> history = a.db().history("items", edited.id());
+            List<Change> history = a.db().history().changes("items", edited.id());
             assertEquals(before + 1, history.size());
             assertEquals(List.of("title"), history.get(history.size() - 1).fields().stream().map(FieldChange::field).toList(),
                     "the restore wrote the title alone");

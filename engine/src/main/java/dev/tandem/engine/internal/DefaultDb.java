@@ -311,11 +311,6 @@ public final class DefaultDb implements Db {
     }
 
     @Override
-    public List<Change> history(String table, String id) {
-        return history.changes(table, id);
-    }
-
-    @Override
     public History history() {
         return history;
     }

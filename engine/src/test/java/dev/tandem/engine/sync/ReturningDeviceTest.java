@@ -153,7 +153,7 @@ class ReturningDeviceTest {
         assertEquals(3, back.pushed(), "its three offline changes");
         assertEquals(1, back.conflicts());
         assertConverged(away);
-        assertTrue(away.history("item", ids.get(5)).size() >= 1, "history holds the winning changes");
+        assertTrue(away.history().changes("item", ids.get(5)).size() >= 1, "history holds the winning changes");
     }
 
     @Test
@@ -181,7 +181,7 @@ class ReturningDeviceTest {
         // The renames up to the clash were folded into the bulk load: the versions they replaced
         // are gone, as from a snapshot taken after them. Replayed, todo 7 would show both renames
         // past the snapshot and the winner before them.
-        assertTrue(away.history("item", ids.get(7)).size() <= 2, "folded: " + away.history("item", ids.get(7)));
+        assertTrue(away.history().changes("item", ids.get(7)).size() <= 2, "folded: " + away.history().changes("item", ids.get(7)));
         List<Conflict> clashes = away.conflicts().list();
         assertTrue(clashes.stream().anyMatch(c -> "todo 0, renamed on holiday".equals(c.lostValue())), "" + clashes);
         assertTrue(clashes.stream().anyMatch(c -> c.entity().equals(ids.get(2)) && c.kind() == Conflict.Kind.EDIT_EDIT),

@@ -118,7 +118,7 @@ class ScopedSyncTest {
         assertEquals(List.of("alice-private"), lists(aliceOnly));
         assertEquals(List.of("invite friends"), titles(bobOnly));
         assertEquals(List.of("bob-private"), lists(bobOnly));
-        assertEquals(List.of(), aliceOnly.history("item", milk.id()), "nothing of the shared list, not even its history");
+        assertEquals(List.of(), aliceOnly.history().changes("item", milk.id()), "nothing of the shared list, not even its history");
 
         // Snapshots are scoped too: a device built from the space's snapshot gets the list alone.
         spaceSync.compact(a1);

@@ -361,7 +361,7 @@ class SyncEngineTest {
         Item x = a.save(Item.of("x"));
         engine.sync(a);
         engine.sync(b);
-        List<Change> history = b.history("item", x.id());
+        List<Change> history = b.history().changes("item", x.id());
         assertEquals(1, history.size());
         assertEquals(a.deviceId(), history.get(0).author());
     }

@@ -173,7 +173,7 @@ class TextMergeSyncTest {
         edit(b, id, "Car: ?", "Car: none");
         syncEach(sync.engine(), a, b);
 
-        List<Change> history = b.history("item", id);
+        List<Change> history = b.history().changes("item", id);
         assertTrue(history.size() >= 4);
         assertFalse(history.stream().flatMap(ch -> ch.fields().stream()).anyMatch(f -> f.field().startsWith("_merged")));
         assertEquals(b.deviceId(), history.get(history.size() - 1).author());

@@ -71,18 +71,18 @@ class TombstoneForgettingTest {
         liveOn(engine, List.of(a, b, c), 10);
         CompactionReport first = engine.compact(a);
         assertEquals(0, first.deletedForgotten(), "the first cleanup only records where everyone is");
-        assertFalse(a.history("item", gone.id()).isEmpty());
+        assertFalse(a.history().changes("item", gone.id()).isEmpty());
 
         liveOn(engine, List.of(a, b, c), 10);
         CompactionReport young = engine.compact(a);
         assertEquals(0, young.deletedForgotten(), "deleted 20 days ago: Undo and restores still find it");
-        assertFalse(a.history("item", gone.id()).isEmpty());
+        assertFalse(a.history().changes("item", gone.id()).isEmpty());
 
         liveOn(engine, List.of(a, b, c), 15);
         CompactionReport old = engine.compact(a);
         assertEquals(1, old.deletedForgotten(), "seen deleted everywhere, 35 days ago");
-        assertEquals(List.of(), a.history("item", gone.id()), "tombstone and history are gone");
-        assertFalse(a.history("item", kept.id()).isEmpty(), "a live item keeps its history");
+        assertEquals(List.of(), a.history().changes("item", gone.id()), "tombstone and history are gone");
+        assertFalse(a.history().changes("item", kept.id()).isEmpty(), "a live item keeps its history");
 
         // The next snapshot no longer carries it: a device built from it never sees the item.
         liveOn(engine, List.of(a, b, c), 10);
@@ -90,11 +90,11 @@ class TombstoneForgettingTest {
         Db fresh = device("fresh");
         SyncReport boot = engine.sync(fresh);
         assertTrue(boot.pulled() > 0);
-        assertEquals(List.of(), fresh.history("item", gone.id()));
+        assertEquals(List.of(), fresh.history().changes("item", gone.id()));
         assertEquals(stateHash(a), stateHash(fresh));
         liveOn(engine, List.of(a, b, c, fresh), 5);
-        assertEquals(List.of(), b.history("item", gone.id()), "devices that write no snapshot forget it too, weekly");
-        assertEquals(List.of(), c.history("item", gone.id()));
+        assertEquals(List.of(), b.history().changes("item", gone.id()), "devices that write no snapshot forget it too, weekly");
+        assertEquals(List.of(), c.history().changes("item", gone.id()));
         assertEquals(stateHash(a), stateHash(b));
         assertEquals(stateHash(a), stateHash(c));
         assertEquals(stateHash(a), stateHash(fresh));
@@ -134,7 +134,7 @@ class TombstoneForgettingTest {
             liveOn(engine, List.of(a, b), 15);
             CompactionReport r = engine.compact(a);
             assertEquals(0, r.deletedForgotten(), "away has not seen the delete, round " + round);
-            assertFalse(a.history("item", it.id()).isEmpty());
+            assertFalse(a.history().changes("item", it.id()).isEmpty());
         }
 
         liveOn(engine, List.of(away, a, b), 5);
@@ -152,7 +152,7 @@ class TombstoneForgettingTest {
             forgotten += engine.compact(a).deletedForgotten();
         }
         assertTrue(forgotten > 0, "a forgot the deleted item");
-        assertTrue(a.history("item", it.id()).isEmpty());
+        assertTrue(a.history().changes("item", it.id()).isEmpty());
 
         // Away comes back, is told it was retired, re-joins from the snapshot and says what it did not keep.
         clock.millis.addAndGet(DAY);

@@ -64,14 +64,14 @@ class ChangelogUpgradeTest {
         Path file = fixture(dir);
         try (Db db = Db.open(file)) {
             Task t1 = db.query(Task.class, "SELECT * FROM task WHERE title LIKE '%title'").get(0);
-            List<Change> before = db.history("task", t1.id());
+            List<Change> before = db.history().changes("task", t1.id());
             String winner = before.stream().filter(c -> c.fields().stream().anyMatch(f -> f.field().equals("title")))
                     .max(Comparator.comparing(Change::id)).orElseThrow().id();
             String newestOld = db.query(Row.class, "SELECT lower(hex(max(id))) AS id FROM _tandem_change").get(0).id();
 
             db.save(t1.withTitle("after the upgrade"));
 
-            List<Change> after = db.history("task", t1.id());
+            List<Change> after = db.history().changes("task", t1.id());
             assertEquals(before.size() + 1, after.size());
             Change edit = after.get(after.size() - 1);
             FieldChange title = edit.fields().get(0);
@@ -130,7 +130,7 @@ class ChangelogUpgradeTest {
             db.get(Task.class, id).ifPresentOrElse(t -> out.append(t.title()).append(" | ").append(t.score())
                     .append(" | ").append(text(t.data())).append(" | ").append(t.done()), () -> out.append("(no row)"));
             out.append('\n');
-            for (Change c : db.history("task", id)) {
+            for (Change c : db.history().changes("task", id)) {
                 out.append("  ").append(c.id()).append(" by ").append(c.author()).append(" at ").append(c.at()).append('\n');
                 for (FieldChange f : c.fields()) {
                     out.append("    ").append(f.field()).append(" = ").append(text(f.value())).append(" replaces ")

@@ -180,6 +180,14 @@ public final class EditorView extends StackPane {
         history.setPlaceholder(new Label("No changes yet"));
         Label historyLabel = fieldLabel("HISTORY");
         historyLabel.setGraphic(Icons.of(MaterialDesignH.HISTORY, 13));
+        Button versions = new Button("Versions…");
+        versions.setId("editor-versions");
+        versions.getStyleClass().add(Styles.BUTTON_FLAT);
+        versions.setOnAction(e -> openVersions());
+        Region historySpacer = new Region();
+        HBox.setHgrow(historySpacer, Priority.ALWAYS);
+        HBox historyHead = new HBox(8, historyLabel, historySpacer, versions);
+        historyHead.setAlignment(Pos.CENTER_LEFT);
 
         Button trash = new Button("Move to Trash", Icons.of(Icons.TRASH, 15));
         trash.getStyleClass().add(Styles.BUTTON_FLAT);
@@ -197,7 +205,7 @@ public final class EditorView extends StackPane {
         tooLong.setWrapText(true);
         tooLong.textProperty().bind(vm.tooLongProperty());
         showFor(tooLong, vm.tooLongProperty().isNotEmpty());
-        VBox form = new VBox(10, top, title, tooLong, notesPane, grid, historyLabel, history, bottom);
+        VBox form = new VBox(10, top, title, tooLong, notesPane, grid, historyHead, history, bottom);
         form.getStyleClass().add(Styles.EDITOR);
         VBox.setVgrow(notesPane, Priority.ALWAYS);
         form.visibleProperty().bind(vm.showingProperty());
@@ -309,6 +317,16 @@ public final class EditorView extends StackPane {
         } finally {
             updatingList = false;
         }
+    }
+
+    /** "Versions…": every version of the item shown, one to bring back. */
+    private void openVersions() {
+        dev.tandem.app.vm.VersionsViewModel versions = vm.versions();
+        if (versions == null || getScene() == null) {
+            return;
+        }
+        new VersionsDialog(getScene().getWindow(), versions, List.copyOf(getScene().getStylesheets()),
+                vm.itemProperty().get().id(), vm.titleProperty().get()).showAndWait();
     }
 
     private static final class HistoryCell extends ListCell<HistoryLine> {

@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.AsOfViewModel;
 import dev.tandem.app.vm.JoinViewModel;
 import dev.tandem.app.vm.KeysViewModel;
 import dev.tandem.app.vm.ShareViewModel;
@@ -47,6 +48,11 @@ public final class FxDialogs implements Dialogs {
     @Override
     public void share(ShareViewModel share) {
         new ShareDialog(owner.get(), share, stylesheets.get()).showAndWait();
+    }
+
+    @Override
+    public void asOf(AsOfViewModel asOf) {
+        new AsOfDialog(owner.get(), asOf, stylesheets.get()).showAndWait();
     }
 
     @Override

@@ -27,8 +27,8 @@ public final class TransferMenu extends HBox {
         this(vm, null);
     }
 
-    /** With {@code joinOrNull}, the menu also offers "Join a shared list…". */
-    public TransferMenu(TransferViewModel vm, Runnable joinOrNull) {
+    /** With {@code joinOrNull}, the menu also offers "Join a shared list…"; {@code asOf} opens "Show as of…". */
+    public TransferMenu(TransferViewModel vm, Runnable joinOrNull, Runnable asOf) {
         super(8);
         setId("transfer");
         Label status = new Label();
@@ -56,7 +56,9 @@ public final class TransferMenu extends HBox {
                 new SeparatorMenuItem(),
                 item("export-json", "Export backup (JSON)…", vm::exportJson),
                 item("export-markdown", "Export Markdown folder…", vm::exportMarkdown),
-                item("export-ics", "Export to iCalendar (.ics)…", vm::exportIcs));
+                item("export-ics", "Export to iCalendar (.ics)…", vm::exportIcs),
+                new SeparatorMenuItem(),
+                item("show-as-of", "Show as of… (your lists at an earlier time)", asOf));
         if (joinOrNull != null) {
             menu.getItems().addAll(new SeparatorMenuItem(), item("join-list", "Join a shared list…", joinOrNull));
             menu.setTooltip(new Tooltip("Import, export, join a shared list"));

@@ -19,6 +19,10 @@ public interface Dialogs {
     default void join(JoinViewModel join) {
     }
 
+    /** Shows "Show as of…" until it is closed. */
+    default void asOf(AsOfViewModel asOf) {
+    }
+
     boolean confirm(String title, String message, String okLabel);
 
     /** Asks for a line of text; empty when cancelled. */

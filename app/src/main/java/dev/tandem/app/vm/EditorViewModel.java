@@ -131,6 +131,19 @@ public final class EditorViewModel {
         return note;
     }
 
+    /**
+     * "Versions" of the item shown: a view-model that reads its versions and brings one back;
+     * null when no item is shown.
+     */
+    public VersionsViewModel versions() {
+        Item it = item.get();
+        if (it == null) {
+            return null;
+        }
+        return new VersionsViewModel(new dev.tandem.app.model.ItemVersions(store, authors), undo, async,
+                store.dateClock().getZone(), lid -> store.list(lid).map(l -> l.name()).orElse("a deleted list"));
+    }
+
     public ObservableList<HistoryLine> history() {
         return history;
     }

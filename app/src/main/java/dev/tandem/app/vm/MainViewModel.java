@@ -49,8 +49,10 @@ public final class MainViewModel implements AutoCloseable {
     private View beforeSearch = View.inbox();
     private final ViewChrome chrome;
     private SharingViewModel sharing;
+    private final Dialogs dialogs;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
+        this.dialogs = dialogs;
         this.store = store;
         this.async = async;
         this.undo = undo;
@@ -67,6 +69,12 @@ public final class MainViewModel implements AutoCloseable {
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
         this.chrome = new ViewChrome(view, items, sidebar());
+    }
+
+    /** "Show as of…": every list as it stood at a date and time, read-only, with restore. */
+    public void showAsOf() {
+        dialogs.asOf(new AsOfViewModel(store, new dev.tandem.app.model.ItemVersions(store,
+                new dev.tandem.app.model.Authors(store)), undo, async, store.dateClock()));
     }
 
     /**

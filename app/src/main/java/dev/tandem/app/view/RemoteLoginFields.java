@@ -6,7 +6,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.layout.GridPane;
 
 /**
@@ -24,11 +23,11 @@ final class RemoteLoginFields {
         ObservableBooleanValue s3 = Bindings.equal(login.kindProperty(), "s3");
         row = pair(form, row, "User", Forms.textField(idPrefix + "-user", "user name (Nextcloud: your login)",
                 login.userProperty(), () -> { }), webDav);
-        row = pair(form, row, "Password", secret(idPrefix + "-password", "password or app password",
+        row = pair(form, row, "Password", Forms.password(idPrefix + "-password", "password or app password",
                 login.passwordProperty()), webDav);
         row = pair(form, row, "Access key", Forms.textField(idPrefix + "-access-key", "access key id",
                 login.accessKeyProperty(), () -> { }), s3);
-        row = pair(form, row, "Secret key", secret(idPrefix + "-secret-key", "secret access key",
+        row = pair(form, row, "Secret key", Forms.password(idPrefix + "-secret-key", "secret access key",
                 login.secretKeyProperty()), s3);
         Label note = new Label();
         note.setId(idPrefix + "-login-note");
@@ -38,22 +37,11 @@ final class RemoteLoginFields {
         return pair(form, row, "", note, login.noteProperty().isNotEmpty());
     }
 
-    private static PasswordField secret(String id, String prompt, javafx.beans.property.StringProperty value) {
-        PasswordField f = new PasswordField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.setAccessibleText(prompt);
-        f.textProperty().bindBidirectional(value);
-        return f;
-    }
-
     private static int pair(GridPane form, int row, String label, Node field, ObservableBooleanValue shown) {
         Label l = new Label(label);
         form.addRow(row, l, field);
-        for (Node n : new Node[] {l, field}) {
-            n.visibleProperty().bind(shown);
-            n.managedProperty().bind(shown);
-        }
+        Forms.showOnly(l, shown);
+        Forms.showOnly(field, shown);
         return row + 1;
     }
 }

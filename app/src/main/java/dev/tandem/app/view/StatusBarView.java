@@ -42,6 +42,7 @@ public final class StatusBarView extends HBox {
         getStyleClass().add(Styles.STATUS_BAR);
         setId("status-bar");
         icon.setIconSize(16);
+        icon.getStyleClass().add(Styles.STATUS_ICON);
         headline.setId("sync-headline");
         detail.setId("sync-detail");
         error.setId("sync-error");
@@ -141,35 +142,16 @@ public final class StatusBarView extends HBox {
     }
 
     private void render(Indicator state) {
-        icon.getStyleClass().removeAll(Styles.STATUS_OK, Styles.STATUS_BUSY, Styles.STATUS_ERROR, Styles.STATUS_OFF,
-                Styles.STATUS_WARN);
-        switch (state) {
-            case OFF -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_OFF_OUTLINE);
-                icon.getStyleClass().add(Styles.STATUS_OFF);
-            }
-            case OK -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_CHECK_OUTLINE);
-                icon.getStyleClass().add(Styles.STATUS_OK);
-            }
-            case WARNING -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_ALERT);
-                icon.getStyleClass().add(Styles.STATUS_WARN);
-            }
-            case BUSY -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_SYNC_OUTLINE);
-                icon.getStyleClass().add(Styles.STATUS_BUSY);
-            }
-            case OFFLINE -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_OFF_OUTLINE);
-                icon.getStyleClass().add(Styles.STATUS_OFF);
-            }
-            case ERROR -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_ALERT);
-                icon.getStyleClass().add(Styles.STATUS_ERROR);
-            }
-            default -> {
-            }
-        }
+        icon.setIconCode(switch (state) {
+            case OK -> MaterialDesignC.CLOUD_CHECK_OUTLINE;
+            case WARNING, ERROR -> MaterialDesignC.CLOUD_ALERT;
+            case BUSY -> MaterialDesignC.CLOUD_SYNC_OUTLINE;
+            default -> MaterialDesignC.CLOUD_OFF_OUTLINE;
+        });
+        icon.pseudoClassStateChanged(PseudoStates.OK, state == Indicator.OK);
+        icon.pseudoClassStateChanged(PseudoStates.WARN, state == Indicator.WARNING);
+        icon.pseudoClassStateChanged(PseudoStates.BUSY, state == Indicator.BUSY);
+        icon.pseudoClassStateChanged(PseudoStates.ERROR, state == Indicator.ERROR);
+        icon.pseudoClassStateChanged(PseudoStates.OFF, state == Indicator.OFF || state == Indicator.OFFLINE);
     }
 }

@@ -7,7 +7,6 @@ import static dev.tandem.app.view.Forms.row;
 import dev.tandem.app.vm.CalDavViewModel;
 import dev.tandem.ui.Styles;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -60,10 +59,7 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
 
     /** Shows the dialog of {@code main}'s profile over {@code owner} and waits until it is closed. */
     public static void open(Window main, Window owner, List<String> stylesheets) {
-        Supplier<CalDavViewModel> models = opener(main, OPENER);
-        if (models != null) {
-            new CalDavDialog(owner, models.get(), stylesheets).showAndWait();
-        }
+        TandemDialog.<CalDavViewModel>open(main, OPENER, m -> new CalDavDialog(owner, m, stylesheets));
     }
 
     private Node content() {

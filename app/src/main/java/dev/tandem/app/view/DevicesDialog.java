@@ -4,7 +4,6 @@ import dev.tandem.app.vm.DevicesViewModel;
 import dev.tandem.app.vm.DevicesViewModel.Row;
 import dev.tandem.ui.Styles;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -47,10 +46,7 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
 
     /** Shows the dialog of {@code main}'s profile over {@code owner} and waits until it is closed. */
     public static void open(Window main, Window owner, List<String> stylesheets) {
-        Supplier<DevicesViewModel> models = opener(main, OPENER);
-        if (models != null) {
-            new DevicesDialog(owner, models.get(), stylesheets).showAndWait();
-        }
+        TandemDialog.<DevicesViewModel>open(main, OPENER, m -> new DevicesDialog(owner, m, stylesheets));
     }
 
     private Node content() {

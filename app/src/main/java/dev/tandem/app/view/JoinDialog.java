@@ -39,10 +39,7 @@ public final class JoinDialog extends TandemDialog<JoinViewModel, Void> {
         code.editableProperty().bind(Bindings.equal(vm.stateProperty(), State.ENTER));
         GridPane form = Forms.form();
         form.addRow(0, new Label("Invite"), code);
-        form.addRow(1, new Label("Your name"), Forms.textField("join-name", "as the others see you", vm.nameProperty(),
-                () -> { }));
-        RemoteLoginFields.add(form, 2, vm.login(), "join");
-        vm.login().kindProperty().addListener((o, a, b) -> fit());
+        RemoteLoginFields.addWithName(form, 1, vm.nameProperty(), vm.login(), "join", this::fit);
         Button ask = new Button("Ask to join");
         ask.setId("join-ask");
         ask.setDefaultButton(true);

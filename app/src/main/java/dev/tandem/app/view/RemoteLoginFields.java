@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.RemoteLogin;
 import dev.tandem.ui.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -15,6 +16,18 @@ import javafx.scene.layout.GridPane;
  */
 final class RemoteLoginFields {
     private RemoteLoginFields() {
+    }
+
+    /**
+     * Adds "Your name" (id {@code field-PREFIX-name}) and the sign-in rows to {@code form} from
+     * {@code row} on; {@code fit} runs when the rows shown change. Returns the next free row.
+     */
+    static int addWithName(GridPane form, int row, StringProperty name, RemoteLogin login, String idPrefix,
+                           Runnable fit) {
+        form.addRow(row, new Label("Your name"), Forms.textField(idPrefix + "-name", "as the others see you", name,
+                () -> { }));
+        login.kindProperty().addListener((o, a, b) -> fit.run());
+        return add(form, row + 1, login, idPrefix);
     }
 
     /** Adds the rows to {@code form} from {@code row} on; returns the next free row. */

@@ -248,20 +248,23 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
 
     /** "Phone (CalDAV)…": its own dialog over this one; hidden where the window offers no CalDAV (demo, tests). */
     private Button phoneButton() {
-        Button phone = new Button("Phone (CalDAV)…");
-        phone.setId("settings-caldav");
-        phone.setOnAction(e -> CalDavDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
-        setShown(phone, CalDavDialog.available(getOwner()));
-        return phone;
+        return opens("settings-caldav", "Phone (CalDAV)…", CalDavDialog.available(getOwner()),
+                () -> CalDavDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
     }
 
     /** "Devices…": the devices syncing with the saved remote, and forgetting one gone for good. */
     private Button devicesButton() {
-        Button devices = new Button("Devices…");
-        devices.setId("settings-devices");
-        devices.setOnAction(e -> DevicesDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
-        setShown(devices, DevicesDialog.available(getOwner()));
-        return devices;
+        return opens("settings-devices", "Devices…", DevicesDialog.available(getOwner()),
+                () -> DevicesDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
+    }
+
+    /** A button that opens another dialog over this one; shown only where the window offers it. */
+    private static Button opens(String id, String text, boolean offered, Runnable open) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> open.run());
+        setShown(b, offered);
+        return b;
     }
 
     private static void setShown(Node n, boolean shown) {

@@ -57,10 +57,7 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
         HBox where = new HBox(8, remote, choose);
         HBox.setHgrow(remote, Priority.ALWAYS);
         form.addRow(0, new Label("Shared through"), where);
-        form.addRow(1, new Label("Your name"), Forms.textField("share-name", "as the others see you", vm.nameProperty(),
-                () -> { }));
-        RemoteLoginFields.add(form, 2, vm.login(), "share");
-        vm.login().kindProperty().addListener((o, a, b) -> fit());
+        RemoteLoginFields.addWithName(form, 1, vm.nameProperty(), vm.login(), "share", this::fit);
         Button share = new Button("Share");
         share.setId("share-button");
         share.setDefaultButton(true);

@@ -51,17 +51,26 @@ public final class Styles {
     public static final String HISTORY_CELL = "history-cell";
 
     public static final String STATUS_BAR = "status-bar";
-    public static final String STATUS_OK = "status-ok";
-    public static final String STATUS_BUSY = "status-busy";
+    /**
+     * The sync state's icon; its pseudo-classes {@code :ok}, {@code :busy}, {@code :error}, {@code :warn}
+     * (synced, but something stays unread: devices may not agree yet) and {@code :off} colour it.
+     */
+    public static final String STATUS_ICON = "status-icon";
     public static final String STATUS_ERROR = "status-error";
-    /** Synced, but something stays unread: devices may not agree yet. */
     public static final String STATUS_WARN = "status-warn";
-    public static final String STATUS_OFF = "status-off";
 
     public static final String DIALOG = "tandem-dialog";
     public static final String FORM = "form";
+    /** A field's name, in a form's label column; also the heading of a part of a dialog. */
+    public static final String FORM_LABEL = "form-label";
+    /** Under a field, why its value is refused; the field itself turns {@code :error}. */
     public static final String FIELD_ERROR = "field-error";
-    public static final String INVALID = "invalid";
+    /** A dialog's line saying what the last command did; {@code :error} when it says why one failed. */
+    public static final String DIALOG_MESSAGE = "dialog-message";
+    /** Buttons side by side as one control, the first and last rounded on their outer side. */
+    public static final String SEGMENTED = "segmented";
+    /** A device or member in a dialog's list. */
+    public static final String DEVICE_ROW = "device-row";
     public static final String CHECK_STEP = "check-step";
     /** A recovery key shown once: large, monospaced, selectable. */
     public static final String RECOVERY_CODE = "recovery-code";

@@ -4,14 +4,12 @@ import dev.tandem.app.vm.DevicesViewModel;
 import dev.tandem.app.vm.DevicesViewModel.Row;
 import dev.tandem.ui.Styles;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
@@ -25,25 +23,16 @@ import javafx.stage.Window;
  * "Forget" for one gone for good, after asking. Its state is a {@link DevicesViewModel}; this class
  * lays out and binds. The rows scroll in a box of their own, so the dialog fits a small screen.
  */
-public final class DevicesDialog extends Dialog<Void> {
+public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
     /** The key, in the main window root's properties, of the {@code Supplier<DevicesViewModel>} that opens it. */
     public static final String OPENER = "tandem.devices.opener";
 
-    private final DevicesViewModel vm;
     private final VBox list = new VBox(2);
 
     public DevicesDialog(Window owner, DevicesViewModel vm, List<String> stylesheets) {
-        this.vm = vm;
-        if (owner != null) {
-            initOwner(owner);
-        }
-        setTitle("Devices");
+        super(owner, vm, stylesheets, "devices-dialog", "Devices", 520);
         setHeaderText("Devices syncing here");
-        getDialogPane().getStylesheets().addAll(stylesheets);
-        getDialogPane().getStyleClass().add(Styles.DIALOG);
-        getDialogPane().setId("devices-dialog");
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        getDialogPane().setPrefWidth(520);
         getDialogPane().setContent(content());
         vm.rows().addListener((ListChangeListener<Row>) c -> render());
         render();
@@ -52,40 +41,23 @@ public final class DevicesDialog extends Dialog<Void> {
 
     /** Whether {@code main}'s root registers a view-model for this dialog (not in the demo or some tests). */
     public static boolean available(Window main) {
-        return opener(main) != null;
+        return opener(main, OPENER) != null;
     }
 
     /** Shows the dialog of {@code main}'s profile over {@code owner} and waits until it is closed. */
     public static void open(Window main, Window owner, List<String> stylesheets) {
-        Supplier<DevicesViewModel> models = opener(main);
-        if (models != null) {
-            new DevicesDialog(owner, models.get(), stylesheets).showAndWait();
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Supplier<DevicesViewModel> opener(Window main) {
-        Object o = main == null || main.getScene() == null || main.getScene().getRoot() == null ? null
-                : main.getScene().getRoot().getProperties().get(OPENER);
-        return o instanceof Supplier<?> s ? (Supplier<DevicesViewModel>) s : null;
+        TandemDialog.<DevicesViewModel>open(main, OPENER, m -> new DevicesDialog(owner, m, stylesheets));
     }
 
     private Node content() {
-        Label help = new Label(DevicesViewModel.HELP);
-        help.setWrapText(true);
-        help.setMinHeight(Region.USE_PREF_SIZE);
+        Label help = Forms.wrapped(DevicesViewModel.HELP);
         help.getStyleClass().add(Styles.SUBTITLE);
         ScrollPane rows = new ScrollPane(list);
         rows.setId("devices-list");
         rows.setFitToWidth(true);
         rows.setPrefViewportHeight(220);
         rows.setMaxHeight(Region.USE_PREF_SIZE);
-        Label message = new Label();
-        message.setId("devices-message");
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        message.textProperty().bind(vm.messageProperty());
-        VBox box = new VBox(10, help, rows, message);
+        VBox box = new VBox(10, help, rows, messageLine("devices-message", vm));
         box.setFillWidth(true);
         return box;
     }
@@ -93,8 +65,7 @@ public final class DevicesDialog extends Dialog<Void> {
     private void render() {
         list.getChildren().clear();
         for (Row r : vm.rows()) {
-            Label name = new Label(r.name());
-            name.getStyleClass().add("form-label");
+            Label name = Forms.label(r.name());
             name.setMinWidth(0);
             Label tag = new Label(r.thisDevice() ? "this device" : r.retired() ? "retired" : "");
             tag.getStyleClass().add(Styles.SUBTITLE);
@@ -104,7 +75,7 @@ public final class DevicesDialog extends Dialog<Void> {
             seen.getStyleClass().add(Styles.SUBTITLE);
             HBox row = new HBox(8, name, tag, gap, seen);
             row.setAlignment(Pos.CENTER_LEFT);
-            row.getStyleClass().add("device-row");
+            row.getStyleClass().add(Styles.DEVICE_ROW);
             if (r.forgettable()) {
                 Button forget = new Button("Forget…");
                 forget.setId("forget-" + r.id());

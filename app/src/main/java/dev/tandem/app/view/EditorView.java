@@ -275,7 +275,7 @@ public final class EditorView extends StackPane {
             }
         });
         HBox box = new HBox(todo, note);
-        box.getStyleClass().add("segmented");
+        box.getStyleClass().add(Styles.SEGMENTED);
         box.setAccessibleText("Todo or note");
         return box;
     }

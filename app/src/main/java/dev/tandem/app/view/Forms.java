@@ -2,10 +2,19 @@ package dev.tandem.app.view;
 
 import dev.tandem.ui.Styles;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** Pieces of the app's forms. */
 final class Forms {
@@ -36,5 +45,80 @@ final class Forms {
             }
         });
         return t;
+    }
+
+    /** A password field with id {@code id}, named for screen readers by its prompt, bound both ways to {@code value}. */
+    static PasswordField password(String id, String prompt, StringProperty value) {
+        PasswordField p = bound(new PasswordField(), id, prompt, value);
+        p.setAccessibleText(prompt);
+        return p;
+    }
+
+    /** {@code field} with id {@code id} and {@code prompt}, bound both ways to {@code value}. */
+    static <T extends TextInputControl> T bound(T field, String id, String prompt, StringProperty value) {
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+
+    /** A field's name, in the form's label column. */
+    static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.FORM_LABEL);
+        return l;
+    }
+
+    /** A row of {@code g}: the label, then the field, which takes the rest of the width; returns the next row. */
+    static int row(GridPane g, int r, String label, Node field) {
+        Label l = label(label);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setLabelFor(field);
+        g.add(l, 0, r);
+        g.add(field, 1, r);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        return r + 1;
+    }
+
+    /** Text that wraps, taking the lines it needs. */
+    static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A quieter line that explains. */
+    static Label hint(String text) {
+        Label l = wrapped(text);
+        l.getStyleClass().add(Styles.HINT);
+        return l;
+    }
+
+    /** {@code n} is shown, and takes room, only while {@code when} holds. */
+    static void showOnly(Node n, ObservableBooleanValue when) {
+        n.visibleProperty().bind(when);
+        n.managedProperty().bind(n.visibleProperty());
+    }
+
+    /** A button (id {@code id}) that runs {@code command}, disabled while {@code busy} holds. */
+    static Button action(String id, String text, Runnable command, ObservableBooleanValue busy) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> command.run());
+        b.disableProperty().bind(busy);
+        return b;
+    }
+
+    /** "Copy" (id {@code id}): puts {@code field}'s text on the clipboard. */
+    static Button copyButton(String id, TextField field) {
+        Button copy = new Button("Copy");
+        copy.setId(id);
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(field.getText());
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        return copy;
     }
 }

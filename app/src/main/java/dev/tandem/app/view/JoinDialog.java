@@ -1,5 +1,8 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.view.Forms.showOnly;
+import static dev.tandem.app.view.Forms.wrapped;
+
 import dev.tandem.app.vm.JoinViewModel;
 import dev.tandem.app.vm.JoinViewModel.State;
 import dev.tandem.ui.Styles;
@@ -8,12 +11,11 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -22,18 +24,10 @@ import javafx.stage.Window;
  * person who invited, with "Check again". Its state is a {@link JoinViewModel}; this class lays out
  * and binds.
  */
-public final class JoinDialog extends Dialog<Void> {
+public final class JoinDialog extends TandemDialog<JoinViewModel, Void> {
     public JoinDialog(Window owner, JoinViewModel vm, List<String> stylesheets) {
-        if (owner != null) {
-            initOwner(owner);
-        }
-        setTitle("Join a shared list");
-        setHeaderText("Join a shared list");
-        getDialogPane().getStylesheets().addAll(stylesheets);
-        getDialogPane().getStyleClass().add(Styles.DIALOG);
-        getDialogPane().setId("join-dialog");
+        super(owner, vm, stylesheets, "join-dialog", "Join a shared list", 560);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        getDialogPane().setPrefWidth(560);
 
         Label help = wrapped(JoinViewModel.HELP);
         TextArea code = new TextArea();
@@ -45,10 +39,7 @@ public final class JoinDialog extends Dialog<Void> {
         code.editableProperty().bind(Bindings.equal(vm.stateProperty(), State.ENTER));
         GridPane form = Forms.form();
         form.addRow(0, new Label("Invite"), code);
-        form.addRow(1, new Label("Your name"), Forms.textField("join-name", "as the others see you", vm.nameProperty(),
-                () -> { }));
-        RemoteLoginFields.add(form, 2, vm.login(), "join");
-        vm.login().kindProperty().addListener((o, a, b) -> ScreenFit.refit(this));
+        RemoteLoginFields.addWithName(form, 1, vm.nameProperty(), vm.login(), "join", this::fit);
         Button ask = new Button("Ask to join");
         ask.setId("join-ask");
         ask.setDefaultButton(true);
@@ -61,35 +52,18 @@ public final class JoinDialog extends Dialog<Void> {
         HBox actions = new HBox(8, check, ask);
         actions.setAlignment(Pos.CENTER_RIGHT);
 
-        Label fpTitle = new Label("Your fingerprint");
-        fpTitle.getStyleClass().add("form-label");
-        Label fp = new Label();
+        Label fp = wrapped("");
         fp.setId("join-fingerprint");
         fp.getStyleClass().add(Styles.RECOVERY_CODE);
-        fp.setWrapText(true);
-        fp.setMinHeight(Region.USE_PREF_SIZE);
         fp.textProperty().bind(vm.fingerprintProperty());
-        VBox fpBox = new VBox(4, fpTitle, fp);
-        fpBox.visibleProperty().bind(vm.fingerprintProperty().isNotEmpty());
-        fpBox.managedProperty().bind(fpBox.visibleProperty());
+        VBox fpBox = new VBox(4, Forms.label("Your fingerprint"), fp);
+        showOnly(fpBox, vm.fingerprintProperty().isNotEmpty());
 
-        Label message = wrapped("");
-        message.setId("join-message");
-        message.textProperty().bind(vm.messageProperty());
-        javafx.scene.control.CheckBox mine = new javafx.scene.control.CheckBox(
-                "I shared this list myself, from another of my devices");
+        CheckBox mine = new CheckBox("I shared this list myself, from another of my devices");
         mine.setId("join-into-existing");
         mine.selectedProperty().bindBidirectional(vm.intoExistingProperty());
-        mine.visibleProperty().bind(vm.existingProperty().isNotEmpty().and(Bindings.equal(vm.stateProperty(), State.ENTER)));
-        mine.managedProperty().bind(mine.visibleProperty());
-        getDialogPane().setContent(new VBox(12, help, form, actions, fpBox, message, mine));
-        vm.stateProperty().addListener((o, a, b) -> ScreenFit.refit(this));
-    }
-
-    private static Label wrapped(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
+        showOnly(mine, vm.existingProperty().isNotEmpty().and(Bindings.equal(vm.stateProperty(), State.ENTER)));
+        getDialogPane().setContent(new VBox(12, help, form, actions, fpBox, messageLine("join-message", vm), mine));
+        vm.stateProperty().addListener((o, a, b) -> fit());
     }
 }

@@ -1,5 +1,7 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.view.Forms.row;
+
 import dev.tandem.app.vm.KeysViewModel;
 import dev.tandem.ui.Styles;
 import java.util.List;
@@ -8,13 +10,10 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -26,28 +25,17 @@ import javafx.stage.Window;
  * recovery key (or use one to set a new passphrase), rotate the key after a leak. Its state is a
  * {@link KeysViewModel}; this class only lays out and binds.
  */
-public final class KeysDialog extends Dialog<Void> {
-    private final KeysViewModel vm;
-
+public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
     public KeysDialog(Window owner, KeysViewModel vm, List<String> stylesheets, boolean offerRecoveryKey) {
-        this.vm = vm;
-        if (owner != null) {
-            initOwner(owner);
-        }
-        setTitle("Encryption keys");
-        setHeaderText("Encryption keys");
-        getDialogPane().getStylesheets().addAll(stylesheets);
-        getDialogPane().getStyleClass().add(Styles.DIALOG);
-        getDialogPane().setId("keys-dialog");
+        super(owner, vm, stylesheets, "keys-dialog", "Encryption keys", 560);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        getDialogPane().setPrefWidth(560);
 
         // One task at a time, chosen with segmented buttons as elsewhere in the app; only the chosen
         // task's part is laid out, so each explanation gets the room it needs.
         javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
         HBox tabs = new HBox();
         tabs.setId("keys-tabs");
-        tabs.getStyleClass().add("segmented");
+        tabs.getStyleClass().add(Styles.SEGMENTED);
         VBox parts = new VBox();
         parts.setPadding(new Insets(12, 0, 4, 0));
         String[] names = {"Passphrase", "Recovery key", "Forgot passphrase", "Rotate key"};
@@ -77,48 +65,34 @@ public final class KeysDialog extends Dialog<Void> {
         Runnable selectShown = () -> group.getToggles().get(vm.sectionProperty().get().ordinal()).setSelected(true);
         vm.sectionProperty().addListener((o, a, b) -> {
             selectShown.run();
-            fit();
+            grow();
         });
         if (offerRecoveryKey) {
             vm.sectionProperty().set(KeysViewModel.Section.RECOVERY);
         }
         selectShown.run();
-        Label status = new Label();
+        Label status = Forms.wrapped("");
         status.setId("keys-status");
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
         javafx.scene.control.Tooltip details = new javafx.scene.control.Tooltip();
         status.setTooltip(details);
         vm.statusProperty().addListener((o, a, b) -> details.setText(vm.technicalDetails()));
-        Label message = new Label();
-        message.setId("keys-message");
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        message.textProperty().bind(vm.messageProperty());
-        vm.errorProperty().addListener((o, a, error) -> {
-            message.getStyleClass().remove(Styles.FIELD_ERROR);
-            if (error) {
-                message.getStyleClass().add(Styles.FIELD_ERROR);
-            }
-        });
         ProgressBar progress = new ProgressBar();
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.busyProperty());
-        progress.managedProperty().bind(progress.visibleProperty());
-        VBox content = new VBox(12, status, tabs, parts, progress, message);
+        Forms.showOnly(progress, vm.busyProperty());
+        VBox content = new VBox(12, status, tabs, parts, progress, messageLine("keys-message", vm));
         content.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(content);
         getDialogPane().lookupButton(ButtonType.CLOSE).disableProperty().bind(vm.busyProperty());
         // A message or a recovery key adds lines: the window grows to show them, within the screen.
-        vm.messageProperty().addListener((o, a, b) -> fit());
-        vm.recoveryCodeProperty().addListener((o, a, b) -> fit());
-        vm.statusProperty().addListener((o, a, b) -> fit());
+        vm.messageProperty().addListener((o, a, b) -> grow());
+        vm.recoveryCodeProperty().addListener((o, a, b) -> grow());
+        vm.statusProperty().addListener((o, a, b) -> grow());
         vm.refresh();
     }
 
-    private void fit() {
+    private void grow() {
         // Preferred sizes follow the new text at once, so the window can size to them now.
         dev.tandem.app.fx.FxExecutor.INSTANCE.execute(() -> {
             if (getDialogPane().getScene() != null && getDialogPane().getScene().getWindow() != null) {
@@ -129,12 +103,12 @@ public final class KeysDialog extends Dialog<Void> {
 
     private Node passphraseTab() {
         GridPane g = form();
-        PasswordField current = password("keys-current", "The passphrase this device uses", vm.currentPassphraseProperty());
+        PasswordField current = Forms.password("keys-current", "The passphrase this device uses", vm.currentPassphraseProperty());
         int r = row(g, 0, "Current", current);
         r = newPassphrase(g, r, "keys-change");
         Button change = action("keys-change-button", "Change passphrase", vm::changePassphrase);
         g.add(change, 1, r++);
-        g.add(hint("Only the remote's keyring changes, in a second; nothing is uploaded again. Other devices ask for "
+        g.add(Forms.hint("Only the remote's keyring changes, in a second; nothing is uploaded again. Other devices ask for "
                 + "the new passphrase at their next sync and keep their changes meanwhile."), 1, r);
         return g;
     }
@@ -145,23 +119,13 @@ public final class KeysDialog extends Dialog<Void> {
         code.setEditable(false);
         code.getStyleClass().add(Styles.RECOVERY_CODE);
         code.textProperty().bind(vm.recoveryCodeProperty());
-        Button copy = new Button("Copy");
-        copy.setId("keys-recovery-copy");
-        copy.setOnAction(e -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(code.getText());
-            Clipboard.getSystemClipboard().setContent(c);
-        });
-        HBox shown = new HBox(8, code, copy);
+        HBox shown = new HBox(8, code, Forms.copyButton("keys-recovery-copy", code));
         HBox.setHgrow(code, javafx.scene.layout.Priority.ALWAYS);
-        shown.visibleProperty().bind(vm.recoveryCodeProperty().isNotEmpty());
-        shown.managedProperty().bind(shown.visibleProperty());
-        Label plainly = new Label("A recovery key opens the remote if the passphrase is forgotten. Print it or write "
+        Forms.showOnly(shown, vm.recoveryCodeProperty().isNotEmpty());
+        Label plainly = Forms.wrapped("A recovery key opens the remote if the passphrase is forgotten. Print it or write "
                 + "it down, and keep it apart from the passphrase. If both are lost, the synced data cannot be read by "
                 + "anyone, Tandem included; what is on this device stays.");
         plainly.getStyleClass().add(Styles.WARNING_NOTE);
-        plainly.setWrapText(true);
-        plainly.setMinHeight(Region.USE_PREF_SIZE);
         Button create = action("keys-recovery-create", "Create recovery key", vm::createRecoveryKey);
         create.textProperty().bind(vm.recoveryActionProperty());
         return new VBox(10, plainly, create, shown);
@@ -176,7 +140,7 @@ public final class KeysDialog extends Dialog<Void> {
         int r = row(reset, 0, "Recovery key", input);
         r = newPassphrase(reset, r, "keys-reset");
         reset.add(action("keys-reset-button", "Set new passphrase", vm::resetWithRecoveryKey), 1, r++);
-        reset.add(hint("The recovery key made on any of your devices sets a new passphrase here; it keeps working "
+        reset.add(Forms.hint("The recovery key made on any of your devices sets a new passphrase here; it keeps working "
                 + "afterwards. Other devices ask for the new passphrase at their next sync."), 1, r);
         return reset;
     }
@@ -188,7 +152,7 @@ public final class KeysDialog extends Dialog<Void> {
         rotate.textProperty().bind(Bindings.when(vm.rotationUnfinishedProperty())
                 .then("Finish the rotation").otherwise("Rotate key"));
         g.add(rotate, 1, r++);
-        g.add(hint("After a leak: a new key, a new passphrase and a new recovery key. The remote's objects are "
+        g.add(Forms.hint("After a leak: a new key, a new passphrase and a new recovery key. The remote's objects are "
                 + "re-encrypted (a snapshot first, so there are fewer). Other devices ask for the new passphrase. What "
                 + "someone already downloaded with the old key stays readable to them."), 1, r);
         return g;
@@ -196,17 +160,13 @@ public final class KeysDialog extends Dialog<Void> {
 
     /** The new passphrase twice; each tab has its own fields (ids {@code tab-new}, {@code tab-repeat}), one value. */
     private int newPassphrase(GridPane g, int r, String tab) {
-        r = row(g, r, "New passphrase", password(tab + "-new", "At least " + KeysViewModel.MIN_LENGTH + " characters",
+        r = row(g, r, "New passphrase", Forms.password(tab + "-new", "At least " + KeysViewModel.MIN_LENGTH + " characters",
                 vm.newPassphraseProperty()));
-        return row(g, r, "Repeat", password(tab + "-repeat", "The new passphrase again", vm.repeatProperty()));
+        return row(g, r, "Repeat", Forms.password(tab + "-repeat", "The new passphrase again", vm.repeatProperty()));
     }
 
     private Button action(String id, String text, Runnable command) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> command.run());
-        b.disableProperty().bind(vm.busyProperty());
-        return b;
+        return Forms.action(id, text, command, vm.busyProperty());
     }
 
     private static GridPane form() {
@@ -215,32 +175,5 @@ public final class KeysDialog extends Dialog<Void> {
         g.setHgap(10);
         g.setVgap(8);
         return g;
-    }
-
-    private static int row(GridPane g, int r, String label, Node field) {
-        Label l = new Label(label);
-        l.getStyleClass().add("form-label");
-        l.setMinWidth(Region.USE_PREF_SIZE);
-        g.add(l, 0, r);
-        g.add(field, 1, r);
-        GridPane.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
-        return r + 1;
-    }
-
-    private static PasswordField password(String id, String prompt, javafx.beans.property.StringProperty value) {
-        PasswordField p = new PasswordField();
-        p.setId(id);
-        p.setPromptText(prompt);
-        p.setAccessibleText(prompt);
-        p.textProperty().bindBidirectional(value);
-        return p;
-    }
-
-    private static Label hint(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add(Styles.HINT);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 }

@@ -14,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -33,33 +32,24 @@ import javafx.stage.Window;
  * and the first choice focused, so no keystroke replaces anything by accident. Save goes through
  * {@link MergeEditorViewModel#save()}, which may refuse; then the dialog closes.
  */
-public final class MergeEditorDialog extends Dialog<Boolean> {
+public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
 
     private final TextArea area = new TextArea();
     private Node firstChoice;
 
     public MergeEditorDialog(Window owner, MergeEditorViewModel vm, List<String> stylesheets) {
-        if (owner != null) {
-            initOwner(owner);
-        }
-        setTitle(vm.heading());
-        setHeaderText(vm.heading());
+        super(owner, vm, stylesheets, "merge-dialog", vm.heading(), 780);
         setResizable(true);
-        getDialogPane().getStylesheets().addAll(stylesheets);
-        getDialogPane().getStyleClass().add(Styles.DIALOG);
-        getDialogPane().setId("merge-dialog");
         getDialogPane().setAccessibleRole(AccessibleRole.DIALOG);
         getDialogPane().setAccessibleText(vm.heading() + ": " + vm.subject());
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, SAVE);
 
         Label subject = new Label(vm.subject());
         subject.getStyleClass().add(Styles.ITEM_TITLE);
-        Label how = new Label("Where the two versions differ, choose what the " + vm.field().toLowerCase(Locale.ROOT)
+        Label how = Forms.wrapped("Where the two versions differ, choose what the " + vm.field().toLowerCase(Locale.ROOT)
                 + " keeps: " + vm.keptDevice() + "’s lines, " + vm.lostDevice() + "’s, or both. The text below follows"
                 + " your choices; edit it as you like before saving.");
-        how.setWrapText(true);
-        how.setMinHeight(Region.USE_PREF_SIZE);
         how.getStyleClass().add(Styles.HINT);
 
         VBox placeRows = new VBox(10);
@@ -79,8 +69,7 @@ public final class MergeEditorDialog extends Dialog<Boolean> {
         area.textProperty().bindBidirectional(vm.textProperty());
         area.setAccessibleText("Merged " + vm.field().toLowerCase(Locale.ROOT));
         VBox.setVgrow(area, Priority.ALWAYS);
-        Label result = new Label("Merged " + vm.field().toLowerCase(Locale.ROOT));
-        result.getStyleClass().add("form-label");
+        Label result = Forms.label("Merged " + vm.field().toLowerCase(Locale.ROOT));
         result.setLabelFor(area);
 
         Label status = new Label();
@@ -94,12 +83,10 @@ public final class MergeEditorDialog extends Dialog<Boolean> {
         error.setWrapText(true);
         error.getStyleClass().add(Styles.FIELD_ERROR);
         error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isEmpty().not());
-        error.managedProperty().bind(error.visibleProperty());
+        Forms.showOnly(error, vm.errorProperty().isEmpty().not());
 
         VBox content = new VBox(8, subject, how, placesScroll, result, area, status, error);
         getDialogPane().setContent(content);
-        getDialogPane().setPrefWidth(780);
 
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.setId("merge-save");
@@ -118,9 +105,8 @@ public final class MergeEditorDialog extends Dialog<Boolean> {
 
     /** One place: both versions side by side, and the choice of what the merged text keeps there. */
     private Node placeRow(MergeEditorViewModel vm, MergeEditorViewModel.Place p) {
-        Label title = new Label(vm.places().size() == 1 ? "Where they differ" : "Place " + p.number() + " of "
+        Label title = Forms.label(vm.places().size() == 1 ? "Where they differ" : "Place " + p.number() + " of "
                 + vm.places().size());
-        title.getStyleClass().add("form-label");
         Label kept = version(vm.keptDevice(), p.kept(), Styles.VALUE_KEPT);
         Label lost = version(vm.lostDevice(), p.lost(), Styles.VALUE_LOST);
         HBox versions = new HBox(10, kept, lost);
@@ -136,7 +122,7 @@ public final class MergeEditorDialog extends Dialog<Boolean> {
         if (!vm.singleLine()) {
             choices.getChildren().add(choice(vm, p, group, "Both", Choice.BOTH, "last"));
         }
-        choices.getStyleClass().add("segmented");
+        choices.getStyleClass().add(Styles.SEGMENTED);
         choices.setId("merge-choice-" + p.number());
         if (firstChoice == null) {
             firstChoice = useKept;

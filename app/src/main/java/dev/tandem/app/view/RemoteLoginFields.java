@@ -3,10 +3,10 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.RemoteLogin;
 import dev.tandem.ui.Styles;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.layout.GridPane;
 
 /**
@@ -18,17 +18,29 @@ final class RemoteLoginFields {
     private RemoteLoginFields() {
     }
 
+    /**
+     * Adds "Your name" (id {@code field-PREFIX-name}) and the sign-in rows to {@code form} from
+     * {@code row} on; {@code fit} runs when the rows shown change. Returns the next free row.
+     */
+    static int addWithName(GridPane form, int row, StringProperty name, RemoteLogin login, String idPrefix,
+                           Runnable fit) {
+        form.addRow(row, new Label("Your name"), Forms.textField(idPrefix + "-name", "as the others see you", name,
+                () -> { }));
+        login.kindProperty().addListener((o, a, b) -> fit.run());
+        return add(form, row + 1, login, idPrefix);
+    }
+
     /** Adds the rows to {@code form} from {@code row} on; returns the next free row. */
     static int add(GridPane form, int row, RemoteLogin login, String idPrefix) {
         ObservableBooleanValue webDav = Bindings.equal(login.kindProperty(), "webdav");
         ObservableBooleanValue s3 = Bindings.equal(login.kindProperty(), "s3");
         row = pair(form, row, "User", Forms.textField(idPrefix + "-user", "user name (Nextcloud: your login)",
                 login.userProperty(), () -> { }), webDav);
-        row = pair(form, row, "Password", secret(idPrefix + "-password", "password or app password",
+        row = pair(form, row, "Password", Forms.password(idPrefix + "-password", "password or app password",
                 login.passwordProperty()), webDav);
         row = pair(form, row, "Access key", Forms.textField(idPrefix + "-access-key", "access key id",
                 login.accessKeyProperty(), () -> { }), s3);
-        row = pair(form, row, "Secret key", secret(idPrefix + "-secret-key", "secret access key",
+        row = pair(form, row, "Secret key", Forms.password(idPrefix + "-secret-key", "secret access key",
                 login.secretKeyProperty()), s3);
         Label note = new Label();
         note.setId(idPrefix + "-login-note");
@@ -38,22 +50,11 @@ final class RemoteLoginFields {
         return pair(form, row, "", note, login.noteProperty().isNotEmpty());
     }
 
-    private static PasswordField secret(String id, String prompt, javafx.beans.property.StringProperty value) {
-        PasswordField f = new PasswordField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        f.setAccessibleText(prompt);
-        f.textProperty().bindBidirectional(value);
-        return f;
-    }
-
     private static int pair(GridPane form, int row, String label, Node field, ObservableBooleanValue shown) {
         Label l = new Label(label);
         form.addRow(row, l, field);
-        for (Node n : new Node[] {l, field}) {
-            n.visibleProperty().bind(shown);
-            n.managedProperty().bind(shown);
-        }
+        Forms.showOnly(l, shown);
+        Forms.showOnly(field, shown);
         return row + 1;
     }
 }

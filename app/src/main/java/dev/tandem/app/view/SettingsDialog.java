@@ -1,6 +1,7 @@
 package dev.tandem.app.view;
 
 import static dev.tandem.app.view.Forms.form;
+import static dev.tandem.app.view.Forms.hint;
 
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.CheckStep;
@@ -19,13 +20,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -53,30 +52,22 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * grows with the results of a check, but its bottom, with Save and Cancel, stays on the screen. Enter
  * saves (through the same checks as a click on Save); it never closes the dialog without saving.
  */
-public final class SettingsDialog extends Dialog<Boolean> {
+public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolean> {
     public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
     /** The space kept free between the dialog and the edges of the screen's visual bounds. */
     static final double SCREEN_MARGIN = 16;
 
-    private final SettingsViewModel vm;
+    private final SettingsFields fields;
     private final VBox steps = new VBox(4);
     private final FormScroll scroll = new FormScroll(this::widthInDialog);
     /** The check's results changed: scroll them into view once they are laid out. */
     private boolean revealSteps;
 
     public SettingsDialog(Window owner, SettingsViewModel vm, List<String> stylesheets) {
-        this.vm = vm;
-        if (owner != null) {
-            initOwner(owner);
-        }
-        setTitle("Sync settings");
-        setHeaderText("Sync settings");
-        getDialogPane().getStylesheets().addAll(stylesheets);
-        getDialogPane().getStyleClass().add(Styles.DIALOG);
-        getDialogPane().setId("settings-dialog");
+        super(owner, vm, stylesheets, "settings-dialog", "Sync settings", 600);
+        this.fields = new SettingsFields(vm);
         getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, SAVE);
         getDialogPane().setContent(scrolling(content()));
-        getDialogPane().setPrefWidth(600);
         Button save = (Button) getDialogPane().lookupButton(SAVE);
         save.setId("settings-save");
         save.textProperty().bind(vm.saveLabelProperty());
@@ -117,10 +108,6 @@ public final class SettingsDialog extends Dialog<Boolean> {
         setResultConverter(b -> b == SAVE);
     }
 
-    public SettingsViewModel viewModel() {
-        return vm;
-    }
-
     private VBox content() {
         ToggleGroup group = new ToggleGroup();
         ToggleButton none = mode("Off", Target.OFF, group, MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
@@ -128,7 +115,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         ToggleButton s3 = mode("S3", Target.S3, group, MaterialDesignC.CLOUD_OUTLINE, "");
         ToggleButton webDav = mode("WebDAV", Target.WEBDAV, group, MaterialDesignS.SERVER_NETWORK, "last");
         HBox modes = new HBox(none, folder, s3, webDav);
-        modes.getStyleClass().add("segmented");
+        modes.getStyleClass().add(Styles.SEGMENTED);
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null) {
                 group.selectToggle(a);
@@ -143,7 +130,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         }
 
         GridPane folderForm = form();
-        TextField folderField = text("folder", "/home/me/Dropbox/Tandem");
+        TextField folderField = fields.text("folder", "/home/me/Dropbox/Tandem");
         Button choose = new Button("Choose…");
         choose.setOnAction(e -> {
             DirectoryChooser dc = new DirectoryChooser();
@@ -156,38 +143,37 @@ public final class SettingsDialog extends Dialog<Boolean> {
         HBox folderRow = new HBox(6, folderField, choose);
         HBox.setHgrow(folderField, Priority.ALWAYS);
         int r = 0;
-        r = row(folderForm, r, "Folder", folderRow, "folder");
+        r = fields.row(folderForm, r, "Folder", folderRow, "folder");
         Label folderHint = hint("A folder every device can reach: Dropbox, Syncthing, iCloud Drive or a NAS share.");
         folderForm.add(folderHint, 1, r++);
         Label folderNote = hint("");
         folderNote.setId("settings-folder-note");
         folderNote.textProperty().bind(vm.folderNoteProperty());
-        folderNote.visibleProperty().bind(vm.folderNoteProperty().isNotEmpty());
-        folderNote.managedProperty().bind(folderNote.visibleProperty());
+        Forms.showOnly(folderNote, vm.folderNoteProperty().isNotEmpty());
         folderForm.add(folderNote, 1, r);
 
         GridPane s3Form = form();
         r = 0;
-        r = row(s3Form, r, "Endpoint", text("endpoint", "Empty for AWS, or https://s3.example.com"), "endpoint");
-        r = row(s3Form, r, "Region", text("region", "us-east-1"), "region");
-        r = row(s3Form, r, "Bucket", text("bucket", "my-tandem-bucket"), "bucket");
-        r = row(s3Form, r, "Prefix", text("prefix", "Optional, e.g. tandem/alice"), "prefix");
-        r = row(s3Form, r, "Access key", text("accessKey", "AKIA…"), "accessKey");
-        row(s3Form, r, "Secret key", password("secretKey", ""), "secretKey");
+        r = fields.row(s3Form, r, "Endpoint", fields.text("endpoint", "Empty for AWS, or https://s3.example.com"), "endpoint");
+        r = fields.row(s3Form, r, "Region", fields.text("region", "us-east-1"), "region");
+        r = fields.row(s3Form, r, "Bucket", fields.text("bucket", "my-tandem-bucket"), "bucket");
+        r = fields.row(s3Form, r, "Prefix", fields.text("prefix", "Optional, e.g. tandem/alice"), "prefix");
+        r = fields.row(s3Form, r, "Access key", fields.text("accessKey", "AKIA…"), "accessKey");
+        fields.row(s3Form, r, "Secret key", fields.password("secretKey", ""), "secretKey");
 
         GridPane davForm = form();
         r = 0;
-        r = row(davForm, r, "Address", text("davUrl", "https://cloud.example.com/remote.php/dav/files/sam/Tandem"), "davUrl");
-        r = row(davForm, r, "User", text("davUser", ""), "davUser");
-        r = row(davForm, r, "Password", password("davPassword", "For Nextcloud: an app password"), "davPassword");
-        r = row(davForm, r, "Certificate",
-                text("davCertificate", "Optional: SHA-256 fingerprint of a self-signed certificate to trust"), "davCertificate");
+        r = fields.row(davForm, r, "Address", fields.text("davUrl", "https://cloud.example.com/remote.php/dav/files/sam/Tandem"), "davUrl");
+        r = fields.row(davForm, r, "User", fields.text("davUser", ""), "davUser");
+        r = fields.row(davForm, r, "Password", fields.password("davPassword", "For Nextcloud: an app password"), "davPassword");
+        r = fields.row(davForm, r, "Certificate",
+                fields.text("davCertificate", "Optional: SHA-256 fingerprint of a self-signed certificate to trust"), "davCertificate");
         davForm.add(hint("Nextcloud or ownCloud: Settings → Security → create an app password; the address is shown in"
                 + " Files → Settings → WebDAV, followed by the folder's name. The folder must exist."), 1, r);
 
         GridPane common = form();
         r = 0;
-        PasswordField pass = password("passphrase", "Optional: encrypts everything end to end");
+        PasswordField pass = fields.password("passphrase", "Optional: encrypts everything end to end");
         PasswordField repeat = new PasswordField();
         repeat.setId("field-passphraseRepeat");
         repeat.setPromptText("Repeat the passphrase");
@@ -197,20 +183,19 @@ public final class SettingsDialog extends Dialog<Boolean> {
                 vm.touch("passphrase");
             }
         });
-        r = row(common, r, "Passphrase", pass, "passphrase");
+        r = fields.row(common, r, "Passphrase", pass, "passphrase");
         common.add(repeat, 1, r++);
         Button keys = new Button("Encryption keys…");
         keys.setId("settings-keys");
         keys.setOnAction(e -> vm.openKeys());
-        keys.visibleProperty().bind(vm.keysAvailableProperty());
-        keys.managedProperty().bind(keys.visibleProperty());
+        Forms.showOnly(keys, vm.keysAvailableProperty());
         common.add(keys, 1, r++);
-        row(common, r, "Sync", intervalChoice(), "interval");
+        fields.row(common, r, "Sync", fields.intervalChoice(), "interval");
         GridPane proxyForm = form(); // Below "Sync every", for S3 and WebDAV only.
-        row(proxyForm, 0, "Proxy", text("proxy", "Optional: http://host:port; empty uses the system's, none for direct"), "proxy");
+        fields.row(proxyForm, 0, "Proxy", fields.text("proxy", "Optional: http://host:port; empty uses the system's, none for direct"), "proxy");
 
         GridPane deviceForm = form(); // For every mode, Off too: the name is not a sync setting.
-        row(deviceForm, 0, "This device", Forms.textField(SettingsViewModel.DEVICE_NAME, "How other devices name this one,"
+        fields.row(deviceForm, 0, "This device", Forms.textField(SettingsViewModel.DEVICE_NAME, "How other devices name this one,"
                 + " e.g. Sam's laptop", vm.deviceNameProperty(), () -> vm.touch(SettingsViewModel.DEVICE_NAME)),
                 SettingsViewModel.DEVICE_NAME);
         // Not beside "Encryption keys…": CalDAV works with sync Off too.
@@ -235,8 +220,7 @@ public final class SettingsDialog extends Dialog<Boolean> {
         saveWarning.getStyleClass().add(Styles.FIELD_ERROR);
         saveWarning.setWrapText(true);
         saveWarning.textProperty().bind(vm.saveWarningProperty());
-        saveWarning.visibleProperty().bind(vm.saveWarningProperty().isNotEmpty());
-        saveWarning.managedProperty().bind(saveWarning.visibleProperty());
+        Forms.showOnly(saveWarning, vm.saveWarningProperty().isNotEmpty());
         saveWarning.visibleProperty().addListener((o, a, b) -> resize());
         VBox testRow = new VBox(8, testButtons, summary, saveWarning);
         test.disableProperty().bind(vm.checkingProperty().or(vm.targetProperty().isEqualTo(Target.OFF)));
@@ -264,20 +248,23 @@ public final class SettingsDialog extends Dialog<Boolean> {
 
     /** "Phone (CalDAV)…": its own dialog over this one; hidden where the window offers no CalDAV (some tests). */
     private Button phoneButton() {
-        Button phone = new Button("Phone (CalDAV)…");
-        phone.setId("settings-caldav");
-        phone.setOnAction(e -> new CalDavDialog(window(), vm.phoneSync(), getDialogPane().getStylesheets()).showAndWait());
-        setShown(phone, vm.offersPhoneSync());
-        return phone;
+        return opens("settings-caldav", "Phone (CalDAV)…", vm.offersPhoneSync(),
+                () -> new CalDavDialog(window(), vm.phoneSync(), getDialogPane().getStylesheets()).showAndWait());
     }
 
     /** "Devices…": the devices syncing with the saved remote, and forgetting one gone for good. */
     private Button devicesButton() {
-        Button devices = new Button("Devices…");
-        devices.setId("settings-devices");
-        devices.setOnAction(e -> DevicesDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
-        setShown(devices, DevicesDialog.available(getOwner()));
-        return devices;
+        return opens("settings-devices", "Devices…", DevicesDialog.available(getOwner()),
+                () -> DevicesDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
+    }
+
+    /** A button that opens another dialog over this one; shown only where the window offers it. */
+    private static Button opens(String id, String text, boolean offered, Runnable open) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> open.run());
+        setShown(b, offered);
+        return b;
     }
 
     private static void setShown(Node n, boolean shown) {
@@ -294,100 +281,6 @@ public final class SettingsDialog extends Dialog<Boolean> {
             b.getStyleClass().add(pos);
         }
         return b;
-    }
-
-    private int row(GridPane g, int r, String label, Node field, String name) {
-        Label l = new Label(label);
-        l.getStyleClass().add("form-label");
-        g.add(l, 0, r);
-        g.add(field, 1, r);
-        Label err = new Label();
-        err.setId("error-" + name);
-        err.getStyleClass().add(Styles.FIELD_ERROR);
-        err.setWrapText(true);
-        err.setMinHeight(Region.USE_PREF_SIZE);
-        err.textProperty().bind(vm.error(name));
-        err.visibleProperty().bind(vm.error(name).isNotEmpty());
-        err.managedProperty().bind(err.visibleProperty());
-        g.add(err, 1, r + 1);
-        TextInputControl input = field instanceof TextInputControl t ? t
-                : field instanceof HBox h && !h.getChildren().isEmpty() && h.getChildren().get(0) instanceof TextInputControl t2 ? t2 : null;
-        if (input != null) {
-            vm.error(name).addListener((o, a, b) -> {
-                input.getStyleClass().remove(Styles.INVALID);
-                if (!b.isEmpty()) {
-                    input.getStyleClass().add(Styles.INVALID);
-                }
-            });
-        }
-        return r + 2;
-    }
-
-    /** How often, in words ("Every 30 minutes"); the form's value stays the seconds. */
-    private javafx.scene.control.ComboBox<Integer> intervalChoice() {
-        javafx.beans.property.StringProperty seconds = vm.value("interval");
-        int now = parseOr(seconds.get(), 1800);
-        javafx.scene.control.ComboBox<Integer> box = new javafx.scene.control.ComboBox<>(
-                javafx.collections.FXCollections.observableArrayList(dev.tandem.app.vm.SyncIntervals.choices(now)));
-        box.setId("field-interval");
-        box.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : dev.tandem.app.vm.SyncIntervals.words(v);
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return null;
-            }
-        });
-        box.setValue(now);
-        box.valueProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                seconds.set(String.valueOf(b));
-            }
-        });
-        box.setAccessibleText("How often this device syncs");
-        return box;
-    }
-
-    private static int parseOr(String s, int fallback) {
-        try {
-            return Integer.parseInt(s == null ? "" : s.strip());
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
-
-    private TextField text(String name, String prompt) {
-        TextField t = new TextField();
-        bind(t, name, prompt);
-        return t;
-    }
-
-    private PasswordField password(String name, String prompt) {
-        PasswordField t = new PasswordField();
-        bind(t, name, prompt);
-        return t;
-    }
-
-    private void bind(TextInputControl t, String name, String prompt) {
-        t.setId("field-" + name);
-        t.setPromptText(prompt);
-        t.textProperty().bindBidirectional(vm.value(name));
-        t.focusedProperty().addListener((o, a, f) -> {
-            if (!f) {
-                vm.touch(name);
-            }
-        });
-    }
-
-    private static Label hint(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add(Styles.HINT);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
     }
 
     private void renderSteps() {

@@ -1,5 +1,8 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.view.Forms.showOnly;
+import static dev.tandem.app.view.Forms.wrapped;
+
 import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.app.vm.ShareViewModel.MemberRow;
 import dev.tandem.app.vm.ShareViewModel.RequestRow;
@@ -12,12 +15,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -30,34 +30,19 @@ import javafx.stage.Window;
  * members, and who asks to join with Admit. Its state is a {@link ShareViewModel}; this class lays
  * out and binds. The members scroll in a box of their own, so the dialog fits a small screen.
  */
-public final class ShareDialog extends Dialog<Void> {
-    private final ShareViewModel vm;
+public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
     private final VBox people = new VBox(2);
 
     public ShareDialog(Window owner, ShareViewModel vm, List<String> stylesheets) {
-        this.vm = vm;
-        if (owner != null) {
-            initOwner(owner);
-        }
-        setTitle("Share “" + vm.listName() + "”");
-        setHeaderText("Share “" + vm.listName() + "”");
-        getDialogPane().getStylesheets().addAll(stylesheets);
-        getDialogPane().getStyleClass().add(Styles.DIALOG);
-        getDialogPane().setId("share-dialog");
+        super(owner, vm, stylesheets, "share-dialog", "Share “" + vm.listName() + "”", 600);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        getDialogPane().setPrefWidth(600);
-        getDialogPane().setContent(new VBox(12, setUp(), shared(), message()));
+        getDialogPane().setContent(new VBox(12, setUp(), shared(), messageLine("share-message", vm)));
         vm.members().addListener((ListChangeListener<MemberRow>) c -> render());
         vm.requests().addListener((ListChangeListener<RequestRow>) c -> render());
         vm.stateProperty().addListener((o, a, b) -> fit());
         vm.messageProperty().addListener((o, a, b) -> fit());
         vm.inviteProperty().addListener((o, a, b) -> fit());
         render();
-    }
-
-    /** Going from setting up to the members changes the content: the window follows, within the screen. */
-    private void fit() {
-        ScreenFit.refit(this);
     }
 
     /** Before sharing: where and as whom. */
@@ -72,10 +57,7 @@ public final class ShareDialog extends Dialog<Void> {
         HBox where = new HBox(8, remote, choose);
         HBox.setHgrow(remote, Priority.ALWAYS);
         form.addRow(0, new Label("Shared through"), where);
-        form.addRow(1, new Label("Your name"), Forms.textField("share-name", "as the others see you", vm.nameProperty(),
-                () -> { }));
-        RemoteLoginFields.add(form, 2, vm.login(), "share");
-        vm.login().kindProperty().addListener((o, a, b) -> fit());
+        RemoteLoginFields.addWithName(form, 1, vm.nameProperty(), vm.login(), "share", this::fit);
         Button share = new Button("Share");
         share.setId("share-button");
         share.setDefaultButton(true);
@@ -94,13 +76,7 @@ public final class ShareDialog extends Dialog<Void> {
         code.setId("share-invite");
         code.setEditable(false);
         code.textProperty().bind(vm.inviteProperty());
-        Button copy = new Button("Copy");
-        copy.setId("share-copy");
-        copy.setOnAction(e -> {
-            ClipboardContent c = new ClipboardContent();
-            c.putString(code.getText());
-            Clipboard.getSystemClipboard().setContent(c);
-        });
+        Button copy = Forms.copyButton("share-copy", code);
         HBox invite = new HBox(8, code, copy);
         HBox.setHgrow(code, Priority.ALWAYS);
         VBox inviteBox = new VBox(6, wrapped(ShareViewModel.INVITE_HELP), invite);
@@ -115,8 +91,7 @@ public final class ShareDialog extends Dialog<Void> {
         refresh.setId("share-refresh");
         refresh.setOnAction(e -> vm.refresh());
         refresh.disableProperty().bind(vm.busyProperty());
-        Label title = new Label("Members");
-        title.getStyleClass().add("form-label");
+        Label title = Forms.label("Members");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, newInvite, refresh);
@@ -134,13 +109,6 @@ public final class ShareDialog extends Dialog<Void> {
         showOnly(box, Bindings.equal(vm.stateProperty(), State.OWNER)
                 .or(Bindings.equal(vm.stateProperty(), State.MEMBER)));
         return box;
-    }
-
-    private Node message() {
-        Label m = wrapped("");
-        m.setId("share-message");
-        m.textProperty().bind(vm.messageProperty());
-        return m;
     }
 
     private void render() {
@@ -166,8 +134,7 @@ public final class ShareDialog extends Dialog<Void> {
     }
 
     private static Node row(String name, String role, String fingerprint, Button action) {
-        Label who = new Label(name);
-        who.getStyleClass().add("form-label");
+        Label who = Forms.label(name);
         who.setMinWidth(Region.USE_PREF_SIZE);
         Label tag = new Label(role);
         tag.getStyleClass().add(Styles.SUBTITLE);
@@ -182,19 +149,7 @@ public final class ShareDialog extends Dialog<Void> {
             line.getChildren().add(action);
         }
         VBox box = new VBox(2, line, fp);
-        box.getStyleClass().add("device-row");
+        box.getStyleClass().add(Styles.DEVICE_ROW);
         return box;
-    }
-
-    private static Label wrapped(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static void showOnly(Node n, javafx.beans.value.ObservableBooleanValue when) {
-        n.visibleProperty().bind(when);
-        n.managedProperty().bind(n.visibleProperty());
     }
 }

@@ -6,6 +6,7 @@ import dev.tandem.ui.Styles;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -42,6 +43,7 @@ public final class StatusBarView extends HBox {
         getStyleClass().add(Styles.STATUS_BAR);
         setId("status-bar");
         icon.setIconSize(16);
+        icon.getStyleClass().add(Styles.STATUS_ICON);
         headline.setId("sync-headline");
         detail.setId("sync-detail");
         error.setId("sync-error");
@@ -52,34 +54,14 @@ public final class StatusBarView extends HBox {
         headline.textProperty().bind(vm.headlineProperty());
         detail.textProperty().bind(vm.detailProperty());
         error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        warning.setId("sync-warning");
+        Forms.showOnly(error, vm.errorProperty().isNotEmpty());
         warning.getStyleClass().add(Styles.STATUS_WARN);
-        warning.setMinWidth(0);
-        warning.textProperty().bind(vm.warningProperty());
-        warning.visibleProperty().bind(vm.warningProperty().isNotEmpty().and(vm.errorProperty().isEmpty()));
-        warning.managedProperty().bind(warning.visibleProperty());
-        Tooltip details = new Tooltip();
-        details.textProperty().bind(vm.warningProperty().concat("\n\n").concat(vm.warningDetailsProperty()));
-        details.setWrapText(true);
-        details.setMaxWidth(600);
-        warning.setTooltip(details);
-        notice.setId("sync-notice");
-        notice.setMinWidth(0);
-        notice.textProperty().bind(vm.noticeProperty());
-        notice.visibleProperty().bind(vm.noticeProperty().isNotEmpty().and(vm.errorProperty().isEmpty()));
-        notice.managedProperty().bind(notice.visibleProperty());
-        Tooltip noticeDetails = new Tooltip();
-        noticeDetails.textProperty().bind(vm.noticeProperty().concat("\n\n").concat(vm.notesProperty()));
-        noticeDetails.setWrapText(true);
-        noticeDetails.setMaxWidth(600);
-        notice.setTooltip(noticeDetails);
+        aside(warning, "sync-warning", vm.warningProperty(), vm.warningDetailsProperty(), vm.errorProperty());
+        aside(notice, "sync-notice", vm.noticeProperty(), vm.notesProperty(), vm.errorProperty());
         Tooltip notes = new Tooltip();
         notes.textProperty().bind(vm.notesProperty());
         progress.progressProperty().bind(vm.progressProperty());
-        progress.visibleProperty().bind(vm.progressProperty().greaterThanOrEqualTo(0));
-        progress.managedProperty().bind(progress.visibleProperty());
+        Forms.showOnly(progress, vm.progressProperty().greaterThanOrEqualTo(0));
         syncNow.setId("sync-now");
         syncNow.getStyleClass().add(Styles.BUTTON_FLAT);
         syncNow.setFocusTraversable(false);
@@ -93,8 +75,7 @@ public final class StatusBarView extends HBox {
         showDetails.setId("sync-details");
         showDetails.getStyleClass().add(Styles.BUTTON_FLAT);
         showDetails.setFocusTraversable(false);
-        showDetails.visibleProperty().bind(vm.detailsProperty().isNotEmpty());
-        showDetails.managedProperty().bind(showDetails.visibleProperty());
+        Forms.showOnly(showDetails, vm.detailsProperty().isNotEmpty());
         showDetails.setOnAction(e -> openDetails(vm));
         // The controls keep their size at every width; the texts give way, shortened with "…" and
         // whole in their tooltips and in Details.
@@ -140,36 +121,34 @@ public final class StatusBarView extends HBox {
         dialog.show();
     }
 
+    /**
+     * A line beside the headline (id {@code id}): {@code text}, shown while there is some and no
+     * error; its tooltip adds {@code details}.
+     */
+    private static void aside(Label line, String id, ReadOnlyStringProperty text, ReadOnlyStringProperty details,
+                              ReadOnlyStringProperty error) {
+        line.setId(id);
+        line.setMinWidth(0);
+        line.textProperty().bind(text);
+        Forms.showOnly(line, text.isNotEmpty().and(error.isEmpty()));
+        Tooltip more = new Tooltip();
+        more.textProperty().bind(text.concat("\n\n").concat(details));
+        more.setWrapText(true);
+        more.setMaxWidth(600);
+        line.setTooltip(more);
+    }
+
     private void render(Indicator state) {
-        icon.getStyleClass().removeAll(Styles.STATUS_OK, Styles.STATUS_BUSY, Styles.STATUS_ERROR, Styles.STATUS_OFF,
-                Styles.STATUS_WARN);
-        switch (state) {
-            case OFF -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_OFF_OUTLINE);
-                icon.getStyleClass().add(Styles.STATUS_OFF);
-            }
-            case OK -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_CHECK_OUTLINE);
-                icon.getStyleClass().add(Styles.STATUS_OK);
-            }
-            case WARNING -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_ALERT);
-                icon.getStyleClass().add(Styles.STATUS_WARN);
-            }
-            case BUSY -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_SYNC_OUTLINE);
-                icon.getStyleClass().add(Styles.STATUS_BUSY);
-            }
-            case OFFLINE -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_OFF_OUTLINE);
-                icon.getStyleClass().add(Styles.STATUS_OFF);
-            }
-            case ERROR -> {
-                icon.setIconCode(MaterialDesignC.CLOUD_ALERT);
-                icon.getStyleClass().add(Styles.STATUS_ERROR);
-            }
-            default -> {
-            }
-        }
+        icon.setIconCode(switch (state) {
+            case OK -> MaterialDesignC.CLOUD_CHECK_OUTLINE;
+            case WARNING, ERROR -> MaterialDesignC.CLOUD_ALERT;
+            case BUSY -> MaterialDesignC.CLOUD_SYNC_OUTLINE;
+            default -> MaterialDesignC.CLOUD_OFF_OUTLINE;
+        });
+        icon.pseudoClassStateChanged(PseudoStates.OK, state == Indicator.OK);
+        icon.pseudoClassStateChanged(PseudoStates.WARN, state == Indicator.WARNING);
+        icon.pseudoClassStateChanged(PseudoStates.BUSY, state == Indicator.BUSY);
+        icon.pseudoClassStateChanged(PseudoStates.ERROR, state == Indicator.ERROR);
+        icon.pseudoClassStateChanged(PseudoStates.OFF, state == Indicator.OFF || state == Indicator.OFFLINE);
     }
 }

@@ -23,12 +23,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
  * be imported.
  */
 public final class TransferMenu extends HBox {
-    public TransferMenu(TransferViewModel vm) {
-        this(vm, null);
-    }
-
-    /** With {@code joinOrNull}, the menu also offers "Join a shared list…"; {@code asOf} opens "Show as of…". */
-    public TransferMenu(TransferViewModel vm, Runnable joinOrNull, Runnable asOf) {
+    /**
+     * With {@code joinOrNull}, the menu also offers "Join a shared list…"; with {@code asOfOrNull},
+     * "Show as of…".
+     */
+    public TransferMenu(TransferViewModel vm, Runnable joinOrNull, Runnable asOfOrNull) {
         super(8);
         setId("transfer");
         Label status = new Label();
@@ -56,9 +55,11 @@ public final class TransferMenu extends HBox {
                 new SeparatorMenuItem(),
                 item("export-json", "Export backup (JSON)…", vm::exportJson),
                 item("export-markdown", "Export Markdown folder…", vm::exportMarkdown),
-                item("export-ics", "Export to iCalendar (.ics)…", vm::exportIcs),
-                new SeparatorMenuItem(),
-                item("show-as-of", "Show as of… (your lists at an earlier time)", asOf));
+                item("export-ics", "Export to iCalendar (.ics)…", vm::exportIcs));
+        if (asOfOrNull != null) {
+            menu.getItems().addAll(new SeparatorMenuItem(),
+                    item("show-as-of", "Show as of… (your lists at an earlier time)", asOfOrNull));
+        }
         if (joinOrNull != null) {
             menu.getItems().addAll(new SeparatorMenuItem(), item("join-list", "Join a shared list…", joinOrNull));
             menu.setTooltip(new Tooltip("Import, export, join a shared list"));

@@ -33,7 +33,7 @@ import javafx.collections.ObservableList;
  * a test through {@link Async}, everything that touches the saved state through the
  * {@link CalDavService}, which runs it between its background syncs.
  */
-public final class CalDavViewModel {
+public final class CalDavViewModel implements HasFeedback {
     public static final String PRIVACY = "The CalDAV server sees the lists you connect in plain text. Tandem's own "
             + "remote stays end-to-end encrypted.";
     public static final String HELP = "Use the same account in DAVx5 with Tasks.org (Android) or in Settings → "
@@ -46,6 +46,7 @@ public final class CalDavViewModel {
     public record ListChoice(String listId, String name, BooleanProperty selected, boolean connected) {
     }
 
+    private final Feedback feedback = new Feedback();
     private final CalDavService service;
     private final TodoStore store;
     private final Async async;
@@ -53,9 +54,6 @@ public final class CalDavViewModel {
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final ObservableList<ListChoice> lists = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final Consumer<CalDavService.Status> onStatus;
@@ -87,19 +85,6 @@ public final class CalDavViewModel {
         return lists;
     }
 
-    /** What the last command found or did, or why it did nothing. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     public ReadOnlyBooleanProperty connectedProperty() {
         return connected.getReadOnlyProperty();
     }
@@ -111,9 +96,9 @@ public final class CalDavViewModel {
 
     /** Reads the saved account and the lists. */
     public void load() {
-        busy.set(true);
+        feedback.busy(true);
         async.run(() -> new Object[] {service.saved().join(), store.lists()}, r -> {
-            busy.set(false);
+            feedback.busy(false);
             CalDavService.Saved saved = (CalDavService.Saved) r[0];
             @SuppressWarnings("unchecked")
             List<TodoList> all = (List<TodoList>) r[1];
@@ -150,7 +135,7 @@ public final class CalDavViewModel {
                         .map(c -> c.name().isBlank() ? c.href() : c.name()).toList();
             }
         }, names -> {
-            busy.set(false);
+            feedback.busy(false);
             done(names.isEmpty() ? "Signed in. There are no task lists yet; Connect makes one for each list you choose."
                     : "Found " + names.size() + (names.size() == 1 ? " task list: " : " task lists: ")
                     + String.join(", ", names));
@@ -190,7 +175,7 @@ public final class CalDavViewModel {
 
     /** The settings the fields make, or null after saying what is wrong with them. */
     private WebDavSettings settings() {
-        if (busy.get()) {
+        if (feedback.isBusy()) {
             return null;
         }
         if (url.get().isBlank()) {
@@ -206,9 +191,8 @@ public final class CalDavViewModel {
     }
 
     private void start() {
-        busy.set(true);
-        message.set("");
-        error.set(false);
+        feedback.busy(true);
+        feedback.clear();
     }
 
     /** {@code onUi} with the future's result on the FX thread, then the lists read again; or the failure in words. */
@@ -224,20 +208,16 @@ public final class CalDavViewModel {
     }
 
     private void done(String text) {
-        error.set(false);
-        message.set(text);
+        feedback.say(text);
     }
 
     private void fail(Throwable e) {
-        busy.set(false);
         Throwable cause = e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e;
-        fail(cause instanceof SyncException s ? s.getMessage() + " " + s.hint()
-                : cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+        feedback.failed(cause instanceof SyncException s ? s.getMessage() + " " + s.hint() : Feedback.why(cause));
     }
 
     private void fail(String text) {
-        error.set(true);
-        message.set(text);
+        feedback.fail(text);
     }
 
     static String words(CalDavService.Status s) {
@@ -248,5 +228,10 @@ public final class CalDavViewModel {
             case FAILED -> "Last sync failed: " + s.message() + " " + s.hint()
                     + (s.retryHelps() ? "" : " (Tandem does not retry this by itself.)");
         };
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
     }
 }

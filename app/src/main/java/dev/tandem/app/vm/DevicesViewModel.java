@@ -11,10 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -23,7 +19,7 @@ import javafx.collections.ObservableList;
  * "Forget" for one gone for good (docs/SYNC_FORMAT.md, "Retired devices"). Reading the remote and
  * forgetting run off the UI thread through {@link Async}; no toolkit needed.
  */
-public final class DevicesViewModel {
+public final class DevicesViewModel implements HasFeedback {
     /** One device as the list shows it. */
     public record Row(UUID id, String name, String seen, boolean retired, boolean thisDevice) {
         /** Offered "Forget": not this device, not one retired already. */
@@ -36,6 +32,7 @@ public final class DevicesViewModel {
     public static final String HELP = "Devices that sync here. One unseen for 90 days is retired by itself; forget a "
             + "lost or sold one now. A forgotten device that syncs again re-joins as a new device and loses nothing.";
 
+    private final Feedback feedback = new Feedback();
     private final Supplier<Optional<SyncEngine>> engine;
     private final DeviceRoster roster;
     private final Async async;
@@ -44,8 +41,6 @@ public final class DevicesViewModel {
     // Kept: a read-only view listens to its list weakly, so one made per call could be collected
     // with the dialog's listener on it, and the dialog would stop following the rows.
     private final ObservableList<Row> rowsRO = FXCollections.unmodifiableObservableList(rows);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public DevicesViewModel(Supplier<Optional<SyncEngine>> engine, DeviceRoster roster, Async async, Clock clock) {
         this.engine = engine;
@@ -58,23 +53,15 @@ public final class DevicesViewModel {
         return rowsRO;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     /** Reads the devices from the remote (one request per device). */
     public void load() {
         Optional<SyncEngine> e = engine.get();
         if (e.isEmpty()) {
             rows.clear();
-            message.set(SYNC_OFF);
+            feedback.say(SYNC_OFF);
             return;
         }
-        read(e.get(), list -> message.set(list.size() == 1 ? "Only this device syncs here so far." : ""));
+        read(e.get(), list -> feedback.say(list.size() == 1 ? "Only this device syncs here so far." : ""));
     }
 
     /** Retires {@code row}'s device from the remote, then reads the list again. */
@@ -83,25 +70,24 @@ public final class DevicesViewModel {
         if (!row.forgettable() || e.isEmpty()) {
             return;
         }
-        busy.set(true);
+        feedback.busy(true);
         async.run(() -> roster.forget(e.get(), row.id()), now -> {
             String said = now ? "Forgot " + row.name() + "." : row.name() + " was already retired.";
-            read(e.get(), list -> message.set(said));
+            read(e.get(), list -> feedback.say(said));
         }, this::failed);
     }
 
     private void read(SyncEngine e, java.util.function.Consumer<List<Row>> then) {
-        busy.set(true);
+        feedback.busy(true);
         async.run(() -> rowsOf(e), list -> {
-            busy.set(false);
+            feedback.busy(false);
             rows.setAll(list);
             then.accept(list);
         }, this::failed);
     }
 
     private void failed(Throwable t) {
-        busy.set(false);
-        message.set("Could not reach the remote: " + t.getMessage());
+        feedback.end("Could not reach the remote: " + t.getMessage());
     }
 
     private List<Row> rowsOf(SyncEngine e) {
@@ -119,5 +105,10 @@ public final class DevicesViewModel {
         }
         long days = Math.max(0, Duration.between(at, now).toDays());
         return days == 0 ? "Last seen today" : days == 1 ? "Last seen yesterday" : "Last seen " + days + " days ago";
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
     }
 }

@@ -4,8 +4,6 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.space.Spaces;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,13 +17,14 @@ import javafx.beans.property.StringProperty;
  * remote whether the owner admitted; the app's next sync does the same by itself. Remote work runs
  * off the UI thread through {@link Async}; no toolkit needed.
  */
-public final class JoinViewModel {
+public final class JoinViewModel implements HasFeedback {
     /** Where the join stands. */
     public enum State { ENTER, ASKED, JOINED }
 
     public static final String HELP = "Paste the invite you were sent. The code alone opens nothing: you read the"
             + " fingerprint that appears to the person who invited you, and they admit you.";
 
+    private final Feedback feedback = new Feedback();
     private final Spaces sharing;
     private final TodoStore store;
     private final Async async;
@@ -35,8 +34,6 @@ public final class JoinViewModel {
     private final StringProperty name;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ENTER);
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper existing = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.BooleanProperty intoExisting = new javafx.beans.property.SimpleBooleanProperty(false);
     private String listId;
@@ -84,14 +81,6 @@ public final class JoinViewModel {
         return fingerprint.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     /**
      * The name of a list this profile already has under the id the invite names; empty when it
      * names none. Such an invite joins only when {@link #intoExistingProperty()} is set.
@@ -107,14 +96,14 @@ public final class JoinViewModel {
 
     /** Asks to join with the pasted invite, then checks at once whether the owner admitted already. */
     public void ask() {
-        if (busy.get() || state.get() != State.ENTER) {
+        if (feedback.isBusy() || state.get() != State.ENTER) {
             return;
         }
         String c = code.get() == null ? "" : code.get().strip();
         try {
             Spaces.listOf(c);
         } catch (IllegalArgumentException e) {
-            message.set(c.isEmpty() ? "Paste the invite you were sent." : "That is not a Tandem invite: " + e.getMessage());
+            feedback.say(c.isEmpty() ? "Paste the invite you were sent." : "That is not a Tandem invite: " + e.getMessage());
             return;
         }
         String named = Spaces.listOf(c);
@@ -123,32 +112,32 @@ public final class JoinViewModel {
         if (!existing.get().isEmpty() && sharing.get(named).isEmpty() && !intoExisting.get()) {
             // An invite changed to name one of this person's lists would make what they add to it
             // readable by whoever changed it: never joined without their word.
-            message.set("This invite names “" + existing.get() + "”, a list you already have here. Join with it only"
+            feedback.say("This invite names “" + existing.get() + "”, a list you already have here. Join with it only"
                     + " if you shared “" + existing.get() + "” yourself from another of your devices: tick the box"
                     + " below and ask again.");
             return;
         }
         boolean into = intoExisting.get();
-        busy.set(true);
+        feedback.busy(true);
         String me = name.get();
         java.util.Map<String, String> signIn = login.values();
         async.run(() -> sharing.join(store, c, me, into, signIn), asked -> {
             listId = asked.listId();
             fingerprint.set(asked.fingerprint());
             state.set(State.ASKED);
-            message.set("Read this fingerprint to the person who invited you. Once they admit you, the list arrives"
+            feedback.say("Read this fingerprint to the person who invited you. Once they admit you, the list arrives"
                     + " here with the next sync, or now with “Check again”.");
-            busy.set(false);
+            feedback.busy(false);
             check();
         }, this::failed);
     }
 
     /** Whether the owner admitted this person; if so, the list's first sync. */
     public void check() {
-        if (listId == null || busy.get() || state.get() == State.JOINED) {
+        if (listId == null || feedback.isBusy() || state.get() == State.JOINED) {
             return;
         }
-        busy.set(true);
+        feedback.busy(true);
         async.run(() -> {
             if (!sharing.admitted(listId)) {
                 return null;
@@ -158,19 +147,23 @@ public final class JoinViewModel {
             return store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name).findFirst()
                     .orElse("the shared list");
         }, joined -> {
-            busy.set(false);
+            feedback.busy(false);
             if (joined == null) {
-                message.set("Not admitted yet. Read your fingerprint to the person who invited you; once they admit"
+                feedback.say("Not admitted yet. Read your fingerprint to the person who invited you; once they admit"
                         + " you, the list arrives with the next sync.");
                 return;
             }
             state.set(State.JOINED);
-            message.set("Joined “" + joined + "”. It is in your sidebar, marked as shared.");
+            feedback.say("Joined “" + joined + "”. It is in your sidebar, marked as shared.");
         }, this::failed);
     }
 
     private void failed(Throwable t) {
-        busy.set(false);
-        message.set(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        feedback.end(Feedback.why(t));
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
     }
 }

@@ -26,7 +26,7 @@ import javafx.beans.property.StringProperty;
  * is handed to {@code onNewPassphrase} (which saves it and gives it to the sync service) the
  * moment the remote takes it, so this device never locks itself out.
  */
-public final class KeysViewModel {
+public final class KeysViewModel implements HasFeedback {
     /** The dialog's four tasks; each shows its own message, never another's. */
     public enum Section { PASSPHRASE, RECOVERY, FORGOT, ROTATE }
 
@@ -34,6 +34,7 @@ public final class KeysViewModel {
     public static final int MIN_LENGTH = 10;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
+    private final Feedback feedback = new Feedback();
     private final KeyOps ops;
     private final Async async;
     private final Dialogs dialogs;
@@ -45,9 +46,6 @@ public final class KeysViewModel {
     private final StringProperty repeat = new SimpleStringProperty("");
     private final StringProperty recoveryInput = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the remote's keys…");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper recoveryCode = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper rotationUnfinished = new ReadOnlyBooleanWrapper(false);
@@ -64,8 +62,7 @@ public final class KeysViewModel {
         this.async = async;
         this.dialogs = dialogs;
         section.addListener((o, a, b) -> {
-            message.set("");
-            error.set(false);
+            feedback.clear();
         });
         this.savedPassphrase = savedPassphrase;
         this.onNewPassphrase = onNewPassphrase;
@@ -91,19 +88,6 @@ public final class KeysViewModel {
     /** The keyring in one or two lines. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
-    }
-
-    /** What the last command did, or why it did nothing. */
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
     }
 
     /** A rotation's share done, 0 to 1; -1 while its length is not known. */
@@ -249,23 +233,20 @@ public final class KeysViewModel {
     }
 
     private <T> void run(java.util.function.Supplier<T> work, Consumer<T> then) {
-        if (busy.get()) {
+        if (!feedback.begin()) {
             return;
         }
-        busy.set(true);
-        message.set("");
-        error.set(false);
         async.run(() -> {
             T result = work.get();
             return new Object[] {result, result instanceof KeyringStatus k ? k : ops.status()};
         }, pair -> {
-            busy.set(false);
+            feedback.busy(false);
             show((KeyringStatus) pair[1]);
             @SuppressWarnings("unchecked")
             T result = (T) pair[0];
             then.accept(result);
         }, e -> {
-            busy.set(false);
+            feedback.busy(false);
             progress.set(0);
             fail(e instanceof SyncException s ? s.getMessage() + " " + s.hint()
                     : e instanceof IllegalArgumentException ? e.getMessage().replaceFirst("^recoveryKey: ", "")
@@ -307,18 +288,20 @@ public final class KeysViewModel {
         current.set("");
         fresh.set("");
         repeat.set("");
-        error.set(false);
-        message.set(text);
+        feedback.say(text);
     }
 
     /** A message that changes nothing typed: what the person entered stays in its fields. */
     private void say(String text) {
-        error.set(false);
-        message.set(text);
+        feedback.say(text);
     }
 
     private void fail(String text) {
-        error.set(true);
-        message.set(text);
+        feedback.fail(text);
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
     }
 }

@@ -6,7 +6,6 @@ import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
-import dev.tandem.engine.sync.SyncException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +26,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
@@ -63,7 +61,7 @@ public final class SettingsViewModel {
     public static final String DEVICE_NAME = "deviceName";
 
     private final Async async;
-    private final Function<SyncSettings, ConnectionCheck> checker;
+    private final SettingsCheck check;
     private final ObjectProperty<SyncSettings.Mode> mode = new SimpleObjectProperty<>(SyncSettings.Mode.NONE);
     private final Map<String, StringProperty> values = new HashMap<>();
     private final StringProperty passphraseRepeat = new SimpleStringProperty("");
@@ -73,39 +71,21 @@ public final class SettingsViewModel {
     private final Map<String, ReadOnlyStringWrapper> errors = new HashMap<>();
     private final Set<String> touched = new HashSet<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
-    private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper checkSummary = new ReadOnlyStringWrapper("");
-    private final ObservableList<CheckStep> checkSteps = FXCollections.observableArrayList();
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.OFF);
     private final ReadOnlyStringWrapper saveLabel = new ReadOnlyStringWrapper("Save");
-    private final ReadOnlyStringWrapper saveWarning = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper readyToClose = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper keysAvailable = new ReadOnlyBooleanWrapper(false);
     private Runnable openKeys;
     private final Supplier<CalDavViewModel> phoneSync;
     private String chosenFolder;
     private boolean submitted;
-    /** The settings the last check passed or failed for; a save of exactly these needs no new check. */
-    private SyncSettings passedFor;
-    private SyncSettings failedFor;
 
     /**
      * Tests the settings for real: builds the engine, runs {@link SyncEngine#check()}, closes it. A
      * folder that holds other files fails first, before anything is written into it.
      */
     public static ConnectionCheck realCheck(SyncSettings s) {
-        if (s.mode() == SyncSettings.Mode.FOLDER) {
-            Path dir = Path.of(s.folder());
-            FolderRemote.Look look = FolderRemote.look(dir);
-            if (look.contents() == FolderRemote.Contents.OTHER) {
-                return new ConnectionCheck(List.of(new ConnectionCheck.Step("Folder", false,
-                        FolderRemote.problem(dir, look), SyncException.Reason.NOT_FOUND)));
-            }
-        }
-        try (SyncEngine engine = s.toEngine()) {
-            return engine.check();
-        }
+        return SettingsCheck.realCheck(s);
     }
 
     /**
@@ -164,7 +144,7 @@ public final class SettingsViewModel {
                              Function<SyncSettings, ConnectionCheck> checker, Supplier<CalDavViewModel> phoneSync) {
         this.phoneSync = phoneSync;
         this.async = async;
-        this.checker = checker;
+        this.check = new SettingsCheck(async, checker, this::revalidate);
         for (String f : FIELDS) {
             values.put(f, new SimpleStringProperty(""));
             errors.put(f, new ReadOnlyStringWrapper(""));
@@ -291,15 +271,15 @@ public final class SettingsViewModel {
     }
 
     public ReadOnlyBooleanProperty checkingProperty() {
-        return checking.getReadOnlyProperty();
+        return check.checking.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty checkSummaryProperty() {
-        return checkSummary.getReadOnlyProperty();
+        return check.summary.getReadOnlyProperty();
     }
 
     public ObservableList<CheckStep> checkSteps() {
-        return checkSteps;
+        return check.steps;
     }
 
     /** The user left a field: show its error from now on. */
@@ -345,10 +325,10 @@ public final class SettingsViewModel {
         SyncSettings now = settings();
         keysAvailable.set(openKeys != null && now.mode() == saved.mode() && now.describe().equals(saved.describe())
                 && now.passphrase().equals(saved.passphrase()));
-        boolean failedHere = failedFor != null && failedFor.equals(now);
+        boolean failedHere = check.failedFor(now);
         saveLabel.set(failedHere ? "Save anyway" : "Save");
         if (!failedHere) {
-            saveWarning.set("");
+            check.saveWarning.set("");
         }
         Map<String, String> p = problems();
         valid.set(p.isEmpty());
@@ -367,16 +347,15 @@ public final class SettingsViewModel {
 
     /** Runs the connection check in the background; the steps appear in {@link #checkSteps()}. */
     public void testConnection() {
-        checkSteps.clear();
         if (mode.get() == SyncSettings.Mode.NONE) {
-            checkSummary.set("Choose a folder, S3 or WebDAV first.");
+            check.refuse("Choose a folder, S3 or WebDAV first.");
             return;
         }
         if (submit().isEmpty()) {
-            checkSummary.set("Fix the fields marked in red first.");
+            check.refuse("Fix the fields marked in red first.");
             return;
         }
-        runCheck(settings(), false);
+        check.run(settings(), false);
     }
 
     /** "Save", or "Save anyway" once the check failed for the settings as they are now. */
@@ -386,12 +365,12 @@ public final class SettingsViewModel {
 
     /** Why saving these settings is risky, "" when it is not. */
     public ReadOnlyStringProperty saveWarningProperty() {
-        return saveWarning.getReadOnlyProperty();
+        return check.saveWarning.getReadOnlyProperty();
     }
 
     /** Turns true when a save that had to wait for the check may close the dialog. */
     public ReadOnlyBooleanProperty readyToCloseProperty() {
-        return readyToClose.getReadOnlyProperty();
+        return check.readyToClose.getReadOnlyProperty();
     }
 
     /**
@@ -401,68 +380,14 @@ public final class SettingsViewModel {
      * fails, the dialog says why and the next Save, of the same settings, saves anyway.
      */
     public boolean requestSave() {
-        if (submit().isEmpty() || checking.get()) {
+        if (submit().isEmpty() || check.checking.get()) {
             return false;
         }
         SyncSettings s = settings();
-        if (s.mode() == SyncSettings.Mode.NONE || s.equals(passedFor) || s.equals(failedFor)) {
+        if (s.mode() == SyncSettings.Mode.NONE || check.decided(s)) {
             return true;
         }
-        runCheck(s, true);
+        check.run(s, true);
         return false;
-    }
-
-    /** Checks {@code s} in the background; {@code saving}: a Save waits for the answer. */
-    private void runCheck(SyncSettings s, boolean saving) {
-        checkSteps.clear();
-        checking.set(true);
-        checkSummary.set("Testing " + s.describe() + (saving ? " before saving…" : "…"));
-        async.run(() -> checker.apply(s), check -> {
-            checking.set(false);
-            checkSteps.setAll(check.steps().stream().map(st -> new CheckStep(st.name(), st.ok(),
-                    CheckWords.step(st, s.mode()))).toList());
-            checkSummary.set(CheckWords.summary(check));
-            if (check.ok()) {
-                passedFor = s;
-                failedFor = null;
-                revalidate();
-                if (saving) {
-                    readyToClose.set(true);
-                }
-            } else if (check.steps().stream().anyMatch(st -> !st.ok() && st.reason() != null && PASSPHRASE.contains(st.reason()))) {
-                // Saving a passphrase that does not open the remote helps no one: no "Save anyway".
-                failedFor = null;
-                passedFor = null;
-                saveWarning.set("Save needs the passphrase this remote's other devices use.");
-                revalidateKeepingWarning();
-            } else {
-                failed(s);
-            }
-        }, e -> {
-            checking.set(false);
-            String why = "Could not test: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            checkSummary.set(why);
-            // A check that cannot even run (the remote cannot be set up) fails like a failed step:
-            // otherwise every Save would start another check and the settings could never be saved.
-            failed(s);
-        });
-    }
-
-    private static final java.util.Set<dev.tandem.engine.sync.SyncException.Reason> PASSPHRASE = java.util.EnumSet.of(
-            dev.tandem.engine.sync.SyncException.Reason.WRONG_PASSPHRASE,
-            dev.tandem.engine.sync.SyncException.Reason.PASSPHRASE_REQUIRED);
-
-    private void revalidateKeepingWarning() {
-        String w = saveWarning.get();
-        revalidate();
-        saveWarning.set(w);
-    }
-
-    /** The check failed (said once, above); Save may still keep the settings, and says what that means. */
-    private void failed(SyncSettings s) {
-        failedFor = s;
-        passedFor = null;
-        saveWarning.set("Devices may not sync through these settings. Change them, or choose Save anyway to keep them.");
-        revalidate();
     }
 }

@@ -8,8 +8,6 @@ import dev.tandem.app.space.Spaces;
 import dev.tandem.engine.sync.SpaceMember;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,7 +23,7 @@ import javafx.collections.ObservableList;
  * Admit after comparing fingerprints and Remove. Remote work runs off the UI thread through
  * {@link Async}; no toolkit needed.
  */
-public final class ShareViewModel {
+public final class ShareViewModel implements HasFeedback {
     /** What this device is to the list. */
     public enum State { NOT_SHARED, ASKED, MEMBER, OWNER }
 
@@ -46,6 +44,7 @@ public final class ShareViewModel {
     public static final String INVITE_HELP = "Send this invite in a chat or an email. It holds no key: whoever joins"
             + " reads you a fingerprint, and you admit them only when it matches the one shown here.";
 
+    private final Feedback feedback = new Feedback();
     private final Spaces sharing;
     private final TodoStore store;
     private final TodoList list;
@@ -57,8 +56,6 @@ public final class ShareViewModel {
     private final StringProperty name;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NOT_SHARED);
     private final ReadOnlyStringWrapper invite = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<MemberRow> members = FXCollections.observableArrayList();
     private final ObservableList<RequestRow> requests = FXCollections.observableArrayList();
     // One read-only view each, kept: a view listens to its list weakly, so a view made per call
@@ -111,14 +108,6 @@ public final class ShareViewModel {
         return invite.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
-    }
-
     public ObservableList<MemberRow> members() {
         return membersRO;
     }
@@ -129,9 +118,9 @@ public final class ShareViewModel {
 
     /** Reads whether the list is shared and, if it is, its members from the remote. */
     public void load() {
-        busy.set(true);
+        feedback.busy(true);
         async.run(() -> sharing.get(list.id()), s -> {
-            busy.set(false);
+            feedback.busy(false);
             if (s.isEmpty()) {
                 state.set(State.NOT_SHARED);
                 return;
@@ -140,7 +129,7 @@ public final class ShareViewModel {
             name.set(s.get().keys().memberName());
             if (!s.get().joined()) {
                 state.set(State.ASKED);
-                message.set("The owner has not admitted you yet; your fingerprint is " + s.get().keys().fingerprint() + ".");
+                feedback.say("The owner has not admitted you yet; your fingerprint is " + s.get().keys().fingerprint() + ".");
                 return;
             }
             state.set(s.get().keys().isOwner() ? State.OWNER : State.MEMBER);
@@ -155,21 +144,21 @@ public final class ShareViewModel {
             FolderRemote.Look look = FolderRemote.look(d);
             Path at = look.contents() == FolderRemote.Contents.OTHER ? d.resolve(folderName(list.name())) : d;
             remote.set("folder:" + at);
-            message.set(at.equals(d) ? "" : "The folder holds other files, so the list gets a folder of its own: " + at);
+            feedback.say(at.equals(d) ? "" : "The folder holds other files, so the list gets a folder of its own: " + at);
         });
     }
 
     /** Shares the list at {@link #remoteProperty()} and shows the first invite. */
     public void share() {
-        if (state.get() != State.NOT_SHARED || busy.get()) {
+        if (state.get() != State.NOT_SHARED || feedback.isBusy()) {
             return;
         }
         if (remote.get().isBlank()) {
-            message.set("Choose where the shared list lives first.");
+            feedback.say("Choose where the shared list lives first.");
             return;
         }
-        busy.set(true);
-        message.set("Sharing “" + list.name() + "”…");
+        feedback.busy(true);
+        feedback.say("Sharing “" + list.name() + "”…");
         String where = remote.get().strip();
         String me = name.get();
         java.util.Map<String, String> signIn = login.values();
@@ -186,11 +175,11 @@ public final class ShareViewModel {
 
     /** A new invite, for one person (older ones still work until someone is admitted with them, or they expire). */
     public void newInvite() {
-        busy.set(true);
+        feedback.busy(true);
         async.run(() -> sharing.invite(store, list.id()), code -> {
-            busy.set(false);
+            feedback.busy(false);
             invite.set(code);
-            message.set("A new invite; send it to the one person you want to join. It works for 7 days.");
+            feedback.say("A new invite; send it to the one person you want to join. It works for 7 days.");
         }, this::failed);
     }
 
@@ -209,7 +198,7 @@ public final class ShareViewModel {
                 + r.fingerprint(), "Admit")) {
             return;
         }
-        busy.set(true);
+        feedback.busy(true);
         async.run(() -> sharing.admit(store, list.id(), r.fingerprint()),
                 m -> readMembers("Admitted " + m.name() + ". Their next sync brings the list."), this::failed);
     }
@@ -221,8 +210,8 @@ public final class ShareViewModel {
                         + " a new key, which everyone else's devices take on their own.", "Remove")) {
             return;
         }
-        busy.set(true);
-        message.set("Removing " + m.name() + " and changing the list's key…");
+        feedback.busy(true);
+        feedback.say("Removing " + m.name() + " and changing the list's key…");
         async.run(() -> {
             sharing.remove(store, list.id(), m.name());
             resync.run();
@@ -231,13 +220,13 @@ public final class ShareViewModel {
     }
 
     private void readMembers(String said) {
-        busy.set(true);
+        feedback.busy(true);
         async.run(() -> sharing.members(store, list.id()), all -> {
-            busy.set(false);
+            feedback.busy(false);
             members.setAll(all.members().stream().map(ShareViewModel::row).toList());
             requests.setAll(all.requests().stream().map(r -> new RequestRow(r.name(), r.fingerprint())).toList());
             // Junk among the requests is said, not hidden: someone with access to the storage wrote it.
-            message.set(all.skipped().isEmpty() ? said : (said.isEmpty() ? "" : said + " ") + "Skipped "
+            feedback.say(all.skipped().isEmpty() ? said : (said.isEmpty() ? "" : said + " ") + "Skipped "
                     + all.skipped().size() + " unreadable object(s) among the requests to join: " + all.skipped().get(0));
         }, this::failed);
     }
@@ -247,13 +236,17 @@ public final class ShareViewModel {
     }
 
     private void failed(Throwable t) {
-        busy.set(false);
-        message.set(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        feedback.end(Feedback.why(t));
     }
 
     /** A folder name for the list: its name without characters file systems refuse. */
     static String folderName(String listName) {
         String clean = listName.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", " ").strip();
         return "Tandem " + (clean.isEmpty() ? "shared list" : clean);
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
     }
 }

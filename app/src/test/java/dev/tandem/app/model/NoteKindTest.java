@@ -130,7 +130,7 @@ class NoteKindTest {
         Item back = store.get(t.id()).orElseThrow();
         assertFalse(back.isNote());
         assertEquals(3, store.db().history().changes("items", t.id()).size());
-        List<HistoryEntry> history = new Authors(store).history().changes(t.id());
+        List<HistoryEntry> history = new Authors(store).history(t.id());
         assertEquals("kind", history.get(history.size() - 1).field());
     }
 }

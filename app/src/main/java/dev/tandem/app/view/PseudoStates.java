@@ -1,0 +1,31 @@
+package dev.tandem.app.view;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+
+/**
+ * The states a view shows through its stylesheet, as pseudo-classes ({@code :error}, {@code :busy},
+ * ...) that follow a view-model's state; the looks are in {@code tandem.css}.
+ */
+final class PseudoStates {
+    /** A message that says why something failed; a field whose value is refused. */
+    static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    /** A command runs. */
+    static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
+    /** Sync is set up and done. */
+    static final PseudoClass OK = PseudoClass.getPseudoClass("ok");
+    /** Synced, but something asks for a look. */
+    static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
+    /** Sync is off, or the remote out of reach. */
+    static final PseudoClass OFF = PseudoClass.getPseudoClass("off");
+
+    private PseudoStates() {
+    }
+
+    /** {@code node} has {@code state} while {@code on} is true, from now on. */
+    static void bind(Node node, PseudoClass state, ObservableBooleanValue on) {
+        node.pseudoClassStateChanged(state, on.get());
+        on.addListener((o, was, now) -> node.pseudoClassStateChanged(state, now));
+    }
+}

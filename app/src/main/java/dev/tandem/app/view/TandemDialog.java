@@ -1,0 +1,70 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.ui.Styles;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.stage.Window;
+
+/**
+ * What every Tandem dialog is: a view of one view-model, over its owner, titled, themed like the
+ * window that opens it; and, for a view-model that reports back, the message line under the form,
+ * which turns {@code :error} while the message is an error. Subclasses lay out and bind, nothing else.
+ *
+ * @param <M> the view-model shown
+ * @param <R> what the dialog returns
+ */
+public abstract class TandemDialog<M, R> extends Dialog<R> {
+    protected final M vm;
+
+    /** Titled {@code title}; the pane gets id {@code id}, the dialog style and {@code stylesheets}. */
+    protected TandemDialog(Window owner, M vm, List<String> stylesheets, String id, String title, double width) {
+        this.vm = vm;
+        if (owner != null) {
+            initOwner(owner);
+        }
+        setTitle(title);
+        setHeaderText(title);
+        getDialogPane().getStylesheets().addAll(stylesheets);
+        getDialogPane().getStyleClass().add(Styles.DIALOG);
+        getDialogPane().setId(id);
+        getDialogPane().setPrefWidth(width);
+    }
+
+    public M viewModel() {
+        return vm;
+    }
+
+    /** The line saying what the last command did (id {@code id}); {@code :error} while it says why one failed. */
+    protected static Label messageLine(String id, HasFeedback model) {
+        Label message = Forms.wrapped("");
+        message.setId(id);
+        message.getStyleClass().add(Styles.DIALOG_MESSAGE);
+        message.textProperty().bind(model.messageProperty());
+        PseudoStates.bind(message, PseudoStates.ERROR, model.errorProperty());
+        return message;
+    }
+
+    /** The content changed (more lines, another part): the window follows it, within the screen. */
+    protected void fit() {
+        ScreenFit.refit(this);
+    }
+
+    /** Shows the dialog {@code make} builds over {@code owner} from the view-model {@code main} registers under {@code key}, if any. */
+    static <T> void open(Window main, String key, java.util.function.Function<T, Dialog<?>> make) {
+        Supplier<T> models = opener(main, key);
+        if (models != null) {
+            make.apply(models.get()).showAndWait();
+        }
+    }
+
+    /** The view-models' source that {@code main}'s root registers under {@code key}, or null (the demo, some tests). */
+    @SuppressWarnings("unchecked")
+    static <T> Supplier<T> opener(Window main, String key) {
+        Object o = main == null || main.getScene() == null || main.getScene().getRoot() == null ? null
+                : main.getScene().getRoot().getProperties().get(key);
+        return o instanceof Supplier<?> s ? (Supplier<T>) s : null;
+    }
+}

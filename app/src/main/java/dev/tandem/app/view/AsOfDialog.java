@@ -74,9 +74,7 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
                     setText(null);
                     return;
                 }
-                String due = r.then().due() == null ? "" : " · due " + r.then().due();
-                String tags = r.then().tags() == null || r.then().tags().isBlank() ? "" : " · @" + r.then().tags().replace(" ", " @");
-                setText((r.then().isDone() ? "✓ " : "") + r.then().titleOrEmpty() + due + tags + "\n" + r.state());
+                setText(r.text() + "\n" + r.state());
             }
         });
         HBox.setHgrow(items, Priority.ALWAYS);

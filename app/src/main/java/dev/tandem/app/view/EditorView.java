@@ -325,8 +325,7 @@ public final class EditorView extends StackPane {
         if (versions == null || getScene() == null) {
             return;
         }
-        new VersionsDialog(getScene().getWindow(), versions, List.copyOf(getScene().getStylesheets()),
-                vm.itemProperty().get().id(), vm.titleProperty().get()).showAndWait();
+        new VersionsDialog(getScene().getWindow(), versions, List.copyOf(getScene().getStylesheets())).showAndWait();
     }
 
     private static final class HistoryCell extends ListCell<HistoryLine> {

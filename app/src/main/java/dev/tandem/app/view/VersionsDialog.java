@@ -31,8 +31,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
     private final ListView<Row> list = new ListView<>();
     private final VBox detail = new VBox(10);
 
-    public VersionsDialog(Window owner, VersionsViewModel vm, List<String> stylesheets, String itemId, String title) {
-        super(owner, vm, stylesheets, "versions-dialog", "Versions of “" + title + "”", 820);
+    public VersionsDialog(Window owner, VersionsViewModel vm, List<String> stylesheets) {
+        super(owner, vm, stylesheets, "versions-dialog", "Versions of “" + vm.title() + "”", 820);
         getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         list.setId("versions-list");
         list.setItems(vm.rows());
@@ -61,7 +61,7 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
         HBox box = new HBox(12, list, right);
         box.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(box);
-        vm.load(itemId);
+        vm.load();
     }
 
     private void render(Shown shown) {
@@ -72,7 +72,7 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
         if (list.getSelectionModel().getSelectedItem() != shown.row()) {
             list.getSelectionModel().select(shown.row());
         }
-        Label heading = new Label("Version " + shown.row().version().number() + " · " + shown.row().when() + " · "
+        Label heading = new Label("Version " + shown.row().number() + " · " + shown.row().when() + " · "
                 + shown.row().device());
         heading.getStyleClass().add(Styles.TITLE);
         Label summary = Forms.wrapped(shown.summary());
@@ -116,7 +116,7 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
                 setText(null);
                 return;
             }
-            setText(row.version().number() + " · " + row.when() + "\n" + row.device() + " · " + row.what());
+            setText(row.number() + " · " + row.when() + "\n" + row.device() + " · " + row.what());
         }
     }
 }

@@ -49,6 +49,13 @@ public final class AsOfViewModel implements HasFeedback {
         public boolean asNow() {
             return state.equals(AS_NOW);
         }
+
+        /** The item as the list shows it: "✓ Title · due 2026-11-24 · @home". */
+        public String text() {
+            String due = then.due() == null ? "" : " · due " + then.due();
+            String tags = then.tags() == null || then.tags().isBlank() ? "" : " · @" + then.tags().replace(" ", " @");
+            return (then.isDone() ? "✓ " : "") + then.titleOrEmpty() + due + tags;
+        }
     }
 
     static final String AS_NOW = "as now";

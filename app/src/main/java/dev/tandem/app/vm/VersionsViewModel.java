@@ -34,6 +34,10 @@ public final class VersionsViewModel implements HasFeedback {
 
     /** One version as the list shows it. */
     public record Row(ItemVersions.Version version, String when, String device, String what) {
+        /** The version's number: 1 for the item's creation, counting up. */
+        public int number() {
+            return version.number();
+        }
     }
 
     /** One field that differs, with whether it is chosen for the restore. */
@@ -105,13 +109,16 @@ public final class VersionsViewModel implements HasFeedback {
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper restored = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper(false);
-    private String itemId;
+    private final String itemId;
+    private final String title;
 
     /**
      * @param listName a list's name by id, for showing a version's list (called off the UI thread)
      */
     public VersionsViewModel(ItemVersions versions, UndoManager undo, Async async, ZoneId zone,
-                             Function<String, String> listName) {
+                             Function<String, String> listName, String itemId, String title) {
+        this.itemId = itemId;
+        this.title = title;
         this.versions = versions;
         this.undo = undo;
         this.async = async;
@@ -151,9 +158,14 @@ public final class VersionsViewModel implements HasFeedback {
         return restored.getReadOnlyProperty();
     }
 
+    /** The item's title, as the dialog names it. */
+    public String title() {
+        return title;
+    }
+
     /** Reads the item's versions and shows the newest but one (the one before now), if any. */
-    public void load(String id) {
-        this.itemId = id;
+    public void load() {
+        String id = itemId;
         async.run(() -> versions.versions(id), list -> {
             List<Row> out = new ArrayList<>();
             for (ItemVersions.Version v : list) {
@@ -173,7 +185,7 @@ public final class VersionsViewModel implements HasFeedback {
         String id = itemId;
         async.run(() -> {
             Item then = versions.item(id, row.version()).orElseThrow(() -> new IllegalStateException(
-                    "the history no longer holds version " + row.version().number()));
+                    "the history no longer holds version " + row.number()));
             VersionRestore plan = versions.plan(then, row.version().at());
             Set<ItemField> chosen = plan.defaultChoice();
             List<Choice> choices = new ArrayList<>();
@@ -189,7 +201,7 @@ public final class VersionsViewModel implements HasFeedback {
         }, s -> {
             shown.set(s);
             feedback.clear();
-        }, e -> feedback.fail("Could not show version " + row.version().number() + ": " + Feedback.why(e)));
+        }, e -> feedback.fail("Could not show version " + row.number() + ": " + Feedback.why(e)));
     }
 
     /** Whether there is something chosen to restore, and nothing running. */
@@ -206,10 +218,10 @@ public final class VersionsViewModel implements HasFeedback {
         Set<ItemField> fields = EnumSet.noneOf(ItemField.class);
         s.choices().stream().filter(c -> c.chosen.get()).forEach(c -> fields.add(c.field()));
         VersionRestore plan = s.plan();
-        String label = "Restore version " + s.row().version().number();
+        String label = "Restore version " + s.row().number();
         async.run(() -> versions.restore(plan, fields), item -> {
             undo.push(label, () -> versions.undo(plan, fields), () -> versions.restore(plan, fields));
-            feedback.end("Restored version " + s.row().version().number() + " of “" + item.titleOrEmpty()
+            feedback.end("Restored version " + s.row().number() + " of “" + item.titleOrEmpty()
                     + "”. Undo takes it back.");
             restored.set(true);
         }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));

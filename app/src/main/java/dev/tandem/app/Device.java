@@ -263,7 +263,7 @@ public final class Device implements AutoCloseable {
         return async;
     }
 
-    /** The profile's backups: Settings' "Back up now", "BackupRestore…", the folder, and the status bar's last backup. */
+    /** The profile's backups: Settings' "Back up now", "Restore…", the folder, and the status bar's last backup. */
     public BackupService backups() {
         return backups;
     }

@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.AsOfViewModel;
+import dev.tandem.app.vm.BackupsViewModel;
 import dev.tandem.app.vm.JoinViewModel;
 import dev.tandem.app.vm.KeysViewModel;
 import dev.tandem.app.vm.ShareViewModel;
@@ -48,6 +49,11 @@ public final class FxDialogs implements Dialogs {
     @Override
     public void share(ShareViewModel share) {
         new ShareDialog(owner.get(), share, stylesheets.get()).showAndWait();
+    }
+
+    @Override
+    public void backups(BackupsViewModel backups) {
+        new BackupsDialog(owner.get(), backups, stylesheets.get()).showAndWait();
     }
 
     @Override

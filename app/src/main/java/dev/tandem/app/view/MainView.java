@@ -189,7 +189,9 @@ public final class MainView extends BorderPane {
         shortcuts = buildShortcuts();
         itemList.setShortcuts(shortcuts);
         reminders = new ReminderNotifier(window.reminders(), () -> getScene() == null ? null : getScene().getWindow());
-        setBottom(new StatusBarView(status, window::syncNow, window::openSyncSettings));
+        StatusBarView statusBar = new StatusBarView(status, window::syncNow, window::openSyncSettings);
+        vm.backups().ifPresent(b -> statusBar.showBackupFailures(b.failureProperty(), vm::showBackups));
+        setBottom(statusBar);
         TransferMenu.acceptDrops(this, window.transfer());
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {

@@ -101,6 +101,24 @@ public final class StatusBarView extends HBox {
         tick.play();
     }
 
+    /**
+     * Says a failed backup until one succeeds, beside the sync's state; a click opens Backups.
+     * {@code failure} is empty while all is well.
+     */
+    public void showBackupFailures(javafx.beans.value.ObservableStringValue failure, Runnable open) {
+        Button line = new Button();
+        line.setId("backup-failure");
+        line.getStyleClass().addAll(Styles.BUTTON_FLAT, Styles.STATUS_ERROR);
+        line.setMinWidth(0);
+        line.textProperty().bind(failure);
+        line.setTooltip(new Tooltip());
+        line.getTooltip().textProperty().bind(failure);
+        line.setOnAction(e -> open.run());
+        Forms.showOnly(line, Bindings.isNotEmpty(failure));
+        HBox.setHgrow(line, Priority.SOMETIMES);
+        getChildren().add(getChildren().indexOf(warning), line);
+    }
+
     /** The last failure in full, selectable for copying. */
     private void openDetails(SyncStatusViewModel vm) {
         TextArea text = new TextArea(vm.detailsProperty().get());

@@ -25,9 +25,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 public final class TransferMenu extends HBox {
     /**
      * With {@code joinOrNull}, the menu also offers "Join a shared list…"; with {@code asOfOrNull},
-     * "Show as of…".
+     * "Show as of…"; with {@code backupsOrNull}, "Backups…".
      */
-    public TransferMenu(TransferViewModel vm, Runnable joinOrNull, Runnable asOfOrNull) {
+    public TransferMenu(TransferViewModel vm, Runnable joinOrNull, Runnable asOfOrNull, Runnable backupsOrNull) {
         super(8);
         setId("transfer");
         Label status = new Label();
@@ -56,9 +56,14 @@ public final class TransferMenu extends HBox {
                 item("export-json", "Export backup (JSON)…", vm::exportJson),
                 item("export-markdown", "Export Markdown folder…", vm::exportMarkdown),
                 item("export-ics", "Export to iCalendar (.ics)…", vm::exportIcs));
+        if (asOfOrNull != null || backupsOrNull != null) {
+            menu.getItems().add(new SeparatorMenuItem());
+        }
+        if (backupsOrNull != null) {
+            menu.getItems().add(item("backups", "Backups…", backupsOrNull));
+        }
         if (asOfOrNull != null) {
-            menu.getItems().addAll(new SeparatorMenuItem(),
-                    item("show-as-of", "Show as of… (your lists at an earlier time)", asOfOrNull));
+            menu.getItems().add(item("show-as-of", "Show as of… (your lists at an earlier time)", asOfOrNull));
         }
         if (joinOrNull != null) {
             menu.getItems().addAll(new SeparatorMenuItem(), item("join-list", "Join a shared list…", joinOrNull));

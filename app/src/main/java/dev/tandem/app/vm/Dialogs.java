@@ -19,6 +19,10 @@ public interface Dialogs {
     default void join(JoinViewModel join) {
     }
 
+    /** Shows "Backups" until it is closed. */
+    default void backups(BackupsViewModel backups) {
+    }
+
     /** Shows "Show as of…" until it is closed. */
     default void asOf(AsOfViewModel asOf) {
     }

@@ -50,6 +50,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ViewChrome chrome;
     private SharingViewModel sharing;
     private final Dialogs dialogs;
+    private BackupsViewModel backups;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
         this.dialogs = dialogs;
@@ -69,6 +70,20 @@ public final class MainViewModel implements AutoCloseable {
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
         this.chrome = new ViewChrome(view, items, sidebar());
+    }
+
+    /** The profile's backups (the app sets this; without it there are none to show). */
+    public void useBackups(BackupsViewModel b) {
+        this.backups = b;
+    }
+
+    public java.util.Optional<BackupsViewModel> backups() {
+        return java.util.Optional.ofNullable(backups);
+    }
+
+    /** "Backups": the last one, "Back up now", "Restore…". */
+    public void showBackups() {
+        backups().ifPresent(dialogs::backups);
     }
 
     /** "Show as of…": every list as it stood at a date and time, read-only, with restore. */

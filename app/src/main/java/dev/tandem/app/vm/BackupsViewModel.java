@@ -1,0 +1,165 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.backup.BackupService;
+import dev.tandem.app.backup.BackupStatus;
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.BackupRestore;
+import dev.tandem.app.model.RestoreSummary;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.engine.Backups;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * "Backups": whether daily backups run, where they go, the last one and its size, "Back up now",
+ * and "Restore…" (a summary of what it would change first, then one undoable step). A backup that
+ * failed is said here and in the status bar ({@link #failureProperty}) until one succeeds. The
+ * service's own thread reports; everything shown changes on the UI thread; no toolkit needed.
+ */
+public final class BackupsViewModel implements HasFeedback {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+
+    private final BackupService service;
+    private final TodoStore store;
+    private final Path dataDir;
+    private final Async async;
+    private final Dialogs dialogs;
+    private final UndoManager undo;
+    private final Feedback feedback = new Feedback();
+    private final BooleanProperty enabled = new SimpleBooleanProperty();
+    private final ReadOnlyStringWrapper folder = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper last = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private boolean applying;
+
+    public BackupsViewModel(BackupService service, TodoStore store, Path dataDir, Async async, Dialogs dialogs,
+                            UndoManager undo) {
+        this.service = service;
+        this.store = store;
+        this.dataDir = dataDir;
+        this.async = async;
+        this.dialogs = dialogs;
+        this.undo = undo;
+        service.addListener(s -> async.ui().execute(() -> show(s)));
+        async.run(service::status, this::show);
+        enabled.addListener((o, was, on) -> {
+            if (!applying) {
+                async.run(() -> {
+                    service.setEnabled(on);
+                    return service.status();
+                }, this::show, e -> feedback.fail("Could not save the setting: " + Feedback.why(e)));
+            }
+        });
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
+    }
+
+    /** Daily backups on or off (on by default). */
+    public BooleanProperty enabledProperty() {
+        return enabled;
+    }
+
+    public ReadOnlyStringProperty folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+
+    /** "Last backup: Tue 24 Nov 2026, 09:12 · 2.4 MB", or that there is none yet. */
+    public ReadOnlyStringProperty lastProperty() {
+        return last.getReadOnlyProperty();
+    }
+
+    /** Why the last backup failed, said until one succeeds; empty while all is well. */
+    public ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    private void show(BackupStatus s) {
+        applying = true;
+        enabled.set(s.enabled());
+        applying = false;
+        folder.set(s.folder() == null ? "" : s.folder().toString());
+        last.set(s.running() ? "Backing up…" : s.lastTaken() == null ? "No backup yet."
+                : "Last backup: " + WHEN.format(s.lastTaken()) + " · " + size(s.lastBytes()));
+        failure.set(s.failing() ? "Backup failed" + (s.failedAt() == null ? "" : " " + WHEN.format(s.failedAt()))
+                + ": " + s.failure() : "");
+    }
+
+    /** Takes a backup now, whatever the schedule. */
+    public void backupNow() {
+        if (!feedback.begin()) {
+            return;
+        }
+        async.run(service::backupNow, e -> feedback.end("Backed up to " + e.file().getFileName() + " (" + size(e.bytes())
+                + ")."), e -> feedback.failed("The backup failed: " + Feedback.why(e)));
+    }
+
+    /** Asks for another folder; one inside the profile's own folder is refused. */
+    public void chooseFolder() {
+        Optional<Path> chosen = dialogs.chooseFolder("Folder for backups");
+        chosen.ifPresent(dir -> async.run(() -> {
+            service.setFolder(dir);
+            return service.status();
+        }, s -> {
+            show(s);
+            feedback.say("Backups go to " + dir + " from now on.");
+        }, e -> feedback.fail(Feedback.why(e))));
+    }
+
+    /** Asks for a backup file, says what restoring it would change, and on yes restores it as one undoable step. */
+    public void restore() {
+        Optional<Path> file = dialogs.chooseFile("Restore a backup");
+        if (file.isEmpty() || !feedback.begin()) {
+            return;
+        }
+        Path backup = file.get();
+        async.run(() -> {
+            char[] passphrase = Backups.isEncrypted(backup) ? service.passphrase() : null;
+            try {
+                BackupRestore restore = BackupRestore.read(backup, passphrase, dataDir);
+                return new Read(restore, restore.summary(store.db()));
+            } finally {
+                if (passphrase != null) {
+                    Arrays.fill(passphrase, '\0');
+                }
+            }
+        }, read -> confirmAndApply(backup, read), e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+    }
+
+    private record Read(BackupRestore restore, RestoreSummary summary) {
+    }
+
+    private void confirmAndApply(Path backup, Read read) {
+        if (read.summary().nothingToDo()) {
+            feedback.end("Everything in " + backup.getFileName() + " is here already; nothing was changed.");
+            return;
+        }
+        String what = String.join("\n", read.summary().describe());
+        if (!dialogs.confirm("Restore " + backup.getFileName() + "?", what
+                + "\n\nThe changes sync to your other devices as ordinary edits. Undo takes them back.", "Restore")) {
+            feedback.end("Nothing was restored.");
+            return;
+        }
+        async.run(() -> read.restore().apply(store.db()), inverse -> {
+            undo.push("Restore " + backup.getFileName(), () -> inverse.apply(store.db()),
+                    () -> read.restore().apply(store.db()));
+            feedback.end("Restored " + backup.getFileName() + ". Undo takes it back.");
+        }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+    }
+
+    static String size(long bytes) {
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.0f KB", Math.max(1, bytes / 1024.0));
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

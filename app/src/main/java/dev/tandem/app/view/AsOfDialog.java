@@ -58,8 +58,9 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
                 vm.select(r);
             }
         });
-        vm.lists().addListener((javafx.collections.ListChangeListener<ListRow>) c -> {
-            if (!vm.lists().isEmpty() && vm.selected() != null) {
+        // The list shown is the one selected, whoever chose it.
+        vm.items().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> {
+            if (vm.selected() != null && lists.getSelectionModel().getSelectedItem() != vm.selected()) {
                 lists.getSelectionModel().select(vm.selected());
             }
         });

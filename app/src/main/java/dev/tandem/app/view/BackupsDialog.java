@@ -37,6 +37,7 @@ public final class BackupsDialog extends TandemDialog<BackupsViewModel, Void> {
         Button change = new Button("Change…");
         change.setId("backups-change-folder");
         change.setOnAction(e -> vm.chooseFolder());
+        change.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane form = Forms.form();
         int r = Forms.row(form, 0, "Folder", new HBox(8, folder, change));
         Label last = Forms.wrapped("");

@@ -133,7 +133,8 @@ final class HeaderView extends VBox {
         keys.setOnAction(e -> toggleShortcuts.run());
         controls = new FlowPane(10, 6, emptyTrash, sortBox, search, undoButton, themeButton, keys,
                 new TransferMenu(window.transfer(), window.main().sharing().isPresent() ? window.main()::joinList : null,
-                        window.main()::showAsOf, window.main().backups().isPresent() ? window.main()::showBackups : null));
+                        window.main().recovery()::showAsOf,
+                        window.main().recovery().backups().isPresent() ? window.main().recovery()::showBackups : null));
         controls.setId("header-controls");
         controls.setRowValignment(VPos.CENTER);
         // Anchored to the right edge: a count line that gets longer or shorter never moves them sideways.

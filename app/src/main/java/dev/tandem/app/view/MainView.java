@@ -190,7 +190,7 @@ public final class MainView extends BorderPane {
         itemList.setShortcuts(shortcuts);
         reminders = new ReminderNotifier(window.reminders(), () -> getScene() == null ? null : getScene().getWindow());
         StatusBarView statusBar = new StatusBarView(status, window::syncNow, window::openSyncSettings);
-        vm.backups().ifPresent(b -> statusBar.showBackupFailures(b.failureProperty(), vm::showBackups));
+        vm.recovery().backups().ifPresent(b -> statusBar.showBackupFailures(b.failureProperty(), vm.recovery()::showBackups));
         setBottom(statusBar);
         TransferMenu.acceptDrops(this, window.transfer());
         sceneProperty().addListener((o, a, s) -> {

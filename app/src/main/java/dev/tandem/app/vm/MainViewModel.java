@@ -49,11 +49,10 @@ public final class MainViewModel implements AutoCloseable {
     private View beforeSearch = View.inbox();
     private final ViewChrome chrome;
     private SharingViewModel sharing;
-    private final Dialogs dialogs;
-    private BackupsViewModel backups;
+    private final Recovery recovery;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
-        this.dialogs = dialogs;
+        this.recovery = new Recovery(store, async, dialogs, undo);
         this.store = store;
         this.async = async;
         this.undo = undo;
@@ -72,24 +71,9 @@ public final class MainViewModel implements AutoCloseable {
         this.chrome = new ViewChrome(view, items, sidebar());
     }
 
-    /** The profile's backups (the app sets this; without it there are none to show). */
-    public void useBackups(BackupsViewModel b) {
-        this.backups = b;
-    }
-
-    public java.util.Optional<BackupsViewModel> backups() {
-        return java.util.Optional.ofNullable(backups);
-    }
-
-    /** "Backups": the last one, "Back up now", "Restore…". */
-    public void showBackups() {
-        backups().ifPresent(dialogs::backups);
-    }
-
-    /** "Show as of…": every list as it stood at a date and time, read-only, with restore. */
-    public void showAsOf() {
-        dialogs.asOf(new AsOfViewModel(store, new dev.tandem.app.model.ItemVersions(store,
-                new dev.tandem.app.model.Authors(store)), undo, async, store.dateClock()));
+    /** Backups and "Show as of…": what brings the profile's earlier states back. */
+    public Recovery recovery() {
+        return recovery;
     }
 
     /**

@@ -1,0 +1,46 @@
+package dev.tandem.app.vm;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.ItemVersions;
+import dev.tandem.app.model.TodoStore;
+import java.util.Optional;
+
+/**
+ * What brings the profile's earlier states back, from the window's menu and status bar: "Backups"
+ * (when the app gives the window its backups) and "Show as of…", each a dialog of its own.
+ */
+public final class Recovery {
+    private final TodoStore store;
+    private final Async async;
+    private final Dialogs dialogs;
+    private final UndoManager undo;
+    private BackupsViewModel backups;
+
+    Recovery(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
+        this.store = store;
+        this.async = async;
+        this.dialogs = dialogs;
+        this.undo = undo;
+    }
+
+    /** The profile's backups (the app sets this; without it there are none to show). */
+    public void useBackups(BackupsViewModel b) {
+        this.backups = b;
+    }
+
+    public Optional<BackupsViewModel> backups() {
+        return Optional.ofNullable(backups);
+    }
+
+    /** "Backups": the last one, "Back up now", "Restore…". */
+    public void showBackups() {
+        backups().ifPresent(dialogs::backups);
+    }
+
+    /** "Show as of…": every list as it stood at a date and time, read-only, with restore. */
+    public void showAsOf() {
+        dialogs.asOf(new AsOfViewModel(store, new ItemVersions(store, new Authors(store)), undo, async,
+                store.dateClock()));
+    }
+}

@@ -142,6 +142,16 @@ public final class BackupRestore {
         return Objects.requireNonNullElse(names.get(listId), INBOX);
     }
 
+    /** {@link #apply(Db)} to the store's database. */
+    public BackupRestore apply(TodoStore now) {
+        return apply(now.db());
+    }
+
+    /** {@link #summary(Db)} of the store's database. */
+    public RestoreSummary summary(TodoStore now) {
+        return summary(now.db());
+    }
+
     /**
      * Writes the restore into {@code now} in one transaction: each row brought to its target where
      * it differs, one deleted since brought back first (so it keeps its history), then saved.

@@ -126,7 +126,7 @@ public final class BackupsViewModel implements HasFeedback {
             char[] passphrase = Backups.isEncrypted(backup) ? service.passphrase() : null;
             try {
                 BackupRestore restore = BackupRestore.read(backup, passphrase, dataDir);
-                return new Read(restore, restore.summary(store.db()));
+                return new Read(restore, restore.summary(store));
             } finally {
                 if (passphrase != null) {
                     Arrays.fill(passphrase, '\0');
@@ -149,9 +149,9 @@ public final class BackupsViewModel implements HasFeedback {
             feedback.end("Nothing was restored.");
             return;
         }
-        async.run(() -> read.restore().apply(store.db()), inverse -> {
-            undo.push("Restore " + backup.getFileName(), () -> inverse.apply(store.db()),
-                    () -> read.restore().apply(store.db()));
+        async.run(() -> read.restore().apply(store), inverse -> {
+            undo.push("Restore " + backup.getFileName(), () -> inverse.apply(store),
+                    () -> read.restore().apply(store));
             feedback.end("Restored " + backup.getFileName() + ". Undo takes it back.");
         }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
     }

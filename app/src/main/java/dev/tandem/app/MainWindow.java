@@ -4,7 +4,6 @@ import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.sync.DeviceRoster;
 import dev.tandem.app.space.Spaces;
-import dev.tandem.app.view.DevicesDialog;
 import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.AppearanceViewModel;
@@ -70,7 +69,9 @@ public final class MainWindow {
             device.settings().saveSync(s);
             device.applySync(s);
         }, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().db(), device.name()),
-                device::name, device::rename, () -> new CalDavViewModel(device.caldav(), device.store(), async));
+                device::name, device::rename, () -> new CalDavViewModel(device.caldav(), device.store(), async),
+                () -> new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
+                        Clock.systemUTC()));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         WindowViewModel models = new WindowViewModel(
                 main,
@@ -105,8 +106,7 @@ public final class MainWindow {
 
     /**
      * The CalDAV task lists' background sync (the device runs it) asks the server only while the
-     * window is focused, and says when it fails; Devices opens through the view's root
-     * ({@link DevicesDialog#OPENER}).
+     * window is focused, and says when it fails.
      */
     private static void phoneSync(Device device, MainView v, Dialogs dialogs) {
         CalDavService caldav = device.caldav();
@@ -121,9 +121,6 @@ public final class MainWindow {
             lastFailure.set(failure);
         });
         caldav.addListener(failures);
-        v.getProperties().put(DevicesDialog.OPENER, (Supplier<DevicesViewModel>) () ->
-                new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
-                        java.time.Clock.systemUTC()));
         ObservableValue<Window> window = v.sceneProperty().flatMap(Scene::windowProperty);
         window.flatMap(Window::focusedProperty).orElse(false).addListener((o, a, focused) -> caldav.setFocused(focused));
         // The device's service outlives a closed window; its notices do not.

@@ -24,9 +24,6 @@ import javafx.stage.Window;
  * lays out and binds. The rows scroll in a box of their own, so the dialog fits a small screen.
  */
 public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
-    /** The key, in the main window root's properties, of the {@code Supplier<DevicesViewModel>} that opens it. */
-    public static final String OPENER = "tandem.devices.opener";
-
     private final VBox list = new VBox(2);
 
     public DevicesDialog(Window owner, DevicesViewModel vm, List<String> stylesheets) {
@@ -37,16 +34,6 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
         vm.rows().addListener((ListChangeListener<Row>) c -> render());
         render();
         vm.load();
-    }
-
-    /** Whether {@code main}'s root registers a view-model for this dialog (not in the demo or some tests). */
-    public static boolean available(Window main) {
-        return opener(main, OPENER) != null;
-    }
-
-    /** Shows the dialog of {@code main}'s profile over {@code owner} and waits until it is closed. */
-    public static void open(Window main, Window owner, List<String> stylesheets) {
-        TandemDialog.<DevicesViewModel>open(main, OPENER, m -> new DevicesDialog(owner, m, stylesheets));
     }
 
     private Node content() {

@@ -254,8 +254,8 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
 
     /** "Devices…": the devices syncing with the saved remote, and forgetting one gone for good. */
     private Button devicesButton() {
-        return opens("settings-devices", "Devices…", DevicesDialog.available(getOwner()),
-                () -> DevicesDialog.open(getOwner(), window(), getDialogPane().getStylesheets()));
+        return opens("settings-devices", "Devices…", vm.offersDevices(),
+                () -> new DevicesDialog(window(), vm.devices(), getDialogPane().getStylesheets()).showAndWait());
     }
 
     /** A button that opens another dialog over this one; shown only where the window offers it. */

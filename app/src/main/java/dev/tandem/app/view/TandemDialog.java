@@ -51,20 +51,4 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
     protected void fit() {
         ScreenFit.refit(this);
     }
-
-    /** Shows the dialog {@code make} builds over {@code owner} from the view-model {@code main} registers under {@code key}, if any. */
-    static <T> void open(Window main, String key, java.util.function.Function<T, Dialog<?>> make) {
-        Supplier<T> models = opener(main, key);
-        if (models != null) {
-            make.apply(models.get()).showAndWait();
-        }
-    }
-
-    /** The view-models' source that {@code main}'s root registers under {@code key}, or null (the demo, some tests). */
-    @SuppressWarnings("unchecked")
-    static <T> Supplier<T> opener(Window main, String key) {
-        Object o = main == null || main.getScene() == null || main.getScene().getRoot() == null ? null
-                : main.getScene().getRoot().getProperties().get(key);
-        return o instanceof Supplier<?> s ? (Supplier<T>) s : null;
-    }
 }

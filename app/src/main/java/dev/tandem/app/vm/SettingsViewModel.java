@@ -77,6 +77,7 @@ public final class SettingsViewModel {
     private final ReadOnlyBooleanWrapper keysAvailable = new ReadOnlyBooleanWrapper(false);
     private Runnable openKeys;
     private final Supplier<CalDavViewModel> phoneSync;
+    private final Supplier<DevicesViewModel> devices;
     private String chosenFolder;
     private boolean submitted;
 
@@ -133,16 +134,18 @@ public final class SettingsViewModel {
     /** {@code deviceName}: the name this device goes by now, which the "This device" field starts with. */
     public SettingsViewModel(SyncSettings initial, String deviceName, Async async,
                              Function<SyncSettings, ConnectionCheck> checker) {
-        this(initial, deviceName, async, checker, null);
+        this(initial, deviceName, async, checker, null, null);
     }
 
     /**
      * As above; {@code phoneSync} makes the view-model of "Phone (CalDAV)…", the profile's CalDAV
-     * account; null where the window offers none.
+     * account, and {@code devices} that of "Devices…"; each null where the window offers none.
      */
     public SettingsViewModel(SyncSettings initial, String deviceName, Async async,
-                             Function<SyncSettings, ConnectionCheck> checker, Supplier<CalDavViewModel> phoneSync) {
+                             Function<SyncSettings, ConnectionCheck> checker, Supplier<CalDavViewModel> phoneSync,
+                             Supplier<DevicesViewModel> devices) {
         this.phoneSync = phoneSync;
+        this.devices = devices;
         this.async = async;
         this.check = new SettingsCheck(async, checker, this::revalidate);
         for (String f : FIELDS) {
@@ -195,6 +198,19 @@ public final class SettingsViewModel {
     /** Whether "Phone (CalDAV)…" is offered: the window has a CalDAV account to show. */
     public boolean offersPhoneSync() {
         return phoneSync != null;
+    }
+
+    /** Whether "Devices…" is offered: the window has a sync to list the devices of. */
+    public boolean offersDevices() {
+        return devices != null;
+    }
+
+    /** A fresh view-model of the devices syncing here, for its dialog; only when {@link #offersDevices}. */
+    public DevicesViewModel devices() {
+        if (devices == null) {
+            throw new IllegalStateException("This window offers no devices");
+        }
+        return devices.get();
     }
 
     /** A fresh view-model of the CalDAV account, for its dialog; only when {@link #offersPhoneSync}. */

@@ -25,22 +25,26 @@ public final class SyncSettingsFlow {
     private final Supplier<String> deviceName;
     private final Consumer<String> rename;
     private final Supplier<CalDavViewModel> phoneSync;
+    private final Supplier<DevicesViewModel> devices;
 
     /** A flow without the "This device" name (it starts empty and is never applied). */
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
                             Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps) {
-        this(async, dialogs, load, saveAndApply, checker, keyOps, () -> "", name -> { }, null);
+        this(async, dialogs, load, saveAndApply, checker, keyOps, () -> "", name -> { }, null, null);
     }
 
     /**
      * {@code deviceName}: the name this device goes by now; {@code rename}: gives it the name saved in
      * the form, when it changed (called off the FX thread, after the settings were saved);
-     * {@code phoneSync}: makes the view-model of the form's "Phone (CalDAV)…", null for none.
+     * {@code phoneSync}: makes the view-model of the form's "Phone (CalDAV)…", null for none;
+     * {@code devices}: that of "Devices…", likewise.
      */
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
                             Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps,
-                            Supplier<String> deviceName, Consumer<String> rename, Supplier<CalDavViewModel> phoneSync) {
+                            Supplier<String> deviceName, Consumer<String> rename, Supplier<CalDavViewModel> phoneSync,
+                            Supplier<DevicesViewModel> devices) {
         this.phoneSync = phoneSync;
+        this.devices = devices;
         this.deviceName = deviceName;
         this.rename = rename;
         this.async = async;
@@ -53,7 +57,7 @@ public final class SyncSettingsFlow {
 
     public void open() {
         async.run(load::get, current -> {
-            SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync);
+            SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync, devices);
             SyncSettings[] saved = {current};
             if (current.encrypted()) {
                 vm.offerKeys(() -> dialogs.manageKeys(keys(saved, vm), false));

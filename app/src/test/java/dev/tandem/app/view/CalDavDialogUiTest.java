@@ -151,7 +151,7 @@ class CalDavDialogUiTest {
         onFx(() -> {
             ConnectionCheck none = new ConnectionCheck(List.of());
             new SettingsDialog(stage, new SettingsViewModel(SyncSettings.none(), "", new Async(Runnable::run,
-                    FxExecutor.INSTANCE, e -> { }), s -> none, this::vm), Theme.LIGHT.stylesheets()).show();
+                    FxExecutor.INSTANCE, e -> { }), s -> none, this::vm, null), Theme.LIGHT.stylesheets()).show();
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();

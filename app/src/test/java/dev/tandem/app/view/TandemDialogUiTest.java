@@ -95,19 +95,21 @@ class TandemDialogUiTest {
             return p;
         });
         try {
-            double plain = onFx(() -> {
+            Object[] plain = onFx(() -> {
                 vm.feedback().say("Saved.");
                 d.getDialogPane().applyCss();
-                return d.message.getFont().getSize();
+                return new Object[] {d.message.getFont().getSize(), d.message.getTextFill()};
             });
-            double error = onFx(() -> {
+            Object[] error = onFx(() -> {
                 vm.feedback().fail("Not saved.");
                 d.getDialogPane().applyCss();
-                return d.message.getFont().getSize();
+                return new Object[] {d.message.getFont().getSize(), d.message.getTextFill()};
             });
-            // The error rule of tandem.css (.dialog-message:error) applies: its smaller type.
-            assertNotEquals(plain, error);
-            assertEquals(11.5, error, 0.01);
+            // The error rule of tandem.css (.dialog-message:error) applies inside a dialog pane too,
+            // over the pane's own label colour: its smaller type, in the danger colour.
+            assertNotEquals(plain[0], error[0]);
+            assertEquals(11.5, (double) error[0], 0.01);
+            assertNotEquals(plain[1], error[1], "an error reads in another colour than a plain message");
         } finally {
             onFx(() -> {
                 d.close();

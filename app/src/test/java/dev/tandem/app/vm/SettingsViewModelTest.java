@@ -344,7 +344,7 @@ class SettingsViewModelTest {
         List<String> events = new ArrayList<>();
         SyncSettingsFlow flow = new SyncSettingsFlow(async, dialogs, SyncSettings::none,
                 s -> events.add("saved " + s.mode()), s -> null, s -> null,
-                () -> "sam-laptop", name -> events.add("renamed " + name), null);
+                () -> "sam-laptop", name -> events.add("renamed " + name), null, null);
         flow.open();
         assertEquals("sam-laptop", dialogs.deviceNameShown, "the field starts with the current name");
         assertEquals(List.of("saved NONE", "renamed Sam's laptop"), events);
@@ -363,7 +363,7 @@ class SettingsViewModelTest {
             dialogs.deviceNameAnswer = answer;
             List<String> renamed = new ArrayList<>();
             new SyncSettingsFlow(async, dialogs, SyncSettings::none, s -> { }, s -> null, s -> null,
-                    () -> "sam-laptop", renamed::add, null).open();
+                    () -> "sam-laptop", renamed::add, null, null).open();
             assertEquals(List.of(), renamed, "answer " + answer);
         }
     }

@@ -56,13 +56,13 @@ public final class LiveItems implements Subscription {
     }
 
     private final Db db;
-    private final View.Query query;
+    private final Listing.Query query;
     private final Sink sink;
     private final Executor serial;
     private volatile Subscription inner;
     private volatile boolean active = true;
 
-    private LiveItems(Db db, View.Query query, Sink sink, Executor serial) {
+    private LiveItems(Db db, Listing.Query query, Sink sink, Executor serial) {
         this.db = db;
         this.query = query;
         this.sink = sink;
@@ -97,8 +97,8 @@ public final class LiveItems implements Subscription {
      * first, with the number of matches.
      */
     private void search() {
-        long matches = Queries.number(db, View.Query.MATCH_COUNT, query.match());
-        View.Query q = matches > RANKED_UP_TO ? query.newest(NEWEST) : query;
+        long matches = Queries.number(db, Listing.Query.MATCH_COUNT, query.match());
+        Listing.Query q = matches > RANKED_UP_TO ? query.newest(NEWEST) : query;
         if (q == query) {
             List<Item> first = db.query(Item.class, q.sql() + " LIMIT " + FIRST_PAGE, q.params().toArray());
             if (first.size() == FIRST_PAGE) {
@@ -118,7 +118,7 @@ public final class LiveItems implements Subscription {
     }
 
     /** Keeps {@code query}'s rows in {@code sink}, calling it on {@code serial} only. */
-    static LiveItems open(Db db, View.Query query, Sink sink, Executor serial) {
+    static LiveItems open(Db db, Listing.Query query, Sink sink, Executor serial) {
         return new LiveItems(db, query, sink, serial);
     }
 

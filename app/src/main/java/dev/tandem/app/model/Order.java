@@ -26,8 +26,8 @@ final class Order {
     static final Comparator<Item> OPEN_FIRST = Comparator.<Item>comparingLong(i -> i.done() == null ? 0 : i.done())
             .thenComparing(CREATED);
 
-    /** {@code order} after the sort the user picked, as {@link View.Sort}'s ORDER BY prefix says. */
-    static Comparator<Item> sortedBy(View.Sort sort, Comparator<Item> order) {
+    /** {@code order} after the sort the user picked, as {@link Listing.Sort}'s ORDER BY prefix says. */
+    static Comparator<Item> sortedBy(Listing.Sort sort, Comparator<Item> order) {
         return switch (sort) {
             case DEFAULT -> order;
             // coalesce(items.priority, 5)

@@ -222,8 +222,8 @@ public final class TodoStore implements AutoCloseable {
         });
     }
 
-    public List<Item> query(View view) {
-        View.Query q = View.query(view, today());
+    public List<Item> query(Listing view) {
+        Listing.Query q = Listing.query(view, today());
         return db.query(Item.class, q.sql(), q.params().toArray());
     }
 
@@ -232,14 +232,14 @@ public final class TodoStore implements AutoCloseable {
     }
 
     /** The view's live rows as of {@code today}: Today and Upcoming keep that date until re-subscribed. */
-    public Subscription subscribe(View view, LocalDate today, Consumer<List<Item>> onResult, Executor executor) {
-        return subscribe(view, today, View.Sort.DEFAULT, onResult, executor);
+    public Subscription subscribe(Listing view, LocalDate today, Consumer<List<Item>> onResult, Executor executor) {
+        return subscribe(view, today, Listing.Sort.DEFAULT, onResult, executor);
     }
 
     /** As above, ordered first by {@code sort}. */
-    public Subscription subscribe(View view, LocalDate today, View.Sort sort, Consumer<List<Item>> onResult,
+    public Subscription subscribe(Listing view, LocalDate today, Listing.Sort sort, Consumer<List<Item>> onResult,
             Executor executor) {
-        View.Query q = View.query(view, today, sort);
+        Listing.Query q = Listing.query(view, today, sort);
         return db.querySubscribe(Item.class, q.sql(), q.params(), onResult, executor);
     }
 
@@ -247,8 +247,8 @@ public final class TodoStore implements AutoCloseable {
      * As {@link #subscribe}, for a long list: a first page at once, then the whole result, then
      * each commit as a patch of the rows it changed ({@link LiveItems}).
      */
-    public Subscription subscribeRows(View view, LocalDate today, View.Sort sort, LiveItems.Sink sink) {
-        return LiveItems.open(db, View.query(view, today, sort), sink, live);
+    public Subscription subscribeRows(Listing view, LocalDate today, Listing.Sort sort, LiveItems.Sink sink) {
+        return LiveItems.open(db, Listing.query(view, today, sort), sink, live);
     }
 
     // ---------------------------------------------------------------- lists

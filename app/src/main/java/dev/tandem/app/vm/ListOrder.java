@@ -1,18 +1,18 @@
 package dev.tandem.app.vm;
 
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 
 /** How the item list is ordered, as the sort control offers it. */
 public enum ListOrder {
-    DEFAULT("Default order", View.Sort.DEFAULT),
-    PRIORITY("Priority", View.Sort.PRIORITY),
-    DUE("Due date", View.Sort.DUE),
-    TITLE("Title", View.Sort.TITLE);
+    DEFAULT("Default order", Listing.Sort.DEFAULT),
+    PRIORITY("Priority", Listing.Sort.PRIORITY),
+    DUE("Due date", Listing.Sort.DUE),
+    TITLE("Title", Listing.Sort.TITLE);
 
     private final String label;
-    private final View.Sort sort;
+    private final Listing.Sort sort;
 
-    ListOrder(String label, View.Sort sort) {
+    ListOrder(String label, Listing.Sort sort) {
         this.label = label;
         this.sort = sort;
     }
@@ -21,7 +21,7 @@ public enum ListOrder {
         return label;
     }
 
-    View.Sort sort() {
+    Listing.Sort sort() {
         return sort;
     }
 

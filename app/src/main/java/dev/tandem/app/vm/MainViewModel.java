@@ -4,7 +4,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.text.DueDates;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,12 +41,12 @@ public final class MainViewModel implements AutoCloseable {
     private final QuickAddViewModel quickAdd;
     private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
 
-    private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(View.inbox());
+    private final ReadOnlyObjectWrapper<Listing> view = new ReadOnlyObjectWrapper<>(Listing.inbox());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
     private final javafx.beans.property.IntegerProperty selectionCount = new javafx.beans.property.SimpleIntegerProperty(0);
-    private View beforeSearch = View.inbox();
+    private Listing beforeSearch = Listing.inbox();
     private final ViewChrome chrome;
     private SharingViewModel sharing;
     private final Recovery recovery;
@@ -134,7 +134,7 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     public void selectInbox() {
-        select(View.inbox());
+        select(Listing.inbox());
     }
 
     /** The sidebar's entry {@code index} (Ctrl+1…9); nothing when there is none. */
@@ -164,7 +164,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void onNewDay(LocalDate today) {
         sidebar.bindCounts(today);
-        if (view.get() instanceof View.SmartView s && (s.smart() == View.Smart.TODAY || s.smart() == View.Smart.UPCOMING)) {
+        if (view.get() instanceof Listing.SmartListing s && (s.smart() == Listing.Smart.TODAY || s.smart() == Listing.Smart.UPCOMING)) {
             bindItems(view.get());
         }
     }
@@ -187,11 +187,11 @@ public final class MainViewModel implements AutoCloseable {
         return sidebar.entries();
     }
 
-    public ReadOnlyObjectProperty<View> viewProperty() {
+    public ReadOnlyObjectProperty<Listing> viewProperty() {
         return view.getReadOnlyProperty();
     }
 
-    public View view() {
+    public Listing view() {
         return view.get();
     }
 
@@ -252,14 +252,14 @@ public final class MainViewModel implements AutoCloseable {
 
     // ---------------------------------------------------------------- navigation
 
-    public void select(View v) {
+    public void select(Listing v) {
         if (v == null || v.equals(view.get())) {
             return;
         }
-        if (!(v instanceof View.SearchView) && !search.get().isEmpty()) {
+        if (!(v instanceof Listing.SearchListing) && !search.get().isEmpty()) {
             search.set("");
         }
-        if (!(v instanceof View.SearchView)) {
+        if (!(v instanceof Listing.SearchListing)) {
             beforeSearch = v;
         }
         view.set(v);
@@ -279,7 +279,7 @@ public final class MainViewModel implements AutoCloseable {
         select(entries.get(next).view());
     }
 
-    private static int indexOfView(List<SidebarEntry> entries, View v) {
+    private static int indexOfView(List<SidebarEntry> entries, Listing v) {
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).view().equals(v)) {
                 return i;
@@ -290,8 +290,8 @@ public final class MainViewModel implements AutoCloseable {
 
     private void onSearch(String text) {
         if (text == null || text.isBlank()) {
-            if (view.get() instanceof View.SearchView) {
-                View back = beforeSearch;
+            if (view.get() instanceof Listing.SearchListing) {
+                Listing back = beforeSearch;
                 view.set(back);
                 title.set(titleOf(back));
                 bindItems(back);
@@ -299,42 +299,42 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         // A search from a tag's view searches within that tag.
-        View v = new View.SearchView(text.strip(), beforeSearch instanceof View.TagView t ? t.tag() : null);
+        Listing v = new Listing.SearchListing(text.strip(), beforeSearch instanceof Listing.TagListing t ? t.tag() : null);
         view.set(v);
         title.set("Search");
         bindItems(v);
     }
 
     /** On the UI thread: the date is read here, the subscription is made on the background executor. */
-    private void bindItems(View v) {
+    private void bindItems(Listing v) {
         LocalDate today = day.today();
         async.run(() -> {
-            View.Sort by = sort.get() == null ? View.Sort.DEFAULT : sort.get().sort();
+            Listing.Sort by = sort.get() == null ? Listing.Sort.DEFAULT : sort.get().sort();
             items.bindFeed(feed -> store.subscribeRows(v, today, by, new ItemRowFeed(feed)));
             return null;
         }, r -> { });
     }
 
-    String titleOf(View v) {
-        if (v instanceof View.SmartView s) {
+    String titleOf(Listing v) {
+        if (v instanceof Listing.SmartListing s) {
             return SidebarViewModel.smartTitle(s.smart());
         }
-        if (v instanceof View.ListView l) {
+        if (v instanceof Listing.UserListing l) {
             return lists.items().stream().filter(x -> x.id().equals(l.listId())).findFirst()
                     .map(TodoList::name).orElse("List");
         }
-        if (v instanceof View.ConflictsView) {
+        if (v instanceof Listing.ConflictsView) {
             return "Conflicts";
         }
-        return v instanceof View.TagView t ? "@" + t.tag() : "Search";
+        return v instanceof Listing.TagListing t ? "@" + t.tag() : "Search";
     }
 
     private void rebuildSidebar() {
         sidebar.rebuild(lists.items());
-        if (view.get() instanceof View.ListView lv) {
+        if (view.get() instanceof Listing.UserListing lv) {
             String t = titleOf(lv);
             if (lists.items().stream().noneMatch(x -> x.id().equals(lv.listId())) && lists.isLoaded()) {
-                select(View.inbox());
+                select(Listing.inbox());
             } else {
                 title.set(t);
             }
@@ -362,7 +362,7 @@ public final class MainViewModel implements AutoCloseable {
     /** The list a row belongs to, shown outside that list's own view; null when not shown. */
     public String listLabel(ItemRow row) {
         String listId = row.item().listId();
-        if (view.get() instanceof View.ListView || listId == null) {
+        if (view.get() instanceof Listing.UserListing || listId == null) {
             return null;
         }
         return lists.items().stream().filter(l -> l.id().equals(listId)).findFirst().map(TodoList::name).orElse(null);

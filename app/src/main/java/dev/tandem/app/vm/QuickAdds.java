@@ -5,7 +5,7 @@ import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.TodoDraft;
@@ -25,11 +25,11 @@ final class QuickAdds {
     private final TodoStore store;
     private final Async async;
     private final UndoManager undo;
-    private final ReadOnlyObjectProperty<View> view;
+    private final ReadOnlyObjectProperty<Listing> view;
     private final ObservableList<TodoList> lists;
     private final UndoableCommands messages;
 
-    QuickAdds(TodoStore store, Async async, UndoManager undo, ReadOnlyObjectProperty<View> view,
+    QuickAdds(TodoStore store, Async async, UndoManager undo, ReadOnlyObjectProperty<Listing> view,
               ObservableList<TodoList> lists, UndoableCommands messages) {
         this.store = store;
         this.async = async;
@@ -67,10 +67,10 @@ final class QuickAdds {
             return true;
         }
         LocalDate due = q.due();
-        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.TODAY) {
+        if (due == null && view.get() instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TODAY) {
             due = today;
         }
-        if (due == null && view.get() instanceof View.SmartView s && s.smart() == View.Smart.UPCOMING) {
+        if (due == null && view.get() instanceof Listing.SmartListing s && s.smart() == Listing.Smart.UPCOMING) {
             due = today.plusDays(1);
         }
         LocalDate finalDue = due;
@@ -126,8 +126,8 @@ final class QuickAdds {
         adding(q.title(), done);
         async.run(() -> store.add(q.title(), listName, fallbackList, null, TodoDetails.note(q.tags())), added -> {
             undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
-            String where = added.item().listId() == null && view.get() instanceof View.SmartView s
-                    && s.smart() != View.Smart.INBOX ? " to the Inbox" : "";
+            String where = added.item().listId() == null && view.get() instanceof Listing.SmartListing s
+                    && s.smart() != Listing.Smart.INBOX ? " to the Inbox" : "";
             if (added.item().listId() != null) {
                 sayAdded("the note ", added, null);
             } else {
@@ -145,7 +145,7 @@ final class QuickAdds {
      */
     private void sayAdded(String what, TodoStore.Added added, String warning) {
         String listId = added.item().listId();
-        boolean elsewhere = listId != null && !(view.get() instanceof View.ListView l && l.listId().equals(listId));
+        boolean elsewhere = listId != null && !(view.get() instanceof Listing.UserListing l && l.listId().equals(listId));
         if (!elsewhere) {
             messages.say(warning != null ? warning : "Added " + what + "“" + added.item().title() + "”");
             return;
@@ -154,6 +154,6 @@ final class QuickAdds {
                 .filter(l -> l.id().equals(listId)).map(TodoList::name).findFirst().orElse("its list");
         messages.say((warning != null ? warning + " " : "") + "Added " + what + "“" + added.item().title() + "” to "
                 + (added.createdList() != null ? "the new list " : "") + name + ".", "Show " + name,
-                new View.ListView(listId));
+                new Listing.UserListing(listId));
     }
 }

@@ -1,6 +1,6 @@
 package dev.tandem.app.vm;
 
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 
 /**
  * One row of the sidebar: a smart list, a user list, a tag, or the conflicts view.
@@ -10,7 +10,7 @@ import dev.tandem.app.model.View;
  * @param with   for a list shared with other people (docs/SHARING.md), whom with ("shared with Alex and
  *               Jo", "shared" while no one else joined); empty for every other entry
  */
-public record SidebarEntry(String key, String name, Kind kind, View view, long count, boolean alert, String with) {
+public record SidebarEntry(String key, String name, Kind kind, Listing view, long count, boolean alert, String with) {
     /** A list shared with other people. */
     public boolean shared() {
         return !with.isEmpty();
@@ -28,7 +28,7 @@ public record SidebarEntry(String key, String name, Kind kind, View view, long c
         if (kind == Kind.TAG) {
             return Icon.TAG;
         }
-        if (kind == Kind.CONFLICTS || !(view instanceof View.SmartView s)) {
+        if (kind == Kind.CONFLICTS || !(view instanceof Listing.SmartListing s)) {
             return Icon.CONFLICTS;
         }
         return switch (s.smart()) {
@@ -41,6 +41,6 @@ public record SidebarEntry(String key, String name, Kind kind, View view, long c
     }
 
     public String listId() {
-        return view instanceof View.ListView l ? l.listId() : null;
+        return view instanceof Listing.UserListing l ? l.listId() : null;
     }
 }

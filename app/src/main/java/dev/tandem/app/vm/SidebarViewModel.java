@@ -7,7 +7,7 @@ import dev.tandem.app.model.Count;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -87,7 +87,7 @@ final class SidebarViewModel implements AutoCloseable {
         shared = Map.copyOf(lists);
     }
 
-    static String smartTitle(View.Smart smart) {
+    static String smartTitle(Listing.Smart smart) {
         return switch (smart) {
             case INBOX -> "Inbox";
             case TODAY -> "Today";
@@ -100,21 +100,21 @@ final class SidebarViewModel implements AutoCloseable {
     /** Applies the rows for these lists and the last counts as a diff, so unchanged rows stay put. */
     void rebuild(List<TodoList> lists) {
         List<SidebarEntry> next = new ArrayList<>();
-        for (View.Smart s : View.Smart.values()) {
-            View v = View.of(s);
+        for (Listing.Smart s : Listing.Smart.values()) {
+            Listing v = Listing.of(s);
             next.add(new SidebarEntry(v.key(), smartTitle(s), SidebarEntry.Kind.SMART, v, count(v.key()), false, ""));
         }
         for (TodoList l : lists) {
-            View v = new View.ListView(l.id());
+            Listing v = new Listing.UserListing(l.id());
             next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? "Untitled" : l.name(),
                     SidebarEntry.Kind.LIST, v, count(v.key()), false, shared.getOrDefault(l.id(), "")));
         }
         // Tags on open todos and notes, most used first (by open todos); a tag on neither drops out.
         for (Count t : tagRows.items()) {
-            View v = new View.TagView(t.id());
+            Listing v = new Listing.TagListing(t.id());
             next.add(new SidebarEntry(v.key(), t.id(), SidebarEntry.Kind.TAG, v, t.count(), false, ""));
         }
-        View c = new View.ConflictsView();
+        Listing c = new Listing.ConflictsView();
         int unseen = unseenConflicts.get();
         next.add(new SidebarEntry(c.key(), "Conflicts", SidebarEntry.Kind.CONFLICTS, c,
                 unseen > 0 ? unseen : conflictCount.get(), unseen > 0, ""));

@@ -7,7 +7,7 @@ import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.TodoDraft;
@@ -36,19 +36,19 @@ public final class UndoableCommands {
     private final Async async;
     private final Dialogs dialogs;
     private final UndoManager undo;
-    private final ReadOnlyObjectProperty<View> view;
+    private final ReadOnlyObjectProperty<Listing> view;
     private final ObservableList<TodoList> lists;
     private final SidebarViewModel sidebar;
-    private final Consumer<View> select;
+    private final Consumer<Listing> select;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     /** Where the message's link goes ("Show Family" after adding there from elsewhere); null when it has none. */
-    private View messageTarget;
+    private Listing messageTarget;
     private final ReadOnlyStringWrapper messageAction = new ReadOnlyStringWrapper("");
     private final QuickAdds adds;
 
     /** {@code view} decides where new items go; {@code select} navigates, e.g. to a new list. */
-    UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<View> view,
-            ObservableList<TodoList> lists, SidebarViewModel sidebar, Consumer<View> select) {
+    UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<Listing> view,
+            ObservableList<TodoList> lists, SidebarViewModel sidebar, Consumer<Listing> select) {
         this.store = store;
         this.series = new SeriesStore(store);
         this.async = async;
@@ -77,7 +77,7 @@ public final class UndoableCommands {
 
     /** Follows the message's link: shows the view it names. */
     public void followMessage() {
-        View target = messageTarget;
+        Listing target = messageTarget;
         if (target != null) {
             select.accept(target);
             message.set("");
@@ -85,7 +85,7 @@ public final class UndoableCommands {
     }
 
     /** Shows {@code text} in the message line with a link to {@code target}, worded {@code action} ("Show Family"). */
-    void say(String text, String action, View target) {
+    void say(String text, String action, Listing target) {
         message.set(text);
         messageTarget = target;
         messageAction.set(action);
@@ -143,7 +143,7 @@ public final class UndoableCommands {
     }
 
     public String currentListId() {
-        return view.get() instanceof View.ListView l ? l.listId() : null;
+        return view.get() instanceof Listing.UserListing l ? l.listId() : null;
     }
 
     public boolean quickAdd(String text) {
@@ -301,7 +301,7 @@ public final class UndoableCommands {
                     AtomicReference<List<String>> trashed = new AtomicReference<>(List.of());
                     undo.push("Create list “" + l.name() + "”", () -> trashed.set(store.deleteList(l.id())),
                             () -> store.undeleteList(l.id(), trashed.get()));
-                    select.accept(new View.ListView(l.id()));
+                    select.accept(new Listing.UserListing(l.id()));
                 }));
     }
 
@@ -326,8 +326,8 @@ public final class UndoableCommands {
                 "Its todos and notes, completed ones included, move to the Trash; Undo brings them back.", "Delete list")) {
             return;
         }
-        if (view.get() instanceof View.ListView lv && lv.listId().equals(listId)) {
-            select.accept(View.inbox());
+        if (view.get() instanceof Listing.UserListing lv && lv.listId().equals(listId)) {
+            select.accept(Listing.inbox());
         }
         async.run(() -> store.deleteList(listId), ids -> {
             // Redo deletes the list again; undo then brings back what that trashed.

@@ -1,7 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.LiveList;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,7 +18,7 @@ import javafx.collections.ObservableList;
  * change on the UI executor only, when the view, the rows or the sidebar do.
  */
 public final class ViewChrome {
-    private final ObservableValue<View> view;
+    private final ObservableValue<Listing> view;
     private final LiveList<ItemRow> items;
     private final ObservableList<SidebarEntry> sidebar;
     private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper("");
@@ -29,7 +29,7 @@ public final class ViewChrome {
     private final NoteCount notesShown = new NoteCount();
 
     /** {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of it. */
-    ViewChrome(ObservableValue<View> view, LiveList<ItemRow> items, ObservableList<SidebarEntry> sidebar) {
+    ViewChrome(ObservableValue<Listing> view, LiveList<ItemRow> items, ObservableList<SidebarEntry> sidebar) {
         this.view = view;
         this.items = items;
         this.sidebar = sidebar;
@@ -50,12 +50,12 @@ public final class ViewChrome {
 
     /** What the window shows for the current view: the count line, and which controls apply. */
     private void updateShown() {
-        View v = view.getValue();
-        boolean conflicts = v instanceof View.ConflictsView;
-        boolean trash = v instanceof View.SmartView s && s.smart() == View.Smart.TRASH;
-        boolean completed = v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED;
+        Listing v = view.getValue();
+        boolean conflicts = v instanceof Listing.ConflictsView;
+        boolean trash = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TRASH;
+        boolean completed = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.COMPLETED;
         int n = items.items().size();
-        String with = v instanceof View.ListView ? sidebar.stream().filter(e -> e.view().equals(v) && e.shared())
+        String with = v instanceof Listing.UserListing ? sidebar.stream().filter(e -> e.view().equals(v) && e.shared())
                 .map(SidebarEntry::with).findFirst().orElse("") : "";
         countText.set(conflicts ? "" : CountLine.of(n, notesShown.get(), items.total()) + (with.isEmpty() ? "" : " · " + with));
         conflictsShown.set(conflicts);
@@ -69,7 +69,7 @@ public final class ViewChrome {
     }
 
     private void updateShownKey() {
-        View v = view.getValue();
+        Listing v = view.getValue();
         shownKey.set(sidebar.stream().filter(e -> e.view().equals(v)).map(SidebarEntry::key).findFirst().orElse(""));
     }
 
@@ -94,14 +94,14 @@ public final class ViewChrome {
     }
 
     public EmptyState emptyState() {
-        View v = view.getValue();
-        if (v instanceof View.SearchView) {
+        Listing v = view.getValue();
+        if (v instanceof Listing.SearchListing) {
             return EmptyState.SEARCH;
         }
-        if (v instanceof View.SmartView s && s.smart() == View.Smart.TRASH) {
+        if (v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TRASH) {
             return EmptyState.TRASH;
         }
-        if (v instanceof View.SmartView s && s.smart() == View.Smart.COMPLETED) {
+        if (v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.COMPLETED) {
             return EmptyState.COMPLETED;
         }
         return EmptyState.ALL_CLEAR;

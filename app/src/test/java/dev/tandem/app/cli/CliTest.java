@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.CliRun;
 import dev.tandem.app.testing.CliRun.Result;
 import dev.tandem.engine.Db;
@@ -41,7 +41,7 @@ class CliTest {
              TodoStore store = new TodoStore(db, Clock.systemUTC())) {
             BlockingQueue<List<Item>> inbox =
                     new LinkedBlockingQueue<>();
-            store.subscribe(View.inbox(), store.today(), inbox::add, Runnable::run);
+            store.subscribe(Listing.inbox(), store.today(), inbox::add, Runnable::run);
             assertEquals(List.of(), inbox.poll(5, TimeUnit.SECONDS));
             Result add = run(d, "add", "From", "the", "terminal");
             assertEquals(0, add.code(), add.err());

@@ -117,7 +117,7 @@ class DailySyncTest {
             Item it = s.get(groceries.id()).orElseThrow();
             assertTrue(it.isNote(), "the kind travels like any attribute");
             assertEquals("- [ ] Milk\n- [x] Eggs\n", it.notes());
-            assertEquals(List.of("Groceries"), s.query(View.inbox()).stream().map(Item::title).toList());
+            assertEquals(List.of("Groceries"), s.query(Listing.inbox()).stream().map(Item::title).toList());
             assertEquals(0, s.db().query(Count.class, Queries.COUNTS, s.today().toString(), s.today().toString())
                     .stream().filter(c -> c.id().equals("inbox")).findFirst().orElseThrow().count(), "a note is not counted");
         }

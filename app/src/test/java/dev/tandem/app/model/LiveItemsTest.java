@@ -59,8 +59,8 @@ class LiveItemsTest {
     }
 
     /** What a full run of the view's query gives now. */
-    private static List<Item> db(TodoStore store, View view, View.Sort sort) {
-        View.Query q = View.query(view, store.today(), sort);
+    private static List<Item> db(TodoStore store, Listing view, Listing.Sort sort) {
+        Listing.Query q = Listing.query(view, store.today(), sort);
         return store.db().query(Item.class, q.sql(), q.params().toArray());
     }
 
@@ -82,13 +82,13 @@ class LiveItemsTest {
                 ids.add(store.add("todo " + i, i % 3 == 0 ? work.id() : null, null).id());
             }
             TagStore tags = new TagStore(store);
-            List<View> views = List.of(View.inbox(), View.of(View.Smart.COMPLETED), new View.ListView(work.id()),
-                    new View.TagView("home"), View.inbox());
-            List<View.Sort> sorts = List.of(View.Sort.DEFAULT, View.Sort.DUE, View.Sort.PRIORITY, View.Sort.DEFAULT,
-                    View.Sort.TITLE);
+            List<Listing> views = List.of(Listing.inbox(), Listing.of(Listing.Smart.COMPLETED), new Listing.UserListing(work.id()),
+                    new Listing.TagListing("home"), Listing.inbox());
+            List<Listing.Sort> sorts = List.of(Listing.Sort.DEFAULT, Listing.Sort.DUE, Listing.Sort.PRIORITY, Listing.Sort.DEFAULT,
+                    Listing.Sort.TITLE);
             for (int v = 0; v < views.size(); v++) {
-                View view = views.get(v);
-                View.Sort sort = sorts.get(v);
+                Listing view = views.get(v);
+                Listing.Sort sort = sorts.get(v);
                 Rows rows = new Rows();
                 Subscription s = store.subscribeRows(view, store.today(), sort, rows);
                 for (int step = 0; step < 60; step++) {
@@ -130,7 +130,7 @@ class LiveItemsTest {
                 return null;
             });
             Rows rows = new Rows();
-            store.subscribeRows(View.inbox(), store.today(), View.Sort.DEFAULT, rows);
+            store.subscribeRows(Listing.inbox(), store.today(), Listing.Sort.DEFAULT, rows);
             await(() -> rows.calls().size() == 2, () -> rows.calls().toString());
             assertEquals(List.of("page " + LiveItems.FIRST_PAGE, "whole " + LiveItems.FIRST_PAGE * 3), rows.calls());
         }
@@ -141,7 +141,7 @@ class LiveItemsTest {
         Path file = dir.resolve("shared.db");
         try (TodoStore app = new TodoStore(Db.open(file), Clock.systemUTC())) {
             Rows rows = new Rows();
-            app.subscribeRows(View.inbox(), app.today(), View.Sort.DEFAULT, rows);
+            app.subscribeRows(Listing.inbox(), app.today(), Listing.Sort.DEFAULT, rows);
             await(() -> !rows.calls().isEmpty(), () -> rows.calls().toString());
             String id;
             try (TodoStore cli = new TodoStore(Db.open(file), Clock.systemUTC())) {
@@ -162,7 +162,7 @@ class LiveItemsTest {
             });
             long[] total = {0};
             List<Item> shown = new ArrayList<>();
-            store.subscribeRows(new View.SearchView("wat"), store.today(), View.Sort.DEFAULT, new LiveItems.Sink() {
+            store.subscribeRows(new Listing.SearchListing("wat"), store.today(), Listing.Sort.DEFAULT, new LiveItems.Sink() {
                 @Override
                 public synchronized void reset(List<Item> rows, boolean complete, long t) {
                     shown.clear();

@@ -22,7 +22,7 @@ class NoteKindTest {
         store.close();
     }
 
-    private List<String> titles(View v) {
+    private List<String> titles(Listing v) {
         return store.query(v).stream().map(Item::title).toList();
     }
 
@@ -51,20 +51,20 @@ class NoteKindTest {
         note("Trip ideas due later", null, today.plusDays(3));
         store.add("Todo today", null, today);
         store.add("Todo later", null, today.plusDays(3));
-        assertEquals(List.of("Todo today"), titles(View.of(View.Smart.TODAY)));
-        assertEquals(List.of("Todo later"), titles(View.of(View.Smart.UPCOMING)));
+        assertEquals(List.of("Todo today"), titles(Listing.of(Listing.Smart.TODAY)));
+        assertEquals(List.of("Todo later"), titles(Listing.of(Listing.Smart.UPCOMING)));
         assertEquals(List.of("Meeting notes due today", "Trip ideas due later", "Todo today", "Todo later"),
-                titles(View.inbox()));
+                titles(Listing.inbox()));
     }
 
     @Test
     void queries_completedTodoMadeANote_listedAsNoteNotCompleted() {
         Item t = store.add("Was a todo", null, null);
         store.setDone(t.id(), true);
-        assertEquals(List.of("Was a todo"), titles(View.of(View.Smart.COMPLETED)));
+        assertEquals(List.of("Was a todo"), titles(Listing.of(Listing.Smart.COMPLETED)));
         store.setNote(t.id(), true);
-        assertEquals(List.of(), titles(View.of(View.Smart.COMPLETED)));
-        assertEquals(List.of("Was a todo"), titles(View.inbox()));
+        assertEquals(List.of(), titles(Listing.of(Listing.Smart.COMPLETED)));
+        assertEquals(List.of("Was a todo"), titles(Listing.inbox()));
     }
 
     @Test
@@ -73,11 +73,11 @@ class NoteKindTest {
         Item n = note("Architecture notes", work.id(), null);
         store.add("Ship it", work.id(), null);
         new TagStore(store).add(n.id(), List.of("design"));
-        assertEquals(List.of("Architecture notes", "Ship it"), titles(new View.ListView(work.id())));
-        assertEquals(List.of("Architecture notes"), titles(new View.TagView("design")));
-        assertEquals(List.of("Architecture notes"), titles(new View.SearchView("architec")));
+        assertEquals(List.of("Architecture notes", "Ship it"), titles(new Listing.UserListing(work.id())));
+        assertEquals(List.of("Architecture notes"), titles(new Listing.TagListing("design")));
+        assertEquals(List.of("Architecture notes"), titles(new Listing.SearchListing("architec")));
         store.trash(n.id());
-        assertEquals(List.of("Architecture notes"), titles(View.of(View.Smart.TRASH)));
+        assertEquals(List.of("Architecture notes"), titles(Listing.of(Listing.Smart.TRASH)));
     }
 
     @Test

@@ -46,16 +46,16 @@ class OrderTest {
                     }
                 }
             });
-            List<View> views = new ArrayList<>();
-            for (View.Smart s : View.Smart.values()) {
-                views.add(View.of(s));
+            List<Listing> views = new ArrayList<>();
+            for (Listing.Smart s : Listing.Smart.values()) {
+                views.add(Listing.of(s));
             }
-            views.add(new View.ListView(list.id()));
-            views.add(new View.TagView("home"));
-            views.add(new View.SearchView("", "home"));
-            for (View v : views) {
-                for (View.Sort sort : View.Sort.values()) {
-                    View.Query q = View.query(v, today, sort);
+            views.add(new Listing.UserListing(list.id()));
+            views.add(new Listing.TagListing("home"));
+            views.add(new Listing.SearchListing("", "home"));
+            for (Listing v : views) {
+                for (Listing.Sort sort : Listing.Sort.values()) {
+                    Listing.Query q = Listing.query(v, today, sort);
                     List<Item> bySql = db.query(Item.class, q.sql(), q.params().toArray());
                     List<Item> byComparator = new ArrayList<>(bySql);
                     java.util.Collections.shuffle(byComparator, random);

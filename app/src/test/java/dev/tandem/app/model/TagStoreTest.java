@@ -62,10 +62,10 @@ class TagStoreTest {
         store.add("Paint fence", null, null);
         tags.add(a.id(), List.of("home"));
         tags.add(b.id(), List.of("shop"));
-        assertEquals(List.of(a.id()), store.query(new View.TagView("home")).stream().map(Item::id).toList());
-        assertEquals(List.of(a.id()), store.query(new View.SearchView("buy", "home")).stream().map(Item::id).toList());
-        assertEquals(List.of("home"), store.query(new View.TagView("home")).get(0).tagList());
-        assertTrue(store.query(new View.SearchView("fence", "home")).isEmpty());
+        assertEquals(List.of(a.id()), store.query(new Listing.TagListing("home")).stream().map(Item::id).toList());
+        assertEquals(List.of(a.id()), store.query(new Listing.SearchListing("buy", "home")).stream().map(Item::id).toList());
+        assertEquals(List.of("home"), store.query(new Listing.TagListing("home")).get(0).tagList());
+        assertTrue(store.query(new Listing.SearchListing("fence", "home")).isEmpty());
     }
 
     @Test

@@ -28,7 +28,7 @@ class TodoStoreTest {
         store.close();
     }
 
-    private List<String> titles(View v) {
+    private List<String> titles(Listing v) {
         return store.query(v).stream().map(Item::title).toList();
     }
 
@@ -80,7 +80,7 @@ class TodoStoreTest {
     @Test
     void add_noList_showsInInbox() {
         store.add("Buy milk", null, null);
-        assertEquals(List.of("Buy milk"), titles(View.inbox()));
+        assertEquals(List.of("Buy milk"), titles(Listing.inbox()));
     }
 
     @Test
@@ -98,17 +98,17 @@ class TodoStoreTest {
         store.setDone(done.id(), true);
         Item gone = store.add("gone", null, null);
         store.trash(gone.id());
-        assertEquals(List.of("overdue", "today"), titles(View.of(View.Smart.TODAY)));
-        assertEquals(List.of("later"), titles(View.of(View.Smart.UPCOMING)));
-        assertEquals(List.of("done"), titles(View.of(View.Smart.COMPLETED)));
-        assertEquals(List.of("gone"), titles(View.of(View.Smart.TRASH)));
-        assertEquals(List.of("overdue", "today", "later"), titles(View.inbox()));
+        assertEquals(List.of("overdue", "today"), titles(Listing.of(Listing.Smart.TODAY)));
+        assertEquals(List.of("later"), titles(Listing.of(Listing.Smart.UPCOMING)));
+        assertEquals(List.of("done"), titles(Listing.of(Listing.Smart.COMPLETED)));
+        assertEquals(List.of("gone"), titles(Listing.of(Listing.Smart.TRASH)));
+        assertEquals(List.of("overdue", "today", "later"), titles(Listing.inbox()));
     }
 
     @Test
     void query_itemOfUnknownList_showsInInbox() {
         store.add("orphan from another device", "no-such-list", null);
-        assertEquals(List.of("orphan from another device"), titles(View.inbox()));
+        assertEquals(List.of("orphan from another device"), titles(Listing.inbox()));
     }
 
     @Test
@@ -116,26 +116,26 @@ class TodoStoreTest {
         Item a = store.add("Quarterly report", null, null);
         store.update(a.id(), it -> it.withNotes("numbers from finance"));
         store.add("Walk the dog", null, null);
-        assertEquals(List.of("Quarterly report"), titles(new View.SearchView("quart")));
-        assertEquals(List.of("Quarterly report"), titles(new View.SearchView("financ")));
-        assertEquals(List.of(), titles(new View.SearchView("cat")));
+        assertEquals(List.of("Quarterly report"), titles(new Listing.SearchListing("quart")));
+        assertEquals(List.of("Quarterly report"), titles(new Listing.SearchListing("financ")));
+        assertEquals(List.of(), titles(new Listing.SearchListing("cat")));
     }
 
     @Test
     void search_afterEditAndDelete_followsTheRows() {
         Item a = store.add("Old words", null, null);
         store.update(a.id(), it -> it.withTitle("Fresh words"));
-        assertEquals(List.of(), titles(new View.SearchView("old")));
-        assertEquals(List.of("Fresh words"), titles(new View.SearchView("fresh")));
+        assertEquals(List.of(), titles(new Listing.SearchListing("old")));
+        assertEquals(List.of("Fresh words"), titles(new Listing.SearchListing("fresh")));
         store.deleteForever(a.id());
-        assertEquals(List.of(), titles(new View.SearchView("fresh")));
+        assertEquals(List.of(), titles(new Listing.SearchListing("fresh")));
     }
 
     @Test
     void search_operatorsAndQuotes_areLiteral() {
         store.add("Say \"hi\" AND wave", null, null);
-        assertEquals(1, titles(new View.SearchView("\"hi AND")).size());
-        assertEquals(List.of(), titles(new View.SearchView("\"")));
+        assertEquals(1, titles(new Listing.SearchListing("\"hi AND")).size());
+        assertEquals(List.of(), titles(new Listing.SearchListing("\"")));
     }
 
     @Test

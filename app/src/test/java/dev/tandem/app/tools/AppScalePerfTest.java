@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
@@ -135,13 +135,13 @@ class AppScalePerfTest {
                 // Digits as the main row's keys: the glass robot writes them as keypad keys, which
                 // the search field reads as arrows.
                 Runnable key = Character.isDigit(c) ? () -> robot.type(KeyCode.valueOf("DIGIT" + c)) : () -> robot.write(c);
-                long ms = measure(key, () -> vm.view() instanceof View.SearchView s && s.text().equals(typed.strip())
+                long ms = measure(key, () -> vm.view() instanceof Listing.SearchListing s && s.text().equals(typed.strip())
                         && vm.liveItems().isLoaded());
                 search.add(ms);
                 detail.add("search '" + typed + "': " + ms + " ms");
             }
             robot.type(KeyCode.ESCAPE);
-            settle(() -> !(vm.view() instanceof View.SearchView) && vm.liveItems().isLoaded(), Duration.ofSeconds(30));
+            settle(() -> !(vm.view() instanceof Listing.SearchListing) && vm.liveItems().isLoaded(), Duration.ofSeconds(30));
         }
         lines.add(line("search as you type, key to updated list", search));
 

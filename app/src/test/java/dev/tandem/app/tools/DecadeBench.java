@@ -6,7 +6,7 @@ import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.sync.HistoryUpkeep;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.testing.CliRun;
@@ -292,7 +292,7 @@ public final class DecadeBench {
             for (int p = 0; p < n; p++) {
                 long t = System.nanoTime();
                 try (Db db = Schema.database(profiles[p].resolve(Device.DB_FILE)).build()) {
-                    new TodoStore(db, Clock.systemUTC()).query(View.inbox());
+                    new TodoStore(db, Clock.systemUTC()).query(Listing.inbox());
                 }
                 start[p][r] = System.nanoTime() - t;
             }
@@ -311,7 +311,7 @@ public final class DecadeBench {
             for (int r = 0; r < search[0].length; r++) {
                 for (int p = 0; p < n; p++) {
                     long t = System.nanoTime();
-                    stores[p].query(new View.SearchView(words[r % words.length]));
+                    stores[p].query(new Listing.SearchListing(words[r % words.length]));
                     search[p][r] = System.nanoTime() - t;
                 }
             }

@@ -11,7 +11,7 @@ import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.view.SettingsDialog;
@@ -127,7 +127,7 @@ class ScreenshotsTest {
         waitFor(() -> v.viewModel().lists().stream().anyMatch(l -> l.name().equals(list)));
         fx(() -> {
             String id = v.viewModel().lists().stream().filter(l -> l.name().equals(list)).findFirst().orElseThrow().id();
-            v.viewModel().select(new View.ListView(id));
+            v.viewModel().select(new Listing.UserListing(id));
             return null;
         });
         waitFor(() -> v.viewModel().items().stream().anyMatch(i -> i.title().equals(title)));
@@ -149,9 +149,9 @@ class ScreenshotsTest {
         Device d = Device.open("MacBook Air", tmp.resolve("main"), FxExecutor.INSTANCE, SyncSettings.folder(remote, 30),
                 Duration.ofSeconds(3));
         seedRich(d.store());
-        Item review = d.store().query(View.inbox()).stream().findFirst().orElseThrow();
+        Item review = d.store().query(Listing.inbox()).stream().findFirst().orElseThrow();
         Item doc = d.store().lists().stream().filter(l -> l.name().equals("Work")).findFirst()
-                .map(l -> d.store().query(new View.ListView(l.id())).stream()
+                .map(l -> d.store().query(new Listing.UserListing(l.id())).stream()
                         .filter(i -> i.title().startsWith("Review the sync")).findFirst().orElseThrow()).orElseThrow();
         d.store().update(doc.id(), it -> it.withNotes("Focus on the conflict section.\n\n- per-attribute last write wins\n"
                 + "- tombstones for deletes\n- what happens when two devices sync at once"));
@@ -370,7 +370,7 @@ class ScreenshotsTest {
             seedRich(laptop.store());
             e1.sync(laptop.store().db());
             e2.sync(phoneDb);
-            Item flights = phone.query(View.inbox()).stream().filter(i -> i.title().startsWith("Book flights")).findFirst().orElseThrow();
+            Item flights = phone.query(Listing.inbox()).stream().filter(i -> i.title().startsWith("Book flights")).findFirst().orElseThrow();
             Item door = phone.allItems().stream().filter(i -> i.title().startsWith("Fix the squeaky")).findFirst().orElseThrow();
             // Both devices edit the same fields before syncing: the later edit wins, the other is kept as a conflict.
             phone.update(flights.id(), it -> it.withTitle("Book flights to Porto"));
@@ -389,7 +389,7 @@ class ScreenshotsTest {
         waitFor(() -> v.viewModel().conflictCountProperty().get() > 0);
         settle();
         fx(() -> {
-            v.viewModel().select(new View.ConflictsView());
+            v.viewModel().select(new Listing.ConflictsView());
             return null;
         });
         settle();
@@ -453,7 +453,7 @@ class ScreenshotsTest {
         MainView v = show(stage, laptop, Theme.LIGHT, 1280, 800, null);
         waitFor(() -> v.viewModel().conflictCountProperty().get() > 0);
         fx(() -> {
-            v.viewModel().select(new View.ConflictsView());
+            v.viewModel().select(new Listing.ConflictsView());
             return null;
         });
         settle();

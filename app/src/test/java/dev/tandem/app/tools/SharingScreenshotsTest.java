@@ -11,7 +11,7 @@ import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.TodoList;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.app.testing.FakeDialogs;
@@ -134,7 +134,7 @@ class SharingScreenshotsTest {
             });
             waitFor(() -> v.viewModel().sidebar().stream().anyMatch(e -> e.shared()));
             fx(() -> {
-                v.viewModel().select(new View.ListView(groceries.id()));
+                v.viewModel().select(new Listing.UserListing(groceries.id()));
                 return null;
             });
             waitFor(() -> v.viewModel().items().stream().anyMatch(i -> i.title().equals("Limes")));

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +39,7 @@ class TagColumnPerfTest {
                 }
                 return null;
             });
-            View.Query withTags = View.query(View.inbox(), store.today());
+            Listing.Query withTags = Listing.query(Listing.inbox(), store.today());
             String without = "SELECT * FROM items WHERE trashedAt IS NULL AND coalesce(done, 0) = 0"
                     + " AND (listId IS NULL OR listId NOT IN (SELECT id FROM lists)) ORDER BY createdAt, id";
             long[] a = new long[21];

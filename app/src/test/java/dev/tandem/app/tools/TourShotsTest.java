@@ -10,7 +10,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.view.CalDavDialog;
 import dev.tandem.app.view.FxDialogs;
@@ -207,12 +207,12 @@ class TourShotsTest {
         ScreenshotsTest.selectListAndItem(v, "Travel plans for the summer holidays in Portugal", "Lisbon trip");
         capture(t + "-04-note", w, h);
         ScreenshotsTest.fx(() -> {
-            v.viewModel().select(View.of(View.Smart.TRASH));
+            v.viewModel().select(Listing.of(Listing.Smart.TRASH));
             return null;
         });
         capture(t + "-05-trash", w, h);
         ScreenshotsTest.fx(() -> {
-            v.viewModel().select(new View.ConflictsView());
+            v.viewModel().select(new Listing.ConflictsView());
             return null;
         });
         capture(t + "-06-conflicts", w, h);
@@ -253,7 +253,7 @@ class TourShotsTest {
             capture(t + "-20-main-" + (int) wh[0] + "x" + (int) wh[1], wh[0], wh[1]);
         }
         ScreenshotsTest.fx(() -> {
-            v.viewModel().select(View.of(View.Smart.TRASH));
+            v.viewModel().select(Listing.of(Listing.Smart.TRASH));
             stage.setWidth(800);
             stage.setHeight(600);
             return null;

@@ -8,7 +8,7 @@ import dev.tandem.app.Device;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
@@ -83,7 +83,7 @@ class ConflictsUiTest {
     void notesConflict_diffFoldOpensAndEditMergedSavesTheMergedText(FxRobot robot) throws Exception {
         waitFor(() -> view.viewModel().conflictCountProperty().get() == 1);
         fx(() -> {
-            view.viewModel().select(new View.ConflictsView());
+            view.viewModel().select(new Listing.ConflictsView());
             return null;
         });
         // Lost "−" then kept "+", changed words marked; the unchanged middle folded.

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
@@ -86,7 +86,7 @@ class MainWindowUiTest {
         // Delete: Delete key on the selected row moves it to the Trash.
         robot.clickOn("Call the plumber about the boiler").type(KeyCode.DELETE);
         waitFor(() -> items(robot).getItems().isEmpty());
-        WaitForAsyncUtils.asyncFx(() -> view.viewModel().select(View.of(View.Smart.TRASH))).get();
+        WaitForAsyncUtils.asyncFx(() -> view.viewModel().select(Listing.of(Listing.Smart.TRASH))).get();
         waitFor(() -> showsTitle(robot, "Call the plumber about the boiler"));
 
         // Undo (Ctrl+Z) takes the delete back.

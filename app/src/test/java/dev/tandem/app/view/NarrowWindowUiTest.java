@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.demo.DemoMode;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.TestWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +164,7 @@ class NarrowWindowUiTest {
         String listId = list == null ? null
                 : onFx(() -> view.viewModel().lists().stream().filter(l -> l.name().equals(list)).findFirst().orElseThrow().id());
         onFx(() -> {
-            view.viewModel().select(list == null ? View.of(View.Smart.TRASH) : new View.ListView(listId));
+            view.viewModel().select(list == null ? Listing.of(Listing.Smart.TRASH) : new Listing.UserListing(listId));
             return null;
         });
         // Until the new view's rows replace the old view's.

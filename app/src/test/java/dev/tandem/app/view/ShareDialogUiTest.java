@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
 import dev.tandem.app.model.TodoList;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.SidebarEntry;
 import java.nio.file.Files;
@@ -59,7 +59,7 @@ class ShareDialogUiTest {
         view = onFx(() -> TestWindow.mainWindow(stage, device, null, 1100, 700));
         waitFor(() -> view.viewModel().list(groceries.id()).isPresent());
         onFx(() -> {
-            view.viewModel().select(new View.ListView(groceries.id()));
+            view.viewModel().select(new Listing.UserListing(groceries.id()));
             return null;
         });
         java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> cell = () -> robot.lookup(".sidebar-cell")

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.Device;
 import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.ItemRow;
@@ -112,7 +112,7 @@ class TwoDevicesUiTest {
         });
 
         // On A: edit a row above B's viewport and the selected row's neighbour.
-        String editedId = a.store().query(View.inbox()).get(9).id();
+        String editedId = a.store().query(Listing.inbox()).get(9).id();
         a.store().update(editedId, it -> it.withTitle("Todo 10, edited on A"));
         waitFor(20, () -> listB.getItems().stream().anyMatch(it -> it.title().equals("Todo 10, edited on A")));
         WaitForAsyncUtils.waitForFxEvents();

@@ -10,7 +10,7 @@ import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
@@ -95,7 +95,7 @@ class DailyViewModelTest {
 
     @Test
     void quickAdd_repeatPriorityTag_rowShowsThem() {
-        ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
+        ui.run(() -> vm.select(Listing.of(Listing.Smart.UPCOMING)));
         ui.run(() -> vm.commands().quickAdd("Water plants every monday p2 @home"));
         ui.await(() -> titles().equals(List.of("Water plants")));
         ItemRow r = row("Water plants");
@@ -107,7 +107,7 @@ class DailyViewModelTest {
 
     @Test
     void complete_repeating_createsTheNextAndUndoRemovesIt() {
-        ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
+        ui.run(() -> vm.select(Listing.of(Listing.Smart.UPCOMING)));
         ui.run(() -> vm.commands().quickAdd("Water plants every monday"));
         ui.await(() -> titles().size() == 1);
         ItemRow first = row("Water plants");
@@ -127,7 +127,7 @@ class DailyViewModelTest {
         add("Buy milk @shop");
         add("Paint fence");
         ui.await(() -> vm.sidebar().stream().anyMatch(e -> e.key().equals("tag:home")));
-        ui.run(() -> vm.select(new View.TagView("home")));
+        ui.run(() -> vm.select(new Listing.TagListing("home")));
         ui.await(() -> titles().equals(List.of("Buy paint")));
         assertEquals("@home", ui.get(() -> vm.titleProperty().get()));
         ui.run(() -> vm.searchProperty().set("buy"));
@@ -181,7 +181,7 @@ class DailyViewModelTest {
         List<ItemRow> again = List.of(row("A"), row("B"));
         ui.run(() -> vm.bulk().trash(again));
         ui.await(() -> titles().isEmpty());
-        assertEquals(2, store.query(View.of(View.Smart.TRASH)).size());
+        assertEquals(2, store.query(Listing.of(Listing.Smart.TRASH)).size());
         ui.run(() -> vm.commands().undo());
         ui.await(() -> titles().equals(List.of("A", "B")));
         assertTrue(store.allItems().stream().noneMatch(Item::isTrashed));
@@ -189,7 +189,7 @@ class DailyViewModelTest {
 
     @Test
     void redo_completeRepeating_makesTheSameNextAgain_undoRemovesItAgain() {
-        ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
+        ui.run(() -> vm.select(Listing.of(Listing.Smart.UPCOMING)));
         ui.run(() -> vm.commands().quickAdd("Water plants every monday"));
         ui.await(() -> titles().size() == 1);
         ItemRow first = row("Water plants");

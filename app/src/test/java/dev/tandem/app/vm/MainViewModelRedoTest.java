@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
@@ -116,7 +116,7 @@ class MainViewModelRedoTest {
         ui.run(vm.commands()::redo);
         ui.await(() -> vm.lists().size() == 1);
         assertEquals(listId, ui.get(() -> vm.lists().get(0).id()));
-        assertEquals(List.of("Lemons"), store.query(new View.ListView(listId)).stream().map(Item::title).toList());
+        assertEquals(List.of("Lemons"), store.query(new Listing.UserListing(listId)).stream().map(Item::title).toList());
         ui.run(vm.commands()::undo);
         ui.await(() -> vm.lists().isEmpty());
         assertEquals(List.of(), store.allItems());
@@ -143,7 +143,7 @@ class MainViewModelRedoTest {
     void redo_deleteForeverAndEmptyTrash_deleteTheSameItemsAgain() {
         Item a = store.add("Gone", null, null);
         store.trash(a.id());
-        ui.run(() -> vm.select(View.of(View.Smart.TRASH)));
+        ui.run(() -> vm.select(Listing.of(Listing.Smart.TRASH)));
         ui.await(() -> titles().equals(List.of("Gone")));
         ItemRow trashed = ui.get(() -> vm.items().get(0));
         ui.run(() -> vm.commands().delete(trashed));

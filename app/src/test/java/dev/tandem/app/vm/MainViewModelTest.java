@@ -9,7 +9,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
@@ -176,12 +176,12 @@ class MainViewModelTest {
     void quickAdd_inUserList_addsThere_andHashListCreatesList() {
         TodoList work = store.createList("Work");
         ui.await(() -> vm.lists().size() == 1);
-        ui.run(() -> vm.select(new View.ListView(work.id())));
+        ui.run(() -> vm.select(new Listing.UserListing(work.id())));
         ui.run(() -> vm.commands().quickAdd("Write report"));
         ui.await(() -> titles().equals(List.of("Write report")));
         ui.run(() -> vm.commands().quickAdd("Lemons #Groceries"));
         ui.await(() -> vm.lists().size() == 2);
-        assertEquals(work.id(), store.query(new View.ListView(work.id())).get(0).listId());
+        assertEquals(work.id(), store.query(new Listing.UserListing(work.id())).get(0).listId());
         ui.await(() -> vm.sidebar().stream().anyMatch(e -> e.name().equals("Groceries") && e.count() == 1));
     }
 
@@ -195,7 +195,7 @@ class MainViewModelTest {
         assertEquals("Added “Call grandma” to Family.", ui.get(() -> vm.commands().messageProperty().get()));
         assertEquals("Show Family", ui.get(() -> vm.commands().messageActionProperty().get()));
         ui.run(vm.commands()::followMessage);
-        assertEquals(new View.ListView(family.id()), ui.get(() -> vm.viewProperty().get()));
+        assertEquals(new Listing.UserListing(family.id()), ui.get(() -> vm.viewProperty().get()));
         ui.await(() -> titles().equals(List.of("Call grandma")));
 
         // Added where it shows: no link.
@@ -223,7 +223,7 @@ class MainViewModelTest {
         ui.await(() -> titles().size() == 1);
         ui.run(() -> vm.commands().delete(a));
         ui.await(() -> titles().isEmpty() && count("trash") == 1);
-        ui.run(() -> vm.select(View.of(View.Smart.TRASH)));
+        ui.run(() -> vm.select(Listing.of(Listing.Smart.TRASH)));
         ui.await(() -> titles().equals(List.of("Old")));
         ItemRow trashed = ui.get(() -> vm.items().get(0));
         dialogs.confirmAnswer = false;
@@ -241,7 +241,7 @@ class MainViewModelTest {
     void restore_fromTrash_returnsToInbox() {
         Item a = store.add("Back", null, null);
         store.trash(a.id());
-        ui.run(() -> vm.select(View.of(View.Smart.TRASH)));
+        ui.run(() -> vm.select(Listing.of(Listing.Smart.TRASH)));
         ui.await(() -> titles().equals(List.of("Back")));
         ItemRow trashed = ui.get(() -> vm.items().get(0));
         ui.run(() -> vm.commands().restore(trashed));
@@ -291,16 +291,16 @@ class MainViewModelTest {
     void selectRelative_wrapsAroundSidebar() {
         ui.await(() -> vm.sidebar().size() == 6);
         ui.run(() -> vm.selectRelative(1));
-        assertEquals(View.of(View.Smart.TODAY), ui.get(vm::view));
+        assertEquals(Listing.of(Listing.Smart.TODAY), ui.get(vm::view));
         ui.run(() -> vm.selectRelative(-2));
-        assertEquals(new View.ConflictsView(), ui.get(vm::view));
+        assertEquals(new Listing.ConflictsView(), ui.get(vm::view));
     }
 
     @Test
     void newList_named_createsAndSelectsIt() {
         dialogs.textAnswers.add("Errands");
         ui.run(vm.commands()::newList);
-        ui.await(() -> vm.view() instanceof View.ListView);
+        ui.await(() -> vm.view() instanceof Listing.UserListing);
         ui.await(() -> "Errands".equals(vm.titleProperty().get()));
     }
 
@@ -310,13 +310,13 @@ class MainViewModelTest {
         store.add("w", work.id(), null);
         store.setDone(store.add("done already", work.id(), null).id(), true);
         ui.await(() -> vm.lists().size() == 1);
-        ui.run(() -> vm.select(new View.ListView(work.id())));
+        ui.run(() -> vm.select(new Listing.UserListing(work.id())));
         ui.run(() -> vm.commands().deleteList(work.id()));
         // Completed todos go to the Trash too, and the question says so.
         assertEquals(List.of("Its todos and notes, completed ones included, move to the Trash; Undo brings them back."),
                 dialogs.confirmMessages);
         ui.await(() -> vm.lists().isEmpty() && count("trash") == 2);
-        assertEquals(View.inbox(), ui.get(vm::view));
+        assertEquals(Listing.inbox(), ui.get(vm::view));
         ui.run(vm.commands()::undo);
         ui.await(() -> vm.lists().size() == 1 && count("trash") == 0);
     }
@@ -329,7 +329,7 @@ class MainViewModelTest {
         store.add("due today", null, day);
         store.add("due tomorrow", null, day.plusDays(1));
         store.add("due later", null, day.plusDays(5));
-        ui.run(() -> vm.select(View.of(View.Smart.TODAY)));
+        ui.run(() -> vm.select(Listing.of(Listing.Smart.TODAY)));
         ui.await(() -> titles().equals(List.of("due today")) && count("today") == 1 && count("upcoming") == 2);
         clock.advance(Duration.ofMinutes(3));
         ui.run(vm::checkDate);
@@ -345,7 +345,7 @@ class MainViewModelTest {
         ui.run(vm::checkDate);
         store.add("due tomorrow", null, day.plusDays(1));
         store.add("due later", null, day.plusDays(5));
-        ui.run(() -> vm.select(View.of(View.Smart.UPCOMING)));
+        ui.run(() -> vm.select(Listing.of(Listing.Smart.UPCOMING)));
         ui.await(() -> titles().equals(List.of("due tomorrow", "due later")));
         clock.advance(Duration.ofMinutes(3));
         ui.run(vm::checkDate);

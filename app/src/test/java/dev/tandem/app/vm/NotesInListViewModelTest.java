@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.View;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
@@ -68,7 +68,7 @@ class NotesInListViewModelTest {
 
     @Test
     void quickAdd_noteInToday_goesToTheInboxAndSaysWhere() {
-        ui.run(() -> vm.select(View.of(View.Smart.TODAY)));
+        ui.run(() -> vm.select(Listing.of(Listing.Smart.TODAY)));
         ui.run(() -> assertTrue(vm.commands().quickAdd("note: Standup notes")));
         ui.await(() -> vm.messageProperty().get().equals("Added the note “Standup notes” to the Inbox"));
         Item n = stored("Standup notes");

@@ -7,21 +7,21 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** What the item list shows: a smart list, a user list, or search results. */
-public sealed interface View {
+public sealed interface Listing {
     /** Stable key, also used by the sidebar and the counts query. */
     String key();
 
     enum Smart { INBOX, TODAY, UPCOMING, COMPLETED, TRASH }
 
-    record SmartView(Smart smart) implements View {
+    record SmartListing(Smart smart) implements Listing {
         @Override
         public String key() {
             return smart.name().toLowerCase(Locale.ROOT);
         }
     }
 
-    record ListView(String listId) implements View {
-        public ListView {
+    record UserListing(String listId) implements Listing {
+        public UserListing {
             Objects.requireNonNull(listId, "listId");
         }
 
@@ -35,8 +35,8 @@ public sealed interface View {
      * Search results; with {@code tag} (normalized, or null) only todos carrying that tag, so a tag
      * filter combines with search. Blank text with a tag lists that tag's open todos.
      */
-    record SearchView(String text, String tag) implements View {
-        public SearchView(String text) {
+    record SearchListing(String text, String tag) implements Listing {
+        public SearchListing(String text) {
             this(text, null);
         }
 
@@ -47,8 +47,8 @@ public sealed interface View {
     }
 
     /** The open todos and the notes carrying a tag (normalized, see {@link ItemTag#normalize}). */
-    record TagView(String tag) implements View {
-        public TagView {
+    record TagListing(String tag) implements Listing {
+        public TagListing {
             Objects.requireNonNull(tag, "tag");
         }
 
@@ -79,30 +79,30 @@ public sealed interface View {
     }
 
     /** The conflicts sync resolved; not an item query. */
-    record ConflictsView() implements View {
+    record ConflictsView() implements Listing {
         @Override
         public String key() {
             return "conflicts";
         }
     }
 
-    static View inbox() {
-        return new SmartView(Smart.INBOX);
+    static Listing inbox() {
+        return new SmartListing(Smart.INBOX);
     }
 
-    static View of(Smart smart) {
-        return new SmartView(smart);
+    static Listing of(Smart smart) {
+        return new SmartListing(smart);
     }
 
     /** SQL and parameters for this view's live query. */
-    static Query query(View view, LocalDate today) {
+    static Query query(Listing view, LocalDate today) {
         return query(view, today, Sort.DEFAULT);
     }
 
-    /** As {@link #query(View, LocalDate)}, ordered first by {@code sort}. */
-    static Query query(View view, LocalDate today, Sort sort) {
+    /** As {@link #query(Listing, LocalDate)}, ordered first by {@code sort}. */
+    static Query query(Listing view, LocalDate today, Sort sort) {
         String t = today.toString();
-        if (view instanceof SmartView s) {
+        if (view instanceof SmartListing s) {
             return switch (s.smart()) {
                 case INBOX -> Query.of(Queries.LISTED + " AND " + Queries.IN_INBOX, List.of(), sort, "createdAt, id",
                         Order.CREATED);
@@ -114,16 +114,16 @@ public sealed interface View {
                 case TRASH -> Query.of("trashedAt IS NOT NULL", List.of(), sort, "trashedAt DESC, id", Order.TRASHED_AT);
             };
         }
-        if (view instanceof ListView l) {
+        if (view instanceof UserListing l) {
             return Query.of(Queries.LISTED + " AND listId = ?", List.of(l.listId()), sort, "createdAt, id", Order.CREATED);
         }
-        if (view instanceof TagView tv) {
+        if (view instanceof TagListing tv) {
             return Query.of(Queries.LISTED + " AND " + HAS_TAG, List.of(tv.tag()), sort, "createdAt, id", Order.CREATED);
         }
         if (view instanceof ConflictsView) {
             return new Query("SELECT * FROM items WHERE 0", List.of(), null, null, null);
         }
-        SearchView sv = (SearchView) view;
+        SearchListing sv = (SearchListing) view;
         String match = Queries.ftsMatch(sv.text());
         boolean tagged = sv.tag() != null && !sv.tag().isEmpty();
         if (match.isEmpty() && tagged) {

@@ -91,7 +91,7 @@ public final class MainWindow {
                 dialogs.notify("New device id", notice, false);
             }
         });
-        main.useSharing(new SharingViewModel(new Spaces(device.settings(), System.getenv()), device.store(), async,
+        main.listSharing().use(new SharingViewModel(new Spaces(device.settings(), System.getenv()), device.store(), async,
                 dialogs, undo, () -> {
                     device.reapplySync();
                     device.sync().syncNow();

@@ -132,7 +132,7 @@ final class HeaderView extends VBox {
         keys.setId("show-shortcuts");
         keys.setOnAction(e -> toggleShortcuts.run());
         controls = new FlowPane(10, 6, emptyTrash, sortBox, search, undoButton, themeButton, keys,
-                new TransferMenu(window.transfer(), window.main().sharing().isPresent() ? window.main()::joinList : null,
+                new TransferMenu(window.transfer(), window.main().listSharing().sharing().isPresent() ? window.main().listSharing()::join : null,
                         window.main().recovery()::showAsOf,
                         window.main().recovery().backups().isPresent() ? window.main().recovery()::showBackups : null));
         controls.setId("header-controls");

@@ -154,17 +154,17 @@ public final class SidebarView extends VBox {
                 MenuItem rename = new MenuItem("Rename…");
                 rename.setOnAction(a -> vm.commands().renameList(e.listId()));
                 ContextMenu menu = new ContextMenu(rename);
-                if (vm.sharing().isPresent()) {
+                if (vm.listSharing().sharing().isPresent()) {
                     MenuItem share = new MenuItem(e.shared() ? "Members and invites…" : "Share…");
                     share.setId("share-list");
-                    share.setOnAction(a -> vm.shareList(e.listId()));
+                    share.setOnAction(a -> vm.listSharing().share(e.listId()));
                     menu.getItems().add(share);
                 }
                 if (e.shared()) {
                     // After a removal (or to stop sharing here): the list and its todos stay, private.
                     MenuItem keep = new MenuItem("Keep as a private list…");
                     keep.setId("keep-private-list");
-                    keep.setOnAction(a -> vm.keepListPrivate(e.listId()));
+                    keep.setOnAction(a -> vm.listSharing().keepPrivate(e.listId()));
                     menu.getItems().add(keep);
                 }
                 // Deleting a shared list would delete it for everyone; leaving deletes it here only.
@@ -172,7 +172,7 @@ public final class SidebarView extends VBox {
                 delete.setId(e.shared() ? "leave-list" : "delete-list");
                 delete.setOnAction(a -> {
                     if (e.shared()) {
-                        vm.leaveList(e.listId());
+                        vm.listSharing().leave(e.listId());
                     } else {
                         vm.commands().deleteList(e.listId());
                     }

@@ -48,8 +48,8 @@ public final class MainViewModel implements AutoCloseable {
     private final javafx.beans.property.IntegerProperty selectionCount = new javafx.beans.property.SimpleIntegerProperty(0);
     private Listing beforeSearch = Listing.inbox();
     private final ViewChrome chrome;
-    private SharingViewModel sharing;
     private final Recovery recovery;
+    private final ListSharing listSharing;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
         this.recovery = new Recovery(store, async, dialogs, undo);
@@ -69,6 +69,7 @@ public final class MainViewModel implements AutoCloseable {
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));
         search.addListener((obs, o, n) -> onSearch(n));
         this.chrome = new ViewChrome(view, items, sidebar());
+        this.listSharing = new ListSharing(this::list, sidebar, this::rebuildSidebar, commands::say);
     }
 
     /** Backups and "Show as of…": what brings the profile's earlier states back. */
@@ -76,43 +77,9 @@ public final class MainViewModel implements AutoCloseable {
         return recovery;
     }
 
-    /**
-     * Lists shared with other people: the sidebar marks them, and offers Share, Members and Leave
-     * (the app sets this; without it lists are only the user's own).
-     */
-    public void useSharing(SharingViewModel s) {
-        this.sharing = s;
-        s.sharedLists().addListener((javafx.collections.MapChangeListener<String, String>) c -> {
-            sidebar.setShared(s.sharedLists());
-            rebuildSidebar();
-        });
-        sidebar.setShared(s.sharedLists());
-        s.refresh();
-    }
-
-    /** Sharing, when the app set it up. */
-    public java.util.Optional<SharingViewModel> sharing() {
-        return java.util.Optional.ofNullable(sharing);
-    }
-
-    /** Opens "Share" for the list: share it, or its members and invites. */
-    public void shareList(String listId) {
-        list(listId).ifPresent(l -> sharing().ifPresent(s -> s.share(l)));
-    }
-
-    /** Leaves a shared list on this device, after asking; Undo takes it back. */
-    public void leaveList(String listId) {
-        list(listId).ifPresent(l -> sharing().ifPresent(s -> s.leave(l, commands::say)));
-    }
-
-    /** Stops sharing the list here and keeps it, with its todos, as a private list (after asking). */
-    public void keepListPrivate(String listId) {
-        list(listId).ifPresent(l -> sharing().ifPresent(s -> s.keepPrivate(l, commands::say)));
-    }
-
-    /** Opens "Join a shared list". */
-    public void joinList() {
-        sharing().ifPresent(SharingViewModel::join);
+    /** Share, Members, Leave and Join for the sidebar's lists, once the app sets sharing up. */
+    public ListSharing listSharing() {
+        return listSharing;
     }
 
     /** The list with this id, if the sidebar shows it. */

@@ -152,8 +152,9 @@ public final class CalDavViewModel implements HasFeedback {
         start();
         then(service.connect(s.url(), s.user(), password.get(), names), (CalDavReport r) -> {
             password.set("");
-            done("Connected. " + r.summary()
-                    + (r.notices().isEmpty() ? "" : ". " + String.join(". ", r.notices())));
+            // What the sync did is the status line's ("Last sync: …"); saying it here too showed it twice.
+            done("Connected. The chosen lists sync with the server while Tandem runs."
+                    + (r.notices().isEmpty() ? "" : " " + String.join(". ", r.notices()) + "."));
         });
     }
 

@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import static dev.tandem.app.view.Forms.showOnly;
 import static dev.tandem.app.view.Forms.wrapped;
 
+import dev.tandem.app.vm.RemoteChoice;
 import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.app.vm.ShareViewModel.MemberRow;
 import dev.tandem.app.vm.ShareViewModel.RequestRow;
@@ -49,15 +50,38 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
     private Node setUp() {
         Label help = wrapped(ShareViewModel.HELP);
         GridPane form = Forms.form();
-        TextField remote = Forms.textField("share-remote", "folder:/path, s3://bucket/prefix or webdav:https://…",
-                vm.remoteProperty(), () -> { });
+        javafx.scene.control.ToggleGroup kinds = new javafx.scene.control.ToggleGroup();
+        HBox kindBox = new HBox();
+        kindBox.getStyleClass().add(Styles.SEGMENTED);
+        for (RemoteChoice.Kind k : RemoteChoice.Kind.values()) {
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(k.label());
+            b.setId("share-kind-" + k.name().toLowerCase(java.util.Locale.ROOT));
+            b.setUserData(k);
+            b.setToggleGroup(kinds);
+            b.setSelected(vm.where().kindProperty().get() == k);
+            kindBox.getChildren().add(b);
+        }
+        kinds.selectedToggleProperty().addListener((o, a, t) -> {
+            if (t == null) {
+                a.setSelected(true); // one kind is always chosen
+            } else {
+                vm.where().kindProperty().set((RemoteChoice.Kind) t.getUserData());
+            }
+        });
+        vm.where().kindProperty().addListener((o, a, k) -> kinds.getToggles().stream()
+                .filter(t -> t.getUserData() == k).findFirst().ifPresent(t -> t.setSelected(true)));
+        TextField remote = Forms.textField("share-remote", vm.where().kindProperty().get().prompt(),
+                vm.where().addressProperty(), () -> { });
+        remote.promptTextProperty().bind(vm.where().kindProperty().map(RemoteChoice.Kind::prompt));
         Button choose = new Button("Choose folder…");
         choose.setId("share-choose-folder");
         choose.setOnAction(e -> vm.chooseFolder());
+        showOnly(choose, vm.where().kindProperty().isEqualTo(RemoteChoice.Kind.FOLDER));
         HBox where = new HBox(8, remote, choose);
         HBox.setHgrow(remote, Priority.ALWAYS);
-        form.addRow(0, new Label("Shared through"), where);
-        RemoteLoginFields.addWithName(form, 1, vm.nameProperty(), vm.login(), "share", this::fit);
+        form.addRow(0, new Label("Shared through"), kindBox);
+        form.addRow(1, new Label("Address"), where);
+        RemoteLoginFields.addWithName(form, 2, vm.nameProperty(), vm.login(), "share", this::fit);
         Button share = new Button("Share");
         share.setId("share-button");
         share.setDefaultButton(true);

@@ -53,6 +53,7 @@ public final class ShareViewModel implements HasFeedback {
     private final Runnable resync;
     private final StringProperty remote = new SimpleStringProperty("");
     private final RemoteLogin login;
+    private final RemoteChoice where = new RemoteChoice(remote);
     private final StringProperty name;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.NOT_SHARED);
     private final ReadOnlyStringWrapper invite = new ReadOnlyStringWrapper("");
@@ -90,6 +91,11 @@ public final class ShareViewModel implements HasFeedback {
     }
 
     /** Where the list will live, as {@code folder:DIR}, {@code s3://BUCKET/PREFIX} or {@code webdav:URL}. */
+    /** Where the list is shared through, as a kind and an address. */
+    public RemoteChoice where() {
+        return where;
+    }
+
     public StringProperty remoteProperty() {
         return remote;
     }

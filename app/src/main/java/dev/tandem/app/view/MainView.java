@@ -189,9 +189,7 @@ public final class MainView extends BorderPane {
         shortcuts = buildShortcuts();
         itemList.setShortcuts(shortcuts);
         reminders = new ReminderNotifier(window.reminders(), () -> getScene() == null ? null : getScene().getWindow());
-        StatusBarView statusBar = new StatusBarView(status, window::syncNow, window::openSyncSettings);
-        vm.recovery().backups().ifPresent(b -> statusBar.showBackupFailures(b.failureProperty(), vm.recovery()::showBackups));
-        setBottom(statusBar);
+        setBottom(new StatusBarView(status, window::syncNow, window::openSyncSettings).withBackups(vm.recovery()));
         TransferMenu.acceptDrops(this, window.transfer());
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {

@@ -248,14 +248,14 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
 
     /** "Phone (CalDAV)…": its own dialog over this one; hidden where the window offers no CalDAV (some tests). */
     private Button phoneButton() {
-        return opens("settings-caldav", "Phone (CalDAV)…", vm.offersPhoneSync(),
-                () -> new CalDavDialog(window(), vm.phoneSync(), getDialogPane().getStylesheets()).showAndWait());
+        return opens("settings-caldav", "Phone (CalDAV)…", vm.more().offersPhoneSync(),
+                () -> new CalDavDialog(window(), vm.more().phoneSync(), getDialogPane().getStylesheets()).showAndWait());
     }
 
     /** "Devices…": the devices syncing with the saved remote, and forgetting one gone for good. */
     private Button devicesButton() {
-        return opens("settings-devices", "Devices…", vm.offersDevices(),
-                () -> new DevicesDialog(window(), vm.devices(), getDialogPane().getStylesheets()).showAndWait());
+        return opens("settings-devices", "Devices…", vm.more().offersDevices(),
+                () -> new DevicesDialog(window(), vm.more().devices(), getDialogPane().getStylesheets()).showAndWait());
     }
 
     /** A button that opens another dialog over this one; shown only where the window offers it. */

@@ -101,11 +101,17 @@ public final class StatusBarView extends HBox {
         tick.play();
     }
 
+    /** This bar, saying a failed backup until one succeeds, where the window has backups. */
+    public StatusBarView withBackups(dev.tandem.app.vm.Recovery recovery) {
+        recovery.backups().ifPresent(b -> showBackupFailures(b.failureProperty(), recovery::showBackups));
+        return this;
+    }
+
     /**
      * Says a failed backup until one succeeds, beside the sync's state; a click opens Backups.
      * {@code failure} is empty while all is well.
      */
-    public void showBackupFailures(javafx.beans.value.ObservableStringValue failure, Runnable open) {
+    private void showBackupFailures(javafx.beans.value.ObservableStringValue failure, Runnable open) {
         Button line = new Button();
         line.setId("backup-failure");
         line.getStyleClass().addAll(Styles.BUTTON_FLAT, Styles.STATUS_ERROR);

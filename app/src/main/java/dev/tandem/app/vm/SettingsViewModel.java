@@ -76,8 +76,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper keysAvailable = new ReadOnlyBooleanWrapper(false);
     private Runnable openKeys;
-    private final Supplier<CalDavViewModel> phoneSync;
-    private final Supplier<DevicesViewModel> devices;
+    private final MoreSettings more;
     private String chosenFolder;
     private boolean submitted;
 
@@ -144,8 +143,7 @@ public final class SettingsViewModel {
     public SettingsViewModel(SyncSettings initial, String deviceName, Async async,
                              Function<SyncSettings, ConnectionCheck> checker, Supplier<CalDavViewModel> phoneSync,
                              Supplier<DevicesViewModel> devices) {
-        this.phoneSync = phoneSync;
-        this.devices = devices;
+        this.more = new MoreSettings(phoneSync, devices);
         this.async = async;
         this.check = new SettingsCheck(async, checker, this::revalidate);
         for (String f : FIELDS) {
@@ -195,30 +193,9 @@ public final class SettingsViewModel {
     }
 
     /** "Encryption keys…" runs {@code open}; offered only when the saved settings encrypt. */
-    /** Whether "Phone (CalDAV)…" is offered: the window has a CalDAV account to show. */
-    public boolean offersPhoneSync() {
-        return phoneSync != null;
-    }
-
-    /** Whether "Devices…" is offered: the window has a sync to list the devices of. */
-    public boolean offersDevices() {
-        return devices != null;
-    }
-
-    /** A fresh view-model of the devices syncing here, for its dialog; only when {@link #offersDevices}. */
-    public DevicesViewModel devices() {
-        if (devices == null) {
-            throw new IllegalStateException("This window offers no devices");
-        }
-        return devices.get();
-    }
-
-    /** A fresh view-model of the CalDAV account, for its dialog; only when {@link #offersPhoneSync}. */
-    public CalDavViewModel phoneSync() {
-        if (phoneSync == null) {
-            throw new IllegalStateException("This window offers no CalDAV account");
-        }
-        return phoneSync.get();
+    /** The dialogs Sync settings opens beside itself: "Phone (CalDAV)…" and "Devices…", where offered. */
+    public MoreSettings more() {
+        return more;
     }
 
     public void offerKeys(Runnable open) {

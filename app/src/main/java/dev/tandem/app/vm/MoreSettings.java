@@ -1,0 +1,36 @@
+package dev.tandem.app.vm;
+
+import java.util.function.Supplier;
+
+/**
+ * The dialogs Sync settings opens beside itself, each made fresh from its view-model's source:
+ * "Phone (CalDAV)…" for the profile's CalDAV account and "Devices…" for the devices syncing here.
+ * A null source means the window offers none (the demo, some tests).
+ */
+public record MoreSettings(Supplier<CalDavViewModel> phone, Supplier<DevicesViewModel> deviceList) {
+    /** Whether "Phone (CalDAV)…" is offered: the window has a CalDAV account to show. */
+    public boolean offersPhoneSync() {
+        return phone != null;
+    }
+
+    /** A fresh view-model of the CalDAV account, for its dialog; only when {@link #offersPhoneSync}. */
+    public CalDavViewModel phoneSync() {
+        if (phone == null) {
+            throw new IllegalStateException("This window offers no CalDAV account");
+        }
+        return phone.get();
+    }
+
+    /** Whether "Devices…" is offered: the window has a sync to list the devices of. */
+    public boolean offersDevices() {
+        return deviceList != null;
+    }
+
+    /** A fresh view-model of the devices syncing here, for its dialog; only when {@link #offersDevices}. */
+    public DevicesViewModel devices() {
+        if (deviceList == null) {
+            throw new IllegalStateException("This window offers no devices");
+        }
+        return deviceList.get();
+    }
+}

@@ -96,7 +96,7 @@ public final class MainWindow {
                     device.reapplySync();
                     device.sync().syncNow();
                 }, () -> new Spaces(device.settings(), System.getenv()).myName()));
-        main.recovery().useBackups(new dev.tandem.app.vm.BackupsViewModel(device.backups(), device.store(), device.dataDir(), async,
+        main.recovery().useBackups(new dev.tandem.app.vm.BackupsViewModel(device.backups(), device.store(), device.dataDir(), Device.DB_FILE, async,
                 dialogs, undo));
         MainView v = new MainView(models);
         view.set(v);

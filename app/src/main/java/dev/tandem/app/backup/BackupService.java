@@ -2,6 +2,7 @@ package dev.tandem.app.backup;
 
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.engine.Backups;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import java.io.IOException;
@@ -211,6 +212,26 @@ public final class BackupService implements AutoCloseable {
             }
             throw new UncheckedIOException("Cannot name the backup " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Makes a new profile in {@code newDir} (new or empty) from {@code backup}: its database file
+     * {@code dbFile} gets a device id of its own before anything opens it, and no sync settings.
+     *
+     * @throws IllegalArgumentException when {@code newDir} holds anything already
+     * @throws dev.tandem.engine.BackupException for a wrong passphrase or a file cut short or altered
+     */
+    public static dev.tandem.engine.BackupFile intoNewProfile(Path backup, char[] passphrase, Path newDir, String dbFile)
+            throws IOException {
+        if (Files.isDirectory(newDir)) {
+            try (java.util.stream.Stream<Path> files = Files.list(newDir)) {
+                if (files.findAny().isPresent()) {
+                    throw new IllegalArgumentException(newDir + " is not empty: a new profile needs a new or empty folder");
+                }
+            }
+        }
+        Files.createDirectories(newDir);
+        return Backups.unpack(backup, passphrase, newDir.resolve(dbFile));
     }
 
     /** The remote's passphrase when the profile syncs encrypted, else null (a plain backup). */

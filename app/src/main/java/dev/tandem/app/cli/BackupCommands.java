@@ -139,12 +139,13 @@ final class BackupCommands {
             err.println("tandem: dry run: would make a new profile in " + newDir + " from " + backup.getFileName());
             return 0;
         }
+        BackupFile b;
         try {
             DataDirs.createPrivate(newDir);
+            b = BackupService.intoNewProfile(backup, passphrase, newDir, Device.DB_FILE);
         } catch (IOException e) {
             throw new Failure("restore: cannot create " + newDir + ": " + e.getMessage());
         }
-        BackupFile b = Backups.unpack(backup, passphrase, newDir.resolve(Device.DB_FILE));
         out.println(String.format("a new profile in %s: %,d lists, %,d items", newDir, b.rows("lists"), b.rows("items")));
         err.println("tandem: it has a device id of its own and no sync settings; open it with --data-dir " + newDir);
         return 0;

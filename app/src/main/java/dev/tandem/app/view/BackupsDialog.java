@@ -53,7 +53,10 @@ public final class BackupsDialog extends TandemDialog<BackupsViewModel, Void> {
 
         Button now = Forms.action("backups-now", "Back up now", vm::backupNow, vm.busyProperty());
         Button restore = Forms.action("backups-restore", "Restore…", vm::restore, vm.busyProperty());
-        VBox box = new VBox(10, help, daily, form, failure, new HBox(8, now, restore), messageLine("backups-message", vm));
+        Button intoNew = Forms.action("backups-restore-new", "Restore into a new profile…", vm::restoreIntoNewProfile,
+                vm.busyProperty());
+        VBox box = new VBox(10, help, daily, form, failure, new HBox(8, now, restore, intoNew),
+                messageLine("backups-message", vm));
         getDialogPane().setContent(box);
     }
 }

@@ -29,6 +29,7 @@ public final class BackupsViewModel implements HasFeedback {
     private final BackupService service;
     private final TodoStore store;
     private final Path dataDir;
+    private final String dbFile;
     private final Async async;
     private final Dialogs dialogs;
     private final UndoManager undo;
@@ -39,8 +40,10 @@ public final class BackupsViewModel implements HasFeedback {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private boolean applying;
 
-    public BackupsViewModel(BackupService service, TodoStore store, Path dataDir, Async async, Dialogs dialogs,
-                            UndoManager undo) {
+    /** {@code dbFile}: the database file's name in a profile's folder, for a new profile made from a backup. */
+    public BackupsViewModel(BackupService service, TodoStore store, Path dataDir, String dbFile, Async async,
+                            Dialogs dialogs, UndoManager undo) {
+        this.dbFile = dbFile;
         this.service = service;
         this.store = store;
         this.dataDir = dataDir;
@@ -133,6 +136,35 @@ public final class BackupsViewModel implements HasFeedback {
                 }
             }
         }, read -> confirmAndApply(backup, read), e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+    }
+
+    /**
+     * Asks for a backup file and a new or empty folder, and makes a new profile there from the
+     * backup (a device id of its own, no sync settings); says how to open it.
+     */
+    public void restoreIntoNewProfile() {
+        Optional<Path> file = dialogs.chooseFile("Backup to make a new profile from");
+        if (file.isEmpty()) {
+            return;
+        }
+        Optional<Path> dir = dialogs.chooseFolder("A new or empty folder for the new profile");
+        if (dir.isEmpty() || !feedback.begin()) {
+            return;
+        }
+        async.run(() -> {
+            char[] passphrase = Backups.isEncrypted(file.get()) ? service.passphrase() : null;
+            try {
+                return BackupService.intoNewProfile(file.get(), passphrase, dir.get(), dbFile);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } finally {
+                if (passphrase != null) {
+                    Arrays.fill(passphrase, '\0');
+                }
+            }
+        }, b -> feedback.end(String.format(Locale.ROOT, "A new profile in %s: %,d lists, %,d items. Open it with"
+                + " tandem --data-dir \"%s\".", dir.get(), b.rows("lists"), b.rows("items"), dir.get())),
+                e -> feedback.failed("No profile was made: " + Feedback.why(e)));
     }
 
     private record Read(BackupRestore restore, RestoreSummary summary) {

@@ -35,7 +35,7 @@ class BackupsViewModelTest {
         SettingsStore settings = new SettingsStore(dataDir);
         service = new BackupService(store.db(), dataDir, settings, Clock.systemDefaultZone(), Map.of());
         service.setFolder(Files.createDirectories(tmp.resolve("backups")));
-        return new BackupsViewModel(service, store, dataDir, async, dialogs, undo);
+        return new BackupsViewModel(service, store, dataDir, "tandem.db", async, dialogs, undo);
     }
 
     @AfterEach
@@ -76,6 +76,40 @@ class BackupsViewModelTest {
         assertTrue(vm.messageProperty().get().startsWith("Restored "), vm.messageProperty().get());
         undo.undo();
         assertEquals("Oat milk", store.get(milk.id()).orElseThrow().title());
+    }
+
+    @Test
+    void restoreIntoNewProfile_anEmptyFolder_makesAProfileWithADeviceIdOfItsOwn() throws Exception {
+        BackupsViewModel vm = open();
+        store.add("Milk", null, null);
+        vm.backupNow();
+        Path fresh = Files.createDirectories(tmp.resolve("fresh"));
+        dialogs.pathAnswers.add(service.list().get(0).file());
+        dialogs.pathAnswers.add(fresh);
+
+        vm.restoreIntoNewProfile();
+
+        assertTrue(vm.messageProperty().get().startsWith("A new profile in "), vm.messageProperty().get());
+        try (TodoStore copy = new TodoStore(Schema.database(fresh.resolve("tandem.db")).build(), Clock.systemUTC())) {
+            assertEquals(java.util.List.of("Milk"), copy.allItems().stream().map(Item::title).toList());
+            assertTrue(!copy.db().deviceId().equals(store.db().deviceId()), "never writes as the device it came from");
+        }
+    }
+
+    @Test
+    void restoreIntoNewProfile_aFolderInUse_saysSoAndWritesNothing() throws Exception {
+        BackupsViewModel vm = open();
+        vm.backupNow();
+        Path used = Files.createDirectories(tmp.resolve("used"));
+        Files.writeString(used.resolve("notes.txt"), "mine");
+        dialogs.pathAnswers.add(service.list().get(0).file());
+        dialogs.pathAnswers.add(used);
+
+        vm.restoreIntoNewProfile();
+
+        assertTrue(vm.errorProperty().get());
+        assertTrue(vm.messageProperty().get().contains("is not empty"), vm.messageProperty().get());
+        assertEquals(java.util.List.of(used.resolve("notes.txt")), Files.list(used).toList());
     }
 
     @Test

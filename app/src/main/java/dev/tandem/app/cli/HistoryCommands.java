@@ -125,20 +125,16 @@ final class HistoryCommands {
         return chosen;
     }
 
-    /** The full id of a current item (a unique part works) or of one deleted for good (the full id). */
+    /** The full id of an item deleted for good (its history names it), else of the current item {@code ref} names. */
     private static String itemId(TodoStore store, String ref) {
         if (!store.db().history().changes("items", ref).isEmpty()) {
             return ref;
         }
-        String r = ref.toLowerCase(Locale.ROOT);
-        List<Item> matches = r.length() < 4 ? List.of() : store.allItems().stream()
-                .filter(it -> it.id().toLowerCase(Locale.ROOT).startsWith(r) || it.id().toLowerCase(Locale.ROOT).endsWith(r))
-                .toList();
-        if (matches.size() != 1) {
-            throw new Failure(matches.isEmpty() ? "no item with id " + ref
-                    + " (an item deleted for good needs its full id: tandem list --as-of TIME --json shows it)"
-                    : "id " + ref + " matches " + matches.size() + " items");
+        try {
+            return TodoCommands.resolve(store, ref).id();
+        } catch (Failure e) {
+            throw new Failure(e.getMessage() + "; an item deleted for good needs its full id (tandem list --as-of TIME"
+                    + " --json shows it)");
         }
-        return matches.get(0).id();
     }
 }

@@ -176,7 +176,8 @@ final class TodoCommands {
         return id.length() <= 8 ? id : id.substring(id.length() - 8);
     }
 
-    private Item resolve(TodoStore store, String ref) {
+    /** The current item {@code ref} names: its full id, or a unique part of its start or end (4+ characters). */
+    static Item resolve(TodoStore store, String ref) {
         Optional<Item> exact = store.get(ref);
         if (exact.isPresent()) {
             return exact.get();

@@ -17,12 +17,24 @@ import java.util.stream.Collectors;
  * @param lists  the lists then, by name
  * @param items  the items then, outside the Trash, their tags in {@link Item#tags()}
  * @param now    the same items now, by id; missing where deleted for good since
+ * @param byList the items then by list id, "" for the Inbox (which also holds items of lists unknown then)
  */
-public record PastProfile(Instant at, List<TodoList> lists, List<Item> items, Map<String, Item> now) {
+public record PastProfile(Instant at, List<TodoList> lists, List<Item> items, Map<String, Item> now,
+                          Map<String, List<Item>> byList) {
     public PastProfile {
         lists = List.copyOf(lists);
         items = List.copyOf(items);
         now = Map.copyOf(now);
+        byList = Map.copyOf(byList);
+    }
+
+    /** The profile of these lists and items, each item filed under its list once. */
+    static PastProfile of(Instant at, List<TodoList> lists, List<Item> items, Map<String, Item> now) {
+        java.util.Set<String> known = lists.stream().map(TodoList::id).collect(Collectors.toSet());
+        Map<String, List<Item>> byList = items.stream().collect(Collectors.groupingBy(
+                it -> it.listId() != null && known.contains(it.listId()) ? it.listId() : "",
+                Collectors.collectingAndThen(Collectors.toList(), List::copyOf)));
+        return new PastProfile(at, lists, items, now, byList);
     }
 
     /** Reads the profile of {@code store} as it stood at {@code at}: one read of each table. */
@@ -44,15 +56,11 @@ public record PastProfile(Instant at, List<TodoList> lists, List<Item> items, Ma
             }
         }
         Map<String, Item> now = store.allItems().stream().collect(Collectors.toMap(Item::id, Function.identity(), (a, b) -> a));
-        return new PastProfile(at, lists, items, now);
+        return of(at, lists, items, now);
     }
 
     /** The items of the list {@code listId} then (null: the Inbox, which also holds items of unknown lists). */
     public List<Item> itemsOf(String listId) {
-        java.util.Set<String> known = lists.stream().map(TodoList::id).collect(Collectors.toSet());
-        return items.stream().filter(it -> {
-            String l = it.listId() != null && known.contains(it.listId()) ? it.listId() : null;
-            return java.util.Objects.equals(l, listId);
-        }).toList();
+        return byList.getOrDefault(listId == null ? "" : listId, List.of());
     }
 }

@@ -32,7 +32,9 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("unshare", Set.of("--member")),
             Map.entry("backup", Set.of("--to")),
             Map.entry("restore", Set.of("--into-new")),
-            Map.entry("export", Set.of("--format", "--out")));
+            Map.entry("export", Set.of("--format", "--out")),
+            Map.entry("serve", Set.of("--remote", "--endpoint", "--region", "--listen", "--public-host", "--tls-keystore",
+                    "--passphrase-file", "--interval")));
     static final Map<String, Set<String>> FLAGS = Map.of(
             "list", Set.of("--json", "--all", "--notes", "--todos"),
             "ls", Set.of("--json", "--all", "--notes", "--todos"),
@@ -41,7 +43,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             "join", Set.of("--into-existing"),
             "unshare", Set.of("--keep"),
             "restore-version", Set.of("--all", "--dry-run"),
-            "restore", Set.of("--dry-run"));
+            "restore", Set.of("--dry-run"),
+            "serve", Set.of("--pair", "--tls-self-signed"));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

@@ -29,7 +29,7 @@ import java.util.function.Consumer;
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
-            "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "help");
+            "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -122,6 +122,16 @@ public final class Cli {
                                                    the profile as it was is backed up first). --into-new: a new
                                                    profile in DIR instead. Passphrase from TANDEM_PASSPHRASE, the
                                                    saved sync settings or the terminal
+              serve [--listen HOST:PORT] [--remote …] [--tls-self-signed | --tls-keystore FILE]
+                  [--public-host NAME] [--passphrase-file FILE] [--interval SECONDS]
+                                                   this profile as a device that syncs (like sync) and serves
+                                                   the web companion to paired browsers (docs/WEB.md) until
+                                                   stopped; prints a pairing code and QR code (Enter: a new
+                                                   one). Listens on 127.0.0.1:8765 unless told; another address
+                                                   needs TLS. Passphrase from --passphrase-file (chmod 600),
+                                                   TANDEM_PASSPHRASE, the saved settings or a prompt; a
+                                                   keystore's password from TANDEM_TLS_PASSWORD
+              serve --pair                         a new pairing code for the server running on this profile
               unshare LIST [--member NAME] [--keep]
                                                    leave a shared list (its items go to the Trash here), or, as
                                                    its owner, remove a member: the list's key changes, so they
@@ -289,6 +299,8 @@ public final class Cli {
                     case "backup" -> new BackupCommands(out, err, env, clock).backup(store, dir, a);
                     case "backups" -> new BackupCommands(out, err, env, clock).list(store, dir, a);
                     case "restore" -> new BackupCommands(out, err, env, clock).restore(store, dir, a);
+                    case "serve" -> new ServeCommands(in, out, err, env, java.time.Clock.systemDefaultZone())
+                            .serve(store, dir, a, syncs);
                     default -> throw new UsageError("unknown command: " + verb);
                 };
             }

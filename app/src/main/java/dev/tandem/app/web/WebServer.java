@@ -36,6 +36,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * stops before they close, so no stream outlives its source.
  */
 public final class WebServer implements AutoCloseable {
+    static final String ADDRESS_FILE = "web-server.properties";
+
     private final Builder config;
     private final Pairings pairings;
     private final Browsers browsers;
@@ -45,7 +47,7 @@ public final class WebServer implements AutoCloseable {
 
     private WebServer(Builder b) {
         this.config = b;
-        this.pairings = new Pairings(b.clock);
+        this.pairings = new Pairings(b.clock, b.settings);
         this.browsers = new Browsers(b.settings, b.clock);
     }
 
@@ -97,6 +99,10 @@ public final class WebServer implements AutoCloseable {
         String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
         url = URI.create((config.keyStore != null ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host)
                 + ":" + connector.getLocalPort() + "/");
+        // Where `tandem serve --pair`, another process, finds the page's address for its invitation.
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("url", url.toString());
+        config.settings.writeSecretFile(ADDRESS_FILE, p);
         return this;
     }
 
@@ -112,6 +118,18 @@ public final class WebServer implements AutoCloseable {
     public Pairing pair() {
         URI base = url();
         return pairings.create(token -> base + "#pair=" + token);
+    }
+
+    /**
+     * A pairing for the server that serves the profile of {@code settings} in another process (it
+     * reads the invitations' file on each try); empty when no server has run on this profile.
+     */
+    public static Optional<Pairing> invite(SettingsStore settings, Clock clock) {
+        String url = settings.readSecretFile(ADDRESS_FILE).getProperty("url");
+        if (url == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Pairings(clock, settings).create(token -> url + "#pair=" + token));
     }
 
     public List<PairedBrowser> browsers() {

@@ -1,0 +1,244 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.cli.Cli.Failure;
+import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.space.SpaceLists;
+import dev.tandem.app.sync.Pacing;
+import dev.tandem.app.sync.SyncService;
+import dev.tandem.app.web.Certificates;
+import dev.tandem.app.web.Pairing;
+import dev.tandem.app.web.PairingQr;
+import dev.tandem.app.web.WebServer;
+import dev.tandem.engine.sync.SyncEngine;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tandem serve}: this profile as a headless device that syncs like any other and serves the web
+ * companion (docs/WEB.md) until stopped (Ctrl+C or SIGTERM: the server and the sync stop, then the
+ * database closes). {@code tandem serve --pair} invites a browser into a server already running on
+ * this profile, from another process (a service's terminal). Secrets never come from the command
+ * line: the remote's passphrase from {@code --passphrase-file} (owner-only), {@code TANDEM_PASSPHRASE},
+ * the saved settings or a prompt; a keystore's password from {@code TANDEM_TLS_PASSWORD}.
+ */
+final class ServeCommands {
+    static final String TLS_FILE = "web-tls.p12";
+    private static final String TLS_SECRET = "web-tls.properties";
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final Clock clock;
+
+    ServeCommands(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.clock = clock;
+    }
+
+    int serve(TodoStore store, Path dir, Args a, SyncCommands syncs) {
+        SettingsStore settings = new SettingsStore(dir);
+        if (a.flags().contains("--pair")) {
+            Pairing p = WebServer.invite(settings, Clock.systemDefaultZone())
+                    .orElseThrow(() -> new Failure("serve --pair: no server has run on this profile yet; start tandem serve"));
+            printPairing(p);
+            return 0;
+        }
+        WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(Device.chosenName(dir))
+                .sharedLists(() -> sharedLists(settings));
+        String listen = a.options().getOrDefault("--listen", "127.0.0.1:8765");
+        int colon = listen.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new UsageError("serve: --listen takes HOST:PORT, e.g. 127.0.0.1:8765 or 0.0.0.0:8443");
+        }
+        try {
+            b.listen(listen.substring(0, colon).replaceAll("^\\[|\\]$", ""), Integer.parseInt(listen.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new UsageError("serve: --listen " + listen + ": the port is not a number");
+        }
+        if (a.options().containsKey("--public-host")) {
+            b.publicHost(a.options().get("--public-host"));
+        }
+        tls(a, dir, settings, b, listen.substring(0, colon));
+        WebServer server;
+        try {
+            server = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("serve: " + e.getMessage());
+        }
+        SyncService sync = new SyncService(store.db(), Clock.systemUTC(), new Random());
+        String syncing = startSync(sync, a, dir, settings, syncs);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (server; sync) {
+            server.start();
+            out.println("Tandem serves " + Device.chosenName(dir) + " at " + server.url()
+                    + (server.secure() ? "" : " (this machine only)"));
+            server.fingerprint().ifPresent(f -> out.println("Certificate fingerprint (SHA-256): " + f));
+            out.println(syncing);
+            printPairing(server.pair());
+            out.println("Press Enter for a new code; Ctrl+C stops. Paired browsers: " + server.browsers().size() + ".");
+            waitForStop(server, stopped);
+        } finally {
+            stopped.countDown();
+        }
+        return 0;
+    }
+
+    /** Serves until the process is asked to stop; Enter on a terminal prints a new pairing. */
+    private void waitForStop(WebServer server, CountDownLatch stopped) {
+        CountDownLatch stop = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                // The database closes after the server and the sync: wait for the command to unwind.
+                stopped.await(20, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tandem-serve-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Thread keys = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                while (r.readLine() != null) {
+                    printPairing(server.pair());
+                }
+            } catch (IOException e) {
+                // No terminal (a service): pairings come from tandem serve --pair.
+            }
+        }, "tandem-serve-keys");
+        keys.setDaemon(true);
+        keys.start();
+        try {
+            stop.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.println("Stopping…");
+    }
+
+    private String startSync(SyncService sync, Args a, Path dir, SettingsStore settings, SyncCommands syncs) {
+        boolean saved = settings.loadSync().mode() != SyncSettings.Mode.NONE;
+        boolean shared = !new SpaceLists(settings).all().isEmpty();
+        if (a.options().get("--remote") == null && !saved && !shared) {
+            return "No remote is set up: the page shows this profile's data only (pass --remote as for tandem sync).";
+        }
+        String passphrase = passphrase(a);
+        SyncEngine engine = passphrase == null ? syncs.syncEngineFor(a, dir)
+                : syncs.engineFor(a, dir, eb -> eb.encrypted(passphrase));
+        long seconds = Long.parseLong(a.options().getOrDefault("--interval", "60"));
+        if (seconds < SyncSettings.MIN_INTERVAL) {
+            throw new UsageError("serve: --interval is at least " + SyncSettings.MIN_INTERVAL + " seconds");
+        }
+        boolean folder = String.valueOf(a.options().get("--remote")).startsWith("folder:")
+                || (a.options().get("--remote") == null && settings.loadSync().mode() == SyncSettings.Mode.FOLDER);
+        sync.addFailureListener(status -> err.println("tandem: sync: " + status));
+        sync.configure(engine, Duration.ofSeconds(seconds), folder ? Pacing.LOCAL : Pacing.REMOTE);
+        sync.syncNow();
+        return "Syncing " + (a.options().get("--remote") != null ? "with " + a.options().get("--remote") : "as the saved settings say")
+                + " every " + seconds + " s and after each edit.";
+    }
+
+    /** The remote's passphrase from a file only its owner can read, the environment, or a prompt; null for none. */
+    private String passphrase(Args a) {
+        String file = a.options().get("--passphrase-file");
+        if (file != null) {
+            Path p = Path.of(file);
+            try {
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
+                    Set<PosixFilePermission> others = new HashSet<>(perms);
+                    others.removeAll(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
+                    if (!others.isEmpty()) {
+                        throw new Failure("serve: " + file + " can be read by others; chmod 600 it first");
+                    }
+                }
+                return Files.readString(p, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new Failure("serve: cannot read the passphrase file " + file + ": " + e.getMessage());
+            }
+        }
+        String v = env.get("TANDEM_PASSPHRASE");
+        if (v != null && !v.isEmpty()) {
+            return v;
+        }
+        Console console = System.console();
+        if (a.options().get("--remote") != null && console != null) {
+            char[] typed = console.readPassword("Passphrase of the remote (Enter if it is not encrypted): ");
+            return typed == null || typed.length == 0 ? null : new String(typed);
+        }
+        return null;
+    }
+
+    /** --tls-keystore FILE (its password in TANDEM_TLS_PASSWORD) or --tls-self-signed (made once, kept in the data dir). */
+    private void tls(Args a, Path dir, SettingsStore settings, WebServer.Builder b, String host) {
+        String keystore = a.options().get("--tls-keystore");
+        if (keystore != null) {
+            String password = env.get("TANDEM_TLS_PASSWORD");
+            if (password == null) {
+                throw new UsageError("serve: --tls-keystore needs its password in TANDEM_TLS_PASSWORD");
+            }
+            b.tls(Path.of(keystore), password);
+        } else if (a.flags().contains("--tls-self-signed")) {
+            Properties secret = settings.readSecretFile(TLS_SECRET);
+            String password = secret.getProperty("password");
+            Path file = dir.resolve(TLS_FILE);
+            if (password == null || !Files.isRegularFile(file)) {
+                byte[] r = new byte[18];
+                new SecureRandom().nextBytes(r);
+                password = Base64.getUrlEncoder().withoutPadding().encodeToString(r);
+                secret.setProperty("password", password);
+                settings.writeSecretFile(TLS_SECRET, secret);
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new Failure("serve: cannot replace " + file + ": " + e.getMessage());
+                }
+                Certificates.selfSigned(file, password, List.of("localhost", "127.0.0.1", host, Device.hostName()));
+            }
+            b.tls(file, password);
+        }
+    }
+
+    private void printPairing(Pairing p) {
+        out.println();
+        out.println("Pair a browser: scan the code, or open " + p.url());
+        out.println(PairingQr.text(p.url()));
+        out.println("or type the code " + p.code() + " on the page. Valid once, until "
+                + DateTimeFormatter.ofPattern("HH:mm").format(p.expiresAt().atZone(clock.getZone())) + ".");
+    }
+
+    private static Set<String> sharedLists(SettingsStore settings) {
+        Set<String> out = new HashSet<>();
+        new SpaceLists(settings).all().forEach(s -> out.add(s.listId()));
+        return out;
+    }
+}

@@ -182,6 +182,35 @@ class WebServerTest {
     }
 
     @Test
+    void events_aCommitFromAnywhere_reachesAnOpenStreamAndRevokeEndsIt() throws Exception {
+        WebFixture.Session s = web.pair();
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(web.uri("/api/events"))
+                .header("Cookie", s.cookie()).GET().build();
+        HttpResponse<java.util.stream.Stream<String>> stream = web.http.send(req, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        assertTrue(stream.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertEquals("retry: 2000", lines.poll(5, java.util.concurrent.TimeUnit.SECONDS));
+        lines.clear();
+        // As a sync would write: straight to the store, not through the page.
+        web.store.add("From the laptop", null, null);
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(2);
+        boolean heard = false;
+        while (!heard && System.nanoTime() < until) {
+            String l = lines.poll(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            heard = "event: change".equals(l);
+        }
+        assertTrue(heard, "no change event within 2 s: " + lines);
+        assertEquals(1, web.server.openPages());
+        web.server.revoke(web.server.browsers().get(0).id());
+        reader.join(5000);
+        assertFalse(reader.isAlive(), "the revoked browser's stream stays open");
+    }
+
+    @Test
     void revoke_closesTheSession() throws Exception {
         WebFixture.Session s = web.pair();
         assertEquals(200, web.get("/api/sidebar", s).statusCode());

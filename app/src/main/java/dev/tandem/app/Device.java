@@ -50,6 +50,7 @@ public final class Device implements AutoCloseable {
     private final ExecutorService ioExecutor;
     private final Async async;
     private final BackupService backups;
+    private final dev.tandem.app.web.WebCompanion web;
     private AtomicReference<Consumer<Throwable>> errorHandler;
     private SyncSettings forcedRemote;
     /** Set once any settings were applied: a deferred {@link #startSync} must not undo a newer choice. */
@@ -66,6 +67,8 @@ public final class Device implements AutoCloseable {
         this.ioExecutor = ioExecutor;
         this.async = async;
         this.backups = new BackupService(store.db(), dataDir, settings, Clock.systemDefaultZone(), System.getenv());
+        this.web = new dev.tandem.app.web.WebCompanion(store, settings, dataDir, this::name,
+                () -> new SpaceLists(settings).listIds());
     }
 
     /**
@@ -268,6 +271,11 @@ public final class Device implements AutoCloseable {
         return backups;
     }
 
+    /** The web companion ("Open on phone…"): not serving until asked, stopped when the device closes. */
+    public dev.tandem.app.web.WebCompanion web() {
+        return web;
+    }
+
     /**
      * Daily backups while the app runs, the first now if one is due, on a thread of their own
      * ({@link BackupService#startDaily}). Only the app calls this: the demo's devices and tests
@@ -283,6 +291,7 @@ public final class Device implements AutoCloseable {
             // A deferred startSync after this would build a remote nobody closes.
             syncApplied.set(true);
         }
+        web.close();
         caldav.close();
         sync.close();
         backups.close();

@@ -98,6 +98,8 @@ public final class MainWindow {
                 }, () -> new Spaces(device.settings(), System.getenv()).myName()));
         main.recovery().useBackups(new dev.tandem.app.vm.BackupsViewModel(device.backups(), device.store(), device.dataDir(), Device.DB_FILE, async,
                 dialogs, undo));
+        models.usePhoneWeb(new dev.tandem.app.vm.PhoneWebViewModel(device.web(), async, java.time.Clock.systemDefaultZone()),
+                dialogs);
         MainView v = new MainView(models);
         view.set(v);
         phoneSync(device, v, dialogs);

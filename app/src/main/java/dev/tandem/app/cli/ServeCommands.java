@@ -9,7 +9,7 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.SyncService;
-import dev.tandem.app.web.Certificates;
+import dev.tandem.app.web.SelfSignedTls;
 import dev.tandem.app.web.Pairing;
 import dev.tandem.app.web.PairingQr;
 import dev.tandem.app.web.WebServer;
@@ -25,15 +25,12 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -48,9 +45,6 @@ import java.util.concurrent.TimeUnit;
  * the saved settings or a prompt; a keystore's password from {@code TANDEM_TLS_PASSWORD}.
  */
 final class ServeCommands {
-    static final String TLS_FILE = "web-tls.p12";
-    private static final String TLS_SECRET = "web-tls.properties";
-
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -74,7 +68,7 @@ final class ServeCommands {
             return 0;
         }
         WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(Device.chosenName(dir))
-                .sharedLists(() -> sharedLists(settings));
+                .sharedLists(() -> new SpaceLists(settings).listIds());
         String listen = a.options().getOrDefault("--listen", "127.0.0.1:8765");
         int colon = listen.lastIndexOf(':');
         if (colon <= 0) {
@@ -208,23 +202,9 @@ final class ServeCommands {
             }
             b.tls(Path.of(keystore), password);
         } else if (a.flags().contains("--tls-self-signed")) {
-            Properties secret = settings.readSecretFile(TLS_SECRET);
-            String password = secret.getProperty("password");
-            Path file = dir.resolve(TLS_FILE);
-            if (password == null || !Files.isRegularFile(file)) {
-                byte[] r = new byte[18];
-                new SecureRandom().nextBytes(r);
-                password = Base64.getUrlEncoder().withoutPadding().encodeToString(r);
-                secret.setProperty("password", password);
-                settings.writeSecretFile(TLS_SECRET, secret);
-                try {
-                    Files.deleteIfExists(file);
-                } catch (IOException e) {
-                    throw new Failure("serve: cannot replace " + file + ": " + e.getMessage());
-                }
-                Certificates.selfSigned(file, password, List.of("localhost", "127.0.0.1", host, Device.hostName()));
-            }
-            b.tls(file, password);
+            SelfSignedTls.KeyStoreFile tls = SelfSignedTls.ensure(settings, dir,
+                    List.of("localhost", "127.0.0.1", host, Device.hostName()));
+            b.tls(tls.path(), tls.password());
         }
     }
 
@@ -234,11 +214,5 @@ final class ServeCommands {
         out.println(PairingQr.text(p.url()));
         out.println("or type the code " + p.code() + " on the page. Valid once, until "
                 + DateTimeFormatter.ofPattern("HH:mm").format(p.expiresAt().atZone(clock.getZone())) + ".");
-    }
-
-    private static Set<String> sharedLists(SettingsStore settings) {
-        Set<String> out = new HashSet<>();
-        new SpaceLists(settings).all().forEach(s -> out.add(s.listId()));
-        return out;
     }
 }

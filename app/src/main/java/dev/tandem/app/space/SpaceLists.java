@@ -100,6 +100,13 @@ public final class SpaceLists {
         return out;
     }
 
+    /** The ids of the lists shared with other people (joined or being joined). */
+    public java.util.Set<String> listIds() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        all().forEach(sp -> out.add(sp.listId()));
+        return out;
+    }
+
     public Optional<Space> get(String listId) {
         if (!ids().contains(listId)) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.AsOfViewModel;
 import dev.tandem.app.vm.BackupsViewModel;
 import dev.tandem.app.vm.JoinViewModel;
+import dev.tandem.app.vm.PhoneWebViewModel;
 import dev.tandem.app.vm.KeysViewModel;
 import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.app.vm.SettingsViewModel;
@@ -54,6 +55,11 @@ public final class FxDialogs implements Dialogs {
     @Override
     public void backups(BackupsViewModel backups) {
         new BackupsDialog(owner.get(), backups, stylesheets.get()).showAndWait();
+    }
+
+    @Override
+    public void phoneWeb(PhoneWebViewModel phoneWeb) {
+        new PhoneWebDialog(owner.get(), phoneWeb, stylesheets.get()).showAndWait();
     }
 
     @Override

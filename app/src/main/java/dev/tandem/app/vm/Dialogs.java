@@ -19,6 +19,10 @@ public interface Dialogs {
     default void join(JoinViewModel join) {
     }
 
+    /** Shows "Open on phone" (the web companion's pairing) until it is closed. */
+    default void phoneWeb(PhoneWebViewModel phoneWeb) {
+    }
+
     /** Shows "Backups" until it is closed. */
     default void backups(BackupsViewModel backups) {
     }

@@ -18,6 +18,7 @@ public final class WindowViewModel implements AutoCloseable {
     private final Runnable syncNow;
     private final String deviceName;
     private final ReminderScheduler reminders;
+    private Runnable openOnPhone;
 
     public WindowViewModel(MainViewModel main, EditorViewModel editor, ConflictsViewModel conflicts,
                            SyncStatusViewModel status, AppearanceViewModel appearance, SyncSettingsFlow settings,
@@ -95,6 +96,19 @@ public final class WindowViewModel implements AutoCloseable {
     /** "Sync now" and Ctrl+R. */
     public void syncNow() {
         syncNow.run();
+    }
+
+    /** "Open on phone…" shows {@code phoneWeb} through {@code dialogs}. */
+    public void usePhoneWeb(PhoneWebViewModel phoneWeb, Dialogs dialogs) {
+        this.openOnPhone = () -> {
+            phoneWeb.open();
+            dialogs.phoneWeb(phoneWeb);
+        };
+    }
+
+    /** "Open on phone…", where the window offers it (not in the demo's windows). */
+    public java.util.Optional<Runnable> openOnPhone() {
+        return java.util.Optional.ofNullable(openOnPhone);
     }
 
     public String deviceName() {

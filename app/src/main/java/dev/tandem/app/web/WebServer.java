@@ -2,15 +2,11 @@ package dev.tandem.app.web;
 
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -177,20 +173,9 @@ public final class WebServer implements AutoCloseable {
         if (!host.equals("0.0.0.0") && !host.equals("::")) {
             return host;
         }
-        try {
-            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (ni.isUp() && !ni.isLoopback()) {
-                    for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                        if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
-                            return a.getHostAddress();
-                        }
-                    }
-                }
-            }
-        } catch (SocketException e) {
-            // fall through: the loopback address at least works on this machine
-        }
-        return "127.0.0.1";
+        String lan = WebServerAddresses.lan();
+        // Without a LAN address, the loopback address at least works on this machine.
+        return lan != null ? lan : "127.0.0.1";
     }
 
     static boolean isLoopback(String host) {

@@ -1,0 +1,129 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.PhoneWebViewModel;
+import dev.tandem.ui.Styles;
+import java.util.List;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.stage.Window;
+
+/**
+ * "Open on phone": the web companion's QR code and code, the network choice, the paired browsers with
+ * "Revoke", "New code" and "Stop serving". Its state is a {@link PhoneWebViewModel}; this class lays
+ * out and binds.
+ */
+public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> {
+    static final String HELP = "Read and tick your todos and notes in your phone's browser. This computer serves them"
+            + " while Tandem runs: nothing goes through a server of ours. Scan the code with the phone's camera;"
+            + " each code pairs one browser, once.";
+    private static final double QR_SIZE = 220;
+
+    public PhoneWebDialog(Window owner, PhoneWebViewModel vm, List<String> stylesheets) {
+        super(owner, vm, stylesheets, "phone-web-dialog", "Open on phone", 560);
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        Label help = Forms.wrapped(HELP);
+        help.getStyleClass().add(Styles.SUBTITLE);
+
+        CheckBox network = new CheckBox("Let my phone on this network connect (HTTPS)");
+        network.setId("phone-web-network");
+        network.selectedProperty().bindBidirectional(vm.networkProperty());
+        network.setOnAction(e -> vm.start());
+
+        Canvas qr = new Canvas(QR_SIZE, QR_SIZE);
+        qr.setId("phone-web-qr");
+        qr.setAccessibleText("QR code of the pairing link");
+        vm.qrProperty().addListener((o, was, now) -> draw(qr, now));
+        draw(qr, vm.qrProperty().get());
+        Forms.showOnly(qr, vm.runningProperty());
+
+        TextField url = new TextField();
+        url.setId("phone-web-url");
+        url.setEditable(false);
+        url.textProperty().bind(vm.urlProperty());
+        Forms.showOnly(url, vm.runningProperty());
+        Label code = Forms.wrapped("");
+        code.setId("phone-web-code");
+        code.textProperty().bind(vm.codeProperty());
+        Label fingerprint = Forms.wrapped("");
+        fingerprint.setId("phone-web-fingerprint");
+        fingerprint.getStyleClass().add(Styles.SUBTITLE);
+        fingerprint.textProperty().bind(vm.fingerprintProperty());
+        Forms.showOnly(fingerprint, vm.fingerprintProperty().isNotEmpty());
+
+        Button newCode = Forms.action("phone-web-new-code", "New code", vm::newCode, vm.busyProperty());
+        Button stop = Forms.action("phone-web-stop", "Stop serving", vm::stop, vm.busyProperty());
+        Button start = Forms.action("phone-web-start", "Start serving", vm::start, vm.busyProperty());
+        for (Button b : List.of(newCode, stop)) {
+            Forms.showOnly(b, vm.runningProperty());
+        }
+        Forms.showOnly(start, vm.runningProperty().not());
+
+        Label pairedTitle = new Label("Paired browsers");
+        pairedTitle.getStyleClass().add(Styles.SUBTITLE);
+        VBox paired = new VBox(6);
+        paired.setId("phone-web-browsers");
+        vm.browsers().addListener((ListChangeListener<PhoneWebViewModel.BrowserRow>) c -> rows(paired));
+        rows(paired);
+
+        VBox left = new VBox(10, help, network, url, code, fingerprint, new HBox(8, newCode, stop, start));
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox top = new HBox(16, left, qr);
+        top.setAlignment(Pos.TOP_LEFT);
+        getDialogPane().setContent(new VBox(12, top, pairedTitle, paired, messageLine("phone-web-message", vm)));
+    }
+
+    private void rows(VBox paired) {
+        paired.getChildren().clear();
+        if (vm.browsers().isEmpty()) {
+            Label none = new Label("None yet.");
+            none.getStyleClass().add(Styles.SUBTITLE);
+            paired.getChildren().add(none);
+        }
+        for (PhoneWebViewModel.BrowserRow r : vm.browsers()) {
+            Label name = new Label(r.name());
+            Label seen = new Label(r.seen());
+            seen.getStyleClass().add(Styles.SUBTITLE);
+            Button revoke = new Button("Revoke");
+            revoke.setAccessibleText("Revoke " + r.name());
+            revoke.setOnAction(e -> vm.revoke(r));
+            VBox text = new VBox(2, name, seen);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            HBox row = new HBox(8, text, revoke);
+            row.getStyleClass().add("paired-browser");
+            row.setAlignment(Pos.CENTER_LEFT);
+            paired.getChildren().add(row);
+        }
+        fit();
+    }
+
+    /** Dark modules on white, whatever the theme: a phone's camera reads a code with a light quiet zone. */
+    private static void draw(Canvas canvas, boolean[][] modules) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (modules == null || modules.length == 0) {
+            return;
+        }
+        double cell = Math.floor(canvas.getWidth() / modules.length);
+        double offset = (canvas.getWidth() - cell * modules.length) / 2;
+        g.setFill(Color.BLACK);
+        for (int y = 0; y < modules.length; y++) {
+            for (int x = 0; x < modules[y].length; x++) {
+                if (modules[y][x]) {
+                    g.fillRect(offset + x * cell, offset + y * cell, cell, cell);
+                }
+            }
+        }
+    }
+}

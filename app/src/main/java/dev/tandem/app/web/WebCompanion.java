@@ -1,0 +1,78 @@
+package dev.tandem.app.web;
+
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The desktop's "Open on phone…": at most one web server for an open profile, started when asked and
+ * stopped with the profile. On this machine only, it listens on a free loopback port; for the phone,
+ * on every address at {@link #LAN_PORT} with the profile's self-signed certificate. Thread-safe; start
+ * and stop touch the disk and the network, so the app calls them off the FX thread.
+ */
+public final class WebCompanion implements AutoCloseable {
+    public static final int LAN_PORT = 8765;
+
+    private final TodoStore store;
+    private final SettingsStore settings;
+    private final Path dataDir;
+    private final Supplier<String> deviceName;
+    private final Supplier<Set<String>> sharedLists;
+    private WebServer server;
+
+    public WebCompanion(TodoStore store, SettingsStore settings, Path dataDir, Supplier<String> deviceName,
+                        Supplier<Set<String>> sharedLists) {
+        this.store = store;
+        this.settings = settings;
+        this.dataDir = dataDir;
+        this.deviceName = deviceName;
+        this.sharedLists = sharedLists;
+    }
+
+    /**
+     * Serves, for other devices on the network ({@code lan}) or this machine only; a server running
+     * the other way is stopped first. Returns the running server.
+     */
+    public synchronized WebServer start(boolean lan) {
+        if (server != null && server.secure() == lan) {
+            return server;
+        }
+        stop();
+        WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(deviceName.get())
+                .sharedLists(sharedLists);
+        if (lan) {
+            List<String> hosts = new ArrayList<>(List.of("localhost", "127.0.0.1"));
+            String shown = WebServerAddresses.lan();
+            if (shown != null) {
+                hosts.add(shown);
+            }
+            SelfSignedTls.KeyStoreFile tls = SelfSignedTls.ensure(settings, dataDir, hosts);
+            b.listen("0.0.0.0", LAN_PORT).tls(tls.path(), tls.password());
+        } else {
+            b.listen("127.0.0.1", 0);
+        }
+        server = b.build().start();
+        return server;
+    }
+
+    public synchronized Optional<WebServer> running() {
+        return Optional.ofNullable(server);
+    }
+
+    public synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,68 @@
+package dev.tandem.app.vm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.web.WebCompanion;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** "Open on phone…" without a toolkit: a real server on loopback, paired by the code the dialog shows. */
+class PhoneWebViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void open_thisComputerOnly_showsACodeThatPairsAndABrowserThatCanBeRevoked() throws Exception {
+        List<Throwable> unexpected = new ArrayList<>();
+        try (TodoStore store = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC());
+             WebCompanion companion = new WebCompanion(store, new SettingsStore(dir), dir, () -> "Laptop", Set::of)) {
+            PhoneWebViewModel vm = new PhoneWebViewModel(companion, new Async(Runnable::run, Runnable::run, unexpected::add),
+                    Clock.systemDefaultZone());
+            vm.networkProperty().set(false);
+            vm.open();
+            assertTrue(vm.runningProperty().get(), vm.messageProperty().get());
+            assertNotNull(vm.qrProperty().get());
+            assertTrue(vm.urlProperty().get().startsWith("http://127.0.0.1:"), vm.urlProperty().get());
+            assertEquals("", vm.fingerprintProperty().get());
+            Matcher code = Pattern.compile("type (\\d{4}-\\d{4})").matcher(vm.codeProperty().get());
+            assertTrue(code.find(), vm.codeProperty().get());
+
+            HttpResponse<String> paired = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(vm.urlProperty().get() + "api/pair"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"code\":\"" + code.group(1) + "\",\"name\":\"Pixel\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, paired.statusCode(), paired.body());
+            vm.newCode();
+            assertEquals(1, vm.browsers().size());
+            assertEquals("Pixel", vm.browsers().get(0).name());
+            vm.revoke(vm.browsers().get(0));
+            assertTrue(vm.browsers().isEmpty());
+            assertTrue(companion.running().orElseThrow().browsers().isEmpty());
+
+            vm.stop();
+            assertFalse(vm.runningProperty().get());
+            assertNull(vm.qrProperty().get());
+            assertTrue(companion.running().isEmpty());
+        }
+        assertTrue(unexpected.isEmpty(), unexpected.toString());
+    }
+}

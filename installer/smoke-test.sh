@@ -88,6 +88,20 @@ if [[ -x "$cli" ]]; then
   grep -qF "Smoke test todo" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli list did not show the todo it added"; }
   ! grep -qF "tandem-cli.jsa" "$appdir/$(basename "$launcher").cfg" || die "the app's launcher maps the command line's archive"
   echo "smoke-test: PASS: tandem-cli added and listed a todo${share:+ with its class archive}"
+
+  # The web companion inside the trimmed runtime: Jetty, a self-signed certificate made by the runtime's own
+  # keytool (TLS needs jdk.crypto.ec), ZXing's QR code, and the page served over HTTPS.
+  port=$((20000 + RANDOM % 20000))
+  "${cli_env[@]}" "$cli" serve --listen "127.0.0.1:$port" --tls-self-signed </dev/null >"$log" 2>&1 &
+  serve_pid=$!
+  for _ in $(seq 1 60); do grep -qF "type the code" "$log" && break; sleep 0.5; done
+  page=$(curl -sk "https://127.0.0.1:$port/" || true)
+  kill "$serve_pid" 2>/dev/null || true
+  wait "$serve_pid" 2>/dev/null || true
+  grep -qF "type the code" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli serve printed no pairing code"; }
+  grep -qF "█" "$log" || { sed 's/^/  | /' "$log"; die "tandem-cli serve printed no QR code"; }
+  [[ "$page" == *"<html"* ]] || { sed 's/^/  | /' "$log"; die "tandem-cli serve did not serve the page over HTTPS"; }
+  echo "smoke-test: PASS: tandem-cli serve served the page over HTTPS with a QR code"
 fi
 
 echo "smoke-test: PASS: launcher exited 0 after the first frame (app run ${run_seconds} s, total $((SECONDS - started)) s)"

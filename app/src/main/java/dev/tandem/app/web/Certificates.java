@@ -12,13 +12,36 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The web server's TLS certificate: its fingerprint for the pairing screen (a person compares it with
- * what the phone's browser shows for a self-signed certificate), and a self-signed one made with the
- * JDK's own {@code keytool} (part of every Java runtime, the app's too), kept in the data dir. Java
- * has no public API to sign a certificate, and a hand-written X.509 encoder is not worth its risk.
+ * what the phone's browser shows for a self-signed certificate), and a self-signed one kept in the data
+ * dir, built with Bouncy Castle's PKIX library: Java has no public API to sign a certificate, the
+ * packaged runtime has no {@code keytool}, and a hand-written X.509 encoder is not worth its risk.
  */
 public final class Certificates {
     private Certificates() {
@@ -50,25 +73,38 @@ public final class Certificates {
         if (Files.isRegularFile(keyStore)) {
             return;
         }
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        List<String> san = new ArrayList<>();
-        for (String h : hosts) {
-            san.add((h.matches("[0-9.]+") || h.contains(":") ? "ip:" : "dns:") + h);
-        }
-        List<String> cmd = List.of(keytool.toString(), "-genkeypair", "-alias", "tandem", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-validity", "825", "-dname", "CN=Tandem", "-ext", "SAN=" + String.join(",", san),
-                "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", password, "-keypass", password);
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IllegalStateException("keytool could not make a certificate: " + out.strip());
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
+            gen.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
+            KeyPair pair = gen.generateKeyPair();
+            Instant now = Instant.now();
+            X500Name name = new X500Name("CN=Tandem");
+            List<GeneralName> names = new ArrayList<>();
+            for (String h : new LinkedHashSet<>(hosts)) {
+                if (h != null && !h.isBlank()) {
+                    boolean address = h.matches("[0-9.]+") || h.contains(":");
+                    names.add(new GeneralName(address ? GeneralName.iPAddress : GeneralName.dNSName, h));
+                }
             }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + keytool + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while making a certificate", e);
+            byte[] serial = new byte[16];
+            new SecureRandom().nextBytes(serial);
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, new BigInteger(1, serial),
+                    Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(825, ChronoUnit.DAYS)), name, pair.getPublic())
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)))
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            X509Certificate cert = new JcaX509CertificateConverter()
+                    .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("tandem", pair.getPrivate(), password.toCharArray(), new Certificate[] {cert});
+            Path tmp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                ks.store(out, password.toCharArray());
+            }
+            Files.move(tmp, keyStore, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException("Cannot make a certificate in " + keyStore + ": " + e.getMessage(), e);
         }
     }
 }

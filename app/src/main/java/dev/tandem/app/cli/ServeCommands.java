@@ -84,15 +84,19 @@ final class ServeCommands {
         }
         tls(a, dir, settings, b, listen.substring(0, colon));
         WebServer server;
+        SyncService sync = new SyncService(store.db(), Clock.systemUTC(), new Random());
+        // Nobody looks while no page is open: check the remote as rarely as an unfocused window does.
+        sync.setFocused(false);
+        b.onOpenPages(n -> sync.setFocused(n > 0));
         try {
             server = b.build();
         } catch (IllegalArgumentException e) {
+            sync.close();
             throw new UsageError("serve: " + e.getMessage());
         }
-        SyncService sync = new SyncService(store.db(), Clock.systemUTC(), new Random());
-        String syncing = startSync(sync, a, dir, settings, syncs);
         CountDownLatch stopped = new CountDownLatch(1);
         try (server; sync) {
+            String syncing = startSync(sync, a, dir, settings, syncs);
             server.start();
             out.println("Tandem serves " + Device.chosenName(dir) + " at " + server.url()
                     + (server.secure() ? "" : " (this machine only)"));

@@ -45,8 +45,11 @@ final class LiveEvents implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong();
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Subscription commits;
+    private final java.util.function.IntConsumer onPages;
 
-    LiveEvents(Db db) {
+    /** {@code onPages} hears the number of open streams whenever it changes (on the events' thread). */
+    LiveEvents(Db db, java.util.function.IntConsumer onPages) {
+        this.onPages = onPages;
         this.commits = db.subscribe(new ChangeListener() {
             @Override
             public void onCommit(List<ChangeEvent> events) {
@@ -70,6 +73,7 @@ final class LiveEvents implements AutoCloseable {
         x.response().getHeaders().put("X-Accel-Buffering", "no");
         Stream s = new Stream(browserId, x);
         streams.add(s);
+        writer.execute(() -> onPages.accept(streams.size()));
         writer.execute(() -> send(s, "retry: 2000\nevent: hello\ndata: {\"seq\":" + seq.get() + "}\n\n"));
     }
 
@@ -106,13 +110,16 @@ final class LiveEvents implements AutoCloseable {
             end(s);
         } catch (Exception e) {
             // The browser went away or stopped reading: its page reconnects if it is still open.
-            streams.remove(s);
+            if (streams.remove(s)) {
+                onPages.accept(streams.size());
+            }
             s.exchange().callback().failed(e);
         }
     }
 
     private void end(Stream s) {
         if (streams.remove(s)) {
+            onPages.accept(streams.size());
             s.exchange().callback().succeeded();
         }
     }

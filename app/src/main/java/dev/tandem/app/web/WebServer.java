@@ -56,7 +56,7 @@ public final class WebServer implements AutoCloseable {
         if (jetty != null) {
             throw new IllegalStateException("the web server runs already");
         }
-        live = new LiveEvents(config.store.db());
+        live = new LiveEvents(config.store.db(), config.onOpenPages);
         browsers.onRevoke(live::closeBrowser);
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setName("tandem-web");
@@ -198,8 +198,18 @@ public final class WebServer implements AutoCloseable {
         private String keyStorePassword;
         private Supplier<Set<String>> sharedLists = Set::of;
         private Clock clock = Clock.systemDefaultZone();
+        private java.util.function.IntConsumer onOpenPages = n -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Hears how many pages have their live stream open, when that changes: {@code tandem serve}
+         * checks the remote as often as a focused window while one is open, and rarely while none is.
+         */
+        public Builder onOpenPages(java.util.function.IntConsumer listener) {
+            this.onOpenPages = listener;
+            return this;
         }
 
         public Builder store(TodoStore store) {
@@ -254,6 +264,7 @@ public final class WebServer implements AutoCloseable {
             Objects.requireNonNull(settings, "settings: where paired browsers are kept is required");
             Objects.requireNonNull(sharedLists, "sharedLists");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(onOpenPages, "onOpenPages");
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("listen: a host is required (127.0.0.1 for this machine only)");
             }

@@ -274,7 +274,12 @@
   let openedByPush = false;
 
   function applyRoute() {
-    if (!state.session) return;
+    if (!state.session) {
+      // A pairing link opened in a tab that already shows the pairing screen.
+      const token = pairTokenFromFragment();
+      if (token) pair({ token });
+      return;
+    }
     const before = state.route;
     const r = readRoute();
     state.route = r;
@@ -535,7 +540,7 @@
       setQuickMessage(e.message, true, e.status === 400 ? null : quickAdd);
     } finally {
       adding = false;
-      $('quick-add-submit').disabled = false;
+      $('quick-add-submit').disabled = !state.writable;
     }
   }
   $('quick-add-form').addEventListener('submit', (ev) => { ev.preventDefault(); quickAdd(); });
@@ -608,6 +613,7 @@
       const item = await api('GET', '/api/items/' + encodeURIComponent(id));
       if (seq !== editor.seq) return;
       editor.id = id;
+      $('detail-status').textContent = '';
       showItem(item, true);
       const draft = drafts()[id];
       if (draft) {
@@ -662,11 +668,10 @@
     const done = $('ed-done');
     done.hidden = !!item.note;
     done.checked = !!item.done;
-    $('detail-heading').textContent = item.note ? 'Note' : 'Todo';
+    $('detail-heading').textContent = (item.note ? 'Note' : 'Todo') + (item.shared ? ' · shared list' : '');
     $('detail-heading').setAttribute('tabindex', '-1');
     renderNotes();
     autosizeTitle();
-    if (!dirty.length) $('detail-status').textContent = item.shared ? 'In a shared list' : '';
     updateSaveButton();
   }
 
@@ -742,6 +747,13 @@
     box.hidden = false;
   }
 
+  let statusTimer;
+  function flashStatus(text) {
+    $('detail-status').textContent = text;
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => { if ($('detail-status').textContent === text) $('detail-status').textContent = ''; }, 3000);
+  }
+
   let saving = false;
   async function save() {
     if (!editor.id || saving) return;
@@ -773,7 +785,7 @@
       const typedSince = Object.keys(FIELDS).filter((f) => formValue(f) !== (f in sent ? sent[f] : editor.shown[f]));
       showItem(answer.item, false, typedSince);
       keepDraft();
-      $('detail-status').textContent = 'Saved';
+      flashStatus('Saved');
       refreshAll();
     } catch (e) {
       if (editor.id !== id) return;

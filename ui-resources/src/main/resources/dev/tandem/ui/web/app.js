@@ -688,8 +688,17 @@
       box.setAttribute('data-write', '');
       if (stale) box.dataset.idle = '1';
       box.addEventListener('change', () => checkLine(Number(box.dataset.line), box));
+      const line = box.closest('li');
+      if (line) line.classList.add('check-line');
     }
   }
+
+  $('notes-view').addEventListener('click', (ev) => {
+    const line = ev.target.closest('li.check-line');
+    if (!line || ev.target.closest('a, input')) return;
+    const box = line.querySelector('input[type=checkbox][data-line]');
+    if (box && !box.disabled) box.click();
+  });
 
   async function checkLine(line, box) {
     const checked = box.checked;

@@ -25,6 +25,9 @@ module dev.tandem.app {
     // Notes rendered as Markdown.
     requires org.commonmark;
     requires org.commonmark.ext.gfm.tables;
+    // The web companion (dev.tandem.app.web): Jetty 12's core server, ZXing for the pairing QR code.
+    requires org.eclipse.jetty.server;
+    requires com.google.zxing;
 
     // JavaFX instantiates the Application subclass reflectively.
     exports dev.tandem.app to javafx.graphics;

@@ -41,6 +41,7 @@ class ArchitectureTest {
         {"Composition", APP, APP + ".cli", APP + ".demo"},
         {"Views", APP + ".view"},
         {"View-models", APP + ".vm"},
+        {"Web companion", APP + ".web"},
         {"FX adapter", APP + ".fx"},
         {"Text", APP + ".text", APP + ".text.diff", APP + ".text.note"},
         {"Services", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
@@ -91,7 +92,8 @@ class ArchitectureTest {
     @Test
     void lowerLayers_neverReachViewsViewModelsOrTheWindow() {
         noClasses().that().resideInAnyPackage(APP + ".vm..", APP + ".model..", APP + ".settings..", APP + ".sync..",
-                        APP + ".space..", APP + ".text..", APP + ".fx..", APP + ".transfer..", APP + ".caldav..", APP + ".backup..")
+                        APP + ".space..", APP + ".text..", APP + ".fx..", APP + ".transfer..", APP + ".caldav..", APP + ".backup..",
+                        APP + ".web..")
                 .should().dependOnClassesThat().resideInAnyPackage(APP + ".view..", APP + ".demo..", APP + ".cli..")
                 .check(MAIN);
         noClasses().that().resideInAnyPackage(APP + ".model..", APP + ".settings..", APP + ".sync..", APP + ".space..",
@@ -141,6 +143,23 @@ class ArchitectureTest {
                 .should().callConstructorWhere(DescribedPredicate.describe("Item's canonical constructor",
                         call -> call.getTargetOwner().isEquivalentTo(Item.class)
                                 && call.getTarget().getRawParameterTypes().size() == Item.class.getRecordComponents().length))
+                .check(MAIN);
+    }
+
+    /**
+     * The web companion runs headless (tandem serve on a NAS) and in the app alike: it uses the model
+     * and the text layer as the view-models do, and nothing of the toolkit or the windows.
+     */
+    @Test
+    void web_knowsNoUiToolkitNorViewModels() {
+        noClasses().that().resideInAPackage(APP + ".web..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", APP + ".fx..", APP + ".vm..",
+                        APP + ".view..", APP + ".cli..", APP + ".demo..")
+                .because("quick add, recurrence and validation are the model's and the text layer's, shared, not"
+                        + " written again for the page")
+                .check(MAIN);
+        noClasses().that().resideOutsideOfPackages(APP + ".web..", APP + ".cli..", APP + ".view..", APP + ".vm..", APP)
+                .should().dependOnClassesThat().resideInAPackage(APP + ".web..")
                 .check(MAIN);
     }
 

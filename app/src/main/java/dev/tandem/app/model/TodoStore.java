@@ -261,6 +261,12 @@ public final class TodoStore implements AutoCloseable {
         return db.querySubscribe(TodoList.class, Queries.LISTS, List.of(), onResult, executor);
     }
 
+    /** The sidebar counts as of {@code today}: the web page asks for them when it needs them. */
+    public List<Count> counts(LocalDate today) {
+        String t = today.toString();
+        return db.query(Count.class, Queries.COUNTS, t, t);
+    }
+
     /** The sidebar counts as of {@code today}, like {@link #subscribe}. */
     public Subscription subscribeCounts(LocalDate today, Consumer<List<Count>> onResult, Executor executor) {
         String t = today.toString();

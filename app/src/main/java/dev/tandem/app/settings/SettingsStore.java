@@ -136,6 +136,19 @@ public final class SettingsStore {
         write(dir.resolve(SETTINGS_FILE), p, false);
     }
 
+    /**
+     * A file of secrets of its own in the data dir (the web companion's paired browsers), read as
+     * properties; empty when there is none.
+     */
+    public Properties readSecretFile(String fileName) {
+        return read(dir.resolve(fileName));
+    }
+
+    /** Writes {@code fileName} in the data dir owner-only (0600), replacing it in one step. */
+    public void writeSecretFile(String fileName, Properties p) {
+        write(dir.resolve(fileName), p, true);
+    }
+
     private static Properties read(Path file) {
         Properties p = new Properties();
         if (Files.isRegularFile(file)) {

@@ -16,6 +16,17 @@ public record QuickAddToken(Kind kind, int start, int end, String shown) {
         }
     }
 
+    /** The chip's words: "Due: Tomorrow", "Repeats: every Monday", "p2", "@home", "#Garden", "Reminder 9:00". */
+    public String label() {
+        return switch (kind) {
+            case DATE -> "Due: " + shown;
+            case REPEAT -> "Repeats: " + shown;
+            case REMINDER -> "Reminder " + shown;
+            case NOTE -> "Note";
+            case PRIORITY, TAG, LIST -> shown;
+        };
+    }
+
     /** The words of this token in {@code typed}, the text it was read from. */
     public String in(String typed) {
         return typed.substring(start, end);

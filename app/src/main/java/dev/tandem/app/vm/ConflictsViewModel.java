@@ -4,6 +4,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ConflictStore;
+import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Conflict;
@@ -127,47 +128,19 @@ public final class ConflictsViewModel implements AutoCloseable {
         return c.table() + " " + c.entity();
     }
 
-    /** A readable name for a column. */
+    /** A readable name for a column ({@link ConflictWords#fieldLabel}). */
     public static String fieldLabel(String field) {
-        if (field == null) {
-            return "";
-        }
-        return switch (field) {
-            case "title" -> "Title";
-            case "notes" -> "Notes";
-            case "due" -> "Due date";
-            case "done" -> "Done";
-            case "doneAt" -> "Completed at";
-            case "listId" -> "List";
-            case "trashedAt" -> "Trash";
-            case "name" -> "Name";
-            case "_deleted" -> "Deleted";
-            default -> field;
-        };
+        return ConflictWords.fieldLabel(field);
     }
 
-    /** A readable value. */
-    /** The kept side in words: for an edit of a deleted entity, the delete ("deleted"), not the field. */
+    /** The kept side in words ({@link ConflictWords#keptText}). */
     public static String keptText(Conflict c) {
-        boolean editOfDeleted = c.kind() == Conflict.Kind.EDIT_DELETE && !"_deleted".equals(c.field());
-        return valueText(editOfDeleted ? "_deleted" : c.field(), c.keptValue());
+        return ConflictWords.keptText(c);
     }
 
+    /** A readable value ({@link ConflictWords#valueText}). */
     public static String valueText(String field, Object value) {
-        if ("_deleted".equals(field)) {
-            return value != null && !"0".equals(String.valueOf(value)) ? "deleted" : "kept";
-        }
-        if (value == null) {
-            return "(empty)";
-        }
-        if ("done".equals(field)) {
-            return "0".equals(String.valueOf(value)) ? "not done" : "done";
-        }
-        if ("trashedAt".equals(field)) {
-            return "in Trash";
-        }
-        String s = String.valueOf(value);
-        return s.isBlank() ? "(empty)" : s;
+        return ConflictWords.valueText(field, value);
     }
 
     /** "Use lost value", or for an edit of a deleted todo "Restore": through the store, so it syncs. */

@@ -206,15 +206,9 @@ public final class QuickAddViewModel {
                 + " It is still in the field.";
     }
 
-    /** A chip's words: "Due: Tomorrow", "Repeats: every Monday", "p2", "@home", "#Garden", "Reminder 9:00". */
+    /** A chip's words (the desktop's and the web page's alike). */
     public static String label(QuickAddToken token) {
-        return switch (token.kind()) {
-            case DATE -> "Due: " + token.shown();
-            case REPEAT -> "Repeats: " + token.shown();
-            case REMINDER -> "Reminder " + token.shown();
-            case NOTE -> "Note";
-            case PRIORITY, TAG, LIST -> token.shown();
-        };
+        return token.label();
     }
 
     /** What the chip's "×" does, for screen readers and its tooltip: "Treat “p2” as part of the title". */

@@ -1,17 +1,14 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
-import dev.tandem.app.model.TextLimits;
-import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.text.PlainSpan;
-import dev.tandem.app.text.QuickAdd;
-import dev.tandem.app.text.TodoDraft;
-import java.time.LocalDate;
+import dev.tandem.app.text.QuickAddPlan;
 import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ObservableList;
@@ -47,47 +44,26 @@ final class QuickAdds {
      * so neither goes to the message line or the status bar.
      */
     boolean add(String text, Collection<PlainSpan> plain, Consumer<Throwable> done) {
-        LocalDate today = store.today();
-        TodoDraft q = TodoDraft.parse(text, today, plain);
-        if (q.title().isBlank()) {
+        QuickAddPlan plan = QuickAddPlan.read(text, plain, view.get(), ZonedDateTime.now(store.dateClock()));
+        Optional<String> problem = plan.problem(text);
+        if (problem.isPresent()) {
             // Said as the command line says it: nothing is added, and the field keeps what was typed.
-            messages.say(text.isBlank() ? "Type a title first, e.g. “Buy milk tomorrow p2”."
-                    : "“" + text.strip() + "” only sets details (a date, priority, list or tag): add a title, e.g. “Buy milk "
-                    + text.strip() + "”.");
+            messages.say(problem.get());
             return false;
         }
-        String tooLong = TextLimits.problem("title", q.title(), TextLimits.MAX_TITLE_CHARS);
-        if (tooLong != null) {
-            // Said before anything is saved, and the typed text stays in the field.
-            messages.say(tooLong);
-            return false;
-        }
-        if (q.note()) {
-            addNote(q, done);
-            return true;
-        }
-        LocalDate due = q.due();
-        if (due == null && view.get() instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TODAY) {
-            due = today;
-        }
-        if (due == null && view.get() instanceof Listing.SmartListing s && s.smart() == Listing.Smart.UPCOMING) {
-            due = today.plusDays(1);
-        }
-        LocalDate finalDue = due;
-        String listName = q.listName();
-        String fallbackList = messages.currentListId();
-        Long remindAt = new TodoDraft(new QuickAdd(q.title(), finalDue, listName), q.priority(), q.tags(), q.repeat(),
-                q.remindTime()).remindAt(ZonedDateTime.now(store.dateClock()));
-        TodoDetails details = new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt);
-        adding(q.title(), done);
-        async.run(() -> store.add(q.title(), listName, fallbackList, finalDue, details), added -> {
+        adding(plan.title(), done);
+        async.run(() -> plan.addTo(store), added -> {
             undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
-            // A date that is none ("feb 30") stayed in the title: say so rather than just "Added".
-            sayAdded("", added, q.warning());
+            if (plan.note()) {
+                saidNote(added);
+            } else {
+                // A date that is none ("feb 30") stayed in the title: say so rather than just "Added".
+                sayAdded("", added, plan.draft().warning());
+            }
             if (done != null) {
                 done.accept(null);
             }
-        }, e -> notAdded(q.title(), e, done));
+        }, e -> notAdded(plan.title(), e, done));
         return true;
     }
 
@@ -120,23 +96,14 @@ final class QuickAdds {
      * "note: …": a note in the list it names, else the list shown. Today and Upcoming never show notes, so
      * one added there goes to the Inbox, and the message says where it went.
      */
-    private void addNote(TodoDraft q, Consumer<Throwable> done) {
-        String listName = q.listName();
-        String fallbackList = messages.currentListId();
-        adding(q.title(), done);
-        async.run(() -> store.add(q.title(), listName, fallbackList, null, TodoDetails.note(q.tags())), added -> {
-            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
-            String where = added.item().listId() == null && view.get() instanceof Listing.SmartListing s
-                    && s.smart() != Listing.Smart.INBOX ? " to the Inbox" : "";
-            if (added.item().listId() != null) {
-                sayAdded("the note ", added, null);
-            } else {
-                messages.say("Added the note “" + added.item().title() + "”" + where);
-            }
-            if (done != null) {
-                done.accept(null);
-            }
-        }, e -> notAdded(q.title(), e, done));
+    private void saidNote(TodoStore.Added added) {
+        String where = added.item().listId() == null && view.get() instanceof Listing.SmartListing s
+                && s.smart() != Listing.Smart.INBOX ? " to the Inbox" : "";
+        if (added.item().listId() != null) {
+            sayAdded("the note ", added, null);
+        } else {
+            messages.say("Added the note “" + added.item().title() + "”" + where);
+        }
     }
 
     /**

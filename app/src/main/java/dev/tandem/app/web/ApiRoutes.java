@@ -1,0 +1,275 @@
+package dev.tandem.app.web;
+
+import static dev.tandem.app.web.JsonText.obj;
+
+import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.ConflictWords;
+import dev.tandem.app.model.Count;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.text.Checklist;
+import dev.tandem.app.text.QuickAddPlan;
+import dev.tandem.app.text.QuickAddToken;
+import dev.tandem.app.text.TodoDraft;
+import dev.tandem.engine.Conflict;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The data routes of the API (docs/WEB.md, "API"), for a paired browser: the sidebar, a view's items,
+ * one item, quick add, edits, ticking, Conflicts. Every write goes through the model as the desktop's
+ * do (quick add's {@link QuickAddPlan}, {@link SeriesStore} for a repeating todo, {@link WebEdits} for
+ * an edit made on what the page last saw), so the web adds no rules of its own. Blocks on the
+ * database; Jetty runs it on a pooled thread.
+ */
+final class ApiRoutes {
+    private final TodoStore store;
+    private final TagStore tags;
+    private final SeriesStore series;
+    private final WebEdits edits;
+    private final Authors authors;
+    private final Supplier<Set<String>> sharedLists;
+
+    ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists) {
+        this.store = store;
+        this.tags = new TagStore(store);
+        this.series = new SeriesStore(store);
+        this.edits = new WebEdits(store);
+        this.authors = new Authors(store);
+        this.sharedLists = sharedLists;
+    }
+
+    /** Answers {@code x} if it is a data route; false when no route matches. */
+    boolean handle(Exchange x, Browsers.Browser browser) {
+        String path = x.path();
+        boolean get = x.method().equals("GET");
+        boolean post = x.method().equals("POST");
+        if (get && path.equals("/api/sidebar")) {
+            x.json(200, sidebar());
+        } else if (get && path.equals("/api/items")) {
+            x.json(200, items(x.query("view").orElse("inbox"), x.query("q").orElse("")));
+        } else if (get && path.startsWith("/api/items/")) {
+            x.json(200, full(item(path.substring("/api/items/".length()))));
+        } else if (post && path.equals("/api/parse")) {
+            x.json(200, parse(string(x.body(), "text")));
+        } else if (post && path.equals("/api/quickadd")) {
+            quickAdd(x);
+        } else if (post && path.matches("/api/items/[^/]+/done")) {
+            String id = segment(path, 3);
+            boolean done = Boolean.TRUE.equals(x.body().get("done"));
+            item(id);
+            if (done) {
+                series.complete(id);
+            } else {
+                store.setDone(id, false);
+            }
+            x.json(200, obj("item", row(item(id))));
+        } else if (post && path.matches("/api/items/[^/]+/check")) {
+            check(x, segment(path, 3));
+        } else if (post && path.matches("/api/items/[^/]+")) {
+            edit(x, segment(path, 3), browser);
+        } else if (get && path.equals("/api/conflicts")) {
+            x.json(200, obj("conflicts", conflicts()));
+        } else if (post && path.matches("/api/conflicts/\\d+/(use-lost|dismiss)")) {
+            long id = Long.parseLong(segment(path, 3));
+            Conflict c = store.db().conflicts().list().stream().filter(k -> k.id() == id).findFirst()
+                    .orElseThrow(() -> new BadRequest(404, "This conflict was resolved already."));
+            if (path.endsWith("use-lost")) {
+                store.useLostValue(c);
+            } else {
+                store.db().conflicts().dismiss(id);
+            }
+            x.empty(204);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private Map<String, Object> sidebar() {
+        LocalDate today = store.today();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Count c : store.counts(today)) {
+            counts.put(c.id(), c.count());
+        }
+        List<Object> smart = new ArrayList<>();
+        for (Listing.Smart s : List.of(Listing.Smart.INBOX, Listing.Smart.TODAY, Listing.Smart.UPCOMING, Listing.Smart.COMPLETED)) {
+            String key = s.name().toLowerCase(Locale.ROOT);
+            smart.add(obj("key", key, "label", label(s), "count", s == Listing.Smart.COMPLETED ? null : counts.get(key)));
+        }
+        Set<String> shared = sharedLists.get();
+        List<Object> lists = new ArrayList<>();
+        for (TodoList l : store.lists()) {
+            lists.add(obj("id", l.id(), "name", l.name(), "count", counts.getOrDefault("list:" + l.id(), 0L),
+                    "shared", shared.contains(l.id())));
+        }
+        List<Object> tagRows = new ArrayList<>();
+        for (Count c : tags.counts()) {
+            tagRows.add(obj("tag", c.id(), "count", c.count()));
+        }
+        return obj("smart", smart, "lists", lists, "tags", tagRows, "conflicts", store.db().conflicts().list().size());
+    }
+
+    private Map<String, Object> items(String key, String q) {
+        Listing view = listing(key, q);
+        Map<String, TodoList> lists = lists();
+        LocalDate today = store.today();
+        Set<String> shared = sharedLists.get();
+        List<Object> rows = new ArrayList<>();
+        for (Item it : store.query(view)) {
+            rows.add(ItemJson.row(it, lists, today, shared));
+        }
+        return obj("view", key, "title", title(view, lists), "items", rows);
+    }
+
+    private void quickAdd(Exchange x) {
+        String text = string(x.body(), "text");
+        Listing view = listing(String.valueOf(x.body().getOrDefault("view", "inbox")), "");
+        QuickAddPlan plan = QuickAddPlan.read(text, List.of(), view, ZonedDateTime.now(store.dateClock()));
+        Optional<String> problem = plan.problem(text);
+        if (problem.isPresent()) {
+            throw new BadRequest(problem.get());
+        }
+        TodoStore.Added added = plan.addTo(store);
+        Item it = item(added.item().id());
+        String where = it.listId() == null ? "" : " to " + (added.createdList() != null ? "the new list " : "")
+                + lists().get(it.listId()).name();
+        String warning = plan.draft().warning();
+        x.json(201, obj("item", row(it), "message", (warning != null ? warning + " " : "")
+                + "Added " + (plan.note() ? "the note " : "") + "“" + it.title() + "”" + where + "."));
+    }
+
+    private Map<String, Object> parse(String text) {
+        TodoDraft d = TodoDraft.parse(text, store.today());
+        List<Object> chips = new ArrayList<>();
+        for (QuickAddToken t : d.tokens()) {
+            chips.add(obj("kind", t.kind().name(), "label", t.label()));
+        }
+        return obj("title", d.title(), "chips", chips, "warning", d.warning());
+    }
+
+    private void check(Exchange x, String id) {
+        Object line = x.body().get("line");
+        if (!(line instanceof Long n)) {
+            throw new BadRequest("Which check box: “line” must be a number.");
+        }
+        boolean checked = Boolean.TRUE.equals(x.body().get("checked"));
+        Item it = item(id);
+        Checklist.Box box = Checklist.boxes(it.notes()).stream().filter(b -> b.line() == n).findFirst()
+                .orElseThrow(() -> new BadRequest(409, "That check box is no longer there: the note changed."));
+        store.update(id, cur -> Checklist.toggle(cur.notes(), box, checked).map(cur::withNotes).orElse(cur));
+        x.json(200, obj("item", full(item(id))));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void edit(Exchange x, String id, Browsers.Browser browser) {
+        Map<String, Object> body = x.body();
+        if (!(body.get("set") instanceof Map<?, ?> set) || !(body.getOrDefault("base", Map.of()) instanceof Map<?, ?> base)) {
+            throw new BadRequest("An edit sends “set” and “base” objects.");
+        }
+        for (Object k : set.keySet()) {
+            if (!ItemJson.FIELDS.contains(k)) {
+                throw new BadRequest("There is no field “" + k + "” to edit.");
+            }
+        }
+        WebEdits.Result r = edits.apply(id, (Map<String, Object>) set, (Map<String, Object>) base, browser.id(),
+                browser.name());
+        Map<String, Object> item = full(item(id));
+        if (r.stale().isEmpty()) {
+            x.json(200, obj("item", item));
+        } else {
+            x.json(409, obj("error", "Changed on another device while you edited: "
+                    + String.join(", ", r.stale().stream().map(ConflictWords::fieldLabel).toList())
+                    + ". Your version is kept in Conflicts.", "fields", r.stale(), "item", item));
+        }
+    }
+
+    private List<Object> conflicts() {
+        List<Object> out = new ArrayList<>();
+        for (Conflict c : store.db().conflicts().list()) {
+            String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse("A deleted item")
+                    : store.list(c.entity()).map(l -> "List “" + l.name() + "”").orElse("A deleted list");
+            out.add(obj("id", c.id(), "itemId", c.entity(), "itemTitle", title, "field", c.field(),
+                    "fieldLabel", ConflictWords.fieldLabel(c.field()), "kept", ConflictWords.keptText(c),
+                    "lost", ConflictWords.valueText(c.field(), c.lostValue()),
+                    "keptBy", authors.label(c.keptAuthor()), "lostBy", authors.label(c.lostAuthor()),
+                    "at", c.detectedAt() == null ? null : c.detectedAt().toEpochMilli()));
+        }
+        return out;
+    }
+
+    private Item item(String id) {
+        Item it = store.get(id).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
+        return it.withTags(String.join(" ", tags.of(id)));
+    }
+
+    private Map<String, Object> row(Item it) {
+        return ItemJson.row(it, lists(), store.today(), sharedLists.get());
+    }
+
+    private Map<String, Object> full(Item it) {
+        return ItemJson.full(it, lists(), store.today(), sharedLists.get());
+    }
+
+    private Map<String, TodoList> lists() {
+        Map<String, TodoList> out = new LinkedHashMap<>();
+        store.lists().forEach(l -> out.put(l.id(), l));
+        return out;
+    }
+
+    static Listing listing(String key, String q) {
+        if (key.startsWith("list:")) {
+            return new Listing.UserListing(key.substring(5));
+        }
+        if (key.startsWith("tag:")) {
+            return new Listing.TagListing(dev.tandem.app.model.ItemTag.normalize(key.substring(4)));
+        }
+        if (key.equals("search")) {
+            return new Listing.SearchListing(q);
+        }
+        for (Listing.Smart s : Listing.Smart.values()) {
+            if (s.name().toLowerCase(Locale.ROOT).equals(key)) {
+                return new Listing.SmartListing(s);
+            }
+        }
+        throw new BadRequest("There is no view “" + key + "”.");
+    }
+
+    private static String title(Listing view, Map<String, TodoList> lists) {
+        if (view instanceof Listing.SmartListing s) {
+            return label(s.smart());
+        }
+        if (view instanceof Listing.UserListing u) {
+            return Optional.ofNullable(lists.get(u.listId())).map(TodoList::name).orElse("A deleted list");
+        }
+        return view instanceof Listing.TagListing t ? "#" + t.tag() : "Search: " + ((Listing.SearchListing) view).text();
+    }
+
+    private static String label(Listing.Smart s) {
+        String n = s.name().toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    }
+
+    private static String string(Map<String, Object> body, String name) {
+        if (!(body.get(name) instanceof String s)) {
+            throw new BadRequest("“" + name + "” must be text.");
+        }
+        return s;
+    }
+
+    private static String segment(String path, int index) {
+        return path.split("/")[index];
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tandem.app.web;
+
+import static dev.tandem.app.web.JsonText.obj;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.text.DueDates;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Items as the page sees them: a row for lists ({@link #row}) and everything for the editor
+ * ({@link #full}). The editable fields are written exactly as an edit's {@code base} sends them back
+ * ({@link #field}), so a stale page is told apart from a fresh one by comparing values.
+ */
+final class ItemJson {
+    /** The fields an edit may set, with the names the page uses. */
+    static final List<String> FIELDS = List.of("title", "due", "priority", "listId", "tags", "remindAt", "repeat", "notes");
+
+    private ItemJson() {
+    }
+
+    static Map<String, Object> row(Item it, Map<String, TodoList> lists, LocalDate today, Set<String> sharedLists) {
+        LocalDate due = it.dueDate();
+        TodoList list = it.listId() == null ? null : lists.get(it.listId());
+        return obj(
+                "id", it.id(),
+                "title", it.titleOrEmpty(),
+                "listId", list == null ? null : list.id(),
+                "listName", list == null ? "Inbox" : list.name(),
+                "due", due == null ? null : due.toString(),
+                "dueLabel", due == null ? "" : DueDates.format(due, today),
+                "overdue", due != null && !it.isDone() && due.isBefore(today),
+                "priority", it.priorityLevel() == 0 ? null : it.priorityLevel(),
+                "tags", it.tagList(),
+                "done", it.isDone(),
+                "note", it.isNote(),
+                "repeat", field(it, "repeat"),
+                "remindAt", it.reminderPending() ? it.remindAt() : null,
+                "hasNotes", it.hasNotes(),
+                "trashed", it.isTrashed(),
+                "shared", list != null && sharedLists.contains(list.id()));
+    }
+
+    static Map<String, Object> full(Item it, Map<String, TodoList> lists, LocalDate today, Set<String> sharedLists) {
+        Map<String, Object> m = row(it, lists, today, sharedLists);
+        m.put("remindAt", it.remindAt());
+        m.put("notes", it.notes() == null ? "" : it.notes());
+        m.put("notesHtml", NoteHtml.render(it.notes()));
+        return m;
+    }
+
+    /** One editable field's value as the page holds it. */
+    static Object field(Item it, String name) {
+        return switch (name) {
+            case "title" -> it.titleOrEmpty();
+            case "due" -> it.dueDate() == null ? null : it.dueDate().toString();
+            case "priority" -> it.priorityLevel() == 0 ? null : (long) it.priorityLevel();
+            case "listId" -> it.listId();
+            case "tags" -> it.tagList();
+            case "remindAt" -> it.remindAt();
+            case "repeat" -> {
+                Recurrence r = it.recurrence();
+                yield r == null ? null : r.describe();
+            }
+            case "notes" -> it.notes() == null ? "" : it.notes();
+            default -> throw new BadRequest("There is no field “" + name + "” to edit.");
+        };
+    }
+}

@@ -1,0 +1,129 @@
+package dev.tandem.app.web;
+
+import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.ChangeListener;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Subscription;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The open pages' event streams (Server-Sent Events): after the database commits (an edit here, on
+ * the page, or one a sync brought from another device), every stream hears {@code change} once the
+ * commits have been quiet for {@link #COALESCE_MS} (so a sync's burst is one event), and the page
+ * fetches what it shows again. A comment every {@link #PING_SECONDS} keeps proxies and the
+ * connection's idle timeout from closing a quiet stream, and tells a stream whose browser went away.
+ *
+ * <p>All writes run on one thread, one stream after the other, each finished before the next starts
+ * (a Jetty response takes one write at a time); a stream that cannot take a write within
+ * {@link #WRITE_TIMEOUT_SECONDS} is closed, and the page reconnects.
+ */
+final class LiveEvents implements AutoCloseable {
+    static final long COALESCE_MS = 100;
+    static final long PING_SECONDS = 20;
+    static final long WRITE_TIMEOUT_SECONDS = 5;
+
+    /** One open stream: the browser it belongs to and its response, until it ends. */
+    private record Stream(String browserId, Exchange exchange) {
+    }
+
+    private final List<Stream> streams = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tandem-web-events");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong seq = new AtomicLong();
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private final Subscription commits;
+
+    LiveEvents(Db db) {
+        this.commits = db.subscribe(new ChangeListener() {
+            @Override
+            public void onCommit(List<ChangeEvent> events) {
+                changed();
+            }
+
+            @Override
+            public void onUnknownChanges() {
+                // Another program (the CLI, a second instance) wrote to the file.
+                changed();
+            }
+        });
+        writer.scheduleAtFixedRate(() -> sendAll(": ping\n\n"), PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Opens a stream for {@code browserId} on {@code x}; the response stays open until it ends. */
+    void open(Exchange x, String browserId) {
+        x.guardHeaders(false);
+        x.response().setStatus(200);
+        x.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+        x.response().getHeaders().put("X-Accel-Buffering", "no");
+        Stream s = new Stream(browserId, x);
+        streams.add(s);
+        writer.execute(() -> send(s, "retry: 2000\nevent: hello\ndata: {\"seq\":" + seq.get() + "}\n\n"));
+    }
+
+    /** Ends the streams of a revoked browser. */
+    void closeBrowser(String browserId) {
+        writer.execute(() -> streams.stream().filter(s -> s.browserId().equals(browserId)).forEach(this::end));
+    }
+
+    int openStreams() {
+        return streams.size();
+    }
+
+    private void changed() {
+        seq.incrementAndGet();
+        if (pending.compareAndSet(false, true)) {
+            writer.schedule(() -> {
+                pending.set(false);
+                sendAll("event: change\ndata: {\"seq\":" + seq.get() + "}\n\n");
+            }, COALESCE_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sendAll(String text) {
+        streams.forEach(s -> send(s, text));
+    }
+
+    private void send(Stream s, String text) {
+        Callback.Completable done = new Callback.Completable();
+        try {
+            s.exchange().response().write(false, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), done);
+            done.get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            end(s);
+        } catch (Exception e) {
+            // The browser went away or stopped reading: its page reconnects if it is still open.
+            streams.remove(s);
+            s.exchange().callback().failed(e);
+        }
+    }
+
+    private void end(Stream s) {
+        if (streams.remove(s)) {
+            s.exchange().callback().succeeded();
+        }
+    }
+
+    @Override
+    public void close() {
+        commits.close();
+        writer.shutdownNow();
+        streams.forEach(s -> {
+            streams.remove(s);
+            s.exchange().callback().succeeded();
+        });
+    }
+}

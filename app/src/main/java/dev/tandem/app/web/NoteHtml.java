@@ -1,0 +1,113 @@
+package dev.tandem.app.web;
+
+import dev.tandem.app.text.Checklist;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.ListItem;
+import org.commonmark.node.Node;
+import org.commonmark.node.Text;
+import org.commonmark.renderer.NodeRenderer;
+import org.commonmark.renderer.html.HtmlNodeRendererContext;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.html.HtmlWriter;
+
+/**
+ * A note as HTML for the web page, rendered on the server with commonmark (as the desktop reads
+ * notes, {@link Checklist#parse}): raw HTML in a note is escaped and link targets are sanitized, so a
+ * note someone shared cannot run script in the page. A check box becomes
+ * {@code <input type="checkbox" data-line="N">}, N its line in the note, which the page sends back to
+ * tick it ({@link Checklist#toggle}).
+ */
+final class NoteHtml {
+    private NoteHtml() {
+    }
+
+    static String render(String notes) {
+        if (notes == null || notes.isBlank()) {
+            return "";
+        }
+        Node doc = Checklist.parse(notes);
+        List<String> lines = Checklist.lines(notes);
+        Map<ListItem, Checklist.Box> boxes = new IdentityHashMap<>();
+        collect(doc, lines, boxes);
+        HtmlRenderer renderer = HtmlRenderer.builder()
+                .extensions(List.of(TablesExtension.create()))
+                .escapeHtml(true)
+                .sanitizeUrls(true)
+                .nodeRendererFactory(ctx -> new BoxRenderer(ctx, boxes))
+                .build();
+        return renderer.render(doc);
+    }
+
+    /** Finds every list item that starts with a box and takes the "[ ] " out of its first text. */
+    private static void collect(Node node, List<String> lines, Map<ListItem, Checklist.Box> boxes) {
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        stack.push(node);
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n instanceof ListItem item) {
+                Checklist.boxOf(item, lines).ifPresent(box -> {
+                    Text first = firstText(item);
+                    if (first != null && first.getLiteral().length() >= 3 && first.getLiteral().charAt(0) == '[') {
+                        first.setLiteral(first.getLiteral().substring(3).stripLeading());
+                        boxes.put(item, box);
+                    }
+                });
+            }
+            for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                stack.push(c);
+            }
+        }
+    }
+
+    private static Text firstText(Node n) {
+        for (Node c = n.getFirstChild(); c != null; c = c.getFirstChild()) {
+            if (c instanceof Text t) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Writes a list item that starts with a box as an item with a check box. */
+    private static final class BoxRenderer implements NodeRenderer {
+        private final HtmlNodeRendererContext context;
+        private final HtmlWriter html;
+        private final Map<ListItem, Checklist.Box> boxes;
+
+        BoxRenderer(HtmlNodeRendererContext context, Map<ListItem, Checklist.Box> boxes) {
+            this.context = context;
+            this.html = context.getWriter();
+            this.boxes = boxes;
+        }
+
+        @Override
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(ListItem.class);
+        }
+
+        @Override
+        public void render(Node node) {
+            Checklist.Box box = boxes.get((ListItem) node);
+            html.tag("li", box == null ? Map.of() : Map.of("class", "task"));
+            if (box != null) {
+                Map<String, String> attrs = new java.util.LinkedHashMap<>();
+                attrs.put("type", "checkbox");
+                attrs.put("data-line", String.valueOf(box.line()));
+                if (box.checked()) {
+                    attrs.put("checked", "");
+                }
+                html.tag("input", attrs, true);
+                html.text(" ");
+            }
+            for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
+                context.render(c);
+            }
+            html.tag("/li");
+            html.line();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.tandem.app.web;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutsideEdits;
+import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TextLimits;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.text.RepeatPhrases;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An edit from the page, made on the item as the page last saw it. Each field carries its base (the
+ * value the page showed): a field whose base is still its value is saved; a field another device
+ * changed since is not written over, and the page's value is kept in Conflicts (as lost to the other
+ * device's, with the browser as its author) for "use lost value". Tags are rows that merge by adding
+ * and removing, so an edit of them applies what the page added and removed against its base. All of
+ * it is one transaction ({@link OutsideEdits#merge}).
+ *
+ * <p>Values are checked before anything is written: a bad date, priority, repeat or a title that is
+ * empty or too long refuses the whole edit.
+ */
+final class WebEdits {
+    /** What an edit did: the fields kept as conflicts instead of saved (empty when all were saved). */
+    record Result(List<String> stale) {
+    }
+
+    private final TodoStore store;
+    private final TagStore tags;
+
+    WebEdits(TodoStore store) {
+        this.store = store;
+        this.tags = new TagStore(store);
+    }
+
+    Result apply(String id, Map<String, Object> set, Map<String, Object> base, String browserId, String browserName) {
+        Item current = store.get(id).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
+        current = current.withTags(String.join(" ", tags.of(id)));
+        Item next = current;
+        List<String> stale = new ArrayList<>();
+        Map<String, Object> lost = new LinkedHashMap<>();
+        List<String> tagList = current.tagList();
+        for (Map.Entry<String, Object> e : set.entrySet()) {
+            String field = e.getKey();
+            Object now = ItemJson.field(current, field);
+            if (!base.containsKey(field)) {
+                throw new BadRequest("The edit of “" + field + "” has no base value.");
+            }
+            if (field.equals("tags")) {
+                tagList = mergedTags(tagList, strings(base.get(field)), strings(e.getValue()));
+                continue;
+            }
+            Item edited = with(next, field, e.getValue());
+            if (sameValue(now, base.get(field))) {
+                next = edited;
+            } else {
+                stale.add(field);
+                lost.put(field, column(edited, field));
+            }
+        }
+        if (!Objects.equals(next.title(), current.title())) {
+            if (next.title() == null || next.title().isBlank()) {
+                throw new BadRequest("A todo needs a title.");
+            }
+        }
+        String tooBig = TextLimits.problemOfChange(current, next);
+        if (tooBig != null) {
+            throw new BadRequest(tooBig);
+        }
+        OutsideEdits.Clashes clashes = new OutsideEdits.Clashes(browserId, browserName, Map.of(), lost,
+                store.clock().instant());
+        new OutsideEdits(store).merge(current, next, tagList, clashes);
+        return new Result(stale);
+    }
+
+    private Item with(Item it, String field, Object v) {
+        LocalDate today = store.today();
+        return switch (field) {
+            case "title" -> it.withTitle(text(v, field).strip());
+            case "notes" -> it.withNotes(text(v, field));
+            case "due" -> it.withDue(v == null || v.toString().isBlank() ? null : date(v.toString()));
+            case "priority" -> it.withPriority(priority(v));
+            case "listId" -> it.withListId(v == null || v.toString().isBlank() ? null : listId(v.toString()));
+            case "remindAt" -> it.withRemindAt(v == null ? null : number(v, field));
+            case "repeat" -> SeriesStore.withRule(it, v == null || v.toString().isBlank() ? null : repeat(v.toString()), today);
+            default -> throw new BadRequest("There is no field “" + field + "” to edit.");
+        };
+    }
+
+    private String listId(String id) {
+        return store.list(id).orElseThrow(() -> new BadRequest("There is no such list.")).id();
+    }
+
+    private static List<String> mergedTags(List<String> now, List<String> base, List<String> wanted) {
+        LinkedHashSet<String> out = new LinkedHashSet<>(now);
+        wanted.stream().filter(t -> !base.contains(t)).forEach(out::add);
+        base.stream().filter(t -> !wanted.contains(t)).forEach(out::remove);
+        return List.copyOf(out);
+    }
+
+    private static boolean sameValue(Object now, Object base) {
+        if (now instanceof Number a && base instanceof Number b) {
+            return a.longValue() == b.longValue();
+        }
+        return Objects.equals(now, base);
+    }
+
+    /** A page field's value as its item column holds it (the page's fields are named after the columns). */
+    private static Object column(Item it, String column) {
+        return switch (column) {
+            case "title" -> it.title();
+            case "notes" -> it.notes();
+            case "due" -> it.due();
+            case "priority" -> it.priority();
+            case "listId" -> it.listId();
+            case "remindAt" -> it.remindAt();
+            case "repeat" -> it.repeat();
+            default -> throw new IllegalArgumentException(column);
+        };
+    }
+
+    private static String text(Object v, String field) {
+        if (!(v instanceof String s)) {
+            throw new BadRequest("“" + field + "” must be text.");
+        }
+        return s;
+    }
+
+    private static LocalDate date(String v) {
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("“" + v + "” is not a date (YYYY-MM-DD).");
+        }
+    }
+
+    private static Integer priority(Object v) {
+        if (v == null) {
+            return null;
+        }
+        long p = number(v, "priority");
+        if (p < 1 || p > 4) {
+            throw new BadRequest("A priority is 1 to 4.");
+        }
+        return (int) p;
+    }
+
+    private static long number(Object v, String field) {
+        if (!(v instanceof Number n)) {
+            throw new BadRequest("“" + field + "” must be a number.");
+        }
+        return n.longValue();
+    }
+
+    private static Recurrence repeat(String text) {
+        return RepeatPhrases.parse(text.strip()).or(() -> RepeatPhrases.parse("every " + text.strip()))
+                .orElseThrow(() -> new BadRequest("“" + text.strip() + "” is not a repeat Tandem knows, e.g. “every monday”"
+                        + " or “every 2 weeks”."));
+    }
+
+    static List<String> strings(Object v) {
+        if (v == null) {
+            return List.of();
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new BadRequest("Tags must be a list.");
+        }
+        List<String> out = new ArrayList<>();
+        for (Object o : l) {
+            out.add(dev.tandem.app.model.ItemTag.normalize(String.valueOf(o)));
+        }
+        return out;
+    }
+}

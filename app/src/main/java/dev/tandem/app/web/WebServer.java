@@ -1,0 +1,280 @@
+package dev.tandem.app.web;
+
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The web companion's server: one device's store served to paired browsers (docs/WEB.md). Built with
+ * {@link #builder()}, validated at {@link Builder#build()}; {@link #start()} listens, {@link #close()}
+ * stops. It listens on loopback unless told otherwise, and anywhere else only with TLS: a page on a
+ * LAN address over plain HTTP would carry the session cookie in the clear, and browsers give such a
+ * page neither service workers nor WebCrypto.
+ *
+ * <p>Order: the live events subscribe to the database before Jetty accepts a connection, and Jetty
+ * stops before they close, so no stream outlives its source.
+ */
+public final class WebServer implements AutoCloseable {
+    private final Builder config;
+    private final Pairings pairings;
+    private final Browsers browsers;
+    private Server jetty;
+    private LiveEvents live;
+    private URI url;
+
+    private WebServer(Builder b) {
+        this.config = b;
+        this.pairings = new Pairings(b.clock);
+        this.browsers = new Browsers(b.settings, b.clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening; the port is known after this ({@link #url()}). */
+    public synchronized WebServer start() {
+        if (jetty != null) {
+            throw new IllegalStateException("the web server runs already");
+        }
+        live = new LiveEvents(config.store.db());
+        browsers.onRevoke(live::closeBrowser);
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("tandem-web");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector;
+        if (config.keyStore != null) {
+            SecureRequestCustomizer secure = new SecureRequestCustomizer();
+            // A self-signed certificate names this machine as it was made; the phone reaches it by address.
+            secure.setSniHostCheck(false);
+            http.addCustomizer(secure);
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStorePath(config.keyStore.toString());
+            tls.setKeyStorePassword(config.keyStorePassword);
+            tls.setKeyStoreType("PKCS12");
+            connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        connector.setHost(config.host);
+        connector.setPort(config.port);
+        // Longer than the event stream's ping, so a quiet open page is not cut off.
+        connector.setIdleTimeout((LiveEvents.PING_SECONDS * 3) * 1000);
+        server.addConnector(connector);
+        server.setHandler(new Router(this, pairings, browsers, live,
+                new ApiRoutes(config.store, config.sharedLists)));
+        try {
+            server.start();
+        } catch (Exception e) {
+            live.close();
+            throw new IllegalStateException("Cannot listen on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
+        }
+        jetty = server;
+        String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
+        url = URI.create((config.keyStore != null ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host)
+                + ":" + connector.getLocalPort() + "/");
+        return this;
+    }
+
+    /** The page's address: the host given, or for a wildcard address this machine's first LAN address. */
+    public URI url() {
+        if (url == null) {
+            throw new IllegalStateException("the web server has not started");
+        }
+        return url;
+    }
+
+    /** A new one-time pairing for a browser, its URL carrying the token in the fragment. */
+    public Pairing pair() {
+        URI base = url();
+        return pairings.create(token -> base + "#pair=" + token);
+    }
+
+    public List<PairedBrowser> browsers() {
+        return browsers.all();
+    }
+
+    /** Unpairs a browser: its next request gets 401 and its event stream closes. False when it is not paired. */
+    public boolean revoke(String browserId) {
+        return browsers.revoke(browserId);
+    }
+
+    public boolean secure() {
+        return config.keyStore != null;
+    }
+
+    String deviceName() {
+        return config.deviceName;
+    }
+
+    Clock clock() {
+        return config.clock;
+    }
+
+    /** How many pages have their event stream open now. */
+    public int openPages() {
+        return live == null ? 0 : live.openStreams();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (jetty == null) {
+            return;
+        }
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            System.getLogger("tandem").log(System.Logger.Level.WARNING, "stopping the web server: " + e.getMessage(), e);
+        } finally {
+            live.close();
+            jetty = null;
+        }
+    }
+
+    private static String shownHost(String host) {
+        if (!host.equals("0.0.0.0") && !host.equals("::")) {
+            return host;
+        }
+        try {
+            for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                if (ni.isUp() && !ni.isLoopback()) {
+                    for (InetAddress a : Collections.list(ni.getInetAddresses())) {
+                        if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
+                            return a.getHostAddress();
+                        }
+                    }
+                }
+            }
+        } catch (SocketException e) {
+            // fall through: the loopback address at least works on this machine
+        }
+        return "127.0.0.1";
+    }
+
+    static boolean isLoopback(String host) {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** What the server needs; {@link #build()} checks it and names the field that is wrong. */
+    public static final class Builder {
+        private TodoStore store;
+        private SettingsStore settings;
+        private String deviceName = "Tandem";
+        private String host = "127.0.0.1";
+        private int port = 8765;
+        private String publicHost;
+        private Path keyStore;
+        private String keyStorePassword;
+        private Supplier<Set<String>> sharedLists = Set::of;
+        private Clock clock = Clock.systemDefaultZone();
+
+        private Builder() {
+        }
+
+        public Builder store(TodoStore store) {
+            this.store = store;
+            return this;
+        }
+
+        /** Where the paired browsers are kept (owner-only, in the data dir). */
+        public Builder settings(SettingsStore settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        public Builder deviceName(String name) {
+            this.deviceName = name;
+            return this;
+        }
+
+        /** Where to listen; port 0 picks a free one. */
+        public Builder listen(String host, int port) {
+            this.host = host;
+            this.port = port;
+            return this;
+        }
+
+        /** The host name the page's address shows (a DNS name, a Tailscale name) instead of the listening address. */
+        public Builder publicHost(String host) {
+            this.publicHost = host;
+            return this;
+        }
+
+        /** Serves HTTPS with the certificate and key in this PKCS#12 file. */
+        public Builder tls(Path keyStore, String password) {
+            this.keyStore = keyStore;
+            this.keyStorePassword = password;
+            return this;
+        }
+
+        /** The ids of the lists shared with other people, asked each time a page asks. */
+        public Builder sharedLists(Supplier<Set<String>> sharedLists) {
+            this.sharedLists = sharedLists;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public WebServer build() {
+            Objects.requireNonNull(store, "store: the device's store is required");
+            Objects.requireNonNull(settings, "settings: where paired browsers are kept is required");
+            Objects.requireNonNull(sharedLists, "sharedLists");
+            Objects.requireNonNull(clock, "clock");
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("listen: a host is required (127.0.0.1 for this machine only)");
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("listen: the port must be 0 to 65535, not " + port);
+            }
+            if (keyStore == null && !isLoopback(host)) {
+                throw new IllegalArgumentException("listen: " + host + " is reachable from other machines, so it needs TLS"
+                        + " (--tls-self-signed or --tls-keystore FILE): over plain HTTP the session would travel in the"
+                        + " clear, and phones refuse offline pages there");
+            }
+            if (keyStore != null && (keyStorePassword == null || !keyStore.toFile().isFile())) {
+                throw new IllegalArgumentException("tls: " + keyStore + " is not a readable PKCS#12 file with its password");
+            }
+            if (deviceName == null || deviceName.isBlank()) {
+                throw new IllegalArgumentException("deviceName: must not be blank");
+            }
+            return new WebServer(this);
+        }
+    }
+
+    /** The certificate's SHA-256 fingerprint, for the pairing screen; empty without TLS. */
+    public Optional<String> fingerprint() {
+        return config.keyStore == null ? Optional.empty()
+                : Optional.of(Certificates.fingerprint(config.keyStore, config.keyStorePassword));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.tandem.app.web;
+
+import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.testing.TestClock;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+/**
+ * A device's store served on a free port of 127.0.0.1, and an HTTP client that speaks to it as a page
+ * would (cookie, CSRF header, same origin), for the server's tests. The store is a real SQLite file.
+ */
+final class WebFixture implements AutoCloseable {
+    final TestClock clock = new TestClock(ZoneOffset.UTC);
+    final TodoStore store;
+    final WebServer server;
+    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    WebFixture(Path dir) {
+        this(dir, b -> b);
+    }
+
+    WebFixture(Path dir, java.util.function.UnaryOperator<WebServer.Builder> more) {
+        clock.set(Instant.parse("2026-11-25T10:00:00Z"));
+        store = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC(), ZoneOffset.UTC);
+        server = more.apply(WebServer.builder().store(store).settings(new SettingsStore(dir)).deviceName("Home server")
+                .listen("127.0.0.1", 0).clock(clock)).build().start();
+    }
+
+    /** A paired page: its session cookie and CSRF token. */
+    record Session(String cookie, String csrf) {
+    }
+
+    Session pair() throws Exception {
+        Pairing p = server.pair();
+        HttpResponse<String> r = post("/api/pair", "{\"token\":\"" + p.token() + "\"}", null);
+        if (r.statusCode() != 200) {
+            throw new AssertionError("pairing failed: " + r.statusCode() + " " + r.body());
+        }
+        String cookie = r.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String csrf = r.body().replaceAll(".*\"csrf\":\"([^\"]+)\".*", "$1");
+        return new Session(cookie, csrf);
+    }
+
+    URI uri(String path) {
+        return server.url().resolve(path);
+    }
+
+    HttpResponse<String> get(String path, Session s) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+        if (s != null) {
+            b.header("Cookie", s.cookie());
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String json, Session s) throws IOException, InterruptedException {
+        return post(path, json, s, Map.of());
+    }
+
+    HttpResponse<String> post(String path, String json, Session s, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+        if (s != null) {
+            b.header("Cookie", s.cookie()).header(Router.CSRF_HEADER, s.csrf());
+        }
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        store.close();
+    }
+}

@@ -404,6 +404,7 @@
       if (seq !== viewSeq) return;
       setTitle(r.v === 'search' ? `Search: ${r.q}` : data.title);
       renderItems(data.items);
+      $('items').dataset.view = r.v;
     } catch (e) {
       if (seq !== viewSeq || e.status === 401) return;
       $('panel').hidden = true;
@@ -540,7 +541,7 @@
       setQuickMessage(e.message, true, e.status === 400 ? null : quickAdd);
     } finally {
       adding = false;
-      $('quick-add-submit').disabled = !state.writable;
+      $('quick-add-submit').disabled = false;
     }
   }
   $('quick-add-form').addEventListener('submit', (ev) => { ev.preventDefault(); quickAdd(); });
@@ -803,7 +804,8 @@
         // The other device's value stays; ours is kept in Conflicts.
         if (e.data.item) showItem(e.data.item, true);
         keepDraft();
-        showDetailError('Changed on another device while you edited. Your version is kept in Conflicts.', true);
+        showDetailError(/^Changed on another device/.test(e.message) ? e.message
+          : 'Changed on another device while you edited. Your version is kept in Conflicts.', true);
         loadSidebar();
       } else {
         showDetailError(e.message);

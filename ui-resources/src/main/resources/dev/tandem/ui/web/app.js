@@ -284,7 +284,8 @@
     const r = readRoute();
     state.route = r;
     if (r.v !== before.v || r.q !== before.q) {
-      closeDrawer();
+      // Results of typing in the drawer's search field show once the drawer is closed (Enter, or a tap beside it).
+      if (document.activeElement !== $('search')) closeDrawer();
       loadView();
       renderSidebar();
     }
@@ -858,7 +859,8 @@
       h('h2', null, h('button', { type: 'button', class: 'link-button', onclick: () => go({ item: c.itemId }) }, c.itemTitle || '(no title)')),
       h('p', { class: 'muted' }, `${c.fieldLabel}: edited on ${c.lostBy || 'another device'}, ${when(c.at)}`),
       h('dl', { class: 'kept-lost' },
-        h('dt', null, 'Kept'), h('dd', null, c.kept === '' || c.kept == null ? '(empty)' : String(c.kept)),
+        h('dt', null, 'Kept'), h('dd', null, c.kept === '' || c.kept == null ? '(empty)' : String(c.kept),
+          c.keptBy ? h('span', { class: 'muted' }, ` (${c.keptBy})`) : null),
         h('dt', null, 'Lost'), h('dd', null, c.lost === '' || c.lost == null ? '(empty)' : String(c.lost))),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', 'data-write': '', disabled: !state.writable,

@@ -1,0 +1,110 @@
+package dev.tandem.app.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven by its own chromedriver. Both paths are set explicitly so Selenium
+ * Manager never looks for (or downloads) a browser or driver. Missing here: the test is skipped, or fails
+ * under CI, which installs both.
+ */
+final class Chromium implements AutoCloseable {
+    static final Path BROWSER = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    /** Window sizes the page is made for: one column on a phone, sidebar + list + detail on a desktop. */
+    enum Size {
+        PHONE(390, 844),
+        DESKTOP(1400, 900);
+
+        final int width;
+        final int height;
+
+        Size(int width, int height) {
+            this.width = width;
+            this.height = height;
+        }
+    }
+
+    private final ChromeDriver driver;
+
+    private Chromium(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    static Chromium start(Size size) {
+        if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
+            String missing = BROWSER + " or " + DRIVER + " is not installed here (packages chromium, chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(missing + "; CI must run the web page's tests");
+            }
+            Assumptions.abort(missing);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=" + size.width + "," + size.height);
+        if (size == Size.PHONE) {
+            // Headless windows are at least 500 px wide; the phone's viewport is emulated to be exactly 390.
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", size.width, "height", size.height, "pixelRatio", 2, "touch", true)));
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER.toString()))
+                .usingAnyFreePort()
+                .build();
+        return new Chromium(new ChromeDriver(service, options));
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    WebElement find(String css) {
+        return driver.findElement(By.cssSelector(css));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Waits until the script (given {@code args}) returns something truthy, and returns it. */
+    Object await(String script, Duration timeout, Object... args) {
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .withMessage(() -> "waiting for: " + script)
+                .until((ExpectedCondition<Object>) d -> {
+                    Object value = js(script, args);
+                    return value == null || Boolean.FALSE.equals(value) || "".equals(value) ? null : value;
+                });
+    }
+
+    Object await(String script, Object... args) {
+        return await(script, Duration.ofSeconds(5), args);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tandem.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class WebAssetsTest {
+    /** The page's own scripts and styles, gzip-compressed, stay under this. */
+    private static final int BUDGET_GZIP_BYTES = 100 * 1024;
+
+    @Test
+    void find_everyListedPath_givesItsBytesAndType() {
+        Map<String, String> types = Map.of(
+                "/", "text/html;charset=utf-8",
+                "/assets/app.js", "text/javascript;charset=utf-8",
+                "/assets/app.css", "text/css;charset=utf-8",
+                "/assets/icon.svg", "image/svg+xml",
+                "/sw.js", "text/javascript;charset=utf-8",
+                "/manifest.webmanifest", "application/manifest+json;charset=utf-8");
+        assertEquals(types.keySet(), WebAssets.paths());
+        types.forEach((path, type) -> {
+            WebAssets.Asset asset = WebAssets.find(path).orElseThrow(() -> new AssertionError("no asset " + path));
+            assertEquals(type, asset.contentType(), path);
+            assertTrue(asset.bytes().length > 100, path + " is nearly empty");
+        });
+    }
+
+    @Test
+    void find_pathNotListed_isEmpty() {
+        for (String path : new String[] {null, "", "/index.html", "/assets/", "/assets/app.js?v=1", "/app.js",
+                "/assets/../module-info.class", "/dev/tandem/ui/light.css", "/api/session", "/ASSETS/APP.JS"}) {
+            assertTrue(WebAssets.find(path).isEmpty(), "served " + path);
+        }
+    }
+
+    @Test
+    void scriptsAndStyles_gzipped_fitTheBudget() throws IOException {
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
+            for (String path : List.of("/", "/assets/app.js", "/assets/app.css", "/sw.js")) {
+                gzip.write(WebAssets.find(path).orElseThrow().bytes());
+            }
+        }
+        assertTrue(zipped.size() <= BUDGET_GZIP_BYTES, "page is " + zipped.size() + " bytes gzip-compressed");
+    }
+
+    @Test
+    void indexHtml_refersOnlyToServedPaths() {
+        Set<String> referred = referencedPaths(text("/"), Pattern.compile("(?:src|href)=\"(/[^\"#]*)\""));
+        referred.remove("/");
+        assertTrue(referred.containsAll(Set.of("/assets/app.js", "/assets/app.css", "/manifest.webmanifest")), referred.toString());
+        assertTrue(WebAssets.paths().containsAll(referred), "index.html refers to unserved " + referred);
+    }
+
+    @Test
+    void serviceWorkerShell_isExactlyTheServedPaths() {
+        Matcher list = Pattern.compile("SHELL_URLS = \\[([^\\]]*)\\]").matcher(text("/sw.js"));
+        assertTrue(list.find(), "sw.js names no SHELL_URLS");
+        Set<String> shell = referencedPaths(list.group(1), Pattern.compile("'(/[^']*)'"));
+        shell.add("/sw.js");
+        assertEquals(new TreeSet<>(WebAssets.paths()), shell);
+    }
+
+    private static String text(String path) {
+        return new String(WebAssets.find(path).orElseThrow().bytes(), StandardCharsets.UTF_8);
+    }
+
+    private static Set<String> referencedPaths(String text, Pattern pattern) {
+        Set<String> paths = new TreeSet<>();
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            paths.add(m.group(1));
+        }
+        return paths;
+    }
+}

@@ -201,7 +201,8 @@ final class ApiRoutes {
         for (Conflict c : store.db().conflicts().list()) {
             String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse("A deleted item")
                     : store.list(c.entity()).map(l -> "List “" + l.name() + "”").orElse("A deleted list");
-            out.add(obj("id", c.id(), "itemId", c.entity(), "itemTitle", title, "field", c.field(),
+            // A list's conflict (its name) names the list; only an item's opens in the editor.
+            out.add(obj("id", c.id(), "kind", "items".equals(c.table()) ? "item" : "list", "itemId", c.entity(), "itemTitle", title, "field", c.field(),
                     "fieldLabel", ConflictWords.fieldLabel(c.field()), "kept", ConflictWords.keptText(c),
                     "lost", ConflictWords.valueText(c.field(), c.lostValue()),
                     "keptBy", authors.label(c.keptAuthor()), "lostBy", authors.label(c.lostAuthor()),

@@ -856,7 +856,9 @@
     panel.hidden = false;
     showEmpty(list.length ? '' : 'No conflicts. Edits made on two devices at once show up here.');
     panel.replaceChildren(...list.map((c) => h('article', { class: 'card conflict', 'data-id': c.id },
-      h('h2', null, h('button', { type: 'button', class: 'link-button', onclick: () => go({ item: c.itemId }) }, c.itemTitle || '(no title)')),
+      h('h2', null, c.kind === 'item'
+        ? h('button', { type: 'button', class: 'link-button', onclick: () => go({ item: c.itemId }) }, c.itemTitle || '(no title)')
+        : (c.itemTitle || '(no title)')),
       h('p', { class: 'muted' }, `${c.fieldLabel}: edited on ${c.lostBy || 'another device'}, ${when(c.at)}`),
       h('dl', { class: 'kept-lost' },
         h('dt', null, 'Kept'), h('dd', null, c.kept === '' || c.kept == null ? '(empty)' : String(c.kept),

@@ -137,7 +137,8 @@ public final class CalDavSync {
         return false;
     }
 
-    private static String listIdOf(TodoStore store, String name) {
+    /** The id of the list called {@code name} ("" for "Inbox"); an IllegalArgumentException names a command that shows the lists. */
+    public static String listIdOf(TodoStore store, String name) {
         if (name.equalsIgnoreCase(INBOX_NAME)) {
             return "";
         }

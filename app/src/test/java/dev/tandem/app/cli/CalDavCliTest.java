@@ -72,6 +72,27 @@ class CalDavCliTest {
     }
 
     @Test
+    void caldavSync_dropOneList_statusShowsItOffAndListsConnectsItAgain() {
+        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
+            Map<String, String> env = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
+                    "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+            assertEquals(0, run(env, "add", "Milk", "--list", "Groceries").code());
+            assertEquals(0, run(env, "add", "Report", "--list", "Work").code());
+            assertEquals(0, run(env, "caldav", "sync", server.url(), "--lists", "Groceries,Work").code());
+            CliRun.Result drop = run(env, "caldav", "sync", "--drop", "Groceries");
+            assertEquals(0, drop.code(), drop.err());
+            assertTrue(drop.err().contains("Disconnected Groceries on this device"), drop.err());
+            String status = run(Map.of(), "caldav", "status").out();
+            assertTrue(status.contains("Groceries (disconnected here") && status.contains("Work ↔"), status);
+            assertEquals(0, run(env, "caldav", "sync").code());
+            assertTrue(run(Map.of(), "caldav", "status").out().contains("Groceries (disconnected here"),
+                    "a later sync does not take its calendar in again");
+            assertEquals(0, run(env, "caldav", "sync", "--lists", "Groceries").code());
+            assertFalse(run(Map.of(), "caldav", "status").out().contains("disconnected here"));
+        }
+    }
+
+    @Test
     void caldavSync_noAddressYet_isAUsageError() {
         CliRun.Result r = run(Map.of(), "caldav", "sync");
         assertEquals(2, r.code());

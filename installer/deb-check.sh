@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the .deb the way a user meets it: installs it with dpkg on this machine, runs the smoke test against the
 # installed launcher, then starts Tandem from its installed path under Xvfb and takes a screenshot of its window
-# for a person to look at. Also checks that the window's WM_CLASS matches the menu entry's StartupWMClass.
+# for a person to look at. Also checks that the window's WM_CLASS matches the menu entry's StartupWMClass, and that
+# the window of the default profile is titled "Tandem".
 #
 #   installer/deb-check.sh                 build the .deb (mvn -Pinstaller package), then install and check it
 #   installer/deb-check.sh FILE.deb        install and check an existing .deb
@@ -100,9 +101,16 @@ for _ in $(seq 1 30); do
   import -window "$window" "$shot"
   [[ "$(identify -format %k "$shot")" -gt 32 ]] && break
 done
+# Read once the view painted (the title names the profile then): started as the menu entry starts it, the
+# profile is the default one, titled plain "Tandem".
+title="$(xprop -id "$window" -notype _NET_WM_NAME WM_NAME | sed -n 's/^[A-Z_]* = "\(.*\)"$/\1/p' | head -n 1)"
 kill "$app"
 wait "$app" || true
-echo "window $window, WM_CLASS $wm_class"
+echo "window $window, title \"$title\", WM_CLASS $wm_class"
+if [[ "$title" != "Tandem" ]]; then
+  echo "the default profile's window is titled \"$title\", not \"Tandem\" (DataDirs.windowTitle)"
+  exit 3
+fi
 if [[ "$wm_class" != "$wm_class_expected" ]]; then
   echo "WM_CLASS $wm_class does not match StartupWMClass=$wm_class_expected in the menu entry;"
   echo "update StartupWMClass in installer/resources/linux/Tandem.desktop to the app's Application class"

@@ -189,6 +189,27 @@ public final class CalDavService implements AutoCloseable {
         });
     }
 
+    /**
+     * Disconnects the lists {@code listIds} ("" the Inbox) on this device, the account and the other
+     * lists staying connected: they stay here with their todos, their calendars stay on the server as
+     * they are, and no sync takes those calendars in again until the list is connected again
+     * ({@link #connect} naming it), which resumes where it stopped. No request is sent. Returns the
+     * names of the lists that were connected.
+     */
+    public CompletableFuture<List<String>> disconnectLists(Collection<String> listIds) {
+        List<String> ids = List.copyOf(listIds);
+        return call(() -> {
+            List<String> names = new java.util.ArrayList<>();
+            for (CalDavState.Link l : state.links()) {
+                if (ids.contains(l.listId())) {
+                    state.turnOff(l.listId());
+                    names.add(l.listId().isEmpty() ? CalDavSync.INBOX_NAME : l.name());
+                }
+            }
+            return names;
+        });
+    }
+
     /** Forgets the account on this device: the lists stay here, and nothing on the server changes. */
     public CompletableFuture<Void> disconnect() {
         return call(() -> {
@@ -304,7 +325,8 @@ public final class CalDavService implements AutoCloseable {
     }
 
     private void forgetAll() {
-        for (CalDavState.Link l : state.links()) {
+        for (CalDavState.Link l : java.util.stream.Stream.concat(state.links().stream(), state.offLinks().stream())
+                .toList()) {
             state.setting(ListSync.VERSION + l.href(), null);
             state.forget(l.listId());
         }

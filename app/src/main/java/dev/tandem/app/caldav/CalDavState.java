@@ -18,7 +18,11 @@ import org.sqlite.SQLiteConfig;
  * profile's database ({@code caldav.sqlite}): it is this device's view of one server, never synced
  * to other devices (each device that connects the account keeps its own).
  *
- * <p>Per connected list: the calendar's path and the sync token to ask with next. Per task: the
+ * <p>Per connected list: the calendar's path and the sync token to ask with next. A list the person
+ * disconnected alone is kept too, marked off: its calendar is then neither synced nor taken in again
+ * as a new list, and connecting the list again resumes from its token and its tasks' bases, so edits
+ * made on either side meanwhile merge field by field instead of the server's older copy winning.
+ * Per task: the
  * key it is known by (a todo's id, or a series' id for a repeating todo), its path and UID on the
  * server, its entity tag, and the object's text as the server last gave it: the base that tells
  * which side changed which field, and the properties Tandem does not know, written back unchanged.
@@ -45,9 +49,23 @@ public final class CalDavState implements AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS settings(key TEXT PRIMARY KEY, value TEXT)");
             s.execute("CREATE TABLE IF NOT EXISTS calendars(list_id TEXT PRIMARY KEY, href TEXT NOT NULL UNIQUE,"
                     + " name TEXT, token TEXT)");
+            // "off": disconnected on its own; a file from before the column gets it here.
+            if (!columns(s, "calendars").contains("off")) {
+                s.execute("ALTER TABLE calendars ADD COLUMN off INTEGER NOT NULL DEFAULT 0");
+            }
             s.execute("CREATE TABLE IF NOT EXISTS tasks(key TEXT PRIMARY KEY, list_id TEXT NOT NULL,"
                     + " href TEXT NOT NULL UNIQUE, uid TEXT NOT NULL, etag TEXT, ics TEXT NOT NULL)");
         }
+    }
+
+    private static List<String> columns(Statement s, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rs.next()) {
+                names.add(rs.getString("name"));
+            }
+        }
+        return names;
     }
 
     /** The state beside the profile's database {@code dbFile}, or in memory for a database in memory. */
@@ -76,13 +94,33 @@ public final class CalDavState implements AutoCloseable {
                 value == null ? new Object[] {key} : new Object[] {key, value});
     }
 
+    /** The connected lists. */
     public synchronized List<Link> links() {
-        return query("SELECT list_id, href, name, token FROM calendars ORDER BY name",
-                rs -> new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        return links(false);
     }
 
+    /** The lists disconnected on their own ({@link #turnOff}): not synced, their calendars not taken in again. */
+    public synchronized List<Link> offLinks() {
+        return links(true);
+    }
+
+    private List<Link> links(boolean off) {
+        return query("SELECT list_id, href, name, token FROM calendars WHERE off = ? ORDER BY name",
+                rs -> new Link(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), off ? 1 : 0);
+    }
+
+    /** Saves a connected list; one that was off is connected again. */
     public synchronized void save(Link link) {
-        update("INSERT OR REPLACE INTO calendars VALUES(?, ?, ?, ?)", link.listId(), link.href(), link.name(), link.token());
+        update("INSERT OR REPLACE INTO calendars(list_id, href, name, token, off) VALUES(?, ?, ?, ?, 0)", link.listId(),
+                link.href(), link.name(), link.token());
+    }
+
+    /**
+     * Disconnects one list and keeps what is known of it (the token, its tasks' bases), so that
+     * connecting it again merges instead of starting over; nothing on the server changes.
+     */
+    public synchronized void turnOff(String listId) {
+        update("UPDATE calendars SET off = 1 WHERE list_id = ?", listId);
     }
 
     /** Forgets a connected list and what was known of its tasks; nothing on the server changes. */

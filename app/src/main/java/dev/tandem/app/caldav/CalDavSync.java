@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One two-way sync of the connected lists with a CalDAV account.
@@ -22,7 +24,9 @@ import java.util.Map;
  * the server that no list is connected to yet, which becomes a list here (joining a list of the same
  * name), so a task list made on the phone appears. A list made for a calendar gets an id derived
  * from the server and the calendar's path, so two devices that connect the same account make one
- * list, not two. A calendar deleted on the server disconnects its list, which stays here.
+ * list, not two. A calendar deleted on the server disconnects its list, which stays here. A list
+ * disconnected on its own ({@link CalDavState#turnOff}) keeps its calendar out of all this until it
+ * is named in {@code connect} again, which resumes it where it stopped.
  *
  * <p>The CalDAV server sees the connected lists in plain text; Tandem's own remote stays end-to-end
  * encrypted and is not involved.
@@ -50,12 +54,30 @@ public final class CalDavSync {
                         + "no longer connected");
             }
         }
+        // Lists disconnected on their own: their calendars stay out until the list is connected again.
+        Map<String, CalDavState.Link> off = new HashMap<>();
+        for (CalDavState.Link l : state.offLinks()) {
+            if (byHref.containsKey(l.href())) {
+                off.put(l.listId(), l);
+            } else {
+                state.forget(l.listId()); // its calendar is gone: nothing left to resume
+            }
+        }
+        Set<String> offHrefs = off.values().stream().map(CalDavState.Link::href).collect(Collectors.toSet());
         for (String name : connect) {
             String listId = listIdOf(store, name);
             if (links.values().stream().anyMatch(l -> l.listId().equals(listId))) {
                 continue;
             }
-            TaskCalendar cal = calendars.stream().filter(c -> !links.containsKey(c.href()))
+            CalDavState.Link resumed = off.remove(listId);
+            if (resumed != null) {
+                // Its token and its tasks' bases were kept: changes on both sides meanwhile merge.
+                state.save(resumed);
+                offHrefs.remove(resumed.href());
+                links.put(resumed.href(), resumed);
+                continue;
+            }
+            TaskCalendar cal = calendars.stream().filter(c -> !links.containsKey(c.href()) && !offHrefs.contains(c.href()))
                     .filter(c -> c.name().equalsIgnoreCase(name)).findFirst()
                     .orElseGet(() -> account.createCalendar(name));
             byHref.put(cal.href(), cal);
@@ -64,14 +86,14 @@ public final class CalDavSync {
             links.put(cal.href(), link);
         }
         for (TaskCalendar cal : calendars) {
-            if (links.containsKey(cal.href())) {
+            if (links.containsKey(cal.href()) || offHrefs.contains(cal.href())) {
                 continue;
             }
             String name = cal.name().isBlank() ? lastSegment(cal.href()) : cal.name();
             String listId = name.equalsIgnoreCase(INBOX_NAME) ? "" : store.findList(name).map(TodoList::id)
                     .orElseGet(() -> createList(store, account, cal, name));
-            if (state.links().stream().anyMatch(l -> l.listId().equals(listId))) {
-                continue; // that list is connected to another calendar already
+            if (state.links().stream().anyMatch(l -> l.listId().equals(listId)) || off.containsKey(listId)) {
+                continue; // that list is connected to another calendar already, or disconnected on purpose
             }
             CalDavState.Link link = new CalDavState.Link(listId, cal.href(), name, null);
             state.save(link);
@@ -80,7 +102,7 @@ public final class CalDavSync {
         // A task that left one calendar may have arrived in another (a move on the phone): deletes
         // are settled only once every connected list was read.
         Moves moves = new Moves(store, state, links.values().stream().map(CalDavState.Link::listId)
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(Collectors.toSet()), off.keySet());
         ListSync sync = new ListSync(store, account, state, zone, report, moves);
         List<CalDavState.Link> again = new java.util.ArrayList<>();
         for (CalDavState.Link link : links.values()) {
@@ -115,7 +137,8 @@ public final class CalDavSync {
         return false;
     }
 
-    private static String listIdOf(TodoStore store, String name) {
+    /** The id of the list called {@code name} ("" for "Inbox"); an IllegalArgumentException names a command that shows the lists. */
+    public static String listIdOf(TodoStore store, String name) {
         if (name.equalsIgnoreCase(INBOX_NAME)) {
             return "";
         }

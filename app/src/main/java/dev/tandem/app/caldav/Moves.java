@@ -31,13 +31,20 @@ final class Moves {
     private final TodoStore store;
     private final CalDavState state;
     private final Set<String> connected;
+    private final Set<String> off;
     private final Map<String, CalDavState.Task> pending = new LinkedHashMap<>();
     private final Set<String> read = new java.util.HashSet<>();
 
-    Moves(TodoStore store, CalDavState state, Set<String> connected) {
+    /**
+     * {@code off}: the lists disconnected on their own, whose tasks are still known. A todo moved
+     * from one of them to a connected list is moved on the server too (the old copy left behind
+     * would take the todo back when its list is connected again); their calendars are not read.
+     */
+    Moves(TodoStore store, CalDavState state, Set<String> connected, Set<String> off) {
         this.store = store;
         this.state = state;
         this.connected = connected;
+        this.off = Set.copyOf(off);
     }
 
     /** A known task's object is gone from its calendar: a delete, unless it turns up in another calendar by the end. */
@@ -83,12 +90,13 @@ final class Moves {
      * old calendar then took the todo back there).
      */
     boolean waitsForRead(CalDavState.Task from) {
-        return !read.contains(from.listId());
+        return !read.contains(from.listId()) && !off.contains(from.listId());
     }
 
     /** The task known in another connected list for a todo of this one: Tandem moved it here. */
     Optional<CalDavState.Task> movedFromElsewhere(String key, String listId) {
-        return state.task(key).filter(t -> !t.listId().equals(listId) && connected.contains(t.listId()));
+        return state.task(key).filter(t -> !t.listId().equals(listId)
+                && (connected.contains(t.listId()) || off.contains(t.listId())));
     }
 
     /** After every list: the removals no calendar claimed are deletes, their todos go to the Trash. */

@@ -25,7 +25,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("keys", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("device", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("import", Set.of("--format")),
-            Map.entry("caldav", Set.of("--lists")),
+            Map.entry("caldav", Set.of("--lists", "--drop")),
             Map.entry("share", Set.of("--remote", "--as")),
             Map.entry("join", Set.of("--as")),
             Map.entry("members", Set.of("--admit", "--revoke")),

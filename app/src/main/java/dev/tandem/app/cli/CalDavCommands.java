@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code tandem caldav sync [URL] [--lists A,B]} and {@code tandem caldav status}: the CalDAV task
+ * {@code tandem caldav sync [URL] [--lists A,B] [--drop C]} and {@code tandem caldav status}: the CalDAV task
  * lists, for scripts and for trying an account. The address and user name are kept in the
  * profile's CalDAV state, so later syncs need only the password; the password itself is never
  * written by the command line (TANDEM_CALDAV_PASSWORD each time).
@@ -59,8 +59,8 @@ final class CalDavCommands {
         } catch (IllegalArgumentException e) {
             throw new UsageError("caldav sync: " + e.getMessage());
         }
-        List<String> lists = a.options().containsKey("--lists") ? Arrays.stream(a.options().get("--lists").split(","))
-                .map(String::strip).filter(s -> !s.isEmpty()).toList() : List.of();
+        List<String> lists = names(a, "--lists");
+        List<String> drop = names(a, "--drop");
         // Compared as sent: "…/My Tasks" and "…/My%20Tasks" are one account.
         if (!WebDavSettings.encodeUrl(state.setting("url").orElse(url)).equals(settings.url())) {
             throw new UsageError("caldav sync: this profile syncs with " + state.setting("url").get()
@@ -68,6 +68,7 @@ final class CalDavCommands {
         }
         err.println("The CalDAV server sees the connected lists in plain text; Tandem's own remote stays end-to-end "
                 + "encrypted.");
+        drop(store, state, drop);
         try (CalDavAccount account = CalDavAccount.connect(settings)) {
             CalDavReport r = CalDavSync.run(store, account, state, lists, ZoneId.systemDefault());
             state.setting("url", settings.url());
@@ -77,6 +78,29 @@ final class CalDavCommands {
             out.println(r.summary());
             r.unreadable().forEach(h -> err.println("  not readable as a task: " + h));
             return r.unreadable().isEmpty() ? 0 : Cli.SYNCED_WITH_PROBLEMS;
+        }
+    }
+
+    private static List<String> names(Args a, String option) {
+        return a.options().containsKey(option) ? Arrays.stream(a.options().get(option).split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).toList() : List.of();
+    }
+
+    /** Disconnects the lists {@code names} on this device before the sync, which then leaves them out. */
+    private void drop(TodoStore store, CalDavState state, List<String> names) {
+        for (String name : names) {
+            String listId;
+            try {
+                listId = CalDavSync.listIdOf(store, name);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("caldav sync --drop: " + e.getMessage().replaceFirst("^list: ", ""));
+            }
+            if (state.links().stream().noneMatch(l -> l.listId().equals(listId))) {
+                throw new UsageError("caldav sync --drop: “" + name + "” is not connected (tandem caldav status)");
+            }
+            state.turnOff(listId);
+            err.println("Disconnected " + name + " on this device: it stays here with its todos, and its task list"
+                    + " stays on the server as it is, no longer synced. --lists " + name + " connects it again.");
         }
     }
 
@@ -91,6 +115,10 @@ final class CalDavCommands {
         for (CalDavState.Link l : state.links()) {
             out.println("  " + (l.listId().isEmpty() ? CalDavSync.INBOX_NAME : l.name()) + " ↔ " + l.href() + " ("
                     + state.tasks(l.listId()).size() + " tasks)");
+        }
+        for (CalDavState.Link l : state.offLinks()) {
+            out.println("  " + (l.listId().isEmpty() ? CalDavSync.INBOX_NAME : l.name()) + " (disconnected here; "
+                    + l.href() + " stays on the server as it is)");
         }
         return 0;
     }

@@ -92,11 +92,14 @@ public final class Cli {
               device forget NAME|ID [--remote …]   retire a device for good (a lost phone, a sold laptop): the
                                                    others stop keeping what only it would need; if it syncs
                                                    again it re-joins as a new device and loses nothing
-              caldav sync [URL] [--lists A,B]      two-way sync with a CalDAV account's task lists (phone apps:
+              caldav sync [URL] [--lists A,B] [--drop C]
+                                                   two-way sync with a CalDAV account's task lists (phone apps:
                                                    DAVx5 + Tasks.org, Apple Reminders): URL is the server, the
                                                    account or one calendar; log-in from TANDEM_CALDAV_USER and
                                                    TANDEM_CALDAV_PASSWORD. --lists connects those lists too
-                                                   ("Inbox" for the Inbox); task lists on the server become lists
+                                                   ("Inbox" for the Inbox); task lists on the server become lists.
+                                                   --drop disconnects lists here (the server keeps them as they
+                                                   are) until --lists names them again
               caldav status                        the connected account and lists
               share LIST --remote REMOTE [--as NAME]
                                                    share a list with other people through a remote of its own

@@ -25,8 +25,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 /**
- * "Phone and CalDAV task lists": the account, which lists go on the server, Test connection,
- * Connect and Disconnect. Its state is a {@link CalDavViewModel}; this class only lays out and
+ * "Phone and CalDAV task lists": the account, which lists go on the server (a connected list
+ * unticked and applied is disconnected alone), Test connection, Connect (Apply once connected)
+ * and Disconnect. Its state is a {@link CalDavViewModel}; this class only lays out and
  * binds. The lists scroll inside a box of their own, so a profile with many lists keeps the
  * dialog on a small screen.
  */
@@ -68,8 +69,11 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
         listBox.setFitToWidth(true);
         listBox.setPrefViewportHeight(150);
         listBox.setMaxHeight(Region.USE_PREF_SIZE);
-        Label listsHint = hint("Task lists made on the phone appear here by themselves. A connected list stays "
-                + "connected until you disconnect the account.");
+        Label listsHint = hint("");
+        listsHint.setId("caldav-lists-hint");
+        listsHint.textProperty().bind(javafx.beans.binding.Bindings.when(vm.connectedProperty())
+                .then(CalDavViewModel.LISTS_HINT).otherwise(CalDavViewModel.LISTS_HINT_NEW));
+        listsHint.textProperty().addListener((o, a, b) -> fit());
 
         Label privacy = Forms.wrapped(CalDavViewModel.PRIVACY);
         privacy.setId("caldav-privacy");
@@ -78,7 +82,7 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
         Button test = action("caldav-test", "Test connection", vm::testConnection);
         Button connect = action("caldav-connect", "Connect", vm::connect);
         connect.textProperty().bind(javafx.beans.binding.Bindings.when(vm.connectedProperty())
-                .then("Connect the chosen lists").otherwise("Connect"));
+                .then("Apply").otherwise("Connect"));
         Button disconnect = action("caldav-disconnect", "Disconnect", vm::disconnect);
         Forms.showOnly(disconnect, vm.connectedProperty());
         ProgressIndicator spinner = new ProgressIndicator();
@@ -103,8 +107,6 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
             CheckBox box = new CheckBox(c.name());
             box.setId("caldav-list-" + (c.listId().isEmpty() ? "inbox" : c.listId()));
             box.selectedProperty().bindBidirectional(c.selected());
-            // Connected lists stay until the account is disconnected (the server would bring them back).
-            box.setDisable(c.connected());
             box.getStyleClass().add("caldav-list");
             choices.getChildren().add(box);
         }

@@ -28,8 +28,9 @@ import javafx.collections.ObservableList;
 
 /**
  * "Phone and CalDAV task lists": the account (address, user, password), "Test connection", which
- * lists to put on the server, "Connect" (saves the account and runs the first sync) and
- * "Disconnect" (forgets it on this device). The network and the disk are reached off the FX thread:
+ * lists to put on the server, "Connect" (saves the account and runs the first sync; once connected,
+ * "Apply" connects the lists ticked since and disconnects the ones unticked, each on its own) and
+ * "Disconnect" (forgets the account on this device). The network and the disk are reached off the FX thread:
  * a test through {@link Async}, everything that touches the saved state through the
  * {@link CalDavService}, which runs it between its background syncs.
  */
@@ -39,9 +40,17 @@ public final class CalDavViewModel implements HasFeedback {
     public static final String HELP = "Use the same account in DAVx5 with Tasks.org (Android) or in Settings → "
             + "Calendar → Accounts (iPhone)";
 
+    /** Under the lists before an account is connected. */
+    public static final String LISTS_HINT_NEW = "Task lists made on the phone appear here by themselves.";
+    /** Under the lists once connected: what unticking does, the other lists and the account staying as they are. */
+    public static final String LISTS_HINT = "Untick a connected list and press Apply to disconnect it on this device:"
+            + " it stays in Tandem with its todos, and its task list stays on the server as it is, no longer synced"
+            + " (delete it on the phone if you no longer want it there). Tick it again to sync it again: what changed"
+            + " on either side meanwhile is merged. Task lists made on the phone appear here by themselves.";
+
     /**
-     * A list that may go on the server. {@code connected}: it is already; it stays until the whole
-     * account is disconnected, since a task list on the server comes back as a list here at every sync.
+     * A list that may go on the server. {@code connected}: it is already; unticking it ({@code selected}
+     * false) and pressing Apply disconnects it alone, and no sync takes its calendar in again.
      */
     public record ListChoice(String listId, String name, BooleanProperty selected, boolean connected) {
     }
@@ -142,20 +151,46 @@ public final class CalDavViewModel implements HasFeedback {
         }, this::fail);
     }
 
-    /** Saves the account and syncs the chosen lists with it now. */
+    /**
+     * Saves the account and syncs the ticked lists with it now; connected lists that were unticked
+     * are disconnected first, on their own. Only unticking sends nothing to the server.
+     */
     public void connect() {
         WebDavSettings s = settings();
         if (s == null) {
             return;
         }
         List<String> names = lists.stream().filter(c -> c.selected().get()).map(ListChoice::name).toList();
+        List<String> drop = lists.stream().filter(c -> c.connected() && !c.selected().get()).map(ListChoice::listId)
+                .toList();
+        boolean adding = lists.stream().anyMatch(c -> !c.connected() && c.selected().get());
         start();
-        then(service.connect(s.url(), s.user(), password.get(), names), (CalDavReport r) -> {
+        if (connected.get() && !drop.isEmpty() && !adding) {
+            then(service.disconnectLists(drop), off -> done(dropped(off).strip()));
+            return;
+        }
+        List<String> off = new ArrayList<>();
+        then(service.disconnectLists(drop).thenCompose(o -> {
+            off.addAll(o);
+            return service.connect(s.url(), s.user(), password.get(), names);
+        }), (CalDavReport r) -> {
             password.set("");
             // What the sync did is the status line's ("Last sync: …"); saying it here too showed it twice.
             done("Connected. The chosen lists sync with the server while Tandem runs."
-                    + (r.notices().isEmpty() ? "" : " " + String.join(". ", r.notices()) + "."));
+                    + (r.notices().isEmpty() ? "" : " " + String.join(". ", r.notices()) + ".") + dropped(off));
         });
+    }
+
+    /** What disconnecting {@code names} did, after a space; "" for none. */
+    private static String dropped(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        String which = names.stream().map(n -> "“" + n + "”").collect(java.util.stream.Collectors.joining(", "));
+        boolean one = names.size() == 1;
+        return " Disconnected " + which + " on this device: " + (one ? "it stays" : "they stay")
+                + " in Tandem with " + (one ? "its" : "their") + " todos, and " + (one ? "its task list stays"
+                : "their task lists stay") + " on the server as " + (one ? "it is" : "they are") + ", no longer synced.";
     }
 
     /** Forgets the account on this device; the lists stay here, and nothing changes on the server. */

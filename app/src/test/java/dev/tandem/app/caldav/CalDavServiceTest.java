@@ -182,4 +182,57 @@ class CalDavServiceTest {
             assertTrue(phone.task(phone.calendar("Groceries"), "Milk").ics().contains("SUMMARY:Milk"));
         }
     }
+
+    /**
+     * One list disconnected while the other syncs on: its calendar is not taken in again, nothing of
+     * it changes on the server, and connecting it again merges what both sides did meanwhile (the
+     * server's older copy does not undo an edit made here).
+     */
+    @Test
+    void disconnectLists_oneOfTwo_staysOffThroughSyncsAndResumesWithBothSidesEdits() throws Exception {
+        CalDavServer server = keep(CalDavServer.start(CalDavServer.Kind.RADICALE));
+        TodoStore store = store();
+        Item milk = store.add("Milk", store.createList("Groceries").id(), null);
+        Item report = store.add("Report", store.createList("Work").id(), null);
+        CalDavService service = service(store);
+        service.setFocused(false);
+        service.start();
+        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries", "Work"))
+                .get(30, TimeUnit.SECONDS);
+
+        assertEquals(List.of("Groceries"), service.disconnectLists(List.of(milk.listId())).get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(report.listId()), service.saved().get(10, TimeUnit.SECONDS).connectedListIds());
+        try (Phone phone = new Phone(server)) {
+            phone.add(phone.calendar("Groceries"), "phone-bread", "Bread", "");
+            phone.add(phone.calendar("Work"), "phone-slides", "Slides", "");
+        }
+        store.update(milk.id(), x -> x.withTitle("Oat milk"));
+        // A sync with the saved password, as the background's: Work only.
+        CalDavReport off = service.connect(server.url(), CalDavServer.USER, "", List.of()).get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("Work"), off.lists(), off.summary());
+        assertTrue(has(store, "Slides"));
+        assertFalse(has(store, "Bread"), "the disconnected list's calendar is not read");
+        assertEquals(List.of(report.listId()), service.saved().get(10, TimeUnit.SECONDS).connectedListIds(),
+                "its calendar is not taken in again as a new list");
+        assertEquals(List.of("Groceries", "Work"), store.lists().stream().map(l -> l.name()).sorted().toList());
+        try (Phone phone = new Phone(server)) {
+            List<String> left = phone.tasks(phone.calendar("Groceries")).stream().map(o -> o.ics()).toList();
+            assertEquals(2, left.size(), "the calendar stays on the server as it was: " + left);
+            assertTrue(left.stream().anyMatch(t -> t.contains("SUMMARY:Milk")), "no edit reaches it: " + left);
+        }
+
+        CalDavReport again = service.connect(server.url(), CalDavServer.USER, "", List.of("Groceries"))
+                .get(30, TimeUnit.SECONDS);
+        assertEquals(List.of("Groceries", "Work"), again.lists().stream().sorted().toList(), again.summary());
+        assertEquals(java.util.Set.of(milk.listId(), report.listId()),
+                java.util.Set.copyOf(service.saved().get(10, TimeUnit.SECONDS).connectedListIds()));
+        assertTrue(has(store, "Bread"), "the phone's task made meanwhile arrives");
+        assertTrue(has(store, "Oat milk") && !has(store, "Milk"), "the edit made here meanwhile stays");
+        assertEquals(1, store.allItems().stream().filter(i -> i.title().endsWith("ilk")).count(), "no copy");
+        try (Phone phone = new Phone(server)) {
+            List<String> now = phone.tasks(phone.calendar("Groceries")).stream().map(o -> o.ics()).toList();
+            assertEquals(2, now.size(), "Oat milk and Bread, once each: " + now);
+            assertTrue(now.stream().anyMatch(t -> t.contains("SUMMARY:Oat milk")), "the edit reaches the phone: " + now);
+        }
+    }
 }

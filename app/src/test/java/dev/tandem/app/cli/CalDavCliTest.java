@@ -13,6 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code tandem caldav} against Radicale, which checks passwords. */
 class CalDavCliTest {
+    /** The test server's log-in, as a person sets it for the command line. */
+    private static final Map<String, String> LOGIN = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
+            "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+
     @TempDir
     Path dir;
 
@@ -23,8 +27,7 @@ class CalDavCliTest {
     @Test
     void caldavSync_rightThenWrongPassword_syncsThenFailsNamingTheLogIn() {
         try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
-            Map<String, String> env = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
-                    "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+            Map<String, String> env = LOGIN;
             assertEquals(0, run(env, "add", "Milk", "--list", "Groceries").code());
             CliRun.Result ok = run(env, "caldav", "sync", server.url(), "--lists", "Groceries");
             assertEquals(0, ok.code(), ok.err());
@@ -44,8 +47,7 @@ class CalDavCliTest {
     void caldavSync_addressTypedWithSpacesAndAccents_syncsAndTheSameAddressTypedAgainIsTheSameAccount() {
         try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
             server.makeCalendar("/sam/Courses de la semaine ✓/");
-            Map<String, String> env = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
-                    "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+            Map<String, String> env = LOGIN;
             String typed = server.url() + "sam/Courses de la semaine ✓/";
             CliRun.Result first = run(env, "caldav", "sync", typed);
             assertEquals(0, first.code(), first.err());
@@ -61,13 +63,31 @@ class CalDavCliTest {
     @Test
     void caldavSync_listThatDoesNotExist_namesACommandThatShowsTheLists() {
         try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
-            Map<String, String> env = Map.of("TANDEM_CALDAV_USER", CalDavServer.USER,
-                    "TANDEM_CALDAV_PASSWORD", CalDavServer.PASSWORD);
+            Map<String, String> env = LOGIN;
             CliRun.Result r = run(env, "caldav", "sync", server.url(), "--lists", "Nope");
             assertEquals(1, r.code(), r.out());
             assertTrue(r.err().contains("no list called “Nope”"), r.err());
             assertTrue(r.err().contains("tandem list --all"), r.err());
             assertFalse(r.err().contains("tandem lists"), r.err());
+        }
+    }
+
+    @Test
+    void caldavSync_dropOneList_statusShowsItOffAndListsConnectsItAgain() {
+        try (CalDavServer server = CalDavServer.start(CalDavServer.Kind.RADICALE)) {
+            assertEquals(0, run(LOGIN, "add", "Milk", "--list", "Groceries").code());
+            assertEquals(0, run(LOGIN, "add", "Report", "--list", "Work").code());
+            assertEquals(0, run(LOGIN, "caldav", "sync", server.url(), "--lists", "Groceries,Work").code());
+            CliRun.Result drop = run(LOGIN, "caldav", "sync", "--drop", "Groceries");
+            assertEquals(0, drop.code(), drop.err());
+            assertTrue(drop.err().contains("Disconnected Groceries on this device"), drop.err());
+            String status = run(Map.of(), "caldav", "status").out();
+            assertTrue(status.contains("Groceries (disconnected here") && status.contains("Work ↔"), status);
+            assertEquals(0, run(LOGIN, "caldav", "sync").code());
+            assertTrue(run(Map.of(), "caldav", "status").out().contains("Groceries (disconnected here"),
+                    "a later sync does not take its calendar in again");
+            assertEquals(0, run(LOGIN, "caldav", "sync", "--lists", "Groceries").code());
+            assertFalse(run(Map.of(), "caldav", "status").out().contains("disconnected here"));
         }
     }
 

@@ -162,4 +162,48 @@ class CalDavDialogUiTest {
             return null;
         });
     }
+    /**
+     * Connected lists can be unticked (not greyed out), the check boxes are square (a round one reads
+     * as a radio button), and after Apply the sync's result shows once, in the status line.
+     */
+    @Test
+    void connected_listsStayUntickableSquareAndTheResultShowsOnce(FxRobot robot) throws Exception {
+        var groceries = store.createList("Groceries");
+        store.createList("Work");
+        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries", "Work"))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        onFx(() -> {
+            new CalDavDialog(stage, vm(), Theme.LIGHT.stylesheets()).show();
+            return null;
+        });
+        String id = "#caldav-list-" + groceries.id();
+        waitFor(20, () -> dialogWindow() != null && robot.lookup(id).tryQuery().isPresent()
+                && robot.lookup("#caldav-connect").queryAs(javafx.scene.control.Button.class).getText().equals("Apply")
+                && !robot.lookup("#caldav-connect").query().isDisabled());
+        onFx(() -> {
+            javafx.scene.control.CheckBox box = robot.lookup(id).queryAs(javafx.scene.control.CheckBox.class);
+            assertTrue(box.isSelected());
+            assertTrue(!box.isDisabled(), "a connected list can be unticked");
+            javafx.scene.layout.Region mark = (javafx.scene.layout.Region) box.lookup(".box");
+            double radius = mark.getBackground().getFills().get(0).getRadii().getTopLeftHorizontalRadius();
+            assertTrue(radius <= 4, "square, not round like a radio button: " + radius);
+            assertEquals(CalDavViewModel.LISTS_HINT, robot.lookup("#caldav-lists-hint").queryAs(Label.class).getText());
+            return null;
+        });
+        robot.clickOn(id);
+        robot.clickOn("#caldav-connect");
+        waitFor(20, () -> robot.lookup("#caldav-message").queryAs(Label.class).getText().startsWith("Disconnected"));
+        robot.clickOn(id);
+        robot.clickOn("#caldav-connect");
+        waitFor(30, () -> robot.lookup("#caldav-message").queryAs(Label.class).getText().startsWith("Connected")
+                && robot.lookup("#caldav-status").queryAs(Label.class).getText().startsWith("Last sync"));
+        WaitForAsyncUtils.waitForFxEvents();
+        onFx(() -> {
+            long lines = robot.lookup(".label").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getText() != null && l.getText().contains("in sync")).count();
+            assertEquals(1, lines, "the sync's result is said once: "
+                    + robot.lookup("#caldav-message").queryAs(Label.class).getText());
+            return null;
+        });
+    }
 }

@@ -200,4 +200,38 @@ class CalDavViewModelTest {
         List<TaskCalendar> left = phone().calendars();
         assertTrue(left.stream().anyMatch(c -> c.name().equals("Groceries")), "the server keeps it: " + left);
     }
+    @Test
+    void connect_connectedListUnticked_disconnectsItAloneSaysWhatHappensAndTickingTakesItBack() throws Exception {
+        var groceries = store.createList("Groceries");
+        var work = store.createList("Work");
+        service.connect(server.url(), CalDavServer.USER, CalDavServer.PASSWORD, List.of("Groceries", "Work"))
+                .get(30, TimeUnit.SECONDS);
+        CalDavViewModel vm = vm();
+        CalDavViewModel.ListChoice g = vm.lists().stream().filter(c -> c.listId().equals(groceries.id())).findFirst()
+                .orElseThrow();
+        assertTrue(g.connected() && g.selected().get());
+        g.selected().set(false);
+        vm.connect();
+        idle(vm);
+        String m = vm.messageProperty().get();
+        assertFalse(vm.errorProperty().get(), m);
+        assertEquals("Disconnected “Groceries” on this device: it stays in Tandem with its todos, and its task list"
+                + " stays on the server as it is, no longer synced.", m);
+        assertEquals(List.of(work.id()), service.saved().get(10, TimeUnit.SECONDS).connectedListIds());
+        assertTrue(vm.connectedProperty().get(), "the account and the other list stay connected");
+        CalDavViewModel.ListChoice after = vm.lists().stream().filter(c -> c.listId().equals(groceries.id()))
+                .findFirst().orElseThrow();
+        assertFalse(after.connected() || after.selected().get());
+        assertTrue(phone().calendars().stream().anyMatch(c -> c.name().equals("Groceries")), "the server keeps it");
+
+        after.selected().set(true);
+        vm.connect();
+        idle(vm);
+        assertFalse(vm.errorProperty().get(), vm.messageProperty().get());
+        assertTrue(vm.messageProperty().get().startsWith("Connected. "), vm.messageProperty().get());
+        assertEquals(java.util.Set.of(groceries.id(), work.id()),
+                java.util.Set.copyOf(service.saved().get(10, TimeUnit.SECONDS).connectedListIds()));
+        assertEquals(1, phone().calendars().stream().filter(c -> c.name().equals("Groceries")).count(),
+                "the same calendar again, none made");
+    }
 }

@@ -156,8 +156,9 @@ public final class MainView extends BorderPane {
         editorView.getChildren().add(selection);
 
         SplitPane split = new SplitPane(center, editorView);
+        // Both sides follow the window in proportion: made narrower, the editor gives way as the list does
+        // (down to its own minimum) rather than keep its width and leave the list at its least.
         split.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(editorView, false);
         // The conflicts view has no item to edit: it gets the whole width.
         showingConflicts.addListener((o, a, conflictsShown) -> {
             if (conflictsShown && split.getItems().contains(editorView)) {

@@ -284,9 +284,9 @@ public final class MainView extends BorderPane {
                 KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (int i = 0; i < digits.length; i++) {
             int idx = i;
-            // One line in the overlay for the nine: "Ctrl+1  Go to the 1st to 9th sidebar entry (Ctrl+1 … 9)".
+            // One line in the overlay for the nine, naming the entries rather than numbering them.
             if (i == 0) {
-                t.window("Shortcut+1", "Go to sidebar entries 1 to 9 (with 1 … 9)", () -> vm.selectSidebarEntry(idx));
+                t.window("Shortcut+1", "Go to Inbox; 2 … 9: Today, Upcoming…", () -> vm.selectSidebarEntry(idx));
             } else {
                 t.windowUnlisted("Shortcut+" + (i + 1), "Sidebar entry " + (i + 1), () -> vm.selectSidebarEntry(idx));
             }

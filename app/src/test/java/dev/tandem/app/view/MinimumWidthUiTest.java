@@ -83,6 +83,12 @@ class MinimumWidthUiTest {
             double editor = view.editorView().getWidth();
             assertTrue(list >= 0.55 * (list + editor) || editor <= 240.5,
                     "the list is " + list + " px wide and the editor " + editor + " px");
+            // Its rows' titles have the room: "Reply to Dana about the Q3 roadmap" shows at least "Reply to Dana about".
+            Labeled first = (Labeled) view.itemList().lookupAll(".item-cell").stream()
+                    .filter(c -> ((javafx.scene.control.ListCell<?>) c).getIndex() == 0).findFirst().orElseThrow()
+                    .lookup(".item-title");
+            String shown = shown(first).replace("…", "").replace("...", "");
+            assertTrue(shown.length() >= "Reply to Dana about".length(), "the first title reads '" + shown(first) + "'");
             return null;
         });
     }
@@ -194,6 +200,32 @@ class MinimumWidthUiTest {
             assertTrue(popup.getX() >= left - 0.5 && popup.getX() + popup.getWidth() <= right + 0.5, "the menu spans x "
                     + popup.getX() + "–" + (popup.getX() + popup.getWidth()) + ", the window " + left + "–" + right);
             menu.hide();
+            return null;
+        });
+    }
+
+    @Test
+    void resizedTo760_f1NamesTheSidebarShortcutsAndFitsTheWindow() throws Exception {
+        show("Work", null, 760, 640);
+        onFx(() -> {
+            view.toggleShortcuts();
+            return null;
+        });
+        settle();
+        onFx(() -> {
+            Node overlay = view.lookup("#shortcut-overlay");
+            List<String> lines = overlay.lookupAll(".label").stream().map(n -> ((Labeled) n).getText()).toList();
+            assertTrue(lines.stream().noneMatch(l -> l.matches("(?i).*sidebar entr(y|ies) \\d.*")), lines.toString());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("Inbox") && l.contains("Today")), lines.toString());
+            for (Node n : overlay.lookupAll(".label")) {
+                Labeled l = (Labeled) n;
+                assertEquals(l.getText(), shown(l), "a line of the shortcuts is cut");
+            }
+            Node grid = overlay.lookup(".shortcuts");
+            Bounds b = bounds(grid);
+            assertTrue(b.getMinX() >= -0.5 && b.getMaxX() <= view.getScene().getWidth() + 0.5,
+                    "the shortcuts span x " + b.getMinX() + "–" + b.getMaxX() + " in a " + view.getScene().getWidth() + " px window");
+            view.toggleShortcuts();
             return null;
         });
     }

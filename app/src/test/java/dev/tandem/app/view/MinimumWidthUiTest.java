@@ -10,8 +10,8 @@ import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +24,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window at its least width (760 px), reached by making the window narrower as a user does, and at a
@@ -49,40 +47,36 @@ class MinimumWidthUiTest {
     @TempDir
     static Path tmp;
 
+    private ResizedWindow window;
     private Device device;
     private MainView view;
-    private Stage stage;
 
     @Start
     void start(Stage primary) throws Exception {
-        // A stage of its own: TestFX's primary stage is shared with the UI test classes run after this one.
-        this.stage = new Stage();
-        device = TestWindow.device("Narrowest", Files.createTempDirectory(tmp, "ui"), null);
-        DemoMode.seed(device.store());
-        String work = device.store().findList("Work").orElseThrow().id();
-        device.store().add(REPEATING, null, work, device.store().today(),
+        window = new ResizedWindow(tmp, "Narrowest", MinimumWidthUiTest::seed);
+        device = window.device;
+        view = window.view;
+    }
+
+    /** The demo's lists, and a repeating todo in Work (for Skip and End). */
+    private static void seed(TodoStore store) {
+        DemoMode.seed(store);
+        store.add(REPEATING, null, store.findList("Work").orElseThrow().id(), store.today(),
                 new TodoDetails(null, List.of(), Recurrence.every(Recurrence.Freq.WEEKLY, 1), null));
-        view = TestWindow.mainWindow(stage, device, null, 1180, 740);
     }
 
     @AfterEach
     void close() throws Exception {
-        TestWindow.close(view, device);
-        onFx(() -> {
-            stage.close();
-            return null;
-        });
+        window.close();
     }
 
     @Test
     void resizedTo760_theListGetsTheLargerShareAndTheEditorGivesWay() throws Exception {
         show("Work", "Review the sync design doc", 760, 640);
         onFx(() -> {
-            SplitPane split = (SplitPane) view.lookup(".split-pane");
-            double list = ((javafx.scene.layout.Region) split.getItems().get(0)).getWidth();
-            double editor = view.editorView().getWidth();
-            assertTrue(list >= 0.55 * (list + editor) || editor <= 240.5,
-                    "the list is " + list + " px wide and the editor " + editor + " px");
+            double[] widths = listAndEditor();
+            assertTrue(widths[0] >= 0.55 * (widths[0] + widths[1]) || widths[1] <= 240.5,
+                    "the list is " + widths[0] + " px wide and the editor " + widths[1] + " px");
             // Its rows' titles have the room: "Reply to Dana about the Q3 roadmap" shows at least "Reply to Dana about".
             Labeled first = (Labeled) view.itemList().lookupAll(".item-cell").stream()
                     .filter(c -> ((javafx.scene.control.ListCell<?>) c).getIndex() == 0).findFirst().orElseThrow()
@@ -96,13 +90,14 @@ class MinimumWidthUiTest {
     @Test
     void at1366x768_theListGetsTheLargerShare() throws Exception {
         show("Work", "Review the sync design doc", 1366, 768);
-        onFx(() -> {
-            SplitPane split = (SplitPane) view.lookup(".split-pane");
-            double list = ((javafx.scene.layout.Region) split.getItems().get(0)).getWidth();
-            double editor = view.editorView().getWidth();
-            assertTrue(list >= 0.55 * (list + editor), "the list is " + list + " px wide and the editor " + editor + " px");
-            return null;
-        });
+        double[] widths = onFx(this::listAndEditor);
+        assertTrue(widths[0] >= 0.55 * (widths[0] + widths[1]), "the list is " + widths[0] + " px wide and the editor " + widths[1] + " px");
+    }
+
+    /** The widths of the list's side of the window and of the editor. */
+    private double[] listAndEditor() {
+        SplitPane split = (SplitPane) view.lookup(".split-pane");
+        return new double[] {((javafx.scene.layout.Region) split.getItems().get(0)).getWidth(), view.editorView().getWidth()};
     }
 
     @Test
@@ -195,7 +190,7 @@ class MinimumWidthUiTest {
         settle();
         onFx(() -> {
             ContextMenu popup = popupOf(menu);
-            double left = stage.getX() + view.getScene().getX();
+            double left = window.stage.getX() + view.getScene().getX();
             double right = left + view.getScene().getWidth();
             assertTrue(popup.getX() >= left - 0.5 && popup.getX() + popup.getWidth() <= right + 0.5, "the menu spans x "
                     + popup.getX() + "–" + (popup.getX() + popup.getWidth()) + ", the window " + left + "–" + right);
@@ -269,8 +264,8 @@ class MinimumWidthUiTest {
         waitFor(() -> view.viewModel().lists().stream().anyMatch(l -> l.name().equals(list)));
         String listId = onFx(() -> view.viewModel().lists().stream().filter(l -> l.name().equals(list)).findFirst().orElseThrow().id());
         onFx(() -> {
-            stage.setWidth(1180);
-            stage.setHeight(740);
+            window.stage.setWidth(1180);
+            window.stage.setHeight(740);
             view.viewModel().select(new Listing.UserListing(listId));
             return null;
         });
@@ -288,27 +283,18 @@ class MinimumWidthUiTest {
             });
         }
         settle();
-        onFx(() -> {
-            stage.setWidth(w);
-            stage.setHeight(h);
-            return null;
-        });
-        settle();
+        window.resize(w, h);
     }
 
     private static void settle() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents(5);
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents(5);
+        ResizedWindow.settle();
     }
 
     private static Bounds bounds(Node n) {
-        return n.localToScene(n.getBoundsInLocal());
+        return TestWindow.sceneBounds(n);
     }
 
-    /** The text a label or button shows, after any shortening to "…". */
     private static String shown(Labeled l) {
-        Text t = (Text) l.lookup(".text");
-        return t == null ? "" : t.getText();
+        return TestWindow.shownText(l);
     }
 }

@@ -47,6 +47,8 @@ public final class EditorView extends StackPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
 
+    /** Below this width the Todo/Note buttons go without their icons. */
+    static final double NARROW = 320;
     private final EditorViewModel vm;
     private final MainViewModel main;
     private final TextField title = new TextField();
@@ -152,6 +154,7 @@ public final class EditorView extends StackPane {
         });
 
         done.setId("editor-done");
+        done.setMinWidth(Region.USE_PREF_SIZE);
         done.selectedProperty().bindBidirectional(vm.doneProperty());
         // A note has nothing to complete and no date: those fields go while it is one.
         showFor(done, vm.noteProperty().not());
@@ -277,6 +280,9 @@ public final class EditorView extends StackPane {
         HBox box = new HBox(todo, note);
         box.getStyleClass().add(Styles.SEGMENTED);
         box.setAccessibleText("Todo or note");
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        // A narrow editor drops the buttons' icons (see tandem.css): "Done", "Todo" and "Note" stay whole.
+        PseudoStates.bind(box, PseudoStates.NARROW, widthProperty().lessThan(NARROW));
         return box;
     }
 

@@ -38,24 +38,29 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  * window's view-models; moving the focus to the list and the shortcuts overlay belong to the
  * window, which passes them in.
  *
- * <p>The controls sit in one row right of the title while they fit beside at least {@link #TITLE_BESIDE}
- * of it. In a narrower centre (a window under about 1,180 px, the editor open) the title takes a row of its
- * own and the controls wrap onto as many rows below it as they need: every button stays whole and inside
- * the window, rather than being cut off at its right edge or squeezing the title to "…".
+ * <p>The controls sit in one row right of the title while they fit beside {@link #TITLE_BESIDE} of it. In a
+ * narrower centre (a window under about 1,100 px with the editor open, down to the least 760 px) the header takes
+ * two rows: the title with the icon buttons at its right, and under them the sort order and search (with Empty
+ * Trash), which wrap only where even that row is too narrow. Every button stays whole and inside the window. The
+ * arrangement follows the header's width alone, never the title's or the count's text, so a count that changes
+ * moves nothing.
  */
 final class HeaderView extends VBox {
     /** Below this width the header drops its "Sort" label. */
     private static final double NARROW = 620;
-    /** The width of the title (or all of it, if shorter) kept beside the controls before it moves above them. */
+    /** The width kept for the title beside the controls in one row; below it the header takes two rows. */
     static final double TITLE_BESIDE = 140;
     /** The search field's width, and the least it shrinks to (set here, not in CSS: it follows the header's width). */
     static final double SEARCH_WIDTH = 220;
     static final double SEARCH_MIN = 90;
     private final TextField search;
     private final VBox titles;
-    private final FlowPane controls;
+    /** Empty Trash, the sort order and search: beside the icons in one row, under the title in two. */
+    private final FlowPane finder;
+    /** Undo, the theme, the shortcuts and the ⋮ menu: at the right of the title's row, always. */
+    private final HBox tools;
     private final HBox line = new HBox(10);
-    private Boolean stacked;
+    private Boolean twoRows;
 
     HeaderView(WindowViewModel window, Runnable focusList, Runnable toggleShortcuts) {
         super(10);
@@ -131,15 +136,19 @@ final class HeaderView extends VBox {
         Button keys = iconButton(Icons.KEYBOARD, "Keyboard shortcuts (F1)");
         keys.setId("show-shortcuts");
         keys.setOnAction(e -> toggleShortcuts.run());
-        controls = new FlowPane(10, 6, emptyTrash, sortBox, search, undoButton, themeButton, keys,
+        finder = new FlowPane(10, 6, emptyTrash, sortBox, search);
+        finder.setId("header-controls");
+        finder.setRowValignment(VPos.CENTER);
+        tools = new HBox(10, undoButton, themeButton, keys,
                 new TransferMenu(window.transfer(), window.main().listSharing().sharing().isPresent() ? window.main().listSharing()::join : null,
                         window.main().recovery()::showAsOf,
                         window.main().recovery().backups().isPresent() ? window.main().recovery()::showBackups : null));
-        controls.setId("header-controls");
-        controls.setRowValignment(VPos.CENTER);
-        // Anchored to the right edge: a count line that gets longer or shorter never moves them sideways.
-        controls.setAlignment(Pos.CENTER_RIGHT);
-        HBox.setHgrow(controls, Priority.ALWAYS);
+        tools.setAlignment(Pos.CENTER_RIGHT);
+        tools.setMinWidth(Region.USE_PREF_SIZE);
+        finder.setAlignment(Pos.CENTER_LEFT);
+        // The title takes what the controls leave: they stay anchored to the right edge, and a title or count
+        // that gets longer or shorter never moves them sideways.
+        HBox.setHgrow(titles, Priority.ALWAYS);
         line.setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add(Styles.CONTENT_HEADER);
     }
@@ -153,7 +162,7 @@ final class HeaderView extends VBox {
         return snappedLeftInset() + snappedRightInset();
     }
 
-    /** One row or stacked, decided at each layout from the width the header got (see the class comment). */
+    /** One row or two, decided at each layout from the width the header got (see the class comment). */
     @Override
     protected void layoutChildren() {
         arrange(getWidth() - snappedLeftInset() - snappedRightInset());
@@ -161,38 +170,39 @@ final class HeaderView extends VBox {
     }
 
     private void arrange(double width) {
-        double others = oneRowWidth() - search.prefWidth(-1);
-        double titleBeside = Math.min(titles.prefWidth(-1), TITLE_BESIDE);
-        boolean stack = width < titleBeside + line.getSpacing() + others + SEARCH_MIN;
-        // The search field gives way before anything wraps; when the row wraps anyway it keeps its width.
-        double avail = (stack ? width : width - line.getSpacing() - titleBeside) - others;
-        search.setPrefWidth(avail >= SEARCH_MIN ? Math.min(SEARCH_WIDTH, avail) : Math.min(SEARCH_WIDTH, width));
-        // Beside the title the controls never wrap (the title gives way); stacked they wrap to the width.
-        controls.setMinWidth(stack ? 0 : others + search.getPrefWidth());
-        if (stacked == null || stack != stacked) {
-            stacked = stack;
-            controls.setAlignment(stack ? Pos.CENTER_LEFT : Pos.CENTER_RIGHT);
-            if (stack) {
-                line.getChildren().clear();
-                getChildren().setAll(titles, controls);
+        double finderRow = rowWidth(finder.getChildren(), finder.getHgap()) - search.prefWidth(-1);
+        double beside = finderRow + line.getSpacing() + tools.prefWidth(-1);
+        boolean two = width < TITLE_BESIDE + line.getSpacing() + beside + SEARCH_MIN;
+        // The search field gives way before anything wraps; under the title it takes the rest of its row.
+        // (A pixel to spare: rounding must not wrap it.)
+        double avail = Math.floor(two ? width - finderRow : width - line.getSpacing() - TITLE_BESIDE - beside) - 1;
+        search.setPrefWidth(two ? (avail >= SEARCH_MIN ? avail : Math.max(SEARCH_MIN, width - 1)) : Math.min(SEARCH_WIDTH, avail));
+        // In one row the sort order and search never wrap (the title gives way); under the title they wrap to the width.
+        finder.setMinWidth(two ? 0 : finderRow + search.getPrefWidth());
+        finder.setPrefWrapLength(two ? width : finderRow + search.getPrefWidth());
+        if (twoRows == null || two != twoRows) {
+            twoRows = two;
+            if (two) {
+                line.getChildren().setAll(titles, tools);
+                getChildren().setAll(line, finder);
             } else {
-                line.getChildren().setAll(titles, controls);
+                line.getChildren().setAll(titles, finder, tools);
                 getChildren().setAll(line);
             }
         }
     }
 
-    /** The width the shown controls take in a single row. */
-    private double oneRowWidth() {
+    /** The width {@code nodes} take side by side, those shown, {@code hgap} apart. */
+    private double rowWidth(List<Node> nodes, double hgap) {
         double w = 0;
         int n = 0;
-        for (Node c : controls.getChildren()) {
+        for (Node c : nodes) {
             if (c.isManaged()) {
                 w += snapSizeX(c.prefWidth(-1));
                 n++;
             }
         }
-        return w + Math.max(0, n - 1) * controls.getHgap() + controls.snappedLeftInset() + controls.snappedRightInset();
+        return w + Math.max(0, n - 1) * hgap;
     }
 
     /** The search field (Ctrl+F focuses it). */

@@ -11,11 +11,9 @@ import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
 import java.util.List;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -112,32 +110,6 @@ public final class MainView extends BorderPane {
             }
         });
 
-        // What quick add and the commands say ("Added …", "Type a title first …"), for a few seconds.
-        Label said = new Label();
-        said.setId("quick-add-message");
-        said.getStyleClass().addAll(Styles.HINT, "quick-add-message");
-        said.setWrapText(true);
-        said.textProperty().bind(vm.messageProperty());
-        said.setVisible(false);
-        PauseTransition fade = new PauseTransition(javafx.util.Duration.seconds(6));
-        fade.setOnFinished(e -> said.setVisible(false));
-        vm.messageProperty().addListener((o, a, b) -> {
-            said.setVisible(!b.isEmpty());
-            fade.playFromStart();
-        });
-        // The message's link, when it has one ("Show Family" after adding there from another view).
-        javafx.scene.control.Hyperlink follow = new javafx.scene.control.Hyperlink();
-        follow.setId("quick-add-message-link");
-        follow.textProperty().bind(vm.commands().messageActionProperty());
-        follow.visibleProperty().bind(vm.commands().messageActionProperty().isNotEmpty());
-        follow.managedProperty().bind(follow.visibleProperty());
-        follow.setOnAction(e -> vm.commands().followMessage());
-        follow.setMinWidth(Region.USE_PREF_SIZE);
-        HBox saidLine = new HBox(6, said, follow);
-        saidLine.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
-        // The line keeps its height while it says nothing, so a message never moves the list below it.
-        saidLine.visibleProperty().bind(said.visibleProperty());
-        saidLine.managedProperty().bind(vm.chrome().quickAddShownProperty());
         QuickAddTokensView understood = new QuickAddTokensView(vm.quickAdd(), vm.chrome().quickAddShownProperty(), () -> {
             quickAdd.requestFocus();
             quickAdd.end();
@@ -146,7 +118,7 @@ public final class MainView extends BorderPane {
             quickAdd.requestFocus();
             quickAdd.end();
         });
-        VBox center = new VBox(header, quickBox, quickStatus, understood, saidLine, body);
+        VBox center = new VBox(header, quickBox, quickStatus, new QuickAddLine(vm, understood), body);
         center.getStyleClass().add(Styles.CONTENT);
 
         editorView = new EditorView(editor, vm);
@@ -156,8 +128,9 @@ public final class MainView extends BorderPane {
         editorView.getChildren().add(selection);
 
         SplitPane split = new SplitPane(center, editorView);
+        // Both sides follow the window in proportion: made narrower, the editor gives way as the list does
+        // (down to its own minimum) rather than keep its width and leave the list at its least.
         split.setDividerPositions(0.64);
-        SplitPane.setResizableWithParent(editorView, false);
         // The conflicts view has no item to edit: it gets the whole width.
         showingConflicts.addListener((o, a, conflictsShown) -> {
             if (conflictsShown && split.getItems().contains(editorView)) {
@@ -311,9 +284,9 @@ public final class MainView extends BorderPane {
                 KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (int i = 0; i < digits.length; i++) {
             int idx = i;
-            // One line in the overlay for the nine: "Ctrl+1  Go to the 1st to 9th sidebar entry (Ctrl+1 … 9)".
+            // One line in the overlay for the nine, naming the entries rather than numbering them.
             if (i == 0) {
-                t.window("Shortcut+1", "Go to sidebar entries 1 to 9 (with 1 … 9)", () -> vm.selectSidebarEntry(idx));
+                t.window("Shortcut+1", "Go to Inbox; 2 … 9: Today, Upcoming…", () -> vm.selectSidebarEntry(idx));
             } else {
                 t.windowUnlisted("Shortcut+" + (i + 1), "Sidebar entry " + (i + 1), () -> vm.selectSidebarEntry(idx));
             }

@@ -19,6 +19,8 @@ final class PseudoStates {
     static final PseudoClass WARN = PseudoClass.getPseudoClass("warn");
     /** Sync is off, or the remote out of reach. */
     static final PseudoClass OFF = PseudoClass.getPseudoClass("off");
+    /** A pane at its narrowest (the editor in a window at its least width): its controls take less room. */
+    static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
 
     private PseudoStates() {
     }

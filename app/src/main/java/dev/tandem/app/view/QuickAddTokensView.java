@@ -41,6 +41,18 @@ final class QuickAddTokensView extends FlowPane {
         getChildren().setAll(vm.chips().stream().map(this::chip).toList());
     }
 
+    /**
+     * An invisible row of one chip, styled as this view: it keeps the height one row of chips takes, so the line
+     * under quick add has that room before any chip shows (see {@link QuickAddLine}).
+     */
+    FlowPane sampleRow() {
+        FlowPane row = new FlowPane(chip(new QuickAddViewModel.Chip("p2", "priority", "", -1)));
+        row.getStyleClass().add(Styles.QUICK_ADD_TOKENS);
+        row.setVisible(false);
+        row.setMouseTransparent(true);
+        return row;
+    }
+
     private HBox chip(QuickAddViewModel.Chip c) {
         String label = c.label();
         Label text = new Label(label);

@@ -49,6 +49,8 @@ public final class TransferMenu extends HBox {
         menu.setFocusTraversable(false);
         // The button sits at the window's right edge: the menu opens to its left, inside the window.
         menu.setPopupSide(javafx.geometry.Side.LEFT);
+        // Where a narrow window leaves less room than that, the menu moves over to stay inside the window.
+        menu.setOnShown(e -> keepInsideWindow(menu));
         menu.getItems().addAll(
                 item("import-file", "Import a file… (JSON, .ics, Todoist, Joplin, Markdown)", vm::importFile),
                 item("import-folder", "Import a folder… (Markdown, Joplin RAW)", vm::importFolder),
@@ -72,6 +74,20 @@ public final class TransferMenu extends HBox {
         }
         getChildren().addAll(status, bar, menu);
         setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+    }
+
+    /** Moves {@code menu}'s open popup sideways, as little as needed, to lie within the window's width. */
+    private static void keepInsideWindow(MenuButton menu) {
+        if (menu.getScene() == null || menu.getScene().getWindow() == null) {
+            return;
+        }
+        double left = menu.getScene().getWindow().getX() + menu.getScene().getX();
+        double right = left + menu.getScene().getWidth();
+        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+            if (w instanceof javafx.scene.control.ContextMenu popup && popup.isShowing() && popup.getOwnerNode() == menu) {
+                popup.setX(Math.max(left, Math.min(popup.getX(), right - popup.getWidth())));
+            }
+        }
     }
 
     private static MenuItem item(String id, String text, Runnable action) {

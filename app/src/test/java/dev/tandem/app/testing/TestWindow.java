@@ -85,6 +85,17 @@ public final class TestWindow {
         }
     }
 
+    /** Where {@code n} is in its scene. */
+    public static javafx.geometry.Bounds sceneBounds(javafx.scene.Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
+
+    /** The text a label or button shows, after any shortening to "…". */
+    public static String shownText(javafx.scene.control.Labeled l) {
+        javafx.scene.text.Text t = (javafx.scene.text.Text) l.lookup(".text");
+        return t == null ? "" : t.getText();
+    }
+
     /** Waits up to 10 s until {@code condition}, evaluated on the FX thread, holds. */
     public static void waitFor(BooleanSupplier condition) throws Exception {
         waitFor(10, condition);

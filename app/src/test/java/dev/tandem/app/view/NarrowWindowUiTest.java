@@ -5,11 +5,9 @@ import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.tandem.app.Device;
 import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.testing.TestWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The main window made small (the app opens at 1180 × 740; its least size is 760 × 600): the list's rows, the
@@ -40,31 +37,23 @@ class NarrowWindowUiTest {
     @TempDir
     static Path tmp;
 
-    private Device device;
+    private ResizedWindow window;
     private MainView view;
-    private Stage stage;
 
     @Start
     void start(Stage primary) throws Exception {
-        // A stage of its own, not TestFX's primary stage: that one is shared by the UI test classes run after
-        // this one in the same JVM, and a size set on it with setWidth stays (it is then "explicit") and wins
-        // over their scenes' sizes (OfflineUiTest's 760 px window would open 800 px wide).
-        this.stage = new Stage();
-        device = TestWindow.device("Narrow", Files.createTempDirectory(tmp, "ui"), null);
-        DemoMode.seed(device.store());
-        device.store().createList(LONG_LIST);
-        String id = device.store().trash(device.store().add("Old idea", null, null).id()).orElseThrow().id();
-        assertTrue(!id.isEmpty());
-        view = TestWindow.mainWindow(stage, device, null, 1180, 740);
+        window = new ResizedWindow(tmp, "Narrow", store -> {
+            DemoMode.seed(store);
+            store.createList(LONG_LIST);
+            String id = store.trash(store.add("Old idea", null, null).id()).orElseThrow().id();
+            assertTrue(!id.isEmpty());
+        });
+        view = window.view;
     }
 
     @AfterEach
     void close() throws Exception {
-        TestWindow.close(view, device);
-        onFx(() -> {
-            stage.close();
-            return null;
-        });
+        window.close();
     }
 
     @Test
@@ -123,7 +112,7 @@ class NarrowWindowUiTest {
     @Test
     void at800x600_aLongNotificationStaysAsNarrowAsTheWindow() throws Exception {
         show("Work", false, 800, 600);
-        FxDialogs dialogs = new FxDialogs(() -> stage, () -> dev.tandem.ui.Theme.LIGHT.stylesheets(),
+        FxDialogs dialogs = new FxDialogs(() -> window.stage, () -> dev.tandem.ui.Theme.LIGHT.stylesheets(),
                 dev.tandem.app.fx.Async.direct(e -> { }));
         onFx(() -> {
             dialogs.notify("New device id", "This device now syncs under a new device id, because a copy of its"
@@ -136,8 +125,8 @@ class NarrowWindowUiTest {
         onFx(() -> {
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
                 if (w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getWidth() > 50) {
-                    assertTrue(w.getWidth() <= stage.getWidth(), "notification " + w.getWidth() + " wide in a "
-                            + stage.getWidth() + " px window");
+                    assertTrue(w.getWidth() <= window.stage.getWidth(), "notification " + w.getWidth() + " wide in a "
+                            + window.stage.getWidth() + " px window");
                 }
             }
             return null;
@@ -178,15 +167,7 @@ class NarrowWindowUiTest {
                 return view.editorViewModel().showingProperty().get();
             });
         }
-        WaitForAsyncUtils.waitForFxEvents();
-        onFx(() -> {
-            stage.setWidth(w);
-            stage.setHeight(h);
-            return null;
-        });
-        WaitForAsyncUtils.waitForFxEvents(5);
-        Thread.sleep(200);
-        WaitForAsyncUtils.waitForFxEvents(5);
+        window.resize(w, h);
     }
 
     /** Where the list's visible part ends: at the editor when it shows, else at the window's edge. */
@@ -209,16 +190,14 @@ class NarrowWindowUiTest {
     }
 
     private static Bounds bounds(Node n) {
-        return n.localToScene(n.getBoundsInLocal());
+        return TestWindow.sceneBounds(n);
     }
 
     private static double right(Node n) {
         return bounds(n).getMaxX();
     }
 
-    /** The text a label shows, after any shortening to "…". */
     private static String shown(Labeled l) {
-        Text t = (Text) l.lookup(".text");
-        return t == null ? "" : t.getText();
+        return TestWindow.shownText(l);
     }
 }

@@ -142,7 +142,8 @@ final class HeaderView extends VBox {
         tools = new HBox(10, undoButton, themeButton, keys,
                 new TransferMenu(window.transfer(), window.main().listSharing().sharing().isPresent() ? window.main().listSharing()::join : null,
                         window.main().recovery()::showAsOf,
-                        window.main().recovery().backups().isPresent() ? window.main().recovery()::showBackups : null));
+                        window.main().recovery().backups().isPresent() ? window.main().recovery()::showBackups : null,
+                        window.openOnPhone().orElse(null)));
         tools.setAlignment(Pos.CENTER_RIGHT);
         tools.setMinWidth(Region.USE_PREF_SIZE);
         finder.setAlignment(Pos.CENTER_LEFT);

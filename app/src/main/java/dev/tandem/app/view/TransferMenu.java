@@ -25,9 +25,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 public final class TransferMenu extends HBox {
     /**
      * With {@code joinOrNull}, the menu also offers "Join a shared list…"; with {@code asOfOrNull},
-     * "Show as of…"; with {@code backupsOrNull}, "Backups…".
+     * "Show as of…"; with {@code backupsOrNull}, "Backups…"; with {@code phoneOrNull}, "Open on phone…".
      */
-    public TransferMenu(TransferViewModel vm, Runnable joinOrNull, Runnable asOfOrNull, Runnable backupsOrNull) {
+    public TransferMenu(TransferViewModel vm, Runnable joinOrNull, Runnable asOfOrNull, Runnable backupsOrNull,
+                        Runnable phoneOrNull) {
         super(8);
         setId("transfer");
         Label status = new Label();
@@ -66,6 +67,10 @@ public final class TransferMenu extends HBox {
         }
         if (asOfOrNull != null) {
             menu.getItems().add(item("show-as-of", "Show as of… (your lists at an earlier time)", asOfOrNull));
+        }
+        if (phoneOrNull != null) {
+            menu.getItems().addAll(new SeparatorMenuItem(),
+                    item("open-on-phone", "Open on phone… (this profile in your phone's browser)", phoneOrNull));
         }
         if (joinOrNull != null) {
             menu.getItems().addAll(new SeparatorMenuItem(), item("join-list", "Join a shared list…", joinOrNull));

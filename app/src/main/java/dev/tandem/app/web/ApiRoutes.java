@@ -59,7 +59,7 @@ final class ApiRoutes {
         if (get && path.equals("/api/sidebar")) {
             x.json(200, sidebar());
         } else if (get && path.equals("/api/items")) {
-            x.json(200, items(x.query("view").orElse("inbox"), x.query("q").orElse("")));
+            x.json(200, items(x.query("view").orElse("inbox"), x.query("q").orElse(""), limit(x)));
         } else if (get && path.startsWith("/api/items/")) {
             x.json(200, full(item(path.substring("/api/items/".length()))));
         } else if (post && path.equals("/api/parse")) {
@@ -122,16 +122,34 @@ final class ApiRoutes {
         return obj("smart", smart, "lists", lists, "tags", tagRows, "conflicts", store.db().conflicts().list().size());
     }
 
-    private Map<String, Object> items(String key, String q) {
+    /**
+     * A view's first {@code limit} rows and how many it has: a page of 10,000 rows shows its first
+     * rows at once and asks for more as it scrolls, and a live refetch carries only what is shown.
+     */
+    private Map<String, Object> items(String key, String q, int limit) {
         Listing view = listing(key, q);
         Map<String, TodoList> lists = lists();
         LocalDate today = store.today();
         Set<String> shared = sharedLists.get();
+        List<Item> all = store.query(view);
         List<Object> rows = new ArrayList<>();
-        for (Item it : store.query(view)) {
+        for (Item it : all.subList(0, Math.min(limit, all.size()))) {
             rows.add(ItemJson.row(it, lists, today, shared));
         }
-        return obj("view", key, "title", title(view, lists), "items", rows);
+        return obj("view", key, "title", title(view, lists), "total", all.size(), "items", rows);
+    }
+
+    private static int limit(Exchange x) {
+        String v = x.query("limit").orElse(String.valueOf(Integer.MAX_VALUE));
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1) {
+                throw new BadRequest("“limit” is at least 1.");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BadRequest("“limit” must be a number.");
+        }
     }
 
     private void quickAdd(Exchange x) {

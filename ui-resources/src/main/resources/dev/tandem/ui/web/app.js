@@ -388,9 +388,20 @@
 
   // ---- The view: items, conflicts or this browser ------------------------------------------------------
 
+  // A long view comes a page of rows at a time: the first page is usable at once, and a change
+  // another device makes refetches only what is shown. The sentinel at the end asks for more.
+  const PAGE = 200;
+  let shownView = null;
+  let limit = PAGE;
+  const more = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) { limit += PAGE; loadView(); }
+  });
+
   let viewSeq = 0;
   async function loadView() {
     const r = state.route;
+    const key = r.v + '\u0000' + (r.q || '');
+    if (key !== shownView) { shownView = key; limit = PAGE; }
     const seq = ++viewSeq;
     const special = r.v === 'conflicts' || r.v === 'settings';
     document.body.classList.toggle('special-view', special);
@@ -401,10 +412,11 @@
       if (r.v === 'settings') return renderSettings(await api('GET', '/api/browsers'), seq);
       let path = '/api/items?view=' + encodeURIComponent(r.v);
       if (r.v === 'search') path += '&q=' + encodeURIComponent(r.q);
+      path += '&limit=' + limit;
       const data = await api('GET', path);
       if (seq !== viewSeq) return;
       setTitle(r.v === 'search' ? `Search: ${r.q}` : data.title);
-      renderItems(data.items);
+      renderItems(data.items, data.total);
       $('items').dataset.view = r.v;
     } catch (e) {
       if (seq !== viewSeq || e.status === 401) return;
@@ -433,12 +445,19 @@
     return 'Nothing here yet. Add a todo above.';
   }
 
-  function renderItems(items) {
+  function renderItems(items, total) {
     $('panel').hidden = true;
     const focusedId = document.activeElement && document.activeElement.closest('.item')
       ? document.activeElement.closest('.item').dataset.id : null;
     const focusedDone = document.activeElement && document.activeElement.classList.contains('item-done');
-    $('items').replaceChildren(...items.map(itemRow));
+    more.disconnect();
+    const rows = items.map(itemRow);
+    if (total > items.length) {
+      const sentinel = h('li', { class: 'more', role: 'status' }, `Showing ${items.length} of ${total}…`);
+      rows.push(sentinel);
+      more.observe(sentinel);
+    }
+    $('items').replaceChildren(...rows);
     showEmpty(items.length ? '' : emptyText(state.route.v));
     if (focusedId) {
       const row = $('items').querySelector(`.item[data-id="${CSS.escape(focusedId)}"]`);

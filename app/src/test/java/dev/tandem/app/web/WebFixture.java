@@ -36,6 +36,20 @@ final class WebFixture implements AutoCloseable {
                 .listen("127.0.0.1", 0).clock(clock)).build().start();
     }
 
+    /** {@code n} open todos in the Inbox ("Todo number i"), a tenth of them due, a transaction per thousand. */
+    static void seed(TodoStore store, int n) {
+        for (int done = 0; done < n; done += 1000) {
+            int from = done;
+            store.writeAll(tx -> {
+                for (int i = from; i < Math.min(n, from + 1000); i++) {
+                    tx.save(dev.tandem.app.model.Item.create("Todo number " + i, null,
+                            i % 10 == 0 ? java.time.LocalDate.now().plusDays(i % 30) : null, System.currentTimeMillis()));
+                }
+                return null;
+            });
+        }
+    }
+
     /** A paired page: its session cookie and CSRF token. */
     record Session(String cookie, String csrf) {
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,57 @@ class WebPageTest {
         String message = (String) chromium.js("return document.getElementById('quick-add-message').textContent");
         assertTrue(message.contains("add a title"), message);
         assertTrue(web.store.allItems().isEmpty());
+    }
+
+    @Test
+    void longView_showsAPageOfRows_andMoreAsItScrolls() {
+        WebFixture.seed(web.store, 450);
+        openPaired(Chromium.Size.PHONE);
+        chromium.await("return document.querySelectorAll('.item').length === 200");
+        assertTrue(((String) chromium.js("return document.querySelector('.more').textContent")).contains("200 of 450"));
+        chromium.js("document.querySelector('.more').scrollIntoView()");
+        chromium.await("return document.querySelectorAll('.item').length === 400");
+        chromium.js("document.querySelector('.more').scrollIntoView()");
+        chromium.await("return document.querySelectorAll('.item').length === 450 && !document.querySelector('.more')");
+    }
+
+    /**
+     * Another origin's page (a server on another port of the same machine: same site, so the browser
+     * sends the SameSite cookie) posts a form and a fetch at Tandem: the Origin check and the missing
+     * CSRF header refuse both, and nothing is added.
+     */
+    @Test
+    void forgedCrossSiteRequests_areRefused() throws Exception {
+        openPaired(Chromium.Size.DESKTOP);
+        String target = web.server.url() + "api/quickadd";
+        org.eclipse.jetty.server.Server evil = new org.eclipse.jetty.server.Server();
+        org.eclipse.jetty.server.ServerConnector port = new org.eclipse.jetty.server.ServerConnector(evil);
+        port.setHost("127.0.0.1");
+        evil.addConnector(port);
+        byte[] page = ("<!doctype html><html><body><form id=f method=POST enctype=text/plain action=\"" + target + "\">"
+                + "<input name='{\"text\":\"Forged by form\",\"view\":\"inbox\",\"x\":\"' value='\"}'></form>"
+                + "<script>fetch('" + target + "', {method: 'POST', mode: 'no-cors', credentials: 'include',"
+                + " body: JSON.stringify({text: 'Forged by fetch', view: 'inbox'})}).finally(() =>"
+                + " document.getElementById('f').submit());</script></body></html>").getBytes(StandardCharsets.UTF_8);
+        evil.setHandler(new org.eclipse.jetty.server.Handler.Abstract() {
+            @Override
+            public boolean handle(org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response,
+                                  org.eclipse.jetty.util.Callback callback) {
+                response.getHeaders().put("Content-Type", "text/html");
+                response.write(true, java.nio.ByteBuffer.wrap(page), callback);
+                return true;
+            }
+        });
+        evil.start();
+        try {
+            chromium.open("http://127.0.0.1:" + port.getLocalPort() + "/");
+            // The form's POST lands on Tandem's answer page.
+            chromium.await("return location.href.includes('/api/quickadd')", Duration.ofSeconds(10));
+            assertTrue(chromium.driver().getPageSource().contains("other sites"), chromium.driver().getPageSource());
+            assertTrue(web.store.allItems().isEmpty(), "a forged request added a todo");
+        } finally {
+            evil.stop();
+        }
     }
 
     @Test

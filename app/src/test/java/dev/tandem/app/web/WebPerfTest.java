@@ -1,7 +1,6 @@
 package dev.tandem.app.web;
 
 import dev.tandem.app.Main;
-import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import java.io.BufferedReader;
@@ -46,7 +45,7 @@ class WebPerfTest {
              WebFixture empty = new WebFixture(Files.createDirectories(tmp.resolve("empty")));
              Chromium a = Chromium.start(Chromium.Size.PHONE);
              Chromium b = Chromium.start(Chromium.Size.PHONE)) {
-            seed(big.store, 10_000);
+            WebFixture.seed(big.store, 10_000);
             // One browser per server: cookies are per host, not per port.
             a.open(big.server.pair().url());
             a.await("return document.querySelectorAll('.item').length > 0", Duration.ofSeconds(30));
@@ -90,7 +89,7 @@ class WebPerfTest {
         Path big = Files.createDirectories(tmp.resolve("serve-big"));
         Path empty = Files.createDirectories(tmp.resolve("serve-empty"));
         try (TodoStore store = new TodoStore(Schema.database(big.resolve("tandem.db")).build(), Clock.systemUTC())) {
-            seed(store, 100_000);
+            WebFixture.seed(store, 100_000);
         }
         try (TodoStore store = new TodoStore(Schema.database(empty.resolve("tandem.db")).build(), Clock.systemUTC())) {
             store.add("One todo", null, null);
@@ -126,20 +125,6 @@ class WebPerfTest {
         c.open(web.server.url().toString());
         c.await(ready, Duration.ofSeconds(30));
         return (System.nanoTime() - t0) / 1e6;
-    }
-
-    /** {@code n} open todos in the Inbox, a tenth of them due, one transaction per thousand. */
-    private static void seed(TodoStore store, int n) {
-        for (int done = 0; done < n; done += 1000) {
-            int from = done;
-            store.writeAll(tx -> {
-                for (int i = from; i < Math.min(n, from + 1000); i++) {
-                    tx.save(Item.create("Todo number " + i, null, i % 10 == 0 ? LocalDate.now().plusDays(i % 30) : null,
-                            System.currentTimeMillis()));
-                }
-                return null;
-            });
-        }
     }
 
     private Process serve(Path dir) throws Exception {

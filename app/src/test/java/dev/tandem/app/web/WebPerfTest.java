@@ -62,6 +62,7 @@ class WebPerfTest {
                     + " empty profile beside it: %.0f ms; ratio %.2f; page's scripts and styles %d B gzip%n", rows,
                     median(full), Collections.min(full), Collections.max(full), median(none), median(full) / median(none),
                     pageBytesGzip());
+            System.out.println("  rounds, 10,000 todos: " + full + "; empty: " + none);
 
             List<Double> live = new ArrayList<>();
             List<Double> fetch = new ArrayList<>();

@@ -997,6 +997,10 @@
   }
 
   window.addEventListener('online', () => { if (state.session && !events) reconnect(); });
+  // A page left (or put in the back-forward cache) lets its stream go at once: a browser keeps six
+  // connections to a host, and streams of pages gone would hold them until the server's next write.
+  window.addEventListener('pagehide', () => stopEvents());
+  window.addEventListener('pageshow', (ev) => { if (ev.persisted && state.session) { startEvents(); refreshAll(); } });
 
   /** Forgets the answers the service worker kept, so a logged-out browser shows nothing offline. */
   function forgetCache() {

@@ -116,21 +116,6 @@ class WebPageTest {
     }
 
     /**
-     * A page left lets its event stream go: a browser keeps six connections to a host, and the streams
-     * of pages gone once held them until the server's next write, so the seventh load waited a minute.
-     */
-    @Test
-    void pageLoadedTenTimes_neverWaitsForAConnection() {
-        web.store.add("Milk", null, null);
-        openPaired(Chromium.Size.DESKTOP);
-        for (int i = 0; i < 10; i++) {
-            chromium.open("about:blank");
-            chromium.open(web.server.url().toString());
-            chromium.await("return document.querySelectorAll('.item').length === 1", Duration.ofSeconds(10));
-        }
-    }
-
-    /**
      * Another origin's page (a server on another port of the same machine: same site, so the browser
      * sends the SameSite cookie) posts a form and a fetch at Tandem: the Origin check and the missing
      * CSRF header refuse both, and nothing is added.

@@ -19,7 +19,6 @@ import dev.tandem.ui.Theme;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Set;
@@ -28,33 +27,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * {@code screenshots/open-on-phone.png}: "Open on phone…" serving (its QR code and the code to type) with a
- * phone paired already. It serves this computer only: on a free port, with no certificate to make, and
- * with an address that is the same on any machine (a machine without a network would show loopback as its
- * network address). Run with the other screenshots ({@link ScreenshotsTest}).
+ * phone paired already. It serves this computer only, on a free port: serving the network would need port
+ * 8765 free and would show the address of whichever machine made the screenshot (loopback on one without
+ * a network). Run with the other screenshots ({@link ScreenshotsTest}).
  */
 @Tag("screenshots")
 class PhoneWebScreenshotsTest {
-    @TempDir
-    static Path tmp;
-
     @BeforeAll
     static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        ScreenshotsTest.out = Path.of(System.getProperty("tandem.screenshots.dir", "screenshots"));
-        Files.createDirectories(ScreenshotsTest.out);
+        ScreenshotsTest.setUp();
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
+        ScreenshotsTest.tearDown();
     }
 
     @Test
-    void openOnPhone() throws Exception {
+    void openOnPhone(@TempDir Path tmp) throws Exception {
         try (TodoStore store = new TodoStore(Schema.database(tmp.resolve("tandem.db")).build(), Clock.systemUTC());
              WebCompanion companion = new WebCompanion(store, new SettingsStore(tmp), tmp, () -> "Sam's laptop", Set::of)) {
             pairPhone(companion.start(false));

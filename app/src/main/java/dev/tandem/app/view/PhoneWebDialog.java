@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.stage.Window;
@@ -37,6 +38,9 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
 
         CheckBox network = new CheckBox("Let my phone on this network connect (HTTPS)");
         network.setId("phone-web-network");
+        // Beside the QR code the column is narrow: the whole choice shows, on two lines, rather than "connec…".
+        network.setWrapText(true);
+        network.setMinHeight(Region.USE_PREF_SIZE);
         network.selectedProperty().bindBidirectional(vm.networkProperty());
         network.setOnAction(e -> vm.start());
 

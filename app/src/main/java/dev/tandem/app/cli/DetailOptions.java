@@ -230,10 +230,10 @@ final class DetailOptions {
     /** "9am", "18:00", "tomorrow 18:00": on the phrase's day, else the due date, else the next time it comes. */
     static Remind remind(String v, LocalDate today) {
         TodoDraft d = TodoDraft.parse("x " + v.strip(), today);
-        if (d.remindTime() == null || !d.title().equals("x")) {
+        if (d.anyTime() == null || !d.title().equals("x")) {
             throw new UsageError("--remind: cannot read '" + v + "'; try 9am, 18:00 or tomorrow 18:00");
         }
-        return new Remind(d.due(), d.remindTime());
+        return new Remind(d.due(), d.anyTime());
     }
 
     /** "note" or "todo" (any case): whether the item is a note. */

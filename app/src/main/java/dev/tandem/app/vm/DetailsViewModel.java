@@ -201,12 +201,12 @@ public final class DetailsViewModel {
         Long at = null;
         if (!text.isEmpty()) {
             TodoDraft d = TodoDraft.parse("x " + text, store.today());
-            if (d.remindTime() == null || !d.title().equals("x")) {
+            if (d.anyTime() == null || !d.title().equals("x")) {
                 remindText.set(loadedRemind);
                 return;
             }
             LocalDate on = d.due() != null ? d.due() : it.dueDate();
-            at = new TodoDraft(new QuickAdd("x", on, null), null, List.of(), null, d.remindTime())
+            at = new TodoDraft(new QuickAdd("x", on, null), null, List.of(), null, d.anyTime())
                     .remindAt(ZonedDateTime.now(store.dateClock()));
         }
         loadedRemind = at == null ? "" : formatRemind(at);

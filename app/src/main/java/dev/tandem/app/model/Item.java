@@ -186,11 +186,16 @@ public record Item(String id, String listId, String title, String notes, String 
 
     /** The time of day on the due date; null without a date, without a time, or when it does not parse. */
     public java.time.LocalTime timeOfDay() {
-        if (dueDate() == null || dueTime == null || dueTime.isBlank()) {
+        return dueDate() == null ? null : clock(dueTime);
+    }
+
+    /** A stored time ("14:00") read; null for none or one that does not parse. */
+    public static java.time.LocalTime clock(String hhmm) {
+        if (hhmm == null || hhmm.isBlank()) {
             return null;
         }
         try {
-            return java.time.LocalTime.parse(dueTime.strip(), TIME);
+            return java.time.LocalTime.parse(hhmm.strip(), TIME);
         } catch (RuntimeException e) {
             return null;
         }

@@ -46,6 +46,25 @@ public final class Durations {
         return minutes < 1 || minutes > MAX_MINUTES ? Optional.empty() : Optional.of((int) minutes);
     }
 
+    /**
+     * How many quick-add words before {@code end} make a length ("for 30 min", "for 1h"): "for", then one or
+     * two words with a unit, with a word left before them for the title; 0 for none.
+     */
+    static int phraseBefore(java.util.List<QuickAddWord> words, int end) {
+        for (int n = 3; n >= 2; n--) {
+            if (end - n < 1) {
+                continue;
+            }
+            java.util.List<QuickAddWord> phrase = words.subList(end - n, end);
+            String amount = QuickAddWord.join(phrase.subList(1, n));
+            if (phrase.get(0).is("for") && !QuickAddWord.anyPlain(phrase)
+                    && amount.chars().anyMatch(Character::isLetter) && parse(amount).isPresent()) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
     /** "30 min", "1 h", "1 h 30 min". */
     public static String format(int minutes) {
         int h = minutes / 60;

@@ -243,7 +243,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                     end = i;
                     continue;
                 }
-                int len = minutes == null ? lengthBefore(words, end) : 0;
+                int len = minutes == null ? Durations.phraseBefore(words, end) : 0;
                 if (len > 0) {
                     QuickAddWord first = words.get(end - len);
                     minutes = Durations.parse(QuickAddWord.join(words.subList(end - len + 1, end))).orElseThrow();
@@ -310,25 +310,6 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                 tokens.add(new QuickAddToken(QuickAddToken.Kind.REPEAT, w.start(), w.end(), repeat.describe()));
             }
             return new Trailing(rest, priority, repeat, time, minutes, tokens);
-        }
-
-        /**
-         * How many words before {@code end} make a length ("for 30 min", "for 1h"): "for", then one or two
-         * words with a unit, with a word left before them for the title; 0 for none.
-         */
-        private static int lengthBefore(List<QuickAddWord> words, int end) {
-            for (int n = 3; n >= 2; n--) {
-                if (end - n < 1) {
-                    continue;
-                }
-                List<QuickAddWord> phrase = words.subList(end - n, end);
-                String amount = QuickAddWord.join(phrase.subList(1, n));
-                if (phrase.get(0).is("for") && !QuickAddWord.anyPlain(phrase)
-                        && amount.chars().anyMatch(Character::isLetter) && Durations.parse(amount).isPresent()) {
-                    return n;
-                }
-            }
-            return 0;
         }
 
         /** How many words before {@code end} make a date phrase, the longest (up to four); 0 for none. */

@@ -25,12 +25,19 @@ class CalDavTimeTest {
     @TempDir
     Path tmp;
 
+    /** A Tandem device with the list "Errands", not yet connected. */
+    private static CalDavFixture.Device laptop(CalDavFixture f) throws Exception {
+        CalDavFixture.Device laptop = f.device("laptop");
+        laptop.store.createList("Errands");
+        return laptop;
+    }
+
     @ParameterizedTest
     @EnumSource(CalDavServer.Kind.class)
     void run_timeAndLengthSetHere_libraryReadsStartAndDueAndADateStaysADate(CalDavServer.Kind kind) throws Exception {
         try (CalDavFixture f = new CalDavFixture(tmp, kind)) {
-            CalDavFixture.Device laptop = f.device("laptop");
-            String list = laptop.store.createList("Errands").id();
+            CalDavFixture.Device laptop = laptop(f);
+            String list = laptop.listId("Errands");
             laptop.store.add("Call the bank", null, list, DAY, TodoDetails.NONE.at(LocalTime.of(14, 0), 30));
             laptop.store.add("Dentist", null, list, DAY, TodoDetails.NONE.at(LocalTime.of(9, 30), null));
             laptop.store.add("Buy milk", list, DAY);
@@ -47,8 +54,7 @@ class CalDavTimeTest {
     @EnumSource(CalDavServer.Kind.class)
     void run_phoneSetsZonedStartAndDue_readAsTimeAndLength(CalDavServer.Kind kind) throws Exception {
         try (CalDavFixture f = new CalDavFixture(tmp, kind)) {
-            CalDavFixture.Device laptop = f.device("laptop");
-            laptop.store.createList("Errands");
+            CalDavFixture.Device laptop = laptop(f);
             laptop.caldav("Errands");
             PyCalDav py = f.python();
             py.add("Errands", "Call the bank");
@@ -71,8 +77,8 @@ class CalDavTimeTest {
     @EnumSource(CalDavServer.Kind.class)
     void run_timeClearedHere_dueBecomesADateKeepingItsDay(CalDavServer.Kind kind) throws Exception {
         try (CalDavFixture f = new CalDavFixture(tmp, kind)) {
-            CalDavFixture.Device laptop = f.device("laptop");
-            String list = laptop.store.createList("Errands").id();
+            CalDavFixture.Device laptop = laptop(f);
+            String list = laptop.listId("Errands");
             Item it = laptop.store.add("Call the bank", null, list, DAY, TodoDetails.NONE.at(LocalTime.of(14, 0), 30)).item();
             laptop.caldav("Errands");
             laptop.store.update(it.id(), x -> x.withDueTime(null).withDuration(null));
@@ -85,8 +91,8 @@ class CalDavTimeTest {
     @EnumSource(CalDavServer.Kind.class)
     void run_dateMovedHereTimeMovedOnPhone_bothStand(CalDavServer.Kind kind) throws Exception {
         try (CalDavFixture f = new CalDavFixture(tmp, kind)) {
-            CalDavFixture.Device laptop = f.device("laptop");
-            String list = laptop.store.createList("Errands").id();
+            CalDavFixture.Device laptop = laptop(f);
+            String list = laptop.listId("Errands");
             Item it = laptop.store.add("Call the bank", null, list, DAY, TodoDetails.NONE.at(LocalTime.of(14, 0), null)).item();
             laptop.caldav("Errands");
             PyCalDav py = f.python();

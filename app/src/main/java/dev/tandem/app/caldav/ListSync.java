@@ -289,6 +289,13 @@ final class ListSync {
                 }
             }
             TaskFields base = baseOf(t);
+            TaskFields read = fields;
+            fields = Merge.unreadTimes(store, it, fields, base);
+            if (!fields.equals(read)) {
+                TaskFields adopt = fields;
+                store.update(it.id(), x -> x.withDueTime(adopt.time())
+                        .withDuration(adopt.minutes() == null ? null : adopt.minutes().longValue()));
+            }
             if (t != null && fields.equals(base)) {
                 continue;
             }

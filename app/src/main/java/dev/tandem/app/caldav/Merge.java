@@ -45,7 +45,8 @@ final class Merge {
      * when the todo changed.
      */
     boolean merge(Item target, Vtodo.Read server, TaskFields s, TaskFields base, boolean ownObject) {
-        TaskFields t = fieldsOf(store, target);
+        TaskFields read = fieldsOf(store, target);
+        TaskFields t = unreadTimes(store, target, read, base);
         if (ownObject) {
             t = t.withoutRepeat();
             s = s.withoutRepeat();
@@ -88,12 +89,31 @@ final class Merge {
         for (Field f : serverWon) {
             Outside.lastChange(history, f).ifPresent(id -> replaced.put(f, id));
         }
-        boolean changed = !merged.equals(t);
+        boolean changed = !merged.equals(read);
         TaskFields save = changed && ownObject ? merged.with(Field.REPEAT, fieldsOf(store, target)) : merged;
         // One transaction: the merged todo and the values that lost commit together, or neither.
         edits.merge(target, changed ? next(target, save) : null, save.tags(),
                 outside.clashes(server, replaced, localWon));
         return changed;
+    }
+
+    /**
+     * {@code t} with the time and length the server object had when this device last agreed with it
+     * ({@code base}) where the todo has none and never had one written here: a phone's time of day that
+     * a Tandem from before times synced without reading it is taken, not cleared on the server.
+     */
+    static TaskFields unreadTimes(TodoStore store, Item it, TaskFields t, TaskFields base) {
+        if (base == null || !(t.time() == null && base.time() != null || t.minutes() == null && base.minutes() != null)) {
+            return t;
+        }
+        List<Change> history = store.db().history().changes("items", it.id());
+        TaskFields out = t;
+        for (Field f : List.of(Field.TIME, Field.LENGTH)) {
+            if (out.get(f) == null && base.get(f) != null && Outside.changedAt(history, f) == null) {
+                out = out.with(f, base);
+            }
+        }
+        return out;
     }
 
     /** A new todo {@code key} in list {@code listId} ("" the Inbox) with the server's fields. */
@@ -102,14 +122,16 @@ final class Merge {
         Item it = Item.create(f.title(), listId.isEmpty() ? null : listId, f.due(), now).withId(key)
                 .withNotes(f.notes()).withDone(f.done(), now)
                 .withPriority(f.priority() == null ? null : f.priority().intValue())
-                .withRepeat(f.repeat(), f.repeat() == null ? null : key).withRemindAt(f.remindAt());
+                .withRepeat(f.repeat(), f.repeat() == null ? null : key).withRemindAt(f.remindAt())
+                .withDueTime(f.time()).withDuration(f.minutes() == null ? null : f.minutes().longValue());
         edits.create(it, f.tags());
     }
 
     /** The todo {@code it} with the fields {@code f} but its tags, which are rows of their own. */
     private Item next(Item it, TaskFields f) {
         long now = store.clock().millis();
-        Item next = it.withTitle(f.title()).withNotes(f.notes()).withDue(f.due())
+        Item next = it.withTitle(f.title()).withNotes(f.notes()).withDue(f.due()).withDueTime(f.time())
+                .withDuration(f.minutes() == null ? null : f.minutes().longValue())
                 .withPriority(f.priority() == null ? null : f.priority().intValue()).withRemindAt(f.remindAt())
                 .withRepeat(f.repeat(), f.repeat() == null ? it.seriesId()
                         : it.seriesId() != null ? it.seriesId() : it.id());

@@ -1,6 +1,7 @@
 package dev.tandem.app.caldav;
 
 import dev.tandem.app.caldav.TaskFields.Field;
+import dev.tandem.app.model.Item;
 import dev.tandem.app.model.OutsideEdits;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.transfer.StableIds;
@@ -90,6 +91,8 @@ final class Outside {
             case TITLE -> "title";
             case NOTES -> "notes";
             case DUE -> "due";
+            case TIME -> "dueTime";
+            case LENGTH -> "durationMinutes";
             case DONE -> "done";
             case PRIORITY -> "priority";
             case TAGS -> null;
@@ -102,6 +105,8 @@ final class Outside {
     private static Object value(TaskFields t, Field f) {
         return switch (f) {
             case DUE -> t.due() == null ? null : t.due().toString();
+            case TIME -> t.time() == null ? null : Item.TIME.format(t.time());
+            case LENGTH -> t.minutes() == null ? null : t.minutes().longValue();
             case DONE -> t.done() ? 1L : 0L;
             default -> t.get(f);
         };

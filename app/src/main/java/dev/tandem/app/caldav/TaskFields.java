@@ -3,19 +3,22 @@ package dev.tandem.app.caldav;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemTag;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The fields a Tandem todo and a VTODO share, compared one by one to find which side changed what
  * since they last agreed. {@code tags} are normalized as Tandem stores them and sorted, since
- * neither side gives their order a meaning; {@code repeat} is Tandem's rule text or null.
+ * neither side gives their order a meaning; {@code repeat} is Tandem's rule text or null; {@code time}
+ * the time of day on the due date (null: none, and always none without a date) and {@code minutes} the
+ * length (null: none).
  */
 public record TaskFields(String title, String notes, LocalDate due, boolean done, Long priority,
-                         List<String> tags, Long remindAt, String repeat) {
+                         List<String> tags, Long remindAt, String repeat, LocalTime time, Integer minutes) {
 
     /** The fields by name, in the order a conflict or a message lists them. */
-    public enum Field { TITLE, NOTES, DUE, DONE, PRIORITY, TAGS, REMINDER, REPEAT }
+    public enum Field { TITLE, NOTES, DUE, TIME, LENGTH, DONE, PRIORITY, TAGS, REMINDER, REPEAT }
 
     public TaskFields {
         title = title == null || title.isBlank() ? "Untitled" : title;
@@ -23,12 +26,20 @@ public record TaskFields(String title, String notes, LocalDate due, boolean done
         tags = tags == null ? List.of() : tags.stream().map(ItemTag::normalize).filter(t -> !t.isEmpty())
                 .distinct().sorted().toList();
         repeat = repeat == null || repeat.isBlank() ? null : repeat;
+        time = due == null ? null : time;
+        minutes = minutes == null || minutes <= 0 ? null : minutes;
+    }
+
+    /** Without a time or length. */
+    public TaskFields(String title, String notes, LocalDate due, boolean done, Long priority, List<String> tags,
+                      Long remindAt, String repeat) {
+        this(title, notes, due, done, priority, tags, remindAt, repeat, null, null);
     }
 
     /** What a todo holds of these fields; {@code tags} are its tag rows. */
     public static TaskFields of(Item it, List<String> tags) {
         return new TaskFields(it.title(), it.notes(), it.dueDate(), it.isDone(), it.priority(), tags, it.remindAt(),
-                it.repeat());
+                it.repeat(), it.timeOfDay(), it.lengthMinutes() == 0 ? null : it.lengthMinutes());
     }
 
     public Object get(Field f) {
@@ -36,6 +47,8 @@ public record TaskFields(String title, String notes, LocalDate due, boolean done
             case TITLE -> title;
             case NOTES -> notes;
             case DUE -> due;
+            case TIME -> time;
+            case LENGTH -> minutes;
             case DONE -> done;
             case PRIORITY -> priority;
             case TAGS -> tags;
@@ -49,12 +62,13 @@ public record TaskFields(String title, String notes, LocalDate due, boolean done
         return new TaskFields(f == Field.TITLE ? other.title : title, f == Field.NOTES ? other.notes : notes,
                 f == Field.DUE ? other.due : due, f == Field.DONE ? other.done : done,
                 f == Field.PRIORITY ? other.priority : priority, f == Field.TAGS ? other.tags : tags,
-                f == Field.REMINDER ? other.remindAt : remindAt, f == Field.REPEAT ? other.repeat : repeat);
+                f == Field.REMINDER ? other.remindAt : remindAt, f == Field.REPEAT ? other.repeat : repeat,
+                f == Field.TIME ? other.time : time, f == Field.LENGTH ? other.minutes : minutes);
     }
 
     /** These fields without a repeat rule: one occurrence's own object does not repeat. */
     public TaskFields withoutRepeat() {
-        return new TaskFields(title, notes, due, done, priority, tags, remindAt, null);
+        return new TaskFields(title, notes, due, done, priority, tags, remindAt, null, time, minutes);
     }
 
     public boolean same(Field f, TaskFields other) {

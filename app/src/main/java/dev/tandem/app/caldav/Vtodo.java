@@ -2,6 +2,7 @@ package dev.tandem.app.caldav;
 
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.transfer.Ical;
+import dev.tandem.app.transfer.IcalTimes;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -30,8 +31,6 @@ import net.fortuna.ical4j.model.property.Completed;
 import net.fortuna.ical4j.model.property.DateProperty;
 import net.fortuna.ical4j.model.property.Description;
 import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.DtStart;
-import net.fortuna.ical4j.model.property.Due;
 import net.fortuna.ical4j.model.property.LastModified;
 import net.fortuna.ical4j.model.property.PercentComplete;
 import net.fortuna.ical4j.model.property.Priority;
@@ -50,15 +49,13 @@ import net.fortuna.ical4j.model.property.Version;
  *
  * <p>Priority: iCalendar's 1–9 read as p1 (1–2), p2 (3–4), p3 (5), p4 (6–9), written as 1, 3, 5 and
  * 9 (Apple Reminders and Tasks.org use 1, 5 and 9), and a number that already means the same
- * priority is left as it was, so a phone's "2" stays "2". A DUE with a time keeps its time and zone
- * when only the date changes. The reminder is the first alarm whose time can be computed (an
+ * priority is left as it was, so a phone's "2" stays "2". DUE, DTSTART and DURATION hold the due date,
+ * time and length ({@link IcalTimes} reads them, {@link DueProperties} writes them): a DUE with a time
+ * keeps its zone when the date or time changes. The reminder is the first alarm whose time can be computed (an
  * absolute trigger, or one relative to DUE or DTSTART); a reminder changed here retimes that alarm
  * only, and an edit of anything else leaves every alarm as it was ({@link Alarms}).
  */
 public final class Vtodo {
-    private static final java.time.format.DateTimeFormatter BASIC =
-            java.time.format.DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss");
-
     private Vtodo() {
     }
 
@@ -107,8 +104,12 @@ public final class Vtodo {
         String repeat = rrule == null ? null : Recurrence.parse(rrule).map(Recurrence::toRule).orElse(null);
         Instant modified = instant(v.getProperty(Property.LAST_MODIFIED));
         modified = modified != null ? modified : instant(v.getProperty(Property.DTSTAMP));
+        // The time and length where the due date is read from (the latest override, else the series).
+        IcalTimes.When when = IcalTimes.read(now, zone);
+        boolean timed = when.time() != null && when.day() != null && when.day().equals(due);
         return Optional.of(new Read(uid, new TaskFields(text(v, Property.SUMMARY), text(v, Property.DESCRIPTION), due,
-                done, priority(text(v, Property.PRIORITY)), tags, reminder(v, zone), repeat), modified, cancelled));
+                done, priority(text(v, Property.PRIORITY)), tags, reminder(v, zone), repeat,
+                timed ? when.time() : null, timed ? when.minutes() : null), modified, cancelled));
     }
 
     /** The override with the latest RECURRENCE-ID, if the object has any. */
@@ -165,8 +166,13 @@ public final class Vtodo {
                 v.add(new Description(fields.notes()));
             }
         }
-        if (old == null || !Objects.equals(old.due(), fields.due())) {
-            writeDue(v, old == null ? null : old.due(), fields.due());
+        if (old == null || !Objects.equals(old.due(), fields.due()) || !Objects.equals(old.time(), fields.time())
+                || !Objects.equals(old.minutes(), fields.minutes())) {
+            if (fields.time() != null) {
+                DueProperties.writeTime(v, old, fields, zone);
+            } else {
+                DueProperties.writeDue(v, old == null ? null : old.due(), fields.due(), old != null && old.time() != null);
+            }
         }
         if (old == null || old.done() != fields.done()) {
             v.removeAll(Property.STATUS, Property.COMPLETED, Property.PERCENT_COMPLETE);
@@ -217,52 +223,6 @@ public final class Vtodo {
         }).orElse(-1);
         v.replace(new Sequence(seq + 1));
         return cal.toString();
-    }
-
-    private static void writeDue(VToDo v, LocalDate was, LocalDate due) {
-        Optional<Property> current = v.getProperty(Property.DUE);
-        Temporal before = current.map(p -> ((DateProperty<?>) p).getDate()).orElse(null);
-        v.removeAll(Property.DUE);
-        if (due == null) {
-            return;
-        }
-        // A time of day the phone set is kept where only the date moves.
-        String at = text(before, before instanceof LocalDate ? null : due);
-        v.add(at == null ? new Due<>(due) : new Due<>(current.get().getParameterList(), at));
-        Optional<Property> start = v.getProperty(Property.DTSTART);
-        if (start.isPresent() && was != null) {
-            // DTSTART must not fall after DUE: moved by as many days as the due date moved.
-            Temporal s = ((DateProperty<?>) start.get()).getDate();
-            long days = ChronoUnit.DAYS.between(was, due);
-            String moved = s == null || s instanceof LocalDate ? null : text(s.plus(days, ChronoUnit.DAYS), null);
-            if (days != 0 && s != null) {
-                v.remove(start.get());
-                v.add(moved == null ? new DtStart<>(s.plus(days, ChronoUnit.DAYS))
-                        : new DtStart<>(start.get().getParameterList(), moved));
-            }
-        }
-    }
-
-    /**
-     * A date-time as iCalendar text in the form it came in, on {@code date} when given: local time
-     * for a TZID (whose parameter the caller keeps: ical4j would name a zone of its own, which no
-     * other client knows), with Z for UTC, floating without; null for a plain date.
-     */
-    private static String text(Temporal t, LocalDate date) {
-        if (t instanceof ZonedDateTime z) {
-            return BASIC.format((date == null ? z : z.with(date)).toLocalDateTime());
-        }
-        if (t instanceof LocalDateTime l) {
-            return BASIC.format(date == null ? l : l.with(date));
-        }
-        if (t instanceof OffsetDateTime o) {
-            return BASIC.format((date == null ? o : o.with(date)).toLocalDateTime()) + "Z";
-        }
-        if (t instanceof Instant i) {
-            OffsetDateTime utc = i.atOffset(java.time.ZoneOffset.UTC);
-            return BASIC.format((date == null ? utc : utc.with(date)).toLocalDateTime()) + "Z";
-        }
-        return null;
     }
 
     private static Long reminder(VToDo v, ZoneId zone) {

@@ -11,12 +11,12 @@ import java.util.Set;
 /** Positional words and --options of one command, checked against what the command accepts. */
 record Args(List<String> positional, Map<String, String> options, Set<String> flags) {
     static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
-            Map.entry("add", Set.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind", "--notes",
+            Map.entry("add", Set.of("--list", "--due", "--at", "--for", "--priority", "--tags", "--repeat", "--remind", "--notes",
                     "--notes-file", "--kind")),
             Map.entry("list", Set.of("--list", "--tag", "--as-of")),
             Map.entry("ls", Set.of("--list", "--tag", "--as-of")),
             Map.entry("restore-version", Set.of("--fields")),
-            Map.entry("edit", Set.of("--title", "--notes", "--notes-file", "--due", "--list", "--priority", "--tags",
+            Map.entry("edit", Set.of("--title", "--notes", "--notes-file", "--due", "--at", "--for", "--list", "--priority", "--tags",
                     "--repeat", "--remind", "--kind")),
             Map.entry("sync", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("compact", Set.of("--remote", "--endpoint", "--region", "--keep-days")),

@@ -37,7 +37,8 @@ public final class Cli {
             Usage: tandem [--data-dir DIR] COMMAND [ARGS]
 
               add TITLE [DETAILS]                  add a todo; prints its id. The title understands quick add:
-                                                   "Water plants every monday p2 @home #Garden remind 9am";
+                                                   "Water plants every monday p2 @home #Garden remind 9am",
+                                                   "Call the bank tomorrow 2pm for 30 min";
                                                    DETAILS override what it says. "note: TITLE" or --kind note
                                                    adds a note (#list, @tags and notes only)
               list [--all] [--list L] [--tag T] [--notes|--todos] [--json] [--as-of TIME]
@@ -146,7 +147,11 @@ public final class Cli {
               OPTION             SETS        ACCEPTED VALUES                              NONE CLEARS (EDIT ONLY)
               --list L           list        a list's name, created if new; inbox         no (inbox: no list)
               --due DATE         due date    today, tomorrow, fri, next week, in 3 days,  yes
-                                             2026-12-01
+                                             2026-12-01; none also clears the time
+              --at TIME          time        14:00, 2pm, noon: the time of day on the     yes
+                                             due date (without one: the next time it
+                                             comes)
+              --for LENGTH       length      30m, 45 min, 1h, 1h30                        yes
               --priority P       priority    1 (highest) to 4, or p1 to p4                yes
               --tags a,b         tags        separated by commas; spaces inside one       yes
                                              become dashes ("two words": @two-words);
@@ -160,7 +165,7 @@ public final class Cli {
               --notes N          notes       the text; - reads it from stdin              no ("" clears)
               --notes-file PATH  notes       a UTF-8 file (not with --notes)              no
               --kind K           note/todo   note or todo; a note has no due date,        no
-                                             priority, repeat or reminder
+                                             time, priority, repeat or reminder
 
             ID is the full id or a unique part of its start or end (at least 4 characters).
             Exit codes: 0 ok, 1 failed, 2 usage, 3 synced with problems (remote objects this device

@@ -7,6 +7,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.text.DatePhrases;
+import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.app.text.TodoDraft;
@@ -38,14 +39,14 @@ import java.util.function.Function;
  */
 final class DetailOptions {
     /** The options add and edit share, in the order help's table lists them. */
-    static final List<String> NAMES = List.of("--list", "--due", "--priority", "--tags", "--repeat", "--remind",
+    static final List<String> NAMES = List.of("--list", "--due", "--at", "--for", "--priority", "--tags", "--repeat", "--remind",
             "--notes", "--notes-file", "--kind");
 
     /** The options whose "none" clears the field (in edit). */
-    static final List<String> CLEARABLE = List.of("--due", "--priority", "--tags", "--repeat", "--remind");
+    static final List<String> CLEARABLE = List.of("--due", "--at", "--for", "--priority", "--tags", "--repeat", "--remind");
 
     /** The options a note cannot have. */
-    static final List<String> TODO_ONLY = List.of("--due", "--priority", "--repeat", "--remind");
+    static final List<String> TODO_ONLY = List.of("--due", "--at", "--for", "--priority", "--repeat", "--remind");
 
     private DetailOptions() {
     }
@@ -73,7 +74,8 @@ final class DetailOptions {
      * given ({@link #listId} reads it), {@code notes} the text ("" in edit clears), {@code note} the --kind.
      */
     record Details(String list, Given<LocalDate> due, Given<Integer> priority, Given<List<String>> tags,
-                   Given<Recurrence> repeat, Given<Remind> remind, String notes, Boolean note) {
+                   Given<Recurrence> repeat, Given<Remind> remind, String notes, Boolean note, Given<LocalTime> at,
+                   Given<Integer> length) {
     }
 
     /** For add: "none" (or an empty value) clears a field only in edit. */
@@ -85,7 +87,7 @@ final class DetailOptions {
         }
     }
 
-    /** A note has no due date, priority, repeat or reminder: "note: TITLE" and --kind note say so alike. */
+    /** A note has no due date, time, priority, repeat or reminder: "note: TITLE" and --kind note say so alike. */
     static void refuseTodoOnly(String verb, Map<String, String> o) {
         for (String name : TODO_ONLY) {
             if (o.containsKey(name)) {
@@ -99,7 +101,20 @@ final class DetailOptions {
         return new Details(o.get("--list"), given(o, "--due", v -> due(v, today)),
                 given(o, "--priority", DetailOptions::priority), given(o, "--tags", DetailOptions::tags),
                 given(o, "--repeat", DetailOptions::repeat), given(o, "--remind", v -> remind(v, today)),
-                notes(verb, o, stdin), o.containsKey("--kind") ? note(o.get("--kind")) : null);
+                notes(verb, o, stdin), o.containsKey("--kind") ? note(o.get("--kind")) : null,
+                given(o, "--at", DetailOptions::at), given(o, "--for", DetailOptions::length));
+    }
+
+    /** "14:00", "2pm", "9:30am", "noon": the todo's time of day on its due date. */
+    static LocalTime at(String v) {
+        return TodoDraft.time(v).orElseThrow(() -> new UsageError("--at: cannot read the time '" + v.strip()
+                + "'; try 14:00, 2pm, 9:30am or noon"));
+    }
+
+    /** "30m", "30 min", "1h", "1h30", "90": how long the todo takes. */
+    static Integer length(String v) {
+        return Durations.parse(v).orElseThrow(() -> new UsageError("--for: cannot read the length '" + v.strip()
+                + "'; try 30m, 45 min, 1h or 1h30 (at most a week)"));
     }
 
     private static <T> Given<T> given(Map<String, String> o, String name, Function<String, T> parse) {
@@ -230,10 +245,10 @@ final class DetailOptions {
     /** "9am", "18:00", "tomorrow 18:00": on the phrase's day, else the due date, else the next time it comes. */
     static Remind remind(String v, LocalDate today) {
         TodoDraft d = TodoDraft.parse("x " + v.strip(), today);
-        if (d.remindTime() == null || !d.title().equals("x")) {
+        if (d.anyTime() == null || !d.title().equals("x")) {
             throw new UsageError("--remind: cannot read '" + v + "'; try 9am, 18:00 or tomorrow 18:00");
         }
-        return new Remind(d.due(), d.remindTime());
+        return new Remind(d.due(), d.anyTime());
     }
 
     /** "note" or "todo" (any case): whether the item is a note. */

@@ -2,6 +2,7 @@ package dev.tandem.app.cli;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.text.Checklist;
+import dev.tandem.app.text.Durations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,7 +20,7 @@ final class ItemLines {
 
     /**
      * A todo with its box ({@code [ ] Buy milk}), a note as quick add writes one ({@code note: Packing list});
-     * then what applies: due date, list, priority, tags, repeat, reminder (a note has no date, priority,
+     * then what applies: due date and time, length, list, priority, tags, repeat, reminder (a note has no date, priority,
      * repeat or reminder), check boxes ticked, and whether there are notes.
      */
     static String line(Item it, Map<String, String> listNames, Map<String, List<String>> tagsOf, ZoneId zone) {
@@ -28,7 +29,10 @@ final class ItemLines {
         b.append(TodoCommands.shortId(it.id())).append("  ").append(!todo ? "note: " : it.isDone() ? "[x] " : "[ ] ")
                 .append(it.titleOrEmpty());
         if (todo && it.due() != null) {
-            b.append("  (due ").append(it.due()).append(')');
+            b.append("  (due ").append(it.due()).append(it.timeOfDay() == null ? "" : " " + it.dueTime()).append(')');
+        }
+        if (todo && it.lengthMinutes() > 0) {
+            b.append("  (").append(Durations.format(it.lengthMinutes())).append(')');
         }
         if (it.listId() != null && listNames.containsKey(it.listId())) {
             b.append("  #").append(listNames.get(it.listId()));
@@ -62,6 +66,8 @@ final class ItemLines {
         m.put("title", it.title());
         m.put("notes", it.notes());
         m.put("due", it.due());
+        m.put("dueTime", it.timeOfDay() == null ? null : it.dueTime());
+        m.put("durationMinutes", it.lengthMinutes() == 0 ? null : it.lengthMinutes());
         m.put("done", !it.isNote() && it.isDone());
         m.put("list", it.listId() == null ? null : listNames.get(it.listId()));
         m.put("listId", it.listId());

@@ -17,6 +17,7 @@ import dev.tandem.app.text.TodoDraft;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -82,9 +83,15 @@ final class TodoCommands {
         if (repeat != null && due == null) {
             due = repeat.first(store.today());
         }
+        LocalTime time = d.at() != null ? d.at().value() : q.time();
+        Integer minutes = d.length() != null ? d.length().value() : q.minutes();
+        if (due == null && time != null) {
+            // A time needs a date: as quick add reads "2pm" alone, the next time it comes.
+            due = TodoDraft.nextDay(time, now);
+        }
         Long remindAt = d.remind() != null ? d.remind().value().at(due, now)
                 : new TodoDraft(new QuickAdd(q.title(), due, null), null, List.of(), null, q.remindTime()).remindAt(now);
-        return added(store, q, d, due, new TodoDetails(priority, tags, repeat, remindAt));
+        return added(store, q, d, due, new TodoDetails(priority, tags, repeat, remindAt).at(time, minutes));
     }
 
     /** "note: TITLE" or --kind note: a note in the list given (--list or #list), with tags; todo options refused. */
@@ -250,6 +257,11 @@ final class TodoCommands {
         }
         Item it = resolve(store, ref);
         LocalDate dueForRemind = d.due() != null ? d.due().value() : it.dueDate();
+        if (dueForRemind == null && d.at() != null && !d.at().clears()) {
+            // A time needs a date: on an undated todo, the next time it comes.
+            dueForRemind = TodoDraft.nextDay(d.at().value(), ZonedDateTime.now(store.dateClock()));
+        }
+        LocalDate timedDue = dueForRemind;
         Long remindAt = d.remind() != null && !d.remind().clears()
                 ? d.remind().value().at(dueForRemind, ZonedDateTime.now(store.dateClock())) : null;
         LocalDate today = store.today();
@@ -264,6 +276,15 @@ final class TodoCommands {
             }
             if (d.due() != null) {
                 r = r.withDue(d.due().value());
+                if (d.due().clears()) {
+                    r = r.withDueTime(null); // no time without a date
+                }
+            }
+            if (d.at() != null) {
+                r = (r.dueDate() == null ? r.withDue(timedDue) : r).withDueTime(d.at().value());
+            }
+            if (d.length() != null) {
+                r = r.withDuration(d.length().clears() ? null : d.length().value().longValue());
             }
             if (d.list() != null) {
                 r = r.withListId(listId);

@@ -15,14 +15,22 @@ import java.time.LocalDate;
  * milliseconds); {@code remindDismissed} holds the {@code remindAt} value the user dismissed, so a
  * dismissal syncs and a reminder set again later fires again. {@code kind} is {@link #NOTE} for a plain
  * note (no check box, never due, never completed) and null (or "todo") for a todo; an ordinary attribute,
- * so it syncs and merges like the others. Tags are rows of {@link ItemTag};
+ * so it syncs and merges like the others. {@code dueTime} is the time of day on the due date ("HH:mm",
+ * local wall-clock time, null for a todo due on a day) and {@code durationMinutes} how long it takes
+ * (null for no length); each its own column, so one device setting the date and another the time
+ * merge. A time without a date means nothing: {@link #timeOfDay} reads it only on a dated todo. Tags are rows of {@link ItemTag};
  * {@code tags} is no column but what the views' queries read from them (the item's tags in order,
  * space-separated), null when a query does not read it. Saving ignores it.
  */
 @Table("items")
 public record Item(String id, String listId, String title, String notes, String due, Long done,
                    Long doneAt, Long trashedAt, Long createdAt, Long priority, String repeat, String seriesId,
-                   Long remindAt, Long remindDismissed, String kind, String tags) {
+                   Long remindAt, Long remindDismissed, String kind, String dueTime, Long durationMinutes,
+                   String tags) {
+
+    /** How {@code dueTime} is written: "14:00", "09:30". */
+    public static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT);
 
     /** The {@code kind} of a plain note. */
     public static final String NOTE = "note";
@@ -30,7 +38,7 @@ public record Item(String id, String listId, String title, String notes, String 
     /** A todo without the attributes added later (priority, repeat, reminder, kind): importers and tests. */
     public Item(String id, String listId, String title, String notes, String due, Long done,
                 Long doneAt, Long trashedAt, Long createdAt) {
-        this(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, null, null, null, null, null, null, null);
+        this(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, null, null, null, null, null, null, null, null, null);
     }
 
     public static Item create(String title, String listId, LocalDate due, long now) {
@@ -68,77 +76,77 @@ public record Item(String id, String listId, String title, String notes, String 
     /** The same item under the id {@code v}: one whose id another system decides (a CalDAV task's key). */
     public Item withId(String v) {
         return new Item(v, listId, title, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     public Item withCreatedAt(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, v,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     /** The tags the item shows (space-separated), as a view's query reads them; saving ignores them. */
     public Item withTags(String v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, v);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, v);
     }
 
     public Item withTitle(String v) {
         return new Item(id, listId, v, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     public Item withNotes(String v) {
         return new Item(id, listId, title, v, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     public Item withDue(LocalDate v) {
         return new Item(id, listId, title, notes, v == null ? null : v.toString(), done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     public Item withListId(String v) {
         return new Item(id, v, title, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     public Item withDone(boolean v, long now) {
         return new Item(id, listId, title, notes, due, v ? 1L : 0L, v ? Long.valueOf(now) : null, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     public Item withTrashedAt(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, v, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     /** Done and doneAt as given (undo puts back exactly what was there). */
     public Item withDoneFields(Long doneV, Long doneAtV) {
         return new Item(id, listId, title, notes, due, doneV, doneAtV, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, remindDismissed, kind, tags);
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     /** 1 to 4, or null for none; anything else is stored as none. */
     public Item withPriority(Integer v) {
         Long p = v == null || v < 1 || v > 4 ? null : Long.valueOf(v);
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, p, repeat, seriesId,
-                remindAt, remindDismissed, kind, tags);
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     /** The repeat rule (null: does not repeat) and the series it belongs to. */
     public Item withRepeat(String rule, String series) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, rule, series,
-                remindAt, remindDismissed, kind, tags);
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     public Item withRemindAt(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                v, remindDismissed, kind, tags);
+                v, remindDismissed, kind, dueTime, durationMinutes, tags);
     }
 
     public Item withRemindDismissed(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, v, kind, tags);
+                remindAt, v, kind, dueTime, durationMinutes, tags);
     }
 
     /** A plain note: no check box, never due or completed. */
@@ -154,7 +162,49 @@ public record Item(String id, String listId, String title, String notes, String 
     /** The kind as given (undo puts back exactly what was there). */
     public Item withKind(String v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, remindDismissed, v, tags);
+                remindAt, remindDismissed, v, dueTime, durationMinutes, tags);
+    }
+
+    /** At this time of day on its due date (null: on the day); the time is stored as "HH:mm". */
+    public Item withDueTime(java.time.LocalTime v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, v == null ? null : TIME.format(v), durationMinutes, tags);
+    }
+
+    /** The time as stored (undo and version restore put back exactly what was there). */
+    public Item withDueTimeText(String v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, v, durationMinutes, tags);
+    }
+
+    /** Taking this many minutes; null, zero or less for no length. */
+    public Item withDuration(Long minutes) {
+        Long m = minutes == null || minutes <= 0 ? null : minutes;
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, dueTime, m, tags);
+    }
+
+    /** The time of day on the due date; null without a date, without a time, or when it does not parse. */
+    public java.time.LocalTime timeOfDay() {
+        return dueDate() == null ? null : clock(dueTime);
+    }
+
+    /** A stored time ("14:00") read; null for none or one that does not parse. */
+    public static java.time.LocalTime clock(String hhmm) {
+        if (hhmm == null || hhmm.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalTime.parse(hhmm.strip(), TIME);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** How long it takes in minutes, or 0 for no length. */
+    public int lengthMinutes() {
+        return durationMinutes == null || durationMinutes <= 0 || durationMinutes > Integer.MAX_VALUE ? 0
+                : durationMinutes.intValue();
     }
 
     /** 1 to 4, or 0 when there is none (or the stored value is out of range). */

@@ -15,6 +15,8 @@ public enum ItemField {
     NOTES("Notes", List.of("notes"), Item::notes, (now, then) -> now.withNotes(then.notes())),
     LIST("List", List.of("listId"), Item::listId, (now, then) -> now.withListId(then.listId())),
     DUE("Due date", List.of("due"), Item::due, (now, then) -> now.withDue(then.dueDate())),
+    TIME("Time", List.of("dueTime"), Item::dueTime, (now, then) -> now.withDueTimeText(then.dueTime())),
+    LENGTH("Length", List.of("durationMinutes"), Item::durationMinutes, (now, then) -> now.withDuration(then.durationMinutes())),
     DONE("Done", List.of("done", "doneAt"), Item::isDone, (now, then) -> now.withDoneFields(then.done(), then.doneAt())),
     PRIORITY("Priority", List.of("priority"), Item::priority,
             (now, then) -> now.withPriority(then.priority() == null ? null : then.priority().intValue())),

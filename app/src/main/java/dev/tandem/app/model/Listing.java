@@ -107,8 +107,8 @@ public sealed interface Listing {
                 case INBOX -> Query.of(Queries.LISTED + " AND " + Queries.IN_INBOX, List.of(), sort, "createdAt, id",
                         Order.CREATED);
                 case TODAY -> Query.of(Queries.OPEN_TODO + " AND due IS NOT NULL AND due <> '' AND due <= ?", List.of(t), sort,
-                        "due, createdAt, id", Order.DUE);
-                case UPCOMING -> Query.of(Queries.OPEN_TODO + " AND due > ?", List.of(t), sort, "due, createdAt, id", Order.DUE);
+                        "due, dueTime, createdAt, id", Order.DUE);
+                case UPCOMING -> Query.of(Queries.OPEN_TODO + " AND due > ?", List.of(t), sort, "due, dueTime, createdAt, id", Order.DUE);
                 case COMPLETED -> Query.of(Queries.COMPLETED, List.of(), sort, "doneAt DESC, id",
                         Order.DONE_AT);
                 case TRASH -> Query.of("trashedAt IS NOT NULL", List.of(), sort, "trashedAt DESC, id", Order.TRASHED_AT);

@@ -16,8 +16,8 @@ final class Order {
 
     /** {@code createdAt, id}. */
     static final Comparator<Item> CREATED = asc(Item::createdAt).thenComparing(asc(Item::id));
-    /** {@code due, createdAt, id}. */
-    static final Comparator<Item> DUE = asc(Item::due).thenComparing(CREATED);
+    /** {@code due, dueTime, createdAt, id}: a day's todos without a time first, then the timed ones by time. */
+    static final Comparator<Item> DUE = asc(Item::due).thenComparing(asc(Item::dueTime)).thenComparing(CREATED);
     /** {@code doneAt DESC, id}. */
     static final Comparator<Item> DONE_AT = desc(Item::doneAt).thenComparing(asc(Item::id));
     /** {@code trashedAt DESC, id}. */

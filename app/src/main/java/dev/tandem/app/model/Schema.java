@@ -62,5 +62,9 @@ public final class Schema {
             // Where an item came from in another system (its iCalendar UID), so an export gives it back its own id.
             // One row per (item, system), with a derived id, so two devices importing the same file write the same row.
             "CREATE TABLE item_links (id TEXT PRIMARY KEY, itemId TEXT, system TEXT, externalId TEXT)",
-            "CREATE INDEX item_links_item ON item_links(itemId)");
+            "CREATE INDEX item_links_item ON item_links(itemId)",
+            // A time of day on the due date ("HH:mm") and a length in minutes: each its own column, so a date set on
+            // one device and a time on another merge.
+            "ALTER TABLE items ADD COLUMN dueTime TEXT",
+            "ALTER TABLE items ADD COLUMN durationMinutes INTEGER");
 }

@@ -151,7 +151,8 @@ public final class SeriesStore {
         Long remind = it.remindAt() == null ? null
                 : it.remindAt() + Duration.ofDays(nextDue.toEpochDay() - due.toEpochDay()).toMillis();
         Item next = new Item(nextId, it.listId(), it.title(), it.notes(), nextDue.toString(), 0L, null, null, now,
-                it.priority(), anchored == rule ? it.repeat() : anchored.toRule(), series, remind, null, null, null);
+                it.priority(), anchored == rule ? it.repeat() : anchored.toRule(), series, remind, null, null,
+                it.dueTime(), it.durationMinutes(), null);
         Item saved = tx.save(next);
         for (String tag : TagStore.of(tx, it.id())) {
             TagStore.add(tx, nextId, tag);

@@ -2,14 +2,17 @@ package dev.tandem.app.model;
 
 import dev.tandem.engine.Tx;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 
 /**
  * What a new todo gets besides title, list and due date: a priority (1..4 or null), tags, a repeat rule
- * (or null) and a reminder time (epoch milliseconds or null); or, with {@code note}, that it is a plain
- * note. Applied inside the transaction that adds the todo, so it appears complete at once.
+ * (or null), a reminder time (epoch milliseconds or null), a time of day on the due date and a length in
+ * minutes (each null for none); or, with {@code note}, that it is a plain note. Applied inside the
+ * transaction that adds the todo, so it appears complete at once.
  */
-public record TodoDetails(Integer priority, List<String> tags, Recurrence repeat, Long remindAt, boolean note) {
+public record TodoDetails(Integer priority, List<String> tags, Recurrence repeat, Long remindAt, boolean note,
+        LocalTime time, Integer minutes) {
     public static final TodoDetails NONE = new TodoDetails(null, List.of(), null, null);
 
     public TodoDetails {
@@ -21,6 +24,16 @@ public record TodoDetails(Integer priority, List<String> tags, Recurrence repeat
         this(priority, tags, repeat, remindAt, false);
     }
 
+    /** A todo's or note's details without a time or length. */
+    public TodoDetails(Integer priority, List<String> tags, Recurrence repeat, Long remindAt, boolean note) {
+        this(priority, tags, repeat, remindAt, note, null, null);
+    }
+
+    /** These details at {@code t} on the due date, taking {@code length} minutes (each null for none). */
+    public TodoDetails at(LocalTime t, Integer length) {
+        return new TodoDetails(priority, tags, repeat, remindAt, note, t, length);
+    }
+
     /** A note with these tags. */
     public static TodoDetails note(List<String> tags) {
         return new TodoDetails(null, tags, null, null, true);
@@ -28,7 +41,7 @@ public record TodoDetails(Integer priority, List<String> tags, Recurrence repeat
 
     /** Nothing to apply after the insert ({@code note} is part of the insert itself). */
     public boolean isEmpty() {
-        return priority == null && tags.isEmpty() && repeat == null && remindAt == null;
+        return priority == null && tags.isEmpty() && repeat == null && remindAt == null && time == null && minutes == null;
     }
 
     /** Saves the details onto the just-saved {@code item}; returns it as it now reads. */
@@ -36,7 +49,8 @@ public record TodoDetails(Integer priority, List<String> tags, Recurrence repeat
         if (isEmpty()) {
             return item;
         }
-        Item r = item.withPriority(priority).withRemindAt(remindAt);
+        Item r = item.withPriority(priority).withRemindAt(remindAt).withDueTime(item.dueDate() == null ? null : time)
+                .withDuration(minutes == null ? null : minutes.longValue());
         if (repeat != null) {
             r = SeriesStore.withRule(r, repeat, today);
         }

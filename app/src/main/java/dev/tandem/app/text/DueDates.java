@@ -1,6 +1,7 @@
 package dev.tandem.app.text;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,7 @@ public final class DueDates {
 
     private static final DateTimeFormatter SAME_YEAR = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
 
     public enum Urgency { OVERDUE, TODAY, SOON, LATER }
 
@@ -31,6 +33,21 @@ public final class DueDates {
             return due.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
         }
         return due.getYear() == today.getYear() ? SAME_YEAR.format(due) : OTHER_YEAR.format(due);
+    }
+
+    /**
+     * The due label of a list row: the day, then the time and the length when there are ("Tomorrow 14:00 ·
+     * 30 min", "Today 9:30", "Fri 27 Nov"); the length alone without a date ("30 min"); "" for none.
+     */
+    public static String format(LocalDate due, LocalTime time, int minutes, LocalDate today) {
+        StringBuilder b = new StringBuilder(due == null ? "" : format(due, today));
+        if (due != null && time != null) {
+            b.append(' ').append(CLOCK.format(time));
+        }
+        if (minutes > 0) {
+            b.append(b.isEmpty() ? "" : " · ").append(Durations.format(minutes));
+        }
+        return b.toString();
     }
 
     public static Urgency urgency(LocalDate due, LocalDate today) {

@@ -13,12 +13,13 @@ import java.util.Optional;
  * What a line of quick-add text adds, and where, decided once for the desktop's quick add and the
  * web page's: the draft's title and details; the list it names, else the list shown; a date from the
  * view when none was typed (Today gives today, Upcoming tomorrow); a note in the list it names or the
- * one shown, never dated.
+ * one shown, never dated. A time typed without a date falls on the next time that clock time comes
+ * ({@link TodoDraft#dueOn}).
  *
  * @param draft          what was read from the text
  * @param fallbackListId the list shown (a user list), or null: where a todo naming no list goes
  * @param due            the date it gets, typed or from the view; null for none
- * @param details        priority, tags, repeat and reminder as they are saved
+ * @param details        priority, tags, repeat, reminder, time and length as they are saved
  */
 public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due, TodoDetails details) {
 
@@ -30,7 +31,7 @@ public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due
         if (q.note()) {
             return new QuickAddPlan(q, fallback, null, TodoDetails.note(q.tags()));
         }
-        LocalDate due = q.due();
+        LocalDate due = q.dueOn(now);
         if (due == null && shown instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TODAY) {
             due = today;
         }
@@ -39,7 +40,8 @@ public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due
         }
         Long remindAt = new TodoDraft(new QuickAdd(q.title(), due, q.listName()), q.priority(), q.tags(), q.repeat(),
                 q.remindTime()).remindAt(now);
-        return new QuickAddPlan(q, fallback, due, new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt));
+        return new QuickAddPlan(q, fallback, due,
+                new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt).at(q.time(), q.minutes()));
     }
 
     public String title() {

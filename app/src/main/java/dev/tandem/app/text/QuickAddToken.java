@@ -4,11 +4,11 @@ package dev.tandem.app.text;
  * One piece of the quick-add text that was understood: its kind, where it stands in the typed text
  * ({@code start} inclusive, {@code end} exclusive, as typed, with the words between if the piece has
  * several) and what it was read as ({@code shown}: "Tomorrow", "every Monday", "p2", "@home", "#Garden",
- * "9:00", "note:").
+ * "9:00", "30 min", "note:").
  */
 public record QuickAddToken(Kind kind, int start, int end, String shown) {
     /** What a token sets, in the order chips read best when two start at the same place. */
-    public enum Kind { NOTE, DATE, REPEAT, PRIORITY, TAG, LIST, REMINDER }
+    public enum Kind { NOTE, DATE, REPEAT, PRIORITY, TAG, LIST, REMINDER, TIME, LENGTH }
 
     public QuickAddToken {
         if (kind == null || start < 0 || end < start) {
@@ -16,12 +16,17 @@ public record QuickAddToken(Kind kind, int start, int end, String shown) {
         }
     }
 
-    /** The chip's words: "Due: Tomorrow", "Repeats: every Monday", "p2", "@home", "#Garden", "Reminder 9:00". */
+    /**
+     * The chip's words: "Due: Tomorrow", "Repeats: every Monday", "p2", "@home", "#Garden", "Reminder 9:00",
+     * "At 14:00", "For 30 min".
+     */
     public String label() {
         return switch (kind) {
             case DATE -> "Due: " + shown;
             case REPEAT -> "Repeats: " + shown;
             case REMINDER -> "Reminder " + shown;
+            case TIME -> "At " + shown;
+            case LENGTH -> "For " + shown;
             case NOTE -> "Note";
             case PRIORITY, TAG, LIST -> shown;
         };

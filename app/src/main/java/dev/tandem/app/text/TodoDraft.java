@@ -17,16 +17,19 @@ import java.util.regex.Pattern;
 /**
  * Everything quick add understands, the base ({@link QuickAddParser}: title, due date, "#list") plus
  * a priority ("p1".."p4"), tags ("@home": {@link TagWords}), a repeat phrase ({@link RepeatPhrases}:
- * "every monday", "weekly") and a reminder time ("remind 9am", or a time after the date: "tomorrow 18:00",
- * "next tue noon", "tomorrow at 9"). Tags, "every …" and "remind …" are taken out wherever they stand. The
- * other details count only at the end of the text, after the title, in any order ({@code Trailing}): a
- * priority, a bare repeat word ("daily", "weekly", "monthly", "yearly"), a time, a date, the list. Inside
+ * "every monday", "weekly"), a reminder time ("remind 9am"), the todo's time of day ("tomorrow 2pm",
+ * "next tue noon", "tomorrow at 9") and its length ("for 30 min", {@link Durations}). Tags, "every …" and
+ * "remind …" are taken out wherever they stand. The other details count only at the end of the text, after
+ * the title, in any order ({@code Trailing}): a priority, a bare repeat word ("daily", "weekly", "monthly",
+ * "yearly"), a time, a length, a date, the list. Inside
  * the title they are words of it: "Write weekly report", "Email team about p2 project". A repeating todo
  * without a date gets the rule's first date from today. Pure: today is passed in.
  *
- * <p>A bare hour ("9", "at 9": 9:00, 24-hour clock) is a reminder time only right after a date, as a
- * time with minutes or am/pm is after a date ("tomorrow 18:00"); elsewhere ("Meet at 9") it stays
- * text, as "remind 9" does. {@link #warning} says when the text holds a date that is none ("feb 30",
+ * <p>A time without "remind" is the todo's time, not a reminder ("Call the bank tomorrow 2pm for 30 min":
+ * due tomorrow at 14:00, 30 minutes long). A bare hour ("9", "at 9": 9:00, 24-hour clock) is a time only
+ * right after a date; elsewhere ("Meet at 9") it stays text, as "remind 9" does. A length needs "for" and a
+ * unit ("for 30 min", "for 1h"), so "Buy bread for 2" keeps its words. A time typed without a date falls on
+ * the next time that clock time comes, as a reminder's does ({@link #dueOn}). {@link #warning} says when the text holds a date that is none ("feb 30",
  * "31/2"): it stays in the title, and quick add shows why.
  *
  * <p>A note ("note: …", {@link QuickAddParser#isNote}) takes out only its tags; the base parser reads its
@@ -36,7 +39,7 @@ import java.util.regex.Pattern;
  * words the user marked plain text ({@link PlainSpan}) are read as nothing and stay in the title.
  */
 public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recurrence repeat, LocalTime remindTime,
-        String warning, List<QuickAddToken> tokens) {
+        String warning, List<QuickAddToken> tokens, LocalTime time, Integer minutes) {
 
     private static final Pattern PRIORITY = Pattern.compile("[pP]([1-4])");
     private static final Pattern HOUR = Pattern.compile("\\d{1,2}");
@@ -46,6 +49,12 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
     public TodoDraft {
         tags = List.copyOf(tags);
         tokens = List.copyOf(tokens);
+    }
+
+    /** Without a time of day or length. */
+    public TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recurrence repeat, LocalTime remindTime,
+            String warning, List<QuickAddToken> tokens) {
+        this(base, priority, tags, repeat, remindTime, warning, tokens, null, null);
     }
 
     /** Without tokens: made, not read from text. */
@@ -153,17 +162,16 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                 }
             }
         }
-        Trailing t = Trailing.read(words, today, repeat == null, remind == null);
+        Trailing t = Trailing.read(words, today, repeat == null);
         QuickAdd base = QuickAddParser.parse(t.rest(), false, today, tokens);
         tokens.addAll(t.tokens());
         repeat = onTypedDay(repeat != null ? repeat : t.repeat(), tokens, typed);
-        remind = remind != null ? remind : t.remind();
         if (repeat != null && base.due() == null && !base.title().isBlank()) {
             base = new QuickAdd(base.title(), repeat.first(today), base.listName());
         }
         String warning = DatePhrases.notADate(typed.strip())
                 .map(p -> "“" + p + "” is not a date; it stays in the title").orElse(null);
-        return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens));
+        return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens), t.time(), t.minutes());
     }
 
     /**
@@ -205,9 +213,9 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
      * besides stays ("weekly": the title). A plain word is passed over: it stays, and the details before it
      * still count.
      */
-    private record Trailing(List<QuickAddWord> rest, Integer priority, Recurrence repeat, LocalTime remind,
-            List<QuickAddToken> tokens) {
-        static Trailing read(List<QuickAddWord> words, LocalDate today, boolean repeatFree, boolean timeFree) {
+    private record Trailing(List<QuickAddWord> rest, Integer priority, Recurrence repeat, LocalTime time,
+            Integer minutes, List<QuickAddToken> tokens) {
+        static Trailing read(List<QuickAddWord> words, LocalDate today, boolean repeatFree) {
             boolean[] out = new boolean[words.size()];
             List<QuickAddToken> tokens = new ArrayList<>();
             int list = QuickAddParser.lastListWord(words);
@@ -215,6 +223,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
             Recurrence repeat = null;
             int repeatAt = -1;
             LocalTime time = null;
+            Integer minutes = null;
             boolean dated = false;
             int end = words.size();
             while (end > 0) {
@@ -234,6 +243,18 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                     end = i;
                     continue;
                 }
+                int len = minutes == null ? Durations.phraseBefore(words, end) : 0;
+                if (len > 0) {
+                    QuickAddWord first = words.get(end - len);
+                    minutes = Durations.parse(QuickAddWord.join(words.subList(end - len + 1, end))).orElseThrow();
+                    for (int k = end - len; k < end; k++) {
+                        out[k] = true;
+                    }
+                    tokens.add(new QuickAddToken(QuickAddToken.Kind.LENGTH, first.start(), word.end(),
+                            Durations.format(minutes)));
+                    end -= len;
+                    continue;
+                }
                 int n = dated ? 0 : datePhraseBefore(words, end, today);
                 if (n > 0) {
                     dated = true;
@@ -249,7 +270,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                     end = i;
                     continue;
                 }
-                if (timeFree && time == null && i > 0) {
+                if (time == null && i > 0) {
                     // time() reads only words that are a time wherever they stand ("18:00", "9am", "noon");
                     // a bare hour is one only after a date, below.
                     Optional<LocalTime> t = TodoDraft.time(w);
@@ -266,7 +287,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                         for (int k = before; k <= i; k++) {
                             out[k] = true;
                         }
-                        tokens.add(new QuickAddToken(QuickAddToken.Kind.REMINDER, words.get(before).start(), word.end(),
+                        tokens.add(new QuickAddToken(QuickAddToken.Kind.TIME, words.get(before).start(), word.end(),
                                 clock(time)));
                         end = before;
                         continue;
@@ -288,7 +309,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                 QuickAddWord w = words.get(repeatAt);
                 tokens.add(new QuickAddToken(QuickAddToken.Kind.REPEAT, w.start(), w.end(), repeat.describe()));
             }
-            return new Trailing(rest, priority, repeat, time, tokens);
+            return new Trailing(rest, priority, repeat, time, minutes, tokens);
         }
 
         /** How many words before {@code end} make a date phrase, the longest (up to four); 0 for none. */
@@ -340,8 +361,25 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         if (remindTime == null) {
             return null;
         }
-        LocalDate day = due() != null ? due()
-                : remindTime.isAfter(now.toLocalTime()) ? now.toLocalDate() : now.toLocalDate().plusDays(1);
+        LocalDate day = due() != null ? due() : nextDay(remindTime, now);
         return day.atTime(remindTime).atZone(now.getZone()).toInstant().toEpochMilli();
+    }
+
+    /**
+     * The due date to save: the one typed, or for a time typed without one the next time that clock time
+     * comes ("2pm" at 10:00 is today, at 15:00 tomorrow), as for a reminder; null for neither.
+     */
+    public LocalDate dueOn(ZonedDateTime now) {
+        return due() != null ? due() : time != null ? nextDay(time, now) : null;
+    }
+
+    /** The time typed, the reminder's or the todo's: what a reminder field ("tomorrow 18:00") reads. */
+    public LocalTime anyTime() {
+        return remindTime != null ? remindTime : time;
+    }
+
+    /** Today if {@code t} is still to come {@code now}, else tomorrow. */
+    public static LocalDate nextDay(LocalTime t, ZonedDateTime now) {
+        return t.isAfter(now.toLocalTime()) ? now.toLocalDate() : now.toLocalDate().plusDays(1);
     }
 }

@@ -12,6 +12,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
 /**
  * One iCalendar file of VTODOs (RFC 5545), as Nextcloud Tasks, Thunderbird and Apple Reminders
- * import it: UID (the UID the todo was imported with, kept as its {@link ItemLink}, else its id), SUMMARY, DESCRIPTION, DUE (a date), STATUS and COMPLETED,
+ * import it: UID (the UID the todo was imported with, kept as its {@link ItemLink}, else its id), SUMMARY, DESCRIPTION, DUE (a date; for a
+ * todo with a time a UTC date-time, and with a length DTSTART at its time and DUE at its end: {@link IcalTimes}), STATUS and COMPLETED,
  * CREATED, and from the todo's priority, tags and repeat rule (and any older attribute lines in its
  * notes, {@link NoteAttributes}) PRIORITY, CATEGORIES and RRULE (with DTSTART on the due date, which a repeat rule needs). The list's name travels in
  * X-TANDEM-LIST. A plain note is a VJOURNAL without a date (UID, SUMMARY, DESCRIPTION, CREATED,
@@ -65,6 +67,7 @@ final class IcsExporter {
         items.forEach(it -> ids.add(it.id()));
         Set<String> linked = new HashSet<>();
         Instant now = Instant.ofEpochMilli(store.clock().millis());
+        ZoneId zone = store.dateClock().getZone();
         Calendar cal = new Calendar();
         cal.add(new ProdId(Ical.PRODID));
         cal.add(ImmutableVersion.VERSION_2_0);
@@ -79,7 +82,7 @@ final class IcsExporter {
                 uid = it.id();
             }
             cal.add(it.isNote() ? journal(it, uid, itemTags, listNames.get(it.listId()), now)
-                    : todo(it, uid, itemTags, listNames.get(it.listId()), now));
+                    : todo(it, uid, itemTags, listNames.get(it.listId()), now, zone));
             if (++n % 500 == 0) {
                 progress.update("Writing", n, items.size());
             }
@@ -106,7 +109,7 @@ final class IcsExporter {
         return out;
     }
 
-    static VToDo todo(Item it, String uid, List<String> tags, String listName, Instant now) {
+    static VToDo todo(Item it, String uid, List<String> tags, String listName, Instant now, ZoneId zone) {
         // Without ical4j's own DTSTAMP (the wall clock's), which would make a second one: RFC 5545 allows one.
         VToDo t = new VToDo(false);
         t.add(new Uid(uid));
@@ -116,13 +119,24 @@ final class IcsExporter {
         NoteAttributes a = RealFields.exported(it, tags, notes.attributes());
         String description = notes.body();
         LocalDate due = it.dueDate();
-        if (due != null) {
+        // The time in UTC: a file carries no VTIMEZONE, and every app reads UTC in its own zone.
+        Instant at = it.timeOfDay() == null ? null : IcalTimes.at(due, it.timeOfDay(), zone);
+        boolean started = false;
+        if (at != null && it.lengthMinutes() > 0) {
+            t.add(new DtStart<>(at));
+            t.add(new Due<>(at.plus(java.time.Duration.ofMinutes(it.lengthMinutes()))));
+            started = true;
+        } else if (at != null) {
+            t.add(new Due<>(at));
+        } else if (due != null) {
             t.add(new Due<>(due));
         }
         if (a.repeats() != null) {
             RRule<LocalDate> rule = rrule(a.repeats());
             if (rule != null && due != null) {
-                t.add(new DtStart<>(due));
+                if (!started) {
+                    t.add(at != null ? new DtStart<>(at) : new DtStart<>(due));
+                }
                 t.add(rule);
             } else {
                 // Words from another app ("every monday") or a rule with no date: kept as text.

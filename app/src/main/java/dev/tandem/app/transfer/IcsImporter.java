@@ -30,7 +30,8 @@ import net.fortuna.ical4j.model.property.DateProperty;
 
 /**
  * VTODOs from an iCalendar file (RFC 5545), parsed by ical4j. UID keys the todo, SUMMARY is the
- * title, DESCRIPTION the notes, DUE the date (a time is read in the local zone), STATUS COMPLETED
+ * title, DESCRIPTION the notes, DUE the date (a DUE date-time, or DTSTART with DUE or DURATION, also the time
+ * and length, read in the local zone: {@link IcalTimes}), STATUS COMPLETED
  * or a COMPLETED time marks it done; PRIORITY, CATEGORIES and the repeat go into the notes' attribute
  * lines ({@link NoteAttributes}). The repeat (RRULE, EXDATE, RDATE) is read by {@link IcsRepeat}: what
  * Tandem cannot keep of it (an end, left-out or extra dates, a rule it cannot follow) is a warning
@@ -115,7 +116,9 @@ final class IcsImporter {
                              String file, String where, ZoneId zone, boolean tandemFile, List<String> warnings) {
         String title = value(t.getProperty(Property.SUMMARY)).map(String::strip).filter(s -> !s.isEmpty()).orElse("Untitled");
         String description = value(t.getProperty(Property.DESCRIPTION)).orElse(null);
-        LocalDate due = date(t.getProperty(Property.DUE), zone, file, where);
+        // A time and length as phone apps write them (a DUE date-time; DTSTART with DUE or DURATION).
+        IcalTimes.When when = t instanceof VJournal ? IcalTimes.When.NONE : IcalTimes.read(t, zone);
+        LocalDate due = when.time() != null ? when.day() : date(t.getProperty(Property.DUE), zone, file, where);
         Long completedAt = instant(t.getProperty(Property.COMPLETED), zone, file, where);
         String status = value(t.getProperty(Property.STATUS)).map(s -> s.toUpperCase(Locale.ROOT)).orElse("");
         boolean done = completedAt != null || status.equals("COMPLETED") || status.equals("CANCELLED");
@@ -158,7 +161,8 @@ final class IcsImporter {
                 .orElseGet(() -> StableIds.derived("ics\u0000" + file + "\u0000" + title + "\u0000" + due + "\u0000" + index));
         return new Item(id, list == null ? null : list.id(), Limits.title(file, where, title),
                 Limits.notes(file, where, notes), due == null ? null : due.toString(), done ? 1L : 0L,
-                done ? (completedAt != null ? completedAt : created) : null, null, created);
+                done ? (completedAt != null ? completedAt : created) : null, null, created)
+                .withDueTime(when.time()).withDuration(when.minutes() == null ? null : when.minutes().longValue());
     }
 
     /** The dates of EXDATE or RDATE lines, as dates where ical4j reads them, else as the file gave them. */

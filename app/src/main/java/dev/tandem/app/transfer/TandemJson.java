@@ -15,7 +15,8 @@ import java.util.List;
  *     "lists": [ {"id": "…", "name": "Groceries", "position": 1, "createdAt": 1763800000000} ],
  *     "items": [ {"id": "…", "listId": "…", "title": "Milk", "notes": null, "due": "2026-11-23",
  *                 "done": 0, "doneAt": null, "trashedAt": null, "createdAt": 1763800000000, "priority": 2,
- *                 "repeat": "FREQ=WEEKLY;BYDAY=MO", "seriesId": "…", "remindAt": null, "remindDismissed": null} ],
+ *                 "repeat": "FREQ=WEEKLY;BYDAY=MO", "seriesId": "…", "remindAt": null, "remindDismissed": null,
+ *                 "kind": null, "dueTime": "14:00", "durationMinutes": 30} ],
  *     "item_tags": [ {"id": "…", "itemId": "…", "tag": "home", "removedAt": null} ],
  *     "item_links": [ {"id": "…", "itemId": "…", "system": "ical", "externalId": "20261123T101500Z-1234@example.com"} ]
  *   }

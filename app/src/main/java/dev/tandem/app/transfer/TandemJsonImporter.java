@@ -11,8 +11,10 @@ import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.text.Durations;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -180,12 +182,17 @@ final class TandemJsonImporter {
         Long priority = it.priority() != null && it.priority() >= 1 && it.priority() <= 4 ? it.priority() : null;
         String repeat = it.repeat() != null && Recurrence.parse(it.repeat()).isPresent() ? it.repeat() : null;
         String series = it.seriesId() == null ? null : id(it.seriesId(), file, where);
+        // A time that is no "HH:mm" and a length that is none (or over a week) are dropped, like a bad priority.
+        LocalTime time = Item.clock(it.dueTime());
+        Long minutes = it.durationMinutes() != null && it.durationMinutes() > 0
+                && it.durationMinutes() <= Durations.MAX_MINUTES ? it.durationMinutes() : null;
         return new Item(id(it.id(), file, where), listId, Limits.title(file, where, it.title()),
                 Limits.notesAsStored(file, where, it.notes()), Limits.isoDate(file, where, it.due()), it.done(), it.doneAt(),
                 it.trashedAt(), it.createdAt())
                 .withPriority(priority == null ? null : priority.intValue())
                 .withRepeat(repeat, repeat == null ? null : series).withRemindAt(it.remindAt())
-                .withRemindDismissed(it.remindDismissed()).withKind(it.isNote() ? Item.NOTE : null);
+                .withRemindDismissed(it.remindDismissed()).withKind(it.isNote() ? Item.NOTE : null)
+                .withDueTime(time).withDuration(minutes);
     }
 
     /** A tag row; its id is derived again from item and tag, whatever the file says. */

@@ -1,6 +1,7 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.vm.DetailsViewModel;
+import dev.tandem.app.vm.TimeViewModel;
 import dev.tandem.ui.Styles;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -15,7 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 
-/** The editor's rows for priority, tags, repeat (with Skip and End series) and reminder. */
+/** The editor's rows for time and length, priority, tags, repeat (with Skip and End series) and reminder. */
 final class DetailsFields {
     private DetailsFields() {
     }
@@ -96,6 +97,35 @@ final class DetailsFields {
         tags.setAccessibleText("Tags");
         repeat.setAccessibleText("Repeat");
         remind.setAccessibleText("Reminder");
+    }
+
+    /**
+     * Adds the TIME row to {@code grid} at {@code row}: the time of day ("14:00") and, after "for", the length
+     * ("30 min"); hidden while {@code note} holds (a note is never due).
+     */
+    static void addTime(GridPane grid, int row, TimeViewModel vm, java.util.function.Function<String, Label> label,
+                        javafx.beans.value.ObservableBooleanValue note) {
+        TextField time = field("editor-time", "14:00, 2pm", vm.timeTextProperty(), x -> vm.commitTime());
+        TextField length = field("editor-length", "30 min, 1h", vm.lengthTextProperty(), x -> vm.commitLength());
+        time.setPrefColumnCount(6);
+        length.setPrefColumnCount(6);
+        time.setAccessibleText("Time");
+        length.setAccessibleText("Length");
+        Label forWord = new Label("for");
+        forWord.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, time, forWord, length);
+        HBox.setHgrow(time, Priority.ALWAYS);
+        HBox.setHgrow(length, Priority.ALWAYS);
+        box.setAlignment(Pos.CENTER_LEFT);
+        Label l = label.apply("TIME");
+        l.setLabelFor(time);
+        for (javafx.scene.Node x : new javafx.scene.Node[] {l, box}) {
+            x.visibleProperty().bind(javafx.beans.binding.Bindings.not(note));
+            x.managedProperty().bind(x.visibleProperty());
+        }
+        grid.add(l, 0, row);
+        grid.add(box, 1, row);
+        GridPane.setHgrow(box, Priority.ALWAYS);
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty p, Consumer<Void> commit) {

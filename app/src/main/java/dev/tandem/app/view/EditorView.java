@@ -42,7 +42,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
-/** The editor pane: title, notes, due date, list, done, and the item's change history. */
+/** The editor pane: title, notes, due date and time, list, done, and the item's change history. */
 public final class EditorView extends StackPane {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)
             .withZone(ZoneId.systemDefault());
@@ -168,11 +168,12 @@ public final class EditorView extends StackPane {
         showFor(dueBox, vm.noteProperty().not());
         grid.add(dueLabel, 0, 0);
         grid.add(dueBox, 1, 0);
-        grid.add(fieldLabel("LIST"), 0, 1);
-        grid.add(list, 1, 1);
+        DetailsFields.addTime(grid, 1, vm.details().time(), EditorView::fieldLabel, vm.noteProperty());
+        grid.add(fieldLabel("LIST"), 0, 2);
+        grid.add(list, 1, 2);
         GridPane.setHgrow(dueBox, Priority.ALWAYS);
         GridPane.setHgrow(list, Priority.ALWAYS);
-        DetailsFields.addTo(grid, 2, vm.details(), EditorView::fieldLabel, vm.noteProperty());
+        DetailsFields.addTo(grid, 3, vm.details(), EditorView::fieldLabel, vm.noteProperty());
 
         history.setId("editor-history");
         history.getStyleClass().add(Styles.HISTORY);

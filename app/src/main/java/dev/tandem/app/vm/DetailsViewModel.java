@@ -46,6 +46,7 @@ public final class DetailsViewModel {
     private final SeriesStore series;
     private final ReminderStore reminders;
     private final TagStore tags;
+    private final TimeViewModel time;
 
     private final ObjectProperty<Integer> priority = new SimpleObjectProperty<>(0);
     private final StringProperty tagsText = new SimpleStringProperty("");
@@ -66,6 +67,7 @@ public final class DetailsViewModel {
         this.series = new SeriesStore(store);
         this.reminders = new ReminderStore(store);
         this.tags = new TagStore(store);
+        this.time = new TimeViewModel(store, async, undo, shown);
         shown.addListener((o, a, b) -> load(a, b));
         load(null, shown.get());
         priority.addListener((o, a, b) -> {
@@ -73,6 +75,11 @@ public final class DetailsViewModel {
                 savePriority(b == null ? 0 : b);
             }
         });
+    }
+
+    /** The time of day and length of the item shown. */
+    public TimeViewModel time() {
+        return time;
     }
 
     /** 0 (none) to 4. */
@@ -201,12 +208,12 @@ public final class DetailsViewModel {
         Long at = null;
         if (!text.isEmpty()) {
             TodoDraft d = TodoDraft.parse("x " + text, store.today());
-            if (d.remindTime() == null || !d.title().equals("x")) {
+            if (d.anyTime() == null || !d.title().equals("x")) {
                 remindText.set(loadedRemind);
                 return;
             }
             LocalDate on = d.due() != null ? d.due() : it.dueDate();
-            at = new TodoDraft(new QuickAdd("x", on, null), null, List.of(), null, d.remindTime())
+            at = new TodoDraft(new QuickAdd("x", on, null), null, List.of(), null, d.anyTime())
                     .remindAt(ZonedDateTime.now(store.dateClock()));
         }
         loadedRemind = at == null ? "" : formatRemind(at);

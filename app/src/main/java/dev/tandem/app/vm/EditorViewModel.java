@@ -308,7 +308,8 @@ public final class EditorViewModel {
                 r = r.withNotes(n.isEmpty() ? null : n);
             }
             if (dueChanged) {
-                r = r.withDue(d);
+                // No time without a date: removing the date removes the time.
+                r = d == null ? r.withDue(null).withDueTime(null) : r.withDue(d);
             }
             if (listChanged) {
                 r = r.withListId(l);
@@ -333,7 +334,7 @@ public final class EditorViewModel {
                 r = r.withNotes(before.notes());
             }
             if (!Objects.equals(before.due(), after.due())) {
-                r = r.withDue(before.dueDate());
+                r = r.withDue(before.dueDate()).withDueTimeText(before.dueTime());
             }
             if (!Objects.equals(before.listId(), after.listId())) {
                 r = r.withListId(before.listId());

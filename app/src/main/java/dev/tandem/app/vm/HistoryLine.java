@@ -104,6 +104,12 @@ public record HistoryLine(String what, String device, Instant at) {
                         : "Reminder set for " + REMIND.format(Instant.ofEpochMilli(at).atZone(zone));
             }
             case "remindDismissed" -> empty ? null : "Dismissed the reminder";
+            case "dueTime" -> empty ? "Removed the time" : "At " + String.valueOf(value).strip();
+            case "durationMinutes" -> {
+                Long minutes = epochMillis(value);
+                yield empty || minutes == null || minutes <= 0 ? "Removed the length"
+                        : "Takes " + dev.tandem.app.text.Durations.format(minutes.intValue());
+            }
             // The series id changes with a repeat (its own line above) or when an occurrence is created.
             case "doneAt", "createdAt", "id", "seriesId", "position", "tags" -> null;
             default -> "Changed " + readable(field);

@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
+import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Listing;
@@ -308,10 +309,10 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** "Today", "Tomorrow", "Fri 27 Nov"…; "" without a due date. */
+    /** "Today", "Tomorrow 14:00 · 30 min", "Fri 27 Nov"…; "" without a due date or length. */
     public String dueText(ItemRow row) {
-        LocalDate d = row.item().dueDate();
-        return d == null ? "" : DueDates.format(d, day.today());
+        Item it = row.item();
+        return DueDates.format(it.dueDate(), it.timeOfDay(), it.lengthMinutes(), day.today());
     }
 
     public DueUrgency dueUrgency(ItemRow row) {

@@ -149,6 +149,46 @@ final class PyCalDav {
                 op, key, arg, String.join(",", cals)).strip();
     }
 
+    /**
+     * Sets the open task's DTSTART and DUE (each "2026-11-24T15:00" read in {@code zone}, written with its TZID
+     * as the library writes a zoned time; null leaves the property out) and drops DURATION, stamping
+     * LAST-MODIFIED as a phone app saves an edit.
+     */
+    void setTimes(String cal, String summary, String start, String due, String zone) {
+        run(String.join("\n",
+                "import zoneinfo",
+                "t = task(cal(args[0]), args[1])",
+                "c = t.icalendar_component",
+                "z = zoneinfo.ZoneInfo(args[4])",
+                "for name, value in (('DTSTART', args[2]), ('DUE', args[3])):",
+                "    c.pop(name, None)",
+                "    if value:",
+                "        c.add(name, datetime.datetime.fromisoformat(value).replace(tzinfo=z))",
+                "c.pop('DURATION', None)",
+                "c.pop('LAST-MODIFIED', None)",
+                "c.add('LAST-MODIFIED', datetime.datetime.now(datetime.timezone.utc))",
+                "t.save()", ""), cal, summary, start == null ? "" : start, due == null ? "" : due, zone);
+    }
+
+    /**
+     * The open task's DTSTART, DUE and DURATION as the library reads them, "|"-separated: a date-time in
+     * UTC ("2026-11-24T14:00:00+00:00"), a date ("2026-11-24"), a duration in seconds, or "" for none.
+     */
+    String times(String cal, String summary) {
+        return run(String.join("\n",
+                "c = task(cal(args[0]), args[1]).icalendar_component",
+                "def show(name):",
+                "    if name not in c:",
+                "        return ''",
+                "    v = c[name].dt",
+                "    if isinstance(v, datetime.timedelta):",
+                "        return str(int(v.total_seconds()))",
+                "    if isinstance(v, datetime.datetime):",
+                "        return v.astimezone(datetime.timezone.utc).isoformat()",
+                "    return v.isoformat()",
+                "sys.stdout.write('|'.join(show(n) for n in ('DTSTART', 'DUE', 'DURATION')))", ""), cal, summary).strip();
+    }
+
     /** Puts {@code ics} into {@code cal} under its own UID. */
     void put(String cal, String ics) {
         run("cal(args[0]).save_todo(args[1])\n", cal, ics);

@@ -39,7 +39,7 @@ class VtodoTest {
                 + "PRIORITY:2\r\nGEO:52.5;13.4\r\n");
         TaskFields was = Vtodo.read(ics, BERLIN).orElseThrow().fields();
         TaskFields now = new TaskFields(was.title(), was.notes(), LocalDate.of(2026, 11, 27), was.done(),
-                was.priority(), was.tags(), was.remindAt(), was.repeat());
+                was.priority(), was.tags(), was.remindAt(), was.repeat(), was.time(), was.minutes());
         String out = Vtodo.write(ics, was, "apple-1", now, BERLIN, NOW).replace("\r\n", "\n");
         assertTrue(out.contains("DUE;TZID=Europe/Berlin:20261127T170000"), out);
         assertTrue(out.contains("DTSTART;TZID=Europe/Berlin:20261126T090000"), "the start moves along: " + out);
@@ -54,7 +54,7 @@ class VtodoTest {
         String ics = todo("");
         TaskFields open = Vtodo.read(ics, BERLIN).orElseThrow().fields();
         TaskFields done = new TaskFields(open.title(), open.notes(), open.due(), true, open.priority(), open.tags(),
-                open.remindAt(), open.repeat());
+                open.remindAt(), open.repeat(), open.time(), open.minutes());
         String completed = Vtodo.write(ics, open, "apple-1", done, BERLIN, NOW);
         assertTrue(completed.contains("STATUS:COMPLETED") && completed.contains("COMPLETED:20261123T120000Z")
                 && completed.contains("PERCENT-COMPLETE:100"), completed);
@@ -84,7 +84,8 @@ class VtodoTest {
             "BEGIN:VALARM\r\nTRIGGER;RELATED=END:-PT15M\r\nACTION:DISPLAY\r\nDESCRIPTION:x\r\nEND:VALARM\r\n";
 
     private static TaskFields withReminder(TaskFields f, java.time.LocalDate due, Long remindAt) {
-        return new TaskFields(f.title(), f.notes(), due, f.done(), f.priority(), f.tags(), remindAt, f.repeat());
+        return new TaskFields(f.title(), f.notes(), due, f.done(), f.priority(), f.tags(), remindAt, f.repeat(), f.time(),
+                f.minutes());
     }
 
     @Test

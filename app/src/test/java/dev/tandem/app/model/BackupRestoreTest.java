@@ -129,6 +129,7 @@ class BackupRestoreTest {
 
     private static Item withTitle(Item i, String title) {
         return new Item(i.id(), i.listId(), title, i.notes(), i.due(), i.done(), i.doneAt(), i.trashedAt(), i.createdAt(),
-                i.priority(), i.repeat(), i.seriesId(), i.remindAt(), i.remindDismissed(), i.kind(), i.tags());
+                i.priority(), i.repeat(), i.seriesId(), i.remindAt(), i.remindDismissed(), i.kind(), i.dueTime(),
+                i.durationMinutes(), i.tags());
     }
 }

@@ -40,7 +40,9 @@ class OrderTest {
                     Long priority = random.nextInt(3) == 0 ? null : 1L + random.nextInt(4);
                     tx.save(new Item(id, random.nextBoolean() ? list.id() : null, title, null,
                             random.nextInt(10) == 0 ? "" : due, done ? 1L : 0L, doneAt, trashedAt, created, priority, null,
-                            null, null, null, random.nextInt(6) == 0 ? Item.NOTE : null, null));
+                            null, null, null, random.nextInt(6) == 0 ? Item.NOTE : null,
+                            random.nextInt(3) == 0 ? null : String.format("%02d:%02d", random.nextInt(3) + 9, random.nextInt(2) * 30),
+                            null, null));
                     if (random.nextBoolean()) {
                         TagStore.add(tx, id, "home");
                     }

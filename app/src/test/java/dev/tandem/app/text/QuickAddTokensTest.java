@@ -45,7 +45,7 @@ class QuickAddTokensTest {
     void tokens_dateWithConnectorAndTimeAfterIt_coverTheirWords() {
         String text = "Pay rent by fri at 9";
         TodoDraft d = TodoDraft.parse(text, TODAY);
-        assertEquals(List.of("DATE by fri", "REMINDER at 9"), kindsAndWords(text, d));
+        assertEquals(List.of("DATE by fri", "TIME at 9"), kindsAndWords(text, d));
         assertEquals("Friday", d.tokens().get(0).shown());
         assertEquals("Pay rent", d.title());
     }
@@ -142,23 +142,23 @@ class QuickAddTokensTest {
     }
 
     @Test
-    void tokens_nextWeekdayThenNoon_giveDateAndReminderAndLeaveTheTitle() {
+    void tokens_nextWeekdayThenNoon_giveDateAndTimeAndLeaveTheTitle() {
         String text = "Lunch with Ann next tue noon";
         TodoDraft d = TodoDraft.parse(text, TODAY);
-        assertEquals(List.of("DATE next tue", "REMINDER noon"), kindsAndWords(text, d));
+        assertEquals(List.of("DATE next tue", "TIME noon"), kindsAndWords(text, d));
         assertEquals(List.of("Tuesday", "12:00"), d.tokens().stream().map(QuickAddToken::shown).toList());
         assertEquals("Lunch with Ann", d.title());
         assertEquals(LocalDate.of(2026, 11, 24), d.due(), "the Tuesday of next week");
-        assertEquals(LocalTime.NOON, d.remindTime());
+        assertEquals(LocalTime.NOON, d.time());
         String full = "Lunch with Ann next Tuesday at noon";
         TodoDraft f = TodoDraft.parse(full, TODAY);
-        assertEquals(List.of("DATE next Tuesday", "REMINDER at noon"), kindsAndWords(full, f));
+        assertEquals(List.of("DATE next Tuesday", "TIME at noon"), kindsAndWords(full, f));
         assertEquals("Lunch with Ann", f.title());
         assertEquals(LocalDate.of(2026, 11, 24), f.due());
-        assertEquals(LocalTime.NOON, f.remindTime());
+        assertEquals(LocalTime.NOON, f.time());
         TodoDraft bare = TodoDraft.parse("Lunch at noon", TODAY);
         assertEquals("Lunch", bare.title(), "noon is a time as 12pm is, with or without a date");
-        assertEquals(LocalTime.NOON, bare.remindTime());
+        assertEquals(LocalTime.NOON, bare.time());
     }
 
     @Test

@@ -58,14 +58,16 @@ class TodoDraftTest {
     }
 
     @Test
-    void parse_remindAndTimeAfterDate_setTheReminderTime() {
+    void parse_remindAndTimeAfterDate_setTheReminderAndTheTodosTime() {
         TodoDraft a = TodoDraft.parse("Call Sam remind 9am", TODAY);
         assertEquals("Call Sam", a.title());
         assertEquals(LocalTime.of(9, 0), a.remindTime());
         TodoDraft b = TodoDraft.parse("Take out bins tomorrow 18:00", TODAY);
         assertEquals("Take out bins", b.title());
         assertEquals(TODAY.plusDays(1), b.due());
-        assertEquals(LocalTime.of(18, 0), b.remindTime());
+        assertEquals(LocalTime.of(18, 0), b.time());
+        assertNull(b.remindTime(), "a time without remind is the todo's, not a reminder");
+        assertNull(a.time());
     }
 
     @Test
@@ -158,7 +160,7 @@ class TodoDraftTest {
         assertEquals("Buy milk", d.title());
         assertEquals(2, d.priority());
         assertEquals(TODAY.plusDays(1), d.due());
-        assertEquals(LocalTime.of(18, 0), d.remindTime());
+        assertEquals(LocalTime.of(18, 0), d.time());
         assertEquals("Groceries", d.listName());
     }
 
@@ -174,28 +176,27 @@ class TodoDraftTest {
     }
 
     /**
-     * A due date has no time in Tandem; a time after the date is the reminder time ("tomorrow 18:00").
-     * A bare hour after a date reads the same way, on the 24-hour clock: "tomorrow at 9" and "tomorrow 9"
-     * are due tomorrow with a reminder at 9:00. Without a date before it a bare number stays text, as
+     * A time after the date is the todo's time ("tomorrow 18:00"). A bare hour after a date reads the same
+     * way, on the 24-hour clock: "tomorrow at 9" and "tomorrow 9" are due tomorrow at 9:00. Without a date before it a bare number stays text, as
      * "remind 9" does (only "9am", "9:00" are times there).
      */
     @Test
-    void parse_bareHourAfterDate_isTheReminderTimeOnThatDate() {
+    void parse_bareHourAfterDate_isTheTimeOnThatDate() {
         for (String text : List.of("Call Sam tomorrow at 9", "Call Sam tomorrow 9")) {
             TodoDraft d = TodoDraft.parse(text, TODAY);
             assertEquals("Call Sam", d.title(), text);
             assertEquals(TODAY.plusDays(1), d.due(), text);
-            assertEquals(LocalTime.of(9, 0), d.remindTime(), text);
+            assertEquals(LocalTime.of(9, 0), d.time(), text);
             assertNull(d.warning(), text);
         }
         TodoDraft fri = TodoDraft.parse("Review fri at 14 p1", TODAY);
         assertEquals("Review", fri.title());
         assertEquals(LocalDate.of(2026, 11, 20), fri.due());
-        assertEquals(LocalTime.of(14, 0), fri.remindTime());
+        assertEquals(LocalTime.of(14, 0), fri.time());
         assertEquals(1, fri.priority());
         TodoDraft noDate = TodoDraft.parse("Meet Sam at 9", TODAY);
         assertEquals("Meet Sam at 9", noDate.title());
-        assertNull(noDate.remindTime());
+        assertNull(noDate.time());
         assertEquals("Buy 2", TodoDraft.parse("Buy 2", TODAY).title());
         assertEquals("tomorrow 9", TodoDraft.parse("tomorrow 9", TODAY).title(), "no title: all stays");
     }
@@ -211,7 +212,7 @@ class TodoDraftTest {
         assertEquals(LocalDate.of(2027, 3, 1), TodoDraft.parse("Taxes 1/3 p1", TODAY).due(), "day first");
         TodoDraft at = TodoDraft.parse("Dinner dec 24 at 19", TODAY);
         assertEquals(LocalDate.of(2026, 12, 24), at.due());
-        assertEquals(LocalTime.of(19, 0), at.remindTime());
+        assertEquals(LocalTime.of(19, 0), at.time());
     }
 
     @Test

@@ -45,7 +45,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Multi-select with the keyboard, a reminder firing on a controlled clock, the shortcut overlay, accessible text. */
+/**
+ * Multi-select with the keyboard, a reminder firing on a controlled clock, the shortcut overlay, accessible text,
+ * a todo's time and length typed in the editor and in quick add.
+ */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DailyUiTest {
@@ -242,5 +245,42 @@ class DailyUiTest {
                 walk(c, missing);
             }
         }
+    }
+
+    private Item only() {
+        return device.store().allItems().get(0);
+    }
+
+    private boolean rowSays(FxRobot robot, String dueLabel) {
+        return robot.lookup(".item-cell").queryAllAs(javafx.scene.control.ListCell.class).stream()
+                .anyMatch(c -> c.getItem() != null && c.lookupAll(".label").stream()
+                        .anyMatch(n -> n instanceof Label l && dueLabel.equals(l.getText())));
+    }
+
+    @Test
+    void editorTimeAndLength_typedAndEntered_savedAndShownInTheRow(FxRobot robot) throws Exception {
+        device.store().add("Call the bank", null, device.store().today().plusDays(1));
+        waitFor(() -> items(robot).getItems().size() == 1);
+        waitFor(() -> robot.lookup("Call the bank").tryQuery().isPresent());
+        robot.clickOn("Call the bank");
+        waitFor(() -> robot.lookup("#editor-time").tryQuery().isPresent());
+        robot.clickOn("#editor-time").write("2pm").type(KeyCode.ENTER);
+        waitFor(() -> "14:00".equals(only().dueTime()));
+        robot.clickOn("#editor-length").write("30m").type(KeyCode.ENTER);
+        waitFor(() -> Long.valueOf(30).equals(only().durationMinutes()));
+        assertEquals("14:00", fx(() -> robot.lookup("#editor-time").queryTextInputControl().getText()));
+        assertEquals("30 min", fx(() -> robot.lookup("#editor-length").queryTextInputControl().getText()));
+        waitFor(() -> rowSays(robot, "Tomorrow 14:00 · 30 min"));
+    }
+
+    @Test
+    void quickAdd_timeAndLength_addsATimedTodo(FxRobot robot) throws Exception {
+        robot.clickOn("#quick-add").write("Call the bank tomorrow 2pm for 30 min").type(KeyCode.ENTER);
+        waitFor(() -> device.store().allItems().size() == 1);
+        Item it = only();
+        assertEquals("Call the bank", it.title());
+        assertEquals(device.store().today().plusDays(1), it.dueDate());
+        assertEquals("14:00", it.dueTime());
+        assertEquals(30L, it.durationMinutes());
     }
 }

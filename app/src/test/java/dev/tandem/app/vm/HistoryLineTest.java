@@ -57,6 +57,15 @@ class HistoryLineTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @Test
+    void fieldChange_timeAndLength_sayThemOrRemoved() {
+        assertEquals("At 14:00", HistoryLine.fieldChange("dueTime", "14:00", x -> x, BERLIN));
+        assertEquals("Removed the time", HistoryLine.fieldChange("dueTime", null, x -> x, BERLIN));
+        assertEquals("Takes 1 h 30 min", HistoryLine.fieldChange("durationMinutes", 90L, x -> x, BERLIN));
+        assertEquals("Takes 30 min", HistoryLine.fieldChange("durationMinutes", "30", x -> x, BERLIN));
+        assertEquals("Removed the length", HistoryLine.fieldChange("durationMinutes", null, x -> x, BERLIN));
+    }
+
+    @Test
     void fieldChange_remindAt_saysWhenOrRemoved() {
         long at = LocalDateTime.of(2025, 11, 24, 9, 0).atZone(BERLIN).toInstant().toEpochMilli();
         assertEquals("Reminder set for Mon 24 Nov, 09:00", HistoryLine.fieldChange("remindAt", at, x -> x, BERLIN));

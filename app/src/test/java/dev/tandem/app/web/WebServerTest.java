@@ -143,6 +143,12 @@ class WebServerTest {
         assertEquals(2, it.priorityLevel());
         assertEquals("Family", web.store.list(it.listId()).orElseThrow().name());
         assertTrue(r.body().contains("to the new list Family"), r.body());
+        // The desktop's grammar for a time and a length, and the row's label with them.
+        HttpResponse<String> timed = web.post("/api/quickadd",
+                "{\"text\":\"Call the bank tomorrow 2pm for 30 min\",\"view\":\"inbox\"}", s);
+        assertEquals(201, timed.statusCode(), timed.body());
+        assertTrue(timed.body().contains("\"dueLabel\":\"Tomorrow 14:00 · 30 min\""), timed.body());
+        assertTrue(timed.body().contains("\"time\":\"14:00\""), timed.body());
         HttpResponse<String> blank = web.post("/api/quickadd", "{\"text\":\"p1\",\"view\":\"inbox\"}", s);
         assertEquals(400, blank.statusCode());
         assertTrue(blank.body().contains("add a title"), blank.body());

@@ -2,7 +2,6 @@
  * Building the page: $ and h (server text always becomes text nodes, never HTML), the icons, debounce
  * and the toast at the bottom.
  */
-
 export const $ = (id) => document.getElementById(id);
 
 /** Builds an element; strings become text nodes, so server text is never parsed as HTML. */

@@ -2,7 +2,6 @@
  * Live: server-sent events refresh the page; a closed stream is retried after a check, with backoff; a page
  * left lets its stream go.
  */
-import { $ } from './dom.js';
 import { state } from './state.js';
 import { api, setOnline } from './api.js';
 import { refreshAll } from './routes.js';

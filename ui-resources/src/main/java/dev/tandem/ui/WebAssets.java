@@ -27,15 +27,33 @@ public final class WebAssets {
     private static final String UTF8 = ";charset=utf-8";
 
     /** URL path → file and type; the service worker sits at the root so its scope is the whole page. */
-    private static final Map<String, Entry> PATHS = Map.of(
-            "/", new Entry("index.html", "text/html" + UTF8),
-            "/assets/app.js", new Entry("app.js", "text/javascript" + UTF8),
-            "/assets/app.css", new Entry("app.css", "text/css" + UTF8),
-            "/assets/icon.svg", new Entry("icon.svg", "image/svg+xml"),
-            "/sw.js", new Entry("sw.js", "text/javascript" + UTF8),
-            "/manifest.webmanifest", new Entry("manifest.webmanifest", "application/manifest+json" + UTF8));
+    private static final Map<String, Entry> PATHS = Map.ofEntries(
+            Map.entry("/", new Entry("index.html", "text/html" + UTF8)),
+            script("app.js"),
+            script("state.js"),
+            script("dom.js"),
+            script("format.js"),
+            script("api.js"),
+            script("pairing.js"),
+            script("routes.js"),
+            script("sidebar.js"),
+            script("items.js"),
+            script("quickadd.js"),
+            script("editor.js"),
+            script("conflicts.js"),
+            script("settings.js"),
+            script("live.js"),
+            Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8)),
+            Map.entry("/assets/icon.svg", new Entry("icon.svg", "image/svg+xml")),
+            Map.entry("/sw.js", new Entry("sw.js", "text/javascript" + UTF8)),
+            Map.entry("/manifest.webmanifest", new Entry("manifest.webmanifest", "application/manifest+json" + UTF8)));
 
     private WebAssets() {}
+
+    /** One of the page's ES modules, under /assets/ like the entry module that imports it. */
+    private static Map.Entry<String, Entry> script(String file) {
+        return Map.entry("/assets/" + file, new Entry(file, "text/javascript" + UTF8));
+    }
 
     /** The URL paths served, in no particular order. */
     public static Set<String> paths() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,15 +20,22 @@ class WebAssetsTest {
     /** The page's own scripts and styles, gzip-compressed, stay under this. */
     private static final int BUDGET_GZIP_BYTES = 100 * 1024;
 
+    /** The ES modules app.js imports, each served beside it under /assets/. */
+    private static final List<String> MODULES = List.of("state", "dom", "format", "api", "pairing", "routes",
+            "sidebar", "items", "quickadd", "editor", "conflicts", "settings", "live");
+
     @Test
     void find_everyListedPath_givesItsBytesAndType() {
-        Map<String, String> types = Map.of(
+        Map<String, String> types = new HashMap<>(Map.of(
                 "/", "text/html;charset=utf-8",
                 "/assets/app.js", "text/javascript;charset=utf-8",
                 "/assets/app.css", "text/css;charset=utf-8",
                 "/assets/icon.svg", "image/svg+xml",
                 "/sw.js", "text/javascript;charset=utf-8",
-                "/manifest.webmanifest", "application/manifest+json;charset=utf-8");
+                "/manifest.webmanifest", "application/manifest+json;charset=utf-8"));
+        for (String module : MODULES) {
+            types.put("/assets/" + module + ".js", "text/javascript;charset=utf-8");
+        }
         assertEquals(types.keySet(), WebAssets.paths());
         types.forEach((path, type) -> {
             WebAssets.Asset asset = WebAssets.find(path).orElseThrow(() -> new AssertionError("no asset " + path));
@@ -48,7 +56,10 @@ class WebAssetsTest {
     void scriptsAndStyles_gzipped_fitTheBudget() throws IOException {
         ByteArrayOutputStream zipped = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(zipped)) {
-            for (String path : List.of("/", "/assets/app.js", "/assets/app.css", "/sw.js")) {
+            for (String path : new TreeSet<>(WebAssets.paths())) {
+                if (!path.equals("/") && !path.endsWith(".js") && !path.endsWith(".css")) {
+                    continue;
+                }
                 gzip.write(WebAssets.find(path).orElseThrow().bytes());
             }
         }
@@ -61,6 +72,24 @@ class WebAssetsTest {
         referred.remove("/");
         assertTrue(referred.containsAll(Set.of("/assets/app.js", "/assets/app.css", "/manifest.webmanifest")), referred.toString());
         assertTrue(WebAssets.paths().containsAll(referred), "index.html refers to unserved " + referred);
+    }
+
+    @Test
+    void scriptModules_importedBesideAppJs_areExactlyTheServedScripts() {
+        Pattern imports = Pattern.compile("^import (?:[^'\\n]* from )?'\\./([\\w-]+\\.js)';", Pattern.MULTILINE);
+        Set<String> served = new TreeSet<>();
+        for (String path : WebAssets.paths()) {
+            if (path.startsWith("/assets/") && path.endsWith(".js")) {
+                served.add(path);
+            }
+        }
+        Set<String> reached = new TreeSet<>(Set.of("/assets/app.js"));
+        for (String path : served) {
+            for (String file : referencedPaths(text(path), imports)) {
+                reached.add("/assets/" + file);
+            }
+        }
+        assertEquals(served, reached);
     }
 
     @Test

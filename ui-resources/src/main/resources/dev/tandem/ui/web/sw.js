@@ -8,7 +8,12 @@
 
 const SHELL = 'tandem-shell-v1';
 const API = 'tandem-api';
-const SHELL_URLS = ['/', '/assets/app.js', '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest'];
+const SHELL_URLS = [
+  '/', '/assets/app.js', '/assets/state.js', '/assets/dom.js', '/assets/format.js', '/assets/api.js',
+  '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/quickadd.js',
+  '/assets/editor.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
+  '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
+];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL).then((cache) => cache.addAll(SHELL_URLS)).then(() => self.skipWaiting()));

@@ -1,0 +1,134 @@
+/*
+ * The view: a page of item rows at a time (the sentinel at the end asks for more), their done boxes with
+ * Undo, and the dispatch to the Conflicts and This browser panels.
+ */
+import { $, h, icon, toast } from './dom.js';
+import { state } from './state.js';
+import { api } from './api.js';
+import { go, refreshAll } from './routes.js';
+import { viewLabel } from './sidebar.js';
+import { renderConflicts } from './conflicts.js';
+import { renderSettings } from './settings.js';
+
+// A long view comes a page of rows at a time: the first page is usable at once, and a change
+// another device makes refetches only what is shown. The sentinel at the end asks for more.
+const PAGE = 200;
+let shownView = null;
+let limit = PAGE;
+const more = new IntersectionObserver((entries) => {
+  if (entries.some((e) => e.isIntersecting)) { limit += PAGE; loadView(); }
+});
+
+export let viewSeq = 0;
+export async function loadView() {
+  const r = state.route;
+  const key = r.v + '\u0000' + (r.q || '');
+  if (key !== shownView) { shownView = key; limit = PAGE; }
+  const seq = ++viewSeq;
+  const special = r.v === 'conflicts' || r.v === 'settings';
+  document.body.classList.toggle('special-view', special);
+  $('quick-add-form').hidden = special || r.v === 'completed';
+  setTitle(r.v === 'search' ? `Search: ${r.q}` : viewLabel(r.v));
+  try {
+    if (r.v === 'conflicts') return renderConflicts(await api('GET', '/api/conflicts'), seq);
+    if (r.v === 'settings') return renderSettings(await api('GET', '/api/browsers'), seq);
+    let path = '/api/items?view=' + encodeURIComponent(r.v);
+    if (r.v === 'search') path += '&q=' + encodeURIComponent(r.q);
+    path += '&limit=' + limit;
+    const data = await api('GET', path);
+    if (seq !== viewSeq) return;
+    setTitle(r.v === 'search' ? `Search: ${r.q}` : data.title);
+    renderItems(data.items, data.total);
+    $('items').dataset.view = r.v;
+  } catch (e) {
+    if (seq !== viewSeq || e.status === 401) return;
+    $('panel').hidden = true;
+    $('items').replaceChildren();
+    showEmpty(e.message);
+  }
+}
+
+function setTitle(title) {
+  $('view-title').textContent = title;
+  document.title = `${title} — Tandem`;
+}
+
+export function showEmpty(text) {
+  $('empty').textContent = text || '';
+  $('empty').hidden = !text;
+}
+
+function emptyText(v) {
+  if (v === 'today') return 'Nothing due today. Enjoy the day.';
+  if (v === 'upcoming') return 'Nothing coming up.';
+  if (v === 'completed') return 'Nothing completed yet.';
+  if (v === 'search') return 'Nothing matches.';
+  if (v === 'inbox') return 'The inbox is empty. Add a todo above.';
+  return 'Nothing here yet. Add a todo above.';
+}
+
+function renderItems(items, total) {
+  $('panel').hidden = true;
+  const focusedId = document.activeElement && document.activeElement.closest('.item')
+    ? document.activeElement.closest('.item').dataset.id : null;
+  const focusedDone = document.activeElement && document.activeElement.classList.contains('item-done');
+  more.disconnect();
+  const rows = items.map(itemRow);
+  if (total > items.length) {
+    const sentinel = h('li', { class: 'more', role: 'status' }, `Showing ${items.length} of ${total}…`);
+    rows.push(sentinel);
+    more.observe(sentinel);
+  }
+  $('items').replaceChildren(...rows);
+  showEmpty(items.length ? '' : emptyText(state.route.v));
+  if (focusedId) {
+    const row = $('items').querySelector(`.item[data-id="${CSS.escape(focusedId)}"]`);
+    if (row) row.querySelector(focusedDone ? '.item-done' : '.item-open').focus();
+  }
+}
+
+function itemRow(it) {
+  const meta = h('span', { class: 'item-meta' },
+    it.dueLabel ? h('span', { class: 'due' + (it.overdue ? ' overdue' : '') }, it.overdue ? `Overdue: ${it.dueLabel}` : it.dueLabel) : null,
+    it.repeat ? icon('repeat', `Repeats ${it.repeat}`) : null,
+    it.remindAt ? icon('bell', `Reminder ${new Date(it.remindAt).toLocaleString()}`) : null,
+    it.hasNotes ? icon('note', 'Has notes') : null,
+    state.route.v.startsWith('list:') || !it.listId ? null : h('span', { class: 'list-name' }, it.listName),
+    ...(it.tags || []).map((t) => h('span', { class: 'tag' }, '#' + t)));
+  const open = h('button', {
+    type: 'button', class: 'item-open', 'aria-current': state.route.item === it.id ? 'true' : null,
+    onclick: () => go({ item: it.id }),
+  }, h('span', { class: 'item-title' }, it.title || '(no title)'), meta.childNodes.length ? meta : null);
+  const done = it.note
+    ? h('span', { class: 'item-note-mark' }, icon('note', 'Note'))
+    : h('input', { type: 'checkbox', class: 'item-done check', 'aria-label': `Done: ${it.title}`, 'data-write': '' });
+  if (!it.note) {
+    done.checked = it.done;
+    done.disabled = !state.writable;
+    done.addEventListener('change', () => tick(it, done));
+  }
+  return h('li', {
+    class: `item${it.done ? ' done' : ''}${it.priority ? ' p' + it.priority : ''}`, 'data-id': it.id,
+  }, h('span', { class: 'priority-bar', title: it.priority ? `Priority ${it.priority}` : null }), done, open,
+  it.priority ? h('span', { class: 'visually-hidden' }, `Priority ${it.priority}`) : null);
+}
+
+async function tick(it, box) {
+  const done = box.checked;
+  box.closest('.item').classList.toggle('done', done);
+  try {
+    await api('POST', `/api/items/${encodeURIComponent(it.id)}/done`, { done });
+    if (done) toast(`Completed “${it.title}”.`, 'Undo', () => untick(it));
+    refreshAll();
+  } catch (e) {
+    box.checked = !done;
+    box.closest('.item').classList.toggle('done', !done);
+    toast(e.message);
+  }
+}
+async function untick(it) {
+  try {
+    await api('POST', `/api/items/${encodeURIComponent(it.id)}/done`, { done: false });
+    refreshAll();
+  } catch (e) { toast(e.message); }
+}

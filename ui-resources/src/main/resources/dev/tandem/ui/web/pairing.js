@@ -1,0 +1,98 @@
+/*
+ * Pairing this browser: by the code typed in or the #pair= link, the start once a session exists, and
+ * forgetting what was kept when the session ends.
+ */
+import { $ } from './dom.js';
+import { state } from './state.js';
+import { api } from './api.js';
+import { readRoute, refreshAll } from './routes.js';
+import { DRAFTS, openItem } from './editor.js';
+import { startEvents, stopEvents } from './live.js';
+
+/** Reads `#pair=TOKEN` and clears it at once, so the token stays out of history and bookmarks. */
+export function pairTokenFromFragment() {
+  const m = /(?:^#|&)pair=([^&]+)/.exec(location.hash);
+  if (!m) return null;
+  history.replaceState(null, '', location.pathname + location.search);
+  return decodeURIComponent(m[1]);
+}
+
+export function showPairing(message) {
+  stopEvents();
+  forgetCache();
+  state.csrf = null;
+  state.session = null;
+  document.body.classList.remove('booting');
+  $('loading').hidden = true;
+  $('app').hidden = true;
+  $('pair').hidden = false;
+  $('pair-busy').hidden = true;
+  $('pair-form').hidden = false;
+  $('pair-error').textContent = message || '';
+  document.title = 'Pair — Tandem';
+  if (!message) $('pair-code').focus();
+}
+
+export async function pair(body) {
+  $('pair').hidden = false;
+  $('loading').hidden = true;
+  $('pair-busy').hidden = false;
+  $('pair-submit').disabled = true;
+  $('pair-error').textContent = '';
+  try {
+    const answer = await api('POST', '/api/pair', body);
+    state.csrf = answer.csrf;
+    const session = await api('GET', '/api/session');
+    startApp(session);
+  } catch (e) {
+    $('pair-busy').hidden = true;
+    $('pair').hidden = false;
+    $('app').hidden = true;
+    document.body.classList.remove('booting');
+    let msg = e.message;
+    if (e.status === 429) {
+      msg = 'Too many tries. ' + (e.retryAfter ? `Wait ${e.retryAfter} seconds, then try again.` : 'Wait a little, then try again.');
+    } else if (e.status === 0) {
+      msg = 'Tandem is not reachable at this address. Is tandem serve still running?';
+    }
+    $('pair-error').textContent = msg;
+    $('pair-code').focus();
+  } finally {
+    $('pair-submit').disabled = false;
+  }
+}
+
+$('pair-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const code = $('pair-code').value.trim();
+  if (!code) {
+    $('pair-error').textContent = 'Type the code shown on the desktop.';
+    $('pair-code').focus();
+    return;
+  }
+  pair({ code });
+});
+$('pair-code').addEventListener('input', (ev) => {
+  const v = ev.target.value;
+  if (/^\d{8}$/.test(v)) ev.target.value = v.slice(0, 4) + '-' + v.slice(4);
+});
+
+export function startApp(session) {
+  state.session = session;
+  state.csrf = session.csrf;
+  document.body.classList.remove('booting');
+  $('loading').hidden = true;
+  $('pair').hidden = true;
+  $('app').hidden = false;
+  state.route = readRoute();
+  $('search').value = state.route.v === 'search' ? state.route.q : '';
+  refreshAll();
+  if (state.route.item) openItem(state.route.item);
+  startEvents();
+}
+
+/** Forgets the answers the service worker kept, so a logged-out browser shows nothing offline. */
+function forgetCache() {
+  if (window.caches && window.isSecureContext) caches.delete('tandem-api').catch(() => {});
+  try { sessionStorage.removeItem(DRAFTS); } catch (e) { /* nothing kept */ }
+}

@@ -1,0 +1,84 @@
+/*
+ * The sidebar: smart views, lists, tags, Conflicts and This browser with their counts, the drawer it becomes
+ * on a narrow screen, and the search field.
+ */
+import { $, h, ICONS, icon, debounce } from './dom.js';
+import { state } from './state.js';
+import { api } from './api.js';
+import { go } from './routes.js';
+import { fillListSelect } from './editor.js';
+
+export async function loadSidebar() {
+  try {
+    state.sidebar = await api('GET', '/api/sidebar');
+    renderSidebar();
+    fillListSelect();
+  } catch (e) { /* the banner says offline; 401 went to pairing */ }
+}
+
+function navItem(key, label, iconEl, count, extra) {
+  const current = state.route.v === key;
+  const btn = h('button', {
+    type: 'button', class: 'nav-item', 'aria-current': current ? 'page' : null, 'data-view': key,
+    onclick: () => go({ v: key, item: null }),
+  }, iconEl, h('span', { class: 'nav-label' }, label), extra || null,
+  count == null ? null : h('span', { class: 'count' + (extra === 'badge' ? ' badge' : '') }, String(count)));
+  return h('li', null, btn);
+}
+
+export function renderSidebar() {
+  const s = state.sidebar;
+  if (!s) return;
+  $('nav-smart').replaceChildren(...s.smart.map((v) => navItem(v.key, v.label, icon(v.key in ICONS ? v.key : 'list'), v.count)));
+  $('nav-lists').replaceChildren(...s.lists.map((l) =>
+    navItem('list:' + l.id, l.name, l.shared ? icon('shared', 'Shared') : icon('list'), l.count)));
+  $('lists-heading').hidden = s.lists.length === 0;
+  $('nav-tags').replaceChildren(...s.tags.map((t) => navItem('tag:' + t.tag, '#' + t.tag, icon('tag'), t.count)));
+  $('tags-heading').hidden = s.tags.length === 0;
+  const conflicts = navItem('conflicts', 'Conflicts', icon('conflict'), null);
+  if (s.conflicts > 0) {
+    conflicts.firstChild.append(h('span', { class: 'count badge', 'aria-label': `${s.conflicts} to look at` }, String(s.conflicts)));
+  }
+  $('nav-more').replaceChildren(conflicts, navItem('settings', 'This browser', icon('settings'), null));
+}
+
+export function viewLabel(key) {
+  const s = state.sidebar;
+  if (key === 'conflicts') return 'Conflicts';
+  if (key === 'settings') return 'This browser';
+  if (!s) return 'Tandem';
+  const smart = s.smart.find((v) => v.key === key);
+  if (smart) return smart.label;
+  if (key.startsWith('list:')) return (s.lists.find((l) => 'list:' + l.id === key) || { name: 'List' }).name;
+  if (key.startsWith('tag:')) return '#' + key.slice(4);
+  return 'Tandem';
+}
+
+function openDrawer() {
+  document.body.classList.add('drawer-open');
+  $('backdrop').hidden = false;
+  $('menu-button').setAttribute('aria-expanded', 'true');
+  const current = $('sidebar').querySelector('[aria-current]') || $('search');
+  current.focus();
+}
+export function closeDrawer() {
+  if (!document.body.classList.contains('drawer-open')) return;
+  document.body.classList.remove('drawer-open');
+  $('backdrop').hidden = true;
+  $('menu-button').setAttribute('aria-expanded', 'false');
+}
+$('menu-button').addEventListener('click', () =>
+  (document.body.classList.contains('drawer-open') ? closeDrawer() : openDrawer()));
+$('backdrop').addEventListener('click', closeDrawer);
+$('settings-button').addEventListener('click', () => go({ v: 'settings', item: null }));
+
+const search = debounce(() => {
+  const q = $('search').value.trim();
+  if (q) go({ v: 'search', q, item: null }, state.route.v === 'search');
+}, 300);
+$('search').addEventListener('input', search);
+$('search-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  const q = $('search').value.trim();
+  if (q) { go({ v: 'search', q, item: null }, state.route.v === 'search'); closeDrawer(); }
+});

@@ -1,0 +1,12 @@
+/*
+ * What the page knows that more than one part reads: the session and its CSRF token, the sidebar, the
+ * route, and whether the server is reachable (writable is false while showing answers the service worker kept).
+ */
+export const state = {
+  csrf: null,
+  session: null,
+  sidebar: null,
+  route: { v: 'inbox', q: '', item: null },
+  online: true,
+  writable: true,       // false while showing answers the service worker kept (offline)
+};

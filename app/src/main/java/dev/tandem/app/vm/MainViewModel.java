@@ -39,6 +39,7 @@ public final class MainViewModel implements AutoCloseable {
     private final UndoableCommands commands;
     private final BulkCommands bulk;
     private final QuickAddViewModel quickAdd;
+    private final AgendaViewModel agenda;
     private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
 
     private final ReadOnlyObjectWrapper<Listing> view = new ReadOnlyObjectWrapper<>(Listing.inbox());
@@ -62,6 +63,8 @@ public final class MainViewModel implements AutoCloseable {
         this.day = new DayWatch(store.dateClock(), async.ui());
         this.commands = new UndoableCommands(store, async, dialogs, undo, view.getReadOnlyProperty(), lists.items(),
                 sidebar, this::select);
+        this.agenda = new AgendaViewModel(store, async, view.getReadOnlyProperty(), day.todayProperty(), commands,
+                selected::set);
         this.bulk = new BulkCommands(store, async, undo, commands::say);
         this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
         sort.addListener((o, a, b) -> bindItems(view.get()));
@@ -293,6 +296,9 @@ public final class MainViewModel implements AutoCloseable {
         if (v instanceof Listing.ConflictsView) {
             return "Conflicts";
         }
+        if (v instanceof Listing.Agenda) {
+            return "Agenda";
+        }
         return v instanceof Listing.TagListing t ? "@" + t.tag() : "Search";
     }
 
@@ -372,8 +378,14 @@ public final class MainViewModel implements AutoCloseable {
         return commands;
     }
 
+    /** The next days by day (sidebar "Agenda"), live while shown. */
+    public AgendaViewModel agenda() {
+        return agenda;
+    }
+
     @Override
     public void close() {
+        agenda.close();
         day.close();
         items.close();
         lists.close();

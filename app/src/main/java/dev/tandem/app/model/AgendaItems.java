@@ -1,0 +1,35 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Subscription;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * What the agenda is made of: the open todos (no notes, nothing completed or trashed) due on or before
+ * the range's last day. Overdue ones are among them, and so is every repeating todo with an occurrence
+ * in the range, as a series' later dates come only after its open occurrence's due date; the agenda
+ * computes those dates itself and never stores them. One indexed range on {@code due}.
+ */
+public final class AgendaItems {
+    static final String SQL = "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE " + Queries.OPEN_TODO
+            + " AND due IS NOT NULL AND due <> '' AND due <= ? ORDER BY due, createdAt, id";
+
+    private AgendaItems() {
+    }
+
+    /** The todos as of now, due on or before {@code last}. */
+    public static List<Item> query(Db db, LocalDate last) {
+        return db.query(Item.class, SQL, last.toString());
+    }
+
+    /**
+     * The same, again after every commit that touches the items (from this device or synced from
+     * another), each result handed to {@code onResult} on {@code executor}, never on the UI thread.
+     */
+    public static Subscription subscribe(Db db, LocalDate last, Consumer<List<Item>> onResult, Executor executor) {
+        return db.querySubscribe(Item.class, SQL, List.of(last.toString()), onResult, executor);
+    }
+}

@@ -45,7 +45,21 @@ public final class AgendaPlan {
 
     /** The rows for {@code items} (open todos due on or before the last day), as of {@code today}. */
     public static List<AgendaRow> of(List<Item> items, LocalDate today, int days) {
+        return of(items, today, today.plusDays(days - 1L));
+    }
+
+    /**
+     * The rows for a first page of the todos, earliest due first: only up to the last due date among
+     * them (before it every day is whole; it may have more), so the whole result that follows only
+     * adds rows below and on that day, under the same keys. Only overdue todos: the overdue group alone.
+     */
+    public static List<AgendaRow> firstPage(List<Item> page, LocalDate today, int days) {
         LocalDate last = today.plusDays(days - 1L);
+        LocalDate through = page.stream().map(Item::dueDate).filter(d -> d != null).max(LocalDate::compareTo).orElse(last);
+        return of(page, today, through.isBefore(last) ? through : last);
+    }
+
+    private static List<AgendaRow> of(List<Item> items, LocalDate today, LocalDate last) {
         List<Item> overdue = new ArrayList<>();
         TreeMap<LocalDate, List<Placed>> byDay = new TreeMap<>();
         for (Item item : items) {

@@ -5,7 +5,9 @@ import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.AgendaItems;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.Item;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
@@ -62,8 +64,18 @@ public final class AgendaViewModel implements AutoCloseable {
         LocalDate day = today.getValue();
         LocalDate last = day.plusDays(AgendaPlan.DAYS - 1L);
         async.run(() -> {
-            rows.bind((sink, ex) -> AgendaItems.subscribe(store.db(), last,
-                    items -> sink.accept(AgendaPlan.of(items, day, AgendaPlan.DAYS)), ex));
+            rows.bindFeed(feed -> {
+                // A first page at once (the index on due), so the first frame does not wait for thousands of rows.
+                List<Item> first = AgendaItems.firstPage(store.db(), last);
+                if (first.size() == AgendaItems.FIRST_PAGE) {
+                    List<AgendaRow> page = AgendaPlan.firstPage(first, day, AgendaPlan.DAYS);
+                    feed.reset(page, false, -1);
+                }
+                return AgendaItems.subscribe(store.db(), last, items -> {
+                    List<AgendaRow> all = AgendaPlan.of(items, day, AgendaPlan.DAYS);
+                    feed.reset(all, true, all.size());
+                }, Runnable::run);
+            });
             return null;
         }, r -> { });
     }

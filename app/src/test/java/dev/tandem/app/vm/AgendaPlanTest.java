@@ -82,4 +82,17 @@ class AgendaPlanTest {
         assertEquals(List.of("# Overdue", "Rent | Sat 31 Oct", "# Today | Wed 25 Nov", "- Nothing planned",
                 "# Tomorrow | Thu 26 Nov", "- Nothing planned", "# Mon 30 Nov", "~ Rent"), lines);
     }
+
+    @Test
+    void firstPage_onlyUpToItsLastDueDate_theWholeResultAddsRowsUnderTheSameKeys() {
+        Item daily = todo("Stretch", "2026-11-24").withRepeat("FREQ=DAILY", "s4");
+        List<Item> all = List.of(todo("Old", "2026-11-20"), daily, todo("Call", "2026-11-26"), todo("Rent", "2026-12-01"));
+        assertEquals(List.of("# Overdue", "Old | Fri 20 Nov", "Stretch | Tue 24 Nov"),
+                lines(AgendaPlan.firstPage(all.subList(0, 2), TODAY, AgendaPlan.DAYS)), "only overdue todos: only that group");
+        List<AgendaRow> page = AgendaPlan.firstPage(all.subList(0, 3), TODAY, AgendaPlan.DAYS);
+        assertEquals(List.of("# Overdue", "Old | Fri 20 Nov", "Stretch | Tue 24 Nov", "# Today | Wed 25 Nov", "~ Stretch",
+                "# Tomorrow | Thu 26 Nov", "~ Stretch", "Call"), lines(page));
+        List<String> whole = AgendaPlan.of(all, TODAY, AgendaPlan.DAYS).stream().map(AgendaRow::key).toList();
+        assertEquals(page.stream().map(AgendaRow::key).toList(), whole.subList(0, page.size()), "the list only grows");
+    }
 }

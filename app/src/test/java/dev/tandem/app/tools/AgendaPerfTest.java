@@ -1,5 +1,7 @@
 package dev.tandem.app.tools;
 
+import static dev.tandem.app.tools.AppScalePerfTest.line;
+import static dev.tandem.app.tools.AppScalePerfTest.settle;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
@@ -18,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -113,7 +114,7 @@ class AgendaPerfTest {
     @Test
     void openAgenda_at100kTodosAnd500Repeating(FxRobot robot) throws Exception {
         MainViewModel vm = view.viewModel();
-        settle(() -> vm.liveItems().isComplete() && vm.sidebar().size() > 4);
+        settle(() -> vm.liveItems().isComplete() && vm.sidebar().size() > 4, Duration.ofSeconds(120));
         LocalDate today = device.store().today();
         List<Long> page = new ArrayList<>();
         List<Long> query = new ArrayList<>();
@@ -142,7 +143,7 @@ class AgendaPerfTest {
             whole.add(measureOn(() -> vm.agenda().live().isComplete()));
             robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
             // Back in the Inbox until its 90,000 rows are all in, as after reading it a while.
-            settle(() -> vm.view().equals(Listing.inbox()) && vm.liveItems().isComplete());
+            settle(() -> vm.view().equals(Listing.inbox()) && vm.liveItems().isComplete(), Duration.ofSeconds(120));
         }
         String report = "todos=" + TODOS + " repeating=" + REPEATING + " agenda rows=" + rows + "\n"
                 + line("open the agenda (Ctrl+Shift+A), key to first frame with its rows", open) + "\n"
@@ -188,17 +189,5 @@ class AgendaPerfTest {
             }
         }).get(5, TimeUnit.SECONDS);
         return (done.get(60, TimeUnit.SECONDS) - keyAt.get()) / 1_000_000;
-    }
-
-    private static void settle(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String line(String what, List<Long> millis) {
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        return String.format("%s: n=%d median=%d ms p95=%d ms max=%d ms", what, sorted.size(), sorted.get(sorted.size() / 2),
-                sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(0.95 * sorted.size()) - 1)), sorted.get(sorted.size() - 1));
     }
 }

@@ -16,7 +16,6 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.AgendaRow;
 import dev.tandem.ui.Theme;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
 
 /**
  * {@code screenshots/agenda.png} and {@code agenda-dark.png}: the agenda over the rich sample data
@@ -44,14 +42,12 @@ class AgendaScreenshotsTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        ScreenshotsTest.out = Path.of(System.getProperty("tandem.screenshots.dir", "screenshots"));
-        Files.createDirectories(ScreenshotsTest.out);
+        ScreenshotsTest.setUp();
     }
 
     @AfterAll
     static void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
+        ScreenshotsTest.tearDown();
     }
 
     private static void seed(TodoStore s) {

@@ -73,7 +73,7 @@ class AgendaUiTest {
     }
 
     private static void waitFor(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        DailyUiTest.waitFor(condition);
     }
 
     private static <T> T fx(java.util.concurrent.Callable<T> c) throws Exception {

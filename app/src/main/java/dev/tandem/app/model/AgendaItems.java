@@ -1,6 +1,5 @@
 package dev.tandem.app.model;
 
-import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,20 +32,21 @@ public final class AgendaItems {
      * The first {@value #FIRST_PAGE} of {@link #query}'s todos, earliest due first: what the first
      * frame shows while the whole result (thousands of todos at scale) is read.
      */
-    public static List<Item> firstPage(Db db, LocalDate last) {
-        return db.query(Item.class, SQL + " LIMIT " + FIRST_PAGE, last.toString());
+    public static List<Item> firstPage(TodoStore store, LocalDate last) {
+        return store.db().query(Item.class, SQL + " LIMIT " + FIRST_PAGE, last.toString());
     }
 
     /** The todos as of now, due on or before {@code last}. */
-    public static List<Item> query(Db db, LocalDate last) {
-        return db.query(Item.class, SQL, last.toString());
+    public static List<Item> query(TodoStore store, LocalDate last) {
+        return store.db().query(Item.class, SQL, last.toString());
     }
 
     /**
      * The same, again after every commit that touches the items (from this device or synced from
      * another), each result handed to {@code onResult} on {@code executor}, never on the UI thread.
      */
-    public static Subscription subscribe(Db db, LocalDate last, Consumer<List<Item>> onResult, Executor executor) {
-        return db.querySubscribe(Item.class, SQL, List.of(last.toString()), onResult, executor);
+    public static Subscription subscribe(TodoStore store, LocalDate last, Consumer<List<Item>> onResult,
+            Executor executor) {
+        return store.db().querySubscribe(Item.class, SQL, List.of(last.toString()), onResult, executor);
     }
 }

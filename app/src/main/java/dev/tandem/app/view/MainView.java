@@ -239,7 +239,7 @@ public final class MainView extends BorderPane {
 
     /** Ctrl+Shift+A: the agenda, with the keyboard in it. */
     private void showAgenda() {
-        vm.select(dev.tandem.app.model.Listing.agenda());
+        vm.selectAgenda();
         if (agendaView != null) {
             agendaView.requestFocus();
         }

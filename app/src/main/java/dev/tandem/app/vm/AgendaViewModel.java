@@ -66,12 +66,12 @@ public final class AgendaViewModel implements AutoCloseable {
         async.run(() -> {
             rows.bindFeed(feed -> {
                 // A first page at once (the index on due), so the first frame does not wait for thousands of rows.
-                List<Item> first = AgendaItems.firstPage(store.db(), last);
+                List<Item> first = AgendaItems.firstPage(store, last);
                 if (first.size() == AgendaItems.FIRST_PAGE) {
                     List<AgendaRow> page = AgendaPlan.firstPage(first, day, AgendaPlan.DAYS);
                     feed.reset(page, false, -1);
                 }
-                return AgendaItems.subscribe(store.db(), last, items -> {
+                return AgendaItems.subscribe(store, last, items -> {
                     List<AgendaRow> all = AgendaPlan.of(items, day, AgendaPlan.DAYS);
                     feed.reset(all, true, all.size());
                 }, Runnable::run);

@@ -107,6 +107,11 @@ public final class MainViewModel implements AutoCloseable {
         select(Listing.inbox());
     }
 
+    /** The agenda (Ctrl+Shift+A). */
+    public void selectAgenda() {
+        select(Listing.agenda());
+    }
+
     /** The sidebar's entry {@code index} (Ctrl+1…9); nothing when there is none. */
     public void selectSidebarEntry(int index) {
         if (index >= 0 && index < sidebar().size()) {

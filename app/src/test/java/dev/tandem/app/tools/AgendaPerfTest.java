@@ -122,11 +122,11 @@ class AgendaPerfTest {
         int rows = 0;
         for (int i = 0; i < ROUNDS; i++) {
             long p0 = System.nanoTime();
-            AgendaPlan.firstPage(AgendaItems.firstPage(device.store().db(), today.plusDays(AgendaPlan.DAYS - 1L)), today,
+            AgendaPlan.firstPage(AgendaItems.firstPage(device.store(), today.plusDays(AgendaPlan.DAYS - 1L)), today,
                     AgendaPlan.DAYS);
             page.add((System.nanoTime() - p0) / 1_000_000);
             long t0 = System.nanoTime();
-            List<Item> items = AgendaItems.query(device.store().db(), today.plusDays(AgendaPlan.DAYS - 1L));
+            List<Item> items = AgendaItems.query(device.store(), today.plusDays(AgendaPlan.DAYS - 1L));
             long t1 = System.nanoTime();
             rows = AgendaPlan.of(items, today, AgendaPlan.DAYS).size();
             long t2 = System.nanoTime();

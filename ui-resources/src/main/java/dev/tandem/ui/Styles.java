@@ -142,6 +142,14 @@ public final class Styles {
     public static final String ITEM_NOTE = "item-note";
     /** The icon a note's row shows where a todo has its check box. */
     public static final String NOTE_KIND_ICON = "note-kind-icon";
+    /** The agenda's list; its rows are item cells, its day headings and empty lines these below. */
+    public static final String AGENDA_LIST = "agenda-list";
+    /** A day's heading in the agenda ("Today  Wed 25 Nov"); {@code :overdue} and {@code :today} colour it. */
+    public static final String AGENDA_HEADING = "agenda-heading";
+    /** The date beside "Today" and "Tomorrow" in a heading. */
+    public static final String AGENDA_DATE = "agenda-date";
+    /** "Nothing planned" under an empty day. */
+    public static final String AGENDA_EMPTY = "agenda-empty";
 
     /** "note-h1" to "note-h6": a heading of that level. */
     public static String noteHeading(int level) {

@@ -86,6 +86,21 @@ public sealed interface Listing {
         }
     }
 
+    /**
+     * The next days grouped by day, repeating todos on every date they fall on ({@link AgendaItems});
+     * not an item query: the item list is empty for it and the agenda has its own live query.
+     */
+    record Agenda() implements Listing {
+        @Override
+        public String key() {
+            return "agenda";
+        }
+    }
+
+    static Listing agenda() {
+        return new Agenda();
+    }
+
     static Listing inbox() {
         return new SmartListing(Smart.INBOX);
     }
@@ -120,7 +135,7 @@ public sealed interface Listing {
         if (view instanceof TagListing tv) {
             return Query.of(Queries.LISTED + " AND " + HAS_TAG, List.of(tv.tag()), sort, "createdAt, id", Order.CREATED);
         }
-        if (view instanceof ConflictsView) {
+        if (view instanceof ConflictsView || view instanceof Agenda) {
             return new Query("SELECT * FROM items WHERE 0", List.of(), null, null, null);
         }
         SearchListing sv = (SearchListing) view;

@@ -11,6 +11,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /** The icons the app uses (Material Design Icons via Ikonli). */
 public final class Icons {
@@ -20,6 +21,7 @@ public final class Icons {
     public static final Ikon INBOX = MaterialDesignI.INBOX_OUTLINE;
     public static final Ikon TODAY = MaterialDesignC.CALENDAR_TODAY;
     public static final Ikon UPCOMING = MaterialDesignC.CALENDAR_RANGE;
+    public static final Ikon AGENDA = MaterialDesignV.VIEW_AGENDA_OUTLINE;
     public static final Ikon COMPLETED = MaterialDesignC.CHECK_CIRCLE_OUTLINE;
     public static final Ikon TRASH = MaterialDesignT.TRASH_CAN_OUTLINE;
     public static final Ikon LIST = MaterialDesignF.FORMAT_LIST_BULLETED;

@@ -46,6 +46,7 @@ public final class MainView extends BorderPane {
     private final TextField quickAdd;
     private final TextField search;
     private final ItemListView itemList;
+    private AgendaView agendaView;
     private final EditorView editorView;
     private final SidebarView sidebar;
     private final StackPane overlay;
@@ -91,7 +92,8 @@ public final class MainView extends BorderPane {
         itemList = new ItemListView(vm);
         StackPane body = new StackPane(itemList);
         ReadOnlyBooleanProperty showingConflicts = vm.chrome().conflictsShownProperty();
-        itemList.visibleProperty().bind(showingConflicts.not());
+        ReadOnlyBooleanProperty showingAgenda = vm.chrome().agendaShownProperty();
+        itemList.visibleProperty().bind(showingConflicts.not().and(showingAgenda.not()));
         VBox.setVgrow(body, Priority.ALWAYS);
         // Built when first shown, like the editor's form: not part of the first frame's work.
         Runnable addConflictsView = () -> {
@@ -110,6 +112,7 @@ public final class MainView extends BorderPane {
             }
         });
 
+
         QuickAddTokensView understood = new QuickAddTokensView(vm.quickAdd(), vm.chrome().quickAddShownProperty(), () -> {
             quickAdd.requestFocus();
             quickAdd.end();
@@ -122,6 +125,7 @@ public final class MainView extends BorderPane {
         center.getStyleClass().add(Styles.CONTENT);
 
         editorView = new EditorView(editor, vm);
+        AgendaView.addWhenShown(body, vm, showingAgenda, () -> editorView.titleField().requestFocus(), a -> agendaView = a);
         itemList.setOnOpen(() -> editorView.titleField().requestFocus());
         // Several rows selected: the editor's side says how many and offers what applies to all of them.
         SelectionPane selection = new SelectionPane(vm, itemList::selectedRows);
@@ -233,7 +237,19 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Ctrl+Shift+A: the agenda, with the keyboard in it. */
+    private void showAgenda() {
+        vm.selectAgenda();
+        if (agendaView != null) {
+            agendaView.requestFocus();
+        }
+    }
+
     private void focusList() {
+        if (agendaView != null && agendaView.isVisible()) {
+            agendaView.requestFocus();
+            return;
+        }
         itemList.requestFocus();
         if (itemList.getSelectionModel().isEmpty() && !itemList.getItems().isEmpty()) {
             itemList.getSelectionModel().select(0);
@@ -278,6 +294,7 @@ public final class MainView extends BorderPane {
             ListOrder[] all = ListOrder.values();
             vm.sortProperty().set(all[(vm.sortProperty().get().ordinal() + 1) % all.length]);
         });
+        t.window("Shortcut+Shift+A", "Agenda: the next days by day", this::showAgenda);
         t.window("Shortcut+Up", "Previous list", () -> vm.selectRelative(-1));
         t.window("Shortcut+Down", "Next list", () -> vm.selectRelative(1));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,

@@ -21,6 +21,12 @@ final class PseudoStates {
     static final PseudoClass OFF = PseudoClass.getPseudoClass("off");
     /** A pane at its narrowest (the editor in a window at its least width): its controls take less room. */
     static final PseudoClass NARROW = PseudoClass.getPseudoClass("narrow");
+    /** An agenda row for a later date of a repeating todo: computed, not stored, so read-only. */
+    static final PseudoClass OCCURRENCE = PseudoClass.getPseudoClass("occurrence");
+    /** The agenda's "Overdue" heading. */
+    static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
+    /** The agenda's heading of today. */
+    static final PseudoClass TODAY = PseudoClass.getPseudoClass("today");
 
     private PseudoStates() {
     }

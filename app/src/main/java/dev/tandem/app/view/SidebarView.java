@@ -90,6 +90,7 @@ public final class SidebarView extends VBox {
             case INBOX -> Icons.INBOX;
             case TODAY -> Icons.TODAY;
             case UPCOMING -> Icons.UPCOMING;
+            case AGENDA -> Icons.AGENDA;
             case COMPLETED -> Icons.COMPLETED;
             case TRASH -> Icons.TRASH;
             case TAG -> Icons.TAG;

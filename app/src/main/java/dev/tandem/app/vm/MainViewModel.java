@@ -40,6 +40,7 @@ public final class MainViewModel implements AutoCloseable {
     private final UndoableCommands commands;
     private final BulkCommands bulk;
     private final QuickAddViewModel quickAdd;
+    private final AgendaViewModel agenda;
     private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
 
     private final ReadOnlyObjectWrapper<Listing> view = new ReadOnlyObjectWrapper<>(Listing.inbox());
@@ -63,6 +64,8 @@ public final class MainViewModel implements AutoCloseable {
         this.day = new DayWatch(store.dateClock(), async.ui());
         this.commands = new UndoableCommands(store, async, dialogs, undo, view.getReadOnlyProperty(), lists.items(),
                 sidebar, this::select);
+        this.agenda = new AgendaViewModel(store, async, view.getReadOnlyProperty(), day.todayProperty(), commands,
+                selected::set);
         this.bulk = new BulkCommands(store, async, undo, commands::say);
         this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
         sort.addListener((o, a, b) -> bindItems(view.get()));
@@ -103,6 +106,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public void selectInbox() {
         select(Listing.inbox());
+    }
+
+    /** The agenda (Ctrl+Shift+A). */
+    public void selectAgenda() {
+        select(Listing.agenda());
     }
 
     /** The sidebar's entry {@code index} (Ctrl+1…9); nothing when there is none. */
@@ -294,6 +302,9 @@ public final class MainViewModel implements AutoCloseable {
         if (v instanceof Listing.ConflictsView) {
             return "Conflicts";
         }
+        if (v instanceof Listing.Agenda) {
+            return "Agenda";
+        }
         return v instanceof Listing.TagListing t ? "@" + t.tag() : "Search";
     }
 
@@ -373,8 +384,14 @@ public final class MainViewModel implements AutoCloseable {
         return commands;
     }
 
+    /** The next days by day (sidebar "Agenda"), live while shown. */
+    public AgendaViewModel agenda() {
+        return agenda;
+    }
+
     @Override
     public void close() {
+        agenda.close();
         day.close();
         items.close();
         lists.close();

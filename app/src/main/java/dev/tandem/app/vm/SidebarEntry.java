@@ -19,7 +19,7 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
     public enum Kind { SMART, LIST, CONFLICTS, TAG }
 
     /** Which icon the sidebar shows for it. */
-    public enum Icon { INBOX, TODAY, UPCOMING, COMPLETED, TRASH, LIST, SHARED_LIST, CONFLICTS, TAG }
+    public enum Icon { INBOX, TODAY, UPCOMING, AGENDA, COMPLETED, TRASH, LIST, SHARED_LIST, CONFLICTS, TAG }
 
     public Icon icon() {
         if (kind == Kind.LIST) {
@@ -27,6 +27,9 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
         }
         if (kind == Kind.TAG) {
             return Icon.TAG;
+        }
+        if (view instanceof Listing.Agenda) {
+            return Icon.AGENDA;
         }
         if (kind == Kind.CONFLICTS || !(view instanceof Listing.SmartListing s)) {
             return Icon.CONFLICTS;

@@ -103,6 +103,11 @@ final class SidebarViewModel implements AutoCloseable {
         for (Listing.Smart s : Listing.Smart.values()) {
             Listing v = Listing.of(s);
             next.add(new SidebarEntry(v.key(), smartTitle(s), SidebarEntry.Kind.SMART, v, count(v.key()), false, ""));
+            if (s == Listing.Smart.UPCOMING) {
+                // The next days by day, right under Upcoming; no count: its rows are days, not a number of todos.
+                Listing a = Listing.agenda();
+                next.add(new SidebarEntry(a.key(), "Agenda", SidebarEntry.Kind.SMART, a, 0, false, ""));
+            }
         }
         for (TodoList l : lists) {
             Listing v = new Listing.UserListing(l.id());

@@ -26,6 +26,7 @@ public final class ViewChrome {
     private final ReadOnlyBooleanWrapper quickAddShown = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper emptyTrashShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper conflictsShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper agendaShown = new ReadOnlyBooleanWrapper(false);
     private final NoteCount notesShown = new NoteCount();
 
     /** {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of it. */
@@ -52,13 +53,15 @@ public final class ViewChrome {
     private void updateShown() {
         Listing v = view.getValue();
         boolean conflicts = v instanceof Listing.ConflictsView;
+        boolean agenda = v instanceof Listing.Agenda;
         boolean trash = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TRASH;
         boolean completed = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.COMPLETED;
         int n = items.items().size();
         String with = v instanceof Listing.UserListing ? sidebar.stream().filter(e -> e.view().equals(v) && e.shared())
                 .map(SidebarEntry::with).findFirst().orElse("") : "";
-        countText.set(conflicts ? "" : CountLine.of(n, notesShown.get(), items.total()) + (with.isEmpty() ? "" : " · " + with));
+        countText.set(conflicts ? "" : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), items.total()) + (with.isEmpty() ? "" : " · " + with));
         conflictsShown.set(conflicts);
+        agendaShown.set(agenda);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);
     }
@@ -91,6 +94,11 @@ public final class ViewChrome {
     /** The conflicts are shown instead of the item list and the editor. */
     public ReadOnlyBooleanProperty conflictsShownProperty() {
         return conflictsShown.getReadOnlyProperty();
+    }
+
+    /** The agenda is shown instead of the item list (the editor stays). */
+    public ReadOnlyBooleanProperty agendaShownProperty() {
+        return agendaShown.getReadOnlyProperty();
     }
 
     public EmptyState emptyState() {

@@ -283,7 +283,7 @@ class AppScalePerfTest {
         return (done.get(MEASURE_CAP_S, TimeUnit.SECONDS) - keyAt.get()) / 1_000_000;
     }
 
-    private static void settle(BooleanSupplier condition, Duration timeout) throws Exception {
+    static void settle(BooleanSupplier condition, Duration timeout) throws Exception {
         WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS,
                 () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
         WaitForAsyncUtils.waitForFxEvents();
@@ -297,7 +297,7 @@ class AppScalePerfTest {
         return WaitForAsyncUtils.asyncFx(c).get(seconds, TimeUnit.SECONDS);
     }
 
-    private static String line(String what, List<Long> millis) {
+    static String line(String what, List<Long> millis) {
         List<Long> sorted = new ArrayList<>(millis);
         Collections.sort(sorted);
         return String.format("%s: n=%d p50=%d ms p95=%d ms max=%d ms", what, sorted.size(), percentile(sorted, 50),

@@ -289,7 +289,7 @@ class MainViewModelTest {
 
     @Test
     void selectRelative_wrapsAroundSidebar() {
-        ui.await(() -> vm.sidebar().size() == 6);
+        ui.await(() -> vm.sidebar().size() == 7);
         ui.run(() -> vm.selectRelative(1));
         assertEquals(Listing.of(Listing.Smart.TODAY), ui.get(vm::view));
         ui.run(() -> vm.selectRelative(-2));

@@ -28,12 +28,13 @@ public final class AgendaPlan {
     private static final int MAX_STEPS = 5_000;
 
     /**
-     * The order within one day: priority first (none last), then as added. The hook for a time of
-     * day: once a todo has one, compare it here before the priority (timed before untimed), and the
-     * agenda sorts by it everywhere, the overdue group too, which orders by date and then by this.
+     * The order within one day, the overdue group's too (by date, then this): the all-day todos first,
+     * then the timed ones by their time of day; then priority (none last), then as added.
      */
     public static final Comparator<Item> WITHIN_DAY = Comparator
-            .comparingInt((Item i) -> i.priorityLevel() == 0 ? 5 : i.priorityLevel())
+            // As Today and Upcoming order a day: the all-day todos first, then the timed ones by their time.
+            .comparing(Item::timeOfDay, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparingInt((Item i) -> i.priorityLevel() == 0 ? 5 : i.priorityLevel())
             .thenComparing(i -> i.createdAt() == null ? 0L : i.createdAt())
             .thenComparing(i -> i.id() == null ? "" : i.id());
 

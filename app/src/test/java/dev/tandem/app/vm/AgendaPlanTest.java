@@ -76,6 +76,15 @@ class AgendaPlanTest {
     }
 
     @Test
+    void of_sameDay_allDayFirstThenTimedByTheirTime() {
+        List<Item> items = List.of(todo("Call at 3", "2026-11-25").withDueTime(java.time.LocalTime.of(15, 0)).withPriority(1),
+                todo("Urgent, all day", "2026-11-25").withPriority(1),
+                todo("Stand-up at 9", "2026-11-25").withDueTime(java.time.LocalTime.of(9, 0)).withPriority(4));
+        assertEquals(List.of("# Today | Wed 25 Nov", "Urgent, all day", "Stand-up at 9", "Call at 3",
+                "# Tomorrow | Thu 26 Nov", "- Nothing planned"), lines(AgendaPlan.of(items, TODAY, AgendaPlan.DAYS)));
+    }
+
+    @Test
     void of_monthlyOnThe31st_fallsOnTheLastDayOfAShortMonth() {
         Item rent = todo("Rent", "2026-10-31").withRepeat("FREQ=MONTHLY", "s3");
         List<String> lines = lines(AgendaPlan.of(List.of(rent), TODAY, AgendaPlan.DAYS));

@@ -82,7 +82,7 @@ class AgendaPerfTest {
         device.store().db().transaction(tx -> {
             for (int i = 0; i < REPEATING; i++) {
                 tx.save(new Item(null, null, "Repeating " + i, null, today.plusDays(i % 20 - 8).toString(), 0L, null, null,
-                        now + i, null, RULES[i % RULES.length], null, null, null, null, null));
+                        now + i, null, RULES[i % RULES.length], null, null, null, null, null, null, null));
             }
         });
         view = MainWindow.create(device, Theme.LIGHT, null);

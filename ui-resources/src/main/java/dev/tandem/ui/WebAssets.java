@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The web companion's page, as the server hands it out: each URL path with its file under {@code web/} and
@@ -14,7 +15,7 @@ import java.util.Set;
  * by URL.
  */
 public final class WebAssets {
-    /** One served file: its content type (with charset for text) and its bytes. */
+    /** One served file: its content type (with charset for text) and its bytes, shared: callers only read them. */
     public record Asset(String contentType, byte[] bytes) {
         public Asset {
             Objects.requireNonNull(contentType, "contentType");
@@ -48,6 +49,9 @@ public final class WebAssets {
             Map.entry("/sw.js", new Entry("sw.js", "text/javascript" + UTF8)),
             Map.entry("/manifest.webmanifest", new Entry("manifest.webmanifest", "application/manifest+json" + UTF8)));
 
+    /** Each file read from the jar once: every page load asks for all of them again (revalidating). */
+    private static final Map<String, Asset> READ = new ConcurrentHashMap<>();
+
     private WebAssets() {}
 
     /** One of the page's ES modules, under /assets/ like the entry module that imports it. */
@@ -63,14 +67,15 @@ public final class WebAssets {
     /** The asset at a URL path (exactly as listed, no query), or empty for any other path. */
     public static Optional<Asset> find(String urlPath) {
         Entry entry = urlPath == null ? null : PATHS.get(urlPath);
-        if (entry == null) {
-            return Optional.empty();
-        }
+        return entry == null ? Optional.empty() : Optional.of(READ.computeIfAbsent(urlPath, p -> read(entry)));
+    }
+
+    private static Asset read(Entry entry) {
         try (InputStream in = WebAssets.class.getResourceAsStream("web/" + entry.file())) {
             if (in == null) {
                 throw new IllegalStateException("missing web asset " + entry.file());
             }
-            return Optional.of(new Asset(entry.contentType(), in.readAllBytes()));
+            return new Asset(entry.contentType(), in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read web asset " + entry.file(), e);
         }

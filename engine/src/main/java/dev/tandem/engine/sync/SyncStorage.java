@@ -1,5 +1,6 @@
 package dev.tandem.engine.sync;
 
+import dev.tandem.engine.internal.storage.Bodies;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.internal.storage.FolderStorage;
 import dev.tandem.engine.internal.storage.MemoryStorage;
@@ -7,11 +8,14 @@ import dev.tandem.engine.internal.storage.PrefixedStorage;
 import dev.tandem.engine.internal.storage.S3Storage;
 import dev.tandem.engine.internal.storage.SlowStorage;
 import dev.tandem.engine.internal.storage.WebDavStorage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.ProxySelector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The storage SPI sync runs over: a flat namespace of immutable objects. Writers only ever create
@@ -23,6 +27,11 @@ import java.util.Optional;
  * never containing "..". Implementations reject other names with a {@link SyncException}.
  *
  * <p>Errors are {@link SyncException}s that say whether retrying can help.
+ *
+ * <p>Large objects (attachments) go through the streamed calls, {@link #createIfAbsent(String,
+ * ObjectBody)}, {@link #open} and {@link #size}, whose memory does not grow with the object; the
+ * {@code byte[]} calls are for sync's own objects, which stay well below 64 MiB. Every backend
+ * streams natively; the defaults buffer, for a layer that cannot stream.
  */
 public interface SyncStorage extends AutoCloseable {
 
@@ -42,6 +51,44 @@ public interface SyncStorage extends AutoCloseable {
      * false when the name was already taken (by this writer's earlier attempt or by another).
      */
     boolean createIfAbsent(String name, byte[] data);
+
+    /**
+     * Streams {@code body} to {@code name} unless an object of that name exists; true when this
+     * call created it, false when the name was already taken (by this writer's earlier attempt or
+     * by another). The same semantics as {@link #createIfAbsent(String, byte[])}, and atomic: a
+     * reader never sees a partial object, and a failed or killed write leaves no object under the
+     * name (its temp files or uploads are cleaned up, or invisible to every listing). A body that
+     * cannot be read, or ends before or goes past its declared length, fails the write with a
+     * {@link SyncException} ({@link SyncException.Reason#IO} unless the body threw one itself). The
+     * body may be opened more than once (a retry re-opens it); each stream is closed.
+     *
+     * <p>The default reads the body into memory and calls the {@code byte[]} form: only for layers
+     * that cannot stream (one that signs what it writes).
+     */
+    default boolean createIfAbsent(String name, ObjectBody body) {
+        return createIfAbsent(name, Bodies.readAll(name, body));
+    }
+
+    /**
+     * Opens the object for streamed reading; empty when there is no such object. The caller closes
+     * the stream. An error while reading surfaces as a {@link SyncException} thrown from the
+     * stream's {@code read}, saying whether a retry can help; an encrypted store's stream hands
+     * out no byte it has not authenticated, and fails on a damaged or cut-off object.
+     *
+     * <p>The default reads the whole object with {@link #get}.
+     */
+    default Optional<InputStream> open(String name) {
+        return get(name).<InputStream>map(ByteArrayInputStream::new);
+    }
+
+    /**
+     * The object's size in bytes, as {@link #open} would read it, without reading it; empty when
+     * there is no such object. The default reads the whole object with {@link #get}.
+     */
+    default OptionalLong size(String name) {
+        Optional<byte[]> data = get(name);
+        return data.isPresent() ? OptionalLong.of(data.get().length) : OptionalLong.empty();
+    }
 
     /** Removes the object; removing a missing object is not an error. */
     void delete(String name);

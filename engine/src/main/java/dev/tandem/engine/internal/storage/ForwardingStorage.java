@@ -1,9 +1,12 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A storage layered over another: every call, the optional ones included, goes to {@link #delegate}
@@ -34,6 +37,21 @@ public abstract class ForwardingStorage implements SyncStorage {
     @Override
     public boolean createIfAbsent(String name, byte[] data) {
         return delegate.createIfAbsent(name, data);
+    }
+
+    @Override
+    public boolean createIfAbsent(String name, ObjectBody body) {
+        return delegate.createIfAbsent(name, body);
+    }
+
+    @Override
+    public Optional<InputStream> open(String name) {
+        return delegate.open(name);
+    }
+
+    @Override
+    public OptionalLong size(String name) {
+        return delegate.size(name);
     }
 
     @Override

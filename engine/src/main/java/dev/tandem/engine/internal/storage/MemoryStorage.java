@@ -1,13 +1,17 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -48,6 +52,28 @@ public final class MemoryStorage implements SyncStorage {
         ObjectNames.validate(name);
         Objects.requireNonNull(data, "data");
         return objects.putIfAbsent(name, data.clone()) == null;
+    }
+
+    /** Held in memory, as every object here: the body is read whole (and checked) before it is stored. */
+    @Override
+    public boolean createIfAbsent(String name, ObjectBody body) {
+        ObjectNames.validate(name);
+        return objects.putIfAbsent(name, Bodies.readAll(name, body)) == null;
+    }
+
+    /** Stored arrays are never changed, so the stream reads the stored one without a copy. */
+    @Override
+    public Optional<InputStream> open(String name) {
+        ObjectNames.validate(name);
+        byte[] data = objects.get(name);
+        return data == null ? Optional.empty() : Optional.of(new ByteArrayInputStream(data));
+    }
+
+    @Override
+    public OptionalLong size(String name) {
+        ObjectNames.validate(name);
+        byte[] data = objects.get(name);
+        return data == null ? OptionalLong.empty() : OptionalLong.of(data.length);
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A storage seen through a name prefix: name {@code k} is {@code prefix/k} in the delegate, and names
@@ -54,6 +57,21 @@ public final class PrefixedStorage extends ForwardingStorage {
     @Override
     public boolean createIfAbsent(String name, byte[] data) {
         return delegate.createIfAbsent(full(name), data);
+    }
+
+    @Override
+    public boolean createIfAbsent(String name, ObjectBody body) {
+        return delegate.createIfAbsent(full(name), body);
+    }
+
+    @Override
+    public Optional<InputStream> open(String name) {
+        return delegate.open(full(name));
+    }
+
+    @Override
+    public OptionalLong size(String name) {
+        return delegate.size(full(name));
     }
 
     @Override

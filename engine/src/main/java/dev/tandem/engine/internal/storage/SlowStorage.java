@@ -1,16 +1,20 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Adds a fixed latency before each call, so sync can be measured as a real network would see it
- * (e.g. GET 25 ms, PUT 250 ms, LIST 25 ms). createIfAbsent and delete pay the PUT latency; watch,
+ * (e.g. GET 25 ms, PUT 250 ms, LIST 25 ms). createIfAbsent and delete pay the PUT latency, open and
+ * size the GET latency (once, before the first byte: latency, not bandwidth); watch,
  * describe and close pass through without any (latency does not move objects elsewhere).
  */
 public final class SlowStorage extends ForwardingStorage {
@@ -41,6 +45,24 @@ public final class SlowStorage extends ForwardingStorage {
     public boolean createIfAbsent(String name, byte[] data) {
         pause(put, "write '" + name + "'");
         return delegate.createIfAbsent(name, data);
+    }
+
+    @Override
+    public boolean createIfAbsent(String name, ObjectBody body) {
+        pause(put, "write '" + name + "'");
+        return delegate.createIfAbsent(name, body);
+    }
+
+    @Override
+    public Optional<InputStream> open(String name) {
+        pause(get, "get '" + name + "'");
+        return delegate.open(name);
+    }
+
+    @Override
+    public OptionalLong size(String name) {
+        pause(get, "check '" + name + "'");
+        return delegate.size(name);
     }
 
     @Override

@@ -1,10 +1,15 @@
 package dev.tandem.engine.internal.sync;
 
 import dev.tandem.engine.internal.storage.ForwardingStorage;
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts requests and bytes at the bottom of the storage stack, where they cost. */
@@ -43,6 +48,27 @@ public final class CountingStorage extends ForwardingStorage {
         return delegate.createIfAbsent(key, data);
     }
 
+    /** One request, and the body's declared length up, whether or not the write completes. */
+    @Override
+    public boolean createIfAbsent(String key, ObjectBody body) {
+        requests.incrementAndGet();
+        bytesUp.addAndGet(body.length());
+        return delegate.createIfAbsent(key, body);
+    }
+
+    /** One request, and the bytes down as the caller reads them. */
+    @Override
+    public Optional<InputStream> open(String key) {
+        requests.incrementAndGet();
+        return delegate.open(key).map(this::countingDown);
+    }
+
+    @Override
+    public OptionalLong size(String key) {
+        requests.incrementAndGet();
+        return delegate.size(key);
+    }
+
     @Override
     public void delete(String key) {
         requests.incrementAndGet();
@@ -59,6 +85,28 @@ public final class CountingStorage extends ForwardingStorage {
     public Version version(String key, Version known) {
         requests.incrementAndGet();
         return delegate.version(key, known);
+    }
+
+    private InputStream countingDown(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    bytesDown.incrementAndGet();
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    bytesDown.addAndGet(n);
+                }
+                return n;
+            }
+        };
     }
 
     /** Counts one request that sends {@code data}. */

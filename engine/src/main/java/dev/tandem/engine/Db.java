@@ -118,6 +118,13 @@ public interface Db extends Tx, AutoCloseable {
     Optional<Path> file();
 
     /**
+     * The store of attached files.
+     *
+     * @throws IllegalStateException when the database was built without {@link Builder#blobs}
+     */
+    Blobs blobs();
+
+    /**
      * Consistent copies of this database taken while it is open, checked by reading them back.
      *
      * @throws IllegalStateException for an in-memory database, which has no file to copy
@@ -143,6 +150,9 @@ public interface Db extends Tx, AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Consumer<Throwable> callbackErrorHandler;
         private final Set<String> mergeText = new LinkedHashSet<>();
+        private String blobTable;
+        private String blobColumn;
+        private Path blobDirectory;
 
         private Builder() {
         }
@@ -218,6 +228,24 @@ public interface Db extends Tx, AutoCloseable {
             return this;
         }
 
+        /**
+         * Names the one column whose values are blob ids ({@link Blob#id}): sync uploads the blob a
+         * change names before the batch that carries it, and compaction keeps every blob any row or
+         * any change in history names. The copies live in {@link #blobDirectory}, by default a
+         * folder beside the database file named after it with {@code .blobs} added.
+         */
+        public Builder blobs(String table, String column) {
+            this.blobTable = table;
+            this.blobColumn = column;
+            return this;
+        }
+
+        /** Where {@link Db#blobs()} keeps its copies; required for an in-memory database with blobs. */
+        public Builder blobDirectory(Path dir) {
+            this.blobDirectory = dir;
+            return this;
+        }
+
         public Db build() {
             if (memory == (file != null)) {
                 throw new IllegalStateException("file: set exactly one of file(path) or memory()");
@@ -238,8 +266,24 @@ public interface Db extends Tx, AutoCloseable {
                             + " name (letters, digits and '_', not starting with '_', at most 100 characters each)");
                 }
             }
+            Path blobDir = null;
+            if (blobTable != null || blobColumn != null) {
+                if (blobTable == null || blobColumn == null || !MERGE_NAME.matcher(blobTable).matches()
+                        || !MERGE_NAME.matcher(blobColumn).matches()) {
+                    throw new IllegalArgumentException("blobs: '" + blobTable + "." + blobColumn + "' is not a table"
+                            + " and a column name (letters, digits and '_', not starting with '_')");
+                }
+                blobDir = blobDirectory != null ? blobDirectory
+                        : file != null ? file.resolveSibling(file.getFileName() + ".blobs") : null;
+                if (blobDir == null) {
+                    throw new IllegalStateException("blobDirectory: an in-memory database with blobs needs a folder for them");
+                }
+            } else if (blobDirectory != null) {
+                throw new IllegalStateException("blobDirectory: set only together with blobs(table, column)");
+            }
             return DefaultDb.open(new DefaultDb.Config(file, synchronous, callbackExecutor, readers,
-                    busyTimeout, onWriteWait, clock, callbackErrorHandler, Set.copyOf(mergeText)));
+                    busyTimeout, onWriteWait, clock, callbackErrorHandler, Set.copyOf(mergeText),
+                    blobDir == null ? null : new DefaultDb.BlobConfig(blobTable, blobColumn, blobDir)));
         }
     }
 }

@@ -55,6 +55,7 @@ class ArchitectureTest {
         {"Http", INTERNAL + ".http"},
         {"Keys", INTERNAL + ".keys"},
         {"Db", INTERNAL},
+        {"Blob", INTERNAL + ".blob"},
         {"Reactive", INTERNAL + ".reactive"},
         {"Capture", INTERNAL + ".capture"},
         {"History", INTERNAL + ".history"},
@@ -99,6 +100,8 @@ class ArchitectureTest {
                 .whereLayer("Http").mayOnlyBeAccessedByLayers("Storage", "Dav", "CalDav")
                 .whereLayer("Http").mayOnlyAccessLayers("Api")
                 .whereLayer("Keys").mayOnlyBeAccessedByLayers("Api", "Sync", "Storage", "Backup")
+                .whereLayer("Blob").mayOnlyBeAccessedByLayers("Db", "Sync")
+                .whereLayer("Blob").mayOnlyAccessLayers("Api", "Changelog")
                 .whereLayer("Compaction").mayOnlyBeAccessedByLayers("Sync")
                 .whereLayer("Compaction").mayOnlyAccessLayers("Api", "Db", "Snapshot", "Wire", "Changelog", "Tx", "Store", "Clock")
                 .whereLayer("Db").mayOnlyBeAccessedByLayers("Api", "Sync", "Compaction")
@@ -113,7 +116,7 @@ class ArchitectureTest {
                 .whereLayer("Wire").mayOnlyBeAccessedByLayers("Snapshot", "Compaction", "Sync")
                 .whereLayer("Wire").mayOnlyAccessLayers("Api", "Changelog", "Store", "Clock")
                 .whereLayer("Changelog").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Snapshot", "Apply", "Wire",
-                        "Compaction", "Sync", "Backup")
+                        "Compaction", "Sync", "Backup", "Blob")
                 .whereLayer("Mapping").mayOnlyBeAccessedByLayers("Db", "Capture", "History", "Reactive")
                 .whereLayer("Tx").mayOnlyBeAccessedByLayers("Db", "Capture", "Snapshot", "Apply", "Changelog", "Reactive", "Compaction",
                         "Sync")

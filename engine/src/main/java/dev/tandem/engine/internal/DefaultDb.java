@@ -4,6 +4,7 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.ChangeEvent;
 import dev.tandem.engine.ChangeListener;
 import dev.tandem.engine.Conflicts;
+import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.History;
 import dev.tandem.engine.PrunedHistory;
@@ -12,6 +13,7 @@ import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Synchronous;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.Tx;
+import dev.tandem.engine.internal.blob.LocalBlobs;
 import dev.tandem.engine.internal.apply.HeldRows;
 import dev.tandem.engine.internal.apply.Materializer;
 import dev.tandem.engine.internal.apply.RemoteApply;
@@ -61,7 +63,11 @@ public final class DefaultDb implements Db {
     /** Validated builder settings. */
     public record Config(Path file, Synchronous synchronous, Executor callbackExecutor, int readers,
                          Duration busyTimeout, Consumer<Duration> onWriteWait, Clock clock,
-                         Consumer<Throwable> callbackErrorHandler, Set<String> mergeText) {
+                         Consumer<Throwable> callbackErrorHandler, Set<String> mergeText, BlobConfig blobs) {
+    }
+
+    /** The column naming blobs, and where their copies live ({@link dev.tandem.engine.Db.Builder#blobs}). */
+    public record BlobConfig(String table, String column, Path directory) {
     }
 
     private final Path file;
@@ -83,12 +89,17 @@ public final class DefaultDb implements Db {
     private final DefaultConflicts conflicts;
     /** One for the database's lifetime: it stands for the database in sync's lock (see {@link SyncPort}). */
     private final SyncPort syncPort = new Port();
+    private final BlobConfig blobConfig;
+    /** Null without {@link BlobConfig}. */
+    private final LocalBlobs blobs;
 
     private DefaultDb(Config config, Connections connections) throws SQLException {
         this.file = config.file();
         this.connections = connections;
         this.clock = new HybridClock(config.clock());
         this.textMerges = new TextMerges(log, config.mergeText(), () -> deviceId);
+        this.blobConfig = config.blobs();
+        this.blobs = blobConfig == null ? null : new LocalBlobs(blobConfig.directory());
         Consumer<Throwable> errors = config.callbackErrorHandler() != null ? config.callbackErrorHandler()
                 : t -> LOG.log(System.Logger.Level.WARNING, "A subscription callback failed", t);
         connections.writeLock().lock();
@@ -204,6 +215,16 @@ public final class DefaultDb implements Db {
             } finally {
                 connections.writeLock().unlock();
             }
+        }
+
+        @Override
+        public Optional<BlobConfig> blobConfig() {
+            return Optional.ofNullable(blobConfig);
+        }
+
+        @Override
+        public LocalBlobs localBlobs() {
+            return blobs;
         }
 
         @Override
@@ -337,6 +358,14 @@ public final class DefaultDb implements Db {
     @Override
     public Optional<Path> file() {
         return Optional.ofNullable(file);
+    }
+
+    @Override
+    public Blobs blobs() {
+        if (blobs == null) {
+            throw new IllegalStateException("blobs: this database was built without Db.Builder.blobs(table, column)");
+        }
+        return blobs;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.tandem.engine.internal.apply.RemoteApply;
 import dev.tandem.engine.internal.snapshot.SnapshotLocal;
 import dev.tandem.engine.internal.store.SqlFunction;
 import dev.tandem.engine.internal.tx.Writer;
+import dev.tandem.engine.internal.blob.LocalBlobs;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,5 +69,11 @@ public interface SyncPort {
     UUID refreshDeviceId();
 
     /** The database file, empty in memory: where the sync lock lives. */
+    /** The column naming blobs and where their copies live, when the database has one. */
+    Optional<DefaultDb.BlobConfig> blobConfig();
+
+    /** The local blob store, or null without {@link #blobConfig}. */
+    LocalBlobs localBlobs();
+
     Optional<Path> file();
 }

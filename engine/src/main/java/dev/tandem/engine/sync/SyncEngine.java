@@ -137,6 +137,15 @@ public interface SyncEngine extends AutoCloseable {
         throw new IllegalStateException("members: " + describe() + " is not a shared space");
     }
 
+    /**
+     * Attached files on this engine's remote.
+     *
+     * @throws IllegalStateException when this engine cannot move blobs
+     */
+    default RemoteBlobs blobs() {
+        throw new IllegalStateException("blobs: " + describe() + " does not move attachments");
+    }
+
     @Override
     void close();
 

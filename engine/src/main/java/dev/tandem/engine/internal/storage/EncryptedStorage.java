@@ -135,6 +135,11 @@ public final class EncryptedStorage extends ForwardingStorage {
         }
     }
 
+    /** The storage below the encryption: for objects that carry their own (attachments' bytes). */
+    public SyncStorage below() {
+        return delegate;
+    }
+
     /** The keyring as this instance last opened it. */
     public Unlocked current() {
         return unlocked();

@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.sync;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.internal.keys.KeyChanges;
 import dev.tandem.engine.internal.keys.Unlocked;
+import dev.tandem.engine.internal.blob.BlobKeys;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
 import dev.tandem.engine.sync.KeyringStatus;
 import dev.tandem.engine.sync.RemoteKeys;
@@ -97,6 +98,11 @@ final class DefaultRemoteKeys implements RemoteKeys {
             while (true) {
                 List<String> page = storage.list("", after, 1000);
                 for (String k : page) {
+                    // Attachments' bytes are under their own keys, not the data key (BlobKeys); the
+                    // generations that hold those keys are ordinary objects and are re-encrypted.
+                    if (k.startsWith(BlobKeys.DATA)) {
+                        continue;
+                    }
                     if (seen.add(k)) {
                         keys.add(k);
                     }

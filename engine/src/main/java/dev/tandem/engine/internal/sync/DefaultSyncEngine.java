@@ -5,7 +5,10 @@ import dev.tandem.engine.internal.SyncPort;
 import dev.tandem.engine.internal.changelog.SyncState;
 import dev.tandem.engine.internal.compaction.Compaction;
 import dev.tandem.engine.internal.snapshot.SnapshotStore;
+import dev.tandem.engine.internal.blob.BlobKeys;
+import dev.tandem.engine.internal.blob.BlobTransfer;
 import dev.tandem.engine.internal.storage.EncryptedStorage;
+import dev.tandem.engine.sync.RemoteBlobs;
 import dev.tandem.engine.internal.storage.StorageProbe;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
@@ -61,6 +64,8 @@ public final class DefaultSyncEngine implements SyncEngine {
     private final ReadBack readBack = new ReadBack();
     /** The change marker: a small object every push rewrites (docs/SYNC_FORMAT.md, "Change marker"). */
     static final String MARKER = "changed";
+    /** How long an attachment nothing names stays on the remote before a compaction removes it. */
+    static final Duration BLOB_GRACE = Duration.ofDays(30);
     /** The marker version this engine has caught up with; null before its first sync. */
     private volatile Version seen;
     /** The marker version the last {@link #remoteChanged()} found, for the sync it triggers. */
@@ -107,7 +112,11 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public CompactionReport compact(Db db, SyncProgress progress) {
-        return run(db, progress, true);
+        CompactionReport report = run(db, progress, true);
+        if (SyncPort.of(db).blobConfig().isPresent()) {
+            blobs().sweep(db, BLOB_GRACE, true);
+        }
+        return report;
     }
 
     @Override
@@ -219,9 +228,12 @@ public final class DefaultSyncEngine implements SyncEngine {
                 if (space != null) {
                     snapshots.filter(local::admittedSnapshot);
                 }
+                SnapshotBootstrap inner = snapshots;
+                SyncHooks hooks = d.blobConfig().<SyncHooks>map(c -> new BlobPush(inner, c, d.localBlobs(),
+                        blobTransfer(), tally.warnings)).orElse(snapshots);
                 try {
                     Synchronizer.Result result = Synchronizer.sync(local, remote, d.deviceUuid(), reporting,
-                            snapshots);
+                            hooks);
                     local.retryWaiting();
                     tally.add(local, snapshots, result);
                     break;
@@ -274,6 +286,19 @@ public final class DefaultSyncEngine implements SyncEngine {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Blobs to and from this engine's remote: below its encryption, each under its own key. */
+    BlobTransfer blobTransfer() {
+        if (encrypted == null) {
+            return new BlobTransfer(storage, null, () -> 0);
+        }
+        return new BlobTransfer(encrypted.below(), new BlobKeys(storage), () -> encrypted.current().currentKeyId());
+    }
+
+    @Override
+    public RemoteBlobs blobs() {
+        return new DefaultRemoteBlobs(this);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.sync;
 
+import dev.tandem.engine.internal.wire.Batch;
 import dev.tandem.engine.sync.SyncProgress;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,10 @@ interface SyncHooks {
      */
     default long missing(UUID device, long seq, SyncProgress progress) {
         return -1;
+    }
+
+    /** Before {@code batch}, an own batch, is written: what it names must be on the remote first. */
+    default void beforePush(Batch batch) {
     }
 
     /** After the push and the head; {@code headPublished} when this sync wrote a new head. */

@@ -77,6 +77,7 @@ public final class Synchronizer {
                 break;
             }
             Batch stored;
+            hooks.beforePush(next.get());
             try {
                 stored = remote.append(next.get());
             } catch (SyncException unreadable) {

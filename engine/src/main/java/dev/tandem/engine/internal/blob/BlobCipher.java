@@ -1,0 +1,189 @@
+package dev.tandem.engine.internal.blob;
+
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.SyncException.Reason;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A blob's bytes on an encrypted remote: {@code "TDEB" | 1 | generation (4 bytes)}, then the
+ * plaintext in 4 MiB chunks, each AES-256-GCM with its own 16-byte tag (the last chunk may be
+ * shorter, and an empty file is one empty chunk).
+ *
+ * <p>Chunk {@code i}'s nonce is {@code i} (8 bytes) and a last-chunk flag (4 bytes); its associated
+ * data is the header and the object's name. The key is the blob's own ({@link BlobKeys}), used for
+ * this one plaintext only, so counter nonces never repeat under a key with different bytes. A chunk
+ * moved, dropped, repeated or altered, a stream cut at a chunk boundary (its new last chunk was not
+ * sealed as last), bytes appended after the last chunk, or the object under another name all fail
+ * that chunk's tag. Decryption hands out a chunk's bytes only after its tag checked, so memory stays
+ * at two chunks whatever the file's size and nothing forged reaches a reader.
+ */
+final class BlobCipher {
+    static final int CHUNK = 4 * 1024 * 1024;
+    static final int TAG = 16;
+    private static final byte[] MAGIC = {'T', 'D', 'E', 'B'};
+    private static final int VERSION = 1;
+    static final int HEADER = MAGIC.length + 1 + 4;
+
+    private BlobCipher() {
+    }
+
+    /** Bytes of the encrypted form of {@code plainLength} bytes. */
+    static long encryptedLength(long plainLength) {
+        return HEADER + plainLength + chunks(plainLength) * TAG;
+    }
+
+    private static long chunks(long plainLength) {
+        return Math.max(1, (plainLength + CHUNK - 1) / CHUNK);
+    }
+
+    /** The encrypted form of {@code plain}, which holds exactly {@code plainLength} bytes. */
+    static InputStream encrypt(InputStream plain, long plainLength, byte[] key, int generation, String name) {
+        return new ChunkStream(header(generation), name) {
+            private long chunk;
+            private final long count = chunks(plainLength);
+
+            @Override
+            byte[] nextChunk() throws IOException {
+                if (chunk == count) {
+                    return null;
+                }
+                int n = (int) Math.min(CHUNK, plainLength - chunk * CHUNK);
+                byte[] buf = plain.readNBytes(n);
+                if (buf.length != n) {
+                    throw new EOFException("the file ended " + (n - buf.length) + " bytes early; it changed while being sent");
+                }
+                byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key, chunk, chunk == count - 1, aad, buf, name);
+                chunk++;
+                return sealed;
+            }
+        };
+    }
+
+    /**
+     * The plaintext of the encrypted {@code in}. A read throws {@link SyncException} (CORRUPT, not
+     * retryable) for a header or a chunk that does not check out, before handing out its bytes.
+     */
+    static InputStream decrypt(InputStream in, GenerationKey keys, String name) throws IOException {
+        byte[] header = in.readNBytes(HEADER);
+        if (header.length < HEADER || !Arrays.equals(MAGIC, Arrays.copyOf(header, MAGIC.length))
+                || header[MAGIC.length] != VERSION) {
+            throw damaged(name, "it is not an encrypted attachment");
+        }
+        int generation = ByteBuffer.wrap(header, MAGIC.length + 1, 4).getInt();
+        byte[] key = keys.key(generation);
+        if (key == null) {
+            throw damaged(name, "no attachment key of generation " + generation + " is on the remote");
+        }
+        return new ChunkStream(new byte[0], name) {
+            private long chunk;
+            private byte[] pending = in.readNBytes(CHUNK + TAG);
+            private boolean done;
+            private final byte[] aadHeader = header;
+
+            @Override
+            byte[] nextChunk() throws IOException {
+                if (done) {
+                    return null;
+                }
+                byte[] sealed = pending;
+                boolean last;
+                if (sealed.length < CHUNK + TAG) {
+                    last = true;
+                } else {
+                    pending = in.readNBytes(CHUNK + TAG);
+                    last = pending.length == 0;
+                }
+                if (sealed.length < TAG) {
+                    throw damaged(name, "it is cut short");
+                }
+                byte[] plain = crypt(Cipher.DECRYPT_MODE, key, chunk, last, aad(aadHeader, name), sealed, name);
+                chunk++;
+                done = last;
+                return plain;
+            }
+        };
+    }
+
+    /** The key of a generation, or null when the remote has no such generation. */
+    interface GenerationKey {
+        byte[] key(int generation);
+    }
+
+    private static byte[] header(int generation) {
+        return ByteBuffer.allocate(HEADER).put(MAGIC).put((byte) VERSION).putInt(generation).array();
+    }
+
+    private static byte[] aad(byte[] header, String name) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(header.length + n.length).put(header).put(n).array();
+    }
+
+    private static byte[] crypt(int mode, byte[] key, long chunk, boolean last, byte[] aad, byte[] data, String name) {
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            byte[] nonce = ByteBuffer.allocate(12).putLong(chunk).putInt(last ? 1 : 0).array();
+            c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG * 8, nonce));
+            c.updateAAD(aad);
+            return c.doFinal(data);
+        } catch (AEADBadTagException e) {
+            throw damaged(name, "chunk " + chunk + " does not authenticate (altered, moved, cut short or not this"
+                    + " attachment)");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
+        }
+    }
+
+    static SyncException damaged(String name, String why) {
+        return new SyncException(Reason.CORRUPT, "The attachment " + name + " on the remote is damaged: " + why);
+    }
+
+    /** A stream of a header, then chunks made one at a time. */
+    private abstract static class ChunkStream extends InputStream {
+        final byte[] aad;
+        private byte[] current;
+        private int pos;
+
+        ChunkStream(byte[] header, String name) {
+            this.current = header;
+            this.aad = aad(header, name);
+        }
+
+        /** The next chunk's bytes, or null at the end. */
+        abstract byte[] nextChunk() throws IOException;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            while (current != null && pos == current.length) {
+                current = nextChunk();
+                pos = 0;
+            }
+            if (current == null) {
+                return -1;
+            }
+            int n = Math.min(len, current.length - pos);
+            System.arraycopy(current, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+}

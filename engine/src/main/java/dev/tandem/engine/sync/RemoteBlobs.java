@@ -1,0 +1,40 @@
+package dev.tandem.engine.sync;
+
+import dev.tandem.engine.Db;
+import java.time.Duration;
+
+/**
+ * Attached files on one remote ({@link SyncEngine#blobs()}): downloading one when it is shown, and
+ * removing the ones nothing refers to any more. Uploads need no call: a sync uploads each blob
+ * before the first batch that names it.
+ */
+public interface RemoteBlobs {
+    /** What {@link #fetch} found. */
+    enum Fetch {
+        /** Downloaded and checked: {@code db.blobs().file(id)} has it now. */
+        FETCHED,
+        /** This device had it already. */
+        ALREADY_HERE,
+        /** The remote has no such blob: the device that attached it has not synced since, or it was removed. */
+        NOT_ON_REMOTE
+    }
+
+    /**
+     * Downloads blob {@code id} into {@code db}'s store, streaming: memory does not grow with the
+     * file's size, and a download cut short or of altered bytes leaves no copy.
+     *
+     * @throws SyncException CORRUPT (no retry helps) when the remote's object is damaged: altered,
+     *     truncated, under another name, or not the file the id names; retryable reasons for the network
+     */
+    Fetch fetch(Db db, String id);
+
+    /**
+     * Finds the blobs on the remote that no row and no change in {@code db}'s history (and so no
+     * version, no item in the Trash and no conflict) names, and, when {@code delete}, removes those
+     * unreferenced for at least {@code grace} since this device first saw them so and seen by
+     * every device that syncs with the remote since (each has synced after that). Without {@code
+     * delete} it only counts, which is what a "what would be freed" screen shows; it still starts
+     * the grace period of blobs it finds unreferenced for the first time.
+     */
+    BlobSweep sweep(Db db, Duration grace, boolean delete);
+}

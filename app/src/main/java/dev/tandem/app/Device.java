@@ -1,5 +1,8 @@
 package dev.tandem.app;
 
+import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.sync.AttachmentFetcher;
+import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.caldav.CalDavService;
 import dev.tandem.app.backup.BackupService;
 import dev.tandem.app.fx.Async;
@@ -51,6 +54,8 @@ public final class Device implements AutoCloseable {
     private final Async async;
     private final BackupService backups;
     private final dev.tandem.app.web.WebCompanion web;
+    private final AttachmentStore attachments;
+    private final AttachmentFetcher fetcher;
     private AtomicReference<Consumer<Throwable>> errorHandler;
     private SyncSettings forcedRemote;
     /** Set once any settings were applied: a deferred {@link #startSync} must not undo a newer choice. */
@@ -69,6 +74,25 @@ public final class Device implements AutoCloseable {
         this.backups = new BackupService(store.db(), dataDir, settings, Clock.systemDefaultZone(), System.getenv());
         this.web = new dev.tandem.app.web.WebCompanion(store, settings, dataDir, this::name,
                 () -> new SpaceLists(settings).listIds());
+        this.attachments = new AttachmentStore(store.db(), Clock.systemUTC());
+        this.fetcher = new AttachmentFetcher(store.db(), sync::engine, Async.backgroundExecutor("tandem-attachments"));
+        // "Keep attachments on this device": what a sync brought is fetched after it.
+        sync.addListener(status -> {
+            if (status.state() == SyncStatus.State.IDLE && fetcher.keepsAll() && status.lastReport() != null
+                    && status.lastReport().pulled() > 0) {
+                fetcher.fetchMissing(attachments.all());
+            }
+        });
+    }
+
+    /** Files attached to items. */
+    public AttachmentStore attachments() {
+        return attachments;
+    }
+
+    /** Downloads of attachments' bytes, when shown or all ahead. */
+    public AttachmentFetcher fetcher() {
+        return fetcher;
     }
 
     /**
@@ -295,6 +319,8 @@ public final class Device implements AutoCloseable {
         caldav.close();
         sync.close();
         backups.close();
+        // A download cut off here leaves only a temporary file, deleted at the next open.
+        fetcher.close();
         ioExecutor.shutdown();
         // The store closes only after the background work that uses it has ended: a save or an
         // import cut off by a closed database would be lost work. Slow work is asked to stop

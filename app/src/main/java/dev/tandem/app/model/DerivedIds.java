@@ -30,6 +30,11 @@ public final class DerivedIds {
         return of("occurrence\u0000" + seriesId + "\u0000" + isoDate);
     }
 
+    /** The attachment of blob {@code blobId} to item {@code itemId}: the same file attached twice is one row. */
+    public static String attachment(String itemId, String blobId) {
+        return of("attachment\u0000" + itemId + "\u0000" + blobId);
+    }
+
     static String of(String name) {
         return NameUuid.of(NAMESPACE, name).toString();
     }

@@ -21,8 +21,12 @@ public final class Schema {
      * line, so two devices that edited different lines of one note keep both edits.
      */
     public static Db.Builder database(Path file) {
-        return Db.builder().file(file).mergeText("items", "notes");
+        return Db.builder().file(file).mergeText("items", "notes").blobs("attachments", "blob")
+                .blobDirectory(file.resolveSibling(ATTACHMENTS_DIR));
     }
+
+    /** The folder beside the database file that holds the attached files' local copies. */
+    public static final String ATTACHMENTS_DIR = "attachments";
 
     public static final List<String> MIGRATIONS = List.of(
             "CREATE TABLE lists (id TEXT PRIMARY KEY, name TEXT, position INTEGER, createdAt INTEGER)",
@@ -66,5 +70,11 @@ public final class Schema {
             // A time of day on the due date ("HH:mm") and a length in minutes: each its own column, so a date set on
             // one device and a time on another merge.
             "ALTER TABLE items ADD COLUMN dueTime TEXT",
-            "ALTER TABLE items ADD COLUMN durationMinutes INTEGER");
+            "ALTER TABLE items ADD COLUMN durationMinutes INTEGER",
+            // Files attached to an item: the bytes are a blob named by its SHA-256 (the engine stores and syncs them);
+            // name, type and size ride in the row, so they are inside the encrypted batches. The id is derived from
+            // (item, blob), so the same file attached on two devices is one row.
+            "CREATE TABLE attachments (id TEXT PRIMARY KEY, itemId TEXT, blob TEXT, name TEXT, type TEXT, size INTEGER,"
+                    + " createdAt INTEGER)",
+            "CREATE INDEX attachments_item ON attachments(itemId)");
 }

@@ -199,10 +199,11 @@ public final class SpaceLists {
         store.put(key(listId, "owner"), "");
     }
 
-    /** The entities a shared list's space holds: the list, its items, their tags. */
+    /** The entities a shared list's space holds: the list, its items, their tags and attachments. */
     public static SyncScope.Tree scope(String listId) {
         return (SyncScope.Tree) SyncScope.tree("lists", Set.of(listId), List.of(
-                new SyncScope.Link("items", "listId", "lists"), new SyncScope.Link("item_tags", "itemId", "items")));
+                new SyncScope.Link("items", "listId", "lists"), new SyncScope.Link("item_tags", "itemId", "items"),
+                new SyncScope.Link("attachments", "itemId", "items")));
     }
 
     /** The personal remote's scope: everything but the shared lists (all of them, joined or not). */

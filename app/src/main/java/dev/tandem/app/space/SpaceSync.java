@@ -1,6 +1,7 @@
 package dev.tandem.app.space;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.RemoteBlobs;
 import dev.tandem.engine.sync.CompactionReport;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.RemoteDevice;
@@ -295,6 +296,11 @@ public final class SpaceSync implements SyncEngine {
             throw new IllegalStateException("No personal remote: its keys are set up in Sync settings.");
         }
         return personal.keys();
+    }
+
+    @Override
+    public RemoteBlobs blobs() {
+        return new SpaceBlobs(personal, spaces);
     }
 
     @Override

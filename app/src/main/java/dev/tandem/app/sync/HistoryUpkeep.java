@@ -51,6 +51,7 @@ public final class HistoryUpkeep {
     public PrunedHistory prune() {
         // Tags of todos sync forgot for good would otherwise stay for ever, synced and kept.
         dev.tandem.app.model.TagStore.forgetOrphans(db);
+        dev.tandem.app.model.AttachmentStore.forgetOrphans(db);
         PrunedHistory pruned = db.pruneHistory(keep());
         settings.put(PRUNED_AT, Long.toString(clock.millis()));
         return pruned;

@@ -55,6 +55,15 @@ final class SpaceBlobs implements RemoteBlobs {
         return new BlobSweep(unreferenced, unreferencedBytes, deletable, deletableBytes, deleted, deletedBytes);
     }
 
+    @Override
+    public int answer(Db db) {
+        int answered = 0;
+        for (SyncEngine e : order(db, null)) {
+            answered += e.blobs().answer(db);
+        }
+        return answered;
+    }
+
     /** The engines, the one holding {@code blob}'s item first when it is known. */
     private List<SyncEngine> order(Db db, String blob) {
         List<String> lists = blob == null ? List.of() : db.query(ListOf.class,

@@ -2,8 +2,8 @@ package dev.tandem.engine.sync;
 
 /**
  * What {@link RemoteBlobs#sweep} found on the remote: blobs nothing names ({@code unreferenced},
- * their bytes as stored), those of them past the grace period and seen by every device ({@code
- * deletable}), and those it removed ({@code deleted}).
+ * their bytes as stored), those of them past the grace period that every device has answered it no
+ * longer names ({@code deletable}), and those it removed ({@code deleted}).
  */
 public record BlobSweep(int unreferenced, long unreferencedBytes, int deletable, long deletableBytes, int deleted,
                         long deletedBytes) {

@@ -30,11 +30,20 @@ public interface RemoteBlobs {
 
     /**
      * Finds the blobs on the remote that no row and no change in {@code db}'s history (and so no
-     * version, no item in the Trash and no conflict) names, and, when {@code delete}, removes those
-     * unreferenced for at least {@code grace} since this device first saw them so and seen by
-     * every device that syncs with the remote since (each has synced after that). Without {@code
-     * delete} it only counts, which is what a "what would be freed" screen shows; it still starts
-     * the grace period of blobs it finds unreferenced for the first time.
+     * version, no item in the Trash and no conflict) names, and publishes them for the other devices
+     * to answer ({@link #answer}); when {@code delete}, removes those unreferenced here for at least
+     * {@code grace} since this device first saw them so, and which every device that syncs with the
+     * remote (retired ones aside) has since answered it no longer names, in its rows, its history or
+     * its changes not yet pushed. Without {@code delete} it only counts, which is what a "what would
+     * be freed" screen shows; it still starts the grace period of blobs it finds unreferenced for
+     * the first time.
      */
     BlobSweep sweep(Db db, Duration grace, boolean delete);
+
+    /**
+     * Answers the other devices' sweeps now: which of the blobs each found unreferenced {@code db}
+     * still names. A sync does this by itself at most daily (one listing); returns the sweeps
+     * answered.
+     */
+    int answer(Db db);
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Blob;
+import dev.tandem.engine.Change;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Table;
 import dev.tandem.engine.testing.SyncFixture;
@@ -18,7 +19,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -233,7 +236,7 @@ class BlobSyncTest {
     }
 
     @Test
-    void sweep_deviceNotSeenSince_waits() {
+    void sweep_deviceNotAnswered_waits() {
         SyncEngine engine = fixture.engine();
         Db a = device("a");
         Db b = device("b");
@@ -243,10 +246,58 @@ class BlobSyncTest {
         fixture.remote().createIfAbsent("blobs/data/" + "1".repeat(64), new byte[] {1});
         engine.blobs().sweep(a, Duration.ZERO, true);
         BlobSweep waiting = engine.blobs().sweep(a, Duration.ZERO, true);
-        assertEquals(0, waiting.deleted(), "b has not synced since the blob was first seen unreferenced");
-        b.save(new File(UUID.randomUUID().toString(), "b was here", null));
-        engine.sync(b);
+        assertEquals(0, waiting.deleted(), "b has not answered since the blob was first seen unreferenced");
+        assertEquals(1, engine.blobs().answer(b));
         BlobSweep after = engine.blobs().sweep(a, Duration.ZERO, true);
         assertEquals(1, after.deleted());
+    }
+
+    @Test
+    void sweep_replacedAndHistoryPruned_deletesOnceEveryDeviceForgotIt() {
+        SyncEngine engine = fixture.engine();
+        Db a = device("a");
+        Db b = device("b");
+        Blob old = attach(a, bytes(1000, 12), "old.bin");
+        File row = a.query(File.class, "SELECT * FROM files").get(0);
+        engine.sync(a);
+        engine.sync(b);
+        List<Blob> replacements = new ArrayList<>();
+        // History keeps the last Db.HISTORY_VERSIONS versions of a field whatever their age, and
+        // the row's first change (it holds the name's only version), so the first replacement is
+        // the one file no version names once history is pruned.
+        for (int i = 0; i <= Db.HISTORY_VERSIONS; i++) {
+            Blob replacement = a.blobs().add(new ByteArrayInputStream(bytes(1000, 13 + i)), Long.MAX_VALUE);
+            replacements.add(replacement);
+            a.save(new File(row.id(), row.name(), replacement.id()));
+            engine.sync(a);
+        }
+        engine.sync(b);
+        BlobSweep kept = engine.blobs().sweep(a, Duration.ZERO, true);
+        assertEquals(0, kept.unreferenced(), "history still names every file");
+        a.pruneHistory(Duration.ZERO);
+        BlobSweep first = engine.blobs().sweep(a, Duration.ZERO, true);
+        assertEquals(1, first.unreferenced(), "the first replacement, once a's history forgot it");
+        assertEquals(0, first.deleted(), "b has not answered");
+
+        // b keeps history on its own schedule: it still names the file, so it stays.
+        assertEquals(1, engine.blobs().answer(b));
+        BlobSweep stillNamed = engine.blobs().sweep(a, Duration.ZERO, true);
+        assertEquals(0, stillNamed.deleted(), "b's history still names it");
+        assertEquals(RemoteBlobs.Fetch.FETCHED, engine.blobs().fetch(b, replacements.get(0).id()),
+                "b can still show that version");
+
+        b.pruneHistory(Duration.ZERO);
+        assertEquals(1, engine.blobs().answer(b), "an answer that kept something is given again");
+        BlobSweep second = engine.blobs().sweep(a, Duration.ZERO, true);
+        assertEquals(1, second.deleted());
+        Set<String> named = new HashSet<>();
+        for (Change c : a.history().changes("files", row.id())) {
+            c.fields().stream().filter(f -> f.field().equals("blob")).forEach(f -> named.add((String) f.value()));
+        }
+        assertTrue(named.contains(old.id()), "the row's first change names the first file");
+        assertFalse(named.contains(replacements.get(0).id()), "history forgot the first replacement");
+        Set<String> stored = new HashSet<>();
+        fixture.remote().list("blobs/data/", null, 1000).forEach(n -> stored.add(n.substring("blobs/data/".length())));
+        assertEquals(named, stored, "the remote keeps exactly what history names");
     }
 }

@@ -62,6 +62,7 @@ public final class DefaultSyncEngine implements SyncEngine {
     /** This engine's part in a shared space, or null. */
     private final SpaceSetup space;
     private final ReadBack readBack = new ReadBack();
+    private final DefaultRemoteBlobs blobs = new DefaultRemoteBlobs(this);
     /** The change marker: a small object every push rewrites (docs/SYNC_FORMAT.md, "Change marker"). */
     static final String MARKER = "changed";
     /** How long an attachment nothing names stays on the remote before a compaction removes it. */
@@ -219,6 +220,8 @@ public final class DefaultSyncEngine implements SyncEngine {
             keyringForward(d);
             Tally tally = new Tally();
             tally.warnings.addAll(logProblems);
+            // Listed before the pull, answered after it (DefaultRemoteBlobs#answer).
+            List<BlobCandidates.Published> sweepLists = blobs.due(db, force);
             SnapshotBootstrap snapshots;
             while (true) {
                 DbChangelog local = new DbChangelog(d, remoteId, BATCH_CAP, scope, space == null ? null : authors());
@@ -275,6 +278,13 @@ public final class DefaultSyncEngine implements SyncEngine {
                 plainGuard.wrote();
             }
             afterSync(tally.pushed, markerBefore);
+            try {
+                blobs.answer(db, sweepLists, tally.warnings);
+            } catch (SyncException e) {
+                // The sync itself is done; the lists are looked for again after the next one.
+                tally.warnings.add("Could not tell other devices' attachment cleanup what this device still"
+                        + " uses: " + e.getMessage());
+            }
             long[] after = counter.snapshot();
             SyncReport report = new SyncReport(tally.pushed, tally.pulled, tally.merged, tally.conflicts,
                     (int) (after[0] - before[0]), after[1] - before[1], after[2] - before[2],
@@ -288,6 +298,11 @@ public final class DefaultSyncEngine implements SyncEngine {
         }
     }
 
+    /** The storage this engine's own objects go through (encrypted, signed, as configured). */
+    SyncStorage storage() {
+        return storage;
+    }
+
     /** Blobs to and from this engine's remote: below its encryption, each under its own key. */
     BlobTransfer blobTransfer() {
         if (encrypted == null) {
@@ -298,7 +313,7 @@ public final class DefaultSyncEngine implements SyncEngine {
 
     @Override
     public RemoteBlobs blobs() {
-        return new DefaultRemoteBlobs(this);
+        return blobs;
     }
 
     /**

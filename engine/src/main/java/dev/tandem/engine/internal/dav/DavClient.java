@@ -3,8 +3,11 @@ package dev.tandem.engine.internal.dav;
 import dev.tandem.engine.internal.http.NetworkErrors;
 import dev.tandem.engine.internal.http.PinnedTls;
 import dev.tandem.engine.internal.http.Proxies;
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.WebDavSettings;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProxySelector;
@@ -19,6 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.apache.hc.client5.http.auth.AuthScope;
 import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
@@ -55,6 +59,10 @@ public final class DavClient implements AutoCloseable {
     private static final Timeout SOCKET_TIMEOUT = Timeout.ofSeconds(60);
     /** Tries of a request answered 423 Locked, about 0.8 s in all. */
     private static final int LOCKED_RETRIES = 5;
+    /** The most of an error answer to a streamed GET that is read, for its message. */
+    private static final int ERROR_BODY = 1 << 20;
+    /** How much of a streamed GET's start is looked at for a log-in page ({@link DavResponse#isWebPage}). */
+    private static final int WEB_PAGE_SNIFF = 64;
     private static final Set<String> HEADERS = Set.of("etag", "content-type", "content-length", "location",
             "retry-after", "www-authenticate", "dav", "last-modified");
 
@@ -164,7 +172,25 @@ public final class DavClient implements AutoCloseable {
      */
     public DavResponse send(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
                             long maxBody, String action) {
-        DavResponse r = sendOrRetryStale(method, uri, headers, body, contentType, maxBody, action);
+        return send(method, uri, headers, body == null ? null : () -> new ByteArrayEntity(body,
+                ContentType.parse(contentType)), maxBody, action);
+    }
+
+    /**
+     * As {@link #send(String, URI, Map, byte[], String, long, String)}, with a body streamed from
+     * {@code body} with its declared Content-Length: a request sent again opens it again. A body
+     * that fails fails the request like the network would, with the body's exception among the
+     * causes, for the caller to tell apart.
+     */
+    public DavResponse sendStreamed(String method, URI uri, Map<String, String> headers, ObjectBody body,
+                                    String contentType, long maxBody, String action) {
+        Objects.requireNonNull(body, "body");
+        return send(method, uri, headers, () -> new BodyEntity(body, ContentType.parse(contentType)), maxBody, action);
+    }
+
+    private DavResponse send(String method, URI uri, Map<String, String> headers, Supplier<HttpEntity> entity,
+                             long maxBody, String action) {
+        DavResponse r = sendOrRetryStale(method, uri, headers, entity, maxBody, action);
         // 423 Locked: another client is writing or moving that very name (rclone locks the names a
         // MOVE touches, Nextcloud a file being uploaded). Nothing was done, so trying again shortly is safe.
         for (int i = 0; r.status() == 423 && i < LOCKED_RETRIES; i++) {
@@ -174,65 +200,44 @@ public final class DavClient implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return r;
             }
-            r = sendOrRetryStale(method, uri, headers, body, contentType, maxBody, action);
+            r = sendOrRetryStale(method, uri, headers, entity, maxBody, action);
         }
         return r;
     }
 
-    private DavResponse sendOrRetryStale(String method, URI uri, Map<String, String> headers, byte[] body,
-                                         String contentType, long maxBody, String action) {
+    private DavResponse sendOrRetryStale(String method, URI uri, Map<String, String> headers,
+                                         Supplier<HttpEntity> entity, long maxBody, String action) {
         try {
-            return sendOnce(method, uri, headers, body, contentType, maxBody, action, false);
+            return sendOnce(method, uri, headers, entity, maxBody, action, false);
         } catch (NoHttpResponseException stale) {
             try {
-                return sendOnce(method, uri, headers, body, contentType, maxBody, action, true);
+                return sendOnce(method, uri, headers, entity, maxBody, action, true);
             } catch (IOException e) {
-                throw DavErrors.network(head(action), e, tls.refusedCertificate(), proxy);
+                throw failure(action, e);
             }
         } catch (IOException e) {
-            throw DavErrors.network(head(action), e, tls.refusedCertificate(), proxy);
+            throw failure(action, e);
         }
     }
 
-    private DavResponse sendOnce(String method, URI uri, Map<String, String> headers, byte[] body, String contentType,
+    private DavResponse sendOnce(String method, URI uri, Map<String, String> headers, Supplier<HttpEntity> entity,
                                  long maxBody, String action, boolean retried) throws IOException {
-        sent.incrementAndGet();
-        // ASCII only on the wire: a URI made elsewhere (a server's href, a redirect) may still hold
-        // non-ASCII characters, which must go as UTF-8 percent-encoding, not as ISO-8859-1 bytes.
-        HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(uri.toASCIIString()));
-        if (authorization != null) {
-            request.setHeader("Authorization", authorization);
-        }
-        if (proxyAuthorization != null) {
-            request.setHeader("Proxy-Authorization", proxyAuthorization);
-        }
-        headers.forEach(request::setHeader);
-        if (body != null) {
-            request.setEntity(new ByteArrayEntity(body, ContentType.parse(contentType)));
+        HttpUriRequestBase request = request(method, uri, headers);
+        if (entity != null) {
+            request.setEntity(entity.get());
         }
         HttpClientContext context = HttpClientContext.create();
         try (ClassicHttpResponse response = http.executeOpen(null, request, context)) {
-            if (response.getCode() == 407 || response.getCode() == 401 && proxy.hasCredentials()
-                    && fromProxy(response, context)) {
-                // Only a proxy answers 407 (to a request, or to the CONNECT of an https tunnel).
-                throw NetworkErrors.proxyRefused(head(action), proxy, response.getCode());
-            }
-            Map<String, String> kept = new HashMap<>();
-            for (Header h : response.getHeaders()) {
-                String name = h.getName().toLowerCase(Locale.ROOT);
-                if (HEADERS.contains(name)) {
-                    kept.putIfAbsent(name, h.getValue());
-                }
-            }
-            HttpEntity entity = response.getEntity();
+            Map<String, String> kept = answered(response, context, action);
+            HttpEntity body = response.getEntity();
             byte[] data = new byte[0];
-            if (entity != null) {
-                if (entity.getContentLength() > maxBody) {
+            if (body != null) {
+                if (body.getContentLength() > maxBody) {
                     // Closing would first drain what may be gigabytes: drop the connection instead.
                     request.cancel();
                     return new DavResponse(-1, kept, data, retried);
                 }
-                try (InputStream in = entity.getContent()) {
+                try (InputStream in = body.getContent()) {
                     data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBody + 1));
                 }
                 if (data.length > maxBody) {
@@ -248,6 +253,116 @@ public final class DavClient implements AutoCloseable {
             }
             return r;
         }
+    }
+
+    /**
+     * A GET whose body, on a 200, stays on the wire for the caller to stream ({@link DavStream});
+     * any other answer is read whole, as {@link #send} would. A connection found closed before any
+     * answer is tried once more, as for every request.
+     */
+    public DavStream get(URI uri, String action) {
+        try {
+            return getOnce(uri, action, false);
+        } catch (NoHttpResponseException stale) {
+            try {
+                return getOnce(uri, action, true);
+            } catch (IOException e) {
+                throw failure(action, e);
+            }
+        } catch (IOException e) {
+            throw failure(action, e);
+        }
+    }
+
+    private DavStream getOnce(URI uri, String action, boolean retried) throws IOException {
+        HttpUriRequestBase request = request("GET", uri, Map.of());
+        HttpClientContext context = HttpClientContext.create();
+        ClassicHttpResponse response = http.executeOpen(null, request, context);
+        boolean handedOut = false;
+        try {
+            Map<String, String> kept = answered(response, context, action);
+            HttpEntity body = response.getEntity();
+            if (response.getCode() == 200 && body == null) {
+                return new DavStream(new DavResponse(200, kept, new byte[0], retried), InputStream.nullInputStream(), null);
+            }
+            if (response.getCode() != 200) {
+                byte[] data = new byte[0];
+                if (body != null) {
+                    if (body.getContentLength() > ERROR_BODY) {
+                        request.cancel();
+                    } else {
+                        try (InputStream in = body.getContent()) {
+                            data = in.readNBytes(ERROR_BODY);
+                        }
+                    }
+                }
+                return new DavStream(new DavResponse(response.getCode(), kept, data, retried), null, null);
+            }
+            // Room to look at the start for a log-in page without reading past it.
+            BufferedInputStream in = new BufferedInputStream(body.getContent(), 64 << 10);
+            in.mark(WEB_PAGE_SNIFF);
+            byte[] start = in.readNBytes(WEB_PAGE_SNIFF);
+            in.reset();
+            DavResponse r = new DavResponse(200, kept, start, retried);
+            if (r.isWebPage()) {
+                request.cancel();
+                throw DavErrors.webPage(head(action), r);
+            }
+            InputStream stream = new FilterInputStream(in) {
+                @Override
+                public void close() throws IOException {
+                    try {
+                        super.close();
+                    } finally {
+                        response.close();
+                    }
+                }
+            };
+            handedOut = true;
+            return new DavStream(r, stream, request::cancel);
+        } finally {
+            if (!handedOut) {
+                response.close();
+            }
+        }
+    }
+
+    /** A request with the credentials and {@code headers}; ASCII only on the wire. */
+    private HttpUriRequestBase request(String method, URI uri, Map<String, String> headers) {
+        sent.incrementAndGet();
+        // ASCII only on the wire: a URI made elsewhere (a server's href, a redirect) may still hold
+        // non-ASCII characters, which must go as UTF-8 percent-encoding, not as ISO-8859-1 bytes.
+        HttpUriRequestBase request = new HttpUriRequestBase(method, URI.create(uri.toASCIIString()));
+        if (authorization != null) {
+            request.setHeader("Authorization", authorization);
+        }
+        if (proxyAuthorization != null) {
+            request.setHeader("Proxy-Authorization", proxyAuthorization);
+        }
+        headers.forEach(request::setHeader);
+        return request;
+    }
+
+    /** The headers WebDAV needs, lower-case; a proxy's refusal is thrown instead. */
+    private Map<String, String> answered(ClassicHttpResponse response, HttpClientContext context, String action) {
+        if (response.getCode() == 407 || response.getCode() == 401 && proxy.hasCredentials()
+                && fromProxy(response, context)) {
+            // Only a proxy answers 407 (to a request, or to the CONNECT of an https tunnel).
+            throw NetworkErrors.proxyRefused(head(action), proxy, response.getCode());
+        }
+        Map<String, String> kept = new HashMap<>();
+        for (Header h : response.getHeaders()) {
+            String name = h.getName().toLowerCase(Locale.ROOT);
+            if (HEADERS.contains(name)) {
+                kept.putIfAbsent(name, h.getValue());
+            }
+        }
+        return kept;
+    }
+
+    /** A failure on the way to or from the server, or of a streamed body, as a SyncException. */
+    public SyncException failure(String action, IOException e) {
+        return DavErrors.network(head(action), e, tls.refusedCertificate(), proxy);
     }
 
     /**

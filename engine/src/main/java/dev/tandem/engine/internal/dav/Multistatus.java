@@ -14,7 +14,7 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * A PROPFIND answer (207 Multi-Status, RFC 4918 §13) read with the JDK's StAX parser: per
- * {@code response}, its path and whether it is a collection, with the ETag when given. Only
+ * {@code response}, its path and whether it is a collection, with the ETag and length when given. Only
  * properties in a 2xx {@code propstat} count. DTDs and external entities are refused, since the
  * answer comes from a server Tandem does not trust.
  */
@@ -22,8 +22,11 @@ public final class Multistatus {
     private static final String DAV = "DAV:";
     private static final XMLInputFactory FACTORY = untrustedXml();
 
-    /** One {@code response}: {@code path} is the href's decoded path (always absolute). */
-    public record Entry(String path, boolean collection, String etag) {
+    /**
+     * One {@code response}: {@code path} is the href's decoded path (always absolute); {@code length}
+     * is its {@code getcontentlength}, -1 when not given.
+     */
+    public record Entry(String path, boolean collection, String etag, long length) {
     }
 
     private Multistatus() {
@@ -63,10 +66,12 @@ public final class Multistatus {
         String href = null;
         boolean collection = false;
         String etag = null;
+        long length = -1;
         boolean inPropstat = false;
         boolean propstatOk = true;
         boolean propstatCollection = false;
         String propstatEtag = null;
+        long propstatLength = -1;
         int depth = 1;
         while (depth > 0 && r.hasNext()) {
             int event = r.next();
@@ -80,10 +85,14 @@ public final class Multistatus {
                     propstatOk = true;
                     propstatCollection = false;
                     propstatEtag = null;
+                    propstatLength = -1;
                 } else if (inPropstat && isDav(r, "collection")) {
                     propstatCollection = true;
                 } else if (inPropstat && isDav(r, "getetag")) {
                     propstatEtag = r.getElementText().strip();
+                    depth--;
+                } else if (inPropstat && isDav(r, "getcontentlength")) {
+                    propstatLength = length(r.getElementText());
                     depth--;
                 } else if (inPropstat && isDav(r, "status")) {
                     propstatOk = isSuccess(r.getElementText());
@@ -96,12 +105,24 @@ public final class Multistatus {
                     if (propstatOk) {
                         collection |= propstatCollection;
                         etag = propstatEtag != null ? propstatEtag : etag;
+                        length = propstatLength >= 0 ? propstatLength : length;
                     }
                 }
             }
         }
         String path = href == null ? null : path(href, base);
-        return path == null ? null : new Entry(path, collection, etag == null || etag.isEmpty() ? null : etag);
+        return path == null ? null
+                : new Entry(path, collection, etag == null || etag.isEmpty() ? null : etag, length);
+    }
+
+    /** A {@code getcontentlength}; -1 when it is not a length (an empty element, garbage). */
+    private static long length(String text) {
+        try {
+            long n = Long.parseLong(text.strip());
+            return n >= 0 ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static boolean isSuccess(String statusLine) {

@@ -85,56 +85,13 @@ public final class Bodies {
     }
 
     /**
-     * A read stream whose IOExceptions become the SyncException {@code onError} makes, so callers
-     * of {@code open} see the SPI's errors and whether a retry helps.
+     * A read stream whose failures become the SyncException {@code onError} makes, so callers of
+     * {@code open} see the SPI's errors and whether a retry helps. A SyncException passes as it is.
+     * Closed before its end, it first calls {@code abort} (null for none): an HTTP client would
+     * otherwise read the rest of the object, maybe gigabytes, just to reuse the connection.
      */
-    static InputStream failingAs(InputStream in, Function<IOException, SyncException> onError) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() {
-                try {
-                    return super.read();
-                } catch (IOException e) {
-                    throw onError.apply(e);
-                }
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                try {
-                    return super.read(b, off, len);
-                } catch (IOException e) {
-                    throw onError.apply(e);
-                }
-            }
-
-            @Override
-            public long skip(long n) {
-                try {
-                    return super.skip(n);
-                } catch (IOException e) {
-                    throw onError.apply(e);
-                }
-            }
-
-            @Override
-            public int available() {
-                try {
-                    return super.available();
-                } catch (IOException e) {
-                    throw onError.apply(e);
-                }
-            }
-
-            @Override
-            public void close() {
-                try {
-                    super.close();
-                } catch (IOException e) {
-                    throw onError.apply(e);
-                }
-            }
-        };
+    static InputStream failingAs(InputStream in, Function<Exception, SyncException> onError, Runnable abort) {
+        return new ReadStream(in, onError, abort);
     }
 
     /** Whether two streams hold the same bytes, compared in bounded buffers; closes neither. */
@@ -162,9 +119,105 @@ public final class Bodies {
         }
     }
 
+    /** See {@link #failingAs}. */
+    private static final class ReadStream extends FilterInputStream {
+        private final Function<Exception, SyncException> onError;
+        private final Runnable abort;
+        private boolean ended;
+
+        ReadStream(InputStream in, Function<Exception, SyncException> onError, Runnable abort) {
+            super(in);
+            this.onError = onError;
+            this.abort = abort;
+        }
+
+        @Override
+        public int read() {
+            try {
+                int b = in.read();
+                ended |= b < 0;
+                return b;
+            } catch (IOException | RuntimeException e) {
+                throw mapped(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            try {
+                int n = in.read(b, off, len);
+                ended |= n < 0;
+                return n;
+            } catch (IOException | RuntimeException e) {
+                throw mapped(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) {
+            try {
+                return in.skip(n);
+            } catch (IOException | RuntimeException e) {
+                throw mapped(e);
+            }
+        }
+
+        @Override
+        public int available() {
+            try {
+                return in.available();
+            } catch (IOException | RuntimeException e) {
+                throw mapped(e);
+            }
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            boolean aborted = false;
+            try {
+                if (!ended && abort != null) {
+                    abort.run();
+                    aborted = true;
+                }
+            } catch (RuntimeException e) {
+                closeAfterFailure(e);
+                throw mapped(e);
+            }
+            try {
+                in.close();
+            } catch (IOException | RuntimeException e) {
+                if (!aborted) {
+                    throw mapped(e);
+                }
+                // The connection was dropped on purpose just before: closing what is left of it may
+                // fail, and nothing the caller wanted is lost.
+                System.getLogger(Bodies.class.getName()).log(System.Logger.Level.DEBUG,
+                        "Closing a stream after dropping its connection", e);
+            }
+        }
+
+        private void closeAfterFailure(RuntimeException failure) {
+            try {
+                in.close();
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+
+        private SyncException mapped(Exception e) {
+            return e instanceof SyncException s ? s : onError.apply(e);
+        }
+    }
+
     /**
      * Passes on exactly {@code length} bytes. It never asks for more than one byte past the
-     * length, so a longer body is caught without reading its rest, and a shorter one at its end.
+     * length, so a longer body is caught without reading its rest, and a shorter one at its end;
+     * the read that hands out the last declared byte first makes sure nothing follows it.
      */
     private static final class ExactStream extends FilterInputStream {
         private final long length;
@@ -203,10 +256,28 @@ public final class Bodies {
                 return -1;
             }
             if (n > left) {
-                throw new BodyException("the body holds more than the " + length + " bytes it declared", null);
+                throw longer();
             }
             read += n;
+            if (read == length && n > 0) {
+                // The last declared bytes are in hand: a longer body must fail now, before the caller
+                // passes them on. An HTTP client asks for exactly the Content-Length and no more, so it
+                // would otherwise send the first bytes of a longer body as if they were all of it.
+                int more;
+                try {
+                    more = in.read();
+                } catch (IOException | RuntimeException e) {
+                    throw new BodyException("reading the body failed at its end: " + e, e);
+                }
+                if (more >= 0) {
+                    throw longer();
+                }
+            }
             return n;
+        }
+
+        private BodyException longer() {
+            return new BodyException("the body holds more than the " + length + " bytes it declared", null);
         }
 
         @Override

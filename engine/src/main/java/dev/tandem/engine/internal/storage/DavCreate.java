@@ -3,12 +3,16 @@ package dev.tandem.engine.internal.storage;
 import dev.tandem.engine.internal.dav.DavClient;
 import dev.tandem.engine.internal.dav.DavErrors;
 import dev.tandem.engine.internal.dav.DavResponse;
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Create-if-absent on a WebDAV server, the one write sync cannot do without.
@@ -43,9 +47,9 @@ final class DavCreate {
         this.dav = dav;
     }
 
-    boolean createIfAbsent(String name, byte[] data) {
+    boolean createIfAbsent(String name, ObjectBody body) {
         String action = "write '" + name + "'";
-        return mode(action) == Mode.IF_NONE_MATCH ? putIfAbsent(name, data, action) : moveIntoPlace(name, data, action);
+        return mode(action) == Mode.IF_NONE_MATCH ? putIfAbsent(name, body, action) : moveIntoPlace(name, body, action);
     }
 
     /** The way this server refuses overwrites, asked once. */
@@ -62,13 +66,13 @@ final class DavCreate {
         return m;
     }
 
-    private boolean putIfAbsent(String name, byte[] data, String action) {
-        DavResponse r = storage.put(name, data, Map.of("If-None-Match", "*"), action);
+    private boolean putIfAbsent(String name, ObjectBody body, String action) {
+        DavResponse r = storage.put(name, body, Map.of("If-None-Match", "*"), action);
         if (r.success()) {
             return true;
         }
         if (r.status() == 412) {
-            return r.retried() && isOurs(name, data);
+            return r.retried() && isOurs(name, body, action);
         }
         throw DavErrors.status(dav.head(action), r);
     }
@@ -78,13 +82,28 @@ final class DavCreate {
      * and only its answer got lost. Objects are immutable, so if the stored bytes are ours, this
      * call created it.
      */
-    private boolean isOurs(String name, byte[] data) {
-        return storage.get(name).map(stored -> java.util.Arrays.equals(stored, data)).orElse(false);
+    private boolean isOurs(String name, ObjectBody body, String action) {
+        Optional<InputStream> stored = storage.open(name);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        try (InputStream theirs = stored.get(); InputStream mine = Bodies.openExact(body)) {
+            return Bodies.sameContent(theirs, mine);
+        } catch (IOException e) {
+            throw Bodies.bodyFailure(action + " in " + dav.where(), e);
+        }
     }
 
-    private boolean moveIntoPlace(String name, byte[] data, String action) {
+    private boolean moveIntoPlace(String name, ObjectBody body, String action) {
         String temp = WebDavStorage.parentOf(name) + TEMP_PREFIX + random();
-        DavResponse written = storage.put(temp, data, Map.of(), action);
+        DavResponse written;
+        try {
+            written = storage.put(temp, body, Map.of(), action);
+        } catch (SyncException e) {
+            // A body that failed midway may have left part of it under the temporary name.
+            deleteQuietly(temp);
+            throw e;
+        }
         if (!written.success()) {
             throw DavErrors.status(dav.head(action), written);
         }
@@ -101,7 +120,7 @@ final class DavCreate {
         deleteQuietly(temp);
         if (moved.status() == 412 || moved.status() == 404 && moved.retried()) {
             // 404 on a second MOVE: the first one moved the temporary file away after all.
-            return moved.retried() && isOurs(name, data);
+            return moved.retried() && isOurs(name, body, action);
         }
         throw DavErrors.status(dav.head(action), moved);
     }
@@ -113,7 +132,8 @@ final class DavCreate {
 
     private Mode probe(String action) {
         String probe = PROBE_PREFIX + random();
-        byte[] body = "Tandem checks that this server refuses to overwrite\n".getBytes(StandardCharsets.UTF_8);
+        ObjectBody body = ObjectBody.of("Tandem checks that this server refuses to overwrite\n"
+                .getBytes(StandardCharsets.UTF_8));
         DavResponse first = storage.put(probe, body, Map.of("If-None-Match", "*"), action);
         if (!first.success()) {
             throw first.status() == 404 || first.status() == 409

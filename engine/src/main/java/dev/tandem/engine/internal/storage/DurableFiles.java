@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.storage;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
@@ -27,6 +28,24 @@ final class DurableFiles {
             ByteBuffer buf = ByteBuffer.wrap(data);
             while (buf.hasRemaining()) {
                 ch.write(buf);
+            }
+            ch.force(true);
+        }
+    }
+
+    /**
+     * Copies {@code in} to its end into the new file {@code temp} and fsyncs it, through one
+     * bounded buffer, so a large object costs no more memory than a small one.
+     */
+    static void write(Path temp, InputStream in) throws IOException {
+        try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            byte[] chunk = new byte[Bodies.BUFFER];
+            ByteBuffer buf = ByteBuffer.wrap(chunk);
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                buf.clear().limit(n);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
             }
             ch.force(true);
         }

@@ -3,15 +3,19 @@ package dev.tandem.engine.internal.storage;
 import dev.tandem.engine.internal.keys.KeyringStore;
 import dev.tandem.engine.internal.keys.Secret;
 import dev.tandem.engine.internal.keys.Unlocked;
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,6 +29,10 @@ import java.util.function.UnaryOperator;
  * #refresh} follows a newer keyring generation (the sync calls it before each run); once the
  * passphrase changed elsewhere, every call fails the same way until the engine is rebuilt with the
  * new one, so this device writes nothing meanwhile.
+ *
+ * <p>Each object is encrypted whole, so the streamed calls buffer it in memory here; attachments'
+ * bytes, the objects too large for that, are encrypted in chunks by their own cipher and written
+ * to the storage below ({@link #below}), which streams them.
  */
 public final class EncryptedStorage extends ForwardingStorage {
     public static final String DESCRIPTOR_NAME = KeyringStore.DESCRIPTOR_NAME;
@@ -82,6 +90,30 @@ public final class EncryptedStorage extends ForwardingStorage {
         checkNotReserved(name);
         Objects.requireNonNull(data, "data");
         return delegate.createIfAbsent(name, encrypt(unlocked(), name, data));
+    }
+
+    /*
+     * The streamed calls are not passed on as they are, which would store the body in the clear and
+     * hand out ciphertext: they buffer, as the SPI's defaults do, through the byte[] calls above.
+     * Large objects (attachments' bytes) do not come this way: they carry their own cipher and go
+     * to the storage below this one ({@link #below}), which streams.
+     */
+
+    @Override
+    public boolean createIfAbsent(String name, ObjectBody body) {
+        checkNotReserved(name);
+        return createIfAbsent(name, Bodies.readAll(name, body));
+    }
+
+    @Override
+    public Optional<InputStream> open(String name) {
+        return get(name).map(ByteArrayInputStream::new);
+    }
+
+    @Override
+    public OptionalLong size(String name) {
+        Optional<byte[]> data = get(name);
+        return data.isPresent() ? OptionalLong.of(data.get().length) : OptionalLong.empty();
     }
 
     @Override

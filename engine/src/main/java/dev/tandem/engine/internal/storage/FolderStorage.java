@@ -1,5 +1,6 @@
 package dev.tandem.engine.internal.storage;
 
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
@@ -23,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Objects as files under a folder the user shares (Dropbox, Syncthing, a NAS): name {@code a/b/c}
@@ -69,21 +71,10 @@ public final class FolderStorage implements SyncStorage {
         ObjectNames.validate(name);
         Path file = root.resolve(name);
         try {
-            if (!parentsAreDirectories(name, Reason.CORRUPT)) {
+            BasicFileAttributes attrs = objectAttributes(name);
+            if (attrs == null) {
                 requireRoot("get '" + name + "'");
                 return Optional.empty();
-            }
-            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW);
-            if (attrs.isDirectory()) {
-                // Only "a/b" exists; "a" as an object does not, exactly as S3 would answer.
-                return Optional.empty();
-            }
-            if (!attrs.isRegularFile()) {
-                // A link could lead outside the folder, and opening a named pipe would block sync
-                // forever: either way it is not an object Tandem wrote, so it is set aside.
-                throw new SyncException(Reason.CORRUPT, "Object '" + name + "' in folder " + root + " is a "
-                        + (attrs.isSymbolicLink() ? "symbolic link" : "special file") + ", not a file Tandem wrote;"
-                        + " not followed");
             }
             if (attrs.size() > ObjectNames.MAX_OBJECT_BYTES) {
                 throw ObjectNames.tooLarge(name, attrs.size(), "folder " + root);
@@ -104,10 +95,93 @@ public final class FolderStorage implements SyncStorage {
         }
     }
 
+    /** The file itself, read as it is on disk; read errors are SyncExceptions from the stream's read. */
+    @Override
+    public Optional<InputStream> open(String name) {
+        ObjectNames.validate(name);
+        String action = "read '" + name + "'";
+        try {
+            if (objectAttributes(name) == null) {
+                requireRoot(action);
+                return Optional.empty();
+            }
+            InputStream in = Files.newInputStream(root.resolve(name), StandardOpenOption.READ, NOFOLLOW);
+            return Optional.of(Bodies.failingAs(in, e -> failure(action, e), null));
+        } catch (NoSuchFileException e) {
+            requireRoot(action);
+            return Optional.empty();
+        } catch (IOException e) {
+            requireRoot(action);
+            throw failure(action, e);
+        }
+    }
+
+    @Override
+    public OptionalLong size(String name) {
+        ObjectNames.validate(name);
+        try {
+            BasicFileAttributes attrs = objectAttributes(name);
+            if (attrs == null) {
+                requireRoot("check '" + name + "'");
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(attrs.size());
+        } catch (IOException e) {
+            requireRoot("check '" + name + "'");
+            throw failure("check '" + name + "'", e);
+        }
+    }
+
+    /**
+     * The attributes of the object's file; null when there is no such object: a missing file, or a
+     * folder ("a" when only "a/b" exists, exactly as S3 would answer). A link could lead outside the
+     * folder, and opening a named pipe would block sync forever: either way it is not an object
+     * Tandem wrote, so it is a CORRUPT object, set aside.
+     */
+    private BasicFileAttributes objectAttributes(String name) throws IOException {
+        if (!parentsAreDirectories(name, Reason.CORRUPT)) {
+            return null;
+        }
+        BasicFileAttributes attrs;
+        try {
+            attrs = Files.readAttributes(root.resolve(name), BasicFileAttributes.class, NOFOLLOW);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+        if (attrs.isDirectory()) {
+            return null;
+        }
+        if (!attrs.isRegularFile()) {
+            throw new SyncException(Reason.CORRUPT, "Object '" + name + "' in folder " + root + " is a "
+                    + (attrs.isSymbolicLink() ? "symbolic link" : "special file") + ", not a file Tandem wrote;"
+                    + " not followed");
+        }
+        return attrs;
+    }
+
     @Override
     public boolean createIfAbsent(String name, byte[] data) {
-        ObjectNames.validate(name);
         Objects.requireNonNull(data, "data");
+        return create(name, temp -> DurableFiles.write(temp, data));
+    }
+
+    /**
+     * Streams the body into the temp file, then publishes it as the byte[] form does; a body that
+     * fails, or is shorter or longer than it declared, leaves neither the object nor the temp file.
+     */
+    @Override
+    public boolean createIfAbsent(String name, ObjectBody body) {
+        Objects.requireNonNull(body, "body");
+        return create(name, temp -> {
+            try (InputStream in = Bodies.openExact(body)) {
+                DurableFiles.write(temp, in);
+            }
+        });
+    }
+
+    /** Writes a temp file with {@code content}, fsynced, and links it under the name unless taken. */
+    private boolean create(String name, Content content) {
+        ObjectNames.validate(name);
         requireRoot("write '" + name + "'");
         Path file = root.resolve(name);
         Path dir = file.getParent();
@@ -123,7 +197,7 @@ public final class FolderStorage implements SyncStorage {
                 return false;
             }
             temp = dir.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
-            Path firstCreated = makeParentsAndWrite(name, temp, data);
+            Path firstCreated = makeParentsAndWrite(name, temp, content);
             boolean created = DurableFiles.publish(temp, file);
             DurableFiles.syncDirectory(dir);
             if (firstCreated != null) {
@@ -134,10 +208,19 @@ public final class FolderStorage implements SyncStorage {
             }
             return created;
         } catch (IOException e) {
+            if (Bodies.findBodyFailure(e) != null) {
+                throw Bodies.bodyFailure("write '" + name + "' in folder " + root, e);
+            }
             throw failure("write '" + name + "'", e);
         } finally {
             deleteTemp(temp, name);
         }
+    }
+
+    /** What goes into a new temp file. */
+    @FunctionalInterface
+    private interface Content {
+        void writeTo(Path temp) throws IOException;
     }
 
     @Override
@@ -201,7 +284,7 @@ public final class FolderStorage implements SyncStorage {
         Path temp = null;
         try {
             temp = file.getParent().resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
-            makeParentsAndWrite(name, temp, data);
+            makeParentsAndWrite(name, temp, t -> DurableFiles.write(t, data));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return versionOf(file);
         } catch (IOException e) {
@@ -266,13 +349,13 @@ public final class FolderStorage implements SyncStorage {
      * most; once the temp file is in it, the folder is not empty and stays. Returns the first
      * folder made, or null when all existed.
      */
-    private Path makeParentsAndWrite(String name, Path temp, byte[] data) throws IOException {
+    private Path makeParentsAndWrite(String name, Path temp, Content content) throws IOException {
         Path firstCreated = null;
         for (int attempt = 1; ; attempt++) {
             try {
                 Path made = makeParents(name);
                 firstCreated = firstCreated != null ? firstCreated : made;
-                DurableFiles.write(temp, data);
+                content.writeTo(temp);
                 return firstCreated;
             } catch (NoSuchFileException removedMeanwhile) {
                 if (attempt == MAKE_ATTEMPTS) {
@@ -359,7 +442,7 @@ public final class FolderStorage implements SyncStorage {
         }
     }
 
-    private SyncException failure(String what, IOException e) {
+    private SyncException failure(String what, Exception e) {
         String detail = e instanceof AccessDeniedException ? "permission denied on " + e.getMessage()
                 : e instanceof FileSystemException fse && fse.getReason() != null
                         ? fse.getReason() + " (" + fse.getFile() + ")"

@@ -90,7 +90,7 @@ final class S3Errors {
         if ("NoSuchBucket".equals(code) || status == 404 && code == null) {
             return new SyncException(Reason.NOT_FOUND, head + "bucket '" + bucket + "' does not exist (" + said + ")", e);
         }
-        if (REGION_CODES.contains(code) || status == 301 || status == 307) {
+        if (code != null && REGION_CODES.contains(code) || status == 301 || status == 307) {
             return new SyncException(Reason.IO, head + "the bucket is in another region or behind another "
                     + "endpoint; check the region and endpoint in Sync settings (" + said + ")", e);
         }
@@ -98,10 +98,10 @@ final class S3Errors {
             return new SyncException(Reason.AUTH, Diagnosis.CLOCK_SKEW, head + "this computer's clock is too far from "
                     + "the service's, which refuses the request's signature (" + said + ")", e);
         }
-        if (status == 401 || status == 403 || AUTH_CODES.contains(code)) {
+        if (status == 401 || status == 403 || code != null && AUTH_CODES.contains(code)) {
             return new SyncException(Reason.AUTH, head + "the access key or secret key was refused (" + said + ")", e);
         }
-        if (status >= 500 || status == 429 || BUSY_CODES.contains(code)) {
+        if (status >= 500 || status == 429 || code != null && BUSY_CODES.contains(code)) {
             boolean throttled = status == 429 || "SlowDown".equals(code) || "Throttling".equals(code)
                     || "TooManyRequests".equals(code) || "RequestLimitExceeded".equals(code);
             return new SyncException(Reason.REMOTE_BUSY, throttled ? Diagnosis.THROTTLED : Diagnosis.NONE,

@@ -2,21 +2,24 @@ package dev.tandem.engine.internal.storage;
 
 import dev.tandem.engine.internal.http.LazyTls;
 import dev.tandem.engine.internal.http.Proxies;
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -54,6 +57,12 @@ public final class S3Storage implements SyncStorage {
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
     /** One try plus two retries: sync itself retries later, so the SDK need not try hard. */
     private static final int MAX_ATTEMPTS = 3;
+    /**
+     * A large body's attempt may take this long per byte on top of {@link #ATTEMPT_TIMEOUT} (64 KiB/s,
+     * a poor mobile uplink); a stalled connection still fails within the socket timeout.
+     */
+    private static final long SLOWEST_BYTES_PER_SECOND = 64 << 10;
+    private static final String OCTET = "application/octet-stream";
 
     private final S3Client client;
     private final String bucket;
@@ -181,24 +190,93 @@ public final class S3Storage implements SyncStorage {
 
     @Override
     public boolean createIfAbsent(String name, byte[] data) {
-        ObjectNames.validate(name);
         Objects.requireNonNull(data, "data");
+        return createIfAbsent(name, ObjectBody.of(data));
+    }
+
+    /**
+     * One PutObject with {@code If-None-Match: *} and the body's declared Content-Length, streamed:
+     * the SDK re-opens the body for each attempt (and over plain http once more, to hash it for the
+     * signature). One PUT at any size: S3 takes up to 5 GB in one, and a multipart upload would
+     * leave its parts behind (billed, and invisible to every listing) whenever a write is killed.
+     */
+    @Override
+    public boolean createIfAbsent(String name, ObjectBody body) {
+        ObjectNames.validate(name);
+        Objects.requireNonNull(body, "body");
+        String action = "write '" + name + "'";
+        long length = body.length();
+        BodyAttempts attempts = new BodyAttempts(body);
         try {
-            client.putObject(r -> r.bucket(bucket).key(name).ifNoneMatch("*").contentType("application/octet-stream"),
-                    RequestBody.fromBytes(data));
+            RequestBody request = RequestBody.fromContentProvider(() -> {
+                try {
+                    return attempts.open();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, length, OCTET);
+            client.putObject(r -> r.bucket(bucket).key(name).ifNoneMatch("*").contentType(OCTET).contentLength(length)
+                    .overrideConfiguration(o -> o.apiCallAttemptTimeout(attemptTimeout(length))
+                            .apiCallTimeout(callTimeout(length))), request);
             return true;
         } catch (S3Exception e) {
             if (e.statusCode() == 412) {
-                return attempts(e) > 1 && isOurs(name, data);
+                return attempts(e) > 1 && isOurs(name, body);
             }
             if (e.statusCode() == 501) {
                 throw new SyncException(Reason.NO_CONDITIONAL_WRITES, "Cannot write '" + name + "' to " + where
                         + ": the service does not implement If-None-Match on PUT, so devices syncing at the same "
                         + "time could overwrite each other (HTTP 501)", e);
             }
-            throw errors.map("write '" + name + "'", e);
+            throw errors.map(action, e);
+        } catch (SdkException | UncheckedIOException e) {
+            if (Bodies.findBodyFailure(e) != null || attempts.failure() != null) {
+                throw Bodies.bodyFailure(action + " in " + where, attempts.failure() != null ? attempts.failure() : e);
+            }
+            throw e instanceof SdkException sdk ? errors.map(action, sdk) : errors.map(action,
+                    SdkClientException.create("reading the body failed: " + e.getMessage(), e));
+        } finally {
+            attempts.finish("'" + name + "' in " + where);
+        }
+    }
+
+    /** The object as the SDK streams it; closed early, the connection is dropped rather than drained. */
+    @Override
+    public Optional<InputStream> open(String name) {
+        ObjectNames.validate(name);
+        String action = "read '" + name + "'";
+        ResponseInputStream<GetObjectResponse> in;
+        try {
+            in = client.getObject(r -> r.bucket(bucket).key(name));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
         } catch (SdkException e) {
-            throw errors.map("write '" + name + "'", e);
+            throw errors.map(action, e);
+        }
+        return Optional.of(Bodies.failingAs(in, e -> errors.map(action, e instanceof SdkException sdk ? sdk
+                : SdkClientException.create("reading the body failed: " + e.getMessage(), e)), in::abort));
+    }
+
+    /** One HeadObject; a missing object is a 404 without a body (HEAD has none), so no NoSuchKey. */
+    @Override
+    public OptionalLong size(String name) {
+        ObjectNames.validate(name);
+        try {
+            Long length = client.headObject(r -> r.bucket(bucket).key(name)).contentLength();
+            if (length == null) {
+                throw new SyncException(Reason.IO, "Cannot check '" + name + "' in " + where
+                        + ": the service did not say the object's size");
+            }
+            return OptionalLong.of(length);
+        } catch (NoSuchKeyException e) {
+            return OptionalLong.empty();
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return OptionalLong.empty();
+            }
+            throw errors.map("check '" + name + "'", e);
+        } catch (SdkException e) {
+            throw errors.map("check '" + name + "'", e);
         }
     }
 
@@ -216,7 +294,7 @@ public final class S3Storage implements SyncStorage {
     public Version overwrite(String name, byte[] data) {
         ObjectNames.validate(name);
         try {
-            String etag = client.putObject(r -> r.bucket(bucket).key(name).contentType("application/octet-stream"),
+            String etag = client.putObject(r -> r.bucket(bucket).key(name).contentType(OCTET),
                     RequestBody.fromBytes(data)).eTag();
             return etag == null ? Version.UNKNOWN : new Version(etag);
         } catch (SdkException e) {
@@ -291,7 +369,24 @@ public final class S3Storage implements SyncStorage {
      * A 412 after a retry is ambiguous: the first attempt may have stored the object and only its
      * answer got lost. Objects are immutable, so if the stored bytes are ours, this call created it.
      */
-    private boolean isOurs(String name, byte[] data) {
-        return get(name).map(stored -> Arrays.equals(stored, data)).orElse(false);
+    private boolean isOurs(String name, ObjectBody body) {
+        Optional<InputStream> stored = open(name);
+        if (stored.isEmpty()) {
+            return false;
+        }
+        try (InputStream theirs = stored.get(); InputStream mine = Bodies.openExact(body)) {
+            return Bodies.sameContent(theirs, mine);
+        } catch (IOException e) {
+            throw Bodies.bodyFailure("write '" + name + "' in " + where, e);
+        }
+    }
+
+    /** Longer for a larger body, at the slowest upload still worth waiting for. */
+    private static Duration attemptTimeout(long length) {
+        return ATTEMPT_TIMEOUT.plusSeconds(length / SLOWEST_BYTES_PER_SECOND);
+    }
+
+    private static Duration callTimeout(long length) {
+        return CALL_TIMEOUT.plusSeconds(MAX_ATTEMPTS * (length / SLOWEST_BYTES_PER_SECOND));
     }
 }

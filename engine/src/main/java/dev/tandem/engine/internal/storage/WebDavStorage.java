@@ -3,13 +3,17 @@ package dev.tandem.engine.internal.storage;
 import dev.tandem.engine.internal.dav.DavClient;
 import dev.tandem.engine.internal.dav.DavErrors;
 import dev.tandem.engine.internal.dav.DavResponse;
+import dev.tandem.engine.internal.dav.DavStream;
 import dev.tandem.engine.internal.dav.Multistatus;
 import dev.tandem.engine.internal.http.Proxies;
+import dev.tandem.engine.sync.ObjectBody;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.Version;
 import dev.tandem.engine.sync.WebDavSettings;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -42,6 +47,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WebDavStorage implements SyncStorage {
     private static final String OCTET = "application/octet-stream";
+    private static final byte[] PROPFIND_SIZE = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+            + "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/><D:getcontentlength/></D:prop></D:propfind>")
+            .getBytes(StandardCharsets.UTF_8);
     private static final byte[] PROPFIND = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
             + "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/><D:getetag/></D:prop></D:propfind>")
             .getBytes(StandardCharsets.UTF_8);
@@ -93,19 +101,77 @@ public final class WebDavStorage implements SyncStorage {
         if (r.status() == -1) {
             throw ObjectNames.tooLarge(name, ObjectNames.MAX_OBJECT_BYTES + 1, dav.where());
         }
-        if (r.status() == 404 || r.status() == 410 || (r.status() == 405 || r.status() == 409) && isFolder(name)) {
-            // A missing object; a folder ("a" when only "a/b" exists) is no object either, as on S3.
+        if (isMissing(name, r)) {
             requireRoot(action);
             return Optional.empty();
         }
         throw DavErrors.status(dav.head(action), r);
     }
 
+    /** Whether a GET's answer says there is no such object; a folder ("a" when only "a/b" exists) is none either, as on S3. */
+    private boolean isMissing(String name, DavResponse r) {
+        return r.status() == 404 || r.status() == 410 || (r.status() == 405 || r.status() == 409) && isFolder(name);
+    }
+
     @Override
     public boolean createIfAbsent(String name, byte[] data) {
-        ObjectNames.validate(name);
         Objects.requireNonNull(data, "data");
-        return create.createIfAbsent(name, data);
+        return createIfAbsent(name, ObjectBody.of(data));
+    }
+
+    /** The PUT streams the body with its declared Content-Length; the rest is {@link DavCreate}'s. */
+    @Override
+    public boolean createIfAbsent(String name, ObjectBody body) {
+        ObjectNames.validate(name);
+        Objects.requireNonNull(body, "body");
+        return create.createIfAbsent(name, body);
+    }
+
+    /** One GET, whose body the caller streams; closed early, the connection is dropped rather than drained. */
+    @Override
+    public Optional<InputStream> open(String name) {
+        ObjectNames.validate(name);
+        String action = "read '" + name + "'";
+        DavStream s = dav.get(dav.resolve(name), action);
+        if (s.body() != null) {
+            rootSeen = true;
+            return Optional.of(Bodies.failingAs(s.body(), e -> e instanceof IOException io ? dav.failure(action, io)
+                    : new SyncException(Reason.IO, dav.head(action) + e, e), s.abort()));
+        }
+        DavResponse r = s.response();
+        if (isMissing(name, r)) {
+            requireRoot(action);
+            return Optional.empty();
+        }
+        throw DavErrors.status(dav.head(action), r);
+    }
+
+    /** One PROPFIND, Depth 0, for the name's length and whether it is a folder (then no object, as on S3). */
+    @Override
+    public OptionalLong size(String name) {
+        ObjectNames.validate(name);
+        String action = "check '" + name + "'";
+        URI uri = dav.resolve(name);
+        DavResponse r = dav.send("PROPFIND", uri, Map.of("Depth", "0"), PROPFIND_SIZE, "application/xml; charset=utf-8",
+                MAX_LISTING, action);
+        if (r.status() == 404 || r.status() == 410) {
+            requireRoot(action);
+            return OptionalLong.empty();
+        }
+        if (r.status() != 207) {
+            throw r.success() ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
+        }
+        rootSeen = true;
+        List<Multistatus.Entry> entries = Multistatus.parse(dav.head(action), r.body(), uri);
+        if (entries.stream().anyMatch(Multistatus.Entry::collection)) {
+            return OptionalLong.empty();
+        }
+        long length = entries.isEmpty() ? -1 : entries.get(0).length();
+        if (length < 0) {
+            throw new SyncException(Reason.IO, dav.head(action) + "the server did not say the object's size "
+                    + "(no getcontentlength); it does not speak WebDAV as Tandem needs");
+        }
+        return OptionalLong.of(length);
     }
 
     @Override
@@ -143,7 +209,7 @@ public final class WebDavStorage implements SyncStorage {
     public Version overwrite(String name, byte[] data) {
         ObjectNames.validate(name);
         String action = "write '" + name + "'";
-        DavResponse r = put(name, data, Map.of(), action);
+        DavResponse r = put(name, ObjectBody.of(data), Map.of(), action);
         if (!r.success()) {
             throw DavErrors.status(dav.head(action), r);
         }
@@ -199,22 +265,33 @@ public final class WebDavStorage implements SyncStorage {
     }
 
     /**
-     * A PUT of {@code name}; when the server says its folder is missing (409, or 404 on some),
-     * makes the folders and tries once more. The answer is the caller's to judge.
+     * A PUT of {@code name}, the body streamed; when the server says its folder is missing (409, or
+     * 404 on some), makes the folders and tries once more. The answer is the caller's to judge. A
+     * body that fails, or is not of its declared length, is a SyncException saying so.
      */
-    DavResponse put(String name, byte[] data, Map<String, String> headers, String action) {
+    DavResponse put(String name, ObjectBody body, Map<String, String> headers, String action) {
         URI uri = dav.resolve(name);
-        DavResponse r = dav.send("PUT", uri, headers, data, OCTET, 1 << 20, action);
-        String parent = parentOf(name);
-        if ((r.status() == 409 || r.status() == 404) && !parent.isEmpty()) {
-            makeFolders(parent, action);
-            r = dav.send("PUT", uri, headers, data, OCTET, 1 << 20, action);
+        BodyAttempts attempts = new BodyAttempts(body);
+        try {
+            DavResponse r = dav.sendStreamed("PUT", uri, headers, attempts, OCTET, 1 << 20, action);
+            String parent = parentOf(name);
+            if ((r.status() == 409 || r.status() == 404) && !parent.isEmpty()) {
+                makeFolders(parent, action);
+                r = dav.sendStreamed("PUT", uri, headers, attempts, OCTET, 1 << 20, action);
+            }
+            if (r.success()) {
+                rootSeen = true;
+                knownObject(name);
+            }
+            return r;
+        } catch (SyncException e) {
+            if (Bodies.findBodyFailure(e) != null) {
+                throw Bodies.bodyFailure(action + " in " + dav.where(), e);
+            }
+            throw e;
+        } finally {
+            attempts.finish("'" + name + "' in " + dav.where());
         }
-        if (r.success()) {
-            rootSeen = true;
-            knownObject(name);
-        }
-        return r;
     }
 
     private void knownObject(String name) {

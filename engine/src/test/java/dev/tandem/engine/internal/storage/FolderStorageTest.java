@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
+import dev.tandem.engine.testing.GeneratedBody;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +59,24 @@ class FolderStorageTest extends SyncStorageContract {
     }
 
     @Test
+    void createIfAbsentStreamed_failingBodies_leaveNoFileAtAll() throws IOException {
+        int size = 200_003;
+        List<GeneratedBody> bad = List.of(GeneratedBody.of(size, 1).declaring(size + 1),
+                GeneratedBody.of(size, 2).declaring(size - 1), GeneratedBody.of(size, 3).failingAfter(size / 2));
+        for (GeneratedBody body : bad) {
+            assertThrows(SyncException.class, () -> storage.createIfAbsent("blobs/ab/k", body));
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertEquals(List.of(), all.filter(Files::isRegularFile).toList(), "neither object nor temp file");
+        }
+    }
+
+    @Test
+    void createIfAbsentStreamed_largeObject_streamsInBoundedMemory() throws IOException {
+        assertLargeObjectStreamsInBoundedMemory();
+    }
+
+    @Test
     void crashLeftTempFile_isInvisibleAndDoesNotBlockWrites() throws IOException {
         write("batches/.tmp-0011223344556677", "the first 100 bytes of an object whose writer cras");
         assertEquals(List.of(), storage.list("", null, 10));
@@ -100,9 +119,14 @@ class FolderStorageTest extends SyncStorageContract {
         // Reads refuse links as CORRUPT: sync sets the object aside and goes on (HostileRemoteTest).
         assertEquals(Reason.CORRUPT, assertThrows(SyncException.class, () -> storage.get("evil/secret")).reason());
         assertEquals(Reason.CORRUPT, assertThrows(SyncException.class, () -> storage.get("evil-file")).reason());
+        assertEquals(Reason.CORRUPT, assertThrows(SyncException.class, () -> storage.open("evil/secret")).reason());
+        assertEquals(Reason.CORRUPT, assertThrows(SyncException.class, () -> storage.open("evil-file")).reason());
+        assertEquals(Reason.CORRUPT, assertThrows(SyncException.class, () -> storage.size("evil-file")).reason());
         assertThrows(SyncException.class, () -> storage.createIfAbsent("evil/planted", bytes("x")));
+        assertThrows(SyncException.class, () -> storage.createIfAbsent("evil/streamed", GeneratedBody.of(10, 1)));
         assertThrows(SyncException.class, () -> storage.delete("evil/secret"));
         assertFalse(Files.exists(outside.resolve("planted")));
+        assertFalse(Files.exists(outside.resolve("streamed")));
         assertTrue(Files.exists(outside.resolve("secret")));
     }
 
@@ -241,6 +265,9 @@ class FolderStorageTest extends SyncStorageContract {
                 () -> s.get("k"),
                 () -> s.get("a/b"),
                 () -> s.createIfAbsent("a/b", bytes("v")),
+                () -> s.createIfAbsent("a/c", GeneratedBody.of(10, 1)),
+                () -> s.open("a/b"),
+                () -> s.size("k"),
                 () -> s.delete("k"));
         for (Executable call : calls) {
             SyncException e = assertThrows(SyncException.class, call);

@@ -11,10 +11,13 @@ import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.FaultyProxy;
+import dev.tandem.engine.testing.GeneratedBody;
 import dev.tandem.engine.testing.S3ProxyServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -55,6 +58,9 @@ class S3StorageTest extends SyncStorageContract {
     void missingBucket_everyOperation_throwsNotFoundNamingTheBucket() {
         try (SyncStorage missing = new S3Storage(server.settings("no-such-bucket-" + bucket))) {
             assertEveryOperationFails(missing, Reason.NOT_FOUND);
+            // A HEAD's 404 has no body to tell a missing bucket from a missing object; the write
+            // that follows a size check names the bucket.
+            assertTrue(missing.size("k").isEmpty());
             SyncException e = assertThrows(SyncException.class, () -> missing.list("", null, 1));
             assertTrue(e.getMessage().contains("'no-such-bucket-" + bucket + "'"), e.getMessage());
             assertFalse(e.retryable());
@@ -152,12 +158,67 @@ class S3StorageTest extends SyncStorageContract {
         }
     }
 
+    @Test
+    void createIfAbsentStreamed_responseLostAfterServerStoredIt_reopensTheBodyAndReturnsTrue() throws IOException {
+        GeneratedBody body = GeneratedBody.of(STREAMED_BYTES, 21);
+        try (FaultyProxy proxy = new FaultyProxy(server.port());
+                SyncStorage flaky = new S3Storage(new S3Settings(proxy.endpoint(), bucket, server.region(),
+                        server.identity(), server.credential()))) {
+            proxy.loseNextResponseTo("PUT");
+            assertTrue(flaky.createIfAbsent("k", body), "the retry's 412 hides that our first attempt won");
+            assertEquals(1, proxy.lostResponses());
+            assertFalse(flaky.createIfAbsent("k", GeneratedBody.of(STREAMED_BYTES, 22)), "taken afterwards");
+        }
+        assertArrayEquals(body.bytes(), readAll("k"));
+        assertTrue(body.opened() >= 2, "the retry read the body again: " + body.opened());
+        assertEquals(body.opened(), body.closed());
+    }
+
+    @Test
+    void createIfAbsentStreamed_responseLostButNameHeldOtherBytes_returnsFalse() throws IOException {
+        storage.createIfAbsent("k", GeneratedBody.of(STREAMED_BYTES, 23));
+        try (FaultyProxy proxy = new FaultyProxy(server.port());
+                SyncStorage flaky = new S3Storage(new S3Settings(proxy.endpoint(), bucket, server.region(),
+                        server.identity(), server.credential()))) {
+            proxy.loseNextResponseTo("PUT");
+            assertFalse(flaky.createIfAbsent("k", GeneratedBody.of(STREAMED_BYTES, 24)));
+            assertEquals(1, proxy.lostResponses());
+        }
+        assertArrayEquals(GeneratedBody.of(STREAMED_BYTES, 23).bytes(), readAll("k"));
+    }
+
+    @Test
+    void open_serverGoneMidRead_throwsSyncExceptionFromRead() throws IOException {
+        // Larger than every socket buffer on the way, so most of it is still to come when the proxy goes.
+        storage.createIfAbsent("big", GeneratedBody.of(24 << 20, 26));
+        try (FaultyProxy proxy = new FaultyProxy(server.port());
+                SyncStorage flaky = new S3Storage(new S3Settings(proxy.endpoint(), bucket, server.region(),
+                        server.identity(), server.credential()))) {
+            InputStream in = flaky.open("big").orElseThrow();
+            assertEquals(1000, in.readNBytes(1000).length);
+            proxy.close();
+            SyncException e = assertThrows(SyncException.class, () -> {
+                byte[] buf = new byte[64 << 10];
+                while (in.read(buf) >= 0) {
+                    // reading on until the cut shows
+                }
+            });
+            assertTrue(e.retryable(), e.getMessage());
+            assertTrue(e.getMessage().contains("'big'"), e.getMessage());
+        }
+    }
+
     private static void assertEveryOperationFails(SyncStorage s, Reason reason) {
-        List<Executable> calls = List.of(
+        List<Executable> calls = new ArrayList<>(List.of(
                 () -> s.list("", null, 1),
                 () -> s.get("k"),
                 () -> s.createIfAbsent("k", bytes("v")),
-                () -> s.delete("k"));
+                () -> s.createIfAbsent("k", GeneratedBody.of(10, 1)),
+                () -> s.open("k"),
+                () -> s.delete("k")));
+        if (reason != Reason.NOT_FOUND) {
+            calls.add(() -> s.size("k"));
+        }
         for (Executable call : calls) {
             SyncException e = assertThrows(SyncException.class, call);
             assertEquals(reason, e.reason(), e.getMessage());

@@ -10,6 +10,8 @@ import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.testing.ExternalS3Server;
+import dev.tandem.engine.testing.GeneratedBody;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -62,6 +64,15 @@ class S3rverStorageTest extends SyncStorageContract {
         assertArrayEquals(new byte[0], storage.get("empty").orElseThrow());
         assertEquals(List.of("empty"), storage.list("", null, 10));
         assertTrue(storage.createIfAbsent("empty", new byte[0]), "deviation: If-None-Match is ignored");
+    }
+
+    @Test
+    @Override
+    void createIfAbsentStreamed_takenName_returnsFalseAndKeepsTheFirstObject() throws IOException {
+        assertTrue(storage.createIfAbsent("k", GeneratedBody.of(FAILING_BYTES, 3)));
+        GeneratedBody second = GeneratedBody.of(FAILING_BYTES, 4);
+        assertTrue(storage.createIfAbsent("k", second), "deviation: If-None-Match is ignored");
+        assertArrayEquals(second.bytes(), readAll("k"), "deviation: the second write overwrote");
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BlobCrashTest {
     private static final String PASSPHRASE = "correct horse battery staple";
-    /** Several of the cipher's 4 MiB chunks, so the kill lands inside the stream, not before it. */
+    /** Many of the cipher's 64 KiB chunks, so the kill lands inside the stream, not before it. */
     private static final int SIZE = 12 * 1024 * 1024 + 12345;
 
     @TempDir

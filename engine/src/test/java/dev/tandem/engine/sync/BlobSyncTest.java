@@ -144,7 +144,7 @@ class BlobSyncTest {
         engine.sync(b);
         String name = fixture.remote().list("blobs/data/", null, 10).get(0);
         byte[] stored = fixture.remote().get(name).orElseThrow();
-        byte[] cut = Arrays.copyOf(stored, 9 + 2 * (4 * 1024 * 1024 + 16));
+        byte[] cut = Arrays.copyOf(stored, 9 + 2 * (64 * 1024 + 16));
         fixture.remote().delete(name);
         fixture.remote().createIfAbsent(name, cut);
         SyncException e = assertThrows(SyncException.class, () -> engine.blobs().fetch(b, blob.id()));

@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A blob's bytes on an encrypted remote: {@code "TDEB" | 1 | generation (4 bytes)}, then the
- * plaintext in 4 MiB chunks, each AES-256-GCM with its own 16-byte tag (the last chunk may be
+ * plaintext in 64 KiB chunks, each AES-256-GCM with its own 16-byte tag (the last chunk may be
  * shorter, and an empty file is one empty chunk).
  *
  * <p>Chunk {@code i}'s nonce is {@code i} (8 bytes) and a last-chunk flag (4 bytes); its associated
@@ -28,7 +28,12 @@ import javax.crypto.spec.SecretKeySpec;
  * at two chunks whatever the file's size and nothing forged reaches a reader.
  */
 final class BlobCipher {
-    static final int CHUNK = 4 * 1024 * 1024;
+    /**
+     * Small enough that a file is many cipher calls: JDK 17 runs AES-GCM's intrinsic only once the
+     * calling code is compiled, which thousands of calls bring and a few 4 MiB ones never do (50
+     * MB/s against 1.5 GB/s here); 16 bytes of tag per 64 KiB is 0.02 %.
+     */
+    static final int CHUNK = 64 * 1024;
     static final int TAG = 16;
     private static final byte[] MAGIC = {'T', 'D', 'E', 'B'};
     private static final int VERSION = 1;

@@ -102,13 +102,13 @@ public final class Transfer {
     /** The JSON document alone: attachment rows, not their bytes; the report says how to include them. */
     private static ExportReport plainJson(TodoStore store, OutputStream out, Progress progress) throws IOException {
         ExportReport r = TandemJsonExporter.export(store, out, progress);
-        long files = store.db().query(Count.class, "SELECT count(*) AS n FROM attachments").get(0).n();
+        long files = store.db().query(Count.class, "SELECT 'all' AS id, count(*) AS n FROM attachments").get(0).n();
         return files == 0 ? r : new ExportReport(r.format(), r.items(), r.lists(), 0, List.of(ImportReport.count(files,
                 "attachment") + " named without the files' bytes: export to a .zip file to include them."));
     }
 
-    /** A count read by SQL. */
-    record Count(long n) {
+    /** A count read by SQL (the engine maps rows with an id). */
+    record Count(String id, long n) {
     }
 
     /** Whether the file starts as a zip does: a Tandem archive ({@link TandemArchive}). */

@@ -92,8 +92,9 @@ public final class Cli {
                                                    finishes an interrupted rotation when run again
               conflicts [--json]                   conflicts that sync resolved
               export --format json|markdown|ics --out PATH
-                                                   everything, as a JSON backup, a Markdown folder or an
-                                                   iCalendar file
+                                                   everything, as a JSON backup (to a PATH ending in .zip
+                                                   with the attached files), a Markdown folder (files in
+                                                   _attachments/) or an iCalendar file
               import PATH [--format F]             add todos from a file or folder; F (else detected): json,
                                                    markdown, ics, todoist, jex, joplin-raw. Importing the
                                                    same file again adds nothing

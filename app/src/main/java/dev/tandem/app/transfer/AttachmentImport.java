@@ -49,7 +49,11 @@ final class AttachmentImport {
 
     /** Stores the bytes of {@code in}'s attachments whose item is not in {@code skip} (known already). */
     static Result store(Db db, Incoming in, Set<String> skip, Progress progress) {
-        List<IncomingAttachment> wanted = in.attachments().stream().filter(a -> !skip.contains(a.itemId())).toList();
+        Set<String> items = new java.util.HashSet<>();
+        in.items().forEach(it -> items.add(it.id()));
+        // Only files of items the import writes: never bytes for a row it would not save.
+        List<IncomingAttachment> wanted = in.attachments().stream()
+                .filter(a -> items.contains(a.itemId()) && !skip.contains(a.itemId())).toList();
         if (wanted.isEmpty()) {
             return Result.NONE;
         }

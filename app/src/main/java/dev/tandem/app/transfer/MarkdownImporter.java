@@ -35,6 +35,12 @@ import java.util.stream.Stream;
  * {@code # heading}, else the file name; the rest, trimmed, is the notes, and attribute lines at its
  * end ({@link NoteAttributes}) become fields as in the other formats. Hidden files and links are
  * skipped; nothing outside the chosen folder is read.
+ *
+ * <p>Files a note links to by a relative path ({@code ![map](_attachments/Map%20of%20Lisbon.png)},
+ * percent-decoded), and those its front matter's {@code attachments:} lists, become its attachments
+ * when they are regular files inside the folder; the links then say {@code attachment:ID}. A link to
+ * another Markdown file is a link to a note and stays, but in a {@value MarkdownExporter#FILES_FOLDER}
+ * folder, which holds an export's attached files and is never read as a list.
  */
 final class MarkdownImporter {
     private MarkdownImporter() {

@@ -111,8 +111,11 @@ public final class Transfer {
     record Count(String id, long n) {
     }
 
-    /** Whether the file starts as a zip does: a Tandem archive ({@link TandemArchive}). */
+    /** Whether the file is named or starts as a zip: a Tandem archive ({@link TandemArchive}). */
     private static boolean isZip(Path path) {
+        if (TandemArchive.named(path)) {
+            return true;
+        }
         try (java.io.InputStream in = Files.newInputStream(path)) {
             return TandemArchive.isZip(in.readNBytes(4));
         } catch (IOException e) {

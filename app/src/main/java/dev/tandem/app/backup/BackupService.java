@@ -1,5 +1,6 @@
 package dev.tandem.app.backup;
 
+import dev.tandem.app.model.Schema;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.Backups;
@@ -36,8 +37,9 @@ import java.util.stream.Stream;
  * engine ({@link Db#backups()}), encrypted with the remote's passphrase when the profile has one,
  * then renamed to its dated name in one step, so a crash at any moment leaves either a whole,
  * checked backup or a {@code .partial} file that never counts as one (and is removed by a later
- * backup). Pruning keeps what {@link Retention} promises and deletes only this profile's complete
- * backups. Thread-safe; one backup at a time per profile and process. Listeners hear every change of
+ * backup). A plain backup's attached files are copied into the folder's {@code tandem-attachments/}
+ * first ({@link BackupAttachments}). Pruning keeps what {@link Retention} promises and deletes only this
+ * profile's complete backups. Thread-safe; one backup at a time per profile and process. Listeners hear every change of
  * {@link #status()} on the thread that made it.
  */
 public final class BackupService implements AutoCloseable {
@@ -195,7 +197,12 @@ public final class BackupService implements AutoCloseable {
         }
         Path target = folder.resolve(name.fileName());
         Path partial = folder.resolve(name.fileName() + BackupName.PARTIAL);
-        db.backups().write(partial, passphrase());
+        char[] passphrase = passphrase();
+        if (passphrase == null) {
+            // Bytes first: a backup that lists a file then finds it beside it, but for one attached meanwhile.
+            BackupAttachments.copy(db, folder);
+        }
+        db.backups().write(partial, passphrase);
         try {
             try {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -231,7 +238,13 @@ public final class BackupService implements AutoCloseable {
             }
         }
         Files.createDirectories(newDir);
-        return Backups.unpack(backup, passphrase, newDir.resolve(dbFile));
+        dev.tandem.engine.BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile));
+        // The attached files' bytes beside a plain backup go into the new profile's store.
+        try (Db copy = Schema.database(newDir.resolve(dbFile)).build()) {
+            copy.migrate(Schema.MIGRATIONS);
+            BackupAttachments.restoreInto(copy, backup.toAbsolutePath().getParent());
+        }
+        return unpacked;
     }
 
     /** The remote's passphrase when the profile syncs encrypted, else null (a plain backup). */

@@ -33,18 +33,21 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("backup", Set.of("--to")),
             Map.entry("restore", Set.of("--into-new")),
             Map.entry("export", Set.of("--format", "--out")),
+            Map.entry("attachments", Set.of("--save")),
             Map.entry("serve", Set.of("--remote", "--endpoint", "--region", "--listen", "--public-host", "--tls-keystore",
                     "--passphrase-file", "--interval")));
-    static final Map<String, Set<String>> FLAGS = Map.of(
-            "list", Set.of("--json", "--all", "--notes", "--todos"),
-            "ls", Set.of("--json", "--all", "--notes", "--todos"),
-            "conflicts", Set.of("--json"),
-            "members", Set.of("--invite", "--repair"),
-            "join", Set.of("--into-existing"),
-            "unshare", Set.of("--keep"),
-            "restore-version", Set.of("--all", "--dry-run"),
-            "restore", Set.of("--dry-run"),
-            "serve", Set.of("--pair", "--tls-self-signed"));
+    static final Map<String, Set<String>> FLAGS = Map.ofEntries(
+            Map.entry("list", Set.of("--json", "--all", "--notes", "--todos")),
+            Map.entry("ls", Set.of("--json", "--all", "--notes", "--todos")),
+            Map.entry("conflicts", Set.of("--json")),
+            Map.entry("members", Set.of("--invite", "--repair")),
+            Map.entry("join", Set.of("--into-existing")),
+            Map.entry("unshare", Set.of("--keep")),
+            Map.entry("restore-version", Set.of("--all", "--dry-run")),
+            Map.entry("restore", Set.of("--dry-run")),
+            Map.entry("serve", Set.of("--pair", "--tls-self-signed")),
+            Map.entry("attach", Set.of("--insert")),
+            Map.entry("attachments", Set.of("--json")));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

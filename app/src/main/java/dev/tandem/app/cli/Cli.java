@@ -29,7 +29,8 @@ import java.util.function.Consumer;
 public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
-            "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "help");
+            "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "attach",
+            "attachments", "detach", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -50,7 +51,16 @@ public final class Cli {
               skip ID                              a repeating todo moves on to its next occurrence
               edit ID [--title T] [DETAILS]        change the title or DETAILS of a todo or note
               rm ID                                move to the Trash
-              history ID                           the item's versions, numbered, with when and on which device
+              attach ID FILE... [--insert]         attach files to a todo or note (each at most 100 MB); prints
+                                                   each attachment's id. --insert also adds a link to each in
+                                                   the notes (an image shows inline). The next sync uploads them
+              attachments ID [--json] [--save DIR] the item's files: id, name, type, size, and whether this
+                                                   device has them ("here") or only the remote does. --save
+                                                   copies them into DIR (a clashing name gets " (2)"),
+                                                   downloading the missing ones through sync first
+              detach ATTACHMENT_ID                 remove a file from its item (older versions still show it)
+              history ID                           the item's versions, numbered, with when and on which device,
+                                                   and the files attached while each stood
               restore-version ID VERSION [--fields F,G | --all] [--dry-run]
                                                    bring a version back as a new edit that syncs: the fields
                                                    that differ, except those another device changed since
@@ -82,8 +92,9 @@ public final class Cli {
                                                    finishes an interrupted rotation when run again
               conflicts [--json]                   conflicts that sync resolved
               export --format json|markdown|ics --out PATH
-                                                   everything, as a JSON backup, a Markdown folder or an
-                                                   iCalendar file
+                                                   everything, as a JSON backup (to a PATH ending in .zip
+                                                   with the attached files), a Markdown folder (files in
+                                                   _attachments/) or an iCalendar file
               import PATH [--format F]             add todos from a file or folder; F (else detected): json,
                                                    markdown, ics, todoist, jex, joplin-raw. Importing the
                                                    same file again adds nothing
@@ -285,6 +296,9 @@ public final class Cli {
                     case "list", "ls" -> a.options().containsKey("--as-of")
                             ? new HistoryCommands(out, err).listAsOf(store, a, todos) : todos.list(store, a);
                     case "history" -> new HistoryCommands(out, err).history(store, a);
+                    case "attach" -> new AttachmentCommands(out, err, syncs).attach(store, Path.of(""), a);
+                    case "attachments" -> new AttachmentCommands(out, err, syncs).list(store, dir, Path.of(""), a);
+                    case "detach" -> new AttachmentCommands(out, err, syncs).detach(store, a);
                     case "restore-version" -> new HistoryCommands(out, err).restoreVersion(store, a);
                     case "done" -> todos.setDone(store, a, true);
                     case "undone" -> todos.setDone(store, a, false);

@@ -39,14 +39,25 @@ final class HistoryCommands {
         this.err = err;
     }
 
-    /** Prints the item's versions, oldest first, numbered as restore-version takes them. */
+    /**
+     * Prints the item's versions, oldest first, numbered as restore-version takes them. Under a
+     * version, the files attached while it stood, when they differ from the version before's:
+     * attachments are rows of their own, so adding one is no version of the item.
+     */
     int history(TodoStore store, Args a) {
         String id = itemId(store, a.one("history", "ID"));
         ItemVersions versions = new ItemVersions(store, new Authors(store));
         ZoneId zone = store.dateClock().getZone();
+        List<String> filesBefore = List.of();
         for (ItemVersions.Version v : versions.versions(id)) {
             out.println(String.format(Locale.ROOT, "%3d  %s  %-16s %s", v.number(), WHEN.format(v.at().atZone(zone)),
                     v.device(), v.summary()));
+            List<String> files = versions.attachments(id, v).stream()
+                    .map(f -> f.name() + " (" + BackupCommands.size(f.sizeOrZero()) + ")").toList();
+            if (!files.equals(filesBefore)) {
+                out.println("     files: " + (files.isEmpty() ? "none" : String.join(", ", files)));
+            }
+            filesBefore = files;
         }
         return 0;
     }

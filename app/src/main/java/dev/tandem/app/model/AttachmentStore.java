@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import dev.tandem.engine.Blob;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Subscription;
+import dev.tandem.engine.Tx;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +41,9 @@ public final class AttachmentStore {
             Map.entry("mp4", "video/mp4"), Map.entry("mov", "video/quicktime"), Map.entry("ics", "text/calendar"),
             Map.entry("eml", "message/rfc822"));
 
+    /** The longest file name a row keeps, in characters. */
+    public static final int MAX_NAME = 255;
+
     private final Db db;
     private final Clock clock;
 
@@ -62,9 +66,24 @@ public final class AttachmentStore {
     }
 
     private Attachment save(String itemId, Blob blob, String name, String type) {
+        long now = clock.millis();
+        return db.transactionResult(tx -> save(tx, itemId, blob, name, type, now));
+    }
+
+    /**
+     * Saves the row of blob {@code blob} attached to {@code itemId} inside {@code tx} (an import's one
+     * transaction), unless the item has it already: then that row is returned as it is.
+     */
+    public static Attachment save(Tx tx, String itemId, Blob blob, String name, String type, long createdAt) {
         String id = DerivedIds.attachment(itemId, blob.id());
-        return db.transactionResult(tx -> tx.get(Attachment.class, id).orElseGet(() -> tx.save(
-                new Attachment(id, itemId, blob.id(), name.length() > 255 ? name.substring(0, 255) : name, type, blob.size(), clock.millis()))));
+        String n = name == null || name.isBlank() ? "file" : name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        return tx.get(Attachment.class, id).orElseGet(() -> tx.save(
+                new Attachment(id, itemId, blob.id(), n, type == null ? typeOf(n) : type, blob.size(), createdAt)));
+    }
+
+    /** The id the row of blob {@code blobId} attached to {@code itemId} has, or will have. */
+    public static String idOf(String itemId, String blobId) {
+        return DerivedIds.attachment(itemId, blobId);
     }
 
     /** The attachments of an item, oldest first. */

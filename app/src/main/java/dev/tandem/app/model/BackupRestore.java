@@ -1,6 +1,8 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Backups;
+import dev.tandem.engine.Blob;
+import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import java.io.IOException;
@@ -17,24 +19,34 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Restoring a backup into the profile as ordinary edits: every list, item, tag and link brought to
+ * Restoring a backup into the profile as ordinary edits: every list, item, tag, link and attachment brought to
  * what the backup holds, writing only what differs from now (a save records only the fields it
  * changes), in one transaction. So a restore reaches other devices as edits, field by field, and
  * where someone changed the same field since, sync keeps a conflict as for any edit. Items made
  * since the backup are left as they are. {@link #apply} returns the restore that takes it back,
  * from the values it replaced: the app's undo runs that as one step.
+ *
+ * <p>An attachment's bytes are not in the database: a plain backup's are in {@value #FILES_FOLDER}/
+ * beside it (written by {@code backup.BackupService}, each named by its SHA-256). {@link #apply}
+ * copies those this device lacks into its attachment store first; one not there either stays a row
+ * whose bytes the remote may hold, downloaded when shown, as on any device that never had them.
  */
 public final class BackupRestore {
     private static final String INBOX = "Inbox";
+    /** The folder beside the backup files that holds the attached files' bytes, shared by every backup in the folder. */
+    public static final String FILES_FOLDER = "tandem-attachments";
 
     /** One row to bring to {@code target}; a null target deletes it (only in a restore that takes one back). */
     private record Step(Class<? extends Record> type, String id, Record target) {
     }
 
     private final List<Step> steps;
+    /** Where the attachments' bytes are, or null (a restore that takes one back needs none). */
+    private final Path files;
 
-    private BackupRestore(List<Step> steps) {
+    private BackupRestore(List<Step> steps, Path files) {
         this.steps = List.copyOf(steps);
+        this.files = files;
     }
 
     /**
@@ -51,7 +63,7 @@ public final class BackupRestore {
             Backups.unpack(backup, passphrase, copy);
             try (Db db = Schema.database(copy).build()) {
                 db.migrate(Schema.MIGRATIONS);
-                return of(db);
+                return new BackupRestore(of(db).steps, backup.toAbsolutePath().resolveSibling(FILES_FOLDER));
             }
         } finally {
             for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
@@ -64,14 +76,15 @@ public final class BackupRestore {
         }
     }
 
-    /** The restore of {@code backup}'s lists, items, tags and links. */
+    /** The restore of {@code backup}'s lists, items, tags, links and attachment rows. */
     public static BackupRestore of(Db backup) {
         List<Step> steps = new ArrayList<>();
         add(steps, TodoList.class, rows(backup, TodoList.class, "lists"), TodoList::id);
         add(steps, Item.class, rows(backup, Item.class, "items"), Item::id);
         add(steps, ItemTag.class, rows(backup, ItemTag.class, "item_tags"), ItemTag::id);
         add(steps, ItemLink.class, rows(backup, ItemLink.class, "item_links"), ItemLink::id);
-        return new BackupRestore(steps);
+        add(steps, Attachment.class, rows(backup, Attachment.class, "attachments"), Attachment::id);
+        return new BackupRestore(steps, null);
     }
 
     private static <T extends Record> void add(List<Step> steps, Class<T> type, List<T> rows, Function<T, String> id) {
@@ -159,6 +172,9 @@ public final class BackupRestore {
      * it made deleted again.
      */
     public BackupRestore apply(Db now) {
+        if (files != null) {
+            copyFiles(now);
+        }
         return now.transactionResult(tx -> {
             Map<Class<?>, Map<String, Record>> current = new HashMap<>();
             List<Step> inverse = new ArrayList<>();
@@ -181,8 +197,34 @@ public final class BackupRestore {
                     inverse.add(new Step(s.type(), s.id(), before));
                 }
             }
-            return new BackupRestore(inverse);
+            return new BackupRestore(inverse, null);
         });
+    }
+
+    /**
+     * Copies into {@code now}'s attachment store the bytes of the backup's attachments it lacks,
+     * from {@link #files}; before the transaction, as disk work in it would hold other writers up.
+     */
+    private void copyFiles(Db now) {
+        Blobs blobs;
+        try {
+            blobs = now.blobs();
+        } catch (IllegalStateException e) {
+            return; // a database without an attachment store (in memory): rows only, as sync would bring them
+        }
+        for (Step s : steps) {
+            if (s.target() instanceof Attachment a && Blob.isId(a.blob()) && !blobs.has(a.blob())) {
+                Path f = files.resolve(a.blob());
+                if (Files.isRegularFile(f)) {
+                    Blob copied = blobs.add(f, Long.MAX_VALUE);
+                    if (!copied.id().equals(a.blob())) {
+                        // Altered in the folder: stored under what it is, so nothing names it; the row stays without bytes.
+                        System.getLogger("tandem").log(System.Logger.Level.WARNING, "the backup's copy of attachment "
+                                + a.name() + " is damaged: " + f);
+                    }
+                }
+            }
+        }
     }
 
     private static Map<String, Record> currentRows(Tx tx, Class<? extends Record> type) {
@@ -193,8 +235,10 @@ public final class BackupRestore {
             tx.query(Item.class, "SELECT * FROM items").forEach(r -> out.put(r.id(), r));
         } else if (type == ItemTag.class) {
             tx.query(ItemTag.class, "SELECT * FROM item_tags").forEach(r -> out.put(r.id(), r));
-        } else {
+        } else if (type == ItemLink.class) {
             tx.query(ItemLink.class, "SELECT * FROM item_links").forEach(r -> out.put(r.id(), r));
+        } else {
+            tx.query(Attachment.class, "SELECT * FROM attachments").forEach(r -> out.put(r.id(), r));
         }
         return out;
     }

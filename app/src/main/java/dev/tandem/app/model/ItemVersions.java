@@ -101,11 +101,34 @@ public final class ItemVersions {
      * as of just before the next version (or now, for the last one).
      */
     public Optional<Item> item(String itemId, Version version) {
-        List<Version> all = versions(itemId);
-        Instant until = version.number() >= all.size() ? store.clock().instant()
-                : Collections.max(List.of(version.at(), all.get(version.number()).at().minusMillis(1)));
+        Instant until = standing(itemId, version);
         return store.db().history().version(Item.class, itemId, version.changeId())
                 .map(it -> it.withTags(tagsAsOf(itemId, until)));
+    }
+
+    /**
+     * The files attached to the item while {@code version} stood, oldest first: attachments are rows
+     * of their own, added and removed apart from the item's changes, so, like its tags, they are
+     * read as of just before the next version (or now, for the last one). A file removed since is
+     * listed; its bytes stay on the remote while a version names it.
+     */
+    public List<Attachment> attachments(String itemId, Version version) {
+        return attachmentsAsOf(itemId, standing(itemId, version));
+    }
+
+    /** The files attached to the item at {@code at}, oldest first. */
+    public List<Attachment> attachmentsAsOf(String itemId, Instant at) {
+        return store.db().history().asOf(Attachment.class, at).stream().filter(a -> itemId.equals(a.itemId()))
+                .sorted(java.util.Comparator.comparing(Attachment::createdAt, java.util.Comparator.nullsFirst(
+                        java.util.Comparator.naturalOrder())).thenComparing(Attachment::id))
+                .toList();
+    }
+
+    /** The last moment {@code version} was the item's newest: just before the next version, or now. */
+    private Instant standing(String itemId, Version version) {
+        List<Version> all = versions(itemId);
+        return version.number() >= all.size() ? store.clock().instant()
+                : Collections.max(List.of(version.at(), all.get(version.number()).at().minusMillis(1)));
     }
 
     /** The item as it stood at {@code at}, with its tags then; empty when it did not exist or was deleted. */

@@ -10,14 +10,14 @@ import java.util.Set;
  * characters, and unique within their folder ignoring case (two todos called "Milk" become
  * "Milk.md" and "Milk (2).md"). A title can therefore never place a file outside the export folder.
  */
-final class FileNames {
+public final class FileNames {
     private static final Set<String> RESERVED = Set.of("con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
             "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9");
     private static final int MAX = 80;
     private final Set<String> used = new HashSet<>();
 
     /** A name not handed out before by this instance, with {@code extension} (e.g. ".md", or "" for a folder). */
-    String unique(String wanted, String extension) {
+    public String unique(String wanted, String extension) {
         String base = safe(wanted);
         String name = base + extension;
         for (int n = 2; !used.add(name.toLowerCase(Locale.ROOT)); n++) {
@@ -26,7 +26,7 @@ final class FileNames {
         return name;
     }
 
-    static String safe(String wanted) {
+    public static String safe(String wanted) {
         String s = wanted == null ? "" : wanted.replaceAll("[\\p{Cntrl}/\\\\:*?\"<>|]", " ").replaceAll("\\s+", " ").strip();
         s = s.replaceAll("^[.\\s]+|[.\\s]+$", "");
         if (s.length() > MAX) {

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 /** The formats Tandem imports, and the three it exports; each knows how it is named on the command line. */
 public enum Format {
+    /** The JSON backup: a {@code .json} file, or a Tandem archive ({@code .zip}) that adds the attached files. */
     TANDEM_JSON("json", "Tandem JSON backup", true),
     MARKDOWN("markdown", "Markdown folder", true),
     ICS("ics", "iCalendar (.ics)", true),
@@ -69,7 +70,7 @@ public enum Format {
             throw new ImportException(name, null, "no such file or folder");
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".json")) {
+        if (lower.endsWith(".json") || lower.endsWith(".zip")) {
             return TANDEM_JSON;
         }
         if (lower.endsWith(".ics") || lower.endsWith(".ical") || lower.endsWith(".icalendar")) {
@@ -96,6 +97,9 @@ public enum Format {
         }
         if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
             return JOPLIN_JEX;
+        }
+        if (TandemArchive.isZip(head)) {
+            return TANDEM_JSON;
         }
         String text = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
         if (text.startsWith("{")) {

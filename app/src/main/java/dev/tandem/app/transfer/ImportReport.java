@@ -10,15 +10,24 @@ import java.util.List;
  * @param known        todos skipped because this profile has them already (or deleted them for good)
  * @param listsCreated lists written
  * @param warnings     what the file held that Tandem did not keep
+ * @param attachments  files attached to the todos written
  */
-public record ImportReport(String source, int added, int known, int listsCreated, List<String> warnings) {
+public record ImportReport(String source, int added, int known, int listsCreated, List<String> warnings,
+                           int attachments) {
     public ImportReport {
         warnings = List.copyOf(warnings);
+    }
+
+    public ImportReport(String source, int added, int known, int listsCreated, List<String> warnings) {
+        this(source, added, known, listsCreated, warnings, 0);
     }
 
     /** One sentence for a notification or the terminal. */
     public String summary() {
         StringBuilder b = new StringBuilder("Imported ").append(count(added, "todo"));
+        if (attachments > 0) {
+            b.append(listsCreated > 0 ? ", " : " and ").append(count(attachments, "attachment"));
+        }
         if (listsCreated > 0) {
             b.append(" and ").append(count(listsCreated, "new list"));
         }

@@ -1,5 +1,7 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
@@ -46,10 +48,18 @@ public final class ImportWriter {
         Set<String> deletedLists = deletedForGood(store, "lists", "SELECT id FROM lists",
                 in.lists().stream().map(TodoList::id).toList());
         int total = in.items().size();
+        // Files only for the items this import adds: read before the transaction, as the known ids were.
+        Set<String> skip = new HashSet<>(deleted);
+        if (!in.attachments().isEmpty()) {
+            store.db().query(RowId.class, "SELECT id FROM items").forEach(r -> skip.add(r.id()));
+        }
+        AttachmentImport.Result files = AttachmentImport.store(store.db(), in, skip, progress);
         progress.update("Writing", 0, total);
-        int[] counts = store.writeAll(tx -> write(tx, in, deleted, deletedLists, now, progress));
+        int[] counts = store.writeAll(tx -> write(tx, in, files, deleted, deletedLists, now, progress));
         progress.update("Writing", total, total);
-        return new ImportReport(in.source(), counts[0], total - counts[0], counts[1], in.warnings());
+        List<String> warnings = new ArrayList<>(in.warnings());
+        warnings.addAll(files.warnings());
+        return new ImportReport(in.source(), counts[0], total - counts[0], counts[1], warnings, counts[2]);
     }
 
     private static Set<String> deletedForGood(TodoStore store, String table, String allIds, List<String> ids) {
@@ -66,9 +76,9 @@ public final class ImportWriter {
         return out;
     }
 
-    /** Returns {items added, lists created}. */
-    private static int[] write(Tx tx, Incoming in, Set<String> deleted, Set<String> deletedLists, long now,
-                               Progress progress) {
+    /** Returns {items added, lists created, attachments saved}. */
+    private static int[] write(Tx tx, Incoming in, AttachmentImport.Result files, Set<String> deleted,
+                               Set<String> deletedLists, long now, Progress progress) {
         Set<String> known = new HashSet<>(deleted);
         for (RowId r : tx.query(RowId.class, "SELECT id FROM items")) {
             known.add(r.id());
@@ -91,9 +101,12 @@ public final class ImportWriter {
         for (ItemLink l : in.links()) {
             linkRows.computeIfAbsent(l.itemId(), k -> new ArrayList<>()).add(l);
         }
-        for (Item raw : in.items()) {
+        int attached = 0;
+        for (Item source : in.items()) {
             // known also holds what this file added already: duplicates inside a file keep the first.
-            if (known.add(raw.id())) {
+            if (known.add(source.id())) {
+                List<AttachmentImport.Stored> stored = files.of(source.id());
+                Item raw = withAttachmentLinks(source, stored);
                 // Attribute lines in the notes become real fields: priority, repeat rule, tags.
                 RealFields.Applied applied = in.lossless() ? new RealFields.Applied(raw, List.of()) : RealFields.fromNotes(raw);
                 Item it = applied.item();
@@ -108,11 +121,17 @@ public final class ImportWriter {
                         TagStore.add(tx, it.id(), t.tag());
                     }
                 }
+                for (AttachmentImport.Stored f : stored) {
+                    IncomingAttachment a = f.from();
+                    AttachmentStore.save(tx, it.id(), f.blob(), a.name(), a.type(),
+                            a.createdAt() == null ? now : a.createdAt());
+                    attached++;
+                }
                 added++;
             }
             // Removed once written: a duplicate inside the file does not look again.
-            List<ItemLink> links = linkRows.remove(raw.id());
-            if (links != null && !deleted.contains(raw.id())) {
+            List<ItemLink> links = linkRows.remove(source.id());
+            if (links != null && !deleted.contains(source.id())) {
                 for (ItemLink l : links) {
                     addLink(tx, l);
                 }
@@ -121,7 +140,19 @@ public final class ImportWriter {
                 progress.update("Writing", done, in.items().size());
             }
         }
-        return new int[] {added, listsCreated};
+        return new int[] {added, listsCreated, attached};
+    }
+
+    /** The item with its notes' links to its files ({@code :/ID}, a relative path) pointing at their rows. */
+    private static Item withAttachmentLinks(Item it, List<AttachmentImport.Stored> stored) {
+        if (stored.isEmpty() || it.notes() == null) {
+            return it;
+        }
+        Map<String, String> to = new HashMap<>();
+        for (AttachmentImport.Stored f : stored) {
+            f.from().links().forEach(l -> to.putIfAbsent(l, Attachment.SCHEME + f.id()));
+        }
+        return to.isEmpty() ? it : it.withNotes(AttachmentLinks.rewrite(it.notes(), to::get));
     }
 
     /** Saves the link unless the item has one of that system (one id per item and system): never two rows, never a change. */

@@ -20,15 +20,33 @@ import java.util.List;
  *                 formats' attribute lines in the notes become fields ({@link RealFields})
  * @param links    what the items are called elsewhere (an iCalendar UID that is not their id), added
  *                 where the item has no link of that system yet
+ * @param attachments files of the items, stored with the items this import adds
+ * @param files    where the attachments' bytes are (a folder, an archive), read only when writing
  */
 public record Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
-                       List<ItemTag> tags, boolean lossless, List<ItemLink> links) {
+                       List<ItemTag> tags, boolean lossless, List<ItemLink> links,
+                       List<IncomingAttachment> attachments, SourceFiles files) {
     public Incoming {
         lists = List.copyOf(lists);
         items = List.copyOf(items);
         warnings = List.copyOf(warnings);
         tags = tags == null ? List.of() : List.copyOf(tags);
         links = links == null ? List.of() : List.copyOf(links);
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        files = files == null ? SourceFiles.NONE : files;
+    }
+
+    /** Without attachments. */
+    public Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
+                    List<ItemTag> tags, boolean lossless, List<ItemLink> links) {
+        this(source, lists, items, warnings, tags, lossless, links, List.of(), SourceFiles.NONE);
+    }
+
+    /** The same, with {@code attachments} whose bytes are in {@code files}, and {@code more} warnings. */
+    Incoming withAttachments(List<IncomingAttachment> attachments, SourceFiles files, List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new Incoming(source, lists, items, all, tags, lossless, links, attachments, files);
     }
 
     /** Without links: the formats whose ids are kept as they are, or derived one way only. */

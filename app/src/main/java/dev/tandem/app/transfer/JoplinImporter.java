@@ -14,7 +14,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -22,12 +26,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 /**
  * Joplin's JEX archive and RAW export folder: notebooks become lists (a nested one "Parent / Child"),
  * to-dos become todos and notes plain notes, with their bodies as notes; to-dos keep their done state
- * and due date, tags go into the notes' attribute lines ({@link NoteAttributes}). Attachments are not
- * imported (Tandem has none); encrypted items are skipped. Nothing from the archive is written to
- * disk: entries are read in memory, and an entry whose name climbs out of the archive
- * ({@code ../}, an absolute path) makes the whole file refused.
+ * and due date, tags go into the notes' attribute lines ({@link NoteAttributes}). Resources a note
+ * links to ({@code :/ID}) become its attachments, with their titles and MIME types, and the links
+ * {@code attachment:ID}; encrypted items are skipped. Nothing from the archive is unpacked: notes
+ * are read in memory, and the resources' files, once every note checked out, streamed from the
+ * archive into the attachment store ({@link SourceFiles}); an entry whose name climbs out of the
+ * archive ({@code ../}, an absolute path) makes the whole file refused.
  */
 final class JoplinImporter {
+    private static final String RESOURCES = "resources/";
+    private static final Pattern RESOURCE_FILE = Pattern.compile("([0-9a-fA-F]{32})(\\.[A-Za-z0-9]{1,16})?");
+    private static final Pattern RESOURCE_LINK = Pattern.compile(":/([0-9a-fA-F]{32})");
+
     private JoplinImporter() {
     }
 
@@ -35,7 +45,7 @@ final class JoplinImporter {
         String file = String.valueOf(path.getFileName());
         TextFiles.checkSize(path, Limits.MAX_FILE_BYTES);
         Map<String, JoplinRaw> items = new LinkedHashMap<>();
-        int attachments = 0;
+        Map<String, String> resources = new HashMap<>();
         try (InputStream raw = Files.newInputStream(path);
              TarArchiveInputStream tar = new TarArchiveInputStream(new BufferedInputStream(raw))) {
             TarArchiveEntry e;
@@ -49,8 +59,8 @@ final class JoplinImporter {
                 if (e.isDirectory() || e.isSymbolicLink() || e.isLink()) {
                     continue;
                 }
-                if (name.startsWith("resources/")) {
-                    attachments++;
+                if (name.startsWith(RESOURCES)) {
+                    resource(name.substring(RESOURCES.length())).ifPresent(id -> resources.putIfAbsent(id, name));
                     continue;
                 }
                 if (!JoplinRaw.isItemName(name)) {
@@ -73,13 +83,13 @@ final class JoplinImporter {
         if (items.isEmpty()) {
             throw new ImportException(file, null, "no Joplin items in it: is this a JEX export?");
         }
-        return convert(file, items, attachments, zone);
+        return convert(file, items, resources, zone).withAttachmentsFrom(SourceFiles.tar(path));
     }
 
     static Incoming readRawFolder(Path dir, ZoneId zone, Progress progress) {
         String file = String.valueOf(dir.getFileName());
         Map<String, JoplinRaw> items = new LinkedHashMap<>();
-        int attachments = 0;
+        Map<String, String> resources = new HashMap<>();
         long total = 0;
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -90,7 +100,7 @@ final class JoplinImporter {
         for (Path p : files) {
             String name = String.valueOf(p.getFileName());
             if (name.equals("resources") && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                attachments++;
+                resources.putAll(resourceFiles(p, file));
                 continue;
             }
             if (!JoplinRaw.isItemName(name) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -110,7 +120,7 @@ final class JoplinImporter {
         if (items.isEmpty()) {
             throw new ImportException(file, null, "no Joplin items in the folder: is this a RAW export?");
         }
-        return convert(file, items, attachments, zone);
+        return convert(file, items, resources, zone).withAttachmentsFrom(SourceFiles.folder(dir));
     }
 
     /** No absolute path, no parent step, no drive letter or backslash: names stay inside the archive. */
@@ -127,8 +137,42 @@ final class JoplinImporter {
         return true;
     }
 
-    private static Incoming convert(String file, Map<String, JoplinRaw> entries, int attachments, ZoneId zone) {
+    /**
+     * The resource files of a RAW export's {@code resources/} folder, by resource id: the regular
+     * files named {@code ID} or {@code ID.EXT}; links and anything else are left out.
+     */
+    private static Map<String, String> resourceFiles(Path dir, String file) {
+        Map<String, String> out = new HashMap<>();
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.sorted().toList()) {
+                String name = String.valueOf(p.getFileName());
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    resource(name).ifPresent(id -> out.putIfAbsent(id, RESOURCES + name));
+                }
+            }
+        } catch (IOException e) {
+            throw new ImportException(file, null, "cannot list the resources folder: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The resource id a file of {@code resources/} is named after: 32 hex digits, then nothing or an extension. */
+    private static Optional<String> resource(String name) {
+        Matcher m = RESOURCE_FILE.matcher(name);
+        return m.matches() ? Optional.of(m.group(1).toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /** A convert's result before its files' source is known. */
+    private record Converted(Incoming incoming, List<IncomingAttachment> attachments, List<String> warnings) {
+        Incoming withAttachmentsFrom(SourceFiles files) {
+            return incoming.withAttachments(attachments, files, warnings);
+        }
+    }
+
+    private static Converted convert(String file, Map<String, JoplinRaw> entries, Map<String, String> resourceFiles,
+                                     ZoneId zone) {
         Map<String, JoplinRaw> folders = new HashMap<>();
+        Map<String, JoplinRaw> resources = new HashMap<>();
         Map<String, String> tagNames = new HashMap<>();
         Map<String, List<String>> tagsOfNote = new HashMap<>();
         List<Map.Entry<String, JoplinRaw>> notes = new ArrayList<>();
@@ -138,6 +182,11 @@ final class JoplinImporter {
                 case JoplinRaw.FOLDER -> folders.put(r.get("id"), r);
                 case JoplinRaw.TAG -> tagNames.put(r.get("id"), r.title().strip());
                 case JoplinRaw.NOTE -> notes.add(e);
+                case JoplinRaw.RESOURCE -> {
+                    if (r.get("id") != null) {
+                        resources.put(r.get("id").toLowerCase(Locale.ROOT), r);
+                    }
+                }
                 default -> { }
             }
         }
@@ -156,6 +205,9 @@ final class JoplinImporter {
             }
         }
         List<Item> items = new ArrayList<>();
+        List<IncomingAttachment> attachments = new ArrayList<>();
+        List<String> fileWarnings = new ArrayList<>();
+        int[] encryptedFiles = {0};
         int skipped = 0;
         for (Map.Entry<String, JoplinRaw> e : notes) {
             JoplinRaw n = e.getValue();
@@ -183,18 +235,60 @@ final class JoplinImporter {
             TodoList list = lists.get(n.get("parent_id"));
             String notesText = NoteAttributes.append(n.body().isBlank() ? null : n.body(),
                     new NoteAttributes(tagsOfNote.get(id), null, null));
-            items.add(new Item(StableIds.of("joplin", "note", id), list == null ? null : list.id(),
+            Item it = new Item(StableIds.of("joplin", "note", id), list == null ? null : list.id(),
                     Limits.title(file, where, title), Limits.notes(file, where, notesText),
                     due == null ? null : Instant.ofEpochMilli(due).atZone(zone).toLocalDate().toString(),
-                    completed != null ? 1L : 0L, completed, deleted, created).withNote(!todo));
+                    completed != null ? 1L : 0L, completed, deleted, created).withNote(!todo);
+            items.add(it);
+            attachments.addAll(files(it, n.body(), resources, resourceFiles, encryptedFiles, file));
+        }
+        if (encryptedFiles[0] > 0) {
+            fileWarnings.add(ImportReport.count(encryptedFiles[0], "encrypted attachment")
+                    + " skipped: export from Joplin with encryption off");
         }
         if (skipped > 0) {
             warnings.add(ImportReport.count(skipped, "encrypted note") + " skipped: export from Joplin with encryption off");
         }
-        if (attachments > 0) {
-            warnings.add("attachments are not imported; Tandem keeps text only");
+        return new Converted(new Incoming(file, new ArrayList<>(lists.values()), items, warnings), attachments,
+                fileWarnings);
+    }
+
+    /**
+     * The resources a note's body links to ({@code ![photo](:/ID)}, {@code <img src=":/ID">}), with
+     * their titles and MIME types; each resource once per note, with every link that names it. A
+     * link to another note (not a resource) is left as it is. A resource whose file the export does
+     * not hold keeps no entry: the import names it as missing.
+     */
+    private static List<IncomingAttachment> files(Item it, String body, Map<String, JoplinRaw> resources,
+                                                  Map<String, String> resourceFiles, int[] encrypted, String file) {
+        Map<String, List<String>> linksOf = new LinkedHashMap<>();
+        for (String target : AttachmentLinks.targets(body)) {
+            Matcher m = RESOURCE_LINK.matcher(target.strip());
+            if (m.matches()) {
+                String id = m.group(1).toLowerCase(Locale.ROOT);
+                if (resources.containsKey(id) || resourceFiles.containsKey(id)) {
+                    linksOf.computeIfAbsent(id, k -> new ArrayList<>()).add(target);
+                }
+            }
         }
-        return new Incoming(file, new ArrayList<>(lists.values()), items, warnings);
+        List<IncomingAttachment> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : linksOf.entrySet()) {
+            JoplinRaw r = resources.get(e.getKey());
+            if (r != null && encrypted(r)) {
+                encrypted[0]++;
+                continue;
+            }
+            String ext = r == null ? null : r.get("file_extension");
+            String name = r == null ? null : r.title().strip();
+            if (name == null || name.isEmpty()) {
+                name = r != null && r.get("filename") != null ? r.get("filename")
+                        : e.getKey() + (ext == null ? "" : "." + ext);
+            }
+            Long created = r == null ? null : r.time("created_time", file, "resource " + e.getKey());
+            out.add(new IncomingAttachment(it.id(), resourceFiles.get(e.getKey()), null, name,
+                    r == null ? null : r.get("mime"), created, e.getValue()));
+        }
+        return out;
     }
 
     private static boolean encrypted(JoplinRaw r) {

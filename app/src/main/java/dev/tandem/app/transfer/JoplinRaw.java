@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * One item of Joplin's RAW format (a file of a RAW export folder, or an entry of a JEX archive,
  * which is a tar of the same files): the title on the first line, a blank line, the body, a blank
  * line, then one {@code key: value} line per property, {@code type_} last (1 note, 2 notebook,
- * 5 tag, 6 note-tag link). Read the way Joplin reads it: properties from the end up to the first
+ * 4 resource: an attached file's title, mime and file_extension; 5 tag, 6 note-tag link). Read the way Joplin reads it: properties from the end up to the first
  * blank line, then title and body.
  *
  * @param title      the first line
@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 record JoplinRaw(String title, String body, Map<String, String> properties) {
     static final int NOTE = 1;
     static final int FOLDER = 2;
+    static final int RESOURCE = 4;
     static final int TAG = 5;
     static final int NOTE_TAG = 6;
     private static final Pattern ITEM_NAME = Pattern.compile("[0-9a-fA-F]{32}\\.md");

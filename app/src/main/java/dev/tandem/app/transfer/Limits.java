@@ -20,6 +20,12 @@ public final class Limits {
     public static final int MAX_NOTES_CHARS = TextLimits.MAX_NOTES_CHARS;
     public static final int MAX_NAME_CHARS = TextLimits.MAX_NAME_CHARS;
     public static final int MAX_ITEMS = 500_000;
+    /**
+     * One attached file an import stores: far above the default attach limit
+     * ({@link dev.tandem.app.model.AttachmentStore#DEFAULT_LIMIT}), so a file attached under a raised
+     * limit comes back from a backup, and still a bound on what one hostile entry can fill the disk with.
+     */
+    public static final long MAX_ATTACHMENT_BYTES = 2L * 1000 * 1000 * 1000;
     /** Ids are kept as they are only when short and plain; anything else is derived. */
     public static final int MAX_ID_CHARS = 64;
 

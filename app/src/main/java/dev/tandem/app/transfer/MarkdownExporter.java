@@ -21,16 +21,26 @@ import java.util.Map;
  * completed?, tags) so that Joplin, Obsidian and pandoc read it. Tandem adds {@code id} (so an
  * export imported back finds its originals), {@code priority} and {@code repeats} from the todo's
  * fields, and {@code tandem: 1}, which says the body follows Tandem's convention: a blank line, the
- * notes exactly as stored, a newline ({@link FrontMatter#render}). The notes are never rewritten, so
- * attribute lines an older import left in them ({@link NoteAttributes}) stay notes text and come back
+ * notes exactly as stored, a newline ({@link FrontMatter#render}). The notes are never rewritten (but for
+ * the links to attached files, below), so attribute lines an older import left in them ({@link NoteAttributes}) stay notes text and come back
  * as such. A plain note has no {@code completed?} and no {@code due}, which is how Joplin tells a note
  * from a to-do, and says {@code kind: note}. Trashed todos are left out.
+ *
+ * <p>Attached files are written into {@value #FILES_FOLDER}/ beside their item's file (once per
+ * folder, however many items have one), under their names made safe and unique; the notes' links
+ * {@code attachment:ID} become relative paths ({@code _attachments/Receipt%20(2).pdf}), and front
+ * matter {@code attachments:} lists the item's files, also those no link names, so the importer
+ * attaches them all again ({@link AttachmentFiles}).
  */
 final class MarkdownExporter {
     static final String INBOX = "Inbox";
     /** The field saying a file follows Tandem's convention, and its version. */
     static final String CONVENTION_KEY = "tandem";
     static final int CONVENTION = 1;
+    /** The folder beside a list's files that holds their attached files. */
+    static final String FILES_FOLDER = "_attachments";
+    /** The front matter field listing the item's attached files, as paths relative to its file. */
+    static final String ATTACHMENTS_KEY = "attachments";
 
     private MarkdownExporter() {
     }
@@ -41,6 +51,8 @@ final class MarkdownExporter {
         lists.forEach(l -> byId.put(l.id(), l));
         List<Item> items = store.allItems().stream().filter(it -> !it.isTrashed()).toList();
         FileNames folders = new FileNames();
+        // Taken first, so a list of that name gets another folder: the importer never reads this one as a list.
+        folders.unique(FILES_FOLDER, "");
         Map<String, Path> folderOf = new HashMap<>();
         Map<Path, FileNames> namesIn = new HashMap<>();
         Path inbox = dir.resolve(folders.unique(INBOX, ""));
@@ -49,11 +61,13 @@ final class MarkdownExporter {
         }
         int written = 0;
         Map<String, List<String>> tags = new TagStore(store).all();
+        AttachmentFiles files = new AttachmentFiles(store);
         for (Item it : items) {
             Path folder = it.listId() != null && byId.containsKey(it.listId()) ? folderOf.get(it.listId()) : inbox;
             Files.createDirectories(folder);
             Path file = folder.resolve(namesIn.computeIfAbsent(folder, f -> new FileNames()).unique(it.titleOrEmpty(), ".md"));
-            Files.writeString(file, render(store, it, tags.getOrDefault(it.id(), List.of())), StandardCharsets.UTF_8);
+            AttachmentFiles.Written own = files.write(it, folder);
+            Files.writeString(file, render(store, it, tags.getOrDefault(it.id(), List.of()), own), StandardCharsets.UTF_8);
             if (++written % 250 == 0) {
                 progress.update("Writing", written, items.size());
             }
@@ -62,10 +76,15 @@ final class MarkdownExporter {
             // An empty list is still a list: its folder says so.
             Files.createDirectories(folderOf.get(l.id()));
         }
-        return new ExportReport(Format.MARKDOWN, items.size(), lists.size());
+        return new ExportReport(Format.MARKDOWN, items.size(), lists.size(), files.count(), files.warnings());
     }
 
     static String render(TodoStore store, Item it, List<String> tags) {
+        return render(store, it, tags, AttachmentFiles.Written.NONE);
+    }
+
+    /** The file of {@code it}; its notes' {@code attachment:ID} links point at the files {@code files} wrote. */
+    static String render(TodoStore store, Item it, List<String> tags, AttachmentFiles.Written files) {
         // The fields only: the notes go out verbatim, attribute lines included; copied here as well, those
         // lines would come back as tags, priority or rule beside themselves.
         NoteAttributes a = RealFields.exported(it, tags, NoteAttributes.NONE);
@@ -80,8 +99,9 @@ final class MarkdownExporter {
         fm.put("priority", a.priority());
         fm.put("repeats", a.repeats());
         fm.put("kind", it.isNote() ? Item.NOTE : null);
+        fm.put(ATTACHMENTS_KEY, files.own().isEmpty() ? null : new ArrayList<>(files.own()));
         fm.put(CONVENTION_KEY, CONVENTION);
-        return FrontMatter.render(fm, it.notes());
+        return FrontMatter.render(fm, files.links(it.notes()));
     }
 
     /** The time of the todo's last change, from its history; null when it has none. */

@@ -35,13 +35,25 @@ import java.util.stream.Stream;
  * {@code # heading}, else the file name; the rest, trimmed, is the notes, and attribute lines at its
  * end ({@link NoteAttributes}) become fields as in the other formats. Hidden files and links are
  * skipped; nothing outside the chosen folder is read.
+ *
+ * <p>Files a note links to by a relative path ({@code ![map](_attachments/Map%20of%20Lisbon.png)},
+ * percent-decoded), and those its front matter's {@code attachments:} lists, become its attachments
+ * when they are regular files inside the folder; the links then say {@code attachment:ID}. A link to
+ * another Markdown file is a link to a note and stays, but in a {@value MarkdownExporter#FILES_FOLDER}
+ * folder, which holds an export's attached files and is never read as a list.
  */
 final class MarkdownImporter {
     private MarkdownImporter() {
     }
 
-    /** One file read: the item, its tags, and a front matter value Tandem could not hold (or null). */
-    private record Read(Item item, List<String> tags, String dropped) {
+    /**
+     * One file read: the item, its tags, a front matter value Tandem could not hold (or null), and
+     * the paths its front matter lists as attached files.
+     */
+    private record Read(Item item, List<String> tags, String dropped, List<String> files) {
+        Read withFiles(List<String> paths) {
+            return new Read(item, tags, dropped, paths);
+        }
     }
 
     static Incoming read(Path root, ZoneId zone, Progress progress) {
@@ -52,7 +64,7 @@ final class MarkdownImporter {
         } else {
             try (Stream<Path> s = Files.walk(root, 8, new FileVisitOption[0])) {
                 s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                        .filter(p -> isMarkdown(p) && !hidden(root.relativize(p)))
+                        .filter(p -> isMarkdown(p) && !hidden(root.relativize(p)) && !inFilesFolder(root.relativize(p)))
                         .sorted().forEach(files::add);
             } catch (IOException | java.io.UncheckedIOException e) {
                 throw new ImportException(file, null, "cannot read the folder: " + e.getMessage(), e);
@@ -62,6 +74,9 @@ final class MarkdownImporter {
         List<Item> items = new ArrayList<>();
         List<ItemTag> tags = new ArrayList<>();
         Set<String> ids = new HashSet<>();
+        List<IncomingAttachment> attachments = new ArrayList<>();
+        // Paths are relative to where a linked file is looked for: the folder, or a single file's folder.
+        Path base = Files.isRegularFile(root) ? root.toAbsolutePath().getParent() : root;
         int dropped = 0;
         String firstDropped = null;
         long total = 0;
@@ -82,8 +97,9 @@ final class MarkdownImporter {
             }
             Read r = item(TextFiles.decode(bytes, file, where), rel, list, file, where, zone);
             items.add(r.item());
-            // Tag rows go with an id's first file only: the writer keeps that one and skips the copies.
+            // Tag rows and files go with an id's first file only: the writer keeps that one and skips the copies.
             if (ids.add(r.item().id())) {
+                attachments.addAll(files(base, rel, r.item(), r.files()));
                 for (String t : new LinkedHashSet<>(r.tags())) {
                     ItemTag tag = ItemTag.of(r.item().id(), t);
                     if (!tag.tag().isEmpty()) {
@@ -105,7 +121,66 @@ final class MarkdownImporter {
         List<String> warnings = dropped == 0 ? List.of()
                 : List.of(dropped + " priority or repeat value(s) Tandem cannot hold left out (" + firstDropped + ")");
         // Lossless: attribute lines were already turned into fields here, for the files that have them.
-        return new Incoming(file, new ArrayList<>(lists.values()), items, warnings, tags, true);
+        return new Incoming(file, new ArrayList<>(lists.values()), items, warnings, tags, true, List.of(), attachments,
+                SourceFiles.folder(base));
+    }
+
+    /**
+     * The files {@code it} links to, or its front matter's {@code attachments:} lists, that exist
+     * beside it inside {@code base}: a link's target is percent-decoded, a listed path taken as
+     * written. A link to another Markdown file is a link to a note, left alone, unless it is in a
+     * {@value MarkdownExporter#FILES_FOLDER} folder, where an export put an attached file.
+     */
+    private static List<IncomingAttachment> files(Path base, Path rel, Item it, List<String> listed) {
+        Path dir = rel.getParent();
+        Map<String, List<String>> links = new LinkedHashMap<>();
+        for (String path : listed) {
+            entry(base, dir, path).ifPresent(e -> links.computeIfAbsent(e, k -> new ArrayList<>()));
+        }
+        for (String target : AttachmentLinks.targets(it.notes())) {
+            String path = AttachmentLinks.decodePath(target);
+            if (path != null) {
+                entry(base, dir, path).ifPresent(e -> links.computeIfAbsent(e, k -> new ArrayList<>()).add(target));
+            }
+        }
+        List<IncomingAttachment> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : links.entrySet()) {
+            String name = e.getKey().substring(e.getKey().lastIndexOf('/') + 1);
+            out.add(new IncomingAttachment(it.id(), e.getKey(), null, name, null, null, e.getValue()));
+        }
+        return out;
+    }
+
+    /** {@code path} from folder {@code dir} as a path inside {@code base} ("a/b.pdf"), if a file is there. */
+    private static Optional<String> entry(Path base, Path dir, String path) {
+        if (path.isBlank() || path.startsWith("/") || path.contains("\u0000")) {
+            return Optional.empty();
+        }
+        Path rel;
+        try {
+            rel = (dir == null ? Path.of(path) : dir.resolve(path)).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty(); // no file could have that name here
+        }
+        if (rel.isAbsolute() || rel.toString().isEmpty() || rel.startsWith("..")) {
+            return Optional.empty();
+        }
+        if (isMarkdown(rel) && !inFilesFolder(rel)) {
+            return Optional.empty();
+        }
+        Path file = base.resolve(rel);
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                ? Optional.of(rel.toString().replace('\\', '/')) : Optional.empty();
+    }
+
+    /** Whether a path lies in a folder of attached files an export wrote: never read as notes. */
+    private static boolean inFilesFolder(Path rel) {
+        for (Path part : rel) {
+            if (part.toString().equals(MarkdownExporter.FILES_FOLDER)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Read item(String text, Path rel, TodoList list, String file, String where, ZoneId zone) {
@@ -139,15 +214,17 @@ final class MarkdownImporter {
                 Limits.title(file, where, tandem ? title.get() : title.get().strip()), null, Limits.isoDate(file, where, due),
                 done ? 1L : 0L, done ? (updated != null ? updated : created) : null, null, created).withNote(isNote(fm));
         List<String> tags = tags(fm.fields().get("tags"));
+        List<String> files = tags(fm.fields().get(MarkdownExporter.ATTACHMENTS_KEY));
         if (tandem) {
-            return tandemFields(fm, base.withNotes(Limits.notesAsStored(file, where, fm.verbatimBody())), tags);
+            return tandemFields(fm, base.withNotes(Limits.notesAsStored(file, where, fm.verbatimBody())), tags)
+                    .withFiles(files);
         }
         NoteAttributes attrs = new NoteAttributes(tags, fm.text("priority").orElse(null), fm.text("repeats").orElse(null));
         String notes = NoteAttributes.append(body.strip().isEmpty() ? null : body.strip(), attrs);
         RealFields.Applied applied = RealFields.fromNotes(base.withNotes(notes));
         // Checked once the lines that became fields are gone: the limit is on what the todo keeps.
         Item it = applied.item();
-        return new Read(it.withNotes(Limits.notes(file, where, it.notes())), applied.tags(), null);
+        return new Read(it.withNotes(Limits.notes(file, where, it.notes())), applied.tags(), null, files);
     }
 
     /**
@@ -171,7 +248,7 @@ final class MarkdownImporter {
         } else if (repeats.isPresent()) {
             dropped = "repeats '" + Limits.shorten(repeats.get()) + "'";
         }
-        return new Read(it, tags, dropped);
+        return new Read(it, tags, dropped, List.of());
     }
 
     /**

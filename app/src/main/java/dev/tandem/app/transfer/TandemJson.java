@@ -18,7 +18,9 @@ import java.util.List;
  *                 "repeat": "FREQ=WEEKLY;BYDAY=MO", "seriesId": "…", "remindAt": null, "remindDismissed": null,
  *                 "kind": null, "dueTime": "14:00", "durationMinutes": 30} ],
  *     "item_tags": [ {"id": "…", "itemId": "…", "tag": "home", "removedAt": null} ],
- *     "item_links": [ {"id": "…", "itemId": "…", "system": "ical", "externalId": "20261123T101500Z-1234@example.com"} ]
+ *     "item_links": [ {"id": "…", "itemId": "…", "system": "ical", "externalId": "20261123T101500Z-1234@example.com"} ],
+ *     "attachments": [ {"id": "…", "itemId": "…", "blob": "9f86d0…(64 hex)", "name": "receipt.pdf",
+ *                       "type": "application/pdf", "size": 48213, "createdAt": 1763800000000} ]
  *   }
  * }
  * </pre>
@@ -30,13 +32,21 @@ import java.util.List;
  * added the {@code item_tags} table; a version 1 backup (no tags table; tags, if any, as attribute
  * lines in the notes) still imports. The {@code item_links} table (an imported todo's iCalendar UID)
  * came later within version 2: a new table is no new shape, a Tandem without it skips it with a warning
- * and restores the rest, and a backup without it imports as one with no links.
+ * and restores the rest, and a backup without it imports as one with no links. So did
+ * {@code attachments}: its rows name each file's bytes by SHA-256 ({@code blob}). The bytes are not in
+ * the JSON: a Tandem archive ({@link TandemArchive}, a zip) holds the document as {@value #ENTRY} and
+ * each file as {@code attachments/<blob>} beside it. A plain JSON file restores an attachment only
+ * where the profile has its bytes already.
  */
 final class TandemJson {
     static final String FORMAT = "tandem";
     static final int VERSION = 2;
     /** The tables a backup holds, parents first. */
-    static final List<String> TABLES = List.of("lists", "items", "item_tags", "item_links");
+    static final List<String> TABLES = List.of("lists", "items", "item_tags", "item_links", "attachments");
+    /** The document's name inside a Tandem archive. */
+    static final String ENTRY = "tandem.json";
+    /** The folder of the files' bytes inside a Tandem archive, each named by its blob id. */
+    static final String FILES = "attachments/";
 
     private TandemJson() {
     }

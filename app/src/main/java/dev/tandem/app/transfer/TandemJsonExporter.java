@@ -10,8 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the lossless backup ({@link TandemJson}): every row of every list, item, tag and link, trashed ones
- * included, with ids and timestamps as stored. Items deleted for good are gone from the tables and
+ * Writes the lossless backup ({@link TandemJson}): every row of every list, item, tag, link and attachment,
+ * trashed ones included, with ids and timestamps as stored. Items deleted for good are gone from the tables and
  * so from the backup.
  */
 final class TandemJsonExporter {
@@ -58,6 +58,7 @@ final class TandemJsonExporter {
             case "items" -> "createdAt, id";
             case "lists" -> "position, id";
             case "item_tags" -> "itemId, tag";
+            case "attachments" -> "itemId, createdAt, id";
             default -> "itemId, id";
         };
     }

@@ -6,12 +6,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.Durations;
+import dev.tandem.engine.Blob;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalTime;
@@ -43,6 +46,7 @@ final class TandemJsonImporter {
         List<Item> items = new ArrayList<>();
         List<ItemTag> tags = new ArrayList<>();
         List<ItemLink> links = new ArrayList<>();
+        List<IncomingAttachment> files = new ArrayList<>();
         int[] unknownSystems = {0};
         List<String> warnings = new ArrayList<>();
         Set<String> unknownColumns = new TreeSet<>();
@@ -97,6 +101,10 @@ final class TandemJsonImporter {
                                     }
                                     Limits.itemCount(file, links.size() + unknownSystems[0]);
                                 });
+                                case "attachments" -> readRows(p, file, table, row -> {
+                                    files.add(attachment(row.values, file, row.where, unknownColumns));
+                                    Limits.itemCount(file, files.size());
+                                });
                                 default -> {
                                     warnings.add("the table \"" + Limits.shorten(table) + "\" is not one this Tandem has; skipped");
                                     p.skipChildren();
@@ -126,7 +134,7 @@ final class TandemJsonImporter {
         if (!unknownColumns.isEmpty()) {
             warnings.add("columns this Tandem does not have were skipped: " + String.join(", ", unknownColumns));
         }
-        return new Incoming(file, lists, items, warnings, tags, true, links);
+        return new Incoming(file, lists, items, warnings, tags, true, links, files, SourceFiles.NONE);
     }
 
     private record Row(Map<String, Object> values, String where) {
@@ -227,6 +235,27 @@ final class TandemJsonImporter {
                     + ItemLink.MAX_EXTERNAL_ID + " Tandem takes");
         }
         return ItemLink.of(itemId, l.system(), l.externalId());
+    }
+
+    /**
+     * An attachment row: item, blob (a SHA-256 in hex) and name must be there; its id is derived again
+     * from item and blob when it is stored, whatever the file says. Where its bytes are is the
+     * archive's to say ({@link TandemArchive}); in a plain JSON file, nowhere.
+     */
+    private static IncomingAttachment attachment(Map<String, Object> row, String file, String where, Set<String> unknown) {
+        Attachment a = RecordMaps.fromMap(Attachment.class, row, file, where, unknown);
+        String itemId = id(a.itemId(), file, where);
+        if (!Blob.isId(a.blob())) {
+            throw new ImportException(file, where, a.blob() == null ? "the attachment's blob is missing"
+                    : "the blob '" + Limits.shorten(a.blob()) + "' is not a SHA-256 in lower-case hex");
+        }
+        if (a.name() == null || a.name().isBlank() || a.name().length() > AttachmentStore.MAX_NAME) {
+            throw new ImportException(file, where, "the attachment's name is empty or longer than "
+                    + AttachmentStore.MAX_NAME + " characters");
+        }
+        String type = a.type() != null && a.type().length() <= 255 && a.type().matches("[\\w.+-]+/[\\w.+-]+")
+                ? a.type() : null;
+        return new IncomingAttachment(itemId, null, a.blob(), a.name(), type, a.createdAt(), List.of());
     }
 
     private static String id(String id, String file, String where) {

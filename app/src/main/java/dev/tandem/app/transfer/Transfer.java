@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -42,7 +43,8 @@ public final class Transfer {
         String file = String.valueOf(path.getFileName());
         ZoneId zone = dateClock.getZone();
         return switch (f) {
-            case TANDEM_JSON -> TandemJsonImporter.read(file, TextFiles.read(path), progress);
+            case TANDEM_JSON -> isZip(path) ? TandemArchive.read(path, progress)
+                    : TandemJsonImporter.read(file, TextFiles.read(path), progress);
             case MARKDOWN -> MarkdownImporter.read(path, zone, progress);
             case ICS -> IcsImporter.read(file, TextFiles.read(path), zone, progress);
             case TODOIST_CSV -> TodoistCsvImporter.read(file, TextFiles.read(path), LocalDate.now(dateClock), progress);
@@ -63,7 +65,8 @@ public final class Transfer {
     }
 
     /**
-     * Writes everything to {@code target}: a file for JSON and iCalendar (written beside it, then
+     * Writes everything to {@code target}: a file for JSON (a Tandem archive with the attached files
+     * when its name ends in {@code .zip}) and iCalendar (written beside it, then
      * moved into place, so a failed export never leaves half a file), a new or empty folder for
      * Markdown. Throws {@link UncheckedIOException} when the disk refuses.
      */
@@ -82,8 +85,9 @@ public final class Transfer {
             try {
                 ExportReport report;
                 try (OutputStream out = Files.newOutputStream(tmp)) {
-                    report = format == Format.TANDEM_JSON ? TandemJsonExporter.export(store, out, progress)
-                            : IcsExporter.export(store, out, progress);
+                    report = format != Format.TANDEM_JSON ? IcsExporter.export(store, out, progress)
+                            : TandemArchive.named(abs) ? TandemArchive.write(store, out, progress)
+                            : plainJson(store, out, progress);
                 }
                 move(tmp, abs);
                 return report;
@@ -92,6 +96,30 @@ public final class Transfer {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + abs + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JSON document alone: attachment rows, not their bytes; the report says how to include them. */
+    private static ExportReport plainJson(TodoStore store, OutputStream out, Progress progress) throws IOException {
+        ExportReport r = TandemJsonExporter.export(store, out, progress);
+        long files = store.db().query(Count.class, "SELECT 'all' AS id, count(*) AS n FROM attachments").get(0).n();
+        return files == 0 ? r : new ExportReport(r.format(), r.items(), r.lists(), 0, List.of(ImportReport.count(files,
+                "attachment") + " named without the files' bytes: export to a .zip file to include them."));
+    }
+
+    /** A count read by SQL (the engine maps rows with an id). */
+    record Count(String id, long n) {
+    }
+
+    /** Whether the file is named or starts as a zip: a Tandem archive ({@link TandemArchive}). */
+    private static boolean isZip(Path path) {
+        if (TandemArchive.named(path)) {
+            return true;
+        }
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            return TandemArchive.isZip(in.readNBytes(4));
+        } catch (IOException e) {
+            throw new ImportException(String.valueOf(path.getFileName()), null, "cannot read it: " + e.getMessage(), e);
         }
     }
 

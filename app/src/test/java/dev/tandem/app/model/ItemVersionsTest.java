@@ -48,6 +48,30 @@ class ItemVersionsTest {
     }
 
     @Test
+    void attachments_fileAddedThenRemoved_listedForTheVersionItStoodIn() {
+        String blob = "ab".repeat(32);
+        Item it = store.add("Visa", null, null);
+        later();
+        Attachment photo = store.db().save(new Attachment(AttachmentStore.idOf(it.id(), blob), it.id(), blob, "photo.png",
+                "image/png", 10L, clock.millis()));
+        Instant attached = clock.instant();
+        later();
+        store.update(it.id(), i -> i.withNotes("Apply by May"));
+        later();
+        store.db().delete(Attachment.class, photo.id());
+        later();
+        store.update(it.id(), i -> i.withTitle("Visa for Japan"));
+
+        List<ItemVersions.Version> all = versions.versions(it.id());
+        assertEquals(3, all.size());
+        assertEquals(List.of(photo), versions.attachments(it.id(), all.get(0)), "attached before version 2 came");
+        assertEquals(List.of(), versions.attachments(it.id(), all.get(1)), "removed before version 3 came");
+        assertEquals(List.of(), versions.attachments(it.id(), all.get(2)));
+        assertEquals(List.of(photo), versions.attachmentsAsOf(it.id(), attached));
+        assertEquals(List.of(), versions.attachmentsAsOf(it.id(), attached.minusSeconds(30)));
+    }
+
+    @Test
     void restore_notesOverwritten_bringsTheOldNotesBackAsANewEdit() {
         Item it = store.add("Trip", null, null);
         later();

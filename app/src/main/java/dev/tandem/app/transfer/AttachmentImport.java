@@ -1,0 +1,151 @@
+package dev.tandem.app.transfer;
+
+import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.engine.Blob;
+import dev.tandem.engine.BlobTooLargeException;
+import dev.tandem.engine.Blobs;
+import dev.tandem.engine.Db;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The bytes of an import's attachments, copied into the profile's attachment store before the
+ * import's one transaction (disk work there would hold every other writer up): each entry of the
+ * source streamed once, however many items name it, checked against the SHA-256 a backup gives for
+ * it. A file that is missing, damaged or over {@link Limits#MAX_ATTACHMENT_BYTES} is said in the
+ * report and left out; its link in the notes stays as it was. The transaction then saves the rows
+ * ({@link ImportWriter}). An import that fails after this leaves copies no row names, which cost disk
+ * space only.
+ */
+final class AttachmentImport {
+    /** One attachment whose bytes are in the store now. */
+    record Stored(IncomingAttachment from, Blob blob) {
+        /** The id of its row on its item. */
+        String id() {
+            return AttachmentStore.idOf(from.itemId(), blob.id());
+        }
+    }
+
+    /** The attachments stored, by item, and what was left out, in words. */
+    record Result(Map<String, List<Stored>> byItem, int count, List<String> warnings) {
+        static final Result NONE = new Result(Map.of(), 0, List.of());
+
+        List<Stored> of(String itemId) {
+            return byItem.getOrDefault(itemId, List.of());
+        }
+    }
+
+    private AttachmentImport() {
+    }
+
+    /** Stores the bytes of {@code in}'s attachments whose item is not in {@code skip} (known already). */
+    static Result store(Db db, Incoming in, Set<String> skip, Progress progress) {
+        Set<String> items = new java.util.HashSet<>();
+        in.items().forEach(it -> items.add(it.id()));
+        // Only files of items the import writes: never bytes for a row it would not save.
+        List<IncomingAttachment> wanted = in.attachments().stream()
+                .filter(a -> items.contains(a.itemId()) && !skip.contains(a.itemId())).toList();
+        if (wanted.isEmpty()) {
+            return Result.NONE;
+        }
+        Optional<Blobs> store = blobs(db);
+        if (store.isEmpty()) {
+            return new Result(Map.of(), 0, List.of(ImportReport.count(wanted.size(), "attachment")
+                    + " left out: this profile keeps no files"));
+        }
+        Blobs blobs = store.get();
+        Set<String> entries = new LinkedHashSet<>();
+        wanted.stream().map(IncomingAttachment::entry).filter(e -> e != null).forEach(entries::add);
+        Map<String, Blob> read = new HashMap<>();
+        List<String> tooLarge = new ArrayList<>();
+        progress.update("Copying attachments", 0, entries.size());
+        try {
+            in.files().read(entries, (name, bytes) -> {
+                try {
+                    read.put(name, blobs.add(bytes, Limits.MAX_ATTACHMENT_BYTES));
+                } catch (BlobTooLargeException e) {
+                    tooLarge.add(name);
+                }
+                progress.update("Copying attachments", read.size() + tooLarge.size(), entries.size());
+            });
+        } catch (IOException e) {
+            throw new ImportException(in.source(), null, "cannot read its attachments: " + e.getMessage(), e);
+        }
+        Map<String, List<Stored>> byItem = new LinkedHashMap<>();
+        List<String> missing = new ArrayList<>();
+        List<String> damaged = new ArrayList<>();
+        int count = 0;
+        for (IncomingAttachment a : wanted) {
+            Blob blob = a.entry() == null ? null : read.get(a.entry());
+            if (blob != null && a.blob() != null && !blob.id().equals(a.blob())) {
+                damaged.add(a.name());
+                continue;
+            }
+            if (blob == null && a.blob() != null) {
+                blob = local(blobs, a.blob());
+            }
+            if (blob == null) {
+                if (a.entry() == null || !tooLarge.contains(a.entry())) {
+                    missing.add(a.name());
+                }
+                continue;
+            }
+            byItem.computeIfAbsent(a.itemId(), k -> new ArrayList<>()).add(new Stored(a, blob));
+            count++;
+        }
+        List<String> warnings = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            warnings.add(ImportReport.count(missing.size(), "attachment") + " named but not in " + in.source()
+                    + ", left out: " + names(missing));
+        }
+        if (!tooLarge.isEmpty()) {
+            warnings.add(ImportReport.count(tooLarge.size(), "attachment") + " larger than "
+                    + Limits.MAX_ATTACHMENT_BYTES / (1000 * 1000) + " MB left out");
+        }
+        if (!damaged.isEmpty()) {
+            warnings.add(ImportReport.count(damaged.size(), "attachment") + " whose bytes are not the ones the backup"
+                    + " names (damaged) left out: " + names(damaged));
+        }
+        return new Result(byItem, count, warnings);
+    }
+
+    /** The store, or empty for a database built without one (an in-memory test profile). */
+    private static Optional<Blobs> blobs(Db db) {
+        try {
+            return Optional.of(db.blobs());
+        } catch (IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The copy this profile has of {@code id} already (a backup restored where it was made). */
+    private static Blob local(Blobs blobs, String id) {
+        if (!Blob.isId(id)) {
+            return null;
+        }
+        Optional<Path> file = blobs.file(id);
+        if (file.isEmpty()) {
+            return null;
+        }
+        try {
+            return new Blob(id, Files.size(file.get()));
+        } catch (IOException e) {
+            // Trimmed from the store since file() found it: as missing as if it never was here.
+            return null;
+        }
+    }
+
+    private static String names(List<String> names) {
+        String shown = String.join(", ", names.stream().limit(5).map(n -> Limits.shorten(n == null ? "file" : n)).toList());
+        return names.size() > 5 ? shown + " and " + (names.size() - 5) + " more" : shown;
+    }
+}

@@ -25,9 +25,9 @@ final class SpaceBlobs implements RemoteBlobs {
     }
 
     @Override
-    public Fetch fetch(Db db, String id) {
+    public Fetch fetch(Db db, String id, long size) {
         for (SyncEngine e : order(db, id)) {
-            Fetch got = e.blobs().fetch(db, id);
+            Fetch got = e.blobs().fetch(db, id, size);
             if (got != Fetch.NOT_ON_REMOTE) {
                 return got;
             }

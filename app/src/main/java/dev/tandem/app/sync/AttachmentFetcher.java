@@ -97,7 +97,7 @@ public final class AttachmentFetcher implements AutoCloseable {
         tell(new Status(blob, State.DOWNLOADING, null));
         Status result;
         try {
-            RemoteBlobs.Fetch got = e.get().blobs().fetch(db, blob);
+            RemoteBlobs.Fetch got = e.get().blobs().fetch(db, blob, expectedSize(blob));
             result = got == RemoteBlobs.Fetch.NOT_ON_REMOTE ? new Status(blob, State.NOT_ON_REMOTE, null)
                     : new Status(blob, State.HERE, null);
         } catch (SyncException ex) {
@@ -109,6 +109,16 @@ public final class AttachmentFetcher implements AutoCloseable {
             db.blobs().trim(cacheLimit, Set.of(blob));
         }
         return tell(result);
+    }
+
+    /** The size the rows naming {@code blob} record (a longer object is refused), or no bound when none does. */
+    private long expectedSize(String blob) {
+        List<SizeOf> sizes = db.query(SizeOf.class, "SELECT max(size) AS size FROM attachments WHERE blob = ?", blob);
+        return sizes.isEmpty() || sizes.get(0).size() == null ? Long.MAX_VALUE : sizes.get(0).size();
+    }
+
+    /** One column of a query. */
+    record SizeOf(Long size) {
     }
 
     private Status tell(Status s) {

@@ -26,7 +26,16 @@ public interface RemoteBlobs {
      * @throws SyncException CORRUPT (no retry helps) when the remote's object is damaged: altered,
      *     truncated, under another name, or not the file the id names; retryable reasons for the network
      */
-    Fetch fetch(Db db, String id);
+    default Fetch fetch(Db db, String id) {
+        return fetch(db, id, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #fetch(Db, String)} of a blob known to hold {@code size} bytes (as the row that names
+     * it says): an object whose content runs longer is refused as damaged (CORRUPT) as soon as it
+     * does, before it fills the disk.
+     */
+    Fetch fetch(Db db, String id, long size);
 
     /**
      * Finds the blobs on the remote that no row and no change in {@code db}'s history (and so no

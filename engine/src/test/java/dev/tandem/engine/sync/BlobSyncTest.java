@@ -153,6 +153,26 @@ class BlobSyncTest {
     }
 
     @Test
+    void fetch_plantedGiant_refusedOnceLongerThanTheRowSaysAndLeavesNothing() throws Exception {
+        SyncEngine engine = fixture.engine();
+        Db a = device("a");
+        Db b = device("b");
+        Blob blob = attach(a, bytes(1000, 7), "x.bin");
+        engine.sync(a);
+        engine.sync(b);
+        // 8 MiB in place of 1,000 bytes: read no further than the 1,000 the row names.
+        fixture.remote().delete("blobs/data/" + blob.id());
+        fixture.remote().createIfAbsent("blobs/data/" + blob.id(), ObjectBody.of(new byte[8 * 1024 * 1024]));
+        SyncException e = assertThrows(SyncException.class, () -> engine.blobs().fetch(b, blob.id(), blob.size()));
+        assertEquals(SyncException.Reason.CORRUPT, e.reason());
+        assertTrue(e.getMessage().contains("larger than the attachment"), e.getMessage());
+        assertFalse(b.blobs().has(blob.id()));
+        try (var left = Files.walk(b.blobs().directory())) {
+            assertFalse(left.anyMatch(Files::isRegularFile), "nothing of it stays on disk");
+        }
+    }
+
+    @Test
     void fetch_plainRemoteWithOtherBytes_isCorrupt() {
         SyncEngine engine = fixture.engine();
         Db a = device("a");

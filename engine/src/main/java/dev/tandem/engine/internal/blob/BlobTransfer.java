@@ -100,8 +100,12 @@ public final class BlobTransfer {
         return true;
     }
 
-    /** Downloads blob {@code id} into {@code local} unless it is there already. */
-    public Fetched download(LocalBlobs local, String id) {
+    /**
+     * Downloads blob {@code id} into {@code local} unless it is there already; an object whose
+     * content runs past {@code maxBytes} is refused as damaged as soon as it does, so a planted
+     * giant fills neither memory nor the disk.
+     */
+    public Fetched download(LocalBlobs local, String id, long maxBytes) {
         if (!Blob.isId(id)) {
             throw new IllegalArgumentException("id: not a blob id: " + id);
         }
@@ -140,8 +144,14 @@ public final class BlobTransfer {
             MessageDigest sha = Digests.sha256();
             try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.WRITE)) {
                 byte[] buf = new byte[BUFFER];
+                long total = 0;
                 int n;
                 while ((n = plain.read(buf)) >= 0) {
+                    total += n;
+                    if (total > maxBytes) {
+                        throw BlobCipher.damaged(name, "it is larger than the attachment it stands for (" + maxBytes
+                                + " bytes)");
+                    }
                     sha.update(buf, 0, n);
                     out.write(buf, 0, n);
                 }

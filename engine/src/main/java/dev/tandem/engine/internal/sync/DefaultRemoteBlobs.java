@@ -67,10 +67,10 @@ final class DefaultRemoteBlobs implements RemoteBlobs {
     }
 
     @Override
-    public Fetch fetch(Db db, String id) {
+    public Fetch fetch(Db db, String id, long size) {
         SyncPort d = SyncPort.of(db);
         LocalBlobs local = local(d);
-        return switch (engine.blobTransfer().download(local, id)) {
+        return switch (engine.blobTransfer().download(local, id, size)) {
             case FETCHED -> Fetch.FETCHED;
             case ALREADY_HERE -> Fetch.ALREADY_HERE;
             case NOT_ON_REMOTE -> Fetch.NOT_ON_REMOTE;

@@ -197,8 +197,8 @@ public final class S3Storage implements SyncStorage {
     /**
      * One PutObject with {@code If-None-Match: *} and the body's declared Content-Length, streamed:
      * the SDK re-opens the body for each attempt (and over plain http once more, to hash it for the
-     * signature). One PUT at any size: S3 takes up to 5 GB in one, and a multipart upload would
-     * leave its parts behind (billed, and invisible to every listing) whenever a write is killed.
+     * signature). A body over {@link S3Multipart#THRESHOLD} goes in parts instead ({@link
+     * S3Multipart}): services in front of a disk take less than S3's 5 GB in one request.
      */
     @Override
     public boolean createIfAbsent(String name, ObjectBody body) {
@@ -208,6 +208,13 @@ public final class S3Storage implements SyncStorage {
         long length = body.length();
         BodyAttempts attempts = new BodyAttempts(body);
         try {
+            if (length > S3Multipart.THRESHOLD) {
+                if (size(name).isPresent()) {
+                    return false;
+                }
+                S3Multipart.upload(client, bucket, name, attempts, attemptTimeout(S3Multipart.PART));
+                return true;
+            }
             RequestBody request = RequestBody.fromContentProvider(() -> {
                 try {
                     return attempts.open();
@@ -229,8 +236,8 @@ public final class S3Storage implements SyncStorage {
                         + "time could overwrite each other (HTTP 501)", e);
             }
             throw errors.map(action, e);
-        } catch (SdkException | UncheckedIOException e) {
-            if (Bodies.findBodyFailure(e) != null || attempts.failure() != null) {
+        } catch (SdkException | UncheckedIOException | IOException e) {
+            if (Bodies.findBodyFailure(e) != null || attempts.failure() != null || e instanceof IOException) {
                 throw Bodies.bodyFailure(action + " in " + where, attempts.failure() != null ? attempts.failure() : e);
             }
             throw e instanceof SdkException sdk ? errors.map(action, sdk) : errors.map(action,

@@ -208,6 +208,61 @@ class S3StorageTest extends SyncStorageContract {
         }
     }
 
+    @Test
+    void createIfAbsentStreamed_overWhatOneRequestMayCarry_goesInPartsAndRoundTrips() throws IOException {
+        // S3Proxy takes at most 128 MiB in one signed request; S3Multipart.THRESHOLD is well below.
+        GeneratedBody body = GeneratedBody.of(150L << 20, 31);
+        assertTrue(storage.createIfAbsent("big", body));
+        assertEquals(150L << 20, storage.size("big").orElseThrow());
+        assertArrayEquals(body.sha256(), sha256(storage.open("big").orElseThrow()));
+        assertFalse(storage.createIfAbsent("big", GeneratedBody.of(150L << 20, 32)), "the name is taken");
+        assertArrayEquals(body.sha256(), sha256(storage.open("big").orElseThrow()), "the first object stays");
+        assertTrue(unfinishedUploads().isEmpty());
+    }
+
+    @Test
+    void createIfAbsentStreamed_killedWriterLeftParts_nextUploadAbortsThemAndStoresOneCopy() throws IOException {
+        try (S3Client raw = server.newClient()) {
+            // What a writer killed half way through its parts leaves: an upload never completed.
+            String id = raw.createMultipartUpload(r -> r.bucket(bucket).key("big")).uploadId();
+            raw.uploadPart(r -> r.bucket(bucket).key("big").uploadId(id).partNumber(1), RequestBody.fromBytes(new byte[5 << 20]));
+        }
+        assertEquals(1, unfinishedUploads().size());
+        assertTrue(storage.list("", null, 10).isEmpty(), "no listing shows the parts");
+        GeneratedBody body = GeneratedBody.of(70L << 20, 33);
+        assertTrue(storage.createIfAbsent("big", body));
+        assertArrayEquals(body.sha256(), sha256(storage.open("big").orElseThrow()));
+        assertTrue(unfinishedUploads().isEmpty(), "the resumed upload left no parts behind");
+        assertEquals(List.of("big"), storage.list("", null, 10));
+    }
+
+    @Test
+    void createIfAbsentStreamed_bodyFailsBetweenParts_storesNothingAndLeavesNoParts() {
+        GeneratedBody failing = GeneratedBody.of(70L << 20, 34).failingAfter(40L << 20);
+        SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("big", failing));
+        assertEquals(Reason.IO, e.reason(), e.getMessage());
+        assertTrue(storage.size("big").isEmpty());
+        assertTrue(unfinishedUploads().isEmpty());
+    }
+
+    private List<String> unfinishedUploads() {
+        try (S3Client raw = server.newClient()) {
+            return raw.listMultipartUploads(r -> r.bucket(bucket)).uploads().stream().map(u -> u.key()).toList();
+        }
+    }
+
+    private static byte[] sha256(InputStream in) throws IOException {
+        java.security.MessageDigest sha = GeneratedBody.newSha256();
+        try (in) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                sha.update(buf, 0, n);
+            }
+        }
+        return sha.digest();
+    }
+
     private static void assertEveryOperationFails(SyncStorage s, Reason reason) {
         List<Executable> calls = new ArrayList<>(List.of(
                 () -> s.list("", null, 1),

@@ -53,21 +53,23 @@ final class BlobCipher {
 
     /** The encrypted form of {@code plain}, which holds exactly {@code plainLength} bytes. */
     static InputStream encrypt(InputStream plain, long plainLength, byte[] key, int generation, String name) {
-        return new ChunkStream(header(generation), name) {
+        byte[] header = header(generation);
+        return new ChunkStream(header, header, name, CHUNK + TAG) {
             private long chunk;
             private final long count = chunks(plainLength);
+            private final byte[] buf = new byte[CHUNK];
 
             @Override
-            byte[] nextChunk() throws IOException {
+            int nextChunk(byte[] into) throws IOException {
                 if (chunk == count) {
-                    return null;
+                    return -1;
                 }
                 int n = (int) Math.min(CHUNK, plainLength - chunk * CHUNK);
-                byte[] buf = plain.readNBytes(n);
-                if (buf.length != n) {
-                    throw new EOFException("the file ended " + (n - buf.length) + " bytes early; it changed while being sent");
+                int got = plain.readNBytes(buf, 0, n);
+                if (got != n) {
+                    throw new EOFException("the file ended " + (n - got) + " bytes early; it changed while being sent");
                 }
-                byte[] sealed = crypt(Cipher.ENCRYPT_MODE, key, chunk, chunk == count - 1, aad, buf, name);
+                int sealed = crypt(Cipher.ENCRYPT_MODE, key, chunk, chunk == count - 1, buf, n, into);
                 chunk++;
                 return sealed;
             }
@@ -89,29 +91,34 @@ final class BlobCipher {
         if (key == null) {
             throw damaged(name, "no attachment key of generation " + generation + " is on the remote");
         }
-        return new ChunkStream(new byte[0], name) {
+        return new ChunkStream(header, new byte[0], name, CHUNK) {
             private long chunk;
-            private byte[] pending = in.readNBytes(CHUNK + TAG);
+            // Two buffers: the chunk being opened, and the next one, read ahead to tell the last.
+            private byte[] sealed = new byte[CHUNK + TAG];
+            private byte[] pending = new byte[CHUNK + TAG];
+            private int pendingLength = in.readNBytes(pending, 0, pending.length);
             private boolean done;
-            private final byte[] aadHeader = header;
 
             @Override
-            byte[] nextChunk() throws IOException {
+            int nextChunk(byte[] into) throws IOException {
                 if (done) {
-                    return null;
+                    return -1;
                 }
-                byte[] sealed = pending;
+                byte[] swap = sealed;
+                sealed = pending;
+                pending = swap;
+                int length = pendingLength;
                 boolean last;
-                if (sealed.length < CHUNK + TAG) {
+                if (length < CHUNK + TAG) {
                     last = true;
                 } else {
-                    pending = in.readNBytes(CHUNK + TAG);
-                    last = pending.length == 0;
+                    pendingLength = in.readNBytes(pending, 0, pending.length);
+                    last = pendingLength == 0;
                 }
-                if (sealed.length < TAG) {
+                if (length < TAG) {
                     throw damaged(name, "it is cut short");
                 }
-                byte[] plain = crypt(Cipher.DECRYPT_MODE, key, chunk, last, aad(aadHeader, name), sealed, name);
+                int plain = crypt(Cipher.DECRYPT_MODE, key, chunk, last, sealed, length, into);
                 chunk++;
                 done = last;
                 return plain;
@@ -133,38 +140,54 @@ final class BlobCipher {
         return ByteBuffer.allocate(header.length + n.length).put(header).put(n).array();
     }
 
-    private static byte[] crypt(int mode, byte[] key, long chunk, boolean last, byte[] aad, byte[] data, String name) {
-        try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
-            byte[] nonce = ByteBuffer.allocate(12).putLong(chunk).putInt(last ? 1 : 0).array();
-            c.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG * 8, nonce));
-            c.updateAAD(aad);
-            return c.doFinal(data);
-        } catch (AEADBadTagException e) {
-            throw damaged(name, "chunk " + chunk + " does not authenticate (altered, moved, cut short or not this"
-                    + " attachment)");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
-        }
-    }
-
     static SyncException damaged(String name, String why) {
         return new SyncException(Reason.CORRUPT, "The attachment " + name + " on the remote is damaged: " + why);
     }
 
-    /** A stream of a header, then chunks made one at a time. */
+    /**
+     * A stream of a header, then chunks made one at a time into one buffer, through one cipher:
+     * nothing is allocated per chunk, so moving a large file makes little garbage.
+     */
     private abstract static class ChunkStream extends InputStream {
-        final byte[] aad;
+        final String name;
+        private final byte[] aad;
+        private final Cipher cipher;
+        private final byte[] chunkBuffer;
         private byte[] current;
+        private int limit;
         private int pos;
 
-        ChunkStream(byte[] header, String name) {
-            this.current = header;
+        /** {@code first}: bytes handed out before the first chunk (the header, when encrypting). */
+        ChunkStream(byte[] header, byte[] first, String name, int chunkCapacity) {
+            this.name = name;
             this.aad = aad(header, name);
+            this.chunkBuffer = new byte[chunkCapacity];
+            this.current = first;
+            this.limit = first.length;
+            try {
+                this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM is missing from this Java runtime", e);
+            }
         }
 
-        /** The next chunk's bytes, or null at the end. */
-        abstract byte[] nextChunk() throws IOException;
+        /** Fills {@code into} with the next chunk; its length, or -1 at the end. */
+        abstract int nextChunk(byte[] into) throws IOException;
+
+        /** One chunk through AES-GCM, from {@code data}'s first {@code length} bytes into {@code out}; its length there. */
+        final int crypt(int mode, byte[] key, long chunk, boolean last, byte[] data, int length, byte[] out) {
+            try {
+                byte[] nonce = ByteBuffer.allocate(12).putLong(chunk).putInt(last ? 1 : 0).array();
+                cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG * 8, nonce));
+                cipher.updateAAD(aad);
+                return cipher.doFinal(data, 0, length, out, 0);
+            } catch (AEADBadTagException e) {
+                throw damaged(name, "chunk " + chunk + " does not authenticate (altered, moved, cut short or not this"
+                        + " attachment)");
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-GCM failed on a chunk of " + name + ": " + e, e);
+            }
+        }
 
         @Override
         public int read() throws IOException {
@@ -178,14 +201,16 @@ final class BlobCipher {
             if (len == 0) {
                 return 0;
             }
-            while (current != null && pos == current.length) {
-                current = nextChunk();
+            while (current != null && pos == limit) {
+                int n = nextChunk(chunkBuffer);
+                current = n < 0 ? null : chunkBuffer;
+                limit = Math.max(0, n);
                 pos = 0;
             }
             if (current == null) {
                 return -1;
             }
-            int n = Math.min(len, current.length - pos);
+            int n = Math.min(len, limit - pos);
             System.arraycopy(current, pos, b, off, n);
             pos += n;
             return n;

@@ -129,7 +129,11 @@ public final class AttachmentsViewModel implements HasFeedback {
 
     /** "Attach file…": files chosen in the system's dialog, attached to the item shown. */
     public void chooseAndAttach() {
-        String id = itemId;
+        chooseAndAttach(itemId);
+    }
+
+    /** "Attach file…" of a row of the list: files chosen, attached to item {@code id}. */
+    public void chooseAndAttach(String id) {
         if (id == null) {
             feedback.fail("Select a todo or note to attach files to.");
             return;

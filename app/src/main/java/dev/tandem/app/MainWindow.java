@@ -79,7 +79,8 @@ public final class MainWindow {
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),
                 () -> device.attachmentSettings().limit(), async, dialogs, undo, links, Clock.systemDefaultZone()));
         settings.useAttachments(() -> new AttachmentSettingsViewModel(device::attachmentSettings,
-                device::saveAttachmentSettings, device.fetcher(), device.remoteCleanup(), async, dialogs));
+                device::saveAttachmentSettings, device.fetcher(), device.remoteCleanup()::preview,
+                device.remoteCleanup()::clean, async, dialogs));
         WindowViewModel models = new WindowViewModel(
                 main,
                 editor,

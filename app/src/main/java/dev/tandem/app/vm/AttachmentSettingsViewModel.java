@@ -32,7 +32,8 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
 
     private final Consumer<AttachmentSettings> saveAndApply;
     private final AttachmentFetcher fetcher;
-    private final RemoteCleanup cleanup;
+    private final Supplier<Optional<BlobSweep>> preview;
+    private final Supplier<Optional<BlobSweep>> clean;
     private final Async async;
     private final Dialogs dialogs;
     private final Feedback feedback = new Feedback();
@@ -46,14 +47,17 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
     private boolean loading;
 
     /**
-     * {@code current}: the choices in force; {@code saveAndApply}: saves and applies new ones (run off
-     * the UI thread).
+     * {@code current}: the choices in force; {@code saveAndApply}: saves and applies new ones;
+     * {@code preview} and {@code clean}: {@link RemoteCleanup}'s count and deletion, empty when sync is off
+     * (each run off the UI thread).
      */
     public AttachmentSettingsViewModel(Supplier<AttachmentSettings> current, Consumer<AttachmentSettings> saveAndApply,
-                                       AttachmentFetcher fetcher, RemoteCleanup cleanup, Async async, Dialogs dialogs) {
+                                       AttachmentFetcher fetcher, Supplier<Optional<BlobSweep>> preview,
+                                       Supplier<Optional<BlobSweep>> clean, Async async, Dialogs dialogs) {
         this.saveAndApply = saveAndApply;
         this.fetcher = fetcher;
-        this.cleanup = cleanup;
+        this.preview = preview;
+        this.clean = clean;
         this.async = async;
         this.dialogs = dialogs;
         show(current.get());
@@ -153,7 +157,7 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
             return;
         }
         remote.set("Checking the remote…");
-        async.run(cleanup::preview, found -> {
+        async.run(preview::get, found -> {
             feedback.end("");
             show(found);
         }, e -> {
@@ -195,7 +199,7 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
             return;
         }
         feedback.begin();
-        async.run(cleanup::clean, done -> {
+        async.run(clean::get, done -> {
             deletable.set(0);
             remote.set("");
             feedback.end(done.map(s -> s.deleted() == 0 ? "Nothing was deleted: the files are in use again."

@@ -262,7 +262,7 @@ public final class EditorView extends StackPane {
     }
 
     private String shownId() {
-        return vm.itemProperty().get() == null ? null : vm.itemProperty().get().id();
+        return vm.shownId();
     }
 
     /** Puts {@code markdown} at the caret of the notes shown as text; false when they are shown rendered. */

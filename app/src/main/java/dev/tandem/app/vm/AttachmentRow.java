@@ -54,8 +54,10 @@ public record AttachmentRow(String id, String name, String type, long size, Kind
             v /= 1000;
             u++;
         }
-        return (v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
-                : String.format(Locale.ROOT, "%.1f", v)) + " " + units[u];
+        // Rounded to a tenth first, so 0.99995 GB reads "1 GB", not "1.0 GB".
+        double tenths = Math.round(v * 10) / 10.0;
+        return (tenths >= 100 || tenths == Math.rint(tenths) ? String.format(Locale.ROOT, "%.0f", tenths)
+                : String.format(Locale.ROOT, "%.1f", tenths)) + " " + units[u];
     }
 
     private static Kind kindOf(Attachment a) {

@@ -102,6 +102,12 @@ public final class EditorViewModel {
         });
     }
 
+    /** The id of the item shown, or null. */
+    public String shownId() {
+        Item it = item.get();
+        return it == null ? null : it.id();
+    }
+
     /** The shown item's attached files, where this window has them. */
     public java.util.Optional<AttachmentsViewModel> attachments() {
         return java.util.Optional.ofNullable(attachments);

@@ -1,6 +1,8 @@
 package dev.tandem.app;
 
 import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.settings.AttachmentSettings;
+import dev.tandem.app.sync.RemoteCleanup;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.caldav.CalDavService;
@@ -56,6 +58,9 @@ public final class Device implements AutoCloseable {
     private final dev.tandem.app.web.WebCompanion web;
     private final AttachmentStore attachments;
     private final AttachmentFetcher fetcher;
+    private final RemoteCleanup remoteCleanup;
+    /** What Settings chose about attachments; read on any thread, replaced by {@link #saveAttachmentSettings}. */
+    private volatile AttachmentSettings attachmentSettings;
     private AtomicReference<Consumer<Throwable>> errorHandler;
     private SyncSettings forcedRemote;
     /** Set once any settings were applied: a deferred {@link #startSync} must not undo a newer choice. */
@@ -76,6 +81,9 @@ public final class Device implements AutoCloseable {
                 () -> new SpaceLists(settings).listIds());
         this.attachments = new AttachmentStore(store.db(), Clock.systemUTC());
         this.fetcher = new AttachmentFetcher(store.db(), sync::engine, Async.backgroundExecutor("tandem-attachments"));
+        this.remoteCleanup = new RemoteCleanup(store.db(), sync::engine);
+        // Applied before the first sync, so "Keep attachments on this device" holds from the start.
+        applyAttachmentSettings(AttachmentSettings.load(settings));
         // "Keep attachments on this device": what a sync brought is fetched after it.
         sync.addListener(status -> {
             if (status.state() == SyncStatus.State.IDLE && fetcher.keepsAll() && status.lastReport() != null
@@ -93,6 +101,35 @@ public final class Device implements AutoCloseable {
     /** Downloads of attachments' bytes, when shown or all ahead. */
     public AttachmentFetcher fetcher() {
         return fetcher;
+    }
+
+    /** "Clean up the remote": the attached files nothing names any more, counted, then deleted when asked. */
+    public RemoteCleanup remoteCleanup() {
+        return remoteCleanup;
+    }
+
+    /** The attachment size limit, "Keep attachments on this device" and the cache limit in force. */
+    public AttachmentSettings attachmentSettings() {
+        return attachmentSettings;
+    }
+
+    /**
+     * Saves and applies Settings' attachment choices; turning "Keep attachments on this device" on
+     * fetches every attachment not here yet. Touches the disk: call off the FX thread.
+     */
+    public void saveAttachmentSettings(AttachmentSettings s) {
+        boolean newlyKeepAll = s.keepAll() && !attachmentSettings.keepAll();
+        s.save(settings);
+        applyAttachmentSettings(s);
+        if (newlyKeepAll) {
+            fetcher.fetchMissing(attachments.all());
+        }
+    }
+
+    private void applyAttachmentSettings(AttachmentSettings s) {
+        attachmentSettings = s;
+        fetcher.keepAll(s.keepAll());
+        fetcher.cacheLimit(s.cacheLimit());
     }
 
     /**

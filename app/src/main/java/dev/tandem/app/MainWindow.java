@@ -7,6 +7,8 @@ import dev.tandem.app.space.Spaces;
 import dev.tandem.app.view.FxDialogs;
 import dev.tandem.app.view.MainView;
 import dev.tandem.app.vm.AppearanceViewModel;
+import dev.tandem.app.vm.AttachmentSettingsViewModel;
+import dev.tandem.app.vm.AttachmentsViewModel;
 import dev.tandem.app.vm.CalDavViewModel;
 import dev.tandem.app.vm.DevicesViewModel;
 import dev.tandem.app.vm.ConflictsViewModel;
@@ -73,9 +75,15 @@ public final class MainWindow {
                 () -> new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
                         Clock.systemUTC()));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
+        EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
+        editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),
+                () -> device.attachmentSettings().limit(), async, dialogs, undo, links, Clock.systemDefaultZone()));
+        settings.useAttachments(() -> new AttachmentSettingsViewModel(device::attachmentSettings,
+                device::saveAttachmentSettings, device.fetcher(), device.remoteCleanup()::preview,
+                device.remoteCleanup()::clean, async, dialogs));
         WindowViewModel models = new WindowViewModel(
                 main,
-                new EditorViewModel(device.store(), async, undo, links),
+                editor,
                 new ConflictsViewModel(device.store(), async, undo, dialogs),
                 new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC()),
                 appearance, settings, new TransferViewModel(device.store(), async, dialogs),

@@ -135,6 +135,20 @@ public final class Styles {
     /** A link that does not open from a note (a file, a script, a relative path): shown, not clickable. */
     public static final String NOTE_DEAD_LINK = "note-dead-link";
     public static final String NOTE_EMPTY = "note-empty";
+    /** An attached file shown inline in a rendered note (an image), and its placeholder while it is not here. */
+    public static final String NOTE_ATTACHMENT_IMAGE = "note-attachment-image";
+    /** "Downloading…", "Not on the remote yet" or why an image cannot be shown; {@code :error} for the last. */
+    public static final String NOTE_IMAGE_PLACEHOLDER = "note-image-placeholder";
+    /** The editor's attached files: a heading, the chips, "Attach file…" and the line saying why one was refused. */
+    public static final String ATTACHMENTS = "attachments";
+    /** One attached file: icon, name, type and size; opens on click. */
+    public static final String ATTACHMENT_CHIP = "attachment-chip";
+    public static final String ATTACHMENT_NAME = "attachment-name";
+    public static final String ATTACHMENT_DETAILS = "attachment-details";
+    /** The editor's notes (header, text or rendered view, message): {@code :drop-target} while files are dragged over. */
+    public static final String NOTES_PANE = "notes-pane";
+    /** The full-size image window. */
+    public static final String IMAGE_VIEWER = "image-viewer";
     /** The notes' header: label, checklist progress, the rendered/text toggle. */
     public static final String NOTES_HEADER = "notes-header";
     public static final String CHECKLIST_PROGRESS = "checklist-progress";

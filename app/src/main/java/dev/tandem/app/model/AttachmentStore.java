@@ -105,6 +105,14 @@ public final class AttachmentStore {
         return db.delete(Attachment.class, id);
     }
 
+    /**
+     * Puts a removed attachment back as it was (undo of {@link #remove}): its bytes are named by
+     * content, so the row names them again whether or not this device still holds a copy.
+     */
+    public Attachment restore(Attachment a) {
+        return db.transactionResult(tx -> tx.save(a));
+    }
+
     /** The local copy of its bytes, if this device has them. */
     public Optional<Path> file(Attachment a) {
         return db.blobs().file(a.blob());

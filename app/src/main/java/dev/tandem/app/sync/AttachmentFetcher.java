@@ -162,6 +162,15 @@ public final class AttachmentFetcher implements AutoCloseable {
         return asked;
     }
 
+    /** Bytes the local copies take now (Settings shows it beside "Free up space"). */
+    public long localBytes() {
+        return db.blobs().localBytes();
+    }
+
+    public long cacheLimit() {
+        return cacheLimit;
+    }
+
     /** "Free up space": removes local copies a remote holds, down to {@code maxBytes}; returns the bytes freed. */
     public long freeUp(long maxBytes, Set<String> keep) {
         return db.blobs().trim(maxBytes, keep);

@@ -60,6 +60,7 @@ public final class EditorView extends StackPane {
     private final ListView<HistoryLine> history = new ListView<>();
     private final PauseTransition autosave = new PauseTransition(Duration.millis(700));
     private boolean updatingList;
+    private AttachmentsPane attachmentsPane;
 
     public EditorView(EditorViewModel vm, MainViewModel main) {
         this.vm = vm;
@@ -210,6 +211,7 @@ public final class EditorView extends StackPane {
         tooLong.textProperty().bind(vm.tooLongProperty());
         showFor(tooLong, vm.tooLongProperty().isNotEmpty());
         VBox form = new VBox(10, top, title, tooLong, notesPane, grid, historyHead, history, bottom);
+        vm.attachments().ifPresent(a -> attachments(a, form));
         form.getStyleClass().add(Styles.EDITOR);
         VBox.setVgrow(notesPane, Priority.ALWAYS);
         form.visibleProperty().bind(vm.showingProperty());
@@ -237,6 +239,44 @@ public final class EditorView extends StackPane {
                 }
             });
         }
+    }
+
+    /**
+     * The attached files under the notes, and the ways in: files dropped on the notes go into the text as
+     * references (at the caret, or at the end of rendered notes), files dropped anywhere else on the editor
+     * are attached only, and Ctrl+V of an image (or of files) puts it into the notes at the caret.
+     */
+    private void attachments(dev.tandem.app.vm.AttachmentsViewModel a, VBox form) {
+        attachmentsPane = new AttachmentsPane(a, fieldLabel("ATTACHMENTS"));
+        form.getChildren().add(form.getChildren().indexOf(notesPane) + 1, attachmentsPane);
+        AttachmentInput.acceptDrops(notesPane, e -> shownId() != null,
+                files -> { String id = shownId(); a.attach(id, files, md -> vm.insertInNotes(id, md, this::atCaret)); });
+        AttachmentInput.acceptDrops(form, e -> shownId() != null, files -> a.attach(shownId(), files, null));
+        AttachmentInput.acceptPaste(form, image -> {
+            String id = shownId();
+            a.pasteImage(id, image, md -> vm.insertInNotes(id, md, this::atCaret));
+        }, files -> {
+            String id = shownId();
+            a.attach(id, files, md -> vm.insertInNotes(id, md, this::atCaret));
+        });
+    }
+
+    private String shownId() {
+        return vm.shownId();
+    }
+
+    /** Puts {@code markdown} at the caret of the notes shown as text; false when they are shown rendered. */
+    private boolean atCaret(String markdown) {
+        if (!notes.isVisible()) {
+            return false;
+        }
+        notes.insertText(notes.getCaretPosition(), markdown);
+        return true;
+    }
+
+    /** The attached files' pane; null in a window without attachments. */
+    AttachmentsPane attachmentsPane() {
+        return attachmentsPane;
     }
 
     public TextField titleField() {

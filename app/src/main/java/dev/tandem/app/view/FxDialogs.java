@@ -115,6 +115,14 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public List<Path> chooseFiles(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        List<File> files = c.showOpenMultipleDialog(owner.get());
+        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+    }
+
+    @Override
     public Optional<Path> chooseFolder(String title) {
         DirectoryChooser c = new DirectoryChooser();
         c.setTitle(title);

@@ -39,6 +39,7 @@ public final class ItemListView extends ListView<ItemRow> {
     private String rememberedId;
     private Runnable onOpen;
     private Shortcuts shortcuts;
+    private dev.tandem.app.vm.AttachmentsViewModel attachments;
 
     /** Runs on double-click or Enter: the main view focuses the editor. */
     public void setOnOpen(Runnable r) {
@@ -99,6 +100,11 @@ public final class ItemListView extends ListView<ItemRow> {
     }
 
     /** The keys this list handles while focused: the {@link Shortcuts} table's LIST entries. */
+    /** Files dropped on a row are attached to its item; its menu offers "Attach file…". */
+    public void acceptAttachments(dev.tandem.app.vm.AttachmentsViewModel a) {
+        this.attachments = a;
+    }
+
     public void setShortcuts(Shortcuts s) {
         this.shortcuts = s;
     }
@@ -210,6 +216,8 @@ public final class ItemListView extends ListView<ItemRow> {
                 }
             });
             restore.setOnAction(e -> vm.commands().restore(getItem()));
+            AttachmentInput.acceptDrops(this, e -> attachments != null && getItem() != null && !getItem().isTrashed(),
+                    files -> attachments.attach(getItem().id(), files, null));
             setOnMouseClicked(e -> {
                 if (e.getClickCount() == 2 && getItem() != null) {
                     if (onOpen != null) {
@@ -358,6 +366,11 @@ public final class ItemListView extends ListView<ItemRow> {
             }
             MenuItem del = new MenuItem("Move to Trash");
             del.setOnAction(e -> vm.commands().delete(it));
+            if (attachments != null) {
+                MenuItem attach = new MenuItem("Attach file…");
+                attach.setOnAction(e -> attachments.chooseAndAttach(it.id()));
+                m.getItems().add(attach);
+            }
             if (it.isNote()) {
                 m.getItems().addAll(kind, move, del);
             } else {

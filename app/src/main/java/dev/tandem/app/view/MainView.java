@@ -165,6 +165,7 @@ public final class MainView extends BorderPane {
         setCenter(overlay);
         shortcuts = buildShortcuts();
         itemList.setShortcuts(shortcuts);
+        editor.attachments().ifPresent(itemList::acceptAttachments);
         reminders = new ReminderNotifier(window.reminders(), () -> getScene() == null ? null : getScene().getWindow());
         setBottom(new StatusBarView(status, window::syncNow, window::openSyncSettings).withBackups(vm.recovery()));
         TransferMenu.acceptDrops(this, window.transfer());
@@ -290,6 +291,8 @@ public final class MainView extends BorderPane {
         t.window("Alt+0", "No priority for the selected todos", () -> withSelection(rows -> vm.bulk().setPriority(rows, null)));
         t.window("Shortcut+Shift+S", "Skip to the next occurrence (repeating todo)", editor.details()::skip);
         t.window("Shortcut+Shift+M", "Notes: rendered Markdown or text", editorView::toggleNotes);
+        editor.attachments().ifPresent(a -> t.window("Shortcut+Shift+F", "Attach files to the selected todo",
+                a::chooseAndAttach));
         t.window("Shortcut+Shift+O", "Change the sort order", () -> {
             ListOrder[] all = ListOrder.values();
             vm.sortProperty().set(all[(vm.sortProperty().get().ordinal() + 1) % all.length]);

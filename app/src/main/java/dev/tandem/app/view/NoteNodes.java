@@ -21,22 +21,28 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
+import javafx.beans.value.ObservableDoubleValue;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
  * Turns a note's blocks into nodes: a {@link TextFlow} of {@link Text} runs per paragraph or heading,
  * {@link Hyperlink}s for links, a {@link CheckBox} per checklist item, a {@link GridPane} per table.
- * Everything looks as {@code notes.css} says; nothing is loaded from anywhere (an image is a link
- * showing its alt text).
+ * Everything looks as {@code notes.css} says. Nothing is loaded from anywhere but the profile's own
+ * attachments: an image whose address is {@code attachment:ID} shows inline ({@link NoteImage}), a
+ * link to one opens the file; any other image is a link showing its alt text.
  */
 final class NoteNodes {
     private final NotesViewModel vm;
     private final BiConsumer<CheckBox, NoteBlock.Entry> onBox;
+    private final ObservableDoubleValue room;
+    private final NoteImage.Images images = new NoteImage.Images();
 
-    /** {@code onBox} hears of every check box made, with its entry. */
-    NoteNodes(NotesViewModel vm, BiConsumer<CheckBox, NoteBlock.Entry> onBox) {
+    /** {@code onBox} hears of every check box made, with its entry; {@code room}: the widest an image may be. */
+    NoteNodes(NotesViewModel vm, BiConsumer<CheckBox, NoteBlock.Entry> onBox, ObservableDoubleValue room) {
         this.vm = vm;
         this.onBox = onBox;
+        this.room = room;
     }
 
     Node block(NoteBlock b) {
@@ -173,7 +179,18 @@ final class NoteNodes {
     TextFlow flow(List<Span> spans) {
         TextFlow f = new TextFlow();
         for (Span s : spans) {
-            if (s.isLink() && vm.opens(s.link())) {
+            if (s.image() && vm.isAttachment(s.link())) {
+                f.getChildren().add(new NoteImage(vm.image(s.link(), s.text()), room, images));
+            } else if (s.isLink() && vm.isAttachment(s.link())) {
+                Hyperlink link = new Hyperlink(s.text(), Icons.of(MaterialDesignP.PAPERCLIP, 13));
+                link.getStyleClass().add(Styles.NOTE_LINK);
+                link.setTooltip(new Tooltip("Open the attached file"));
+                link.setOnAction(e -> {
+                    vm.openAttachment(s.link());
+                    link.setVisited(false);
+                });
+                f.getChildren().add(link);
+            } else if (s.isLink() && vm.opens(s.link())) {
                 Hyperlink link = new Hyperlink(s.text());
                 link.getStyleClass().add(Styles.NOTE_LINK);
                 if (s.image()) {

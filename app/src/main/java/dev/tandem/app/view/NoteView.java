@@ -31,6 +31,8 @@ final class NoteView extends StackPane {
     static final int ALL_AT_ONCE = 60;
     /** The cell's padding and the scroll bar: what a row's content leaves of the list's width. */
     private static final double CHROME = 28;
+    /** What the view's border, the padding and a scroll bar leave an image of the view's width. */
+    static final double IMAGE_CHROME = 36;
 
     private final NoteNodes nodes;
     private final VBox whole = new VBox();
@@ -41,7 +43,9 @@ final class NoteView extends StackPane {
     private int focusLine = -1;
 
     NoteView(NotesViewModel vm) {
-        this.nodes = new NoteNodes(vm, this::boxMade);
+        // An image is at most as wide as the note's text: the view less its border, padding and scroll bar.
+        this.nodes = new NoteNodes(vm, this::boxMade, javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(16, getWidth() - IMAGE_CHROME), widthProperty()));
         setId("notes-rendered");
         getStyleClass().add(Styles.NOTES_RENDERED);
         whole.getStyleClass().add(Styles.NOTE_VIEW);

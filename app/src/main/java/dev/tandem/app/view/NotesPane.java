@@ -81,6 +81,7 @@ final class NotesPane extends VBox {
         message.managedProperty().bind(message.visibleProperty());
 
         setSpacing(6);
+        getStyleClass().add(Styles.NOTES_PANE);
         getChildren().addAll(header, body, message);
         heading.setLabelFor(text);
     }

@@ -28,6 +28,9 @@ final class PseudoStates {
     /** The agenda's heading of today. */
     static final PseudoClass TODAY = PseudoClass.getPseudoClass("today");
 
+    /** A row or pane that takes the files dragged over it now. */
+    static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+
     private PseudoStates() {
     }
 

@@ -199,7 +199,7 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
                 + " e.g. Sam's laptop", vm.deviceNameProperty(), () -> vm.touch(SettingsViewModel.DEVICE_NAME)),
                 SettingsViewModel.DEVICE_NAME);
         // Not beside "Encryption keys…": CalDAV works with sync Off too.
-        HBox others = new HBox(8, phoneButton(), devicesButton());
+        HBox others = new HBox(8, phoneButton(), devicesButton(), attachmentsButton());
         deviceForm.add(others, 1, 2);
 
         Button test = new Button("Test connection", Icons.of(MaterialDesignL.LAN_CONNECT, 15));
@@ -256,6 +256,13 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
     private Button devicesButton() {
         return opens("settings-devices", "Devices…", vm.more().offersDevices(),
                 () -> new DevicesDialog(window(), vm.more().devices(), getDialogPane().getStylesheets()).showAndWait());
+    }
+
+    /** "Attachments…": the size limit, what stays on this device, and cleaning up the remote. */
+    private Button attachmentsButton() {
+        return opens("settings-attachments", "Attachments…", vm.more().offersAttachments(),
+                () -> new AttachmentSettingsDialog(window(), vm.more().attachments(), getDialogPane().getStylesheets())
+                        .showAndWait());
     }
 
     /** A button that opens another dialog over this one; shown only where the window offers it. */

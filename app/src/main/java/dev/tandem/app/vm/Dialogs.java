@@ -39,6 +39,11 @@ public interface Dialogs {
     /** Asks for a file to open (an import); empty when cancelled. */
     Optional<Path> chooseFile(String title);
 
+    /** Asks for files to attach, any kind, several at once; empty when cancelled. */
+    default java.util.List<Path> chooseFiles(String title) {
+        return chooseFile(title).map(java.util.List::of).orElse(java.util.List.of());
+    }
+
     /** Asks for an existing folder (an import); empty when cancelled. */
     Optional<Path> chooseFolder(String title);
 

@@ -59,6 +59,8 @@ public final class EditorViewModel {
     private final ReadOnlyStringWrapper tooLong = new ReadOnlyStringWrapper("");
     private final NotesViewModel notesView;
     private final ObservableList<HistoryLine> history = FXCollections.observableArrayList();
+    /** The shown item's attached files; null in a window without them (some tests). */
+    private AttachmentsViewModel attachments;
     /** The values the fields were last loaded from; a field differing from its base is dirty. */
     private Item base;
     private boolean loading;
@@ -86,6 +88,55 @@ public final class EditorViewModel {
     /** The notes shown rendered as Markdown or as text, their check boxes and links. */
     public NotesViewModel notes() {
         return notesView;
+    }
+
+    /** Gives the editor its attachments: they follow the item shown from now on. */
+    public void useAttachments(AttachmentsViewModel a) {
+        this.attachments = a;
+        notesView.useAttachments(a);
+        a.show(item.get() == null ? null : item.get().id());
+        item.addListener((o, was, now) -> {
+            if (was == null || now == null || !was.id().equals(now.id())) {
+                a.show(now == null ? null : now.id());
+            }
+        });
+    }
+
+    /** The id of the item shown, or null. */
+    public String shownId() {
+        Item it = item.get();
+        return it == null ? null : it.id();
+    }
+
+    /** The shown item's attached files, where this window has them. */
+    public java.util.Optional<AttachmentsViewModel> attachments() {
+        return java.util.Optional.ofNullable(attachments);
+    }
+
+    /**
+     * Puts {@code markdown} (an attachment's reference) into the notes of item {@code itemId} and saves:
+     * where that item is still shown, through {@code atCaret} (the view inserts it at the caret of the
+     * text, and answers false when the notes are not shown as text), else at the end of the notes; where
+     * another item is shown now, at the end of the stored notes, leaving the editor's fields alone.
+     */
+    public void insertInNotes(String itemId, String markdown, java.util.function.Predicate<String> atCaret) {
+        Item shown = item.get();
+        if (shown != null && shown.id().equals(itemId)) {
+            if (!atCaret.test(markdown)) {
+                notes.set(withBlock(notes.get(), markdown));
+            }
+            commit();
+            return;
+        }
+        async.run(() -> store.update(itemId, it -> it.withNotes(withBlock(it.notes(), markdown))));
+    }
+
+    /** {@code text} with {@code block} as a paragraph of its own at the end. */
+    static String withBlock(String text, String block) {
+        if (text == null || text.isEmpty()) {
+            return block;
+        }
+        return text + (text.endsWith("\n\n") ? "" : text.endsWith("\n") ? "\n" : "\n\n") + block;
     }
 
     /** Priority, tags, repeat and reminder of the item shown. */

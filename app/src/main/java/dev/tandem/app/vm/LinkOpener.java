@@ -1,9 +1,10 @@
 package dev.tandem.app.vm;
 
 /**
- * Opens a link from a note in the system's browser or mail program. The app hands in the JavaFX
- * host services; tests hand in a recorder. Only {@link NotesViewModel} calls it, and only for web and
- * mail links.
+ * Opens a link from a note in the system's browser or mail program, or an attached file's local copy
+ * ({@code file:} address) with the system's application for it. The app hands in the JavaFX host
+ * services; tests hand in a recorder. {@link NotesViewModel} calls it for web and mail links only;
+ * {@link AttachmentsViewModel} for attachments, off the FX thread (the system may take a while).
  */
 @FunctionalInterface
 public interface LinkOpener {

@@ -42,6 +42,7 @@ public final class NotesViewModel {
     private final ReadOnlyObjectWrapper<NoteDocument> document = new ReadOnlyObjectWrapper<>(NoteDocument.EMPTY);
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private AttachmentsViewModel attachments;
     private boolean preferRendered = true;
     /** Counts parses, so a slow one that finishes after a newer text is dropped. */
     private long parses;
@@ -180,6 +181,31 @@ public final class NotesViewModel {
             message.set("The notes changed meanwhile; that box is no longer there.");
             parse();
         });
+    }
+
+    void useAttachments(AttachmentsViewModel a) {
+        this.attachments = a;
+    }
+
+    /** Whether {@code href} is an attached file this window can show or open ({@code attachment:ID}). */
+    public boolean isAttachment(String href) {
+        return attachments != null && AttachmentsViewModel.isAttachment(href);
+    }
+
+    /** What the image {@code ![alt](href)} shows; only for an {@link #isAttachment} address. */
+    public InlineImage image(String href, String alt) {
+        if (!isAttachment(href)) {
+            throw new IllegalArgumentException("href: " + href + " is not an attachment of this window");
+        }
+        return attachments.image(href, alt);
+    }
+
+    /** Opens an attached file a note links to, with the system's application. */
+    public void openAttachment(String href) {
+        if (isAttachment(href)) {
+            message.set("");
+            attachments.openLink(href);
+        }
     }
 
     /** Whether {@link #open} opens this link: web and mail links only, never a file or a script. */

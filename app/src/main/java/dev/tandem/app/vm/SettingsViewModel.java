@@ -76,7 +76,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper keysAvailable = new ReadOnlyBooleanWrapper(false);
     private Runnable openKeys;
-    private final MoreSettings more;
+    private MoreSettings more;
     private String chosenFolder;
     private boolean submitted;
 
@@ -194,6 +194,11 @@ public final class SettingsViewModel {
 
     /** "Encryption keys…" runs {@code open}; offered only when the saved settings encrypt. */
     /** The dialogs Sync settings opens beside itself: "Phone (CalDAV)…" and "Devices…", where offered. */
+    /** Offers "Attachments…" beside the other dialogs, each time made by {@code attachments}. */
+    public void offerAttachments(Supplier<AttachmentSettingsViewModel> attachments) {
+        more = new MoreSettings(more.phone(), more.deviceList(), attachments);
+    }
+
     public MoreSettings more() {
         return more;
     }

@@ -26,6 +26,7 @@ public final class SyncSettingsFlow {
     private final Consumer<String> rename;
     private final Supplier<CalDavViewModel> phoneSync;
     private final Supplier<DevicesViewModel> devices;
+    private Supplier<AttachmentSettingsViewModel> attachments;
 
     /** A flow without the "This device" name (it starts empty and is never applied). */
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
@@ -55,9 +56,17 @@ public final class SyncSettingsFlow {
         this.keyOps = keyOps;
     }
 
+    /** The form offers "Attachments…", each time made by {@code make}. */
+    public void useAttachments(Supplier<AttachmentSettingsViewModel> make) {
+        this.attachments = make;
+    }
+
     public void open() {
         async.run(load::get, current -> {
             SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync, devices);
+            if (attachments != null) {
+                vm.offerAttachments(attachments);
+            }
             SyncSettings[] saved = {current};
             if (current.encrypted()) {
                 vm.offerKeys(() -> dialogs.manageKeys(keys(saved, vm), false));

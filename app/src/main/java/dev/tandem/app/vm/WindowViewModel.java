@@ -118,6 +118,7 @@ public final class WindowViewModel implements AutoCloseable {
     @Override
     public void close() {
         editor.commit();
+        editor.attachments().ifPresent(AttachmentsViewModel::close);
         main.close();
         conflicts.close();
         reminders.close();

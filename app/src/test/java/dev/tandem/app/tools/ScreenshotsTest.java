@@ -254,6 +254,50 @@ class ScreenshotsTest {
         d.close();
     }
 
+    /** {@code note-attachments.png}: a note with a pasted image shown inline and a PDF's chip under it. */
+    @Test
+    void noteWithAttachments() throws Exception {
+        Device d = Device.open("MacBook Air", tmp.resolve("attachments"), FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
+        seedRich(d.store());
+        TodoList home = d.store().createList("Workshop");
+        Item note = d.store().add("Kitchen shelves", null, home.id(), null, TodoDetails.note(List.of("diy"))).item();
+        BufferedImage sketch = new BufferedImage(1400, 700, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = sketch.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0xf6f1e7));
+        g.fillRect(0, 0, 1400, 700);
+        g.setColor(new Color(0x8a6d4b));
+        for (int shelf = 0; shelf < 3; shelf++) {
+            g.fillRect(160, 170 + shelf * 170, 1080, 26);
+        }
+        g.setColor(new Color(0x3b6ff5));
+        g.setStroke(new java.awt.BasicStroke(6));
+        g.drawLine(160, 120, 1240, 120);
+        g.setFont(g.getFont().deriveFont(44f));
+        g.drawString("120 cm", 620, 100);
+        g.dispose();
+        Path png = tmp.resolve("shelves-sketch.png");
+        ImageIO.write(sketch, "png", png.toFile());
+        Path pdf = Files.write(tmp.resolve("Bracket spec.pdf"), new byte[184_000]);
+        dev.tandem.app.model.Attachment image = d.attachments().add(note.id(), png, 100_000_000);
+        d.attachments().add(note.id(), pdf, 100_000_000);
+        d.store().update(note.id(), it -> it.withNotes("Three shelves over the counter, oak, 30 cm deep.\n\n"
+                + image.markdown() + "\n\n- [x] Measure the wall\n- [ ] Buy brackets (see the spec)\n"));
+        Stage stage = fx(Stage::new);
+        MainView v = show(stage, d, Theme.LIGHT, 1280, 800, null);
+        selectListAndItem(v, "Workshop", "Kitchen shelves");
+        waitFor(() -> v.editorView().lookup(".note-attachment-image .image-view") != null
+                && v.editorView().lookup(".attachment-chip") != null);
+        settle();
+        save(snapshot(stage.getScene()), "note-attachments.png");
+        fx(() -> {
+            v.close();
+            stage.close();
+            return null;
+        });
+        d.close();
+    }
+
     @Test
     void settingsDialog() throws Exception {
         SyncSettings s = new SyncSettings(SyncSettings.Mode.S3, "", "https://s3.eu-central-003.backblazeb2.com", "eu-central-003",

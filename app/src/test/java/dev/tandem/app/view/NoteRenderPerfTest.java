@@ -76,7 +76,7 @@ class NoteRenderPerfTest {
         long t0 = System.nanoTime();
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox();
         box.getStyleClass().add(dev.tandem.ui.Styles.NOTE_VIEW);
-        NoteNodes nodes = new NoteNodes(editor.notes(), (c, e) -> { });
+        NoteNodes nodes = new NoteNodes(editor.notes(), (c, e) -> { }, new javafx.beans.property.SimpleDoubleProperty(600));
         d.blocks().forEach(b -> box.getChildren().add(nodes.block(b)));
         javafx.scene.control.ScrollPane pane = new javafx.scene.control.ScrollPane(box);
         pane.setFitToWidth(true);

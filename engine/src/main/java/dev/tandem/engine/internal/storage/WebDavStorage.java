@@ -53,6 +53,11 @@ public final class WebDavStorage implements SyncStorage {
     private static final byte[] PROPFIND = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
             + "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/><D:getetag/></D:prop></D:propfind>")
             .getBytes(StandardCharsets.UTF_8);
+    /**
+     * From this size on, a PUT into a folder not yet known to exist looks at the folder first (one
+     * PROPFIND) rather than risk sending the body twice; below it, a resend costs less than a look.
+     */
+    private static final long LOOK_FIRST_FROM = 1 << 20;
     /** A listing of a folder with many thousand objects stays well below this. */
     private static final long MAX_LISTING = 64L << 20;
     private static final int MAX_KNOWN_OBJECTS = 100_000;
@@ -271,10 +276,21 @@ public final class WebDavStorage implements SyncStorage {
      */
     DavResponse put(String name, ObjectBody body, Map<String, String> headers, String action) {
         URI uri = dav.resolve(name);
+        String parent = parentOf(name);
+        if (body.length() >= LOOK_FIRST_FROM && !parent.isEmpty() && !folders.contains(parent)) {
+            // A server answers a PUT into a missing folder (409) once the whole body went out, which
+            // would then go out again: for a large body, one look at the folder first.
+            if (isFolder(parent.substring(0, parent.length() - 1))) {
+                for (int slash = parent.indexOf('/'); slash >= 0; slash = parent.indexOf('/', slash + 1)) {
+                    folders.add(parent.substring(0, slash + 1));
+                }
+            } else {
+                makeFolders(parent, action);
+            }
+        }
         BodyAttempts attempts = new BodyAttempts(body);
         try {
             DavResponse r = dav.sendStreamed("PUT", uri, headers, attempts, OCTET, 1 << 20, action);
-            String parent = parentOf(name);
             if ((r.status() == 409 || r.status() == 404) && !parent.isEmpty()) {
                 makeFolders(parent, action);
                 r = dav.sendStreamed("PUT", uri, headers, attempts, OCTET, 1 << 20, action);

@@ -457,6 +457,16 @@ abstract class SyncStorageContract {
     }
 
     @Test
+    void createIfAbsentStreamed_bodyThrowsItsOwnSyncException_failsWithItsReasonAndStoresNothing() {
+        SyncException damaged = new SyncException(SyncException.Reason.CORRUPT, "the local copy is damaged");
+        GeneratedBody failing = GeneratedBody.of(FAILING_BYTES, 14).failingAfter(FAILING_BYTES / 2, damaged);
+        SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("blobs/bad", failing));
+        assertEquals(SyncException.Reason.CORRUPT, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        assertNothingStored("blobs/bad");
+    }
+
+    @Test
     void open_closedBeforeTheEnd_closesWithoutErrorAndLaterCallsWork() throws IOException {
         GeneratedBody body = GeneratedBody.of(STREAMED_BYTES, 13);
         storage.createIfAbsent("big", body);

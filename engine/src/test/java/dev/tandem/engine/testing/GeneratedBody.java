@@ -18,38 +18,46 @@ public final class GeneratedBody implements ObjectBody {
     private final long actual;
     private final long seed;
     private final long failAfter;
+    private final RuntimeException failure;
     private final long every;
     private final Runnable hook;
     private final AtomicInteger opened = new AtomicInteger();
     private final AtomicInteger closed = new AtomicInteger();
 
-    private GeneratedBody(long declared, long actual, long seed, long failAfter, long every, Runnable hook) {
+    private GeneratedBody(long declared, long actual, long seed, long failAfter, RuntimeException failure, long every,
+                          Runnable hook) {
         this.declared = declared;
         this.actual = actual;
         this.seed = seed;
         this.failAfter = failAfter;
+        this.failure = failure;
         this.every = every;
         this.hook = hook;
     }
 
     /** {@code length} bytes made from {@code seed}, declared as such. */
     public static GeneratedBody of(long length, long seed) {
-        return new GeneratedBody(length, length, seed, -1, 0, null);
+        return new GeneratedBody(length, length, seed, -1, null, 0, null);
     }
 
     /** The same bytes, but declared as {@code declared} bytes long: a body that lies about its length. */
     public GeneratedBody declaring(long declared) {
-        return new GeneratedBody(declared, actual, seed, failAfter, every, hook);
+        return new GeneratedBody(declared, actual, seed, failAfter, failure, every, hook);
     }
 
     /** The same bytes, but each stream throws an IOException once {@code bytes} were read. */
     public GeneratedBody failingAfter(long bytes) {
-        return new GeneratedBody(declared, actual, seed, bytes, every, hook);
+        return new GeneratedBody(declared, actual, seed, bytes, null, every, hook);
+    }
+
+    /** The same bytes, but each stream throws {@code failure} once {@code bytes} were read. */
+    public GeneratedBody failingAfter(long bytes, RuntimeException failure) {
+        return new GeneratedBody(declared, actual, seed, bytes, failure, every, hook);
     }
 
     /** The same bytes; {@code hook} runs on the reading thread each time another {@code bytes} were read. */
     public GeneratedBody onEvery(long bytes, Runnable hook) {
-        return new GeneratedBody(declared, actual, seed, failAfter, bytes, hook);
+        return new GeneratedBody(declared, actual, seed, failAfter, failure, bytes, hook);
     }
 
     @Override
@@ -132,6 +140,9 @@ public final class GeneratedBody implements ObjectBody {
                 return 0;
             }
             if (failAfter >= 0 && position >= failAfter) {
+                if (failure != null) {
+                    throw failure;
+                }
                 throw new IOException("the disk holding the attachment went away");
             }
             long left = actual - position;

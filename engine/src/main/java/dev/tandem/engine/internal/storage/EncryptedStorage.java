@@ -92,24 +92,24 @@ public final class EncryptedStorage extends ForwardingStorage {
         return delegate.createIfAbsent(name, encrypt(unlocked(), name, data));
     }
 
-    /*
-     * The streamed calls are not passed on as they are, which would store the body in the clear and
-     * hand out ciphertext: they buffer, as the SPI's defaults do, through the byte[] calls above.
+    /**
+     * Buffers, as the SPI's default does: passed on as it is, the body would be stored in the clear.
      * Large objects (attachments' bytes) do not come this way: they carry their own cipher and go
      * to the storage below this one ({@link #below}), which streams.
      */
-
     @Override
     public boolean createIfAbsent(String name, ObjectBody body) {
         checkNotReserved(name);
         return createIfAbsent(name, Bodies.readAll(name, body));
     }
 
+    /** The whole object decrypted and authenticated, then streamed from memory: no byte unchecked. */
     @Override
     public Optional<InputStream> open(String name) {
         return get(name).map(ByteArrayInputStream::new);
     }
 
+    /** The plaintext's size, which only decrypting the object tells. */
     @Override
     public OptionalLong size(String name) {
         Optional<byte[]> data = get(name);

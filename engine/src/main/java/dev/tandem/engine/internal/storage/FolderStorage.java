@@ -7,8 +7,6 @@ import dev.tandem.engine.sync.SyncStorage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -41,15 +39,15 @@ import java.util.OptionalLong;
  */
 public final class FolderStorage implements SyncStorage {
     static final String TEMP_PREFIX = ".tmp-";
-    /** Tries at making a name's folders and writing into them while deletes elsewhere remove empty ones. */
-    private static final int MAKE_ATTEMPTS = 8;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
     private final Path root;
+    private final FolderParents parents;
 
     public FolderStorage(Path dir) {
         this.root = Objects.requireNonNull(dir, "dir").toAbsolutePath().normalize();
+        this.parents = new FolderParents(root);
     }
 
     @Override
@@ -139,7 +137,7 @@ public final class FolderStorage implements SyncStorage {
      * Tandem wrote, so it is a CORRUPT object, set aside.
      */
     private BasicFileAttributes objectAttributes(String name) throws IOException {
-        if (!parentsAreDirectories(name, Reason.CORRUPT)) {
+        if (!parents.areDirectories(name, Reason.CORRUPT)) {
             return null;
         }
         BasicFileAttributes attrs;
@@ -180,7 +178,7 @@ public final class FolderStorage implements SyncStorage {
     }
 
     /** Writes a temp file with {@code content}, fsynced, and links it under the name unless taken. */
-    private boolean create(String name, Content content) {
+    private boolean create(String name, FolderParents.Content content) {
         ObjectNames.validate(name);
         requireRoot("write '" + name + "'");
         Path file = root.resolve(name);
@@ -197,7 +195,7 @@ public final class FolderStorage implements SyncStorage {
                 return false;
             }
             temp = dir.resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
-            Path firstCreated = makeParentsAndWrite(name, temp, content);
+            Path firstCreated = parents.makeAndWrite(name, temp, content);
             boolean created = DurableFiles.publish(temp, file);
             DurableFiles.syncDirectory(dir);
             if (firstCreated != null) {
@@ -217,26 +215,20 @@ public final class FolderStorage implements SyncStorage {
         }
     }
 
-    /** What goes into a new temp file. */
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(Path temp) throws IOException;
-    }
-
     @Override
     public void delete(String name) {
         ObjectNames.validate(name);
         requireRoot("delete '" + name + "'");
         Path file = root.resolve(name);
         try {
-            if (!parentsAreDirectories(name, Reason.IO) || Files.isDirectory(file, NOFOLLOW)) {
+            if (!parents.areDirectories(name, Reason.IO) || Files.isDirectory(file, NOFOLLOW)) {
                 return;
             }
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw failure("delete '" + name + "'", e);
         }
-        removeEmptyParents(file.getParent());
+        parents.removeEmpty(file.getParent());
     }
 
     @Override
@@ -245,35 +237,14 @@ public final class FolderStorage implements SyncStorage {
         requireRoot("remove folder '" + folder + "'");
         Path dir = root.resolve(folder);
         try {
-            if (!parentsAreDirectories(folder.substring(0, folder.length() - 1), Reason.IO)
+            if (!parents.areDirectories(folder.substring(0, folder.length() - 1), Reason.IO)
                     || !Files.isDirectory(dir, NOFOLLOW)) {
                 return; // missing, or not a folder of ours (a file, a link): left alone
             }
         } catch (IOException e) {
             throw failure("remove folder '" + folder + "'", e);
         }
-        removeEmptyParents(dir);
-    }
-
-    /**
-     * Removes the folders a delete left empty, up to the root but never the root: a snapshot's
-     * folder, or a retired device's, would otherwise stay for every listing to walk. A folder that
-     * still holds anything (an object, a writer's temp file) stays. A writer that made its folder
-     * just before it went makes it again ({@link #makeParentsAndWrite}). The object is gone
-     * whatever happens here, so a folder that cannot be removed is logged, not a failed delete.
-     */
-    private void removeEmptyParents(Path dir) {
-        for (Path d = dir; d != null && d.startsWith(root) && !d.equals(root); d = d.getParent()) {
-            try {
-                Files.delete(d);
-            } catch (DirectoryNotEmptyException | NoSuchFileException stillUsedOrGone) {
-                return;
-            } catch (IOException e) {
-                System.getLogger(FolderStorage.class.getName())
-                        .log(System.Logger.Level.WARNING, "Could not remove empty folder " + d, e);
-                return;
-            }
-        }
+        parents.removeEmpty(dir);
     }
 
     @Override
@@ -284,7 +255,7 @@ public final class FolderStorage implements SyncStorage {
         Path temp = null;
         try {
             temp = file.getParent().resolve(TEMP_PREFIX + HexFormat.of().formatHex(randomBytes()));
-            makeParentsAndWrite(name, temp, t -> DurableFiles.write(t, data));
+            parents.makeAndWrite(name, temp, t -> DurableFiles.write(t, data));
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             return versionOf(file);
         } catch (IOException e) {
@@ -340,86 +311,6 @@ public final class FolderStorage implements SyncStorage {
     @Override
     public String toString() {
         return describe();
-    }
-
-    /**
-     * Makes the name's missing parent folders and writes {@code temp} in the last. A delete
-     * elsewhere may remove a folder it left empty at any moment before the temp file is in it
-     * ({@link #removeEmptyParents}), so a folder gone meanwhile is made again, a few times at
-     * most; once the temp file is in it, the folder is not empty and stays. Returns the first
-     * folder made, or null when all existed.
-     */
-    private Path makeParentsAndWrite(String name, Path temp, Content content) throws IOException {
-        Path firstCreated = null;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Path made = makeParents(name);
-                firstCreated = firstCreated != null ? firstCreated : made;
-                content.writeTo(temp);
-                return firstCreated;
-            } catch (NoSuchFileException removedMeanwhile) {
-                if (attempt == MAKE_ATTEMPTS) {
-                    throw removedMeanwhile;
-                }
-            }
-        }
-    }
-
-    /**
-     * Makes the name's missing parent directories, never the root. Returns the first directory it
-     * created, or null when all existed.
-     */
-    private Path makeParents(String name) throws IOException {
-        Path firstCreated = null;
-        Path d = root;
-        for (String segment : parentSegments(name)) {
-            d = d.resolve(segment);
-            try {
-                Files.createDirectory(d);
-                if (firstCreated == null) {
-                    firstCreated = d;
-                }
-            } catch (FileAlreadyExistsException e) {
-                // One look: a folder removed as empty meanwhile throws NoSuchFileException, and is made again.
-                if (!Files.readAttributes(d, BasicFileAttributes.class, NOFOLLOW).isDirectory()) {
-                    throw new SyncException(Reason.IO, "Cannot write '" + name + "' in folder " + root + ": "
-                            + d + " is a file or a symbolic link, not a folder", e);
-                }
-            }
-        }
-        return firstCreated;
-    }
-
-    /**
-     * True when every directory between the root and the name's file is a real directory. False
-     * when one is missing or is a plain file; a symbolic link is an error of {@code onLink}: CORRUPT
-     * for a read (the object is set aside, the rest of the sync goes on), IO for a removal.
-     */
-    private boolean parentsAreDirectories(String name, Reason onLink) throws IOException {
-        Path d = root;
-        for (String segment : parentSegments(name)) {
-            d = d.resolve(segment);
-            BasicFileAttributes attrs;
-            try {
-                attrs = Files.readAttributes(d, BasicFileAttributes.class, NOFOLLOW);
-            } catch (NoSuchFileException e) {
-                return false;
-            }
-            if (attrs.isSymbolicLink()) {
-                throw new SyncException(onLink, "Refusing to follow the symbolic link " + d + " for key '"
-                        + name + "' in folder " + root);
-            }
-            if (!attrs.isDirectory()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The directory names between the root and the name's file; the root itself may be a link. */
-    private static List<String> parentSegments(String name) {
-        String[] segments = name.split("/");
-        return List.of(segments).subList(0, segments.length - 1);
     }
 
     private void requireRoot(String what) {

@@ -50,17 +50,22 @@ public final class WebDavStorage implements SyncStorage {
     private static final byte[] PROPFIND_SIZE = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
             + "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/><D:getcontentlength/></D:prop></D:propfind>")
             .getBytes(StandardCharsets.UTF_8);
-    private static final byte[] PROPFIND = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
+    static final byte[] PROPFIND = ("<?xml version=\"1.0\" encoding=\"utf-8\"?>"
             + "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/><D:getetag/></D:prop></D:propfind>")
             .getBytes(StandardCharsets.UTF_8);
+    /**
+     * From this size on, a PUT into a folder not yet known to exist looks at the folder first (one
+     * PROPFIND) rather than risk sending the body twice; below it, a resend costs less than a look.
+     */
+    private static final long LOOK_FIRST_FROM = 1 << 20;
     /** A listing of a folder with many thousand objects stays well below this. */
-    private static final long MAX_LISTING = 64L << 20;
+    static final long MAX_LISTING = 64L << 20;
+    static final String XML = "application/xml; charset=utf-8";
     private static final int MAX_KNOWN_OBJECTS = 100_000;
 
     private final DavClient dav;
     private final DavCreate create;
-    /** Folders known to exist ("a/", "a/b/"), so a write never asks twice. */
-    private final Set<String> folders = ConcurrentHashMap.newKeySet();
+    private final DavFolders folders;
     /** Names known to be objects, from listings and writes, so deleting them needs no check; bounded. */
     private final Set<String> objects = ConcurrentHashMap.newKeySet();
     private volatile boolean rootSeen;
@@ -75,6 +80,7 @@ public final class WebDavStorage implements SyncStorage {
         Objects.requireNonNull(settings, "settings");
         this.dav = new DavClient(settings, Proxies.choose(URI.create(settings.url()), settings.proxy(), env, system));
         this.create = new DavCreate(this, dav);
+        this.folders = new DavFolders(dav);
     }
 
     @Override
@@ -110,7 +116,7 @@ public final class WebDavStorage implements SyncStorage {
 
     /** Whether a GET's answer says there is no such object; a folder ("a" when only "a/b" exists) is none either, as on S3. */
     private boolean isMissing(String name, DavResponse r) {
-        return r.status() == 404 || r.status() == 410 || (r.status() == 405 || r.status() == 409) && isFolder(name);
+        return r.status() == 404 || r.status() == 410 || (r.status() == 405 || r.status() == 409) && folders.isFolder(name);
     }
 
     @Override
@@ -152,7 +158,7 @@ public final class WebDavStorage implements SyncStorage {
         ObjectNames.validate(name);
         String action = "check '" + name + "'";
         URI uri = dav.resolve(name);
-        DavResponse r = dav.send("PROPFIND", uri, Map.of("Depth", "0"), PROPFIND_SIZE, "application/xml; charset=utf-8",
+        DavResponse r = dav.send("PROPFIND", uri, Map.of("Depth", "0"), PROPFIND_SIZE, XML,
                 MAX_LISTING, action);
         if (r.status() == 404 || r.status() == 410) {
             requireRoot(action);
@@ -180,7 +186,7 @@ public final class WebDavStorage implements SyncStorage {
         // "a" when only "a/b" exists is no object, and a DELETE of a folder takes everything in it
         // (rclone ignores Depth: 0). Names sync deletes were listed or written here, so are known;
         // any other name costs one PROPFIND first.
-        if (folders.contains(name + "/") || !objects.contains(name) && isFolder(name)) {
+        if (folders.isKnown(name + "/") || !objects.contains(name) && folders.isFolder(name)) {
             return;
         }
         deleteFile(name, "delete '" + name + "'");
@@ -202,7 +208,7 @@ public final class WebDavStorage implements SyncStorage {
         if (!r.success() && r.status() != 404) {
             throw DavErrors.status(dav.head(action), r);
         }
-        folders.removeIf(f -> f.startsWith(folder));
+        folders.removed(folder);
     }
 
     @Override
@@ -271,12 +277,15 @@ public final class WebDavStorage implements SyncStorage {
      */
     DavResponse put(String name, ObjectBody body, Map<String, String> headers, String action) {
         URI uri = dav.resolve(name);
+        String parent = parentOf(name);
+        if (body.length() >= LOOK_FIRST_FROM && !parent.isEmpty() && !folders.isKnown(parent)) {
+            folders.lookFirst(parent, action);
+        }
         BodyAttempts attempts = new BodyAttempts(body);
         try {
             DavResponse r = dav.sendStreamed("PUT", uri, headers, attempts, OCTET, 1 << 20, action);
-            String parent = parentOf(name);
             if ((r.status() == 409 || r.status() == 404) && !parent.isEmpty()) {
-                makeFolders(parent, action);
+                folders.make(parent, action);
                 r = dav.sendStreamed("PUT", uri, headers, attempts, OCTET, 1 << 20, action);
             }
             if (r.success()) {
@@ -316,38 +325,15 @@ public final class WebDavStorage implements SyncStorage {
         return name.substring(0, name.lastIndexOf('/') + 1);
     }
 
-    /** Makes each folder of {@code folderPrefix} ("a/b/") not known to exist, from the top. */
-    private void makeFolders(String folderPrefix, String action) {
-        int from = 0;
-        for (int slash = folderPrefix.indexOf('/'); slash >= 0; slash = folderPrefix.indexOf('/', slash + 1)) {
-            String folder = folderPrefix.substring(0, slash + 1);
-            if (folders.contains(folder)) {
-                from = slash + 1;
-                continue;
-            }
-            DavResponse r = dav.send("MKCOL", dav.resolve(folder), Map.of(), null, null, 1 << 20, action);
-            // 405: it exists already (made by another device meanwhile, or never missing). Apache
-            // answers 403 when another MKCOL of the same folder won the race: then it exists too.
-            if (!r.success() && r.status() != 405 && !(r.status() == 403 && isFolder(folder.substring(0, slash)))) {
-                if ((r.status() == 409 || r.status() == 404) && from == 0) {
-                    throw missingRoot(action);
-                }
-                throw DavErrors.status(dav.head(action), r);
-            }
-            folders.add(folder);
-            from = slash + 1;
-        }
-    }
-
     /** The children of one folder: one PROPFIND, Depth 1. */
     private List<NameTreeLister.Node> children(String folderPrefix, String prefix) {
         String action = ObjectNames.listing(prefix);
         URI uri = dav.resolve(folderPrefix);
-        DavResponse r = dav.send("PROPFIND", uri, Map.of("Depth", "1"), PROPFIND, "application/xml; charset=utf-8",
+        DavResponse r = dav.send("PROPFIND", uri, Map.of("Depth", "1"), PROPFIND, XML,
                 MAX_LISTING, action);
         if (r.status() == 404 || r.status() == 409 || r.status() == 400) {
             if (folderPrefix.isEmpty()) {
-                throw r.status() == 400 ? DavErrors.status(dav.head(action), r) : missingRoot(action);
+                throw r.status() == 400 ? DavErrors.status(dav.head(action), r) : folders.missingRoot(action);
             }
             // No such folder, or "a/b/" where a/b is an object (Apache answers 400): no names under it.
             requireRoot(action);
@@ -369,7 +355,7 @@ public final class WebDavStorage implements SyncStorage {
                 continue;
             }
             if (e.collection()) {
-                folders.add(folderPrefix + name + "/");
+                folders.exists(folderPrefix + name + "/");
                 nodes.add(NameTreeLister.Node.folder(folderPrefix + name));
             } else {
                 nodes.add(NameTreeLister.Node.object(folderPrefix + name));
@@ -382,35 +368,20 @@ public final class WebDavStorage implements SyncStorage {
         return nodes;
     }
 
-    /** Whether {@code name} is a folder: one PROPFIND, Depth 0. */
-    private boolean isFolder(String name) {
-        String action = "get '" + name + "'";
-        DavResponse r = dav.send("PROPFIND", dav.resolve(name + "/"), Map.of("Depth", "0"), PROPFIND,
-                "application/xml; charset=utf-8", MAX_LISTING, action);
-        return r.status() == 207 && Multistatus.parse(dav.head(action), r.body(), dav.resolve(name + "/")).stream()
-                .anyMatch(Multistatus.Entry::collection);
-    }
-
     /** Nothing under a name was found: make sure it is not because the whole folder is missing. */
     private void requireRoot(String action) {
         if (rootSeen) {
             return;
         }
         DavResponse r = dav.send("PROPFIND", dav.root(), Map.of("Depth", "0"), PROPFIND,
-                "application/xml; charset=utf-8", MAX_LISTING, action);
+                XML, MAX_LISTING, action);
         if (r.status() == 207) {
             rootSeen = true;
             return;
         }
         if (r.status() == 404 || r.status() == 409) {
-            throw missingRoot(action);
+            throw folders.missingRoot(action);
         }
         throw r.success() ? DavErrors.webPage(dav.head(action), r) : DavErrors.status(dav.head(action), r);
-    }
-
-    private SyncException missingRoot(String action) {
-        return new SyncException(Reason.NOT_FOUND, dav.head(action) + "the folder does not exist on the server. "
-                + "Create it first (for example in Nextcloud's Files) and check the address; Tandem never creates "
-                + "the folder itself, so a typo cannot start an empty remote");
     }
 }

@@ -457,6 +457,29 @@ abstract class SyncStorageContract {
     }
 
     @Test
+    void createIfAbsentStreamed_bodyThrowsItsOwnSyncException_failsWithItsReasonAndStoresNothing() {
+        SyncException damaged = new SyncException(SyncException.Reason.CORRUPT, "the local copy is damaged");
+        GeneratedBody failing = GeneratedBody.of(FAILING_BYTES, 14).failingAfter(FAILING_BYTES / 2, damaged);
+        SyncException e = assertThrows(SyncException.class, () -> storage.createIfAbsent("blobs/bad", failing));
+        assertEquals(SyncException.Reason.CORRUPT, e.reason(), e.getMessage());
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        assertNothingStored("blobs/bad");
+    }
+
+    @Test
+    void open_closedBeforeTheEnd_closesWithoutErrorAndLaterCallsWork() throws IOException {
+        GeneratedBody body = GeneratedBody.of(STREAMED_BYTES, 13);
+        storage.createIfAbsent("big", body);
+        for (int i = 0; i < 3; i++) {
+            try (InputStream in = storage.open("big").orElseThrow()) {
+                assertEquals(1000, in.readNBytes(1000).length);
+            }
+        }
+        assertEquals(OptionalLong.of(STREAMED_BYTES), storage.size("big"));
+        assertArrayEquals(body.bytes(), readAll("big"));
+    }
+
+    @Test
     void openAndSize_missingName_areEmpty() {
         assertTrue(storage.open("missing").isEmpty());
         assertTrue(storage.size("missing").isEmpty());

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.engine.testing.GeneratedBody;
 import dev.tandem.engine.testing.WebDavServer;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,21 @@ abstract class WebDavContract extends SyncStorageContract {
         storage.removeFolder("snap/a/");
         assertEquals(withEmptyFolder - 1, requestsToList("snap/"));
         assertEquals(List.of("snap/b/p0"), storage.list("snap/", null, 10));
+    }
+
+    @Test
+    void createIfAbsentStreamed_largeBodyIntoNewFolders_sendsTheBodyOnce() throws IOException {
+        storage.createIfAbsent("first", bytes("x")); // learns how the server refuses overwrites
+        GeneratedBody body = GeneratedBody.of(STREAMED_BYTES, 41);
+        assertTrue(storage.createIfAbsent("new/folders/big", body));
+        assertEquals(1, body.opened(), "a PUT answered 409 for the missing folder would have sent it twice");
+        GeneratedBody next = GeneratedBody.of(STREAMED_BYTES, 42);
+        long before = storage.requestsSent();
+        assertTrue(storage.createIfAbsent("new/folders/next", next));
+        assertEquals(1, next.opened());
+        assertEquals(server().kind() == WebDavServer.Kind.APACHE ? 1 : 2, storage.requestsSent() - before,
+                "the folder is known now: the PUT (and the MOVE where that is how the server creates)");
+        assertArrayEquals(body.bytes(), readAll("new/folders/big"));
     }
 
     private long requestsToList(String prefix) {

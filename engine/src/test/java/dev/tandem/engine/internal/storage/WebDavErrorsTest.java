@@ -134,7 +134,8 @@ class WebDavErrorsTest {
         try (ScriptedHttpServer server = ScriptedHttpServer.start(
                 r -> Response.of(200, "text/html; charset=utf-8", "<html><body>Please log in</body></html>"));
              WebDavStorage s = storage(server)) {
-            for (Executable call : List.<Executable>of(() -> s.list("", null, 10), () -> s.get("k"))) {
+            for (Executable call : List.<Executable>of(() -> s.list("", null, 10), () -> s.get("k"), () -> s.open("k"),
+                    () -> s.size("k"))) {
                 SyncException e = assertThrows(SyncException.class, call);
                 assertEquals(Reason.UNREACHABLE, e.reason(), e.getMessage());
                 assertTrue(e.getMessage().contains("web page"), e.getMessage());
@@ -149,7 +150,8 @@ class WebDavErrorsTest {
         try (ScriptedHttpServer server = ScriptedHttpServer.start(
                 r -> Response.empty(302).with("Location", "http://login.example/"));
              WebDavStorage s = storage(server)) {
-            for (Executable call : List.<Executable>of(() -> s.list("", null, 10), () -> s.get("k"))) {
+            for (Executable call : List.<Executable>of(() -> s.list("", null, 10), () -> s.get("k"), () -> s.open("k"),
+                    () -> s.size("k"))) {
                 SyncException e = assertThrows(SyncException.class, call);
                 assertEquals(Reason.NOT_FOUND, e.reason(), e.getMessage());
                 assertTrue(e.getMessage().contains("redirects to http://login.example/"), e.getMessage());

@@ -1,6 +1,7 @@
 package dev.tandem.engine;
 
 import dev.tandem.engine.internal.backup.FileBackups;
+import dev.tandem.engine.internal.backup.SealedFolder;
 import java.nio.file.Path;
 
 /**
@@ -50,5 +51,16 @@ public interface Backups {
      */
     static BackupFile unpack(Path backup, char[] passphrase, Path target) {
         return FileBackups.unpack(backup, passphrase, target);
+    }
+
+    /**
+     * The sealed files in {@code dir} (made if missing) under {@code passphrase}: the key its
+     * earlier files were sealed with if the passphrase opens one, else a new one (Argon2id, once per
+     * call). Files sealed under another passphrase stay, unreadable with this one.
+     *
+     * @throws BackupException ({@code IO}) when the folder cannot be read or written
+     */
+    static SealedFiles sealedFiles(Path dir, char[] passphrase) {
+        return SealedFolder.open(dir, passphrase);
     }
 }

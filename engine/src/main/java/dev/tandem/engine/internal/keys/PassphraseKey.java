@@ -68,6 +68,20 @@ public final class PassphraseKey implements AutoCloseable {
         return Wrap.open(key, nonce, aad, ciphertext);
     }
 
+    /**
+     * A key for another purpose, derived from this one (HMAC-SHA256 of {@code purpose}): knowing it
+     * tells nothing of this key, nor of another purpose's.
+     */
+    public byte[] subkey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("The JDK lacks HmacSHA256", e);
+        }
+    }
+
     @Override
     public void close() {
         Arrays.fill(key, (byte) 0);

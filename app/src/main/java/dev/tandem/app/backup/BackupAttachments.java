@@ -1,7 +1,10 @@
 package dev.tandem.app.backup;
 
 import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.BackupFiles;
 import dev.tandem.app.model.BackupRestore;
+import dev.tandem.engine.Backups;
+import dev.tandem.engine.SealedFiles;
 import dev.tandem.engine.Blob;
 import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
@@ -25,8 +28,9 @@ import java.util.UUID;
  * appears under its name only whole: copied to a temporary name, fsynced, renamed. Files are never
  * deleted here: a pruned backup's files may be the only copy of what a kept one names.
  *
- * <p>An encrypted backup copies none: a plain copy beside it would undo its encryption, and the
- * encrypted remote keeps every file a row or a version names (docs/APP.md, "Backups").
+ * <p>An encrypted backup seals them instead ({@link dev.tandem.engine.Backups#sealedFiles}) into
+ * {@value BackupFiles#SEALED}/, under its passphrase: a plain copy beside it would undo its
+ * encryption (docs/APP.md, "Backups").
  */
 final class BackupAttachments {
     private static final String TEMP = ".partial-";
@@ -34,8 +38,11 @@ final class BackupAttachments {
     private BackupAttachments() {
     }
 
-    /** Copies the bytes of every attachment {@code db} has locally and {@code folder} lacks; returns how many. */
-    static int copy(Db db, Path folder) {
+    /**
+     * Copies the bytes of every attachment {@code db} has locally and {@code folder} lacks, sealed
+     * under {@code passphrase} when it is given (an encrypted backup), else plain; returns how many.
+     */
+    static int copy(Db db, Path folder, char[] passphrase) {
         Set<String> blobs = new LinkedHashSet<>();
         for (Attachment a : db.query(Attachment.class, "SELECT * FROM attachments")) {
             if (Blob.isId(a.blob())) {
@@ -45,8 +52,20 @@ final class BackupAttachments {
         if (blobs.isEmpty()) {
             return 0;
         }
-        Path dir = folder.resolve(BackupRestore.FILES_FOLDER);
         Blobs local = db.blobs();
+        if (passphrase != null && passphrase.length > 0) {
+            int sealedCount = 0;
+            try (SealedFiles sealed = Backups.sealedFiles(folder.resolve(BackupFiles.SEALED), passphrase)) {
+                for (String blob : blobs) {
+                    Optional<Path> source = local.file(blob);
+                    if (source.isPresent() && sealed.put(blob, source.get())) {
+                        sealedCount++;
+                    }
+                }
+            }
+            return sealedCount;
+        }
+        Path dir = folder.resolve(BackupRestore.FILES_FOLDER);
         int copied = 0;
         try {
             Files.createDirectories(dir);
@@ -82,19 +101,8 @@ final class BackupAttachments {
      * Fills the attachment store of the profile in {@code newDb} (just unpacked from a backup in
      * {@code backupFolder}) with the bytes the folder holds for its rows; returns how many.
      */
-    static int restoreInto(Db newDb, Path backupFolder) {
-        Path dir = backupFolder.resolve(BackupRestore.FILES_FOLDER);
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        int copied = 0;
-        for (Attachment a : newDb.query(Attachment.class, "SELECT * FROM attachments")) {
-            Path f = dir.resolve(a.blob() == null ? "" : a.blob());
-            if (Blob.isId(a.blob()) && !newDb.blobs().has(a.blob()) && Files.isRegularFile(f)
-                    && newDb.blobs().add(f, Long.MAX_VALUE).id().equals(a.blob())) {
-                copied++;
-            }
-        }
-        return copied;
+    static int restoreInto(Db newDb, Path backupFolder, char[] passphrase) {
+        return BackupFiles.fill(newDb, newDb.query(Attachment.class, "SELECT * FROM attachments"), backupFolder,
+                passphrase);
     }
 }

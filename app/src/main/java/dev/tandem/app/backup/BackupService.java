@@ -198,10 +198,8 @@ public final class BackupService implements AutoCloseable {
         Path target = folder.resolve(name.fileName());
         Path partial = folder.resolve(name.fileName() + BackupName.PARTIAL);
         char[] passphrase = passphrase();
-        if (passphrase == null) {
-            // Bytes first: a backup that lists a file then finds it beside it, but for one attached meanwhile.
-            BackupAttachments.copy(db, folder);
-        }
+        // Bytes first: a backup that lists a file then finds it beside it, but for one attached meanwhile.
+        BackupAttachments.copy(db, folder, passphrase);
         db.backups().write(partial, passphrase);
         try {
             try {
@@ -239,10 +237,10 @@ public final class BackupService implements AutoCloseable {
         }
         Files.createDirectories(newDir);
         dev.tandem.engine.BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile));
-        // The attached files' bytes beside a plain backup go into the new profile's store.
+        // The attached files' bytes beside the backup (plain, or sealed under its passphrase) go into the new profile's store.
         try (Db copy = Schema.database(newDir.resolve(dbFile)).build()) {
             copy.migrate(Schema.MIGRATIONS);
-            BackupAttachments.restoreInto(copy, backup.toAbsolutePath().getParent());
+            BackupAttachments.restoreInto(copy, backup.toAbsolutePath().getParent(), passphrase);
         }
         return unpacked;
     }

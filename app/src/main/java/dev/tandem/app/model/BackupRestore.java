@@ -27,26 +27,29 @@ import java.util.function.Function;
  * from the values it replaced: the app's undo runs that as one step.
  *
  * <p>An attachment's bytes are not in the database: a plain backup's are in {@value #FILES_FOLDER}/
- * beside it (written by {@code backup.BackupService}, each named by its SHA-256). {@link #apply}
- * copies those this device lacks into its attachment store first; one not there either stays a row
+ * beside it, an encrypted one's sealed in {@value BackupFiles#SEALED}/ ({@link BackupFiles}). {@link
+ * #apply} copies those this device lacks into its attachment store first; one not there either stays a row
  * whose bytes the remote may hold, downloaded when shown, as on any device that never had them.
  */
 public final class BackupRestore {
     private static final String INBOX = "Inbox";
-    /** The folder beside the backup files that holds the attached files' bytes, shared by every backup in the folder. */
-    public static final String FILES_FOLDER = "tandem-attachments";
+    /** The folder beside the backup files that holds a plain backup's attached files' bytes ({@link BackupFiles}). */
+    public static final String FILES_FOLDER = BackupFiles.PLAIN;
 
     /** One row to bring to {@code target}; a null target deletes it (only in a restore that takes one back). */
     private record Step(Class<? extends Record> type, String id, Record target) {
     }
 
     private final List<Step> steps;
-    /** Where the attachments' bytes are, or null (a restore that takes one back needs none). */
+    /** The folder of the backup, where the attachments' bytes are, or null (a restore that takes one back needs none). */
     private final Path files;
+    /** The backup's passphrase, for its sealed files; null for a plain backup. */
+    private final char[] passphrase;
 
-    private BackupRestore(List<Step> steps, Path files) {
+    private BackupRestore(List<Step> steps, Path files, char[] passphrase) {
         this.steps = List.copyOf(steps);
         this.files = files;
+        this.passphrase = passphrase == null ? null : passphrase.clone();
     }
 
     /**
@@ -63,7 +66,7 @@ public final class BackupRestore {
             Backups.unpack(backup, passphrase, copy);
             try (Db db = Schema.database(copy).build()) {
                 db.migrate(Schema.MIGRATIONS);
-                return new BackupRestore(of(db).steps, backup.toAbsolutePath().resolveSibling(FILES_FOLDER));
+                return new BackupRestore(of(db).steps, backup.toAbsolutePath().getParent(), passphrase);
             }
         } finally {
             for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
@@ -84,7 +87,7 @@ public final class BackupRestore {
         add(steps, ItemTag.class, rows(backup, ItemTag.class, "item_tags"), ItemTag::id);
         add(steps, ItemLink.class, rows(backup, ItemLink.class, "item_links"), ItemLink::id);
         add(steps, Attachment.class, rows(backup, Attachment.class, "attachments"), Attachment::id);
-        return new BackupRestore(steps, null);
+        return new BackupRestore(steps, null, null);
     }
 
     private static <T extends Record> void add(List<Step> steps, Class<T> type, List<T> rows, Function<T, String> id) {
@@ -197,7 +200,7 @@ public final class BackupRestore {
                     inverse.add(new Step(s.type(), s.id(), before));
                 }
             }
-            return new BackupRestore(inverse, null);
+            return new BackupRestore(inverse, null, null);
         });
     }
 
@@ -206,25 +209,13 @@ public final class BackupRestore {
      * from {@link #files}; before the transaction, as disk work in it would hold other writers up.
      */
     private void copyFiles(Db now) {
-        Blobs blobs;
-        try {
-            blobs = now.blobs();
-        } catch (IllegalStateException e) {
-            return; // a database without an attachment store (in memory): rows only, as sync would bring them
-        }
+        List<Attachment> wanted = new ArrayList<>();
         for (Step s : steps) {
-            if (s.target() instanceof Attachment a && Blob.isId(a.blob()) && !blobs.has(a.blob())) {
-                Path f = files.resolve(a.blob());
-                if (Files.isRegularFile(f)) {
-                    Blob copied = blobs.add(f, Long.MAX_VALUE);
-                    if (!copied.id().equals(a.blob())) {
-                        // Altered in the folder: stored under what it is, so nothing names it; the row stays without bytes.
-                        System.getLogger("tandem").log(System.Logger.Level.WARNING, "the backup's copy of attachment "
-                                + a.name() + " is damaged: " + f);
-                    }
-                }
+            if (s.target() instanceof Attachment a) {
+                wanted.add(a);
             }
         }
+        BackupFiles.fill(now, wanted, files, passphrase);
     }
 
     private static Map<String, Record> currentRows(Tx tx, Class<? extends Record> type) {

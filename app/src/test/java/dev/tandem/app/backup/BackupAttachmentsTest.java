@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.model.BackupFiles;
 import dev.tandem.app.model.BackupRestore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -116,12 +118,58 @@ class BackupAttachmentsTest {
     }
 
     @Test
-    void backupNow_encryptedBackup_copiesNoPlainBytes() {
+    void backupNow_encryptedBackup_sealsTheBytesAndKeepsNoPlaintext() throws IOException {
         settings.saveSync(SyncSettings.folder(tmp.resolve("remote"), 60).withPassphrase("river stone"));
 
         service().backupNow();
 
-        assertFalse(Files.exists(folder.resolve(BackupRestore.FILES_FOLDER)));
-        assertTrue(Files.isDirectory(folder));
+        assertFalse(Files.exists(folder.resolve(BackupRestore.FILES_FOLDER)), "no plain copy beside an encrypted backup");
+        List<Path> sealed;
+        try (var all = Files.walk(folder.resolve(BackupFiles.SEALED))) {
+            sealed = all.filter(Files::isRegularFile).toList();
+        }
+        assertEquals(2, sealed.size(), "the key and one sealed file: " + sealed);
+        for (Path p : sealed) {
+            assertFalse(p.toString().contains(attached.blob()), "a name reveals the file's hash");
+            assertFalse(java.util.Collections.indexOfSubList(toList(Files.readAllBytes(p)),
+                    toList(java.util.Arrays.copyOf(pdf, 64))) >= 0, "plaintext in " + p);
+        }
+    }
+
+    @Test
+    void intoNewProfile_encryptedBackupWithItsPassphrase_newProfileHasTheBytes() throws IOException {
+        settings.saveSync(SyncSettings.folder(tmp.resolve("remote"), 60).withPassphrase("river stone"));
+        Path backup = service().backupNow().file();
+        Path fresh = tmp.resolve("fresh");
+
+        BackupService.intoNewProfile(backup, "river stone".toCharArray(), fresh, "tandem.db");
+
+        try (Db db = Schema.database(fresh.resolve("tandem.db")).build()) {
+            assertArrayEquals(pdf, Files.readAllBytes(db.blobs().file(attached.blob()).orElseThrow()));
+        }
+    }
+
+    @Test
+    void restore_encryptedBackupIntoAProfileWithoutTheFile_bringsRowAndBytesBack() throws IOException {
+        settings.saveSync(SyncSettings.folder(tmp.resolve("remote"), 60).withPassphrase("river stone"));
+        Path backup = service().backupNow().file();
+        Path other = tmp.resolve("other");
+        try (TodoStore b = profile(other)) {
+            BackupRestore.read(backup, "river stone".toCharArray(), other).apply(b.db());
+
+            AttachmentStore files = new AttachmentStore(b.db(), b.clock());
+            assertArrayEquals(pdf, Files.readAllBytes(files.file(files.get(attached.id()).orElseThrow()).orElseThrow()));
+        }
+        try (var left = Files.list(other)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains("-restore-")), "no plaintext copy left");
+        }
+    }
+
+    private static List<Byte> toList(byte[] bytes) {
+        List<Byte> out = new java.util.ArrayList<>(bytes.length);
+        for (byte b : bytes) {
+            out.add(b);
+        }
+        return out;
     }
 }

@@ -68,9 +68,9 @@ final class AttachmentHtml {
             String dest = n instanceof Image i ? i.getDestination() : ((Link) n).getDestination();
             String id = dest.substring(Attachment.SCHEME.length()).strip();
             Optional<Attachment> a = id.isEmpty() ? Optional.empty() : attachments.apply(id);
-            String label = text(n);
-            n.insertBefore(new Reference(id, a, n instanceof Image, label.isBlank()
-                    ? a.map(Attachment::name).orElse("file") : label));
+            // The file's own name says what it is; the note's label only names a file that is gone.
+            String label = a.map(Attachment::name).orElseGet(() -> text(n));
+            n.insertBefore(new Reference(id, a, n instanceof Image, label == null || label.isBlank() ? "file" : label));
             n.unlink();
         }
     }

@@ -82,6 +82,7 @@ public final class Device implements AutoCloseable {
         this.attachments = new AttachmentStore(store.db(), Clock.systemUTC());
         this.fetcher = new AttachmentFetcher(store.db(), sync::engine, Async.backgroundExecutor("tandem-attachments"));
         this.remoteCleanup = new RemoteCleanup(store.db(), sync::engine);
+        web.attachments(attachments, fetcher, () -> attachmentSettings.limit());
         // Applied before the first sync, so "Keep attachments on this device" holds from the start.
         applyAttachmentSettings(AttachmentSettings.load(settings));
         // "Keep attachments on this device": what a sync brought is fetched after it.

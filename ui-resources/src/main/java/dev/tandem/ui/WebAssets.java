@@ -44,6 +44,7 @@ public final class WebAssets {
             script("conflicts.js"),
             script("settings.js"),
             script("live.js"),
+            script("attachments.js"),
             Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8)),
             Map.entry("/assets/icon.svg", new Entry("icon.svg", "image/svg+xml")),
             Map.entry("/sw.js", new Entry("sw.js", "text/javascript" + UTF8)),

@@ -3,10 +3,13 @@ package dev.tandem.app.cli;
 import dev.tandem.app.Device;
 import dev.tandem.app.cli.Cli.Failure;
 import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.AttachmentSettings;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.space.SpaceLists;
+import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.SyncService;
 import dev.tandem.app.web.SelfSignedTls;
@@ -34,6 +37,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -88,14 +92,24 @@ final class ServeCommands {
         // Nobody looks while no page is open: check the remote as rarely as an unfocused window does.
         sync.setFocused(false);
         b.onOpenPages(n -> sync.setFocused(n > 0));
+        // A page shows files this server does not hold yet: downloaded on their own thread when asked.
+        AttachmentFetcher fetcher = new AttachmentFetcher(store.db(), sync::engine,
+                Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "tandem-attachments");
+                    t.setDaemon(true);
+                    return t;
+                }));
+        b.attachments(new AttachmentStore(store.db(), store.clock()), fetcher,
+                () -> AttachmentSettings.load(settings).limit());
         try {
             server = b.build();
         } catch (IllegalArgumentException e) {
+            fetcher.close();
             sync.close();
             throw new UsageError("serve: " + e.getMessage());
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        try (server; sync) {
+        try (server; fetcher; sync) {
             String syncing = startSync(sync, a, dir, settings, syncs);
             server.start();
             out.println("Tandem serves " + Device.chosenName(dir) + " at " + server.url()

@@ -24,7 +24,7 @@ import javafx.stage.Window;
 /**
  * "Versions" of a todo or note: the versions on the left, newest first; on the right the one
  * selected, each field that differs from now as "then → now" with a box to choose it (one someone
- * else changed since says so and starts unchosen), the notes as a line diff against now, and
+ * else changed since says so and starts unchosen), the files the item had then, the notes as a line diff against now, and
  * "Restore this version". Its state is a {@link VersionsViewModel}; this class lays out and binds.
  */
 public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> {
@@ -81,6 +81,9 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
         if (!shown.choices().isEmpty()) {
             detail.getChildren().add(fields(shown.choices()));
         }
+        Label files = Forms.wrapped(shown.filesLine());
+        files.setId("versions-files");
+        detail.getChildren().add(files);
         if (shown.notes() != null) {
             Label notes = Forms.label("Notes: this version (−) against now (+)");
             detail.getChildren().addAll(notes, new DiffView(shown.notes(), "Only in this version: ", "Only now: "));

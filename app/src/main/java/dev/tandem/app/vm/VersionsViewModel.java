@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemField;
 import dev.tandem.app.model.ItemVersions;
@@ -24,7 +25,7 @@ import javafx.collections.ObservableList;
 
 /**
  * "Versions" of one todo or note: every version, newest first; the one selected shown as it was
- * (its fields against now, its notes as a line diff against now); and "Restore this version",
+ * (its fields against now, its notes as a line diff against now, the files it had then); and "Restore this version",
  * which writes the chosen fields back as one new edit that syncs, undone as one step. Fields someone
  * else changed since start unchosen ({@link VersionRestore#defaultChoice}). Reads and writes run off
  * the UI thread through {@link Async}; no toolkit needed.
@@ -84,8 +85,26 @@ public final class VersionsViewModel implements HasFeedback {
         }
     }
 
-    /** The version shown: its item, the plan, the notes' diff (null when the notes are the same), the choices. */
-    public record Shown(Row row, Item then, VersionRestore plan, TextConflict notes, List<Choice> choices) {
+    /**
+     * The version shown: its item, the plan, the notes' diff (null when the notes are the same), the
+     * choices, and the names of the files the item had then, oldest first ({@code removedSince}: those
+     * of them it no longer has).
+     */
+    public record Shown(Row row, Item then, VersionRestore plan, TextConflict notes, List<Choice> choices,
+                        List<String> files, List<String> removedSince) {
+        /** "Files: a.png, b.pdf (removed since)", or "Files: none" when it had none then. */
+        public String filesLine() {
+            if (files.isEmpty()) {
+                return "Files: none";
+            }
+            List<String> shown = new ArrayList<>();
+            List<String> gone = new ArrayList<>(removedSince);
+            for (String f : files) {
+                shown.add(gone.remove(f) ? f + " (removed since)" : f);
+            }
+            return "Files: " + String.join(", ", shown);
+        }
+
         /** A sentence above the fields: what restoring would do. */
         public String summary() {
             if (plan.deleted()) {
@@ -183,6 +202,7 @@ public final class VersionsViewModel implements HasFeedback {
     /** Shows {@code row}'s version against now. */
     public void show(Row row) {
         String id = itemId;
+        ItemVersions.Version newest = rows.isEmpty() ? row.version() : rows.get(0).version();
         async.run(() -> {
             Item then = versions.item(id, row.version()).orElseThrow(() -> new IllegalStateException(
                     "the history no longer holds version " + row.number()));
@@ -197,7 +217,12 @@ public final class VersionsViewModel implements HasFeedback {
                     notes = TextConflict.of(str(d.now()), str(d.then()));
                 }
             }
-            return new Shown(row, then, plan, notes, choices);
+            List<Attachment> had = versions.attachments(id, row.version());
+            Set<String> hasNow = new java.util.HashSet<>();
+            versions.attachments(id, newest).forEach(a -> hasNow.add(a.id()));
+            List<String> files = had.stream().map(VersionsViewModel::fileName).toList();
+            List<String> removed = had.stream().filter(a -> !hasNow.contains(a.id())).map(VersionsViewModel::fileName).toList();
+            return new Shown(row, then, plan, notes, choices, files, removed);
         }, s -> {
             shown.set(s);
             feedback.clear();
@@ -246,6 +271,10 @@ public final class VersionsViewModel implements HasFeedback {
             }
             default -> shorten(value.toString());
         };
+    }
+
+    private static String fileName(Attachment a) {
+        return a.name() == null || a.name().isBlank() ? "file" : a.name();
     }
 
     private static String shorten(String s) {

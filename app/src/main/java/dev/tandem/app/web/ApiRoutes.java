@@ -2,6 +2,7 @@ package dev.tandem.app.web;
 
 import static dev.tandem.app.web.JsonText.obj;
 
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Count;
@@ -41,8 +42,10 @@ final class ApiRoutes {
     private final WebEdits edits;
     private final Authors authors;
     private final Supplier<Set<String>> sharedLists;
+    private final AttachmentStore attachments;
 
-    ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists) {
+    ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
+        this.attachments = attachments;
         this.store = store;
         this.tags = new TagStore(store);
         this.series = new SeriesStore(store);
@@ -239,7 +242,7 @@ final class ApiRoutes {
     }
 
     private Map<String, Object> full(Item it) {
-        return ItemJson.full(it, lists(), store.today(), sharedLists.get());
+        return ItemJson.full(it, lists(), store.today(), sharedLists.get(), attachments);
     }
 
     private Map<String, TodoList> lists() {

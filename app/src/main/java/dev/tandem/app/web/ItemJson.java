@@ -2,13 +2,18 @@ package dev.tandem.app.web;
 
 import static dev.tandem.app.web.JsonText.obj;
 
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.DueDates;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,11 +52,24 @@ final class ItemJson {
                 "shared", list != null && sharedLists.contains(list.id()));
     }
 
-    static Map<String, Object> full(Item it, Map<String, TodoList> lists, LocalDate today, Set<String> sharedLists) {
+    /**
+     * Everything the editor shows, with the item's attached files ({@code attachments}, oldest first),
+     * whether or not the note links them; the note's references are looked up in {@code store}.
+     */
+    static Map<String, Object> full(Item it, Map<String, TodoList> lists, LocalDate today, Set<String> sharedLists,
+                                    AttachmentStore store) {
         Map<String, Object> m = row(it, lists, today, sharedLists);
         m.put("remindAt", it.remindAt());
         m.put("notes", it.notes() == null ? "" : it.notes());
-        m.put("notesHtml", NoteHtml.render(it.notes()));
+        List<Attachment> files = store.of(it.id());
+        Map<String, Attachment> own = new HashMap<>();
+        files.forEach(a -> own.put(a.id(), a));
+        // A note may show a file of another item (text copied over): looked up by id, as the desktop does.
+        m.put("notesHtml", NoteHtml.render(it.notes(),
+                id -> own.containsKey(id) ? Optional.of(own.get(id)) : store.get(id)));
+        List<Object> out = new ArrayList<>();
+        files.forEach(a -> out.add(AttachmentJson.of(a)));
+        m.put("attachments", out);
         return m;
     }
 

@@ -1,10 +1,13 @@
 package dev.tandem.app.web;
 
+import dev.tandem.app.model.Attachment;
 import dev.tandem.app.text.Checklist;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
@@ -19,13 +22,19 @@ import org.commonmark.renderer.html.HtmlWriter;
  * notes, {@link Checklist#parse}): raw HTML in a note is escaped and link targets are sanitized, so a
  * note someone shared cannot run script in the page. A check box becomes
  * {@code <input type="checkbox" data-line="N">}, N its line in the note, which the page sends back to
- * tick it ({@link Checklist#toggle}).
+ * tick it ({@link Checklist#toggle}). An {@code attachment:} reference becomes the file itself
+ * ({@link AttachmentHtml}): an image inline, any other file a chip that downloads it.
  */
 final class NoteHtml {
     private NoteHtml() {
     }
 
     static String render(String notes) {
+        return render(notes, id -> Optional.empty());
+    }
+
+    /** The note, its {@code attachment:} references looked up in {@code attachments} (an unknown one says so). */
+    static String render(String notes, Function<String, Optional<Attachment>> attachments) {
         if (notes == null || notes.isBlank()) {
             return "";
         }
@@ -33,11 +42,13 @@ final class NoteHtml {
         List<String> lines = Checklist.lines(notes);
         Map<ListItem, Checklist.Box> boxes = new IdentityHashMap<>();
         collect(doc, lines, boxes);
+        AttachmentHtml.replaceReferences(doc, attachments);
         HtmlRenderer renderer = HtmlRenderer.builder()
                 .extensions(List.of(TablesExtension.create()))
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .nodeRendererFactory(ctx -> new BoxRenderer(ctx, boxes))
+                .nodeRendererFactory(AttachmentHtml.Renderer::new)
                 .build();
         return renderer.render(doc);
     }

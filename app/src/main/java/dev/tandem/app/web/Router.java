@@ -31,8 +31,10 @@ final class Router extends Handler.Abstract {
     private final Browsers browsers;
     private final LiveEvents live;
     private final ApiRoutes api;
+    private final AttachmentRoutes files;
 
-    Router(WebServer server, Pairings pairings, Browsers browsers, LiveEvents live, ApiRoutes api) {
+    Router(WebServer server, Pairings pairings, Browsers browsers, LiveEvents live, ApiRoutes api, AttachmentRoutes files) {
+        this.files = files;
         this.server = server;
         this.pairings = pairings;
         this.browsers = browsers;
@@ -81,7 +83,9 @@ final class Router extends Handler.Abstract {
         }
         if (method.equals("GET") && path.equals("/api/session")) {
             x.json(200, obj("csrf", browser.csrf(), "device", server.deviceName(), "browser",
-                    obj("id", browser.id(), "name", browser.name()), "today", LocalDate.now(server.clock()).toString()));
+                    obj("id", browser.id(), "name", browser.name()), "today", LocalDate.now(server.clock()).toString(),
+                    "attachmentLimit", server.attachmentLimit(), "attachmentLimitLabel",
+                    AttachmentJson.size(server.attachmentLimit())));
         } else if (method.equals("POST") && path.equals("/api/logout")) {
             browsers.revoke(browser.id());
             x.addCookie(cookie(x, ""));
@@ -100,7 +104,7 @@ final class Router extends Handler.Abstract {
             x.empty(204);
         } else if (method.equals("GET") && path.equals("/api/events")) {
             live.open(x, browser.id());
-        } else if (!api.handle(x, browser)) {
+        } else if (!files.handle(x) && !api.handle(x, browser)) {
             throw new BadRequest(404, "There is no such route.");
         }
     }

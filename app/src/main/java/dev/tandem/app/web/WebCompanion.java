@@ -1,12 +1,15 @@
 package dev.tandem.app.web;
 
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.sync.AttachmentFetcher;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +27,9 @@ public final class WebCompanion implements AutoCloseable {
     private final Supplier<String> deviceName;
     private final Supplier<Set<String>> sharedLists;
     private WebServer server;
+    private AttachmentStore attachments;
+    private AttachmentFetcher fetcher;
+    private LongSupplier attachmentLimit;
 
     public WebCompanion(TodoStore store, SettingsStore settings, Path dataDir, Supplier<String> deviceName,
                         Supplier<Set<String>> sharedLists) {
@@ -32,6 +38,14 @@ public final class WebCompanion implements AutoCloseable {
         this.dataDir = dataDir;
         this.deviceName = deviceName;
         this.sharedLists = sharedLists;
+    }
+
+    /** The device's attached files, their downloads and the size limit, for the servers started from now on. */
+    public synchronized WebCompanion attachments(AttachmentStore attachments, AttachmentFetcher fetcher, LongSupplier limit) {
+        this.attachments = attachments;
+        this.fetcher = fetcher;
+        this.attachmentLimit = limit;
+        return this;
     }
 
     /**
@@ -45,6 +59,9 @@ public final class WebCompanion implements AutoCloseable {
         stop();
         WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(deviceName.get())
                 .sharedLists(sharedLists);
+        if (attachments != null) {
+            b.attachments(attachments, fetcher, attachmentLimit);
+        }
         if (lan) {
             List<String> hosts = new ArrayList<>(List.of("localhost", "127.0.0.1"));
             String shown = WebServerAddresses.lan();

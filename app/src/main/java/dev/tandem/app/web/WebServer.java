@@ -1,7 +1,9 @@
 package dev.tandem.app.web;
 
+import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.sync.AttachmentFetcher;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -84,7 +87,8 @@ public final class WebServer implements AutoCloseable {
         connector.setIdleTimeout((LiveEvents.PING_SECONDS * 3) * 1000);
         server.addConnector(connector);
         server.setHandler(new Router(this, pairings, browsers, live,
-                new ApiRoutes(config.store, config.sharedLists)));
+                new ApiRoutes(config.store, config.sharedLists, attachments()),
+                new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit)));
         try {
             server.start();
         } catch (Exception e) {
@@ -139,6 +143,15 @@ public final class WebServer implements AutoCloseable {
 
     public boolean secure() {
         return config.keyStore != null;
+    }
+
+    private AttachmentStore attachments() {
+        return config.attachments != null ? config.attachments : new AttachmentStore(config.store.db(), config.store.clock());
+    }
+
+    /** The largest file a browser may attach, in bytes. */
+    long attachmentLimit() {
+        return config.attachmentLimit.getAsLong();
     }
 
     String deviceName() {
@@ -199,6 +212,9 @@ public final class WebServer implements AutoCloseable {
         private Supplier<Set<String>> sharedLists = Set::of;
         private Clock clock = Clock.systemDefaultZone();
         private java.util.function.IntConsumer onOpenPages = n -> { };
+        private AttachmentStore attachments;
+        private AttachmentFetcher fetcher;
+        private LongSupplier attachmentLimit = () -> AttachmentStore.DEFAULT_LIMIT;
 
         private Builder() {
         }
@@ -209,6 +225,19 @@ public final class WebServer implements AutoCloseable {
          */
         public Builder onOpenPages(java.util.function.IntConsumer listener) {
             this.onOpenPages = listener;
+            return this;
+        }
+
+        /**
+         * The attached files the page shows and adds to, the downloads of those not on this device
+         * ({@code fetcher} null: none, only what is here is served), and the largest file a browser
+         * may attach, asked at each upload. Without it, files this device holds are served and the
+         * default limit applies.
+         */
+        public Builder attachments(AttachmentStore attachments, AttachmentFetcher fetcher, LongSupplier limit) {
+            this.attachments = Objects.requireNonNull(attachments, "attachments");
+            this.fetcher = fetcher;
+            this.attachmentLimit = Objects.requireNonNull(limit, "limit");
             return this;
         }
 

@@ -86,4 +86,31 @@ class VersionsViewModelTest {
         vm.restore();
         assertEquals("Flights: LH 123\noops", store.allItems().get(0).notes());
     }
+
+    @Test
+    void show_olderVersion_listsTheFilesTheItemHadThen() {
+        Item it = store.add("Trip", null, null);
+        clock.advance(Duration.ofMinutes(1));
+        dev.tandem.app.model.Attachment map = new dev.tandem.app.model.Attachment("att-map", it.id(), "b".repeat(64),
+                "map.png", "image/png", 10L, clock.millis());
+        store.db().transaction(tx -> tx.save(map));
+        clock.advance(Duration.ofMinutes(1));
+        store.update(it.id(), i -> i.withNotes("See the map"));
+        clock.advance(Duration.ofMinutes(1));
+        store.update(it.id(), i -> i.withNotes("Map replaced by the tickets"));
+        clock.advance(Duration.ofMinutes(1));
+        store.db().transaction(tx -> tx.save(new dev.tandem.app.model.Attachment("att-tickets", it.id(),
+                "c".repeat(64), "tickets.pdf", "application/pdf", 20L, clock.millis())));
+        store.db().delete(dev.tandem.app.model.Attachment.class, map.id());
+        clock.advance(Duration.ofMinutes(1));
+        VersionsViewModel vm = versionsOf(store.get(it.id()).orElseThrow());
+        vm.load();
+
+        VersionsViewModel.Shown older = vm.shownProperty().get();
+        assertEquals(2, older.row().number());
+        assertEquals(List.of("map.png"), older.files());
+        assertEquals("Files: map.png (removed since)", older.filesLine());
+        vm.show(vm.rows().get(0));
+        assertEquals("Files: tickets.pdf", vm.shownProperty().get().filesLine());
+    }
 }

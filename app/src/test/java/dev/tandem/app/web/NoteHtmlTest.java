@@ -31,4 +31,21 @@ class NoteHtmlTest {
         assertFalse(html.contains("checkbox"), html);
         assertEquals("", NoteHtml.render(null));
     }
+
+    @Test
+    void render_attachmentReferences_becomeAnInlineImageAndADownloadChip() {
+        dev.tandem.app.model.Attachment png = new dev.tandem.app.model.Attachment("img1", "it", "b1", "a<b>.png",
+                "image/png", 2048L, 1L);
+        dev.tandem.app.model.Attachment pdf = new dev.tandem.app.model.Attachment("pdf1", "it", "b2", "Plan.pdf",
+                "application/pdf", 1_200_000L, 1L);
+        java.util.Map<String, dev.tandem.app.model.Attachment> known = java.util.Map.of("img1", png, "pdf1", pdf);
+        String html = NoteHtml.render("Look ![a<b>.png](attachment:img1)\n\n[Plan.pdf](attachment:pdf1) and"
+                + " [gone](attachment:nope)", id -> java.util.Optional.ofNullable(known.get(id)));
+        assertTrue(html.contains("<img src=\"/api/attachments/img1\" alt=\"a&lt;b&gt;.png\""), html);
+        assertTrue(html.contains("href=\"/api/attachments/img1\" target=\"_blank\""), html);
+        assertTrue(html.contains("class=\"attachment-chip\" href=\"/api/attachments/pdf1?download=1\""), html);
+        assertTrue(html.contains("<span class=\"chip-meta\">PDF · 1.2 MB</span>"), html);
+        assertTrue(html.contains("gone (not attached)"), html);
+        assertFalse(html.contains("attachment:"), html);
+    }
 }

@@ -30,9 +30,14 @@ final class WebFixture implements AutoCloseable {
     }
 
     WebFixture(Path dir, java.util.function.UnaryOperator<WebServer.Builder> more) {
+        this(dir, (store, b) -> more.apply(b));
+    }
+
+    /** {@code more} also sees the store (to serve its attachments). */
+    WebFixture(Path dir, java.util.function.BiFunction<TodoStore, WebServer.Builder, WebServer.Builder> more) {
         clock.set(Instant.parse("2026-11-25T10:00:00Z"));
         store = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC(), ZoneOffset.UTC);
-        server = more.apply(WebServer.builder().store(store).settings(new SettingsStore(dir)).deviceName("Home server")
+        server = more.apply(store, WebServer.builder().store(store).settings(new SettingsStore(dir)).deviceName("Home server")
                 .listen("127.0.0.1", 0).clock(clock)).build().start();
     }
 

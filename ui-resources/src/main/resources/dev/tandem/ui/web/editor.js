@@ -8,6 +8,7 @@ import { state } from './state.js';
 import { OFFLINE_WRITE, api } from './api.js';
 import { go, openedByPush, refreshAll } from './routes.js';
 import { loadSidebar } from './sidebar.js';
+import { decorateFiles, initAttachments, showFiles } from './attachments.js';
 
 /** How each field shows in the form and goes back to JSON. */
 const FIELDS = {
@@ -133,6 +134,7 @@ function showItem(item, all, keep) {
   $('detail-heading').textContent = (item.note ? 'Note' : 'Todo') + (item.shared ? ' · shared list' : '');
   $('detail-heading').setAttribute('tabindex', '-1');
   renderNotes();
+  showFiles(item);
   autosizeTitle();
   updateSaveButton();
 }
@@ -153,6 +155,7 @@ function renderNotes() {
     const line = box.closest('li');
     if (line) line.classList.add('check-line');
   }
+  decorateFiles(view);
 }
 
 $('notes-view').addEventListener('click', (ev) => {
@@ -301,6 +304,19 @@ export async function reloadItem() {
     if (e.status === 404 && editor.id === id) showDetailError('This item was deleted on another device.');
   }
 }
+
+/** Puts the links of files just attached into the notes (at the caret while editing, else at the end) and saves. */
+function insertLinks(links) {
+  const ta = $('ed-notes');
+  const at = ta.hidden ? ta.value.length : ta.selectionEnd;
+  const before = ta.value.slice(0, at);
+  const sep = !before ? '' : before.endsWith('\n\n') || (!ta.hidden && before.endsWith('\n')) ? '' : before.endsWith('\n') ? '\n' : '\n\n';
+  ta.value = before + sep + links.join('\n') + ta.value.slice(at);
+  keepDraft();
+  updateSaveButton();
+  save();
+}
+initAttachments({ current: () => editor.id, attached: insertLinks, failed: (m) => showDetailError(m) });
 
 $('detail-back').addEventListener('click', () => {
   if (openedByPush) history.back(); else go({ item: null }, true);

@@ -11,7 +11,7 @@ const API = 'tandem-api';
 const SHELL_URLS = [
   '/', '/assets/app.js', '/assets/state.js', '/assets/dom.js', '/assets/format.js', '/assets/api.js',
   '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/quickadd.js',
-  '/assets/editor.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
+  '/assets/editor.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
 ];
 
@@ -29,7 +29,8 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
-  if (url.origin !== self.location.origin || url.pathname === '/api/events') return;
+  // Files go straight to the network: they can be large, and a kept copy would outlive a revoked pairing.
+  if (url.origin !== self.location.origin || url.pathname === '/api/events' || url.pathname.startsWith('/api/attachments/')) return;
   if (url.pathname.startsWith('/api/')) {
     event.respondWith(networkFirst(req, API, req));
   } else if (req.mode === 'navigate') {

@@ -1,0 +1,247 @@
+package dev.tandem.app.web;
+
+import static dev.tandem.app.web.JsonText.obj;
+
+import dev.tandem.app.model.Attachment;
+import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.AttachmentFetcher;
+import dev.tandem.engine.BlobTooLargeException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+
+/**
+ * Attached files for a paired browser: {@code GET /api/attachments/ID} streams a file's bytes from
+ * the profile's attachment store, and {@code POST /api/items/ID/attachments?name=N} streams a
+ * browser's file into it. A file this device does not hold yet is asked of the remote and answered
+ * 503 with {@code Retry-After} meanwhile, so the page says "Downloading…" and asks again.
+ *
+ * <p>A shared list's files come from other people, so a file is never a page of ours: it is served
+ * with its own type but without sniffing, in a sandbox, as a download unless it is an image a page
+ * may show, and only from the store's own folder.
+ */
+final class AttachmentRoutes {
+    static final String FILES = "/api/attachments/";
+    /** How long a request waits for a download before answering 503: a small file then needs no retry. */
+    static final long WAIT_MILLIS = 1000;
+    static final int RETRY_SECONDS = 2;
+    /** What a file itself may do when opened: show images and media, run nothing, in an opaque origin. */
+    static final String FILE_CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline';"
+            + " sandbox";
+
+    private final TodoStore store;
+    private final AttachmentStore attachments;
+    private final AttachmentFetcher fetcher;
+    private final LongSupplier limit;
+
+    /** {@code fetcher} null: this device cannot download (serves what it holds only). */
+    AttachmentRoutes(TodoStore store, AttachmentStore attachments, AttachmentFetcher fetcher, LongSupplier limit) {
+        this.store = store;
+        this.attachments = attachments;
+        this.fetcher = fetcher;
+        this.limit = limit;
+    }
+
+    /** Answers {@code x} if it is an attachment route; false when none matches. */
+    boolean handle(Exchange x) {
+        String path = x.path();
+        String method = x.method();
+        if ((method.equals("GET") || method.equals("HEAD")) && path.startsWith(FILES)) {
+            serve(x, path.substring(FILES.length()));
+        } else if (method.equals("POST") && path.matches("/api/items/[^/]+/attachments")) {
+            upload(x, path.split("/")[3]);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void serve(Exchange x, String id) {
+        Attachment a = attachments.get(id).orElseThrow(() -> new BadRequest(404, "There is no such attachment."));
+        Optional<Path> file = attachments.file(a);
+        if (file.isEmpty()) {
+            AttachmentFetcher.Status s = fetch(a);
+            if (s.state() != AttachmentFetcher.State.HERE || (file = attachments.file(a)).isEmpty()) {
+                notHere(x, a, s);
+                return;
+            }
+        }
+        Path p = inStore(file.get());
+        long size;
+        try {
+            size = Files.size(p);
+        } catch (IOException e) {
+            throw new BadRequest(503, "“" + a.name() + "” could not be read on this device: " + e.getMessage());
+        }
+        x.guardHeaders(false);
+        var h = x.response().getHeaders();
+        // Bytes of an id never change (named by content), so a cached copy is checked, not sent again.
+        String etag = "\"" + a.blob() + "\"";
+        h.put(HttpHeader.CACHE_CONTROL, "private, no-cache");
+        h.put(HttpHeader.ETAG, etag);
+        h.put("Content-Security-Policy", FILE_CSP);
+        h.put("Cross-Origin-Resource-Policy", "same-origin");
+        if (etag.equals(x.header("If-None-Match"))) {
+            x.response().setStatus(304);
+            x.callback().succeeded();
+            return;
+        }
+        boolean inline = inlineType(a.type()) && x.query("download").isEmpty();
+        h.put(HttpHeader.CONTENT_TYPE, servedType(a.type()));
+        h.put(new HttpField(HttpHeader.CONTENT_LENGTH, String.valueOf(size)));
+        h.put("Content-Disposition", disposition(inline, a.name()));
+        x.response().setStatus(200);
+        if (x.method().equals("HEAD")) {
+            x.callback().succeeded();
+            return;
+        }
+        Content.copy(Content.Source.from(p), x.response(), x.callback());
+    }
+
+    /** Starts the download of {@code a}'s bytes and waits a moment for it. */
+    private AttachmentFetcher.Status fetch(Attachment a) {
+        if (fetcher == null) {
+            return new AttachmentFetcher.Status(a.blob(), AttachmentFetcher.State.NO_SYNC, null);
+        }
+        CompletableFuture<AttachmentFetcher.Status> f = fetcher.fetch(a.blob());
+        try {
+            return f.get(WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return new AttachmentFetcher.Status(a.blob(), AttachmentFetcher.State.DOWNLOADING, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AttachmentFetcher.Status(a.blob(), AttachmentFetcher.State.DOWNLOADING, null);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause() == null ? e : e.getCause();
+            return new AttachmentFetcher.Status(a.blob(), AttachmentFetcher.State.FAILED,
+                    c.getMessage() == null ? c.toString() : c.getMessage());
+        }
+    }
+
+    private static void notHere(Exchange x, Attachment a, AttachmentFetcher.Status s) {
+        String name = "“" + a.name() + "”";
+        x.header("X-Tandem-Attachment", s.state().name().toLowerCase(Locale.ROOT));
+        switch (s.state()) {
+            case DOWNLOADING, HERE -> {
+                x.header("Retry-After", String.valueOf(RETRY_SECONDS));
+                x.error(503, "Downloading " + name + " to this device…");
+            }
+            case NOT_ON_REMOTE -> {
+                x.header("Retry-After", "30");
+                x.error(503, name + " is not on the remote yet: the device that attached it has still to sync.");
+            }
+            case NO_SYNC -> x.error(503, name + " is not on this device, and this device does not sync, so it cannot"
+                    + " download it.");
+            case FAILED -> x.error(502, name + " could not be downloaded: "
+                    + (s.message() == null ? "the remote refused" : s.message()));
+        }
+    }
+
+    /** The local copy's path, refused unless it lies inside the attachment store's own folder. */
+    private Path inStore(Path file) {
+        try {
+            Path dir = store.db().blobs().directory().toRealPath();
+            Path real = file.toRealPath();
+            if (!real.startsWith(dir) || !Files.isRegularFile(real)) {
+                throw new BadRequest(404, "There is no such attachment.");
+            }
+            return real;
+        } catch (IOException e) {
+            throw new BadRequest(404, "There is no such attachment.");
+        }
+    }
+
+    private void upload(Exchange x, String itemId) {
+        store.get(itemId).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
+        String name = fileName(x.query("name").orElse(""));
+        long max = limit.getAsLong();
+        long length = x.request().getLength();
+        if (length < 0) {
+            throw new BadRequest(411, "Send the file with its length (Content-Length).");
+        }
+        if (length > max) {
+            throw new BadRequest(413, tooLarge(name, max));
+        }
+        String type = uploadType(name, x.header("Content-Type"));
+        Attachment a;
+        try (InputStream in = Content.Source.asInputStream(x.request())) {
+            a = attachments.add(itemId, in, name, type, max);
+        } catch (BlobTooLargeException e) {
+            throw new BadRequest(413, tooLarge(name, e.limit()));
+        } catch (IOException e) {
+            throw new BadRequest("The file could not be received: " + e.getMessage());
+        }
+        x.json(201, obj("attachment", AttachmentJson.of(a), "markdown", a.markdown()));
+    }
+
+    static String tooLarge(String name, long limit) {
+        return "“" + name + "” is larger than the limit of " + AttachmentJson.size(limit)
+                + " for one file; it was not attached.";
+    }
+
+    /** The name a browser sent, without folders or control characters (a row keeps at most 255 characters). */
+    static String fileName(String asked) {
+        String n = asked.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}]", "").strip();
+        if (n.isEmpty() || n.equals(".") || n.equals("..")) {
+            return "file";
+        }
+        return n.length() > AttachmentStore.MAX_NAME ? n.substring(0, AttachmentStore.MAX_NAME) : n;
+    }
+
+    /** The type by the name's extension, as the desktop names it; else the browser's, if it is a plain MIME type. */
+    static String uploadType(String name, String sent) {
+        String byName = AttachmentStore.typeOf(name);
+        if (!byName.equals("application/octet-stream") || sent == null) {
+            return byName;
+        }
+        String t = sent.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return MIME.matcher(t).matches() ? t : byName;
+    }
+
+    private static final java.util.regex.Pattern MIME =
+            java.util.regex.Pattern.compile("[a-z0-9][a-z0-9!#$&^_.+-]{0,62}/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}");
+
+    /** Images a page shows inline; anything else (HTML, SVG, PDF, scripts) downloads. */
+    static boolean inlineType(String type) {
+        return type != null && Map.of("image/png", 1, "image/jpeg", 1, "image/gif", 1, "image/bmp", 1, "image/webp", 1)
+                .containsKey(type);
+    }
+
+    /** The attachment's type, unless it is not a plain MIME type or would run as a script: then bytes. */
+    static String servedType(String type) {
+        String t = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
+        if (!MIME.matcher(t).matches() || t.contains("javascript") || t.contains("ecmascript")) {
+            return "application/octet-stream";
+        }
+        return t.startsWith("text/") ? t + "; charset=utf-8" : t;
+    }
+
+    /** RFC 6266: an ASCII fallback name and the real one percent-encoded (RFC 5987). */
+    static String disposition(boolean inline, String name) {
+        String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "_").replace("\\", "_");
+        StringBuilder enc = new StringBuilder();
+        for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$&+-.^_`|~".indexOf(c) >= 0) {
+                enc.append((char) c);
+            } else {
+                enc.append('%').append(String.format("%02X", c));
+            }
+        }
+        return (inline ? "inline" : "attachment") + "; filename=\"" + ascii + "\"; filename*=UTF-8''" + enc;
+    }
+}

@@ -1,0 +1,172 @@
+/*
+ * Attached files on the page: the note's images and download chips (a file the server is still downloading
+ * shows "Downloading…" and is asked for again when the server says), the item's files as chips whether or not
+ * the note links them, and attaching files from this browser (the picker, or a drop on the editor): each is
+ * streamed to the server, then its Markdown link goes into the notes.
+ */
+import { $, h } from './dom.js';
+import { state } from './state.js';
+
+/** What the server's X-Tandem-Attachment header means, for a file it could not send yet. */
+const WAITING = {
+  downloading: 'Downloading…',
+  not_on_remote: 'Waiting for the device that attached it to sync…',
+  no_sync: 'Not on this device, and it does not sync.',
+  failed: 'Could not be downloaded.',
+};
+
+/** Asks whether the file is ready: {ok} or {retry: seconds or null, text}. */
+async function probe(url) {
+  let res;
+  try {
+    res = await fetch(url, { method: 'HEAD', credentials: 'same-origin', cache: 'no-store' });
+  } catch (e) {
+    return { ok: false, retry: 5, text: 'Tandem is not reachable right now.' };
+  }
+  if (res.ok) return { ok: true };
+  const why = res.headers.get('X-Tandem-Attachment');
+  const retry = res.status === 503 ? Number(res.headers.get('Retry-After')) || null : null;
+  const text = WAITING[why] || (res.status === 404 ? 'This file is no longer attached.' : `The server answered ${res.status}.`);
+  return { ok: false, retry, text };
+}
+
+/** Polls {@code url} until the file is ready (then calls ready) or the server says waiting will not help. */
+function whenReady(url, el, show, ready) {
+  const step = async () => {
+    if (!el.isConnected) return;
+    const p = await probe(url);
+    if (!el.isConnected) return;
+    if (p.ok) { ready(); return; }
+    show(p.text, p.retry != null);
+    if (p.retry != null) setTimeout(step, p.retry * 1000);
+  };
+  step();
+}
+
+let reloads = 0;
+/** An image that did not load: a "Downloading…" box in its place until the server has the file. */
+function imageFailed(img) {
+  if (img.dataset.waiting) return;
+  img.dataset.waiting = '1';
+  const src = img.getAttribute('src').split('?')[0];
+  const box = h('span', { class: 'attachment-waiting', role: 'status' }, 'Downloading…');
+  const link = img.closest('a') || img;
+  link.hidden = true;
+  link.after(box);
+  whenReady(src, box, (text) => { box.textContent = `${img.alt}: ${text}`; }, () => {
+    delete img.dataset.waiting;
+    // Another address, so the browser asks again instead of reusing the failed answer.
+    img.src = `${src}?r=${++reloads}`;
+    img.addEventListener('load', () => { box.remove(); link.hidden = false; }, { once: true });
+  });
+}
+
+/** A chip's download: straight away if the server has the file, else "Downloading…" on the chip first. */
+function download(chip) {
+  const url = chip.getAttribute('href');
+  const meta = chip.querySelector('.chip-meta');
+  const original = meta ? meta.textContent : '';
+  if (chip.classList.contains('waiting')) return;
+  chip.classList.add('waiting');
+  whenReady(url.split('?')[0], chip, (text) => { if (meta) meta.textContent = text; }, () => {
+    chip.classList.remove('waiting');
+    if (meta) meta.textContent = original;
+    const a = h('a', { href: url, download: chip.getAttribute('download') || '' });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  });
+}
+
+/** Makes a rendered note's files behave: images that wait for their bytes, chips that download. */
+export function decorateFiles(container) {
+  for (const img of container.querySelectorAll('img[data-attachment]')) {
+    if (img.complete && img.naturalWidth === 0 && img.getAttribute('src')) imageFailed(img);
+    img.addEventListener('error', () => imageFailed(img));
+  }
+}
+
+function chipClick(ev) {
+  const chip = ev.target.closest('a.attachment-chip');
+  if (!chip || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+  ev.preventDefault();
+  download(chip);
+}
+
+/** The item's files as chips: images open full size, other files download. */
+export function showFiles(item) {
+  const files = (item && item.attachments) || [];
+  $('files').replaceChildren(...files.map((f) => h('a', f.image
+    ? { class: 'attachment-chip attachment-open', href: f.url, target: '_blank', rel: 'noopener', title: `Open ${f.name}` }
+    : { class: 'attachment-chip', href: `${f.url}?download=1`, download: f.name, 'data-attachment': f.id, title: `Download ${f.name}` },
+  h('span', { class: 'chip-name' }, f.name), ' ', h('span', { class: 'chip-meta' }, f.details))));
+  if (!files.length) $('files').append(h('p', { class: 'muted' }, 'No files.'));
+}
+
+/** Sends one file to the server, streamed; resolves to {attachment, markdown}. */
+async function upload(itemId, file) {
+  const limit = state.session && state.session.attachmentLimit;
+  if (limit && file.size > limit) {
+    throw new Error(`“${file.name}” is larger than the limit of ${state.session.attachmentLimitLabel} for one file;`
+      + ' it was not attached.');
+  }
+  let res;
+  try {
+    res = await fetch(`/api/items/${encodeURIComponent(itemId)}/attachments?name=${encodeURIComponent(file.name)}`, {
+      method: 'POST', credentials: 'same-origin', body: file,
+      headers: { 'X-Tandem-CSRF': state.csrf || '', 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' },
+    });
+  } catch (e) {
+    throw new Error(`“${file.name}” could not be sent: Tandem is not reachable right now.`);
+  }
+  let data = null;
+  try { data = await res.json(); } catch (e) { data = null; }
+  if (!res.ok) throw new Error((data && data.error) || `The server answered ${res.status}.`);
+  return data;
+}
+
+/**
+ * Wires the editor's files: {@code current()} is the open item's id, {@code attached(markdowns)} puts the
+ * links into the notes, {@code failed(message)} shows why a file was not attached.
+ */
+export function initAttachments({ current, attached, failed }) {
+  $('notes-view').addEventListener('click', chipClick);
+  $('files').addEventListener('click', chipClick);
+  const send = async (files) => {
+    const id = current();
+    if (!id || !files.length) return;
+    if (!state.writable) { failed('Offline — files can be attached once Tandem is reachable.'); return; }
+    const links = [];
+    for (const [i, file] of [...files].entries()) {
+      $('attach-status').textContent = `Attaching “${file.name}”` + (files.length > 1 ? ` (${i + 1} of ${files.length})…` : '…');
+      try {
+        links.push((await upload(id, file)).markdown);
+      } catch (e) {
+        failed(e.message);
+      }
+    }
+    $('attach-status').textContent = links.length ? `Attached ${links.length} ${links.length === 1 ? 'file' : 'files'}.` : '';
+    if (links.length && current() === id) attached(links);
+  };
+  $('attach').addEventListener('click', () => $('attach-input').click());
+  $('attach-input').addEventListener('change', () => {
+    const files = [...$('attach-input').files];
+    $('attach-input').value = '';
+    send(files);
+  });
+  const form = $('editor');
+  const hasFiles = (ev) => ev.dataTransfer && [...ev.dataTransfer.types].includes('Files');
+  form.addEventListener('dragover', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = state.writable ? 'copy' : 'none';
+    form.classList.add('dropping');
+  });
+  form.addEventListener('dragleave', (ev) => { if (!form.contains(ev.relatedTarget)) form.classList.remove('dropping'); });
+  form.addEventListener('drop', (ev) => {
+    form.classList.remove('dropping');
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    send([...ev.dataTransfer.files]);
+  });
+}

@@ -32,10 +32,10 @@ import javafx.scene.layout.VBox;
 final class CalendarView extends VBox {
     /** What the window's shortcut overlay lists for the calendar (these keys work while it has the focus). */
     static final String[][] KEYS = {
-        {"Alt+Left", "Calendar: move the selected todo a day earlier (Alt+Right: later)"},
-        {"Alt+Shift+Up", "Calendar: move the selected todo 15 minutes earlier (Alt+Shift+Down: later)"},
-        {"Alt+Up", "Calendar: move the selected todo a week earlier (Alt+Down: later)"},
-        {"Page Up", "Calendar: the previous week or month (Page Down: the next; Home: today)"},
+        {"Alt+Right", "Calendar: todo a day on (Left: back)"},
+        {"Alt+Down", "Calendar: todo a week on (Up: back)"},
+        {"Alt+Shift+Down", "Calendar: todo 15 min on (Up: back)"},
+        {"Page Down", "Calendar: next week or month"},
     };
     private final CalendarViewModel vm;
     private final StackPane content = new StackPane();

@@ -125,7 +125,7 @@ final class MonthGrid extends BorderPane {
     }
 
     private Label chip(CalendarEntry e) {
-        Label chip = new Label((e.timed() ? dev.tandem.app.model.Item.TIME.format(e.time()) + " " : "") + e.title());
+        Label chip = new Label((e.timed() ? e.timeText() + " " : "") + e.title());
         chip.getStyleClass().add(Styles.CALENDAR_CHIP);
         chip.setMaxWidth(Double.MAX_VALUE);
         chip.setMinWidth(0);

@@ -178,12 +178,12 @@ final class WeekGrid extends BorderPane {
 
     Node block(TimeBlock b) {
         CalendarEntry e = b.entry();
-        Label title = new Label(timeText(e) + " " + e.title());
+        Label title = new Label(e.timeText() + " " + e.title());
         VBox box = new VBox(title);
         box.getStyleClass().add(Styles.CALENDAR_BLOCK);
         box.pseudoClassStateChanged(PseudoStates.OCCURRENCE, e.occurrence());
         box.setUserData(e);
-        box.setAccessibleText(e.title() + " at " + timeText(e));
+        box.setAccessibleText(e.title() + " at " + e.timeText());
         CalendarDrag.install(box, d -> {
             GridGeometry g = geometry();
             Point2D p = hours.sceneToLocal(d.scene());
@@ -200,10 +200,6 @@ final class WeekGrid extends BorderPane {
         }, (m, clicks) -> click(e, clicks));
         selectable.add(box);
         return box;
-    }
-
-    private static String timeText(CalendarEntry e) {
-        return dev.tandem.app.model.Item.TIME.format(e.time());
     }
 
     private void click(CalendarEntry e, int clicks) {

@@ -32,6 +32,12 @@ public record CalendarEntry(String key, Item item, LocalDate date, boolean occur
         return item.timeOfDay();
     }
 
+    /** "14:00", or "" for an all-day todo. */
+    public String timeText() {
+        LocalTime t = time();
+        return t == null ? "" : Item.TIME.format(t);
+    }
+
     public boolean timed() {
         return time() != null;
     }

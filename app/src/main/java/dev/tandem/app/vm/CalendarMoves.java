@@ -32,6 +32,7 @@ final class CalendarMoves {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final TodoStore store;
+    private final SeriesStore series;
     private final Async async;
     private final UndoManager undo;
     private final Dialogs dialogs;
@@ -39,6 +40,7 @@ final class CalendarMoves {
 
     CalendarMoves(TodoStore store, Async async, UndoManager undo, Dialogs dialogs, Consumer<String> say) {
         this.store = store;
+        this.series = new SeriesStore(store);
         this.async = async;
         this.undo = undo;
         this.dialogs = dialogs;
@@ -96,34 +98,13 @@ final class CalendarMoves {
 
     /** The open occurrence moves alone: the series goes on from its next date, as completing this one would. */
     private void detach(String id, String title, LocalDate date, LocalTime time, String where) {
-        AtomicReference<Item> created = new AtomicReference<>();
-        AtomicReference<Item> before = new AtomicReference<>();
-        Runnable apply = () -> store.writeAll(tx -> {
-            tx.get(Item.class, id).ifPresent(cur -> {
-                before.compareAndSet(null, cur);
-                created.set(SeriesStore.createNext(tx, cur, store.clock().millis()));
-                String series = cur.seriesId() != null ? cur.seriesId() : cur.id();
-                tx.save(placed(cur.withRepeat(null, series), date, time));
-            });
-            return null;
-        });
-        async.run(() -> {
-            apply.run();
-            return before.get();
-        }, b -> {
-            if (b == null) {
-                return;
-            }
-            undo.push("Move “" + title + "”", () -> store.writeAll(tx -> {
-                tx.get(Item.class, id).ifPresent(cur -> tx.save(restored(cur, b).withRepeat(b.repeat(), b.seriesId())));
-                Item c = created.get();
-                if (c != null) {
-                    tx.delete(Item.class, c.id());
-                }
-                return null;
-            }), apply);
+        async.run(() -> series.detach(id, x -> placed(x, date, time)), step -> step.ifPresent(st -> {
+            // Redo detaches again (making the next date again); undo then takes back that step.
+            AtomicReference<SeriesStore.Step> last = new AtomicReference<>(st);
+            undo.push("Move “" + title + "”", () -> series.undetach(last.get()),
+                    () -> series.detach(id, x -> placed(x, date, time)).ifPresent(last::set));
             say.accept("Moved “" + title + "” to " + where + "; the series goes on");
-        });
+        }));
     }
 
     private void moveSeries(Item it, long days, LocalTime time, String where) {

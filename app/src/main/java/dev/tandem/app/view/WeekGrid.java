@@ -34,7 +34,7 @@ import javafx.scene.shape.Line;
  * Rebuilt from the plan when it changes (at most a few hundred nodes: a day keeps a bounded number).
  */
 final class WeekGrid extends BorderPane {
-    static final double GUTTER = 52;
+    static final double GUTTER = 64;
     static final double HOUR_HEIGHT = 44;
     private final CalendarViewModel vm;
     private final Runnable onOpen;

@@ -165,6 +165,31 @@ public final class Styles {
     /** "Nothing planned" under an empty day. */
     public static final String AGENDA_EMPTY = "agenda-empty";
 
+    /** The week and month grids with their bar; {@code :today} and {@code :selected} mark days, blocks and chips. */
+    public static final String CALENDAR = "calendar";
+    /** The bar above the grid: previous, today, next, the range's title, week or month. */
+    public static final String CALENDAR_BAR = "calendar-bar";
+    public static final String CALENDAR_TITLE = "calendar-title";
+    /** A day's name and number above its column (week) or the weekday names (month). */
+    public static final String CALENDAR_DAY_HEADER = "calendar-day-header";
+    /** The week's row of all-day todos, one box per day. */
+    public static final String CALENDAR_ALL_DAY = "calendar-all-day";
+    /** The week's scrolling hour grid. */
+    public static final String CALENDAR_HOURS = "calendar-hours";
+    public static final String CALENDAR_HOUR_LINE = "calendar-hour-line";
+    public static final String CALENDAR_HOUR_LABEL = "calendar-hour-label";
+    /** A day's column on the hour grid. */
+    public static final String CALENDAR_COLUMN = "calendar-column";
+    /** A timed todo on the hour grid; {@code :occurrence} for a later date of a repeating todo. */
+    public static final String CALENDAR_BLOCK = "calendar-block";
+    /** An all-day todo (week) or any todo in a month cell. */
+    public static final String CALENDAR_CHIP = "calendar-chip";
+    /** A day of the month grid; {@code :outside} for the days of the months around it. */
+    public static final String CALENDAR_CELL = "calendar-cell";
+    public static final String CALENDAR_DAY_NUMBER = "calendar-day-number";
+    /** "+3 more" under a day's first todos. */
+    public static final String CALENDAR_MORE = "calendar-more";
+
     /** "note-h1" to "note-h6": a heading of that level. */
     public static String noteHeading(int level) {
         return "note-h" + Math.max(1, Math.min(6, level));

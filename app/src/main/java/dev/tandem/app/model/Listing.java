@@ -97,6 +97,21 @@ public sealed interface Listing {
         }
     }
 
+    /**
+     * The week or month grid of the todos by day and time ({@link CalendarItems}, its own live query);
+     * the item list under it holds the open todos without a date, to drag onto a day.
+     */
+    record Calendar() implements Listing {
+        @Override
+        public String key() {
+            return "calendar";
+        }
+    }
+
+    static Listing calendar() {
+        return new Calendar();
+    }
+
     static Listing agenda() {
         return new Agenda();
     }
@@ -134,6 +149,10 @@ public sealed interface Listing {
         }
         if (view instanceof TagListing tv) {
             return Query.of(Queries.LISTED + " AND " + HAS_TAG, List.of(tv.tag()), sort, "createdAt, id", Order.CREATED);
+        }
+        if (view instanceof Calendar) {
+            return Query.of(Queries.OPEN_TODO + " AND (due IS NULL OR due = '')", List.of(), sort, "createdAt, id",
+                    Order.CREATED);
         }
         if (view instanceof ConflictsView || view instanceof Agenda) {
             return new Query("SELECT * FROM items WHERE 0", List.of(), null, null, null);

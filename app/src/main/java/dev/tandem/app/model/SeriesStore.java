@@ -76,6 +76,35 @@ public final class SeriesStore {
         });
     }
 
+    /**
+     * Moves this occurrence alone: the series goes on from its next date (a new row, as completing this one
+     * would make it) and this one, {@code placed} where it goes, stops repeating (it keeps its series id).
+     */
+    public Optional<Step> detach(String id, java.util.function.UnaryOperator<Item> placed) {
+        long now = store.clock().millis();
+        return write(id, (tx, it) -> {
+            if (it.recurrence() == null || it.isNote()) {
+                return null;
+            }
+            Item next = createNext(tx, it, now);
+            tx.save(placed.apply(it.withRepeat(null, it.seriesId() != null ? it.seriesId() : it.id())));
+            return next;
+        });
+    }
+
+    /** Undoes {@link #detach}: the occurrence is back as it was (date, time, rule), the next one goes if detach made it. */
+    public void undetach(Step step) {
+        Item b = step.before();
+        store.writeAll(tx -> {
+            tx.get(Item.class, b.id()).ifPresent(cur -> tx.save(cur.withDue(b.dueDate()).withDueTimeText(b.dueTime())
+                    .withRepeat(b.repeat(), b.seriesId())));
+            if (step.created() != null) {
+                tx.delete(Item.class, step.created().id());
+            }
+            return null;
+        });
+    }
+
     /** Undoes {@link #skip}: the skipped occurrence comes back, and the next one goes if skip created it. */
     public void unskip(Step step) {
         store.writeAll(tx -> {

@@ -88,6 +88,26 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Integer> choose(String title, String message, java.util.List<String> choices) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
+        a.initOwner(owner.get());
+        a.setTitle(title);
+        a.setHeaderText(title);
+        a.setContentText(message);
+        a.getDialogPane().getStylesheets().addAll(stylesheets.get());
+        a.getDialogPane().setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
+        a.getDialogPane().setAccessibleText(title);
+        java.util.List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            buttons.add(new ButtonType(choices.get(i), i == 0 ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER));
+        }
+        java.util.List<ButtonType> all = new java.util.ArrayList<>(buttons);
+        all.add(0, ButtonType.CANCEL);
+        a.getButtonTypes().setAll(all);
+        return a.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
+    }
+
+    @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.initOwner(owner.get());

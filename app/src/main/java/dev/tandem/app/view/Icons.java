@@ -22,6 +22,9 @@ public final class Icons {
     public static final Ikon TODAY = MaterialDesignC.CALENDAR_TODAY;
     public static final Ikon UPCOMING = MaterialDesignC.CALENDAR_RANGE;
     public static final Ikon AGENDA = MaterialDesignV.VIEW_AGENDA_OUTLINE;
+    public static final Ikon CALENDAR = MaterialDesignC.CALENDAR_MONTH_OUTLINE;
+    public static final Ikon PREVIOUS = MaterialDesignC.CHEVRON_LEFT;
+    public static final Ikon NEXT = MaterialDesignC.CHEVRON_RIGHT;
     public static final Ikon COMPLETED = MaterialDesignC.CHECK_CIRCLE_OUTLINE;
     public static final Ikon TRASH = MaterialDesignT.TRASH_CAN_OUTLINE;
     public static final Ikon LIST = MaterialDesignF.FORMAT_LIST_BULLETED;

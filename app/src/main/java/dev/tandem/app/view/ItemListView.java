@@ -193,6 +193,15 @@ public final class ItemListView extends ListView<ItemRow> {
                     e.consume();
                 }
             });
+            // A todo dragged from the list onto a day of the calendar (shown above the list) gets that date.
+            setOnDragDetected(e -> {
+                ItemRow r = getItem();
+                if (r != null && !isEmpty() && !r.isNote() && vm.chrome().calendarShownProperty().get()) {
+                    javafx.scene.input.Dragboard db = startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
+                    db.setContent(java.util.Map.of(CalendarDrag.ITEM, r.id() + "\n" + r.title()));
+                    e.consume();
+                }
+            });
             meta.setAlignment(Pos.CENTER_LEFT);
             VBox text = new VBox(2, title, meta);
             text.setAlignment(Pos.CENTER_LEFT);

@@ -47,6 +47,7 @@ public final class MainView extends BorderPane {
     private final TextField search;
     private final ItemListView itemList;
     private AgendaView agendaView;
+    private CalendarView calendarView;
     private final EditorView editorView;
     private final SidebarView sidebar;
     private final StackPane overlay;
@@ -126,6 +127,8 @@ public final class MainView extends BorderPane {
 
         editorView = new EditorView(editor, vm);
         AgendaView.addWhenShown(body, vm, showingAgenda, () -> editorView.titleField().requestFocus(), a -> agendaView = a);
+        CalendarView.addWhenShown(center, body, vm, vm.chrome().calendarShownProperty(),
+                () -> editorView.titleField().requestFocus(), c -> calendarView = c);
         itemList.setOnOpen(() -> editorView.titleField().requestFocus());
         // Several rows selected: the editor's side says how many and offers what applies to all of them.
         SelectionPane selection = new SelectionPane(vm, itemList::selectedRows);
@@ -246,7 +249,19 @@ public final class MainView extends BorderPane {
         }
     }
 
+    /** Ctrl+Shift+W and Ctrl+Shift+K: the calendar as a week or a month, with the keyboard in it. */
+    private void showCalendar(dev.tandem.app.vm.CalendarRange.Mode mode) {
+        vm.selectCalendar(mode);
+        if (calendarView != null) {
+            calendarView.requestFocus();
+        }
+    }
+
     private void focusList() {
+        if (calendarView != null && calendarView.isVisible()) {
+            calendarView.requestFocus();
+            return;
+        }
         if (agendaView != null && agendaView.isVisible()) {
             agendaView.requestFocus();
             return;
@@ -298,6 +313,9 @@ public final class MainView extends BorderPane {
             vm.sortProperty().set(all[(vm.sortProperty().get().ordinal() + 1) % all.length]);
         });
         t.window("Shortcut+Shift+A", "Agenda: the next days by day", this::showAgenda);
+        t.window("Shortcut+Shift+W", "Calendar: the week, by day and hour",
+                () -> showCalendar(dev.tandem.app.vm.CalendarRange.Mode.WEEK));
+        t.window("Shortcut+Shift+K", "Calendar: the month", () -> showCalendar(dev.tandem.app.vm.CalendarRange.Mode.MONTH));
         t.window("Shortcut+Up", "Previous list", () -> vm.selectRelative(-1));
         t.window("Shortcut+Down", "Next list", () -> vm.selectRelative(1));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
@@ -325,6 +343,9 @@ public final class MainView extends BorderPane {
         t.builtIn("Shift+Down", "Select the next todo too");
         t.builtIn("Shift+Up", "Select the previous todo too");
         t.builtIn("Shortcut+A", "Select all todos");
+        for (String[] k : CalendarView.KEYS) {
+            t.builtIn(k[0], k[1]);
+        }
         t.builtIn("Esc", "Leave search, close this overlay");
         t.builtIn("Tab", "Next field or area (Ctrl+Tab leaves the notes)");
         return t;

@@ -28,6 +28,11 @@ final class PseudoStates {
     /** The agenda's heading of today. */
     static final PseudoClass TODAY = PseudoClass.getPseudoClass("today");
 
+    /** The calendar's selected day, and its selected todo. */
+    static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** A day of the month grid that belongs to the month before or after. */
+    static final PseudoClass OUTSIDE = PseudoClass.getPseudoClass("outside");
+
     /** A row or pane that takes the files dragged over it now. */
     static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
 

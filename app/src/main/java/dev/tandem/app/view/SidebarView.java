@@ -91,6 +91,7 @@ public final class SidebarView extends VBox {
             case TODAY -> Icons.TODAY;
             case UPCOMING -> Icons.UPCOMING;
             case AGENDA -> Icons.AGENDA;
+            case CALENDAR -> Icons.CALENDAR;
             case COMPLETED -> Icons.COMPLETED;
             case TRASH -> Icons.TRASH;
             case TAG -> Icons.TAG;

@@ -1,7 +1,6 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Recurrence;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -15,8 +14,8 @@ import java.util.TreeMap;
  * (oldest first) when anything is overdue, then a heading per day from today. Today and Tomorrow are
  * always shown, "Nothing planned" when they are empty, so a clear day says so; a later day without
  * anything is left out, so two busy weeks stay one short list. A repeating todo shows on its due
- * date and on every later date of its series within the range, computed with {@link Recurrence}
- * exactly as completing it would ({@code anchoredAt(due).next(...)}); dates between an overdue one
+ * date and on every later date of its series within the range ({@link Occurrences}, as completing it
+ * would compute them); dates between an overdue one
  * and today are not shown again, being the one overdue todo. Pure: no toolkit, no database.
  */
 public final class AgendaPlan {
@@ -24,8 +23,6 @@ public final class AgendaPlan {
     public static final int DAYS = 14;
     static final String NOTHING_PLANNED = "Nothing planned";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    /** At most this many steps through one series: a rule far in the past must not stall the list. */
-    private static final int MAX_STEPS = 5_000;
 
     /**
      * The order within one day, the overdue group's too (by date, then this): the all-day todos first,
@@ -73,15 +70,8 @@ public final class AgendaPlan {
             } else {
                 byDay.computeIfAbsent(due, x -> new ArrayList<>()).add(new Placed(item, due, false));
             }
-            Recurrence rule = item.recurrence();
-            if (rule != null) {
-                Recurrence anchored = rule.anchoredAt(due);
-                LocalDate d = anchored.next(due);
-                for (int step = 0; !d.isAfter(last) && step < MAX_STEPS; step++, d = anchored.next(d)) {
-                    if (!d.isBefore(today)) {
-                        byDay.computeIfAbsent(d, x -> new ArrayList<>()).add(new Placed(item, d, true));
-                    }
-                }
+            for (LocalDate d : Occurrences.later(item, today, last)) {
+                byDay.computeIfAbsent(d, x -> new ArrayList<>()).add(new Placed(item, d, true));
             }
         }
         List<AgendaRow> rows = new ArrayList<>();

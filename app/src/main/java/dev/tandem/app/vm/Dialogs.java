@@ -33,6 +33,14 @@ public interface Dialogs {
 
     boolean confirm(String title, String message, String okLabel);
 
+    /**
+     * Asks to pick one of {@code choices} (button labels, the first the default); the index picked, empty
+     * when cancelled. Without a dialog of its own this asks {@link #confirm} about the first choice.
+     */
+    default Optional<Integer> choose(String title, String message, java.util.List<String> choices) {
+        return confirm(title, message, choices.get(0)) ? Optional.of(0) : Optional.empty();
+    }
+
     /** Asks for a line of text; empty when cancelled. */
     Optional<String> askText(String title, String prompt, String initial);
 

@@ -41,6 +41,7 @@ public final class MainViewModel implements AutoCloseable {
     private final BulkCommands bulk;
     private final QuickAddViewModel quickAdd;
     private final AgendaViewModel agenda;
+    private final CalendarViewModel calendar;
     private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
 
     private final ReadOnlyObjectWrapper<Listing> view = new ReadOnlyObjectWrapper<>(Listing.inbox());
@@ -66,6 +67,8 @@ public final class MainViewModel implements AutoCloseable {
                 sidebar, this::select);
         this.agenda = new AgendaViewModel(store, async, view.getReadOnlyProperty(), day.todayProperty(), commands,
                 selected::set);
+        this.calendar = new CalendarViewModel(store, async, view.getReadOnlyProperty(), day.todayProperty(), undo, dialogs,
+                commands::say, selected::set, java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
         this.bulk = new BulkCommands(store, async, undo, commands::say);
         this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
         sort.addListener((o, a, b) -> bindItems(view.get()));
@@ -111,6 +114,12 @@ public final class MainViewModel implements AutoCloseable {
     /** The agenda (Ctrl+Shift+A). */
     public void selectAgenda() {
         select(Listing.agenda());
+    }
+
+    /** The calendar as a week (Ctrl+Shift+W) or a month (Ctrl+Shift+K). */
+    public void selectCalendar(CalendarRange.Mode mode) {
+        calendar.setMode(mode);
+        select(Listing.calendar());
     }
 
     /** The sidebar's entry {@code index} (Ctrl+1…9); nothing when there is none. */
@@ -305,6 +314,9 @@ public final class MainViewModel implements AutoCloseable {
         if (v instanceof Listing.Agenda) {
             return "Agenda";
         }
+        if (v instanceof Listing.Calendar) {
+            return "Calendar";
+        }
         return v instanceof Listing.TagListing t ? "@" + t.tag() : "Search";
     }
 
@@ -389,8 +401,14 @@ public final class MainViewModel implements AutoCloseable {
         return agenda;
     }
 
+    /** The week and month grids (sidebar "Calendar"), live while shown. */
+    public CalendarViewModel calendar() {
+        return calendar;
+    }
+
     @Override
     public void close() {
+        calendar.close();
         agenda.close();
         day.close();
         items.close();

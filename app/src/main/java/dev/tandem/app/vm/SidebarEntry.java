@@ -19,7 +19,7 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
     public enum Kind { SMART, LIST, CONFLICTS, TAG }
 
     /** Which icon the sidebar shows for it. */
-    public enum Icon { INBOX, TODAY, UPCOMING, AGENDA, COMPLETED, TRASH, LIST, SHARED_LIST, CONFLICTS, TAG }
+    public enum Icon { INBOX, TODAY, UPCOMING, AGENDA, CALENDAR, COMPLETED, TRASH, LIST, SHARED_LIST, CONFLICTS, TAG }
 
     public Icon icon() {
         if (kind == Kind.LIST) {
@@ -30,6 +30,9 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
         }
         if (view instanceof Listing.Agenda) {
             return Icon.AGENDA;
+        }
+        if (view instanceof Listing.Calendar) {
+            return Icon.CALENDAR;
         }
         if (kind == Kind.CONFLICTS || !(view instanceof Listing.SmartListing s)) {
             return Icon.CONFLICTS;

@@ -107,6 +107,8 @@ final class SidebarViewModel implements AutoCloseable {
                 // The next days by day, right under Upcoming; no count: its rows are days, not a number of todos.
                 Listing a = Listing.agenda();
                 next.add(new SidebarEntry(a.key(), "Agenda", SidebarEntry.Kind.SMART, a, 0, false, ""));
+                Listing c = Listing.calendar();
+                next.add(new SidebarEntry(c.key(), "Calendar", SidebarEntry.Kind.SMART, c, 0, false, ""));
             }
         }
         for (TodoList l : lists) {

@@ -27,6 +27,7 @@ public final class ViewChrome {
     private final ReadOnlyBooleanWrapper emptyTrashShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper conflictsShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper agendaShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper calendarShown = new ReadOnlyBooleanWrapper(false);
     private final NoteCount notesShown = new NoteCount();
 
     /** {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of it. */
@@ -59,9 +60,12 @@ public final class ViewChrome {
         int n = items.items().size();
         String with = v instanceof Listing.UserListing ? sidebar.stream().filter(e -> e.view().equals(v) && e.shared())
                 .map(SidebarEntry::with).findFirst().orElse("") : "";
-        countText.set(conflicts ? "" : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), items.total()) + (with.isEmpty() ? "" : " · " + with));
+        boolean calendar = v instanceof Listing.Calendar;
+        countText.set(conflicts ? "" : calendar ? (n == 0 ? "Every open todo has a date"
+                : CountLine.of(n, 0, items.total()) + " without a date: drag one onto a day") : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), items.total()) + (with.isEmpty() ? "" : " · " + with));
         conflictsShown.set(conflicts);
         agendaShown.set(agenda);
+        calendarShown.set(calendar);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);
     }
@@ -99,6 +103,11 @@ public final class ViewChrome {
     /** The agenda is shown instead of the item list (the editor stays). */
     public ReadOnlyBooleanProperty agendaShownProperty() {
         return agendaShown.getReadOnlyProperty();
+    }
+
+    /** The week or month grid is shown above the list (which then holds the todos without a date). */
+    public ReadOnlyBooleanProperty calendarShownProperty() {
+        return calendarShown.getReadOnlyProperty();
     }
 
     public EmptyState emptyState() {

@@ -57,6 +57,15 @@ public final class FakeDialogs implements Dialogs {
         return confirmAnswer;
     }
 
+    /** The choice {@link #choose} picks (its index), null to cancel. */
+    public Integer chooseAnswer = 0;
+
+    @Override
+    public Optional<Integer> choose(String title, String message, List<String> choices) {
+        asked.add("choose: " + title + " " + choices);
+        return Optional.ofNullable(chooseAnswer);
+    }
+
     @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         asked.add("ask: " + title);

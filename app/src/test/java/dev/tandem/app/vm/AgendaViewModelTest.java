@@ -80,8 +80,8 @@ class AgendaViewModelTest {
     @Test
     void sidebar_agendaRightUnderUpcoming_selectingItShowsTheAgenda() {
         ui.await(() -> vm.sidebar().size() > 3);
-        assertEquals(List.of("inbox", "today", "upcoming", "agenda", "completed"),
-                ui.get(() -> vm.sidebar().stream().map(SidebarEntry::key).limit(5).toList()));
+        assertEquals(List.of("inbox", "today", "upcoming", "agenda", "calendar", "completed"),
+                ui.get(() -> vm.sidebar().stream().map(SidebarEntry::key).limit(6).toList()));
         ui.run(() -> vm.select(vm.sidebar().get(3)));
         assertEquals("Agenda", ui.get(() -> vm.titleProperty().get()));
         assertTrue(ui.get(() -> vm.chrome().agendaShownProperty().get()));

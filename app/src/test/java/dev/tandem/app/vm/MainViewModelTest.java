@@ -289,7 +289,8 @@ class MainViewModelTest {
 
     @Test
     void selectRelative_wrapsAroundSidebar() {
-        ui.await(() -> vm.sidebar().size() == 7);
+        // Inbox, Today, Upcoming, Agenda, Calendar, Completed, Trash, Conflicts.
+        ui.await(() -> vm.sidebar().size() == 8);
         ui.run(() -> vm.selectRelative(1));
         assertEquals(Listing.of(Listing.Smart.TODAY), ui.get(vm::view));
         ui.run(() -> vm.selectRelative(-2));

@@ -1,0 +1,305 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.CalendarDay;
+import dev.tandem.app.vm.CalendarEntry;
+import dev.tandem.app.vm.CalendarPlan;
+import dev.tandem.app.vm.CalendarRange;
+import dev.tandem.app.vm.CalendarViewModel;
+import dev.tandem.app.vm.GridGeometry;
+import dev.tandem.app.vm.TimeBlock;
+import dev.tandem.ui.Styles;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+
+/**
+ * The week: a header per day (name and date, {@code :today}), a row of all-day todos, and below a
+ * scrolling 24-hour grid with each timed todo a block from its start for its length, overlapping ones
+ * side by side. Where things go comes from {@link GridGeometry}; what a drag means from the view-model.
+ * Rebuilt from the plan when it changes (at most a few hundred nodes: a day keeps a bounded number).
+ */
+final class WeekGrid extends BorderPane {
+    static final double GUTTER = 64;
+    static final double HOUR_HEIGHT = 44;
+    private final CalendarViewModel vm;
+    private final Runnable onOpen;
+    private final GridPane header = new GridPane();
+    private final HourPane hours = new HourPane();
+    private final ScrollPane scroll = new ScrollPane(hours);
+    private final List<Node> selectable = new ArrayList<>();
+    private final List<Region> dayNodes = new ArrayList<>();
+    private CalendarPlan plan;
+
+    WeekGrid(CalendarViewModel vm, Runnable onOpen) {
+        this.vm = vm;
+        this.onOpen = onOpen;
+        setId("calendar-week");
+        header.getColumnConstraints().add(new ColumnConstraints(GUTTER, GUTTER, GUTTER));
+        for (int i = 0; i < 7; i++) {
+            ColumnConstraints c = new ColumnConstraints();
+            c.setPercentWidth(-1);
+            c.setHgrow(Priority.ALWAYS);
+            c.setMinWidth(0);
+            c.setPrefWidth(10);
+            header.getColumnConstraints().add(c);
+        }
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add(Styles.CALENDAR_HOURS);
+        scroll.setFocusTraversable(false);
+        setTop(header);
+        setCenter(scroll);
+        vm.planProperty().addListener((o, a, p) -> show(p));
+        vm.selectedKeyProperty().addListener((o, a, b) -> markSelection());
+        vm.selectedDateProperty().addListener((o, a, b) -> markSelection());
+        show(vm.planProperty().get());
+        // Working hours in view at first: 7:00 at the top.
+        scroll.setVvalue(7.0 / (24 - 10));
+        CalendarView.acceptItemDrops(hours, (p, d) -> target(p).date() != null, (id, title, p) -> {
+            Target t = target(p);
+            vm.dropItem(id, title, t.date(), t.time());
+        });
+        CalendarView.acceptItemDrops(header, (p, d) -> headerDate(p) != null, (id, title, p) ->
+                vm.dropItem(id, title, headerDate(p), null));
+    }
+
+    /** The hour grid's geometry at its current width. */
+    GridGeometry geometry() {
+        return GridGeometry.week(Math.max(1, (hours.getWidth() - GUTTER) / 7), HOUR_HEIGHT);
+    }
+
+    /** The hour grid, for tests that drag onto it. */
+    Pane hours() {
+        return hours;
+    }
+
+    private record Target(LocalDate date, LocalTime time) {
+    }
+
+    /** The day and time at a scene point on the hour grid (a null date outside it). */
+    private Target target(Point2D scene) {
+        Point2D p = hours.sceneToLocal(scene);
+        if (p == null || p.getX() < GUTTER || p.getY() < 0 || p.getY() > hours.getHeight()) {
+            return new Target(null, null);
+        }
+        GridGeometry g = geometry();
+        return new Target(plan.range().first().plusDays(g.column(p.getX() - GUTTER)), g.time(p.getY()));
+    }
+
+    /** The day of the header column (names or all-day row) at a scene point, or null. */
+    private LocalDate headerDate(Point2D scene) {
+        Point2D p = header.sceneToLocal(scene);
+        if (p == null || p.getX() < GUTTER || p.getY() < 0 || p.getY() > header.getHeight()) {
+            return null;
+        }
+        return plan.range().first().plusDays(geometry().column(p.getX() - GUTTER));
+    }
+
+    private void show(CalendarPlan p) {
+        this.plan = p;
+        header.getChildren().clear();
+        selectable.clear();
+        dayNodes.clear();
+        CalendarRange r = p.range();
+        DateTimeFormatter date = DateTimeFormatter.ofPattern("d", r.locale());
+        List<String> names = r.weekdayNames();
+        LocalDate today = vm.today();
+        List<Pane> columns = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            CalendarDay day = p.days().get(i);
+            Label name = new Label(names.get(i) + " " + date.format(day.date()));
+            name.getStyleClass().add(Styles.CALENDAR_DAY_HEADER);
+            name.setMaxWidth(Double.MAX_VALUE);
+            name.pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
+            name.setUserData(day.date());
+            header.add(name, i + 1, 0);
+            dayNodes.add(name);
+            VBox allDay = new VBox();
+            allDay.getStyleClass().add(Styles.CALENDAR_ALL_DAY);
+            allDay.pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
+            allDay.setMinHeight(26);
+            for (CalendarEntry e : day.allDay()) {
+                allDay.getChildren().add(chip(e));
+            }
+            if (day.moreAllDay() > 0) {
+                Label more = new Label("+" + day.moreAllDay() + " more");
+                more.getStyleClass().add(Styles.CALENDAR_MORE);
+                allDay.getChildren().add(more);
+            }
+            header.add(allDay, i + 1, 1);
+            Pane column = new Pane();
+            column.getStyleClass().add(Styles.CALENDAR_COLUMN);
+            column.pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
+            column.setUserData(day.date());
+            column.setOnMouseClicked(e -> vm.selectDay(day.date()));
+            dayNodes.add(column);
+            columns.add(column);
+        }
+        hours.setDays(p, columns, this);
+        markSelection();
+    }
+
+    Label chip(CalendarEntry e) {
+        Label chip = new Label(e.title());
+        chip.getStyleClass().add(Styles.CALENDAR_CHIP);
+        chip.setMaxWidth(Double.MAX_VALUE);
+        chip.pseudoClassStateChanged(PseudoStates.OCCURRENCE, e.occurrence());
+        chip.setUserData(e);
+        chip.setAccessibleText(e.title() + (e.occurrence() ? ", a later date of a repeating todo" : ""));
+        CalendarDrag.install(chip, d -> {
+            Target t = target(d.scene());
+            if (t.date() != null) {
+                vm.move(e, t.date(), t.time());
+            } else {
+                LocalDate day = headerDate(d.scene());
+                if (day != null) {
+                    vm.move(e, day, null);
+                }
+            }
+        }, (m, clicks) -> click(e, clicks));
+        selectable.add(chip);
+        return chip;
+    }
+
+    Node block(TimeBlock b) {
+        CalendarEntry e = b.entry();
+        Label title = new Label(e.timeText() + " " + e.title());
+        VBox box = new VBox(title);
+        box.getStyleClass().add(Styles.CALENDAR_BLOCK);
+        box.pseudoClassStateChanged(PseudoStates.OCCURRENCE, e.occurrence());
+        box.setUserData(e);
+        box.setAccessibleText(e.title() + " at " + e.timeText());
+        CalendarDrag.install(box, d -> {
+            GridGeometry g = geometry();
+            Point2D p = hours.sceneToLocal(d.scene());
+            Target t = target(d.scene());
+            if (t.date() == null) {
+                LocalDate day = headerDate(d.scene());
+                if (day != null) {
+                    vm.move(e, day, null);
+                }
+                return;
+            }
+            // The day under the pointer; the start moved by as much as the block was (the grab point kept).
+            vm.move(e, plan.range().first().plusDays(g.column(p.getX() - GUTTER)), g.movedStart(b, d.dy()));
+        }, (m, clicks) -> click(e, clicks));
+        selectable.add(box);
+        return box;
+    }
+
+    private void click(CalendarEntry e, int clicks) {
+        vm.selectEntry(e);
+        if (clicks >= 2) {
+            onOpen.run();
+        }
+        requestFocusOnCalendar();
+    }
+
+    private void requestFocusOnCalendar() {
+        Node n = getParent();
+        while (n != null && !(n instanceof CalendarView)) {
+            n = n.getParent();
+        }
+        if (n != null) {
+            n.requestFocus();
+        }
+    }
+
+    private void markSelection() {
+        String key = vm.selectedKeyProperty().get();
+        LocalDate day = vm.selectedDateProperty().get();
+        for (Node n : selectable) {
+            n.pseudoClassStateChanged(PseudoStates.SELECTED, n.getUserData() instanceof CalendarEntry e && e.key().equals(key));
+        }
+        for (Region n : dayNodes) {
+            n.pseudoClassStateChanged(PseudoStates.SELECTED, day != null && day.equals(n.getUserData()));
+        }
+    }
+
+    /**
+     * The 24 hours: labels in the gutter, a line per hour, the day columns and their blocks, placed by
+     * {@link GridGeometry} at the current width.
+     */
+    private static final class HourPane extends Pane {
+        private final List<Label> labels = new ArrayList<>();
+        private final List<Line> lines = new ArrayList<>();
+        private List<Pane> columns = List.of();
+        private final List<Node> blocks = new ArrayList<>();
+        private final List<TimeBlock> blockData = new ArrayList<>();
+        private final List<Integer> blockDay = new ArrayList<>();
+
+        HourPane() {
+            DateTimeFormatter f = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
+            for (int h = 0; h < 24; h++) {
+                Label l = new Label(h == 0 ? "" : f.format(LocalTime.of(h, 0)));
+                l.getStyleClass().add(Styles.CALENDAR_HOUR_LABEL);
+                labels.add(l);
+                Line line = new Line();
+                line.getStyleClass().add(Styles.CALENDAR_HOUR_LINE);
+                lines.add(line);
+            }
+            setPrefHeight(24 * HOUR_HEIGHT);
+            setMinHeight(24 * HOUR_HEIGHT);
+        }
+
+        void setDays(CalendarPlan p, List<Pane> days, WeekGrid grid) {
+            getChildren().clear();
+            blocks.clear();
+            blockData.clear();
+            blockDay.clear();
+            columns = days;
+            getChildren().addAll(days);
+            getChildren().addAll(lines);
+            getChildren().addAll(labels);
+            for (int i = 0; i < 7; i++) {
+                for (TimeBlock b : p.days().get(i).blocks()) {
+                    Node n = grid.block(b);
+                    blocks.add(n);
+                    blockData.add(b);
+                    blockDay.add(i);
+                }
+            }
+            getChildren().addAll(blocks);
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double w = getWidth();
+            GridGeometry g = GridGeometry.week(Math.max(1, (w - GUTTER) / 7), HOUR_HEIGHT);
+            for (int h = 0; h < 24; h++) {
+                double y = g.y(h * 60);
+                Label l = labels.get(h);
+                l.resizeRelocate(4, y - 8, GUTTER - 8, 16);
+                Line line = lines.get(h);
+                line.setStartX(GUTTER);
+                line.setEndX(w);
+                line.setStartY(y + 0.5);
+                line.setEndY(y + 0.5);
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                columns.get(i).resizeRelocate(GUTTER + i * g.dayWidth(), 0, g.dayWidth(), getHeight());
+            }
+            for (int i = 0; i < blocks.size(); i++) {
+                TimeBlock b = blockData.get(i);
+                blocks.get(i).resizeRelocate(GUTTER + g.left(b, blockDay.get(i)) + 1, g.top(b), Math.max(4, g.width(b) - 2),
+                        g.height(b));
+            }
+        }
+    }
+}

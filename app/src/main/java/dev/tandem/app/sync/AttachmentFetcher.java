@@ -113,12 +113,13 @@ public final class AttachmentFetcher implements AutoCloseable {
 
     /** The size the rows naming {@code blob} record (a longer object is refused), or no bound when none does. */
     private long expectedSize(String blob) {
-        List<SizeOf> sizes = db.query(SizeOf.class, "SELECT max(size) AS size FROM attachments WHERE blob = ?", blob);
-        return sizes.isEmpty() || sizes.get(0).size() == null ? Long.MAX_VALUE : sizes.get(0).size();
-    }
-
-    /** One column of a query. */
-    record SizeOf(Long size) {
+        long size = -1;
+        for (Attachment a : db.query(Attachment.class, "SELECT * FROM attachments WHERE blob = ?", blob)) {
+            if (a.size() != null) {
+                size = Math.max(size, a.size());
+            }
+        }
+        return size < 0 ? Long.MAX_VALUE : size;
     }
 
     private Status tell(Status s) {

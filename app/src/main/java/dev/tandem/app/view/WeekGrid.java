@@ -62,7 +62,11 @@ final class WeekGrid extends BorderPane {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add(Styles.CALENDAR_HOURS);
         scroll.setFocusTraversable(false);
+        // The day columns line up with the hour grid's: the header is as wide as the grid's
+        // viewport, which the vertical scroll bar narrows.
+        header.maxWidthProperty().bind(scroll.viewportBoundsProperty().map(javafx.geometry.Bounds::getWidth));
         setTop(header);
+        BorderPane.setAlignment(header, javafx.geometry.Pos.TOP_LEFT);
         setCenter(scroll);
         vm.planProperty().addListener((o, a, p) -> show(p));
         vm.selectedKeyProperty().addListener((o, a, b) -> markSelection());

@@ -94,6 +94,9 @@ final class MarkdownExporter {
         fm.put("created", it.createdAt() == null ? null : JoplinDates.format(it.createdAt()));
         fm.put("updated", lastChange(store, it));
         fm.put("due", it.isNote() ? null : it.due());
+        // Tandem's own: the time on the due date and the length, as quick add reads them ("14:00", "90m").
+        fm.put("time", it.isNote() || it.timeOfDay() == null ? null : Item.TIME.format(it.timeOfDay()));
+        fm.put("length", it.isNote() || it.durationMinutes() == null ? null : it.durationMinutes() + "m");
         fm.put("completed?", it.isNote() ? null : it.isDone() ? "yes" : "no");
         fm.put("tags", a.tags().isEmpty() ? null : new ArrayList<>(a.tags()));
         fm.put("priority", a.priority());

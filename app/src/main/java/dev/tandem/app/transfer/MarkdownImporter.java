@@ -4,6 +4,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.RepeatPhrases;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
@@ -213,6 +214,11 @@ final class MarkdownImporter {
         Item base = new Item(key, list == null ? null : list.id(),
                 Limits.title(file, where, tandem ? title.get() : title.get().strip()), null, Limits.isoDate(file, where, due),
                 done ? 1L : 0L, done ? (updated != null ? updated : created) : null, null, created).withNote(isNote(fm));
+        if (due != null && !base.isNote()) {
+            // A time or length that does not read is left out, as a hand-edited value Tandem cannot hold.
+            base = base.withDueTime(fm.text("time").map(Item::clock).orElse(null))
+                    .withDuration(fm.text("length").flatMap(Durations::parse).map(Long::valueOf).orElse(null));
+        }
         List<String> tags = tags(fm.fields().get("tags"));
         List<String> files = tags(fm.fields().get(MarkdownExporter.ATTACHMENTS_KEY));
         if (tandem) {

@@ -60,6 +60,25 @@ class TodoTimeTransferTest {
     }
 
     @Test
+    void markdownExportThenImport_timeAndLength_arriveAsTheyWere() throws Exception {
+        Path dir = tmp.resolve("md");
+        Transfer.export(source, Format.MARKDOWN, dir, Progress.NONE);
+        try (var files = Files.walk(dir)) {
+            String bank = Files.readString(files.filter(p -> p.getFileName().toString().startsWith("Call the bank"))
+                    .findFirst().orElseThrow());
+            assertTrue(bank.contains("time: \"14:00\"") || bank.contains("time: '14:00'") || bank.contains("time: 14:00"), bank);
+            assertTrue(bank.contains("length: 30m"), bank);
+        }
+        Transfer.importPath(fresh, dir, null, Progress.NONE);
+        Map<String, Item> got = byTitle(fresh);
+        assertEquals("14:00", got.get("Call the bank").dueTime());
+        assertEquals(30L, got.get("Call the bank").durationMinutes());
+        assertEquals("09:30", got.get("Dentist").dueTime());
+        assertNull(got.get("Dentist").durationMinutes());
+        assertNull(got.get("Buy milk").dueTime());
+    }
+
+    @Test
     void jsonImport_timeThatIsNoneOrLengthOutOfRange_dropped() throws Exception {
         Path file = tmp.resolve("b.json");
         Files.writeString(file, "{\"format\":\"tandem\",\"version\":2,\"tables\":{\"items\":[{\"id\":"

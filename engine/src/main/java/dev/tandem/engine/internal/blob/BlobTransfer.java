@@ -131,7 +131,7 @@ public final class BlobTransfer {
             return Fetched.NOT_ON_REMOTE;
         }
         Path temp = local.newTemp("get-");
-        try (InputStream raw = found.get()) {
+        try (InputStream raw = new ReadAhead(found.get(), name)) {
             String objectName = name;
             InputStream plain = keys == null ? raw : BlobCipher.decrypt(raw, number -> {
                 for (BlobKeys.Generation g : generations) {

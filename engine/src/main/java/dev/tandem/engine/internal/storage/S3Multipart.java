@@ -7,6 +7,10 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -21,8 +25,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  *
  * <p>The order, and why: uploads a killed writer left under the same name are aborted first (their
  * parts are billed and no listing shows them), so a resumed upload leaves one copy and no debris;
- * then the body is read once, a part at a time into one buffer (memory is one part, whatever the
- * body's size), each part sent from that buffer, which the SDK's retries re-read; the completion
+ * then the body is read once, a part at a time into two buffers (memory is two parts, whatever the
+ * body's size): the next part is read while this one is sent from its buffer, which the SDK's
+ * retries re-read; the completion
  * carries {@code If-None-Match: *}, so S3 refuses to complete over an object another writer
  * finished meanwhile (412, handled as for one PUT). A failed upload is aborted.
  */
@@ -47,24 +52,44 @@ final class S3Multipart {
         String uploadId = client.createMultipartUpload(r -> r.bucket(bucket).key(name).contentType(OCTET)).uploadId();
         try {
             List<CompletedPart> parts = new ArrayList<>();
-            byte[] buffer = new byte[(int) Math.min(PART, Math.max(1, body.length()))];
+            int size0 = (int) Math.min(PART, Math.max(1, body.length()));
+            // Two buffers: the next part is read (and, for an attachment, encrypted) on a thread of
+            // its own while this one is sent.
+            byte[][] buffers = {new byte[size0], new byte[size0]};
+            ExecutorService filler = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "tandem-part-reader " + name);
+                t.setDaemon(true);
+                return t;
+            });
             try (InputStream in = Bodies.openExact(body)) {
-                for (int number = 1; ; number++) {
-                    int n = in.readNBytes(buffer, 0, buffer.length);
-                    if (n == 0 && number > 1) {
-                        break;
+                try {
+                    Future<Integer> next = filler.submit(() -> in.readNBytes(buffers[0], 0, buffers[0].length));
+                    for (int number = 1; ; number++) {
+                        byte[] buffer = buffers[(number - 1) % 2];
+                        int n = await(next);
+                        if (n == 0 && number > 1) {
+                            break;
+                        }
+                        boolean last = n < buffer.length;
+                        if (!last) {
+                            byte[] other = buffers[number % 2];
+                            next = filler.submit(() -> in.readNBytes(other, 0, other.length));
+                        }
+                        int partNumber = number;
+                        int size = n;
+                        String etag = client.uploadPart(r -> r.bucket(bucket).key(name).uploadId(uploadId)
+                                        .partNumber(partNumber).contentLength((long) size)
+                                        .overrideConfiguration(o -> o.apiCallAttemptTimeout(partTimeout)),
+                                RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, size), size, OCTET))
+                                .eTag();
+                        parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
+                        if (last) {
+                            break;
+                        }
                     }
-                    int partNumber = number;
-                    int size = n;
-                    String etag = client.uploadPart(r -> r.bucket(bucket).key(name).uploadId(uploadId)
-                                    .partNumber(partNumber).contentLength((long) size)
-                                    .overrideConfiguration(o -> o.apiCallAttemptTimeout(partTimeout)),
-                            RequestBody.fromContentProvider(() -> new ByteArrayInputStream(buffer, 0, size), size, OCTET))
-                            .eTag();
-                    parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
-                    if (n < buffer.length) {
-                        break;
-                    }
+                } finally {
+                    // Stopped before the stream closes: no read runs on it once it is closed.
+                    stop(filler);
                 }
             }
             client.completeMultipartUpload(r -> r.bucket(bucket).key(name).uploadId(uploadId).ifNoneMatch("*")
@@ -77,6 +102,34 @@ final class S3Multipart {
                 e.addSuppressed(abortFailed);
             }
             throw e;
+        }
+    }
+
+    private static void stop(ExecutorService filler) {
+        filler.shutdownNow();
+        try {
+            // A read of one part ends within moments; one that does not fails once the stream is closed.
+            filler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The filler's result, its failure rethrown as it was. */
+    private static int await(Future<Integer> read) throws IOException {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the body");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(e.getCause());
         }
     }
 

@@ -257,6 +257,24 @@ abstract class SyncStorageContract {
         }
     }
 
+    /**
+     * What a server that checks and then writes without a lock gives racing writers (pinned by
+     * those backends in place of the test above): somebody created the name, the object stored is
+     * one told it won, and a later write is refused.
+     */
+    void assertRaceHasAWinnerAndLaterWritesAreRefused() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String name = "race/" + round;
+            List<Integer> winners = race(name, 8);
+            assertFalse(winners.isEmpty(), "round " + round + ": somebody must create it");
+            byte[] stored = storage.get(name).orElseThrow();
+            assertTrue(winners.stream().anyMatch(w -> Arrays.equals(bytes("writer " + w), stored)),
+                    "round " + round + ": the stored object is one told it won, never a loser's " + winners);
+            assertFalse(storage.createIfAbsent(name, bytes("late")), "round " + round + ": a later write is refused");
+            assertArrayEquals(stored, storage.get(name).orElseThrow());
+        }
+    }
+
     /** {@code writers} threads create {@code name} at once, each with "writer N"; the N told they created it. */
     List<Integer> race(String name, int writers) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(writers);

@@ -2,7 +2,6 @@ package dev.tandem.engine.internal.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.sync.SyncStorage;
@@ -10,7 +9,6 @@ import dev.tandem.engine.sync.WebDavSettings;
 import dev.tandem.engine.testing.GeneratedBody;
 import dev.tandem.engine.testing.WebDavServer;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -73,15 +71,6 @@ abstract class WebDavContract extends SyncStorageContract {
     @Test
     @Override
     void createIfAbsent_concurrentWritersOnOneName_exactlyOneWins() throws Exception {
-        for (int round = 0; round < 3; round++) {
-            String name = "race/" + round;
-            List<Integer> winners = race(name, 8);
-            assertFalse(winners.isEmpty(), "round " + round + ": somebody must create it");
-            byte[] stored = storage.get(name).orElseThrow();
-            assertTrue(winners.stream().anyMatch(w -> Arrays.equals(bytes("writer " + w), stored)),
-                    "round " + round + ": the stored object is one told it won, never a loser's " + winners);
-            assertFalse(storage.createIfAbsent(name, bytes("late")), "round " + round + ": a later write is refused");
-            assertArrayEquals(stored, storage.get(name).orElseThrow());
-        }
+        assertRaceHasAWinnerAndLaterWritesAreRefused();
     }
 }

@@ -332,7 +332,7 @@ class CalendarPerfTest {
             return true;
         }
         for (Node n : grid.lookupAll(week ? ".calendar-block" : ".calendar-chip")) {
-            if (n.getUserData() instanceof CalendarEntry e && r.contains(e.date()) && n.getLayoutBounds().getWidth() > 0
+            if (n.isVisible() && n.getUserData() instanceof CalendarEntry e && r.contains(e.date()) && n.getLayoutBounds().getWidth() > 0
                     && n.getScene() != null) {
                 return true;
             }
@@ -343,7 +343,7 @@ class CalendarPerfTest {
     private java.util.Optional<Node> blockOf(String key) {
         Node grid = view.lookup("#calendar-week");
         return grid == null ? java.util.Optional.empty() : grid.lookupAll(".calendar-block").stream()
-                .filter(n -> n.getUserData() instanceof CalendarEntry e && e.key().equals(key)).findFirst();
+                .filter(n -> n.isVisible() && n.getUserData() instanceof CalendarEntry e && e.key().equals(key)).findFirst();
     }
 
     /** The node is laid out within the week's day column {@code index}. */

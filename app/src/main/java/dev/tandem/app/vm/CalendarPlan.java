@@ -96,15 +96,22 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
      * others) shares the column width; each takes the leftmost column free at its start.
      */
     static List<TimeBlock> layout(List<CalendarEntry> timed) {
-        List<CalendarEntry> sorted = new ArrayList<>(timed);
-        sorted.sort(Comparator.comparing(CalendarEntry::time).thenComparing(e -> -e.minutes()));
+        // Each entry's minutes read once (a time is parsed from text on every read): start, end, index.
+        List<int[]> sorted = new ArrayList<>(timed.size());
+        for (int i = 0; i < timed.size(); i++) {
+            CalendarEntry e = timed.get(i);
+            int start = minuteOf(e.time());
+            sorted.add(new int[] {start, Math.min(TimeBlock.DAY_MINUTES, start + e.minutes()), i, e.minutes()});
+        }
+        sorted.sort(Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> -x[3]));
         List<TimeBlock> out = new ArrayList<>();
         List<int[]> group = new ArrayList<>(); // start, end, column per block of the open group
         List<CalendarEntry> groupEntries = new ArrayList<>();
         int groupEnd = -1;
-        for (CalendarEntry e : sorted) {
-            int start = minuteOf(e.time());
-            int end = Math.min(TimeBlock.DAY_MINUTES, start + e.minutes());
+        for (int[] x : sorted) {
+            CalendarEntry e = timed.get(x[2]);
+            int start = x[0];
+            int end = x[1];
             if (start >= groupEnd && !group.isEmpty()) {
                 close(group, groupEntries, out);
                 groupEnd = -1;

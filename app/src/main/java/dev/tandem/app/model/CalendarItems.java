@@ -38,6 +38,7 @@ public final class CalendarItems {
      */
     public static Subscription subscribe(TodoStore store, LocalDate first, LocalDate last, Consumer<List<Item>> onResult,
             Executor executor) {
-        return store.db().querySubscribe(Item.class, SQL, List.of(first.toString(), last.toString(), first.toString()), onResult, executor);
+        return store.db().querySubscribe(Item.class, SQL, List.of(first.toString(), last.toString(), first.toString()),
+                onResult, executor);
     }
 }

@@ -332,8 +332,8 @@ class CalendarPerfTest {
             return true;
         }
         for (Node n : grid.lookupAll(week ? ".calendar-block" : ".calendar-chip")) {
-            if (n.isVisible() && n.getUserData() instanceof CalendarEntry e && r.contains(e.date()) && n.getLayoutBounds().getWidth() > 0
-                    && n.getScene() != null) {
+            if (n.isVisible() && n.getUserData() instanceof CalendarEntry e && r.contains(e.date())
+                    && n.getLayoutBounds().getWidth() > 0 && n.getScene() != null) {
                 return true;
             }
         }

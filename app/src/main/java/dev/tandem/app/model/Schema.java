@@ -76,5 +76,8 @@ public final class Schema {
             // (item, blob), so the same file attached on two devices is one row.
             "CREATE TABLE attachments (id TEXT PRIMARY KEY, itemId TEXT, blob TEXT, name TEXT, type TEXT, size INTEGER,"
                     + " createdAt INTEGER)",
-            "CREATE INDEX attachments_item ON attachments(itemId)");
+            "CREATE INDEX attachments_item ON attachments(itemId)",
+            // The repeating todos by due date, and only those: the calendar reads the ones due before the days it
+            // shows (their later dates may fall in them) without walking every todo due before those days.
+            "CREATE INDEX items_repeating ON items(due) WHERE repeat <> ''");
 }

@@ -41,8 +41,13 @@ final class WeekGrid extends BorderPane {
     private final GridPane header = new GridPane();
     private final HourPane hours = new HourPane();
     private final ScrollPane scroll = new ScrollPane(hours);
+    /** Every chip and block made so far, in use or hidden: what the selection marks. */
     private final List<Node> selectable = new ArrayList<>();
     private final List<Region> dayNodes = new ArrayList<>();
+    private final Label[] names = new Label[7];
+    private final VBox[] allDays = new VBox[7];
+    private final Label[] mores = new Label[7];
+    private final List<List<Label>> chips = new ArrayList<>();
     private CalendarPlan plan;
 
     WeekGrid(CalendarViewModel vm, Runnable onOpen) {
@@ -68,6 +73,21 @@ final class WeekGrid extends BorderPane {
         setTop(header);
         BorderPane.setAlignment(header, javafx.geometry.Pos.TOP_LEFT);
         setCenter(scroll);
+        for (int i = 0; i < 7; i++) {
+            names[i] = new Label();
+            names[i].getStyleClass().add(Styles.CALENDAR_DAY_HEADER);
+            names[i].setMaxWidth(Double.MAX_VALUE);
+            header.add(names[i], i + 1, 0);
+            mores[i] = new Label();
+            mores[i].getStyleClass().add(Styles.CALENDAR_MORE);
+            allDays[i] = new VBox(mores[i]);
+            allDays[i].getStyleClass().add(Styles.CALENDAR_ALL_DAY);
+            allDays[i].setMinHeight(26);
+            header.add(allDays[i], i + 1, 1);
+            chips.add(new ArrayList<>());
+            dayNodes.add(names[i]);
+        }
+        dayNodes.addAll(hours.columns(vm));
         vm.planProperty().addListener((o, a, p) -> show(p));
         vm.selectedKeyProperty().addListener((o, a, b) -> markSelection());
         vm.selectedDateProperty().addListener((o, a, b) -> markSelection());
@@ -114,58 +134,67 @@ final class WeekGrid extends BorderPane {
         return plan.range().first().plusDays(geometry().column(p.getX() - GUTTER));
     }
 
+    /**
+     * Shows a plan in the nodes already there, making more only when a day holds more todos than ever
+     * before and hiding those left over: a week's switch or a moved todo then changes texts and places,
+     * not hundreds of new nodes to style (a week at scale holds 500 todos).
+     */
     private void show(CalendarPlan p) {
         this.plan = p;
-        header.getChildren().clear();
-        selectable.clear();
-        dayNodes.clear();
         CalendarRange r = p.range();
         DateTimeFormatter date = DateTimeFormatter.ofPattern("d", r.locale());
-        List<String> names = r.weekdayNames();
+        List<String> dayNames = r.weekdayNames();
         LocalDate today = vm.today();
-        List<Pane> columns = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
             CalendarDay day = p.days().get(i);
-            Label name = new Label(names.get(i) + " " + date.format(day.date()));
-            name.getStyleClass().add(Styles.CALENDAR_DAY_HEADER);
-            name.setMaxWidth(Double.MAX_VALUE);
-            name.pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
-            name.setUserData(day.date());
-            header.add(name, i + 1, 0);
-            dayNodes.add(name);
-            VBox allDay = new VBox();
-            allDay.getStyleClass().add(Styles.CALENDAR_ALL_DAY);
-            allDay.pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
-            allDay.setMinHeight(26);
-            for (CalendarEntry e : day.allDay()) {
-                allDay.getChildren().add(chip(e));
+            boolean isToday = day.date().equals(today);
+            names[i].setText(dayNames.get(i) + " " + date.format(day.date()));
+            names[i].pseudoClassStateChanged(PseudoStates.TODAY, isToday);
+            names[i].setUserData(day.date());
+            allDays[i].pseudoClassStateChanged(PseudoStates.TODAY, isToday);
+            List<Label> pool = chips.get(i);
+            List<CalendarEntry> entries = day.allDay();
+            for (int k = 0; k < Math.max(entries.size(), pool.size()); k++) {
+                if (k == pool.size()) {
+                    Label chip = chip();
+                    pool.add(chip);
+                    allDays[i].getChildren().add(k, chip);
+                }
+                showEntry(pool.get(k), k < entries.size() ? entries.get(k) : null);
             }
-            if (day.moreAllDay() > 0) {
-                Label more = new Label("+" + day.moreAllDay() + " more");
-                more.getStyleClass().add(Styles.CALENDAR_MORE);
-                allDay.getChildren().add(more);
-            }
-            header.add(allDay, i + 1, 1);
-            Pane column = new Pane();
-            column.getStyleClass().add(Styles.CALENDAR_COLUMN);
-            column.pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
-            column.setUserData(day.date());
-            column.setOnMouseClicked(e -> vm.selectDay(day.date()));
-            dayNodes.add(column);
-            columns.add(column);
+            mores[i].setText("+" + day.moreAllDay() + " more");
+            mores[i].setVisible(day.moreAllDay() > 0);
+            mores[i].setManaged(day.moreAllDay() > 0);
         }
-        hours.setDays(p, columns, this);
+        hours.setDays(p, today, this);
         markSelection();
     }
 
-    Label chip(CalendarEntry e) {
-        Label chip = new Label(e.title());
+    /** Puts {@code e} in a chip or block, or hides it (null). */
+    private static void showEntry(Node n, CalendarEntry e) {
+        n.setVisible(e != null);
+        n.setManaged(e != null);
+        n.setUserData(e);
+        if (e != null) {
+            n.pseudoClassStateChanged(PseudoStates.OCCURRENCE, e.occurrence());
+            n.setAccessibleText(e.title() + (e.timed() ? " at " + e.timeText() : "")
+                    + (e.occurrence() ? ", a later date of a repeating todo" : ""));
+            Label text = n instanceof Label l ? l : (Label) ((VBox) n).getChildren().get(0);
+            text.setText(e.timed() ? e.timeText() + " " + e.title() : e.title());
+        }
+    }
+
+    private static CalendarEntry entryOf(Node n) {
+        return (CalendarEntry) n.getUserData();
+    }
+
+    /** An all-day todo's chip; what it shows comes from {@link #showEntry}. */
+    private Label chip() {
+        Label chip = new Label();
         chip.getStyleClass().add(Styles.CALENDAR_CHIP);
         chip.setMaxWidth(Double.MAX_VALUE);
-        chip.pseudoClassStateChanged(PseudoStates.OCCURRENCE, e.occurrence());
-        chip.setUserData(e);
-        chip.setAccessibleText(e.title() + (e.occurrence() ? ", a later date of a repeating todo" : ""));
         CalendarDrag.install(chip, d -> {
+            CalendarEntry e = entryOf(chip);
             Target t = target(d.scene());
             if (t.date() != null) {
                 vm.move(e, t.date(), t.time());
@@ -175,20 +204,18 @@ final class WeekGrid extends BorderPane {
                     vm.move(e, day, null);
                 }
             }
-        }, (m, clicks) -> click(e, clicks));
+        }, (m, clicks) -> click(entryOf(chip), clicks));
         selectable.add(chip);
         return chip;
     }
 
-    Node block(TimeBlock b) {
-        CalendarEntry e = b.entry();
-        Label title = new Label(e.timeText() + " " + e.title());
-        VBox box = new VBox(title);
+    /** A timed todo's block on the hour grid; its todo and place come from {@link HourPane#setDays}. */
+    VBox block() {
+        VBox box = new VBox(new Label());
         box.getStyleClass().add(Styles.CALENDAR_BLOCK);
-        box.pseudoClassStateChanged(PseudoStates.OCCURRENCE, e.occurrence());
-        box.setUserData(e);
-        box.setAccessibleText(e.title() + " at " + e.timeText());
         CalendarDrag.install(box, d -> {
+            CalendarEntry e = entryOf(box);
+            TimeBlock b = hours.blockOf(box);
             GridGeometry g = geometry();
             Point2D p = hours.sceneToLocal(d.scene());
             Target t = target(d.scene());
@@ -201,7 +228,7 @@ final class WeekGrid extends BorderPane {
             }
             // The day under the pointer; the start moved by as much as the block was (the grab point kept).
             vm.move(e, plan.range().first().plusDays(g.column(p.getX() - GUTTER)), g.movedStart(b, d.dy()));
-        }, (m, clicks) -> click(e, clicks));
+        }, (m, clicks) -> click(entryOf(box), clicks));
         selectable.add(box);
         return box;
     }
@@ -237,15 +264,17 @@ final class WeekGrid extends BorderPane {
 
     /**
      * The 24 hours: labels in the gutter, a line per hour, the day columns and their blocks, placed by
-     * {@link GridGeometry} at the current width.
+     * {@link GridGeometry} at the current width. Blocks are reused from plan to plan; the ones not in
+     * use are hidden.
      */
     private static final class HourPane extends Pane {
         private final List<Label> labels = new ArrayList<>();
         private final List<Line> lines = new ArrayList<>();
-        private List<Pane> columns = List.of();
-        private final List<Node> blocks = new ArrayList<>();
+        private final List<Pane> columns = new ArrayList<>();
+        private final List<VBox> blocks = new ArrayList<>();
         private final List<TimeBlock> blockData = new ArrayList<>();
         private final List<Integer> blockDay = new ArrayList<>();
+        private int used;
 
         HourPane() {
             DateTimeFormatter f = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
@@ -261,24 +290,49 @@ final class WeekGrid extends BorderPane {
             setMinHeight(24 * HOUR_HEIGHT);
         }
 
-        void setDays(CalendarPlan p, List<Pane> days, WeekGrid grid) {
-            getChildren().clear();
-            blocks.clear();
-            blockData.clear();
-            blockDay.clear();
-            columns = days;
-            getChildren().addAll(days);
+        /** Makes the 7 day columns (a click selects the day), below the lines, labels and blocks. */
+        List<Pane> columns(CalendarViewModel vm) {
+            for (int i = 0; i < 7; i++) {
+                Pane column = new Pane();
+                column.getStyleClass().add(Styles.CALENDAR_COLUMN);
+                column.setOnMouseClicked(e -> vm.selectDay((LocalDate) column.getUserData()));
+                columns.add(column);
+            }
+            getChildren().addAll(columns);
             getChildren().addAll(lines);
             getChildren().addAll(labels);
+            return columns;
+        }
+
+        TimeBlock blockOf(Node n) {
+            int i = blocks.indexOf(n);
+            return i < 0 || i >= used ? null : blockData.get(i);
+        }
+
+        void setDays(CalendarPlan p, LocalDate today, WeekGrid grid) {
+            blockData.clear();
+            blockDay.clear();
+            int k = 0;
             for (int i = 0; i < 7; i++) {
-                for (TimeBlock b : p.days().get(i).blocks()) {
-                    Node n = grid.block(b);
-                    blocks.add(n);
+                CalendarDay day = p.days().get(i);
+                columns.get(i).pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
+                columns.get(i).setUserData(day.date());
+                for (TimeBlock b : day.blocks()) {
+                    if (k == blocks.size()) {
+                        VBox n = grid.block();
+                        blocks.add(n);
+                        getChildren().add(n);
+                    }
+                    showEntry(blocks.get(k), b.entry());
                     blockData.add(b);
                     blockDay.add(i);
+                    k++;
                 }
             }
-            getChildren().addAll(blocks);
+            used = k;
+            for (int i = k; i < blocks.size(); i++) {
+                showEntry(blocks.get(i), null);
+            }
             requestLayout();
         }
 
@@ -299,7 +353,7 @@ final class WeekGrid extends BorderPane {
             for (int i = 0; i < columns.size(); i++) {
                 columns.get(i).resizeRelocate(GUTTER + i * g.dayWidth(), 0, g.dayWidth(), getHeight());
             }
-            for (int i = 0; i < blocks.size(); i++) {
+            for (int i = 0; i < used; i++) {
                 TimeBlock b = blockData.get(i);
                 blocks.get(i).resizeRelocate(GUTTER + g.left(b, blockDay.get(i)) + 1, g.top(b), Math.max(4, g.width(b) - 2),
                         g.height(b));

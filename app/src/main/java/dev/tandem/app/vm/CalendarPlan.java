@@ -29,7 +29,7 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
     }
 
     public static CalendarPlan of(List<Item> items, CalendarRange range) {
-        List<List<Item>> byDay = new ArrayList<>();
+        List<List<Timed>> byDay = new ArrayList<>();
         for (int i = 0; i < range.days(); i++) {
             byDay.add(new ArrayList<>());
         }
@@ -40,11 +40,12 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
             if (due == null || item.isNote() || item.isDone() || item.isTrashed() || due.isAfter(last)) {
                 continue;
             }
+            Timed t = new Timed(item, item.timeOfDay());
             if (!due.isBefore(first)) {
-                byDay.get(range.indexOf(due)).add(item);
+                byDay.get(range.indexOf(due)).add(t);
             }
             for (LocalDate d : Occurrences.later(item, first, last)) {
-                byDay.get(range.indexOf(d)).add(item);
+                byDay.get(range.indexOf(d)).add(t);
             }
         }
         List<CalendarDay> days = new ArrayList<>(range.days());
@@ -54,14 +55,27 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
         return new CalendarPlan(range, List.copyOf(days));
     }
 
-    private static CalendarDay day(LocalDate date, List<Item> items) {
-        items.sort(AgendaPlan.WITHIN_DAY);
+    /**
+     * A todo with its time of day read once: a month at scale sorts thousands, and parsing the time in
+     * every comparison made its layout 50 ms.
+     */
+    private record Timed(Item item, LocalTime time) {
+    }
+
+    /** {@link AgendaPlan#WITHIN_DAY}, on the time read once. */
+    private static final Comparator<Timed> WITHIN_DAY = Comparator
+            .comparing(Timed::time, Comparator.nullsFirst(Comparator.<LocalTime>naturalOrder()))
+            .thenComparing(Timed::item, AgendaPlan.SAME_TIME);
+
+    private static CalendarDay day(LocalDate date, List<Timed> items) {
+        items.sort(WITHIN_DAY);
         List<CalendarEntry> allDay = new ArrayList<>();
         List<CalendarEntry> timed = new ArrayList<>();
         int moreAllDay = 0;
         int moreTimed = 0;
-        for (Item it : items) {
-            if (it.timeOfDay() == null) {
+        for (Timed t : items) {
+            Item it = t.item();
+            if (t.time() == null) {
                 if (allDay.size() < MAX_ALL_DAY) {
                     allDay.add(CalendarEntry.of(it, date));
                 } else {
@@ -82,15 +96,22 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
      * others) shares the column width; each takes the leftmost column free at its start.
      */
     static List<TimeBlock> layout(List<CalendarEntry> timed) {
-        List<CalendarEntry> sorted = new ArrayList<>(timed);
-        sorted.sort(Comparator.comparing(CalendarEntry::time).thenComparing(e -> -e.minutes()));
+        // Each entry's minutes read once (a time is parsed from text on every read): start, end, index.
+        List<int[]> sorted = new ArrayList<>(timed.size());
+        for (int i = 0; i < timed.size(); i++) {
+            CalendarEntry e = timed.get(i);
+            int start = minuteOf(e.time());
+            sorted.add(new int[] {start, Math.min(TimeBlock.DAY_MINUTES, start + e.minutes()), i, e.minutes()});
+        }
+        sorted.sort(Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> -x[3]));
         List<TimeBlock> out = new ArrayList<>();
         List<int[]> group = new ArrayList<>(); // start, end, column per block of the open group
         List<CalendarEntry> groupEntries = new ArrayList<>();
         int groupEnd = -1;
-        for (CalendarEntry e : sorted) {
-            int start = minuteOf(e.time());
-            int end = Math.min(TimeBlock.DAY_MINUTES, start + e.minutes());
+        for (int[] x : sorted) {
+            CalendarEntry e = timed.get(x[2]);
+            int start = x[0];
+            int end = x[1];
             if (start >= groupEnd && !group.isEmpty()) {
                 close(group, groupEntries, out);
                 groupEnd = -1;

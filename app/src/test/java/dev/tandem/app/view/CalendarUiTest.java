@@ -130,4 +130,33 @@ class CalendarUiTest {
         double x = fx(() -> block(robot, call.id()).orElseThrow().getLayoutX());
         assertTrue(x < WeekGrid.GUTTER + dayWidth, "Monday's column, the first: x=" + x + " was " + was);
     }
+
+    @Test
+    void week_repeatingTodoMovedByKey_asksAndThisOneLeavesTheSeriesGoingOn(FxRobot robot) throws Exception {
+        Item plants = device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
+                dev.tandem.app.model.Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
+                LocalTime.of(8, 0), 30)).item();
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> block(robot, plants.id()).isPresent());
+        robot.clickOn(block(robot, plants.id()).orElseThrow());
+
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+        waitFor(() -> robot.lookup("This one").tryQuery().isPresent());
+        assertTrue(robot.lookup("The series").tryQuery().isPresent(), "both choices are offered");
+        robot.clickOn("This one");
+
+        waitFor(() -> wed.plusDays(1).equals(stored(plants.id()).dueDate()));
+        assertEquals(null, stored(plants.id()).repeat(), "the moved one stops repeating");
+        assertEquals(LocalTime.of(8, 0), stored(plants.id()).timeOfDay());
+        waitFor(() -> device.store().allItems().stream().anyMatch(i -> i.title().equals("Water plants")
+                && wed.plusWeeks(1).equals(i.dueDate()) && i.repeat() != null));
+        // Next week's view shows the series going on from its next date.
+        robot.type(KeyCode.PAGE_DOWN);
+        waitFor(() -> robot.lookup("#calendar-title").queryLabeled().getText().equals("30 November – 6 December 2026"));
+        waitFor(() -> robot.lookup(".calendar-block").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && n.getUserData() instanceof CalendarEntry e
+                        && e.item().title().equals("Water plants") && wed.plusWeeks(1).equals(e.date())));
+    }
 }

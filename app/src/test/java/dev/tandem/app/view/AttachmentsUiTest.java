@@ -153,6 +153,8 @@ class AttachmentsUiTest {
         String id = device.store().query(dev.tandem.app.model.Listing.inbox()).stream()
                 .filter(i -> i.title().equals("Renew passport")).findFirst().orElseThrow().id();
         waitFor(() -> device.attachments().of(id).size() == 1);
+        // The notice follows the save, on the FX thread once the background attach has returned.
+        waitFor(() -> !dialogs.notifications.isEmpty());
         assertEquals("Attached: form.pdf was attached.", dialogs.notifications.get(0));
         open(robot, "Renew passport");
         waitFor(() -> view.editorView().attachmentsPane().chips().size() == 1);

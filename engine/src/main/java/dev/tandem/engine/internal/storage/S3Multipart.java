@@ -34,8 +34,8 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 final class S3Multipart {
     /** Bodies above this go in parts. */
     static final long THRESHOLD = 64L << 20;
-    /** The part size: 16 MiB, so 10,000 parts (S3's most) reach 160 GB. */
-    static final int PART = 16 << 20;
+    /** The part size: 8 MiB (the AWS CLI's), so 10,000 parts (S3's most) reach 80 GB; two are in memory. */
+    static final int PART = 8 << 20;
     private static final String OCTET = "application/octet-stream";
 
     private S3Multipart() {

@@ -1,7 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Attachment;
-import java.util.Locale;
+import dev.tandem.app.model.FileWords;
 
 /**
  * One attached file as the editor's list shows it: its name, what kind of file it is in words, its size
@@ -19,45 +19,17 @@ public record AttachmentRow(String id, String name, String type, long size, Kind
 
     /** "PNG image · 1.2 MB": what the chip says under the name. */
     public String details() {
-        return typeWords() + " · " + humanSize(size);
+        return FileWords.details(name, type, size);
     }
 
     /** The type in words: "PNG image", "PDF", "ZIP archive"; the name's extension in capitals when unknown. */
     public String typeWords() {
-        String sub = type.substring(type.indexOf('/') + 1).toUpperCase(Locale.ROOT);
-        return switch (kind) {
-            case IMAGE -> (sub.equals("JPEG") ? "JPEG" : sub.replace("SVG+XML", "SVG")) + " image";
-            case PDF -> "PDF";
-            case TEXT -> sub.equals("PLAIN") ? "Text" : sub.equals("MARKDOWN") ? "Markdown" : sub;
-            case AUDIO -> "Audio";
-            case VIDEO -> "Video";
-            case ARCHIVE -> "ZIP archive";
-            case DOCUMENT -> "Document";
-            case OTHER -> extension().isEmpty() ? "File" : extension().toUpperCase(Locale.ROOT) + " file";
-        };
-    }
-
-    private String extension() {
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 || dot == name.length() - 1 ? "" : name.substring(dot + 1);
+        return FileWords.type(name, type);
     }
 
     /** Bytes in words, as a file manager writes them (powers of 1000): "940 bytes", "1.2 MB", "120 MB". */
     public static String humanSize(long bytes) {
-        if (bytes < 1000) {
-            return bytes == 1 ? "1 byte" : bytes + " bytes";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double v = bytes;
-        int u = -1;
-        while (v >= 999.95 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        // Rounded to a tenth first, so 0.99995 GB reads "1 GB", not "1.0 GB".
-        double tenths = Math.round(v * 10) / 10.0;
-        return (tenths >= 100 || tenths == Math.rint(tenths) ? String.format(Locale.ROOT, "%.0f", tenths)
-                : String.format(Locale.ROOT, "%.1f", tenths)) + " " + units[u];
+        return FileWords.size(bytes);
     }
 
     private static Kind kindOf(Attachment a) {

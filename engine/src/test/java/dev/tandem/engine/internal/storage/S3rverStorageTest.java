@@ -68,7 +68,7 @@ class S3rverStorageTest extends SyncStorageContract {
 
     @Test
     @Override
-    void createIfAbsentStreamed_takenName_returnsFalseAndKeepsTheFirstObject() throws IOException {
+    public void createIfAbsentStreamed_takenName_returnsFalseAndKeepsTheFirstObject() throws IOException {
         assertTrue(storage.createIfAbsent("k", GeneratedBody.of(FAILING_BYTES, 3)));
         GeneratedBody second = GeneratedBody.of(FAILING_BYTES, 4);
         assertTrue(storage.createIfAbsent("k", second), "deviation: If-None-Match is ignored");

@@ -1,8 +1,6 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Backups;
-import dev.tandem.engine.Blob;
-import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import java.io.IOException;

@@ -21,12 +21,21 @@ import java.time.LocalDate;
  * merge. A time without a date means nothing: {@link #timeOfDay} reads it only on a dated todo. Tags are rows of {@link ItemTag};
  * {@code tags} is no column but what the views' queries read from them (the item's tags in order,
  * space-separated), null when a query does not read it. Saving ignores it.
+ *
+ * <p>Structure: {@code parentId} makes the todo a subtask of another (its list is its top todo's: {@link Outline});
+ * {@code sectionId} puts a top-level todo in a {@link Section} of its list; {@code rank} is its place among its
+ * siblings as a fractional key ({@link Rank}), so a move writes that one field and two devices' moves merge.
+ * {@code start} is the date it waits for ("When", ISO like {@code due}, the deadline); {@code someday} (1 or null)
+ * keeps a todo without dates out of the way; {@code collapsed} (1 or null) folds its subtasks away.
+ * {@code context}, like {@code tags}, is no column: where the todo sits, as a flat view's query reads it (its
+ * parent's title, else its section's name), so Today can say a subtask is part of "Move house".
  */
 @Table("items")
 public record Item(String id, String listId, String title, String notes, String due, Long done,
                    Long doneAt, Long trashedAt, Long createdAt, Long priority, String repeat, String seriesId,
                    Long remindAt, Long remindDismissed, String kind, String dueTime, Long durationMinutes,
-                   String tags) {
+                   String parentId, String sectionId, String rank, String start, Long someday, Long collapsed,
+                   String tags, String context) {
 
     /** How {@code dueTime} is written: "14:00", "09:30". */
     public static final java.time.format.DateTimeFormatter TIME =
@@ -38,7 +47,16 @@ public record Item(String id, String listId, String title, String notes, String 
     /** A todo without the attributes added later (priority, repeat, reminder, kind): importers and tests. */
     public Item(String id, String listId, String title, String notes, String due, Long done,
                 Long doneAt, Long trashedAt, Long createdAt) {
-        this(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, null, null, null, null, null, null, null, null, null);
+        this(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** A todo without its place in a tree, section and order, start date and Someday (importers and tests). */
+    public Item(String id, String listId, String title, String notes, String due, Long done, Long doneAt, Long trashedAt,
+                Long createdAt, Long priority, String repeat, String seriesId, Long remindAt, Long remindDismissed,
+                String kind, String dueTime, Long durationMinutes, String tags) {
+        this(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId, remindAt,
+                remindDismissed, kind, dueTime, durationMinutes, null, null, null, null, null, null, tags, null);
     }
 
     public static Item create(String title, String listId, LocalDate due, long now) {
@@ -76,77 +94,77 @@ public record Item(String id, String listId, String title, String notes, String 
     /** The same item under the id {@code v}: one whose id another system decides (a CalDAV task's key). */
     public Item withId(String v) {
         return new Item(v, listId, title, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     public Item withCreatedAt(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, v,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     /** The tags the item shows (space-separated), as a view's query reads them; saving ignores them. */
     public Item withTags(String v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, v);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, v, context);
     }
 
     public Item withTitle(String v) {
         return new Item(id, listId, v, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     public Item withNotes(String v) {
         return new Item(id, listId, title, v, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     public Item withDue(LocalDate v) {
         return new Item(id, listId, title, notes, v == null ? null : v.toString(), done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     public Item withListId(String v) {
         return new Item(id, v, title, notes, due, done, doneAt, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     public Item withDone(boolean v, long now) {
         return new Item(id, listId, title, notes, due, v ? 1L : 0L, v ? Long.valueOf(now) : null, trashedAt, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     public Item withTrashedAt(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, v, createdAt,
-                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                priority, repeat, seriesId, remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     /** Done and doneAt as given (undo puts back exactly what was there). */
     public Item withDoneFields(Long doneV, Long doneAtV) {
         return new Item(id, listId, title, notes, due, doneV, doneAtV, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     /** 1 to 4, or null for none; anything else is stored as none. */
     public Item withPriority(Integer v) {
         Long p = v == null || v < 1 || v > 4 ? null : Long.valueOf(v);
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, p, repeat, seriesId,
-                remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     /** The repeat rule (null: does not repeat) and the series it belongs to. */
     public Item withRepeat(String rule, String series) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, rule, series,
-                remindAt, remindDismissed, kind, dueTime, durationMinutes, tags);
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     public Item withRemindAt(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                v, remindDismissed, kind, dueTime, durationMinutes, tags);
+                v, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     public Item withRemindDismissed(Long v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, v, kind, dueTime, durationMinutes, tags);
+                remindAt, v, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     /** A plain note: no check box, never due or completed. */
@@ -162,26 +180,26 @@ public record Item(String id, String listId, String title, String notes, String 
     /** The kind as given (undo puts back exactly what was there). */
     public Item withKind(String v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, remindDismissed, v, dueTime, durationMinutes, tags);
+                remindAt, remindDismissed, v, dueTime, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     /** At this time of day on its due date (null: on the day); the time is stored as "HH:mm". */
     public Item withDueTime(java.time.LocalTime v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, remindDismissed, kind, v == null ? null : TIME.format(v), durationMinutes, tags);
+                remindAt, remindDismissed, kind, v == null ? null : TIME.format(v), durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     /** The time as stored (undo and version restore put back exactly what was there). */
     public Item withDueTimeText(String v) {
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, remindDismissed, kind, v, durationMinutes, tags);
+                remindAt, remindDismissed, kind, v, durationMinutes, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     /** Taking this many minutes; null, zero or less for no length. */
     public Item withDuration(Long minutes) {
         Long m = minutes == null || minutes <= 0 ? null : minutes;
         return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
-                remindAt, remindDismissed, kind, dueTime, m, tags);
+                remindAt, remindDismissed, kind, dueTime, m, parentId, sectionId, rank, start, someday, collapsed, tags, context);
     }
 
     /** The time of day on the due date; null without a date, without a time, or when it does not parse. */
@@ -225,5 +243,79 @@ public record Item(String id, String listId, String title, String notes, String 
     /** A reminder is set and has not been dismissed. */
     public boolean reminderPending() {
         return remindAt != null && !remindAt.equals(remindDismissed);
+    }
+
+    /** Under this parent todo (null: at the top of its list). */
+    public Item withParentId(String v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, v, sectionId, rank, start, someday, collapsed, tags, context);
+    }
+
+    /** In this section of its list (null: none). */
+    public Item withSectionId(String v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, v, rank, start, someday, collapsed, tags, context);
+    }
+
+    /** At this place among its siblings ({@link Rank}). */
+    public Item withRank(String v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, v, start, someday, collapsed, tags, context);
+    }
+
+    /** Waiting until this date (null: no start date). */
+    public Item withStart(LocalDate v) {
+        return withStartText(v == null ? null : v.toString());
+    }
+
+    /** The start date as stored (undo puts back exactly what was there). */
+    public Item withStartText(String v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, v, someday, collapsed, tags, context);
+    }
+
+    /** Put away for some day ({@code true}) or back. */
+    public Item withSomeday(boolean v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start,
+                v ? Long.valueOf(1) : null, collapsed, tags, context);
+    }
+
+    /** Its subtasks folded away ({@code true}) or shown. */
+    public Item withCollapsed(boolean v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday,
+                v ? Long.valueOf(1) : null, tags, context);
+    }
+
+    /** The start date, or null when there is none or it does not parse. */
+    public LocalDate startDate() {
+        if (start == null || start.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(start.strip());
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public boolean isSomeday() {
+        return someday != null && someday != 0;
+    }
+
+    public boolean isCollapsed() {
+        return collapsed != null && collapsed != 0;
+    }
+
+    public boolean hasParent() {
+        return parentId != null && !parentId.isEmpty();
+    }
+
+    /** Where it sits, as a view's query reads it; saving ignores it. */
+    public Item withContext(String v) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday,
+                collapsed, tags, v);
     }
 }

@@ -11,7 +11,7 @@ public sealed interface Listing {
     /** Stable key, also used by the sidebar and the counts query. */
     String key();
 
-    enum Smart { INBOX, TODAY, UPCOMING, COMPLETED, TRASH }
+    enum Smart { INBOX, TODAY, UPCOMING, SOMEDAY, COMPLETED, TRASH }
 
     record SmartListing(Smart smart) implements Listing {
         @Override
@@ -134,11 +134,14 @@ public sealed interface Listing {
         String t = today.toString();
         if (view instanceof SmartListing s) {
             return switch (s.smart()) {
-                case INBOX -> Query.of(Queries.LISTED + " AND " + Queries.IN_INBOX, List.of(), sort, "createdAt, id",
-                        Order.CREATED);
-                case TODAY -> Query.of(Queries.OPEN_TODO + " AND due IS NOT NULL AND due <> '' AND due <= ?", List.of(t), sort,
+                case INBOX -> Query.of(Queries.LISTED + " AND " + Queries.IN_INBOX + " AND " + Queries.NOT_SOMEDAY, List.of(),
+                        sort, "createdAt, id", Order.CREATED);
+                case TODAY -> Query.of(Queries.OPEN_TODO + " AND " + Queries.TODAYS, List.of(t, t), sort,
                         "due, dueTime, createdAt, id", Order.DUE);
-                case UPCOMING -> Query.of(Queries.OPEN_TODO + " AND due > ?", List.of(t), sort, "due, dueTime, createdAt, id", Order.DUE);
+                case UPCOMING -> Query.of(Queries.OPEN_TODO + " AND " + Queries.UPCOMINGS, List.of(t, t, t, t), sort,
+                        "due, dueTime, createdAt, id", Order.DUE);
+                case SOMEDAY -> Query.of(Queries.OPEN_TODO + " AND someday = 1 AND coalesce(due, '') = ''"
+                        + " AND coalesce(start, '') = ''", List.of(), sort, "createdAt, id", Order.CREATED);
                 case COMPLETED -> Query.of(Queries.COMPLETED, List.of(), sort, "doneAt DESC, id",
                         Order.DONE_AT);
                 case TRASH -> Query.of("trashedAt IS NOT NULL", List.of(), sort, "trashedAt DESC, id", Order.TRASHED_AT);

@@ -23,21 +23,38 @@ public final class Queries {
     static final String LISTED = "trashedAt IS NULL AND (coalesce(done, 0) = 0 OR kind = 'note')";
     /** {@link #LISTED} for an items table aliased {@code i}. */
     static final String LISTED_I = "i.trashedAt IS NULL AND (coalesce(i.done, 0) = 0 OR i.kind = 'note')";
+    /** {@link #LISTED} for an items table aliased {@code p}. */
+    static final String LISTED_P = "p.trashedAt IS NULL AND (coalesce(p.done, 0) = 0 OR p.kind = 'note')";
+    /** Put away for some day: out of the Inbox, Today and the counts until taken back or given a date. */
+    static final String NOT_SOMEDAY = "coalesce(someday, 0) = 0";
+    /**
+     * Today's: due by today, or started (its "When" has come); two parameters, today's date twice. A todo
+     * whose start date is still to come shows in Upcoming until then, unless its deadline has come.
+     */
+    static final String TODAYS = "((due IS NOT NULL AND due <> '' AND due <= ?) OR (start IS NOT NULL AND start <> ''"
+            + " AND start <= ?))";
+    /** Upcoming: a date still to come and not Today's; four parameters, today's date each time. */
+    static final String UPCOMINGS = "(due > ? OR start > ?) AND NOT " + TODAYS;
     /** Completed todos. */
     static final String COMPLETED = "trashedAt IS NULL AND done = 1 AND " + TODO;
     /** Every column of items plus its tags (space-separated, in order) as {@code tags}, for {@link Item#tags()}. */
     static final String ITEM_COLUMNS = "items.*, (SELECT group_concat(t.tag, ' ' ORDER BY t.tag) FROM item_tags t"
-            + " WHERE t.itemId = items.id AND t.removedAt IS NULL) AS tags";
+            + " WHERE t.itemId = items.id AND t.removedAt IS NULL) AS tags,"
+            + " coalesce((SELECT p.title FROM items p WHERE p.id = items.parentId AND p.trashedAt IS NULL),"
+            + " (SELECT s.name FROM sections s WHERE s.id = items.sectionId)) AS context";
     static final String IN_INBOX = "(listId IS NULL OR listId NOT IN (SELECT id FROM lists))";
 
-    /** One row per sidebar key with its count of open todos (notes are not counted); ? is today's date twice. */
+    /** One row per sidebar key with its count of open todos (notes are not counted); ? is today's date six times. */
     public static final String COUNTS = "SELECT 'inbox' AS id, count(*) AS n FROM items WHERE " + OPEN_TODO + " AND " + IN_INBOX
-            + " UNION ALL SELECT 'today', count(*) FROM items WHERE " + OPEN_TODO + " AND due IS NOT NULL AND due <> '' AND due <= ?"
-            + " UNION ALL SELECT 'upcoming', count(*) FROM items WHERE " + OPEN_TODO + " AND due > ?"
+            + " AND " + NOT_SOMEDAY
+            + " UNION ALL SELECT 'today', count(*) FROM items WHERE " + OPEN_TODO + " AND " + TODAYS
+            + " UNION ALL SELECT 'upcoming', count(*) FROM items WHERE " + OPEN_TODO + " AND " + UPCOMINGS
+            + " UNION ALL SELECT 'someday', count(*) FROM items WHERE " + OPEN_TODO + " AND someday = 1"
+            + " AND coalesce(due, '') = '' AND coalesce(start, '') = ''"
             + " UNION ALL SELECT 'completed', count(*) FROM items WHERE " + COMPLETED
             + " UNION ALL SELECT 'trash', count(*) FROM items WHERE trashedAt IS NOT NULL"
             + " UNION ALL SELECT 'list:' || l.id, (SELECT count(*) FROM items i WHERE i.listId = l.id AND " + OPEN_TODO_I
-            + ") FROM lists l";
+            + " AND coalesce(i.someday, 0) = 0) FROM lists l";
 
     /** The row of {@link #number}: the engine reads rows into records with an id. */
     private record Scalar(String id, Long n) {
@@ -58,7 +75,9 @@ public final class Queries {
         return tx.query(Id.class, sql, params).stream().map(Id::id).toList();
     }
 
-    public static final String LISTS = "SELECT * FROM lists ORDER BY coalesce(position, 0), name COLLATE NOCASE, id";
+    /** Lists the user moved first, by rank; then the others in the order they were made ({@link TodoList}). */
+    public static final String LISTS = "SELECT * FROM lists ORDER BY rank IS NULL, rank, coalesce(position, 0),"
+            + " name COLLATE NOCASE, id";
 
     /**
      * Turns what a person typed into an FTS5 query: every word becomes a quoted prefix term, so

@@ -79,5 +79,21 @@ public final class Schema {
             "CREATE INDEX attachments_item ON attachments(itemId)",
             // The repeating todos by due date, and only those: the calendar reads the ones due before the days it
             // shows (their later dates may fall in them) without walking every todo due before those days.
-            "CREATE INDEX items_repeating ON items(due) WHERE repeat <> ''");
+            "CREATE INDEX items_repeating ON items(due) WHERE repeat <> ''",
+            // Structure: a todo's parent todo, its section, its place among its siblings (a fractional key, so a move
+            // writes one field and concurrent moves merge per attribute), a start date apart from the deadline,
+            // Someday and whether its subtasks are folded away. Each its own column, so each merges on its own.
+            "ALTER TABLE items ADD COLUMN parentId TEXT",
+            "ALTER TABLE items ADD COLUMN sectionId TEXT",
+            "ALTER TABLE items ADD COLUMN rank TEXT",
+            "ALTER TABLE items ADD COLUMN start TEXT",
+            "ALTER TABLE items ADD COLUMN someday INTEGER",
+            "ALTER TABLE items ADD COLUMN collapsed INTEGER",
+            "CREATE INDEX items_parent ON items(parentId) WHERE parentId IS NOT NULL",
+            "CREATE INDEX items_start ON items(start) WHERE start IS NOT NULL",
+            // Sections of a list ("This week", "Later"), in their own order; lists get a fractional order of their own.
+            "CREATE TABLE sections (id TEXT PRIMARY KEY, listId TEXT, name TEXT, rank TEXT, collapsed INTEGER,"
+                    + " createdAt INTEGER)",
+            "CREATE INDEX sections_list ON sections(listId)",
+            "ALTER TABLE lists ADD COLUMN rank TEXT");
 }

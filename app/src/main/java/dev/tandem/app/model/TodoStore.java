@@ -264,13 +264,13 @@ public final class TodoStore implements AutoCloseable {
     /** The sidebar counts as of {@code today}: the web page asks for them when it needs them. */
     public List<Count> counts(LocalDate today) {
         String t = today.toString();
-        return db.query(Count.class, Queries.COUNTS, t, t);
+        return db.query(Count.class, Queries.COUNTS, t, t, t, t, t, t);
     }
 
     /** The sidebar counts as of {@code today}, like {@link #subscribe}. */
     public Subscription subscribeCounts(LocalDate today, Consumer<List<Count>> onResult, Executor executor) {
         String t = today.toString();
-        return db.querySubscribe(Count.class, Queries.COUNTS, List.of(t, t), onResult, executor);
+        return db.querySubscribe(Count.class, Queries.COUNTS, List.of(t, t, t, t, t, t), onResult, executor);
     }
 
     /** A new list after the others; position and save in one transaction, so two writers cannot share a position. */
@@ -288,6 +288,14 @@ public final class TodoStore implements AutoCloseable {
      * named {@code listName} (created if needed) when it is given, else to {@code listId}.
      */
     public Added add(String title, String listName, String listId, LocalDate due, TodoDetails details) {
+        return add(title, listName, listId, null, due, details);
+    }
+
+    /**
+     * As above, as a subtask of {@code parentId} when it is given (in its parent's list, whatever the other
+     * arguments say), after its siblings.
+     */
+    public Added add(String title, String listName, String listId, String parentId, LocalDate due, TodoDetails details) {
         String t = itemTitle(title);
         String n = listName == null ? null : listName(listName);
         LocalDate today = today();
@@ -296,8 +304,11 @@ public final class TodoStore implements AutoCloseable {
             TodoList list = n == null ? null : tx.query(TodoList.class, "SELECT * FROM lists ORDER BY position").stream()
                     .filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst().orElse(null);
             TodoList created = n != null && list == null ? newList(tx, n) : null;
-            String lid = n == null ? listId : list != null ? list.id() : created.id();
-            Item fresh = Item.create(t, lid, due, clock.millis());
+            Item parent = parentId == null ? null : tx.get(Item.class, parentId).orElseThrow(
+                    () -> new IllegalArgumentException("parentId: no todo " + parentId));
+            String lid = parent != null ? parent.listId() : n == null ? listId : list != null ? list.id() : created.id();
+            Item fresh = Item.create(t, lid, due, clock.millis()).withParentId(parentId)
+                    .withRank(OutlineStore.nextRank(tx, lid, parentId, null));
             Item saved = tx.save(details.note() ? fresh.withNote(true) : fresh);
             return new Added(details.apply(tx, saved, today), created);
         });

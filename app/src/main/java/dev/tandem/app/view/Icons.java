@@ -21,6 +21,8 @@ public final class Icons {
     public static final Ikon INBOX = MaterialDesignI.INBOX_OUTLINE;
     public static final Ikon TODAY = MaterialDesignC.CALENDAR_TODAY;
     public static final Ikon UPCOMING = MaterialDesignC.CALENDAR_RANGE;
+    /** Someday: put away, out of the way. */
+    public static final Ikon SOMEDAY = MaterialDesignA.ARCHIVE_OUTLINE;
     public static final Ikon AGENDA = MaterialDesignV.VIEW_AGENDA_OUTLINE;
     public static final Ikon CALENDAR = MaterialDesignC.CALENDAR_MONTH_OUTLINE;
     public static final Ikon PREVIOUS = MaterialDesignC.CHEVRON_LEFT;

@@ -90,6 +90,7 @@ public final class SidebarView extends VBox {
             case INBOX -> Icons.INBOX;
             case TODAY -> Icons.TODAY;
             case UPCOMING -> Icons.UPCOMING;
+            case SOMEDAY -> Icons.SOMEDAY;
             case AGENDA -> Icons.AGENDA;
             case CALENDAR -> Icons.CALENDAR;
             case COMPLETED -> Icons.COMPLETED;

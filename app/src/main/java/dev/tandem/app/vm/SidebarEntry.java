@@ -19,7 +19,7 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
     public enum Kind { SMART, LIST, CONFLICTS, TAG }
 
     /** Which icon the sidebar shows for it. */
-    public enum Icon { INBOX, TODAY, UPCOMING, AGENDA, CALENDAR, COMPLETED, TRASH, LIST, SHARED_LIST, CONFLICTS, TAG }
+    public enum Icon { INBOX, TODAY, UPCOMING, SOMEDAY, AGENDA, CALENDAR, COMPLETED, TRASH, LIST, SHARED_LIST, CONFLICTS, TAG }
 
     public Icon icon() {
         if (kind == Kind.LIST) {
@@ -41,6 +41,7 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
             case INBOX -> Icon.INBOX;
             case TODAY -> Icon.TODAY;
             case UPCOMING -> Icon.UPCOMING;
+            case SOMEDAY -> Icon.SOMEDAY;
             case COMPLETED -> Icon.COMPLETED;
             case TRASH -> Icon.TRASH;
         };

@@ -92,6 +92,7 @@ final class SidebarViewModel implements AutoCloseable {
             case INBOX -> "Inbox";
             case TODAY -> "Today";
             case UPCOMING -> "Upcoming";
+            case SOMEDAY -> "Someday";
             case COMPLETED -> "Completed";
             case TRASH -> "Trash";
         };

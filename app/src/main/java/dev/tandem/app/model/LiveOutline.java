@@ -1,0 +1,244 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.ChangeEvent;
+import dev.tandem.engine.ChangeListener;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Subscription;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+
+/**
+ * A list's (or the Inbox's) todos as a live {@link Outline}: loaded once, then kept by reading back only the
+ * rows each commit changed, so a move in a list of 10,000 todos costs a few rows read and one flattening in
+ * memory, not a query of the whole list.
+ *
+ * <p>Which todos belong: those of the list (or the Inbox) with no open parent, and every open todo under
+ * them at any depth, whatever list its own row names (a subtask's list is its top todo's). Completed todos
+ * are not lines; they are counted under their parent ({@link Outline.Line#done()}).
+ *
+ * <p>Ordering: loads and patches run on one serial executor, so the sink sees them in the order they were
+ * computed; the listener is registered before the first load is queued, so no commit falls between. A commit
+ * that wrote sections re-reads the list's sections; one that wrote lists (the Inbox depends on them), changed
+ * more than {@value #PATCH_LIMIT} rows, or whose rows are unknown loads everything again. Ids are bound as
+ * parameters, never put into SQL text.
+ */
+public final class LiveOutline implements Subscription {
+    static final int PATCH_LIMIT = 500;
+
+    /** Where the lines go, on the serial executor. */
+    public interface Sink {
+        void reset(List<Outline.Line> lines);
+    }
+
+    private final Db db;
+    private final String listId;
+    private final Sink sink;
+    private final Executor serial;
+    private final Subscription inner;
+    private volatile boolean active = true;
+    // Touched on the serial executor only.
+    private final Map<String, Item> rows = new HashMap<>();
+    private final Map<String, Integer> done = new HashMap<>();
+    private List<Section> sections = List.of();
+
+    private LiveOutline(Db db, String listId, Sink sink, Executor serial) {
+        this.db = db;
+        this.listId = listId;
+        this.sink = sink;
+        this.serial = serial;
+        inner = db.subscribe(new ChangeListener() {
+            @Override
+            public void onCommit(List<ChangeEvent> events) {
+                onEvents(events);
+            }
+
+            @Override
+            public void onUnknownChanges() {
+                run(LiveOutline.this::load);
+            }
+        });
+        run(this::load);
+    }
+
+    /** Keeps the outline of {@code listId} (null: the Inbox) in {@code sink}, calling it on {@code serial} only. */
+    public static LiveOutline open(Db db, String listId, Sink sink, Executor serial) {
+        return new LiveOutline(db, listId, sink, serial);
+    }
+
+    private String rootCondition() {
+        return listId == null ? Queries.IN_INBOX + " AND coalesce(someday, 0) = 0" : "listId = ?";
+    }
+
+    private Object[] rootParams() {
+        return listId == null ? new Object[0] : new Object[] {listId};
+    }
+
+    private void load() {
+        rows.clear();
+        done.clear();
+        String tree = "WITH RECURSIVE tree(id) AS (SELECT id FROM items WHERE " + rootCondition() + " AND "
+                + Queries.LISTED + " AND (parentId IS NULL OR NOT EXISTS (SELECT 1 FROM items p WHERE p.id = items.parentId"
+                + " AND " + Queries.LISTED_P + "))"
+                + " UNION SELECT i.id FROM items i JOIN tree t ON i.parentId = t.id WHERE " + Queries.LISTED_I + ") ";
+        for (Item i : db.query(Item.class, tree + "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN tree",
+                rootParams())) {
+            rows.put(i.id(), i);
+        }
+        for (Count c : db.query(Count.class, tree + "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN tree"
+                + " AND done = 1 AND trashedAt IS NULL AND coalesce(kind, '') <> 'note' GROUP BY parentId", rootParams())) {
+            done.put(c.id(), (int) c.count());
+        }
+        sections = readSections();
+        deliver();
+    }
+
+    private List<Section> readSections() {
+        return listId == null ? List.of() : db.query(Section.class, "SELECT * FROM sections WHERE listId = ?", listId);
+    }
+
+    private void onEvents(List<ChangeEvent> events) {
+        Set<String> changed = new LinkedHashSet<>();
+        boolean sectionsChanged = false;
+        boolean reload = false;
+        for (ChangeEvent e : events) {
+            switch (e.table()) {
+                case "items" -> changed.add(e.id());
+                case "item_tags" -> reload |= events.size() > PATCH_LIMIT;
+                case "sections" -> sectionsChanged = true;
+                case "lists" -> reload |= listId == null;
+                default -> { }
+            }
+        }
+        boolean tags = events.stream().anyMatch(e -> e.table().equals("item_tags"));
+        if (reload || changed.size() > PATCH_LIMIT) {
+            run(this::load);
+        } else if (!changed.isEmpty() || sectionsChanged || tags) {
+            boolean s = sectionsChanged;
+            run(() -> patch(changed, s, tags));
+        }
+    }
+
+    private void patch(Set<String> changed, boolean sectionsChanged, boolean tags) {
+        if (tags) {
+            // A tag shows in its todo's line: which todo a tag row belongs to is not in the event; cheap to reload.
+            load();
+            return;
+        }
+        if (sectionsChanged) {
+            sections = readSections();
+        }
+        if (!changed.isEmpty()) {
+            Set<String> parents = new HashSet<>();
+            List<Item> fresh = db.query(Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN ("
+                    + placeholders(changed.size()) + ")", changed.toArray());
+            for (String id : changed) {
+                Item old = rows.remove(id);
+                if (old != null && old.hasParent()) {
+                    parents.add(old.parentId());
+                }
+            }
+            List<Item> candidates = new ArrayList<>();
+            for (Item i : fresh) {
+                if (i.hasParent()) {
+                    parents.add(i.parentId());
+                }
+                if (!i.isTrashed() && (!i.isDone() || i.isNote())) {
+                    candidates.add(i);
+                }
+            }
+            admit(candidates);
+            parents.removeIf(p -> p == null);
+            if (!parents.isEmpty()) {
+                parents.forEach(done::remove);
+                for (Count c : db.query(Count.class, "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN ("
+                        + placeholders(parents.size()) + ") AND done = 1 AND trashedAt IS NULL"
+                        + " AND coalesce(kind, '') <> 'note' GROUP BY parentId", parents.toArray())) {
+                    done.put(c.id(), (int) c.count());
+                }
+            }
+        }
+        deliver();
+    }
+
+    /**
+     * Puts in the candidates that belong: under a todo that is here, or at the top of this list (or the Inbox)
+     * with no open parent elsewhere. Repeats until nothing more fits, so a parent and child changed in one
+     * commit are admitted in either order.
+     */
+    private void admit(List<Item> candidates) {
+        List<Item> left = new ArrayList<>(candidates);
+        Set<String> openElsewhere = openParents(left);
+        boolean progress = true;
+        while (progress && !left.isEmpty()) {
+            progress = false;
+            for (var it = left.iterator(); it.hasNext(); ) {
+                Item i = it.next();
+                boolean under = i.hasParent() && rows.containsKey(i.parentId());
+                boolean top = (!i.hasParent() || !openElsewhere.contains(i.parentId())) && isRootHere(i);
+                if (under || top) {
+                    rows.put(i.id(), i);
+                    it.remove();
+                    progress = true;
+                }
+            }
+        }
+    }
+
+    private boolean isRootHere(Item i) {
+        if (listId != null) {
+            return listId.equals(i.listId());
+        }
+        return !i.isSomeday() && (i.listId() == null || Queries.ids(db, "SELECT id FROM lists WHERE id = ?", i.listId()).isEmpty());
+    }
+
+    /** Of the candidates' parents not shown here, those that are open todos (so the child belongs with them). */
+    private Set<String> openParents(List<Item> candidates) {
+        List<String> ask = new ArrayList<>();
+        for (Item i : candidates) {
+            if (i.hasParent() && !rows.containsKey(i.parentId())) {
+                ask.add(i.parentId());
+            }
+        }
+        if (ask.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(Queries.ids(db, "SELECT id FROM items WHERE id IN (" + placeholders(ask.size()) + ") AND "
+                + Queries.LISTED, ask.toArray()));
+    }
+
+    private void deliver() {
+        if (active) {
+            sink.reset(Outline.of(rows.values(), sections, done));
+        }
+    }
+
+    private void run(Runnable work) {
+        serial.execute(() -> {
+            if (active) {
+                work.run();
+            }
+        });
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    @Override
+    public void close() {
+        active = false;
+        inner.close();
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+}

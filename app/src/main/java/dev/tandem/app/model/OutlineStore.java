@@ -1,0 +1,261 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Tx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Moves in the outline: a todo under another, out, up, down, into a section or another list; sections and
+ * lists in their own order. Every method blocks on the database (call it off the UI thread) and runs in one
+ * transaction.
+ *
+ * <p>A move writes the moved todo's rank (and its parent or section when those change): one field change
+ * per moved todo, never its siblings. Its siblings are only re-ranked when their keys leave no room, that
+ * is when they have no rank yet (made before ranks, or by another program) or two of them share one (two
+ * devices put todos in the same gap); then the whole sibling list gets keys once. Moving a todo to another
+ * list also writes the list of each todo under it, as a subtask's list is its top todo's.
+ */
+public final class OutlineStore {
+    private final Db db;
+    private final Clock clock;
+
+    public OutlineStore(Db db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What a move changed: each todo's placement before and after, for undo and redo. */
+    public record Moved(List<Placement> before, List<Placement> after) {
+        public boolean isEmpty() {
+            return before.isEmpty();
+        }
+    }
+
+    /**
+     * Where to put a todo: in {@code listId} (null: the Inbox), under {@code parentId} (null: at the top,
+     * in {@code sectionId} or none), before the sibling {@code beforeId} (null: after the last).
+     */
+    public record Target(String listId, String parentId, String sectionId, String beforeId) {
+    }
+
+    /** Moves {@code id} (and the todos under it) to {@code target}; empty when it is already there. */
+    public Moved move(String id, Target target) {
+        return db.transactionResult(tx -> move(tx, id, target));
+    }
+
+    /** Writes placements back (undo writes a move's before, redo its after). */
+    public void place(List<Placement> placements) {
+        db.transaction(tx -> placements.forEach(p -> tx.get(Item.class, p.id()).ifPresent(i -> {
+            Item next = p.applyTo(i);
+            if (!next.equals(i)) {
+                tx.save(next);
+            }
+        })));
+    }
+
+    /** Under the sibling above it, after that one's subtasks; empty at the top of its siblings. */
+    public Moved indent(String id) {
+        return db.transactionResult(tx -> {
+            Optional<Item> cur = tx.get(Item.class, id);
+            if (cur.isEmpty()) {
+                return none();
+            }
+            List<Item> sibs = siblings(tx, cur.get());
+            int at = indexOf(sibs, id);
+            if (at <= 0) {
+                return none();
+            }
+            Item above = sibs.get(at - 1);
+            return move(tx, id, new Target(above.listId(), above.id(), null, null));
+        });
+    }
+
+    /** Out of its parent, right after it; empty for a top-level todo. */
+    public Moved outdent(String id) {
+        return db.transactionResult(tx -> {
+            Item cur = tx.get(Item.class, id).orElse(null);
+            Item parent = cur == null || !cur.hasParent() ? null : tx.get(Item.class, cur.parentId()).orElse(null);
+            if (parent == null) {
+                return cur != null && cur.hasParent() ? move(tx, id, new Target(cur.listId(), null, cur.sectionId(), null))
+                        : none();
+            }
+            List<Item> sibs = siblings(tx, parent);
+            int at = indexOf(sibs, parent.id());
+            String before = at + 1 < sibs.size() ? sibs.get(at + 1).id() : null;
+            return move(tx, id, new Target(parent.listId(), parent.parentId(), parent.sectionId(), before));
+        });
+    }
+
+    /** One place up ({@code -1}) or down ({@code 1}) among its siblings; empty at the end. */
+    public Moved shift(String id, int direction) {
+        return db.transactionResult(tx -> {
+            Item cur = tx.get(Item.class, id).orElse(null);
+            if (cur == null) {
+                return none();
+            }
+            List<Item> sibs = siblings(tx, cur);
+            int at = indexOf(sibs, id);
+            int to = at + (direction < 0 ? -1 : 2);
+            if (at < 0 || to < 0 || to > sibs.size() || (direction > 0 && at + 1 >= sibs.size())) {
+                return none();
+            }
+            String before = to < sibs.size() ? sibs.get(to).id() : null;
+            return move(tx, id, new Target(cur.listId(), cur.parentId(), cur.sectionId(), before));
+        });
+    }
+
+    /** Folds a todo's subtasks away or shows them; returns whether it changed. */
+    public boolean setCollapsed(String id, boolean collapsed) {
+        return db.transactionResult(tx -> tx.get(Item.class, id).filter(i -> i.isCollapsed() != collapsed)
+                .map(i -> tx.save(i.withCollapsed(collapsed)) != null).orElse(false));
+    }
+
+    /** The rank for a new todo at the end of {@code parentId}'s subtasks, or of the list's top level. */
+    public static String nextRank(Tx tx, String listId, String parentId, String sectionId) {
+        String last = parentId != null
+                ? maxRank(tx, "SELECT max(rank) AS id FROM items WHERE parentId = ? AND trashedAt IS NULL", parentId)
+                : listId == null
+                ? maxRank(tx, "SELECT max(rank) AS id FROM items WHERE parentId IS NULL AND trashedAt IS NULL AND "
+                        + Queries.IN_INBOX)
+                : maxRank(tx, "SELECT max(rank) AS id FROM items WHERE listId = ? AND parentId IS NULL"
+                        + " AND trashedAt IS NULL AND coalesce(sectionId, '') = ?", listId, sectionId == null ? "" : sectionId);
+        return Rank.between(last, null);
+    }
+
+    private static String maxRank(Tx tx, String sql, Object... params) {
+        List<String> ids = Queries.ids(tx, sql, params);
+        String k = ids.isEmpty() ? null : ids.get(0);
+        // A damaged or hostile key is skipped rather than built on.
+        return k != null && Rank.isValid(k) ? k : null;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Moved move(Tx tx, String id, Target target) {
+        Item cur = tx.get(Item.class, id).orElse(null);
+        if (cur == null) {
+            return none();
+        }
+        Item parent = target.parentId() == null ? null : tx.get(Item.class, target.parentId()).orElse(null);
+        if (target.parentId() != null && (parent == null || isUnder(tx, parent, id))) {
+            throw new IllegalArgumentException("parentId: a todo cannot go under itself or its own subtasks");
+        }
+        String listId = parent != null ? parent.listId() : target.listId();
+        String sectionId = parent != null ? null : target.sectionId();
+        Item probe = cur.withListId(listId).withParentId(target.parentId()).withSectionId(sectionId);
+        List<Item> sibs = new ArrayList<>(siblings(tx, probe));
+        sibs.removeIf(s -> s.id().equals(id));
+        Map<String, Placement> before = new LinkedHashMap<>();
+        Map<String, Placement> after = new LinkedHashMap<>();
+        int at = target.beforeId() == null ? sibs.size() : indexOf(sibs, target.beforeId());
+        if (at < 0) {
+            at = sibs.size();
+        }
+        if (!roomAround(sibs, at)) {
+            // No key fits between the neighbours: give the whole sibling list keys, once.
+            List<String> keys = Rank.after(null, sibs.size());
+            for (int k = 0; k < sibs.size(); k++) {
+                Item s = sibs.get(k);
+                if (!keys.get(k).equals(s.rank())) {
+                    record(tx, s, s.withRank(keys.get(k)), before, after);
+                    sibs.set(k, s.withRank(keys.get(k)));
+                }
+            }
+        }
+        String lo = at == 0 ? null : sibs.get(at - 1).rank();
+        String hi = at == sibs.size() ? null : sibs.get(at).rank();
+        boolean samePlace = Objects.equals(cur.listId(), listId) && Objects.equals(cur.parentId(), target.parentId())
+                && Objects.equals(cur.sectionId(), sectionId) && cur.rank() != null && Rank.isValid(cur.rank())
+                && (lo == null || lo.compareTo(cur.rank()) < 0) && (hi == null || cur.rank().compareTo(hi) < 0);
+        if (samePlace && before.isEmpty()) {
+            return none();
+        }
+        String rank = samePlace ? cur.rank() : Rank.between(lo, hi);
+        record(tx, cur, cur.withListId(listId).withParentId(target.parentId()).withSectionId(sectionId).withRank(rank),
+                before, after);
+        if (!Objects.equals(cur.listId(), listId)) {
+            for (Item d : descendants(tx, id)) {
+                if (!Objects.equals(d.listId(), listId)) {
+                    record(tx, d, d.withListId(listId), before, after);
+                }
+            }
+        }
+        return new Moved(List.copyOf(before.values()), List.copyOf(after.values()));
+    }
+
+    private static void record(Tx tx, Item was, Item now, Map<String, Placement> before, Map<String, Placement> after) {
+        before.putIfAbsent(was.id(), Placement.of(was));
+        after.put(now.id(), Placement.of(now));
+        tx.save(now);
+    }
+
+    /** Whether the keys around position {@code at} are valid, distinct and in order, so one fits between. */
+    private static boolean roomAround(List<Item> sibs, int at) {
+        String lo = at == 0 ? null : sibs.get(at - 1).rank();
+        String hi = at == sibs.size() ? null : sibs.get(at).rank();
+        if ((at > 0 && (lo == null || !Rank.isValid(lo))) || (at < sibs.size() && (hi == null || !Rank.isValid(hi)))) {
+            return false;
+        }
+        return lo == null || hi == null || lo.compareTo(hi) < 0;
+    }
+
+    /** Whether {@code item} is {@code id} or lies under it (walking up, stopping at a cycle). */
+    private static boolean isUnder(Tx tx, Item item, String id) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Item at = item;
+        while (at != null && seen.add(at.id())) {
+            if (at.id().equals(id)) {
+                return true;
+            }
+            at = at.hasParent() ? tx.get(Item.class, at.parentId()).orElse(null) : null;
+        }
+        return false;
+    }
+
+    /** The todos under {@code id}, at any depth, trashed or not (a restored subtask comes back in the right list). */
+    static List<Item> descendants(Tx tx, String id) {
+        return tx.query(Item.class, "WITH RECURSIVE sub(id) AS (SELECT id FROM items WHERE parentId = ?"
+                + " UNION SELECT i.id FROM items i JOIN sub ON i.parentId = sub.id)"
+                + " SELECT * FROM items WHERE id IN sub AND id <> ?", id, id);
+    }
+
+    /** The open siblings of {@code item} (itself included, if it is there) in outline order. */
+    static List<Item> siblings(Tx tx, Item item) {
+        List<Item> out;
+        if (item.hasParent()) {
+            out = tx.query(Item.class, "SELECT * FROM items WHERE parentId = ? AND " + Queries.LISTED, item.parentId());
+        } else if (item.listId() == null || tx.get(TodoList.class, item.listId()).isEmpty()) {
+            out = tx.query(Item.class, "SELECT * FROM items WHERE parentId IS NULL AND " + Queries.LISTED + " AND "
+                    + Queries.IN_INBOX);
+        } else {
+            out = tx.query(Item.class, "SELECT * FROM items WHERE listId = ? AND parentId IS NULL AND " + Queries.LISTED
+                    + " AND coalesce(sectionId, '') = ?", item.listId(), item.sectionId() == null ? "" : item.sectionId());
+        }
+        List<Item> sorted = new ArrayList<>(out);
+        sorted.sort(Outline.SIBLINGS);
+        return sorted;
+    }
+
+    private static int indexOf(List<Item> items, String id) {
+        for (int k = 0; k < items.size(); k++) {
+            if (items.get(k).id().equals(id)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static Moved none() {
+        return new Moved(List.of(), List.of());
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.tandem.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.tandem.engine.Db;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An outline kept up to date by patches ends where a fresh load is, whatever the moves and edits. */
+class LiveOutlineTest {
+    @TempDir
+    Path dir;
+
+    static final class Lines implements LiveOutline.Sink {
+        volatile List<String> last = List.of();
+
+        @Override
+        public void reset(List<Outline.Line> lines) {
+            List<String> out = new ArrayList<>();
+            for (Outline.Line l : lines) {
+                out.add(l.isSection() ? "#" + l.section().name() + " " + l.open()
+                        : l.depth() + " " + l.item().title() + " " + l.open() + "/" + l.done());
+            }
+            last = out;
+        }
+    }
+
+    private static List<String> settle(ExecutorService serial, Lines lines) throws Exception {
+        serial.submit(() -> { }).get(10, TimeUnit.SECONDS);
+        return lines.last;
+    }
+
+    /** Waits (commits reach the listener on the engine's thread, then the serial one) until the lines are these. */
+    private static void awaitLines(List<String> expected, Lines lines) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!expected.equals(lines.last) && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        assertEquals(expected, lines.last);
+    }
+
+    @Test
+    void patches_randomMovesEditsAndCompletions_endWhereAFreshLoadIs() throws Exception {
+        ExecutorService serial = Executors.newSingleThreadExecutor();
+        try (TodoStore store = new TodoStore(Db.open(dir.resolve("o.db")), Clock.systemUTC())) {
+            OutlineStore outline = new OutlineStore(store.db(), store.clock());
+            SectionStore sections = new SectionStore(store.db(), store.clock());
+            TodoList home = store.createList("Home");
+            TodoList work = store.createList("Work");
+            Section later = sections.create(home.id(), "Later");
+            Lines live = new Lines();
+            LiveOutline sub = LiveOutline.open(store.db(), home.id(), live, serial);
+            Random random = new Random(7);
+            List<String> ids = new ArrayList<>();
+            for (int n = 0; n < 300; n++) {
+                int op = random.nextInt(10);
+                String pick = ids.isEmpty() ? null : ids.get(random.nextInt(ids.size()));
+                try {
+                    if (op < 3 || pick == null) {
+                        String parent = pick != null && random.nextBoolean() ? pick : null;
+                        ids.add(store.add("t" + n, null, random.nextInt(5) == 0 ? work.id() : home.id(), parent, null,
+                                TodoDetails.NONE).item().id());
+                    } else if (op == 3) {
+                        outline.indent(pick);
+                    } else if (op == 4) {
+                        outline.outdent(pick);
+                    } else if (op == 5) {
+                        outline.shift(pick, random.nextBoolean() ? 1 : -1);
+                    } else if (op == 6) {
+                        store.setDone(pick, random.nextBoolean());
+                    } else if (op == 7) {
+                        outline.move(pick, new OutlineStore.Target(random.nextBoolean() ? home.id() : work.id(), null,
+                                random.nextBoolean() ? later.id() : null, ids.get(random.nextInt(ids.size()))));
+                    } else if (op == 8) {
+                        outline.setCollapsed(pick, random.nextBoolean());
+                    } else {
+                        store.update(pick, i -> i.withTitle(i.title() + "'"));
+                    }
+                } catch (IllegalArgumentException refused) {
+                    // A move under its own subtask: refused, nothing written.
+                }
+                if (n % 50 == 49) {
+                    Lines fresh = new Lines();
+                    LiveOutline f = LiveOutline.open(store.db(), home.id(), fresh, serial);
+                    awaitLines(settle(serial, fresh), live);
+                    f.close();
+                }
+            }
+            sub.close();
+        } finally {
+            serial.shutdownNow();
+        }
+    }
+
+    @Test
+    void load_subtaskWhoseRowNamesAnotherList_showsUnderItsParent() throws Exception {
+        ExecutorService serial = Executors.newSingleThreadExecutor();
+        try (TodoStore store = new TodoStore(Db.open(dir.resolve("p.db")), Clock.systemUTC())) {
+            TodoList home = store.createList("Home");
+            TodoList work = store.createList("Work");
+            Item p = store.add("Move house", null, home.id(), null, TodoDetails.NONE).item();
+            Item c = store.add("Book the van", null, home.id(), p.id(), null, TodoDetails.NONE).item();
+            // Another device moved the parent without its subtask's row (an older version, or a merge).
+            store.update(c.id(), i -> i.withListId(work.id()));
+            Lines h = new Lines();
+            Lines w = new Lines();
+            LiveOutline.open(store.db(), home.id(), h, serial);
+            LiveOutline.open(store.db(), work.id(), w, serial);
+            awaitLines(List.of("0 Move house 1/0", "1 Book the van 0/0"), h);
+            assertEquals(List.of(), settle(serial, w));
+            store.setDone(c.id(), true);
+            awaitLines(List.of("0 Move house 0/1"), h);
+        } finally {
+            serial.shutdownNow();
+        }
+    }
+
+    @Test
+    void of_cycleOfParents_showsEveryTodoOnce() {
+        Item a = new Item("a", "L", "A", null, null, 0L, null, null, 1L).withParentId("b");
+        Item b = new Item("b", "L", "B", null, null, 0L, null, null, 2L).withParentId("a");
+        List<Outline.Line> lines = Outline.of(List.of(a, b), List.of(), Map.of());
+        assertEquals(List.of("a", "b"), lines.stream().map(Outline.Line::key).toList());
+        assertEquals(List.of(0, 1), lines.stream().map(Outline.Line::depth).toList());
+    }
+}

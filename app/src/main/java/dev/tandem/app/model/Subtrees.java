@@ -1,0 +1,113 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Db;
+import dev.tandem.engine.Tx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What happens to a todo's subtasks when it is deleted, restored or completed: they go with it. Deleting a
+ * todo moves it and every todo under it to the Trash in one transaction; restoring brings back exactly
+ * those, and the todos above it if they are in the Trash too (a subtask is never restored under a deleted
+ * parent). Completing a parent with open subtasks completes them with it when the person says so.
+ * Blocks on the database: call it off the UI thread.
+ */
+public final class Subtrees {
+    private final Db db;
+    private final Clock clock;
+
+    public Subtrees(Db db, Clock clock) {
+        this.db = Objects.requireNonNull(db, "db");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The open todos under {@code id}, at any depth. */
+    public List<Item> openUnder(String id) {
+        return db.transactionResult(tx -> OutlineStore.descendants(tx, id).stream()
+                .filter(i -> !i.isTrashed() && !i.isDone() && !i.isNote()).toList());
+    }
+
+    /** Moves the todo and every todo under it not in the Trash yet to the Trash; returns their ids, it first. */
+    public List<String> trash(String id) {
+        long now = clock.millis();
+        return db.transactionResult(tx -> {
+            List<String> out = new ArrayList<>();
+            Item it = tx.get(Item.class, id).orElse(null);
+            if (it == null || it.isTrashed()) {
+                return out;
+            }
+            tx.save(it.withTrashedAt(now));
+            out.add(id);
+            for (Item d : OutlineStore.descendants(tx, id)) {
+                if (!d.isTrashed()) {
+                    tx.save(d.withTrashedAt(now));
+                    out.add(d.id());
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Takes these todos out of the Trash, and any todo above the first that is in it; returns the ids it
+     * restored.
+     */
+    public List<String> restore(List<String> ids) {
+        return db.transactionResult(tx -> {
+            List<String> out = new ArrayList<>();
+            for (String id : ids) {
+                tx.get(Item.class, id).filter(Item::isTrashed).ifPresent(i -> {
+                    tx.save(i.withTrashedAt(null));
+                    out.add(id);
+                });
+            }
+            if (!ids.isEmpty()) {
+                restoreAbove(tx, ids.get(0), out);
+            }
+            return out;
+        });
+    }
+
+    private static void restoreAbove(Tx tx, String id, List<String> out) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Item at = tx.get(Item.class, id).orElse(null);
+        while (at != null && at.hasParent() && seen.add(at.id())) {
+            Item p = tx.get(Item.class, at.parentId()).orElse(null);
+            if (p != null && p.isTrashed()) {
+                tx.save(p.withTrashedAt(null));
+                out.add(p.id());
+            }
+            at = p;
+        }
+    }
+
+    /** Puts these todos back in the Trash (undo of {@link #restore}, redo of {@link #trash}). */
+    public void retrash(List<String> ids) {
+        long now = clock.millis();
+        db.transaction(tx -> ids.forEach(id -> tx.get(Item.class, id).filter(i -> !i.isTrashed())
+                .ifPresent(i -> tx.save(i.withTrashedAt(now)))));
+    }
+
+    /** Completes the open todos under {@code id} (not the todo itself); returns their ids. */
+    public List<String> completeUnder(String id) {
+        long now = clock.millis();
+        return db.transactionResult(tx -> {
+            List<String> out = new ArrayList<>();
+            for (Item d : OutlineStore.descendants(tx, id)) {
+                if (!d.isTrashed() && !d.isDone() && !d.isNote()) {
+                    tx.save(d.withDone(true, now));
+                    out.add(d.id());
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Reopens these todos (undo of {@link #completeUnder}). */
+    public void reopen(List<String> ids) {
+        db.transaction(tx -> ids.forEach(id -> tx.get(Item.class, id).filter(Item::isDone)
+                .ifPresent(i -> tx.save(i.withDone(false, 0)))));
+    }
+}

@@ -1,0 +1,109 @@
+package dev.tandem.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.engine.Conflict;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SyncEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two devices on one folder remote doing to one tree, offline, what cannot both stand as it is. */
+class TreeRepairTest {
+    @TempDir
+    Path tmp;
+
+    private TodoStore laptop;
+    private TodoStore phone;
+    private SyncEngine e1;
+    private SyncEngine e2;
+
+    @BeforeEach
+    void open() throws Exception {
+        Files.createDirectories(tmp.resolve("remote"));
+        laptop = new TodoStore(Db.open(tmp.resolve("laptop.db")), Clock.systemUTC());
+        phone = new TodoStore(Db.open(tmp.resolve("phone.db")), Clock.systemUTC());
+        e1 = SyncEngine.builder().folder(tmp.resolve("remote")).build();
+        e2 = SyncEngine.builder().folder(tmp.resolve("remote")).build();
+    }
+
+    @AfterEach
+    void close() {
+        e1.close();
+        e2.close();
+        laptop.close();
+        phone.close();
+    }
+
+    private void syncBoth() {
+        for (int k = 0; k < 2; k++) {
+            e1.sync(laptop.db());
+            laptop.repairTree();
+            e2.sync(phone.db());
+            phone.repairTree();
+        }
+        e1.sync(laptop.db());
+    }
+
+    @Test
+    void run_parentDeletedWhileASubtaskWasAdded_keepsBothAndShowsAConflict() {
+        TodoList home = laptop.createList("Home");
+        Item move = laptop.add("Move house", null, home.id(), null, TodoDetails.NONE).item();
+        Item van = laptop.add("Book the van", null, home.id(), move.id(), null, TodoDetails.NONE).item();
+        syncBoth();
+        List<String> trashed = new Subtrees(laptop.db(), laptop.clock()).trash(move.id());
+        assertEquals(List.of(move.id(), van.id()), trashed);
+        Item internet = phone.add("Cancel the internet", null, home.id(), move.id(), null, TodoDetails.NONE).item();
+        syncBoth();
+        for (TodoStore s : List.of(laptop, phone)) {
+            assertNull(s.get(move.id()).orElseThrow().trashedAt(), "the parent is back");
+            assertNull(s.get(internet.id()).orElseThrow().trashedAt(), "the new subtask stays");
+            assertTrue(s.get(van.id()).orElseThrow().isTrashed(), "the subtask deleted with it stays deleted");
+        }
+        List<Conflict> conflicts = laptop.db().conflicts().list();
+        Conflict c = conflicts.stream().filter(k -> k.entity().equals(move.id()) && k.field().equals("trashedAt"))
+                .findFirst().orElseThrow(() -> new AssertionError("no conflict: " + conflicts));
+        assertEquals(TreeRepair.AUTHOR, c.keptAuthor());
+        laptop.useLostValue(c);
+        assertTrue(laptop.get(move.id()).orElseThrow().isTrashed(), "Use lost value deletes it again");
+    }
+
+    @Test
+    void run_eachPutTheOtherUnderItself_breaksTheCycleTheSameWayOnBoth() {
+        TodoList home = laptop.createList("Home");
+        Item a = laptop.add("A", null, home.id(), null, TodoDetails.NONE).item();
+        Item b = laptop.add("B", null, home.id(), null, TodoDetails.NONE).item();
+        syncBoth();
+        new OutlineStore(laptop.db(), laptop.clock()).move(a.id(), new OutlineStore.Target(home.id(), b.id(), null, null));
+        new OutlineStore(phone.db(), phone.clock()).move(b.id(), new OutlineStore.Target(home.id(), a.id(), null, null));
+        syncBoth();
+        String smaller = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
+        String larger = smaller.equals(a.id()) ? b.id() : a.id();
+        for (TodoStore s : List.of(laptop, phone)) {
+            assertFalse(s.get(smaller).orElseThrow().hasParent());
+            assertEquals(smaller, s.get(larger).orElseThrow().parentId());
+        }
+    }
+
+    @Test
+    void run_parentMovedWhileASubtaskWasAdded_subtaskFollowsToTheNewList() {
+        TodoList home = laptop.createList("Home");
+        TodoList work = laptop.createList("Work");
+        Item p = laptop.add("Move office", null, home.id(), null, TodoDetails.NONE).item();
+        syncBoth();
+        new OutlineStore(laptop.db(), laptop.clock()).move(p.id(), new OutlineStore.Target(work.id(), null, null, null));
+        Item c = phone.add("Pack", null, home.id(), p.id(), null, TodoDetails.NONE).item();
+        syncBoth();
+        assertEquals(work.id(), laptop.get(c.id()).orElseThrow().listId());
+        assertEquals(work.id(), phone.get(c.id()).orElseThrow().listId());
+    }
+}

@@ -8,15 +8,27 @@ import java.util.List;
 /**
  * What a new todo gets besides title, list and due date: a priority (1..4 or null), tags, a repeat rule
  * (or null), a reminder time (epoch milliseconds or null), a time of day on the due date and a length in
- * minutes (each null for none); or, with {@code note}, that it is a plain note. Applied inside the
+ * minutes (each null for none), a start date (null for none) and whether it is put away for some day (only
+ * a todo with no date is); or, with {@code note}, that it is a plain note. Applied inside the
  * transaction that adds the todo, so it appears complete at once.
  */
 public record TodoDetails(Integer priority, List<String> tags, Recurrence repeat, Long remindAt, boolean note,
-        LocalTime time, Integer minutes) {
+        LocalTime time, Integer minutes, LocalDate start, boolean someday) {
     public static final TodoDetails NONE = new TodoDetails(null, List.of(), null, null);
 
     public TodoDetails {
         tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    /** Without a start date or Someday. */
+    public TodoDetails(Integer priority, List<String> tags, Recurrence repeat, Long remindAt, boolean note,
+            LocalTime time, Integer minutes) {
+        this(priority, tags, repeat, remindAt, note, time, minutes, null, false);
+    }
+
+    /** These details starting on {@code date} (null: no start date), put away for some day or not. */
+    public TodoDetails when(LocalDate date, boolean putAway) {
+        return new TodoDetails(priority, tags, repeat, remindAt, note, time, minutes, date, putAway);
     }
 
     /** A todo's details. */
@@ -31,7 +43,7 @@ public record TodoDetails(Integer priority, List<String> tags, Recurrence repeat
 
     /** These details at {@code t} on the due date, taking {@code length} minutes (each null for none). */
     public TodoDetails at(LocalTime t, Integer length) {
-        return new TodoDetails(priority, tags, repeat, remindAt, note, t, length);
+        return new TodoDetails(priority, tags, repeat, remindAt, note, t, length, start, someday);
     }
 
     /** A note with these tags. */
@@ -41,7 +53,8 @@ public record TodoDetails(Integer priority, List<String> tags, Recurrence repeat
 
     /** Nothing to apply after the insert ({@code note} is part of the insert itself). */
     public boolean isEmpty() {
-        return priority == null && tags.isEmpty() && repeat == null && remindAt == null && time == null && minutes == null;
+        return priority == null && tags.isEmpty() && repeat == null && remindAt == null && time == null && minutes == null
+                && start == null && !someday;
     }
 
     /** Saves the details onto the just-saved {@code item}; returns it as it now reads. */
@@ -50,7 +63,8 @@ public record TodoDetails(Integer priority, List<String> tags, Recurrence repeat
             return item;
         }
         Item r = item.withPriority(priority).withRemindAt(remindAt).withDueTime(item.dueDate() == null ? null : time)
-                .withDuration(minutes == null ? null : minutes.longValue());
+                .withDuration(minutes == null ? null : minutes.longValue()).withStart(start)
+                .withSomeday(someday && item.dueDate() == null && start == null);
         if (repeat != null) {
             r = SeriesStore.withRule(r, repeat, today);
         }

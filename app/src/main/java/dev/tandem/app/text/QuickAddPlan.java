@@ -32,16 +32,19 @@ public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due
             return new QuickAddPlan(q, fallback, null, TodoDetails.note(q.tags()));
         }
         LocalDate due = q.dueOn(now);
-        if (due == null && shown instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TODAY) {
+        // "start mon" or "someday" says when already: the view adds no deadline to it.
+        boolean saysWhen = q.start() != null || q.someday();
+        if (due == null && !saysWhen && shown instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TODAY) {
             due = today;
         }
-        if (due == null && shown instanceof Listing.SmartListing s && s.smart() == Listing.Smart.UPCOMING) {
+        if (due == null && !saysWhen && shown instanceof Listing.SmartListing s && s.smart() == Listing.Smart.UPCOMING) {
             due = today.plusDays(1);
         }
         Long remindAt = new TodoDraft(new QuickAdd(q.title(), due, q.listName()), q.priority(), q.tags(), q.repeat(),
                 q.remindTime()).remindAt(now);
         return new QuickAddPlan(q, fallback, due,
-                new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt).at(q.time(), q.minutes()));
+                new TodoDetails(q.priority(), q.tags(), q.repeat(), remindAt).at(q.time(), q.minutes())
+                        .when(q.start(), q.someday()));
     }
 
     public String title() {

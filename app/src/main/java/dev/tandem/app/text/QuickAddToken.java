@@ -8,7 +8,7 @@ package dev.tandem.app.text;
  */
 public record QuickAddToken(Kind kind, int start, int end, String shown) {
     /** What a token sets, in the order chips read best when two start at the same place. */
-    public enum Kind { NOTE, DATE, REPEAT, PRIORITY, TAG, LIST, REMINDER, TIME, LENGTH }
+    public enum Kind { NOTE, DATE, START, SOMEDAY, REPEAT, PRIORITY, TAG, LIST, REMINDER, TIME, LENGTH }
 
     public QuickAddToken {
         if (kind == null || start < 0 || end < start) {
@@ -23,6 +23,8 @@ public record QuickAddToken(Kind kind, int start, int end, String shown) {
     public String label() {
         return switch (kind) {
             case DATE -> "Due: " + shown;
+            case START -> "Starts: " + shown;
+            case SOMEDAY -> "Someday";
             case REPEAT -> "Repeats: " + shown;
             case REMINDER -> "Reminder " + shown;
             case TIME -> "At " + shown;

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * due tomorrow at 14:00, 30 minutes long). A bare hour ("9", "at 9": 9:00, 24-hour clock) is a time only
  * right after a date; elsewhere ("Meet at 9") it stays text, as "remind 9" does. A length needs "for" and a
  * unit ("for 30 min", "for 1h"), so "Buy bread for 2" keeps its words. A time typed without a date falls on
- * the next time that clock time comes, as a reminder's does ({@link #dueOn}). {@link #warning} says when the text holds a date that is none ("feb 30",
+ * the next time that clock time comes, as a reminder's does ({@link #dueOn}). A start date and an explicit
+ * deadline ("start mon due fri") and "someday" are read by {@link WhenWords}. {@link #warning} says when the text holds a date that is none ("feb 30",
  * "31/2"): it stays in the title, and quick add shows why.
  *
  * <p>A note ("note: …", {@link QuickAddParser#isNote}) takes out only its tags; the base parser reads its
@@ -39,7 +40,7 @@ import java.util.regex.Pattern;
  * words the user marked plain text ({@link PlainSpan}) are read as nothing and stay in the title.
  */
 public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recurrence repeat, LocalTime remindTime,
-        String warning, List<QuickAddToken> tokens, LocalTime time, Integer minutes) {
+        String warning, List<QuickAddToken> tokens, LocalTime time, Integer minutes, LocalDate start, boolean someday) {
 
     private static final Pattern PRIORITY = Pattern.compile("[pP]([1-4])");
     private static final Pattern HOUR = Pattern.compile("\\d{1,2}");
@@ -49,6 +50,12 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
     public TodoDraft {
         tags = List.copyOf(tags);
         tokens = List.copyOf(tokens);
+    }
+
+    /** Without a start date or Someday. */
+    public TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recurrence repeat, LocalTime remindTime,
+            String warning, List<QuickAddToken> tokens, LocalTime time, Integer minutes) {
+        this(base, priority, tags, repeat, remindTime, warning, tokens, time, minutes, null, false);
     }
 
     /** Without a time of day or length. */
@@ -162,8 +169,12 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                 }
             }
         }
+        WhenWords when = WhenWords.take(words, today, tokens);
         Trailing t = Trailing.read(words, today, repeat == null);
         QuickAdd base = QuickAddParser.parse(t.rest(), false, today, tokens);
+        if (when.due() != null) {
+            base = new QuickAdd(base.title(), when.due(), base.listName());
+        }
         tokens.addAll(t.tokens());
         repeat = onTypedDay(repeat != null ? repeat : t.repeat(), tokens, typed);
         if (repeat != null && base.due() == null && !base.title().isBlank()) {
@@ -171,7 +182,8 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         }
         String warning = DatePhrases.notADate(typed.strip())
                 .map(p -> "“" + p + "” is not a date; it stays in the title").orElse(null);
-        return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens), t.time(), t.minutes());
+        return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens), t.time(), t.minutes(),
+                when.start(), when.someday());
     }
 
     /**

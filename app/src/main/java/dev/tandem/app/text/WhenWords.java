@@ -1,0 +1,65 @@
+package dev.tandem.app.text;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The start date and deadline said in words, wherever they stand after the title: "start mon", "starts
+ * next week", "starting 3 dec" set the start date ("When"); "due fri", "deadline dec 24" the deadline; and
+ * "someday" as the last word puts the todo away for some day. Each keyword needs a title before it and a
+ * date after it, so "Start the car" and "Due diligence" keep their words, as does "Someday I'll learn
+ * Italian". The words are taken out of the text and become tokens; pure, today is passed in.
+ */
+record WhenWords(LocalDate start, LocalDate due, boolean someday) {
+    private static final List<String> START = List.of("start", "starts", "starting");
+    private static final List<String> DUE = List.of("due", "deadline");
+
+    /** Reads and takes out the start, deadline and Someday words of {@code words}, adding their tokens. */
+    static WhenWords take(List<QuickAddWord> words, LocalDate today, List<QuickAddToken> tokens) {
+        LocalDate start = null;
+        LocalDate due = null;
+        for (int i = 1; i < words.size() - 1; i++) {
+            QuickAddWord w = words.get(i);
+            boolean isStart = start == null && START.stream().anyMatch(w::is);
+            boolean isDue = due == null && DUE.stream().anyMatch(w::is);
+            if (w.plain() || (!isStart && !isDue)) {
+                continue;
+            }
+            int n = datePhraseAfter(words, i + 1, today);
+            if (n == 0) {
+                continue;
+            }
+            List<QuickAddWord> phrase = words.subList(i + 1, i + 1 + n);
+            LocalDate d = DatePhrases.parse(QuickAddWord.join(phrase), today).orElseThrow();
+            String shown = DueDates.format(d, today);
+            tokens.add(new QuickAddToken(isStart ? QuickAddToken.Kind.START : QuickAddToken.Kind.DATE, w.start(),
+                    phrase.get(n - 1).end(), shown));
+            if (isStart) {
+                start = d;
+            } else {
+                due = d;
+            }
+            words.subList(i, i + 1 + n).clear();
+            i--;
+        }
+        boolean someday = false;
+        int last = words.size() - 1;
+        if (last >= 1 && words.get(last).is("someday") && !words.get(last).plain()) {
+            QuickAddWord w = words.remove(last);
+            tokens.add(new QuickAddToken(QuickAddToken.Kind.SOMEDAY, w.start(), w.end(), "Someday"));
+            someday = true;
+        }
+        return new WhenWords(start, due, someday);
+    }
+
+    /** How many words from {@code from} make a date phrase, the longest (up to four); 0 for none. */
+    private static int datePhraseAfter(List<QuickAddWord> words, int from, LocalDate today) {
+        for (int n = Math.min(4, words.size() - from); n >= 1; n--) {
+            List<QuickAddWord> phrase = words.subList(from, from + n);
+            if (!QuickAddWord.anyPlain(phrase) && DatePhrases.parse(QuickAddWord.join(phrase), today).isPresent()) {
+                return n;
+            }
+        }
+        return 0;
+    }
+}

@@ -70,6 +70,11 @@ public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due
 
     /** Saves it; blocks on the database, like the store. */
     public TodoStore.Added addTo(TodoStore store) {
-        return store.add(draft.title(), draft.listName(), fallbackListId, due, details);
+        return addTo(store, null);
+    }
+
+    /** Saves it as a subtask of {@code parentId} (in its parent's list) when that is not null. */
+    public TodoStore.Added addTo(TodoStore store, String parentId) {
+        return store.add(draft.title(), draft.listName(), fallbackListId, parentId, due, details);
     }
 }

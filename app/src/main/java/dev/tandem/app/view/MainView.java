@@ -81,6 +81,14 @@ public final class MainView extends BorderPane {
         quickAdd.setAccessibleText("Add a todo");
         quickAdd.textProperty().bindBidirectional(vm.quickAdd().textProperty());
         quickAdd.setOnAction(e -> vm.quickAdd().submit());
+        // Escape in an empty field stops adding subtasks; with text, the field keeps its usual Escape.
+        quickAdd.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && quickAdd.getText().isEmpty()
+                    && vm.quickAdd().underProperty().get() != null) {
+                vm.quickAdd().clearUnder();
+                e.consume();
+            }
+        });
         vm.quickAdd().savingProperty().addListener((o, a, b) -> quickAdd.pseudoClassStateChanged(QuickAddStatusView.SAVING, b));
         vm.quickAdd().failureProperty().addListener((o, a, b) ->
                 quickAdd.pseudoClassStateChanged(QuickAddStatusView.FAILED, !b.isEmpty()));
@@ -281,6 +289,14 @@ public final class MainView extends BorderPane {
             }
             quickAdd.requestFocus();
         });
+        t.window("Shortcut+Alt+N", "New subtask of the selected todo (quick add)", () -> withSelection(rows -> {
+            ItemRow parent = rows.get(0);
+            if (!parent.isNote()) {
+                vm.quickAdd().addUnder(parent.id(), parent.title());
+                quickAdd.requestFocus();
+                quickAdd.end();
+            }
+        }));
         t.window("Shortcut+F", "Search", () -> {
             search.requestFocus();
             search.selectAll();

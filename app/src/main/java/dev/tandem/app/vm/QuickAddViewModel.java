@@ -63,6 +63,39 @@ public final class QuickAddViewModel {
          * called later on the UI thread, with null once the todo is saved, or with the failure.
          */
         boolean add(String text, Collection<PlainSpan> plain, Consumer<Throwable> done);
+
+        /** As above, as a subtask of {@code parentId} when it is not null. */
+        default boolean add(String text, Collection<PlainSpan> plain, String parentId, Consumer<Throwable> done) {
+            return add(text, plain, done);
+        }
+    }
+
+    /** The todo new todos go under while quick add adds subtasks ("Subtask of “Move house”"). */
+    public record Under(String id, String title) {
+    }
+
+    /** The index of the "Subtask of" chip, which {@link #treatAsText(int)} takes as "add top-level todos again". */
+    public static final int UNDER_CHIP = -2;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Under> under =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "under");
+
+    /** The todo new todos go under, or null for top-level todos. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Under> underProperty() {
+        return under.getReadOnlyProperty();
+    }
+
+    /** From now on quick add adds subtasks of this todo, until {@link #clearUnder()}. */
+    public void addUnder(String id, String title) {
+        under.set(new Under(id, title == null ? "" : title));
+        rebuildChips();
+    }
+
+    /** Quick add adds top-level todos again. */
+    public void clearUnder() {
+        if (under.get() != null) {
+            under.set(null);
+            rebuildChips();
+        }
     }
 
     /**
@@ -122,7 +155,9 @@ public final class QuickAddViewModel {
 
     /** The chip at {@code index} of {@link #chips()}: its words are title text from now on. */
     public void treatAsText(int index) {
-        if (index >= 0 && index < tokens.size()) {
+        if (index == UNDER_CHIP) {
+            clearUnder();
+        } else if (index >= 0 && index < tokens.size()) {
             treatAsText(tokens.get(index));
         }
     }
@@ -158,7 +193,8 @@ public final class QuickAddViewModel {
         saving.set(true);
         submitted = typed;
         failure.set("");
-        boolean started = add.add(typed, List.copyOf(plain), this::saved);
+        Under parent = under.get();
+        boolean started = add.add(typed, List.copyOf(plain), parent == null ? null : parent.id(), this::saved);
         if (!started && submitted != null) {
             saving.set(false);
             submitted = null;
@@ -223,13 +259,20 @@ public final class QuickAddViewModel {
         List<QuickAddToken> now = typed.isBlank() ? List.of() : TodoDraft.parse(typed, today.get(), plain).tokens();
         if (!now.equals(tokens)) {
             tokens.setAll(now);
-            List<Chip> made = new ArrayList<>();
-            for (int i = 0; i < now.size(); i++) {
-                QuickAddToken t = now.get(i);
-                made.add(new Chip(label(t), t.kind().name().toLowerCase(java.util.Locale.ROOT),
-                        treatAsTextDescription(t), i));
-            }
-            chips.setAll(made);
+            rebuildChips();
         }
+    }
+
+    private void rebuildChips() {
+        List<Chip> made = new ArrayList<>();
+        Under parent = under.get();
+        if (parent != null) {
+            made.add(new Chip("Subtask of “" + parent.title() + "”", "parent", "Add top-level todos again", UNDER_CHIP));
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            QuickAddToken t = tokens.get(i);
+            made.add(new Chip(label(t), t.kind().name().toLowerCase(java.util.Locale.ROOT), treatAsTextDescription(t), i));
+        }
+        chips.setAll(made);
     }
 }

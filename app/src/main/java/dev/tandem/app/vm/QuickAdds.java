@@ -39,11 +39,11 @@ final class QuickAdds {
     /**
      * Adds what the quick-add text says, reading nothing in the words under {@code plain} (the user
      * turned them back into title text); false, with the reason said, when nothing was added. With
-     * {@code done} (the quick-add field), it hears on the UI thread null once the todo is saved, or the
+     * {@code parentId}, as a subtask of that todo. With {@code done} (the quick-add field), it hears on the UI thread null once the todo is saved, or the
      * failure, and shows both itself (the field keeps the text and the failure until the user acts),
      * so neither goes to the message line or the status bar.
      */
-    boolean add(String text, Collection<PlainSpan> plain, Consumer<Throwable> done) {
+    boolean add(String text, Collection<PlainSpan> plain, String parentId, Consumer<Throwable> done) {
         QuickAddPlan plan = QuickAddPlan.read(text, plain, view.get(), ZonedDateTime.now(store.dateClock()));
         Optional<String> problem = plan.problem(text);
         if (problem.isPresent()) {
@@ -52,7 +52,7 @@ final class QuickAdds {
             return false;
         }
         adding(plan.title(), done);
-        async.run(() -> plan.addTo(store), added -> {
+        async.run(() -> plan.addTo(store, parentId), added -> {
             undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
             if (plan.note()) {
                 saidNote(added);

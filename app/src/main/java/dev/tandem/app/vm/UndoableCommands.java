@@ -155,12 +155,17 @@ public final class UndoableCommands {
      * turned them back into title text); false, with the reason said, when nothing was added.
      */
     public boolean quickAdd(String text, Collection<PlainSpan> plain) {
-        return adds.add(text, plain, null);
+        return adds.add(text, plain, null, null);
     }
 
     /** As {@link QuickAdds#add}, for the quick-add field. */
     public boolean quickAdd(String text, Collection<PlainSpan> plain, Consumer<Throwable> done) {
-        return adds.add(text, plain, done);
+        return adds.add(text, plain, null, done);
+    }
+
+    /** As above, as a subtask of {@code parentId} when it is not null. */
+    public boolean quickAdd(String text, Collection<PlainSpan> plain, String parentId, Consumer<Throwable> done) {
+        return adds.add(text, plain, parentId, done);
     }
 
     public void toggleDone(ItemRow row) {

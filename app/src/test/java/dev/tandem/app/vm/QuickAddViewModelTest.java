@@ -152,4 +152,24 @@ class QuickAddViewModelTest {
         assertEquals("2026-12-01", item.due());
         assertEquals("FREQ=MONTHLY;BYMONTHDAY=1", item.repeat());
     }
+
+    @Test
+    void submit_underATodo_addsASubtaskUntilCleared() {
+        Item move = store.add("Move house", null, null);
+        vm.addUnder(move.id(), move.title());
+        assertEquals("Subtask of “Move house”", vm.chips().get(0).label());
+        ui.run(() -> vm.textProperty().set("Book the van fri"));
+        ui.run(vm::submit);
+        ui.run(() -> vm.textProperty().set("Cancel the internet"));
+        ui.run(vm::submit);
+        List<Item> under = store.allItems().stream().filter(i -> move.id().equals(i.parentId())).toList();
+        assertEquals(List.of("Book the van", "Cancel the internet"), under.stream().map(Item::title).toList());
+        assertTrue(under.get(0).rank().compareTo(under.get(1).rank()) < 0, "in the order added");
+        vm.treatAsText(QuickAddViewModel.UNDER_CHIP);
+        assertNull(vm.underProperty().get());
+        ui.run(() -> vm.textProperty().set("Water plants"));
+        ui.run(vm::submit);
+        assertNull(store.allItems().stream().filter(i -> "Water plants".equals(i.title())).findFirst().orElseThrow()
+                .parentId());
+    }
 }

@@ -30,6 +30,14 @@ public final class DerivedIds {
         return of("occurrence\u0000" + seriesId + "\u0000" + isoDate);
     }
 
+    /**
+     * The fresh copy of subtask {@code childId} under the next occurrence {@code nextParentId}: two devices
+     * completing the same occurrence make the same fresh subtasks, as they make the same next occurrence.
+     */
+    public static String freshChild(String nextParentId, String childId) {
+        return of("child\u0000" + nextParentId + "\u0000" + childId);
+    }
+
     /** The attachment of blob {@code blobId} to item {@code itemId}: the same file attached twice is one row. */
     public static String attachment(String itemId, String blobId) {
         return of("attachment\u0000" + itemId + "\u0000" + blobId);

@@ -27,7 +27,15 @@ public final class SeriesStore {
      * What completing or skipping did: the occurrence as it was before, and the next occurrence if this
      * call created it (null when the todo does not repeat or the next one existed already).
      */
-    public record Step(Item before, Item created) {
+    public record Step(Item before, Item created, List<String> removed) {
+        public Step(Item before, Item created) {
+            this(before, created, List.of());
+        }
+
+        public Step {
+            removed = removed == null ? List.of() : List.copyOf(removed);
+        }
+
         public Optional<Item> next() {
             return Optional.ofNullable(created);
         }
@@ -59,7 +67,7 @@ public final class SeriesStore {
                 return null;
             }
             tx.save(it.withDone(true, now));
-            return createNext(tx, it, now);
+            return new Step(it, createNext(tx, it, now));
         });
     }
 
@@ -72,7 +80,14 @@ public final class SeriesStore {
             }
             Item next = createNext(tx, it, now);
             tx.delete(Item.class, it.id());
-            return next;
+            // Its subtasks go with it: the next occurrence has fresh ones.
+            List<String> removed = new java.util.ArrayList<>();
+            for (Item d : OutlineStore.descendants(tx, it.id())) {
+                if (tx.delete(Item.class, d.id())) {
+                    removed.add(d.id());
+                }
+            }
+            return new Step(it, next, removed);
         });
     }
 
@@ -88,7 +103,7 @@ public final class SeriesStore {
             }
             Item next = createNext(tx, it, now);
             tx.save(placed.apply(it.withRepeat(null, it.seriesId() != null ? it.seriesId() : it.id())));
-            return next;
+            return new Step(it, next);
         });
     }
 
@@ -98,22 +113,29 @@ public final class SeriesStore {
         store.writeAll(tx -> {
             tx.get(Item.class, b.id()).ifPresent(cur -> tx.save(cur.withDue(b.dueDate()).withDueTimeText(b.dueTime())
                     .withRepeat(b.repeat(), b.seriesId())));
-            if (step.created() != null) {
-                tx.delete(Item.class, step.created().id());
-            }
+            deleteCreated(tx, step);
             return null;
         });
     }
 
-    /** Undoes {@link #skip}: the skipped occurrence comes back, and the next one goes if skip created it. */
+    /** Undoes {@link #skip}: the skipped occurrence comes back with its subtasks, the next one goes if skip created it. */
     public void unskip(Step step) {
         store.writeAll(tx -> {
             tx.restore(Item.class, step.before().id());
-            if (step.created() != null) {
-                tx.delete(Item.class, step.created().id());
-            }
+            step.removed().forEach(id -> tx.restore(Item.class, id));
+            deleteCreated(tx, step);
             return null;
         });
+    }
+
+    /** Deletes the next occurrence a step created, with the fresh subtasks made under it. */
+    private static void deleteCreated(Tx tx, Step step) {
+        if (step.created() != null) {
+            for (Item d : OutlineStore.descendants(tx, step.created().id())) {
+                tx.delete(Item.class, d.id());
+            }
+            tx.delete(Item.class, step.created().id());
+        }
     }
 
     /** Undoes {@link #complete}: reopens the occurrence, and deletes the next one if complete created it. */
@@ -121,9 +143,7 @@ public final class SeriesStore {
         Item b = step.before();
         store.writeAll(tx -> {
             tx.get(Item.class, b.id()).ifPresent(cur -> tx.save(cur.withDoneFields(b.done(), b.doneAt())));
-            if (step.created() != null) {
-                tx.delete(Item.class, step.created().id());
-            }
+            deleteCreated(tx, step);
             return null;
         });
     }
@@ -141,7 +161,8 @@ public final class SeriesStore {
     }
 
     private interface Work {
-        Item run(Tx tx, Item current);
+        /** The step done, or null for none (the step then records no next occurrence). */
+        Step run(Tx tx, Item current);
     }
 
     private Optional<Step> write(String id, Work work) {
@@ -151,7 +172,8 @@ public final class SeriesStore {
         }
         return Optional.of(store.writeAll(tx -> {
             Item it = tx.get(Item.class, id).orElse(cur.get());
-            return new Step(it, work.run(tx, it));
+            Step step = work.run(tx, it);
+            return step != null ? step : new Step(it, null);
         }));
     }
 
@@ -179,14 +201,47 @@ public final class SeriesStore {
         // The reminder keeps its distance to the due date; computed in UTC days so every device agrees.
         Long remind = it.remindAt() == null ? null
                 : it.remindAt() + Duration.ofDays(nextDue.toEpochDay() - due.toEpochDay()).toMillis();
+        long shift = nextDue.toEpochDay() - due.toEpochDay();
+        // In the same place (parent, section, rank), starting as long before its deadline as this one did.
         Item next = new Item(nextId, it.listId(), it.title(), it.notes(), nextDue.toString(), 0L, null, null, now,
                 it.priority(), anchored == rule ? it.repeat() : anchored.toRule(), series, remind, null, null,
-                it.dueTime(), it.durationMinutes(), null);
+                it.dueTime(), it.durationMinutes(), null).withParentId(it.parentId()).withSectionId(it.sectionId())
+                .withRank(it.rank()).withStart(shifted(it.startDate(), shift));
         Item saved = tx.save(next);
         for (String tag : TagStore.of(tx, it.id())) {
             TagStore.add(tx, nextId, tag);
         }
+        freshChildren(tx, it.id(), nextId, it.listId(), shift, now);
         return saved;
+    }
+
+    /**
+     * Under the next occurrence, a fresh open copy of each subtask of this one (at any depth, done or not, not
+     * the deleted ones), its dates moved on as far as the parent's; ids derived from the next occurrence and
+     * the subtask, so two devices completing the same occurrence make the same rows. A repeating subtask's copy
+     * repeats as a series of its own.
+     */
+    private static void freshChildren(Tx tx, String fromId, String toId, String listId, long shift, long now) {
+        for (Item c : tx.query(Item.class, "SELECT * FROM items WHERE parentId = ? AND trashedAt IS NULL", fromId)) {
+            String id = DerivedIds.freshChild(toId, c.id());
+            if (tx.get(Item.class, id).isPresent()) {
+                continue;
+            }
+            Long remind = c.remindAt() == null ? null : c.remindAt() + Duration.ofDays(shift).toMillis();
+            Item copy = new Item(id, listId, c.title(), c.notes(), null, 0L, null, null, now, c.priority(),
+                    c.repeat(), c.repeat() == null ? null : id, remind, null, c.kind(), c.dueTime(), c.durationMinutes(), null)
+                    .withDue(shifted(c.dueDate(), shift)).withStart(shifted(c.startDate(), shift)).withParentId(toId)
+                    .withRank(c.rank()).withCollapsed(c.isCollapsed());
+            tx.save(copy);
+            for (String tag : TagStore.of(tx, c.id())) {
+                TagStore.add(tx, id, tag);
+            }
+            freshChildren(tx, c.id(), id, listId, shift, now);
+        }
+    }
+
+    private static LocalDate shifted(LocalDate d, long days) {
+        return d == null ? null : d.plusDays(days);
     }
 
     /** The open occurrences of a series, oldest due first. */

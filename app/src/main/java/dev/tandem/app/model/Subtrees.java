@@ -83,6 +83,31 @@ public final class Subtrees {
         }
     }
 
+    /**
+     * Takes a todo out of the Trash with the subtasks that went there with it (the same moment), and the
+     * todos above it if they are in the Trash; returns the ids it restored.
+     */
+    public List<String> restoreTree(String id) {
+        return db.transactionResult(tx -> {
+            List<String> out = new ArrayList<>();
+            Item it = tx.get(Item.class, id).orElse(null);
+            if (it == null || !it.isTrashed()) {
+                return out;
+            }
+            Long when = it.trashedAt();
+            tx.save(it.withTrashedAt(null));
+            out.add(id);
+            for (Item d : OutlineStore.descendants(tx, id)) {
+                if (when.equals(d.trashedAt())) {
+                    tx.save(d.withTrashedAt(null));
+                    out.add(d.id());
+                }
+            }
+            restoreAbove(tx, id, out);
+            return out;
+        });
+    }
+
     /** Puts these todos back in the Trash (undo of {@link #restore}, redo of {@link #trash}). */
     public void retrash(List<String> ids) {
         long now = clock.millis();

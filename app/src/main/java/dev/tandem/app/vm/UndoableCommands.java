@@ -45,6 +45,7 @@ public final class UndoableCommands {
     private Listing messageTarget;
     private final ReadOnlyStringWrapper messageAction = new ReadOnlyStringWrapper("");
     private final QuickAdds adds;
+    private final SubtreeCommands subtrees;
 
     /** {@code view} decides where new items go; {@code select} navigates, e.g. to a new list. */
     UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<Listing> view,
@@ -59,6 +60,7 @@ public final class UndoableCommands {
         this.sidebar = sidebar;
         this.select = select;
         this.adds = new QuickAdds(store, async, undo, view, lists, this);
+        this.subtrees = new SubtreeCommands(store, series, async, dialogs, undo, message::set);
         // A new message has no link unless the code that set it gives one right after.
         message.addListener((o, a, b) -> {
             messageTarget = null;
@@ -200,6 +202,15 @@ public final class UndoableCommands {
         if (item.isNote()) {
             return;
         }
+        if (done && !item.isDone()) {
+            // Open subtasks are asked about first; without any, it is completed alone.
+            subtrees.complete(item, () -> completeOrReopen(item, true));
+            return;
+        }
+        completeOrReopen(item, done);
+    }
+
+    private void completeOrReopen(Item item, boolean done) {
         String id = item.id();
         if (done && item.repeat() != null && !item.isDone()) {
             async.run(() -> series.complete(id), step -> step.ifPresent(st -> {
@@ -237,21 +248,14 @@ public final class UndoableCommands {
             });
             return;
         }
-        async.run(() -> store.trash(id), before -> before.ifPresent(b -> {
-            undo.push("Move “" + b.titleOrEmpty() + "” to Trash", () -> store.untrash(id), () -> store.trash(id));
-            message.set("Moved “" + b.titleOrEmpty() + "” to Trash");
-        }));
+        subtrees.trash(item);
     }
 
     public void restore(Item item) {
         if (item == null) {
             return;
         }
-        String id = item.id();
-        async.run(() -> store.untrash(id), before -> before.ifPresent(b -> {
-            undo.push("Restore “" + b.titleOrEmpty() + "”", () -> store.trash(id), () -> store.untrash(id));
-            message.set("Restored “" + b.titleOrEmpty() + "”");
-        }));
+        subtrees.restore(item);
     }
 
     public void emptyTrash() {

@@ -289,8 +289,8 @@ class MainViewModelTest {
 
     @Test
     void selectRelative_wrapsAroundSidebar() {
-        // Inbox, Today, Upcoming, Agenda, Calendar, Completed, Trash, Conflicts.
-        ui.await(() -> vm.sidebar().size() == 8);
+        // Inbox, Today, Upcoming, Agenda, Calendar, Someday, Completed, Trash, Conflicts.
+        ui.await(() -> vm.sidebar().size() == 9);
         ui.run(() -> vm.selectRelative(1));
         assertEquals(Listing.of(Listing.Smart.TODAY), ui.get(vm::view));
         ui.run(() -> vm.selectRelative(-2));

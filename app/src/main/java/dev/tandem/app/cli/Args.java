@@ -12,12 +12,13 @@ import java.util.Set;
 record Args(List<String> positional, Map<String, String> options, Set<String> flags) {
     static final Map<String, Set<String>> OPTIONS = Map.ofEntries(
             Map.entry("add", Set.of("--list", "--due", "--at", "--for", "--priority", "--tags", "--repeat", "--remind", "--notes",
-                    "--notes-file", "--kind")),
+                    "--notes-file", "--kind", "--parent", "--section", "--start")),
+            Map.entry("move", Set.of("--parent", "--section", "--before", "--list")),
             Map.entry("list", Set.of("--list", "--tag", "--as-of")),
             Map.entry("ls", Set.of("--list", "--tag", "--as-of")),
             Map.entry("restore-version", Set.of("--fields")),
             Map.entry("edit", Set.of("--title", "--notes", "--notes-file", "--due", "--at", "--for", "--list", "--priority", "--tags",
-                    "--repeat", "--remind", "--kind")),
+                    "--repeat", "--remind", "--kind", "--start", "--someday")),
             Map.entry("sync", Set.of("--remote", "--endpoint", "--region")),
             Map.entry("compact", Set.of("--remote", "--endpoint", "--region", "--keep-days")),
             Map.entry("check", Set.of("--remote", "--endpoint", "--region")),
@@ -37,6 +38,9 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("serve", Set.of("--remote", "--endpoint", "--region", "--listen", "--public-host", "--tls-keystore",
                     "--passphrase-file", "--interval")));
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
+            Map.entry("add", Set.of("--someday")),
+            Map.entry("move", Set.of("--top")),
+            Map.entry("done", Set.of("--with-subtasks")),
             Map.entry("list", Set.of("--json", "--all", "--notes", "--todos")),
             Map.entry("ls", Set.of("--json", "--all", "--notes", "--todos")),
             Map.entry("conflicts", Set.of("--json")),

@@ -30,7 +30,7 @@ public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
             "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "attach",
-            "attachments", "detach", "help");
+            "attachments", "detach", "move", "sections", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -45,12 +45,20 @@ public final class Cli {
               list [--all] [--list L] [--tag T] [--notes|--todos] [--json] [--as-of TIME]
                                                    open todos and notes (--all: also done ones); --as-of: as
                                                    they stood then, read-only (2026-11-24 18:00, 2026-11-24
-                                                   for the end of that day, yesterday, 3 days ago)
-              done ID                              mark done (undone ID reopens); for a repeating todo
-                                                   prints the next occurrence's id and due date
+                                                   for the end of that day, yesterday, 3 days ago). With
+                                                   --list: in the list's own order, sections as "## " headings,
+                                                   subtasks indented under their parents
+              done ID [--with-subtasks]            mark done (undone ID reopens); for a repeating todo
+                                                   prints the next occurrence's id and due date. A todo with
+                                                   open subtasks needs --with-subtasks, which completes them too
               skip ID                              a repeating todo moves on to its next occurrence
               edit ID [--title T] [DETAILS]        change the title or DETAILS of a todo or note
-              rm ID                                move to the Trash
+              rm ID                                move to the Trash, with its subtasks
+              move ID [--parent P | --top] [--section S|none] [--before B] [--list L]
+                                                   put a todo under another (P), at the top level, in a
+                                                   section (made if new), before another todo B (else last),
+                                                   or in another list; its subtasks come along
+              sections LIST                        the list's sections in their order
               attach ID FILE... [--insert]         attach files to a todo or note (each at most 100 MB); prints
                                                    each attachment's id. --insert also adds a link to each in
                                                    the notes (an image shows inline). The next sync uploads them
@@ -177,6 +185,14 @@ public final class Cli {
               --notes-file PATH  notes       a UTF-8 file (not with --notes)              no
               --kind K           note/todo   note or todo; a note has no due date,        no
                                              time, priority, repeat or reminder
+              --start DATE       start date  when to start ("When"): until then the todo  yes
+                                             is in Upcoming, not Today; as --due reads
+              --parent ID        parent      add only: a subtask of that todo, in its     no
+                                             list (move changes it later)
+              --section S        section     add only: a section of the list, made if     no
+                                             new (move changes it later)
+              --someday          Someday     add: a flag; edit: --someday yes|no. Out of  no
+                                             the way (Someday) until it gets a date
 
             ID is the full id or a unique part of its start or end (at least 4 characters).
             Exit codes: 0 ok, 1 failed, 2 usage, 3 synced with problems (remote objects this device
@@ -305,6 +321,8 @@ public final class Cli {
                     case "skip" -> todos.skip(store, a);
                     case "edit" -> todos.edit(store, a);
                     case "rm" -> todos.rm(store, a);
+                    case "move" -> new OutlineCommands(out, err).move(store, a);
+                    case "sections" -> new OutlineCommands(out, err).sections(store, a);
                     case "sync" -> syncs.sync(store, dir, a);
                     case "compact" -> syncs.compact(store, dir, a);
                     case "conflicts" -> syncs.conflicts(store, dir, a);

@@ -91,7 +91,11 @@ final class TodoCommands {
         }
         Long remindAt = d.remind() != null ? d.remind().value().at(due, now)
                 : new TodoDraft(new QuickAdd(q.title(), due, null), null, List.of(), null, q.remindTime()).remindAt(now);
-        return added(store, q, d, due, new TodoDetails(priority, tags, repeat, remindAt).at(time, minutes));
+        java.util.Optional<LocalDate> start = OutlineCommands.start(o, store.today());
+        LocalDate startOn = start != null ? start.orElse(null) : q.start();
+        boolean someday = a.flags().contains("--someday") || q.someday();
+        return added(store, q, d, due, new TodoDetails(priority, tags, repeat, remindAt).at(time, minutes)
+                .when(startOn, someday), o);
     }
 
     /** "note: TITLE" or --kind note: a note in the list given (--list or #list), with tags; todo options refused. */
@@ -101,17 +105,25 @@ final class TodoCommands {
         if (d.tags() != null) {
             tags.addAll(d.tags().value());
         }
-        return added(store, q, d, null, TodoDetails.note(tags));
+        return added(store, q, d, null, TodoDetails.note(tags), o);
     }
 
     /** Adds the item to --list (else the title's #list), with its notes; prints its id. */
-    private int added(TodoStore store, TodoDraft q, DetailOptions.Details d, LocalDate due, TodoDetails details) {
+    private int added(TodoStore store, TodoDraft q, DetailOptions.Details d, LocalDate due, TodoDetails details,
+            Map<String, String> o) {
+        String parentId = OutlineCommands.parentId(store, o);
+        if (parentId != null && (d.list() != null || o.containsKey("--section"))) {
+            throw new UsageError("add: a subtask goes in its parent's list and section; leave out --list and --section");
+        }
         String listName = d.list() != null ? null : q.listName();
         String listId = d.list() != null ? DetailOptions.listId(store, d.list(), err) : null;
         if (listName != null && store.findList(listName).isEmpty()) {
             err.println("Created list “" + listName.strip() + "”");
         }
-        TodoStore.Added added = store.add(q.title(), listName, listId, due, details);
+        TodoStore.Added added = store.add(q.title(), listName, listId, parentId, due, details);
+        if (o.containsKey("--section")) {
+            new OutlineCommands(out, err).placeInSection(store, added.item().id(), o.get("--section"));
+        }
         if (d.notes() != null && !d.notes().isEmpty()) {
             store.update(added.item().id(), it -> it.withNotes(d.notes()));
         }
@@ -120,11 +132,18 @@ final class TodoCommands {
     }
 
     int list(TodoStore store, Args a) {
-        return show(store.allItems(), store.lists(), new TagStore(store).all(), store.dateClock().getZone(), a);
+        return show(store.allItems(), store.lists(), new TagStore(store).all(), store.dateClock().getZone(), a,
+                (listId, items) -> OutlineCommands.outline(store, listId, items));
     }
 
-    /** Prints {@code allItems} as {@code list} filters them: by --list, --tag, --all, --notes or --todos. */
+    /** Prints {@code allItems} as {@code list} filters them, flat: by --list, --tag, --all, --notes or --todos. */
     int show(List<Item> allItems, List<TodoList> lists, Map<String, List<String>> tagsOf, ZoneId zone, Args a) {
+        return show(allItems, lists, tagsOf, zone, a, null);
+    }
+
+    /** As above; with {@code outline}, one list's items are printed as its outline. */
+    int show(List<Item> allItems, List<TodoList> lists, Map<String, List<String>> tagsOf, ZoneId zone, Args a,
+            java.util.function.BiFunction<String, List<Item>, List<dev.tandem.app.model.Outline.Line>> outline) {
         if (!a.positional().isEmpty()) {
             throw new UsageError("list: unexpected argument " + a.positional().get(0));
         }
@@ -172,8 +191,16 @@ final class TodoCommands {
                     : "No todos. Add one: tandem add \"Buy milk\" --due tomorrow");
             return 0;
         }
-        for (Item it : items) {
-            out.println(ItemLines.line(it, listNames, tagsOf, zone));
+        if (onlyList == null || outline == null) {
+            for (Item it : items) {
+                out.println(ItemLines.line(it, listNames, tagsOf, zone));
+            }
+            return 0;
+        }
+        // One list: in its own order, sections as headings, subtasks indented under their parents.
+        for (dev.tandem.app.model.Outline.Line l : outline.apply(onlyList.isEmpty() ? null : onlyList, items)) {
+            out.println(l.isSection() ? "## " + l.section().name()
+                    : "  ".repeat(l.depth()) + ItemLines.line(l.item(), listNames, tagsOf, zone));
         }
         return 0;
     }
@@ -212,6 +239,9 @@ final class TodoCommands {
         if (done && it.isNote()) {
             throw new Failure("“" + it.titleOrEmpty() + "” is a note: there is nothing to complete"
                     + " (tandem edit " + shortId(it.id()) + " --kind todo makes it a todo)");
+        }
+        if (done && !it.isDone()) {
+            OutlineCommands.completeSubtasks(store, it, a.flags().contains("--with-subtasks"));
         }
         if (done && it.repeat() != null) {
             SeriesStore.Step step = new SeriesStore(store).complete(it.id()).orElseThrow();
@@ -266,6 +296,8 @@ final class TodoCommands {
                 ? d.remind().value().at(dueForRemind, ZonedDateTime.now(store.dateClock())) : null;
         LocalDate today = store.today();
         String listId = d.list() != null ? DetailOptions.listId(store, d.list(), err) : it.listId();
+        java.util.Optional<LocalDate> start = OutlineCommands.start(o, today);
+        Boolean someday = OutlineCommands.someday(o);
         store.update(it.id(), cur -> {
             Item r = cur;
             if (o.containsKey("--title")) {
@@ -301,6 +333,12 @@ final class TodoCommands {
             if (d.note() != null) {
                 r = r.withNote(d.note());
             }
+            if (start != null) {
+                r = r.withStart(start.orElse(null));
+            }
+            if (someday != null) {
+                r = r.withSomeday(someday);
+            }
             return r;
         });
         if (d.tags() != null) {
@@ -312,8 +350,9 @@ final class TodoCommands {
 
     int rm(TodoStore store, Args a) {
         Item it = resolve(store, a.one("rm", "ID"));
-        store.trash(it.id());
-        err.println("Moved to Trash: " + it.titleOrEmpty());
+        int n = new dev.tandem.app.model.Subtrees(store.db(), store.clock()).trash(it.id()).size();
+        err.println("Moved to Trash: " + it.titleOrEmpty() + (n > 2 ? " and " + (n - 1) + " subtasks"
+                : n == 2 ? " and 1 subtask" : ""));
         return 0;
     }
 }

@@ -156,8 +156,15 @@ class AddOptionsTest {
     void options_addAndEdit_takeTheSameDetailOptions() {
         List<String> edit = new ArrayList<>(Args.OPTIONS.get("edit"));
         edit.remove("--title");
-        assertEquals(Args.OPTIONS.get("add"), Set.copyOf(edit));
-        assertEquals(Set.copyOf(DetailOptions.NAMES), Args.OPTIONS.get("add"));
+        // Someday is a flag when adding; parent and section are set on add, and changed later by move.
+        edit.remove("--someday");
+        List<String> add = new ArrayList<>(Args.OPTIONS.get("add"));
+        add.removeAll(List.of("--parent", "--section"));
+        assertEquals(Set.copyOf(add), Set.copyOf(edit));
+        add.remove("--start");
+        assertEquals(Set.copyOf(DetailOptions.NAMES), Set.copyOf(add));
+        assertTrue(Args.FLAGS.get("add").contains("--someday"));
+        assertTrue(Args.OPTIONS.get("move").containsAll(List.of("--parent", "--section")));
     }
 
     @Test

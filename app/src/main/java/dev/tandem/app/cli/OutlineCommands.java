@@ -1,0 +1,147 @@
+package dev.tandem.app.cli;
+
+import dev.tandem.app.cli.Cli.Failure;
+import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.Outline;
+import dev.tandem.app.model.Section;
+import dev.tandem.app.model.SectionStore;
+import dev.tandem.app.model.Subtrees;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.text.DatePhrases;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The structure from the command line: where a todo sits (--parent, --section, --start, --someday on add and
+ * edit; {@code move} with --parent, --top, --section, --before, --list) and {@code sections}. Sections are
+ * named and made on first use, as lists are.
+ */
+final class OutlineCommands {
+    private final PrintStream out;
+    private final PrintStream err;
+
+    OutlineCommands(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** --start DATE: a date as --due reads it; "none" (edit) clears it. */
+    static Optional<LocalDate> start(Map<String, String> o, LocalDate today) {
+        if (!o.containsKey("--start")) {
+            return null;
+        }
+        String v = o.get("--start").strip();
+        if (v.isEmpty() || v.equalsIgnoreCase("none")) {
+            return Optional.empty();
+        }
+        return Optional.of(DatePhrases.parse(v, today).orElseThrow(() -> new UsageError("--start: cannot read the date '"
+                + v + "'; try mon, next week, in 3 days or 2026-12-01")));
+    }
+
+    /** --someday yes|no (edit). */
+    static Boolean someday(Map<String, String> o) {
+        if (!o.containsKey("--someday")) {
+            return null;
+        }
+        String v = o.get("--someday").strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "yes", "true", "1" -> true;
+            case "no", "false", "0", "none" -> false;
+            default -> throw new UsageError("--someday: yes or no, not '" + v + "'");
+        };
+    }
+
+    /** The parent todo --parent names (null when not given), refusing a note or a missing todo. */
+    static String parentId(TodoStore store, Map<String, String> o) {
+        if (!o.containsKey("--parent")) {
+            return null;
+        }
+        Item p = TodoCommands.resolve(store, o.get("--parent").strip());
+        if (p.isTrashed()) {
+            throw new Failure("“" + p.titleOrEmpty() + "” is in the Trash: restore it first");
+        }
+        return p.id();
+    }
+
+    /** Puts the just-added or edited todo in --section NAME of its list, made if the list has none so named. */
+    void placeInSection(TodoStore store, String itemId, String sectionName) {
+        Item it = store.get(itemId).orElseThrow();
+        if (it.hasParent()) {
+            throw new Failure("“" + it.titleOrEmpty() + "” is a subtask: it sits in its parent's section");
+        }
+        String sectionId = sectionName == null || sectionName.isBlank() || sectionName.equalsIgnoreCase("none") ? null
+                : sectionId(store, it.listId(), sectionName);
+        new OutlineStore(store.db(), store.clock()).move(itemId, new OutlineStore.Target(it.listId(), null, sectionId, null));
+    }
+
+    private String sectionId(TodoStore store, String listId, String name) {
+        if (listId == null || store.list(listId).isEmpty()) {
+            throw new Failure("the Inbox has no sections: put the todo in a list first (--list)");
+        }
+        SectionStore sections = new SectionStore(store.db(), store.clock());
+        return sections.sections(listId).stream().filter(s -> name.strip().equalsIgnoreCase(s.name())).map(Section::id)
+                .findFirst().orElseGet(() -> {
+                    err.println("Created section “" + name.strip() + "”");
+                    return sections.create(listId, name).id();
+                });
+    }
+
+    /** tandem move ID [--parent ID | --top] [--section NAME|none] [--before ID] [--list NAME] */
+    int move(TodoStore store, Args a) {
+        Item it = TodoCommands.resolve(store, a.one("move", "ID"));
+        Map<String, String> o = a.options();
+        if (o.isEmpty() && a.flags().isEmpty()) {
+            throw new UsageError("move: say where: --parent ID, --top, --section NAME, --before ID or --list NAME");
+        }
+        String parent = a.flags().contains("--top") ? null : o.containsKey("--parent") ? parentId(store, o) : it.parentId();
+        String listId = o.containsKey("--list") ? DetailOptions.listId(store, o.get("--list"), err) : it.listId();
+        String before = o.containsKey("--before") ? TodoCommands.resolve(store, o.get("--before").strip()).id() : null;
+        String section = parent != null ? null : o.containsKey("--section")
+                ? (o.get("--section").equalsIgnoreCase("none") ? null : sectionId(store, listId, o.get("--section")))
+                : it.sectionId();
+        try {
+            OutlineStore.Moved m = new OutlineStore(store.db(), store.clock()).move(it.id(),
+                    new OutlineStore.Target(listId, parent, section, before));
+            err.println(m.isEmpty() ? "Already there: " + it.titleOrEmpty() : "Moved: " + it.titleOrEmpty());
+        } catch (IllegalArgumentException e) {
+            throw new Failure("“" + it.titleOrEmpty() + "” cannot go under itself or its own subtasks");
+        }
+        return 0;
+    }
+
+    /** tandem sections LIST: the list's sections in order, with their open todos counted. */
+    int sections(TodoStore store, Args a) {
+        String name = a.one("sections", "LIST");
+        TodoList list = store.findList(name).orElseThrow(() -> new Failure("no list called “" + name + "”"));
+        List<Section> all = new SectionStore(store.db(), store.clock()).sections(list.id());
+        if (all.isEmpty()) {
+            err.println("No sections in " + list.name() + ". Make one: tandem move ID --section \"This week\"");
+        }
+        all.forEach(s -> out.println(s.name()));
+        return 0;
+    }
+
+    /** The outline of one list, as `list --list` prints it: sections as headings, subtasks indented. */
+    static List<Outline.Line> outline(TodoStore store, String listId, List<Item> items) {
+        List<Section> sections = listId == null ? List.of()
+                : new SectionStore(store.db(), store.clock()).sections(listId).stream().map(s -> s.withCollapsed(false)).toList();
+        return Outline.of(items.stream().map(i -> i.withCollapsed(false)).toList(), sections, Map.of());
+    }
+
+    /** With --with-subtasks completes the open subtasks too; without it, refuses a parent that has some. */
+    static void completeSubtasks(TodoStore store, Item it, boolean withSubtasks) {
+        Subtrees subtrees = new Subtrees(store.db(), store.clock());
+        int open = subtrees.openUnder(it.id()).size();
+        if (open > 0 && !withSubtasks) {
+            throw new Failure("“" + it.titleOrEmpty() + "” has " + (open == 1 ? "1 open subtask" : open + " open subtasks")
+                    + ": tandem done " + TodoCommands.shortId(it.id()) + " --with-subtasks completes them too");
+        }
+        subtrees.completeUnder(it.id());
+    }
+}

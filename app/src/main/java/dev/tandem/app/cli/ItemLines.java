@@ -20,7 +20,7 @@ final class ItemLines {
 
     /**
      * A todo with its box ({@code [ ] Buy milk}), a note as quick add writes one ({@code note: Packing list});
-     * then what applies: due date and time, length, list, priority, tags, repeat, reminder (a note has no date, priority,
+     * then what applies: due date and time, start date, Someday, length, list, priority, tags, repeat, reminder (a note has no date, priority,
      * repeat or reminder), check boxes ticked, and whether there are notes.
      */
     static String line(Item it, Map<String, String> listNames, Map<String, List<String>> tagsOf, ZoneId zone) {
@@ -30,6 +30,12 @@ final class ItemLines {
                 .append(it.titleOrEmpty());
         if (todo && it.due() != null) {
             b.append("  (due ").append(it.due()).append(it.timeOfDay() == null ? "" : " " + it.dueTime()).append(')');
+        }
+        if (todo && it.startDate() != null) {
+            b.append("  (starts ").append(it.start()).append(')');
+        }
+        if (todo && it.isSomeday()) {
+            b.append("  (someday)");
         }
         if (todo && it.lengthMinutes() > 0) {
             b.append("  (").append(Durations.format(it.lengthMinutes())).append(')');
@@ -78,6 +84,11 @@ final class ItemLines {
         m.put("seriesId", it.seriesId());
         m.put("remindAt", it.remindAt() == null ? null : Instant.ofEpochMilli(it.remindAt()).toString());
         m.put("kind", it.isNote() ? Item.NOTE : "todo");
+        m.put("parentId", it.parentId());
+        m.put("sectionId", it.sectionId());
+        m.put("rank", it.rank());
+        m.put("start", it.startDate() == null ? null : it.start());
+        m.put("someday", it.isSomeday());
         Checklist.Progress checks = Checklist.progress(it.notes());
         m.put("checklist", checks.isEmpty() ? null : checks.text());
         return Json.object(m);

@@ -59,6 +59,8 @@ final class SyncCommands {
         SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
             SyncReport r = engine.sync(store.db(), waitNotice());
+            // Mended now rather than on the store's thread: this process ends right after; the next sync pushes it.
+            store.repairTree();
             out.printf("%s %s: pushed %d, pulled %d, merged %d, conflicts %d (%d requests, %d B up, %d B down)%n",
                     r.complete() ? "Synced with" : "Synced with problems with", engine.describe(), r.pushed(), r.pulled(),
                     r.merged(), r.conflicts(), r.requests(), r.bytesUp(), r.bytesDown());

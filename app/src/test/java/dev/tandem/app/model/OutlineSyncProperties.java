@@ -133,56 +133,6 @@ class OutlineSyncProperties {
     }
 
     private static void check(List<Device> devices, Set<String> made, List<String> lists) {
-        Map<String, String> firstRows = null;
-        List<List<String>> firstOutlines = null;
-        for (Device d : devices) {
-            Map<String, String> rows = new TreeMap<>();
-            Map<String, Item> byId = new HashMap<>();
-            for (Item i : d.store().allItems()) {
-                rows.put(i.id(), i.listId() + "|" + i.parentId() + "|" + i.sectionId() + "|" + i.rank() + "|"
-                        + (i.trashedAt() != null) + "|" + i.done());
-                byId.put(i.id(), i);
-            }
-            assertTrue(byId.keySet().containsAll(made), "a todo was lost");
-            for (Item i : byId.values()) {
-                if (i.isTrashed() || !i.hasParent()) {
-                    continue;
-                }
-                Set<String> seen = new HashSet<>();
-                Item at = i;
-                while (at != null && at.hasParent()) {
-                    assertTrue(seen.add(at.id()), "a cycle through " + at.id());
-                    at = byId.get(at.parentId());
-                }
-                Item parent = byId.get(i.parentId());
-                assertTrue(parent != null && !parent.isTrashed(), i.title() + " is under a deleted parent");
-                assertEquals(parent.listId(), i.listId(), i.title() + " is not in its parent's list");
-            }
-            List<List<String>> outlines = new ArrayList<>();
-            Set<String> shown = new HashSet<>();
-            for (String list : lists) {
-                List<Item> mine = byId.values().stream().filter(i -> !i.isTrashed() && !i.isDone()
-                        && list.equals(i.listId())).map(i -> i.withCollapsed(false)).toList();
-                List<Section> sections = d.store().db().query(Section.class, "SELECT * FROM sections WHERE listId = ?",
-                        list).stream().map(s -> s.withCollapsed(false)).toList();
-                List<String> lines = new ArrayList<>();
-                for (Outline.Line l : Outline.of(mine, sections, Map.of())) {
-                    lines.add(l.depth() + " " + l.key());
-                    if (!l.isSection()) {
-                        assertTrue(shown.add(l.item().id()), l.item().title() + " shows twice");
-                    }
-                }
-                outlines.add(lines);
-            }
-            long open = byId.values().stream().filter(i -> !i.isTrashed() && !i.isDone()).count();
-            assertEquals(open, shown.size(), "a todo shows in no outline");
-            if (firstRows == null) {
-                firstRows = rows;
-                firstOutlines = outlines;
-            } else {
-                assertEquals(firstRows, rows, "the devices hold different rows");
-                assertEquals(firstOutlines, outlines, "the devices show different outlines");
-            }
-        }
+        dev.tandem.app.testing.OutlineChecks.converged(devices.stream().map(Device::store).toList(), made, lists);
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.DetailsViewModel;
 import dev.tandem.app.vm.TimeViewModel;
+import dev.tandem.app.vm.WhenViewModel;
 import dev.tandem.ui.Styles;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -16,7 +17,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.util.StringConverter;
 
-/** The editor's rows for time and length, priority, tags, repeat (with Skip and End series) and reminder. */
+/**
+ * The editor's rows for time and length, start date and Someday, priority, tags, repeat (with Skip and End
+ * series) and reminder.
+ */
 final class DetailsFields {
     private DetailsFields() {
     }
@@ -126,6 +130,54 @@ final class DetailsFields {
         grid.add(l, 0, row);
         grid.add(box, 1, row);
         GridPane.setHgrow(box, Priority.ALWAYS);
+    }
+
+    /**
+     * Adds the START row at {@code row}: the date the todo waits for ("When"), apart from its deadline, and
+     * Someday; hidden while {@code note} holds.
+     */
+    static void addWhen(GridPane grid, int row, WhenViewModel vm, java.util.function.Function<String, Label> label,
+                        javafx.beans.value.ObservableBooleanValue note) {
+        javafx.scene.control.DatePicker start = new javafx.scene.control.DatePicker();
+        start.setId("editor-start");
+        start.setPromptText("No start date");
+        start.valueProperty().bindBidirectional(vm.startProperty());
+        start.setMaxWidth(Double.MAX_VALUE);
+        start.setAccessibleText("Start date");
+        Button clear = new Button("×");
+        clear.getStyleClass().add(Styles.BUTTON_FLAT);
+        clear.setTooltip(new Tooltip("Remove the start date"));
+        clear.setAccessibleText("Remove the start date");
+        clear.setOnAction(e -> vm.startProperty().set(null));
+        clear.visibleProperty().bind(vm.startProperty().isNotNull());
+        javafx.scene.control.CheckBox someday = new javafx.scene.control.CheckBox("Someday");
+        someday.setId("editor-someday");
+        someday.setTooltip(new Tooltip("Out of the way: not in the Inbox or Today, until it gets a date"));
+        someday.selectedProperty().bindBidirectional(vm.somedayProperty());
+        someday.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox box = new HBox(6, start, clear, someday);
+        HBox.setHgrow(start, Priority.ALWAYS);
+        box.setAlignment(Pos.CENTER_LEFT);
+        Label l = label.apply("START");
+        l.setLabelFor(start);
+        for (javafx.scene.Node x : new javafx.scene.Node[] {l, box}) {
+            x.visibleProperty().bind(javafx.beans.binding.Bindings.not(note));
+            x.managedProperty().bind(x.visibleProperty());
+        }
+        grid.add(l, 0, row);
+        grid.add(box, 1, row);
+        GridPane.setHgrow(box, Priority.ALWAYS);
+    }
+
+    /** Adds, at {@code row}, where the todo sits when that is a parent or a section ("Subtask of “Move house”"). */
+    static void addWhere(GridPane grid, int row, WhenViewModel vm) {
+        Label where = new Label();
+        where.setId("editor-where");
+        where.getStyleClass().add(Styles.HINT);
+        where.textProperty().bind(vm.whereProperty());
+        where.visibleProperty().bind(vm.whereProperty().isNotEmpty());
+        where.managedProperty().bind(where.visibleProperty());
+        grid.add(where, 1, row);
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty p, Consumer<Void> commit) {

@@ -170,11 +170,13 @@ public final class EditorView extends StackPane {
         grid.add(dueLabel, 0, 0);
         grid.add(dueBox, 1, 0);
         DetailsFields.addTime(grid, 1, vm.details().time(), EditorView::fieldLabel, vm.noteProperty());
-        grid.add(fieldLabel("LIST"), 0, 2);
-        grid.add(list, 1, 2);
+        DetailsFields.addWhen(grid, 2, vm.details().when(), EditorView::fieldLabel, vm.noteProperty());
+        grid.add(fieldLabel("LIST"), 0, 3);
+        grid.add(list, 1, 3);
         GridPane.setHgrow(dueBox, Priority.ALWAYS);
         GridPane.setHgrow(list, Priority.ALWAYS);
-        DetailsFields.addTo(grid, 3, vm.details(), EditorView::fieldLabel, vm.noteProperty());
+        DetailsFields.addWhere(grid, 4, vm.details().when());
+        DetailsFields.addTo(grid, 5, vm.details(), EditorView::fieldLabel, vm.noteProperty());
 
         history.setId("editor-history");
         history.getStyleClass().add(Styles.HISTORY);

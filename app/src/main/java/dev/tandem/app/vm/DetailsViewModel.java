@@ -47,6 +47,7 @@ public final class DetailsViewModel {
     private final ReminderStore reminders;
     private final TagStore tags;
     private final TimeViewModel time;
+    private final WhenViewModel when;
 
     private final ObjectProperty<Integer> priority = new SimpleObjectProperty<>(0);
     private final StringProperty tagsText = new SimpleStringProperty("");
@@ -68,6 +69,7 @@ public final class DetailsViewModel {
         this.reminders = new ReminderStore(store);
         this.tags = new TagStore(store);
         this.time = new TimeViewModel(store, async, undo, shown);
+        this.when = new WhenViewModel(store, async, undo, shown);
         shown.addListener((o, a, b) -> load(a, b));
         load(null, shown.get());
         priority.addListener((o, a, b) -> {
@@ -75,6 +77,11 @@ public final class DetailsViewModel {
                 savePriority(b == null ? 0 : b);
             }
         });
+    }
+
+    /** The start date and Someday of the item shown. */
+    public WhenViewModel when() {
+        return when;
     }
 
     /** The time of day and length of the item shown. */

@@ -2,10 +2,8 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Outline;
-import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Section;
-import dev.tandem.engine.Tx;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,6 +26,21 @@ import java.util.Set;
  * the siblings already there, in that order, rather than in between them. The same goes for sections.
  */
 final class ImportStructure {
+    /**
+     * What it reads of the profile, and the one write it asks for, as functions of the writer's transaction:
+     * the writer alone writes ({@code nextRank} is {@link dev.tandem.app.model.OutlineStore#nextRank}).
+     */
+    record Rows(java.util.function.Supplier<List<Section>> sections,
+                java.util.function.Function<String, Optional<Item>> item,
+                java.util.function.Predicate<String> hasSection, NextRank nextRank,
+                java.util.function.UnaryOperator<Section> save) {
+    }
+
+    /** The rank after the last sibling in a list (null: the Inbox), under a parent, or in a section. */
+    interface NextRank {
+        String of(String listId, String parentId, String sectionId);
+    }
+
     private final Map<String, Item> placed = new HashMap<>();
 
     private ImportStructure() {
@@ -45,12 +59,12 @@ final class ImportStructure {
      * Sections first: fills {@code sectionIds} with each incoming section's id in this profile and returns how
      * many were created. A section deleted here for good comes back only if a todo being added is in it.
      */
-    static int sections(Tx tx, Incoming in, Set<String> adding, Map<String, String> listIds, Set<String> deleted,
+    static int sections(Rows rows, Incoming in, Set<String> adding, Map<String, String> listIds, Set<String> deleted,
                         long now, Map<String, String> sectionIds) {
         Map<String, Section> byId = new HashMap<>();
         Map<String, Section> byName = new HashMap<>();
         Map<String, String> lastRank = new HashMap<>();
-        for (Section s : tx.query(Section.class, "SELECT * FROM sections")) {
+        for (Section s : rows.sections().get()) {
             byId.put(s.id(), s);
             byName.putIfAbsent(key(s.listId(), s.name()), s);
             if (Rank.isValid(s.rank())) {
@@ -87,7 +101,7 @@ final class ImportStructure {
             if (last == null || rank.compareTo(last) > 0) {
                 lastRank.put(String.valueOf(listId), rank);
             }
-            Section saved = tx.save(new Section(s.id(), listId, s.name(), rank, s.collapsed(),
+            Section saved = rows.save().apply(new Section(s.id(), listId, s.name(), rank, s.collapsed(),
                     s.createdAt() == null ? now : s.createdAt()));
             byId.put(saved.id(), saved);
             sectionIds.put(s.id(), saved.id());
@@ -100,7 +114,7 @@ final class ImportStructure {
      * Places the incoming items whose ids are in {@code adding} (the first of each id), with lists and
      * sections already resolved ({@code listIds}, {@code sectionIds}).
      */
-    static ImportStructure place(Tx tx, Incoming in, Set<String> adding, Map<String, String> listIds,
+    static ImportStructure place(Rows rows, Incoming in, Set<String> adding, Map<String, String> listIds,
                                  Map<String, String> sectionIds) {
         Map<String, Item> byId = new LinkedHashMap<>();
         for (Item it : in.items()) {
@@ -115,10 +129,10 @@ final class ImportStructure {
             String listId = it.listId() == null ? null : listIds.getOrDefault(it.listId(), it.listId());
             String section = it.sectionId() == null ? null : sectionIds.containsKey(it.sectionId())
                     ? sectionIds.get(it.sectionId())
-                    : sectionHere.computeIfAbsent(it.sectionId(), id -> tx.get(Section.class, id).isPresent())
+                    : sectionHere.computeIfAbsent(it.sectionId(), rows.hasSection()::test)
                     ? it.sectionId() : null;
             String parent = it.parentId();
-            if (parent != null && !byId.containsKey(parent) && existing(tx, existing, parent) == null) {
+            if (parent != null && !byId.containsKey(parent) && existing(rows, existing, parent) == null) {
                 parent = null;
             }
             fixed.put(it.id(), it.withListId(listId).withSectionId(section).withParentId(parent)
@@ -127,17 +141,17 @@ final class ImportStructure {
         breakCycles(fixed);
         ImportStructure out = new ImportStructure();
         for (Item it : fixed.values()) {
-            out.placed.put(it.id(), it.hasParent() ? it.withListId(topList(it, fixed, existing, tx)) : it);
+            out.placed.put(it.id(), it.hasParent() ? it.withListId(topList(it, fixed, existing, rows)) : it);
         }
         if (!in.lossless()) {
-            out.rankAfterSiblings(tx);
+            out.rankAfterSiblings(rows);
         }
         return out;
     }
 
-    private static Item existing(Tx tx, Map<String, Item> cache, String id) {
+    private static Item existing(Rows rows, Map<String, Item> cache, String id) {
         if (!cache.containsKey(id)) {
-            cache.put(id, tx.get(Item.class, id).orElse(null));
+            cache.put(id, rows.item().apply(id).orElse(null));
         }
         return cache.get(id);
     }
@@ -165,11 +179,11 @@ final class ImportStructure {
     }
 
     /** The list of the top todo above {@code it}: in the file, or already in the profile. */
-    private static String topList(Item it, Map<String, Item> fixed, Map<String, Item> existing, Tx tx) {
+    private static String topList(Item it, Map<String, Item> fixed, Map<String, Item> existing, Rows rows) {
         Item at = it;
         Set<String> seen = new HashSet<>();
         while (at.hasParent() && seen.add(at.id())) {
-            Item up = fixed.containsKey(at.parentId()) ? fixed.get(at.parentId()) : existing(tx, existing, at.parentId());
+            Item up = fixed.containsKey(at.parentId()) ? fixed.get(at.parentId()) : existing(rows, existing, at.parentId());
             if (up == null) {
                 break;
             }
@@ -179,7 +193,7 @@ final class ImportStructure {
     }
 
     /** Each group of new siblings, in the file's order, after the siblings the profile has there already. */
-    private void rankAfterSiblings(Tx tx) {
+    private void rankAfterSiblings(Rows rows) {
         Map<String, List<Item>> groups = new LinkedHashMap<>();
         for (Item it : placed.values()) {
             String key = it.hasParent() ? "p\u0000" + it.parentId()
@@ -189,7 +203,7 @@ final class ImportStructure {
         for (List<Item> group : groups.values()) {
             group.sort(Outline.SIBLINGS);
             Item first = group.get(0);
-            String rank = OutlineStore.nextRank(tx, first.listId(), first.parentId(), first.sectionId());
+            String rank = rows.nextRank().of(first.listId(), first.parentId(), first.sectionId());
             for (Item it : group) {
                 placed.put(it.id(), it.withRank(rank));
                 rank = Rank.between(rank, null);

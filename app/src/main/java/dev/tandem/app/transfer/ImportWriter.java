@@ -5,6 +5,8 @@ import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -48,7 +50,7 @@ public final class ImportWriter {
         Set<String> deletedLists = deletedForGood(store, "lists", "SELECT id FROM lists",
                 in.lists().stream().map(TodoList::id).toList());
         Set<String> deletedSections = deletedForGood(store, "sections", "SELECT id FROM sections",
-                in.sections().stream().map(dev.tandem.app.model.Section::id).toList());
+                in.sections().stream().map(Section::id).toList());
         int total = in.items().size();
         // Files only for the items this import adds: read before the transaction, as the known ids were.
         Set<String> skip = new HashSet<>(deleted);
@@ -98,8 +100,9 @@ public final class ImportWriter {
         Map<String, String> listIds = new HashMap<>();
         int listsCreated = resolveLists(tx, in.lists(), neededLists, deletedLists, now, listIds);
         Map<String, String> sectionIds = new HashMap<>();
-        ImportStructure.sections(tx, in, adding, listIds, deletedSections, now, sectionIds);
-        ImportStructure structure = ImportStructure.place(tx, in, adding, listIds, sectionIds);
+        ImportStructure.Rows rows = rows(tx);
+        ImportStructure.sections(rows, in, adding, listIds, deletedSections, now, sectionIds);
+        ImportStructure structure = ImportStructure.place(rows, in, adding, listIds, sectionIds);
         int added = 0;
         int done = 0;
         Map<String, List<ItemTag>> tagRows = new HashMap<>();
@@ -150,6 +153,13 @@ public final class ImportWriter {
             }
         }
         return new int[] {added, listsCreated, attached};
+    }
+
+    /** The profile's rows as {@link ImportStructure} reads them, in this transaction. */
+    private static ImportStructure.Rows rows(Tx tx) {
+        return new ImportStructure.Rows(() -> tx.query(Section.class, "SELECT * FROM sections"),
+                id -> tx.get(Item.class, id), id -> tx.get(Section.class, id).isPresent(),
+                (listId, parentId, sectionId) -> OutlineStore.nextRank(tx, listId, parentId, sectionId), tx::save);
     }
 
     /** The item with its notes' links to its files ({@code :/ID}, a relative path) pointing at their rows. */

@@ -413,8 +413,8 @@ public final class EditorViewModel {
             return HistoryLine.describe(authors.history(id), new HistoryLine.Names(
                     lid -> names.getOrDefault(lid, "a deleted list"),
                     pid -> store.get(pid).map(Item::titleOrEmpty).orElse("a deleted todo"),
-                    sid -> store.db().query(dev.tandem.app.model.Section.class, "SELECT * FROM sections WHERE id = ?", sid)
-                            .stream().findFirst().map(dev.tandem.app.model.Section::name).orElse("a deleted section")),
+                    sid -> new dev.tandem.app.model.SectionStore(store).section(sid).map(dev.tandem.app.model.Section::name)
+                            .orElse("a deleted section")),
                     store.dateClock().getZone());
         }, lines -> {
             Item now = item.get();

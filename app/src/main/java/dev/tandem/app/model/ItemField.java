@@ -24,6 +24,11 @@ public enum ItemField {
     REMINDER("Reminder", List.of("remindAt", "remindDismissed"), Item::remindAt,
             (now, then) -> now.withRemindAt(then.remindAt()).withRemindDismissed(then.remindDismissed())),
     KIND("Note or todo", List.of("kind"), Item::isNote, (now, then) -> now.withKind(then.kind())),
+    /** Where it sits in its list's outline: parent, section and rank only make sense together. */
+    PLACE("Place", List.of("parentId", "sectionId", "rank"), i -> java.util.Arrays.asList(i.parentId(), i.sectionId(), i.rank()),
+            (now, then) -> now.withParentId(then.parentId()).withSectionId(then.sectionId()).withRank(then.rank())),
+    START("Start date", List.of("start"), Item::start, (now, then) -> now.withStartText(then.start())),
+    SOMEDAY("Someday", List.of("someday"), Item::isSomeday, (now, then) -> now.withSomeday(then.isSomeday())),
     TRASH("In the Trash", List.of("trashedAt"), Item::isTrashed, (now, then) -> now.withTrashedAt(then.trashedAt())),
     TAGS("Tags", List.of(), Item::tags, (now, then) -> now);
 

@@ -76,6 +76,9 @@ public final class ItemVersions {
             }
             if (restores) {
                 fields.clear(); // a restore writes every value again; it did one thing
+            } else if (fields.isEmpty() && !deletes && !out.isEmpty() && c.fields().stream()
+                    .allMatch(f -> f.field().equals("collapsed"))) {
+                continue; // folding subtasks away or out is no version of the todo worth going back to
             }
             out.add(new Version(out.size() + 1, c.id(), c.at(), labels.computeIfAbsent(c.author(), authors::label),
                     me.equals(c.author()), fields, deletes, restores));

@@ -21,6 +21,16 @@ public final class SectionStore {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** The sections of {@code store}'s profile. */
+    public SectionStore(TodoStore store) {
+        this(store.db(), store.clock());
+    }
+
+    /** The section with this id, if there is one. */
+    public Optional<Section> section(String id) {
+        return db.query(Section.class, "SELECT * FROM sections WHERE id = ?", id).stream().findFirst();
+    }
+
     /** The sections of a list, in their order. */
     public List<Section> sections(String listId) {
         List<Section> out = new ArrayList<>(db.query(Section.class, "SELECT * FROM sections WHERE listId = ?", listId));

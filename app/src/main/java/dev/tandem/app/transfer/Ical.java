@@ -28,6 +28,10 @@ public final class Ical {
     static final String PRODID = "-//Tandem//Tandem todos//EN";
     /** Tandem's own property naming the todo's list, kept by other apps and ignored by them. */
     static final String X_LIST = "X-TANDEM-LIST";
+    /** Tandem's own property of a todo's start date, where DTSTART says something else (a time, a repeat's first day). */
+    static final String X_START = "X-TANDEM-START";
+    /** Tandem's own property of a todo's place among its siblings (a {@code Rank} key), so the order comes back. */
+    static final String X_RANK = "X-TANDEM-RANK";
     /** The calendar's display name (Apple, Google, Thunderbird). */
     static final String X_CALNAME = "X-WR-CALNAME";
 }

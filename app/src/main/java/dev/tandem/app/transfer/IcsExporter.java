@@ -32,8 +32,10 @@ import net.fortuna.ical4j.model.property.DtStart;
 import net.fortuna.ical4j.model.property.Due;
 import net.fortuna.ical4j.model.property.PercentComplete;
 import net.fortuna.ical4j.model.property.Priority;
+import net.fortuna.ical4j.model.parameter.RelType;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RelatedTo;
 import net.fortuna.ical4j.model.property.Status;
 import net.fortuna.ical4j.model.property.Summary;
 import net.fortuna.ical4j.model.property.Uid;
@@ -50,6 +52,12 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * X-TANDEM-LIST. A plain note is a VJOURNAL without a date (UID, SUMMARY, DESCRIPTION, CREATED,
  * CATEGORIES, X-TANDEM-LIST), as journal and note apps read one. Trashed todos are left out. Written by
  * ical4j, which escapes and folds lines.
+ *
+ * <p>A subtask names its parent as task apps do: {@code RELATED-TO;RELTYPE=PARENT:<the parent's UID>}. The start
+ * date is {@code DTSTART;VALUE=DATE} where DTSTART says nothing else and the due date has no time (RFC 5545 wants
+ * DTSTART and DUE of one type); otherwise, with a time's length or a repeat on DTSTART, it is
+ * {@code X-TANDEM-START}. The place among its siblings travels in {@code X-TANDEM-RANK}. Sections, Someday and
+ * folding have no iCalendar property and are not written.
  */
 final class IcsExporter {
     private IcsExporter() {
@@ -73,16 +81,29 @@ final class IcsExporter {
         cal.add(ImmutableVersion.VERSION_2_0);
         cal.add(ImmutableCalScale.GREGORIAN);
         // No X-WR-CALNAME: an importer would put the Inbox's todos in a list of that name.
+        Map<String, String> uidOf = new HashMap<>();
+        for (Item it : items) {
+            String uid = uids.get(it.id());
+            // Never one UID twice in a file (a hand-made backup could link two todos to one, or to another's id).
+            uidOf.put(it.id(), uid == null || ids.contains(uid) || !linked.add(uid) ? it.id() : uid);
+        }
         int n = 0;
         for (Item it : items) {
             List<String> itemTags = tags.getOrDefault(it.id(), List.of());
-            String uid = uids.get(it.id());
-            // Never one UID twice in a file (a hand-made backup could link two todos to one, or to another's id).
-            if (uid == null || ids.contains(uid) || !linked.add(uid)) {
-                uid = it.id();
+            String uid = uidOf.get(it.id());
+            net.fortuna.ical4j.model.component.CalendarComponent c = it.isNote()
+                    ? journal(it, uid, itemTags, listNames.get(it.listId()), now)
+                    : todo(it, uid, itemTags, listNames.get(it.listId()), now, zone);
+            // Only a parent the file holds: a trashed one is left out, and a link to nothing would mislead.
+            if (it.hasParent() && uidOf.containsKey(it.parentId())) {
+                RelatedTo parent = new RelatedTo(uidOf.get(it.parentId()));
+                parent.add(RelType.PARENT);
+                c.add(parent);
             }
-            cal.add(it.isNote() ? journal(it, uid, itemTags, listNames.get(it.listId()), now)
-                    : todo(it, uid, itemTags, listNames.get(it.listId()), now, zone));
+            if (it.rank() != null) {
+                c.add(new XProperty(Ical.X_RANK, it.rank()));
+            }
+            cal.add(c);
             if (++n % 500 == 0) {
                 progress.update("Writing", n, items.size());
             }
@@ -142,6 +163,13 @@ final class IcsExporter {
                 // Words from another app ("every monday") or a rule with no date: kept as text.
                 description = NoteAttributes.append(description, new NoteAttributes(List.of(), null, a.repeats()));
             }
+        }
+        LocalDate start = it.startDate();
+        if (start != null && !started && at == null && !t.getProperty(net.fortuna.ical4j.model.Property.DTSTART)
+                .isPresent()) {
+            t.add(new DtStart<>(start));
+        } else if (start != null) {
+            t.add(new XProperty(Ical.X_START, start.toString()));
         }
         if (description != null) {
             t.add(new Description(description));

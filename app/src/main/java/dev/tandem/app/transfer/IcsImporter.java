@@ -2,6 +2,7 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
+import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.TodoList;
 import java.io.IOException;
 import java.io.StringReader;
@@ -41,6 +42,14 @@ import net.fortuna.ical4j.model.property.DateProperty;
  * occurrences of a repeating todo (RECURRENCE-ID), which Tandem cannot hold apart. A UID that is not the
  * item's id as it is (any UID but a UUID in lower case) is kept as the item's {@link ItemLink}, so
  * {@link IcsExporter} writes it back and the calendar app sees the same task.
+ *
+ * <p>{@code RELATED-TO} with {@code RELTYPE=PARENT} (or no RELTYPE, which means PARENT) makes the todo a
+ * subtask of the todo with that UID, wherever that one is in the file (or in the profile, from an earlier
+ * import); a UID found in neither leaves the todo at the top of its list. The start date is
+ * {@code X-TANDEM-START}, else a {@code DTSTART} that is a date (not a repeat's first day), else a
+ * {@code DTSTART} date-time that does not give the due time and length; {@code X-TANDEM-RANK} is its place
+ * among its siblings (without it, siblings are in the order they were created). The todos are put after those
+ * already in the list.
  */
 final class IcsImporter {
     /** Repeats not kept in full, each named; past this many, a count. */
@@ -82,8 +91,10 @@ final class IcsImporter {
             Optional<String> uid = value(t.getProperty(Property.UID));
             String where = t.getName() + " " + (nth + 1) + uid.map(u -> " (UID " + Limits.shorten(u) + ")").orElse("");
             Item it = item(t, uid, i, calName, lists, file, where, zone, tandemFile, repeatWarnings);
-            items.add(note ? new Item(it.id(), it.listId(), it.title(), it.notes(), null, 0L, null, null,
-                    it.createdAt()).withNote(true) : it);
+            Item kept = note ? new Item(it.id(), it.listId(), it.title(), it.notes(), null, 0L, null, null,
+                    it.createdAt()).withNote(true) : it;
+            items.add(kept.withParentId(parent(t).filter(p -> !p.equals(it.id())).orElse(null))
+                    .withRank(value(t.getProperty(Ical.X_RANK)).filter(Rank::isValid).orElse(null)));
             // A UID that is not the id as it is (not a UUID, or one in upper case) is kept, for the export to write back.
             if (uid.isPresent() && !uid.get().equals(it.id())) {
                 if (uid.get().length() <= ItemLink.MAX_EXTERNAL_ID) {
@@ -159,10 +170,47 @@ final class IcsImporter {
         // RFC 5545 requires a UID; without one, the todo's own content keys it.
         String id = uid.map(u -> StableIds.of("ics", "uid", u))
                 .orElseGet(() -> StableIds.derived("ics\u0000" + file + "\u0000" + title + "\u0000" + due + "\u0000" + index));
+        LocalDate start = t instanceof VJournal ? null : start(t, when, rrule != null, zone, file, where);
         return new Item(id, list == null ? null : list.id(), Limits.title(file, where, title),
                 Limits.notes(file, where, notes), due == null ? null : due.toString(), done ? 1L : 0L,
                 done ? (completedAt != null ? completedAt : created) : null, null, created)
-                .withDueTime(when.time()).withDuration(when.minutes() == null ? null : when.minutes().longValue());
+                .withDueTime(when.time()).withDuration(when.minutes() == null ? null : when.minutes().longValue())
+                .withStart(start);
+    }
+
+    /** The Tandem id of the todo's parent: its {@code RELATED-TO} of type PARENT (the default type). */
+    private static Optional<String> parent(CalendarComponent t) {
+        for (Property p : t.getProperties(Property.RELATED_TO)) {
+            String type = p.getParameter(net.fortuna.ical4j.model.Parameter.RELTYPE)
+                    .map(x -> x.getValue().toUpperCase(Locale.ROOT)).orElse("PARENT");
+            if (type.equals("PARENT") && !p.getValue().isBlank()) {
+                return Optional.of(StableIds.of("ics", "uid", p.getValue().strip()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The start date: X-TANDEM-START; else a DTSTART date, unless it is a repeat's first day; else a DTSTART
+     * date-time that {@link IcalTimes} did not read as the due time (it did when there is no DUE, or a length).
+     */
+    private static LocalDate start(CalendarComponent t, IcalTimes.When when, boolean repeats, ZoneId zone, String file,
+                                   String where) {
+        Optional<String> own = value(t.getProperty(Ical.X_START));
+        if (own.isPresent()) {
+            String d = Limits.isoDate(file, where, own.get(), "start date");
+            return d == null ? null : LocalDate.parse(d);
+        }
+        Optional<Property> dtstart = t.getProperty(Property.DTSTART);
+        Temporal s = temporal(dtstart, file, where);
+        if (s == null || repeats) {
+            return null;
+        }
+        if (s instanceof LocalDate d) {
+            return d;
+        }
+        boolean timeOfDue = t.getProperty(Property.DUE).isEmpty() || when.minutes() != null;
+        return timeOfDue ? null : date(dtstart, zone, file, where);
     }
 
     /** The dates of EXDATE or RDATE lines, as dates where ical4j reads them, else as the file gave them. */

@@ -5,6 +5,8 @@ import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -47,6 +49,8 @@ public final class ImportWriter {
                 in.items().stream().map(Item::id).toList());
         Set<String> deletedLists = deletedForGood(store, "lists", "SELECT id FROM lists",
                 in.lists().stream().map(TodoList::id).toList());
+        Set<String> deletedSections = deletedForGood(store, "sections", "SELECT id FROM sections",
+                in.sections().stream().map(Section::id).toList());
         int total = in.items().size();
         // Files only for the items this import adds: read before the transaction, as the known ids were.
         Set<String> skip = new HashSet<>(deleted);
@@ -55,7 +59,7 @@ public final class ImportWriter {
         }
         AttachmentImport.Result files = AttachmentImport.store(store.db(), in, skip, progress);
         progress.update("Writing", 0, total);
-        int[] counts = store.writeAll(tx -> write(tx, in, files, deleted, deletedLists, now, progress));
+        int[] counts = store.writeAll(tx -> write(tx, in, files, deleted, deletedLists, deletedSections, now, progress));
         progress.update("Writing", total, total);
         List<String> warnings = new ArrayList<>(in.warnings());
         warnings.addAll(files.warnings());
@@ -78,19 +82,27 @@ public final class ImportWriter {
 
     /** Returns {items added, lists created, attachments saved}. */
     private static int[] write(Tx tx, Incoming in, AttachmentImport.Result files, Set<String> deleted,
-                               Set<String> deletedLists, long now, Progress progress) {
+                               Set<String> deletedLists, Set<String> deletedSections, long now, Progress progress) {
         Set<String> known = new HashSet<>(deleted);
         for (RowId r : tx.query(RowId.class, "SELECT id FROM items")) {
             known.add(r.id());
         }
         Set<String> neededLists = new HashSet<>();
+        Set<String> adding = new HashSet<>();
         for (Item it : in.items()) {
-            if (!known.contains(it.id()) && it.listId() != null) {
-                neededLists.add(it.listId());
+            if (!known.contains(it.id())) {
+                adding.add(it.id());
+                if (it.listId() != null) {
+                    neededLists.add(it.listId());
+                }
             }
         }
         Map<String, String> listIds = new HashMap<>();
         int listsCreated = resolveLists(tx, in.lists(), neededLists, deletedLists, now, listIds);
+        Map<String, String> sectionIds = new HashMap<>();
+        ImportStructure.Rows rows = rows(tx);
+        ImportStructure.sections(rows, in, adding, listIds, deletedSections, now, sectionIds);
+        ImportStructure structure = ImportStructure.place(rows, in, adding, listIds, sectionIds);
         int added = 0;
         int done = 0;
         Map<String, List<ItemTag>> tagRows = new HashMap<>();
@@ -109,9 +121,9 @@ public final class ImportWriter {
                 Item raw = withAttachmentLinks(source, stored);
                 // Attribute lines in the notes become real fields: priority, repeat rule, tags.
                 RealFields.Applied applied = in.lossless() ? new RealFields.Applied(raw, List.of()) : RealFields.fromNotes(raw);
-                Item it = applied.item();
-                String listId = it.listId() == null ? null : listIds.getOrDefault(it.listId(), it.listId());
-                tx.save(it.withListId(listId).withDoneFields(it.done() == null ? 0L : it.done(), it.doneAt())
+                // List resolved, section, parent and rank placed: ImportStructure.
+                Item it = structure.of(applied.item());
+                tx.save(it.withDoneFields(it.done() == null ? 0L : it.done(), it.doneAt())
                         .withCreatedAt(it.createdAt() == null ? now : it.createdAt()));
                 for (String tag : applied.tags()) {
                     TagStore.add(tx, it.id(), tag);
@@ -141,6 +153,13 @@ public final class ImportWriter {
             }
         }
         return new int[] {added, listsCreated, attached};
+    }
+
+    /** The profile's rows as {@link ImportStructure} reads them, in this transaction. */
+    private static ImportStructure.Rows rows(Tx tx) {
+        return new ImportStructure.Rows(() -> tx.query(Section.class, "SELECT * FROM sections"),
+                id -> tx.get(Item.class, id), id -> tx.get(Section.class, id).isPresent(),
+                (listId, parentId, sectionId) -> OutlineStore.nextRank(tx, listId, parentId, sectionId), tx::save);
     }
 
     /** The item with its notes' links to its files ({@code :/ID}, a relative path) pointing at their rows. */
@@ -195,7 +214,8 @@ public final class ImportWriter {
                 long pos = l.position() != null && !positions.contains(l.position()) ? l.position() : ++maxPos;
                 maxPos = Math.max(maxPos, pos);
                 positions.add(pos);
-                TodoList saved = tx.save(new TodoList(l.id(), l.name(), pos, l.createdAt() == null ? now : l.createdAt()));
+                TodoList saved = tx.save(new TodoList(l.id(), l.name(), pos, l.createdAt() == null ? now : l.createdAt(),
+                        dev.tandem.app.model.Rank.isValid(l.rank()) ? l.rank() : null));
                 // By id only: two lists of one backup that share a name are two lists (a profile may
                 // hold both), so only lists that were here before the import are matched by name.
                 byId.put(saved.id(), saved);

@@ -3,6 +3,7 @@ package dev.tandem.app.transfer;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
 import java.util.List;
 
@@ -22,11 +23,16 @@ import java.util.List;
  *                 where the item has no link of that system yet
  * @param attachments files of the items, stored with the items this import adds
  * @param files    where the attachments' bytes are (a folder, an archive), read only when writing
+ * @param sections sections of the lists (each {@code listId} names one of {@code lists}), found by id, then
+ *                 by list and name, or created; an item's {@code sectionId} names one of them. An item's
+ *                 {@code parentId} names another item (of the file or the profile), and its {@code rank} its
+ *                 place among its siblings ({@link dev.tandem.app.model.Rank}), null for none
  */
 public record Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
                        List<ItemTag> tags, boolean lossless, List<ItemLink> links,
-                       List<IncomingAttachment> attachments, SourceFiles files) {
+                       List<IncomingAttachment> attachments, SourceFiles files, List<Section> sections) {
     public Incoming {
+        sections = sections == null ? List.of() : List.copyOf(sections);
         lists = List.copyOf(lists);
         items = List.copyOf(items);
         warnings = List.copyOf(warnings);
@@ -42,11 +48,23 @@ public record Incoming(String source, List<TodoList> lists, List<Item> items, Li
         this(source, lists, items, warnings, tags, lossless, links, List.of(), SourceFiles.NONE);
     }
 
+    /** Without sections. */
+    public Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
+                    List<ItemTag> tags, boolean lossless, List<ItemLink> links,
+                    List<IncomingAttachment> attachments, SourceFiles files) {
+        this(source, lists, items, warnings, tags, lossless, links, attachments, files, List.of());
+    }
+
+    /** The same with these sections of its lists. */
+    Incoming withSections(List<Section> more) {
+        return new Incoming(source, lists, items, warnings, tags, lossless, links, attachments, files, more);
+    }
+
     /** The same, with {@code attachments} whose bytes are in {@code files}, and {@code more} warnings. */
     Incoming withAttachments(List<IncomingAttachment> attachments, SourceFiles files, List<String> more) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new Incoming(source, lists, items, all, tags, lossless, links, attachments, files);
+        return new Incoming(source, lists, items, all, tags, lossless, links, attachments, files, sections);
     }
 
     /** Without links: the formats whose ids are kept as they are, or derived one way only. */

@@ -1,6 +1,8 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Rank;
+import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -24,9 +26,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * Joplin's JEX archive and RAW export folder: notebooks become lists (a nested one "Parent / Child"),
- * to-dos become todos and notes plain notes, with their bodies as notes; to-dos keep their done state
- * and due date, tags go into the notes' attribute lines ({@link NoteAttributes}). Resources a note
+ * Joplin's JEX archive and RAW export folder: top-level notebooks become lists, and a notebook inside one a
+ * section of that list (a notebook deeper down is part of the section of its ancestor one level under the
+ * top: Tandem's sections do not nest); sections are in the order of their names, as Joplin lists notebooks.
+ * To-dos become todos and notes plain notes, with their bodies as notes, in Joplin's custom order (its
+ * {@code order} field, highest first; where that is equal or missing, newest first, as Joplin sorts them);
+ * to-dos keep their done state and due date, tags go into the notes' attribute lines ({@link NoteAttributes}). Resources a note
  * links to ({@code :/ID}) become its attachments, with their titles and MIME types, and the links
  * {@code attachment:ID}; encrypted items are skipped. Nothing from the archive is unpacked: notes
  * are read in memory, and the resources' files, once every note checked out, streamed from the
@@ -196,15 +201,47 @@ final class JoplinImporter {
             }
         }
         List<String> warnings = new ArrayList<>();
+        // By folder id: the list of its top notebook, and the section of its notebook one level under the top.
         Map<String, TodoList> lists = new LinkedHashMap<>();
-        for (JoplinRaw f : folders.values()) {
-            String id = f.get("id");
-            if (id != null && !encrypted(f)) {
-                lists.put(id, new TodoList(StableIds.of("joplin", "folder", id),
-                        Limits.name(file, "notebook " + id, folderName(f, folders)), null, f.time("created_time", file, id)));
+        Map<String, Section> sectionOf = new HashMap<>();
+        Map<String, TodoList> byTop = new HashMap<>();
+        List<JoplinRaw> ordered = new ArrayList<>(folders.values());
+        ordered.sort(java.util.Comparator.comparing((JoplinRaw f) -> f.title().strip().toLowerCase(Locale.ROOT))
+                .thenComparing(f -> String.valueOf(f.get("id"))));
+        for (JoplinRaw f : ordered) {
+            List<JoplinRaw> chain = chain(f, folders);
+            JoplinRaw top = chain.get(0);
+            String topId = top.get("id");
+            if (f.get("id") == null || topId == null || chain.stream().anyMatch(JoplinImporter::encrypted)) {
+                continue;
+            }
+            TodoList list = byTop.computeIfAbsent(topId, k -> new TodoList(StableIds.of("joplin", "folder", k),
+                    Limits.name(file, "notebook " + k, name(top)), null, top.time("created_time", file, k)));
+            lists.put(f.get("id"), list);
+        }
+        List<Section> sections = new ArrayList<>();
+        String sectionRank = null;
+        for (JoplinRaw f : ordered) {
+            List<JoplinRaw> chain = chain(f, folders);
+            String sid = f.get("id");
+            if (chain.size() == 2 && lists.containsKey(sid)) {
+                sectionRank = Rank.between(sectionRank, null);
+                Section s = new Section(StableIds.derived("joplin\u0000section\u0000" + sid), lists.get(sid).id(),
+                        Limits.sectionName(file, "notebook " + sid, name(f)), sectionRank, null,
+                        f.time("created_time", file, sid));
+                sectionOf.put(sid, s);
+                sections.add(s);
+            }
+        }
+        for (JoplinRaw f : ordered) {
+            List<JoplinRaw> chain = chain(f, folders);
+            if (chain.size() > 2 && lists.containsKey(f.get("id"))) {
+                // Deeper down: flattened into the section of its ancestor one level under the top.
+                sectionOf.put(f.get("id"), sectionOf.get(chain.get(1).get("id")));
             }
         }
         List<Item> items = new ArrayList<>();
+        Map<String, Double> orderOf = new HashMap<>();
         List<IncomingAttachment> attachments = new ArrayList<>();
         List<String> fileWarnings = new ArrayList<>();
         int[] encryptedFiles = {0};
@@ -233,13 +270,16 @@ final class JoplinImporter {
                 title = n.body().strip().lines().findFirst().orElse("Untitled");
             }
             TodoList list = lists.get(n.get("parent_id"));
+            Section section = sectionOf.get(n.get("parent_id"));
             String notesText = NoteAttributes.append(n.body().isBlank() ? null : n.body(),
                     new NoteAttributes(tagsOfNote.get(id), null, null));
             Item it = new Item(StableIds.of("joplin", "note", id), list == null ? null : list.id(),
                     Limits.title(file, where, title), Limits.notes(file, where, notesText),
                     due == null ? null : Instant.ofEpochMilli(due).atZone(zone).toLocalDate().toString(),
-                    completed != null ? 1L : 0L, completed, deleted, created).withNote(!todo);
+                    completed != null ? 1L : 0L, completed, deleted, created).withNote(!todo)
+                    .withSectionId(section == null ? null : section.id());
             items.add(it);
+            orderOf.put(it.id(), order(n));
             attachments.addAll(files(it, n.body(), resources, resourceFiles, encryptedFiles, file));
         }
         if (encryptedFiles[0] > 0) {
@@ -249,8 +289,36 @@ final class JoplinImporter {
         if (skipped > 0) {
             warnings.add(ImportReport.count(skipped, "encrypted note") + " skipped: export from Joplin with encryption off");
         }
-        return new Converted(new Incoming(file, new ArrayList<>(lists.values()), items, warnings), attachments,
-                fileWarnings);
+        return new Converted(new Incoming(file, new ArrayList<>(new java.util.LinkedHashSet<>(lists.values())),
+                ranked(items, orderOf), warnings).withSections(sections), attachments, fileWarnings);
+    }
+
+    /** The items ranked in Joplin's custom order: {@code order} highest first, then the newest first, then by id. */
+    private static List<Item> ranked(List<Item> items, Map<String, Double> orderOf) {
+        List<Item> sorted = new ArrayList<>(items);
+        sorted.sort(java.util.Comparator.comparing((Item i) -> -orderOf.getOrDefault(i.id(), 0.0))
+                .thenComparing(i -> i.createdAt() == null ? Long.MIN_VALUE : i.createdAt(),
+                        java.util.Comparator.reverseOrder())
+                .thenComparing(Item::id));
+        Map<String, String> rank = new HashMap<>();
+        String r = null;
+        for (Item i : sorted) {
+            r = Rank.between(r, null);
+            rank.put(i.id(), r);
+        }
+        // In the file's order still: which copy of an id comes first stays the same.
+        return items.stream().map(i -> i.withRank(rank.get(i.id()))).toList();
+    }
+
+    /** Joplin's {@code order} (a number it sets when the user drags a note); 0 when missing or unreadable. */
+    private static double order(JoplinRaw n) {
+        String v = n.get("order");
+        try {
+            double d = v == null ? 0 : Double.parseDouble(v);
+            return Double.isFinite(d) ? d : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**
@@ -295,15 +363,20 @@ final class JoplinImporter {
         return "1".equals(r.get("encryption_applied"));
     }
 
-    /** "Parent / Child" for a nested notebook; a cycle or a missing parent ends the chain. */
-    private static String folderName(JoplinRaw f, Map<String, JoplinRaw> folders) {
-        List<String> names = new ArrayList<>();
+    /** The notebook's chain of notebooks, the top one first; a cycle or a missing parent ends it. */
+    private static List<JoplinRaw> chain(JoplinRaw f, Map<String, JoplinRaw> folders) {
+        List<JoplinRaw> chain = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         JoplinRaw cur = f;
-        for (int depth = 0; cur != null && depth < 8; depth++) {
-            names.add(0, cur.title().strip().isEmpty() ? "Untitled" : cur.title().strip());
+        for (int depth = 0; cur != null && depth < 8 && seen.add(String.valueOf(cur.get("id"))); depth++) {
+            chain.add(0, cur);
             String parent = cur.get("parent_id");
-            cur = parent == null || parent.equals(cur.get("id")) ? null : folders.get(parent);
+            cur = parent == null ? null : folders.get(parent);
         }
-        return String.join(" / ", names);
+        return chain;
+    }
+
+    private static String name(JoplinRaw f) {
+        return f.title().strip().isEmpty() ? "Untitled" : f.title().strip();
     }
 }

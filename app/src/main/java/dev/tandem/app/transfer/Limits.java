@@ -53,22 +53,36 @@ public final class Limits {
     }
 
     public static String name(String file, String where, String name) {
+        return named(file, where, name, "list name");
+    }
+
+    /** A section's name: as a list's, within a list. */
+    public static String sectionName(String file, String where, String name) {
+        return named(file, where, name, "section name");
+    }
+
+    private static String named(String file, String where, String name, String what) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
-            throw new ImportException(file, where, "the list name is empty");
+            throw new ImportException(file, where, "the " + what + " is empty");
         }
-        return check(file, where, "list name", n, MAX_NAME_CHARS);
+        return check(file, where, what, n, MAX_NAME_CHARS);
     }
 
     /** An ISO date (yyyy-MM-dd) or null. */
     public static String isoDate(String file, String where, String due) {
-        if (due == null || due.isBlank()) {
+        return isoDate(file, where, due, "due date");
+    }
+
+    /** An ISO date (yyyy-MM-dd) or null; {@code what} names the field in the message ("start date"). */
+    public static String isoDate(String file, String where, String date, String what) {
+        if (date == null || date.isBlank()) {
             return null;
         }
         try {
-            return LocalDate.parse(due.strip()).toString();
+            return LocalDate.parse(date.strip()).toString();
         } catch (DateTimeParseException e) {
-            throw new ImportException(file, where, "the due date '" + shorten(due) + "' is not a date (yyyy-mm-dd)");
+            throw new ImportException(file, where, "the " + what + " '" + shorten(date) + "' is not a date (yyyy-mm-dd)");
         }
     }
 

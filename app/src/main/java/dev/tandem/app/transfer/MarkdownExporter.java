@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
@@ -26,6 +27,11 @@ import java.util.Map;
  * as such. A plain note has no {@code completed?} and no {@code due}, which is how Joplin tells a note
  * from a to-do, and says {@code kind: note}. Trashed todos are left out.
  *
+ * <p>Where a todo sits in its list's outline: {@code parent} (its parent todo's {@code id}), {@code section} and
+ * {@code section-rank} (its section's name and place among the list's sections), {@code rank} (its place among
+ * its siblings), {@code start} (its start date), {@code someday: yes} and {@code folded: yes} (its subtasks
+ * folded away). A section without todos has no file to be named in, so it is not exported.
+ *
  * <p>Attached files are written into {@value #FILES_FOLDER}/ beside their item's file (once per
  * folder, however many items have one), under their names made safe and unique; the notes' links
  * {@code attachment:ID} become relative paths ({@code _attachments/Receipt%20(2).pdf}), and front
@@ -41,6 +47,14 @@ final class MarkdownExporter {
     static final String FILES_FOLDER = "_attachments";
     /** The front matter field listing the item's attached files, as paths relative to its file. */
     static final String ATTACHMENTS_KEY = "attachments";
+    /** The front matter fields of a todo's place in its list's outline. */
+    static final String PARENT = "parent";
+    static final String SECTION = "section";
+    static final String SECTION_RANK = "section-rank";
+    static final String RANK = "rank";
+    static final String START = "start";
+    static final String SOMEDAY = "someday";
+    static final String FOLDED = "folded";
 
     private MarkdownExporter() {
     }
@@ -62,12 +76,15 @@ final class MarkdownExporter {
         int written = 0;
         Map<String, List<String>> tags = new TagStore(store).all();
         AttachmentFiles files = new AttachmentFiles(store);
+        Map<String, Section> sections = new HashMap<>();
+        store.db().query(Section.class, "SELECT * FROM sections").forEach(s -> sections.put(s.id(), s));
         for (Item it : items) {
             Path folder = it.listId() != null && byId.containsKey(it.listId()) ? folderOf.get(it.listId()) : inbox;
             Files.createDirectories(folder);
             Path file = folder.resolve(namesIn.computeIfAbsent(folder, f -> new FileNames()).unique(it.titleOrEmpty(), ".md"));
             AttachmentFiles.Written own = files.write(it, folder);
-            Files.writeString(file, render(store, it, tags.getOrDefault(it.id(), List.of()), own), StandardCharsets.UTF_8);
+            Files.writeString(file, render(store, it, tags.getOrDefault(it.id(), List.of()), own,
+                    it.sectionId() == null ? null : sections.get(it.sectionId())), StandardCharsets.UTF_8);
             if (++written % 250 == 0) {
                 progress.update("Writing", written, items.size());
             }
@@ -80,11 +97,14 @@ final class MarkdownExporter {
     }
 
     static String render(TodoStore store, Item it, List<String> tags) {
-        return render(store, it, tags, AttachmentFiles.Written.NONE);
+        return render(store, it, tags, AttachmentFiles.Written.NONE, null);
     }
 
-    /** The file of {@code it}; its notes' {@code attachment:ID} links point at the files {@code files} wrote. */
-    static String render(TodoStore store, Item it, List<String> tags, AttachmentFiles.Written files) {
+    /**
+     * The file of {@code it}, in {@code section} (null: none); its notes' {@code attachment:ID} links point at the
+     * files {@code files} wrote.
+     */
+    static String render(TodoStore store, Item it, List<String> tags, AttachmentFiles.Written files, Section section) {
         // The fields only: the notes go out verbatim, attribute lines included; copied here as well, those
         // lines would come back as tags, priority or rule beside themselves.
         NoteAttributes a = RealFields.exported(it, tags, NoteAttributes.NONE);
@@ -102,6 +122,13 @@ final class MarkdownExporter {
         fm.put("priority", a.priority());
         fm.put("repeats", a.repeats());
         fm.put("kind", it.isNote() ? Item.NOTE : null);
+        fm.put(PARENT, it.hasParent() ? it.parentId() : null);
+        fm.put(SECTION, section == null ? null : section.name());
+        fm.put(SECTION_RANK, section == null ? null : section.rank());
+        fm.put(RANK, it.rank());
+        fm.put(START, it.start());
+        fm.put(SOMEDAY, it.isSomeday() ? "yes" : null);
+        fm.put(FOLDED, it.isCollapsed() ? "yes" : null);
         fm.put(ATTACHMENTS_KEY, files.own().isEmpty() ? null : new ArrayList<>(files.own()));
         fm.put(CONVENTION_KEY, CONVENTION);
         return FrontMatter.render(fm, files.links(it.notes()));

@@ -2,7 +2,9 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.RepeatPhrases;
@@ -42,6 +44,12 @@ import java.util.stream.Stream;
  * when they are regular files inside the folder; the links then say {@code attachment:ID}. A link to
  * another Markdown file is a link to a note and stays, but in a {@value MarkdownExporter#FILES_FOLDER}
  * folder, which holds an export's attached files and is never read as a list.
+ *
+ * <p>The outline comes back from the front matter ({@link MarkdownExporter}): {@code parent} names the parent
+ * todo's {@code id} (a parent in no file of the folder, nor in the profile, leaves the todo at the top of its
+ * list), {@code section} a section of the folder's list (made once per name, ordered by {@code section-rank}),
+ * {@code rank} its place among its siblings; {@code start}, {@code someday} and {@code folded} are read too.
+ * A file without them is a top-level todo, as before.
  */
 final class MarkdownImporter {
     private MarkdownImporter() {
@@ -54,6 +62,10 @@ final class MarkdownImporter {
     private record Read(Item item, List<String> tags, String dropped, List<String> files) {
         Read withFiles(List<String> paths) {
             return new Read(item, tags, dropped, paths);
+        }
+
+        Read withItem(Item it) {
+            return new Read(it, tags, dropped, files);
         }
     }
 
@@ -72,6 +84,7 @@ final class MarkdownImporter {
             }
         }
         Map<String, TodoList> lists = new LinkedHashMap<>();
+        Map<String, Section> sections = new LinkedHashMap<>();
         List<Item> items = new ArrayList<>();
         List<ItemTag> tags = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -96,7 +109,9 @@ final class MarkdownImporter {
                 list = lists.computeIfAbsent(name.toLowerCase(Locale.ROOT),
                         k -> new TodoList(StableIds.derived("markdown-list\u0000" + k), name, null, null));
             }
-            Read r = item(TextFiles.decode(bytes, file, where), rel, list, file, where, zone);
+            FrontMatter fm = FrontMatter.parse(TextFiles.decode(bytes, file, where), file, where);
+            Read r = item(fm, rel, list, file, where, zone);
+            r = r.withItem(placed(fm, r.item(), list, sections, file, where));
             items.add(r.item());
             // Tag rows and files go with an id's first file only: the writer keeps that one and skips the copies.
             if (ids.add(r.item().id())) {
@@ -123,7 +138,40 @@ final class MarkdownImporter {
                 : List.of(dropped + " priority or repeat value(s) Tandem cannot hold left out (" + firstDropped + ")");
         // Lossless: attribute lines were already turned into fields here, for the files that have them.
         return new Incoming(file, new ArrayList<>(lists.values()), items, warnings, tags, true, List.of(), attachments,
-                SourceFiles.folder(base));
+                SourceFiles.folder(base), new ArrayList<>(sections.values()));
+    }
+
+    /**
+     * {@code it} with its place in the outline from the front matter: parent, section (made in {@code sections}
+     * on its first mention, with the first valid {@code section-rank}), rank, start date, Someday, folded.
+     */
+    private static Item placed(FrontMatter fm, Item it, TodoList list, Map<String, Section> sections, String file,
+                               String where) {
+        Item out = it;
+        Optional<String> parent = fm.text(MarkdownExporter.PARENT).filter(id -> id.length() <= Limits.MAX_ID_CHARS);
+        if (parent.isPresent()) {
+            String parentId = StableIds.of("markdown", "id", parent.get());
+            out = out.withParentId(parentId.equals(it.id()) ? null : parentId);
+        }
+        Optional<String> section = fm.text(MarkdownExporter.SECTION);
+        if (section.isPresent()) {
+            String name = Limits.sectionName(file, where, section.get());
+            String id = StableIds.derived("markdown-section\u0000" + (list == null ? "" : list.id()) + "\u0000"
+                    + name.toLowerCase(Locale.ROOT));
+            String rank = fm.text(MarkdownExporter.SECTION_RANK).filter(Rank::isValid).orElse(null);
+            Section known = sections.get(id);
+            if (known == null || (known.rank() == null && rank != null)) {
+                sections.put(id, new Section(id, list == null ? null : list.id(), name, rank, null, null));
+            }
+            out = out.withSectionId(id);
+        }
+        return out.withRank(fm.text(MarkdownExporter.RANK).filter(Rank::isValid).orElse(null))
+                .withStartText(Limits.isoDate(file, where, fm.text(MarkdownExporter.START).orElse(null), "start date"))
+                .withSomeday(yes(fm, MarkdownExporter.SOMEDAY)).withCollapsed(yes(fm, MarkdownExporter.FOLDED));
+    }
+
+    private static boolean yes(FrontMatter fm, String key) {
+        return fm.text(key).map(v -> v.equalsIgnoreCase("yes") || v.equalsIgnoreCase("true")).orElse(false);
     }
 
     /**
@@ -184,8 +232,7 @@ final class MarkdownImporter {
         return false;
     }
 
-    private static Read item(String text, Path rel, TodoList list, String file, String where, ZoneId zone) {
-        FrontMatter fm = FrontMatter.parse(text, file, where);
+    private static Read item(FrontMatter fm, Path rel, TodoList list, String file, String where, ZoneId zone) {
         // A version number, not just the key: a foreign note may well have a "tandem" property of its own.
         boolean tandem = fm.text(MarkdownExporter.CONVENTION_KEY).filter(v -> v.matches("[1-9][0-9]{0,3}")).isPresent();
         String body = tandem ? "" : fm.body().replace("\r\n", "\n");

@@ -12,11 +12,14 @@ import java.util.List;
  *   "exportedAt": "2026-11-22T10:15:30Z",
  *   "schemaVersion": 10,
  *   "tables": {
- *     "lists": [ {"id": "…", "name": "Groceries", "position": 1, "createdAt": 1763800000000} ],
+ *     "lists": [ {"id": "…", "name": "Groceries", "position": 1, "createdAt": 1763800000000, "rank": "a0"} ],
+ *     "sections": [ {"id": "…", "listId": "…", "name": "Later", "rank": "a1", "collapsed": null,
+ *                    "createdAt": 1763800000000} ],
  *     "items": [ {"id": "…", "listId": "…", "title": "Milk", "notes": null, "due": "2026-11-23",
  *                 "done": 0, "doneAt": null, "trashedAt": null, "createdAt": 1763800000000, "priority": 2,
  *                 "repeat": "FREQ=WEEKLY;BYDAY=MO", "seriesId": "…", "remindAt": null, "remindDismissed": null,
- *                 "kind": null, "dueTime": "14:00", "durationMinutes": 30} ],
+ *                 "kind": null, "dueTime": "14:00", "durationMinutes": 30, "parentId": "…", "sectionId": null,
+ *                 "rank": "a0V", "start": "2026-11-20", "someday": null, "collapsed": 1} ],
  *     "item_tags": [ {"id": "…", "itemId": "…", "tag": "home", "removedAt": null} ],
  *     "item_links": [ {"id": "…", "itemId": "…", "system": "ical", "externalId": "20261123T101500Z-1234@example.com"} ],
  *     "attachments": [ {"id": "…", "itemId": "…", "blob": "9f86d0…(64 hex)", "name": "receipt.pdf",
@@ -36,13 +39,15 @@ import java.util.List;
  * {@code attachments}: its rows name each file's bytes by SHA-256 ({@code blob}). The bytes are not in
  * the JSON: a Tandem archive ({@link TandemArchive}, a zip) holds the document as {@value #ENTRY} and
  * each file as {@code attachments/<blob>} beside it. A plain JSON file restores an attachment only
- * where the profile has its bytes already.
+ * where the profile has its bytes already. The {@code sections} table and the items' structure columns
+ * ({@code parentId}, {@code sectionId}, {@code rank}, {@code start}, {@code someday}, {@code collapsed}) came
+ * the same way: a restore gives the same outline, and a backup without them restores flat lists.
  */
 final class TandemJson {
     static final String FORMAT = "tandem";
     static final int VERSION = 2;
     /** The tables a backup holds, parents first. */
-    static final List<String> TABLES = List.of("lists", "items", "item_tags", "item_links", "attachments");
+    static final List<String> TABLES = List.of("lists", "sections", "items", "item_tags", "item_links", "attachments");
     /** The document's name inside a Tandem archive. */
     static final String ENTRY = "tandem.json";
     /** The folder of the files' bytes inside a Tandem archive, each named by its blob id. */

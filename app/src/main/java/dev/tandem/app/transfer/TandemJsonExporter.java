@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the lossless backup ({@link TandemJson}): every row of every list, item, tag, link and attachment,
+ * Writes the lossless backup ({@link TandemJson}): every row of every list, section, item, tag, link and attachment,
  * trashed ones included, with ids and timestamps as stored. Items deleted for good are gone from the tables and
  * so from the backup.
  */
@@ -57,6 +57,7 @@ final class TandemJsonExporter {
         return switch (table) {
             case "items" -> "createdAt, id";
             case "lists" -> "position, id";
+            case "sections" -> "listId, rank, id";
             case "item_tags" -> "itemId, tag";
             case "attachments" -> "itemId, createdAt, id";
             default -> "itemId, id";

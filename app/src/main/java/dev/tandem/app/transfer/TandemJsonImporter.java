@@ -11,7 +11,9 @@ import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
+import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.Durations;
 import dev.tandem.engine.Blob;
@@ -43,6 +45,7 @@ final class TandemJsonImporter {
 
     static Incoming read(String file, String text, Progress progress) {
         List<TodoList> lists = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
         List<Item> items = new ArrayList<>();
         List<ItemTag> tags = new ArrayList<>();
         List<ItemLink> links = new ArrayList<>();
@@ -81,6 +84,10 @@ final class TandemJsonImporter {
                             switch (table) {
                                 case "lists" -> readRows(p, file, table, row -> lists.add(list(row.values, file, row.where,
                                         unknownColumns)));
+                                case "sections" -> readRows(p, file, table, row -> {
+                                    sections.add(section(row.values, file, row.where, unknownColumns));
+                                    Limits.itemCount(file, sections.size());
+                                });
                                 case "items" -> readRows(p, file, table, row -> {
                                     items.add(item(row.values, file, row.where, unknownColumns));
                                     if (items.size() % 1000 == 0) {
@@ -134,7 +141,7 @@ final class TandemJsonImporter {
         if (!unknownColumns.isEmpty()) {
             warnings.add("columns this Tandem does not have were skipped: " + String.join(", ", unknownColumns));
         }
-        return new Incoming(file, lists, items, warnings, tags, true, links, files, SourceFiles.NONE);
+        return new Incoming(file, lists, items, warnings, tags, true, links, files, SourceFiles.NONE, sections);
     }
 
     private record Row(Map<String, Object> values, String where) {
@@ -176,7 +183,17 @@ final class TandemJsonImporter {
 
     private static TodoList list(Map<String, Object> row, String file, String where, Set<String> unknown) {
         TodoList l = RecordMaps.fromMap(TodoList.class, row, file, where, unknown);
-        return new TodoList(id(l.id(), file, where), Limits.name(file, where, l.name()), l.position(), l.createdAt());
+        return new TodoList(id(l.id(), file, where), Limits.name(file, where, l.name()), l.position(), l.createdAt(),
+                Rank.isValid(l.rank()) ? l.rank() : null);
+    }
+
+    /** A section row: a rank that is no {@link Rank} key is dropped (the section then sorts by age). */
+    private static Section section(Map<String, Object> row, String file, String where, Set<String> unknown) {
+        Section s = RecordMaps.fromMap(Section.class, row, file, where, unknown);
+        String listId = s.listId() == null ? null : id(s.listId(), file, where);
+        return new Section(id(s.id(), file, where), listId, Limits.sectionName(file, where, s.name()),
+                Rank.isValid(s.rank()) ? s.rank() : null, s.collapsed() != null && s.collapsed() != 0 ? 1L : null,
+                s.createdAt());
     }
 
     private static Item item(Map<String, Object> row, String file, String where, Set<String> unknown) {
@@ -200,7 +217,13 @@ final class TandemJsonImporter {
                 .withPriority(priority == null ? null : priority.intValue())
                 .withRepeat(repeat, repeat == null ? null : series).withRemindAt(it.remindAt())
                 .withRemindDismissed(it.remindDismissed()).withKind(it.isNote() ? Item.NOTE : null)
-                .withDueTime(time).withDuration(minutes);
+                .withDueTime(time).withDuration(minutes)
+                // Structure: ids must be Tandem ids, a rank a Rank key (else dropped: the todo sorts by age).
+                .withParentId(it.parentId() == null ? null : id(it.parentId(), file, where))
+                .withSectionId(it.sectionId() == null ? null : id(it.sectionId(), file, where))
+                .withRank(Rank.isValid(it.rank()) ? it.rank() : null)
+                .withStartText(Limits.isoDate(file, where, it.start(), "start date"))
+                .withSomeday(it.isSomeday()).withCollapsed(it.isCollapsed());
     }
 
     /** A tag row; its id is derived again from item and tag, whatever the file says. */

@@ -1,6 +1,8 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Rank;
+import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.TagWords;
 import java.io.IOException;
@@ -21,17 +23,19 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Todoist's project export (one CSV per project: TYPE, CONTENT, DESCRIPTION, PRIORITY, INDENT,
  * AUTHOR, RESPONSIBLE, DATE, DATE_LANG, TIMEZONE, …), parsed by Commons CSV. The project becomes a
- * list named after the file. A task with INDENT 1 becomes a todo; a deeper one (a sub-task) becomes
- * a checklist line in its top-level task's notes, indented under its parent, since Tandem has no
- * sub-tasks. A note row (a comment) is added to the notes of the task above it; a section's name
- * becomes a tag of the tasks under it, as does a label, which Todoist writes into CONTENT ("Plan the
- * garden @outdoors": title "Plan the garden", tag outdoors; read as quick add reads "@home", so
- * "bob@example.com" stays). PRIORITY 1 (p1, highest) to 3 is kept in the attribute lines, DATE as the
- * due date when it is a date, as "Repeats" when it repeats ("every monday"), due on the rule's first date.
+ * list named after the file, and a {@code section} row a section of it, in the file's order; the tasks
+ * after a section row are in that section. A task with INDENT 1 is a todo at the top of the list (or its
+ * section); one with INDENT 2 to 5 is a subtask of the nearest task above it with a smaller INDENT (at the
+ * top when there is none). Todos keep the file's order. A note row (a comment) is added to the notes of the
+ * task above it; a label, which Todoist writes into CONTENT ("Plan the garden @outdoors": title "Plan the
+ * garden", tag outdoors; read as quick add reads "@home", so "bob@example.com" stays), becomes a tag.
+ * PRIORITY 1 (p1, highest) to 3 is kept in the attribute lines, DATE as the due date when it is a date, as
+ * "Repeats" when it repeats ("every monday"), due on the rule's first date.
  *
- * <p>Todoist's CSV has no ids: a task is keyed by the project, its content and which occurrence of
- * that content it is, so the same file imported twice adds nothing. Cells are text: one that looks
- * like a spreadsheet formula ({@code =HYPERLINK(…)}) is kept as written and never evaluated.
+ * <p>Todoist's CSV has no ids: a task is keyed by the project, its section, its parent's key (for a subtask),
+ * its content and which occurrence of that content it is, so the same file imported twice adds nothing; a
+ * section by the project and its name. Cells are text: one that looks like a spreadsheet formula
+ * ({@code =HYPERLINK(…)}) is kept as written and never evaluated.
  */
 final class TodoistCsvImporter {
     private static final List<DateTimeFormatter> DATES = List.of(
@@ -43,10 +47,13 @@ final class TodoistCsvImporter {
     private TodoistCsvImporter() {
     }
 
-    /** One top-level task being built, with its sub-task lines and comments. */
+    /** One task being built, with its comments. */
     private static final class Task {
         final String key;
         final String where;
+        String parentKey;
+        String sectionId;
+        int indent;
         final String title;
         final String description;
         final String due;
@@ -72,6 +79,7 @@ final class TodoistCsvImporter {
         TodoList list = new TodoList(StableIds.derived("todoist-list\u0000" + project.toLowerCase(Locale.ROOT)),
                 Limits.name(file, null, project.isEmpty() ? "Todoist" : project), null, null);
         List<Task> tasks = new ArrayList<>();
+        List<Section> sections = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
@@ -84,8 +92,9 @@ final class TodoistCsvImporter {
                         + "TYPE and CONTENT");
             }
             String section = null;
-            // The chain of open parents by depth: depth 1 is a top-level task.
-            List<String> parentLines = new ArrayList<>();
+            Section sectionRow = null;
+            // The tasks above that may still be parents, by INDENT, innermost last.
+            List<Task> open = new ArrayList<>();
             Task current = null;
             for (CSVRecord r : csv) {
                 String where = "line " + csv.getCurrentLineNumber();
@@ -96,7 +105,9 @@ final class TodoistCsvImporter {
                     case "meta" -> { }
                     case "section" -> {
                         section = content.isEmpty() ? null : content;
+                        sectionRow = section == null ? null : section(file, where, list, section, sections);
                         current = null;
+                        open.clear();
                     }
                     case "note" -> {
                         if (current == null) {
@@ -111,40 +122,35 @@ final class TodoistCsvImporter {
                         String date = cell(r, header, "DATE").strip();
                         String description = cell(r, header, "DESCRIPTION");
                         Limits.title(file, where, content);
-                        if (indent == 1 || current == null) {
-                            String due = isoDate(date);
-                            String repeats = due == null && date.toLowerCase(Locale.ROOT).startsWith("every") ? date : null;
-                            if (repeats != null) {
-                                due = firstDate(repeats, today);
-                            }
-                            if (due == null && repeats == null && !date.isEmpty()) {
-                                warnings.add("the date '" + Limits.shorten(date) + "' (" + where + ") was kept in the notes");
-                                description = (description.isBlank() ? "" : description + "\n\n") + "Todoist date: " + date;
-                            }
-                            // Keyed by the content as written, labels and all, so a task imported before its
-                            // labels were read as tags is still known and not added twice.
-                            String base = project + "\u0000" + section + "\u0000" + content;
-                            int n = occurrences.merge(base, 1, Integer::sum);
-                            TagWords.Split labelled = TagWords.split(content);
-                            current = new Task(StableIds.derived("todoist\u0000" + base + "\u0000" + n), where,
-                                    labelled.title(), description.isBlank() ? null : description, due, priority, repeats);
-                            if (section != null) {
-                                current.tags.add(section);
-                            }
-                            current.tags.addAll(labelled.tags());
-                            tasks.add(current);
-                            Limits.itemCount(file, tasks.size());
-                            parentLines.clear();
-                            parentLines.add(content);
-                        } else {
-                            int depth = Math.min(indent, parentLines.size() + 1);
-                            while (parentLines.size() >= depth) {
-                                parentLines.remove(parentLines.size() - 1);
-                            }
-                            parentLines.add(content);
-                            current.extra.add("  ".repeat(depth - 2) + "- [ ] " + content
-                                    + (date.isEmpty() ? "" : " (" + date + ")"));
+                        String due = isoDate(date);
+                        String repeats = due == null && date.toLowerCase(Locale.ROOT).startsWith("every") ? date : null;
+                        if (repeats != null) {
+                            due = firstDate(repeats, today);
                         }
+                        if (due == null && repeats == null && !date.isEmpty()) {
+                            warnings.add("the date '" + Limits.shorten(date) + "' (" + where + ") was kept in the notes");
+                            description = (description.isBlank() ? "" : description + "\n\n") + "Todoist date: " + date;
+                        }
+                        while (!open.isEmpty() && open.get(open.size() - 1).indent >= indent) {
+                            open.remove(open.size() - 1);
+                        }
+                        Task parent = open.isEmpty() ? null : open.get(open.size() - 1);
+                        // Keyed by the content as written, labels and all, so a task imported before its
+                        // labels were read as tags is still known and not added twice; a top-level task as
+                        // before subtasks were read, so a file imported then finds its todos.
+                        String base = project + "\u0000" + section + "\u0000"
+                                + (parent == null ? "" : parent.key + "\u0000") + content;
+                        int n = occurrences.merge(base, 1, Integer::sum);
+                        TagWords.Split labelled = TagWords.split(content);
+                        current = new Task(StableIds.derived("todoist\u0000" + base + "\u0000" + n), where,
+                                labelled.title(), description.isBlank() ? null : description, due, priority, repeats);
+                        current.indent = indent;
+                        current.parentKey = parent == null ? null : parent.key;
+                        current.sectionId = parent == null && sectionRow != null ? sectionRow.id() : null;
+                        current.tags.addAll(labelled.tags());
+                        tasks.add(current);
+                        open.add(current);
+                        Limits.itemCount(file, tasks.size());
                     }
                     default -> throw new ImportException(file, where, "TYPE '" + Limits.shorten(type)
                             + "' is not task, section, note or meta");
@@ -159,18 +165,37 @@ final class TodoistCsvImporter {
             throw new ImportException(file, null, "cannot read it: " + e.getMessage(), e);
         }
         List<Item> items = new ArrayList<>();
+        // The file's order: the writer puts these after the todos the list has, in this order.
+        String rank = null;
         for (Task t : tasks) {
+            rank = Rank.between(rank, null);
             String notes = t.description;
             if (!t.extra.isEmpty()) {
                 notes = (notes == null ? "" : notes.stripTrailing() + "\n\n") + String.join("\n", t.extra);
             }
             notes = NoteAttributes.append(notes, new NoteAttributes(t.tags, t.priority, t.repeats));
-            items.add(new Item(t.key, list.id(), t.title, Limits.notes(file, t.where, notes), t.due, 0L, null, null, null));
+            items.add(new Item(t.key, list.id(), t.title, Limits.notes(file, t.where, notes), t.due, 0L, null, null, null)
+                    .withParentId(t.parentKey).withSectionId(t.sectionId).withRank(rank));
         }
         if (items.isEmpty()) {
             throw new ImportException(file, null, "no tasks in it");
         }
-        return new Incoming(file, List.of(list), items, warnings);
+        return new Incoming(file, List.of(list), items, warnings).withSections(sections);
+    }
+
+    /** The section {@code name} of the project's list: the one made for that name already, else a new one after the others. */
+    private static Section section(String file, String where, TodoList list, String name, List<Section> sections) {
+        String n = Limits.sectionName(file, where, name);
+        String id = StableIds.derived("todoist-section\u0000" + list.id() + "\u0000" + n.toLowerCase(Locale.ROOT));
+        for (Section s : sections) {
+            if (s.id().equals(id)) {
+                return s;
+            }
+        }
+        Section s = new Section(id, list.id(), n, Rank.between(sections.isEmpty() ? null
+                : sections.get(sections.size() - 1).rank(), null), null, null);
+        sections.add(s);
+        return s;
     }
 
     private static String cell(CSVRecord r, Map<String, Integer> header, String column) {

@@ -409,8 +409,12 @@ public final class EditorViewModel {
         async.run(() -> {
             Map<String, String> names = new HashMap<>();
             store.lists().forEach(l -> names.put(l.id(), l.name()));
-            // Reminder times in the store's zone, as the reminder itself fires.
-            return HistoryLine.describe(authors.history(id), lid -> names.getOrDefault(lid, "a deleted list"),
+            // Reminder times in the store's zone, as the reminder itself fires; a parent by its title now.
+            return HistoryLine.describe(authors.history(id), new HistoryLine.Names(
+                    lid -> names.getOrDefault(lid, "a deleted list"),
+                    pid -> store.get(pid).map(Item::titleOrEmpty).orElse("a deleted todo"),
+                    sid -> new dev.tandem.app.model.SectionStore(store).section(sid).map(dev.tandem.app.model.Section::name)
+                            .orElse("a deleted section")),
                     store.dateClock().getZone());
         }, lines -> {
             Item now = item.get();

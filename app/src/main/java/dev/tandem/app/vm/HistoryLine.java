@@ -18,6 +18,17 @@ import java.util.function.Function;
 public record HistoryLine(String what, String device, Instant at) {
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter REMIND = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    /**
+     * How ids read in the lines: a list's name, a todo's title (a parent's), a section's name; each may say
+     * "a deleted list" and the like for an id it does not know.
+     */
+    public record Names(Function<String, String> list, Function<String, String> item, Function<String, String> section) {
+        static Names lists(Function<String, String> list) {
+            return new Names(list, id -> "another todo", id -> "a section");
+        }
+    }
 
     /**
      * Turns the changelog entries of one item (oldest first) into readable lines, newest first: the
@@ -30,6 +41,17 @@ public record HistoryLine(String what, String device, Instant at) {
     /** {@link #describe(List, Function)}, with reminder times in {@code zone}. */
     public static List<HistoryLine> describe(List<HistoryEntry> entries, Function<String, String> listName,
                                              ZoneId zone) {
+        return describe(entries, Names.lists(listName), zone);
+    }
+
+    /**
+     * As above, naming parents and sections too. A change to the todo's place reads as a move ("Moved under
+     * “Move house”", "Moved out of “Move house”", "In section “Later”"); one that wrote only its rank, as
+     * "Reordered". Folding its subtasks away or out is left out: it is how the list is looked at, not the todo.
+     */
+    public static List<HistoryLine> describe(List<HistoryEntry> entries, Names names, ZoneId zone) {
+        Function<String, String> listName = names.list();
+        Map<String, Object> last = new java.util.HashMap<>();
         Map<String, List<HistoryEntry>> byChange = new LinkedHashMap<>();
         for (HistoryEntry e : entries) {
             byChange.computeIfAbsent(e.changeId(), k -> new ArrayList<>()).add(e);
@@ -43,6 +65,7 @@ public record HistoryLine(String what, String device, Instant at) {
                 String title = change.stream().filter(e -> e.field().equals("title")).map(e -> String.valueOf(e.value()))
                         .findFirst().orElse(null);
                 out.add(new HistoryLine(title == null ? "Created" : "Created “" + shorten(title) + "”", head.device(), head.at()));
+                change.forEach(e -> last.put(e.field(), e.value()));
                 continue;
             }
             // A restore writes every value of the item again with "_deleted" = 0 (so a device that
@@ -51,14 +74,30 @@ public record HistoryLine(String what, String device, Instant at) {
                     && "0".equals(String.valueOf(e.value()))).findFirst().orElse(null);
             if (restore != null) {
                 out.add(new HistoryLine("Restored", restore.device(), restore.at()));
+                change.forEach(e -> last.put(e.field(), e.value()));
                 continue;
             }
+            boolean moved = change.stream().anyMatch(e -> e.field().equals("parentId") || e.field().equals("sectionId")
+                    || e.field().equals("listId"));
             for (HistoryEntry e : change) {
-                String what = fieldChange(e.field(), e.value(), listName, zone);
+                String what = switch (e.field()) {
+                    case "parentId" -> isEmpty(e.value())
+                            ? isEmpty(last.get("parentId")) ? null
+                            : "Moved out of “" + shorten(names.item().apply(String.valueOf(last.get("parentId")))) + "”"
+                            : "Moved under “" + shorten(names.item().apply(String.valueOf(e.value()))) + "”";
+                    case "sectionId" -> isEmpty(e.value())
+                            ? isEmpty(last.get("sectionId")) ? null
+                            : "Out of section “" + shorten(names.section().apply(String.valueOf(last.get("sectionId")))) + "”"
+                            : "In section “" + shorten(names.section().apply(String.valueOf(e.value()))) + "”";
+                    // A move writes the rank too: the move's own line says it.
+                    case "rank" -> moved ? null : "Reordered";
+                    default -> fieldChange(e.field(), e.value(), listName, zone);
+                };
                 if (what != null) {
                     out.add(new HistoryLine(what, e.device(), e.at()));
                 }
             }
+            change.forEach(e -> last.put(e.field(), e.value()));
         }
         Collections.reverse(out);
         return out;
@@ -110,10 +149,29 @@ public record HistoryLine(String what, String device, Instant at) {
                 yield empty || minutes == null || minutes <= 0 ? "Removed the length"
                         : "Takes " + dev.tandem.app.text.Durations.format(minutes.intValue());
             }
-            // The series id changes with a repeat (its own line above) or when an occurrence is created.
-            case "doneAt", "createdAt", "id", "seriesId", "position", "tags" -> null;
+            case "start" -> {
+                if (empty) {
+                    yield "Removed the start date";
+                }
+                try {
+                    yield "Starts " + START.format(LocalDate.parse(String.valueOf(value).strip()));
+                } catch (RuntimeException ex) {
+                    yield "Starts " + value;
+                }
+            }
+            case "someday" -> empty || "0".equals(String.valueOf(value)) ? "Back from Someday" : "Someday";
+            case "parentId" -> empty ? "Moved out of its parent" : "Moved under another todo";
+            case "sectionId" -> empty ? "Out of its section" : "Moved to a section";
+            case "rank" -> "Reordered";
+            // The series id changes with a repeat (its own line above) or when an occurrence is created; folding
+            // subtasks away is how the list is looked at.
+            case "doneAt", "createdAt", "id", "seriesId", "position", "tags", "context", "collapsed" -> null;
             default -> "Changed " + readable(field);
         };
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value == null || String.valueOf(value).isBlank();
     }
 
     private static Long epochMillis(Object value) {

@@ -264,6 +264,11 @@ public final class VersionsViewModel implements HasFeedback {
             case PRIORITY -> "P" + value;
             case REMINDER -> WHEN.format(java.time.Instant.ofEpochMilli(((Number) value).longValue()).atZone(zone));
             case TAGS -> "@" + String.join(" @", value.toString().split(" "));
+            case SOMEDAY -> Boolean.TRUE.equals(value) ? "Someday" : "not Someday";
+            case START -> "starts " + value;
+            case PLACE -> value instanceof List<?> p && p.size() == 3
+                    ? p.get(0) != null ? "under another todo" : p.get(1) != null ? "in a section" : "at the top of its list"
+                    : shorten(value.toString());
             case NOTES -> {
                 String t = value.toString().strip();
                 int lines = (int) t.lines().count();

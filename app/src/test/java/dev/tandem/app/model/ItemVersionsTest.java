@@ -143,4 +143,40 @@ class ItemVersionsTest {
         assertEquals(Optional.empty(), versions.itemAsOf(it.id(), before));
         assertEquals("Bins", versions.itemAsOf(it.id(), clock.instant()).orElseThrow().title());
     }
+
+    @Test
+    void restore_afterAMoveOutOfItsParentAndSection_putsParentSectionAndRankBack() {
+        TodoList home = store.createList("Home");
+        Section later = new SectionStore(store.db(), store.clock()).create(home.id(), "Later");
+        OutlineStore outline = new OutlineStore(store.db(), store.clock());
+        Item move = store.add("Move house", null, home.id(), null, TodoDetails.NONE).item();
+        later();
+        Item van = store.add("Book the van", null, home.id(), move.id(), null, TodoDetails.NONE).item();
+        later();
+        store.update(van.id(), i -> i.withStart(java.time.LocalDate.of(2026, 11, 30)).withSomeday(true));
+        Item placed = store.get(van.id()).orElseThrow();
+        later();
+        outline.move(van.id(), new OutlineStore.Target(home.id(), null, later.id(), null));
+        later();
+        store.update(van.id(), i -> i.withStart(null).withSomeday(false));
+        later();
+        outline.setCollapsed(van.id(), true);
+
+        List<ItemVersions.Version> all = versions.versions(van.id());
+        assertEquals(4, all.size(), "folding is no version");
+        assertEquals(Set.of(ItemField.PLACE), all.get(2).fields());
+        assertEquals("Changed place", all.get(2).summary());
+        ItemVersions.Version before = all.get(1);
+        VersionRestore plan = versions.plan(versions.item(van.id(), before).orElseThrow(), before.at());
+        assertEquals(List.of(ItemField.PLACE, ItemField.START, ItemField.SOMEDAY),
+                plan.fields().stream().map(VersionRestore.FieldDiff::field).toList());
+        versions.restore(plan, plan.defaultChoice());
+
+        Item back = store.get(van.id()).orElseThrow();
+        assertEquals(move.id(), back.parentId());
+        assertEquals(placed.sectionId(), back.sectionId());
+        assertEquals(placed.rank(), back.rank());
+        assertEquals("2026-11-30", back.start());
+        assertTrue(back.isSomeday());
+    }
 }

@@ -33,7 +33,7 @@ class FixtureImportTest {
     @Test
     void importPath_todoistCsv_tasksSubtasksCommentsAndSections() {
         ImportReport r = Fixtures.importPath(store, Fixtures.copy("Home.csv", tmp));
-        assertEquals(4, r.added(), r.toString());
+        assertEquals(7, r.added(), r.toString());
         Item bill = byTitle(store, "Pay the electricity bill");
         assertEquals(Optional.of("Home"), listName(store, bill));
         assertEquals("2026-12-18", bill.due());
@@ -42,18 +42,24 @@ class FixtureImportTest {
         assertEquals(1, bill.priorityLevel());
         Item garden = byTitle(store, "Plan the garden");
         assertEquals(List.of("outdoors"), new TagStore(store).of(garden.id()), "the label in CONTENT");
-        assertEquals("- [ ] Order seeds\n  - [ ] Compare two catalogues\n- [ ] Buy compost (Jan 10 2027)\n"
-                + "Comment: Ask the neighbours whether they want to share a delivery", garden.notes());
+        assertNull(garden.notes());
+        Item compost = byTitle(store, "Buy compost");
+        assertEquals(garden.id(), compost.parentId(), "INDENT 2: a subtask");
+        assertEquals("2027-01-10", compost.due());
+        assertEquals("Comment: Ask the neighbours whether they want to share a delivery", compost.notes(),
+                "a comment goes to the task just above it");
+        assertEquals(byTitle(store, "Order seeds").id(), byTitle(store, "Compare two catalogues").parentId());
         Item water = byTitle(store, "Water the plants");
         assertEquals(NoteAttributes.NONE, NoteAttributes.split(water.notes()).attributes(), water.notes());
         assertEquals(2, water.priorityLevel());
         assertEquals("FREQ=WEEKLY;BYDAY=SA", water.repeat(), "Todoist's words become a rule Tandem computes");
-        assertEquals(List.of("weekly"), new TagStore(store).of(water.id()));
+        assertEquals(List.of(), new TagStore(store).of(water.id()), "the section is a section, no tag");
         assertEquals(store.today().with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY)).toString(), water.due(),
                 "due on the rule's first date, as Todoist has it");
         Item window = byTitle(store, "Clean the \"big\" window");
         assertNull(window.notes());
-        assertEquals(List.of("weekly"), new TagStore(store).of(window.id()));
+        assertEquals(List.of("Pay the electricity bill", "Plan the garden", "  Order seeds", "    Compare two catalogues",
+                "  Buy compost", "#Weekly", "Water the plants", "Clean the \"big\" window"), Structures.outline(store, "Home"));
     }
 
     @Test
@@ -99,10 +105,13 @@ class FixtureImportTest {
 
     private void assertJoplin(ImportReport r) {
         assertEquals(3, r.added(), r.toString());
-        assertEquals(2, r.listsCreated());
+        assertEquals(1, r.listsCreated(), "the notebook inside Household is a section of it");
         assertTrue(r.warnings().stream().anyMatch(w -> w.contains("1 encrypted note")), r.warnings().toString());
         Item tap = byTitle(store, "Fix the dripping tap");
-        assertEquals(Optional.of("Household / Repairs"), listName(store, tap));
+        assertEquals(Optional.of("Household"), listName(store, tap));
+        // Joplin's custom order with no order set: the newest first.
+        assertEquals(List.of("Wifi and alarm codes", "Book the chimney sweep", "#Repairs", "Fix the dripping tap"),
+                Structures.outline(store, "Household"));
         assertTrue(tap.isDone());
         assertEquals(1789500000000L, tap.doneAt());
         assertEquals("2026-09-19", tap.due());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Db;
 import java.io.IOException;
@@ -71,5 +72,37 @@ class TodoistCsvImporterTest {
         store.close();
         importOn(SATURDAY, row);
         assertEquals("2026-11-21", byTitle(store, "Water the plants").due(), "today, when today is a Saturday");
+    }
+
+    @Test
+    void importPath_sectionsAndThreeIndentLevels_becomeSectionsAndSubtasksInFileOrder() throws IOException {
+        importOn(WEDNESDAY, "task,Book the van,,4,1,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "task,Compare prices,,4,2,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "task,Ask Sam,,4,3,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "task,Call him,,4,4,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "task,Pay deposit,,4,2,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "section,This week,,,,,,,,,,,,\n"
+                + "task,Pack kitchen,,4,1,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "task,Wrap plates,,4,3,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "task,Pack books,,4,1,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "section,Later,,,,,,,,,,,,\n"
+                + "task,Sell the sofa,,4,1,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "task,Alpha,,4,1,Robin (29871234),,,en,Europe/Berlin,,,,\n");
+        // INDENT 3 right under an INDENT 1 task is under that task: the nearest above with a smaller INDENT.
+        assertEquals(List.of("Book the van", "  Compare prices", "    Ask Sam", "      Call him", "  Pay deposit",
+                "#This week", "Pack kitchen", "  Wrap plates", "Pack books", "#Later", "Sell the sofa", "Alpha"),
+                Structures.outline(store, "Home"));
+    }
+
+    @Test
+    void importPath_intoAListWithTodos_addsAfterThemAndTwiceAddsNothing() throws IOException {
+        String rows = "task,One,,4,1,Robin (29871234),,,en,Europe/Berlin,,,,\n"
+                + "section,Later,,,,,,,,,,,,\n"
+                + "task,Two,,4,1,Robin (29871234),,,en,Europe/Berlin,,,,\n";
+        importOn(WEDNESDAY, rows);
+        store.add("Mine", null, store.lists().get(0).id(), null, TodoDetails.NONE);
+        ImportReport again = Fixtures.importPath(store, tmp.resolve("Home.csv"));
+        assertEquals(0, again.added());
+        assertEquals(List.of("One", "Mine", "#Later", "Two"), Structures.outline(store, "Home"));
     }
 }

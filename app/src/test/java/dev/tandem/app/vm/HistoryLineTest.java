@@ -129,4 +129,23 @@ class HistoryLineTest {
         assertEquals(List.of("Repeats every week", "Priority 1", "Reminder set for Mon 24 Nov, 09:00",
                 "Created “Call Sam”"), lines.stream().map(HistoryLine::what).toList());
     }
+
+    @Test
+    void describe_structureChanges_readAsMovesAndDates() {
+        HistoryLine.Names names = new HistoryLine.Names(id -> "Home", id -> id.equals("P1") ? "Move house" : "?",
+                id -> id.equals("S1") ? "Later" : "?");
+        List<HistoryLine> lines = HistoryLine.describe(List.of(
+                e("1", "title", "Book the van"),
+                e("2", "parentId", "P1"), e("2", "rank", "a0"),
+                e("3", "rank", "a0V"),
+                e("4", "parentId", null), e("4", "sectionId", "S1"), e("4", "rank", "a1"),
+                e("5", "start", "2026-11-30"),
+                e("6", "someday", 1L),
+                e("7", "collapsed", 1L),
+                e("8", "someday", null), e("8", "start", null)), names, BERLIN);
+        // Newest first, the lines of one change too; the rank a move writes has no line of its own.
+        assertEquals(List.of("Removed the start date", "Back from Someday", "Someday", "Starts Mon 30 Nov",
+                "In section “Later”", "Moved out of “Move house”", "Reordered", "Moved under “Move house”",
+                "Created “Book the van”"), lines.stream().map(HistoryLine::what).toList());
+    }
 }

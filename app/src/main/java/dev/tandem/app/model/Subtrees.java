@@ -108,6 +108,49 @@ public final class Subtrees {
         });
     }
 
+    /** What turning a subtask into a line of its parent's notes did, for undo. */
+    public record Folded(String parentId, String notesBefore, String notesAfter, List<String> trashed) {
+    }
+
+    /**
+     * Turns subtask {@code childId} back into a line of its parent's notes, in one transaction: the parent's
+     * notes become {@code addLine} of them (the app writes the check box line), and the subtask, with any
+     * todos under it, goes to the Trash. Empty for a todo without a parent here.
+     */
+    public java.util.Optional<Folded> fold(String childId, java.util.function.UnaryOperator<String> addLine) {
+        long now = clock.millis();
+        return db.transactionResult(tx -> {
+            Item child = tx.get(Item.class, childId).orElse(null);
+            Item parent = child == null || !child.hasParent() ? null : tx.get(Item.class, child.parentId()).orElse(null);
+            if (parent == null || child.isTrashed()) {
+                return java.util.Optional.<Folded>empty();
+            }
+            String after = addLine.apply(parent.notes());
+            TextLimits.notes(after);
+            tx.save(parent.withNotes(after));
+            List<String> trashed = new ArrayList<>();
+            tx.save(child.withTrashedAt(now));
+            trashed.add(childId);
+            for (Item d : OutlineStore.descendants(tx, childId)) {
+                if (!d.isTrashed()) {
+                    tx.save(d.withTrashedAt(now));
+                    trashed.add(d.id());
+                }
+            }
+            return java.util.Optional.of(new Folded(parent.id(), parent.notes(), after, trashed));
+        });
+    }
+
+    /** Undoes {@link #fold}: the subtask is back, and the parent's notes too unless they changed since. */
+    public void unfold(Folded f) {
+        db.transaction(tx -> {
+            tx.get(Item.class, f.parentId()).filter(p -> java.util.Objects.equals(p.notes(), f.notesAfter()))
+                    .ifPresent(p -> tx.save(p.withNotes(f.notesBefore())));
+            f.trashed().forEach(id -> tx.get(Item.class, id).filter(Item::isTrashed)
+                    .ifPresent(i -> tx.save(i.withTrashedAt(null))));
+        });
+    }
+
     /** Puts these todos back in the Trash (undo of {@link #restore}, redo of {@link #trash}). */
     public void retrash(List<String> ids) {
         long now = clock.millis();

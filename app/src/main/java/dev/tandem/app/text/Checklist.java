@@ -196,6 +196,43 @@ public final class Checklist {
         return Optional.of(s.substring(0, mark) + (checked ? 'x' : ' ') + s.substring(mark + 1));
     }
 
+    /**
+     * The words after {@code box} on its line ("Book the van" of "- [ ] Book the van"), stripped; empty when
+     * the note no longer has a box there.
+     */
+    public static Optional<String> words(String text, Box box) {
+        String s = text == null ? "" : text;
+        if (toggle(s, box, box.checked()).isEmpty()) {
+            return Optional.empty();
+        }
+        int at = lineStart(s, box.line());
+        return Optional.of(s.substring(at + box.column() + 2, lineEnd(s, at)).strip());
+    }
+
+    /**
+     * The note without the line of {@code box} (and its line break), everything else as it was; empty when the
+     * note no longer has a box there.
+     */
+    public static Optional<String> withoutLine(String text, Box box) {
+        String s = text == null ? "" : text;
+        if (toggle(s, box, box.checked()).isEmpty()) {
+            return Optional.empty();
+        }
+        int at = lineStart(s, box.line());
+        int end = lineEnd(s, at);
+        int next = end < s.length() ? end + (s.startsWith("\r\n", end) ? 2 : 1) : end;
+        // The last line goes with the break before it, so no empty line is left at the end.
+        int from = next == end && at > 0 ? at - (at >= 2 && s.startsWith("\r\n", at - 2) ? 2 : 1) : at;
+        return Optional.of(s.substring(0, from) + s.substring(next));
+    }
+
+    /** The note with a box line for {@code words} at its end ("- [ ] Book the van"), ticked if {@code checked}. */
+    public static String withLine(String text, String words, boolean checked) {
+        String s = text == null ? "" : text;
+        String line = "- [" + (checked ? "x" : " ") + "] " + words.strip().replace('\n', ' ').replace('\r', ' ');
+        return s.isEmpty() ? line : s + (s.endsWith("\n") ? "" : "\n") + line;
+    }
+
     /** A quick test before parsing: no brackets of a box, no box. */
     private static boolean mayHaveBoxes(String text) {
         return text != null && (text.contains("[ ]") || text.contains("[x]") || text.contains("[X]"));

@@ -123,6 +123,13 @@ final class NoteNodes {
             n++;
             HBox row = new HBox(6, marker, body);
             row.setAlignment(Pos.TOP_LEFT);
+            if (vm.canMakeSubtask(e)) {
+                // The line becomes a todo of its own under the item, with its dates and details to come.
+                javafx.scene.control.MenuItem make = new javafx.scene.control.MenuItem("Make a subtask");
+                make.setOnAction(ev -> vm.makeSubtask(e));
+                javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(make);
+                row.setOnContextMenuRequested(ev -> menu.show(row, ev.getScreenX(), ev.getScreenY()));
+            }
             HBox.setHgrow(body, Priority.ALWAYS);
             body.setMinWidth(0);
             box.getChildren().add(row);

@@ -183,6 +183,47 @@ public final class NotesViewModel {
         });
     }
 
+    /** Adds a subtask of the item shown: its title and whether it is done (the editor's item is its parent). */
+    @FunctionalInterface
+    public interface Subtasks {
+        void add(String title, boolean done);
+    }
+
+    private Subtasks subtasks;
+
+    void useSubtasks(Subtasks s) {
+        this.subtasks = s;
+    }
+
+    /** Whether a box's line can become a subtask here (the item shown is a todo in a window that adds them). */
+    public boolean canMakeSubtask(NoteBlock.Entry entry) {
+        return subtasks != null && entry.hasBox();
+    }
+
+    /**
+     * Turns the line of {@code entry}'s box into a subtask of the item shown: the line leaves the notes (saved
+     * as any edit of them) and a subtask with its words, done if the box was ticked, is added after the others.
+     * When the notes no longer have that box, nothing is written and the view shows them as they are now.
+     */
+    public void makeSubtask(NoteBlock.Entry entry) {
+        if (!canMakeSubtask(entry)) {
+            return;
+        }
+        String text = notes.get();
+        java.util.Optional<String> words = Checklist.words(text, entry.box());
+        java.util.Optional<String> rest = Checklist.withoutLine(text, entry.box());
+        if (words.isEmpty() || rest.isEmpty() || words.get().isBlank()) {
+            message.set(words.isPresent() && words.get().isBlank() ? "That line has no words to make a subtask of."
+                    : "The notes changed meanwhile; that box is no longer there.");
+            parse();
+            return;
+        }
+        message.set("");
+        notes.set(rest.get());
+        save.run();
+        subtasks.add(words.get(), entry.box().checked());
+    }
+
     void useAttachments(AttachmentsViewModel a) {
         this.attachments = a;
     }

@@ -8,6 +8,7 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.TodoDraft;
@@ -46,6 +47,7 @@ public final class UndoableCommands {
     private final ReadOnlyStringWrapper messageAction = new ReadOnlyStringWrapper("");
     private final QuickAdds adds;
     private final SubtreeCommands subtrees;
+    private final dev.tandem.app.model.Subtrees subtreeStore;
 
     /** {@code view} decides where new items go; {@code select} navigates, e.g. to a new list. */
     UndoableCommands(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, ReadOnlyObjectProperty<Listing> view,
@@ -61,6 +63,7 @@ public final class UndoableCommands {
         this.select = select;
         this.adds = new QuickAdds(store, async, undo, view, lists, this);
         this.subtrees = new SubtreeCommands(store, series, async, dialogs, undo, message::set);
+        this.subtreeStore = new dev.tandem.app.model.Subtrees(store.db(), store.clock());
         // A new message has no link unless the code that set it gives one right after.
         message.addListener((o, a, b) -> {
             messageTarget = null;
@@ -168,6 +171,33 @@ public final class UndoableCommands {
     /** As above, as a subtask of {@code parentId} when it is not null. */
     public boolean quickAdd(String text, Collection<PlainSpan> plain, String parentId, Consumer<Throwable> done) {
         return adds.add(text, plain, parentId, done);
+    }
+
+    /** Adds a subtask of {@code parentId} (from a line of its notes), done or not, as one undo step. */
+    public void addSubtask(String parentId, String title, boolean done) {
+        async.run(() -> {
+            TodoStore.Added a = store.add(title, null, null, parentId, null, TodoDetails.NONE);
+            if (done) {
+                store.setDone(a.item().id(), true);
+            }
+            return a;
+        }, added -> {
+            undo.push("Make a subtask of “" + title + "”", () -> store.unadd(added), () -> store.readd(added));
+            message.set("“" + title + "” is a subtask now");
+        });
+    }
+
+    /** Turns a subtask back into a check box line of its parent's notes, as one undo step. */
+    public void toChecklistLine(ItemRow row) {
+        String id = row.id();
+        boolean checked = row.isDone();
+        String title = row.title();
+        async.run(() -> subtreeStore.fold(id, notes -> Checklist.withLine(notes, title, checked)), folded ->
+                folded.ifPresent(f -> {
+                    undo.push("Make a check box line of “" + title + "”", () -> subtreeStore.unfold(f),
+                            () -> subtreeStore.fold(id, notes -> Checklist.withLine(notes, title, checked)));
+                    message.set("“" + title + "” is a line of its parent's notes now");
+                }));
     }
 
     public void toggleDone(ItemRow row) {

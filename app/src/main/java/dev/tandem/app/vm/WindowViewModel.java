@@ -33,6 +33,13 @@ public final class WindowViewModel implements AutoCloseable {
         this.syncNow = syncNow;
         this.deviceName = deviceName;
         this.reminders = reminders;
+        // A check box line of the notes shown becomes a subtask of the item shown.
+        editor.notes().useSubtasks((title, done) -> {
+            String parent = editor.shownId();
+            if (parent != null) {
+                main.commands().addSubtask(parent, title, done);
+            }
+        });
         conflicts.onCounts(main::setConflictCounts);
         main.selectedProperty().addListener((o, a, b) -> editor.show(b == null ? null : b.item()));
         // Only untouched fields change in the editor (EditorViewModel.show).

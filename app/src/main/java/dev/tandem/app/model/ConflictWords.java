@@ -25,6 +25,12 @@ public final class ConflictWords {
             case "trashedAt" -> "Trash";
             case "name" -> "Name";
             case "_deleted" -> "Deleted";
+            case "parentId" -> "Parent";
+            case "sectionId" -> "Section";
+            case "rank" -> "Place in the list";
+            case "start" -> "Start date";
+            case "someday" -> "Someday";
+            case "collapsed" -> "Subtasks folded";
             default -> field;
         };
     }
@@ -39,6 +45,10 @@ public final class ConflictWords {
         if ("_deleted".equals(field)) {
             return value != null && !"0".equals(String.valueOf(value)) ? "deleted" : "kept";
         }
+        String structure = structureText(field, value);
+        if (structure != null) {
+            return structure;
+        }
         if (value == null) {
             return "(empty)";
         }
@@ -50,6 +60,23 @@ public final class ConflictWords {
         }
         String s = String.valueOf(value);
         return s.isBlank() ? "(empty)" : s;
+    }
+
+    /**
+     * Where a todo sits, in words rather than ids and keys (Conflicts shows the todo itself beside them); null
+     * for a field that is not one of these.
+     */
+    private static String structureText(String field, Object value) {
+        boolean set = value != null && !String.valueOf(value).isBlank() && !"0".equals(String.valueOf(value));
+        return switch (field) {
+            case "trashedAt" -> set ? null : "not in Trash";
+            case "parentId" -> set ? "under another todo" : "at the top of its list";
+            case "sectionId" -> set ? "in a section" : "in no section";
+            case "rank" -> set ? "a place of its own" : "(empty)";
+            case "someday" -> set ? "Someday" : "not Someday";
+            case "collapsed" -> set ? "folded" : "unfolded";
+            default -> null;
+        };
     }
 
 }

@@ -61,6 +61,7 @@ export function showEmpty(text) {
 function emptyText(v) {
   if (v === 'today') return 'Nothing due today. Enjoy the day.';
   if (v === 'upcoming') return 'Nothing coming up.';
+  if (v === 'someday') return 'Nothing put away for some day.';
   if (v === 'completed') return 'Nothing completed yet.';
   if (v === 'search') return 'Nothing matches.';
   if (v === 'inbox') return 'The inbox is empty. Add a todo above.';

@@ -156,4 +156,30 @@ class OutlineStoreTest {
             assertEquals("D", store.lists().get(0).name());
         }
     }
+
+    @Test
+    void move_inAListOfAThousand_recordsOneFieldChangeOfTheMovedTodoOnly() {
+        try (TodoStore store = new TodoStore(Db.open(dir.resolve("i.db")), Clock.systemUTC())) {
+            OutlineStore outline = new OutlineStore(store.db(), store.clock());
+            TodoList l = store.createList("Home");
+            List<Item> items = new java.util.ArrayList<>();
+            for (int n = 0; n < 1_000; n++) {
+                items.add(add(store, "t" + n, l.id()));
+            }
+            java.util.Map<String, Integer> before = new java.util.HashMap<>();
+            items.forEach(i -> before.put(i.id(), store.db().history().changes("items", i.id()).size()));
+            Item moved = items.get(900);
+            outline.move(moved.id(), new OutlineStore.Target(l.id(), null, null, items.get(10).id()));
+            for (Item i : items) {
+                List<dev.tandem.engine.Change> changes = store.db().history().changes("items", i.id());
+                if (i.id().equals(moved.id())) {
+                    assertEquals(before.get(i.id()) + 1, changes.size());
+                    assertEquals(List.of("rank"), changes.get(changes.size() - 1).fields().stream()
+                            .map(dev.tandem.engine.FieldChange::field).toList());
+                } else {
+                    assertEquals(before.get(i.id()), changes.size(), "a sibling was rewritten");
+                }
+            }
+        }
+    }
 }

@@ -36,12 +36,7 @@ public final class TodoStore implements AutoCloseable {
     });
 
     /** Dates (today, due) in the system's time zone. */
-    /** Where {@link TreeRepair} mends the tree after sync, off the engine's callback thread. */
-    private final ExecutorService repairs = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "tandem-tree-repair");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Mends the tree of todos after each sync commit. */
     private final TreeRepair repair;
 
     public TodoStore(Db db, Clock clock) {
@@ -54,7 +49,7 @@ public final class TodoStore implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dateClock = clock.withZone(Objects.requireNonNull(zone, "zone"));
         db.migrate(Schema.MIGRATIONS);
-        this.repair = TreeRepair.start(db, repairs);
+        this.repair = TreeRepair.start(db);
     }
 
     /** Mends the tree of todos now ({@link TreeRepair}); the store also does it after every sync commit. */
@@ -413,13 +408,6 @@ public final class TodoStore implements AutoCloseable {
     @Override
     public void close() {
         repair.close();
-        repairs.shutdown();
-        try {
-            // A pass under way finishes before the database closes under it.
-            repairs.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         live.shutdownNow();
         db.close();
     }

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,7 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>A parent that is not here at all is left alone: it may still be on its way (another device's batch not
  * read yet), and the outline shows its subtask at the top level meanwhile.
  *
- * <p>Runs after each commit that sync made ({@link ChangeEvent.Origin#SYNC}), on {@code executor}, a burst of
+ * <p>Runs after each commit that sync made ({@link ChangeEvent.Origin#SYNC}), on a thread of its own, a burst of
  * commits costing one pass; {@link #run} runs a pass at once (the CLI after a sync, tests). Its writes are
  * this device's own changes and sync as usual; two devices making the same repair write the same values.
  */
@@ -45,12 +44,16 @@ public final class TreeRepair implements AutoCloseable {
 
     private final Db db;
     private final Subscription sub;
-    private final Executor executor;
+    /** Where passes run, off the engine's callback thread. */
+    private final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "tandem-tree-repair");
+        t.setDaemon(true);
+        return t;
+    });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    private TreeRepair(Db db, Executor executor) {
+    private TreeRepair(Db db) {
         this.db = db;
-        this.executor = executor;
         this.sub = db.subscribe(ChangeEvent.Origin.SYNC, new ChangeListener() {
             @Override
             public void onCommit(List<ChangeEvent> events) {
@@ -66,9 +69,9 @@ public final class TreeRepair implements AutoCloseable {
         });
     }
 
-    /** Repairs {@code db}'s tree after every sync commit, on {@code executor}. */
-    static TreeRepair start(Db db, Executor executor) {
-        return new TreeRepair(Objects.requireNonNull(db, "db"), Objects.requireNonNull(executor, "executor"));
+    /** Repairs {@code db}'s tree after every sync commit, on a thread of its own. */
+    static TreeRepair start(Db db) {
+        return new TreeRepair(Objects.requireNonNull(db, "db"));
     }
 
     private void queue() {
@@ -188,8 +191,15 @@ public final class TreeRepair implements AutoCloseable {
         return java.util.Optional.empty();
     }
 
+    /** Stops listening; a pass under way finishes first, so the database is not closed under it. */
     @Override
     public void close() {
         sub.close();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -70,19 +70,7 @@ public final class MainViewModel implements AutoCloseable {
         this.calendar = new CalendarViewModel(store, async, view.getReadOnlyProperty(), day.todayProperty(), undo, dialogs,
                 commands::say, selected::set, java.util.Locale.getDefault(java.util.Locale.Category.FORMAT));
         this.bulk = new BulkCommands(store, async, undo, commands::say);
-        this.quickAdd = new QuickAddViewModel(day::today, new QuickAddViewModel.Adder() {
-            @Override
-            public boolean add(String text, java.util.Collection<dev.tandem.app.text.PlainSpan> plain,
-                    java.util.function.Consumer<Throwable> done) {
-                return commands.quickAdd(text, plain, null, done);
-            }
-
-            @Override
-            public boolean add(String text, java.util.Collection<dev.tandem.app.text.PlainSpan> plain, String parentId,
-                    java.util.function.Consumer<Throwable> done) {
-                return commands.quickAdd(text, plain, parentId, done);
-            }
-        });
+        this.quickAdd = new QuickAddViewModel(day::today, commands::quickAdd);
         sort.addListener((o, a, b) -> bindItems(view.get()));
         lists.onAfterApply(s -> rebuildSidebar());
         day.todayProperty().addListener((o, was, now) -> onNewDay(now));

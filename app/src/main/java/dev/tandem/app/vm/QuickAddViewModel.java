@@ -58,16 +58,12 @@ public final class QuickAddViewModel {
     @FunctionalInterface
     public interface Adder {
         /**
-         * Starts adding the todo {@code text} says, reading nothing in the words under {@code plain};
-         * false, with the reason said, when nothing was started (no title). Otherwise {@code done} is
-         * called later on the UI thread, with null once the todo is saved, or with the failure.
+         * Starts adding the todo {@code text} says, reading nothing in the words under {@code plain}, as a
+         * subtask of {@code parentId} when it is not null; false, with the reason said, when nothing was
+         * started (no title). Otherwise {@code done} is called later on the UI thread, with null once the
+         * todo is saved, or with the failure.
          */
-        boolean add(String text, Collection<PlainSpan> plain, Consumer<Throwable> done);
-
-        /** As above, as a subtask of {@code parentId} when it is not null. */
-        default boolean add(String text, Collection<PlainSpan> plain, String parentId, Consumer<Throwable> done) {
-            return add(text, plain, done);
-        }
+        boolean add(String text, Collection<PlainSpan> plain, String parentId, Consumer<Throwable> done);
     }
 
     /** The todo new todos go under while quick add adds subtasks ("Subtask of “Move house”"). */
@@ -116,7 +112,7 @@ public final class QuickAddViewModel {
      * (no title, the reason said).
      */
     public static QuickAddViewModel saving(Supplier<LocalDate> today, BiPredicate<String, Collection<PlainSpan>> add) {
-        return new QuickAddViewModel(today, (text, plain, done) -> {
+        return new QuickAddViewModel(today, (text, plain, parentId, done) -> {
             boolean added = add.test(text, plain);
             if (added) {
                 done.accept(null);

@@ -80,7 +80,7 @@ class AgendaViewModelTest {
     @Test
     void sidebar_agendaRightUnderUpcoming_selectingItShowsTheAgenda() {
         ui.await(() -> vm.sidebar().size() > 3);
-        assertEquals(List.of("inbox", "today", "upcoming", "agenda", "calendar", "completed"),
+        assertEquals(List.of("inbox", "today", "upcoming", "agenda", "calendar", "someday"),
                 ui.get(() -> vm.sidebar().stream().map(SidebarEntry::key).limit(6).toList()));
         ui.run(() -> vm.select(vm.sidebar().get(3)));
         assertEquals("Agenda", ui.get(() -> vm.titleProperty().get()));

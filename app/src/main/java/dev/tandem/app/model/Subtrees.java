@@ -18,6 +18,11 @@ public final class Subtrees {
     private final Db db;
     private final Clock clock;
 
+    /** Over the store's database and clock (view-models reach the database only through the model). */
+    public Subtrees(TodoStore store) {
+        this(store.db(), store.clock());
+    }
+
     public Subtrees(Db db, Clock clock) {
         this.db = Objects.requireNonNull(db, "db");
         this.clock = Objects.requireNonNull(clock, "clock");

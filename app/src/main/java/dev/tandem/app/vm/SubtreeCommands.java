@@ -27,7 +27,7 @@ final class SubtreeCommands {
     SubtreeCommands(TodoStore store, SeriesStore series, Async async, Dialogs dialogs, UndoManager undo, Consumer<String> say) {
         this.store = store;
         this.series = series;
-        this.subtrees = new Subtrees(store.db(), store.clock());
+        this.subtrees = new Subtrees(store);
         this.async = async;
         this.dialogs = dialogs;
         this.undo = undo;

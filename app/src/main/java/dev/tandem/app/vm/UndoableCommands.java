@@ -63,7 +63,7 @@ public final class UndoableCommands {
         this.select = select;
         this.adds = new QuickAdds(store, async, undo, view, lists, this);
         this.subtrees = new SubtreeCommands(store, series, async, dialogs, undo, message::set);
-        this.subtreeStore = new dev.tandem.app.model.Subtrees(store.db(), store.clock());
+        this.subtreeStore = new dev.tandem.app.model.Subtrees(store);
         // A new message has no link unless the code that set it gives one right after.
         message.addListener((o, a, b) -> {
             messageTarget = null;

@@ -26,16 +26,19 @@ final class Merge {
     private final OutsideEdits edits;
     private final Outside outside;
     private final CalDavReport.Builder report;
+    private final Parents parents;
 
-    Merge(TodoStore store, Outside outside, CalDavReport.Builder report) {
+    Merge(TodoStore store, Outside outside, CalDavReport.Builder report, Parents parents) {
         this.store = store;
+        this.parents = parents;
         this.edits = new OutsideEdits(store);
         this.outside = outside;
         this.report = report;
     }
 
+    /** The todo's fields without its parent (whose UID {@link Parents#fieldsOf} adds). */
     static TaskFields fieldsOf(TodoStore store, Item it) {
-        return TaskFields.of(it, TagStore.of(store.db(), it.id()));
+        return TaskFields.of(it, TagStore.of(store.db(), it.id()), null);
     }
 
     /**
@@ -45,7 +48,7 @@ final class Merge {
      * when the todo changed.
      */
     boolean merge(Item target, Vtodo.Read server, TaskFields s, TaskFields base, boolean ownObject) {
-        TaskFields read = fieldsOf(store, target);
+        TaskFields read = parents.fieldsOf(target, base);
         TaskFields t = unreadTimes(store, target, read, base);
         if (ownObject) {
             t = t.withoutRepeat();
@@ -92,8 +95,12 @@ final class Merge {
         boolean changed = !merged.equals(read);
         TaskFields save = changed && ownObject ? merged.with(Field.REPEAT, fieldsOf(store, target)) : merged;
         // One transaction: the merged todo and the values that lost commit together, or neither.
-        edits.merge(target, changed ? next(target, save) : null, save.tags(),
+        edits.merge(target, changed ? next(target, read, save) : null, save.tags(),
                 outside.clashes(server, replaced, localWon));
+        if (!java.util.Objects.equals(merged.parent(), read.parent())) {
+            // The phone put it under another task, or took it out: a move in the outline, placed after its siblings.
+            parents.place(store.get(target.id()).orElseThrow(), merged.parent());
+        }
         return changed;
     }
 
@@ -116,10 +123,14 @@ final class Merge {
         return out;
     }
 
-    /** A new todo {@code key} in list {@code listId} ("" the Inbox) with the server's fields. */
+    /**
+     * A new todo {@code key} in list {@code listId} ("" the Inbox) with the server's fields, after its
+     * siblings: under its parent when that is in the list, else at the top without a section.
+     */
     void create(String key, String listId, TaskFields f) {
         long now = store.clock().millis();
         Item it = Item.create(f.title(), listId.isEmpty() ? null : listId, f.due(), now).withId(key)
+                .withStart(f.start()).withParentId(parents.parentForNew(key, f.parent(), listId))
                 .withNotes(f.notes()).withDone(f.done(), now)
                 .withPriority(f.priority() == null ? null : f.priority().intValue())
                 .withRepeat(f.repeat(), f.repeat() == null ? null : key).withRemindAt(f.remindAt())
@@ -127,14 +138,21 @@ final class Merge {
         edits.create(it, f.tags());
     }
 
-    /** The todo {@code it} with the fields {@code f} but its tags, which are rows of their own. */
-    private Item next(Item it, TaskFields f) {
+    /**
+     * The todo {@code it} (whose fields were {@code read}) with the fields {@code f} but its tags, which are
+     * rows of their own, and its parent, which is a move ({@link Parents#place}).
+     */
+    private Item next(Item it, TaskFields read, TaskFields f) {
         long now = store.clock().millis();
         Item next = it.withTitle(f.title()).withNotes(f.notes()).withDue(f.due()).withDueTime(f.time())
                 .withDuration(f.minutes() == null ? null : f.minutes().longValue())
                 .withPriority(f.priority() == null ? null : f.priority().intValue()).withRemindAt(f.remindAt())
                 .withRepeat(f.repeat(), f.repeat() == null ? it.seriesId()
                         : it.seriesId() != null ? it.seriesId() : it.id());
+        if (!java.util.Objects.equals(f.start(), read.start())) {
+            // Else the todo's own start stays, one on or after its due date too (which the server cannot hold).
+            next = next.withStart(f.start());
+        }
         if (next.isDone() != f.done()) {
             // Done or reopened as a field: a series is moved on by Repeats, never here.
             next = next.withDone(f.done(), now);

@@ -53,7 +53,8 @@ class MergeTest {
         // The phone's edit came between: its title wins, the notes and priority edited here after it win.
         TaskFields phone = new TaskFields("Plane tickets", "Aisle seat", null, false, 9L, List.of(), null, null);
         Vtodo.Read server = new Vtodo.Read("uid-1", phone, phoneEdit);
-        Merge merge = new Merge(store, new Outside(store, account()), new CalDavReport.Builder());
+        CalDavState state = CalDavState.open(java.util.Optional.empty());
+        Merge merge = new Merge(store, new Outside(store, account()), new CalDavReport.Builder(), new Parents(store, state));
 
         counting.reset();
         merge.merge(store.get(added.id()).orElseThrow(), server, phone, agreed, false);
@@ -63,6 +64,7 @@ class MergeTest {
         List<Conflict> kept = real.conflicts().list();
         assertEquals(3, kept.size(), kept.toString());
         assertEquals("Plane tickets", store.get(added.id()).orElseThrow().title());
+        state.close();
     }
 
     /** An account that is only asked where it is, as {@link Outside} asks to name the server. */

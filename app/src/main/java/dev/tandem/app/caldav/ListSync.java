@@ -310,8 +310,9 @@ final class ListSync {
             fields = Merge.unreadTimes(store, it, fields, base);
             if (!fields.equals(read)) {
                 TaskFields adopt = fields;
-                store.update(it.id(), x -> x.withDueTime(adopt.time())
-                        .withDuration(adopt.minutes() == null ? null : adopt.minutes().longValue()));
+                store.update(it.id(), x -> x.withDue(adopt.due()).withDueTime(adopt.time())
+                        .withDuration(adopt.minutes() == null ? null : adopt.minutes().longValue())
+                        .withStart(adopt.start()));
             }
             if (t != null && fields.held().equals(base)) {
                 continue; // what the server can hold of the todo it holds (TaskFields.held)

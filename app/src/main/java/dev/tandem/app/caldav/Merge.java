@@ -107,10 +107,14 @@ final class Merge {
     /**
      * {@code t} with the time and length the server object had when this device last agreed with it
      * ({@code base}) where the todo has none and never had one written here: a phone's time of day that
-     * a Tandem from before times synced without reading it is taken, not cleared on the server.
+     * a Tandem from before times synced without reading it is taken, not cleared on the server; so is a
+     * start date (DTSTART), which a Tandem from before start dates read as the due date when there was no DUE.
      */
     static TaskFields unreadTimes(TodoStore store, Item it, TaskFields t, TaskFields base) {
-        if (base == null || !(t.time() == null && base.time() != null || t.minutes() == null && base.minutes() != null)) {
+        boolean times = base != null && (t.time() == null && base.time() != null
+                || t.minutes() == null && base.minutes() != null);
+        boolean start = base != null && t.start() == null && base.start() != null;
+        if (!times && !start) {
             return t;
         }
         List<Change> history = store.db().history().changes("items", it.id());
@@ -120,7 +124,21 @@ final class Merge {
                 out = out.with(f, base);
             }
         }
+        if (start && !hadStart(history)) {
+            // A Tandem from before start dates read a DTSTART without DUE as the due date: that date is
+            // the start again, and no DUE is written. The due date moves only where it is that start.
+            boolean readAsDue = base.due() == null && base.start().equals(out.due());
+            out = new TaskFields(out.title(), out.notes(), readAsDue ? null : out.due(), out.done(), out.priority(),
+                    out.tags(), out.remindAt(), out.repeat(), readAsDue ? null : out.time(),
+                    readAsDue ? null : out.minutes(), base.start(), out.parent());
+        }
         return out;
+    }
+
+    /** Whether the todo's {@code history} ever gave it a start date (a clear alone is no start date read). */
+    private static boolean hadStart(List<Change> history) {
+        return history.stream().flatMap(c -> c.fields().stream())
+                .anyMatch(fc -> fc.field().equalsIgnoreCase(Outside.column(Field.START)) && fc.value() != null);
     }
 
     /**

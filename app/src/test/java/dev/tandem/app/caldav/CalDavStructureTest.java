@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.SectionStore;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.engine.testing.CalDavServer;
@@ -169,6 +170,31 @@ class CalDavStructureTest {
             }
             assertEquals(List.of(), py.tasks("Home"), "nothing left behind");
             assertEquals(List.of(), laptop.trashed());
+            assertEquals(0, laptop.caldav().pushed(), "settled");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CalDavServer.Kind.class)
+    void run_parentMovedHereToAnotherListThenSubtaskOutdented_libraryFollowsBoth(CalDavServer.Kind kind)
+            throws Exception {
+        try (CalDavFixture f = new CalDavFixture(tmp, kind)) {
+            CalDavFixture.Device laptop = f.device("laptop");
+            var home = laptop.store.createList("Home");
+            var work = laptop.store.createList("Work");
+            Item desk = laptop.store.add("Desk", null, home.id(), null, TodoDetails.NONE).item();
+            Item cables = laptop.store.add("Cables", null, home.id(), desk.id(), null, TodoDetails.NONE).item();
+            laptop.caldav("Home", "Work");
+            OutlineStore outline = new OutlineStore(laptop.store.db(), laptop.store.clock());
+            outline.move(desk.id(), new OutlineStore.Target(work.id(), null, null, null));
+            laptop.caldav();
+            PyCalDav py = f.python();
+            assertEquals(List.of(), py.tasks("Home"));
+            assertEquals(List.of("PARENT|" + desk.id()), py.relations("Work", "Cables"));
+
+            outline.outdent(cables.id());
+            laptop.caldav();
+            assertEquals(List.of(), py.relations("Work", "Cables"), "outdented here: no parent on the server");
             assertEquals(0, laptop.caldav().pushed(), "settled");
         }
     }

@@ -247,7 +247,8 @@ final class ListSync {
      * Brings the todo of {@code key} (every row of a series) out of the Trash into list {@code listId}, with
      * the todos under it: a subtask's list is its top todo's, so a parent the phone moved to another
      * calendar takes its subtasks along (each written into the new calendar and deleted from the old
-     * by the new list's push, as a move made here), none left behind without it, none twice.
+     * by the new list's push, as a move made here), none left behind without it, none twice. A subtask
+     * moved without its parent waits at the top of the new list for it ({@link Parents#moveToList}).
      */
     private void relist(String key, Item local, String listId) {
         if (local.isTrashed()) {
@@ -257,16 +258,10 @@ final class ListSync {
         List<Item> rows = Keys.isOccurrence(key) ? List.of(local)
                 : store.db().query(Item.class, "SELECT * FROM items WHERE (id = ?1 OR seriesId = ?1)", key);
         for (Item it : rows) {
-            if (!Objects.equals(it.listId(), target) && !it.isTrashed()) {
-                // A section is its list's: the todo arrives in the other list without one.
-                store.update(it.id(), x -> x.withListId(target).withSectionId(null));
-                for (Item d : store.db().query(Item.class, "WITH RECURSIVE sub(id) AS (SELECT id FROM items WHERE"
-                        + " parentId = ?1 UNION SELECT i.id FROM items i JOIN sub ON i.parentId = sub.id)"
-                        + " SELECT * FROM items WHERE id IN sub AND id <> ?1", it.id())) {
-                    if (!Objects.equals(d.listId(), target)) {
-                        store.update(d.id(), x -> x.withListId(target));
-                    }
-                }
+            if (it.id().equals(local.id())) {
+                parents.moveToList(store.get(it.id()).orElseThrow(), listId);
+            } else if (!Objects.equals(it.listId(), target) && !it.isTrashed()) {
+                store.update(it.id(), x -> x.withListId(target));
             }
         }
     }

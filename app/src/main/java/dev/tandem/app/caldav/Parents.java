@@ -94,6 +94,25 @@ final class Parents {
         }
     }
 
+    /**
+     * Moves {@code it} with the todos under it into list {@code listId} ("" the Inbox), after its new
+     * siblings and in no section (a section is its list's): the phone moved its task to that calendar.
+     * It stays under its parent if the parent is in that list already; else it waits at the top for it,
+     * its parent's UID remembered, as a subtask whose parent has not arrived.
+     */
+    void moveToList(Item it, String listId) {
+        if (listOf(it).equals(listId)) {
+            return;
+        }
+        Item parent = it.hasParent() ? store.get(it.parentId()).orElse(null) : null;
+        boolean keep = parent != null && !parent.isTrashed() && listOf(parent).equals(listId);
+        if (it.hasParent() && !keep) {
+            remember(it.id(), fieldsOf(it, null).parent());
+        }
+        outline.move(it.id(), new OutlineStore.Target(listId.isEmpty() ? null : listId, keep ? parent.id() : null,
+                null, null));
+    }
+
     /** Puts under their parents the todos of list {@code listId} left at the top for a parent that is here now. */
     void link(String listId) {
         for (Map.Entry<String, String> e : state.settings(UNLINKED).entrySet()) {

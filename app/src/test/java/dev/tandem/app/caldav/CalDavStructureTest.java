@@ -176,6 +176,37 @@ class CalDavStructureTest {
 
     @ParameterizedTest
     @EnumSource(CalDavServer.Kind.class)
+    void run_subtaskMovedAloneByLibraryThenItsParent_waitsAtTheTopThenGoesUnderItAgain(CalDavServer.Kind kind)
+            throws Exception {
+        try (CalDavFixture f = new CalDavFixture(tmp, kind)) {
+            CalDavFixture.Device laptop = f.device("laptop");
+            laptop.store.createList("Home");
+            laptop.store.createList("Work");
+            laptop.caldav("Home", "Work");
+            PyCalDav py = f.python();
+            py.add("Home", "Desk");
+            py.addChild("Home", "Cables", "Desk");
+            laptop.caldav();
+            List<String> relations = py.relations("Home", "Cables");
+
+            py.move("Home", "Work", "Cables");
+            laptop.caldav();
+            Item cables = one(laptop, "Cables");
+            assertEquals(laptop.listId("Work"), cables.listId());
+            assertNull(cables.parentId(), "its parent is in another list: at the top, waiting");
+            assertEquals(relations, py.relations("Work", "Cables"), "the relation stays on the server");
+
+            py.move("Home", "Work", "Desk");
+            laptop.caldav();
+            assertEquals(one(laptop, "Desk").id(), laptop.store.get(cables.id()).orElseThrow().parentId());
+            assertEquals(relations, py.relations("Work", "Cables"));
+            assertEquals(List.of(), py.tasks("Home"));
+            assertEquals(0, laptop.caldav().pushed(), "settled");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(CalDavServer.Kind.class)
     void run_parentMovedHereToAnotherListThenSubtaskOutdented_libraryFollowsBoth(CalDavServer.Kind kind)
             throws Exception {
         try (CalDavFixture f = new CalDavFixture(tmp, kind)) {

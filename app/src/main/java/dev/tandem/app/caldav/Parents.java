@@ -47,6 +47,9 @@ final class Parents {
             return f.withParent(state.setting(UNLINKED + it.id()).orElse(null));
         }
         Item parent = store.get(it.parentId()).orElse(null);
+        if (parent != null && Item.NOTE.equals(parent.kind())) {
+            return f.withParent(null); // notes are not on the server: a todo under one is at the top there
+        }
         String key = parent == null ? null : Keys.keyOf(parent);
         Optional<CalDavState.Task> task = key == null ? Optional.empty() : state.task(key);
         if (task.isPresent()) {

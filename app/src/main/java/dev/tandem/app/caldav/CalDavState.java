@@ -94,6 +94,16 @@ public final class CalDavState implements AutoCloseable {
                 value == null ? new Object[] {key} : new Object[] {key, value});
     }
 
+    /** The settings whose keys begin with {@code prefix}, by key without it. */
+    public synchronized Map<String, String> settings(String prefix) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String[] kv : query("SELECT key, value FROM settings WHERE substr(key, 1, length(?1)) = ?1 ORDER BY key",
+                rs -> new String[] {rs.getString(1), rs.getString(2)}, prefix)) {
+            m.put(kv[0].substring(prefix.length()), kv[1]);
+        }
+        return m;
+    }
+
     /** The connected lists. */
     public synchronized List<Link> links() {
         return links(false);

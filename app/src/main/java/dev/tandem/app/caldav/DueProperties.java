@@ -117,7 +117,7 @@ final class DueProperties {
      * for a TZID (whose parameter the caller keeps: ical4j would name a zone of its own, which no
      * other client knows), with Z for UTC, floating without; null for a plain date.
      */
-    private static String text(Temporal t, LocalDate date) {
+    static String text(Temporal t, LocalDate date) {
         if (t instanceof ZonedDateTime z) {
             return BASIC.format((date == null ? z : z.with(date)).toLocalDateTime());
         }

@@ -50,6 +50,7 @@ final class ListSync {
     private final Moves moves;
     private final Merge merge;
     private final Repeats repeats;
+    private final Parents parents;
     private int writes;
     private boolean waiting;
 
@@ -61,7 +62,8 @@ final class ListSync {
         this.zone = zone;
         this.report = report;
         this.moves = moves;
-        this.merge = new Merge(store, new Outside(store, account), report);
+        this.parents = new Parents(store, state);
+        this.merge = new Merge(store, new Outside(store, account), report, parents);
         this.repeats = new Repeats(store, report);
     }
 
@@ -135,6 +137,8 @@ final class ListSync {
                 pullFresh(link, in);
             }
         }
+        // Subtasks that arrived before their parent (in this round or an earlier sync) go under it now.
+        parents.link(link.listId());
         int before = writes;
         boolean clean = push(link, cal);
         // A token is kept only once everything it covers was merged and written; after a refused
@@ -168,7 +172,7 @@ final class ListSync {
                 adopted.add(n);
                 Optional<Item> current = repeats.open(known.key());
                 if (current.isPresent()) {
-                    merge.merge(current.get(), n.read(), n.read().fields(), Merge.fieldsOf(store, current.get()), false);
+                    merge.merge(current.get(), n.read(), n.read().fields(), parents.fieldsOf(current.get(), null), false);
                 }
                 save(known.key(), link, n);
                 report.pulled();
@@ -183,7 +187,7 @@ final class ListSync {
         Optional<Item> occurrence = repeats.doneOccurrence(link.listId(), s.fields(), state);
         if (occurrence.isPresent()) {
             // python3-caldav's completed copy of an occurrence completed here just now (or on another device).
-            merge.merge(occurrence.get(), s, s.fields(), Merge.fieldsOf(store, occurrence.get()), true);
+            merge.merge(occurrence.get(), s, s.fields(), parents.fieldsOf(occurrence.get(), null), true);
             save(Keys.ofOccurrence(occurrence.get().id()), link, in);
             return;
         }
@@ -239,7 +243,13 @@ final class ListSync {
         return merge.merge(local, s, s.fields(), base, false);
     }
 
-    /** Brings the todo of {@code key} (every row of a series) out of the Trash into list {@code listId}. */
+    /**
+     * Brings the todo of {@code key} (every row of a series) out of the Trash into list {@code listId}, with
+     * the todos under it: a subtask's list is its top todo's, so a parent the phone moved to another
+     * calendar takes its subtasks along (each written into the new calendar and deleted from the old
+     * by the new list's push, as a move made here), none left behind without it, none twice. A subtask
+     * moved without its parent waits at the top of the new list for it ({@link Parents#moveToList}).
+     */
     private void relist(String key, Item local, String listId) {
         if (local.isTrashed()) {
             store.untrash(local.id());
@@ -248,7 +258,9 @@ final class ListSync {
         List<Item> rows = Keys.isOccurrence(key) ? List.of(local)
                 : store.db().query(Item.class, "SELECT * FROM items WHERE (id = ?1 OR seriesId = ?1)", key);
         for (Item it : rows) {
-            if (!Objects.equals(it.listId(), target) && !it.isTrashed()) {
+            if (it.id().equals(local.id())) {
+                parents.moveToList(store.get(it.id()).orElseThrow(), listId);
+            } else if (!Objects.equals(it.listId(), target) && !it.isTrashed()) {
                 store.update(it.id(), x -> x.withListId(target));
             }
         }
@@ -275,7 +287,7 @@ final class ListSync {
             }
             seen.add(key);
             CalDavState.Task t = known.get(key);
-            TaskFields fields = Merge.fieldsOf(store, it);
+            TaskFields fields = parents.fieldsOf(it, baseOf(t));
             fields = Keys.isOccurrence(key) ? fields.withoutRepeat() : fields;
             if (t == null) {
                 Optional<CalDavState.Task> from = moves.movedFromElsewhere(key, link.listId());
@@ -293,11 +305,12 @@ final class ListSync {
             fields = Merge.unreadTimes(store, it, fields, base);
             if (!fields.equals(read)) {
                 TaskFields adopt = fields;
-                store.update(it.id(), x -> x.withDueTime(adopt.time())
-                        .withDuration(adopt.minutes() == null ? null : adopt.minutes().longValue()));
+                store.update(it.id(), x -> x.withDue(adopt.due()).withDueTime(adopt.time())
+                        .withDuration(adopt.minutes() == null ? null : adopt.minutes().longValue())
+                        .withStart(adopt.start()));
             }
-            if (t != null && fields.equals(base)) {
-                continue;
+            if (t != null && fields.held().equals(base)) {
+                continue; // what the server can hold of the todo it holds (TaskFields.held)
             }
             String uid = t != null ? t.uid() : key;
             String href = t != null ? t.href() : cal.href() + key + ".ics";

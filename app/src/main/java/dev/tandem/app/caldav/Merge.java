@@ -26,16 +26,19 @@ final class Merge {
     private final OutsideEdits edits;
     private final Outside outside;
     private final CalDavReport.Builder report;
+    private final Parents parents;
 
-    Merge(TodoStore store, Outside outside, CalDavReport.Builder report) {
+    Merge(TodoStore store, Outside outside, CalDavReport.Builder report, Parents parents) {
         this.store = store;
+        this.parents = parents;
         this.edits = new OutsideEdits(store);
         this.outside = outside;
         this.report = report;
     }
 
+    /** The todo's fields without its parent (whose UID {@link Parents#fieldsOf} adds). */
     static TaskFields fieldsOf(TodoStore store, Item it) {
-        return TaskFields.of(it, TagStore.of(store.db(), it.id()));
+        return TaskFields.of(it, TagStore.of(store.db(), it.id()), null);
     }
 
     /**
@@ -45,7 +48,7 @@ final class Merge {
      * when the todo changed.
      */
     boolean merge(Item target, Vtodo.Read server, TaskFields s, TaskFields base, boolean ownObject) {
-        TaskFields read = fieldsOf(store, target);
+        TaskFields read = parents.fieldsOf(target, base);
         TaskFields t = unreadTimes(store, target, read, base);
         if (ownObject) {
             t = t.withoutRepeat();
@@ -92,18 +95,26 @@ final class Merge {
         boolean changed = !merged.equals(read);
         TaskFields save = changed && ownObject ? merged.with(Field.REPEAT, fieldsOf(store, target)) : merged;
         // One transaction: the merged todo and the values that lost commit together, or neither.
-        edits.merge(target, changed ? next(target, save) : null, save.tags(),
+        edits.merge(target, changed ? next(target, read, save) : null, save.tags(),
                 outside.clashes(server, replaced, localWon));
+        if (!java.util.Objects.equals(merged.parent(), read.parent())) {
+            // The phone put it under another task, or took it out: a move in the outline, placed after its siblings.
+            parents.place(store.get(target.id()).orElseThrow(), merged.parent());
+        }
         return changed;
     }
 
     /**
      * {@code t} with the time and length the server object had when this device last agreed with it
      * ({@code base}) where the todo has none and never had one written here: a phone's time of day that
-     * a Tandem from before times synced without reading it is taken, not cleared on the server.
+     * a Tandem from before times synced without reading it is taken, not cleared on the server; so is a
+     * start date (DTSTART), which a Tandem from before start dates read as the due date when there was no DUE.
      */
     static TaskFields unreadTimes(TodoStore store, Item it, TaskFields t, TaskFields base) {
-        if (base == null || !(t.time() == null && base.time() != null || t.minutes() == null && base.minutes() != null)) {
+        boolean times = base != null && (t.time() == null && base.time() != null
+                || t.minutes() == null && base.minutes() != null);
+        boolean start = base != null && t.start() == null && base.start() != null;
+        if (!times && !start) {
             return t;
         }
         List<Change> history = store.db().history().changes("items", it.id());
@@ -113,13 +124,31 @@ final class Merge {
                 out = out.with(f, base);
             }
         }
+        if (start && !hadStart(history)) {
+            // A Tandem from before start dates read a DTSTART without DUE as the due date: that date is
+            // the start again, and no DUE is written. The due date moves only where it is that start.
+            boolean readAsDue = base.due() == null && base.start().equals(out.due());
+            out = new TaskFields(out.title(), out.notes(), readAsDue ? null : out.due(), out.done(), out.priority(),
+                    out.tags(), out.remindAt(), out.repeat(), readAsDue ? null : out.time(),
+                    readAsDue ? null : out.minutes(), base.start(), out.parent());
+        }
         return out;
     }
 
-    /** A new todo {@code key} in list {@code listId} ("" the Inbox) with the server's fields. */
+    /** Whether the todo's {@code history} ever gave it a start date (a clear alone is no start date read). */
+    private static boolean hadStart(List<Change> history) {
+        return history.stream().flatMap(c -> c.fields().stream())
+                .anyMatch(fc -> fc.field().equalsIgnoreCase(Outside.column(Field.START)) && fc.value() != null);
+    }
+
+    /**
+     * A new todo {@code key} in list {@code listId} ("" the Inbox) with the server's fields, after its
+     * siblings: under its parent when that is in the list, else at the top without a section.
+     */
     void create(String key, String listId, TaskFields f) {
         long now = store.clock().millis();
         Item it = Item.create(f.title(), listId.isEmpty() ? null : listId, f.due(), now).withId(key)
+                .withStart(f.start()).withParentId(parents.parentForNew(key, f.parent(), listId))
                 .withNotes(f.notes()).withDone(f.done(), now)
                 .withPriority(f.priority() == null ? null : f.priority().intValue())
                 .withRepeat(f.repeat(), f.repeat() == null ? null : key).withRemindAt(f.remindAt())
@@ -127,14 +156,21 @@ final class Merge {
         edits.create(it, f.tags());
     }
 
-    /** The todo {@code it} with the fields {@code f} but its tags, which are rows of their own. */
-    private Item next(Item it, TaskFields f) {
+    /**
+     * The todo {@code it} (whose fields were {@code read}) with the fields {@code f} but its tags, which are
+     * rows of their own, and its parent, which is a move ({@link Parents#place}).
+     */
+    private Item next(Item it, TaskFields read, TaskFields f) {
         long now = store.clock().millis();
         Item next = it.withTitle(f.title()).withNotes(f.notes()).withDue(f.due()).withDueTime(f.time())
                 .withDuration(f.minutes() == null ? null : f.minutes().longValue())
                 .withPriority(f.priority() == null ? null : f.priority().intValue()).withRemindAt(f.remindAt())
                 .withRepeat(f.repeat(), f.repeat() == null ? it.seriesId()
                         : it.seriesId() != null ? it.seriesId() : it.id());
+        if (!java.util.Objects.equals(f.start(), read.start())) {
+            // Else the todo's own start stays, one on or after its due date too (which the server cannot hold).
+            next = next.withStart(f.start());
+        }
         if (next.isDone() != f.done()) {
             // Done or reopened as a field: a series is moved on by Repeats, never here.
             next = next.withDone(f.done(), now);

@@ -45,13 +45,13 @@ final class Outside {
     OutsideEdits.Clashes clashes(Vtodo.Read server, Map<Field, String> replaced, List<Field> localWon) {
         Map<String, String> replacedColumns = new LinkedHashMap<>();
         replaced.forEach((f, changeId) -> {
-            if (column(f) != null) {
+            if (kept(f)) {
                 replacedColumns.put(column(f), changeId);
             }
         });
         Map<String, Object> lost = new LinkedHashMap<>();
         for (Field f : localWon) {
-            if (column(f) != null) {
+            if (kept(f)) {
                 lost.put(column(f), value(server.fields(), f));
             }
         }
@@ -85,6 +85,14 @@ final class Outside {
         return Optional.ofNullable(last);
     }
 
+    /**
+     * Whether a clash of {@code f} is kept for Conflicts: not tags (rows of their own), nor the parent, whose
+     * server value is a UID that may name no todo here (a clash of either is counted).
+     */
+    private static boolean kept(Field f) {
+        return f != Field.TAGS && f != Field.PARENT;
+    }
+
     /** The items column of a field; null for tags, which are rows of their own. */
     static String column(Field f) {
         return switch (f) {
@@ -93,11 +101,13 @@ final class Outside {
             case DUE -> "due";
             case TIME -> "dueTime";
             case LENGTH -> "durationMinutes";
+            case START -> "start";
             case DONE -> "done";
             case PRIORITY -> "priority";
             case TAGS -> null;
             case REMINDER -> "remindAt";
             case REPEAT -> "repeat";
+            case PARENT -> "parentId";
         };
     }
 
@@ -105,6 +115,7 @@ final class Outside {
     private static Object value(TaskFields t, Field f) {
         return switch (f) {
             case DUE -> t.due() == null ? null : t.due().toString();
+            case START -> t.start() == null ? null : t.start().toString();
             case TIME -> t.time() == null ? null : Item.TIME.format(t.time());
             case LENGTH -> t.minutes() == null ? null : t.minutes().longValue();
             case DONE -> t.done() ? 1L : 0L;

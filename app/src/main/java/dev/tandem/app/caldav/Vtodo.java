@@ -45,7 +45,8 @@ import net.fortuna.ical4j.model.property.Version;
 /**
  * A VTODO read into {@link TaskFields}, and written back by changing only the properties whose
  * field changed, on top of the object as the server last gave it: every property and alarm Tandem
- * does not know (Apple's X-APPLE-SORT-ORDER, Tasks.org's X-, DTSTART, GEO, attendees) stays as it was.
+ * does not know (Apple's X-APPLE-SORT-ORDER, Tasks.org's X-, GEO, attendees, RELATED-TO other than the
+ * parent) stays as it was.
  *
  * <p>Priority: iCalendar's 1–9 read as p1 (1–2), p2 (3–4), p3 (5), p4 (6–9), written as 1, 3, 5 and
  * 9 (Apple Reminders and Tasks.org use 1, 5 and 9), and a number that already means the same
@@ -53,7 +54,8 @@ import net.fortuna.ical4j.model.property.Version;
  * time and length ({@link IcalTimes} reads them, {@link DueProperties} writes them): a DUE with a time
  * keeps its zone when the date or time changes. The reminder is the first alarm whose time can be computed (an
  * absolute trigger, or one relative to DUE or DTSTART); a reminder changed here retimes that alarm
- * only, and an edit of anything else leaves every alarm as it was ({@link Alarms}).
+ * only, and an edit of anything else leaves every alarm as it was ({@link Alarms}). DTSTART's date is the
+ * start date ({@link StartProperty}); RELATED-TO with RELTYPE=PARENT, or none, the parent ({@link Relations}).
  */
 public final class Vtodo {
     private Vtodo() {
@@ -84,10 +86,13 @@ public final class Vtodo {
         // occurrence: the one with the latest RECURRENCE-ID says where the series stands now, so its
         // due date and status are the series' (the master keeps its first DUE).
         VToDo now = latestOverride(ics).orElse(v);
-        LocalDate due = date(now.getProperty(Property.DUE).or(() -> now.getProperty(Property.DTSTART)), zone);
+        // DUE is the due date and DTSTART the start date (read apart: a task with a start date alone
+        // has no due date), as Tasks.org keeps them.
+        LocalDate due = date(now.getProperty(Property.DUE), zone);
         if (due == null) {
             due = date(v.getProperty(Property.DUE), zone);
         }
+        LocalDate start = date(now.getProperty(Property.DTSTART), zone);
         String status = Optional.ofNullable(text(now, Property.STATUS)).map(s -> s.toUpperCase(Locale.ROOT)).orElse("");
         // A cancelled task leaves the open lists as a done one does (Tandem has no cancelled state);
         // a write that does not change "done" leaves STATUS:CANCELLED as it is.
@@ -109,7 +114,8 @@ public final class Vtodo {
         boolean timed = when.time() != null && when.day() != null && when.day().equals(due);
         return Optional.of(new Read(uid, new TaskFields(text(v, Property.SUMMARY), text(v, Property.DESCRIPTION), due,
                 done, priority(text(v, Property.PRIORITY)), tags, reminder(v, zone), repeat,
-                timed ? when.time() : null, timed ? when.minutes() : null), modified, cancelled));
+                timed ? when.time() : null, timed ? when.minutes() : null, start, Relations.parent(v)), modified,
+                cancelled));
     }
 
     /** The override with the latest RECURRENCE-ID, if the object has any. */
@@ -133,6 +139,7 @@ public final class Vtodo {
      */
     public static String write(String base, TaskFields was, String uid, TaskFields fields, ZoneId zone, Instant now) {
         Ical.init();
+        fields = fields.held();
         Calendar cal = base == null ? null : calendar(base).orElse(null);
         VToDo v = cal == null ? null : cal.<CalendarComponent>getComponents("VTODO").stream()
                 .filter(VToDo.class::isInstance).map(VToDo.class::cast)
@@ -173,6 +180,14 @@ public final class Vtodo {
             } else {
                 DueProperties.writeDue(v, old == null ? null : old.due(), fields.due(), old != null && old.time() != null);
             }
+        }
+        if (old == null || !Objects.equals(old.start(), fields.start()) || !Objects.equals(old.due(), fields.due())
+                || !Objects.equals(old.time(), fields.time()) || !Objects.equals(old.minutes(), fields.minutes())) {
+            // After DUE: a DTSTART the due date's writing moved along is set back to the start date here.
+            StartProperty.write(v, fields.start(), fields.due(), zone);
+        }
+        if (old == null || !Objects.equals(old.parent(), fields.parent())) {
+            Relations.setParent(v, fields.parent());
         }
         if (old == null || old.done() != fields.done()) {
             v.removeAll(Property.STATUS, Property.COMPLETED, Property.PERCENT_COMPLETE);
@@ -266,7 +281,7 @@ public final class Vtodo {
         }
     }
 
-    private static LocalDate date(Optional<Property> p, ZoneId zone) {
+    static LocalDate date(Optional<Property> p, ZoneId zone) {
         Temporal t = p.map(x -> x instanceof DateProperty<?> d ? d.getDate() : null).orElse(null);
         if (t instanceof LocalDate d) {
             return d;

@@ -35,10 +35,11 @@ public final class OutsideEdits {
         });
     }
 
-    /** Saves a new item with its tags in one transaction. */
+    /** Saves a new item with its tags in one transaction; one without a rank goes after its siblings. */
     public void create(Item item, List<String> tags) {
         db.transaction(tx -> {
-            tx.save(item);
+            tx.save(item.rank() != null ? item
+                    : item.withRank(OutlineStore.nextRank(tx, item.listId(), item.parentId(), item.sectionId())));
             tags.forEach(tag -> TagStore.add(tx, item.id(), tag));
         });
     }

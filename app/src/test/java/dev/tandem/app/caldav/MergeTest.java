@@ -53,7 +53,8 @@ class MergeTest {
         // The phone's edit came between: its title wins, the notes and priority edited here after it win.
         TaskFields phone = new TaskFields("Plane tickets", "Aisle seat", null, false, 9L, List.of(), null, null);
         Vtodo.Read server = new Vtodo.Read("uid-1", phone, phoneEdit);
-        Merge merge = new Merge(store, new Outside(store, account()), new CalDavReport.Builder());
+        CalDavState state = CalDavState.open(java.util.Optional.empty());
+        Merge merge = new Merge(store, new Outside(store, account()), new CalDavReport.Builder(), new Parents(store, state));
 
         counting.reset();
         merge.merge(store.get(added.id()).orElseThrow(), server, phone, agreed, false);
@@ -63,6 +64,27 @@ class MergeTest {
         List<Conflict> kept = real.conflicts().list();
         assertEquals(3, kept.size(), kept.toString());
         assertEquals("Plane tickets", store.get(added.id()).orElseThrow().title());
+        state.close();
+    }
+
+    @Test
+    void unreadTimes_startDateAnEarlierVersionReadAsDue_isTheStartAgainWithoutADueDate() {
+        java.time.LocalDate start = java.time.LocalDate.of(2026, 11, 21);
+        Item old = store.add("Change address", null, start);
+        TaskFields base = Vtodo.read("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//EN\r\nBEGIN:VTODO\r\nUID:u-1\r\n"
+                + "DTSTAMP:20261120T080000Z\r\nSUMMARY:Change address\r\nDTSTART;VALUE=DATE:20261121\r\nEND:VTODO\r\n"
+                + "END:VCALENDAR\r\n", ZoneOffset.UTC).orElseThrow().fields();
+        TaskFields here = Merge.fieldsOf(store, old);
+        TaskFields adopted = Merge.unreadTimes(store, old, here, base);
+        assertEquals(start, adopted.start());
+        assertEquals(null, adopted.due());
+        assertEquals(base, adopted, "nothing to write: the server holds it so");
+
+        store.update(old.id(), x -> x.withStart(start.minusDays(1)));
+        store.update(old.id(), x -> x.withStart(null));
+        Item cleared = store.get(old.id()).orElseThrow();
+        assertEquals(here, Merge.unreadTimes(store, cleared, Merge.fieldsOf(store, cleared), base),
+                "a start date cleared here stays cleared");
     }
 
     /** An account that is only asked where it is, as {@link Outside} asks to name the server. */

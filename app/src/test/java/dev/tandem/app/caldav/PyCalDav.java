@@ -225,4 +225,58 @@ final class PyCalDav {
         run("t = task(cal(args[0]), args[1])\nat = datetime.datetime.fromisoformat(args[2] + 'T10:00:00+00:00')\n"
                 + call + "\n", cal, summary, on.toString());
     }
+
+    /**
+     * Adds {@code summary} as a subtask of the open task {@code parent}, the library's way:
+     * {@code set_relation(parent, 'PARENT', set_reverse=False)}. What this version saves is a RELATED-TO
+     * without RELTYPE (its REL-TYPE parameter does not reach the server), which RFC 5545 reads as PARENT.
+     * Its reverse (set_reverse=True) would put the same bare RELATED-TO on the parent, naming the child:
+     * read by the RFC, each would be the other's parent, so tests leave it out.
+     */
+    void addChild(String cal, String summary, String parent) {
+        run(String.join("\n",
+                "c = cal(args[0])",
+                "p = task(c, args[2])",
+                "t = c.save_todo(summary=args[1])",
+                "t.set_relation(p, 'PARENT', set_reverse=False)",
+                "t.save()", ""), cal, summary, parent);
+    }
+
+    /**
+     * Puts the open task {@code summary} under {@code parent} (null: takes it out of every parent), as a
+     * phone re-parents: its parent relations removed, the new one set by {@code set_relation} without the
+     * reverse, LAST-MODIFIED stamped.
+     */
+    void setParent(String cal, String summary, String parent) {
+        run(String.join("\n",
+                "c = cal(args[0])",
+                "t = task(c, args[1])",
+                "comp = t.icalendar_component",
+                "rels = comp.get('RELATED-TO')",
+                "rels = [] if rels is None else rels if isinstance(rels, list) else [rels]",
+                "keep = [r for r in rels if str(r.params.get('RELTYPE', r.params.get('REL-TYPE', 'PARENT'))).upper() != 'PARENT']",
+                "comp.pop('RELATED-TO', None)",
+                "for r in keep:",
+                "    comp.add('RELATED-TO', r)",
+                "if len(args) > 2:",
+                "    t.set_relation(task(c, args[2]), 'PARENT', set_reverse=False)",
+                "comp.pop('LAST-MODIFIED', None)",
+                "comp.add('LAST-MODIFIED', datetime.datetime.now(datetime.timezone.utc))",
+                "t.save()", ""), parent == null ? new String[] {cal, summary} : new String[] {cal, summary, parent});
+    }
+
+    /** The open task's RELATED-TO lines as the library reads them, "TYPE|UID" each (TYPE "" when none), sorted. */
+    List<String> relations(String cal, String summary) {
+        String out = run(String.join("\n",
+                "rels = task(cal(args[0]), args[1]).icalendar_component.get('RELATED-TO')",
+                "rels = [] if rels is None else rels if isinstance(rels, list) else [rels]",
+                "for r in rels:",
+                "    print('%s|%s' % (r.params.get('RELTYPE', r.params.get('REL-TYPE', '')), str(r)))", ""), cal, summary);
+        return out.lines().filter(l -> !l.isBlank()).sorted().toList();
+    }
+
+    /** The UID of the open task {@code summary}. */
+    String uid(String cal, String summary) {
+        return run("sys.stdout.write(str(task(cal(args[0]), args[1]).icalendar_component['UID']))\n", cal, summary);
+    }
 }

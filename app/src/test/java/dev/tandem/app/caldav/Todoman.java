@@ -53,6 +53,8 @@ final class Todoman {
                     "path = \"" + vdir + "/*\"",
                     "date_format = \"%Y-%m-%d\"",
                     "time_format = \"%H:%M\"",
+                    // A new task without --due has no due date (todoman's default is a day after now).
+                    "default_due = 0",
                     "cache_path = \"" + dir.resolve("todoman-cache.sqlite3") + "\"", ""));
             env = Map.of("VDIRSYNCER_CONFIG", config.toString(), "XDG_CACHE_HOME", dir.resolve("cache").toString(),
                     "XDG_CONFIG_HOME", dir.resolve("config").toString(), "HOME", dir.toString(), "TZ", "UTC");
@@ -72,6 +74,21 @@ final class Todoman {
     /** Syncs the one calendar called {@code name} (its display name), as {@code vdirsyncer sync tasks/<collection>}. */
     String sync(String name) {
         return vdirsyncer("", "sync", "--force-delete", "tasks/" + collection(name));
+    }
+
+    /** {@code todo new --list <list> --start <start> [--due <due>] <summary>}: dates as "2026-11-24". */
+    void add(String list, String summary, String start, String due) {
+        List<String> args = new ArrayList<>(List.of("new", "--list", list, "--start", start));
+        if (due != null) {
+            args.addAll(List.of("--due", due));
+        }
+        args.add(summary);
+        todoman(args.toArray(String[]::new));
+    }
+
+    /** {@code todo edit --start <date> <id>}: the task's start date (DTSTART). */
+    void start(String summary, String date) {
+        todoman("edit", "--start", date, id(summary));
     }
 
     void done(String summary) {

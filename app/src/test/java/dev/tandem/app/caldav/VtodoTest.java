@@ -38,11 +38,13 @@ class VtodoTest {
         String ics = todo("DTSTART;TZID=Europe/Berlin:20261123T090000\r\nDUE;TZID=Europe/Berlin:20261124T170000\r\n"
                 + "PRIORITY:2\r\nGEO:52.5;13.4\r\n");
         TaskFields was = Vtodo.read(ics, BERLIN).orElseThrow().fields();
+        assertEquals(LocalDate.of(2026, 11, 23), was.start(), "DTSTART the day before DUE is the start date");
         TaskFields now = new TaskFields(was.title(), was.notes(), LocalDate.of(2026, 11, 27), was.done(),
-                was.priority(), was.tags(), was.remindAt(), was.repeat(), was.time(), was.minutes());
+                was.priority(), was.tags(), was.remindAt(), was.repeat(), was.time(), was.minutes(), was.start(),
+                was.parent());
         String out = Vtodo.write(ics, was, "apple-1", now, BERLIN, NOW).replace("\r\n", "\n");
         assertTrue(out.contains("DUE;TZID=Europe/Berlin:20261127T170000"), out);
-        assertTrue(out.contains("DTSTART;TZID=Europe/Berlin:20261126T090000"), "the start moves along: " + out);
+        assertTrue(out.contains("DTSTART;TZID=Europe/Berlin:20261123T090000"), "the start date stays: " + out);
         assertTrue(out.contains("PRIORITY:2"), "an unchanged field is left as it was: " + out);
         assertTrue(out.contains("X-APPLE-SORT-ORDER:3") && out.contains("GEO:52.5;13.4"), out);
         assertTrue(out.contains("UID:apple-1"), out);
@@ -54,7 +56,7 @@ class VtodoTest {
         String ics = todo("");
         TaskFields open = Vtodo.read(ics, BERLIN).orElseThrow().fields();
         TaskFields done = new TaskFields(open.title(), open.notes(), open.due(), true, open.priority(), open.tags(),
-                open.remindAt(), open.repeat(), open.time(), open.minutes());
+                open.remindAt(), open.repeat(), open.time(), open.minutes(), open.start(), open.parent());
         String completed = Vtodo.write(ics, open, "apple-1", done, BERLIN, NOW);
         assertTrue(completed.contains("STATUS:COMPLETED") && completed.contains("COMPLETED:20261123T120000Z")
                 && completed.contains("PERCENT-COMPLETE:100"), completed);
@@ -85,7 +87,7 @@ class VtodoTest {
 
     private static TaskFields withReminder(TaskFields f, java.time.LocalDate due, Long remindAt) {
         return new TaskFields(f.title(), f.notes(), due, f.done(), f.priority(), f.tags(), remindAt, f.repeat(), f.time(),
-                f.minutes());
+                f.minutes(), f.start(), f.parent());
     }
 
     @Test

@@ -48,6 +48,9 @@ final class ItemJson {
                 "repeat", field(it, "repeat"),
                 "remindAt", it.reminderPending() ? it.remindAt() : null,
                 "hasNotes", it.hasNotes(),
+                "context", it.context() == null ? null : (it.hasParent() ? "in " : "") + it.context(),
+                "start", it.startDate() == null || it.startDate().isBefore(today.plusDays(1)) ? null
+                        : "starts " + DueDates.format(it.startDate(), today),
                 "trashed", it.isTrashed(),
                 "shared", list != null && sharedLists.contains(list.id()));
     }

@@ -90,6 +90,8 @@ function renderItems(items, total) {
 
 function itemRow(it) {
   const meta = h('span', { class: 'item-meta' },
+    it.context ? h('span', { class: 'context' }, it.context) : null,
+    it.start ? h('span', { class: 'start' }, it.start) : null,
     it.dueLabel ? h('span', { class: 'due' + (it.overdue ? ' overdue' : '') }, it.overdue ? `Overdue: ${it.dueLabel}` : it.dueLabel) : null,
     it.repeat ? icon('repeat', `Repeats ${it.repeat}`) : null,
     it.remindAt ? icon('bell', `Reminder ${new Date(it.remindAt).toLocaleString()}`) : null,

@@ -251,6 +251,11 @@ public final class TodoStore implements AutoCloseable {
         return LiveItems.open(db, Listing.query(view, today, sort), sink, live);
     }
 
+    /** A list's (null: the Inbox's) todos as a live outline ({@link LiveOutline}), on the live views' thread. */
+    public Subscription subscribeOutline(String listId, LiveOutline.Sink sink) {
+        return LiveOutline.open(db, listId, sink, live);
+    }
+
     // ---------------------------------------------------------------- lists
 
     public List<TodoList> lists() {

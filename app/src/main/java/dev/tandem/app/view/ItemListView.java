@@ -40,6 +40,10 @@ public final class ItemListView extends ListView<ItemRow> {
     private Runnable onOpen;
     private Shortcuts shortcuts;
     private dev.tandem.app.vm.AttachmentsViewModel attachments;
+    private final RowDrag<ItemRow> rowDrag;
+    /** A row just moved: kept selected and scrolled into view as the outline's next results arrive. */
+    private String revealId;
+    private long revealUntil;
 
     /** Runs on double-click or Enter: the main view focuses the editor. */
     public void setOnOpen(Runnable r) {
@@ -51,7 +55,12 @@ public final class ItemListView extends ListView<ItemRow> {
         this.vm = vm;
         setId("items");
         getStyleClass().add(Styles.ITEM_LIST);
+        // In a list's own order rows are dragged to move them; the middle of a todo takes the dragged one in.
+        rowDrag = new RowDrag<>(this, r -> vm.outlinedProperty().get(),
+                (dragged, target) -> !dragged.isSection() && !target.isNote() && !target.id().equals(dragged.id()),
+                this::dropped);
         setCellFactory(lv -> new ItemCell());
+        vm.outline().onMoved(this::reveal);
         setPlaceholder(emptyState());
         vm.viewProperty().addListener((o, a, b) -> setPlaceholder(emptyState()));
         // "Tomorrow" becomes "Today" and amber becomes red at midnight, in every view.
@@ -62,6 +71,9 @@ public final class ItemListView extends ListView<ItemRow> {
             rememberedId = sel == null ? null : sel.id();
         });
         vm.liveItems().onAfterApply(stats -> {
+            if (revealId != null) {
+                showMoved();
+            }
             if (rememberedId == null) {
                 return;
             }
@@ -78,8 +90,13 @@ public final class ItemListView extends ListView<ItemRow> {
             }
         });
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!Objects.equals(vm.selectedProperty().get(), b)) {
-                vm.selectedProperty().set(b);
+            // A section's header is no todo: the editor shows nothing for it.
+            ItemRow todo = b == null || b.isSection() ? null : b;
+            if (!Objects.equals(vm.selectedProperty().get(), todo)) {
+                vm.selectedProperty().set(todo);
+            }
+            if (b != null && revealId != null && !b.id().equals(revealId)) {
+                revealId = null;
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> {
@@ -109,9 +126,145 @@ public final class ItemListView extends ListView<ItemRow> {
         this.shortcuts = s;
     }
 
-    /** The selected rows, in list order (a copy): the selection's indices sorted, O(k log k) for k rows. */
+    /**
+     * The selected todos' rows, in list order (a copy): the selection's indices sorted, O(k log k) for k rows.
+     * Section headers are left out: no command on todos applies to them.
+     */
     public List<ItemRow> selectedRows() {
-        return SelectionOrder.inListOrder(getSelectionModel().getSelectedIndices(), getItems());
+        List<ItemRow> rows = SelectionOrder.inListOrder(getSelectionModel().getSelectedIndices(), getItems());
+        return rows.stream().anyMatch(ItemRow::isSection) ? rows.stream().filter(r -> !r.isSection()).toList() : rows;
+    }
+
+    /** The row with the focus (a section header too), or null. */
+    private ItemRow focusedRow() {
+        int i = getFocusModel().getFocusedIndex();
+        return i >= 0 && i < getItems().size() ? getItems().get(i) : getSelectionModel().getSelectedItem();
+    }
+
+    /** Alt+Shift+Up/Down: the focused todo (or section) one place up or down in the list's own order. */
+    public void moveFocused(int direction) {
+        ItemRow r = focusedRow();
+        if (r == null || !vm.outlinedProperty().get()) {
+            return;
+        }
+        if (r.isSection()) {
+            int at = getItems().indexOf(r);
+            int target = direction < 0 ? previousSection(at) : nextSection(at);
+            if (target >= 0) {
+                vm.outline().drop(List.copyOf(getItems()), r.id(), target,
+                        direction < 0 ? dev.tandem.app.vm.OutlineDrop.Zone.ABOVE : dev.tandem.app.vm.OutlineDrop.Zone.BELOW);
+            }
+            return;
+        }
+        vm.outline().shift(r, direction);
+    }
+
+    private int previousSection(int at) {
+        for (int k = at - 1; k >= 0; k--) {
+            if (getItems().get(k).isSection()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private int nextSection(int at) {
+        for (int k = at + 1; k < getItems().size(); k++) {
+            if (getItems().get(k).isSection()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** Ctrl+]: the selected todos under the todo above each. */
+    public void indentSelected() {
+        if (vm.outlinedProperty().get()) {
+            vm.outline().indent(selectedRows(), getItems());
+        }
+    }
+
+    /** Ctrl+[: the selected subtasks out of their parents. */
+    public void outdentSelected() {
+        if (vm.outlinedProperty().get()) {
+            vm.outline().outdent(selectedRows(), getItems());
+        }
+    }
+
+    /**
+     * Left folds the focused row's subtasks (a section's todos); on a row with nothing to fold it goes to the
+     * parent's row. Right shows them. Ctrl+. ({@code null}) switches.
+     */
+    public void foldFocused(Boolean fold) {
+        ItemRow r = focusedRow();
+        if (r == null || !vm.outlinedProperty().get()) {
+            return;
+        }
+        if (fold == null) {
+            vm.outline().toggleCollapsed(r);
+        } else if (fold && (!r.hasChildren() || r.isCollapsed()) && r.parentId() != null) {
+            int at = getItems().indexOf(r);
+            for (int k = at - 1; k >= 0; k--) {
+                if (getItems().get(k).id().equals(r.parentId())) {
+                    getSelectionModel().clearAndSelect(k);
+                    getFocusModel().focus(k);
+                    scrollIntoView(k);
+                    return;
+                }
+            }
+        } else {
+            vm.outline().setCollapsed(r, fold);
+        }
+    }
+
+    private void dropped(int from, int at, dev.tandem.app.vm.OutlineDrop.Zone zone) {
+        if (from < 0 || from >= getItems().size()) {
+            return;
+        }
+        ItemRow moving = getItems().get(from);
+        getSelectionModel().clearAndSelect(from);
+        vm.outline().drop(List.copyOf(getItems()), moving.id(), at, zone);
+    }
+
+    /** Keeps {@code key}'s row selected and in view for the next second's results (its move arriving). */
+    private void reveal(String key) {
+        revealId = key;
+        revealUntil = System.nanoTime() + 1_000_000_000L;
+        showMoved();
+    }
+
+    private void showMoved() {
+        if (System.nanoTime() > revealUntil) {
+            revealId = null;
+            return;
+        }
+        for (int i = 0; i < getItems().size(); i++) {
+            if (getItems().get(i).id().equals(revealId)) {
+                if (!getSelectionModel().isSelected(i) || getSelectionModel().getSelectedIndices().size() > 1
+                        && getSelectionModel().getSelectedIndex() != i) {
+                    if (!getSelectionModel().isSelected(i)) {
+                        getSelectionModel().clearAndSelect(i);
+                    }
+                }
+                getFocusModel().focus(i);
+                scrollIntoView(i);
+                return;
+            }
+        }
+    }
+
+    /** Scrolls so row {@code i} is on screen, only when it is not. */
+    private void scrollIntoView(int i) {
+        javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) lookup(".virtual-flow");
+        if (flow == null) {
+            scrollTo(i);
+            return;
+        }
+        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
+        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
+        if (first == null || last == null || i <= first.getIndex() || i >= last.getIndex()) {
+            flow.scrollTo(i);
+        }
     }
 
     /** Space: one row toggles done; several are completed together, as one undo step. */
@@ -167,6 +320,12 @@ public final class ItemListView extends ListView<ItemRow> {
         /** Where a todo has its check box, a note has this. */
         private final FontIcon kindIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 17);
         private final Label checklist = new Label();
+        private final Label progress = new Label();
+        private final Label context = new Label();
+        private final Label start = new Label();
+        private final Label someday = new Label("Someday");
+        private final Label disclosure = new Label();
+        private final SectionHeader header = new SectionHeader();
         private final Button restore = new Button("Restore", Icons.of(MaterialDesignR.RESTORE, 15));
         private final HBox meta = new HBox(10);
         private final HBox row;
@@ -196,14 +355,36 @@ public final class ItemListView extends ListView<ItemRow> {
             // A todo dragged from the list onto a day of the calendar (shown above the list) gets that date.
             setOnDragDetected(e -> {
                 ItemRow r = getItem();
-                if (r != null && !isEmpty() && !r.isNote() && vm.chrome().calendarShownProperty().get()) {
+                if (r != null && !isEmpty() && !r.isNote() && !r.isSection() && vm.chrome().calendarShownProperty().get()) {
                     javafx.scene.input.Dragboard db = startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
                     db.setContent(java.util.Map.of(CalendarDrag.ITEM, r.id() + "\n" + r.title()));
                     e.consume();
                 }
             });
+            rowDrag.install(this);
             meta.setAlignment(Pos.CENTER_LEFT);
-            VBox text = new VBox(2, title, meta);
+            progress.getStyleClass().add(Styles.ITEM_PROGRESS);
+            context.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_CONTEXT);
+            start.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_START);
+            someday.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_SOMEDAY);
+            someday.setGraphic(Icons.of(Icons.SOMEDAY, 13));
+            disclosure.getStyleClass().add(Styles.DISCLOSURE);
+            disclosure.setOnMouseClicked(e -> {
+                vm.outline().toggleCollapsed(getItem());
+                e.consume();
+            });
+            // The arrow's press is no drag and no selection change of its own.
+            disclosure.addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
+            header.arrow().setOnMouseClicked(e -> {
+                vm.outline().toggleCollapsed(getItem());
+                e.consume();
+            });
+            header.arrow().addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
+            HBox titleLine = new HBox(6, title, progress);
+            titleLine.setAlignment(Pos.CENTER_LEFT);
+            titleLine.setMinWidth(0);
+            title.setMinWidth(0);
+            VBox text = new VBox(2, titleLine, meta);
             text.setAlignment(Pos.CENTER_LEFT);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);
@@ -216,8 +397,9 @@ public final class ItemListView extends ListView<ItemRow> {
             kindIcon.setAccessibleText("Note");
             checklist.getStyleClass().add(Styles.ITEM_META);
             checklist.setGraphic(Icons.of(MaterialDesignC.CHECKBOX_MARKED_OUTLINE, 13));
-            row = new HBox(12, marker, check, kindIcon, text, bell, noteIcon, restore);
+            row = new HBox(12, marker, disclosure, check, kindIcon, text, bell, noteIcon, restore);
             row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add(Styles.ITEM_ROW);
             check.selectedProperty().addListener((o, a, b) -> {
                 ItemRow it = getItem();
                 if (!updating && it != null && it.isDone() != b) {
@@ -240,12 +422,32 @@ public final class ItemListView extends ListView<ItemRow> {
         protected void updateItem(ItemRow it, boolean empty) {
             super.updateItem(it, empty);
             getStyleClass().removeAll(Styles.ITEM_DONE, Styles.ITEM_NOTE);
+            pseudoClassStateChanged(PseudoStates.SECTION, !empty && it != null && it.isSection());
+            pseudoClassStateChanged(PseudoStates.COLLAPSED, !empty && it != null && it.hasChildren() && it.isCollapsed());
+            pseudoClassStateChanged(PseudoStates.OUTLINED, !empty && it != null && it.isOutlined());
+            PseudoStates.depth(this, empty || it == null ? 0 : it.depth());
             if (empty || it == null) {
                 setGraphic(null);
                 setContextMenu(null);
                 setAccessibleText(null);
                 return;
             }
+            if (it.isSection()) {
+                header.show(it);
+                setGraphic(header);
+                setAccessibleText("Section " + it.title() + ", " + it.openSubtasks()
+                        + (it.openSubtasks() == 1 ? " todo" : " todos") + (it.isCollapsed() ? ", folded" : ""));
+                setContextMenu(RowMenus.section(vm, it));
+                return;
+            }
+            boolean outlined = it.isOutlined();
+            disclosure.setManaged(outlined);
+            disclosure.setVisible(outlined && it.hasChildren());
+            disclosure.setGraphic(Icons.of(it.isCollapsed() ? Icons.NEXT : Icons.EXPANDED, 16));
+            disclosure.setAccessibleText(it.isCollapsed() ? "Show subtasks" : "Fold subtasks");
+            progress.setText(it.progressText());
+            progress.setVisible(!it.progressText().isEmpty());
+            progress.setManaged(!it.progressText().isEmpty());
             updating = true;
             check.setSelected(it.isDone());
             updating = false;
@@ -262,6 +464,10 @@ public final class ItemListView extends ListView<ItemRow> {
             }
             title.setText(it.title());
             meta.getChildren().clear();
+            if (!it.context().isEmpty()) {
+                context.setText(it.context() + " ›");
+                meta.getChildren().add(context);
+            }
             // A note is never due: no date, repeat or reminder on its row, even when it kept them from a todo.
             String dueText = note ? "" : vm.dueText(it);
             if (!dueText.isEmpty()) {
@@ -276,6 +482,14 @@ public final class ItemListView extends ListView<ItemRow> {
                     }
                 }
                 meta.getChildren().add(due);
+            }
+            String startText = note ? "" : vm.startText(it);
+            if (!startText.isEmpty()) {
+                start.setText(startText);
+                meta.getChildren().add(start);
+            }
+            if (it.isSomeday()) {
+                meta.getChildren().add(someday);
             }
             String name = vm.listLabel(it);
             if (name != null) {
@@ -351,41 +565,7 @@ public final class ItemListView extends ListView<ItemRow> {
             if (selected > 1 && getSelectionModel().isSelected(getIndex()) && !it.isTrashed()) {
                 return BulkMenu.create(vm, selected, ItemListView.this::selectedRows);
             }
-            ContextMenu m = new ContextMenu();
-            if (it.isTrashed()) {
-                MenuItem r = new MenuItem("Restore");
-                r.setOnAction(e -> vm.commands().restore(it));
-                MenuItem d = new MenuItem("Delete for good…");
-                d.setOnAction(e -> vm.commands().delete(it));
-                m.getItems().addAll(r, d);
-                return m;
-            }
-            MenuItem done = new MenuItem(it.isDone() ? "Mark as not done" : "Complete");
-            done.setOnAction(e -> vm.commands().toggleDone(it));
-            MenuItem kind = new MenuItem(it.isNote() ? "Make a todo" : "Make a note");
-            kind.setOnAction(e -> vm.commands().setNote(it, !it.isNote()));
-            Menu move = new Menu("Move to");
-            MenuItem inbox = new MenuItem("Inbox");
-            inbox.setOnAction(e -> vm.commands().moveToList(it, null));
-            move.getItems().add(inbox);
-            for (String listId : vm.listIds()) {
-                MenuItem mi = new MenuItem(vm.listName(listId));
-                mi.setOnAction(e -> vm.commands().moveToList(it, listId));
-                move.getItems().add(mi);
-            }
-            MenuItem del = new MenuItem("Move to Trash");
-            del.setOnAction(e -> vm.commands().delete(it));
-            if (attachments != null) {
-                MenuItem attach = new MenuItem("Attach file…");
-                attach.setOnAction(e -> attachments.chooseAndAttach(it.id()));
-                m.getItems().add(attach);
-            }
-            if (it.isNote()) {
-                m.getItems().addAll(kind, move, del);
-            } else {
-                m.getItems().addAll(done, kind, move, del);
-            }
-            return m;
+            return RowMenus.todo(vm, it, attachments);
         }
     }
 }

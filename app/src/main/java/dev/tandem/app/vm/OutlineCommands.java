@@ -108,9 +108,18 @@ public final class OutlineCommands {
         }
     }
 
+    /** Whether the outline shown is a user list's, which can have sections (the Inbox has none). */
+    public boolean canHaveSections() {
+        return listId.get() != null;
+    }
+
     /** Asks for a name and adds a section at the end of the list shown; nothing outside a user list. */
     public void newSection() {
-        String list = listId.get();
+        newSection(listId.get());
+    }
+
+    /** Asks for a name and adds a section at the end of {@code list}. */
+    public void newSection(String list) {
         if (list == null) {
             say.accept("Sections belong to lists: open a list first");
             return;

@@ -33,8 +33,8 @@ public final class OutlineCommands {
     /** {@code listId}: the list the outline shows (null: the Inbox). */
     OutlineCommands(TodoStore store, Async async, UndoManager undo, Dialogs dialogs, Consumer<String> say,
             Supplier<String> listId) {
-        this.outline = new OutlineStore(store.db(), store.clock());
-        this.sections = new SectionStore(store.db(), store.clock());
+        this.outline = store.outlines();
+        this.sections = store.sections();
         this.async = async;
         this.undo = undo;
         this.dialogs = dialogs;

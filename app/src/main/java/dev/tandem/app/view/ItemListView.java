@@ -37,6 +37,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 public final class ItemListView extends ListView<ItemRow> {
     private final MainViewModel vm;
     private String rememberedId;
+    /** The selection was that one row: restoring it replaces whatever the diff left selected. */
+    private boolean rememberedAlone;
     private Runnable onOpen;
     private Shortcuts shortcuts;
     private dev.tandem.app.vm.AttachmentsViewModel attachments;
@@ -69,6 +71,7 @@ public final class ItemListView extends ListView<ItemRow> {
         vm.liveItems().onBeforeApply(() -> {
             ItemRow sel = getSelectionModel().getSelectedItem();
             rememberedId = sel == null ? null : sel.id();
+            rememberedAlone = getSelectionModel().getSelectedIndices().size() == 1;
         });
         vm.liveItems().onAfterApply(stats -> {
             if (revealId != null) {
@@ -78,10 +81,16 @@ public final class ItemListView extends ListView<ItemRow> {
                 return;
             }
             ItemRow sel = getSelectionModel().getSelectedItem();
-            if (sel == null || !sel.id().equals(rememberedId)) {
+            // A moved row's old index may now hold its neighbour, selected in its place (or besides it).
+            boolean spread = rememberedAlone && getSelectionModel().getSelectedIndices().size() > 1;
+            if (sel == null || !sel.id().equals(rememberedId) || spread) {
                 for (int i = 0; i < getItems().size(); i++) {
                     if (getItems().get(i).id().equals(rememberedId)) {
-                        getSelectionModel().select(i);
+                        if (rememberedAlone) {
+                            getSelectionModel().clearAndSelect(i);
+                        } else {
+                            getSelectionModel().select(i);
+                        }
                         return;
                     }
                 }
@@ -111,6 +120,16 @@ public final class ItemListView extends ListView<ItemRow> {
         setAccessibleText("Todos");
         setOnKeyPressed(e -> {
             if (shortcuts != null) {
+                shortcuts.handle(e);
+            }
+        });
+        // The list's own keys would act first on these: Left and Right move the focus to the next area, and
+        // Alt+Shift+Up/Down extends the selection as Shift+Up/Down does. The outline's keys come before them.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            javafx.scene.input.KeyCode k = e.getCode();
+            boolean arrows = k == javafx.scene.input.KeyCode.LEFT || k == javafx.scene.input.KeyCode.RIGHT
+                    || e.isAltDown() && (k == javafx.scene.input.KeyCode.UP || k == javafx.scene.input.KeyCode.DOWN);
+            if (arrows && shortcuts != null && vm.outlinedProperty().get()) {
                 shortcuts.handle(e);
             }
         });

@@ -86,7 +86,11 @@ public final class LiveOutline implements Subscription {
         String tree = "WITH RECURSIVE tree(id) AS (SELECT id FROM items WHERE " + rootCondition() + " AND "
                 + Queries.LISTED + " AND (parentId IS NULL OR NOT EXISTS (SELECT 1 FROM items p WHERE p.id = items.parentId"
                 + " AND " + Queries.LISTED_P + "))"
-                + " UNION SELECT i.id FROM items i JOIN tree t ON i.parentId = t.id WHERE " + Queries.LISTED_I + ") ";
+                // Each step looks its rows' children up in items_parent (a partial index: "IS NOT NULL" lets it
+                // be used; CROSS JOIN keeps tree the outer loop). Joined the other way round SQLite scanned all
+                // items for every row of the tree: 9 s instead of 20 ms for a list of 10,000 todos.
+                + " UNION SELECT i.id FROM tree t CROSS JOIN items i ON i.parentId = t.id WHERE i.parentId IS NOT NULL AND "
+                + Queries.LISTED_I + ") ";
         for (Item i : db.query(Item.class, tree + "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN tree",
                 rootParams())) {
             rows.put(i.id(), i);

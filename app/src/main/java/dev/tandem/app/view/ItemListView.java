@@ -43,9 +43,7 @@ public final class ItemListView extends ListView<ItemRow> {
     private Shortcuts shortcuts;
     private dev.tandem.app.vm.AttachmentsViewModel attachments;
     private final RowDrag<ItemRow> rowDrag;
-    /** A row just moved: kept selected and scrolled into view as the outline's next results arrive. */
-    private String revealId;
-    private long revealUntil;
+    private final OutlineActions outline;
 
     /** Runs on double-click or Enter: the main view focuses the editor. */
     public void setOnOpen(Runnable r) {
@@ -60,9 +58,9 @@ public final class ItemListView extends ListView<ItemRow> {
         // In a list's own order rows are dragged to move them; the middle of a todo takes the dragged one in.
         rowDrag = new RowDrag<>(this, r -> vm.outlinedProperty().get(),
                 (dragged, target) -> !dragged.isSection() && !target.isNote() && !target.id().equals(dragged.id()),
-                this::dropped);
+                (from, at, zone) -> outline().dropped(from, at, zone));
         setCellFactory(lv -> new ItemCell());
-        vm.outline().onMoved(this::reveal);
+        outline = new OutlineActions(this, vm);
         setPlaceholder(emptyState());
         vm.viewProperty().addListener((o, a, b) -> setPlaceholder(emptyState()));
         // "Tomorrow" becomes "Today" and amber becomes red at midnight, in every view.
@@ -74,9 +72,6 @@ public final class ItemListView extends ListView<ItemRow> {
             rememberedAlone = getSelectionModel().getSelectedIndices().size() == 1;
         });
         vm.liveItems().onAfterApply(stats -> {
-            if (revealId != null) {
-                showMoved();
-            }
             if (rememberedId == null) {
                 return;
             }
@@ -103,9 +98,6 @@ public final class ItemListView extends ListView<ItemRow> {
             ItemRow todo = b == null || b.isSection() ? null : b;
             if (!Objects.equals(vm.selectedProperty().get(), todo)) {
                 vm.selectedProperty().set(todo);
-            }
-            if (b != null && revealId != null && !b.id().equals(revealId)) {
-                revealId = null;
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> {
@@ -141,6 +133,11 @@ public final class ItemListView extends ListView<ItemRow> {
         this.attachments = a;
     }
 
+    /** The keys and drops of a list's own order. */
+    public OutlineActions outline() {
+        return outline;
+    }
+
     public void setShortcuts(Shortcuts s) {
         this.shortcuts = s;
     }
@@ -152,138 +149,6 @@ public final class ItemListView extends ListView<ItemRow> {
     public List<ItemRow> selectedRows() {
         List<ItemRow> rows = SelectionOrder.inListOrder(getSelectionModel().getSelectedIndices(), getItems());
         return rows.stream().anyMatch(ItemRow::isSection) ? rows.stream().filter(r -> !r.isSection()).toList() : rows;
-    }
-
-    /** The row with the focus (a section header too), or null. */
-    private ItemRow focusedRow() {
-        int i = getFocusModel().getFocusedIndex();
-        return i >= 0 && i < getItems().size() ? getItems().get(i) : getSelectionModel().getSelectedItem();
-    }
-
-    /** Alt+Shift+Up/Down: the focused todo (or section) one place up or down in the list's own order. */
-    public void moveFocused(int direction) {
-        ItemRow r = focusedRow();
-        if (r == null || !vm.outlinedProperty().get()) {
-            return;
-        }
-        if (r.isSection()) {
-            int at = getItems().indexOf(r);
-            int target = direction < 0 ? previousSection(at) : nextSection(at);
-            if (target >= 0) {
-                vm.outline().drop(List.copyOf(getItems()), r.id(), target,
-                        direction < 0 ? dev.tandem.app.vm.OutlineDrop.Zone.ABOVE : dev.tandem.app.vm.OutlineDrop.Zone.BELOW);
-            }
-            return;
-        }
-        vm.outline().shift(r, direction);
-    }
-
-    private int previousSection(int at) {
-        for (int k = at - 1; k >= 0; k--) {
-            if (getItems().get(k).isSection()) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    private int nextSection(int at) {
-        for (int k = at + 1; k < getItems().size(); k++) {
-            if (getItems().get(k).isSection()) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /** Ctrl+]: the selected todos under the todo above each. */
-    public void indentSelected() {
-        if (vm.outlinedProperty().get()) {
-            vm.outline().indent(selectedRows(), getItems());
-        }
-    }
-
-    /** Ctrl+[: the selected subtasks out of their parents. */
-    public void outdentSelected() {
-        if (vm.outlinedProperty().get()) {
-            vm.outline().outdent(selectedRows(), getItems());
-        }
-    }
-
-    /**
-     * Left folds the focused row's subtasks (a section's todos); on a row with nothing to fold it goes to the
-     * parent's row. Right shows them. Ctrl+. ({@code null}) switches.
-     */
-    public void foldFocused(Boolean fold) {
-        ItemRow r = focusedRow();
-        if (r == null || !vm.outlinedProperty().get()) {
-            return;
-        }
-        if (fold == null) {
-            vm.outline().toggleCollapsed(r);
-        } else if (fold && (!r.hasChildren() || r.isCollapsed()) && r.parentId() != null) {
-            int at = getItems().indexOf(r);
-            for (int k = at - 1; k >= 0; k--) {
-                if (getItems().get(k).id().equals(r.parentId())) {
-                    getSelectionModel().clearAndSelect(k);
-                    getFocusModel().focus(k);
-                    scrollIntoView(k);
-                    return;
-                }
-            }
-        } else {
-            vm.outline().setCollapsed(r, fold);
-        }
-    }
-
-    private void dropped(int from, int at, dev.tandem.app.vm.OutlineDrop.Zone zone) {
-        if (from < 0 || from >= getItems().size()) {
-            return;
-        }
-        ItemRow moving = getItems().get(from);
-        getSelectionModel().clearAndSelect(from);
-        vm.outline().drop(List.copyOf(getItems()), moving.id(), at, zone);
-    }
-
-    /** Keeps {@code key}'s row selected and in view for the next second's results (its move arriving). */
-    private void reveal(String key) {
-        revealId = key;
-        revealUntil = System.nanoTime() + 1_000_000_000L;
-        showMoved();
-    }
-
-    private void showMoved() {
-        if (System.nanoTime() > revealUntil) {
-            revealId = null;
-            return;
-        }
-        for (int i = 0; i < getItems().size(); i++) {
-            if (getItems().get(i).id().equals(revealId)) {
-                if (!getSelectionModel().isSelected(i) || getSelectionModel().getSelectedIndices().size() > 1
-                        && getSelectionModel().getSelectedIndex() != i) {
-                    if (!getSelectionModel().isSelected(i)) {
-                        getSelectionModel().clearAndSelect(i);
-                    }
-                }
-                getFocusModel().focus(i);
-                scrollIntoView(i);
-                return;
-            }
-        }
-    }
-
-    /** Scrolls so row {@code i} is on screen, only when it is not. */
-    private void scrollIntoView(int i) {
-        javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) lookup(".virtual-flow");
-        if (flow == null) {
-            scrollTo(i);
-            return;
-        }
-        javafx.scene.control.IndexedCell<?> first = flow.getFirstVisibleCell();
-        javafx.scene.control.IndexedCell<?> last = flow.getLastVisibleCell();
-        if (first == null || last == null || i <= first.getIndex() || i >= last.getIndex()) {
-            flow.scrollTo(i);
-        }
     }
 
     /** Space: one row toggles done; several are completed together, as one undo step. */

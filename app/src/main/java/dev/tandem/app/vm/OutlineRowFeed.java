@@ -23,6 +23,11 @@ final class OutlineRowFeed implements LiveOutline.Sink {
         feed.reset(rows(lines), true, lines.stream().filter(l -> !l.isSection()).count());
     }
 
+    @Override
+    public void firstPage(List<Outline.Line> lines) {
+        feed.reset(rows(lines), false, -1);
+    }
+
     static List<ItemRow> rows(List<Outline.Line> lines) {
         List<ItemRow> rows = new ArrayList<>(lines.size());
         lines.forEach(l -> rows.add(ItemRow.of(l)));

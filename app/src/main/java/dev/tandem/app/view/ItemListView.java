@@ -209,6 +209,7 @@ public final class ItemListView extends ListView<ItemRow> {
         private final Label start = new Label();
         private final Label someday = new Label("Someday");
         private final Label disclosure = new Label();
+        private final FontIcon arrow = Icons.of(Icons.EXPANDED, 16);
         private final SectionHeader header = new SectionHeader();
         private final Button restore = new Button("Restore", Icons.of(MaterialDesignR.RESTORE, 15));
         private final HBox meta = new HBox(10);
@@ -253,6 +254,7 @@ public final class ItemListView extends ListView<ItemRow> {
             someday.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_SOMEDAY);
             someday.setGraphic(Icons.of(Icons.SOMEDAY, 13));
             disclosure.getStyleClass().add(Styles.DISCLOSURE);
+            disclosure.setGraphic(arrow);
             disclosure.setOnMouseClicked(e -> {
                 vm.outline().toggleCollapsed(getItem());
                 e.consume();
@@ -327,7 +329,8 @@ public final class ItemListView extends ListView<ItemRow> {
             boolean outlined = it.isOutlined();
             disclosure.setManaged(outlined);
             disclosure.setVisible(outlined && it.hasChildren());
-            disclosure.setGraphic(Icons.of(it.isCollapsed() ? Icons.NEXT : Icons.EXPANDED, 16));
+            // One icon, its glyph switched: a new node per update would be styled and laid out anew each time.
+            arrow.setIconCode(it.isCollapsed() ? Icons.NEXT : Icons.EXPANDED);
             disclosure.setAccessibleText(it.isCollapsed() ? "Show subtasks" : "Fold subtasks");
             progress.setText(it.progressText());
             progress.setVisible(!it.progressText().isEmpty());

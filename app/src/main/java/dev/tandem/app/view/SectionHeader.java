@@ -13,12 +13,14 @@ final class SectionHeader extends HBox {
     private final Label arrow = new Label();
     private final Label name = new Label();
     private final Label count = new Label();
+    private final org.kordamp.ikonli.javafx.FontIcon icon = Icons.of(Icons.EXPANDED, 16);
 
     SectionHeader() {
         super(6);
         getStyleClass().add(Styles.SECTION_HEADER);
         setAlignment(Pos.CENTER_LEFT);
         arrow.getStyleClass().add(Styles.DISCLOSURE);
+        arrow.setGraphic(icon);
         name.getStyleClass().add(Styles.SECTION_NAME);
         name.setMinWidth(0);
         count.getStyleClass().add(Styles.SECTION_COUNT);
@@ -34,7 +36,7 @@ final class SectionHeader extends HBox {
     }
 
     void show(ItemRow section) {
-        arrow.setGraphic(Icons.of(section.isCollapsed() ? Icons.NEXT : Icons.EXPANDED, 16));
+        icon.setIconCode(section.isCollapsed() ? Icons.NEXT : Icons.EXPANDED);
         arrow.setAccessibleText(section.isCollapsed() ? "Show the section's todos" : "Fold the section's todos");
         name.setText(section.title());
         count.setText(section.openSubtasks() == 0 ? "" : String.valueOf(section.openSubtasks()));

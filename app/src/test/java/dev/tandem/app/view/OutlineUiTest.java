@@ -182,4 +182,27 @@ class OutlineUiTest {
         robot.clickOn(onFx(() -> cell(robot, "Later").lookup(".disclosure")));
         awaitShown(robot, List.of("Pack boxes", "# Later", "Books"));
     }
+
+    @Test
+    void sidebar_dragAListAboveAnother_ordersTheLists(FxRobot robot) throws Exception {
+        device.store().createList("Garden");
+        waitFor(() -> robot.lookup("Garden").tryQuery().isPresent() && robot.lookup("Move house").tryQuery().isPresent());
+        List<String> before = onFx(() -> view.viewModel().listIds());
+        assertEquals(2, before.size());
+        String lastName = onFx(() -> view.viewModel().listName(before.get(1)));
+        String firstName = onFx(() -> view.viewModel().listName(before.get(0)));
+        Node from = robot.lookup(lastName).query();
+        // The first list's row carries the "LISTS" heading above its name: its top quarter is "above it".
+        Bounds target = onFx(() -> {
+            Node n = robot.lookup(firstName).query();
+            while (!(n instanceof ListCell<?>)) {
+                n = n.getParent();
+            }
+            return n.localToScreen(n.getLayoutBounds());
+        });
+        robot.drag(from).moveBy(0, -8).moveTo(target.getMinX() + 40, target.getMinY() + 2).moveBy(1, 0).drop();
+        waitFor(() -> view.viewModel().listIds().equals(List.of(before.get(1), before.get(0))));
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> view.viewModel().listIds().equals(before));
+    }
 }

@@ -32,7 +32,10 @@ import java.util.concurrent.Executor;
 public final class LiveOutline implements Subscription {
     static final int PATCH_LIMIT = 500;
 
-    /** Top-level todos whose lines the first page of a first load holds (each with its subtasks): a screenful even when all are folded. */
+    /**
+     * Top-level todos whose lines the first page of a first load holds (each with its subtasks): a screenful
+     * even when all of them are folded, and few rows to lay out before the first frame.
+     */
     static final int FIRST_ROOTS = 20;
 
     /** Where the lines go, on the serial executor. */

@@ -96,9 +96,7 @@ public final class OutlineCommands {
             async.run(() -> sections.setCollapsed(id, collapsed));
         } else {
             String id = row.id();
-            async.run(() -> {
-                outline.setCollapsed(id, collapsed);
-            });
+            async.run(() -> outline.setCollapsed(id, collapsed));
         }
     }
 

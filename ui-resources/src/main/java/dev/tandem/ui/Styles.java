@@ -38,6 +38,22 @@ public final class Styles {
     public static final String ITEM_TITLE = "item-title";
     public static final String ITEM_META = "item-meta";
     public static final String ITEM_DONE = "done";
+    /** A todo row's box (check box, title, icons): indented by the row's depth. */
+    public static final String ITEM_ROW = "item-row";
+    /** "3/5": a todo's subtasks done of all, beside its title. */
+    public static final String ITEM_PROGRESS = "item-progress";
+    /** "Move house ›": where a todo sits, in the flat views. */
+    public static final String ITEM_CONTEXT = "item-context";
+    /** "starts Mon": a start date still ahead. */
+    public static final String ITEM_START = "item-start";
+    /** The Someday marker of a row. */
+    public static final String ITEM_SOMEDAY = "item-someday";
+    /** The arrow that folds and shows a todo's subtasks or a section's todos. */
+    public static final String DISCLOSURE = "disclosure";
+    /** A section's header row in a list. */
+    public static final String SECTION_HEADER = "section-header";
+    public static final String SECTION_NAME = "section-name";
+    public static final String SECTION_COUNT = "section-count";
     public static final String DUE_OVERDUE = "overdue";
     public static final String DUE_TODAY = "due-today";
     public static final String NOTE_ICON = "note-icon";

@@ -260,6 +260,21 @@ public final class TodoStore implements AutoCloseable {
         return LiveItems.open(db, Listing.query(view, today, sort), sink, live);
     }
 
+    /** Moves in the lists' outlines (a todo under another, up, down, into a section), on this store's database. */
+    public OutlineStore outlines() {
+        return new OutlineStore(db, clock);
+    }
+
+    /** Sections and the order of sections and lists, on this store's database. */
+    public SectionStore sections() {
+        return new SectionStore(db, clock);
+    }
+
+    /** A list's (null: the Inbox's) todos as a live outline ({@link LiveOutline}), on the live views' thread. */
+    public Subscription subscribeOutline(String listId, LiveOutline.Sink sink) {
+        return LiveOutline.open(db, listId, sink, live);
+    }
+
     // ---------------------------------------------------------------- lists
 
     public List<TodoList> lists() {

@@ -27,6 +27,8 @@ public final class Icons {
     public static final Ikon CALENDAR = MaterialDesignC.CALENDAR_MONTH_OUTLINE;
     public static final Ikon PREVIOUS = MaterialDesignC.CHEVRON_LEFT;
     public static final Ikon NEXT = MaterialDesignC.CHEVRON_RIGHT;
+    /** A disclosure arrow of what is shown unfolded (folded: {@link #NEXT}). */
+    public static final Ikon EXPANDED = MaterialDesignC.CHEVRON_DOWN;
     public static final Ikon COMPLETED = MaterialDesignC.CHECK_CIRCLE_OUTLINE;
     public static final Ikon TRASH = MaterialDesignT.TRASH_CAN_OUTLINE;
     public static final Ikon LIST = MaterialDesignF.FORMAT_LIST_BULLETED;

@@ -15,8 +15,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -37,9 +35,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 public final class ItemListView extends ListView<ItemRow> {
     private final MainViewModel vm;
     private String rememberedId;
+    /** The selection was that one row: restoring it replaces whatever the diff left selected. */
+    private boolean rememberedAlone;
     private Runnable onOpen;
     private Shortcuts shortcuts;
     private dev.tandem.app.vm.AttachmentsViewModel attachments;
+    private final RowDrag<ItemRow> rowDrag;
+    private final OutlineActions outline;
 
     /** Runs on double-click or Enter: the main view focuses the editor. */
     public void setOnOpen(Runnable r) {
@@ -51,7 +53,12 @@ public final class ItemListView extends ListView<ItemRow> {
         this.vm = vm;
         setId("items");
         getStyleClass().add(Styles.ITEM_LIST);
+        // In a list's own order rows are dragged to move them; the middle of a todo takes the dragged one in.
+        rowDrag = new RowDrag<>(this, r -> vm.outlinedProperty().get(),
+                (dragged, target) -> !dragged.isSection() && !target.isNote() && !target.id().equals(dragged.id()),
+                (from, at, zone) -> outline().dropped(from, at, zone));
         setCellFactory(lv -> new ItemCell());
+        outline = new OutlineActions(this, vm);
         setPlaceholder(emptyState());
         vm.viewProperty().addListener((o, a, b) -> setPlaceholder(emptyState()));
         // "Tomorrow" becomes "Today" and amber becomes red at midnight, in every view.
@@ -60,16 +67,23 @@ public final class ItemListView extends ListView<ItemRow> {
         vm.liveItems().onBeforeApply(() -> {
             ItemRow sel = getSelectionModel().getSelectedItem();
             rememberedId = sel == null ? null : sel.id();
+            rememberedAlone = getSelectionModel().getSelectedIndices().size() == 1;
         });
         vm.liveItems().onAfterApply(stats -> {
             if (rememberedId == null) {
                 return;
             }
             ItemRow sel = getSelectionModel().getSelectedItem();
-            if (sel == null || !sel.id().equals(rememberedId)) {
+            // A moved row's old index may now hold its neighbour, selected in its place (or besides it).
+            boolean spread = rememberedAlone && getSelectionModel().getSelectedIndices().size() > 1;
+            if (sel == null || !sel.id().equals(rememberedId) || spread) {
                 for (int i = 0; i < getItems().size(); i++) {
                     if (getItems().get(i).id().equals(rememberedId)) {
-                        getSelectionModel().select(i);
+                        if (rememberedAlone) {
+                            getSelectionModel().clearAndSelect(i);
+                        } else {
+                            getSelectionModel().select(i);
+                        }
                         return;
                     }
                 }
@@ -78,8 +92,10 @@ public final class ItemListView extends ListView<ItemRow> {
             }
         });
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!Objects.equals(vm.selectedProperty().get(), b)) {
-                vm.selectedProperty().set(b);
+            // A section's header is no todo: the editor shows nothing for it.
+            ItemRow todo = b == null || b.isSection() ? null : b;
+            if (!Objects.equals(vm.selectedProperty().get(), todo)) {
+                vm.selectedProperty().set(todo);
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> {
@@ -97,6 +113,16 @@ public final class ItemListView extends ListView<ItemRow> {
                 shortcuts.handle(e);
             }
         });
+        // The list's own keys would act first on these: Left and Right move the focus to the next area, and
+        // Alt+Shift+Up/Down extends the selection as Shift+Up/Down does. The outline's keys come before them.
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            javafx.scene.input.KeyCode k = e.getCode();
+            boolean arrows = k == javafx.scene.input.KeyCode.LEFT || k == javafx.scene.input.KeyCode.RIGHT
+                    || e.isAltDown() && (k == javafx.scene.input.KeyCode.UP || k == javafx.scene.input.KeyCode.DOWN);
+            if (arrows && shortcuts != null && vm.outlinedProperty().get()) {
+                shortcuts.handle(e);
+            }
+        });
     }
 
     /** The keys this list handles while focused: the {@link Shortcuts} table's LIST entries. */
@@ -105,13 +131,22 @@ public final class ItemListView extends ListView<ItemRow> {
         this.attachments = a;
     }
 
+    /** The keys and drops of a list's own order. */
+    public OutlineActions outline() {
+        return outline;
+    }
+
     public void setShortcuts(Shortcuts s) {
         this.shortcuts = s;
     }
 
-    /** The selected rows, in list order (a copy): the selection's indices sorted, O(k log k) for k rows. */
+    /**
+     * The selected todos' rows, in list order (a copy): the selection's indices sorted, O(k log k) for k rows.
+     * Section headers are left out: no command on todos applies to them.
+     */
     public List<ItemRow> selectedRows() {
-        return SelectionOrder.inListOrder(getSelectionModel().getSelectedIndices(), getItems());
+        List<ItemRow> rows = SelectionOrder.inListOrder(getSelectionModel().getSelectedIndices(), getItems());
+        return rows.stream().anyMatch(ItemRow::isSection) ? rows.stream().filter(r -> !r.isSection()).toList() : rows;
     }
 
     /** Space: one row toggles done; several are completed together, as one undo step. */
@@ -167,6 +202,13 @@ public final class ItemListView extends ListView<ItemRow> {
         /** Where a todo has its check box, a note has this. */
         private final FontIcon kindIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 17);
         private final Label checklist = new Label();
+        private final Label progress = new Label();
+        private final Label context = new Label();
+        private final Label start = new Label();
+        private final Label someday = new Label("Someday");
+        private final Label disclosure = new Label();
+        private final FontIcon arrow = Icons.of(Icons.EXPANDED, 16);
+        private final SectionHeader header = new SectionHeader();
         private final Button restore = new Button("Restore", Icons.of(MaterialDesignR.RESTORE, 15));
         private final HBox meta = new HBox(10);
         private final HBox row;
@@ -196,14 +238,37 @@ public final class ItemListView extends ListView<ItemRow> {
             // A todo dragged from the list onto a day of the calendar (shown above the list) gets that date.
             setOnDragDetected(e -> {
                 ItemRow r = getItem();
-                if (r != null && !isEmpty() && !r.isNote() && vm.chrome().calendarShownProperty().get()) {
+                if (r != null && !isEmpty() && !r.isNote() && !r.isSection() && vm.chrome().calendarShownProperty().get()) {
                     javafx.scene.input.Dragboard db = startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
                     db.setContent(java.util.Map.of(CalendarDrag.ITEM, r.id() + "\n" + r.title()));
                     e.consume();
                 }
             });
+            rowDrag.install(this);
             meta.setAlignment(Pos.CENTER_LEFT);
-            VBox text = new VBox(2, title, meta);
+            progress.getStyleClass().add(Styles.ITEM_PROGRESS);
+            context.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_CONTEXT);
+            start.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_START);
+            someday.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_SOMEDAY);
+            someday.setGraphic(Icons.of(Icons.SOMEDAY, 13));
+            disclosure.getStyleClass().add(Styles.DISCLOSURE);
+            disclosure.setGraphic(arrow);
+            disclosure.setOnMouseClicked(e -> {
+                vm.outline().toggleCollapsed(getItem());
+                e.consume();
+            });
+            // The arrow's press is no drag and no selection change of its own.
+            disclosure.addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
+            header.arrow().setOnMouseClicked(e -> {
+                vm.outline().toggleCollapsed(getItem());
+                e.consume();
+            });
+            header.arrow().addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
+            HBox titleLine = new HBox(6, title, progress);
+            titleLine.setAlignment(Pos.CENTER_LEFT);
+            titleLine.setMinWidth(0);
+            title.setMinWidth(0);
+            VBox text = new VBox(2, titleLine, meta);
             text.setAlignment(Pos.CENTER_LEFT);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);
@@ -216,8 +281,9 @@ public final class ItemListView extends ListView<ItemRow> {
             kindIcon.setAccessibleText("Note");
             checklist.getStyleClass().add(Styles.ITEM_META);
             checklist.setGraphic(Icons.of(MaterialDesignC.CHECKBOX_MARKED_OUTLINE, 13));
-            row = new HBox(12, marker, check, kindIcon, text, bell, noteIcon, restore);
+            row = new HBox(12, marker, disclosure, check, kindIcon, text, bell, noteIcon, restore);
             row.setAlignment(Pos.CENTER_LEFT);
+            row.getStyleClass().add(Styles.ITEM_ROW);
             check.selectedProperty().addListener((o, a, b) -> {
                 ItemRow it = getItem();
                 if (!updating && it != null && it.isDone() != b) {
@@ -240,12 +306,33 @@ public final class ItemListView extends ListView<ItemRow> {
         protected void updateItem(ItemRow it, boolean empty) {
             super.updateItem(it, empty);
             getStyleClass().removeAll(Styles.ITEM_DONE, Styles.ITEM_NOTE);
+            pseudoClassStateChanged(PseudoStates.SECTION, !empty && it != null && it.isSection());
+            pseudoClassStateChanged(PseudoStates.COLLAPSED, !empty && it != null && it.hasChildren() && it.isCollapsed());
+            pseudoClassStateChanged(PseudoStates.OUTLINED, !empty && it != null && it.isOutlined());
+            PseudoStates.depth(this, empty || it == null ? 0 : it.depth());
             if (empty || it == null) {
                 setGraphic(null);
                 setContextMenu(null);
                 setAccessibleText(null);
                 return;
             }
+            if (it.isSection()) {
+                header.show(it);
+                setGraphic(header);
+                setAccessibleText("Section " + it.title() + ", " + it.openSubtasks()
+                        + (it.openSubtasks() == 1 ? " todo" : " todos") + (it.isCollapsed() ? ", folded" : ""));
+                setContextMenu(RowMenus.section(vm, it));
+                return;
+            }
+            boolean outlined = it.isOutlined();
+            disclosure.setManaged(outlined);
+            disclosure.setVisible(outlined && it.hasChildren());
+            // One icon, its glyph switched: a new node per update would be styled and laid out anew each time.
+            arrow.setIconCode(it.isCollapsed() ? Icons.NEXT : Icons.EXPANDED);
+            disclosure.setAccessibleText(it.isCollapsed() ? "Show subtasks" : "Fold subtasks");
+            progress.setText(it.progressText());
+            progress.setVisible(!it.progressText().isEmpty());
+            progress.setManaged(!it.progressText().isEmpty());
             updating = true;
             check.setSelected(it.isDone());
             updating = false;
@@ -262,6 +349,10 @@ public final class ItemListView extends ListView<ItemRow> {
             }
             title.setText(it.title());
             meta.getChildren().clear();
+            if (!it.context().isEmpty()) {
+                context.setText(it.context() + " ›");
+                meta.getChildren().add(context);
+            }
             // A note is never due: no date, repeat or reminder on its row, even when it kept them from a todo.
             String dueText = note ? "" : vm.dueText(it);
             if (!dueText.isEmpty()) {
@@ -276,6 +367,14 @@ public final class ItemListView extends ListView<ItemRow> {
                     }
                 }
                 meta.getChildren().add(due);
+            }
+            String startText = note ? "" : vm.startText(it);
+            if (!startText.isEmpty()) {
+                start.setText(startText);
+                meta.getChildren().add(start);
+            }
+            if (it.isSomeday()) {
+                meta.getChildren().add(someday);
             }
             String name = vm.listLabel(it);
             if (name != null) {
@@ -351,41 +450,7 @@ public final class ItemListView extends ListView<ItemRow> {
             if (selected > 1 && getSelectionModel().isSelected(getIndex()) && !it.isTrashed()) {
                 return BulkMenu.create(vm, selected, ItemListView.this::selectedRows);
             }
-            ContextMenu m = new ContextMenu();
-            if (it.isTrashed()) {
-                MenuItem r = new MenuItem("Restore");
-                r.setOnAction(e -> vm.commands().restore(it));
-                MenuItem d = new MenuItem("Delete for good…");
-                d.setOnAction(e -> vm.commands().delete(it));
-                m.getItems().addAll(r, d);
-                return m;
-            }
-            MenuItem done = new MenuItem(it.isDone() ? "Mark as not done" : "Complete");
-            done.setOnAction(e -> vm.commands().toggleDone(it));
-            MenuItem kind = new MenuItem(it.isNote() ? "Make a todo" : "Make a note");
-            kind.setOnAction(e -> vm.commands().setNote(it, !it.isNote()));
-            Menu move = new Menu("Move to");
-            MenuItem inbox = new MenuItem("Inbox");
-            inbox.setOnAction(e -> vm.commands().moveToList(it, null));
-            move.getItems().add(inbox);
-            for (String listId : vm.listIds()) {
-                MenuItem mi = new MenuItem(vm.listName(listId));
-                mi.setOnAction(e -> vm.commands().moveToList(it, listId));
-                move.getItems().add(mi);
-            }
-            MenuItem del = new MenuItem("Move to Trash");
-            del.setOnAction(e -> vm.commands().delete(it));
-            if (attachments != null) {
-                MenuItem attach = new MenuItem("Attach file…");
-                attach.setOnAction(e -> attachments.chooseAndAttach(it.id()));
-                m.getItems().add(attach);
-            }
-            if (it.isNote()) {
-                m.getItems().addAll(kind, move, del);
-            } else {
-                m.getItems().addAll(done, kind, move, del);
-            }
-            return m;
+            return RowMenus.todo(vm, it, attachments);
         }
     }
 }

@@ -39,6 +39,24 @@ final class PseudoStates {
     private PseudoStates() {
     }
 
+    /** A list's section header row (in the item list). */
+    static final PseudoClass SECTION = PseudoClass.getPseudoClass("section");
+    /** A todo whose subtasks, or a section whose todos, are folded away. */
+    static final PseudoClass COLLAPSED = PseudoClass.getPseudoClass("collapsed");
+    /** A row of a list's outline (indented, with disclosure arrows), not of a flat view. */
+    static final PseudoClass OUTLINED = PseudoClass.getPseudoClass("outlined");
+    /** How deep a subtask is: depth-1 … depth-4 (deeper ones look as depth-4: the indent is capped). */
+    static final PseudoClass[] DEPTH = {PseudoClass.getPseudoClass("depth-1"), PseudoClass.getPseudoClass("depth-2"),
+        PseudoClass.getPseudoClass("depth-3"), PseudoClass.getPseudoClass("depth-4")};
+
+    /** Sets {@code node}'s depth pseudo-class for {@code depth} (0: none), clearing the others. */
+    static void depth(Node node, int depth) {
+        int shown = Math.min(depth, DEPTH.length);
+        for (int k = 0; k < DEPTH.length; k++) {
+            node.pseudoClassStateChanged(DEPTH[k], k + 1 == shown);
+        }
+    }
+
     /** {@code node} has {@code state} while {@code on} is true, from now on. */
     static void bind(Node node, PseudoClass state, ObservableBooleanValue on) {
         node.pseudoClassStateChanged(state, on.get());

@@ -29,6 +29,8 @@ public final class SidebarView extends VBox {
     private final MainViewModel vm;
     private final ListView<SidebarEntry> list = new ListView<>();
     private boolean syncing;
+    /** Lists are dragged up and down to order them (the smart views and tags keep their places). */
+    private final RowDrag<SidebarEntry> drag;
 
     public SidebarView(MainViewModel vm, String deviceName) {
         this.vm = vm;
@@ -43,6 +45,7 @@ public final class SidebarView extends VBox {
 
         list.setId("sidebar");
         list.setItems(vm.sidebar());
+        drag = new RowDrag<>(list, e -> e.kind() == SidebarEntry.Kind.LIST, (a, b) -> false, this::dropped);
         list.setCellFactory(lv -> new EntryCell());
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -63,6 +66,24 @@ public final class SidebarView extends VBox {
         newList.setFocusTraversable(false);
 
         getChildren().addAll(header, list, newList);
+    }
+
+    /** A list dropped above or below row {@code at}: before the list there, or the next one (none: last). */
+    private void dropped(int from, int at, dev.tandem.app.vm.OutlineDrop.Zone zone) {
+        java.util.List<SidebarEntry> entries = list.getItems();
+        if (from < 0 || from >= entries.size()) {
+            return;
+        }
+        SidebarEntry moving = entries.get(from);
+        int start = at >= entries.size() ? entries.size() : zone == dev.tandem.app.vm.OutlineDrop.Zone.ABOVE ? at : at + 1;
+        // The first list at or after the drop point (on a smart view above the lists: the first list; on a tag: none).
+        String before = null;
+        for (int k = start; k < entries.size() && before == null; k++) {
+            if (entries.get(k).kind() == SidebarEntry.Kind.LIST && entries.get(k) != moving) {
+                before = entries.get(k).listId();
+            }
+        }
+        vm.outline().moveList(moving.listId(), moving.name(), before);
     }
 
     private void selectEntry(String key) {
@@ -124,6 +145,7 @@ public final class SidebarView extends VBox {
             section.getStyleClass().add(Styles.SIDEBAR_SECTION);
             box = new VBox(row);
             setText(null);
+            drag.install(this);
         }
 
         @Override
@@ -156,7 +178,13 @@ public final class SidebarView extends VBox {
             if (e.kind() == SidebarEntry.Kind.LIST) {
                 MenuItem rename = new MenuItem("Rename…");
                 rename.setOnAction(a -> vm.commands().renameList(e.listId()));
-                ContextMenu menu = new ContextMenu(rename);
+                MenuItem section = new MenuItem("New section…");
+                section.setId("new-section");
+                section.setOnAction(a -> {
+                    vm.select(e);
+                    vm.outline().newSection(e.listId());
+                });
+                ContextMenu menu = new ContextMenu(rename, section);
                 if (vm.listSharing().sharing().isPresent()) {
                     MenuItem share = new MenuItem(e.shared() ? "Members and invites…" : "Share…");
                     share.setId("share-list");

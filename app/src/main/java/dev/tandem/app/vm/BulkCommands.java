@@ -63,7 +63,7 @@ public final class BulkCommands {
 
     /** Adds {@code tag} to every selected todo; undo removes it from those that did not have it. */
     public void tag(List<ItemRow> rows, String tag) {
-        List<String> ids = rows.stream().map(ItemRow::id).toList();
+        List<String> ids = todoIds(rows);
         if (ids.isEmpty() || tag == null || tag.isBlank()) {
             return;
         }
@@ -84,7 +84,7 @@ public final class BulkCommands {
      */
     private void run(List<ItemRow> rows, String verb, Function<List<String>, BulkEdits.Done> action,
                      BinaryOperator<Item> restore) {
-        List<String> ids = rows.stream().map(ItemRow::id).distinct().toList();
+        List<String> ids = todoIds(rows);
         if (ids.isEmpty()) {
             return;
         }
@@ -99,5 +99,10 @@ public final class BulkCommands {
                     () -> last.set(action.apply(last.get().before().stream().map(Item::id).toList())));
             say.accept("Done: " + label);
         });
+    }
+
+    /** The rows' todos: a section's header row in the selection is no todo and is left alone. */
+    private static List<String> todoIds(List<ItemRow> rows) {
+        return rows.stream().filter(r -> !r.isSection()).map(ItemRow::id).distinct().toList();
     }
 }

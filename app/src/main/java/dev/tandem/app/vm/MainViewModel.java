@@ -43,6 +43,8 @@ public final class MainViewModel implements AutoCloseable {
     private final AgendaViewModel agenda;
     private final CalendarViewModel calendar;
     private final ObjectProperty<ListOrder> sort = new SimpleObjectProperty<>(ListOrder.DEFAULT);
+    private final OutlineCommands outline;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper outlined = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     private final ReadOnlyObjectWrapper<Listing> view = new ReadOnlyObjectWrapper<>(Listing.inbox());
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
@@ -77,6 +79,23 @@ public final class MainViewModel implements AutoCloseable {
         search.addListener((obs, o, n) -> onSearch(n));
         this.chrome = new ViewChrome(view, items, sidebar());
         this.listSharing = new ListSharing(this::list, sidebar, this::rebuildSidebar, commands::say);
+        this.outline = new OutlineCommands(store, async, undo, dialogs, commands::say, commands::currentListId);
+    }
+
+    /** Moves in the list's own order, folding, sections and the lists' order. */
+    public OutlineCommands outline() {
+        return outline;
+    }
+
+    /** The list shows a list's (or the Inbox's) outline in its own order: rows can be moved and indented. */
+    public javafx.beans.property.ReadOnlyBooleanProperty outlinedProperty() {
+        return outlined.getReadOnlyProperty();
+    }
+
+    /** Whether {@code v} in {@code order} is shown as an outline: a user list or the Inbox in its own order. */
+    static boolean isOutlined(Listing v, ListOrder order) {
+        return (order == null || order == ListOrder.DEFAULT) && (v instanceof Listing.UserListing
+                || v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.INBOX);
     }
 
     /** Backups and "Show as of…": what brings the profile's earlier states back. */
@@ -294,9 +313,16 @@ public final class MainViewModel implements AutoCloseable {
     /** On the UI thread: the date is read here, the subscription is made on the background executor. */
     private void bindItems(Listing v) {
         LocalDate today = day.today();
+        boolean tree = isOutlined(v, sort.get());
+        outlined.set(tree);
         async.run(() -> {
             Listing.Sort by = sort.get() == null ? Listing.Sort.DEFAULT : sort.get().sort();
-            items.bindFeed(feed -> store.subscribeRows(v, today, by, new ItemRowFeed(feed)));
+            if (tree) {
+                String listId = v instanceof Listing.UserListing l ? l.listId() : null;
+                items.bindFeed(feed -> store.subscribeOutline(listId, new OutlineRowFeed(feed)));
+            } else {
+                items.bindFeed(feed -> store.subscribeRows(v, today, by, new ItemRowFeed(feed)));
+            }
             return null;
         }, r -> { });
     }
@@ -336,10 +362,21 @@ public final class MainViewModel implements AutoCloseable {
     /** "Today", "Tomorrow 14:00 · 30 min", "Fri 27 Nov"…; "" without a due date or length. */
     public String dueText(ItemRow row) {
         Item it = row.item();
+        if (it == null) {
+            return "";
+        }
         return DueDates.format(it.dueDate(), it.timeOfDay(), it.lengthMinutes(), day.today());
     }
 
+    /** "starts Mon" for a start date still ahead; "" otherwise. */
+    public String startText(ItemRow row) {
+        return StartText.of(row.startDate(), day.today());
+    }
+
     public DueUrgency dueUrgency(ItemRow row) {
+        if (row.isSection()) {
+            return DueUrgency.NONE;
+        }
         LocalDate d = row.item().dueDate();
         if (d == null || row.isDone()) {
             return DueUrgency.NONE;
@@ -353,8 +390,8 @@ public final class MainViewModel implements AutoCloseable {
 
     /** The list a row belongs to, shown outside that list's own view; null when not shown. */
     public String listLabel(ItemRow row) {
-        String listId = row.item().listId();
-        if (view.get() instanceof Listing.UserListing || listId == null) {
+        String listId = row.listId();
+        if (view.get() instanceof Listing.UserListing || listId == null || row.isOutlined()) {
             return null;
         }
         return lists.items().stream().filter(l -> l.id().equals(listId)).findFirst().map(TodoList::name).orElse(null);

@@ -201,24 +201,34 @@ public final class UndoableCommands {
     }
 
     public void toggleDone(ItemRow row) {
-        toggleDone(row.item());
+        if (!row.isSection()) {
+            toggleDone(row.item());
+        }
     }
 
     public void setDone(ItemRow row, boolean done) {
-        setDone(row.item(), done);
+        if (!row.isSection()) {
+            setDone(row.item(), done);
+        }
     }
 
     /** Delete: moves to the Trash; in the Trash it deletes for good after a confirmation. */
     public void delete(ItemRow row) {
-        delete(row.item());
+        if (!row.isSection()) {
+            delete(row.item());
+        }
     }
 
     public void restore(ItemRow row) {
-        restore(row.item());
+        if (!row.isSection()) {
+            restore(row.item());
+        }
     }
 
     public void moveToList(ItemRow row, String listId) {
-        moveToList(row.item(), listId);
+        if (!row.isSection()) {
+            moveToList(row.item(), listId);
+        }
     }
 
     public void toggleDone(Item item) {

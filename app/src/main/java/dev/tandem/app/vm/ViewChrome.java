@@ -58,6 +58,10 @@ public final class ViewChrome {
         boolean trash = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TRASH;
         boolean completed = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.COMPLETED;
         int n = items.items().size();
+        if (n > 0 && items.items().get(0).isOutlined() && items.total() >= 0) {
+            // An outline's count is its todos' (OutlineRowFeed): a section's header row is no todo.
+            n = (int) Math.min(n, items.total());
+        }
         String with = v instanceof Listing.UserListing ? sidebar.stream().filter(e -> e.view().equals(v) && e.shared())
                 .map(SidebarEntry::with).findFirst().orElse("") : "";
         boolean calendar = v instanceof Listing.Calendar;

@@ -41,7 +41,7 @@ public final class WindowViewModel implements AutoCloseable {
             }
         });
         conflicts.onCounts(main::setConflictCounts);
-        main.selectedProperty().addListener((o, a, b) -> editor.show(b == null ? null : b.item()));
+        main.selectedProperty().addListener((o, a, b) -> editor.show(b == null ? null : b.item())); // a header's item() is null
         // Only untouched fields change in the editor (EditorViewModel.show).
         main.liveItems().onReplaced(this::follow);
         main.viewProperty().addListener((o, a, b) -> {

@@ -132,4 +132,37 @@ class LiveOutlineTest {
         assertEquals(List.of("a", "b"), lines.stream().map(Outline.Line::key).toList());
         assertEquals(List.of(0, 1), lines.stream().map(Outline.Line::depth).toList());
     }
+
+    @Test
+    void open_longList_firstPageIsTheTopOfTheWholeOutline() throws Exception {
+        ExecutorService serial = Executors.newSingleThreadExecutor();
+        try (TodoStore store = new TodoStore(Db.open(dir.resolve("p.db")), Clock.systemUTC())) {
+            TodoList home = store.createList("Home");
+            for (int n = 0; n < LiveOutline.FIRST_ROOTS + 10; n++) {
+                String top = store.add("t" + n, null, home.id(), null, null, TodoDetails.NONE).item().id();
+                store.add("s" + n, null, home.id(), top, null, TodoDetails.NONE);
+            }
+            List<List<String>> pages = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Lines whole = new Lines();
+            LiveOutline sub = LiveOutline.open(store.db(), home.id(), new LiveOutline.Sink() {
+                @Override
+                public void reset(List<Outline.Line> lines) {
+                    whole.reset(lines);
+                }
+
+                @Override
+                public void firstPage(List<Outline.Line> lines) {
+                    pages.add(lines.stream().map(l -> l.depth() + " " + l.item().title()).toList());
+                }
+            }, serial);
+            List<String> all = settle(serial, whole);
+            assertEquals(1, pages.size());
+            assertEquals(LiveOutline.FIRST_ROOTS * 2, pages.get(0).size());
+            assertEquals(pages.get(0), all.subList(0, pages.get(0).size()).stream()
+                    .map(l -> l.substring(0, l.lastIndexOf(' '))).toList());
+            sub.close();
+        } finally {
+            serial.shutdownNow();
+        }
+    }
 }

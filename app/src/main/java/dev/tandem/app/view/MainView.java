@@ -81,6 +81,13 @@ public final class MainView extends BorderPane {
         quickAdd.setAccessibleText("Add a todo");
         quickAdd.textProperty().bindBidirectional(vm.quickAdd().textProperty());
         quickAdd.setOnAction(e -> vm.quickAdd().submit());
+        // "Add a subtask…" (a row's menu, Ctrl+Alt+N) hands quick add its parent: the title is typed there.
+        vm.quickAdd().underProperty().addListener((o, a, under) -> {
+            if (under != null) {
+                quickAdd.requestFocus();
+                quickAdd.end();
+            }
+        });
         // Escape in an empty field stops adding subtasks; with text, the field keeps its usual Escape.
         quickAdd.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && quickAdd.getText().isEmpty()
@@ -291,10 +298,8 @@ public final class MainView extends BorderPane {
         });
         t.window("Shortcut+Alt+N", "New subtask of the selected todo (quick add)", () -> withSelection(rows -> {
             ItemRow parent = rows.get(0);
-            if (!parent.isNote()) {
+            if (!parent.isNote() && !parent.isSection()) {
                 vm.quickAdd().addUnder(parent.id(), parent.title());
-                quickAdd.requestFocus();
-                quickAdd.end();
             }
         }));
         t.window("Shortcut+F", "Search", () -> {

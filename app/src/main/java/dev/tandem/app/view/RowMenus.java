@@ -48,7 +48,15 @@ final class RowMenus {
         if (it.isNote()) {
             m.getItems().addAll(kind, move, del);
         } else {
-            m.getItems().addAll(done, kind, move, del);
+            // Quick add takes the new subtask's title (and its dates and details) under this todo.
+            MenuItem sub = new MenuItem("Add a subtask…");
+            sub.setOnAction(e -> vm.quickAdd().addUnder(it.id(), it.title()));
+            m.getItems().addAll(done, sub, kind, move, del);
+            if (it.hasParent()) {
+                MenuItem line = new MenuItem("Make a check box line of its parent");
+                line.setOnAction(e -> vm.commands().toChecklistLine(it));
+                m.getItems().add(m.getItems().indexOf(kind), line);
+            }
         }
         if (it.isOutlined()) {
             m.getItems().addAll(new SeparatorMenuItem(), outlineMenu(vm, it));

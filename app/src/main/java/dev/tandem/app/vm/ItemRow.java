@@ -65,6 +65,11 @@ public final class ItemRow {
     }
 
     /** A section's header row (in a list's outline): no todo, nothing to complete, edit or move to a list. */
+    /** A subtask: a todo under another. */
+    public boolean hasParent() {
+        return item != null && item.hasParent();
+    }
+
     public boolean isSection() {
         return item == null;
     }

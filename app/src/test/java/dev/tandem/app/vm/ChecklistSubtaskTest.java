@@ -50,7 +50,7 @@ class ChecklistSubtaskTest {
         Item move = store.add("Move house", null, null, null, TodoDetails.NONE).item();
         store.update(move.id(), i -> i.withNotes("Boxes from the shop"));
         Item van = store.add("Book the van", null, null, move.id(), null, TodoDetails.NONE).item();
-        ItemRowProbe.run(ui, main, van, row -> main.commands().toChecklistLine(row));
+        ui.run(() -> main.commands().toChecklistLine(new ItemRow(van)));
         ui.flush();
         assertEquals("Boxes from the shop\n- [ ] Book the van", store.get(move.id()).orElseThrow().notes());
         assertTrue(store.get(van.id()).orElseThrow().isTrashed());

@@ -44,9 +44,31 @@ public final class SidebarView extends VBox {
         header.getStyleClass().add(Styles.SIDEBAR_HEADER);
 
         list.setId("sidebar");
+        // Registered before the list view's own listener: while the rows change (a list moved, renamed, counted),
+        // the selection the list view shifts onto a neighbour is no choice of the person's and must not navigate.
+        vm.sidebar().addListener((ListChangeListener<SidebarEntry>) c -> syncing = true);
         list.setItems(vm.sidebar());
         drag = new RowDrag<>(list, e -> e.kind() == SidebarEntry.Kind.LIST, (a, b) -> false, this::dropped);
         list.setCellFactory(lv -> new EntryCell());
+        // Alt+Shift+Up/Down move the selected list one place among the lists, as they move a todo in a list.
+        // A filter: the list's own keys (Shift+Down extends a selection) would take the event first.
+        list.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            SidebarEntry at = list.getSelectionModel().getSelectedItem();
+            boolean up = e.getCode() == javafx.scene.input.KeyCode.UP;
+            if (!e.isAltDown() || !e.isShiftDown() || at == null || at.kind() != SidebarEntry.Kind.LIST
+                    || !(up || e.getCode() == javafx.scene.input.KeyCode.DOWN)) {
+                return;
+            }
+            e.consume();
+            java.util.List<SidebarEntry> lists = list.getItems().stream().filter(x -> x.kind() == SidebarEntry.Kind.LIST)
+                    .toList();
+            int i = lists.indexOf(at);
+            if (up && i > 0) {
+                vm.outline().moveList(at.listId(), at.name(), lists.get(i - 1).listId());
+            } else if (!up && i >= 0 && i + 1 < lists.size()) {
+                vm.outline().moveList(at.listId(), at.name(), i + 2 < lists.size() ? lists.get(i + 2).listId() : null);
+            }
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && !syncing) {
@@ -54,7 +76,10 @@ public final class SidebarView extends VBox {
             }
         });
         vm.chrome().shownKeyProperty().addListener((o, a, key) -> selectEntry(key));
-        vm.sidebar().addListener((ListChangeListener<SidebarEntry>) c -> selectEntry(vm.chrome().shownKeyProperty().get()));
+        vm.sidebar().addListener((ListChangeListener<SidebarEntry>) c -> {
+            syncing = false;
+            selectEntry(vm.chrome().shownKeyProperty().get());
+        });
 
         Button newList = new Button("New list", Icons.of(MaterialDesignP.PLUS, 16));
         newList.setId("new-list");

@@ -205,4 +205,23 @@ class OutlineUiTest {
         robot.press(javafx.scene.input.KeyCode.CONTROL).type(KeyCode.Z).release(javafx.scene.input.KeyCode.CONTROL);
         waitFor(() -> view.viewModel().listIds().equals(before));
     }
+
+    @Test
+    void sidebar_altShiftDownOnAList_movesItAfterTheNext(FxRobot robot) throws Exception {
+        device.store().createList("Garden");
+        waitFor(() -> robot.lookup("Garden").tryQuery().isPresent() && robot.lookup("Move house").tryQuery().isPresent());
+        List<String> before = onFx(() -> view.viewModel().listIds());
+        String firstName = onFx(() -> view.viewModel().listName(before.get(0)));
+        robot.clickOn(firstName);
+        robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT, KeyCode.ALT);
+        waitFor(() -> view.viewModel().listIds().equals(List.of(before.get(1), before.get(0))));
+        // The sidebar shows the new order (its rows come a moment after the lists) before the next key.
+        ListView<dev.tandem.app.vm.SidebarEntry> sidebar = robot.lookup("#sidebar").queryListView();
+        waitFor(() -> sidebar.getItems().stream().filter(x -> x.kind() == dev.tandem.app.vm.SidebarEntry.Kind.LIST)
+                .map(dev.tandem.app.vm.SidebarEntry::listId).toList().equals(List.of(before.get(1), before.get(0))));
+        assertEquals("list:" + before.get(0), onFx(() -> view.viewModel().chrome().shownKeyProperty().get()),
+                "moving the list shown keeps it shown");
+        robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.UP).release(KeyCode.SHIFT, KeyCode.ALT);
+        waitFor(() -> view.viewModel().listIds().equals(before));
+    }
 }

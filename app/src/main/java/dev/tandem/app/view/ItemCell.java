@@ -1,0 +1,291 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.ui.Styles;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+
+/** One row of the item list: a todo or note with its check box, title, details and menus, or a section header. */
+final class ItemCell extends ListCell<ItemRow> {
+private final ItemListView list;
+private final MainViewModel vm;
+
+    private final CheckBox check = new CheckBox();
+    private final Label title = new Label();
+    private final Label due = new Label();
+    private final Label listName = new Label();
+    private final Region marker = new Region();
+    private final Label repeat = new Label();
+    private final FontIcon bell = Icons.of(Icons.REMINDER, 13);
+    private final FontIcon noteIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14);
+    /** Where a todo has its check box, a note has this. */
+    private final FontIcon kindIcon = Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 17);
+    private final Label checklist = new Label();
+    private final Label progress = new Label();
+    private final Label context = new Label();
+    private final Label start = new Label();
+    private final Label someday = new Label("Someday");
+    private final Label disclosure = new Label();
+    private final FontIcon arrow = Icons.of(Icons.EXPANDED, 16);
+    private final SectionHeader header = new SectionHeader();
+    private final Button restore = new Button("Restore", Icons.of(MaterialDesignR.RESTORE, 15));
+    private final HBox meta = new HBox(10);
+    private final HBox row;
+    private boolean updating;
+
+    ItemCell(ItemListView list, MainViewModel vm) {
+        this.list = list;
+        this.vm = vm;
+        getStyleClass().add(Styles.ITEM_CELL);
+        // As wide as the list, not as the longest title: a long title is shortened with "…" and the
+        // row's icons and Restore stay in view, where a wider row would scroll them off to the right.
+        setPrefWidth(0);
+        restore.setMinWidth(Region.USE_PREF_SIZE);
+        title.getStyleClass().add(Styles.ITEM_TITLE);
+        due.getStyleClass().add(Styles.ITEM_META);
+        listName.getStyleClass().add(Styles.ITEM_META);
+        noteIcon.getStyleClass().add(Styles.NOTE_ICON);
+        restore.getStyleClass().add(Styles.BUTTON_FLAT);
+        restore.setFocusTraversable(false);
+        check.setFocusTraversable(false);
+        // A completion is one click: the second click of a double-click would land on the next
+        // occurrence of a repeating todo that took this row's place (or undo the first), so the
+        // check box ignores every click after the first of a gesture.
+        check.addEventFilter(MouseEvent.ANY, e -> {
+            if (e.getClickCount() > 1) {
+                e.consume();
+            }
+        });
+        // A todo dragged from the list onto a day of the calendar (shown above the list) gets that date.
+        setOnDragDetected(e -> {
+            ItemRow r = getItem();
+            if (r != null && !isEmpty() && !r.isNote() && !r.isSection() && vm.chrome().calendarShownProperty().get()) {
+                javafx.scene.input.Dragboard db = startDragAndDrop(javafx.scene.input.TransferMode.MOVE);
+                db.setContent(java.util.Map.of(CalendarDrag.ITEM, r.id() + "\n" + r.title()));
+                e.consume();
+            }
+        });
+        list.rowDrag().install(this);
+        meta.setAlignment(Pos.CENTER_LEFT);
+        progress.getStyleClass().add(Styles.ITEM_PROGRESS);
+        context.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_CONTEXT);
+        start.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_START);
+        someday.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_SOMEDAY);
+        someday.setGraphic(Icons.of(Icons.SOMEDAY, 13));
+        disclosure.getStyleClass().add(Styles.DISCLOSURE);
+        disclosure.setGraphic(arrow);
+        disclosure.setOnMouseClicked(e -> {
+            vm.outline().toggleCollapsed(getItem());
+            e.consume();
+        });
+        // The arrow's press is no drag and no selection change of its own.
+        disclosure.addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
+        header.arrow().setOnMouseClicked(e -> {
+            vm.outline().toggleCollapsed(getItem());
+            e.consume();
+        });
+        header.arrow().addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
+        HBox titleLine = new HBox(6, title, progress);
+        titleLine.setAlignment(Pos.CENTER_LEFT);
+        titleLine.setMinWidth(0);
+        title.setMinWidth(0);
+        VBox text = new VBox(2, titleLine, meta);
+        text.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+        marker.getStyleClass().add(Styles.PRIORITY_MARKER);
+        repeat.getStyleClass().add(Styles.ITEM_META);
+        bell.getStyleClass().add(Styles.NOTE_ICON);
+        kindIcon.getStyleClass().add(Styles.NOTE_KIND_ICON);
+        kindIcon.setAccessibleText("Note");
+        checklist.getStyleClass().add(Styles.ITEM_META);
+        checklist.setGraphic(Icons.of(MaterialDesignC.CHECKBOX_MARKED_OUTLINE, 13));
+        row = new HBox(12, marker, disclosure, check, kindIcon, text, bell, noteIcon, restore);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add(Styles.ITEM_ROW);
+        check.selectedProperty().addListener((o, a, b) -> {
+            ItemRow it = getItem();
+            if (!updating && it != null && it.isDone() != b) {
+                vm.commands().setDone(it, b);
+            }
+        });
+        restore.setOnAction(e -> vm.commands().restore(getItem()));
+        AttachmentInput.acceptDrops(this, e -> list.attachments() != null && getItem() != null && !getItem().isTrashed(),
+                files -> list.attachments().attach(getItem().id(), files, null));
+        setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && getItem() != null) {
+                if (list.onOpen() != null) {
+                    list.onOpen().run();
+                }
+            }
+        });
+    }
+
+    @Override
+    protected void updateItem(ItemRow it, boolean empty) {
+        super.updateItem(it, empty);
+        getStyleClass().removeAll(Styles.ITEM_DONE, Styles.ITEM_NOTE);
+        pseudoClassStateChanged(PseudoStates.SECTION, !empty && it != null && it.isSection());
+        pseudoClassStateChanged(PseudoStates.COLLAPSED, !empty && it != null && it.hasChildren() && it.isCollapsed());
+        pseudoClassStateChanged(PseudoStates.OUTLINED, !empty && it != null && it.isOutlined());
+        PseudoStates.depth(this, empty || it == null ? 0 : it.depth());
+        if (empty || it == null) {
+            setGraphic(null);
+            setContextMenu(null);
+            setAccessibleText(null);
+            return;
+        }
+        if (it.isSection()) {
+            header.show(it);
+            setGraphic(header);
+            setAccessibleText("Section " + it.title() + ", " + it.openSubtasks()
+                    + (it.openSubtasks() == 1 ? " todo" : " todos") + (it.isCollapsed() ? ", folded" : ""));
+            setContextMenu(RowMenus.section(vm, it));
+            return;
+        }
+        boolean outlined = it.isOutlined();
+        disclosure.setManaged(outlined);
+        disclosure.setVisible(outlined && it.hasChildren());
+        // One icon, its glyph switched: a new node per update would be styled and laid out anew each time.
+        arrow.setIconCode(it.isCollapsed() ? Icons.NEXT : Icons.EXPANDED);
+        disclosure.setAccessibleText(it.isCollapsed() ? "Show subtasks" : "Fold subtasks");
+        progress.setText(it.progressText());
+        progress.setVisible(!it.progressText().isEmpty());
+        progress.setManaged(!it.progressText().isEmpty());
+        updating = true;
+        check.setSelected(it.isDone());
+        updating = false;
+        check.setDisable(it.isTrashed());
+        boolean note = it.isNote();
+        check.setVisible(!note);
+        check.setManaged(!note);
+        kindIcon.setVisible(note);
+        kindIcon.setManaged(note);
+        if (note) {
+            getStyleClass().add(Styles.ITEM_NOTE);
+        } else if (it.isDone()) {
+            getStyleClass().add(Styles.ITEM_DONE);
+        }
+        title.setText(it.title());
+        meta.getChildren().clear();
+        if (!it.context().isEmpty()) {
+            context.setText(it.context() + " ›");
+            meta.getChildren().add(context);
+        }
+        // A note is never due: no date, repeat or reminder on its row, even when it kept them from a todo.
+        String dueText = note ? "" : vm.dueText(it);
+        if (!dueText.isEmpty()) {
+            due.setText(dueText);
+            FontIcon cal = Icons.of(MaterialDesignC.CALENDAR_BLANK_OUTLINE, 13);
+            due.setGraphic(cal);
+            due.getStyleClass().removeAll(Styles.DUE_OVERDUE, Styles.DUE_TODAY);
+            switch (vm.dueUrgency(it)) {
+                case OVERDUE -> due.getStyleClass().add(Styles.DUE_OVERDUE);
+                case TODAY -> due.getStyleClass().add(Styles.DUE_TODAY);
+                default -> {
+                }
+            }
+            meta.getChildren().add(due);
+        }
+        String startText = note ? "" : vm.startText(it);
+        if (!startText.isEmpty()) {
+            start.setText(startText);
+            meta.getChildren().add(start);
+        }
+        if (it.isSomeday()) {
+            meta.getChildren().add(someday);
+        }
+        String name = vm.listLabel(it);
+        if (name != null) {
+            listName.setText(name);
+            listName.setGraphic(Icons.of(Icons.LIST, 13));
+            meta.getChildren().add(listName);
+        }
+        if (!note && !it.repeatText().isEmpty()) {
+            repeat.setText(it.repeatText());
+            repeat.setGraphic(Icons.of(Icons.REPEAT, 13));
+            meta.getChildren().add(repeat);
+        }
+        if (it.checklistTotal() > 0) {
+            checklist.setText(it.checklistText());
+            meta.getChildren().add(checklist);
+        }
+        for (String tag : it.tags()) {
+            Label t = new Label("@" + tag);
+            t.getStyleClass().add(Styles.ITEM_TAG);
+            meta.getChildren().add(t);
+        }
+        marker.getStyleClass().setAll(Styles.PRIORITY_MARKER);
+        if (it.priority() > 0) {
+            marker.getStyleClass().add(Styles.priority(it.priority()));
+        }
+        bell.setVisible(!note && it.hasReminder());
+        bell.setManaged(!note && it.hasReminder());
+        setAccessibleText(accessibleText(it, dueText));
+        meta.setVisible(!meta.getChildren().isEmpty());
+        meta.setManaged(!meta.getChildren().isEmpty());
+        // A note's own icon already says it is text; the "has notes" mark is for todos.
+        noteIcon.setVisible(it.hasNotes() && !note);
+        if (it.hasNotes() && !note) {
+            Tooltip.install(noteIcon, new Tooltip(it.notes().length() > 200 ? it.notes().substring(0, 200) + "…" : it.notes()));
+        }
+        restore.setVisible(it.isTrashed());
+        restore.setManaged(it.isTrashed());
+        setGraphic(row);
+        setContextMenu(menuFor(it));
+    }
+
+    /**
+     * What a screen reader says for the row: "title, list, due date, done" (a note: "title, note, list"),
+     * plus priority, tags and the checklist.
+     */
+    private String accessibleText(ItemRow it, String dueText) {
+        StringBuilder b = new StringBuilder(it.title().isEmpty() ? "Untitled" : it.title());
+        if (it.isNote()) {
+            b.append(", note, ").append(vm.listName(it.listId()));
+        } else {
+            b.append(", ").append(vm.listName(it.listId()));
+            b.append(", ").append(dueText.isEmpty() ? "no due date" : "due " + dueText);
+            b.append(", ").append(it.isDone() ? "done" : "not done");
+        }
+        if (it.priority() > 0) {
+            b.append(", priority ").append(it.priority());
+        }
+        if (!it.tags().isEmpty()) {
+            b.append(", tags ").append(String.join(" ", it.tags()));
+        }
+        if (!it.isNote() && !it.repeatText().isEmpty()) {
+            b.append(", repeats ").append(it.repeatText());
+        }
+        if (it.checklistTotal() > 0) {
+            b.append(", checklist ").append(it.checklistDone()).append(" of ").append(it.checklistTotal()).append(" ticked");
+        }
+        return b.toString();
+    }
+
+    private ContextMenu menuFor(ItemRow it) {
+        // By index, not by copying and searching the selection: this runs at every cell update.
+        int selected = list.getSelectionModel().getSelectedIndices().size();
+        if (selected > 1 && list.getSelectionModel().isSelected(getIndex()) && !it.isTrashed()) {
+            return BulkMenu.create(vm, selected, list::selectedRows);
+        }
+        return RowMenus.todo(vm, it, list.attachments());
+    }
+}

@@ -25,8 +25,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import org.controlsfx.control.textfield.CustomTextField;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /**
  * One device's window content: sidebar, header with search, quick-add, the live item list (or the
@@ -68,37 +66,7 @@ public final class MainView extends BorderPane {
         HeaderView header = new HeaderView(window, this::focusList, this::toggleShortcuts);
         search = header.search();
 
-        CustomTextField qa = new CustomTextField();
-        quickAdd = qa;
-        qa.setLeft(Icons.of(MaterialDesignP.PLUS, 17));
-        quickAdd.setId("quick-add");
-        quickAdd.getStyleClass().add(Styles.QUICK_ADD);
-        FittingPrompt.apply(quickAdd, List.of(
-                "Add a todo — try “Water plants every monday p2 @home #Garden”  (Ctrl+N)",
-                "Add a todo — try “Water plants every monday p2 #Garden”  (Ctrl+N)",
-                "Add a todo — try “Call Sam tomorrow p2”  (Ctrl+N)",
-                "Add a todo  (Ctrl+N)"));
-        quickAdd.setAccessibleText("Add a todo");
-        quickAdd.textProperty().bindBidirectional(vm.quickAdd().textProperty());
-        quickAdd.setOnAction(e -> vm.quickAdd().submit());
-        // "Add a subtask…" (a row's menu, Ctrl+Alt+N) hands quick add its parent: the title is typed there.
-        vm.quickAdd().underProperty().addListener((o, a, under) -> {
-            if (under != null) {
-                quickAdd.requestFocus();
-                quickAdd.end();
-            }
-        });
-        // Escape in an empty field stops adding subtasks; with text, the field keeps its usual Escape.
-        quickAdd.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && quickAdd.getText().isEmpty()
-                    && vm.quickAdd().underProperty().get() != null) {
-                vm.quickAdd().clearUnder();
-                e.consume();
-            }
-        });
-        vm.quickAdd().savingProperty().addListener((o, a, b) -> quickAdd.pseudoClassStateChanged(QuickAddStatusView.SAVING, b));
-        vm.quickAdd().failureProperty().addListener((o, a, b) ->
-                quickAdd.pseudoClassStateChanged(QuickAddStatusView.FAILED, !b.isEmpty()));
+        quickAdd = new QuickAddField(vm.quickAdd());
         HBox quickBox = new HBox(quickAdd);
         HBox.setHgrow(quickAdd, Priority.ALWAYS);
         quickBox.getStyleClass().add("quick-add-box");

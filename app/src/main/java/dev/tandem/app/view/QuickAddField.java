@@ -1,0 +1,45 @@
+package dev.tandem.app.view;
+
+import dev.tandem.app.vm.QuickAddViewModel;
+import dev.tandem.ui.Styles;
+import java.util.List;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The quick-add field: bound both ways to the view-model's text, Enter adds, and its state (saving, failed)
+ * shows through pseudo-classes. When quick add is given a parent ("Add a subtask…", Ctrl+Alt+N) the field
+ * takes the focus for the title; Escape in the empty field goes back to top-level todos.
+ */
+final class QuickAddField extends CustomTextField {
+    QuickAddField(QuickAddViewModel vm) {
+        setLeft(Icons.of(MaterialDesignP.PLUS, 17));
+        setId("quick-add");
+        getStyleClass().add(Styles.QUICK_ADD);
+        FittingPrompt.apply(this, List.of(
+                "Add a todo — try “Water plants every monday p2 @home #Garden”  (Ctrl+N)",
+                "Add a todo — try “Water plants every monday p2 #Garden”  (Ctrl+N)",
+                "Add a todo — try “Call Sam tomorrow p2”  (Ctrl+N)",
+                "Add a todo  (Ctrl+N)"));
+        setAccessibleText("Add a todo");
+        textProperty().bindBidirectional(vm.textProperty());
+        setOnAction(e -> vm.submit());
+        vm.underProperty().addListener((o, a, under) -> {
+            if (under != null) {
+                requestFocus();
+                end();
+            }
+        });
+        // With text in the field, Escape keeps its usual meaning.
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && getText().isEmpty() && vm.underProperty().get() != null) {
+                vm.clearUnder();
+                e.consume();
+            }
+        });
+        vm.savingProperty().addListener((o, a, b) -> pseudoClassStateChanged(QuickAddStatusView.SAVING, b));
+        vm.failureProperty().addListener((o, a, b) -> pseudoClassStateChanged(QuickAddStatusView.FAILED, !b.isEmpty()));
+    }
+}

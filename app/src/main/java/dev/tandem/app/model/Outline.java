@@ -44,8 +44,7 @@ public final class Outline {
     public static final String SECTION_KEY = "section:";
 
     /** Siblings: ranked first by rank, the unranked (made before ranks, or by another program) before them by age. */
-    public static final Comparator<Item> SIBLINGS = Comparator.<Item, String>comparing(Item::rank,
-            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Order.CREATED);
+    public static final Comparator<Item> SIBLINGS = Outline::compareSiblings;
 
     static final Comparator<Section> SECTIONS = Comparator.comparing(Section::rank,
             Comparator.nullsFirst(Comparator.<String>naturalOrder()))
@@ -53,29 +52,72 @@ public final class Outline {
             .thenComparing(Section::id);
 
     /**
+     * {@code rank, createdAt, id}, nulls first, as {@code Order.CREATED} after the rank: written out rather than
+     * composed from key extractors, as a list of 10,000 todos is sorted on every change.
+     */
+    private static int compareSiblings(Item a, Item b) {
+        int c = nullsFirst(a.rank(), b.rank());
+        if (c != 0) {
+            return c;
+        }
+        c = nullsFirst(a.createdAt(), b.createdAt());
+        return c != 0 ? c : nullsFirst(a.id(), b.id());
+    }
+
+    private static <V extends Comparable<? super V>> int nullsFirst(V a, V b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    /**
      * The lines for {@code items} (the view's todos) in {@code sections} (its list's), with
      * {@code doneByParent} the completed subtasks of each todo.
      */
     public static List<Line> of(Collection<Item> items, Collection<Section> sections, Map<String, Integer> doneByParent) {
-        Map<String, Item> byId = new HashMap<>(items.size() * 2);
+        Map<String, Item> byId = new HashMap<>(capacity(items.size()));
         items.forEach(i -> byId.put(i.id(), i));
+        return of(items, byId, sections, doneByParent);
+    }
+
+    /** As {@link #of(Collection, Collection, Map)} for todos already mapped by id (each once), without copying them. */
+    static List<Line> of(Map<String, Item> byId, Collection<Section> sections, Map<String, Integer> doneByParent) {
+        return of(byId.values(), byId, sections, doneByParent);
+    }
+
+    private static List<Line> of(Collection<Item> items, Map<String, Item> byId, Collection<Section> sections,
+            Map<String, Integer> doneByParent) {
         Set<String> roots = cycleBreaks(byId);
-        Map<String, List<Item>> children = new HashMap<>();
-        Map<String, List<Item>> topBySection = new HashMap<>();
-        Map<String, Section> sectionById = new HashMap<>();
+        // Most todos of a long list are subtasks: a map sized for all of them never grows while it fills.
+        Map<String, List<Item>> children = new HashMap<>(capacity(items.size()));
+        Map<String, List<Item>> topBySection = new HashMap<>(capacity(sections.size() + 1));
+        Map<String, Section> sectionById = new HashMap<>(capacity(sections.size()));
         sections.forEach(s -> sectionById.put(s.id(), s));
+        List<Item> unsectioned = new ArrayList<>();
+        topBySection.put("", unsectioned);
         for (Item i : items) {
             if (i.hasParent() && byId.containsKey(i.parentId()) && !roots.contains(i.id())) {
-                children.computeIfAbsent(i.parentId(), k -> new ArrayList<>()).add(i);
+                List<Item> kids = children.get(i.parentId());
+                if (kids == null) {
+                    kids = new ArrayList<>(4);
+                    children.put(i.parentId(), kids);
+                }
+                kids.add(i);
+            } else if (i.sectionId() == null || !sectionById.containsKey(i.sectionId())) {
+                unsectioned.add(i);
             } else {
-                String s = i.sectionId() != null && sectionById.containsKey(i.sectionId()) ? i.sectionId() : "";
-                topBySection.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+                topBySection.computeIfAbsent(i.sectionId(), k -> new ArrayList<>()).add(i);
             }
         }
-        children.values().forEach(l -> l.sort(SIBLINGS));
+        for (List<Item> l : children.values()) {
+            if (l.size() > 1) {
+                l.sort(SIBLINGS);
+            }
+        }
         topBySection.values().forEach(l -> l.sort(SIBLINGS));
         List<Line> out = new ArrayList<>(items.size() + sections.size());
-        emit(topBySection.getOrDefault("", List.of()), null, 0, children, doneByParent, out);
+        emit(unsectioned, null, 0, children, doneByParent, out);
         List<Section> ordered = new ArrayList<>(sections);
         ordered.sort(SECTIONS);
         for (Section s : ordered) {
@@ -88,12 +130,18 @@ public final class Outline {
         return out;
     }
 
+    private static int capacity(int entries) {
+        return Math.max(16, (int) (entries / 0.75f) + 1);
+    }
+
     private static void emit(List<Item> level, Section section, int depth, Map<String, List<Item>> children,
             Map<String, Integer> done, List<Line> out) {
         for (Item i : level) {
-            List<Item> kids = children.getOrDefault(i.id(), List.of());
-            out.add(new Line(i, section, depth, kids.size(), done.getOrDefault(i.id(), 0)));
-            if (!i.isCollapsed()) {
+            List<Item> kids = children.get(i.id());
+            int open = kids == null ? 0 : kids.size();
+            Integer d = done.isEmpty() ? null : done.get(i.id());
+            out.add(new Line(i, section, depth, open, d == null ? 0 : d));
+            if (kids != null && !i.isCollapsed()) {
                 emit(kids, section, depth + 1, children, done, out);
             }
         }
@@ -105,20 +153,28 @@ public final class Outline {
      */
     static Set<String> cycleBreaks(Map<String, Item> byId) {
         Set<String> breaks = new HashSet<>();
-        Map<String, Integer> state = new HashMap<>(byId.size() * 2); // 1: on the current walk, 2: done
-        for (String start : byId.keySet()) {
-            if (state.containsKey(start)) {
+        // TRUE: on the current walk; FALSE: done. A todo whose parent is done (most, as a map's order is no tree's)
+        // costs two lookups and no walk.
+        Map<String, Boolean> onWalk = new HashMap<>(capacity(byId.size()));
+        List<String> walk = new ArrayList<>();
+        for (Item first : byId.values()) {
+            String at = first.id();
+            if (onWalk.containsKey(at)) {
                 continue;
             }
-            List<String> walk = new ArrayList<>();
-            String at = start;
-            while (at != null && byId.containsKey(at) && !state.containsKey(at)) {
-                state.put(at, 1);
+            walk.clear();
+            Boolean seen = null;
+            while (at != null) {
+                seen = onWalk.get(at);
+                Item it = seen == null ? byId.get(at) : null;
+                if (it == null) {
+                    break;
+                }
+                onWalk.put(at, Boolean.TRUE);
                 walk.add(at);
-                Item it = byId.get(at);
                 at = it.hasParent() ? it.parentId() : null;
             }
-            if (at != null && state.get(at) != null && state.get(at) == 1) {
+            if (at != null && Boolean.TRUE.equals(seen)) {
                 // The walk came back to itself: the cycle is the walk from 'at' on.
                 String smallest = at;
                 for (int k = walk.indexOf(at); k < walk.size(); k++) {
@@ -128,7 +184,9 @@ public final class Outline {
                 }
                 breaks.add(smallest);
             }
-            walk.forEach(id -> state.put(id, 2));
+            for (String id : walk) {
+                onWalk.put(id, Boolean.FALSE);
+            }
         }
         return breaks;
     }

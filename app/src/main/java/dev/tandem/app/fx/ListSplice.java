@@ -23,9 +23,11 @@ public record ListSplice<T>(int from, int removed, List<T> rows) {
     }
 
     /**
-     * Applies {@code splices} in order: one removal and one insertion each, so a list view keeps every row
-     * outside them as it was. A row that comes back with the key of one the same splices took out is no new
-     * row: it counts as moved, and as replaced (handed to {@code replaced}) when its content changed.
+     * Applies {@code splices} in order, so a list view keeps every row outside them as it was: in a
+     * {@link RowList} the rows that take the places of as many removed ones as one replacement, then the
+     * removal or insertion of the rest; in another list a removal and an insertion. A row that comes back
+     * with the key of one the same splices took out is no new row: it counts as moved, and as replaced
+     * (handed to {@code replaced}) when its content changed.
      */
     static <T> ListDiff.Stats apply(List<T> target, List<ListSplice<T>> splices, Function<? super T, ?> key,
                                     Consumer<? super T> replaced) {
@@ -37,18 +39,24 @@ public record ListSplice<T>(int from, int removed, List<T> rows) {
                 throw new IllegalStateException("a splice at " + s.from() + " removing " + s.removed()
                         + " from a list of " + target.size() + ": it was computed against other rows");
             }
-            List<T> gone = target.subList(s.from(), s.from() + s.removed());
-            for (T t : gone) {
+            for (T t : target.subList(s.from(), s.from() + s.removed())) {
                 out.put(key.apply(t), t);
             }
-            removed += gone.size();
-            if (!gone.isEmpty()) {
-                gone.clear();
-            }
-            if (!s.rows().isEmpty()) {
-                target.addAll(s.from(), s.rows());
-            }
+            removed += s.removed();
             inserted += s.rows().size();
+            // As many rows as go and come are replaced in place (one change: a list view redraws only those
+            // cells); the rest goes or comes after them.
+            int same = target instanceof RowList<T> ? Math.min(s.removed(), s.rows().size()) : 0;
+            if (same > 0) {
+                ((RowList<T>) target).replace(s.from(), s.rows().subList(0, same));
+            }
+            int at = s.from() + same;
+            if (s.removed() > same) {
+                target.subList(at, s.from() + s.removed()).clear();
+            }
+            if (s.rows().size() > same) {
+                target.addAll(at, s.rows().subList(same, s.rows().size()));
+            }
         }
         int moved = 0;
         int replacedCount = 0;

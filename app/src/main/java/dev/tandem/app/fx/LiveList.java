@@ -28,7 +28,7 @@ import javafx.collections.ObservableList;
  * query ({@link #bind}, {@link #bindFeed}) drops results of the old one.
  */
 public final class LiveList<T> implements AutoCloseable {
-    private final ObservableList<T> items = FXCollections.observableArrayList();
+    private final RowList<T> items = new RowList<>();
     private final ObservableList<T> readOnly = FXCollections.unmodifiableObservableList(items);
     private final Function<? super T, ?> key;
     private final Executor ui;
@@ -172,6 +172,7 @@ public final class LiveList<T> implements AutoCloseable {
     }
 
     private void drain() {
+        System.err.println("TRACE " + System.nanoTime() / 1000 + " drain");
         drainScheduled.set(false);
         List<Op<T>> ops = new ArrayList<>();
         for (Op<T> op; (op = pending.poll()) != null; ) {
@@ -232,9 +233,11 @@ public final class LiveList<T> implements AutoCloseable {
             replaced.forEach(c -> c.accept(row));
         }
         loaded = true;
+        System.err.println("TRACE " + System.nanoTime() / 1000 + " applied");
         for (Consumer<ListDiff.Stats> c : afterApply) {
             c.accept(stats);
         }
+        System.err.println("TRACE " + System.nanoTime() / 1000 + " after-hooks");
     }
 
     @Override

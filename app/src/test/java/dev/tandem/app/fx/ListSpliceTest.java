@@ -57,28 +57,70 @@ class ListSpliceTest {
         assertEquals(expected, target);
     }
 
-    @Test
-    void apply_rowsOutsideTheSplice_untouched_oneRemovalAndOneInsertion() {
-        List<Row> start = rows(10);
-        ObservableList<Row> target = FXCollections.observableArrayList(start);
+    private static List<String> events(ObservableList<Row> list) {
         List<String> events = new ArrayList<>();
-        target.addListener((ListChangeListener<Row>) c -> {
+        list.addListener((ListChangeListener<Row>) c -> {
             while (c.next()) {
-                events.add(c.getFrom() + (c.wasRemoved() ? " -" + c.getRemovedSize() : "")
+                events.add(c.getFrom() + (c.wasReplaced() ? " replaced" : "") + (c.wasRemoved() ? " -" + c.getRemovedSize() : "")
                         + (c.wasAdded() ? " +" + c.getAddedSize() : ""));
             }
         });
+        return events;
+    }
+
+    /** A list view redraws the cells of a replaced range only; after a removal or an insertion, every cell below. */
+    @Test
+    void apply_rowsOutsideTheSplice_untouched_oneReplacement() {
+        List<Row> start = rows(10);
+        RowList<Row> target = new RowList<>();
+        target.addAll(start);
+        List<String> events = events(target);
         List<Row> replaced = new ArrayList<>();
         // Rows 3 and 4 swap places, and 4 changed on the way.
         ListDiff.Stats stats = ListSplice.apply(target, List.of(new ListSplice<>(3, 2,
                 List.of(new Row("r4", 40), new Row("r3", 3)))), Row::id, replaced::add);
 
-        assertEquals(List.of("3 -2", "3 +2"), events);
+        assertEquals(List.of("3 replaced -2 +2"), events);
         assertEquals(List.of(new Row("r4", 40)), replaced);
         assertEquals(new ListDiff.Stats(0, 1, 0, 1), stats);
         for (int i : new int[] {0, 1, 2, 5, 6, 7, 8, 9}) {
             assertSame(start.get(i), target.get(i));
         }
+    }
+
+    @Test
+    void apply_moreRowsGoThanCome_replacesAsManyAsCome_removesTheRest() {
+        RowList<Row> target = new RowList<>();
+        target.addAll(rows(8));
+        List<String> events = events(target);
+
+        ListSplice.apply(target, List.of(new ListSplice<>(2, 4, List.of(new Row("r2", 20))),
+                new ListSplice<>(3, 0, List.of(new Row("x", 1), new Row("y", 2)))), Row::id, r -> { });
+
+        assertEquals(List.of("2 replaced -1 +1", "3 -3", "3 +2"), events);
+        assertEquals(List.of(new Row("r0", 0), new Row("r1", 1), new Row("r2", 20), new Row("x", 1), new Row("y", 2),
+                new Row("r6", 6), new Row("r7", 7)), target);
+    }
+
+    /** The row list the live list keeps behaves as an array list under the diffs and patches of other views. */
+    @RepeatedTest(100)
+    void rowList_randomDiffs_sameAsAnArrayList() {
+        Random random = new Random();
+        RowList<Row> target = new RowList<>();
+        ObservableList<Row> plain = FXCollections.observableArrayList();
+        for (int round = 0; round < 5; round++) {
+            List<Row> next = new ArrayList<>();
+            for (int i = 0; i < random.nextInt(30); i++) {
+                next.add(new Row("r" + random.nextInt(40), random.nextInt(3)));
+            }
+            ListDiff.apply(target, next, Row::id);
+            ListDiff.apply(plain, next, Row::id);
+            assertEquals(plain, target);
+        }
+        target.setAll(rows(3));
+        target.remove(1, 2);
+        target.subList(0, 1).clear();
+        assertEquals(List.of(new Row("r2", 2)), target);
     }
 
     @Test

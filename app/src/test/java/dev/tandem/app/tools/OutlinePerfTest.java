@@ -80,6 +80,7 @@ class OutlinePerfTest {
         Scene scene = new Scene(view, 1100, 760);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (!e.getCode().isModifierKey()) {
+                System.err.println("TRACE " + System.nanoTime() / 1000 + " key");
                 inputAt.set(System.nanoTime());
             }
         });
@@ -88,6 +89,7 @@ class OutlinePerfTest {
             BooleanSupplier condition = awaited;
             if (condition != null && condition.getAsBoolean()) {
                 awaited = null;
+                System.err.println("TRACE " + System.nanoTime() / 1000 + " frame");
                 reached.complete(System.nanoTime());
             }
         });

@@ -88,7 +88,19 @@ public final class Outline {
 
     private static List<Line> of(Collection<Item> items, Map<String, Item> byId, Collection<Section> sections,
             Map<String, Integer> doneByParent) {
-        Set<String> roots = cycleBreaks(byId);
+        // Looking for cycles first would cost as much as the flattening: flatten, and only when some todo was not
+        // reached from the top (it is in a cycle, or under one) break the cycles and flatten again.
+        List<Line> out = flatten(items, byId, null, sections, doneByParent);
+        return out != null ? out : flatten(items, byId, cycleBreaks(byId), sections, doneByParent);
+    }
+
+    /**
+     * The lines, with {@code breaks} shown at the top level; with none ({@code null}), null when some todo was not
+     * reached.
+     */
+    private static List<Line> flatten(Collection<Item> items, Map<String, Item> byId, Set<String> breaks,
+            Collection<Section> sections, Map<String, Integer> doneByParent) {
+        Set<String> roots = breaks == null ? Set.of() : breaks;
         // Most todos of a long list are subtasks: a map sized for all of them never grows while it fills.
         Map<String, List<Item>> children = new HashMap<>(capacity(items.size()));
         Map<String, List<Item>> topBySection = new HashMap<>(capacity(sections.size() + 1));
@@ -117,34 +129,47 @@ public final class Outline {
         }
         topBySection.values().forEach(l -> l.sort(SIBLINGS));
         List<Line> out = new ArrayList<>(items.size() + sections.size());
-        emit(unsectioned, null, 0, children, doneByParent, out);
+        int reached = emit(unsectioned, null, 0, children, doneByParent, out);
         List<Section> ordered = new ArrayList<>(sections);
         ordered.sort(SECTIONS);
         for (Section s : ordered) {
             List<Item> top = topBySection.getOrDefault(s.id(), List.of());
             out.add(new Line(null, s, 0, top.size(), 0));
-            if (!s.isCollapsed()) {
-                emit(top, s, 0, children, doneByParent, out);
-            }
+            reached += s.isCollapsed() ? count(top, children) : emit(top, s, 0, children, doneByParent, out);
         }
-        return out;
+        return reached == items.size() || breaks != null ? out : null;
     }
 
     private static int capacity(int entries) {
         return Math.max(16, (int) (entries / 0.75f) + 1);
     }
 
-    private static void emit(List<Item> level, Section section, int depth, Map<String, List<Item>> children,
+    /** Adds the lines of {@code level} and what is shown under it; returns how many todos it passed, folded too. */
+    private static int emit(List<Item> level, Section section, int depth, Map<String, List<Item>> children,
             Map<String, Integer> done, List<Line> out) {
+        int n = level.size();
         for (Item i : level) {
             List<Item> kids = children.get(i.id());
             int open = kids == null ? 0 : kids.size();
             Integer d = done.isEmpty() ? null : done.get(i.id());
             out.add(new Line(i, section, depth, open, d == null ? 0 : d));
-            if (kids != null && !i.isCollapsed()) {
-                emit(kids, section, depth + 1, children, done, out);
+            if (kids != null) {
+                n += i.isCollapsed() ? count(kids, children) : emit(kids, section, depth + 1, children, done, out);
             }
         }
+        return n;
+    }
+
+    /** How many todos {@code level} and everything under it hold. */
+    private static int count(List<Item> level, Map<String, List<Item>> children) {
+        int n = level.size();
+        for (Item i : level) {
+            List<Item> kids = children.get(i.id());
+            if (kids != null) {
+                n += count(kids, children);
+            }
+        }
+        return n;
     }
 
     /**

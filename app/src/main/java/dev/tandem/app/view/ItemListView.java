@@ -144,6 +144,20 @@ public final class ItemListView extends ListView<ItemRow> {
      * The selected todos' rows, in list order (a copy): the selection's indices sorted, O(k log k) for k rows.
      * Section headers are left out: no command on todos applies to them.
      */
+    /** Shows the menu of the row at {@code index} below its cell (Shift+F10), when a cell shows that row. */
+    public void showMenuOfRow(int index) {
+        for (javafx.scene.Node n : lookupAll("." + Styles.ITEM_CELL)) {
+            if (n instanceof ItemCell c && c.getIndex() == index && c.isVisible()) {
+                ContextMenu menu = c.menuOnRequest();
+                if (menu != null) {
+                    javafx.geometry.Bounds b = c.localToScreen(c.getBoundsInLocal());
+                    menu.show(c, b.getMinX() + 40, b.getMaxY());
+                }
+                return;
+            }
+        }
+    }
+
     public List<ItemRow> selectedRows() {
         List<ItemRow> rows = SelectionOrder.inListOrder(getSelectionModel().getSelectedIndices(), getItems());
         return rows.stream().anyMatch(ItemRow::isSection) ? rows.stream().filter(r -> !r.isSection()).toList() : rows;
@@ -245,6 +259,8 @@ public final class ItemListView extends ListView<ItemRow> {
                 }
             });
             rowDrag.install(this);
+            // Before the cell's own handler, which shows the context menu it has.
+            addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> menuOnRequest());
             meta.setAlignment(Pos.CENTER_LEFT);
             progress.getStyleClass().add(Styles.ITEM_PROGRESS);
             context.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_CONTEXT);
@@ -310,9 +326,11 @@ public final class ItemListView extends ListView<ItemRow> {
             pseudoClassStateChanged(PseudoStates.COLLAPSED, !empty && it != null && it.hasChildren() && it.isCollapsed());
             pseudoClassStateChanged(PseudoStates.OUTLINED, !empty && it != null && it.isOutlined());
             PseudoStates.depth(this, empty || it == null ? 0 : it.depth());
+            // The row's menu is made when asked for (menuOnRequest): a cell is updated for each row it shows, and
+            // each time the list measures a row, which made a menu (a window) per row scrolled past or moved.
+            setContextMenu(null);
             if (empty || it == null) {
                 setGraphic(null);
-                setContextMenu(null);
                 setAccessibleText(null);
                 return;
             }
@@ -321,7 +339,6 @@ public final class ItemListView extends ListView<ItemRow> {
                 setGraphic(header);
                 setAccessibleText("Section " + it.title() + ", " + it.openSubtasks()
                         + (it.openSubtasks() == 1 ? " todo" : " todos") + (it.isCollapsed() ? ", folded" : ""));
-                setContextMenu(RowMenus.section(vm, it));
                 return;
             }
             boolean outlined = it.isOutlined();
@@ -413,7 +430,13 @@ public final class ItemListView extends ListView<ItemRow> {
             restore.setVisible(it.isTrashed());
             restore.setManaged(it.isTrashed());
             setGraphic(row);
-            setContextMenu(menuFor(it));
+        }
+
+        /** The menu of the row shown, made now (for the selection as it is now); null for an empty cell. */
+        ContextMenu menuOnRequest() {
+            ItemRow it = getItem();
+            setContextMenu(isEmpty() || it == null ? null : it.isSection() ? RowMenus.section(vm, it) : menuFor(it));
+            return getContextMenu();
         }
 
         /**

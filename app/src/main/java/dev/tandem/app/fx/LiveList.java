@@ -172,7 +172,6 @@ public final class LiveList<T> implements AutoCloseable {
     }
 
     private void drain() {
-        System.err.println("TRACE " + System.nanoTime() / 1000 + " drain");
         drainScheduled.set(false);
         List<Op<T>> ops = new ArrayList<>();
         for (Op<T> op; (op = pending.poll()) != null; ) {
@@ -233,11 +232,9 @@ public final class LiveList<T> implements AutoCloseable {
             replaced.forEach(c -> c.accept(row));
         }
         loaded = true;
-        System.err.println("TRACE " + System.nanoTime() / 1000 + " applied");
         for (Consumer<ListDiff.Stats> c : afterApply) {
             c.accept(stats);
         }
-        System.err.println("TRACE " + System.nanoTime() / 1000 + " after-hooks");
     }
 
     @Override

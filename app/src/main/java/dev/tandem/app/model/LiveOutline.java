@@ -163,7 +163,6 @@ public final class LiveOutline implements Subscription {
     }
 
     private void onEvents(List<ChangeEvent> events) {
-        System.err.println("TRACE " + System.nanoTime() / 1000 + " commit");
         Set<String> changed = new LinkedHashSet<>();
         boolean sectionsChanged = false;
         boolean reload = false;
@@ -186,7 +185,6 @@ public final class LiveOutline implements Subscription {
     }
 
     private void patch(Set<String> changed, boolean sectionsChanged, boolean tags) {
-        System.err.println("TRACE " + System.nanoTime() / 1000 + " patch");
         if (tags) {
             // A tag shows in its todo's line: which todo a tag row belongs to is not in the event; cheap to reload.
             load();
@@ -278,9 +276,7 @@ public final class LiveOutline implements Subscription {
         if (!active) {
             return;
         }
-        System.err.println("TRACE " + System.nanoTime() / 1000 + " of");
         List<Outline.Line> lines = Outline.of(rows, sections, done);
-        System.err.println("TRACE " + System.nanoTime() / 1000 + " of-done");
         List<Outline.Line> before = delivered;
         delivered = lines;
         if (before == null) {
@@ -288,7 +284,6 @@ public final class LiveOutline implements Subscription {
             return;
         }
         List<OutlineSplice> splices = OutlineSplice.between(before, lines);
-        System.err.println("TRACE " + System.nanoTime() / 1000 + " splice-done " + splices.size());
         if (!splices.isEmpty()) {
             sink.splice(splices, lines);
         }

@@ -49,7 +49,6 @@ public final class OutlineCommands {
 
     /** One place up ({@code -1}) or down ({@code 1}) among its siblings. */
     public void shift(ItemRow row, int direction) {
-        System.err.println("TRACE " + System.nanoTime() / 1000 + " shift");
         if (row == null || row.isSection()) {
             return;
         }

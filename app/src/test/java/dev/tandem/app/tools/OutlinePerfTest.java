@@ -80,7 +80,6 @@ class OutlinePerfTest {
         Scene scene = new Scene(view, 1100, 760);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (!e.getCode().isModifierKey()) {
-                System.err.println("TRACE " + System.nanoTime() / 1000 + " key");
                 inputAt.set(System.nanoTime());
             }
         });
@@ -89,7 +88,6 @@ class OutlinePerfTest {
             BooleanSupplier condition = awaited;
             if (condition != null && condition.getAsBoolean()) {
                 awaited = null;
-                System.err.println("TRACE " + System.nanoTime() / 1000 + " frame");
                 reached.complete(System.nanoTime());
             }
         });

@@ -66,7 +66,7 @@ public final class LiveOutline implements Subscription {
     private final Subscription inner;
     private volatile boolean active = true;
     // Touched on the serial executor only.
-    private final Map<String, Item> rows = new HashMap<>();
+    private final OutlineTree rows = new OutlineTree();
     private final Map<String, Integer> done = new HashMap<>();
     private List<Section> sections = List.of();
     /** The lines the sink holds: null until a whole outline went out (a first page is not one). */
@@ -120,7 +120,7 @@ public final class LiveOutline implements Subscription {
                 + Queries.LISTED_I + ") ";
         for (Item i : db.query(Item.class, tree + "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN tree",
                 rootParams())) {
-            rows.put(i.id(), i);
+            rows.put(i);
         }
         for (Count c : db.query(Count.class, tree + "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN tree"
                 + " AND done = 1 AND trashedAt IS NULL AND coalesce(kind, '') <> 'note' GROUP BY parentId", rootParams())) {
@@ -242,7 +242,7 @@ public final class LiveOutline implements Subscription {
                 boolean under = i.hasParent() && rows.containsKey(i.parentId());
                 boolean top = (!i.hasParent() || !openElsewhere.contains(i.parentId())) && isRootHere(i);
                 if (under || top) {
-                    rows.put(i.id(), i);
+                    rows.put(i);
                     it.remove();
                     progress = true;
                 }
@@ -276,7 +276,7 @@ public final class LiveOutline implements Subscription {
         if (!active) {
             return;
         }
-        List<Outline.Line> lines = Outline.of(rows, sections, done);
+        List<Outline.Line> lines = rows.lines(sections, done);
         List<Outline.Line> before = delivered;
         delivered = lines;
         if (before == null) {

@@ -81,11 +81,6 @@ public final class Outline {
         return of(items, byId, sections, doneByParent);
     }
 
-    /** As {@link #of(Collection, Collection, Map)} for todos already mapped by id (each once), without copying them. */
-    static List<Line> of(Map<String, Item> byId, Collection<Section> sections, Map<String, Integer> doneByParent) {
-        return of(byId.values(), byId, sections, doneByParent);
-    }
-
     private static List<Line> of(Collection<Item> items, Map<String, Item> byId, Collection<Section> sections,
             Map<String, Integer> doneByParent) {
         // Looking for cycles first would cost as much as the flattening: flatten, and only when some todo was not

@@ -22,11 +22,13 @@ import javafx.collections.ObservableList;
  * on the UI executor in arrival order. A whole result is applied as a row-level diff keyed by id
  * ({@link ListDiff}), so unchanged rows stay put; a patch ({@link Feed#patch}) touches only the rows
  * it names, each put in its place by binary search, so an edit in a long list costs what the edit
- * costs, not what the list costs. Bursts coalesce: whatever is queued before the newest whole
- * result is skipped. Switching the query ({@link #bind}, {@link #bindFeed}) drops results of the old one.
+ * costs, not what the list costs; a splice ({@link Feed#splice}) names the places itself, so it costs
+ * no search either. Bursts coalesce: whatever is queued before the newest whole result is skipped, and
+ * nothing else (a splice is relative to the rows before it, so none may be left out). Switching the
+ * query ({@link #bind}, {@link #bindFeed}) drops results of the old one.
  */
 public final class LiveList<T> implements AutoCloseable {
-    private final ObservableList<T> items = FXCollections.observableArrayList();
+    private final RowList<T> items = new RowList<>();
     private final ObservableList<T> readOnly = FXCollections.unmodifiableObservableList(items);
     private final Function<? super T, ?> key;
     private final Executor ui;
@@ -56,12 +58,19 @@ public final class LiveList<T> implements AutoCloseable {
 
         /** Rows with keys {@code changed} go; {@code rows} (those that still belong) come back in {@code order}. */
         void patch(Set<?> changed, List<T> rows, Comparator<? super T> order);
+
+        /**
+         * What changed since the rows this feed handed in before (its last whole result and the splices
+         * after it), as splices applied in order; {@code total} as in {@link #reset}. Only after a reset.
+         */
+        void splice(List<ListSplice<T>> splices, long total);
     }
 
+    /** A reset ({@code changed} and {@code splices} null), a patch ({@code changed}) or splices. */
     private record Op<T>(long generation, List<T> rows, boolean complete, long total, Set<?> changed,
-                         Comparator<? super T> order) {
+                         Comparator<? super T> order, List<ListSplice<T>> splices) {
         boolean isReset() {
-            return changed == null;
+            return changed == null && splices == null;
         }
     }
 
@@ -132,19 +141,24 @@ public final class LiveList<T> implements AutoCloseable {
         subscription = subscribe.apply(new Feed<>() {
             @Override
             public void reset(List<T> rows, boolean whole, long total) {
-                enqueue(new Op<>(gen, List.copyOf(rows), whole, total, null, null));
+                enqueue(new Op<>(gen, List.copyOf(rows), whole, total, null, null, null));
             }
 
             @Override
             public void patch(Set<?> changed, List<T> rows, Comparator<? super T> order) {
-                enqueue(new Op<>(gen, List.copyOf(rows), true, -1, Set.copyOf(changed), order));
+                enqueue(new Op<>(gen, List.copyOf(rows), true, -1, Set.copyOf(changed), order, null));
+            }
+
+            @Override
+            public void splice(List<ListSplice<T>> splices, long total) {
+                enqueue(new Op<>(gen, List.of(), true, total, null, null, List.copyOf(splices)));
             }
         });
     }
 
     /** Hands a whole result in from any thread. */
     public void offer(List<T> rows) {
-        enqueue(new Op<>(generation.get(), List.copyOf(rows), true, rows.size(), null, null));
+        enqueue(new Op<>(generation.get(), List.copyOf(rows), true, rows.size(), null, null, null));
     }
 
     private void enqueue(Op<T> op) {
@@ -183,7 +197,19 @@ public final class LiveList<T> implements AutoCloseable {
                 exact = op.complete() && op.total() == op.rows().size();
             }
             ListDiff.Stats s;
-            if (op.generation() != appliedGeneration) {
+            if (op.splices() != null) {
+                if (op.generation() != appliedGeneration) {
+                    throw new IllegalStateException("a splice before its query's first result");
+                }
+                int size = items.size();
+                for (ListSplice<T> sp : op.splices()) {
+                    size += sp.rows().size() - sp.removed();
+                }
+                // The count it carries is the whole result's, as a reset's is; set before the rows change, as there.
+                total = op.total();
+                exact = complete && total == size;
+                s = ListSplice.apply(items, op.splices(), key, changed::add);
+            } else if (op.generation() != appliedGeneration) {
                 // A new query's first result: no row of the old one is to be kept, so no diff.
                 appliedGeneration = op.generation();
                 items.setAll(op.isReset() ? op.rows() : List.of());
@@ -195,7 +221,7 @@ public final class LiveList<T> implements AutoCloseable {
                 s = op.isReset() ? ListDiff.apply(items, op.rows(), key, changed::add)
                         : ListPatch.apply(items, op.changed(), op.rows(), op.order(), key, changed::add);
             }
-            if (!op.isReset() && !exact && total >= 0) {
+            if (op.changed() != null && !exact && total >= 0) {
                 // A first page's or a capped result's count is the index's: what a patch removes or adds moves it.
                 total = Math.max(items.size(), total + s.inserted() - s.removed());
             }

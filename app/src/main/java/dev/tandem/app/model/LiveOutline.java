@@ -17,7 +17,8 @@ import java.util.concurrent.Executor;
 /**
  * A list's (or the Inbox's) todos as a live {@link Outline}: loaded once, then kept by reading back only the
  * rows each commit changed, so a move in a list of 10,000 todos costs a few rows read and one flattening in
- * memory, not a query of the whole list.
+ * memory, not a query of the whole list. After the first whole outline the sink gets only what changed
+ * ({@link OutlineSplice}), found here off the UI thread, so the item list touches only those rows.
  *
  * <p>Which todos belong: those of the list (or the Inbox) with no open parent, and every open todo under
  * them at any depth, whatever list its own row names (a subtask's list is its top todo's). Completed todos
@@ -40,7 +41,14 @@ public final class LiveOutline implements Subscription {
 
     /** Where the lines go, on the serial executor. */
     public interface Sink {
+        /** The whole outline: the first one, or again after a first page. */
         void reset(List<Outline.Line> lines);
+
+        /**
+         * What changed since the lines this sink holds (the last whole outline with the splices after it), to
+         * apply in order; {@code whole} is the outline they make, for counts, not to be shown in their place.
+         */
+        void splice(List<OutlineSplice> splices, List<Outline.Line> whole);
 
         /**
          * The first lines of the first load, read ahead of the rest so a long list shows at once; the whole
@@ -58,9 +66,11 @@ public final class LiveOutline implements Subscription {
     private final Subscription inner;
     private volatile boolean active = true;
     // Touched on the serial executor only.
-    private final Map<String, Item> rows = new HashMap<>();
+    private final OutlineTree rows = new OutlineTree();
     private final Map<String, Integer> done = new HashMap<>();
     private List<Section> sections = List.of();
+    /** The lines the sink holds: null until a whole outline went out (a first page is not one). */
+    private List<Outline.Line> delivered;
 
     private LiveOutline(Db db, String listId, Sink sink, Executor serial) {
         this.db = db;
@@ -110,7 +120,7 @@ public final class LiveOutline implements Subscription {
                 + Queries.LISTED_I + ") ";
         for (Item i : db.query(Item.class, tree + "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN tree",
                 rootParams())) {
-            rows.put(i.id(), i);
+            rows.put(i);
         }
         for (Count c : db.query(Count.class, tree + "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN tree"
                 + " AND done = 1 AND trashedAt IS NULL AND coalesce(kind, '') <> 'note' GROUP BY parentId", rootParams())) {
@@ -232,7 +242,7 @@ public final class LiveOutline implements Subscription {
                 boolean under = i.hasParent() && rows.containsKey(i.parentId());
                 boolean top = (!i.hasParent() || !openElsewhere.contains(i.parentId())) && isRootHere(i);
                 if (under || top) {
-                    rows.put(i.id(), i);
+                    rows.put(i);
                     it.remove();
                     progress = true;
                 }
@@ -263,8 +273,19 @@ public final class LiveOutline implements Subscription {
     }
 
     private void deliver() {
-        if (active) {
-            sink.reset(Outline.of(rows.values(), sections, done));
+        if (!active) {
+            return;
+        }
+        List<Outline.Line> lines = rows.lines(sections, done);
+        List<Outline.Line> before = delivered;
+        delivered = lines;
+        if (before == null) {
+            sink.reset(lines);
+            return;
+        }
+        List<OutlineSplice> splices = OutlineSplice.between(before, lines);
+        if (!splices.isEmpty()) {
+            sink.splice(splices, lines);
         }
     }
 

@@ -44,8 +44,7 @@ public final class Outline {
     public static final String SECTION_KEY = "section:";
 
     /** Siblings: ranked first by rank, the unranked (made before ranks, or by another program) before them by age. */
-    public static final Comparator<Item> SIBLINGS = Comparator.<Item, String>comparing(Item::rank,
-            Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(Order.CREATED);
+    public static final Comparator<Item> SIBLINGS = Outline::compareSiblings;
 
     static final Comparator<Section> SECTIONS = Comparator.comparing(Section::rank,
             Comparator.nullsFirst(Comparator.<String>naturalOrder()))
@@ -53,50 +52,119 @@ public final class Outline {
             .thenComparing(Section::id);
 
     /**
+     * {@code rank, createdAt, id}, nulls first, as {@code Order.CREATED} after the rank: written out rather than
+     * composed from key extractors, as a list of 10,000 todos is sorted on every change.
+     */
+    private static int compareSiblings(Item a, Item b) {
+        int c = nullsFirst(a.rank(), b.rank());
+        if (c != 0) {
+            return c;
+        }
+        c = nullsFirst(a.createdAt(), b.createdAt());
+        return c != 0 ? c : nullsFirst(a.id(), b.id());
+    }
+
+    private static <V extends Comparable<? super V>> int nullsFirst(V a, V b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    /**
      * The lines for {@code items} (the view's todos) in {@code sections} (its list's), with
      * {@code doneByParent} the completed subtasks of each todo.
      */
     public static List<Line> of(Collection<Item> items, Collection<Section> sections, Map<String, Integer> doneByParent) {
-        Map<String, Item> byId = new HashMap<>(items.size() * 2);
+        Map<String, Item> byId = new HashMap<>(capacity(items.size()));
         items.forEach(i -> byId.put(i.id(), i));
-        Set<String> roots = cycleBreaks(byId);
-        Map<String, List<Item>> children = new HashMap<>();
-        Map<String, List<Item>> topBySection = new HashMap<>();
-        Map<String, Section> sectionById = new HashMap<>();
+        return of(items, byId, sections, doneByParent);
+    }
+
+    private static List<Line> of(Collection<Item> items, Map<String, Item> byId, Collection<Section> sections,
+            Map<String, Integer> doneByParent) {
+        // Looking for cycles first would cost as much as the flattening: flatten, and only when some todo was not
+        // reached from the top (it is in a cycle, or under one) break the cycles and flatten again.
+        List<Line> out = flatten(items, byId, null, sections, doneByParent);
+        return out != null ? out : flatten(items, byId, cycleBreaks(byId), sections, doneByParent);
+    }
+
+    /**
+     * The lines, with {@code breaks} shown at the top level; with none ({@code null}), null when some todo was not
+     * reached.
+     */
+    private static List<Line> flatten(Collection<Item> items, Map<String, Item> byId, Set<String> breaks,
+            Collection<Section> sections, Map<String, Integer> doneByParent) {
+        Set<String> roots = breaks == null ? Set.of() : breaks;
+        // Most todos of a long list are subtasks: a map sized for all of them never grows while it fills.
+        Map<String, List<Item>> children = new HashMap<>(capacity(items.size()));
+        Map<String, List<Item>> topBySection = new HashMap<>(capacity(sections.size() + 1));
+        Map<String, Section> sectionById = new HashMap<>(capacity(sections.size()));
         sections.forEach(s -> sectionById.put(s.id(), s));
+        List<Item> unsectioned = new ArrayList<>();
+        topBySection.put("", unsectioned);
         for (Item i : items) {
             if (i.hasParent() && byId.containsKey(i.parentId()) && !roots.contains(i.id())) {
-                children.computeIfAbsent(i.parentId(), k -> new ArrayList<>()).add(i);
+                List<Item> kids = children.get(i.parentId());
+                if (kids == null) {
+                    kids = new ArrayList<>(4);
+                    children.put(i.parentId(), kids);
+                }
+                kids.add(i);
+            } else if (i.sectionId() == null || !sectionById.containsKey(i.sectionId())) {
+                unsectioned.add(i);
             } else {
-                String s = i.sectionId() != null && sectionById.containsKey(i.sectionId()) ? i.sectionId() : "";
-                topBySection.computeIfAbsent(s, k -> new ArrayList<>()).add(i);
+                topBySection.computeIfAbsent(i.sectionId(), k -> new ArrayList<>()).add(i);
             }
         }
-        children.values().forEach(l -> l.sort(SIBLINGS));
+        for (List<Item> l : children.values()) {
+            if (l.size() > 1) {
+                l.sort(SIBLINGS);
+            }
+        }
         topBySection.values().forEach(l -> l.sort(SIBLINGS));
         List<Line> out = new ArrayList<>(items.size() + sections.size());
-        emit(topBySection.getOrDefault("", List.of()), null, 0, children, doneByParent, out);
+        int reached = emit(unsectioned, null, 0, children, doneByParent, out);
         List<Section> ordered = new ArrayList<>(sections);
         ordered.sort(SECTIONS);
         for (Section s : ordered) {
             List<Item> top = topBySection.getOrDefault(s.id(), List.of());
             out.add(new Line(null, s, 0, top.size(), 0));
-            if (!s.isCollapsed()) {
-                emit(top, s, 0, children, doneByParent, out);
-            }
+            reached += s.isCollapsed() ? count(top, children) : emit(top, s, 0, children, doneByParent, out);
         }
-        return out;
+        return reached == items.size() || breaks != null ? out : null;
     }
 
-    private static void emit(List<Item> level, Section section, int depth, Map<String, List<Item>> children,
+    private static int capacity(int entries) {
+        return Math.max(16, (int) (entries / 0.75f) + 1);
+    }
+
+    /** Adds the lines of {@code level} and what is shown under it; returns how many todos it passed, folded too. */
+    private static int emit(List<Item> level, Section section, int depth, Map<String, List<Item>> children,
             Map<String, Integer> done, List<Line> out) {
+        int n = level.size();
         for (Item i : level) {
-            List<Item> kids = children.getOrDefault(i.id(), List.of());
-            out.add(new Line(i, section, depth, kids.size(), done.getOrDefault(i.id(), 0)));
-            if (!i.isCollapsed()) {
-                emit(kids, section, depth + 1, children, done, out);
+            List<Item> kids = children.get(i.id());
+            int open = kids == null ? 0 : kids.size();
+            Integer d = done.isEmpty() ? null : done.get(i.id());
+            out.add(new Line(i, section, depth, open, d == null ? 0 : d));
+            if (kids != null) {
+                n += i.isCollapsed() ? count(kids, children) : emit(kids, section, depth + 1, children, done, out);
             }
         }
+        return n;
+    }
+
+    /** How many todos {@code level} and everything under it hold. */
+    private static int count(List<Item> level, Map<String, List<Item>> children) {
+        int n = level.size();
+        for (Item i : level) {
+            List<Item> kids = children.get(i.id());
+            if (kids != null) {
+                n += count(kids, children);
+            }
+        }
+        return n;
     }
 
     /**
@@ -105,20 +173,28 @@ public final class Outline {
      */
     static Set<String> cycleBreaks(Map<String, Item> byId) {
         Set<String> breaks = new HashSet<>();
-        Map<String, Integer> state = new HashMap<>(byId.size() * 2); // 1: on the current walk, 2: done
-        for (String start : byId.keySet()) {
-            if (state.containsKey(start)) {
+        // TRUE: on the current walk; FALSE: done. A todo whose parent is done (most, as a map's order is no tree's)
+        // costs two lookups and no walk.
+        Map<String, Boolean> onWalk = new HashMap<>(capacity(byId.size()));
+        List<String> walk = new ArrayList<>();
+        for (Item first : byId.values()) {
+            String at = first.id();
+            if (onWalk.containsKey(at)) {
                 continue;
             }
-            List<String> walk = new ArrayList<>();
-            String at = start;
-            while (at != null && byId.containsKey(at) && !state.containsKey(at)) {
-                state.put(at, 1);
+            walk.clear();
+            Boolean seen = null;
+            while (at != null) {
+                seen = onWalk.get(at);
+                Item it = seen == null ? byId.get(at) : null;
+                if (it == null) {
+                    break;
+                }
+                onWalk.put(at, Boolean.TRUE);
                 walk.add(at);
-                Item it = byId.get(at);
                 at = it.hasParent() ? it.parentId() : null;
             }
-            if (at != null && state.get(at) != null && state.get(at) == 1) {
+            if (at != null && Boolean.TRUE.equals(seen)) {
                 // The walk came back to itself: the cycle is the walk from 'at' on.
                 String smallest = at;
                 for (int k = walk.indexOf(at); k < walk.size(); k++) {
@@ -128,7 +204,9 @@ public final class Outline {
                 }
                 breaks.add(smallest);
             }
-            walk.forEach(id -> state.put(id, 2));
+            for (String id : walk) {
+                onWalk.put(id, Boolean.FALSE);
+            }
         }
         return breaks;
     }

@@ -81,6 +81,8 @@ private final MainViewModel vm;
             }
         });
         list.rowDrag().install(this);
+        // Before the cell's own handler, which shows the context menu it has.
+        addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> menuOnRequest());
         meta.setAlignment(Pos.CENTER_LEFT);
         progress.getStyleClass().add(Styles.ITEM_PROGRESS);
         context.getStyleClass().addAll(Styles.ITEM_META, Styles.ITEM_CONTEXT);
@@ -146,9 +148,11 @@ private final MainViewModel vm;
         pseudoClassStateChanged(PseudoStates.COLLAPSED, !empty && it != null && it.hasChildren() && it.isCollapsed());
         pseudoClassStateChanged(PseudoStates.OUTLINED, !empty && it != null && it.isOutlined());
         PseudoStates.depth(this, empty || it == null ? 0 : it.depth());
+        // The row's menu is made when asked for (menuOnRequest): a cell is updated for each row it shows, and
+        // each time the list measures a row, which made a menu (a window) per row scrolled past or moved.
+        setContextMenu(null);
         if (empty || it == null) {
             setGraphic(null);
-            setContextMenu(null);
             setAccessibleText(null);
             return;
         }
@@ -157,7 +161,6 @@ private final MainViewModel vm;
             setGraphic(header);
             setAccessibleText("Section " + it.title() + ", " + it.openSubtasks()
                     + (it.openSubtasks() == 1 ? " todo" : " todos") + (it.isCollapsed() ? ", folded" : ""));
-            setContextMenu(RowMenus.section(vm, it));
             return;
         }
         boolean outlined = it.isOutlined();
@@ -249,7 +252,13 @@ private final MainViewModel vm;
         restore.setVisible(it.isTrashed());
         restore.setManaged(it.isTrashed());
         setGraphic(row);
-        setContextMenu(menuFor(it));
+    }
+
+    /** The menu of the row shown, made now (for the selection as it is now); null for an empty cell. */
+    ContextMenu menuOnRequest() {
+        ItemRow it = getItem();
+        setContextMenu(isEmpty() || it == null ? null : it.isSection() ? RowMenus.section(vm, it) : menuFor(it));
+        return getContextMenu();
     }
 
     /**

@@ -128,6 +128,20 @@ public final class ItemListView extends ListView<ItemRow> {
         this.shortcuts = s;
     }
 
+    /** Shows the menu of the row at {@code index} below its cell (Shift+F10), when a cell shows that row. */
+    public void showMenuOfRow(int index) {
+        for (javafx.scene.Node n : lookupAll("." + Styles.ITEM_CELL)) {
+            if (n instanceof ItemCell c && c.getIndex() == index && c.isVisible()) {
+                javafx.scene.control.ContextMenu menu = c.menuOnRequest();
+                if (menu != null) {
+                    javafx.geometry.Bounds b = c.localToScreen(c.getBoundsInLocal());
+                    menu.show(c, b.getMinX() + 40, b.getMaxY());
+                }
+                return;
+            }
+        }
+    }
+
     /**
      * The selected todos' rows, in list order (a copy): the selection's indices sorted, O(k log k) for k rows.
      * Section headers are left out: no command on todos applies to them.

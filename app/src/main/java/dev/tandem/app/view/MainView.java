@@ -372,12 +372,7 @@ public final class MainView extends BorderPane {
         if (i < 0) {
             return;
         }
-        javafx.scene.Node cell = itemList.lookupAll(".list-cell").stream()
-                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getIndex() == i).findFirst().orElse(itemList);
-        if (cell instanceof javafx.scene.control.ListCell<?> c && c.getContextMenu() != null) {
-            javafx.geometry.Bounds b = c.localToScreen(c.getBoundsInLocal());
-            c.getContextMenu().show(c, b.getMinX() + 40, b.getMaxY());
-        }
+        itemList.showMenuOfRow(i);
     }
 
     /** The ?/F1 overlay: shown over the list and editor; closing gives the focus back. */

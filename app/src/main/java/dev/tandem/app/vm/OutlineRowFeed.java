@@ -1,15 +1,18 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.fx.ListSplice;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.LiveOutline;
 import dev.tandem.app.model.Outline;
+import dev.tandem.app.model.OutlineSplice;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Hands a list's live outline to the item list as rows: todos at their depth with their subtasks counted,
  * and section headers (keyed "section:ID"). The count it gives is the todos', so the count line does not
- * count headers.
+ * count headers. A change comes as splices of lines and goes on as splices of rows at the same places: only
+ * the changed lines become rows.
  */
 final class OutlineRowFeed implements LiveOutline.Sink {
     private final LiveList.Feed<ItemRow> feed;
@@ -20,7 +23,26 @@ final class OutlineRowFeed implements LiveOutline.Sink {
 
     @Override
     public void reset(List<Outline.Line> lines) {
-        feed.reset(rows(lines), true, lines.stream().filter(l -> !l.isSection()).count());
+        feed.reset(rows(lines), true, todos(lines));
+    }
+
+    @Override
+    public void splice(List<OutlineSplice> splices, List<Outline.Line> whole) {
+        List<ListSplice<ItemRow>> out = new ArrayList<>(splices.size());
+        for (OutlineSplice s : splices) {
+            out.add(new ListSplice<>(s.from(), s.removed(), rows(s.lines())));
+        }
+        feed.splice(out, todos(whole));
+    }
+
+    private static long todos(List<Outline.Line> lines) {
+        long n = 0;
+        for (Outline.Line l : lines) {
+            if (!l.isSection()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Override

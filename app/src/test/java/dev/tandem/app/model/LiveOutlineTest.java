@@ -1,6 +1,7 @@
 package dev.tandem.app.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
@@ -9,9 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,17 +23,46 @@ class LiveOutlineTest {
     @TempDir
     Path dir;
 
+    /**
+     * Holds the lines as the item list does: a whole outline, then each splice applied to what it holds with a
+     * removal and an insertion at its index, as {@code LiveList} applies them to its rows.
+     */
     static final class Lines implements LiveOutline.Sink {
         volatile List<String> last = List.of();
+        final List<String> wrong = new CopyOnWriteArrayList<>();
+        final AtomicInteger spliced = new AtomicInteger();
+        private List<Outline.Line> held = new ArrayList<>(); // on the serial executor only
 
         @Override
         public void reset(List<Outline.Line> lines) {
+            held = new ArrayList<>(lines);
+            last = strings(held);
+        }
+
+        @Override
+        public void splice(List<OutlineSplice> splices, List<Outline.Line> whole) {
+            for (OutlineSplice sp : splices) {
+                if (sp.from() + sp.removed() > held.size()) {
+                    wrong.add("splice " + sp.from() + "+" + sp.removed() + " past " + held.size() + " lines");
+                    return;
+                }
+                held.subList(sp.from(), sp.from() + sp.removed()).clear();
+                held.addAll(sp.from(), sp.lines());
+                spliced.incrementAndGet();
+            }
+            if (!held.equals(whole)) {
+                wrong.add("splices " + splices.size() + " did not make the outline they came with");
+            }
+            last = strings(held);
+        }
+
+        private static List<String> strings(List<Outline.Line> lines) {
             List<String> out = new ArrayList<>();
             for (Outline.Line l : lines) {
                 out.add(l.isSection() ? "#" + l.section().name() + " " + l.open()
                         : l.depth() + " " + l.item().title() + " " + l.open() + "/" + l.done());
             }
-            last = out;
+            return out;
         }
     }
 
@@ -96,6 +128,8 @@ class LiveOutlineTest {
                 }
             }
             sub.close();
+            assertEquals(List.of(), live.wrong);
+            assertTrue(live.spliced.get() > 100, "patches came as splices: " + live.spliced.get());
         } finally {
             serial.shutdownNow();
         }
@@ -148,6 +182,11 @@ class LiveOutlineTest {
                 @Override
                 public void reset(List<Outline.Line> lines) {
                     whole.reset(lines);
+                }
+
+                @Override
+                public void splice(List<OutlineSplice> splices, List<Outline.Line> lines) {
+                    whole.splice(splices, lines);
                 }
 
                 @Override

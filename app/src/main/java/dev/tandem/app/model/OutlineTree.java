@@ -1,0 +1,173 @@
+package dev.tandem.app.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The todos of a live outline kept as a tree between changes, so that a change costs its rows (each put in its
+ * place among its siblings by binary search) and the flattening a walk of the tree, with no map built, no
+ * sorting and no lookup per todo. {@link #lines} gives what {@link Outline#of} gives for the same todos; when
+ * some todo cannot be reached from the top (a cycle of parents), it hands over to {@link Outline#of}, which
+ * breaks cycles.
+ */
+final class OutlineTree {
+    /** A todo with its subtasks here, in {@link Outline#SIBLINGS} order. */
+    private static final class Node {
+        final Item item;
+        final List<Node> kids;
+
+        Node(Item item, List<Node> kids) {
+            this.item = item;
+            this.kids = kids;
+        }
+    }
+
+    private static final Comparator<Node> ORDER = (a, b) -> Outline.SIBLINGS.compare(a.item, b.item);
+
+    private final Map<String, Node> nodes = new HashMap<>();
+    /** Todos without a parent, in order. */
+    private final List<Node> top = new ArrayList<>();
+    /** Subtasks of todos not here (completed, elsewhere, not arrived), by that parent's id: shown at the top. */
+    private final Map<String, List<Node>> orphans = new HashMap<>();
+
+    void clear() {
+        nodes.clear();
+        top.clear();
+        orphans.clear();
+    }
+
+    boolean containsKey(String id) {
+        return nodes.containsKey(id);
+    }
+
+    /** Puts {@code item} in, in place of the todo with its id; its subtasks stay under it. */
+    void put(Item item) {
+        Node old = nodes.get(item.id());
+        List<Node> kids;
+        if (old != null) {
+            detach(old);
+            kids = old.kids;
+        } else {
+            kids = orphans.remove(item.id());
+            if (kids == null) {
+                kids = new ArrayList<>(2);
+            }
+        }
+        Node n = new Node(item, kids);
+        nodes.put(item.id(), n);
+        insert(siblingsOf(item, true), n);
+    }
+
+    /** Takes the todo with {@code id} out, returning it (null when it was not here); its subtasks wait for it. */
+    Item remove(String id) {
+        Node old = nodes.get(id);
+        if (old == null) {
+            return null;
+        }
+        // Detached while still here: a todo that names itself its parent is among its own subtasks.
+        detach(old);
+        nodes.remove(id);
+        if (!old.kids.isEmpty()) {
+            orphans.put(id, old.kids);
+        }
+        return old.item;
+    }
+
+    /** The outline's lines, as {@link Outline#of} makes them from these todos. */
+    List<Outline.Line> lines(Collection<Section> sections, Map<String, Integer> done) {
+        List<Node> roots = top;
+        if (!orphans.isEmpty()) {
+            roots = new ArrayList<>(top);
+            orphans.values().forEach(roots::addAll);
+            roots.sort(ORDER);
+        }
+        Map<String, List<Node>> bySection = new HashMap<>();
+        List<Node> unsectioned = roots;
+        if (!sections.isEmpty()) {
+            for (Section s : sections) {
+                bySection.put(s.id(), new ArrayList<>());
+            }
+            unsectioned = new ArrayList<>(roots.size());
+            for (Node n : roots) {
+                List<Node> in = n.item.sectionId() == null ? null : bySection.get(n.item.sectionId());
+                (in == null ? unsectioned : in).add(n);
+            }
+        }
+        List<Outline.Line> out = new ArrayList<>(nodes.size() + sections.size());
+        int reached = emit(unsectioned, null, 0, done, out);
+        List<Section> ordered = new ArrayList<>(sections);
+        ordered.sort(Outline.SECTIONS);
+        for (Section s : ordered) {
+            List<Node> level = bySection.get(s.id());
+            out.add(new Outline.Line(null, s, 0, level.size(), 0));
+            reached += s.isCollapsed() ? count(level) : emit(level, s, 0, done, out);
+        }
+        if (reached != nodes.size()) {
+            // Some todo is in a cycle of parents (or under one): Outline.of breaks cycles as every device does.
+            List<Item> all = new ArrayList<>(nodes.size());
+            nodes.values().forEach(n -> all.add(n.item));
+            return Outline.of(all, sections, done);
+        }
+        return out;
+    }
+
+    private static int emit(List<Node> level, Section section, int depth, Map<String, Integer> done,
+            List<Outline.Line> out) {
+        int n = level.size();
+        for (Node node : level) {
+            Integer d = done.isEmpty() ? null : done.get(node.item.id());
+            out.add(new Outline.Line(node.item, section, depth, node.kids.size(), d == null ? 0 : d));
+            if (!node.kids.isEmpty()) {
+                n += node.item.isCollapsed() ? count(node.kids) : emit(node.kids, section, depth + 1, done, out);
+            }
+        }
+        return n;
+    }
+
+    private static int count(List<Node> level) {
+        int n = level.size();
+        for (Node node : level) {
+            n += count(node.kids);
+        }
+        return n;
+    }
+
+    /** The list {@code item} is (or is to be) among: its parent's subtasks, the orphans of that parent, or the top. */
+    private List<Node> siblingsOf(Item item, boolean create) {
+        if (!item.hasParent()) {
+            return top;
+        }
+        Node parent = nodes.get(item.parentId());
+        if (parent != null) {
+            return parent.kids;
+        }
+        return create ? orphans.computeIfAbsent(item.parentId(), k -> new ArrayList<>(2)) : orphans.get(item.parentId());
+    }
+
+    private static void insert(List<Node> list, Node n) {
+        int at = Collections.binarySearch(list, n, ORDER);
+        list.add(at < 0 ? -at - 1 : at, n);
+    }
+
+    private void detach(Node n) {
+        List<Node> list = siblingsOf(n.item, false);
+        if (list == null) {
+            return;
+        }
+        int at = Collections.binarySearch(list, n, ORDER);
+        if (at < 0 || list.get(at) != n) {
+            at = list.indexOf(n); // never expected: the order is total and the item unchanged since it went in
+        }
+        if (at >= 0) {
+            list.remove(at);
+        }
+        if (list.isEmpty() && n.item.hasParent() && !nodes.containsKey(n.item.parentId())) {
+            orphans.remove(n.item.parentId());
+        }
+    }
+}

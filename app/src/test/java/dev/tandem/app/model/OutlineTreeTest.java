@@ -1,0 +1,56 @@
+package dev.tandem.app.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** The tree kept between changes flattens to what Outline.of makes of the same todos, whatever the changes. */
+class OutlineTreeTest {
+    private static Item todo(Random random, String id, int n) {
+        String parent = random.nextInt(4) == 0 ? null : "t" + random.nextInt(n + 3); // some parents never exist
+        return new Item(id, "L", id, null, null, 0L, null, null, (long) random.nextInt(5))
+                .withParentId(parent)
+                .withSectionId(random.nextInt(3) == 0 ? "s" + random.nextInt(3) : null) // s2 is no section of the list
+                .withRank(random.nextInt(4) == 0 ? null : String.valueOf((char) ('a' + random.nextInt(6))))
+                .withCollapsed(random.nextInt(6) == 0);
+    }
+
+    @RepeatedTest(200)
+    void lines_randomPutsAndRemoves_sameAsOutlineOf() {
+        Random random = new Random();
+        int n = 1 + random.nextInt(40);
+        List<Section> sections = List.of(new Section("s0", "L", "Zero", "b", null, 1L),
+                new Section("s1", "L", "One", "a", random.nextBoolean() ? 1L : null, 2L));
+        Map<String, Integer> done = random.nextBoolean() ? Map.of() : Map.of("t1", 2, "t3", 1);
+        OutlineTree tree = new OutlineTree();
+        Map<String, Item> items = new HashMap<>();
+        for (int step = 0; step < 60; step++) {
+            String id = "t" + random.nextInt(n);
+            if (random.nextInt(4) == 0) {
+                assertEquals(items.remove(id), tree.remove(id));
+            } else {
+                Item i = todo(random, id, n);
+                items.put(id, i);
+                tree.put(i);
+            }
+            assertEquals(Outline.of(new ArrayList<>(items.values()), sections, done), tree.lines(sections, done),
+                    "after step " + step + ": " + items.values());
+        }
+    }
+
+    @Test
+    void lines_todoThatIsItsOwnParent_shownOnceAtTheTop_andRemovable() {
+        OutlineTree tree = new OutlineTree();
+        Item self = new Item("a", "L", "A", null, null, 0L, null, null, 1L).withParentId("a");
+        tree.put(self);
+        assertEquals(List.of("a"), tree.lines(List.of(), Map.of()).stream().map(Outline.Line::key).toList());
+        assertEquals(self, tree.remove("a"));
+        assertEquals(List.of(), tree.lines(List.of(), Map.of()));
+    }
+}

@@ -164,7 +164,8 @@ private final MainViewModel vm;
             return;
         }
         boolean outlined = it.isOutlined();
-        disclosure.setManaged(outlined);
+        // The fold arrows' gutter only where some todo has subtasks: a flat list keeps its titles' room.
+        disclosure.setManaged(outlined && list.isNested());
         disclosure.setVisible(outlined && it.hasChildren());
         // One icon, its glyph switched: a new node per update would be styled and laid out anew each time.
         arrow.setIconCode(it.isCollapsed() ? Icons.NEXT : Icons.EXPANDED);

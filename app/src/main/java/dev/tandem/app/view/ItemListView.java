@@ -30,6 +30,8 @@ public final class ItemListView extends ListView<ItemRow> {
     private dev.tandem.app.vm.AttachmentsViewModel attachments;
     private final RowDrag<ItemRow> rowDrag;
     private final OutlineActions outline;
+    /** How many rows have subtasks ({@link #isNested}). */
+    private int withChildren;
 
     /** Runs on double-click or Enter: the main view focuses the editor. */
     public void setOnOpen(Runnable r) {
@@ -46,6 +48,8 @@ public final class ItemListView extends ListView<ItemRow> {
                 (dragged, target) -> !dragged.isSection() && !target.isNote() && !target.id().equals(dragged.id()),
                 (from, at, zone) -> outline().dropped(from, at, zone));
         setCellFactory(lv -> new ItemCell(this, vm));
+        getItems().forEach(r -> withChildren += r.hasChildren() ? 1 : 0);
+        getItems().addListener(this::countNested);
         outline = new OutlineActions(this, vm);
         setPlaceholder(emptyState());
         vm.viewProperty().addListener((o, a, b) -> setPlaceholder(emptyState()));
@@ -190,6 +194,30 @@ public final class ItemListView extends ListView<ItemRow> {
         VBox box = new VBox(icon, new Label(text));
         box.getStyleClass().add(Styles.EMPTY_STATE);
         return box;
+    }
+
+    /** Whether some row has subtasks, so the rows keep a gutter for the fold arrows. */
+    boolean isNested() {
+        return withChildren > 0;
+    }
+
+    /**
+     * Counts the rows with subtasks as rows come and go (a splice touches a few rows; no walk of all of them), and
+     * redraws the cells when the first arrives or the last goes, as the gutter then comes or goes.
+     */
+    private void countNested(javafx.collections.ListChangeListener.Change<? extends ItemRow> c) {
+        boolean was = isNested();
+        while (c.next()) {
+            if (c.wasRemoved()) {
+                withChildren -= (int) c.getRemoved().stream().filter(ItemRow::hasChildren).count();
+            }
+            if (c.wasAdded()) {
+                withChildren += (int) c.getAddedSubList().stream().filter(ItemRow::hasChildren).count();
+            }
+        }
+        if (was != isNested()) {
+            refresh();
+        }
     }
 
     /** Files dropped on a row go to this; null in a window without attachments. */

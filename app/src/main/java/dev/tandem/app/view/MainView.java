@@ -264,7 +264,7 @@ public final class MainView extends BorderPane {
             }
             quickAdd.requestFocus();
         });
-        t.window("Shortcut+Alt+N", "New subtask of the selected todo (quick add)", () -> withSelection(rows -> {
+        t.window("Shortcut+Alt+N", "New subtask of the selected todo", () -> withSelection(rows -> {
             ItemRow parent = rows.get(0);
             if (!parent.isNote() && !parent.isSection()) {
                 vm.quickAdd().addUnder(parent.id(), parent.title());
@@ -330,12 +330,12 @@ public final class MainView extends BorderPane {
         t.list("Shortcut+Backspace", "Move the selected todos to the Trash", itemList::deleteSelected);
         t.list("Shift+F10", "Menu of the selected todos", this::showRowMenu);
         t.list("?", "Show these shortcuts", this::toggleShortcuts);
-        t.list("Alt+Shift+Up", "Move the todo (or section) up in the list's own order", () -> itemList.outline().moveFocused(-1));
-        t.list("Alt+Shift+Down", "Move the todo (or section) down in the list's own order", () -> itemList.outline().moveFocused(1));
-        t.list("Shortcut+Close Bracket", "Make the selected todos subtasks of the todo above", () -> itemList.outline().indentSelected());
-        t.list("Shortcut+Open Bracket", "Move the selected subtasks out of their parent", () -> itemList.outline().outdentSelected());
-        t.list("Left", "Fold the subtasks (or a section's todos); on a subtask, go to its parent", () -> itemList.outline().foldFocused(true));
-        t.list("Right", "Show the subtasks (or a section's todos)", () -> itemList.outline().foldFocused(false));
+        t.list("Alt+Shift+Up", "Move the todo or section up", () -> itemList.outline().moveFocused(-1));
+        t.list("Alt+Shift+Down", "Move the todo or section down", () -> itemList.outline().moveFocused(1));
+        t.list("Shortcut+Close Bracket", "Indent: subtasks of the todo above", () -> itemList.outline().indentSelected());
+        t.list("Shortcut+Open Bracket", "Outdent: out of their parent", () -> itemList.outline().outdentSelected());
+        t.list("Left", "Fold subtasks; on a subtask: its parent", () -> itemList.outline().foldFocused(true));
+        t.list("Right", "Show the subtasks", () -> itemList.outline().foldFocused(false));
         t.list("Shortcut+Period", "Fold or show the subtasks", () -> itemList.outline().foldFocused(null));
         t.builtIn("Shift+Down", "Select the next todo too");
         t.builtIn("Shift+Up", "Select the previous todo too");

@@ -33,7 +33,7 @@ final class Parents {
     Parents(TodoStore store, CalDavState state) {
         this.store = store;
         this.state = state;
-        this.outline = new OutlineStore(store.db(), store.clock());
+        this.outline = new OutlineStore(store.db());
     }
 
     /**

@@ -77,7 +77,7 @@ final class OutlineCommands {
         }
         String sectionId = sectionName == null || sectionName.isBlank() || sectionName.equalsIgnoreCase("none") ? null
                 : sectionId(store, it.listId(), sectionName);
-        new OutlineStore(store.db(), store.clock()).move(itemId, new OutlineStore.Target(it.listId(), null, sectionId, null));
+        new OutlineStore(store.db()).move(itemId, new OutlineStore.Target(it.listId(), null, sectionId, null));
     }
 
     private String sectionId(TodoStore store, String listId, String name) {
@@ -106,7 +106,7 @@ final class OutlineCommands {
                 ? (o.get("--section").equalsIgnoreCase("none") ? null : sectionId(store, listId, o.get("--section")))
                 : it.sectionId();
         try {
-            OutlineStore.Moved m = new OutlineStore(store.db(), store.clock()).move(it.id(),
+            OutlineStore.Moved m = new OutlineStore(store.db()).move(it.id(),
                     new OutlineStore.Target(listId, parent, section, before));
             err.println(m.isEmpty() ? "Already there: " + it.titleOrEmpty() : "Moved: " + it.titleOrEmpty());
         } catch (IllegalArgumentException e) {

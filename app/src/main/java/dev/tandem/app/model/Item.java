@@ -81,11 +81,16 @@ public record Item(String id, String listId, String title, String notes, String 
 
     /** The due date, or null when there is none or it does not parse. */
     public LocalDate dueDate() {
-        if (due == null || due.isBlank()) {
+        return date(due);
+    }
+
+    /** A stored ISO date read; null for none or one that does not parse (a damaged or foreign value). */
+    private static LocalDate date(String iso) {
+        if (iso == null || iso.isBlank()) {
             return null;
         }
         try {
-            return LocalDate.parse(due.strip());
+            return LocalDate.parse(iso.strip());
         } catch (RuntimeException e) {
             return null;
         }
@@ -290,14 +295,7 @@ public record Item(String id, String listId, String title, String notes, String 
 
     /** The start date, or null when there is none or it does not parse. */
     public LocalDate startDate() {
-        if (start == null || start.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(start.strip());
-        } catch (RuntimeException e) {
-            return null;
-        }
+        return date(start);
     }
 
     public boolean isSomeday() {

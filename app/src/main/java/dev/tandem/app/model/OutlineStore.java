@@ -2,7 +2,6 @@ package dev.tandem.app.model;
 
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,11 +22,9 @@ import java.util.Optional;
  */
 public final class OutlineStore {
     private final Db db;
-    private final Clock clock;
 
-    public OutlineStore(Db db, Clock clock) {
+    public OutlineStore(Db db) {
         this.db = Objects.requireNonNull(db, "db");
-        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** What a move changed: each todo's placement before and after, for undo and redo. */
@@ -253,9 +250,5 @@ public final class OutlineStore {
 
     private static Moved none() {
         return new Moved(List.of(), List.of());
-    }
-
-    Clock clock() {
-        return clock;
     }
 }

@@ -262,7 +262,7 @@ public final class TodoStore implements AutoCloseable {
 
     /** Moves in the lists' outlines (a todo under another, up, down, into a section), on this store's database. */
     public OutlineStore outlines() {
-        return new OutlineStore(db, clock);
+        return new OutlineStore(db);
     }
 
     /** Sections and the order of sections and lists, on this store's database. */

@@ -216,7 +216,7 @@ class CalDavStructureTest {
             Item desk = laptop.store.add("Desk", null, home.id(), null, TodoDetails.NONE).item();
             Item cables = laptop.store.add("Cables", null, home.id(), desk.id(), null, TodoDetails.NONE).item();
             laptop.caldav("Home", "Work");
-            OutlineStore outline = new OutlineStore(laptop.store.db(), laptop.store.clock());
+            OutlineStore outline = new OutlineStore(laptop.store.db());
             outline.move(desk.id(), new OutlineStore.Target(work.id(), null, null, null));
             laptop.caldav();
             PyCalDav py = f.python();

@@ -148,7 +148,7 @@ class ItemVersionsTest {
     void restore_afterAMoveOutOfItsParentAndSection_putsParentSectionAndRankBack() {
         TodoList home = store.createList("Home");
         Section later = new SectionStore(store.db(), store.clock()).create(home.id(), "Later");
-        OutlineStore outline = new OutlineStore(store.db(), store.clock());
+        OutlineStore outline = new OutlineStore(store.db());
         Item move = store.add("Move house", null, home.id(), null, TodoDetails.NONE).item();
         later();
         Item van = store.add("Book the van", null, home.id(), move.id(), null, TodoDetails.NONE).item();

@@ -40,7 +40,7 @@ class OutlineStoreTest {
     @Test
     void move_beforeASibling_writesOnlyTheMovedTodosRank() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("b.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db(), store.clock());
+            OutlineStore outline = new OutlineStore(store.db());
             TodoList l = store.createList("Home");
             Item a = add(store, "a", l.id());
             add(store, "b", l.id());
@@ -56,7 +56,7 @@ class OutlineStoreTest {
     @Test
     void indentAndOutdent_nestTwoLevels_andComeBack() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("c.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db(), store.clock());
+            OutlineStore outline = new OutlineStore(store.db());
             TodoList l = store.createList("Home");
             add(store, "Move house", l.id());
             Item van = add(store, "Book the van", l.id());
@@ -75,7 +75,7 @@ class OutlineStoreTest {
     @Test
     void move_underItsOwnSubtask_isRefused() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("d.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db(), store.clock());
+            OutlineStore outline = new OutlineStore(store.db());
             TodoList l = store.createList("Home");
             Item p = add(store, "p", l.id());
             Item c = add(store, "c", l.id());
@@ -88,7 +88,7 @@ class OutlineStoreTest {
     @Test
     void move_toAnotherList_takesTheSubtreeAlong() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("e.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db(), store.clock());
+            OutlineStore outline = new OutlineStore(store.db());
             TodoList home = store.createList("Home");
             TodoList work = store.createList("Work");
             Item p = add(store, "p", home.id());
@@ -103,7 +103,7 @@ class OutlineStoreTest {
     @Test
     void move_betweenTodosSharingARank_reranksTheSiblingsOnce() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("f.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db(), store.clock());
+            OutlineStore outline = new OutlineStore(store.db());
             TodoList l = store.createList("Home");
             Item a = add(store, "a", l.id());
             Item b = add(store, "b", l.id());
@@ -123,7 +123,7 @@ class OutlineStoreTest {
     @Test
     void sections_createMoveAndDelete_keepTheirTodos() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("g.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db(), store.clock());
+            OutlineStore outline = new OutlineStore(store.db());
             SectionStore sections = new SectionStore(store.db(), store.clock());
             TodoList l = store.createList("Home");
             Section week = sections.create(l.id(), "This week");
@@ -160,7 +160,7 @@ class OutlineStoreTest {
     @Test
     void move_inAListOfAThousand_recordsOneFieldChangeOfTheMovedTodoOnly() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("i.db")), Clock.systemUTC())) {
-            OutlineStore outline = new OutlineStore(store.db(), store.clock());
+            OutlineStore outline = new OutlineStore(store.db());
             TodoList l = store.createList("Home");
             List<Item> items = new java.util.ArrayList<>();
             for (int n = 0; n < 1_000; n++) {

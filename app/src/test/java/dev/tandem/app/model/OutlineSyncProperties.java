@@ -44,7 +44,7 @@ class OutlineSyncProperties {
         try {
             for (int d = 0; d < 3; d++) {
                 TodoStore s = new TodoStore(Db.open(tmp.resolve("d" + d + ".db")), Clock.systemUTC());
-                devices.add(new Device(s, new OutlineStore(s.db(), s.clock()), new SectionStore(s.db(), s.clock()),
+                devices.add(new Device(s, new OutlineStore(s.db()), new SectionStore(s.db(), s.clock()),
                         new Subtrees(s.db(), s.clock()), SyncEngine.builder().folder(remote).build()));
             }
             Device first = devices.get(0);

@@ -92,8 +92,8 @@ class TreeRepairTest {
         Item a = laptop.add("A", null, home.id(), null, TodoDetails.NONE).item();
         Item b = laptop.add("B", null, home.id(), null, TodoDetails.NONE).item();
         syncBoth();
-        new OutlineStore(laptop.db(), laptop.clock()).move(a.id(), new OutlineStore.Target(home.id(), b.id(), null, null));
-        new OutlineStore(phone.db(), phone.clock()).move(b.id(), new OutlineStore.Target(home.id(), a.id(), null, null));
+        new OutlineStore(laptop.db()).move(a.id(), new OutlineStore.Target(home.id(), b.id(), null, null));
+        new OutlineStore(phone.db()).move(b.id(), new OutlineStore.Target(home.id(), a.id(), null, null));
         syncBoth();
         String smaller = a.id().compareTo(b.id()) < 0 ? a.id() : b.id();
         String larger = smaller.equals(a.id()) ? b.id() : a.id();
@@ -109,7 +109,7 @@ class TreeRepairTest {
         TodoList work = laptop.createList("Work");
         Item p = laptop.add("Move office", null, home.id(), null, TodoDetails.NONE).item();
         syncBoth();
-        new OutlineStore(laptop.db(), laptop.clock()).move(p.id(), new OutlineStore.Target(work.id(), null, null, null));
+        new OutlineStore(laptop.db()).move(p.id(), new OutlineStore.Target(work.id(), null, null, null));
         Item c = phone.add("Pack", null, home.id(), p.id(), null, TodoDetails.NONE).item();
         syncBoth();
         assertEquals(work.id(), laptop.get(c.id()).orElseThrow().listId());

@@ -59,7 +59,7 @@ class OutlineScreenshotsTest {
         ScreenshotsTest.seedRich(s);
         TodoList l = s.createList("Move house");
         SectionStore sections = new SectionStore(s.db(), s.clock());
-        OutlineStore outline = new OutlineStore(s.db(), s.clock());
+        OutlineStore outline = new OutlineStore(s.db());
         Section week = sections.create(l.id(), "This week");
         Section later = sections.create(l.id(), "Later");
         TodoDetails none = TodoDetails.NONE;

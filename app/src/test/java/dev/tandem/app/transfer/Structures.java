@@ -37,7 +37,7 @@ final class Structures {
     static TodoList seed(TodoStore store) {
         TodoList list = store.createList(LIST);
         SectionStore sections = new SectionStore(store.db(), store.clock());
-        OutlineStore outline = new OutlineStore(store.db(), store.clock());
+        OutlineStore outline = new OutlineStore(store.db());
         Section week = sections.create(list.id(), "This week");
         Section later = sections.create(list.id(), "Later");
         Item van = add(store, "Book the van", list.id(), null);

@@ -2,6 +2,7 @@ package dev.tandem.app.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.engine.Db;
@@ -55,6 +56,51 @@ class DailySyncTest {
 
     private static List<Item> open(TodoStore s, String title) {
         return s.allItems().stream().filter(i -> title.equals(i.title()) && !i.isDone() && !i.isTrashed()).toList();
+    }
+
+    @Test
+    void add_listByNameOnTwoDevicesOffline_endsAsOneListWithBothTodos() {
+        open();
+        laptop.add("Buy nails", "Home", null, null, TodoDetails.NONE);
+        phone.add("Fix the tap", "home ", null, null, TodoDetails.NONE);
+        phone.add("Paint the door", "Home", null, null, TodoDetails.NONE);
+        syncBoth();
+        for (TodoStore s : List.of(laptop, phone)) {
+            List<TodoList> homes = s.lists().stream().filter(l -> l.name().equalsIgnoreCase("home")).toList();
+            assertEquals(1, homes.size(), "one list: " + s.lists());
+            String home = s.findList("Home").orElseThrow().id();
+            assertEquals(home, homes.get(0).id());
+            assertEquals(Set.of("Buy nails", "Fix the tap", "Paint the door"), s.allItems().stream()
+                    .filter(i -> home.equals(i.listId())).map(Item::title).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void createList_renamedThenSameNameAgain_aSecondListWithAFreshId() {
+        open();
+        TodoList first = laptop.createList("Home");
+        laptop.renameList(first.id(), "House");
+        TodoList again = laptop.createList("Home");
+        assertFalse(first.id().equals(again.id()));
+        assertEquals(List.of("House", "Home"), laptop.lists().stream().map(TodoList::name).toList());
+        assertThrows(IllegalArgumentException.class, () -> laptop.createList("HOME"), "a second “Home” is refused");
+    }
+
+    @Test
+    void createList_deletedThenSameNameAgain_liveOnBothDevices() {
+        open();
+        TodoList first = laptop.createList("Home");
+        syncBoth();
+        laptop.deleteList(first.id());
+        syncBoth();
+        TodoList again = laptop.createList("Home");
+        laptop.add("Buy nails", "Home", null, null, TodoDetails.NONE);
+        syncBoth();
+        for (TodoStore s : List.of(laptop, phone)) {
+            assertEquals(List.of("Home"), s.lists().stream().map(TodoList::name).toList());
+            assertEquals(again.id(), s.allItems().stream().filter(i -> i.title().equals("Buy nails")).findFirst()
+                    .orElseThrow().listId());
+        }
     }
 
     @Test

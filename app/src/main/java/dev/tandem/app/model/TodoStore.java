@@ -299,16 +299,12 @@ public final class TodoStore implements AutoCloseable {
 
     /**
      * A new list after the others; position and save in one transaction, so two writers cannot share a
-     * position. Refused when a list has that name already: "New list" never makes a second "Home".
+     * position. A second list of a name that is in use gets a fresh id ({@link #newList}): lists of one
+     * name can exist (a backup, two devices before this id), and "New list" asks first.
      */
     public TodoList createList(String name) {
         String n = listName(name);
-        return db.transactionResult(tx -> {
-            if (listNamed(tx, n) != null) {
-                throw new IllegalArgumentException("A list called “" + n + "” exists already.");
-            }
-            return newList(tx, n);
-        });
+        return db.transactionResult(tx -> newList(tx, n));
     }
 
     /** The list called {@code name} (Unicode case-insensitive, as {@link #findList}), read in {@code tx}; null if none. */

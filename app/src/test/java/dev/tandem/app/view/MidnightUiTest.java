@@ -3,11 +3,9 @@ package dev.tandem.app.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.Device;
-import dev.tandem.app.MainWindow;
-import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.testing.TestClock;
+import dev.tandem.app.testing.TestWindow;
 import dev.tandem.app.vm.AgendaRow;
-import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -32,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -55,20 +51,14 @@ class MidnightUiTest {
     @Start
     void start(Stage stage) throws Exception {
         // Enough before midnight for the window to open and show the old day first.
-        clock.set(ZonedDateTime.of(WED.atTime(23, 59, 45), ZoneId.systemDefault()).toInstant());
-        Path dir = Files.createTempDirectory(tmp, "ui");
-        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
-        view = MainWindow.create(device, Theme.LIGHT, null);
-        stage.setScene(new Scene(view, 1200, 760));
-        stage.show();
-        view.start();
+        clock.set(ZonedDateTime.of(WED.atTime(23, 59, 40), ZoneId.systemDefault()).toInstant());
+        device = TestWindow.device("UI test", Files.createTempDirectory(tmp, "ui"), clock);
+        view = TestWindow.mainWindow(stage, device, null, 1200, 760);
     }
 
     @AfterEach
     void close() throws Exception {
-        FxToolkit.cleanupStages();
-        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
-        device.close();
+        TestWindow.close(view, device);
     }
 
     /** Waits on the test thread: the conditions here read the window through {@link #fx} themselves. */

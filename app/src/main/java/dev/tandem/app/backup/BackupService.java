@@ -227,7 +227,8 @@ public final class BackupService implements AutoCloseable {
 
     /**
      * Makes a new profile in {@code newDir} (new or empty) from {@code backup}: its database file
-     * {@code dbFile} gets a device id of its own before anything opens it, and no sync settings.
+     * {@code dbFile} is built from this version's migrations and gets the backup's rows (none of
+     * the file's own triggers, views or indexes), a device id of its own, and no sync settings.
      *
      * @throws IllegalArgumentException when {@code newDir} holds anything already
      * @throws dev.tandem.engine.BackupException for a wrong passphrase or a file cut short or altered
@@ -242,7 +243,8 @@ public final class BackupService implements AutoCloseable {
             }
         }
         Files.createDirectories(newDir);
-        dev.tandem.engine.BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile));
+        // The backup's rows in Tandem's own schema: a trigger or view someone added to the file is not kept.
+        dev.tandem.engine.BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile), Schema::create);
         // The attached files' bytes beside the backup (plain, or sealed under its passphrase) go into the new profile's store.
         try (Db copy = Schema.database(newDir.resolve(dbFile)).build()) {
             copy.migrate(Schema.MIGRATIONS);

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
@@ -104,31 +105,67 @@ public final class FileBackups implements Backups {
         throw new BackupException(Reason.NOT_A_BACKUP, backup + " is not a Tandem backup");
     }
 
-    /** See {@link Backups#unpack}. */
+    /** See {@link Backups#unpack(Path, char[], Path)}. */
     public static BackupFile unpack(Path backup, char[] passphrase, Path target) {
         requireNew(target);
         boolean sealed = isEncrypted(backup);
-        String what = "The backup " + backup;
         try {
-            try (InputStream in = Files.newInputStream(backup); OutputStream out = newPrivateFile(target)) {
+            unpackBytes(backup, passphrase, target, sealed);
+            OnlineCopy.Contents contents = OnlineCopy.check(target, null, "The backup " + backup);
+            freshDeviceId(target);
+            return new BackupFile(target, size(target), sealed, contents.schemaVersion(), contents.rows());
+        } catch (RuntimeException e) {
+            deleteWithJournals(target, e);
+            throw e;
+        }
+    }
+
+    /**
+     * See {@link Backups#unpack(Path, char[], Path, Consumer)}. The file's bytes go to a scratch
+     * copy beside {@code target}, which is checked, only ever read (attached read-only) and always
+     * deleted; {@code target} is built by {@code schema} and gets the rows ({@link CleanCopy}).
+     */
+    public static BackupFile unpack(Path backup, char[] passphrase, Path target, Consumer<Path> schema) {
+        requireNew(target);
+        boolean sealed = isEncrypted(backup);
+        Path scratch = target.resolveSibling(target.getFileName() + TEMP_INFIX + UUID.randomUUID() + TEMP_SUFFIX);
+        try {
+            unpackBytes(backup, passphrase, scratch, sealed);
+            OnlineCopy.check(scratch, null, "The backup " + backup);
+            schema.accept(target);
+            CleanCopy.copy(scratch, target);
+            freshDeviceId(target);
+            OnlineCopy.Contents contents = OnlineCopy.check(target, null, "The restored copy " + target);
+            return new BackupFile(target, size(target), sealed, contents.schemaVersion(), contents.rows());
+        } catch (RuntimeException e) {
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                deleteQuietly(target.resolveSibling(target.getFileName() + suffix), e);
+            }
+            deleteWithJournals(target, e);
+            throw e;
+        } finally {
+            deleteWithJournals(scratch, null);
+        }
+    }
+
+    private static void unpackBytes(Path backup, char[] passphrase, Path file, boolean sealed) {
+        try {
+            try (InputStream in = Files.newInputStream(backup); OutputStream out = newPrivateFile(file)) {
                 if (sealed) {
-                    SealedFile.open(in, out, passphrase, what);
+                    SealedFile.open(in, out, passphrase, "The backup " + backup);
                 } else {
                     in.transferTo(out);
                 }
             }
-            force(target);
-            OnlineCopy.Contents contents = OnlineCopy.check(target, null, what);
-            freshDeviceId(target);
-            return new BackupFile(target, size(target), sealed, contents.schemaVersion(), contents.rows());
+            force(file);
         } catch (IOException e) {
-            deleteQuietly(target, e);
-            throw new BackupException(Reason.IO, "Reading " + backup + " into " + target + " failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(target, e);
-            deleteQuietly(target.resolveSibling(target.getFileName() + "-journal"), e);
-            throw e;
+            throw new BackupException(Reason.IO, "Reading " + backup + " into " + file + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static void deleteWithJournals(Path file, Exception primary) {
+        deleteQuietly(file, primary);
+        deleteQuietly(file.resolveSibling(file.getFileName() + "-journal"), primary);
     }
 
     /**

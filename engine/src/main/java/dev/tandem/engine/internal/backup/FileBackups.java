@@ -131,8 +131,14 @@ public final class FileBackups implements Backups {
         Path scratch = target.resolveSibling(target.getFileName() + TEMP_INFIX + UUID.randomUUID() + TEMP_SUFFIX);
         try {
             unpackBytes(backup, passphrase, scratch, sealed);
-            OnlineCopy.check(scratch, null, "The backup " + backup);
+            int backedUp = OnlineCopy.check(scratch, null, "The backup " + backup).schemaVersion();
             schema.accept(target);
+            int ours = OnlineCopy.check(target, null, "The new database " + target).schemaVersion();
+            if (backedUp > ours) {
+                // Its rows may sit in columns this version has never heard of: copied, they would be lost.
+                throw new BackupException(Reason.UNSUPPORTED_FORMAT, "The backup " + backup + " was written by a newer"
+                        + " Tandem (schema version " + backedUp + ", this one knows " + ours + ")");
+            }
             CleanCopy.copy(scratch, target);
             freshDeviceId(target);
             OnlineCopy.Contents contents = OnlineCopy.check(target, null, "The restored copy " + target);

@@ -13,6 +13,7 @@ import dev.tandem.engine.Db;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,6 +24,8 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Archives that inflate: a Tandem archive whose attached files are megabytes of zeros that zip to
  * a few KB, with hashes that are not theirs and sizes in the rows that lie. Nothing of them stays
  * in the attachment store; past the import's budget nothing is imported at all; an honest archive
- * still imports with its files.
+ * still imports with its files. A Joplin export (a tar, which does not compress) is held to the same
+ * budget.
  */
 class ZipBombImportTest {
     private static final int FILES = 4;
@@ -119,6 +123,51 @@ class ZipBombImportTest {
             assertEquals(List.of(mine), b.allItems(), archive + ": rows written");
             assertEquals(List.of(), storedFiles(b), archive + ": bytes stayed");
         }
+    }
+
+    /** A Joplin export with {@code notes} notes, each linking a resource of {@code bytes} zeros. */
+    private Path jex(int notes, long bytes) throws IOException {
+        Path jex = tmp.resolve("export.jex");
+        try (OutputStream out = Files.newOutputStream(jex); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+            for (int i = 0; i < notes; i++) {
+                String note = String.format("%032x", i + 1);
+                String res = String.format("%032x", 1000 + i);
+                entry(tar, note + ".md", ("Note " + i + "\n\n![scan](:/" + res + ")\n\nid: " + note
+                        + "\nparent_id: \nis_todo: 0\nencryption_applied: 0\ntype_: 1").getBytes(StandardCharsets.UTF_8));
+                entry(tar, res + ".md", ("scan-" + i + ".bin\n\nid: " + res + "\nmime: application/octet-stream\n"
+                        + "file_extension: bin\nencryption_applied: 0\nsize: 10\ntype_: 4").getBytes(StandardCharsets.UTF_8));
+                TarArchiveEntry t = new TarArchiveEntry("resources/" + res + ".bin");
+                t.setSize(bytes + i);
+                tar.putArchiveEntry(t);
+                new ZeroInput(bytes + i).transferTo(tar);
+                tar.closeArchiveEntry();
+            }
+        }
+        return jex;
+    }
+
+    private static void entry(TarArchiveOutputStream tar, String name, byte[] b) throws IOException {
+        TarArchiveEntry t = new TarArchiveEntry(name);
+        t.setSize(b.length);
+        tar.putArchiveEntry(t);
+        tar.write(b);
+        tar.closeArchiveEntry();
+    }
+
+    @Test
+    void write_jexPastTheBudget_importsNothingAndLeavesNoBytes() throws IOException {
+        Path jex = jex(FILES, FILE_BYTES);
+        TodoStore b = profile("b");
+        Incoming in = Transfer.read(Format.JOPLIN_JEX, jex, b.dateClock(), Progress.NONE);
+        assertEquals(FILES, in.attachments().size());
+        ImportException e = assertThrows(ImportException.class,
+                () -> ImportWriter.write(b, in, Progress.NONE, FILE_BYTES * 2L + FILE_BYTES / 2));
+        assertTrue(e.getMessage().contains("nothing was imported"), e.getMessage());
+        assertEquals(List.of(), b.allItems());
+        assertEquals(List.of(), storedFiles(b));
+        // Within the budget, the same export imports with its files.
+        ImportReport ok = ImportWriter.write(b, in, Progress.NONE, FILE_BYTES * (FILES + 1L));
+        assertEquals(FILES, ok.attachments());
     }
 
     @Test

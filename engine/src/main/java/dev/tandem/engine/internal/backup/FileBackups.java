@@ -4,7 +4,9 @@ import dev.tandem.engine.BackupException;
 import dev.tandem.engine.BackupException.Reason;
 import dev.tandem.engine.BackupFile;
 import dev.tandem.engine.Backups;
+import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.changelog.DeviceIds;
+import dev.tandem.engine.internal.changelog.InternalSchema;
 import dev.tandem.engine.internal.keys.PassphraseKey;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.io.IOException;
@@ -132,6 +134,7 @@ public final class FileBackups implements Backups {
         try {
             unpackBytes(backup, passphrase, scratch, sealed);
             int backedUp = OnlineCopy.check(scratch, null, "The backup " + backup).schemaVersion();
+            internalUpToDate(scratch, backup);
             schema.accept(target);
             int ours = OnlineCopy.check(target, null, "The new database " + target).schemaVersion();
             if (backedUp > ours) {
@@ -151,6 +154,24 @@ public final class FileBackups implements Backups {
             throw e;
         } finally {
             deleteWithJournals(scratch, null);
+        }
+    }
+
+    /**
+     * Brings the engine's own tables of the scratch copy to this version, as opening it would
+     * (an older backup's changelog is laid out otherwise), so its rows fit the target's tables.
+     * Only the scratch copy is written, which is then only read and deleted.
+     */
+    private static void internalUpToDate(Path scratch, Path backup) {
+        try (Connection c = OnlineCopy.connect(scratch)) {
+            c.setAutoCommit(false);
+            InternalSchema.install(c);
+            c.commit();
+        } catch (StorageException e) {
+            throw new BackupException(Reason.UNSUPPORTED_FORMAT, "The backup " + backup + " cannot be read here: "
+                    + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new BackupException(Reason.DAMAGED, "The backup " + backup + " cannot be read: " + e.getMessage(), e);
         }
     }
 

@@ -94,16 +94,16 @@ final class AttachmentImport {
         Blobs blobs = store.get();
         // The hash each entry must have: the one its rows name, when they all name one.
         Map<String, String> expected = new HashMap<>();
-        Set<String> unnamedHash = new java.util.HashSet<>();
+        Set<String> noSingleHash = new java.util.HashSet<>();
         for (IncomingAttachment a : wanted) {
             if (a.entry() != null) {
                 if (a.blob() == null || (expected.containsKey(a.entry()) && !expected.get(a.entry()).equals(a.blob()))) {
-                    unnamedHash.add(a.entry());
+                    noSingleHash.add(a.entry());
                 }
                 expected.putIfAbsent(a.entry(), a.blob());
             }
         }
-        unnamedHash.forEach(expected::remove);
+        noSingleHash.forEach(expected::remove);
         Map<String, Blob> read = new HashMap<>();
         List<String> tooLarge = new ArrayList<>();
         Set<String> damagedEntries = new java.util.HashSet<>();

@@ -124,8 +124,11 @@ public final class FileBackups implements Backups {
 
     /**
      * See {@link Backups#unpack(Path, char[], Path, Consumer)}. The file's bytes go to a scratch
-     * copy beside {@code target}, which is checked, only ever read (attached read-only) and always
-     * deleted; {@code target} is built by {@code schema} and gets the rows ({@link CleanCopy}).
+     * copy beside {@code target}, which is checked, has the engine's own tables brought up to date,
+     * is then attached read-only to be copied from, and is always deleted; {@code target} is built
+     * by {@code schema} and gets the rows ({@link CleanCopy}). Nothing of the scratch copy's schema
+     * reaches {@code target}; what runs in the scratch copy (its triggers, on the upgrade's writes)
+     * changes only rows, which are the file's to choose anyway.
      */
     public static BackupFile unpack(Path backup, char[] passphrase, Path target, Consumer<Path> schema) {
         requireNew(target);

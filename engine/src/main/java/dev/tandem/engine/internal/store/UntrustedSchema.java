@@ -22,8 +22,11 @@ public final class UntrustedSchema {
     private UntrustedSchema() {
     }
 
-    /** Sets the pragma on {@code c} and checks that it took: an older SQLite without it must not pass silently. */
-    public static Connection apply(Connection c) throws SQLException {
+    /**
+     * Sets the pragma on {@code c} and checks that it took (an older SQLite without it must not
+     * pass silently); on failure {@code c} is closed.
+     */
+    public static <C extends Connection> C apply(C c) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA trusted_schema=OFF");
             try (ResultSet rs = s.executeQuery("PRAGMA trusted_schema")) {
@@ -31,6 +34,13 @@ public final class UntrustedSchema {
                     throw new SQLException("This SQLite cannot be told to distrust a file's schema (trusted_schema)");
                 }
             }
+        } catch (SQLException e) {
+            try {
+                c.close();
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
         }
         return c;
     }
@@ -40,14 +50,7 @@ public final class UntrustedSchema {
         SQLiteDataSource ds = new SQLiteDataSource(config) {
             @Override
             public SQLiteConnection getConnection(String user, String password) throws SQLException {
-                SQLiteConnection c = super.getConnection(user, password);
-                try {
-                    apply(c);
-                } catch (SQLException e) {
-                    c.close();
-                    throw e;
-                }
-                return c;
+                return apply(super.getConnection(user, password));
             }
         };
         ds.setUrl(url);

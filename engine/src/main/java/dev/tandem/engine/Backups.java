@@ -40,7 +40,8 @@ public interface Backups {
 
     /**
      * Reads {@code backup} into {@code target}, a new database file that {@link Db#open} opens as
-     * it was when backed up, after checking it as {@link #write} does. The copy has a device id of
+     * it was when backed up, schema and all (for checking a backup; a profile is made with
+     * {@link #unpack(Path, char[], Path, java.util.function.Consumer)}), after checking it as {@link #write} does. The copy has a device id of
      * its own, made now, so it never writes as the device it was copied from; the changes it holds
      * keep their authors, and it syncs as a copied profile does (docs/SYNC_FORMAT.md).
      *
@@ -51,6 +52,21 @@ public interface Backups {
      */
     static BackupFile unpack(Path backup, char[] passphrase, Path target) {
         return FileBackups.unpack(backup, passphrase, target);
+    }
+
+    /**
+     * Reads {@code backup} into {@code target}, a new database whose schema is Tandem's own, never
+     * the file's: {@code schema} makes {@code target} (opens it with the program's migrations and
+     * closes it), then the rows of those tables, and only of those, are copied from the checked
+     * backup. A trigger, view or index the file holds is neither kept nor run. For a profile made
+     * from a backup, and for reading one into a scratch copy to restore from. Otherwise as
+     * {@link #unpack(Path, char[], Path)}; the backup's unpacked bytes never outlive the call.
+     *
+     * @throws BackupException as {@link #unpack(Path, char[], Path)}, or when the rows do not fit
+     *         the schema; {@code target} then does not exist
+     */
+    static BackupFile unpack(Path backup, char[] passphrase, Path target, java.util.function.Consumer<Path> schema) {
+        return FileBackups.unpack(backup, passphrase, target, schema);
     }
 
     /**

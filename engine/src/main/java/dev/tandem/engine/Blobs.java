@@ -25,6 +25,24 @@ public interface Blobs {
      */
     Blob add(InputStream in, long limit);
 
+    /**
+     * Copies {@code in} into the store as {@link #add(InputStream, long)} does, checking while it
+     * streams that the bytes are blob {@code expected} (their SHA-256): bytes that are not are
+     * never stored under any name.
+     *
+     * @throws BlobMismatchException when the bytes are another blob's; nothing is kept
+     * @throws BlobTooLargeException when more than {@code limit} bytes arrive; nothing is kept
+     */
+    Blob add(InputStream in, long limit, String expected);
+
+    /**
+     * Removes the local copies among {@code ids} that nothing in the database names (no row of the
+     * blob column, no change its history keeps): what an import stored and then did not save.
+     * Decided and done inside a write transaction, so no save of this database names one meanwhile.
+     * Returns the ids removed.
+     */
+    Set<String> removeUnnamed(Set<String> ids);
+
     /** Copies a file into the store; refused before reading when it is larger than {@code limit}. */
     Blob add(Path file, long limit);
 

@@ -11,17 +11,26 @@ import java.util.regex.Pattern;
 
 /**
  * A backup file's name, {@code tandem-PROFILE-2026-11-25T1148.tandembackup} (a second one in the
- * same minute gets {@code -2}, and so on): the profile it belongs to and when it was taken, local
- * time, so the files sort by time in any file manager. Only files named so count as backups: a
+ * same minute gets {@code -2}, and so on; one a person asked for, "Back up now" or {@code tandem
+ * backup}, ends in {@code -manual}): the profile it belongs to, when it was taken, local time, so
+ * the files sort by time in any file manager, and whether it was {@link #manual}, which
+ * {@link Retention} needs to keep the backup before it. Only files named so count as backups: a
  * {@code .partial} one (a backup being written, or cut short by a crash) never does, nor anything
  * else in the folder, which pruning therefore never touches.
  */
-public record BackupName(String profile, LocalDateTime taken, int sequence) {
+public record BackupName(String profile, LocalDateTime taken, int sequence, boolean manual) {
     public static final String EXTENSION = ".tandembackup";
     public static final String PARTIAL = ".partial";
+    private static final String MANUAL = "-manual";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HHmm", Locale.ROOT);
     private static final Pattern NAME = Pattern.compile(
-            "tandem-([a-z0-9][a-z0-9_-]{0,39})-(\\d{4}-\\d{2}-\\d{2}T\\d{4})(?:-(\\d{1,4}))?" + Pattern.quote(EXTENSION));
+            "tandem-([a-z0-9][a-z0-9_-]{0,39})-(\\d{4}-\\d{2}-\\d{2}T\\d{4})(?:-(\\d{1,4}))?(" + MANUAL + ")?"
+            + Pattern.quote(EXTENSION));
+
+    /** A scheduled (daily) backup's name. */
+    public BackupName(String profile, LocalDateTime taken, int sequence) {
+        this(profile, taken, sequence, false);
+    }
 
     /** The profile part for a data dir: its folder name in lower case, other characters as dashes. */
     public static String profileOf(Path dataDir) {
@@ -33,7 +42,8 @@ public record BackupName(String profile, LocalDateTime taken, int sequence) {
     }
 
     public String fileName() {
-        return "tandem-" + profile + "-" + STAMP.format(taken) + (sequence > 1 ? "-" + sequence : "") + EXTENSION;
+        return "tandem-" + profile + "-" + STAMP.format(taken) + (sequence > 1 ? "-" + sequence : "")
+                + (manual ? MANUAL : "") + EXTENSION;
     }
 
     /** The backup a file name names, or empty for any other file (a {@code .partial} one among them). */
@@ -44,7 +54,8 @@ public record BackupName(String profile, LocalDateTime taken, int sequence) {
         }
         try {
             LocalDateTime taken = LocalDateTime.parse(m.group(2), STAMP);
-            return Optional.of(new BackupName(m.group(1), taken, m.group(3) == null ? 1 : Integer.parseInt(m.group(3))));
+            return Optional.of(new BackupName(m.group(1), taken, m.group(3) == null ? 1 : Integer.parseInt(m.group(3)),
+                    m.group(4) != null));
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

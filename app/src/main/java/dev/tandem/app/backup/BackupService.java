@@ -139,32 +139,34 @@ public final class BackupService implements AutoCloseable {
     }
 
     /**
-     * Writes a backup to {@code folder} (created if missing) now, then prunes the folder. A failure
-     * is kept in the status until a backup succeeds.
+     * Writes a backup a person asked for ("Back up now", {@code tandem backup}) to {@code folder}
+     * (created if missing) now, named {@link BackupName#manual}, then prunes the folder, which keeps
+     * the backup taken before it ({@link Retention}). A failure is kept in the status until a
+     * backup succeeds.
      *
      * @throws TandemException or {@link UncheckedIOException} saying why; also kept in the status
      * @throws IllegalArgumentException for a folder inside the data dir
      */
     public Entry backupNow(Path folder) {
-        return backupNow(folder, true);
+        return backupNow(folder, true, true);
     }
 
     /**
      * A backup of the profile as it is, before a restore changes it: the way back from a restore
      * that was a mistake. Nothing is pruned, so the backup being restored (often the day's earlier
-     * one) stays too, until a later daily backup prunes as usual.
+     * one) stays too; it is manual, so later pruning keeps the backup before it as well.
      */
     public Entry backupBeforeRestore() {
-        return backupNow(folder(), false);
+        return backupNow(folder(), true, false);
     }
 
-    private Entry backupNow(Path folder, boolean prune) {
+    private Entry backupNow(Path folder, boolean manual, boolean prune) {
         BackupFolder.check(folder, dataDir);
         synchronized (writing) {
             running = true;
             changed();
             try {
-                Entry e = write(folder);
+                Entry e = write(folder, manual);
                 settings.put(FAILURE, "");
                 settings.put(FAILED_AT, "");
                 if (prune) {
@@ -182,7 +184,7 @@ public final class BackupService implements AutoCloseable {
         }
     }
 
-    private Entry write(Path folder) {
+    private Entry write(Path folder, boolean manual) {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
@@ -190,10 +192,10 @@ public final class BackupService implements AutoCloseable {
         }
         removeStalePartials(folder);
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
-        BackupName name = new BackupName(profile, now, 1);
-        while (Files.exists(folder.resolve(name.fileName()))
-                || Files.exists(folder.resolve(name.fileName() + BackupName.PARTIAL))) {
-            name = new BackupName(profile, now, name.sequence() + 1);
+        BackupName name = new BackupName(profile, now, 1, manual);
+        // One sequence for both kinds, so that of two backups in one minute the later always sorts newer.
+        while (taken(folder, name) || taken(folder, new BackupName(profile, now, name.sequence(), !manual))) {
+            name = new BackupName(profile, now, name.sequence() + 1, manual);
         }
         Path target = folder.resolve(name.fileName());
         Path partial = folder.resolve(name.fileName() + BackupName.PARTIAL);
@@ -219,9 +221,14 @@ public final class BackupService implements AutoCloseable {
         }
     }
 
+    private static boolean taken(Path folder, BackupName name) {
+        return Files.exists(folder.resolve(name.fileName())) || Files.exists(folder.resolve(name.fileName() + BackupName.PARTIAL));
+    }
+
     /**
      * Makes a new profile in {@code newDir} (new or empty) from {@code backup}: its database file
-     * {@code dbFile} gets a device id of its own before anything opens it, and no sync settings.
+     * {@code dbFile} is built from this version's migrations and gets the backup's rows (none of
+     * the file's own triggers, views or indexes), a device id of its own, and no sync settings.
      *
      * @throws IllegalArgumentException when {@code newDir} holds anything already
      * @throws dev.tandem.engine.BackupException for a wrong passphrase or a file cut short or altered
@@ -236,7 +243,8 @@ public final class BackupService implements AutoCloseable {
             }
         }
         Files.createDirectories(newDir);
-        dev.tandem.engine.BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile));
+        // The backup's rows in Tandem's own schema: a trigger or view someone added to the file is not kept.
+        dev.tandem.engine.BackupFile unpacked = Backups.unpack(backup, passphrase, newDir.resolve(dbFile), Schema::create);
         // The attached files' bytes beside the backup (plain, or sealed under its passphrase) go into the new profile's store.
         try (Db copy = Schema.database(newDir.resolve(dbFile)).build()) {
             copy.migrate(Schema.MIGRATIONS);
@@ -317,7 +325,7 @@ public final class BackupService implements AutoCloseable {
     void backupIfDue() {
         try {
             if (due()) {
-                backupNow();
+                backupNow(folder(), false, true);
             }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "backup failed: " + reason(e), e);

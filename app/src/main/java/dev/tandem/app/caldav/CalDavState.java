@@ -79,7 +79,12 @@ public final class CalDavState implements AutoCloseable {
             // catching up, can hold the file for seconds; none here does.)
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(5_000);
-            return new CalDavState(config.createConnection(url));
+            Connection c = config.createConnection(url);
+            // As every Tandem connection: a trigger or view in the file may call no function with side effects.
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA trusted_schema=OFF");
+            }
+            return new CalDavState(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot open the CalDAV state beside the profile: " + e.getMessage(), e);
         }

@@ -52,8 +52,8 @@ public final class BackupRestore {
 
     /**
      * Reads the backup file {@code backup} (encrypted with {@code passphrase}, or plain) for a
-     * restore: unpacked into a scratch copy in {@code scratchDir} (the profile's own folder, which
-     * is private), brought to this version's schema, read, and deleted.
+     * restore: its rows copied into a scratch copy in {@code scratchDir} (the profile's own folder,
+     * which is private) made from this version's schema, read, and deleted.
      *
      * @throws dev.tandem.engine.BackupException for a wrong passphrase or a file cut short, altered
      *         or no backup; nothing was changed
@@ -61,9 +61,9 @@ public final class BackupRestore {
     public static BackupRestore read(Path backup, char[] passphrase, Path scratchDir) {
         Path copy = scratchDir.resolve("restore-" + UUID.randomUUID() + ".tmp");
         try {
-            Backups.unpack(backup, passphrase, copy);
+            // Only the rows of this version's tables, in a copy built from its migrations: nothing of the file's schema runs.
+            Backups.unpack(backup, passphrase, copy, Schema::create);
             try (Db db = Schema.database(copy).build()) {
-                db.migrate(Schema.MIGRATIONS);
                 return new BackupRestore(of(db).steps, backup.toAbsolutePath().getParent(), passphrase);
             }
         } finally {

@@ -25,6 +25,17 @@ public final class Schema {
                 .blobDirectory(file.resolveSibling(ATTACHMENTS_DIR));
     }
 
+    /**
+     * Makes the database {@code file} with this schema, from these migrations alone, and closes
+     * it: where a restore puts a backup's rows, so nothing of the backup's own schema is kept
+     * ({@link dev.tandem.engine.Backups#unpack(Path, char[], Path, java.util.function.Consumer)}).
+     */
+    public static void create(Path file) {
+        try (Db db = database(file).build()) {
+            db.migrate(MIGRATIONS);
+        }
+    }
+
     /** The folder beside the database file that holds the attached files' local copies. */
     public static final String ATTACHMENTS_DIR = "attachments";
 

@@ -2,6 +2,7 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.engine.Blob;
+import dev.tandem.engine.BlobMismatchException;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
@@ -20,11 +21,14 @@ import java.util.Set;
 /**
  * The bytes of an import's attachments, copied into the profile's attachment store before the
  * import's one transaction (disk work there would hold every other writer up): each entry of the
- * source streamed once, however many items name it, checked against the SHA-256 a backup gives for
- * it. A file that is missing, damaged or over {@link Limits#MAX_ATTACHMENT_BYTES} is said in the
- * report and left out; its link in the notes stays as it was. The transaction then saves the rows
- * ({@link ImportWriter}). An import that fails after this leaves copies no row names, which cost disk
- * space only.
+ * source streamed once, however many items name it, checked while it streams against the SHA-256 a
+ * backup gives for it (bytes that are not the named ones are never stored). A file that is
+ * missing, damaged or over {@link Limits#MAX_ATTACHMENT_BYTES} is said in the report and left out;
+ * its link in the notes stays as it was. All entries together may inflate to at most
+ * {@link #budget} bytes, counted as they stream, never from what the archive declares: past it the
+ * import is refused whole. The transaction then saves the rows ({@link ImportWriter}); whatever
+ * this stored that no row names once the import is over or failed is removed
+ * ({@link Result#discardUnnamed}), so an import leaves no bytes nothing uses.
  */
 final class AttachmentImport {
     /** One attachment whose bytes are in the store now. */
@@ -35,20 +39,45 @@ final class AttachmentImport {
         }
     }
 
-    /** The attachments stored, by item, and what was left out, in words. */
-    record Result(Map<String, List<Stored>> byItem, int count, List<String> warnings) {
-        static final Result NONE = new Result(Map.of(), 0, List.of());
+    /** The attachments stored, by item, what was left out, in words, and every blob this import stored. */
+    record Result(Map<String, List<Stored>> byItem, int count, List<String> warnings, Set<String> added) {
+        static final Result NONE = new Result(Map.of(), 0, List.of(), Set.of());
 
         List<Stored> of(String itemId) {
             return byItem.getOrDefault(itemId, List.of());
+        }
+
+        /** Removes what this import stored that no row names: after it, whether it saved its rows or failed. */
+        void discardUnnamed(Db db) {
+            if (!added.isEmpty()) {
+                db.blobs().removeUnnamed(added);
+            }
+        }
+    }
+
+    /** All the files one import may inflate to: {@link Limits#MAX_IMPORT_FILES_BYTES}, or the disk's usable space less the margin. */
+    static long budget(long usableSpace) {
+        return Math.max(0, Math.min(Limits.MAX_IMPORT_FILES_BYTES, usableSpace - Limits.DISK_MARGIN_BYTES));
+    }
+
+    /** The budget on the disk of {@code blobs}. */
+    static long budget(Blobs blobs) {
+        try {
+            return budget(Files.getFileStore(blobs.directory()).getUsableSpace());
+        } catch (IOException e) {
+            throw new ImportException(blobs.directory().toString(), null, "cannot tell the free disk space: "
+                    + e.getMessage(), e);
         }
     }
 
     private AttachmentImport() {
     }
 
-    /** Stores the bytes of {@code in}'s attachments whose item is not in {@code skip} (known already). */
-    static Result store(Db db, Incoming in, Set<String> skip, Progress progress) {
+    /**
+     * Stores the bytes of {@code in}'s attachments whose item is not in {@code skip} (known
+     * already), all of them within {@code budget} bytes, or -1 for {@link #budget(Blobs)}.
+     */
+    static Result store(Db db, Incoming in, Set<String> skip, Progress progress, long budget) {
         Set<String> items = new java.util.HashSet<>();
         in.items().forEach(it -> items.add(it.id()));
         // Only files of items the import writes: never bytes for a row it would not save.
@@ -60,24 +89,48 @@ final class AttachmentImport {
         Optional<Blobs> store = blobs(db);
         if (store.isEmpty()) {
             return new Result(Map.of(), 0, List.of(ImportReport.count(wanted.size(), "attachment")
-                    + " left out: this profile keeps no files"));
+                    + " left out: this profile keeps no files"), Set.of());
         }
         Blobs blobs = store.get();
-        Set<String> entries = new LinkedHashSet<>();
-        wanted.stream().map(IncomingAttachment::entry).filter(e -> e != null).forEach(entries::add);
+        // The hash each entry must have: the one its rows name, when they all name one.
+        Map<String, String> expected = new HashMap<>();
+        Set<String> noSingleHash = new java.util.HashSet<>();
+        for (IncomingAttachment a : wanted) {
+            if (a.entry() != null) {
+                if (a.blob() == null || (expected.containsKey(a.entry()) && !expected.get(a.entry()).equals(a.blob()))) {
+                    noSingleHash.add(a.entry());
+                }
+                expected.putIfAbsent(a.entry(), a.blob());
+            }
+        }
+        noSingleHash.forEach(expected::remove);
         Map<String, Blob> read = new HashMap<>();
         List<String> tooLarge = new ArrayList<>();
+        Set<String> damagedEntries = new java.util.HashSet<>();
+        Set<String> added = new LinkedHashSet<>();
+        BoundedInput.Budget total = new BoundedInput.Budget(budget >= 0 ? budget : budget(blobs), in.source());
+        List<String> entries = wantedEntries(wanted);
         progress.update("Copying attachments", 0, entries.size());
         try {
-            in.files().read(entries, (name, bytes) -> {
+            in.files().read(new LinkedHashSet<>(entries), (name, bytes) -> {
                 try {
-                    read.put(name, blobs.add(bytes, Limits.MAX_ATTACHMENT_BYTES));
+                    Blob b = blobs.add(new BoundedInput(bytes, total), Limits.MAX_ATTACHMENT_BYTES, expected.get(name));
+                    added.add(b.id());
+                    read.put(name, b);
                 } catch (BlobTooLargeException e) {
                     tooLarge.add(name);
+                } catch (BlobMismatchException e) {
+                    damagedEntries.add(name);
                 }
-                progress.update("Copying attachments", read.size() + tooLarge.size(), entries.size());
+                progress.update("Copying attachments", read.size() + tooLarge.size() + damagedEntries.size(),
+                        entries.size());
             });
+        } catch (RuntimeException e) {
+            // Refused whole (past the budget, a disk error): nothing it stored stays.
+            blobs.removeUnnamed(added);
+            throw e;
         } catch (IOException e) {
+            blobs.removeUnnamed(added);
             throw new ImportException(in.source(), null, "cannot read its attachments: " + e.getMessage(), e);
         }
         Map<String, List<Stored>> byItem = new LinkedHashMap<>();
@@ -86,7 +139,8 @@ final class AttachmentImport {
         int count = 0;
         for (IncomingAttachment a : wanted) {
             Blob blob = a.entry() == null ? null : read.get(a.entry());
-            if (blob != null && a.blob() != null && !blob.id().equals(a.blob())) {
+            if (a.entry() != null && damagedEntries.contains(a.entry())
+                    || blob != null && a.blob() != null && !blob.id().equals(a.blob())) {
                 damaged.add(a.name());
                 continue;
             }
@@ -115,7 +169,11 @@ final class AttachmentImport {
             warnings.add(ImportReport.count(damaged.size(), "attachment") + " whose bytes are not the ones the backup"
                     + " names (damaged) left out: " + names(damaged));
         }
-        return new Result(byItem, count, warnings);
+        return new Result(byItem, count, warnings, Set.copyOf(added));
+    }
+
+    private static List<String> wantedEntries(List<IncomingAttachment> wanted) {
+        return wanted.stream().map(IncomingAttachment::entry).filter(e -> e != null).distinct().toList();
     }
 
     /** The store, or empty for a database built without one (an in-memory test profile). */

@@ -41,6 +41,11 @@ public final class ImportWriter {
     }
 
     public static ImportReport write(TodoStore store, Incoming in, Progress progress) {
+        return write(store, in, progress, -1);
+    }
+
+    /** As {@link #write(TodoStore, Incoming, Progress)}, the attached files within {@code filesBudget} bytes (-1: the disk's). */
+    static ImportReport write(TodoStore store, Incoming in, Progress progress, long filesBudget) {
         Limits.itemCount(in.source(), in.items().size());
         long now = store.clock().millis();
         // Deleted for good: the row is gone, its history is not. Read before the write transaction
@@ -57,9 +62,21 @@ public final class ImportWriter {
         if (!in.attachments().isEmpty()) {
             store.db().query(RowId.class, "SELECT id FROM items").forEach(r -> skip.add(r.id()));
         }
-        AttachmentImport.Result files = AttachmentImport.store(store.db(), in, skip, progress);
+        AttachmentImport.Result files = AttachmentImport.store(store.db(), in, skip, progress, filesBudget);
         progress.update("Writing", 0, total);
-        int[] counts = store.writeAll(tx -> write(tx, in, files, deleted, deletedLists, deletedSections, now, progress));
+        int[] counts;
+        try {
+            counts = store.writeAll(tx -> write(tx, in, files, deleted, deletedLists, deletedSections, now, progress));
+        } catch (RuntimeException e) {
+            try {
+                files.discardUnnamed(store.db());
+            } catch (RuntimeException again) {
+                e.addSuppressed(again);
+            }
+            throw e;
+        }
+        // Saved: only the files its rows name stay (an entry stored for a row the write then left out goes).
+        files.discardUnnamed(store.db());
         progress.update("Writing", total, total);
         List<String> warnings = new ArrayList<>(in.warnings());
         warnings.addAll(files.warnings());

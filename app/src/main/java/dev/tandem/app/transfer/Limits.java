@@ -26,6 +26,15 @@ public final class Limits {
      * limit comes back from a backup, and still a bound on what one hostile entry can fill the disk with.
      */
     public static final long MAX_ATTACHMENT_BYTES = 2L * 1000 * 1000 * 1000;
+    /**
+     * All the attached files one import reads, counted as they stream out of the archive (never
+     * from the sizes it declares): a zip of a few hundred KB can inflate to gigabytes. Past this, or
+     * past the disk's usable space less {@link #DISK_MARGIN_BYTES}, whichever is less, the import is
+     * refused whole and what it stored is removed.
+     */
+    public static final long MAX_IMPORT_FILES_BYTES = 8L * 1000 * 1000 * 1000;
+    /** The free space an import leaves on the attachment store's disk: room for the database and everything else. */
+    public static final long DISK_MARGIN_BYTES = 1000L * 1000 * 1000;
     /** Ids are kept as they are only when short and plain; anything else is derived. */
     public static final int MAX_ID_CHARS = 64;
 

@@ -64,7 +64,7 @@ class BackupServiceTest {
     @Test
     void backupNow_writesADatedCheckedFileAndNoPartial() throws IOException {
         BackupService.Entry e = service(NOW).backupNow();
-        assertEquals(folder.resolve("tandem-work-2026-11-25T1148.tandembackup"), e.file());
+        assertEquals(folder.resolve("tandem-work-2026-11-25T1148-manual.tandembackup"), e.file());
         assertEquals(List.of(e.file()), files(folder));
         assertFalse(Backups.isEncrypted(e.file()));
         assertEquals(Files.size(e.file()), e.bytes());
@@ -79,10 +79,27 @@ class BackupServiceTest {
         BackupService backups = service(NOW);
         Path first = backups.backupNow().file();
         Path second = backups.backupNow().file();
-        assertEquals("tandem-work-2026-11-25T1148-2.tandembackup", second.getFileName().toString());
-        // Pruning keeps the newer of the two of one day.
-        assertFalse(Files.exists(first));
-        assertEquals(List.of(second), backups.list().stream().map(BackupService.Entry::file).toList());
+        assertEquals("tandem-work-2026-11-25T1148-2-manual.tandembackup", second.getFileName().toString());
+        // Both are of the last 24 hours: pruning keeps both, newest first.
+        assertEquals(List.of(second, first), backups.list().stream().map(BackupService.Entry::file).toList());
+    }
+
+    @Test
+    void backupNow_minutesAfterTheDailyBackup_keepsTheDailyOneThenAndWeeksLater() {
+        Instant daily = Instant.parse("2026-11-26T00:39:00Z");
+        service(daily).backupIfDue();
+        Path good = service(daily).list().get(0).file();
+        assertEquals("tandem-work-2026-11-26T0039.tandembackup", good.getFileName().toString());
+        Path manual = service(daily.plus(Duration.ofMinutes(8))).backupNow().file();
+        assertEquals("tandem-work-2026-11-26T0047-manual.tandembackup", manual.getFileName().toString());
+        assertEquals(List.of(manual, good), service(daily.plus(Duration.ofMinutes(8))).list().stream()
+                .map(BackupService.Entry::file).toList());
+        for (int d = 1; d <= 60; d++) {
+            service(daily.plus(Duration.ofDays(d))).backupIfDue();
+            List<Path> left = service(daily.plus(Duration.ofDays(d))).list().stream().map(BackupService.Entry::file).toList();
+            assertTrue(!left.contains(manual) || left.contains(good), "day " + d + ": the good copy went first: " + left);
+            assertTrue(d > Retention.DAILY || left.contains(manual), "day " + d + ": " + left);
+        }
     }
 
     @Test
@@ -111,7 +128,8 @@ class BackupServiceTest {
         assertEquals(Set.of(partial, other, mine), Set.copyOf(files(folder).stream()
                 .filter(f -> !kept.contains(f.getFileName().toString())).toList()));
         assertEquals(kept.size(), service(NOW).list().size());
-        assertTrue(kept.size() >= 7 && kept.size() <= 11, kept.toString());
+        assertTrue(kept.size() >= Retention.DAILY && kept.size() <= Retention.LAST + Retention.DAILY + Retention.WEEKLY
+                + Retention.MONTHLY, kept.toString());
     }
 
     @Test
@@ -173,6 +191,8 @@ class BackupServiceTest {
     void parse_nameItWrote_readsTheSame() {
         BackupName n = new BackupName("my-laptop_2", LocalDateTime.of(2026, 3, 9, 7, 5), 3);
         assertEquals(n, BackupName.parse(n.fileName()).orElseThrow());
+        BackupName manual = new BackupName("my-laptop_2", LocalDateTime.of(2026, 3, 9, 7, 5), 1, true);
+        assertEquals(manual, BackupName.parse(manual.fileName()).orElseThrow());
         assertTrue(BackupName.parse(n.fileName() + ".partial").isEmpty());
         assertEquals("a-b", BackupName.profileOf(Path.of("/x/A b")));
     }

@@ -13,6 +13,7 @@ import dev.tandem.engine.Subscription;
 import dev.tandem.engine.Synchronous;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.Tx;
+import dev.tandem.engine.internal.blob.BlobReferences;
 import dev.tandem.engine.internal.blob.LocalBlobs;
 import dev.tandem.engine.internal.apply.HeldRows;
 import dev.tandem.engine.internal.apply.Materializer;
@@ -113,6 +114,14 @@ public final class DefaultDb implements Db {
             this.writer = new Writer(connections, new StatementCache(c));
         } finally {
             connections.writeLock().unlock();
+        }
+        if (blobs != null) {
+            // Under the write transaction: a save naming one of the ids waits until the files are gone, or keeps them.
+            blobs.unnamedBy((ids, remove) -> writer.write("Removing files nothing names", s -> {
+                Set<String> named = BlobReferences.all(s.sql().connection(), blobConfig.table(), blobConfig.column());
+                ids.stream().filter(id -> !named.contains(id)).forEach(remove);
+                return null;
+            }));
         }
         this.dispatcher = new Dispatcher(connections, writer::schema, config.callbackExecutor(), errors);
         writer.onCommit(dispatcher::committed, dispatcher::anyoneListening);

@@ -4,7 +4,9 @@ import dev.tandem.engine.BackupException;
 import dev.tandem.engine.BackupException.Reason;
 import dev.tandem.engine.BackupFile;
 import dev.tandem.engine.Backups;
+import dev.tandem.engine.StorageException;
 import dev.tandem.engine.internal.changelog.DeviceIds;
+import dev.tandem.engine.internal.changelog.InternalSchema;
 import dev.tandem.engine.internal.keys.PassphraseKey;
 import dev.tandem.engine.internal.store.StatementCache;
 import java.io.IOException;
@@ -26,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedInputStream;
@@ -104,31 +107,95 @@ public final class FileBackups implements Backups {
         throw new BackupException(Reason.NOT_A_BACKUP, backup + " is not a Tandem backup");
     }
 
-    /** See {@link Backups#unpack}. */
+    /** See {@link Backups#unpack(Path, char[], Path)}. */
     public static BackupFile unpack(Path backup, char[] passphrase, Path target) {
         requireNew(target);
         boolean sealed = isEncrypted(backup);
-        String what = "The backup " + backup;
         try {
-            try (InputStream in = Files.newInputStream(backup); OutputStream out = newPrivateFile(target)) {
+            unpackBytes(backup, passphrase, target, sealed);
+            OnlineCopy.Contents contents = OnlineCopy.check(target, null, "The backup " + backup);
+            freshDeviceId(target);
+            return new BackupFile(target, size(target), sealed, contents.schemaVersion(), contents.rows());
+        } catch (RuntimeException e) {
+            deleteWithJournals(target, e);
+            throw e;
+        }
+    }
+
+    /**
+     * See {@link Backups#unpack(Path, char[], Path, Consumer)}. The file's bytes go to a scratch
+     * copy beside {@code target}, which is checked, has the engine's own tables brought up to date,
+     * is then attached read-only to be copied from, and is always deleted; {@code target} is built
+     * by {@code schema} and gets the rows ({@link CleanCopy}). Nothing of the scratch copy's schema
+     * reaches {@code target}; what runs in the scratch copy (its triggers, on the upgrade's writes)
+     * changes only rows, which are the file's to choose anyway.
+     */
+    public static BackupFile unpack(Path backup, char[] passphrase, Path target, Consumer<Path> schema) {
+        requireNew(target);
+        boolean sealed = isEncrypted(backup);
+        Path scratch = target.resolveSibling(target.getFileName() + TEMP_INFIX + UUID.randomUUID() + TEMP_SUFFIX);
+        try {
+            unpackBytes(backup, passphrase, scratch, sealed);
+            int backedUp = OnlineCopy.check(scratch, null, "The backup " + backup).schemaVersion();
+            internalUpToDate(scratch, backup);
+            schema.accept(target);
+            int ours = OnlineCopy.check(target, null, "The new database " + target).schemaVersion();
+            if (backedUp > ours) {
+                // Its rows may sit in columns this version has never heard of: copied, they would be lost.
+                throw new BackupException(Reason.UNSUPPORTED_FORMAT, "The backup " + backup + " was written by a newer"
+                        + " Tandem (schema version " + backedUp + ", this one knows " + ours + ")");
+            }
+            CleanCopy.copy(scratch, target);
+            freshDeviceId(target);
+            OnlineCopy.Contents contents = OnlineCopy.check(target, null, "The restored copy " + target);
+            return new BackupFile(target, size(target), sealed, contents.schemaVersion(), contents.rows());
+        } catch (RuntimeException e) {
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                deleteQuietly(target.resolveSibling(target.getFileName() + suffix), e);
+            }
+            deleteWithJournals(target, e);
+            throw e;
+        } finally {
+            deleteWithJournals(scratch, null);
+        }
+    }
+
+    /**
+     * Brings the engine's own tables of the scratch copy to this version, as opening it would
+     * (an older backup's changelog is laid out otherwise), so its rows fit the target's tables.
+     * Only the scratch copy is written, which is then only read and deleted.
+     */
+    private static void internalUpToDate(Path scratch, Path backup) {
+        try (Connection c = OnlineCopy.connect(scratch)) {
+            c.setAutoCommit(false);
+            InternalSchema.install(c);
+            c.commit();
+        } catch (StorageException e) {
+            throw new BackupException(Reason.UNSUPPORTED_FORMAT, "The backup " + backup + " cannot be read here: "
+                    + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new BackupException(Reason.DAMAGED, "The backup " + backup + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static void unpackBytes(Path backup, char[] passphrase, Path file, boolean sealed) {
+        try {
+            try (InputStream in = Files.newInputStream(backup); OutputStream out = newPrivateFile(file)) {
                 if (sealed) {
-                    SealedFile.open(in, out, passphrase, what);
+                    SealedFile.open(in, out, passphrase, "The backup " + backup);
                 } else {
                     in.transferTo(out);
                 }
             }
-            force(target);
-            OnlineCopy.Contents contents = OnlineCopy.check(target, null, what);
-            freshDeviceId(target);
-            return new BackupFile(target, size(target), sealed, contents.schemaVersion(), contents.rows());
+            force(file);
         } catch (IOException e) {
-            deleteQuietly(target, e);
-            throw new BackupException(Reason.IO, "Reading " + backup + " into " + target + " failed: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            deleteQuietly(target, e);
-            deleteQuietly(target.resolveSibling(target.getFileName() + "-journal"), e);
-            throw e;
+            throw new BackupException(Reason.IO, "Reading " + backup + " into " + file + " failed: " + e.getMessage(), e);
         }
+    }
+
+    private static void deleteWithJournals(Path file, Exception primary) {
+        deleteQuietly(file, primary);
+        deleteQuietly(file.resolveSibling(file.getFileName() + "-journal"), primary);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tandem.engine.internal.backup;
 import dev.tandem.engine.BackupException;
 import dev.tandem.engine.BackupException.Reason;
 import dev.tandem.engine.internal.store.SchemaSnapshot;
+import dev.tandem.engine.internal.store.UntrustedSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -115,6 +116,6 @@ final class OnlineCopy {
     static Connection connect(Path file) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_MILLIS);
-        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        return UntrustedSchema.apply(config.createConnection("jdbc:sqlite:" + file.toAbsolutePath()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.engine.internal.blob;
 
 import dev.tandem.engine.Blob;
+import dev.tandem.engine.BlobMismatchException;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.Blobs;
 import dev.tandem.engine.StorageException;
@@ -46,8 +47,14 @@ public final class LocalBlobs implements Blobs {
     /** Uses closer than this do not touch the file again: a list of thumbnails must not write per frame. */
     private static final Duration TOUCH_EVERY = Duration.ofHours(1);
 
+    /** Calls its second argument with each of the ids nothing names, inside a write transaction. */
+    public interface Unnamed {
+        void each(Set<String> ids, java.util.function.Consumer<String> remove);
+    }
+
     private final Path dir;
     private final Path tmp;
+    private volatile Unnamed unnamed;
 
     public LocalBlobs(Path dir) {
         this.dir = dir.toAbsolutePath();
@@ -64,8 +71,35 @@ public final class LocalBlobs implements Blobs {
         }
     }
 
+    /** How {@link #removeUnnamed} learns what the database names: set by the database that owns this store. */
+    public void unnamedBy(Unnamed check) {
+        this.unnamed = check;
+    }
+
+    @Override
+    public Set<String> removeUnnamed(Set<String> ids) {
+        Unnamed check = unnamed;
+        Set<String> removed = new java.util.HashSet<>();
+        if (check == null || ids.isEmpty()) {
+            return removed;
+        }
+        check.each(ids, id -> {
+            if (Blob.isId(id)) {
+                deleteQuietly(path(id));
+                deleteQuietly(uploadedMark(id));
+                removed.add(id);
+            }
+        });
+        return removed;
+    }
+
     @Override
     public Blob add(InputStream in, long limit) {
+        return add(in, limit, null);
+    }
+
+    @Override
+    public Blob add(InputStream in, long limit, String expected) {
         Path temp = newTemp("add-");
         try {
             MessageDigest sha = Digests.sha256();
@@ -84,6 +118,10 @@ public final class LocalBlobs implements Blobs {
                 }
             }
             String id = HexFormat.of().formatHex(sha.digest());
+            if (expected != null && !expected.equals(id)) {
+                throw new BlobMismatchException("The file's bytes are not the ones named (" + Sizes.describe(size)
+                        + " read); it was not stored.");
+            }
             publish(temp, id);
             return new Blob(id, size);
         } catch (IOException e) {

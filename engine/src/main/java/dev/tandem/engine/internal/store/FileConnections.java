@@ -41,7 +41,7 @@ public final class FileConnections implements Connections {
         // SELECT last_insert_rowid() after every INSERT (about a tenth of a tracked save's CPU).
         config.setGetGeneratedKeys(false);
         try {
-            writer = config.createConnection(url);
+            writer = UntrustedSchema.apply(config.createConnection(url));
             WriteWait.install(writer, busyTimeout, onWriteWait);
             if (synchronous == Synchronous.EXTRA) {
                 try (var s = writer.createStatement()) {
@@ -55,14 +55,14 @@ public final class FileConnections implements Connections {
         } catch (SQLException e) {
             throw SqlErrors.wrap("Opening database " + file, e);
         }
+        SQLiteConfig readerConfig = new SQLiteConfig();
+        readerConfig.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
+        readerConfig.enforceForeignKeys(true);
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("tandem-readers");
-        pool.setJdbcUrl(url);
-        pool.setDriverClassName("org.sqlite.JDBC");
+        pool.setDataSource(UntrustedSchema.dataSource(readerConfig, url));
         pool.setMaximumPoolSize(readerCount);
         pool.setMinimumIdle(1);
-        pool.addDataSourceProperty("busy_timeout", String.valueOf(busyTimeout.toMillis()));
-        pool.addDataSourceProperty("foreign_keys", "true");
         pool.setConnectionInitSql("PRAGMA query_only=1");
         pool.setConnectionTimeout(Math.max(250, busyTimeout.toMillis()));
         try {
@@ -134,7 +134,7 @@ public final class FileConnections implements Connections {
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyTimeout.toMillis()));
-        try (Connection c = config.createConnection(url); var s = c.createStatement()) {
+        try (Connection c = UntrustedSchema.apply(config.createConnection(url)); var s = c.createStatement()) {
             s.execute("PRAGMA auto_vacuum = INCREMENTAL");
             s.execute("PRAGMA journal_mode = WAL");
         } catch (SQLException e) {

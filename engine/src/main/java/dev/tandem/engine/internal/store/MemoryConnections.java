@@ -17,7 +17,7 @@ public final class MemoryConnections implements Connections {
         // SELECT last_insert_rowid() after every INSERT (about a tenth of a tracked save's CPU).
         config.setGetGeneratedKeys(false);
         try {
-            connection = config.createConnection("jdbc:sqlite::memory:");
+            connection = UntrustedSchema.apply(config.createConnection("jdbc:sqlite::memory:"));
         } catch (SQLException e) {
             throw SqlErrors.wrap("Opening an in-memory database", e);
         }

@@ -234,4 +234,63 @@ class CalendarUiTest {
         waitFor(() -> robot.lookup("#calendar-title").queryLabeled().getText().equals("23 – 29 November 2026"));
         assertEquals(wed, fx(() -> view.viewModel().calendar().selectedDateProperty().get()));
     }
+
+    /** Whether {@code n} and every parent of it are visible. */
+    private static boolean treeVisible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void week_editorOpen_daysStayReadable_shortBlockALineHigh_axisAsBlocks_noSortOrder(FxRobot robot) throws Exception {
+        Item quick = device.store().add("Quick call", null, null, wed,
+                new TodoDetails(null, List.of(), null, null, false, LocalTime.of(10, 0), 15)).item();
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> block(robot, quick.id()).isPresent());
+        robot.clickOn(block(robot, quick.id()).orElseThrow());
+        waitFor(() -> "Quick call".equals(robot.lookup("#editor-title").queryAs(javafx.scene.control.TextField.class)
+                .getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(fx(() -> !treeVisible(robot.lookup("#sort").query())), "no sort order in the calendar");
+        javafx.scene.layout.Region b = (javafx.scene.layout.Region) block(robot, quick.id()).orElseThrow();
+        assertTrue(fx(() -> b.getHeight() >= b.prefHeight(-1) - 0.5), "a 15-minute block is a line high: "
+                + fx(b::getHeight) + " < " + fx(() -> b.prefHeight(-1)));
+        List<String> axis = fx(() -> robot.lookup(".calendar-hour-label").queryAll().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).filter(t -> !t.isEmpty()).toList());
+        assertEquals("01:00", axis.get(0));
+        assertTrue(axis.contains("08:00") && axis.contains("15:00"), "the blocks' clock: " + axis);
+        assertTrue(fx(() -> ((javafx.scene.control.Label) b.getChildrenUnmodifiable().get(0)).getText())
+                .startsWith("10:00 "));
+
+        List<Node> columns = fx(() -> List.copyOf(robot.lookup("#calendar-week").query().lookupAll(".calendar-column")));
+        for (Node c : columns) {
+            assertTrue(fx(() -> c.getLayoutBounds().getWidth()) >= WeekGrid.MIN_DAY_WIDTH - 0.5,
+                    "a day keeps its width with the editor open: " + fx(() -> c.getLayoutBounds().getWidth()));
+        }
+        // The day names stay over their columns when the week scrolls sideways.
+        javafx.scene.control.ScrollPane hours = fx(() -> (javafx.scene.control.ScrollPane) robot.lookup(".calendar-hours")
+                .query());
+        for (double h : new double[] {0, 1}) {
+            fx(() -> {
+                hours.setHvalue(h);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            for (int i : new int[] {0, 6}) {
+                Node column = columns.get(i);
+                Node name = fx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
+                        .filter(n -> column.getUserData().equals(n.getUserData())).findFirst().orElseThrow());
+                double cx = fx(() -> column.localToScene(0, 0).getX());
+                double nx = fx(() -> name.localToScene(0, 0).getX());
+                assertEquals(cx, nx, 1.0, "day " + i + " at scroll " + h);
+            }
+        }
+    }
 }

@@ -83,6 +83,8 @@ public final class Styles {
     public static final String FIELD_ERROR = "field-error";
     /** A dialog's line saying what the last command did; {@code :error} when it says why one failed. */
     public static final String DIALOG_MESSAGE = "dialog-message";
+    /** The question icon of a confirmation, a choice or a prompt for text. */
+    public static final String DIALOG_ICON = "dialog-icon";
     /** Buttons side by side as one control, the first and last rounded on their outer side. */
     public static final String SEGMENTED = "segmented";
     /** A device or member in a dialog's list. */

@@ -181,7 +181,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
             base = new QuickAdd(base.title(), repeat.first(today), base.listName());
         }
         String warning = DatePhrases.notADate(typed.strip())
-                .map(p -> "“" + p + "” is not a date; it stays in the title").orElse(null);
+                .map(p -> "“" + p + "” is not a date; it stays in the title").orElse(when.warning());
         return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens), t.time(), t.minutes(),
                 when.start(), when.someday());
     }

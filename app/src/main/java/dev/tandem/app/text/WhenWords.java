@@ -9,8 +9,11 @@ import java.util.List;
  * "someday" as the last word puts the todo away for some day. Each keyword needs a title before it and a
  * date after it, so "Start the car" and "Due diligence" keep their words, as does "Someday I'll learn
  * Italian". The words are taken out of the text and become tokens; pure, today is passed in.
+ *
+ * <p>A todo never starts after it is due: a start said as a weekday ("start sat due fri") is that weekday on
+ * or before the due date; a start said as a date after the due date is kept and {@code warning} says so.
  */
-record WhenWords(LocalDate start, LocalDate due, boolean someday) {
+record WhenWords(LocalDate start, LocalDate due, boolean someday, String warning) {
     private static final List<String> START = List.of("start", "starts", "starting");
     private static final List<String> DUE = List.of("due", "deadline");
 
@@ -18,6 +21,8 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday) {
     static WhenWords take(List<QuickAddWord> words, LocalDate today, List<QuickAddToken> tokens) {
         LocalDate start = null;
         LocalDate due = null;
+        java.time.DayOfWeek startDay = null;
+        int startToken = -1;
         for (int i = 1; i < words.size() - 1; i++) {
             QuickAddWord w = words.get(i);
             boolean isStart = start == null && START.stream().anyMatch(w::is);
@@ -36,6 +41,8 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday) {
                     phrase.get(n - 1).end(), shown));
             if (isStart) {
                 start = d;
+                startDay = Weekdays.NAMES.get(QuickAddWord.join(phrase).strip().toLowerCase(java.util.Locale.ROOT));
+                startToken = tokens.size() - 1;
             } else {
                 due = d;
             }
@@ -49,7 +56,17 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday) {
             tokens.add(new QuickAddToken(QuickAddToken.Kind.SOMEDAY, w.start(), w.end(), "Someday"));
             someday = true;
         }
-        return new WhenWords(start, due, someday);
+        String warning = null;
+        if (start != null && due != null && start.isAfter(due)) {
+            if (startDay != null) {
+                start = due.with(java.time.temporal.TemporalAdjusters.previousOrSame(startDay));
+                QuickAddToken t = tokens.get(startToken);
+                tokens.set(startToken, new QuickAddToken(t.kind(), t.start(), t.end(), DueDates.format(start, today)));
+            } else {
+                warning = "It starts " + DueDates.format(start, today) + ", after it is due " + DueDates.format(due, today);
+            }
+        }
+        return new WhenWords(start, due, someday, warning);
     }
 
     /** How many words from {@code from} make a date phrase, the longest (up to four); 0 for none. */

@@ -179,6 +179,11 @@ final class AgendaView extends ListView<AgendaRow> {
             check.setDisable(occurrence);
             title.setText(r.text());
             meta.getChildren().clear();
+            if (!it.timeText().isEmpty()) {
+                Label time = new Label(it.timeText(), Icons.of(Icons.TIME, 13));
+                time.getStyleClass().add(Styles.ITEM_META);
+                meta.getChildren().add(time);
+            }
             if (!r.detail().isEmpty()) {
                 Label due = new Label(r.detail(), Icons.of(Icons.TODAY, 13));
                 due.getStyleClass().addAll(Styles.ITEM_META, Styles.DUE_OVERDUE);
@@ -206,7 +211,8 @@ final class AgendaView extends ListView<AgendaRow> {
             if (it.priority() > 0) {
                 marker.getStyleClass().add(Styles.priority(it.priority()));
             }
-            setAccessibleText(r.text() + (r.detail().isEmpty() ? "" : ", overdue since " + r.detail())
+            setAccessibleText(r.text() + (it.timeText().isEmpty() ? "" : ", " + it.timeText())
+                    + (r.detail().isEmpty() ? "" : ", overdue since " + r.detail())
                     + (occurrence ? ", a later date of a repeating todo" : ""));
             setGraphic(todo);
         }

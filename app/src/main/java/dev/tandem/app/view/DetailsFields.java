@@ -134,12 +134,14 @@ final class DetailsFields {
 
     /**
      * Adds the START row at {@code row}: the date the todo waits for ("When"), apart from its deadline, and
-     * Someday; hidden while {@code note} holds.
+     * Someday; hidden while {@code note} holds. The date reads and shows as the due date's does ({@code dates}).
      */
     static void addWhen(GridPane grid, int row, WhenViewModel vm, java.util.function.Function<String, Label> label,
-                        javafx.beans.value.ObservableBooleanValue note) {
+                        javafx.beans.value.ObservableBooleanValue note,
+                        javafx.util.StringConverter<java.time.LocalDate> dates) {
         javafx.scene.control.DatePicker start = new javafx.scene.control.DatePicker();
         start.setId("editor-start");
+        start.setConverter(dates);
         start.setPromptText("No start date");
         start.valueProperty().bindBidirectional(vm.startProperty());
         start.setMaxWidth(Double.MAX_VALUE);

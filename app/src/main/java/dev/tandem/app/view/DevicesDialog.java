@@ -75,12 +75,10 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
     }
 
     private void confirm(Row r) {
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Other devices stop keeping what only " + r.name()
+        Alert ask = question(new Alert(Alert.AlertType.CONFIRMATION, "Other devices stop keeping what only " + r.name()
                 + " would need. If it syncs again, it re-joins as a new device and loses nothing.",
-                ButtonType.CANCEL, ButtonType.OK);
-        ask.initOwner(getDialogPane().getScene().getWindow());
-        ask.setHeaderText("Forget " + r.name() + "?");
-        ask.getDialogPane().getStylesheets().addAll(getDialogPane().getStylesheets());
+                ButtonType.CANCEL, ButtonType.OK), getDialogPane().getScene().getWindow(),
+                getDialogPane().getStylesheets(), "Forget " + r.name() + "?");
         ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.forget(r));
     }
 }

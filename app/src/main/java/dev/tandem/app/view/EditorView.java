@@ -100,17 +100,7 @@ public final class EditorView extends StackPane {
         due.setPromptText("No due date");
         due.valueProperty().bindBidirectional(vm.dueProperty());
         due.setMaxWidth(Double.MAX_VALUE);
-        due.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(LocalDate d) {
-                return vm.formatDue(d);
-            }
-
-            @Override
-            public LocalDate fromString(String s) {
-                return vm.parseDue(s);
-            }
-        });
+        due.setConverter(dates(vm, vm.dueProperty()));
         Button clearDue = new Button(null, Icons.of(MaterialDesignC.CLOSE, 14));
         clearDue.getStyleClass().add(Styles.BUTTON_FLAT);
         clearDue.setTooltip(new Tooltip("Remove the due date"));
@@ -170,7 +160,8 @@ public final class EditorView extends StackPane {
         grid.add(dueLabel, 0, 0);
         grid.add(dueBox, 1, 0);
         DetailsFields.addTime(grid, 1, vm.details().time(), EditorView::fieldLabel, vm.noteProperty());
-        DetailsFields.addWhen(grid, 2, vm.details().when(), EditorView::fieldLabel, vm.noteProperty());
+        DetailsFields.addWhen(grid, 2, vm.details().when(), EditorView::fieldLabel, vm.noteProperty(),
+                dates(vm, vm.details().when().startProperty()));
         grid.add(fieldLabel("LIST"), 0, 3);
         grid.add(list, 1, 3);
         GridPane.setHgrow(dueBox, Priority.ALWAYS);
@@ -404,5 +395,20 @@ public final class EditorView extends StackPane {
             }
             return SyncStatusViewModel.ago(at, Instant.now()).equals("just now") ? "just now" : WHEN.format(at);
         }
+    }
+
+    /** How a date field shows and reads dates: "Fri 27 Nov 2026" in the due and the start field alike. */
+    private static StringConverter<LocalDate> dates(EditorViewModel vm, javafx.beans.value.ObservableValue<LocalDate> field) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return vm.formatDue(d);
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                return vm.parseDate(s, field.getValue());
+            }
+        };
     }
 }

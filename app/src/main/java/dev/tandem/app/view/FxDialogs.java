@@ -74,14 +74,8 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public boolean confirm(String title, String message, String okLabel) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
-        a.initOwner(owner.get());
-        a.setTitle(title);
-        a.setHeaderText(title);
+        Alert a = TandemDialog.question(new Alert(Alert.AlertType.CONFIRMATION), owner.get(), stylesheets.get(), title);
         a.setContentText(message);
-        a.getDialogPane().getStylesheets().addAll(stylesheets.get());
-        a.getDialogPane().setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
-        a.getDialogPane().setAccessibleText(title);
         ButtonType ok = new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE);
         a.getButtonTypes().setAll(ButtonType.CANCEL, ok);
         return a.showAndWait().filter(b -> b == ok).isPresent();
@@ -89,14 +83,8 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public Optional<Integer> choose(String title, String message, java.util.List<String> choices) {
-        Alert a = new Alert(Alert.AlertType.CONFIRMATION);
-        a.initOwner(owner.get());
-        a.setTitle(title);
-        a.setHeaderText(title);
+        Alert a = TandemDialog.question(new Alert(Alert.AlertType.CONFIRMATION), owner.get(), stylesheets.get(), title);
         a.setContentText(message);
-        a.getDialogPane().getStylesheets().addAll(stylesheets.get());
-        a.getDialogPane().setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
-        a.getDialogPane().setAccessibleText(title);
         java.util.List<ButtonType> buttons = new java.util.ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
             buttons.add(new ButtonType(choices.get(i), i == 0 ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER));
@@ -109,17 +97,11 @@ public final class FxDialogs implements Dialogs {
 
     @Override
     public Optional<String> askText(String title, String prompt, String initial) {
-        TextInputDialog d = new TextInputDialog(initial);
-        d.initOwner(owner.get());
-        d.setTitle(title);
-        d.setHeaderText(title);
+        TextInputDialog d = TandemDialog.question(new TextInputDialog(initial), owner.get(), stylesheets.get(), title);
         d.setContentText(prompt);
-        d.getDialogPane().getStylesheets().addAll(stylesheets.get());
         d.getDialogPane().setId("ask-text");
         // The field is named for screen readers by its prompt, the pane by its title.
         d.getEditor().setAccessibleText(prompt);
-        d.getDialogPane().setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
-        d.getDialogPane().setAccessibleText(title);
         return d.showAndWait().map(String::strip);
     }
 

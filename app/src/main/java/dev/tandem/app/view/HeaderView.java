@@ -132,8 +132,7 @@ final class HeaderView extends VBox {
         sortLabel.setLabelFor(sort);
         HBox sortBox = new HBox(6, sortLabel, sort);
         sortBox.setAlignment(Pos.CENTER);
-        // The agenda has its own order (by day, then priority): a sort order does not apply there.
-        sortBox.visibleProperty().bind(vm.chrome().agendaShownProperty().not());
+        sortBox.visibleProperty().bind(vm.chrome().sortShownProperty());
         sortBox.managedProperty().bind(sortBox.visibleProperty());
 
         Button keys = iconButton(Icons.KEYBOARD, "Keyboard shortcuts (F1)");

@@ -8,6 +8,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
@@ -36,6 +37,9 @@ public final class Icons {
     public static final Ikon CONFLICTS = MaterialDesignS.SOURCE_MERGE;
     public static final Ikon TAG = MaterialDesignT.TAG_OUTLINE;
     public static final Ikon REPEAT = MaterialDesignR.REPEAT;
+    public static final Ikon TIME = MaterialDesignC.CLOCK_OUTLINE;
+    /** A question the app asks (a confirmation, a choice, a name). */
+    public static final Ikon QUESTION = MaterialDesignH.HELP_CIRCLE_OUTLINE;
     public static final Ikon REMINDER = MaterialDesignB.BELL_OUTLINE;
     public static final Ikon KEYBOARD = MaterialDesignK.KEYBOARD_OUTLINE;
     public static final Ikon LOGO = MaterialDesignC.CHECKBOX_MULTIPLE_MARKED_OUTLINE;

@@ -93,6 +93,18 @@ public final class ItemListView extends ListView<ItemRow> {
         vm.selectedProperty().addListener((o, a, b) -> {
             if (b == null) {
                 getSelectionModel().clearSelection();
+                return;
+            }
+            // The view-model chose a row (a todo back after an undo): the list selects it too.
+            ItemRow sel = getSelectionModel().getSelectedItem();
+            if (sel == null || !sel.id().equals(b.id())) {
+                for (int i = 0; i < getItems().size(); i++) {
+                    if (getItems().get(i).id().equals(b.id())) {
+                        getSelectionModel().clearAndSelect(i);
+                        scrollTo(i);
+                        return;
+                    }
+                }
             }
         });
         // Shift/Ctrl-click and Shift+arrows select several rows; the bulk actions act on all of them.

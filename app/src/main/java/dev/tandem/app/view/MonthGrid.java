@@ -18,22 +18,20 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.RowConstraints;
-import javafx.scene.layout.VBox;
 
 /**
  * The month: the weekday names, then 6 weeks of 7 day cells, each with its date ({@code :today},
- * {@code :outside} for the months around) and its first {@link #SHOWN} todos, then "+k more". A todo
- * dragged to another cell moves to that day, keeping its time. Rebuilt from the plan when it changes.
+ * {@code :outside} for the months around) and the todos its height holds, then "+k more", which opens the
+ * day in the week ({@link MonthCell}). A todo dragged to another cell moves to that day, keeping its time.
+ * Rebuilt from the plan when it changes.
  */
 final class MonthGrid extends BorderPane {
-    /** Todos a cell shows before "+k more". */
-    static final int SHOWN = 4;
     private final CalendarViewModel vm;
     private final Runnable onOpen;
     private final GridPane names = new GridPane();
     private final GridPane cells = new GridPane();
     private final List<Node> selectable = new ArrayList<>();
-    private final List<VBox> cellNodes = new ArrayList<>();
+    private final List<MonthCell> cellNodes = new ArrayList<>();
     private CalendarPlan plan;
 
     MonthGrid(CalendarViewModel vm, Runnable onOpen) {
@@ -93,25 +91,19 @@ final class MonthGrid extends BorderPane {
         LocalDate today = vm.today();
         for (int i = 0; i < p.days().size(); i++) {
             CalendarDay day = p.days().get(i);
-            VBox cell = new VBox();
-            cell.getStyleClass().add(Styles.CALENDAR_CELL);
-            cell.setMinSize(0, 0);
+            Label number = new Label(Integer.toString(day.date().getDayOfMonth()));
+            number.getStyleClass().add(Styles.CALENDAR_DAY_NUMBER);
+            List<Label> chips = new ArrayList<>();
+            for (CalendarEntry e : day.entries()) {
+                chips.add(chip(e));
+            }
+            MonthCell cell = new MonthCell(day, number, chips, () -> {
+                vm.selectDay(day.date());
+                vm.setMode(CalendarRange.Mode.WEEK);
+            });
             cell.setUserData(day.date());
             cell.pseudoClassStateChanged(PseudoStates.TODAY, day.date().equals(today));
             cell.pseudoClassStateChanged(PseudoStates.OUTSIDE, day.date().getMonth() != r.anchor().getMonth());
-            Label number = new Label(Integer.toString(day.date().getDayOfMonth()));
-            number.getStyleClass().add(Styles.CALENDAR_DAY_NUMBER);
-            cell.getChildren().add(number);
-            List<CalendarEntry> entries = day.entries();
-            for (int k = 0; k < Math.min(SHOWN, entries.size()); k++) {
-                cell.getChildren().add(chip(entries.get(k)));
-            }
-            int more = day.total() - Math.min(SHOWN, entries.size());
-            if (more > 0) {
-                Label m = new Label("+" + more + " more");
-                m.getStyleClass().add(Styles.CALENDAR_MORE);
-                cell.getChildren().add(m);
-            }
             cell.setOnMouseClicked(e -> {
                 vm.selectDay(day.date());
                 if (e.getClickCount() == 2) {
@@ -152,7 +144,7 @@ final class MonthGrid extends BorderPane {
         for (Node n : selectable) {
             n.pseudoClassStateChanged(PseudoStates.SELECTED, n.getUserData() instanceof CalendarEntry e && e.key().equals(key));
         }
-        for (VBox c : cellNodes) {
+        for (MonthCell c : cellNodes) {
             c.pseudoClassStateChanged(PseudoStates.SELECTED, day != null && day.equals(c.getUserData()));
         }
     }

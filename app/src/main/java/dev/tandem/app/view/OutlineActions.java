@@ -54,7 +54,7 @@ public final class OutlineActions {
             }
             return;
         }
-        vm.outline().shift(r, direction);
+        vm.outline().shift(r, direction, List.copyOf(list.getItems()));
     }
 
     private int previousSection(int at) {

@@ -68,9 +68,9 @@ final class RowMenus {
     private static Menu outlineMenu(MainViewModel vm, ItemRow it) {
         Menu m = new Menu("Arrange");
         MenuItem up = new MenuItem("Move up");
-        up.setOnAction(e -> vm.outline().shift(it, -1));
+        up.setOnAction(e -> vm.outline().shift(it, -1, vm.items()));
         MenuItem down = new MenuItem("Move down");
-        down.setOnAction(e -> vm.outline().shift(it, 1));
+        down.setOnAction(e -> vm.outline().shift(it, 1, vm.items()));
         MenuItem indent = new MenuItem("Make a subtask of the todo above");
         indent.setOnAction(e -> vm.outline().indent(List.of(it), vm.items()));
         MenuItem outdent = new MenuItem("Move out of its parent");

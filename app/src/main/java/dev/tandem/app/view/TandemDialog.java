@@ -47,6 +47,28 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
         return message;
     }
 
+    /**
+     * Dresses a question asked with the toolkit's own dialogs (a confirmation, a choice, a line of text) as
+     * a Tandem dialog: over {@code owner}, titled, themed, named for screen readers, and with the app's
+     * question icon where the toolkit puts its stock one. The icon is bound: the stock one comes from the
+     * toolkit's stylesheet ({@code -fx-graphic}), which a bound graphic keeps out.
+     */
+    static <D extends Dialog<?>> D question(D d, Window owner, List<String> stylesheets, String title) {
+        if (owner != null) {
+            d.initOwner(owner);
+        }
+        d.setTitle(title);
+        d.setHeaderText(title);
+        javafx.scene.control.DialogPane pane = d.getDialogPane();
+        pane.getStylesheets().addAll(stylesheets);
+        javafx.scene.Node icon = Icons.of(Icons.QUESTION, 32);
+        icon.getStyleClass().add(Styles.DIALOG_ICON);
+        pane.graphicProperty().bind(new javafx.beans.property.SimpleObjectProperty<>(icon));
+        pane.setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
+        pane.setAccessibleText(title);
+        return d;
+    }
+
     /** The content changed (more lines, another part): the window follows it, within the screen. */
     protected void fit() {
         ScreenFit.refit(this);

@@ -11,7 +11,6 @@ import dev.tandem.ui.Styles;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
@@ -36,6 +35,8 @@ import javafx.scene.shape.Line;
 final class WeekGrid extends BorderPane {
     static final double GUTTER = 64;
     static final double HOUR_HEIGHT = 44;
+    /** The least width of a day's column. */
+    static final double MIN_DAY_WIDTH = 110;
     private final CalendarViewModel vm;
     private final Runnable onOpen;
     private final GridPane header = new GridPane();
@@ -64,14 +65,25 @@ final class WeekGrid extends BorderPane {
             header.getColumnConstraints().add(c);
         }
         scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         scroll.getStyleClass().add(Styles.CALENDAR_HOURS);
         scroll.setFocusTraversable(false);
-        // The day columns line up with the hour grid's: the header is as wide as the grid's
-        // viewport, which the vertical scroll bar narrows.
-        header.maxWidthProperty().bind(scroll.viewportBoundsProperty().map(javafx.geometry.Bounds::getWidth));
-        setTop(header);
-        BorderPane.setAlignment(header, javafx.geometry.Pos.TOP_LEFT);
+        // A day stays wide enough to read "09:30 Standup": a narrower window scrolls the week sideways.
+        hours.setMinWidth(GUTTER + 7 * MIN_DAY_WIDTH);
+        // The day columns line up with the hour grid's: the header is as wide as the grid (the viewport,
+        // which the vertical scroll bar narrows, or the least width) and moves with its sideways scroll,
+        // clipped to the viewport.
+        header.prefWidthProperty().bind(hours.widthProperty());
+        header.translateXProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> -scroll.getHvalue()
+                * Math.max(0, hours.getWidth() - scroll.getViewportBounds().getWidth()), scroll.hvalueProperty(),
+                hours.widthProperty(), scroll.viewportBoundsProperty()));
+        Pane headerView = new Pane(header);
+        headerView.setMinWidth(0);
+        javafx.scene.shape.Rectangle headerClip = new javafx.scene.shape.Rectangle();
+        headerClip.widthProperty().bind(headerView.widthProperty());
+        headerClip.heightProperty().bind(headerView.heightProperty());
+        headerView.setClip(headerClip);
+        setTop(headerView);
         setCenter(scroll);
         for (int i = 0; i < 7; i++) {
             names[i] = new Label();
@@ -277,9 +289,8 @@ final class WeekGrid extends BorderPane {
         private int used;
 
         HourPane() {
-            DateTimeFormatter f = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
             for (int h = 0; h < 24; h++) {
-                Label l = new Label(h == 0 ? "" : f.format(LocalTime.of(h, 0)));
+                Label l = new Label(h == 0 ? "" : GridGeometry.hourText(h));
                 l.getStyleClass().add(Styles.CALENDAR_HOUR_LABEL);
                 labels.add(l);
                 Line line = new Line();
@@ -355,8 +366,10 @@ final class WeekGrid extends BorderPane {
             }
             for (int i = 0; i < used; i++) {
                 TimeBlock b = blockData.get(i);
-                blocks.get(i).resizeRelocate(GUTTER + g.left(b, blockDay.get(i)) + 1, g.top(b), Math.max(4, g.width(b) - 2),
-                        g.height(b));
+                VBox n = blocks.get(i);
+                // A short block is still a line high, so its time and title can be read.
+                n.resizeRelocate(GUTTER + g.left(b, blockDay.get(i)) + 1, g.top(b), Math.max(4, g.width(b) - 2),
+                        Math.max(g.height(b), n.prefHeight(-1)));
             }
         }
     }

@@ -29,4 +29,13 @@ public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeB
     public int total() {
         return allDay.size() + blocks.size() + moreAllDay + moreTimed;
     }
+
+    /**
+     * How many of its todos a month cell with room for {@code lines} lines of todos shows: every one when they
+     * all fit, else one line fewer, so the last line can say how many more there are.
+     */
+    public int shownIn(int lines) {
+        int kept = allDay.size() + blocks.size();
+        return Math.max(0, Math.min(kept, total() <= lines ? lines : lines - 1));
+    }
 }

@@ -436,6 +436,14 @@ public final class EditorViewModel {
      * the field shows it, or blank for none; anything else keeps the date the field had.
      */
     public LocalDate parseDue(String s) {
+        return parseDate(s, dueProperty().get());
+    }
+
+    /**
+     * What the user typed into a date field (the due date's or the start date's, which show dates alike):
+     * a phrase, a date as {@link #formatDue} writes it, or blank for none; anything else keeps {@code was}.
+     */
+    public LocalDate parseDate(String s, LocalDate was) {
         if (s == null || s.isBlank()) {
             return null;
         }
@@ -443,7 +451,7 @@ public final class EditorViewModel {
             try {
                 return LocalDate.parse(s.strip(), DUE);
             } catch (DateTimeParseException e) {
-                return dueProperty().get();
+                return was;
             }
         });
     }

@@ -23,6 +23,15 @@ public record GridGeometry(double dayWidth, double hourHeight, int columns, int 
         return new GridGeometry(cellWidth, cellHeight, 7, CalendarRange.MONTH_WEEKS);
     }
 
+    /**
+     * The hour axis' label for {@code hour}: the app's 24-hour clock ({@link dev.tandem.app.model.Item#TIME}),
+     * as the blocks, the editor's time field and quick add write times, so "08:00" on the axis lines up
+     * with "08:00 Standup" on a block.
+     */
+    public static String hourText(int hour) {
+        return dev.tandem.app.model.Item.TIME.format(LocalTime.of(hour, 0));
+    }
+
     /** The y of a minute of the day on the hour grid. */
     public double y(int minute) {
         return minute * hourHeight / 60.0;

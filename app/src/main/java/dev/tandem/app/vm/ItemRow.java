@@ -197,6 +197,19 @@ public final class ItemRow {
         return item == null ? List.of() : item.tagList();
     }
 
+    /**
+     * "14:00–14:30" for a timed todo with a length, "14:00" without one, "" without a time: the app's
+     * 24-hour clock ({@link Item#TIME}), as the editor, the calendar's blocks and its hour axis write it.
+     */
+    public String timeText() {
+        java.time.LocalTime t = item == null ? null : item.timeOfDay();
+        if (t == null) {
+            return "";
+        }
+        int m = item.lengthMinutes();
+        return Item.TIME.format(t) + (m > 0 ? "–" + Item.TIME.format(t.plusMinutes(m)) : "");
+    }
+
     /** "every Monday", "" when it does not repeat. */
     public String repeatText() {
         return item == null || item.recurrence() == null ? "" : item.recurrence().describe();

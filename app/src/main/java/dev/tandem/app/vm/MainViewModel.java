@@ -52,6 +52,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
     private final javafx.beans.property.IntegerProperty selectionCount = new javafx.beans.property.SimpleIntegerProperty(0);
     private Listing beforeSearch = Listing.inbox();
+    /** The todo to select once its row is in the list again (see {@link #selectWhenBack}); null for none. */
+    private String reselect;
     private final ViewChrome chrome;
     private final Recovery recovery;
     private final ListSharing listSharing;
@@ -80,6 +82,30 @@ public final class MainViewModel implements AutoCloseable {
         this.chrome = new ViewChrome(view, items, sidebar());
         this.listSharing = new ListSharing(this::list, sidebar, this::rebuildSidebar, commands::say);
         this.outline = new OutlineCommands(store, async, undo, dialogs, commands::say, commands::currentListId);
+        undo.onUndone(this::selectWhenBack);
+        items.onAfterApply(s -> selectIfBack());
+    }
+
+    /**
+     * Undo brought back a todo an action took out of the list (completing it): it is selected again once
+     * its row is back, rather than the selection starting over at the top. Another view forgets it.
+     */
+    private void selectWhenBack(String id) {
+        reselect = id;
+        selectIfBack();
+    }
+
+    private void selectIfBack() {
+        if (reselect == null) {
+            return;
+        }
+        for (ItemRow r : items.items()) {
+            if (r.id().equals(reselect)) {
+                reselect = null;
+                selected.set(r);
+                return;
+            }
+        }
     }
 
     /** Moves in the list's own order, folding, sections and the lists' order. */
@@ -268,6 +294,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         view.set(v);
         quickAdd.clearUnder();
+        reselect = null;
         selected.set(null);
         title.set(titleOf(v));
         bindItems(v);

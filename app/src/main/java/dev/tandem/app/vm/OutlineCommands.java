@@ -47,13 +47,71 @@ public final class OutlineCommands {
         moved.add(c);
     }
 
-    /** One place up ({@code -1}) or down ({@code 1}) among its siblings. */
-    public void shift(ItemRow row, int direction) {
+    /**
+     * One place up ({@code -1}) or down ({@code 1}) among its siblings ({@code shown}: all rows). A todo at the
+     * top level moved down past the last of its section goes first into the next section, moved up past the
+     * first last into the one above; where there is nowhere to go, the message line says so.
+     */
+    public void shift(ItemRow row, int direction, List<ItemRow> shown) {
         if (row == null || row.isSection()) {
             return;
         }
         String id = row.id();
-        run(direction < 0 ? "Move up" : "Move down", row, () -> List.of(outline.shift(id, direction)));
+        String verb = direction < 0 ? "Move up" : "Move down";
+        int at = OutlineDrop.indexOf(shown, id);
+        if (at < 0) {
+            run(verb, row, () -> List.of(outline.shift(id, direction)));
+            return;
+        }
+        int next = direction > 0 ? after(shown, at) : at - 1;
+        boolean edge = next < 0 || next >= shown.size() || shown.get(next).isSection()
+                || shown.get(next).depth() < row.depth();
+        if (!edge) {
+            run(verb, row, () -> List.of(outline.shift(id, direction)));
+            return;
+        }
+        OutlineStore.Target into = row.depth() == 0 ? neighbourSection(shown, next, direction, row.listId()) : null;
+        if (into == null) {
+            say.accept("“" + row.title() + "” is the " + (direction > 0 ? "last" : "first")
+                    + (row.depth() > 0 ? " subtask of its todo" : " todo of the list") + "; it cannot move "
+                    + (direction > 0 ? "down" : "up"));
+            return;
+        }
+        run(verb, row, () -> List.of(outline.move(id, into)));
+    }
+
+    /** The index of the first row after row {@code at} that is not under it. */
+    private static int after(List<ItemRow> shown, int at) {
+        int depth = shown.get(at).depth();
+        int k = at + 1;
+        while (k < shown.size() && !shown.get(k).isSection() && shown.get(k).depth() > depth) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
+     * Where a top-level todo at the edge of its section goes: first in the next section (down), or last in the
+     * one above (up: the section before the header at {@code next}, or the part before the first header);
+     * null when there is none.
+     */
+    private static OutlineStore.Target neighbourSection(List<ItemRow> shown, int next, int direction, String listId) {
+        if (direction > 0) {
+            if (next >= shown.size() || !shown.get(next).isSection()) {
+                return null;
+            }
+            ItemRow first = next + 1 < shown.size() && !shown.get(next + 1).isSection() ? shown.get(next + 1) : null;
+            return new OutlineStore.Target(listId, null, shown.get(next).sectionId(), first == null ? null : first.id());
+        }
+        if (next < 0 || !shown.get(next).isSection()) {
+            return null;
+        }
+        for (int k = next - 1; k >= 0; k--) {
+            if (shown.get(k).isSection()) {
+                return new OutlineStore.Target(listId, null, shown.get(k).sectionId(), null);
+            }
+        }
+        return new OutlineStore.Target(listId, null, null, null);
     }
 
     /** Each selected todo under the sibling above it (subtasks of a selected todo move with it); {@code shown}: all rows. */

@@ -54,7 +54,7 @@ final class SubtreeCommands {
             boolean repeats = item.repeat() != null;
             async.run(() -> completeAll(id, repeats), done -> {
                 AtomicReference<Done> last = new AtomicReference<>(done);
-                undo.push("Complete “" + t + "” and its subtasks", () -> uncomplete(last.get()),
+                undo.push("Complete “" + t + "” and its subtasks", id, () -> uncomplete(last.get()),
                         () -> last.set(completeAll(id, repeats)));
                 say.accept("Completed “" + t + "” and " + n.replace("open ", ""));
             });

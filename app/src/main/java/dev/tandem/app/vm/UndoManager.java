@@ -18,7 +18,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class UndoManager {
     private static final int MAX = 50;
 
-    private record Entry(String label, Runnable undo, Runnable redo) {
+    /** {@code focus}: the todo the action was about, selected again when it is undone; null for none. */
+    private record Entry(String label, String focus, Runnable undo, Runnable redo) {
     }
 
     private final Async async;
@@ -28,6 +29,7 @@ public final class UndoManager {
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper redoLabel = new ReadOnlyStringWrapper("");
+    private java.util.function.Consumer<String> onUndone = id -> { };
 
     public UndoManager(Async async) {
         this.async = async;
@@ -56,8 +58,16 @@ public final class UndoManager {
      * with the same result, each on the background executor. Clears the redo stack.
      */
     public void push(String actionLabel, Runnable undo, Runnable redo) {
-        undoStack.push(new Entry(Objects.requireNonNull(actionLabel, "actionLabel"), Objects.requireNonNull(undo, "undo"),
-                Objects.requireNonNull(redo, "redo")));
+        push(actionLabel, null, undo, redo);
+    }
+
+    /**
+     * As {@link #push(String, Runnable, Runnable)}, for an action on the todo {@code focus}: undoing it
+     * hands that id to {@link #onUndone}, so the todo the action took out of the list is selected again.
+     */
+    public void push(String actionLabel, String focus, Runnable undo, Runnable redo) {
+        undoStack.push(new Entry(Objects.requireNonNull(actionLabel, "actionLabel"), focus,
+                Objects.requireNonNull(undo, "undo"), Objects.requireNonNull(redo, "redo")));
         trim();
         redoStack.clear();
         update();
@@ -72,6 +82,9 @@ public final class UndoManager {
         redoStack.push(e);
         update();
         async.run(e.undo());
+        if (e.focus() != null) {
+            onUndone.accept(e.focus());
+        }
         return e.label();
     }
 
@@ -86,6 +99,11 @@ public final class UndoManager {
         update();
         async.run(e.redo());
         return e.label();
+    }
+
+    /** Told the id of the todo an undone action was about (see {@link #push(String, String, Runnable, Runnable)}). */
+    public void onUndone(java.util.function.Consumer<String> then) {
+        this.onUndone = Objects.requireNonNull(then, "then");
     }
 
     public void clear() {

@@ -64,6 +64,8 @@ public final class UndoableCommands {
         this.adds = new QuickAdds(store, async, undo, view, lists, this);
         this.subtrees = new SubtreeCommands(store, series, async, dialogs, undo, message::set);
         this.subtreeStore = new dev.tandem.app.model.Subtrees(store);
+        // A message is about what the user just did where they did it: another view starts without one.
+        view.addListener((o, a, b) -> message.set(""));
         // A new message has no link unless the code that set it gives one right after.
         message.addListener((o, a, b) -> {
             messageTarget = null;
@@ -257,7 +259,7 @@ public final class UndoableCommands {
                 String t = st.before().titleOrEmpty();
                 // Redo completes again (creating the next occurrence again); undo then takes back that step.
                 AtomicReference<SeriesStore.Step> last = new AtomicReference<>(st);
-                undo.push("Complete “" + t + "”", () -> series.uncomplete(last.get()),
+                undo.push("Complete “" + t + "”", id, () -> series.uncomplete(last.get()),
                         () -> series.complete(id).ifPresent(last::set));
                 message.set("Completed “" + t + "”" + st.next().map(n -> " · next " + n.due()).orElse(""));
             }));
@@ -265,8 +267,8 @@ public final class UndoableCommands {
         }
         async.run(() -> store.setDone(id, done), before -> before.ifPresent(b -> {
             if (b.isDone() != done) {
-                undo.push((done ? "Complete" : "Reopen") + " “" + b.titleOrEmpty() + "”", () -> store.setDone(id, b.isDone()),
-                        () -> store.setDone(id, done));
+                undo.push((done ? "Complete" : "Reopen") + " “" + b.titleOrEmpty() + "”", id,
+                        () -> store.setDone(id, b.isDone()), () -> store.setDone(id, done));
                 message.set((done ? "Completed" : "Reopened") + " “" + b.titleOrEmpty() + "”");
             }
         }));

@@ -28,6 +28,7 @@ public final class ViewChrome {
     private final ReadOnlyBooleanWrapper conflictsShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper agendaShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper calendarShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper sortShown = new ReadOnlyBooleanWrapper(true);
     private final NoteCount notesShown = new NoteCount();
 
     /** {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of it. */
@@ -58,18 +59,24 @@ public final class ViewChrome {
         boolean trash = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TRASH;
         boolean completed = v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.COMPLETED;
         int n = items.items().size();
-        if (n > 0 && items.items().get(0).isOutlined() && items.total() >= 0) {
-            // An outline's count is its todos' (OutlineRowFeed): a section's header row is no todo.
-            n = (int) Math.min(n, items.total());
+        long total = items.total();
+        if (n > 0 && items.items().get(0).isOutlined() && total >= 0) {
+            // An outline's count is its open todos, subtasks included, folded away or not: the sidebar's count
+            // of the list, so the two never disagree and folding never changes it. Its notes come on top.
+            long open = sidebar.stream().filter(e -> e.view().equals(v)).mapToLong(SidebarEntry::count).findFirst()
+                    .orElse(-1);
+            n = open >= 0 ? (int) Math.min(Integer.MAX_VALUE, open + notesShown.get()) : (int) Math.min(n, total);
+            total = n;
         }
         String with = v instanceof Listing.UserListing ? sidebar.stream().filter(e -> e.view().equals(v) && e.shared())
                 .map(SidebarEntry::with).findFirst().orElse("") : "";
         boolean calendar = v instanceof Listing.Calendar;
         countText.set(conflicts ? "" : calendar ? (n == 0 ? "Every open todo has a date"
-                : CountLine.of(n, 0, items.total()) + " without a date: drag one onto a day") : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), items.total()) + (with.isEmpty() ? "" : " · " + with));
+                : CountLine.of(n, 0, total) + " without a date: drag one onto a day") : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), total) + (with.isEmpty() ? "" : " · " + with));
         conflictsShown.set(conflicts);
         agendaShown.set(agenda);
         calendarShown.set(calendar);
+        sortShown.set(!conflicts && !agenda && !calendar);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);
     }
@@ -112,6 +119,14 @@ public final class ViewChrome {
     /** The week or month grid is shown above the list (which then holds the todos without a date). */
     public ReadOnlyBooleanProperty calendarShownProperty() {
         return calendarShown.getReadOnlyProperty();
+    }
+
+    /**
+     * A sort order applies: not to the agenda (by day, then priority), the calendar (by day and time; its
+     * list of undated todos keeps the default order) or the conflicts.
+     */
+    public ReadOnlyBooleanProperty sortShownProperty() {
+        return sortShown.getReadOnlyProperty();
     }
 
     public EmptyState emptyState() {

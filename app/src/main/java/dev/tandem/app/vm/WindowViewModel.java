@@ -5,7 +5,8 @@ import dev.tandem.app.model.Item;
 /**
  * Everything one window shows, wired together: the list and its commands, the editor, the
  * conflicts, the sync status, the theme and the sync-settings flow. The editor follows the
- * selection, and the selected item's live updates reach it through the rows the list replaced.
+ * selection, and the selected item's live updates reach it through the rows the list replaced, or
+ * the calendar's days.
  */
 public final class WindowViewModel implements AutoCloseable {
     private final MainViewModel main;
@@ -44,6 +45,13 @@ public final class WindowViewModel implements AutoCloseable {
         main.selectedProperty().addListener((o, a, b) -> editor.show(b == null ? null : b.item())); // a header's item() is null
         // Only untouched fields change in the editor (EditorViewModel.show).
         main.liveItems().onReplaced(this::follow);
+        // A todo moved on the calendar has a date, so it is in no list's rows: its day's plan brings it back.
+        main.calendar().planProperty().addListener((o, a, plan) -> {
+            String shown = editor.shownId();
+            if (shown != null) {
+                plan.entry(shown).ifPresent(e -> follow(e.row()));
+            }
+        });
         main.viewProperty().addListener((o, a, b) -> {
             if (main.chrome().conflictsShownProperty().get()) {
                 conflicts.markSeen();

@@ -20,7 +20,8 @@ class WhenWordsTest {
     void parse_startMonDueFri_setsBothDates() {
         TodoDraft d = TodoDraft.parse("Plan the trip start mon due fri #Travel", TODAY);
         assertEquals("Plan the trip", d.title());
-        assertEquals(LocalDate.of(2026, 11, 23), d.start());
+        // Friday the 20th is due; the Monday before it, not the one after.
+        assertEquals(LocalDate.of(2026, 11, 16), d.start());
         assertEquals(LocalDate.of(2026, 11, 20), d.due());
         assertEquals("Travel", d.listName());
         assertTrue(d.tokens().stream().anyMatch(t -> t.kind() == QuickAddToken.Kind.START && t.label().startsWith("Starts: ")));
@@ -57,5 +58,27 @@ class WhenWordsTest {
         String text = "Plan start mon";
         TodoDraft d = TodoDraft.parse(text, TODAY, List.of(new PlainSpan(5, "start")));
         assertNull(d.start());
+    }
+
+    @Test
+    void parse_startWeekdayAfterTheDueWeekday_startsOnOrBeforeTheDueDate() {
+        LocalDate thursday = LocalDate.of(2026, 11, 26);
+        TodoDraft d = TodoDraft.parse("Paint the fence start sat due fri", thursday);
+        assertEquals("Paint the fence", d.title());
+        assertEquals(LocalDate.of(2026, 11, 27), d.due());
+        assertEquals(LocalDate.of(2026, 11, 21), d.start(), "the Saturday before Friday the 27th");
+        assertNull(d.warning());
+        assertTrue(d.tokens().stream().anyMatch(t -> t.kind() == QuickAddToken.Kind.START && t.shown().contains("21")),
+                "the chip says the start date it will get: " + d.tokens());
+        TodoDraft before = TodoDraft.parse("Paint the fence start fri due mon", thursday);
+        assertEquals(LocalDate.of(2026, 11, 27), before.start(), "a start already before the due date stays");
+        assertEquals(LocalDate.of(2026, 11, 30), before.due());
+    }
+
+    @Test
+    void parse_startDateAfterTheDueDate_saysSo() {
+        TodoDraft d = TodoDraft.parse("Report start dec 5 due dec 1", TODAY);
+        assertEquals(LocalDate.of(2026, 12, 1), d.due());
+        assertTrue(d.warning() != null && d.warning().contains("after it is due"), "warning: " + d.warning());
     }
 }

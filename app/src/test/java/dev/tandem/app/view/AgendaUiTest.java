@@ -163,4 +163,26 @@ class AgendaUiTest {
         assertEquals(List.of("# Today", "Call Sam", "# Tomorrow", "- Nothing planned", "# Tue 1 Dec", "Dentist"),
                 shown(robot));
     }
+
+    @Test
+    void timedTodo_rowSaysItsTimeAndLength_onTheAppsClock_editorWritesStartAsDue(FxRobot robot) throws Exception {
+        String review = device.store().add("Review budget", null, null, today, new TodoDetails(null, List.of(), null, null,
+                false, java.time.LocalTime.of(14, 0), 30)).item().id();
+        device.store().update(review, i -> i.withStart(today));
+        device.store().add("Standup", null, null, today, new TodoDetails(null, List.of(), null, null, false,
+                java.time.LocalTime.of(9, 30), 0));
+        waitFor(() -> robot.lookup("Agenda").tryQuery().isPresent());
+        robot.clickOn("Agenda");
+        waitFor(() -> showsAgenda(robot) && robot.lookup("Review budget").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("14:00–14:30").tryQuery().map(Node::isVisible).orElse(false));
+        assertTrue(robot.lookup("09:30").tryQuery().map(Node::isVisible).orElse(false), "a time without a length");
+
+        // The editor writes the start date as it writes the due date.
+        robot.clickOn("Review budget");
+        waitFor(() -> "Review budget".equals(robot.lookup("#editor-title").queryAs(TextField.class).getText()));
+        String due = fx(() -> robot.lookup("#editor-due").queryAs(javafx.scene.control.DatePicker.class).getEditor().getText());
+        assertEquals("Wed 25 Nov 2026", due);
+        assertEquals(due, fx(() -> robot.lookup("#editor-start").queryAs(javafx.scene.control.DatePicker.class).getEditor()
+                .getText()));
+    }
 }

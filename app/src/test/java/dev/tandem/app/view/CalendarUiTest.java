@@ -159,4 +159,138 @@ class CalendarUiTest {
                 .anyMatch(n -> n.isVisible() && n.getUserData() instanceof CalendarEntry e
                         && e.item().title().equals("Water plants") && wed.plusWeeks(1).equals(e.date())));
     }
+
+    private String fieldText(FxRobot robot, String id) throws Exception {
+        return fx(() -> robot.lookup(id).queryAs(javafx.scene.control.TextField.class).getText());
+    }
+
+    private LocalDate editorDue(FxRobot robot) throws Exception {
+        return fx(() -> robot.lookup("#editor-due").queryAs(javafx.scene.control.DatePicker.class).getValue());
+    }
+
+    @Test
+    void week_altArrowsAndThisOne_editorFollowsTheStoredTodo(FxRobot robot) throws Exception {
+        Item call = device.store().add("Call Sam", null, null, wed,
+                new TodoDetails(null, List.of(), null, null, false, LocalTime.of(9, 0), 60)).item();
+        Item plants = device.store().add("Water plants", null, null, wed, new TodoDetails(null, List.of(),
+                dev.tandem.app.model.Recurrence.parse("FREQ=WEEKLY").orElseThrow(), null, false,
+                LocalTime.of(8, 0), 30)).item();
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> block(robot, call.id()).isPresent());
+        robot.clickOn(block(robot, call.id()).orElseThrow());
+        waitFor(() -> wed.equals(robot.lookup("#editor-due").queryAs(javafx.scene.control.DatePicker.class).getValue()));
+
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+        waitFor(() -> wed.plusDays(1).equals(stored(call.id()).dueDate()));
+        waitFor(() -> wed.plusDays(1).equals(robot.lookup("#editor-due").queryAs(javafx.scene.control.DatePicker.class)
+                .getValue()));
+        robot.press(KeyCode.ALT, KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT, KeyCode.ALT);
+        waitFor(() -> LocalTime.of(9, 15).equals(stored(call.id()).timeOfDay()));
+        waitFor(() -> "09:15".equals(robot.lookup("#editor-time").queryAs(javafx.scene.control.TextField.class).getText()));
+
+        // "This one": the moved todo stops repeating, and the editor says so.
+        robot.clickOn(block(robot, plants.id()).orElseThrow());
+        waitFor(() -> !robot.lookup("#editor-repeat").queryAs(javafx.scene.control.TextField.class).getText().isEmpty());
+        robot.press(KeyCode.ALT).type(KeyCode.RIGHT).release(KeyCode.ALT);
+        waitFor(() -> robot.lookup("This one").tryQuery().isPresent());
+        robot.clickOn("This one");
+        waitFor(() -> wed.plusDays(1).equals(stored(plants.id()).dueDate()) && stored(plants.id()).repeat() == null);
+        waitFor(() -> robot.lookup("#editor-repeat").queryAs(javafx.scene.control.TextField.class).getText().isEmpty());
+        assertEquals(wed.plusDays(1), editorDue(robot));
+        assertEquals("Water plants", fx(() -> robot.lookup("#editor-title").queryAs(javafx.scene.control.TextField.class)
+                .getText()));
+        assertEquals("08:00", fieldText(robot, "#editor-time"));
+    }
+
+    @Test
+    void month_dayWithMoreTodosThanFit_showsWhatFitsInsideItsCellAndMoreOpensTheDay(FxRobot robot) throws Exception {
+        for (int i = 1; i <= 12; i++) {
+            device.store().add("Box " + i, null, wed);
+        }
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.K).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> robot.lookup(".calendar-more").queryAll().stream().anyMatch(Node::isVisible));
+        Node cell = fx(() -> robot.lookup(".calendar-cell").queryAll().stream().filter(n -> wed.equals(n.getUserData()))
+                .findFirst().orElseThrow());
+        javafx.geometry.Bounds box = fx(() -> cell.localToScene(cell.getLayoutBounds()));
+        List<Node> chips = fx(() -> robot.from(cell).lookup(".calendar-chip").queryAll().stream().filter(Node::isVisible)
+                .toList());
+        javafx.scene.control.Label more = fx(() -> robot.from(cell).lookup(".calendar-more").queryAll().stream()
+                .filter(Node::isVisible).map(javafx.scene.control.Label.class::cast).findFirst().orElseThrow());
+        assertTrue(chips.size() >= 1 && chips.size() < 12, "some fit: " + chips.size());
+        assertEquals("+" + (12 - chips.size()) + " more", fx(more::getText), "every todo is shown or counted");
+        List<Node> shown = new java.util.ArrayList<>(chips);
+        shown.add(more);
+        for (Node n : shown) {
+            javafx.geometry.Bounds b = fx(() -> n.localToScene(n.getLayoutBounds()));
+            assertTrue(b.getMaxY() <= box.getMaxY() + 0.5 && b.getMinY() >= box.getMinY(),
+                    "inside its cell: " + b + " in " + box);
+        }
+
+        robot.clickOn(more);
+        waitFor(() -> robot.lookup("#calendar-title").queryLabeled().getText().equals("23 – 29 November 2026"));
+        assertEquals(wed, fx(() -> view.viewModel().calendar().selectedDateProperty().get()));
+    }
+
+    /** Whether {@code n} and every parent of it are visible. */
+    private static boolean treeVisible(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void week_editorOpen_daysStayReadable_shortBlockALineHigh_axisAsBlocks_noSortOrder(FxRobot robot) throws Exception {
+        Item quick = device.store().add("Quick call", null, null, wed,
+                new TodoDetails(null, List.of(), null, null, false, LocalTime.of(10, 0), 15)).item();
+        waitFor(() -> robot.lookup("Calendar").tryQuery().isPresent());
+        robot.clickOn("#items");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.W).release(KeyCode.SHIFT, KeyCode.CONTROL);
+        waitFor(() -> block(robot, quick.id()).isPresent());
+        robot.clickOn(block(robot, quick.id()).orElseThrow());
+        waitFor(() -> "Quick call".equals(robot.lookup("#editor-title").queryAs(javafx.scene.control.TextField.class)
+                .getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertTrue(fx(() -> !treeVisible(robot.lookup("#sort").query())), "no sort order in the calendar");
+        javafx.scene.layout.Region b = (javafx.scene.layout.Region) block(robot, quick.id()).orElseThrow();
+        assertTrue(fx(() -> b.getHeight() >= b.prefHeight(-1) - 0.5), "a 15-minute block is a line high: "
+                + fx(b::getHeight) + " < " + fx(() -> b.prefHeight(-1)));
+        List<String> axis = fx(() -> robot.lookup(".calendar-hour-label").queryAll().stream()
+                .map(n -> ((javafx.scene.control.Label) n).getText()).filter(t -> !t.isEmpty()).toList());
+        assertEquals("01:00", axis.get(0));
+        assertTrue(axis.contains("08:00") && axis.contains("15:00"), "the blocks' clock: " + axis);
+        assertTrue(fx(() -> ((javafx.scene.control.Label) b.getChildrenUnmodifiable().get(0)).getText())
+                .startsWith("10:00 "));
+
+        List<Node> columns = fx(() -> List.copyOf(robot.lookup("#calendar-week").query().lookupAll(".calendar-column")));
+        for (Node c : columns) {
+            assertTrue(fx(() -> c.getLayoutBounds().getWidth()) >= WeekGrid.MIN_DAY_WIDTH - 0.5,
+                    "a day keeps its width with the editor open: " + fx(() -> c.getLayoutBounds().getWidth()));
+        }
+        // The day names stay over their columns when the week scrolls sideways.
+        javafx.scene.control.ScrollPane hours = fx(() -> (javafx.scene.control.ScrollPane) robot.lookup(".calendar-hours")
+                .query());
+        for (double h : new double[] {0, 1}) {
+            fx(() -> {
+                hours.setHvalue(h);
+                return null;
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            for (int i : new int[] {0, 6}) {
+                Node column = columns.get(i);
+                Node name = fx(() -> robot.lookup(".calendar-day-header").queryAll().stream()
+                        .filter(n -> column.getUserData().equals(n.getUserData())).findFirst().orElseThrow());
+                double cx = fx(() -> column.localToScene(0, 0).getX());
+                double nx = fx(() -> name.localToScene(0, 0).getX());
+                assertEquals(cx, nx, 1.0, "day " + i + " at scroll " + h);
+            }
+        }
+    }
 }

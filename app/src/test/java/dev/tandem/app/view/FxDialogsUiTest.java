@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.ui.Theme;
 import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.PopupWindow;
@@ -48,6 +49,32 @@ class FxDialogsUiTest {
                     + stage.getWidth() + " px window");
             return null;
         });
+    }
+
+    /** The confirmations, the choice and the prompt for text: the app's own question icon, not the toolkit's stock "?". */
+    @Test
+    void questions_showTheAppsIcon_notTheStockOne(org.testfx.api.FxRobot robot) throws Exception {
+        FxDialogs d = new FxDialogs(() -> stage, Theme.LIGHT::stylesheets, Async.direct(e -> { }));
+        List<Runnable> asks = List.of(
+                () -> d.confirm("Complete “Pack boxes”?", "“Pack boxes” has 3 open subtasks.", "Complete all"),
+                () -> d.choose("Move a repeating todo", "Move only this one, or the whole series?",
+                        List.of("This one", "The series")),
+                () -> d.askText("New list", "Name", ""));
+        for (Runnable ask : asks) {
+            javafx.application.Platform.runLater(ask);
+            waitFor(() -> shownPane() != null && shownPane().getScene().getWindow().getWidth() > 0);
+            Object graphic = onFx(() -> shownPane().getGraphic());
+            assertTrue(graphic instanceof org.kordamp.ikonli.javafx.FontIcon, "the app's icon: " + graphic);
+            robot.clickOn("Cancel");
+            waitFor(() -> shownPane() == null);
+        }
+    }
+
+    private static javafx.scene.control.DialogPane shownPane() {
+        return new ArrayList<>(Window.getWindows()).stream().filter(Window::isShowing)
+                .map(w -> w.getScene() == null ? null : w.getScene().getRoot())
+                .filter(r -> r instanceof javafx.scene.control.DialogPane)
+                .map(javafx.scene.control.DialogPane.class::cast).findFirst().orElse(null);
     }
 
     private static Window popup() {

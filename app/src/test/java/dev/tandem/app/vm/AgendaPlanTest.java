@@ -104,4 +104,13 @@ class AgendaPlanTest {
         List<String> whole = AgendaPlan.of(all, TODAY, AgendaPlan.DAYS).stream().map(AgendaRow::key).toList();
         assertEquals(page.stream().map(AgendaRow::key).toList(), whole.subList(0, page.size()), "the list only grows");
     }
+
+    @Test
+    void timeText_timedTodo_startToEndOnTheAppsClock_untimedNone() {
+        Item review = todo("Review", "2026-11-25").withDueTime(java.time.LocalTime.of(14, 0)).withDuration(30L);
+        Item call = todo("Call", "2026-11-25").withDueTime(java.time.LocalTime.of(9, 5));
+        List<AgendaRow> rows = AgendaPlan.of(List.of(review, call, todo("Rent", "2026-11-25")), TODAY, 1);
+        assertEquals(java.util.Map.of("Review", "14:00–14:30", "Call", "09:05", "Rent", ""), rows.stream()
+                .filter(AgendaRow::isTodo).collect(java.util.stream.Collectors.toMap(AgendaRow::text, r -> r.row().timeText())));
+    }
 }

@@ -151,4 +151,31 @@ class CalendarPlanTest {
         assertEquals(500, d.total());
         assertTrue(d.moreAllDay() > 0 && d.moreTimed() > 0);
     }
+
+    @Test
+    void shownIn_moreTodosThanLines_leavesTheLastLineForMore() {
+        List<CalendarEntry> six = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            six.add(CalendarEntry.of(todo("T" + i, WED, null, null), WED));
+        }
+        CalendarDay day = new CalendarDay(WED, six, List.of(), 0, 0);
+        assertEquals(2, day.shownIn(3), "two todos and a line saying +4 more");
+        assertEquals(6, day.shownIn(6), "all six fit");
+        assertEquals(6, day.shownIn(9));
+        assertEquals(4, day.shownIn(5));
+        assertEquals(0, day.shownIn(1), "only room to say +6 more");
+        assertEquals(0, day.shownIn(0));
+        CalendarDay cut = new CalendarDay(WED, six, List.of(), 20, 0);
+        assertEquals(6, cut.shownIn(40), "a cut day shows what it kept, the line below says how many more");
+    }
+
+    @Test
+    void hourText_everyHour_writtenAsTheBlocksWriteTheirTimes() {
+        for (int h = 1; h < 24; h++) {
+            CalendarEntry atHour = CalendarEntry.of(todo("At " + h, WED, LocalTime.of(h, 0), 30), WED);
+            assertEquals(atHour.timeText(), GridGeometry.hourText(h));
+        }
+        assertEquals("08:00", GridGeometry.hourText(8));
+        assertEquals("15:00", GridGeometry.hourText(15));
+    }
 }

@@ -10,8 +10,10 @@ import java.util.List;
  * date after it, so "Start the car" and "Due diligence" keep their words, as does "Someday I'll learn
  * Italian". The words are taken out of the text and become tokens; pure, today is passed in.
  *
- * <p>A todo never starts after it is due: a start said as a weekday ("start sat due fri") is that weekday on
- * or before the due date; a start said as a date after the due date is kept and {@code warning} says so.
+ * <p>A todo never starts after it is due: a due date said as a weekday comes on or after the start ("start
+ * sat due fri" on a Thursday is due the Friday after that Saturday); else a start said as a weekday is that
+ * weekday on or before the due date; a start said as a date after the due date is kept and {@code warning}
+ * says so.
  */
 record WhenWords(LocalDate start, LocalDate due, boolean someday, String warning) {
     private static final List<String> START = List.of("start", "starts", "starting");
@@ -22,7 +24,9 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday, String warning
         LocalDate start = null;
         LocalDate due = null;
         java.time.DayOfWeek startDay = null;
+        java.time.DayOfWeek dueDay = null;
         int startToken = -1;
+        int dueToken = -1;
         for (int i = 1; i < words.size() - 1; i++) {
             QuickAddWord w = words.get(i);
             boolean isStart = start == null && START.stream().anyMatch(w::is);
@@ -45,6 +49,8 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday, String warning
                 startToken = tokens.size() - 1;
             } else {
                 due = d;
+                dueDay = Weekdays.NAMES.get(QuickAddWord.join(phrase).strip().toLowerCase(java.util.Locale.ROOT));
+                dueToken = tokens.size() - 1;
             }
             words.subList(i, i + 1 + n).clear();
             i--;
@@ -58,15 +64,24 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday, String warning
         }
         String warning = null;
         if (start != null && due != null && start.isAfter(due)) {
-            if (startDay != null) {
+            if (dueDay != null) {
+                // "start sat due fri" on a Thursday: work starts on Saturday and is due the Friday after.
+                due = start.with(java.time.temporal.TemporalAdjusters.nextOrSame(dueDay));
+                retell(tokens, dueToken, due, today);
+            } else if (startDay != null) {
+                // A weekday start before a due date said as a date: the weekday on or before it.
                 start = due.with(java.time.temporal.TemporalAdjusters.previousOrSame(startDay));
-                QuickAddToken t = tokens.get(startToken);
-                tokens.set(startToken, new QuickAddToken(t.kind(), t.start(), t.end(), DueDates.format(start, today)));
+                retell(tokens, startToken, start, today);
             } else {
                 warning = "It starts " + DueDates.format(start, today) + ", after it is due " + DueDates.format(due, today);
             }
         }
         return new WhenWords(start, due, someday, warning);
+    }
+
+    private static void retell(List<QuickAddToken> tokens, int index, LocalDate d, LocalDate today) {
+        QuickAddToken t = tokens.get(index);
+        tokens.set(index, new QuickAddToken(t.kind(), t.start(), t.end(), DueDates.format(d, today)));
     }
 
     /** How many words from {@code from} make a date phrase, the longest (up to four); 0 for none. */

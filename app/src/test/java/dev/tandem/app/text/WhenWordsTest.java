@@ -20,9 +20,9 @@ class WhenWordsTest {
     void parse_startMonDueFri_setsBothDates() {
         TodoDraft d = TodoDraft.parse("Plan the trip start mon due fri #Travel", TODAY);
         assertEquals("Plan the trip", d.title());
-        // Friday the 20th is due; the Monday before it, not the one after.
-        assertEquals(LocalDate.of(2026, 11, 16), d.start());
-        assertEquals(LocalDate.of(2026, 11, 20), d.due());
+        // Next Monday starts the work, and it is due the Friday of that week: never a start already past.
+        assertEquals(LocalDate.of(2026, 11, 23), d.start());
+        assertEquals(LocalDate.of(2026, 11, 27), d.due());
         assertEquals("Travel", d.listName());
         assertTrue(d.tokens().stream().anyMatch(t -> t.kind() == QuickAddToken.Kind.START && t.label().startsWith("Starts: ")));
     }
@@ -61,15 +61,19 @@ class WhenWordsTest {
     }
 
     @Test
-    void parse_startWeekdayAfterTheDueWeekday_startsOnOrBeforeTheDueDate() {
+    void parse_startWeekdayAfterTheDueWeekday_dueTheWeekdayAfterTheStart() {
         LocalDate thursday = LocalDate.of(2026, 11, 26);
         TodoDraft d = TodoDraft.parse("Paint the fence start sat due fri", thursday);
         assertEquals("Paint the fence", d.title());
-        assertEquals(LocalDate.of(2026, 11, 27), d.due());
-        assertEquals(LocalDate.of(2026, 11, 21), d.start(), "the Saturday before Friday the 27th");
+        assertEquals(LocalDate.of(2026, 11, 28), d.start(), "this Saturday");
+        assertEquals(LocalDate.of(2026, 12, 4), d.due(), "the Friday after it");
         assertNull(d.warning());
-        assertTrue(d.tokens().stream().anyMatch(t -> t.kind() == QuickAddToken.Kind.START && t.shown().contains("21")),
-                "the chip says the start date it will get: " + d.tokens());
+        assertTrue(d.tokens().stream().anyMatch(t -> t.kind() == QuickAddToken.Kind.DATE && t.shown().contains("4")),
+                "the chip says the due date it will get: " + d.tokens());
+        TodoDraft fixedDue = TodoDraft.parse("Paint the fence start sat due dec 1", thursday);
+        assertEquals(LocalDate.of(2026, 11, 28), fixedDue.start(), "this Saturday is before a fixed due date");
+        TodoDraft earlyDue = TodoDraft.parse("Paint the fence start sat due nov 27", thursday);
+        assertEquals(LocalDate.of(2026, 11, 21), earlyDue.start(), "the Saturday on or before a fixed due date");
         TodoDraft before = TodoDraft.parse("Paint the fence start fri due mon", thursday);
         assertEquals(LocalDate.of(2026, 11, 27), before.start(), "a start already before the due date stays");
         assertEquals(LocalDate.of(2026, 11, 30), before.due());

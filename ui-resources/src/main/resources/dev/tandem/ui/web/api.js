@@ -1,11 +1,13 @@
 /*
  * Talking to the server: one fetch wrapper (CSRF header, JSON, errors as ApiError) and the offline marker,
- * which turns the page read-only while it shows answers the service worker kept.
+ * which holds writes back while the page shows answers the service worker kept (the editor keeps what is
+ * typed as drafts meanwhile, sent when the connection is back).
  */
 import { $ } from './dom.js';
 import { state } from './state.js';
 import { showPairing } from './pairing.js';
 import { updateSaveButton } from './editor.js';
+import { saveAllDrafts } from './drafts.js';
 
 class ApiError extends Error {
   constructor(status, message, data, retryAfter) {
@@ -17,10 +19,16 @@ class ApiError extends Error {
 }
 
 export const OFFLINE_WRITE = 'Offline — read-only. This can be changed again once Tandem is reachable.';
+/** What the banner and the editor say while offline: typed text is kept, not lost. */
+export const OFFLINE_KEPT = 'Offline: your changes are kept on this phone and saved when the connection is back.';
 
-/** One request to the server. POSTs carry the CSRF header and JSON; a 401 returns to pairing. */
-export async function api(method, path, body) {
+/**
+ * One request to the server. POSTs carry the CSRF header and JSON; a 401 returns to pairing. With
+ * {keepalive: true} the request outlives the page (a save as the page is left).
+ */
+export async function api(method, path, body, options) {
   const opts = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
+  if (options && options.keepalive) opts.keepalive = true;
   if (method !== 'GET') {
     if (!state.writable && !path.startsWith('/api/pair')) throw new ApiError(0, OFFLINE_WRITE);
     opts.headers['Content-Type'] = 'application/json';
@@ -43,7 +51,7 @@ export async function api(method, path, body) {
   if (res.ok) return data;
   const message = (data && data.error) || `The server answered ${res.status}.`;
   if (res.status === 401 && state.session && !path.startsWith('/api/pair')) {
-    showPairing('This browser is no longer paired. Pair it again to continue.');
+    showPairing('This browser is no longer paired. Pair it again to continue.', true);
   }
   throw new ApiError(res.status, message, data, Number(res.headers.get('Retry-After')) || null);
 }
@@ -56,4 +64,5 @@ export function setOnline(online) {
   document.body.classList.toggle('offline', !online);
   for (const el of document.querySelectorAll('[data-write]')) el.disabled = !online || el.dataset.idle === '1';
   updateSaveButton();
+  if (online) saveAllDrafts();
 }

@@ -246,14 +246,14 @@ class WebPageTest {
     }
 
     @Test
-    void serverGone_pageSaysOfflineReadOnly_andKeepsTypedText() {
+    void serverGone_quickAddSaysItWaits_andKeepsTypedText() {
         web.store.add("Milk", null, null);
         openPaired(Chromium.Size.PHONE);
         web.server.close();
         chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(5));
         chromium.find("#quick-add").sendKeys("Bread", Keys.ENTER);
         String message = (String) chromium.await("return document.getElementById('quick-add-message').textContent");
-        assertTrue(message.startsWith("Offline — read-only"), message);
+        assertTrue(message.startsWith("Offline — this waits until Tandem is reachable again."), message);
         assertEquals("Bread", chromium.js("return document.getElementById('quick-add').value"));
         assertEquals(true, chromium.js("return document.querySelector('.item-done').disabled"));
     }

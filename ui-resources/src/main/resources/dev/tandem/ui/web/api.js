@@ -18,9 +18,7 @@ class ApiError extends Error {
   }
 }
 
-export const OFFLINE_WRITE = 'Offline — read-only. This can be changed again once Tandem is reachable.';
-/** What the banner and the editor say while offline: typed text is kept, not lost. */
-export const OFFLINE_KEPT = 'Offline: your changes are kept on this phone and saved when the connection is back.';
+export const OFFLINE_WRITE = 'Offline — this waits until Tandem is reachable again.';
 
 /**
  * One request to the server. POSTs carry the CSRF header and JSON; a 401 returns to pairing. With
@@ -42,7 +40,7 @@ export async function api(method, path, body, options) {
     setOnline(false);
     throw new ApiError(0, method === 'GET' ? 'Tandem is not reachable right now.' : OFFLINE_WRITE);
   }
-  // The service worker marks answers it kept from earlier: we show them, read-only.
+  // The service worker marks answers it kept from earlier: we show them, and hold writes back.
   if (res.headers.get('X-Tandem-Offline')) setOnline(false);
   else if (res.status !== 503) setOnline(true);
   if (res.status === 204) return null;

@@ -58,17 +58,21 @@ const again = new Set();
 export function saveDraft(id, options) {
   if (running.has(id)) { again.add(id); return running.get(id); }
   const run = (async () => {
-    let outcome;
-    do {
-      again.delete(id);
-      outcome = await sendOnce(id, options);
-      listener(id, outcome);
-    } while (again.has(id) && outcome.kind === 'saved');
-    again.delete(id);
-    return outcome;
+    try {
+      for (;;) {
+        again.delete(id);
+        const outcome = await sendOnce(id, options);
+        const more = again.has(id) && outcome.kind === 'saved';
+        // The listener of the last outcome already sees no save under way.
+        if (!more) { running.delete(id); again.delete(id); }
+        listener(id, outcome);
+        if (!more) return outcome;
+      }
+    } finally {
+      if (running.get(id) === run) running.delete(id);
+    }
   })();
   running.set(id, run);
-  run.finally(() => running.delete(id));
   return run;
 }
 

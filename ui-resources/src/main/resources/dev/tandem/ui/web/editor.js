@@ -7,7 +7,7 @@
  */
 import { $, h, debounce, placeToast, toast } from './dom.js';
 import { state } from './state.js';
-import { OFFLINE_KEPT, api } from './api.js';
+import { api } from './api.js';
 import { go, openedByPush, refreshAll } from './routes.js';
 import { loadSidebar } from './sidebar.js';
 import { decorateFiles, initAttachments, showFiles } from './attachments.js';
@@ -18,6 +18,8 @@ import { draftOf, onSaved, putDraft, saveDraft, saving } from './drafts.js';
 const editor = { id: null, item: null, base: {}, shown: {}, seq: 0 };
 /** Milliseconds after the last keystroke that what was typed is sent. */
 const SAVE_AFTER = 600;
+/** Offline, under the fields (the banner says the same for the whole page). */
+const KEPT = 'Kept on this phone: saved when the connection is back.';
 
 const formValue = (f) => FIELDS[f].get();
 const same = (a, b) => JSON.stringify(a === undefined ? null : a) === JSON.stringify(b === undefined ? null : b);
@@ -73,7 +75,6 @@ export async function openItem(id) {
       applyDraft(draft);
       if (draft.notes) setNotesEditing(true);
       if (Object.keys(draft).length) {
-        $('detail-status').textContent = state.writable ? 'Saving what was kept…' : 'Kept on this phone';
         if (state.writable) save();
       }
     }
@@ -211,7 +212,7 @@ export function updateSaveButton() {
   const pending = editor.id ? dirtyFields().length > 0 : false;
   $('save').disabled = !pending || !state.writable;
   $('save-hint').textContent = !editor.id ? ''
-    : !state.writable ? (pending ? OFFLINE_KEPT : '')
+    : !state.writable ? (pending ? KEPT : '')
       : saving(editor.id) ? 'Saving…'
         : pending && !formValue('title').trim() ? 'A title is needed to save.'
           : pending ? 'Not saved yet' : '';
@@ -322,7 +323,7 @@ onSaved((id, outcome) => {
     loadSidebar();
     refreshAll();
   } else if (outcome.kind === 'offline') {
-    $('detail-status').textContent = 'Kept on this phone';
+    $('detail-status').textContent = '';
   } else if (outcome.kind === 'failed' && outcome.status !== 401 && draftOf(id)) {
     // (Without a draft left, it was discarded meanwhile: nothing is kept that failed.)
     $('detail-status').textContent = '';

@@ -20,7 +20,7 @@ export function renderSettings(data, seq) {
     h('article', { class: 'card' },
       h('h2', null, 'This browser'),
       h('p', null, `“${s.browser.name}”, paired with ${s.device}.`),
-      h('p', { class: 'muted' }, state.online ? 'Changes show up here as they happen.' : 'Offline — read-only.'),
+      h('p', { class: 'muted' }, state.online ? 'Changes show up here as they happen.' : 'Offline — changes show up once Tandem is reachable again.'),
       h('div', { class: 'actions' }, h('button', { type: 'button', id: 'logout', onclick: logout }, 'Log out'))),
     h('article', { class: 'card' },
       h('h2', null, 'Paired browsers'),

@@ -24,6 +24,9 @@ module dev.tandem.engine {
     // Apache HttpClient 5: the WebDAV client (internal.dav) and the TLS strategies of internal.http.
     requires org.apache.httpcomponents.client5.httpclient5;
     requires org.apache.httpcomponents.core5.httpcore5;
+    // HttpClient 5 sets TCP keep-alive options through jdk.net.Sockets; an automatic module declares
+    // nothing, so without this the app started as a module (javafx:run) fails at its first request.
+    requires jdk.net;
 
     exports dev.tandem.engine;
     exports dev.tandem.engine.sync;

@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Executor;
@@ -54,6 +53,8 @@ public final class Device implements AutoCloseable {
     private final CalDavService caldav;
     private final ExecutorService ioExecutor;
     private final Async async;
+    /** The one clock of this device: what "now" and "today" are for its store, window, backups and sync. */
+    private final Clock clock;
     private final BackupService backups;
     private final dev.tandem.app.web.WebCompanion web;
     private final AttachmentStore attachments;
@@ -67,7 +68,7 @@ public final class Device implements AutoCloseable {
     private final AtomicBoolean syncApplied = new AtomicBoolean();
 
     private Device(String name, Path dataDir, TodoStore store, SettingsStore settings, SyncService sync,
-                   CalDavService caldav, ExecutorService ioExecutor, Async async) {
+                   CalDavService caldav, ExecutorService ioExecutor, Async async, Clock clock) {
         this.name = name;
         this.dataDir = dataDir;
         this.store = store;
@@ -76,10 +77,11 @@ public final class Device implements AutoCloseable {
         this.caldav = caldav;
         this.ioExecutor = ioExecutor;
         this.async = async;
-        this.backups = new BackupService(store.db(), dataDir, settings, Clock.systemDefaultZone(), System.getenv());
+        this.clock = clock;
+        this.backups = new BackupService(store.db(), dataDir, settings, clock, System.getenv());
         this.web = new dev.tandem.app.web.WebCompanion(store, settings, dataDir, this::name,
                 () -> new SpaceLists(settings).listIds());
-        this.attachments = new AttachmentStore(store.db(), Clock.systemUTC());
+        this.attachments = new AttachmentStore(store.db(), clock);
         this.fetcher = new AttachmentFetcher(store.db(), sync::engine, Async.backgroundExecutor("tandem-attachments"));
         this.remoteCleanup = new RemoteCleanup(store.db(), sync::engine);
         web.attachments(attachments, fetcher, () -> attachmentSettings.limit());
@@ -92,6 +94,11 @@ public final class Device implements AutoCloseable {
                 fetcher.fetchMissing(attachments.all());
             }
         });
+    }
+
+    /** The device's one clock, in the zone whose date is "today". */
+    public Clock clock() {
+        return clock;
     }
 
     /** Files attached to items. */
@@ -147,6 +154,15 @@ public final class Device implements AutoCloseable {
      */
     public static Device open(String name, Path dataDir, Executor ui, SyncSettings forcedRemote, Duration debounce,
                               boolean startSync) {
+        return open(name, dataDir, ui, forcedRemote, debounce, startSync, Clock.systemDefaultZone());
+    }
+
+    /**
+     * As above, with {@code clock} as the device's one clock ({@link #clock}); its zone is where
+     * "today" is. A test pins it, or moves it across midnight.
+     */
+    public static Device open(String name, Path dataDir, Executor ui, SyncSettings forcedRemote, Duration debounce,
+                              boolean startSync, Clock clock) {
         try {
             DataDirs.createPrivate(dataDir);
         } catch (IOException e) {
@@ -155,17 +171,17 @@ public final class Device implements AutoCloseable {
         Db db = Schema.database(dataDir.resolve(DB_FILE)).build();
         TodoStore store;
         try {
-            store = new TodoStore(db, Clock.systemUTC());
+            store = new TodoStore(db, clock, clock.getZone());
             new Authors(store).register(name);
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
         SettingsStore settings = new SettingsStore(dataDir);
-        SyncService sync = new SyncService(db, Clock.systemUTC(), new Random());
+        SyncService sync = new SyncService(db, clock, new Random());
         sync.setDebounce(debounce);
         // Every commit, an edit here or one another device's sync brought, goes to the phone a moment later.
-        CalDavService caldav = new CalDavService(store, settings, ZoneId.systemDefault(),
+        CalDavService caldav = new CalDavService(store, settings, clock.getZone(),
                 r -> db.subscribe(events -> r.run()));
         ExecutorService io = Async.backgroundExecutor("tandem-io");
         AtomicReference<Consumer<Throwable>> onError =
@@ -174,7 +190,7 @@ public final class Device implements AutoCloseable {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "background task failed", e);
             onError.get().accept(e);
         });
-        Device d = new Device(name, dataDir, store, settings, sync, caldav, io, async);
+        Device d = new Device(name, dataDir, store, settings, sync, caldav, io, async, clock);
         d.errorHandler = onError;
         d.forcedRemote = forcedRemote;
         if (startSync) {
@@ -201,7 +217,7 @@ public final class Device implements AutoCloseable {
         // Once a day, in the background: history stays bounded (HistoryUpkeep).
         ioExecutor.execute(() -> {
             try {
-                new HistoryUpkeep(store.db(), settings, java.time.Clock.systemUTC()).pruneIfDue();
+                new HistoryUpkeep(store.db(), settings, clock).pruneIfDue();
             } catch (RuntimeException e) {
                 System.getLogger("tandem").log(System.Logger.Level.WARNING, "could not prune history: " + e.getMessage(), e);
             }

@@ -47,17 +47,15 @@ public final class MainWindow {
 
     /** {@code dialogsOrNull}: real JavaFX dialogs when null, scripted ones in tests. */
     public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull) {
-        return create(device, theme, dialogsOrNull, Clock.systemUTC());
+        return create(device, theme, dialogsOrNull, LinkOpener.NONE);
     }
 
-    /** As above, with reminders fired on {@code reminderClock} (a test moves it). */
-    public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull, Clock reminderClock) {
-        return create(device, theme, dialogsOrNull, reminderClock, LinkOpener.NONE);
-    }
-
-    /** As above; {@code links} opens the links in notes (the host's browser in the app, a recorder in tests). */
-    public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull, Clock reminderClock,
-                                  LinkOpener links) {
+    /**
+     * As above; {@code links} opens the links in notes (the host's browser in the app, a recorder in
+     * tests). Every view-model reads the time from the device's one clock ({@link Device#clock}).
+     */
+    public static MainView create(Device device, Theme theme, Dialogs dialogsOrNull, LinkOpener links) {
+        Clock clock = device.clock();
         Async async = device.async();
         AtomicReference<MainView> view = new AtomicReference<>();
         AppearanceViewModel appearance = new AppearanceViewModel(theme, async,
@@ -73,11 +71,11 @@ public final class MainWindow {
         }, SettingsViewModel::realCheck, s -> KeyOps.of(s, device.store().db(), device.name()),
                 device::name, device::rename, () -> new CalDavViewModel(device.caldav(), device.store(), async),
                 () -> new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
-                        Clock.systemUTC()));
+                        clock));
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),
-                () -> device.attachmentSettings().limit(), async, dialogs, undo, links, Clock.systemDefaultZone()));
+                () -> device.attachmentSettings().limit(), async, dialogs, undo, links, clock));
         settings.useAttachments(() -> new AttachmentSettingsViewModel(device::attachmentSettings,
                 device::saveAttachmentSettings, device.fetcher(), device.remoteCleanup()::preview,
                 device.remoteCleanup()::clean, async, dialogs));
@@ -85,10 +83,10 @@ public final class MainWindow {
                 main,
                 editor,
                 new ConflictsViewModel(device.store(), async, undo, dialogs),
-                new SyncStatusViewModel(device.sync(), async.ui(), Clock.systemUTC()),
+                new SyncStatusViewModel(device.sync(), async.ui(), clock),
                 appearance, settings, new TransferViewModel(device.store(), async, dialogs),
                 () -> device.sync().syncNow(), device.name(),
-                new ReminderScheduler(device.store(), async, reminderClock, main.commands()));
+                new ReminderScheduler(device.store(), async, clock, main.commands()));
         device.onError(e -> dialogs.notify("That did not work",
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
         // Offline or a busy server only changes the status bar; what needs the user pops up once.
@@ -106,7 +104,7 @@ public final class MainWindow {
                 }, () -> new Spaces(device.settings(), System.getenv()).myName()));
         main.recovery().useBackups(new dev.tandem.app.vm.BackupsViewModel(device.backups(), device.store(), device.dataDir(), Device.DB_FILE, async,
                 dialogs, undo));
-        models.usePhoneWeb(new dev.tandem.app.vm.PhoneWebViewModel(device.web(), async, java.time.Clock.systemDefaultZone()),
+        models.usePhoneWeb(new dev.tandem.app.vm.PhoneWebViewModel(device.web(), async, clock),
                 dialogs);
         MainView v = new MainView(models);
         view.set(v);

@@ -95,7 +95,7 @@ public final class TandemApp extends Application {
                 Theme theme = o.theme() != null ? o.theme() : Theme.parse(device.settings().get("ui.theme", "light"));
                 FxExecutor.INSTANCE.execute(() -> {
                     toClose.add(device);
-                    MainView view = MainWindow.create(device, theme, null, java.time.Clock.systemUTC(),
+                    MainView view = MainWindow.create(device, theme, null,
                             getHostServices()::showDocument);
                     toClose.add(0, view::close);
                     scene.setRoot(view);

@@ -46,8 +46,44 @@ final class Merge {
      * {@code base} (null: never agreed, the server's values win); {@code ownObject} for a done
      * occurrence that has an object of its own, whose repeat rule is the series' business. True
      * when the todo changed.
+     *
+     * <p>The merge is decided on the todo as read and written only if it is still so
+     * ({@link OutsideEdits#merge}): a sync that commits to it in between makes this read and decide
+     * again, so that sync's change is merged, never written over as if it were this device's edit.
      */
     boolean merge(Item target, Vtodo.Read server, TaskFields s, TaskFields base, boolean ownObject) {
+        Item current = target;
+        for (int attempt = 0; attempt < OutsideEdits.ATTEMPTS; attempt++) {
+            Decided d = decide(current, server, s, base, ownObject);
+            // One transaction: the merged todo and the values that lost commit together, or neither.
+            if (edits.merge(current, d.read().tags(), d.changed() ? next(current, d.read(), d.save()) : null,
+                    d.save().tags(), outside.clashes(server, d.replaced(), d.localWon()))) {
+                for (int i = 0; i < d.clashes(); i++) {
+                    report.conflict();
+                }
+                if (d.cancelledOnPhone()) {
+                    report.cancelledOnPhone();
+                }
+                if (!java.util.Objects.equals(d.merged().parent(), d.read().parent())) {
+                    // The phone put it under another task, or took it out: a move in the outline, placed after its siblings.
+                    parents.place(store.get(target.id()).orElseThrow(), d.merged().parent());
+                }
+                return d.changed();
+            }
+            current = store.get(target.id()).orElse(null);
+            if (current == null) {
+                return false; // deleted here meanwhile: the next sync sees the deletion
+            }
+        }
+        throw OutsideEdits.keptChanging(target.id());
+    }
+
+    /** What a merge of one read of the todo decided, before anything is written. */
+    private record Decided(TaskFields read, TaskFields merged, TaskFields save, boolean changed,
+                           Map<Field, String> replaced, List<Field> localWon, int clashes, boolean cancelledOnPhone) {
+    }
+
+    private Decided decide(Item target, Vtodo.Read server, TaskFields s, TaskFields base, boolean ownObject) {
         TaskFields read = parents.fieldsOf(target, base);
         TaskFields t = unreadTimes(store, target, read, base);
         if (ownObject) {
@@ -58,6 +94,7 @@ final class Merge {
         TaskFields merged = t;
         List<Field> serverWon = new ArrayList<>();
         List<Field> localWon = new ArrayList<>();
+        int clashes = 0;
         // The todo's history, read once at its first clash and before the save: when each field last
         // changed here, and which local edit a phone's later edit replaces.
         List<Change> history = null;
@@ -82,26 +119,17 @@ final class Merge {
                 } else {
                     localWon.add(f);
                 }
-                report.conflict();
+                clashes++;
             }
         }
-        if (server.cancelled() && merged.done() && !t.done()) {
-            report.cancelledOnPhone();
-        }
+        boolean cancelled = server.cancelled() && merged.done() && !t.done();
         Map<Field, String> replaced = new LinkedHashMap<>();
         for (Field f : serverWon) {
             Outside.lastChange(history, f).ifPresent(id -> replaced.put(f, id));
         }
         boolean changed = !merged.equals(read);
         TaskFields save = changed && ownObject ? merged.with(Field.REPEAT, fieldsOf(store, target)) : merged;
-        // One transaction: the merged todo and the values that lost commit together, or neither.
-        edits.merge(target, changed ? next(target, read, save) : null, save.tags(),
-                outside.clashes(server, replaced, localWon));
-        if (!java.util.Objects.equals(merged.parent(), read.parent())) {
-            // The phone put it under another task, or took it out: a move in the outline, placed after its siblings.
-            parents.place(store.get(target.id()).orElseThrow(), merged.parent());
-        }
-        return changed;
+        return new Decided(read, merged, save, changed, replaced, localWon, clashes, cancelled);
     }
 
     /**

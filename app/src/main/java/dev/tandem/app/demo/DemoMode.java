@@ -128,7 +128,7 @@ public final class DemoMode implements AutoCloseable {
         double y = at.getMinY();
         double w = at.getWidth();
         double h = at.getHeight();
-        MainView view = MainWindow.create(device, theme, null, java.time.Clock.systemUTC(), links);
+        MainView view = MainWindow.create(device, theme, null, links);
         views.add(view);
         toClose.add(0, view::close);
         BorderPane root = new BorderPane(view);

@@ -43,6 +43,16 @@ public final class DerivedIds {
         return of("attachment\u0000" + itemId + "\u0000" + blobId);
     }
 
+    /**
+     * The list named {@code name}, as quick add, the command line or "New list" make it: the same name
+     * in any case, Unicode form or spacing is the same list.
+     */
+    public static String list(String name) {
+        String n = java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC)
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        return of("list\u0000" + n);
+    }
+
     static String of(String name) {
         return NameUuid.of(NAMESPACE, name).toString();
     }

@@ -240,6 +240,20 @@ public record Item(String id, String listId, String title, String notes, String 
         return Recurrence.parse(repeat).orElse(null);
     }
 
+    /**
+     * Whether {@code other} holds the same columns: what a view's query adds ({@code tags},
+     * {@code context}) is no column and does not count.
+     */
+    public boolean sameRow(Item other) {
+        return other != null && withTags(null).equals(other.withTags(null).withContextOf(this));
+    }
+
+    private Item withContextOf(Item from) {
+        return new Item(id, listId, title, notes, due, done, doneAt, trashedAt, createdAt, priority, repeat, seriesId,
+                remindAt, remindDismissed, kind, dueTime, durationMinutes, parentId, sectionId, rank, start, someday,
+                collapsed, tags, from.context);
+    }
+
     /** The tags the query read, in order; empty when none (or not read). */
     public java.util.List<String> tagList() {
         return tags == null || tags.isBlank() ? java.util.List.of() : java.util.List.of(tags.strip().split(" +"));

@@ -1,6 +1,7 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Db;
+import dev.tandem.engine.TandemException;
 import dev.tandem.engine.Tx;
 import java.time.Instant;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The writes of a sync with a system outside Tandem (a CalDAV server): a phone's edits saved as
@@ -17,6 +19,12 @@ import java.util.Objects;
  * Blocks on the database, like the store.
  */
 public final class OutsideEdits {
+    /**
+     * How often a caller reads and decides again when {@link #merge} finds the item changed: each
+     * time needs another commit to land in the moment between a read and a write.
+     */
+    public static final int ATTEMPTS = 8;
+
     private final TodoStore store;
     private final Db db;
 
@@ -67,26 +75,45 @@ public final class OutsideEdits {
      * One merged item in one transaction, so a merge costs one commit however many fields clashed:
      * {@code next} saved over {@code current} with exactly the tags {@code tags} (unless {@code next}
      * is null: the item stays as it is), then the {@code clashes} kept, their author named first.
-     * Writes nothing when there is nothing to write.
+     *
+     * <p>{@code current} and {@code currentTags} are what the caller read to decide the merge. They are
+     * read again inside the transaction, before anything is written: when a sync (or any other writer)
+     * committed to the item in between, nothing is written and this answers false, and the caller
+     * reads again and decides again, so the other change is merged, never written over. True when the
+     * merge was written (or there was nothing to write).
      */
-    public void merge(Item current, Item next, List<String> tags, Clashes clashes) {
+    public boolean merge(Item current, List<String> currentTags, Item next, List<String> tags, Clashes clashes) {
         if (next == null && clashes.isEmpty()) {
-            return;
+            return true;
         }
         long now = store.clock().millis();
-        db.transaction(tx -> {
+        return db.transactionResult(tx -> {
+            Item stored = tx.get(Item.class, current.id()).orElse(null);
+            List<String> have = TagStore.of(tx, current.id());
+            if (stored == null || !stored.sameRow(current) || !normalized(have).equals(normalized(currentTags))) {
+                return false;
+            }
             if (next != null) {
-                if (!next.equals(current)) {
+                if (!next.sameRow(current)) {
                     tx.save(next);
                 }
-                List<String> have = TagStore.of(tx, current.id());
                 tags.stream().filter(tag -> !have.contains(tag)).forEach(tag -> TagStore.add(tx, current.id(), tag));
                 have.stream().filter(tag -> !tags.contains(tag)).forEach(tag -> TagStore.remove(tx, current.id(), tag, now));
             }
             if (!clashes.isEmpty()) {
                 keep(tx, current.id(), clashes);
             }
+            return true;
         });
+    }
+
+    private static Set<String> normalized(List<String> tags) {
+        return tags.stream().map(ItemTag::normalize).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /** What to throw when {@link #ATTEMPTS} merges of item {@code id} all found it changed: retrying later helps. */
+    public static TandemException keptChanging(String id) {
+        return new TandemException("The item " + id + " kept changing while it was being saved; try again.");
     }
 
     /** Keeps the clashes of an item saved in {@code tx}, with their author named as it should be. */

@@ -297,10 +297,20 @@ public final class TodoStore implements AutoCloseable {
         return db.querySubscribe(Count.class, Queries.COUNTS, List.of(t, t, t, t, t, t), onResult, executor);
     }
 
-    /** A new list after the others; position and save in one transaction, so two writers cannot share a position. */
+    /**
+     * A new list after the others; position and save in one transaction, so two writers cannot share a
+     * position. A second list of a name that is in use gets a fresh id ({@link #newList}): lists of one
+     * name can exist (a backup, two devices before this id), and "New list" asks first.
+     */
     public TodoList createList(String name) {
         String n = listName(name);
         return db.transactionResult(tx -> newList(tx, n));
+    }
+
+    /** The list called {@code name} (Unicode case-insensitive, as {@link #findList}), read in {@code tx}; null if none. */
+    private static TodoList listNamed(Tx tx, String name) {
+        return tx.query(TodoList.class, "SELECT * FROM lists ORDER BY position").stream()
+                .filter(l -> l.name() != null && l.name().equalsIgnoreCase(name)).findFirst().orElse(null);
     }
 
     /** What {@link #add} did: the item, and the list it had to create (null if none). */
@@ -325,8 +335,7 @@ public final class TodoStore implements AutoCloseable {
         LocalDate today = today();
         return db.transactionResult(tx -> {
             // Matched like findList (Unicode case-insensitive), inside the transaction that may create it.
-            TodoList list = n == null ? null : tx.query(TodoList.class, "SELECT * FROM lists ORDER BY position").stream()
-                    .filter(l -> l.name() != null && l.name().equalsIgnoreCase(n)).findFirst().orElse(null);
+            TodoList list = n == null ? null : listNamed(tx, n);
             TodoList created = n != null && list == null ? newList(tx, n) : null;
             Item parent = parentId == null ? null : tx.get(Item.class, parentId).orElseThrow(
                     () -> new IllegalArgumentException("parentId: no todo " + parentId));
@@ -361,9 +370,15 @@ public final class TodoStore implements AutoCloseable {
         });
     }
 
+    /**
+     * A list made by name has an id derived from the name ({@link DerivedIds#list}), so two devices that
+     * make "Home" before they sync make one list, as two devices adding a tag make one tag. When that
+     * id is taken here (the list was renamed since), the new list gets a fresh id.
+     */
     private TodoList newList(Tx tx, String name) {
         long pos = Queries.number(tx, "SELECT max(position) FROM lists") + 1;
-        return tx.save(new TodoList(null, name, pos, clock.millis()));
+        String id = DerivedIds.list(name);
+        return tx.save(new TodoList(tx.get(TodoList.class, id).isPresent() ? null : id, name, pos, clock.millis()));
     }
 
     private static String listName(String name) {

@@ -344,14 +344,22 @@ public final class UndoableCommands {
     }
 
     public void newList() {
-        dialogs.askText("New list", "Name", "").filter(n -> !n.isBlank()).ifPresent(name ->
-                async.run(() -> store.createList(name), l -> {
+        dialogs.askText("New list", "Name", "").filter(n -> !n.isBlank()).ifPresent(name -> {
+            Optional<TodoList> taken = lists.stream().filter(l -> l.name() != null && l.name().equalsIgnoreCase(name.strip()))
+                    .findFirst();
+            if (taken.isPresent()) {
+                message.set("A list called “" + taken.get().name() + "” exists already: here it is");
+                select.accept(new Listing.UserListing(taken.get().id()));
+                return;
+            }
+            async.run(() -> store.createList(name), l -> {
                     // Undo trashes what was added to the list meanwhile; redo brings the list and those back.
                     AtomicReference<List<String>> trashed = new AtomicReference<>(List.of());
                     undo.push("Create list “" + l.name() + "”", () -> trashed.set(store.deleteList(l.id())),
                             () -> store.undeleteList(l.id(), trashed.get()));
                     select.accept(new Listing.UserListing(l.id()));
-                }));
+                });
+        });
     }
 
     public void renameList(String listId) {

@@ -26,7 +26,7 @@ import java.util.Objects;
  * changed since is not written over, and the page's value is kept in Conflicts (as lost to the other
  * device's, with the browser as its author) for "use lost value". Tags are rows that merge by adding
  * and removing, so an edit of them applies what the page added and removed against its base. All of
- * it is one transaction ({@link OutsideEdits#merge}).
+ * it is one transaction ({@link OutsideEdits#merge}), which writes only if the item is still as read.
  *
  * <p>Values are checked before anything is written: a bad date, time, length, priority, repeat, a time
  * on an item without a due date, or a title that is empty or too long refuses the whole edit.
@@ -38,15 +38,33 @@ final class WebEdits {
 
     private final TodoStore store;
     private final TagStore tags;
+    private final OutsideEdits edits;
 
     WebEdits(TodoStore store) {
         this.store = store;
         this.tags = new TagStore(store);
+        this.edits = new OutsideEdits(store);
     }
 
     Result apply(String id, Map<String, Object> set, Map<String, Object> base, String browserId, String browserName) {
-        Item current = store.get(id).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
-        current = current.withTags(String.join(" ", tags.of(id)));
+        // Decided on the item as read, written only if it is still so (OutsideEdits#merge): a sync that
+        // commits in between makes this read and decide again, and its change is merged, not written over.
+        for (int attempt = 0; attempt < OutsideEdits.ATTEMPTS; attempt++) {
+            Item current = store.get(id).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
+            List<String> currentTags = tags.of(id);
+            Decided d = decide(current.withTags(String.join(" ", currentTags)), set, base, browserId, browserName);
+            if (edits.merge(current, currentTags, d.next(), d.tags(), d.clashes())) {
+                return new Result(d.stale());
+            }
+        }
+        throw new BadRequest(409, "This item kept changing while it was being saved; try again.");
+    }
+
+    private record Decided(Item next, List<String> tags, OutsideEdits.Clashes clashes, List<String> stale) {
+    }
+
+    private Decided decide(Item current, Map<String, Object> set, Map<String, Object> base, String browserId,
+                           String browserName) {
         Item next = current;
         List<String> stale = new ArrayList<>();
         Map<String, Object> lost = new LinkedHashMap<>();
@@ -84,8 +102,7 @@ final class WebEdits {
         }
         OutsideEdits.Clashes clashes = new OutsideEdits.Clashes(browserId, browserName, Map.of(), lost,
                 store.clock().instant());
-        new OutsideEdits(store).merge(current, next, tagList, clashes);
-        return new Result(stale);
+        return new Decided(next, tagList, clashes, stale);
     }
 
     private Item with(Item it, String field, Object v) {

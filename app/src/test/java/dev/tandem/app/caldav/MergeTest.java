@@ -68,6 +68,29 @@ class MergeTest {
     }
 
     @Test
+    void merge_syncCommitsBetweenReadAndWrite_itsChangeMergedNotWrittenOver() {
+        Item added = store.add("Tickets", null, null);
+        TaskFields agreed = Merge.fieldsOf(store, store.get(added.id()).orElseThrow());
+        TaskFields phone = new TaskFields("Plane tickets", null, null, false, null, List.of(), null, null);
+        Vtodo.Read server = new Vtodo.Read("uid-1", phone, clock.instant());
+        // Another device's notes and tag, synced in just after the merge read the todo.
+        TodoStore racing = new TodoStore(dev.tandem.app.testing.RacingDb.racing(real, 1, db -> db.transaction(tx -> {
+            tx.save(tx.get(Item.class, added.id()).orElseThrow().withNotes("Seat 12A"));
+            dev.tandem.app.model.TagStore.add(tx, added.id(), "travel");
+        })), clock, ZoneOffset.UTC);
+        CalDavState state = CalDavState.open(java.util.Optional.empty());
+        Merge merge = new Merge(racing, new Outside(racing, account()), new CalDavReport.Builder(), new Parents(racing, state));
+
+        merge.merge(racing.get(added.id()).orElseThrow(), server, phone, agreed, false);
+
+        Item stored = store.get(added.id()).orElseThrow();
+        assertEquals("Plane tickets", stored.title(), "the phone's title");
+        assertEquals("Seat 12A", stored.notes(), "the sync's notes are not written over");
+        assertEquals(List.of("travel"), new dev.tandem.app.model.TagStore(store).of(added.id()));
+        state.close();
+    }
+
+    @Test
     void unreadTimes_startDateAnEarlierVersionReadAsDue_isTheStartAgainWithoutADueDate() {
         java.time.LocalDate start = java.time.LocalDate.of(2026, 11, 21);
         Item old = store.add("Change address", null, start);

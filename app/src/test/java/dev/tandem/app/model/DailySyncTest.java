@@ -58,6 +58,52 @@ class DailySyncTest {
     }
 
     @Test
+    void add_listByNameOnTwoDevicesOffline_endsAsOneListWithBothTodos() {
+        open();
+        laptop.add("Buy nails", "Home", null, null, TodoDetails.NONE);
+        phone.add("Fix the tap", "home ", null, null, TodoDetails.NONE);
+        phone.add("Paint the door", "Home", null, null, TodoDetails.NONE);
+        syncBoth();
+        for (TodoStore s : List.of(laptop, phone)) {
+            List<TodoList> homes = s.lists().stream().filter(l -> l.name().equalsIgnoreCase("home")).toList();
+            assertEquals(1, homes.size(), "one list: " + s.lists());
+            String home = s.findList("Home").orElseThrow().id();
+            assertEquals(home, homes.get(0).id());
+            assertEquals(Set.of("Buy nails", "Fix the tap", "Paint the door"), s.allItems().stream()
+                    .filter(i -> home.equals(i.listId())).map(Item::title).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
+    void createList_renamedThenSameNameAgain_aSecondListWithAFreshId() {
+        open();
+        TodoList first = laptop.createList("Home");
+        laptop.renameList(first.id(), "House");
+        TodoList again = laptop.createList("Home");
+        assertFalse(first.id().equals(again.id()));
+        assertEquals(List.of("House", "Home"), laptop.lists().stream().map(TodoList::name).toList());
+        TodoList third = laptop.createList("HOME");
+        assertFalse(third.id().equals(again.id()), "the name's id is taken: a fresh one");
+    }
+
+    @Test
+    void createList_deletedThenSameNameAgain_liveOnBothDevices() {
+        open();
+        TodoList first = laptop.createList("Home");
+        syncBoth();
+        laptop.deleteList(first.id());
+        syncBoth();
+        TodoList again = laptop.createList("Home");
+        laptop.add("Buy nails", "Home", null, null, TodoDetails.NONE);
+        syncBoth();
+        for (TodoStore s : List.of(laptop, phone)) {
+            assertEquals(List.of("Home"), s.lists().stream().map(TodoList::name).toList());
+            assertEquals(again.id(), s.allItems().stream().filter(i -> i.title().equals("Buy nails")).findFirst()
+                    .orElseThrow().listId());
+        }
+    }
+
+    @Test
     void complete_sameOccurrenceOnTwoDevicesOffline_endsWithExactlyOneNextOccurrence() {
         open();
         Item first = laptop.add("Water plants", null, null, LocalDate.of(2026, 11, 23),

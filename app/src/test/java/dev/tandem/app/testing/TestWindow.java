@@ -34,6 +34,11 @@ public final class TestWindow {
         return Device.open(name, dataDir, FxExecutor.INSTANCE, forcedRemoteOrNull, Duration.ofSeconds(3));
     }
 
+    /** As {@link #device(String, Path, SyncSettings)}, with no forced remote and {@code clock} as the device's one clock. */
+    public static Device device(String name, Path dataDir, java.time.Clock clock) {
+        return Device.open(name, dataDir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
+    }
+
     /**
      * On the FX thread: the device's main window (light theme; {@code dialogsOrNull}: scripted dialogs,
      * or the real ones for null) in a {@code width} × {@code height} scene on {@code stage}, shown and started.

@@ -58,8 +58,8 @@ class AgendaUiTest {
         clock.set(ZonedDateTime.of(2026, 11, 25, 10, 0, 0, 0, ZoneId.systemDefault()).toInstant());
         today = LocalDate.of(2026, 11, 25);
         Path dir = Files.createTempDirectory(tmp, "ui");
-        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
-        view = MainWindow.create(device, Theme.LIGHT, null, clock);
+        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
+        view = MainWindow.create(device, Theme.LIGHT, null);
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
         view.start();

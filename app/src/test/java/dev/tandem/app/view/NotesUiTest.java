@@ -44,7 +44,7 @@ class NotesUiTest {
     @Start
     void start(Stage stage) throws Exception {
         device = TestWindow.device("UI test", Files.createTempDirectory(tmp, "notes"), null);
-        view = MainWindow.create(device, Theme.LIGHT, null, Clock.systemUTC(), opened::add);
+        view = MainWindow.create(device, Theme.LIGHT, null, opened::add);
         TestWindow.show(stage, view, 1200, 760);
     }
 

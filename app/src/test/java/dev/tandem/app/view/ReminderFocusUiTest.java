@@ -60,8 +60,8 @@ class ReminderFocusUiTest {
     @Start
     void start(Stage stage) throws Exception {
         Path dir = Files.createTempDirectory(tmp, "ui");
-        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3));
-        view = MainWindow.create(device, Theme.LIGHT, null, clock);
+        device = Device.open("UI test", dir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
+        view = MainWindow.create(device, Theme.LIGHT, null);
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
         view.start();

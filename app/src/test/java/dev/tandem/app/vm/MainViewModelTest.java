@@ -306,6 +306,17 @@ class MainViewModelTest {
     }
 
     @Test
+    void newList_nameInUse_saysSoAndShowsThatListWithoutASecond() {
+        TodoList home = store.createList("Home");
+        ui.await(() -> vm.lists().size() == 1);
+        dialogs.textAnswers.add("home");
+        ui.run(vm.commands()::newList);
+        ui.await(() -> new Listing.UserListing(home.id()).equals(vm.view()));
+        assertEquals("A list called “Home” exists already: here it is", ui.get(() -> vm.commands().messageProperty().get()));
+        assertEquals(1, store.lists().size());
+    }
+
+    @Test
     void deleteList_shown_goesToInboxAndTrashesItems() {
         TodoList work = store.createList("Work");
         store.add("w", work.id(), null);

@@ -1,8 +1,8 @@
 /*
- * Tandem's service worker: the page's shell and the last answers of GET /api/…, so the page opens read-only
- * without a connection. Network first, so a connected page always shows the server's state. POSTs and the
- * event stream are never touched. Answers from the cache carry X-Tandem-Offline, which the page reads as
- * "offline — read-only".
+ * Tandem's service worker: the page's shell and the last answers of GET /api/…, so the page opens without a
+ * connection. Network first, so a connected page always shows the server's state. POSTs and the event stream
+ * are never touched. Answers from the cache carry X-Tandem-Offline, which the page reads as "offline": it
+ * holds writes back, keeping what is typed as drafts on the phone.
  */
 'use strict';
 

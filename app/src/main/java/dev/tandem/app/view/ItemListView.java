@@ -196,7 +196,7 @@ public final class ItemListView extends ListView<ItemRow> {
         return box;
     }
 
-    /** Whether some row has subtasks, so the rows keep a gutter for the fold arrows. */
+    /** Whether some todo has subtasks, so the rows keep a gutter for the fold arrows (a section's arrow needs none). */
     boolean isNested() {
         return withChildren > 0;
     }
@@ -209,10 +209,10 @@ public final class ItemListView extends ListView<ItemRow> {
         boolean was = isNested();
         while (c.next()) {
             if (c.wasRemoved()) {
-                withChildren -= (int) c.getRemoved().stream().filter(ItemRow::hasChildren).count();
+                withChildren -= (int) c.getRemoved().stream().filter(ItemRow::hasSubtasks).count();
             }
             if (c.wasAdded()) {
-                withChildren += (int) c.getAddedSubList().stream().filter(ItemRow::hasChildren).count();
+                withChildren += (int) c.getAddedSubList().stream().filter(ItemRow::hasSubtasks).count();
             }
         }
         if (was != isNested()) {

@@ -104,6 +104,11 @@ public final class ItemRow {
         return open > 0;
     }
 
+    /** A todo with subtasks (a section's todos are no subtasks): what needs a fold arrow's gutter. */
+    public boolean hasSubtasks() {
+        return !isSection() && hasChildren();
+    }
+
     /** Its subtasks (or a header's todos) are folded away. */
     public boolean isCollapsed() {
         return item != null ? item.isCollapsed() : header.isCollapsed();

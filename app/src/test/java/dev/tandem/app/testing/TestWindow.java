@@ -35,7 +35,7 @@ public final class TestWindow {
     }
 
     /** As {@link #device(String, Path, SyncSettings)}, with no forced remote and {@code clock} as the device's one clock. */
-    public static Device device(String name, Path dataDir, java.time.Clock clock) {
+    public static Device deviceAt(String name, Path dataDir, java.time.Clock clock) {
         return Device.open(name, dataDir, FxExecutor.INSTANCE, null, Duration.ofSeconds(3), true, clock);
     }
 

@@ -52,7 +52,7 @@ class MidnightUiTest {
     void start(Stage stage) throws Exception {
         // Enough before midnight for the window to open and show the old day first.
         clock.set(ZonedDateTime.of(WED.atTime(23, 59, 40), ZoneId.systemDefault()).toInstant());
-        device = TestWindow.device("UI test", Files.createTempDirectory(tmp, "ui"), clock);
+        device = TestWindow.deviceAt("UI test", Files.createTempDirectory(tmp, "ui"), clock);
         view = TestWindow.mainWindow(stage, device, null, 1200, 760);
     }
 

@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import static dev.tandem.app.testing.TestWindow.onFx;
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.Device;
@@ -181,6 +182,31 @@ class OutlineUiTest {
         assertEquals("1 todo", onFx(() -> view.viewModel().chrome().countTextProperty().get()));
         robot.clickOn(onFx(() -> cell(robot, "Later").lookup(".disclosure")));
         awaitShown(robot, List.of("Pack boxes", "# Later", "Books"));
+    }
+
+    /** Whether {@code title}'s row keeps room for the fold arrow before its check box. */
+    private boolean gutter(FxRobot robot, String title) throws Exception {
+        return onFx(() -> cell(robot, title).lookup(".disclosure").isManaged());
+    }
+
+    @Test
+    void sections_noTodoHasSubtasks_rowsKeepNoFoldGutterUntilOneHas(FxRobot robot) throws Exception {
+        String pack = add("Pack boxes", null);
+        String later = device.store().sections().create(list.id(), "Later").id();
+        device.store().update(add("Tape", null), it -> it.withSectionId(later));
+        openList(robot);
+        awaitShown(robot, List.of("Pack boxes", "# Later", "Tape"));
+        assertFalse(gutter(robot, "Pack boxes"), "a section is no subtask: a flat list keeps its titles' room");
+        assertFalse(gutter(robot, "Tape"));
+        add("Books", pack);
+        awaitShown(robot, List.of("Pack boxes", "  Books", "# Later", "Tape"));
+        waitFor(() -> {
+            try {
+                return gutter(robot, "Pack boxes") && gutter(robot, "Tape");
+            } catch (Exception e) {
+                return false;
+            }
+        });
     }
 
     @Test

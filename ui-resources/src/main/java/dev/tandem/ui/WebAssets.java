@@ -41,6 +41,8 @@ public final class WebAssets {
             script("items.js"),
             script("quickadd.js"),
             script("editor.js"),
+            script("fields.js"),
+            script("drafts.js"),
             script("conflicts.js"),
             script("settings.js"),
             script("live.js"),

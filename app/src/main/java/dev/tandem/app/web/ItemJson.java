@@ -23,7 +23,8 @@ import java.util.Set;
  */
 final class ItemJson {
     /** The fields an edit may set, with the names the page uses. */
-    static final List<String> FIELDS = List.of("title", "due", "priority", "listId", "tags", "remindAt", "repeat", "notes");
+    static final List<String> FIELDS = List.of("title", "due", "time", "lengthMinutes", "priority", "listId", "tags",
+            "remindAt", "repeat", "notes");
 
     private ItemJson() {
     }
@@ -38,8 +39,8 @@ final class ItemJson {
                 "listName", list == null ? "Inbox" : list.name(),
                 "due", due == null ? null : due.toString(),
                 "dueLabel", due == null ? "" : DueDates.format(due, it.timeOfDay(), it.lengthMinutes(), today),
-                "time", it.timeOfDay() == null ? null : it.timeOfDay().toString(),
-                "lengthMinutes", it.lengthMinutes() == 0 ? null : it.lengthMinutes(),
+                "time", field(it, "time"),
+                "lengthMinutes", field(it, "lengthMinutes"),
                 "overdue", due != null && !it.isDone() && due.isBefore(today),
                 "priority", it.priorityLevel() == 0 ? null : it.priorityLevel(),
                 "tags", it.tagList(),
@@ -81,6 +82,8 @@ final class ItemJson {
         return switch (name) {
             case "title" -> it.titleOrEmpty();
             case "due" -> it.dueDate() == null ? null : it.dueDate().toString();
+            case "time" -> it.timeOfDay() == null ? null : Item.TIME.format(it.timeOfDay());
+            case "lengthMinutes" -> it.lengthMinutes() == 0 ? null : (long) it.lengthMinutes();
             case "priority" -> it.priorityLevel() == 0 ? null : (long) it.priorityLevel();
             case "listId" -> it.listId();
             case "tags" -> it.tagList();

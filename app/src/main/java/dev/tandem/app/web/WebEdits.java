@@ -7,8 +7,10 @@ import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.RepeatPhrases;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,14 +21,15 @@ import java.util.Objects;
 
 /**
  * An edit from the page, made on the item as the page last saw it. Each field carries its base (the
- * value the page showed): a field whose base is still its value is saved; a field another device
+ * value the page showed): a field whose base is still its value (or that holds the page's value already,
+ * when a page sends its draft again) is saved; a field another device
  * changed since is not written over, and the page's value is kept in Conflicts (as lost to the other
  * device's, with the browser as its author) for "use lost value". Tags are rows that merge by adding
  * and removing, so an edit of them applies what the page added and removed against its base. All of
  * it is one transaction ({@link OutsideEdits#merge}), which writes only if the item is still as read.
  *
- * <p>Values are checked before anything is written: a bad date, priority, repeat or a title that is
- * empty or too long refuses the whole edit.
+ * <p>Values are checked before anything is written: a bad date, time, length, priority, repeat, a time
+ * on an item without a due date, or a title that is empty or too long refuses the whole edit.
  */
 final class WebEdits {
     /** What an edit did: the fields kept as conflicts instead of saved (empty when all were saved). */
@@ -77,12 +80,16 @@ final class WebEdits {
                 continue;
             }
             Item edited = with(next, field, e.getValue());
-            if (sameValue(now, base.get(field))) {
+            // Already the value sent: a page sending its draft again, the answer to the first send lost.
+            if (sameValue(now, base.get(field)) || sameValue(now, ItemJson.field(edited, field))) {
                 next = edited;
             } else {
                 stale.add(field);
-                lost.put(field, column(edited, field));
+                lost.put(COLUMNS.getOrDefault(field, field), column(edited, field));
             }
+        }
+        if (set.get("time") != null && next.dueDate() == null) {
+            throw new BadRequest("A time needs a due date.");
         }
         if (!Objects.equals(next.title(), current.title())) {
             if (next.title() == null || next.title().isBlank()) {
@@ -104,6 +111,8 @@ final class WebEdits {
             case "title" -> it.withTitle(text(v, field).strip());
             case "notes" -> it.withNotes(text(v, field));
             case "due" -> it.withDue(v == null || v.toString().isBlank() ? null : date(v.toString()));
+            case "time" -> it.withDueTime(v == null || v.toString().isBlank() ? null : time(v.toString()));
+            case "lengthMinutes" -> it.withDuration(length(v));
             case "priority" -> it.withPriority(priority(v));
             case "listId" -> it.withListId(v == null || v.toString().isBlank() ? null : listId(v.toString()));
             case "remindAt" -> it.withRemindAt(v == null ? null : number(v, field));
@@ -130,12 +139,17 @@ final class WebEdits {
         return Objects.equals(now, base);
     }
 
-    /** A page field's value as its item column holds it (the page's fields are named after the columns). */
+    /** The page's fields not named after their item column. */
+    private static final Map<String, String> COLUMNS = Map.of("time", "dueTime", "lengthMinutes", "durationMinutes");
+
+    /** A page field's value as its item column holds it. */
     private static Object column(Item it, String column) {
         return switch (column) {
             case "title" -> it.title();
             case "notes" -> it.notes();
             case "due" -> it.due();
+            case "time" -> it.dueTime();
+            case "lengthMinutes" -> it.durationMinutes();
             case "priority" -> it.priority();
             case "listId" -> it.listId();
             case "remindAt" -> it.remindAt();
@@ -157,6 +171,26 @@ final class WebEdits {
         } catch (DateTimeParseException e) {
             throw new BadRequest("“" + v + "” is not a date (YYYY-MM-DD).");
         }
+    }
+
+    private static LocalTime time(String v) {
+        LocalTime t = Item.clock(v);
+        if (t == null) {
+            throw new BadRequest("“" + v + "” is not a time of day (HH:MM).");
+        }
+        return t;
+    }
+
+    /** Minutes, 1 to a week (the desktop's bound), or null for no length. */
+    private static Long length(Object v) {
+        if (v == null) {
+            return null;
+        }
+        long m = number(v, "lengthMinutes");
+        if (m < 1 || m > Durations.MAX_MINUTES) {
+            throw new BadRequest("A length is 1 to " + Durations.MAX_MINUTES + " minutes.");
+        }
+        return m;
     }
 
     private static Integer priority(Object v) {

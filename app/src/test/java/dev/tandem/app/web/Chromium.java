@@ -69,6 +69,15 @@ final class Chromium implements AutoCloseable {
         return new Chromium(new ChromeDriver(service, options));
     }
 
+    /** A browser paired with {@code web}'s server by its link, showing its first view. */
+    static Chromium paired(WebFixture web, Size size) {
+        Chromium c = start(size);
+        c.open(web.server.pair().url());
+        c.await("return !document.getElementById('app').hidden && document.getElementById('items').dataset.view"
+                + " && document.querySelectorAll('#nav-smart li').length === 4");
+        return c;
+    }
+
     ChromeDriver driver() {
         return driver;
     }

@@ -22,7 +22,9 @@ import java.util.Map;
 final class WebFixture implements AutoCloseable {
     final TestClock clock = new TestClock(ZoneOffset.UTC);
     final TodoStore store;
-    final WebServer server;
+    /** The server serving {@link #store}; a new one after {@link #restartServer()}. */
+    WebServer server;
+    private final java.util.function.IntFunction<WebServer.Builder> builder;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     WebFixture(Path dir) {
@@ -37,8 +39,17 @@ final class WebFixture implements AutoCloseable {
     WebFixture(Path dir, java.util.function.BiFunction<TodoStore, WebServer.Builder, WebServer.Builder> more) {
         clock.set(Instant.parse("2026-11-25T10:00:00Z"));
         store = new TodoStore(Schema.database(dir.resolve("tandem.db")).build(), Clock.systemUTC(), ZoneOffset.UTC);
-        server = more.apply(store, WebServer.builder().store(store).settings(new SettingsStore(dir)).deviceName("Home server")
-                .listen("127.0.0.1", 0).clock(clock)).build().start();
+        builder = port -> more.apply(store, WebServer.builder().store(store).settings(new SettingsStore(dir))
+                .deviceName("Home server").listen("127.0.0.1", port).clock(clock));
+        server = builder.apply(0).build().start();
+    }
+
+    /**
+     * Starts the server again on its port, with the same store and paired browsers: the page's server back
+     * after being out of reach ({@code server.close()}).
+     */
+    void restartServer() {
+        server = builder.apply(server.url().getPort()).build().start();
     }
 
     /** {@code n} open todos in the Inbox ("Todo number i"), a tenth of them due, a transaction per thousand. */
@@ -95,6 +106,22 @@ final class WebFixture implements AutoCloseable {
         }
         headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits (polling) until the store shows what the page should have written. */
+    static void awaitStore(java.util.function.BooleanSupplier condition, java.time.Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("the store did not change as expected within " + timeout);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
     }
 
     @Override

@@ -188,6 +188,53 @@ class WebServerTest {
     }
 
     @Test
+    void edit_timeAndLength_areStoredAndShownBack() throws Exception {
+        WebFixture.Session s = web.pair();
+        Item it = web.store.add("Dentist", null, null);
+        web.store.update(it.id(), i -> i.withDue(LocalDate.parse("2026-11-27")));
+        HttpResponse<String> r = web.post("/api/items/" + it.id(),
+                "{\"set\":{\"time\":\"09:30\",\"lengthMinutes\":45},\"base\":{\"time\":null,\"lengthMinutes\":null}}", s);
+        assertEquals(200, r.statusCode(), r.body());
+        Item now = web.store.get(it.id()).orElseThrow();
+        assertEquals(java.time.LocalTime.of(9, 30), now.timeOfDay());
+        assertEquals(45, now.lengthMinutes());
+        String shown = web.get("/api/items/" + it.id(), s).body();
+        assertTrue(shown.contains("\"time\":\"09:30\"") && shown.contains("\"lengthMinutes\":45"), shown);
+    }
+
+    @Test
+    void edit_timeOrLengthOutOfBounds_refusedAndNothingWritten() throws Exception {
+        WebFixture.Session s = web.pair();
+        Item undated = web.store.add("Someday", null, null);
+        Item dated = web.store.add("Dentist", null, null);
+        web.store.update(dated.id(), i -> i.withDue(LocalDate.parse("2026-11-27")));
+        for (String[] bad : new String[][] {
+                {dated.id(), "\"time\":\"25:99\",\"title\":\"Changed\"", "\"time\":null,\"title\":\"Dentist\""},
+                {dated.id(), "\"lengthMinutes\":100000000000,\"title\":\"Changed\"", "\"lengthMinutes\":null,\"title\":\"Dentist\""},
+                {dated.id(), "\"lengthMinutes\":0,\"title\":\"Changed\"", "\"lengthMinutes\":null,\"title\":\"Dentist\""},
+                {undated.id(), "\"time\":\"09:00\",\"title\":\"Changed\"", "\"time\":null,\"title\":\"Someday\""}}) {
+            HttpResponse<String> r = web.post("/api/items/" + bad[0], "{\"set\":{" + bad[1] + "},\"base\":{" + bad[2] + "}}", s);
+            assertEquals(400, r.statusCode(), bad[1] + ": " + r.body());
+            assertFalse(web.store.get(bad[0]).orElseThrow().title().equals("Changed"), bad[1]);
+        }
+        assertEquals(0, web.store.get(dated.id()).orElseThrow().lengthMinutes());
+        assertEquals(null, web.store.get(dated.id()).orElseThrow().timeOfDay());
+    }
+
+    /** A page that sends its draft again (the answer to the first send was lost as the page closed). */
+    @Test
+    void edit_sentAgainAfterItWasSaved_savesWithoutAConflict() throws Exception {
+        WebFixture.Session s = web.pair();
+        Item it = web.store.add("Milk", null, null);
+        String edit = "{\"set\":{\"title\":\"Oat milk\",\"notes\":\"two cartons\"},\"base\":{\"title\":\"Milk\",\"notes\":\"\"}}";
+        assertEquals(200, web.post("/api/items/" + it.id(), edit, s).statusCode());
+        HttpResponse<String> again = web.post("/api/items/" + it.id(), edit, s);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals("Oat milk", web.store.get(it.id()).orElseThrow().title());
+        assertTrue(web.store.db().conflicts().list().isEmpty());
+    }
+
+    @Test
     void events_aCommitFromAnywhere_reachesAnOpenStreamAndRevokeEndsIt() throws Exception {
         WebFixture.Session s = web.pair();
         java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(web.uri("/api/events"))

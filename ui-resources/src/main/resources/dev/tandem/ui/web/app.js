@@ -10,6 +10,7 @@ import { state } from './state.js';
 import { api } from './api.js';
 import { pairTokenFromFragment, showPairing, pair, startApp } from './pairing.js';
 import { go } from './routes.js';
+import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
 // Nothing else refers to quick add; importing it wires its field.
 import './quickadd.js';
@@ -24,7 +25,7 @@ async function boot() {
     startApp(session);
   } catch (e) {
     if (e.status === 401) {
-      if (token) pair({ token }); else showPairing('');
+      if (token) pair({ token }); else showPairing('', true);
     } else {
       showPairing(e.message);
     }
@@ -44,9 +45,17 @@ document.addEventListener('keydown', (ev) => {
   if (ev.key === 'n' && !$('quick-add-form').hidden) { ev.preventDefault(); $('quick-add').focus(); }
 });
 
-// The service worker keeps the shell and the last answers, for reading offline.
+// The service worker keeps the shell and the last answers, for reading offline. The first time it takes the
+// page over, what the page fetched before it did is fetched again through it (and only kept, not shown again),
+// so a reload offline finds it.
 if ('serviceWorker' in navigator && window.isSecureContext) {
   navigator.serviceWorker.register('/sw.js').catch(() => { /* the page works without it */ });
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!state.session) return;
+    for (const path of ['/api/session', '/api/sidebar', viewPath()]) {
+      fetch(path, { credentials: 'same-origin' }).catch(() => { /* kept next time */ });
+    }
+  });
 }
 
 boot();

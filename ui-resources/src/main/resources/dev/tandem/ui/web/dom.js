@@ -48,14 +48,29 @@ export const icon = (name, label) => {
   return span;
 };
 
+/** fn, called ms after the last call; cancel() forgets a call not made yet. */
 export function debounce(fn, ms) {
   let t;
-  return (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
+  const call = (...args) => { clearTimeout(t); t = setTimeout(() => fn(...args), ms); };
+  call.cancel = () => clearTimeout(t);
+  return call;
+}
+
+/** Puts the toast where it covers nothing: the open item's bottom bar on a phone, else the page's bottom. */
+export function placeToast() {
+  const slot = document.body.classList.contains('has-item') && window.matchMedia('(max-width: 899px)').matches
+    ? $('toast-slot') : document.body;
+  if ($('toast').parentNode !== slot) slot.append($('toast'));
 }
 
 let toastTimer;
-export function toast(text, actionLabel, action) {
+/**
+ * A message at the bottom, gone after a while unless it must stay (until its action or the next message).
+ * With an item open on a phone it goes into the item's bottom bar, above Save: never over the item's controls.
+ */
+export function toast(text, actionLabel, action, stay) {
   const box = $('toast');
+  placeToast();
   $('toast-text').textContent = text;
   const btn = $('toast-action');
   btn.hidden = !actionLabel;
@@ -63,5 +78,5 @@ export function toast(text, actionLabel, action) {
   btn.onclick = action ? () => { box.hidden = true; action(); } : null;
   box.hidden = false;
   clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => { box.hidden = true; }, actionLabel ? 8000 : 4000);
+  if (!stay) toastTimer = setTimeout(() => { box.hidden = true; }, actionLabel ? 8000 : 4000);
 }

@@ -1,51 +1,37 @@
 /*
- * The detail: an editor that sends only changed fields with their base values, the notes rendered with
- * their check boxes, and drafts kept in sessionStorage so closing or reloading never loses typed text.
+ * The detail: an editor that saves as you go. What is typed is kept as a draft (drafts.js) at every keystroke
+ * and sent 600 ms after the last one, at once when a field is left, when the item is left (Back, another route)
+ * and when the page is hidden or left. Each edit sends only changed fields with their base values, so another
+ * device's change meanwhile becomes a Conflict. A save that fails keeps the text in its field and says so until
+ * Retry or Discard; offline, the drafts wait on this phone and go when the connection is back.
  */
-import { $, h } from './dom.js';
-import { localInput } from './format.js';
+import { $, h, debounce, placeToast, toast } from './dom.js';
 import { state } from './state.js';
-import { OFFLINE_WRITE, api } from './api.js';
+import { api } from './api.js';
 import { go, openedByPush, refreshAll } from './routes.js';
 import { loadSidebar } from './sidebar.js';
 import { decorateFiles, initAttachments, showFiles } from './attachments.js';
-
-/** How each field shows in the form and goes back to JSON. */
-const FIELDS = {
-  title: { el: 'ed-title', show: (v) => v || '', read: (s) => s.trim() },
-  due: { el: 'ed-due', show: (v) => v || '', read: (s) => s || null },
-  priority: { el: 'ed-priority', show: (v) => (v == null ? '' : String(v)), read: (s) => (s ? Number(s) : null) },
-  listId: { el: 'ed-list', show: (v) => v || '', read: (s) => s || null },
-  tags: {
-    el: 'ed-tags', show: (v) => (v || []).join(', '),
-    read: (s) => s.split(/[,\s]+/).map((t) => t.replace(/^#/, '')).filter(Boolean),
-  },
-  remindAt: { el: 'ed-remind', show: (v) => (v == null ? '' : localInput(v)), read: (s) => (s ? new Date(s).getTime() : null) },
-  repeat: { el: 'ed-repeat', show: (v) => v || '', read: (s) => s.trim() || null },
-  notes: { el: 'ed-notes', show: (v) => v || '', read: (s) => s },
-};
+import { FIELDS, addReminder, fieldOf, removeReminder, showReminder } from './fields.js';
+import { draftOf, onSaved, putDraft, saveDraft, saving } from './drafts.js';
 
 /** The open item: the JSON last shown, and per field the server value the form started from. */
 const editor = { id: null, item: null, base: {}, shown: {}, seq: 0 };
-export const DRAFTS = 'tandem.drafts';
+/** Milliseconds after the last keystroke that what was typed is sent. */
+const SAVE_AFTER = 600;
+/** Offline, under the fields (the banner says the same for the whole page). */
+const KEPT = 'Kept on this phone: saved when the connection is back.';
 
-const formValue = (f) => $(FIELDS[f].el).value;
-const dirtyFields = () => Object.keys(FIELDS).filter((f) => editor.id && formValue(f) !== editor.shown[f]);
+const formValue = (f) => FIELDS[f].get();
+const same = (a, b) => JSON.stringify(a === undefined ? null : a) === JSON.stringify(b === undefined ? null : b);
+/** Fields whose text was changed to mean something else than the value it was typed on. */
+const dirtyFields = () => Object.keys(FIELDS).filter((f) => editor.id && formValue(f) !== editor.shown[f]
+  && !same(FIELDS[f].read(formValue(f)), editor.base[f]));
 
-function drafts() {
-  try { return JSON.parse(sessionStorage.getItem(DRAFTS) || '{}'); } catch (e) { return {}; }
-}
-/** Keeps changed fields of the open item (with their base), so closing or reloading never loses them. */
+/** Keeps the open item's changed fields (with their base) as its draft, so nothing typed is lost. */
 function keepDraft() {
   if (!editor.id) return;
-  const all = drafts();
-  const dirty = dirtyFields();
-  if (dirty.length) {
-    all[editor.id] = Object.fromEntries(dirty.map((f) => [f, { value: formValue(f), base: editor.base[f] }]));
-  } else {
-    delete all[editor.id];
-  }
-  try { sessionStorage.setItem(DRAFTS, JSON.stringify(all)); } catch (e) { /* private mode: memory only */ }
+  putDraft(editor.id, Object.fromEntries(dirtyFields().map((f) =>
+    [f, { value: formValue(f), set: FIELDS[f].read(formValue(f)), base: editor.base[f] }])));
 }
 
 export function fillListSelect() {
@@ -60,8 +46,9 @@ export function fillListSelect() {
 }
 
 export async function openItem(id) {
-  keepDraft();
+  leaveItem();
   document.body.classList.add('has-item');
+  placeToast();
   editor.id = null;
   editor.item = null;
   $('detail-placeholder').hidden = true;
@@ -77,17 +64,19 @@ export async function openItem(id) {
     if (seq !== editor.seq) return;
     editor.id = id;
     $('detail-status').textContent = '';
-    showItem(item, true);
-    const draft = drafts()[id];
+    showItem(item, []);
+    const draft = draftOf(id);
     if (draft) {
-      for (const [f, d] of Object.entries(draft)) {
-        if (!FIELDS[f]) continue;
-        editor.base[f] = d.base;
-        editor.shown[f] = FIELDS[f].show(d.base);
-        $(FIELDS[f].el).value = d.value;
+      // Text the server has already (a save whose answer the page did not live to hear) is no draft.
+      for (const f of Object.keys(draft)) {
+        if (!FIELDS[f] || same(FIELDS[f].read(draft[f].value), item[f])) delete draft[f];
       }
+      putDraft(id, draft);
+      applyDraft(draft);
       if (draft.notes) setNotesEditing(true);
-      $('detail-status').textContent = 'Unsaved changes kept';
+      if (Object.keys(draft).length) {
+        if (state.writable) save();
+      }
     }
     updateSaveButton();
     if (window.matchMedia('(max-width: 899px)').matches) $('detail-heading').focus();
@@ -98,15 +87,36 @@ export async function openItem(id) {
   }
 }
 
-export function closeItem() {
+/** Puts a draft's text into its fields, on the base values it was typed on. */
+function applyDraft(draft) {
+  for (const [f, d] of Object.entries(draft || {})) {
+    if (!FIELDS[f]) continue;
+    editor.base[f] = d.base;
+    editor.shown[f] = FIELDS[f].show(d.base);
+    if (formValue(f) !== d.value) FIELDS[f].put(d.value);
+  }
+  autosizeTitle();
+}
+
+/** Leaving the open item (Back, another item or route): what was typed is kept and sent now. */
+function leaveItem() {
+  if (!editor.id) return;
+  saveSoon.cancel();
   keepDraft();
+  if (draftOf(editor.id)) saveDraft(editor.id);
+}
+
+export function closeItem() {
+  leaveItem();
   editor.seq++;
   const id = editor.id;
   editor.id = null;
   editor.item = null;
   document.body.classList.remove('has-item');
+  placeToast();
   $('detail-body').hidden = true;
   $('detail-placeholder').hidden = false;
+  $('detail-error').hidden = true;
   setNotesEditing(false);
   for (const row of $('items').querySelectorAll('.item-open[aria-current]')) row.removeAttribute('aria-current');
   const row = id && $('items').querySelector(`.item[data-id="${CSS.escape(id)}"] .item-open`);
@@ -114,20 +124,20 @@ export function closeItem() {
 }
 
 /**
- * Shows an item from the server. With all, every field takes the server's value; otherwise fields the user
- * changed keep their text and their old base (saving them then finds out whether another device changed them).
+ * Shows an item from the server. Fields in keep (changed by the user) keep their text and their old base
+ * (saving them then finds out whether another device changed them); the others take the server's value,
+ * without touching text that already means it (a title's trailing space while typing).
  */
-function showItem(item, all, keep) {
-  const dirty = all ? [] : keep || dirtyFields();
+function showItem(item, keep) {
   editor.item = item;
   fillListSelect();
   for (const [f, def] of Object.entries(FIELDS)) {
-    if (dirty.includes(f)) continue;
+    if (keep.includes(f)) continue;
     editor.base[f] = item[f] === undefined ? null : item[f];
     editor.shown[f] = def.show(editor.base[f]);
-    const el = $(def.el);
-    if (el.value !== editor.shown[f]) el.value = editor.shown[f];
+    if (!same(def.read(def.get()), editor.base[f])) def.put(editor.shown[f]);
   }
+  showReminder();
   const done = $('ed-done');
   done.hidden = !!item.note;
   done.checked = !!item.done;
@@ -169,7 +179,7 @@ async function checkLine(line, box) {
   const checked = box.checked;
   try {
     const answer = await api('POST', `/api/items/${encodeURIComponent(editor.id)}/check`, { line, checked });
-    showItem(answer.item, false);
+    showItem(answer.item, dirtyFields());
   } catch (e) {
     box.checked = !checked;
     showDetailError(e.message);
@@ -195,21 +205,54 @@ function autosizeTitle() {
   t.style.height = t.scrollHeight + 'px';
 }
 $('ed-title').addEventListener('keydown', (ev) => {
-  if (ev.key === 'Enter') { ev.preventDefault(); save(); }
+  if (ev.key === 'Enter') { ev.preventDefault(); save(true); }
 });
 
 export function updateSaveButton() {
-  const dirty = editor.id ? dirtyFields() : [];
-  $('save').disabled = !dirty.length || !state.writable;
+  const pending = editor.id ? dirtyFields().length > 0 : false;
+  $('save').disabled = !pending || !state.writable;
   $('save-hint').textContent = !editor.id ? ''
-    : !state.writable ? (dirty.length ? 'Offline — saving waits for the connection.' : 'Offline — read-only.')
-      : dirty.length ? 'Unsaved changes' : '';
+    : !state.writable ? (pending ? KEPT : '')
+      : saving(editor.id) ? 'Saving…'
+        : pending && !formValue('title').trim() ? 'A title is needed to save.'
+          : pending ? 'Not saved yet' : '';
 }
+
 $('editor').addEventListener('input', (ev) => {
   if (ev.target.id === 'ed-title') autosizeTitle();
-  if (ev.target.dataset.field) { updateSaveButton(); keepDraft(); }
+  if (ev.target.id === 'ed-due' || ev.target.id.startsWith('ed-remind')) showReminder();
+  if (!fieldOf(ev.target)) return;
+  keepDraft();
+  updateSaveButton();
+  saveSoon();
 });
-$('editor').addEventListener('change', () => updateSaveButton());
+// A choice made (a list, a date picked) and a field left are saved at once.
+$('editor').addEventListener('change', (ev) => {
+  if (ev.target.id === 'ed-due' || ev.target.id.startsWith('ed-remind')) showReminder();
+  if (fieldOf(ev.target)) save(false);
+});
+$('editor').addEventListener('focusout', (ev) => { if (fieldOf(ev.target)) save(false); });
+$('remind-add').addEventListener('click', () => {
+  addReminder();
+  save(false);
+  $('ed-remind-time').focus();
+});
+$('remind-remove').addEventListener('click', () => {
+  removeReminder();
+  save(false);
+  $('remind-add').focus();
+});
+
+// The page hidden (another app, the tab closed, the phone locked) or left: what was typed goes now, with a
+// request that outlives the page; the draft stays here until a later page hears that it was saved.
+function saveAsPageGoes() {
+  if (!editor.id) return;
+  saveSoon.cancel();
+  keepDraft();
+  if (draftOf(editor.id)) saveDraft(editor.id, { keepalive: true });
+}
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveAsPageGoes(); });
+window.addEventListener('pagehide', saveAsPageGoes);
 
 function showDetailError(message, withConflictsLink) {
   const box = $('detail-error');
@@ -221,6 +264,27 @@ function showDetailError(message, withConflictsLink) {
   box.hidden = false;
 }
 
+/** A save the server refused: the text stays in its field, and so does this until Retry or Discard. */
+function showSaveFailure(message) {
+  showDetailError(`Not saved: ${message} What you typed is kept here.`);
+  $('detail-error').append(' ',
+    h('button', { type: 'button', class: 'link-button', onclick: () => save(true) }, 'Retry'), ' ',
+    h('button', { type: 'button', class: 'link-button', onclick: discard }, 'Discard changes'));
+}
+
+async function discard() {
+  const id = editor.id;
+  if (!id) return;
+  putDraft(id, null);
+  $('detail-error').hidden = true;
+  try {
+    const item = await api('GET', '/api/items/' + encodeURIComponent(id));
+    if (editor.id === id) showItem(item, []);
+  } catch (e) {
+    if (editor.id === id && editor.item) showItem(editor.item, []);
+  }
+}
+
 let statusTimer;
 function flashStatus(text) {
   $('detail-status').textContent = text;
@@ -228,58 +292,60 @@ function flashStatus(text) {
   statusTimer = setTimeout(() => { if ($('detail-status').textContent === text) $('detail-status').textContent = ''; }, 3000);
 }
 
-let saving = false;
-async function save() {
-  if (!editor.id || saving) return;
-  const dirty = dirtyFields();
-  if (!dirty.length) return;
-  if (!state.writable) { showDetailError(OFFLINE_WRITE); return; }
-  if (dirty.includes('title') && !formValue('title').trim()) {
+/** Keeps what was typed and sends it; explicit (Save, Enter, Retry) also says why an empty title waits. */
+function save(explicit) {
+  saveSoon.cancel();
+  if (!editor.id) return;
+  keepDraft();
+  if (explicit && dirtyFields().includes('title') && !formValue('title').trim()) {
     showDetailError('A title is needed.');
     $('ed-title').focus();
-    return;
   }
-  const set = {};
-  const base = {};
-  const sent = {};
-  for (const f of dirty) {
-    sent[f] = formValue(f);
-    set[f] = FIELDS[f].read(formValue(f));
-    base[f] = editor.base[f];
+  if (draftOf(editor.id)) saveDraft(editor.id);
+  updateSaveButton();
+}
+const saveSoon = debounce(() => save(false), SAVE_AFTER);
+$('editor').addEventListener('submit', (ev) => { ev.preventDefault(); save(true); });
+
+onSaved((id, outcome) => {
+  if (id !== editor.id) { savedAfterLeaving(id, outcome); return; }
+  if (outcome.item) {
+    // Fields still in the draft (typed into since it was sent, or an empty title) keep their text.
+    const left = draftOf(id) || {};
+    showItem(outcome.item, Object.keys(left));
+    applyDraft(left);
   }
-  saving = true;
-  $('save').disabled = true;
-  $('detail-status').textContent = 'Saving…';
-  $('detail-error').hidden = true;
-  const id = editor.id;
-  try {
-    const answer = await api('POST', '/api/items/' + encodeURIComponent(id), { set, base });
-    if (editor.id !== id) return;
-    // Fields typed into while saving keep their text.
-    const typedSince = Object.keys(FIELDS).filter((f) => formValue(f) !== (f in sent ? sent[f] : editor.shown[f]));
-    showItem(answer.item, false, typedSince);
-    keepDraft();
-    flashStatus('Saved');
-    refreshAll();
-  } catch (e) {
-    if (editor.id !== id) return;
+  if (outcome.kind === 'saved') {
+    if (outcome.item) { $('detail-error').hidden = true; flashStatus('Saved'); refreshAll(); }
+  } else if (outcome.kind === 'conflict') {
     $('detail-status').textContent = '';
-    if (e.status === 409) {
-      // The other device's value stays; ours is kept in Conflicts.
-      if (e.data.item) showItem(e.data.item, true);
-      keepDraft();
-      showDetailError(/^Changed on another device/.test(e.message) ? e.message
-        : 'Changed on another device while you edited. Your version is kept in Conflicts.', true);
-      loadSidebar();
-    } else {
-      showDetailError(e.message);
-    }
-  } finally {
-    saving = false;
-    updateSaveButton();
+    showDetailError(outcome.message, true);
+    loadSidebar();
+    refreshAll();
+  } else if (outcome.kind === 'offline') {
+    $('detail-status').textContent = '';
+  } else if (outcome.kind === 'failed' && outcome.status !== 401 && draftOf(id)) {
+    // (Without a draft left, it was discarded meanwhile: nothing is kept that failed.)
+    $('detail-status').textContent = '';
+    showSaveFailure(outcome.message);
+  }
+  updateSaveButton();
+});
+
+/** How a save of an item already left ended: the list shows it; what needs the user stays on screen. */
+function savedAfterLeaving(id, outcome) {
+  const open = () => go({ item: id });
+  if (outcome.kind === 'saved' || outcome.kind === 'offline') {
+    if (outcome.item) refreshAll();
+  } else if (outcome.kind === 'conflict') {
+    toast(outcome.message, 'Open Conflicts', () => go({ v: 'conflicts', item: null }), true);
+    loadSidebar();
+  } else if (outcome.kind === 'blank') {
+    toast('A todo needs a title: what you typed is kept on this phone.', 'Open', open, true);
+  } else if (outcome.status !== 401) {
+    toast(`Not saved: ${outcome.message} What you typed is kept on this phone.`, 'Open', open, true);
   }
 }
-$('editor').addEventListener('submit', (ev) => { ev.preventDefault(); save(); });
 
 $('ed-done').addEventListener('change', async () => {
   const box = $('ed-done');
@@ -299,7 +365,7 @@ export async function reloadItem() {
   if (!id || editor.id !== id) return;
   try {
     const item = await api('GET', '/api/items/' + encodeURIComponent(id));
-    if (editor.id === id) showItem(item, false);
+    if (editor.id === id) showItem(item, dirtyFields());
   } catch (e) {
     if (e.status === 404 && editor.id === id) showDetailError('This item was deleted on another device.');
   }
@@ -312,9 +378,7 @@ function insertLinks(links) {
   const before = ta.value.slice(0, at);
   const sep = !before ? '' : before.endsWith('\n\n') || (!ta.hidden && before.endsWith('\n')) ? '' : before.endsWith('\n') ? '\n' : '\n\n';
   ta.value = before + sep + links.join('\n') + ta.value.slice(at);
-  keepDraft();
-  updateSaveButton();
-  save();
+  save(false);
 }
 initAttachments({ current: () => editor.id, attached: insertLinks, failed: (m) => showDetailError(m) });
 

@@ -32,10 +32,7 @@ export async function loadView() {
   try {
     if (r.v === 'conflicts') return renderConflicts(await api('GET', '/api/conflicts'), seq);
     if (r.v === 'settings') return renderSettings(await api('GET', '/api/browsers'), seq);
-    let path = '/api/items?view=' + encodeURIComponent(r.v);
-    if (r.v === 'search') path += '&q=' + encodeURIComponent(r.q);
-    path += '&limit=' + limit;
-    const data = await api('GET', path);
+    const data = await api('GET', viewPath());
     if (seq !== viewSeq) return;
     setTitle(r.v === 'search' ? `Search: ${r.q}` : data.title);
     renderItems(data.items, data.total);
@@ -46,6 +43,13 @@ export async function loadView() {
     $('items').replaceChildren();
     showEmpty(e.message);
   }
+}
+
+/** Where the shown view's rows come from. */
+export function viewPath() {
+  const r = state.route;
+  return '/api/items?view=' + encodeURIComponent(r.v) + (r.v === 'search' ? '&q=' + encodeURIComponent(r.q) : '')
+    + '&limit=' + limit;
 }
 
 function setTitle(title) {

@@ -6,7 +6,8 @@ import { $ } from './dom.js';
 import { state } from './state.js';
 import { api } from './api.js';
 import { readRoute, refreshAll } from './routes.js';
-import { DRAFTS, openItem } from './editor.js';
+import { openItem } from './editor.js';
+import { forgetDrafts, saveAllDrafts } from './drafts.js';
 import { startEvents, stopEvents } from './live.js';
 
 /** Reads `#pair=TOKEN` and clears it at once, so the token stays out of history and bookmarks. */
@@ -17,9 +18,10 @@ export function pairTokenFromFragment() {
   return decodeURIComponent(m[1]);
 }
 
-export function showPairing(message) {
+/** The pairing screen; unpaired (the server said this browser is not paired) also forgets what was kept. */
+export function showPairing(message, unpaired) {
   stopEvents();
-  forgetCache();
+  if (unpaired) forgetKept();
   state.csrf = null;
   state.session = null;
   document.body.classList.remove('booting');
@@ -88,11 +90,16 @@ export function startApp(session) {
   $('search').value = state.route.v === 'search' ? state.route.q : '';
   refreshAll();
   if (state.route.item) openItem(state.route.item);
+  // Drafts of items not open (left before the page was) go now; the open one's goes once it shows.
+  if (state.writable) saveAllDrafts();
   startEvents();
 }
 
-/** Forgets the answers the service worker kept, so a logged-out browser shows nothing offline. */
-function forgetCache() {
+/**
+ * Forgets the answers the service worker kept and the drafts, so an unpaired browser holds nothing; a server
+ * merely out of reach forgets nothing.
+ */
+function forgetKept() {
   if (window.caches && window.isSecureContext) caches.delete('tandem-api').catch(() => {});
-  try { sessionStorage.removeItem(DRAFTS); } catch (e) { /* nothing kept */ }
+  forgetDrafts();
 }

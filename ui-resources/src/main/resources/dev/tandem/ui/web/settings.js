@@ -20,7 +20,7 @@ export function renderSettings(data, seq) {
     h('article', { class: 'card' },
       h('h2', null, 'This browser'),
       h('p', null, `“${s.browser.name}”, paired with ${s.device}.`),
-      h('p', { class: 'muted' }, state.online ? 'Changes show up here as they happen.' : 'Offline — read-only.'),
+      h('p', { class: 'muted' }, state.online ? 'Changes show up here as they happen.' : 'Offline — changes show up once Tandem is reachable again.'),
       h('div', { class: 'actions' }, h('button', { type: 'button', id: 'logout', onclick: logout }, 'Log out'))),
     h('article', { class: 'card' },
       h('h2', null, 'Paired browsers'),
@@ -37,7 +37,7 @@ async function revoke(b) {
   if (!window.confirm(question)) return;
   try {
     await api('POST', `/api/browsers/${encodeURIComponent(b.id)}/revoke`, {});
-    if (b.current) { showPairing('This browser was revoked. Pair it again to continue.'); return; }
+    if (b.current) { showPairing('This browser was revoked. Pair it again to continue.', true); return; }
     toast(`Revoked “${b.name}”.`);
     loadView();
   } catch (e) { if (e.status !== 401) toast(e.message); }
@@ -46,6 +46,6 @@ async function revoke(b) {
 async function logout() {
   try {
     await api('POST', '/api/logout', {});
-    showPairing('Logged out. Pair again to use Tandem here.');
+    showPairing('Logged out. Pair again to use Tandem here.', true);
   } catch (e) { if (e.status !== 401) toast(e.message); }
 }

@@ -1,17 +1,17 @@
 /*
- * Tandem's service worker: the page's shell and the last answers of GET /api/…, so the page opens read-only
- * without a connection. Network first, so a connected page always shows the server's state. POSTs and the
- * event stream are never touched. Answers from the cache carry X-Tandem-Offline, which the page reads as
- * "offline — read-only".
+ * Tandem's service worker: the page's shell and the last answers of GET /api/…, so the page opens without a
+ * connection. Network first, so a connected page always shows the server's state. POSTs and the event stream
+ * are never touched. Answers from the cache carry X-Tandem-Offline, which the page reads as "offline": it
+ * holds writes back, keeping what is typed as drafts on the phone.
  */
 'use strict';
 
-const SHELL = 'tandem-shell-v1';
+const SHELL = 'tandem-shell-v2';
 const API = 'tandem-api';
 const SHELL_URLS = [
   '/', '/assets/app.js', '/assets/state.js', '/assets/dom.js', '/assets/format.js', '/assets/api.js',
   '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/quickadd.js',
-  '/assets/editor.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
+  '/assets/editor.js', '/assets/fields.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
 ];
 

@@ -1,0 +1,123 @@
+/*
+ * Drafts: what was typed into an item, kept on this phone (localStorage) until the server confirmed it, so
+ * leaving the page, a reload, a closed tab or a lost connection never loses it.
+ *
+ * A draft is, per item id and field, {value, set, base}: the text in the field, the JSON value it saves as, and
+ * the server's value it was typed on. Saving sends {set, base}, so a field another device changed meanwhile
+ * becomes a Conflict on the server instead of being written over.
+ *
+ * Invariants: a draft field goes only once the server answered for exactly that text (saved, or kept in
+ * Conflicts); text typed while a save was under way stays, with the saved value as its new base. One save per
+ * item is under way at a time; a call meanwhile runs once more after it.
+ */
+import { api } from './api.js';
+
+const KEY = 'tandem.drafts';
+/** Until localStorage takes it (private mode, full): drafts then live as long as the page. */
+let memory = {};
+
+export function allDrafts() {
+  try {
+    const kept = localStorage.getItem(KEY);
+    return kept == null ? memory : JSON.parse(kept);
+  } catch (e) {
+    return memory;
+  }
+}
+
+function writeAll(all) {
+  memory = all;
+  try { localStorage.setItem(KEY, JSON.stringify(all)); } catch (e) { /* kept in memory */ }
+}
+
+export function draftOf(id) {
+  return allDrafts()[id] || null;
+}
+
+/** Keeps the fields of an item's draft (none: forgets it). */
+export function putDraft(id, fields) {
+  const all = allDrafts();
+  if (fields && Object.keys(fields).length) all[id] = fields; else delete all[id];
+  writeAll(all);
+}
+
+/** Forgets every draft: only once the server said this browser is no longer paired. */
+export function forgetDrafts() {
+  memory = {};
+  try { localStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
+}
+
+let listener = () => {};
+/** Who hears how each save ended: (id, outcome) with outcome.kind saved, conflict, offline, failed or blank. */
+export function onSaved(fn) { listener = fn; }
+
+const running = new Map();
+const again = new Set();
+
+/** Sends an item's draft; resolves to its outcome (also given to the listener). */
+export function saveDraft(id, options) {
+  if (running.has(id)) { again.add(id); return running.get(id); }
+  const run = (async () => {
+    try {
+      for (;;) {
+        again.delete(id);
+        const outcome = await sendOnce(id, options);
+        const more = again.has(id) && outcome.kind === 'saved';
+        // The listener of the last outcome already sees no save under way.
+        if (!more) { running.delete(id); again.delete(id); }
+        listener(id, outcome);
+        if (!more) return outcome;
+      }
+    } finally {
+      if (running.get(id) === run) running.delete(id);
+    }
+  })();
+  running.set(id, run);
+  return run;
+}
+
+/** Sends every kept draft (when the connection is back, and when the page starts). */
+export function saveAllDrafts() {
+  for (const id of Object.keys(allDrafts())) saveDraft(id);
+}
+
+export function saving(id) { return running.has(id); }
+
+async function sendOnce(id, options) {
+  const draft = draftOf(id);
+  if (!draft) return { kind: 'saved', fields: [] };
+  // An empty title is not saved (a todo needs one); it stays here until it has text again.
+  const fields = Object.keys(draft).filter((f) => f !== 'title' || String(draft[f].set || '').trim());
+  if (!fields.length) return { kind: 'blank' };
+  const set = {};
+  const base = {};
+  for (const f of fields) { set[f] = draft[f].set; base[f] = draft[f].base; }
+  try {
+    const answer = await api('POST', '/api/items/' + encodeURIComponent(id), { set, base }, options);
+    settle(id, draft, fields, answer.item);
+    return { kind: 'saved', item: answer.item, fields };
+  } catch (e) {
+    if (e.status === 409 && e.data.item) {
+      settle(id, draft, fields, e.data.item);
+      return { kind: 'conflict', item: e.data.item, message: e.message, fields };
+    }
+    if (e.status === 401) return { kind: 'failed', message: e.message, status: 401 };
+    return { kind: e.status === 0 || e.status === 503 ? 'offline' : 'failed', message: e.message, status: e.status };
+  }
+}
+
+/**
+ * The server answered for {@code sent} (saved, or after a conflict: the other device's value stays and ours is
+ * in Conflicts): its fields go from the draft unless typed into since, which keep their text on the server's
+ * new value as base.
+ */
+function settle(id, sent, fields, item) {
+  const now = draftOf(id);
+  if (!now) return;
+  for (const f of fields) {
+    if (!now[f]) continue;
+    if (now[f].value === sent[f].value) delete now[f];
+    else now[f].base = item[f] === undefined ? null : item[f];
+  }
+  putDraft(id, now);
+}

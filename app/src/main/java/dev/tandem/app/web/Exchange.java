@@ -168,6 +168,11 @@ final class Exchange {
 
     void guardHeaders(boolean cacheable) {
         var h = response.getHeaders();
+        // A body left unread (refused before reading, or past its cap) is dropped with the connection:
+        // said now, so a client does not send its next request down a connection about to close.
+        if (!request.consumeAvailable()) {
+            h.put(HttpHeader.CONNECTION, "close");
+        }
         h.put("Content-Security-Policy", CSP);
         h.put("X-Content-Type-Options", "nosniff");
         h.put("Referrer-Policy", "no-referrer");

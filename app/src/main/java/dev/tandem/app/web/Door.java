@@ -30,10 +30,13 @@ import org.eclipse.jetty.util.thread.Scheduler;
  *       the request for the pairing limits ({@link #client(Request)}).</li>
  *   <li>A request carrying a paired browser's session passes at once: a slow or large stranger never
  *       queues a paired browser.</li>
- *   <li>Any other request must hold one of {@link #UNPAIRED_AT_ONCE} places (at most
- *       {@link #PER_ADDRESS} per address; else 429 at once, the connection closed) and is done
- *       within {@link #UNPAIRED_DEADLINE} of its first byte, headers and body together; past that
- *       its connection is closed, which ends a blocked read with an error.</li>
+ *   <li>Any other request must have come in within {@link #UNPAIRED_DEADLINE} of its first byte
+ *       (slow headers hold no thread: Jetty calls no handler before they are complete), else 408.
+ *       One without a body is answered at once from memory and passes. One with a body (only
+ *       pairing reads one without a session) must hold one of {@link #UNPAIRED_AT_ONCE} places (at
+ *       most {@link #PER_ADDRESS} per address; else 429 at once, the connection closed) and be done
+ *       within the deadline, headers and body together; past that its connection is closed, which
+ *       ends a blocked read with an error.</li>
  * </ol>
  *
  * <p>Why not Jetty's {@code QoSHandler}, {@code ThreadLimitHandler} or {@code DoSHandler}: they limit
@@ -82,6 +85,16 @@ final class Door extends Handler.Wrapper {
         if (paired(request)) {
             return super.handle(request, response, callback);
         }
+        long left = UNPAIRED_DEADLINE.toNanos() - (System.nanoTime() - request.getBeginNanoTime());
+        if (left <= 0) {
+            refuse(request, response, callback, 408, "The request took too long.");
+            return true;
+        }
+        if (request.getLength() <= 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
+            // Nothing more to read: answered at once from memory (the page's files, a 401), holding no
+            // thread, and a browser loading the page asks for a dozen files at once.
+            return super.handle(request, response, callback);
+        }
         AtomicInteger mine = perAddress.computeIfAbsent(client, c -> new AtomicInteger());
         if (mine.incrementAndGet() > PER_ADDRESS || !places.tryAcquire()) {
             release(client, mine);
@@ -89,7 +102,6 @@ final class Door extends Handler.Wrapper {
             refuse(request, response, callback, 429, "Too many requests at once. Try again in a moment.");
             return true;
         }
-        long left = UNPAIRED_DEADLINE.toNanos() - (System.nanoTime() - request.getBeginNanoTime());
         AtomicBoolean done = new AtomicBoolean();
         Scheduler.Task deadline = request.getComponents().getScheduler().schedule(() -> {
             if (!done.get()) {

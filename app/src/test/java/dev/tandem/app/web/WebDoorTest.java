@@ -126,6 +126,17 @@ class WebDoorTest {
     }
 
     @Test
+    void page_unpairedBrowserAsksForManyFilesAtOnce_allServed() throws Exception {
+        List<CompletableFuture<HttpResponse<String>>> files = new ArrayList<>();
+        for (int i = 0; i < 3 * Door.UNPAIRED_AT_ONCE; i++) {
+            files.add(web.http.sendAsync(HttpRequest.newBuilder(web.uri("/")).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (CompletableFuture<HttpResponse<String>> f : files) {
+            assertEquals(200, f.get(10, TimeUnit.SECONDS).statusCode());
+        }
+    }
+
+    @Test
     void pair_wrongCodesFromEveryone_theOwnersTokenStillPairs() throws Exception {
         Pairing p = web.server.pair();
         for (int i = 0; i < 30; i++) {

@@ -46,9 +46,10 @@ import java.util.concurrent.TimeUnit;
  * companion (docs/WEB.md) until stopped (Ctrl+C or SIGTERM: the server and the sync stop, then the
  * database closes). {@code tandem serve --pair} invites a browser into a server already running on
  * this profile, from another process (a service's terminal); {@code --browsers} lists the paired
- * browsers and {@code --revoke ID} unpairs one, which a running server honours at its next request. Secrets never come from the command
- * line: the remote's passphrase from {@code --passphrase-file} (owner-only), {@code TANDEM_PASSPHRASE},
- * the saved settings or a prompt; a keystore's password from {@code TANDEM_TLS_PASSWORD}.
+ * browsers and {@code --revoke ID} unpairs one, which a running server honours at its next request.
+ * Secrets never come from the command line: the remote's passphrase from {@code --passphrase-file}
+ * (owner-only), {@code TANDEM_PASSPHRASE}, the saved settings or a prompt; a keystore's password from
+ * {@code TANDEM_TLS_PASSWORD}.
  */
 final class ServeCommands {
     private final InputStream in;

@@ -15,11 +15,13 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Every request, in order: the page's own files (the only thing served without a session besides
+ * Every request {@link Door} let in (its name checked, its cost bounded), in order: the page's own
+ * files (the only thing served without a session besides
  * pairing); then a cross-site check (an {@code Origin} or {@code Sec-Fetch-Site} naming another site
  * is refused); pairing; the session cookie (no session: 401 for every other route); the CSRF header
  * on every write; then the session's, the browsers' and the data routes. A {@link BadRequest} becomes
- * its status and sentence; anything else a 500 that names the failure, logged.
+ * its status and sentence; anything else a 500 with a fixed sentence, the failure logged (an answer
+ * never carries an exception's text).
  */
 final class Router extends Handler.Abstract {
     static final String CSRF_HEADER = "X-Tandem-CSRF";
@@ -149,8 +151,8 @@ final class Router extends Handler.Abstract {
             return;
         }
         if (outcome instanceof Pairings.Outcome.Refused) {
-            throw new BadRequest(401, "This code is wrong, was used already, has expired or was tried too often. Make a new one on the desktop"
-                    + " (⋮ → Open on phone…) or with tandem serve --pair.");
+            throw new BadRequest(401, "This code is wrong, was used already, has expired or was tried too often."
+                    + " Make a new one on the desktop (⋮ → Open on phone…) or with tandem serve --pair.");
         }
         Object asked = x.body().get("name");
         String name = asked instanceof String n && !n.isBlank() ? n.strip() : BrowserNames.of(x.header("User-Agent"));

@@ -65,6 +65,7 @@ public final class WebServer implements AutoCloseable {
         }
         live = new LiveEvents(config.store.db(), config.onOpenPages);
         browsers.onRevoke(live::closeBrowser);
+        live.beforePing(browsers::all);
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setName("tandem-web");
         threads.setDaemon(true);

@@ -126,6 +126,22 @@ class WebDoorTest {
     }
 
     @Test
+    void pair_headersTrickledPastTheDeadline_answered408() throws Exception {
+        try (RawHttp c = new RawHttp(port(), Duration.ofSeconds(10))) {
+            c.send("POST /api/pair HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            long deadline = System.nanoTime() + Door.UNPAIRED_DEADLINE.plusSeconds(1).toNanos();
+            // One header a second, as a slow client sends them: each keeps the idle timeout away.
+            for (int i = 0; System.nanoTime() < deadline; i++) {
+                c.send(("X-Slow-" + i + ": 1\r\n").getBytes(StandardCharsets.US_ASCII));
+                Thread.sleep(1000);
+            }
+            c.head("Host: 127.0.0.1:" + port(), "Content-Type: application/json", "Content-Length: 2");
+            c.send("{}".getBytes(StandardCharsets.US_ASCII));
+            assertEquals(408, c.status());
+        }
+    }
+
+    @Test
     void page_unpairedBrowserAsksForManyFilesAtOnce_allServed() throws Exception {
         List<CompletableFuture<HttpResponse<String>>> files = new ArrayList<>();
         for (int i = 0; i < 3 * Door.UNPAIRED_AT_ONCE; i++) {

@@ -19,6 +19,8 @@ final class RawHttp implements AutoCloseable {
     final Socket socket;
     final OutputStream out;
     final InputStream in;
+    /** Whether the last {@link #answer()} ended because the read timed out (the server kept the connection open). */
+    boolean timedOut;
 
     RawHttp(int port, Duration readTimeout) throws IOException {
         socket = new Socket();
@@ -71,8 +73,13 @@ final class RawHttp implements AutoCloseable {
                     break;
                 }
             }
-        } catch (SocketTimeoutException | java.net.SocketException e) {
-            // What arrived before the timeout or a reset is the answer.
+            timedOut = false;
+        } catch (SocketTimeoutException e) {
+            // What arrived before the timeout is the answer; the server neither answered nor closed.
+            timedOut = true;
+        } catch (java.net.SocketException e) {
+            // Reset by the server: what arrived before is the answer.
+            timedOut = false;
         }
         return got.toString(StandardCharsets.UTF_8);
     }

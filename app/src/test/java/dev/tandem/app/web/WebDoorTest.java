@@ -110,9 +110,15 @@ class WebDoorTest {
                         HttpResponse.BodyHandlers.ofString());
                 assertEquals(200, r.statusCode());
                 assertTrue(Duration.ofNanos(System.nanoTime() - t).toMillis() < 1000);
+                // Spread over the slow requests' life, not only their first moments.
+                Thread.sleep(500);
             }
+            long cutBy = started + Door.UNPAIRED_DEADLINE.plusSeconds(6).toNanos();
             for (RawHttp c : slow) {
+                // Each waits no later than the bound, so a server that never cuts fails in seconds.
+                c.socket.setSoTimeout((int) Math.max(1, Duration.ofNanos(cutBy - System.nanoTime()).toMillis()));
                 String answer = c.answer();
+                assertFalse(c.timedOut, "a slow request was still open " + Door.UNPAIRED_DEADLINE.plusSeconds(6) + " after it began");
                 assertFalse(answer.contains("Exception"), answer);
             }
             long cutAfter = Duration.ofNanos(System.nanoTime() - started).toMillis();

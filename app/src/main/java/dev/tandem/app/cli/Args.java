@@ -36,7 +36,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("export", Set.of("--format", "--out")),
             Map.entry("attachments", Set.of("--save")),
             Map.entry("serve", Set.of("--remote", "--endpoint", "--region", "--listen", "--public-host", "--tls-keystore",
-                    "--passphrase-file", "--interval")));
+                    "--passphrase-file", "--interval", "--revoke")));
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
             Map.entry("add", Set.of("--someday")),
             Map.entry("move", Set.of("--top")),
@@ -49,7 +49,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("unshare", Set.of("--keep")),
             Map.entry("restore-version", Set.of("--all", "--dry-run")),
             Map.entry("restore", Set.of("--dry-run")),
-            Map.entry("serve", Set.of("--pair", "--tls-self-signed")),
+            Map.entry("serve", Set.of("--pair", "--tls-self-signed", "--browsers", "--behind-proxy")),
             Map.entry("attach", Set.of("--insert")),
             Map.entry("attachments", Set.of("--json")));
 

@@ -146,15 +146,20 @@ public final class Cli {
                                                    profile in DIR instead. Passphrase from TANDEM_PASSPHRASE, the
                                                    saved sync settings or the terminal
               serve [--listen HOST:PORT] [--remote …] [--tls-self-signed | --tls-keystore FILE]
-                  [--public-host NAME] [--passphrase-file FILE] [--interval SECONDS]
+                  [--public-host NAME] [--behind-proxy] [--passphrase-file FILE] [--interval SECONDS]
                                                    this profile as a device that syncs (like sync) and serves
                                                    the web companion to paired browsers (docs/WEB.md) until
                                                    stopped; prints a pairing code and QR code (Enter: a new
                                                    one). Listens on 127.0.0.1:8765 unless told; another address
                                                    needs TLS. Passphrase from --passphrase-file (chmod 600),
                                                    TANDEM_PASSPHRASE, the saved settings or a prompt; a
-                                                   keystore's password from TANDEM_TLS_PASSWORD
+                                                   keystore's password from TANDEM_TLS_PASSWORD. Answers only
+                                                   to its own names (--public-host adds one); --behind-proxy:
+                                                   a reverse proxy on this machine names the client in
+                                                   X-Forwarded-For
               serve --pair                         a new pairing code for the server running on this profile
+              serve --browsers                     the paired browsers: id, name, last seen
+              serve --revoke ID                    unpairs a browser, at once for a server running now
               unshare LIST [--member NAME] [--keep]
                                                    leave a shared list (its items go to the Trash here), or, as
                                                    its owner, remove a member: the list's key changes, so they

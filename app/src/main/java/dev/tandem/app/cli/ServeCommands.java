@@ -12,6 +12,7 @@ import dev.tandem.app.space.SpaceLists;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.sync.Pacing;
 import dev.tandem.app.sync.SyncService;
+import dev.tandem.app.web.PairedBrowser;
 import dev.tandem.app.web.SelfSignedTls;
 import dev.tandem.app.web.Pairing;
 import dev.tandem.app.web.PairingQr;
@@ -44,9 +45,11 @@ import java.util.concurrent.TimeUnit;
  * {@code tandem serve}: this profile as a headless device that syncs like any other and serves the web
  * companion (docs/WEB.md) until stopped (Ctrl+C or SIGTERM: the server and the sync stop, then the
  * database closes). {@code tandem serve --pair} invites a browser into a server already running on
- * this profile, from another process (a service's terminal). Secrets never come from the command
- * line: the remote's passphrase from {@code --passphrase-file} (owner-only), {@code TANDEM_PASSPHRASE},
- * the saved settings or a prompt; a keystore's password from {@code TANDEM_TLS_PASSWORD}.
+ * this profile, from another process (a service's terminal); {@code --browsers} lists the paired
+ * browsers and {@code --revoke ID} unpairs one, which a running server honours at its next request.
+ * Secrets never come from the command line: the remote's passphrase from {@code --passphrase-file}
+ * (owner-only), {@code TANDEM_PASSPHRASE}, the saved settings or a prompt; a keystore's password from
+ * {@code TANDEM_TLS_PASSWORD}.
  */
 final class ServeCommands {
     private final InputStream in;
@@ -71,6 +74,21 @@ final class ServeCommands {
             printPairing(p);
             return 0;
         }
+        if (a.flags().contains("--browsers")) {
+            List<PairedBrowser> paired = WebServer.browsers(settings, clock);
+            DateTimeFormatter seen = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+            paired.forEach(p -> out.println(p.id() + "  " + p.name() + "  last seen " + seen.format(p.lastSeen())));
+            out.println(paired.size() + " paired browser" + (paired.size() == 1 ? "" : "s") + ".");
+            return 0;
+        }
+        if (a.options().containsKey("--revoke")) {
+            String id = a.options().get("--revoke");
+            if (!WebServer.revoke(settings, clock, id)) {
+                throw new Failure("serve --revoke: no paired browser has the id " + id + " (tandem serve --browsers lists them)");
+            }
+            out.println("Revoked " + id + ": its next request is refused, and it must pair again.");
+            return 0;
+        }
         WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(Device.chosenName(dir))
                 .sharedLists(() -> new SpaceLists(settings).listIds());
         String listen = a.options().getOrDefault("--listen", "127.0.0.1:8765");
@@ -86,6 +104,7 @@ final class ServeCommands {
         if (a.options().containsKey("--public-host")) {
             b.publicHost(a.options().get("--public-host"));
         }
+        b.behindProxy(a.flags().contains("--behind-proxy"));
         tls(a, dir, settings, b, listen.substring(0, colon));
         WebServer server;
         SyncService sync = new SyncService(store.db(), Clock.systemUTC(), new Random());

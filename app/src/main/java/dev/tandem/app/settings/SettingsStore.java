@@ -163,7 +163,8 @@ public final class SettingsStore {
 
     private static void write(Path file, Properties p, boolean secret) {
         try {
-            Files.createDirectories(file.getParent());
+            // The data dir holds keys and the profile: made owner-only if it is made here.
+            dev.tandem.app.DataDirs.createPrivate(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");

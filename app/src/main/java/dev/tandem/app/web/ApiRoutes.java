@@ -85,7 +85,7 @@ final class ApiRoutes {
             edit(x, segment(path, 3), browser);
         } else if (get && path.equals("/api/conflicts")) {
             x.json(200, obj("conflicts", conflicts()));
-        } else if (post && path.matches("/api/conflicts/\\d+/(use-lost|dismiss)")) {
+        } else if (post && path.matches("/api/conflicts/\\d{1,18}/(use-lost|dismiss)")) {
             long id = Long.parseLong(segment(path, 3));
             Conflict c = store.db().conflicts().list().stream().filter(k -> k.id() == id).findFirst()
                     .orElseThrow(() -> new BadRequest(404, "This conflict was resolved already."));

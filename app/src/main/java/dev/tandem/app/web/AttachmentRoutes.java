@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,9 @@ import org.eclipse.jetty.io.Content;
  * 503 with {@code Retry-After} meanwhile, so the page says "Downloading…" and asks again.
  *
  * <p>A shared list's files come from other people, so a file is never a page of ours: it is served
- * with its own type but without sniffing, in a sandbox, as a download unless it is an image a page
- * may show, and only from the store's own folder.
+ * with its own type only if that is on an allow-list ({@link #SERVED_TYPES}), else as bytes; without
+ * sniffing, in a sandbox, as a download unless it is an image a page may show, and only from the
+ * store's own folder.
  */
 final class AttachmentRoutes {
     static final String FILES = "/api/attachments/";
@@ -84,7 +86,7 @@ final class AttachmentRoutes {
         try {
             size = Files.size(p);
         } catch (IOException e) {
-            throw new BadRequest(503, "“" + a.name() + "” could not be read on this device: " + e.getMessage());
+            throw new BadRequest(503, "“" + a.name() + "” could not be read on this device.");
         }
         x.guardHeaders(false);
         var h = x.response().getHeaders();
@@ -145,8 +147,8 @@ final class AttachmentRoutes {
             }
             case NO_SYNC -> x.error(503, name + " is not on this device, and this device does not sync, so it cannot"
                     + " download it.");
-            case FAILED -> x.error(502, name + " could not be downloaded: "
-                    + (s.message() == null ? "the remote refused" : s.message()));
+            // What failed is in the fetcher's log; the answer says what the person can do.
+            case FAILED -> x.error(502, name + " could not be downloaded from the remote. Try again later.");
         }
     }
 
@@ -182,7 +184,7 @@ final class AttachmentRoutes {
         } catch (BlobTooLargeException e) {
             throw new BadRequest(413, tooLarge(name, e.limit()));
         } catch (IOException e) {
-            throw new BadRequest("The file could not be received: " + e.getMessage());
+            throw new BadRequest("The file could not be received.");
         }
         x.json(201, obj("attachment", AttachmentJson.of(a), "markdown", a.markdown()));
     }
@@ -221,10 +223,19 @@ final class AttachmentRoutes {
                 .containsKey(type);
     }
 
-    /** The attachment's type, unless it is not a plain MIME type or would run as a script: then bytes. */
+    /**
+     * Types a browser shows or plays without running anything of the file's: these are served as
+     * they are; any other type (HTML, SVG, XML, any script, whatever a browser may learn to run) as
+     * bytes to download.
+     */
+    static final Set<String> SERVED_TYPES = Set.of("image/png", "image/jpeg", "image/gif", "image/bmp", "image/webp",
+            "image/avif", "application/pdf", "text/plain", "text/csv", "text/markdown", "audio/mpeg", "audio/ogg",
+            "audio/wav", "audio/mp4", "video/mp4", "video/webm", "application/zip", "application/json");
+
+    /** The attachment's type if it is in {@link #SERVED_TYPES}; else bytes. */
     static String servedType(String type) {
         String t = type == null ? "" : type.strip().toLowerCase(Locale.ROOT);
-        if (!MIME.matcher(t).matches() || t.contains("javascript") || t.contains("ecmascript")) {
+        if (!SERVED_TYPES.contains(t)) {
             return "application/octet-stream";
         }
         return t.startsWith("text/") ? t + "; charset=utf-8" : t;

@@ -1,7 +1,10 @@
 package dev.tandem.app.web;
 
 import dev.tandem.app.settings.SettingsStore;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -9,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,7 +29,13 @@ import java.util.function.Consumer;
  * keeps them paired. Only a SHA-256 of each session secret is stored: the file alone lets nobody in.
  * A browser is found by its cookie's hash; "last seen" is written at most once every
  * {@link #SEEN_EVERY}, not on every request. Revoking removes the browser at once and tells the
- * listeners (open event streams close). Thread-safe: every method holds the lock.
+ * listeners (open event streams close).
+ *
+ * <p>The file is the truth, shared with other processes ({@code tandem serve --revoke}): every method
+ * first reads it again if it changed (its identity, size or time differ; a write replaces it whole),
+ * and every write starts from what it holds, so a browser revoked elsewhere is gone at its next
+ * request and is never written back. Thread-safe: every method holds the lock; listeners are told
+ * outside it.
  */
 final class Browsers {
     static final String FILE = "web-browsers.properties";
@@ -48,68 +58,142 @@ final class Browsers {
     private final Map<String, Browser> byHash = new HashMap<>();
     private final List<Consumer<String>> onRevoke = new CopyOnWriteArrayList<>();
     private Instant written = Instant.EPOCH;
+    /** The file as last read or written here: when it differs, another process wrote it. */
+    private List<Object> stamp = List.of();
 
     Browsers(SettingsStore settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        load();
+        refresh();
     }
 
-    synchronized Paired pair(String name) {
+    Paired pair(String name) {
         String secret = randomText(32);
         Instant now = clock.instant();
         Browser b = new Browser(UUID.randomUUID().toString(), name, hash(secret), randomText(24), now, now);
-        byHash.put(b.secretHash(), b);
-        save();
+        List<String> gone;
+        synchronized (this) {
+            gone = refresh();
+            byHash.put(b.secretHash(), b);
+            save();
+        }
+        tell(gone);
         return new Paired(b, secret);
     }
 
-    /** The browser whose session secret is {@code secret}, marking it seen now. */
-    synchronized Optional<Browser> bySecret(String secret) {
-        if (secret == null || secret.isEmpty() || secret.length() > 100) {
-            return Optional.empty();
+    /** Whether {@code secret} opens a session, changing nothing (the door's question before routing). */
+    boolean known(String secret) {
+        List<String> gone;
+        boolean known;
+        synchronized (this) {
+            gone = refresh();
+            known = current(secret) != null;
         }
-        String h = hash(secret);
-        Browser b = byHash.get(h);
-        if (b == null) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        Browser seen = new Browser(b.id(), b.name(), b.secretHash(), b.csrf(), b.pairedAt(), now);
-        byHash.put(h, seen);
-        if (Duration.between(written, now).compareTo(SEEN_EVERY) >= 0) {
-            save();
-        }
-        return Optional.of(seen);
+        tell(gone);
+        return known;
     }
 
-    synchronized List<PairedBrowser> all() {
+    /**
+     * The browser whose session secret is {@code secret}, marking it seen now; none when it is not
+     * paired, or was not seen for {@link Router#SESSION_LIFETIME} (its cookie has expired too).
+     */
+    Optional<Browser> bySecret(String secret) {
+        List<String> gone;
+        Browser seen = null;
+        synchronized (this) {
+            gone = refresh();
+            Browser b = current(secret);
+            if (b != null) {
+                Instant now = clock.instant();
+                seen = new Browser(b.id(), b.name(), b.secretHash(), b.csrf(), b.pairedAt(), now);
+                byHash.put(b.secretHash(), seen);
+                if (Duration.between(written, now).compareTo(SEEN_EVERY) >= 0) {
+                    save();
+                }
+            }
+        }
+        tell(gone);
+        return Optional.ofNullable(seen);
+    }
+
+    private Browser current(String secret) {
+        if (secret == null || secret.isEmpty() || secret.length() > 100) {
+            return null;
+        }
+        Browser b = byHash.get(hash(secret));
+        return b == null || b.lastSeen().plus(Router.SESSION_LIFETIME).isBefore(clock.instant()) ? null : b;
+    }
+
+    List<PairedBrowser> all() {
         List<PairedBrowser> out = new ArrayList<>();
-        byHash.values().forEach(b -> out.add(b.shown()));
+        List<String> gone;
+        synchronized (this) {
+            gone = refresh();
+            byHash.values().forEach(b -> out.add(b.shown()));
+        }
+        tell(gone);
         out.sort(Comparator.comparing(PairedBrowser::pairedAt).thenComparing(PairedBrowser::id));
         return out;
     }
 
     /** Forgets the browser {@code id}; false when there is none. */
     boolean revoke(String id) {
-        boolean removed;
+        List<String> gone;
         synchronized (this) {
-            removed = byHash.values().removeIf(b -> b.id().equals(id));
-            if (removed) {
+            gone = new ArrayList<>(refresh());
+            if (byHash.values().removeIf(b -> b.id().equals(id))) {
+                gone.add(id);
                 save();
             }
         }
-        if (removed) {
-            onRevoke.forEach(l -> l.accept(id));
-        }
-        return removed;
+        tell(gone);
+        return gone.contains(id);
+    }
+
+    private void tell(List<String> gone) {
+        gone.forEach(id -> onRevoke.forEach(l -> l.accept(id)));
     }
 
     void onRevoke(Consumer<String> listener) {
         onRevoke.add(listener);
     }
 
-    private void load() {
+    /**
+     * Reads the file again if another process changed it: browsers it no longer holds are gone (their
+     * ids returned, to tell the listeners), a "last seen" keeps the later of the two.
+     */
+    private List<String> refresh() {
+        if (stamp().equals(stamp)) {
+            return List.of();
+        }
+        Map<String, Browser> read = load();
+        List<String> gone = new ArrayList<>();
+        for (Browser b : byHash.values()) {
+            Browser there = read.get(b.secretHash());
+            if (there == null) {
+                gone.add(b.id());
+            } else if (b.lastSeen().isAfter(there.lastSeen())) {
+                read.put(b.secretHash(), b);
+            }
+        }
+        byHash.clear();
+        byHash.putAll(read);
+        stamp = stamp();
+        return gone;
+    }
+
+    private List<Object> stamp() {
+        try {
+            BasicFileAttributes a = Files.readAttributes(settings.dir().resolve(FILE), BasicFileAttributes.class);
+            return Arrays.asList(a.fileKey(), a.size(), a.lastModifiedTime());
+        } catch (IOException e) {
+            // No file (nobody paired yet): an empty stamp, read again once there is one.
+            return List.of();
+        }
+    }
+
+    private Map<String, Browser> load() {
+        Map<String, Browser> read = new HashMap<>();
         Properties p = settings.readSecretFile(FILE);
         for (String key : p.stringPropertyNames()) {
             if (key.endsWith(".hash")) {
@@ -119,7 +203,7 @@ final class Browsers {
                             p.getProperty(id + ".csrf"), Instant.ofEpochMilli(Long.parseLong(p.getProperty(id + ".paired"))),
                             Instant.ofEpochMilli(Long.parseLong(p.getProperty(id + ".seen"))));
                     if (b.csrf() != null) {
-                        byHash.put(b.secretHash(), b);
+                        read.put(b.secretHash(), b);
                     }
                 } catch (RuntimeException e) {
                     // A damaged entry pairs nobody: that browser pairs again.
@@ -127,6 +211,7 @@ final class Browsers {
                 }
             }
         }
+        return read;
     }
 
     private void save() {
@@ -139,6 +224,7 @@ final class Browsers {
             p.setProperty(b.id() + ".seen", String.valueOf(b.lastSeen().toEpochMilli()));
         }
         settings.writeSecretFile(FILE, p);
+        stamp = stamp();
         written = clock.instant();
     }
 

@@ -2,7 +2,9 @@ package dev.tandem.app.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -44,6 +46,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * packaged runtime has no {@code keytool}, and a hand-written X.509 encoder is not worth its risk.
  */
 public final class Certificates {
+    /** Apple refuses a TLS certificate valid longer than this. */
+    static final int VALID_DAYS = 825;
+
     private Certificates() {
     }
 
@@ -66,7 +71,8 @@ public final class Certificates {
     }
 
     /**
-     * Makes a self-signed certificate (EC P-256, valid 825 days, the most a browser accepts) for
+     * Makes a self-signed certificate (EC P-256, valid 825 days from not-before to not-after, the most
+     * Apple's browsers accept), its file owner-only, for
      * {@code hosts} (names and addresses) in {@code keyStore}, unless one is there already.
      */
     public static void selfSigned(Path keyStore, String password, List<String> hosts) {
@@ -77,7 +83,8 @@ public final class Certificates {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("EC");
             gen.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair pair = gen.generateKeyPair();
-            Instant now = Instant.now();
+            // From a day ago (a phone whose clock is behind), for 825 days in all.
+            Instant from = Instant.now().minus(1, ChronoUnit.DAYS);
             X500Name name = new X500Name("CN=Tandem");
             List<GeneralName> names = new ArrayList<>();
             for (String h : new LinkedHashSet<>(hosts)) {
@@ -89,7 +96,7 @@ public final class Certificates {
             byte[] serial = new byte[16];
             new SecureRandom().nextBytes(serial);
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, new BigInteger(1, serial),
-                    Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(825, ChronoUnit.DAYS)), name, pair.getPublic())
+                    Date.from(from), Date.from(from.plus(VALID_DAYS, ChronoUnit.DAYS)), name, pair.getPublic())
                     .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)))
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
@@ -99,6 +106,10 @@ public final class Certificates {
             ks.load(null, null);
             ks.setKeyEntry("tandem", pair.getPrivate(), password.toCharArray(), new Certificate[] {cert});
             Path tmp = keyStore.resolveSibling(keyStore.getFileName() + ".tmp");
+            Files.deleteIfExists(tmp);
+            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 ks.store(out, password.toCharArray());
             }

@@ -1,6 +1,11 @@
 package dev.tandem.app.web;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +35,7 @@ final class Exchange {
     private final Callback callback;
     private final String path;
     private Map<String, Object> body;
+    private int bodyCap = JsonText.MAX_BODY_CHARS;
 
     Exchange(Request request, Response response, Callback callback) {
         this.request = request;
@@ -66,9 +72,9 @@ final class Exchange {
         return request.getHeaders().get(name);
     }
 
-    /** The host (without the port) the request came from, for rate limiting. */
+    /** The address the request came from, as {@link Door} decided it, for the pairing limits. */
     String remoteHost() {
-        return Request.getRemoteAddr(request);
+        return Door.client(request);
     }
 
     Optional<String> query(String name) {
@@ -81,25 +87,52 @@ final class Exchange {
         return cookies.stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue).findFirst();
     }
 
-    /** The JSON body as an object, read once (at most {@link JsonText#MAX_BODY_CHARS}). */
+    /**
+     * Caps the body this request may have at {@code bytes} (before {@link #body()} reads it): the
+     * pairing door allows a few KiB, a paired browser {@link JsonText#MAX_BODY_CHARS}.
+     */
+    void capBody(int bytes) {
+        bodyCap = bytes;
+    }
+
+    /**
+     * The JSON body as an object, read once. At most the cap is ever read, whatever the framing: a
+     * {@code Content-Length} over it is refused before reading, a chunked body as soon as the bytes
+     * read pass it (413); the rest is never read and the connection closes.
+     */
     Map<String, Object> body() {
         if (body == null) {
-            long length = request.getLength();
-            if (length > JsonText.MAX_BODY_CHARS) {
+            if (request.getLength() > bodyCap) {
                 throw new BadRequest(413, "The request is too large.");
             }
+            byte[] bytes = readAtMost(bodyCap);
             String text;
             try {
-                text = Content.Source.asString(request, StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                throw new BadRequest("The request could not be read: " + e.getMessage());
-            }
-            if (text.length() > JsonText.MAX_BODY_CHARS) {
-                throw new BadRequest(413, "The request is too large.");
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw new BadRequest("The request is not valid UTF-8 text.");
             }
             body = JsonText.object(text);
         }
         return body;
+    }
+
+    private byte[] readAtMost(int cap) {
+        ByteArrayOutputStream read = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            InputStream in = Content.Source.asInputStream(request);
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                if (read.size() + n > cap) {
+                    throw new BadRequest(413, "The request is too large.");
+                }
+                read.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new BadRequest("The request could not be read.");
+        }
+        return read.toByteArray();
     }
 
     void addCookie(HttpCookie cookie) {
@@ -135,6 +168,11 @@ final class Exchange {
 
     void guardHeaders(boolean cacheable) {
         var h = response.getHeaders();
+        // A body left unread (refused before reading, or past its cap) is dropped with the connection:
+        // said now, so a client does not send its next request down a connection about to close.
+        if (!request.consumeAvailable()) {
+            h.put(HttpHeader.CONNECTION, "close");
+        }
         h.put("Content-Security-Policy", CSP);
         h.put("X-Content-Type-Options", "nosniff");
         h.put("Referrer-Policy", "no-referrer");

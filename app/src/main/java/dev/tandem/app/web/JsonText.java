@@ -45,7 +45,7 @@ final class JsonText {
             }
             return out;
         } catch (IOException e) {
-            throw new BadRequest("The request's body is not valid JSON: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+            throw new BadRequest("The request's body is not valid JSON.");
         }
     }
 
@@ -83,7 +83,7 @@ final class JsonText {
             case VALUE_NULL -> {
                 return null;
             }
-            default -> throw new BadRequest("Unexpected " + t + " in the request's JSON.");
+            default -> throw new BadRequest("The request's body is not valid JSON.");
         }
     }
 

@@ -46,6 +46,7 @@ final class LiveEvents implements AutoCloseable {
     private final AtomicBoolean pending = new AtomicBoolean();
     private final Subscription commits;
     private final java.util.function.IntConsumer onPages;
+    private volatile Runnable beforePing = () -> { };
 
     /** {@code onPages} hears the number of open streams whenever it changes (on the events' thread). */
     LiveEvents(Db db, java.util.function.IntConsumer onPages) {
@@ -62,7 +63,18 @@ final class LiveEvents implements AutoCloseable {
                 changed();
             }
         });
-        writer.scheduleAtFixedRate(() -> sendAll(": ping\n\n"), PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+        writer.scheduleAtFixedRate(() -> {
+            beforePing.run();
+            sendAll(": ping\n\n");
+        }, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Runs {@code check} before each ping: the server reads the paired browsers again there, so a
+     * browser revoked by another process loses its open stream within a ping even if no request comes.
+     */
+    void beforePing(Runnable check) {
+        beforePing = check;
     }
 
     /** Opens a stream for {@code browserId} on {@code x}; the response stays open until it ends. */

@@ -15,15 +15,20 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Every request, in order: the page's own files (the only thing served without a session besides
+ * Every request {@link Door} let in (its name checked, its cost bounded), in order: the page's own
+ * files (the only thing served without a session besides
  * pairing); then a cross-site check (an {@code Origin} or {@code Sec-Fetch-Site} naming another site
  * is refused); pairing; the session cookie (no session: 401 for every other route); the CSRF header
  * on every write; then the session's, the browsers' and the data routes. A {@link BadRequest} becomes
- * its status and sentence; anything else a 500 that names the failure, logged.
+ * its status and sentence; anything else a 500 with a fixed sentence, the failure logged (an answer
+ * never carries an exception's text).
  */
 final class Router extends Handler.Abstract {
-    static final String COOKIE = "tandem_session";
     static final String CSRF_HEADER = "X-Tandem-CSRF";
+    /** The most a pairing request's body may hold: a token, a code and a browser's name fit in far less. */
+    static final int PAIR_BODY_BYTES = 4 * 1024;
+    /** How long a session cookie lives unused; the page's every start renews it. */
+    static final java.time.Duration SESSION_LIFETIME = java.time.Duration.ofDays(30);
     private static final System.Logger LOG = System.getLogger("tandem");
 
     private final WebServer server;
@@ -51,8 +56,8 @@ final class Router extends Handler.Abstract {
             x.error(e.status(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "web: " + x.method() + " " + x.path() + " failed", e);
-            x.error(500, "The server could not do this: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage()));
+            // The log has the cause; the answer never carries an exception's text.
+            x.error(500, "The server could not do this.");
         }
         return true;
     }
@@ -76,12 +81,13 @@ final class Router extends Handler.Abstract {
             pair(x);
             return;
         }
-        Browsers.Browser browser = x.cookie(COOKIE).flatMap(browsers::bySecret)
+        Browsers.Browser browser = x.cookie(server.cookieName()).flatMap(browsers::bySecret)
                 .orElseThrow(() -> new BadRequest(401, "This browser is not paired, or was revoked. Pair it again."));
         if (method.equals("POST") && !browser.csrf().equals(x.header(CSRF_HEADER))) {
             throw new BadRequest(403, "This request did not come from Tandem's page.");
         }
         if (method.equals("GET") && path.equals("/api/session")) {
+            x.cookie(server.cookieName()).ifPresent(secret -> x.addCookie(cookie(x, secret)));
             x.json(200, obj("csrf", browser.csrf(), "device", server.deviceName(), "browser",
                     obj("id", browser.id(), "name", browser.name()), "today", LocalDate.now(server.clock()).toString(),
                     "attachmentLimit", server.attachmentLimit(), "attachmentLimitLabel",
@@ -97,7 +103,7 @@ final class Router extends Handler.Abstract {
                         "lastSeen", b.lastSeen().toEpochMilli(), "current", b.id().equals(browser.id())));
             }
             x.json(200, obj("browsers", out));
-        } else if (method.equals("POST") && path.matches("/api/browsers/[^/]+/revoke")) {
+        } else if (method.equals("POST") && path.matches("/api/browsers/[^/]{1,64}/revoke")) {
             if (!browsers.revoke(path.split("/")[3])) {
                 throw new BadRequest(404, "That browser is not paired.");
             }
@@ -133,6 +139,7 @@ final class Router extends Handler.Abstract {
     }
 
     private void pair(Exchange x) {
+        x.capBody(PAIR_BODY_BYTES);
         Object secret = x.body().containsKey("token") ? x.body().get("token") : x.body().get("code");
         if (!(secret instanceof String s) || s.isBlank()) {
             throw new BadRequest("Type the code the desktop shows.");
@@ -144,8 +151,8 @@ final class Router extends Handler.Abstract {
             return;
         }
         if (outcome instanceof Pairings.Outcome.Refused) {
-            throw new BadRequest(401, "This code is wrong, was used already or has expired. Make a new one on the desktop"
-                    + " (⋮ → Open on phone…) or with tandem serve --pair.");
+            throw new BadRequest(401, "This code is wrong, was used already, has expired or was tried too often."
+                    + " Make a new one on the desktop (⋮ → Open on phone…) or with tandem serve --pair.");
         }
         Object asked = x.body().get("name");
         String name = asked instanceof String n && !n.isBlank() ? n.strip() : BrowserNames.of(x.header("User-Agent"));
@@ -155,10 +162,10 @@ final class Router extends Handler.Abstract {
                 obj("id", paired.browser().id(), "name", paired.browser().name())));
     }
 
-    private static HttpCookie cookie(Exchange x, String value) {
-        HttpCookie.Builder b = HttpCookie.build(COOKIE, value).path("/").httpOnly(true)
+    private HttpCookie cookie(Exchange x, String value) {
+        HttpCookie.Builder b = HttpCookie.build(server.cookieName(), value).path("/").httpOnly(true)
                 .sameSite(HttpCookie.SameSite.STRICT).secure(x.secure());
-        // A year: the browser stays paired until it is revoked; an empty value is removed at once.
-        return b.maxAge(value.isEmpty() ? 0 : 365L * 24 * 3600).build();
+        // Renewed at each start of the page, so only a browser unused for the lifetime pairs again.
+        return b.maxAge(value.isEmpty() ? 0 : SESSION_LIFETIME.toSeconds()).build();
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -36,6 +37,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class WebServer implements AutoCloseable {
     static final String ADDRESS_FILE = "web-server.properties";
+    /** Open connections at most: well below a process's usual 1024 file descriptors. */
+    static final int MAX_CONNECTIONS = 512;
 
     private final Builder config;
     private final Pairings pairings;
@@ -43,6 +46,7 @@ public final class WebServer implements AutoCloseable {
     private Server jetty;
     private LiveEvents live;
     private URI url;
+    private String cookieName;
 
     private WebServer(Builder b) {
         this.config = b;
@@ -61,6 +65,7 @@ public final class WebServer implements AutoCloseable {
         }
         live = new LiveEvents(config.store.db(), config.onOpenPages);
         browsers.onRevoke(live::closeBrowser);
+        live.beforePing(browsers::all);
         QueuedThreadPool threads = new QueuedThreadPool(32, 2);
         threads.setName("tandem-web");
         threads.setDaemon(true);
@@ -86,9 +91,24 @@ public final class WebServer implements AutoCloseable {
         // Longer than the event stream's ping, so a quiet open page is not cut off.
         connector.setIdleTimeout((LiveEvents.PING_SECONDS * 3) * 1000);
         server.addConnector(connector);
-        server.setHandler(new Router(this, pairings, browsers, live,
+        // Past this many connections Jetty stops accepting and idles the open ones out faster: the
+        // process keeps its file descriptors for the database.
+        NetworkConnectionLimit connections = new NetworkConnectionLimit(MAX_CONNECTIONS, connector);
+        connections.setEndPointIdleTimeout(Door.UNPAIRED_DEADLINE.toMillis());
+        server.addBean(connections);
+        java.util.Properties address = config.settings.readSecretFile(ADDRESS_FILE);
+        String id = address.getProperty("cookie", "");
+        if (!id.matches("[0-9a-f]{8}")) {
+            id = String.format("%08x", new java.security.SecureRandom().nextInt());
+        }
+        // One name per profile, so two servers on one host keep their own sessions; over TLS the
+        // __Host- prefix makes the browser refuse it unless Secure, for this host only, on Path=/.
+        cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + id;
+        Router router = new Router(this, pairings, browsers, live,
                 new ApiRoutes(config.store, config.sharedLists, attachments()),
-                new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit)));
+                new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit));
+        String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
+        server.setHandler(new Door(router, answeredHosts(host), config.behindProxy, cookieName, browsers));
         try {
             server.start();
         } catch (Exception e) {
@@ -96,13 +116,12 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalStateException("Cannot listen on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
         }
         jetty = server;
-        String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
         url = URI.create((config.keyStore != null ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host)
                 + ":" + connector.getLocalPort() + "/");
         // Where `tandem serve --pair`, another process, finds the page's address for its invitation.
-        java.util.Properties p = new java.util.Properties();
-        p.setProperty("url", url.toString());
-        config.settings.writeSecretFile(ADDRESS_FILE, p);
+        address.setProperty("url", url.toString());
+        address.setProperty("cookie", id);
+        config.settings.writeSecretFile(ADDRESS_FILE, address);
         return this;
     }
 
@@ -134,6 +153,19 @@ public final class WebServer implements AutoCloseable {
 
     public List<PairedBrowser> browsers() {
         return browsers.all();
+    }
+
+    /** The browsers paired with the profile of {@code settings}, read from its file (for another process). */
+    public static List<PairedBrowser> browsers(SettingsStore settings, Clock clock) {
+        return new Browsers(settings, clock).all();
+    }
+
+    /**
+     * Unpairs a browser of the profile of {@code settings} from another process: a server running on
+     * it sees the file change at the browser's next request, answers 401 and closes its event stream.
+     */
+    public static boolean revoke(SettingsStore settings, Clock clock, String browserId) {
+        return new Browsers(settings, clock).revoke(browserId);
     }
 
     /** Unpairs a browser: its next request gets 401 and its event stream closes. False when it is not paired. */
@@ -182,6 +214,24 @@ public final class WebServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The {@code Host} values served (DNS rebinding: any other name is an attacker's): loopback's
+     * names, the listening address, the address the page shows, and for a wildcard listener every
+     * address of this machine.
+     */
+    private Set<String> answeredHosts(String shown) {
+        Set<String> hosts = new java.util.HashSet<>(List.of("localhost", "127.0.0.1", "::1", config.host, shown));
+        if (config.host.equals("0.0.0.0") || config.host.equals("::")) {
+            hosts.addAll(WebServerAddresses.all());
+        }
+        return hosts.stream().map(Door::normal).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** The session cookie's name for this profile's server (known once it has started). */
+    String cookieName() {
+        return cookieName;
+    }
+
     private static String shownHost(String host) {
         if (!host.equals("0.0.0.0") && !host.equals("::")) {
             return host;
@@ -207,6 +257,7 @@ public final class WebServer implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8765;
         private String publicHost;
+        private boolean behindProxy;
         private Path keyStore;
         private String keyStorePassword;
         private Supplier<Set<String>> sharedLists = Set::of;
@@ -267,6 +318,16 @@ public final class WebServer implements AutoCloseable {
         /** The host name the page's address shows (a DNS name, a Tailscale name) instead of the listening address. */
         public Builder publicHost(String host) {
             this.publicHost = host;
+            return this;
+        }
+
+        /**
+         * The server is reached through a reverse proxy on this machine: a connection from loopback is
+         * the proxy's, and the client is the last address of its {@code X-Forwarded-For}. Without it
+         * the header is ignored (anyone could write it).
+         */
+        public Builder behindProxy(boolean behindProxy) {
+            this.behindProxy = behindProxy;
             return this;
         }
 

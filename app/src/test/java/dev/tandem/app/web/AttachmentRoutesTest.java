@@ -137,6 +137,23 @@ class AttachmentRoutesTest {
     }
 
     @Test
+    void get_typeOutsideTheAllowList_servedAsDownloadedBytesWithoutSniffing() throws Exception {
+        WebFixture.Session s = web.pair();
+        Item it = web.store.add("Shared", null, null);
+        for (String type : List.of("text/jscript", "text/html", "image/svg+xml", "application/x-shockwave-flash",
+                "text/vbscript", "application/xhtml+xml")) {
+            Attachment a = attach(it, "alert(1)".getBytes(StandardCharsets.UTF_8), "x.bin", type);
+            HttpResponse<byte[]> r = bytes("/api/attachments/" + a.id(), s);
+            assertEquals("application/octet-stream", r.headers().firstValue("Content-Type").orElseThrow(), type);
+            assertTrue(r.headers().firstValue("Content-Disposition").orElseThrow().startsWith("attachment;"), type);
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElseThrow(), type);
+        }
+        Attachment pdf = attach(it, "%PDF-1.4".getBytes(StandardCharsets.UTF_8), "x.pdf", "application/pdf");
+        assertEquals("application/pdf", bytes("/api/attachments/" + pdf.id(), s).headers().firstValue("Content-Type")
+                .orElseThrow());
+    }
+
+    @Test
     void get_unknownId_answers404() throws Exception {
         WebFixture.Session s = web.pair();
         assertEquals(404, bytes("/api/attachments/no-such-id", s).statusCode());

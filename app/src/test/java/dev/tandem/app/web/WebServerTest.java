@@ -85,7 +85,7 @@ class WebServerTest {
         HttpResponse<String> r = web.post("/api/pair", "{\"code\":\"" + p.code().replace("-", " ") + "\"}", null);
         assertEquals(200, r.statusCode(), r.body());
         String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
-        assertTrue(cookie.startsWith(Router.COOKIE + "="), cookie);
+        assertTrue(cookie.startsWith(web.server.cookieName() + "="), cookie);
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.contains("SameSite=Strict"), cookie);
         assertTrue(cookie.contains("Path=/"), cookie);

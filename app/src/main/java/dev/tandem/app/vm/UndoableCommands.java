@@ -350,8 +350,9 @@ public final class UndoableCommands {
             Optional<TodoList> taken = lists.stream().filter(l -> l.name() != null && l.name().equalsIgnoreCase(name.strip()))
                     .findFirst();
             if (taken.isPresent()) {
-                message.set("A list called “" + taken.get().name() + "” exists already: here it is");
+                // Shown after the switch: a new view clears the message line.
                 select.accept(new Listing.UserListing(taken.get().id()));
+                message.set("A list called “" + taken.get().name() + "” exists already: here it is");
                 return;
             }
             async.run(() -> store.createList(name), l -> {

@@ -304,6 +304,8 @@ public final class Cli {
             // set-aside objects (a minute) and see a healed object merged by a later `tandem sync`.
             try (Db db = Schema.database(dir.resolve("tandem.db")).clock(clock).onWriteWait(writeWaitNotice()).build()) {
                 TodoStore store = new TodoStore(db, clock);
+                store.setSharedLists(() -> new dev.tandem.app.space.SpaceLists(new dev.tandem.app.settings.SettingsStore(dir))
+                        .listIds());
                 TodoCommands todos = new TodoCommands(in, out, err);
                 SyncCommands syncs = new SyncCommands(out, err, env);
                 KeyCommands keys = new KeyCommands(out, err, env, syncs);

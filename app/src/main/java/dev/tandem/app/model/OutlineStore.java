@@ -143,6 +143,9 @@ public final class OutlineStore {
         if (target.parentId() != null && (parent == null || isUnder(tx, parent, id))) {
             throw new IllegalArgumentException("parentId: a todo cannot go under itself or its own subtasks");
         }
+        if (parent != null) {
+            TreeDepth.check(tx, parent, id);
+        }
         String listId = parent != null ? parent.listId() : target.listId();
         String sectionId = parent != null ? null : target.sectionId();
         Item probe = cur.withListId(listId).withParentId(target.parentId()).withSectionId(sectionId);

@@ -338,6 +338,9 @@ public final class TodoStore implements AutoCloseable {
             TodoList created = n != null && list == null ? newList(tx, n) : null;
             Item parent = parentId == null ? null : tx.get(Item.class, parentId).orElseThrow(
                     () -> new IllegalArgumentException("parentId: no todo " + parentId));
+            if (parent != null) {
+                TreeDepth.check(tx, parent, null);
+            }
             String lid = parent != null ? parent.listId() : n == null ? listId : list != null ? list.id() : created.id();
             Item fresh = Item.create(t, lid, due, clock.millis()).withParentId(parentId)
                     .withRank(OutlineStore.nextRank(tx, lid, parentId, null));

@@ -1,0 +1,61 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Tx;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The depth limit on what this device writes: an add under a parent, an indent, a drag or a move, an import,
+ * each puts a todo at most {@link Outline#MAX_DEPTH} levels deep, its subtasks included. Every walk here is
+ * bounded by the limit (a few reads), whatever chain sync left in the rows.
+ */
+public final class TreeDepth {
+    private TreeDepth() {
+    }
+
+    /** A write that would put a todo deeper than {@link Outline#MAX_DEPTH}. */
+    public static final class TooDeepException extends IllegalArgumentException {
+        TooDeepException() {
+            super("Subtasks go at most " + Outline.MAX_DEPTH + " levels deep");
+        }
+    }
+
+    /**
+     * The level a new subtask of {@code parent} takes: the todos above it, counted up to one past the limit (a
+     * deeper chain, or a cycle, counts as past it).
+     */
+    static int levelUnder(Tx tx, Item parent) {
+        Set<String> seen = new HashSet<>();
+        int level = 1;
+        Item at = parent;
+        while (at.hasParent() && level <= Outline.MAX_DEPTH) {
+            if (!seen.add(at.id())) {
+                return Outline.MAX_DEPTH + 1;
+            }
+            Item p = tx.get(Item.class, at.parentId()).orElse(null);
+            if (p == null || !java.util.Objects.equals(p.listId(), at.listId())) {
+                break;
+            }
+            at = p;
+            level++;
+        }
+        return level;
+    }
+
+    /** How many levels lie under {@code id} (0: no subtasks), counted up to one past the limit. */
+    static int levelsUnder(Tx tx, String id) {
+        List<String> deepest = Queries.ids(tx, "WITH RECURSIVE sub(id, d) AS (SELECT id, 1 FROM items WHERE parentId = ?"
+                + " UNION SELECT i.id, sub.d + 1 FROM items i JOIN sub ON i.parentId = sub.id WHERE sub.d <= ?)"
+                + " SELECT CAST(coalesce(max(d), 0) AS TEXT) AS id FROM sub", id, Outline.MAX_DEPTH);
+        return deepest.isEmpty() ? 0 : Integer.parseInt(deepest.get(0));
+    }
+
+    /** Refuses to put {@code movedId} (null: a new todo) under {@code parent} past the limit. */
+    static void check(Tx tx, Item parent, String movedId) {
+        int depth = levelUnder(tx, parent) + (movedId == null ? 0 : levelsUnder(tx, movedId));
+        if (depth > Outline.MAX_DEPTH) {
+            throw new TooDeepException();
+        }
+    }
+}

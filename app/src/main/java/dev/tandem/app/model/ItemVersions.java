@@ -121,7 +121,12 @@ public final class ItemVersions {
      * as of just before the next version (or now, for the last one).
      */
     public Optional<Item> item(String itemId, Version version) {
-        Instant until = standing(itemId, version);
+        return item(itemId, versions(itemId), version);
+    }
+
+    /** As above, {@code all} the item's versions, read once for a page of them. */
+    public Optional<Item> item(String itemId, List<Version> all, Version version) {
+        Instant until = standing(all, version);
         return store.db().history().version(Item.class, itemId, version.changeId())
                 .map(it -> it.withTags(tagsAsOf(itemId, until)));
     }

@@ -51,6 +51,15 @@ public final class TreeDepth {
         return deepest.isEmpty() ? 0 : Integer.parseInt(deepest.get(0));
     }
 
+    /**
+     * Whether {@code movedId} (null: a new todo) may go under {@code parentId} within the limit; false for a
+     * parent not here. For a caller that decides before it moves (a phone's RELATED-TO followed or not).
+     */
+    public static boolean fits(dev.tandem.engine.Db db, String parentId, String movedId) {
+        return db.transactionResult(tx -> tx.get(Item.class, parentId).map(p -> levelUnder(tx, p)
+                + (movedId == null ? 0 : levelsUnder(tx, movedId)) <= Outline.MAX_DEPTH).orElse(false));
+    }
+
     /** Refuses to put {@code movedId} (null: a new todo) under {@code parent} past the limit. */
     static void check(Tx tx, Item parent, String movedId) {
         int depth = levelUnder(tx, parent) + (movedId == null ? 0 : levelsUnder(tx, movedId));

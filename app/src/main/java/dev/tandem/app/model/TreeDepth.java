@@ -43,10 +43,13 @@ public final class TreeDepth {
         return level;
     }
 
-    /** How many levels lie under {@code id} (0: no subtasks), counted up to one past the limit. */
+    /** How many levels lie under {@code id} in its list (0: no subtasks), counted up to one past the limit. */
     static int levelsUnder(Tx tx, String id) {
-        List<String> deepest = Queries.ids(tx, "WITH RECURSIVE sub(id, d) AS (SELECT id, 1 FROM items WHERE parentId = ?"
-                + " UNION SELECT i.id, sub.d + 1 FROM items i JOIN sub ON i.parentId = sub.id WHERE sub.d <= ?)"
+        // In the same list only, as the outline shows them: a member's chain under a private todo does not count.
+        List<String> deepest = Queries.ids(tx, "WITH RECURSIVE sub(id, listId, d) AS (SELECT c.id, c.listId, 1 FROM items c"
+                + " JOIN items p ON p.id = c.parentId AND p.listId IS c.listId WHERE c.parentId = ?"
+                + " UNION SELECT i.id, i.listId, sub.d + 1 FROM items i JOIN sub ON i.parentId = sub.id"
+                + " AND i.listId IS sub.listId WHERE sub.d <= ?)"
                 + " SELECT CAST(coalesce(max(d), 0) AS TEXT) AS id FROM sub", id, Outline.MAX_DEPTH);
         return deepest.isEmpty() ? 0 : Integer.parseInt(deepest.get(0));
     }

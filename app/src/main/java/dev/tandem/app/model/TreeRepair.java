@@ -96,7 +96,7 @@ public final class TreeRepair implements AutoCloseable {
     }
 
     /** One todo's place, as the one query of a pass reads it. */
-    public record Link(String id, String parentId, String listId, Long trashedAt) {
+    private record Link(String id, String parentId, String listId, Long trashedAt) {
     }
 
     /** One pass over every subtask, no list shared; returns how many rows it wrote. */

@@ -156,7 +156,11 @@ final class OutlineTree {
             }
             if (!node.kids.isEmpty()) {
                 if (node.item.isCollapsed()) {
-                    n += count(node.kids);
+                    int folded = count(node.kids);
+                    if (folded < 0) {
+                        return -1;
+                    }
+                    n += folded;
                 } else {
                     stack.push(node.kids.iterator());
                 }
@@ -165,13 +169,19 @@ final class OutlineTree {
         return n;
     }
 
+    /** How many todos {@code level} and everything under it hold; -1 as {@link #emit} when a list's edge is crossed. */
     private static int count(List<Node> level) {
         int n = 0;
         Deque<Node> todo = new ArrayDeque<>(level);
         while (!todo.isEmpty()) {
             Node node = todo.pop();
             n++;
-            node.kids.forEach(todo::push);
+            for (Node kid : node.kids) {
+                if (!Objects.equals(kid.item.listId(), node.item.listId())) {
+                    return -1;
+                }
+                todo.push(kid);
+            }
         }
         return n;
     }

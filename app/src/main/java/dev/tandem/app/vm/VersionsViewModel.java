@@ -225,8 +225,9 @@ public final class VersionsViewModel implements HasFeedback {
     private List<Row> pageRows() {
         int from = Math.max(0, all.size() - pages * ItemVersions.PAGE);
         List<Row> out = new ArrayList<>();
-        for (ItemVersions.Version v : all.subList(from, all.size())) {
-            out.add(0, new Row(v, WHEN.format(v.at().atZone(zone)), v.device(), v.summary()));
+        for (int k = all.size() - 1; k >= from; k--) {
+            ItemVersions.Version v = all.get(k);
+            out.add(new Row(v, WHEN.format(v.at().atZone(zone)), v.device(), v.summary()));
         }
         hasOlder.set(from > 0);
         return out;

@@ -87,7 +87,11 @@ public final class OutlineStore {
             List<Item> sibs = siblings(tx, parent);
             int at = indexOf(sibs, parent.id());
             String before = at + 1 < sibs.size() ? sibs.get(at + 1).id() : null;
-            return move(tx, id, new Target(parent.listId(), parent.parentId(), parent.sectionId(), before));
+            // Beside the parent, under the parent's own parent only where that one is in the same list: a parent a
+            // shared list's member named in a private list is none, and the todo goes to the top of its list.
+            String grand = parent.hasParent() && tx.get(Item.class, parent.parentId())
+                    .filter(g -> Objects.equals(g.listId(), parent.listId())).isPresent() ? parent.parentId() : null;
+            return move(tx, id, new Target(parent.listId(), grand, grand == null ? parent.sectionId() : null, before));
         });
     }
 

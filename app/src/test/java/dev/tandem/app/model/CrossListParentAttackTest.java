@@ -66,6 +66,26 @@ class CrossListParentAttackTest {
     }
 
     @Test
+    void outdent_underAMemberTodoWhoseParentIsPrivate_staysInTheSharedList() {
+        try (TodoStore store = new TodoStore(Db.open(dir.resolve("outdent.db")), Clock.systemUTC())) {
+            TodoList family = store.createList("Family");
+            TodoList diary = store.createList("Diary");
+            store.setSharedLists(() -> Set.of(family.id()));
+            Item secret = store.add("Therapy notes", null, diary.id(), null, TodoDetails.NONE).item();
+            Item[] member = new Item[1];
+            store.db().transaction(tx -> member[0] = tx.save(Item.create("Under your secret", family.id(), null,
+                    System.currentTimeMillis()).withParentId(secret.id())));
+            Item mine = store.add("Milk", null, family.id(), member[0].id(), null, TodoDetails.NONE).item();
+
+            new OutlineStore(store.db()).outdent(mine.id());
+
+            Item after = store.get(mine.id()).orElseThrow();
+            assertEquals(family.id(), after.listId(), "outdented beside its parent, not into the private list");
+            assertNull(after.parentId());
+        }
+    }
+
+    @Test
     void repairTree_privateSubtaskNamingAnotherPrivateList_stillTakesItsParentsList() {
         try (TodoStore store = new TodoStore(Db.open(dir.resolve("own.db")), Clock.systemUTC())) {
             TodoList home = store.createList("Home");

@@ -24,7 +24,7 @@ import net.jqwik.api.constraints.LongRange;
 
 /**
  * A shared list's member writes arbitrary parents and sections into it (cycles, chains up to 2,000 deep,
- * parents in this person's private list, in the Trash, or nowhere), as sync leaves their rows, while this
+ * parents in this person's private list, in another shared list, in the Trash, or nowhere), as sync leaves their rows, while this
  * person's two devices edit the shared list and sync through their own remote. Whatever they did: every call
  * returns within its bound, both devices converge to the same rows and outlines, nothing in the private list
  * moves or changes, no todo leaves the shared list, every live todo shows exactly once, none deeper than
@@ -53,7 +53,10 @@ class MemberStructureProperties {
             Device first = devices.get(0);
             TodoList shared = first.store().createList("Family");
             TodoList diary = first.store().createList("Diary");
-            devices.forEach(d -> d.store().setSharedLists(() -> Set.of(shared.id())));
+            // Another shared list, another space: its todos are no parents in this one either.
+            TodoList club = first.store().createList("Club");
+            devices.forEach(d -> d.store().setSharedLists(() -> Set.of(shared.id(), club.id())));
+            String clubTodo = first.store().add("club todo", null, club.id(), null, TodoDetails.NONE).item().id();
             List<String> privateIds = new ArrayList<>();
             for (int n = 0; n < 6; n++) {
                 String parent = n > 2 && random.nextBoolean() ? privateIds.get(random.nextInt(privateIds.size())) : null;
@@ -69,7 +72,9 @@ class MemberStructureProperties {
             }
             settle(devices);
             Map<String, String> privateRows = rows(first.store(), diary.id());
+            Map<String, String> clubRows = rows(first.store(), club.id());
             List<String> parents = new ArrayList<>(privateIds);
+            parents.add(clubTodo);
             parents.add("no-such-todo");
             for (int step = 0; step < 24; step++) {
                 Device dev = devices.get(random.nextInt(devices.size()));
@@ -87,8 +92,9 @@ class MemberStructureProperties {
             settle(devices);
             for (Device d : devices) {
                 assertEquals(privateRows, rows(d.store(), diary.id()), "the private list is as it was");
+                assertEquals(clubRows, rows(d.store(), club.id()), "the other shared list is as it was");
             }
-            check(devices, made, List.of(shared.id(), diary.id()), shared.id());
+            check(devices, made, List.of(shared.id(), diary.id(), club.id()), shared.id());
         } finally {
             for (Device d : devices) {
                 d.engine().close();

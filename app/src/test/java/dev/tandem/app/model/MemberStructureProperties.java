@@ -37,7 +37,7 @@ class MemberStructureProperties {
     private record Device(TodoStore store, OutlineStore outline, Subtrees subtrees, SyncEngine engine) {
     }
 
-    @Property(tries = 3)
+    @Property(tries = 6)
     void memberParentsAndSections_besideHonestEdits_convergeAndMoveNothingPrivate(
             @ForAll @LongRange(min = 1, max = 1_000_000) long seed) throws IOException {
         Path tmp = Files.createTempDirectory("member-structure");

@@ -178,6 +178,7 @@ public final class Device implements AutoCloseable {
             throw e;
         }
         SettingsStore settings = new SettingsStore(dataDir);
+        store.setSharedLists(() -> new SpaceLists(settings).listIds());
         SyncService sync = new SyncService(db, clock, new Random());
         sync.setDebounce(debounce);
         // Every commit, an edit here or one another device's sync brought, goes to the phone a moment later.

@@ -17,6 +17,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("list", Set.of("--list", "--tag", "--as-of")),
             Map.entry("ls", Set.of("--list", "--tag", "--as-of")),
             Map.entry("restore-version", Set.of("--fields")),
+            Map.entry("history", Set.of("--page")),
             Map.entry("edit", Set.of("--title", "--notes", "--notes-file", "--due", "--at", "--for", "--list", "--priority", "--tags",
                     "--repeat", "--remind", "--kind", "--start", "--someday")),
             Map.entry("sync", Set.of("--remote", "--endpoint", "--region")),

@@ -67,8 +67,9 @@ public final class Cli {
                                                    copies them into DIR (a clashing name gets " (2)"),
                                                    downloading the missing ones through sync first
               detach ATTACHMENT_ID                 remove a file from its item (older versions still show it)
-              history ID                           the item's versions, numbered, with when and on which device,
-                                                   and the files attached while each stood
+              history ID [--page N]                the item's versions, numbered, with when and on which device,
+                                                   and the files attached while each stood; 50 a page, page 1
+                                                   the newest
               restore-version ID VERSION [--fields F,G | --all] [--dry-run]
                                                    bring a version back as a new edit that syncs: the fields
                                                    that differ, except those another device changed since
@@ -309,6 +310,8 @@ public final class Cli {
             // set-aside objects (a minute) and see a healed object merged by a later `tandem sync`.
             try (Db db = Schema.database(dir.resolve("tandem.db")).clock(clock).onWriteWait(writeWaitNotice()).build()) {
                 TodoStore store = new TodoStore(db, clock);
+                store.setSharedLists(() -> new dev.tandem.app.space.SpaceLists(new dev.tandem.app.settings.SettingsStore(dir))
+                        .listIds());
                 TodoCommands todos = new TodoCommands(in, out, err);
                 SyncCommands syncs = new SyncCommands(out, err, env);
                 KeyCommands keys = new KeyCommands(out, err, env, syncs);

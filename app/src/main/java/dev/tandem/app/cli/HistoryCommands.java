@@ -40,26 +40,49 @@ final class HistoryCommands {
     }
 
     /**
-     * Prints the item's versions, oldest first, numbered as restore-version takes them. Under a
-     * version, the files attached while it stood, when they differ from the version before's:
-     * attachments are rows of their own, so adding one is no version of the item.
+     * Prints a page of the item's versions ({@code --page N}, 1 the newest, {@value ItemVersions#PAGE} each),
+     * oldest first, numbered as restore-version takes them. Under a version, the files attached while it
+     * stood, when they differ from the version before's: attachments are rows of their own, so adding one is
+     * no version of the item.
      */
     int history(TodoStore store, Args a) {
         String id = itemId(store, a.one("history", "ID"));
+        int page = 1;
+        if (a.options().containsKey("--page")) {
+            String p = a.options().get("--page").strip();
+            if (!p.matches("[1-9]\\d{0,5}")) {
+                throw new UsageError("--page: a number from 1 (the newest versions), was " + p);
+            }
+            page = Integer.parseInt(p);
+        }
         ItemVersions versions = new ItemVersions(store, new Authors(store));
         ZoneId zone = store.dateClock().getZone();
-        List<String> filesBefore = List.of();
-        for (ItemVersions.Version v : versions.versions(id)) {
+        List<ItemVersions.Version> all = versions.versions(id);
+        ItemVersions.Page shown = ItemVersions.Page.of(all, page, ItemVersions.PAGE);
+        if (shown.pages() > 1) {
+            err.println("Versions " + (shown.versions().isEmpty() ? 0 : shown.versions().get(0).number()) + "–"
+                    + shown.versions().get(shown.versions().size() - 1).number() + " of " + shown.total() + " (page "
+                    + shown.page() + " of " + shown.pages() + "; --page N for " + (shown.page() < shown.pages()
+                    ? "older ones" : "newer ones") + ")");
+        }
+        int first = shown.versions().isEmpty() ? 0 : shown.versions().get(0).number();
+        List<String> filesBefore = first <= 1 ? List.of() : files(versions, id, all, all.get(first - 2));
+        for (ItemVersions.Version v : shown.versions()) {
             out.println(String.format(Locale.ROOT, "%3d  %s  %-16s %s", v.number(), WHEN.format(v.at().atZone(zone)),
                     v.device(), v.summary()));
-            List<String> files = versions.attachments(id, v).stream()
-                    .map(f -> f.name() + " (" + BackupCommands.size(f.sizeOrZero()) + ")").toList();
+            List<String> files = files(versions, id, all, v);
             if (!files.equals(filesBefore)) {
                 out.println("     files: " + (files.isEmpty() ? "none" : String.join(", ", files)));
             }
             filesBefore = files;
         }
         return 0;
+    }
+
+    private static List<String> files(ItemVersions versions, String id, List<ItemVersions.Version> all,
+            ItemVersions.Version v) {
+        return versions.attachments(id, all, v).stream()
+                .map(f -> f.name() + " (" + BackupCommands.size(f.sizeOrZero()) + ")").toList();
     }
 
     /** Brings back one version's fields (those others did not change since, unless --all or --fields). */
@@ -138,12 +161,16 @@ final class HistoryCommands {
 
     /** The full id of an item deleted for good (its history names it), else of the current item {@code ref} names. */
     private static String itemId(TodoStore store, String ref) {
-        if (!store.db().history().changes("items", ref).isEmpty()) {
+        // The current item first: reading a history to learn that it is there costs all its changes.
+        if (store.get(ref).isPresent()) {
             return ref;
         }
         try {
             return TodoCommands.resolve(store, ref).id();
         } catch (Failure e) {
+            if (!store.db().history().changes("items", ref).isEmpty()) {
+                return ref;
+            }
             throw new Failure(e.getMessage() + "; an item deleted for good needs its full id (tandem list --as-of TIME"
                     + " --json shows it)");
         }

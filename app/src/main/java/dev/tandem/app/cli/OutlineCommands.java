@@ -8,6 +8,7 @@ import dev.tandem.app.model.Outline;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.SectionStore;
 import dev.tandem.app.model.Subtrees;
+import dev.tandem.app.model.TreeDepth;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.DatePhrases;
@@ -109,6 +110,8 @@ final class OutlineCommands {
             OutlineStore.Moved m = new OutlineStore(store.db()).move(it.id(),
                     new OutlineStore.Target(listId, parent, section, before));
             err.println(m.isEmpty() ? "Already there: " + it.titleOrEmpty() : "Moved: " + it.titleOrEmpty());
+        } catch (TreeDepth.TooDeepException e) {
+            throw new Failure("“" + it.titleOrEmpty() + "” cannot go there: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new Failure("“" + it.titleOrEmpty() + "” cannot go under itself or its own subtasks");
         }

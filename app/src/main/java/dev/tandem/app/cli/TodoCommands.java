@@ -198,7 +198,11 @@ final class TodoCommands {
             return 0;
         }
         // One list: in its own order, sections as headings, subtasks indented under their parents.
-        for (dev.tandem.app.model.Outline.Line l : outline.apply(onlyList.isEmpty() ? null : onlyList, items)) {
+        List<dev.tandem.app.model.Outline.Line> lines = outline.apply(onlyList.isEmpty() ? null : onlyList, items);
+        if (dev.tandem.app.model.Outline.flattened(lines)) {
+            err.println(dev.tandem.app.model.Outline.FLATTENED_NOTICE);
+        }
+        for (dev.tandem.app.model.Outline.Line l : lines) {
             out.println(l.isSection() ? "## " + l.section().name()
                     : "  ".repeat(l.depth()) + ItemLines.line(l.item(), listNames, tagsOf, zone));
         }

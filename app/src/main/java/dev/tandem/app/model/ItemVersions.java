@@ -86,6 +86,23 @@ public final class ItemVersions {
         return out;
     }
 
+    /** Versions a page holds: what {@code tandem history} prints at once, and the Versions dialog loads at once. */
+    public static final int PAGE = 50;
+
+    /**
+     * Page {@code page} (1: the newest) of {@code all}, {@code size} versions each, oldest first within it;
+     * {@code pages} how many there are (at least 1). A member can write 20,000 versions of a shared todo: what
+     * costs per version (its files, its lines) is paid for one page.
+     */
+    public record Page(List<Version> versions, int page, int pages, int total) {
+        public static Page of(List<Version> all, int page, int size) {
+            int pages = Math.max(1, (all.size() + size - 1) / size);
+            int p = Math.max(1, Math.min(page, pages));
+            int to = all.size() - (p - 1) * size;
+            return new Page(List.copyOf(all.subList(Math.max(0, to - size), Math.max(0, to))), p, pages, all.size());
+        }
+    }
+
     /** The version numbered {@code number} (from {@link #versions}), or one whose change id starts with it. */
     public Optional<Version> find(String itemId, String numberOrId) {
         List<Version> all = versions(itemId);
@@ -104,7 +121,12 @@ public final class ItemVersions {
      * as of just before the next version (or now, for the last one).
      */
     public Optional<Item> item(String itemId, Version version) {
-        Instant until = standing(itemId, version);
+        return item(itemId, versions(itemId), version);
+    }
+
+    /** As above, {@code all} the item's versions, read once for a page of them. */
+    public Optional<Item> item(String itemId, List<Version> all, Version version) {
+        Instant until = standing(all, version);
         return store.db().history().version(Item.class, itemId, version.changeId())
                 .map(it -> it.withTags(tagsAsOf(itemId, until)));
     }
@@ -116,7 +138,12 @@ public final class ItemVersions {
      * listed; its bytes stay on the remote while a version names it.
      */
     public List<Attachment> attachments(String itemId, Version version) {
-        return attachmentsAsOf(itemId, standing(itemId, version));
+        return attachments(itemId, versions(itemId), version);
+    }
+
+    /** As above, {@code all} the item's versions, read once for a page of them. */
+    public List<Attachment> attachments(String itemId, List<Version> all, Version version) {
+        return attachmentsAsOf(itemId, standing(all, version));
     }
 
     /** The files attached to the item at {@code at}, oldest first. */
@@ -129,7 +156,10 @@ public final class ItemVersions {
 
     /** The last moment {@code version} was the item's newest: just before the next version, or now. */
     private Instant standing(String itemId, Version version) {
-        List<Version> all = versions(itemId);
+        return standing(versions(itemId), version);
+    }
+
+    private Instant standing(List<Version> all, Version version) {
         return version.number() >= all.size() ? store.clock().instant()
                 : Collections.max(List.of(version.at(), all.get(version.number()).at().minusMillis(1)));
     }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 
@@ -32,6 +33,9 @@ import java.util.concurrent.Executor;
  */
 public final class LiveOutline implements Subscription {
     static final int PATCH_LIMIT = 500;
+
+    /** A completed subtask counts under its parent only in the parent's list, as {@link Outline} shows it. */
+    private static final String SAME_LIST = "listId IS (SELECT p.listId FROM items p WHERE p.id = items.parentId)";
 
     /**
      * Top-level todos whose lines the first page of a first load holds (each with its subtasks): a screenful
@@ -110,20 +114,21 @@ public final class LiveOutline implements Subscription {
     private void load() {
         rows.clear();
         done.clear();
-        String tree = "WITH RECURSIVE tree(id) AS (SELECT id FROM items WHERE " + rootCondition() + " AND "
+        // A parent in another list is no parent here (Outline): the tree carries each row's list to stop there.
+        String tree = "WITH RECURSIVE tree(id, listId) AS (SELECT id, listId FROM items WHERE " + rootCondition() + " AND "
                 + Queries.LISTED + " AND (parentId IS NULL OR NOT EXISTS (SELECT 1 FROM items p WHERE p.id = items.parentId"
-                + " AND " + Queries.LISTED_P + "))"
+                + " AND p.listId IS items.listId AND " + Queries.LISTED_P + "))"
                 // Each step looks its rows' children up in items_parent (a partial index: "IS NOT NULL" lets it
                 // be used; CROSS JOIN keeps tree the outer loop). Joined the other way round SQLite scanned all
                 // items for every row of the tree: 9 s instead of 20 ms for a list of 10,000 todos.
-                + " UNION SELECT i.id FROM tree t CROSS JOIN items i ON i.parentId = t.id WHERE i.parentId IS NOT NULL AND "
-                + Queries.LISTED_I + ") ";
-        for (Item i : db.query(Item.class, tree + "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN tree",
+                + " UNION SELECT i.id, i.listId FROM tree t CROSS JOIN items i ON i.parentId = t.id WHERE i.parentId IS NOT NULL"
+                + " AND i.listId IS t.listId AND " + Queries.LISTED_I + ") ";
+        for (Item i : db.query(Item.class, tree + "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN (SELECT id FROM tree)",
                 rootParams())) {
             rows.put(i);
         }
-        for (Count c : db.query(Count.class, tree + "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN tree"
-                + " AND done = 1 AND trashedAt IS NULL AND coalesce(kind, '') <> 'note' GROUP BY parentId", rootParams())) {
+        for (Count c : db.query(Count.class, tree + "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN (SELECT id FROM tree)"
+                + " AND done = 1 AND trashedAt IS NULL AND " + SAME_LIST + " AND coalesce(kind, '') <> 'note' GROUP BY parentId", rootParams())) {
             done.put(c.id(), (int) c.count());
         }
         sections = readSections();
@@ -143,14 +148,14 @@ public final class LiveOutline implements Subscription {
         if (top.size() < FIRST_ROOTS) {
             return;
         }
-        String sub = "WITH RECURSIVE tree(id) AS (SELECT id FROM items WHERE id IN (" + placeholders(top.size()) + ")"
-                + " UNION SELECT i.id FROM tree t CROSS JOIN items i ON i.parentId = t.id WHERE i.parentId IS NOT NULL AND "
-                + Queries.LISTED_I + ") ";
-        List<Item> page = db.query(Item.class, sub + "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN tree",
+        String sub = "WITH RECURSIVE tree(id, listId) AS (SELECT id, listId FROM items WHERE id IN ("
+                + placeholders(top.size()) + ") UNION SELECT i.id, i.listId FROM tree t CROSS JOIN items i ON i.parentId = t.id"
+                + " WHERE i.parentId IS NOT NULL AND i.listId IS t.listId AND " + Queries.LISTED_I + ") ";
+        List<Item> page = db.query(Item.class, sub + "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN (SELECT id FROM tree)",
                 top.toArray());
         Map<String, Integer> pageDone = new HashMap<>();
-        for (Count c : db.query(Count.class, sub + "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN tree"
-                + " AND done = 1 AND trashedAt IS NULL AND coalesce(kind, '') <> 'note' GROUP BY parentId", top.toArray())) {
+        for (Count c : db.query(Count.class, sub + "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN (SELECT id FROM tree)"
+                + " AND done = 1 AND trashedAt IS NULL AND " + SAME_LIST + " AND coalesce(kind, '') <> 'note' GROUP BY parentId", top.toArray())) {
             pageDone.put(c.id(), (int) c.count());
         }
         if (active) {
@@ -217,7 +222,7 @@ public final class LiveOutline implements Subscription {
             if (!parents.isEmpty()) {
                 parents.forEach(done::remove);
                 for (Count c : db.query(Count.class, "SELECT parentId AS id, count(*) AS n FROM items WHERE parentId IN ("
-                        + placeholders(parents.size()) + ") AND done = 1 AND trashedAt IS NULL"
+                        + placeholders(parents.size()) + ") AND done = 1 AND trashedAt IS NULL AND " + SAME_LIST
                         + " AND coalesce(kind, '') <> 'note' GROUP BY parentId", parents.toArray())) {
                     done.put(c.id(), (int) c.count());
                 }
@@ -233,14 +238,16 @@ public final class LiveOutline implements Subscription {
      */
     private void admit(List<Item> candidates) {
         List<Item> left = new ArrayList<>(candidates);
-        Set<String> openElsewhere = openParents(left);
+        Map<String, Item> openElsewhere = openParents(left);
         boolean progress = true;
         while (progress && !left.isEmpty()) {
             progress = false;
             for (var it = left.iterator(); it.hasNext(); ) {
                 Item i = it.next();
-                boolean under = i.hasParent() && rows.containsKey(i.parentId());
-                boolean top = (!i.hasParent() || !openElsewhere.contains(i.parentId())) && isRootHere(i);
+                Item parent = i.hasParent() ? rows.get(i.parentId()) : null;
+                boolean under = parent != null && Objects.equals(parent.listId(), i.listId());
+                Item elsewhere = i.hasParent() ? openElsewhere.get(i.parentId()) : null;
+                boolean top = (elsewhere == null || !Objects.equals(elsewhere.listId(), i.listId())) && isRootHere(i);
                 if (under || top) {
                     rows.put(i);
                     it.remove();
@@ -257,19 +264,23 @@ public final class LiveOutline implements Subscription {
         return !i.isSomeday() && (i.listId() == null || Queries.ids(db, "SELECT id FROM lists WHERE id = ?", i.listId()).isEmpty());
     }
 
-    /** Of the candidates' parents not shown here, those that are open todos (so the child belongs with them). */
-    private Set<String> openParents(List<Item> candidates) {
+    /**
+     * Of the candidates' parents not shown here, those that are open todos, by id (so a child in the same list
+     * belongs with them).
+     */
+    private Map<String, Item> openParents(List<Item> candidates) {
         List<String> ask = new ArrayList<>();
         for (Item i : candidates) {
             if (i.hasParent() && !rows.containsKey(i.parentId())) {
                 ask.add(i.parentId());
             }
         }
-        if (ask.isEmpty()) {
-            return Set.of();
+        Map<String, Item> out = new HashMap<>();
+        if (!ask.isEmpty()) {
+            db.query(Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE id IN (" + placeholders(ask.size())
+                    + ") AND " + Queries.LISTED, ask.toArray()).forEach(p -> out.put(p.id(), p));
         }
-        return new HashSet<>(Queries.ids(db, "SELECT id FROM items WHERE id IN (" + placeholders(ask.size()) + ") AND "
-                + Queries.LISTED, ask.toArray()));
+        return out;
     }
 
     private void deliver() {

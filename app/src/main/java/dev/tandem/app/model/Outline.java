@@ -1,12 +1,16 @@
 package dev.tandem.app.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -16,10 +20,17 @@ import java.util.Set;
  * <p>Invariants, whatever sync merged: every todo given appears exactly once (unless folded away under a
  * collapsed parent or section), and the result is the same on every device holding the same rows. A todo
  * whose parent is not among the rows (completed, trashed, in another list, not arrived yet) is shown at the
- * top level; a cycle that two devices' concurrent moves made (A under B here, B under A there) is broken at
- * its member with the smallest id, which is shown at the top level with the rest of the cycle under it.
- * {@code TreeRepair} writes the same repairs, so the rows themselves converge too. Siblings are in
- * {@link #SIBLINGS} order.
+ * top level, and so is a todo whose parent names another list: a parent is never followed across a list's
+ * edge, so a shared list's member cannot pull their todo under one of this person's private todos (or push
+ * one of these under theirs). A cycle that two devices' concurrent moves made (A under B here, B under A
+ * there) is broken at its member with the smallest id, which is shown at the top level with the rest of the
+ * cycle under it. {@code TreeRepair} writes the same repairs, so the rows themselves converge too. Siblings
+ * are in {@link #SIBLINGS} order.
+ *
+ * <p>Depth: a chain of subtasks deeper than {@link #MAX_DEPTH} (a member's batch or an import can write one
+ * 20,000 deep) is shown flattened, every todo below that depth at {@link #MAX_DEPTH}; {@link #flattened} says
+ * so, for the notice. Every walk here is a loop with its own stack, never a recursion, so no chain exhausts
+ * the thread's stack.
  */
 public final class Outline {
     private Outline() {
@@ -39,6 +50,16 @@ public final class Outline {
             return item != null ? item.id() : SECTION_KEY + section.id();
         }
     }
+
+    /**
+     * The deepest level shown (the top is 0), and the deepest a todo may be put by an edit, an import or a
+     * move: a todo has at most this many todos above it. Deeper chains (from sync) are shown at this level.
+     */
+    public static final int MAX_DEPTH = 32;
+
+    /** Said with a list whose outline is {@link #flattened}. */
+    public static final String FLATTENED_NOTICE = "Subtasks deeper than " + MAX_DEPTH + " levels are shown at level "
+            + MAX_DEPTH + ".";
 
     /** How a section's line key starts. */
     public static final String SECTION_KEY = "section:";
@@ -104,7 +125,7 @@ public final class Outline {
         List<Item> unsectioned = new ArrayList<>();
         topBySection.put("", unsectioned);
         for (Item i : items) {
-            if (i.hasParent() && byId.containsKey(i.parentId()) && !roots.contains(i.id())) {
+            if (parentHere(byId, i) != null && !roots.contains(i.id())) {
                 List<Item> kids = children.get(i.parentId());
                 if (kids == null) {
                     kids = new ArrayList<>(4);
@@ -139,17 +160,45 @@ public final class Outline {
         return Math.max(16, (int) (entries / 0.75f) + 1);
     }
 
-    /** Adds the lines of {@code level} and what is shown under it; returns how many todos it passed, folded too. */
+    /**
+     * The parent {@code item} is shown under among {@code byId}: null at the top level (no parent, the parent
+     * not among them, or in another list).
+     */
+    static Item parentHere(Map<String, Item> byId, Item item) {
+        if (!item.hasParent()) {
+            return null;
+        }
+        Item p = byId.get(item.parentId());
+        return p != null && Objects.equals(p.listId(), item.listId()) ? p : null;
+    }
+
+    /**
+     * Adds the lines of {@code level} and what is shown under it, depth first with a stack of its own (a chain
+     * thousands deep is no recursion); returns how many todos it passed, folded too.
+     */
     private static int emit(List<Item> level, Section section, int depth, Map<String, List<Item>> children,
             Map<String, Integer> done, List<Line> out) {
-        int n = level.size();
-        for (Item i : level) {
+        int n = 0;
+        Deque<Iterator<Item>> stack = new ArrayDeque<>();
+        stack.push(level.iterator());
+        while (!stack.isEmpty()) {
+            Iterator<Item> at = stack.peek();
+            if (!at.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Item i = at.next();
+            n++;
             List<Item> kids = children.get(i.id());
             int open = kids == null ? 0 : kids.size();
             Integer d = done.isEmpty() ? null : done.get(i.id());
-            out.add(new Line(i, section, depth, open, d == null ? 0 : d));
+            out.add(new Line(i, section, Math.min(MAX_DEPTH, depth + stack.size() - 1), open, d == null ? 0 : d));
             if (kids != null) {
-                n += i.isCollapsed() ? count(kids, children) : emit(kids, section, depth + 1, children, done, out);
+                if (i.isCollapsed()) {
+                    n += count(kids, children);
+                } else {
+                    stack.push(kids.iterator());
+                }
             }
         }
         return n;
@@ -157,14 +206,34 @@ public final class Outline {
 
     /** How many todos {@code level} and everything under it hold. */
     private static int count(List<Item> level, Map<String, List<Item>> children) {
-        int n = level.size();
-        for (Item i : level) {
+        int n = 0;
+        Deque<Item> todo = new ArrayDeque<>(level);
+        while (!todo.isEmpty()) {
+            Item i = todo.pop();
+            n++;
             List<Item> kids = children.get(i.id());
             if (kids != null) {
-                n += count(kids, children);
+                kids.forEach(todo::push);
             }
         }
         return n;
+    }
+
+    /**
+     * Whether some todo of {@code lines} lies deeper than {@link #MAX_DEPTH} and is shown flattened at that
+     * level: the notice "Subtasks deeper than 32 levels are shown at level 32" goes with the list.
+     */
+    public static boolean flattened(List<Line> lines) {
+        Set<String> atLimit = new HashSet<>();
+        for (Line l : lines) {
+            if (l.item() != null && l.depth() == MAX_DEPTH) {
+                if (l.item().hasParent() && atLimit.contains(l.item().parentId())) {
+                    return true;
+                }
+                atLimit.add(l.item().id());
+            }
+        }
+        return false;
     }
 
     /**
@@ -192,7 +261,8 @@ public final class Outline {
                 }
                 onWalk.put(at, Boolean.TRUE);
                 walk.add(at);
-                at = it.hasParent() ? it.parentId() : null;
+                Item parent = parentHere(byId, it);
+                at = parent == null ? null : parent.id();
             }
             if (at != null && Boolean.TRUE.equals(seen)) {
                 // The walk came back to itself: the cycle is the walk from 'at' on.

@@ -77,7 +77,9 @@ public final class OutlineStore {
     public Moved outdent(String id) {
         return db.transactionResult(tx -> {
             Item cur = tx.get(Item.class, id).orElse(null);
-            Item parent = cur == null || !cur.hasParent() ? null : tx.get(Item.class, cur.parentId()).orElse(null);
+            // A parent in another list is none (Outline): outdenting never follows it across the list's edge.
+            Item parent = cur == null || !cur.hasParent() ? null : tx.get(Item.class, cur.parentId())
+                    .filter(p -> Objects.equals(p.listId(), cur.listId())).orElse(null);
             if (parent == null) {
                 return cur != null && cur.hasParent() ? move(tx, id, new Target(cur.listId(), null, cur.sectionId(), null))
                         : none();
@@ -85,7 +87,11 @@ public final class OutlineStore {
             List<Item> sibs = siblings(tx, parent);
             int at = indexOf(sibs, parent.id());
             String before = at + 1 < sibs.size() ? sibs.get(at + 1).id() : null;
-            return move(tx, id, new Target(parent.listId(), parent.parentId(), parent.sectionId(), before));
+            // Beside the parent, under the parent's own parent only where that one is in the same list: a parent a
+            // shared list's member named in a private list is none, and the todo goes to the top of its list.
+            String grand = parent.hasParent() && tx.get(Item.class, parent.parentId())
+                    .filter(g -> Objects.equals(g.listId(), parent.listId())).isPresent() ? parent.parentId() : null;
+            return move(tx, id, new Target(parent.listId(), grand, grand == null ? parent.sectionId() : null, before));
         });
     }
 
@@ -143,6 +149,9 @@ public final class OutlineStore {
         if (target.parentId() != null && (parent == null || isUnder(tx, parent, id))) {
             throw new IllegalArgumentException("parentId: a todo cannot go under itself or its own subtasks");
         }
+        if (parent != null) {
+            TreeDepth.check(tx, parent, id);
+        }
         String listId = parent != null ? parent.listId() : target.listId();
         String sectionId = parent != null ? null : target.sectionId();
         Item probe = cur.withListId(listId).withParentId(target.parentId()).withSectionId(sectionId);
@@ -174,10 +183,12 @@ public final class OutlineStore {
             return none();
         }
         String rank = samePlace ? cur.rank() : Rank.between(lo, hi);
+        // Read before the move: they are the todos under it in the list it leaves.
+        List<Item> under = Objects.equals(cur.listId(), listId) ? List.of() : descendants(tx, id);
         record(tx, cur, cur.withListId(listId).withParentId(target.parentId()).withSectionId(sectionId).withRank(rank),
                 before, after);
-        if (!Objects.equals(cur.listId(), listId)) {
-            for (Item d : descendants(tx, id)) {
+        if (!under.isEmpty()) {
+            for (Item d : under) {
                 if (!Objects.equals(d.listId(), listId)) {
                     record(tx, d, d.withListId(listId), before, after);
                 }
@@ -215,18 +226,21 @@ public final class OutlineStore {
         return false;
     }
 
-    /** The todos under {@code id}, at any depth, trashed or not (a restored subtask comes back in the right list). */
+    /** The todos under {@code id} in its list, at any depth, trashed or not (a restored subtask comes back in the right list). */
     static List<Item> descendants(Tx tx, String id) {
-        return tx.query(Item.class, "WITH RECURSIVE sub(id) AS (SELECT id FROM items WHERE parentId = ?"
-                + " UNION SELECT i.id FROM items i JOIN sub ON i.parentId = sub.id)"
-                + " SELECT * FROM items WHERE id IN sub AND id <> ?", id, id);
+        // In the same list only: a todo in another list (a shared list's member can name any parent) is not under it.
+        return tx.query(Item.class, "WITH RECURSIVE sub(id, listId) AS (SELECT c.id, c.listId FROM items c JOIN items p"
+                + " ON p.id = c.parentId AND p.listId IS c.listId WHERE c.parentId = ?"
+                + " UNION SELECT i.id, i.listId FROM items i JOIN sub ON i.parentId = sub.id AND i.listId IS sub.listId)"
+                + " SELECT * FROM items WHERE id IN (SELECT id FROM sub) AND id <> ?", id, id);
     }
 
     /** The open siblings of {@code item} (itself included, if it is there) in outline order. */
     static List<Item> siblings(Tx tx, Item item) {
         List<Item> out;
         if (item.hasParent()) {
-            out = tx.query(Item.class, "SELECT * FROM items WHERE parentId = ? AND " + Queries.LISTED, item.parentId());
+            out = tx.query(Item.class, "SELECT * FROM items WHERE parentId = ? AND listId IS ? AND " + Queries.LISTED,
+                    item.parentId(), item.listId());
         } else if (item.listId() == null || tx.get(TodoList.class, item.listId()).isEmpty()) {
             out = tx.query(Item.class, "SELECT * FROM items WHERE parentId IS NULL AND " + Queries.LISTED + " AND "
                     + Queries.IN_INBOX);

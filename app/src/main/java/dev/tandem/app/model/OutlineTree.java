@@ -1,12 +1,16 @@
 package dev.tandem.app.model;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The todos of a live outline kept as a tree between changes, so that a change costs its rows (each put in its
@@ -43,6 +47,12 @@ final class OutlineTree {
 
     boolean containsKey(String id) {
         return nodes.containsKey(id);
+    }
+
+    /** The todo with {@code id} here, or null. */
+    Item get(String id) {
+        Node n = nodes.get(id);
+        return n == null ? null : n.item;
     }
 
     /** Puts {@code item} in, in place of the todo with its id; its subtasks stay under it. */
@@ -105,10 +115,12 @@ final class OutlineTree {
         for (Section s : ordered) {
             List<Node> level = bySection.get(s.id());
             out.add(new Outline.Line(null, s, 0, level.size(), 0));
-            reached += s.isCollapsed() ? count(level) : emit(level, s, 0, done, out);
+            int r = s.isCollapsed() ? count(level) : emit(level, s, 0, done, out);
+            reached = r < 0 || reached < 0 ? -1 : reached + r;
         }
         if (reached != nodes.size()) {
-            // Some todo is in a cycle of parents (or under one): Outline.of breaks cycles as every device does.
+            // Some todo is in a cycle of parents (or under one), or names another list than its parent:
+            // Outline.of breaks cycles and stops at a list's edge as every device does.
             List<Item> all = new ArrayList<>(nodes.size());
             nodes.values().forEach(n -> all.add(n.item));
             return Outline.of(all, sections, done);
@@ -116,23 +128,60 @@ final class OutlineTree {
         return out;
     }
 
+    /**
+     * Adds the lines of {@code level} and what is shown under it, depth first with a stack of its own; returns
+     * how many todos it passed, folded too, or -1 when a subtask names another list than its parent (its parent
+     * moved and it has not followed yet), which {@link Outline#of} shows at the top.
+     */
     private static int emit(List<Node> level, Section section, int depth, Map<String, Integer> done,
             List<Outline.Line> out) {
-        int n = level.size();
-        for (Node node : level) {
+        int n = 0;
+        Deque<Iterator<Node>> stack = new ArrayDeque<>();
+        stack.push(level.iterator());
+        while (!stack.isEmpty()) {
+            Iterator<Node> at = stack.peek();
+            if (!at.hasNext()) {
+                stack.pop();
+                continue;
+            }
+            Node node = at.next();
+            n++;
             Integer d = done.isEmpty() ? null : done.get(node.item.id());
-            out.add(new Outline.Line(node.item, section, depth, node.kids.size(), d == null ? 0 : d));
+            out.add(new Outline.Line(node.item, section, Math.min(Outline.MAX_DEPTH, depth + stack.size() - 1),
+                    node.kids.size(), d == null ? 0 : d));
+            for (Node kid : node.kids) {
+                if (!Objects.equals(kid.item.listId(), node.item.listId())) {
+                    return -1;
+                }
+            }
             if (!node.kids.isEmpty()) {
-                n += node.item.isCollapsed() ? count(node.kids) : emit(node.kids, section, depth + 1, done, out);
+                if (node.item.isCollapsed()) {
+                    int folded = count(node.kids);
+                    if (folded < 0) {
+                        return -1;
+                    }
+                    n += folded;
+                } else {
+                    stack.push(node.kids.iterator());
+                }
             }
         }
         return n;
     }
 
+    /** How many todos {@code level} and everything under it hold; -1 as {@link #emit} when a list's edge is crossed. */
     private static int count(List<Node> level) {
-        int n = level.size();
-        for (Node node : level) {
-            n += count(node.kids);
+        int n = 0;
+        Deque<Node> todo = new ArrayDeque<>(level);
+        while (!todo.isEmpty()) {
+            Node node = todo.pop();
+            n++;
+            for (Node kid : node.kids) {
+                if (!Objects.equals(kid.item.listId(), node.item.listId())) {
+                    return -1;
+                }
+                todo.push(kid);
+            }
         }
         return n;
     }

@@ -79,7 +79,9 @@ public final class Subtrees {
         java.util.Set<String> seen = new java.util.HashSet<>();
         Item at = tx.get(Item.class, id).orElse(null);
         while (at != null && at.hasParent() && seen.add(at.id())) {
-            Item p = tx.get(Item.class, at.parentId()).orElse(null);
+            String list = at.listId();
+            // Never across the list's edge: a shared todo's named parent may be a private one.
+            Item p = tx.get(Item.class, at.parentId()).filter(x -> Objects.equals(x.listId(), list)).orElse(null);
             if (p != null && p.isTrashed()) {
                 tx.save(p.withTrashedAt(null));
                 out.add(p.id());

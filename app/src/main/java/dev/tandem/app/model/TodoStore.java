@@ -49,12 +49,20 @@ public final class TodoStore implements AutoCloseable {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.dateClock = clock.withZone(Objects.requireNonNull(zone, "zone"));
         db.migrate(Schema.MIGRATIONS);
-        this.repair = TreeRepair.start(db);
+        this.repair = TreeRepair.start(db, () -> sharedLists.get());
+    }
+
+    /** The lists shared with other people, whose edge the tree repair never crosses: none until told. */
+    private volatile java.util.function.Supplier<java.util.Set<String>> sharedLists = java.util.Set::of;
+
+    /** Tells the store which lists are shared with other people (read at each repair). */
+    public void setSharedLists(java.util.function.Supplier<java.util.Set<String>> lists) {
+        sharedLists = Objects.requireNonNull(lists, "lists");
     }
 
     /** Mends the tree of todos now ({@link TreeRepair}); the store also does it after every sync commit. */
     public int repairTree() {
-        return TreeRepair.run(db);
+        return TreeRepair.run(db, sharedLists.get());
     }
 
     public Db db() {
@@ -339,6 +347,9 @@ public final class TodoStore implements AutoCloseable {
             TodoList created = n != null && list == null ? newList(tx, n) : null;
             Item parent = parentId == null ? null : tx.get(Item.class, parentId).orElseThrow(
                     () -> new IllegalArgumentException("parentId: no todo " + parentId));
+            if (parent != null) {
+                TreeDepth.check(tx, parent, null);
+            }
             String lid = parent != null ? parent.listId() : n == null ? listId : list != null ? list.id() : created.id();
             Item fresh = Item.create(t, lid, due, clock.millis()).withParentId(parentId)
                     .withRank(OutlineStore.nextRank(tx, lid, parentId, null));

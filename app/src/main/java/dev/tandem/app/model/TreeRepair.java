@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Mends the tree after sync merged what devices did apart, with writes every device makes the same way, so
@@ -29,6 +30,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *   <li>A cycle of parents (one device put A under B while another put B under A): the member with the
  *       smallest id goes to the top level, which is where {@link Outline} already shows it.</li>
  * </ul>
+ *
+ * <p>A parent across a shared list's edge counts as missing ({@link Plan}): the repair never moves a todo into
+ * or out of a private list, nor a private todo out of the Trash, for something a member wrote. One pass reads
+ * every todo's place once and plans in memory, so it is linear in the number of todos whatever the depth of
+ * their chains.
  *
  * <p>A parent that is not here at all is left alone: it may still be on its way (another device's batch not
  * read yet), and the outline shows its subtask at the top level meanwhile.
@@ -52,8 +58,11 @@ public final class TreeRepair implements AutoCloseable {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    private TreeRepair(Db db) {
+    private final Supplier<Set<String>> shared;
+
+    private TreeRepair(Db db, Supplier<Set<String>> shared) {
         this.db = db;
+        this.shared = shared;
         this.sub = db.subscribe(ChangeEvent.Origin.SYNC, new ChangeListener() {
             @Override
             public void onCommit(List<ChangeEvent> events) {
@@ -69,105 +78,157 @@ public final class TreeRepair implements AutoCloseable {
         });
     }
 
-    /** Repairs {@code db}'s tree after every sync commit, on a thread of its own. */
-    static TreeRepair start(Db db) {
-        return new TreeRepair(Objects.requireNonNull(db, "db"));
+    /**
+     * Repairs {@code db}'s tree after every sync commit, on a thread of its own; {@code shared} gives the lists
+     * shared with other people at the time of each pass.
+     */
+    static TreeRepair start(Db db, Supplier<Set<String>> shared) {
+        return new TreeRepair(Objects.requireNonNull(db, "db"), Objects.requireNonNull(shared, "shared"));
     }
 
     private void queue() {
         if (queued.compareAndSet(false, true)) {
             executor.execute(() -> {
                 queued.set(false);
-                run(db);
+                run(db, shared.get());
             });
         }
     }
 
-    private record Link(String id, String parentId, String listId, Long trashedAt, String parentList,
-                        Long parentTrashedAt) {
+    /** One todo's place, as the one query of a pass reads it. */
+    private record Link(String id, String parentId, String listId, Long trashedAt) {
     }
 
-    /** One pass over every subtask; returns how many rows it wrote. */
+    /** One pass over every subtask, no list shared; returns how many rows it wrote. */
     public static int run(Db db) {
+        return run(db, Set.of());
+    }
+
+    /**
+     * One pass over every subtask, {@code shared} the lists shared with other people (whose edge it never
+     * crosses); returns how many rows it wrote.
+     */
+    public static int run(Db db, Set<String> shared) {
         // The deletes that will lose, read first: history is read outside the transaction that writes, and the
         // conflict must be recorded in the transaction that saves the restore.
         Map<String, String> trashChanges = new HashMap<>();
-        for (Link l : db.query(Link.class, LINKS + " WHERE c.trashedAt IS NULL AND p.trashedAt IS NOT NULL")) {
-            trashChange(db, l.parentId()).ifPresent(change -> trashChanges.put(l.parentId(), change));
+        for (String id : new Plan(db.query(Link.class, LINKS), shared).restores) {
+            trashChange(db, id).ifPresent(change -> trashChanges.put(id, change));
         }
-        return db.transactionResult(tx -> repair(tx, trashChanges));
+        return db.transactionResult(tx -> repair(tx, shared, trashChanges));
     }
 
-    private static final String LINKS = "SELECT c.id AS id, c.parentId AS parentId, c.listId AS listId,"
-            + " c.trashedAt AS trashedAt, p.listId AS parentList, p.trashedAt AS parentTrashedAt"
-            + " FROM items c JOIN items p ON p.id = c.parentId";
+    private static final String LINKS = "SELECT id, parentId, listId, trashedAt FROM items";
 
-    private static int repair(Tx tx, Map<String, String> trashChanges) {
+    /**
+     * The repairs, planned in memory from one read of every todo's place, each todo visited a bounded number of
+     * times whatever the depth of its chain (a member's batch can write one 20,000 deep): the cycles to break,
+     * the trashed todos above a live one, each subtask's top todo's list.
+     *
+     * <p>Which links count: a parent that is here, in the same list, or, when neither list is shared, in
+     * another of this person's lists (a move merged with a subtask added elsewhere). A link across a shared
+     * list's edge counts as a missing parent: following it would let a member move their todo into a private
+     * list, or bring a private todo back out of the Trash, as this person's own edit.
+     */
+    static final class Plan {
+        final Map<String, Link> byId = new HashMap<>();
+        /** Each todo's counted parent, cycles broken. */
+        final Map<String, String> up = new HashMap<>();
+        final List<String> breaks;
+        /** Trashed todos above a live one, to bring back. */
+        final Set<String> restores = new HashSet<>();
+        /** Subtasks whose row names another list than their top todo's: id to that list. */
+        final Map<String, String> lists = new HashMap<>();
+
+        Plan(List<Link> links, Set<String> shared) {
+            links.forEach(l -> byId.put(l.id(), l));
+            for (Link l : links) {
+                Link p = l.parentId() == null ? null : byId.get(l.parentId());
+                if (p != null && (Objects.equals(p.listId(), l.listId())
+                        || (!shared.contains(p.listId()) && !shared.contains(l.listId())))) {
+                    up.put(l.id(), p.id());
+                }
+            }
+            breaks = cycleBreaks(up);
+            breaks.forEach(up::remove);
+            // Marked: every todo above it is marked too, so each walk stops at the first marked one.
+            Set<String> underLive = new HashSet<>();
+            for (Link l : links) {
+                if (l.trashedAt() != null) {
+                    continue;
+                }
+                String at = up.get(l.id());
+                while (at != null && underLive.add(at)) {
+                    if (byId.get(at).trashedAt() != null) {
+                        restores.add(at);
+                    }
+                    at = up.get(at);
+                }
+            }
+            // Each todo's top, remembered along every walk, so each is found once.
+            Map<String, String> topOf = new HashMap<>();
+            List<String> path = new ArrayList<>();
+            for (Link l : links) {
+                path.clear();
+                String at = l.id();
+                String top = null;
+                while (top == null) {
+                    top = topOf.get(at);
+                    if (top == null) {
+                        path.add(at);
+                        String parent = up.get(at);
+                        if (parent == null) {
+                            top = at;
+                        } else {
+                            at = parent;
+                        }
+                    }
+                }
+                String list = byId.get(top).listId();
+                for (String id : path) {
+                    topOf.put(id, top);
+                    if (up.containsKey(id) && !Objects.equals(byId.get(id).listId(), list)) {
+                        lists.put(id, list);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int repair(Tx tx, Set<String> shared, Map<String, String> trashChanges) {
+        // Planned again inside the transaction that writes, from rows no other write changes meanwhile.
+        Plan plan = new Plan(tx.query(Link.class, LINKS), shared);
         int written = 0;
-        List<Link> links = tx.query(Link.class, LINKS + " WHERE c.parentId IS NOT NULL");
-        Map<String, String> parentOf = new HashMap<>();
-        links.forEach(l -> parentOf.put(l.id(), l.parentId()));
-        // Cycles first: the rest walks up parents.
-        for (String breakAt : cycleBreaks(parentOf)) {
+        for (String breakAt : plan.breaks) {
             Item it = tx.get(Item.class, breakAt).orElse(null);
             if (it != null) {
                 tx.save(it.withParentId(null));
-                parentOf.remove(breakAt);
                 written++;
             }
         }
-        for (Link l : links) {
-            if (l.trashedAt() != null || !parentOf.containsKey(l.id())) {
+        for (String id : plan.restores) {
+            Item p = tx.get(Item.class, id).orElse(null);
+            if (p == null) {
                 continue;
             }
-            // Out of the Trash, every trashed todo above a live one.
-            String at = l.parentId();
-            Set<String> seen = new HashSet<>();
-            while (at != null && seen.add(at)) {
-                Item p = tx.get(Item.class, at).orElse(null);
-                if (p == null) {
-                    break;
+            tx.save(p.withTrashedAt(null));
+            String change = trashChanges.get(id);
+            if (change != null) {
+                if (tx.get(DeviceName.class, AUTHOR).isEmpty()) {
+                    tx.save(new DeviceName(AUTHOR, AUTHOR_NAME));
                 }
-                if (p.isTrashed()) {
-                    tx.save(p.withTrashedAt(null));
-                    String change = trashChanges.get(p.id());
-                    if (change != null) {
-                        if (tx.get(DeviceName.class, AUTHOR).isEmpty()) {
-                            tx.save(new DeviceName(AUTHOR, AUTHOR_NAME));
-                        }
-                        tx.conflicts().keepReplacedChange("items", p.id(), "trashedAt", change, AUTHOR);
-                    }
-                    written++;
-                }
-                at = parentOf.get(at);
+                tx.conflicts().keepReplacedChange("items", id, "trashedAt", change, AUTHOR);
             }
+            written++;
         }
-        // Lists follow the top todo, read after the cycle breaks and restores above.
-        for (Link l : links) {
-            Item c = tx.get(Item.class, l.id()).orElse(null);
-            if (c == null || !c.hasParent()) {
-                continue;
-            }
-            String list = topList(tx, c);
-            if (!Objects.equals(list, c.listId())) {
-                tx.save(c.withListId(list));
+        for (Map.Entry<String, String> e : plan.lists.entrySet()) {
+            Item c = tx.get(Item.class, e.getKey()).orElse(null);
+            if (c != null) {
+                tx.save(c.withListId(e.getValue()));
                 written++;
             }
         }
         return written;
-    }
-
-    private static String topList(Tx tx, Item item) {
-        Set<String> seen = new HashSet<>();
-        Item at = item;
-        while (at.hasParent() && seen.add(at.id())) {
-            Item p = tx.get(Item.class, at.parentId()).orElse(null);
-            if (p == null) {
-                break;
-            }
-            at = p;
-        }
-        return at.listId();
     }
 
     /** In each cycle of {@code parentOf}, the member with the smallest id. */

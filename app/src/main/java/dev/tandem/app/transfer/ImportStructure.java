@@ -139,6 +139,7 @@ final class ImportStructure {
                     .withRank(Rank.isValid(it.rank()) ? it.rank() : null));
         }
         breakCycles(fixed);
+        flattenDeep(fixed, existing, rows);
         ImportStructure out = new ImportStructure();
         for (Item it : fixed.values()) {
             out.placed.put(it.id(), it.hasParent() ? it.withListId(topList(it, fixed, existing, rows)) : it);
@@ -176,6 +177,53 @@ final class ImportStructure {
             }
             done.addAll(walk);
         }
+    }
+
+    /**
+     * A todo deeper than {@link Outline#MAX_DEPTH} goes under its ancestor one level above the limit, so it sits
+     * at the limit: a file's chain 10,000 deep is written as an edit could write it. Each todo's level is found
+     * once, with a stack of its own (no recursion), so it costs the file's size.
+     */
+    private static void flattenDeep(Map<String, Item> fixed, Map<String, Item> existing, Rows rows) {
+        Map<String, Integer> level = new HashMap<>();
+        // The todo of the file at MAX_DEPTH - 1 at or above each todo (null: none, or it is in the profile).
+        Map<String, String> anchor = new HashMap<>();
+        java.util.Deque<String> path = new java.util.ArrayDeque<>();
+        for (String start : new ArrayList<>(fixed.keySet())) {
+            String at = start;
+            while (at != null && fixed.containsKey(at) && !level.containsKey(at)) {
+                path.push(at);
+                at = fixed.get(at).parentId();
+            }
+            int above = at == null ? -1 : level.containsKey(at) ? level.get(at) : levelHere(rows, existing, at);
+            String anc = at == null ? null : anchor.get(at);
+            while (!path.isEmpty()) {
+                String id = path.pop();
+                int d = above + 1;
+                if (d > Outline.MAX_DEPTH) {
+                    fixed.put(id, fixed.get(id).withParentId(anc));
+                    d = anc == null ? 0 : Outline.MAX_DEPTH;
+                }
+                if (d == Outline.MAX_DEPTH - 1) {
+                    anc = id;
+                }
+                level.put(id, d);
+                anchor.put(id, anc);
+                above = d;
+            }
+        }
+    }
+
+    /** How many todos lie above {@code id} in the profile, counted up to one past the limit. */
+    private static int levelHere(Rows rows, Map<String, Item> existing, String id) {
+        Set<String> seen = new HashSet<>();
+        Item at = existing(rows, existing, id);
+        int n = 0;
+        while (at != null && at.hasParent() && n <= Outline.MAX_DEPTH && seen.add(at.id())) {
+            at = existing(rows, existing, at.parentId());
+            n += at == null ? 0 : 1;
+        }
+        return n;
     }
 
     /** The list of the top todo above {@code it}: in the file, or already in the profile. */

@@ -58,7 +58,12 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
         scroll.setPrefViewportHeight(360);
         VBox right = new VBox(10, scroll, messageLine("versions-message", vm), restore);
         HBox.setHgrow(right, Priority.ALWAYS);
-        HBox box = new HBox(12, list, right);
+        Button older = Forms.action("versions-older", "Older versions", vm::loadOlder, vm.busyProperty());
+        older.visibleProperty().bind(vm.hasOlderProperty());
+        older.managedProperty().bind(vm.hasOlderProperty());
+        VBox left = new VBox(6, list, older);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        HBox box = new HBox(12, left, right);
         box.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(box);
         vm.load();

@@ -124,6 +124,11 @@ public final class VersionsViewModel implements HasFeedback {
     private final Function<String, String> listName;
     private final Feedback feedback = new Feedback();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper hasOlder = new ReadOnlyBooleanWrapper(false);
+    /** Every version, oldest first, as the last load read them; on the UI thread. */
+    private List<ItemVersions.Version> all = List.of();
+    /** How many pages of them the list holds. */
+    private int pages = 1;
     private final ObservableList<Row> rowsRO = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper restored = new ReadOnlyBooleanWrapper(false);
@@ -182,14 +187,18 @@ public final class VersionsViewModel implements HasFeedback {
         return title;
     }
 
-    /** Reads the item's versions and shows the newest but one (the one before now), if any. */
+    /**
+     * Reads the item's versions and shows the newest page of them ({@value ItemVersions#PAGE}), selecting the
+     * newest but one (the one before now), if any; {@link #loadOlder} adds the next page. A member can write
+     * 20,000 versions of a shared todo: the list holds the pages asked for, and each version shown reads the
+     * versions once.
+     */
     public void load() {
         String id = itemId;
         async.run(() -> versions.versions(id), list -> {
-            List<Row> out = new ArrayList<>();
-            for (ItemVersions.Version v : list) {
-                out.add(0, new Row(v, WHEN.format(v.at().atZone(zone)), v.device(), v.summary()));
-            }
+            all = List.copyOf(list);
+            pages = 1;
+            List<Row> out = pageRows();
             rows.setAll(out);
             if (out.isEmpty()) {
                 feedback.say("No versions: the history of this item was not kept.");
@@ -199,12 +208,38 @@ public final class VersionsViewModel implements HasFeedback {
         }, e -> feedback.fail("Could not read the versions: " + Feedback.why(e)));
     }
 
+    /** Adds the next page of older versions to the list. */
+    public void loadOlder() {
+        if (hasOlder.get()) {
+            pages++;
+            rows.setAll(pageRows());
+        }
+    }
+
+    /** Whether older versions than the list holds remain. */
+    public ReadOnlyBooleanProperty hasOlderProperty() {
+        return hasOlder.getReadOnlyProperty();
+    }
+
+    /** The rows of the pages asked for, newest first. */
+    private List<Row> pageRows() {
+        int from = Math.max(0, all.size() - pages * ItemVersions.PAGE);
+        List<Row> out = new ArrayList<>();
+        for (int k = all.size() - 1; k >= from; k--) {
+            ItemVersions.Version v = all.get(k);
+            out.add(new Row(v, WHEN.format(v.at().atZone(zone)), v.device(), v.summary()));
+        }
+        hasOlder.set(from > 0);
+        return out;
+    }
+
     /** Shows {@code row}'s version against now. */
     public void show(Row row) {
         String id = itemId;
+        List<ItemVersions.Version> known = all;
         ItemVersions.Version newest = rows.isEmpty() ? row.version() : rows.get(0).version();
         async.run(() -> {
-            Item then = versions.item(id, row.version()).orElseThrow(() -> new IllegalStateException(
+            Item then = versions.item(id, known, row.version()).orElseThrow(() -> new IllegalStateException(
                     "the history no longer holds version " + row.number()));
             VersionRestore plan = versions.plan(then, row.version().at());
             Set<ItemField> chosen = plan.defaultChoice();
@@ -217,9 +252,9 @@ public final class VersionsViewModel implements HasFeedback {
                     notes = TextConflict.of(str(d.now()), str(d.then()));
                 }
             }
-            List<Attachment> had = versions.attachments(id, row.version());
+            List<Attachment> had = versions.attachments(id, known, row.version());
             Set<String> hasNow = new java.util.HashSet<>();
-            versions.attachments(id, newest).forEach(a -> hasNow.add(a.id()));
+            versions.attachments(id, known, newest).forEach(a -> hasNow.add(a.id()));
             List<String> files = had.stream().map(VersionsViewModel::fileName).toList();
             List<String> removed = had.stream().filter(a -> !hasNow.contains(a.id())).map(VersionsViewModel::fileName).toList();
             return new Shown(row, then, plan, notes, choices, files, removed);

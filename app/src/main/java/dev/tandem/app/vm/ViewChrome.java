@@ -72,13 +72,31 @@ public final class ViewChrome {
                 .map(SidebarEntry::with).findFirst().orElse("") : "";
         boolean calendar = v instanceof Listing.Calendar;
         countText.set(conflicts ? "" : calendar ? (n == 0 ? "Every open todo has a date"
-                : CountLine.of(n, 0, total) + " without a date: drag one onto a day") : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), total) + (with.isEmpty() ? "" : " · " + with));
+                : CountLine.of(n, 0, total) + " without a date: drag one onto a day") : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), total) + (with.isEmpty() ? "" : " · " + with)
+                + (flattened(items.items()) ? " · " + dev.tandem.app.model.Outline.FLATTENED_NOTICE : ""));
         conflictsShown.set(conflicts);
         agendaShown.set(agenda);
         calendarShown.set(calendar);
         sortShown.set(!conflicts && !agenda && !calendar);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);
+    }
+
+    /**
+     * Whether an outline's rows show a todo flattened at {@link dev.tandem.app.model.Outline#MAX_DEPTH} (its
+     * parent is shown at that level too): the count line says so. One pass over the rows.
+     */
+    static boolean flattened(java.util.List<ItemRow> rows) {
+        java.util.Set<String> atLimit = new java.util.HashSet<>();
+        for (ItemRow r : rows) {
+            if (r.isOutlined() && r.depth() == dev.tandem.app.model.Outline.MAX_DEPTH && r.id() != null) {
+                if (r.parentId() != null && atLimit.contains(r.parentId())) {
+                    return true;
+                }
+                atLimit.add(r.id());
+            }
+        }
+        return false;
     }
 
     /** The key of the sidebar entry for what is shown, "" for a search. */

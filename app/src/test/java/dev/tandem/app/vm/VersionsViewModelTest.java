@@ -62,6 +62,29 @@ class VersionsViewModelTest {
     }
 
     @Test
+    void load_manyVersions_listsTheNewestPageAndLoadsOlderOnesOnRequest() {
+        Item it = store.add("Trip", null, null);
+        for (int k = 1; k < 120; k++) {
+            clock.advance(Duration.ofSeconds(1));
+            String title = "Trip " + k;
+            store.update(it.id(), i -> i.withTitle(title));
+        }
+        VersionsViewModel vm = versionsOf(store.get(it.id()).orElseThrow());
+        vm.load();
+
+        assertEquals(ItemVersions.PAGE, vm.rows().size());
+        assertEquals(120, vm.rows().get(0).number());
+        assertTrue(vm.hasOlderProperty().get());
+        assertEquals(119, vm.shownProperty().get().row().number());
+        vm.loadOlder();
+        assertEquals(2 * ItemVersions.PAGE, vm.rows().size());
+        vm.loadOlder();
+        assertEquals(120, vm.rows().size());
+        assertEquals(1, vm.rows().get(119).number());
+        assertFalse(vm.hasOlderProperty().get());
+    }
+
+    @Test
     void restore_chosenFields_writesThemAndUndoTakesThemBack() {
         Item now = noteOverwritten();
         VersionsViewModel vm = versionsOf(now);

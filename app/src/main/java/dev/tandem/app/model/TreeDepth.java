@@ -1,0 +1,73 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Tx;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The depth limit on what this device writes: an add under a parent, an indent, a drag or a move, an import,
+ * each puts a todo at most {@link Outline#MAX_DEPTH} levels deep, its subtasks included. Every walk here is
+ * bounded by the limit (a few reads), whatever chain sync left in the rows.
+ */
+public final class TreeDepth {
+    private TreeDepth() {
+    }
+
+    /** A write that would put a todo deeper than {@link Outline#MAX_DEPTH}. */
+    public static final class TooDeepException extends IllegalArgumentException {
+        TooDeepException() {
+            super("Subtasks go at most " + Outline.MAX_DEPTH + " levels deep");
+        }
+    }
+
+    /**
+     * The level a new subtask of {@code parent} takes: the todos above it, counted up to one past the limit (a
+     * deeper chain, or a cycle, counts as past it).
+     */
+    static int levelUnder(Tx tx, Item parent) {
+        Set<String> seen = new HashSet<>();
+        int level = 1;
+        Item at = parent;
+        while (at.hasParent() && level <= Outline.MAX_DEPTH) {
+            if (!seen.add(at.id())) {
+                return Outline.MAX_DEPTH + 1;
+            }
+            Item p = tx.get(Item.class, at.parentId()).orElse(null);
+            if (p == null || !java.util.Objects.equals(p.listId(), at.listId())) {
+                break;
+            }
+            at = p;
+            level++;
+        }
+        return level;
+    }
+
+    /** How many levels lie under {@code id} in its list (0: no subtasks), counted up to one past the limit. */
+    static int levelsUnder(Tx tx, String id) {
+        // In the same list only, as the outline shows them: a member's chain under a private todo does not count.
+        List<String> deepest = Queries.ids(tx, "WITH RECURSIVE sub(id, listId, d) AS (SELECT c.id, c.listId, 1 FROM items c"
+                + " JOIN items p ON p.id = c.parentId AND p.listId IS c.listId WHERE c.parentId = ?"
+                + " UNION SELECT i.id, i.listId, sub.d + 1 FROM items i JOIN sub ON i.parentId = sub.id"
+                + " AND i.listId IS sub.listId WHERE sub.d <= ?)"
+                + " SELECT CAST(coalesce(max(d), 0) AS TEXT) AS id FROM sub", id, Outline.MAX_DEPTH);
+        return deepest.isEmpty() ? 0 : Integer.parseInt(deepest.get(0));
+    }
+
+    /**
+     * Whether {@code movedId} (null: a new todo) may go under {@code parentId} within the limit; false for a
+     * parent not here. For a caller that decides before it moves (a phone's RELATED-TO followed or not).
+     */
+    public static boolean fits(dev.tandem.engine.Db db, String parentId, String movedId) {
+        return db.transactionResult(tx -> tx.get(Item.class, parentId).map(p -> levelUnder(tx, p)
+                + (movedId == null ? 0 : levelsUnder(tx, movedId)) <= Outline.MAX_DEPTH).orElse(false));
+    }
+
+    /** Refuses to put {@code movedId} (null: a new todo) under {@code parent} past the limit. */
+    static void check(Tx tx, Item parent, String movedId) {
+        int depth = levelUnder(tx, parent) + (movedId == null ? 0 : levelsUnder(tx, movedId));
+        if (depth > Outline.MAX_DEPTH) {
+            throw new TooDeepException();
+        }
+    }
+}

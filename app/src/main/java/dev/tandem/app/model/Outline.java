@@ -38,7 +38,7 @@ public final class Outline {
 
     /**
      * One line: a todo ({@code item} set) at {@code depth} with its subtasks counted ({@code open} shown here,
-     * {@code done} completed), or a section's header ({@code item} null, {@code open} its todos).
+     * {@code done} completed), or a section's header ({@code item} null, {@code open} its todos, subtasks too).
      */
     public record Line(Item item, Section section, int depth, int open, int done) {
         public boolean isSection() {
@@ -150,8 +150,12 @@ public final class Outline {
         ordered.sort(SECTIONS);
         for (Section s : ordered) {
             List<Item> top = topBySection.getOrDefault(s.id(), List.of());
-            out.add(new Line(null, s, 0, top.size(), 0));
-            reached += s.isCollapsed() ? count(top, children) : emit(top, s, 0, children, doneByParent, out);
+            // The header counts every todo in the section, subtasks too, as the list's count does: set once known.
+            int header = out.size();
+            out.add(null);
+            int inSection = s.isCollapsed() ? count(top, children) : emit(top, s, 0, children, doneByParent, out);
+            out.set(header, new Line(null, s, 0, inSection, 0));
+            reached += inSection;
         }
         return reached == items.size() || breaks != null ? out : null;
     }

@@ -114,8 +114,11 @@ final class OutlineTree {
         ordered.sort(Outline.SECTIONS);
         for (Section s : ordered) {
             List<Node> level = bySection.get(s.id());
-            out.add(new Outline.Line(null, s, 0, level.size(), 0));
+            int header = out.size();
+            out.add(null);
             int r = s.isCollapsed() ? count(level) : emit(level, s, 0, done, out);
+            // Every todo in the section, subtasks too (Outline#of); -1 falls back to Outline#of below.
+            out.set(header, new Outline.Line(null, s, 0, Math.max(r, 0), 0));
             reached = r < 0 || reached < 0 ? -1 : reached + r;
         }
         if (reached != nodes.size()) {

@@ -53,4 +53,24 @@ class OutlineTreeTest {
         assertEquals(self, tree.remove("a"));
         assertEquals(List.of(), tree.lines(List.of(), Map.of()));
     }
+
+    @Test
+    void lines_sectionWithSubtasks_headerCountsThemFoldedOrNot() {
+        for (Long collapsed : new Long[] {null, 1L}) {
+            Section later = new Section("s0", "L", "Later", "a", collapsed, 1L);
+            List<Item> items = List.of(
+                    new Item("a", "L", "Pack", null, null, 0L, null, null, 1L).withSectionId("s0"),
+                    new Item("b", "L", "Books", null, null, 0L, null, null, 2L).withParentId("a"),
+                    new Item("c", "L", "Mugs", null, null, 0L, null, null, 3L).withParentId("b"),
+                    new Item("d", "L", "Tape", null, null, 0L, null, null, 4L).withSectionId("s0"),
+                    new Item("e", "L", "Call", null, null, 0L, null, null, 5L));
+            OutlineTree tree = new OutlineTree();
+            items.forEach(tree::put);
+            for (List<Outline.Line> lines : List.of(Outline.of(items, List.of(later), Map.of()),
+                    tree.lines(List.of(later), Map.of()))) {
+                Outline.Line header = lines.stream().filter(Outline.Line::isSection).findFirst().orElseThrow();
+                assertEquals(4, header.open(), "Pack, Books, Mugs and Tape" + (collapsed == null ? "" : ", folded"));
+            }
+        }
+    }
 }

@@ -86,7 +86,10 @@ final class HeaderView extends VBox {
         search = searchField;
         searchField.setLeft(Icons.of(MaterialDesignM.MAGNIFY, 15));
         search.setId("search");
-        FittingPrompt.apply(search, List.of("Search  (Ctrl+F)", "Search"));
+        // "Search" alone: it reads whole at every width (a longer prompt was cut beside a narrow window's
+        // editor); the shortcut is in the tooltip.
+        search.setPromptText("Search");
+        search.setTooltip(new javafx.scene.control.Tooltip("Search  (Ctrl+F)"));
         search.getStyleClass().add(Styles.SEARCH_FIELD);
         search.setMinWidth(SEARCH_MIN);
         search.setPrefWidth(SEARCH_WIDTH);

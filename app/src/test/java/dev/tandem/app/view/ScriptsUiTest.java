@@ -33,8 +33,11 @@ import org.testfx.framework.junit5.Start;
 class ScriptsUiTest {
     /** Unassigned in Unicode: no font has it, so it is drawn as the missing-glyph box. */
     static final String NO_FONT_HAS = "\u0378";
-    /** "Groceries" in Hebrew, then "market" in Arabic: one right-to-left run, the Hebrew word at its right. */
-    static final String MIXED = "\u05E7\u05E0\u05D9\u05D5\u05EA \u0633\u0648\u0642";
+    /**
+     * A cart, "Party", "groceries" in Hebrew, then "market" in Arabic: left to right up to the right-to-left run,
+     * whose Hebrew word comes first and so stands at its right.
+     */
+    static final String MIXED = "\uD83D\uDED2 Party \u05E7\u05E0\u05D9\u05D5\u05EA \u0633\u0648\u0642";
     @TempDir
     static Path tmp;
     private ResizedWindow window;
@@ -91,19 +94,37 @@ class ScriptsUiTest {
         });
         ResizedWindow.settle();
         onFx(() -> {
-            Text row = view.itemList().lookupAll(".item-title").stream().flatMap(n -> n.lookupAll("Text").stream())
-                    .map(n -> (Text) n).filter(t -> t.getText().equals(MIXED)).findFirst().orElseThrow();
-            Text typed = view.lookup("#quick-add").lookupAll("Text").stream().map(n -> (Text) n)
-                    .filter(t -> t.getText().equals(MIXED)).findFirst().orElseThrow();
+            Text row = drawn(view.itemList());
+            Text typed = drawn(view.lookup("#quick-add"));
+            assertTrue(row != null && typed != null, "the title is drawn in the row: " + (row != null) + ", in quick add: " + (typed != null));
             for (Text t : new Text[] {row, typed}) {
-                Bounds hebrew = range(t, 0, 5);
-                Bounds arabic = range(t, 6, 9);
-                assertTrue(hebrew.getWidth() > 0 && arabic.getWidth() > 0, "a word has no width in " + t);
+                Bounds latin = range(t, 3, 8);
+                Bounds hebrew = range(t, 9, 14);
+                Bounds arabic = range(t, 15, 18);
+                assertTrue(latin.getWidth() > 0 && hebrew.getWidth() > 0 && arabic.getWidth() > 0, "a word has no width in " + t);
+                assertTrue(latin.getMaxX() <= arabic.getMinX() + 0.5, "'Party' spans x " + latin.getMinX() + "–" + latin.getMaxX()
+                        + ", not left of the right-to-left run at " + arabic.getMinX());
                 assertTrue(hebrew.getMinX() >= arabic.getMaxX() - 0.5, "the Hebrew word spans x " + hebrew.getMinX() + "–"
                         + hebrew.getMaxX() + " and the Arabic " + arabic.getMinX() + "–" + arabic.getMaxX() + ": not right to left");
             }
             return null;
         });
+    }
+
+    /** The text node under {@code n} that draws {@link #MIXED}. */
+    private static Text drawn(javafx.scene.Node n) {
+        if (n instanceof Text t && MIXED.equals(t.getText())) {
+            return t;
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                Text t = drawn(c);
+                if (t != null) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     /** Where characters {@code from} to {@code to} of {@code t} are drawn, in its own coordinates. */

@@ -41,9 +41,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  * <p>The controls sit in one row right of the title while they fit beside {@link #TITLE_BESIDE} of it. In a
  * narrower centre (a window under about 1,100 px with the editor open, down to the least 760 px) the header takes
  * two rows: the title with the icon buttons at its right and the count line under them across the whole width,
- * then the sort order and search (with Empty Trash), which wrap only where even that row is too narrow. Every button stays whole and inside the window. The
- * arrangement follows the header's width alone, never the title's or the count's text, so a count that changes
- * moves nothing.
+ * then the sort order and search (with Empty Trash), which wrap only where even that row is too narrow. Every
+ * button stays whole and inside the window. The arrangement follows the header's width alone, never the title's
+ * or the count's text, so a count that changes moves nothing.
  */
 final class HeaderView extends VBox {
     /** Below this width the header drops its "Sort" label. */
@@ -91,7 +91,7 @@ final class HeaderView extends VBox {
         // "Search" alone: it reads whole at every width (a longer prompt was cut beside a narrow window's
         // editor); the shortcut is in the tooltip.
         search.setPromptText("Search");
-        search.setTooltip(new javafx.scene.control.Tooltip("Search  (Ctrl+F)"));
+        search.setTooltip(new javafx.scene.control.Tooltip("Search (Ctrl+F)"));
         search.getStyleClass().add(Styles.SEARCH_FIELD);
         search.setMinWidth(SEARCH_MIN);
         search.setPrefWidth(SEARCH_WIDTH);

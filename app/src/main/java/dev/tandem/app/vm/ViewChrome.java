@@ -71,8 +71,8 @@ public final class ViewChrome {
         String with = v instanceof Listing.UserListing ? sidebar.stream().filter(e -> e.view().equals(v) && e.shared())
                 .map(SidebarEntry::with).findFirst().orElse("") : "";
         boolean calendar = v instanceof Listing.Calendar;
-        // The Calendar's line is short: beside the header's controls its title gets as little as 140 px, and a longer
-        // line was cut there (APP.md says to drag a todo from the list onto a day).
+        // The Calendar's line is short: in a one-row header it has as little as 140 px beside the controls, where a
+        // longer line was cut (APP.md says to drag a todo from the list onto a day).
         countText.set(conflicts ? "" : calendar ? (n == 0 ? "All dated"
                 : CountLine.of(n, 0, total) + " undated") : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), total) + (with.isEmpty() ? "" : " · " + with));
         conflictsShown.set(conflicts);

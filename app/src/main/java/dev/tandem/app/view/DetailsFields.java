@@ -157,9 +157,11 @@ final class DetailsFields {
         someday.setTooltip(new Tooltip("Out of the way: not in the Inbox or Today, until it gets a date"));
         someday.selectedProperty().bindBidirectional(vm.somedayProperty());
         someday.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox box = new HBox(6, start, clear, someday);
+        // Someday under the date, not beside it: beside, it would leave a narrow editor's date a character or two.
+        HBox dateBox = new HBox(6, start, clear);
         HBox.setHgrow(start, Priority.ALWAYS);
-        box.setAlignment(Pos.CENTER_LEFT);
+        dateBox.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, dateBox, someday);
         Label l = label.apply("START");
         l.setLabelFor(start);
         for (javafx.scene.Node x : new javafx.scene.Node[] {l, box}) {

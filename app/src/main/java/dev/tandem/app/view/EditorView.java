@@ -154,6 +154,8 @@ public final class EditorView extends StackPane {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
+        // Under 280 px (the editor at its least, beside a 760 px window) the names go above the fields.
+        NarrowForm.stackBelow(grid, 280);
         Label dueLabel = fieldLabel("DUE");
         showFor(dueLabel, vm.noteProperty().not());
         showFor(dueBox, vm.noteProperty().not());

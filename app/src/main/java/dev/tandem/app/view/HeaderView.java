@@ -40,10 +40,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  *
  * <p>The controls sit in one row right of the title while they fit beside {@link #TITLE_BESIDE} of it. In a
  * narrower centre (a window under about 1,100 px with the editor open, down to the least 760 px) the header takes
- * two rows: the title with the icon buttons at its right, and under them the sort order and search (with Empty
- * Trash), which wrap only where even that row is too narrow. Every button stays whole and inside the window. The
- * arrangement follows the header's width alone, never the title's or the count's text, so a count that changes
- * moves nothing.
+ * two rows: the title with the icon buttons at its right and the count line under them across the whole width,
+ * then the sort order and search (with Empty Trash), which wrap only where even that row is too narrow. Every
+ * button stays whole and inside the window. The arrangement follows the header's width alone, never the title's
+ * or the count's text, so a count that changes moves nothing.
  */
 final class HeaderView extends VBox {
     /** Below this width the header drops its "Sort" label. */
@@ -55,6 +55,10 @@ final class HeaderView extends VBox {
     static final double SEARCH_MIN = 90;
     private final TextField search;
     private final VBox titles;
+    private final Label title = new Label();
+    private final Label count = new Label();
+    /** In two rows: the title's row, then the count line across the header's whole width. */
+    private final VBox titleBlock = new VBox();
     /** Empty Trash, the sort order and search: beside the icons in one row, under the title in two. */
     private final FlowPane finder;
     /** Undo, the theme, the shortcuts and the ⋮ menu: at the right of the title's row, always. */
@@ -68,13 +72,11 @@ final class HeaderView extends VBox {
         AppearanceViewModel appearance = window.appearance();
         UndoManager undo = vm.undoManager();
 
-        Label title = new Label();
         title.setId("view-title");
         title.getStyleClass().add(Styles.TITLE);
         title.textProperty().bind(vm.titleProperty());
         // A long list name gives way (shortened with "…") before the header's controls do.
         title.setMinWidth(0);
-        Label count = new Label();
         count.setId("view-count");
         count.getStyleClass().add(Styles.SUBTITLE);
         count.textProperty().bind(vm.chrome().countTextProperty());
@@ -86,7 +88,10 @@ final class HeaderView extends VBox {
         search = searchField;
         searchField.setLeft(Icons.of(MaterialDesignM.MAGNIFY, 15));
         search.setId("search");
-        FittingPrompt.apply(search, List.of("Search  (Ctrl+F)", "Search"));
+        // "Search" alone: it reads whole at every width (a longer prompt was cut beside a narrow window's
+        // editor); the shortcut is in the tooltip.
+        search.setPromptText("Search");
+        search.setTooltip(new javafx.scene.control.Tooltip("Search (Ctrl+F)"));
         search.getStyleClass().add(Styles.SEARCH_FIELD);
         search.setMinWidth(SEARCH_MIN);
         search.setPrefWidth(SEARCH_WIDTH);
@@ -185,10 +190,15 @@ final class HeaderView extends VBox {
         finder.setPrefWrapLength(two ? width : finderRow + search.getPrefWidth());
         if (twoRows == null || two != twoRows) {
             twoRows = two;
+            // In two rows the count line leaves the title's side for a line of its own under it: beside the
+            // icons it would have as little as 90 px, and the Calendar's line was cut there.
             if (two) {
+                titles.getChildren().setAll(title);
                 line.getChildren().setAll(titles, tools);
-                getChildren().setAll(line, finder);
+                titleBlock.getChildren().setAll(line, count);
+                getChildren().setAll(titleBlock, finder);
             } else {
+                titles.getChildren().setAll(title, count);
                 line.getChildren().setAll(titles, finder, tools);
                 getChildren().setAll(line);
             }

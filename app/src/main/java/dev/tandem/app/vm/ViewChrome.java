@@ -71,8 +71,10 @@ public final class ViewChrome {
         String with = v instanceof Listing.UserListing ? sidebar.stream().filter(e -> e.view().equals(v) && e.shared())
                 .map(SidebarEntry::with).findFirst().orElse("") : "";
         boolean calendar = v instanceof Listing.Calendar;
-        countText.set(conflicts ? "" : calendar ? (n == 0 ? "Every open todo has a date"
-                : CountLine.of(n, 0, total) + " without a date: drag one onto a day") : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), total) + (with.isEmpty() ? "" : " · " + with)
+        // The Calendar's line is short: in a one-row header it has as little as 140 px beside the controls, where a
+        // longer line was cut (APP.md says to drag a todo from the list onto a day).
+        countText.set(conflicts ? "" : calendar ? (n == 0 ? "All dated"
+                : CountLine.of(n, 0, total) + " undated") : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), total) + (with.isEmpty() ? "" : " · " + with)
                 + (flattened(items.items()) ? " · " + dev.tandem.app.model.Outline.FLATTENED_NOTICE : ""));
         conflictsShown.set(conflicts);
         agendaShown.set(agenda);

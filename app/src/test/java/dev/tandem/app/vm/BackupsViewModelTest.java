@@ -79,6 +79,22 @@ class BackupsViewModelTest {
     }
 
     @Test
+    void restore_chooser_opensInTheBackupsFolderShowingBackupFiles() throws Exception {
+        BackupsViewModel vm = open();
+        vm.backupNow();
+        String written = service.list().get(0).file().getFileName().toString();
+
+        vm.restore();
+        vm.restoreIntoNewProfile();
+
+        String folder = tmp.resolve("backups").toString();
+        String kind = "Tandem backups (" + written.substring(written.lastIndexOf('.')) + ") [*"
+                + written.substring(written.lastIndexOf('.')) + "]";
+        assertEquals(java.util.List.of("file: Restore a backup (" + kind + " in " + folder + ")",
+                "file: Backup to make a new profile from (" + kind + " in " + folder + ")"), dialogs.asked);
+    }
+
+    @Test
     void restoreIntoNewProfile_anEmptyFolder_makesAProfileWithADeviceIdOfItsOwn() throws Exception {
         BackupsViewModel vm = open();
         store.add("Milk", null, null);

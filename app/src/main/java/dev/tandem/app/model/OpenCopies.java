@@ -47,7 +47,7 @@ public final class OpenCopies implements AutoCloseable {
     }
 
     /** A name the file system takes: no folders, no characters Windows refuses, not empty. */
-    static String safe(String name) {
+    public static String safe(String name) {
         String n = name == null ? "" : name.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
         n = n.replaceAll("^\\.+", "");
         return n.isEmpty() ? "attachment" : n.length() > 200 ? n.substring(n.length() - 200) : n;

@@ -359,7 +359,8 @@ class AttachmentsViewModelTest {
 
         assertTrue(opened.isEmpty(), "a program another device attached is not run: " + opened);
         assertTrue(ui.get(() -> vm.messageProperty().get()).contains("Tandem does not run it"));
-        assertEquals("attachment", dev.tandem.app.model.OpenCopies.safe("../"));
+        assertEquals("attachment", dev.tandem.app.model.OpenCopies.safe(" "));
+        assertEquals("_", dev.tandem.app.model.OpenCopies.safe("../"));
         assertEquals("_.._.bashrc", dev.tandem.app.model.OpenCopies.safe("../../.bashrc"));
         assertTrue(dev.tandem.app.model.OpenCopies.runsCode("Invoice.PDF .exe"));
         vm.close();

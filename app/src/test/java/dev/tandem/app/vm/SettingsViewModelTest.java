@@ -392,9 +392,21 @@ class SettingsViewModelTest {
         vm.touch("passphrase");
         assertEquals("", vm.error("passphrase").get(), "the first field is still being typed");
         vm.passphraseRepeatProperty().set("correct");
-        assertEquals("The two passphrases differ.", vm.error("passphrase").get());
+        assertEquals("", vm.error("passphrase").get(), "the repeat is still being typed");
+        vm.touch("passphraseRepeat");
+        assertEquals("The two passphrases differ.", vm.error("passphrase").get(), "said on leaving the repeat");
         vm.passphraseRepeatProperty().set("correct horse");
         assertEquals("", vm.error("passphrase").get());
+    }
+
+    @Test
+    void requestSave_repeatNeverLeft_mismatchSaid() {
+        SettingsViewModel vm = vm(PASSED);
+        folder(vm, "/srv/sync");
+        vm.value("passphrase").set("correct horse");
+        vm.passphraseRepeatProperty().set("correct");
+        assertFalse(vm.requestSave());
+        assertEquals("The two passphrases differ.", vm.error("passphrase").get());
     }
 
     @Test

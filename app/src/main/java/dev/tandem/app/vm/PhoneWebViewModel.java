@@ -35,7 +35,8 @@ public final class PhoneWebViewModel implements HasFeedback {
     }
 
     static final String NO_ADDRESS = "No network address a phone could reach was found: connect to Wi-Fi or a network"
-            + " cable, then press New code. Without a network, untick the box to use this computer's browser.";
+            + " cable, then Stop serving and Start serving again. Without a network, untick the box to use this"
+            + " computer's browser.";
 
     private final WebCompanion companion;
     private final Async async;

@@ -64,7 +64,7 @@ public final class TandemApp extends Application {
         Path dataDir = DataDirs.resolve(o.dataDir(), System.getenv());
         if (o.demo()) {
             DemoMode demo = new DemoMode(dataDir.resolve("demo"), o.theme() == null ? Theme.LIGHT : o.theme(),
-                    getHostServices()::showDocument);
+                    SystemOpener.forThisSystem(getHostServices()::showDocument));
             toClose.add(demo);
             demo.start(stage, () -> firstFrame(o, () -> { }));
             return;
@@ -96,7 +96,7 @@ public final class TandemApp extends Application {
                 FxExecutor.INSTANCE.execute(() -> {
                     toClose.add(device);
                     MainView view = MainWindow.create(device, theme, null,
-                            getHostServices()::showDocument);
+                            SystemOpener.forThisSystem(getHostServices()::showDocument));
                     toClose.add(0, view::close);
                     scene.setRoot(view);
                     AppStage.reportFocus(stage, device);

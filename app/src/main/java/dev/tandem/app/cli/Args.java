@@ -35,7 +35,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("backup", Set.of("--to")),
             Map.entry("restore", Set.of("--into-new")),
             Map.entry("export", Set.of("--format", "--out")),
-            Map.entry("attachments", Set.of("--save")),
+            // --save DIR, and the remote to download from as sync takes it.
+            Map.entry("attachments", Set.of("--save", "--remote", "--endpoint", "--region")),
             Map.entry("serve", Set.of("--remote", "--endpoint", "--region", "--listen", "--public-host", "--tls-keystore",
                     "--passphrase-file", "--interval", "--revoke")));
     static final Map<String, Set<String>> FLAGS = Map.ofEntries(
@@ -52,7 +53,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("restore", Set.of("--dry-run")),
             Map.entry("serve", Set.of("--pair", "--tls-self-signed", "--browsers", "--behind-proxy")),
             Map.entry("attach", Set.of("--insert")),
-            Map.entry("attachments", Set.of("--json")));
+            Map.entry("attachments", Set.of("--json")),
+            Map.entry("sync", Set.of("--save")));
 
     static Args parse(String verb, List<String> args) {
         List<String> pos = new ArrayList<>();

@@ -182,7 +182,7 @@ final class AttachmentCommands {
         if (absent.isEmpty()) {
             return why;
         }
-        if (new SettingsStore(dir).loadSync().mode() == SyncSettings.Mode.NONE
+        if (a.options().get("--remote") == null && new SettingsStore(dir).loadSync().mode() == SyncSettings.Mode.NONE
                 && new SpaceLists(new SettingsStore(dir)).all().isEmpty()) {
             absent.forEach(f -> why.put(f.blob(), "only on the remote, and no remote is set up here to download it from"));
             return why;

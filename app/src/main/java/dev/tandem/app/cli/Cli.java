@@ -62,10 +62,12 @@ public final class Cli {
               attach ID FILE... [--insert]         attach files to a todo or note (each at most 100 MB); prints
                                                    each attachment's id. --insert also adds a link to each in
                                                    the notes (an image shows inline). The next sync uploads them
-              attachments ID [--json] [--save DIR] the item's files: id, name, type, size, and whether this
+              attachments ID [--json] [--save DIR] [--remote …]
+                                                   the item's files: id, name, type, size, and whether this
                                                    device has them ("here") or only the remote does. --save
                                                    copies them into DIR (a clashing name gets " (2)"),
-                                                   downloading the missing ones through sync first
+                                                   downloading the missing ones through sync first (same
+                                                   remote options as sync)
               detach ATTACHMENT_ID                 remove a file from its item (older versions still show it)
               history ID [--page N]                the item's versions, numbered, with when and on which device,
                                                    and the files attached while each stood; 50 a page, page 1
@@ -76,8 +78,11 @@ public final class Cli {
                                                    (--fields names them: title, notes, due, done, list, tags, …;
                                                    --all takes every one). Works for an item deleted for good
               sync [--remote folder:DIR | --remote s3://BUCKET[/PREFIX] | --remote webdav:URL]
-                  [--endpoint URL] [--region R]    sync now, with the saved settings or the given remote
-                                                   (with neither, the shared lists alone);
+                  [--endpoint URL] [--region R] [--save]
+                                                   sync now, with the saved settings or the given remote
+                                                   (with neither, the shared lists alone); --save keeps the
+                                                   given remote (and TANDEM_PASSPHRASE) as this device's
+                                                   settings once it synced, for a device without a window;
                                                    S3 keys come from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
                                                    WebDAV log-in from TANDEM_WEBDAV_USER and TANDEM_WEBDAV_PASSWORD
                                                    (TANDEM_WEBDAV_TRUST: a certificate's SHA-256 fingerprint to

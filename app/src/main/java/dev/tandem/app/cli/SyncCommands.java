@@ -55,10 +55,17 @@ final class SyncCommands {
         if (!a.positional().isEmpty()) {
             throw new UsageError("sync: unexpected argument " + a.positional().get(0));
         }
+        SyncSettings keep = a.flags().contains("--save") ? toSave(dir, a) : null;
         finishSharing(store, dir);
         SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
             SyncReport r = engine.sync(store.db(), waitNotice());
+            if (keep != null) {
+                // Only a remote that just synced is kept: one that fails leaves the settings as they were.
+                new SettingsStore(dir).saveSync(keep);
+                err.println("Saved " + engine.describe() + " as this device's remote: a plain tandem sync, tandem serve"
+                        + " and the app use it from now on.");
+            }
             // Mended now rather than on the store's thread: this process ends right after; the next sync pushes it.
             store.repairTree();
             out.printf("%s %s: pushed %d, pulled %d, merged %d, conflicts %d (%d requests, %d B up, %d B down)%n",
@@ -69,6 +76,31 @@ final class SyncCommands {
             }
             return report(r);
         }
+    }
+
+    /**
+     * {@code sync --remote R --save}: the settings to keep once the sync worked, checked before it
+     * runs; the passphrase is TANDEM_PASSPHRASE's, the interval the one saved before.
+     */
+    private SyncSettings toSave(Path dir, Args a) {
+        String remote = a.options().get("--remote");
+        if (remote == null) {
+            throw new UsageError("sync: --save keeps the --remote given; pass --remote folder:DIR, s3://BUCKET or"
+                    + " webdav:URL with it");
+        }
+        String passphrase = env.getOrDefault("TANDEM_PASSPHRASE", "");
+        SyncSettings s;
+        try {
+            s = RemoteSpec.settings(remote, env, a.options(), passphrase,
+                    new SettingsStore(dir).loadSync().intervalSeconds());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        Map<String, String> problems = s.validate();
+        if (!problems.isEmpty()) {
+            throw new UsageError("sync: cannot save " + remote + ": " + problems.values().iterator().next());
+        }
+        return s;
     }
 
     /**

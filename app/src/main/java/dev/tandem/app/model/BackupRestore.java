@@ -113,6 +113,8 @@ public final class BackupRestore {
         int listsChanged = 0;
         int listsBack = 0;
         Map<String, Boolean> inBackup = new HashMap<>();
+        List<String> changedTitles = new ArrayList<>();
+        List<String> backTitles = new ArrayList<>();
         for (Step s : steps) {
             if (s.target() instanceof TodoList l) {
                 names.put(l.id(), l.name());
@@ -132,8 +134,15 @@ public final class BackupRestore {
                 Item current = itemsNow.get(b.id());
                 if (current == null || current.trashedAt() != null && b.trashedAt() == null) {
                     c[1]++;
+                    if (backTitles.size() < RestoreSummary.NAMED) {
+                        backTitles.add(b.title());
+                    }
                 } else if (!current.equals(b)) {
                     c[0]++;
+                    // Named as it is now: that is the title the person knows it by.
+                    if (changedTitles.size() < RestoreSummary.NAMED) {
+                        changedTitles.add(current.title());
+                    }
                 } else {
                     c[2]++;
                 }
@@ -146,7 +155,7 @@ public final class BackupRestore {
         }
         List<RestoreSummary.ListLine> lines = new ArrayList<>();
         perList.forEach((name, c) -> lines.add(new RestoreSummary.ListLine(name, c[0], c[1], c[2], c[3])));
-        return new RestoreSummary(lines, listsChanged, listsBack);
+        return new RestoreSummary(lines, listsChanged, listsBack, changedTitles, backTitles);
     }
 
     private static String listName(Map<String, String> names, String listId) {

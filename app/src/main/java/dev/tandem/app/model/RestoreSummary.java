@@ -12,14 +12,20 @@ import java.util.List;
  * @param listsChanged lists renamed or moved since, written back
  * @param listsBroughtBack lists deleted since, brought back
  */
-public record RestoreSummary(List<ListLine> lists, int listsChanged, int listsBroughtBack) {
+public record RestoreSummary(List<ListLine> lists, int listsChanged, int listsBroughtBack, List<String> changedTitles,
+                             List<String> broughtBackTitles) {
+    /** How many items the summary names of each kind; the rest are counted ("and 3 more"). */
+    public static final int NAMED = 5;
 
     /** One list's counts of items. */
     public record ListLine(String list, int changed, int broughtBack, int unchanged, int leftAlone) {
     }
 
+    /** {@code changedTitles}, {@code broughtBackTitles}: the first items of each kind, at most {@link #NAMED} kept. */
     public RestoreSummary {
         lists = List.copyOf(lists);
+        changedTitles = List.copyOf(changedTitles.subList(0, Math.min(NAMED, changedTitles.size())));
+        broughtBackTitles = List.copyOf(broughtBackTitles.subList(0, Math.min(NAMED, broughtBackTitles.size())));
     }
 
     public int changed() {
@@ -46,10 +52,15 @@ public record RestoreSummary(List<ListLine> lists, int listsChanged, int listsBr
     /** The summary in lines for a person: the totals, then each list that anything happens to. */
     public List<String> describe() {
         List<String> out = new ArrayList<>();
-        out.add(String.format("%,d items changed, %,d brought back, %,d unchanged; %,d made since the backup are left"
-                + " as they are", changed(), broughtBack(), unchanged(), leftAlone()));
+        int since = leftAlone();
+        out.add(String.format("%,d %s changed, %,d brought back, %,d unchanged", changed(), changed() == 1 ? "item" : "items",
+                broughtBack(), unchanged()) + (since == 0 ? "" : since == 1
+                ? "; 1 made since the backup is left as it is" : String.format("; %,d made since the backup are left as"
+                + " they are", since)));
+        named(out, "Changed", changedTitles, changed());
+        named(out, "Brought back", broughtBackTitles, broughtBack());
         if (listsChanged > 0 || listsBroughtBack > 0) {
-            out.add(String.format("lists: %,d changed back, %,d brought back", listsChanged, listsBroughtBack));
+            out.add(String.format("Lists: %,d changed back, %,d brought back", listsChanged, listsBroughtBack));
         }
         for (ListLine l : lists) {
             if (l.changed() + l.broughtBack() + l.leftAlone() > 0) {
@@ -58,5 +69,25 @@ public record RestoreSummary(List<ListLine> lists, int listsChanged, int listsBr
             }
         }
         return out;
+    }
+
+    /** "Changed: “A”, “B” and 3 more": the items named, then how many others. */
+    private static void named(List<String> out, String what, List<String> titles, int count) {
+        if (titles.isEmpty()) {
+            return;
+        }
+        StringBuilder b = new StringBuilder(what).append(": ");
+        for (int i = 0; i < titles.size(); i++) {
+            b.append(i == 0 ? "" : ", ").append('“').append(shorten(titles.get(i))).append('”');
+        }
+        if (count > titles.size()) {
+            b.append(String.format(" and %,d more", count - titles.size()));
+        }
+        out.add(b.toString());
+    }
+
+    private static String shorten(String title) {
+        String one = title == null || title.isBlank() ? "(untitled)" : title.replace('\n', ' ').strip();
+        return one.length() > 48 ? one.substring(0, 45) + "…" : one;
     }
 }

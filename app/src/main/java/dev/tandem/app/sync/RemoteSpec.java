@@ -1,5 +1,6 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
@@ -37,6 +38,30 @@ public final class RemoteSpec {
         }
         if (remote.startsWith("webdav:")) {
             return b.webDav(webDav(remote.substring("webdav:".length()), env));
+        }
+        throw new IllegalArgumentException("--remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
+    }
+
+    /**
+     * {@code remote} as the sync settings the app and a plain {@code tandem sync} use, credentials
+     * and all (from the environment, as {@link #builder} reads them), with {@code passphrase} ("" for
+     * none) and {@code intervalSeconds}: how a device without a window keeps its remote.
+     */
+    public static SyncSettings settings(String remote, Map<String, String> env, Map<String, String> options,
+                                        String passphrase, int intervalSeconds) {
+        if (remote.startsWith("folder:")) {
+            return SyncSettings.folder(folder(remote), intervalSeconds).withPassphrase(passphrase);
+        }
+        if (remote.startsWith("s3://")) {
+            S3 s3 = s3(remote, env, options);
+            S3Settings x = s3.settings();
+            return new SyncSettings(SyncSettings.Mode.S3, "", x.endpoint() == null ? "" : x.endpoint(), x.region(),
+                    x.bucket(), s3.prefix(), x.accessKey(), x.secretKey(), passphrase, intervalSeconds);
+        }
+        if (remote.startsWith("webdav:")) {
+            WebDavSettings d = webDav(remote.substring("webdav:".length()), env);
+            return SyncSettings.webDav(new SyncSettings.Dav(d.url(), d.user(), d.password(),
+                    env.getOrDefault("TANDEM_WEBDAV_TRUST", "")), passphrase, intervalSeconds);
         }
         throw new IllegalArgumentException("--remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
     }

@@ -32,6 +32,18 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
         DatePicker date = new DatePicker();
         date.setId("as-of-date");
         date.valueProperty().bindBidirectional(vm.dateProperty());
+        // Written as the app writes dates ("Tue 24 Nov 2026"), not the system's short format.
+        date.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(java.time.LocalDate d) {
+                return vm.formatDate(d);
+            }
+
+            @Override
+            public java.time.LocalDate fromString(String s) {
+                return vm.parseDate(s);
+            }
+        });
         TextField time = new TextField();
         time.setId("as-of-time");
         time.setPrefColumnCount(5);
@@ -93,5 +105,7 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
 
         VBox box = new VBox(10, when, new HBox(12, lists, items), actions, messageLine("as-of-message", vm));
         getDialogPane().setContent(box);
+        // Opened, it shows the lists as they stood then, the window's list chosen.
+        vm.show();
     }
 }

@@ -22,6 +22,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignZ;
 
@@ -55,10 +56,21 @@ final class AttachmentsPane extends VBox {
         showChips();
 
         Label message = TandemDialog.messageLine("attachments-message", vm);
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setMaxWidth(Double.MAX_VALUE);
+        // What failed stays said until it is closed here (or the next command says something else).
+        Button dismiss = new Button("", Icons.of(MaterialDesignC.CLOSE, 13));
+        dismiss.setId("attachments-message-close");
+        dismiss.getStyleClass().add(Styles.BUTTON_FLAT);
+        dismiss.setAccessibleText("Close the message");
+        dismiss.setTooltip(new Tooltip("Close the message"));
+        dismiss.setOnAction(e -> vm.dismissMessage());
+        HBox messageRow = new HBox(4, message, dismiss);
+        messageRow.setAlignment(Pos.TOP_LEFT);
+        messageRow.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        messageRow.managedProperty().bind(messageRow.visibleProperty());
         setSpacing(6);
-        getChildren().addAll(head, chips, message);
+        getChildren().addAll(head, chips, messageRow);
     }
 
     private void showChips() {

@@ -117,6 +117,18 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> chooseFile(String title, FileKind kind, Path folder) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(kind.description(), kind.patterns()),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (folder != null && java.nio.file.Files.isDirectory(folder)) {
+            c.setInitialDirectory(folder.toFile());
+        }
+        return Optional.ofNullable(c.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
     public List<Path> chooseFiles(String title) {
         FileChooser c = new FileChooser();
         c.setTitle(title);

@@ -21,14 +21,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 /**
  * An attached image in a rendered note: a placeholder while its bytes are looked up or downloaded (or
  * why it cannot be shown), then the image, decoded in the background, scaled down to the room the note
- * has (never wider, never enlarged); a click opens it full size ({@link ImageDialog}).
+ * has (never wider, never enlarged) and, in a short notes box, to the box's height, so that it shows whole;
+ * a click opens it full size ({@link ImageDialog}).
  */
 final class NoteImage extends StackPane {
     private final ObservableDoubleValue room;
+    private final ObservableDoubleValue tallest;
     private final Images images;
 
-    NoteImage(InlineImage image, ObservableDoubleValue room, Images images) {
+    /** {@code room}: the widest it may be; {@code tallest}: the highest, so that it shows whole. */
+    NoteImage(InlineImage image, ObservableDoubleValue room, ObservableDoubleValue tallest, Images images) {
         this.room = room;
+        this.tallest = tallest;
         this.images = images;
         getStyleClass().add(Styles.NOTE_ATTACHMENT_IMAGE);
         // Never wider than the note: the image view's own width is what the room allows.
@@ -64,8 +68,10 @@ final class NoteImage extends StackPane {
         ImageView view = new ImageView(img);
         view.setPreserveRatio(true);
         view.setSmooth(true);
-        view.fitWidthProperty().bind(Bindings.createDoubleBinding(
-                () -> Math.max(1, Math.min(img.getWidth(), room.get())), room));
+        // The width that keeps it within the note's width and its box's height, its proportions kept.
+        view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(1, Math.min(img.getWidth(),
+                Math.min(room.get(), img.getHeight() <= 0 ? room.get() : tallest.get() * img.getWidth() / img.getHeight()))),
+                room, tallest));
         view.setCursor(Cursor.HAND);
         view.setAccessibleText(name);
         Tooltip.install(view, new Tooltip(name + " — click to see it full size"));

@@ -36,10 +36,18 @@ final class NoteNodes {
     private final NotesViewModel vm;
     private final BiConsumer<CheckBox, NoteBlock.Entry> onBox;
     private final ObservableDoubleValue room;
+    private final ObservableDoubleValue tallest;
     private final NoteImage.Images images = new NoteImage.Images();
 
     /** {@code onBox} hears of every check box made, with its entry; {@code room}: the widest an image may be. */
     NoteNodes(NotesViewModel vm, BiConsumer<CheckBox, NoteBlock.Entry> onBox, ObservableDoubleValue room) {
+        this(vm, onBox, room, new javafx.beans.property.SimpleDoubleProperty(Double.MAX_VALUE));
+    }
+
+    /** {@code tallest}: the highest an image may be, to show whole in the note's box. */
+    NoteNodes(NotesViewModel vm, BiConsumer<CheckBox, NoteBlock.Entry> onBox, ObservableDoubleValue room,
+              ObservableDoubleValue tallest) {
+        this.tallest = tallest;
         this.vm = vm;
         this.onBox = onBox;
         this.room = room;
@@ -187,7 +195,7 @@ final class NoteNodes {
         TextFlow f = new TextFlow();
         for (Span s : spans) {
             if (s.image() && vm.isAttachment(s.link())) {
-                f.getChildren().add(new NoteImage(vm.image(s.link(), s.text()), room, images));
+                f.getChildren().add(new NoteImage(vm.image(s.link(), s.text()), room, tallest, images));
             } else if (s.isLink() && vm.isAttachment(s.link())) {
                 Hyperlink link = new Hyperlink(s.text(), Icons.of(MaterialDesignP.PAPERCLIP, 13));
                 link.getStyleClass().add(Styles.NOTE_LINK);

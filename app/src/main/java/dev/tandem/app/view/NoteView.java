@@ -33,6 +33,10 @@ final class NoteView extends StackPane {
     private static final double CHROME = 28;
     /** What the view's border, the padding and a scroll bar leave an image of the view's width. */
     static final double IMAGE_CHROME = 36;
+    /** What the view's border and padding leave an image of the view's height. */
+    static final double IMAGE_CHROME_V = 24;
+    /** An image is never made lower than this to fit the box: a box lower than it scrolls. */
+    static final double MIN_IMAGE_HEIGHT = 24;
 
     private final NoteNodes nodes;
     private final VBox whole = new VBox();
@@ -44,8 +48,12 @@ final class NoteView extends StackPane {
 
     NoteView(NotesViewModel vm) {
         // An image is at most as wide as the note's text: the view less its border, padding and scroll bar.
+        // And at most as high as the box shows: a short box (a low window) shows the whole image, smaller,
+        // rather than a strip of it.
         this.nodes = new NoteNodes(vm, this::boxMade, javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(16, getWidth() - IMAGE_CHROME), widthProperty()));
+                () -> Math.max(16, getWidth() - IMAGE_CHROME), widthProperty()),
+                javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(MIN_IMAGE_HEIGHT,
+                        getHeight() - IMAGE_CHROME_V), heightProperty()));
         setId("notes-rendered");
         getStyleClass().add(Styles.NOTES_RENDERED);
         whole.getStyleClass().add(Styles.NOTE_VIEW);

@@ -84,7 +84,13 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox top = new HBox(16, left, qr);
         top.setAlignment(Pos.TOP_LEFT);
-        getDialogPane().setContent(new VBox(12, top, pairedTitle, paired, messageLine("phone-web-message", vm)));
+        getDialogPane().setContent(scrolling(new VBox(12, top, pairedTitle, paired,
+                messageLine("phone-web-message", vm)), "phone-web-scroll"));
+        // Serving shows the code, the address and its buttons, HTTPS the fingerprint: the window follows.
+        vm.runningProperty().addListener((o, a, b) -> fit());
+        vm.codeProperty().addListener((o, a, b) -> fit());
+        vm.fingerprintProperty().addListener((o, a, b) -> fit());
+        vm.messageProperty().addListener((o, a, b) -> fit());
     }
 
     private void rows(VBox paired) {

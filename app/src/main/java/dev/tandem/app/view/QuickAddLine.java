@@ -4,12 +4,14 @@ import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 
 /**
@@ -21,16 +23,29 @@ import javafx.util.Duration;
 final class QuickAddLine extends StackPane {
     /** How long a message stays. */
     private static final Duration SHOWN = Duration.seconds(6);
+    /** The most lines a message takes. */
+    static final int MAX_LINES = 3;
 
     QuickAddLine(MainViewModel vm, QuickAddTokensView chips) {
         setId("quick-add-line");
         setAlignment(Pos.TOP_LEFT);
-        Label said = new Label();
+        Label said = new Label() {
+            // Every layout asks the clamped height, whatever its alignment (a baseline row asks the pref height).
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.min(super.computePrefHeight(width), getMaxHeight());
+            }
+        };
         said.setId("quick-add-message");
         said.getStyleClass().addAll(Styles.HINT, "quick-add-message");
         said.setWrapText(true);
+        // At most MAX_LINES lines, the last one ending in "…": a long message never pushes the list down the window.
+        said.fontProperty().addListener((o, a, f) -> clamp(said));
+        clamp(said);
         // Never empty: an empty label has no line's height, and the line would grow when a message arrives.
-        said.textProperty().bind(Bindings.when(vm.messageProperty().isEmpty()).then("\u00a0").otherwise(vm.messageProperty()));
+        // Hidden, it holds that one line again, so the line shrinks back when a long message goes.
+        said.textProperty().bind(Bindings.when(vm.messageProperty().isEmpty().or(said.visibleProperty().not()))
+                .then("\u00a0").otherwise(vm.messageProperty()));
         said.setVisible(false);
         PauseTransition fade = new PauseTransition(SHOWN);
         fade.setOnFinished(e -> said.setVisible(false));
@@ -41,7 +56,8 @@ final class QuickAddLine extends StackPane {
         Hyperlink follow = new Hyperlink();
         follow.setId("quick-add-message-link");
         follow.textProperty().bind(vm.commands().messageActionProperty());
-        follow.visibleProperty().bind(vm.commands().messageActionProperty().isNotEmpty());
+        // Only beside its message: a hidden link would still hold the line's height.
+        follow.visibleProperty().bind(vm.commands().messageActionProperty().isNotEmpty().and(said.visibleProperty()));
         follow.managedProperty().bind(follow.visibleProperty());
         follow.setOnAction(e -> vm.commands().followMessage());
         follow.setMinWidth(Region.USE_PREF_SIZE);
@@ -51,5 +67,14 @@ final class QuickAddLine extends StackPane {
         message.visibleProperty().bind(said.visibleProperty().and(chips.visibleProperty().not()));
         getChildren().addAll(chips.sampleRow(), message, chips);
         managedProperty().bind(vm.chrome().quickAddShownProperty());
+    }
+
+    /** The label's height capped at {@link #MAX_LINES} lines of its font (JavaFX then ends the last one in "…"). */
+    private static void clamp(Label said) {
+        Text probe = new Text("Xg");
+        probe.setFont(said.getFont());
+        double line = probe.getLayoutBounds().getHeight() + said.getLineSpacing();
+        Insets in = said.getInsets();
+        said.setMaxHeight(Math.ceil(MAX_LINES * line + in.getTop() + in.getBottom()));
     }
 }

@@ -180,11 +180,22 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         repeat.textProperty().bindBidirectional(vm.passphraseRepeatProperty());
         repeat.focusedProperty().addListener((o, a, f) -> {
             if (!f) {
-                vm.touch("passphrase");
+                vm.touch(SettingsViewModel.PASSPHRASE_REPEAT);
             }
         });
-        r = fields.row(common, r, "Passphrase", pass, "passphrase");
-        common.add(repeat, 1, r++);
+        for (PasswordField f : new PasswordField[] {pass, repeat}) {
+            PseudoStates.bind(f, PseudoStates.ERROR, vm.error("passphrase").isNotEmpty());
+        }
+        // Both fields, then the line saying they differ: it appears under the repeat, in a space kept for it,
+        // so the field being typed in never moves.
+        VBox both = new VBox(6, pass, repeat);
+        r = fields.row(common, r, "Passphrase", both, "passphrase");
+        Label mismatch = (Label) common.getChildren().stream().filter(n -> "error-passphrase".equals(n.getId()))
+                .findFirst().orElseThrow();
+        mismatch.managedProperty().unbind();
+        mismatch.setManaged(true);
+        mismatch.textProperty().bind(javafx.beans.binding.Bindings.when(vm.error("passphrase").isEmpty())
+                .then("\u00a0").otherwise(vm.error("passphrase")));
         Button keys = new Button("Encryption keys…");
         keys.setId("settings-keys");
         keys.setOnAction(e -> vm.openKeys());

@@ -4,7 +4,10 @@ import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
@@ -67,6 +70,23 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
         pane.setAccessibleRole(javafx.scene.AccessibleRole.DIALOG);
         pane.setAccessibleText(title);
         return d;
+    }
+
+    /**
+     * {@code form} in a pane that scrolls up and down (id {@code id}) when the screen is lower than the
+     * form, so the button bar stays in view; the window fits the form again once shown, when it has its width.
+     */
+    protected final FormScroll scrolling(Node form, String id) {
+        FormScroll scroll = new FormScroll(() -> {
+            double pane = getDialogPane().getPrefWidth();
+            Insets in = getDialogPane().getInsets();
+            return pane - in.getLeft() - in.getRight();
+        });
+        scroll.setContent(form);
+        scroll.setId(id);
+        getDialogPane().sceneProperty().addListener((o, a, scene) -> scroll.followFocus(scene));
+        addEventHandler(DialogEvent.DIALOG_SHOWN, e -> fit());
+        return scroll;
     }
 
     /** The content changed (more lines, another part): the window follows it, within the screen. */

@@ -35,6 +35,7 @@ import javafx.collections.ObservableList;
  */
 public final class AsOfViewModel implements HasFeedback {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     static final String INBOX = "Inbox";
 
     /** A list then: its row (null for the Inbox), name, how many items it held, and whether it is gone now. */
@@ -76,8 +77,17 @@ public final class AsOfViewModel implements HasFeedback {
     private final ObservableList<ListRow> lists = FXCollections.observableArrayList();
     private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
     private ListRow selected;
+    /** The list to choose when the lists show: the window's at first, then the one chosen. */
+    private String wantedListId;
 
     public AsOfViewModel(TodoStore store, ItemVersions versions, UndoManager undo, Async async, Clock clock) {
+        this(store, versions, undo, async, clock, null);
+    }
+
+    /** {@code currentListId}: the list the window shows (null: the Inbox), chosen when the lists first show. */
+    public AsOfViewModel(TodoStore store, ItemVersions versions, UndoManager undo, Async async, Clock clock,
+                         String currentListId) {
+        this.wantedListId = currentListId;
         this.store = store;
         this.versions = versions;
         this.undo = undo;
@@ -95,6 +105,26 @@ public final class AsOfViewModel implements HasFeedback {
 
     public ObjectProperty<LocalDate> dateProperty() {
         return date;
+    }
+
+    /** A date as the app writes it, "Tue 24 Nov 2026" (the editor's due date too). */
+    public String formatDate(LocalDate d) {
+        return d == null ? "" : DATE.format(d);
+    }
+
+    /** A date typed: as {@link #formatDate} writes it, or a phrase ("yesterday", "3 days ago"); else the date it had. */
+    public LocalDate parseDate(String s) {
+        if (s == null || s.isBlank()) {
+            return date.get();
+        }
+        ZoneId zone = clock.getZone();
+        return PastTimes.parse(s.strip(), clock, zone).map(i -> i.atZone(zone).toLocalDate()).orElseGet(() -> {
+            try {
+                return LocalDate.parse(s.strip(), DATE);
+            } catch (java.time.format.DateTimeParseException e) {
+                return date.get();
+            }
+        });
     }
 
     /** The time of day, "18:00" (24-hour; "6:30" works too). */
@@ -151,7 +181,8 @@ public final class AsOfViewModel implements HasFeedback {
                         store.list(l.id()).isEmpty()));
             }
             lists.setAll(rows);
-            select(rows.get(0));
+            select(rows.stream().filter(r -> java.util.Objects.equals(r.listId(), wantedListId)).findFirst()
+                    .orElse(rows.get(0)));
             feedback.end("As of " + WHEN.format(at.get().atZone(clock.getZone())) + ": " + p.items().size()
                     + (p.items().size() == 1 ? " item" : " items") + " in " + (rows.size() - 1)
                     + (rows.size() == 2 ? " list" : " lists") + " and the Inbox. Nothing here changes until you restore.");
@@ -161,6 +192,9 @@ public final class AsOfViewModel implements HasFeedback {
     /** Shows the items {@code row}'s list held then. */
     public void select(ListRow row) {
         selected = row;
+        if (row != null) {
+            wantedListId = row.listId();
+        }
         PastProfile p = profile.get();
         if (p == null || row == null) {
             items.clear();

@@ -3,6 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.model.OpenCopies;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.Subscription;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.collections.FXCollections;
@@ -49,6 +51,7 @@ public final class AttachmentsViewModel implements HasFeedback {
     private final LinkOpener opener;
     private final Clock clock;
     private final Feedback feedback = new Feedback();
+    private final OpenCopies copies = new OpenCopies();
     private final ObservableList<AttachmentRow> rows = FXCollections.observableArrayList();
     private final Map<String, Attachment> shown = new HashMap<>();
     private final Map<String, InlineImage> images = new HashMap<>();
@@ -223,17 +226,32 @@ public final class AttachmentsViewModel implements HasFeedback {
         dialogs.notify("Not attached", Feedback.why(e), true);
     }
 
-    /** Opens the file with the system's application, downloading it first when it is not here. */
+    /**
+     * Opens the file with the system's application, downloading it first when it is not here: a copy
+     * under its own name, since the system chooses the application by the name's extension.
+     */
     public void open(AttachmentRow row) {
-        withLocal(row.id(), path -> opener.open(path.toUri().toString()), "Opening " + row.name());
+        withLocal(row.id(), this::openCopy, "Opening " + row.name());
     }
 
     /** Opens attachment {@code href} ({@code attachment:ID}, a link in a note). */
     public void openLink(String href) {
         if (isAttachment(href)) {
-            withLocal(href.substring(Attachment.SCHEME.length()), path -> opener.open(path.toUri().toString()),
-                    "Opening the attachment");
+            withLocal(href.substring(Attachment.SCHEME.length()), this::openCopy, "Opening the attachment");
         }
+    }
+
+    private void openCopy(Attachment a, Path path) {
+        if (OpenCopies.runsCode(a.name())) {
+            throw new IllegalStateException(a.name() + " is a program or script: Tandem does not run it. Use Save as…"
+                    + " if you trust where it came from.");
+        }
+        opener.open(copies.copy(path, a.name()).toUri().toString());
+    }
+
+    /** The message line's close button: an error stays until then. */
+    public void dismissMessage() {
+        feedback.clear();
     }
 
     /** Whether {@code href} names an attachment ({@code attachment:ID}). */
@@ -244,7 +262,7 @@ public final class AttachmentsViewModel implements HasFeedback {
     /** "Save as…": a copy of the file where the user chooses. */
     public void saveAs(AttachmentRow row) {
         Optional<Path> target = dialogs.chooseSaveTarget("Save attachment", row.name());
-        target.ifPresent(t -> withLocal(row.id(), path -> {
+        target.ifPresent(t -> withLocal(row.id(), (a, path) -> {
             try {
                 Files.copy(path, t, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
@@ -271,12 +289,12 @@ public final class AttachmentsViewModel implements HasFeedback {
      * Runs {@code use} with the local copy of attachment {@code id}, off the UI thread, downloading it
      * first if needed; a failure is said in the message line.
      */
-    private void withLocal(String id, Consumer<Path> use, String doing) {
+    private void withLocal(String id, BiConsumer<Attachment, Path> use, String doing) {
         feedback.clear();
         CompletableFuture.supplyAsync(() -> store.get(id), async.io())
-                .thenCompose(a -> a.map(this::local).orElseGet(() -> CompletableFuture.failedFuture(
-                        new IllegalStateException("That attachment was removed."))))
-                .thenAccept(use)
+                .thenCompose(a -> a.map(found -> local(found).thenAccept(path -> use.accept(found, path)))
+                        .orElseGet(() -> CompletableFuture.failedFuture(
+                                new IllegalStateException("That attachment was removed."))))
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -384,5 +402,6 @@ public final class AttachmentsViewModel implements HasFeedback {
     public void close() {
         generation++;
         stopWatching();
+        copies.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.backup.BackupName;
 import dev.tandem.app.backup.BackupService;
 import dev.tandem.app.backup.BackupStatus;
 import dev.tandem.app.fx.Async;
@@ -24,6 +25,8 @@ import javafx.beans.property.SimpleBooleanProperty;
  * service's own thread reports; everything shown changes on the UI thread; no toolkit needed.
  */
 public final class BackupsViewModel implements HasFeedback {
+    private static final Dialogs.FileKind BACKUPS = new Dialogs.FileKind("Tandem backups (" + BackupName.EXTENSION + ")",
+            java.util.List.of("*" + BackupName.EXTENSION));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final BackupService service;
@@ -120,7 +123,7 @@ public final class BackupsViewModel implements HasFeedback {
 
     /** Asks for a backup file, says what restoring it would change, and on yes restores it as one undoable step. */
     public void restore() {
-        Optional<Path> file = dialogs.chooseFile("Restore a backup");
+        Optional<Path> file = chooseBackup("Restore a backup");
         if (file.isEmpty() || !feedback.begin()) {
             return;
         }
@@ -143,7 +146,7 @@ public final class BackupsViewModel implements HasFeedback {
      * backup (a device id of its own, no sync settings); says how to open it.
      */
     public void restoreIntoNewProfile() {
-        Optional<Path> file = dialogs.chooseFile("Backup to make a new profile from");
+        Optional<Path> file = chooseBackup("Backup to make a new profile from");
         if (file.isEmpty()) {
             return;
         }
@@ -165,6 +168,11 @@ public final class BackupsViewModel implements HasFeedback {
         }, b -> feedback.end(String.format(Locale.ROOT, "A new profile in %s: %,d lists, %,d items. Open it with"
                 + " tandem --data-dir \"%s\".", dir.get(), b.rows("lists"), b.rows("items"), dir.get())),
                 e -> feedback.failed("No profile was made: " + Feedback.why(e)));
+    }
+
+    /** The chooser opens in the backups' folder and shows the files backups are written as. */
+    private Optional<Path> chooseBackup(String title) {
+        return dialogs.chooseFile(title, BACKUPS, service.folder());
     }
 
     private record Read(BackupRestore restore, RestoreSummary summary) {

@@ -47,6 +47,18 @@ public interface Dialogs {
     /** Asks for a file to open (an import); empty when cancelled. */
     Optional<Path> chooseFile(String title);
 
+    /** A kind of file a chooser offers first: "Tandem backups" with its patterns ({@code *.tandembackup}). */
+    record FileKind(String description, java.util.List<String> patterns) {
+    }
+
+    /**
+     * Asks for a file of {@code kind} (other files one choice away), starting in {@code folder} when it
+     * exists; empty when cancelled.
+     */
+    default Optional<Path> chooseFile(String title, FileKind kind, Path folder) {
+        return chooseFile(title);
+    }
+
     /** Asks for files to attach, any kind, several at once; empty when cancelled. */
     default java.util.List<Path> chooseFiles(String title) {
         return chooseFile(title).map(java.util.List::of).orElse(java.util.List.of());

@@ -192,8 +192,9 @@ public record HistoryLine(String what, String device, Instant at) {
         return words.isEmpty() ? "a field" : words;
     }
 
-    private static String shorten(String s) {
-        String one = s.replace('\n', ' ');
+    /** {@code s} on one line, cut to 48 characters with "…": a title named in a message or a history line. */
+    static String shorten(String s) {
+        String one = s == null ? "" : s.replace('\n', ' ');
         return one.length() > 48 ? one.substring(0, 45) + "…" : one;
     }
 }

@@ -59,7 +59,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ListSharing listSharing;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
-        this.recovery = new Recovery(store, async, dialogs, undo);
+        this.recovery = new Recovery(store, async, dialogs, undo, () -> view.get());
         this.store = store;
         this.async = async;
         this.undo = undo;

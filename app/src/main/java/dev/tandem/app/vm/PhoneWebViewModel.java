@@ -6,6 +6,7 @@ import dev.tandem.app.web.Pairing;
 import dev.tandem.app.web.PairingQr;
 import dev.tandem.app.web.WebCompanion;
 import dev.tandem.app.web.WebServer;
+import java.net.URI;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -32,6 +33,10 @@ public final class PhoneWebViewModel implements HasFeedback {
     /** A paired browser as the dialog lists it. */
     public record BrowserRow(String id, String name, String seen) {
     }
+
+    static final String NO_ADDRESS = "No network address a phone could reach was found: connect to Wi-Fi or a network"
+            + " cable, then Stop serving and Start serving again. Without a network, untick the box to use this"
+            + " computer's browser.";
 
     private final WebCompanion companion;
     private final Async async;
@@ -147,8 +152,30 @@ public final class PhoneWebViewModel implements HasFeedback {
     private record Started(WebServer server, Pairing pairing, String fingerprint, List<PairedBrowser> browsers) {
     }
 
+    /**
+     * Whether a phone can open {@code url}: served to this computer only, the loopback address is
+     * right; served to the network, a loopback address (the machine had no other) leads the phone to itself.
+     */
+    static boolean reachable(URI url, boolean network) {
+        if (!network) {
+            return true;
+        }
+        // Read from the text, never looked up: this runs on the UI thread.
+        String host = url.getHost().toLowerCase(java.util.Locale.ROOT);
+        return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+    }
+
     private void show(Started st) {
         running.set(true);
+        if (!reachable(st.server().url(), st.server().secure())) {
+            url.set("");
+            code.set("");
+            qr.set(null);
+            feedback.fail(NO_ADDRESS);
+            fingerprint.set("");
+            showBrowsers(st.browsers());
+            return;
+        }
         url.set(st.server().url().toString());
         code.set("Or open " + st.server().url() + " and type " + st.pairing().code() + " (once, until "
                 + DateTimeFormatter.ofPattern("HH:mm").format(st.pairing().expiresAt().atZone(clock.getZone())) + ").");

@@ -53,7 +53,7 @@ final class QuickAdds {
         }
         adding(plan.title(), done);
         async.run(() -> plan.addTo(store, parentId), added -> {
-            undo.push("Add “" + added.item().title() + "”", () -> store.unadd(added), () -> store.readd(added));
+            undo.push("Add “" + HistoryLine.shorten(added.item().title()) + "”", () -> store.unadd(added), () -> store.readd(added));
             if (plan.note()) {
                 saidNote(added);
             } else {
@@ -74,7 +74,7 @@ final class QuickAdds {
      */
     private void adding(String title, Consumer<Throwable> done) {
         if (done == null) {
-            messages.say("Adding “" + title + "”…");
+            messages.say("Adding “" + HistoryLine.shorten(title) + "”…");
         }
     }
 
@@ -88,7 +88,7 @@ final class QuickAdds {
             done.accept(failure);
             return;
         }
-        messages.say("“" + title + "” was not added");
+        messages.say("“" + HistoryLine.shorten(title) + "” was not added");
         async.report(failure);
     }
 
@@ -102,7 +102,7 @@ final class QuickAdds {
         if (added.item().listId() != null) {
             sayAdded("the note ", added, null);
         } else {
-            messages.say("Added the note “" + added.item().title() + "”" + where);
+            messages.say("Added the note “" + HistoryLine.shorten(added.item().title()) + "”" + where);
         }
     }
 
@@ -114,12 +114,12 @@ final class QuickAdds {
         String listId = added.item().listId();
         boolean elsewhere = listId != null && !(view.get() instanceof Listing.UserListing l && l.listId().equals(listId));
         if (!elsewhere) {
-            messages.say(warning != null ? warning : "Added " + what + "“" + added.item().title() + "”");
+            messages.say(warning != null ? warning : "Added " + what + "“" + HistoryLine.shorten(added.item().title()) + "”");
             return;
         }
-        String name = added.createdList() != null ? added.createdList().name() : lists.stream()
-                .filter(l -> l.id().equals(listId)).map(TodoList::name).findFirst().orElse("its list");
-        messages.say((warning != null ? warning + " " : "") + "Added " + what + "“" + added.item().title() + "” to "
+        String name = HistoryLine.shorten(added.createdList() != null ? added.createdList().name() : lists.stream()
+                .filter(l -> l.id().equals(listId)).map(TodoList::name).findFirst().orElse("its list"));
+        messages.say((warning != null ? warning + " " : "") + "Added " + what + "“" + HistoryLine.shorten(added.item().title()) + "” to "
                 + (added.createdList() != null ? "the new list " : "") + name + ".", "Show " + name,
                 new Listing.UserListing(listId));
     }

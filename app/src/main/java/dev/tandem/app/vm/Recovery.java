@@ -3,8 +3,10 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.ItemVersions;
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoStore;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What brings the profile's earlier states back, from the window's menu and status bar: "Backups"
@@ -15,9 +17,12 @@ public final class Recovery {
     private final Async async;
     private final Dialogs dialogs;
     private final UndoManager undo;
+    /** The view the window shows: "Show as of…" opens on its list. */
+    private final Supplier<Listing> view;
     private BackupsViewModel backups;
 
-    Recovery(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
+    Recovery(TodoStore store, Async async, Dialogs dialogs, UndoManager undo, Supplier<Listing> view) {
+        this.view = view;
         this.store = store;
         this.async = async;
         this.dialogs = dialogs;
@@ -40,7 +45,8 @@ public final class Recovery {
 
     /** "Show as of…": every list as it stood at a date and time, read-only, with restore. */
     public void showAsOf() {
+        String listId = view.get() instanceof Listing.UserListing u ? u.listId() : null;
         dialogs.asOf(new AsOfViewModel(store, new ItemVersions(store, new Authors(store)), undo, async,
-                store.dateClock()));
+                store.dateClock(), listId));
     }
 }

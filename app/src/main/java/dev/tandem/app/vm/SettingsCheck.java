@@ -96,12 +96,11 @@ final class SettingsCheck {
                     readyToClose.set(true);
                 }
             } else if (check.steps().stream().anyMatch(st -> !st.ok() && st.reason() != null && PASSPHRASE.contains(st.reason()))) {
-                // Saving a passphrase that does not open the remote helps no one: no "Save anyway".
+                // Saving a passphrase that does not open the remote helps no one: no "Save anyway". The
+                // step's row says what is wrong with the passphrase; nothing else says it again.
                 failedFor = null;
                 passedFor = null;
-                String w = "Save needs the passphrase this remote's other devices use.";
                 revalidate.run();
-                saveWarning.set(w);
             } else {
                 failed(s);
             }

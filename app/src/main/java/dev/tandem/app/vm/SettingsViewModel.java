@@ -57,6 +57,9 @@ public final class SettingsViewModel {
     public static final List<String> FIELDS = List.of("folder", "endpoint", "region", "bucket", "prefix",
             "accessKey", "secretKey", "davUrl", "davUser", "davPassword", "davCertificate", "proxy", "passphrase",
             "interval");
+    /** The repeated passphrase's field, for {@link #touch}: its mismatch shows under "passphrase". */
+    public static final String PASSPHRASE_REPEAT = "passphraseRepeat";
+
     /** The name of the "This device" field, for {@link #error} and {@link #touch}. */
     public static final String DEVICE_NAME = "deviceName";
 
@@ -283,6 +286,9 @@ public final class SettingsViewModel {
     /** The user left a field: show its error from now on. */
     public void touch(String field) {
         touched.add(field);
+        if (field.equals(PASSPHRASE_REPEAT)) {
+            touched.add("passphrase");
+        }
         revalidate();
     }
 
@@ -307,8 +313,9 @@ public final class SettingsViewModel {
         if (!iv.matches("\\d{1,6}")) {
             p.put("interval", "Enter a number of seconds, e.g. 30.");
         }
-        // Said once the repeat is typed (or on Save), not while the first field is still being typed.
-        if (!value("passphrase").get().equals(passphraseRepeat.get()) && (submitted || !passphraseRepeat.get().isEmpty())) {
+        // Said once the repeat field is left (or on Save), never while either field is still being typed.
+        if (!value("passphrase").get().equals(passphraseRepeat.get())
+                && (submitted || touched.contains(PASSPHRASE_REPEAT))) {
             p.put("passphrase", "The two passphrases differ.");
         }
         // A name left as it was is not saved, so it cannot be wrong (the host name may be long).

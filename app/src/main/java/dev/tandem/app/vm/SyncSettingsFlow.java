@@ -80,12 +80,15 @@ public final class SyncSettingsFlow {
             async.run(() -> {
                 saveAndApply.accept(chosen);
                 newName.ifPresent(rename);
-                return chosen;
-            }, done -> {
+                // A device joining a remote that has a recovery key already is not asked to make one (and
+                // then to replace the one the others rely on). Unknown (the remote did not answer): not asked.
+                return new Saved(chosen, newlyEncrypted && lacksRecoveryKey(chosen));
+            }, result -> {
+                SyncSettings done = result.settings();
                 dialogs.notify("Sync settings saved", (done.mode() == SyncSettings.Mode.NONE
                         ? "Sync is off." : "Syncing with " + done.describe() + ".")
                         + newName.map(n -> " This device is now called " + n + ".").orElse(""), false);
-                if (newlyEncrypted && dialogs.confirm("Create a recovery key?", "A recovery key opens the encrypted "
+                if (result.offerRecoveryKey() && dialogs.confirm("Create a recovery key?", "A recovery key opens the encrypted "
                         + "remote if the passphrase is forgotten. Without either, the synced data cannot be read by "
                         + "anyone; what is on this device stays.", "Create recovery key")) {
                     saved[0] = done;
@@ -96,6 +99,20 @@ public final class SyncSettingsFlow {
                 }
             });
         });
+    }
+
+    private record Saved(SyncSettings settings, boolean offerRecoveryKey) {
+    }
+
+    /** Whether the remote of {@code s} answers that no recovery key opens it (off the FX thread: it asks the remote). */
+    private boolean lacksRecoveryKey(SyncSettings s) {
+        try {
+            return !keyOps.apply(s).status().recoveryKey();
+        } catch (RuntimeException e) {
+            System.getLogger("tandem").log(System.Logger.Level.INFO, "Could not read the remote's keyring; no recovery key"
+                    + " offered: " + e.getMessage());
+            return false;
+        }
     }
 
     /**

@@ -4,32 +4,85 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** This machine's addresses: the one a phone on the same network reaches (its first private IPv4 address), and all. */
-final class WebServerAddresses {
+/**
+ * This machine's address as a phone on the same network reaches it. A phone on the Wi-Fi reaches a
+ * private (site-local) IPv4 address of a real network card; the loopback address, a container's or
+ * a virtual machine's bridge (docker0, virbr0, vmnet…) and a VPN tunnel are unreachable or lead
+ * elsewhere. Without such an address, a machine on a network may still answer to its {@code .local}
+ * name (mDNS, which macOS, iOS, Android and most Linux desktops speak). Without either, there is none:
+ * the caller says so rather than show an address the phone cannot open.
+ */
+public final class WebServerAddresses {
+    /** Interfaces that are not a network a phone is on: bridges to containers and VMs, tunnels. */
+    private static final Pattern VIRTUAL = Pattern.compile(
+            "(docker|br-|veth|virbr|vmnet|vboxnet|vnet|tun|tap|utun|wg|zt|tailscale|lxc|lxd|cni|flannel|podman|awdl|llw)"
+                    + ".*");
+
+    /** One network interface as the choice sees it. */
+    record Nic(String name, boolean up, boolean loopback, boolean virtual, List<InetAddress> addresses) {
+    }
+
     private WebServerAddresses() {
     }
 
-    /** The first site-local IPv4 address of an interface that is up; null when there is none. */
-    static String lan() {
+    /** The host a phone on this network can open (an IPv4 address or a {@code .local} name); empty when there is none. */
+    public static Optional<String> phoneHost() {
+        List<Nic> nics = new ArrayList<>();
         try {
             for (NetworkInterface ni : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-                if (ni.isUp() && !ni.isLoopback()) {
-                    for (InetAddress a : Collections.list(ni.getInetAddresses())) {
-                        if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
-                            return a.getHostAddress();
-                        }
-                    }
-                }
+                nics.add(new Nic(ni.getName(), ni.isUp(), ni.isLoopback(), ni.isVirtual() || ni.isPointToPoint(),
+                        Collections.list(ni.getInetAddresses())));
             }
         } catch (SocketException e) {
+            return Optional.empty();
+        }
+        return choose(nics, hostName());
+    }
+
+    /** The machine's first LAN address for the page's address; null when a phone could reach none. */
+    static String lan() {
+        return phoneHost().orElse(null);
+    }
+
+    /**
+     * A site-local IPv4 address of an interface that is up, not loopback and not virtual; else, when
+     * such an interface has some other address (the machine is on a network), {@code hostName.local}.
+     */
+    static Optional<String> choose(List<Nic> nics, String hostName) {
+        List<Nic> real = nics.stream().filter(n -> n.up() && !n.loopback() && !n.virtual()
+                && !VIRTUAL.matcher(n.name().toLowerCase(Locale.ROOT)).matches()).toList();
+        for (Nic n : real) {
+            for (InetAddress a : n.addresses()) {
+                if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
+                    return Optional.of(a.getHostAddress());
+                }
+            }
+        }
+        boolean onANetwork = real.stream().anyMatch(n -> n.addresses().stream().anyMatch(a -> !a.isLoopbackAddress()));
+        // mDNS answers to the first label only ("laptop" of "laptop.home.example").
+        String name = hostName == null ? "" : hostName.strip().toLowerCase(Locale.ROOT).split("\\.", -1)[0];
+        if (!onANetwork || !name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?") || name.equals("localhost")) {
+            return Optional.empty();
+        }
+        return Optional.of(name + ".local");
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return null;
         }
-        return null;
     }
 
     /** Every address of this machine's interfaces that are up (IPv6 without its scope), lower case. */

@@ -149,6 +149,54 @@ class AttachmentCommandsTest {
     }
 
     @Test
+    void attachmentsSave_oneOffRemote_downloadsLikeSyncDoes() throws IOException {
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        String id = ok(a, "add", "Lease").out().strip();
+        byte[] content = bytes(3000, 7);
+        ok(a, "attach", id, file("lease.pdf", content).toString());
+        ok(a, "sync", "--remote", "folder:" + remote);
+        ok(b, "sync", "--remote", "folder:" + remote);
+
+        Result r = ok(b, "attachments", id, "--save", tmp.resolve("out").toString(), "--remote", "folder:" + remote);
+
+        assertArrayEquals(content, Files.readAllBytes(tmp.resolve("out/lease.pdf")));
+        assertTrue(r.err().contains("Downloading lease.pdf"), r.err());
+    }
+
+    @Test
+    void syncSave_headlessDevice_keepsTheRemoteForPlainSyncAndDownloads() throws IOException {
+        Path remote = Files.createDirectories(tmp.resolve("remote"));
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        String id = ok(a, "add", "Lease").out().strip();
+        byte[] content = bytes(3000, 9);
+        ok(a, "attach", id, file("lease.pdf", content).toString());
+        ok(a, "sync", "--remote", "folder:" + remote);
+
+        Result saved = ok(b, "sync", "--remote", "folder:" + remote, "--save");
+
+        assertTrue(saved.err().contains("Saved"), saved.err());
+        assertEquals(SyncSettings.Mode.FOLDER, new SettingsStore(b).loadSync().mode());
+        ok(b, "sync");
+        ok(b, "attachments", id, "--save", tmp.resolve("out").toString());
+        assertArrayEquals(content, Files.readAllBytes(tmp.resolve("out/lease.pdf")));
+    }
+
+    @Test
+    void syncSave_remoteThatDoesNotWork_savesNothing() throws IOException {
+        Path b = tmp.resolve("b");
+        Path notAFolderRemote = Files.createDirectories(tmp.resolve("photos"));
+        Files.writeString(notAFolderRemote.resolve("holiday.jpg"), "not a remote");
+
+        Result r = run(b, "sync", "--remote", "folder:" + notAFolderRemote, "--save");
+
+        assertTrue(r.code() != 0, r.err());
+        assertEquals(SyncSettings.Mode.NONE, new SettingsStore(b).loadSync().mode());
+    }
+
+    @Test
     void attachmentsSave_fileOnlyOnTheRemoteAndNoRemoteHere_saysSoAndFails() throws IOException {
         Path remote = Files.createDirectories(tmp.resolve("remote"));
         Path a = tmp.resolve("a");

@@ -202,7 +202,7 @@ class BackupCliTest {
         assertEquals(0, cli(env, "--data-dir", profile.toString(), "edit", shortId(profile), "--title", "Oops").exit());
         CliRun dry = cli(env, "--data-dir", profile.toString(), "restore", file.toString(), "--dry-run");
         assertEquals(0, dry.exit(), dry.err());
-        assertTrue(dry.out().startsWith("1 items changed, 0 brought back, 0 unchanged"), dry.out());
+        assertTrue(dry.out().startsWith("1 item changed, 0 brought back, 0 unchanged"), dry.out());
         assertTrue(cli(env, "--data-dir", profile.toString(), "list").out().contains("Oops"), "a dry run changes nothing");
 
         Map<String, String> wrong = Map.of("TANDEM_PASSPHRASE", "not it");

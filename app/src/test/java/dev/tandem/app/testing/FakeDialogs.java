@@ -79,6 +79,12 @@ public final class FakeDialogs implements Dialogs {
     }
 
     @Override
+    public Optional<Path> chooseFile(String title, FileKind kind, Path folder) {
+        asked.add("file: " + title + " (" + kind.description() + " " + kind.patterns() + " in " + folder + ")");
+        return Optional.ofNullable(pathAnswers.poll());
+    }
+
+    @Override
     public Optional<Path> chooseFolder(String title) {
         asked.add("folder: " + title);
         return Optional.ofNullable(pathAnswers.poll());

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Attachments in a real window: an image pasted into a note shows inline no wider than the note, a file
@@ -119,6 +120,58 @@ class AttachmentsUiTest {
         assertTrue(shown.getMinX() >= 0 && shown.getMaxX() <= pane, "inside the note: " + shown);
         assertTrue(shown.getWidth() > pane / 2, "scaled to the note, not to a thumbnail: " + shown.getWidth());
         assertEquals(300.0 / 1600, shown.getHeight() / shown.getWidth(), 0.01, "its proportions kept");
+    }
+
+    /** In a window as low as a laptop's, the notes box is short: a square image shows whole, square, not as a strip. */
+    @Test
+    void pasteImage_shortNotesBox_wholeImageShownWithItsProportions(FxRobot robot) throws Exception {
+        // A stage of its own: a height set on the shared primary stage would stay for the classes run after this one.
+        ResizedWindow low = onFx(() -> new ResizedWindow(tmp, "low", s -> { }));
+        try {
+            low.resize(1100, 618);
+            Item note = low.device.store().add("Square", null, null, null, TodoDetails.note(List.of())).item();
+            waitFor(() -> robot.from(low.view).lookup("Square").tryQuery().isPresent());
+            robot.clickOn(robot.from(low.view).lookup("Square").<Node>query());
+            waitFor(() -> "Square".equals(low.view.editorView().titleField().getText()));
+            onFx(() -> {
+                WritableImage img = new WritableImage(400, 400);
+                PixelWriter w = img.getPixelWriter();
+                for (int y = 0; y < 400; y++) {
+                    for (int x = 0; x < 400; x++) {
+                        w.setArgb(x, y, 0xff0000ff);
+                    }
+                }
+                ClipboardContent c = new ClipboardContent();
+                c.putImage(img);
+                return Clipboard.getSystemClipboard().setContent(c);
+            });
+            TextArea text = (TextArea) low.view.lookup("#editor-notes");
+            robot.clickOn(text);
+            robot.press(KeyCode.CONTROL).type(KeyCode.V).release(KeyCode.CONTROL);
+            waitFor(() -> text.getText().startsWith("![Pasted image "));
+            String id = low.device.attachments().of(note.id()).get(0).id();
+            waitFor(() -> Optional.ofNullable(low.device.store().get(note.id()).orElseThrow().notes()).orElse("").contains(id));
+
+            Node rendered = low.view.lookup("#notes-rendered");
+            waitFor(() -> {
+                if (!low.view.editorViewModel().notes().renderedProperty().get()) {
+                    low.view.editorView().toggleNotes();
+                }
+                return rendered.isVisible() && rendered.lookup(".note-attachment-image .image-view") != null;
+            });
+            ImageView image = (ImageView) rendered.lookup(".note-attachment-image .image-view");
+            waitFor(() -> image.getImage() != null && image.getImage().getProgress() >= 1
+                    && image.getLayoutBounds().getWidth() > 0);
+            ResizedWindow.settle();
+            double paneHeight = onFx(() -> rendered.getLayoutBounds().getHeight());
+            Bounds shown = onFx(() -> rendered.sceneToLocal(image.localToScene(image.getLayoutBounds())));
+            assertEquals(1.0, shown.getHeight() / shown.getWidth(), 0.02, "square, not squashed: " + shown);
+            assertTrue(shown.getMinY() >= 0 && shown.getMaxY() <= paneHeight, "whole in the notes box " + paneHeight
+                    + " high: " + shown);
+            assertTrue(shown.getHeight() >= 24, "big enough to see: " + shown);
+        } finally {
+            low.close();
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tandem.app.view;
 
+import static dev.tandem.app.testing.TestWindow.onFx;
 import static dev.tandem.app.testing.TestWindow.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,6 +15,7 @@ import dev.tandem.app.vm.ItemRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.CheckBox;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -167,6 +169,43 @@ class MainWindowUiTest {
         waitFor(() -> items(robot).getItems().size() == 14);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(controlsX, fxDouble(() -> undoButton.localToScene(0, 0).getX()), 0.5, "the controls stay where they were");
+    }
+
+    /**
+     * A 5,000-character quick add, or one into a new list with a 990-character name: the message takes at most
+     * three lines, and when it goes the list is back where it was.
+     */
+    @Test
+    void quickAdd_veryLongMessage_clampedAndTheListComesBack(FxRobot robot) throws Exception {
+        device.store().add("first", null, null);
+        waitFor(() -> items(robot).getItems().size() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node list = robot.lookup("#items").query();
+        Label said = robot.lookup("#quick-add-message").queryAs(Label.class);
+        double listY = fxDouble(() -> list.localToScene(0, 0).getY());
+        double threeLines = fxDouble(() -> {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text("Xg\nXg\nXg");
+            probe.setFont(said.getFont());
+            return probe.getLayoutBounds().getHeight() + said.getInsets().getTop() + said.getInsets().getBottom() + 1;
+        });
+
+        for (String typed : List.of("Call " + "x".repeat(4995), "Call #" + "L".repeat(990))) {
+            onFx(() -> {
+                TextField field = robot.lookup("#quick-add").queryAs(TextField.class);
+                field.setText(typed);
+                field.requestFocus();
+                return null;
+            });
+            robot.type(KeyCode.ENTER);
+            waitFor(() -> said.isVisible() && said.getText().startsWith("Added"));
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(fxDouble(said::getHeight) <= threeLines, "at most three lines: " + said.getHeight() + " > "
+                    + threeLines);
+            assertTrue(fxDouble(() -> list.localToScene(0, 0).getY()) - listY <= threeLines, "the list moved little");
+            waitFor(10, () -> !said.isVisible());
+            WaitForAsyncUtils.waitForFxEvents(3);
+            assertEquals(listY, fxDouble(() -> list.localToScene(0, 0).getY()), 0.5, "the list is back where it was");
+        }
     }
 
     private static double fxDouble(java.util.concurrent.Callable<Double> c) throws Exception {

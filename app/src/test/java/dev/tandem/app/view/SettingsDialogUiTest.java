@@ -204,6 +204,32 @@ class SettingsDialogUiTest {
         assertButtonsOnScreen();
     }
 
+    /** Typing the repeat says nothing; leaving it says they differ, in a line kept for it: the field never moves. */
+    @Test
+    void passphraseRepeat_mismatchTyped_saidOnLeavingAndNothingMoves(FxRobot robot) throws Exception {
+        open(viewModel(passes(1, 10), new AtomicInteger()));
+        robot.clickOn("#mode-folder");
+        robot.clickOn("#field-passphrase").write("correct horse");
+        robot.clickOn("#field-passphraseRepeat");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node repeat = robot.lookup("#field-passphraseRepeat").query();
+        javafx.scene.Node interval = robot.lookup("#field-interval").query();
+        double repeatY = fx(() -> repeat.localToScene(0, 0).getY());
+        double intervalY = fx(() -> interval.localToScene(0, 0).getY());
+        Label error = robot.lookup("#error-passphrase").queryAs(Label.class);
+
+        robot.write("corr");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(fx(() -> error.isVisible()), "nothing said while the repeat is typed: " + error.getText());
+        assertEquals(repeatY, fx(() -> repeat.localToScene(0, 0).getY()), 0.5);
+
+        robot.type(KeyCode.TAB);
+        waitFor(() -> error.isVisible());
+        assertEquals("The two passphrases differ.", fx(error::getText));
+        assertEquals(repeatY, fx(() -> repeat.localToScene(0, 0).getY()), 0.5, "the repeat field stays put");
+        assertEquals(intervalY, fx(() -> interval.localToScene(0, 0).getY()), 0.5, "the fields below stay put");
+    }
+
     @Test
     void enter_validFolder_savesAndCloses(FxRobot robot) throws Exception {
         AtomicInteger checks = new AtomicInteger();

@@ -90,4 +90,25 @@ class AsOfViewModelTest {
         assertTrue(vm.errorProperty().get());
         assertEquals("That is still to come: choose a time in the past.", vm.messageProperty().get());
     }
+
+    /** Opened from a list, the dialog shows that list as it stood, with dates written as the app writes them. */
+    @Test
+    void show_openedFromAList_thatListIsChosen() {
+        clock.set(LocalDateTime.of(2026, 11, 24, 11, 0).toInstant(ZoneOffset.UTC));
+        store.add("Inbox thing", null, null);
+        TodoList garden = store.createList("Garden");
+        store.add("Water plants", garden.id(), null);
+        clock.set(LocalDateTime.of(2026, 11, 25, 12, 0).toInstant(ZoneOffset.UTC));
+        AsOfViewModel fromGarden = new AsOfViewModel(store, new ItemVersions(store, new Authors(store)), undo, async,
+                clock, garden.id());
+
+        fromGarden.show();
+
+        assertEquals(garden.id(), fromGarden.selected().listId());
+        assertEquals(List.of("Water plants"), fromGarden.items().stream().map(r -> r.then().title()).toList());
+        assertEquals("Tue 24 Nov 2026", fromGarden.formatDate(fromGarden.dateProperty().get()));
+        assertEquals(java.time.LocalDate.of(2026, 11, 20), fromGarden.parseDate("Fri 20 Nov 2026"));
+        assertEquals(java.time.LocalDate.of(2026, 11, 24), fromGarden.parseDate("yesterday"));
+        assertEquals(java.time.LocalDate.of(2026, 11, 24), fromGarden.parseDate("not a date"), "keeps the date it had");
+    }
 }

@@ -292,9 +292,78 @@ class AttachmentsViewModelTest {
         ui.execute(() -> vm.open(vm.rows().get(0)));
         ui.await(() -> opened.size() == 1);
 
-        Path local = phone.attachments().file(a).orElseThrow();
-        assertEquals(List.of(local.toUri().toString()), opened);
-        assertEquals(Files.readAllBytes(laptop.attachments().file(a).orElseThrow()).length, Files.size(local));
+        Path copy = Path.of(java.net.URI.create(opened.get(0)));
+        assertEquals("return.pdf", copy.getFileName().toString(), "the system picks the application by the name");
+        assertEquals(-1, Files.mismatch(laptop.attachments().file(a).orElseThrow(), copy));
+        vm.close();
+        assertFalse(Files.exists(copy), "the copies go when the window closes");
+    }
+
+    @Test
+    void open_namedCopy_inAFolderOnlyThisUserReads() throws Exception {
+        Profile p = profile("a", null);
+        Item it = p.store().add("Taxes", null, null);
+        p.attachments().add(it.id(), file("scan.png", 300), limit);
+        AttachmentsViewModel vm = vm(p);
+        ui.execute(() -> vm.show(it.id()));
+        ui.await(() -> ui.get(() -> vm.rows().size()) == 1);
+
+        ui.execute(() -> vm.open(vm.rows().get(0)));
+        ui.await(() -> opened.size() == 1);
+
+        Path copy = Path.of(java.net.URI.create(opened.get(0)));
+        assertEquals("scan.png", copy.getFileName().toString());
+        if (Files.getFileStore(copy).supportsFileAttributeView("posix")) {
+            for (Path folder = copy.getParent(); folder.getFileName().toString().startsWith("a")
+                    || folder.getFileName().toString().startsWith("tandem-open-"); folder = folder.getParent()) {
+                assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(folder)), folder.toString());
+            }
+        }
+        vm.close();
+    }
+
+    @Test
+    void open_noApplicationOpensIt_saysSoAndTheMessageStaysUntilClosed() throws Exception {
+        Profile p = profile("a", null);
+        Item it = p.store().add("Taxes", null, null);
+        p.attachments().add(it.id(), file("model.xyz3d", 300), limit);
+        AttachmentsViewModel vm = new AttachmentsViewModel(p.attachments(), p.fetcher(), () -> limit, async, dialogs,
+                undo, uri -> {
+                    throw new IllegalStateException("No application on this computer opens model.xyz3d.");
+                }, CLOCK);
+        ui.execute(() -> vm.show(it.id()));
+        ui.await(() -> ui.get(() -> vm.rows().size()) == 1);
+
+        ui.execute(() -> vm.open(vm.rows().get(0)));
+        ui.await(() -> ui.get(() -> vm.errorProperty().get()));
+
+        assertEquals("Opening model.xyz3d did not work: No application on this computer opens model.xyz3d.",
+                ui.get(() -> vm.messageProperty().get()));
+        ui.execute(vm::dismissMessage);
+        assertEquals("", ui.get(() -> vm.messageProperty().get()));
+        vm.close();
+    }
+
+    @Test
+    void open_attachedProgramOrPathInItsName_neverRunAndNeverWrittenOutsideTheFolder() throws Exception {
+        Profile p = profile("a", null);
+        Item it = p.store().add("Totally a photo", null, null);
+        p.attachments().add(it.id(), file("run.desktop", 300), limit);
+        AttachmentsViewModel vm = vm(p);
+        ui.execute(() -> vm.show(it.id()));
+        ui.await(() -> ui.get(() -> vm.rows().size()) == 1);
+
+        ui.execute(() -> vm.open(vm.rows().get(0)));
+        ui.await(() -> ui.get(() -> vm.errorProperty().get()));
+
+        assertTrue(opened.isEmpty(), "a program another device attached is not run: " + opened);
+        assertTrue(ui.get(() -> vm.messageProperty().get()).contains("Tandem does not run it"));
+        assertEquals("attachment", dev.tandem.app.model.OpenCopies.safe(" "));
+        assertEquals("_", dev.tandem.app.model.OpenCopies.safe("../"));
+        assertEquals("_.._.bashrc", dev.tandem.app.model.OpenCopies.safe("../../.bashrc"));
+        assertTrue(dev.tandem.app.model.OpenCopies.runsCode("Invoice.PDF .exe"));
+        vm.close();
     }
 
     @Test

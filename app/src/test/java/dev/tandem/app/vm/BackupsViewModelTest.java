@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.backup.BackupService;
@@ -76,6 +77,55 @@ class BackupsViewModelTest {
         assertTrue(vm.messageProperty().get().startsWith("Restored "), vm.messageProperty().get());
         undo.undo();
         assertEquals("Oat milk", store.get(milk.id()).orElseThrow().title());
+    }
+
+    @Test
+    void restore_preview_namesTheItemsWithCorrectPlurals() throws Exception {
+        BackupsViewModel vm = open();
+        Item milk = store.add("Milk", null, null);
+        vm.backupNow();
+        store.update(milk.id(), i -> i.withTitle("Oat milk"));
+        dialogs.pathAnswers.add(service.list().get(0).file());
+        dialogs.confirmAnswer = false;
+
+        vm.restore();
+
+        String one = dialogs.confirmMessages.get(0);
+        assertTrue(one.startsWith("1 item changed, 0 brought back, 0 unchanged"), one);
+        assertTrue(one.contains("Changed: “Oat milk”"), one);
+        assertFalse(one.contains("1 items"), one);
+
+        for (int i = 1; i <= 7; i++) {
+            store.add("Task " + i, null, null);
+        }
+        vm.backupNow();
+        for (Item it : store.allItems().stream().filter(x -> x.title().startsWith("Task")).toList()) {
+            store.update(it.id(), x -> x.withTitle(x.title() + " renamed"));
+        }
+        dialogs.pathAnswers.add(service.list().get(0).file());
+        vm.restore();
+
+        String seven = dialogs.confirmMessages.get(1);
+        assertTrue(seven.startsWith("7 items changed"), seven);
+        assertEquals(5, seven.lines().filter(l -> l.startsWith("Changed: ")).findFirst().orElseThrow()
+                .split("”, “").length, seven);
+        assertTrue(seven.contains(" and 2 more"), seven);
+    }
+
+    @Test
+    void restore_chooser_opensInTheBackupsFolderShowingBackupFiles() throws Exception {
+        BackupsViewModel vm = open();
+        vm.backupNow();
+        String written = service.list().get(0).file().getFileName().toString();
+
+        vm.restore();
+        vm.restoreIntoNewProfile();
+
+        String folder = tmp.resolve("backups").toString();
+        String kind = "Tandem backups (" + written.substring(written.lastIndexOf('.')) + ") [*"
+                + written.substring(written.lastIndexOf('.')) + "]";
+        assertEquals(java.util.List.of("file: Restore a backup (" + kind + " in " + folder + ")",
+                "file: Backup to make a new profile from (" + kind + " in " + folder + ")"), dialogs.asked);
     }
 
     @Test

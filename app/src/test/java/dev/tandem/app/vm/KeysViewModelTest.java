@@ -217,4 +217,26 @@ class KeysViewModelTest {
         assertFalse(dialogs.asked.contains("keys: offer recovery key"), "offered only when encryption is new");
         assertEquals(List.of(), errors);
     }
+
+    /** A second device joins a remote whose first device made a recovery key: it is not asked to make another. */
+    @Test
+    void settingsFlow_joiningARemoteWithARecoveryKey_notAskedToCreateOne() {
+        KeysViewModel first = vm();
+        first.createRecoveryKey();
+        assertFalse(first.recoveryCodeProperty().get().isEmpty());
+        TodoStore phone = new TodoStore(Db.openMemory(), Clock.systemUTC(), ZoneOffset.UTC);
+        try {
+            FakeDialogs dialogs = new FakeDialogs();
+            dialogs.settingsAnswer = settings(OLD);
+            SyncSettings[] stored = {SyncSettings.none()};
+            SyncSettingsFlow flow = new SyncSettingsFlow(async, dialogs, () -> stored[0], s -> stored[0] = s,
+                    s -> null, s -> KeyOps.of(s, phone.db(), "sam-phone"));
+            flow.open();
+            assertEquals(settings(OLD), stored[0]);
+            assertFalse(dialogs.asked.stream().anyMatch(q -> q.contains("recovery")), dialogs.asked.toString());
+            assertEquals(List.of(), errors);
+        } finally {
+            phone.db().close();
+        }
+    }
 }

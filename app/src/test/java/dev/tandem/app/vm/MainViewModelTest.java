@@ -204,6 +204,18 @@ class MainViewModelTest {
         assertEquals("", ui.get(() -> vm.commands().messageActionProperty().get()));
     }
 
+    /** A 5,000-character title is kept whole in the todo; the message names it by its start. */
+    @Test
+    void quickAdd_veryLongTitle_messageNamesItShortened() {
+        String title = "Call " + "x".repeat(4995);
+        ui.run(() -> vm.commands().quickAdd(title));
+        ui.await(() -> vm.commands().messageProperty().get().startsWith("Added"));
+        String said = ui.get(() -> vm.commands().messageProperty().get());
+        assertTrue(said.length() <= 100, said.length() + ": " + said.substring(0, Math.min(80, said.length())));
+        assertTrue(said.startsWith("Added “Call xxx") && said.endsWith("…”"), said.substring(0, Math.min(80, said.length())));
+        ui.await(() -> titles().equals(List.of(title)));
+    }
+
     @Test
     void toggleDone_leavesInbox_undoBringsItBack() {
         store.add("Task", null, null);

@@ -65,4 +65,13 @@ class PhoneWebViewModelTest {
         }
         assertTrue(unexpected.isEmpty(), unexpected.toString());
     }
+
+    @Test
+    void reachable_servedToTheNetworkOnLoopbackOnly_isNotAnAddressForThePhone() {
+        assertFalse(PhoneWebViewModel.reachable(URI.create("https://127.0.0.1:8765/"), true));
+        assertFalse(PhoneWebViewModel.reachable(URI.create("https://[::1]:8765/"), true));
+        assertTrue(PhoneWebViewModel.reachable(URI.create("https://192.168.1.20:8765/"), true));
+        assertTrue(PhoneWebViewModel.reachable(URI.create("https://laptop.local:8765/"), true));
+        assertTrue(PhoneWebViewModel.reachable(URI.create("http://127.0.0.1:41234/"), false));
+    }
 }

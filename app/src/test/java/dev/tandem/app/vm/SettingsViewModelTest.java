@@ -392,9 +392,21 @@ class SettingsViewModelTest {
         vm.touch("passphrase");
         assertEquals("", vm.error("passphrase").get(), "the first field is still being typed");
         vm.passphraseRepeatProperty().set("correct");
-        assertEquals("The two passphrases differ.", vm.error("passphrase").get());
+        assertEquals("", vm.error("passphrase").get(), "the repeat is still being typed");
+        vm.touch("passphraseRepeat");
+        assertEquals("The two passphrases differ.", vm.error("passphrase").get(), "said on leaving the repeat");
         vm.passphraseRepeatProperty().set("correct horse");
         assertEquals("", vm.error("passphrase").get());
+    }
+
+    @Test
+    void requestSave_repeatNeverLeft_mismatchSaid() {
+        SettingsViewModel vm = vm(PASSED);
+        folder(vm, "/srv/sync");
+        vm.value("passphrase").set("correct horse");
+        vm.passphraseRepeatProperty().set("correct");
+        assertFalse(vm.requestSave());
+        assertEquals("The two passphrases differ.", vm.error("passphrase").get());
     }
 
     @Test
@@ -406,8 +418,26 @@ class SettingsViewModelTest {
         vm.passphraseRepeatProperty().set("wrong one here");
         assertFalse(vm.requestSave());
         assertEquals("Save", vm.saveLabelProperty().get());
-        assertTrue(vm.saveWarningProperty().get().contains("passphrase"), vm.saveWarningProperty().get());
         assertFalse(vm.requestSave(), "checked again, and refused again");
+    }
+
+    /** The summary names the step, the step says what failed and what to do: the failure is said once. */
+    @Test
+    void testConnection_wrongPassphrase_failureSaidOnce() {
+        SettingsViewModel vm = vm(new ConnectionCheck(List.of(new ConnectionCheck.Step("List", false,
+                "The passphrase does not match the one that encrypted this remote.",
+                SyncException.Reason.WRONG_PASSPHRASE))));
+        folder(vm, "/srv/sync");
+        vm.value("passphrase").set("wrong one here");
+        vm.passphraseRepeatProperty().set("wrong one here");
+        vm.testConnection();
+        List<String> shown = new java.util.ArrayList<>(List.of(vm.checkSummaryProperty().get(),
+                vm.saveWarningProperty().get()));
+        vm.checkSteps().forEach(st -> shown.add(st.message()));
+        assertEquals(1, shown.stream().filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains("passphrase")).count(),
+                shown.toString());
+        assertEquals("The check stopped at “List”: see below.", vm.checkSummaryProperty().get());
+        assertFalse(vm.requestSave(), "Save still refuses a passphrase that does not open the remote");
     }
 
     @Test

@@ -1,0 +1,39 @@
+package dev.tandem.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The system's opener's answer reaches the window: a file nothing opens is a failure, not silence. */
+@DisabledOnOs(OS.WINDOWS)
+class SystemOpenerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void open_openerExitsWithAnError_failsNamingTheFile() throws Exception {
+        Path f = Files.writeString(dir.resolve("model.xyz3d"), "x");
+        SystemOpener opener = new SystemOpener(List.of("false"), uri -> { });
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> opener.open(f.toUri().toString()));
+        assertTrue(e.getMessage().contains("model.xyz3d"), e.getMessage());
+    }
+
+    @Test
+    void open_openerSucceeds_returnsAndWebLinksGoToTheBrowser() throws Exception {
+        Path f = Files.writeString(dir.resolve("notes.txt"), "x");
+        List<String> links = new ArrayList<>();
+        SystemOpener opener = new SystemOpener(List.of("true"), links::add);
+        opener.open(f.toUri().toString());
+        opener.open("https://example.com/");
+        assertEquals(List.of("https://example.com/"), links);
+    }
+}

@@ -184,6 +184,22 @@ class WebPageTest {
     }
 
     @Test
+    void editor_plainNote_offersNoDateTimeReminderOrRepeat() {
+        Item packing = web.store.add("Packing list", null, null);
+        web.store.update(packing.id(), i -> i.withNote(true));
+        Item milk = web.store.add("Milk", null, null);
+        openInEditor(packing);
+        chromium.await("return document.getElementById('detail-heading').textContent.startsWith('Note')");
+        for (String id : java.util.List.of("ed-due", "ed-time", "ed-length", "ed-repeat", "remind-add")) {
+            assertEquals(Boolean.FALSE, chromium.js("return document.getElementById('" + id + "').offsetParent !== null"),
+                    id + " is not shown for a note");
+        }
+        chromium.find(row(milk) + " .item-open").click();
+        chromium.await("return document.getElementById('detail-heading').textContent.startsWith('Todo')");
+        assertEquals(Boolean.TRUE, chromium.js("return document.getElementById('ed-due').offsetParent !== null"));
+    }
+
+    @Test
     void changeByAnotherDevice_showsInTheOpenPage_keepingWhatIsTyped() {
         Item milk = web.store.add("Milk", null, null);
         openInEditor(milk);

@@ -140,6 +140,8 @@ function showItem(item, keep) {
   showReminder();
   const done = $('ed-done');
   done.hidden = !!item.note;
+  // A note is never due: no date, time, length, reminder or repeat to set (as on the desktop).
+  $('ed-fields').classList.toggle('is-note', !!item.note);
   done.checked = !!item.done;
   $('detail-heading').textContent = (item.note ? 'Note' : 'Todo') + (item.shared ? ' · shared list' : '');
   $('detail-heading').setAttribute('tabindex', '-1');

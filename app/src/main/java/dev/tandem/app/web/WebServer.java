@@ -109,6 +109,7 @@ public final class WebServer implements AutoCloseable {
                 new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit));
         String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
         server.setHandler(new Door(router, answeredHosts(host), config.behindProxy, cookieName, browsers));
+        server.setErrorHandler(new PlainErrors());
         try {
             server.start();
         } catch (Exception e) {

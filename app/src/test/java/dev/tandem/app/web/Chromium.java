@@ -86,8 +86,14 @@ final class Chromium implements AutoCloseable {
         driver.get(url);
     }
 
+    /**
+     * The element, scrolled to the middle of its scroller as a person would before touching it: Selenium scrolls
+     * it just into view, where the page's sticky bars (the item's Save bar) may cover it.
+     */
     WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        WebElement el = driver.findElement(By.cssSelector(css));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", el);
+        return el;
     }
 
     List<WebElement> all(String css) {

@@ -5,6 +5,7 @@
 import { $, h, icon, toast } from './dom.js';
 import { state } from './state.js';
 import { api } from './api.js';
+import { submit } from './outbox.js';
 import { go, refreshAll } from './routes.js';
 import { viewLabel } from './sidebar.js';
 import { renderConflicts } from './conflicts.js';
@@ -92,7 +93,8 @@ function renderItems(items, total) {
   }
 }
 
-function itemRow(it) {
+/** One item's row: its done box (ticked through the outbox) and the button that opens it. */
+export function itemRow(it) {
   const meta = h('span', { class: 'item-meta' },
     it.context ? h('span', { class: 'context' }, it.context) : null,
     it.start ? h('span', { class: 'start' }, it.start) : null,
@@ -100,7 +102,8 @@ function itemRow(it) {
     it.repeat ? icon('repeat', `Repeats ${it.repeat}`) : null,
     it.remindAt ? icon('bell', `Reminder ${new Date(it.remindAt).toLocaleString()}`) : null,
     it.hasNotes ? icon('note', 'Has notes') : null,
-    state.route.v.startsWith('list:') || !it.listId ? null : h('span', { class: 'list-name' }, it.listName),
+    state.route.v.startsWith('list:') || !it.listId || !it.listName ? null : h('span', { class: 'list-name' }, it.listName),
+    it.waiting ? h('span', { class: 'waiting-mark' }, 'waiting to be saved') : null,
     ...(it.tags || []).map((t) => h('span', { class: 'tag' }, '#' + t)));
   const open = h('button', {
     type: 'button', class: 'item-open', 'aria-current': state.route.item === it.id ? 'true' : null,
@@ -108,14 +111,13 @@ function itemRow(it) {
   }, h('span', { class: 'item-title' }, it.title || '(no title)'), meta.childNodes.length ? meta : null);
   const done = it.note
     ? h('span', { class: 'item-note-mark' }, icon('note', 'Note'))
-    : h('input', { type: 'checkbox', class: 'item-done check', 'aria-label': `Done: ${it.title}`, 'data-write': '' });
+    : h('input', { type: 'checkbox', class: 'item-done check', 'aria-label': `Done: ${it.title}` });
   if (!it.note) {
     done.checked = it.done;
-    done.disabled = !state.writable;
     done.addEventListener('change', () => tick(it, done));
   }
   return h('li', {
-    class: `item${it.done ? ' done' : ''}${it.priority ? ' p' + it.priority : ''}`, 'data-id': it.id,
+    class: `item${it.done ? ' done' : ''}${it.priority ? ' p' + it.priority : ''}${it.waiting ? ' waiting' : ''}`, 'data-id': it.id,
   }, h('span', { class: 'priority-bar', title: it.priority ? `Priority ${it.priority}` : null }), done, open,
   it.priority ? h('span', { class: 'visually-hidden' }, `Priority ${it.priority}`) : null);
 }
@@ -123,19 +125,18 @@ function itemRow(it) {
 async function tick(it, box) {
   const done = box.checked;
   box.closest('.item').classList.toggle('done', done);
-  try {
-    await api('POST', `/api/items/${encodeURIComponent(it.id)}/done`, { done });
-    if (done) toast(`Completed “${it.title}”.`, 'Undo', () => untick(it));
-    refreshAll();
-  } catch (e) {
+  const answer = await submit({ op: 'done', id: it.id, done, title: it.title });
+  if (answer.status >= 400) {
     box.checked = !done;
     box.closest('.item').classList.toggle('done', !done);
-    toast(e.message);
+    toast(answer.error);
+    return;
   }
+  if (done) toast(`Completed “${it.title}”.`, 'Undo', () => untick(it));
+  refreshAll();
 }
 async function untick(it) {
-  try {
-    await api('POST', `/api/items/${encodeURIComponent(it.id)}/done`, { done: false });
-    refreshAll();
-  } catch (e) { toast(e.message); }
+  const answer = await submit({ op: 'done', id: it.id, done: false, title: it.title });
+  if (answer.status >= 400) toast(answer.error);
+  refreshAll();
 }

@@ -93,6 +93,18 @@ export function startApp(session) {
   // Drafts of items not open (left before the page was) go now; the open one's goes once it shows.
   if (state.writable) saveAllDrafts();
   startEvents();
+  askToKeepStorage();
+}
+
+/**
+ * Asks the browser to keep this site's storage (drafts, kept answers) when the phone runs short of space, now
+ * that it holds something worth keeping. Not awaited: the browser may ask the person, or decide by itself.
+ */
+function askToKeepStorage() {
+  if (!navigator.storage || !navigator.storage.persist) return;
+  navigator.storage.persisted()
+    .then((kept) => kept || navigator.storage.persist())
+    .catch(() => { /* storage stays "best effort", as it was: drafts are still kept */ });
 }
 
 /**

@@ -6,13 +6,14 @@
  */
 'use strict';
 
-const SHELL = 'tandem-shell-v2';
+const SHELL = 'tandem-shell-v3';
 const API = 'tandem-api';
 const SHELL_URLS = [
   '/', '/assets/app.js', '/assets/state.js', '/assets/dom.js', '/assets/format.js', '/assets/api.js',
   '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/quickadd.js',
   '/assets/editor.js', '/assets/fields.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
+  '/assets/icon-192.png', '/assets/icon-512.png', '/assets/icon-maskable-512.png', '/assets/apple-touch-icon.png',
 ];
 
 self.addEventListener('install', (event) => {

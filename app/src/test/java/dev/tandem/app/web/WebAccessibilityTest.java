@@ -1,0 +1,207 @@
+package dev.tandem.app.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.model.Item;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The page is the accessible Tandem on Linux (JavaFX has no screen reader support there): axe-core finds no
+ * serious or critical violation on any screen at a phone's and a desktop's size; the keyboard reaches quick
+ * add, the rows and the editor's fields in order, and Escape closes the item; saves, conflicts and going
+ * offline are said in live regions that a screen reader was already following.
+ */
+class WebAccessibilityTest {
+    /** Tab presses allowed to reach a control: the page has fewer stops than this before the editor's last. */
+    private static final int MAX_TABS = 60;
+
+    @TempDir
+    java.nio.file.Path dir;
+    WebFixture web;
+    Chromium chromium;
+
+    @BeforeEach
+    void start() {
+        web = new WebFixture(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        web.close();
+    }
+
+    @Test
+    void everyScreen_atPhoneSize_hasNoSeriousOrCriticalViolation() throws Exception {
+        assertNoSeriousViolation(Chromium.Size.PHONE);
+    }
+
+    @Test
+    void everyScreen_atDesktopSize_hasNoSeriousOrCriticalViolation() throws Exception {
+        assertNoSeriousViolation(Chromium.Size.DESKTOP);
+    }
+
+    @Test
+    void keyboard_tabReachesQuickAddRowsAndFields_escapeClosesTheItem() {
+        web.store.add("Milk", null, null);
+        web.store.add("Bread", null, web.store.today());
+        chromium = Chromium.paired(web, Chromium.Size.DESKTOP);
+        chromium.await("return document.querySelectorAll('.item').length === 2");
+
+        List<String> stops = tabUntil("#quick-add");
+        assertTrue(stops.indexOf("#search") < stops.indexOf("#quick-add"), "search before quick add: " + stops);
+        List<String> toRow = tabUntil(".item-open");
+        assertTrue(toRow.stream().anyMatch(stop -> stop.startsWith(".item-done")), "the row's done box before its title: " + toRow);
+
+        String id = (String) chromium.js("return document.activeElement.closest('.item').dataset.id");
+        new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
+        chromium.await("return document.getElementById('ed-title').value !== ''"
+                + " && !document.getElementById('detail-body').hidden");
+        List<String> fields = tabUntil("#ed-repeat");
+        for (String field : List.of("#ed-title", "#ed-due", "#ed-priority", "#ed-list", "#ed-tags")) {
+            assertTrue(fields.contains(field), field + " not reached: " + fields);
+        }
+        assertTrue(fields.indexOf("#ed-title") < fields.indexOf("#ed-due"), "title before due: " + fields);
+
+        new Actions(chromium.driver()).sendKeys(Keys.ESCAPE).perform();
+        chromium.await("return document.getElementById('detail-body').hidden && !location.hash.includes('item=')");
+        assertEquals(id, chromium.js("return document.activeElement.closest('.item') && document.activeElement"
+                + ".closest('.item').dataset.id"), "focus goes back to the row the item was opened from");
+    }
+
+    @Test
+    void liveRegions_saveConflictAndOffline_areSaidWhereAScreenReaderListens() {
+        Item milk = web.store.add("Milk", null, null);
+        chromium = Chromium.paired(web, Chromium.Size.DESKTOP);
+        chromium.find(".item[data-id=\"" + milk.id() + "\"] .item-open").click();
+        chromium.await("return document.getElementById('ed-title').value === 'Milk'");
+        watchLiveRegions();
+
+        chromium.find("#ed-title").sendKeys(" and eggs");
+        chromium.find("#save").click();
+        assertAnnounced("Saved");
+
+        chromium.js("document.getElementById('ed-title').value += ' (phone)'");
+        web.store.update(milk.id(), i -> i.withTitle("Milk (laptop)"));
+        chromium.find("#save").click();
+        assertAnnounced("Changed on another device");
+
+        web.server.close();
+        assertAnnounced("Offline");
+    }
+
+    private void assertNoSeriousViolation(Chromium.Size size) throws Exception {
+        Axe axe = Axe.load();
+        Item trip = seed();
+        List<String> found = new ArrayList<>();
+
+        chromium = Chromium.start(size);
+        chromium.open(web.server.url().toString());
+        chromium.await("return !document.getElementById('pair').hidden");
+        found.addAll(axe.seriousViolations(chromium, "pairing"));
+
+        chromium.open(web.server.pair().url());
+        chromium.await("return !document.getElementById('app').hidden && document.querySelectorAll('.item').length === 2"
+                + " && document.querySelectorAll('#nav-smart li').length === 4");
+        found.addAll(axe.seriousViolations(chromium, "inbox"));
+
+        chromium.find(".item[data-id=\"" + trip.id() + "\"] .item-open").click();
+        chromium.await("return document.getElementById('ed-title').value === 'Trip'"
+                + " && document.querySelector('#notes-view input')");
+        found.addAll(axe.seriousViolations(chromium, "open item"));
+
+        chromium.js("location.hash = '#v=conflicts'");
+        chromium.await("return document.querySelectorAll('.conflict').length === 1");
+        found.addAll(axe.seriousViolations(chromium, "conflicts"));
+
+        chromium.js("location.hash = '#v=settings'");
+        chromium.await("return document.querySelectorAll('.browsers li').length === 2");
+        found.addAll(axe.seriousViolations(chromium, "this browser"));
+
+        chromium.js("location.hash = '#v=inbox'");
+        chromium.await("return document.querySelectorAll('.item').length === 2");
+        web.server.close();
+        chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(5));
+        found.addAll(axe.seriousViolations(chromium, "offline"));
+
+        assertTrue(found.isEmpty(), size + ":\n" + String.join("\n", found));
+    }
+
+    /**
+     * Two todos in the Inbox that show every part of a row (a due date, a priority, a tag, notes with check
+     * boxes), one in a list, and a conflict made as another browser's stale edit; returns the todo with notes.
+     */
+    private Item seed() throws Exception {
+        Item milk = web.store.add("Milk", null, web.store.today());
+        web.store.update(milk.id(), i -> i.withPriority(1).withTags("errands"));
+        String family = web.store.createList("Family").id();
+        Item lunch = web.store.add("Lunch with Ann", family, web.store.today().plusDays(1));
+        Item trip = web.store.add("Trip", null, null);
+        web.store.update(trip.id(), i -> i.withNotes("Pack:\n\n- [ ] passports\n- [x] tickets"));
+
+        WebFixture.Session other = web.pair();
+        web.store.update(lunch.id(), i -> i.withTitle("Lunch with Ann and Bo"));
+        int status = web.post("/api/items/" + lunch.id(),
+                "{\"set\":{\"title\":\"Lunch with Ann (phone)\"},\"base\":{\"title\":\"Lunch with Ann\"}}", other)
+                .statusCode();
+        assertEquals(409, status, "the stale edit was not a conflict");
+        return trip;
+    }
+
+    /** Tab presses until the focused element matches {@code css}; returns the stops on the way, as selectors. */
+    private List<String> tabUntil(String css) {
+        List<String> stops = new ArrayList<>();
+        for (int i = 0; i < MAX_TABS; i++) {
+            new Actions(chromium.driver()).sendKeys(Keys.TAB).perform();
+            String stop = (String) chromium.js("const e = document.activeElement;"
+                    + " return e.id ? '#' + e.id : '.' + [...e.classList].join('.')");
+            stops.add(stop);
+            if (Boolean.TRUE.equals(chromium.js("return document.activeElement.matches(arguments[0])", css))) {
+                return stops;
+            }
+        }
+        throw new AssertionError(css + " not reached in " + MAX_TABS + " tab presses: " + stops);
+    }
+
+    /**
+     * Records every text that appears inside a live region (role status or alert, or aria-live) that was
+     * already shown before the change: a region shown only together with its text is not reliably announced,
+     * except an alert.
+     */
+    private void watchLiveRegions() {
+        chromium.js("window.announced = [];"
+                + " const REGION = '[role=status], [role=alert], [aria-live=polite], [aria-live=assertive]';"
+                + " const shown = () => new Set([...document.querySelectorAll(REGION)].filter(e => e.checkVisibility()));"
+                + " let listening = shown();"
+                + " new MutationObserver((records) => {"
+                + "   for (const r of records) {"
+                + "     const t = r.target.nodeType === 1 ? r.target : r.target.parentElement;"
+                + "     const region = t.closest(REGION);"
+                + "     if (region && t.checkVisibility() && (listening.has(region) || region.getAttribute('role') === 'alert'))"
+                + "       window.announced.push(t.textContent.trim());"
+                + "   }"
+                + "   listening = shown();"
+                + " }).observe(document.body, {subtree: true, childList: true, characterData: true,"
+                + "   attributes: true, attributeFilter: ['hidden']});");
+    }
+
+    private void assertAnnounced(String start) {
+        try {
+            chromium.await("return window.announced.some(t => t.startsWith(arguments[0]))", Duration.ofSeconds(5), start);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("“" + start + "…” was not said in a live region; said: "
+                    + chromium.js("return JSON.stringify(window.announced)"), e);
+        }
+    }
+}

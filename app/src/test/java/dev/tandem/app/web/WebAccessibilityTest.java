@@ -7,6 +7,7 @@ import dev.tandem.app.model.Item;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,33 +110,53 @@ class WebAccessibilityTest {
         chromium = Chromium.start(size);
         chromium.open(web.server.url().toString());
         chromium.await("return !document.getElementById('pair').hidden");
-        found.addAll(axe.seriousViolations(chromium, "pairing"));
+        check(axe, found, "pairing");
 
         chromium.open(web.server.pair().url());
         chromium.await("return !document.getElementById('app').hidden && document.querySelectorAll('.item').length === 2"
                 + " && document.querySelectorAll('#nav-smart li').length === 4");
-        found.addAll(axe.seriousViolations(chromium, "inbox"));
+        check(axe, found, "inbox");
+        if (size == Chromium.Size.PHONE) {
+            chromium.find("#menu-button").click();
+            chromium.await("return document.getElementById('sidebar').checkVisibility({visibilityProperty: true})");
+            check(axe, found, "lists drawer");
+            new Actions(chromium.driver()).sendKeys(Keys.ESCAPE).perform();
+            chromium.await("return !document.body.classList.contains('drawer-open')");
+        }
 
         chromium.find(".item[data-id=\"" + trip.id() + "\"] .item-open").click();
         chromium.await("return document.getElementById('ed-title').value === 'Trip'"
                 + " && document.querySelector('#notes-view input')");
-        found.addAll(axe.seriousViolations(chromium, "open item"));
+        check(axe, found, "open item");
+        chromium.find("#notes-edit").click();
+        chromium.find("#remind-add").click();
+        chromium.await("return !document.getElementById('ed-notes').hidden && !document.getElementById('remind-set').hidden");
+        check(axe, found, "open item, editing its notes and reminder");
 
         chromium.js("location.hash = '#v=conflicts'");
         chromium.await("return document.querySelectorAll('.conflict').length === 1");
-        found.addAll(axe.seriousViolations(chromium, "conflicts"));
+        check(axe, found, "conflicts");
 
         chromium.js("location.hash = '#v=settings'");
         chromium.await("return document.querySelectorAll('.browsers li').length === 2");
-        found.addAll(axe.seriousViolations(chromium, "this browser"));
+        check(axe, found, "this browser");
 
         chromium.js("location.hash = '#v=inbox'");
         chromium.await("return document.querySelectorAll('.item').length === 2");
         web.server.close();
         chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(5));
-        found.addAll(axe.seriousViolations(chromium, "offline"));
+        check(axe, found, "offline");
 
         assertTrue(found.isEmpty(), size + ":\n" + String.join("\n", found));
+    }
+
+    /** Checks the screen as shown, in the light and the dark scheme. */
+    private void check(Axe axe, List<String> found, String screen) {
+        for (String scheme : List.of("light", "dark")) {
+            chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+            found.addAll(axe.seriousViolations(chromium, screen + " (" + scheme + ")"));
+        }
     }
 
     /**

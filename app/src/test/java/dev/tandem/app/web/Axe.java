@@ -1,5 +1,6 @@
 package dev.tandem.app.web;
 
+import dev.tandem.engine.testing.ExternalS3Server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ final class Axe {
     }
 
     static Axe load() {
-        Path js = repositoryRoot().resolve(".test-servers/node_modules/axe-core/axe.min.js");
+        Path js = ExternalS3Server.repositoryRoot().resolve(".test-servers/node_modules/axe-core/axe.min.js");
         if (!Files.isRegularFile(js)) {
             String missing = js + " is missing (.ci/run installs npm axe-core@" + VERSION + " into .test-servers)";
             if ("true".equals(System.getenv("CI"))) {
@@ -62,14 +63,5 @@ final class Axe {
             out.add(screen + ": " + v.get("id") + " (" + v.get("impact") + ", " + v.get("help") + ") at " + v.get("targets"));
         }
         return out;
-    }
-
-    /** The checkout: where .git is, above the module's folder the tests run in. */
-    private static Path repositoryRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve(".git"))) {
-            p = p.getParent();
-        }
-        return p == null ? Path.of("").toAbsolutePath() : p;
     }
 }

@@ -102,7 +102,7 @@ class WebInstallTest {
     }
 
     @Test
-    void page_chromiumCanInstallIt() {
+    void page_askedOverDevTools_chromiumFindsItInstallable() {
         chromium = Chromium.paired(web, Chromium.Size.DESKTOP);
         Map<String, Object> manifest = chromium.driver().executeCdpCommand("Page.getAppManifest", Map.of());
         assertEquals(List.of(), manifest.get("errors"), "manifest errors");
@@ -113,7 +113,7 @@ class WebInstallTest {
     }
 
     @Test
-    void pairing_asksTheBrowserToKeepItsStorage() {
+    void pairing_succeeds_asksTheBrowserToKeepItsStorage() {
         chromium = Chromium.start(Chromium.Size.PHONE);
         chromium.driver().executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
                 "window.persistAsked = 0; if (navigator.storage) { const real = navigator.storage.persist.bind(navigator.storage);"

@@ -17,7 +17,8 @@ import org.openqa.selenium.interactions.Actions;
 
 /**
  * The page is the accessible Tandem on Linux (JavaFX has no screen reader support there): axe-core finds no
- * serious or critical violation on any screen at a phone's and a desktop's size; the keyboard reaches quick
+ * serious or critical violation on any screen at a phone's and a desktop's size, and Chromium's accessibility
+ * tree has a name for everything that takes focus; the keyboard reaches quick
  * add, the rows and the editor's fields in order, and Escape closes the item; saves, conflicts, messages
  * and going offline are said in live regions that a screen reader was already following.
  */
@@ -156,8 +157,11 @@ class WebAccessibilityTest {
         assertTrue(found.isEmpty(), size + ":\n" + String.join("\n", found));
     }
 
-    /** Checks the screen as shown, in the light and the dark scheme. */
+    /** Checks the screen as shown, in the light and the dark scheme, and that its controls have names. */
     private void check(Axe axe, List<String> found, String screen) {
+        for (String control : unnamedControls()) {
+            found.add(screen + ": no name for " + control);
+        }
         for (String scheme : List.of("light", "dark")) {
             chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
@@ -184,6 +188,43 @@ class WebAccessibilityTest {
                 .statusCode();
         assertEquals(409, status, "the stale edit was not a conflict");
         return trip;
+    }
+
+    /**
+     * What Chromium's accessibility tree (what a screen reader reads) holds that can take focus but has no
+     * name, as role and DOM node: empty when every control says what it is.
+     */
+    private List<String> unnamedControls() {
+        Map<String, Object> tree = chromium.driver().executeCdpCommand("Accessibility.getFullAXTree", Map.of());
+        List<String> unnamed = new ArrayList<>();
+        for (Object o : (List<?>) tree.get("nodes")) {
+            Map<?, ?> node = (Map<?, ?>) o;
+            if (Boolean.TRUE.equals(node.get("ignored")) || !hasTrue(node, "focusable")) {
+                continue;
+            }
+            Object name = node.get("name") instanceof Map<?, ?> n ? n.get("value") : null;
+            String role = String.valueOf(((Map<?, ?>) node.get("role")).get("value"));
+            if ((name == null || String.valueOf(name).isBlank()) && !role.equals("RootWebArea")) {
+                Map<String, Object> dom = chromium.driver().executeCdpCommand("DOM.describeNode",
+                        Map.of("backendNodeId", node.get("backendDOMNodeId")));
+                Map<?, ?> element = (Map<?, ?>) dom.get("node");
+                unnamed.add(role + " " + element.get("localName") + " " + element.get("attributes"));
+            }
+        }
+        return unnamed;
+    }
+
+    private static boolean hasTrue(Map<?, ?> node, String property) {
+        if (!(node.get("properties") instanceof List<?> properties)) {
+            return false;
+        }
+        for (Object p : properties) {
+            Map<?, ?> prop = (Map<?, ?>) p;
+            if (property.equals(prop.get("name")) && Boolean.TRUE.equals(((Map<?, ?>) prop.get("value")).get("value"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Tab presses until the focused element matches {@code css}; returns the stops on the way, as selectors. */

@@ -55,15 +55,30 @@ class WebAccessibilityTest {
     }
 
     @Test
-    void keyboard_tabReachesQuickAddRowsAndFields_escapeClosesTheItem() {
+    void keyboard_desktop_tabReachesSearchQuickAddRowsAndFields_escapeClosesTheItem() {
+        List<String> stops = walkWithTheKeyboard(Chromium.Size.DESKTOP);
+        assertTrue(stops.contains("#search") && stops.indexOf("#search") < stops.indexOf("#quick-add"),
+                "search before quick add: " + stops);
+    }
+
+    @Test
+    void keyboard_phone_tabReachesQuickAddRowsAndFields_escapeClosesTheItem() {
+        List<String> stops = walkWithTheKeyboard(Chromium.Size.PHONE);
+        assertTrue(stops.contains("#menu-button") && !stops.contains("#search"),
+                "the menu button, not the closed drawer's search: " + stops);
+    }
+
+    /**
+     * Tabs from the top to quick add, on to the first row, opens it with Enter, tabs through its fields and
+     * closes it with Escape, asserting each step; returns the stops before quick add.
+     */
+    private List<String> walkWithTheKeyboard(Chromium.Size size) {
         web.store.add("Milk", null, null);
         web.store.add("Bread", null, web.store.today());
-        chromium = Chromium.paired(web, Chromium.Size.DESKTOP);
+        chromium = Chromium.paired(web, size);
         chromium.await("return document.querySelectorAll('.item').length === 2");
 
         List<String> stops = tabUntil("#quick-add");
-        assertTrue(stops.contains("#search") && stops.indexOf("#search") < stops.indexOf("#quick-add"),
-                "search before quick add: " + stops);
         List<String> toRow = tabUntil(".item-open");
         assertTrue(toRow.stream().anyMatch(stop -> stop.startsWith(".item-done")),
                 "the row's done box before its title: " + toRow);
@@ -82,6 +97,7 @@ class WebAccessibilityTest {
         chromium.await("return document.getElementById('detail-body').hidden && !location.hash.includes('item=')");
         assertEquals(id, chromium.js("return document.activeElement.closest('.item') && document.activeElement"
                 + ".closest('.item').dataset.id"), "focus goes back to the row the item was opened from");
+        return stops;
     }
 
     @Test

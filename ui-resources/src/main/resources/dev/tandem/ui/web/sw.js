@@ -7,7 +7,7 @@
  */
 'use strict';
 
-const SHELL = 'tandem-shell-v3';
+const SHELL = 'tandem-shell-v4';
 const API = 'tandem-api';
 const FILES = 'tandem-files';
 /** A file larger than this is not kept for reading offline: the phone's storage is the person's. */
@@ -18,6 +18,7 @@ const SHELL_URLS = [
   '/assets/editor.js', '/assets/fields.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
   '/assets/outbox.js', '/assets/overlay.js', '/assets/waiting.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
+  '/assets/icon-192.png', '/assets/icon-512.png', '/assets/icon-maskable-512.png', '/assets/apple-touch-icon.png',
 ];
 
 self.addEventListener('install', (event) => {

@@ -45,6 +45,7 @@ public final class WebServer implements AutoCloseable {
     private final Browsers browsers;
     private Server jetty;
     private LiveEvents live;
+    private MdnsAdvertiser advertiser = MdnsAdvertiser.none();
     private URI url;
     private String cookieName;
 
@@ -108,7 +109,10 @@ public final class WebServer implements AutoCloseable {
                 new ApiRoutes(config.store, config.sharedLists, attachments()),
                 new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit));
         String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
-        server.setHandler(new Door(router, answeredHosts(host), config.behindProxy, cookieName, browsers));
+        // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
+        Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        answered.addAll(answeredHosts(host));
+        server.setHandler(new Door(router, answered, config.behindProxy, cookieName, browsers));
         server.setErrorHandler(new PlainErrors());
         try {
             server.start();
@@ -123,7 +127,37 @@ public final class WebServer implements AutoCloseable {
         address.setProperty("url", url.toString());
         address.setProperty("cookie", id);
         config.settings.writeSecretFile(ADDRESS_FILE, address);
+        advertiser = advertise(connector.getLocalPort(), name -> answered.add(Door.normal(name)));
         return this;
+    }
+
+    /**
+     * Starts the mDNS advertisement in the background when other devices reach the server on a LAN
+     * address: not for loopback, not with {@code --public-host} (the phone uses that name), not when
+     * told not to. {@code answer} hears the {@code .local} name before it is offered.
+     */
+    private MdnsAdvertiser advertise(int port, java.util.function.Consumer<String> answer) {
+        boolean wildcard = config.host.equals("0.0.0.0") || config.host.equals("::");
+        String lan = wildcard ? WebServerAddresses.lan() : config.host;
+        if (!config.mdns || config.publicHost != null || lan == null || isLoopback(lan)) {
+            return MdnsAdvertiser.none();
+        }
+        try {
+            return MdnsAdvertiser.start(InetAddress.getByName(lan), WebServerAddresses::hostName,
+                    MdnsAdvertiser.service(config.deviceName, port, secure()), secure(), answer);
+        } catch (UnknownHostException | IllegalArgumentException e) {
+            System.getLogger("tandem").log(System.Logger.Level.WARNING, "mDNS: not advertised", e);
+            return MdnsAdvertiser.failed("cannot advertise on the network (mDNS): " + e.getMessage());
+        }
+    }
+
+    /**
+     * How the mDNS advertisement went: the page's {@code .local} address (a second address, for phones
+     * that resolve such names), a warning, or neither (this machine only, or not asked to). Completes
+     * in the background, never on the caller's thread.
+     */
+    public java.util.concurrent.CompletableFuture<MdnsAdvertiser.Outcome> advertised() {
+        return advertiser.outcome();
     }
 
     /** The page's address: the host given, or for a wildcard address this machine's first LAN address. */
@@ -205,6 +239,9 @@ public final class WebServer implements AutoCloseable {
         if (jetty == null) {
             return;
         }
+        // Goodbye packets first: a phone's list drops the page before its address stops answering.
+        advertiser.close();
+        advertiser = MdnsAdvertiser.none();
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -242,6 +279,12 @@ public final class WebServer implements AutoCloseable {
         return lan != null ? lan : "127.0.0.1";
     }
 
+    /** Whether {@code host} (a URI's host) names loopback, read from the text, never looked up (the UI thread calls it). */
+    public static boolean isLoopbackText(String host) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
     static boolean isLoopback(String host) {
         try {
             return InetAddress.getByName(host).isLoopbackAddress();
@@ -259,6 +302,7 @@ public final class WebServer implements AutoCloseable {
         private int port = 8765;
         private String publicHost;
         private boolean behindProxy;
+        private boolean mdns = true;
         private Path keyStore;
         private String keyStorePassword;
         private Supplier<Set<String>> sharedLists = Set::of;
@@ -329,6 +373,15 @@ public final class WebServer implements AutoCloseable {
          */
         public Builder behindProxy(boolean behindProxy) {
             this.behindProxy = behindProxy;
+            return this;
+        }
+
+        /**
+         * Whether the server is advertised over mDNS while it listens on a LAN address (true unless
+         * told): a service "Tandem on DEVICE" and this machine's {@code .local} name.
+         */
+        public Builder mdns(boolean mdns) {
+            this.mdns = mdns;
             return this;
         }
 

@@ -17,6 +17,7 @@ import java.net.SocketTimeoutException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
+import dev.tandem.app.settings.SettingsStore;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
 import javax.jmdns.impl.DNSIncoming;
@@ -35,6 +38,7 @@ import javax.jmdns.impl.constants.DNSRecordClass;
 import javax.jmdns.impl.constants.DNSRecordType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The web server's mDNS advertisement: what our code advertises (checked without the network, so it
@@ -44,6 +48,8 @@ import org.junit.jupiter.api.Test;
 class MdnsAdvertiserTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private final List<AutoCloseable> open = new ArrayList<>();
+    @TempDir
+    Path dir;
 
     @AfterEach
     void close() throws Exception {
@@ -84,9 +90,49 @@ class MdnsAdvertiserTest {
 
     @Test
     void advertised_serverOnLoopback_nothingAdvertisedNoWarning() throws Exception {
-        try (WebFixture web = new WebFixture(java.nio.file.Files.createTempDirectory("mdns"))) {
+        try (WebFixture web = new WebFixture(dir)) {
             MdnsAdvertiser.Outcome o = web.server.advertised().get(5, TimeUnit.SECONDS);
             assertEquals(MdnsAdvertiser.Outcome.NONE, o);
+        }
+    }
+
+    /**
+     * The whole server on every address: the link names the LAN address (never loopback), the .local
+     * name is offered once it answers and the server answers to it, and stopping withdraws it.
+     */
+    @Test
+    void serve_onEveryAddress_linkNamesTheLanAddressAndTheLocalNameIsServedThenWithdrawn() throws Exception {
+        InetAddress lan = lan();
+        Optional<String> label = WebServerAddresses.hostLabel(WebServerAddresses.hostName());
+        assumeTrue(label.isPresent(), "this machine's name is not a DNS label: nothing to name it by over mDNS");
+        SelfSignedTls.KeyStoreFile tls = SelfSignedTls.ensure(new SettingsStore(dir), dir, List.of("127.0.0.1"));
+        try (WebFixture web = new WebFixture(dir, b -> b.listen("0.0.0.0", 0).tls(tls.path(), tls.password()))) {
+            int port = web.server.url().getPort();
+            assertEquals(lan.getHostAddress(), web.server.url().getHost());
+            assertEquals(lan.getHostAddress(), URI.create(web.server.pair().url()).getHost());
+            MdnsAdvertiser.Outcome o = web.server.advertised().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            String local = label.get() + ".local";
+            assertEquals(Optional.of(URI.create("https://" + local + ":" + port + "/")), o.localUrl(), o.toString());
+            assertEquals(200, status(lan, port, local + ":" + port));
+            assertEquals(421, status(lan, port, "rebound.example:" + port));
+            String instance = "Tandem on Home server._https._tcp.local.";
+            assertEquals(port, ((DNSRecord.Service) answer(lan, instance, DNSRecordType.TYPE_SRV)).getPort());
+
+            web.server.close();
+            assertTrue(MdnsAdvertiser.ask(lan, instance, DNSRecordType.TYPE_SRV, Duration.ofSeconds(1)).isEmpty(),
+                    "still announced after the server stopped");
+        }
+    }
+
+    /** The status of GET / over TLS to {@code lan} with this {@code Host}, as a browser that followed the name would send. */
+    private static int status(InetAddress lan, int port, String host) throws Exception {
+        try (SSLSocket socket = (SSLSocket) WebHardeningTest.trustAll().getSocketFactory().createSocket(lan, port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(line.split(" ")[1]);
         }
     }
 

@@ -80,6 +80,8 @@ public final class MdnsAdvertiser implements AutoCloseable {
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     /** Written only on {@link #thread}. */
     private volatile MdnsResponder responder;
+    /** Set by {@link #close}: the check that the name answers gives up, so the close behind it runs at once. */
+    private volatile boolean closing;
 
     private MdnsAdvertiser() {
     }
@@ -156,13 +158,20 @@ public final class MdnsAdvertiser implements AutoCloseable {
             responder = new MdnsResponder(lan, hostLabel);
             responder.registerService(service);
             String host = hostLabel + ".local";
-            if (!responder.getHostName().equalsIgnoreCase(host + ".")) {
-                complete(Outcome.warning("another device on the network answers to " + host
-                        + ", so the page is advertised without that name"));
+            boolean answered = answers(lan, host, VERIFY);
+            if (closing) {
+                complete(Outcome.NONE);
                 return;
             }
-            if (!answers(lan, host, VERIFY)) {
-                complete(Outcome.warning("the network did not carry the answer for " + host));
+            // JmDNS renames itself while probing when another device holds the name.
+            if (renamed(host)) {
+                complete(Outcome.warning("another device on the network answers to " + host
+                        + ", so the page is announced without that name"));
+                return;
+            }
+            if (!answered) {
+                complete(Outcome.warning("this computer's answer for " + host + " did not come back within "
+                        + VERIFY.toSeconds() + " s"));
                 return;
             }
             answer.accept(host);
@@ -182,9 +191,9 @@ public final class MdnsAdvertiser implements AutoCloseable {
     }
 
     /** Whether the responder on {@code lan} answers {@code host}'s address with {@code lan}, asked until {@code within}. */
-    private static boolean answers(InetAddress lan, String host, Duration within) throws IOException {
+    private boolean answers(InetAddress lan, String host, Duration within) throws IOException {
         long end = System.nanoTime() + within.toNanos();
-        while (System.nanoTime() < end) {
+        while (!closing && !renamed(host) && System.nanoTime() < end) {
             Optional<DNSIncoming> reply = ask(lan, host + ".", DNSRecordType.TYPE_A, Duration.ofMillis(500));
             if (reply.isPresent() && reply.get().getAllAnswers().stream().anyMatch(r -> r.getRecordType() == DNSRecordType.TYPE_A
                     && r.getName().equalsIgnoreCase(host + ".")
@@ -193,6 +202,10 @@ public final class MdnsAdvertiser implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    private boolean renamed(String host) {
+        return !responder.getHostName().equalsIgnoreCase(host + ".");
     }
 
     /**
@@ -236,6 +249,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
         if (thread.isShutdown()) {
             return;
         }
+        closing = true;
         Future<?> shut = thread.submit(() -> {
             if (responder != null) {
                 responder.unregisterAllServices();

@@ -17,6 +17,7 @@ import dev.tandem.app.web.SelfSignedTls;
 import dev.tandem.app.web.Pairing;
 import dev.tandem.app.web.PairingQr;
 import dev.tandem.app.web.WebServer;
+import dev.tandem.app.web.WebServerAddresses;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -134,7 +135,7 @@ final class ServeCommands {
             server.start();
             out.println("Tandem serves " + Device.chosenName(dir) + " at " + server.url()
                     + (server.secure() ? "" : " (this machine only)"));
-            if (server.secure() && WebServer.isLoopbackText(server.url().getHost())) {
+            if (server.secure() && WebServerAddresses.isLoopbackText(server.url().getHost())) {
                 err.println("tandem: serve: no address a phone could reach was found (no network card with an IPv4"
                         + " address): the address above opens on this machine only");
             }

@@ -7,6 +7,7 @@ import dev.tandem.app.web.Pairing;
 import dev.tandem.app.web.PairingQr;
 import dev.tandem.app.web.WebCompanion;
 import dev.tandem.app.web.WebServer;
+import dev.tandem.app.web.WebServerAddresses;
 import java.net.URI;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -51,6 +52,8 @@ public final class PhoneWebViewModel implements HasFeedback {
     private final ReadOnlyStringWrapper advertised = new ReadOnlyStringWrapper("");
     private final ObjectProperty<boolean[][]> qr = new SimpleObjectProperty<>();
     private final ObservableList<BrowserRow> browsers = FXCollections.observableArrayList();
+    /** The server whose pairing is shown (UI thread only): a late answer about another one is dropped. */
+    private WebServer shown;
 
     public PhoneWebViewModel(WebCompanion companion, Async async, Clock clock) {
         this.companion = companion;
@@ -151,6 +154,7 @@ public final class PhoneWebViewModel implements HasFeedback {
             qr.set(null);
             fingerprint.set("");
             advertised.set("");
+            shown = null;
             feedback.say("Stopped serving. Paired browsers stay paired for the next time.");
         }, e -> feedback.fail(Feedback.why(e)));
     }
@@ -171,7 +175,7 @@ public final class PhoneWebViewModel implements HasFeedback {
         if (!network) {
             return true;
         }
-        return !WebServer.isLoopbackText(url.getHost());
+        return !WebServerAddresses.isLoopbackText(url.getHost());
     }
 
     private void show(Started st) {
@@ -192,9 +196,10 @@ public final class PhoneWebViewModel implements HasFeedback {
         fingerprint.set(st.fingerprint().isEmpty() ? "" : "Certificate fingerprint (SHA-256): " + st.fingerprint());
         showBrowsers(st.browsers());
         advertised.set("");
+        shown = st.server();
         // Completes on the advertiser's thread, seconds later; a server stopped or replaced meanwhile is not shown.
         st.server().advertised().thenAccept(o -> async.ui().execute(() -> {
-            if (companion.running().orElse(null) == st.server()) {
+            if (shown == st.server()) {
                 advertised.set(advertisedText(o));
             }
         }));

@@ -94,6 +94,29 @@ public final class MdnsAdvertiser implements AutoCloseable {
         return a;
     }
 
+    /**
+     * The advertisement of a server listening on {@code listenHost}, started in the background when
+     * {@code wanted} (not with {@code --public-host}: the phone uses that name; not with
+     * {@code --no-mdns}) and other devices reach it on a LAN address: none for loopback. For a wildcard
+     * listener, the LAN address the page's link names. {@code answer} hears the {@code .local} name
+     * before it is offered.
+     */
+    static MdnsAdvertiser forServer(String listenHost, boolean wanted, String deviceName, int port, boolean https,
+                                    Consumer<String> answer) {
+        boolean wildcard = listenHost.equals("0.0.0.0") || listenHost.equals("::");
+        String lan = wildcard ? WebServerAddresses.lan() : listenHost;
+        if (!wanted || lan == null || WebServer.isLoopback(lan)) {
+            return none();
+        }
+        try {
+            return start(InetAddress.getByName(lan), WebServerAddresses::hostName, service(deviceName, port, https), https,
+                    answer);
+        } catch (java.net.UnknownHostException | IllegalArgumentException e) {
+            System.getLogger("tandem").log(System.Logger.Level.WARNING, "mDNS: not advertised", e);
+            return failed("cannot advertise on the network (mDNS): " + e.getMessage());
+        }
+    }
+
     /** An advertiser that could not start, with the warning to show. */
     static MdnsAdvertiser failed(String warning) {
         MdnsAdvertiser a = new MdnsAdvertiser();

@@ -127,28 +127,9 @@ public final class WebServer implements AutoCloseable {
         address.setProperty("url", url.toString());
         address.setProperty("cookie", id);
         config.settings.writeSecretFile(ADDRESS_FILE, address);
-        advertiser = advertise(connector.getLocalPort(), name -> answered.add(Door.normal(name)));
+        advertiser = MdnsAdvertiser.forServer(config.host, config.mdns && config.publicHost == null, config.deviceName,
+                connector.getLocalPort(), secure(), name -> answered.add(Door.normal(name)));
         return this;
-    }
-
-    /**
-     * Starts the mDNS advertisement in the background when other devices reach the server on a LAN
-     * address: not for loopback, not with {@code --public-host} (the phone uses that name), not when
-     * told not to. {@code answer} hears the {@code .local} name before it is offered.
-     */
-    private MdnsAdvertiser advertise(int port, java.util.function.Consumer<String> answer) {
-        boolean wildcard = config.host.equals("0.0.0.0") || config.host.equals("::");
-        String lan = wildcard ? WebServerAddresses.lan() : config.host;
-        if (!config.mdns || config.publicHost != null || lan == null || isLoopback(lan)) {
-            return MdnsAdvertiser.none();
-        }
-        try {
-            return MdnsAdvertiser.start(InetAddress.getByName(lan), WebServerAddresses::hostName,
-                    MdnsAdvertiser.service(config.deviceName, port, secure()), secure(), answer);
-        } catch (UnknownHostException | IllegalArgumentException e) {
-            System.getLogger("tandem").log(System.Logger.Level.WARNING, "mDNS: not advertised", e);
-            return MdnsAdvertiser.failed("cannot advertise on the network (mDNS): " + e.getMessage());
-        }
     }
 
     /**
@@ -277,12 +258,6 @@ public final class WebServer implements AutoCloseable {
         String lan = WebServerAddresses.lan();
         // Without a LAN address, the loopback address at least works on this machine.
         return lan != null ? lan : "127.0.0.1";
-    }
-
-    /** Whether {@code host} (a URI's host) names loopback, read from the text, never looked up (the UI thread calls it). */
-    public static boolean isLoopbackText(String host) {
-        String h = host.toLowerCase(java.util.Locale.ROOT);
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
     }
 
     static boolean isLoopback(String host) {

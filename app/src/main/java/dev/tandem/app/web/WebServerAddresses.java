@@ -83,6 +83,12 @@ public final class WebServerAddresses {
         return Optional.of(name);
     }
 
+    /** Whether {@code host} (a URI's host) names loopback, read from the text, never looked up (the UI thread calls it). */
+    public static boolean isLoopbackText(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
     static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();

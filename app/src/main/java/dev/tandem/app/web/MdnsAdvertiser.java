@@ -118,7 +118,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
     }
 
     /** An advertiser that could not start, with the warning to show. */
-    static MdnsAdvertiser failed(String warning) {
+    private static MdnsAdvertiser failed(String warning) {
         MdnsAdvertiser a = new MdnsAdvertiser();
         a.outcome.complete(Outcome.warning(warning));
         a.thread.shutdown();

@@ -121,8 +121,10 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalStateException("Cannot listen on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
         }
         jetty = server;
-        url = URI.create((config.keyStore != null ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host)
-                + ":" + connector.getLocalPort() + "/");
+        String named = host.contains(":") ? "[" + host + "]" : host;
+        // Behind a proxy the phone opens the proxy's origin (HTTPS, its default port), never this loopback listener.
+        url = config.behindProxy && config.publicHost != null ? URI.create("https://" + named + "/")
+                : URI.create((config.keyStore != null ? "https" : "http") + "://" + named + ":" + connector.getLocalPort() + "/");
         // Where `tandem serve --pair`, another process, finds the page's address for its invitation.
         address.setProperty("url", url.toString());
         address.setProperty("cookie", id);
@@ -141,7 +143,10 @@ public final class WebServer implements AutoCloseable {
         return advertiser.outcome();
     }
 
-    /** The page's address: the host given, or for a wildcard address this machine's first LAN address. */
+    /**
+     * The page's address: the host given, or for a wildcard address this machine's first LAN address;
+     * with {@code --public-host} that name, and behind a proxy the proxy's {@code https://NAME/}.
+     */
     public URI url() {
         if (url == null) {
             throw new IllegalStateException("the web server has not started");
@@ -335,7 +340,10 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
-        /** The host name the page's address shows (a DNS name, a Tailscale name) instead of the listening address. */
+        /**
+         * The host name the page's address shows (a DNS name, a Tailscale name) instead of the listening
+         * address; with {@link #behindProxy} the address is {@code https://NAME/}, the proxy's.
+         */
         public Builder publicHost(String host) {
             this.publicHost = host;
             return this;

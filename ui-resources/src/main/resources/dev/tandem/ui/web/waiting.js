@@ -10,8 +10,18 @@ import { REVOKED, dismissHeld, describe, flush, held, onOutbox, pending, volatil
 
 let shownCount = -1;
 
-/** Brings the waiting line and the held box up to date with the outbox. */
-export async function showWaiting() {
+let showing = null;
+let showAgain = false;
+/** Brings the waiting line and the held box up to date with the outbox; calls meanwhile coalesce into one more. */
+export function showWaiting() {
+  if (showing) { showAgain = true; return showing; }
+  showing = (async () => {
+    do { showAgain = false; await show(); } while (showAgain);
+  })().finally(() => { showing = null; });
+  return showing;
+}
+
+async function show() {
   const n = (await pending()).length;
   if (n !== shownCount) {
     shownCount = n;

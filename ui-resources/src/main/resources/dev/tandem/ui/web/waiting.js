@@ -26,8 +26,9 @@ async function show() {
   if (n !== shownCount) {
     shownCount = n;
     $('waiting').hidden = n === 0;
-    const where = (await volatile()) ? 'kept while this page is open' : 'kept on this phone';
-    $('waiting-text').textContent = n === 0 ? '' : `${n === 1 ? '1 change' : `${n} changes`} waiting (${where})`;
+    // Without IndexedDB (some private modes) the outbox lives in the page: the person must know.
+    const where = (await volatile()) ? ' (kept only while this page is open)' : '';
+    $('waiting-text').textContent = n === 0 ? '' : `${n === 1 ? '1 change' : `${n} changes`} waiting${where}`;
   }
   const kept = await held();
   $('held').hidden = kept.length === 0;

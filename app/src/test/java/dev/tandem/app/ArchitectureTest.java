@@ -44,7 +44,7 @@ class ArchitectureTest {
     private static final String[][] LAYERS = {
         {"Composition", APP, APP + ".cli", APP + ".demo"},
         {"Views", APP + ".view"},
-        {"View-models", APP + ".vm"},
+        {"View-models", APP + ".vm", APP + ".vm.agenda", APP + ".vm.calendar", APP + ".vm.outline", APP + ".vm.settings"},
         {"Web companion", APP + ".web"},
         {"FX adapter", APP + ".fx"},
         {"Services", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
@@ -82,6 +82,16 @@ class ArchitectureTest {
     @Test
     void packages_dependOnEachOther_withoutCycles() {
         slices().matching(APP + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * A feature's view-models (vm.calendar, vm.settings, ...) build on the shared ones in vm and on each
+     * other one way only (the calendar places occurrences as the agenda does); vm itself, which composes
+     * them into the window's view-models, is the hub and no slice.
+     */
+    @Test
+    void viewModelFeatures_dependOnEachOther_withoutCycles() {
+        slices().matching(APP + ".vm.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test

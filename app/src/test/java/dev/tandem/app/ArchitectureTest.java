@@ -2,18 +2,22 @@ package dev.tandem.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.transfer.ImportWriter;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.Tx;
 import dev.tandem.engine.TxConflicts;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -40,11 +44,11 @@ class ArchitectureTest {
     private static final String[][] LAYERS = {
         {"Composition", APP, APP + ".cli", APP + ".demo"},
         {"Views", APP + ".view"},
-        {"View-models", APP + ".vm"},
+        {"View-models", APP + ".vm", APP + ".vm.agenda", APP + ".vm.calendar", APP + ".vm.outline", APP + ".vm.settings"},
         {"Web companion", APP + ".web"},
         {"FX adapter", APP + ".fx"},
-        {"Text", APP + ".text", APP + ".text.diff", APP + ".text.note"},
         {"Services", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
+        {"Text", APP + ".text", APP + ".text.diff", APP + ".text.note"},
         {"Settings", APP + ".settings"},
         {"Model", APP + ".model"},
         {"Resources (ui-resources)", "dev.tandem.ui"},
@@ -52,10 +56,42 @@ class ArchitectureTest {
 
     @Test
     void everyMainPackage_isInALayer() {
-        String[] packages = java.util.Arrays.stream(LAYERS).flatMap(l -> java.util.Arrays.stream(l, 1, l.length))
+        String[] packages = Arrays.stream(LAYERS).flatMap(l -> Arrays.stream(l, 1, l.length))
                 .toArray(String[]::new);
         classes().should().resideInAnyPackage(packages)
                 .because("every package has a place in the layers docs/APP.md draws").check(MAIN);
+    }
+
+    /** Each layer is reached only from the layers above it in {@link #LAYERS}. */
+    @Test
+    void layers_dependDownwardsOnly() {
+        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInLayers();
+        for (String[] l : LAYERS) {
+            layers = layers.layer(l[0]).definedBy(Arrays.copyOfRange(l, 1, l.length));
+        }
+        for (int i = 1; i < LAYERS.length; i++) {
+            String[] above = new String[i];
+            for (int j = 0; j < i; j++) {
+                above[j] = LAYERS[j][0];
+            }
+            layers = layers.whereLayer(LAYERS[i][0]).mayOnlyBeAccessedByLayers(above);
+        }
+        layers.check(MAIN);
+    }
+
+    @Test
+    void packages_dependOnEachOther_withoutCycles() {
+        slices().matching(APP + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /**
+     * A feature's view-models (vm.calendar, vm.settings, ...) build on the shared ones in vm and on each
+     * other one way only (the calendar places occurrences as the agenda does); vm itself, which composes
+     * them into the window's view-models, is the hub and no slice.
+     */
+    @Test
+    void viewModelFeatures_dependOnEachOther_withoutCycles() {
+        slices().matching(APP + ".vm.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.AgendaRow;
-import dev.tandem.app.vm.AgendaViewModel;
+import dev.tandem.app.vm.agenda.AgendaRow;
+import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;

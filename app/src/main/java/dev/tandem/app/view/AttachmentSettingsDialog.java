@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.AttachmentSettingsViewModel;
+import dev.tandem.app.vm.settings.AttachmentSettingsViewModel;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import javafx.beans.binding.Bindings;

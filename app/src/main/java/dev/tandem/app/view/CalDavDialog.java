@@ -4,7 +4,7 @@ import static dev.tandem.app.view.Forms.form;
 import static dev.tandem.app.view.Forms.hint;
 import static dev.tandem.app.view.Forms.row;
 
-import dev.tandem.app.vm.CalDavViewModel;
+import dev.tandem.app.vm.settings.CalDavViewModel;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import javafx.collections.ListChangeListener;

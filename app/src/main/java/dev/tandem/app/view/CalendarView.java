@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.CalendarRange;
-import dev.tandem.app.vm.CalendarViewModel;
+import dev.tandem.app.vm.calendar.CalendarRange;
+import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
 import java.util.function.BiPredicate;
@@ -129,7 +129,7 @@ final class CalendarView extends VBox {
         } else if (c == KeyCode.UP || c == KeyCode.DOWN) {
             int dir = c == KeyCode.UP ? -1 : 1;
             if (alt && shift) {
-                vm.moveSelected(0, dir * dev.tandem.app.vm.GridGeometry.SNAP_MINUTES);
+                vm.moveSelected(0, dir * dev.tandem.app.vm.calendar.GridGeometry.SNAP_MINUTES);
             } else if (alt) {
                 vm.moveSelected(7 * dir, 0);
             } else if (plain) {

@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.DevicesViewModel;
-import dev.tandem.app.vm.DevicesViewModel.Row;
+import dev.tandem.app.vm.settings.DevicesViewModel;
+import dev.tandem.app.vm.settings.DevicesViewModel.Row;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import javafx.collections.ListChangeListener;

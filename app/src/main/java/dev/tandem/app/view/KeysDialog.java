@@ -2,7 +2,7 @@ package dev.tandem.app.view;
 
 import static dev.tandem.app.view.Forms.row;
 
-import dev.tandem.app.vm.KeysViewModel;
+import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import javafx.beans.binding.Bindings;

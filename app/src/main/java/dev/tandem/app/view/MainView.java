@@ -233,7 +233,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Ctrl+Shift+W and Ctrl+Shift+K: the calendar as a week or a month, with the keyboard in it. */
-    private void showCalendar(dev.tandem.app.vm.CalendarRange.Mode mode) {
+    private void showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode mode) {
         vm.selectCalendar(mode);
         if (calendarView != null) {
             calendarView.requestFocus();
@@ -303,8 +303,8 @@ public final class MainView extends BorderPane {
         });
         t.window("Shortcut+Shift+A", "Agenda: the next days by day", this::showAgenda);
         t.window("Shortcut+Shift+W", "Calendar: the week, by day and hour",
-                () -> showCalendar(dev.tandem.app.vm.CalendarRange.Mode.WEEK));
-        t.window("Shortcut+Shift+K", "Calendar: the month", () -> showCalendar(dev.tandem.app.vm.CalendarRange.Mode.MONTH));
+                () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.WEEK));
+        t.window("Shortcut+Shift+K", "Calendar: the month", () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.MONTH));
         t.window("Shortcut+Up", "Previous list", () -> vm.selectRelative(-1));
         t.window("Shortcut+Down", "Next list", () -> vm.selectRelative(1));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,

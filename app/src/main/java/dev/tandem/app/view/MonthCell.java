@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.CalendarDay;
+import dev.tandem.app.vm.calendar.CalendarDay;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import javafx.geometry.Insets;

@@ -1,11 +1,11 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.CalendarDay;
-import dev.tandem.app.vm.CalendarEntry;
-import dev.tandem.app.vm.CalendarPlan;
-import dev.tandem.app.vm.CalendarRange;
-import dev.tandem.app.vm.CalendarViewModel;
-import dev.tandem.app.vm.GridGeometry;
+import dev.tandem.app.vm.calendar.CalendarDay;
+import dev.tandem.app.vm.calendar.CalendarEntry;
+import dev.tandem.app.vm.calendar.CalendarPlan;
+import dev.tandem.app.vm.calendar.CalendarRange;
+import dev.tandem.app.vm.calendar.CalendarViewModel;
+import dev.tandem.app.vm.calendar.GridGeometry;
 import dev.tandem.ui.Styles;
 import java.time.LocalDate;
 import java.util.ArrayList;

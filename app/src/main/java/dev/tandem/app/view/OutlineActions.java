@@ -8,7 +8,7 @@ import java.util.List;
  * What the item list does in a list's own order, beyond its rows: the keys that move, indent and fold, the
  * drop of a dragged row, and keeping a moved row selected and in view while its move arrives (the selection
  * otherwise follows the row by id, {@link ItemListView}). The commands themselves are the view-model's
- * ({@link dev.tandem.app.vm.OutlineCommands}); nothing here waits on the store.
+ * ({@link dev.tandem.app.vm.outline.OutlineCommands}); nothing here waits on the store.
  */
 public final class OutlineActions {
     private final ItemListView list;
@@ -50,7 +50,7 @@ public final class OutlineActions {
             int target = direction < 0 ? previousSection(at) : nextSection(at);
             if (target >= 0) {
                 vm.outline().drop(List.copyOf(list.getItems()), r.id(), target,
-                        direction < 0 ? dev.tandem.app.vm.OutlineDrop.Zone.ABOVE : dev.tandem.app.vm.OutlineDrop.Zone.BELOW);
+                        direction < 0 ? dev.tandem.app.vm.outline.OutlineDrop.Zone.ABOVE : dev.tandem.app.vm.outline.OutlineDrop.Zone.BELOW);
             }
             return;
         }
@@ -115,7 +115,7 @@ public final class OutlineActions {
         }
     }
 
-    void dropped(int from, int at, dev.tandem.app.vm.OutlineDrop.Zone zone) {
+    void dropped(int from, int at, dev.tandem.app.vm.outline.OutlineDrop.Zone zone) {
         if (from < 0 || from >= list.getItems().size()) {
             return;
         }

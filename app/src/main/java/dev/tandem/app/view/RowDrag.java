@@ -1,6 +1,6 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.OutlineDrop;
+import dev.tandem.app.vm.outline.OutlineDrop;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import javafx.css.PseudoClass;

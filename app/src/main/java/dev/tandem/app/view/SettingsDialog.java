@@ -4,9 +4,9 @@ import static dev.tandem.app.view.Forms.form;
 import static dev.tandem.app.view.Forms.hint;
 
 import dev.tandem.app.fx.FxExecutor;
-import dev.tandem.app.vm.CheckStep;
-import dev.tandem.app.vm.SettingsViewModel;
-import dev.tandem.app.vm.SettingsViewModel.Target;
+import dev.tandem.app.vm.settings.CheckStep;
+import dev.tandem.app.vm.settings.SettingsViewModel;
+import dev.tandem.app.vm.settings.SettingsViewModel.Target;
 import dev.tandem.ui.Styles;
 import java.io.File;
 import java.util.List;

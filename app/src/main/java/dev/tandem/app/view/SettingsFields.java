@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
-import dev.tandem.app.vm.SettingsViewModel;
-import dev.tandem.app.vm.SyncIntervals;
+import dev.tandem.app.vm.settings.SettingsViewModel;
+import dev.tandem.app.vm.settings.SyncIntervals;
 import dev.tandem.ui.Styles;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;

@@ -94,13 +94,13 @@ public final class SidebarView extends VBox {
     }
 
     /** A list dropped above or below row {@code at}: before the list there, or the next one (none: last). */
-    private void dropped(int from, int at, dev.tandem.app.vm.OutlineDrop.Zone zone) {
+    private void dropped(int from, int at, dev.tandem.app.vm.outline.OutlineDrop.Zone zone) {
         java.util.List<SidebarEntry> entries = list.getItems();
         if (from < 0 || from >= entries.size()) {
             return;
         }
         SidebarEntry moving = entries.get(from);
-        int start = at >= entries.size() ? entries.size() : zone == dev.tandem.app.vm.OutlineDrop.Zone.ABOVE ? at : at + 1;
+        int start = at >= entries.size() ? entries.size() : zone == dev.tandem.app.vm.outline.OutlineDrop.Zone.ABOVE ? at : at + 1;
         // The first list at or after the drop point (on a smart view above the lists: the first list; on a tag: none).
         String before = null;
         for (int k = start; k < entries.size() && before == null; k++) {

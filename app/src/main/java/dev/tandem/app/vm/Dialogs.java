@@ -1,5 +1,7 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.app.vm.settings.KeysViewModel;
+import dev.tandem.app.vm.settings.SettingsViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 

@@ -29,7 +29,7 @@ public final class ItemRow {
     /** The notes' check boxes, read when a cell first asks: only rows on screen parse their notes. */
     private Checklist.Progress progress;
 
-    ItemRow(Item item) {
+    public ItemRow(Item item) {
         this(Objects.requireNonNull(item, "item"), null, 0, 0, 0, false);
     }
 
@@ -43,7 +43,7 @@ public final class ItemRow {
     }
 
     /** The row of an outline's line: a todo at its depth with its subtasks counted, or a section's header. */
-    static ItemRow of(Outline.Line line) {
+    public static ItemRow of(Outline.Line line) {
         return line.isSection() ? new ItemRow(null, line.section(), 0, line.open(), 0, true)
                 : new ItemRow(line.item(), null, line.depth(), line.open(), line.done(), true);
     }

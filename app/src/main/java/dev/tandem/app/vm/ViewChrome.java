@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.vm.agenda.AgendaPlan;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.app.vm.settings.SyncSettingsFlow;
 
 /**
  * Everything one window shows, wired together: the list and its commands, the editor, the

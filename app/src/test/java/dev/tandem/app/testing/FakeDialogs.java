@@ -2,8 +2,8 @@ package dev.tandem.app.testing;
 
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.vm.Dialogs;
-import dev.tandem.app.vm.KeysViewModel;
-import dev.tandem.app.vm.SettingsViewModel;
+import dev.tandem.app.vm.settings.KeysViewModel;
+import dev.tandem.app.vm.settings.SettingsViewModel;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -14,7 +14,7 @@ import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.view.MainView;
-import dev.tandem.app.vm.AgendaRow;
+import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.ui.Theme;
 import java.nio.file.Path;
 import java.time.DayOfWeek;

@@ -10,7 +10,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.TestClock;
-import dev.tandem.app.vm.AgendaRow;
+import dev.tandem.app.vm.agenda.AgendaRow;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -9,7 +9,7 @@ import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.testing.TestClock;
-import dev.tandem.app.vm.CalendarEntry;
+import dev.tandem.app.vm.calendar.CalendarEntry;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;

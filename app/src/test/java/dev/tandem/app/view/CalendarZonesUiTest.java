@@ -8,8 +8,8 @@ import dev.tandem.app.MainWindow;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoDetails;
-import dev.tandem.app.vm.CalendarEntry;
-import dev.tandem.app.vm.CalendarViewModel;
+import dev.tandem.app.vm.calendar.CalendarEntry;
+import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +81,7 @@ class CalendarZonesUiTest {
         });
         DailyUiTest.waitFor(() -> view.lookup("#items") != null);
         fx(() -> {
-            view.viewModel().selectCalendar(dev.tandem.app.vm.CalendarRange.Mode.WEEK);
+            view.viewModel().selectCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.WEEK);
             view.viewModel().calendar().selectDay(day);
             return null;
         });

@@ -11,7 +11,7 @@ import dev.tandem.app.model.Authors;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.DeviceRoster;
-import dev.tandem.app.vm.DevicesViewModel;
+import dev.tandem.app.vm.settings.DevicesViewModel;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;

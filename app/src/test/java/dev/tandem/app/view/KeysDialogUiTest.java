@@ -10,7 +10,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.testing.FakeDialogs;
-import dev.tandem.app.vm.KeysViewModel;
+import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.Theme;

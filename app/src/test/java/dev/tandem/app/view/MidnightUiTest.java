@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.tandem.app.Device;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestWindow;
-import dev.tandem.app.vm.AgendaRow;
+import dev.tandem.app.vm.agenda.AgendaRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.settings.SyncSettings;
-import dev.tandem.app.vm.SettingsViewModel;
+import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.ui.Theme;
 import java.nio.file.Files;

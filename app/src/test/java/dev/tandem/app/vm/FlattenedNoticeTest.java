@@ -22,7 +22,7 @@ class FlattenedNoticeTest {
             items.add(it);
             parent = it.id();
         }
-        return OutlineRowFeed.rows(Outline.of(items, List.of(), Map.of()));
+        return Outline.of(items, List.of(), Map.of()).stream().map(ItemRow::of).toList();
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
+import dev.tandem.app.vm.outline.OutlineDrop;
 import dev.tandem.engine.Db;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,0 +1,127 @@
+package dev.tandem.app.vm.agenda;
+
+import dev.tandem.app.model.Item;
+import dev.tandem.app.vm.ItemRow;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/**
+ * Lays the agenda out from its todos ({@link dev.tandem.app.model.AgendaItems}): one "Overdue" group
+ * (oldest first) when anything is overdue, then a heading per day from today. Today and Tomorrow are
+ * always shown, "Nothing planned" when they are empty, so a clear day says so; a later day without
+ * anything is left out, so two busy weeks stay one short list. A repeating todo shows on its due
+ * date and on every later date of its series within the range ({@link Occurrences}, as completing it
+ * would compute them); dates between an overdue one
+ * and today are not shown again, being the one overdue todo. Pure: no toolkit, no database.
+ */
+public final class AgendaPlan {
+    /** Days shown from today, today included. */
+    public static final int DAYS = 14;
+    static final String NOTHING_PLANNED = "Nothing planned";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+    /**
+     * {@link #WITHIN_DAY} among todos at the same time (or all-day): by priority, then as added. Apart, so
+     * the calendar can sort thousands of todos by a time it read once rather than parsed per comparison.
+     */
+    public static final Comparator<Item> SAME_TIME = Comparator
+            .comparingInt((Item i) -> i.priorityLevel() == 0 ? 5 : i.priorityLevel())
+            .thenComparing(i -> i.createdAt() == null ? 0L : i.createdAt())
+            .thenComparing(i -> i.id() == null ? "" : i.id());
+
+    /**
+     * The order within one day, the overdue group's too (by date, then this): the all-day todos first,
+     * then the timed ones by their time of day; then priority (none last), then as added.
+     */
+    public static final Comparator<Item> WITHIN_DAY = Comparator
+            // As Today and Upcoming order a day: the all-day todos first, then the timed ones by their time.
+            .comparing(Item::timeOfDay, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(SAME_TIME);
+
+    private AgendaPlan() {
+    }
+
+    private record Placed(Item item, LocalDate date, boolean occurrence) {
+    }
+
+    /** The rows for {@code items} (open todos due on or before the last day), as of {@code today}. */
+    public static List<AgendaRow> of(List<Item> items, LocalDate today, int days) {
+        return of(items, today, today.plusDays(days - 1L));
+    }
+
+    /**
+     * The rows for a first page of the todos, earliest due first: only up to the last due date among
+     * them (before it every day is whole; it may have more), so the whole result that follows only
+     * adds rows below and on that day, under the same keys. Only overdue todos: the overdue group alone.
+     */
+    public static List<AgendaRow> firstPage(List<Item> page, LocalDate today, int days) {
+        LocalDate last = today.plusDays(days - 1L);
+        LocalDate through = page.stream().map(Item::dueDate).filter(d -> d != null).max(LocalDate::compareTo).orElse(last);
+        return of(page, today, through.isBefore(last) ? through : last);
+    }
+
+    private static List<AgendaRow> of(List<Item> items, LocalDate today, LocalDate last) {
+        List<Item> overdue = new ArrayList<>();
+        TreeMap<LocalDate, List<Placed>> byDay = new TreeMap<>();
+        for (Item item : items) {
+            LocalDate due = item.dueDate();
+            if (due == null || item.isNote() || item.isDone() || item.isTrashed() || due.isAfter(last)) {
+                continue;
+            }
+            if (due.isBefore(today)) {
+                overdue.add(item);
+            } else {
+                byDay.computeIfAbsent(due, x -> new ArrayList<>()).add(new Placed(item, due, false));
+            }
+            for (LocalDate d : Occurrences.later(item, today, last)) {
+                byDay.computeIfAbsent(d, x -> new ArrayList<>()).add(new Placed(item, d, true));
+            }
+        }
+        List<AgendaRow> rows = new ArrayList<>();
+        if (!overdue.isEmpty()) {
+            overdue.sort(Comparator.comparing(Item::dueDate).thenComparing(WITHIN_DAY));
+            rows.add(new AgendaRow(AgendaRow.Kind.HEADING, "day:overdue", "Overdue", "", null, null));
+            for (Item i : overdue) {
+                rows.add(new AgendaRow(AgendaRow.Kind.TODO, i.id(), i.titleOrEmpty(), DAY.format(i.dueDate()), null,
+                        new ItemRow(i)));
+            }
+        }
+        for (LocalDate d = today; !d.isAfter(last); d = d.plusDays(1)) {
+            List<Placed> placed = byDay.getOrDefault(d, List.of());
+            boolean near = d.equals(today) || d.equals(today.plusDays(1));
+            if (placed.isEmpty() && !near) {
+                continue;
+            }
+            rows.add(heading(d, today));
+            if (placed.isEmpty()) {
+                rows.add(new AgendaRow(AgendaRow.Kind.EMPTY, "empty:" + d, NOTHING_PLANNED, "", d, null));
+                continue;
+            }
+            List<Placed> sorted = new ArrayList<>(placed);
+            sorted.sort(Comparator.comparing(Placed::item, WITHIN_DAY));
+            for (Placed p : sorted) {
+                Item i = p.item();
+                rows.add(p.occurrence()
+                        ? new AgendaRow(AgendaRow.Kind.OCCURRENCE, i.id() + "@" + d, i.titleOrEmpty(), "", d, new ItemRow(i))
+                        : new AgendaRow(AgendaRow.Kind.TODO, i.id(), i.titleOrEmpty(), "", d, new ItemRow(i)));
+            }
+        }
+        return rows;
+    }
+
+    private static AgendaRow heading(LocalDate d, LocalDate today) {
+        String date = DAY.format(d);
+        if (d.equals(today)) {
+            return new AgendaRow(AgendaRow.Kind.HEADING, "day:" + d, "Today", date, d, null);
+        }
+        if (d.equals(today.plusDays(1))) {
+            return new AgendaRow(AgendaRow.Kind.HEADING, "day:" + d, "Tomorrow", date, d, null);
+        }
+        return new AgendaRow(AgendaRow.Kind.HEADING, "day:" + d, date, "", d, null);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.tandem.app.vm.agenda;
+
+import dev.tandem.app.vm.ItemRow;
+import java.time.LocalDate;
+
+/**
+ * One row of the agenda: a day's heading, a todo on its due date, a later date of a repeating todo
+ * (an occurrence computed from its rule, not stored), or the line an empty day shows. Equal when
+ * they show the same, so a live update that changed nothing keeps the rows on screen.
+ *
+ * @param key    stable across updates: the heading's day, the todo's id, the id with the occurrence's date
+ * @param text   the heading ("Overdue", "Today", "Wed 25 Nov") or the empty line; a todo's title is its row's
+ * @param detail a heading's date beside "Today" and "Tomorrow"; an overdue todo's due date; else ""
+ * @param date   the day the row is under; null for the overdue group and its todos' heading
+ * @param row    the todo (for an occurrence, the series' open occurrence); null for a heading or the empty line
+ */
+public record AgendaRow(Kind kind, String key, String text, String detail, LocalDate date, ItemRow row) {
+
+    public enum Kind {
+        /** "Overdue", "Today", "Tomorrow", "Wed 25 Nov". */
+        HEADING,
+        /** A todo due that day (or overdue): ticking it completes it. */
+        TODO,
+        /** A repeating todo's later date: read-only; opening it opens the series' open todo. */
+        OCCURRENCE,
+        /** "Nothing planned" under a day that has nothing. */
+        EMPTY
+    }
+
+    public boolean isHeading() {
+        return kind == Kind.HEADING;
+    }
+
+    /** A todo or an occurrence: a row the editor can open. */
+    public boolean isTodo() {
+        return kind == Kind.TODO || kind == Kind.OCCURRENCE;
+    }
+
+    /** Only the todo itself can be ticked: a later date of its series is not there yet. */
+    public boolean canComplete() {
+        return kind == Kind.TODO;
+    }
+
+    /** The heading of the overdue group. */
+    public boolean isOverdue() {
+        return kind == Kind.HEADING && date == null;
+    }
+}

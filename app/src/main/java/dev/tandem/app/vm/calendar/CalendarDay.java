@@ -1,0 +1,41 @@
+package dev.tandem.app.vm.calendar;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One day of a calendar grid: its all-day todos and its timed ones laid out as blocks. At scale a day may
+ * hold hundreds of todos; only the first {@link CalendarPlan#MAX_ALL_DAY} and {@link CalendarPlan#MAX_BLOCKS}
+ * are kept (in the day's order), the rest counted, so a cell's work stays bounded.
+ *
+ * @param allDay      the todos without a time, in the day's order
+ * @param blocks      the timed todos, by start
+ * @param moreAllDay  all-day todos left out
+ * @param moreTimed   timed todos left out
+ */
+public record CalendarDay(LocalDate date, List<CalendarEntry> allDay, List<TimeBlock> blocks, int moreAllDay,
+        int moreTimed) {
+
+    /** Every todo kept for the day in the day's order (all-day first, then by time): what keyboard moves step through. */
+    public List<CalendarEntry> entries() {
+        List<CalendarEntry> out = new java.util.ArrayList<>(allDay);
+        for (TimeBlock b : blocks) {
+            out.add(b.entry());
+        }
+        return out;
+    }
+
+    /** How many todos the day has, kept or not. */
+    public int total() {
+        return allDay.size() + blocks.size() + moreAllDay + moreTimed;
+    }
+
+    /**
+     * How many of its todos a month cell with room for {@code lines} lines of todos shows: every one when they
+     * all fit, else one line fewer, so the last line can say how many more there are.
+     */
+    public int shownIn(int lines) {
+        int kept = allDay.size() + blocks.size();
+        return Math.max(0, Math.min(kept, total() <= lines ? lines : lines - 1));
+    }
+}

@@ -1,0 +1,300 @@
+package dev.tandem.app.vm.calendar;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.CalendarItems;
+import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.app.vm.ItemRow;
+import dev.tandem.app.vm.UndoManager;
+import dev.tandem.engine.Subscription;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+
+/**
+ * The week and month grids ({@link CalendarPlan}), live: while the calendar is shown, one query for the
+ * days on screen ({@link CalendarItems}) is subscribed, and each commit (here or synced from another
+ * device) re-runs it and lays the days out again on the database's callback thread; only the finished
+ * plan reaches the UI executor. Going to another week or month subscribes for that range instead. Also
+ * the selection (a day, and a todo on it), what the arrow keys do to it, and moves ({@link CalendarMoves}).
+ * Needs no toolkit; properties change on the UI executor only.
+ */
+public final class CalendarViewModel implements AutoCloseable {
+    private final TodoStore store;
+    private final Async async;
+    private final ObservableValue<LocalDate> today;
+    private final Consumer<ItemRow> select;
+    private final CalendarMoves moves;
+    private final ReadOnlyObjectWrapper<CalendarRange> range;
+    private final ReadOnlyObjectWrapper<CalendarPlan> plan;
+    private final ReadOnlyObjectWrapper<LocalDate> selectedDate;
+    private final ReadOnlyObjectWrapper<String> selectedKey = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(false);
+    private final AtomicLong generation = new AtomicLong();
+    private final Object lock = new Object();
+    private Subscription subscription;
+    private boolean shown;
+
+    public CalendarViewModel(TodoStore store, Async async, ObservableValue<Listing> view, ObservableValue<LocalDate> today,
+            UndoManager undo, Dialogs dialogs, Consumer<String> say, Consumer<ItemRow> select, Locale locale) {
+        this.store = store;
+        this.async = async;
+        this.today = today;
+        this.select = select;
+        this.moves = new CalendarMoves(store, async, undo, dialogs, say);
+        CalendarRange r = CalendarRange.of(CalendarRange.Mode.WEEK, today.getValue(), locale);
+        this.range = new ReadOnlyObjectWrapper<>(r);
+        this.plan = new ReadOnlyObjectWrapper<>(CalendarPlan.empty(r));
+        this.selectedDate = new ReadOnlyObjectWrapper<>(today.getValue());
+        if (view != null) {
+            view.addListener((o, a, v) -> follow(v instanceof Listing.Calendar));
+        }
+    }
+
+    /** On the UI executor: subscribes while the calendar is shown, lets go when another view is. */
+    void follow(boolean calendar) {
+        if (calendar && !shown) {
+            shown = true;
+            bind();
+        } else if (!calendar && shown) {
+            shown = false;
+            generation.incrementAndGet();
+            async.run(() -> {
+                unsubscribe();
+                return null;
+            }, r -> { });
+        }
+    }
+
+    private void bind() {
+        CalendarRange r = range.get();
+        long gen = generation.incrementAndGet();
+        loaded.set(false);
+        async.run(() -> {
+            synchronized (lock) {
+                if (generation.get() != gen) {
+                    return null;
+                }
+                if (subscription != null) {
+                    subscription.close();
+                }
+                subscription = CalendarItems.subscribe(store, r.first(), r.last(), items -> {
+                    CalendarPlan p = CalendarPlan.of(items, r);
+                    async.ui().execute(() -> {
+                        if (generation.get() == gen) {
+                            plan.set(p);
+                            loaded.set(true);
+                        }
+                    });
+                }, Runnable::run);
+            }
+            return null;
+        }, x -> { });
+    }
+
+    private void unsubscribe() {
+        synchronized (lock) {
+            if (subscription != null) {
+                subscription.close();
+                subscription = null;
+            }
+        }
+    }
+
+    /** The days shown: a week or a month. */
+    public ReadOnlyObjectProperty<CalendarRange> rangeProperty() {
+        return range.getReadOnlyProperty();
+    }
+
+    /** The todos of the days shown, laid out; an empty plan until the first result is in. */
+    public ReadOnlyObjectProperty<CalendarPlan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    /** True once the plan is the current range's. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<LocalDate> selectedDateProperty() {
+        return selectedDate.getReadOnlyProperty();
+    }
+
+    /** The selected todo's {@link CalendarEntry#key}, or null. */
+    public ReadOnlyObjectProperty<String> selectedKeyProperty() {
+        return selectedKey.getReadOnlyProperty();
+    }
+
+    public LocalDate today() {
+        return today.getValue();
+    }
+
+    public boolean isWeek() {
+        return range.get().mode() == CalendarRange.Mode.WEEK;
+    }
+
+    public void setMode(CalendarRange.Mode mode) {
+        if (range.get().mode() != mode) {
+            show(CalendarRange.of(mode, selectedDate.get(), range.get().locale()));
+        }
+    }
+
+    public void toggleMode() {
+        setMode(isWeek() ? CalendarRange.Mode.MONTH : CalendarRange.Mode.WEEK);
+    }
+
+    /** The week or month before, the selected day moved back as far. */
+    public void previous() {
+        LocalDate d = selectedDate.get();
+        selectDay(isWeek() ? d.minusWeeks(1) : d.minusMonths(1));
+    }
+
+    /** The week or month after, the selected day moved on as far. */
+    public void next() {
+        LocalDate d = selectedDate.get();
+        selectDay(isWeek() ? d.plusWeeks(1) : d.plusMonths(1));
+    }
+
+    /** Back to the range with today in it, today selected. */
+    public void goToday() {
+        selectDay(today.getValue());
+    }
+
+    private void show(CalendarRange r) {
+        if (r.equals(range.get())) {
+            return;
+        }
+        range.set(r);
+        plan.set(CalendarPlan.empty(r));
+        if (shown) {
+            bind();
+        }
+    }
+
+    /** Selects a day (no todo on it), going to its week or month if it is not shown. */
+    public void selectDay(LocalDate d) {
+        selectedDate.set(d);
+        selectedKey.set(null);
+        CalendarRange r = range.get();
+        if (!r.contains(d) || (r.mode() == CalendarRange.Mode.MONTH && !d.getMonth().equals(r.anchor().getMonth()))) {
+            show(r.around(d));
+        }
+    }
+
+    /** Selects a todo and shows it in the editor, as selecting it in a list does. */
+    public void selectEntry(CalendarEntry e) {
+        if (e == null) {
+            return;
+        }
+        selectDay(e.date());
+        selectedKey.set(e.key());
+        select.accept(e.row());
+    }
+
+    /** The selected todo, if it is on screen. */
+    public Optional<CalendarEntry> selected() {
+        return plan.get().entry(selectedKey.get());
+    }
+
+    /** Left and Right: the day before or after, its first todo selected (none on an empty day). */
+    public void stepDay(int days) {
+        LocalDate d = selectedDate.get().plusDays(days);
+        selectDay(d);
+        CalendarDay day = plan.get().day(d);
+        if (day != null && !day.entries().isEmpty()) {
+            selectEntry(day.entries().get(0));
+        }
+    }
+
+    /**
+     * Up and Down: in the week, the todo before or after the selected one on its day (the first from none);
+     * in the month, the same weekday a week before or after.
+     */
+    public void stepVertical(int dir) {
+        if (!isWeek()) {
+            stepDay(7 * dir);
+            return;
+        }
+        CalendarDay day = plan.get().day(selectedDate.get());
+        if (day == null || day.entries().isEmpty()) {
+            return;
+        }
+        List<CalendarEntry> entries = day.entries();
+        int at = -1;
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).key().equals(selectedKey.get())) {
+                at = i;
+            }
+        }
+        int next = at < 0 ? 0 : Math.max(0, Math.min(entries.size() - 1, at + dir));
+        selectEntry(entries.get(next));
+    }
+
+    /** Enter: the selected todo is shown in the editor; false when no todo is selected. */
+    public boolean open() {
+        Optional<CalendarEntry> e = selected();
+        e.ifPresent(x -> select.accept(x.row()));
+        return e.isPresent();
+    }
+
+    /**
+     * Moves the selected todo by {@code days} and {@code minutes} (a timed todo only, kept within its day),
+     * one undoable step; the selection follows it. False when nothing moved.
+     */
+    public boolean moveSelected(int days, int minutes) {
+        Optional<CalendarEntry> sel = selected();
+        if (sel.isEmpty()) {
+            return false;
+        }
+        CalendarEntry e = sel.get();
+        LocalTime time = e.time();
+        if (minutes != 0) {
+            if (time == null) {
+                return false;
+            }
+            int m = CalendarPlan.minuteOf(time) + minutes;
+            if (m < 0 || m > TimeBlock.DAY_MINUTES - GridGeometry.SNAP_MINUTES) {
+                return false;
+            }
+            time = LocalTime.MIN.plusMinutes(m);
+        }
+        return move(e, e.date().plusDays(days), time);
+    }
+
+    /**
+     * Moves a todo to a day, at {@code time} (null keeps its time): a drag on the grid or a keyboard move.
+     * The selection follows a todo that is not a repeating one's later date.
+     */
+    public boolean move(CalendarEntry e, LocalDate date, LocalTime time) {
+        boolean moved = moves.move(e, date, time);
+        if (moved) {
+            selectedDate.set(date);
+            if (!range.get().contains(date)) {
+                show(range.get().around(date));
+            }
+            selectedKey.set(e.occurrence() ? null : e.key());
+        }
+        return moved;
+    }
+
+    /** A todo dragged in from the item list, dropped on a day (at {@code time}, or keeping its own when null). */
+    public void dropItem(String itemId, String title, LocalDate date, LocalTime time) {
+        moves.setDue(itemId, title, date, time, date.toString());
+    }
+
+    @Override
+    public void close() {
+        generation.incrementAndGet();
+        unsubscribe();
+    }
+}

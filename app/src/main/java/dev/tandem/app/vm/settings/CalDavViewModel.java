@@ -1,0 +1,275 @@
+package dev.tandem.app.vm.settings;
+
+import dev.tandem.app.caldav.CalDavReport;
+import dev.tandem.app.caldav.CalDavService;
+import dev.tandem.app.caldav.CalDavSync;
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.engine.caldav.CalDavAccount;
+import dev.tandem.engine.caldav.TaskCalendar;
+import dev.tandem.engine.sync.SyncException;
+import dev.tandem.engine.sync.WebDavSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * "Phone and CalDAV task lists": the account (address, user, password), "Test connection", which
+ * lists to put on the server, "Connect" (saves the account and runs the first sync; once connected,
+ * "Apply" connects the lists ticked since and disconnects the ones unticked, each on its own) and
+ * "Disconnect" (forgets the account on this device). The network and the disk are reached off the FX thread:
+ * a test through {@link Async}, everything that touches the saved state through the
+ * {@link CalDavService}, which runs it between its background syncs.
+ */
+public final class CalDavViewModel implements HasFeedback {
+    public static final String PRIVACY = "The CalDAV server sees the lists you connect in plain text. Tandem's own "
+            + "remote stays end-to-end encrypted.";
+    public static final String HELP = "Use the same account in DAVx5 with Tasks.org (Android) or in Settings → "
+            + "Calendar → Accounts (iPhone)";
+
+    /** Under the lists before an account is connected. */
+    public static final String LISTS_HINT_NEW = "Task lists made on the phone appear here by themselves.";
+    /** Under the lists once connected: what unticking does, the other lists and the account staying as they are. */
+    public static final String LISTS_HINT = "Untick a connected list and press Apply to disconnect it on this device:"
+            + " it stays in Tandem with its todos, and its task list stays on the server as it is, no longer synced"
+            + " (delete it on the phone if you no longer want it there). Tick it again to sync it again: what changed"
+            + " on either side meanwhile is merged. Task lists made on the phone appear here by themselves.";
+
+    /**
+     * A list that may go on the server. {@code connected}: it is already; unticking it ({@code selected}
+     * false) and pressing Apply disconnects it alone, and no sync takes its calendar in again.
+     */
+    public record ListChoice(String listId, String name, BooleanProperty selected, boolean connected) {
+    }
+
+    private final Feedback feedback = new Feedback();
+    private final CalDavService service;
+    private final TodoStore store;
+    private final Async async;
+    private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ObservableList<ListChoice> lists = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final Consumer<CalDavService.Status> onStatus;
+
+    public CalDavViewModel(CalDavService service, TodoStore store, Async async) {
+        this.service = service;
+        this.store = store;
+        this.async = async;
+        this.onStatus = s -> async.ui().execute(() -> status.set(words(s)));
+        service.addListener(onStatus);
+        status.set(words(service.status()));
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    /** Empty while connected keeps the saved password. */
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    /** The Inbox and every list, in the store's order, each with whether it goes on the server. */
+    public ObservableList<ListChoice> lists() {
+        return lists;
+    }
+
+    public ReadOnlyBooleanProperty connectedProperty() {
+        return connected.getReadOnlyProperty();
+    }
+
+    /** The background sync's last result, in a line. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Reads the saved account and the lists. */
+    public void load() {
+        feedback.busy(true);
+        async.run(() -> new Object[] {service.saved().join(), store.lists()}, r -> {
+            feedback.busy(false);
+            CalDavService.Saved saved = (CalDavService.Saved) r[0];
+            @SuppressWarnings("unchecked")
+            List<TodoList> all = (List<TodoList>) r[1];
+            connected.set(!saved.url().isEmpty());
+            if (connected.get()) {
+                url.set(saved.url());
+                user.set(saved.user());
+            }
+            // Ticks not yet acted on survive a reload; those of lists that were connected do not.
+            List<String> chosen = lists.stream().filter(c -> c.selected().get() && !c.connected())
+                    .map(ListChoice::listId).toList();
+            List<ListChoice> choices = new ArrayList<>();
+            choices.add(choice("", CalDavSync.INBOX_NAME, saved.connectedListIds(), chosen));
+            all.forEach(l -> choices.add(choice(l.id(), l.name(), saved.connectedListIds(), chosen)));
+            lists.setAll(choices);
+        }, this::fail);
+    }
+
+    private static ListChoice choice(String id, String name, List<String> connectedIds, List<String> chosen) {
+        boolean on = connectedIds.contains(id);
+        return new ListChoice(id, name, new SimpleBooleanProperty(on || chosen.contains(id)), on);
+    }
+
+    /** Signs in and lists the task lists the account has; saves nothing. */
+    public void testConnection() {
+        WebDavSettings s = settings();
+        if (s == null) {
+            return;
+        }
+        start();
+        async.run(() -> {
+            try (CalDavAccount account = CalDavAccount.connect(s)) {
+                return account.calendars().stream().filter(TaskCalendar::holdsTasks)
+                        .map(c -> c.name().isBlank() ? c.href() : c.name()).toList();
+            }
+        }, names -> {
+            feedback.busy(false);
+            done(names.isEmpty() ? "Signed in. There are no task lists yet; Connect makes one for each list you choose."
+                    : "Found " + names.size() + (names.size() == 1 ? " task list: " : " task lists: ")
+                    + String.join(", ", names));
+        }, this::fail);
+    }
+
+    /**
+     * Saves the account and syncs the ticked lists with it now; connected lists that were unticked
+     * are disconnected first, on their own. Only unticking sends nothing to the server.
+     */
+    public void connect() {
+        WebDavSettings s = settings();
+        if (s == null) {
+            return;
+        }
+        List<String> names = lists.stream().filter(c -> c.selected().get()).map(ListChoice::name).toList();
+        List<String> drop = lists.stream().filter(c -> c.connected() && !c.selected().get()).map(ListChoice::listId)
+                .toList();
+        boolean adding = lists.stream().anyMatch(c -> !c.connected() && c.selected().get());
+        start();
+        if (connected.get() && !drop.isEmpty() && !adding) {
+            then(service.disconnectLists(drop), off -> done(dropped(off).strip()));
+            return;
+        }
+        List<String> off = new ArrayList<>();
+        then(service.disconnectLists(drop).thenCompose(o -> {
+            off.addAll(o);
+            return service.connect(s.url(), s.user(), password.get(), names);
+        }), (CalDavReport r) -> {
+            password.set("");
+            // What the sync did is the status line's ("Last sync: …"); saying it here too showed it twice.
+            done("Connected. The chosen lists sync with the server while Tandem runs."
+                    + (r.notices().isEmpty() ? "" : " " + String.join(". ", r.notices()) + ".") + dropped(off));
+        });
+    }
+
+    /** What disconnecting {@code names} did, after a space; "" for none. */
+    private static String dropped(List<String> names) {
+        if (names.isEmpty()) {
+            return "";
+        }
+        String which = names.stream().map(n -> "“" + n + "”").collect(java.util.stream.Collectors.joining(", "));
+        boolean one = names.size() == 1;
+        return " Disconnected " + which + " on this device: " + (one ? "it stays" : "they stay")
+                + " in Tandem with " + (one ? "its" : "their") + " todos, and " + (one ? "its task list stays"
+                : "their task lists stay") + " on the server as " + (one ? "it is" : "they are") + ", no longer synced.";
+    }
+
+    /** Forgets the account on this device; the lists stay here, and nothing changes on the server. */
+    public void disconnect() {
+        start();
+        then(service.disconnect(), v -> {
+            url.set("");
+            user.set("");
+            password.set("");
+            done("Disconnected. The lists stay here; the server keeps its task lists.");
+        });
+    }
+
+    /** Stops following the service's status: the dialog closed. */
+    public void close() {
+        service.removeListener(onStatus);
+    }
+
+    /** The settings the fields make, or null after saying what is wrong with them. */
+    private WebDavSettings settings() {
+        if (feedback.isBusy()) {
+            return null;
+        }
+        if (url.get().isBlank()) {
+            fail("Enter the server's address, e.g. https://cloud.example.com/remote.php/dav");
+            return null;
+        }
+        try {
+            return new WebDavSettings(url.get(), user.get(), password.get());
+        } catch (IllegalArgumentException e) {
+            fail(e.getMessage().replaceFirst("^\\w+: ", ""));
+            return null;
+        }
+    }
+
+    private void start() {
+        feedback.busy(true);
+        feedback.clear();
+    }
+
+    /** {@code onUi} with the future's result on the FX thread, then the lists read again; or the failure in words. */
+    private <T> void then(CompletableFuture<T> f, Consumer<T> onUi) {
+        f.whenComplete((r, e) -> async.ui().execute(() -> {
+            if (e == null) {
+                onUi.accept(r);
+                load(); // still busy until the lists are read again: a sync can make lists from the server's
+            } else {
+                fail(e);
+            }
+        }));
+    }
+
+    private void done(String text) {
+        feedback.say(text);
+    }
+
+    private void fail(Throwable e) {
+        Throwable cause = e instanceof CompletionException c && c.getCause() != null ? c.getCause() : e;
+        feedback.failed(cause instanceof SyncException s ? s.getMessage() + " " + s.hint() : Feedback.why(cause));
+    }
+
+    private void fail(String text) {
+        feedback.fail(text);
+    }
+
+    static String words(CalDavService.Status s) {
+        return switch (s.state()) {
+            case OFF -> "Not connected.";
+            case SYNCING -> "Syncing…";
+            case SYNCED -> "Last sync: " + s.message();
+            case FAILED -> "Last sync failed: " + s.message() + " " + s.hint()
+                    + (s.retryHelps() ? "" : " (Tandem does not retry this by itself.)");
+        };
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.tandem.app.vm.settings;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.sync.DeviceRoster;
+import dev.tandem.app.vm.Feedback;
+import dev.tandem.app.vm.HasFeedback;
+import dev.tandem.engine.sync.SyncEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Sync settings' device list: the devices the remote knows of, when each was last seen, and
+ * "Forget" for one gone for good (docs/SYNC_FORMAT.md, "Retired devices"). Reading the remote and
+ * forgetting run off the UI thread through {@link Async}; no toolkit needed.
+ */
+public final class DevicesViewModel implements HasFeedback {
+    /** One device as the list shows it. */
+    public record Row(UUID id, String name, String seen, boolean retired, boolean thisDevice) {
+        /** Offered "Forget": not this device, not one retired already. */
+        public boolean forgettable() {
+            return !retired && !thisDevice;
+        }
+    }
+
+    public static final String SYNC_OFF = "Sync is off: choose a remote and save the settings first.";
+    public static final String HELP = "Devices that sync here. One unseen for 90 days is retired by itself; forget a "
+            + "lost or sold one now. A forgotten device that syncs again re-joins as a new device and loses nothing.";
+
+    private final Feedback feedback = new Feedback();
+    private final Supplier<Optional<SyncEngine>> engine;
+    private final DeviceRoster roster;
+    private final Async async;
+    private final Clock clock;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    // Kept: a read-only view listens to its list weakly, so one made per call could be collected
+    // with the dialog's listener on it, and the dialog would stop following the rows.
+    private final ObservableList<Row> rowsRO = FXCollections.unmodifiableObservableList(rows);
+
+    public DevicesViewModel(Supplier<Optional<SyncEngine>> engine, DeviceRoster roster, Async async, Clock clock) {
+        this.engine = engine;
+        this.roster = roster;
+        this.async = async;
+        this.clock = clock;
+    }
+
+    public ObservableList<Row> rows() {
+        return rowsRO;
+    }
+
+    /** Reads the devices from the remote (one request per device). */
+    public void load() {
+        Optional<SyncEngine> e = engine.get();
+        if (e.isEmpty()) {
+            rows.clear();
+            feedback.say(SYNC_OFF);
+            return;
+        }
+        read(e.get(), list -> feedback.say(list.size() == 1 ? "Only this device syncs here so far." : ""));
+    }
+
+    /** Retires {@code row}'s device from the remote, then reads the list again. */
+    public void forget(Row row) {
+        Optional<SyncEngine> e = engine.get();
+        if (!row.forgettable() || e.isEmpty()) {
+            return;
+        }
+        feedback.busy(true);
+        async.run(() -> roster.forget(e.get(), row.id()), now -> {
+            String said = now ? "Forgot " + row.name() + "." : row.name() + " was already retired.";
+            read(e.get(), list -> feedback.say(said));
+        }, this::failed);
+    }
+
+    private void read(SyncEngine e, java.util.function.Consumer<List<Row>> then) {
+        feedback.busy(true);
+        async.run(() -> rowsOf(e), list -> {
+            feedback.busy(false);
+            rows.setAll(list);
+            then.accept(list);
+        }, this::failed);
+    }
+
+    private void failed(Throwable t) {
+        feedback.end("Could not reach the remote: " + t.getMessage());
+    }
+
+    private List<Row> rowsOf(SyncEngine e) {
+        List<Row> out = new ArrayList<>();
+        for (DeviceRoster.Entry d : roster.list(e)) {
+            out.add(new Row(d.id(), d.name(), seen(d.lastSeen(), clock.instant()), d.retired(), d.thisDevice()));
+        }
+        return out;
+    }
+
+    /** "Last seen today", "yesterday", "12 days ago"; "Never seen" when the remote holds no time. */
+    static String seen(Instant at, Instant now) {
+        if (at == null) {
+            return "Never seen";
+        }
+        long days = Math.max(0, Duration.between(at, now).toDays());
+        return days == 0 ? "Last seen today" : days == 1 ? "Last seen yesterday" : "Last seen " + days + " days ago";
+    }
+
+    @Override
+    public Feedback feedback() {
+        return feedback;
+    }
+}

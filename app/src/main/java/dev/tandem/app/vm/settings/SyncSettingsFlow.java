@@ -1,0 +1,137 @@
+package dev.tandem.app.vm.settings;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.sync.KeyOps;
+import dev.tandem.app.vm.Dialogs;
+import dev.tandem.engine.sync.ConnectionCheck;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * "Sync settings…": loads the saved settings off the FX thread, shows the dialog over a
+ * {@link SettingsViewModel}, then saves and applies what the user saved, off the FX thread too,
+ * and says where sync now goes.
+ */
+public final class SyncSettingsFlow {
+    private final Async async;
+    private final Dialogs dialogs;
+    private final Supplier<SyncSettings> load;
+    private final Consumer<SyncSettings> saveAndApply;
+    private final Function<SyncSettings, ConnectionCheck> checker;
+    private final Function<SyncSettings, KeyOps> keyOps;
+    private final Supplier<String> deviceName;
+    private final Consumer<String> rename;
+    private final Supplier<CalDavViewModel> phoneSync;
+    private final Supplier<DevicesViewModel> devices;
+    private Supplier<AttachmentSettingsViewModel> attachments;
+
+    /** A flow without the "This device" name (it starts empty and is never applied). */
+    public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
+                            Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps) {
+        this(async, dialogs, load, saveAndApply, checker, keyOps, () -> "", name -> { }, null, null);
+    }
+
+    /**
+     * {@code deviceName}: the name this device goes by now; {@code rename}: gives it the name saved in
+     * the form, when it changed (called off the FX thread, after the settings were saved);
+     * {@code phoneSync}: makes the view-model of the form's "Phone (CalDAV)…", null for none;
+     * {@code devices}: that of "Devices…", likewise.
+     */
+    public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
+                            Function<SyncSettings, ConnectionCheck> checker, Function<SyncSettings, KeyOps> keyOps,
+                            Supplier<String> deviceName, Consumer<String> rename, Supplier<CalDavViewModel> phoneSync,
+                            Supplier<DevicesViewModel> devices) {
+        this.phoneSync = phoneSync;
+        this.devices = devices;
+        this.deviceName = deviceName;
+        this.rename = rename;
+        this.async = async;
+        this.dialogs = dialogs;
+        this.load = load;
+        this.saveAndApply = saveAndApply;
+        this.checker = checker;
+        this.keyOps = keyOps;
+    }
+
+    /** The form offers "Attachments…", each time made by {@code make}. */
+    public void useAttachments(Supplier<AttachmentSettingsViewModel> make) {
+        this.attachments = make;
+    }
+
+    public void open() {
+        async.run(load::get, current -> {
+            SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync, devices);
+            if (attachments != null) {
+                vm.offerAttachments(attachments);
+            }
+            SyncSettings[] saved = {current};
+            if (current.encrypted()) {
+                vm.offerKeys(() -> dialogs.manageKeys(keys(saved, vm), false));
+            }
+            if (!dialogs.editSyncSettings(vm)) {
+                return;
+            }
+            SyncSettings chosen = vm.settings();
+            Optional<String> newName = vm.deviceNameChange();
+            boolean newlyEncrypted = chosen.encrypted() && !saved[0].encrypted();
+            async.run(() -> {
+                saveAndApply.accept(chosen);
+                newName.ifPresent(rename);
+                // A device joining a remote that has a recovery key already is not asked to make one (and
+                // then to replace the one the others rely on). Unknown (the remote did not answer): not asked.
+                return new Saved(chosen, newlyEncrypted && lacksRecoveryKey(chosen));
+            }, result -> {
+                SyncSettings done = result.settings();
+                dialogs.notify("Sync settings saved", (done.mode() == SyncSettings.Mode.NONE
+                        ? "Sync is off." : "Syncing with " + done.describe() + ".")
+                        + newName.map(n -> " This device is now called " + n + ".").orElse(""), false);
+                if (result.offerRecoveryKey() && dialogs.confirm("Create a recovery key?", "A recovery key opens the encrypted "
+                        + "remote if the passphrase is forgotten. Without either, the synced data cannot be read by "
+                        + "anyone; what is on this device stays.", "Create recovery key")) {
+                    saved[0] = done;
+                    // The person chose "Create recovery key": it is made now, and the dialog opens showing it.
+                    KeysViewModel keys = keys(saved, null);
+                    keys.createRecoveryKey();
+                    dialogs.manageKeys(keys, true);
+                }
+            });
+        });
+    }
+
+    private record Saved(SyncSettings settings, boolean offerRecoveryKey) {
+    }
+
+    /** Whether the remote of {@code s} answers that no recovery key opens it (off the FX thread: it asks the remote). */
+    private boolean lacksRecoveryKey(SyncSettings s) {
+        try {
+            return !keyOps.apply(s).status().recoveryKey();
+        } catch (RuntimeException e) {
+            System.getLogger("tandem").log(System.Logger.Level.INFO, "Could not read the remote's keyring; no recovery key"
+                    + " offered: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The keys of the remote {@code saved[0]} names. A new passphrase is saved and given to the sync
+     * service at once (else its next sync would stop with "the passphrase was changed"), and shown
+     * in the settings form, if open, so that Save keeps it.
+     */
+    private KeysViewModel keys(SyncSettings[] saved, SettingsViewModel form) {
+        return new KeysViewModel(keyOps.apply(saved[0]), async, dialogs, saved[0].passphrase(), passphrase -> {
+            SyncSettings updated = saved[0].withPassphrase(passphrase);
+            saved[0] = updated;
+            if (form != null) {
+                form.passphraseChanged(passphrase);
+            }
+            async.run(() -> {
+                saveAndApply.accept(updated);
+                return updated;
+            }, s -> { });
+        }, ZoneId.systemDefault());
+    }
+}

@@ -1,0 +1,112 @@
+package dev.tandem.app.vm.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.Authors;
+import dev.tandem.app.model.Schema;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.DeviceRoster;
+import dev.tandem.engine.sync.SyncEngine;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sync settings' device list over a real folder remote with two real profiles. */
+class DevicesViewModelTest {
+    @TempDir
+    Path tmp;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private final List<Throwable> errors = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private TodoStore profile(String name) {
+        TodoStore store = new TodoStore(Schema.database(tmp.resolve(name + ".db")).build(), Clock.systemUTC());
+        open.add(store);
+        new Authors(store).register(name);
+        return store;
+    }
+
+    private SyncEngine engine() throws Exception {
+        SyncEngine e = SyncEngine.builder().folder(Files.createDirectories(tmp.resolve("remote"))).build();
+        open.add(e);
+        return e;
+    }
+
+    private DevicesViewModel model(TodoStore store, Optional<SyncEngine> engine) {
+        return new DevicesViewModel(() -> engine, new DeviceRoster(store), Async.direct(errors::add), Clock.systemUTC());
+    }
+
+    @Test
+    void load_twoDevicesSynced_listsBothByNameWithThisOneMarked() throws Exception {
+        SyncEngine engine = engine();
+        TodoStore desk = profile("Desk");
+        TodoStore laptop = profile("Old laptop");
+        for (TodoStore s : List.of(laptop, desk, laptop)) {
+            engine.sync(s.db());
+        }
+        DevicesViewModel vm = model(desk, Optional.of(engine));
+        vm.load();
+        assertEquals(2, vm.rows().size(), vm.rows().toString());
+        DevicesViewModel.Row me = vm.rows().stream().filter(DevicesViewModel.Row::thisDevice).findFirst().orElseThrow();
+        assertEquals("Desk", me.name());
+        assertFalse(me.forgettable(), "this device cannot be forgotten from here");
+        DevicesViewModel.Row other = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        assertEquals("Old laptop", other.name());
+        assertEquals("Last seen today", other.seen());
+        assertTrue(other.forgettable());
+        assertFalse(vm.busyProperty().get());
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void forget_theOtherDevice_showsItRetiredAndSaysSo() throws Exception {
+        SyncEngine engine = engine();
+        TodoStore desk = profile("Desk");
+        TodoStore laptop = profile("Old laptop");
+        for (TodoStore s : List.of(laptop, desk, laptop)) {
+            engine.sync(s.db());
+        }
+        DevicesViewModel vm = model(desk, Optional.of(engine));
+        vm.load();
+        DevicesViewModel.Row other = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        vm.forget(other);
+        assertEquals("Forgot Old laptop.", vm.messageProperty().get());
+        DevicesViewModel.Row after = vm.rows().stream().filter(r -> !r.thisDevice()).findFirst().orElseThrow();
+        assertTrue(after.retired() && !after.forgettable(), after.toString());
+        assertTrue(engine.sync(laptop.db()).notes().stream().anyMatch(n -> n.contains("forgot this device")),
+                "the laptop is told at its next sync");
+    }
+
+    @Test
+    void load_syncOff_saysSoAndListsNothing() {
+        DevicesViewModel vm = model(profile("Desk"), Optional.empty());
+        vm.load();
+        assertTrue(vm.rows().isEmpty());
+        assertEquals(DevicesViewModel.SYNC_OFF, vm.messageProperty().get());
+    }
+
+    @Test
+    void seen_byAge_saysItInDays() {
+        Instant now = Instant.parse("2026-11-24T12:00:00Z");
+        assertEquals("Never seen", DevicesViewModel.seen(null, now));
+        assertEquals("Last seen today", DevicesViewModel.seen(now.minusSeconds(3600), now));
+        assertEquals("Last seen yesterday", DevicesViewModel.seen(now.minusSeconds(30 * 3600), now));
+        assertEquals("Last seen 91 days ago", DevicesViewModel.seen(now.minusSeconds(91L * 86400 + 60), now));
+    }
+}

@@ -1,0 +1,242 @@
+package dev.tandem.app.vm.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.sync.KeyOps;
+import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.testing.FakeDialogs;
+import dev.tandem.engine.Db;
+import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.engine.sync.SyncException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "Encryption keys…" over a real encrypted folder remote, without a toolkit: what each command
+ * refuses, what it changes on the remote, and that the new passphrase reaches the saved settings
+ * the moment the remote takes it.
+ */
+class KeysViewModelTest {
+    private static final String OLD = "correct horse battery";
+    private static final String NEW = "a longer passphrase for home";
+
+    @TempDir
+    Path remote;
+
+    private final List<Throwable> errors = new ArrayList<>();
+    private final Async async = Async.direct(errors::add);
+    private final TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC(), ZoneOffset.UTC);
+    private final List<String> saved = new ArrayList<>();
+    private final FakeDialogs dialogs = new FakeDialogs();
+
+    @AfterEach
+    void close() {
+        store.db().close();
+    }
+
+    private SyncSettings settings(String passphrase) {
+        return SyncSettings.folder(remote, 30).withPassphrase(passphrase);
+    }
+
+    private KeysViewModel vm() {
+        try (SyncEngine setup = settings(OLD).toEngine()) {
+            setup.sync(store.db());
+        }
+        return new KeysViewModel(KeyOps.of(settings(OLD), store.db(), "sam-laptop"), async, dialogs, OLD, saved::add,
+                ZoneOffset.UTC);
+    }
+
+    private void opens(String passphrase) {
+        try (SyncEngine e = settings(passphrase).toEngine()) {
+            e.sync(Db.openMemory());
+        }
+    }
+
+    @Test
+    void refresh_setUpHere_saysWhoAndWhenInWords() {
+        KeysViewModel vm = vm();
+        vm.refresh();
+        assertTrue(vm.statusProperty().get().startsWith("Encryption set up on "), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().contains("No recovery key yet"), vm.statusProperty().get());
+    }
+
+    @Test
+    void changePassphrase_wrongCurrentOrShortOrDifferent_refusesAndChangesNothing() {
+        KeysViewModel vm = vm();
+        vm.currentPassphraseProperty().set("not it");
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        vm.changePassphrase();
+        assertTrue(vm.errorProperty().get());
+        assertTrue(vm.messageProperty().get().contains("current passphrase"), vm.messageProperty().get());
+        vm.currentPassphraseProperty().set(OLD);
+        vm.newPassphraseProperty().set("short");
+        vm.repeatProperty().set("short");
+        vm.changePassphrase();
+        assertTrue(vm.messageProperty().get().contains("at least"), vm.messageProperty().get());
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW + "!");
+        vm.changePassphrase();
+        assertTrue(vm.messageProperty().get().contains("differ"), vm.messageProperty().get());
+        assertEquals(List.of(), saved);
+        opens(OLD);
+    }
+
+    @Test
+    void changePassphrase_valid_changesTheRemoteAndSavesTheNewOne() {
+        KeysViewModel vm = vm();
+        vm.currentPassphraseProperty().set(OLD);
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        vm.changePassphrase();
+        assertFalse(vm.errorProperty().get(), vm.messageProperty().get());
+        assertEquals(List.of(NEW), saved);
+        assertEquals("", vm.newPassphraseProperty().get(), "the typed passphrases are cleared");
+        assertTrue(vm.statusProperty().get().startsWith("Passphrase changed on sam-laptop"), vm.statusProperty().get());
+        opens(NEW);
+        assertThrows(SyncException.class, () -> opens(OLD));
+    }
+
+    @Test
+    void createRecoveryKey_thenReset_setsANewPassphraseWithTheCode() {
+        KeysViewModel vm = vm();
+        vm.createRecoveryKey();
+        String code = vm.recoveryCodeProperty().get();
+        assertTrue(code.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){6}"), code);
+        assertTrue(vm.statusProperty().get().contains("A recovery key exists."), vm.statusProperty().get());
+
+        // Another character than the one there (a code holds an X one time in 32).
+        char typo = code.charAt(5) == 'X' ? 'Y' : 'X';
+        vm.recoveryKeyInputProperty().set(code.substring(0, 5) + typo + code.substring(6));
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        vm.resetWithRecoveryKey();
+        assertTrue(vm.errorProperty().get(), "a mistyped code is refused");
+        assertTrue(vm.messageProperty().get().contains("mistyped") || vm.messageProperty().get().contains("does not"),
+                vm.messageProperty().get());
+
+        vm.recoveryKeyInputProperty().set(code.toLowerCase());
+        vm.resetWithRecoveryKey();
+        assertFalse(vm.errorProperty().get(), vm.messageProperty().get());
+        assertEquals(List.of(NEW), saved);
+        opens(NEW);
+    }
+
+    /** A second click on the recovery key's button must not silently void the key just written down. */
+    @Test
+    void createRecoveryKey_oneExists_asksFirstAndDecliningKeepsTheKeyWorking() {
+        KeysViewModel vm = vm();
+        assertEquals("Create recovery key", vm.recoveryActionProperty().get());
+        vm.createRecoveryKey();
+        String first = vm.recoveryCodeProperty().get();
+        assertEquals("Replace recovery key…", vm.recoveryActionProperty().get());
+        assertEquals(List.of(), dialogs.asked, "the first key is made without asking");
+
+        dialogs.confirmAnswer = false;
+        vm.createRecoveryKey();
+        assertEquals(List.of("confirm: Replace the recovery key?"), dialogs.asked);
+        assertTrue(dialogs.confirmMessages.get(0).contains("stops working"), dialogs.confirmMessages.get(0));
+        assertEquals(first, vm.recoveryCodeProperty().get());
+        assertTrue(vm.messageProperty().get().contains("still works"), vm.messageProperty().get());
+
+        dialogs.confirmAnswer = true;
+        vm.createRecoveryKey();
+        String second = vm.recoveryCodeProperty().get();
+        assertFalse(second.isEmpty() || second.equals(first), second);
+
+        vm.recoveryKeyInputProperty().set(first);
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        vm.resetWithRecoveryKey();
+        assertTrue(vm.errorProperty().get(), "the replaced key opens nothing: " + vm.messageProperty().get());
+        vm.recoveryKeyInputProperty().set(second);
+        vm.resetWithRecoveryKey();
+        assertFalse(vm.errorProperty().get(), vm.messageProperty().get());
+    }
+
+    /** Rotating voids the passphrase and the recovery key on every device: never without asking. */
+    @Test
+    void rotate_declined_changesNothing() {
+        KeysViewModel vm = vm();
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        dialogs.confirmAnswer = false;
+        vm.rotate();
+        assertEquals(List.of("confirm: Rotate the key?"), dialogs.asked);
+        assertEquals(List.of(), saved);
+        opens(OLD);
+    }
+
+    @Test
+    void rotate_savesTheNewPassphraseAtTheStartAndShowsTheNewRecoveryKey() {
+        KeysViewModel vm = vm();
+        vm.newPassphraseProperty().set(NEW);
+        vm.repeatProperty().set(NEW);
+        vm.rotate();
+        assertFalse(vm.errorProperty().get(), vm.messageProperty().get());
+        assertEquals(List.of(NEW), saved);
+        assertEquals(1.0, vm.progressProperty().get());
+        assertFalse(vm.recoveryCodeProperty().get().isEmpty());
+        assertTrue(vm.messageProperty().get().startsWith("Key rotated"), vm.messageProperty().get());
+        assertEquals(KeysViewModel.Section.RECOVERY, vm.sectionProperty().get(), "the new recovery key is shown where it is copied");
+        assertFalse(vm.statusProperty().get().contains("Argon2id"), "no jargon in the status: " + vm.statusProperty().get());
+        assertTrue(vm.technicalDetails().contains("Argon2id"), vm.technicalDetails());
+        vm.sectionProperty().set(KeysViewModel.Section.PASSPHRASE);
+        assertEquals("", vm.messageProperty().get(), "one task's message never shows on another");
+        assertFalse(vm.rotationUnfinishedProperty().get());
+        opens(NEW);
+    }
+
+    @Test
+    void settingsFlow_encryptionNewlySaved_offersARecoveryKeyOnce() {
+        FakeDialogs dialogs = new FakeDialogs();
+        dialogs.settingsAnswer = settings(OLD);
+        SyncSettings[] stored = {SyncSettings.none()};
+        SyncSettingsFlow flow = new SyncSettingsFlow(async, dialogs, () -> stored[0], s -> stored[0] = s,
+                s -> null, s -> KeyOps.of(s, store.db(), "sam-laptop"));
+        flow.open();
+        assertTrue(dialogs.asked.contains("keys: offer recovery key"), dialogs.asked.toString());
+        // "Create recovery key" in the prompt made it: the dialog opens showing it, no second click.
+        KeysViewModel offered = dialogs.keys.get(dialogs.keys.size() - 1);
+        assertTrue(offered.recoveryCodeProperty().get().matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){6}"),
+                offered.recoveryCodeProperty().get());
+        assertTrue(offered.statusProperty().get().contains("A recovery key exists."), offered.statusProperty().get());
+        dialogs.asked.clear();
+        flow.open();
+        assertFalse(dialogs.asked.contains("keys: offer recovery key"), "offered only when encryption is new");
+        assertEquals(List.of(), errors);
+    }
+
+    /** A second device joins a remote whose first device made a recovery key: it is not asked to make another. */
+    @Test
+    void settingsFlow_joiningARemoteWithARecoveryKey_notAskedToCreateOne() {
+        KeysViewModel first = vm();
+        first.createRecoveryKey();
+        assertFalse(first.recoveryCodeProperty().get().isEmpty());
+        TodoStore phone = new TodoStore(Db.openMemory(), Clock.systemUTC(), ZoneOffset.UTC);
+        try {
+            FakeDialogs dialogs = new FakeDialogs();
+            dialogs.settingsAnswer = settings(OLD);
+            SyncSettings[] stored = {SyncSettings.none()};
+            SyncSettingsFlow flow = new SyncSettingsFlow(async, dialogs, () -> stored[0], s -> stored[0] = s,
+                    s -> null, s -> KeyOps.of(s, phone.db(), "sam-phone"));
+            flow.open();
+            assertEquals(settings(OLD), stored[0]);
+            assertFalse(dialogs.asked.stream().anyMatch(q -> q.contains("recovery")), dialogs.asked.toString());
+            assertEquals(List.of(), errors);
+        } finally {
+            phone.db().close();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.tandem.app.vm.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SyncIntervalsTest {
+    @Test
+    void words_commonIntervals_saidAsPeopleSayThem() {
+        assertEquals("Every minute", SyncIntervals.words(60));
+        assertEquals("Every 30 minutes", SyncIntervals.words(1800));
+        assertEquals("Every hour", SyncIntervals.words(3600));
+        assertEquals("Every 6 hours", SyncIntervals.words(21600));
+        assertEquals("Every 30 seconds", SyncIntervals.words(30));
+        assertEquals("Every 90 minutes", SyncIntervals.words(5400));
+    }
+
+    @Test
+    void choices_savedValueNotAPreset_offeredInOrderSoSavingKeepsIt() {
+        List<Integer> c = SyncIntervals.choices(30);
+        assertEquals(30, c.get(0));
+        assertTrue(c.containsAll(SyncIntervals.PRESETS));
+        assertEquals(SyncIntervals.PRESETS, SyncIntervals.choices(1800));
+    }
+}

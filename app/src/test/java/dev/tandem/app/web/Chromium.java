@@ -74,7 +74,7 @@ final class Chromium implements AutoCloseable {
         Chromium c = start(size);
         c.open(web.server.pair().url());
         c.await("return !document.getElementById('app').hidden && document.getElementById('items').dataset.view"
-                + " && document.querySelectorAll('#nav-smart li').length === 4");
+                + " && document.querySelectorAll('#nav-smart li').length === 6");
         return c;
     }
 
@@ -88,6 +88,16 @@ final class Chromium implements AutoCloseable {
 
     WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
+    }
+
+    /**
+     * Clicks the element once scrolled to the middle of its scroller: one near the bottom edge counts as in view
+     * for WebDriver, which then clicks the sticky bar over it (the editor's Save bar).
+     */
+    void click(String css) {
+        WebElement e = find(css);
+        js("arguments[0].scrollIntoView({block: 'center'})", e);
+        e.click();
     }
 
     List<WebElement> all(String css) {

@@ -87,7 +87,7 @@ class WebDraftsPageTest {
         web.server.close();
         chromium.await("return !document.getElementById('offline').hidden", STORE);
         chromium.find("#ed-title").sendKeys(Keys.END, " (phone)");
-        chromium.find("#notes-edit").click();
+        chromium.click("#notes-edit");
         chromium.find("#ed-notes").sendKeys("Oat milk, two cartons");
         chromium.await("return document.getElementById('save-hint').textContent === arguments[0]", KEPT);
         web.store.update(milk.id(), i -> i.withTitle("Milk (laptop)"));

@@ -6,11 +6,11 @@
  */
 'use strict';
 
-const SHELL = 'tandem-shell-v2';
+const SHELL = 'tandem-shell-v3';
 const API = 'tandem-api';
 const SHELL_URLS = [
   '/', '/assets/app.js', '/assets/state.js', '/assets/dom.js', '/assets/format.js', '/assets/api.js',
-  '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/quickadd.js',
+  '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/days.js', '/assets/quickadd.js',
   '/assets/editor.js', '/assets/fields.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
 ];

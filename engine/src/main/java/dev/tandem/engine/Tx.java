@@ -32,4 +32,21 @@ public interface Tx {
 
     /** The conflict operations that join this transaction: values from outside Tandem's sync that lost. */
     TxConflicts conflicts();
+
+    /**
+     * Claims an idempotency key for this transaction's writes: true the first time this database sees
+     * {@code key}, false ever after. The claim commits or rolls back with the transaction, so a writer
+     * from outside Tandem that retries a request (a web page replaying what it queued offline) finds
+     * out whether the first attempt landed, and its writes apply exactly once. Claims stay on this
+     * device, never synced; they are kept {@value #CLAIM_DAYS} days.
+     *
+     * @param key at most {@value #CLAIM_KEY_CHARS} characters, not blank
+     */
+    boolean claim(String key);
+
+    /** How long a {@link #claim} is remembered. */
+    int CLAIM_DAYS = 180;
+
+    /** The longest key {@link #claim} takes. */
+    int CLAIM_KEY_CHARS = 200;
 }

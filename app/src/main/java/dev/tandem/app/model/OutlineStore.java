@@ -119,6 +119,12 @@ public final class OutlineStore {
                 .map(i -> tx.save(i.withCollapsed(collapsed)) != null).orElse(false));
     }
 
+    /** The subtasks of {@code parentId} not in the Trash, done ones too, in their order. */
+    public List<Item> children(String parentId) {
+        return db.query(Item.class, "SELECT * FROM items WHERE parentId = ? AND trashedAt IS NULL ORDER BY rank, id",
+                parentId);
+    }
+
     /** The rank for a new todo at the end of {@code parentId}'s subtasks, or of the list's top level. */
     public static String nextRank(Tx tx, String listId, String parentId, String sectionId) {
         String last = parentId != null

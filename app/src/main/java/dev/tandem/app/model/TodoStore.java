@@ -338,6 +338,15 @@ public final class TodoStore implements AutoCloseable {
      * arguments say), after its siblings.
      */
     public Added add(String title, String listName, String listId, String parentId, LocalDate due, TodoDetails details) {
+        return add(null, title, listName, listId, parentId, due, details);
+    }
+
+    /**
+     * As above, with the id {@code id} when it is given (one a web page made offline, so it could edit the
+     * todo before this device saw it); an id in use is refused.
+     */
+    public Added add(String id, String title, String listName, String listId, String parentId, LocalDate due,
+                     TodoDetails details) {
         String t = itemTitle(title);
         String n = listName == null ? null : listName(listName);
         LocalDate today = today();
@@ -351,7 +360,10 @@ public final class TodoStore implements AutoCloseable {
                 TreeDepth.check(tx, parent, null);
             }
             String lid = parent != null ? parent.listId() : n == null ? listId : list != null ? list.id() : created.id();
-            Item fresh = Item.create(t, lid, due, clock.millis()).withParentId(parentId)
+            if (id != null && tx.get(Item.class, id).isPresent()) {
+                throw new IllegalArgumentException("id: " + id + " is in use");
+            }
+            Item fresh = Item.create(t, lid, due, clock.millis()).withId(id).withParentId(parentId)
                     .withRank(OutlineStore.nextRank(tx, lid, parentId, null));
             Item saved = tx.save(details.note() ? fresh.withNote(true) : fresh);
             return new Added(details.apply(tx, saved, today), created);

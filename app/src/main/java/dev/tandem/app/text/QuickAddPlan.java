@@ -75,6 +75,11 @@ public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due
 
     /** Saves it as a subtask of {@code parentId} (in its parent's list) when that is not null. */
     public TodoStore.Added addTo(TodoStore store, String parentId) {
-        return store.add(draft.title(), draft.listName(), fallbackListId, parentId, due, details);
+        return addTo(store, null, parentId);
+    }
+
+    /** As above, saved with the id {@code id} when that is not null. */
+    public TodoStore.Added addTo(TodoStore store, String id, String parentId) {
+        return store.add(id, draft.title(), draft.listName(), fallbackListId, parentId, due, details);
     }
 }

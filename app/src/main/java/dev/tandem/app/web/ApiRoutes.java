@@ -8,17 +8,14 @@ import dev.tandem.app.model.ConflictWords;
 import dev.tandem.app.model.Count;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
-import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.Checklist;
-import dev.tandem.app.text.QuickAddPlan;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Conflict;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,30 +28,29 @@ import java.util.function.Supplier;
 
 /**
  * The data routes of the API (docs/WEB.md, "API"), for a paired browser: the sidebar, a view's items,
- * one item, quick add, edits, ticking, Conflicts. Every write goes through the model as the desktop's
- * do (quick add's {@link QuickAddPlan}, {@link SeriesStore} for a repeating todo, {@link WebEdits} for
- * an edit made on what the page last saw), so the web adds no rules of its own. Blocks on the
- * database; Jetty runs it on a pooled thread.
+ * one item, quick add, edits, ticking, Conflicts, and the page's outbox ({@link Outbox}). Every write
+ * goes through {@link WebWrites}, the model as the desktop uses it, so the web adds no rules of its own.
+ * Blocks on the database; Jetty runs it on a pooled thread.
  */
 final class ApiRoutes {
     private final TodoStore store;
     private final TagStore tags;
-    private final SeriesStore series;
-    private final WebEdits edits;
     private final Authors authors;
     private final Supplier<Set<String>> sharedLists;
-    private final AttachmentStore attachments;
+    private final ItemAnswers items;
+    private final WebWrites writes;
+    private final Outbox outbox;
     private final DayViews days;
 
     ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
-        this.attachments = attachments;
         this.store = store;
         this.tags = new TagStore(store);
-        this.series = new SeriesStore(store);
-        this.edits = new WebEdits(store);
         this.days = new DayViews(store);
         this.authors = new Authors(store);
         this.sharedLists = sharedLists;
+        this.items = new ItemAnswers(store, sharedLists, attachments);
+        this.writes = new WebWrites(store, items);
+        this.outbox = new Outbox(store, writes);
     }
 
     /** Answers {@code x} if it is a data route; false when no route matches. */
@@ -71,21 +67,17 @@ final class ApiRoutes {
         } else if (post && path.equals("/api/parse")) {
             x.json(200, parse(string(x.body(), "text")));
         } else if (post && path.equals("/api/quickadd")) {
-            quickAdd(x);
+            answer(x, writes.add(string(x.body(), "text"), String.valueOf(x.body().getOrDefault("view", "inbox")), null,
+                    null, null));
         } else if (post && path.matches("/api/items/[^/]+/done")) {
-            String id = segment(path, 3);
-            boolean done = Boolean.TRUE.equals(x.body().get("done"));
-            item(id);
-            if (done) {
-                series.complete(id);
-            } else {
-                store.setDone(id, false);
-            }
-            x.json(200, obj("item", row(item(id))));
+            answer(x, writes.done(segment(path, 3), Boolean.TRUE.equals(x.body().get("done"))));
         } else if (post && path.matches("/api/items/[^/]+/check")) {
             check(x, segment(path, 3));
         } else if (post && path.matches("/api/items/[^/]+")) {
-            edit(x, segment(path, 3), browser);
+            Edit e = Edit.of(x.body());
+            answer(x, writes.edit(segment(path, 3), e.set(), e.base(), browser));
+        } else if (post && path.equals("/api/outbox")) {
+            x.json(200, outbox.replay(x.body(), browser));
         } else if (get && path.equals("/api/conflicts")) {
             x.json(200, obj("conflicts", conflicts()));
         } else if (post && path.matches("/api/conflicts/\\d{1,18}/(use-lost|dismiss)")) {
@@ -168,23 +160,6 @@ final class ApiRoutes {
         }
     }
 
-    private void quickAdd(Exchange x) {
-        String text = string(x.body(), "text");
-        Listing view = listing(String.valueOf(x.body().getOrDefault("view", "inbox")), "");
-        QuickAddPlan plan = QuickAddPlan.read(text, List.of(), view, ZonedDateTime.now(store.dateClock()));
-        Optional<String> problem = plan.problem(text);
-        if (problem.isPresent()) {
-            throw new BadRequest(problem.get());
-        }
-        TodoStore.Added added = plan.addTo(store);
-        Item it = item(added.item().id());
-        String where = it.listId() == null ? "" : " to " + (added.createdList() != null ? "the new list " : "")
-                + lists().get(it.listId()).name();
-        String warning = plan.draft().warning();
-        x.json(201, obj("item", row(it), "message", (warning != null ? warning + " " : "")
-                + "Added " + (plan.note() ? "the note " : "") + "“" + it.title() + "”" + where + "."));
-    }
-
     private Map<String, Object> parse(String text) {
         TodoDraft d = TodoDraft.parse(text, store.today());
         List<Object> chips = new ArrayList<>();
@@ -207,29 +182,6 @@ final class ApiRoutes {
         x.json(200, obj("item", full(item(id))));
     }
 
-    @SuppressWarnings("unchecked")
-    private void edit(Exchange x, String id, Browsers.Browser browser) {
-        Map<String, Object> body = x.body();
-        if (!(body.get("set") instanceof Map<?, ?> set) || !(body.getOrDefault("base", Map.of()) instanceof Map<?, ?> base)) {
-            throw new BadRequest("An edit sends “set” and “base” objects.");
-        }
-        for (Object k : set.keySet()) {
-            if (!ItemJson.FIELDS.contains(k)) {
-                throw new BadRequest("There is no field “" + k + "” to edit.");
-            }
-        }
-        WebEdits.Result r = edits.apply(id, (Map<String, Object>) set, (Map<String, Object>) base, browser.id(),
-                browser.name());
-        Map<String, Object> item = full(item(id));
-        if (r.stale().isEmpty()) {
-            x.json(200, obj("item", item));
-        } else {
-            x.json(409, obj("error", "Changed on another device while you edited: "
-                    + String.join(", ", r.stale().stream().map(ConflictWords::fieldLabel).toList())
-                    + ". Your version is kept in Conflicts.", "fields", r.stale(), "item", item));
-        }
-    }
-
     private List<Object> conflicts() {
         List<Object> out = new ArrayList<>();
         for (Conflict c : store.db().conflicts().list()) {
@@ -242,25 +194,6 @@ final class ApiRoutes {
                     "keptBy", authors.label(c.keptAuthor()), "lostBy", authors.label(c.lostAuthor()),
                     "at", c.detectedAt() == null ? null : c.detectedAt().toEpochMilli()));
         }
-        return out;
-    }
-
-    private Item item(String id) {
-        Item it = store.get(id).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
-        return it.withTags(String.join(" ", tags.of(id)));
-    }
-
-    private Map<String, Object> row(Item it) {
-        return ItemJson.row(it, lists(), store.today(), sharedLists.get());
-    }
-
-    private Map<String, Object> full(Item it) {
-        return ItemJson.full(it, lists(), store.today(), sharedLists.get(), attachments);
-    }
-
-    private Map<String, TodoList> lists() {
-        Map<String, TodoList> out = new LinkedHashMap<>();
-        store.lists().forEach(l -> out.put(l.id(), l));
         return out;
     }
 
@@ -304,7 +237,23 @@ final class ApiRoutes {
         return Character.toUpperCase(n.charAt(0)) + n.substring(1);
     }
 
-    private static String string(Map<String, Object> body, String name) {
+    private static void answer(Exchange x, WebWrites.Answer a) {
+        x.json(a.status(), a.json());
+    }
+
+    private Item item(String id) {
+        return items.item(id);
+    }
+
+    private Map<String, Object> full(Item it) {
+        return items.full(it);
+    }
+
+    private Map<String, TodoList> lists() {
+        return items.lists();
+    }
+
+    static String string(Map<String, Object> body, String name) {
         if (!(body.get(name) instanceof String s)) {
             throw new BadRequest("“" + name + "” must be text.");
         }

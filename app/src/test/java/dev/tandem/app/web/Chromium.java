@@ -86,18 +86,14 @@ final class Chromium implements AutoCloseable {
         driver.get(url);
     }
 
-    WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
-    }
-
     /**
-     * Clicks the element once scrolled to the middle of its scroller: one near the bottom edge counts as in view
-     * for WebDriver, which then clicks the sticky bar over it (the editor's Save bar).
+     * The element, scrolled to the middle of its scroller as a person would before touching it: Selenium scrolls
+     * it just into view, where the page's sticky bars (the item's Save bar) may cover it.
      */
-    void click(String css) {
-        WebElement e = find(css);
-        js("arguments[0].scrollIntoView({block: 'center'})", e);
-        e.click();
+    WebElement find(String css) {
+        WebElement el = driver.findElement(By.cssSelector(css));
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'nearest'})", el);
+        return el;
     }
 
     List<WebElement> all(String css) {

@@ -23,8 +23,7 @@ import org.openqa.selenium.Keys;
 class WebDraftsPageTest {
     private static final Duration STORE = Duration.ofSeconds(5);
     private static final String OFFLINE_KEPT =
-            "Offline: your changes are kept on this phone and saved when the connection is back.";
-    private static final String KEPT = "Kept on this phone: saved when the connection is back.";
+            "Offline: what you do is kept on this phone and saved when Tandem is reachable again.";
 
     @TempDir
     java.nio.file.Path dir;
@@ -69,11 +68,12 @@ class WebDraftsPageTest {
     }
 
     /**
-     * The server out of reach: typing is kept on the phone through a reload, and saved once the server is back;
-     * the title, which the desktop changed meanwhile, becomes a Conflict instead of being written over.
+     * The server out of reach: what is typed goes to the outbox on the phone, shows through a reload, and is saved
+     * once the server is back; the title, which the desktop changed meanwhile, becomes a Conflict instead of being
+     * written over, named on the page.
      */
     @Test
-    void offline_typedThenReload_keepsTheDraft_andSavesItWhenBack_aConcurrentEditBecomingAConflict() {
+    void offline_typedThenReload_keepsTheEdit_andSavesItWhenBack_aConcurrentEditBecomingAConflict() {
         Item milk = web.store.add("Milk", null, null);
         chromium = Chromium.paired(web, Chromium.Size.PHONE);
         // The service worker keeps the page and what it fetched once it controls the page.
@@ -87,9 +87,10 @@ class WebDraftsPageTest {
         web.server.close();
         chromium.await("return !document.getElementById('offline').hidden", STORE);
         chromium.find("#ed-title").sendKeys(Keys.END, " (phone)");
-        chromium.click("#notes-edit");
+        chromium.find("#notes-edit").click();
         chromium.find("#ed-notes").sendKeys("Oat milk, two cartons");
-        chromium.await("return document.getElementById('save-hint').textContent === arguments[0]", KEPT);
+        chromium.find("#notes-edit").click();
+        chromium.await("return document.getElementById('waiting-text').textContent.startsWith('1 change waiting')", STORE);
         web.store.update(milk.id(), i -> i.withTitle("Milk (laptop)"));
 
         chromium.driver().navigate().refresh();
@@ -97,7 +98,7 @@ class WebDraftsPageTest {
                 + " && document.getElementById('ed-title').value === 'Milk (phone)'", Duration.ofSeconds(10));
         assertEquals(OFFLINE_KEPT, chromium.js("return document.getElementById('offline').checkVisibility()"
                 + " && document.getElementById('offline').textContent"));
-        assertEquals(KEPT, chromium.js("return document.getElementById('save-hint').textContent"));
+        assertEquals("Oat milk, two cartons", chromium.js("return document.querySelector('#notes-view .notes-plain').textContent"));
         String notes = web.store.get(milk.id()).orElseThrow().notes();
         assertTrue(notes == null || notes.isEmpty(), notes);
 
@@ -106,11 +107,12 @@ class WebDraftsPageTest {
         assertEquals("Milk (laptop)", title(milk));
         assertEquals(1, web.store.db().conflicts().list().size());
         assertEquals("Milk (phone)", web.store.db().conflicts().list().get(0).lostValue());
-        String error = (String) chromium.await("return !document.getElementById('detail-error').hidden"
-                + " && document.getElementById('detail-error').textContent");
-        assertTrue(error.startsWith("Changed on another device while you edited"), error);
+        String named = (String) chromium.await("return !document.getElementById('toast').hidden"
+                + " && document.getElementById('toast-text').textContent");
+        assertTrue(named.startsWith("“Milk (phone)”: Changed on another device while you edited: Title."), named);
         chromium.await("return document.getElementById('ed-title').value === 'Milk (laptop)'");
-        chromium.await("return document.getElementById('offline').hidden && localStorage.getItem('tandem.drafts') === '{}'");
+        chromium.await("return document.getElementById('offline').hidden && document.getElementById('waiting').hidden"
+                + " && localStorage.getItem('tandem.drafts') === '{}'");
     }
 
     @Test

@@ -204,7 +204,7 @@ class WebPageTest {
     void changeByAnotherDevice_showsInTheOpenPage_keepingWhatIsTyped() {
         Item milk = web.store.add("Milk", null, null);
         openInEditor(milk);
-        chromium.click("#notes-edit");
+        chromium.find("#notes-edit").click();
         chromium.find("#ed-notes").sendKeys("Oat milk, two cartons");
 
         web.store.update(milk.id(), i -> i.withTitle("Milk and eggs"));
@@ -264,16 +264,26 @@ class WebPageTest {
     }
 
     @Test
-    void serverGone_quickAddSaysItWaits_andKeepsTypedText() {
-        web.store.add("Milk", null, null);
+    void serverGone_quickAddKeepsTheTodoOnThePhone_andAddsItOnceWhenBack() {
+        Item milk = web.store.add("Milk", null, null);
         openPaired(Chromium.Size.PHONE);
         web.server.close();
         chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(5));
         chromium.find("#quick-add").sendKeys("Bread", Keys.ENTER);
-        String message = (String) chromium.await("return document.getElementById('quick-add-message').textContent");
-        assertTrue(message.startsWith("Offline — this waits until Tandem is reachable again."), message);
-        assertEquals("Bread", chromium.js("return document.getElementById('quick-add').value"));
-        assertEquals(true, chromium.js("return document.querySelector('.item-done').disabled"));
+        String message = (String) chromium.await("return document.getElementById('quick-add-message').textContent"
+                + ".startsWith('Kept') && document.getElementById('quick-add-message').textContent");
+        assertEquals("Kept on this phone: “Bread” is added when Tandem is reachable.", message);
+        chromium.await("return [...document.querySelectorAll('.item.waiting .item-title')].some(t => t.textContent === 'Bread')");
+        // Ticking works offline too.
+        chromium.find(".item[data-id='" + milk.id() + "'] .item-done").click();
+        chromium.await("return document.getElementById('waiting-text').textContent.startsWith('2 changes waiting')");
+        assertEquals(1, web.store.allItems().size());
+
+        web.restartServer();
+        WebFixture.awaitStore(() -> web.store.allItems().stream().anyMatch(i -> i.title().equals("Bread"))
+                && web.store.get(milk.id()).orElseThrow().isDone(), Duration.ofSeconds(40));
+        chromium.await("return document.getElementById('waiting').hidden", Duration.ofSeconds(10));
+        assertEquals(1, web.store.allItems().stream().filter(i -> i.title().equals("Bread")).count());
     }
 
     @Test

@@ -300,8 +300,13 @@ public final class DefaultDb implements Db {
     }
 
     @Override
+    public boolean claim(String key) {
+        return transactionResult(tx -> tx.claim(key));
+    }
+
+    @Override
     public <R> R transactionResult(Function<Tx, R> work) {
-        return writer.write("Transaction", s -> work.apply(new DefaultTx(s, capture, reader, conflicts.in(s))));
+        return writer.write("Transaction", s -> work.apply(new DefaultTx(s, capture, reader, conflicts.in(s), clock::wallMillis)));
     }
 
     @Override

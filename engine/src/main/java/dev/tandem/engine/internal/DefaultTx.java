@@ -3,12 +3,14 @@ package dev.tandem.engine.internal;
 import dev.tandem.engine.Tx;
 import dev.tandem.engine.TxConflicts;
 import dev.tandem.engine.internal.capture.ChangeCapture;
+import dev.tandem.engine.internal.changelog.Claims;
 import dev.tandem.engine.internal.mapping.RecordType;
 import dev.tandem.engine.internal.store.SqlErrors;
 import dev.tandem.engine.internal.tx.WriteSession;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /** The {@link Tx} handed to {@code Db.transaction}: every call joins the one open transaction. */
 final class DefaultTx implements Tx {
@@ -16,8 +18,10 @@ final class DefaultTx implements Tx {
     private final ChangeCapture capture;
     private final Reader reader;
     private final TxConflicts conflicts;
+    private final LongSupplier now;
 
-    DefaultTx(WriteSession session, ChangeCapture capture, Reader reader, TxConflicts conflicts) {
+    DefaultTx(WriteSession session, ChangeCapture capture, Reader reader, TxConflicts conflicts, LongSupplier now) {
+        this.now = now;
         this.session = session;
         this.capture = capture;
         this.reader = reader;
@@ -63,6 +67,15 @@ final class DefaultTx implements Tx {
             throw SqlErrors.wrap("Restoring " + id + " in table '" + rt.table() + "'", e);
         }
         return reader.get(type, id);
+    }
+
+    @Override
+    public boolean claim(String key) {
+        try {
+            return Claims.claim(session.sql(), key, now.getAsLong());
+        } catch (SQLException e) {
+            throw SqlErrors.wrap("Claiming an idempotency key", e);
+        }
     }
 
     @Override

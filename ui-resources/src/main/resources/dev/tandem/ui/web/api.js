@@ -1,15 +1,15 @@
 /*
- * Talking to the server: one fetch wrapper (CSRF header, JSON, errors as ApiError) and the offline marker,
- * which holds writes back while the page shows answers the service worker kept (the editor keeps what is
- * typed as drafts meanwhile, sent when the connection is back).
+ * Talking to the server: one fetch wrapper (CSRF header, JSON, errors as ApiError), the online marker, and
+ * what a read shows: the server's answer, or the one the service worker kept, with the outbox's waiting
+ * entries on top (overlay.js). Writes to items go through the outbox (outbox.js), never through here.
+ * This module imports no screen: the screens hear of the connection and of an ended pairing through
+ * onConnection and onUnpaired.
  */
 import { $ } from './dom.js';
 import { state } from './state.js';
-import { showPairing } from './pairing.js';
-import { updateSaveButton } from './editor.js';
-import { saveAllDrafts } from './drafts.js';
+import { overlayItem, overlayView } from './overlay.js';
 
-class ApiError extends Error {
+export class ApiError extends Error {
   constructor(status, message, data, retryAfter) {
     super(message);
     this.status = status;
@@ -18,17 +18,23 @@ class ApiError extends Error {
   }
 }
 
-export const OFFLINE_WRITE = 'Offline — this waits until Tandem is reachable again.';
+export const OFFLINE_ACTION = 'Offline — this needs Tandem to be reachable.';
+
+let connection = [];
+let unpaired = () => {};
+/** fn(online), each time the server becomes reachable or unreachable. */
+export function onConnection(fn) { connection.push(fn); }
+/** fn(message), when the server says this browser is no longer paired. */
+export function onUnpaired(fn) { unpaired = fn; }
 
 /**
  * One request to the server. POSTs carry the CSRF header and JSON; a 401 returns to pairing. With
- * {keepalive: true} the request outlives the page (a save as the page is left).
+ * {keepalive: true} the request outlives the page.
  */
 export async function api(method, path, body, options) {
   const opts = { method, headers: { Accept: 'application/json' }, credentials: 'same-origin' };
   if (options && options.keepalive) opts.keepalive = true;
   if (method !== 'GET') {
-    if (!state.writable && !path.startsWith('/api/pair')) throw new ApiError(0, OFFLINE_WRITE);
     opts.headers['Content-Type'] = 'application/json';
     if (state.csrf) opts.headers['X-Tandem-CSRF'] = state.csrf;
     opts.body = JSON.stringify(body || {});
@@ -38,20 +44,57 @@ export async function api(method, path, body, options) {
     res = await fetch(path, opts);
   } catch (e) {
     setOnline(false);
-    throw new ApiError(0, method === 'GET' ? 'Tandem is not reachable right now.' : OFFLINE_WRITE);
+    if (method === 'GET') return read(path, null, 0);
+    throw new ApiError(0, OFFLINE_ACTION);
   }
-  // The service worker marks answers it kept from earlier: we show them, and hold writes back.
+  // The service worker marks answers it kept from earlier: we show them, with what waits on top.
   if (res.headers.get('X-Tandem-Offline')) setOnline(false);
   else if (res.status !== 503) setOnline(true);
   if (res.status === 204) return null;
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
+  if (method === 'GET') return read(path, res.ok ? data : null, res.status, data);
   if (res.ok) return data;
+  throw failure(res, data, path);
+}
+
+function failure(res, data, path) {
   const message = (data && data.error) || `The server answered ${res.status}.`;
   if (res.status === 401 && state.session && !path.startsWith('/api/pair')) {
-    showPairing('This browser is no longer paired. Pair it again to continue.', true);
+    unpaired('This browser is no longer paired. Pair it again to continue.');
   }
-  throw new ApiError(res.status, message, data, Number(res.headers.get('Retry-After')) || null);
+  return new ApiError(res.status, message, data, Number(res.headers.get('Retry-After')) || null);
+}
+
+/**
+ * The last answer of each read this page made, for when neither the server nor the service worker answers (the
+ * worker not in control yet, or none: no secure context): what was on screen stays readable. Bounded.
+ */
+const lastSeen = new Map();
+const LAST_SEEN_PATHS = 64;
+
+/** A read's answer with the outbox on top; an item only the outbox knows (made offline) is shown too. */
+async function read(path, fresh, status, error) {
+  let data = fresh;
+  if (data) {
+    lastSeen.delete(path);
+    lastSeen.set(path, data);
+    if (lastSeen.size > LAST_SEEN_PATHS) lastSeen.delete(lastSeen.keys().next().value);
+  } else if ((status === 0 || status === 503) && lastSeen.has(path)) {
+    data = lastSeen.get(path);
+  }
+  const url = new URL(path, location.href);
+  if (url.pathname === '/api/items' && data) return overlayView(url.searchParams.get('view') || 'inbox', data);
+  const one = /^\/api\/items\/([^/]+)$/.exec(url.pathname);
+  if (one && (data || status === 404 || status === 503 || status === 0)) {
+    const item = await overlayItem(decodeURIComponent(one[1]), data);
+    if (item) return item;
+  }
+  if (data) return data;
+  if (status === 0 || status === 503) throw new ApiError(status, 'Tandem is not reachable right now.');
+  const message = (error && error.error) || `The server answered ${status}.`;
+  if (status === 401 && state.session) unpaired('This browser is no longer paired. Pair it again to continue.');
+  throw new ApiError(status, message, error);
 }
 
 export function setOnline(online) {
@@ -61,6 +104,5 @@ export function setOnline(online) {
   $('offline').hidden = online;
   document.body.classList.toggle('offline', !online);
   for (const el of document.querySelectorAll('[data-write]')) el.disabled = !online || el.dataset.idle === '1';
-  updateSaveButton();
-  if (online) saveAllDrafts();
+  connection.forEach((fn) => fn(online));
 }

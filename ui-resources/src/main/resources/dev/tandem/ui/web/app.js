@@ -14,11 +14,13 @@ import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
 // Nothing else refers to quick add; importing it wires its field.
 import './quickadd.js';
+import './waiting.js';
 
 async function boot() {
   $('menu-button').innerHTML = SVG(ICONS.menu);
   $('settings-button').innerHTML = SVG(ICONS.settings);
   $('detail-back').innerHTML = SVG(ICONS.back);
+  $('trash').innerHTML = SVG(ICONS.trash);
   const token = pairTokenFromFragment();
   try {
     const session = await api('GET', '/api/session');

@@ -1,16 +1,17 @@
 /*
- * Drafts: what was typed into an item, kept on this phone (localStorage) until the server confirmed it, so
- * leaving the page, a reload, a closed tab or a lost connection never loses it.
+ * Drafts: what was typed into an item, kept on this phone (localStorage) at every keystroke until it is saved
+ * (the server answered) or queued (the outbox keeps it, in IndexedDB, and sends it in order), so leaving the
+ * page, a reload, a closed tab or a lost connection never loses it.
  *
  * A draft is, per item id and field, {value, set, base}: the text in the field, the JSON value it saves as, and
  * the server's value it was typed on. Saving sends {set, base}, so a field another device changed meanwhile
  * becomes a Conflict on the server instead of being written over.
  *
  * Invariants: a draft field goes only once the server answered for exactly that text (saved, or kept in
- * Conflicts); text typed while a save was under way stays, with the saved value as its new base. One save per
+ * Conflicts) or the outbox holds it; text typed while a save was under way stays, with the saved value as its new base. One save per
  * item is under way at a time; a call meanwhile runs once more after it.
  */
-import { api } from './api.js';
+import { submit } from './outbox.js';
 
 const KEY = 'tandem.drafts';
 /** Until localStorage takes it (private mode, full): drafts then live as long as the page. */
@@ -48,20 +49,20 @@ export function forgetDrafts() {
 }
 
 let listener = () => {};
-/** Who hears how each save ended: (id, outcome) with outcome.kind saved, conflict, offline, failed or blank. */
+/** Who hears how each save ended: (id, outcome) with outcome.kind saved, queued, conflict, failed or blank. */
 export function onSaved(fn) { listener = fn; }
 
 const running = new Map();
 const again = new Set();
 
-/** Sends an item's draft; resolves to its outcome (also given to the listener). */
-export function saveDraft(id, options) {
+/** Sends an item's draft through the outbox; resolves to its outcome (also given to the listener). */
+export function saveDraft(id) {
   if (running.has(id)) { again.add(id); return running.get(id); }
   const run = (async () => {
     try {
       for (;;) {
         again.delete(id);
-        const outcome = await sendOnce(id, options);
+        const outcome = await sendOnce(id);
         const more = again.has(id) && outcome.kind === 'saved';
         // The listener of the last outcome already sees no save under way.
         if (!more) { running.delete(id); again.delete(id); }
@@ -83,7 +84,7 @@ export function saveAllDrafts() {
 
 export function saving(id) { return running.has(id); }
 
-async function sendOnce(id, options) {
+async function sendOnce(id) {
   const draft = draftOf(id);
   if (!draft) return { kind: 'saved', fields: [] };
   // An empty title is not saved (a todo needs one); it stays here until it has text again.
@@ -92,22 +93,32 @@ async function sendOnce(id, options) {
   const set = {};
   const base = {};
   for (const f of fields) { set[f] = draft[f].set; base[f] = draft[f].base; }
-  try {
-    const answer = await api('POST', '/api/items/' + encodeURIComponent(id), { set, base }, options);
-    settle(id, draft, fields, answer.item);
-    return { kind: 'saved', item: answer.item, fields };
-  } catch (e) {
-    if (e.status === 409 && e.data.item) {
-      settle(id, draft, fields, e.data.item);
-      return { kind: 'conflict', item: e.data.item, message: e.message, fields };
-    }
-    if (e.status === 401) return { kind: 'failed', message: e.message, status: 401 };
-    return { kind: e.status === 0 || e.status === 503 ? 'offline' : 'failed', message: e.message, status: e.status };
+  const answer = await submit({ op: 'edit', id, set, base, title: titleOf(id, draft) });
+  if (answer.status === 0) {
+    // Kept in the outbox, on this phone: the outbox owns it now, and sends it in order when it can.
+    settle(id, draft, fields, set);
+    return { kind: 'queued', fields };
   }
+  if (answer.status === 200) {
+    if (answer.item) settle(id, draft, fields, answer.item); else settle(id, draft, fields, set);
+    return { kind: 'saved', item: answer.item, fields };
+  }
+  if (answer.status === 409 && answer.item) {
+    settle(id, draft, fields, answer.item);
+    return { kind: 'conflict', item: answer.item, message: answer.error, fields };
+  }
+  return { kind: 'failed', message: answer.error || `The server answered ${answer.status}.`, status: answer.status };
+}
+
+let titles = () => null;
+/** Where a held edit's item title comes from (the editor knows the open item's), for copying it out. */
+export function titlesFrom(fn) { titles = fn; }
+function titleOf(id, draft) {
+  return (draft.title && draft.title.set) || titles(id) || null;
 }
 
 /**
- * The server answered for {@code sent} (saved, or after a conflict: the other device's value stays and ours is
+ * The server answered for {@code sent}, or the outbox took it (saved, or after a conflict: the other device's value stays and ours is
  * in Conflicts): its fields go from the draft unless typed into since, which keep their text on the server's
  * new value as base.
  */

@@ -3,23 +3,26 @@
  * and sent 600 ms after the last one, at once when a field is left, when the item is left (Back, another route)
  * and when the page is hidden or left. Each edit sends only changed fields with their base values, so another
  * device's change meanwhile becomes a Conflict. A save that fails keeps the text in its field and says so until
- * Retry or Discard; offline, the drafts wait on this phone and go when the connection is back.
+ * Retry or Discard. Every write (an edit, ticking, a subtask, the Trash) goes through the outbox, so offline
+ * it is kept on this phone and sent in order when Tandem is reachable.
  */
 import { $, h, debounce, placeToast, toast } from './dom.js';
 import { state } from './state.js';
-import { api } from './api.js';
+import { api, onConnection } from './api.js';
+import { newId, submit } from './outbox.js';
 import { go, openedByPush, refreshAll } from './routes.js';
+import { itemRow } from './items.js';
 import { loadSidebar } from './sidebar.js';
 import { decorateFiles, initAttachments, showFiles } from './attachments.js';
 import { FIELDS, addReminder, fieldOf, removeReminder, showReminder } from './fields.js';
-import { draftOf, onSaved, putDraft, saveDraft, saving } from './drafts.js';
+import { draftOf, onSaved, putDraft, saveAllDrafts, saveDraft, saving, titlesFrom } from './drafts.js';
 
 /** The open item: the JSON last shown, and per field the server value the form started from. */
 const editor = { id: null, item: null, base: {}, shown: {}, seq: 0 };
 /** Milliseconds after the last keystroke that what was typed is sent. */
 const SAVE_AFTER = 600;
-/** Offline, under the fields (the banner says the same for the whole page). */
-const KEPT = 'Kept on this phone: saved when the connection is back.';
+/** A save the outbox holds, under the fields (the banner counts what waits for the whole page). */
+const KEPT = 'Kept on this phone: saved when Tandem is reachable.';
 
 const formValue = (f) => FIELDS[f].get();
 const same = (a, b) => JSON.stringify(a === undefined ? null : a) === JSON.stringify(b === undefined ? null : b);
@@ -74,9 +77,7 @@ export async function openItem(id) {
       putDraft(id, draft);
       applyDraft(draft);
       if (draft.notes) setNotesEditing(true);
-      if (Object.keys(draft).length) {
-        if (state.writable) save();
-      }
+      if (Object.keys(draft).length) save();
     }
     updateSaveButton();
     if (window.matchMedia('(max-width: 899px)').matches) $('detail-heading').focus();
@@ -143,7 +144,9 @@ function showItem(item, keep) {
   // A note is never due: no date, time, length, reminder or repeat to set (as on the desktop).
   $('ed-fields').classList.toggle('is-note', !!item.note);
   done.checked = !!item.done;
-  $('detail-heading').textContent = (item.note ? 'Note' : 'Todo') + (item.shared ? ' · shared list' : '');
+  $('detail-heading').textContent = (item.note ? 'Note' : 'Todo') + (item.shared ? ' · shared list' : '')
+    + (item.waiting ? ' · waiting to be saved' : '');
+  renderSubtasks(item);
   $('detail-heading').setAttribute('tabindex', '-1');
   renderNotes();
   showFiles(item);
@@ -156,8 +159,11 @@ function renderNotes() {
   const item = editor.item;
   if (!item) return;
   const stale = formValue('notes') !== editor.shown.notes;
-  view.innerHTML = item.notesHtml || '';
-  if (!item.notesHtml) view.append(h('p', { class: 'muted' }, 'No notes.'));
+  // Notes edited offline have no rendering from the server yet: shown as typed until it has them.
+  const typed = item.waiting && item.notes && item.notesHtml == null;
+  view.innerHTML = typed ? '' : item.notesHtml || '';
+  if (typed) view.append(h('p', { class: 'notes-plain' }, item.notes));
+  else if (!item.notesHtml) view.append(h('p', { class: 'muted' }, 'No notes.'));
   if (stale) view.prepend(h('p', { class: 'muted' }, 'The notes have unsaved changes (Edit shows them).'));
   for (const box of view.querySelectorAll('input[type=checkbox][data-line]')) {
     box.disabled = stale || !state.writable;
@@ -169,6 +175,42 @@ function renderNotes() {
   }
   decorateFiles(view);
 }
+
+/** The open item's subtasks, ticked and opened as rows of a list are. */
+function renderSubtasks(item) {
+  const rows = (item.subtasks || []).map(itemRow);
+  $('subtasks').replaceChildren(...rows);
+  $('subtasks-heading').hidden = item.note && !rows.length;
+}
+
+async function addSubtask() {
+  const field = $('subtask-text');
+  const text = field.value.trim();
+  const parentId = editor.id;
+  if (!text || !parentId) return;
+  const answer = await submit({ op: 'add', id: newId(), text, parentId });
+  if (answer.status >= 400) { showDetailError(answer.error); return; }
+  // Only what was sent is cleared: text typed meanwhile stays.
+  if (field.value.trim() === text) field.value = '';
+  if (answer.status === 0) flashStatus(KEPT);
+  refreshAll();
+}
+$('subtask-add').addEventListener('click', addSubtask);
+$('subtask-text').addEventListener('keydown', (ev) => {
+  if (ev.key === 'Enter') { ev.preventDefault(); addSubtask(); }
+});
+
+$('trash').addEventListener('click', async () => {
+  const id = editor.id;
+  const title = editor.item && editor.item.title;
+  if (!id) return;
+  const answer = await submit({ op: 'trash', id, trashed: true, title });
+  if (answer.status >= 400) { showDetailError(answer.error); return; }
+  putDraft(id, null);
+  go({ item: null });
+  toast(`Moved “${title}” to the Trash.`, 'Undo', () => submit({ op: 'trash', id, trashed: false, title }).then(refreshAll));
+  refreshAll();
+});
 
 $('notes-view').addEventListener('click', (ev) => {
   const line = ev.target.closest('li.check-line');
@@ -212,12 +254,11 @@ $('ed-title').addEventListener('keydown', (ev) => {
 
 export function updateSaveButton() {
   const pending = editor.id ? dirtyFields().length > 0 : false;
-  $('save').disabled = !pending || !state.writable;
+  $('save').disabled = !pending;
   $('save-hint').textContent = !editor.id ? ''
-    : !state.writable ? (pending ? KEPT : '')
-      : saving(editor.id) ? 'Saving…'
-        : pending && !formValue('title').trim() ? 'A title is needed to save.'
-          : pending ? 'Not saved yet' : '';
+    : saving(editor.id) ? (state.online ? 'Saving…' : '')
+      : pending && !formValue('title').trim() ? 'A title is needed to save.'
+        : pending ? 'Not saved yet' : '';
 }
 
 $('editor').addEventListener('input', (ev) => {
@@ -251,7 +292,7 @@ function saveAsPageGoes() {
   if (!editor.id) return;
   saveSoon.cancel();
   keepDraft();
-  if (draftOf(editor.id)) saveDraft(editor.id, { keepalive: true });
+  if (draftOf(editor.id)) saveDraft(editor.id);
 }
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') saveAsPageGoes(); });
 window.addEventListener('pagehide', saveAsPageGoes);
@@ -324,8 +365,9 @@ onSaved((id, outcome) => {
     showDetailError(outcome.message, true);
     loadSidebar();
     refreshAll();
-  } else if (outcome.kind === 'offline') {
-    $('detail-status').textContent = '';
+  } else if (outcome.kind === 'queued') {
+    flashStatus(KEPT);
+    refreshAll();
   } else if (outcome.kind === 'failed' && outcome.status !== 401 && draftOf(id)) {
     // (Without a draft left, it was discarded meanwhile: nothing is kept that failed.)
     $('detail-status').textContent = '';
@@ -337,8 +379,8 @@ onSaved((id, outcome) => {
 /** How a save of an item already left ended: the list shows it; what needs the user stays on screen. */
 function savedAfterLeaving(id, outcome) {
   const open = () => go({ item: id });
-  if (outcome.kind === 'saved' || outcome.kind === 'offline') {
-    if (outcome.item) refreshAll();
+  if (outcome.kind === 'saved' || outcome.kind === 'queued') {
+    refreshAll();
   } else if (outcome.kind === 'conflict') {
     toast(outcome.message, 'Open Conflicts', () => go({ v: 'conflicts', item: null }), true);
     loadSidebar();
@@ -352,14 +394,19 @@ function savedAfterLeaving(id, outcome) {
 $('ed-done').addEventListener('change', async () => {
   const box = $('ed-done');
   const done = box.checked;
-  try {
-    const answer = await api('POST', `/api/items/${encodeURIComponent(editor.id)}/done`, { done });
-    if (answer && answer.item) editor.base.done = answer.item.done;
-    refreshAll();
-  } catch (e) {
+  const answer = await submit({ op: 'done', id: editor.id, done, title: editor.item && editor.item.title });
+  if (answer.status >= 400) {
     box.checked = !done;
-    showDetailError(e.message);
+    showDetailError(answer.error);
+    return;
   }
+  refreshAll();
+});
+
+titlesFrom((id) => (editor.id === id && editor.item ? editor.item.title : null));
+onConnection((online) => {
+  updateSaveButton();
+  if (online) saveAllDrafts();
 });
 
 export async function reloadItem() {

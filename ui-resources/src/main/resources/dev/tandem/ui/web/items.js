@@ -5,6 +5,7 @@
 import { $, h, icon, toast } from './dom.js';
 import { state } from './state.js';
 import { api } from './api.js';
+import { submit } from './outbox.js';
 import { go, refreshAll } from './routes.js';
 import { viewLabel } from './sidebar.js';
 import { renderConflicts } from './conflicts.js';
@@ -109,7 +110,10 @@ function dueText(it, underDay) {
   return under ? it.timeLabel : it.dueLabel;
 }
 
-/** One todo or note as a row: its done box and the button that opens it; {day: true} under a day's heading. */
+/**
+ * One item's row: its done box (ticked through the outbox) and the button that opens it; {day: true} under a
+ * day's heading.
+ */
 export function itemRow(it, { day } = {}) {
   const due = dueText(it, day);
   const meta = h('span', { class: 'item-meta' },
@@ -119,7 +123,8 @@ export function itemRow(it, { day } = {}) {
     it.repeat ? icon('repeat', `Repeats ${it.repeat}`) : null,
     it.remindAt ? icon('bell', `Reminder ${new Date(it.remindAt).toLocaleString()}`) : null,
     it.hasNotes ? icon('note', 'Has notes') : null,
-    state.route.v.startsWith('list:') || !it.listId ? null : h('span', { class: 'list-name' }, it.listName),
+    state.route.v.startsWith('list:') || !it.listId || !it.listName ? null : h('span', { class: 'list-name' }, it.listName),
+    it.waiting ? h('span', { class: 'waiting-mark' }, 'waiting to be saved') : null,
     ...(it.tags || []).map((t) => h('span', { class: 'tag' }, '#' + t)));
   const open = h('button', {
     type: 'button', class: 'item-open', 'aria-current': state.route.item === it.id ? 'true' : null,
@@ -127,14 +132,13 @@ export function itemRow(it, { day } = {}) {
   }, h('span', { class: 'item-title' }, it.title || '(no title)'), meta.childNodes.length ? meta : null);
   const done = it.note
     ? h('span', { class: 'item-note-mark' }, icon('note', 'Note'))
-    : h('input', { type: 'checkbox', class: 'item-done check', 'aria-label': `Done: ${it.title}`, 'data-write': '' });
+    : h('input', { type: 'checkbox', class: 'item-done check', 'aria-label': `Done: ${it.title}` });
   if (!it.note) {
     done.checked = it.done;
-    done.disabled = !state.writable;
     done.addEventListener('change', () => tick(it, done));
   }
   return h('li', {
-    class: `item${it.done ? ' done' : ''}${it.priority ? ' p' + it.priority : ''}`, 'data-id': it.id,
+    class: `item${it.done ? ' done' : ''}${it.priority ? ' p' + it.priority : ''}${it.waiting ? ' waiting' : ''}`, 'data-id': it.id,
   }, h('span', { class: 'priority-bar', title: it.priority ? `Priority ${it.priority}` : null }), done, open,
   it.priority ? h('span', { class: 'visually-hidden' }, `Priority ${it.priority}`) : null);
 }
@@ -142,19 +146,18 @@ export function itemRow(it, { day } = {}) {
 async function tick(it, box) {
   const done = box.checked;
   box.closest('.item').classList.toggle('done', done);
-  try {
-    await api('POST', `/api/items/${encodeURIComponent(it.id)}/done`, { done });
-    if (done) toast(`Completed “${it.title}”.`, 'Undo', () => untick(it));
-    refreshAll();
-  } catch (e) {
+  const answer = await submit({ op: 'done', id: it.id, done, title: it.title });
+  if (answer.status >= 400) {
     box.checked = !done;
     box.closest('.item').classList.toggle('done', !done);
-    toast(e.message);
+    toast(answer.error);
+    return;
   }
+  if (done) toast(`Completed “${it.title}”.`, 'Undo', () => untick(it));
+  refreshAll();
 }
 async function untick(it) {
-  try {
-    await api('POST', `/api/items/${encodeURIComponent(it.id)}/done`, { done: false });
-    refreshAll();
-  } catch (e) { toast(e.message); }
+  const answer = await submit({ op: 'done', id: it.id, done: false, title: it.title });
+  if (answer.status >= 400) toast(answer.error);
+  refreshAll();
 }

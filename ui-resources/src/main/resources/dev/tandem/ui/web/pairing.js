@@ -4,7 +4,9 @@
  */
 import { $ } from './dom.js';
 import { state } from './state.js';
-import { api } from './api.js';
+import { api, onUnpaired } from './api.js';
+import { configure, flush, holdWaiting } from './outbox.js';
+import { showWaiting } from './waiting.js';
 import { readRoute, refreshAll } from './routes.js';
 import { openItem } from './editor.js';
 import { forgetDrafts, saveAllDrafts } from './drafts.js';
@@ -22,6 +24,8 @@ export function pairTokenFromFragment() {
 export function showPairing(message, unpaired) {
   stopEvents();
   if (unpaired) forgetKept();
+  // Changes this browser could not send stay on screen, to copy, whatever screen shows.
+  showWaiting();
   state.csrf = null;
   state.session = null;
   document.body.classList.remove('booting');
@@ -91,15 +95,28 @@ export function startApp(session) {
   refreshAll();
   if (state.route.item) openItem(state.route.item);
   // Drafts of items not open (left before the page was) go now; the open one's goes once it shows.
-  if (state.writable) saveAllDrafts();
+  saveAllDrafts();
+  flush();
+  showWaiting();
   startEvents();
 }
 
 /**
- * Forgets the answers the service worker kept and the drafts, so an unpaired browser holds nothing; a server
- * merely out of reach forgets nothing.
+ * Forgets the answers and files the service worker kept and the drafts, so an unpaired browser holds nothing
+ * of the profile; a server merely out of reach forgets nothing. The outbox's held changes stay until the
+ * person copied or dismissed them: they are what this person typed.
  */
 function forgetKept() {
-  if (window.caches && window.isSecureContext) caches.delete('tandem-api').catch(() => {});
+  if (window.caches && window.isSecureContext) {
+    caches.delete('tandem-api').catch(() => {});
+    caches.delete('tandem-files').catch(() => {});
+  }
   forgetDrafts();
+  holdWaiting().then(showWaiting);
 }
+
+onUnpaired((message) => showPairing(message, true));
+configure({
+  csrf: () => state.csrf,
+  revoked: () => showPairing('This browser is no longer paired. Pair it again to continue.', true),
+});

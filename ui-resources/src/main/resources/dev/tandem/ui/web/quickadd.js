@@ -1,9 +1,12 @@
 /*
- * Quick add: chips while typing, and the text kept until the server has the todo.
+ * Quick add: chips while typing (the server reads the text), and the text kept until the todo is saved or kept
+ * in the outbox on this phone. Offline there are no chips: the server reads the text when the outbox reaches
+ * it, its dates counted from when it was typed.
  */
 import { $, h, debounce } from './dom.js';
 import { state } from './state.js';
-import { OFFLINE_WRITE, api } from './api.js';
+import { api } from './api.js';
+import { newId, submit } from './outbox.js';
 import { refreshAll } from './routes.js';
 
 let parseSeq = 0;
@@ -39,19 +42,26 @@ async function quickAdd() {
   const field = $('quick-add');
   const text = field.value;
   if (!text.trim() || adding) return;
-  if (!state.writable) { setQuickMessage(OFFLINE_WRITE + ' Your text stays here.', true); return; }
   adding = true;
   $('quick-add-submit').disabled = true;
   setQuickMessage('Adding…');
   const view = state.route.v;
+  // Added where it is typed: a list, tag or dated view adds there; any other view adds to the Inbox.
+  const into = /^(list:|tag:)/.test(view) || ['inbox', 'today', 'upcoming', 'someday'].includes(view) ? view : 'inbox';
   try {
-    const answer = await api('POST', '/api/quickadd', { text, view });
+    const answer = await submit({ op: 'add', id: newId(), text, view: into });
+    if (answer.status >= 400) {
+      setQuickMessage(answer.error, true, answer.status === 400 ? null : quickAdd);
+      return;
+    }
     // Only what was sent is cleared: text typed meanwhile stays.
     if (field.value === text) { field.value = ''; renderChips([]); }
-    setQuickMessage(answer.message || 'Added.');
+    setQuickMessage(answer.status === 0 ? `Kept on this phone: “${text}” is added when Tandem is reachable.`
+      : answer.message || 'Added.');
     refreshAll();
   } catch (e) {
-    setQuickMessage(e.message, true, e.status === 400 ? null : quickAdd);
+    // The outbox could not keep it (storage refused): the text stays in the field.
+    setQuickMessage(`Not added: ${e.message} Your text stays here.`, true, quickAdd);
   } finally {
     adding = false;
     $('quick-add-submit').disabled = false;

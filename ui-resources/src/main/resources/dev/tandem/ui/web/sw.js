@@ -1,17 +1,22 @@
 /*
- * Tandem's service worker: the page's shell and the last answers of GET /api/…, so the page opens without a
- * connection. Network first, so a connected page always shows the server's state. POSTs and the event stream
- * are never touched. Answers from the cache carry X-Tandem-Offline, which the page reads as "offline": it
- * holds writes back, keeping what is typed as drafts on the phone.
+ * Tandem's service worker: the page's shell, the last answers of GET /api/… and the files the page opened, so
+ * the page opens and reads without a connection. Network first, so a connected page always shows the server's
+ * state. POSTs and the event stream are never touched: the page's outbox (outbox.js) keeps its writes in
+ * IndexedDB and sends them itself. Answers from the cache carry X-Tandem-Offline, which the page reads as
+ * "offline". Background Sync, where the browser has it, wakes an open page to send its outbox.
  */
 'use strict';
 
-const SHELL = 'tandem-shell-v3';
+const SHELL = 'tandem-shell-v4';
 const API = 'tandem-api';
+const FILES = 'tandem-files';
+/** A file larger than this is not kept for reading offline: the phone's storage is the person's. */
+const FILE_KEEP_BYTES = 20 * 1024 * 1024;
 const SHELL_URLS = [
   '/', '/assets/app.js', '/assets/state.js', '/assets/dom.js', '/assets/format.js', '/assets/api.js',
   '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/days.js', '/assets/quickadd.js',
   '/assets/editor.js', '/assets/fields.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
+  '/assets/outbox.js', '/assets/overlay.js', '/assets/waiting.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
 ];
 
@@ -21,7 +26,7 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k !== SHELL && k !== API).map((k) => caches.delete(k))))
+    .then((keys) => Promise.all(keys.filter((k) => k !== SHELL && k !== API && k !== FILES).map((k) => caches.delete(k))))
     .then(() => self.clients.claim()));
 });
 
@@ -29,9 +34,11 @@ self.addEventListener('fetch', (event) => {
   const req = event.request;
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
-  // Files go straight to the network: they can be large, and a kept copy would outlive a revoked pairing.
-  if (url.origin !== self.location.origin || url.pathname === '/api/events' || url.pathname.startsWith('/api/attachments/')) return;
-  if (url.pathname.startsWith('/api/')) {
+  if (url.origin !== self.location.origin || url.pathname === '/api/events') return;
+  // Files the page opened are kept for reading offline (up to a size), and go when the pairing does.
+  if (url.pathname.startsWith('/api/attachments/')) {
+    if (!req.headers.has('range')) event.respondWith(networkFirst(req, FILES, req));
+  } else if (url.pathname.startsWith('/api/')) {
     event.respondWith(networkFirst(req, API, req));
   } else if (req.mode === 'navigate') {
     event.respondWith(networkFirst(req, SHELL, '/'));
@@ -44,11 +51,13 @@ async function networkFirst(req, cacheName, key) {
   try {
     const res = await fetch(req);
     // Only good answers are kept; a 401 means the session is gone, so its kept answers go too.
-    if (res.ok && res.status === 200) {
+    const size = Number(res.headers.get('Content-Length') || 0);
+    if (res.ok && res.status === 200 && (cacheName !== FILES || (size > 0 && size <= FILE_KEEP_BYTES))) {
       const copy = res.clone();
       caches.open(cacheName).then((cache) => cache.put(key, copy));
     } else if (res.status === 401) {
       caches.delete(API);
+      caches.delete(FILES);
     }
     return res;
   } catch (e) {
@@ -66,3 +75,10 @@ async function marked(res) {
   headers.set('X-Tandem-Offline', '1');
   return new Response(await res.blob(), { status: res.status, statusText: res.statusText, headers });
 }
+
+// Background Sync: the connection is back. An open page sends its outbox (it holds the CSRF token and the order).
+self.addEventListener('sync', (event) => {
+  if (event.tag !== 'tandem-outbox') return;
+  event.waitUntil(self.clients.matchAll({ type: 'window' })
+    .then((pages) => pages.forEach((page) => page.postMessage('tandem-flush'))));
+});

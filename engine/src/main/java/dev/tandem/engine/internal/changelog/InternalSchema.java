@@ -35,6 +35,8 @@ import java.util.stream.Stream;
  *       with when to try them again (docs/SYNC_FORMAT.md, "Unreadable objects").</li>
  *   <li>{@code _tandem_refused}: per remote, changes a shared space's member wrote that were not
  *       merged: outside the space, or waiting for the entity they change (docs/SHARING.md).</li>
+ *   <li>{@code _tandem_claim}: idempotency keys outside writers claimed with their writes
+ *       ({@link Claims}); local to this device, never synced.</li>
  * </ul>
  */
 public final class InternalSchema {
@@ -69,6 +71,7 @@ public final class InternalSchema {
                 + " author BLOB NOT NULL, object_key TEXT NOT NULL, tbl TEXT NOT NULL, entity TEXT NOT NULL,"
                 + " fields BLOB NOT NULL, problem TEXT NOT NULL, first_seen INTEGER NOT NULL, waits INTEGER NOT NULL,"
                 + " PRIMARY KEY(remote, change_id)) WITHOUT ROWID",
+        Claims.DDL,
     };
 
     /**

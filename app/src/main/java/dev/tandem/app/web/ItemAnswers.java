@@ -1,0 +1,61 @@
+package dev.tandem.app.web;
+
+import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.TagStore;
+import dev.tandem.app.model.TodoList;
+import dev.tandem.app.model.TodoStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** Items as answers carry them: one item with its tags, as a row or in full (with its subtasks and files). */
+final class ItemAnswers {
+    private final TodoStore store;
+    private final TagStore tags;
+    private final OutlineStore outline;
+    private final Supplier<Set<String>> sharedLists;
+    private final AttachmentStore attachments;
+
+    ItemAnswers(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
+        this.store = store;
+        this.tags = new TagStore(store);
+        this.outline = store.outlines();
+        this.sharedLists = sharedLists;
+        this.attachments = attachments;
+    }
+
+    /** The item with its tags; 404 when there is none. */
+    Item item(String id) {
+        Item it = store.get(id).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
+        return it.withTags(String.join(" ", tags.of(id)));
+    }
+
+    Map<String, Object> row(Item it) {
+        return ItemJson.row(it, lists(), store.today(), sharedLists.get());
+    }
+
+    /** Everything the editor shows, with the item's subtasks as rows (done ones too), in their order. */
+    Map<String, Object> full(Item it) {
+        Map<String, TodoList> lists = lists();
+        Map<String, Object> m = ItemJson.full(it, lists, store.today(), sharedLists.get(), attachments);
+        List<Object> subtasks = new ArrayList<>();
+        for (Item child : outline.children(it.id())) {
+            subtasks.add(ItemJson.row(child.withTags(String.join(" ", tags.of(child.id()))), lists, store.today(),
+                    sharedLists.get()));
+        }
+        m.put("subtasks", subtasks);
+        m.put("parentId", it.parentId());
+        return m;
+    }
+
+    Map<String, TodoList> lists() {
+        Map<String, TodoList> out = new LinkedHashMap<>();
+        store.lists().forEach(l -> out.put(l.id(), l));
+        return out;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.tandem.app.web;
+
+import static dev.tandem.app.web.JsonText.obj;
+
+import dev.tandem.app.model.ConflictWords;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.SeriesStore;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.text.QuickAddPlan;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The page's writes, each through the model as the desktop's are: quick add ({@link QuickAddPlan}), ticking
+ * ({@link SeriesStore} for a repeating todo), an edit made on what the page last saw ({@link WebEdits}), and
+ * the Trash. Each returns its answer rather than writing it, so the same write serves a request made online
+ * and an entry of the page's outbox replayed later ({@link Outbox}), inside the transaction that claims it.
+ * A refused write throws {@link BadRequest}.
+ */
+final class WebWrites {
+    /** A write's answer: its status and JSON. */
+    record Answer(int status, Map<String, Object> json) {
+    }
+
+    /** How far back a quick add made offline may say it was typed: its "tomorrow" is read from then. */
+    static final java.time.Duration TYPED_AT_MOST = java.time.Duration.ofDays(30);
+    /** An id a page makes for an item: a UUID, as the engine makes them. */
+    private static final Pattern ITEM_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private final TodoStore store;
+    private final SeriesStore series;
+    private final WebEdits edits;
+    private final ItemAnswers items;
+
+    WebWrites(TodoStore store, ItemAnswers items) {
+        this.store = store;
+        this.series = new SeriesStore(store);
+        this.edits = new WebEdits(store);
+        this.items = items;
+    }
+
+    /**
+     * Quick add of {@code text} in {@code view}: with the page's own id when it made one, as a subtask of
+     * {@code parentId} when given, its dates read from when it was typed ({@code typedAt}, null: now).
+     */
+    Answer add(String text, String view, String id, String parentId, Long typedAt) {
+        if (id != null && !ITEM_ID.matcher(id).matches()) {
+            throw new BadRequest("An item's id is a UUID in lower case.");
+        }
+        if (id != null && store.get(id).isPresent()) {
+            throw new BadRequest(409, "An item with this id exists already.");
+        }
+        if (parentId != null && store.get(parentId).filter(p -> !p.isTrashed()).isEmpty()) {
+            throw new BadRequest(404, "The todo this was added under no longer exists.");
+        }
+        Listing shown = ApiRoutes.listing(view == null ? "inbox" : view, "");
+        QuickAddPlan plan = QuickAddPlan.read(text, List.of(), shown, typedAt(typedAt));
+        Optional<String> problem = plan.problem(text);
+        if (problem.isPresent()) {
+            throw new BadRequest(problem.get());
+        }
+        TodoStore.Added added;
+        try {
+            added = plan.addTo(store, id, parentId);
+        } catch (IllegalArgumentException e) {
+            // The model's refusals (a subtask too deep, an empty title) name the field, then say why.
+            throw new BadRequest(e.getMessage().replaceFirst("^[a-zA-Z]+: ", ""));
+        }
+        Item it = items.item(added.item().id());
+        String where = it.listId() == null ? "" : " to " + (added.createdList() != null ? "the new list " : "")
+                + items.lists().get(it.listId()).name();
+        String warning = plan.draft().warning();
+        return new Answer(201, obj("item", items.row(it), "message", (warning != null ? warning + " " : "")
+                + "Added " + (plan.note() ? "the note " : "") + "“" + it.title() + "”" + where + "."));
+    }
+
+    private ZonedDateTime typedAt(Long at) {
+        Instant now = store.clock().instant();
+        Instant typed = at == null ? now : Instant.ofEpochMilli(at);
+        if (typed.isAfter(now) || typed.isBefore(now.minus(TYPED_AT_MOST))) {
+            typed = now;
+        }
+        return ZonedDateTime.ofInstant(typed, store.dateClock().getZone());
+    }
+
+    /** Ticks ({@code done}) or unticks the item; completing a repeating todo makes its next occurrence. */
+    Answer done(String id, boolean done) {
+        items.item(id);
+        if (done) {
+            series.complete(id);
+        } else {
+            store.setDone(id, false);
+        }
+        return new Answer(200, obj("item", items.row(items.item(id))));
+    }
+
+    /** An edit of {@code set} made on {@code base}: fields changed elsewhere meanwhile go to Conflicts (409). */
+    Answer edit(String id, Map<String, Object> set, Map<String, Object> base, Browsers.Browser browser) {
+        for (Object k : set.keySet()) {
+            if (!ItemJson.FIELDS.contains(k)) {
+                throw new BadRequest("There is no field “" + k + "” to edit.");
+            }
+        }
+        WebEdits.Result r = edits.apply(id, set, base, browser.id(), browser.name());
+        Map<String, Object> item = items.full(items.item(id));
+        if (r.stale().isEmpty()) {
+            return new Answer(200, obj("item", item));
+        }
+        return new Answer(409, obj("error", "Changed on another device while you edited: "
+                + String.join(", ", r.stale().stream().map(ConflictWords::fieldLabel).toList())
+                + ". Your version is kept in Conflicts.", "fields", r.stale(), "item", item));
+    }
+
+    /** Moves the item to the Trash ({@code trashed}) or back out of it. */
+    Answer trash(String id, boolean trashed) {
+        items.item(id);
+        if (trashed) {
+            store.trash(id);
+        } else {
+            store.untrash(id);
+        }
+        return new Answer(200, obj("item", items.row(store.get(id).orElseThrow())));
+    }
+}

@@ -1,0 +1,300 @@
+/*
+ * The outbox: every write the page makes to items (quick add, a subtask, ticking, an edit, the Trash) is kept
+ * on this phone in IndexedDB before it is sent, and leaves it only once the server answered for it. The page
+ * never merges: the server replays the entries (POST /api/outbox) through the one Java engine, so an edit of a
+ * field another device changed meanwhile becomes a Conflict there.
+ *
+ * Invariants.
+ * - Order: entries are sent in the order they were made, a batch at a time, and the server applies them in
+ *   that order; a new entry waits for the batch under way.
+ * - Once: every entry has a key the server claims with its write, in one transaction, so an entry sent again
+ *   (the answer lost, the page reloaded, the server killed) never applies twice. An entry leaves the outbox
+ *   only after the server's answer for it, whatever that answer was.
+ * - Kept: an answer that refuses an entry (a bad value, the item deleted meanwhile) moves it to the held
+ *   entries, shown until the person copies or dismisses them. A revoked browser's entries are all held and
+ *   never sent again, even after pairing anew.
+ * - Items made here get ids made here (UUIDv7), so they can be edited and ticked before the server saw them.
+ * - Coalescing: an edit joins the previous entry when that is an edit of the same item not yet sent, with the
+ *   earlier base of each field, so typing makes one entry, not one per pause.
+ */
+const DB_NAME = 'tandem';
+const QUEUE = 'outbox';
+const HELD = 'held';
+/** Entries per request: the server takes at most 100. */
+const BATCH = 100;
+/** Why a revoked browser's entries are held. */
+export const REVOKED = 'This browser is no longer paired.';
+
+let dbPromise = null;
+/** Without IndexedDB (some private modes) the outbox lives as long as the page, and says so. */
+let memory = null;
+
+function open() {
+  if (!dbPromise) {
+    dbPromise = new Promise((resolve) => {
+      if (!window.indexedDB) { memory = { [QUEUE]: [], [HELD]: [] }; resolve(null); return; }
+      const req = indexedDB.open(DB_NAME, 1);
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore(QUEUE, { keyPath: 'seq', autoIncrement: true });
+        req.result.createObjectStore(HELD, { keyPath: 'seq', autoIncrement: true });
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => { memory = { [QUEUE]: [], [HELD]: [] }; resolve(null); };
+    });
+  }
+  return dbPromise;
+}
+
+/** Runs fn(store) in one transaction of {@code name}; resolves when it committed. */
+async function tx(name, mode, fn) {
+  const db = await open();
+  if (!db) return fn(memoryStore(name));
+  return new Promise((resolve, reject) => {
+    const t = db.transaction(name, mode);
+    let result;
+    Promise.resolve(fn(t.objectStore(name))).then((r) => { result = r; });
+    t.oncomplete = () => resolve(result);
+    t.onerror = () => reject(t.error);
+    t.onabort = () => reject(t.error || new Error('aborted'));
+  });
+}
+
+const asPromise = (req) => new Promise((resolve, reject) => {
+  req.onsuccess = () => resolve(req.result);
+  req.onerror = () => reject(req.error);
+});
+
+function memoryStore(name) {
+  const rows = memory[name];
+  let next = rows.length ? rows[rows.length - 1].seq + 1 : 1;
+  const done = (v) => ({ then: (f) => f(v) });
+  return {
+    getAll: () => done(rows.slice()),
+    add: (v) => { v.seq = next++; rows.push(v); return done(v.seq); },
+    put: (v) => { const i = rows.findIndex((r) => r.seq === v.seq); if (i >= 0) rows[i] = v; else rows.push(v); return done(v.seq); },
+    delete: (seq) => { const i = rows.findIndex((r) => r.seq === seq); if (i >= 0) rows.splice(i, 1); return done(); },
+    clear: () => { rows.length = 0; return done(); },
+  };
+}
+const call = (store, method, ...args) => {
+  const r = store[method](...args);
+  return r instanceof IDBRequest ? asPromise(r) : r;
+};
+
+/** An id as the engine makes them: UUIDv7, time first, so ids made here sort with the server's. */
+export function newId() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  let t = Date.now();
+  for (let i = 5; i >= 0; i--) { b[i] = t % 256; t = Math.floor(t / 256); }
+  b[6] = (b[6] & 0x0f) | 0x70;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The entries waiting, oldest first. */
+export function pending() { return tx(QUEUE, 'readonly', (s) => call(s, 'getAll')); }
+/** The entries the server refused or that a revoked browser could not send, oldest first. */
+export function held() { return tx(HELD, 'readonly', (s) => call(s, 'getAll')); }
+
+let inFlight = new Set();
+let listeners = [];
+/**
+ * fn(change): after every change of the outbox; {outcome, entry, heard} for each answer (heard: a caller had it),
+ * {answered: n} after each batch the server answered.
+ */
+export function onOutbox(fn) { listeners.push(fn); }
+const tell = (change) => listeners.forEach((fn) => fn(change));
+
+/**
+ * Keeps {@code entry} ({op, id, ...}) with a key and the time it was made, then sends what waits. Resolves to
+ * the server's answer for it when one comes during this send, else to {status: 0, queued: true}.
+ */
+export async function submit(entry) {
+  const kept = await enqueue(entry);
+  const answer = waitFor(kept.key);
+  flush();
+  return answer;
+}
+
+async function enqueue(entry) {
+  const made = { ...entry, key: newId(), at: Date.now() };
+  const kept = await tx(QUEUE, 'readwrite', async (s) => {
+    const all = await call(s, 'getAll');
+    const last = all.filter((e) => e.id === made.id).pop();
+    if (made.op === 'edit' && last && last.op === 'edit' && !inFlight.has(last.key) && all[all.length - 1] === last) {
+      const joined = { ...last, set: { ...last.set, ...made.set }, base: { ...made.base, ...last.base } };
+      await call(s, 'put', joined);
+      return joined;
+    }
+    await call(s, 'add', made);
+    return made;
+  });
+  tell({ queued: kept });
+  return kept;
+}
+
+/** How long a caller waits for the server's answer before hearing "kept here" (a slow network). */
+const ANSWER_WITHIN_MS = 5000;
+const waiters = new Map();
+function waitFor(key) {
+  return new Promise((resolve) => {
+    const list = waiters.get(key) || [];
+    list.push(resolve);
+    waiters.set(key, list);
+    setTimeout(() => answerWaiters(key, { status: 0, queued: true }), ANSWER_WITHIN_MS);
+  });
+}
+function answerWaiters(key, answer) {
+  const list = waiters.get(key);
+  if (!list) return;
+  waiters.delete(key);
+  list.forEach((r) => r(answer));
+}
+/** Every waiter not answered in this send hears "queued": the entry is safe here and goes later. */
+function releaseWaiters() {
+  for (const key of [...waiters.keys()]) answerWaiters(key, { status: 0, queued: true });
+}
+
+let sending = null;
+let retryTimer = null;
+let retryDelay = 1000;
+let csrf = () => null;
+let revoked = () => {};
+/** What sending needs from the page: its CSRF token, and who to tell that the browser was revoked. */
+export function configure(options) {
+  csrf = options.csrf;
+  revoked = options.revoked;
+}
+
+/**
+ * Sends every waiting entry, a batch at a time. One send at a time: a call meanwhile makes it look once more
+ * when it is done, so an entry kept just as the last batch went is not left behind.
+ */
+export function flush() {
+  if (sending) { lookAgain = true; return sending; }
+  sending = (async () => {
+    let sent;
+    try {
+      do { lookAgain = false; sent = await send(); } while (sent && lookAgain);
+    } finally {
+      sending = null;
+      inFlight = new Set();
+      // Not all answered (offline, revoked): those who wait hear that it is kept here.
+      if (!sent) releaseWaiters();
+    }
+  })();
+  return sending;
+}
+let lookAgain = false;
+
+/** True when the outbox was emptied; false when sending stopped (tried again later, or revoked). */
+async function send() {
+  clearTimeout(retryTimer);
+  for (;;) {
+    const batch = (await pending()).slice(0, BATCH);
+    if (!batch.length) { retryDelay = 1000; tell({ empty: true }); return true; }
+    batch.forEach((e) => inFlight.add(e.key));
+    let res;
+    try {
+      res = await fetch('/api/outbox', {
+        method: 'POST', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-Tandem-CSRF': csrf() || '' },
+        body: JSON.stringify({ entries: batch.map(wire) }),
+      });
+    } catch (e) {
+      return later();
+    }
+    if (res.status === 401) { await holdAll(REVOKED); revoked(); return false; }
+    let data = null;
+    try { data = await res.json(); } catch (e) { data = null; }
+    if (!res.ok || !data || !Array.isArray(data.results) || res.headers.get('X-Tandem-Offline')) return later();
+    for (const answer of data.results) {
+      const entry = batch.find((e) => e.key === answer.key);
+      if (!entry) continue;
+      await settle(entry, answer);
+    }
+    tell({ answered: data.results.length });
+    if (data.stopped || data.results.length < batch.length) return later();
+  }
+}
+
+/** An entry as the server reads it (the seq is this phone's own). */
+function wire(e) {
+  const { seq, ...rest } = e;
+  return rest;
+}
+
+async function settle(entry, answer) {
+  const refused = answer.status >= 400 && answer.status !== 409;
+  await tx(QUEUE, 'readwrite', (s) => call(s, 'delete', entry.seq));
+  // An answer someone waits for (the quick add just typed, the editor's save) is shown by them, its text kept.
+  const heard = waiters.has(entry.key);
+  if (refused && !heard) await hold(entry, answer.error || `The server answered ${answer.status}.`);
+  answerWaiters(entry.key, answer);
+  tell({ outcome: answer, entry, heard });
+}
+
+function hold(entry, reason) {
+  const { seq, ...rest } = entry;
+  return tx(HELD, 'readwrite', (s) => call(s, 'add', { ...rest, reason }));
+}
+
+/** Holds every waiting entry, never to be sent: the browser was revoked or logged out. */
+export async function holdWaiting() {
+  if ((await pending()).length) await holdAll(REVOKED);
+}
+
+async function holdAll(reason) {
+  const all = await pending();
+  for (const e of all) await hold(e, reason);
+  await tx(QUEUE, 'readwrite', (s) => call(s, 'clear'));
+  tell({ held: all.length });
+}
+
+/** Nothing was answered (no connection, the server down): tried again later, backing off to a minute. */
+function later() {
+  laterTimer();
+  return false;
+}
+function laterTimer() {
+  clearTimeout(retryTimer);
+  retryTimer = setTimeout(flush, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, 60000);
+  tell({ waiting: true });
+  // Background Sync, where the browser has it, sends when the connection is back even if this page is not shown.
+  if (navigator.serviceWorker && navigator.serviceWorker.ready) {
+    navigator.serviceWorker.ready.then((reg) => reg.sync && reg.sync.register('tandem-outbox')).catch(() => {});
+  }
+}
+
+/** Forgets the held entries (after the person copied or read them). */
+export async function dismissHeld() {
+  await tx(HELD, 'readwrite', (s) => call(s, 'clear'));
+  tell({ held: 0 });
+}
+
+/** Whether the outbox is only in this page's memory (no IndexedDB here). */
+export async function volatile() {
+  await open();
+  return memory !== null;
+}
+
+/** A held entry in words, for copying out: what it would have done. */
+export function describe(e) {
+  if (e.op === 'add') return `Add: ${e.text}`;
+  if (e.op === 'done') return `${e.done ? 'Complete' : 'Reopen'}: ${e.title || e.id}`;
+  if (e.op === 'trash') return `${e.trashed === false ? 'Restore' : 'Move to Trash'}: ${e.title || e.id}`;
+  if (e.op === 'edit') {
+    return `Edit ${e.title || e.id}: ` + Object.entries(e.set || {})
+      .map(([f, v]) => `${f} = ${Array.isArray(v) ? v.join(', ') : v == null ? '(none)' : v}`).join('; ');
+  }
+  return JSON.stringify(e);
+}
+
+window.addEventListener('online', () => flush());
+document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') flush(); });
+window.addEventListener('focus', () => flush());
+if (navigator.serviceWorker) {
+  navigator.serviceWorker.addEventListener('message', (ev) => { if (ev.data === 'tandem-flush') flush(); });
+}

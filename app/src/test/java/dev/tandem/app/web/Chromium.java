@@ -46,6 +46,14 @@ final class Chromium implements AutoCloseable {
     }
 
     static Chromium start(Size size) {
+        return start(size, null);
+    }
+
+    /**
+     * A browser keeping its profile (IndexedDB, the service worker, cookies) in {@code profile}, so a second
+     * start on it is the same browser started again, as a phone's after a restart; null for a fresh one.
+     */
+    static Chromium start(Size size, java.nio.file.Path profile) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String missing = BROWSER + " or " + DRIVER + " is not installed here (packages chromium, chromium-driver)";
             if ("true".equals(System.getenv("CI"))) {
@@ -57,6 +65,9 @@ final class Chromium implements AutoCloseable {
         options.setBinary(BROWSER.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=" + size.width + "," + size.height);
+        if (profile != null) {
+            options.addArguments("--user-data-dir=" + profile);
+        }
         if (size == Size.PHONE) {
             // Headless windows are at least 500 px wide; the phone's viewport is emulated to be exactly 390.
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",

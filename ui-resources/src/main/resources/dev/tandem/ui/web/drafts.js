@@ -97,7 +97,7 @@ async function sendOnce(id) {
   if (answer.status === 0) {
     // Kept in the outbox, on this phone: the outbox owns it now, and sends it in order when it can.
     settle(id, draft, fields, set);
-    return { kind: 'queued', fields };
+    return { kind: 'queued', fields, set };
   }
   if (answer.status === 200) {
     if (answer.item) settle(id, draft, fields, answer.item); else settle(id, draft, fields, set);

@@ -366,6 +366,11 @@ onSaved((id, outcome) => {
     loadSidebar();
     refreshAll();
   } else if (outcome.kind === 'queued') {
+    // What the outbox holds is what the form now starts from: the next edit is made on it (and replayed after it).
+    for (const f of outcome.fields) {
+      editor.base[f] = outcome.set[f];
+      editor.shown[f] = FIELDS[f].show(outcome.set[f]);
+    }
     flashStatus(KEPT);
     refreshAll();
   } else if (outcome.kind === 'failed' && outcome.status !== 401 && draftOf(id)) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Planning the day on a phone (390 × 844), in headless Chromium against a real server and store: the
  * Agenda and the Week, a todo ticked from the agenda, and a start date and Someday set in the item page,
- * each checked in the store the desktop reads.
+ * each checked in the store the desktop reads; and the week's seven columns in a desktop browser.
  */
 class WebDaysPageTest {
     @TempDir
@@ -96,6 +96,22 @@ class WebDaysPageTest {
         WebFixture.awaitStore(() -> web.store.get(shed.id()).orElseThrow().isSomeday(), Duration.ofSeconds(5));
         assertEquals(start, web.store.get(shed.id()).orElseThrow().startDate());
         assertTrue(web.store.db().conflicts().list().isEmpty());
+    }
+
+    @Test
+    void desktop_week_isSevenColumnsSideBySide_withoutTheEditorsColumnUntilATodoOpens() {
+        LocalDate today = web.store.today();
+        Item lunch = todo("Lunch with Ann", today, LocalTime.of(12, 0), 60);
+        chromium = Chromium.paired(web, Chromium.Size.DESKTOP);
+        chromium.js("location.hash = '#v=week'");
+        chromium.await("return document.querySelectorAll('#items > li.day').length === 7");
+
+        assertEquals(true, chromium.js("const d = [...document.querySelectorAll('#items > li.day')].map(e => e.getBoundingClientRect());"
+                + " return d.every((r, i) => i === 0 || (r.top === d[0].top && r.left >= d[i - 1].right - 1)) && d[0].width > 100"));
+        assertEquals(false, chromium.js("return document.getElementById('detail').checkVisibility()"));
+        chromium.find(row(lunch) + " .item-open").click();
+        chromium.await("return document.getElementById('ed-title').value === 'Lunch with Ann'"
+                + " && document.getElementById('detail').checkVisibility()");
     }
 
     /** Through the drawer, as a person on a phone does. */

@@ -89,8 +89,9 @@ final class WebEdits {
                 lost.put(COLUMNS.getOrDefault(field, field), column(edited, field));
             }
         }
-        // As the desktop's editor: a start date set takes the todo out of Someday, unless the edit says otherwise.
-        if (set.get("start") != null && !set.containsKey("someday") && !Objects.equals(next.start(), current.start())) {
+        // As the desktop's editor: a start date set takes the todo out of Someday (one removed leaves it), unless
+        // the edit says otherwise.
+        if (next.startDate() != null && !Objects.equals(next.start(), current.start()) && !set.containsKey("someday")) {
             next = next.withSomeday(false);
         }
         if (set.get("time") != null && next.dueDate() == null) {

@@ -116,6 +116,18 @@ class WebEditsTest {
     }
 
     @Test
+    void apply_startRemovedFromASomedayTodo_leavesItInSomeday() {
+        Item it = plain.add("Paint the shed", null, null);
+        plain.update(it.id(), i -> i.withStart(java.time.LocalDate.parse("2026-12-05")).withSomeday(true));
+
+        new WebEdits(plain).apply(it.id(), Map.of("start", ""), base("start", "2026-12-05"), browser, "Phone");
+
+        Item stored = plain.get(it.id()).orElseThrow();
+        assertEquals(null, stored.startDate());
+        assertTrue(stored.isSomeday());
+    }
+
+    @Test
     void apply_startAfterTheDueDate_allowedAsOnTheDesktop() {
         Item it = plain.add("Paint the shed", null, java.time.LocalDate.parse("2026-12-01"));
 

@@ -28,6 +28,8 @@ module dev.tandem.app {
     // The web companion (dev.tandem.app.web): Jetty 12's core server, ZXing for the pairing QR code.
     requires org.eclipse.jetty.server;
     requires com.google.zxing;
+    // Its advertisement on the local network (mDNS); javax.jmdns is JmDNS's automatic module name.
+    requires javax.jmdns;
     // Its self-signed certificate: X.509 building, which the JDK has no public API for.
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.provider;

@@ -53,6 +53,11 @@ public final class WebAssets {
             script("waiting.js"),
             Map.entry("/assets/app.css", new Entry("app.css", "text/css" + UTF8)),
             Map.entry("/assets/icon.svg", new Entry("icon.svg", "image/svg+xml")),
+            // Made from icon.svg by ui-resources/tools/make-icons.sh: installing asks for PNGs of these sizes.
+            png("icon-192.png"),
+            png("icon-512.png"),
+            png("icon-maskable-512.png"),
+            png("apple-touch-icon.png"),
             Map.entry("/sw.js", new Entry("sw.js", "text/javascript" + UTF8)),
             Map.entry("/manifest.webmanifest", new Entry("manifest.webmanifest", "application/manifest+json" + UTF8)));
 
@@ -64,6 +69,11 @@ public final class WebAssets {
     /** One of the page's ES modules, under /assets/ like the entry module that imports it. */
     private static Map.Entry<String, Entry> script(String file) {
         return Map.entry("/assets/" + file, new Entry(file, "text/javascript" + UTF8));
+    }
+
+    /** One of the page's PNG icons, under /assets/. */
+    private static Map.Entry<String, Entry> png(String file) {
+        return Map.entry("/assets/" + file, new Entry(file, "image/png"));
     }
 
     /** The URL paths served, in no particular order. */

@@ -34,6 +34,9 @@ class WebAssetsTest {
                 "/assets/icon.svg", "image/svg+xml",
                 "/sw.js", "text/javascript;charset=utf-8",
                 "/manifest.webmanifest", "application/manifest+json;charset=utf-8"));
+        for (String icon : List.of("icon-192", "icon-512", "icon-maskable-512", "apple-touch-icon")) {
+            types.put("/assets/" + icon + ".png", "image/png");
+        }
         for (String module : MODULES) {
             types.put("/assets/" + module + ".js", "text/javascript;charset=utf-8");
         }

@@ -51,7 +51,7 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
             Map.entry("unshare", Set.of("--keep")),
             Map.entry("restore-version", Set.of("--all", "--dry-run")),
             Map.entry("restore", Set.of("--dry-run")),
-            Map.entry("serve", Set.of("--pair", "--tls-self-signed", "--browsers", "--behind-proxy")),
+            Map.entry("serve", Set.of("--pair", "--tls-self-signed", "--browsers", "--behind-proxy", "--no-mdns")),
             Map.entry("attach", Set.of("--insert")),
             Map.entry("attachments", Set.of("--json")),
             Map.entry("sync", Set.of("--save")));

@@ -152,7 +152,8 @@ public final class Cli {
                                                    profile in DIR instead. Passphrase from TANDEM_PASSPHRASE, the
                                                    saved sync settings or the terminal
               serve [--listen HOST:PORT] [--remote …] [--tls-self-signed | --tls-keystore FILE]
-                  [--public-host NAME] [--behind-proxy] [--passphrase-file FILE] [--interval SECONDS]
+                  [--public-host NAME] [--behind-proxy] [--no-mdns] [--passphrase-file FILE]
+                  [--interval SECONDS]
                                                    this profile as a device that syncs (like sync) and serves
                                                    the web companion to paired browsers (docs/WEB.md) until
                                                    stopped; prints a pairing code and QR code (Enter: a new
@@ -162,7 +163,8 @@ public final class Cli {
                                                    keystore's password from TANDEM_TLS_PASSWORD. Answers only
                                                    to its own names (--public-host adds one); --behind-proxy:
                                                    a reverse proxy on this machine names the client in
-                                                   X-Forwarded-For
+                                                   X-Forwarded-For. On a LAN address it is announced over mDNS
+                                                   (as "Tandem on DEVICE" and HOST.local) unless --no-mdns
               serve --pair                         a new pairing code for the server running on this profile
               serve --browsers                     the paired browsers: id, name, last seen
               serve --revoke ID                    unpairs a browser, at once for a server running now

@@ -17,6 +17,7 @@ import dev.tandem.app.web.SelfSignedTls;
 import dev.tandem.app.web.Pairing;
 import dev.tandem.app.web.PairingQr;
 import dev.tandem.app.web.WebServer;
+import dev.tandem.app.web.WebServerAddresses;
 import dev.tandem.engine.sync.SyncEngine;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -105,6 +106,7 @@ final class ServeCommands {
             b.publicHost(a.options().get("--public-host"));
         }
         b.behindProxy(a.flags().contains("--behind-proxy"));
+        b.mdns(!a.flags().contains("--no-mdns"));
         tls(a, dir, settings, b, listen.substring(0, colon));
         WebServer server;
         SyncService sync = new SyncService(store.db(), Clock.systemUTC(), new Random());
@@ -133,9 +135,21 @@ final class ServeCommands {
             server.start();
             out.println("Tandem serves " + Device.chosenName(dir) + " at " + server.url()
                     + (server.secure() ? "" : " (this machine only)"));
+            if (server.secure() && WebServerAddresses.isLoopbackText(server.url().getHost())) {
+                err.println("tandem: serve: no address a phone could reach was found (no network card with an IPv4"
+                        + " address): the address above opens on this machine only");
+            }
             server.fingerprint().ifPresent(f -> out.println("Certificate fingerprint (SHA-256): " + f));
             out.println(syncing);
             printPairing(server.pair());
+            // Seconds later, from the advertiser's thread: the .local address as a second choice, or why none.
+            server.advertised().thenAccept(o -> {
+                o.localUrl().ifPresent(u -> out.println("Also announced on this network (mDNS): " + u
+                        + " opens on phones that resolve .local names (iPhone, Mac, Linux; Android often cannot);"
+                        + " pair there with the code."));
+                o.warning().ifPresent(w -> err.println("tandem: serve: not announced on the network: " + w
+                        + "; the address above still works"));
+            });
             out.println("Press Enter for a new code; Ctrl+C stops. Paired browsers: " + server.browsers().size() + ".");
             waitForStop(server, stopped);
         } finally {

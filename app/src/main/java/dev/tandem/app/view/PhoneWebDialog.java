@@ -59,6 +59,11 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
         Label code = Forms.wrapped("");
         code.setId("phone-web-code");
         code.textProperty().bind(vm.codeProperty());
+        Label advertised = Forms.wrapped("");
+        advertised.setId("phone-web-advertised");
+        advertised.getStyleClass().add(Styles.SUBTITLE);
+        advertised.textProperty().bind(vm.advertisedProperty());
+        Forms.showOnly(advertised, vm.advertisedProperty().isNotEmpty());
         Label fingerprint = Forms.wrapped("");
         fingerprint.setId("phone-web-fingerprint");
         fingerprint.getStyleClass().add(Styles.SUBTITLE);
@@ -80,7 +85,7 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
         vm.browsers().addListener((ListChangeListener<PhoneWebViewModel.BrowserRow>) c -> rows(paired));
         rows(paired);
 
-        VBox left = new VBox(10, help, network, url, code, fingerprint, new HBox(8, newCode, stop, start));
+        VBox left = new VBox(10, help, network, url, code, advertised, fingerprint, new HBox(8, newCode, stop, start));
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox top = new HBox(16, left, qr);
         top.setAlignment(Pos.TOP_LEFT);
@@ -90,6 +95,7 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
         vm.runningProperty().addListener((o, a, b) -> fit());
         vm.codeProperty().addListener((o, a, b) -> fit());
         vm.fingerprintProperty().addListener((o, a, b) -> fit());
+        vm.advertisedProperty().addListener((o, a, b) -> fit());
         vm.messageProperty().addListener((o, a, b) -> fit());
     }
 

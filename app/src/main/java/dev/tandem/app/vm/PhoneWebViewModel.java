@@ -1,11 +1,13 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.web.MdnsAdvertiser;
 import dev.tandem.app.web.PairedBrowser;
 import dev.tandem.app.web.Pairing;
 import dev.tandem.app.web.PairingQr;
 import dev.tandem.app.web.WebCompanion;
 import dev.tandem.app.web.WebServer;
+import dev.tandem.app.web.WebServerAddresses;
 import java.net.URI;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -47,8 +49,11 @@ public final class PhoneWebViewModel implements HasFeedback {
     private final ReadOnlyStringWrapper url = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fingerprint = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper advertised = new ReadOnlyStringWrapper("");
     private final ObjectProperty<boolean[][]> qr = new SimpleObjectProperty<>();
     private final ObservableList<BrowserRow> browsers = FXCollections.observableArrayList();
+    /** The server whose pairing is shown (UI thread only): a late answer about another one is dropped. */
+    private WebServer shown;
 
     public PhoneWebViewModel(WebCompanion companion, Async async, Clock clock) {
         this.companion = companion;
@@ -82,6 +87,14 @@ public final class PhoneWebViewModel implements HasFeedback {
     /** The certificate's fingerprint to compare with the phone's warning; empty without TLS. */
     public ReadOnlyStringProperty fingerprintProperty() {
         return fingerprint.getReadOnlyProperty();
+    }
+
+    /**
+     * The second address, the computer's {@code .local} name advertised over mDNS, once it answers; or
+     * why the page is not advertised; empty while neither is known, or serving this computer only.
+     */
+    public ReadOnlyStringProperty advertisedProperty() {
+        return advertised.getReadOnlyProperty();
     }
 
     /** The pairing link's QR code (true: a dark module), null while nothing is served. */
@@ -140,6 +153,8 @@ public final class PhoneWebViewModel implements HasFeedback {
             code.set("");
             qr.set(null);
             fingerprint.set("");
+            advertised.set("");
+            shown = null;
             feedback.say("Stopped serving. Paired browsers stay paired for the next time.");
         }, e -> feedback.fail(Feedback.why(e)));
     }
@@ -160,9 +175,7 @@ public final class PhoneWebViewModel implements HasFeedback {
         if (!network) {
             return true;
         }
-        // Read from the text, never looked up: this runs on the UI thread.
-        String host = url.getHost().toLowerCase(java.util.Locale.ROOT);
-        return !(host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+        return !WebServerAddresses.isLoopbackText(url.getHost());
     }
 
     private void show(Started st) {
@@ -182,6 +195,22 @@ public final class PhoneWebViewModel implements HasFeedback {
         qr.set(PairingQr.modules(st.pairing().url(), 2));
         fingerprint.set(st.fingerprint().isEmpty() ? "" : "Certificate fingerprint (SHA-256): " + st.fingerprint());
         showBrowsers(st.browsers());
+        advertised.set("");
+        shown = st.server();
+        // Completes on the advertiser's thread, seconds later; a server stopped or replaced meanwhile is not shown.
+        st.server().advertised().thenAccept(o -> async.ui().execute(() -> {
+            if (shown == st.server()) {
+                advertised.set(advertisedText(o));
+            }
+        }));
+    }
+
+    /** The line under the address: the {@code .local} one as a second choice, or why there is none. */
+    static String advertisedText(MdnsAdvertiser.Outcome o) {
+        return o.localUrl().map(u -> "Phones that open .local names (iPhone, iPad, Mac, Linux; Android often cannot)"
+                        + " also reach it at " + u + " (pair there with the code: it is another site to the browser).")
+                .or(() -> o.warning().map(w -> "Not announced on the network: " + w + ". The address above still works."))
+                .orElse("");
     }
 
     private void showBrowsers(List<PairedBrowser> list) {

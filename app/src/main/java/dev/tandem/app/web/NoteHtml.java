@@ -9,8 +9,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
@@ -21,8 +25,9 @@ import org.commonmark.renderer.html.HtmlWriter;
  * A note as HTML for the web page, rendered on the server with commonmark (as the desktop reads
  * notes, {@link Checklist#parse}): raw HTML in a note is escaped and link targets are sanitized, so a
  * note someone shared cannot run script in the page. A check box becomes
- * {@code <input type="checkbox" data-line="N">}, N its line in the note, which the page sends back to
- * tick it ({@link Checklist#toggle}). An {@code attachment:} reference becomes the file itself
+ * {@code <input type="checkbox" data-line="N" aria-label="TEXT">}, N its line in the note, which the page
+ * sends back to tick it ({@link Checklist#toggle}), and TEXT the item's words, which a screen reader says as
+ * the box's name. An {@code attachment:} reference becomes the file itself
  * ({@link AttachmentHtml}): an image inline, any other file a chip that downloads it.
  */
 final class NoteHtml {
@@ -40,7 +45,7 @@ final class NoteHtml {
         }
         Node doc = Checklist.parse(notes);
         List<String> lines = Checklist.lines(notes);
-        Map<ListItem, Checklist.Box> boxes = new IdentityHashMap<>();
+        Map<ListItem, Labelled> boxes = new IdentityHashMap<>();
         collect(doc, lines, boxes);
         AttachmentHtml.replaceReferences(doc, attachments);
         HtmlRenderer renderer = HtmlRenderer.builder()
@@ -53,8 +58,12 @@ final class NoteHtml {
         return renderer.render(doc);
     }
 
+    /** A check box and the words after it, its accessible name. */
+    private record Labelled(Checklist.Box box, String label) {
+    }
+
     /** Finds every list item that starts with a box and takes the "[ ] " out of its first text. */
-    private static void collect(Node node, List<String> lines, Map<ListItem, Checklist.Box> boxes) {
+    private static void collect(Node node, List<String> lines, Map<ListItem, Labelled> boxes) {
         java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
         stack.push(node);
         while (!stack.isEmpty()) {
@@ -64,7 +73,7 @@ final class NoteHtml {
                     Text first = firstText(item);
                     if (first != null && first.getLiteral().length() >= 3 && first.getLiteral().charAt(0) == '[') {
                         first.setLiteral(first.getLiteral().substring(3).stripLeading());
-                        boxes.put(item, box);
+                        boxes.put(item, new Labelled(box, label(item.getFirstChild(), box)));
                     }
                 });
             }
@@ -72,6 +81,33 @@ final class NoteHtml {
                 stack.push(c);
             }
         }
+    }
+
+    /** The words of the item's first block (its line, without marks), or which line it is when it has none. */
+    private static String label(Node firstBlock, Checklist.Box box) {
+        StringBuilder words = new StringBuilder();
+        java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+        if (firstBlock != null) {
+            stack.push(firstBlock);
+        }
+        while (!stack.isEmpty()) {
+            Node n = stack.pop();
+            if (n instanceof Text t) {
+                words.append(t.getLiteral());
+            } else if (n instanceof Code c) {
+                words.append(c.getLiteral());
+            } else if (n instanceof HtmlInline h) {
+                // Shown as text (raw HTML is escaped), so said as text.
+                words.append(h.getLiteral());
+            } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+                words.append(' ');
+            }
+            for (Node c = n.getLastChild(); c != null; c = c.getPrevious()) {
+                stack.push(c);
+            }
+        }
+        String label = words.toString().strip();
+        return label.isEmpty() ? "Check box on line " + (box.line() + 1) : label;
     }
 
     private static Text firstText(Node n) {
@@ -87,9 +123,9 @@ final class NoteHtml {
     private static final class BoxRenderer implements NodeRenderer {
         private final HtmlNodeRendererContext context;
         private final HtmlWriter html;
-        private final Map<ListItem, Checklist.Box> boxes;
+        private final Map<ListItem, Labelled> boxes;
 
-        BoxRenderer(HtmlNodeRendererContext context, Map<ListItem, Checklist.Box> boxes) {
+        BoxRenderer(HtmlNodeRendererContext context, Map<ListItem, Labelled> boxes) {
             this.context = context;
             this.html = context.getWriter();
             this.boxes = boxes;
@@ -102,12 +138,15 @@ final class NoteHtml {
 
         @Override
         public void render(Node node) {
-            Checklist.Box box = boxes.get((ListItem) node);
-            html.tag("li", box == null ? Map.of() : Map.of("class", "task"));
-            if (box != null) {
+            Labelled labelled = boxes.get((ListItem) node);
+            html.tag("li", labelled == null ? Map.of() : Map.of("class", "task"));
+            if (labelled != null) {
+                Checklist.Box box = labelled.box();
                 Map<String, String> attrs = new java.util.LinkedHashMap<>();
                 attrs.put("type", "checkbox");
                 attrs.put("data-line", String.valueOf(box.line()));
+                // Escaped by the writer, as every attribute: the words may come from someone the list is shared with.
+                attrs.put("aria-label", labelled.label());
                 if (box.checked()) {
                     attrs.put("checked", "");
                 }

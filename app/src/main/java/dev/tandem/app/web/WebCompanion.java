@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * The desktop's "Open on phone…": at most one web server for an open profile, started when asked and
  * stopped with the profile. On this machine only, it listens on a free loopback port; for the phone,
- * on every address at {@link #LAN_PORT} with the profile's self-signed certificate. Thread-safe; start
- * and stop touch the disk and the network, so the app calls them off the FX thread.
+ * on every address at {@link #LAN_PORT} with the profile's self-signed certificate, announced over
+ * mDNS ({@link MdnsAdvertiser}). Thread-safe; start and stop touch the disk and the network (stopping
+ * waits for the announcement's goodbyes), so the app calls them off the FX thread.
  */
 public final class WebCompanion implements AutoCloseable {
     public static final int LAN_PORT = 8765;

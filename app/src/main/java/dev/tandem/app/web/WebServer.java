@@ -45,6 +45,7 @@ public final class WebServer implements AutoCloseable {
     private final Browsers browsers;
     private Server jetty;
     private LiveEvents live;
+    private MdnsAdvertiser advertiser = MdnsAdvertiser.none();
     private URI url;
     private String cookieName;
 
@@ -108,7 +109,10 @@ public final class WebServer implements AutoCloseable {
                 new ApiRoutes(config.store, config.sharedLists, attachments()),
                 new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit));
         String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
-        server.setHandler(new Door(router, answeredHosts(host), config.behindProxy, cookieName, browsers));
+        // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
+        Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        answered.addAll(answeredHosts(host));
+        server.setHandler(new Door(router, answered, config.behindProxy, cookieName, browsers));
         server.setErrorHandler(new PlainErrors());
         try {
             server.start();
@@ -117,16 +121,32 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalStateException("Cannot listen on " + config.host + ":" + config.port + ": " + e.getMessage(), e);
         }
         jetty = server;
-        url = URI.create((config.keyStore != null ? "https" : "http") + "://" + (host.contains(":") ? "[" + host + "]" : host)
-                + ":" + connector.getLocalPort() + "/");
+        String named = host.contains(":") ? "[" + host + "]" : host;
+        // Behind a proxy the phone opens the proxy's origin (HTTPS, its default port), never this loopback listener.
+        url = config.behindProxy && config.publicHost != null ? URI.create("https://" + named + "/")
+                : URI.create((config.keyStore != null ? "https" : "http") + "://" + named + ":" + connector.getLocalPort() + "/");
         // Where `tandem serve --pair`, another process, finds the page's address for its invitation.
         address.setProperty("url", url.toString());
         address.setProperty("cookie", id);
         config.settings.writeSecretFile(ADDRESS_FILE, address);
+        advertiser = MdnsAdvertiser.forServer(config.host, config.mdns && config.publicHost == null, config.deviceName,
+                connector.getLocalPort(), secure(), name -> answered.add(Door.normal(name)));
         return this;
     }
 
-    /** The page's address: the host given, or for a wildcard address this machine's first LAN address. */
+    /**
+     * How the mDNS advertisement went: the page's {@code .local} address (a second address, for phones
+     * that resolve such names), a warning, or neither (this machine only, or not asked to). Completes
+     * in the background, never on the caller's thread.
+     */
+    public java.util.concurrent.CompletableFuture<MdnsAdvertiser.Outcome> advertised() {
+        return advertiser.outcome();
+    }
+
+    /**
+     * The page's address: the host given, or for a wildcard address this machine's first LAN address;
+     * with {@code --public-host} that name, and behind a proxy the proxy's {@code https://NAME/}.
+     */
     public URI url() {
         if (url == null) {
             throw new IllegalStateException("the web server has not started");
@@ -205,6 +225,9 @@ public final class WebServer implements AutoCloseable {
         if (jetty == null) {
             return;
         }
+        // Goodbye packets first: a phone's list drops the page before its address stops answering.
+        advertiser.close();
+        advertiser = MdnsAdvertiser.none();
         try {
             jetty.stop();
         } catch (Exception e) {
@@ -259,6 +282,7 @@ public final class WebServer implements AutoCloseable {
         private int port = 8765;
         private String publicHost;
         private boolean behindProxy;
+        private boolean mdns = true;
         private Path keyStore;
         private String keyStorePassword;
         private Supplier<Set<String>> sharedLists = Set::of;
@@ -316,7 +340,10 @@ public final class WebServer implements AutoCloseable {
             return this;
         }
 
-        /** The host name the page's address shows (a DNS name, a Tailscale name) instead of the listening address. */
+        /**
+         * The host name the page's address shows (a DNS name, a Tailscale name) instead of the listening
+         * address; with {@link #behindProxy} the address is {@code https://NAME/}, the proxy's.
+         */
         public Builder publicHost(String host) {
             this.publicHost = host;
             return this;
@@ -329,6 +356,15 @@ public final class WebServer implements AutoCloseable {
          */
         public Builder behindProxy(boolean behindProxy) {
             this.behindProxy = behindProxy;
+            return this;
+        }
+
+        /**
+         * Whether the server is advertised over mDNS while it listens on a LAN address (true unless
+         * told): a service "Tandem on DEVICE" and this machine's {@code .local} name.
+         */
+        public Builder mdns(boolean mdns) {
+            this.mdns = mdns;
             return this;
         }
 

@@ -18,9 +18,11 @@ import java.util.regex.Pattern;
  * This machine's address as a phone on the same network reaches it. A phone on the Wi-Fi reaches a
  * private (site-local) IPv4 address of a real network card; the loopback address, a container's or
  * a virtual machine's bridge (docker0, virbr0, vmnet…) and a VPN tunnel are unreachable or lead
- * elsewhere. Without such an address, a machine on a network may still answer to its {@code .local}
- * name (mDNS, which macOS, iOS, Android and most Linux desktops speak). Without either, there is none:
- * the caller says so rather than show an address the phone cannot open.
+ * elsewhere. Without a private address, another IPv4 address of a real network card (a network that
+ * hands out public addresses). Without either, there is none: the caller says so rather than show an
+ * address the phone cannot open. The machine's {@code .local} name is never chosen here: a phone
+ * resolves it only if it speaks mDNS (Android's browsers often do not) and only once something
+ * advertises it; {@link MdnsAdvertiser} does, and offers it beside this address once its answer is verified.
  */
 public final class WebServerAddresses {
     /** Interfaces that are not a network a phone is on: bridges to containers and VMs, tunnels. */
@@ -35,7 +37,7 @@ public final class WebServerAddresses {
     private WebServerAddresses() {
     }
 
-    /** The host a phone on this network can open (an IPv4 address or a {@code .local} name); empty when there is none. */
+    /** The IPv4 address a phone on this network can open; empty when there is none. */
     public static Optional<String> phoneHost() {
         List<Nic> nics = new ArrayList<>();
         try {
@@ -46,7 +48,7 @@ public final class WebServerAddresses {
         } catch (SocketException e) {
             return Optional.empty();
         }
-        return choose(nics, hostName());
+        return choose(nics);
     }
 
     /** The machine's first LAN address for the page's address; null when a phone could reach none. */
@@ -55,29 +57,39 @@ public final class WebServerAddresses {
     }
 
     /**
-     * A site-local IPv4 address of an interface that is up, not loopback and not virtual; else, when
-     * such an interface has some other address (the machine is on a network), {@code hostName.local}.
+     * A site-local IPv4 address of an interface that is up, not loopback and not virtual; else another
+     * IPv4 address of such an interface that is neither loopback, link-local (169.254.x, which a phone
+     * reaches only when nothing hands out addresses) nor multicast.
      */
-    static Optional<String> choose(List<Nic> nics, String hostName) {
-        List<Nic> real = nics.stream().filter(n -> n.up() && !n.loopback() && !n.virtual()
-                && !VIRTUAL.matcher(n.name().toLowerCase(Locale.ROOT)).matches()).toList();
-        for (Nic n : real) {
-            for (InetAddress a : n.addresses()) {
-                if (a instanceof Inet4Address && a.isSiteLocalAddress()) {
-                    return Optional.of(a.getHostAddress());
-                }
-            }
-        }
-        boolean onANetwork = real.stream().anyMatch(n -> n.addresses().stream().anyMatch(a -> !a.isLoopbackAddress()));
-        // mDNS answers to the first label only ("laptop" of "laptop.home.example").
-        String name = hostName == null ? "" : hostName.strip().toLowerCase(Locale.ROOT).split("\\.", -1)[0];
-        if (!onANetwork || !name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?") || name.equals("localhost")) {
-            return Optional.empty();
-        }
-        return Optional.of(name + ".local");
+    static Optional<String> choose(List<Nic> nics) {
+        List<InetAddress> real = nics.stream().filter(n -> n.up() && !n.loopback() && !n.virtual()
+                        && !VIRTUAL.matcher(n.name().toLowerCase(Locale.ROOT)).matches())
+                .flatMap(n -> n.addresses().stream()).filter(a -> a instanceof Inet4Address).toList();
+        return real.stream().filter(InetAddress::isSiteLocalAddress).findFirst()
+                .or(() -> real.stream().filter(a -> !a.isLoopbackAddress() && !a.isLinkLocalAddress()
+                        && !a.isMulticastAddress() && !a.isAnyLocalAddress()).findFirst())
+                .map(InetAddress::getHostAddress);
     }
 
-    private static String hostName() {
+    /**
+     * The label mDNS can name this machine by: the first label of its host name ("laptop" of
+     * "laptop.home.example"), lower case; empty when it is not a valid DNS label or is "localhost".
+     */
+    static Optional<String> hostLabel(String hostName) {
+        String name = hostName == null ? "" : hostName.strip().toLowerCase(Locale.ROOT).split("\\.", -1)[0];
+        if (!name.matches("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?") || name.equals("localhost")) {
+            return Optional.empty();
+        }
+        return Optional.of(name);
+    }
+
+    /** Whether {@code host} (a URI's host) names loopback, read from the text, never looked up (the UI thread calls it). */
+    public static boolean isLoopbackText(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

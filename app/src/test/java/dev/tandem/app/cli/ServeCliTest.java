@@ -181,6 +181,35 @@ class ServeCliTest {
         }
     }
 
+    /** On every address: the link names the LAN address, then the .local name follows once it answers. */
+    @Test
+    void serve_onEveryAddress_printsTheLanAddressThenTheAnnouncedLocalName() throws Exception {
+        java.util.Optional<String> lan = dev.tandem.app.web.WebServerAddresses.phoneHost();
+        if (!"true".equals(System.getenv("CI"))) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(lan.isPresent(), "this machine has no LAN address");
+        }
+        Served s = serve("--tls-self-signed", "--listen", "0.0.0.0:0");
+        try {
+            URI url = URI.create(s.url());
+            assertEquals(lan.orElseThrow(), url.getHost());
+            StringBuilder seen = new StringBuilder();
+            String announced = null;
+            while (announced == null) {
+                String l = s.lines().poll(30, TimeUnit.SECONDS);
+                if (l == null) {
+                    throw new AssertionError("no announcement printed:\n" + seen);
+                }
+                seen.append(l).append('\n');
+                announced = l.contains("announced") ? l : null;
+            }
+            assertTrue(announced.matches("Also announced on this network \\(mDNS\\): https://[a-z0-9-]+\\.local:"
+                    + url.getPort() + "/ .*"), announced);
+        } finally {
+            s.process().destroy();
+            s.process().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void serve_reachableAddressWithoutTls_isAUsageError() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();

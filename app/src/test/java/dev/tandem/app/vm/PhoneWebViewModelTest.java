@@ -10,6 +10,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.app.web.MdnsAdvertiser;
 import dev.tandem.app.web.WebCompanion;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,6 +45,7 @@ class PhoneWebViewModelTest {
             assertNotNull(vm.qrProperty().get());
             assertTrue(vm.urlProperty().get().startsWith("http://127.0.0.1:"), vm.urlProperty().get());
             assertEquals("", vm.fingerprintProperty().get());
+            assertEquals("", vm.advertisedProperty().get(), "this computer only: nothing announced, nothing to warn of");
             Matcher code = Pattern.compile("type (\\d{4}-\\d{4})").matcher(vm.codeProperty().get());
             assertTrue(code.find(), vm.codeProperty().get());
 
@@ -73,5 +76,16 @@ class PhoneWebViewModelTest {
         assertTrue(PhoneWebViewModel.reachable(URI.create("https://192.168.1.20:8765/"), true));
         assertTrue(PhoneWebViewModel.reachable(URI.create("https://laptop.local:8765/"), true));
         assertTrue(PhoneWebViewModel.reachable(URI.create("http://127.0.0.1:41234/"), false));
+    }
+
+    @Test
+    void advertisedText_localNameWarningOrNothing_aSecondLineThatSaysWhichPhonesOpenIt() {
+        String local = PhoneWebViewModel.advertisedText(new MdnsAdvertiser.Outcome(
+                Optional.of(URI.create("https://laptop.local:8765/")), Optional.empty()));
+        assertTrue(local.contains("https://laptop.local:8765/") && local.contains("Android"), local);
+        String warning = PhoneWebViewModel.advertisedText(new MdnsAdvertiser.Outcome(Optional.empty(),
+                Optional.of("the network did not carry the answer for laptop.local")));
+        assertTrue(warning.contains("laptop.local") && warning.contains("still works"), warning);
+        assertEquals("", PhoneWebViewModel.advertisedText(new MdnsAdvertiser.Outcome(Optional.empty(), Optional.empty())));
     }
 }

@@ -11,8 +11,9 @@ class NoteHtmlTest {
     void render_checkBoxes_becomeInputsNamingTheirLine() {
         String html = NoteHtml.render("# Packing\n\n- [ ] Passport\n- [x] Charger\n* plain item\n");
         assertTrue(html.contains("<h1>Packing</h1>"), html);
-        assertTrue(html.contains("<li class=\"task\"><input type=\"checkbox\" data-line=\"2\" /> Passport</li>"), html);
-        assertTrue(html.contains("data-line=\"3\" checked=\"\" /> Charger"), html);
+        assertTrue(html.contains("<li class=\"task\"><input type=\"checkbox\" data-line=\"2\" aria-label=\"Passport\" />"
+                + " Passport</li>"), html);
+        assertTrue(html.contains("data-line=\"3\" aria-label=\"Charger\" checked=\"\" /> Charger"), html);
         assertTrue(html.contains("<li>plain item</li>"), html);
         assertFalse(html.contains("[ ]"), html);
     }
@@ -23,6 +24,13 @@ class NoteHtmlTest {
         assertFalse(html.contains("<script"), html);
         assertFalse(html.contains("<img"), html);
         assertFalse(html.contains("javascript:"), html);
+    }
+
+    @Test
+    void render_checkBox_namedByItsWordsWithoutMarks_escaped() {
+        String html = NoteHtml.render("- [ ] Buy **oat** `milk`\n  for \"Ann\" <b>\n- [x]\n");
+        assertTrue(html.contains("aria-label=\"Buy oat milk for &quot;Ann&quot; &lt;b&gt;\""), html);
+        assertTrue(html.contains("aria-label=\"Check box on line 3\""), html);
     }
 
     @Test

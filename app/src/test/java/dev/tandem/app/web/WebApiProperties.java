@@ -33,12 +33,13 @@ class WebApiProperties {
     private static final List<String> POSTS = List.of("/api/pair", "/api/parse", "/api/quickadd", "/api/items/ITEM",
             "/api/items/ITEM/done", "/api/items/ITEM/check", "/api/items/ID", "/api/items/ID/done", "/api/items/ID/check",
             "/api/conflicts/ID/use-lost", "/api/conflicts/ID/dismiss", "/api/browsers/ID/revoke",
-            "/api/items/ITEM/attachments?name=ID");
+            "/api/items/ITEM/attachments?name=ID", "/api/outbox");
     private static final List<String> GETS = List.of("/api/session", "/api/sidebar", "/api/items?view=ID&q=ID&limit=ID",
             "/api/items/ID", "/api/items/ITEM", "/api/conflicts", "/api/browsers", "/api/attachments/ID",
             "/api/attachments/ID?download=ID", "/ID", "/assets/ID");
     private static final List<String> FIELDS = List.of("token", "code", "name", "text", "view", "set", "base", "done",
-            "line", "checked", "title", "due", "priority", "list", "tags", "notes", "reminder", "repeat");
+            "line", "checked", "title", "due", "priority", "list", "tags", "notes", "reminder", "repeat", "entries", "key", "op",
+            "id", "parentId", "at", "trashed");
     /** What an exception's text looks like in an answer (the JDK's, Jetty's, Jackson's). */
     private static final Pattern LEAK = Pattern.compile("Exception|java\\.|at dev\\.|For input string|Cannot invoke|"
             + "Index \\d+ out of bounds|class [a-z]+\\.|because \"|Unexpected|Unrecognized|Illegal|end-of-input|"

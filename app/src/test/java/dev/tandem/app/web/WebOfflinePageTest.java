@@ -38,7 +38,9 @@ class WebOfflinePageTest {
         if (chromium != null) {
             chromium.close();
         }
-        web.close();
+        if (web != null) {
+            web.close();
+        }
     }
 
     private String row(Item it) {
@@ -132,5 +134,87 @@ class WebOfflinePageTest {
         String named = (String) chromium.await("return !document.getElementById('toast').hidden"
                 + " && document.getElementById('toast-text').textContent");
         assertTrue(named.contains("Changed on another device while you edited: Title."), named);
+    }
+
+    /**
+     * Changes queued offline (a todo added, a repeating todo completed and reopened, its notes edited; 80 times
+     * over), then {@code tandem serve} killed with SIGKILL while it replays them (some committed, their answers
+     * lost); the desktop edits the notes that landed; the server starts again: every change applied exactly once:
+     * each todo once, each repeating todo one next occurrence, and no Conflict for the notes, since the page's
+     * edit that landed is not applied a second time over the desktop's later one.
+     */
+    @Test
+    void replay_serverKilledMidReplay_eachChangeLandsExactlyOnce() throws Exception {
+        Path profile = dir.resolve("profile");
+        int n = 80;
+        List<String> weekly = new java.util.ArrayList<>();
+        java.nio.file.Files.createDirectories(profile);
+        try (dev.tandem.app.model.TodoStore store = new dev.tandem.app.model.TodoStore(
+                dev.tandem.app.model.Schema.database(profile.resolve("tandem.db")).build(), java.time.Clock.systemUTC())) {
+            SeriesStore series = new SeriesStore(store);
+            for (int i = 0; i < n; i++) {
+                Item it = store.add("Weekly " + i, null, LocalDate.now());
+                series.setRepeat(it.id(), new Recurrence(Recurrence.Freq.WEEKLY, 1, Set.of(), 0));
+                weekly.add(it.id());
+            }
+        }
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        ServeProcess first = ServeProcess.start(profile, port);
+        chromium = Chromium.start(Chromium.Size.PHONE);
+        chromium.open(first.pairingUrl());
+        chromium.await("return !document.getElementById('app').hidden && !!navigator.serviceWorker.controller",
+                Duration.ofSeconds(20));
+        first.kill();
+        chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(10));
+        chromium.js("import('/assets/outbox.js').then(m => arguments[0].forEach((id, i) => {"
+                + " m.submit({ op: 'add', id: m.newId(), text: 'Offline ' + i, view: 'inbox' });"
+                + " m.submit({ op: 'done', id, done: true }); m.submit({ op: 'done', id, done: false });"
+                + " m.submit({ op: 'edit', id, set: { notes: 'phone ' + i }, base: { notes: '' } }); }))", weekly);
+        awaitWaiting(4 * n);
+
+        ServeProcess second = ServeProcess.start(profile, port);
+        chromium.js("window.dispatchEvent(new Event('online'))");
+        int landed = 0;
+        for (long end = System.nanoTime() + Duration.ofSeconds(30).toNanos(); landed < 5 && System.nanoTime() < end; ) {
+            landed = ServeProcess.titles(profile, "Offline ").size();
+        }
+        second.kill();
+        int atKill = ServeProcess.titles(profile, "Offline ").size();
+        assertTrue(atKill > 0 && atKill < n, "killed mid-replay: " + atKill + " of " + n + " had landed");
+        int edited = 0;
+        try (dev.tandem.app.model.TodoStore desktop = new dev.tandem.app.model.TodoStore(
+                dev.tandem.app.model.Schema.database(profile.resolve("tandem.db")).build(), java.time.Clock.systemUTC())) {
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                if (("phone " + i).equals(desktop.get(weekly.get(i)).orElseThrow().notes())) {
+                    desktop.update(weekly.get(i), it -> it.withNotes("desktop " + k));
+                    edited++;
+                }
+            }
+        }
+        assertTrue(edited > 0, "some notes had landed before the kill");
+
+        try (ServeProcess third = ServeProcess.start(profile, port)) {
+            chromium.js("window.dispatchEvent(new Event('online'))");
+            chromium.await("return document.getElementById('waiting').hidden", Duration.ofSeconds(60));
+            List<String> added = ServeProcess.titles(profile, "Offline ");
+            assertEquals(n, added.size(), "each todo once, none twice");
+            assertEquals(n, new java.util.HashSet<>(added).size());
+            java.util.Map<String, Long> occurrences = ServeProcess.titles(profile, "Weekly ").stream()
+                    .collect(java.util.stream.Collectors.groupingBy(t -> t, java.util.stream.Collectors.counting()));
+            assertEquals(n, occurrences.size());
+            assertEquals(java.util.Map.of(2L, (long) n), occurrences.values().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(c -> c, java.util.stream.Collectors.counting())),
+                    "each repeating todo completed once: itself and one next occurrence");
+        }
+        try (dev.tandem.app.model.TodoStore desktop = new dev.tandem.app.model.TodoStore(
+                dev.tandem.app.model.Schema.database(profile.resolve("tandem.db")).build(), java.time.Clock.systemUTC())) {
+            assertEquals(List.of(), desktop.db().conflicts().list(), "a replayed edit is never applied again");
+            long kept = weekly.stream().filter(id -> desktop.get(id).orElseThrow().notes().startsWith("desktop ")).count();
+            assertEquals(edited, kept);
+        }
     }
 }

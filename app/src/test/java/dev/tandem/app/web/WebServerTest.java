@@ -295,4 +295,25 @@ class WebServerTest {
             assertTrue(missing.getMessage().startsWith("store"), missing.getMessage());
         }
     }
+
+    /**
+     * Behind a reverse proxy the phone opens the proxy (HTTPS on its own port), not the loopback
+     * listener: the link and the QR code name the proxy's origin, not {@code http://NAME:8765/}.
+     */
+    @Test
+    void url_publicHostBehindAProxy_isTheProxysHttpsOrigin() {
+        web.close();
+        web = new WebFixture(dir, b -> b.publicHost("tandem.example.org").behindProxy(true));
+        assertEquals(java.net.URI.create("https://tandem.example.org/"), web.server.url());
+        assertTrue(web.server.pair().url().startsWith("https://tandem.example.org/#pair="), web.server.pair().url());
+    }
+
+    /** Without a proxy (a Tailscale name), the server itself answers: its scheme and port stay. */
+    @Test
+    void url_publicHostWithoutAProxy_keepsTheListenersSchemeAndPort() {
+        web.close();
+        web = new WebFixture(dir, b -> b.publicHost("laptop.tailnet.example"));
+        assertEquals(java.net.URI.create("http://laptop.tailnet.example:" + web.server.url().getPort() + "/"),
+                web.server.url());
+    }
 }

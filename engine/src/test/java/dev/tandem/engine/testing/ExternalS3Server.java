@@ -219,7 +219,7 @@ public final class ExternalS3Server {
     }
 
     /** The checkout's root: the nearest directory up from the working directory that has a .git. */
-    static Path repositoryRoot() {
+    public static Path repositoryRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve(".git"))) {
             p = p.getParent();

@@ -38,7 +38,8 @@ async function boot() {
 document.addEventListener('keydown', (ev) => {
   if (ev.key === 'Escape') {
     if (document.body.classList.contains('drawer-open')) { closeDrawer(); $('menu-button').focus(); return; }
-    if (state.route.item && !ev.target.closest('#editor')) go({ item: null });
+    // From the editor's fields too: leaving the item sends what was typed, and focus goes back to its row.
+    if (state.route.item && !ev.defaultPrevented) go({ item: null });
     return;
   }
   const typing = ev.target.closest('input, textarea, select, [contenteditable]');

@@ -66,6 +66,13 @@ export function placeToast() {
   if ($('toast').parentNode !== slot) slot.append($('toast'));
 }
 
+/** Says text in the page's fixed live region; emptied first, so the same words twice are said twice. */
+function announce(text) {
+  const region = $('announcer');
+  region.textContent = '';
+  requestAnimationFrame(() => { region.textContent = text; });
+}
+
 let toastTimer;
 /**
  * A message at the bottom, gone after a while unless it must stay (until its action or the next message).
@@ -75,6 +82,7 @@ export function toast(text, actionLabel, action, stay) {
   const box = $('toast');
   placeToast();
   $('toast-text').textContent = text;
+  announce(text);
   const btn = $('toast-action');
   btn.hidden = !actionLabel;
   btn.textContent = actionLabel || '';

@@ -99,6 +99,18 @@ export function startApp(session) {
   flush();
   showWaiting();
   startEvents();
+  askToKeepStorage();
+}
+
+/**
+ * Asks the browser to keep this site's storage (drafts, kept answers) when the phone runs short of space, now
+ * that it holds something worth keeping. Not awaited: the browser may ask the person, or decide by itself.
+ */
+function askToKeepStorage() {
+  if (!navigator.storage || !navigator.storage.persist) return;
+  navigator.storage.persisted()
+    .then((kept) => kept || navigator.storage.persist())
+    .catch(() => { /* storage stays "best effort", as it was: drafts are still kept */ });
 }
 
 /**

@@ -18,6 +18,7 @@ const SHELL_URLS = [
   '/assets/editor.js', '/assets/fields.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
   '/assets/outbox.js', '/assets/overlay.js', '/assets/waiting.js',
   '/assets/app.css', '/assets/icon.svg', '/manifest.webmanifest',
+  '/assets/icon-192.png', '/assets/icon-512.png', '/assets/icon-maskable-512.png', '/assets/apple-touch-icon.png',
 ];
 
 self.addEventListener('install', (event) => {

@@ -1,0 +1,67 @@
+package dev.tandem.app.web;
+
+import dev.tandem.engine.testing.ExternalS3Server;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * axe-core, the accessibility checker (.ci/run installs it from npm into the git-ignored .test-servers), run
+ * inside the page as it is shown. Missing here: the test is skipped, or fails under CI.
+ */
+final class Axe {
+    static final String VERSION = "4.14.1";
+
+    private final String source;
+
+    private Axe(String source) {
+        this.source = source;
+    }
+
+    static Axe load() {
+        Path js = ExternalS3Server.repositoryRoot().resolve(".test-servers/node_modules/axe-core/axe.min.js");
+        if (!Files.isRegularFile(js)) {
+            String missing = js + " is missing (.ci/run installs npm axe-core@" + VERSION + " into .test-servers)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(missing + "; CI must check the page's accessibility");
+            }
+            Assumptions.abort(missing);
+        }
+        try {
+            return new Axe(Files.readString(js));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The serious and critical violations of the page as shown now (WCAG 2.x A and AA and axe's best
+     * practices), one line each: the screen, the rule, its impact and the elements it found.
+     */
+    List<String> seriousViolations(Chromium chromium, String screen) {
+        if (!Boolean.TRUE.equals(chromium.js("return typeof window.axe === 'object'"))) {
+            // WebDriver's scripts run outside the page's content security policy, which allows only its own.
+            chromium.js(source);
+        }
+        chromium.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        Object answer = chromium.driver().executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + " axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                        + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                        + ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
+                        + " targets: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary.replace(/^Fix (any|all) of the following:\\s*/, '').replace(/\\s+/g, ' '))}))),"
+                        + " e => done([{id: 'axe failed', impact: 'critical', help: String(e), targets: []}]))");
+        List<String> out = new ArrayList<>();
+        for (Object o : (List<?>) answer) {
+            Map<?, ?> v = (Map<?, ?>) o;
+            out.add(screen + ": " + v.get("id") + " (" + v.get("impact") + ", " + v.get("help") + ") at " + v.get("targets"));
+        }
+        return out;
+    }
+}

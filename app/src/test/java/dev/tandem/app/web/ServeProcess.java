@@ -1,0 +1,92 @@
+package dev.tandem.app.web;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code tandem serve} as a process of its own on a profile, as a person runs it, so a test can kill it with
+ * SIGKILL mid-write ({@link #kill}) and start it again on the same profile and port.
+ */
+final class ServeProcess implements AutoCloseable {
+    private final Process process;
+    private final CompletableFuture<String> pairingUrl = new CompletableFuture<>();
+
+    private ServeProcess(Process process) {
+        this.process = process;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    int at = line.indexOf("open http");
+                    if (at >= 0) {
+                        pairingUrl.complete(line.substring(at + "open ".length()).strip());
+                    }
+                }
+            } catch (IOException e) {
+                pairingUrl.completeExceptionally(e);
+            }
+        }, "serve-output");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@code tandem --data-dir profile serve --listen 127.0.0.1:port}; answers once it is serving. */
+    static ServeProcess start(Path profile, int port) throws Exception {
+        String cp = System.getProperty("tandem.app.classes") + java.io.File.pathSeparator
+                + Files.readString(Path.of(System.getProperty("tandem.runtime.classpath"))).trim();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1", "-cp", cp, dev.tandem.app.Main.class.getName(), "--data-dir", profile.toString(),
+                "serve", "--listen", "127.0.0.1:" + port));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        ServeProcess s = new ServeProcess(pb.start());
+        s.pairingUrl.get(60, TimeUnit.SECONDS);
+        return s;
+    }
+
+    /** The pairing link the server printed at its start. */
+    String pairingUrl() {
+        return pairingUrl.join();
+    }
+
+    /** SIGKILL: no shutdown hook, no closing of the database; what was committed is all there is. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    /** Rows of the profile's items whose title starts with {@code prefix}, read as another process would. */
+    static List<String> titles(Path profile, String prefix) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + profile.resolve("tandem.db") + "?mode=ro");
+             var ps = c.prepareStatement("SELECT title FROM items WHERE title LIKE ? || '%'")) {
+            ps.setString(1, prefix);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+}

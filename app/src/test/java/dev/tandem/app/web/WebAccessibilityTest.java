@@ -1,0 +1,306 @@
+package dev.tandem.app.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.model.Item;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.interactions.Actions;
+
+/**
+ * The page is the accessible Tandem on Linux (JavaFX has no screen reader support there): axe-core finds no
+ * serious or critical violation on any screen at a phone's and a desktop's size, and Chromium's accessibility
+ * tree has a name for everything that takes focus; the keyboard reaches quick
+ * add, the rows and the editor's fields in order, and Escape closes the item; saves, conflicts, messages
+ * and going offline are said in live regions that a screen reader was already following.
+ */
+class WebAccessibilityTest {
+    /** Tab presses allowed to reach a control: the page has fewer stops than this before the editor's last. */
+    private static final int MAX_TABS = 60;
+
+    @TempDir
+    java.nio.file.Path dir;
+    WebFixture web;
+    Chromium chromium;
+
+    @BeforeEach
+    void start() {
+        web = new WebFixture(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        web.close();
+    }
+
+    @Test
+    void everyScreen_atPhoneSize_hasNoSeriousOrCriticalViolation() throws Exception {
+        assertNoSeriousViolation(Chromium.Size.PHONE);
+    }
+
+    @Test
+    void everyScreen_atDesktopSize_hasNoSeriousOrCriticalViolation() throws Exception {
+        assertNoSeriousViolation(Chromium.Size.DESKTOP);
+    }
+
+    @Test
+    void keyboard_desktop_tabReachesSearchQuickAddRowsAndFields_escapeClosesTheItem() {
+        List<String> stops = walkWithTheKeyboard(Chromium.Size.DESKTOP);
+        assertTrue(stops.contains("#search") && stops.indexOf("#search") < stops.indexOf("#quick-add"),
+                "search before quick add: " + stops);
+    }
+
+    @Test
+    void keyboard_phone_tabReachesQuickAddRowsAndFields_escapeClosesTheItem() {
+        List<String> stops = walkWithTheKeyboard(Chromium.Size.PHONE);
+        assertTrue(stops.contains("#menu-button") && !stops.contains("#search"),
+                "the menu button, not the closed drawer's search: " + stops);
+    }
+
+    /**
+     * Tabs from the top to quick add, on to the first row, opens it with Enter, tabs through its fields and
+     * closes it with Escape, asserting each step; returns the stops before quick add.
+     */
+    private List<String> walkWithTheKeyboard(Chromium.Size size) {
+        web.store.add("Milk", null, null);
+        web.store.add("Bread", null, web.store.today());
+        chromium = Chromium.paired(web, size);
+        chromium.await("return document.querySelectorAll('.item').length === 2");
+
+        List<String> stops = tabUntil("#quick-add");
+        List<String> toRow = tabUntil(".item-open");
+        assertTrue(toRow.stream().anyMatch(stop -> stop.startsWith(".item-done")),
+                "the row's done box before its title: " + toRow);
+
+        String id = (String) chromium.js("return document.activeElement.closest('.item').dataset.id");
+        new Actions(chromium.driver()).sendKeys(Keys.ENTER).perform();
+        chromium.await("return document.getElementById('ed-title').value !== ''"
+                + " && !document.getElementById('detail-body').hidden");
+        List<String> fields = tabUntil("#ed-repeat");
+        for (String field : List.of("#ed-title", "#ed-due", "#ed-priority", "#ed-list", "#ed-tags")) {
+            assertTrue(fields.contains(field), field + " not reached: " + fields);
+        }
+        assertTrue(fields.indexOf("#ed-title") < fields.indexOf("#ed-due"), "title before due: " + fields);
+
+        new Actions(chromium.driver()).sendKeys(Keys.ESCAPE).perform();
+        chromium.await("return document.getElementById('detail-body').hidden && !location.hash.includes('item=')");
+        assertEquals(id, chromium.js("return document.activeElement.closest('.item') && document.activeElement"
+                + ".closest('.item').dataset.id"), "focus goes back to the row the item was opened from");
+        return stops;
+    }
+
+    @Test
+    void liveRegions_saveConflictTickAndOffline_areSaidWhereAScreenReaderListens() {
+        Item milk = web.store.add("Milk", null, null);
+        Item bread = web.store.add("Bread", null, null);
+        chromium = Chromium.paired(web, Chromium.Size.DESKTOP);
+        watchLiveRegions();
+        chromium.find(".item[data-id=\"" + bread.id() + "\"] .item-done").click();
+        assertAnnounced("Completed “Bread”");
+
+        // The list is drawn again after the tick (and once more on the change it hears): clicked until it opens.
+        chromium.await("const open = document.querySelector(arguments[0]); if (open) open.click();"
+                + " return document.getElementById('ed-title').value === 'Milk'",
+                ".item[data-id=\"" + milk.id() + "\"] .item-open");
+
+        chromium.find("#ed-title").sendKeys(" and eggs");
+        chromium.find("#save").click();
+        assertAnnounced("Saved");
+
+        // Typed (an input event keeps it as a draft on what the page showed), then the desktop's edit lands
+        // well within the 600 ms before the page would send it by itself, then Save.
+        chromium.js("const t = document.getElementById('ed-title'); t.value += ' (phone)';"
+                + " t.dispatchEvent(new Event('input', {bubbles: true}))");
+        web.store.update(milk.id(), i -> i.withTitle("Milk (laptop)"));
+        chromium.find("#save").click();
+        assertAnnounced("Changed on another device");
+
+        web.server.close();
+        assertAnnounced("Offline");
+    }
+
+    private void assertNoSeriousViolation(Chromium.Size size) throws Exception {
+        Axe axe = Axe.load();
+        Item trip = seed();
+        List<String> found = new ArrayList<>();
+
+        chromium = Chromium.start(size);
+        chromium.open(web.server.url().toString());
+        chromium.await("return !document.getElementById('pair').hidden");
+        check(axe, found, "pairing");
+
+        chromium.open(web.server.pair().url());
+        chromium.await("return !document.getElementById('app').hidden && document.querySelectorAll('.item').length === 2"
+                + " && document.querySelectorAll('#nav-smart li').length === 6");
+        check(axe, found, "inbox");
+        if (size == Chromium.Size.PHONE) {
+            chromium.find("#menu-button").click();
+            chromium.await("return document.getElementById('sidebar').checkVisibility({visibilityProperty: true})");
+            check(axe, found, "lists drawer");
+            new Actions(chromium.driver()).sendKeys(Keys.ESCAPE).perform();
+            chromium.await("return !document.body.classList.contains('drawer-open')");
+        }
+
+        chromium.find(".item[data-id=\"" + trip.id() + "\"] .item-open").click();
+        chromium.await("return document.getElementById('ed-title').value === 'Trip'"
+                + " && document.querySelector('#notes-view input')");
+        check(axe, found, "open item");
+        chromium.find("#notes-edit").click();
+        chromium.find("#remind-add").click();
+        chromium.await("return !document.getElementById('ed-notes').hidden && !document.getElementById('remind-set').hidden");
+        check(axe, found, "open item, editing its notes and reminder");
+
+        chromium.js("location.hash = '#v=conflicts'");
+        chromium.await("return document.querySelectorAll('.conflict').length === 1");
+        check(axe, found, "conflicts");
+
+        chromium.js("location.hash = '#v=settings'");
+        chromium.await("return document.querySelectorAll('.browsers li').length === 2");
+        check(axe, found, "this browser");
+
+        chromium.js("location.hash = '#v=agenda'");
+        chromium.await("return document.getElementById('items').dataset.view === 'agenda'"
+                + " && document.querySelectorAll('#items > li.day').length >= 2");
+        check(axe, found, "agenda");
+
+        chromium.js("location.hash = '#v=week'");
+        chromium.await("return document.getElementById('items').dataset.view === 'week'"
+                + " && document.querySelectorAll('#items > li.day').length === 7");
+        check(axe, found, "week");
+
+        chromium.js("location.hash = '#v=inbox'");
+        chromium.await("return document.querySelectorAll('.item').length === 2");
+        web.server.close();
+        chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(5));
+        check(axe, found, "offline");
+
+        assertTrue(found.isEmpty(), size + ":\n" + String.join("\n", found));
+    }
+
+    /** Checks the screen as shown, in the light and the dark scheme, and that its controls have names. */
+    private void check(Axe axe, List<String> found, String screen) {
+        for (String control : unnamedControls()) {
+            found.add(screen + ": no name for " + control);
+        }
+        for (String scheme : List.of("light", "dark")) {
+            chromium.driver().executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+            found.addAll(axe.seriousViolations(chromium, screen + " (" + scheme + ")"));
+        }
+    }
+
+    /**
+     * Two todos in the Inbox that show every part of a row (a due date, a priority, a tag, notes with check
+     * boxes), one in a list, and a conflict made as another browser's stale edit; returns the todo with notes.
+     */
+    private Item seed() throws Exception {
+        Item milk = web.store.add("Milk", null, web.store.today());
+        web.store.update(milk.id(), i -> i.withPriority(1).withTags("errands"));
+        String family = web.store.createList("Family").id();
+        Item lunch = web.store.add("Lunch with Ann", family, web.store.today().plusDays(1));
+        Item trip = web.store.add("Trip", null, null);
+        web.store.update(trip.id(), i -> i.withNotes("Pack:\n\n- [ ] passports\n- [x] tickets"));
+
+        WebFixture.Session other = web.pair();
+        web.store.update(lunch.id(), i -> i.withTitle("Lunch with Ann and Bo"));
+        int status = web.post("/api/items/" + lunch.id(),
+                "{\"set\":{\"title\":\"Lunch with Ann (phone)\"},\"base\":{\"title\":\"Lunch with Ann\"}}", other)
+                .statusCode();
+        assertEquals(409, status, "the stale edit was not a conflict");
+        return trip;
+    }
+
+    /**
+     * What Chromium's accessibility tree (what a screen reader reads) holds that can take focus but has no
+     * name, as role and DOM node: empty when every control says what it is.
+     */
+    private List<String> unnamedControls() {
+        Map<String, Object> tree = chromium.driver().executeCdpCommand("Accessibility.getFullAXTree", Map.of());
+        List<String> unnamed = new ArrayList<>();
+        for (Object o : (List<?>) tree.get("nodes")) {
+            Map<?, ?> node = (Map<?, ?>) o;
+            if (Boolean.TRUE.equals(node.get("ignored")) || !hasTrue(node, "focusable")) {
+                continue;
+            }
+            Object name = node.get("name") instanceof Map<?, ?> n ? n.get("value") : null;
+            String role = String.valueOf(((Map<?, ?>) node.get("role")).get("value"));
+            if ((name == null || String.valueOf(name).isBlank()) && !role.equals("RootWebArea")) {
+                Map<String, Object> dom = chromium.driver().executeCdpCommand("DOM.describeNode",
+                        Map.of("backendNodeId", node.get("backendDOMNodeId")));
+                Map<?, ?> element = (Map<?, ?>) dom.get("node");
+                unnamed.add(role + " " + element.get("localName") + " " + element.get("attributes"));
+            }
+        }
+        return unnamed;
+    }
+
+    private static boolean hasTrue(Map<?, ?> node, String property) {
+        if (!(node.get("properties") instanceof List<?> properties)) {
+            return false;
+        }
+        for (Object p : properties) {
+            Map<?, ?> prop = (Map<?, ?>) p;
+            if (property.equals(prop.get("name")) && Boolean.TRUE.equals(((Map<?, ?>) prop.get("value")).get("value"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Tab presses until the focused element matches {@code css}; returns the stops on the way, as selectors. */
+    private List<String> tabUntil(String css) {
+        List<String> stops = new ArrayList<>();
+        for (int i = 0; i < MAX_TABS; i++) {
+            new Actions(chromium.driver()).sendKeys(Keys.TAB).perform();
+            String stop = (String) chromium.js("const e = document.activeElement;"
+                    + " return e.id ? '#' + e.id : '.' + [...e.classList].join('.')");
+            stops.add(stop);
+            if (Boolean.TRUE.equals(chromium.js("return document.activeElement.matches(arguments[0])", css))) {
+                return stops;
+            }
+        }
+        throw new AssertionError(css + " not reached in " + MAX_TABS + " tab presses: " + stops);
+    }
+
+    /**
+     * Records every text that appears inside a live region (role status or alert, or aria-live) that was
+     * already shown before the change: a region shown only together with its text is not reliably announced,
+     * except an alert.
+     */
+    private void watchLiveRegions() {
+        chromium.js("window.announced = [];"
+                + " const REGION = '[role=status], [role=alert], [aria-live=polite], [aria-live=assertive]';"
+                + " const shown = () => new Set([...document.querySelectorAll(REGION)].filter(e => e.checkVisibility()));"
+                + " let listening = shown();"
+                + " new MutationObserver((records) => {"
+                + "   for (const r of records) {"
+                + "     const t = r.target.nodeType === 1 ? r.target : r.target.parentElement;"
+                + "     const region = t.closest(REGION);"
+                + "     if (region && t.checkVisibility() && (listening.has(region) || region.getAttribute('role') === 'alert'))"
+                + "       window.announced.push(t.textContent.trim());"
+                + "   }"
+                + "   listening = shown();"
+                + " }).observe(document.body, {subtree: true, childList: true, characterData: true,"
+                + "   attributes: true, attributeFilter: ['hidden']});");
+    }
+
+    private void assertAnnounced(String start) {
+        try {
+            chromium.await("return window.announced.some(t => t.startsWith(arguments[0]))", Duration.ofSeconds(5), start);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("“" + start + "…” was not said in a live region; said: "
+                    + chromium.js("return JSON.stringify(window.announced)"), e);
+        }
+    }
+}

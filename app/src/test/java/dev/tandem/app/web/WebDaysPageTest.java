@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Planning the day on a phone (390 × 844), in headless Chromium against a real server and store: the
  * Agenda and the Week, a todo ticked from the agenda, and a start date and Someday set in the item page,
- * each checked in the store the desktop reads; and the week's seven columns in a desktop browser.
+ * each checked in the store the desktop reads; a tick in the agenda offline, through a reload; and the week's
+ * seven columns in a desktop browser.
  */
 class WebDaysPageTest {
     @TempDir
@@ -112,6 +113,35 @@ class WebDaysPageTest {
         chromium.find(row(lunch) + " .item-open").click();
         chromium.await("return document.getElementById('ed-title').value === 'Lunch with Ann'"
                 + " && document.getElementById('detail').checkVisibility()");
+    }
+
+    /**
+     * Offline, the Agenda comes from what the phone kept, with the outbox's waiting tick drawn on its row, through
+     * a reload; once the server is back the tick lands in the desktop's profile.
+     */
+    @Test
+    void phone_offline_agendaKeptAndATickInItWaitsThroughAReload_thenLands() {
+        Item dentist = todo("Dentist", web.store.today(), LocalTime.of(14, 30), 45);
+        chromium = Chromium.paired(web, Chromium.Size.PHONE);
+        chromium.await("return !!navigator.serviceWorker.controller", Duration.ofSeconds(10));
+        chromium.js("location.hash = '#v=agenda'");
+        chromium.await("return !!document.querySelector('" + row(dentist) + " .item-done')");
+        chromium.await("caches.open('tandem-api').then(c => c.keys()).then(k => window.kept = k.map(r => r.url));"
+                + " return window.kept && window.kept.some(u => u.includes('view=agenda'))", Duration.ofSeconds(10));
+
+        web.server.close();
+        chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(5));
+        chromium.js("document.querySelector(arguments[0] + ' .item-done').click()", row(dentist));
+        chromium.await("return document.getElementById('waiting-text').textContent.startsWith('1 change waiting')",
+                Duration.ofSeconds(10));
+        chromium.driver().navigate().refresh();
+        chromium.await("const r = document.querySelector(arguments[0]);"
+                + " return document.getElementById('items').dataset.view === 'agenda' && r && r.classList.contains('waiting')"
+                + " && r.querySelector('.item-done').checked", Duration.ofSeconds(10), row(dentist));
+        assertTrue(!web.store.get(dentist.id()).orElseThrow().isDone());
+
+        web.restartServer();
+        WebFixture.awaitStore(() -> web.store.get(dentist.id()).orElseThrow().isDone(), Duration.ofSeconds(30));
     }
 
     /** Through the drawer, as a person on a phone does. */

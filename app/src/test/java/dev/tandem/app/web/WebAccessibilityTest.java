@@ -184,6 +184,15 @@ class WebAccessibilityTest {
         web.server.close();
         chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(5));
         check(axe, found, "offline");
+        // A todo added and one ticked offline wait; an entry the server refused is held to copy.
+        chromium.find("#quick-add").sendKeys("Buy stamps", Keys.ENTER);
+        chromium.await("return document.getElementById('quick-add').value === ''");
+        chromium.js("import('/assets/outbox.js').then(m => m.holdWaiting()).then(() => import('/assets/waiting.js'))"
+                + ".then(w => w.showWaiting())");
+        chromium.await("return !document.getElementById('held').hidden");
+        chromium.find("#quick-add").sendKeys("Post the letter", Keys.ENTER);
+        chromium.await("return !document.getElementById('waiting').hidden && document.querySelector('.item.waiting')");
+        check(axe, found, "offline, a change waiting and one held");
 
         assertTrue(found.isEmpty(), size + ":\n" + String.join("\n", found));
     }

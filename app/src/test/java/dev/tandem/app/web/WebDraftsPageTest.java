@@ -23,7 +23,7 @@ import org.openqa.selenium.Keys;
 class WebDraftsPageTest {
     private static final Duration STORE = Duration.ofSeconds(5);
     private static final String OFFLINE_KEPT =
-            "Offline: what you do is kept on this phone and saved when Tandem is reachable again.";
+            "Offline: changes are kept on this phone until Tandem is reachable.";
 
     @TempDir
     java.nio.file.Path dir;

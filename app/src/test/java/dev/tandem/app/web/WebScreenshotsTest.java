@@ -25,9 +25,9 @@ import org.openqa.selenium.OutputType;
 /**
  * {@code screenshots/web-phone.png} (Today on a 390×844 phone), {@code web-phone-item.png} (a note's editor
  * with its Markdown rendered and check boxes partly ticked), {@code web-phone-dark.png} (the Inbox in the
- * dark scheme), {@code web-phone-agenda.png} and {@code web-phone-week.png} (the days to plan, with times and
- * lengths), {@code web-desktop.png} (a shared list with a todo open, 1400×900) and {@code web-desktop-week.png}
- * (the week as seven columns): the page in headless
+ * dark scheme), {@code web-phone-offline.png} (offline, with changes waiting), {@code web-phone-agenda.png} and
+ * {@code web-phone-week.png} (the days to plan, with times and lengths), {@code web-desktop.png} (a shared list
+ * with a todo open, 1400×900) and {@code web-desktop-week.png} (the week as seven columns): the page in headless
  * Chromium, paired, over the demo's profile and a family list shared with others.
  */
 @Tag("screenshots")
@@ -113,6 +113,27 @@ class WebScreenshotsTest {
             save(desktop, "web-desktop.png");
             show(desktop, "#v=week");
             save(desktop, "web-desktop-week.png");
+        }
+    }
+
+    /** {@code web-phone-offline.png}: the Inbox with the server out of reach, a todo added and one ticked, waiting. */
+    @Test
+    void phoneOffline_changesWaiting() throws Exception {
+        try (Chromium phone = paired(Chromium.Size.PHONE)) {
+            phone.await("return !!navigator.serviceWorker.controller", Duration.ofSeconds(10));
+            show(phone, "#v=inbox");
+            web.server.close();
+            phone.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(10));
+            phone.find("#quick-add").sendKeys("Buy stamps at the post office", org.openqa.selenium.Keys.ENTER);
+            phone.await("return document.getElementById('quick-add').value === ''");
+            phone.js("[...document.querySelectorAll('.item')].find(r => r.querySelector('.item-title').textContent"
+                    + " === 'Renew the car insurance').querySelector('.item-done').click()");
+            phone.await("return document.getElementById('waiting-text').textContent.startsWith('2 changes waiting')",
+                    Duration.ofSeconds(10));
+            phone.js("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0);"
+                    + " document.getElementById('toast').hidden = true");
+            Thread.sleep(700);
+            save(phone, "web-phone-offline.png");
         }
     }
 

@@ -209,11 +209,7 @@ async function send() {
     let data = null;
     try { data = await res.json(); } catch (e) { data = null; }
     if (!res.ok || !data || !Array.isArray(data.results) || res.headers.get('X-Tandem-Offline')) return later();
-    for (const answer of data.results) {
-      const entry = batch.find((e) => e.key === answer.key);
-      if (!entry) continue;
-      await settle(entry, answer);
-    }
+    await settle(batch, data.results);
     tell({ answered: data.results.length });
     if (data.stopped || data.results.length < batch.length) return later();
   }
@@ -225,14 +221,18 @@ function wire(e) {
   return rest;
 }
 
-async function settle(entry, answer) {
-  const refused = answer.status >= 400 && answer.status !== 409;
-  await tx(QUEUE, 'readwrite', (s) => call(s, 'delete', entry.seq));
-  // An answer someone waits for (the quick add just typed, the editor's save) is shown by them, its text kept.
-  const heard = waiters.has(entry.key);
-  if (refused && !heard) await hold(entry, answer.error || `The server answered ${answer.status}.`);
-  answerWaiters(entry.key, answer);
-  tell({ outcome: answer, entry, heard });
+/** The entries the server answered leave the outbox, in one transaction; then each answer is told. */
+async function settle(batch, results) {
+  const answered = results.map((answer) => [batch.find((e) => e.key === answer.key), answer]).filter(([e]) => e);
+  await tx(QUEUE, 'readwrite', (s) => Promise.all(answered.map(([e]) => call(s, 'delete', e.seq))));
+  for (const [entry, answer] of answered) {
+    const refused = answer.status >= 400 && answer.status !== 409;
+    // An answer someone waits for (the quick add just typed, the editor's save) is shown by them, its text kept.
+    const heard = waiters.has(entry.key);
+    if (refused && !heard) await hold(entry, answer.error || `The server answered ${answer.status}.`);
+    answerWaiters(entry.key, answer);
+    tell({ outcome: answer, entry, heard });
+  }
 }
 
 function hold(entry, reason) {

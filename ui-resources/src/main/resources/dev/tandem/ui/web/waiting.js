@@ -10,14 +10,25 @@ import { REVOKED, dismissHeld, describe, flush, held, onOutbox, pending, volatil
 
 let shownCount = -1;
 
-/** Brings the waiting line and the held box up to date with the outbox. */
-export async function showWaiting() {
+let showing = null;
+let showAgain = false;
+/** Brings the waiting line and the held box up to date with the outbox; calls meanwhile coalesce into one more. */
+export function showWaiting() {
+  if (showing) { showAgain = true; return showing; }
+  showing = (async () => {
+    do { showAgain = false; await show(); } while (showAgain);
+  })().finally(() => { showing = null; });
+  return showing;
+}
+
+async function show() {
   const n = (await pending()).length;
   if (n !== shownCount) {
     shownCount = n;
     $('waiting').hidden = n === 0;
-    const where = (await volatile()) ? 'kept while this page is open' : 'kept on this phone';
-    $('waiting-text').textContent = n === 0 ? '' : `${n === 1 ? '1 change' : `${n} changes`} waiting (${where})`;
+    // Without IndexedDB (some private modes) the outbox lives in the page: the person must know.
+    const where = (await volatile()) ? ' (kept only while this page is open)' : '';
+    $('waiting-text').textContent = n === 0 ? '' : `${n === 1 ? '1 change' : `${n} changes`} waiting${where}`;
   }
   const kept = await held();
   $('held').hidden = kept.length === 0;

@@ -53,47 +53,44 @@ final class ApiRoutes {
         this.outbox = new Outbox(store, writes);
     }
 
-    /** Answers {@code x} if it is a data route; false when no route matches. */
-    boolean handle(Exchange x, Browsers.Browser browser) {
-        String path = x.path();
-        boolean get = x.method().equals("GET");
-        boolean post = x.method().equals("POST");
-        if (get && path.equals("/api/sidebar")) {
-            x.json(200, sidebar());
-        } else if (get && path.equals("/api/items")) {
-            x.json(200, items(x.query("view").orElse("inbox"), x.query("q").orElse(""), limit(x), x.query("week")));
-        } else if (get && path.startsWith("/api/items/")) {
-            x.json(200, full(item(path.substring("/api/items/".length()))));
-        } else if (post && path.equals("/api/parse")) {
-            x.json(200, parse(string(x.body(), "text")));
-        } else if (post && path.equals("/api/quickadd")) {
-            answer(x, writes.add(string(x.body(), "text"), String.valueOf(x.body().getOrDefault("view", "inbox")), null,
-                    null, null));
-        } else if (post && path.matches("/api/items/[^/]+/done")) {
-            answer(x, writes.done(segment(path, 3), Boolean.TRUE.equals(x.body().get("done"))));
-        } else if (post && path.matches("/api/items/[^/]+/check")) {
-            check(x, segment(path, 3));
-        } else if (post && path.matches("/api/items/[^/]+")) {
-            Edit e = Edit.of(x.body());
-            answer(x, writes.edit(segment(path, 3), e.set(), e.base(), browser));
-        } else if (post && path.equals("/api/outbox")) {
-            x.json(200, outbox.replay(x.body(), browser));
-        } else if (get && path.equals("/api/conflicts")) {
-            x.json(200, obj("conflicts", conflicts()));
-        } else if (post && path.matches("/api/conflicts/\\d{1,18}/(use-lost|dismiss)")) {
-            long id = Long.parseLong(segment(path, 3));
-            Conflict c = store.db().conflicts().list().stream().filter(k -> k.id() == id).findFirst()
-                    .orElseThrow(() -> new BadRequest(404, "This conflict was resolved already."));
-            if (path.endsWith("use-lost")) {
-                store.useLostValue(c);
-            } else {
-                store.db().conflicts().dismiss(id);
-            }
-            x.empty(204);
-        } else {
-            return false;
+    /** The data routes, for a paired browser. */
+    List<Route> routes() {
+        return List.of(
+                Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar())),
+                Route.get("/api/items", (x, b, p) -> x.json(200, items(x.query("view").orElse("inbox"),
+                        x.query("q").orElse(""), limit(x), x.query("week")))),
+                Route.get("/api/items/{id}", (x, b, p) -> x.json(200, full(item(p.get(0))))),
+                Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
+                Route.post("/api/quickadd", (x, b, p) -> answer(x, writes.add(string(x.body(), "text"),
+                        String.valueOf(x.body().getOrDefault("view", "inbox")), null, null, null))),
+                Route.post("/api/items/{id}/done", (x, b, p) -> answer(x, writes.done(p.get(0),
+                        Boolean.TRUE.equals(x.body().get("done"))))),
+                Route.post("/api/items/{id}/check", (x, b, p) -> check(x, p.get(0))),
+                Route.post("/api/items/{id}", (x, b, p) -> {
+                    Edit e = Edit.of(x.body());
+                    answer(x, writes.edit(p.get(0), e.set(), e.base(), b));
+                }),
+                Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b))),
+                Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts()))),
+                Route.post("/api/conflicts/{id}/use-lost", (x, b, p) -> {
+                    store.useLostValue(conflict(p.get(0)));
+                    x.empty(204);
+                }),
+                Route.post("/api/conflicts/{id}/dismiss", (x, b, p) -> {
+                    store.db().conflicts().dismiss(conflict(p.get(0)).id());
+                    x.empty(204);
+                }));
+    }
+
+    private Conflict conflict(String id) {
+        long n;
+        try {
+            n = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(404, "This conflict was resolved already.");
         }
-        return true;
+        return store.db().conflicts().list().stream().filter(k -> k.id() == n).findFirst()
+                .orElseThrow(() -> new BadRequest(404, "This conflict was resolved already."));
     }
 
     private Map<String, Object> sidebar() {
@@ -260,7 +257,4 @@ final class ApiRoutes {
         return s;
     }
 
-    private static String segment(String path, int index) {
-        return path.split("/")[index];
-    }
 }

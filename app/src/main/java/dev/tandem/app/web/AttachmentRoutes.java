@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -57,18 +58,11 @@ final class AttachmentRoutes {
         this.limit = limit;
     }
 
-    /** Answers {@code x} if it is an attachment route; false when none matches. */
-    boolean handle(Exchange x) {
-        String path = x.path();
-        String method = x.method();
-        if ((method.equals("GET") || method.equals("HEAD")) && path.startsWith(FILES)) {
-            serve(x, path.substring(FILES.length()));
-        } else if (method.equals("POST") && path.matches("/api/items/[^/]+/attachments")) {
-            upload(x, path.split("/")[3]);
-        } else {
-            return false;
-        }
-        return true;
+    /** The file routes, for a paired browser: a file's bytes (GET, and HEAD as GET), and attaching one. */
+    List<Route> routes() {
+        return List.of(
+                Route.get(FILES + "{id}", (x, b, p) -> serve(x, p.get(0))),
+                Route.post("/api/items/{id}/attachments", (x, b, p) -> upload(x, p.get(0))));
     }
 
     private void serve(Exchange x, String id) {

@@ -18,8 +18,9 @@ import org.eclipse.jetty.util.Callback;
  * Every request {@link Door} let in (its name checked, its cost bounded), in order: the page's own
  * files (the only thing served without a session besides
  * pairing); then a cross-site check (an {@code Origin} or {@code Sec-Fetch-Site} naming another site
- * is refused); pairing; the session cookie (no session: 401 for every other route); the CSRF header
- * on every write; then the session's, the browsers' and the data routes. A {@link BadRequest} becomes
+ * is refused); then the route the table ({@link #table}) has for the method and path (none: 404; the
+ * path with another method: 405), and for every route but pairing the session cookie (none: 401) and,
+ * on a write, the CSRF header (403), before its handler. A {@link BadRequest} becomes
  * its status and sentence; anything else a 500 with a fixed sentence, the failure logged (an answer
  * never carries an exception's text).
  */
@@ -35,16 +36,14 @@ final class Router extends Handler.Abstract {
     private final Pairings pairings;
     private final Browsers browsers;
     private final LiveEvents live;
-    private final ApiRoutes api;
-    private final AttachmentRoutes files;
+    private final List<Route> table;
 
     Router(WebServer server, Pairings pairings, Browsers browsers, LiveEvents live, ApiRoutes api, AttachmentRoutes files) {
-        this.files = files;
         this.server = server;
         this.pairings = pairings;
         this.browsers = browsers;
         this.live = live;
-        this.api = api;
+        this.table = table(this, files, api);
     }
 
     @Override
@@ -77,42 +76,79 @@ final class Router extends Handler.Abstract {
             return;
         }
         crossSiteCheck(x);
-        if (method.equals("POST") && path.equals("/api/pair")) {
-            pair(x);
-            return;
+        String asked = method.equals("HEAD") ? "GET" : method;
+        boolean known = false;
+        for (Route r : table) {
+            Optional<List<String>> params = r.match(path);
+            if (params.isEmpty()) {
+                continue;
+            }
+            known = true;
+            if (r.method().equals(asked)) {
+                r.handler().handle(x, r.access() == Route.Access.PAIRED ? paired(x) : null, params.get());
+                return;
+            }
         }
+        throw known ? new BadRequest(405, "This route does not take " + method + ".")
+                : new BadRequest(404, "There is no such route.");
+    }
+
+    List<Route> routes() {
+        return table;
+    }
+
+    /** The browser the session cookie names; to write, with the CSRF header its page holds. */
+    private Browsers.Browser paired(Exchange x) {
         Browsers.Browser browser = x.cookie(server.cookieName()).flatMap(browsers::bySecret)
                 .orElseThrow(() -> new BadRequest(401, "This browser is not paired, or was revoked. Pair it again."));
-        if (method.equals("POST") && !browser.csrf().equals(x.header(CSRF_HEADER))) {
+        if (x.method().equals("POST") && !browser.csrf().equals(x.header(CSRF_HEADER))) {
             throw new BadRequest(403, "This request did not come from Tandem's page.");
         }
-        if (method.equals("GET") && path.equals("/api/session")) {
-            x.cookie(server.cookieName()).ifPresent(secret -> x.addCookie(cookie(x, secret)));
-            x.json(200, obj("csrf", browser.csrf(), "device", server.deviceName(), "browser",
-                    obj("id", browser.id(), "name", browser.name()), "today", LocalDate.now(server.clock()).toString(),
-                    "attachmentLimit", server.attachmentLimit(), "attachmentLimitLabel",
-                    AttachmentJson.size(server.attachmentLimit())));
-        } else if (method.equals("POST") && path.equals("/api/logout")) {
-            browsers.revoke(browser.id());
-            x.addCookie(cookie(x, ""));
-            x.empty(204);
-        } else if (method.equals("GET") && path.equals("/api/browsers")) {
-            List<Object> out = new ArrayList<>();
-            for (PairedBrowser b : browsers.all()) {
-                out.add(obj("id", b.id(), "name", b.name(), "pairedAt", b.pairedAt().toEpochMilli(),
-                        "lastSeen", b.lastSeen().toEpochMilli(), "current", b.id().equals(browser.id())));
-            }
-            x.json(200, obj("browsers", out));
-        } else if (method.equals("POST") && path.matches("/api/browsers/[^/]{1,64}/revoke")) {
-            if (!browsers.revoke(path.split("/")[3])) {
-                throw new BadRequest(404, "That browser is not paired.");
-            }
-            x.empty(204);
-        } else if (method.equals("GET") && path.equals("/api/events")) {
-            live.open(x, browser.id());
-        } else if (!files.handle(x) && !api.handle(x, browser)) {
-            throw new BadRequest(404, "There is no such route.");
+        return browser;
+    }
+
+    /**
+     * Every route of the API, in one table (docs/WEB.md, "The API", is checked against it): pairing, the
+     * session's and the browsers' routes here, then the files' ({@link AttachmentRoutes}) and the data's
+     * ({@link ApiRoutes}).
+     */
+    static List<Route> table(Router router, AttachmentRoutes files, ApiRoutes api) {
+        List<Route> out = new ArrayList<>(List.of(
+                new Route("POST", "/api/pair", Route.Access.ANYONE, (x, b, p) -> router.pair(x)),
+                Route.get("/api/session", (x, b, p) -> router.session(x, b)),
+                Route.post("/api/logout", (x, b, p) -> {
+                    router.browsers.revoke(b.id());
+                    x.addCookie(router.cookie(x, ""));
+                    x.empty(204);
+                }),
+                Route.get("/api/browsers", (x, b, p) -> router.browsersOf(x, b)),
+                Route.post("/api/browsers/{id}/revoke", (x, b, p) -> {
+                    if (p.get(0).length() > 64 || !router.browsers.revoke(p.get(0))) {
+                        throw new BadRequest(404, "That browser is not paired.");
+                    }
+                    x.empty(204);
+                }),
+                Route.get("/api/events", (x, b, p) -> router.live.open(x, b.id()))));
+        out.addAll(files.routes());
+        out.addAll(api.routes());
+        return List.copyOf(out);
+    }
+
+    private void session(Exchange x, Browsers.Browser browser) {
+        x.cookie(server.cookieName()).ifPresent(secret -> x.addCookie(cookie(x, secret)));
+        x.json(200, obj("csrf", browser.csrf(), "device", server.deviceName(), "browser",
+                obj("id", browser.id(), "name", browser.name()), "today", LocalDate.now(server.clock()).toString(),
+                "attachmentLimit", server.attachmentLimit(), "attachmentLimitLabel",
+                AttachmentJson.size(server.attachmentLimit())));
+    }
+
+    private void browsersOf(Exchange x, Browsers.Browser browser) {
+        List<Object> out = new ArrayList<>();
+        for (PairedBrowser b : browsers.all()) {
+            out.add(obj("id", b.id(), "name", b.name(), "pairedAt", b.pairedAt().toEpochMilli(),
+                    "lastSeen", b.lastSeen().toEpochMilli(), "current", b.id().equals(browser.id())));
         }
+        x.json(200, obj("browsers", out));
     }
 
     /**

@@ -43,6 +43,8 @@ public final class WebServer implements AutoCloseable {
     private final Builder config;
     private final Pairings pairings;
     private final Browsers browsers;
+    /** The router once started: its route table is what docs/WEB.md's API table is checked against. */
+    private volatile Router router;
     private Server jetty;
     private LiveEvents live;
     private MdnsAdvertiser advertiser = MdnsAdvertiser.none();
@@ -105,7 +107,7 @@ public final class WebServer implements AutoCloseable {
         // One name per profile, so two servers on one host keep their own sessions; over TLS the
         // __Host- prefix makes the browser refuse it unless Secure, for this host only, on Path=/.
         cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + id;
-        Router router = new Router(this, pairings, browsers, live,
+        router = new Router(this, pairings, browsers, live,
                 new ApiRoutes(config.store, config.sharedLists, attachments()),
                 new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit));
         String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
@@ -170,6 +172,11 @@ public final class WebServer implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(new Pairings(clock, settings).create(token -> url + "#pair=" + token));
+    }
+
+    /** The API's routes, in the order they are tried. */
+    List<Route> routes() {
+        return router.routes();
     }
 
     public List<PairedBrowser> browsers() {

@@ -137,6 +137,44 @@ class WebOfflinePageTest {
     }
 
     /**
+     * A browser revoked on the desktop while its changes waited offline: when the server is back they are refused,
+     * never applied, and shown on the page with their words to copy, even on the pairing screen it returns to.
+     */
+    @Test
+    void revokedWhileOffline_waitingChangesAreNeverAppliedAndStayOnScreenToCopy() {
+        web = new WebFixture(dir);
+        Item milk = web.store.add("Milk", null, null);
+        chromium = Chromium.paired(web, Chromium.Size.PHONE);
+        web.server.close();
+        chromium.await("return !document.getElementById('offline').hidden", Duration.ofSeconds(5));
+        chromium.find("#quick-add").sendKeys("Buy stamps", Keys.ENTER);
+        tick(milk);
+        awaitWaiting(2);
+
+        web.restartServer();
+        web.server.revoke(web.server.browsers().get(0).id());
+        chromium.js("window.dispatchEvent(new Event('online'))");
+        chromium.await("return !document.getElementById('pair').hidden && !document.getElementById('held').hidden",
+                Duration.ofSeconds(20));
+        String held = (String) chromium.js("return document.getElementById('held-text').value");
+        assertEquals("Add: Buy stamps\nComplete: Milk", held);
+        assertTrue(((String) chromium.js("return document.getElementById('held-reason').textContent"))
+                .startsWith("This browser is no longer paired"));
+        assertEquals(1, web.store.allItems().size());
+        assertTrue(!web.store.get(milk.id()).orElseThrow().isDone());
+
+        // Paired again, the held changes are still not sent; they go only when the person dismisses them.
+        chromium.open(web.server.pair().url());
+        chromium.await("return !document.getElementById('app').hidden && !document.getElementById('held').hidden",
+                Duration.ofSeconds(10));
+        chromium.js("window.dispatchEvent(new Event('online'))");
+        assertEquals(1, web.store.allItems().size());
+        chromium.find("#held-dismiss").click();
+        chromium.await("return document.getElementById('held').hidden");
+        assertEquals(1, web.store.allItems().size());
+    }
+
+    /**
      * Changes queued offline (a todo added, a repeating todo completed and reopened, its notes edited; 80 times
      * over), then {@code tandem serve} killed with SIGKILL while it replays them (some committed, their answers
      * lost); the desktop edits the notes that landed; the server starts again: every change applied exactly once:

@@ -39,6 +39,7 @@ public final class WebAssets {
             script("routes.js"),
             script("sidebar.js"),
             script("items.js"),
+            script("days.js"),
             script("quickadd.js"),
             script("editor.js"),
             script("fields.js"),

@@ -118,6 +118,16 @@ public final class TodoStore implements AutoCloseable {
         return db.transactionResult(work);
     }
 
+    /**
+     * Runs {@code work} (writes through this store, which join it) in one transaction that first claims
+     * {@code key} ({@code Tx.claim}): its result the first time, empty ever after, with nothing written. The
+     * claim commits with the work or not at all, so a writer from outside that sends a write again (a web
+     * page's outbox) has it applied exactly once.
+     */
+    public <R> Optional<R> once(String key, java.util.function.Supplier<R> work) {
+        return db.transactionResult(tx -> tx.claim(key) ? Optional.of(work.get()) : Optional.empty());
+    }
+
     public Optional<Item> get(String id) {
         return db.get(Item.class, id);
     }

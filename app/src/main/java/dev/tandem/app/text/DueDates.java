@@ -40,14 +40,19 @@ public final class DueDates {
      * 30 min", "Today 9:30", "Fri 27 Nov"); the length alone without a date ("30 min"); "" for none.
      */
     public static String format(LocalDate due, LocalTime time, int minutes, LocalDate today) {
-        StringBuilder b = new StringBuilder(due == null ? "" : format(due, today));
-        if (due != null && time != null) {
-            b.append(' ').append(CLOCK.format(time));
-        }
-        if (minutes > 0) {
-            b.append(b.isEmpty() ? "" : " · ").append(Durations.format(minutes));
-        }
-        return b.toString();
+        String at = timeAndLength(due == null ? null : time, minutes);
+        String day = due == null ? "" : format(due, today);
+        return day.isEmpty() || at.isEmpty() ? day + at : day + (time == null ? " · " : " ") + at;
+    }
+
+    /**
+     * The time and the length alone, for a row under its day's heading ("14:30 · 45 min", "9:30",
+     * "30 min"); "" for neither.
+     */
+    public static String timeAndLength(LocalTime time, int minutes) {
+        String clock = time == null ? "" : CLOCK.format(time);
+        String length = minutes > 0 ? Durations.format(minutes) : "";
+        return clock.isEmpty() || length.isEmpty() ? clock + length : clock + " · " + length;
     }
 
     public static Urgency urgency(LocalDate due, LocalDate today) {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -39,10 +40,12 @@ final class ApiRoutes {
     private final ItemAnswers items;
     private final WebWrites writes;
     private final Outbox outbox;
+    private final DayViews days;
 
     ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
         this.store = store;
         this.tags = new TagStore(store);
+        this.days = new DayViews(store);
         this.authors = new Authors(store);
         this.sharedLists = sharedLists;
         this.items = new ItemAnswers(store, sharedLists, attachments);
@@ -55,7 +58,7 @@ final class ApiRoutes {
         return List.of(
                 Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar())),
                 Route.get("/api/items", (x, b, p) -> x.json(200, items(x.query("view").orElse("inbox"),
-                        x.query("q").orElse(""), limit(x)))),
+                        x.query("q").orElse(""), limit(x), x.query("week")))),
                 Route.get("/api/items/{id}", (x, b, p) -> x.json(200, full(item(p.get(0))))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
                 Route.post("/api/quickadd", (x, b, p) -> answer(x, writes.add(string(x.body(), "text"),
@@ -99,6 +102,11 @@ final class ApiRoutes {
         List<Object> smart = new ArrayList<>();
         for (Listing.Smart s : List.of(Listing.Smart.INBOX, Listing.Smart.TODAY, Listing.Smart.UPCOMING, Listing.Smart.COMPLETED)) {
             String key = s.name().toLowerCase(Locale.ROOT);
+            if (s == Listing.Smart.COMPLETED) {
+                // The days to plan on, after the views they gather (no count: they hold Today's and Upcoming's).
+                smart.add(obj("key", "agenda", "label", "Agenda", "count", null));
+                smart.add(obj("key", "week", "label", "Week", "count", null));
+            }
             smart.add(obj("key", key, "label", label(s), "count", s == Listing.Smart.COMPLETED ? null : counts.get(key)));
         }
         Set<String> shared = sharedLists.get();
@@ -116,13 +124,18 @@ final class ApiRoutes {
 
     /**
      * A view's first {@code limit} rows and how many it has: a page of 10,000 rows shows its first
-     * rows at once and asks for more as it scrolls, and a live refetch carries only what is shown.
+     * rows at once and asks for more as it scrolls, and a live refetch carries only what is shown. The
+     * agenda and the week ({@code week}: a day of it) answer days of rows ({@link DayViews}, bounded per day).
      */
-    private Map<String, Object> items(String key, String q, int limit) {
+    private Map<String, Object> items(String key, String q, int limit, Optional<String> week) {
         Listing view = listing(key, q);
         Map<String, TodoList> lists = lists();
         LocalDate today = store.today();
         Set<String> shared = sharedLists.get();
+        if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
+            Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
+            return view instanceof Listing.Agenda ? days.agenda(today, row) : days.week(week, today, row);
+        }
         List<Item> all = store.query(view);
         List<Object> rows = new ArrayList<>();
         for (Item it : all.subList(0, Math.min(limit, all.size()))) {
@@ -190,6 +203,13 @@ final class ApiRoutes {
         }
         if (key.equals("search")) {
             return new Listing.SearchListing(q);
+        }
+        // The page's Agenda and Week are the desktop's agenda and calendar (week) views.
+        if (key.equals("agenda")) {
+            return new Listing.Agenda();
+        }
+        if (key.equals("week")) {
+            return new Listing.Calendar();
         }
         for (Listing.Smart s : Listing.Smart.values()) {
             if (s.name().toLowerCase(Locale.ROOT).equals(key)) {

@@ -24,7 +24,7 @@ import java.util.Set;
 final class ItemJson {
     /** The fields an edit may set, with the names the page uses. */
     static final List<String> FIELDS = List.of("title", "due", "time", "lengthMinutes", "priority", "listId", "tags",
-            "remindAt", "repeat", "notes");
+            "remindAt", "repeat", "notes", "start", "someday");
 
     private ItemJson() {
     }
@@ -40,8 +40,11 @@ final class ItemJson {
                 "due", due == null ? null : due.toString(),
                 "dueLabel", due == null ? "" : DueDates.format(due, it.timeOfDay(), it.lengthMinutes(), today),
                 "time", field(it, "time"),
+                // Under a day's heading the day goes without saying: "14:30 · 45 min".
+                "timeLabel", DueDates.timeAndLength(due == null ? null : it.timeOfDay(), it.lengthMinutes()),
                 "lengthMinutes", field(it, "lengthMinutes"),
                 "overdue", due != null && !it.isDone() && due.isBefore(today),
+                "dueToday", today.equals(due),
                 "priority", it.priorityLevel() == 0 ? null : it.priorityLevel(),
                 "tags", it.tagList(),
                 "done", it.isDone(),
@@ -50,8 +53,10 @@ final class ItemJson {
                 "remindAt", it.reminderPending() ? it.remindAt() : null,
                 "hasNotes", it.hasNotes(),
                 "context", it.context() == null ? null : (it.hasParent() ? "in " : "") + it.context(),
-                "start", it.startDate() == null || it.startDate().isBefore(today.plusDays(1)) ? null
+                "start", field(it, "start"),
+                "startLabel", it.startDate() == null || it.startDate().isBefore(today.plusDays(1)) ? null
                         : "starts " + DueDates.format(it.startDate(), today),
+                "someday", it.isSomeday(),
                 "trashed", it.isTrashed(),
                 "shared", list != null && sharedLists.contains(list.id()));
     }
@@ -93,6 +98,8 @@ final class ItemJson {
                 yield r == null ? null : r.describe();
             }
             case "notes" -> it.notes() == null ? "" : it.notes();
+            case "start" -> it.startDate() == null ? null : it.startDate().toString();
+            case "someday" -> it.isSomeday();
             default -> throw new BadRequest("There is no field “" + name + "” to edit.");
         };
     }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * becomes a Conflict, never an overwrite.
  *
  * <p>Invariants. Each entry is one transaction that first claims {@code web:<browser>:<entry key>}
- * ({@code Tx.claim}) and then makes the entry's write, which joins it: the claim and the write commit
+ * ({@link TodoStore#once}) and then makes the entry's write, which joins it: the claim and the write commit
  * together or not at all, so an entry sent again (its answer lost, the server killed mid-replay, the
  * page reloaded) never applies twice, and an entry whose transaction did not commit applies when sent
  * again. Entries apply in order: a refused entry (4xx: a bad value, an item deleted meanwhile) has its
@@ -68,16 +68,13 @@ final class Outbox {
     }
 
     private Map<String, Object> once(Map<String, Object> entry, String key, Browsers.Browser browser) {
-        return store.writeAll(tx -> {
-            if (!tx.claim("web:" + browser.id() + ":" + key)) {
-                return obj("key", key, "status", 200, "replayed", true);
-            }
+        return store.once("web:" + browser.id() + ":" + key, () -> {
             WebWrites.Answer a = apply(entry, browser);
             Map<String, Object> out = new LinkedHashMap<>(a.json());
             out.put("key", key);
             out.put("status", a.status());
             return out;
-        });
+        }).orElseGet(() -> obj("key", key, "status", 200, "replayed", true));
     }
 
     private WebWrites.Answer apply(Map<String, Object> entry, Browsers.Browser browser) {

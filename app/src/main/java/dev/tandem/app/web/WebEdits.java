@@ -28,8 +28,9 @@ import java.util.Objects;
  * and removing, so an edit of them applies what the page added and removed against its base. All of
  * it is one transaction ({@link OutsideEdits#merge}), which writes only if the item is still as read.
  *
- * <p>Values are checked before anything is written: a bad date, time, length, priority, repeat, a time
- * on an item without a due date, or a title that is empty or too long refuses the whole edit.
+ * <p>Values are checked before anything is written: a bad date (due or start), time, length, priority,
+ * repeat, a Someday that is not true or false, a time on an item without a due date, or a title that is
+ * empty or too long refuses the whole edit. A start date after the due date is allowed, as on the desktop.
  */
 final class WebEdits {
     /** What an edit did: the fields kept as conflicts instead of saved (empty when all were saved). */
@@ -88,6 +89,11 @@ final class WebEdits {
                 lost.put(COLUMNS.getOrDefault(field, field), column(edited, field));
             }
         }
+        // As the desktop's editor: a start date set takes the todo out of Someday (one removed leaves it), unless
+        // the edit says otherwise.
+        if (next.startDate() != null && !Objects.equals(next.start(), current.start()) && !set.containsKey("someday")) {
+            next = next.withSomeday(false);
+        }
         if (set.get("time") != null && next.dueDate() == null) {
             throw new BadRequest("A time needs a due date.");
         }
@@ -117,6 +123,8 @@ final class WebEdits {
             case "listId" -> it.withListId(v == null || v.toString().isBlank() ? null : listId(v.toString()));
             case "remindAt" -> it.withRemindAt(v == null ? null : number(v, field));
             case "repeat" -> SeriesStore.withRule(it, v == null || v.toString().isBlank() ? null : repeat(v.toString()), today);
+            case "start" -> it.withStart(v == null || v.toString().isBlank() ? null : date(v.toString()));
+            case "someday" -> it.withSomeday(flag(v, field));
             default -> throw new BadRequest("There is no field “" + field + "” to edit.");
         };
     }
@@ -154,6 +162,8 @@ final class WebEdits {
             case "listId" -> it.listId();
             case "remindAt" -> it.remindAt();
             case "repeat" -> it.repeat();
+            case "start" -> it.start();
+            case "someday" -> it.someday();
             default -> throw new IllegalArgumentException(column);
         };
     }
@@ -202,6 +212,13 @@ final class WebEdits {
             throw new BadRequest("A priority is 1 to 4.");
         }
         return (int) p;
+    }
+
+    private static boolean flag(Object v, String field) {
+        if (!(v instanceof Boolean b)) {
+            throw new BadRequest("“" + field + "” must be true or false.");
+        }
+        return b;
     }
 
     private static long number(Object v, String field) {

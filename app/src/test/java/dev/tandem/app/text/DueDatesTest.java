@@ -22,4 +22,12 @@ class DueDatesTest {
         assertEquals("45 min", DueDates.format(null, null, 45, TODAY));
         assertEquals("", DueDates.format(null, LocalTime.NOON, 0, TODAY), "a time without a date means nothing");
     }
+
+    @Test
+    void timeAndLength_underItsDay_isTheTimeAndLengthAlone() {
+        assertEquals("14:30 · 45 min", DueDates.timeAndLength(LocalTime.of(14, 30), 45));
+        assertEquals("9:30", DueDates.timeAndLength(LocalTime.of(9, 30), 0));
+        assertEquals("1 h 30 min", DueDates.timeAndLength(null, 90));
+        assertEquals("", DueDates.timeAndLength(null, 0));
+    }
 }

@@ -85,7 +85,7 @@ final class Chromium implements AutoCloseable {
         Chromium c = start(size);
         c.open(web.server.pair().url());
         c.await("return !document.getElementById('app').hidden && document.getElementById('items').dataset.view"
-                + " && document.querySelectorAll('#nav-smart li').length === 4");
+                + " && document.querySelectorAll('#nav-smart li').length === 6");
         return c;
     }
 

@@ -142,7 +142,7 @@ class WebAccessibilityTest {
 
         chromium.open(web.server.pair().url());
         chromium.await("return !document.getElementById('app').hidden && document.querySelectorAll('.item').length === 2"
-                + " && document.querySelectorAll('#nav-smart li').length === 4");
+                + " && document.querySelectorAll('#nav-smart li').length === 6");
         check(axe, found, "inbox");
         if (size == Chromium.Size.PHONE) {
             chromium.find("#menu-button").click();
@@ -168,6 +168,16 @@ class WebAccessibilityTest {
         chromium.js("location.hash = '#v=settings'");
         chromium.await("return document.querySelectorAll('.browsers li').length === 2");
         check(axe, found, "this browser");
+
+        chromium.js("location.hash = '#v=agenda'");
+        chromium.await("return document.getElementById('items').dataset.view === 'agenda'"
+                + " && document.querySelectorAll('#items > li.day').length >= 2");
+        check(axe, found, "agenda");
+
+        chromium.js("location.hash = '#v=week'");
+        chromium.await("return document.getElementById('items').dataset.view === 'week'"
+                + " && document.querySelectorAll('#items > li.day').length === 7");
+        check(axe, found, "week");
 
         chromium.js("location.hash = '#v=inbox'");
         chromium.await("return document.querySelectorAll('.item').length === 2");

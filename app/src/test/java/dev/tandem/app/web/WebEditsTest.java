@@ -1,7 +1,9 @@
 package dev.tandem.app.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TagStore;
@@ -86,5 +88,104 @@ class WebEditsTest {
 
         assertEquals(409, e.status());
         assertEquals("Tickets", plain.get(it.id()).orElseThrow().title());
+    }
+
+    @Test
+    void apply_startAndSomeday_savedAsTheDesktopHoldsThem() {
+        Item it = plain.add("Paint the shed", null, null);
+
+        WebEdits.Result r = new WebEdits(plain).apply(it.id(), Map.of("start", "2026-12-05", "someday", true),
+                base("start", null, "someday", false), browser, "Phone");
+
+        Item stored = plain.get(it.id()).orElseThrow();
+        assertEquals(java.time.LocalDate.parse("2026-12-05"), stored.startDate());
+        assertTrue(stored.isSomeday());
+        assertEquals(List.of(), r.stale());
+        assertEquals("2026-12-05", ItemJson.field(stored, "start"));
+        assertEquals(true, ItemJson.field(stored, "someday"));
+    }
+
+    @Test
+    void apply_startSetOnASomedayTodo_takesItOutOfSomedayAsTheDesktopDoes() {
+        Item it = plain.add("Paint the shed", null, null);
+        plain.update(it.id(), i -> i.withSomeday(true));
+
+        new WebEdits(plain).apply(it.id(), Map.of("start", "2026-12-05"), base("start", null), browser, "Phone");
+
+        assertFalse(plain.get(it.id()).orElseThrow().isSomeday());
+    }
+
+    @Test
+    void apply_startRemovedFromASomedayTodo_leavesItInSomeday() {
+        Item it = plain.add("Paint the shed", null, null);
+        plain.update(it.id(), i -> i.withStart(java.time.LocalDate.parse("2026-12-05")).withSomeday(true));
+
+        new WebEdits(plain).apply(it.id(), Map.of("start", ""), base("start", "2026-12-05"), browser, "Phone");
+
+        Item stored = plain.get(it.id()).orElseThrow();
+        assertEquals(null, stored.startDate());
+        assertTrue(stored.isSomeday());
+    }
+
+    @Test
+    void apply_startAfterTheDueDate_allowedAsOnTheDesktop() {
+        Item it = plain.add("Paint the shed", null, java.time.LocalDate.parse("2026-12-01"));
+
+        new WebEdits(plain).apply(it.id(), Map.of("start", "2026-12-10"), base("start", null), browser, "Phone");
+
+        assertEquals(java.time.LocalDate.parse("2026-12-10"), plain.get(it.id()).orElseThrow().startDate());
+    }
+
+    @Test
+    void apply_startOrSomedayNotAValue_refusedSayingWhyAndNothingWritten() {
+        Item it = plain.add("Paint the shed", null, null);
+        WebEdits edits = new WebEdits(plain);
+        for (Object[] bad : new Object[][] {
+                {"start", "next week", "is not a date (YYYY-MM-DD)"},
+                {"start", "2026-02-30", "is not a date (YYYY-MM-DD)"},
+                {"someday", "yes", "“someday” must be true or false."},
+                {"someday", 1L, "“someday” must be true or false."}}) {
+            java.util.Map<String, Object> set = new java.util.HashMap<>();
+            set.put("title", "Changed");
+            set.put((String) bad[0], bad[1]);
+            BadRequest e = assertThrows(BadRequest.class, () -> edits.apply(it.id(), set,
+                    base("title", "Paint the shed", (String) bad[0], null), browser, "Phone"));
+            assertEquals(400, e.status());
+            assertTrue(e.getMessage().contains((String) bad[2]), e.getMessage());
+        }
+        Item stored = plain.get(it.id()).orElseThrow();
+        assertEquals("Paint the shed", stored.title());
+        assertEquals(null, stored.startDate());
+        assertFalse(stored.isSomeday());
+    }
+
+    @Test
+    void apply_startAndSomedayChangedOnAnotherDevice_keptThereAndThePagesValuesBecomeConflicts() {
+        Item it = plain.add("Paint the shed", null, null);
+        // The laptop sets them after the page showed the todo without.
+        plain.update(it.id(), i -> i.withStart(java.time.LocalDate.parse("2026-12-01")).withSomeday(true));
+
+        WebEdits.Result r = new WebEdits(plain).apply(it.id(), Map.of("start", "2026-12-24", "someday", false),
+                base("start", null, "someday", false), browser, "Phone");
+
+        Item stored = plain.get(it.id()).orElseThrow();
+        assertEquals(java.time.LocalDate.parse("2026-12-01"), stored.startDate(), "the other device's start is kept");
+        assertTrue(stored.isSomeday(), "the other device's Someday is kept");
+        assertEquals(List.of("start", "someday"), r.stale().stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        var conflicts = real.conflicts().list();
+        assertEquals(2, conflicts.size());
+        var start = conflicts.stream().filter(c -> c.field().equals("start")).findFirst().orElseThrow();
+        assertEquals("2026-12-24", start.lostValue());
+        plain.useLostValue(start);
+        assertEquals(java.time.LocalDate.parse("2026-12-24"), plain.get(it.id()).orElseThrow().startDate());
+    }
+
+    /** A base that may hold nulls (Map.of may not). */
+    private static Map<String, Object> base(Object... pairs) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put((String) pairs[i], pairs[i + 1]);
+        }
+        return m;
     }
 }

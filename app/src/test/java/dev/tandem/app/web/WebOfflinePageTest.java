@@ -97,21 +97,25 @@ class WebOfflinePageTest {
         chromium.find("#notes-edit").click();
         chromium.find("#subtask-text").sendKeys("Book the hotel", Keys.ENTER);
         chromium.await("return [...document.querySelectorAll('#subtasks .item-title')].some(t => t.textContent === 'Book the hotel')");
-        awaitWaiting(5);
+        // The title's and the notes' edits are one entry, or two when the notes were kept while the title's
+        // entry was being tried (an entry under way is never changed).
+        long waiting = (Long) chromium.await("const m = /^(\\d+) changes waiting/.exec("
+                + "document.getElementById('waiting-text').textContent); return m && +m[1] >= 5 && +m[1] <= 6 && +m[1]",
+                Duration.ofSeconds(10));
         // The desktop changes the trip's title meanwhile.
         web.store.update(trip.id(), i -> i.withTitle("Trip to Paris"));
 
         chromium.driver().navigate().refresh();
         chromium.await("return document.getElementById('ed-title').value === 'Trip to Lyon'"
                 + " && document.querySelector('#notes-view .notes-plain').textContent === 'Train at 8'", Duration.ofSeconds(10));
-        awaitWaiting(5);
+        awaitWaiting((int) waiting);
 
         // The browser closed and started again, still offline: the page opens from the service worker.
         String url = chromium.driver().getCurrentUrl();
         chromium.close();
         chromium = Chromium.start(Chromium.Size.PHONE, browserProfile);
         chromium.open(url.replaceAll("#.*", "") + "#v=inbox");
-        awaitWaiting(5);
+        awaitWaiting((int) waiting);
         chromium.await("return [...document.querySelectorAll('.item.waiting .item-title')].map(t => t.textContent).join('|')"
                 + " === 'Milk|Water the plants|Trip to Lyon|Buy stamps'", Duration.ofSeconds(10));
         assertEquals(3, web.store.allItems().size(), "nothing reached the desktop while the server was away");

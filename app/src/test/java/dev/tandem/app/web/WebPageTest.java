@@ -190,7 +190,8 @@ class WebPageTest {
         Item milk = web.store.add("Milk", null, null);
         openInEditor(packing);
         chromium.await("return document.getElementById('detail-heading').textContent.startsWith('Note')");
-        for (String id : java.util.List.of("ed-due", "ed-time", "ed-length", "ed-repeat", "remind-add")) {
+        for (String id : java.util.List.of("ed-due", "ed-time", "ed-length", "ed-repeat", "remind-add", "ed-start",
+                "ed-someday")) {
             assertEquals(Boolean.FALSE, chromium.js("return document.getElementById('" + id + "').offsetParent !== null"),
                     id + " is not shown for a note");
         }

@@ -25,8 +25,9 @@ import org.openqa.selenium.OutputType;
 /**
  * {@code screenshots/web-phone.png} (Today on a 390×844 phone), {@code web-phone-item.png} (a note's editor
  * with its Markdown rendered and check boxes partly ticked), {@code web-phone-dark.png} (the Inbox in the
- * dark scheme), {@code web-phone-offline.png} (offline, with changes waiting) and {@code web-desktop.png} (a shared
- * list with a todo open, 1400×900): the page in headless
+ * dark scheme), {@code web-phone-offline.png} (offline, with changes waiting), {@code web-phone-agenda.png} and
+ * {@code web-phone-week.png} (the days to plan, with times and lengths), {@code web-desktop.png} (a shared list
+ * with a todo open, 1400×900) and {@code web-desktop-week.png} (the week as seven columns): the page in headless
  * Chromium, paired, over the demo's profile and a family list shared with others.
  */
 @Tag("screenshots")
@@ -60,8 +61,10 @@ class WebScreenshotsTest {
         LocalDate today = s.today();
         String home = s.findList("Home").orElseThrow().id();
         family = s.createList("Family");
-        s.add("Pick up Mia from football", null, family.id(), today,
-                new TodoDetails(2, List.of("kids"), Recurrence.weekly(Set.of(DayOfWeek.from(today))), null));
+        Item mia = s.add("Pick up Mia from football", null, family.id(), today,
+                new TodoDetails(2, List.of("kids"), Recurrence.weekly(Set.of(DayOfWeek.from(today))), null)).item();
+        // Times and lengths, as a day is planned: the Agenda and the Week show them under each day.
+        s.update(mia.id(), i -> i.withDueTime(java.time.LocalTime.of(16, 30)).withDuration(45L));
         dinner = s.add("Grandma's 80th birthday dinner", null, family.id(), today.plusDays(5),
                 new TodoDetails(1, List.of("birthday"), null, null)).item();
         s.update(dinner.id(), i -> i.withNotes("Table for 9 at **Casa Nostra**, 19:30.\n\n"
@@ -73,8 +76,9 @@ class WebScreenshotsTest {
                 new TodoDetails(1, List.of("car", "bills"), null, null));
         s.add("Take out the recycling", null, home, today,
                 new TodoDetails(null, List.of("chores"), Recurrence.every(Recurrence.Freq.WEEKLY, 1), null));
-        s.add("Call the dentist for a check-up", null, null, today.plusDays(2),
-                new TodoDetails(4, List.of("health"), null, null));
+        Item dentist = s.add("Call the dentist for a check-up", null, null, today.plusDays(2),
+                new TodoDetails(4, List.of("health"), null, null)).item();
+        s.update(dentist.id(), i -> i.withDueTime(java.time.LocalTime.of(9, 0)).withDuration(15L));
         packing = s.add("Packing list — Lisbon", null, null, null,
                 new TodoDetails(null, List.of("travel"), null, null, true)).item();
         s.update(packing.id(), i -> i.withNotes("- [x] Passports\n- [x] Travel insurance\n"
@@ -90,6 +94,10 @@ class WebScreenshotsTest {
             show(phone, "#v=inbox&item=" + packing.id());
             phone.await("return document.querySelectorAll('#notes-view input[type=checkbox]').length === 4");
             save(phone, "web-phone-item.png");
+            show(phone, "#v=agenda");
+            save(phone, "web-phone-agenda.png");
+            show(phone, "#v=week");
+            save(phone, "web-phone-week.png");
             phone.driver().executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features",
                     List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
             show(phone, "#v=inbox");
@@ -103,6 +111,8 @@ class WebScreenshotsTest {
             show(desktop, "#v=list:" + family.id() + "&item=" + dinner.id());
             desktop.await("return document.querySelectorAll('#notes-view input[type=checkbox]').length === 4");
             save(desktop, "web-desktop.png");
+            show(desktop, "#v=week");
+            save(desktop, "web-desktop-week.png");
         }
     }
 

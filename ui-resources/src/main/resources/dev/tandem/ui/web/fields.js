@@ -34,6 +34,15 @@ export const FIELDS = {
   },
   repeat: plain('ed-repeat', (v) => v || '', (s) => s.trim() || null),
   notes: plain('ed-notes', (v) => v || '', (s) => s),
+  start: plain('ed-start', (v) => v || '', (s) => s || null),
+  // A check box: its text is "yes" or "", so a draft keeps it as it keeps every other field.
+  someday: {
+    el: 'ed-someday',
+    show: (v) => (v ? 'yes' : ''),
+    read: (s) => s === 'yes',
+    get: () => ($('ed-someday').checked ? 'yes' : ''),
+    put: (s) => { $('ed-someday').checked = s === 'yes'; },
+  },
 };
 
 /** The field a control belongs to (the reminder's time is part of remindAt). */

@@ -10,6 +10,7 @@ import { go, refreshAll } from './routes.js';
 import { viewLabel } from './sidebar.js';
 import { renderConflicts } from './conflicts.js';
 import { renderSettings } from './settings.js';
+import { renderDays } from './days.js';
 
 // A long view comes a page of rows at a time: the first page is usable at once, and a change
 // another device makes refetches only what is shown. The sentinel at the end asks for more.
@@ -28,6 +29,7 @@ export async function loadView() {
   const seq = ++viewSeq;
   const special = r.v === 'conflicts' || r.v === 'settings';
   document.body.classList.toggle('special-view', special);
+  document.body.classList.toggle('week-view', r.v === 'week');
   $('quick-add-form').hidden = special || r.v === 'completed';
   setTitle(r.v === 'search' ? `Search: ${r.q}` : viewLabel(r.v));
   try {
@@ -36,7 +38,7 @@ export async function loadView() {
     const data = await api('GET', viewPath());
     if (seq !== viewSeq) return;
     setTitle(r.v === 'search' ? `Search: ${r.q}` : data.title);
-    renderItems(data.items, data.total);
+    if (data.days) renderDays(data); else renderItems(data.items, data.total);
     $('items').dataset.view = r.v;
   } catch (e) {
     if (seq !== viewSeq || e.status === 401) return;
@@ -50,7 +52,7 @@ export async function loadView() {
 export function viewPath() {
   const r = state.route;
   return '/api/items?view=' + encodeURIComponent(r.v) + (r.v === 'search' ? '&q=' + encodeURIComponent(r.q) : '')
-    + '&limit=' + limit;
+    + (r.v === 'week' && r.w ? '&week=' + encodeURIComponent(r.w) : '') + '&limit=' + limit;
 }
 
 function setTitle(title) {
@@ -75,30 +77,49 @@ function emptyText(v) {
 
 function renderItems(items, total) {
   $('panel').hidden = true;
-  const focusedId = document.activeElement && document.activeElement.closest('.item')
-    ? document.activeElement.closest('.item').dataset.id : null;
-  const focusedDone = document.activeElement && document.activeElement.classList.contains('item-done');
   more.disconnect();
-  const rows = items.map(itemRow);
+  const rows = items.map((it) => itemRow(it));
   if (total > items.length) {
     const sentinel = h('li', { class: 'more', role: 'status' }, `Showing ${items.length} of ${total}…`);
     rows.push(sentinel);
     more.observe(sentinel);
   }
-  $('items').replaceChildren(...rows);
+  keepingFocus(() => $('items').replaceChildren(...rows));
   showEmpty(items.length ? '' : emptyText(state.route.v));
+}
+
+/** Runs render (which replaces the rows) and puts the focus back on the row (or its done box) it was on. */
+export function keepingFocus(render) {
+  const focusedId = document.activeElement && document.activeElement.closest('.item')
+    ? document.activeElement.closest('.item').dataset.id : null;
+  const focusedDone = document.activeElement && document.activeElement.classList.contains('item-done');
+  render();
   if (focusedId) {
     const row = $('items').querySelector(`.item[data-id="${CSS.escape(focusedId)}"]`);
-    if (row) row.querySelector(focusedDone ? '.item-done' : '.item-open').focus();
+    if (row) (row.querySelector(focusedDone ? '.item-done' : '.item-open') || row.querySelector('.item-open')).focus();
   }
 }
 
-/** One item's row: its done box (ticked through the outbox) and the button that opens it. */
-export function itemRow(it) {
+/**
+ * When a row's todo is due. Under its day's heading (a day of the agenda or the week, or Today's own todos)
+ * the day goes without saying: only the time and length ("14:30 · 45 min"); elsewhere the day too.
+ */
+function dueText(it, underDay) {
+  const under = underDay || (state.route.v === 'today' && it.dueToday);
+  if (it.overdue) return under ? ['Overdue', it.timeLabel].filter(Boolean).join(' · ') : `Overdue: ${it.dueLabel}`;
+  return under ? it.timeLabel : it.dueLabel;
+}
+
+/**
+ * One item's row: its done box (ticked through the outbox) and the button that opens it; {day: true} under a
+ * day's heading.
+ */
+export function itemRow(it, { day } = {}) {
+  const due = dueText(it, day);
   const meta = h('span', { class: 'item-meta' },
     it.context ? h('span', { class: 'context' }, it.context) : null,
-    it.start ? h('span', { class: 'start' }, it.start) : null,
-    it.dueLabel ? h('span', { class: 'due' + (it.overdue ? ' overdue' : '') }, it.overdue ? `Overdue: ${it.dueLabel}` : it.dueLabel) : null,
+    it.startLabel ? h('span', { class: 'start' }, it.startLabel) : null,
+    due ? h('span', { class: 'due' + (it.overdue ? ' overdue' : '') + (due === it.timeLabel ? ' time' : '') }, due) : null,
     it.repeat ? icon('repeat', `Repeats ${it.repeat}`) : null,
     it.remindAt ? icon('bell', `Reminder ${new Date(it.remindAt).toLocaleString()}`) : null,
     it.hasNotes ? icon('note', 'Has notes') : null,

@@ -28,10 +28,16 @@ function applyEdit(row, set) {
   return out;
 }
 
-/** A view's answer ({items, total}) with the waiting entries applied. */
+/** A view's answer ({items, total}, or the Agenda's and Week's {days}) with the waiting entries applied. */
 export async function overlayView(view, answer) {
   const entries = await pending();
   if (!entries.length) return answer;
+  // Each day's rows as a view of their own, one that nothing added offline is in (it has no date yet).
+  if (answer.days) return { ...answer, days: answer.days.map((d) => overlaid('', d, entries)) };
+  return overlaid(view, answer, entries);
+}
+
+function overlaid(view, answer, entries) {
   let items = answer.items.slice();
   let total = answer.total;
   for (const e of entries) {

@@ -1,6 +1,6 @@
 /*
- * Where the page is: the route in the fragment (#v=today, #v=list:ID&item=ID, #v=search&q=milk,
- * #v=conflicts, #v=settings), and bringing sidebar, view and open item up to date.
+ * Where the page is: the route in the fragment (#v=today, #v=list:ID&item=ID, #v=search&q=milk, #v=agenda,
+ * #v=week&w=2026-11-23, #v=conflicts, #v=settings), and bringing sidebar, view and open item up to date.
  */
 import { $ } from './dom.js';
 import { state } from './state.js';
@@ -11,7 +11,7 @@ import { openItem, closeItem, reloadItem } from './editor.js';
 
 export function readRoute() {
   const p = new URLSearchParams(location.hash.replace(/^#/, ''));
-  return { v: p.get('v') || 'inbox', q: p.get('q') || '', item: p.get('item') };
+  return { v: p.get('v') || 'inbox', q: p.get('q') || '', w: p.get('w') || '', item: p.get('item') };
 }
 
 export function go(route, replace) {
@@ -19,6 +19,7 @@ export function go(route, replace) {
   const p = new URLSearchParams();
   p.set('v', r.v);
   if (r.v === 'search' && r.q) p.set('q', r.q);
+  if (r.v === 'week' && r.w) p.set('w', r.w);
   if (r.item) p.set('item', r.item);
   const hash = '#' + p.toString();
   if (hash === location.hash) { applyRoute(); return; }
@@ -39,7 +40,7 @@ function applyRoute() {
   const before = state.route;
   const r = readRoute();
   state.route = r;
-  if (r.v !== before.v || r.q !== before.q) {
+  if (r.v !== before.v || r.q !== before.q || r.w !== before.w) {
     // Results of typing in the drawer's search field show once the drawer is closed (Enter, or a tap beside it).
     if (document.activeElement !== $('search')) closeDrawer();
     loadView();

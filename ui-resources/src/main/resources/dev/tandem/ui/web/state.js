@@ -6,7 +6,7 @@ export const state = {
   csrf: null,
   session: null,
   sidebar: null,
-  route: { v: 'inbox', q: '', item: null },
+  route: { v: 'inbox', q: '', w: '', item: null },
   online: true,
   writable: true,       // false while showing answers the service worker kept (offline)
 };

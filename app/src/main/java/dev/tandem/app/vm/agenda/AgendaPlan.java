@@ -1,6 +1,8 @@
 package dev.tandem.app.vm.agenda;
 
+import dev.tandem.app.model.DayOrder;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Occurrences;
 import dev.tandem.app.vm.ItemRow;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -26,22 +28,13 @@ public final class AgendaPlan {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     /**
-     * {@link #WITHIN_DAY} among todos at the same time (or all-day): by priority, then as added. Apart, so
-     * the calendar can sort thousands of todos by a time it read once rather than parsed per comparison.
-     */
-    public static final Comparator<Item> SAME_TIME = Comparator
-            .comparingInt((Item i) -> i.priorityLevel() == 0 ? 5 : i.priorityLevel())
-            .thenComparing(i -> i.createdAt() == null ? 0L : i.createdAt())
-            .thenComparing(i -> i.id() == null ? "" : i.id());
-
-    /**
      * The order within one day, the overdue group's too (by date, then this): the all-day todos first,
      * then the timed ones by their time of day; then priority (none last), then as added.
      */
     public static final Comparator<Item> WITHIN_DAY = Comparator
             // As Today and Upcoming order a day: the all-day todos first, then the timed ones by their time.
             .comparing(Item::timeOfDay, Comparator.nullsFirst(Comparator.naturalOrder()))
-            .thenComparing(SAME_TIME);
+            .thenComparing(DayOrder.SAME_TIME);
 
     private AgendaPlan() {
     }

@@ -1,8 +1,8 @@
 package dev.tandem.app.vm.calendar;
 
+import dev.tandem.app.model.DayOrder;
 import dev.tandem.app.model.Item;
-import dev.tandem.app.vm.agenda.AgendaPlan;
-import dev.tandem.app.vm.agenda.Occurrences;
+import dev.tandem.app.model.Occurrences;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ public record CalendarPlan(CalendarRange range, List<CalendarDay> days) {
     /** {@link AgendaPlan#WITHIN_DAY}, on the time read once. */
     private static final Comparator<Timed> WITHIN_DAY = Comparator
             .comparing(Timed::time, Comparator.nullsFirst(Comparator.<LocalTime>naturalOrder()))
-            .thenComparing(Timed::item, AgendaPlan.SAME_TIME);
+            .thenComparing(Timed::item, DayOrder.SAME_TIME);
 
     private static CalendarDay day(LocalDate date, List<Timed> items) {
         items.sort(WITHIN_DAY);

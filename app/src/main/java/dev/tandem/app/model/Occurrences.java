@@ -1,19 +1,18 @@
-package dev.tandem.app.vm.agenda;
+package dev.tandem.app.model;
 
-import dev.tandem.app.model.Item;
-import dev.tandem.app.model.Recurrence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The later dates of a repeating todo within a range, computed exactly as completing it would
- * ({@code anchoredAt(due).next(...)}), so the agenda and the grids show the dates the series will have.
+ * ({@code anchoredAt(due).next(...)}), so the agenda and the grids (the desktop's and the web page's) show the
+ * dates the series will have.
  * Not stored: an occurrence is a date, the todo stays one row. Pure.
  */
 public final class Occurrences {
     /** At most this many steps through one series: a rule far in the past must not stall a view. */
-    static final int MAX_STEPS = 5_000;
+    public static final int MAX_STEPS = 5_000;
 
     private Occurrences() {
     }

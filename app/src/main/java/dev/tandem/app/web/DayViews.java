@@ -1,0 +1,173 @@
+package dev.tandem.app.web;
+
+import static dev.tandem.app.web.JsonText.obj;
+
+import dev.tandem.app.model.AgendaItems;
+import dev.tandem.app.model.CalendarItems;
+import dev.tandem.app.model.DayOrder;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Occurrences;
+import dev.tandem.app.model.TodoStore;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The page's Agenda and Week: the open todos by day, read by the queries the desktop's agenda and
+ * calendar read ({@link AgendaItems}, {@link CalendarItems}), a repeating todo also on every later date
+ * of its series in the range ({@link Occurrences}, marked {@code occurrence}: not there yet, so not to
+ * tick). A day lists its timed todos first, by time, then those without one, each as the desktop
+ * orders todos at the same time ({@link DayOrder}). The agenda: an "Overdue" group first (oldest first),
+ * then today and the next {@value #AGENDA_DAYS} days less one, Today and Tomorrow always, a later day
+ * only when it has something. The week: Monday to Sunday, every day.
+ *
+ * <p>Bounded whatever the store holds: a day (and the overdue group) carries at most {@value #DAY_ROWS}
+ * rows and says how many it has, so an agenda answers at most 15 × {@value #DAY_ROWS} rows and a week
+ * 7 × {@value #DAY_ROWS}. The week asked for is a date within {@value #WEEK_REACH_YEARS} years of today:
+ * farther, a daily series would be walked thousands of steps for a week nobody plans.
+ */
+final class DayViews {
+    /** Days the agenda shows from today, today included: the desktop's agenda's two weeks. */
+    static final int AGENDA_DAYS = 14;
+    /** Rows a day (or the overdue group) carries at most; its {@code total} says how many it has. */
+    static final int DAY_ROWS = 100;
+    /** How far from today a week may be asked for, either way. */
+    static final int WEEK_REACH_YEARS = 10;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_OTHER_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+    private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** Timed first, by time; then the rest; at the same time as the desktop orders them. */
+    private static final Comparator<Item> IN_A_DAY = Comparator
+            .comparing(Item::timeOfDay, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(DayOrder.SAME_TIME);
+
+    private final TodoStore store;
+
+    DayViews(TodoStore store) {
+        this.store = store;
+    }
+
+    /** A todo placed on a day: on its due date, or on a later date of its series ({@code occurrence}). */
+    private record Placed(Item item, boolean occurrence) {
+    }
+
+    /** The agenda as of {@code today}, each todo as {@code row} writes it. */
+    Map<String, Object> agenda(LocalDate today, Function<Item, Map<String, Object>> row) {
+        LocalDate last = today.plusDays(AGENDA_DAYS - 1L);
+        List<Item> overdue = new ArrayList<>();
+        TreeMap<LocalDate, List<Placed>> byDay = byDay(AgendaItems.query(store, last), today, last, overdue);
+        List<Object> days = new ArrayList<>();
+        if (!overdue.isEmpty()) {
+            overdue.sort(Comparator.comparing(Item::dueDate).thenComparing(IN_A_DAY));
+            days.add(day(null, "Overdue", "", overdue.stream().map(i -> new Placed(i, false)).toList(), row));
+        }
+        for (LocalDate d = today; !d.isAfter(last); d = d.plusDays(1)) {
+            List<Placed> placed = byDay.getOrDefault(d, List.of());
+            if (!placed.isEmpty() || !d.isAfter(today.plusDays(1))) {
+                days.add(day(d, label(d, today), near(d, today) ? format(d, today) : "", placed, row));
+            }
+        }
+        return obj("view", "agenda", "title", "Agenda", "days", days);
+    }
+
+    /** The week (Monday to Sunday) holding the day {@code asked} (today when not asked), as of {@code today}. */
+    Map<String, Object> week(Optional<String> asked, LocalDate today, Function<Item, Map<String, Object>> row) {
+        LocalDate first = asked.map(s -> weekDate(s, today)).orElse(today)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate last = first.plusDays(6);
+        TreeMap<LocalDate, List<Placed>> byDay = byDay(CalendarItems.query(store, first, last), first, last, null);
+        List<Object> days = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            days.add(day(d, label(d, today), near(d, today) ? format(d, today) : "",
+                    byDay.getOrDefault(d, List.of()), row));
+        }
+        return obj("view", "week", "title", "Week of " + format(first, today), "week", first.toString(),
+                "previous", first.minusWeeks(1).toString(), "next", first.plusWeeks(1).toString(), "days", days);
+    }
+
+    /**
+     * The todos on each day from {@code from} to {@code last}; those due before {@code from} go to
+     * {@code overdue} when there is one (their later dates still show on their days).
+     */
+    private static TreeMap<LocalDate, List<Placed>> byDay(List<Item> items, LocalDate from, LocalDate last,
+                                                          List<Item> overdue) {
+        TreeMap<LocalDate, List<Placed>> byDay = new TreeMap<>();
+        for (Item item : items) {
+            LocalDate due = item.dueDate();
+            if (due == null || item.isNote() || item.isDone() || item.isTrashed() || due.isAfter(last)) {
+                continue;
+            }
+            if (!due.isBefore(from)) {
+                byDay.computeIfAbsent(due, x -> new ArrayList<>()).add(new Placed(item, false));
+            } else if (overdue != null) {
+                overdue.add(item);
+            }
+            for (LocalDate d : Occurrences.later(item, from, last)) {
+                byDay.computeIfAbsent(d, x -> new ArrayList<>()).add(new Placed(item, true));
+            }
+        }
+        return byDay;
+    }
+
+    /** One day's heading and its first {@value #DAY_ROWS} rows ({@code date} null: the overdue group, sorted). */
+    private static Map<String, Object> day(LocalDate date, String label, String detail, List<Placed> placed,
+                                           Function<Item, Map<String, Object>> row) {
+        List<Placed> sorted = new ArrayList<>(placed);
+        if (date != null) {
+            sorted.sort(Comparator.comparing(Placed::item, IN_A_DAY));
+        }
+        List<Object> rows = new ArrayList<>();
+        for (Placed p : sorted.subList(0, Math.min(DAY_ROWS, sorted.size()))) {
+            Map<String, Object> r = new LinkedHashMap<>(row.apply(p.item()));
+            r.put("occurrence", p.occurrence());
+            rows.add(r);
+        }
+        return obj("date", date == null ? null : date.toString(), "label", label, "detail", detail,
+                "total", placed.size(), "items", rows);
+    }
+
+    private static boolean near(LocalDate d, LocalDate today) {
+        return Math.abs(d.toEpochDay() - today.toEpochDay()) <= 1;
+    }
+
+    /** "Today", "Tomorrow", "Yesterday", or the day itself ("Fri 27 Nov"). */
+    private static String label(LocalDate d, LocalDate today) {
+        long from = d.toEpochDay() - today.toEpochDay();
+        return from == 0 ? "Today" : from == 1 ? "Tomorrow" : from == -1 ? "Yesterday" : format(d, today);
+    }
+
+    private static String format(LocalDate d, LocalDate today) {
+        return (d.getYear() == today.getYear() ? DAY : DAY_OTHER_YEAR).format(d);
+    }
+
+    /** A week's date from the page: ISO, and within {@value #WEEK_REACH_YEARS} years of today. */
+    static LocalDate weekDate(String text, LocalDate today) {
+        String refused = "“week” must be a date (YYYY-MM-DD).";
+        if (text.length() != 10 || !ISO_DATE.matcher(text).matches()) {
+            throw new BadRequest(refused);
+        }
+        LocalDate d;
+        try {
+            d = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadRequest(refused);
+        }
+        if (d.isBefore(today.minusYears(WEEK_REACH_YEARS)) || d.isAfter(today.plusYears(WEEK_REACH_YEARS))) {
+            throw new BadRequest("A week is shown up to " + WEEK_REACH_YEARS + " years from today.");
+        }
+        return d;
+    }
+}

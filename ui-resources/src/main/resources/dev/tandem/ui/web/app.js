@@ -12,9 +12,13 @@ import { pairTokenFromFragment, showPairing, pair, startApp } from './pairing.js
 import { go } from './routes.js';
 import { viewPath } from './items.js';
 import { closeDrawer } from './sidebar.js';
-// Nothing else refers to quick add; importing it wires its field.
+// Screens nothing below refers to: importing them wires them (quick add's field, the waiting line, and the
+// views they register with the list: the Agenda and Week, Conflicts, This browser).
 import './quickadd.js';
 import './waiting.js';
+import './days.js';
+import './conflicts.js';
+import './settings.js';
 
 async function boot() {
   $('menu-button').innerHTML = SVG(ICONS.menu);

@@ -6,7 +6,7 @@ import { when } from './format.js';
 import { state } from './state.js';
 import { api } from './api.js';
 import { go, refreshAll } from './routes.js';
-import { viewSeq, showEmpty } from './items.js';
+import { registerPanel, viewSeq, showEmpty } from './items.js';
 
 export function renderConflicts(data, seq) {
   if (seq !== viewSeq) return;
@@ -38,3 +38,5 @@ async function resolveConflict(id, action) {
     refreshAll();
   } catch (e) { toast(e.message); }
 }
+
+registerPanel('conflicts', '/api/conflicts', renderConflicts);

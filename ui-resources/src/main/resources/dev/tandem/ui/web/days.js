@@ -6,7 +6,7 @@
  */
 import { $, h, icon } from './dom.js';
 import { go } from './routes.js';
-import { itemRow, keepingFocus, showEmpty } from './items.js';
+import { itemRow, keepingFocus, registerDays, showEmpty } from './items.js';
 
 export function renderDays(data) {
   if (data.view === 'week') {
@@ -38,3 +38,5 @@ function occurrence(row) {
   row.querySelector('.item-done').replaceWith(h('span', { class: 'item-note-mark' }, icon('repeat', 'A later date of a repeating todo')));
   return row;
 }
+
+registerDays(renderDays);

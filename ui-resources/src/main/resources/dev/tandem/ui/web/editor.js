@@ -10,9 +10,9 @@ import { $, h, debounce, placeToast, toast } from './dom.js';
 import { state } from './state.js';
 import { api, onConnection } from './api.js';
 import { newId, submit } from './outbox.js';
-import { go, openedByPush, refreshAll } from './routes.js';
+import { go, onRefresh, onRoute, openedByPush, refreshAll } from './routes.js';
 import { itemRow } from './items.js';
-import { loadSidebar } from './sidebar.js';
+import { loadSidebar, onSidebar } from './sidebar.js';
 import { decorateFiles, initAttachments, showFiles } from './attachments.js';
 import { FIELDS, addReminder, fieldOf, removeReminder, showReminder } from './fields.js';
 import { draftOf, onSaved, putDraft, saveAllDrafts, saveDraft, saving, titlesFrom } from './drafts.js';
@@ -439,3 +439,10 @@ initAttachments({ current: () => editor.id, attached: insertLinks, failed: (m) =
 $('detail-back').addEventListener('click', () => {
   if (openedByPush) history.back(); else go({ item: null }, true);
 });
+
+onSidebar(fillListSelect);
+onRoute((r, before) => {
+  if (r.item === before.item) return;
+  if (r.item) openItem(r.item); else closeItem();
+});
+onRefresh(() => (state.route.item ? reloadItem() : null));

@@ -1,16 +1,20 @@
 /*
  * The view: a page of item rows at a time (the sentinel at the end asks for more), their done boxes with
- * Undo, and the dispatch to the Conflicts and This browser panels.
+ * Undo, and the dispatch to the screens that register for a view (Conflicts, This browser) or an answer of
+ * days (the Agenda, the Week): they sit above this module and import it.
  */
 import { $, h, icon, toast } from './dom.js';
 import { state } from './state.js';
 import { api } from './api.js';
 import { submit } from './outbox.js';
-import { go, refreshAll } from './routes.js';
+import { go, onRefresh, onRoute, refreshAll } from './routes.js';
 import { viewLabel } from './sidebar.js';
-import { renderConflicts } from './conflicts.js';
-import { renderSettings } from './settings.js';
-import { renderDays } from './days.js';
+
+/** Views another screen shows: key → {path, render(data, seq)}; and who draws an answer of days. */
+const panels = {};
+let daysRenderer = () => {};
+export function registerPanel(key, path, render) { panels[key] = { path, render }; }
+export function registerDays(render) { daysRenderer = render; }
 
 // A long view comes a page of rows at a time: the first page is usable at once, and a change
 // another device makes refetches only what is shown. The sentinel at the end asks for more.
@@ -27,18 +31,18 @@ export async function loadView() {
   const key = r.v + '\u0000' + (r.q || '');
   if (key !== shownView) { shownView = key; limit = PAGE; }
   const seq = ++viewSeq;
-  const special = r.v === 'conflicts' || r.v === 'settings';
+  const special = !!panels[r.v];
   document.body.classList.toggle('special-view', special);
   document.body.classList.toggle('week-view', r.v === 'week');
   $('quick-add-form').hidden = special || r.v === 'completed';
   setTitle(r.v === 'search' ? `Search: ${r.q}` : viewLabel(r.v));
   try {
-    if (r.v === 'conflicts') return renderConflicts(await api('GET', '/api/conflicts'), seq);
-    if (r.v === 'settings') return renderSettings(await api('GET', '/api/browsers'), seq);
+    const panel = panels[r.v];
+    if (panel) return panel.render(await api('GET', panel.path), seq);
     const data = await api('GET', viewPath());
     if (seq !== viewSeq) return;
     setTitle(r.v === 'search' ? `Search: ${r.q}` : data.title);
-    if (data.days) renderDays(data); else renderItems(data.items, data.total);
+    if (data.days) daysRenderer(data); else renderItems(data.items, data.total);
     $('items').dataset.view = r.v;
   } catch (e) {
     if (seq !== viewSeq || e.status === 401) return;
@@ -161,3 +165,6 @@ async function untick(it) {
   if (answer.status >= 400) toast(answer.error);
   refreshAll();
 }
+
+onRoute((r, before) => { if (r.v !== before.v || r.q !== before.q || r.w !== before.w) loadView(); });
+onRefresh(loadView);

@@ -7,7 +7,7 @@ import { state } from './state.js';
 import { api, onUnpaired } from './api.js';
 import { configure, flush, holdWaiting } from './outbox.js';
 import { showWaiting } from './waiting.js';
-import { readRoute, refreshAll } from './routes.js';
+import { onRouteUnpaired, readRoute, refreshAll } from './routes.js';
 import { openItem } from './editor.js';
 import { forgetDrafts, saveAllDrafts } from './drafts.js';
 import { startEvents, stopEvents } from './live.js';
@@ -131,4 +131,10 @@ onUnpaired((message) => showPairing(message, true));
 configure({
   csrf: () => state.csrf,
   revoked: () => showPairing('This browser is no longer paired. Pair it again to continue.', true),
+});
+
+// A pairing link opened in a tab that already shows the pairing screen.
+onRouteUnpaired(() => {
+  const token = pairTokenFromFragment();
+  if (token) pair({ token });
 });

@@ -1,13 +1,20 @@
 /*
  * Where the page is: the route in the fragment (#v=today, #v=list:ID&item=ID, #v=search&q=milk, #v=agenda,
  * #v=week&w=2026-11-23, #v=conflicts, #v=settings), and bringing sidebar, view and open item up to date.
+ * The screens above say what they do when the route changes (onRoute) and what they show again on a refresh
+ * (onRefresh): this module imports no screen, so the page's modules import downwards only.
  */
-import { $ } from './dom.js';
 import { state } from './state.js';
-import { pairTokenFromFragment, pair } from './pairing.js';
-import { loadSidebar, renderSidebar, closeDrawer } from './sidebar.js';
-import { loadView } from './items.js';
-import { openItem, closeItem, reloadItem } from './editor.js';
+
+const routeListeners = [];
+const refreshers = [];
+let unpaired = () => {};
+/** fn(route, before) each time the route changes, for a page with a session. */
+export function onRoute(fn) { routeListeners.push(fn); }
+/** fn() returning a promise: what a screen shows, fetched again on refreshAll. */
+export function onRefresh(fn) { refreshers.push(fn); }
+/** fn() when the route changes without a session (a pairing link opened on the pairing screen). */
+export function onRouteUnpaired(fn) { unpaired = fn; }
 
 export function readRoute() {
   const p = new URLSearchParams(location.hash.replace(/^#/, ''));
@@ -32,23 +39,14 @@ export let openedByPush = false;
 
 function applyRoute() {
   if (!state.session) {
-    // A pairing link opened in a tab that already shows the pairing screen.
-    const token = pairTokenFromFragment();
-    if (token) pair({ token });
+    unpaired();
     return;
   }
   const before = state.route;
   const r = readRoute();
   state.route = r;
-  if (r.v !== before.v || r.q !== before.q || r.w !== before.w) {
-    // Results of typing in the drawer's search field show once the drawer is closed (Enter, or a tap beside it).
-    if (document.activeElement !== $('search')) closeDrawer();
-    loadView();
-    renderSidebar();
-  }
-  if (r.item !== before.item) {
-    if (r.item) openItem(r.item); else { openedByPush = false; closeItem(); }
-  }
+  if (!r.item) openedByPush = false;
+  routeListeners.forEach((fn) => fn(r, before));
 }
 window.addEventListener('hashchange', applyRoute);
 
@@ -60,7 +58,7 @@ export async function refreshAll() {
   refreshing = (async () => {
     do {
       refreshAgain = false;
-      await Promise.allSettled([loadSidebar(), loadView(), state.route.item ? reloadItem() : null]);
+      await Promise.allSettled(refreshers.map((fn) => fn()));
     } while (refreshAgain);
   })();
   try { await refreshing; } finally { refreshing = null; }

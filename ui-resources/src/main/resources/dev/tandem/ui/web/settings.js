@@ -6,7 +6,7 @@ import { when } from './format.js';
 import { state } from './state.js';
 import { api } from './api.js';
 import { showPairing } from './pairing.js';
-import { viewSeq, loadView, showEmpty } from './items.js';
+import { registerPanel, viewSeq, loadView, showEmpty } from './items.js';
 
 export function renderSettings(data, seq) {
   if (seq !== viewSeq) return;
@@ -49,3 +49,5 @@ async function logout() {
     showPairing('Logged out. Pair again to use Tandem here.', true);
   } catch (e) { if (e.status !== 401) toast(e.message); }
 }
+
+registerPanel('settings', '/api/browsers', renderSettings);

@@ -5,14 +5,17 @@
 import { $, h, ICONS, icon, debounce } from './dom.js';
 import { state } from './state.js';
 import { api } from './api.js';
-import { go } from './routes.js';
-import { fillListSelect } from './editor.js';
+import { go, onRefresh, onRoute } from './routes.js';
+
+const loaded = [];
+/** fn() after each sidebar the server sent (the editor fills its list choice from it). */
+export function onSidebar(fn) { loaded.push(fn); }
 
 export async function loadSidebar() {
   try {
     state.sidebar = await api('GET', '/api/sidebar');
     renderSidebar();
-    fillListSelect();
+    loaded.forEach((fn) => fn());
   } catch (e) { /* the banner says offline; 401 went to pairing */ }
 }
 
@@ -82,3 +85,11 @@ $('search-form').addEventListener('submit', (ev) => {
   const q = $('search').value.trim();
   if (q) { go({ v: 'search', q, item: null }, state.route.v === 'search'); closeDrawer(); }
 });
+
+onRoute((r, before) => {
+  if (r.v === before.v && r.q === before.q && r.w === before.w) return;
+  // Results of typing in the drawer's search field show once the drawer is closed (Enter, or a tap beside it).
+  if (document.activeElement !== $('search')) closeDrawer();
+  renderSidebar();
+});
+onRefresh(loadSidebar);

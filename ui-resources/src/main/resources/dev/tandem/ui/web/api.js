@@ -9,7 +9,7 @@ import { $ } from './dom.js';
 import { state } from './state.js';
 import { overlayItem, overlayView } from './overlay.js';
 
-export class ApiError extends Error {
+class ApiError extends Error {
   constructor(status, message, data, retryAfter) {
     super(message);
     this.status = status;
@@ -18,7 +18,7 @@ export class ApiError extends Error {
   }
 }
 
-export const OFFLINE_ACTION = 'Offline — this needs Tandem to be reachable.';
+const OFFLINE_ACTION = 'Offline — this needs Tandem to be reachable.';
 
 let connection = [];
 let unpaired = () => {};

@@ -9,8 +9,10 @@ import java.util.Map;
  *
  * @param dataDir   --data-dir DIR, or null for the default
  * @param theme     --theme light|dark, or null for the saved one
+ * @param lang      --lang CODE, or null for TANDEM_LANG, the saved one or the system's
  */
-public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFrame, Theme theme, boolean help) {
+public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFrame, Theme theme, boolean help,
+        String lang) {
 
     public static final String USAGE = """
             Usage: tandem [--data-dir DIR] [--demo] [--theme light|dark]     start the desktop app
@@ -20,6 +22,8 @@ public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFra
                                the environment variable TANDEM_DATA_DIR does the same)
               --demo           two device windows side by side, syncing through a local folder
               --theme T        light or dark
+              --lang CODE      the language: en, de or fr (default: TANDEM_LANG, then Settings →
+                               Language, then the system's)
               --exit-after-first-frame   show the window, then exit (smoke tests)
             """;
 
@@ -38,6 +42,7 @@ public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFra
         boolean exit = "1".equals(env.get("TANDEM_EXIT_AFTER_FIRST_FRAME"));
         Theme theme = null;
         boolean help = false;
+        String lang = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -59,10 +64,18 @@ public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFra
                     }
                     theme = Theme.parse(t);
                 }
+                case "--lang" -> {
+                    if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
+                        throw new UsageException("--lang needs a language code (en, de, fr)");
+                    }
+                    lang = args.get(++i);
+                }
                 case "-h", "--help" -> help = true;
                 default -> {
                     if (a.startsWith("--data-dir=")) {
                         dataDir = a.substring("--data-dir=".length());
+                    } else if (a.startsWith("--lang=")) {
+                        lang = a.substring("--lang=".length());
                     } else if (a.isBlank()) {
                         // javafx:run passes an empty argument when no args are given
                         continue;
@@ -72,6 +85,6 @@ public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFra
                 }
             }
         }
-        return new AppOptions(dataDir, demo, exit, theme, help);
+        return new AppOptions(dataDir, demo, exit, theme, help, lang);
     }
 }

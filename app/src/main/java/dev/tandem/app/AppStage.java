@@ -38,4 +38,10 @@ public final class AppStage {
             stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm(), true));
         }
     }
+
+    /** Mirrors a window for a right-to-left language: JavaFX lays every control out from the right. */
+    public static void orient(javafx.scene.Scene scene) {
+        scene.setNodeOrientation(dev.tandem.ui.messages.Messages.language().rightToLeft()
+                ? javafx.geometry.NodeOrientation.RIGHT_TO_LEFT : javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+    }
 }

@@ -2,10 +2,14 @@ package dev.tandem.app;
 
 import dev.tandem.app.cli.Cli;
 import dev.tandem.app.cli.LogLines;
+import dev.tandem.app.settings.LanguageSetting;
+import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,6 +56,14 @@ public final class Main {
         } catch (AppOptions.UsageException e) {
             System.err.println("tandem: " + e.getMessage());
             System.err.print(AppOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            Messages.use(LanguageSetting.choose(options.lang(), System.getenv(),
+                    new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())), Locale.getDefault()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("tandem: " + e.getMessage());
             System.exit(2);
             return;
         }

@@ -74,6 +74,7 @@ public final class TandemApp extends Application {
         Label loading = new Label("Opening your todos…");
         StackPane placeholder = new StackPane(loading);
         Scene scene = new Scene(placeholder, 1180, 740);
+        AppStage.orient(scene);
         scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
         stage.setScene(scene);
         stage.setMinWidth(AppStage.MIN_WIDTH);

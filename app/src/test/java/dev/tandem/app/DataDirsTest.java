@@ -48,7 +48,7 @@ class DataDirsTest {
     @Test
     void parse_allOptions_areRead() {
         AppOptions o = AppOptions.parse(List.of("--data-dir", "/d", "--demo", "--theme", "dark", "--exit-after-first-frame"), Map.of());
-        assertEquals(new AppOptions("/d", true, true, Theme.DARK, false), o);
+        assertEquals(new AppOptions("/d", true, true, Theme.DARK, false, null), o);
     }
 
     @Test

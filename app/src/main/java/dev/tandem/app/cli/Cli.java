@@ -3,9 +3,12 @@ package dev.tandem.app.cli;
 import dev.tandem.app.DataDirs;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.settings.LanguageSetting;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +39,7 @@ public final class Cli {
     static final int SYNCED_WITH_PROBLEMS = 3;
 
     static final String USAGE = """
-            Usage: tandem [--data-dir DIR] COMMAND [ARGS]
+            Usage: tandem [--data-dir DIR] [--lang CODE] COMMAND [ARGS]
 
               add TITLE [DETAILS]                  add a todo; prints its id. The title understands quick add:
                                                    "Water plants every monday p2 @home #Garden remind 9am",
@@ -246,11 +250,11 @@ public final class Cli {
     public static boolean isCliInvocation(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--data-dir")) {
+            if (a.equals("--data-dir") || a.equals("--lang")) {
                 i++;
                 continue;
             }
-            if (a.startsWith("--data-dir=")) {
+            if (a.startsWith("--data-dir=") || a.startsWith("--lang=")) {
                 continue;
             }
             return VERBS.contains(a);
@@ -276,8 +280,19 @@ public final class Cli {
 
     /** Runs a command; returns the exit code. */
     public int run(List<String> argv) {
+        // The language is the process's; a command run in-process (a test, the serve's tools) leaves it as it was.
+        dev.tandem.ui.messages.Language before = Messages.language();
+        try {
+            return runCommand(argv);
+        } finally {
+            Messages.use(before);
+        }
+    }
+
+    private int runCommand(List<String> argv) {
         List<String> args = new ArrayList<>(argv);
         String dataDirOpt = null;
+        String langOpt = null;
         String verb = "command";
         try {
             for (int i = 0; i < args.size(); i++) {
@@ -292,7 +307,24 @@ public final class Cli {
                 } else if (args.get(i).startsWith("--data-dir=")) {
                     dataDirOpt = args.remove(i).substring("--data-dir=".length());
                     i--;
+                } else if (args.get(i).equals("--lang")) {
+                    if (i + 1 >= args.size()) {
+                        throw new UsageError("--lang needs a language code (en, de, fr)");
+                    }
+                    langOpt = args.get(i + 1);
+                    args.remove(i + 1);
+                    args.remove(i);
+                    i--;
+                } else if (args.get(i).startsWith("--lang=")) {
+                    langOpt = args.remove(i).substring("--lang=".length());
+                    i--;
                 }
+            }
+            try {
+                Messages.use(LanguageSetting.choose(langOpt, env,
+                        new SettingsStore(DataDirs.resolve(dataDirOpt, env)), Locale.getDefault()));
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
             }
             if (args.isEmpty() || !VERBS.contains(args.get(0))) {
                 throw new UsageError(args.isEmpty() ? "no command" : "unknown command: " + args.get(0));

@@ -1,0 +1,57 @@
+package dev.tandem.app.settings;
+
+import dev.tandem.ui.messages.Language;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which language a process speaks, first match wins: {@code --lang CODE}, {@code TANDEM_LANG},
+ * the profile's choice (Settings → Language, {@code ui.language} in settings.properties), then the
+ * system's ({@code LANG}, {@code LC_MESSAGES}, as the JVM reads them). A code Tandem does not speak
+ * in the flag or the variable is an error the user sees; in the settings file it is ignored.
+ */
+public final class LanguageSetting {
+    public static final String KEY = "ui.language";
+
+    private LanguageSetting() {
+    }
+
+    /** The profile's chosen language; empty for "the system's". */
+    public static Optional<Language> saved(SettingsStore store) {
+        return Language.forTag(store.get(KEY, ""));
+    }
+
+    /** Saves the profile's choice; empty means "the system's language". */
+    public static void save(SettingsStore store, Optional<Language> language) {
+        store.put(KEY, language.map(Language::tag).orElse(""));
+    }
+
+    /**
+     * The language to speak. {@code store} may be null (no profile yet).
+     *
+     * @throws IllegalArgumentException naming the code, when the flag or TANDEM_LANG names a language Tandem lacks
+     */
+    public static Language choose(String flag, Map<String, String> env, SettingsStore store, Locale system) {
+        if (flag != null) {
+            return known(flag, "--lang");
+        }
+        String fromEnv = env.get("TANDEM_LANG");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return known(fromEnv, "TANDEM_LANG");
+        }
+        if (store != null) {
+            Optional<Language> s = saved(store);
+            if (s.isPresent()) {
+                return s.get();
+            }
+        }
+        return Language.forLocale(system);
+    }
+
+    private static Language known(String code, String where) {
+        return Language.forTag(code).orElseThrow(() -> new IllegalArgumentException(
+                where + ": Tandem does not speak \"" + code + "\" (it speaks "
+                        + String.join(", ", Language.shipped().stream().map(Language::tag).toList()) + ")"));
+    }
+}

@@ -55,11 +55,19 @@ public final class DatePhrases {
         return Map.copyOf(m);
     }
 
-    /** The date the whole phrase means, or empty when it is not a date phrase. */
+    /**
+     * The date the whole phrase means, in English or in the language's own words ({@link Grammar}), or
+     * empty when it is not a date phrase.
+     */
     public static Optional<LocalDate> parse(String phrase, LocalDate today) {
         if (phrase == null) {
             return Optional.empty();
         }
+        Optional<LocalDate> english = english(phrase, today);
+        return english.isPresent() ? english : Grammar.current().flatMap(g -> g.date(phrase, today));
+    }
+
+    private static Optional<LocalDate> english(String phrase, LocalDate today) {
         String p = phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         if (p.startsWith("due ")) {
             p = p.substring(4);
@@ -142,6 +150,10 @@ public final class DatePhrases {
      * day has ({@link Recurrence#monthlyOn}): "on the 31st" typed in November is November 30.
      */
     static int dayOfMonth(String phrase) {
+        int own = Grammar.current().map(g -> g.dayOfMonth(phrase)).orElse(0);
+        if (own > 0) {
+            return own;
+        }
         String p = CONNECTOR.matcher(phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ")).replaceFirst("");
         Matcher m = DAY_OF_MONTH.matcher(p);
         if (!m.matches()) {
@@ -152,7 +164,7 @@ public final class DatePhrases {
     }
 
     /** The next day (today included) that is this day of this month; empty when there is none ("feb 30"). */
-    private static Optional<LocalDate> next(int month, int day, LocalDate today) {
+    static Optional<LocalDate> next(int month, int day, LocalDate today) {
         if (month < 1 || month > 12 || day < 1 || day > Month.of(month).maxLength()) {
             return Optional.empty();
         }

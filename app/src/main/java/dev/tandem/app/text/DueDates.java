@@ -2,37 +2,33 @@ package dev.tandem.app.text;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 /** Formats a due date the way a person reads it, relative to today. */
 public final class DueDates {
     private DueDates() {
     }
 
-    private static final DateTimeFormatter SAME_YEAR = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter OTHER_YEAR = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
 
     public enum Urgency { OVERDUE, TODAY, SOON, LATER }
 
     public static String format(LocalDate due, LocalDate today) {
         long days = ChronoUnit.DAYS.between(today, due);
         if (days == 0) {
-            return "Today";
+            return Messages.text("text.day.today");
         }
         if (days == 1) {
-            return "Tomorrow";
+            return Messages.text("text.day.tomorrow");
         }
         if (days == -1) {
-            return "Yesterday";
+            return Messages.text("text.day.yesterday");
         }
         if (days > 1 && days < 7) {
-            return due.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+            return Formats.weekday(due.getDayOfWeek());
         }
-        return due.getYear() == today.getYear() ? SAME_YEAR.format(due) : OTHER_YEAR.format(due);
+        return due.getYear() == today.getYear() ? Formats.day(due) : Formats.dateYear(due);
     }
 
     /**
@@ -50,7 +46,7 @@ public final class DueDates {
      * "30 min"); "" for neither.
      */
     public static String timeAndLength(LocalTime time, int minutes) {
-        String clock = time == null ? "" : CLOCK.format(time);
+        String clock = time == null ? "" : Formats.time(time);
         String length = minutes > 0 ? Durations.format(minutes) : "";
         return clock.isEmpty() || length.isEmpty() ? clock + length : clock + " · " + length;
     }

@@ -21,11 +21,16 @@ public final class Durations {
     private Durations() {
     }
 
-    /** The minutes {@code text} says (1 to a week); empty for anything else. */
+    /** The minutes {@code text} says (1 to a week), in English or the language's units; empty for anything else. */
     public static Optional<Integer> parse(String text) {
         if (text == null) {
             return Optional.empty();
         }
+        Optional<Integer> english = english(text);
+        return english.isPresent() ? english : Grammar.current().flatMap(g -> g.minutes(text));
+    }
+
+    private static Optional<Integer> english(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
         Matcher h = HOURS_MINUTES.matcher(t);
         long minutes;
@@ -57,8 +62,9 @@ public final class Durations {
             }
             java.util.List<QuickAddWord> phrase = words.subList(end - n, end);
             String amount = QuickAddWord.join(phrase.subList(1, n));
-            if (phrase.get(0).is("for") && !QuickAddWord.anyPlain(phrase)
-                    && amount.chars().anyMatch(Character::isLetter) && parse(amount).isPresent()) {
+            boolean forWord = phrase.get(0).is("for") || Grammar.current().map(g -> g.is("for", phrase.get(0))).orElse(false);
+            if (forWord && !QuickAddWord.anyPlain(phrase) && amount.chars().anyMatch(Character::isLetter)
+                    && parse(amount).isPresent()) {
                 return n;
             }
         }
@@ -70,8 +76,9 @@ public final class Durations {
         int h = minutes / 60;
         int m = minutes % 60;
         if (h == 0) {
-            return m + " min";
+            return dev.tandem.ui.messages.Messages.text("text.length.minutes", m);
         }
-        return m == 0 ? h + " h" : h + " h " + m + " min";
+        return m == 0 ? dev.tandem.ui.messages.Messages.text("text.length.hours", h)
+                : dev.tandem.ui.messages.Messages.text("text.length.hoursMinutes", h, m);
     }
 }

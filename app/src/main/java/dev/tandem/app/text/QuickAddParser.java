@@ -22,15 +22,23 @@ public final class QuickAddParser {
     private QuickAddParser() {
     }
 
-    /** The text starts with {@link #NOTE_PREFIX}, in any case. */
+    /** The text starts with {@link #NOTE_PREFIX} or the language's own ("notiz:"), in any case. */
     public static boolean isNote(String text) {
-        String t = text == null ? "" : text.stripLeading();
-        return t.regionMatches(true, 0, NOTE_PREFIX, 0, NOTE_PREFIX.length());
+        return notePrefixLength(text) > 0;
     }
 
-    /** The text after {@link #NOTE_PREFIX} (stripped); the text itself when it is no note. */
+    /** The length of the note prefix the text starts with; 0 for none. */
+    static int notePrefixLength(String text) {
+        String t = text == null ? "" : text.stripLeading();
+        if (t.regionMatches(true, 0, NOTE_PREFIX, 0, NOTE_PREFIX.length())) {
+            return NOTE_PREFIX.length();
+        }
+        return Math.max(0, Grammar.current().map(g -> g.notePrefix(t)).orElse(0));
+    }
+
+    /** The text after the note prefix (stripped); the text itself when it is no note. */
     public static String withoutNotePrefix(String text) {
-        return isNote(text) ? text.stripLeading().substring(NOTE_PREFIX.length()).strip() : text;
+        return isNote(text) ? text.stripLeading().substring(notePrefixLength(text)).strip() : text;
     }
 
     /** Whether the word names a list ("#Work"); a plain word names none. */
@@ -62,7 +70,7 @@ public final class QuickAddParser {
 
     public static QuickAdd parse(String text, LocalDate today) {
         int prefix = notePrefixAt(text);
-        List<QuickAddWord> words = QuickAddWord.split(text, prefix < 0 ? 0 : prefix + NOTE_PREFIX.length(), List.of());
+        List<QuickAddWord> words = QuickAddWord.split(text, prefix < 0 ? 0 : prefix + notePrefixLength(text), List.of());
         return parse(words, prefix >= 0, today, new ArrayList<>());
     }
 
@@ -105,7 +113,8 @@ public final class QuickAddParser {
                 int before = last - n - 1;
                 if (before >= 0 && words.size() > 1) {
                     QuickAddWord c = words.get(before);
-                    if (c.is("by") || c.is("on") || c.is("due")) {
+                    if (c.is("by") || c.is("on") || c.is("due")
+                            || Grammar.current().map(g -> g.is("dateConnectors", c)).orElse(false)) {
                         words.remove(before);
                         from = c.start();
                     }

@@ -61,9 +61,8 @@ public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due
      */
     public Optional<String> problem(String typed) {
         if (draft.title().isBlank()) {
-            return Optional.of(typed.isBlank() ? "Type a title first, e.g. “Buy milk tomorrow p2”."
-                    : "“" + typed.strip() + "” only sets details (a date, priority, list or tag): add a title, e.g. “Buy milk "
-                    + typed.strip() + "”.");
+            return Optional.of(typed.isBlank() ? dev.tandem.ui.messages.Messages.text("text.quickAdd.noTitle")
+                    : dev.tandem.ui.messages.Messages.text("text.quickAdd.onlyDetails", typed.strip()));
         }
         return Optional.ofNullable(TextLimits.problem("title", draft.title(), TextLimits.MAX_TITLE_CHARS));
     }

@@ -1,5 +1,7 @@
 package dev.tandem.app.text;
 
+import dev.tandem.ui.messages.Messages;
+
 /**
  * One piece of the quick-add text that was understood: its kind, where it stands in the typed text
  * ({@code start} inclusive, {@code end} exclusive, as typed, with the words between if the piece has
@@ -7,6 +9,9 @@ package dev.tandem.app.text;
  * "9:00", "30 min", "note:").
  */
 public record QuickAddToken(Kind kind, int start, int end, String shown) {
+    /** What a Someday token shows; its chip's words come from {@link #label}. */
+    public static final String SOMEDAY = "someday";
+
     /** What a token sets, in the order chips read best when two start at the same place. */
     public enum Kind { NOTE, DATE, START, SOMEDAY, REPEAT, PRIORITY, TAG, LIST, REMINDER, TIME, LENGTH }
 
@@ -22,14 +27,14 @@ public record QuickAddToken(Kind kind, int start, int end, String shown) {
      */
     public String label() {
         return switch (kind) {
-            case DATE -> "Due: " + shown;
-            case START -> "Starts: " + shown;
-            case SOMEDAY -> "Someday";
-            case REPEAT -> "Repeats: " + shown;
-            case REMINDER -> "Reminder " + shown;
-            case TIME -> "At " + shown;
-            case LENGTH -> "For " + shown;
-            case NOTE -> "Note";
+            case DATE -> Messages.text("text.chip.due", shown);
+            case START -> Messages.text("text.chip.start", shown);
+            case SOMEDAY -> Messages.text("text.chip.someday");
+            case REPEAT -> Messages.text("text.chip.repeat", shown);
+            case REMINDER -> Messages.text("text.chip.reminder", shown);
+            case TIME -> Messages.text("text.chip.time", shown);
+            case LENGTH -> Messages.text("text.chip.length", shown);
+            case NOTE -> Messages.text("text.chip.note");
             case PRIORITY, TAG, LIST -> shown;
         };
     }

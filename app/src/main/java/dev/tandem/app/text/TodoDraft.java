@@ -4,7 +4,6 @@ import dev.tandem.app.model.Recurrence;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -45,7 +44,6 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
     private static final Pattern PRIORITY = Pattern.compile("[pP]([1-4])");
     private static final Pattern HOUR = Pattern.compile("\\d{1,2}");
     private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?", Pattern.CASE_INSENSITIVE);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
 
     public TodoDraft {
         tags = List.copyOf(tags);
@@ -121,9 +119,10 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         List<PlainSpan> marks = plain.stream().filter(p -> p.stillIn(typed)).toList();
         List<QuickAddToken> tokens = new ArrayList<>();
         int prefix = QuickAddParser.notePrefixAt(typed);
-        int prefixEnd = prefix + QuickAddParser.NOTE_PREFIX.length();
+        int prefixEnd = prefix + QuickAddParser.notePrefixLength(typed);
         if (prefix >= 0 && marks.stream().noneMatch(m -> m.overlaps(prefix, prefixEnd))) {
-            tokens.add(new QuickAddToken(QuickAddToken.Kind.NOTE, prefix, prefixEnd, QuickAddParser.NOTE_PREFIX));
+            tokens.add(new QuickAddToken(QuickAddToken.Kind.NOTE, prefix, prefixEnd,
+                    typed.substring(prefix, prefixEnd).toLowerCase(Locale.ROOT)));
             List<QuickAddWord> words = QuickAddWord.split(typed, prefixEnd, marks);
             List<String> tags = TagWords.take(words, tokens);
             QuickAdd base = QuickAddParser.parse(words, true, today, tokens);
@@ -132,15 +131,20 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         List<QuickAddWord> words = QuickAddWord.split(typed, 0, marks);
         List<String> tags = TagWords.take(words, tokens);
         Recurrence repeat = null;
+        Optional<Grammar> own = Grammar.current();
         for (int i = 0; i < words.size() && repeat == null; i++) {
-            if (!words.get(i).is("every")) {
+            // English phrases start with "every"; a language's own may start anywhere ("le 1er de chaque mois").
+            boolean every = words.get(i).is("every");
+            if (!every && own.isEmpty()) {
                 continue;
             }
             // The longest phrase from here wins ("every month on the 1st" over "every month").
             for (int end = Math.min(words.size(), i + 6); end > i; end--) {
                 List<QuickAddWord> phrase = words.subList(i, end);
+                String joined = QuickAddWord.join(phrase);
                 Optional<Recurrence> r = QuickAddWord.anyPlain(phrase) ? Optional.empty()
-                        : RepeatPhrases.parse(QuickAddWord.join(phrase));
+                        : (every ? RepeatPhrases.parse(joined) : Optional.<Recurrence>empty())
+                                .or(() -> own.flatMap(g -> g.repeat(joined)));
                 if (r.isPresent() && end - i < words.size()) {
                     repeat = r.get();
                     tokens.add(new QuickAddToken(QuickAddToken.Kind.REPEAT, phrase.get(0).start(),
@@ -152,20 +156,21 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         }
         LocalTime remind = null;
         for (int i = 0; i < words.size() - 1 && remind == null; i++) {
-            if (words.get(i).is("remind")) {
-                int at = i + 1;
+            int said = words.get(i).is("remind") ? 1 : own.isPresent() ? own.get().phraseAt("remind", words, i) : 0;
+            if (said > 0) {
+                int at = i + said;
                 if (at < words.size() - 1 && words.get(at).is("me")) {
                     at++;
                 }
-                if (at < words.size() - 1 && words.get(at).is("at")) {
+                if (at < words.size() - 1 && (words.get(at).is("at") || own.isPresent() && own.get().is("at", words.get(at)))) {
                     at++;
                 }
-                Optional<LocalTime> t = words.get(at).plain() ? Optional.empty() : time(words.get(at).text());
-                if (t.isPresent()) {
-                    remind = t.get();
-                    tokens.add(new QuickAddToken(QuickAddToken.Kind.REMINDER, words.get(i).start(), words.get(at).end(),
-                            clock(remind)));
-                    words.subList(i, at + 1).clear();
+                int n = timeWordsAt(words, at, own);
+                if (n > 0) {
+                    remind = timeOf(words.subList(at, at + n), own).orElseThrow();
+                    tokens.add(new QuickAddToken(QuickAddToken.Kind.REMINDER, words.get(i).start(),
+                            words.get(at + n - 1).end(), clock(remind)));
+                    words.subList(i, at + n).clear();
                 }
             }
         }
@@ -181,7 +186,7 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
             base = new QuickAdd(base.title(), repeat.first(today), base.listName());
         }
         String warning = DatePhrases.notADate(typed.strip())
-                .map(p -> "“" + p + "” is not a date; it stays in the title").orElse(when.warning());
+                .map(p -> dev.tandem.ui.messages.Messages.text("text.quickAdd.notADate", p)).orElse(when.warning());
         return new TodoDraft(base, t.priority(), tags, repeat, remind, warning, sorted(tokens), t.time(), t.minutes(),
                 when.start(), when.someday());
     }
@@ -206,13 +211,29 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         return onDay;
     }
 
+    /** How many words from {@code at} (one to three) make a time, in English or the language's words; 0 for none. */
+    private static int timeWordsAt(List<QuickAddWord> words, int at, Optional<Grammar> own) {
+        for (int n = Math.min(3, words.size() - at); n >= 1; n--) {
+            List<QuickAddWord> w = words.subList(at, at + n);
+            if (!QuickAddWord.anyPlain(w) && timeOf(w, own).isPresent()) {
+                return n;
+            }
+        }
+        return 0;
+    }
+
+    private static Optional<LocalTime> timeOf(List<QuickAddWord> words, Optional<Grammar> own) {
+        Optional<LocalTime> english = words.size() == 1 ? time(words.get(0).text()) : Optional.empty();
+        return english.isPresent() ? english : own.flatMap(g -> g.time(QuickAddWord.join(words)));
+    }
+
     private static List<QuickAddToken> sorted(List<QuickAddToken> tokens) {
         return tokens.stream().sorted(Comparator.comparingInt(QuickAddToken::start)
                 .thenComparing(QuickAddToken::kind)).toList();
     }
 
     private static String clock(LocalTime t) {
-        return CLOCK.format(t);
+        return dev.tandem.ui.messages.Formats.time(t);
     }
 
     /**
@@ -274,7 +295,8 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                     continue;
                 }
                 Optional<Recurrence> r = repeatFree && repeat == null
-                        ? RepeatPhrases.parse(w) : Optional.empty();
+                        ? RepeatPhrases.parse(w).or(() -> Grammar.current().flatMap(g -> g.bareRepeat(word)))
+                        : Optional.empty();
                 if (r.isPresent()) {
                     repeat = r.get();
                     repeatAt = i;
@@ -283,10 +305,23 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                     continue;
                 }
                 if (time == null && i > 0) {
+                    int own = ownTimeBefore(words, end);
+                    if (own > 0) {
+                        String said = QuickAddWord.join(words.subList(end - own, end));
+                        time = Grammar.current().flatMap(g -> g.time(said)).orElseThrow();
+                        for (int k = end - own; k < end; k++) {
+                            out[k] = true;
+                        }
+                        tokens.add(new QuickAddToken(QuickAddToken.Kind.TIME, words.get(end - own).start(), word.end(),
+                                clock(time)));
+                        end -= own;
+                        continue;
+                    }
                     // time() reads only words that are a time wherever they stand ("18:00", "9am", "noon");
                     // a bare hour is one only after a date, below.
                     Optional<LocalTime> t = TodoDraft.time(w);
-                    int before = i > 1 && words.get(i - 1).is("at") ? i - 1 : i;
+                    int before = i > 1 && (words.get(i - 1).is("at")
+                            || Grammar.current().map(g -> g.is("at", words.get(i - 1))).orElse(false)) ? i - 1 : i;
                     if (t.isEmpty() && !dated && HOUR.matcher(w).matches() && Integer.parseInt(w) <= 23) {
                         // A bare hour counts only right after a date with a title before it: "tomorrow at 9".
                         int d = datePhraseBefore(words, before, today);
@@ -322,6 +357,24 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
                 tokens.add(new QuickAddToken(QuickAddToken.Kind.REPEAT, w.start(), w.end(), repeat.describe()));
             }
             return new Trailing(rest, priority, repeat, time, minutes, tokens);
+        }
+
+        /**
+         * How many words before {@code end} (up to four, with its "at" word) make a time in the language's own
+         * words ("um 14 Uhr", "à 14h30"), leaving a word for the title; 0 for none.
+         */
+        private static int ownTimeBefore(List<QuickAddWord> words, int end) {
+            Optional<Grammar> own = Grammar.current();
+            if (own.isEmpty()) {
+                return 0;
+            }
+            for (int n = Math.min(4, end - 1); n >= 1; n--) {
+                List<QuickAddWord> phrase = words.subList(end - n, end);
+                if (!QuickAddWord.anyPlain(phrase) && own.get().time(QuickAddWord.join(phrase)).isPresent()) {
+                    return n;
+                }
+            }
+            return 0;
         }
 
         /** How many words before {@code end} make a date phrase, the longest (up to four); 0 for none. */

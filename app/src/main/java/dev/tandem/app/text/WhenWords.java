@@ -27,39 +27,51 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday, String warning
         java.time.DayOfWeek dueDay = null;
         int startToken = -1;
         int dueToken = -1;
+        java.util.Optional<Grammar> own = Grammar.current();
         for (int i = 1; i < words.size() - 1; i++) {
             QuickAddWord w = words.get(i);
-            boolean isStart = start == null && START.stream().anyMatch(w::is);
-            boolean isDue = due == null && DUE.stream().anyMatch(w::is);
+            // The keyword may be several words in a language's own table ("à partir de").
+            int ownStart = start == null && own.isPresent() ? own.get().phraseAt("start", words, i) : 0;
+            int ownDue = due == null && own.isPresent() ? own.get().phraseAt("due", words, i) : 0;
+            boolean isStart = start == null && (START.stream().anyMatch(w::is) || ownStart > 0);
+            boolean isDue = !isStart && due == null && (DUE.stream().anyMatch(w::is) || ownDue > 0);
             if (w.plain() || (!isStart && !isDue)) {
                 continue;
             }
-            int n = datePhraseAfter(words, i + 1, today);
+            int k = Math.max(1, isStart ? ownStart : ownDue);
+            int n = i + k < words.size() ? datePhraseAfter(words, i + k, today) : 0;
             if (n == 0) {
                 continue;
             }
-            List<QuickAddWord> phrase = words.subList(i + 1, i + 1 + n);
+            List<QuickAddWord> phrase = words.subList(i + k, i + k + n);
             LocalDate d = DatePhrases.parse(QuickAddWord.join(phrase), today).orElseThrow();
             String shown = DueDates.format(d, today);
             tokens.add(new QuickAddToken(isStart ? QuickAddToken.Kind.START : QuickAddToken.Kind.DATE, w.start(),
                     phrase.get(n - 1).end(), shown));
             if (isStart) {
                 start = d;
-                startDay = Weekdays.NAMES.get(QuickAddWord.join(phrase).strip().toLowerCase(java.util.Locale.ROOT));
+                startDay = weekdayOf(QuickAddWord.join(phrase), own);
                 startToken = tokens.size() - 1;
             } else {
                 due = d;
-                dueDay = Weekdays.NAMES.get(QuickAddWord.join(phrase).strip().toLowerCase(java.util.Locale.ROOT));
+                dueDay = weekdayOf(QuickAddWord.join(phrase), own);
                 dueToken = tokens.size() - 1;
             }
-            words.subList(i, i + 1 + n).clear();
+            words.subList(i, i + k + n).clear();
             i--;
         }
         boolean someday = false;
         int last = words.size() - 1;
+        int ownSomeday = own.isPresent() ? own.get().phraseBefore("someday", words, words.size()) : 0;
         if (last >= 1 && words.get(last).is("someday") && !words.get(last).plain()) {
             QuickAddWord w = words.remove(last);
-            tokens.add(new QuickAddToken(QuickAddToken.Kind.SOMEDAY, w.start(), w.end(), "Someday"));
+            tokens.add(new QuickAddToken(QuickAddToken.Kind.SOMEDAY, w.start(), w.end(), QuickAddToken.SOMEDAY));
+            someday = true;
+        } else if (ownSomeday > 0 && words.size() - ownSomeday >= 1) {
+            List<QuickAddWord> said = words.subList(words.size() - ownSomeday, words.size());
+            tokens.add(new QuickAddToken(QuickAddToken.Kind.SOMEDAY, said.get(0).start(), said.get(ownSomeday - 1).end(),
+                    QuickAddToken.SOMEDAY));
+            said.clear();
             someday = true;
         }
         String warning = null;
@@ -73,10 +85,16 @@ record WhenWords(LocalDate start, LocalDate due, boolean someday, String warning
                 start = due.with(java.time.temporal.TemporalAdjusters.previousOrSame(startDay));
                 retell(tokens, startToken, start, today);
             } else {
-                warning = "It starts " + DueDates.format(start, today) + ", after it is due " + DueDates.format(due, today);
+                warning = dev.tandem.ui.messages.Messages.text("text.quickAdd.startsAfterDue", DueDates.format(start, today),
+                        DueDates.format(due, today));
             }
         }
         return new WhenWords(start, due, someday, warning);
+    }
+
+    private static java.time.DayOfWeek weekdayOf(String phrase, java.util.Optional<Grammar> own) {
+        java.time.DayOfWeek english = Weekdays.NAMES.get(phrase.strip().toLowerCase(java.util.Locale.ROOT));
+        return english != null ? english : own.flatMap(g -> g.weekday(phrase)).orElse(null);
     }
 
     private static void retell(List<QuickAddToken> tokens, int index, LocalDate d, LocalDate today) {

@@ -1,0 +1,109 @@
+package dev.tandem.app.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Quick add in German and French, phrase by phrase as people type them: each line of
+ * {@code quickadd-de.txt} and {@code quickadd-fr.txt} gives the typed text, the title left and every
+ * field set; a field not named must stay empty. English phrases work in every language.
+ */
+class QuickAddLanguagesTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+
+    @AfterEach
+    void english() {
+        Messages.use(Language.ENGLISH);
+    }
+
+    @Test
+    void parse_germanPhrases_titleAndFieldsAsWritten() throws IOException {
+        assertTable(Language.GERMAN, "quickadd-de.txt");
+    }
+
+    @Test
+    void parse_frenchPhrases_titleAndFieldsAsWritten() throws IOException {
+        assertTable(Language.FRENCH, "quickadd-fr.txt");
+    }
+
+    @Test
+    void parse_germanWordsInEnglish_stayInTheTitle() {
+        Messages.use(Language.ENGLISH);
+        TodoDraft d = TodoDraft.parse("Zahnarzt morgen um 14 Uhr", TODAY);
+        assertEquals("Zahnarzt morgen um 14 Uhr", d.title());
+        assertEquals(null, d.due());
+    }
+
+    @Test
+    void tokens_german_chipsInGerman() {
+        Messages.use(Language.GERMAN);
+        TodoDraft d = TodoDraft.parse("Zahnarzt morgen um 14 Uhr für 30 Minuten", TODAY);
+        List<String> labels = d.tokens().stream().map(QuickAddToken::label).toList();
+        assertEquals(List.of("Fällig: Morgen", "Um 14:00", "Dauer 30 Min."), labels);
+    }
+
+    private static void assertTable(Language language, String file) throws IOException {
+        Messages.use(language);
+        List<String> wrong = new ArrayList<>();
+        int rows = 0;
+        try (InputStream in = QuickAddLanguagesTest.class.getResourceAsStream(file)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                rows++;
+                String[] cols = line.split("\\|", -1);
+                Map<String, String> expected = new TreeMap<>();
+                expected.put("title", cols[1]);
+                for (String f : cols[2].trim().split(" ")) {
+                    if (!f.isEmpty()) {
+                        int eq = f.indexOf('=');
+                        expected.put(eq < 0 ? f : f.substring(0, eq), eq < 0 ? "true" : f.substring(eq + 1));
+                    }
+                }
+                Map<String, String> actual = fields(TodoDraft.parse(cols[0], TODAY));
+                if (!expected.equals(actual)) {
+                    wrong.add(cols[0] + "\n    expected " + expected + "\n    read     " + actual);
+                }
+            }
+        }
+        assertTrue(rows >= 100, "at least 100 phrases, had " + rows);
+        assertEquals("", String.join("\n", wrong), wrong.size() + " of " + rows + " phrases read wrong");
+    }
+
+    private static Map<String, String> fields(TodoDraft d) {
+        Map<String, String> m = new TreeMap<>();
+        m.put("title", d.title());
+        put(m, "due", d.due());
+        put(m, "time", d.time());
+        put(m, "min", d.minutes());
+        put(m, "rule", d.repeat() == null ? null : d.repeat().toRule());
+        put(m, "remind", d.remindTime());
+        put(m, "start", d.start());
+        put(m, "someday", d.someday() ? true : null);
+        put(m, "note", d.note() ? true : null);
+        put(m, "p", d.priority());
+        put(m, "list", d.listName());
+        put(m, "tags", d.tags().isEmpty() ? null : String.join(",", d.tags()));
+        return m;
+    }
+
+    private static void put(Map<String, String> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value.toString());
+        }
+    }
+}

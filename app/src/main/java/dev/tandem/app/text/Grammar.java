@@ -40,6 +40,8 @@ final class Grammar {
     private final Map<String, DayOfWeek> weekdays = new LinkedHashMap<>();
     private final Map<String, Integer> months = new LinkedHashMap<>();
     private final Map<String, List<String>> words = new LinkedHashMap<>();
+    /** The words a repeat phrase can start with: the parser tries a phrase only from one of these. */
+    private final java.util.Set<String> repeatStarts = new java.util.HashSet<>();
 
     private Grammar(Language language) {
         Map<String, String> table = Catalogue.file("quickadd", language.tag());
@@ -65,6 +67,18 @@ final class Grammar {
             String k = key.substring("quickadd.".length());
             if (k.startsWith("date.") || k.startsWith("repeat.") && !k.equals("repeat.bare") || k.startsWith("time")) {
                 rules.put(k, alternatives(value).stream().map(this::compile).toList());
+                if (k.startsWith("repeat.")) {
+                    for (String phrase : alternatives(value)) {
+                        String first = phrase.split(" ")[0];
+                        if (first.startsWith("{weekday")) {
+                            repeatStarts.addAll(weekdays.keySet());
+                        } else if (first.startsWith("{")) {
+                            repeatStarts.add("*");
+                        } else {
+                            repeatStarts.add(first);
+                        }
+                    }
+                }
             } else if (!k.startsWith("weekday.") && !k.startsWith("month.")) {
                 words.put(k, alternatives(value));
             }
@@ -298,6 +312,11 @@ final class Grammar {
             return Optional.of(Recurrence.weekly(days));
         }
         return Optional.empty();
+    }
+
+    /** Whether a repeat phrase of this language can start with the word. */
+    boolean startsRepeat(QuickAddWord w) {
+        return !w.plain() && (repeatStarts.contains("*") || repeatStarts.contains(norm(w.text())));
     }
 
     /** A repeat word that counts on its own at the end ("täglich"). */

@@ -1,6 +1,7 @@
 package dev.tandem.app.text;
 
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.app.model.TextLimits;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -116,6 +117,11 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
      */
     public static TodoDraft parse(String text, LocalDate today, Collection<PlainSpan> plain) {
         String typed = text == null ? "" : text;
+        if (typed.length() > TextLimits.MAX_TITLE_CHARS) {
+            // Longer than any title may be: not read at all (it is refused as too long), so text from outside
+            // (the phone page, an import) cannot make quick add work through megabytes.
+            return new TodoDraft(new QuickAdd(typed, null, null), null, List.of(), null, null);
+        }
         List<PlainSpan> marks = plain.stream().filter(p -> p.stillIn(typed)).toList();
         List<QuickAddToken> tokens = new ArrayList<>();
         int prefix = QuickAddParser.notePrefixAt(typed);
@@ -135,7 +141,8 @@ public record TodoDraft(QuickAdd base, Integer priority, List<String> tags, Recu
         for (int i = 0; i < words.size() && repeat == null; i++) {
             // English phrases start with "every"; a language's own may start anywhere ("le 1er de chaque mois").
             boolean every = words.get(i).is("every");
-            if (!every && own.isEmpty()) {
+            QuickAddWord first = words.get(i);
+            if (!every && (own.isEmpty() || !own.get().startsRepeat(first))) {
                 continue;
             }
             // The longest phrase from here wins ("every month on the 1st" over "every month").

@@ -55,6 +55,19 @@ class QuickAddLanguagesTest {
         assertEquals(List.of("Fällig: Morgen", "Um 14:00", "Dauer 30 Min."), labels);
     }
 
+    @Test
+    void parse_longerThanAnyTitle_notReadAndRefused() {
+        Messages.use(Language.GERMAN);
+        String typed = "jeden Montag und Mittwoch um 14 Uhr ".repeat(60_000);
+        TodoDraft d = TodoDraft.parse(typed, TODAY);
+        assertEquals(typed, d.title());
+        assertEquals(List.of(), d.tokens());
+        assertEquals(null, d.repeat());
+        QuickAddPlan plan = QuickAddPlan.read(typed, List.of(), dev.tandem.app.model.Listing.inbox(),
+                TODAY.atStartOfDay(java.time.ZoneOffset.UTC));
+        assertTrue(plan.problem(typed).isPresent());
+    }
+
     private static void assertTable(Language language, String file) throws IOException {
         Messages.use(language);
         List<String> wrong = new ArrayList<>();

@@ -85,9 +85,31 @@ final class Grammar {
         });
     }
 
-    /** The table of the process's language; empty for English and the pseudo-languages. */
+    /** A language set for one call on this thread ({@link #in}), over the process's. */
+    private static final ThreadLocal<Language> SCOPED = new ThreadLocal<>();
+
+    /** The table of the language in effect (see {@link #in}); empty for English and the pseudo-languages. */
     static Optional<Grammar> current() {
-        return of(Messages.language());
+        Language scoped = SCOPED.get();
+        return of(scoped != null ? scoped : Messages.language());
+    }
+
+    /**
+     * Runs {@code read} with quick add reading {@code language}'s words besides English, whatever the
+     * process speaks: a server reads each request's text in the language of the page that sent it.
+     */
+    static <T> T in(Language language, java.util.function.Supplier<T> read) {
+        Language before = SCOPED.get();
+        SCOPED.set(language);
+        try {
+            return read.get();
+        } finally {
+            if (before == null) {
+                SCOPED.remove();
+            } else {
+                SCOPED.set(before);
+            }
+        }
     }
 
     static Optional<Grammar> of(Language language) {

@@ -68,6 +68,18 @@ class QuickAddLanguagesTest {
         assertTrue(plan.problem(typed).isPresent());
     }
 
+    @Test
+    void read_pageInFrenchProcessInGerman_readsFrench() {
+        Messages.use(Language.GERMAN);
+        QuickAddPlan plan = QuickAddPlan.read("Dentiste demain à 14h", List.of(), dev.tandem.app.model.Listing.inbox(),
+                TODAY.atTime(10, 0).atZone(java.time.ZoneOffset.UTC), Language.FRENCH);
+        assertEquals("Dentiste", plan.title());
+        assertEquals(TODAY.plusDays(1), plan.due());
+        // The process's own language is read again once the call is over.
+        assertEquals(TODAY.plusDays(1), TodoDraft.parse("Zahnarzt morgen", TODAY).due());
+        assertEquals(null, TodoDraft.parse("Dentiste demain", TODAY).due());
+    }
+
     private static void assertTable(Language language, String file) throws IOException {
         Messages.use(language);
         List<String> wrong = new ArrayList<>();

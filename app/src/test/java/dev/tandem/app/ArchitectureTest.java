@@ -48,10 +48,10 @@ class ArchitectureTest {
         {"Web companion", APP + ".web"},
         {"FX adapter", APP + ".fx"},
         {"Services", APP + ".space", APP + ".sync", APP + ".caldav", APP + ".backup", APP + ".transfer"},
-        {"Text", APP + ".text", APP + ".text.diff", APP + ".text.note"},
+        {"Text", APP + ".text", APP + ".text.diff", APP + ".text.filter", APP + ".text.note"},
         {"Settings", APP + ".settings"},
-        {"Model", APP + ".model"},
-        {"Resources (ui-resources)", "dev.tandem.ui"},
+        {"Model", APP + ".model", APP + ".model.filter"},
+        {"Resources (ui-resources)", "dev.tandem.ui", "dev.tandem.ui.messages"},
     };
 
     @Test

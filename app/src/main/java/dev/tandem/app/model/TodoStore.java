@@ -60,6 +60,11 @@ public final class TodoStore implements AutoCloseable {
         sharedLists = Objects.requireNonNull(lists, "lists");
     }
 
+    /** The lists shared with other people, as last told. */
+    java.util.Set<String> sharedListIds() {
+        return sharedLists.get();
+    }
+
     /** Mends the tree of todos now ({@link TreeRepair}); the store also does it after every sync commit. */
     public int repairTree() {
         return TreeRepair.run(db, sharedLists.get());

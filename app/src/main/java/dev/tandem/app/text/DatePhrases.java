@@ -134,6 +134,25 @@ public final class DatePhrases {
         return Optional.empty();
     }
 
+    /** A weekday said by its name: the coming one, or ({@code next}) the one of next week. */
+    public record WeekdaySaid(DayOfWeek day, boolean next) {
+    }
+
+    /**
+     * The weekday a phrase names ("fri", "next fri", "freitag", "vendredi prochain"), as {@link #parse}
+     * reads it; empty for any other phrase.
+     */
+    public static Optional<WeekdaySaid> weekday(String phrase) {
+        String p = phrase == null ? "" : phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (Weekdays.NAMES.containsKey(p)) {
+            return Optional.of(new WeekdaySaid(Weekdays.NAMES.get(p), false));
+        }
+        if (p.startsWith("next ") && Weekdays.NAMES.containsKey(p.substring(5))) {
+            return Optional.of(new WeekdaySaid(Weekdays.NAMES.get(p.substring(5)), true));
+        }
+        return Grammar.current().flatMap(g -> g.weekdaySaid(p));
+    }
+
     /**
      * "next tue": the Tuesday of next week, as Todoist reads it, the first one on or after next Monday (the
      * day "next week" means). So from a Wednesday "next tue" is six days ahead, the coming Tuesday, and

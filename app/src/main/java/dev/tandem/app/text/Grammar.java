@@ -231,12 +231,18 @@ final class Grammar {
 
     /** The weekday a date phrase names by its name ("freitag", "vendredi prochain"); empty for other dates. */
     Optional<DayOfWeek> weekday(String phrase) {
+        return weekdaySaid(phrase).map(DatePhrases.WeekdaySaid::day);
+    }
+
+    /** The weekday a date phrase names, and whether it is next week's ("nächsten freitag"). */
+    Optional<DatePhrases.WeekdaySaid> weekdaySaid(String phrase) {
         String p = norm(phrase);
         Matcher m = matches("date.weekday", p);
-        if (m == null) {
-            m = matches("date.nextWeekday", p);
+        if (m != null) {
+            return Optional.of(new DatePhrases.WeekdaySaid(weekdays.get(m.group("wd")), false));
         }
-        return m == null ? Optional.empty() : Optional.of(weekdays.get(m.group("wd")));
+        m = matches("date.nextWeekday", p);
+        return m == null ? Optional.empty() : Optional.of(new DatePhrases.WeekdaySaid(weekdays.get(m.group("wd")), true));
     }
 
     /** The day of the month a phrase names ("am 1.", "le 1er"), as {@link DatePhrases#dayOfMonth}; 0 for none. */

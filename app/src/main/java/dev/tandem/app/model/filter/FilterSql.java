@@ -1,0 +1,122 @@
+package dev.tandem.app.model.filter;
+
+import dev.tandem.app.model.Queries;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A filter as one SQL condition over {@code items}, every value a bound parameter: a list's name, a tag,
+ * a date, the words of a search never become SQL text.
+ *
+ * <p>Every condition is true or false, never NULL (columns are read through {@code coalesce}), so
+ * {@code !} means "not this" as a person reads it: {@code !p1} includes todos without a priority. The
+ * filter runs over todos (never plain notes) that are not in the Trash, and only open ones unless the
+ * query names {@code done}.
+ *
+ * @param where  the condition, for {@code WHERE}
+ * @param params its parameters, in order
+ */
+public record FilterSql(String where, List<Object> params) {
+    public FilterSql {
+        params = List.copyOf(params);
+    }
+
+    /**
+     * Compiles {@code filter} as it reads on {@code today} in {@code zone}; {@code sharedListIds} are the
+     * lists this device shares ({@code shared}).
+     */
+    public static FilterSql of(Filter filter, LocalDate today, ZoneId zone, Collection<String> sharedListIds) {
+        List<Object> params = new ArrayList<>();
+        String cond = new Compiler(today, zone, sharedListIds, params).sql(filter);
+        String base = "items.trashedAt IS NULL AND coalesce(items.kind, '') <> 'note'"
+                + (namesDone(filter) ? "" : " AND coalesce(items.done, 0) = 0");
+        return new FilterSql(base + " AND (" + cond + ")", params);
+    }
+
+    /** Whether the query asks about done todos anywhere; else it is about open ones. */
+    static boolean namesDone(Filter f) {
+        if (f instanceof Filter.And a) {
+            return a.parts().stream().anyMatch(FilterSql::namesDone);
+        }
+        if (f instanceof Filter.Or o) {
+            return o.parts().stream().anyMatch(FilterSql::namesDone);
+        }
+        if (f instanceof Filter.Not n) {
+            return namesDone(n.part());
+        }
+        return f instanceof Filter.Is is && is.flag() == Filter.Flag.DONE;
+    }
+
+    private record Compiler(LocalDate today, ZoneId zone, Collection<String> shared, List<Object> params) {
+        String sql(Filter f) {
+            if (f instanceof Filter.And a) {
+                return join(a.parts(), " AND ");
+            } else if (f instanceof Filter.Or o) {
+                return join(o.parts(), " OR ");
+            } else if (f instanceof Filter.Not n) {
+                return "NOT (" + sql(n.part()) + ")";
+            } else if (f instanceof Filter.InList l) {
+                return bind("coalesce(items.listId, '') IN (SELECT id FROM lists WHERE name = ? COLLATE NOCASE)", l.name());
+            } else if (f instanceof Filter.Tagged t) {
+                return bind("EXISTS (SELECT 1 FROM item_tags t WHERE t.itemId = items.id AND t.removedAt IS NULL"
+                        + " AND t.tag = ? COLLATE NOCASE)", t.tag());
+            } else if (f instanceof Filter.Priority p) {
+                return bind("coalesce(items.priority, 0) = ?", p.level());
+            } else if (f instanceof Filter.DueBetween d) {
+                return bind("coalesce(items.due, '') >= ? AND coalesce(items.due, '') <= ?", d.from().day(today).toString(),
+                        d.to().day(today).toString());
+            } else if (f instanceof Filter.DueBefore d) {
+                return bind("coalesce(items.due, '') <> '' AND items.due < ?", d.day().day(today).toString());
+            } else if (f instanceof Filter.DueAfter d) {
+                return bind("coalesce(items.due, '') > ?", d.day().day(today).toString());
+            } else if (f instanceof Filter.StartBefore d) {
+                return bind("coalesce(items.start, '') <> '' AND items.start < ?", d.day().day(today).toString());
+            } else if (f instanceof Filter.StartAfter d) {
+                return bind("coalesce(items.start, '') > ?", d.day().day(today).toString());
+            } else if (f instanceof Filter.CreatedAfter d) {
+                return bind("coalesce(items.createdAt, 0) >= ?",
+                        d.day().day(today).plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
+            } else if (f instanceof Filter.CreatedBefore d) {
+                return bind("coalesce(items.createdAt, 0) < ?", d.day().day(today).atStartOfDay(zone).toInstant().toEpochMilli());
+            } else if (f instanceof Filter.Search s) {
+                return bind("items.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)", Queries.ftsMatch(s.words()));
+            } else if (f instanceof Filter.InSection s) {
+                return bind("coalesce(items.sectionId, '') IN (SELECT id FROM sections WHERE name = ? COLLATE NOCASE)", s.name());
+            }
+            return flag(((Filter.Is) f).flag());
+        }
+
+        private String flag(Filter.Flag flag) {
+            return switch (flag) {
+                case OVERDUE -> bind("coalesce(items.due, '') <> '' AND items.due < ?", today.toString());
+                case NO_DATE -> "coalesce(items.due, '') = ''";
+                case RECURRING -> "coalesce(items.repeat, '') <> ''";
+                case NO_START -> "coalesce(items.start, '') = ''";
+                case SOMEDAY -> "coalesce(items.someday, 0) = 1";
+                case HAS_NOTES -> "trim(coalesce(items.notes, '')) <> ''";
+                case HAS_ATTACHMENT -> "EXISTS (SELECT 1 FROM attachments a WHERE a.itemId = items.id)";
+                case SUBTASK -> "coalesce(items.parentId, '') <> ''";
+                case SHARED -> shared.isEmpty() ? "0"
+                        : bind("coalesce(items.listId, '') IN (" + String.join(", ", java.util.Collections.nCopies(shared.size(), "?"))
+                                + ")", shared.toArray());
+                case DONE -> "coalesce(items.done, 0) = 1";
+            };
+        }
+
+        private String join(List<Filter> parts, String op) {
+            List<String> sqls = new ArrayList<>();
+            for (Filter p : parts) {
+                sqls.add("(" + sql(p) + ")");
+            }
+            return String.join(op, sqls);
+        }
+
+        private String bind(String sql, Object... values) {
+            params.addAll(List.of(values));
+            return sql;
+        }
+    }
+}

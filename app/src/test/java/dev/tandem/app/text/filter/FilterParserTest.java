@@ -1,0 +1,89 @@
+package dev.tandem.app.text.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.model.filter.DateSaid;
+import dev.tandem.app.model.filter.Filter;
+import dev.tandem.app.model.filter.FilterException;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FilterParserTest {
+    /** A Thursday. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+
+    private static Filter parse(String q) {
+        return FilterParser.parse(q, TODAY);
+    }
+
+    @Test
+    void parse_andBindsCloserThanOr_notClosest() {
+        Filter f = parse("#Work & p1 | !@errand");
+        assertEquals(new Filter.Or(List.of(new Filter.And(List.of(new Filter.InList("Work"), new Filter.Priority(1))),
+                new Filter.Not(new Filter.Tagged("errand")))), f);
+        assertEquals("(#Work & p1) | !@errand", f.text());
+    }
+
+    @Test
+    void parse_theIssuesQueries_readAsWritten() {
+        assertEquals("#Work & no date", parse("#Work & no date").text());
+        assertEquals("overdue | @errand", parse("overdue|@errand").text());
+        assertEquals("#Work & !overdue & due before: +7d", parse("#Work & !overdue & due before: +7d").text());
+        assertEquals("search: quarterly", parse("search: quarterly").text());
+        assertEquals("(@urgent | @errand) & !p1", parse("(@urgent | @errand) & !p1").text());
+        assertEquals("#Team Alpha & p2", parse("#Team Alpha & p2").text());
+    }
+
+    @Test
+    void parse_datesInAnyLanguage_keptInFormsEveryDeviceReads() {
+        try {
+            Messages.use(Language.GERMAN);
+            assertEquals(new Filter.DueBefore(new DateSaid("fri")), parse("due before: Freitag"));
+            assertEquals(new Filter.DueBefore(new DateSaid("next fri")), parse("due before: nächsten Freitag"));
+            assertEquals(new Filter.DueBefore(new DateSaid("2026-12-24")), parse("due before: 24.12."));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
+        assertEquals(new Filter.DueAfter(new DateSaid("2026-12-24")), parse("due after: dec 24"));
+        assertEquals(new Filter.DueBefore(new DateSaid("+7d")), parse("Due Before: +7D"));
+        assertEquals("due: next 7 days", parse("due: next 7 days").text());
+    }
+
+    @Test
+    void parse_brokenQueries_sayWhereAndWhat() {
+        FilterException e = assertThrows(FilterException.class, () -> parse("#Work & "));
+        assertEquals(8, e.at());
+        assertTrue(e.getMessage().startsWith("At 9: a condition is missing"), e.getMessage());
+        e = assertThrows(FilterException.class, () -> parse("#Work & urgent"));
+        assertTrue(e.getMessage().contains("“urgent” is no condition"), e.getMessage());
+        assertEquals(8, e.at());
+        e = assertThrows(FilterException.class, () -> parse("(p1 | p2"));
+        assertTrue(e.getMessage().startsWith("At 1: this “(” is never closed"), e.getMessage());
+        e = assertThrows(FilterException.class, () -> parse("p1 )"));
+        assertTrue(e.getMessage().startsWith("At 4: this “)” closes nothing"), e.getMessage());
+        e = assertThrows(FilterException.class, () -> parse("due before: soonish"));
+        assertTrue(e.getMessage().startsWith("At 13: “soonish” is no date"), e.getMessage());
+        e = assertThrows(FilterException.class, () -> parse("#"));
+        assertTrue(e.getMessage().contains("needs something after it"), e.getMessage());
+        assertThrows(FilterException.class, () -> parse("   "));
+    }
+
+    @Test
+    void parse_attackerSizedQueries_refusedBeforeBuilt() {
+        FilterException tooLong = assertThrows(FilterException.class, () -> parse("p1 & ".repeat(400) + "p1"));
+        assertTrue(tooLong.getMessage().contains("1,000"), tooLong.getMessage());
+        assertThrows(FilterException.class, () -> parse("(".repeat(200) + "p1" + ")".repeat(200)));
+        assertThrows(FilterException.class, () -> parse("!".repeat(500) + "p1"));
+        FilterException many = assertThrows(FilterException.class, () -> parse("p1|".repeat(150) + "p1"));
+        assertTrue(many.getMessage().contains("100 conditions"), many.getMessage());
+        // At the bounds, a query still reads.
+        assertEquals(new Filter.Priority(1), parse("(".repeat(FilterParser.MAX_DEPTH) + "p1" + ")".repeat(FilterParser.MAX_DEPTH)));
+        assertThrows(FilterException.class,
+                () -> parse("(".repeat(FilterParser.MAX_DEPTH + 1) + "p1" + ")".repeat(FilterParser.MAX_DEPTH + 1)));
+    }
+}

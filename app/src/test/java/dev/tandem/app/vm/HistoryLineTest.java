@@ -68,8 +68,8 @@ class HistoryLineTest {
     @Test
     void fieldChange_remindAt_saysWhenOrRemoved() {
         long at = LocalDateTime.of(2025, 11, 24, 9, 0).atZone(BERLIN).toInstant().toEpochMilli();
-        assertEquals("Reminder set for Mon 24 Nov, 09:00", HistoryLine.fieldChange("remindAt", at, x -> x, BERLIN));
-        assertEquals("Reminder set for Mon 24 Nov, 09:00",
+        assertEquals("Reminder set for Mon 24 Nov, 9:00", HistoryLine.fieldChange("remindAt", at, x -> x, BERLIN));
+        assertEquals("Reminder set for Mon 24 Nov, 9:00",
                 HistoryLine.fieldChange("remindAt", String.valueOf(at), x -> x, BERLIN));
         assertEquals("Removed the reminder", HistoryLine.fieldChange("remindAt", null, x -> x, BERLIN));
         assertEquals("Dismissed the reminder", HistoryLine.fieldChange("remindDismissed", at, x -> x, BERLIN));
@@ -126,7 +126,7 @@ class HistoryLineTest {
                 e("1", "title", "Call Sam"),
                 e("2", "remindAt", at), e("3", "priority", 1L),
                 e("4", "repeat", "FREQ=WEEKLY"), e("4", "seriesId", "s1")), id -> "L", BERLIN);
-        assertEquals(List.of("Repeats every week", "Priority 1", "Reminder set for Mon 24 Nov, 09:00",
+        assertEquals(List.of("Repeats every week", "Priority 1", "Reminder set for Mon 24 Nov, 9:00",
                 "Created “Call Sam”"), lines.stream().map(HistoryLine::what).toList());
     }
 

@@ -1,6 +1,7 @@
 package dev.tandem.app.view;
 
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
@@ -112,7 +113,7 @@ final class Forms {
 
     /** "Copy" (id {@code id}): puts {@code field}'s text on the clipboard. */
     static Button copyButton(String id, TextField field) {
-        Button copy = new Button("Copy");
+        Button copy = new Button(Messages.text("editor.copy"));
         copy.setId(id);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();

@@ -242,7 +242,7 @@ public final class VersionsViewModel implements HasFeedback {
         ItemVersions.Version newest = rows.isEmpty() ? row.version() : rows.get(0).version();
         async.run(() -> {
             Item then = versions.item(id, known, row.version()).orElseThrow(() -> new IllegalStateException(
-                    "the history no longer holds version " + row.number()));
+                    Messages.text("editor.versions.gone", String.valueOf(row.number()))));
             VersionRestore plan = versions.plan(then, row.version().at());
             Set<ItemField> chosen = plan.defaultChoice();
             List<Choice> choices = new ArrayList<>();

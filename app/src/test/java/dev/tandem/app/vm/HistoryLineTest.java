@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.HistoryEntry;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -147,5 +149,21 @@ class HistoryLineTest {
         assertEquals(List.of("Removed the start date", "Back from Someday", "Someday", "Starts Mon 30 Nov",
                 "In section “Later”", "Moved out of “Move house”", "Reordered", "Moved under “Move house”",
                 "Created “Book the van”"), lines.stream().map(HistoryLine::what).toList());
+    }
+
+    @Test
+    void fieldChange_germanAndFrench_sentencesAndDatesInTheLanguage() {
+        long at = LocalDateTime.of(2025, 11, 24, 9, 0).atZone(BERLIN).toInstant().toEpochMilli();
+        try {
+            Messages.use(Language.GERMAN);
+            assertEquals("Fällig am Di., 1. Dez. 2026", HistoryLine.fieldChange("due", "2026-12-01", x -> x));
+            assertEquals("Erinnerung am Mo., 24. Nov., 09:00", HistoryLine.fieldChange("remindAt", at, x -> x, BERLIN));
+            assertEquals("Verschoben nach Einkauf", HistoryLine.fieldChange("listId", "L1", x -> "Einkauf"));
+            Messages.use(Language.FRENCH);
+            assertEquals("Échéance mar. 1 déc. 2026", HistoryLine.fieldChange("due", "2026-12-01", x -> x));
+            assertEquals("Renommée en «\u00a0Pain\u00a0»", HistoryLine.fieldChange("title", "Pain", x -> x));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
     }
 }

@@ -189,7 +189,8 @@ public final class DetailsViewModel {
             return;
         }
         Optional<Recurrence> rule = text.isEmpty() ? Optional.empty()
-                : RepeatPhrases.parse(text.toLowerCase(Locale.ROOT).startsWith("every") ? text : "every " + text);
+                : RepeatPhrases.parse(text.toLowerCase(Locale.ROOT).startsWith("every") ? text : "every " + text)
+                .or(() -> ownRepeat(text));
         if (!text.isEmpty() && rule.isEmpty()) {
             repeatText.set(loadedRepeat);
             return;
@@ -203,6 +204,12 @@ public final class DetailsViewModel {
         async.run(() -> series.setRepeat(id, rule.orElse(null)), b -> undo.push(Messages.text("editor.undo.editRepeat"), () ->
                 store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue)),
                 () -> series.setRepeat(id, rule.orElse(null))));
+    }
+
+    /** A repeat in the words of the language Tandem speaks ("alle 2 Wochen"), as quick add reads it. */
+    private Optional<Recurrence> ownRepeat(String text) {
+        TodoDraft d = TodoDraft.parse("x " + text, store.today());
+        return d.title().equals("x") ? Optional.ofNullable(d.repeat()) : Optional.empty();
     }
 
     /** Saves the reminder: "9am" (on the due date, else the next 9:00), "tomorrow 18:00", blank for none. */

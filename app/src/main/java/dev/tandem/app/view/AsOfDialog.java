@@ -7,6 +7,7 @@ import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -28,7 +29,8 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
     public AsOfDialog(Window owner, AsOfViewModel vm, List<String> stylesheets) {
         super(owner, vm, stylesheets, "as-of-dialog", Messages.text("editor.asOf.title"), 860);
         setHeaderText(Messages.text("editor.asOf.header"));
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        // Tandem's language, not the system's (JavaFX's own buttons follow the system).
+        getDialogPane().getButtonTypes().add(new ButtonType(Messages.text("editor.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
 
         DatePicker date = new DatePicker();
         date.setId("as-of-date");

@@ -44,7 +44,8 @@ public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, 
         setResizable(true);
         getDialogPane().setAccessibleRole(AccessibleRole.DIALOG);
         getDialogPane().setAccessibleText(Messages.text("editor.merge.accessible", vm.heading(), vm.subject()));
-        getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, saveType);
+        getDialogPane().getButtonTypes().addAll(
+                new ButtonType(Messages.text("editor.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE), saveType);
 
         Label subject = new Label(vm.subject());
         subject.getStyleClass().add(Styles.ITEM_TITLE);

@@ -10,6 +10,7 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -26,7 +27,7 @@ import javafx.stage.Window;
  * "Versions" of a todo or note: the versions on the left, newest first; on the right the one
  * selected, each field that differs from now as "then → now" with a box to choose it (one someone
  * else changed since says so and starts unchosen), the files the item had then, the notes as a line diff against now, and
- * Messages.text("editor.versions.restore"). Its state is a {@link VersionsViewModel}; this class lays out and binds.
+ * "Restore this version". Its state is a {@link VersionsViewModel}; this class lays out and binds.
  */
 public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> {
     private final ListView<Row> list = new ListView<>();
@@ -34,7 +35,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
 
     public VersionsDialog(Window owner, VersionsViewModel vm, List<String> stylesheets) {
         super(owner, vm, stylesheets, "versions-dialog", Messages.text("editor.versions.title", vm.title()), 820);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        // Tandem's language, not the system's (JavaFX's own buttons follow the system).
+        getDialogPane().getButtonTypes().add(new ButtonType(Messages.text("editor.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         list.setId("versions-list");
         list.setItems(vm.rows());
         list.setPrefWidth(260);

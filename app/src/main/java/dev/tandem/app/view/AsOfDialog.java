@@ -7,8 +7,6 @@ import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -29,8 +27,7 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
     public AsOfDialog(Window owner, AsOfViewModel vm, List<String> stylesheets) {
         super(owner, vm, stylesheets, "as-of-dialog", Messages.text("editor.asOf.title"), 860);
         setHeaderText(Messages.text("editor.asOf.header"));
-        // Tandem's language, not the system's (JavaFX's own buttons follow the system).
-        getDialogPane().getButtonTypes().add(new ButtonType(Messages.text("editor.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        getDialogPane().getButtonTypes().add(Forms.closeButton());
 
         DatePicker date = new DatePicker();
         date.setId("as-of-date");
@@ -55,7 +52,8 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
         time.setOnAction(e -> vm.show());
         Button show = Forms.action("as-of-show", Messages.text("editor.asOf.show"), vm::show, vm.busyProperty());
         show.setDefaultButton(true);
-        HBox when = new HBox(8, Forms.label(Messages.text("editor.asOf.date")), date, Forms.label(Messages.text("editor.asOf.time")), time, show);
+        HBox when = new HBox(8, Forms.label(Messages.text("editor.asOf.date")), date,
+                Forms.label(Messages.text("editor.asOf.time")), time, show);
         when.getStyleClass().add(Styles.FORM);
 
         ListView<ListRow> lists = new ListView<>(vm.lists());
@@ -65,8 +63,8 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
             @Override
             protected void updateItem(ListRow r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : Messages.text(r.goneNow() ? "editor.asOf.listRowGone" : "editor.asOf.listRow",
-                        r.name(), r.count()));
+                setText(empty || r == null ? null : Messages.text(
+                        r.goneNow() ? "editor.asOf.listRowGone" : "editor.asOf.listRow", r.name(), r.count()));
             }
         });
         lists.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {

@@ -103,7 +103,8 @@ final class AttachmentsPane extends VBox {
         open.setOnAction(e -> vm.open(r));
         MenuItem saveAs = new MenuItem(Messages.text("editor.attachments.saveAs"));
         saveAs.setOnAction(e -> vm.saveAs(r));
-        MenuItem remove = new MenuItem(Messages.text("editor.attachments.remove"), Icons.of(MaterialDesignD.DELETE_OUTLINE, 14));
+        MenuItem remove = new MenuItem(Messages.text("editor.attachments.remove"),
+                Icons.of(MaterialDesignD.DELETE_OUTLINE, 14));
         remove.setOnAction(e -> vm.remove(r));
         chip.setContextMenu(new ContextMenu(open, saveAs, new SeparatorMenuItem(), remove));
         return chip;

@@ -37,7 +37,8 @@ final class DetailsFields {
         priority.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer p) {
-                return p == null || p == 0 ? Messages.text("editor.priority.none") : Messages.text("editor.priority.level", String.valueOf(p));
+                return p == null || p == 0 ? Messages.text("editor.priority.none")
+                        : Messages.text("editor.priority.level", String.valueOf(p));
             }
 
             @Override
@@ -48,7 +49,8 @@ final class DetailsFields {
         priority.valueProperty().bindBidirectional(vm.priorityProperty());
         priority.setMaxWidth(Double.MAX_VALUE);
 
-        TextField tags = field("editor-tags", Messages.text("editor.tags.prompt"), vm.tagsTextProperty(), x -> vm.commitTags());
+        TextField tags = field("editor-tags", Messages.text("editor.tags.prompt"), vm.tagsTextProperty(),
+                x -> vm.commitTags());
         TextField repeat = field("editor-repeat", Messages.text("editor.repeat.prompt"), vm.repeatTextProperty(),
                 x -> vm.commitRepeat());
         Button skip = new Button(Messages.text("editor.repeat.skip"));
@@ -69,7 +71,8 @@ final class DetailsFields {
         HBox repeatBox = new HBox(4, repeat, skip, end);
         HBox.setHgrow(repeat, Priority.ALWAYS);
         repeatBox.setAlignment(Pos.CENTER_LEFT);
-        TextField remind = field("editor-remind", Messages.text("editor.remind.prompt"), vm.remindTextProperty(), x -> vm.commitRemind());
+        TextField remind = field("editor-remind", Messages.text("editor.remind.prompt"), vm.remindTextProperty(),
+                x -> vm.commitRemind());
 
         Object[][] rows = {{"editor.field.priority", priority}, {"editor.field.tags", tags},
             {"editor.field.repeat", repeatBox}, {"editor.field.remind", remind}};
@@ -111,8 +114,10 @@ final class DetailsFields {
      */
     static void addTime(GridPane grid, int row, TimeViewModel vm, java.util.function.Function<String, Label> label,
                         javafx.beans.value.ObservableBooleanValue note) {
-        TextField time = field("editor-time", Messages.text("editor.time.prompt"), vm.timeTextProperty(), x -> vm.commitTime());
-        TextField length = field("editor-length", Messages.text("editor.length.prompt"), vm.lengthTextProperty(), x -> vm.commitLength());
+        TextField time = field("editor-time", Messages.text("editor.time.prompt"), vm.timeTextProperty(),
+                x -> vm.commitTime());
+        TextField length = field("editor-length", Messages.text("editor.length.prompt"), vm.lengthTextProperty(),
+                x -> vm.commitLength());
         time.setPrefColumnCount(6);
         length.setPrefColumnCount(6);
         time.setAccessibleText(Messages.text("editor.time.accessible"));

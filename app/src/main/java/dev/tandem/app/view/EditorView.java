@@ -289,8 +289,10 @@ public final class EditorView extends StackPane {
     /** Todo or Note: two buttons, one selected, bound to the editor's kind. */
     private HBox kindSwitch() {
         ToggleGroup group = new ToggleGroup();
-        ToggleButton todo = new ToggleButton(Messages.text("editor.kind.todo"), Icons.of(MaterialDesignC.CHECKBOX_MARKED_CIRCLE_OUTLINE, 14));
-        ToggleButton note = new ToggleButton(Messages.text("editor.kind.note"), Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14));
+        ToggleButton todo = new ToggleButton(Messages.text("editor.kind.todo"),
+                Icons.of(MaterialDesignC.CHECKBOX_MARKED_CIRCLE_OUTLINE, 14));
+        ToggleButton note = new ToggleButton(Messages.text("editor.kind.note"),
+                Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14));
         todo.setId("editor-kind-todo");
         note.setId("editor-kind-note");
         todo.getStyleClass().add("first");

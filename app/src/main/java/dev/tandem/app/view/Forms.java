@@ -6,6 +6,8 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -109,6 +111,11 @@ final class Forms {
         b.setOnAction(e -> command.run());
         b.disableProperty().bind(busy);
         return b;
+    }
+
+    /** "Close" in Tandem's language: JavaFX's own {@code ButtonType.CLOSE} speaks the system's. */
+    static ButtonType closeButton() {
+        return new ButtonType(Messages.text("editor.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     /** "Copy" (id {@code id}): puts {@code field}'s text on the clipboard. */

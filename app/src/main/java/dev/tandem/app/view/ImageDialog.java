@@ -1,11 +1,8 @@
 package dev.tandem.app.view;
 
 import dev.tandem.ui.Styles;
-import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -30,7 +27,6 @@ final class ImageDialog extends TandemDialog<Image, Void> {
         scroll.setPrefViewportHeight(Math.min(image.getHeight(), screen.getHeight() * 0.7));
         getDialogPane().setPrefWidth(-1);
         getDialogPane().setContent(scroll);
-        // Tandem's language, not the system's (JavaFX's own buttons follow the system).
-        getDialogPane().getButtonTypes().add(new ButtonType(Messages.text("editor.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        getDialogPane().getButtonTypes().add(Forms.closeButton());
     }
 }

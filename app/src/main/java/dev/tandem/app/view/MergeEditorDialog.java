@@ -34,7 +34,8 @@ import javafx.stage.Window;
  * {@link MergeEditorViewModel#save()}, which may refuse; then the dialog closes.
  */
 public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, Boolean> {
-    private final ButtonType saveType = new ButtonType(Messages.text("editor.merge.save"), ButtonBar.ButtonData.OK_DONE);
+    private final ButtonType saveType = new ButtonType(Messages.text("editor.merge.save"),
+            ButtonBar.ButtonData.OK_DONE);
 
     private final TextArea area = new TextArea();
     private Node firstChoice;
@@ -49,7 +50,8 @@ public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, 
 
         Label subject = new Label(vm.subject());
         subject.getStyleClass().add(Styles.ITEM_TITLE);
-        Label how = Forms.wrapped(Messages.text("editor.merge.how", vm.fieldInSentence(), vm.keptDevice(), vm.lostDevice()));
+        Label how = Forms.wrapped(Messages.text("editor.merge.how", vm.fieldInSentence(), vm.keptDevice(),
+                vm.lostDevice()));
         how.getStyleClass().add(Styles.HINT);
 
         VBox placeRows = new VBox(10);

@@ -55,7 +55,8 @@ final class NoteImage extends StackPane {
         placeholder(ImageState.Phase.LOADING, Messages.text("editor.image.loading"), s.name());
         Runnable done = () -> {
             if (img.isError()) {
-                placeholder(ImageState.Phase.FAILED, img.getException() == null ? Messages.text("editor.image.notReadable")
+                placeholder(ImageState.Phase.FAILED, img.getException() == null
+                        ? Messages.text("editor.image.notReadable")
                         : Messages.text("editor.image.cannotShow", img.getException().getMessage()), s.name());
             } else if (img.getProgress() >= 1) {
                 showImage(img, s.name());

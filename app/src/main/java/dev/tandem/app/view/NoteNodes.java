@@ -114,7 +114,8 @@ final class NoteNodes {
                 CheckBox check = new CheckBox();
                 check.getStyleClass().add(Styles.NOTE_CHECK);
                 check.setSelected(e.checked());
-                check.setAccessibleText(e.blocks().isEmpty() ? Messages.text("editor.notes.checklistItem") : text(e.blocks().get(0)));
+                check.setAccessibleText(e.blocks().isEmpty() ? Messages.text("editor.notes.checklistItem")
+                        : text(e.blocks().get(0)));
                 check.setOnAction(ev -> vm.setChecked(e, check.isSelected()));
                 if (e.checked()) {
                     body.getStyleClass().add(Styles.NOTE_CHECKED);
@@ -134,7 +135,8 @@ final class NoteNodes {
             row.setAlignment(Pos.TOP_LEFT);
             if (vm.canMakeSubtask(e)) {
                 // The line becomes a todo of its own under the item, with its dates and details to come.
-                javafx.scene.control.MenuItem make = new javafx.scene.control.MenuItem(Messages.text("editor.notes.makeSubtask"));
+                javafx.scene.control.MenuItem make = new javafx.scene.control.MenuItem(
+                        Messages.text("editor.notes.makeSubtask"));
                 make.setOnAction(ev -> vm.makeSubtask(e));
                 javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(make);
                 row.setOnContextMenuRequested(ev -> menu.show(row, ev.getScreenX(), ev.getScreenY()));

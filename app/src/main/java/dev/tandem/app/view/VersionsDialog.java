@@ -10,8 +10,6 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -35,8 +33,7 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
 
     public VersionsDialog(Window owner, VersionsViewModel vm, List<String> stylesheets) {
         super(owner, vm, stylesheets, "versions-dialog", Messages.text("editor.versions.title", vm.title()), 820);
-        // Tandem's language, not the system's (JavaFX's own buttons follow the system).
-        getDialogPane().getButtonTypes().add(new ButtonType(Messages.text("editor.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        getDialogPane().getButtonTypes().add(Forms.closeButton());
         list.setId("versions-list");
         list.setItems(vm.rows());
         list.setPrefWidth(260);
@@ -52,7 +49,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
                 close();
             }
         });
-        Button restore = Forms.action("versions-restore", Messages.text("editor.versions.restore"), vm::restore, vm.busyProperty());
+        Button restore = Forms.action("versions-restore", Messages.text("editor.versions.restore"), vm::restore,
+                vm.busyProperty());
         restore.getStyleClass().add(Styles.BUTTON_ACCENT);
         restore.disableProperty().unbind();
         restore.disableProperty().bind(vm.canRestoreProperty().not());
@@ -61,7 +59,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
         scroll.setPrefViewportHeight(360);
         VBox right = new VBox(10, scroll, messageLine("versions-message", vm), restore);
         HBox.setHgrow(right, Priority.ALWAYS);
-        Button older = Forms.action("versions-older", Messages.text("editor.versions.older"), vm::loadOlder, vm.busyProperty());
+        Button older = Forms.action("versions-older", Messages.text("editor.versions.older"), vm::loadOlder,
+                vm.busyProperty());
         older.visibleProperty().bind(vm.hasOlderProperty());
         older.managedProperty().bind(vm.hasOlderProperty());
         VBox left = new VBox(6, list, older);
@@ -128,7 +127,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
                 setText(null);
                 return;
             }
-            setText(Messages.text("editor.versions.row", String.valueOf(row.number()), row.when(), row.device(), row.what()));
+            setText(Messages.text("editor.versions.row", String.valueOf(row.number()), row.when(), row.device(),
+                    row.what()));
         }
     }
 }

@@ -182,7 +182,8 @@ public final class AsOfViewModel implements HasFeedback {
             select(rows.stream().filter(r -> java.util.Objects.equals(r.listId(), wantedListId)).findFirst()
                     .orElse(rows.get(0)));
             feedback.end(Messages.text("editor.asOf.shown",
-                    Formats.dayYearTime(at.get().atZone(clock.getZone()).toLocalDateTime()), p.items().size(), rows.size() - 1));
+                    Formats.dayYearTime(at.get().atZone(clock.getZone()).toLocalDateTime()), p.items().size(),
+                    rows.size() - 1));
         }, e -> feedback.failed(Messages.text("editor.asOf.couldNotRead", Feedback.why(e))));
     }
 
@@ -226,7 +227,8 @@ public final class AsOfViewModel implements HasFeedback {
                 return;
             }
             var fields = plan.defaultChoice();
-            undo.push(Messages.text("editor.asOf.undoRestoreItem", row.then().titleOrEmpty()), () -> versions.undo(plan, fields),
+            undo.push(Messages.text("editor.asOf.undoRestoreItem", row.then().titleOrEmpty()),
+                    () -> versions.undo(plan, fields),
                     () -> versions.restore(plan, fields));
             feedback.end(Messages.text("editor.asOf.restoredItem", row.then().titleOrEmpty()));
             show();
@@ -251,7 +253,8 @@ public final class AsOfViewModel implements HasFeedback {
         }, r -> {
             Optional<TodoList> before = r.before();
             List<VersionRestore> plans = r.plans();
-            undo.push(Messages.text("editor.asOf.undoRestoreList", row.name()), () -> versions.undoList(before, then.id(), plans),
+            undo.push(Messages.text("editor.asOf.undoRestoreList", row.name()),
+                    () -> versions.undoList(before, then.id(), plans),
                     () -> versions.restoreList(then, itemsThen, p.at()));
             feedback.end(Messages.text("editor.asOf.restoredList", row.name(), plans.size()));
             show();

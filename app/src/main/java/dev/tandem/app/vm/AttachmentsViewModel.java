@@ -169,7 +169,8 @@ public final class AttachmentsViewModel implements HasFeedback {
                 } catch (RuntimeException e) {
                     // Said to the user below, file by file; the other files are still attached.
                     refused.add(e instanceof BlobTooLargeException ? e.getMessage()
-                            : Messages.text("editor.attachments.couldNotAttach", String.valueOf(f.getFileName()), Feedback.why(e)));
+                            : Messages.text("editor.attachments.couldNotAttach", String.valueOf(f.getFileName()),
+                                    Feedback.why(e)));
                 }
             }
             return new Outcome(added, refused);
@@ -183,13 +184,15 @@ public final class AttachmentsViewModel implements HasFeedback {
             return;
         }
         long max = limit.getAsLong();
-        String name = Messages.text("editor.attachments.pastedName", PASTED.format(clock.instant().atZone(clock.getZone())));
+        String name = Messages.text("editor.attachments.pastedName",
+                PASTED.format(clock.instant().atZone(clock.getZone())));
         async.run(() -> {
             try {
                 return new Outcome(List.of(store.add(id, new ByteArrayInputStream(image.png()), name, "image/png", max)),
                         List.of());
             } catch (BlobTooLargeException e) {
-                return new Outcome(List.of(), List.of(Messages.text("editor.attachments.pastedTooLarge", AttachmentRow.humanSize(e.limit()))));
+                return new Outcome(List.of(), List.of(Messages.text("editor.attachments.pastedTooLarge",
+                        AttachmentRow.humanSize(e.limit()))));
             }
         }, o -> attached(id, o, onAttached), this::failed);
     }
@@ -269,7 +272,8 @@ public final class AttachmentsViewModel implements HasFeedback {
             try {
                 Files.copy(path, t, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                throw new UncheckedIOException(Messages.text("editor.attachments.couldNotSave", t.toString(), e.getMessage()), e);
+                throw new UncheckedIOException(Messages.text("editor.attachments.couldNotSave", t.toString(),
+                        e.getMessage()), e);
             }
             async.ui().execute(() -> feedback.say(Messages.text("editor.attachments.saved", row.name(), t.toString())));
         }, Messages.text("editor.attachments.saving", row.name())));
@@ -283,7 +287,8 @@ public final class AttachmentsViewModel implements HasFeedback {
         }
         async.run(() -> store.remove(a.id()), removed -> {
             if (removed) {
-                undo.push(Messages.text("editor.attachments.undoRemove", a.name()), () -> store.restore(a), () -> store.remove(a.id()));
+                undo.push(Messages.text("editor.attachments.undoRemove", a.name()), () -> store.restore(a),
+                        () -> store.remove(a.id()));
             }
         });
     }
@@ -301,7 +306,8 @@ public final class AttachmentsViewModel implements HasFeedback {
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                        async.ui().execute(() -> feedback.fail(Messages.text("editor.attachments.didNotWork", doing, Feedback.why(cause))));
+                        async.ui().execute(() -> feedback.fail(Messages.text("editor.attachments.didNotWork", doing,
+                                Feedback.why(cause))));
                     }
                 });
     }
@@ -311,7 +317,8 @@ public final class AttachmentsViewModel implements HasFeedback {
             if (s.state() != AttachmentFetcher.State.HERE) {
                 throw new IllegalStateException(words(s));
             }
-            return store.file(a).orElseThrow(() -> new IllegalStateException(Messages.text("editor.attachments.copyGone")));
+            return store.file(a).orElseThrow(() -> new IllegalStateException(
+                    Messages.text("editor.attachments.copyGone")));
         });
     }
 
@@ -350,7 +357,8 @@ public final class AttachmentsViewModel implements HasFeedback {
         }
         Attachment a = row.get();
         if (!a.isImage()) {
-            return new Found(ImageState.failed(a.name(), Messages.text("editor.attachments.notAnImage", a.name())), null);
+            return new Found(ImageState.failed(a.name(), Messages.text("editor.attachments.notAnImage", a.name())),
+                    null);
         }
         Optional<Path> file = store.file(a);
         if (file.isPresent()) {

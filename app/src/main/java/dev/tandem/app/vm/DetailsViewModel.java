@@ -165,7 +165,8 @@ public final class DetailsViewModel {
         String id = it.id();
         Integer want = p == 0 ? null : p;
         Integer old = it.priorityLevel() == 0 ? null : it.priorityLevel();
-        async.run(() -> store.update(id, x -> x.withPriority(want)), b -> undo.push(Messages.text("editor.undo.setPriority"),
+        async.run(() -> store.update(id, x -> x.withPriority(want)), b -> undo.push(
+                Messages.text("editor.undo.setPriority"),
                 () -> store.update(id, x -> x.withPriority(old)), () -> store.update(id, x -> x.withPriority(want))));
     }
 
@@ -177,7 +178,8 @@ public final class DetailsViewModel {
         String id = it.id();
         List<String> want = Arrays.stream(tagsText.get().split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
         loadedTags = tagsText.get();
-        async.run(() -> tags.set(id, want), before -> undo.push(Messages.text("editor.undo.editTags"), () -> tags.set(id, before),
+        async.run(() -> tags.set(id, want), before -> undo.push(Messages.text("editor.undo.editTags"),
+                () -> tags.set(id, before),
                 () -> tags.set(id, want)));
     }
 
@@ -201,8 +203,9 @@ public final class DetailsViewModel {
         String oldRule = it.repeat();
         String oldSeries = it.seriesId();
         LocalDate oldDue = it.dueDate();
-        async.run(() -> series.setRepeat(id, rule.orElse(null)), b -> undo.push(Messages.text("editor.undo.editRepeat"), () ->
-                store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue)),
+        async.run(() -> series.setRepeat(id, rule.orElse(null)), b -> undo.push(
+                Messages.text("editor.undo.editRepeat"),
+                () -> store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue)),
                 () -> series.setRepeat(id, rule.orElse(null))));
     }
 

@@ -195,7 +195,8 @@ public final class EditorViewModel {
             return null;
         }
         return new VersionsViewModel(new dev.tandem.app.model.ItemVersions(store, authors), undo, async,
-                store.dateClock().getZone(), lid -> store.list(lid).map(l -> l.name()).orElseGet(() -> Messages.text("editor.deleted.list")),
+                store.dateClock().getZone(),
+                lid -> store.list(lid).map(l -> l.name()).orElseGet(() -> Messages.text("editor.deleted.list")),
                 it.id(), title.get());
     }
 

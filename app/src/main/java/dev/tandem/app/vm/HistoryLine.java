@@ -83,13 +83,16 @@ public record HistoryLine(String what, String device, Instant at) {
                 String what = switch (e.field()) {
                     case "parentId" -> isEmpty(e.value())
                             ? isEmpty(last.get("parentId")) ? null
-                            : Messages.text("editor.history.movedOutOf", shorten(names.item().apply(String.valueOf(last.get("parentId")))))
-                            : Messages.text("editor.history.movedUnder", shorten(names.item().apply(String.valueOf(e.value()))));
+                            : Messages.text("editor.history.movedOutOf",
+                                    shorten(names.item().apply(String.valueOf(last.get("parentId")))))
+                            : Messages.text("editor.history.movedUnder",
+                                    shorten(names.item().apply(String.valueOf(e.value()))));
                     case "sectionId" -> isEmpty(e.value())
                             ? isEmpty(last.get("sectionId")) ? null
                             : Messages.text("editor.history.outOfSection",
                                     shorten(names.section().apply(String.valueOf(last.get("sectionId")))))
-                            : Messages.text("editor.history.inSection", shorten(names.section().apply(String.valueOf(e.value()))));
+                            : Messages.text("editor.history.inSection",
+                                    shorten(names.section().apply(String.valueOf(e.value()))));
                     // A move writes the rank too: the move's own line says it.
                     case "rank" -> moved ? null : Messages.text("editor.history.reordered");
                     default -> fieldChange(e.field(), e.value(), listName, zone);
@@ -129,8 +132,10 @@ public record HistoryLine(String what, String device, Instant at) {
             }
             case "done" -> Messages.text("0".equals(String.valueOf(value)) || empty
                     ? "editor.history.reopened" : "editor.history.completed");
-            case "trashedAt" -> Messages.text(empty ? "editor.history.restoredFromTrash" : "editor.history.movedToTrash");
-            case "kind" -> Messages.text("note".equals(String.valueOf(value)) ? "editor.history.madeNote" : "editor.history.madeTodo");
+            case "trashedAt" -> Messages.text(empty ? "editor.history.restoredFromTrash"
+                    : "editor.history.movedToTrash");
+            case "kind" -> Messages.text("note".equals(String.valueOf(value)) ? "editor.history.madeNote"
+                    : "editor.history.madeTodo");
             case "listId" -> empty ? Messages.text("editor.history.movedToInbox")
                     : Messages.text("editor.history.movedToList", listName.apply(String.valueOf(value)));
             case "_deleted" -> Messages.text("0".equals(String.valueOf(value)) || empty
@@ -138,14 +143,16 @@ public record HistoryLine(String what, String device, Instant at) {
             case "priority" -> empty ? Messages.text("editor.history.priorityRemoved")
                     : Messages.text("editor.history.priority", String.valueOf(value).strip());
             case "repeat" -> empty ? Messages.text("editor.history.repeatStopped")
-                    : Recurrence.parse(String.valueOf(value)).map(r -> Messages.text("editor.history.repeats", r.describe()))
+                    : Recurrence.parse(String.valueOf(value)).map(r -> Messages.text("editor.history.repeats",
+                            r.describe()))
                     .orElseGet(() -> Messages.text("editor.history.repeatChanged"));
             case "remindAt" -> {
                 if (empty) {
                     yield Messages.text("editor.history.reminderRemoved");
                 }
                 Long at = epochMillis(value);
-                yield at == null ? Messages.text("editor.history.reminderChanged") : Messages.text("editor.history.reminderSet",
+                yield at == null ? Messages.text("editor.history.reminderChanged")
+                        : Messages.text("editor.history.reminderSet",
                         Formats.dayTime(Instant.ofEpochMilli(at).atZone(zone).toLocalDateTime()));
             }
             case "remindDismissed" -> empty ? null : Messages.text("editor.history.reminderDismissed");
@@ -154,22 +161,26 @@ public record HistoryLine(String what, String device, Instant at) {
             case "durationMinutes" -> {
                 Long minutes = epochMillis(value);
                 yield empty || minutes == null || minutes <= 0 ? Messages.text("editor.history.lengthRemoved")
-                        : Messages.text("editor.history.length", dev.tandem.app.text.Durations.format(minutes.intValue()));
+                        : Messages.text("editor.history.length",
+                                dev.tandem.app.text.Durations.format(minutes.intValue()));
             }
             case "start" -> {
                 if (empty) {
                     yield Messages.text("editor.history.startRemoved");
                 }
                 try {
-                    yield Messages.text("editor.history.start", Formats.day(LocalDate.parse(String.valueOf(value).strip())));
+                    yield Messages.text("editor.history.start",
+                            Formats.day(LocalDate.parse(String.valueOf(value).strip())));
                 } catch (RuntimeException ex) {
                     yield Messages.text("editor.history.start", String.valueOf(value));
                 }
             }
             case "someday" -> Messages.text(empty || "0".equals(String.valueOf(value))
                     ? "editor.history.somedayOff" : "editor.history.someday");
-            case "parentId" -> Messages.text(empty ? "editor.history.movedOutOfParent" : "editor.history.movedUnderAnother");
-            case "sectionId" -> Messages.text(empty ? "editor.history.outOfItsSection" : "editor.history.movedToSection");
+            case "parentId" -> Messages.text(empty ? "editor.history.movedOutOfParent"
+                    : "editor.history.movedUnderAnother");
+            case "sectionId" -> Messages.text(empty ? "editor.history.outOfItsSection"
+                    : "editor.history.movedToSection");
             case "rank" -> Messages.text("editor.history.reordered");
             // The series id changes with a repeat (its own line above) or when an occurrence is created; folding
             // subtasks away is how the list is looked at.

@@ -263,7 +263,8 @@ public final class VersionsViewModel implements HasFeedback {
         }, s -> {
             shown.set(s);
             feedback.clear();
-        }, e -> feedback.fail(Messages.text("editor.versions.couldNotShow", String.valueOf(row.number()), Feedback.why(e))));
+        }, e -> feedback.fail(Messages.text("editor.versions.couldNotShow", String.valueOf(row.number()),
+                Feedback.why(e))));
     }
 
     /** Whether there is something chosen to restore, and nothing running. */
@@ -283,19 +284,23 @@ public final class VersionsViewModel implements HasFeedback {
         String label = Messages.text("editor.versions.undoRestore", String.valueOf(s.row().number()));
         async.run(() -> versions.restore(plan, fields), item -> {
             undo.push(label, () -> versions.undo(plan, fields), () -> versions.restore(plan, fields));
-            feedback.end(Messages.text("editor.versions.restored", String.valueOf(s.row().number()), item.titleOrEmpty()));
+            feedback.end(Messages.text("editor.versions.restored", String.valueOf(s.row().number()),
+                    item.titleOrEmpty()));
             restored.set(true);
         }, e -> feedback.failed(Messages.text("editor.versions.nothingRestored", Feedback.why(e))));
     }
 
     private String words(ItemField field, Object value) {
         if (value == null || (value instanceof String s && s.isBlank())) {
-            return Messages.text(field == ItemField.LIST ? "editor.versions.value.inbox" : "editor.versions.value.none");
+            return Messages.text(field == ItemField.LIST ? "editor.versions.value.inbox"
+                    : "editor.versions.value.none");
         }
         return switch (field) {
             case LIST -> listName.apply(value.toString());
-            case DONE -> Messages.text(Boolean.TRUE.equals(value) ? "editor.versions.value.done" : "editor.versions.value.open");
-            case KIND -> Messages.text(Boolean.TRUE.equals(value) ? "editor.versions.value.note" : "editor.versions.value.todo");
+            case DONE -> Messages.text(Boolean.TRUE.equals(value) ? "editor.versions.value.done"
+                    : "editor.versions.value.open");
+            case KIND -> Messages.text(Boolean.TRUE.equals(value) ? "editor.versions.value.note"
+                    : "editor.versions.value.todo");
             case TRASH -> Messages.text(Boolean.TRUE.equals(value) ? "editor.versions.value.trashed"
                     : "editor.versions.value.notTrashed");
             case PRIORITY -> Messages.text("editor.versions.value.priority", value.toString());
@@ -306,7 +311,8 @@ public final class VersionsViewModel implements HasFeedback {
             case DUE -> day(value.toString());
             case START -> Messages.text("editor.versions.value.start", day(value.toString()));
             case TIME -> time(value.toString());
-            case LENGTH -> value instanceof Number n && n.intValue() > 0 ? Durations.format(n.intValue()) : shorten(value.toString());
+            case LENGTH -> value instanceof Number n && n.intValue() > 0 ? Durations.format(n.intValue())
+                    : shorten(value.toString());
             case PLACE -> value instanceof List<?> p && p.size() == 3
                     ? Messages.text(p.get(0) != null ? "editor.versions.value.underTodo"
                     : p.get(1) != null ? "editor.versions.value.inSection" : "editor.versions.value.top")

@@ -70,7 +70,8 @@ public final class WhenViewModel {
             start.set(next == null ? null : next.startDate());
             someday.set(next != null && next.isSomeday());
             where.set(next == null || next.context() == null ? ""
-                    : Messages.text(next.hasParent() ? "editor.where.subtask" : "editor.where.section", next.context()));
+                    : Messages.text(next.hasParent() ? "editor.where.subtask" : "editor.where.section",
+                    next.context()));
         } finally {
             loading = false;
         }

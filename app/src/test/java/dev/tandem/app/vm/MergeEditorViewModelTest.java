@@ -16,7 +16,8 @@ class MergeEditorViewModelTest {
     }
 
     private static MergeEditorViewModel title(String name) {
-        return new MergeEditorViewModel("Edit merged", "Trip", name, true, TextConflict.of("Book flights", "Book trains"),
+        return new MergeEditorViewModel("Edit merged", "Trip", name, true, TextConflict.of("Book flights",
+                "Book trains"),
                 "This device", "Phone", new FakeDialogs(), v -> { });
     }
 
@@ -26,7 +27,8 @@ class MergeEditorViewModelTest {
         MergeEditorViewModel m = title("Titel");
         m.textProperty().set("Book\nflights");
         assertFalse(m.save());
-        assertEquals("Das Feld „Titel“ ist einzeilig: Füge die Zeilen vor dem Speichern zusammen.", m.errorProperty().get());
+        assertEquals("Das Feld „Titel“ ist einzeilig: Füge die Zeilen vor dem Speichern zusammen.",
+                m.errorProperty().get());
     }
 
     @Test

@@ -190,9 +190,9 @@ public record HistoryLine(String what, String device, Instant at) {
     }
 
     /** A stored time of day ("14:00") as the language writes it; as stored when it does not parse. */
-    private static String time(String stored) {
+    static String time(String stored) {
         try {
-            return Formats.time(LocalTime.parse(stored));
+            return Formats.time(LocalTime.parse(stored.strip()));
         } catch (RuntimeException e) {
             return stored;
         }

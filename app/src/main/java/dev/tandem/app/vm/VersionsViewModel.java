@@ -11,7 +11,6 @@ import dev.tandem.ui.messages.Formats;
 import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -310,7 +309,7 @@ public final class VersionsViewModel implements HasFeedback {
                     : "editor.versions.value.notSomeday");
             case DUE -> day(value.toString());
             case START -> Messages.text("editor.versions.value.start", day(value.toString()));
-            case TIME -> time(value.toString());
+            case TIME -> shorten(HistoryLine.time(value.toString()));
             case LENGTH -> value instanceof Number n && n.intValue() > 0 ? Durations.format(n.intValue())
                     : shorten(value.toString());
             case PLACE -> value instanceof List<?> p && p.size() == 3
@@ -370,14 +369,6 @@ public final class VersionsViewModel implements HasFeedback {
         }
     }
 
-    /** A stored time of day ("14:00") as the language writes it; as stored when it does not parse. */
-    private static String time(String stored) {
-        try {
-            return Formats.time(LocalTime.parse(stored.strip()));
-        } catch (RuntimeException e) {
-            return shorten(stored);
-        }
-    }
 
     private static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 59) + "…" : s;

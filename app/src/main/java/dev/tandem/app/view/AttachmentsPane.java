@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -50,6 +51,14 @@ final class AttachmentsPane extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, heading, spacer, attach);
         head.setAlignment(Pos.CENTER_LEFT);
+        // Where the heading and the words do not both fit (a narrow editor, a long language), the button keeps
+        // its paperclip and drops the words, which its tooltip and accessible text still say, rather than cut them.
+        attach.setAccessibleText(attach.getText());
+        head.widthProperty().addListener((o, was, w) -> {
+            attach.setContentDisplay(ContentDisplay.LEFT);
+            attach.setContentDisplay(w.doubleValue() < head.prefWidth(-1) ? ContentDisplay.GRAPHIC_ONLY
+                    : ContentDisplay.LEFT);
+        });
 
         chips.setId("attachment-chips");
         chips.managedProperty().bind(chips.visibleProperty());

@@ -4,9 +4,9 @@ import dev.tandem.app.vm.AsOfViewModel;
 import dev.tandem.app.vm.AsOfViewModel.ItemRow;
 import dev.tandem.app.vm.AsOfViewModel.ListRow;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -25,9 +25,9 @@ import javafx.stage.Window;
  */
 public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
     public AsOfDialog(Window owner, AsOfViewModel vm, List<String> stylesheets) {
-        super(owner, vm, stylesheets, "as-of-dialog", "Show as of…", 860);
-        setHeaderText("Your lists as they stood at a time");
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        super(owner, vm, stylesheets, "as-of-dialog", Messages.text("editor.asOf.title"), 860);
+        setHeaderText(Messages.text("editor.asOf.header"));
+        getDialogPane().getButtonTypes().add(Forms.closeButton());
 
         DatePicker date = new DatePicker();
         date.setId("as-of-date");
@@ -47,12 +47,13 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
         TextField time = new TextField();
         time.setId("as-of-time");
         time.setPrefColumnCount(5);
-        time.setPromptText("18:00");
+        time.setPromptText(Messages.text("editor.asOf.time.prompt"));
         time.textProperty().bindBidirectional(vm.timeProperty());
         time.setOnAction(e -> vm.show());
-        Button show = Forms.action("as-of-show", "Show", vm::show, vm.busyProperty());
+        Button show = Forms.action("as-of-show", Messages.text("editor.asOf.show"), vm::show, vm.busyProperty());
         show.setDefaultButton(true);
-        HBox when = new HBox(8, Forms.label("Date"), date, Forms.label("Time"), time, show);
+        HBox when = new HBox(8, Forms.label(Messages.text("editor.asOf.date")), date,
+                Forms.label(Messages.text("editor.asOf.time")), time, show);
         when.getStyleClass().add(Styles.FORM);
 
         ListView<ListRow> lists = new ListView<>(vm.lists());
@@ -62,7 +63,8 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
             @Override
             protected void updateItem(ListRow r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : r.name() + " (" + r.count() + ")" + (r.goneNow() ? " · deleted since" : ""));
+                setText(empty || r == null ? null : Messages.text(
+                        r.goneNow() ? "editor.asOf.listRowGone" : "editor.asOf.listRow", r.name(), r.count()));
             }
         });
         lists.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -78,7 +80,7 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
         });
         ListView<ItemRow> items = new ListView<>(vm.items());
         items.setId("as-of-items");
-        items.setPlaceholder(new Label("No items in this list then."));
+        items.setPlaceholder(new Label(Messages.text("editor.asOf.noItems")));
         items.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(ItemRow r, boolean empty) {
@@ -92,11 +94,11 @@ public final class AsOfDialog extends TandemDialog<AsOfViewModel, Void> {
         });
         HBox.setHgrow(items, Priority.ALWAYS);
 
-        Button restoreItem = new Button("Restore this item");
+        Button restoreItem = new Button(Messages.text("editor.asOf.restoreItem"));
         restoreItem.setId("as-of-restore-item");
         restoreItem.setOnAction(e -> vm.restoreItem(items.getSelectionModel().getSelectedItem()));
         restoreItem.disableProperty().bind(items.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
-        Button restoreList = new Button("Restore this list");
+        Button restoreList = new Button(Messages.text("editor.asOf.restoreList"));
         restoreList.setId("as-of-restore-list");
         restoreList.setOnAction(e -> vm.restoreList());
         restoreList.disableProperty().bind(lists.getSelectionModel().selectedItemProperty().isNull()

@@ -3,12 +3,14 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.AttachmentRow;
 import dev.tandem.app.vm.AttachmentsViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -40,15 +42,23 @@ final class AttachmentsPane extends VBox {
         setId("attachments");
         getStyleClass().add(Styles.ATTACHMENTS);
         heading.setGraphic(Icons.of(MaterialDesignP.PAPERCLIP, 13));
-        Button attach = new Button("Attach file…", Icons.of(MaterialDesignP.PAPERCLIP, 14));
+        Button attach = new Button(Messages.text("editor.attachments.attach"), Icons.of(MaterialDesignP.PAPERCLIP, 14));
         attach.setId("attach-file");
         attach.getStyleClass().add(Styles.BUTTON_FLAT);
-        attach.setTooltip(new Tooltip("Attach files to this item (Ctrl+Shift+F); or drop files here, or paste an image"));
+        attach.setTooltip(new Tooltip(Messages.text("editor.attachments.attachTip")));
         attach.setOnAction(e -> vm.chooseAndAttach());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox head = new HBox(8, heading, spacer, attach);
         head.setAlignment(Pos.CENTER_LEFT);
+        // Where the heading and the words do not both fit (a narrow editor, a long language), the button keeps
+        // its paperclip and drops the words, which its tooltip and accessible text still say, rather than cut them.
+        attach.setAccessibleText(attach.getText());
+        head.widthProperty().addListener((o, was, w) -> {
+            attach.setContentDisplay(ContentDisplay.LEFT);
+            attach.setContentDisplay(w.doubleValue() < head.prefWidth(-1) ? ContentDisplay.GRAPHIC_ONLY
+                    : ContentDisplay.LEFT);
+        });
 
         chips.setId("attachment-chips");
         chips.managedProperty().bind(chips.visibleProperty());
@@ -62,8 +72,8 @@ final class AttachmentsPane extends VBox {
         Button dismiss = new Button("", Icons.of(MaterialDesignC.CLOSE, 13));
         dismiss.setId("attachments-message-close");
         dismiss.getStyleClass().add(Styles.BUTTON_FLAT);
-        dismiss.setAccessibleText("Close the message");
-        dismiss.setTooltip(new Tooltip("Close the message"));
+        dismiss.setAccessibleText(Messages.text("editor.attachments.closeMessage"));
+        dismiss.setTooltip(new Tooltip(Messages.text("editor.attachments.closeMessage")));
         dismiss.setOnAction(e -> vm.dismissMessage());
         HBox messageRow = new HBox(4, message, dismiss);
         messageRow.setAlignment(Pos.TOP_LEFT);
@@ -95,14 +105,15 @@ final class AttachmentsPane extends VBox {
         chip.getStyleClass().add(Styles.ATTACHMENT_CHIP);
         chip.setUserData(r.id());
         chip.setMaxWidth(260);
-        chip.setTooltip(new Tooltip(r.name() + "\n" + r.details() + "\nClick to open; right-click for more"));
-        chip.setAccessibleText(r.name() + ", " + r.details());
+        chip.setTooltip(new Tooltip(Messages.text("editor.attachments.chipTip", r.name(), r.details())));
+        chip.setAccessibleText(Messages.text("editor.attachments.chipAccessible", r.name(), r.details()));
         chip.setOnAction(e -> vm.open(r));
-        MenuItem open = new MenuItem("Open");
+        MenuItem open = new MenuItem(Messages.text("editor.attachments.open"));
         open.setOnAction(e -> vm.open(r));
-        MenuItem saveAs = new MenuItem("Save as…");
+        MenuItem saveAs = new MenuItem(Messages.text("editor.attachments.saveAs"));
         saveAs.setOnAction(e -> vm.saveAs(r));
-        MenuItem remove = new MenuItem("Remove", Icons.of(MaterialDesignD.DELETE_OUTLINE, 14));
+        MenuItem remove = new MenuItem(Messages.text("editor.attachments.remove"),
+                Icons.of(MaterialDesignD.DELETE_OUTLINE, 14));
         remove.setOnAction(e -> vm.remove(r));
         chip.setContextMenu(new ContextMenu(open, saveAs, new SeparatorMenuItem(), remove));
         return chip;

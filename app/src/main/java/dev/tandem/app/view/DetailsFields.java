@@ -4,6 +4,7 @@ import dev.tandem.app.vm.DetailsViewModel;
 import dev.tandem.app.vm.TimeViewModel;
 import dev.tandem.app.vm.WhenViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -36,7 +37,8 @@ final class DetailsFields {
         priority.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer p) {
-                return p == null || p == 0 ? "None" : "Priority " + p;
+                return p == null || p == 0 ? Messages.text("editor.priority.none")
+                        : Messages.text("editor.priority.level", String.valueOf(p));
             }
 
             @Override
@@ -47,16 +49,17 @@ final class DetailsFields {
         priority.valueProperty().bindBidirectional(vm.priorityProperty());
         priority.setMaxWidth(Double.MAX_VALUE);
 
-        TextField tags = field("editor-tags", "home, work", vm.tagsTextProperty(), x -> vm.commitTags());
-        TextField repeat = field("editor-repeat", "every monday, every 2 weeks…", vm.repeatTextProperty(),
+        TextField tags = field("editor-tags", Messages.text("editor.tags.prompt"), vm.tagsTextProperty(),
+                x -> vm.commitTags());
+        TextField repeat = field("editor-repeat", Messages.text("editor.repeat.prompt"), vm.repeatTextProperty(),
                 x -> vm.commitRepeat());
-        Button skip = new Button("Skip");
+        Button skip = new Button(Messages.text("editor.repeat.skip"));
         skip.setId("editor-skip");
-        skip.setTooltip(new Tooltip("Move on to the next occurrence without completing this one"));
+        skip.setTooltip(new Tooltip(Messages.text("editor.repeat.skipTip")));
         skip.setOnAction(e -> vm.skip());
-        Button end = new Button("End");
+        Button end = new Button(Messages.text("editor.repeat.end"));
         end.setId("editor-end-series");
-        end.setTooltip(new Tooltip("Stop repeating"));
+        end.setTooltip(new Tooltip(Messages.text("editor.repeat.endTip")));
         end.setOnAction(e -> vm.endSeries());
         for (Button b : new Button[] {skip, end}) {
             b.getStyleClass().add(Styles.BUTTON_FLAT);
@@ -68,11 +71,13 @@ final class DetailsFields {
         HBox repeatBox = new HBox(4, repeat, skip, end);
         HBox.setHgrow(repeat, Priority.ALWAYS);
         repeatBox.setAlignment(Pos.CENTER_LEFT);
-        TextField remind = field("editor-remind", "9am, tomorrow 18:00", vm.remindTextProperty(), x -> vm.commitRemind());
+        TextField remind = field("editor-remind", Messages.text("editor.remind.prompt"), vm.remindTextProperty(),
+                x -> vm.commitRemind());
 
-        Object[][] rows = {{"PRIORITY", priority}, {"TAGS", tags}, {"REPEAT", repeatBox}, {"REMIND", remind}};
+        Object[][] rows = {{"editor.field.priority", priority}, {"editor.field.tags", tags},
+            {"editor.field.repeat", repeatBox}, {"editor.field.remind", remind}};
         for (Object[] r : rows) {
-            Label l = label.apply((String) r[0]);
+            Label l = label.apply(Messages.text((String) r[0]));
             javafx.scene.Node n = (javafx.scene.Node) r[1];
             l.setLabelFor(n instanceof HBox h ? h.getChildren().get(0) : n);
             grid.add(l, 0, row);
@@ -97,10 +102,10 @@ final class DetailsFields {
         remind.accessibleHelpProperty().bind(vm.remindNoteProperty());
         grid.add(remindNote, 1, row);
 
-        priority.setAccessibleText("Priority");
-        tags.setAccessibleText("Tags");
-        repeat.setAccessibleText("Repeat");
-        remind.setAccessibleText("Reminder");
+        priority.setAccessibleText(Messages.text("editor.priority.accessible"));
+        tags.setAccessibleText(Messages.text("editor.tags.accessible"));
+        repeat.setAccessibleText(Messages.text("editor.repeat.accessible"));
+        remind.setAccessibleText(Messages.text("editor.remind.accessible"));
     }
 
     /**
@@ -109,19 +114,21 @@ final class DetailsFields {
      */
     static void addTime(GridPane grid, int row, TimeViewModel vm, java.util.function.Function<String, Label> label,
                         javafx.beans.value.ObservableBooleanValue note) {
-        TextField time = field("editor-time", "14:00, 2pm", vm.timeTextProperty(), x -> vm.commitTime());
-        TextField length = field("editor-length", "30 min, 1h", vm.lengthTextProperty(), x -> vm.commitLength());
+        TextField time = field("editor-time", Messages.text("editor.time.prompt"), vm.timeTextProperty(),
+                x -> vm.commitTime());
+        TextField length = field("editor-length", Messages.text("editor.length.prompt"), vm.lengthTextProperty(),
+                x -> vm.commitLength());
         time.setPrefColumnCount(6);
         length.setPrefColumnCount(6);
-        time.setAccessibleText("Time");
-        length.setAccessibleText("Length");
-        Label forWord = new Label("for");
+        time.setAccessibleText(Messages.text("editor.time.accessible"));
+        length.setAccessibleText(Messages.text("editor.length.accessible"));
+        Label forWord = new Label(Messages.text("editor.time.for"));
         forWord.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox box = new HBox(6, time, forWord, length);
         HBox.setHgrow(time, Priority.ALWAYS);
         HBox.setHgrow(length, Priority.ALWAYS);
         box.setAlignment(Pos.CENTER_LEFT);
-        Label l = label.apply("TIME");
+        Label l = label.apply(Messages.text("editor.field.time"));
         l.setLabelFor(time);
         for (javafx.scene.Node x : new javafx.scene.Node[] {l, box}) {
             x.visibleProperty().bind(javafx.beans.binding.Bindings.not(note));
@@ -142,19 +149,19 @@ final class DetailsFields {
         javafx.scene.control.DatePicker start = new javafx.scene.control.DatePicker();
         start.setId("editor-start");
         start.setConverter(dates);
-        start.setPromptText("No start date");
+        start.setPromptText(Messages.text("editor.start.prompt"));
         start.valueProperty().bindBidirectional(vm.startProperty());
         start.setMaxWidth(Double.MAX_VALUE);
-        start.setAccessibleText("Start date");
+        start.setAccessibleText(Messages.text("editor.start.accessible"));
         Button clear = new Button("×");
         clear.getStyleClass().add(Styles.BUTTON_FLAT);
-        clear.setTooltip(new Tooltip("Remove the start date"));
-        clear.setAccessibleText("Remove the start date");
+        clear.setTooltip(new Tooltip(Messages.text("editor.start.remove")));
+        clear.setAccessibleText(Messages.text("editor.start.remove"));
         clear.setOnAction(e -> vm.startProperty().set(null));
         clear.visibleProperty().bind(vm.startProperty().isNotNull());
-        javafx.scene.control.CheckBox someday = new javafx.scene.control.CheckBox("Someday");
+        javafx.scene.control.CheckBox someday = new javafx.scene.control.CheckBox(Messages.text("editor.someday"));
         someday.setId("editor-someday");
-        someday.setTooltip(new Tooltip("Out of the way: not in the Inbox or Today, until it gets a date"));
+        someday.setTooltip(new Tooltip(Messages.text("editor.someday.tip")));
         someday.selectedProperty().bindBidirectional(vm.somedayProperty());
         someday.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         // Someday under the date, not beside it: beside, it would leave a narrow editor's date a character or two.
@@ -162,7 +169,7 @@ final class DetailsFields {
         HBox.setHgrow(start, Priority.ALWAYS);
         dateBox.setAlignment(Pos.CENTER_LEFT);
         javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(6, dateBox, someday);
-        Label l = label.apply("START");
+        Label l = label.apply(Messages.text("editor.field.start"));
         l.setLabelFor(start);
         for (javafx.scene.Node x : new javafx.scene.Node[] {l, box}) {
             x.visibleProperty().bind(javafx.beans.binding.Bindings.not(note));

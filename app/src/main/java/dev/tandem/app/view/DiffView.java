@@ -4,6 +4,7 @@ import dev.tandem.app.text.diff.DiffLine;
 import dev.tandem.app.text.diff.DiffLine.Segment;
 import dev.tandem.app.vm.TextConflict;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
@@ -36,7 +37,7 @@ final class DiffView extends VBox {
     };
 
     DiffView(TextConflict text) {
-        this(text, "Only in the lost version: ", "Only in the kept version: ");
+        this(text, Messages.text("editor.diff.onlyLost"), Messages.text("editor.diff.onlyKept"));
     }
 
     /** {@code removed} and {@code added}: what a screen reader says before a "−" and a "+" line. */
@@ -67,7 +68,7 @@ final class DiffView extends VBox {
             default -> "";
         };
         Region body = d.hasWordMarks() ? words(d.segments()) : plain(d.text());
-        body.setAccessibleText(said + (d.text().isBlank() ? "empty line" : d.text()));
+        body.setAccessibleText(said + (d.text().isBlank() ? Messages.text("editor.diff.emptyLine") : d.text()));
         body.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(body, Priority.ALWAYS);
         HBox row = new HBox(mark, body);
@@ -104,7 +105,7 @@ final class DiffView extends VBox {
     private Node fold(DiffLine d) {
         Hyperlink open = new Hyperlink(d.foldLabel());
         open.getStyleClass().add(Styles.DIFF_FOLD);
-        open.setAccessibleHelp("Shows the hidden lines");
+        open.setAccessibleHelp(Messages.text("editor.diff.showHidden"));
         open.setOnAction(e -> text.expand(d));
         return open;
     }

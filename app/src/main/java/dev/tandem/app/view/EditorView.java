@@ -3,15 +3,14 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.EditorViewModel;
 import dev.tandem.app.vm.HistoryLine;
 import dev.tandem.app.vm.MainViewModel;
-import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
@@ -44,9 +43,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The editor pane: title, notes, due date and time, list, done, and the item's change history. */
 public final class EditorView extends StackPane {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH)
-            .withZone(ZoneId.systemDefault());
-
     /** Below this width the Todo/Note buttons go without their icons. */
     static final double NARROW = 320;
     private final EditorViewModel vm;
@@ -55,7 +51,7 @@ public final class EditorView extends StackPane {
     private final TextArea notes = new TextArea();
     private final DatePicker due = new DatePicker();
     private final ComboBox<String> list = new ComboBox<>();
-    private final CheckBox done = new CheckBox("Done");
+    private final CheckBox done = new CheckBox(Messages.text("editor.done"));
     private final NotesPane notesPane;
     private final ListView<HistoryLine> history = new ListView<>();
     private final PauseTransition autosave = new PauseTransition(Duration.millis(700));
@@ -71,7 +67,7 @@ public final class EditorView extends StackPane {
 
         title.setId("editor-title");
         title.getStyleClass().add(Styles.EDITOR_TITLE);
-        title.setPromptText("Title");
+        title.setPromptText(Messages.text("editor.title.prompt"));
         title.textProperty().bindBidirectional(vm.titleProperty());
         title.setOnAction(e -> vm.commit());
         title.focusedProperty().addListener((o, a, f) -> {
@@ -82,7 +78,7 @@ public final class EditorView extends StackPane {
 
         notes.setId("editor-notes");
         notes.getStyleClass().add(Styles.EDITOR_NOTES);
-        notes.setPromptText("Notes: plain text or Markdown; - [ ] makes a checklist");
+        notes.setPromptText(Messages.text("editor.notes.prompt"));
         notes.setWrapText(true);
         notes.setPrefRowCount(8);
         // Not bound both ways: a long note is edited a part at a time (see NoteTextParts).
@@ -97,14 +93,14 @@ public final class EditorView extends StackPane {
         notes.textProperty().addListener((o, a, b) -> autosave.playFromStart());
 
         due.setId("editor-due");
-        due.setPromptText("No due date");
+        due.setPromptText(Messages.text("editor.due.prompt"));
         due.valueProperty().bindBidirectional(vm.dueProperty());
         due.setMaxWidth(Double.MAX_VALUE);
         due.setConverter(dates(vm, vm.dueProperty()));
         Button clearDue = new Button(null, Icons.of(MaterialDesignC.CLOSE, 14));
         clearDue.getStyleClass().add(Styles.BUTTON_FLAT);
-        clearDue.setTooltip(new Tooltip("Remove the due date"));
-        clearDue.setAccessibleText("Remove the due date");
+        clearDue.setTooltip(new Tooltip(Messages.text("editor.due.remove")));
+        clearDue.setAccessibleText(Messages.text("editor.due.remove"));
         clearDue.setOnAction(e -> vm.dueProperty().set(null));
         clearDue.visibleProperty().bind(vm.dueProperty().isNotNull());
         HBox dueBox = new HBox(4, due, clearDue);
@@ -149,14 +145,14 @@ public final class EditorView extends StackPane {
         done.selectedProperty().bindBidirectional(vm.doneProperty());
         // A note has nothing to complete and no date: those fields go while it is one.
         showFor(done, vm.noteProperty().not());
-        notesPane = new NotesPane(vm.notes(), notes, noteParts.bar(), fieldLabel("NOTES"));
+        notesPane = new NotesPane(vm.notes(), notes, noteParts.bar(), fieldLabel(Messages.text("editor.field.notes")));
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         // Under 280 px (the editor at its least, beside a 760 px window) the names go above the fields.
         NarrowForm.stackBelow(grid, 280);
-        Label dueLabel = fieldLabel("DUE");
+        Label dueLabel = fieldLabel(Messages.text("editor.field.due"));
         showFor(dueLabel, vm.noteProperty().not());
         showFor(dueBox, vm.noteProperty().not());
         grid.add(dueLabel, 0, 0);
@@ -164,7 +160,7 @@ public final class EditorView extends StackPane {
         DetailsFields.addTime(grid, 1, vm.details().time(), EditorView::fieldLabel, vm.noteProperty());
         DetailsFields.addWhen(grid, 2, vm.details().when(), EditorView::fieldLabel, vm.noteProperty(),
                 dates(vm, vm.details().when().startProperty()));
-        grid.add(fieldLabel("LIST"), 0, 3);
+        grid.add(fieldLabel(Messages.text("editor.field.list")), 0, 3);
         grid.add(list, 1, 3);
         GridPane.setHgrow(dueBox, Priority.ALWAYS);
         GridPane.setHgrow(list, Priority.ALWAYS);
@@ -177,10 +173,10 @@ public final class EditorView extends StackPane {
         history.setCellFactory(lv -> new HistoryCell());
         history.setPrefHeight(170);
         history.setFocusTraversable(false);
-        history.setPlaceholder(new Label("No changes yet"));
-        Label historyLabel = fieldLabel("HISTORY");
+        history.setPlaceholder(new Label(Messages.text("editor.history.empty")));
+        Label historyLabel = fieldLabel(Messages.text("editor.field.history"));
         historyLabel.setGraphic(Icons.of(MaterialDesignH.HISTORY, 13));
-        Button versions = new Button("Versions…");
+        Button versions = new Button(Messages.text("editor.history.versions"));
         versions.setId("editor-versions");
         versions.getStyleClass().add(Styles.BUTTON_FLAT);
         versions.setOnAction(e -> openVersions());
@@ -189,7 +185,7 @@ public final class EditorView extends StackPane {
         HBox historyHead = new HBox(8, historyLabel, historySpacer, versions);
         historyHead.setAlignment(Pos.CENTER_LEFT);
 
-        Button trash = new Button("Move to Trash", Icons.of(Icons.TRASH, 15));
+        Button trash = new Button(Messages.text("editor.trash"), Icons.of(Icons.TRASH, 15));
         trash.getStyleClass().add(Styles.BUTTON_FLAT);
         trash.setOnAction(e -> main.deleteSelected());
         Region topSpacer = new Region();
@@ -211,7 +207,7 @@ public final class EditorView extends StackPane {
         VBox.setVgrow(notesPane, Priority.ALWAYS);
         form.visibleProperty().bind(vm.showingProperty());
 
-        Label emptyText = new Label("Select a todo to see its notes and history.");
+        Label emptyText = new Label(Messages.text("editor.empty"));
         // A narrow editor (the demo's windows) wraps the line rather than cut it with "…".
         emptyText.setWrapText(true);
         emptyText.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
@@ -242,7 +238,7 @@ public final class EditorView extends StackPane {
      * are attached only, and Ctrl+V of an image (or of files) puts it into the notes at the caret.
      */
     private void attachments(dev.tandem.app.vm.AttachmentsViewModel a, VBox form) {
-        attachmentsPane = new AttachmentsPane(a, fieldLabel("ATTACHMENTS"));
+        attachmentsPane = new AttachmentsPane(a, fieldLabel(Messages.text("editor.field.attachments")));
         form.getChildren().add(form.getChildren().indexOf(notesPane) + 1, attachmentsPane);
         AttachmentInput.acceptDrops(notesPane, e -> shownId() != null,
                 files -> { String id = shownId(); a.attach(id, files, md -> vm.insertInNotes(id, md, this::atCaret)); });
@@ -293,16 +289,18 @@ public final class EditorView extends StackPane {
     /** Todo or Note: two buttons, one selected, bound to the editor's kind. */
     private HBox kindSwitch() {
         ToggleGroup group = new ToggleGroup();
-        ToggleButton todo = new ToggleButton("Todo", Icons.of(MaterialDesignC.CHECKBOX_MARKED_CIRCLE_OUTLINE, 14));
-        ToggleButton note = new ToggleButton("Note", Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14));
+        ToggleButton todo = new ToggleButton(Messages.text("editor.kind.todo"),
+                Icons.of(MaterialDesignC.CHECKBOX_MARKED_CIRCLE_OUTLINE, 14));
+        ToggleButton note = new ToggleButton(Messages.text("editor.kind.note"),
+                Icons.of(MaterialDesignN.NOTE_TEXT_OUTLINE, 14));
         todo.setId("editor-kind-todo");
         note.setId("editor-kind-note");
         todo.getStyleClass().add("first");
         note.getStyleClass().add("last");
         todo.setToggleGroup(group);
         note.setToggleGroup(group);
-        todo.setTooltip(new Tooltip("A todo: done, due date, repeat, reminder"));
-        note.setTooltip(new Tooltip("A plain note: never due, never completed"));
+        todo.setTooltip(new Tooltip(Messages.text("editor.kind.todoTip")));
+        note.setTooltip(new Tooltip(Messages.text("editor.kind.noteTip")));
         Runnable show = () -> group.selectToggle(vm.noteProperty().get() ? note : todo);
         vm.noteProperty().addListener((o, a, b) -> show.run());
         show.run();
@@ -315,7 +313,7 @@ public final class EditorView extends StackPane {
         });
         HBox box = new HBox(todo, note);
         box.getStyleClass().add(Styles.SEGMENTED);
-        box.setAccessibleText("Todo or note");
+        box.setAccessibleText(Messages.text("editor.kind.accessible"));
         box.setMinWidth(Region.USE_PREF_SIZE);
         // A narrow editor drops the buttons' icons (see tandem.css): "Done", "Todo" and "Note" stay whole.
         PseudoStates.bind(box, PseudoStates.NARROW, widthProperty().lessThan(NARROW));
@@ -385,7 +383,7 @@ public final class EditorView extends StackPane {
             }
             Label what = new Label(h.what());
             what.getStyleClass().add("history-what");
-            Label who = new Label(h.device() + " · " + when(h.at()));
+            Label who = new Label(Messages.text("editor.history.byDevice", h.device(), when(h.at())));
             VBox box = new VBox(1, what, who);
             setText(null);
             setGraphic(box);
@@ -395,7 +393,12 @@ public final class EditorView extends StackPane {
             if (at == null) {
                 return "";
             }
-            return SyncStatusViewModel.ago(at, Instant.now()).equals("just now") ? "just now" : WHEN.format(at);
+            Instant now = Instant.now();
+            if (java.time.Duration.between(at, now).toSeconds() < 5) {
+                return Messages.text("editor.history.justNow");
+            }
+            ZoneId zone = ZoneId.systemDefault();
+            return Formats.dayTime(at.atZone(zone).toLocalDateTime(), LocalDate.now(zone));
         }
     }
 

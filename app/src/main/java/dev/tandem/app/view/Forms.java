@@ -1,10 +1,13 @@
 package dev.tandem.app.view;
 
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
@@ -110,9 +113,14 @@ final class Forms {
         return b;
     }
 
+    /** "Close" in Tandem's language: JavaFX's own {@code ButtonType.CLOSE} speaks the system's. */
+    static ButtonType closeButton() {
+        return new ButtonType(Messages.text("editor.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+    }
+
     /** "Copy" (id {@code id}): puts {@code field}'s text on the clipboard. */
     static Button copyButton(String id, TextField field) {
-        Button copy = new Button("Copy");
+        Button copy = new Button(Messages.text("editor.copy"));
         copy.setId(id);
         copy.setOnAction(e -> {
             ClipboardContent c = new ClipboardContent();

@@ -3,7 +3,6 @@ package dev.tandem.app.view;
 import dev.tandem.ui.Styles;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -28,6 +27,6 @@ final class ImageDialog extends TandemDialog<Image, Void> {
         scroll.setPrefViewportHeight(Math.min(image.getHeight(), screen.getHeight() * 0.7));
         getDialogPane().setPrefWidth(-1);
         getDialogPane().setContent(scroll);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        getDialogPane().getButtonTypes().add(Forms.closeButton());
     }
 }

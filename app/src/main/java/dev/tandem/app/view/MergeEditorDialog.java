@@ -5,6 +5,7 @@ import dev.tandem.app.vm.MergeEditorViewModel;
 import dev.tandem.app.text.diff.MergeText;
 import dev.tandem.app.text.diff.MergeText.Choice;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.Locale;
 import javafx.event.ActionEvent;
@@ -33,7 +34,8 @@ import javafx.stage.Window;
  * {@link MergeEditorViewModel#save()}, which may refuse; then the dialog closes.
  */
 public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, Boolean> {
-    public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
+    private final ButtonType saveType = new ButtonType(Messages.text("editor.merge.save"),
+            ButtonBar.ButtonData.OK_DONE);
 
     private final TextArea area = new TextArea();
     private Node firstChoice;
@@ -42,14 +44,14 @@ public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, 
         super(owner, vm, stylesheets, "merge-dialog", vm.heading(), 780);
         setResizable(true);
         getDialogPane().setAccessibleRole(AccessibleRole.DIALOG);
-        getDialogPane().setAccessibleText(vm.heading() + ": " + vm.subject());
-        getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, SAVE);
+        getDialogPane().setAccessibleText(Messages.text("editor.merge.accessible", vm.heading(), vm.subject()));
+        getDialogPane().getButtonTypes().addAll(
+                new ButtonType(Messages.text("editor.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE), saveType);
 
         Label subject = new Label(vm.subject());
         subject.getStyleClass().add(Styles.ITEM_TITLE);
-        Label how = Forms.wrapped("Where the two versions differ, choose what the " + vm.field().toLowerCase(Locale.ROOT)
-                + " keeps: " + vm.keptDevice() + "’s lines, " + vm.lostDevice() + "’s, or both. The text below follows"
-                + " your choices; edit it as you like before saving.");
+        Label how = Forms.wrapped(Messages.text("editor.merge.how", vm.fieldInSentence(), vm.keptDevice(),
+                vm.lostDevice()));
         how.getStyleClass().add(Styles.HINT);
 
         VBox placeRows = new VBox(10);
@@ -67,9 +69,9 @@ public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, 
         area.setWrapText(true);
         area.setPrefRowCount(vm.singleLine() ? 3 : 12);
         area.textProperty().bindBidirectional(vm.textProperty());
-        area.setAccessibleText("Merged " + vm.field().toLowerCase(Locale.ROOT));
+        area.setAccessibleText(Messages.text("editor.merge.merged", vm.fieldInSentence()));
         VBox.setVgrow(area, Priority.ALWAYS);
-        Label result = Forms.label("Merged " + vm.field().toLowerCase(Locale.ROOT));
+        Label result = Forms.label(Messages.text("editor.merge.merged", vm.fieldInSentence()));
         result.setLabelFor(area);
 
         Label status = new Label();
@@ -88,14 +90,14 @@ public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, 
         VBox content = new VBox(8, subject, how, placesScroll, result, area, status, error);
         getDialogPane().setContent(content);
 
-        Button save = (Button) getDialogPane().lookupButton(SAVE);
+        Button save = (Button) getDialogPane().lookupButton(saveType);
         save.setId("merge-save");
         save.addEventFilter(ActionEvent.ACTION, e -> {
             if (!vm.save()) {
                 e.consume();
             }
         });
-        setResultConverter(b -> b == SAVE);
+        setResultConverter(b -> b == saveType);
         // The first choice has the focus, the text no selection: typing replaces nothing.
         setOnShown(e -> FxExecutor.INSTANCE.later(() -> {
             area.positionCaret(0);
@@ -105,8 +107,8 @@ public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, 
 
     /** One place: both versions side by side, and the choice of what the merged text keeps there. */
     private Node placeRow(MergeEditorViewModel vm, MergeEditorViewModel.Place p) {
-        Label title = Forms.label(vm.places().size() == 1 ? "Where they differ" : "Place " + p.number() + " of "
-                + vm.places().size());
+        Label title = Forms.label(vm.places().size() == 1 ? Messages.text("editor.merge.whereTheyDiffer")
+                : Messages.text("editor.merge.place", p.number(), vm.places().size()));
         Label kept = version(vm.keptDevice(), p.kept(), Styles.VALUE_KEPT);
         Label lost = version(vm.lostDevice(), p.lost(), Styles.VALUE_LOST);
         HBox versions = new HBox(10, kept, lost);
@@ -120,7 +122,7 @@ public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, 
         ToggleButton useLost = choice(vm, p, group, vm.lostDevice(), Choice.LOST, vm.singleLine() ? "last" : null);
         HBox choices = new HBox(useKept, useLost);
         if (!vm.singleLine()) {
-            choices.getChildren().add(choice(vm, p, group, "Both", Choice.BOTH, "last"));
+            choices.getChildren().add(choice(vm, p, group, Messages.text("editor.merge.both"), Choice.BOTH, "last"));
         }
         choices.getStyleClass().add(Styles.SEGMENTED);
         choices.setId("merge-choice-" + p.number());
@@ -136,7 +138,7 @@ public final class MergeEditorDialog extends TandemDialog<MergeEditorViewModel, 
     }
 
     private static Label version(String device, String lines, String style) {
-        Label l = new Label(device + "\n" + (lines.isEmpty() ? "(nothing)" : lines));
+        Label l = new Label(device + "\n" + (lines.isEmpty() ? Messages.text("editor.merge.nothing") : lines));
         l.getStyleClass().addAll(style, "merge-version");
         l.setWrapText(true);
         l.setMinHeight(Region.USE_PREF_SIZE);

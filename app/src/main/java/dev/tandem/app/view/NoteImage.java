@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.ImageState;
 import dev.tandem.app.vm.InlineImage;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +52,12 @@ final class NoteImage extends StackPane {
             showImage(img, s.name());
             return;
         }
-        placeholder(ImageState.Phase.LOADING, "Loading…", s.name());
+        placeholder(ImageState.Phase.LOADING, Messages.text("editor.image.loading"), s.name());
         Runnable done = () -> {
             if (img.isError()) {
-                placeholder(ImageState.Phase.FAILED, "Cannot show this image: " + (img.getException() == null
-                        ? "its file is not an image the app can read." : img.getException().getMessage()), s.name());
+                placeholder(ImageState.Phase.FAILED, img.getException() == null
+                        ? Messages.text("editor.image.notReadable")
+                        : Messages.text("editor.image.cannotShow", img.getException().getMessage()), s.name());
             } else if (img.getProgress() >= 1) {
                 showImage(img, s.name());
             }
@@ -74,7 +76,7 @@ final class NoteImage extends StackPane {
                 room, tallest));
         view.setCursor(Cursor.HAND);
         view.setAccessibleText(name);
-        Tooltip.install(view, new Tooltip(name + " — click to see it full size"));
+        Tooltip.install(view, new Tooltip(Messages.text("editor.image.tip", name)));
         view.setOnMouseClicked(e -> {
             if (getScene() != null) {
                 new ImageDialog(getScene().getWindow(), img, name, List.copyOf(getScene().getStylesheets())).show();

@@ -4,6 +4,7 @@ import dev.tandem.app.vm.NotesViewModel;
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.Span;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.geometry.HPos;
@@ -113,7 +114,8 @@ final class NoteNodes {
                 CheckBox check = new CheckBox();
                 check.getStyleClass().add(Styles.NOTE_CHECK);
                 check.setSelected(e.checked());
-                check.setAccessibleText(e.blocks().isEmpty() ? "Checklist item" : text(e.blocks().get(0)));
+                check.setAccessibleText(e.blocks().isEmpty() ? Messages.text("editor.notes.checklistItem")
+                        : text(e.blocks().get(0)));
                 check.setOnAction(ev -> vm.setChecked(e, check.isSelected()));
                 if (e.checked()) {
                     body.getStyleClass().add(Styles.NOTE_CHECKED);
@@ -133,7 +135,8 @@ final class NoteNodes {
             row.setAlignment(Pos.TOP_LEFT);
             if (vm.canMakeSubtask(e)) {
                 // The line becomes a todo of its own under the item, with its dates and details to come.
-                javafx.scene.control.MenuItem make = new javafx.scene.control.MenuItem("Make a subtask");
+                javafx.scene.control.MenuItem make = new javafx.scene.control.MenuItem(
+                        Messages.text("editor.notes.makeSubtask"));
                 make.setOnAction(ev -> vm.makeSubtask(e));
                 javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(make);
                 row.setOnContextMenuRequested(ev -> menu.show(row, ev.getScreenX(), ev.getScreenY()));
@@ -199,7 +202,7 @@ final class NoteNodes {
             } else if (s.isLink() && vm.isAttachment(s.link())) {
                 Hyperlink link = new Hyperlink(s.text(), Icons.of(MaterialDesignP.PAPERCLIP, 13));
                 link.getStyleClass().add(Styles.NOTE_LINK);
-                link.setTooltip(new Tooltip("Open the attached file"));
+                link.setTooltip(new Tooltip(Messages.text("editor.notes.openAttached")));
                 link.setOnAction(e -> {
                     vm.openAttachment(s.link());
                     link.setVisited(false);
@@ -219,7 +222,7 @@ final class NoteNodes {
                 });
                 f.getChildren().add(link);
             } else {
-                Text t = text(s.image() ? "[" + s.text() + "]" : s.text());
+                Text t = text(s.image() ? Messages.text("editor.notes.imageText", s.text()) : s.text());
                 style(t, s);
                 f.getChildren().add(t);
             }
@@ -263,6 +266,6 @@ final class NoteNodes {
         if (b instanceof NoteBlock.Heading h) {
             return plain(h.spans());
         }
-        return "Checklist item";
+        return Messages.text("editor.notes.checklistItem");
     }
 }

@@ -1,7 +1,7 @@
 package dev.tandem.app.view;
 
 import dev.tandem.ui.Styles;
-import java.util.Locale;
+import dev.tandem.ui.messages.Messages;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
@@ -51,10 +51,10 @@ final class NoteTextParts {
             b.getStyleClass().add(Styles.BUTTON_FLAT);
             b.setFocusTraversable(false);
         }
-        previous.setTooltip(new Tooltip("The part of the notes before this one"));
-        previous.setAccessibleText("Previous part of the notes");
-        next.setTooltip(new Tooltip("The part of the notes after this one"));
-        next.setAccessibleText("Next part of the notes");
+        previous.setTooltip(new Tooltip(Messages.text("editor.notes.previousTip")));
+        previous.setAccessibleText(Messages.text("editor.notes.previous"));
+        next.setTooltip(new Tooltip(Messages.text("editor.notes.nextTip")));
+        next.setAccessibleText(Messages.text("editor.notes.next"));
         previous.setOnAction(e -> go(-1));
         next.setOnAction(e -> go(1));
         Region spacer = new Region();
@@ -132,8 +132,7 @@ final class NoteTextParts {
         previous.setDisable(start == 0);
         next.setDisable(end == t.length());
         if (parts) {
-            where.setText(String.format(Locale.ENGLISH, "A long note: characters %,d–%,d of %,d", start + 1, end,
-                    t.length()));
+            where.setText(Messages.text("editor.notes.part", start + 1, end, t.length()));
         }
     }
 

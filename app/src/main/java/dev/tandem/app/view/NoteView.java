@@ -4,6 +4,7 @@ import dev.tandem.app.vm.NotesViewModel;
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.NoteDocument;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,7 +43,7 @@ final class NoteView extends StackPane {
     private final VBox whole = new VBox();
     private final ScrollPane wholePane = new ScrollPane(whole);
     private final ListView<NoteBlock> rows = new ListView<>();
-    private final Label empty = new Label("No notes yet. Press Edit (Ctrl+Shift+M) to write some.");
+    private final Label empty = new Label(Messages.text("editor.notes.empty"));
     /** The line of the box to give the focus to when it is made again; -1 for none. */
     private int focusLine = -1;
 

@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.NotesViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,9 +23,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * rendered Markdown ({@link NoteView}) or the text area, and a line saying why a tick or a link did nothing.
  */
 final class NotesPane extends VBox {
-    private static final String TO_TEXT = "Edit the notes as text (Ctrl+Shift+M)";
-    private static final String TO_RENDERED = "Show the notes rendered (Ctrl+Shift+M)";
-
     private final NotesViewModel vm;
     private final TextArea text;
     private final NoteView rendered;
@@ -41,7 +39,8 @@ final class NotesPane extends VBox {
         progress.setGraphic(Icons.of(MaterialDesignC.CHECKBOX_MARKED_OUTLINE, 13));
         progress.textProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.progressProperty().isNotEmpty());
-        progress.accessibleTextProperty().bind(Bindings.concat("Checklist ", vm.progressProperty(), " ticked"));
+        progress.accessibleTextProperty().bind(Bindings.createStringBinding(
+                () -> Messages.text("editor.notes.progress", vm.progressProperty().get()), vm.progressProperty()));
 
         Button toggle = new Button();
         toggle.setId("notes-toggle");
@@ -53,9 +52,10 @@ final class NotesPane extends VBox {
         Runnable label = () -> {
             boolean on = vm.renderedProperty().get();
             toggle.setGraphic(Icons.of(on ? MaterialDesignP.PENCIL_OUTLINE : MaterialDesignE.EYE_OUTLINE, 15));
-            toggle.setText(on ? "Edit" : "Preview");
-            tip.setText(on ? TO_TEXT : TO_RENDERED);
-            toggle.setAccessibleText(on ? TO_TEXT : TO_RENDERED);
+            toggle.setText(Messages.text(on ? "editor.notes.edit" : "editor.notes.preview"));
+            String says = Messages.text(on ? "editor.notes.toText" : "editor.notes.toRendered");
+            tip.setText(says);
+            toggle.setAccessibleText(says);
         };
         vm.renderedProperty().addListener((o, a, b) -> label.run());
         label.run();

@@ -5,11 +5,11 @@ import dev.tandem.app.vm.VersionsViewModel.Choice;
 import dev.tandem.app.vm.VersionsViewModel.Row;
 import dev.tandem.app.vm.VersionsViewModel.Shown;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -32,8 +32,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
     private final VBox detail = new VBox(10);
 
     public VersionsDialog(Window owner, VersionsViewModel vm, List<String> stylesheets) {
-        super(owner, vm, stylesheets, "versions-dialog", "Versions of “" + vm.title() + "”", 820);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        super(owner, vm, stylesheets, "versions-dialog", Messages.text("editor.versions.title", vm.title()), 820);
+        getDialogPane().getButtonTypes().add(Forms.closeButton());
         list.setId("versions-list");
         list.setItems(vm.rows());
         list.setPrefWidth(260);
@@ -49,7 +49,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
                 close();
             }
         });
-        Button restore = Forms.action("versions-restore", "Restore this version", vm::restore, vm.busyProperty());
+        Button restore = Forms.action("versions-restore", Messages.text("editor.versions.restore"), vm::restore,
+                vm.busyProperty());
         restore.getStyleClass().add(Styles.BUTTON_ACCENT);
         restore.disableProperty().unbind();
         restore.disableProperty().bind(vm.canRestoreProperty().not());
@@ -58,7 +59,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
         scroll.setPrefViewportHeight(360);
         VBox right = new VBox(10, scroll, messageLine("versions-message", vm), restore);
         HBox.setHgrow(right, Priority.ALWAYS);
-        Button older = Forms.action("versions-older", "Older versions", vm::loadOlder, vm.busyProperty());
+        Button older = Forms.action("versions-older", Messages.text("editor.versions.older"), vm::loadOlder,
+                vm.busyProperty());
         older.visibleProperty().bind(vm.hasOlderProperty());
         older.managedProperty().bind(vm.hasOlderProperty());
         VBox left = new VBox(6, list, older);
@@ -77,8 +79,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
         if (list.getSelectionModel().getSelectedItem() != shown.row()) {
             list.getSelectionModel().select(shown.row());
         }
-        Label heading = new Label("Version " + shown.row().number() + " · " + shown.row().when() + " · "
-                + shown.row().device());
+        Label heading = new Label(Messages.text("editor.versions.heading", String.valueOf(shown.row().number()),
+                shown.row().when(), shown.row().device()));
         heading.getStyleClass().add(Styles.TITLE);
         Label summary = Forms.wrapped(shown.summary());
         summary.getStyleClass().add(Styles.SUBTITLE);
@@ -90,8 +92,9 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
         files.setId("versions-files");
         detail.getChildren().add(files);
         if (shown.notes() != null) {
-            Label notes = Forms.label("Notes: this version (−) against now (+)");
-            detail.getChildren().addAll(notes, new DiffView(shown.notes(), "Only in this version: ", "Only now: "));
+            Label notes = Forms.label(Messages.text("editor.versions.notesDiff"));
+            detail.getChildren().addAll(notes, new DiffView(shown.notes(), Messages.text("editor.versions.onlyThen"),
+                    Messages.text("editor.versions.onlyNow")));
         }
         fit();
     }
@@ -103,11 +106,11 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
         for (Choice c : choices) {
             CheckBox box = new CheckBox(c.label());
             box.selectedProperty().bindBidirectional(c.chosenProperty());
-            Label change = Forms.wrapped(c.then() + "  →  now " + c.now());
+            Label change = Forms.wrapped(Messages.text("editor.versions.change", c.then(), c.now()));
             grid.add(box, 0, r);
             grid.add(change, 1, r);
             if (c.changedBy() != null) {
-                Label by = Forms.hint("Changed since by " + c.changedBy() + ": kept unless you tick it.");
+                Label by = Forms.hint(Messages.text("editor.versions.changedBy", c.changedBy()));
                 grid.add(by, 1, ++r);
             }
             r++;
@@ -124,7 +127,8 @@ public final class VersionsDialog extends TandemDialog<VersionsViewModel, Void> 
                 setText(null);
                 return;
             }
-            setText(row.number() + " · " + row.when() + "\n" + row.device() + " · " + row.what());
+            setText(Messages.text("editor.versions.row", String.valueOf(row.number()), row.when(), row.device(),
+                    row.what()));
         }
     }
 }

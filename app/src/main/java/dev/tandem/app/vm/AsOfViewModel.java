@@ -8,12 +8,13 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.VersionRestore;
 import dev.tandem.app.text.PastTimes;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +35,6 @@ import javafx.collections.ObservableList;
  * each. Reads and writes run off the UI thread through {@link Async}; no toolkit needed.
  */
 public final class AsOfViewModel implements HasFeedback {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    static final String INBOX = "Inbox";
 
     /** A list then: its row (null for the Inbox), name, how many items it held, and whether it is gone now. */
     public record ListRow(TodoList list, String name, int count, boolean goneNow) {
@@ -48,18 +46,18 @@ public final class AsOfViewModel implements HasFeedback {
     /** An item then, and in a few words how it stands now ("as now", "changed since", "deleted since"). */
     public record ItemRow(Item then, String state) {
         public boolean asNow() {
-            return state.equals(AS_NOW);
+            return state.equals(Messages.text("editor.asOf.state.asNow"));
         }
 
-        /** The item as the list shows it: "✓ Title · due 2026-11-24 · @home". */
+        /** The item as the list shows it: "✓ Title · due Tue 24 Nov 2026 · @home". */
         public String text() {
-            String due = then.due() == null ? "" : " · due " + then.due();
+            LocalDate day = then.dueDate();
+            String title = day == null ? then.titleOrEmpty() : Messages.text("editor.asOf.itemDue", then.titleOrEmpty(),
+                    Formats.dayYear(day));
             String tags = then.tags() == null || then.tags().isBlank() ? "" : " · @" + then.tags().replace(" ", " @");
-            return (then.isDone() ? "✓ " : "") + then.titleOrEmpty() + due + tags;
+            return (then.isDone() ? "✓ " : "") + title + tags;
         }
     }
-
-    static final String AS_NOW = "as now";
 
     /** A list brought back: the list as it was before (empty: deleted), and its items' plans, for undo. */
     private record ListRestored(Optional<TodoList> before, List<VersionRestore> plans) {
@@ -109,7 +107,7 @@ public final class AsOfViewModel implements HasFeedback {
 
     /** A date as the app writes it, "Tue 24 Nov 2026" (the editor's due date too). */
     public String formatDate(LocalDate d) {
-        return d == null ? "" : DATE.format(d);
+        return d == null ? "" : Formats.dayYear(d);
     }
 
     /** A date typed: as {@link #formatDate} writes it, or a phrase ("yesterday", "3 days ago"); else the date it had. */
@@ -120,7 +118,7 @@ public final class AsOfViewModel implements HasFeedback {
         ZoneId zone = clock.getZone();
         return PastTimes.parse(s.strip(), clock, zone).map(i -> i.atZone(zone).toLocalDate()).orElseGet(() -> {
             try {
-                return LocalDate.parse(s.strip(), DATE);
+                return EditorViewModel.readDay(s);
             } catch (java.time.format.DateTimeParseException e) {
                 return date.get();
             }
@@ -150,17 +148,17 @@ public final class AsOfViewModel implements HasFeedback {
     Optional<Instant> moment() {
         ZoneId zone = clock.getZone();
         if (date.get() == null) {
-            feedback.fail("Choose a date.");
+            feedback.fail(Messages.text("editor.asOf.chooseDate"));
             return Optional.empty();
         }
         String t = time.get() == null || time.get().isBlank() ? "23:59" : time.get().strip();
         Optional<Instant> at = PastTimes.parse(date.get() + " " + t, clock, zone);
         if (at.isEmpty()) {
-            feedback.fail("“" + t + "” is not a time of day: write it as 18:00.");
+            feedback.fail(Messages.text("editor.asOf.notATime", t));
             return Optional.empty();
         }
         if (at.get().isAfter(clock.instant())) {
-            feedback.fail("That is still to come: choose a time in the past.");
+            feedback.fail(Messages.text("editor.asOf.future"));
             return Optional.empty();
         }
         return at;
@@ -175,7 +173,7 @@ public final class AsOfViewModel implements HasFeedback {
         async.run(() -> PastProfile.read(store, at.get()), p -> {
             profile.set(p);
             List<ListRow> rows = new ArrayList<>();
-            rows.add(new ListRow(null, INBOX, p.itemsOf(null).size(), false));
+            rows.add(new ListRow(null, Messages.text("editor.asOf.inbox"), p.itemsOf(null).size(), false));
             for (TodoList l : p.lists()) {
                 rows.add(new ListRow(l, l.name() == null ? "" : l.name(), p.itemsOf(l.id()).size(),
                         store.list(l.id()).isEmpty()));
@@ -183,10 +181,10 @@ public final class AsOfViewModel implements HasFeedback {
             lists.setAll(rows);
             select(rows.stream().filter(r -> java.util.Objects.equals(r.listId(), wantedListId)).findFirst()
                     .orElse(rows.get(0)));
-            feedback.end("As of " + WHEN.format(at.get().atZone(clock.getZone())) + ": " + p.items().size()
-                    + (p.items().size() == 1 ? " item" : " items") + " in " + (rows.size() - 1)
-                    + (rows.size() == 2 ? " list" : " lists") + " and the Inbox. Nothing here changes until you restore.");
-        }, e -> feedback.failed("Could not read the profile as of then: " + Feedback.why(e)));
+            feedback.end(Messages.text("editor.asOf.shown",
+                    Formats.dayYearTime(at.get().atZone(clock.getZone()).toLocalDateTime()), p.items().size(),
+                    rows.size() - 1));
+        }, e -> feedback.failed(Messages.text("editor.asOf.couldNotRead", Feedback.why(e))));
     }
 
     /** Shows the items {@code row}'s list held then. */
@@ -225,15 +223,16 @@ public final class AsOfViewModel implements HasFeedback {
             return plan;
         }, plan -> {
             if (plan.unchanged()) {
-                feedback.end("“" + row.then().titleOrEmpty() + "” is as it was then already.");
+                feedback.end(Messages.text("editor.asOf.alreadyAsThen", row.then().titleOrEmpty()));
                 return;
             }
             var fields = plan.defaultChoice();
-            undo.push("Restore “" + row.then().titleOrEmpty() + "”", () -> versions.undo(plan, fields),
+            undo.push(Messages.text("editor.asOf.undoRestoreItem", row.then().titleOrEmpty()),
+                    () -> versions.undo(plan, fields),
                     () -> versions.restore(plan, fields));
-            feedback.end("Restored “" + row.then().titleOrEmpty() + "” as it was then. Undo takes it back.");
+            feedback.end(Messages.text("editor.asOf.restoredItem", row.then().titleOrEmpty()));
             show();
-        }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+        }, e -> feedback.failed(Messages.text("editor.asOf.nothingRestored", Feedback.why(e))));
     }
 
     /** Brings the selected list back as it stood then: its name, and each of its items then. */
@@ -242,7 +241,7 @@ public final class AsOfViewModel implements HasFeedback {
         ListRow row = selected;
         if (p == null || row == null || row.list() == null || !feedback.begin()) {
             if (row != null && row.list() == null) {
-                feedback.fail("The Inbox is no list to restore: restore its items one by one.");
+                feedback.fail(Messages.text("editor.asOf.inboxNotAList"));
             }
             return;
         }
@@ -254,24 +253,24 @@ public final class AsOfViewModel implements HasFeedback {
         }, r -> {
             Optional<TodoList> before = r.before();
             List<VersionRestore> plans = r.plans();
-            undo.push("Restore list “" + row.name() + "”", () -> versions.undoList(before, then.id(), plans),
+            undo.push(Messages.text("editor.asOf.undoRestoreList", row.name()),
+                    () -> versions.undoList(before, then.id(), plans),
                     () -> versions.restoreList(then, itemsThen, p.at()));
-            feedback.end("Restored “" + row.name() + "” as it was then (" + plans.size()
-                    + (plans.size() == 1 ? " item" : " items") + " changed). Undo takes it back.");
+            feedback.end(Messages.text("editor.asOf.restoredList", row.name(), plans.size()));
             show();
-        }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+        }, e -> feedback.failed(Messages.text("editor.asOf.nothingRestored", Feedback.why(e))));
     }
 
     private static String state(Item then, Item now) {
         if (now == null) {
-            return "deleted since";
+            return Messages.text("editor.asOf.state.deleted");
         }
         if (now.isTrashed()) {
-            return "in the Trash now";
+            return Messages.text("editor.asOf.state.trashed");
         }
         Item a = then.withTags(null);
         Item b = now.withTags(null);
-        return a.equals(b) ? AS_NOW : "changed since";
+        return Messages.text(a.equals(b) ? "editor.asOf.state.asNow" : "editor.asOf.state.changed");
     }
 
 }

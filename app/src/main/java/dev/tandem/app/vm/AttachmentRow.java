@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.FileWords;
+import dev.tandem.ui.messages.Messages;
 
 /**
  * One attached file as the editor's list shows it: its name, what kind of file it is in words, its size
@@ -13,7 +14,7 @@ public record AttachmentRow(String id, String name, String type, long size, Kind
     public enum Kind { IMAGE, PDF, TEXT, AUDIO, VIDEO, ARCHIVE, DOCUMENT, OTHER }
 
     static AttachmentRow of(Attachment a) {
-        return new AttachmentRow(a.id(), a.name() == null ? "file" : a.name(),
+        return new AttachmentRow(a.id(), a.name() == null ? Messages.text("editor.attachments.unnamed") : a.name(),
                 a.type() == null ? "application/octet-stream" : a.type(), a.sizeOrZero(), kindOf(a), a.isImage());
     }
 

@@ -7,6 +7,7 @@ import dev.tandem.app.model.OpenCopies;
 import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.Subscription;
+import dev.tandem.ui.messages.Messages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,10 +139,10 @@ public final class AttachmentsViewModel implements HasFeedback {
     /** "Attach file…" of a row of the list: files chosen, attached to item {@code id}. */
     public void chooseAndAttach(String id) {
         if (id == null) {
-            feedback.fail("Select a todo or note to attach files to.");
+            feedback.fail(Messages.text("editor.attachments.selectToAttach"));
             return;
         }
-        List<Path> files = dialogs.chooseFiles("Attach files");
+        List<Path> files = dialogs.chooseFiles(Messages.text("editor.attachments.chooseTitle"));
         attach(id, files, null);
     }
 
@@ -161,14 +162,15 @@ public final class AttachmentsViewModel implements HasFeedback {
             for (Path f : files) {
                 try {
                     if (Files.isDirectory(f)) {
-                        refused.add(f.getFileName() + " is a folder; only files can be attached.");
+                        refused.add(Messages.text("editor.attachments.folder", String.valueOf(f.getFileName())));
                     } else {
                         added.add(store.add(id, f, max));
                     }
                 } catch (RuntimeException e) {
                     // Said to the user below, file by file; the other files are still attached.
                     refused.add(e instanceof BlobTooLargeException ? e.getMessage()
-                            : "Could not attach " + f.getFileName() + ": " + Feedback.why(e));
+                            : Messages.text("editor.attachments.couldNotAttach", String.valueOf(f.getFileName()),
+                                    Feedback.why(e)));
                 }
             }
             return new Outcome(added, refused);
@@ -178,18 +180,19 @@ public final class AttachmentsViewModel implements HasFeedback {
     /** A pasted image: attached as a PNG, and {@code onAttached} gets its Markdown to put into the notes. */
     public void pasteImage(String id, PastedImage image, Consumer<String> onAttached) {
         if (id == null) {
-            feedback.fail("Select a todo or note to paste the image into.");
+            feedback.fail(Messages.text("editor.attachments.selectToPaste"));
             return;
         }
         long max = limit.getAsLong();
-        String name = "Pasted image " + PASTED.format(clock.instant().atZone(clock.getZone())) + ".png";
+        String name = Messages.text("editor.attachments.pastedName",
+                PASTED.format(clock.instant().atZone(clock.getZone())));
         async.run(() -> {
             try {
                 return new Outcome(List.of(store.add(id, new ByteArrayInputStream(image.png()), name, "image/png", max)),
                         List.of());
             } catch (BlobTooLargeException e) {
-                return new Outcome(List.of(), List.of("The pasted image is larger than the limit of "
-                        + AttachmentRow.humanSize(e.limit()) + "; it was not attached."));
+                return new Outcome(List.of(), List.of(Messages.text("editor.attachments.pastedTooLarge",
+                        AttachmentRow.humanSize(e.limit()))));
             }
         }, o -> attached(id, o, onAttached), this::failed);
     }
@@ -201,7 +204,8 @@ public final class AttachmentsViewModel implements HasFeedback {
         if (!o.refused().isEmpty()) {
             String why = String.join("\n", o.refused());
             feedback.fail(why);
-            dialogs.notify(o.added().isEmpty() ? "Not attached" : "Some files were not attached", why, true);
+            dialogs.notify(Messages.text(o.added().isEmpty() ? "editor.attachments.notAttached"
+                    : "editor.attachments.someNotAttached"), why, true);
         } else {
             feedback.clear();
         }
@@ -209,12 +213,14 @@ public final class AttachmentsViewModel implements HasFeedback {
             return;
         }
         List<Attachment> added = o.added();
-        undo.push(added.size() == 1 ? "Attach “" + added.get(0).name() + "”" : "Attach " + added.size() + " files",
+        undo.push(added.size() == 1 ? Messages.text("editor.attachments.undoAttachOne", added.get(0).name())
+                        : Messages.text("editor.attachments.undoAttachMany", added.size()),
                 () -> added.forEach(a -> store.remove(a.id())), () -> added.forEach(store::restore));
         if (!id.equals(itemId)) {
             // Dropped on a row of the list: the editor shows another item, so say where the files went.
-            dialogs.notify("Attached", added.size() == 1 ? added.get(0).name() + " was attached."
-                    : added.size() + " files were attached.", false);
+            dialogs.notify(Messages.text("editor.attachments.attached"), added.size() == 1
+                    ? Messages.text("editor.attachments.attachedOne", added.get(0).name())
+                    : Messages.text("editor.attachments.attachedMany", added.size()), false);
         }
         if (onAttached != null) {
             onAttached.accept(String.join("\n", added.stream().map(Attachment::markdown).toList()));
@@ -223,7 +229,7 @@ public final class AttachmentsViewModel implements HasFeedback {
 
     private void failed(Throwable e) {
         feedback.fail(Feedback.why(e));
-        dialogs.notify("Not attached", Feedback.why(e), true);
+        dialogs.notify(Messages.text("editor.attachments.notAttached"), Feedback.why(e), true);
     }
 
     /**
@@ -231,20 +237,20 @@ public final class AttachmentsViewModel implements HasFeedback {
      * under its own name, since the system chooses the application by the name's extension.
      */
     public void open(AttachmentRow row) {
-        withLocal(row.id(), this::openCopy, "Opening " + row.name());
+        withLocal(row.id(), this::openCopy, Messages.text("editor.attachments.opening", row.name()));
     }
 
     /** Opens attachment {@code href} ({@code attachment:ID}, a link in a note). */
     public void openLink(String href) {
         if (isAttachment(href)) {
-            withLocal(href.substring(Attachment.SCHEME.length()), this::openCopy, "Opening the attachment");
+            withLocal(href.substring(Attachment.SCHEME.length()), this::openCopy,
+                    Messages.text("editor.attachments.openingLink"));
         }
     }
 
     private void openCopy(Attachment a, Path path) {
         if (OpenCopies.runsCode(a.name())) {
-            throw new IllegalStateException(a.name() + " is a program or script: Tandem does not run it. Use Save as…"
-                    + " if you trust where it came from.");
+            throw new IllegalStateException(Messages.text("editor.attachments.runsCode", a.name()));
         }
         opener.open(copies.copy(path, a.name()).toUri().toString());
     }
@@ -261,15 +267,16 @@ public final class AttachmentsViewModel implements HasFeedback {
 
     /** "Save as…": a copy of the file where the user chooses. */
     public void saveAs(AttachmentRow row) {
-        Optional<Path> target = dialogs.chooseSaveTarget("Save attachment", row.name());
+        Optional<Path> target = dialogs.chooseSaveTarget(Messages.text("editor.attachments.saveTitle"), row.name());
         target.ifPresent(t -> withLocal(row.id(), (a, path) -> {
             try {
                 Files.copy(path, t, StandardCopyOption.REPLACE_EXISTING);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not save " + t + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(Messages.text("editor.attachments.couldNotSave", t.toString(),
+                        e.getMessage()), e);
             }
-            async.ui().execute(() -> feedback.say("Saved " + row.name() + " to " + t + "."));
-        }, "Saving " + row.name()));
+            async.ui().execute(() -> feedback.say(Messages.text("editor.attachments.saved", row.name(), t.toString())));
+        }, Messages.text("editor.attachments.saving", row.name())));
     }
 
     /** Takes the file off the item; one undo step puts it back. History keeps it either way. */
@@ -280,7 +287,8 @@ public final class AttachmentsViewModel implements HasFeedback {
         }
         async.run(() -> store.remove(a.id()), removed -> {
             if (removed) {
-                undo.push("Remove “" + a.name() + "”", () -> store.restore(a), () -> store.remove(a.id()));
+                undo.push(Messages.text("editor.attachments.undoRemove", a.name()), () -> store.restore(a),
+                        () -> store.remove(a.id()));
             }
         });
     }
@@ -294,11 +302,12 @@ public final class AttachmentsViewModel implements HasFeedback {
         CompletableFuture.supplyAsync(() -> store.get(id), async.io())
                 .thenCompose(a -> a.map(found -> local(found).thenAccept(path -> use.accept(found, path)))
                         .orElseGet(() -> CompletableFuture.failedFuture(
-                                new IllegalStateException("That attachment was removed."))))
+                                new IllegalStateException(Messages.text("editor.attachments.removed")))))
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                        async.ui().execute(() -> feedback.fail(doing + " did not work: " + Feedback.why(cause)));
+                        async.ui().execute(() -> feedback.fail(Messages.text("editor.attachments.didNotWork", doing,
+                                Feedback.why(cause))));
                     }
                 });
     }
@@ -308,7 +317,8 @@ public final class AttachmentsViewModel implements HasFeedback {
             if (s.state() != AttachmentFetcher.State.HERE) {
                 throw new IllegalStateException(words(s));
             }
-            return store.file(a).orElseThrow(() -> new IllegalStateException("The copy on this device is gone."));
+            return store.file(a).orElseThrow(() -> new IllegalStateException(
+                    Messages.text("editor.attachments.copyGone")));
         });
     }
 
@@ -325,7 +335,7 @@ public final class AttachmentsViewModel implements HasFeedback {
         }
         InlineImage fresh = img != null ? img : new InlineImage(id, alt);
         images.put(id, fresh);
-        String name = alt == null || alt.isBlank() ? "image" : alt;
+        String name = alt == null || alt.isBlank() ? Messages.text("editor.attachments.image") : alt;
         async.run(() -> lookUp(id, name), found -> {
             fresh.set(found.state());
             if (found.blob() != null) {
@@ -343,17 +353,18 @@ public final class AttachmentsViewModel implements HasFeedback {
     private Found lookUp(String id, String alt) {
         Optional<Attachment> row = store.get(id);
         if (row.isEmpty()) {
-            return new Found(ImageState.missing(alt, "This attachment was removed."), null);
+            return new Found(ImageState.missing(alt, Messages.text("editor.attachments.imageRemoved")), null);
         }
         Attachment a = row.get();
         if (!a.isImage()) {
-            return new Found(ImageState.failed(a.name(), a.name() + " is not an image the app can show."), null);
+            return new Found(ImageState.failed(a.name(), Messages.text("editor.attachments.notAnImage", a.name())),
+                    null);
         }
         Optional<Path> file = store.file(a);
         if (file.isPresent()) {
             return new Found(ImageState.ready(a.name(), file.get().toUri().toString()), null);
         }
-        return new Found(ImageState.loading(a.name(), "Downloading…"), a.blob());
+        return new Found(ImageState.loading(a.name(), Messages.text("editor.attachments.downloading")), a.blob());
     }
 
     private void download(InlineImage img, String name, String blob) {
@@ -368,8 +379,8 @@ public final class AttachmentsViewModel implements HasFeedback {
         return switch (s.state()) {
             case HERE -> store.get(attachmentId).flatMap(store::file)
                     .map(p -> ImageState.ready(name, p.toUri().toString()))
-                    .orElse(ImageState.missing(name, "This attachment was removed."));
-            case DOWNLOADING -> ImageState.loading(name, "Downloading…");
+                    .orElseGet(() -> ImageState.missing(name, Messages.text("editor.attachments.imageRemoved")));
+            case DOWNLOADING -> ImageState.loading(name, Messages.text("editor.attachments.downloading"));
             case NOT_ON_REMOTE, NO_SYNC -> ImageState.missing(name, words(s));
             case FAILED -> ImageState.failed(name, words(s));
         };
@@ -391,10 +402,11 @@ public final class AttachmentsViewModel implements HasFeedback {
     static String words(AttachmentFetcher.Status s) {
         return switch (s.state()) {
             case HERE -> "";
-            case DOWNLOADING -> "Downloading…";
-            case NOT_ON_REMOTE -> "Not on the remote yet: the device that attached it has still to sync.";
-            case NO_SYNC -> "Not on this device, and sync is off.";
-            case FAILED -> "Could not download it: " + (s.message() == null ? "the download failed." : s.message());
+            case DOWNLOADING -> Messages.text("editor.attachments.downloading");
+            case NOT_ON_REMOTE -> Messages.text("editor.attachments.notOnRemote");
+            case NO_SYNC -> Messages.text("editor.attachments.noSync");
+            case FAILED -> s.message() == null ? Messages.text("editor.attachments.downloadFailedUnknown")
+                    : Messages.text("editor.attachments.downloadFailed", s.message());
         };
     }
 

@@ -10,10 +10,11 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.app.text.TodoDraft;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,7 +39,6 @@ import javafx.beans.property.StringProperty;
  * passed is kept but never pops up (see {@link ReminderScheduler}); {@link #remindNoteProperty()} says so.
  */
 public final class DetailsViewModel {
-    private static final DateTimeFormatter REMIND = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
 
     private final TodoStore store;
     private final Async async;
@@ -104,7 +104,7 @@ public final class DetailsViewModel {
         return repeatText;
     }
 
-    /** "Thu 19 Nov 18:00"; "" for none. Typing accepts "9am", "tomorrow 18:00". */
+    /** "Thu 19 Nov, 18:00"; "" for none. Typing accepts "9am", "tomorrow 18:00". */
     public StringProperty remindTextProperty() {
         return remindText;
     }
@@ -148,13 +148,13 @@ public final class DetailsViewModel {
     }
 
     public String formatRemind(long at) {
-        return REMIND.format(Instant.ofEpochMilli(at).atZone(store.dateClock().getZone()));
+        return Formats.dayTime(Instant.ofEpochMilli(at).atZone(store.dateClock().getZone()).toLocalDateTime());
     }
 
     private void noteRemind(Long at) {
         ZonedDateTime now = ZonedDateTime.now(store.dateClock());
         remindNote.set(at == null || at > now.toInstant().toEpochMilli() ? ""
-                : ReminderScheduler.passed(at, now) + "; no reminder will pop up.");
+                : Messages.text("editor.remind.passed", ReminderScheduler.passed(at, now)));
     }
 
     private void savePriority(int p) {
@@ -165,7 +165,8 @@ public final class DetailsViewModel {
         String id = it.id();
         Integer want = p == 0 ? null : p;
         Integer old = it.priorityLevel() == 0 ? null : it.priorityLevel();
-        async.run(() -> store.update(id, x -> x.withPriority(want)), b -> undo.push("Set priority",
+        async.run(() -> store.update(id, x -> x.withPriority(want)), b -> undo.push(
+                Messages.text("editor.undo.setPriority"),
                 () -> store.update(id, x -> x.withPriority(old)), () -> store.update(id, x -> x.withPriority(want))));
     }
 
@@ -177,7 +178,8 @@ public final class DetailsViewModel {
         String id = it.id();
         List<String> want = Arrays.stream(tagsText.get().split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
         loadedTags = tagsText.get();
-        async.run(() -> tags.set(id, want), before -> undo.push("Edit tags", () -> tags.set(id, before),
+        async.run(() -> tags.set(id, want), before -> undo.push(Messages.text("editor.undo.editTags"),
+                () -> tags.set(id, before),
                 () -> tags.set(id, want)));
     }
 
@@ -189,7 +191,8 @@ public final class DetailsViewModel {
             return;
         }
         Optional<Recurrence> rule = text.isEmpty() ? Optional.empty()
-                : RepeatPhrases.parse(text.toLowerCase(Locale.ROOT).startsWith("every") ? text : "every " + text);
+                : RepeatPhrases.parse(text.toLowerCase(Locale.ROOT).startsWith("every") ? text : "every " + text)
+                .or(() -> ownRepeat(text));
         if (!text.isEmpty() && rule.isEmpty()) {
             repeatText.set(loadedRepeat);
             return;
@@ -200,9 +203,16 @@ public final class DetailsViewModel {
         String oldRule = it.repeat();
         String oldSeries = it.seriesId();
         LocalDate oldDue = it.dueDate();
-        async.run(() -> series.setRepeat(id, rule.orElse(null)), b -> undo.push("Edit repeat", () ->
-                store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue)),
+        async.run(() -> series.setRepeat(id, rule.orElse(null)), b -> undo.push(
+                Messages.text("editor.undo.editRepeat"),
+                () -> store.update(id, x -> x.withRepeat(oldRule, oldSeries).withDue(oldDue)),
                 () -> series.setRepeat(id, rule.orElse(null))));
+    }
+
+    /** A repeat in the words of the language Tandem speaks ("alle 2 Wochen"), as quick add reads it. */
+    private Optional<Recurrence> ownRepeat(String text) {
+        TodoDraft d = TodoDraft.parse("x " + text, store.today());
+        return d.title().equals("x") ? Optional.ofNullable(d.repeat()) : Optional.empty();
     }
 
     /** Saves the reminder: "9am" (on the due date, else the next 9:00), "tomorrow 18:00", blank for none. */
@@ -229,7 +239,7 @@ public final class DetailsViewModel {
         String id = it.id();
         Long want = at;
         Long old = it.remindAt();
-        async.run(() -> reminders.setRemindAt(id, want), b -> undo.push("Set reminder",
+        async.run(() -> reminders.setRemindAt(id, want), b -> undo.push(Messages.text("editor.undo.setReminder"),
                 () -> reminders.setRemindAt(id, old), () -> reminders.setRemindAt(id, want)));
     }
 
@@ -243,7 +253,7 @@ public final class DetailsViewModel {
         async.run(() -> series.skip(id), step -> step.ifPresent(s -> {
             // Redo skips again (making the next occurrence again); undo then takes back that skip.
             AtomicReference<SeriesStore.Step> last = new AtomicReference<>(s);
-            undo.push("Skip “" + it.titleOrEmpty() + "”", () -> series.unskip(last.get()),
+            undo.push(Messages.text("editor.undo.skip", it.titleOrEmpty()), () -> series.unskip(last.get()),
                     () -> series.skip(id).ifPresent(last::set));
         }));
     }
@@ -256,7 +266,7 @@ public final class DetailsViewModel {
         }
         String id = it.id();
         String rule = it.repeat();
-        async.run(() -> series.endSeries(id), b -> undo.push("End series", () ->
+        async.run(() -> series.endSeries(id), b -> undo.push(Messages.text("editor.undo.endSeries"), () ->
                 store.update(id, x -> x.withRepeat(rule, x.seriesId())), () -> series.endSeries(id)));
     }
 }

@@ -8,11 +8,14 @@ import dev.tandem.app.model.TextLimits;
 import dev.tandem.app.model.TextMerge;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.DatePhrases;
+import dev.tandem.ui.messages.Catalogue;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -192,7 +195,8 @@ public final class EditorViewModel {
             return null;
         }
         return new VersionsViewModel(new dev.tandem.app.model.ItemVersions(store, authors), undo, async,
-                store.dateClock().getZone(), lid -> store.list(lid).map(l -> l.name()).orElse("a deleted list"),
+                store.dateClock().getZone(),
+                lid -> store.list(lid).map(l -> l.name()).orElseGet(() -> Messages.text("editor.deleted.list")),
                 it.id(), title.get());
     }
 
@@ -317,7 +321,7 @@ public final class EditorViewModel {
         async.run(() -> saveEdit(id, p, completes), created -> {
             // Redo saves the same fields again (and makes the next occurrence again); undo then deletes that one.
             AtomicReference<Item> next = new AtomicReference<>(created);
-            undo.push("Edit “" + b.titleOrEmpty() + "”", () -> {
+            undo.push(Messages.text("editor.undoEdit", b.titleOrEmpty()), () -> {
                 store.update(id, back);
                 Item c = next.get();
                 if (c != null) {
@@ -411,10 +415,10 @@ public final class EditorViewModel {
             store.lists().forEach(l -> names.put(l.id(), l.name()));
             // Reminder times in the store's zone, as the reminder itself fires; a parent by its title now.
             return HistoryLine.describe(authors.history(id), new HistoryLine.Names(
-                    lid -> names.getOrDefault(lid, "a deleted list"),
-                    pid -> store.get(pid).map(Item::titleOrEmpty).orElse("a deleted todo"),
+                    lid -> names.containsKey(lid) ? names.get(lid) : Messages.text("editor.deleted.list"),
+                    pid -> store.get(pid).map(Item::titleOrEmpty).orElseGet(() -> Messages.text("editor.deleted.todo")),
                     sid -> new dev.tandem.app.model.SectionStore(store).section(sid).map(dev.tandem.app.model.Section::name)
-                            .orElse("a deleted section")),
+                            .orElseGet(() -> Messages.text("editor.deleted.section"))),
                     store.dateClock().getZone());
         }, lines -> {
             Item now = item.get();
@@ -424,11 +428,20 @@ public final class EditorViewModel {
         }, e -> history.clear());
     }
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-
     /** How the date field shows a due date, e.g. "Fri 27 Nov 2026"; "" for none. */
     public String formatDue(LocalDate d) {
-        return d == null ? "" : DUE.format(d);
+        return d == null ? "" : Formats.dayYear(d);
+    }
+
+    /**
+     * A day as {@link Formats#dayYear} writes it in the language in use, read back ("Fri 27 Nov 2026").
+     *
+     * @throws DateTimeParseException when {@code s} is not one
+     */
+    static LocalDate readDay(String s) {
+        Language l = Messages.language();
+        return LocalDate.parse(s.strip(), DateTimeFormatter.ofPattern(
+                Catalogue.pattern(l, "formats.dayYear").orElseThrow(), l.locale()));
     }
 
     /**
@@ -449,7 +462,7 @@ public final class EditorViewModel {
         }
         return DatePhrases.parse(s, store.today()).orElseGet(() -> {
             try {
-                return LocalDate.parse(s.strip(), DUE);
+                return readDay(s);
             } catch (DateTimeParseException e) {
                 return was;
             }

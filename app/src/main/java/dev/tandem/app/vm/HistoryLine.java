@@ -2,10 +2,12 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.model.HistoryEntry;
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,17 +18,14 @@ import java.util.function.Function;
 
 /** One line of the editor's history: what changed, on which device, when. */
 public record HistoryLine(String what, String device, Instant at) {
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter REMIND = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-
     /**
      * How ids read in the lines: a list's name, a todo's title (a parent's), a section's name; each may say
      * "a deleted list" and the like for an id it does not know.
      */
     public record Names(Function<String, String> list, Function<String, String> item, Function<String, String> section) {
         static Names lists(Function<String, String> list) {
-            return new Names(list, id -> "another todo", id -> "a section");
+            return new Names(list, id -> Messages.text("editor.history.anotherTodo"),
+                    id -> Messages.text("editor.history.aSection"));
         }
     }
 
@@ -64,7 +63,8 @@ public record HistoryLine(String what, String device, Instant at) {
                 first = false;
                 String title = change.stream().filter(e -> e.field().equals("title")).map(e -> String.valueOf(e.value()))
                         .findFirst().orElse(null);
-                out.add(new HistoryLine(title == null ? "Created" : "Created “" + shorten(title) + "”", head.device(), head.at()));
+                out.add(new HistoryLine(title == null ? Messages.text("editor.history.created")
+                        : Messages.text("editor.history.createdTitled", shorten(title)), head.device(), head.at()));
                 change.forEach(e -> last.put(e.field(), e.value()));
                 continue;
             }
@@ -73,7 +73,7 @@ public record HistoryLine(String what, String device, Instant at) {
             HistoryEntry restore = change.stream().filter(e -> e.field().equals("_deleted")
                     && "0".equals(String.valueOf(e.value()))).findFirst().orElse(null);
             if (restore != null) {
-                out.add(new HistoryLine("Restored", restore.device(), restore.at()));
+                out.add(new HistoryLine(Messages.text("editor.history.restored"), restore.device(), restore.at()));
                 change.forEach(e -> last.put(e.field(), e.value()));
                 continue;
             }
@@ -83,14 +83,18 @@ public record HistoryLine(String what, String device, Instant at) {
                 String what = switch (e.field()) {
                     case "parentId" -> isEmpty(e.value())
                             ? isEmpty(last.get("parentId")) ? null
-                            : "Moved out of “" + shorten(names.item().apply(String.valueOf(last.get("parentId")))) + "”"
-                            : "Moved under “" + shorten(names.item().apply(String.valueOf(e.value()))) + "”";
+                            : Messages.text("editor.history.movedOutOf",
+                                    shorten(names.item().apply(String.valueOf(last.get("parentId")))))
+                            : Messages.text("editor.history.movedUnder",
+                                    shorten(names.item().apply(String.valueOf(e.value()))));
                     case "sectionId" -> isEmpty(e.value())
                             ? isEmpty(last.get("sectionId")) ? null
-                            : "Out of section “" + shorten(names.section().apply(String.valueOf(last.get("sectionId")))) + "”"
-                            : "In section “" + shorten(names.section().apply(String.valueOf(e.value()))) + "”";
+                            : Messages.text("editor.history.outOfSection",
+                                    shorten(names.section().apply(String.valueOf(last.get("sectionId")))))
+                            : Messages.text("editor.history.inSection",
+                                    shorten(names.section().apply(String.valueOf(e.value()))));
                     // A move writes the rank too: the move's own line says it.
-                    case "rank" -> moved ? null : "Reordered";
+                    case "rank" -> moved ? null : Messages.text("editor.history.reordered");
                     default -> fieldChange(e.field(), e.value(), listName, zone);
                 };
                 if (what != null) {
@@ -114,60 +118,84 @@ public record HistoryLine(String what, String device, Instant at) {
     static String fieldChange(String field, Object value, Function<String, String> listName, ZoneId zone) {
         boolean empty = value == null || String.valueOf(value).isBlank();
         return switch (field) {
-            case "title" -> "Renamed to “" + shorten(String.valueOf(value)) + "”";
-            case "notes" -> empty ? "Cleared the notes" : "Edited the notes";
+            case "title" -> Messages.text("editor.history.renamed", shorten(String.valueOf(value)));
+            case "notes" -> Messages.text(empty ? "editor.history.notesCleared" : "editor.history.notesEdited");
             case "due" -> {
                 if (empty) {
-                    yield "Removed the due date";
+                    yield Messages.text("editor.history.dueRemoved");
                 }
                 try {
-                    yield "Due " + DUE.format(LocalDate.parse(String.valueOf(value)));
+                    yield Messages.text("editor.history.due", Formats.dayYear(LocalDate.parse(String.valueOf(value))));
                 } catch (RuntimeException ex) {
-                    yield "Due " + value;
+                    yield Messages.text("editor.history.due", String.valueOf(value));
                 }
             }
-            case "done" -> "0".equals(String.valueOf(value)) || empty ? "Reopened" : "Completed";
-            case "trashedAt" -> empty ? "Restored from the Trash" : "Moved to the Trash";
-            case "kind" -> "note".equals(String.valueOf(value)) ? "Made a note" : "Made a todo";
-            case "listId" -> "Moved to " + (empty ? "Inbox" : listName.apply(String.valueOf(value)));
-            case "_deleted" -> "0".equals(String.valueOf(value)) || empty ? "Restored" : "Deleted";
-            case "priority" -> empty ? "Removed the priority" : "Priority " + String.valueOf(value).strip();
-            case "repeat" -> empty ? "Stopped repeating" : Recurrence.parse(String.valueOf(value))
-                    .map(r -> "Repeats " + r.describe()).orElse("Changed the repeat");
+            case "done" -> Messages.text("0".equals(String.valueOf(value)) || empty
+                    ? "editor.history.reopened" : "editor.history.completed");
+            case "trashedAt" -> Messages.text(empty ? "editor.history.restoredFromTrash"
+                    : "editor.history.movedToTrash");
+            case "kind" -> Messages.text("note".equals(String.valueOf(value)) ? "editor.history.madeNote"
+                    : "editor.history.madeTodo");
+            case "listId" -> empty ? Messages.text("editor.history.movedToInbox")
+                    : Messages.text("editor.history.movedToList", listName.apply(String.valueOf(value)));
+            case "_deleted" -> Messages.text("0".equals(String.valueOf(value)) || empty
+                    ? "editor.history.restored" : "editor.history.deleted");
+            case "priority" -> empty ? Messages.text("editor.history.priorityRemoved")
+                    : Messages.text("editor.history.priority", String.valueOf(value).strip());
+            case "repeat" -> empty ? Messages.text("editor.history.repeatStopped")
+                    : Recurrence.parse(String.valueOf(value)).map(r -> Messages.text("editor.history.repeats",
+                            r.describe()))
+                    .orElseGet(() -> Messages.text("editor.history.repeatChanged"));
             case "remindAt" -> {
                 if (empty) {
-                    yield "Removed the reminder";
+                    yield Messages.text("editor.history.reminderRemoved");
                 }
                 Long at = epochMillis(value);
-                yield at == null ? "Changed the reminder"
-                        : "Reminder set for " + REMIND.format(Instant.ofEpochMilli(at).atZone(zone));
+                yield at == null ? Messages.text("editor.history.reminderChanged")
+                        : Messages.text("editor.history.reminderSet",
+                        Formats.dayTime(Instant.ofEpochMilli(at).atZone(zone).toLocalDateTime()));
             }
-            case "remindDismissed" -> empty ? null : "Dismissed the reminder";
-            case "dueTime" -> empty ? "Removed the time" : "At " + String.valueOf(value).strip();
+            case "remindDismissed" -> empty ? null : Messages.text("editor.history.reminderDismissed");
+            case "dueTime" -> empty ? Messages.text("editor.history.timeRemoved")
+                    : Messages.text("editor.history.time", time(String.valueOf(value).strip()));
             case "durationMinutes" -> {
                 Long minutes = epochMillis(value);
-                yield empty || minutes == null || minutes <= 0 ? "Removed the length"
-                        : "Takes " + dev.tandem.app.text.Durations.format(minutes.intValue());
+                yield empty || minutes == null || minutes <= 0 ? Messages.text("editor.history.lengthRemoved")
+                        : Messages.text("editor.history.length",
+                                dev.tandem.app.text.Durations.format(minutes.intValue()));
             }
             case "start" -> {
                 if (empty) {
-                    yield "Removed the start date";
+                    yield Messages.text("editor.history.startRemoved");
                 }
                 try {
-                    yield "Starts " + START.format(LocalDate.parse(String.valueOf(value).strip()));
+                    yield Messages.text("editor.history.start",
+                            Formats.day(LocalDate.parse(String.valueOf(value).strip())));
                 } catch (RuntimeException ex) {
-                    yield "Starts " + value;
+                    yield Messages.text("editor.history.start", String.valueOf(value));
                 }
             }
-            case "someday" -> empty || "0".equals(String.valueOf(value)) ? "Back from Someday" : "Someday";
-            case "parentId" -> empty ? "Moved out of its parent" : "Moved under another todo";
-            case "sectionId" -> empty ? "Out of its section" : "Moved to a section";
-            case "rank" -> "Reordered";
+            case "someday" -> Messages.text(empty || "0".equals(String.valueOf(value))
+                    ? "editor.history.somedayOff" : "editor.history.someday");
+            case "parentId" -> Messages.text(empty ? "editor.history.movedOutOfParent"
+                    : "editor.history.movedUnderAnother");
+            case "sectionId" -> Messages.text(empty ? "editor.history.outOfItsSection"
+                    : "editor.history.movedToSection");
+            case "rank" -> Messages.text("editor.history.reordered");
             // The series id changes with a repeat (its own line above) or when an occurrence is created; folding
             // subtasks away is how the list is looked at.
             case "doneAt", "createdAt", "id", "seriesId", "position", "tags", "context", "collapsed" -> null;
-            default -> "Changed " + readable(field);
+            default -> Messages.text("editor.history.changed", readable(field));
         };
+    }
+
+    /** A stored time of day ("14:00") as the language writes it; as stored when it does not parse. */
+    static String time(String stored) {
+        try {
+            return Formats.time(LocalTime.parse(stored.strip()));
+        } catch (RuntimeException e) {
+            return stored;
+        }
     }
 
     private static boolean isEmpty(Object value) {
@@ -189,7 +217,7 @@ public record HistoryLine(String what, String device, Instant at) {
     static String readable(String field) {
         String words = field.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2")
                 .replace('_', ' ').strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? "a field" : words;
+        return words.isEmpty() ? Messages.text("editor.history.aField") : words;
     }
 
     /** {@code s} on one line, cut to 48 characters with "…": a title named in a message or a history line. */

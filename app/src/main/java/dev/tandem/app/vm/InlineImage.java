@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.ui.messages.Messages;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -15,7 +16,7 @@ public final class InlineImage {
 
     InlineImage(String attachmentId, String alt) {
         this.attachmentId = attachmentId;
-        this.state = new ReadOnlyObjectWrapper<>(ImageState.loading(alt, "Loading…"));
+        this.state = new ReadOnlyObjectWrapper<>(ImageState.loading(alt, Messages.text("editor.image.loading")));
     }
 
     public String attachmentId() {

@@ -4,9 +4,9 @@ import dev.tandem.app.text.diff.MergeText.Choice;
 import dev.tandem.app.text.diff.MergeText.Part;
 import dev.tandem.app.text.diff.MergeText;
 import dev.tandem.app.text.diff.TextLines;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -95,11 +95,10 @@ public final class MergeEditorViewModel {
 
     private void updateStatus() {
         long both = places.stream().filter(p -> p.choice().get() == Choice.BOTH).count();
-        status.set(typed ? "Edited by hand; choosing a version again writes the text from the choices."
-                : places.isEmpty() ? "The versions do not differ."
-                : both == 0 ? "Every place holds the version chosen for it."
-                : both == 1 ? "1 place holds both versions, this device's first: choose one, or edit the text."
-                : both + " places hold both versions, this device's first: choose, or edit the text.");
+        status.set(typed ? Messages.text("editor.merge.status.typed")
+                : places.isEmpty() ? Messages.text("editor.merge.status.same")
+                : both == 0 ? Messages.text("editor.merge.status.chosen")
+                : Messages.text("editor.merge.status.both", both));
     }
 
     /**
@@ -110,8 +109,9 @@ public final class MergeEditorViewModel {
         if (place.choice().get() == choice && !typed) {
             return;
         }
-        if (typed && !dialogs.confirm("Replace your typing?", "Choosing a version writes the merged text again from"
-                + " the choices; what you typed in it is replaced.", "Replace")) {
+        if (typed && !dialogs.confirm(Messages.text("editor.merge.replace.title"),
+                Messages.text("editor.merge.replace.text"),
+                Messages.text("editor.merge.replace.button"))) {
             return;
         }
         place.choice().set(choice);
@@ -130,6 +130,15 @@ public final class MergeEditorViewModel {
 
     public String field() {
         return field;
+    }
+
+    /**
+     * The field's name inside a sentence: "notes" in "Merged notes"; as given where the language writes
+     * such names with their capital (German nouns).
+     */
+    public String fieldInSentence() {
+        return Boolean.parseBoolean(Messages.text("editor.merge.lowerFieldInSentence"))
+                ? field.toLowerCase(Messages.language().locale()) : field;
     }
 
     public boolean singleLine() {
@@ -173,11 +182,11 @@ public final class MergeEditorViewModel {
         String t = text.get() == null ? "" : text.get();
         if (singleLine) {
             if (t.indexOf('\n') >= 0 || t.indexOf('\r') >= 0) {
-                error.set("The " + field.toLowerCase(Locale.ROOT) + " is one line: join the lines before saving.");
+                error.set(Messages.text("editor.merge.oneLine", fieldInSentence()));
                 return false;
             }
             if (t.isBlank()) {
-                error.set("The " + field.toLowerCase(Locale.ROOT) + " cannot be empty.");
+                error.set(Messages.text("editor.merge.empty", fieldInSentence()));
                 return false;
             }
         }

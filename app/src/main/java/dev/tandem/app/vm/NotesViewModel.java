@@ -5,6 +5,7 @@ import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.note.NoteBlock;
 import dev.tandem.app.text.note.NoteDocument;
 import dev.tandem.app.text.note.NoteParser;
+import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -178,7 +179,7 @@ public final class NotesViewModel {
                 save.run();
             }
         }, () -> {
-            message.set("The notes changed meanwhile; that box is no longer there.");
+            message.set(Messages.text("editor.notes.changedMeanwhile"));
             parse();
         });
     }
@@ -213,8 +214,8 @@ public final class NotesViewModel {
         java.util.Optional<String> words = Checklist.words(text, entry.box());
         java.util.Optional<String> rest = Checklist.withoutLine(text, entry.box());
         if (words.isEmpty() || rest.isEmpty() || words.get().isBlank()) {
-            message.set(words.isPresent() && words.get().isBlank() ? "That line has no words to make a subtask of."
-                    : "The notes changed meanwhile; that box is no longer there.");
+            message.set(Messages.text(words.isPresent() && words.get().isBlank() ? "editor.notes.noWords"
+                    : "editor.notes.changedMeanwhile"));
             parse();
             return;
         }
@@ -265,7 +266,7 @@ public final class NotesViewModel {
     /** Opens a web or mail link in the system's browser or mail program; anything else is refused. */
     public void open(String href) {
         if (!opens(href)) {
-            message.set("Only web and mail links open from a note.");
+            message.set(Messages.text("editor.notes.onlyWebLinks"));
             return;
         }
         message.set("");

@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.ui.messages.Messages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,7 +28,7 @@ public record PastedImage(int width, int height, int[] argb) {
                 throw new IllegalStateException("This Java has no PNG writer");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot encode the pasted image as PNG", e);
+            throw new UncheckedIOException(Messages.text("editor.attachments.cannotEncode"), e);
         }
         return out.toByteArray();
     }

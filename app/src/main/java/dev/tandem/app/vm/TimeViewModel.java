@@ -5,6 +5,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -84,7 +85,7 @@ public final class TimeViewModel {
         String oldTime = it.dueTime();
         LocalDate due = oldDue != null || want == null ? oldDue : TodoDraft.nextDay(want, ZonedDateTime.now(store.dateClock()));
         async.run(() -> store.update(id, x -> (x.dueDate() == null ? x.withDue(due) : x).withDueTime(want)),
-                b -> undo.push(want == null ? "Remove time" : "Set time",
+                b -> undo.push(Messages.text(want == null ? "editor.undo.removeTime" : "editor.undo.setTime"),
                         () -> store.update(id, x -> x.withDue(oldDue).withDueTimeText(oldTime)),
                         () -> store.update(id, x -> (x.dueDate() == null ? x.withDue(due) : x).withDueTime(want))));
     }
@@ -107,7 +108,7 @@ public final class TimeViewModel {
         String id = it.id();
         Long old = it.durationMinutes();
         async.run(() -> store.update(id, x -> x.withDuration(want)), b -> undo.push(
-                want == null ? "Remove length" : "Set length",
+                Messages.text(want == null ? "editor.undo.removeLength" : "editor.undo.setLength"),
                 () -> store.update(id, x -> x.withDuration(old)), () -> store.update(id, x -> x.withDuration(want))));
     }
 }

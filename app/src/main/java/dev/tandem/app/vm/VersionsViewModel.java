@@ -6,12 +6,15 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemField;
 import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.VersionRestore;
+import dev.tandem.app.text.Durations;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -31,8 +34,6 @@ import javafx.collections.ObservableList;
  * the UI thread through {@link Async}; no toolkit needed.
  */
 public final class VersionsViewModel implements HasFeedback {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
-
     /** One version as the list shows it. */
     public record Row(ItemVersions.Version version, String when, String device, String what) {
         /** The version's number: 1 for the item's creation, counting up. */
@@ -62,7 +63,7 @@ public final class VersionsViewModel implements HasFeedback {
         }
 
         public String label() {
-            return field.label();
+            return fieldName(field);
         }
 
         /** The field in the version, in words. */
@@ -95,25 +96,25 @@ public final class VersionsViewModel implements HasFeedback {
         /** "Files: a.png, b.pdf (removed since)", or "Files: none" when it had none then. */
         public String filesLine() {
             if (files.isEmpty()) {
-                return "Files: none";
+                return Messages.text("editor.versions.filesNone");
             }
             List<String> shown = new ArrayList<>();
             List<String> gone = new ArrayList<>(removedSince);
             for (String f : files) {
-                shown.add(gone.remove(f) ? f + " (removed since)" : f);
+                shown.add(gone.remove(f) ? Messages.text("editor.versions.fileRemoved", f) : f);
             }
-            return "Files: " + String.join(", ", shown);
+            return Messages.text("editor.versions.files", String.join(", ", shown));
         }
 
         /** A sentence above the fields: what restoring would do. */
         public String summary() {
             if (plan.deleted()) {
-                return "Deleted for good since. Restoring brings it back as it was in this version.";
+                return Messages.text("editor.versions.deletedSince");
             }
             if (plan.unchanged()) {
-                return "This version is what it is now.";
+                return Messages.text("editor.versions.sameAsNow");
             }
-            return choices.size() == 1 ? "One field differs from now." : choices.size() + " fields differ from now.";
+            return Messages.text("editor.versions.differ", choices.size());
         }
     }
 
@@ -201,11 +202,11 @@ public final class VersionsViewModel implements HasFeedback {
             List<Row> out = pageRows();
             rows.setAll(out);
             if (out.isEmpty()) {
-                feedback.say("No versions: the history of this item was not kept.");
+                feedback.say(Messages.text("editor.versions.none"));
             } else {
                 show(out.get(out.size() > 1 ? 1 : 0));
             }
-        }, e -> feedback.fail("Could not read the versions: " + Feedback.why(e)));
+        }, e -> feedback.fail(Messages.text("editor.versions.couldNotRead", Feedback.why(e))));
     }
 
     /** Adds the next page of older versions to the list. */
@@ -227,7 +228,7 @@ public final class VersionsViewModel implements HasFeedback {
         List<Row> out = new ArrayList<>();
         for (int k = all.size() - 1; k >= from; k--) {
             ItemVersions.Version v = all.get(k);
-            out.add(new Row(v, WHEN.format(v.at().atZone(zone)), v.device(), v.summary()));
+            out.add(new Row(v, when(v.at()), v.device(), summary(v)));
         }
         hasOlder.set(from > 0);
         return out;
@@ -240,7 +241,7 @@ public final class VersionsViewModel implements HasFeedback {
         ItemVersions.Version newest = rows.isEmpty() ? row.version() : rows.get(0).version();
         async.run(() -> {
             Item then = versions.item(id, known, row.version()).orElseThrow(() -> new IllegalStateException(
-                    "the history no longer holds version " + row.number()));
+                    Messages.text("editor.versions.gone", String.valueOf(row.number()))));
             VersionRestore plan = versions.plan(then, row.version().at());
             Set<ItemField> chosen = plan.defaultChoice();
             List<Choice> choices = new ArrayList<>();
@@ -261,7 +262,8 @@ public final class VersionsViewModel implements HasFeedback {
         }, s -> {
             shown.set(s);
             feedback.clear();
-        }, e -> feedback.fail("Could not show version " + row.number() + ": " + Feedback.why(e)));
+        }, e -> feedback.fail(Messages.text("editor.versions.couldNotShow", String.valueOf(row.number()),
+                Feedback.why(e))));
     }
 
     /** Whether there is something chosen to restore, and nothing running. */
@@ -278,44 +280,95 @@ public final class VersionsViewModel implements HasFeedback {
         Set<ItemField> fields = EnumSet.noneOf(ItemField.class);
         s.choices().stream().filter(c -> c.chosen.get()).forEach(c -> fields.add(c.field()));
         VersionRestore plan = s.plan();
-        String label = "Restore version " + s.row().number();
+        String label = Messages.text("editor.versions.undoRestore", String.valueOf(s.row().number()));
         async.run(() -> versions.restore(plan, fields), item -> {
             undo.push(label, () -> versions.undo(plan, fields), () -> versions.restore(plan, fields));
-            feedback.end("Restored version " + s.row().number() + " of “" + item.titleOrEmpty()
-                    + "”. Undo takes it back.");
+            feedback.end(Messages.text("editor.versions.restored", String.valueOf(s.row().number()),
+                    item.titleOrEmpty()));
             restored.set(true);
-        }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+        }, e -> feedback.failed(Messages.text("editor.versions.nothingRestored", Feedback.why(e))));
     }
 
     private String words(ItemField field, Object value) {
         if (value == null || (value instanceof String s && s.isBlank())) {
-            return field == ItemField.LIST ? "Inbox" : "none";
+            return Messages.text(field == ItemField.LIST ? "editor.versions.value.inbox"
+                    : "editor.versions.value.none");
         }
         return switch (field) {
             case LIST -> listName.apply(value.toString());
-            case DONE -> Boolean.TRUE.equals(value) ? "done" : "open";
-            case KIND -> Boolean.TRUE.equals(value) ? "a note" : "a todo";
-            case TRASH -> Boolean.TRUE.equals(value) ? "in the Trash" : "not in the Trash";
-            case PRIORITY -> "P" + value;
-            case REMINDER -> WHEN.format(java.time.Instant.ofEpochMilli(((Number) value).longValue()).atZone(zone));
+            case DONE -> Messages.text(Boolean.TRUE.equals(value) ? "editor.versions.value.done"
+                    : "editor.versions.value.open");
+            case KIND -> Messages.text(Boolean.TRUE.equals(value) ? "editor.versions.value.note"
+                    : "editor.versions.value.todo");
+            case TRASH -> Messages.text(Boolean.TRUE.equals(value) ? "editor.versions.value.trashed"
+                    : "editor.versions.value.notTrashed");
+            case PRIORITY -> Messages.text("editor.versions.value.priority", value.toString());
+            case REMINDER -> when(Instant.ofEpochMilli(((Number) value).longValue()));
             case TAGS -> "@" + String.join(" @", value.toString().split(" "));
-            case SOMEDAY -> Boolean.TRUE.equals(value) ? "Someday" : "not Someday";
-            case START -> "starts " + value;
+            case SOMEDAY -> Messages.text(Boolean.TRUE.equals(value) ? "editor.versions.value.someday"
+                    : "editor.versions.value.notSomeday");
+            case DUE -> day(value.toString());
+            case START -> Messages.text("editor.versions.value.start", day(value.toString()));
+            case TIME -> shorten(HistoryLine.time(value.toString()));
+            case LENGTH -> value instanceof Number n && n.intValue() > 0 ? Durations.format(n.intValue())
+                    : shorten(value.toString());
             case PLACE -> value instanceof List<?> p && p.size() == 3
-                    ? p.get(0) != null ? "under another todo" : p.get(1) != null ? "in a section" : "at the top of its list"
+                    ? Messages.text(p.get(0) != null ? "editor.versions.value.underTodo"
+                    : p.get(1) != null ? "editor.versions.value.inSection" : "editor.versions.value.top")
                     : shorten(value.toString());
             case NOTES -> {
                 String t = value.toString().strip();
                 int lines = (int) t.lines().count();
-                yield lines > 1 ? lines + " lines" : shorten(t);
+                yield lines > 1 ? Messages.text("editor.versions.value.lines", lines) : shorten(t);
             }
             default -> shorten(value.toString());
         };
     }
 
     private static String fileName(Attachment a) {
-        return a.name() == null || a.name().isBlank() ? "file" : a.name();
+        return a.name() == null || a.name().isBlank() ? Messages.text("editor.attachments.unnamed") : a.name();
     }
+
+    /** A field's name, as the check box that chooses it says it: "Due date". */
+    public static String fieldName(ItemField f) {
+        return Messages.text("editor.versions.field." + key(f));
+    }
+
+    /** What a version did, in a few words: "Created", "Changed notes, title", "Deleted for good". */
+    static String summary(ItemVersions.Version v) {
+        if (v.number() == 1) {
+            return Messages.text("editor.versions.what.created");
+        }
+        if (v.deletes()) {
+            return Messages.text("editor.versions.what.deleted");
+        }
+        if (v.restores()) {
+            return Messages.text("editor.versions.what.restored");
+        }
+        return v.fields().isEmpty() ? Messages.text("editor.versions.what.changed")
+                : Messages.text("editor.versions.what.changedFields", String.join(", ", v.fields().stream()
+                .map(f -> Messages.text("editor.versions.inline." + key(f))).toList()));
+    }
+
+    /** The catalogue's name of a field: DUE reads "due", START "start". */
+    private static String key(ItemField f) {
+        return f.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** When a version was made, or a reminder's time: "Fri 27 Nov 2026, 9:00". */
+    private String when(Instant at) {
+        return Formats.dayYearTime(at.atZone(zone).toLocalDateTime());
+    }
+
+    /** A stored date ("2026-11-27") as the app writes days; as stored when it does not parse. */
+    private static String day(String stored) {
+        try {
+            return Formats.dayYear(LocalDate.parse(stored.strip()));
+        } catch (RuntimeException e) {
+            return shorten(stored);
+        }
+    }
+
 
     private static String shorten(String s) {
         return s.length() > 60 ? s.substring(0, 59) + "…" : s;

@@ -3,6 +3,8 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
@@ -68,7 +70,8 @@ public final class WhenViewModel {
             start.set(next == null ? null : next.startDate());
             someday.set(next != null && next.isSomeday());
             where.set(next == null || next.context() == null ? ""
-                    : next.hasParent() ? "Subtask of “" + next.context() + "”" : "In section “" + next.context() + "”");
+                    : Messages.text(next.hasParent() ? "editor.where.subtask" : "editor.where.section",
+                    next.context()));
         } finally {
             loading = false;
         }
@@ -83,7 +86,8 @@ public final class WhenViewModel {
         String was = it.start();
         boolean wasSomeday = it.isSomeday();
         async.run(() -> store.update(id, x -> x.withStart(d).withSomeday(d == null && x.isSomeday())), before ->
-                undo.push(d == null ? "Remove the start date" : "Start on " + d,
+                undo.push(d == null ? Messages.text("editor.undo.removeStart")
+                        : Messages.text("editor.undo.start", Formats.day(d, store.today())),
                         () -> store.update(id, x -> x.withStartText(was).withSomeday(wasSomeday)),
                         () -> store.update(id, x -> x.withStart(d).withSomeday(d == null && x.isSomeday()))));
     }
@@ -95,7 +99,7 @@ public final class WhenViewModel {
         }
         String id = it.id();
         async.run(() -> store.update(id, x -> x.withSomeday(on)), before ->
-                undo.push(on ? "Put away for some day" : "Take out of Someday",
+                undo.push(Messages.text(on ? "editor.undo.someday" : "editor.undo.somedayOff"),
                         () -> store.update(id, x -> x.withSomeday(!on)), () -> store.update(id, x -> x.withSomeday(on))));
     }
 }

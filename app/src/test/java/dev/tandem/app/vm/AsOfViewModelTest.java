@@ -11,6 +11,8 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Db;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -110,5 +112,20 @@ class AsOfViewModelTest {
         assertEquals(java.time.LocalDate.of(2026, 11, 20), fromGarden.parseDate("Fri 20 Nov 2026"));
         assertEquals(java.time.LocalDate.of(2026, 11, 24), fromGarden.parseDate("yesterday"));
         assertEquals(java.time.LocalDate.of(2026, 11, 24), fromGarden.parseDate("not a date"), "keeps the date it had");
+    }
+
+    @Test
+    void formatDate_germanAndFrench_readBackAsTheSameDay() {
+        java.time.LocalDate day = java.time.LocalDate.of(2026, 11, 20);
+        try {
+            Messages.use(Language.GERMAN);
+            assertEquals("Fr., 20. Nov. 2026", vm.formatDate(day));
+            assertEquals(day, vm.parseDate(vm.formatDate(day)));
+            Messages.use(Language.FRENCH);
+            assertEquals("ven. 20 nov. 2026", vm.formatDate(day));
+            assertEquals(day, vm.parseDate(vm.formatDate(day)));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Item;
@@ -11,6 +12,8 @@ import dev.tandem.app.testing.FakeDialogs;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.app.testing.TestUi;
 import dev.tandem.engine.Db;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -183,5 +186,72 @@ class DetailsViewModelTest {
         ui.run(() -> shown.set(synced));
         assertEquals("09:30", ui.get(() -> vm.timeTextProperty().get()));
         assertEquals("15 min", ui.get(() -> vm.lengthTextProperty().get()));
+    }
+
+    @Test
+    void commitRepeatAndRemind_german_readTheLanguagesPhrases() {
+        clock.set(Instant.parse("2026-11-18T08:00:00Z"));
+        Item it = store.add("Blumen gießen", null, LocalDate.of(2026, 11, 20));
+        DetailsViewModel vm = ui.get(() -> new DetailsViewModel(store, async, undo, shown));
+        ui.run(() -> shown.set(it));
+        Messages.use(Language.GERMAN);
+        try {
+            ui.run(() -> {
+                vm.repeatTextProperty().set("alle 2 Wochen");
+                vm.commitRepeat();
+            });
+            ui.await(() -> "FREQ=WEEKLY;INTERVAL=2".equals(store.get(it.id()).orElseThrow().repeat()));
+            ui.run(() -> {
+                vm.remindTextProperty().set("9 Uhr");
+                vm.commitRemind();
+            });
+            long nine = LocalDate.of(2026, 11, 20).atTime(9, 0).atZone(ZONE).toInstant().toEpochMilli();
+            ui.await(() -> Long.valueOf(nine).equals(store.get(it.id()).orElseThrow().remindAt()));
+            assertEquals("Fr., 20. Nov., 09:00", ui.get(() -> vm.remindTextProperty().get()));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
+    }
+
+    @Test
+    void prompts_everyShippedLanguage_examplesTheFieldsRead() {
+        clock.set(Instant.parse("2026-11-18T08:00:00Z"));
+        Item it = store.add("Water plants", null, LocalDate.of(2026, 11, 20));
+        DetailsViewModel vm = ui.get(() -> new DetailsViewModel(store, async, undo, shown));
+        ui.run(() -> shown.set(it));
+        try {
+            for (Language l : List.of(Language.ENGLISH, Language.GERMAN, Language.FRENCH)) {
+                Messages.use(l);
+                for (String repeat : examples("editor.repeat.prompt")) {
+                    ui.run(() -> {
+                        vm.repeatTextProperty().set("");
+                        vm.commitRepeat();
+                    });
+                    ui.await(() -> store.get(it.id()).orElseThrow().repeat() == null);
+                    ui.run(() -> {
+                        vm.repeatTextProperty().set(repeat);
+                        vm.commitRepeat();
+                    });
+                    ui.await(() -> store.get(it.id()).orElseThrow().repeat() != null);
+                }
+                for (String remind : examples("editor.remind.prompt")) {
+                    assertTrue(dev.tandem.app.text.TodoDraft.parse("x " + remind, store.today()).anyTime() != null,
+                            l + ": " + remind);
+                }
+                for (String time : examples("editor.time.prompt")) {
+                    assertTrue(dev.tandem.app.text.TodoDraft.time(time).isPresent(), l + ": " + time);
+                }
+                for (String length : examples("editor.length.prompt")) {
+                    assertTrue(dev.tandem.app.text.Durations.parse(length).isPresent(), l + ": " + length);
+                }
+            }
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
+    }
+
+    /** A prompt's examples: "every monday, every 2 weeks…" gives both phrases. */
+    private static List<String> examples(String key) {
+        return java.util.Arrays.stream(Messages.text(key).replace("…", "").split(",")).map(String::strip).toList();
     }
 }

@@ -39,6 +39,6 @@ class EditorHistoryZoneTest {
         ui.await(() -> vm.history().stream().anyMatch(h -> h.what().startsWith("Reminder set for")));
         String line = ui.get(() -> vm.history().stream().map(HistoryLine::what)
                 .filter(w -> w.startsWith("Reminder set for")).findFirst().orElseThrow());
-        assertTrue(line.contains("09:00"), line);
+        assertTrue(line.endsWith(", 9:00"), line);
     }
 }

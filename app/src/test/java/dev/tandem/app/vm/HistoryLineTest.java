@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.HistoryEntry;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -68,8 +70,8 @@ class HistoryLineTest {
     @Test
     void fieldChange_remindAt_saysWhenOrRemoved() {
         long at = LocalDateTime.of(2025, 11, 24, 9, 0).atZone(BERLIN).toInstant().toEpochMilli();
-        assertEquals("Reminder set for Mon 24 Nov, 09:00", HistoryLine.fieldChange("remindAt", at, x -> x, BERLIN));
-        assertEquals("Reminder set for Mon 24 Nov, 09:00",
+        assertEquals("Reminder set for Mon 24 Nov, 9:00", HistoryLine.fieldChange("remindAt", at, x -> x, BERLIN));
+        assertEquals("Reminder set for Mon 24 Nov, 9:00",
                 HistoryLine.fieldChange("remindAt", String.valueOf(at), x -> x, BERLIN));
         assertEquals("Removed the reminder", HistoryLine.fieldChange("remindAt", null, x -> x, BERLIN));
         assertEquals("Dismissed the reminder", HistoryLine.fieldChange("remindDismissed", at, x -> x, BERLIN));
@@ -126,7 +128,7 @@ class HistoryLineTest {
                 e("1", "title", "Call Sam"),
                 e("2", "remindAt", at), e("3", "priority", 1L),
                 e("4", "repeat", "FREQ=WEEKLY"), e("4", "seriesId", "s1")), id -> "L", BERLIN);
-        assertEquals(List.of("Repeats every week", "Priority 1", "Reminder set for Mon 24 Nov, 09:00",
+        assertEquals(List.of("Repeats every week", "Priority 1", "Reminder set for Mon 24 Nov, 9:00",
                 "Created “Call Sam”"), lines.stream().map(HistoryLine::what).toList());
     }
 
@@ -147,5 +149,21 @@ class HistoryLineTest {
         assertEquals(List.of("Removed the start date", "Back from Someday", "Someday", "Starts Mon 30 Nov",
                 "In section “Later”", "Moved out of “Move house”", "Reordered", "Moved under “Move house”",
                 "Created “Book the van”"), lines.stream().map(HistoryLine::what).toList());
+    }
+
+    @Test
+    void fieldChange_germanAndFrench_sentencesAndDatesInTheLanguage() {
+        long at = LocalDateTime.of(2025, 11, 24, 9, 0).atZone(BERLIN).toInstant().toEpochMilli();
+        try {
+            Messages.use(Language.GERMAN);
+            assertEquals("Fällig am Di., 1. Dez. 2026", HistoryLine.fieldChange("due", "2026-12-01", x -> x));
+            assertEquals("Erinnerung am Mo., 24. Nov., 09:00", HistoryLine.fieldChange("remindAt", at, x -> x, BERLIN));
+            assertEquals("Verschoben nach Einkauf", HistoryLine.fieldChange("listId", "L1", x -> "Einkauf"));
+            Messages.use(Language.FRENCH);
+            assertEquals("Échéance mar. 1 déc. 2026", HistoryLine.fieldChange("due", "2026-12-01", x -> x));
+            assertEquals("Renommée en «\u00a0Pain\u00a0»", HistoryLine.fieldChange("title", "Pain", x -> x));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
     }
 }

@@ -13,6 +13,8 @@ import dev.tandem.app.model.ItemVersions;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.testing.TestClock;
 import dev.tandem.engine.Db;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -135,5 +137,19 @@ class VersionsViewModelTest {
         assertEquals("Files: map.png (removed since)", older.filesLine());
         vm.show(vm.rows().get(0));
         assertEquals("Files: tickets.pdf", vm.shownProperty().get().filesLine());
+    }
+
+    @Test
+    void summary_changedFields_namedInTheLanguage() {
+        ItemVersions.Version v = new ItemVersions.Version(3, "c3", java.time.Instant.EPOCH, "Laptop", false,
+                java.util.EnumSet.of(ItemField.TITLE, ItemField.NOTES), false, false);
+        assertEquals("Changed title, notes", VersionsViewModel.summary(v));
+        try {
+            Messages.use(Language.GERMAN);
+            assertEquals("Geändert: Titel, Notizen", VersionsViewModel.summary(v));
+            assertEquals("Fälligkeitsdatum", VersionsViewModel.fieldName(ItemField.DUE));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
     }
 }

@@ -62,6 +62,8 @@ public final class Main {
         try {
             Messages.use(LanguageSetting.choose(options.lang(), System.getenv(),
                     new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())), Locale.getDefault()));
+            // JavaFX words its own buttons (OK, Cancel in a dialog) in the default locale's language.
+            Locale.setDefault(Messages.language().locale());
         } catch (IllegalArgumentException e) {
             System.err.println("tandem: " + e.getMessage());
             System.exit(2);

@@ -53,6 +53,13 @@ public final class DerivedIds {
         return of("list\u0000" + n);
     }
 
+    /** A saved filter's id from its name, so two devices that save "Work this week" save one filter. */
+    public static String savedFilter(String name) {
+        String n = java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC)
+                .toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+        return of("filter\u0000" + n);
+    }
+
     static String of(String name) {
         return NameUuid.of(NAMESPACE, name).toString();
     }

@@ -106,5 +106,8 @@ public final class Schema {
             "CREATE TABLE sections (id TEXT PRIMARY KEY, listId TEXT, name TEXT, rank TEXT, collapsed INTEGER,"
                     + " createdAt INTEGER)",
             "CREATE INDEX sections_list ON sections(listId)",
-            "ALTER TABLE lists ADD COLUMN rank TEXT");
+            "ALTER TABLE lists ADD COLUMN rank TEXT",
+            // Smart lists: a name, a query in the filter language (model.filter), a colour, their own order. Rows like
+            // lists, so they sync; the id comes from the name, so two devices saving one name save one filter.
+            "CREATE TABLE saved_filters (id TEXT PRIMARY KEY, name TEXT, query TEXT, color TEXT, rank TEXT, createdAt INTEGER)");
 }

@@ -70,6 +70,11 @@ public final class TodoStore implements AutoCloseable {
         return TreeRepair.run(db, sharedLists.get());
     }
 
+    /** The smart lists saved in this profile. */
+    public SavedFilters savedFilters() {
+        return new SavedFilters(db, clock);
+    }
+
     public Db db() {
         return db;
     }

@@ -1,0 +1,12 @@
+package dev.tandem.app.model;
+
+import dev.tandem.engine.Table;
+
+/**
+ * A smart list: a name, its query ({@link dev.tandem.app.model.filter.Filter#text}), a colour (a
+ * {@code #rrggbb} or empty) and its place among the others ({@code rank}, a fractional key). A row,
+ * so it syncs as lists do.
+ */
+@Table("saved_filters")
+public record SavedFilter(String id, String name, String query, String color, String rank, Long createdAt) {
+}

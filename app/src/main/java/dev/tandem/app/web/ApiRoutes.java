@@ -62,15 +62,15 @@ final class ApiRoutes {
                 Route.get("/api/items/{id}", (x, b, p) -> x.json(200, full(item(p.get(0))))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
                 Route.post("/api/quickadd", (x, b, p) -> answer(x, writes.add(string(x.body(), "text"),
-                        String.valueOf(x.body().getOrDefault("view", "inbox")), null, null, null))),
+                        String.valueOf(x.body().getOrDefault("view", "inbox")), null, null, null, x.language()))),
                 Route.post("/api/items/{id}/done", (x, b, p) -> answer(x, writes.done(p.get(0),
                         Boolean.TRUE.equals(x.body().get("done"))))),
                 Route.post("/api/items/{id}/check", (x, b, p) -> check(x, p.get(0))),
                 Route.post("/api/items/{id}", (x, b, p) -> {
                     Edit e = Edit.of(x.body());
-                    answer(x, writes.edit(p.get(0), e.set(), e.base(), b));
+                    answer(x, writes.edit(p.get(0), e.set(), e.base(), b, x.language()));
                 }),
-                Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b))),
+                Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b, x.language()))),
                 Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts()))),
                 Route.post("/api/conflicts/{id}/use-lost", (x, b, p) -> {
                     store.useLostValue(conflict(p.get(0)));
@@ -87,10 +87,10 @@ final class ApiRoutes {
         try {
             n = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new BadRequest(404, "This conflict was resolved already.");
+            throw new BadRequest(404, "server.conflict.resolved");
         }
         return store.db().conflicts().list().stream().filter(k -> k.id() == n).findFirst()
-                .orElseThrow(() -> new BadRequest(404, "This conflict was resolved already."));
+                .orElseThrow(() -> new BadRequest(404, "server.conflict.resolved"));
     }
 
     private Map<String, Object> sidebar() {
@@ -149,11 +149,11 @@ final class ApiRoutes {
         try {
             int n = Integer.parseInt(v);
             if (n < 1) {
-                throw new BadRequest("“limit” is at least 1.");
+                throw new BadRequest("server.limit.atLeastOne");
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new BadRequest("“limit” must be a number.");
+            throw new BadRequest("server.limit.notANumber");
         }
     }
 
@@ -169,12 +169,12 @@ final class ApiRoutes {
     private void check(Exchange x, String id) {
         Object line = x.body().get("line");
         if (!(line instanceof Long n)) {
-            throw new BadRequest("Which check box: “line” must be a number.");
+            throw new BadRequest("server.check.line");
         }
         boolean checked = Boolean.TRUE.equals(x.body().get("checked"));
         Item it = item(id);
         Checklist.Box box = Checklist.boxes(it.notes()).stream().filter(b -> b.line() == n).findFirst()
-                .orElseThrow(() -> new BadRequest(409, "That check box is no longer there: the note changed."));
+                .orElseThrow(() -> new BadRequest(409, "server.check.gone"));
         store.update(id, cur -> Checklist.toggle(cur.notes(), box, checked).map(cur::withNotes).orElse(cur));
         x.json(200, obj("item", full(item(id))));
     }
@@ -216,7 +216,7 @@ final class ApiRoutes {
                 return new Listing.SmartListing(s);
             }
         }
-        throw new BadRequest("There is no view “" + key + "”.");
+        throw new BadRequest("server.view.unknown", key);
     }
 
     private static String title(Listing view, Map<String, TodoList> lists) {
@@ -252,7 +252,7 @@ final class ApiRoutes {
 
     static String string(Map<String, Object> body, String name) {
         if (!(body.get(name) instanceof String s)) {
-            throw new BadRequest("“" + name + "” must be text.");
+            throw new BadRequest("server.field.notText", name);
         }
         return s;
     }

@@ -155,18 +155,17 @@ final class DayViews {
 
     /** A week's date from the page: ISO, and within {@value #WEEK_REACH_YEARS} years of today. */
     static LocalDate weekDate(String text, LocalDate today) {
-        String refused = "“week” must be a date (YYYY-MM-DD).";
         if (text.length() != 10 || !ISO_DATE.matcher(text).matches()) {
-            throw new BadRequest(refused);
+            throw new BadRequest("server.week.notADate");
         }
         LocalDate d;
         try {
             d = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadRequest(refused);
+            throw new BadRequest("server.week.notADate");
         }
         if (d.isBefore(today.minusYears(WEEK_REACH_YEARS)) || d.isAfter(today.plusYears(WEEK_REACH_YEARS))) {
-            throw new BadRequest("A week is shown up to " + WEEK_REACH_YEARS + " years from today.");
+            throw new BadRequest("server.week.tooFar", String.valueOf(WEEK_REACH_YEARS));
         }
         return d;
     }

@@ -31,7 +31,7 @@ final class ItemAnswers {
 
     /** The item with its tags; 404 when there is none. */
     Item item(String id) {
-        Item it = store.get(id).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
+        Item it = store.get(id).orElseThrow(() -> new BadRequest(404, "server.item.gone"));
         return it.withTags(String.join(" ", tags.of(id)));
     }
 

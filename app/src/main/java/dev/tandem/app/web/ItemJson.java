@@ -100,7 +100,7 @@ final class ItemJson {
             case "notes" -> it.notes() == null ? "" : it.notes();
             case "start" -> it.startDate() == null ? null : it.startDate().toString();
             case "someday" -> it.isSomeday();
-            default -> throw new BadRequest("There is no field “" + name + "” to edit.");
+            default -> throw new BadRequest("server.field.unknown", name);
         };
     }
 }

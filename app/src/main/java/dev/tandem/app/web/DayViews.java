@@ -72,12 +72,12 @@ final class DayViews {
         List<Object> days = new ArrayList<>();
         if (!overdue.isEmpty()) {
             overdue.sort(Comparator.comparing(Item::dueDate).thenComparing(IN_A_DAY));
-            days.add(day(null, "Overdue", "", overdue.stream().map(i -> new Placed(i, false)).toList(), row));
+            days.add(day(null, false, "Overdue", "", overdue.stream().map(i -> new Placed(i, false)).toList(), row));
         }
         for (LocalDate d = today; !d.isAfter(last); d = d.plusDays(1)) {
             List<Placed> placed = byDay.getOrDefault(d, List.of());
             if (!placed.isEmpty() || !d.isAfter(today.plusDays(1))) {
-                days.add(day(d, label(d, today), near(d, today) ? format(d, today) : "", placed, row));
+                days.add(day(d, d.equals(today), label(d, today), near(d, today) ? format(d, today) : "", placed, row));
             }
         }
         return obj("view", "agenda", "title", "Agenda", "days", days);
@@ -91,7 +91,7 @@ final class DayViews {
         TreeMap<LocalDate, List<Placed>> byDay = byDay(CalendarItems.query(store, first, last), first, last, null);
         List<Object> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            days.add(day(d, label(d, today), near(d, today) ? format(d, today) : "",
+            days.add(day(d, d.equals(today), label(d, today), near(d, today) ? format(d, today) : "",
                     byDay.getOrDefault(d, List.of()), row));
         }
         return obj("view", "week", "title", "Week of " + format(first, today), "week", first.toString(),
@@ -122,8 +122,11 @@ final class DayViews {
         return byDay;
     }
 
-    /** One day's heading and its first {@value #DAY_ROWS} rows ({@code date} null: the overdue group, sorted). */
-    private static Map<String, Object> day(LocalDate date, String label, String detail, List<Placed> placed,
+    /**
+     * One day's heading and its first {@value #DAY_ROWS} rows ({@code date} null: the overdue group, sorted);
+     * {@code today} marks today's, which the page sets apart whatever language its label is in.
+     */
+    private static Map<String, Object> day(LocalDate date, boolean today, String label, String detail, List<Placed> placed,
                                            Function<Item, Map<String, Object>> row) {
         List<Placed> sorted = new ArrayList<>(placed);
         if (date != null) {
@@ -135,7 +138,7 @@ final class DayViews {
             r.put("occurrence", p.occurrence());
             rows.add(r);
         }
-        return obj("date", date == null ? null : date.toString(), "label", label, "detail", detail,
+        return obj("date", date == null ? null : date.toString(), "today", today, "label", label, "detail", detail,
                 "total", placed.size(), "items", rows);
     }
 

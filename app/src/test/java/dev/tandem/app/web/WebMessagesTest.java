@@ -78,6 +78,17 @@ class WebMessagesTest {
     }
 
     @Test
+    void messages_serveToldALanguage_speaksItUnlessTheProfileChoseOne() throws Exception {
+        web.close();
+        web = new WebFixture(dir, b -> b.language(Language.GERMAN));
+
+        assertEquals("de", json(messages("fr")).get("lang"));
+
+        LanguageSetting.save(new SettingsStore(dir), Optional.of(Language.FRENCH));
+        assertEquals("fr", json(messages("en")).get("lang"));
+    }
+
+    @Test
     void messages_unknownOrNoLanguage_answersEnglish() throws Exception {
         for (String header : new String[] {"ja, zh;q=0.9", "", null, "*"}) {
             HttpResponse<String> r = messages(header);

@@ -15,6 +15,8 @@ import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Conflict;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,9 +58,9 @@ final class ApiRoutes {
     /** The data routes, for a paired browser. */
     List<Route> routes() {
         return List.of(
-                Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar())),
+                Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar(x.language()))),
                 Route.get("/api/items", (x, b, p) -> x.json(200, items(x.query("view").orElse("inbox"),
-                        x.query("q").orElse(""), limit(x), x.query("week")))),
+                        x.query("q").orElse(""), limit(x), x.query("week"), x.language()))),
                 Route.get("/api/items/{id}", (x, b, p) -> x.json(200, full(item(p.get(0))))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
                 Route.post("/api/quickadd", (x, b, p) -> answer(x, writes.add(string(x.body(), "text"),
@@ -93,7 +95,7 @@ final class ApiRoutes {
                 .orElseThrow(() -> new BadRequest(404, "server.conflict.resolved"));
     }
 
-    private Map<String, Object> sidebar() {
+    private Map<String, Object> sidebar(Language language) {
         LocalDate today = store.today();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Count c : store.counts(today)) {
@@ -104,10 +106,10 @@ final class ApiRoutes {
             String key = s.name().toLowerCase(Locale.ROOT);
             if (s == Listing.Smart.COMPLETED) {
                 // The days to plan on, after the views they gather (no count: they hold Today's and Upcoming's).
-                smart.add(obj("key", "agenda", "label", "Agenda", "count", null));
-                smart.add(obj("key", "week", "label", "Week", "count", null));
+                smart.add(obj("key", "agenda", "label", Messages.text(language, "server.view.agenda"), "count", null));
+                smart.add(obj("key", "week", "label", Messages.text(language, "server.view.week"), "count", null));
             }
-            smart.add(obj("key", key, "label", label(s), "count", s == Listing.Smart.COMPLETED ? null : counts.get(key)));
+            smart.add(obj("key", key, "label", label(s, language), "count", s == Listing.Smart.COMPLETED ? null : counts.get(key)));
         }
         Set<String> shared = sharedLists.get();
         List<Object> lists = new ArrayList<>();
@@ -127,21 +129,21 @@ final class ApiRoutes {
      * rows at once and asks for more as it scrolls, and a live refetch carries only what is shown. The
      * agenda and the week ({@code week}: a day of it) answer days of rows ({@link DayViews}, bounded per day).
      */
-    private Map<String, Object> items(String key, String q, int limit, Optional<String> week) {
+    private Map<String, Object> items(String key, String q, int limit, Optional<String> week, Language language) {
         Listing view = listing(key, q);
         Map<String, TodoList> lists = lists();
         LocalDate today = store.today();
         Set<String> shared = sharedLists.get();
         if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
             Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
-            return view instanceof Listing.Agenda ? days.agenda(today, row) : days.week(week, today, row);
+            return view instanceof Listing.Agenda ? days.agenda(today, row, language) : days.week(week, today, row, language);
         }
         List<Item> all = store.query(view);
         List<Object> rows = new ArrayList<>();
         for (Item it : all.subList(0, Math.min(limit, all.size()))) {
             rows.add(ItemJson.row(it, lists, today, shared));
         }
-        return obj("view", key, "title", title(view, lists), "total", all.size(), "items", rows);
+        return obj("view", key, "title", title(view, lists, language), "total", all.size(), "items", rows);
     }
 
     private static int limit(Exchange x) {
@@ -219,19 +221,21 @@ final class ApiRoutes {
         throw new BadRequest("server.view.unknown", key);
     }
 
-    private static String title(Listing view, Map<String, TodoList> lists) {
+    private static String title(Listing view, Map<String, TodoList> lists, Language language) {
         if (view instanceof Listing.SmartListing s) {
-            return label(s.smart());
+            return label(s.smart(), language);
         }
         if (view instanceof Listing.UserListing u) {
-            return Optional.ofNullable(lists.get(u.listId())).map(TodoList::name).orElse("A deleted list");
+            return Optional.ofNullable(lists.get(u.listId())).map(TodoList::name)
+                    .orElseGet(() -> Messages.text(language, "server.view.deletedList"));
         }
-        return view instanceof Listing.TagListing t ? "#" + t.tag() : "Search: " + ((Listing.SearchListing) view).text();
+        return view instanceof Listing.TagListing t ? "#" + t.tag()
+                : Messages.text(language, "server.view.search", ((Listing.SearchListing) view).text());
     }
 
-    private static String label(Listing.Smart s) {
-        String n = s.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    /** A smart view's name in the request's language: server.view.inbox, server.view.today, … */
+    private static String label(Listing.Smart s, Language language) {
+        return Messages.text(language, "server.view." + s.name().toLowerCase(Locale.ROOT));
     }
 
     private static void answer(Exchange x, WebWrites.Answer a) {

@@ -77,6 +77,7 @@ class WebLanguagesPageTest {
         chromium.await("return !document.getElementById('app').hidden && document.getElementById('items').dataset.view");
         chromium.await("return !!navigator.serviceWorker.controller", Duration.ofSeconds(10));
         assertEquals("Hinzufügen", text("quick-add-submit"));
+        assertEquals("Eingang", text("view-title"));
         assertEquals("Aufgabe hinzufügen", chromium.js("return document.querySelector('label[for=quick-add]').textContent"));
         assertEquals("Listen und Ansichten", chromium.js("return document.getElementById('menu-button').getAttribute('aria-label')"));
         assertEquals("Erledigt: Milch", chromium.js("return document.querySelector('.item-done').getAttribute('aria-label')"));
@@ -180,6 +181,7 @@ class WebLanguagesPageTest {
         chromium = Chromium.paired(web, Chromium.Size.PHONE, "fr");
         assertEquals("fr", chromium.js("return document.documentElement.lang"));
         assertEquals("Ajouter", text("quick-add-submit"));
+        assertEquals("Boîte de réception", text("view-title"));
         assertEquals("Terminé\u00a0: Lait", chromium.js("return document.querySelector('.item-done').getAttribute('aria-label')"));
         noKeysShown();
 

@@ -109,7 +109,8 @@ final class ApiRoutes {
                 smart.add(obj("key", "agenda", "label", Messages.text(language, "server.view.agenda"), "count", null));
                 smart.add(obj("key", "week", "label", Messages.text(language, "server.view.week"), "count", null));
             }
-            smart.add(obj("key", key, "label", label(s, language), "count", s == Listing.Smart.COMPLETED ? null : counts.get(key)));
+            smart.add(obj("key", key, "label", label(s, language),
+                    "count", s == Listing.Smart.COMPLETED ? null : counts.get(key)));
         }
         Set<String> shared = sharedLists.get();
         List<Object> lists = new ArrayList<>();
@@ -136,7 +137,8 @@ final class ApiRoutes {
         Set<String> shared = sharedLists.get();
         if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
             Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
-            return view instanceof Listing.Agenda ? days.agenda(today, row, language) : days.week(week, today, row, language);
+            return view instanceof Listing.Agenda ? days.agenda(today, row, language)
+                    : days.week(week, today, row, language);
         }
         List<Item> all = store.query(view);
         List<Object> rows = new ArrayList<>();

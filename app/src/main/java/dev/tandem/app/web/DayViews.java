@@ -71,13 +71,14 @@ final class DayViews {
         List<Object> days = new ArrayList<>();
         if (!overdue.isEmpty()) {
             overdue.sort(Comparator.comparing(Item::dueDate).thenComparing(IN_A_DAY));
-            days.add(day(null, false, Messages.text(language, "server.day.overdue"), "", overdue.stream().map(i -> new Placed(i, false)).toList(), row));
+            days.add(day(null, false, Messages.text(language, "server.day.overdue"), "",
+                    overdue.stream().map(i -> new Placed(i, false)).toList(), row));
         }
         for (LocalDate d = today; !d.isAfter(last); d = d.plusDays(1)) {
             List<Placed> placed = byDay.getOrDefault(d, List.of());
             if (!placed.isEmpty() || !d.isAfter(today.plusDays(1))) {
-                days.add(day(d, d.equals(today), label(d, today, language), near(d, today) ? format(d, today, language) : "",
-                        placed, row));
+                days.add(day(d, d.equals(today), label(d, today, language),
+                        near(d, today) ? format(d, today, language) : "", placed, row));
             }
         }
         return obj("view", "agenda", "title", Messages.text(language, "server.view.agenda"), "days", days);
@@ -92,10 +93,12 @@ final class DayViews {
         TreeMap<LocalDate, List<Placed>> byDay = byDay(CalendarItems.query(store, first, last), first, last, null);
         List<Object> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            days.add(day(d, d.equals(today), label(d, today, language), near(d, today) ? format(d, today, language) : "",
+            days.add(day(d, d.equals(today), label(d, today, language),
+                    near(d, today) ? format(d, today, language) : "",
                     byDay.getOrDefault(d, List.of()), row));
         }
-        return obj("view", "week", "title", Messages.text(language, "server.week.title", format(first, today, language)), "week", first.toString(),
+        return obj("view", "week", "title", Messages.text(language, "server.week.title", format(first, today, language)),
+                "week", first.toString(),
                 "previous", first.minusWeeks(1).toString(), "next", first.plusWeeks(1).toString(), "days", days);
     }
 
@@ -127,7 +130,8 @@ final class DayViews {
      * One day's heading and its first {@value #DAY_ROWS} rows ({@code date} null: the overdue group, sorted);
      * {@code today} marks today's, which the page sets apart whatever language its label is in.
      */
-    private static Map<String, Object> day(LocalDate date, boolean today, String label, String detail, List<Placed> placed,
+    private static Map<String, Object> day(LocalDate date, boolean today, String label, String detail,
+                                           List<Placed> placed,
                                            Function<Item, Map<String, Object>> row) {
         List<Placed> sorted = new ArrayList<>(placed);
         if (date != null) {
@@ -150,7 +154,8 @@ final class DayViews {
     /** "Today", "Tomorrow", "Yesterday", or the day itself ("Fri 27 Nov"). */
     private static String label(LocalDate d, LocalDate today, Language language) {
         long from = d.toEpochDay() - today.toEpochDay();
-        return from == 0 ? Messages.text(language, "server.day.today") : from == 1 ? Messages.text(language, "server.day.tomorrow")
+        return from == 0 ? Messages.text(language, "server.day.today")
+                : from == 1 ? Messages.text(language, "server.day.tomorrow")
                 : from == -1 ? Messages.text(language, "server.day.yesterday") : format(d, today, language);
     }
 

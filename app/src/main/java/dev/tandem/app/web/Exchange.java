@@ -47,7 +47,10 @@ final class Exchange {
         this(request, response, callback, Language::negotiate);
     }
 
-    /** {@code languages}: the language of an answer, from the request's {@code Accept-Language} ({@link RequestLanguage}). */
+    /**
+     * {@code languages}: the language of an answer, from the request's {@code Accept-Language}
+     * ({@link RequestLanguage}).
+     */
     Exchange(Request request, Response response, Callback callback, Function<String, Language> languages) {
         this.request = request;
         this.response = response;

@@ -69,7 +69,8 @@ final class Outbox {
         return obj("results", results, "stopped", null);
     }
 
-    private Map<String, Object> once(Map<String, Object> entry, String key, Browsers.Browser browser, Language language) {
+    private Map<String, Object> once(Map<String, Object> entry, String key, Browsers.Browser browser,
+            Language language) {
         return store.once("web:" + browser.id() + ":" + key, () -> {
             WebWrites.Answer a = apply(entry, browser, language);
             Map<String, Object> out = new LinkedHashMap<>(a.json());

@@ -392,7 +392,8 @@ public final class WebServer implements AutoCloseable {
 
         /**
          * The language the serving process was told to speak ({@code --lang}, {@code TANDEM_LANG}): the page's
-         * words then, unless the profile chose one; null (the default) lets each browser's {@code Accept-Language} decide.
+         * words then, unless the profile chose one; null (the default) lets each browser's {@code Accept-Language}
+         * decide.
          */
         public Builder language(dev.tandem.ui.messages.Language language) {
             this.language = language;

@@ -116,7 +116,8 @@ final class WebWrites {
             return new Answer(200, obj("item", item));
         }
         return new Answer(409, obj("error", Messages.text(language, "server.conflict.changed",
-                String.join(", ", r.stale().stream().map(ConflictWords::fieldLabel).toList())), "fields", r.stale(), "item", item));
+                String.join(", ", r.stale().stream().map(ConflictWords::fieldLabel).toList())),
+                "fields", r.stale(), "item", item));
     }
 
     /** Moves the item to the Trash ({@code trashed}) or back out of it. */

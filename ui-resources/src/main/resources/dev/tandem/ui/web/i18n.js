@@ -39,9 +39,6 @@ export function use(data) {
   translateDocument(document);
 }
 
-/** The page's language, as a BCP 47 tag. */
-export function language() { return lang; }
-
 /** The words of key with its arguments; a key the catalogue lacks shows as itself, never as nothing. */
 export function t(key, ...args) {
   const pattern = messages[key];
@@ -73,18 +70,10 @@ export function translateDocument(root) {
 /** A number in the language's digits and grouping: 1,234 / 1.234 / 1 234. */
 export function formatNumber(n) { return new Intl.NumberFormat(lang).format(n); }
 
-/** A day as the page shows it: "Fri, 27 Nov" in the language; withYear adds the year. */
-export function formatDay(date, withYear) {
-  return new Intl.DateTimeFormat(lang, { weekday: 'short', day: 'numeric', month: 'short', year: withYear ? 'numeric' : undefined })
-    .format(date);
-}
-
-/** A time of day: "09:00" (or "9:00 AM" where the language says so). */
-export function formatTime(date) {
-  return new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit' }).format(date);
-}
-
-/** A day with its year and a time, joined as the language joins them: a reminder. */
+/**
+ * The dates the page formats itself (the server formats the rest): a reminder's day, year and time, joined as
+ * the language joins them ("Fri, Nov 27, 2026, 09:00 AM", "Fr., 27. Nov. 2026, 09:00").
+ */
 export function formatDayTime(date) {
   return new Intl.DateTimeFormat(lang, {
     weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',

@@ -21,13 +21,13 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Every request {@link Door} let in (its name checked, its cost bounded), in order: the page's own
- * files (the only thing served without a session besides
- * pairing); then a cross-site check (an {@code Origin} or {@code Sec-Fetch-Site} naming another site
- * is refused); then the route the table ({@link #table}) has for the method and path (none: 404; the
- * path with another method: 405), and for every route but pairing the session cookie (none: 401) and,
- * on a write, the CSRF header (403), before its handler. A {@link BadRequest} becomes
- * its status and sentence; anything else a 500 with a fixed sentence, the failure logged (an answer
- * never carries an exception's text).
+ * files (the only thing served without a session besides its words, /messages.json, and
+ * pairing); then, under /api/, a cross-site check (an {@code Origin} or {@code Sec-Fetch-Site} naming another
+ * site is refused); then the route the table ({@link #table}) has for the method and path (none: 404; the
+ * path with another method: 405), and for every route but the words and pairing the session cookie (none:
+ * 401) and, on a write, the CSRF header (403), before its handler. A {@link BadRequest} becomes
+ * its status and sentence in the request's language ({@link RequestLanguage}); anything else a 500 with a
+ * fixed sentence, the failure logged (an answer never carries an exception's text).
  */
 final class Router extends Handler.Abstract {
     static final String CSRF_HEADER = "X-Tandem-CSRF";

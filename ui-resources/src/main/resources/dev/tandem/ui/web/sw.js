@@ -66,7 +66,8 @@ async function networkFirst(req, cacheName, key) {
     const cache = await caches.open(cacheName);
     const kept = await cache.match(key, { ignoreVary: true });
     if (kept) return marked(kept);
-    return new Response(JSON.stringify({ error: 'Offline — this was not seen before the connection went.' }), {
+    // No words here (the worker has no catalogue): the page says "not reachable" in its own language.
+    return new Response('{}', {
       status: 503, headers: { 'Content-Type': 'application/json', 'X-Tandem-Offline': '1' },
     });
   }

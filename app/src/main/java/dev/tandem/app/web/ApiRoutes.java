@@ -61,7 +61,7 @@ final class ApiRoutes {
                 Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar(x.language()))),
                 Route.get("/api/items", (x, b, p) -> x.json(200, items(x.query("view").orElse("inbox"),
                         x.query("q").orElse(""), limit(x), x.query("week"), x.language()))),
-                Route.get("/api/items/{id}", (x, b, p) -> x.json(200, full(item(p.get(0))))),
+                Route.get("/api/items/{id}", (x, b, p) -> x.json(200, items.full(item(p.get(0)), x.language()))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
                 Route.post("/api/quickadd", (x, b, p) -> answer(x, writes.add(string(x.body(), "text"),
                         String.valueOf(x.body().getOrDefault("view", "inbox")), null, null, null, x.language()))),
@@ -180,7 +180,7 @@ final class ApiRoutes {
         Checklist.Box box = Checklist.boxes(it.notes()).stream().filter(b -> b.line() == n).findFirst()
                 .orElseThrow(() -> new BadRequest(409, "server.check.gone"));
         store.update(id, cur -> Checklist.toggle(cur.notes(), box, checked).map(cur::withNotes).orElse(cur));
-        x.json(200, obj("item", full(item(id))));
+        x.json(200, obj("item", items.full(item(id), x.language())));
     }
 
     private List<Object> conflicts() {
@@ -246,10 +246,6 @@ final class ApiRoutes {
 
     private Item item(String id) {
         return items.item(id);
-    }
-
-    private Map<String, Object> full(Item it) {
-        return items.full(it);
     }
 
     private Map<String, TodoList> lists() {

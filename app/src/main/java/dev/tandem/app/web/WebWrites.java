@@ -111,7 +111,7 @@ final class WebWrites {
             }
         }
         WebEdits.Result r = edits.apply(id, set, base, browser.id(), browser.name());
-        Map<String, Object> item = items.full(items.item(id));
+        Map<String, Object> item = items.full(items.item(id), language);
         if (r.stale().isEmpty()) {
             return new Answer(200, obj("item", item));
         }

@@ -59,7 +59,7 @@ export function tNodes(key, ...nodes) {
  * The static words of index.html: data-t (the text), data-t-placeholder, data-t-aria-label and data-t-title
  * name the key of each.
  */
-export function translateDocument(root) {
+function translateDocument(root) {
   for (const el of root.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
   for (const [attr, name] of [['tPlaceholder', 'placeholder'], ['tAriaLabel', 'aria-label'], ['tTitle', 'title']]) {
     const dashed = attr.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
@@ -68,7 +68,7 @@ export function translateDocument(root) {
 }
 
 /** A number in the language's digits and grouping: 1,234 / 1.234 / 1 234. */
-export function formatNumber(n) { return new Intl.NumberFormat(lang).format(n); }
+function formatNumber(n) { return new Intl.NumberFormat(lang).format(n); }
 
 /**
  * The dates the page formats itself (the server formats the rest): a reminder's day, year and time, joined as

@@ -31,6 +31,7 @@ public final class WebAssets {
     private static final Map<String, Entry> PATHS = Map.ofEntries(
             Map.entry("/", new Entry("index.html", "text/html" + UTF8)),
             script("app.js"),
+            script("i18n.js"),
             script("state.js"),
             script("dom.js"),
             script("format.js"),

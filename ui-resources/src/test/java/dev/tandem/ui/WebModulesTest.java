@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class WebModulesTest {
     /** The bottom of the page: state, building blocks, the outbox and the server's answers. No screen. */
-    private static final Set<String> TRANSPORT = Set.of("state", "dom", "format", "outbox", "overlay", "api", "drafts",
+    private static final Set<String> TRANSPORT = Set.of("i18n", "state", "dom", "format", "outbox", "overlay", "api", "drafts",
             "fields");
     private static final Pattern IMPORT = Pattern.compile("^import (?:[^'\"]* from )?'\\./([a-z]+)\\.js';", Pattern.MULTILINE);
 
@@ -69,6 +69,12 @@ class WebModulesTest {
                 path.remove(path.size() - 1);
             }
         }
+    }
+
+    @Test
+    void i18n_atTheBottom_importsNothingOfOurs() throws IOException {
+        Map<String, Set<String>> g = graph();
+        assertEquals(Set.of(), g.get("i18n"), "i18n.js imports");
     }
 
     @Test

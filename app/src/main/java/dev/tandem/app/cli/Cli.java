@@ -387,6 +387,8 @@ public final class Cli {
                     case "backups" -> new BackupCommands(out, err, env, clock).list(store, dir, a);
                     case "restore" -> new BackupCommands(out, err, env, clock).restore(store, dir, a);
                     case "serve" -> new ServeCommands(in, out, err, env, java.time.Clock.systemDefaultZone())
+                            .toldLanguage(langOpt != null || !env.getOrDefault("TANDEM_LANG", "").isBlank()
+                                    ? Messages.language() : null)
                             .serve(store, dir, a, syncs);
                     default -> throw new UsageError("unknown command: " + verb);
                 };

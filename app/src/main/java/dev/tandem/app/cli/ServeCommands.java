@@ -58,6 +58,7 @@ final class ServeCommands {
     private final PrintStream err;
     private final Map<String, String> env;
     private final Clock clock;
+    private dev.tandem.ui.messages.Language told;
 
     ServeCommands(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, Clock clock) {
         this.in = in;
@@ -65,6 +66,15 @@ final class ServeCommands {
         this.err = err;
         this.env = env;
         this.clock = clock;
+    }
+
+    /**
+     * The language this process was told to speak ({@code --lang}, {@code TANDEM_LANG}), which the page then
+     * speaks unless the profile chose one; null when it was not told (each browser's language decides).
+     */
+    ServeCommands toldLanguage(dev.tandem.ui.messages.Language language) {
+        this.told = language;
+        return this;
     }
 
     int serve(TodoStore store, Path dir, Args a, SyncCommands syncs) {
@@ -91,7 +101,7 @@ final class ServeCommands {
             return 0;
         }
         WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(Device.chosenName(dir))
-                .sharedLists(() -> new SpaceLists(settings).listIds());
+                .sharedLists(() -> new SpaceLists(settings).listIds()).language(told);
         String listen = a.options().getOrDefault("--listen", "127.0.0.1:8765");
         int colon = listen.lastIndexOf(':');
         if (colon <= 0) {

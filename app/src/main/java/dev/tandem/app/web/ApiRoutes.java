@@ -15,6 +15,8 @@ import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
 import dev.tandem.engine.Conflict;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,21 +58,21 @@ final class ApiRoutes {
     /** The data routes, for a paired browser. */
     List<Route> routes() {
         return List.of(
-                Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar())),
+                Route.get("/api/sidebar", (x, b, p) -> x.json(200, sidebar(x.language()))),
                 Route.get("/api/items", (x, b, p) -> x.json(200, items(x.query("view").orElse("inbox"),
-                        x.query("q").orElse(""), limit(x), x.query("week")))),
-                Route.get("/api/items/{id}", (x, b, p) -> x.json(200, full(item(p.get(0))))),
+                        x.query("q").orElse(""), limit(x), x.query("week"), x.language()))),
+                Route.get("/api/items/{id}", (x, b, p) -> x.json(200, items.full(item(p.get(0)), x.language()))),
                 Route.post("/api/parse", (x, b, p) -> x.json(200, parse(string(x.body(), "text")))),
                 Route.post("/api/quickadd", (x, b, p) -> answer(x, writes.add(string(x.body(), "text"),
-                        String.valueOf(x.body().getOrDefault("view", "inbox")), null, null, null))),
+                        String.valueOf(x.body().getOrDefault("view", "inbox")), null, null, null, x.language()))),
                 Route.post("/api/items/{id}/done", (x, b, p) -> answer(x, writes.done(p.get(0),
                         Boolean.TRUE.equals(x.body().get("done"))))),
                 Route.post("/api/items/{id}/check", (x, b, p) -> check(x, p.get(0))),
                 Route.post("/api/items/{id}", (x, b, p) -> {
                     Edit e = Edit.of(x.body());
-                    answer(x, writes.edit(p.get(0), e.set(), e.base(), b));
+                    answer(x, writes.edit(p.get(0), e.set(), e.base(), b, x.language()));
                 }),
-                Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b))),
+                Route.post("/api/outbox", (x, b, p) -> x.json(200, outbox.replay(x.body(), b, x.language()))),
                 Route.get("/api/conflicts", (x, b, p) -> x.json(200, obj("conflicts", conflicts()))),
                 Route.post("/api/conflicts/{id}/use-lost", (x, b, p) -> {
                     store.useLostValue(conflict(p.get(0)));
@@ -87,13 +89,13 @@ final class ApiRoutes {
         try {
             n = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new BadRequest(404, "This conflict was resolved already.");
+            throw new BadRequest(404, "server.conflict.resolved");
         }
         return store.db().conflicts().list().stream().filter(k -> k.id() == n).findFirst()
-                .orElseThrow(() -> new BadRequest(404, "This conflict was resolved already."));
+                .orElseThrow(() -> new BadRequest(404, "server.conflict.resolved"));
     }
 
-    private Map<String, Object> sidebar() {
+    private Map<String, Object> sidebar(Language language) {
         LocalDate today = store.today();
         Map<String, Long> counts = new LinkedHashMap<>();
         for (Count c : store.counts(today)) {
@@ -104,10 +106,11 @@ final class ApiRoutes {
             String key = s.name().toLowerCase(Locale.ROOT);
             if (s == Listing.Smart.COMPLETED) {
                 // The days to plan on, after the views they gather (no count: they hold Today's and Upcoming's).
-                smart.add(obj("key", "agenda", "label", "Agenda", "count", null));
-                smart.add(obj("key", "week", "label", "Week", "count", null));
+                smart.add(obj("key", "agenda", "label", Messages.text(language, "server.view.agenda"), "count", null));
+                smart.add(obj("key", "week", "label", Messages.text(language, "server.view.week"), "count", null));
             }
-            smart.add(obj("key", key, "label", label(s), "count", s == Listing.Smart.COMPLETED ? null : counts.get(key)));
+            smart.add(obj("key", key, "label", label(s, language),
+                    "count", s == Listing.Smart.COMPLETED ? null : counts.get(key)));
         }
         Set<String> shared = sharedLists.get();
         List<Object> lists = new ArrayList<>();
@@ -127,21 +130,22 @@ final class ApiRoutes {
      * rows at once and asks for more as it scrolls, and a live refetch carries only what is shown. The
      * agenda and the week ({@code week}: a day of it) answer days of rows ({@link DayViews}, bounded per day).
      */
-    private Map<String, Object> items(String key, String q, int limit, Optional<String> week) {
+    private Map<String, Object> items(String key, String q, int limit, Optional<String> week, Language language) {
         Listing view = listing(key, q);
         Map<String, TodoList> lists = lists();
         LocalDate today = store.today();
         Set<String> shared = sharedLists.get();
         if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
             Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
-            return view instanceof Listing.Agenda ? days.agenda(today, row) : days.week(week, today, row);
+            return view instanceof Listing.Agenda ? days.agenda(today, row, language)
+                    : days.week(week, today, row, language);
         }
         List<Item> all = store.query(view);
         List<Object> rows = new ArrayList<>();
         for (Item it : all.subList(0, Math.min(limit, all.size()))) {
             rows.add(ItemJson.row(it, lists, today, shared));
         }
-        return obj("view", key, "title", title(view, lists), "total", all.size(), "items", rows);
+        return obj("view", key, "title", title(view, lists, language), "total", all.size(), "items", rows);
     }
 
     private static int limit(Exchange x) {
@@ -149,11 +153,11 @@ final class ApiRoutes {
         try {
             int n = Integer.parseInt(v);
             if (n < 1) {
-                throw new BadRequest("“limit” is at least 1.");
+                throw new BadRequest("server.limit.atLeastOne");
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new BadRequest("“limit” must be a number.");
+            throw new BadRequest("server.limit.notANumber");
         }
     }
 
@@ -169,14 +173,14 @@ final class ApiRoutes {
     private void check(Exchange x, String id) {
         Object line = x.body().get("line");
         if (!(line instanceof Long n)) {
-            throw new BadRequest("Which check box: “line” must be a number.");
+            throw new BadRequest("server.check.line");
         }
         boolean checked = Boolean.TRUE.equals(x.body().get("checked"));
         Item it = item(id);
         Checklist.Box box = Checklist.boxes(it.notes()).stream().filter(b -> b.line() == n).findFirst()
-                .orElseThrow(() -> new BadRequest(409, "That check box is no longer there: the note changed."));
+                .orElseThrow(() -> new BadRequest(409, "server.check.gone"));
         store.update(id, cur -> Checklist.toggle(cur.notes(), box, checked).map(cur::withNotes).orElse(cur));
-        x.json(200, obj("item", full(item(id))));
+        x.json(200, obj("item", items.full(item(id), x.language())));
     }
 
     private List<Object> conflicts() {
@@ -216,22 +220,24 @@ final class ApiRoutes {
                 return new Listing.SmartListing(s);
             }
         }
-        throw new BadRequest("There is no view “" + key + "”.");
+        throw new BadRequest("server.view.unknown", key);
     }
 
-    private static String title(Listing view, Map<String, TodoList> lists) {
+    private static String title(Listing view, Map<String, TodoList> lists, Language language) {
         if (view instanceof Listing.SmartListing s) {
-            return label(s.smart());
+            return label(s.smart(), language);
         }
         if (view instanceof Listing.UserListing u) {
-            return Optional.ofNullable(lists.get(u.listId())).map(TodoList::name).orElse("A deleted list");
+            return Optional.ofNullable(lists.get(u.listId())).map(TodoList::name)
+                    .orElseGet(() -> Messages.text(language, "server.view.deletedList"));
         }
-        return view instanceof Listing.TagListing t ? "#" + t.tag() : "Search: " + ((Listing.SearchListing) view).text();
+        return view instanceof Listing.TagListing t ? "#" + t.tag()
+                : Messages.text(language, "server.view.search", ((Listing.SearchListing) view).text());
     }
 
-    private static String label(Listing.Smart s) {
-        String n = s.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(n.charAt(0)) + n.substring(1);
+    /** A smart view's name in the request's language: server.view.inbox, server.view.today, … */
+    private static String label(Listing.Smart s, Language language) {
+        return Messages.text(language, "server.view." + s.name().toLowerCase(Locale.ROOT));
     }
 
     private static void answer(Exchange x, WebWrites.Answer a) {
@@ -242,17 +248,13 @@ final class ApiRoutes {
         return items.item(id);
     }
 
-    private Map<String, Object> full(Item it) {
-        return items.full(it);
-    }
-
     private Map<String, TodoList> lists() {
         return items.lists();
     }
 
     static String string(Map<String, Object> body, String name) {
         if (!(body.get(name) instanceof String s)) {
-            throw new BadRequest("“" + name + "” must be text.");
+            throw new BadRequest("server.field.notText", name);
         }
         return s;
     }

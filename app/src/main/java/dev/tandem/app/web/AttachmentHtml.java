@@ -1,6 +1,8 @@
 package dev.tandem.app.web;
 
 import dev.tandem.app.model.Attachment;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,9 +91,12 @@ final class AttachmentHtml {
     /** Writes a {@link Reference}. */
     static final class Renderer implements NodeRenderer {
         private final HtmlWriter html;
+        private final Language language;
 
-        Renderer(HtmlNodeRendererContext context) {
+        /** {@code language}: of the words the note's files are given (a title, "not attached"). */
+        Renderer(HtmlNodeRendererContext context, Language language) {
             this.html = context.getWriter();
+            this.language = language;
         }
 
         @Override
@@ -103,8 +108,9 @@ final class AttachmentHtml {
         public void render(Node node) {
             Reference r = (Reference) node;
             if (r.attachment.isEmpty()) {
-                html.tag("span", Map.of("class", "attachment-missing", "title", "This file is no longer attached"));
-                html.text(r.label + " (not attached)");
+                html.tag("span", Map.of("class", "attachment-missing",
+                        "title", Messages.text(language, "server.file.gone")));
+                html.text(Messages.text(language, "server.file.notAttached", r.label));
                 html.tag("/span");
                 return;
             }
@@ -113,13 +119,13 @@ final class AttachmentHtml {
             String name = a.name() == null ? "file" : a.name();
             if (r.image && AttachmentRoutes.inlineType(a.type())) {
                 html.tag("a", attrs("class", "attachment-image", "href", url, "target", "_blank", "rel", "noopener",
-                        "title", name + " — open full size"));
+                        "title", Messages.text(language, "server.file.openFull", name)));
                 html.tag("img", attrs("src", url, "alt", r.label, "data-attachment", a.id()), true);
                 html.tag("/a");
                 return;
             }
             html.tag("a", attrs("class", "attachment-chip", "href", url + "?download=1", "download", name,
-                    "data-attachment", a.id(), "title", "Download " + name));
+                    "data-attachment", a.id(), "title", Messages.text(language, "server.file.download", name)));
             html.tag("span", Map.of("class", "chip-name"));
             html.text(name);
             html.tag("/span");

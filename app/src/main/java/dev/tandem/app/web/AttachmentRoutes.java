@@ -66,7 +66,7 @@ final class AttachmentRoutes {
     }
 
     private void serve(Exchange x, String id) {
-        Attachment a = attachments.get(id).orElseThrow(() -> new BadRequest(404, "There is no such attachment."));
+        Attachment a = attachments.get(id).orElseThrow(() -> new BadRequest(404, "server.attachment.unknown"));
         Optional<Path> file = attachments.file(a);
         if (file.isEmpty()) {
             AttachmentFetcher.Status s = fetch(a);
@@ -80,7 +80,7 @@ final class AttachmentRoutes {
         try {
             size = Files.size(p);
         } catch (IOException e) {
-            throw new BadRequest(503, "“" + a.name() + "” could not be read on this device.");
+            throw new BadRequest(503, "server.attachment.unreadable", a.name());
         }
         x.guardHeaders(false);
         var h = x.response().getHeaders();
@@ -128,21 +128,20 @@ final class AttachmentRoutes {
     }
 
     private static void notHere(Exchange x, Attachment a, AttachmentFetcher.Status s) {
-        String name = "“" + a.name() + "”";
+        String name = a.name();
         x.header("X-Tandem-Attachment", s.state().name().toLowerCase(Locale.ROOT));
         switch (s.state()) {
             case DOWNLOADING, HERE -> {
                 x.header("Retry-After", String.valueOf(RETRY_SECONDS));
-                x.error(503, "Downloading " + name + " to this device…");
+                x.error(503, x.text("server.attachment.downloading", name));
             }
             case NOT_ON_REMOTE -> {
                 x.header("Retry-After", "30");
-                x.error(503, name + " is not on the remote yet: the device that attached it has still to sync.");
+                x.error(503, x.text("server.attachment.notOnRemote", name));
             }
-            case NO_SYNC -> x.error(503, name + " is not on this device, and this device does not sync, so it cannot"
-                    + " download it.");
+            case NO_SYNC -> x.error(503, x.text("server.attachment.noSync", name));
             // What failed is in the fetcher's log; the answer says what the person can do.
-            case FAILED -> x.error(502, name + " could not be downloaded from the remote. Try again later.");
+            case FAILED -> x.error(502, x.text("server.attachment.failed", name));
         }
     }
 
@@ -152,40 +151,35 @@ final class AttachmentRoutes {
             Path dir = store.db().blobs().directory().toRealPath();
             Path real = file.toRealPath();
             if (!real.startsWith(dir) || !Files.isRegularFile(real)) {
-                throw new BadRequest(404, "There is no such attachment.");
+                throw new BadRequest(404, "server.attachment.unknown");
             }
             return real;
         } catch (IOException e) {
-            throw new BadRequest(404, "There is no such attachment.");
+            throw new BadRequest(404, "server.attachment.unknown");
         }
     }
 
     private void upload(Exchange x, String itemId) {
-        store.get(itemId).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
+        store.get(itemId).orElseThrow(() -> new BadRequest(404, "server.item.gone"));
         String name = fileName(x.query("name").orElse(""));
         long max = limit.getAsLong();
         long length = x.request().getLength();
         if (length < 0) {
-            throw new BadRequest(411, "Send the file with its length (Content-Length).");
+            throw new BadRequest(411, "server.attachment.length");
         }
         if (length > max) {
-            throw new BadRequest(413, tooLarge(name, max));
+            throw new BadRequest(413, "server.attachment.tooLarge", name, AttachmentJson.size(max));
         }
         String type = uploadType(name, x.header("Content-Type"));
         Attachment a;
         try (InputStream in = Content.Source.asInputStream(x.request())) {
             a = attachments.add(itemId, in, name, type, max);
         } catch (BlobTooLargeException e) {
-            throw new BadRequest(413, tooLarge(name, e.limit()));
+            throw new BadRequest(413, "server.attachment.tooLarge", name, AttachmentJson.size(e.limit()));
         } catch (IOException e) {
-            throw new BadRequest("The file could not be received.");
+            throw new BadRequest("server.attachment.notReceived");
         }
         x.json(201, obj("attachment", AttachmentJson.of(a), "markdown", a.markdown()));
-    }
-
-    static String tooLarge(String name, long limit) {
-        return "“" + name + "” is larger than the limit of " + AttachmentJson.size(limit)
-                + " for one file; it was not attached.";
     }
 
     /** The name a browser sent, without folders or control characters (a row keeps at most 255 characters). */

@@ -8,16 +8,17 @@ import dev.tandem.app.model.DayOrder;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Occurrences;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -46,8 +47,6 @@ final class DayViews {
     /** How far from today a week may be asked for, either way. */
     static final int WEEK_REACH_YEARS = 10;
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY_OTHER_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** Timed first, by time; then the rest; at the same time as the desktop orders them. */
     private static final Comparator<Item> IN_A_DAY = Comparator
@@ -65,36 +64,41 @@ final class DayViews {
     }
 
     /** The agenda as of {@code today}, each todo as {@code row} writes it. */
-    Map<String, Object> agenda(LocalDate today, Function<Item, Map<String, Object>> row) {
+    Map<String, Object> agenda(LocalDate today, Function<Item, Map<String, Object>> row, Language language) {
         LocalDate last = today.plusDays(AGENDA_DAYS - 1L);
         List<Item> overdue = new ArrayList<>();
         TreeMap<LocalDate, List<Placed>> byDay = byDay(AgendaItems.query(store, last), today, last, overdue);
         List<Object> days = new ArrayList<>();
         if (!overdue.isEmpty()) {
             overdue.sort(Comparator.comparing(Item::dueDate).thenComparing(IN_A_DAY));
-            days.add(day(null, "Overdue", "", overdue.stream().map(i -> new Placed(i, false)).toList(), row));
+            days.add(day(null, false, Messages.text(language, "server.day.overdue"), "",
+                    overdue.stream().map(i -> new Placed(i, false)).toList(), row));
         }
         for (LocalDate d = today; !d.isAfter(last); d = d.plusDays(1)) {
             List<Placed> placed = byDay.getOrDefault(d, List.of());
             if (!placed.isEmpty() || !d.isAfter(today.plusDays(1))) {
-                days.add(day(d, label(d, today), near(d, today) ? format(d, today) : "", placed, row));
+                days.add(day(d, d.equals(today), label(d, today, language),
+                        near(d, today) ? format(d, today, language) : "", placed, row));
             }
         }
-        return obj("view", "agenda", "title", "Agenda", "days", days);
+        return obj("view", "agenda", "title", Messages.text(language, "server.view.agenda"), "days", days);
     }
 
     /** The week (Monday to Sunday) holding the day {@code asked} (today when not asked), as of {@code today}. */
-    Map<String, Object> week(Optional<String> asked, LocalDate today, Function<Item, Map<String, Object>> row) {
+    Map<String, Object> week(Optional<String> asked, LocalDate today, Function<Item, Map<String, Object>> row,
+            Language language) {
         LocalDate first = asked.map(s -> weekDate(s, today)).orElse(today)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate last = first.plusDays(6);
         TreeMap<LocalDate, List<Placed>> byDay = byDay(CalendarItems.query(store, first, last), first, last, null);
         List<Object> days = new ArrayList<>();
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
-            days.add(day(d, label(d, today), near(d, today) ? format(d, today) : "",
+            days.add(day(d, d.equals(today), label(d, today, language),
+                    near(d, today) ? format(d, today, language) : "",
                     byDay.getOrDefault(d, List.of()), row));
         }
-        return obj("view", "week", "title", "Week of " + format(first, today), "week", first.toString(),
+        return obj("view", "week", "title", Messages.text(language, "server.week.title", format(first, today, language)),
+                "week", first.toString(),
                 "previous", first.minusWeeks(1).toString(), "next", first.plusWeeks(1).toString(), "days", days);
     }
 
@@ -122,8 +126,12 @@ final class DayViews {
         return byDay;
     }
 
-    /** One day's heading and its first {@value #DAY_ROWS} rows ({@code date} null: the overdue group, sorted). */
-    private static Map<String, Object> day(LocalDate date, String label, String detail, List<Placed> placed,
+    /**
+     * One day's heading and its first {@value #DAY_ROWS} rows ({@code date} null: the overdue group, sorted);
+     * {@code today} marks today's, which the page sets apart whatever language its label is in.
+     */
+    private static Map<String, Object> day(LocalDate date, boolean today, String label, String detail,
+                                           List<Placed> placed,
                                            Function<Item, Map<String, Object>> row) {
         List<Placed> sorted = new ArrayList<>(placed);
         if (date != null) {
@@ -135,7 +143,7 @@ final class DayViews {
             r.put("occurrence", p.occurrence());
             rows.add(r);
         }
-        return obj("date", date == null ? null : date.toString(), "label", label, "detail", detail,
+        return obj("date", date == null ? null : date.toString(), "today", today, "label", label, "detail", detail,
                 "total", placed.size(), "items", rows);
     }
 
@@ -144,29 +152,30 @@ final class DayViews {
     }
 
     /** "Today", "Tomorrow", "Yesterday", or the day itself ("Fri 27 Nov"). */
-    private static String label(LocalDate d, LocalDate today) {
+    private static String label(LocalDate d, LocalDate today, Language language) {
         long from = d.toEpochDay() - today.toEpochDay();
-        return from == 0 ? "Today" : from == 1 ? "Tomorrow" : from == -1 ? "Yesterday" : format(d, today);
+        return from == 0 ? Messages.text(language, "server.day.today")
+                : from == 1 ? Messages.text(language, "server.day.tomorrow")
+                : from == -1 ? Messages.text(language, "server.day.yesterday") : format(d, today, language);
     }
 
-    private static String format(LocalDate d, LocalDate today) {
-        return (d.getYear() == today.getYear() ? DAY : DAY_OTHER_YEAR).format(d);
+    private static String format(LocalDate d, LocalDate today, Language language) {
+        return Formats.format(language, d.getYear() == today.getYear() ? "formats.day" : "formats.dayYear", d);
     }
 
     /** A week's date from the page: ISO, and within {@value #WEEK_REACH_YEARS} years of today. */
     static LocalDate weekDate(String text, LocalDate today) {
-        String refused = "“week” must be a date (YYYY-MM-DD).";
         if (text.length() != 10 || !ISO_DATE.matcher(text).matches()) {
-            throw new BadRequest(refused);
+            throw new BadRequest("server.week.notADate");
         }
         LocalDate d;
         try {
             d = LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadRequest(refused);
+            throw new BadRequest("server.week.notADate");
         }
         if (d.isBefore(today.minusYears(WEEK_REACH_YEARS)) || d.isAfter(today.plusYears(WEEK_REACH_YEARS))) {
-            throw new BadRequest("A week is shown up to " + WEEK_REACH_YEARS + " years from today.");
+            throw new BadRequest("server.week.tooFar", String.valueOf(WEEK_REACH_YEARS));
         }
         return d;
     }

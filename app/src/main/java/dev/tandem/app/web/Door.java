@@ -77,7 +77,7 @@ final class Door extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String host = request.getHttpURI().getHost();
         if (host == null || !hosts.contains(normal(host))) {
-            refuse(request, response, callback, 421, "This server does not answer to that name.");
+            refuse(request, response, callback, 421, "server.door.host");
             return true;
         }
         String client = clientOf(request);
@@ -87,7 +87,7 @@ final class Door extends Handler.Wrapper {
         }
         long left = UNPAIRED_DEADLINE.toNanos() - (System.nanoTime() - request.getBeginNanoTime());
         if (left <= 0) {
-            refuse(request, response, callback, 408, "The request took too long.");
+            refuse(request, response, callback, 408, "server.door.slow");
             return true;
         }
         if (request.getLength() <= 0 && !request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
@@ -99,7 +99,7 @@ final class Door extends Handler.Wrapper {
         if (mine.incrementAndGet() > PER_ADDRESS || !places.tryAcquire()) {
             release(client, mine);
             response.getHeaders().put("Retry-After", "1");
-            refuse(request, response, callback, 429, "Too many requests at once. Try again in a moment.");
+            refuse(request, response, callback, 429, "server.door.busy");
             return true;
         }
         AtomicBoolean done = new AtomicBoolean();
@@ -177,8 +177,10 @@ final class Door extends Handler.Wrapper {
         return h;
     }
 
-    private static void refuse(Request request, Response response, Callback callback, int status, String message) {
+    /** A refusal before routing, in the language the request's {@code Accept-Language} asks for. */
+    private static void refuse(Request request, Response response, Callback callback, int status, String key) {
         response.getHeaders().put(HttpHeader.CONNECTION, "close");
-        new Exchange(request, response, callback).error(status, message);
+        Exchange x = new Exchange(request, response, callback);
+        x.error(status, x.text(key));
     }
 }

@@ -7,7 +7,7 @@ record Edit(Map<String, Object> set, Map<String, Object> base) {
     @SuppressWarnings("unchecked")
     static Edit of(Map<String, Object> body) {
         if (!(body.get("set") instanceof Map<?, ?> set) || !(body.getOrDefault("base", Map.of()) instanceof Map<?, ?> base)) {
-            throw new BadRequest("An edit sends “set” and “base” objects.");
+            throw new BadRequest("server.edit.setAndBase");
         }
         return new Edit((Map<String, Object>) set, (Map<String, Object>) base);
     }

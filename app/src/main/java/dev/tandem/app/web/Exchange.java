@@ -1,5 +1,7 @@
 package dev.tandem.app.web;
 
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -36,12 +39,24 @@ final class Exchange {
     private final String path;
     private Map<String, Object> body;
     private int bodyCap = JsonText.MAX_BODY_CHARS;
+    private final Function<String, Language> languages;
+    private Language language;
 
+    /** An exchange answered in the language its {@code Accept-Language} asks for (the door's refusals). */
     Exchange(Request request, Response response, Callback callback) {
+        this(request, response, callback, Language::negotiate);
+    }
+
+    /**
+     * {@code languages}: the language of an answer, from the request's {@code Accept-Language}
+     * ({@link RequestLanguage}).
+     */
+    Exchange(Request request, Response response, Callback callback, Function<String, Language> languages) {
         this.request = request;
         this.response = response;
         this.callback = callback;
         this.path = Request.getPathInContext(request);
+        this.languages = languages;
     }
 
     String method() {
@@ -54,6 +69,19 @@ final class Exchange {
 
     boolean secure() {
         return request.isSecure();
+    }
+
+    /** The language this request is answered in: decided once, on first use (most answers have no words). */
+    Language language() {
+        if (language == null) {
+            language = languages.apply(header("Accept-Language"));
+        }
+        return language;
+    }
+
+    /** A sentence of area {@code server} in this request's language. */
+    String text(String key, Object... args) {
+        return Messages.text(language(), key, args);
     }
 
     Request request() {
@@ -103,7 +131,7 @@ final class Exchange {
     Map<String, Object> body() {
         if (body == null) {
             if (request.getLength() > bodyCap) {
-                throw new BadRequest(413, "The request is too large.");
+                throw new BadRequest(413, "server.request.tooLarge");
             }
             byte[] bytes = readAtMost(bodyCap);
             String text;
@@ -111,7 +139,7 @@ final class Exchange {
                 text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
             } catch (CharacterCodingException e) {
-                throw new BadRequest("The request is not valid UTF-8 text.");
+                throw new BadRequest("server.request.notUtf8");
             }
             body = JsonText.object(text);
         }
@@ -125,12 +153,12 @@ final class Exchange {
             InputStream in = Content.Source.asInputStream(request);
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 if (read.size() + n > cap) {
-                    throw new BadRequest(413, "The request is too large.");
+                    throw new BadRequest(413, "server.request.tooLarge");
                 }
                 read.write(buffer, 0, n);
             }
         } catch (IOException e) {
-            throw new BadRequest("The request could not be read.");
+            throw new BadRequest("server.request.unreadable");
         }
         return read.toByteArray();
     }

@@ -6,6 +6,7 @@ import dev.tandem.app.model.OutlineStore;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class ItemAnswers {
 
     /** The item with its tags; 404 when there is none. */
     Item item(String id) {
-        Item it = store.get(id).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
+        Item it = store.get(id).orElseThrow(() -> new BadRequest(404, "server.item.gone"));
         return it.withTags(String.join(" ", tags.of(id)));
     }
 
@@ -39,10 +40,13 @@ final class ItemAnswers {
         return ItemJson.row(it, lists(), store.today(), sharedLists.get());
     }
 
-    /** Everything the editor shows, with the item's subtasks as rows (done ones too), in their order. */
-    Map<String, Object> full(Item it) {
+    /**
+     * Everything the editor shows, with the item's subtasks as rows (done ones too), in their order; the note's
+     * files' words in {@code language}.
+     */
+    Map<String, Object> full(Item it, Language language) {
         Map<String, TodoList> lists = lists();
-        Map<String, Object> m = ItemJson.full(it, lists, store.today(), sharedLists.get(), attachments);
+        Map<String, Object> m = ItemJson.full(it, lists, store.today(), sharedLists.get(), attachments, language);
         List<Object> subtasks = new ArrayList<>();
         for (Item child : outline.children(it.id())) {
             subtasks.add(ItemJson.row(child.withTags(String.join(" ", tags.of(child.id()))), lists, store.today(),

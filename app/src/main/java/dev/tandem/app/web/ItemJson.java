@@ -8,6 +8,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.DueDates;
+import dev.tandem.ui.messages.Language;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +67,7 @@ final class ItemJson {
      * whether or not the note links them; the note's references are looked up in {@code store}.
      */
     static Map<String, Object> full(Item it, Map<String, TodoList> lists, LocalDate today, Set<String> sharedLists,
-                                    AttachmentStore store) {
+                                    AttachmentStore store, Language language) {
         Map<String, Object> m = row(it, lists, today, sharedLists);
         m.put("remindAt", it.remindAt());
         m.put("notes", it.notes() == null ? "" : it.notes());
@@ -75,7 +76,7 @@ final class ItemJson {
         files.forEach(a -> own.put(a.id(), a));
         // A note may show a file of another item (text copied over): looked up by id, as the desktop does.
         m.put("notesHtml", NoteHtml.render(it.notes(),
-                id -> own.containsKey(id) ? Optional.of(own.get(id)) : store.get(id)));
+                id -> own.containsKey(id) ? Optional.of(own.get(id)) : store.get(id), language));
         List<Object> out = new ArrayList<>();
         files.forEach(a -> out.add(AttachmentJson.of(a)));
         m.put("attachments", out);
@@ -100,7 +101,7 @@ final class ItemJson {
             case "notes" -> it.notes() == null ? "" : it.notes();
             case "start" -> it.startDate() == null ? null : it.startDate().toString();
             case "someday" -> it.isSomeday();
-            default -> throw new BadRequest("There is no field “" + name + "” to edit.");
+            default -> throw new BadRequest("server.field.unknown", name);
         };
     }
 }

@@ -36,16 +36,16 @@ final class JsonText {
         }
         try (JsonParser p = FACTORY.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new BadRequest("The request's body must be a JSON object.");
+                throw new BadRequest("server.json.notObject");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> out = (Map<String, Object>) value(p);
             if (p.nextToken() != null) {
-                throw new BadRequest("The request's body has more after its JSON object.");
+                throw new BadRequest("server.json.trailing");
             }
             return out;
         } catch (IOException e) {
-            throw new BadRequest("The request's body is not valid JSON.");
+            throw new BadRequest("server.json.invalid");
         }
     }
 
@@ -83,7 +83,7 @@ final class JsonText {
             case VALUE_NULL -> {
                 return null;
             }
-            default -> throw new BadRequest("The request's body is not valid JSON.");
+            default -> throw new BadRequest("server.json.invalid");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tandem.app.web;
 
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.text.Checklist;
+import dev.tandem.ui.messages.Language;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,11 +36,14 @@ final class NoteHtml {
     }
 
     static String render(String notes) {
-        return render(notes, id -> Optional.empty());
+        return render(notes, id -> Optional.empty(), Language.ENGLISH);
     }
 
-    /** The note, its {@code attachment:} references looked up in {@code attachments} (an unknown one says so). */
-    static String render(String notes, Function<String, Optional<Attachment>> attachments) {
+    /**
+     * The note, its {@code attachment:} references looked up in {@code attachments} (an unknown one says so), the
+     * files' words in {@code language}.
+     */
+    static String render(String notes, Function<String, Optional<Attachment>> attachments, Language language) {
         if (notes == null || notes.isBlank()) {
             return "";
         }
@@ -53,7 +57,7 @@ final class NoteHtml {
                 .escapeHtml(true)
                 .sanitizeUrls(true)
                 .nodeRendererFactory(ctx -> new BoxRenderer(ctx, boxes))
-                .nodeRendererFactory(AttachmentHtml.Renderer::new)
+                .nodeRendererFactory(ctx -> new AttachmentHtml.Renderer(ctx, language))
                 .build();
         return renderer.render(doc);
     }

@@ -3,6 +3,8 @@ package dev.tandem.app.web;
 import static dev.tandem.app.web.JsonText.obj;
 
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,35 +43,36 @@ final class Outbox {
     }
 
     /** Replays the entries of {@code body} in order; answers each one's outcome, and where it stopped. */
-    Map<String, Object> replay(Map<String, Object> body, Browsers.Browser browser) {
+    Map<String, Object> replay(Map<String, Object> body, Browsers.Browser browser, Language language) {
         if (!(body.get("entries") instanceof List<?> entries)) {
-            throw new BadRequest("The outbox sends “entries”, a list.");
+            throw new BadRequest("server.outbox.entries");
         }
         if (entries.size() > MAX_ENTRIES) {
-            throw new BadRequest(413, "At most " + MAX_ENTRIES + " entries at a time.");
+            throw new BadRequest(413, "server.outbox.tooMany", String.valueOf(MAX_ENTRIES));
         }
         List<Object> results = new ArrayList<>();
         for (Object e : entries) {
             if (!(e instanceof Map<?, ?> m) || !(m.get("key") instanceof String key) || !KEY.matcher(key).matches()) {
-                throw new BadRequest("Every entry has a “key” of 8 to 64 letters, digits and dashes.");
+                throw new BadRequest("server.outbox.key");
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> entry = (Map<String, Object>) m;
             try {
-                results.add(once(entry, key, browser));
+                results.add(once(entry, key, browser, language));
             } catch (BadRequest refused) {
-                results.add(obj("key", key, "status", refused.status(), "error", refused.getMessage()));
+                results.add(obj("key", key, "status", refused.status(), "error", refused.text(language)));
             } catch (RuntimeException failed) {
                 LOG.log(System.Logger.Level.WARNING, "web: an outbox entry could not be applied", failed);
-                return obj("results", results, "stopped", "The server could not save this; it is tried again.");
+                return obj("results", results, "stopped", Messages.text(language, "server.outbox.stopped"));
             }
         }
         return obj("results", results, "stopped", null);
     }
 
-    private Map<String, Object> once(Map<String, Object> entry, String key, Browsers.Browser browser) {
+    private Map<String, Object> once(Map<String, Object> entry, String key, Browsers.Browser browser,
+            Language language) {
         return store.once("web:" + browser.id() + ":" + key, () -> {
-            WebWrites.Answer a = apply(entry, browser);
+            WebWrites.Answer a = apply(entry, browser, language);
             Map<String, Object> out = new LinkedHashMap<>(a.json());
             out.put("key", key);
             out.put("status", a.status());
@@ -77,11 +80,11 @@ final class Outbox {
         }).orElseGet(() -> obj("key", key, "status", 200, "replayed", true));
     }
 
-    private WebWrites.Answer apply(Map<String, Object> entry, Browsers.Browser browser) {
+    private WebWrites.Answer apply(Map<String, Object> entry, Browsers.Browser browser, Language language) {
         Object op = entry.get("op");
         if ("add".equals(op)) {
             return writes.add(ApiRoutes.string(entry, "text"), optional(entry, "view"), optional(entry, "id"),
-                    optional(entry, "parentId"), entry.get("at") instanceof Long at ? at : null);
+                    optional(entry, "parentId"), entry.get("at") instanceof Long at ? at : null, language);
         }
         String id = ApiRoutes.string(entry, "id");
         if ("done".equals(op)) {
@@ -89,18 +92,18 @@ final class Outbox {
         }
         if ("edit".equals(op)) {
             Edit e = Edit.of(entry);
-            return writes.edit(id, e.set(), e.base(), browser);
+            return writes.edit(id, e.set(), e.base(), browser, language);
         }
         if ("trash".equals(op)) {
             return writes.trash(id, !Boolean.FALSE.equals(entry.get("trashed")));
         }
-        throw new BadRequest("There is no outbox entry “" + op + "”.");
+        throw new BadRequest("server.outbox.unknownOp", op);
     }
 
     private static String optional(Map<String, Object> entry, String name) {
         Object v = entry.get(name);
         if (v != null && !(v instanceof String)) {
-            throw new BadRequest("“" + name + "” must be text.");
+            throw new BadRequest("server.field.notText", name);
         }
         return (String) v;
     }

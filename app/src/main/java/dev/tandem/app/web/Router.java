@@ -3,10 +3,15 @@ package dev.tandem.app.web;
 import static dev.tandem.app.web.JsonText.obj;
 
 import dev.tandem.ui.WebAssets;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
@@ -16,13 +21,13 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Every request {@link Door} let in (its name checked, its cost bounded), in order: the page's own
- * files (the only thing served without a session besides
- * pairing); then a cross-site check (an {@code Origin} or {@code Sec-Fetch-Site} naming another site
- * is refused); then the route the table ({@link #table}) has for the method and path (none: 404; the
- * path with another method: 405), and for every route but pairing the session cookie (none: 401) and,
- * on a write, the CSRF header (403), before its handler. A {@link BadRequest} becomes
- * its status and sentence; anything else a 500 with a fixed sentence, the failure logged (an answer
- * never carries an exception's text).
+ * files (the only thing served without a session besides its words, /messages.json, and
+ * pairing); then, under /api/, a cross-site check (an {@code Origin} or {@code Sec-Fetch-Site} naming another
+ * site is refused); then the route the table ({@link #table}) has for the method and path (none: 404; the
+ * path with another method: 405), and for every route but the words and pairing the session cookie (none:
+ * 401) and, on a write, the CSRF header (403), before its handler. A {@link BadRequest} becomes
+ * its status and sentence in the request's language ({@link RequestLanguage}); anything else a 500 with a
+ * fixed sentence, the failure logged (an answer never carries an exception's text).
  */
 final class Router extends Handler.Abstract {
     static final String CSRF_HEADER = "X-Tandem-CSRF";
@@ -37,9 +42,14 @@ final class Router extends Handler.Abstract {
     private final Browsers browsers;
     private final LiveEvents live;
     private final List<Route> table;
+    private final RequestLanguage languages;
+    /** The answer of /messages.json per language, made once: the catalogue is part of the app. */
+    private final Map<Language, byte[]> messages = new ConcurrentHashMap<>();
 
-    Router(WebServer server, Pairings pairings, Browsers browsers, LiveEvents live, ApiRoutes api, AttachmentRoutes files) {
+    Router(WebServer server, Pairings pairings, Browsers browsers, LiveEvents live, ApiRoutes api, AttachmentRoutes files,
+            RequestLanguage languages) {
         this.server = server;
+        this.languages = languages;
         this.pairings = pairings;
         this.browsers = browsers;
         this.live = live;
@@ -48,15 +58,15 @@ final class Router extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        Exchange x = new Exchange(request, response, callback);
+        Exchange x = new Exchange(request, response, callback, languages::of);
         try {
             route(x);
         } catch (BadRequest e) {
-            x.error(e.status(), e.getMessage());
+            x.error(e.status(), e.text(x.language()));
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "web: " + x.method() + " " + x.path() + " failed", e);
             // The log has the cause; the answer never carries an exception's text.
-            x.error(500, "The server could not do this.");
+            x.error(500, x.text("server.failed"));
         }
         return true;
     }
@@ -65,17 +75,20 @@ final class Router extends Handler.Abstract {
         String method = x.method();
         String path = x.path();
         if (!method.equals("GET") && !method.equals("POST") && !method.equals("HEAD")) {
-            throw new BadRequest(405, "Only GET and POST are used here.");
+            throw new BadRequest(405, "server.method.only");
         }
-        if (!path.startsWith("/api/")) {
+        boolean api = path.startsWith("/api/");
+        if (!api && table.stream().noneMatch(r -> r.match(path).isPresent())) {
             Optional<WebAssets.Asset> asset = method.equals("POST") ? Optional.empty() : WebAssets.find(path);
             if (asset.isEmpty()) {
-                throw new BadRequest(404, "There is nothing at " + path + ".");
+                throw new BadRequest(404, "server.path.nothing", path);
             }
             x.bytes(200, asset.get().contentType(), asset.get().bytes(), true);
             return;
         }
-        crossSiteCheck(x);
+        if (api) {
+            crossSiteCheck(x);
+        }
         String asked = method.equals("HEAD") ? "GET" : method;
         boolean known = false;
         for (Route r : table) {
@@ -89,8 +102,8 @@ final class Router extends Handler.Abstract {
                 return;
             }
         }
-        throw known ? new BadRequest(405, "This route does not take " + method + ".")
-                : new BadRequest(404, "There is no such route.");
+        throw known ? new BadRequest(405, "server.route.method", method)
+                : new BadRequest(404, "server.route.none");
     }
 
     List<Route> routes() {
@@ -100,9 +113,9 @@ final class Router extends Handler.Abstract {
     /** The browser the session cookie names; to write, with the CSRF header its page holds. */
     private Browsers.Browser paired(Exchange x) {
         Browsers.Browser browser = x.cookie(server.cookieName()).flatMap(browsers::bySecret)
-                .orElseThrow(() -> new BadRequest(401, "This browser is not paired, or was revoked. Pair it again."));
+                .orElseThrow(() -> new BadRequest(401, "server.session.none"));
         if (x.method().equals("POST") && !browser.csrf().equals(x.header(CSRF_HEADER))) {
-            throw new BadRequest(403, "This request did not come from Tandem's page.");
+            throw new BadRequest(403, "server.csrf");
         }
         return browser;
     }
@@ -114,6 +127,7 @@ final class Router extends Handler.Abstract {
      */
     static List<Route> table(Router router, AttachmentRoutes files, ApiRoutes api) {
         List<Route> out = new ArrayList<>(List.of(
+                new Route("GET", "/messages.json", Route.Access.ANYONE, (x, b, p) -> router.messages(x)),
                 new Route("POST", "/api/pair", Route.Access.ANYONE, (x, b, p) -> router.pair(x)),
                 Route.get("/api/session", (x, b, p) -> router.session(x, b)),
                 Route.post("/api/logout", (x, b, p) -> {
@@ -124,7 +138,7 @@ final class Router extends Handler.Abstract {
                 Route.get("/api/browsers", (x, b, p) -> router.browsersOf(x, b)),
                 Route.post("/api/browsers/{id}/revoke", (x, b, p) -> {
                     if (p.get(0).length() > 64 || !router.browsers.revoke(p.get(0))) {
-                        throw new BadRequest(404, "That browser is not paired.");
+                        throw new BadRequest(404, "server.browser.unknown");
                     }
                     x.empty(204);
                 }),
@@ -132,6 +146,20 @@ final class Router extends Handler.Abstract {
         out.addAll(files.routes());
         out.addAll(api.routes());
         return List.copyOf(out);
+    }
+
+    /**
+     * The page's words in the request's language ({@link RequestLanguage}): {@code {lang, dir, messages}}, the
+     * patterns of area {@code page}, which i18n.js formats. Public, as the page's files are: the pairing screen
+     * needs words. Revalidated like them, and kept apart per {@code Accept-Language} by caches.
+     */
+    private void messages(Exchange x) {
+        Language language = x.language();
+        byte[] json = messages.computeIfAbsent(language, l -> JsonText.write(obj("lang", l.tag(),
+                "dir", l.rightToLeft() ? "rtl" : "ltr", "messages", Messages.patterns(l, "page")))
+                .getBytes(StandardCharsets.UTF_8));
+        x.header("Vary", "Accept-Language");
+        x.bytes(200, "application/json; charset=utf-8", json, true);
     }
 
     private void session(Exchange x, Browsers.Browser browser) {
@@ -159,7 +187,7 @@ final class Router extends Handler.Abstract {
     private static void crossSiteCheck(Exchange x) {
         String site = x.header("Sec-Fetch-Site");
         if (site != null && !site.equals("same-origin") && !site.equals("none")) {
-            throw new BadRequest(403, "Requests from other sites are refused.");
+            throw new BadRequest(403, "server.crossSite");
         }
         String origin = x.header("Origin");
         if (origin != null) {
@@ -169,7 +197,7 @@ final class Router extends Handler.Abstract {
                     || (uri.getScheme().equals("http") && port == 80);
             String own = uri.getScheme() + "://" + uri.getHost() + (defaultPort ? "" : ":" + port);
             if (!origin.equalsIgnoreCase(own)) {
-                throw new BadRequest(403, "Requests from other sites are refused.");
+                throw new BadRequest(403, "server.crossSite");
             }
         }
     }
@@ -178,17 +206,16 @@ final class Router extends Handler.Abstract {
         x.capBody(PAIR_BODY_BYTES);
         Object secret = x.body().containsKey("token") ? x.body().get("token") : x.body().get("code");
         if (!(secret instanceof String s) || s.isBlank()) {
-            throw new BadRequest("Type the code the desktop shows.");
+            throw new BadRequest("server.pair.noCode");
         }
         Pairings.Outcome outcome = pairings.redeem(s, x.remoteHost());
         if (outcome instanceof Pairings.Outcome.Wait w) {
             x.header("Retry-After", String.valueOf(w.seconds()));
-            x.error(429, "Too many wrong codes. Wait " + w.seconds() + " seconds, then try again.");
+            x.error(429, x.text("server.pair.wait", String.valueOf(w.seconds())));
             return;
         }
         if (outcome instanceof Pairings.Outcome.Refused) {
-            throw new BadRequest(401, "This code is wrong, was used already, has expired or was tried too often."
-                    + " Make a new one on the desktop (⋮ → Open on phone…) or with tandem serve --pair.");
+            throw new BadRequest(401, "server.pair.refused");
         }
         Object asked = x.body().get("name");
         String name = asked instanceof String n && !n.isBlank() ? n.strip() : BrowserNames.of(x.header("User-Agent"));

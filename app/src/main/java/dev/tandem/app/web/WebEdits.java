@@ -51,14 +51,14 @@ final class WebEdits {
         // Decided on the item as read, written only if it is still so (OutsideEdits#merge): a sync that
         // commits in between makes this read and decide again, and its change is merged, not written over.
         for (int attempt = 0; attempt < OutsideEdits.ATTEMPTS; attempt++) {
-            Item current = store.get(id).orElseThrow(() -> new BadRequest(404, "This item no longer exists."));
+            Item current = store.get(id).orElseThrow(() -> new BadRequest(404, "server.item.gone"));
             List<String> currentTags = tags.of(id);
             Decided d = decide(current.withTags(String.join(" ", currentTags)), set, base, browserId, browserName);
             if (edits.merge(current, currentTags, d.next(), d.tags(), d.clashes())) {
                 return new Result(d.stale());
             }
         }
-        throw new BadRequest(409, "This item kept changing while it was being saved; try again.");
+        throw new BadRequest(409, "server.edit.changing");
     }
 
     private record Decided(Item next, List<String> tags, OutsideEdits.Clashes clashes, List<String> stale) {
@@ -74,7 +74,7 @@ final class WebEdits {
             String field = e.getKey();
             Object now = ItemJson.field(current, field);
             if (!base.containsKey(field)) {
-                throw new BadRequest("The edit of “" + field + "” has no base value.");
+                throw new BadRequest("server.edit.noBase", field);
             }
             if (field.equals("tags")) {
                 tagList = mergedTags(tagList, strings(base.get(field)), strings(e.getValue()));
@@ -95,16 +95,16 @@ final class WebEdits {
             next = next.withSomeday(false);
         }
         if (set.get("time") != null && next.dueDate() == null) {
-            throw new BadRequest("A time needs a due date.");
+            throw new BadRequest("server.edit.timeNeedsDue");
         }
         if (!Objects.equals(next.title(), current.title())) {
             if (next.title() == null || next.title().isBlank()) {
-                throw new BadRequest("A todo needs a title.");
+                throw new BadRequest("server.edit.titleNeeded");
             }
         }
         String tooBig = TextLimits.problemOfChange(current, next);
         if (tooBig != null) {
-            throw new BadRequest(tooBig);
+            throw new BadRequest("server.refused", tooBig);
         }
         OutsideEdits.Clashes clashes = new OutsideEdits.Clashes(browserId, browserName, Map.of(), lost,
                 store.clock().instant());
@@ -125,12 +125,12 @@ final class WebEdits {
             case "repeat" -> SeriesStore.withRule(it, v == null || v.toString().isBlank() ? null : repeat(v.toString()), today);
             case "start" -> it.withStart(v == null || v.toString().isBlank() ? null : date(v.toString()));
             case "someday" -> it.withSomeday(flag(v, field));
-            default -> throw new BadRequest("There is no field “" + field + "” to edit.");
+            default -> throw new BadRequest("server.field.unknown", field);
         };
     }
 
     private String listId(String id) {
-        return store.list(id).orElseThrow(() -> new BadRequest("There is no such list.")).id();
+        return store.list(id).orElseThrow(() -> new BadRequest("server.edit.noSuchList")).id();
     }
 
     private static List<String> mergedTags(List<String> now, List<String> base, List<String> wanted) {
@@ -170,7 +170,7 @@ final class WebEdits {
 
     private static String text(Object v, String field) {
         if (!(v instanceof String s)) {
-            throw new BadRequest("“" + field + "” must be text.");
+            throw new BadRequest("server.field.notText", field);
         }
         return s;
     }
@@ -179,14 +179,14 @@ final class WebEdits {
         try {
             return LocalDate.parse(v);
         } catch (DateTimeParseException e) {
-            throw new BadRequest("“" + v + "” is not a date (YYYY-MM-DD).");
+            throw new BadRequest("server.edit.notADate", v);
         }
     }
 
     private static LocalTime time(String v) {
         LocalTime t = Item.clock(v);
         if (t == null) {
-            throw new BadRequest("“" + v + "” is not a time of day (HH:MM).");
+            throw new BadRequest("server.edit.notATime", v);
         }
         return t;
     }
@@ -198,7 +198,7 @@ final class WebEdits {
         }
         long m = number(v, "lengthMinutes");
         if (m < 1 || m > Durations.MAX_MINUTES) {
-            throw new BadRequest("A length is 1 to " + Durations.MAX_MINUTES + " minutes.");
+            throw new BadRequest("server.edit.length", String.valueOf(Durations.MAX_MINUTES));
         }
         return m;
     }
@@ -209,29 +209,28 @@ final class WebEdits {
         }
         long p = number(v, "priority");
         if (p < 1 || p > 4) {
-            throw new BadRequest("A priority is 1 to 4.");
+            throw new BadRequest("server.edit.priority");
         }
         return (int) p;
     }
 
     private static boolean flag(Object v, String field) {
         if (!(v instanceof Boolean b)) {
-            throw new BadRequest("“" + field + "” must be true or false.");
+            throw new BadRequest("server.edit.notBoolean", field);
         }
         return b;
     }
 
     private static long number(Object v, String field) {
         if (!(v instanceof Number n)) {
-            throw new BadRequest("“" + field + "” must be a number.");
+            throw new BadRequest("server.edit.notANumber", field);
         }
         return n.longValue();
     }
 
     private static Recurrence repeat(String text) {
         return RepeatPhrases.parse(text.strip()).or(() -> RepeatPhrases.parse("every " + text.strip()))
-                .orElseThrow(() -> new BadRequest("“" + text.strip() + "” is not a repeat Tandem knows, e.g. “every monday”"
-                        + " or “every 2 weeks”."));
+                .orElseThrow(() -> new BadRequest("server.edit.repeat", text.strip()));
     }
 
     static List<String> strings(Object v) {
@@ -239,7 +238,7 @@ final class WebEdits {
             return List.of();
         }
         if (!(v instanceof List<?> l)) {
-            throw new BadRequest("Tags must be a list.");
+            throw new BadRequest("server.edit.tagsList");
         }
         List<String> out = new ArrayList<>();
         for (Object o : l) {

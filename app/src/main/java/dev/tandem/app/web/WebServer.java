@@ -109,7 +109,8 @@ public final class WebServer implements AutoCloseable {
         cookieName = (config.keyStore != null ? "__Host-" : "") + "tandem_session_" + id;
         router = new Router(this, pairings, browsers, live,
                 new ApiRoutes(config.store, config.sharedLists, attachments()),
-                new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit));
+                new AttachmentRoutes(config.store, attachments(), config.fetcher, config.attachmentLimit),
+                new RequestLanguage(config.settings, config.language));
         String host = config.publicHost != null ? config.publicHost : shownHost(config.host);
         // Grows by the advertised .local name once that answers (concurrent: Jetty's threads read it meanwhile).
         Set<String> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -298,6 +299,7 @@ public final class WebServer implements AutoCloseable {
         private AttachmentStore attachments;
         private AttachmentFetcher fetcher;
         private LongSupplier attachmentLimit = () -> AttachmentStore.DEFAULT_LIMIT;
+        private dev.tandem.ui.messages.Language language;
 
         private Builder() {
         }
@@ -385,6 +387,16 @@ public final class WebServer implements AutoCloseable {
         /** The ids of the lists shared with other people, asked each time a page asks. */
         public Builder sharedLists(Supplier<Set<String>> sharedLists) {
             this.sharedLists = sharedLists;
+            return this;
+        }
+
+        /**
+         * The language the serving process was told to speak ({@code --lang}, {@code TANDEM_LANG}): the page's
+         * words then, unless the profile chose one; null (the default) lets each browser's {@code Accept-Language}
+         * decide.
+         */
+        public Builder language(dev.tandem.ui.messages.Language language) {
+            this.language = language;
             return this;
         }
 

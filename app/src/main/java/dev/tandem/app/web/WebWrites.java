@@ -8,6 +8,8 @@ import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.QuickAddPlan;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -48,35 +50,36 @@ final class WebWrites {
      * Quick add of {@code text} in {@code view}: with the page's own id when it made one, as a subtask of
      * {@code parentId} when given, its dates read from when it was typed ({@code typedAt}, null: now).
      */
-    Answer add(String text, String view, String id, String parentId, Long typedAt) {
+    Answer add(String text, String view, String id, String parentId, Long typedAt, Language language) {
         if (id != null && !ITEM_ID.matcher(id).matches()) {
-            throw new BadRequest("An item's id is a UUID in lower case.");
+            throw new BadRequest("server.add.id");
         }
         if (id != null && store.get(id).isPresent()) {
-            throw new BadRequest(409, "An item with this id exists already.");
+            throw new BadRequest(409, "server.add.exists");
         }
         if (parentId != null && store.get(parentId).filter(p -> !p.isTrashed()).isEmpty()) {
-            throw new BadRequest(404, "The todo this was added under no longer exists.");
+            throw new BadRequest(404, "server.add.parentGone");
         }
         Listing shown = ApiRoutes.listing(view == null ? "inbox" : view, "");
         QuickAddPlan plan = QuickAddPlan.read(text, List.of(), shown, typedAt(typedAt));
         Optional<String> problem = plan.problem(text);
         if (problem.isPresent()) {
-            throw new BadRequest(problem.get());
+            throw new BadRequest("server.refused", problem.get());
         }
         TodoStore.Added added;
         try {
             added = plan.addTo(store, id, parentId);
         } catch (IllegalArgumentException e) {
             // The model's refusals (a subtask too deep, an empty title) name the field, then say why.
-            throw new BadRequest(e.getMessage().replaceFirst("^[a-zA-Z]+: ", ""));
+            throw new BadRequest("server.refused", e.getMessage().replaceFirst("^[a-zA-Z]+: ", ""));
         }
         Item it = items.item(added.item().id());
-        String where = it.listId() == null ? "" : " to " + (added.createdList() != null ? "the new list " : "")
-                + items.lists().get(it.listId()).name();
+        String kind = plan.note() ? "note" : "todo";
+        String sentence = it.listId() == null ? Messages.text(language, "server.add.added", kind, it.title())
+                : Messages.text(language, added.createdList() != null ? "server.add.addedToNewList" : "server.add.addedTo",
+                        kind, it.title(), items.lists().get(it.listId()).name());
         String warning = plan.draft().warning();
-        return new Answer(201, obj("item", items.row(it), "message", (warning != null ? warning + " " : "")
-                + "Added " + (plan.note() ? "the note " : "") + "“" + it.title() + "”" + where + "."));
+        return new Answer(201, obj("item", items.row(it), "message", (warning != null ? warning + " " : "") + sentence));
     }
 
     private ZonedDateTime typedAt(Long at) {
@@ -100,20 +103,21 @@ final class WebWrites {
     }
 
     /** An edit of {@code set} made on {@code base}: fields changed elsewhere meanwhile go to Conflicts (409). */
-    Answer edit(String id, Map<String, Object> set, Map<String, Object> base, Browsers.Browser browser) {
+    Answer edit(String id, Map<String, Object> set, Map<String, Object> base, Browsers.Browser browser,
+            Language language) {
         for (Object k : set.keySet()) {
             if (!ItemJson.FIELDS.contains(k)) {
-                throw new BadRequest("There is no field “" + k + "” to edit.");
+                throw new BadRequest("server.field.unknown", k);
             }
         }
         WebEdits.Result r = edits.apply(id, set, base, browser.id(), browser.name());
-        Map<String, Object> item = items.full(items.item(id));
+        Map<String, Object> item = items.full(items.item(id), language);
         if (r.stale().isEmpty()) {
             return new Answer(200, obj("item", item));
         }
-        return new Answer(409, obj("error", "Changed on another device while you edited: "
-                + String.join(", ", r.stale().stream().map(ConflictWords::fieldLabel).toList())
-                + ". Your version is kept in Conflicts.", "fields", r.stale(), "item", item));
+        return new Answer(409, obj("error", Messages.text(language, "server.conflict.changed",
+                String.join(", ", r.stale().stream().map(ConflictWords::fieldLabel).toList())),
+                "fields", r.stale(), "item", item));
     }
 
     /** Moves the item to the Trash ({@code trashed}) or back out of it. */

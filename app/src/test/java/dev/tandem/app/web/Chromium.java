@@ -54,6 +54,14 @@ final class Chromium implements AutoCloseable {
      * start on it is the same browser started again, as a phone's after a restart; null for a fresh one.
      */
     static Chromium start(Size size, java.nio.file.Path profile) {
+        return start(size, profile, "en");
+    }
+
+    /**
+     * A browser whose {@code Accept-Language} is {@code lang}; the others are English, as the tests read the page's
+     * English words.
+     */
+    static Chromium start(Size size, java.nio.file.Path profile, String lang) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             String missing = BROWSER + " or " + DRIVER + " is not installed here (packages chromium, chromium-driver)";
             if ("true".equals(System.getenv("CI"))) {
@@ -68,6 +76,8 @@ final class Chromium implements AutoCloseable {
         if (profile != null) {
             options.addArguments("--user-data-dir=" + profile);
         }
+        // Headless Chromium sends Accept-Language from --accept-lang; --lang alone leaves it English.
+        options.addArguments("--accept-lang=" + lang);
         if (size == Size.PHONE) {
             // Headless windows are at least 500 px wide; the phone's viewport is emulated to be exactly 390.
             options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
@@ -82,7 +92,12 @@ final class Chromium implements AutoCloseable {
 
     /** A browser paired with {@code web}'s server by its link, showing its first view. */
     static Chromium paired(WebFixture web, Size size) {
-        Chromium c = start(size);
+        return paired(web, size, "en");
+    }
+
+    /** The same, in a browser whose language is {@code lang}. */
+    static Chromium paired(WebFixture web, Size size, String lang) {
+        Chromium c = start(size, null, lang);
         c.open(web.server.pair().url());
         c.await("return !document.getElementById('app').hidden && document.getElementById('items').dataset.view"
                 + " && document.querySelectorAll('#nav-smart li').length === 6");

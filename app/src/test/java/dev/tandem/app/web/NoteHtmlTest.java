@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tandem.ui.messages.Language;
 import org.junit.jupiter.api.Test;
 
 class NoteHtmlTest {
@@ -47,13 +48,16 @@ class NoteHtmlTest {
         dev.tandem.app.model.Attachment pdf = new dev.tandem.app.model.Attachment("pdf1", "it", "b2", "Plan.pdf",
                 "application/pdf", 1_200_000L, 1L);
         java.util.Map<String, dev.tandem.app.model.Attachment> known = java.util.Map.of("img1", png, "pdf1", pdf);
-        String html = NoteHtml.render("Look ![a<b>.png](attachment:img1)\n\n[Plan.pdf](attachment:pdf1) and"
-                + " [gone](attachment:nope)", id -> java.util.Optional.ofNullable(known.get(id)));
+        String note = "Look ![a<b>.png](attachment:img1)\n\n[Plan.pdf](attachment:pdf1) and [gone](attachment:nope)";
+        String html = NoteHtml.render(note, id -> java.util.Optional.ofNullable(known.get(id)), Language.ENGLISH);
         assertTrue(html.contains("<img src=\"/api/attachments/img1\" alt=\"a&lt;b&gt;.png\""), html);
         assertTrue(html.contains("href=\"/api/attachments/img1\" target=\"_blank\""), html);
         assertTrue(html.contains("class=\"attachment-chip\" href=\"/api/attachments/pdf1?download=1\""), html);
         assertTrue(html.contains("<span class=\"chip-meta\">PDF · 1.2 MB</span>"), html);
         assertTrue(html.contains("gone (not attached)"), html);
         assertFalse(html.contains("attachment:"), html);
+        String german = NoteHtml.render(note, id -> java.util.Optional.ofNullable(known.get(id)), Language.GERMAN);
+        assertTrue(german.contains("gone (nicht angehängt)"), german);
+        assertTrue(german.contains("title=\"Plan.pdf herunterladen\""), german);
     }
 }

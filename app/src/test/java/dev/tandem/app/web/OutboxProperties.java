@@ -6,6 +6,7 @@ import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Language;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,7 +140,7 @@ class OutboxProperties {
             } else if (step instanceof Replay r) {
                 List<Map<String, Object>> batch = new ArrayList<>(queue.subList(0, Math.min(r.upTo(), queue.size())));
                 List<Map<String, Object>> taken = batch.subList(0, Math.min(r.taken(), batch.size()));
-                outbox.replay(JsonText.obj("entries", new ArrayList<Object>(taken)), phone);
+                outbox.replay(JsonText.obj("entries", new ArrayList<Object>(taken)), phone, Language.ENGLISH);
                 taken.forEach(entry -> applyOnce(entry, applied, oracle, conflicts));
                 if (taken.size() == batch.size() && !r.answerLost()) {
                     queue.subList(0, batch.size()).clear();
@@ -151,7 +152,7 @@ class OutboxProperties {
         }
         // The connection back for good: everything left is sent, twice over (the first answer lost).
         for (int round = 0; round < 2; round++) {
-            outbox.replay(JsonText.obj("entries", new ArrayList<Object>(queue)), phone);
+            outbox.replay(JsonText.obj("entries", new ArrayList<Object>(queue)), phone, Language.ENGLISH);
             queue.forEach(entry -> applyOnce(entry, applied, oracle, conflicts));
         }
         for (String id : ids) {

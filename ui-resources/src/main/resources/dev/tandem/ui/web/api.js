@@ -8,6 +8,7 @@
 import { $ } from './dom.js';
 import { state } from './state.js';
 import { overlayItem, overlayView } from './overlay.js';
+import { t } from './i18n.js';
 
 class ApiError extends Error {
   constructor(status, message, data, retryAfter) {
@@ -17,8 +18,6 @@ class ApiError extends Error {
     this.retryAfter = retryAfter;
   }
 }
-
-const OFFLINE_ACTION = 'Offline — this needs Tandem to be reachable.';
 
 let connection = [];
 let unpaired = () => {};
@@ -45,7 +44,7 @@ export async function api(method, path, body, options) {
   } catch (e) {
     setOnline(false);
     if (method === 'GET') return read(path, null, 0);
-    throw new ApiError(0, OFFLINE_ACTION);
+    throw new ApiError(0, t('page.error.offlineAction'));
   }
   // The service worker marks answers it kept from earlier: we show them, with what waits on top.
   if (res.headers.get('X-Tandem-Offline')) setOnline(false);
@@ -59,9 +58,9 @@ export async function api(method, path, body, options) {
 }
 
 function failure(res, data, path) {
-  const message = (data && data.error) || `The server answered ${res.status}.`;
+  const message = (data && data.error) || t('page.error.status', String(res.status));
   if (res.status === 401 && state.session && !path.startsWith('/api/pair')) {
-    unpaired('This browser is no longer paired. Pair it again to continue.');
+    unpaired(t('page.pair.unpaired'));
   }
   return new ApiError(res.status, message, data, Number(res.headers.get('Retry-After')) || null);
 }
@@ -91,9 +90,9 @@ async function read(path, fresh, status, error) {
     if (item) return item;
   }
   if (data) return data;
-  if (status === 0 || status === 503) throw new ApiError(status, 'Tandem is not reachable right now.');
-  const message = (error && error.error) || `The server answered ${status}.`;
-  if (status === 401 && state.session) unpaired('This browser is no longer paired. Pair it again to continue.');
+  if (status === 0 || status === 503) throw new ApiError(status, t('page.error.unreachable'));
+  const message = (error && error.error) || t('page.error.status', String(status));
+  if (status === 401 && state.session) unpaired(t('page.pair.unpaired'));
   throw new ApiError(status, message, error);
 }
 

@@ -6,6 +6,7 @@
  * This module starts the page; the others each hold one part of it.
  */
 import { $, SVG, ICONS } from './dom.js';
+import { loadMessages } from './i18n.js';
 import { state } from './state.js';
 import { api } from './api.js';
 import { pairTokenFromFragment, showPairing, pair, startApp } from './pairing.js';
@@ -21,6 +22,8 @@ import './conflicts.js';
 import './settings.js';
 
 async function boot() {
+  // The words first: nothing is drawn in a language it then changes from.
+  await loadMessages();
   $('menu-button').innerHTML = SVG(ICONS.menu);
   $('settings-button').innerHTML = SVG(ICONS.settings);
   $('detail-back').innerHTML = SVG(ICONS.back);

@@ -6,13 +6,14 @@
  */
 import { $, h } from './dom.js';
 import { state } from './state.js';
+import { t } from './i18n.js';
 
-/** What the server's X-Tandem-Attachment header means, for a file it could not send yet. */
+/** What the server's X-Tandem-Attachment header means, for a file it could not send yet: its words' key. */
 const WAITING = {
-  downloading: 'Downloading…',
-  not_on_remote: 'Waiting for the device that attached it to sync…',
-  no_sync: 'Not on this device, and it does not sync.',
-  failed: 'Could not be downloaded.',
+  downloading: 'page.file.downloading',
+  not_on_remote: 'page.file.notOnRemote',
+  no_sync: 'page.file.noSync',
+  failed: 'page.file.failed',
 };
 
 /** Asks whether the file is ready: {ok} or {retry: seconds or null, text}. */
@@ -21,12 +22,13 @@ async function probe(url) {
   try {
     res = await fetch(url, { method: 'HEAD', credentials: 'same-origin', cache: 'no-store' });
   } catch (e) {
-    return { ok: false, retry: 5, text: 'Tandem is not reachable right now.' };
+    return { ok: false, retry: 5, text: t('page.error.unreachable') };
   }
   if (res.ok) return { ok: true };
   const why = res.headers.get('X-Tandem-Attachment');
   const retry = res.status === 503 ? Number(res.headers.get('Retry-After')) || null : null;
-  const text = WAITING[why] || (res.status === 404 ? 'This file is no longer attached.' : `The server answered ${res.status}.`);
+  const text = WAITING[why] ? t(WAITING[why])
+    : res.status === 404 ? t('page.file.gone') : t('page.error.status', String(res.status));
   return { ok: false, retry, text };
 }
 
@@ -49,11 +51,11 @@ function imageFailed(img) {
   if (img.dataset.waiting) return;
   img.dataset.waiting = '1';
   const src = img.getAttribute('src').split('?')[0];
-  const box = h('span', { class: 'attachment-waiting', role: 'status' }, 'Downloading…');
+  const box = h('span', { class: 'attachment-waiting', role: 'status' }, t('page.file.downloading'));
   const link = img.closest('a') || img;
   link.hidden = true;
   link.after(box);
-  whenReady(src, box, (text) => { box.textContent = `${img.alt}: ${text}`; }, () => {
+  whenReady(src, box, (text) => { box.textContent = t('page.file.state', img.alt, text); }, () => {
     delete img.dataset.waiting;
     // Another address, so the browser asks again instead of reusing the failed answer.
     img.src = `${src}?r=${++reloads}`;
@@ -97,18 +99,17 @@ function chipClick(ev) {
 export function showFiles(item) {
   const files = (item && item.attachments) || [];
   $('files').replaceChildren(...files.map((f) => h('a', f.image
-    ? { class: 'attachment-chip attachment-open', href: f.url, target: '_blank', rel: 'noopener', title: `Open ${f.name}` }
-    : { class: 'attachment-chip', href: `${f.url}?download=1`, download: f.name, 'data-attachment': f.id, title: `Download ${f.name}` },
+    ? { class: 'attachment-chip attachment-open', href: f.url, target: '_blank', rel: 'noopener', title: t('page.file.open', f.name) }
+    : { class: 'attachment-chip', href: `${f.url}?download=1`, download: f.name, 'data-attachment': f.id, title: t('page.file.download', f.name) },
   h('span', { class: 'chip-name' }, f.name), ' ', h('span', { class: 'chip-meta' }, f.details))));
-  if (!files.length) $('files').append(h('p', { class: 'muted' }, 'No files.'));
+  if (!files.length) $('files').append(h('p', { class: 'muted' }, t('page.files.none')));
 }
 
 /** Sends one file to the server, streamed; resolves to {attachment, markdown}. */
 async function upload(itemId, file) {
   const limit = state.session && state.session.attachmentLimit;
   if (limit && file.size > limit) {
-    throw new Error(`“${file.name}” is larger than the limit of ${state.session.attachmentLimitLabel} for one file;`
-      + ' it was not attached.');
+    throw new Error(t('page.file.tooLarge', file.name, state.session.attachmentLimitLabel));
   }
   let res;
   try {
@@ -117,11 +118,11 @@ async function upload(itemId, file) {
       headers: { 'X-Tandem-CSRF': state.csrf || '', 'Content-Type': file.type || 'application/octet-stream', Accept: 'application/json' },
     });
   } catch (e) {
-    throw new Error(`“${file.name}” could not be sent: Tandem is not reachable right now.`);
+    throw new Error(t('page.file.notSent', file.name));
   }
   let data = null;
   try { data = await res.json(); } catch (e) { data = null; }
-  if (!res.ok) throw new Error((data && data.error) || `The server answered ${res.status}.`);
+  if (!res.ok) throw new Error((data && data.error) || t('page.error.status', String(res.status)));
   return data;
 }
 
@@ -135,17 +136,18 @@ export function initAttachments({ current, attached, failed }) {
   const send = async (files) => {
     const id = current();
     if (!id || !files.length) return;
-    if (!state.writable) { failed('Offline — files can be attached once Tandem is reachable.'); return; }
+    if (!state.writable) { failed(t('page.file.offline')); return; }
     const links = [];
     for (const [i, file] of [...files].entries()) {
-      $('attach-status').textContent = `Attaching “${file.name}”` + (files.length > 1 ? ` (${i + 1} of ${files.length})…` : '…');
+      $('attach-status').textContent = files.length > 1 ? t('page.file.attachingOf', file.name, i + 1, files.length)
+        : t('page.file.attaching', file.name);
       try {
         links.push((await upload(id, file)).markdown);
       } catch (e) {
         failed(e.message);
       }
     }
-    $('attach-status').textContent = links.length ? `Attached ${links.length} ${links.length === 1 ? 'file' : 'files'}.` : '';
+    $('attach-status').textContent = links.length ? t('page.file.attached', links.length) : '';
     if (links.length && current() === id) attached(links);
   };
   $('attach').addEventListener('click', () => $('attach-input').click());

@@ -7,6 +7,7 @@ import { state } from './state.js';
 import { api } from './api.js';
 import { go, refreshAll } from './routes.js';
 import { registerPanel, viewSeq, showEmpty } from './items.js';
+import { t } from './i18n.js';
 
 export function renderConflicts(data, seq) {
   if (seq !== viewSeq) return;
@@ -14,27 +15,28 @@ export function renderConflicts(data, seq) {
   const list = data.conflicts || [];
   const panel = $('panel');
   panel.hidden = false;
-  showEmpty(list.length ? '' : 'No conflicts. Edits made on two devices at once show up here.');
+  showEmpty(list.length ? '' : t('page.conflicts.empty'));
   panel.replaceChildren(...list.map((c) => h('article', { class: 'card conflict', 'data-id': c.id },
     h('h2', null, c.kind === 'item'
-      ? h('button', { type: 'button', class: 'link-button', onclick: () => go({ item: c.itemId }) }, c.itemTitle || '(no title)')
-      : (c.itemTitle || '(no title)')),
-    h('p', { class: 'muted' }, `${c.fieldLabel}: edited on ${c.lostBy || 'another device'}, ${when(c.at)}`),
+      ? h('button', { type: 'button', class: 'link-button', onclick: () => go({ item: c.itemId }) }, c.itemTitle || t('page.row.noTitle'))
+      : (c.itemTitle || t('page.row.noTitle'))),
+    h('p', { class: 'muted' }, c.lostBy ? t('page.conflicts.editedOn', c.fieldLabel, c.lostBy, when(c.at))
+      : t('page.conflicts.editedElsewhere', c.fieldLabel, when(c.at))),
     h('dl', { class: 'kept-lost' },
-      h('dt', null, 'Kept'), h('dd', null, c.kept === '' || c.kept == null ? '(empty)' : String(c.kept),
+      h('dt', null, t('page.conflicts.kept')), h('dd', null, c.kept === '' || c.kept == null ? t('page.conflicts.emptyValue') : String(c.kept),
         c.keptBy ? h('span', { class: 'muted' }, ` (${c.keptBy})`) : null),
-      h('dt', null, 'Lost'), h('dd', null, c.lost === '' || c.lost == null ? '(empty)' : String(c.lost))),
+      h('dt', null, t('page.conflicts.lost')), h('dd', null, c.lost === '' || c.lost == null ? t('page.conflicts.emptyValue') : String(c.lost))),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'primary', 'data-write': '', disabled: !state.writable,
-        onclick: () => resolveConflict(c.id, 'use-lost') }, 'Use lost value'),
+        onclick: () => resolveConflict(c.id, 'use-lost') }, t('page.conflicts.useLost')),
       h('button', { type: 'button', 'data-write': '', disabled: !state.writable,
-        onclick: () => resolveConflict(c.id, 'dismiss') }, 'Dismiss')))));
+        onclick: () => resolveConflict(c.id, 'dismiss') }, t('page.held.dismiss'))))));
 }
 
 async function resolveConflict(id, action) {
   try {
     await api('POST', `/api/conflicts/${encodeURIComponent(id)}/${action}`, {});
-    toast(action === 'use-lost' ? 'The lost value is back.' : 'Dismissed.');
+    toast(action === 'use-lost' ? t('page.conflicts.usedLost') : t('page.conflicts.dismissed'));
     refreshAll();
   } catch (e) { toast(e.message); }
 }

@@ -7,12 +7,13 @@
 import { $, h, icon } from './dom.js';
 import { go } from './routes.js';
 import { itemRow, keepingFocus, registerDays, showEmpty } from './items.js';
+import { t } from './i18n.js';
 
 export function renderDays(data) {
   if (data.view === 'week') {
     $('panel').replaceChildren(h('div', { class: 'week-nav' },
-      h('button', { type: 'button', onclick: () => go({ w: data.previous }) }, '‹ Previous week'),
-      h('button', { type: 'button', onclick: () => go({ w: data.next }) }, 'Next week ›')));
+      h('button', { type: 'button', onclick: () => go({ w: data.previous }) }, t('page.week.previous')),
+      h('button', { type: 'button', onclick: () => go({ w: data.next }) }, t('page.week.next'))));
     $('panel').hidden = false;
   } else {
     $('panel').hidden = true;
@@ -25,17 +26,17 @@ function dayOf(d) {
   const id = 'day-' + (d.date || 'overdue');
   const heading = h('h2', { id, class: 'day-heading' }, d.label, d.detail ? h('span', { class: 'day-date' }, d.detail) : null);
   const rows = d.items.map((it) => (it.occurrence ? occurrence(itemRow(it, { day: true })) : itemRow(it, { day: !!d.date })));
-  if (d.total > d.items.length) rows.push(h('li', { class: 'more' }, `Showing ${d.items.length} of ${d.total}`));
+  if (d.total > d.items.length) rows.push(h('li', { class: 'more' }, t('page.items.showing', d.items.length, d.total)));
   return h('li', {
-    class: 'day' + (d.label === 'Today' ? ' today' : '') + (d.date ? '' : ' overdue-day'), 'aria-labelledby': id,
+    class: 'day' + (d.today ? ' today' : '') + (d.date ? '' : ' overdue-day'), 'aria-labelledby': id,
   }, heading, rows.length ? h('ul', { class: 'day-items', 'aria-labelledby': id }, ...rows)
-    : h('p', { class: 'day-empty' }, 'Nothing planned'));
+    : h('p', { class: 'day-empty' }, t('page.day.nothing')));
 }
 
 /** A later date of a repeating todo: its row opens the todo, and a repeat mark stands where the tick box was. */
 function occurrence(row) {
   row.classList.add('occurrence');
-  row.querySelector('.item-done').replaceWith(h('span', { class: 'item-note-mark' }, icon('repeat', 'A later date of a repeating todo')));
+  row.querySelector('.item-done').replaceWith(h('span', { class: 'item-note-mark' }, icon('repeat', t('page.day.occurrence'))));
   return row;
 }
 

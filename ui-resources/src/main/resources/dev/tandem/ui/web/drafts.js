@@ -11,6 +11,7 @@
  * Conflicts) or the outbox holds it; text typed while a save was under way stays, with the saved value as its new base. One save per
  * item is under way at a time; a call meanwhile runs once more after it.
  */
+import { t } from './i18n.js';
 import { submit } from './outbox.js';
 
 const KEY = 'tandem.drafts';
@@ -107,7 +108,7 @@ async function sendOnce(id) {
     settle(id, draft, fields, answer.item);
     return { kind: 'conflict', item: answer.item, message: answer.error, fields };
   }
-  return { kind: 'failed', message: answer.error || `The server answered ${answer.status}.`, status: answer.status };
+  return { kind: 'failed', message: answer.error || t('page.error.status', String(answer.status)), status: answer.status };
 }
 
 let titles = () => null;

@@ -16,13 +16,14 @@ import { loadSidebar, onSidebar } from './sidebar.js';
 import { decorateFiles, initAttachments, showFiles } from './attachments.js';
 import { FIELDS, addReminder, fieldOf, removeReminder, showReminder } from './fields.js';
 import { draftOf, onSaved, putDraft, saveAllDrafts, saveDraft, saving, titlesFrom } from './drafts.js';
+import { t } from './i18n.js';
 
 /** The open item: the JSON last shown, and per field the server value the form started from. */
 const editor = { id: null, item: null, base: {}, shown: {}, seq: 0 };
 /** Milliseconds after the last keystroke that what was typed is sent. */
 const SAVE_AFTER = 600;
 /** A save the outbox holds, under the fields (the banner counts what waits for the whole page). */
-const KEPT = 'Kept on this phone: saved when Tandem is reachable.';
+const KEPT = 'page.detail.kept';
 
 const formValue = (f) => FIELDS[f].get();
 const same = (a, b) => JSON.stringify(a === undefined ? null : a) === JSON.stringify(b === undefined ? null : b);
@@ -41,9 +42,9 @@ export function fillListSelect() {
   const sel = $('ed-list');
   const value = sel.value;
   const lists = (state.sidebar && state.sidebar.lists) || [];
-  sel.replaceChildren(h('option', { value: '' }, 'Inbox'), ...lists.map((l) => h('option', { value: l.id }, l.name)));
+  sel.replaceChildren(h('option', { value: '' }, t('page.view.inbox')), ...lists.map((l) => h('option', { value: l.id }, l.name)));
   if (editor.item && editor.item.listId && !lists.some((l) => l.id === editor.item.listId)) {
-    sel.append(h('option', { value: editor.item.listId }, editor.item.listName || 'Other list'));
+    sel.append(h('option', { value: editor.item.listId }, editor.item.listName || t('page.field.otherList')));
   }
   sel.value = value;
 }
@@ -57,7 +58,7 @@ export async function openItem(id) {
   $('detail-placeholder').hidden = true;
   $('detail-body').hidden = false;
   $('detail-error').hidden = true;
-  $('detail-status').textContent = 'Loading…';
+  $('detail-status').textContent = t('page.detail.loading');
   for (const row of $('items').querySelectorAll('.item-open')) {
     row.toggleAttribute('aria-current', row.closest('.item').dataset.id === id);
   }
@@ -144,8 +145,8 @@ function showItem(item, keep) {
   // A note is never due: no date, time, length, reminder or repeat to set (as on the desktop).
   $('ed-fields').classList.toggle('is-note', !!item.note);
   done.checked = !!item.done;
-  $('detail-heading').textContent = (item.note ? 'Note' : 'Todo') + (item.shared ? ' · shared list' : '')
-    + (item.waiting ? ' · waiting to be saved' : '');
+  $('detail-heading').textContent = t('page.detail.heading', item.note ? 'note' : 'todo', item.shared ? 'shared' : 'own',
+    item.waiting ? 'waiting' : 'saved');
   renderSubtasks(item);
   $('detail-heading').setAttribute('tabindex', '-1');
   renderNotes();
@@ -163,8 +164,8 @@ function renderNotes() {
   const typed = item.waiting && item.notes && item.notesHtml == null;
   view.innerHTML = typed ? '' : item.notesHtml || '';
   if (typed) view.append(h('p', { class: 'notes-plain' }, item.notes));
-  else if (!item.notesHtml) view.append(h('p', { class: 'muted' }, 'No notes.'));
-  if (stale) view.prepend(h('p', { class: 'muted' }, 'The notes have unsaved changes (Edit shows them).'));
+  else if (!item.notesHtml) view.append(h('p', { class: 'muted' }, t('page.notes.none')));
+  if (stale) view.prepend(h('p', { class: 'muted' }, t('page.notes.unsaved')));
   for (const box of view.querySelectorAll('input[type=checkbox][data-line]')) {
     box.disabled = stale || !state.writable;
     box.setAttribute('data-write', '');
@@ -192,7 +193,7 @@ async function addSubtask() {
   if (answer.status >= 400) { showDetailError(answer.error); return; }
   // Only what was sent is cleared: text typed meanwhile stays.
   if (field.value.trim() === text) field.value = '';
-  if (answer.status === 0) flashStatus(KEPT);
+  if (answer.status === 0) flashStatus(t(KEPT));
   refreshAll();
 }
 $('subtask-add').addEventListener('click', addSubtask);
@@ -208,7 +209,7 @@ $('trash').addEventListener('click', async () => {
   if (answer.status >= 400) { showDetailError(answer.error); return; }
   putDraft(id, null);
   go({ item: null });
-  toast(`Moved “${title}” to the Trash.`, 'Undo', () => submit({ op: 'trash', id, trashed: false, title }).then(refreshAll));
+  toast(t('page.detail.trashed', title), t('page.undo'), () => submit({ op: 'trash', id, trashed: false, title }).then(refreshAll));
   refreshAll();
 });
 
@@ -232,7 +233,7 @@ async function checkLine(line, box) {
 
 function setNotesEditing(on) {
   $('notes-edit').setAttribute('aria-pressed', String(on));
-  $('notes-edit').textContent = on ? 'Done editing' : 'Edit';
+  $('notes-edit').textContent = on ? t('page.notes.doneEditing') : t('page.notes.edit');
   $('ed-notes').hidden = !on;
   $('notes-view').hidden = on;
   if (!on) renderNotes();
@@ -256,9 +257,9 @@ export function updateSaveButton() {
   const pending = editor.id ? dirtyFields().length > 0 : false;
   $('save').disabled = !pending;
   $('save-hint').textContent = !editor.id ? ''
-    : saving(editor.id) ? (state.online ? 'Saving…' : '')
-      : pending && !formValue('title').trim() ? 'A title is needed to save.'
-        : pending ? 'Not saved yet' : '';
+    : saving(editor.id) ? (state.online ? t('page.detail.saving') : '')
+      : pending && !formValue('title').trim() ? t('page.detail.titleToSave')
+        : pending ? t('page.detail.notSavedYet') : '';
 }
 
 $('editor').addEventListener('input', (ev) => {
@@ -302,17 +303,17 @@ function showDetailError(message, withConflictsLink) {
   box.replaceChildren(message);
   if (withConflictsLink) {
     box.append(' ', h('button', { type: 'button', class: 'link-button', onclick: () => go({ v: 'conflicts', item: null }) },
-      'Open Conflicts'));
+      t('page.conflict.open')));
   }
   box.hidden = false;
 }
 
 /** A save the server refused: the text stays in its field, and so does this until Retry or Discard. */
 function showSaveFailure(message) {
-  showDetailError(`Not saved: ${message} What you typed is kept here.`);
+  showDetailError(t('page.detail.notSaved', message));
   $('detail-error').append(' ',
-    h('button', { type: 'button', class: 'link-button', onclick: () => save(true) }, 'Retry'), ' ',
-    h('button', { type: 'button', class: 'link-button', onclick: discard }, 'Discard changes'));
+    h('button', { type: 'button', class: 'link-button', onclick: () => save(true) }, t('page.retry')), ' ',
+    h('button', { type: 'button', class: 'link-button', onclick: discard }, t('page.detail.discard')));
 }
 
 async function discard() {
@@ -341,7 +342,7 @@ function save(explicit) {
   if (!editor.id) return;
   keepDraft();
   if (explicit && dirtyFields().includes('title') && !formValue('title').trim()) {
-    showDetailError('A title is needed.');
+    showDetailError(t('page.detail.titleNeeded'));
     $('ed-title').focus();
   }
   if (draftOf(editor.id)) saveDraft(editor.id);
@@ -359,7 +360,7 @@ onSaved((id, outcome) => {
     applyDraft(left);
   }
   if (outcome.kind === 'saved') {
-    if (outcome.item) { $('detail-error').hidden = true; flashStatus('Saved'); refreshAll(); }
+    if (outcome.item) { $('detail-error').hidden = true; flashStatus(t('page.detail.saved')); refreshAll(); }
   } else if (outcome.kind === 'conflict') {
     $('detail-status').textContent = '';
     showDetailError(outcome.message, true);
@@ -371,7 +372,7 @@ onSaved((id, outcome) => {
       editor.base[f] = outcome.set[f];
       editor.shown[f] = FIELDS[f].show(outcome.set[f]);
     }
-    flashStatus(KEPT);
+    flashStatus(t(KEPT));
     refreshAll();
   } else if (outcome.kind === 'failed' && outcome.status !== 401 && draftOf(id)) {
     // (Without a draft left, it was discarded meanwhile: nothing is kept that failed.)
@@ -387,12 +388,12 @@ function savedAfterLeaving(id, outcome) {
   if (outcome.kind === 'saved' || outcome.kind === 'queued') {
     refreshAll();
   } else if (outcome.kind === 'conflict') {
-    toast(outcome.message, 'Open Conflicts', () => go({ v: 'conflicts', item: null }), true);
+    toast(outcome.message, t('page.conflict.open'), () => go({ v: 'conflicts', item: null }), true);
     loadSidebar();
   } else if (outcome.kind === 'blank') {
-    toast('A todo needs a title: what you typed is kept on this phone.', 'Open', open, true);
+    toast(t('page.detail.blankLeft'), t('page.open'), open, true);
   } else if (outcome.status !== 401) {
-    toast(`Not saved: ${outcome.message} What you typed is kept on this phone.`, 'Open', open, true);
+    toast(t('page.detail.notSavedLeft', outcome.message), t('page.open'), open, true);
   }
 }
 
@@ -421,7 +422,7 @@ export async function reloadItem() {
     const item = await api('GET', '/api/items/' + encodeURIComponent(id));
     if (editor.id === id) showItem(item, dirtyFields());
   } catch (e) {
-    if (e.status === 404 && editor.id === id) showDetailError('This item was deleted on another device.');
+    if (e.status === 404 && editor.id === id) showDetailError(t('page.detail.deleted'));
   }
 }
 

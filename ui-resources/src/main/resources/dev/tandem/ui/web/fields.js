@@ -6,6 +6,7 @@
  */
 import { $ } from './dom.js';
 import { localInput } from './format.js';
+import { formatDayTime, t } from './i18n.js';
 
 const plain = (el, show, read) => ({
   el, show, read, get: () => $(el).value, put: (s) => { $(el).value = s; },
@@ -60,8 +61,7 @@ export function showReminder() {
   $('remind-set').hidden = !date;
   $('remind-add').hidden = !!date;
   const at = date ? new Date(FIELDS.remindAt.get()) : null;
-  $('remind-text').textContent = !at || Number.isNaN(at.getTime()) ? 'No reminder'
-    : at.toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  $('remind-text').textContent = !at || Number.isNaN(at.getTime()) ? t('page.reminder.none') : formatDayTime(at);
   // A time of day belongs to a due date: without one there is nothing to set.
   $('ed-time').disabled = !$('ed-due').value;
 }

@@ -1,6 +1,7 @@
 /*
  * Times as the page shows them: a datetime-local value and "5 min ago", in this browser's time zone.
  */
+import { formatMoment, t } from './i18n.js';
 
 const pad = (n) => String(n).padStart(2, '0');
 /** Epoch millis as a datetime-local value, in this browser's time zone. */
@@ -9,10 +10,10 @@ export function localInput(ms) {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 export function when(ms) {
-  if (ms == null) return 'never';
+  if (ms == null) return t('page.when.never');
   const d = new Date(ms);
   const mins = Math.round((Date.now() - ms) / 60000);
-  if (mins < 1) return 'just now';
-  if (mins < 60) return `${mins} min ago`;
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  if (mins < 1) return t('page.when.justNow');
+  if (mins < 60) return t('page.when.minutesAgo', mins);
+  return formatMoment(d);
 }

@@ -9,6 +9,7 @@ import { api } from './api.js';
 import { submit } from './outbox.js';
 import { go, onRefresh, onRoute, refreshAll } from './routes.js';
 import { viewLabel } from './sidebar.js';
+import { formatDayTime, t } from './i18n.js';
 
 /** Views another screen shows: key → {path, render(data, seq)}; and who draws an answer of days. */
 const panels = {};
@@ -35,13 +36,13 @@ export async function loadView() {
   document.body.classList.toggle('special-view', special);
   document.body.classList.toggle('week-view', r.v === 'week');
   $('quick-add-form').hidden = special || r.v === 'completed';
-  setTitle(r.v === 'search' ? `Search: ${r.q}` : viewLabel(r.v));
+  setTitle(r.v === 'search' ? t('page.view.search', r.q) : viewLabel(r.v));
   try {
     const panel = panels[r.v];
     if (panel) return panel.render(await api('GET', panel.path), seq);
     const data = await api('GET', viewPath());
     if (seq !== viewSeq) return;
-    setTitle(r.v === 'search' ? `Search: ${r.q}` : data.title);
+    setTitle(r.v === 'search' ? t('page.view.search', r.q) : data.title);
     if (data.days) daysRenderer(data); else renderItems(data.items, data.total);
     $('items').dataset.view = r.v;
   } catch (e) {
@@ -61,7 +62,7 @@ export function viewPath() {
 
 function setTitle(title) {
   $('view-title').textContent = title;
-  document.title = `${title} — Tandem`;
+  document.title = t('page.title', title);
 }
 
 export function showEmpty(text) {
@@ -70,13 +71,13 @@ export function showEmpty(text) {
 }
 
 function emptyText(v) {
-  if (v === 'today') return 'Nothing due today. Enjoy the day.';
-  if (v === 'upcoming') return 'Nothing coming up.';
-  if (v === 'someday') return 'Nothing put away for some day.';
-  if (v === 'completed') return 'Nothing completed yet.';
-  if (v === 'search') return 'Nothing matches.';
-  if (v === 'inbox') return 'The inbox is empty. Add a todo above.';
-  return 'Nothing here yet. Add a todo above.';
+  if (v === 'today') return t('page.empty.today');
+  if (v === 'upcoming') return t('page.empty.upcoming');
+  if (v === 'someday') return t('page.empty.someday');
+  if (v === 'completed') return t('page.empty.completed');
+  if (v === 'search') return t('page.empty.search');
+  if (v === 'inbox') return t('page.empty.inbox');
+  return t('page.empty.other');
 }
 
 function renderItems(items, total) {
@@ -84,7 +85,7 @@ function renderItems(items, total) {
   more.disconnect();
   const rows = items.map((it) => itemRow(it));
   if (total > items.length) {
-    const sentinel = h('li', { class: 'more', role: 'status' }, `Showing ${items.length} of ${total}…`);
+    const sentinel = h('li', { class: 'more', role: 'status' }, t('page.items.showingMore', items.length, total));
     rows.push(sentinel);
     more.observe(sentinel);
   }
@@ -110,7 +111,7 @@ export function keepingFocus(render) {
  */
 function dueText(it, underDay) {
   const under = underDay || (state.route.v === 'today' && it.dueToday);
-  if (it.overdue) return under ? ['Overdue', it.timeLabel].filter(Boolean).join(' · ') : `Overdue: ${it.dueLabel}`;
+  if (it.overdue) return under ? (it.timeLabel ? t('page.row.overdueAt', it.timeLabel) : t('page.row.overdue')) : t('page.row.overdueOn', it.dueLabel);
   return under ? it.timeLabel : it.dueLabel;
 }
 
@@ -124,27 +125,27 @@ export function itemRow(it, { day } = {}) {
     it.context ? h('span', { class: 'context' }, it.context) : null,
     it.startLabel ? h('span', { class: 'start' }, it.startLabel) : null,
     due ? h('span', { class: 'due' + (it.overdue ? ' overdue' : '') + (due === it.timeLabel ? ' time' : '') }, due) : null,
-    it.repeat ? icon('repeat', `Repeats ${it.repeat}`) : null,
-    it.remindAt ? icon('bell', `Reminder ${new Date(it.remindAt).toLocaleString()}`) : null,
-    it.hasNotes ? icon('note', 'Has notes') : null,
+    it.repeat ? icon('repeat', t('page.row.repeats', it.repeat)) : null,
+    it.remindAt ? icon('bell', t('page.row.reminder', formatDayTime(new Date(it.remindAt)))) : null,
+    it.hasNotes ? icon('note', t('page.row.hasNotes')) : null,
     state.route.v.startsWith('list:') || !it.listId || !it.listName ? null : h('span', { class: 'list-name' }, it.listName),
-    it.waiting ? h('span', { class: 'waiting-mark' }, 'waiting to be saved') : null,
+    it.waiting ? h('span', { class: 'waiting-mark' }, t('page.row.waiting')) : null,
     ...(it.tags || []).map((t) => h('span', { class: 'tag' }, '#' + t)));
   const open = h('button', {
     type: 'button', class: 'item-open', 'aria-current': state.route.item === it.id ? 'true' : null,
     onclick: () => go({ item: it.id }),
-  }, h('span', { class: 'item-title' }, it.title || '(no title)'), meta.childNodes.length ? meta : null);
+  }, h('span', { class: 'item-title' }, it.title || t('page.row.noTitle')), meta.childNodes.length ? meta : null);
   const done = it.note
-    ? h('span', { class: 'item-note-mark' }, icon('note', 'Note'))
-    : h('input', { type: 'checkbox', class: 'item-done check', 'aria-label': `Done: ${it.title}` });
+    ? h('span', { class: 'item-note-mark' }, icon('note', t('page.row.note')))
+    : h('input', { type: 'checkbox', class: 'item-done check', 'aria-label': t('page.row.done', it.title) });
   if (!it.note) {
     done.checked = it.done;
     done.addEventListener('change', () => tick(it, done));
   }
   return h('li', {
     class: `item${it.done ? ' done' : ''}${it.priority ? ' p' + it.priority : ''}${it.waiting ? ' waiting' : ''}`, 'data-id': it.id,
-  }, h('span', { class: 'priority-bar', title: it.priority ? `Priority ${it.priority}` : null }), done, open,
-  it.priority ? h('span', { class: 'visually-hidden' }, `Priority ${it.priority}`) : null);
+  }, h('span', { class: 'priority-bar', title: it.priority ? t('page.row.priority', String(it.priority)) : null }), done, open,
+  it.priority ? h('span', { class: 'visually-hidden' }, t('page.row.priority', String(it.priority))) : null);
 }
 
 async function tick(it, box) {
@@ -157,7 +158,7 @@ async function tick(it, box) {
     toast(answer.error);
     return;
   }
-  if (done) toast(`Completed “${it.title}”.`, 'Undo', () => untick(it));
+  if (done) toast(t('page.row.completed', it.title), t('page.undo'), () => untick(it));
   refreshAll();
 }
 async function untick(it) {

@@ -17,6 +17,8 @@
  * - Coalescing: an edit joins the previous entry when that is an edit of the same item not yet sent, with the
  *   earlier base of each field, so typing makes one entry, not one per pause.
  */
+import { t } from './i18n.js';
+
 const DB_NAME = 'tandem';
 const QUEUE = 'outbox';
 const HELD = 'held';
@@ -229,7 +231,7 @@ async function settle(batch, results) {
     const refused = answer.status >= 400 && answer.status !== 409;
     // An answer someone waits for (the quick add just typed, the editor's save) is shown by them, its text kept.
     const heard = waiters.has(entry.key);
-    if (refused && !heard) await hold(entry, answer.error || `The server answered ${answer.status}.`);
+    if (refused && !heard) await hold(entry, answer.error || t('page.error.status', String(answer.status)));
     answerWaiters(entry.key, answer);
     tell({ outcome: answer, entry, heard });
   }
@@ -282,12 +284,12 @@ export async function volatile() {
 
 /** A held entry in words, for copying out: what it would have done. */
 export function describe(e) {
-  if (e.op === 'add') return `Add: ${e.text}`;
-  if (e.op === 'done') return `${e.done ? 'Complete' : 'Reopen'}: ${e.title || e.id}`;
-  if (e.op === 'trash') return `${e.trashed === false ? 'Restore' : 'Move to Trash'}: ${e.title || e.id}`;
+  if (e.op === 'add') return t('page.held.add', e.text);
+  if (e.op === 'done') return t(e.done ? 'page.held.complete' : 'page.held.reopen', e.title || e.id);
+  if (e.op === 'trash') return t(e.trashed === false ? 'page.held.restore' : 'page.held.trash', e.title || e.id);
   if (e.op === 'edit') {
-    return `Edit ${e.title || e.id}: ` + Object.entries(e.set || {})
-      .map(([f, v]) => `${f} = ${Array.isArray(v) ? v.join(', ') : v == null ? '(none)' : v}`).join('; ');
+    return t('page.held.edit', e.title || e.id, Object.entries(e.set || {})
+      .map(([f, v]) => `${f} = ${Array.isArray(v) ? v.join(', ') : v == null ? t('page.held.none') : v}`).join('; '));
   }
   return JSON.stringify(e);
 }

@@ -2,7 +2,8 @@
  * Pairing this browser: by the code typed in or the #pair= link, the start once a session exists, and
  * forgetting what was kept when the session ends.
  */
-import { $ } from './dom.js';
+import { $, h } from './dom.js';
+import { t, tNodes } from './i18n.js';
 import { state } from './state.js';
 import { api, onUnpaired } from './api.js';
 import { configure, flush, holdWaiting } from './outbox.js';
@@ -35,11 +36,19 @@ export function showPairing(message, unpaired) {
   $('pair-busy').hidden = true;
   $('pair-form').hidden = false;
   $('pair-error').textContent = message || '';
-  document.title = 'Pair — Tandem';
+  showHelp();
+  document.title = t('page.pair.title');
   if (!message) $('pair-code').focus();
 }
 
+/** How to get a code, with the desktop's menu item and the command as they are shown there. */
+function showHelp() {
+  $('pair-help').replaceChildren(...tNodes('page.pair.help', h('strong', null, t('page.pair.openOnPhone')),
+    h('code', null, 'tandem serve --pair')));
+}
+
 export async function pair(body) {
+  showHelp();
   $('pair').hidden = false;
   $('loading').hidden = true;
   $('pair-busy').hidden = false;
@@ -57,9 +66,9 @@ export async function pair(body) {
     document.body.classList.remove('booting');
     let msg = e.message;
     if (e.status === 429) {
-      msg = 'Too many tries. ' + (e.retryAfter ? `Wait ${e.retryAfter} seconds, then try again.` : 'Wait a little, then try again.');
+      msg = e.retryAfter ? t('page.pair.tooManyWait', String(e.retryAfter)) : t('page.pair.tooMany');
     } else if (e.status === 0) {
-      msg = 'Tandem is not reachable at this address. Is tandem serve still running?';
+      msg = t('page.pair.unreachable');
     }
     $('pair-error').textContent = msg;
     $('pair-code').focus();
@@ -72,7 +81,7 @@ $('pair-form').addEventListener('submit', (ev) => {
   ev.preventDefault();
   const code = $('pair-code').value.trim();
   if (!code) {
-    $('pair-error').textContent = 'Type the code shown on the desktop.';
+    $('pair-error').textContent = t('page.pair.noCode');
     $('pair-code').focus();
     return;
   }
@@ -130,7 +139,7 @@ function forgetKept() {
 onUnpaired((message) => showPairing(message, true));
 configure({
   csrf: () => state.csrf,
-  revoked: () => showPairing('This browser is no longer paired. Pair it again to continue.', true),
+  revoked: () => showPairing(t('page.pair.unpaired'), true),
 });
 
 // A pairing link opened in a tab that already shows the pairing screen.

@@ -8,6 +8,7 @@ import { state } from './state.js';
 import { api } from './api.js';
 import { newId, submit } from './outbox.js';
 import { refreshAll } from './routes.js';
+import { t } from './i18n.js';
 
 let parseSeq = 0;
 const parse = debounce(async () => {
@@ -34,7 +35,7 @@ function setQuickMessage(text, error, retry) {
   const box = $('quick-add-message');
   box.className = 'quick-add-message' + (error ? ' error' : '');
   box.replaceChildren(text);
-  if (retry) box.append(' ', h('button', { type: 'button', class: 'link-button', onclick: retry }, 'Retry'));
+  if (retry) box.append(' ', h('button', { type: 'button', class: 'link-button', onclick: retry }, t('page.retry')));
 }
 
 let adding = false;
@@ -44,7 +45,7 @@ async function quickAdd() {
   if (!text.trim() || adding) return;
   adding = true;
   $('quick-add-submit').disabled = true;
-  setQuickMessage('Adding…');
+  setQuickMessage(t('page.quickAdd.adding'));
   const view = state.route.v;
   // Added where it is typed: a list, tag or dated view adds there; any other view adds to the Inbox.
   const into = /^(list:|tag:)/.test(view) || ['inbox', 'today', 'upcoming', 'someday'].includes(view) ? view : 'inbox';
@@ -56,12 +57,11 @@ async function quickAdd() {
     }
     // Only what was sent is cleared: text typed meanwhile stays.
     if (field.value === text) { field.value = ''; renderChips([]); }
-    setQuickMessage(answer.status === 0 ? `Kept on this phone: “${text}” is added when Tandem is reachable.`
-      : answer.message || 'Added.');
+    setQuickMessage(answer.status === 0 ? t('page.quickAdd.kept', text) : answer.message || t('page.quickAdd.added'));
     refreshAll();
   } catch (e) {
     // The outbox could not keep it (storage refused): the text stays in the field.
-    setQuickMessage(`Not added: ${e.message} Your text stays here.`, true, quickAdd);
+    setQuickMessage(t('page.quickAdd.notAdded', e.message), true, quickAdd);
   } finally {
     adding = false;
     $('quick-add-submit').disabled = false;

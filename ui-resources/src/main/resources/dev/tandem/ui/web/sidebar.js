@@ -6,6 +6,7 @@ import { $, h, ICONS, icon, debounce } from './dom.js';
 import { state } from './state.js';
 import { api } from './api.js';
 import { go, onRefresh, onRoute } from './routes.js';
+import { t } from './i18n.js';
 
 const loaded = [];
 /** fn() after each sidebar the server sent (the editor fills its list choice from it). */
@@ -34,25 +35,25 @@ export function renderSidebar() {
   if (!s) return;
   $('nav-smart').replaceChildren(...s.smart.map((v) => navItem(v.key, v.label, icon(v.key in ICONS ? v.key : 'list'), v.count)));
   $('nav-lists').replaceChildren(...s.lists.map((l) =>
-    navItem('list:' + l.id, l.name, l.shared ? icon('shared', 'Shared') : icon('list'), l.count)));
+    navItem('list:' + l.id, l.name, l.shared ? icon('shared', t('page.sidebar.shared')) : icon('list'), l.count)));
   $('lists-heading').hidden = s.lists.length === 0;
   $('nav-tags').replaceChildren(...s.tags.map((t) => navItem('tag:' + t.tag, '#' + t.tag, icon('tag'), t.count)));
   $('tags-heading').hidden = s.tags.length === 0;
-  const conflicts = navItem('conflicts', 'Conflicts', icon('conflict'), null);
+  const conflicts = navItem('conflicts', t('page.view.conflicts'), icon('conflict'), null);
   if (s.conflicts > 0) {
-    conflicts.firstChild.append(h('span', { class: 'count badge', 'aria-label': `${s.conflicts} to look at` }, String(s.conflicts)));
+    conflicts.firstChild.append(h('span', { class: 'count badge', 'aria-label': t('page.sidebar.conflictsCount', s.conflicts) }, String(s.conflicts)));
   }
-  $('nav-more').replaceChildren(conflicts, navItem('settings', 'This browser', icon('settings'), null));
+  $('nav-more').replaceChildren(conflicts, navItem('settings', t('page.view.settings'), icon('settings'), null));
 }
 
 export function viewLabel(key) {
   const s = state.sidebar;
-  if (key === 'conflicts') return 'Conflicts';
-  if (key === 'settings') return 'This browser';
+  if (key === 'conflicts') return t('page.view.conflicts');
+  if (key === 'settings') return t('page.view.settings');
   if (!s) return 'Tandem';
   const smart = s.smart.find((v) => v.key === key);
   if (smart) return smart.label;
-  if (key.startsWith('list:')) return (s.lists.find((l) => 'list:' + l.id === key) || { name: 'List' }).name;
+  if (key.startsWith('list:')) return (s.lists.find((l) => 'list:' + l.id === key) || { name: t('page.field.list') }).name;
   if (key.startsWith('tag:')) return '#' + key.slice(4);
   return 'Tandem';
 }

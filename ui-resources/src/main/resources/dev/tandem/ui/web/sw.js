@@ -1,5 +1,6 @@
 /*
- * Tandem's service worker: the page's shell, the last answers of GET /api/… and the files the page opened, so
+ * Tandem's service worker: the page's shell (with its words, /messages.json, so it opens offline in the language
+ * it last spoke), the last answers of GET /api/… and the files the page opened, so
  * the page opens and reads without a connection. Network first, so a connected page always shows the server's
  * state. POSTs and the event stream are never touched: the page's outbox (outbox.js) keeps its writes in
  * IndexedDB and sends them itself. Answers from the cache carry X-Tandem-Offline, which the page reads as
@@ -7,13 +8,13 @@
  */
 'use strict';
 
-const SHELL = 'tandem-shell-v4';
+const SHELL = 'tandem-shell-v5';
 const API = 'tandem-api';
 const FILES = 'tandem-files';
 /** A file larger than this is not kept for reading offline: the phone's storage is the person's. */
 const FILE_KEEP_BYTES = 20 * 1024 * 1024;
 const SHELL_URLS = [
-  '/', '/assets/app.js', '/assets/state.js', '/assets/dom.js', '/assets/format.js', '/assets/api.js',
+  '/', '/messages.json', '/assets/i18n.js', '/assets/app.js', '/assets/state.js', '/assets/dom.js', '/assets/format.js', '/assets/api.js',
   '/assets/pairing.js', '/assets/routes.js', '/assets/sidebar.js', '/assets/items.js', '/assets/days.js', '/assets/quickadd.js',
   '/assets/editor.js', '/assets/fields.js', '/assets/drafts.js', '/assets/attachments.js', '/assets/conflicts.js', '/assets/settings.js', '/assets/live.js',
   '/assets/outbox.js', '/assets/overlay.js', '/assets/waiting.js',
@@ -65,7 +66,8 @@ async function networkFirst(req, cacheName, key) {
     const cache = await caches.open(cacheName);
     const kept = await cache.match(key, { ignoreVary: true });
     if (kept) return marked(kept);
-    return new Response(JSON.stringify({ error: 'Offline — this was not seen before the connection went.' }), {
+    // No words here (the worker has no catalogue): the page says "not reachable" in its own language.
+    return new Response('{}', {
       status: 503, headers: { 'Content-Type': 'application/json', 'X-Tandem-Offline': '1' },
     });
   }

@@ -7,6 +7,7 @@ import { $, toast } from './dom.js';
 import { onConnection } from './api.js';
 import { go, refreshAll } from './routes.js';
 import { REVOKED, dismissHeld, describe, flush, held, onOutbox, pending, volatile } from './outbox.js';
+import { t } from './i18n.js';
 
 let shownCount = -1;
 
@@ -27,26 +28,25 @@ async function show() {
     shownCount = n;
     $('waiting').hidden = n === 0;
     // Without IndexedDB (some private modes) the outbox lives in the page: the person must know.
-    const where = (await volatile()) ? ' (kept only while this page is open)' : '';
-    $('waiting-text').textContent = n === 0 ? '' : `${n === 1 ? '1 change' : `${n} changes`} waiting${where}`;
+    const key = (await volatile()) ? 'page.waiting.countVolatile' : 'page.waiting.count';
+    $('waiting-text').textContent = n === 0 ? '' : t(key, n);
   }
   const kept = await held();
   $('held').hidden = kept.length === 0;
   if (kept.length) {
     const revoked = kept.some((e) => e.reason === REVOKED);
-    $('held-heading').textContent = `${kept.length === 1 ? '1 change was' : `${kept.length} changes were`} not saved`;
+    $('held-heading').textContent = t('page.held.heading', kept.length);
     $('held-reason').textContent = revoked
-      ? 'This browser is no longer paired, so these changes were not applied and never will be from here. Copy them to redo them after pairing again.'
-      : 'Tandem refused these changes. Copy them if you want to redo them.';
+      ? t('page.held.revoked') : t('page.held.refused');
     $('held-text').value = kept.map((e) => `${describe(e)}${e.reason && e.reason !== REVOKED ? ` (${e.reason})` : ''}`).join('\n');
   }
 }
 
 onOutbox((change) => {
   if (change.outcome && change.outcome.status === 409 && !change.heard) {
-    const what = change.entry.title ? `“${change.entry.title}”: ` : '';
-    toast(what + (change.outcome.error || 'changed on another device meanwhile; your version is kept in Conflicts.'),
-      'Open Conflicts', () => go({ v: 'conflicts', item: null }), true);
+    const error = change.outcome.error || t('page.conflict.meanwhile');
+    toast(change.entry.title ? t('page.conflict.of', change.entry.title, error) : error,
+      t('page.conflict.open'), () => go({ v: 'conflicts', item: null }), true);
   }
   // What shows drew the entries on top of the server's answers: now it shows what the server made of them
   // (a refused entry leaves nothing behind, and no other device's change would say so).
@@ -61,7 +61,7 @@ $('held-copy').addEventListener('click', async () => {
   const text = $('held-text').value;
   try {
     await navigator.clipboard.writeText(text);
-    toast('Copied.');
+    toast(t('page.held.copied'));
   } catch (e) {
     // Without clipboard access (no secure context): the text is selected for the person to copy.
     $('held-text').focus();

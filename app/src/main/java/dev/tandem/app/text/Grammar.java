@@ -85,13 +85,9 @@ final class Grammar {
         });
     }
 
-    /** A language set for one call on this thread ({@link #in}), over the process's. */
-    private static final ThreadLocal<Language> SCOPED = new ThreadLocal<>();
-
-    /** The table of the language in effect (see {@link #in}); empty for English and the pseudo-languages. */
+    /** The table of the language in effect ({@link Messages#language}); empty for English and the pseudo-languages. */
     static Optional<Grammar> current() {
-        Language scoped = SCOPED.get();
-        return of(scoped != null ? scoped : Messages.language());
+        return of(Messages.language());
     }
 
     /**
@@ -99,17 +95,7 @@ final class Grammar {
      * process speaks: a server reads each request's text in the language of the page that sent it.
      */
     static <T> T in(Language language, java.util.function.Supplier<T> read) {
-        Language before = SCOPED.get();
-        SCOPED.set(language);
-        try {
-            return read.get();
-        } finally {
-            if (before == null) {
-                SCOPED.remove();
-            } else {
-                SCOPED.set(before);
-            }
-        }
+        return Messages.in(language, read::get);
     }
 
     static Optional<Grammar> of(Language language) {

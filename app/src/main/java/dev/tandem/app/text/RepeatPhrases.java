@@ -23,11 +23,16 @@ public final class RepeatPhrases {
     private static final Pattern EVERY_N = Pattern.compile("every (\\d{1,3}|other) (day|days|week|weeks|month|months|year|years)");
     private static final Pattern MONTH_ON = Pattern.compile("every month on the (\\d{1,2})(st|nd|rd|th)?");
 
-    /** The rule the whole phrase means, or empty. */
+    /** The rule the whole phrase means, in English or the language's own words ({@link Grammar}), or empty. */
     public static Optional<Recurrence> parse(String phrase) {
         if (phrase == null) {
             return Optional.empty();
         }
+        Optional<Recurrence> english = english(phrase);
+        return english.isPresent() ? english : Grammar.current().flatMap(g -> g.repeat(phrase));
+    }
+
+    private static Optional<Recurrence> english(String phrase) {
         String p = phrase.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
         switch (p) {
             case "every day", "daily" -> {

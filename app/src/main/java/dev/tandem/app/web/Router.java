@@ -98,7 +98,12 @@ final class Router extends Handler.Abstract {
             }
             known = true;
             if (r.method().equals(asked)) {
-                r.handler().handle(x, r.access() == Route.Access.PAIRED ? paired(x) : null, params.get());
+                Browsers.Browser browser = r.access() == Route.Access.PAIRED ? paired(x) : null;
+                // Every word, date and quick-add phrase of the answer in the browser's language, not the server's.
+                Messages.in(x.language(), () -> {
+                    r.handler().handle(x, browser, params.get());
+                    return null;
+                });
                 return;
             }
         }

@@ -15,6 +15,14 @@ import java.util.Map;
  */
 public final class Messages {
     private static volatile Language current = Language.forLocale(Locale.getDefault());
+    /** A language for one piece of work on one thread ({@link #in}): a server answering a request. */
+    private static final ThreadLocal<Language> SCOPED = new ThreadLocal<>();
+
+    /** Work that may throw, run by {@link #in}. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
 
     private Messages() {
     }
@@ -24,12 +32,33 @@ public final class Messages {
         current = language;
     }
 
+    /** The language in effect on this thread: one set by {@link #in}, else the process's. */
     public static Language language() {
-        return current;
+        Language scoped = SCOPED.get();
+        return scoped != null ? scoped : current;
+    }
+
+    /**
+     * Runs {@code work} on this thread in {@code language}, whatever the process speaks: every word,
+     * format and quick-add phrase inside it is that language's. A server answers each request in its
+     * browser's language so.
+     */
+    public static <T, E extends Exception> T in(Language language, Work<T, E> work) throws E {
+        Language before = SCOPED.get();
+        SCOPED.set(language);
+        try {
+            return work.run();
+        } finally {
+            if (before == null) {
+                SCOPED.remove();
+            } else {
+                SCOPED.set(before);
+            }
+        }
     }
 
     public static String text(String key, Object... args) {
-        return text(current, key, args);
+        return text(language(), key, args);
     }
 
     public static String text(Language language, String key, Object... args) {

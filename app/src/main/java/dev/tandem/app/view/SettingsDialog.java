@@ -71,7 +71,7 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         super(owner, vm, stylesheets, "settings-dialog", Messages.text("settings.sync.title"), 600);
         this.fields = new SettingsFields(vm);
         ButtonType saveType = new ButtonType(Messages.text("settings.sync.save"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancelType = new ButtonType(Messages.text("settings.sync.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType cancelType = cancelType();
         getDialogPane().getButtonTypes().addAll(cancelType, saveType);
         getDialogPane().setContent(scrolling(content()));
         Button save = (Button) getDialogPane().lookupButton(saveType);

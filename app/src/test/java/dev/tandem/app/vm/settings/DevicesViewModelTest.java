@@ -98,7 +98,7 @@ class DevicesViewModelTest {
         DevicesViewModel vm = model(profile("Desk"), Optional.empty());
         vm.load();
         assertTrue(vm.rows().isEmpty());
-        assertEquals(DevicesViewModel.SYNC_OFF, vm.messageProperty().get());
+        assertEquals(DevicesViewModel.syncOff(), vm.messageProperty().get());
     }
 
     @Test

@@ -211,7 +211,7 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         Forms.showOnly(keys, vm.keysAvailableProperty());
         common.add(keys, 1, r++);
         fields.row(common, r, Messages.text("settings.sync.interval.label"), fields.intervalChoice(), "interval");
-        GridPane proxyForm = form(); // Below "Sync every", for S3 and WebDAV only.
+        GridPane proxyForm = form(); // Below the interval, for S3 and WebDAV only.
         fields.row(proxyForm, 0, Messages.text("settings.sync.proxy.label"),
                 fields.text("proxy", Messages.text("settings.sync.proxy.prompt")), "proxy");
 

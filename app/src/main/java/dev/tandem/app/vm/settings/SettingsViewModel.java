@@ -4,6 +4,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.vm.Feedback;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.ui.messages.Messages;
@@ -109,7 +110,8 @@ public final class SettingsViewModel {
             try {
                 Files.createDirectories(inside);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot make " + inside, e);
+                // No words of its own: the note shows the cause's (the system's), in the person's language around them.
+                throw new UncheckedIOException(inside.toString(), e);
             }
             return inside;
         }, chosen -> {
@@ -119,7 +121,8 @@ public final class SettingsViewModel {
                     : Messages.text("settings.sync.folder.madeInside", chosen.getFileName().toString()));
         }, e -> {
             value("folder").set(dir.toString());
-            folderNote.set(Messages.text("settings.sync.folder.cannotMake", String.valueOf(e.getMessage())));
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            folderNote.set(Messages.text("settings.sync.folder.cannotMake", Feedback.why(why)));
         });
     }
 

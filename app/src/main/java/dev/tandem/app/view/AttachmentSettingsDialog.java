@@ -46,21 +46,24 @@ public final class AttachmentSettingsDialog extends TandemDialog<AttachmentSetti
         Label usage = Forms.wrapped("");
         usage.setId("attachments-usage");
         usage.textProperty().bind(vm.usageProperty());
-        Button free = Forms.action("attachments-free-up", Messages.text("settings.attachments.freeUp"), vm::freeUp, vm.busyProperty());
+        Button free = Forms.action("attachments-free-up", Messages.text("settings.attachments.freeUp"), vm::freeUp,
+                vm.busyProperty());
         HBox freeRow = new HBox(10, free, usage);
         freeRow.setAlignment(Pos.CENTER_LEFT);
         form.add(freeRow, 1, r);
 
         Label cleanHeading = Forms.label(Messages.text("settings.attachments.clean.heading"));
         Label cleanHelp = Forms.hint(Messages.text("settings.attachments.clean.help"));
-        Button check = Forms.action("attachments-check-remote", Messages.text("settings.attachments.check"), vm::checkRemote, vm.busyProperty());
+        Button check = Forms.action("attachments-check-remote", Messages.text("settings.attachments.check"),
+                vm::checkRemote, vm.busyProperty());
         Label remote = Forms.wrapped("");
         remote.setId("attachments-remote");
         remote.textProperty().bind(vm.remoteProperty());
         Forms.showOnly(remote, vm.remoteProperty().isNotEmpty());
         Button delete = Forms.action("attachments-clean-up", "", vm::cleanUp, vm.busyProperty());
         delete.textProperty().bind(Bindings.createStringBinding(
-                () -> Messages.text("settings.attachments.delete", vm.deletableProperty().get()), vm.deletableProperty()));
+                () -> Messages.text("settings.attachments.delete", vm.deletableProperty().get()),
+                vm.deletableProperty()));
         delete.getStyleClass().add(Styles.BUTTON_ACCENT);
         Forms.showOnly(delete, vm.deletableProperty().greaterThan(0));
 

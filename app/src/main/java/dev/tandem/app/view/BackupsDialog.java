@@ -47,11 +47,12 @@ public final class BackupsDialog extends TandemDialog<BackupsViewModel, Void> {
         failure.textProperty().bind(vm.failureProperty());
         Forms.showOnly(failure, vm.failureProperty().isNotEmpty());
 
-        Button now = Forms.action("backups-now", Messages.text("settings.backups.now"), vm::backupNow, vm.busyProperty());
-        Button restore = Forms.action("backups-restore", Messages.text("settings.backups.restore"), vm::restore, vm.busyProperty());
-        Button intoNew = Forms.action("backups-restore-new", Messages.text("settings.backups.restoreNew"),
-                vm::restoreIntoNewProfile,
+        Button now = Forms.action("backups-now", Messages.text("settings.backups.now"), vm::backupNow,
                 vm.busyProperty());
+        Button restore = Forms.action("backups-restore", Messages.text("settings.backups.restore"), vm::restore,
+                vm.busyProperty());
+        Button intoNew = Forms.action("backups-restore-new", Messages.text("settings.backups.restoreNew"),
+                vm::restoreIntoNewProfile, vm.busyProperty());
         VBox box = new VBox(10, help, daily, form, failure, new HBox(8, now, restore, intoNew),
                 messageLine("backups-message", vm));
         getDialogPane().setContent(box);

@@ -55,7 +55,8 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
         int r = 0;
         r = row(account, r, Messages.text("settings.caldav.url.label"), Forms.bound(new TextField(), "caldav-url",
                 Messages.text("settings.caldav.url.prompt"), vm.urlProperty()));
-        r = row(account, r, Messages.text("settings.caldav.user.label"), Forms.bound(new TextField(), "caldav-user", "", vm.userProperty()));
+        r = row(account, r, Messages.text("settings.caldav.user.label"), Forms.bound(new TextField(), "caldav-user",
+                "", vm.userProperty()));
         PasswordField password = Forms.bound(new PasswordField(), "caldav-password",
                 Messages.text("settings.caldav.password.prompt"), vm.passwordProperty());
         row(account, r, Messages.text("settings.caldav.password.label"), password);

@@ -79,9 +79,10 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
 
     private void confirm(Row r) {
         ButtonType ok = new ButtonType(Messages.text("settings.devices.forget.ok"), ButtonBar.ButtonData.OK_DONE);
-        Alert ask = question(new Alert(Alert.AlertType.CONFIRMATION, Messages.text("settings.devices.forget.text", r.name()),
-                cancelType(), ok), getDialogPane().getScene().getWindow(),
-                getDialogPane().getStylesheets(), Messages.text("settings.devices.forget.title", r.name()));
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.text("settings.devices.forget.text", r.name()),
+                cancelType(), ok);
+        Alert ask = question(alert, getDialogPane().getScene().getWindow(), getDialogPane().getStylesheets(),
+                Messages.text("settings.devices.forget.title", r.name()));
         ask.showAndWait().filter(b -> b == ok).ifPresent(b -> vm.forget(r));
     }
 }

@@ -125,7 +125,8 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         Forms.showOnly(shown, vm.recoveryCodeProperty().isNotEmpty());
         Label plainly = Forms.wrapped(Messages.text("settings.keys.recovery.explain"));
         plainly.getStyleClass().add(Styles.WARNING_NOTE);
-        Button create = action("keys-recovery-create", Messages.text("settings.keys.recovery.create"), vm::createRecoveryKey);
+        Button create = action("keys-recovery-create", Messages.text("settings.keys.recovery.create"),
+                vm::createRecoveryKey);
         create.textProperty().bind(vm.recoveryActionProperty());
         return new VBox(10, plainly, create, shown);
     }
@@ -138,7 +139,8 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         input.textProperty().bindBidirectional(vm.recoveryKeyInputProperty());
         int r = row(reset, 0, Messages.text("settings.keys.reset.label"), input);
         r = newPassphrase(reset, r, "keys-reset");
-        reset.add(action("keys-reset-button", Messages.text("settings.keys.reset.button"), vm::resetWithRecoveryKey), 1, r++);
+        reset.add(action("keys-reset-button", Messages.text("settings.keys.reset.button"), vm::resetWithRecoveryKey),
+                1, r++);
         reset.add(Forms.hint(Messages.text("settings.keys.reset.hint")), 1, r);
         return reset;
     }

@@ -67,9 +67,11 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
         fingerprint.textProperty().bind(vm.fingerprintProperty());
         Forms.showOnly(fingerprint, vm.fingerprintProperty().isNotEmpty());
 
-        Button newCode = Forms.action("phone-web-new-code", Messages.text("settings.phone.newCode"), vm::newCode, vm.busyProperty());
+        Button newCode = Forms.action("phone-web-new-code", Messages.text("settings.phone.newCode"), vm::newCode,
+                vm.busyProperty());
         Button stop = Forms.action("phone-web-stop", Messages.text("settings.phone.stop"), vm::stop, vm.busyProperty());
-        Button start = Forms.action("phone-web-start", Messages.text("settings.phone.start"), vm::start, vm.busyProperty());
+        Button start = Forms.action("phone-web-start", Messages.text("settings.phone.start"), vm::start,
+                vm.busyProperty());
         for (Button b : List.of(newCode, stop)) {
             Forms.showOnly(b, vm.runningProperty());
         }

@@ -116,10 +116,14 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
 
     private VBox content() {
         ToggleGroup group = new ToggleGroup();
-        ToggleButton none = mode(Messages.text("settings.sync.mode.off"), Target.OFF, group, MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
-        ToggleButton folder = mode(Messages.text("settings.sync.mode.folder"), Target.FOLDER, group, MaterialDesignF.FOLDER_OUTLINE, "");
-        ToggleButton s3 = mode(Messages.text("settings.sync.mode.s3"), Target.S3, group, MaterialDesignC.CLOUD_OUTLINE, "");
-        ToggleButton webDav = mode(Messages.text("settings.sync.mode.webdav"), Target.WEBDAV, group, MaterialDesignS.SERVER_NETWORK, "last");
+        ToggleButton none = mode(Messages.text("settings.sync.mode.off"), Target.OFF, group,
+                MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
+        ToggleButton folder = mode(Messages.text("settings.sync.mode.folder"), Target.FOLDER, group,
+                MaterialDesignF.FOLDER_OUTLINE, "");
+        ToggleButton s3 = mode(Messages.text("settings.sync.mode.s3"), Target.S3, group,
+                MaterialDesignC.CLOUD_OUTLINE, "");
+        ToggleButton webDav = mode(Messages.text("settings.sync.mode.webdav"), Target.WEBDAV, group,
+                MaterialDesignS.SERVER_NETWORK, "last");
         HBox modes = new HBox(none, folder, s3, webDav);
         modes.getStyleClass().add(Styles.SEGMENTED);
         group.selectedToggleProperty().addListener((o, a, b) -> {
@@ -162,17 +166,21 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         r = 0;
         r = fields.row(s3Form, r, Messages.text("settings.sync.endpoint.label"), fields.text("endpoint",
                 Messages.text("settings.sync.endpoint.prompt")), "endpoint");
-        r = fields.row(s3Form, r, Messages.text("settings.sync.region.label"), fields.text("region", "us-east-1"), "region");
+        r = fields.row(s3Form, r, Messages.text("settings.sync.region.label"), fields.text("region", "us-east-1"),
+                "region");
         r = fields.row(s3Form, r, Messages.text("settings.sync.bucket.label"),
                 fields.text("bucket", Messages.text("settings.sync.bucket.prompt")), "bucket");
         r = fields.row(s3Form, r, Messages.text("settings.sync.prefix.label"),
                 fields.text("prefix", Messages.text("settings.sync.prefix.prompt")), "prefix");
-        r = fields.row(s3Form, r, Messages.text("settings.sync.accessKey.label"), fields.text("accessKey", "AKIA…"), "accessKey");
-        fields.row(s3Form, r, Messages.text("settings.sync.secretKey.label"), fields.password("secretKey", ""), "secretKey");
+        r = fields.row(s3Form, r, Messages.text("settings.sync.accessKey.label"), fields.text("accessKey", "AKIA…"),
+                "accessKey");
+        fields.row(s3Form, r, Messages.text("settings.sync.secretKey.label"), fields.password("secretKey", ""),
+                "secretKey");
 
         GridPane davForm = form();
         r = 0;
-        r = fields.row(davForm, r, Messages.text("settings.sync.davUrl.label"), fields.text("davUrl", "https://cloud.example.com/remote.php/dav/files/sam/Tandem"), "davUrl");
+        r = fields.row(davForm, r, Messages.text("settings.sync.davUrl.label"), fields.text("davUrl",
+                "https://cloud.example.com/remote.php/dav/files/sam/Tandem"), "davUrl");
         r = fields.row(davForm, r, Messages.text("settings.sync.davUser.label"), fields.text("davUser", ""), "davUser");
         r = fields.row(davForm, r, Messages.text("settings.sync.davPassword.label"),
                 fields.password("davPassword", Messages.text("settings.sync.davPassword.prompt")), "davPassword");
@@ -216,9 +224,10 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
                 fields.text("proxy", Messages.text("settings.sync.proxy.prompt")), "proxy");
 
         GridPane deviceForm = form(); // For every mode, Off too: the name is not a sync setting.
-        fields.row(deviceForm, 0, Messages.text("settings.sync.device.label"), Forms.textField(SettingsViewModel.DEVICE_NAME,
-                Messages.text("settings.sync.device.prompt"), vm.deviceNameProperty(), () -> vm.touch(SettingsViewModel.DEVICE_NAME)),
-                SettingsViewModel.DEVICE_NAME);
+        String device = SettingsViewModel.DEVICE_NAME;
+        TextField deviceName = Forms.textField(device, Messages.text("settings.sync.device.prompt"),
+                vm.deviceNameProperty(), () -> vm.touch(device));
+        fields.row(deviceForm, 0, Messages.text("settings.sync.device.label"), deviceName, device);
         // Not beside "Encryption keys…": CalDAV works with sync Off too.
         HBox others = new HBox(8, phoneButton(), devicesButton(), attachmentsButton());
         deviceForm.add(others, 1, 2);

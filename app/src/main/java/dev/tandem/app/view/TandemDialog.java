@@ -4,7 +4,6 @@ import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.messages.Messages;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

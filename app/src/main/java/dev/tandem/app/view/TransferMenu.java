@@ -74,7 +74,8 @@ public final class TransferMenu extends HBox {
                     item("open-on-phone", Messages.text("settings.menu.phone"), phoneOrNull));
         }
         if (joinOrNull != null) {
-            menu.getItems().addAll(new SeparatorMenuItem(), item("join-list", Messages.text("settings.menu.join"), joinOrNull));
+            menu.getItems().addAll(new SeparatorMenuItem(), item("join-list", Messages.text("settings.menu.join"),
+                    joinOrNull));
             menu.setTooltip(new Tooltip(Messages.text("settings.menu.tooltipJoin")));
             menu.setAccessibleText(Messages.text("settings.menu.tooltipJoin"));
         }

@@ -58,7 +58,8 @@ public final class BackupsViewModel implements HasFeedback {
                 async.run(() -> {
                     service.setEnabled(on);
                     return service.status();
-                }, this::show, e -> feedback.fail(Messages.text("settings.backups.couldNotSaveSetting", Feedback.why(e))));
+                }, this::show, e -> feedback.fail(Messages.text("settings.backups.couldNotSaveSetting",
+                        Feedback.why(e))));
             }
         });
     }
@@ -172,7 +173,8 @@ public final class BackupsViewModel implements HasFeedback {
 
     /** The chooser opens in the backups' folder and shows the files backups are written as. */
     private Optional<Path> chooseBackup(String title) {
-        Dialogs.FileKind backups = new Dialogs.FileKind(Messages.text("settings.backups.fileKind", BackupName.EXTENSION),
+        Dialogs.FileKind backups = new Dialogs.FileKind(Messages.text("settings.backups.fileKind",
+                BackupName.EXTENSION),
                 java.util.List.of("*" + BackupName.EXTENSION));
         return dialogs.chooseFile(title, backups, service.folder());
     }
@@ -203,7 +205,8 @@ public final class BackupsViewModel implements HasFeedback {
     static String size(long bytes) {
         Locale locale = Messages.language().locale();
         if (bytes < 1024 * 1024) {
-            return Messages.text("settings.backups.kilobytes", String.format(locale, "%.0f", Math.max(1, bytes / 1024.0)));
+            String kb = String.format(locale, "%.0f", Math.max(1, bytes / 1024.0));
+            return Messages.text("settings.backups.kilobytes", kb);
         }
         return Messages.text("settings.backups.megabytes", String.format(locale, "%.1f", bytes / (1024.0 * 1024)));
     }

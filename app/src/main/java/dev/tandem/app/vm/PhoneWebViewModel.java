@@ -190,7 +190,8 @@ public final class PhoneWebViewModel implements HasFeedback {
         code.set(Messages.text("settings.phone.code", st.server().url().toString(), st.pairing().code(),
                 Formats.time(st.pairing().expiresAt().atZone(clock.getZone()).toLocalTime())));
         qr.set(PairingQr.modules(st.pairing().url(), 2));
-        fingerprint.set(st.fingerprint().isEmpty() ? "" : Messages.text("settings.phone.fingerprint", st.fingerprint()));
+        fingerprint.set(st.fingerprint().isEmpty() ? "" : Messages.text("settings.phone.fingerprint",
+                st.fingerprint()));
         showBrowsers(st.browsers());
         advertised.set("");
         shown = st.server();

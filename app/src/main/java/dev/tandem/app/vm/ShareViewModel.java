@@ -206,7 +206,8 @@ public final class ShareViewModel implements HasFeedback {
     /** Admits {@code r}, after the user compared its fingerprint with the person's. */
     public void admit(RequestRow r) {
         if (!dialogs.confirm(Messages.text("settings.share.admit.title", r.name()),
-                Messages.text("settings.share.admit.text", r.name(), r.fingerprint()), Messages.text("settings.share.admit.ok"))) {
+                Messages.text("settings.share.admit.text", r.name(), r.fingerprint()),
+                Messages.text("settings.share.admit.ok"))) {
             return;
         }
         feedback.busy(true);

@@ -12,6 +12,7 @@ import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -71,17 +72,20 @@ public final class TransferViewModel {
     }
 
     public void exportJson() {
-        dialogs.chooseSaveTarget(Messages.text("settings.transfer.chooseExportJson"), "tandem-" + LocalDate.now(store.dateClock()) + ".json")
+        dialogs.chooseSaveTarget(Messages.text("settings.transfer.chooseExportJson"),
+                "tandem-" + LocalDate.now(store.dateClock()) + ".json")
                 .ifPresent(p -> export(Format.TANDEM_JSON, p));
     }
 
     public void exportMarkdown() {
-        dialogs.chooseSaveTarget(Messages.text("settings.transfer.chooseExportMarkdown"), "Tandem " + LocalDate.now(store.dateClock()))
+        dialogs.chooseSaveTarget(Messages.text("settings.transfer.chooseExportMarkdown"),
+                "Tandem " + LocalDate.now(store.dateClock()))
                 .ifPresent(p -> export(Format.MARKDOWN, p));
     }
 
     public void exportIcs() {
-        dialogs.chooseSaveTarget(Messages.text("settings.transfer.chooseExportIcs"), "tandem-" + LocalDate.now(store.dateClock()) + ".ics")
+        dialogs.chooseSaveTarget(Messages.text("settings.transfer.chooseExportIcs"),
+                "tandem-" + LocalDate.now(store.dateClock()) + ".ics")
                 .ifPresent(p -> export(Format.ICS, p));
     }
 
@@ -96,8 +100,9 @@ public final class TransferViewModel {
             dialogs.notify(Messages.text("settings.transfer.importFinished"), b.toString(), false);
         }, e -> {
             finished();
-            dialogs.notify(Messages.text("settings.transfer.importFailed"), Messages.text("settings.transfer.nothingImported",
-                    e instanceof ImportException ? e.getMessage() : name + ": " + describe(e)), true);
+            dialogs.notify(Messages.text("settings.transfer.importFailed"),
+                    Messages.text("settings.transfer.nothingImported", e instanceof ImportException ? e.getMessage()
+                            : name + ": " + describe(e)), true);
         });
     }
 
@@ -137,8 +142,9 @@ public final class TransferViewModel {
                 return;
             }
             last.set(now);
-            String text = total > 0 ? Messages.text("settings.transfer.progress", what,
-                    phase.toLowerCase(java.util.Locale.ROOT), done, total) : Messages.text("settings.transfer.running", what);
+            String text = total > 0
+                    ? Messages.text("settings.transfer.progress", what, phase.toLowerCase(Locale.ROOT), done, total)
+                    : Messages.text("settings.transfer.running", what);
             double fraction = total > 0 ? Math.min(1.0, (double) done / total) : -1;
             async.ui().execute(() -> {
                 if (running > 0) {

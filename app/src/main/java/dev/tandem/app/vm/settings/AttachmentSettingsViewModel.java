@@ -190,7 +190,8 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
                 AttachmentRow.humanSize(s.unreferencedBytes()));
         long days = RemoteCleanup.GRACE.toDays();
         remote.set(unused + " " + (s.deletable() == 0 ? Messages.text("settings.attachments.noneYet", days)
-                : Messages.text("settings.attachments.someNow", s.deletable(), AttachmentRow.humanSize(s.deletableBytes()),
+                : Messages.text("settings.attachments.someNow", s.deletable(),
+                        AttachmentRow.humanSize(s.deletableBytes()),
                 days)));
     }
 
@@ -210,7 +211,8 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
             deletable.set(0);
             remote.set("");
             feedback.end(done.map(s -> s.deleted() == 0 ? Messages.text("settings.attachments.nothingDeleted")
-                    : Messages.text("settings.attachments.deleted", s.deleted(), AttachmentRow.humanSize(s.deletedBytes())))
+                    : Messages.text("settings.attachments.deleted", s.deleted(),
+                            AttachmentRow.humanSize(s.deletedBytes())))
                     .orElse(Messages.text("settings.attachments.syncOff")));
         }, e -> feedback.failed(Messages.text("settings.attachments.couldNotClean", Feedback.why(e))));
     }

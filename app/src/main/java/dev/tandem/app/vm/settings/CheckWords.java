@@ -51,6 +51,7 @@ final class CheckWords {
     /** Under the steps, once: which step failed, not its message again (the step's row says it). */
     static String summary(ConnectionCheck check) {
         return check.steps().stream().filter(s -> !s.ok()).findFirst()
-                .map(s -> Messages.text("settings.check.stoppedAt", s.name())).orElse(Messages.text("settings.check.allGood"));
+                .map(s -> Messages.text("settings.check.stoppedAt",
+                        s.name())).orElse(Messages.text("settings.check.allGood"));
     }
 }

@@ -81,7 +81,8 @@ public final class DevicesViewModel implements HasFeedback {
         }
         feedback.busy(true);
         async.run(() -> roster.forget(e.get(), row.id()), now -> {
-            String said = Messages.text(now ? "settings.devices.forgot" : "settings.devices.alreadyRetired", row.name());
+            String said = Messages.text(now ? "settings.devices.forgot" : "settings.devices.alreadyRetired",
+                    row.name());
             read(e.get(), list -> feedback.say(said));
         }, this::failed);
     }

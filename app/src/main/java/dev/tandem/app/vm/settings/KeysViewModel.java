@@ -173,7 +173,8 @@ public final class KeysViewModel implements HasFeedback {
         if (!resume && !checkNew()) {
             return;
         }
-        if (!resume && !dialogs.confirm(Messages.text("settings.keys.rotate.title"), Messages.text("settings.keys.rotate.text"),
+        if (!resume && !dialogs.confirm(Messages.text("settings.keys.rotate.title"),
+                Messages.text("settings.keys.rotate.text"),
                 Messages.text("settings.keys.rotate.ok"))) {
             say(Messages.text("settings.keys.rotate.kept"));
             return;
@@ -268,7 +269,8 @@ public final class KeysViewModel implements HasFeedback {
             case ROTATION_STARTED -> "settings.keys.event.rotationStarted";
             case ROTATED -> "settings.keys.event.rotated";
         };
-        return Messages.text(event, s.changedBy(), Formats.dayYearTime(s.changedAt().atZone(zone).toLocalDateTime())) + "\n"
+        return Messages.text(event, s.changedBy(),
+                Formats.dayYearTime(s.changedAt().atZone(zone).toLocalDateTime())) + "\n"
                 + Messages.text(s.recoveryKey() ? "settings.keys.hasRecovery" : "settings.keys.noRecovery")
                 + (s.legacyDescriptor() ? "\n" + Messages.text("settings.keys.legacy") : "");
     }

@@ -55,7 +55,8 @@ final class SettingsCheck {
             Path dir = Path.of(s.folder());
             FolderRemote.Look look = FolderRemote.look(dir);
             if (look.contents() == FolderRemote.Contents.OTHER) {
-                return new ConnectionCheck(List.of(new ConnectionCheck.Step(Messages.text("settings.check.folder"), false,
+                return new ConnectionCheck(List.of(new ConnectionCheck.Step(Messages.text("settings.check.folder"),
+                        false,
                         FolderRemote.problem(dir, look), SyncException.Reason.NOT_FOUND)));
             }
         }
@@ -84,7 +85,8 @@ final class SettingsCheck {
     void run(SyncSettings s, boolean saving) {
         steps.clear();
         checking.set(true);
-        summary.set(Messages.text(saving ? "settings.check.testingBeforeSave" : "settings.check.testing", s.describe()));
+        summary.set(Messages.text(saving ? "settings.check.testingBeforeSave" : "settings.check.testing",
+                s.describe()));
         async.run(() -> checker.apply(s), check -> {
             checking.set(false);
             steps.setAll(check.steps().stream().map(st -> new CheckStep(st.name(), st.ok(),

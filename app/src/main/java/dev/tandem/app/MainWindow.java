@@ -72,6 +72,7 @@ public final class MainWindow {
                 device::name, device::rename, () -> new CalDavViewModel(device.caldav(), device.store(), async),
                 () -> new DevicesViewModel(device.sync()::engine, new DeviceRoster(device.store()), async,
                         clock));
+        settings.useLanguage(device.settings());
         MainViewModel main = new MainViewModel(device.store(), async, dialogs, undo);
         EditorViewModel editor = new EditorViewModel(device.store(), async, undo, links);
         editor.useAttachments(new AttachmentsViewModel(device.attachments(), device.fetcher(),

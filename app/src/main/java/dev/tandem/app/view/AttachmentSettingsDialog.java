@@ -2,11 +2,11 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.settings.AttachmentSettingsViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -23,46 +23,46 @@ import javafx.stage.Window;
  */
 public final class AttachmentSettingsDialog extends TandemDialog<AttachmentSettingsViewModel, Void> {
     public AttachmentSettingsDialog(Window owner, AttachmentSettingsViewModel vm, List<String> stylesheets) {
-        super(owner, vm, stylesheets, "attachment-settings-dialog", "Attachments", 560);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        super(owner, vm, stylesheets, "attachment-settings-dialog", Messages.text("settings.attachments.title"), 560);
+        closeButton();
 
         GridPane form = Forms.form();
         Spinner<Integer> limit = megabytes("attachments-limit", 1, AttachmentSettingsViewModel.MAX_MB, 10,
                 vm.limitMbProperty().get());
         limit.valueProperty().addListener((o, a, b) -> vm.limitMbProperty().set(b));
-        int r = Forms.row(form, 0, "Largest file", withUnit(limit));
-        form.add(Forms.hint("A larger file is refused when you attach it, before anything is copied."), 1, r++);
+        int r = Forms.row(form, 0, Messages.text("settings.attachments.limit.label"), withUnit(limit));
+        form.add(Forms.hint(Messages.text("settings.attachments.limit.hint")), 1, r++);
 
-        CheckBox keep = new CheckBox("Keep attachments on this device");
+        CheckBox keep = new CheckBox(Messages.text("settings.attachments.keepAll"));
         keep.setId("attachments-keep-all");
         keep.selectedProperty().bindBidirectional(vm.keepAllProperty());
-        r = Forms.row(form, r, "This device", keep);
-        form.add(Forms.hint("Downloads every attachment after each sync, so all of them open offline. Otherwise"
-                + " a file downloads when it is shown, and the oldest copies go past the room below."), 1, r++);
+        r = Forms.row(form, r, Messages.text("settings.attachments.device.label"), keep);
+        form.add(Forms.hint(Messages.text("settings.attachments.keepAll.hint")), 1, r++);
         Spinner<Integer> cache = megabytes("attachments-cache-limit", 0, Integer.MAX_VALUE / 2, 100,
                 vm.cacheLimitMbProperty().get());
         cache.valueProperty().addListener((o, a, b) -> vm.cacheLimitMbProperty().set(b));
         cache.disableProperty().bind(vm.keepAllProperty());
-        r = Forms.row(form, r, "Room for copies", withUnit(cache));
+        r = Forms.row(form, r, Messages.text("settings.attachments.cache.label"), withUnit(cache));
         Label usage = Forms.wrapped("");
         usage.setId("attachments-usage");
         usage.textProperty().bind(vm.usageProperty());
-        Button free = Forms.action("attachments-free-up", "Free up space", vm::freeUp, vm.busyProperty());
+        Button free = Forms.action("attachments-free-up", Messages.text("settings.attachments.freeUp"), vm::freeUp,
+                vm.busyProperty());
         HBox freeRow = new HBox(10, free, usage);
         freeRow.setAlignment(Pos.CENTER_LEFT);
         form.add(freeRow, 1, r);
 
-        Label cleanHeading = Forms.label("Clean up the remote");
-        Label cleanHelp = Forms.hint("Files that no item, version or the Trash uses any more stay on the remote"
-                + " until they are cleaned up here. Checking deletes nothing; you confirm before anything goes.");
-        Button check = Forms.action("attachments-check-remote", "Check the remote", vm::checkRemote, vm.busyProperty());
+        Label cleanHeading = Forms.label(Messages.text("settings.attachments.clean.heading"));
+        Label cleanHelp = Forms.hint(Messages.text("settings.attachments.clean.help"));
+        Button check = Forms.action("attachments-check-remote", Messages.text("settings.attachments.check"),
+                vm::checkRemote, vm.busyProperty());
         Label remote = Forms.wrapped("");
         remote.setId("attachments-remote");
         remote.textProperty().bind(vm.remoteProperty());
         Forms.showOnly(remote, vm.remoteProperty().isNotEmpty());
         Button delete = Forms.action("attachments-clean-up", "", vm::cleanUp, vm.busyProperty());
-        delete.textProperty().bind(Bindings.createStringBinding(() -> vm.deletableProperty().get() == 1
-                ? "Delete 1 file from the remote…" : "Delete " + vm.deletableProperty().get() + " files from the remote…",
+        delete.textProperty().bind(Bindings.createStringBinding(
+                () -> Messages.text("settings.attachments.delete", vm.deletableProperty().get()),
                 vm.deletableProperty()));
         delete.getStyleClass().add(Styles.BUTTON_ACCENT);
         Forms.showOnly(delete, vm.deletableProperty().greaterThan(0));
@@ -98,7 +98,7 @@ public final class AttachmentSettingsDialog extends TandemDialog<AttachmentSetti
     }
 
     private static HBox withUnit(Spinner<Integer> s) {
-        HBox row = new HBox(6, s, new Label("MB"));
+        HBox row = new HBox(6, s, new Label(Messages.text("settings.attachments.megabytes")));
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -6,12 +6,12 @@ import static dev.tandem.app.view.Forms.row;
 
 import dev.tandem.app.vm.settings.CalDavViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -35,11 +35,11 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
     private final VBox choices = new VBox(4);
 
     public CalDavDialog(Window owner, CalDavViewModel vm, List<String> stylesheets) {
-        super(owner, vm, stylesheets, "caldav-dialog", "Phone and CalDAV task lists", 560);
+        super(owner, vm, stylesheets, "caldav-dialog", Messages.text("settings.caldav.title"), 560);
         getDialogPane().getStyleClass().add("caldav-dialog");
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        Button close = closeButton();
         getDialogPane().setContent(content());
-        getDialogPane().lookupButton(ButtonType.CLOSE).disableProperty().bind(vm.busyProperty());
+        close.disableProperty().bind(vm.busyProperty());
         vm.lists().addListener((ListChangeListener<CalDavViewModel.ListChoice>) c -> renderChoices());
         vm.messageProperty().addListener((o, a, b) -> fit());
         setOnHidden(e -> vm.close());
@@ -48,21 +48,22 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
     }
 
     private Node content() {
-        Label help = hint(CalDavViewModel.HELP);
+        Label help = hint(CalDavViewModel.help());
         help.setId("caldav-help");
 
         GridPane account = form();
         int r = 0;
-        r = row(account, r, "Address", Forms.bound(new TextField(), "caldav-url",
-                "https://cloud.example.com/remote.php/dav", vm.urlProperty()));
-        r = row(account, r, "User", Forms.bound(new TextField(), "caldav-user", "", vm.userProperty()));
-        PasswordField password = Forms.bound(new PasswordField(), "caldav-password", "For Nextcloud: an app password",
-                vm.passwordProperty());
-        row(account, r, "Password", password);
-        vm.connectedProperty().addListener((o, a, on) -> password.setPromptText(on
-                ? "Saved; type a new one to change it" : "For Nextcloud: an app password"));
+        r = row(account, r, Messages.text("settings.caldav.url.label"), Forms.bound(new TextField(), "caldav-url",
+                Messages.text("settings.caldav.url.prompt"), vm.urlProperty()));
+        r = row(account, r, Messages.text("settings.caldav.user.label"), Forms.bound(new TextField(), "caldav-user",
+                "", vm.userProperty()));
+        PasswordField password = Forms.bound(new PasswordField(), "caldav-password",
+                Messages.text("settings.caldav.password.prompt"), vm.passwordProperty());
+        row(account, r, Messages.text("settings.caldav.password.label"), password);
+        vm.connectedProperty().addListener((o, a, on) -> password.setPromptText(Messages.text(on
+                ? "settings.caldav.password.saved" : "settings.caldav.password.prompt")));
 
-        Label listsLabel = Forms.label("Lists on the server");
+        Label listsLabel = Forms.label(Messages.text("settings.caldav.lists.label"));
         ScrollPane listBox = new ScrollPane(choices);
         listBox.setId("caldav-lists");
         listBox.getStyleClass().add("caldav-lists");
@@ -72,18 +73,18 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
         Label listsHint = hint("");
         listsHint.setId("caldav-lists-hint");
         listsHint.textProperty().bind(javafx.beans.binding.Bindings.when(vm.connectedProperty())
-                .then(CalDavViewModel.LISTS_HINT).otherwise(CalDavViewModel.LISTS_HINT_NEW));
+                .then(CalDavViewModel.listsHint()).otherwise(CalDavViewModel.listsHintNew()));
         listsHint.textProperty().addListener((o, a, b) -> fit());
 
-        Label privacy = Forms.wrapped(CalDavViewModel.PRIVACY);
+        Label privacy = Forms.wrapped(CalDavViewModel.privacy());
         privacy.setId("caldav-privacy");
         privacy.getStyleClass().add(Styles.WARNING_NOTE);
 
-        Button test = action("caldav-test", "Test connection", vm::testConnection);
-        Button connect = action("caldav-connect", "Connect", vm::connect);
+        Button test = action("caldav-test", Messages.text("settings.caldav.test"), vm::testConnection);
+        Button connect = action("caldav-connect", Messages.text("settings.caldav.connect"), vm::connect);
         connect.textProperty().bind(javafx.beans.binding.Bindings.when(vm.connectedProperty())
-                .then("Apply").otherwise("Connect"));
-        Button disconnect = action("caldav-disconnect", "Disconnect", vm::disconnect);
+                .then(Messages.text("settings.caldav.apply")).otherwise(Messages.text("settings.caldav.connect")));
+        Button disconnect = action("caldav-disconnect", Messages.text("settings.caldav.disconnect"), vm::disconnect);
         Forms.showOnly(disconnect, vm.connectedProperty());
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
@@ -111,7 +112,7 @@ public final class CalDavDialog extends TandemDialog<CalDavViewModel, Void> {
             choices.getChildren().add(box);
         }
         if (vm.lists().isEmpty()) {
-            choices.getChildren().add(hint("Reading the lists…"));
+            choices.getChildren().add(hint(Messages.text("settings.caldav.lists.reading")));
         }
     }
 

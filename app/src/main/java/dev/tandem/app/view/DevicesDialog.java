@@ -3,12 +3,14 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.settings.DevicesViewModel;
 import dev.tandem.app.vm.settings.DevicesViewModel.Row;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -27,9 +29,9 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
     private final VBox list = new VBox(2);
 
     public DevicesDialog(Window owner, DevicesViewModel vm, List<String> stylesheets) {
-        super(owner, vm, stylesheets, "devices-dialog", "Devices", 520);
-        setHeaderText("Devices syncing here");
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        super(owner, vm, stylesheets, "devices-dialog", Messages.text("settings.devices.title"), 520);
+        setHeaderText(Messages.text("settings.devices.header"));
+        closeButton();
         getDialogPane().setContent(content());
         vm.rows().addListener((ListChangeListener<Row>) c -> render());
         render();
@@ -37,7 +39,7 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
     }
 
     private Node content() {
-        Label help = Forms.wrapped(DevicesViewModel.HELP);
+        Label help = Forms.wrapped(DevicesViewModel.help());
         help.getStyleClass().add(Styles.SUBTITLE);
         ScrollPane rows = new ScrollPane(list);
         rows.setId("devices-list");
@@ -54,7 +56,8 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
         for (Row r : vm.rows()) {
             Label name = Forms.label(r.name());
             name.setMinWidth(0);
-            Label tag = new Label(r.thisDevice() ? "this device" : r.retired() ? "retired" : "");
+            Label tag = new Label(r.thisDevice() ? Messages.text("settings.devices.thisDevice")
+                    : r.retired() ? Messages.text("settings.devices.retired") : "");
             tag.getStyleClass().add(Styles.SUBTITLE);
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
@@ -64,7 +67,7 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
             row.setAlignment(Pos.CENTER_LEFT);
             row.getStyleClass().add(Styles.DEVICE_ROW);
             if (r.forgettable()) {
-                Button forget = new Button("Forget…");
+                Button forget = new Button(Messages.text("settings.devices.forget"));
                 forget.setId("forget-" + r.id());
                 forget.disableProperty().bind(vm.busyProperty());
                 forget.setOnAction(e -> confirm(r));
@@ -75,10 +78,11 @@ public final class DevicesDialog extends TandemDialog<DevicesViewModel, Void> {
     }
 
     private void confirm(Row r) {
-        Alert ask = question(new Alert(Alert.AlertType.CONFIRMATION, "Other devices stop keeping what only " + r.name()
-                + " would need. If it syncs again, it re-joins as a new device and loses nothing.",
-                ButtonType.CANCEL, ButtonType.OK), getDialogPane().getScene().getWindow(),
-                getDialogPane().getStylesheets(), "Forget " + r.name() + "?");
-        ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.forget(r));
+        ButtonType ok = new ButtonType(Messages.text("settings.devices.forget.ok"), ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, Messages.text("settings.devices.forget.text", r.name()),
+                cancelType(), ok);
+        Alert ask = question(alert, getDialogPane().getScene().getWindow(), getDialogPane().getStylesheets(),
+                Messages.text("settings.devices.forget.title", r.name()));
+        ask.showAndWait().filter(b -> b == ok).ifPresent(b -> vm.forget(r));
     }
 }

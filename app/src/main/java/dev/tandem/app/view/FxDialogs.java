@@ -9,6 +9,7 @@ import dev.tandem.app.vm.PhoneWebViewModel;
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.app.vm.ShareViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
+import dev.tandem.ui.messages.Messages;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class FxDialogs implements Dialogs {
         Alert a = TandemDialog.question(new Alert(Alert.AlertType.CONFIRMATION), owner.get(), stylesheets.get(), title);
         a.setContentText(message);
         ButtonType ok = new ButtonType(okLabel, ButtonBar.ButtonData.OK_DONE);
-        a.getButtonTypes().setAll(ButtonType.CANCEL, ok);
+        a.getButtonTypes().setAll(TandemDialog.cancelType(), ok);
         return a.showAndWait().filter(b -> b == ok).isPresent();
     }
 
@@ -90,7 +91,7 @@ public final class FxDialogs implements Dialogs {
             buttons.add(new ButtonType(choices.get(i), i == 0 ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER));
         }
         java.util.List<ButtonType> all = new java.util.ArrayList<>(buttons);
-        all.add(0, ButtonType.CANCEL);
+        all.add(0, TandemDialog.cancelType());
         a.getButtonTypes().setAll(all);
         return a.showAndWait().map(buttons::indexOf).filter(i -> i >= 0);
     }
@@ -110,9 +111,9 @@ public final class FxDialogs implements Dialogs {
         FileChooser c = new FileChooser();
         c.setTitle(title);
         c.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Todos and notes (json, ics, csv, jex, md)",
+                new FileChooser.ExtensionFilter(Messages.text("settings.files.importable"),
                         "*.json", "*.ics", "*.csv", "*.jex", "*.md", "*.markdown"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(Messages.text("settings.files.all"), "*"));
         return Optional.ofNullable(c.showOpenDialog(owner.get())).map(File::toPath);
     }
 
@@ -121,7 +122,7 @@ public final class FxDialogs implements Dialogs {
         FileChooser c = new FileChooser();
         c.setTitle(title);
         c.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(kind.description(), kind.patterns()),
-                new FileChooser.ExtensionFilter("All files", "*"));
+                new FileChooser.ExtensionFilter(Messages.text("settings.files.all"), "*"));
         if (folder != null && java.nio.file.Files.isDirectory(folder)) {
             c.setInitialDirectory(folder.toFile());
         }

@@ -6,11 +6,11 @@ import static dev.tandem.app.view.Forms.wrapped;
 import dev.tandem.app.vm.JoinViewModel;
 import dev.tandem.app.vm.JoinViewModel.State;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -26,10 +26,10 @@ import javafx.stage.Window;
  */
 public final class JoinDialog extends TandemDialog<JoinViewModel, Void> {
     public JoinDialog(Window owner, JoinViewModel vm, List<String> stylesheets) {
-        super(owner, vm, stylesheets, "join-dialog", "Join a shared list", 560);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        super(owner, vm, stylesheets, "join-dialog", Messages.text("settings.join.title"), 560);
+        closeButton();
 
-        Label help = wrapped(JoinViewModel.HELP);
+        Label help = wrapped(JoinViewModel.help());
         TextArea code = new TextArea();
         code.setId("field-join-code");
         code.setPromptText("tandem-invite-2.…");
@@ -38,14 +38,14 @@ public final class JoinDialog extends TandemDialog<JoinViewModel, Void> {
         code.textProperty().bindBidirectional(vm.codeProperty());
         code.editableProperty().bind(Bindings.equal(vm.stateProperty(), State.ENTER));
         GridPane form = Forms.form();
-        form.addRow(0, new Label("Invite"), code);
+        form.addRow(0, new Label(Messages.text("settings.join.invite")), code);
         RemoteLoginFields.addWithName(form, 1, vm.nameProperty(), vm.login(), "join", this::fit);
-        Button ask = new Button("Ask to join");
+        Button ask = new Button(Messages.text("settings.join.ask"));
         ask.setId("join-ask");
         ask.setDefaultButton(true);
         ask.disableProperty().bind(vm.busyProperty().or(Bindings.notEqual(vm.stateProperty(), State.ENTER)));
         ask.setOnAction(e -> vm.ask());
-        Button check = new Button("Check again");
+        Button check = new Button(Messages.text("settings.join.checkAgain"));
         check.setId("join-check");
         check.disableProperty().bind(vm.busyProperty().or(Bindings.notEqual(vm.stateProperty(), State.ASKED)));
         check.setOnAction(e -> vm.check());
@@ -56,10 +56,10 @@ public final class JoinDialog extends TandemDialog<JoinViewModel, Void> {
         fp.setId("join-fingerprint");
         fp.getStyleClass().add(Styles.RECOVERY_CODE);
         fp.textProperty().bind(vm.fingerprintProperty());
-        VBox fpBox = new VBox(4, Forms.label("Your fingerprint"), fp);
+        VBox fpBox = new VBox(4, Forms.label(Messages.text("settings.join.fingerprint")), fp);
         showOnly(fpBox, vm.fingerprintProperty().isNotEmpty());
 
-        CheckBox mine = new CheckBox("I shared this list myself, from another of my devices");
+        CheckBox mine = new CheckBox(Messages.text("settings.join.mine"));
         mine.setId("join-into-existing");
         mine.selectedProperty().bindBidirectional(vm.intoExistingProperty());
         showOnly(mine, vm.existingProperty().isNotEmpty().and(Bindings.equal(vm.stateProperty(), State.ENTER)));

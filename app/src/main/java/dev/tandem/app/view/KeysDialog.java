@@ -4,12 +4,12 @@ import static dev.tandem.app.view.Forms.row;
 
 import dev.tandem.app.vm.settings.KeysViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
@@ -27,8 +27,8 @@ import javafx.stage.Window;
  */
 public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
     public KeysDialog(Window owner, KeysViewModel vm, List<String> stylesheets, boolean offerRecoveryKey) {
-        super(owner, vm, stylesheets, "keys-dialog", "Encryption keys", 560);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        super(owner, vm, stylesheets, "keys-dialog", Messages.text("settings.keys.title"), 560);
+        Button close = closeButton();
 
         // One task at a time, chosen with segmented buttons as elsewhere in the app; only the chosen
         // task's part is laid out, so each explanation gets the room it needs.
@@ -38,7 +38,8 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         tabs.getStyleClass().add(Styles.SEGMENTED);
         VBox parts = new VBox();
         parts.setPadding(new Insets(12, 0, 4, 0));
-        String[] names = {"Passphrase", "Recovery key", "Forgot passphrase", "Rotate key"};
+        String[] names = {Messages.text("settings.keys.tab.passphrase"), Messages.text("settings.keys.tab.recovery"),
+            Messages.text("settings.keys.tab.forgot"), Messages.text("settings.keys.tab.rotate")};
         Node[] contents = {passphraseTab(), recoveryTab(), resetTab(), rotateTab()};
         KeysViewModel.Section[] sections = KeysViewModel.Section.values();
         for (int i = 0; i < sections.length; i++) {
@@ -84,7 +85,7 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         VBox content = new VBox(12, status, tabs, parts, progress, messageLine("keys-message", vm));
         content.setPadding(new Insets(4, 0, 0, 0));
         getDialogPane().setContent(content);
-        getDialogPane().lookupButton(ButtonType.CLOSE).disableProperty().bind(vm.busyProperty());
+        close.disableProperty().bind(vm.busyProperty());
         // A message or a recovery key adds lines: the window grows to show them, within the screen.
         vm.messageProperty().addListener((o, a, b) -> grow());
         vm.recoveryCodeProperty().addListener((o, a, b) -> grow());
@@ -103,13 +104,13 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
 
     private Node passphraseTab() {
         GridPane g = form();
-        PasswordField current = Forms.password("keys-current", "The passphrase this device uses", vm.currentPassphraseProperty());
-        int r = row(g, 0, "Current", current);
+        PasswordField current = Forms.password("keys-current", Messages.text("settings.keys.current.prompt"),
+                vm.currentPassphraseProperty());
+        int r = row(g, 0, Messages.text("settings.keys.current.label"), current);
         r = newPassphrase(g, r, "keys-change");
-        Button change = action("keys-change-button", "Change passphrase", vm::changePassphrase);
+        Button change = action("keys-change-button", Messages.text("settings.keys.change"), vm::changePassphrase);
         g.add(change, 1, r++);
-        g.add(Forms.hint("Only the remote's keyring changes, in a second; nothing is uploaded again. Other devices ask for "
-                + "the new passphrase at their next sync and keep their changes meanwhile."), 1, r);
+        g.add(Forms.hint(Messages.text("settings.keys.change.hint")), 1, r);
         return g;
     }
 
@@ -122,11 +123,10 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         HBox shown = new HBox(8, code, Forms.copyButton("keys-recovery-copy", code));
         HBox.setHgrow(code, javafx.scene.layout.Priority.ALWAYS);
         Forms.showOnly(shown, vm.recoveryCodeProperty().isNotEmpty());
-        Label plainly = Forms.wrapped("A recovery key opens the remote if the passphrase is forgotten. Print it or write "
-                + "it down, and keep it apart from the passphrase. If both are lost, the synced data cannot be read by "
-                + "anyone, Tandem included; what is on this device stays.");
+        Label plainly = Forms.wrapped(Messages.text("settings.keys.recovery.explain"));
         plainly.getStyleClass().add(Styles.WARNING_NOTE);
-        Button create = action("keys-recovery-create", "Create recovery key", vm::createRecoveryKey);
+        Button create = action("keys-recovery-create", Messages.text("settings.keys.recovery.create"),
+                vm::createRecoveryKey);
         create.textProperty().bind(vm.recoveryActionProperty());
         return new VBox(10, plainly, create, shown);
     }
@@ -137,32 +137,31 @@ public final class KeysDialog extends TandemDialog<KeysViewModel, Void> {
         input.setId("keys-recovery-input");
         input.setPromptText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX");
         input.textProperty().bindBidirectional(vm.recoveryKeyInputProperty());
-        int r = row(reset, 0, "Recovery key", input);
+        int r = row(reset, 0, Messages.text("settings.keys.reset.label"), input);
         r = newPassphrase(reset, r, "keys-reset");
-        reset.add(action("keys-reset-button", "Set new passphrase", vm::resetWithRecoveryKey), 1, r++);
-        reset.add(Forms.hint("The recovery key made on any of your devices sets a new passphrase here; it keeps working "
-                + "afterwards. Other devices ask for the new passphrase at their next sync."), 1, r);
+        reset.add(action("keys-reset-button", Messages.text("settings.keys.reset.button"), vm::resetWithRecoveryKey),
+                1, r++);
+        reset.add(Forms.hint(Messages.text("settings.keys.reset.hint")), 1, r);
         return reset;
     }
 
     private Node rotateTab() {
         GridPane g = form();
         int r = newPassphrase(g, 0, "keys-rotate");
-        Button rotate = action("keys-rotate-button", "Rotate key", vm::rotate);
+        Button rotate = action("keys-rotate-button", Messages.text("settings.keys.rotate.button"), vm::rotate);
         rotate.textProperty().bind(Bindings.when(vm.rotationUnfinishedProperty())
-                .then("Finish the rotation").otherwise("Rotate key"));
+                .then(Messages.text("settings.keys.rotate.finish")).otherwise(Messages.text("settings.keys.rotate.button")));
         g.add(rotate, 1, r++);
-        g.add(Forms.hint("After a leak: a new key, a new passphrase and a new recovery key. The remote's objects are "
-                + "re-encrypted (a snapshot first, so there are fewer). Other devices ask for the new passphrase. What "
-                + "someone already downloaded with the old key stays readable to them."), 1, r);
+        g.add(Forms.hint(Messages.text("settings.keys.rotate.hint")), 1, r);
         return g;
     }
 
     /** The new passphrase twice; each tab has its own fields (ids {@code tab-new}, {@code tab-repeat}), one value. */
     private int newPassphrase(GridPane g, int r, String tab) {
-        r = row(g, r, "New passphrase", Forms.password(tab + "-new", "At least " + KeysViewModel.MIN_LENGTH + " characters",
-                vm.newPassphraseProperty()));
-        return row(g, r, "Repeat", Forms.password(tab + "-repeat", "The new passphrase again", vm.repeatProperty()));
+        r = row(g, r, Messages.text("settings.keys.new.label"), Forms.password(tab + "-new",
+                Messages.text("settings.keys.new.prompt", KeysViewModel.MIN_LENGTH), vm.newPassphraseProperty()));
+        return row(g, r, Messages.text("settings.keys.repeat.label"), Forms.password(tab + "-repeat",
+                Messages.text("settings.keys.repeat.prompt"), vm.repeatProperty()));
     }
 
     private Button action(String id, String text, Runnable command) {

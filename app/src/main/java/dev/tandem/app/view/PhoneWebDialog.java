@@ -2,13 +2,13 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.PhoneWebViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -25,18 +25,15 @@ import javafx.stage.Window;
  * out and binds.
  */
 public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> {
-    static final String HELP = "Read and tick your todos and notes in your phone's browser. This computer serves them"
-            + " while Tandem runs: nothing goes through a server of ours. Scan the code with the phone's camera;"
-            + " each code pairs one browser, once.";
     private static final double QR_SIZE = 220;
 
     public PhoneWebDialog(Window owner, PhoneWebViewModel vm, List<String> stylesheets) {
-        super(owner, vm, stylesheets, "phone-web-dialog", "Open on phone", 560);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        Label help = Forms.wrapped(HELP);
+        super(owner, vm, stylesheets, "phone-web-dialog", Messages.text("settings.phone.title"), 560);
+        closeButton();
+        Label help = Forms.wrapped(Messages.text("settings.phone.help"));
         help.getStyleClass().add(Styles.SUBTITLE);
 
-        CheckBox network = new CheckBox("Let my phone on this network connect (HTTPS)");
+        CheckBox network = new CheckBox(Messages.text("settings.phone.network"));
         network.setId("phone-web-network");
         // Beside the QR code the column is narrow: the whole choice shows, on two lines, rather than "connec…".
         network.setWrapText(true);
@@ -46,7 +43,7 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
 
         Canvas qr = new Canvas(QR_SIZE, QR_SIZE);
         qr.setId("phone-web-qr");
-        qr.setAccessibleText("QR code of the pairing link");
+        qr.setAccessibleText(Messages.text("settings.phone.qr"));
         vm.qrProperty().addListener((o, was, now) -> draw(qr, now));
         draw(qr, vm.qrProperty().get());
         Forms.showOnly(qr, vm.runningProperty());
@@ -70,15 +67,17 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
         fingerprint.textProperty().bind(vm.fingerprintProperty());
         Forms.showOnly(fingerprint, vm.fingerprintProperty().isNotEmpty());
 
-        Button newCode = Forms.action("phone-web-new-code", "New code", vm::newCode, vm.busyProperty());
-        Button stop = Forms.action("phone-web-stop", "Stop serving", vm::stop, vm.busyProperty());
-        Button start = Forms.action("phone-web-start", "Start serving", vm::start, vm.busyProperty());
+        Button newCode = Forms.action("phone-web-new-code", Messages.text("settings.phone.newCode"), vm::newCode,
+                vm.busyProperty());
+        Button stop = Forms.action("phone-web-stop", Messages.text("settings.phone.stop"), vm::stop, vm.busyProperty());
+        Button start = Forms.action("phone-web-start", Messages.text("settings.phone.start"), vm::start,
+                vm.busyProperty());
         for (Button b : List.of(newCode, stop)) {
             Forms.showOnly(b, vm.runningProperty());
         }
         Forms.showOnly(start, vm.runningProperty().not());
 
-        Label pairedTitle = new Label("Paired browsers");
+        Label pairedTitle = new Label(Messages.text("settings.phone.paired"));
         pairedTitle.getStyleClass().add(Styles.SUBTITLE);
         VBox paired = new VBox(6);
         paired.setId("phone-web-browsers");
@@ -102,7 +101,7 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
     private void rows(VBox paired) {
         paired.getChildren().clear();
         if (vm.browsers().isEmpty()) {
-            Label none = new Label("None yet.");
+            Label none = new Label(Messages.text("settings.phone.none"));
             none.getStyleClass().add(Styles.SUBTITLE);
             paired.getChildren().add(none);
         }
@@ -110,8 +109,8 @@ public final class PhoneWebDialog extends TandemDialog<PhoneWebViewModel, Void> 
             Label name = new Label(r.name());
             Label seen = new Label(r.seen());
             seen.getStyleClass().add(Styles.SUBTITLE);
-            Button revoke = new Button("Revoke");
-            revoke.setAccessibleText("Revoke " + r.name());
+            Button revoke = new Button(Messages.text("settings.phone.revoke"));
+            revoke.setAccessibleText(Messages.text("settings.phone.revoke.accessible", r.name()));
             revoke.setOnAction(e -> vm.revoke(r));
             VBox text = new VBox(2, name, seen);
             HBox.setHgrow(text, Priority.ALWAYS);

@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.RemoteLogin;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
@@ -24,8 +25,8 @@ final class RemoteLoginFields {
      */
     static int addWithName(GridPane form, int row, StringProperty name, RemoteLogin login, String idPrefix,
                            Runnable fit) {
-        form.addRow(row, new Label("Your name"), Forms.textField(idPrefix + "-name", "as the others see you", name,
-                () -> { }));
+        form.addRow(row, new Label(Messages.text("settings.login.name.label")), Forms.textField(idPrefix + "-name",
+                Messages.text("settings.login.name.prompt"), name, () -> { }));
         login.kindProperty().addListener((o, a, b) -> fit.run());
         return add(form, row + 1, login, idPrefix);
     }
@@ -34,14 +35,14 @@ final class RemoteLoginFields {
     static int add(GridPane form, int row, RemoteLogin login, String idPrefix) {
         ObservableBooleanValue webDav = Bindings.equal(login.kindProperty(), "webdav");
         ObservableBooleanValue s3 = Bindings.equal(login.kindProperty(), "s3");
-        row = pair(form, row, "User", Forms.textField(idPrefix + "-user", "user name (Nextcloud: your login)",
-                login.userProperty(), () -> { }), webDav);
-        row = pair(form, row, "Password", Forms.password(idPrefix + "-password", "password or app password",
-                login.passwordProperty()), webDav);
-        row = pair(form, row, "Access key", Forms.textField(idPrefix + "-access-key", "access key id",
-                login.accessKeyProperty(), () -> { }), s3);
-        row = pair(form, row, "Secret key", Forms.password(idPrefix + "-secret-key", "secret access key",
-                login.secretKeyProperty()), s3);
+        row = pair(form, row, Messages.text("settings.login.user.label"), Forms.textField(idPrefix + "-user",
+                Messages.text("settings.login.user.prompt"), login.userProperty(), () -> { }), webDav);
+        row = pair(form, row, Messages.text("settings.login.password.label"), Forms.password(idPrefix + "-password",
+                Messages.text("settings.login.password.prompt"), login.passwordProperty()), webDav);
+        row = pair(form, row, Messages.text("settings.login.accessKey.label"), Forms.textField(idPrefix + "-access-key",
+                Messages.text("settings.login.accessKey.prompt"), login.accessKeyProperty(), () -> { }), s3);
+        row = pair(form, row, Messages.text("settings.login.secretKey.label"), Forms.password(idPrefix + "-secret-key",
+                Messages.text("settings.login.secretKey.prompt"), login.secretKeyProperty()), s3);
         Label note = new Label();
         note.setId(idPrefix + "-login-note");
         note.getStyleClass().add(Styles.HINT);

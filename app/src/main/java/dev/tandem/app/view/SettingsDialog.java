@@ -5,12 +5,15 @@ import static dev.tandem.app.view.Forms.hint;
 
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.vm.settings.CheckStep;
+import dev.tandem.app.vm.settings.LanguageViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.app.vm.settings.SettingsViewModel.Target;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.io.File;
 import java.util.List;
 import java.util.Locale;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
@@ -20,6 +23,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -36,6 +40,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -45,7 +50,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The "Sync settings" dialog: None, Folder, S3 or WebDAV; an optional passphrase; the interval; a proxy for
- * S3 and WebDAV; this device's name, in every mode; field validation; "Test connection" with the result of each step. Its state is a
+ * S3 and WebDAV; this device's name and the language, in every mode; field validation; "Test connection" with the result of each step. Its state is a
  * {@link SettingsViewModel}.
  *
  * <p>The form scrolls inside the dialog, whose height never exceeds the screen it is on: the dialog
@@ -53,7 +58,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * saves (through the same checks as a click on Save); it never closes the dialog without saving.
  */
 public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolean> {
-    public static final ButtonType SAVE = new ButtonType("Save", ButtonBar.ButtonData.OK_DONE);
     /** The space kept free between the dialog and the edges of the screen's visual bounds. */
     static final double SCREEN_MARGIN = 16;
 
@@ -64,11 +68,13 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
     private boolean revealSteps;
 
     public SettingsDialog(Window owner, SettingsViewModel vm, List<String> stylesheets) {
-        super(owner, vm, stylesheets, "settings-dialog", "Sync settings", 600);
+        super(owner, vm, stylesheets, "settings-dialog", Messages.text("settings.sync.title"), 600);
         this.fields = new SettingsFields(vm);
-        getDialogPane().getButtonTypes().addAll(ButtonType.CANCEL, SAVE);
+        ButtonType saveType = new ButtonType(Messages.text("settings.sync.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelType = cancelType();
+        getDialogPane().getButtonTypes().addAll(cancelType, saveType);
         getDialogPane().setContent(scrolling(content()));
-        Button save = (Button) getDialogPane().lookupButton(SAVE);
+        Button save = (Button) getDialogPane().lookupButton(saveType);
         save.setId("settings-save");
         save.textProperty().bind(vm.saveLabelProperty());
         // "Save anyway" is longer than the bar's uniform button width: it keeps its words whole.
@@ -82,7 +88,7 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         });
         // Enter is Save: it fires the default button, through the filter above. Escape is Cancel.
         save.setDefaultButton(true);
-        Button cancel = (Button) getDialogPane().lookupButton(ButtonType.CANCEL);
+        Button cancel = (Button) getDialogPane().lookupButton(cancelType);
         cancel.setId("settings-cancel");
         cancel.setCancelButton(true);
         cancel.setDefaultButton(false);
@@ -105,15 +111,19 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
                 close();
             }
         });
-        setResultConverter(b -> b == SAVE);
+        setResultConverter(b -> b == saveType);
     }
 
     private VBox content() {
         ToggleGroup group = new ToggleGroup();
-        ToggleButton none = mode("Off", Target.OFF, group, MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
-        ToggleButton folder = mode("Folder", Target.FOLDER, group, MaterialDesignF.FOLDER_OUTLINE, "");
-        ToggleButton s3 = mode("S3", Target.S3, group, MaterialDesignC.CLOUD_OUTLINE, "");
-        ToggleButton webDav = mode("WebDAV", Target.WEBDAV, group, MaterialDesignS.SERVER_NETWORK, "last");
+        ToggleButton none = mode(Messages.text("settings.sync.mode.off"), Target.OFF, group,
+                MaterialDesignC.CLOUD_OFF_OUTLINE, "first");
+        ToggleButton folder = mode(Messages.text("settings.sync.mode.folder"), Target.FOLDER, group,
+                MaterialDesignF.FOLDER_OUTLINE, "");
+        ToggleButton s3 = mode(Messages.text("settings.sync.mode.s3"), Target.S3, group,
+                MaterialDesignC.CLOUD_OUTLINE, "");
+        ToggleButton webDav = mode(Messages.text("settings.sync.mode.webdav"), Target.WEBDAV, group,
+                MaterialDesignS.SERVER_NETWORK, "last");
         HBox modes = new HBox(none, folder, s3, webDav);
         modes.getStyleClass().add(Styles.SEGMENTED);
         group.selectedToggleProperty().addListener((o, a, b) -> {
@@ -130,11 +140,11 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         }
 
         GridPane folderForm = form();
-        TextField folderField = fields.text("folder", "/home/me/Dropbox/Tandem");
-        Button choose = new Button("Choose…");
+        TextField folderField = fields.text("folder", Messages.text("settings.sync.folder.prompt"));
+        Button choose = new Button(Messages.text("settings.sync.folder.choose"));
         choose.setOnAction(e -> {
             DirectoryChooser dc = new DirectoryChooser();
-            dc.setTitle("Choose the folder to sync through");
+            dc.setTitle(Messages.text("settings.sync.folder.chooserTitle"));
             File f = dc.showDialog(getDialogPane().getScene().getWindow());
             if (f != null) {
                 vm.folderChosen(f.toPath());
@@ -143,8 +153,8 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         HBox folderRow = new HBox(6, folderField, choose);
         HBox.setHgrow(folderField, Priority.ALWAYS);
         int r = 0;
-        r = fields.row(folderForm, r, "Folder", folderRow, "folder");
-        Label folderHint = hint("A folder every device can reach: Dropbox, Syncthing, iCloud Drive or a NAS share.");
+        r = fields.row(folderForm, r, Messages.text("settings.sync.folder.label"), folderRow, "folder");
+        Label folderHint = hint(Messages.text("settings.sync.folder.hint"));
         folderForm.add(folderHint, 1, r++);
         Label folderNote = hint("");
         folderNote.setId("settings-folder-note");
@@ -154,29 +164,36 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
 
         GridPane s3Form = form();
         r = 0;
-        r = fields.row(s3Form, r, "Endpoint", fields.text("endpoint", "Empty for AWS, or https://s3.example.com"), "endpoint");
-        r = fields.row(s3Form, r, "Region", fields.text("region", "us-east-1"), "region");
-        r = fields.row(s3Form, r, "Bucket", fields.text("bucket", "my-tandem-bucket"), "bucket");
-        r = fields.row(s3Form, r, "Prefix", fields.text("prefix", "Optional, e.g. tandem/alice"), "prefix");
-        r = fields.row(s3Form, r, "Access key", fields.text("accessKey", "AKIA…"), "accessKey");
-        fields.row(s3Form, r, "Secret key", fields.password("secretKey", ""), "secretKey");
+        r = fields.row(s3Form, r, Messages.text("settings.sync.endpoint.label"), fields.text("endpoint",
+                Messages.text("settings.sync.endpoint.prompt")), "endpoint");
+        r = fields.row(s3Form, r, Messages.text("settings.sync.region.label"), fields.text("region", "us-east-1"),
+                "region");
+        r = fields.row(s3Form, r, Messages.text("settings.sync.bucket.label"),
+                fields.text("bucket", Messages.text("settings.sync.bucket.prompt")), "bucket");
+        r = fields.row(s3Form, r, Messages.text("settings.sync.prefix.label"),
+                fields.text("prefix", Messages.text("settings.sync.prefix.prompt")), "prefix");
+        r = fields.row(s3Form, r, Messages.text("settings.sync.accessKey.label"), fields.text("accessKey", "AKIA…"),
+                "accessKey");
+        fields.row(s3Form, r, Messages.text("settings.sync.secretKey.label"), fields.password("secretKey", ""),
+                "secretKey");
 
         GridPane davForm = form();
         r = 0;
-        r = fields.row(davForm, r, "Address", fields.text("davUrl", "https://cloud.example.com/remote.php/dav/files/sam/Tandem"), "davUrl");
-        r = fields.row(davForm, r, "User", fields.text("davUser", ""), "davUser");
-        r = fields.row(davForm, r, "Password", fields.password("davPassword", "For Nextcloud: an app password"), "davPassword");
-        r = fields.row(davForm, r, "Certificate",
-                fields.text("davCertificate", "Optional: SHA-256 fingerprint of a self-signed certificate to trust"), "davCertificate");
-        davForm.add(hint("Nextcloud or ownCloud: Settings → Security → create an app password; the address is shown in"
-                + " Files → Settings → WebDAV, followed by the folder's name. The folder must exist."), 1, r);
+        r = fields.row(davForm, r, Messages.text("settings.sync.davUrl.label"), fields.text("davUrl",
+                "https://cloud.example.com/remote.php/dav/files/sam/Tandem"), "davUrl");
+        r = fields.row(davForm, r, Messages.text("settings.sync.davUser.label"), fields.text("davUser", ""), "davUser");
+        r = fields.row(davForm, r, Messages.text("settings.sync.davPassword.label"),
+                fields.password("davPassword", Messages.text("settings.sync.davPassword.prompt")), "davPassword");
+        r = fields.row(davForm, r, Messages.text("settings.sync.davCertificate.label"),
+                fields.text("davCertificate", Messages.text("settings.sync.davCertificate.prompt")), "davCertificate");
+        davForm.add(hint(Messages.text("settings.sync.davHint")), 1, r);
 
         GridPane common = form();
         r = 0;
-        PasswordField pass = fields.password("passphrase", "Optional: encrypts everything end to end");
+        PasswordField pass = fields.password("passphrase", Messages.text("settings.sync.passphrase.prompt"));
         PasswordField repeat = new PasswordField();
         repeat.setId("field-passphraseRepeat");
-        repeat.setPromptText("Repeat the passphrase");
+        repeat.setPromptText(Messages.text("settings.sync.passphrase.repeat"));
         repeat.textProperty().bindBidirectional(vm.passphraseRepeatProperty());
         repeat.focusedProperty().addListener((o, a, f) -> {
             if (!f) {
@@ -189,31 +206,34 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         // Both fields, then the line saying they differ: it appears under the repeat, in a space kept for it,
         // so the field being typed in never moves.
         VBox both = new VBox(6, pass, repeat);
-        r = fields.row(common, r, "Passphrase", both, "passphrase");
+        r = fields.row(common, r, Messages.text("settings.sync.passphrase.label"), both, "passphrase");
         Label mismatch = (Label) common.getChildren().stream().filter(n -> "error-passphrase".equals(n.getId()))
                 .findFirst().orElseThrow();
         mismatch.managedProperty().unbind();
         mismatch.setManaged(true);
         mismatch.textProperty().bind(javafx.beans.binding.Bindings.when(vm.error("passphrase").isEmpty())
                 .then("\u00a0").otherwise(vm.error("passphrase")));
-        Button keys = new Button("Encryption keys…");
+        Button keys = new Button(Messages.text("settings.sync.keys"));
         keys.setId("settings-keys");
         keys.setOnAction(e -> vm.openKeys());
         Forms.showOnly(keys, vm.keysAvailableProperty());
         common.add(keys, 1, r++);
-        fields.row(common, r, "Sync", fields.intervalChoice(), "interval");
-        GridPane proxyForm = form(); // Below "Sync every", for S3 and WebDAV only.
-        fields.row(proxyForm, 0, "Proxy", fields.text("proxy", "Optional: http://host:port; empty uses the system's, none for direct"), "proxy");
+        fields.row(common, r, Messages.text("settings.sync.interval.label"), fields.intervalChoice(), "interval");
+        GridPane proxyForm = form(); // Below the interval, for S3 and WebDAV only.
+        fields.row(proxyForm, 0, Messages.text("settings.sync.proxy.label"),
+                fields.text("proxy", Messages.text("settings.sync.proxy.prompt")), "proxy");
 
         GridPane deviceForm = form(); // For every mode, Off too: the name is not a sync setting.
-        fields.row(deviceForm, 0, "This device", Forms.textField(SettingsViewModel.DEVICE_NAME, "How other devices name this one,"
-                + " e.g. Sam's laptop", vm.deviceNameProperty(), () -> vm.touch(SettingsViewModel.DEVICE_NAME)),
-                SettingsViewModel.DEVICE_NAME);
+        String device = SettingsViewModel.DEVICE_NAME;
+        TextField deviceName = Forms.textField(device, Messages.text("settings.sync.device.prompt"),
+                vm.deviceNameProperty(), () -> vm.touch(device));
+        fields.row(deviceForm, 0, Messages.text("settings.sync.device.label"), deviceName, device);
         // Not beside "Encryption keys…": CalDAV works with sync Off too.
         HBox others = new HBox(8, phoneButton(), devicesButton(), attachmentsButton());
         deviceForm.add(others, 1, 2);
+        vm.language().ifPresent(language -> languageRow(deviceForm, 3, language));
 
-        Button test = new Button("Test connection", Icons.of(MaterialDesignL.LAN_CONNECT, 15));
+        Button test = new Button(Messages.text("settings.sync.test"), Icons.of(MaterialDesignL.LAN_CONNECT, 15));
         test.setId("settings-test");
         test.setOnAction(e -> vm.testConnection());
         ProgressIndicator spinner = new ProgressIndicator();
@@ -237,8 +257,7 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         test.disableProperty().bind(vm.checkingProperty().or(vm.targetProperty().isEqualTo(Target.OFF)));
         vm.checkSteps().addListener((ListChangeListener<CheckStep>) c -> renderSteps());
 
-        Label offHint = hint("Tandem works fully offline. Choose a folder, an S3 bucket or a WebDAV"
-                + " folder to keep your devices in sync.");
+        Label offHint = hint(Messages.text("settings.sync.offHint"));
         VBox box = new VBox(12, modes, offHint, folderForm, s3Form, davForm, common, proxyForm, deviceForm, testRow, steps);
         Runnable show = () -> {
             Target m = vm.targetProperty().get();
@@ -257,21 +276,49 @@ public final class SettingsDialog extends TandemDialog<SettingsViewModel, Boolea
         return box;
     }
 
+    /**
+     * Language: the system's or a shipped one, saved as soon as it is chosen (it applies at the next start,
+     * whichever button closes the dialog), with the line saying so under it.
+     */
+    private static void languageRow(GridPane g, int r, LanguageViewModel language) {
+        ComboBox<LanguageViewModel.Choice> box = new ComboBox<>(FXCollections.observableArrayList(language.choices()));
+        box.setId("field-language");
+        box.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LanguageViewModel.Choice c) {
+                return c == null ? "" : c.label();
+            }
+
+            @Override
+            public LanguageViewModel.Choice fromString(String text) {
+                return null;
+            }
+        });
+        box.valueProperty().bindBidirectional(language.selectedProperty());
+        g.add(Forms.label(Messages.text("settings.language.label")), 0, r);
+        g.add(box, 1, r);
+        Label notice = hint("");
+        notice.setId("settings-language-notice");
+        notice.textProperty().bind(language.noticeProperty());
+        Forms.showOnly(notice, language.noticeProperty().isNotEmpty());
+        g.add(notice, 1, r + 1);
+    }
+
     /** "Phone (CalDAV)…": its own dialog over this one; hidden where the window offers no CalDAV (some tests). */
     private Button phoneButton() {
-        return opens("settings-caldav", "Phone (CalDAV)…", vm.more().offersPhoneSync(),
+        return opens("settings-caldav", Messages.text("settings.sync.phone"), vm.more().offersPhoneSync(),
                 () -> new CalDavDialog(window(), vm.more().phoneSync(), getDialogPane().getStylesheets()).showAndWait());
     }
 
     /** "Devices…": the devices syncing with the saved remote, and forgetting one gone for good. */
     private Button devicesButton() {
-        return opens("settings-devices", "Devices…", vm.more().offersDevices(),
+        return opens("settings-devices", Messages.text("settings.sync.devices"), vm.more().offersDevices(),
                 () -> new DevicesDialog(window(), vm.more().devices(), getDialogPane().getStylesheets()).showAndWait());
     }
 
     /** "Attachments…": the size limit, what stays on this device, and cleaning up the remote. */
     private Button attachmentsButton() {
-        return opens("settings-attachments", "Attachments…", vm.more().offersAttachments(),
+        return opens("settings-attachments", Messages.text("settings.sync.attachments"), vm.more().offersAttachments(),
                 () -> new AttachmentSettingsDialog(window(), vm.more().attachments(), getDialogPane().getStylesheets())
                         .showAndWait());
     }

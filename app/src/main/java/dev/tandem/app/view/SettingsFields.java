@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.settings.SettingsViewModel;
 import dev.tandem.app.vm.settings.SyncIntervals;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
@@ -86,7 +87,7 @@ final class SettingsFields {
                 seconds.set(String.valueOf(b));
             }
         });
-        box.setAccessibleText("How often this device syncs");
+        box.setAccessibleText(Messages.text("settings.sync.interval.accessible"));
         return box;
     }
 

@@ -9,13 +9,13 @@ import dev.tandem.app.vm.ShareViewModel.MemberRow;
 import dev.tandem.app.vm.ShareViewModel.RequestRow;
 import dev.tandem.app.vm.ShareViewModel.State;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -35,8 +35,8 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
     private final VBox people = new VBox(2);
 
     public ShareDialog(Window owner, ShareViewModel vm, List<String> stylesheets) {
-        super(owner, vm, stylesheets, "share-dialog", "Share “" + vm.listName() + "”", 600);
-        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        super(owner, vm, stylesheets, "share-dialog", Messages.text("settings.share.title", vm.listName()), 600);
+        closeButton();
         getDialogPane().setContent(new VBox(12, setUp(), shared(), messageLine("share-message", vm)));
         vm.members().addListener((ListChangeListener<MemberRow>) c -> render());
         vm.requests().addListener((ListChangeListener<RequestRow>) c -> render());
@@ -48,7 +48,7 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
 
     /** Before sharing: where and as whom. */
     private Node setUp() {
-        Label help = wrapped(ShareViewModel.HELP);
+        Label help = wrapped(ShareViewModel.help());
         GridPane form = Forms.form();
         javafx.scene.control.ToggleGroup kinds = new javafx.scene.control.ToggleGroup();
         HBox kindBox = new HBox();
@@ -73,16 +73,16 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
         TextField remote = Forms.textField("share-remote", vm.where().kindProperty().get().prompt(),
                 vm.where().addressProperty(), () -> { });
         remote.promptTextProperty().bind(vm.where().kindProperty().map(RemoteChoice.Kind::prompt));
-        Button choose = new Button("Choose folder…");
+        Button choose = new Button(Messages.text("settings.share.chooseFolder"));
         choose.setId("share-choose-folder");
         choose.setOnAction(e -> vm.chooseFolder());
         showOnly(choose, vm.where().kindProperty().isEqualTo(RemoteChoice.Kind.FOLDER));
         HBox where = new HBox(8, remote, choose);
         HBox.setHgrow(remote, Priority.ALWAYS);
-        form.addRow(0, new Label("Shared through"), kindBox);
-        form.addRow(1, new Label("Address"), where);
+        form.addRow(0, new Label(Messages.text("settings.share.through")), kindBox);
+        form.addRow(1, new Label(Messages.text("settings.share.address")), where);
         RemoteLoginFields.addWithName(form, 2, vm.nameProperty(), vm.login(), "share", this::fit);
-        Button share = new Button("Share");
+        Button share = new Button(Messages.text("settings.share.share"));
         share.setId("share-button");
         share.setDefaultButton(true);
         share.disableProperty().bind(vm.busyProperty());
@@ -103,19 +103,19 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
         Button copy = Forms.copyButton("share-copy", code);
         HBox invite = new HBox(8, code, copy);
         HBox.setHgrow(code, Priority.ALWAYS);
-        VBox inviteBox = new VBox(6, wrapped(ShareViewModel.INVITE_HELP), invite);
+        VBox inviteBox = new VBox(6, wrapped(ShareViewModel.inviteHelp()), invite);
         showOnly(inviteBox, vm.inviteProperty().isNotEmpty());
 
-        Button newInvite = new Button("New invite");
+        Button newInvite = new Button(Messages.text("settings.share.newInvite"));
         newInvite.setId("share-new-invite");
         newInvite.setOnAction(e -> vm.newInvite());
         newInvite.disableProperty().bind(vm.busyProperty());
         showOnly(newInvite, Bindings.equal(vm.stateProperty(), State.OWNER));
-        Button refresh = new Button("Check for requests");
+        Button refresh = new Button(Messages.text("settings.share.checkRequests"));
         refresh.setId("share-refresh");
         refresh.setOnAction(e -> vm.refresh());
         refresh.disableProperty().bind(vm.busyProperty());
-        Label title = Forms.label("Members");
+        Label title = Forms.label(Messages.text("settings.share.members"));
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox head = new HBox(8, title, gap, newInvite, refresh);
@@ -126,8 +126,7 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
         rows.setFitToWidth(true);
         rows.setPrefViewportHeight(180);
         rows.setMaxHeight(Region.USE_PREF_SIZE);
-        Label plainly = wrapped("Removing someone gives the list a new key: they keep what they already had, and"
-                + " can read and write nothing from now on.");
+        Label plainly = wrapped(Messages.text("settings.share.removeExplain"));
         plainly.getStyleClass().add(Styles.HINT);
         VBox box = new VBox(10, inviteBox, head, rows, plainly);
         showOnly(box, Bindings.equal(vm.stateProperty(), State.OWNER)
@@ -138,23 +137,32 @@ public final class ShareDialog extends TandemDialog<ShareViewModel, Void> {
     private void render() {
         people.getChildren().clear();
         for (RequestRow r : vm.requests()) {
-            Button admit = new Button("Admit…");
+            Button admit = new Button(Messages.text("settings.share.admit"));
             admit.setId("admit-" + r.fingerprint().replace(" ", "").substring(0, 8));
             admit.disableProperty().bind(vm.busyProperty());
             admit.setOnAction(e -> vm.admit(r));
-            people.getChildren().add(row(r.name(), "asks to join", r.fingerprint(), admit));
+            people.getChildren().add(row(r.name(), Messages.text("settings.share.asksToJoin"), r.fingerprint(), admit));
         }
         for (MemberRow m : vm.members()) {
             Button remove = null;
             if (m.removable() && vm.stateProperty().get() == State.OWNER) {
-                remove = new Button("Remove…");
+                remove = new Button(Messages.text("settings.share.remove"));
                 remove.setId("remove-" + m.fingerprint().replace(" ", "").substring(0, 8));
                 remove.disableProperty().bind(vm.busyProperty());
                 remove.setOnAction(e -> vm.remove(m));
             }
-            people.getChildren().add(row(m.name(), m.role(), m.fingerprint(), remove));
+            people.getChildren().add(row(m.name(), roleWords(m.role()), m.fingerprint(), remove));
         }
         fit();
+    }
+
+    /** A member's role in words: the row's {@code role} is a code ("owner", "removed" or empty). */
+    private static String roleWords(String role) {
+        return switch (role) {
+            case "owner" -> Messages.text("settings.share.role.owner");
+            case "removed" -> Messages.text("settings.share.role.removed");
+            default -> role;
+        };
     }
 
     private static Node row(String name, String role, String fingerprint, Button action) {

@@ -2,10 +2,13 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogEvent;
 import javafx.scene.control.Label;
@@ -34,6 +37,22 @@ public abstract class TandemDialog<M, R> extends Dialog<R> {
         getDialogPane().getStyleClass().add(Styles.DIALOG);
         getDialogPane().setId(id);
         getDialogPane().setPrefWidth(width);
+    }
+
+    /**
+     * Adds the dialog's Close button and returns it: the toolkit's {@code ButtonType.CLOSE} (so it is
+     * found as ever), in Tandem's language rather than the toolkit's, which follows the system's.
+     */
+    protected final Button closeButton() {
+        getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        Button close = (Button) getDialogPane().lookupButton(ButtonType.CLOSE);
+        close.setText(Messages.text("settings.dialog.close"));
+        return close;
+    }
+
+    /** A Cancel button's type, in Tandem's language (the toolkit's {@code ButtonType.CANCEL} speaks the system's). */
+    static ButtonType cancelType() {
+        return new ButtonType(Messages.text("settings.dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     public M viewModel() {

@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.TransferViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,37 +46,38 @@ public final class TransferMenu extends HBox {
         MenuButton menu = new MenuButton(null, Icons.of(MaterialDesignD.DOTS_VERTICAL, 18));
         menu.setId("app-menu");
         menu.getStyleClass().add(Styles.BUTTON_FLAT);
-        menu.setTooltip(new Tooltip("Import and export"));
-        menu.setAccessibleText("Import and export");
+        menu.setTooltip(new Tooltip(Messages.text("settings.menu.tooltip")));
+        menu.setAccessibleText(Messages.text("settings.menu.tooltip"));
         menu.setFocusTraversable(false);
         // The button sits at the window's right edge: the menu opens to its left, inside the window.
         menu.setPopupSide(javafx.geometry.Side.LEFT);
         // Where a narrow window leaves less room than that, the menu moves over to stay inside the window.
         menu.setOnShown(e -> keepInsideWindow(menu));
         menu.getItems().addAll(
-                item("import-file", "Import a file… (JSON, .ics, Todoist, Joplin, Markdown)", vm::importFile),
-                item("import-folder", "Import a folder… (Markdown, Joplin RAW)", vm::importFolder),
+                item("import-file", Messages.text("settings.menu.importFile"), vm::importFile),
+                item("import-folder", Messages.text("settings.menu.importFolder"), vm::importFolder),
                 new SeparatorMenuItem(),
-                item("export-json", "Export backup (JSON)…", vm::exportJson),
-                item("export-markdown", "Export Markdown folder…", vm::exportMarkdown),
-                item("export-ics", "Export to iCalendar (.ics)…", vm::exportIcs));
+                item("export-json", Messages.text("settings.menu.exportJson"), vm::exportJson),
+                item("export-markdown", Messages.text("settings.menu.exportMarkdown"), vm::exportMarkdown),
+                item("export-ics", Messages.text("settings.menu.exportIcs"), vm::exportIcs));
         if (asOfOrNull != null || backupsOrNull != null) {
             menu.getItems().add(new SeparatorMenuItem());
         }
         if (backupsOrNull != null) {
-            menu.getItems().add(item("backups", "Backups…", backupsOrNull));
+            menu.getItems().add(item("backups", Messages.text("settings.menu.backups"), backupsOrNull));
         }
         if (asOfOrNull != null) {
-            menu.getItems().add(item("show-as-of", "Show as of… (your lists at an earlier time)", asOfOrNull));
+            menu.getItems().add(item("show-as-of", Messages.text("settings.menu.asOf"), asOfOrNull));
         }
         if (phoneOrNull != null) {
             menu.getItems().addAll(new SeparatorMenuItem(),
-                    item("open-on-phone", "Open on phone… (this profile in your phone's browser)", phoneOrNull));
+                    item("open-on-phone", Messages.text("settings.menu.phone"), phoneOrNull));
         }
         if (joinOrNull != null) {
-            menu.getItems().addAll(new SeparatorMenuItem(), item("join-list", "Join a shared list…", joinOrNull));
-            menu.setTooltip(new Tooltip("Import, export, join a shared list"));
-            menu.setAccessibleText("Import, export, join a shared list");
+            menu.getItems().addAll(new SeparatorMenuItem(), item("join-list", Messages.text("settings.menu.join"),
+                    joinOrNull));
+            menu.setTooltip(new Tooltip(Messages.text("settings.menu.tooltipJoin")));
+            menu.setAccessibleText(Messages.text("settings.menu.tooltipJoin"));
         }
         getChildren().addAll(status, bar, menu);
         setAlignment(javafx.geometry.Pos.CENTER_RIGHT);

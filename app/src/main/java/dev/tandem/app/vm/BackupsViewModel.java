@@ -8,8 +8,9 @@ import dev.tandem.app.model.BackupRestore;
 import dev.tandem.app.model.RestoreSummary;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Backups;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,9 +26,6 @@ import javafx.beans.property.SimpleBooleanProperty;
  * service's own thread reports; everything shown changes on the UI thread; no toolkit needed.
  */
 public final class BackupsViewModel implements HasFeedback {
-    private static final Dialogs.FileKind BACKUPS = new Dialogs.FileKind("Tandem backups (" + BackupName.EXTENSION + ")",
-            java.util.List.of("*" + BackupName.EXTENSION));
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final BackupService service;
     private final TodoStore store;
@@ -60,7 +58,8 @@ public final class BackupsViewModel implements HasFeedback {
                 async.run(() -> {
                     service.setEnabled(on);
                     return service.status();
-                }, this::show, e -> feedback.fail("Could not save the setting: " + Feedback.why(e)));
+                }, this::show, e -> feedback.fail(Messages.text("settings.backups.couldNotSaveSetting",
+                        Feedback.why(e))));
             }
         });
     }
@@ -94,10 +93,11 @@ public final class BackupsViewModel implements HasFeedback {
         enabled.set(s.enabled());
         applying = false;
         folder.set(s.folder() == null ? "" : s.folder().toString());
-        last.set(s.running() ? "Backing up…" : s.lastTaken() == null ? "No backup yet."
-                : "Last backup: " + WHEN.format(s.lastTaken()) + " · " + size(s.lastBytes()));
-        failure.set(s.failing() ? "Backup failed" + (s.failedAt() == null ? "" : " " + WHEN.format(s.failedAt()))
-                + ": " + s.failure() : "");
+        last.set(s.running() ? Messages.text("settings.backups.running") : s.lastTaken() == null
+                ? Messages.text("settings.backups.none")
+                : Messages.text("settings.backups.last", Formats.dayYearTime(s.lastTaken()), size(s.lastBytes())));
+        failure.set(!s.failing() ? "" : s.failedAt() == null ? Messages.text("settings.backups.failed", s.failure())
+                : Messages.text("settings.backups.failedAt", Formats.dayYearTime(s.failedAt()), s.failure()));
     }
 
     /** Takes a backup now, whatever the schedule. */
@@ -105,25 +105,26 @@ public final class BackupsViewModel implements HasFeedback {
         if (!feedback.begin()) {
             return;
         }
-        async.run(service::backupNow, e -> feedback.end("Backed up to " + e.file().getFileName() + " (" + size(e.bytes())
-                + ")."), e -> feedback.failed("The backup failed: " + Feedback.why(e)));
+        async.run(service::backupNow, e -> feedback.end(Messages.text("settings.backups.done",
+                e.file().getFileName().toString(), size(e.bytes()))),
+                e -> feedback.failed(Messages.text("settings.backups.nowFailed", Feedback.why(e))));
     }
 
     /** Asks for another folder; one inside the profile's own folder is refused. */
     public void chooseFolder() {
-        Optional<Path> chosen = dialogs.chooseFolder("Folder for backups");
+        Optional<Path> chosen = dialogs.chooseFolder(Messages.text("settings.backups.chooseFolder"));
         chosen.ifPresent(dir -> async.run(() -> {
             service.setFolder(dir);
             return service.status();
         }, s -> {
             show(s);
-            feedback.say("Backups go to " + dir + " from now on.");
+            feedback.say(Messages.text("settings.backups.folderSet", dir.toString()));
         }, e -> feedback.fail(Feedback.why(e))));
     }
 
     /** Asks for a backup file, says what restoring it would change, and on yes restores it as one undoable step. */
     public void restore() {
-        Optional<Path> file = chooseBackup("Restore a backup");
+        Optional<Path> file = chooseBackup(Messages.text("settings.backups.chooseRestore"));
         if (file.isEmpty() || !feedback.begin()) {
             return;
         }
@@ -138,7 +139,8 @@ public final class BackupsViewModel implements HasFeedback {
                     Arrays.fill(passphrase, '\0');
                 }
             }
-        }, read -> confirmAndApply(backup, read), e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+        }, read -> confirmAndApply(backup, read),
+                e -> feedback.failed(Messages.text("settings.backups.notRestored", Feedback.why(e))));
     }
 
     /**
@@ -146,11 +148,11 @@ public final class BackupsViewModel implements HasFeedback {
      * backup (a device id of its own, no sync settings); says how to open it.
      */
     public void restoreIntoNewProfile() {
-        Optional<Path> file = chooseBackup("Backup to make a new profile from");
+        Optional<Path> file = chooseBackup(Messages.text("settings.backups.chooseNewFrom"));
         if (file.isEmpty()) {
             return;
         }
-        Optional<Path> dir = dialogs.chooseFolder("A new or empty folder for the new profile");
+        Optional<Path> dir = dialogs.chooseFolder(Messages.text("settings.backups.chooseNewFolder"));
         if (dir.isEmpty() || !feedback.begin()) {
             return;
         }
@@ -165,41 +167,47 @@ public final class BackupsViewModel implements HasFeedback {
                     Arrays.fill(passphrase, '\0');
                 }
             }
-        }, b -> feedback.end(String.format(Locale.ROOT, "A new profile in %s: %,d lists, %,d items. Open it with"
-                + " tandem --data-dir \"%s\".", dir.get(), b.rows("lists"), b.rows("items"), dir.get())),
-                e -> feedback.failed("No profile was made: " + Feedback.why(e)));
+        }, b -> feedback.end(Messages.text("settings.backups.newProfile", dir.get().toString(), b.rows("lists"),
+                b.rows("items"))), e -> feedback.failed(Messages.text("settings.backups.noProfile", Feedback.why(e))));
     }
 
     /** The chooser opens in the backups' folder and shows the files backups are written as. */
     private Optional<Path> chooseBackup(String title) {
-        return dialogs.chooseFile(title, BACKUPS, service.folder());
+        Dialogs.FileKind backups = new Dialogs.FileKind(Messages.text("settings.backups.fileKind",
+                BackupName.EXTENSION),
+                java.util.List.of("*" + BackupName.EXTENSION));
+        return dialogs.chooseFile(title, backups, service.folder());
     }
 
     private record Read(BackupRestore restore, RestoreSummary summary) {
     }
 
     private void confirmAndApply(Path backup, Read read) {
+        String name = backup.getFileName().toString();
         if (read.summary().nothingToDo()) {
-            feedback.end("Everything in " + backup.getFileName() + " is here already; nothing was changed.");
+            feedback.end(Messages.text("settings.backups.nothingToDo", name));
             return;
         }
         String what = String.join("\n", read.summary().describe());
-        if (!dialogs.confirm("Restore " + backup.getFileName() + "?", what
-                + "\n\nThe changes sync to your other devices as ordinary edits. Undo takes them back.", "Restore")) {
-            feedback.end("Nothing was restored.");
+        if (!dialogs.confirm(Messages.text("settings.backups.confirm.title", name),
+                Messages.text("settings.backups.confirm.text", what), Messages.text("settings.backups.confirm.ok"))) {
+            feedback.end(Messages.text("settings.backups.cancelled"));
             return;
         }
         async.run(() -> read.restore().apply(store), inverse -> {
-            undo.push("Restore " + backup.getFileName(), () -> inverse.apply(store),
+            undo.push(Messages.text("settings.backups.undo", name), () -> inverse.apply(store),
                     () -> read.restore().apply(store));
-            feedback.end("Restored " + backup.getFileName() + ". Undo takes it back.");
-        }, e -> feedback.failed("Nothing was restored: " + Feedback.why(e)));
+            feedback.end(Messages.text("settings.backups.restored", name));
+        }, e -> feedback.failed(Messages.text("settings.backups.notRestored", Feedback.why(e))));
     }
 
+    /** "12 KB", "2.4 MB", with the language's decimal sign and unit. */
     static String size(long bytes) {
+        Locale locale = Messages.language().locale();
         if (bytes < 1024 * 1024) {
-            return String.format(Locale.ROOT, "%.0f KB", Math.max(1, bytes / 1024.0));
+            String kb = String.format(locale, "%.0f", Math.max(1, bytes / 1024.0));
+            return Messages.text("settings.backups.kilobytes", kb);
         }
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return Messages.text("settings.backups.megabytes", String.format(locale, "%.1f", bytes / (1024.0 * 1024)));
     }
 }

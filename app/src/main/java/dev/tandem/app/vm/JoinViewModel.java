@@ -4,6 +4,7 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.space.Spaces;
+import dev.tandem.ui.messages.Messages;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -21,8 +22,10 @@ public final class JoinViewModel implements HasFeedback {
     /** Where the join stands. */
     public enum State { ENTER, ASKED, JOINED }
 
-    public static final String HELP = "Paste the invite you were sent. The code alone opens nothing: you read the"
-            + " fingerprint that appears to the person who invited you, and they admit you.";
+    /** Above the invite: what to do with it, and why the code alone opens nothing. */
+    public static String help() {
+        return Messages.text("settings.join.help");
+    }
 
     private final Feedback feedback = new Feedback();
     private final Spaces sharing;
@@ -103,7 +106,8 @@ public final class JoinViewModel implements HasFeedback {
         try {
             Spaces.listOf(c);
         } catch (IllegalArgumentException e) {
-            feedback.say(c.isEmpty() ? "Paste the invite you were sent." : "That is not a Tandem invite: " + e.getMessage());
+            feedback.say(c.isEmpty() ? Messages.text("settings.join.pasteFirst")
+                    : Messages.text("settings.join.notInvite", e.getMessage()));
             return;
         }
         String named = Spaces.listOf(c);
@@ -112,9 +116,7 @@ public final class JoinViewModel implements HasFeedback {
         if (!existing.get().isEmpty() && sharing.get(named).isEmpty() && !intoExisting.get()) {
             // An invite changed to name one of this person's lists would make what they add to it
             // readable by whoever changed it: never joined without their word.
-            feedback.say("This invite names “" + existing.get() + "”, a list you already have here. Join with it only"
-                    + " if you shared “" + existing.get() + "” yourself from another of your devices: tick the box"
-                    + " below and ask again.");
+            feedback.say(Messages.text("settings.join.namesExisting", existing.get()));
             return;
         }
         boolean into = intoExisting.get();
@@ -125,8 +127,7 @@ public final class JoinViewModel implements HasFeedback {
             listId = asked.listId();
             fingerprint.set(asked.fingerprint());
             state.set(State.ASKED);
-            feedback.say("Read this fingerprint to the person who invited you. Once they admit you, the list arrives"
-                    + " here with the next sync, or now with “Check again”.");
+            feedback.say(Messages.text("settings.join.asked"));
             feedback.busy(false);
             check();
         }, this::failed);
@@ -145,16 +146,15 @@ public final class JoinViewModel implements HasFeedback {
             sharing.syncList(store, listId);
             resync.run();
             return store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name).findFirst()
-                    .orElse("the shared list");
+                    .orElse(Messages.text("settings.join.theList"));
         }, joined -> {
             feedback.busy(false);
             if (joined == null) {
-                feedback.say("Not admitted yet. Read your fingerprint to the person who invited you; once they admit"
-                        + " you, the list arrives with the next sync.");
+                feedback.say(Messages.text("settings.join.notYet"));
                 return;
             }
             state.set(State.JOINED);
-            feedback.say("Joined “" + joined + "”. It is in your sidebar, marked as shared.");
+            feedback.say(Messages.text("settings.join.joined", joined));
         }, this::failed);
     }
 

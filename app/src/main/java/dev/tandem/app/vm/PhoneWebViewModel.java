@@ -8,9 +8,10 @@ import dev.tandem.app.web.PairingQr;
 import dev.tandem.app.web.WebCompanion;
 import dev.tandem.app.web.WebServer;
 import dev.tandem.app.web.WebServerAddresses;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,10 +36,6 @@ public final class PhoneWebViewModel implements HasFeedback {
     /** A paired browser as the dialog lists it. */
     public record BrowserRow(String id, String name, String seen) {
     }
-
-    static final String NO_ADDRESS = "No network address a phone could reach was found: connect to Wi-Fi or a network"
-            + " cable, then Stop serving and Start serving again. Without a network, untick the box to use this"
-            + " computer's browser.";
 
     private final WebCompanion companion;
     private final Async async;
@@ -124,10 +121,9 @@ public final class PhoneWebViewModel implements HasFeedback {
             WebServer s = companion.start(lan);
             return new Started(s, s.pair(), s.fingerprint().orElse(""), s.browsers());
         }, st -> {
-            feedback.end(lan ? "Serving to this network over HTTPS. Your phone's browser warns about the certificate"
-                    + " once: compare its fingerprint with the one below." : "Serving to this computer only.");
+            feedback.end(Messages.text(lan ? "settings.phone.servingNetwork" : "settings.phone.servingLocal"));
             show(st);
-        }, e -> feedback.failed("Could not start serving: " + Feedback.why(e)));
+        }, e -> feedback.failed(Messages.text("settings.phone.couldNotStart", Feedback.why(e))));
     }
 
     /** A new one-time code and QR code (the old one stops working when this one is used or it expires). */
@@ -139,8 +135,9 @@ public final class PhoneWebViewModel implements HasFeedback {
         async.run(() -> companion.running().map(s -> {
             s.revoke(row.id());
             return s.browsers();
-        }).orElse(List.of()), this::showBrowsers, e -> feedback.fail("Could not revoke: " + Feedback.why(e)));
-        feedback.say("Revoked " + row.name() + ": it must pair again to see anything.");
+        }).orElse(List.of()), this::showBrowsers, e -> feedback.fail(Messages.text("settings.phone.couldNotRevoke",
+                Feedback.why(e))));
+        feedback.say(Messages.text("settings.phone.revoked", row.name()));
     }
 
     public void stop() {
@@ -155,7 +152,7 @@ public final class PhoneWebViewModel implements HasFeedback {
             fingerprint.set("");
             advertised.set("");
             shown = null;
-            feedback.say("Stopped serving. Paired browsers stay paired for the next time.");
+            feedback.say(Messages.text("settings.phone.stopped"));
         }, e -> feedback.fail(Feedback.why(e)));
     }
 
@@ -184,16 +181,17 @@ public final class PhoneWebViewModel implements HasFeedback {
             url.set("");
             code.set("");
             qr.set(null);
-            feedback.fail(NO_ADDRESS);
+            feedback.fail(Messages.text("settings.phone.noAddress"));
             fingerprint.set("");
             showBrowsers(st.browsers());
             return;
         }
         url.set(st.server().url().toString());
-        code.set("Or open " + st.server().url() + " and type " + st.pairing().code() + " (once, until "
-                + DateTimeFormatter.ofPattern("HH:mm").format(st.pairing().expiresAt().atZone(clock.getZone())) + ").");
+        code.set(Messages.text("settings.phone.code", st.server().url().toString(), st.pairing().code(),
+                Formats.time(st.pairing().expiresAt().atZone(clock.getZone()).toLocalTime())));
         qr.set(PairingQr.modules(st.pairing().url(), 2));
-        fingerprint.set(st.fingerprint().isEmpty() ? "" : "Certificate fingerprint (SHA-256): " + st.fingerprint());
+        fingerprint.set(st.fingerprint().isEmpty() ? "" : Messages.text("settings.phone.fingerprint",
+                st.fingerprint()));
         showBrowsers(st.browsers());
         advertised.set("");
         shown = st.server();
@@ -207,15 +205,14 @@ public final class PhoneWebViewModel implements HasFeedback {
 
     /** The line under the address: the {@code .local} one as a second choice, or why there is none. */
     static String advertisedText(MdnsAdvertiser.Outcome o) {
-        return o.localUrl().map(u -> "Phones that open .local names (iPhone, iPad, Mac, Linux; Android often cannot)"
-                        + " also reach it at " + u + " (pair there with the code: it is another site to the browser).")
-                .or(() -> o.warning().map(w -> "Not announced on the network: " + w + ". The address above still works."))
+        return o.localUrl().map(u -> Messages.text("settings.phone.local", String.valueOf(u)))
+                .or(() -> o.warning().map(w -> Messages.text("settings.phone.notAnnounced", w)))
                 .orElse("");
     }
 
     private void showBrowsers(List<PairedBrowser> list) {
-        browsers.setAll(list.stream().map(b -> new BrowserRow(b.id(), b.name(), "paired "
-                + SyncStatusViewModel.ago(b.pairedAt(), clock.instant()) + " · last seen "
-                + SyncStatusViewModel.ago(b.lastSeen(), clock.instant()))).toList());
+        browsers.setAll(list.stream().map(b -> new BrowserRow(b.id(), b.name(), Messages.text("settings.phone.seen",
+                SyncStatusViewModel.ago(b.pairedAt(), clock.instant()),
+                SyncStatusViewModel.ago(b.lastSeen(), clock.instant())))).toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -14,27 +15,26 @@ import javafx.beans.property.StringProperty;
 public final class RemoteChoice {
     /** The kinds of remote a list can be shared through, with their one-line prefix. */
     public enum Kind {
-        FOLDER("Folder", "folder:", "/path/to/a/folder you all reach (Dropbox, Syncthing, a NAS)"),
-        WEBDAV("WebDAV", "webdav:", "https://cloud.example.com/remote.php/dav/files/sam/Shared"),
-        S3("S3", "s3://", "bucket/prefix");
+        FOLDER("folder", "folder:"),
+        WEBDAV("webdav", "webdav:"),
+        S3("s3", "s3://");
 
-        private final String label;
+        /** The last segment of its words' keys ({@code settings.share.kind.folder}). */
+        private final String key;
         private final String prefix;
-        private final String prompt;
 
-        Kind(String label, String prefix, String prompt) {
-            this.label = label;
+        Kind(String key, String prefix) {
+            this.key = key;
             this.prefix = prefix;
-            this.prompt = prompt;
         }
 
         public String label() {
-            return label;
+            return Messages.text("settings.share.kind." + key);
         }
 
         /** What the address field suggests for this kind. */
         public String prompt() {
-            return prompt;
+            return Messages.text("settings.share.kind." + key + ".prompt");
         }
     }
 

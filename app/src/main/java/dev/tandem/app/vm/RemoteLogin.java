@@ -1,5 +1,6 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -96,7 +97,7 @@ public final class RemoteLogin {
         filled = true;
         carried = new HashMap<>(known);
         carried.keySet().retainAll(java.util.Set.of("AWS_ENDPOINT_URL", "AWS_REGION"));
-        note.set("Filled in from your sync settings: the same " + (kind.get().equals("s3") ? "account" : "server") + ".");
+        note.set(Messages.text(kind.get().equals("s3") ? "settings.login.filledAccount" : "settings.login.filledServer"));
     }
 
     private void clear() {

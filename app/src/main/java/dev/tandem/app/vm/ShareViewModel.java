@@ -6,6 +6,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.space.Spaces;
 import dev.tandem.engine.sync.SpaceMember;
+import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -38,11 +39,15 @@ public final class ShareViewModel implements HasFeedback {
     public record RequestRow(String name, String fingerprint) {
     }
 
-    public static final String HELP = "The list moves to a place of its own that everyone you share it with can reach"
-            + " (a shared Dropbox or Nextcloud folder, an S3 prefix, a WebDAV folder), under a key of its own. Your"
-            + " other lists stay where they are.";
-    public static final String INVITE_HELP = "Send this invite in a chat or an email. It holds no key: whoever joins"
-            + " reads you a fingerprint, and you admit them only when it matches the one shown here.";
+    /** Before sharing: what sharing does to the list and to the others. */
+    public static String help() {
+        return Messages.text("settings.share.help");
+    }
+
+    /** Above the invite: how to send it, and why it is safe to. */
+    public static String inviteHelp() {
+        return Messages.text("settings.share.inviteHelp");
+    }
 
     private final Feedback feedback = new Feedback();
     private final Spaces sharing;
@@ -135,7 +140,7 @@ public final class ShareViewModel implements HasFeedback {
             name.set(s.get().keys().memberName());
             if (!s.get().joined()) {
                 state.set(State.ASKED);
-                feedback.say("The owner has not admitted you yet; your fingerprint is " + s.get().keys().fingerprint() + ".");
+                feedback.say(Messages.text("settings.share.notAdmitted", s.get().keys().fingerprint()));
                 return;
             }
             state.set(s.get().keys().isOwner() ? State.OWNER : State.MEMBER);
@@ -145,12 +150,12 @@ public final class ShareViewModel implements HasFeedback {
 
     /** Asks for a folder; one holding other files gets a new folder for the list inside it. */
     public void chooseFolder() {
-        Optional<Path> dir = dialogs.chooseFolder("Folder to share “" + list.name() + "” through");
+        Optional<Path> dir = dialogs.chooseFolder(Messages.text("settings.share.chooseFolderTitle", list.name()));
         dir.ifPresent(d -> {
             FolderRemote.Look look = FolderRemote.look(d);
             Path at = look.contents() == FolderRemote.Contents.OTHER ? d.resolve(folderName(list.name())) : d;
             remote.set("folder:" + at);
-            feedback.say(at.equals(d) ? "" : "The folder holds other files, so the list gets a folder of its own: " + at);
+            feedback.say(at.equals(d) ? "" : Messages.text("settings.share.folderInside", at.toString()));
         });
     }
 
@@ -160,11 +165,11 @@ public final class ShareViewModel implements HasFeedback {
             return;
         }
         if (remote.get().isBlank()) {
-            feedback.say("Choose where the shared list lives first.");
+            feedback.say(Messages.text("settings.share.chooseWhere"));
             return;
         }
         feedback.busy(true);
-        feedback.say("Sharing “" + list.name() + "”…");
+        feedback.say(Messages.text("settings.share.sharing", list.name()));
         String where = remote.get().strip();
         String me = name.get();
         java.util.Map<String, String> signIn = login.values();
@@ -175,7 +180,7 @@ public final class ShareViewModel implements HasFeedback {
         }, code -> {
             state.set(State.OWNER);
             invite.set(code);
-            readMembers("Shared. Send the invite above to the people you share “" + list.name() + "” with.");
+            readMembers(Messages.text("settings.share.shared", list.name()));
         }, this::failed);
     }
 
@@ -185,7 +190,7 @@ public final class ShareViewModel implements HasFeedback {
         async.run(() -> sharing.invite(store, list.id()), code -> {
             feedback.busy(false);
             invite.set(code);
-            feedback.say("A new invite; send it to the one person you want to join. It works for 7 days.");
+            feedback.say(Messages.text("settings.share.newInviteMade"));
         }, this::failed);
     }
 
@@ -200,29 +205,29 @@ public final class ShareViewModel implements HasFeedback {
 
     /** Admits {@code r}, after the user compared its fingerprint with the person's. */
     public void admit(RequestRow r) {
-        if (!dialogs.confirm("Admit " + r.name() + "?", "Admit only if " + r.name() + " read you this fingerprint:\n"
-                + r.fingerprint(), "Admit")) {
+        if (!dialogs.confirm(Messages.text("settings.share.admit.title", r.name()),
+                Messages.text("settings.share.admit.text", r.name(), r.fingerprint()),
+                Messages.text("settings.share.admit.ok"))) {
             return;
         }
         feedback.busy(true);
         async.run(() -> sharing.admit(store, list.id(), r.fingerprint()),
-                m -> readMembers("Admitted " + m.name() + ". Their next sync brings the list."), this::failed);
+                m -> readMembers(Messages.text("settings.share.admitted", m.name())), this::failed);
     }
 
     /** Removes {@code m} and changes the list's key, after asking. */
     public void remove(MemberRow m) {
-        if (!m.removable() || !dialogs.confirm("Remove " + m.name() + " from “" + list.name() + "”?",
-                m.name() + " keeps what they already have, and can read and write nothing from now on: the list gets"
-                        + " a new key, which everyone else's devices take on their own.", "Remove")) {
+        if (!m.removable() || !dialogs.confirm(Messages.text("settings.share.remove.title", m.name(), list.name()),
+                Messages.text("settings.share.remove.text", m.name()), Messages.text("settings.share.remove.ok"))) {
             return;
         }
         feedback.busy(true);
-        feedback.say("Removing " + m.name() + " and changing the list's key…");
+        feedback.say(Messages.text("settings.share.removing", m.name()));
         async.run(() -> {
             sharing.remove(store, list.id(), m.name());
             resync.run();
             return null;
-        }, r -> readMembers("Removed " + m.name() + ". They keep what they had and see nothing new."), this::failed);
+        }, r -> readMembers(Messages.text("settings.share.removed", m.name())), this::failed);
     }
 
     private void readMembers(String said) {
@@ -232,8 +237,8 @@ public final class ShareViewModel implements HasFeedback {
             members.setAll(all.members().stream().map(ShareViewModel::row).toList());
             requests.setAll(all.requests().stream().map(r -> new RequestRow(r.name(), r.fingerprint())).toList());
             // Junk among the requests is said, not hidden: someone with access to the storage wrote it.
-            feedback.say(all.skipped().isEmpty() ? said : (said.isEmpty() ? "" : said + " ") + "Skipped "
-                    + all.skipped().size() + " unreadable object(s) among the requests to join: " + all.skipped().get(0));
+            feedback.say(all.skipped().isEmpty() ? said : (said.isEmpty() ? "" : said + " ")
+                    + Messages.text("settings.share.skipped", all.skipped().size(), all.skipped().get(0)));
         }, this::failed);
     }
 

@@ -5,6 +5,7 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.space.SpaceLists.Space;
 import dev.tandem.app.space.Spaces;
+import dev.tandem.ui.messages.Messages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class SharingViewModel {
         sharing.finishRemovals(store, problem -> System.getLogger("tandem").log(System.Logger.Level.WARNING, problem));
         Map<String, String> out = new HashMap<>();
         for (Space s : sharing.all()) {
-            out.put(s.listId(), s.joined() ? with(s) : "waiting to be admitted");
+            out.put(s.listId(), s.joined() ? with(s) : Messages.text("settings.sharing.waiting"));
         }
         // Reading the members noted whose each device is: history names them from now on.
         store.setPeople(sharing.people());
@@ -76,11 +77,12 @@ public final class SharingViewModel {
             List<String> others = sharing.members(store, s.listId()).members().stream()
                     .filter(m -> !m.removed() && !m.name().equals(s.keys().memberName()))
                     .map(SpaceMember::name).distinct().toList();
-            return others.isEmpty() ? "shared" : "shared with " + names(others);
+            return others.isEmpty() ? Messages.text("settings.sharing.shared")
+                    : Messages.text("settings.sharing.sharedWith", names(others));
         } catch (RuntimeException e) {
             // Offline, or the remote refuses: the sidebar still marks the list, and sync says why.
             System.getLogger("tandem").log(System.Logger.Level.INFO, "members of a shared list unread: " + e.getMessage());
-            return "shared";
+            return Messages.text("settings.sharing.shared");
         }
     }
 
@@ -89,7 +91,8 @@ public final class SharingViewModel {
         if (names.size() == 1) {
             return names.get(0);
         }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return Messages.text("settings.sharing.andLast", String.join(", ", names.subList(0, names.size() - 1)),
+                names.get(names.size() - 1));
     }
 
     /** Opens "Share" for {@code list}: share it, or see and change its members. */
@@ -108,11 +111,10 @@ public final class SharingViewModel {
 
     /** Leaves {@code list} on this device, after asking; Undo takes it back. */
     public void leave(TodoList list, java.util.function.Consumer<String> say) {
-        boolean alone = "shared".equals(shared.get(list.id()));
-        if (!dialogs.confirm("Leave “" + list.name() + "”?", "The list stops syncing here and moves to the Trash on"
-                + " this device, with its items; " + (alone ? "no one else has joined it. To keep it as your own list"
-                + " instead, choose Keep as a private list." : "the others keep it.") + " Undo brings it back.",
-                "Leave list")) {
+        boolean alone = Messages.text("settings.sharing.shared").equals(shared.get(list.id()));
+        if (!dialogs.confirm(Messages.text("settings.sharing.leave.title", list.name()),
+                Messages.text(alone ? "settings.sharing.leave.alone" : "settings.sharing.leave.others"),
+                Messages.text("settings.sharing.leave.ok"))) {
             return;
         }
         async.run(() -> {
@@ -121,10 +123,10 @@ public final class SharingViewModel {
             return left;
         }, left -> {
             refresh();
-            say.accept("Left “" + list.name() + "”");
+            say.accept(Messages.text("settings.sharing.left", list.name()));
             // Redo leaves again; undo then takes back what that leave did.
             AtomicReference<Spaces.Left> last = new AtomicReference<>(left);
-            undo.push("Leave “" + list.name() + "”", () -> {
+            undo.push(Messages.text("settings.sharing.leave.undo", list.name()), () -> {
                 sharing.undoLeave(store, last.get());
                 resync.run();
                 async.ui().execute(this::refresh);
@@ -142,9 +144,8 @@ public final class SharingViewModel {
      * person's own remote from now on.
      */
     public void keepPrivate(TodoList list, java.util.function.Consumer<String> say) {
-        if (!dialogs.confirm("Keep “" + list.name() + "” as a private list?", "It stops syncing with the others and"
-                + " stays here with its todos, as your own list. The others keep the shared list as it is.",
-                "Keep as private list")) {
+        if (!dialogs.confirm(Messages.text("settings.sharing.private.title", list.name()),
+                Messages.text("settings.sharing.private.text"), Messages.text("settings.sharing.private.ok"))) {
             return;
         }
         async.run(() -> {
@@ -153,7 +154,7 @@ public final class SharingViewModel {
             return name;
         }, name -> {
             refresh();
-            say.accept("“" + name + "” is a private list now.");
+            say.accept(Messages.text("settings.sharing.private.done", name));
         });
     }
 

@@ -8,9 +8,11 @@ import dev.tandem.app.transfer.ImportException;
 import dev.tandem.app.transfer.ImportReport;
 import dev.tandem.app.transfer.Progress;
 import dev.tandem.app.transfer.Transfer;
+import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -57,11 +59,11 @@ public final class TransferViewModel {
     }
 
     public void importFile() {
-        dialogs.chooseFile("Import todos").ifPresent(this::importPath);
+        dialogs.chooseFile(Messages.text("settings.transfer.chooseImportFile")).ifPresent(this::importPath);
     }
 
     public void importFolder() {
-        dialogs.chooseFolder("Import a Markdown or Joplin folder").ifPresent(this::importPath);
+        dialogs.chooseFolder(Messages.text("settings.transfer.chooseImportFolder")).ifPresent(this::importPath);
     }
 
     /** Files dropped on the window, imported one after another, each on its own. */
@@ -70,43 +72,49 @@ public final class TransferViewModel {
     }
 
     public void exportJson() {
-        dialogs.chooseSaveTarget("Export a backup (JSON)", "tandem-" + LocalDate.now(store.dateClock()) + ".json")
+        dialogs.chooseSaveTarget(Messages.text("settings.transfer.chooseExportJson"),
+                "tandem-" + LocalDate.now(store.dateClock()) + ".json")
                 .ifPresent(p -> export(Format.TANDEM_JSON, p));
     }
 
     public void exportMarkdown() {
-        dialogs.chooseSaveTarget("Export a Markdown folder", "Tandem " + LocalDate.now(store.dateClock()))
+        dialogs.chooseSaveTarget(Messages.text("settings.transfer.chooseExportMarkdown"),
+                "Tandem " + LocalDate.now(store.dateClock()))
                 .ifPresent(p -> export(Format.MARKDOWN, p));
     }
 
     public void exportIcs() {
-        dialogs.chooseSaveTarget("Export to iCalendar", "tandem-" + LocalDate.now(store.dateClock()) + ".ics")
+        dialogs.chooseSaveTarget(Messages.text("settings.transfer.chooseExportIcs"),
+                "tandem-" + LocalDate.now(store.dateClock()) + ".ics")
                 .ifPresent(p -> export(Format.ICS, p));
     }
 
     private void importPath(Path path) {
         String name = String.valueOf(path.getFileName());
-        started("Importing " + name);
-        async.run(() -> Transfer.importPath(store, path, null, progress("Importing " + name)), (ImportReport r) -> {
+        String what = Messages.text("settings.transfer.importing", name);
+        started(what);
+        async.run(() -> Transfer.importPath(store, path, null, progress(what)), (ImportReport r) -> {
             finished();
             StringBuilder b = new StringBuilder(r.summary());
             r.warnings().forEach(w -> b.append("\n• ").append(w));
-            dialogs.notify("Import finished", b.toString(), false);
+            dialogs.notify(Messages.text("settings.transfer.importFinished"), b.toString(), false);
         }, e -> {
             finished();
-            dialogs.notify("Import failed", (e instanceof ImportException ? e.getMessage() : name + ": " + describe(e))
-                    + "\nNothing was imported.", true);
+            dialogs.notify(Messages.text("settings.transfer.importFailed"),
+                    Messages.text("settings.transfer.nothingImported", e instanceof ImportException ? e.getMessage()
+                            : name + ": " + describe(e)), true);
         });
     }
 
     private void export(Format format, Path target) {
-        started("Exporting to " + target.getFileName());
-        async.run(() -> Transfer.export(store, format, target, progress("Exporting")), (ExportReport r) -> {
+        started(Messages.text("settings.transfer.exportingTo", String.valueOf(target.getFileName())));
+        Progress onProgress = progress(Messages.text("settings.transfer.exporting"));
+        async.run(() -> Transfer.export(store, format, target, onProgress), (ExportReport r) -> {
             finished();
-            dialogs.notify("Export finished", r.summary(target.toString()), false);
+            dialogs.notify(Messages.text("settings.transfer.exportFinished"), r.summary(target.toString()), false);
         }, e -> {
             finished();
-            dialogs.notify("Export failed", describe(e), true);
+            dialogs.notify(Messages.text("settings.transfer.exportFailed"), describe(e), true);
         });
     }
 
@@ -114,7 +122,7 @@ public final class TransferViewModel {
         running++;
         busy.set(true);
         progress.set(-1);
-        status.set(what + "…");
+        status.set(Messages.text("settings.transfer.running", what));
     }
 
     private void finished() {
@@ -134,8 +142,9 @@ public final class TransferViewModel {
                 return;
             }
             last.set(now);
-            String text = total > 0 ? String.format("%s: %s %,d of %,d", what, phase.toLowerCase(java.util.Locale.ROOT), done, total)
-                    : what + "…";
+            String text = total > 0
+                    ? Messages.text("settings.transfer.progress", what, phase.toLowerCase(Locale.ROOT), done, total)
+                    : Messages.text("settings.transfer.running", what);
             double fraction = total > 0 ? Math.min(1.0, (double) done / total) : -1;
             async.ui().execute(() -> {
                 if (running > 0) {

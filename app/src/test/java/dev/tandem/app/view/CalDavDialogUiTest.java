@@ -122,7 +122,7 @@ class CalDavDialogUiTest {
         waitFor(() -> dialogWindow() != null && robot.lookup(".caldav-list").queryAll().size() == 13);
         onFx(() -> {
             Label privacy = robot.lookup("#caldav-privacy").queryAs(Label.class);
-            assertEquals(CalDavViewModel.PRIVACY, privacy.getText());
+            assertEquals(CalDavViewModel.privacy(), privacy.getText());
             assertTrue(robot.lookup("#caldav-help").queryAs(Label.class).getText().contains("DAVx5"));
             return null;
         });
@@ -187,7 +187,7 @@ class CalDavDialogUiTest {
             javafx.scene.layout.Region mark = (javafx.scene.layout.Region) box.lookup(".box");
             double radius = mark.getBackground().getFills().get(0).getRadii().getTopLeftHorizontalRadius();
             assertTrue(radius <= 4, "square, not round like a radio button: " + radius);
-            assertEquals(CalDavViewModel.LISTS_HINT, robot.lookup("#caldav-lists-hint").queryAs(Label.class).getText());
+            assertEquals(CalDavViewModel.listsHint(), robot.lookup("#caldav-lists-hint").queryAs(Label.class).getText());
             return null;
         });
         robot.clickOn(id);

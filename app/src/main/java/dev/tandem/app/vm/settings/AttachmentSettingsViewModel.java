@@ -9,6 +9,7 @@ import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.engine.sync.BlobSweep;
+import dev.tandem.ui.messages.Messages;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -131,13 +132,15 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
         async.run(() -> {
             saveAndApply.accept(s);
             return s;
-        }, saved -> feedback.say(saved.keepAll() ? "Saved. Every attachment is downloaded after each sync."
-                : "Saved."), e -> feedback.fail("Could not save: " + Feedback.why(e)));
+        }, saved -> feedback.say(Messages.text(saved.keepAll() ? "settings.attachments.savedKeepAll"
+                : "settings.attachments.saved")), e -> feedback.fail(Messages.text("settings.attachments.couldNotSave",
+                Feedback.why(e))));
     }
 
     private void refreshUsage() {
-        async.run(fetcher::localBytes, bytes -> usage.set("Attachments on this device take "
-                + AttachmentRow.humanSize(bytes) + "."), e -> usage.set("Could not measure: " + Feedback.why(e)));
+        async.run(fetcher::localBytes, bytes -> usage.set(Messages.text("settings.attachments.usage",
+                AttachmentRow.humanSize(bytes))), e -> usage.set(Messages.text("settings.attachments.couldNotMeasure",
+                Feedback.why(e))));
     }
 
     /**
@@ -149,10 +152,10 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
             return;
         }
         async.run(() -> fetcher.freeUp(0, Set.of()), freed -> {
-            feedback.end(freed == 0 ? "Nothing to free: every copy here is still to be uploaded, or there are none."
-                    : "Freed " + AttachmentRow.humanSize(freed) + ". Those files download again when shown.");
+            feedback.end(freed == 0 ? Messages.text("settings.attachments.nothingToFree")
+                    : Messages.text("settings.attachments.freed", AttachmentRow.humanSize(freed)));
             refreshUsage();
-        }, e -> feedback.failed("Could not free space: " + Feedback.why(e)));
+        }, e -> feedback.failed(Messages.text("settings.attachments.couldNotFree", Feedback.why(e))));
     }
 
     /** "Check the remote": counts the files nothing uses any more, deleting nothing. */
@@ -160,35 +163,36 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
         if (!feedback.begin()) {
             return;
         }
-        remote.set("Checking the remote…");
+        remote.set(Messages.text("settings.attachments.checking"));
         async.run(preview::get, found -> {
             feedback.end("");
             show(found);
         }, e -> {
             remote.set("");
-            feedback.failed("Could not check the remote: " + Feedback.why(e));
+            feedback.failed(Messages.text("settings.attachments.couldNotCheck", Feedback.why(e)));
         });
     }
 
     private void show(Optional<BlobSweep> found) {
         if (found.isEmpty()) {
             deletable.set(0);
-            remote.set("Sync is off: there is no remote to clean up.");
+            remote.set(Messages.text("settings.attachments.syncOff"));
             return;
         }
         BlobSweep s = found.get();
         deletableBytes = s.deletableBytes();
         deletable.set(s.deletable());
         if (s.unreferenced() == 0) {
-            remote.set("Nothing to clean up: every file on the remote is still used by an item, a version or the Trash.");
+            remote.set(Messages.text("settings.attachments.nothingToClean"));
             return;
         }
-        String unused = files(s.unreferenced(), s.unreferencedBytes()) + " on the remote "
-                + (s.unreferenced() == 1 ? "is" : "are") + " no longer used by any item, version or the Trash. ";
-        remote.set(unused + (s.deletable() == 0 ? "None can be deleted yet: a file goes "
-                + RemoteCleanup.GRACE.toDays() + " days after it was last used, once every device has synced since."
-                : files(s.deletable(), s.deletableBytes()) + " can be deleted now; the rest wait until they have been "
-                + "unused for " + RemoteCleanup.GRACE.toDays() + " days and every device has synced."));
+        String unused = Messages.text("settings.attachments.unused", s.unreferenced(),
+                AttachmentRow.humanSize(s.unreferencedBytes()));
+        long days = RemoteCleanup.GRACE.toDays();
+        remote.set(unused + " " + (s.deletable() == 0 ? Messages.text("settings.attachments.noneYet", days)
+                : Messages.text("settings.attachments.someNow", s.deletable(),
+                        AttachmentRow.humanSize(s.deletableBytes()),
+                days)));
     }
 
     /** "Delete from the remote": after the user confirms, deletes what {@link #checkRemote} found deletable. */
@@ -197,22 +201,19 @@ public final class AttachmentSettingsViewModel implements HasFeedback {
         if (n == 0 || feedback.isBusy()) {
             return;
         }
-        if (!dialogs.confirm("Delete from the remote?", "Delete " + files(n, deletableBytes) + " from the remote? No"
-                + " item, version or the Trash uses them, and every device has synced since. This cannot be undone.",
-                "Delete")) {
+        if (!dialogs.confirm(Messages.text("settings.attachments.confirm.title"), Messages.text(
+                "settings.attachments.confirm.text", n, AttachmentRow.humanSize(deletableBytes)),
+                Messages.text("settings.attachments.confirm.ok"))) {
             return;
         }
         feedback.begin();
         async.run(clean::get, done -> {
             deletable.set(0);
             remote.set("");
-            feedback.end(done.map(s -> s.deleted() == 0 ? "Nothing was deleted: the files are in use again."
-                    : "Deleted " + files(s.deleted(), s.deletedBytes()) + " from the remote.")
-                    .orElse("Sync is off: there is no remote to clean up."));
-        }, e -> feedback.failed("Could not clean up the remote: " + Feedback.why(e)));
-    }
-
-    private static String files(int n, long bytes) {
-        return (n == 1 ? "1 file" : n + " files") + " (" + AttachmentRow.humanSize(bytes) + ")";
+            feedback.end(done.map(s -> s.deleted() == 0 ? Messages.text("settings.attachments.nothingDeleted")
+                    : Messages.text("settings.attachments.deleted", s.deleted(),
+                            AttachmentRow.humanSize(s.deletedBytes())))
+                    .orElse(Messages.text("settings.attachments.syncOff")));
+        }, e -> feedback.failed(Messages.text("settings.attachments.couldNotClean", Feedback.why(e))));
     }
 }

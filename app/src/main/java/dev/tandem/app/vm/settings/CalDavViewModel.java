@@ -12,6 +12,7 @@ import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.caldav.TaskCalendar;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -37,18 +38,25 @@ import javafx.collections.ObservableList;
  * {@link CalDavService}, which runs it between its background syncs.
  */
 public final class CalDavViewModel implements HasFeedback {
-    public static final String PRIVACY = "The CalDAV server sees the lists you connect in plain text. Tandem's own "
-            + "remote stays end-to-end encrypted.";
-    public static final String HELP = "Use the same account in DAVx5 with Tasks.org (Android) or in Settings → "
-            + "Calendar → Accounts (iPhone)";
+    /** What the CalDAV server sees, and what it does not. */
+    public static String privacy() {
+        return Messages.text("settings.caldav.privacy");
+    }
+
+    /** Where the same account goes on a phone. */
+    public static String help() {
+        return Messages.text("settings.caldav.help");
+    }
 
     /** Under the lists before an account is connected. */
-    public static final String LISTS_HINT_NEW = "Task lists made on the phone appear here by themselves.";
+    public static String listsHintNew() {
+        return Messages.text("settings.caldav.listsHintNew");
+    }
+
     /** Under the lists once connected: what unticking does, the other lists and the account staying as they are. */
-    public static final String LISTS_HINT = "Untick a connected list and press Apply to disconnect it on this device:"
-            + " it stays in Tandem with its todos, and its task list stays on the server as it is, no longer synced"
-            + " (delete it on the phone if you no longer want it there). Tick it again to sync it again: what changed"
-            + " on either side meanwhile is merged. Task lists made on the phone appear here by themselves.";
+    public static String listsHint() {
+        return Messages.text("settings.caldav.listsHint");
+    }
 
     /**
      * A list that may go on the server. {@code connected}: it is already; unticking it ({@code selected}
@@ -146,10 +154,10 @@ public final class CalDavViewModel implements HasFeedback {
                         .map(c -> c.name().isBlank() ? c.href() : c.name()).toList();
             }
         }, names -> {
+            // Said before it is no longer busy: whoever waits for the end reads the words at once.
+            done(names.isEmpty() ? Messages.text("settings.caldav.signedInNoLists")
+                    : Messages.text("settings.caldav.found", names.size(), String.join(", ", names)));
             feedback.busy(false);
-            done(names.isEmpty() ? "Signed in. There are no task lists yet; Connect makes one for each list you choose."
-                    : "Found " + names.size() + (names.size() == 1 ? " task list: " : " task lists: ")
-                    + String.join(", ", names));
         }, this::fail);
     }
 
@@ -178,7 +186,7 @@ public final class CalDavViewModel implements HasFeedback {
         }), (CalDavReport r) -> {
             password.set("");
             // What the sync did is the status line's ("Last sync: …"); saying it here too showed it twice.
-            done("Connected. The chosen lists sync with the server while Tandem runs."
+            done(Messages.text("settings.caldav.connected")
                     + (r.notices().isEmpty() ? "" : " " + String.join(". ", r.notices()) + ".") + dropped(off));
         });
     }
@@ -188,11 +196,9 @@ public final class CalDavViewModel implements HasFeedback {
         if (names.isEmpty()) {
             return "";
         }
-        String which = names.stream().map(n -> "“" + n + "”").collect(java.util.stream.Collectors.joining(", "));
-        boolean one = names.size() == 1;
-        return " Disconnected " + which + " on this device: " + (one ? "it stays" : "they stay")
-                + " in Tandem with " + (one ? "its" : "their") + " todos, and " + (one ? "its task list stays"
-                : "their task lists stay") + " on the server as " + (one ? "it is" : "they are") + ", no longer synced.";
+        String which = names.stream().map(n -> Messages.text("settings.caldav.quoted", n))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return " " + Messages.text("settings.caldav.dropped", names.size(), which);
     }
 
     /** Forgets the account on this device; the lists stay here, and nothing changes on the server. */
@@ -202,7 +208,7 @@ public final class CalDavViewModel implements HasFeedback {
             url.set("");
             user.set("");
             password.set("");
-            done("Disconnected. The lists stay here; the server keeps its task lists.");
+            done(Messages.text("settings.caldav.disconnected"));
         });
     }
 
@@ -217,7 +223,7 @@ public final class CalDavViewModel implements HasFeedback {
             return null;
         }
         if (url.get().isBlank()) {
-            fail("Enter the server's address, e.g. https://cloud.example.com/remote.php/dav");
+            fail(Messages.text("settings.caldav.enterUrl"));
             return null;
         }
         try {
@@ -260,11 +266,11 @@ public final class CalDavViewModel implements HasFeedback {
 
     static String words(CalDavService.Status s) {
         return switch (s.state()) {
-            case OFF -> "Not connected.";
-            case SYNCING -> "Syncing…";
-            case SYNCED -> "Last sync: " + s.message();
-            case FAILED -> "Last sync failed: " + s.message() + " " + s.hint()
-                    + (s.retryHelps() ? "" : " (Tandem does not retry this by itself.)");
+            case OFF -> Messages.text("settings.caldav.status.off");
+            case SYNCING -> Messages.text("settings.caldav.status.syncing");
+            case SYNCED -> Messages.text("settings.caldav.status.synced", s.message());
+            case FAILED -> Messages.text(s.retryHelps() ? "settings.caldav.status.failed"
+                    : "settings.caldav.status.failedNoRetry", s.message(), s.hint());
         };
     }
 

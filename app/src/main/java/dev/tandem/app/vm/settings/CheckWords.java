@@ -3,6 +3,7 @@ package dev.tandem.app.vm.settings;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.ui.messages.Messages;
 
 /**
  * A connection check's words as Sync settings shows them: the engine's hint is written for anywhere
@@ -32,17 +33,17 @@ final class CheckWords {
     static String hint(SyncException.Reason reason, SyncSettings.Mode mode) {
         return switch (reason) {
             case NOT_FOUND -> switch (mode) {
-                case WEBDAV -> "Check the address: the folder must exist on the server.";
-                case S3 -> "Check the bucket name and the endpoint.";
-                case FOLDER -> "Check the folder.";
+                case WEBDAV -> Messages.text("settings.check.hint.davNotFound");
+                case S3 -> Messages.text("settings.check.hint.s3NotFound");
+                case FOLDER -> Messages.text("settings.check.hint.folderNotFound");
                 default -> null;
             };
             case AUTH -> switch (mode) {
-                case WEBDAV -> "Check the user name and password (for Nextcloud, an app password).";
-                case S3 -> "Check the access key and the secret key.";
+                case WEBDAV -> Messages.text("settings.check.hint.davAuth");
+                case S3 -> Messages.text("settings.check.hint.s3Auth");
                 default -> null;
             };
-            case PASSPHRASE_REQUIRED -> "Enter the passphrase the other devices use for this remote.";
+            case PASSPHRASE_REQUIRED -> Messages.text("settings.check.hint.passphraseRequired");
             default -> null;
         };
     }
@@ -50,6 +51,7 @@ final class CheckWords {
     /** Under the steps, once: which step failed, not its message again (the step's row says it). */
     static String summary(ConnectionCheck check) {
         return check.steps().stream().filter(s -> !s.ok()).findFirst()
-                .map(s -> "The check stopped at “" + s.name() + "”: see below.").orElse("Everything works: Tandem can sync here.");
+                .map(s -> Messages.text("settings.check.stoppedAt",
+                        s.name())).orElse(Messages.text("settings.check.allGood"));
     }
 }

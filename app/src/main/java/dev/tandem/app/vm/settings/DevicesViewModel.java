@@ -5,6 +5,7 @@ import dev.tandem.app.sync.DeviceRoster;
 import dev.tandem.app.vm.Feedback;
 import dev.tandem.app.vm.HasFeedback;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,9 +31,15 @@ public final class DevicesViewModel implements HasFeedback {
         }
     }
 
-    public static final String SYNC_OFF = "Sync is off: choose a remote and save the settings first.";
-    public static final String HELP = "Devices that sync here. One unseen for 90 days is retired by itself; forget a "
-            + "lost or sold one now. A forgotten device that syncs again re-joins as a new device and loses nothing.";
+    /** What the list says while sync is off. */
+    public static String syncOff() {
+        return Messages.text("settings.devices.syncOff");
+    }
+
+    /** Above the list: what it holds, and when to forget a device. */
+    public static String help() {
+        return Messages.text("settings.devices.help");
+    }
 
     private final Feedback feedback = new Feedback();
     private final Supplier<Optional<SyncEngine>> engine;
@@ -60,10 +67,10 @@ public final class DevicesViewModel implements HasFeedback {
         Optional<SyncEngine> e = engine.get();
         if (e.isEmpty()) {
             rows.clear();
-            feedback.say(SYNC_OFF);
+            feedback.say(syncOff());
             return;
         }
-        read(e.get(), list -> feedback.say(list.size() == 1 ? "Only this device syncs here so far." : ""));
+        read(e.get(), list -> feedback.say(list.size() == 1 ? Messages.text("settings.devices.onlyThis") : ""));
     }
 
     /** Retires {@code row}'s device from the remote, then reads the list again. */
@@ -74,7 +81,8 @@ public final class DevicesViewModel implements HasFeedback {
         }
         feedback.busy(true);
         async.run(() -> roster.forget(e.get(), row.id()), now -> {
-            String said = now ? "Forgot " + row.name() + "." : row.name() + " was already retired.";
+            String said = Messages.text(now ? "settings.devices.forgot" : "settings.devices.alreadyRetired",
+                    row.name());
             read(e.get(), list -> feedback.say(said));
         }, this::failed);
     }
@@ -89,7 +97,7 @@ public final class DevicesViewModel implements HasFeedback {
     }
 
     private void failed(Throwable t) {
-        feedback.end("Could not reach the remote: " + t.getMessage());
+        feedback.end(Messages.text("settings.devices.unreachable", String.valueOf(t.getMessage())));
     }
 
     private List<Row> rowsOf(SyncEngine e) {
@@ -103,10 +111,11 @@ public final class DevicesViewModel implements HasFeedback {
     /** "Last seen today", "yesterday", "12 days ago"; "Never seen" when the remote holds no time. */
     static String seen(Instant at, Instant now) {
         if (at == null) {
-            return "Never seen";
+            return Messages.text("settings.devices.neverSeen");
         }
         long days = Math.max(0, Duration.between(at, now).toDays());
-        return days == 0 ? "Last seen today" : days == 1 ? "Last seen yesterday" : "Last seen " + days + " days ago";
+        return days == 0 ? Messages.text("settings.devices.seenToday") : days == 1
+                ? Messages.text("settings.devices.seenYesterday") : Messages.text("settings.devices.seenDaysAgo", days);
     }
 
     @Override

@@ -9,9 +9,9 @@ import dev.tandem.engine.sync.KeyringStatus;
 import dev.tandem.engine.sync.RotationReport;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -35,7 +35,6 @@ public final class KeysViewModel implements HasFeedback {
 
     /** Shorter than this is refused: the passphrase is all that stands between the storage provider and the data. */
     public static final int MIN_LENGTH = 10;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
 
     private final Feedback feedback = new Feedback();
     private final KeyOps ops;
@@ -48,15 +47,13 @@ public final class KeysViewModel implements HasFeedback {
     private final StringProperty fresh = new SimpleStringProperty("");
     private final StringProperty repeat = new SimpleStringProperty("");
     private final StringProperty recoveryInput = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the remote's keys…");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(Messages.text("settings.keys.reading"));
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper recoveryCode = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper rotationUnfinished = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyStringWrapper recoveryAction = new ReadOnlyStringWrapper(CREATE);
+    private final ReadOnlyStringWrapper recoveryAction = new ReadOnlyStringWrapper(Messages.text("settings.keys.recovery.create"));
     private final javafx.beans.property.ObjectProperty<Section> section =
             new javafx.beans.property.SimpleObjectProperty<>(Section.PASSPHRASE);
-    private static final String CREATE = "Create recovery key";
-    private static final String REPLACE = "Replace recovery key…";
 
     /** {@code dialogs} asks before anything that voids a key someone may rely on (a replaced recovery key, a rotation). */
     public KeysViewModel(KeyOps ops, Async async, Dialogs dialogs, String savedPassphrase,
@@ -123,22 +120,21 @@ public final class KeysViewModel implements HasFeedback {
 
     public void changePassphrase() {
         if (!current.get().equals(savedPassphrase)) {
-            fail("The current passphrase is not the one this device uses.");
+            fail(Messages.text("settings.keys.wrongCurrent"));
             return;
         }
         if (checkNew()) {
             String chosen = fresh.get();
             run(() -> ops.changePassphrase(chosen), s -> {
                 onNewPassphrase.accept(chosen);
-                done("Passphrase changed. Other devices ask for the new one at their next sync; they keep their "
-                        + "changes meanwhile.");
+                done(Messages.text("settings.keys.changed"));
             });
         }
     }
 
     public void resetWithRecoveryKey() {
         if (recoveryInput.get().isBlank()) {
-            fail("Enter the recovery key.");
+            fail(Messages.text("settings.keys.enterRecovery"));
             return;
         }
         if (checkNew()) {
@@ -147,8 +143,7 @@ public final class KeysViewModel implements HasFeedback {
             run(() -> ops.resetPassphrase(code, chosen), s -> {
                 onNewPassphrase.accept(chosen);
                 recoveryInput.set("");
-                done("New passphrase set with the recovery key, which still works. Other devices ask for the new "
-                        + "passphrase at their next sync.");
+                done(Messages.text("settings.keys.resetDone"));
             });
         }
     }
@@ -160,17 +155,14 @@ public final class KeysViewModel implements HasFeedback {
      */
     public void createRecoveryKey() {
         run(ops::status, (KeyringStatus s) -> {
-            if (s.recoveryKey() && !dialogs.confirm("Replace the recovery key?", "The recovery key you have (printed or"
-                    + " written down, here or on another device) stops working at once: only the new one will open the"
-                    + " remote if the passphrase is forgotten. Write the new one down before you close this window.",
-                    "Replace recovery key")) {
-                say("Nothing changed: the recovery key you have still works.");
+            if (s.recoveryKey() && !dialogs.confirm(Messages.text("settings.keys.replace.title"),
+                    Messages.text("settings.keys.replace.text"), Messages.text("settings.keys.replace.ok"))) {
+                say(Messages.text("settings.keys.replace.kept"));
                 return;
             }
             run(ops::newRecoveryKey, code -> {
                 recoveryCode.set(code);
-                done("Write this recovery key down and keep it apart from the passphrase. Anyone who has it can read "
-                        + "your synced data" + (s.recoveryKey() ? "; the earlier recovery key no longer works." : "."));
+                done(Messages.text(s.recoveryKey() ? "settings.keys.recovery.replaced" : "settings.keys.recovery.made"));
             });
         });
     }
@@ -181,11 +173,10 @@ public final class KeysViewModel implements HasFeedback {
         if (!resume && !checkNew()) {
             return;
         }
-        if (!resume && !dialogs.confirm("Rotate the key?", "Every object on the remote is encrypted again under a new"
-                + " key. The passphrase and the recovery key change: every other device asks for the new passphrase,"
-                + " and the recovery key you have stops working (a new one is shown here). Do this after a leak.",
-                "Rotate key")) {
-            say("Nothing changed: the key, the passphrase and the recovery key stay as they are.");
+        if (!resume && !dialogs.confirm(Messages.text("settings.keys.rotate.title"),
+                Messages.text("settings.keys.rotate.text"),
+                Messages.text("settings.keys.rotate.ok"))) {
+            say(Messages.text("settings.keys.rotate.kept"));
             return;
         }
         String chosen = resume ? savedPassphrase : fresh.get();
@@ -211,9 +202,10 @@ public final class KeysViewModel implements HasFeedback {
                 // message below follows there, so it is not missed.
                 section.set(Section.RECOVERY);
             }
-            done(String.format(Locale.ENGLISH, "Key rotated: %d objects re-encrypted (%,d bytes) in %.1f s.%s",
-                    r.reencrypted(), r.bytesWritten(), r.took().toMillis() / 1000.0, r.recoveryKey() == null ? ""
-                            : " The old recovery key no longer works; write down the new one, shown above."));
+            // Seconds with one decimal, in the language's own decimal sign.
+            String seconds = String.format(Messages.language().locale(), "%.1f", r.took().toMillis() / 1000.0);
+            done(Messages.text(r.recoveryKey() == null ? "settings.keys.rotated" : "settings.keys.rotatedNewRecovery",
+                    r.reencrypted(), r.bytesWritten(), seconds));
         });
     }
 
@@ -221,15 +213,15 @@ public final class KeysViewModel implements HasFeedback {
     private boolean checkNew() {
         String p = fresh.get();
         if (p.length() < MIN_LENGTH) {
-            fail("Choose a passphrase of at least " + MIN_LENGTH + " characters; a few unrelated words are best.");
+            fail(Messages.text("settings.keys.tooShort", MIN_LENGTH));
             return false;
         }
         if (!p.equals(repeat.get())) {
-            fail("The two new passphrases differ.");
+            fail(Messages.text("settings.keys.newDiffer"));
             return false;
         }
         if (p.equals(savedPassphrase)) {
-            fail("That is the passphrase this device already uses.");
+            fail(Messages.text("settings.keys.sameAsNow"));
             return false;
         }
         return true;
@@ -260,26 +252,27 @@ public final class KeysViewModel implements HasFeedback {
     private String technical = "";
 
     private void show(KeyringStatus s) {
-        technical = "The passphrase is stretched with " + s.kdf() + " before it opens the remote's keys.";
+        technical = Messages.text("settings.keys.technical", s.kdf());
         rotationUnfinished.set(s.rotationUnfinished());
-        recoveryAction.set(s.recoveryKey() ? REPLACE : CREATE);
+        recoveryAction.set(Messages.text(s.recoveryKey() ? "settings.keys.recovery.replace" : "settings.keys.recovery.create"));
         status.set(words(s, zone));
     }
 
-    /** "Passphrase changed on sam-laptop, 23 Nov 2026, 14:02 · recovery key: yes · Argon2id, 64 MiB, 3 passes". */
+    /** "Passphrase changed on sam-laptop, Mon 23 Nov 2026, 14:02", then whether a recovery key exists. */
     static String words(KeyringStatus s, ZoneId zone) {
         String event = switch (s.lastEvent()) {
-            case CREATED -> "Encryption set up";
-            case UPGRADED -> "Moved to the keyring";
-            case PASSPHRASE_CHANGED -> "Passphrase changed";
-            case RECOVERY_KEY_CREATED -> "Recovery key made";
-            case PASSPHRASE_RESET -> "Passphrase set with the recovery key";
-            case ROTATION_STARTED -> "Key rotation started (unfinished)";
-            case ROTATED -> "Key rotated";
+            case CREATED -> "settings.keys.event.created";
+            case UPGRADED -> "settings.keys.event.upgraded";
+            case PASSPHRASE_CHANGED -> "settings.keys.event.passphraseChanged";
+            case RECOVERY_KEY_CREATED -> "settings.keys.event.recoveryKeyCreated";
+            case PASSPHRASE_RESET -> "settings.keys.event.passphraseReset";
+            case ROTATION_STARTED -> "settings.keys.event.rotationStarted";
+            case ROTATED -> "settings.keys.event.rotated";
         };
-        return event + " on " + s.changedBy() + ", " + WHEN.format(s.changedAt().atZone(zone)) + "\n"
-                + (s.recoveryKey() ? "A recovery key exists." : "No recovery key yet: make one in case the passphrase is forgotten.")
-                + (s.legacyDescriptor() ? "\nDevices with an older Tandem still open it with the same passphrase." : "");
+        return Messages.text(event, s.changedBy(),
+                Formats.dayYearTime(s.changedAt().atZone(zone).toLocalDateTime())) + "\n"
+                + Messages.text(s.recoveryKey() ? "settings.keys.hasRecovery" : "settings.keys.noRecovery")
+                + (s.legacyDescriptor() ? "\n" + Messages.text("settings.keys.legacy") : "");
     }
 
     /** How the passphrase is protected, for those who ask (a tooltip): "Argon2id, 64 MiB, 3 passes". */

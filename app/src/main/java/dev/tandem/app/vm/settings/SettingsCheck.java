@@ -7,6 +7,7 @@ import dev.tandem.app.vm.Feedback;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,7 +55,8 @@ final class SettingsCheck {
             Path dir = Path.of(s.folder());
             FolderRemote.Look look = FolderRemote.look(dir);
             if (look.contents() == FolderRemote.Contents.OTHER) {
-                return new ConnectionCheck(List.of(new ConnectionCheck.Step("Folder", false,
+                return new ConnectionCheck(List.of(new ConnectionCheck.Step(Messages.text("settings.check.folder"),
+                        false,
                         FolderRemote.problem(dir, look), SyncException.Reason.NOT_FOUND)));
             }
         }
@@ -83,7 +85,8 @@ final class SettingsCheck {
     void run(SyncSettings s, boolean saving) {
         steps.clear();
         checking.set(true);
-        summary.set("Testing " + s.describe() + (saving ? " before saving…" : "…"));
+        summary.set(Messages.text(saving ? "settings.check.testingBeforeSave" : "settings.check.testing",
+                s.describe()));
         async.run(() -> checker.apply(s), check -> {
             checking.set(false);
             steps.setAll(check.steps().stream().map(st -> new CheckStep(st.name(), st.ok(),
@@ -107,7 +110,7 @@ final class SettingsCheck {
             }
         }, e -> {
             checking.set(false);
-            summary.set("Could not test: " + Feedback.why(e));
+            summary.set(Messages.text("settings.check.couldNotTest", Feedback.why(e)));
             // A check that cannot even run (the remote cannot be set up) fails like a failed step:
             // otherwise every Save would start another check and the settings could never be saved.
             failed(s);
@@ -118,7 +121,7 @@ final class SettingsCheck {
     private void failed(SyncSettings s) {
         failedFor = s;
         passedFor = null;
-        saveWarning.set("Devices may not sync through these settings. Change them, or choose Save anyway to keep them.");
+        saveWarning.set(Messages.text("settings.check.saveWarning"));
         revalidate.run();
     }
 }

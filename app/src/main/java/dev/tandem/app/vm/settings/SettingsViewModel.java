@@ -4,8 +4,10 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Authors;
 import dev.tandem.app.sync.FolderRemote;
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.app.vm.Feedback;
 import dev.tandem.engine.sync.ConnectionCheck;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,11 +77,12 @@ public final class SettingsViewModel {
     private final Set<String> touched = new HashSet<>();
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ObjectProperty<Target> target = new SimpleObjectProperty<>(Target.OFF);
-    private final ReadOnlyStringWrapper saveLabel = new ReadOnlyStringWrapper("Save");
+    private final ReadOnlyStringWrapper saveLabel = new ReadOnlyStringWrapper(Messages.text("settings.sync.save"));
     private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper keysAvailable = new ReadOnlyBooleanWrapper(false);
     private Runnable openKeys;
     private MoreSettings more;
+    private LanguageViewModel language;
     private String chosenFolder;
     private boolean submitted;
 
@@ -107,17 +110,19 @@ public final class SettingsViewModel {
             try {
                 Files.createDirectories(inside);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot make " + inside, e);
+                // No words of its own: the note shows the cause's (the system's), in the person's language around them.
+                throw new UncheckedIOException(inside.toString(), e);
             }
             return inside;
         }, chosen -> {
             chosenFolder = chosen.toString();
             value("folder").set(chosenFolder);
-            folderNote.set(chosen.equals(dir) ? "" : "The folder you chose holds other files, so Tandem keeps its own"
-                    + " in a new folder inside it: " + chosen.getFileName() + ".");
+            folderNote.set(chosen.equals(dir) ? ""
+                    : Messages.text("settings.sync.folder.madeInside", chosen.getFileName().toString()));
         }, e -> {
             value("folder").set(dir.toString());
-            folderNote.set("Tandem could not make a folder inside it (" + e.getMessage() + "); choose an empty folder.");
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            folderNote.set(Messages.text("settings.sync.folder.cannotMake", Feedback.why(why)));
         });
     }
 
@@ -204,6 +209,16 @@ public final class SettingsViewModel {
 
     public MoreSettings more() {
         return more;
+    }
+
+    /** Offers Settings → Language, over {@code language}. */
+    public void offerLanguage(LanguageViewModel language) {
+        this.language = language;
+    }
+
+    /** The language choice, empty where the window offers none (some tests). */
+    public Optional<LanguageViewModel> language() {
+        return Optional.ofNullable(language);
     }
 
     public void offerKeys(Runnable open) {
@@ -311,12 +326,12 @@ public final class SettingsViewModel {
         Map<String, String> p = s.validate();
         String iv = value("interval").get().strip();
         if (!iv.matches("\\d{1,6}")) {
-            p.put("interval", "Enter a number of seconds, e.g. 30.");
+            p.put("interval", Messages.text("settings.sync.interval.invalid"));
         }
         // Said once the repeat field is left (or on Save), never while either field is still being typed.
         if (!value("passphrase").get().equals(passphraseRepeat.get())
                 && (submitted || touched.contains(PASSPHRASE_REPEAT))) {
-            p.put("passphrase", "The two passphrases differ.");
+            p.put("passphrase", Messages.text("settings.sync.passphrase.differ"));
         }
         // A name left as it was is not saved, so it cannot be wrong (the host name may be long).
         if (!deviceName.get().equals(initialDeviceName) && Authors.validName(deviceName.get()).isEmpty()) {
@@ -331,7 +346,7 @@ public final class SettingsViewModel {
         keysAvailable.set(openKeys != null && now.mode() == saved.mode() && now.describe().equals(saved.describe())
                 && now.passphrase().equals(saved.passphrase()));
         boolean failedHere = check.failedFor(now);
-        saveLabel.set(failedHere ? "Save anyway" : "Save");
+        saveLabel.set(Messages.text(failedHere ? "settings.sync.saveAnyway" : "settings.sync.save"));
         if (!failedHere) {
             check.saveWarning.set("");
         }
@@ -353,11 +368,11 @@ public final class SettingsViewModel {
     /** Runs the connection check in the background; the steps appear in {@link #checkSteps()}. */
     public void testConnection() {
         if (mode.get() == SyncSettings.Mode.NONE) {
-            check.refuse("Choose a folder, S3 or WebDAV first.");
+            check.refuse(Messages.text("settings.sync.chooseFirst"));
             return;
         }
         if (submit().isEmpty()) {
-            check.refuse("Fix the fields marked in red first.");
+            check.refuse(Messages.text("settings.sync.fixFirst"));
             return;
         }
         check.run(settings(), false);

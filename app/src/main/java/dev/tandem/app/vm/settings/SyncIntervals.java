@@ -1,5 +1,6 @@
 package dev.tandem.app.vm.settings;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,16 +29,14 @@ public final class SyncIntervals {
     /** "Every 30 seconds", "Every minute", "Every 15 minutes", "Every hour", "Every 6 hours", "Every 90 minutes". */
     public static String words(int seconds) {
         if (seconds <= 0) {
-            return "Never";
+            return Messages.text("settings.sync.interval.never");
         }
         if (seconds % 3600 == 0) {
-            int h = seconds / 3600;
-            return h == 1 ? "Every hour" : "Every " + h + " hours";
+            return Messages.text("settings.sync.interval.hours", seconds / 3600);
         }
         if (seconds % 60 == 0) {
-            int m = seconds / 60;
-            return m == 1 ? "Every minute" : "Every " + m + " minutes";
+            return Messages.text("settings.sync.interval.minutes", seconds / 60);
         }
-        return seconds == 1 ? "Every second" : "Every " + seconds + " seconds";
+        return Messages.text("settings.sync.interval.seconds", seconds);
     }
 }

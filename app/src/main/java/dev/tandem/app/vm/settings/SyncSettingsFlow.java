@@ -1,11 +1,16 @@
 package dev.tandem.app.vm.settings;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.app.settings.LanguageSetting;
+import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.app.sync.KeyOps;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.engine.sync.ConnectionCheck;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,6 +33,7 @@ public final class SyncSettingsFlow {
     private final Supplier<CalDavViewModel> phoneSync;
     private final Supplier<DevicesViewModel> devices;
     private Supplier<AttachmentSettingsViewModel> attachments;
+    private SettingsStore languageStore;
 
     /** A flow without the "This device" name (it starts empty and is never applied). */
     public SyncSettingsFlow(Async async, Dialogs dialogs, Supplier<SyncSettings> load, Consumer<SyncSettings> saveAndApply,
@@ -57,49 +63,67 @@ public final class SyncSettingsFlow {
         this.keyOps = keyOps;
     }
 
+    /** The form offers Settings → Language, the choice saved in {@code store}. */
+    public void useLanguage(SettingsStore store) {
+        this.languageStore = store;
+    }
+
     /** The form offers "Attachments…", each time made by {@code make}. */
     public void useAttachments(Supplier<AttachmentSettingsViewModel> make) {
         this.attachments = make;
     }
 
     public void open() {
-        async.run(load::get, current -> {
-            SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync, devices);
-            if (attachments != null) {
-                vm.offerAttachments(attachments);
+        SettingsStore languages = languageStore;
+        async.run(() -> new Loaded(load.get(), languages == null ? Optional.empty() : LanguageSetting.saved(languages)),
+                loaded -> edit(loaded, languages));
+    }
+
+    private void edit(Loaded loaded, SettingsStore languages) {
+        SyncSettings current = loaded.settings();
+        SettingsViewModel vm = new SettingsViewModel(current, deviceName.get(), async, checker, phoneSync, devices);
+        if (attachments != null) {
+            vm.offerAttachments(attachments);
+        }
+        if (languages != null) {
+            vm.offerLanguage(new LanguageViewModel(loaded.language(), Language.forLocale(Locale.getDefault()),
+                    Messages.language(), l -> LanguageSetting.save(languages, l), async));
+        }
+        SyncSettings[] saved = {current};
+        if (current.encrypted()) {
+            vm.offerKeys(() -> dialogs.manageKeys(keys(saved, vm), false));
+        }
+        if (!dialogs.editSyncSettings(vm)) {
+            return;
+        }
+        SyncSettings chosen = vm.settings();
+        Optional<String> newName = vm.deviceNameChange();
+        boolean newlyEncrypted = chosen.encrypted() && !saved[0].encrypted();
+        async.run(() -> {
+            saveAndApply.accept(chosen);
+            newName.ifPresent(rename);
+            // A device joining a remote that has a recovery key already is not asked to make one (and
+            // then to replace the one the others rely on). Unknown (the remote did not answer): not asked.
+            return new Saved(chosen, newlyEncrypted && lacksRecoveryKey(chosen));
+        }, result -> {
+            SyncSettings done = result.settings();
+            String where = done.mode() == SyncSettings.Mode.NONE ? Messages.text("settings.saved.off")
+                    : Messages.text("settings.saved.syncing", done.describe());
+            dialogs.notify(Messages.text("settings.saved.title"), newName
+                    .map(n -> Messages.text("settings.saved.renamed", where, n)).orElse(where), false);
+            if (result.offerRecoveryKey() && dialogs.confirm(Messages.text("settings.recoveryOffer.title"),
+                    Messages.text("settings.recoveryOffer.text"), Messages.text("settings.recoveryOffer.create"))) {
+                saved[0] = done;
+                // The person chose "Create recovery key": it is made now, and the dialog opens showing it.
+                KeysViewModel keys = keys(saved, null);
+                keys.createRecoveryKey();
+                dialogs.manageKeys(keys, true);
             }
-            SyncSettings[] saved = {current};
-            if (current.encrypted()) {
-                vm.offerKeys(() -> dialogs.manageKeys(keys(saved, vm), false));
-            }
-            if (!dialogs.editSyncSettings(vm)) {
-                return;
-            }
-            SyncSettings chosen = vm.settings();
-            Optional<String> newName = vm.deviceNameChange();
-            boolean newlyEncrypted = chosen.encrypted() && !saved[0].encrypted();
-            async.run(() -> {
-                saveAndApply.accept(chosen);
-                newName.ifPresent(rename);
-                // A device joining a remote that has a recovery key already is not asked to make one (and
-                // then to replace the one the others rely on). Unknown (the remote did not answer): not asked.
-                return new Saved(chosen, newlyEncrypted && lacksRecoveryKey(chosen));
-            }, result -> {
-                SyncSettings done = result.settings();
-                dialogs.notify("Sync settings saved", (done.mode() == SyncSettings.Mode.NONE
-                        ? "Sync is off." : "Syncing with " + done.describe() + ".")
-                        + newName.map(n -> " This device is now called " + n + ".").orElse(""), false);
-                if (result.offerRecoveryKey() && dialogs.confirm("Create a recovery key?", "A recovery key opens the encrypted "
-                        + "remote if the passphrase is forgotten. Without either, the synced data cannot be read by "
-                        + "anyone; what is on this device stays.", "Create recovery key")) {
-                    saved[0] = done;
-                    // The person chose "Create recovery key": it is made now, and the dialog opens showing it.
-                    KeysViewModel keys = keys(saved, null);
-                    keys.createRecoveryKey();
-                    dialogs.manageKeys(keys, true);
-                }
-            });
         });
+    }
+
+    /** What the form opens with, read off the FX thread. */
+    private record Loaded(SyncSettings settings, Optional<Language> language) {
     }
 
     private record Saved(SyncSettings settings, boolean offerRecoveryKey) {

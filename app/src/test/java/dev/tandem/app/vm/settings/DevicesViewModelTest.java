@@ -10,6 +10,8 @@ import dev.tandem.app.model.Schema;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.sync.DeviceRoster;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,7 +100,7 @@ class DevicesViewModelTest {
         DevicesViewModel vm = model(profile("Desk"), Optional.empty());
         vm.load();
         assertTrue(vm.rows().isEmpty());
-        assertEquals(DevicesViewModel.SYNC_OFF, vm.messageProperty().get());
+        assertEquals(DevicesViewModel.syncOff(), vm.messageProperty().get());
     }
 
     @Test
@@ -108,5 +110,13 @@ class DevicesViewModelTest {
         assertEquals("Last seen today", DevicesViewModel.seen(now.minusSeconds(3600), now));
         assertEquals("Last seen yesterday", DevicesViewModel.seen(now.minusSeconds(30 * 3600), now));
         assertEquals("Last seen 91 days ago", DevicesViewModel.seen(now.minusSeconds(91L * 86400 + 60), now));
+        try {
+            Messages.use(Language.GERMAN);
+            assertEquals("Zuletzt vor 1.234 Tagen gesehen", DevicesViewModel.seen(now.minusSeconds(1234L * 86400 + 60), now));
+            Messages.use(Language.FRENCH);
+            assertEquals("Vu pour la dernière fois il y a 2 jours", DevicesViewModel.seen(now.minusSeconds(2L * 86400 + 60), now));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
     }
 }

@@ -30,12 +30,15 @@ import javafx.scene.layout.VBox;
  * a day, Alt+Up/Down a week, Alt+Shift+Up/Down 15 minutes; Enter opens it; Page Up/Down page; Home is today.
  */
 final class CalendarView extends VBox {
-    /** What the window's shortcut overlay lists for the calendar (these keys work while it has the focus). */
+    /**
+     * What the window's shortcut overlay lists for the calendar: the keys and the catalogue key of their
+     * words (these keys work while it has the focus).
+     */
     static final String[][] KEYS = {
-        {"Alt+Right", "Calendar: todo a day on (Left: back)"},
-        {"Alt+Down", "Calendar: todo a week on (Up: back)"},
-        {"Alt+Shift+Down", "Calendar: todo 15 min on (Up: back)"},
-        {"Page Down", "Calendar: next week or month"},
+        {"Alt+Right", "main.shortcut.calendarDay"},
+        {"Alt+Down", "main.shortcut.calendarWeek"},
+        {"Alt+Shift+Down", "main.shortcut.calendarQuarter"},
+        {"Page Down", "main.shortcut.calendarPage"},
     };
     private final CalendarViewModel vm;
     private final StackPane content = new StackPane();

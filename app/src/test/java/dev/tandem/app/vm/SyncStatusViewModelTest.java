@@ -139,7 +139,7 @@ class SyncStatusViewModelTest {
     void update_newDeviceId_noticeUntilTheNextSync() {
         vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW, 0, null, -1, null, null, null, null, null, 0,
                 List.of(), "0190aaaa-0000-7000-8000-000000000001"));
-        assertEquals(SyncStatusViewModel.NEW_DEVICE_ID, vm.noticeProperty().get());
+        assertEquals(SyncStatusViewModel.newDeviceIdNotice(), vm.noticeProperty().get());
         assertEquals("Synced", vm.headlineProperty().get(), "nothing is missing: a notice, not a warning");
         assertEquals(SyncStatusViewModel.Indicator.OK, vm.indicatorProperty().get());
         vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW, 0, null, -1, null, null, null, null, null, 0,

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -101,6 +103,23 @@ class SyncStatusViewModelTest {
     void update_waitingForAnotherSyncOfTheProfile_saysSo() {
         vm.update(new SyncStatus(SyncStatus.State.SYNCING, "s3", null, 0, "wait", -1, null, null, null, null, null, 0, List.of()));
         assertEquals("Syncing… waiting for another Tandem on this profile", vm.headlineProperty().get());
+    }
+
+    @Test
+    void update_germanAndFrench_pluralsOfTheLanguage() {
+        try {
+            Messages.use(Language.GERMAN);
+            vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(180), 1, null, -1, null, null, null, null, null, 0, List.of()));
+            assertEquals("Synchronisiert", vm.headlineProperty().get());
+            assertEquals("vor 3 Min. · 1 Änderung wartet", vm.detailProperty().get());
+            vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(2 * 86400), 2, null, -1, null, null, null, null, null, 0, List.of()));
+            assertEquals("vor 2 Tagen · 2 Änderungen warten", vm.detailProperty().get());
+            Messages.use(Language.FRENCH);
+            vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(180), 1, null, -1, null, null, null, null, null, 0, List.of()));
+            assertEquals("il y a 3 min · 1 modification en attente", vm.detailProperty().get());
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
     }
 
     @Test

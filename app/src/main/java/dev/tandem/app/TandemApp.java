@@ -111,7 +111,7 @@ public final class TandemApp extends Application {
                 FxExecutor.INSTANCE.execute(() -> {
                     loading.setText(Messages.text("main.app.openFailed", dataDir.toString(), e.getMessage()));
                     loading.setWrapText(true);
-                    System.err.println("tandem: could not open " + dataDir + ": " + e.getMessage());
+                    System.err.println(Messages.text("main.app.openFailedTerminal", dataDir.toString(), e.getMessage()));
                     if (o.exitAfterFirstFrame()) {
                         System.exit(1);
                     }

@@ -131,14 +131,17 @@ public final class UndoableCommands {
         return Optional.of(Optional.of(l.get().id()));
     }
 
-    /** Asks for a due date ("tomorrow", "fri", "2026-12-01"; "none" clears); empty when cancelled or unreadable. */
+    /**
+     * Asks for a due date ("tomorrow", "fri", "2026-12-01", or in the language's words; "none" or its word
+     * clears); empty when cancelled or unreadable.
+     */
     public Optional<Optional<LocalDate>> askDue() {
         Optional<String> text = dialogs.askText(Messages.text("main.askDue.title"), Messages.text("main.askDue.label"), "")
                 .map(String::strip).filter(n -> !n.isEmpty());
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        if (text.get().equalsIgnoreCase("none")) {
+        if (text.get().equalsIgnoreCase("none") || text.get().equalsIgnoreCase(Messages.text("main.askDue.none"))) {
             return Optional.of(Optional.empty());
         }
         Optional<LocalDate> d = dev.tandem.app.text.DatePhrases.parse(text.get(), store.today());

@@ -86,9 +86,9 @@ final class CalendarMoves {
         return true;
     }
 
-    /** Where a todo went, as the message line says it: "Fri 27 Nov", "Fri 27 Nov 14:00". */
+    /** Where a todo went, as the message line says it: "Fri 27 Nov", "Fri 27 Nov, 14:00". */
     static String where(LocalDate date, LocalTime time) {
-        return time == null ? Formats.day(date) : Messages.text("main.calendar.dayAtTime", Formats.day(date), Item.TIME.format(time));
+        return time == null ? Formats.day(date) : Formats.dayTime(date.atTime(time));
     }
 
     /** Sets a todo's due date (and time, if given; else it keeps its own): a drop from the item list, a plain move. */

@@ -129,7 +129,7 @@ class AgendaPlanTest {
         Item review = todo("Review", "2026-11-25").withDueTime(java.time.LocalTime.of(14, 0)).withDuration(30L);
         Item call = todo("Call", "2026-11-25").withDueTime(java.time.LocalTime.of(9, 5));
         List<AgendaRow> rows = AgendaPlan.of(List.of(review, call, todo("Rent", "2026-11-25")), TODAY, 1);
-        assertEquals(java.util.Map.of("Review", "14:00–14:30", "Call", "09:05", "Rent", ""), rows.stream()
+        assertEquals(java.util.Map.of("Review", "14:00–14:30", "Call", "9:05", "Rent", ""), rows.stream()
                 .filter(AgendaRow::isTodo).collect(java.util.stream.Collectors.toMap(AgendaRow::text, r -> r.row().timeText())));
     }
 }

@@ -200,7 +200,7 @@ class CalendarPlanTest {
             CalendarEntry atHour = CalendarEntry.of(todo("At " + h, WED, LocalTime.of(h, 0), 30), WED);
             assertEquals(atHour.timeText(), GridGeometry.hourText(h));
         }
-        assertEquals("08:00", GridGeometry.hourText(8));
+        assertEquals("8:00", GridGeometry.hourText(8));
         assertEquals("15:00", GridGeometry.hourText(15));
     }
 }

@@ -197,7 +197,8 @@ final class AgendaView extends ListView<AgendaRow> {
                 meta.getChildren().add(l);
             }
             if (!it.repeatText().isEmpty()) {
-                Label rep = new Label(occurrence ? Messages.text("main.agenda.repeats", it.repeatText()) : it.repeatText(), Icons.of(Icons.REPEAT, 13));
+                Label rep = new Label(occurrence ? Messages.text("main.agenda.repeats", it.repeatText()) : it.repeatText(),
+                        Icons.of(Icons.REPEAT, 13));
                 rep.getStyleClass().add(Styles.ITEM_META);
                 meta.getChildren().add(rep);
             }

@@ -30,8 +30,10 @@ final class BulkMenu {
         }
         Menu date = new Menu(Messages.text("main.bulkMenu.setDue"));
         LocalDate today = vm.todayProperty().get();
-        date.getItems().addAll(dateItem(vm, rows, Messages.text("main.bulkMenu.today"), today), dateItem(vm, rows, Messages.text("main.bulkMenu.tomorrow"), today.plusDays(1)),
-                dateItem(vm, rows, Messages.text("main.bulkMenu.inAWeek"), today.plusWeeks(1)), dateItem(vm, rows, Messages.text("main.bulkMenu.noDate"), null));
+        date.getItems().addAll(dateItem(vm, rows, Messages.text("main.bulkMenu.today"), today),
+                dateItem(vm, rows, Messages.text("main.bulkMenu.tomorrow"), today.plusDays(1)),
+                dateItem(vm, rows, Messages.text("main.bulkMenu.inAWeek"), today.plusWeeks(1)),
+                dateItem(vm, rows, Messages.text("main.bulkMenu.noDate"), null));
         Menu priority = new Menu(Messages.text("main.bulkMenu.priority"));
         for (int p = 1; p <= 4; p++) {
             int level = p;

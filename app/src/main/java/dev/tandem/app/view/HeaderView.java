@@ -109,7 +109,8 @@ final class HeaderView extends VBox {
         Button undoButton = iconButton(MaterialDesignU.UNDO, Messages.text("main.header.undoTip"));
         undoButton.disableProperty().bind(undo.canUndoProperty().not());
         undoButton.setOnAction(e -> vm.commands().undo());
-        undo.labelProperty().addListener((o, a, b) -> undoButton.getTooltip().setText(b.isEmpty() ? Messages.text("main.header.undoTip") : Messages.text("main.header.undoWhatTip", b)));
+        undo.labelProperty().addListener((o, a, b) -> undoButton.getTooltip().setText(b.isEmpty()
+                ? Messages.text("main.header.undoTip") : Messages.text("main.header.undoWhatTip", b)));
         Button themeButton = iconButton(MaterialDesignW.WEATHER_NIGHT, Messages.text("main.header.darkTip"));
         themeButton.setId("toggle-theme");
         themeButton.setOnAction(e -> appearance.toggle());

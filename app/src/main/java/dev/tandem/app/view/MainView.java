@@ -305,7 +305,8 @@ public final class MainView extends BorderPane {
         t.window("Shortcut+Shift+A", Messages.text("main.shortcut.agenda"), this::showAgenda);
         t.window("Shortcut+Shift+W", Messages.text("main.shortcut.week"),
                 () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.WEEK));
-        t.window("Shortcut+Shift+K", Messages.text("main.shortcut.month"), () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.MONTH));
+        t.window("Shortcut+Shift+K", Messages.text("main.shortcut.month"),
+                () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.MONTH));
         t.window("Shortcut+Up", Messages.text("main.shortcut.previousList"), () -> vm.selectRelative(-1));
         t.window("Shortcut+Down", Messages.text("main.shortcut.nextList"), () -> vm.selectRelative(1));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
@@ -316,7 +317,8 @@ public final class MainView extends BorderPane {
             if (i == 0) {
                 t.window("Shortcut+1", Messages.text("main.shortcut.sidebarEntries"), () -> vm.selectSidebarEntry(idx));
             } else {
-                t.windowUnlisted("Shortcut+" + (i + 1), Messages.text("main.shortcut.sidebarEntry", String.valueOf(i + 1)), () -> vm.selectSidebarEntry(idx));
+                t.windowUnlisted("Shortcut+" + (i + 1), Messages.text("main.shortcut.sidebarEntry", String.valueOf(i + 1)),
+                        () -> vm.selectSidebarEntry(idx));
             }
         }
         t.window("Shortcut+Shift+N", Messages.text("main.shortcut.newList"), vm.commands()::newList);

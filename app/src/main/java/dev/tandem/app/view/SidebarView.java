@@ -39,7 +39,7 @@ public final class SidebarView extends VBox {
         setPrefWidth(WIDTH);
         setMinWidth(NARROW_WIDTH);
 
-        Label title = new Label("Tandem");
+        Label title = new Label(Messages.text("main.sidebar.title"));
         title.getStyleClass().add(Styles.TITLE);
         HBox header = new HBox(Icons.of(Icons.LOGO, 22), title);
         header.getStyleClass().add(Styles.SIDEBAR_HEADER);

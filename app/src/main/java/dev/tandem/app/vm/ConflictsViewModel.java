@@ -163,7 +163,8 @@ public final class ConflictsViewModel implements AutoCloseable {
             return Optional.empty();
         }
         boolean notes = "notes".equals(row.conflict().field());
-        return Optional.of(new MergeEditorViewModel(Messages.text("main.conflicts.editMergedTitle", inSentence(row.field())), row.itemTitle(), row.field(),
+        return Optional.of(new MergeEditorViewModel(Messages.text("main.conflicts.editMergedTitle", inSentence(row.field())),
+                row.itemTitle(), row.field(),
                 !notes, row.text(), row.keptDevice(), row.lostDevice(), dialogs, value -> saveMerged(row, value)));
     }
 

@@ -54,7 +54,8 @@ final class QuickAdds {
         }
         adding(plan.title(), done);
         async.run(() -> plan.addTo(store, parentId), added -> {
-            undo.push(Messages.text("main.undo.add", HistoryLine.shorten(added.item().title())), () -> store.unadd(added), () -> store.readd(added));
+            undo.push(Messages.text("main.undo.add", HistoryLine.shorten(added.item().title())), () -> store.unadd(added),
+                    () -> store.readd(added));
             if (plan.note()) {
                 saidNote(added);
             } else {

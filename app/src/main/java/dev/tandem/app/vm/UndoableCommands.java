@@ -108,7 +108,8 @@ public final class UndoableCommands {
     /** Asks for a tag to add to {@code n} selected todos, saying how many; empty when cancelled or blank. */
     public Optional<String> askTag(int n) {
         String title = n > 1 ? Messages.text("main.askTag.titleMany", n) : Messages.text("main.askTag.title");
-        return dialogs.askText(title, n > 1 ? Messages.text("main.askTag.labelMany", n) : Messages.text("main.askTag.label"), "").map(String::strip).filter(t -> !t.isEmpty());
+        String label = n > 1 ? Messages.text("main.askTag.labelMany", n) : Messages.text("main.askTag.label");
+        return dialogs.askText(title, label, "").map(String::strip).filter(t -> !t.isEmpty());
     }
 
     /**
@@ -116,7 +117,8 @@ public final class UndoableCommands {
      * cancelled or there is no such list.
      */
     public Optional<Optional<String>> askList() {
-        Optional<String> name = dialogs.askText(Messages.text("main.askList.title"), Messages.text("main.askList.label"), "").map(String::strip).filter(n -> !n.isEmpty());
+        Optional<String> name = dialogs.askText(Messages.text("main.askList.title"), Messages.text("main.askList.label"), "")
+                .map(String::strip).filter(n -> !n.isEmpty());
         if (name.isEmpty()) {
             return Optional.empty();
         }
@@ -357,7 +359,8 @@ public final class UndoableCommands {
     }
 
     public void newList() {
-        dialogs.askText(Messages.text("main.newList.title"), Messages.text("main.list.nameLabel"), "").filter(n -> !n.isBlank()).ifPresent(name -> {
+        String title = Messages.text("main.newList.title");
+        dialogs.askText(title, Messages.text("main.list.nameLabel"), "").filter(n -> !n.isBlank()).ifPresent(name -> {
             Optional<TodoList> taken = lists.stream().filter(l -> l.name() != null && l.name().equalsIgnoreCase(name.strip()))
                     .findFirst();
             if (taken.isPresent()) {
@@ -381,9 +384,10 @@ public final class UndoableCommands {
         if (cur.isEmpty()) {
             return;
         }
-        dialogs.askText(Messages.text("main.renameList.title"), Messages.text("main.list.nameLabel"), cur.get().name()).filter(n -> !n.isBlank()).ifPresent(name ->
-                async.run(() -> store.renameList(listId, name), old -> old.ifPresent(o ->
-                        undo.push(Messages.text("main.undo.renameList"), () -> store.renameList(listId, o), () -> store.renameList(listId, name)))));
+        dialogs.askText(Messages.text("main.renameList.title"), Messages.text("main.list.nameLabel"), cur.get().name())
+                .filter(n -> !n.isBlank()).ifPresent(name -> async.run(() -> store.renameList(listId, name), old -> old.ifPresent(o ->
+                        undo.push(Messages.text("main.undo.renameList"), () -> store.renameList(listId, o),
+                                () -> store.renameList(listId, name)))));
     }
 
     public void deleteList(String listId) {

@@ -183,7 +183,8 @@ public final class OutlineCommands {
             say.accept(Messages.text("main.outline.sectionsNeedList"));
             return;
         }
-        dialogs.askText(Messages.text("main.section.newTitle"), Messages.text("main.list.nameLabel"), "").map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name ->
+        dialogs.askText(Messages.text("main.section.newTitle"), Messages.text("main.list.nameLabel"), "").map(String::strip)
+                .filter(n -> !n.isEmpty()).ifPresent(name ->
                 async.run(() -> sections.create(list, name), s -> {
                     AtomicReference<SectionStore.Deleted> gone = new AtomicReference<>();
                     undo.push(Messages.text("main.undo.newSection", s.name()), () -> sections.delete(s.id()).ifPresent(gone::set),
@@ -197,7 +198,8 @@ public final class OutlineCommands {
             return;
         }
         String id = row.sectionId();
-        dialogs.askText(Messages.text("main.section.renameTitle"), Messages.text("main.list.nameLabel"), row.title()).map(String::strip).filter(n -> !n.isEmpty())
+        dialogs.askText(Messages.text("main.section.renameTitle"), Messages.text("main.list.nameLabel"), row.title())
+                .map(String::strip).filter(n -> !n.isEmpty())
                 .ifPresent(name -> async.run(() -> sections.rename(id, name), was -> was.ifPresent(w ->
                         undo.push(Messages.text("main.undo.renameSection", w.name()), () -> sections.rename(id, w.name()),
                                 () -> sections.rename(id, name)))));

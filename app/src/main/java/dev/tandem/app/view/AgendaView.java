@@ -157,7 +157,8 @@ final class AgendaView extends ListView<AgendaRow> {
                     date.setText(r.detail());
                     headingBox.pseudoClassStateChanged(PseudoStates.OVERDUE, r.isOverdue());
                     headingBox.pseudoClassStateChanged(PseudoStates.TODAY, Messages.text("main.agenda.today").equals(r.text()));
-                    setAccessibleText(r.detail().isEmpty() ? r.text() : Messages.text("main.agenda.a11y.heading", r.text(), r.detail()));
+                    setAccessibleText(r.detail().isEmpty() ? r.text()
+                            : Messages.text("main.agenda.a11y.heading", r.text(), r.detail()));
                     setGraphic(headingBox);
                 }
                 case EMPTY -> {

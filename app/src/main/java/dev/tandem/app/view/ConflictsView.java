@@ -79,7 +79,8 @@ public final class ConflictsView extends VBox {
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox actions = new HBox(8, spacer, dismiss);
             if (r.isText()) {
-                Button merge = new Button(Messages.text("main.conflicts.editMerged"), Icons.of(MaterialDesignP.PENCIL_OUTLINE, 15));
+                Button merge = new Button(Messages.text("main.conflicts.editMerged"),
+                        Icons.of(MaterialDesignP.PENCIL_OUTLINE, 15));
                 merge.setOnAction(e -> editMerged(r));
                 actions.getChildren().add(merge);
             }
@@ -95,7 +96,8 @@ public final class ConflictsView extends VBox {
         }
 
         private Node values(ConflictRow r, Instant now) {
-            VBox kept = valueBox(Messages.text("main.conflicts.keptHeading", r.keptDevice()), new Label(r.kept()), Styles.VALUE_KEPT);
+            VBox kept = valueBox(Messages.text("main.conflicts.keptHeading", r.keptDevice()), new Label(r.kept()),
+                    Styles.VALUE_KEPT);
             VBox lost = valueBox(r.lostHeading(now), new Label(r.lost()), Styles.VALUE_LOST);
             return new HBox(10, kept, lost);
         }

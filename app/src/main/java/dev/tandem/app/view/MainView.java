@@ -293,7 +293,8 @@ public final class MainView extends BorderPane {
             t.window("Alt+" + p, Messages.text("main.shortcut.priority", String.valueOf(p)), () -> withSelection(rows ->
                     vm.bulk().setPriority(rows, level)));
         }
-        t.window("Alt+0", Messages.text("main.shortcut.noPriority"), () -> withSelection(rows -> vm.bulk().setPriority(rows, null)));
+        t.window("Alt+0", Messages.text("main.shortcut.noPriority"),
+                () -> withSelection(rows -> vm.bulk().setPriority(rows, null)));
         t.window("Shortcut+Shift+S", Messages.text("main.shortcut.skip"), editor.details()::skip);
         t.window("Shortcut+Shift+M", Messages.text("main.shortcut.notesMode"), editorView::toggleNotes);
         editor.attachments().ifPresent(a -> t.window("Shortcut+Shift+F", Messages.text("main.shortcut.attach"),

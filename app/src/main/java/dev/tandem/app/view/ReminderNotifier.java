@@ -49,7 +49,8 @@ final class ReminderNotifier {
     private static void show(ReminderScheduler scheduler, ReminderScheduler.Reminder r, Window owner) {
         Action done = new Action(Messages.text("notify.reminder.done"), e -> scheduler.done(r));
         Action snooze = new Action(Messages.text("notify.reminder.snooze"), e -> scheduler.snooze(r));
-        Notifications n = Notifications.create().title(Messages.text("notify.reminder.title")).text(r.title()).position(Pos.BOTTOM_RIGHT)
+        Notifications n = Notifications.create().title(Messages.text("notify.reminder.title")).text(r.title())
+                .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.minutes(5)).action(done, snooze);
         if (owner != null) {
             n.owner(owner);

@@ -94,7 +94,7 @@ final class RowMenus {
         MenuItem delete = new MenuItem(Messages.text("main.menu.deleteSection"));
         delete.setId("delete-section");
         delete.setOnAction(e -> vm.outline().deleteSection(it));
-        MenuItem fold = new MenuItem(it.isCollapsed() ? Messages.text("main.menu.showSection") : Messages.text("main.menu.foldSection"));
+        MenuItem fold = new MenuItem(Messages.text(it.isCollapsed() ? "main.menu.showSection" : "main.menu.foldSection"));
         fold.setOnAction(e -> vm.outline().toggleCollapsed(it));
         fold.setDisable(!it.hasChildren() && !it.isCollapsed());
         MenuItem add = new MenuItem(Messages.text("main.menu.newSection"));

@@ -214,7 +214,8 @@ public final class SidebarView extends VBox {
                 });
                 ContextMenu menu = new ContextMenu(rename, section);
                 if (vm.listSharing().sharing().isPresent()) {
-                    MenuItem share = new MenuItem(Messages.text(e.shared() ? "main.sidebar.menu.members" : "main.sidebar.menu.share"));
+                    MenuItem share = new MenuItem(Messages.text(e.shared() ? "main.sidebar.menu.members"
+                            : "main.sidebar.menu.share"));
                     share.setId("share-list");
                     share.setOnAction(a -> vm.listSharing().share(e.listId()));
                     menu.getItems().add(share);
@@ -227,7 +228,8 @@ public final class SidebarView extends VBox {
                     menu.getItems().add(keep);
                 }
                 // Deleting a shared list would delete it for everyone; leaving deletes it here only.
-                MenuItem delete = new MenuItem(Messages.text(e.shared() ? "main.sidebar.menu.leave" : "main.sidebar.menu.delete"));
+                MenuItem delete = new MenuItem(Messages.text(e.shared() ? "main.sidebar.menu.leave"
+                        : "main.sidebar.menu.delete"));
                 delete.setId(e.shared() ? "leave-list" : "delete-list");
                 delete.setOnAction(a -> {
                     if (e.shared()) {

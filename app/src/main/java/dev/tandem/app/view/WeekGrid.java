@@ -159,7 +159,8 @@ final class WeekGrid extends BorderPane {
         for (int i = 0; i < 7; i++) {
             CalendarDay day = p.days().get(i);
             boolean isToday = day.date().equals(today);
-            names[i].setText(Messages.text("main.calendar.dayHeading", dayNames.get(i), String.valueOf(day.date().getDayOfMonth())));
+            names[i].setText(Messages.text("main.calendar.dayHeading", dayNames.get(i),
+                    String.valueOf(day.date().getDayOfMonth())));
             names[i].pseudoClassStateChanged(PseudoStates.TODAY, isToday);
             names[i].setUserData(day.date());
             allDays[i].pseudoClassStateChanged(PseudoStates.TODAY, isToday);

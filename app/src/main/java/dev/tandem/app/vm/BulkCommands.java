@@ -65,7 +65,8 @@ public final class BulkCommands {
             return;
         }
         async.run(() -> edits.addTag(ids, tag), added -> {
-            undo.push(Messages.text("main.bulk.tag", ids.size()), () -> edits.removeTag(added, tag), () -> edits.addTag(added, tag));
+            undo.push(Messages.text("main.bulk.tag", ids.size()), () -> edits.removeTag(added, tag),
+                    () -> edits.addTag(added, tag));
             say.accept(Messages.text("main.bulk.tagged", ids.size(), tag.strip().replaceFirst("^@+", "")));
         });
     }

@@ -56,7 +56,8 @@ public record ConflictRow(Conflict conflict, String itemTitle, String field, Str
         if (conflict.kind() != Conflict.Kind.EDIT_DELETE || "_deleted".equals(conflict.field())) {
             return Messages.text("main.conflicts.useLost");
         }
-        return Messages.text(lostDevice.equals(Authors.THIS_DEVICE) ? "main.conflicts.restoreMine" : "main.conflicts.restoreEdited");
+        return Messages.text(lostDevice.equals(Authors.THIS_DEVICE) ? "main.conflicts.restoreMine"
+                : "main.conflicts.restoreEdited");
     }
 
     /** The lost side's heading: device and, when known, how long ago it was written. */

@@ -182,7 +182,8 @@ public final class ConflictsViewModel implements AutoCloseable {
                 // Redo writes the merged text again (the conflict stays resolved either way).
                 undo.push(Messages.text("main.undo.merge", inSentence(row.field()), of), back.get(), () -> write(c, value));
             } else {
-                dialogs.notify(Messages.text("main.conflicts.notSaved"), Messages.text("main.conflicts.gone", row.itemTitle()), true);
+                dialogs.notify(Messages.text("main.conflicts.notSaved"), Messages.text("main.conflicts.gone", row.itemTitle()),
+                        true);
             }
         });
     }

@@ -108,14 +108,17 @@ final class SidebarViewModel implements AutoCloseable {
             if (s == Listing.Smart.UPCOMING) {
                 // The next days by day, right under Upcoming; no count: its rows are days, not a number of todos.
                 Listing a = Listing.agenda();
-                next.add(new SidebarEntry(a.key(), Messages.text("main.sidebar.agenda"), SidebarEntry.Kind.SMART, a, 0, false, ""));
+                next.add(new SidebarEntry(a.key(), Messages.text("main.sidebar.agenda"), SidebarEntry.Kind.SMART, a, 0, false,
+                        ""));
                 Listing c = Listing.calendar();
-                next.add(new SidebarEntry(c.key(), Messages.text("main.sidebar.calendar"), SidebarEntry.Kind.SMART, c, 0, false, ""));
+                next.add(new SidebarEntry(c.key(), Messages.text("main.sidebar.calendar"), SidebarEntry.Kind.SMART, c, 0, false,
+                        ""));
             }
         }
         for (TodoList l : lists) {
             Listing v = new Listing.UserListing(l.id());
-            next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? Messages.text("main.sidebar.untitled") : l.name(),
+            String name = l.name() == null || l.name().isBlank() ? Messages.text("main.sidebar.untitled") : l.name();
+            next.add(new SidebarEntry(v.key(), name,
                     SidebarEntry.Kind.LIST, v, count(v.key()), false, shared.getOrDefault(l.id(), "")));
         }
         // Tags on open todos and notes, most used first (by open todos); a tag on neither drops out.

@@ -62,7 +62,8 @@ public final class TextConflict {
             out.add(Messages.text("main.conflicts.text.endings", k.endingName(), l.endingName()));
         }
         if (l.finalNewline() != k.finalNewline() && !l.lines().isEmpty() && !k.lines().isEmpty()) {
-            out.add(Messages.text(k.finalNewline() ? "main.conflicts.text.keptEndsWithBreak" : "main.conflicts.text.lostEndsWithBreak"));
+            out.add(Messages.text(k.finalNewline() ? "main.conflicts.text.keptEndsWithBreak"
+                    : "main.conflicts.text.lostEndsWithBreak"));
         }
         if (out.isEmpty() && d.sameLines()) {
             out.add(Messages.text("main.conflicts.text.onlyBreaks"));

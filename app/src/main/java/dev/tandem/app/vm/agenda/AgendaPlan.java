@@ -90,7 +90,8 @@ public final class AgendaPlan {
             }
             rows.add(heading(d, today));
             if (placed.isEmpty()) {
-                rows.add(new AgendaRow(AgendaRow.Kind.EMPTY, "empty:" + d, Messages.text("main.agenda.nothingPlanned"), "", d, null));
+                rows.add(new AgendaRow(AgendaRow.Kind.EMPTY, "empty:" + d, Messages.text("main.agenda.nothingPlanned"), "", d,
+                        null));
                 continue;
             }
             List<Placed> sorted = new ArrayList<>(placed);

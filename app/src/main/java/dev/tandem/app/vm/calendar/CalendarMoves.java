@@ -74,7 +74,8 @@ final class CalendarMoves {
         }
         Optional<Integer> pick = dialogs.choose(Messages.text("main.calendar.moveRepeating.title"),
                 Messages.text("main.calendar.moveRepeating.choice", it.titleOrEmpty()),
-                List.of(Messages.text("main.calendar.moveRepeating.thisOne"), Messages.text("main.calendar.moveRepeating.theSeries")));
+                List.of(Messages.text("main.calendar.moveRepeating.thisOne"),
+                        Messages.text("main.calendar.moveRepeating.theSeries")));
         if (pick.isEmpty()) {
             return false;
         }

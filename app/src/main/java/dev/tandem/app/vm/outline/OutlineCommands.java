@@ -222,7 +222,8 @@ public final class OutlineCommands {
     private void moveSection(ItemRow row, String id, String before) {
         async.run(() -> sections.move(id, before), was -> {
             if (!was.isEmpty()) {
-                undo.push(Messages.text("main.undo.moveSection", row.title()), () -> sections.setRanks(was), () -> sections.move(id, before));
+                undo.push(Messages.text("main.undo.moveSection", row.title()), () -> sections.setRanks(was),
+                        () -> sections.move(id, before));
                 moved.forEach(c -> c.accept(row.id()));
             }
         });
@@ -235,7 +236,8 @@ public final class OutlineCommands {
         }
         async.run(() -> sections.moveList(id, beforeId), was -> {
             if (!was.isEmpty()) {
-                undo.push(Messages.text("main.undo.moveList", name), () -> sections.setListRanks(was), () -> sections.moveList(id, beforeId));
+                undo.push(Messages.text("main.undo.moveList", name), () -> sections.setListRanks(was),
+                        () -> sections.moveList(id, beforeId));
             }
         });
     }

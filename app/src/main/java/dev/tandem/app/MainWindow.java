@@ -26,6 +26,7 @@ import dev.tandem.app.vm.TransferViewModel;
 import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -88,14 +89,14 @@ public final class MainWindow {
                 appearance, settings, new TransferViewModel(device.store(), async, dialogs),
                 () -> device.sync().syncNow(), device.name(),
                 new ReminderScheduler(device.store(), async, clock, main.commands()));
-        device.onError(e -> dialogs.notify("That did not work",
+        device.onError(e -> dialogs.notify(Messages.text("main.window.failed"),
                 e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), true));
         // Offline or a busy server only changes the status bar; what needs the user pops up once.
         device.sync().addNoticeListener(n -> async.ui().execute(() -> dialogs.notify(n.title(), n.message(), n.error())));
         // The notice changes once per event (to "" at the next sync), so this pops up once.
         models.status().noticeProperty().addListener((o, a, notice) -> {
             if (!notice.isEmpty()) {
-                dialogs.notify("New device id", notice, false);
+                dialogs.notify(Messages.text("main.window.newDeviceId"), notice, false);
             }
         });
         main.listSharing().use(new SharingViewModel(new Spaces(device.settings(), System.getenv()), device.store(), async,
@@ -125,7 +126,8 @@ public final class MainWindow {
             // A failure pops up once, not at every retry; the dialog shows the current state.
             String failure = s.state() == CalDavService.Status.State.FAILED ? s.message() : "";
             if (!failure.isEmpty() && !failure.equals(lastFailure.get())) {
-                dialogs.notify("Phone task lists (CalDAV)", s.message() + " " + s.hint(), true);
+                dialogs.notify(Messages.text("main.window.caldavFailed"),
+                        Messages.text("main.window.caldavFailedText", s.message(), s.hint()), true);
             }
             lastFailure.set(failure);
         });

@@ -4,6 +4,7 @@ import dev.tandem.app.demo.DemoMode;
 import dev.tandem.app.fx.FxExecutor;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class TandemApp extends Application {
         }
         stage.setTitle("Tandem");
         AppStage.setIcon(stage);
-        Label loading = new Label("Opening your todos…");
+        Label loading = new Label(Messages.text("main.app.opening"));
         StackPane placeholder = new StackPane(loading);
         Scene scene = new Scene(placeholder, 1180, 740);
         AppStage.orient(scene);
@@ -108,9 +109,9 @@ public final class TandemApp extends Application {
                 });
             } catch (RuntimeException e) {
                 FxExecutor.INSTANCE.execute(() -> {
-                    loading.setText("Tandem could not open its data in " + dataDir + ":\n" + e.getMessage());
+                    loading.setText(Messages.text("main.app.openFailed", dataDir.toString(), e.getMessage()));
                     loading.setWrapText(true);
-                    System.err.println("tandem: could not open " + dataDir + ": " + e.getMessage());
+                    System.err.println(Messages.text("main.app.openFailedTerminal", dataDir.toString(), e.getMessage()));
                     if (o.exitAfterFirstFrame()) {
                         System.exit(1);
                     }

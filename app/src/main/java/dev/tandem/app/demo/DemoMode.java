@@ -12,6 +12,7 @@ import dev.tandem.app.view.Icons;
 import dev.tandem.app.view.MainView;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,10 +73,10 @@ public final class DemoMode implements AutoCloseable {
 
     /** Opens both devices (off the FX thread) and shows their windows; {@code onShown} runs after. */
     public void start(Stage first, Runnable onShown) {
-        Label loading = new Label("Starting two demo devices…");
+        Label loading = new Label(Messages.text("main.demo.starting"));
         first.setScene(new Scene(new StackPane(loading), 900, 640));
         first.getScene().getStylesheets().setAll(theme.stylesheets());
-        first.setTitle("Tandem demo");
+        first.setTitle(Messages.text("main.demo.title"));
         first.show();
         Thread t = new Thread(() -> {
             try {
@@ -92,7 +93,7 @@ public final class DemoMode implements AutoCloseable {
                     onShown.run();
                 });
             } catch (RuntimeException | IOException e) {
-                FxExecutor.INSTANCE.execute(() -> loading.setText("The demo could not start: " + e.getMessage()));
+                FxExecutor.INSTANCE.execute(() -> loading.setText(Messages.text("main.demo.failed", e.getMessage())));
             }
         }, "tandem-demo-open");
         t.setDaemon(true);
@@ -141,7 +142,7 @@ public final class DemoMode implements AutoCloseable {
         }
         stage.getScene().getStylesheets().setAll(theme.stylesheets());
         view.themeProperty().addListener((o, a, t) -> stage.getScene().getStylesheets().setAll(t.stylesheets()));
-        stage.setTitle("Tandem — " + device.name() + " (demo)");
+        stage.setTitle(Messages.text("main.demo.windowTitle", device.name()));
         AppStage.setIcon(stage);
         stage.setX(x);
         stage.setY(y);
@@ -157,7 +158,7 @@ public final class DemoMode implements AutoCloseable {
     public static HBox banner(Device device) {
         // The demo's folder is watched: an edit reaches the other window within about a second
         // (PERFORMANCE.md, "Live sync"), so the banner promises no interval.
-        Label l = new Label(device.name() + " · demo: syncs live through a shared folder — edit here, watch the other window");
+        Label l = new Label(Messages.text("main.demo.banner", device.name()));
         HBox box = new HBox(8, Icons.of(MaterialDesignL.LAPTOP, 16), l);
         box.getStyleClass().add(Styles.DEVICE_BANNER);
         return box;

@@ -5,6 +5,7 @@ import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
@@ -37,7 +38,7 @@ final class AgendaView extends ListView<AgendaRow> {
         this.agenda = vm.agenda();
         setId("agenda");
         getStyleClass().addAll(Styles.ITEM_LIST, Styles.AGENDA_LIST);
-        setAccessibleText("Agenda");
+        setAccessibleText(Messages.text("main.sidebar.agenda"));
         setCellFactory(lv -> new AgendaCell());
         getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null && row.isTodo()) {
@@ -155,8 +156,9 @@ final class AgendaView extends ListView<AgendaRow> {
                     heading.setText(r.text());
                     date.setText(r.detail());
                     headingBox.pseudoClassStateChanged(PseudoStates.OVERDUE, r.isOverdue());
-                    headingBox.pseudoClassStateChanged(PseudoStates.TODAY, "Today".equals(r.text()));
-                    setAccessibleText(r.detail().isEmpty() ? r.text() : r.text() + ", " + r.detail());
+                    headingBox.pseudoClassStateChanged(PseudoStates.TODAY, Messages.text("main.agenda.today").equals(r.text()));
+                    setAccessibleText(r.detail().isEmpty() ? r.text()
+                            : Messages.text("main.agenda.a11y.heading", r.text(), r.detail()));
                     setGraphic(headingBox);
                 }
                 case EMPTY -> {
@@ -196,7 +198,8 @@ final class AgendaView extends ListView<AgendaRow> {
                 meta.getChildren().add(l);
             }
             if (!it.repeatText().isEmpty()) {
-                Label rep = new Label(occurrence ? "Repeats " + it.repeatText() : it.repeatText(), Icons.of(Icons.REPEAT, 13));
+                Label rep = new Label(occurrence ? Messages.text("main.agenda.repeats", it.repeatText()) : it.repeatText(),
+                        Icons.of(Icons.REPEAT, 13));
                 rep.getStyleClass().add(Styles.ITEM_META);
                 meta.getChildren().add(rep);
             }
@@ -211,9 +214,11 @@ final class AgendaView extends ListView<AgendaRow> {
             if (it.priority() > 0) {
                 marker.getStyleClass().add(Styles.priority(it.priority()));
             }
-            setAccessibleText(r.text() + (it.timeText().isEmpty() ? "" : ", " + it.timeText())
-                    + (r.detail().isEmpty() ? "" : ", overdue since " + r.detail())
-                    + (occurrence ? ", a later date of a repeating todo" : ""));
+            String spoken = it.timeText().isEmpty() ? r.text() : Messages.text("main.agenda.a11y.time", r.text(), it.timeText());
+            if (!r.detail().isEmpty()) {
+                spoken = Messages.text("main.agenda.a11y.overdue", spoken, r.detail());
+            }
+            setAccessibleText(occurrence ? Messages.text("main.agenda.a11y.occurrence", spoken) : spoken);
             setGraphic(todo);
         }
     }

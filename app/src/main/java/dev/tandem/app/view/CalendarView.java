@@ -4,6 +4,7 @@ import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 import javafx.beans.value.ObservableBooleanValue;
@@ -30,12 +31,15 @@ import javafx.scene.layout.VBox;
  * a day, Alt+Up/Down a week, Alt+Shift+Up/Down 15 minutes; Enter opens it; Page Up/Down page; Home is today.
  */
 final class CalendarView extends VBox {
-    /** What the window's shortcut overlay lists for the calendar (these keys work while it has the focus). */
+    /**
+     * What the window's shortcut overlay lists for the calendar: the keys and the catalogue key of their
+     * words (these keys work while it has the focus).
+     */
     static final String[][] KEYS = {
-        {"Alt+Right", "Calendar: todo a day on (Left: back)"},
-        {"Alt+Down", "Calendar: todo a week on (Up: back)"},
-        {"Alt+Shift+Down", "Calendar: todo 15 min on (Up: back)"},
-        {"Page Down", "Calendar: next week or month"},
+        {"Alt+Right", "main.shortcut.calendarDay"},
+        {"Alt+Down", "main.shortcut.calendarWeek"},
+        {"Alt+Shift+Down", "main.shortcut.calendarQuarter"},
+        {"Page Down", "main.shortcut.calendarPage"},
     };
     private final CalendarViewModel vm;
     private final StackPane content = new StackPane();
@@ -48,26 +52,26 @@ final class CalendarView extends VBox {
         this.onOpen = onOpen;
         setId("calendar");
         getStyleClass().add(Styles.CALENDAR);
-        setAccessibleText("Calendar");
+        setAccessibleText(Messages.text("main.sidebar.calendar"));
         setFocusTraversable(true);
         Button previous = new Button(null, Icons.of(Icons.PREVIOUS, 16));
         previous.setId("calendar-previous");
-        previous.setAccessibleText("Previous");
+        previous.setAccessibleText(Messages.text("main.calendar.previous"));
         previous.setOnAction(e -> vm.previous());
         Button next = new Button(null, Icons.of(Icons.NEXT, 16));
         next.setId("calendar-next");
-        next.setAccessibleText("Next");
+        next.setAccessibleText(Messages.text("main.calendar.next"));
         next.setOnAction(e -> vm.next());
-        Button today = new Button("Today");
+        Button today = new Button(Messages.text("main.calendar.today"));
         today.setId("calendar-today");
         today.setOnAction(e -> vm.goToday());
         Label title = new Label();
         title.setId("calendar-title");
         title.getStyleClass().add(Styles.CALENDAR_TITLE);
         ToggleGroup modes = new ToggleGroup();
-        ToggleButton weekButton = new ToggleButton("Week");
+        ToggleButton weekButton = new ToggleButton(Messages.text("main.calendar.week"));
         weekButton.setId("calendar-week-button");
-        ToggleButton monthButton = new ToggleButton("Month");
+        ToggleButton monthButton = new ToggleButton(Messages.text("main.calendar.month"));
         monthButton.setId("calendar-month-button");
         weekButton.setToggleGroup(modes);
         monthButton.setToggleGroup(modes);

@@ -4,6 +4,7 @@ import dev.tandem.app.vm.ConflictRow;
 import dev.tandem.app.vm.ConflictsViewModel;
 import dev.tandem.app.vm.TextConflict;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -33,15 +34,14 @@ public final class ConflictsView extends VBox {
         this.vm = vm;
         setId("conflicts");
         getStyleClass().add(Styles.CONFLICTS);
-        Label intro = new Label("When two devices change the same field before they sync, the later change wins. "
-                + "The other value is kept here, so you can take it back.");
+        Label intro = new Label(Messages.text("main.conflicts.intro"));
         intro.setWrapText(true);
         intro.getStyleClass().add(Styles.HINT);
         ListView<ConflictRow> list = new ListView<>(vm.conflicts());
         list.setId("conflict-list");
         list.getStyleClass().add(Styles.ITEM_LIST);
         list.setCellFactory(lv -> new Card());
-        Label none = new Label("No conflicts. Everything merged cleanly.");
+        Label none = new Label(Messages.text("main.conflicts.none"));
         VBox empty = new VBox(Icons.of(MaterialDesignC.CHECK_CIRCLE_OUTLINE, 44), none);
         empty.getStyleClass().add(Styles.EMPTY_STATE);
         list.setPlaceholder(empty);
@@ -72,14 +72,15 @@ public final class ConflictsView extends VBox {
             Button use = new Button(r.useLabel(), Icons.of(MaterialDesignS.SWAP_HORIZONTAL, 15));
             use.getStyleClass().add(Styles.BUTTON_ACCENT);
             use.setOnAction(e -> vm.useLostValue(r));
-            Button dismiss = new Button("Dismiss");
+            Button dismiss = new Button(Messages.text("main.conflicts.dismiss"));
             dismiss.getStyleClass().add(Styles.BUTTON_FLAT);
             dismiss.setOnAction(e -> vm.dismiss(r));
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             HBox actions = new HBox(8, spacer, dismiss);
             if (r.isText()) {
-                Button merge = new Button("Edit merged", Icons.of(MaterialDesignP.PENCIL_OUTLINE, 15));
+                Button merge = new Button(Messages.text("main.conflicts.editMerged"),
+                        Icons.of(MaterialDesignP.PENCIL_OUTLINE, 15));
                 merge.setOnAction(e -> editMerged(r));
                 actions.getChildren().add(merge);
             }
@@ -95,7 +96,8 @@ public final class ConflictsView extends VBox {
         }
 
         private Node values(ConflictRow r, Instant now) {
-            VBox kept = valueBox("KEPT · " + r.keptDevice(), new Label(r.kept()), Styles.VALUE_KEPT);
+            VBox kept = valueBox(Messages.text("main.conflicts.keptHeading", r.keptDevice()), new Label(r.kept()),
+                    Styles.VALUE_KEPT);
             VBox lost = valueBox(r.lostHeading(now), new Label(r.lost()), Styles.VALUE_LOST);
             return new HBox(10, kept, lost);
         }
@@ -106,7 +108,7 @@ public final class ConflictsView extends VBox {
             VBox box = new VBox(6);
             if (t.inline()) {
                 // An empty side says "(empty)" rather than show nothing.
-                VBox kept = valueBox("KEPT · " + r.keptDevice(),
+                VBox kept = valueBox(Messages.text("main.conflicts.keptHeading", r.keptDevice()),
                         t.kept().isBlank() ? new Label(r.kept()) : DiffView.words(t.keptWords()), Styles.VALUE_KEPT);
                 VBox lost = valueBox(r.lostHeading(now),
                         t.lost().isBlank() ? new Label(r.lost()) : DiffView.words(t.lostWords()), Styles.VALUE_LOST);

@@ -7,6 +7,7 @@ import dev.tandem.app.vm.UndoManager;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -90,8 +91,8 @@ final class HeaderView extends VBox {
         search.setId("search");
         // "Search" alone: it reads whole at every width (a longer prompt was cut beside a narrow window's
         // editor); the shortcut is in the tooltip.
-        search.setPromptText("Search");
-        search.setTooltip(new javafx.scene.control.Tooltip("Search (Ctrl+F)"));
+        search.setPromptText(Messages.text("main.header.search"));
+        search.setTooltip(new javafx.scene.control.Tooltip(Messages.text("main.header.searchTip")));
         search.getStyleClass().add(Styles.SEARCH_FIELD);
         search.setMinWidth(SEARCH_MIN);
         search.setPrefWidth(SEARCH_WIDTH);
@@ -105,25 +106,26 @@ final class HeaderView extends VBox {
             }
         });
 
-        Button undoButton = iconButton(MaterialDesignU.UNDO, "Undo (Ctrl+Z)");
+        Button undoButton = iconButton(MaterialDesignU.UNDO, Messages.text("main.header.undoTip"));
         undoButton.disableProperty().bind(undo.canUndoProperty().not());
         undoButton.setOnAction(e -> vm.commands().undo());
-        undo.labelProperty().addListener((o, a, b) -> undoButton.getTooltip().setText(b.isEmpty() ? "Undo (Ctrl+Z)" : b + " (Ctrl+Z)"));
-        Button themeButton = iconButton(MaterialDesignW.WEATHER_NIGHT, "Dark theme (Ctrl+Shift+L)");
+        undo.labelProperty().addListener((o, a, b) -> undoButton.getTooltip().setText(b.isEmpty()
+                ? Messages.text("main.header.undoTip") : Messages.text("main.header.undoWhatTip", b)));
+        Button themeButton = iconButton(MaterialDesignW.WEATHER_NIGHT, Messages.text("main.header.darkTip"));
         themeButton.setId("toggle-theme");
         themeButton.setOnAction(e -> appearance.toggle());
         appearance.themeProperty().addListener((o, a, t) -> {
             ((FontIcon) themeButton.getGraphic()).setIconCode(t == Theme.DARK ? MaterialDesignW.WHITE_BALANCE_SUNNY : MaterialDesignW.WEATHER_NIGHT);
-            themeButton.getTooltip().setText(t == Theme.DARK ? "Light theme (Ctrl+Shift+L)" : "Dark theme (Ctrl+Shift+L)");
+            themeButton.getTooltip().setText(Messages.text(t == Theme.DARK ? "main.header.lightTip" : "main.header.darkTip"));
         });
-        Button emptyTrash = new Button("Empty Trash", Icons.of(MaterialDesignD.DELETE_OUTLINE, 15));
+        Button emptyTrash = new Button(Messages.text("main.header.emptyTrash"), Icons.of(MaterialDesignD.DELETE_OUTLINE, 15));
         emptyTrash.setId("empty-trash");
         emptyTrash.setOnAction(e -> vm.commands().emptyTrash());
         emptyTrash.visibleProperty().bind(vm.chrome().emptyTrashShownProperty());
         emptyTrash.managedProperty().bind(emptyTrash.visibleProperty());
         emptyTrash.setMinWidth(Region.USE_PREF_SIZE);
 
-        Label sortLabel = new Label("Sort");
+        Label sortLabel = new Label(Messages.text("main.header.sort"));
         sortLabel.setMinWidth(Region.USE_PREF_SIZE);
         // In a narrow window the choice box speaks for itself.
         sortLabel.visibleProperty().bind(widthProperty().greaterThan(NARROW));
@@ -131,7 +133,7 @@ final class HeaderView extends VBox {
         ChoiceBox<ListOrder> sort = new ChoiceBox<>(FXCollections.observableArrayList(ListOrder.values()));
         sort.setId("sort");
         sort.valueProperty().bindBidirectional(vm.sortProperty());
-        sort.setAccessibleText("Sort order");
+        sort.setAccessibleText(Messages.text("main.header.sortOrder"));
         // Never narrower than its longest choice: a tight header squeezes the search field instead.
         sort.setMinWidth(Region.USE_PREF_SIZE);
         sortLabel.setLabelFor(sort);
@@ -140,7 +142,7 @@ final class HeaderView extends VBox {
         sortBox.visibleProperty().bind(vm.chrome().sortShownProperty());
         sortBox.managedProperty().bind(sortBox.visibleProperty());
 
-        Button keys = iconButton(Icons.KEYBOARD, "Keyboard shortcuts (F1)");
+        Button keys = iconButton(Icons.KEYBOARD, Messages.text("main.header.shortcutsTip"));
         keys.setId("show-shortcuts");
         keys.setOnAction(e -> toggleShortcuts.run());
         finder = new FlowPane(10, 6, emptyTrash, sortBox, search);

@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -39,11 +40,11 @@ private final MainViewModel vm;
     private final Label progress = new Label();
     private final Label context = new Label();
     private final Label start = new Label();
-    private final Label someday = new Label("Someday");
+    private final Label someday = new Label(Messages.text("main.row.someday"));
     private final Label disclosure = new Label();
     private final FontIcon arrow = Icons.of(Icons.EXPANDED, 16);
     private final SectionHeader header = new SectionHeader();
-    private final Button restore = new Button("Restore", Icons.of(MaterialDesignR.RESTORE, 15));
+    private final Button restore = new Button(Messages.text("main.row.restore"), Icons.of(MaterialDesignR.RESTORE, 15));
     private final HBox meta = new HBox(10);
     private final HBox row;
     private boolean updating;
@@ -116,7 +117,7 @@ private final MainViewModel vm;
         repeat.getStyleClass().add(Styles.ITEM_META);
         bell.getStyleClass().add(Styles.NOTE_ICON);
         kindIcon.getStyleClass().add(Styles.NOTE_KIND_ICON);
-        kindIcon.setAccessibleText("Note");
+        kindIcon.setAccessibleText(Messages.text("main.row.note"));
         checklist.getStyleClass().add(Styles.ITEM_META);
         checklist.setGraphic(Icons.of(MaterialDesignC.CHECKBOX_MARKED_OUTLINE, 13));
         row = new HBox(12, marker, disclosure, check, kindIcon, text, bell, noteIcon, restore);
@@ -159,8 +160,8 @@ private final MainViewModel vm;
         if (it.isSection()) {
             header.show(it);
             setGraphic(header);
-            setAccessibleText("Section " + it.title() + ", " + it.openSubtasks()
-                    + (it.openSubtasks() == 1 ? " todo" : " todos") + (it.isCollapsed() ? ", folded" : ""));
+            setAccessibleText(Messages.text(it.isCollapsed() ? "main.row.a11y.sectionFolded" : "main.row.a11y.section",
+                    it.title(), it.openSubtasks()));
             return;
         }
         boolean outlined = it.isOutlined();
@@ -169,7 +170,7 @@ private final MainViewModel vm;
         disclosure.setVisible(outlined && it.hasChildren());
         // One icon, its glyph switched: a new node per update would be styled and laid out anew each time.
         arrow.setIconCode(it.isCollapsed() ? Icons.NEXT : Icons.EXPANDED);
-        disclosure.setAccessibleText(it.isCollapsed() ? "Show subtasks" : "Fold subtasks");
+        disclosure.setAccessibleText(Messages.text(it.isCollapsed() ? "main.row.showSubtasks" : "main.row.foldSubtasks"));
         progress.setText(it.progressText());
         progress.setVisible(!it.progressText().isEmpty());
         progress.setManaged(!it.progressText().isEmpty());
@@ -267,27 +268,29 @@ private final MainViewModel vm;
      * plus priority, tags and the checklist.
      */
     private String accessibleText(ItemRow it, String dueText) {
-        StringBuilder b = new StringBuilder(it.title().isEmpty() ? "Untitled" : it.title());
+        String title = it.title().isEmpty() ? Messages.text("main.row.untitled") : it.title();
+        String list = vm.listName(it.listId());
+        java.util.List<String> parts = new java.util.ArrayList<>();
         if (it.isNote()) {
-            b.append(", note, ").append(vm.listName(it.listId()));
+            parts.add(Messages.text("main.row.a11y.note", title, list));
         } else {
-            b.append(", ").append(vm.listName(it.listId()));
-            b.append(", ").append(dueText.isEmpty() ? "no due date" : "due " + dueText);
-            b.append(", ").append(it.isDone() ? "done" : "not done");
+            parts.add(dueText.isEmpty() ? Messages.text("main.row.a11y.todo", title, list)
+                    : Messages.text("main.row.a11y.todoDue", title, list, dueText));
+            parts.add(Messages.text(it.isDone() ? "main.row.a11y.done" : "main.row.a11y.notDone"));
         }
         if (it.priority() > 0) {
-            b.append(", priority ").append(it.priority());
+            parts.add(Messages.text("main.row.a11y.priority", String.valueOf(it.priority())));
         }
         if (!it.tags().isEmpty()) {
-            b.append(", tags ").append(String.join(" ", it.tags()));
+            parts.add(Messages.text("main.row.a11y.tags", String.join(" ", it.tags())));
         }
         if (!it.isNote() && !it.repeatText().isEmpty()) {
-            b.append(", repeats ").append(it.repeatText());
+            parts.add(Messages.text("main.row.a11y.repeats", it.repeatText()));
         }
         if (it.checklistTotal() > 0) {
-            b.append(", checklist ").append(it.checklistDone()).append(" of ").append(it.checklistTotal()).append(" ticked");
+            parts.add(Messages.text("main.row.a11y.checklist", it.checklistDone(), it.checklistTotal()));
         }
-        return b.toString();
+        return String.join(", ", parts);
     }
 
     private ContextMenu menuFor(ItemRow it) {

@@ -5,6 +5,7 @@ import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SelectionOrder;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.Objects;
 import javafx.scene.control.Label;
@@ -111,7 +112,7 @@ public final class ItemListView extends ListView<ItemRow> {
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         getSelectionModel().getSelectedIndices().addListener((javafx.collections.ListChangeListener<Integer>) c ->
                 vm.selectionCountProperty().set(getSelectionModel().getSelectedIndices().size()));
-        setAccessibleText("Todos");
+        setAccessibleText(Messages.text("main.list.a11y"));
         setOnKeyPressed(e -> {
             if (shortcuts != null) {
                 shortcuts.handle(e);

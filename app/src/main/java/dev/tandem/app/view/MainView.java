@@ -10,6 +10,7 @@ import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.WindowViewModel;
 import dev.tandem.ui.Styles;
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -258,93 +259,96 @@ public final class MainView extends BorderPane {
     /** The window's shortcuts, one table for the keys and the ?/F1 overlay (see {@link Shortcuts}). */
     private Shortcuts buildShortcuts() {
         Shortcuts t = new Shortcuts();
-        t.window("Shortcut+N", "New todo (quick add)", () -> {
+        t.window("Shortcut+N", Messages.text("main.shortcut.newTodo"), () -> {
             if (!quickAdd.isVisible()) {
                 vm.selectInbox();
             }
             quickAdd.requestFocus();
         });
-        t.window("Shortcut+Alt+N", "New subtask of the selected todo", () -> withSelection(rows -> {
+        t.window("Shortcut+Alt+N", Messages.text("main.shortcut.newSubtask"), () -> withSelection(rows -> {
             ItemRow parent = rows.get(0);
             if (!parent.isNote() && !parent.isSection()) {
                 vm.quickAdd().addUnder(parent.id(), parent.title());
             }
         }));
-        t.window("Shortcut+F", "Search", () -> {
+        t.window("Shortcut+F", Messages.text("main.shortcut.search"), () -> {
             search.requestFocus();
             search.selectAll();
         });
-        t.window("Shortcut+D", "Complete the selected todos", itemList::completeSelected);
-        t.window("Shortcut+Enter", "Complete the selected todos", itemList::completeSelected);
-        t.window("Shortcut+E", "Edit the selected todo", () -> editorView.titleField().requestFocus());
-        t.window("Shortcut+L", "Go to the list", this::focusList);
-        t.window("Shortcut+Z", "Undo", vm.commands()::undo);
-        t.window("Shortcut+Shift+Z", "Redo", this::redo);
-        t.window("Shortcut+Y", "Redo", this::redo);
-        t.window("Shortcut+T", "Tag the selected todos", () -> withSelection(rows ->
+        t.window("Shortcut+D", Messages.text("main.shortcut.complete"), itemList::completeSelected);
+        t.window("Shortcut+Enter", Messages.text("main.shortcut.complete"), itemList::completeSelected);
+        t.window("Shortcut+E", Messages.text("main.shortcut.edit"), () -> editorView.titleField().requestFocus());
+        t.window("Shortcut+L", Messages.text("main.shortcut.goToList"), this::focusList);
+        t.window("Shortcut+Z", Messages.text("main.shortcut.undo"), vm.commands()::undo);
+        t.window("Shortcut+Shift+Z", Messages.text("main.shortcut.redo"), this::redo);
+        t.window("Shortcut+Y", Messages.text("main.shortcut.redo"), this::redo);
+        t.window("Shortcut+T", Messages.text("main.shortcut.tag"), () -> withSelection(rows ->
                 vm.commands().askTag(rows.size()).ifPresent(tag -> vm.bulk().tag(rows, tag))));
-        t.window("Shortcut+M", "Move the selected todos to a list", () -> withSelection(rows ->
+        t.window("Shortcut+M", Messages.text("main.shortcut.move"), () -> withSelection(rows ->
                 vm.commands().askList().ifPresent(l -> vm.bulk().moveToList(rows, l.orElse(null)))));
-        t.window("Shortcut+Shift+D", "Set the due date of the selected todos", () -> withSelection(rows ->
+        t.window("Shortcut+Shift+D", Messages.text("main.shortcut.due"), () -> withSelection(rows ->
                 vm.commands().askDue().ifPresent(d -> vm.bulk().setDue(rows, d.orElse(null)))));
         for (int p = 1; p <= 4; p++) {
             int level = p;
-            t.window("Alt+" + p, "Priority " + p + " for the selected todos", () -> withSelection(rows ->
+            t.window("Alt+" + p, Messages.text("main.shortcut.priority", String.valueOf(p)), () -> withSelection(rows ->
                     vm.bulk().setPriority(rows, level)));
         }
-        t.window("Alt+0", "No priority for the selected todos", () -> withSelection(rows -> vm.bulk().setPriority(rows, null)));
-        t.window("Shortcut+Shift+S", "Skip to the next occurrence (repeating todo)", editor.details()::skip);
-        t.window("Shortcut+Shift+M", "Notes: rendered Markdown or text", editorView::toggleNotes);
-        editor.attachments().ifPresent(a -> t.window("Shortcut+Shift+F", "Attach files to the selected todo",
+        t.window("Alt+0", Messages.text("main.shortcut.noPriority"),
+                () -> withSelection(rows -> vm.bulk().setPriority(rows, null)));
+        t.window("Shortcut+Shift+S", Messages.text("main.shortcut.skip"), editor.details()::skip);
+        t.window("Shortcut+Shift+M", Messages.text("main.shortcut.notesMode"), editorView::toggleNotes);
+        editor.attachments().ifPresent(a -> t.window("Shortcut+Shift+F", Messages.text("main.shortcut.attach"),
                 a::chooseAndAttach));
-        t.window("Shortcut+Shift+O", "Change the sort order", () -> {
+        t.window("Shortcut+Shift+O", Messages.text("main.shortcut.sort"), () -> {
             ListOrder[] all = ListOrder.values();
             vm.sortProperty().set(all[(vm.sortProperty().get().ordinal() + 1) % all.length]);
         });
-        t.window("Shortcut+Shift+A", "Agenda: the next days by day", this::showAgenda);
-        t.window("Shortcut+Shift+W", "Calendar: the week, by day and hour",
+        t.window("Shortcut+Shift+A", Messages.text("main.shortcut.agenda"), this::showAgenda);
+        t.window("Shortcut+Shift+W", Messages.text("main.shortcut.week"),
                 () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.WEEK));
-        t.window("Shortcut+Shift+K", "Calendar: the month", () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.MONTH));
-        t.window("Shortcut+Up", "Previous list", () -> vm.selectRelative(-1));
-        t.window("Shortcut+Down", "Next list", () -> vm.selectRelative(1));
+        t.window("Shortcut+Shift+K", Messages.text("main.shortcut.month"),
+                () -> showCalendar(dev.tandem.app.vm.calendar.CalendarRange.Mode.MONTH));
+        t.window("Shortcut+Up", Messages.text("main.shortcut.previousList"), () -> vm.selectRelative(-1));
+        t.window("Shortcut+Down", Messages.text("main.shortcut.nextList"), () -> vm.selectRelative(1));
         KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
                 KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
         for (int i = 0; i < digits.length; i++) {
             int idx = i;
             // One line in the overlay for the nine, naming the entries rather than numbering them.
             if (i == 0) {
-                t.window("Shortcut+1", "Go to Inbox; 2 … 9: Today, Upcoming…", () -> vm.selectSidebarEntry(idx));
+                t.window("Shortcut+1", Messages.text("main.shortcut.sidebarEntries"), () -> vm.selectSidebarEntry(idx));
             } else {
-                t.windowUnlisted("Shortcut+" + (i + 1), "Sidebar entry " + (i + 1), () -> vm.selectSidebarEntry(idx));
+                t.windowUnlisted("Shortcut+" + (i + 1), Messages.text("main.shortcut.sidebarEntry", String.valueOf(i + 1)),
+                        () -> vm.selectSidebarEntry(idx));
             }
         }
-        t.window("Shortcut+Shift+N", "New list", vm.commands()::newList);
-        t.window("Shortcut+Shift+H", "New section in this list", vm.outline()::newSection);
-        t.window("Shortcut+R", "Sync now", window::syncNow);
-        t.window("Shortcut+Comma", "Sync settings", window::openSyncSettings);
-        t.window("Shortcut+Shift+L", "Light or dark theme", this::toggleTheme);
-        t.window("F1", "Show these shortcuts", this::toggleShortcuts);
-        t.list("Space", "Complete (or reopen) the selected todos", itemList::completeSelected);
-        t.list("Enter", "Open the selected todo in the editor", itemList::open);
-        t.list("Delete", "Move the selected todos to the Trash", itemList::deleteSelected);
-        t.list("Shortcut+Backspace", "Move the selected todos to the Trash", itemList::deleteSelected);
-        t.list("Shift+F10", "Menu of the selected todos", this::showRowMenu);
-        t.list("?", "Show these shortcuts", this::toggleShortcuts);
-        t.list("Alt+Shift+Up", "Move the todo or section up", () -> itemList.outline().moveFocused(-1));
-        t.list("Alt+Shift+Down", "Move the todo or section down", () -> itemList.outline().moveFocused(1));
-        t.list("Shortcut+Close Bracket", "Indent: subtasks of the todo above", () -> itemList.outline().indentSelected());
-        t.list("Shortcut+Open Bracket", "Outdent: out of their parent", () -> itemList.outline().outdentSelected());
-        t.list("Left", "Fold subtasks; on a subtask: its parent", () -> itemList.outline().foldFocused(true));
-        t.list("Right", "Show the subtasks", () -> itemList.outline().foldFocused(false));
-        t.list("Shortcut+Period", "Fold or show the subtasks", () -> itemList.outline().foldFocused(null));
-        t.builtIn("Shift+Down", "Select the next todo too");
-        t.builtIn("Shift+Up", "Select the previous todo too");
-        t.builtIn("Shortcut+A", "Select all todos");
+        t.window("Shortcut+Shift+N", Messages.text("main.shortcut.newList"), vm.commands()::newList);
+        t.window("Shortcut+Shift+H", Messages.text("main.shortcut.newSection"), vm.outline()::newSection);
+        t.window("Shortcut+R", Messages.text("main.shortcut.syncNow"), window::syncNow);
+        t.window("Shortcut+Comma", Messages.text("main.shortcut.syncSettings"), window::openSyncSettings);
+        t.window("Shortcut+Shift+L", Messages.text("main.shortcut.theme"), this::toggleTheme);
+        t.window("F1", Messages.text("main.shortcut.showShortcuts"), this::toggleShortcuts);
+        t.list("Space", Messages.text("main.shortcut.completeOrReopen"), itemList::completeSelected);
+        t.list("Enter", Messages.text("main.shortcut.open"), itemList::open);
+        t.list("Delete", Messages.text("main.shortcut.trash"), itemList::deleteSelected);
+        t.list("Shortcut+Backspace", Messages.text("main.shortcut.trash"), itemList::deleteSelected);
+        t.list("Shift+F10", Messages.text("main.shortcut.rowMenu"), this::showRowMenu);
+        t.list("?", Messages.text("main.shortcut.showShortcuts"), this::toggleShortcuts);
+        t.list("Alt+Shift+Up", Messages.text("main.shortcut.moveUp"), () -> itemList.outline().moveFocused(-1));
+        t.list("Alt+Shift+Down", Messages.text("main.shortcut.moveDown"), () -> itemList.outline().moveFocused(1));
+        t.list("Shortcut+Close Bracket", Messages.text("main.shortcut.indent"), () -> itemList.outline().indentSelected());
+        t.list("Shortcut+Open Bracket", Messages.text("main.shortcut.outdent"), () -> itemList.outline().outdentSelected());
+        t.list("Left", Messages.text("main.shortcut.fold"), () -> itemList.outline().foldFocused(true));
+        t.list("Right", Messages.text("main.shortcut.unfold"), () -> itemList.outline().foldFocused(false));
+        t.list("Shortcut+Period", Messages.text("main.shortcut.toggleFold"), () -> itemList.outline().foldFocused(null));
+        t.builtIn("Shift+Down", Messages.text("main.shortcut.selectNext"));
+        t.builtIn("Shift+Up", Messages.text("main.shortcut.selectPrevious"));
+        t.builtIn("Shortcut+A", Messages.text("main.shortcut.selectAll"));
         for (String[] k : CalendarView.KEYS) {
-            t.builtIn(k[0], k[1]);
+            t.builtIn(k[0], Messages.text(k[1]));
         }
-        t.builtIn("Esc", "Leave search, close this overlay");
-        t.builtIn("Tab", "Next field or area (Ctrl+Tab leaves the notes)");
+        t.builtIn("Esc", Messages.text("main.shortcut.escape"));
+        t.builtIn("Tab", Messages.text("main.shortcut.tab"));
         return t;
     }
 

@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.calendar.CalendarDay;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
@@ -78,7 +79,7 @@ final class MonthCell extends Region {
         int rest = day.total() - shown;
         more.setVisible(rest > 0 && lines > 0);
         if (rest > 0) {
-            more.setText("+" + rest + " more");
+            more.setText(Messages.text("main.calendar.more", rest));
             more.resizeRelocate(x, y, w, line - GAP);
         }
     }

@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.QuickAddViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -19,11 +20,11 @@ final class QuickAddField extends CustomTextField {
         setId("quick-add");
         getStyleClass().add(Styles.QUICK_ADD);
         FittingPrompt.apply(this, List.of(
-                "Add a todo — try “Water plants every monday p2 @home #Garden”  (Ctrl+N)",
-                "Add a todo — try “Water plants every monday p2 #Garden”  (Ctrl+N)",
-                "Add a todo — try “Call Sam tomorrow p2”  (Ctrl+N)",
-                "Add a todo  (Ctrl+N)"));
-        setAccessibleText("Add a todo");
+                Messages.text("main.quickAdd.prompt.long"),
+                Messages.text("main.quickAdd.prompt.medium"),
+                Messages.text("main.quickAdd.prompt.short"),
+                Messages.text("main.quickAdd.prompt.shortest")));
+        setAccessibleText(Messages.text("main.quickAdd.a11y"));
         textProperty().bindBidirectional(vm.textProperty());
         setOnAction(e -> vm.submit());
         vm.underProperty().addListener((o, a, under) -> {

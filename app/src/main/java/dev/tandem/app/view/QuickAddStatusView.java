@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.QuickAddViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -36,14 +37,15 @@ final class QuickAddStatusView extends HBox {
         HBox.setHgrow(said, Priority.ALWAYS);
         said.setMaxWidth(Double.MAX_VALUE);
         said.textProperty().bind(Bindings.when(vm.failureProperty().isNotEmpty()).then(vm.failureProperty())
-                .otherwise(Bindings.concat("Adding “", vm.textProperty(), "”…")));
-        Button retry = new Button("Retry");
+                .otherwise(Bindings.createStringBinding(() -> Messages.text("main.quickAdd.adding", vm.textProperty().get()),
+                        vm.textProperty())));
+        Button retry = new Button(Messages.text("main.quickAdd.retry"));
         retry.setId("quick-add-retry");
         retry.setOnAction(e -> {
             vm.retry();
             backToField.run();
         });
-        Button dismiss = new Button("Dismiss");
+        Button dismiss = new Button(Messages.text("main.quickAdd.dismiss"));
         dismiss.setId("quick-add-dismiss");
         dismiss.setOnAction(e -> {
             vm.dismissFailure();

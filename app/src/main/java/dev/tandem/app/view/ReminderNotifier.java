@@ -1,6 +1,7 @@
 package dev.tandem.app.view;
 
 import dev.tandem.app.vm.ReminderScheduler;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
@@ -46,9 +47,10 @@ final class ReminderNotifier {
     }
 
     private static void show(ReminderScheduler scheduler, ReminderScheduler.Reminder r, Window owner) {
-        Action done = new Action("Done", e -> scheduler.done(r));
-        Action snooze = new Action("Snooze 10 min", e -> scheduler.snooze(r));
-        Notifications n = Notifications.create().title("Reminder").text(r.title()).position(Pos.BOTTOM_RIGHT)
+        Action done = new Action(Messages.text("notify.reminder.done"), e -> scheduler.done(r));
+        Action snooze = new Action(Messages.text("notify.reminder.snooze"), e -> scheduler.snooze(r));
+        Notifications n = Notifications.create().title(Messages.text("notify.reminder.title")).text(r.title())
+                .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(Duration.minutes(5)).action(done, snooze);
         if (owner != null) {
             n.owner(owner);

@@ -2,6 +2,7 @@ package dev.tandem.app.view;
 
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -37,7 +38,7 @@ final class SectionHeader extends HBox {
 
     void show(ItemRow section) {
         icon.setIconCode(section.isCollapsed() ? Icons.NEXT : Icons.EXPANDED);
-        arrow.setAccessibleText(section.isCollapsed() ? "Show the section's todos" : "Fold the section's todos");
+        arrow.setAccessibleText(Messages.text(section.isCollapsed() ? "main.section.show" : "main.section.fold"));
         name.setText(section.title());
         count.setText(section.openSubtasks() == 0 ? "" : String.valueOf(section.openSubtasks()));
     }

@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -31,8 +32,7 @@ final class SelectionPane extends VBox {
         count.getStyleClass().add(Styles.TITLE);
         count.textProperty().bind(Bindings.createStringBinding(() -> MainViewModel.selectionText(
                 vm.selectionCountProperty().get()), vm.selectionCountProperty()));
-        Label how = new Label("What you do here applies to all of them, as one step you can undo. Click one todo to"
-                + " edit it alone.");
+        Label how = new Label(Messages.text("main.selection.hint"));
         how.setWrapText(true);
         how.getStyleClass().add(Styles.HINT);
         getChildren().addAll(count, how);

@@ -1,6 +1,7 @@
 package dev.tandem.app.view;
 
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Pos;
@@ -23,8 +24,8 @@ final class ShortcutOverlay extends StackPane {
     /** Room kept around the table, so the dimmed window shows it is an overlay. */
     private static final double MARGIN = 12;
     private final GridPane grid = new GridPane();
-    private final Label heading = new Label("Keyboard shortcuts");
-    private final Label hint = new Label("Esc closes");
+    private final Label heading = new Label(Messages.text("main.shortcuts.title"));
+    private final Label hint = new Label(Messages.text("main.shortcuts.hint"));
     private final List<Label[]> lines = new ArrayList<>();
     private int columns;
     /** The table's width in two columns, measured once it has its styles. */
@@ -33,7 +34,7 @@ final class ShortcutOverlay extends StackPane {
     ShortcutOverlay(Shortcuts shortcuts, Runnable close) {
         setId("shortcut-overlay");
         setAccessibleRole(AccessibleRole.DIALOG);
-        setAccessibleText("Keyboard shortcuts");
+        setAccessibleText(Messages.text("main.shortcuts.title"));
         setStyle("-fx-background-color: rgba(0,0,0,0.35);");
         grid.getStyleClass().add(Styles.SHORTCUTS);
         heading.getStyleClass().add(Styles.TITLE);

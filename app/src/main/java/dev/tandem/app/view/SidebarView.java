@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.MainViewModel;
 import dev.tandem.app.vm.SidebarEntry;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -38,7 +39,7 @@ public final class SidebarView extends VBox {
         setPrefWidth(WIDTH);
         setMinWidth(NARROW_WIDTH);
 
-        Label title = new Label("Tandem");
+        Label title = new Label(Messages.text("main.sidebar.title"));
         title.getStyleClass().add(Styles.TITLE);
         HBox header = new HBox(Icons.of(Icons.LOGO, 22), title);
         header.getStyleClass().add(Styles.SIDEBAR_HEADER);
@@ -81,12 +82,12 @@ public final class SidebarView extends VBox {
             selectEntry(vm.chrome().shownKeyProperty().get());
         });
 
-        Button newList = new Button("New list", Icons.of(MaterialDesignP.PLUS, 16));
+        Button newList = new Button(Messages.text("main.sidebar.newList"), Icons.of(MaterialDesignP.PLUS, 16));
         newList.setId("new-list");
         newList.getStyleClass().add(Styles.BUTTON_FLAT);
         newList.setMaxWidth(Double.MAX_VALUE);
         newList.setAlignment(Pos.CENTER_LEFT);
-        newList.setTooltip(new Tooltip("New list (Ctrl+Shift+N)"));
+        newList.setTooltip(new Tooltip(Messages.text("main.sidebar.newListTip")));
         newList.setOnAction(e -> vm.commands().newList());
         newList.setFocusTraversable(false);
 
@@ -185,25 +186,27 @@ public final class SidebarView extends VBox {
             name.setText(e.name());
             badge.setText(e.count() > 0 ? String.valueOf(e.count()) : "");
             badge.setVisible(e.count() > 0);
-            setAccessibleText(e.name() + (e.shared() ? ", shared" : "") + (e.count() > 0 ? ", " + e.count() : ""));
-            sharedTip.setText(e.with().isEmpty() ? "" : Character.toUpperCase(e.with().charAt(0)) + e.with().substring(1)
-                    + ". Right-click for members and invites.");
+            String spoken = e.shared() ? Messages.text("main.sidebar.a11y.shared", e.name()) : e.name();
+            setAccessibleText(e.count() > 0 ? Messages.text("main.sidebar.a11y.count", spoken, e.count()) : spoken);
+            sharedTip.setText(e.with().isEmpty() ? "" : Messages.text("main.sidebar.sharedTip",
+                    Character.toUpperCase(e.with().charAt(0)) + e.with().substring(1)));
             setTooltip(e.shared() ? sharedTip : null);
             badge.getStyleClass().setAll("label", e.alert() ? Styles.ALERT_BADGE : Styles.COUNT_BADGE);
             int idx = getIndex();
             SidebarEntry prev = idx > 0 && idx - 1 < getListView().getItems().size() ? getListView().getItems().get(idx - 1) : null;
             boolean startsSection = prev != null && prev.kind() != e.kind();
             if (startsSection) {
-                section.setText(e.kind() == SidebarEntry.Kind.LIST ? "LISTS" : e.kind() == SidebarEntry.Kind.TAG ? "TAGS" : "SYNC");
+                section.setText(Messages.text(e.kind() == SidebarEntry.Kind.LIST ? "main.sidebar.section.lists"
+                        : e.kind() == SidebarEntry.Kind.TAG ? "main.sidebar.section.tags" : "main.sidebar.section.sync"));
                 box.getChildren().setAll(section, row);
             } else {
                 box.getChildren().setAll(row);
             }
             setGraphic(box);
             if (e.kind() == SidebarEntry.Kind.LIST) {
-                MenuItem rename = new MenuItem("Rename…");
+                MenuItem rename = new MenuItem(Messages.text("main.sidebar.menu.rename"));
                 rename.setOnAction(a -> vm.commands().renameList(e.listId()));
-                MenuItem section = new MenuItem("New section…");
+                MenuItem section = new MenuItem(Messages.text("main.sidebar.menu.newSection"));
                 section.setId("new-section");
                 section.setOnAction(a -> {
                     vm.select(e);
@@ -211,20 +214,22 @@ public final class SidebarView extends VBox {
                 });
                 ContextMenu menu = new ContextMenu(rename, section);
                 if (vm.listSharing().sharing().isPresent()) {
-                    MenuItem share = new MenuItem(e.shared() ? "Members and invites…" : "Share…");
+                    MenuItem share = new MenuItem(Messages.text(e.shared() ? "main.sidebar.menu.members"
+                            : "main.sidebar.menu.share"));
                     share.setId("share-list");
                     share.setOnAction(a -> vm.listSharing().share(e.listId()));
                     menu.getItems().add(share);
                 }
                 if (e.shared()) {
                     // After a removal (or to stop sharing here): the list and its todos stay, private.
-                    MenuItem keep = new MenuItem("Keep as a private list…");
+                    MenuItem keep = new MenuItem(Messages.text("main.sidebar.menu.keepPrivate"));
                     keep.setId("keep-private-list");
                     keep.setOnAction(a -> vm.listSharing().keepPrivate(e.listId()));
                     menu.getItems().add(keep);
                 }
                 // Deleting a shared list would delete it for everyone; leaving deletes it here only.
-                MenuItem delete = new MenuItem(e.shared() ? "Leave shared list…" : "Delete list…");
+                MenuItem delete = new MenuItem(Messages.text(e.shared() ? "main.sidebar.menu.leave"
+                        : "main.sidebar.menu.delete"));
                 delete.setId(e.shared() ? "leave-list" : "delete-list");
                 delete.setOnAction(a -> {
                     if (e.shared()) {
@@ -236,7 +241,7 @@ public final class SidebarView extends VBox {
                 menu.getItems().add(delete);
                 setContextMenu(menu);
             } else if (e.icon() == SidebarEntry.Icon.TRASH) {
-                MenuItem empty2 = new MenuItem("Empty Trash…");
+                MenuItem empty2 = new MenuItem(Messages.text("main.sidebar.menu.emptyTrash"));
                 empty2.setOnAction(a -> vm.commands().emptyTrash());
                 setContextMenu(new ContextMenu(empty2));
             } else {

@@ -3,6 +3,7 @@ package dev.tandem.app.view;
 import dev.tandem.app.vm.SyncStatusViewModel;
 import dev.tandem.app.vm.SyncStatusViewModel.Indicator;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -36,8 +37,8 @@ public final class StatusBarView extends HBox {
     private final Label warning = new Label();
     private final Label notice = new Label();
     private final ProgressBar progress = new ProgressBar();
-    private final Button syncNow = new Button("Sync now", Icons.of(MaterialDesignS.SYNC, 14));
-    private final Button showDetails = new Button("Details");
+    private final Button syncNow = new Button(Messages.text("main.status.syncNow"), Icons.of(MaterialDesignS.SYNC, 14));
+    private final Button showDetails = new Button(Messages.text("main.status.details"));
 
     public StatusBarView(SyncStatusViewModel vm, Runnable onSyncNow, Runnable onSettings) {
         getStyleClass().add(Styles.STATUS_BAR);
@@ -65,9 +66,9 @@ public final class StatusBarView extends HBox {
         syncNow.setId("sync-now");
         syncNow.getStyleClass().add(Styles.BUTTON_FLAT);
         syncNow.setFocusTraversable(false);
-        syncNow.setTooltip(new Tooltip("Sync now (Ctrl+R)"));
+        syncNow.setTooltip(new Tooltip(Messages.text("main.status.syncNowTip")));
         syncNow.setOnAction(e -> onSyncNow.run());
-        Button settings = new Button("Sync settings…");
+        Button settings = new Button(Messages.text("main.status.settings"));
         settings.setId("open-settings");
         settings.getStyleClass().add(Styles.BUTTON_FLAT);
         settings.setFocusTraversable(false);
@@ -137,7 +138,7 @@ public final class StatusBarView extends HBox {
             dialog.initOwner(getScene().getWindow());
             dialog.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
         }
-        dialog.setTitle("Sync details");
+        dialog.setTitle(Messages.text("main.status.detailsTitle"));
         dialog.setHeaderText(vm.headlineProperty().get());
         dialog.getDialogPane().getStyleClass().add(Styles.DIALOG);
         dialog.getDialogPane().setContent(text);

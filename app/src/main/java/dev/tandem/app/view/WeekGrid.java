@@ -8,9 +8,9 @@ import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.calendar.GridGeometry;
 import dev.tandem.app.vm.calendar.TimeBlock;
 import dev.tandem.ui.Styles;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
@@ -154,13 +154,13 @@ final class WeekGrid extends BorderPane {
     private void show(CalendarPlan p) {
         this.plan = p;
         CalendarRange r = p.range();
-        DateTimeFormatter date = DateTimeFormatter.ofPattern("d", r.locale());
         List<String> dayNames = r.weekdayNames();
         LocalDate today = vm.today();
         for (int i = 0; i < 7; i++) {
             CalendarDay day = p.days().get(i);
             boolean isToday = day.date().equals(today);
-            names[i].setText(dayNames.get(i) + " " + date.format(day.date()));
+            names[i].setText(Messages.text("main.calendar.dayHeading", dayNames.get(i),
+                    String.valueOf(day.date().getDayOfMonth())));
             names[i].pseudoClassStateChanged(PseudoStates.TODAY, isToday);
             names[i].setUserData(day.date());
             allDays[i].pseudoClassStateChanged(PseudoStates.TODAY, isToday);
@@ -174,7 +174,7 @@ final class WeekGrid extends BorderPane {
                 }
                 showEntry(pool.get(k), k < entries.size() ? entries.get(k) : null);
             }
-            mores[i].setText("+" + day.moreAllDay() + " more");
+            mores[i].setText(Messages.text("main.calendar.more", day.moreAllDay()));
             mores[i].setVisible(day.moreAllDay() > 0);
             mores[i].setManaged(day.moreAllDay() > 0);
         }
@@ -189,8 +189,8 @@ final class WeekGrid extends BorderPane {
         n.setUserData(e);
         if (e != null) {
             n.pseudoClassStateChanged(PseudoStates.OCCURRENCE, e.occurrence());
-            n.setAccessibleText(e.title() + (e.timed() ? " at " + e.timeText() : "")
-                    + (e.occurrence() ? ", a later date of a repeating todo" : ""));
+            String spoken = e.timed() ? Messages.text("main.calendar.a11y.at", e.title(), e.timeText()) : e.title();
+            n.setAccessibleText(e.occurrence() ? Messages.text("main.calendar.a11y.occurrence", spoken) : spoken);
             Label text = n instanceof Label l ? l : (Label) ((VBox) n).getChildren().get(0);
             text.setText(e.timed() ? e.timeText() + " " + e.title() : e.title());
         }

@@ -4,6 +4,7 @@ import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.BulkEdits;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -34,30 +35,26 @@ public final class BulkCommands {
         this.say = say;
     }
 
-    private static String n(int count) {
-        return count == 1 ? "1 todo" : count + " todos";
-    }
-
     public void complete(List<ItemRow> rows) {
-        run(rows, "Complete", edits::complete, (cur, b) -> cur.withDoneFields(b.done(), b.doneAt()));
+        run(rows, "main.bulk.complete", edits::complete, (cur, b) -> cur.withDoneFields(b.done(), b.doneAt()));
     }
 
     public void moveToList(List<ItemRow> rows, String listId) {
-        edit(rows, "Move", it -> it.withListId(listId), (cur, b) -> cur.withListId(b.listId()));
+        edit(rows, "main.bulk.move", it -> it.withListId(listId), (cur, b) -> cur.withListId(b.listId()));
     }
 
     public void setDue(List<ItemRow> rows, LocalDate due) {
-        edit(rows, "Set the date of", it -> it.withDue(due), (cur, b) -> cur.withDue(b.dueDate()));
+        edit(rows, "main.bulk.setDue", it -> it.withDue(due), (cur, b) -> cur.withDue(b.dueDate()));
     }
 
     public void setPriority(List<ItemRow> rows, Integer priority) {
-        edit(rows, "Set the priority of", it -> it.withPriority(priority),
+        edit(rows, "main.bulk.setPriority", it -> it.withPriority(priority),
                 (cur, b) -> cur.withPriority(b.priorityLevel() == 0 ? null : b.priorityLevel()));
     }
 
     public void trash(List<ItemRow> rows) {
         long now = store.clock().millis();
-        edit(rows, "Move to Trash", it -> it.isTrashed() ? null : it.withTrashedAt(now),
+        edit(rows, "main.bulk.trash", it -> it.isTrashed() ? null : it.withTrashedAt(now),
                 (cur, b) -> cur.withTrashedAt(b.trashedAt()));
     }
 
@@ -68,21 +65,22 @@ public final class BulkCommands {
             return;
         }
         async.run(() -> edits.addTag(ids, tag), added -> {
-            undo.push("Tag " + n(ids.size()), () -> edits.removeTag(added, tag), () -> edits.addTag(added, tag));
-            say.accept("Tagged " + n(ids.size()) + " @" + tag.strip().replaceFirst("^@+", ""));
+            undo.push(Messages.text("main.bulk.tag", ids.size()), () -> edits.removeTag(added, tag),
+                    () -> edits.addTag(added, tag));
+            say.accept(Messages.text("main.bulk.tagged", ids.size(), tag.strip().replaceFirst("^@+", "")));
         });
     }
 
     /** As {@link #run}, for an edit of each todo on its own ({@link BulkEdits#edit}). */
-    private void edit(List<ItemRow> rows, String verb, UnaryOperator<Item> edit, BinaryOperator<Item> restore) {
-        run(rows, verb, ids -> edits.edit(ids, edit), restore);
+    private void edit(List<ItemRow> rows, String labelKey, UnaryOperator<Item> edit, BinaryOperator<Item> restore) {
+        run(rows, labelKey, ids -> edits.edit(ids, edit), restore);
     }
 
     /**
      * Runs {@code action} on the selected todos and pushes its undo, in which {@code restore} makes
      * each todo from its current and former self.
      */
-    private void run(List<ItemRow> rows, String verb, Function<List<String>, BulkEdits.Done> action,
+    private void run(List<ItemRow> rows, String labelKey, Function<List<String>, BulkEdits.Done> action,
                      BinaryOperator<Item> restore) {
         List<String> ids = todoIds(rows);
         if (ids.isEmpty()) {
@@ -92,12 +90,12 @@ public final class BulkCommands {
             if (done.before().isEmpty()) {
                 return;
             }
-            String label = verb + " " + n(done.before().size());
+            String label = Messages.text(labelKey, done.before().size());
             // Redo runs the action again on the todos it changed; undo then puts back what that redo changed.
             AtomicReference<BulkEdits.Done> last = new AtomicReference<>(done);
             undo.push(label, () -> edits.undo(last.get(), restore),
                     () -> last.set(action.apply(last.get().before().stream().map(Item::id).toList())));
-            say.accept("Done: " + label);
+            say.accept(Messages.text("main.bulk.done", label));
         });
     }
 

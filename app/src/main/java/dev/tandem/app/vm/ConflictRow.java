@@ -2,6 +2,7 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Authors;
 import dev.tandem.engine.Conflict;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 
 /**
@@ -21,31 +22,48 @@ public record ConflictRow(Conflict conflict, String itemTitle, String field, Str
      * Phone after it was deleted on this device", "Title changed on two devices".
      */
     public String summary(Instant now) {
-        String when = conflict.detectedAt() == null ? "" : " · found " + SyncStatusViewModel.ago(conflict.detectedAt(), now);
+        String what = what();
+        return conflict.detectedAt() == null ? what
+                : Messages.text("main.conflicts.found", what, SyncStatusViewModel.ago(conflict.detectedAt(), now));
+    }
+
+    private String what() {
         if (conflict.kind() != Conflict.Kind.EDIT_DELETE) {
-            return field + " changed on two devices" + when;
+            return Messages.text("main.conflicts.changedOnTwo", field);
         }
         // Change ids are UUIDv7, whose text sorts by time: which came first, the delete or the edit.
         boolean deletedLater = conflict.keptChange() != null && conflict.lostChange() != null
                 && conflict.keptChange().compareTo(conflict.lostChange()) > 0;
-        String editor = lostDevice.equals(Authors.THIS_DEVICE) ? "your edit" : "the edit on " + lostDevice;
-        String deleter = keptDevice.equals(Authors.THIS_DEVICE) ? "this device" : keptDevice;
-        return (deletedLater ? "Deleted on " + deleter + " after " + editor
-                : (lostDevice.equals(Authors.THIS_DEVICE) ? "Edited here" : "Edited on " + lostDevice)
-                + " after it was deleted on " + deleter) + when;
+        boolean editedHere = lostDevice.equals(Authors.THIS_DEVICE);
+        boolean deletedHere = keptDevice.equals(Authors.THIS_DEVICE);
+        // One sentence per case: which device did what reads differently in each language.
+        if (deletedLater) {
+            return deletedHere
+                    ? editedHere ? Messages.text("main.conflicts.deletedHereAfterYourEdit")
+                            : Messages.text("main.conflicts.deletedHereAfterEditOn", lostDevice)
+                    : editedHere ? Messages.text("main.conflicts.deletedOnAfterYourEdit", keptDevice)
+                            : Messages.text("main.conflicts.deletedOnAfterEditOn", keptDevice, lostDevice);
+        }
+        return editedHere
+                ? deletedHere ? Messages.text("main.conflicts.editedHereAfterDeletedHere")
+                        : Messages.text("main.conflicts.editedHereAfterDeletedOn", keptDevice)
+                : deletedHere ? Messages.text("main.conflicts.editedOnAfterDeletedHere", lostDevice)
+                        : Messages.text("main.conflicts.editedOnAfterDeletedOn", lostDevice, keptDevice);
     }
 
     /** The action that takes the lost side: an edit of a deleted todo is restored, with that edit. */
     public String useLabel() {
         if (conflict.kind() != Conflict.Kind.EDIT_DELETE || "_deleted".equals(conflict.field())) {
-            return "Use lost value";
+            return Messages.text("main.conflicts.useLost");
         }
-        return lostDevice.equals(Authors.THIS_DEVICE) ? "Restore my version" : "Restore the edited version";
+        return Messages.text(lostDevice.equals(Authors.THIS_DEVICE) ? "main.conflicts.restoreMine"
+                : "main.conflicts.restoreEdited");
     }
 
     /** The lost side's heading: device and, when known, how long ago it was written. */
     public String lostHeading(Instant now) {
-        return "LOST · " + lostDevice + (conflict.lostAt() == null ? "" : " · " + SyncStatusViewModel.ago(conflict.lostAt(), now));
+        return conflict.lostAt() == null ? Messages.text("main.conflicts.lostHeading", lostDevice)
+                : Messages.text("main.conflicts.lostHeadingAgo", lostDevice, SyncStatusViewModel.ago(conflict.lostAt(), now));
     }
 
     /** True for a text field edited on two devices: its versions show as a diff and can be merged by hand. */
@@ -55,17 +73,13 @@ public record ConflictRow(Conflict conflict, String itemTitle, String field, Str
 
     /** The line diff's legend for "−" lines: "2 lines only in the lost version · Pixel 8 · 3 min ago". */
     public String lostLegend(Instant now) {
-        return lines(text == null ? 0 : text.lostOnly()) + " only in the lost version · " + lostDevice
+        return Messages.text("main.conflicts.lostLegend", text == null ? 0 : text.lostOnly(), lostDevice)
                 + (conflict.lostAt() == null ? "" : " · " + SyncStatusViewModel.ago(conflict.lostAt(), now));
     }
 
     /** The line diff's legend for "+" lines: "1 line only in the kept version · This device". */
     public String keptLegend() {
-        return lines(text == null ? 0 : text.keptOnly()) + " only in the kept version · " + keptDevice;
-    }
-
-    private static String lines(int n) {
-        return n == 1 ? "1 line" : n + " lines";
+        return Messages.text("main.conflicts.keptLegend", text == null ? 0 : text.keptOnly(), keptDevice);
     }
 
     public boolean seen() {

@@ -9,11 +9,12 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Conflict;
 import dev.tandem.engine.Subscription;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -117,10 +118,11 @@ public final class ConflictsViewModel implements AutoCloseable {
                 Optional<Item> it = store.get(c.entity());
                 // A deleted todo whose title was the edit that lost: that title names it best.
                 return it.map(Item::titleOrEmpty).orElse("title".equals(c.field()) && c.lostValue() instanceof String t
-                        ? "“" + t + "” (deleted)" : "A deleted item");
+                        ? Messages.text("main.conflicts.deletedTitle", t) : Messages.text("main.conflicts.deletedItem"));
             }
             if ("lists".equals(c.table())) {
-                return store.list(c.entity()).map(l -> "List “" + l.name() + "”").orElse("A deleted list");
+                return store.list(c.entity()).map(l -> Messages.text("main.conflicts.listTitle", l.name()))
+                        .orElseGet(() -> Messages.text("main.conflicts.deletedList"));
             }
         } catch (RuntimeException e) {
             // fall through
@@ -161,7 +163,8 @@ public final class ConflictsViewModel implements AutoCloseable {
             return Optional.empty();
         }
         boolean notes = "notes".equals(row.conflict().field());
-        return Optional.of(new MergeEditorViewModel("Edit merged " + row.field().toLowerCase(Locale.ROOT), row.itemTitle(), row.field(),
+        return Optional.of(new MergeEditorViewModel(Messages.text("main.conflicts.editMergedTitle", inSentence(row.field())),
+                row.itemTitle(), row.field(),
                 !notes, row.text(), row.keptDevice(), row.lostDevice(), dialogs, value -> saveMerged(row, value)));
     }
 
@@ -175,13 +178,20 @@ public final class ConflictsViewModel implements AutoCloseable {
         }, back -> {
             if (back.isPresent()) {
                 // A list's title already reads "List “Errands”"; a todo's is quoted here.
-                String of = "items".equals(c.table()) ? "“" + row.itemTitle() + "”" : row.itemTitle();
+                String of = "items".equals(c.table()) ? Messages.text("main.conflicts.quoted", row.itemTitle()) : row.itemTitle();
                 // Redo writes the merged text again (the conflict stays resolved either way).
-                undo.push("Merge " + row.field().toLowerCase(Locale.ROOT) + " of " + of, back.get(), () -> write(c, value));
+                undo.push(Messages.text("main.undo.merge", inSentence(row.field()), of), back.get(), () -> write(c, value));
             } else {
-                dialogs.notify("Not saved", row.itemTitle() + " no longer exists on this device.", true);
+                dialogs.notify(Messages.text("main.conflicts.notSaved"), Messages.text("main.conflicts.gone", row.itemTitle()),
+                        true);
             }
         });
+    }
+
+    /** A field's name inside a sentence: lower case ("title"), but German writes its nouns capitalised. */
+    private static String inSentence(String field) {
+        Language l = Messages.language();
+        return l == Language.GERMAN ? field : field.toLowerCase(l.locale());
     }
 
     /** Writes the field through the store's normal save; returns how to put the old value back, or empty when the row is gone. */

@@ -1,5 +1,7 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.ui.messages.Messages;
+
 /** The line under the view's title that says how many todos (and notes) it shows. */
 final class CountLine {
     private CountLine() {
@@ -17,9 +19,9 @@ final class CountLine {
         // (an edit or Empty Trash that took its last rows).
         if (total > shown && shown > 0) {
             // The number of matches comes from the search index alone, which counts trashed todos too.
-            return String.format("%,d newest of about %,d matches", shown, total);
+            return Messages.text("main.count.newest", shown, total);
         }
-        return shown == 1 ? "1 todo" : String.format("%,d todos", shown);
+        return Messages.text("main.count.todos", shown);
     }
 
     /** As {@link #of(int, long)}, saying how many of the rows are notes: "3 todos · 2 notes", "1 note". */
@@ -27,8 +29,8 @@ final class CountLine {
         if (notes <= 0 || total < 0 || total > shown) {
             return of(shown, total);
         }
-        String n = notes == 1 ? "1 note" : String.format("%,d notes", notes);
+        String n = Messages.text("main.count.notes", notes);
         int todos = shown - notes;
-        return todos == 0 ? n : of(todos, todos) + " · " + n;
+        return todos == 0 ? n : Messages.text("main.count.todosAndNotes", of(todos, todos), n);
     }
 }

@@ -1,19 +1,21 @@
 package dev.tandem.app.vm;
 
+import dev.tandem.ui.messages.Messages;
+
 /** What an empty item list says; the view picks the picture. */
 public enum EmptyState {
-    SEARCH("Nothing matches your search."),
-    TRASH("The Trash is empty."),
-    COMPLETED("Completed todos show up here."),
-    ALL_CLEAR("All clear. Add a todo above — try “Call Sam tomorrow”.");
+    SEARCH("main.empty.search"),
+    TRASH("main.empty.trash"),
+    COMPLETED("main.empty.completed"),
+    ALL_CLEAR("main.empty.allClear");
 
-    private final String text;
+    private final String key;
 
-    EmptyState(String text) {
-        this.text = text;
+    EmptyState(String key) {
+        this.key = key;
     }
 
     public String text() {
-        return text;
+        return Messages.text(key);
     }
 }

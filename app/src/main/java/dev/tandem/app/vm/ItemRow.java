@@ -4,6 +4,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Outline;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.text.Checklist;
+import dev.tandem.ui.messages.Formats;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -198,8 +199,8 @@ public final class ItemRow {
     }
 
     /**
-     * "14:00–14:30" for a timed todo with a length, "14:00" without one, "" without a time: the app's
-     * 24-hour clock ({@link Item#TIME}), as the editor, the calendar's blocks and its hour axis write it.
+     * "14:00–14:30" for a timed todo with a length, "14:00" without one, "" without a time: the language's
+     * clock ({@link Formats#time}), as the due line, the calendar's blocks and its hour axis write it.
      */
     public String timeText() {
         java.time.LocalTime t = item == null ? null : item.timeOfDay();
@@ -207,7 +208,7 @@ public final class ItemRow {
             return "";
         }
         int m = item.lengthMinutes();
-        return Item.TIME.format(t) + (m > 0 ? "–" + Item.TIME.format(t.plusMinutes(m)) : "");
+        return Formats.time(t) + (m > 0 ? "–" + Formats.time(t.plusMinutes(m)) : "");
     }
 
     /** "every Monday", "" when it does not repeat. */

@@ -1,24 +1,25 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.model.Listing;
+import dev.tandem.ui.messages.Messages;
 
 /** How the item list is ordered, as the sort control offers it. */
 public enum ListOrder {
-    DEFAULT("Default order", Listing.Sort.DEFAULT),
-    PRIORITY("Priority", Listing.Sort.PRIORITY),
-    DUE("Due date", Listing.Sort.DUE),
-    TITLE("Title", Listing.Sort.TITLE);
+    DEFAULT("main.order.default", Listing.Sort.DEFAULT),
+    PRIORITY("main.order.priority", Listing.Sort.PRIORITY),
+    DUE("main.order.due", Listing.Sort.DUE),
+    TITLE("main.order.title", Listing.Sort.TITLE);
 
-    private final String label;
+    private final String key;
     private final Listing.Sort sort;
 
-    ListOrder(String label, Listing.Sort sort) {
-        this.label = label;
+    ListOrder(String key, Listing.Sort sort) {
+        this.key = key;
         this.sort = sort;
     }
 
     public String label() {
-        return label;
+        return Messages.text(key);
     }
 
     Listing.Sort sort() {
@@ -27,6 +28,6 @@ public enum ListOrder {
 
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

@@ -12,6 +12,7 @@ import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
 import dev.tandem.app.vm.outline.OutlineCommands;
 import dev.tandem.app.vm.outline.OutlineRowFeed;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
@@ -52,7 +53,7 @@ public final class MainViewModel implements AutoCloseable {
     private final javafx.beans.property.ReadOnlyBooleanWrapper outlined = new javafx.beans.property.ReadOnlyBooleanWrapper();
 
     private final ReadOnlyObjectWrapper<Listing> view = new ReadOnlyObjectWrapper<>(Listing.inbox());
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Inbox");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(Messages.text("main.sidebar.inbox"));
     private final StringProperty search = new SimpleStringProperty("");
     private final ObjectProperty<ItemRow> selected = new SimpleObjectProperty<>();
     private final javafx.beans.property.IntegerProperty selectionCount = new javafx.beans.property.SimpleIntegerProperty(0);
@@ -245,7 +246,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /** "4 selected", or empty for one row or none. */
     public static String selectionText(int n) {
-        return n > 1 ? n + " selected" : "";
+        return n > 1 ? Messages.text("main.selection.count", n) : "";
     }
 
     public ObjectProperty<ItemRow> selectedProperty() {
@@ -338,7 +339,7 @@ public final class MainViewModel implements AutoCloseable {
         // A search from a tag's view searches within that tag.
         Listing v = new Listing.SearchListing(text.strip(), beforeSearch instanceof Listing.TagListing t ? t.tag() : null);
         view.set(v);
-        title.set("Search");
+        title.set(Messages.text("main.title.search"));
         bindItems(v);
     }
 
@@ -365,18 +366,18 @@ public final class MainViewModel implements AutoCloseable {
         }
         if (v instanceof Listing.UserListing l) {
             return lists.items().stream().filter(x -> x.id().equals(l.listId())).findFirst()
-                    .map(TodoList::name).orElse("List");
+                    .map(TodoList::name).orElse(Messages.text("main.title.list"));
         }
         if (v instanceof Listing.ConflictsView) {
-            return "Conflicts";
+            return Messages.text("main.sidebar.conflicts");
         }
         if (v instanceof Listing.Agenda) {
-            return "Agenda";
+            return Messages.text("main.sidebar.agenda");
         }
         if (v instanceof Listing.Calendar) {
-            return "Calendar";
+            return Messages.text("main.sidebar.calendar");
         }
-        return v instanceof Listing.TagListing t ? "@" + t.tag() : "Search";
+        return v instanceof Listing.TagListing t ? "@" + t.tag() : Messages.text("main.title.search");
     }
 
     private void rebuildSidebar() {
@@ -437,9 +438,10 @@ public final class MainViewModel implements AutoCloseable {
     /** A list's name; "Inbox" for none or an unknown list. */
     public String listName(String id) {
         if (id == null || id.isEmpty()) {
-            return "Inbox";
+            return Messages.text("main.sidebar.inbox");
         }
-        return lists.items().stream().filter(l -> l.id().equals(id)).findFirst().map(TodoList::name).orElse("Inbox");
+        return lists.items().stream().filter(l -> l.id().equals(id)).findFirst().map(TodoList::name)
+                .orElseGet(() -> Messages.text("main.sidebar.inbox"));
     }
 
     public boolean hasList(String id) {

@@ -3,6 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAddToken;
 import dev.tandem.app.text.TodoDraft;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -234,8 +235,7 @@ public final class QuickAddViewModel {
         }
         why = why.replaceAll("\\s*\\[SQLITE_[A-Z_]+\\]$", "").strip();
         String title = typed == null ? "" : typed.strip();
-        return "“" + title + "” was not added: " + why + (why.endsWith(".") ? "" : ".")
-                + " It is still in the field.";
+        return Messages.text("main.quickAdd.notAddedWhy", title, why + (why.endsWith(".") ? "" : "."));
     }
 
     /** A chip's words (the desktop's and the web page's alike). */
@@ -247,7 +247,7 @@ public final class QuickAddViewModel {
     public String treatAsTextDescription(QuickAddToken token) {
         String typed = text.get() == null ? "" : text.get();
         String words = token.end() <= typed.length() ? token.in(typed) : token.shown();
-        return "Treat “" + words + "” as part of the title";
+        return Messages.text("main.quickAdd.treatAsText", words);
     }
 
     private void reparse() {
@@ -263,7 +263,8 @@ public final class QuickAddViewModel {
         List<Chip> made = new ArrayList<>();
         Under parent = under.get();
         if (parent != null) {
-            made.add(new Chip("Subtask of “" + parent.title() + "”", "parent", "Add top-level todos again", UNDER_CHIP));
+            made.add(new Chip(Messages.text("main.quickAdd.subtaskOf", parent.title()), "parent",
+                    Messages.text("main.quickAdd.topLevelAgain"), UNDER_CHIP));
         }
         for (int i = 0; i < tokens.size(); i++) {
             QuickAddToken t = tokens.get(i);

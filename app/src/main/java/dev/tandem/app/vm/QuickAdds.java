@@ -6,6 +6,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAddPlan;
+import dev.tandem.ui.messages.Messages;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.Optional;
@@ -53,12 +54,13 @@ final class QuickAdds {
         }
         adding(plan.title(), done);
         async.run(() -> plan.addTo(store, parentId), added -> {
-            undo.push("Add “" + HistoryLine.shorten(added.item().title()) + "”", () -> store.unadd(added), () -> store.readd(added));
+            undo.push(Messages.text("main.undo.add", HistoryLine.shorten(added.item().title())), () -> store.unadd(added),
+                    () -> store.readd(added));
             if (plan.note()) {
                 saidNote(added);
             } else {
                 // A date that is none ("feb 30") stayed in the title: say so rather than just "Added".
-                sayAdded("", added, plan.draft().warning());
+                sayAdded(false, added, plan.draft().warning());
             }
             if (done != null) {
                 done.accept(null);
@@ -74,7 +76,7 @@ final class QuickAdds {
      */
     private void adding(String title, Consumer<Throwable> done) {
         if (done == null) {
-            messages.say("Adding “" + HistoryLine.shorten(title) + "”…");
+            messages.say(Messages.text("main.quickAdd.adding", HistoryLine.shorten(title)));
         }
     }
 
@@ -88,7 +90,7 @@ final class QuickAdds {
             done.accept(failure);
             return;
         }
-        messages.say("“" + HistoryLine.shorten(title) + "” was not added");
+        messages.say(Messages.text("main.quickAdd.notAdded", HistoryLine.shorten(title)));
         async.report(failure);
     }
 
@@ -97,12 +99,13 @@ final class QuickAdds {
      * one added there goes to the Inbox, and the message says where it went.
      */
     private void saidNote(TodoStore.Added added) {
-        String where = added.item().listId() == null && view.get() instanceof Listing.SmartListing s
-                && s.smart() != Listing.Smart.INBOX ? " to the Inbox" : "";
+        boolean toInbox = added.item().listId() == null && view.get() instanceof Listing.SmartListing s
+                && s.smart() != Listing.Smart.INBOX;
         if (added.item().listId() != null) {
-            sayAdded("the note ", added, null);
+            sayAdded(true, added, null);
         } else {
-            messages.say("Added the note “" + HistoryLine.shorten(added.item().title()) + "”" + where);
+            messages.say(Messages.text(toInbox ? "main.quickAdd.addedNoteInbox" : "main.quickAdd.addedNote",
+                    HistoryLine.shorten(added.item().title())));
         }
     }
 
@@ -110,17 +113,21 @@ final class QuickAdds {
      * After an add: says where the todo went when the view shown is not its list (quick add's
      * "#Family" from the Inbox), with a link there; else just that it was added.
      */
-    private void sayAdded(String what, TodoStore.Added added, String warning) {
+    private void sayAdded(boolean note, TodoStore.Added added, String warning) {
         String listId = added.item().listId();
         boolean elsewhere = listId != null && !(view.get() instanceof Listing.UserListing l && l.listId().equals(listId));
         if (!elsewhere) {
-            messages.say(warning != null ? warning : "Added " + what + "“" + HistoryLine.shorten(added.item().title()) + "”");
+            messages.say(warning != null ? warning : Messages.text(note ? "main.quickAdd.addedNote" : "main.quickAdd.added",
+                    HistoryLine.shorten(added.item().title())));
             return;
         }
         String name = HistoryLine.shorten(added.createdList() != null ? added.createdList().name() : lists.stream()
-                .filter(l -> l.id().equals(listId)).map(TodoList::name).findFirst().orElse("its list"));
-        messages.say((warning != null ? warning + " " : "") + "Added " + what + "“" + HistoryLine.shorten(added.item().title()) + "” to "
-                + (added.createdList() != null ? "the new list " : "") + name + ".", "Show " + name,
-                new Listing.UserListing(listId));
+                .filter(l -> l.id().equals(listId)).map(TodoList::name).findFirst()
+                .orElseGet(() -> Messages.text("main.quickAdd.itsList")));
+        boolean created = added.createdList() != null;
+        String said = Messages.text(note ? (created ? "main.quickAdd.addedNoteToNew" : "main.quickAdd.addedNoteTo")
+                : created ? "main.quickAdd.addedToNew" : "main.quickAdd.addedTo", HistoryLine.shorten(added.item().title()), name);
+        messages.say(warning != null ? Messages.text("main.quickAdd.warningThen", warning, said) : said,
+                Messages.text("main.quickAdd.show", name), new Listing.UserListing(listId));
     }
 }

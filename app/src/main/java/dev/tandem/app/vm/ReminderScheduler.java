@@ -5,16 +5,16 @@ import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ReminderStore;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -32,8 +32,6 @@ import java.util.function.Consumer;
  */
 public final class ReminderScheduler implements AutoCloseable {
     public static final Duration SNOOZE = Duration.ofMinutes(10);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     /** What a notification shows, and the todo it is for. */
     public record Reminder(String itemId, String title, long at) {
@@ -136,8 +134,8 @@ public final class ReminderScheduler implements AutoCloseable {
             async.run(() -> reminders.dismiss(id, at), r -> { });
             if (announce && set.get().here()) {
                 // Quick add has no other place to say it; the editor says it next to its field as well.
-                commands.say("No reminder for “" + it.titleOrEmpty() + "”: "
-                        + passed(at, ZonedDateTime.now(store.dateClock())) + ".");
+                commands.say(Messages.text("notify.reminder.none", it.titleOrEmpty(),
+                        passed(at, ZonedDateTime.now(store.dateClock()))));
             }
         });
     }
@@ -146,9 +144,9 @@ public final class ReminderScheduler implements AutoCloseable {
     public static String passed(long at, ZonedDateTime now) {
         ZonedDateTime t = Instant.ofEpochMilli(at).atZone(now.getZone());
         long days = ChronoUnit.DAYS.between(t.toLocalDate(), now.toLocalDate());
-        String when = days == 0 ? TIME.format(t) + " today" : days == 1 ? TIME.format(t) + " yesterday"
-                : DAY.format(t) + " " + TIME.format(t);
-        return when + " has passed";
+        String time = Formats.time(t.toLocalTime());
+        return days == 0 ? Messages.text("notify.passed.today", time) : days == 1 ? Messages.text("notify.passed.yesterday", time)
+                : Messages.text("notify.passed.day", Formats.day(t.toLocalDate()), time);
     }
 
     /** The soonest pending reminder time, or null: for a timer that wants to sleep until then. */

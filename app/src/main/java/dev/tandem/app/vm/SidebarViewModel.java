@@ -8,6 +8,7 @@ import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.Listing;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -89,12 +90,12 @@ final class SidebarViewModel implements AutoCloseable {
 
     static String smartTitle(Listing.Smart smart) {
         return switch (smart) {
-            case INBOX -> "Inbox";
-            case TODAY -> "Today";
-            case UPCOMING -> "Upcoming";
-            case SOMEDAY -> "Someday";
-            case COMPLETED -> "Completed";
-            case TRASH -> "Trash";
+            case INBOX -> Messages.text("main.sidebar.inbox");
+            case TODAY -> Messages.text("main.sidebar.today");
+            case UPCOMING -> Messages.text("main.sidebar.upcoming");
+            case SOMEDAY -> Messages.text("main.sidebar.someday");
+            case COMPLETED -> Messages.text("main.sidebar.completed");
+            case TRASH -> Messages.text("main.sidebar.trash");
         };
     }
 
@@ -107,14 +108,17 @@ final class SidebarViewModel implements AutoCloseable {
             if (s == Listing.Smart.UPCOMING) {
                 // The next days by day, right under Upcoming; no count: its rows are days, not a number of todos.
                 Listing a = Listing.agenda();
-                next.add(new SidebarEntry(a.key(), "Agenda", SidebarEntry.Kind.SMART, a, 0, false, ""));
+                next.add(new SidebarEntry(a.key(), Messages.text("main.sidebar.agenda"), SidebarEntry.Kind.SMART, a, 0, false,
+                        ""));
                 Listing c = Listing.calendar();
-                next.add(new SidebarEntry(c.key(), "Calendar", SidebarEntry.Kind.SMART, c, 0, false, ""));
+                next.add(new SidebarEntry(c.key(), Messages.text("main.sidebar.calendar"), SidebarEntry.Kind.SMART, c, 0, false,
+                        ""));
             }
         }
         for (TodoList l : lists) {
             Listing v = new Listing.UserListing(l.id());
-            next.add(new SidebarEntry(v.key(), l.name() == null || l.name().isBlank() ? "Untitled" : l.name(),
+            String name = l.name() == null || l.name().isBlank() ? Messages.text("main.sidebar.untitled") : l.name();
+            next.add(new SidebarEntry(v.key(), name,
                     SidebarEntry.Kind.LIST, v, count(v.key()), false, shared.getOrDefault(l.id(), "")));
         }
         // Tags on open todos and notes, most used first (by open todos); a tag on neither drops out.
@@ -124,7 +128,7 @@ final class SidebarViewModel implements AutoCloseable {
         }
         Listing c = new Listing.ConflictsView();
         int unseen = unseenConflicts.get();
-        next.add(new SidebarEntry(c.key(), "Conflicts", SidebarEntry.Kind.CONFLICTS, c,
+        next.add(new SidebarEntry(c.key(), Messages.text("main.sidebar.conflicts"), SidebarEntry.Kind.CONFLICTS, c,
                 unseen > 0 ? unseen : conflictCount.get(), unseen > 0, ""));
         ListDiff.apply(entries, next, SidebarEntry::key);
     }

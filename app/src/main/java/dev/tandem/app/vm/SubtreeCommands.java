@@ -5,6 +5,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.Subtrees;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -46,17 +47,17 @@ final class SubtreeCommands {
                 return;
             }
             String t = item.titleOrEmpty();
-            String n = open.size() == 1 ? "1 open subtask" : open.size() + " open subtasks";
-            if (!dialogs.confirm("Complete “" + t + "”?", "“" + t + "” has " + n + ". They will be completed with it.",
-                    "Complete all")) {
+            int n = open.size();
+            if (!dialogs.confirm(Messages.text("main.subtasks.confirmTitle", t), Messages.text("main.subtasks.confirmText", t, n),
+                    Messages.text("main.subtasks.confirmButton"))) {
                 return;
             }
             boolean repeats = item.repeat() != null;
             async.run(() -> completeAll(id, repeats), done -> {
                 AtomicReference<Done> last = new AtomicReference<>(done);
-                undo.push("Complete “" + t + "” and its subtasks", id, () -> uncomplete(last.get()),
+                undo.push(Messages.text("main.undo.completeWithSubtasks", t), id, () -> uncomplete(last.get()),
                         () -> last.set(completeAll(id, repeats)));
-                say.accept("Completed “" + t + "” and " + n.replace("open ", ""));
+                say.accept(Messages.text("main.done.completedWithSubtasks", t, n));
             });
         });
     }
@@ -91,8 +92,9 @@ final class SubtreeCommands {
                 return;
             }
             String t = item.titleOrEmpty();
-            undo.push("Move “" + t + "” to Trash", () -> subtrees.restore(ids), () -> subtrees.retrash(ids));
-            say.accept("Moved “" + t + "”" + (ids.size() > 1 ? " and " + subtasks(ids.size() - 1) : "") + " to Trash");
+            undo.push(Messages.text("main.undo.trash", t), () -> subtrees.restore(ids), () -> subtrees.retrash(ids));
+            say.accept(ids.size() > 1 ? Messages.text("main.done.trashedWithSubtasks", t, ids.size() - 1)
+                    : Messages.text("main.done.trashed", t));
         });
     }
 
@@ -104,12 +106,9 @@ final class SubtreeCommands {
                 return;
             }
             String t = item.titleOrEmpty();
-            undo.push("Restore “" + t + "”", () -> subtrees.retrash(ids), () -> subtrees.restore(ids));
-            say.accept("Restored “" + t + "”" + (ids.size() > 1 ? " and " + (ids.size() - 1) + " more" : ""));
+            undo.push(Messages.text("main.undo.restore", t), () -> subtrees.retrash(ids), () -> subtrees.restore(ids));
+            say.accept(ids.size() > 1 ? Messages.text("main.done.restoredMore", t, ids.size() - 1)
+                    : Messages.text("main.done.restored", t));
         });
-    }
-
-    private static String subtasks(int n) {
-        return n == 1 ? "1 subtask" : n + " subtasks";
     }
 }

@@ -6,6 +6,7 @@ import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.app.sync.SyncWords;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
+import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +30,10 @@ public final class SyncStatusViewModel {
     /** What the status bar's icon shows. */
     public enum Indicator { OFF, OK, BUSY, WARNING, OFFLINE, ERROR }
 
-    static final String NEW_DEVICE_ID = "This device now syncs under a new device id, because a copy of its profile"
-            + " (or a restored backup) synced under the old one. What the copy wrote is merged here; nothing was lost.";
+    /** The one-time notice after this device took a new device id. */
+    static String newDeviceIdNotice() {
+        return Messages.text("main.sync.newDeviceId");
+    }
 
     private final Clock clock;
     private final ReadOnlyObjectWrapper<SyncStatus> status = new ReadOnlyObjectWrapper<>(SyncStatus.off());
@@ -132,58 +135,55 @@ public final class SyncStatusViewModel {
     public void update(SyncStatus s) {
         status.set(s);
         headline.set(switch (s.state()) {
-            case OFF -> "Sync off";
-            case IDLE -> !s.unread().isEmpty() || incomplete(s) ? "Synced with problems"
-                    : s.lastSuccess() == null ? "Not synced yet" : "Synced";
-            case SYNCING -> s.phase() == null || s.phase().equals("starting") ? "Syncing…"
-                    : "Syncing… " + switch (s.phase()) {
-                        case "push" -> "sending";
-                        case "pull" -> "receiving";
-                        case SyncProgress.WAITING -> "waiting for another Tandem on this profile";
-                        case SyncProgress.SNAPSHOT -> "catching up";
-                        default -> s.phase();
+            case OFF -> Messages.text("main.sync.off");
+            case IDLE -> Messages.text(!s.unread().isEmpty() || incomplete(s) ? "main.sync.syncedWithProblems"
+                    : s.lastSuccess() == null ? "main.sync.notSyncedYet" : "main.sync.synced");
+            case SYNCING -> s.phase() == null || s.phase().equals("starting") ? Messages.text("main.sync.syncing")
+                    : switch (s.phase()) {
+                        case "push" -> Messages.text("main.sync.syncing.push");
+                        case "pull" -> Messages.text("main.sync.syncing.pull");
+                        case SyncProgress.WAITING -> Messages.text("main.sync.syncing.waiting");
+                        case SyncProgress.SNAPSHOT -> Messages.text("main.sync.syncing.snapshot");
+                        default -> Messages.text("main.sync.syncing.other", s.phase());
                     };
             case ERROR -> SyncNotices.calm(s.reason()) || s.diagnosis() != SyncException.Diagnosis.NONE
-                    ? SyncWords.title(s.reason(), s.diagnosis()) : "Sync failed";
+                    ? SyncWords.title(s.reason(), s.diagnosis()) : Messages.text("main.sync.failed");
         });
         boolean calm = s.state() == SyncStatus.State.ERROR && SyncNotices.calm(s.reason());
         StringBuilder d = new StringBuilder();
         if (s.state() == SyncStatus.State.OFF) {
-            d.append("Working offline. Set up sync in Sync settings.");
+            d.append(Messages.text("main.sync.offWorking"));
         } else {
             if (calm) {
                 // Offline is an ordinary state: say what is safe and what happens next.
-                d.append(s.pendingChanges() == 0 ? "Everything is saved on this device" : s.pendingChanges()
-                        + (s.pendingChanges() == 1 ? " change" : " changes") + " saved on this device, "
-                        + (s.pendingChanges() == 1 ? "it syncs" : "they sync")
-                        + (s.diagnosis() == SyncException.Diagnosis.LOGIN_PAGE ? " once you have signed in to this network"
-                        : s.reason() == SyncException.Reason.UNREACHABLE ? " when the connection is back"
-                        : " when the server answers again"));
+                d.append(s.pendingChanges() == 0 ? Messages.text("main.sync.allSaved") : Messages.text(
+                        s.diagnosis() == SyncException.Diagnosis.LOGIN_PAGE ? "main.sync.savedSignIn"
+                        : s.reason() == SyncException.Reason.UNREACHABLE ? "main.sync.savedUnreachable"
+                        : "main.sync.savedServer", s.pendingChanges()));
             }
             if (s.lastSuccess() != null) {
-                sep(d).append(s.state() == SyncStatus.State.IDLE ? "" : "last synced ").append(ago(s.lastSuccess(), clock.instant()));
+                String ago = ago(s.lastSuccess(), clock.instant());
+                sep(d).append(s.state() == SyncStatus.State.IDLE ? ago : Messages.text("main.sync.lastSynced", ago));
             }
             if (s.pendingChanges() > 0 && !calm) {
-                sep(d).append(s.pendingChanges()).append(s.pendingChanges() == 1 ? " change waiting" : " changes waiting");
+                sep(d).append(Messages.text("main.sync.waiting", s.pendingChanges()));
             }
             if (!s.unread().isEmpty()) {
-                sep(d).append(s.unread().size()).append(s.unread().size() == 1
-                        ? " remote object unread" : " remote objects unread");
+                sep(d).append(Messages.text("main.sync.unread", s.unread().size()));
             }
         }
         detail.set(d.toString());
         warning.set(warningText(s));
-        warningDetails.set(s.unread().stream().map(u -> u.key() + " — " + u.problem() + " (first failed "
-                + ago(u.firstSeen(), clock.instant()) + ", " + u.attempts() + (u.attempts() == 1 ? " try)" : " tries)"))
-                .collect(Collectors.joining("\n")));
+        warningDetails.set(s.unread().stream().map(u -> Messages.text("main.sync.unreadLine", u.key(), u.problem(),
+                ago(u.firstSeen(), clock.instant()), u.attempts())).collect(Collectors.joining("\n")));
         notes.set(s.lastReport() == null ? "" : String.join("\n", s.lastReport().notes()));
-        notice.set(s.state() != SyncStatus.State.OFF && s.newDeviceId() != null ? NEW_DEVICE_ID : "");
+        notice.set(s.state() != SyncStatus.State.OFF && s.newDeviceId() != null ? newDeviceIdNotice() : "");
         boolean failed = s.state() == SyncStatus.State.ERROR && s.error() != null;
         error.set(failed && !calm ? SyncWords.shortText(s.reason(), s.diagnosis()) + (s.hint() == null ? "" : " "
                 + s.hint()) : "");
         details.set(failed ? s.error() + (s.hint() == null ? "" : "\n\n" + s.hint())
-                + (s.reason() == null ? "" : "\n\n(" + s.reason() + (s.reason().retryable()
-                ? ", Tandem tries again by itself" : "") + ")") : "");
+                + (s.reason() == null ? "" : "\n\n" + (s.reason().retryable()
+                ? Messages.text("main.sync.details.retryable", s.reason().toString()) : "(" + s.reason() + ")")) : "");
         progress.set(s.state() == SyncStatus.State.SYNCING ? s.progress() : -1);
         indicator.set(switch (s.state()) {
             case OFF -> Indicator.OFF;
@@ -204,11 +204,7 @@ public final class SyncStatusViewModel {
             return "";
         }
         if (!s.unread().isEmpty()) {
-            int n = s.unread().size();
-            return (n == 1 ? "1 remote object could not be read, so its changes are" : n + " remote objects could not be"
-                    + " read, so their changes are") + " missing on this device. Tandem tries again by itself; the device"
-                    + " that wrote " + (n == 1 ? "it" : "them") + " may need to sync again. If this lasts, run Test"
-                    + " connection in Sync settings.";
+            return Messages.text("main.sync.unreadWarning", s.unread().size());
         }
         if (incomplete(s)) {
             return String.join(" ", s.lastReport().warnings());
@@ -227,18 +223,17 @@ public final class SyncStatusViewModel {
     public static String ago(Instant then, Instant now) {
         long s = Math.max(0, Duration.between(then, now).toSeconds());
         if (s < 5) {
-            return "just now";
+            return Messages.text("main.ago.justNow");
         }
         if (s < 60) {
-            return s + " s ago";
+            return Messages.text("main.ago.seconds", s);
         }
         if (s < 3600) {
-            return (s / 60) + " min ago";
+            return Messages.text("main.ago.minutes", s / 60);
         }
         if (s < 86400) {
-            return (s / 3600) + " h ago";
+            return Messages.text("main.ago.hours", s / 3600);
         }
-        long days = s / 86400;
-        return days + (days == 1 ? " day ago" : " days ago");
+        return Messages.text("main.ago.days", s / 86400);
     }
 }

@@ -5,6 +5,7 @@ import dev.tandem.app.text.diff.DiffLine;
 import dev.tandem.app.text.diff.LineDiff;
 import dev.tandem.app.text.diff.TextLines;
 import dev.tandem.app.text.diff.WordDiff;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
@@ -51,20 +52,21 @@ public final class TextConflict {
         TextLines l = d.oldText();
         TextLines k = d.newText();
         if (identical) {
-            out.add("The two versions are the same.");
+            out.add(Messages.text("main.conflicts.text.same"));
             return out;
         }
         if (d.coarse()) {
-            out.add("The versions differ too much to compare line by line: the differing part shows as one block.");
+            out.add(Messages.text("main.conflicts.text.tooDifferent"));
         }
         if (l.multiLine() && k.multiLine() && !l.lineEnding().equals(k.lineEnding())) {
-            out.add("The kept version uses " + k.endingName() + " line breaks, the lost one " + l.endingName() + ".");
+            out.add(Messages.text("main.conflicts.text.endings", k.endingName(), l.endingName()));
         }
         if (l.finalNewline() != k.finalNewline() && !l.lines().isEmpty() && !k.lines().isEmpty()) {
-            out.add("Only the " + (k.finalNewline() ? "kept" : "lost") + " version ends with a line break.");
+            out.add(Messages.text(k.finalNewline() ? "main.conflicts.text.keptEndsWithBreak"
+                    : "main.conflicts.text.lostEndsWithBreak"));
         }
         if (out.isEmpty() && d.sameLines()) {
-            out.add("The two versions have the same lines and differ only in their line breaks.");
+            out.add(Messages.text("main.conflicts.text.onlyBreaks"));
         }
         return out;
     }

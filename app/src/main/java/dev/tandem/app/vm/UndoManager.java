@@ -1,6 +1,7 @@
 package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
@@ -121,9 +122,9 @@ public final class UndoManager {
     private void update() {
         Entry top = undoStack.peek();
         canUndo.set(top != null);
-        label.set(top == null ? "" : "Undo " + top.label());
+        label.set(top == null ? "" : Messages.text("main.undo.undoLabel", top.label()));
         Entry next = redoStack.peek();
         canRedo.set(next != null);
-        redoLabel.set(next == null ? "" : "Redo " + next.label());
+        redoLabel.set(next == null ? "" : Messages.text("main.undo.redoLabel", next.label()));
     }
 }

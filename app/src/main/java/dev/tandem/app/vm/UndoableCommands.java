@@ -12,6 +12,8 @@ import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.PlainSpan;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.TodoDraft;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.Collection;
@@ -105,40 +107,48 @@ public final class UndoableCommands {
 
     /** Asks for a tag to add to {@code n} selected todos, saying how many; empty when cancelled or blank. */
     public Optional<String> askTag(int n) {
-        String title = n > 1 ? "Add a tag to " + n + " todos" : "Add tag";
-        return dialogs.askText(title, n > 1 ? "Tag for all " + n : "Tag", "").map(String::strip).filter(t -> !t.isEmpty());
+        String title = n > 1 ? Messages.text("main.askTag.titleMany", n) : Messages.text("main.askTag.title");
+        String label = n > 1 ? Messages.text("main.askTag.labelMany", n) : Messages.text("main.askTag.label");
+        return dialogs.askText(title, label, "").map(String::strip).filter(t -> !t.isEmpty());
     }
 
-    /** Asks for the list to move to by name ("Inbox" for none); empty when cancelled or there is no such list. */
+    /**
+     * Asks for the list to move to by name ("Inbox", or the sidebar's word for it, for none); empty when
+     * cancelled or there is no such list.
+     */
     public Optional<Optional<String>> askList() {
-        Optional<String> name = dialogs.askText("Move to list", "List name", "").map(String::strip).filter(n -> !n.isEmpty());
+        Optional<String> name = dialogs.askText(Messages.text("main.askList.title"), Messages.text("main.askList.label"), "")
+                .map(String::strip).filter(n -> !n.isEmpty());
         if (name.isEmpty()) {
             return Optional.empty();
         }
-        if (name.get().equalsIgnoreCase("inbox")) {
+        if (name.get().equalsIgnoreCase("inbox") || name.get().equalsIgnoreCase(Messages.text("main.sidebar.inbox"))) {
             return Optional.of(Optional.empty());
         }
         Optional<TodoList> l = lists.stream().filter(x -> x.name() != null && x.name().equalsIgnoreCase(name.get())).findFirst();
         if (l.isEmpty()) {
-            message.set("No list called “" + name.get() + "”");
+            message.set(Messages.text("main.askList.noSuchList", name.get()));
             return Optional.empty();
         }
         return Optional.of(Optional.of(l.get().id()));
     }
 
-    /** Asks for a due date ("tomorrow", "fri", "2026-12-01"; "none" clears); empty when cancelled or unreadable. */
+    /**
+     * Asks for a due date ("tomorrow", "fri", "2026-12-01", or in the language's words; "none" or its word
+     * clears); empty when cancelled or unreadable.
+     */
     public Optional<Optional<LocalDate>> askDue() {
-        Optional<String> text = dialogs.askText("Set due date", "Date (today, fri, in 3 days, none)", "")
+        Optional<String> text = dialogs.askText(Messages.text("main.askDue.title"), Messages.text("main.askDue.label"), "")
                 .map(String::strip).filter(n -> !n.isEmpty());
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        if (text.get().equalsIgnoreCase("none")) {
+        if (text.get().equalsIgnoreCase("none") || text.get().equalsIgnoreCase(Messages.text("main.askDue.none"))) {
             return Optional.of(Optional.empty());
         }
         Optional<LocalDate> d = dev.tandem.app.text.DatePhrases.parse(text.get(), store.today());
         if (d.isEmpty()) {
-            message.set("Cannot read the date “" + text.get() + "”");
+            message.set(Messages.text("main.askDue.unreadable", text.get()));
             return Optional.empty();
         }
         return Optional.of(d);
@@ -184,8 +194,8 @@ public final class UndoableCommands {
             }
             return a;
         }, added -> {
-            undo.push("Make a subtask of “" + title + "”", () -> store.unadd(added), () -> store.readd(added));
-            message.set("“" + title + "” is a subtask now");
+            undo.push(Messages.text("main.undo.makeSubtask", title), () -> store.unadd(added), () -> store.readd(added));
+            message.set(Messages.text("main.done.isSubtask", title));
         });
     }
 
@@ -196,9 +206,9 @@ public final class UndoableCommands {
         String title = row.title();
         async.run(() -> subtreeStore.fold(id, notes -> Checklist.withLine(notes, title, checked)), folded ->
                 folded.ifPresent(f -> {
-                    undo.push("Make a check box line of “" + title + "”", () -> subtreeStore.unfold(f),
+                    undo.push(Messages.text("main.undo.makeChecklistLine", title), () -> subtreeStore.unfold(f),
                             () -> subtreeStore.fold(id, notes -> Checklist.withLine(notes, title, checked)));
-                    message.set("“" + title + "” is a line of its parent's notes now");
+                    message.set(Messages.text("main.done.isChecklistLine", title));
                 }));
     }
 
@@ -259,17 +269,19 @@ public final class UndoableCommands {
                 String t = st.before().titleOrEmpty();
                 // Redo completes again (creating the next occurrence again); undo then takes back that step.
                 AtomicReference<SeriesStore.Step> last = new AtomicReference<>(st);
-                undo.push("Complete “" + t + "”", id, () -> series.uncomplete(last.get()),
+                undo.push(Messages.text("main.undo.complete", t), id, () -> series.uncomplete(last.get()),
                         () -> series.complete(id).ifPresent(last::set));
-                message.set("Completed “" + t + "”" + st.next().map(n -> " · next " + n.due()).orElse(""));
+                message.set(st.next().filter(n -> n.dueDate() != null)
+                        .map(n -> Messages.text("main.done.completedNext", t, Formats.day(n.dueDate(), store.today())))
+                        .orElse(Messages.text("main.done.completed", t)));
             }));
             return;
         }
         async.run(() -> store.setDone(id, done), before -> before.ifPresent(b -> {
             if (b.isDone() != done) {
-                undo.push((done ? "Complete" : "Reopen") + " “" + b.titleOrEmpty() + "”", id,
+                undo.push(Messages.text(done ? "main.undo.complete" : "main.undo.reopen", b.titleOrEmpty()), id,
                         () -> store.setDone(id, b.isDone()), () -> store.setDone(id, done));
-                message.set((done ? "Completed" : "Reopened") + " “" + b.titleOrEmpty() + "”");
+                message.set(Messages.text(done ? "main.done.completed" : "main.done.reopened", b.titleOrEmpty()));
             }
         }));
     }
@@ -280,13 +292,14 @@ public final class UndoableCommands {
         }
         String id = item.id();
         if (item.isTrashed()) {
-            if (!dialogs.confirm("Delete for good?", "“" + item.titleOrEmpty() + "” will be deleted on all your devices.", "Delete")) {
+            if (!dialogs.confirm(Messages.text("main.deleteForGood.title"),
+                    Messages.text("main.deleteForGood.text", item.titleOrEmpty()), Messages.text("main.deleteForGood.button"))) {
                 return;
             }
             async.run(() -> store.deleteForever(id), ok -> {
-                undo.push("Delete “" + item.titleOrEmpty() + "”", () -> store.restoreDeleted(List.of(id)),
+                undo.push(Messages.text("main.undo.delete", item.titleOrEmpty()), () -> store.restoreDeleted(List.of(id)),
                         () -> store.deleteForever(id));
-                message.set("Deleted “" + item.titleOrEmpty() + "”");
+                message.set(Messages.text("main.done.deleted", item.titleOrEmpty()));
             });
             return;
         }
@@ -302,15 +315,15 @@ public final class UndoableCommands {
 
     public void emptyTrash() {
         long n = sidebar.count("trash");
-        if (!dialogs.confirm("Empty the Trash?", n == 1 ? "1 item will be deleted on all your devices."
-                : n + " items will be deleted on all your devices.", "Empty Trash")) {
+        if (!dialogs.confirm(Messages.text("main.emptyTrash.title"), Messages.text("main.emptyTrash.text", n),
+                Messages.text("main.emptyTrash.button"))) {
             return;
         }
         async.run(store::emptyTrash, ids -> {
             if (!ids.isEmpty()) {
                 // Redo deletes those same items again, not what was trashed since.
-                undo.push("Empty Trash", () -> store.restoreDeleted(ids), () -> store.deleteForever(ids));
-                message.set("Deleted " + ids.size() + (ids.size() == 1 ? " item" : " items"));
+                undo.push(Messages.text("main.undo.emptyTrash"), () -> store.restoreDeleted(ids), () -> store.deleteForever(ids));
+                message.set(Messages.text("main.done.deletedItems", ids.size()));
             }
         });
     }
@@ -321,9 +334,9 @@ public final class UndoableCommands {
         async.run(() -> store.setNote(id, note), before -> before.ifPresent(b -> {
             if (b.isNote() != note) {
                 String t = b.titleOrEmpty();
-                undo.push((note ? "Make a note of" : "Make a todo of") + " “" + t + "”", () -> store.update(id,
+                undo.push(Messages.text(note ? "main.undo.makeNote" : "main.undo.makeTodo", t), () -> store.update(id,
                         it -> it.withKind(b.kind())), () -> store.setNote(id, note));
-                message.set((note ? "“" + t + "” is a note now" : "“" + t + "” is a todo now"));
+                message.set(Messages.text(note ? "main.done.isNote" : "main.done.isTodo", t));
             }
         }));
     }
@@ -331,34 +344,35 @@ public final class UndoableCommands {
     public void moveToList(Item item, String listId) {
         String id = item.id();
         async.run(() -> store.update(id, it -> it.withListId(listId)), before -> before.ifPresent(b ->
-                undo.push("Move “" + b.titleOrEmpty() + "”", () -> store.update(id, it -> it.withListId(b.listId())),
+                undo.push(Messages.text("main.undo.move", b.titleOrEmpty()), () -> store.update(id, it -> it.withListId(b.listId())),
                         () -> store.update(id, it -> it.withListId(listId)))));
     }
 
     public void undo() {
         String label = undo.undo();
-        message.set(label == null ? "Nothing to undo" : "Undone: " + label);
+        message.set(label == null ? Messages.text("main.undo.nothingToUndo") : Messages.text("main.undo.undone", label));
     }
 
     public void redo() {
         String label = undo.redo();
-        message.set(label == null ? "Nothing to redo" : "Redone: " + label);
+        message.set(label == null ? Messages.text("main.undo.nothingToRedo") : Messages.text("main.undo.redone", label));
     }
 
     public void newList() {
-        dialogs.askText("New list", "Name", "").filter(n -> !n.isBlank()).ifPresent(name -> {
+        String title = Messages.text("main.newList.title");
+        dialogs.askText(title, Messages.text("main.list.nameLabel"), "").filter(n -> !n.isBlank()).ifPresent(name -> {
             Optional<TodoList> taken = lists.stream().filter(l -> l.name() != null && l.name().equalsIgnoreCase(name.strip()))
                     .findFirst();
             if (taken.isPresent()) {
                 // Shown after the switch: a new view clears the message line.
                 select.accept(new Listing.UserListing(taken.get().id()));
-                message.set("A list called “" + taken.get().name() + "” exists already: here it is");
+                message.set(Messages.text("main.newList.exists", taken.get().name()));
                 return;
             }
             async.run(() -> store.createList(name), l -> {
                     // Undo trashes what was added to the list meanwhile; redo brings the list and those back.
                     AtomicReference<List<String>> trashed = new AtomicReference<>(List.of());
-                    undo.push("Create list “" + l.name() + "”", () -> trashed.set(store.deleteList(l.id())),
+                    undo.push(Messages.text("main.undo.createList", l.name()), () -> trashed.set(store.deleteList(l.id())),
                             () -> store.undeleteList(l.id(), trashed.get()));
                     select.accept(new Listing.UserListing(l.id()));
                 });
@@ -370,9 +384,10 @@ public final class UndoableCommands {
         if (cur.isEmpty()) {
             return;
         }
-        dialogs.askText("Rename list", "Name", cur.get().name()).filter(n -> !n.isBlank()).ifPresent(name ->
-                async.run(() -> store.renameList(listId, name), old -> old.ifPresent(o ->
-                        undo.push("Rename list", () -> store.renameList(listId, o), () -> store.renameList(listId, name)))));
+        dialogs.askText(Messages.text("main.renameList.title"), Messages.text("main.list.nameLabel"), cur.get().name())
+                .filter(n -> !n.isBlank()).ifPresent(name -> async.run(() -> store.renameList(listId, name), old -> old.ifPresent(o ->
+                        undo.push(Messages.text("main.undo.renameList"), () -> store.renameList(listId, o),
+                                () -> store.renameList(listId, name)))));
     }
 
     public void deleteList(String listId) {
@@ -382,8 +397,8 @@ public final class UndoableCommands {
         }
         String name = cur.get().name();
         // Every todo of the list goes to the Trash, completed ones too (TodoStore.deleteList).
-        if (!dialogs.confirm("Delete “" + name + "”?",
-                "Its todos and notes, completed ones included, move to the Trash; Undo brings them back.", "Delete list")) {
+        if (!dialogs.confirm(Messages.text("main.deleteList.title", name),
+                Messages.text("main.deleteList.text"), Messages.text("main.deleteList.button"))) {
             return;
         }
         if (view.get() instanceof Listing.UserListing lv && lv.listId().equals(listId)) {
@@ -392,9 +407,9 @@ public final class UndoableCommands {
         async.run(() -> store.deleteList(listId), ids -> {
             // Redo deletes the list again; undo then brings back what that trashed.
             AtomicReference<List<String>> trashed = new AtomicReference<>(ids);
-            undo.push("Delete list “" + name + "”", () -> store.undeleteList(listId, trashed.get()),
+            undo.push(Messages.text("main.undo.deleteList", name), () -> store.undeleteList(listId, trashed.get()),
                     () -> trashed.set(store.deleteList(listId)));
-            message.set("Deleted list “" + name + "”");
+            message.set(Messages.text("main.done.deletedList", name));
         });
     }
 }

@@ -3,6 +3,7 @@ package dev.tandem.app.vm;
 import dev.tandem.app.fx.LiveList;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.vm.agenda.AgendaPlan;
+import dev.tandem.ui.messages.Messages;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -74,9 +75,12 @@ public final class ViewChrome {
         boolean calendar = v instanceof Listing.Calendar;
         // The Calendar's line is short: in a one-row header it has as little as 140 px beside the controls, where a
         // longer line was cut (APP.md says to drag a todo from the list onto a day).
-        countText.set(conflicts ? "" : calendar ? (n == 0 ? "All dated"
-                : CountLine.of(n, 0, total) + " undated") : agenda ? "The next " + AgendaPlan.DAYS + " days" : CountLine.of(n, notesShown.get(), total) + (with.isEmpty() ? "" : " · " + with)
-                + (flattened(items.items()) ? " · " + dev.tandem.app.model.Outline.FLATTENED_NOTICE : ""));
+        countText.set(conflicts ? "" : calendar ? (n == 0 ? Messages.text("main.count.allDated")
+                : Messages.text("main.count.undated", CountLine.of(n, 0, total)))
+                : agenda ? Messages.text("main.count.nextDays", AgendaPlan.DAYS)
+                : CountLine.of(n, notesShown.get(), total) + (with.isEmpty() ? "" : " · " + with)
+                + (flattened(items.items()) ? " · " + Messages.text("main.count.flattened",
+                        String.valueOf(dev.tandem.app.model.Outline.MAX_DEPTH)) : ""));
         conflictsShown.set(conflicts);
         agendaShown.set(agenda);
         calendarShown.set(calendar);

@@ -175,7 +175,7 @@ class AgendaUiTest {
         robot.clickOn("Agenda");
         waitFor(() -> showsAgenda(robot) && robot.lookup("Review budget").tryQuery().isPresent());
         waitFor(() -> robot.lookup("14:00–14:30").tryQuery().map(Node::isVisible).orElse(false));
-        assertTrue(robot.lookup("09:30").tryQuery().map(Node::isVisible).orElse(false), "a time without a length");
+        assertTrue(robot.lookup("9:30").tryQuery().map(Node::isVisible).orElse(false), "a time without a length");
 
         // The editor writes the start date as it writes the due date.
         robot.clickOn("Review budget");

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tandem.app.sync.SyncStatus;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -104,6 +106,23 @@ class SyncStatusViewModelTest {
     }
 
     @Test
+    void update_germanAndFrench_pluralsOfTheLanguage() {
+        try {
+            Messages.use(Language.GERMAN);
+            vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(180), 1, null, -1, null, null, null, null, null, 0, List.of()));
+            assertEquals("Synchronisiert", vm.headlineProperty().get());
+            assertEquals("vor 3 Min. · 1 Änderung wartet", vm.detailProperty().get());
+            vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(2 * 86400), 2, null, -1, null, null, null, null, null, 0, List.of()));
+            assertEquals("vor 2 Tagen · 2 Änderungen warten", vm.detailProperty().get());
+            Messages.use(Language.FRENCH);
+            vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW.minusSeconds(180), 1, null, -1, null, null, null, null, null, 0, List.of()));
+            assertEquals("il y a 3 min · 1 modification en attente", vm.detailProperty().get());
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
+    }
+
+    @Test
     void ago_ranges_readNaturally() {
         assertEquals("just now", SyncStatusViewModel.ago(NOW, NOW));
         assertEquals("42 s ago", SyncStatusViewModel.ago(NOW.minusSeconds(42), NOW));
@@ -139,7 +158,7 @@ class SyncStatusViewModelTest {
     void update_newDeviceId_noticeUntilTheNextSync() {
         vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW, 0, null, -1, null, null, null, null, null, 0,
                 List.of(), "0190aaaa-0000-7000-8000-000000000001"));
-        assertEquals(SyncStatusViewModel.NEW_DEVICE_ID, vm.noticeProperty().get());
+        assertEquals(SyncStatusViewModel.newDeviceIdNotice(), vm.noticeProperty().get());
         assertEquals("Synced", vm.headlineProperty().get(), "nothing is missing: a notice, not a warning");
         assertEquals(SyncStatusViewModel.Indicator.OK, vm.indicatorProperty().get());
         vm.update(new SyncStatus(SyncStatus.State.IDLE, "folder", NOW, 0, null, -1, null, null, null, null, null, 0,

@@ -4,12 +4,12 @@ import dev.tandem.app.model.DayOrder;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Occurrences;
 import dev.tandem.app.vm.ItemRow;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeMap;
 
 /**
@@ -24,8 +24,6 @@ import java.util.TreeMap;
 public final class AgendaPlan {
     /** Days shown from today, today included. */
     public static final int DAYS = 14;
-    static final String NOTHING_PLANNED = "Nothing planned";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     /**
      * The order within one day, the overdue group's too (by date, then this): the all-day todos first,
@@ -78,9 +76,9 @@ public final class AgendaPlan {
         List<AgendaRow> rows = new ArrayList<>();
         if (!overdue.isEmpty()) {
             overdue.sort(Comparator.comparing(Item::dueDate).thenComparing(WITHIN_DAY));
-            rows.add(new AgendaRow(AgendaRow.Kind.HEADING, "day:overdue", "Overdue", "", null, null));
+            rows.add(new AgendaRow(AgendaRow.Kind.HEADING, "day:overdue", Messages.text("main.agenda.overdue"), "", null, null));
             for (Item i : overdue) {
-                rows.add(new AgendaRow(AgendaRow.Kind.TODO, i.id(), i.titleOrEmpty(), DAY.format(i.dueDate()), null,
+                rows.add(new AgendaRow(AgendaRow.Kind.TODO, i.id(), i.titleOrEmpty(), Formats.day(i.dueDate(), today), null,
                         new ItemRow(i)));
             }
         }
@@ -92,7 +90,8 @@ public final class AgendaPlan {
             }
             rows.add(heading(d, today));
             if (placed.isEmpty()) {
-                rows.add(new AgendaRow(AgendaRow.Kind.EMPTY, "empty:" + d, NOTHING_PLANNED, "", d, null));
+                rows.add(new AgendaRow(AgendaRow.Kind.EMPTY, "empty:" + d, Messages.text("main.agenda.nothingPlanned"), "", d,
+                        null));
                 continue;
             }
             List<Placed> sorted = new ArrayList<>(placed);
@@ -108,12 +107,12 @@ public final class AgendaPlan {
     }
 
     private static AgendaRow heading(LocalDate d, LocalDate today) {
-        String date = DAY.format(d);
+        String date = Formats.day(d, today);
         if (d.equals(today)) {
-            return new AgendaRow(AgendaRow.Kind.HEADING, "day:" + d, "Today", date, d, null);
+            return new AgendaRow(AgendaRow.Kind.HEADING, "day:" + d, Messages.text("main.agenda.today"), date, d, null);
         }
         if (d.equals(today.plusDays(1))) {
-            return new AgendaRow(AgendaRow.Kind.HEADING, "day:" + d, "Tomorrow", date, d, null);
+            return new AgendaRow(AgendaRow.Kind.HEADING, "day:" + d, Messages.text("main.agenda.tomorrow"), date, d, null);
         }
         return new AgendaRow(AgendaRow.Kind.HEADING, "day:" + d, date, "", d, null);
     }

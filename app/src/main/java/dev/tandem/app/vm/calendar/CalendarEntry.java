@@ -2,6 +2,7 @@ package dev.tandem.app.vm.calendar;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.vm.ItemRow;
+import dev.tandem.ui.messages.Formats;
 import java.time.LocalDate;
 import java.time.LocalTime;
 
@@ -36,7 +37,7 @@ public record CalendarEntry(String key, Item item, LocalDate date, boolean occur
     /** "14:00", or "" for an all-day todo. */
     public String timeText() {
         LocalTime t = time();
-        return t == null ? "" : Item.TIME.format(t);
+        return t == null ? "" : Formats.time(t);
     }
 
     public boolean timed() {

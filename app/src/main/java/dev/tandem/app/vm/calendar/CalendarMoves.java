@@ -7,13 +7,13 @@ import dev.tandem.app.model.SeriesStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.UndoManager;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -29,9 +29,6 @@ import java.util.stream.Collectors;
  * run on the background executor; the dialogs on the UI thread.
  */
 final class CalendarMoves {
-    static final String THIS_ONE = "This one";
-    static final String THE_SERIES = "The series";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
     private final TodoStore store;
     private final SeriesStore series;
@@ -58,7 +55,7 @@ final class CalendarMoves {
         if (date.equals(e.date()) && Objects.equals(newTime, e.time())) {
             return false;
         }
-        String where = DAY.format(date) + (newTime == null ? "" : " " + Item.TIME.format(newTime));
+        String where = where(date, newTime);
         Item it = e.item();
         if (!e.repeats()) {
             setDue(it.id(), it.titleOrEmpty(), date, newTime, where);
@@ -66,16 +63,19 @@ final class CalendarMoves {
         }
         long days = ChronoUnit.DAYS.between(e.date(), date);
         if (e.occurrence()) {
-            if (!dialogs.confirm("Move a repeating todo", "“" + it.titleOrEmpty() + "” repeats. A later date moves"
-                    + " with its series: move the whole series" + (days == 0 ? "" : " by " + days + (Math.abs(days) == 1
-                    ? " day" : " days")) + "?", "Move the series")) {
+            if (!dialogs.confirm(Messages.text("main.calendar.moveRepeating.title"), days == 0
+                    ? Messages.text("main.calendar.moveRepeating.seriesText", it.titleOrEmpty())
+                    : Messages.text("main.calendar.moveRepeating.seriesTextBy", it.titleOrEmpty(), days),
+                    Messages.text("main.calendar.moveRepeating.seriesButton"))) {
                 return false;
             }
             moveSeries(it, days, newTime, where);
             return true;
         }
-        Optional<Integer> pick = dialogs.choose("Move a repeating todo", "“" + it.titleOrEmpty()
-                + "” repeats. Move only this one, or the whole series?", List.of(THIS_ONE, THE_SERIES));
+        Optional<Integer> pick = dialogs.choose(Messages.text("main.calendar.moveRepeating.title"),
+                Messages.text("main.calendar.moveRepeating.choice", it.titleOrEmpty()),
+                List.of(Messages.text("main.calendar.moveRepeating.thisOne"),
+                        Messages.text("main.calendar.moveRepeating.theSeries")));
         if (pick.isEmpty()) {
             return false;
         }
@@ -87,14 +87,19 @@ final class CalendarMoves {
         return true;
     }
 
+    /** Where a todo went, as the message line says it: "Fri 27 Nov", "Fri 27 Nov, 14:00". */
+    static String where(LocalDate date, LocalTime time) {
+        return time == null ? Formats.day(date) : Formats.dayTime(date.atTime(time));
+    }
+
     /** Sets a todo's due date (and time, if given; else it keeps its own): a drop from the item list, a plain move. */
     void setDue(String id, String title, LocalDate date, LocalTime time, String where) {
         async.run(() -> store.update(id, x -> placed(x, date, time == null ? x.timeOfDay() : time)), before -> before
                 .ifPresent(b -> {
                     LocalTime t = time == null ? b.timeOfDay() : time;
-                    undo.push("Move “" + title + "”", () -> store.update(id, x -> restored(x, b)),
+                    undo.push(Messages.text("main.undo.move", title), () -> store.update(id, x -> restored(x, b)),
                             () -> store.update(id, x -> placed(x, date, t)));
-                    say.accept("Moved “" + title + "” to " + where);
+                    say.accept(Messages.text("main.done.movedTo", title, where));
                 }));
     }
 
@@ -103,19 +108,19 @@ final class CalendarMoves {
         async.run(() -> series.detach(id, x -> placed(x, date, time)), step -> step.ifPresent(st -> {
             // Redo detaches again (making the next date again); undo then takes back that step.
             AtomicReference<SeriesStore.Step> last = new AtomicReference<>(st);
-            undo.push("Move “" + title + "”", () -> series.undetach(last.get()),
+            undo.push(Messages.text("main.undo.move", title), () -> series.undetach(last.get()),
                     () -> series.detach(id, x -> placed(x, date, time)).ifPresent(last::set));
-            say.accept("Moved “" + title + "” to " + where + "; the series goes on");
+            say.accept(Messages.text("main.done.movedToSeriesGoesOn", title, where));
         }));
     }
 
     private void moveSeries(Item it, long days, LocalTime time, String where) {
         String id = it.id();
         async.run(() -> store.update(id, x -> shifted(x, days, time)), before -> before.ifPresent(b -> {
-            undo.push("Move the series “" + b.titleOrEmpty() + "”", () -> store.update(id, x -> restored(x, b)
+            undo.push(Messages.text("main.undo.moveSeries", b.titleOrEmpty()), () -> store.update(id, x -> restored(x, b)
                     .withRepeat(b.repeat(), b.seriesId())), () -> store.update(id, x -> shifted(x, days, time)));
-            say.accept("Moved the series “" + b.titleOrEmpty() + "”" + (days == 0 ? " to " + where
-                    : " by " + days + (Math.abs(days) == 1 ? " day" : " days")));
+            say.accept(days == 0 ? Messages.text("main.done.movedSeriesTo", b.titleOrEmpty(), where)
+                    : Messages.text("main.done.movedSeriesBy", b.titleOrEmpty(), days));
         }));
     }
 

@@ -1,9 +1,10 @@
 package dev.tandem.app.vm.calendar;
 
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.time.temporal.WeekFields;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public record CalendarRange(Mode mode, LocalDate anchor, LocalDate first, int da
     public List<String> weekdayNames() {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            out.add(first.plusDays(i).getDayOfWeek().getDisplayName(TextStyle.SHORT, locale));
+            out.add(Formats.weekdayShort(first.plusDays(i).getDayOfWeek()));
         }
         return out;
     }
@@ -86,16 +87,19 @@ public record CalendarRange(Mode mode, LocalDate anchor, LocalDate first, int da
     /** "November 2026" for a month; "23 – 29 November 2026" (or across months and years) for a week. */
     public String title() {
         if (mode == Mode.MONTH) {
-            return DateTimeFormatter.ofPattern("LLLL yyyy", locale).format(anchor);
+            return Formats.monthYear(YearMonth.from(anchor));
         }
         LocalDate last = last();
-        DateTimeFormatter full = DateTimeFormatter.ofPattern("d MMMM yyyy", locale);
+        String d1 = String.valueOf(first.getDayOfMonth());
+        String d2 = String.valueOf(last.getDayOfMonth());
         if (first.getYear() != last.getYear()) {
-            return full.format(first) + " – " + full.format(last);
+            return Messages.text("main.calendar.weekTitleYears", d1, Formats.month(first.getMonth()),
+                    String.valueOf(first.getYear()), d2, Formats.month(last.getMonth()), String.valueOf(last.getYear()));
         }
         if (first.getMonth() != last.getMonth()) {
-            return DateTimeFormatter.ofPattern("d MMMM", locale).format(first) + " – " + full.format(last);
+            return Messages.text("main.calendar.weekTitleMonths", d1, Formats.month(first.getMonth()), d2,
+                    Formats.month(last.getMonth()), String.valueOf(last.getYear()));
         }
-        return first.getDayOfMonth() + " – " + full.format(last);
+        return Messages.text("main.calendar.weekTitle", d1, d2, Formats.month(last.getMonth()), String.valueOf(last.getYear()));
     }
 }

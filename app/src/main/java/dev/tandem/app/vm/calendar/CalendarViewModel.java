@@ -289,7 +289,7 @@ public final class CalendarViewModel implements AutoCloseable {
 
     /** A todo dragged in from the item list, dropped on a day (at {@code time}, or keeping its own when null). */
     public void dropItem(String itemId, String title, LocalDate date, LocalTime time) {
-        moves.setDue(itemId, title, date, time, date.toString());
+        moves.setDue(itemId, title, date, time, CalendarMoves.where(date, time));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.tandem.app.vm.calendar;
 
+import dev.tandem.ui.messages.Formats;
 import java.time.LocalTime;
 
 /**
@@ -24,12 +25,11 @@ public record GridGeometry(double dayWidth, double hourHeight, int columns, int 
     }
 
     /**
-     * The hour axis' label for {@code hour}: the app's 24-hour clock ({@link dev.tandem.app.model.Item#TIME}),
-     * as the blocks, the editor's time field and quick add write times, so "08:00" on the axis lines up
-     * with "08:00 Standup" on a block.
+     * The hour axis' label for {@code hour}: the language's clock ({@link Formats#time}), as the blocks
+     * write times, so "8:00" on the axis lines up with "8:00 Standup" on a block.
      */
     public static String hourText(int hour) {
-        return dev.tandem.app.model.Item.TIME.format(LocalTime.of(hour, 0));
+        return Formats.time(LocalTime.of(hour, 0));
     }
 
     /** The y of a minute of the day on the hour grid. */

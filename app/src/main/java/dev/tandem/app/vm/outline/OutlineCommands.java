@@ -8,6 +8,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.vm.Dialogs;
 import dev.tandem.app.vm.ItemRow;
 import dev.tandem.app.vm.UndoManager;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,27 +61,26 @@ public final class OutlineCommands {
             return;
         }
         String id = row.id();
-        String verb = direction < 0 ? "Move up" : "Move down";
+        String labelKey = direction < 0 ? "main.undo.moveUp" : "main.undo.moveDown";
         int at = OutlineDrop.indexOf(shown, id);
         if (at < 0) {
-            run(verb, row, () -> List.of(outline.shift(id, direction)));
+            run(labelKey, row, () -> List.of(outline.shift(id, direction)));
             return;
         }
         int next = direction > 0 ? after(shown, at) : at - 1;
         boolean edge = next < 0 || next >= shown.size() || shown.get(next).isSection()
                 || shown.get(next).depth() < row.depth();
         if (!edge) {
-            run(verb, row, () -> List.of(outline.shift(id, direction)));
+            run(labelKey, row, () -> List.of(outline.shift(id, direction)));
             return;
         }
         OutlineStore.Target into = row.depth() == 0 ? neighbourSection(shown, next, direction, row.listId()) : null;
         if (into == null) {
-            say.accept("“" + row.title() + "” is the " + (direction > 0 ? "last" : "first")
-                    + (row.depth() > 0 ? " subtask of its todo" : " todo of the list") + "; it cannot move "
-                    + (direction > 0 ? "down" : "up"));
+            say.accept(Messages.text(row.depth() > 0 ? (direction > 0 ? "main.outline.lastSubtask" : "main.outline.firstSubtask")
+                    : direction > 0 ? "main.outline.lastTodo" : "main.outline.firstTodo", row.title()));
             return;
         }
-        run(verb, row, () -> List.of(outline.move(id, into)));
+        run(labelKey, row, () -> List.of(outline.move(id, into)));
     }
 
     /** The index of the first row after row {@code at} that is not under it. */
@@ -121,7 +121,7 @@ public final class OutlineCommands {
     public void indent(List<ItemRow> rows, List<ItemRow> shown) {
         List<String> ids = roots(rows, shown);
         if (!ids.isEmpty()) {
-            run("Indent", first(rows), () -> ids.stream().map(outline::indent).toList());
+            run("main.undo.indent", first(rows), () -> ids.stream().map(outline::indent).toList());
         }
     }
 
@@ -131,7 +131,7 @@ public final class OutlineCommands {
         if (!ids.isEmpty()) {
             // Last first: each lands right after the parent, so the first one done would end up last.
             java.util.Collections.reverse(ids);
-            run("Outdent", first(rows), () -> ids.stream().map(outline::outdent).toList());
+            run("main.undo.outdent", first(rows), () -> ids.stream().map(outline::outdent).toList());
         }
     }
 
@@ -142,7 +142,7 @@ public final class OutlineCommands {
             if (p.section()) {
                 moveSection(row, p.id(), p.beforeSection());
             } else {
-                run("Move", row, () -> List.of(outline.move(p.id(), p.target())));
+                run("main.undo.move", row, () -> List.of(outline.move(p.id(), p.target())));
             }
         });
     }
@@ -180,15 +180,16 @@ public final class OutlineCommands {
     /** Asks for a name and adds a section at the end of {@code list}. */
     public void newSection(String list) {
         if (list == null) {
-            say.accept("Sections belong to lists: open a list first");
+            say.accept(Messages.text("main.outline.sectionsNeedList"));
             return;
         }
-        dialogs.askText("New section", "Name", "").map(String::strip).filter(n -> !n.isEmpty()).ifPresent(name ->
+        dialogs.askText(Messages.text("main.section.newTitle"), Messages.text("main.list.nameLabel"), "").map(String::strip)
+                .filter(n -> !n.isEmpty()).ifPresent(name ->
                 async.run(() -> sections.create(list, name), s -> {
                     AtomicReference<SectionStore.Deleted> gone = new AtomicReference<>();
-                    undo.push("New section “" + s.name() + "”", () -> sections.delete(s.id()).ifPresent(gone::set),
+                    undo.push(Messages.text("main.undo.newSection", s.name()), () -> sections.delete(s.id()).ifPresent(gone::set),
                             () -> sections.undelete(gone.get()));
-                    say.accept("Added the section “" + s.name() + "”");
+                    say.accept(Messages.text("main.done.addedSection", s.name()));
                 }));
     }
 
@@ -197,9 +198,10 @@ public final class OutlineCommands {
             return;
         }
         String id = row.sectionId();
-        dialogs.askText("Rename section", "Name", row.title()).map(String::strip).filter(n -> !n.isEmpty())
+        dialogs.askText(Messages.text("main.section.renameTitle"), Messages.text("main.list.nameLabel"), row.title())
+                .map(String::strip).filter(n -> !n.isEmpty())
                 .ifPresent(name -> async.run(() -> sections.rename(id, name), was -> was.ifPresent(w ->
-                        undo.push("Rename section “" + w.name() + "”", () -> sections.rename(id, w.name()),
+                        undo.push(Messages.text("main.undo.renameSection", w.name()), () -> sections.rename(id, w.name()),
                                 () -> sections.rename(id, name)))));
     }
 
@@ -211,16 +213,17 @@ public final class OutlineCommands {
         String id = row.sectionId();
         async.run(() -> sections.delete(id), d -> d.ifPresent(deleted -> {
             AtomicReference<SectionStore.Deleted> last = new AtomicReference<>(deleted);
-            undo.push("Delete section “" + deleted.section().name() + "”", () -> sections.undelete(last.get()),
+            undo.push(Messages.text("main.undo.deleteSection", deleted.section().name()), () -> sections.undelete(last.get()),
                     () -> sections.delete(id).ifPresent(last::set));
-            say.accept("Deleted the section “" + deleted.section().name() + "”; its todos stay in the list");
+            say.accept(Messages.text("main.done.deletedSection", deleted.section().name()));
         }));
     }
 
     private void moveSection(ItemRow row, String id, String before) {
         async.run(() -> sections.move(id, before), was -> {
             if (!was.isEmpty()) {
-                undo.push("Move section “" + row.title() + "”", () -> sections.setRanks(was), () -> sections.move(id, before));
+                undo.push(Messages.text("main.undo.moveSection", row.title()), () -> sections.setRanks(was),
+                        () -> sections.move(id, before));
                 moved.forEach(c -> c.accept(row.id()));
             }
         });
@@ -233,13 +236,14 @@ public final class OutlineCommands {
         }
         async.run(() -> sections.moveList(id, beforeId), was -> {
             if (!was.isEmpty()) {
-                undo.push("Move list “" + name + "”", () -> sections.setListRanks(was), () -> sections.moveList(id, beforeId));
+                undo.push(Messages.text("main.undo.moveList", name), () -> sections.setListRanks(was),
+                        () -> sections.moveList(id, beforeId));
             }
         });
     }
 
     /** Runs the moves and pushes them as one undo step, when they changed anything. */
-    private void run(String verb, ItemRow row, Supplier<List<OutlineStore.Moved>> moves) {
+    private void run(String labelKey, ItemRow row, Supplier<List<OutlineStore.Moved>> moves) {
         String key = row.id();
         async.run(moves::get, done -> {
             Map<String, Placement> before = new LinkedHashMap<>();
@@ -253,7 +257,7 @@ public final class OutlineCommands {
             }
             List<Placement> was = List.copyOf(before.values());
             List<Placement> now = List.copyOf(after.values());
-            undo.push(verb + " “" + row.title() + "”", () -> outline.place(was), () -> outline.place(now));
+            undo.push(Messages.text(labelKey, row.title()), () -> outline.place(was), () -> outline.place(now));
             moved.forEach(c -> c.accept(key));
         });
     }

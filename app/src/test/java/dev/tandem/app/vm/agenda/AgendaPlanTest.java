@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,23 @@ class AgendaPlanTest {
             });
         }
         return out;
+    }
+
+    @Test
+    void of_germanAndFrench_headingsInTheLanguagesWordsAndDateOrder() {
+        List<Item> items = List.of(todo("Taxes", "2026-11-20"), todo("Rent", "2026-11-27"));
+        try {
+            Messages.use(Language.GERMAN);
+            assertEquals(List.of("# Überfällig", "Taxes | Fr., 20. Nov.", "# Heute | Mi., 25. Nov.", "- Nichts geplant",
+                    "# Morgen | Do., 26. Nov.", "- Nichts geplant", "# Fr., 27. Nov.", "Rent"),
+                    lines(AgendaPlan.of(items, TODAY, 3)));
+            Messages.use(Language.FRENCH);
+            assertEquals(List.of("# En retard", "Taxes | ven. 20 nov.", "# Aujourd’hui | mer. 25 nov.", "- Rien de prévu",
+                    "# Demain | jeu. 26 nov.", "- Rien de prévu", "# ven. 27 nov.", "Rent"),
+                    lines(AgendaPlan.of(items, TODAY, 3)));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
     }
 
     @Test
@@ -110,7 +129,7 @@ class AgendaPlanTest {
         Item review = todo("Review", "2026-11-25").withDueTime(java.time.LocalTime.of(14, 0)).withDuration(30L);
         Item call = todo("Call", "2026-11-25").withDueTime(java.time.LocalTime.of(9, 5));
         List<AgendaRow> rows = AgendaPlan.of(List.of(review, call, todo("Rent", "2026-11-25")), TODAY, 1);
-        assertEquals(java.util.Map.of("Review", "14:00–14:30", "Call", "09:05", "Rent", ""), rows.stream()
+        assertEquals(java.util.Map.of("Review", "14:00–14:30", "Call", "9:05", "Rent", ""), rows.stream()
                 .filter(AgendaRow::isTodo).collect(java.util.stream.Collectors.toMap(AgendaRow::text, r -> r.row().timeText())));
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Recurrence;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -46,6 +48,29 @@ class CalendarPlanTest {
         LocalDate sun = LocalDate.of(2026, 11, 29);
         assertEquals(sun, CalendarRange.of(CalendarRange.Mode.WEEK, sun, Locale.US).first());
         assertEquals(LocalDate.of(2026, 11, 23), CalendarRange.of(CalendarRange.Mode.WEEK, sun, Locale.UK).first());
+    }
+
+    @Test
+    void title_germanAndFrench_monthNamesAndDayOrderOfTheLanguage() {
+        CalendarRange week = CalendarRange.of(CalendarRange.Mode.WEEK, WED, Locale.GERMANY);
+        CalendarRange across = CalendarRange.of(CalendarRange.Mode.WEEK, LocalDate.of(2026, 12, 2), Locale.GERMANY);
+        CalendarRange month = CalendarRange.of(CalendarRange.Mode.MONTH, WED, Locale.GERMANY);
+        assertEquals("23 – 29 November 2026", week.title());
+        assertEquals("30 November – 6 December 2026", across.title());
+        try {
+            Messages.use(Language.GERMAN);
+            assertEquals("23.–29. November 2026", week.title());
+            assertEquals("30. November – 6. Dezember 2026", across.title());
+            assertEquals("November 2026", month.title());
+            assertEquals("Mo.", week.weekdayNames().get(0));
+            Messages.use(Language.FRENCH);
+            assertEquals("23 – 29 novembre 2026", week.title());
+            assertEquals("30 novembre – 6 décembre 2026", across.title());
+            assertEquals("novembre 2026", month.title());
+            assertEquals("lun.", week.weekdayNames().get(0));
+        } finally {
+            Messages.use(Language.ENGLISH);
+        }
     }
 
     @Test
@@ -175,7 +200,7 @@ class CalendarPlanTest {
             CalendarEntry atHour = CalendarEntry.of(todo("At " + h, WED, LocalTime.of(h, 0), 30), WED);
             assertEquals(atHour.timeText(), GridGeometry.hourText(h));
         }
-        assertEquals("08:00", GridGeometry.hourText(8));
+        assertEquals("8:00", GridGeometry.hourText(8));
         assertEquals("15:00", GridGeometry.hourText(15));
     }
 }

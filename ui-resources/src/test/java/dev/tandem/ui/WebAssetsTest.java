@@ -23,7 +23,7 @@ class WebAssetsTest {
     /** The ES modules app.js imports, each served beside it under /assets/. */
     private static final List<String> MODULES = List.of("state", "dom", "format", "api", "pairing", "routes",
             "sidebar", "items", "days", "quickadd", "editor", "fields", "drafts", "conflicts", "settings", "live", "attachments",
-            "outbox", "overlay", "waiting");
+            "outbox", "overlay", "waiting", "i18n");
 
     @Test
     void find_everyListedPath_givesItsBytesAndType() {
@@ -102,6 +102,8 @@ class WebAssetsTest {
         assertTrue(list.find(), "sw.js names no SHELL_URLS");
         Set<String> shell = referencedPaths(list.group(1), Pattern.compile("'(/[^']*)'"));
         shell.add("/sw.js");
+        // The page's words are the server's answer (a route, in the browser's language), kept with the shell.
+        assertTrue(shell.remove("/messages.json"), "sw.js keeps no /messages.json for offline starts");
         assertEquals(new TreeSet<>(WebAssets.paths()), shell);
     }
 

@@ -3,8 +3,10 @@ package dev.tandem.ui.messages;
 /**
  * The pseudo-languages' text, made from English patterns. Long: every letter accented and the
  * whole about 40 % longer in brackets ({@code [Šýñç ñóŵ ·····]}), so a word that stays plain on
- * screen was never translatable and a label cut short shows it. Right to left: each run of text
- * marked right-to-left, so the window and page lay out mirrored as in Arabic or Hebrew.
+ * screen was never translatable and a label cut short shows it. Right to left: the English words as
+ * they are, in a window and page laid out mirrored as for Arabic or Hebrew ({@link Language#rightToLeft}).
+ * Its words carry no bidi override marks: JavaFX's wrapped labels fail on them (a break iterator
+ * reads past the text), and the mirrored layout is what the pseudo-language is there to show.
  *
  * <p>Only literal text changes: arguments, plural and select syntax and {@code #} are copied as
  * they are, so the pattern formats exactly as the English one does.
@@ -12,8 +14,6 @@ package dev.tandem.ui.messages;
 public final class Pseudo {
     private static final String PLAIN = "abcdeghiklnorstuwyzACEGHIKLNORSTUWYZ";
     private static final String ACCENTED = "áƀçđéĝĥíķĺñóŕšţúŵýžÅÇÉĜĤÎĶĹÑÖŔŠŢÛŴÝŽ";
-    private static final char RLO = '\u202E';
-    private static final char PDF = '\u202C';
 
     private Pseudo() {
     }
@@ -22,14 +22,9 @@ public final class Pseudo {
     public static String pattern(Language language, String english) {
         if (language == Language.PSEUDO_LONG) {
             StringBuilder out = new StringBuilder(english.length() * 2);
-            int letters = transform(english, 0, english.length(), out, true);
+            int letters = transform(english, 0, english.length(), out);
             int pad = (int) Math.ceil(letters * 0.4);
             return "[" + out + (pad > 0 ? " " + "·".repeat(pad) : "") + "]";
-        }
-        if (language == Language.PSEUDO_RTL) {
-            StringBuilder out = new StringBuilder(english.length() + 8);
-            transform(english, 0, english.length(), out, false);
-            return out.toString();
         }
         return english;
     }
@@ -39,61 +34,42 @@ public final class Pseudo {
         if (!language.pseudo() || text.isEmpty()) {
             return text;
         }
-        StringBuilder out = new StringBuilder(text.length() + 2);
-        if (language == Language.PSEUDO_LONG) {
-            for (int i = 0; i < text.length(); i++) {
-                out.append(accent(text.charAt(i)));
-            }
-            return out.toString();
+        if (language != Language.PSEUDO_LONG) {
+            return text;
         }
-        return out.append(RLO).append(text).append(PDF).toString();
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            out.append(accent(text.charAt(i)));
+        }
+        return out.toString();
     }
 
-    /** Copies pattern[from, to) into out, changing literal text only; returns the letters seen. */
-    private static int transform(String p, int from, int to, StringBuilder out, boolean accent) {
+    /** Copies pattern[from, to) into out, accenting literal text only; returns the letters seen. */
+    private static int transform(String p, int from, int to, StringBuilder out) {
         int letters = 0;
         int i = from;
-        boolean inRun = false;
         while (i < to) {
             char c = p.charAt(i);
             if (c == '{') {
-                if (inRun) {
-                    out.append(PDF);
-                    inRun = false;
-                }
                 int end = matching(p, i, to);
-                letters += argument(p, i, end, out, accent);
+                letters += argument(p, i, end, out);
                 i = end + 1;
-            } else if (c == '#') {
-                if (inRun) {
-                    out.append(PDF);
-                    inRun = false;
-                }
-                out.append(c);
-                i++;
             } else if (c == '\'' && i + 1 < to && p.charAt(i + 1) == '\'') {
                 out.append("''");
                 i += 2;
             } else {
-                if (!accent && !inRun && !Character.isWhitespace(c)) {
-                    out.append(RLO);
-                    inRun = true;
-                }
                 if (Character.isLetter(c)) {
                     letters++;
                 }
-                out.append(accent ? accent(c) : c);
+                out.append(c == '#' ? c : accent(c));
                 i++;
             }
-        }
-        if (inRun) {
-            out.append(PDF);
         }
         return letters;
     }
 
     /** One argument {@code {...}} at [start, end]: plural and select forms are transformed too. */
-    private static int argument(String p, int start, int end, StringBuilder out, boolean accent) {
+    private static int argument(String p, int start, int end, StringBuilder out) {
         String inner = p.substring(start + 1, end);
         String[] head = inner.split(",", 3);
         if (head.length < 3) {
@@ -114,7 +90,7 @@ public final class Pseudo {
             if (c == '{') {
                 int close = matching(p, i, end);
                 out.append('{');
-                letters += transform(p, i + 1, close, out, accent);
+                letters += transform(p, i + 1, close, out);
                 out.append('}');
                 i = close + 1;
             } else {

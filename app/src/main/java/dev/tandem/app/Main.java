@@ -9,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,20 +54,21 @@ public final class Main {
             options = AppOptions.parse(list, System.getenv());
         } catch (AppOptions.UsageException e) {
             System.err.println("tandem: " + e.getMessage());
-            System.err.print(AppOptions.USAGE);
+            System.err.print(AppOptions.usage());
             System.exit(2);
             return;
         }
         try {
             Messages.use(LanguageSetting.choose(options.lang(), System.getenv(),
-                    new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())), Locale.getDefault()));
+                    new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())),
+                    LanguageSetting.system(System.getenv())));
         } catch (IllegalArgumentException e) {
             System.err.println("tandem: " + e.getMessage());
             System.exit(2);
             return;
         }
         if (options.help()) {
-            System.out.print(AppOptions.USAGE);
+            System.out.print(AppOptions.usage());
             return;
         }
         TandemApp.options = options;

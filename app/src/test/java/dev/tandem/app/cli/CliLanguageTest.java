@@ -1,0 +1,157 @@
+package dev.tandem.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.Main;
+import dev.tandem.app.testing.CliRun;
+import dev.tandem.app.testing.CliRun.Result;
+import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tandem help} and the command line's errors in the language chosen by {@code --lang},
+ * {@code TANDEM_LANG} or the system's {@code LANG}: the words change, the verbs, options and exit
+ * codes do not.
+ */
+class CliLanguageTest {
+    private static final int DESCRIPTION_COLUMN = 39;
+
+    @TempDir
+    Path dir;
+
+    /** The help as it read before it moved into the catalogue: English must stay byte for byte. */
+    private static String englishHelp() throws IOException {
+        try (InputStream in = CliLanguageTest.class.getResourceAsStream("help-en.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The lines of the English help that name a command and its options (two spaces, then a verb). */
+    private static List<String> syntaxLines(String help) {
+        List<String> out = new ArrayList<>();
+        for (String line : help.split("\n")) {
+            if (line.matches("  [a-z].*")) {
+                // Descriptions start at column 39; a longer syntax has a line of its own.
+                boolean described = line.length() > DESCRIPTION_COLUMN && line.charAt(DESCRIPTION_COLUMN - 1) == ' ';
+                out.add(described ? line.substring(0, DESCRIPTION_COLUMN).stripTrailing() : line);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void help_english_sameTextAsBefore() throws IOException {
+        Result r = CliRun.run(dir, "help");
+        assertEquals(0, r.code());
+        assertEquals(englishHelp(), r.out());
+    }
+
+    @Test
+    void help_langDe_germanDescriptionsAndEveryVerb() throws IOException {
+        Result r = CliRun.run(dir, "--lang", "de", "help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Aufruf: tandem [--data-dir DIR] [--lang CODE] BEFEHL"), r.out());
+        assertTrue(r.out().contains("fügt eine Aufgabe hinzu und gibt ihre ID aus"), r.out());
+        assertTrue(r.out().contains("in den Papierkorb, mit ihren Unteraufgaben"), r.out());
+        assertTrue(r.out().contains("DETAILS, die Optionen, die add und edit teilen:"), r.out());
+        assertFalse(r.out().contains("add a todo; prints its id"), r.out());
+        assertSameCommands(r.out());
+    }
+
+    @Test
+    void help_langFr_frenchDescriptionsAndEveryVerb() throws IOException {
+        Result r = CliRun.run(dir, "--lang=fr", "help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Utilisation\u00a0: tandem"), r.out());
+        assertTrue(r.out().contains("ajoute une tâche et affiche son identifiant"), r.out());
+        assertTrue(r.out().contains("met à la corbeille, avec ses sous-tâches"), r.out());
+        assertSameCommands(r.out());
+    }
+
+    @Test
+    void help_tandemLangDeInEnvironment_german() {
+        Result r = CliRun.run(Map.of("TANDEM_LANG", "de"), dir, "help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Aufruf: tandem"), r.out());
+    }
+
+    @Test
+    void run_unknownLanguage_exits2NamingTheCode() {
+        Result r = CliRun.run(dir, "--lang", "xx", "help");
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("\"xx\""), r.err());
+        assertTrue(r.err().contains("--lang"), r.err());
+        Result env = CliRun.run(Map.of("TANDEM_LANG", "xx"), dir, "help");
+        assertEquals(2, env.code());
+        assertTrue(env.err().contains("TANDEM_LANG") && env.err().contains("\"xx\""), env.err());
+    }
+
+    @Test
+    void run_unknownVerbInGerman_germanErrorVerbKept() {
+        Result r = CliRun.run(dir, "--lang", "de", "frobnicate");
+        assertEquals(2, r.code());
+        assertEquals("tandem: unbekannter Befehl: frobnicate\nHilfe zum Aufruf: tandem help\n", r.err());
+    }
+
+    @Test
+    void run_inProcess_leavesTheProcessLanguageAsItWas() {
+        CliRun.run(dir, "--lang", "fr", "help");
+        assertEquals(Language.ENGLISH, Messages.language());
+    }
+
+    @Test
+    void help_posixLangGermanWithoutTandemLang_germanInAChildProcess() throws Exception {
+        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", dir.toString(), "help");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.remove("TANDEM_LANG");
+        env.remove("LC_ALL");
+        env.remove("LC_MESSAGES");
+        env.put("LANG", "de_DE.UTF-8");
+        Process p = pb.start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
+            try (InputStream in = p.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try {
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tandem help did not finish");
+            assertEquals(0, p.exitValue(), out.get(10, TimeUnit.SECONDS));
+            String help = out.get(10, TimeUnit.SECONDS);
+            assertTrue(help.startsWith("Aufruf: tandem"), help);
+            assertTrue(help.contains("fügt eine Aufgabe hinzu"), help);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** Every command line of the English help appears, unchanged, in the translated one. */
+    private static void assertSameCommands(String translated) throws IOException {
+        List<String> english = syntaxLines(englishHelp());
+        assertTrue(english.size() > 30, english.toString());
+        assertEquals(english, syntaxLines(translated));
+        for (String verb : Cli.VERBS) {
+            if (!verb.equals("ls") && !verb.equals("help") && !verb.equals("undone")) {
+                assertTrue(english.stream().anyMatch(l -> l.startsWith("  " + verb + " ") || l.equals("  " + verb)),
+                        verb);
+            }
+        }
+    }
+}

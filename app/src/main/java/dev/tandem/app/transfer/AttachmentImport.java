@@ -6,6 +6,7 @@ import dev.tandem.engine.BlobMismatchException;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ final class AttachmentImport {
         Set<String> added = new LinkedHashSet<>();
         BoundedInput.Budget total = new BoundedInput.Budget(budget >= 0 ? budget : budget(blobs), in.source());
         List<String> entries = wantedEntries(wanted);
-        progress.update("Copying attachments", 0, entries.size());
+        progress.update(Messages.text("common.progress.copyingAttachments"), 0, entries.size());
         try {
             in.files().read(new LinkedHashSet<>(entries), (name, bytes) -> {
                 try {
@@ -122,7 +123,7 @@ final class AttachmentImport {
                 } catch (BlobMismatchException e) {
                     damagedEntries.add(name);
                 }
-                progress.update("Copying attachments", read.size() + tooLarge.size() + damagedEntries.size(),
+                progress.update(Messages.text("common.progress.copyingAttachments"), read.size() + tooLarge.size() + damagedEntries.size(),
                         entries.size());
             });
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -106,7 +107,7 @@ final class IcsImporter {
             }
             Limits.itemCount(file, items.size());
             if (items.size() % 500 == 0) {
-                progress.update("Reading", items.size(), todos.size());
+                progress.update(Messages.text("common.progress.reading"), items.size(), todos.size());
             }
         }
         if (todos.isEmpty()) {

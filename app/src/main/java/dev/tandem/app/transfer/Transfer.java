@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ public final class Transfer {
      */
     public static ImportReport importPath(TodoStore store, Path path, Format format, Progress progress) {
         Format f = format == null ? Format.detect(path) : adjust(format, path);
-        progress.update("Reading", 0, -1);
+        progress.update(Messages.text("common.progress.reading"), 0, -1);
         Incoming in = read(f, path, store.dateClock(), progress);
         return ImportWriter.write(store, in, progress);
     }

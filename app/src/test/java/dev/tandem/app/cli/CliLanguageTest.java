@@ -108,6 +108,32 @@ class CliLanguageTest {
     }
 
     @Test
+    void addDoneList_inFrench_frenchMessagesSameResults() {
+        Result add = CliRun.run(dir, "--lang", "fr", "add", "Acheter du pain", "--due", "2030-01-02");
+        assertEquals(0, add.code(), add.err());
+        String id = add.out().strip();
+        Result done = CliRun.run(dir, "--lang", "fr", "done", id);
+        assertEquals("Terminé\u00a0: Acheter du pain\n", done.err());
+        Result empty = CliRun.run(dir, "--lang", "fr", "list");
+        assertEquals(0, empty.code());
+        assertEquals("", empty.out());
+        assertTrue(empty.err().startsWith("Aucune tâche."), empty.err());
+        Result json = CliRun.run(dir, "--lang", "fr", "list", "--all", "--json");
+        assertTrue(json.out().contains("\"done\": true") || json.out().contains("\"done\":true"), json.out());
+    }
+
+    @Test
+    void history_inGerman_whenInGermanFormat() {
+        Result add = CliRun.run(dir, "add", "Brot kaufen");
+        String id = add.out().strip();
+        Result history = CliRun.run(dir, "--lang", "de", "history", id);
+        assertEquals(0, history.code(), history.err());
+        // "  1  Do., 26. Nov. 2026, 9:00  …": the German day and month words, not ISO digits.
+        assertTrue(history.out().matches("(?s)\\s+1  \\p{L}{2}\\., \\d{1,2}\\. \\p{L}+\\.? \\d{4}, \\d{1,2}:\\d\\d .*"),
+                history.out());
+    }
+
+    @Test
     void run_inProcess_leavesTheProcessLanguageAsItWas() {
         CliRun.run(dir, "--lang", "fr", "help");
         assertEquals(Language.ENGLISH, Messages.language());

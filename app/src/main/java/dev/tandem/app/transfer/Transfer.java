@@ -104,8 +104,8 @@ public final class Transfer {
     private static ExportReport plainJson(TodoStore store, OutputStream out, Progress progress) throws IOException {
         ExportReport r = TandemJsonExporter.export(store, out, progress);
         long files = store.db().query(Count.class, "SELECT 'all' AS id, count(*) AS n FROM attachments").get(0).n();
-        return files == 0 ? r : new ExportReport(r.format(), r.items(), r.lists(), 0, List.of(ImportReport.count(files,
-                "attachment") + " named without the files' bytes: export to a .zip file to include them."));
+        return files == 0 ? r : new ExportReport(r.format(), r.items(), r.lists(), 0,
+                List.of(Messages.text("common.export.bytesLeftOut", files)));
     }
 
     /** A count read by SQL (the engine maps rows with an id). */

@@ -4,6 +4,7 @@ import dev.tandem.app.cli.Cli;
 import dev.tandem.app.cli.LogLines;
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +49,13 @@ public final class Main {
             LogLines.install(err);
             System.exit(new Cli(System.in, out, err, System.getenv()).run(list));
             return;
+        }
+        // The options' own errors come in the environment's language; --lang and the profile's choice
+        // apply once the options are read (a bad TANDEM_LANG is said then).
+        try {
+            Messages.use(LanguageSetting.choose(null, System.getenv(), null, LanguageSetting.system(System.getenv())));
+        } catch (IllegalArgumentException e) {
+            Messages.use(Language.forLocale(LanguageSetting.system(System.getenv())));
         }
         AppOptions options;
         try {

@@ -141,14 +141,32 @@ class CliLanguageTest {
 
     @Test
     void help_posixLangGermanWithoutTandemLang_germanInAChildProcess() throws Exception {
-        List<String> command = List.of(ProcessHandle.current().info().command().orElse("java"), "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--data-dir", dir.toString(), "help");
+        Exit help = tandem(Map.of("LANG", "de_DE.UTF-8"), "--data-dir", dir.toString(), "help");
+        assertEquals(0, help.code(), help.output());
+        assertTrue(help.output().startsWith("Aufruf: tandem"), help.output());
+        assertTrue(help.output().contains("fügt eine Aufgabe hinzu"), help.output());
+    }
+
+    @Test
+    void appOptions_unknownOptionUnderGermanLang_germanErrorAndUsage() throws Exception {
+        Exit bad = tandem(Map.of("LANG", "de_DE.UTF-8"), "--data-dir", dir.toString(), "--bogus");
+        assertEquals(2, bad.code(), bad.output());
+        assertTrue(bad.output().startsWith("tandem: unbekannte Option: --bogus\nAufruf: tandem"), bad.output());
+    }
+
+    private record Exit(int code, String output) {
+    }
+
+    /** {@code tandem ARGS} as a process of its own, with TANDEM_LANG and the LC_ variables removed and {@code env} set. */
+    private static Exit tandem(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.remove("TANDEM_LANG");
-        env.remove("LC_ALL");
-        env.remove("LC_MESSAGES");
-        env.put("LANG", "de_DE.UTF-8");
+        pb.environment().remove("TANDEM_LANG");
+        pb.environment().remove("LC_ALL");
+        pb.environment().remove("LC_MESSAGES");
+        pb.environment().putAll(env);
         Process p = pb.start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
             try (InputStream in = p.getInputStream()) {
@@ -158,11 +176,8 @@ class CliLanguageTest {
             }
         });
         try {
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tandem help did not finish");
-            assertEquals(0, p.exitValue(), out.get(10, TimeUnit.SECONDS));
-            String help = out.get(10, TimeUnit.SECONDS);
-            assertTrue(help.startsWith("Aufruf: tandem"), help);
-            assertTrue(help.contains("fügt eine Aufgabe hinzu"), help);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), "tandem " + String.join(" ", args) + " did not finish");
+            return new Exit(p.exitValue(), out.get(10, TimeUnit.SECONDS));
         } finally {
             p.destroyForcibly();
         }

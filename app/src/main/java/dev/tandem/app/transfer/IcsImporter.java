@@ -111,15 +111,14 @@ final class IcsImporter {
             }
         }
         if (todos.isEmpty()) {
-            warnings.add("the calendar holds no todos (VTODO) or notes (VJOURNAL)");
+            warnings.add(Messages.text("common.import.icsEmpty"));
         }
         warnings.addAll(repeatWarnings.subList(0, Math.min(MAX_REPEAT_WARNINGS, repeatWarnings.size())));
         if (repeatWarnings.size() > MAX_REPEAT_WARNINGS) {
-            warnings.add("and " + ImportReport.count(repeatWarnings.size() - MAX_REPEAT_WARNINGS, "more todo")
-                    + " whose repeat Tandem did not keep in full");
+            warnings.add(Messages.text("common.import.icsMoreRepeats", repeatWarnings.size() - MAX_REPEAT_WARNINGS));
         }
         if (overrides > 0) {
-            warnings.add(ImportReport.count(overrides, "changed occurrence") + " of repeating todos left out");
+            warnings.add(Messages.text("common.import.icsOverrides", overrides));
         }
         return new Incoming(file, new ArrayList<>(lists.values()), items, warnings, links);
     }

@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.ui.Theme;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.Map;
 
@@ -14,18 +15,10 @@ import java.util.Map;
 public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFrame, Theme theme, boolean help,
         String lang) {
 
-    public static final String USAGE = """
-            Usage: tandem [--data-dir DIR] [--demo] [--theme light|dark]     start the desktop app
-                   tandem [--data-dir DIR] COMMAND ...                        the command line (tandem help)
-
-              --data-dir DIR   keep the data in DIR (default: the platform's app-data directory;
-                               the environment variable TANDEM_DATA_DIR does the same)
-              --demo           two device windows side by side, syncing through a local folder
-              --theme T        light or dark
-              --lang CODE      the language: en, de or fr (default: TANDEM_LANG, then Settings →
-                               Language, then the system's)
-              --exit-after-first-frame   show the window, then exit (smoke tests)
-            """;
+    /** {@code tandem --help} in the process's language. */
+    public static String usage() {
+        return Messages.text("cli.app.usage");
+    }
 
     /** Thrown for a bad command line; the message says what is wrong. */
     public static final class UsageException extends RuntimeException {
@@ -48,7 +41,7 @@ public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFra
             switch (a) {
                 case "--data-dir" -> {
                     if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
-                        throw new UsageException("--data-dir needs a directory");
+                        throw new UsageException(Messages.text("cli.error.dataDirNeeded"));
                     }
                     dataDir = args.get(++i);
                 }
@@ -56,17 +49,17 @@ public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFra
                 case "--exit-after-first-frame" -> exit = true;
                 case "--theme" -> {
                     if (i + 1 >= args.size()) {
-                        throw new UsageException("--theme needs light or dark");
+                        throw new UsageException(Messages.text("cli.app.themeNeeded"));
                     }
                     String t = args.get(++i);
                     if (!t.equalsIgnoreCase("light") && !t.equalsIgnoreCase("dark")) {
-                        throw new UsageException("--theme must be light or dark, was " + t);
+                        throw new UsageException(Messages.text("cli.app.themeInvalid", t));
                     }
                     theme = Theme.parse(t);
                 }
                 case "--lang" -> {
                     if (i + 1 >= args.size() || args.get(i + 1).isBlank()) {
-                        throw new UsageException("--lang needs a language code (en, de, fr)");
+                        throw new UsageException(Messages.text("cli.error.langNeeded"));
                     }
                     lang = args.get(++i);
                 }
@@ -80,7 +73,7 @@ public record AppOptions(String dataDir, boolean demo, boolean exitAfterFirstFra
                         // javafx:run passes an empty argument when no args are given
                         continue;
                     } else {
-                        throw new UsageException("unknown option: " + a);
+                        throw new UsageException(Messages.text("cli.app.unknownOption", a));
                     }
                 }
             }

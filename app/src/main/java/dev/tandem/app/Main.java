@@ -4,12 +4,12 @@ import dev.tandem.app.cli.Cli;
 import dev.tandem.app.cli.LogLines;
 import dev.tandem.app.settings.LanguageSetting;
 import dev.tandem.app.settings.SettingsStore;
+import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,18 +50,26 @@ public final class Main {
             System.exit(new Cli(System.in, out, err, System.getenv()).run(list));
             return;
         }
+        // The options' own errors come in the environment's language; --lang and the profile's choice
+        // apply once the options are read (a bad TANDEM_LANG is said then).
+        try {
+            Messages.use(LanguageSetting.choose(null, System.getenv(), null, LanguageSetting.system(System.getenv())));
+        } catch (IllegalArgumentException e) {
+            Messages.use(Language.forLocale(LanguageSetting.system(System.getenv())));
+        }
         AppOptions options;
         try {
             options = AppOptions.parse(list, System.getenv());
         } catch (AppOptions.UsageException e) {
             System.err.println("tandem: " + e.getMessage());
-            System.err.print(AppOptions.USAGE);
+            System.err.print(AppOptions.usage());
             System.exit(2);
             return;
         }
         try {
             Messages.use(LanguageSetting.choose(options.lang(), System.getenv(),
-                    new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())), Locale.getDefault()));
+                    new SettingsStore(DataDirs.resolve(options.dataDir(), System.getenv())),
+                    LanguageSetting.system(System.getenv())));
             // JavaFX words its own buttons (OK, Cancel in a dialog) in the default locale's language.
             Locale.setDefault(Messages.language().locale());
         } catch (IllegalArgumentException e) {
@@ -70,7 +78,7 @@ public final class Main {
             return;
         }
         if (options.help()) {
-            System.out.print(AppOptions.USAGE);
+            System.out.print(AppOptions.usage());
             return;
         }
         TandemApp.options = options;

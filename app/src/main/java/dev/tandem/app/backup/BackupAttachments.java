@@ -8,6 +8,7 @@ import dev.tandem.engine.SealedFiles;
 import dev.tandem.engine.Blob;
 import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -92,7 +93,8 @@ final class BackupAttachments {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy the attached files into " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.text("common.backup.cannotCopyAttachments", dir.toString(),
+                    e.getMessage()), e);
         }
         return copied;
     }

@@ -1,5 +1,6 @@
 package dev.tandem.app.backup;
 
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,7 @@ public final class BackupFolder {
         Path f = real(folder);
         Path d = real(dataDir);
         if (f.startsWith(d)) {
-            throw new IllegalArgumentException("Backups cannot go inside Tandem's data folder (" + dataDir
-                    + "): whatever loses the data would lose them with it. Choose a folder elsewhere, such as Documents.");
+            throw new IllegalArgumentException(Messages.text("common.backup.insideData", dataDir.toString()));
         }
         return folder.toAbsolutePath().normalize();
     }

@@ -6,6 +6,7 @@ import dev.tandem.app.settings.SyncSettings;
 import dev.tandem.engine.Backups;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -123,7 +124,7 @@ public final class BackupService implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list the backups in " + folder, e);
+            throw new UncheckedIOException(Messages.text("common.backup.cannotList", folder.toString()), e);
         }
         out.sort(Comparator.comparing(Entry::name, Retention.NEWEST_FIRST));
         return out;
@@ -188,7 +189,8 @@ public final class BackupService implements AutoCloseable {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the backup folder " + folder + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.text("common.backup.cannotCreateFolder", folder.toString(),
+                    e.getMessage()), e);
         }
         removeStalePartials(folder);
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MINUTES);
@@ -217,7 +219,7 @@ public final class BackupService implements AutoCloseable {
             } catch (IOException again) {
                 e.addSuppressed(again);
             }
-            throw new UncheckedIOException("Cannot name the backup " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.text("common.backup.cannotName", target.toString(), e.getMessage()), e);
         }
     }
 
@@ -238,7 +240,7 @@ public final class BackupService implements AutoCloseable {
         if (Files.isDirectory(newDir)) {
             try (java.util.stream.Stream<Path> files = Files.list(newDir)) {
                 if (files.findAny().isPresent()) {
-                    throw new IllegalArgumentException(newDir + " is not empty: a new profile needs a new or empty folder");
+                    throw new IllegalArgumentException(Messages.text("common.backup.notEmpty", newDir.toString()));
                 }
             }
         }

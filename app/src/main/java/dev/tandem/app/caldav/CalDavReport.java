@@ -1,5 +1,6 @@
 package dev.tandem.app.caldav;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,29 +21,28 @@ public record CalDavReport(List<String> lists, int pulled, int pushed, int delet
 
     /** One line for the CLI and the status bar. */
     public String summary() {
-        StringBuilder b = new StringBuilder(lists.size() + (lists.size() == 1 ? " list" : " lists") + " in sync: "
-                + pulled + " from the server, " + pushed + " to the server");
+        // One clause a message, each with its own separator, so a language places its own punctuation.
+        StringBuilder b = new StringBuilder(Messages.text("common.caldav.report.head", lists.size(), pulled, pushed));
         if (deletedOnServer + trashedFromPhone > 0) {
-            b.append(", ").append(deletedOnServer).append(" deleted there, ").append(trashedFromPhone)
-                    .append(" moved to the Trash here");
+            b.append(Messages.text("common.caldav.report.deleted", deletedOnServer, trashedFromPhone));
         }
         if (completedOnPhone > 0) {
-            b.append(", ").append(completedOnPhone).append(" repeating completed elsewhere");
+            b.append(Messages.text("common.caldav.report.repeating", completedOnPhone));
         }
         if (cancelledOnPhone > 0) {
-            b.append(", ").append(cancelledOnPhone).append(" cancelled elsewhere (done here)");
+            b.append(Messages.text("common.caldav.report.cancelled", cancelledOnPhone));
         }
         if (conflicts > 0) {
-            b.append(", ").append(conflicts).append(conflicts == 1 ? " conflict" : " conflicts");
+            b.append(Messages.text("common.caldav.report.conflicts", conflicts));
         }
         if (refusedWrites > 0) {
-            b.append("; ").append(refusedWrites).append(" changed on the server meanwhile, next sync");
+            b.append(Messages.text("common.caldav.report.refused", refusedWrites));
         }
         if (!unreadable.isEmpty()) {
-            b.append("; ").append(unreadable.size()).append(" not readable as tasks, left on the server: ")
-                    .append(String.join(", ", unreadable.subList(0, Math.min(3, unreadable.size()))));
+            b.append(Messages.text("common.caldav.report.unreadable", unreadable.size(),
+                    String.join(", ", unreadable.subList(0, Math.min(3, unreadable.size())))));
         }
-        return b.append(" (").append(requests).append(requests == 1 ? " request)" : " requests)").toString();
+        return b.append(Messages.text("common.caldav.report.requests", requests)).toString();
     }
 
     static final class Builder {

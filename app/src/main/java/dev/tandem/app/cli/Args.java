@@ -1,6 +1,7 @@
 package dev.tandem.app.cli;
 
 import dev.tandem.app.cli.Cli.UsageError;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,13 +82,13 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
                 } else if (allowedOpts.contains(name)) {
                     if (val == null) {
                         if (i + 1 >= args.size()) {
-                            throw new UsageError(verb + ": " + name + " needs a value");
+                            throw new UsageError(Messages.text("cli.args.needsValue", verb, name));
                         }
                         val = args.get(++i);
                     }
                     opts.put(name, val);
                 } else {
-                    throw new UsageError(verb + ": unknown option " + name);
+                    throw new UsageError(Messages.text("cli.args.unknownOption", verb, name));
                 }
             } else {
                 pos.add(s);
@@ -98,7 +99,8 @@ record Args(List<String> positional, Map<String, String> options, Set<String> fl
 
     String one(String verb, String what) {
         if (positional.size() != 1) {
-            throw new UsageError(verb + ": expected one " + what + (positional.isEmpty() ? "" : ", got " + positional.size()));
+            throw new UsageError(positional.isEmpty() ? Messages.text("cli.args.expectedOne", verb, what)
+                    : Messages.text("cli.args.expectedOneGot", verb, what, String.valueOf(positional.size())));
         }
         return positional.get(0);
     }

@@ -13,6 +13,7 @@ import dev.tandem.app.sync.AttachmentFetcher;
 import dev.tandem.app.transfer.FileNames;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -53,7 +54,7 @@ final class AttachmentCommands {
      */
     int attach(TodoStore store, Path cwd, Args a) {
         if (a.positional().size() < 2) {
-            throw new UsageError("attach: give the item's ID and one or more files, e.g. tandem attach 3f2a receipt.pdf");
+            throw new UsageError(Messages.text("cli.attach.usage"));
         }
         Item it = TodoCommands.resolve(store, a.positional().get(0));
         long limit = AttachmentStore.DEFAULT_LIMIT;
@@ -61,12 +62,12 @@ final class AttachmentCommands {
         for (String name : a.positional().subList(1, a.positional().size())) {
             Path f = cwd.resolve(name);
             if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
-                throw new Failure("attach: " + name + ": no such file, or not readable");
+                throw new Failure(Messages.text("cli.attach.unreadable", name));
             }
             files.add(f);
             if (size(f) > limit) {
-                throw new Failure("attach: " + name + " is " + BackupCommands.size(size(f)) + ", larger than the limit of "
-                        + BackupCommands.size(limit) + " for one file; nothing was attached");
+                throw new Failure(Messages.text("cli.attach.tooLarge", name, BackupCommands.size(size(f)),
+                        BackupCommands.size(limit)));
             }
         }
         AttachmentStore attachments = new AttachmentStore(store.db(), store.clock());
@@ -76,9 +77,8 @@ final class AttachmentCommands {
                 added.add(attachments.add(it.id(), f, limit));
             } catch (BlobTooLargeException e) {
                 // Grew past the limit since it was checked: what was attached before it stays, and is said.
-                throw new Failure("attach: " + f.getFileName() + " is larger than the limit of "
-                        + BackupCommands.size(e.limit()) + " for one file; it was not attached"
-                        + (added.isEmpty() ? "" : " (the " + added.size() + " before it were)"));
+                throw new Failure(Messages.text("cli.attach.tooLargeMidway", f.getFileName().toString(),
+                        BackupCommands.size(e.limit()), added.size()));
             }
         }
         if (a.flags().contains("--insert")) {
@@ -89,8 +89,8 @@ final class AttachmentCommands {
         for (Attachment x : added) {
             out.println(x.id());
         }
-        err.println("Attached " + added.size() + (added.size() == 1 ? " file" : " files") + " to “" + it.titleOrEmpty()
-                + "”" + (a.flags().contains("--insert") ? ", with links in its notes" : ""));
+        err.println(Messages.text(a.flags().contains("--insert") ? "cli.attach.doneInserted" : "cli.attach.done",
+                added.size(), it.titleOrEmpty()));
         return 0;
     }
 
@@ -118,7 +118,7 @@ final class AttachmentCommands {
             return 0;
         }
         if (files.isEmpty()) {
-            err.println("No attachments. Add one: tandem attach " + TodoCommands.shortId(it.id()) + " FILE");
+            err.println(Messages.text("cli.attach.none", TodoCommands.shortId(it.id())));
             return 0;
         }
         for (Attachment f : files) {
@@ -130,7 +130,7 @@ final class AttachmentCommands {
     /** One attachment as {@code attachments} lists it: short id, name, type, size, where its bytes are. */
     static String line(Attachment f, boolean here) {
         return TodoCommands.shortId(f.id()) + "  " + oneLine(f.name()) + "  " + f.type() + "  "
-                + BackupCommands.size(f.sizeOrZero()) + "  " + (here ? "here" : "on the remote");
+                + BackupCommands.size(f.sizeOrZero()) + "  " + Messages.text(here ? "cli.attach.here" : "cli.attach.onRemote");
     }
 
     /**
@@ -140,13 +140,13 @@ final class AttachmentCommands {
      */
     private int save(TodoStore store, AttachmentStore attachments, List<Attachment> files, Path dir, Path target, Args a) {
         if (files.isEmpty()) {
-            err.println("No attachments to save.");
+            err.println(Messages.text("cli.attach.noneToSave"));
             return 0;
         }
         try {
             Files.createDirectories(target);
         } catch (IOException e) {
-            throw new Failure("attachments: cannot create " + target + ": " + e.getMessage());
+            throw new Failure(Messages.text("cli.attach.cannotCreate", target.toString(), e.getMessage()));
         }
         Map<String, String> missing = download(store, attachments, files, dir, a);
         FileNames names = new FileNames();
@@ -154,7 +154,7 @@ final class AttachmentCommands {
         for (Attachment f : files) {
             Optional<Path> source = attachments.file(f);
             if (source.isEmpty()) {
-                failed.add(f.name() + ": " + missing.getOrDefault(f.blob(), "not on this device"));
+                failed.add(f.name() + ": " + missing.getOrDefault(f.blob(), Messages.text("cli.attach.notHere")));
                 continue;
             }
             try {
@@ -165,9 +165,9 @@ final class AttachmentCommands {
             }
         }
         for (String f : failed) {
-            err.println("tandem: could not save " + f);
+            err.println("tandem: " + Messages.text("cli.attach.couldNotSave", f));
         }
-        err.println("Saved " + (files.size() - failed.size()) + " of " + files.size() + " to " + target);
+        err.println(Messages.text("cli.attach.saved", files.size() - failed.size(), files.size(), target.toString()));
         return failed.isEmpty() ? 0 : 1;
     }
 
@@ -184,20 +184,20 @@ final class AttachmentCommands {
         }
         if (a.options().get("--remote") == null && new SettingsStore(dir).loadSync().mode() == SyncSettings.Mode.NONE
                 && new SpaceLists(new SettingsStore(dir)).all().isEmpty()) {
-            absent.forEach(f -> why.put(f.blob(), "only on the remote, and no remote is set up here to download it from"));
+            absent.forEach(f -> why.put(f.blob(), Messages.text("cli.attach.noRemote")));
             return why;
         }
         SyncEngine engine;
         try {
             engine = syncs.syncEngineFor(a, dir);
         } catch (Failure | UsageError e) {
-            absent.forEach(f -> why.put(f.blob(), "cannot download it: " + e.getMessage()));
+            absent.forEach(f -> why.put(f.blob(), Messages.text("cli.attach.cannotDownload", e.getMessage())));
             return why;
         }
         try (engine; AttachmentFetcher fetcher = new AttachmentFetcher(store.db(), () -> Optional.of(engine),
                 Executors.newSingleThreadExecutor(r -> new Thread(r, "tandem-attachments")))) {
             for (Attachment f : absent) {
-                err.println("Downloading " + oneLine(f.name()) + " (" + BackupCommands.size(f.sizeOrZero()) + ")…");
+                err.println(Messages.text("cli.attach.downloading", oneLine(f.name()), BackupCommands.size(f.sizeOrZero())));
                 AttachmentFetcher.Status s;
                 try {
                     s = fetcher.fetch(f.blob()).join();
@@ -207,9 +207,9 @@ final class AttachmentCommands {
                 }
                 switch (s.state()) {
                     case HERE -> { }
-                    case NOT_ON_REMOTE -> why.put(f.blob(), "not on the remote yet: the device that attached it has not"
-                            + " synced since");
-                    default -> why.put(f.blob(), "download failed" + (s.message() == null ? "" : ": " + s.message()));
+                    case NOT_ON_REMOTE -> why.put(f.blob(), Messages.text("cli.attach.notOnRemoteYet"));
+                    default -> why.put(f.blob(), s.message() == null ? Messages.text("cli.attach.downloadFailed")
+                            : Messages.text("cli.attach.downloadFailedBecause", s.message()));
                 }
             }
         }
@@ -244,7 +244,7 @@ final class AttachmentCommands {
         Attachment f = resolve(attachments, ref);
         attachments.remove(f.id());
         String title = store.get(f.itemId()).map(Item::titleOrEmpty).orElse(f.itemId());
-        err.println("Removed " + oneLine(f.name()) + " from “" + title + "”; tandem history shows it in older versions");
+        err.println(Messages.text("cli.attach.removed", oneLine(f.name()), title));
         return 0;
     }
 
@@ -255,17 +255,17 @@ final class AttachmentCommands {
             return exact.get();
         }
         if (ref.length() < 4) {
-            throw new Failure("no attachment with id " + ref + " (give at least 4 characters)");
+            throw new Failure(Messages.text("cli.attach.idTooShort", ref));
         }
         String r = ref.toLowerCase(Locale.ROOT);
         List<Attachment> matches = attachments.all().stream()
                 .filter(x -> x.id().startsWith(r) || x.id().endsWith(r)).toList();
         if (matches.isEmpty()) {
-            throw new Failure("no attachment with id " + ref + " (see tandem attachments ID)");
+            throw new Failure(Messages.text("cli.attach.noSuchId", ref));
         }
         if (matches.size() > 1) {
-            throw new Failure("id " + ref + " matches " + matches.size() + " attachments: "
-                    + matches.stream().limit(5).map(Attachment::id).collect(Collectors.joining(", ")));
+            throw new Failure(Messages.text("cli.attach.idAmbiguous", ref, matches.size(),
+                    matches.stream().limit(5).map(Attachment::id).collect(Collectors.joining(", "))));
         }
         return matches.get(0);
     }
@@ -274,7 +274,7 @@ final class AttachmentCommands {
         try {
             return Files.size(f);
         } catch (IOException e) {
-            throw new Failure("attach: cannot read " + f + ": " + e.getMessage());
+            throw new Failure(Messages.text("cli.attach.cannotRead", f.toString(), e.getMessage()));
         }
     }
 

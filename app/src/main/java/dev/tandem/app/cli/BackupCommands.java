@@ -12,6 +12,7 @@ import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.BackupException;
 import dev.tandem.engine.BackupFile;
 import dev.tandem.engine.Backups;
+import dev.tandem.ui.messages.Messages;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -51,7 +52,7 @@ final class BackupCommands {
 
     int backup(TodoStore store, Path dir, Args a) {
         if (!a.positional().isEmpty()) {
-            throw new UsageError("backup: unexpected argument " + a.positional().get(0) + "; give a folder with --to DIR");
+            throw new UsageError(Messages.text("cli.backup.unexpected", a.positional().get(0)));
         }
         BackupService backups = service(store, dir);
         String to = a.options().get("--to");
@@ -60,39 +61,39 @@ final class BackupCommands {
         try {
             e = backups.backupNow(folder);
         } catch (IllegalArgumentException ex) {
-            throw new UsageError("backup: " + ex.getMessage());
+            throw new UsageError(Messages.text("cli.backup.usage", ex.getMessage()));
         } catch (BackupException | java.io.UncheckedIOException ex) {
-            throw new Failure("backup failed: " + ex.getMessage());
+            throw new Failure(Messages.text("cli.backup.failed", ex.getMessage()));
         }
         out.println(e.file() + "\t" + size(e.bytes()));
-        err.println("tandem: backed up " + (Backups.isEncrypted(e.file()) ? "(encrypted with the remote's passphrase) " : "")
-                + "to " + e.file());
+        err.println("tandem: " + Messages.text(Backups.isEncrypted(e.file()) ? "cli.backup.doneEncrypted" : "cli.backup.done",
+                e.file().toString()));
         return 0;
     }
 
     int list(TodoStore store, Path dir, Args a) {
         if (!a.positional().isEmpty()) {
-            throw new UsageError("backups: unexpected argument " + a.positional().get(0));
+            throw new UsageError(Messages.text("cli.backup.listUnexpected", a.positional().get(0)));
         }
         BackupService backups = service(store, dir);
         List<BackupService.Entry> all = backups.list();
         if (all.isEmpty()) {
-            err.println("tandem: no backups of this profile in " + backups.folder());
+            err.println("tandem: " + Messages.text("cli.backup.none", backups.folder().toString()));
         }
         for (BackupService.Entry e : all) {
             out.println(e.name().taken().toString().replace('T', ' ') + "\t" + size(e.bytes()) + "\t" + e.file());
         }
         String failure = backups.status().failure();
         if (failure != null) {
-            err.println("tandem: the last backup failed: " + failure);
+            err.println("tandem: " + Messages.text("cli.backup.lastFailed", failure));
         }
         return 0;
     }
 
     int restore(TodoStore store, Path dir, Args a) {
-        Path backup = Path.of(a.one("restore", "backup file")).toAbsolutePath();
+        Path backup = Path.of(a.one("restore", Messages.text("cli.backup.what"))).toAbsolutePath();
         if (!Files.isRegularFile(backup)) {
-            throw new Failure("restore: no such backup file: " + backup);
+            throw new Failure(Messages.text("cli.restore.noSuchFile", backup.toString()));
         }
         BackupService backups = service(store, dir);
         char[] passphrase = Backups.isEncrypted(backup) ? passphrase(backups) : null;
@@ -105,21 +106,21 @@ final class BackupCommands {
             RestoreSummary summary = restore.summary(store.db());
             summary.describe().forEach(out::println);
             if (a.flags().contains("--dry-run")) {
-                err.println("tandem: dry run: nothing was changed");
+                err.println("tandem: " + Messages.text("cli.restore.dryRun"));
                 return 0;
             }
             if (summary.nothingToDo()) {
-                err.println("tandem: the profile already holds everything in the backup; nothing was changed");
+                err.println("tandem: " + Messages.text("cli.restore.nothing"));
                 return 0;
             }
             // The profile as it is now, first: the way back from a restore that was a mistake.
             BackupService.Entry before = backups.backupBeforeRestore();
             restore.apply(store.db());
-            err.println("tandem: restored " + backup.getFileName() + "; it syncs as ordinary edits. The profile as it was"
-                    + " before is in " + before.file() + " (tandem restore that file to take this back)");
+            err.println("tandem: " + Messages.text("cli.restore.done", backup.getFileName().toString(),
+                    before.file().toString()));
             return 0;
         } catch (BackupException e) {
-            throw new Failure("restore failed: " + e.getMessage() + "\n  Nothing was changed.");
+            throw new Failure(Messages.text("cli.restore.failed", e.getMessage()));
         } finally {
             if (passphrase != null) {
                 Arrays.fill(passphrase, '\0');
@@ -130,13 +131,14 @@ final class BackupCommands {
     private int intoNew(Path backup, char[] passphrase, Path newDir, boolean dryRun) {
         try (Stream<Path> files = Files.isDirectory(newDir) ? Files.list(newDir) : Stream.empty()) {
             if (files.findAny().isPresent()) {
-                throw new UsageError("restore: " + newDir + " is not empty; --into-new needs a new or empty folder");
+                throw new UsageError(Messages.text("cli.restore.notEmpty", newDir.toString()));
             }
         } catch (IOException e) {
-            throw new Failure("restore: cannot read " + newDir + ": " + e.getMessage());
+            throw new Failure(Messages.text("cli.restore.cannotRead", newDir.toString(), e.getMessage()));
         }
         if (dryRun) {
-            err.println("tandem: dry run: would make a new profile in " + newDir + " from " + backup.getFileName());
+            err.println("tandem: " + Messages.text("cli.restore.dryRunNew", newDir.toString(),
+                    backup.getFileName().toString()));
             return 0;
         }
         BackupFile b;
@@ -144,10 +146,10 @@ final class BackupCommands {
             DataDirs.createPrivate(newDir);
             b = BackupService.intoNewProfile(backup, passphrase, newDir, Device.DB_FILE);
         } catch (IOException e) {
-            throw new Failure("restore: cannot create " + newDir + ": " + e.getMessage());
+            throw new Failure(Messages.text("cli.restore.cannotCreate", newDir.toString(), e.getMessage()));
         }
-        out.println(String.format("a new profile in %s: %,d lists, %,d items", newDir, b.rows("lists"), b.rows("items")));
-        err.println("tandem: it has a device id of its own and no sync settings; open it with --data-dir " + newDir);
+        out.println(Messages.text("cli.restore.newProfile", newDir.toString(), b.rows("lists"), b.rows("items")));
+        err.println("tandem: " + Messages.text("cli.restore.newProfileHint", newDir.toString()));
         return 0;
     }
 
@@ -162,12 +164,11 @@ final class BackupCommands {
         }
         Console console = System.console();
         if (console == null) {
-            throw new UsageError("restore: the backup is encrypted; set " + PASSPHRASE + " to the passphrase of the"
-                    + " remote it was made with");
+            throw new UsageError(Messages.text("cli.restore.encrypted"));
         }
-        char[] typed = console.readPassword("Passphrase of the backup: ");
+        char[] typed = console.readPassword("%s", Messages.text("cli.restore.prompt"));
         if (typed == null || typed.length == 0) {
-            throw new UsageError("restore: no passphrase typed");
+            throw new UsageError(Messages.text("cli.restore.noPassphrase"));
         }
         return typed;
     }

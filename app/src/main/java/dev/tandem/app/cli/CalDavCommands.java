@@ -7,8 +7,11 @@ import dev.tandem.app.cli.Cli.UsageError;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +37,7 @@ final class CalDavCommands {
     int caldav(TodoStore store, Args a) {
         List<String> words = a.positional();
         if (words.isEmpty() || !(words.get(0).equals("sync") || words.get(0).equals("status"))) {
-            throw new UsageError("caldav: expected 'sync [URL]' or 'status'");
+            throw new UsageError(Messages.text("cli.caldav.expected"));
         }
         try (CalDavState state = CalDavState.open(store.db().file())) {
             return words.get(0).equals("sync") ? sync(store, state, words, a) : status(state);
@@ -43,31 +46,28 @@ final class CalDavCommands {
 
     private int sync(TodoStore store, CalDavState state, List<String> words, Args a) {
         if (words.size() > 2) {
-            throw new UsageError("caldav sync: expected at most one URL");
+            throw new UsageError(Messages.text("cli.caldav.oneUrl"));
         }
         String url = words.size() == 2 ? words.get(1) : state.setting("url").orElseThrow(() -> new UsageError(
-                "caldav sync: give the server's address the first time, e.g. "
-                        + "tandem caldav sync https://cloud.example.com/remote.php/dav"));
+                Messages.text("cli.caldav.needsUrl")));
         String user = env.getOrDefault("TANDEM_CALDAV_USER", state.setting("user").orElse(""));
         String password = env.getOrDefault("TANDEM_CALDAV_PASSWORD", "");
         if (!user.isBlank() && password.isEmpty()) {
-            throw new UsageError("set TANDEM_CALDAV_PASSWORD as well as TANDEM_CALDAV_USER (for Nextcloud, an app password)");
+            throw new UsageError(Messages.text("cli.caldav.needsPassword"));
         }
         WebDavSettings settings;
         try {
             settings = new WebDavSettings(url, user, password, env.getOrDefault("TANDEM_CALDAV_TRUST", ""));
         } catch (IllegalArgumentException e) {
-            throw new UsageError("caldav sync: " + e.getMessage());
+            throw new UsageError(Messages.text("cli.caldav.usage", e.getMessage()));
         }
         List<String> lists = names(a, "--lists");
         List<String> drop = names(a, "--drop");
         // Compared as sent: "…/My Tasks" and "…/My%20Tasks" are one account.
         if (!WebDavSettings.encodeUrl(state.setting("url").orElse(url)).equals(settings.url())) {
-            throw new UsageError("caldav sync: this profile syncs with " + state.setting("url").get()
-                    + "; to use another server, start from a new profile (--data-dir)");
+            throw new UsageError(Messages.text("cli.caldav.otherServer", state.setting("url").get()));
         }
-        err.println("The CalDAV server sees the connected lists in plain text; Tandem's own remote stays end-to-end "
-                + "encrypted.");
+        err.println(Messages.text("cli.caldav.plainText"));
         drop(store, state, drop);
         try (CalDavAccount account = CalDavAccount.connect(settings)) {
             CalDavReport r = CalDavSync.run(store, account, state, lists, ZoneId.systemDefault());
@@ -76,7 +76,7 @@ final class CalDavCommands {
             state.setting("synced", Instant.ofEpochMilli(store.clock().millis()).toString());
             r.notices().forEach(err::println);
             out.println(r.summary());
-            r.unreadable().forEach(h -> err.println("  not readable as a task: " + h));
+            r.unreadable().forEach(h -> err.println(Messages.text("cli.caldav.unreadable", h)));
             return r.unreadable().isEmpty() ? 0 : Cli.SYNCED_WITH_PROBLEMS;
         }
     }
@@ -93,32 +93,34 @@ final class CalDavCommands {
             try {
                 listId = CalDavSync.listIdOf(store, name);
             } catch (IllegalArgumentException e) {
-                throw new UsageError("caldav sync --drop: " + e.getMessage().replaceFirst("^list: ", ""));
+                throw new UsageError(Messages.text("cli.caldav.dropUsage", e.getMessage().replaceFirst("^list: ", "")));
             }
             if (state.links().stream().noneMatch(l -> l.listId().equals(listId))) {
-                throw new UsageError("caldav sync --drop: “" + name + "” is not connected (tandem caldav status)");
+                throw new UsageError(Messages.text("cli.caldav.notConnected", name));
             }
             state.turnOff(listId);
-            err.println("Disconnected " + name + " on this device: it stays here with its todos, and its task list"
-                    + " stays on the server as it is, no longer synced. --lists " + name + " connects it again.");
+            err.println(Messages.text("cli.caldav.disconnected", name));
         }
     }
 
     private int status(CalDavState state) {
         if (state.setting("url").isEmpty()) {
-            out.println("No CalDAV account is connected. Connect one with: tandem caldav sync URL");
+            out.println(Messages.text("cli.caldav.noAccount"));
             return 0;
         }
-        out.println("Server: " + state.setting("url").get() + state.setting("user").map(u -> u.isEmpty() ? ""
-                : " as " + u).orElse(""));
-        out.println("Last sync: " + state.setting("synced").orElse("never"));
+        String user = state.setting("user").orElse("");
+        out.println(user.isEmpty() ? Messages.text("cli.caldav.server", state.setting("url").get())
+                : Messages.text("cli.caldav.serverAs", state.setting("url").get(), user));
+        out.println(Messages.text("cli.caldav.lastSync", state.setting("synced")
+                .map(t -> Formats.dayYearTime(LocalDateTime.ofInstant(Instant.parse(t), ZoneId.systemDefault())))
+                .orElse(Messages.text("cli.caldav.never"))));
         for (CalDavState.Link l : state.links()) {
-            out.println("  " + (l.listId().isEmpty() ? CalDavSync.INBOX_NAME : l.name()) + " ↔ " + l.href() + " ("
-                    + state.tasks(l.listId()).size() + " tasks)");
+            out.println(Messages.text("cli.caldav.link", l.listId().isEmpty() ? CalDavSync.INBOX_NAME : l.name(),
+                    l.href(), state.tasks(l.listId()).size()));
         }
         for (CalDavState.Link l : state.offLinks()) {
-            out.println("  " + (l.listId().isEmpty() ? CalDavSync.INBOX_NAME : l.name()) + " (disconnected here; "
-                    + l.href() + " stays on the server as it is)");
+            out.println(Messages.text("cli.caldav.offLink", l.listId().isEmpty() ? CalDavSync.INBOX_NAME : l.name(),
+                    l.href()));
         }
         return 0;
     }

@@ -11,6 +11,7 @@ import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.RepeatPhrases;
 import dev.tandem.app.text.TodoDraft;
+import dev.tandem.ui.messages.Messages;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +83,7 @@ final class DetailOptions {
     static void refuseNone(String verb, Map<String, String> o) {
         for (String name : CLEARABLE) {
             if (o.containsKey(name) && isNone(o.get(name))) {
-                throw new UsageError(verb + ": " + name + " none clears only in edit; leave out " + name);
+                throw new UsageError(Messages.text("cli.details.noneInAdd", verb, name));
             }
         }
     }
@@ -91,7 +92,7 @@ final class DetailOptions {
     static void refuseTodoOnly(String verb, Map<String, String> o) {
         for (String name : TODO_ONLY) {
             if (o.containsKey(name)) {
-                throw new UsageError(verb + ": a note has no due date, priority, repeat or reminder; leave out " + name);
+                throw new UsageError(Messages.text("cli.details.noteHasNo", verb, name));
             }
         }
     }
@@ -107,14 +108,12 @@ final class DetailOptions {
 
     /** "14:00", "2pm", "9:30am", "noon": the todo's time of day on its due date. */
     static LocalTime at(String v) {
-        return TodoDraft.time(v).orElseThrow(() -> new UsageError("--at: cannot read the time '" + v.strip()
-                + "'; try 14:00, 2pm, 9:30am or noon"));
+        return TodoDraft.time(v).orElseThrow(() -> new UsageError(Messages.text("cli.details.badTime", v.strip())));
     }
 
     /** "30m", "30 min", "1h", "1h30", "90": how long the todo takes. */
     static Integer length(String v) {
-        return Durations.parse(v).orElseThrow(() -> new UsageError("--for: cannot read the length '" + v.strip()
-                + "'; try 30m, 45 min, 1h or 1h30 (at most a week)"));
+        return Durations.parse(v).orElseThrow(() -> new UsageError(Messages.text("cli.details.badLength", v.strip())));
     }
 
     private static <T> Given<T> given(Map<String, String> o, String name, Function<String, T> parse) {
@@ -135,14 +134,14 @@ final class DetailOptions {
         }
         return store.findList(name).map(TodoList::id).orElseGet(() -> {
             TodoList l = store.createList(name);
-            err.println("Created list “" + l.name() + "”");
+            err.println(Messages.text("cli.details.listCreated", l.name()));
             return l.id();
         });
     }
 
     static LocalDate due(String v, LocalDate today) {
-        return DatePhrases.parse(v.strip(), today).orElseThrow(() -> new UsageError("cannot read the date '" + v.strip()
-                + "'; try today, tomorrow, fri, next week, in 3 days or 2026-12-01"));
+        return DatePhrases.parse(v.strip(), today).orElseThrow(() -> new UsageError(
+                Messages.text("cli.details.badDate", v.strip())));
     }
 
     static boolean isNone(String v) {
@@ -155,7 +154,7 @@ final class DetailOptions {
             p = p.substring(1);
         }
         if (!p.matches("[1-4]")) {
-            throw new UsageError("--priority: give 1 (highest) to 4, or none");
+            throw new UsageError(Messages.text("cli.details.badPriority"));
         }
         return Integer.parseInt(p);
     }
@@ -179,7 +178,7 @@ final class DetailOptions {
         boolean text = o.containsKey("--notes");
         boolean file = o.containsKey("--notes-file");
         if (text && file) {
-            throw new UsageError(verb + ": give --notes or --notes-file, not both");
+            throw new UsageError(Messages.text("cli.details.notesTwice", verb));
         }
         if (file) {
             String name = o.get("--notes-file");
@@ -187,26 +186,26 @@ final class DetailOptions {
             try {
                 path = Path.of(name);
             } catch (InvalidPathException e) {
-                throw new UsageError("--notes-file: cannot read " + name + ": not a valid path");
+                throw new UsageError(Messages.text("cli.details.notesFileBadPath", name));
             }
             if (Files.isDirectory(path)) {
-                throw new UsageError("--notes-file: cannot read " + name + ": it is a folder");
+                throw new UsageError(Messages.text("cli.details.notesFileFolder", name));
             }
             try (InputStream in = Files.newInputStream(path)) {
                 return utf8(in, "--notes-file " + name);
             } catch (NoSuchFileException e) {
-                throw new UsageError("--notes-file: no such file: " + name);
+                throw new UsageError(Messages.text("cli.details.notesFileMissing", name));
             } catch (AccessDeniedException e) {
-                throw new UsageError("--notes-file: cannot read " + name + ": permission denied");
+                throw new UsageError(Messages.text("cli.details.notesFileDenied", name));
             } catch (IOException e) {
-                throw new UsageError("--notes-file: cannot read " + name + ": " + e.getMessage());
+                throw new UsageError(Messages.text("cli.details.notesFileError", name, e.getMessage()));
             }
         }
         if (text && o.get("--notes").equals("-")) {
             try {
-                return utf8(stdin, "--notes - (standard input)");
+                return utf8(stdin, Messages.text("cli.details.stdinName"));
             } catch (IOException e) {
-                throw new UsageError("--notes -: cannot read standard input: " + e.getMessage());
+                throw new UsageError(Messages.text("cli.details.stdinError", e.getMessage()));
             }
         }
         return text ? o.get("--notes") : null;
@@ -219,9 +218,8 @@ final class DetailOptions {
         for (int n; (n = in.read(buf)) >= 0; ) {
             bytes.write(buf, 0, n);
             if (bytes.size() > MAX_NOTES_BYTES) {
-                throw new IllegalArgumentException(String.format(
-                        "The notes from %s are over %,d bytes long; Tandem takes at most %,d characters.", what,
-                        MAX_NOTES_BYTES, TextLimits.MAX_NOTES_CHARS));
+                throw new IllegalArgumentException(Messages.text("cli.details.notesTooLong", what,
+                        (long) MAX_NOTES_BYTES, (long) TextLimits.MAX_NOTES_CHARS));
             }
         }
         try {
@@ -229,7 +227,7 @@ final class DetailOptions {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
         } catch (CharacterCodingException e) {
-            throw new UsageError(what + ": not UTF-8 text");
+            throw new UsageError(Messages.text("cli.details.notUtf8", what));
         }
     }
 
@@ -238,15 +236,14 @@ final class DetailOptions {
         Optional<Recurrence> r = RepeatPhrases.parse(p.toLowerCase(java.util.Locale.ROOT).startsWith("every")
                 || !p.contains(" ") && RepeatPhrases.parse(p).isPresent() ? p : "every " + p);
         return r.or(() -> Recurrence.parse(p)).orElseThrow(() -> new UsageError(
-                "--repeat: cannot read '" + v + "'; try every day, every weekday, every monday, every 2 weeks,"
-                        + " every month on the 1st, every year or an RRULE such as FREQ=WEEKLY;BYDAY=MO"));
+                Messages.text("cli.details.badRepeat", v)));
     }
 
     /** "9am", "18:00", "tomorrow 18:00": on the phrase's day, else the due date, else the next time it comes. */
     static Remind remind(String v, LocalDate today) {
         TodoDraft d = TodoDraft.parse("x " + v.strip(), today);
         if (d.anyTime() == null || !d.title().equals("x")) {
-            throw new UsageError("--remind: cannot read '" + v + "'; try 9am, 18:00 or tomorrow 18:00");
+            throw new UsageError(Messages.text("cli.details.badRemind", v));
         }
         return new Remind(d.due(), d.anyTime());
     }
@@ -255,7 +252,7 @@ final class DetailOptions {
     static boolean note(String kind) {
         String k = kind.strip().toLowerCase(java.util.Locale.ROOT);
         if (!k.equals("note") && !k.equals("todo")) {
-            throw new UsageError("--kind must be note or todo, not '" + kind + "'");
+            throw new UsageError(Messages.text("cli.details.badKind", kind));
         }
         return k.equals("note");
     }

@@ -7,8 +7,12 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.sync.RemoteDevice;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -38,7 +42,7 @@ final class DeviceCommands {
             return forget(store, dir, a, String.join(" ", words.subList(1, words.size())));
         }
         if (words.isEmpty() || !words.get(0).equals("name")) {
-            throw new UsageError("device: expected 'name [NEW]', 'list' or 'forget NAME|ID'");
+            throw new UsageError(Messages.text("cli.device.expected"));
         }
         Authors authors = new Authors(store);
         SettingsStore settings = new SettingsStore(dir);
@@ -49,10 +53,10 @@ final class DeviceCommands {
         }
         String wanted = String.join(" ", words.subList(1, words.size()));
         String name = Authors.validName(wanted)
-                .orElseThrow(() -> new Cli.Failure("device name: " + Authors.NAME_PROBLEM + " Got “" + wanted + "”."));
+                .orElseThrow(() -> new Cli.Failure(Messages.text("cli.device.badName", wanted)));
         settings.saveDeviceName(name);
         authors.register(name);
-        err.println("This device is now called " + name + "; other devices show it after the next sync.");
+        err.println(Messages.text("cli.device.named", name));
         return 0;
     }
 
@@ -61,10 +65,12 @@ final class DeviceCommands {
         Authors authors = new Authors(store);
         try (SyncEngine engine = syncs.engineFor(a, dir)) {
             for (RemoteDevice d : engine.devices(store.db())) {
-                String name = d.thisDevice() ? name(authors, d) + " (this device)" : name(authors, d);
-                String seen = d.lastSeen() == null ? "never seen"
-                        : "last seen " + d.lastSeen().toString().substring(0, 10);
-                out.printf("%-32s %s  %s%s%n", name, d.id(), seen, d.retired() ? "  retired" : "");
+                String name = d.thisDevice() ? Messages.text("cli.device.thisOne", name(authors, d)) : name(authors, d);
+                String seen = d.lastSeen() == null ? Messages.text("cli.device.neverSeen")
+                        : Messages.text("cli.device.lastSeen", Formats.day(
+                                LocalDate.ofInstant(d.lastSeen(), ZoneId.systemDefault()), store.today()));
+                out.printf("%-32s %s  %s%s%n", name, d.id(), seen,
+                        d.retired() ? "  " + Messages.text("cli.device.retired") : "");
             }
         }
         return 0;
@@ -79,18 +85,16 @@ final class DeviceCommands {
                             || name(authors, d).equalsIgnoreCase(which))
                     .toList();
             if (matches.size() != 1) {
-                throw new Cli.Failure("device forget: " + (matches.isEmpty() ? "no device on " + engine.describe()
-                        + " is called or has the id “" + which + "”" : matches.size() + " devices match “" + which
-                        + "”; give the full id") + ". 'tandem device list' shows them.");
+                throw new Cli.Failure(matches.isEmpty() ? Messages.text("cli.device.forgetNone", engine.describe(), which)
+                        : Messages.text("cli.device.forgetMany", matches.size(), which));
             }
             RemoteDevice d = matches.get(0);
             if (d.thisDevice()) {
-                throw new Cli.Failure("device forget: “" + which + "” is this device; forget it from another one.");
+                throw new Cli.Failure(Messages.text("cli.device.forgetSelf", which));
             }
             boolean now = engine.forget(store.db(), d.id());
-            err.println(now ? "Forgot " + authors.label(d.id().toString()) + " (" + d.id() + "). Other devices stop"
-                    + " keeping what only it would need; if it syncs again, it re-joins as a new device and loses nothing."
-                    : authors.label(d.id().toString()) + " was already retired.");
+            err.println(now ? Messages.text("cli.device.forgot", authors.label(d.id().toString()), d.id().toString())
+                    : Messages.text("cli.device.alreadyRetired", authors.label(d.id().toString())));
         }
         return 0;
     }

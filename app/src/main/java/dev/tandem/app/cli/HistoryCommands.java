@@ -11,10 +11,11 @@ import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.model.VersionRestore;
 import dev.tandem.app.text.PastTimes;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  * ({@code restore-version}), and the lists as they stood at a time ({@code list --as-of}).
  */
 final class HistoryCommands {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
 
     private final PrintStream out;
     private final PrintStream err;
@@ -51,7 +52,7 @@ final class HistoryCommands {
         if (a.options().containsKey("--page")) {
             String p = a.options().get("--page").strip();
             if (!p.matches("[1-9]\\d{0,5}")) {
-                throw new UsageError("--page: a number from 1 (the newest versions), was " + p);
+                throw new UsageError(Messages.text("cli.history.badPage", p));
             }
             page = Integer.parseInt(p);
         }
@@ -60,19 +61,24 @@ final class HistoryCommands {
         List<ItemVersions.Version> all = versions.versions(id);
         ItemVersions.Page shown = ItemVersions.Page.of(all, page, ItemVersions.PAGE);
         if (shown.pages() > 1) {
-            err.println("Versions " + (shown.versions().isEmpty() ? 0 : shown.versions().get(0).number()) + "–"
-                    + shown.versions().get(shown.versions().size() - 1).number() + " of " + shown.total() + " (page "
-                    + shown.page() + " of " + shown.pages() + "; --page N for " + (shown.page() < shown.pages()
-                    ? "older ones" : "newer ones") + ")");
+            // Version numbers are names, like ids: "19951", never "19,951".
+            err.println(Messages.text("cli.history.pageOf",
+                    String.valueOf(shown.versions().isEmpty() ? 0 : shown.versions().get(0).number()),
+                    String.valueOf(shown.versions().get(shown.versions().size() - 1).number()),
+                    String.valueOf(shown.total()), String.valueOf(shown.page()), String.valueOf(shown.pages()),
+                    shown.page() < shown.pages() ? "older" : "newer"));
         }
         int first = shown.versions().isEmpty() ? 0 : shown.versions().get(0).number();
         List<String> filesBefore = first <= 1 ? List.of() : files(versions, id, all, all.get(first - 2));
+        // A moment's words differ in width ("9:00", "19:00"): the column takes the page's widest.
+        int whenWidth = shown.versions().stream().mapToInt(v -> when(v.at(), zone).length()).max().orElse(0);
         for (ItemVersions.Version v : shown.versions()) {
-            out.println(String.format(Locale.ROOT, "%3d  %s  %-16s %s", v.number(), WHEN.format(v.at().atZone(zone)),
+            out.println(String.format(Locale.ROOT, "%3d  %-" + whenWidth + "s  %-16s %s", v.number(), when(v.at(), zone),
                     v.device(), v.summary()));
             List<String> files = files(versions, id, all, v);
             if (!files.equals(filesBefore)) {
-                out.println("     files: " + (files.isEmpty() ? "none" : String.join(", ", files)));
+                out.println("     " + Messages.text("cli.history.files",
+                        files.isEmpty() ? Messages.text("cli.history.noFiles") : String.join(", ", files)));
             }
             filesBefore = files;
         }
@@ -88,30 +94,32 @@ final class HistoryCommands {
     /** Brings back one version's fields (those others did not change since, unless --all or --fields). */
     int restoreVersion(TodoStore store, Args a) {
         if (a.positional().size() != 2) {
-            throw new UsageError("restore-version needs ID VERSION (a number from tandem history ID)");
+            throw new UsageError(Messages.text("cli.history.restoreNeeds"));
         }
         String id = itemId(store, a.positional().get(0));
         ItemVersions versions = new ItemVersions(store, new Authors(store));
         ItemVersions.Version v = versions.find(id, a.positional().get(1)).orElseThrow(() -> new Failure(
-                "no version " + a.positional().get(1) + " of " + id + " (see tandem history " + TodoCommands.shortId(id) + ")"));
-        Item then = versions.item(id, v).orElseThrow(() -> new Failure("version " + v.number() + " holds no item"));
+                Messages.text("cli.history.noVersion", a.positional().get(1), id, TodoCommands.shortId(id))));
+        Item then = versions.item(id, v).orElseThrow(() -> new Failure(
+                Messages.text("cli.history.versionEmpty", String.valueOf(v.number()))));
         VersionRestore plan = versions.plan(then, v.at());
         if (plan.unchanged()) {
-            err.println("Nothing to restore: version " + v.number() + " is what “" + then.titleOrEmpty() + "” is now.");
+            err.println(Messages.text("cli.history.nothingToRestore", String.valueOf(v.number()), then.titleOrEmpty()));
             return 0;
         }
         Set<ItemField> chosen = choose(plan, a);
         for (VersionRestore.FieldDiff d : plan.fields()) {
             boolean taken = chosen.contains(d.field());
-            out.println((taken ? "restore  " : "keep     ") + d.field().label()
-                    + (d.changedBy() != null ? " (changed since by " + d.changedBy() + ")" : ""));
+            out.println(taken ? Messages.text("cli.history.restoreField", d.field().label())
+                    : d.changedBy() != null ? Messages.text("cli.history.keepFieldChanged", d.field().label(), d.changedBy())
+                    : Messages.text("cli.history.keepField", d.field().label()));
         }
         if (a.flags().contains("--dry-run")) {
             return 0;
         }
         versions.restore(plan, chosen);
-        err.println((plan.deleted() ? "Brought back “" : "Restored “") + then.titleOrEmpty() + "” as of version "
-                + v.number() + "; it syncs as a new edit.");
+        err.println(Messages.text(plan.deleted() ? "cli.history.broughtBack" : "cli.history.restored",
+                then.titleOrEmpty(), String.valueOf(v.number())));
         return 0;
     }
 
@@ -120,9 +128,9 @@ final class HistoryCommands {
         String when = a.options().get("--as-of");
         ZoneId zone = store.dateClock().getZone();
         Instant at = PastTimes.parse(when, store.clock(), zone).orElseThrow(() -> new UsageError(
-                "--as-of: not a time: " + when + " (2026-11-24 18:00, 2026-11-24, yesterday, 3 days ago)"));
+                Messages.text("cli.history.notATime", when)));
         if (at.isAfter(store.clock().instant())) {
-            throw new UsageError("--as-of: " + when + " is in the future");
+            throw new UsageError(Messages.text("cli.history.future", when));
         }
         List<TodoList> lists = store.db().history().asOf(TodoList.class, at);
         Map<String, List<String>> tagsOf = new HashMap<>();
@@ -132,7 +140,7 @@ final class HistoryCommands {
             }
         }
         tagsOf.values().forEach(l -> l.sort(null));
-        err.println("As of " + WHEN.format(at.atZone(zone)) + " (read-only):");
+        err.println(Messages.text("cli.history.asOf", when(at, zone)));
         return todos.show(store.db().history().asOf(Item.class, at), lists, tagsOf, zone, a);
     }
 
@@ -151,9 +159,9 @@ final class HistoryCommands {
             ItemField f = java.util.Arrays.stream(ItemField.values())
                     .filter(x -> x.name().toLowerCase(Locale.ROOT).equals(want)
                             || x.label().toLowerCase(Locale.ROOT).replace(' ', '-').equals(want))
-                    .findFirst().orElseThrow(() -> new UsageError("--fields: no field " + n.strip() + " (one of "
-                            + java.util.Arrays.stream(ItemField.values()).map(x -> x.name().toLowerCase(Locale.ROOT))
-                                    .collect(Collectors.joining(", ")) + ")"));
+                    .findFirst().orElseThrow(() -> new UsageError(Messages.text("cli.history.noField", n.strip(),
+                            java.util.Arrays.stream(ItemField.values()).map(x -> x.name().toLowerCase(Locale.ROOT))
+                                    .collect(Collectors.joining(", ")))));
             chosen.add(f);
         }
         return chosen;
@@ -171,8 +179,12 @@ final class HistoryCommands {
             if (!store.db().history().changes("items", ref).isEmpty()) {
                 return ref;
             }
-            throw new Failure(e.getMessage() + "; an item deleted for good needs its full id (tandem list --as-of TIME"
-                    + " --json shows it)");
+            throw new Failure(Messages.text("cli.history.deletedNeedsFullId", e.getMessage()));
         }
+    }
+
+    /** A moment for a person, in the profile's zone: "Fri 27 Nov 2026, 9:00". */
+    private static String when(Instant at, ZoneId zone) {
+        return Formats.dayYearTime(at.atZone(zone).toLocalDateTime());
     }
 }

@@ -3,6 +3,7 @@ package dev.tandem.app.cli;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.text.Checklist;
 import dev.tandem.app.text.Durations;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,16 +27,16 @@ final class ItemLines {
     static String line(Item it, Map<String, String> listNames, Map<String, List<String>> tagsOf, ZoneId zone) {
         boolean todo = !it.isNote();
         StringBuilder b = new StringBuilder();
-        b.append(TodoCommands.shortId(it.id())).append("  ").append(!todo ? "note: " : it.isDone() ? "[x] " : "[ ] ")
+        b.append(TodoCommands.shortId(it.id())).append("  ").append(!todo ? Messages.text("cli.item.note") + " " : it.isDone() ? "[x] " : "[ ] ")
                 .append(it.titleOrEmpty());
         if (todo && it.due() != null) {
-            b.append("  (due ").append(it.due()).append(it.timeOfDay() == null ? "" : " " + it.dueTime()).append(')');
+            b.append("  ").append(Messages.text("cli.item.due", it.due(), it.timeOfDay() == null ? "" : " " + it.dueTime()));
         }
         if (todo && it.startDate() != null) {
-            b.append("  (starts ").append(it.start()).append(')');
+            b.append("  ").append(Messages.text("cli.item.starts", it.start()));
         }
         if (todo && it.isSomeday()) {
-            b.append("  (someday)");
+            b.append("  ").append(Messages.text("cli.item.someday"));
         }
         if (todo && it.lengthMinutes() > 0) {
             b.append("  (").append(Durations.format(it.lengthMinutes())).append(')');
@@ -53,14 +54,15 @@ final class ItemLines {
             b.append("  (").append(it.recurrence().describe()).append(')');
         }
         if (todo && it.reminderPending()) {
-            b.append("  (remind ").append(REMIND.format(Instant.ofEpochMilli(it.remindAt()).atZone(zone))).append(')');
+            b.append("  ").append(Messages.text("cli.item.remind",
+                    REMIND.format(Instant.ofEpochMilli(it.remindAt()).atZone(zone))));
         }
         Checklist.Progress checks = Checklist.progress(it.notes());
         if (!checks.isEmpty()) {
-            b.append("  (").append(checks.text()).append(" ticked)");
+            b.append("  ").append(Messages.text("cli.item.ticked", checks.text()));
         }
         if (it.hasNotes()) {
-            b.append("  [notes]");
+            b.append("  ").append(Messages.text("cli.item.notes"));
         }
         return b.toString();
     }

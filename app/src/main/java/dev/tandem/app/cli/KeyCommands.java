@@ -9,11 +9,13 @@ import dev.tandem.engine.sync.RemoteKeys;
 import dev.tandem.engine.sync.RotationReport;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncProgress;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.io.Console;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,7 @@ final class KeyCommands {
     static final String PASSPHRASE = "TANDEM_PASSPHRASE";
     static final String NEW_PASSPHRASE = "TANDEM_NEW_PASSPHRASE";
     static final String RECOVERY_KEY = "TANDEM_RECOVERY_KEY";
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+
     /** Re-encrypting a large remote takes minutes; a line a second shows it moves without flooding a log. */
     private static final long PROGRESS_EVERY_NANOS = 1_000_000_000L;
 
@@ -67,10 +68,9 @@ final class KeyCommands {
             RemoteKeys keys = engine.keys();
             // Opens the keyring first, so a wrong current passphrase is said before the new one is typed twice.
             keys.status();
-            String fresh = secret(NEW_PASSPHRASE, "New passphrase", true);
+            String fresh = secret(NEW_PASSPHRASE, "new", true);
             keys.changePassphrase(fresh);
-            out.println("Changed the passphrase of " + engine.describe() + ". Only the keyring changed; nothing was"
-                    + " re-uploaded. Other devices ask for the new passphrase at their next sync.");
+            out.println(Messages.text("cli.keys.changed", engine.describe()));
             saveNewPassphrase(dir, a, fresh);
             return 0;
         }
@@ -79,7 +79,7 @@ final class KeyCommands {
     private int reset(Path dir, Args a) {
         SyncEngine engine;
         try {
-            engine = syncs.engineFor(a, dir, b -> b.recoveryKey(secret(RECOVERY_KEY, "Recovery key", false)));
+            engine = syncs.engineFor(a, dir, b -> b.recoveryKey(secret(RECOVERY_KEY, "recovery", false)));
         } catch (IllegalArgumentException e) {
             // A mistyped key is caught by its check characters at build(), before any request: the
             // message says which character, which is all a person needs to type it again.
@@ -91,11 +91,9 @@ final class KeyCommands {
         try (engine) {
             RemoteKeys keys = engine.keys();
             keys.status();
-            String fresh = secret(NEW_PASSPHRASE, "New passphrase", true);
+            String fresh = secret(NEW_PASSPHRASE, "new", true);
             keys.changePassphrase(fresh);
-            out.println("Set a new passphrase for " + engine.describe() + " with the recovery key, which still works."
-                    + " Only the keyring changed; nothing was re-uploaded. Other devices ask for the new passphrase"
-                    + " at their next sync.");
+            out.println(Messages.text("cli.keys.reset", engine.describe()));
             saveNewPassphrase(dir, a, fresh);
             return 0;
         }
@@ -104,17 +102,15 @@ final class KeyCommands {
     private int status(Path dir, Args a) {
         try (SyncEngine engine = open(dir, a)) {
             KeyringStatus s = engine.keys().status();
-            out.println("Keys of " + engine.describe() + ":");
-            out.printf("  generation:          %d%n", s.generation());
-            out.printf("  last change:         %s on %s at %s%n", words(s.lastEvent()), s.changedBy(),
-                    s.changedAt() == null ? "an unknown time" : WHEN.format(s.changedAt()));
-            out.printf("  recovery key:        %s%n", s.recoveryKey() ? "yes" : "no");
-            out.printf("  rotation unfinished: %s%n", s.rotationUnfinished()
-                    ? "yes; run 'tandem keys rotate' to finish it" : "no");
-            out.printf("  passphrase stretch:  %s%n", s.kdf());
-            out.printf("  older Tandem:        %s%n", s.legacyDescriptor()
-                    ? "devices with a Tandem from before the keyring still open the remote with this passphrase"
-                    : "devices with a Tandem from before the keyring can no longer open the remote");
+            out.println(Messages.text("cli.keys.statusTitle", engine.describe()));
+            out.println(Messages.text("cli.keys.generation", String.valueOf(s.generation())));
+            out.println(Messages.text("cli.keys.lastChange", words(s.lastEvent()), s.changedBy(),
+                    s.changedAt() == null ? Messages.text("cli.keys.unknownTime")
+                            : Formats.dayYearTime(LocalDateTime.ofInstant(s.changedAt(), ZoneId.systemDefault()))));
+            out.println(Messages.text(s.recoveryKey() ? "cli.keys.recoveryYes" : "cli.keys.recoveryNo"));
+            out.println(Messages.text(s.rotationUnfinished() ? "cli.keys.rotationYes" : "cli.keys.rotationNo"));
+            out.println(Messages.text("cli.keys.stretch", String.valueOf(s.kdf())));
+            out.println(Messages.text(s.legacyDescriptor() ? "cli.keys.legacyYes" : "cli.keys.legacyNo"));
             return 0;
         }
     }
@@ -134,13 +130,12 @@ final class KeyCommands {
                 // The earlier run already set the new passphrase and recovery key; starting over would
                 // make a third key while objects still sit under two.
                 RotationReport r = keys.resumeRotation(store.db(), progress());
-                out.println("Finished an earlier, interrupted rotation of " + engine.describe() + ": the passphrase"
-                        + " and recovery key are the ones it set" + (present(NEW_PASSPHRASE) ? " (" + NEW_PASSPHRASE
-                        + " was not used)" : "") + ".");
+                out.println(Messages.text(present(NEW_PASSPHRASE) ? "cli.keys.finishedRotationUnused"
+                        : "cli.keys.finishedRotation", engine.describe()));
                 printReport(r);
                 return 0;
             }
-            String fresh = secret(NEW_PASSPHRASE, "New passphrase", true);
+            String fresh = secret(NEW_PASSPHRASE, "new", true);
             SyncProgress shown = progress();
             boolean[] saved = {false};
             RotationReport r = keys.rotate(store.db(), fresh, (phase, done, total) -> {
@@ -153,9 +148,7 @@ final class KeyCommands {
                 shown.onProgress(phase, done, total);
             });
             printRecoveryKey(r.recoveryKey());
-            out.println("Rotated the keys of " + engine.describe() + ": a new data key and passphrase; the old key"
-                    + " no longer opens anything on the remote. Other devices ask for the new passphrase at their"
-                    + " next sync.");
+            out.println(Messages.text("cli.keys.rotated", engine.describe()));
             printReport(r);
             if (!saved[0]) {
                 saveNewPassphrase(dir, a, fresh);
@@ -181,33 +174,33 @@ final class KeyCommands {
             }
         }
         if (console == null) {
-            throw new UsageError("set " + PASSPHRASE + " to the remote's passphrase; keys belong to a remote synced"
-                    + " with encryption");
+            throw new UsageError(Messages.text("cli.keys.needPassphrase"));
         }
-        return secret(PASSPHRASE, "Current passphrase", false);
+        return secret(PASSPHRASE, "current", false);
     }
 
     /**
      * A secret from {@code variable}, else typed at the terminal without echo (a new one twice, as a
-     * typo there would lock every device out), else a usage error naming the variable.
+     * typo there would lock every device out), else a usage error naming the variable. {@code what}:
+     * new, recovery or current, which the prompts' words choose by.
      */
     private String secret(String variable, String what, boolean confirm) {
         if (present(variable)) {
             return env.get(variable);
         }
         if (console == null) {
-            throw new UsageError("set " + variable + " (no terminal to ask for the " + what.toLowerCase() + " at)");
+            throw new UsageError(Messages.text("cli.keys.noTerminal", variable, what));
         }
-        char[] first = console.readPassword("%s: ", what);
+        char[] first = console.readPassword("%s", Messages.text("cli.keys.prompt", what));
         if (first == null || first.length == 0) {
-            throw new UsageError("no " + what.toLowerCase() + " typed");
+            throw new UsageError(Messages.text("cli.keys.noneTyped", what));
         }
         try {
             if (confirm) {
-                char[] again = console.readPassword("%s again: ", what);
+                char[] again = console.readPassword("%s", Messages.text("cli.keys.promptAgain", what));
                 try {
                     if (!Arrays.equals(first, again)) {
-                        throw new UsageError("the two " + what.toLowerCase() + "s differ; nothing was changed");
+                        throw new UsageError(Messages.text("cli.keys.differ", what));
                     }
                 } finally {
                     if (again != null) {
@@ -238,33 +231,28 @@ final class KeyCommands {
         SettingsStore store = new SettingsStore(dir);
         SyncSettings saved = store.loadSync();
         if (!saved.encrypted()) {
-            err.println("tandem: the saved sync settings hold no passphrase; set " + PASSPHRASE
-                    + " to the new one for later commands.");
+            err.println("tandem: " + Messages.text("cli.keys.noSavedPassphrase"));
             return;
         }
         try {
             store.saveSync(saved.withPassphrase(fresh));
-            out.println("Saved the new passphrase in this device's sync settings, so the app here keeps syncing.");
+            out.println(Messages.text("cli.keys.saved"));
         } catch (RuntimeException e) {
             // The remote already changed; say so rather than report the whole command as failed.
-            err.println("tandem: the passphrase changed, but saving it in the sync settings failed (" + e.getMessage()
-                    + "); enter the new one in the app's Sync settings.");
+            err.println("tandem: " + Messages.text("cli.keys.saveFailed", e.getMessage()));
         }
     }
 
     private void printRecoveryKey(String code) {
         out.println(code);
-        err.println("Write this recovery key down and keep it apart from the passphrase. It opens the remote if the"
-                + " passphrase is forgotten, and anyone who has it can read the synced data. Any earlier recovery key"
-                + " no longer works. Losing both the passphrase and the recovery key means losing the remote's data"
-                + " (this device's local data stays).");
+        err.println(Messages.text("cli.keys.recoveryWarning"));
     }
 
     private void printReport(RotationReport r) {
-        out.printf("Re-encrypted %d objects (%d B), %d already under the new key; took %.1f s.%n", r.reencrypted(),
-                r.bytesWritten(), r.alreadyCurrent(), r.took().toMillis() / 1000.0);
+        out.println(Messages.text("cli.keys.report", r.reencrypted(), r.bytesWritten(), r.alreadyCurrent(),
+                String.format(Messages.language().locale(), "%.1f", r.took().toMillis() / 1000.0)));
         for (String u : r.unreadable()) {
-            err.println("tandem: left as it was, as no key opens it: " + u);
+            err.println("tandem: " + Messages.text("cli.keys.leftAsItWas", u));
         }
     }
 
@@ -278,37 +266,37 @@ final class KeyCommands {
             long now = System.nanoTime();
             if (done == total || now - last[0] >= PROGRESS_EVERY_NANOS) {
                 last[0] = now;
-                err.printf("tandem: re-encrypting %d of %d objects%n", done, total);
+                err.println("tandem: " + Messages.text("cli.keys.progress", done, total));
             }
         };
     }
 
     private static String words(KeyringStatus.Event e) {
         if (e == null) {
-            return "a change this Tandem does not know (made by a newer one)";
+            return Messages.text("cli.keys.event.unknown");
         }
-        return switch (e) {
-            case CREATED -> "encryption set up";
-            case UPGRADED -> "keyring made from the passphrase of an older Tandem";
-            case PASSPHRASE_CHANGED -> "passphrase changed";
-            case RECOVERY_KEY_CREATED -> "recovery key made";
-            case PASSPHRASE_RESET -> "passphrase reset with the recovery key";
-            case ROTATION_STARTED -> "key rotation started";
-            case ROTATED -> "keys rotated";
-        };
+        return Messages.text(switch (e) {
+            case CREATED -> "cli.keys.event.created";
+            case UPGRADED -> "cli.keys.event.upgraded";
+            case PASSPHRASE_CHANGED -> "cli.keys.event.passphraseChanged";
+            case RECOVERY_KEY_CREATED -> "cli.keys.event.recoveryKeyCreated";
+            case PASSPHRASE_RESET -> "cli.keys.event.passphraseReset";
+            case ROTATION_STARTED -> "cli.keys.event.rotationStarted";
+            case ROTATED -> "cli.keys.event.rotated";
+        });
     }
 
     /** The one word after the verb, checked against {@code valid}. */
     private static String subcommand(String verb, Args a, List<String> valid) {
         List<String> p = a.positional();
         if (p.isEmpty()) {
-            throw new UsageError(verb + ": say what to do: " + String.join(", ", valid));
+            throw new UsageError(Messages.text("cli.keys.whatToDo", verb, String.join(", ", valid)));
         }
         if (!valid.contains(p.get(0))) {
-            throw new UsageError(verb + ": unknown subcommand " + p.get(0) + "; use " + String.join(", ", valid));
+            throw new UsageError(Messages.text("cli.keys.unknownSubcommand", verb, p.get(0), String.join(", ", valid)));
         }
         if (p.size() > 1) {
-            throw new UsageError(verb + " " + p.get(0) + ": unexpected argument " + p.get(1));
+            throw new UsageError(Messages.text("cli.keys.unexpected", verb + " " + p.get(0), p.get(1)));
         }
         return p.get(0);
     }

@@ -12,6 +12,7 @@ import dev.tandem.app.model.TreeDepth;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.text.DatePhrases;
+import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,8 +42,8 @@ final class OutlineCommands {
         if (v.isEmpty() || v.equalsIgnoreCase("none")) {
             return Optional.empty();
         }
-        return Optional.of(DatePhrases.parse(v, today).orElseThrow(() -> new UsageError("--start: cannot read the date '"
-                + v + "'; try mon, next week, in 3 days or 2026-12-01")));
+        return Optional.of(DatePhrases.parse(v, today).orElseThrow(() -> new UsageError(
+                Messages.text("cli.outline.badStart", v))));
     }
 
     /** --someday yes|no (edit). */
@@ -54,7 +55,7 @@ final class OutlineCommands {
         return switch (v) {
             case "yes", "true", "1" -> true;
             case "no", "false", "0", "none" -> false;
-            default -> throw new UsageError("--someday: yes or no, not '" + v + "'");
+            default -> throw new UsageError(Messages.text("cli.outline.badSomeday", v));
         };
     }
 
@@ -65,7 +66,7 @@ final class OutlineCommands {
         }
         Item p = TodoCommands.resolve(store, o.get("--parent").strip());
         if (p.isTrashed()) {
-            throw new Failure("“" + p.titleOrEmpty() + "” is in the Trash: restore it first");
+            throw new Failure(Messages.text("cli.outline.parentTrashed", p.titleOrEmpty()));
         }
         return p.id();
     }
@@ -74,7 +75,7 @@ final class OutlineCommands {
     void placeInSection(TodoStore store, String itemId, String sectionName) {
         Item it = store.get(itemId).orElseThrow();
         if (it.hasParent()) {
-            throw new Failure("“" + it.titleOrEmpty() + "” is a subtask: it sits in its parent's section");
+            throw new Failure(Messages.text("cli.outline.subtaskSection", it.titleOrEmpty()));
         }
         String sectionId = sectionName == null || sectionName.isBlank() || sectionName.equalsIgnoreCase("none") ? null
                 : sectionId(store, it.listId(), sectionName);
@@ -83,12 +84,12 @@ final class OutlineCommands {
 
     private String sectionId(TodoStore store, String listId, String name) {
         if (listId == null || store.list(listId).isEmpty()) {
-            throw new Failure("the Inbox has no sections: put the todo in a list first (--list)");
+            throw new Failure(Messages.text("cli.outline.inboxNoSections"));
         }
         SectionStore sections = new SectionStore(store.db(), store.clock());
         return sections.sections(listId).stream().filter(s -> name.strip().equalsIgnoreCase(s.name())).map(Section::id)
                 .findFirst().orElseGet(() -> {
-                    err.println("Created section “" + name.strip() + "”");
+                    err.println(Messages.text("cli.outline.sectionCreated", name.strip()));
                     return sections.create(listId, name).id();
                 });
     }
@@ -98,7 +99,7 @@ final class OutlineCommands {
         Item it = TodoCommands.resolve(store, a.one("move", "ID"));
         Map<String, String> o = a.options();
         if (o.isEmpty() && a.flags().isEmpty()) {
-            throw new UsageError("move: say where: --parent ID, --top, --section NAME, --before ID or --list NAME");
+            throw new UsageError(Messages.text("cli.outline.moveWhere"));
         }
         String parent = a.flags().contains("--top") ? null : o.containsKey("--parent") ? parentId(store, o) : it.parentId();
         String listId = o.containsKey("--list") ? DetailOptions.listId(store, o.get("--list"), err) : it.listId();
@@ -109,11 +110,11 @@ final class OutlineCommands {
         try {
             OutlineStore.Moved m = new OutlineStore(store.db()).move(it.id(),
                     new OutlineStore.Target(listId, parent, section, before));
-            err.println(m.isEmpty() ? "Already there: " + it.titleOrEmpty() : "Moved: " + it.titleOrEmpty());
+            err.println(Messages.text(m.isEmpty() ? "cli.outline.alreadyThere" : "cli.outline.moved", it.titleOrEmpty()));
         } catch (TreeDepth.TooDeepException e) {
-            throw new Failure("“" + it.titleOrEmpty() + "” cannot go there: " + e.getMessage());
+            throw new Failure(Messages.text("cli.outline.cannotGo", it.titleOrEmpty(), e.getMessage()));
         } catch (IllegalArgumentException e) {
-            throw new Failure("“" + it.titleOrEmpty() + "” cannot go under itself or its own subtasks");
+            throw new Failure(Messages.text("cli.outline.cycle", it.titleOrEmpty()));
         }
         return 0;
     }
@@ -121,10 +122,10 @@ final class OutlineCommands {
     /** tandem sections LIST: the list's sections in order, with their open todos counted. */
     int sections(TodoStore store, Args a) {
         String name = a.one("sections", "LIST");
-        TodoList list = store.findList(name).orElseThrow(() -> new Failure("no list called “" + name + "”"));
+        TodoList list = store.findList(name).orElseThrow(() -> new Failure(Messages.text("cli.todo.noSuchList", name)));
         List<Section> all = new SectionStore(store.db(), store.clock()).sections(list.id());
         if (all.isEmpty()) {
-            err.println("No sections in " + list.name() + ". Make one: tandem move ID --section \"This week\"");
+            err.println(Messages.text("cli.outline.noSections", list.name()));
         }
         all.forEach(s -> out.println(s.name()));
         return 0;
@@ -142,8 +143,8 @@ final class OutlineCommands {
         Subtrees subtrees = new Subtrees(store.db(), store.clock());
         int open = subtrees.openUnder(it.id()).size();
         if (open > 0 && !withSubtasks) {
-            throw new Failure("“" + it.titleOrEmpty() + "” has " + (open == 1 ? "1 open subtask" : open + " open subtasks")
-                    + ": tandem done " + TodoCommands.shortId(it.id()) + " --with-subtasks completes them too");
+            throw new Failure(Messages.text("cli.outline.openSubtasks", it.titleOrEmpty(), open,
+                    TodoCommands.shortId(it.id())));
         }
         subtrees.completeUnder(it.id());
     }

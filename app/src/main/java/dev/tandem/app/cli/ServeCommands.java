@@ -19,6 +19,8 @@ import dev.tandem.app.web.PairingQr;
 import dev.tandem.app.web.WebServer;
 import dev.tandem.app.web.WebServerAddresses;
 import dev.tandem.engine.sync.SyncEngine;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -32,7 +34,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -81,23 +85,24 @@ final class ServeCommands {
         SettingsStore settings = new SettingsStore(dir);
         if (a.flags().contains("--pair")) {
             Pairing p = WebServer.invite(settings, Clock.systemDefaultZone())
-                    .orElseThrow(() -> new Failure("serve --pair: no server has run on this profile yet; start tandem serve"));
+                    .orElseThrow(() -> new Failure(Messages.text("cli.serve.noServerYet")));
             printPairing(p);
             return 0;
         }
         if (a.flags().contains("--browsers")) {
             List<PairedBrowser> paired = WebServer.browsers(settings, clock);
-            DateTimeFormatter seen = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
-            paired.forEach(p -> out.println(p.id() + "  " + p.name() + "  last seen " + seen.format(p.lastSeen())));
-            out.println(paired.size() + " paired browser" + (paired.size() == 1 ? "" : "s") + ".");
+            LocalDate today = LocalDate.now(clock);
+            paired.forEach(p -> out.println(Messages.text("cli.serve.browser", p.id(), p.name(),
+                    Formats.dayTime(LocalDateTime.ofInstant(p.lastSeen(), clock.getZone()), today))));
+            out.println(Messages.text("cli.serve.browserCount", paired.size()));
             return 0;
         }
         if (a.options().containsKey("--revoke")) {
             String id = a.options().get("--revoke");
             if (!WebServer.revoke(settings, clock, id)) {
-                throw new Failure("serve --revoke: no paired browser has the id " + id + " (tandem serve --browsers lists them)");
+                throw new Failure(Messages.text("cli.serve.noSuchBrowser", id));
             }
-            out.println("Revoked " + id + ": its next request is refused, and it must pair again.");
+            out.println(Messages.text("cli.serve.revoked", id));
             return 0;
         }
         WebServer.Builder b = WebServer.builder().store(store).settings(settings).deviceName(Device.chosenName(dir))
@@ -105,12 +110,12 @@ final class ServeCommands {
         String listen = a.options().getOrDefault("--listen", "127.0.0.1:8765");
         int colon = listen.lastIndexOf(':');
         if (colon <= 0) {
-            throw new UsageError("serve: --listen takes HOST:PORT, e.g. 127.0.0.1:8765 or 0.0.0.0:8443");
+            throw new UsageError(Messages.text("cli.serve.badListen"));
         }
         try {
             b.listen(listen.substring(0, colon).replaceAll("^\\[|\\]$", ""), Integer.parseInt(listen.substring(colon + 1)));
         } catch (NumberFormatException e) {
-            throw new UsageError("serve: --listen " + listen + ": the port is not a number");
+            throw new UsageError(Messages.text("cli.serve.badPort", listen));
         }
         if (a.options().containsKey("--public-host")) {
             b.publicHost(a.options().get("--public-host"));
@@ -137,30 +142,26 @@ final class ServeCommands {
         } catch (IllegalArgumentException e) {
             fetcher.close();
             sync.close();
-            throw new UsageError("serve: " + e.getMessage());
+            throw new UsageError(Messages.text("cli.serve.usage", e.getMessage()));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (server; fetcher; sync) {
             String syncing = startSync(sync, a, dir, settings, syncs);
             server.start();
-            out.println("Tandem serves " + Device.chosenName(dir) + " at " + server.url()
-                    + (server.secure() ? "" : " (this machine only)"));
+            out.println(Messages.text(server.secure() ? "cli.serve.serving" : "cli.serve.servingLocal",
+                    Device.chosenName(dir), server.url().toString()));
             if (server.secure() && WebServerAddresses.isLoopbackText(server.url().getHost())) {
-                err.println("tandem: serve: no address a phone could reach was found (no network card with an IPv4"
-                        + " address): the address above opens on this machine only");
+                err.println("tandem: " + Messages.text("cli.serve.noLanAddress"));
             }
-            server.fingerprint().ifPresent(f -> out.println("Certificate fingerprint (SHA-256): " + f));
+            server.fingerprint().ifPresent(f -> out.println(Messages.text("cli.serve.fingerprint", f)));
             out.println(syncing);
             printPairing(server.pair());
             // Seconds later, from the advertiser's thread: the .local address as a second choice, or why none.
             server.advertised().thenAccept(o -> {
-                o.localUrl().ifPresent(u -> out.println("Also announced on this network (mDNS): " + u
-                        + " opens on phones that resolve .local names (iPhone, Mac, Linux; Android often cannot);"
-                        + " pair there with the code."));
-                o.warning().ifPresent(w -> err.println("tandem: serve: not announced on the network: " + w
-                        + "; the address above still works"));
+                o.localUrl().ifPresent(u -> out.println(Messages.text("cli.serve.mdns", String.valueOf(u))));
+                o.warning().ifPresent(w -> err.println("tandem: " + Messages.text("cli.serve.notAnnounced", w)));
             });
-            out.println("Press Enter for a new code; Ctrl+C stops. Paired browsers: " + server.browsers().size() + ".");
+            out.println(Messages.text("cli.serve.ready", server.browsers().size()));
             waitForStop(server, stopped);
         } finally {
             stopped.countDown();
@@ -197,29 +198,30 @@ final class ServeCommands {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        out.println("Stopping…");
+        out.println(Messages.text("cli.serve.stopping"));
     }
 
     private String startSync(SyncService sync, Args a, Path dir, SettingsStore settings, SyncCommands syncs) {
         boolean saved = settings.loadSync().mode() != SyncSettings.Mode.NONE;
         boolean shared = !new SpaceLists(settings).all().isEmpty();
         if (a.options().get("--remote") == null && !saved && !shared) {
-            return "No remote is set up: the page shows this profile's data only (pass --remote as for tandem sync).";
+            return Messages.text("cli.serve.noRemote");
         }
         String passphrase = passphrase(a);
         SyncEngine engine = passphrase == null ? syncs.syncEngineFor(a, dir)
                 : syncs.engineFor(a, dir, eb -> eb.encrypted(passphrase));
         long seconds = Long.parseLong(a.options().getOrDefault("--interval", "60"));
         if (seconds < SyncSettings.MIN_INTERVAL) {
-            throw new UsageError("serve: --interval is at least " + SyncSettings.MIN_INTERVAL + " seconds");
+            throw new UsageError(Messages.text("cli.serve.badInterval", SyncSettings.MIN_INTERVAL));
         }
         boolean folder = String.valueOf(a.options().get("--remote")).startsWith("folder:")
                 || (a.options().get("--remote") == null && settings.loadSync().mode() == SyncSettings.Mode.FOLDER);
-        sync.addFailureListener(status -> err.println("tandem: sync: " + status));
+        sync.addFailureListener(status -> err.println("tandem: " + Messages.text("cli.serve.syncFailed", status)));
         sync.configure(engine, Duration.ofSeconds(seconds), folder ? Pacing.LOCAL : Pacing.REMOTE);
         sync.syncNow();
-        return "Syncing " + (a.options().get("--remote") != null ? "with " + a.options().get("--remote") : "as the saved settings say")
-                + " every " + seconds + " s and after each edit.";
+        return a.options().get("--remote") != null
+                ? Messages.text("cli.serve.syncingWith", a.options().get("--remote"), seconds)
+                : Messages.text("cli.serve.syncingSaved", seconds);
     }
 
     /** The remote's passphrase from a file only its owner can read, the environment, or a prompt; null for none. */
@@ -233,12 +235,12 @@ final class ServeCommands {
                     Set<PosixFilePermission> others = new HashSet<>(perms);
                     others.removeAll(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
                     if (!others.isEmpty()) {
-                        throw new Failure("serve: " + file + " can be read by others; chmod 600 it first");
+                        throw new Failure(Messages.text("cli.serve.passphraseFileOpen", file));
                     }
                 }
                 return Files.readString(p, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new Failure("serve: cannot read the passphrase file " + file + ": " + e.getMessage());
+                throw new Failure(Messages.text("cli.serve.passphraseFileError", file, e.getMessage()));
             }
         }
         String v = env.get("TANDEM_PASSPHRASE");
@@ -247,7 +249,7 @@ final class ServeCommands {
         }
         Console console = System.console();
         if (a.options().get("--remote") != null && console != null) {
-            char[] typed = console.readPassword("Passphrase of the remote (Enter if it is not encrypted): ");
+            char[] typed = console.readPassword("%s", Messages.text("cli.serve.prompt"));
             return typed == null || typed.length == 0 ? null : new String(typed);
         }
         return null;
@@ -259,7 +261,7 @@ final class ServeCommands {
         if (keystore != null) {
             String password = env.get("TANDEM_TLS_PASSWORD");
             if (password == null) {
-                throw new UsageError("serve: --tls-keystore needs its password in TANDEM_TLS_PASSWORD");
+                throw new UsageError(Messages.text("cli.serve.keystoreNeedsPassword"));
             }
             b.tls(Path.of(keystore), password);
         } else if (a.flags().contains("--tls-self-signed")) {
@@ -271,9 +273,9 @@ final class ServeCommands {
 
     private void printPairing(Pairing p) {
         out.println();
-        out.println("Pair a browser: scan the code, or open " + p.url());
+        out.println(Messages.text("cli.serve.pairHow", p.url().toString()));
         out.println(PairingQr.text(p.url()));
-        out.println("or type the code " + p.code() + " on the page. Valid once, until "
-                + DateTimeFormatter.ofPattern("HH:mm").format(p.expiresAt().atZone(clock.getZone())) + ".");
+        out.println(Messages.text("cli.serve.pairCode", p.code(),
+                Formats.time(LocalTime.ofInstant(p.expiresAt(), clock.getZone()))));
     }
 }

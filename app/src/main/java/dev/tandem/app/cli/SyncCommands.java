@@ -21,6 +21,7 @@ import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -53,7 +54,7 @@ final class SyncCommands {
 
     int sync(TodoStore store, Path dir, Args a) {
         if (!a.positional().isEmpty()) {
-            throw new UsageError("sync: unexpected argument " + a.positional().get(0));
+            throw new UsageError(Messages.text("cli.sync.unexpected", "sync", a.positional().get(0)));
         }
         SyncSettings keep = a.flags().contains("--save") ? toSave(dir, a) : null;
         finishSharing(store, dir);
@@ -63,16 +64,17 @@ final class SyncCommands {
             if (keep != null) {
                 // Only a remote that just synced is kept: one that fails leaves the settings as they were.
                 new SettingsStore(dir).saveSync(keep);
-                err.println("Saved " + engine.describe() + " as this device's remote: a plain tandem sync, tandem serve"
-                        + " and the app use it from now on.");
+                err.println(Messages.text("cli.sync.saved", engine.describe()));
             }
             // Mended now rather than on the store's thread: this process ends right after; the next sync pushes it.
             store.repairTree();
-            out.printf("%s %s: pushed %d, pulled %d, merged %d, conflicts %d (%d requests, %d B up, %d B down)%n",
-                    r.complete() ? "Synced with" : "Synced with problems with", engine.describe(), r.pushed(), r.pulled(),
-                    r.merged(), r.conflicts(), r.requests(), r.bytesUp(), r.bytesDown());
+            // Counts as plain digits, as before: scripts read this line.
+            out.println(Messages.text("cli.sync.summary", r.complete() ? "complete" : "problems", engine.describe(),
+                    String.valueOf(r.pushed()), String.valueOf(r.pulled()), String.valueOf(r.merged()),
+                    String.valueOf(r.conflicts()), String.valueOf(r.requests()), String.valueOf(r.bytesUp()),
+                    String.valueOf(r.bytesDown())));
             if (r.conflicts() > 0) {
-                err.println("See them with: tandem conflicts");
+                err.println(Messages.text("cli.sync.seeConflicts"));
             }
             return report(r);
         }
@@ -85,8 +87,7 @@ final class SyncCommands {
     private SyncSettings toSave(Path dir, Args a) {
         String remote = a.options().get("--remote");
         if (remote == null) {
-            throw new UsageError("sync: --save keeps the --remote given; pass --remote folder:DIR, s3://BUCKET or"
-                    + " webdav:URL with it");
+            throw new UsageError(Messages.text("cli.sync.saveNeedsRemote"));
         }
         String passphrase = env.getOrDefault("TANDEM_PASSPHRASE", "");
         SyncSettings s;
@@ -98,7 +99,7 @@ final class SyncCommands {
         }
         Map<String, String> problems = s.validate();
         if (!problems.isEmpty()) {
-            throw new UsageError("sync: cannot save " + remote + ": " + problems.values().iterator().next());
+            throw new UsageError(Messages.text("cli.sync.cannotSave", remote, problems.values().iterator().next()));
         }
         return s;
     }
@@ -114,12 +115,11 @@ final class SyncCommands {
         return (phase, done, total) -> {
             if (phase.equals(SyncProgress.WAITING) && done >= WAIT_NOTICE_MILLIS && !said[0]) {
                 said[0] = true;
-                err.println("tandem: waiting for another sync of this profile to finish (the app or another tandem"
-                        + " command)...");
+                err.println("tandem: " + Messages.text("cli.sync.waiting"));
             } else if (phase.equals(SyncProgress.SNAPSHOT) && done == 0 && total >= CATCH_UP_NOTICE_CHANGES
                     && !said[1]) {
                 said[1] = true;
-                err.println("tandem: catching up from the remote's newest snapshot (" + total + " changes)...");
+                err.println("tandem: " + Messages.text("cli.sync.catchingUp", total));
             }
         };
     }
@@ -133,41 +133,40 @@ final class SyncCommands {
         r.notes().forEach(n -> err.println("tandem: note: " + n));
         r.warnings().forEach(w -> err.println("tandem: warning: " + w));
         for (SetAside s : r.setAside()) {
-            err.printf("tandem: unread: %s: %s (first failed %s, %d failed read%s)%n", s.key(), s.problem(),
-                    s.firstSeen(), s.attempts(), s.attempts() == 1 ? "" : "s");
+            err.println("tandem: " + Messages.text("cli.sync.unread", s.key(), s.problem(), String.valueOf(s.firstSeen()),
+                    s.attempts()));
         }
         if (r.complete()) {
             return 0;
         }
-        err.println("tandem: this device lacks what the objects above hold. Tandem reads them again by itself;"
-                + " the device that wrote them may need to sync again. 'tandem check' tests the remote.");
+        err.println("tandem: " + Messages.text("cli.sync.unreadHint"));
         return Cli.SYNCED_WITH_PROBLEMS;
     }
 
     /** Runs the connection check: every step on stdout; exit 0 when all pass. */
     int check(Path dir, Args a) {
         if (!a.positional().isEmpty()) {
-            throw new UsageError("check: unexpected argument " + a.positional().get(0));
+            throw new UsageError(Messages.text("cli.sync.unexpected", "check", a.positional().get(0)));
         }
         SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
             ConnectionCheck c = engine.check();
-            out.println("Checking " + engine.describe());
+            out.println(Messages.text("cli.check.checking", engine.describe()));
             for (ConnectionCheck.Step s : c.steps()) {
                 out.printf("  %s %s: %s%n", s.ok() ? "✓" : "✗", s.name(), s.message());
             }
             if (c.ok()) {
-                out.println("The remote works with Tandem.");
+                out.println(Messages.text("cli.check.works"));
                 return 0;
             }
-            err.println("tandem: check failed: " + c.summary());
+            err.println("tandem: " + Messages.text("cli.check.failed", c.summary()));
             return 1;
         }
     }
 
     int compact(TodoStore store, Path dir, Args a) {
         if (!a.positional().isEmpty()) {
-            throw new UsageError("compact: unexpected argument " + a.positional().get(0));
+            throw new UsageError(Messages.text("cli.sync.unexpected", "compact", a.positional().get(0)));
         }
         HistoryUpkeep history = new HistoryUpkeep(store.db(), new SettingsStore(dir), Clock.systemUTC());
         String keepDays = a.options().get("--keep-days");
@@ -175,23 +174,27 @@ final class SyncCommands {
             try {
                 history.setKeepDays(Integer.parseInt(keepDays.strip()));
             } catch (IllegalArgumentException e) {
-                throw new UsageError("compact: --keep-days takes a number of days, 0 or more; got " + keepDays);
+                throw new UsageError(Messages.text("cli.compact.badKeepDays", keepDays));
             }
         }
         SyncEngine engine = syncEngineFor(a, dir);
         try (engine) {
             CompactionReport r = engine.compact(store.db(), waitNotice());
-            out.printf("Compacted %s: %s, deleted %d batches and %d old snapshots (sync: pushed %d, pulled %d)%n",
-                    engine.describe(), r.snapshotWritten() ? "wrote a snapshot" : "the newest snapshot was current",
-                    r.batchesDeleted(), r.snapshotsDeleted(), r.sync().pushed(), r.sync().pulled());
+            // Counts as plain digits, as the sync line: scripts read them.
+            out.println(Messages.text("cli.compact.done", engine.describe(), r.snapshotWritten() ? "written" : "current",
+                    String.valueOf(r.batchesDeleted()), String.valueOf(r.snapshotsDeleted()),
+                    String.valueOf(r.sync().pushed()), String.valueOf(r.sync().pulled())));
             if (r.deletedForgotten() > 0) {
-                out.printf("Forgot %d deleted items every device has seen deleted%n", r.deletedForgotten());
+                out.println(Messages.text("cli.compact.forgotDeleted", String.valueOf(r.deletedForgotten())));
             }
             PrunedHistory pruned = history.prune();
-            out.printf("History: kept %d days and the last %d versions of every field; forgot %d older changes"
-                    + " and %d dismissed conflicts%s%n", history.keep().toDays(), Db.HISTORY_VERSIONS, pruned.changes(),
-                    pruned.conflicts(), pruned.bytesReturned() < (1 << 20) ? ""
-                            : "; the file shrank by " + (pruned.bytesReturned() >> 20) + " MB");
+            String days = String.valueOf(history.keep().toDays());
+            String versions = String.valueOf(Db.HISTORY_VERSIONS);
+            out.println(pruned.bytesReturned() < (1 << 20)
+                    ? Messages.text("cli.compact.history", days, versions, String.valueOf(pruned.changes()),
+                            String.valueOf(pruned.conflicts()))
+                    : Messages.text("cli.compact.historyShrank", days, versions, String.valueOf(pruned.changes()),
+                            String.valueOf(pruned.conflicts()), String.valueOf(pruned.bytesReturned() >> 20)));
             return report(r.sync());
         }
     }
@@ -210,9 +213,7 @@ final class SyncCommands {
             }
             List<SpaceLists.Space> waiting = shared(dir).all();
             if (!waiting.isEmpty()) {
-                throw new Failure("nothing to sync yet: no remote is set up, and no shared list you asked to join"
-                        + " has admitted you yet; read your fingerprint " + waiting.get(0).keys().fingerprint()
-                        + " to the person who invited you");
+                throw new Failure(Messages.text("cli.sync.nothingYet", waiting.get(0).keys().fingerprint()));
             }
         }
         return engineFor(a, dir);
@@ -235,12 +236,11 @@ final class SyncCommands {
         if (remote == null) {
             SyncSettings s = new SettingsStore(dir).loadSync();
             if (s.mode() == SyncSettings.Mode.NONE) {
-                throw new UsageError("no remote set up; pass --remote folder:DIR, --remote s3://BUCKET or "
-                        + "--remote webdav:https://HOST/PATH, or set one up in the app's Sync settings");
+                throw new UsageError(Messages.text("cli.sync.noRemote"));
             }
             Map<String, String> problems = s.validate();
             if (!problems.isEmpty()) {
-                throw new Failure("the saved sync settings are incomplete: " + problems.values().iterator().next());
+                throw new Failure(Messages.text("cli.sync.settingsIncomplete", problems.values().iterator().next()));
             }
             SyncEngine.Builder b = s.engineBuilder();
             if (unlock == null) {
@@ -271,10 +271,10 @@ final class SyncCommands {
         Spaces sharing = new Spaces(new SettingsStore(dir), env);
         int now = sharing.finishJoins(problem -> err.println("tandem: warning: " + problem));
         if (sharing.finishRemovals(store, problem -> err.println("tandem: warning: " + problem)) > 0) {
-            err.println("tandem: note: finished removing a member from a shared list, and changed its key");
+            err.println("tandem: note: " + Messages.text("cli.sync.memberRemovalFinished"));
         }
         if (now > 0) {
-            err.println("tandem: note: admitted to a shared list; it arrives with this sync");
+            err.println("tandem: note: " + Messages.text("cli.sync.admitted"));
         }
     }
 
@@ -302,7 +302,7 @@ final class SyncCommands {
             return 0;
         }
         if (list.isEmpty()) {
-            err.println("No conflicts.");
+            err.println(Messages.text("cli.sync.noConflicts"));
             return 0;
         }
         store.setPeople(new Spaces(new SettingsStore(dir), env).people());
@@ -325,8 +325,9 @@ final class SyncCommands {
      * conflict still starts a line of its own.
      */
     static String conflictLine(long id, String title, String field, String kept, String keptBy, String lost, String lostBy) {
-        return "#" + id + "  " + oneLine(title) + "  " + field + ": kept “" + indented(kept) + "” (" + keptBy + "), lost “"
-                + indented(lost) + "” (" + lostBy + ")" + System.lineSeparator();
+        return "#" + id + "  " + oneLine(title) + "  "
+                + Messages.text("cli.sync.conflict", field, indented(kept), keptBy, indented(lost), lostBy)
+                + System.lineSeparator();
     }
 
     private static String indented(String value) {

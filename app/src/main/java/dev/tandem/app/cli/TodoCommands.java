@@ -14,12 +14,15 @@ import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.text.QuickAdd;
 import dev.tandem.app.text.QuickAddParser;
 import dev.tandem.app.text.TodoDraft;
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +63,7 @@ final class TodoCommands {
         }
         TodoDraft q = TodoDraft.parse(text, store.today());
         if (q.title().isBlank()) {
-            throw new UsageError("add: give a title, e.g. tandem add \"Buy milk\" --due tomorrow");
+            throw new UsageError(Messages.text("cli.todo.addNoTitle"));
         }
         if (q.warning() != null) {
             // As quick add says it: the todo is added, and the phrase stays in its title.
@@ -113,12 +116,12 @@ final class TodoCommands {
             Map<String, String> o) {
         String parentId = OutlineCommands.parentId(store, o);
         if (parentId != null && (d.list() != null || o.containsKey("--section"))) {
-            throw new UsageError("add: a subtask goes in its parent's list and section; leave out --list and --section");
+            throw new UsageError(Messages.text("cli.todo.subtaskPlace"));
         }
         String listName = d.list() != null ? null : q.listName();
         String listId = d.list() != null ? DetailOptions.listId(store, d.list(), err) : null;
         if (listName != null && store.findList(listName).isEmpty()) {
-            err.println("Created list “" + listName.strip() + "”");
+            err.println(Messages.text("cli.details.listCreated", listName.strip()));
         }
         TodoStore.Added added = store.add(q.title(), listName, listId, parentId, due, details);
         if (o.containsKey("--section")) {
@@ -145,7 +148,7 @@ final class TodoCommands {
     int show(List<Item> allItems, List<TodoList> lists, Map<String, List<String>> tagsOf, ZoneId zone, Args a,
             java.util.function.BiFunction<String, List<Item>, List<dev.tandem.app.model.Outline.Line>> outline) {
         if (!a.positional().isEmpty()) {
-            throw new UsageError("list: unexpected argument " + a.positional().get(0));
+            throw new UsageError(Messages.text("cli.todo.listUnexpected", a.positional().get(0)));
         }
         Map<String, String> listNames = lists.stream()
                 .collect(Collectors.toMap(TodoList::id, l -> l.name() == null ? "" : l.name(), (x, y) -> x));
@@ -154,13 +157,13 @@ final class TodoCommands {
             String name = a.options().get("--list");
             onlyList = name.equalsIgnoreCase("inbox") ? "" : lists.stream()
                     .filter(l -> l.name() != null && l.name().strip().equalsIgnoreCase(name.strip())).map(TodoList::id)
-                    .findFirst().orElseThrow(() -> new Failure("no list called “" + name + "”"));
+                    .findFirst().orElseThrow(() -> new Failure(Messages.text("cli.todo.noSuchList", name)));
         }
         boolean all = a.flags().contains("--all");
         boolean onlyNotes = a.flags().contains("--notes");
         boolean onlyTodos = a.flags().contains("--todos");
         if (onlyNotes && onlyTodos) {
-            throw new UsageError("list: --notes or --todos, not both");
+            throw new UsageError(Messages.text("cli.todo.notesOrTodos"));
         }
         String onlyTag = a.options().containsKey("--tag") ? ItemTag.normalize(a.options().get("--tag")) : null;
         List<Item> items = new ArrayList<>();
@@ -187,8 +190,7 @@ final class TodoCommands {
             return 0;
         }
         if (items.isEmpty()) {
-            err.println(onlyNotes ? "No notes. Add one: tandem add \"note: Packing list\""
-                    : "No todos. Add one: tandem add \"Buy milk\" --due tomorrow");
+            err.println(Messages.text(onlyNotes ? "cli.todo.noNotes" : "cli.todo.noTodos"));
             return 0;
         }
         if (onlyList == null || outline == null) {
@@ -221,7 +223,7 @@ final class TodoCommands {
             return exact.get();
         }
         if (ref.length() < 4) {
-            throw new Failure("no item with id " + ref + " (give at least 4 characters)");
+            throw new Failure(Messages.text("cli.todo.idTooShort", ref));
         }
         String r = ref.toLowerCase(Locale.ROOT);
         List<Item> matches = store.allItems().stream()
@@ -229,11 +231,11 @@ final class TodoCommands {
                         || it.id().toLowerCase(Locale.ROOT).endsWith(r))
                 .toList();
         if (matches.isEmpty()) {
-            throw new Failure("no item with id " + ref + " (see tandem list --all)");
+            throw new Failure(Messages.text("cli.todo.noSuchId", ref));
         }
         if (matches.size() > 1) {
-            throw new Failure("id " + ref + " matches " + matches.size() + " items: "
-                    + matches.stream().limit(5).map(Item::id).collect(Collectors.joining(", ")));
+            throw new Failure(Messages.text("cli.todo.idAmbiguous", ref, matches.size(),
+                    matches.stream().limit(5).map(Item::id).collect(Collectors.joining(", "))));
         }
         return matches.get(0);
     }
@@ -241,20 +243,19 @@ final class TodoCommands {
     int setDone(TodoStore store, Args a, boolean done) {
         Item it = resolve(store, a.one(done ? "done" : "undone", "ID"));
         if (done && it.isNote()) {
-            throw new Failure("“" + it.titleOrEmpty() + "” is a note: there is nothing to complete"
-                    + " (tandem edit " + shortId(it.id()) + " --kind todo makes it a todo)");
+            throw new Failure(Messages.text("cli.todo.doneNote", it.titleOrEmpty(), shortId(it.id())));
         }
         if (done && !it.isDone()) {
             OutlineCommands.completeSubtasks(store, it, a.flags().contains("--with-subtasks"));
         }
         if (done && it.repeat() != null) {
             SeriesStore.Step step = new SeriesStore(store).complete(it.id()).orElseThrow();
-            err.println("Done: " + it.titleOrEmpty());
+            err.println(Messages.text("cli.todo.done", it.titleOrEmpty()));
             printNext(store, step, it);
             return 0;
         }
         store.setDone(it.id(), done);
-        err.println((done ? "Done: " : "Reopened: ") + it.titleOrEmpty());
+        err.println(Messages.text(done ? "cli.todo.done" : "cli.todo.reopened", it.titleOrEmpty()));
         return 0;
     }
 
@@ -264,17 +265,17 @@ final class TodoCommands {
                 it.seriesId() == null ? it.id() : it.seriesId()).stream().filter(x -> !x.id().equals(it.id())).findFirst());
         next.ifPresent(n -> {
             out.println(n.id() + " " + n.due());
-            err.println("Next: " + n.due() + " (" + shortId(n.id()) + ")");
+            err.println(Messages.text("cli.todo.next", day(n.due(), store.today()), shortId(n.id())));
         });
     }
 
     int skip(TodoStore store, Args a) {
         Item it = resolve(store, a.one("skip", "ID"));
         if (it.recurrence() == null) {
-            throw new Failure("“" + it.titleOrEmpty() + "” does not repeat; only a repeating todo can be skipped");
+            throw new Failure(Messages.text("cli.todo.skipNotRepeating", it.titleOrEmpty()));
         }
         SeriesStore.Step step = new SeriesStore(store).skip(it.id()).orElseThrow();
-        err.println("Skipped: " + it.titleOrEmpty() + " on " + it.due());
+        err.println(Messages.text("cli.todo.skipped", it.titleOrEmpty(), day(it.due(), store.today())));
         printNext(store, step, it);
         return 0;
     }
@@ -283,11 +284,11 @@ final class TodoCommands {
         String ref = a.one("edit", "ID");
         Map<String, String> o = a.options();
         if (o.isEmpty()) {
-            throw new UsageError("edit: say what to change: --title, " + String.join(", ", DetailOptions.NAMES));
+            throw new UsageError(Messages.text("cli.todo.editNothing", String.join(", ", DetailOptions.NAMES)));
         }
         DetailOptions.Details d = DetailOptions.read("edit", o, in, store.today());
         if (o.containsKey("--title") && o.get("--title").isBlank()) {
-            throw new UsageError("edit: --title must not be empty");
+            throw new UsageError(Messages.text("cli.todo.editEmptyTitle"));
         }
         Item it = resolve(store, ref);
         LocalDate dueForRemind = d.due() != null ? d.due().value() : it.dueDate();
@@ -348,15 +349,23 @@ final class TodoCommands {
         if (d.tags() != null) {
             new TagStore(store).set(it.id(), d.tags().clears() ? List.of() : d.tags().value());
         }
-        err.println("Edited: " + store.get(it.id()).map(Item::titleOrEmpty).orElse(it.titleOrEmpty()));
+        err.println(Messages.text("cli.todo.edited", store.get(it.id()).map(Item::titleOrEmpty).orElse(it.titleOrEmpty())));
         return 0;
     }
 
     int rm(TodoStore store, Args a) {
         Item it = resolve(store, a.one("rm", "ID"));
         int n = new dev.tandem.app.model.Subtrees(store.db(), store.clock()).trash(it.id()).size();
-        err.println("Moved to Trash: " + it.titleOrEmpty() + (n > 2 ? " and " + (n - 1) + " subtasks"
-                : n == 2 ? " and 1 subtask" : ""));
+        err.println(Messages.text("cli.todo.trashed", it.titleOrEmpty(), Math.max(0, n - 1)));
         return 0;
+    }
+
+    /** A date for a person ("Fri 27 Nov"), with its year when not this one; a due date as stored otherwise. */
+    private static String day(String isoDate, LocalDate today) {
+        try {
+            return Formats.day(LocalDate.parse(isoDate), today);
+        } catch (DateTimeParseException e) {
+            return isoDate;
+        }
     }
 }

@@ -9,6 +9,7 @@ import dev.tandem.app.transfer.ImportException;
 import dev.tandem.app.transfer.ImportReport;
 import dev.tandem.app.transfer.Progress;
 import dev.tandem.app.transfer.Transfer;
+import dev.tandem.ui.messages.Messages;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -29,47 +30,45 @@ final class TransferCommands {
 
     int export(TodoStore store, Path cwd, Args a) {
         if (!a.positional().isEmpty()) {
-            throw new UsageError("export: unexpected argument " + a.positional().get(0) + "; give the file with --out");
+            throw new UsageError(Messages.text("cli.export.unexpected", a.positional().get(0)));
         }
         String name = a.options().get("--format");
         if (name == null) {
-            throw new UsageError("export: give --format json, markdown or ics");
+            throw new UsageError(Messages.text("cli.export.needsFormat"));
         }
         Format f = Format.byName(name).filter(Format::exportable)
-                .orElseThrow(() -> new UsageError("export: --format must be json, markdown or ics, not " + name));
+                .orElseThrow(() -> new UsageError(Messages.text("cli.export.badFormat", name)));
         String out = a.options().get("--out");
         if (out == null || out.isBlank()) {
-            throw new UsageError("export: give the target with --out PATH (a file; a new or empty folder for markdown)");
+            throw new UsageError(Messages.text("cli.export.needsOut"));
         }
         Path target = cwd.resolve(out);
         try {
             ExportReport r = Transfer.export(store, f, target, new TerminalProgress(err));
             err.println(r.summary(target.toString()));
             return 0;
-        } catch (UncheckedIOException e) {
-            throw new Failure("export failed: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new Failure("export failed: " + e.getMessage());
+        } catch (UncheckedIOException | IllegalArgumentException e) {
+            throw new Failure(Messages.text("cli.export.failed", e.getMessage()));
         }
     }
 
     int importPath(TodoStore store, Path cwd, Args a) {
-        Path path = cwd.resolve(a.one("import", "file or folder"));
+        Path path = cwd.resolve(a.one("import", Messages.text("cli.import.what")));
         Format f = null;
         if (a.options().containsKey("--format")) {
             String name = a.options().get("--format");
-            f = Format.byName(name).orElseThrow(() -> new UsageError("import: --format must be one of "
-                    + Arrays.stream(Format.values()).map(Format::cliName).collect(Collectors.joining(", ")) + ", not " + name));
+            f = Format.byName(name).orElseThrow(() -> new UsageError(Messages.text("cli.import.badFormat",
+                    Arrays.stream(Format.values()).map(Format::cliName).collect(Collectors.joining(", ")), name)));
         }
         try {
             ImportReport r = Transfer.importPath(store, path, f, new TerminalProgress(err));
             err.println(r.summary());
             for (String w : r.warnings()) {
-                err.println("  note: " + w);
+                err.println(Messages.text("cli.import.note", w));
             }
             return 0;
         } catch (ImportException e) {
-            throw new Failure("import failed: " + e.getMessage() + "\n  Nothing was imported.");
+            throw new Failure(Messages.text("cli.import.failed", e.getMessage()));
         }
     }
 
@@ -92,8 +91,8 @@ final class TransferCommands {
             }
             last = now;
             err.println(total > 0
-                    ? String.format("%s %,d of %,d (%d %%)", phase, done, total, done * 100 / total)
-                    : String.format("%s… %,d so far", phase, done));
+                    ? Messages.text("cli.progress.of", phase, done, total, done * 100 / total)
+                    : Messages.text("cli.progress.soFar", phase, done));
         }
     }
 }

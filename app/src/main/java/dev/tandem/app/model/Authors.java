@@ -2,6 +2,7 @@ package dev.tandem.app.model;
 
 import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,14 +66,14 @@ public final class Authors {
      */
     public String label(String deviceId) {
         if (deviceId == null) {
-            return "Unknown device";
+            return Messages.text("common.device.unknown");
         }
         if (deviceId.equals(store.db().deviceId())) {
             return THIS_DEVICE;
         }
         return store.db().get(DeviceName.class, deviceId).map(DeviceName::name).filter(n -> !n.isBlank())
                 .or(() -> store.person(deviceId))
-                .orElse("Device " + deviceId.substring(Math.max(0, deviceId.length() - 6)));
+                .orElseGet(() -> Messages.text("common.device.fallback", deviceId.substring(Math.max(0, deviceId.length() - 6))));
     }
 
     /** The item's changes, one entry per field, each labelled with the device that made it. */

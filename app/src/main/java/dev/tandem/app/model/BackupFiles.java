@@ -5,6 +5,7 @@ import dev.tandem.engine.Blob;
 import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.SealedFiles;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -89,7 +90,8 @@ public final class BackupFiles {
             try {
                 Files.deleteIfExists(temp);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot remove the restored copy " + temp + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(Messages.text("common.backup.cannotRemoveCopy", temp.toString(),
+                        e.getMessage()), e);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.tandem.app.model;
 
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
@@ -31,7 +32,7 @@ public final class OpenCopies implements AutoCloseable {
             Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
             return copy;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not make a copy to open: " + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.text("common.attachment.cannotCopyToOpen", e.getMessage()), e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.tandem.app.model;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.TandemException;
 import dev.tandem.engine.Tx;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ public final class OutsideEdits {
 
     /** What to throw when {@link #ATTEMPTS} merges of item {@code id} all found it changed: retrying later helps. */
     public static TandemException keptChanging(String id) {
-        return new TandemException("The item " + id + " kept changing while it was being saved; try again.");
+        return new TandemException(Messages.text("common.item.keptChanging", id));
     }
 
     /** Keeps the clashes of an item saved in {@code tx}, with their author named as it should be. */

@@ -1,5 +1,6 @@
 package dev.tandem.app.model;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.Objects;
 
 /**
@@ -32,13 +33,12 @@ public final class TextLimits {
         }
     }
 
-    /** The problem with {@code value} as the field {@code what}, or null when it fits. */
+    /** The problem with {@code value} as the field {@code what} (title, notes, listName), or null when it fits. */
     public static String problem(String what, String value, int max) {
         if (value == null || value.length() <= max) {
             return null;
         }
-        return String.format("The %s %s %,d characters long; Tandem takes at most %,d.", what,
-                what.endsWith("s") ? "are" : "is", value.length(), max);
+        return Messages.text("common.limits.tooLong", what, value.length(), max);
     }
 
     public static String title(String title) {
@@ -50,7 +50,7 @@ public final class TextLimits {
     }
 
     public static String listName(String name) {
-        return check("list name", name, MAX_NAME_CHARS);
+        return check("listName", name, MAX_NAME_CHARS);
     }
 
     /**

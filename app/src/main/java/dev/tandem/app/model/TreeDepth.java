@@ -1,6 +1,7 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Tx;
+import dev.tandem.ui.messages.Messages;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,7 +18,7 @@ public final class TreeDepth {
     /** A write that would put a todo deeper than {@link Outline#MAX_DEPTH}. */
     public static final class TooDeepException extends IllegalArgumentException {
         TooDeepException() {
-            super("Subtasks go at most " + Outline.MAX_DEPTH + " levels deep");
+            super(Messages.text("common.outline.tooDeep", Outline.MAX_DEPTH));
         }
     }
 

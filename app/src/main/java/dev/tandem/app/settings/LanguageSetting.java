@@ -1,6 +1,8 @@
 package dev.tandem.app.settings;
 
 import dev.tandem.ui.messages.Language;
+import dev.tandem.ui.messages.Messages;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +52,24 @@ public final class LanguageSetting {
     }
 
     private static Language known(String code, String where) {
-        return Language.forTag(code).orElseThrow(() -> new IllegalArgumentException(
-                where + ": Tandem does not speak \"" + code + "\" (it speaks "
-                        + String.join(", ", Language.shipped().stream().map(Language::tag).toList()) + ")"));
+        return Language.forTag(code).orElseThrow(() -> new IllegalArgumentException(Messages.text(
+                "common.language.unknown", where, code,
+                String.join(", ", Language.shipped().stream().map(Language::tag).toList()))));
+    }
+
+    /**
+     * The system's language as the user set it: the first of {@code LC_ALL}, {@code LC_MESSAGES},
+     * {@code LANG} that is set decides (POSIX's order), else the JVM's default. Read from the
+     * environment because the JVM falls back to en_US when the named locale is not installed (a
+     * container, a minimal server), while Tandem carries its own words and formats for it.
+     */
+    public static Locale system(Map<String, String> env) {
+        for (String name : List.of("LC_ALL", "LC_MESSAGES", "LANG")) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return Language.forTag(value).map(Language::locale).orElse(Locale.getDefault());
+            }
+        }
+        return Locale.getDefault();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tandem.app.settings;
 
 import dev.tandem.app.model.Authors;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -155,7 +156,7 @@ public final class SettingsStore {
             try (InputStream in = Files.newInputStream(file)) {
                 p.load(in);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not read " + file, e);
+                throw new UncheckedIOException(Messages.text("common.settings.cannotRead", file.toString()), e);
             }
         }
         return p;
@@ -185,7 +186,7 @@ public final class SettingsStore {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
+            throw new UncheckedIOException(Messages.text("common.settings.cannotWrite", file.toString()), e);
         }
     }
 }

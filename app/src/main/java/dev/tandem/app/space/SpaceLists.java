@@ -5,6 +5,7 @@ import dev.tandem.app.sync.RemoteSpec;
 import dev.tandem.engine.sync.SpaceKeys;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncScope;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -130,9 +131,9 @@ public final class SpaceLists {
 
     /** The list, joined: an {@link IllegalStateException} says why not when it is not shared or not joined yet. */
     Space joined(String listId) {
-        Space s = get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        Space s = get(listId).orElseThrow(() -> new IllegalStateException(Messages.text("common.share.notShared")));
         if (!s.joined()) {
-            throw new IllegalStateException("Not admitted to this list yet; your fingerprint: " + s.keys().fingerprint());
+            throw new IllegalStateException(Messages.text("common.share.notAdmitted", s.keys().fingerprint()));
         }
         return s;
     }

@@ -10,6 +10,7 @@ import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.engine.sync.SpaceMembers;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.ui.messages.Messages;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -79,13 +80,11 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
     public SpaceMember admit(TodoStore store, String listId, String fingerprint) {
         String want = fingerprint.replace(" ", "").toLowerCase(Locale.ROOT);
         if (!want.matches("[0-9a-f]*")) {
-            throw new IllegalArgumentException("A fingerprint is hex digits (0-9 and a-f) in groups of four; "
-                    + fingerprint + " is not one.");
+            throw new IllegalArgumentException(Messages.text("common.share.fingerprintNotHex", fingerprint));
         }
         if (want.length() < ADMIT_DIGITS) {
-            throw new IllegalArgumentException("Compare the whole fingerprint with the person asking, and type at least "
-                    + ADMIT_DIGITS + " of its digits (4 groups), best all 32; " + fingerprint.strip() + " has "
-                    + want.length() + ".");
+            throw new IllegalArgumentException(Messages.text("common.share.fingerprintShort", ADMIT_DIGITS,
+                    fingerprint.strip(), want.length()));
         }
         Space s = owned(listId);
         try (SyncEngine engine = open.apply(s)) {
@@ -93,11 +92,10 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
             List<JoinRequest> match = members.requests().stream()
                     .filter(r -> r.fingerprint().replace(" ", "").startsWith(want)).toList();
             if (match.isEmpty()) {
-                throw new IllegalArgumentException("No request to join has the fingerprint " + fingerprint + ".");
+                throw new IllegalArgumentException(Messages.text("common.share.noRequest", fingerprint));
             }
             if (match.size() != 1) {
-                throw new IllegalArgumentException("Give more of the fingerprint: " + match.size() + " requests start"
-                        + " with " + fingerprint + ".");
+                throw new IllegalArgumentException(Messages.text("common.share.ambiguous", match.size(), fingerprint));
             }
             return members.admit(match.get(0));
         }
@@ -122,12 +120,11 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
         Space s = owned(listId);
         String id = inviteId.strip().toLowerCase(Locale.ROOT);
         if (!id.matches("[0-9a-f]{16}")) {
-            throw new IllegalArgumentException("An invite's id is 16 hex digits, as `tandem members` lists it; "
-                    + inviteId + " is not one.");
+            throw new IllegalArgumentException(Messages.text("common.share.badInviteId", inviteId));
         }
         try (SyncEngine engine = open.apply(s)) {
             if (!engine.members(store.db()).revoke(id)) {
-                throw new IllegalArgumentException("No open invite has the id " + id + ".");
+                throw new IllegalArgumentException(Messages.text("common.share.noInvite", id));
             }
         }
     }
@@ -203,7 +200,7 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
     private Space owned(String listId) {
         Space s = lists.joined(listId);
         if (!s.keys().isOwner()) {
-            throw new IllegalStateException("Only the person who shared the list can change its members.");
+            throw new IllegalStateException(Messages.text("common.share.onlyOwner"));
         }
         return s;
     }

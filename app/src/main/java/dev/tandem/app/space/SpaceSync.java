@@ -11,6 +11,7 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -274,7 +275,7 @@ public final class SpaceSync implements SyncEngine {
     public ConnectionCheck check() {
         if (personal == null) {
             if (spaces.isEmpty()) {
-                throw new IllegalStateException("No remote to check: set one up in Sync settings.");
+                throw new IllegalStateException(Messages.text("common.share.noRemoteToCheck"));
             }
             return spaces.get(0).engine().check();
         }
@@ -293,7 +294,7 @@ public final class SpaceSync implements SyncEngine {
     @Override
     public RemoteKeys keys() {
         if (personal == null) {
-            throw new IllegalStateException("No personal remote: its keys are set up in Sync settings.");
+            throw new IllegalStateException(Messages.text("common.share.noPersonalRemote"));
         }
         return personal.keys();
     }

@@ -15,6 +15,7 @@ import dev.tandem.engine.sync.SpaceMember;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.ui.messages.Messages;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -97,11 +98,10 @@ public final class Spaces {
      */
     public String share(TodoStore store, TodoList list, String remote, String asName, Map<String, String> login) {
         if (remote == null || remote.isBlank()) {
-            throw new IllegalArgumentException("Choose where the shared list lives: a folder both of you reach,"
-                    + " an S3 prefix or a WebDAV folder.");
+            throw new IllegalArgumentException(Messages.text("common.share.chooseRemote"));
         }
         if (lists.get(list.id()).isPresent()) {
-            throw new IllegalStateException("“" + list.name() + "” is shared already.");
+            throw new IllegalStateException(Messages.text("common.share.already", list.name()));
         }
         // Checked before anything is saved; an S3 endpoint and region come from the environment,
         // as every later sync of the list reads them there too.
@@ -156,10 +156,7 @@ public final class Spaces {
         String listId = listOf(code);
         Optional<TodoList> mine = store.lists().stream().filter(l -> l.id().equals(listId)).findFirst();
         if (mine.isPresent() && lists.get(listId).isEmpty() && !intoExisting) {
-            throw new IllegalStateException("This invite names “" + mine.get().name() + "”, a list you already have"
-                    + " here. An invite never joins a list you have, as someone could change an invite to name one"
-                    + " of yours. Join with it only if you shared “" + mine.get().name() + "” yourself from another"
-                    + " of your devices (tandem join CODE --into-existing).");
+            throw new IllegalStateException(Messages.text("common.share.inviteNamesYours", mine.get().name()));
         }
         return join(code, asName, login);
     }
@@ -189,7 +186,7 @@ public final class Spaces {
 
     /** Whether this device may open the list's space now: admitted before, or admitted since it last asked. */
     public boolean admitted(String listId) {
-        Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared here."));
+        Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException(Messages.text("common.share.notSharedHere")));
         if (s.joined()) {
             return true;
         }
@@ -288,7 +285,7 @@ public final class Spaces {
 
     /** Stops syncing the list here, then deletes it here; its items go to the Trash. The others keep it. */
     public Left leave(TodoStore store, String listId) {
-        Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException(Messages.text("common.share.notShared")));
         String name = store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name)
                 .findFirst().orElse("the shared list");
         lists.remove(listId);
@@ -301,7 +298,7 @@ public final class Spaces {
      * on. The others keep the shared list; nothing of it is deleted anywhere.
      */
     public String keepPrivate(TodoStore store, String listId) {
-        lists.get(listId).orElseThrow(() -> new IllegalStateException("This list is not shared."));
+        lists.get(listId).orElseThrow(() -> new IllegalStateException(Messages.text("common.share.notShared")));
         String name = store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name)
                 .findFirst().orElse("the shared list");
         lists.remove(listId);
@@ -316,7 +313,7 @@ public final class Spaces {
 
     private String name(String asName) {
         if (asName == null || asName.isBlank()) {
-            throw new IllegalArgumentException("Give the name the others will see you by.");
+            throw new IllegalArgumentException(Messages.text("common.share.needName"));
         }
         if (!asName.strip().equals(settings.get(MY_NAME, ""))) {
             settings.put(MY_NAME, asName.strip());
@@ -366,7 +363,7 @@ public final class Spaces {
     static String[] where(String location) {
         int colon = location.indexOf(':', 5);
         if (!location.startsWith("list:") || colon < 0) {
-            throw new IllegalArgumentException("The invite names no list Tandem can join (" + location + ").");
+            throw new IllegalArgumentException(Messages.text("common.share.inviteNoList", location));
         }
         return new String[] {location.substring(5, colon), location.substring(colon + 1)};
     }

@@ -6,6 +6,7 @@ import dev.tandem.engine.Db;
 import dev.tandem.engine.sync.RemoteBlobs;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +78,7 @@ public final class AttachmentFetcher implements AutoCloseable {
     /** Downloads {@code blob} unless it is here or on its way; completes with what it found. */
     public CompletableFuture<Status> fetch(String blob) {
         if (!Blob.isId(blob)) {
-            return CompletableFuture.completedFuture(new Status(blob, State.FAILED, "Not an attachment id"));
+            return CompletableFuture.completedFuture(new Status(blob, State.FAILED, Messages.text("common.attachment.notAnId")));
         }
         if (db.blobs().has(blob)) {
             return CompletableFuture.completedFuture(new Status(blob, State.HERE, null));

@@ -1,5 +1,6 @@
 package dev.tandem.app.sync;
 
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -71,9 +72,8 @@ public final class FolderRemote {
 
     /** Why a folder with other files is refused, and what to do. */
     public static String problem(Path dir, Look look) {
-        return "'" + dir + "' holds other files (" + String.join(", ", look.foreign()) + "); Tandem would write its own"
-                + " folders beside them. Choose an empty folder or one other devices already sync through, or a new"
-                + " folder inside it such as '" + dir.resolve(SUBFOLDER) + "'.";
+        return Messages.text("common.remote.folderNotEmpty", dir.toString(), String.join(", ", look.foreign()),
+                dir.resolve(SUBFOLDER).toString());
     }
 
     private static boolean holdsOurs(Path dir) {

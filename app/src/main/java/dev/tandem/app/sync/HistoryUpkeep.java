@@ -3,6 +3,7 @@ package dev.tandem.app.sync;
 import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.Db;
 import dev.tandem.engine.PrunedHistory;
+import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -42,7 +43,7 @@ public final class HistoryUpkeep {
     /** Saves a new window, in days (0 keeps only the last versions of every field). */
     public void setKeepDays(int days) {
         if (days < 0) {
-            throw new IllegalArgumentException("keep days: 0 or more, was " + days);
+            throw new IllegalArgumentException(Messages.text("common.history.badKeepDays", String.valueOf(days)));
         }
         settings.put(KEEP_DAYS, Integer.toString(days));
     }

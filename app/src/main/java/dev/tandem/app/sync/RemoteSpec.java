@@ -5,6 +5,7 @@ import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncStorage;
 import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class RemoteSpec {
         if (remote.startsWith("webdav:")) {
             return b.webDav(webDav(remote.substring("webdav:".length()), env));
         }
-        throw new IllegalArgumentException("--remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
+        throw new IllegalArgumentException(Messages.text("common.remote.badForm", remote));
     }
 
     /**
@@ -63,7 +64,7 @@ public final class RemoteSpec {
             return SyncSettings.webDav(new SyncSettings.Dav(d.url(), d.user(), d.password(),
                     env.getOrDefault("TANDEM_WEBDAV_TRUST", "")), passphrase, intervalSeconds);
         }
-        throw new IllegalArgumentException("--remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
+        throw new IllegalArgumentException(Messages.text("common.remote.badForm", remote));
     }
 
     /** The plain storage of {@code remote}, without encryption: for the objects of joining a shared list. */
@@ -79,7 +80,7 @@ public final class RemoteSpec {
         if (remote.startsWith("webdav:")) {
             return SyncStorage.webDav(webDav(remote.substring("webdav:".length()), env));
         }
-        throw new IllegalArgumentException("a remote must be folder:DIR, s3://BUCKET[/PREFIX] or webdav:URL, was " + remote);
+        throw new IllegalArgumentException(Messages.text("common.remote.badFormShared", remote));
     }
 
     private record S3(S3Settings settings, String prefix) {
@@ -88,7 +89,7 @@ public final class RemoteSpec {
     private static Path folder(String remote) {
         String d = remote.substring("folder:".length());
         if (d.isBlank()) {
-            throw new IllegalArgumentException("--remote folder:DIR needs a directory");
+            throw new IllegalArgumentException(Messages.text("common.remote.folderNeedsDir"));
         }
         return Path.of(d).toAbsolutePath();
     }
@@ -98,16 +99,16 @@ public final class RemoteSpec {
         try {
             u = URI.create(remote);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("cannot read the remote " + remote);
+            throw new IllegalArgumentException(Messages.text("common.remote.unreadable", remote));
         }
         String bucket = u.getHost() != null ? u.getHost() : u.getAuthority();
         if (bucket == null || bucket.isBlank()) {
-            throw new IllegalArgumentException("--remote s3://BUCKET[/PREFIX] needs a bucket");
+            throw new IllegalArgumentException(Messages.text("common.remote.s3NeedsBucket"));
         }
         String access = env.get("AWS_ACCESS_KEY_ID");
         String secret = env.get("AWS_SECRET_ACCESS_KEY");
         if (access == null || access.isBlank() || secret == null || secret.isEmpty()) {
-            throw new IllegalArgumentException("set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY for an S3 remote");
+            throw new IllegalArgumentException(Messages.text("common.remote.s3NeedsKeys"));
         }
         String endpoint = options.getOrDefault("--endpoint", env.get("AWS_ENDPOINT_URL"));
         String region = options.getOrDefault("--region", env.getOrDefault("AWS_REGION", "us-east-1"));
@@ -119,19 +120,17 @@ public final class RemoteSpec {
     /** A WebDAV folder from its URL and TANDEM_WEBDAV_USER, TANDEM_WEBDAV_PASSWORD and TANDEM_WEBDAV_TRUST. */
     private static WebDavSettings webDav(String url, Map<String, String> env) {
         if (url.isBlank()) {
-            throw new IllegalArgumentException("--remote webdav:URL needs the folder's address, e.g. "
-                    + "webdav:https://cloud.example.com/remote.php/dav/files/sam/Tandem");
+            throw new IllegalArgumentException(Messages.text("common.remote.webDavNeedsUrl"));
         }
         String user = env.getOrDefault("TANDEM_WEBDAV_USER", "");
         String password = env.getOrDefault("TANDEM_WEBDAV_PASSWORD", "");
         if (!user.isBlank() && password.isEmpty()) {
-            throw new IllegalArgumentException("set TANDEM_WEBDAV_PASSWORD as well as TANDEM_WEBDAV_USER (for Nextcloud,"
-                    + " an app password)");
+            throw new IllegalArgumentException(Messages.text("common.remote.webDavNeedsPassword"));
         }
         try {
             return new WebDavSettings(url, user, password, env.getOrDefault("TANDEM_WEBDAV_TRUST", ""));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--remote webdav:URL: " + e.getMessage());
+            throw new IllegalArgumentException(Messages.text("common.remote.webDavBad", e.getMessage()));
         }
     }
 }

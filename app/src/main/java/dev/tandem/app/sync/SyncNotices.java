@@ -3,6 +3,7 @@ package dev.tandem.app.sync;
 import dev.tandem.engine.sync.SetAside;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncException.Reason;
+import dev.tandem.ui.messages.Messages;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -68,9 +69,7 @@ public final class SyncNotices {
         }
         int fresh = (int) now.stream().filter(k -> !saidUnread.contains(k)).count();
         saidUnread.addAll(now);
-        return Optional.of(new Notice("Some changes could not be read", (fresh == 1 ? "1 remote object" : fresh
-                + " remote objects") + " could not be read, so the changes in them are missing on this device. Tandem"
-                + " tries again by itself; the device that wrote them may need to sync again. The status bar keeps"
-                + " the details.", true));
+        return Optional.of(new Notice(Messages.text("common.sync.unreadTitle"), Messages.text("common.sync.unreadText", fresh),
+                true));
     }
 }

@@ -9,6 +9,7 @@ import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.SyncProgress;
 import dev.tandem.engine.sync.SyncReport;
+import dev.tandem.ui.messages.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -331,7 +332,7 @@ public final class SyncService implements AutoCloseable {
             backoffUntil = retryAt;
             String message = plainMessage(e);
             String hint = e instanceof SyncException se ? se.hint()
-                    : "Sync will try again; if this keeps happening, check Sync settings.";
+                    : Messages.text("common.sync.retryHint");
             recount();
             // A sync can set objects aside before it fails; the warning about them must not wait for a success.
             unread = readUnread();

@@ -2,6 +2,7 @@ package dev.tandem.app.sync;
 
 import dev.tandem.engine.sync.SyncException.Diagnosis;
 import dev.tandem.engine.sync.SyncException.Reason;
+import dev.tandem.ui.messages.Messages;
 
 /**
  * A sync failure in words a person understands first: a title and one short sentence per reason.
@@ -15,12 +16,12 @@ public final class SyncWords {
     /** A title that names what the network did, when it is the cause, else the reason's. */
     public static String title(Reason reason, Diagnosis diagnosis) {
         return switch (diagnosis == null ? Diagnosis.NONE : diagnosis) {
-            case LOGIN_PAGE -> "Wi-Fi log-in needed";
-            case PROXY -> "Proxy problem";
-            case TLS -> "Connection not trusted";
-            case TIMEOUT -> "Connection stalled";
-            case THROTTLED -> "Server asks to slow down";
-            case CLOCK_SKEW -> "Clock is wrong";
+            case LOGIN_PAGE -> Messages.text("common.sync.title.loginPage");
+            case PROXY -> Messages.text("common.sync.title.proxy");
+            case TLS -> Messages.text("common.sync.title.tls");
+            case TIMEOUT -> Messages.text("common.sync.title.timeout");
+            case THROTTLED -> Messages.text("common.sync.title.throttled");
+            case CLOCK_SKEW -> Messages.text("common.sync.title.clockSkew");
             case DNS, NO_NETWORK, NONE -> title(reason);
         };
     }
@@ -28,13 +29,13 @@ public final class SyncWords {
     /** One sentence naming what the network did, when it is the cause, else the reason's. */
     public static String shortText(Reason reason, Diagnosis diagnosis) {
         return switch (diagnosis == null ? Diagnosis.NONE : diagnosis) {
-            case LOGIN_PAGE -> "This network shows a log-in page instead of the remote.";
-            case PROXY -> "The proxy refused the connection or cannot be reached.";
-            case TLS -> "The remote's certificate is not trusted on this network.";
-            case TIMEOUT -> "The server is slow or stopped answering.";
-            case THROTTLED -> "The storage service is limiting how fast Tandem may send requests.";
-            case CLOCK_SKEW -> "This computer's clock is too far off for the storage service.";
-            case DNS -> "The server's name cannot be looked up.";
+            case LOGIN_PAGE -> Messages.text("common.sync.short.loginPage");
+            case PROXY -> Messages.text("common.sync.short.proxy");
+            case TLS -> Messages.text("common.sync.short.tls");
+            case TIMEOUT -> Messages.text("common.sync.short.timeout");
+            case THROTTLED -> Messages.text("common.sync.short.throttled");
+            case CLOCK_SKEW -> Messages.text("common.sync.short.clockSkew");
+            case DNS -> Messages.text("common.sync.short.dns");
             case NO_NETWORK, NONE -> shortText(reason);
         };
     }
@@ -42,43 +43,42 @@ public final class SyncWords {
     /** A notification's title. */
     public static String title(Reason reason) {
         if (reason == null) {
-            return "Sync failed";
+            return Messages.text("common.sync.title.failed");
         }
         return switch (reason) {
-            case AUTH -> "Sign-in refused";
-            case WRONG_PASSPHRASE -> "Wrong passphrase";
-            case PASSPHRASE_REQUIRED -> "Passphrase needed";
-            case NOT_FOUND -> "Remote not found";
-            case NO_CONDITIONAL_WRITES, SERVER_FAULT, ENCRYPTION_MISMATCH -> "Remote not safe to use";
-            case CORRUPT -> "Damaged object on the remote";
-            case UNSUPPORTED_FORMAT -> "Newer Tandem needed";
-            case UNREACHABLE -> "Offline";
-            case REMOTE_BUSY -> "Server busy";
-            case SERVER_INCONSISTENT -> "Waiting for the server";
-            default -> "Sync failed";
+            case AUTH -> Messages.text("common.sync.title.auth");
+            case WRONG_PASSPHRASE -> Messages.text("common.sync.title.wrongPassphrase");
+            case PASSPHRASE_REQUIRED -> Messages.text("common.sync.title.passphraseRequired");
+            case NOT_FOUND -> Messages.text("common.sync.title.notFound");
+            case NO_CONDITIONAL_WRITES, SERVER_FAULT, ENCRYPTION_MISMATCH -> Messages.text("common.sync.title.unsafe");
+            case CORRUPT -> Messages.text("common.sync.title.corrupt");
+            case UNSUPPORTED_FORMAT -> Messages.text("common.sync.title.unsupportedFormat");
+            case UNREACHABLE -> Messages.text("common.sync.title.unreachable");
+            case REMOTE_BUSY -> Messages.text("common.sync.title.busy");
+            case SERVER_INCONSISTENT -> Messages.text("common.sync.title.inconsistent");
+            default -> Messages.text("common.sync.title.failed");
         };
     }
 
     /** One sentence saying what happened, without the technical cause. */
     public static String shortText(Reason reason) {
         if (reason == null) {
-            return "Sync stopped on an unexpected error.";
+            return Messages.text("common.sync.short.unexpected");
         }
         return switch (reason) {
-            case UNREACHABLE -> "The remote cannot be reached.";
-            case REMOTE_BUSY -> "The server is busy.";
-            case SERVER_INCONSISTENT -> "The server has not shown a recent write yet.";
-            case AUTH -> "The remote refused the sign-in details.";
-            case NOT_FOUND -> "The folder, bucket or address was not found.";
-            case NO_CONDITIONAL_WRITES -> "This server overwrites objects when asked not to, so devices could lose each"
-                    + " other's changes.";
-            case WRONG_PASSPHRASE -> "The passphrase does not open this remote.";
-            case PASSPHRASE_REQUIRED -> "This remote is encrypted and needs its passphrase.";
-            case ENCRYPTION_MISMATCH -> "This device encrypts, but the remote holds unencrypted data.";
-            case SERVER_FAULT -> "The server changes what Tandem writes.";
-            case CORRUPT -> "An object on the remote is damaged.";
-            case IO -> "A disk, quota or permission problem stopped sync.";
-            case UNSUPPORTED_FORMAT -> "The remote was written by a newer Tandem.";
+            case UNREACHABLE -> Messages.text("common.sync.short.unreachable");
+            case REMOTE_BUSY -> Messages.text("common.sync.short.busy");
+            case SERVER_INCONSISTENT -> Messages.text("common.sync.short.inconsistent");
+            case AUTH -> Messages.text("common.sync.short.auth");
+            case NOT_FOUND -> Messages.text("common.sync.short.notFound");
+            case NO_CONDITIONAL_WRITES -> Messages.text("common.sync.short.noConditionalWrites");
+            case WRONG_PASSPHRASE -> Messages.text("common.sync.short.wrongPassphrase");
+            case PASSPHRASE_REQUIRED -> Messages.text("common.sync.short.passphraseRequired");
+            case ENCRYPTION_MISMATCH -> Messages.text("common.sync.short.encryptionMismatch");
+            case SERVER_FAULT -> Messages.text("common.sync.short.serverFault");
+            case CORRUPT -> Messages.text("common.sync.short.corrupt");
+            case IO -> Messages.text("common.sync.short.io");
+            case UNSUPPORTED_FORMAT -> Messages.text("common.sync.short.unsupportedFormat");
         };
     }
 }

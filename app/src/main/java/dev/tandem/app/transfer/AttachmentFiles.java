@@ -5,6 +5,7 @@ import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Blobs;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,8 +121,7 @@ final class AttachmentFiles {
     }
 
     List<String> warnings() {
-        return remoteOnly.isEmpty() ? List.of() : List.of(ImportReport.count(remoteOnly.size(), "attached file")
-                + " not on this device (only on the remote) left out; their links stay attachment: links.");
+        return remoteOnly.isEmpty() ? List.of() : List.of(Messages.text("common.export.remoteOnly", remoteOnly.size()));
     }
 
     /** ".pdf" of "Scan.pdf": a short run of letters and digits after the last dot; "" for none. */

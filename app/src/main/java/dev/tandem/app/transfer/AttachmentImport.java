@@ -6,6 +6,7 @@ import dev.tandem.engine.BlobMismatchException;
 import dev.tandem.engine.BlobTooLargeException;
 import dev.tandem.engine.Blobs;
 import dev.tandem.engine.Db;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,8 +89,8 @@ final class AttachmentImport {
         }
         Optional<Blobs> store = blobs(db);
         if (store.isEmpty()) {
-            return new Result(Map.of(), 0, List.of(ImportReport.count(wanted.size(), "attachment")
-                    + " left out: this profile keeps no files"), Set.of());
+            return new Result(Map.of(), 0, List.of(Messages.text("common.import.attachmentsNoStore", wanted.size())),
+                    Set.of());
         }
         Blobs blobs = store.get();
         // The hash each entry must have: the one its rows name, when they all name one.
@@ -110,7 +111,7 @@ final class AttachmentImport {
         Set<String> added = new LinkedHashSet<>();
         BoundedInput.Budget total = new BoundedInput.Budget(budget >= 0 ? budget : budget(blobs), in.source());
         List<String> entries = wantedEntries(wanted);
-        progress.update("Copying attachments", 0, entries.size());
+        progress.update(Messages.text("common.progress.copyingAttachments"), 0, entries.size());
         try {
             in.files().read(new LinkedHashSet<>(entries), (name, bytes) -> {
                 try {
@@ -122,7 +123,7 @@ final class AttachmentImport {
                 } catch (BlobMismatchException e) {
                     damagedEntries.add(name);
                 }
-                progress.update("Copying attachments", read.size() + tooLarge.size() + damagedEntries.size(),
+                progress.update(Messages.text("common.progress.copyingAttachments"), read.size() + tooLarge.size() + damagedEntries.size(),
                         entries.size());
             });
         } catch (RuntimeException e) {
@@ -158,16 +159,14 @@ final class AttachmentImport {
         }
         List<String> warnings = new ArrayList<>();
         if (!missing.isEmpty()) {
-            warnings.add(ImportReport.count(missing.size(), "attachment") + " named but not in " + in.source()
-                    + ", left out: " + names(missing));
+            warnings.add(Messages.text("common.import.attachmentsMissing", missing.size(), in.source(), names(missing)));
         }
         if (!tooLarge.isEmpty()) {
-            warnings.add(ImportReport.count(tooLarge.size(), "attachment") + " larger than "
-                    + Limits.MAX_ATTACHMENT_BYTES / (1000 * 1000) + " MB left out");
+            warnings.add(Messages.text("common.import.attachmentsTooLarge", tooLarge.size(),
+                    Limits.MAX_ATTACHMENT_BYTES / (1000 * 1000)));
         }
         if (!damaged.isEmpty()) {
-            warnings.add(ImportReport.count(damaged.size(), "attachment") + " whose bytes are not the ones the backup"
-                    + " names (damaged) left out: " + names(damaged));
+            warnings.add(Messages.text("common.import.attachmentsDamaged", damaged.size(), names(damaged)));
         }
         return new Result(byItem, count, warnings, Set.copyOf(added));
     }

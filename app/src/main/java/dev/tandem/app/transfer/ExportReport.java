@@ -1,5 +1,6 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 
 /**
@@ -16,12 +17,8 @@ public record ExportReport(Format format, int items, int lists, int attachments,
     }
 
     public String summary(String target) {
-        StringBuilder b = new StringBuilder("Exported ").append(ImportReport.count(items, "todo")).append(" in ")
-                .append(ImportReport.count(lists, "list"));
-        if (attachments > 0) {
-            b.append(" with ").append(ImportReport.count(attachments, "attached file"));
-        }
-        b.append(" to ").append(target).append(" (").append(format.label()).append(").");
+        StringBuilder b = new StringBuilder(Messages.text("common.export.summary", items, lists, attachments, target,
+                format.label()));
         for (String w : warnings) {
             b.append(' ').append(w);
         }

@@ -1,5 +1,6 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,20 +13,20 @@ import java.util.stream.Stream;
 /** The formats Tandem imports, and the three it exports; each knows how it is named on the command line. */
 public enum Format {
     /** The JSON backup: a {@code .json} file, or a Tandem archive ({@code .zip}) that adds the attached files. */
-    TANDEM_JSON("json", "Tandem JSON backup", true),
-    MARKDOWN("markdown", "Markdown folder", true),
-    ICS("ics", "iCalendar (.ics)", true),
-    TODOIST_CSV("todoist", "Todoist CSV", false),
-    JOPLIN_JEX("jex", "Joplin JEX archive", false),
-    JOPLIN_RAW("joplin-raw", "Joplin RAW folder", false);
+    TANDEM_JSON("json", "common.format.tandemJson", true),
+    MARKDOWN("markdown", "common.format.markdown", true),
+    ICS("ics", "common.format.ics", true),
+    TODOIST_CSV("todoist", "common.format.todoistCsv", false),
+    JOPLIN_JEX("jex", "common.format.joplinJex", false),
+    JOPLIN_RAW("joplin-raw", "common.format.joplinRaw", false);
 
     private final String cliName;
-    private final String label;
+    private final String labelKey;
     private final boolean exportable;
 
-    Format(String cliName, String label, boolean exportable) {
+    Format(String cliName, String labelKey, boolean exportable) {
         this.cliName = cliName;
-        this.label = label;
+        this.labelKey = labelKey;
         this.exportable = exportable;
     }
 
@@ -33,8 +34,9 @@ public enum Format {
         return cliName;
     }
 
+    /** Its name for people, in the process's language. */
     public String label() {
-        return label;
+        return Messages.text(labelKey);
     }
 
     public boolean exportable() {

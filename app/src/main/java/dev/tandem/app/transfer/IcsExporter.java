@@ -5,6 +5,7 @@ import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -105,7 +106,7 @@ final class IcsExporter {
             }
             cal.add(c);
             if (++n % 500 == 0) {
-                progress.update("Writing", n, items.size());
+                progress.update(Messages.text("common.progress.writing"), n, items.size());
             }
         }
         // The outputter flushes and closes the writer (and so the stream) itself.

@@ -4,6 +4,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -106,19 +107,18 @@ final class IcsImporter {
             }
             Limits.itemCount(file, items.size());
             if (items.size() % 500 == 0) {
-                progress.update("Reading", items.size(), todos.size());
+                progress.update(Messages.text("common.progress.reading"), items.size(), todos.size());
             }
         }
         if (todos.isEmpty()) {
-            warnings.add("the calendar holds no todos (VTODO) or notes (VJOURNAL)");
+            warnings.add(Messages.text("common.import.icsEmpty"));
         }
         warnings.addAll(repeatWarnings.subList(0, Math.min(MAX_REPEAT_WARNINGS, repeatWarnings.size())));
         if (repeatWarnings.size() > MAX_REPEAT_WARNINGS) {
-            warnings.add("and " + ImportReport.count(repeatWarnings.size() - MAX_REPEAT_WARNINGS, "more todo")
-                    + " whose repeat Tandem did not keep in full");
+            warnings.add(Messages.text("common.import.icsMoreRepeats", repeatWarnings.size() - MAX_REPEAT_WARNINGS));
         }
         if (overrides > 0) {
-            warnings.add(ImportReport.count(overrides, "changed occurrence") + " of repeating todos left out");
+            warnings.add(Messages.text("common.import.icsOverrides", overrides));
         }
         return new Incoming(file, new ArrayList<>(lists.values()), items, warnings, links);
     }

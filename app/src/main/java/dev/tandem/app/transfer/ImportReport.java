@@ -1,5 +1,6 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 
 /**
@@ -24,18 +25,9 @@ public record ImportReport(String source, int added, int known, int listsCreated
 
     /** One sentence for a notification or the terminal. */
     public String summary() {
-        StringBuilder b = new StringBuilder("Imported ").append(count(added, "todo"));
-        if (attachments > 0) {
-            b.append(listsCreated > 0 ? ", " : " and ").append(count(attachments, "attachment"));
-        }
-        if (listsCreated > 0) {
-            b.append(" and ").append(count(listsCreated, "new list"));
-        }
-        b.append(" from ").append(source);
-        if (known > 0) {
-            b.append(" (").append(count(known, "todo")).append(" already here)");
-        }
-        return b.append('.').toString();
+        String shape = attachments > 0 && listsCreated > 0 ? "both" : attachments > 0 ? "att"
+                : listsCreated > 0 ? "lists" : "none";
+        return Messages.text("common.import.summary", added, attachments, listsCreated, source, shape, known);
     }
 
     static String count(long n, String what) {

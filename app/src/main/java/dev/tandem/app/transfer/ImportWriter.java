@@ -11,6 +11,7 @@ import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Tx;
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +64,7 @@ public final class ImportWriter {
             store.db().query(RowId.class, "SELECT id FROM items").forEach(r -> skip.add(r.id()));
         }
         AttachmentImport.Result files = AttachmentImport.store(store.db(), in, skip, progress, filesBudget);
-        progress.update("Writing", 0, total);
+        progress.update(Messages.text("common.progress.writing"), 0, total);
         int[] counts;
         try {
             counts = store.writeAll(tx -> write(tx, in, files, deleted, deletedLists, deletedSections, now, progress));
@@ -77,7 +78,7 @@ public final class ImportWriter {
         }
         // Saved: only the files its rows name stay (an entry stored for a row the write then left out goes).
         files.discardUnnamed(store.db());
-        progress.update("Writing", total, total);
+        progress.update(Messages.text("common.progress.writing"), total, total);
         List<String> warnings = new ArrayList<>(in.warnings());
         warnings.addAll(files.warnings());
         return new ImportReport(in.source(), counts[0], total - counts[0], counts[1], warnings, counts[2]);
@@ -166,7 +167,7 @@ public final class ImportWriter {
                 }
             }
             if (++done % PROGRESS_EVERY == 0) {
-                progress.update("Writing", done, in.items().size());
+                progress.update(Messages.text("common.progress.writing"), done, in.items().size());
             }
         }
         return new int[] {added, listsCreated, attached};

@@ -4,6 +4,7 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
+import dev.tandem.ui.messages.Messages;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -79,7 +80,7 @@ final class JoplinImporter {
                 }
                 items.put(name, JoplinRaw.parse(TextFiles.decode(bytes, file, where), file, where));
                 if (items.size() % 500 == 0) {
-                    progress.update("Reading", items.size(), -1);
+                    progress.update(Messages.text("common.progress.reading"), items.size(), -1);
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -119,7 +120,7 @@ final class JoplinImporter {
             }
             items.put(name, JoplinRaw.parse(TextFiles.decode(bytes, file, where), file, where));
             if (items.size() % 500 == 0) {
-                progress.update("Reading", items.size(), files.size());
+                progress.update(Messages.text("common.progress.reading"), items.size(), files.size());
             }
         }
         if (items.isEmpty()) {

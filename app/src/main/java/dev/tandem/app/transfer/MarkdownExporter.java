@@ -6,6 +6,7 @@ import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Change;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -86,7 +87,7 @@ final class MarkdownExporter {
             Files.writeString(file, render(store, it, tags.getOrDefault(it.id(), List.of()), own,
                     it.sectionId() == null ? null : sections.get(it.sectionId())), StandardCharsets.UTF_8);
             if (++written % 250 == 0) {
-                progress.update("Writing", written, items.size());
+                progress.update(Messages.text("common.progress.writing"), written, items.size());
             }
         }
         for (TodoList l : lists) {

@@ -8,6 +8,7 @@ import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.Durations;
 import dev.tandem.app.text.RepeatPhrases;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
@@ -128,7 +129,7 @@ final class MarkdownImporter {
             }
             Limits.itemCount(file, items.size());
             if (items.size() % 250 == 0) {
-                progress.update("Reading", items.size(), files.size());
+                progress.update(Messages.text("common.progress.reading"), items.size(), files.size());
             }
         }
         if (items.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
 import dev.tandem.app.model.TodoStore;
 import dev.tandem.engine.Blobs;
+import dev.tandem.ui.messages.Messages;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -69,7 +70,7 @@ final class TandemArchive {
                     in.transferTo(zip);
                 }
                 zip.closeEntry();
-                progress.update("Writing attachments", ++written, blobs.size());
+                progress.update(Messages.text("common.progress.writingAttachments"), ++written, blobs.size());
             }
             List<String> warnings = remoteOnly.isEmpty() ? List.of() : List.of(ImportReport.count(remoteOnly.size(),
                     "attached file") + " not on this device (only on the remote) left out; open them in the app, or"

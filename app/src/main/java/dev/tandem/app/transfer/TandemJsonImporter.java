@@ -17,6 +17,7 @@ import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.Durations;
 import dev.tandem.engine.Blob;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalTime;
@@ -91,7 +92,7 @@ final class TandemJsonImporter {
                                 case "items" -> readRows(p, file, table, row -> {
                                     items.add(item(row.values, file, row.where, unknownColumns));
                                     if (items.size() % 1000 == 0) {
-                                        progress.update("Reading", items.size(), -1);
+                                        progress.update(Messages.text("common.progress.reading"), items.size(), -1);
                                     }
                                     Limits.itemCount(file, items.size());
                                 });

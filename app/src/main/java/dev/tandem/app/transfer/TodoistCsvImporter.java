@@ -5,6 +5,7 @@ import dev.tandem.app.model.Rank;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.text.TagWords;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -156,7 +157,7 @@ final class TodoistCsvImporter {
                             + "' is not task, section, note or meta");
                 }
                 if (tasks.size() % 1000 == 0 && !tasks.isEmpty()) {
-                    progress.update("Reading", tasks.size(), -1);
+                    progress.update(Messages.text("common.progress.reading"), tasks.size(), -1);
                 }
             }
         } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {

@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ public final class Transfer {
      */
     public static ImportReport importPath(TodoStore store, Path path, Format format, Progress progress) {
         Format f = format == null ? Format.detect(path) : adjust(format, path);
-        progress.update("Reading", 0, -1);
+        progress.update(Messages.text("common.progress.reading"), 0, -1);
         Incoming in = read(f, path, store.dateClock(), progress);
         return ImportWriter.write(store, in, progress);
     }
@@ -103,8 +104,8 @@ public final class Transfer {
     private static ExportReport plainJson(TodoStore store, OutputStream out, Progress progress) throws IOException {
         ExportReport r = TandemJsonExporter.export(store, out, progress);
         long files = store.db().query(Count.class, "SELECT 'all' AS id, count(*) AS n FROM attachments").get(0).n();
-        return files == 0 ? r : new ExportReport(r.format(), r.items(), r.lists(), 0, List.of(ImportReport.count(files,
-                "attachment") + " named without the files' bytes: export to a .zip file to include them."));
+        return files == 0 ? r : new ExportReport(r.format(), r.items(), r.lists(), 0,
+                List.of(Messages.text("common.export.bytesLeftOut", files)));
     }
 
     /** A count read by SQL (the engine maps rows with an id). */

@@ -35,7 +35,7 @@ class CalDavCliTest {
             assertTrue(ok.err().contains("plain text"), "says what the server sees: " + ok.err());
 
             CliRun.Result status = run(Map.of(), "caldav", "status");
-            assertTrue(status.out().contains("Groceries") && status.out().contains("(1 tasks)"), status.out());
+            assertTrue(status.out().contains("Groceries") && status.out().contains("(1 task)"), status.out());
 
             CliRun.Result wrong = run(Map.of("TANDEM_CALDAV_PASSWORD", "wrong"), "caldav", "sync");
             assertEquals(1, wrong.code());

@@ -185,7 +185,9 @@ class KeyCommandsTest {
         Result r = onRemote(env("TANDEM_PASSPHRASE", "new"), a, "keys", "status");
 
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("(?s).*last change:\\s+passphrase changed on .+ at \\d{4}-\\d\\d-\\d\\d.*"), r.out());
+        // The time as Formats writes it for a person: "Fri 27 Nov 2026, 9:00".
+        assertTrue(r.out().matches("(?s).*last change:\\s+passphrase changed on .+ at \\w{3} \\d{1,2} \\w{3} \\d{4}, \\d{1,2}:\\d\\d\n.*"),
+                r.out());
         assertTrue(r.out().matches("(?s).*recovery key:\\s+no.*"), r.out());
         assertTrue(r.out().contains("Argon2"), r.out());
     }

@@ -82,7 +82,9 @@ final class ItemLines {
         m.put("priority", it.priorityLevel() == 0 ? null : it.priorityLevel());
         m.put("tags", tagsOf.getOrDefault(it.id(), List.of()));
         m.put("repeat", it.repeat());
-        m.put("repeatText", it.recurrence() == null ? null : it.recurrence().describe());
+        // --json is read by scripts: its words stay English whatever the language.
+        m.put("repeatText", it.recurrence() == null ? null
+                : dev.tandem.ui.messages.Messages.in(dev.tandem.ui.messages.Language.ENGLISH, it.recurrence()::describe));
         m.put("seriesId", it.seriesId());
         m.put("remindAt", it.remindAt() == null ? null : Instant.ofEpochMilli(it.remindAt()).toString());
         m.put("kind", it.isNote() ? Item.NOTE : "todo");

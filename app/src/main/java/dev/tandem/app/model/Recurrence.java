@@ -1,8 +1,10 @@
 package dev.tandem.app.model;
 
+import dev.tandem.ui.messages.Formats;
+import dev.tandem.ui.messages.Messages;
+
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -216,30 +218,30 @@ public record Recurrence(Freq freq, int interval, Set<DayOfWeek> byDay, int byMo
         return Math.min(day, month.lengthOfMonth());
     }
 
-    /** In words: "every day", "every weekday", "every Monday", "every 2 weeks", "every month on the 1st". */
+    /**
+     * In words, in the language Tandem speaks: "every day", "every weekday", "every Monday", "every 2 weeks",
+     * "every month on the 1st"; "jeden Montag", "alle 2 Wochen", "jeden Monat am 1."; "chaque lundi",
+     * "toutes les 2 semaines", "tous les mois le 1er". Quick add and the repeat fields read these back.
+     */
     public String describe() {
-        String unit = switch (freq) {
-            case DAILY -> "day";
-            case WEEKLY -> "week";
-            case MONTHLY -> "month";
-            case YEARLY -> "year";
-        };
-        String base = interval == 1 ? "every " + unit : "every " + interval + " " + unit + "s";
+        String unit = freq.name().toLowerCase(Locale.ROOT);
+        String base = interval == 1 ? Messages.text("text.repeat.every." + unit)
+                : Messages.text("text.repeat.everyN." + unit, String.valueOf(interval));
         if (!byDay.isEmpty()) {
             if (byDay.equals(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) && interval == 1) {
-                return "every weekday";
+                return Messages.text("text.repeat.weekdays");
             }
             List<String> names = new ArrayList<>();
-            EnumSet.copyOf(byDay).forEach(d -> names.add(d.getDisplayName(
-                    byDay.size() == 1 ? TextStyle.FULL : TextStyle.SHORT, Locale.ENGLISH)));
-            return (interval == 1 ? "every " : base + " on ") + String.join(", ", names);
+            EnumSet.copyOf(byDay).forEach(d -> names.add(byDay.size() == 1 ? Formats.weekday(d) : Formats.weekdayShort(d)));
+            String days = String.join(", ", names);
+            return interval == 1 ? Messages.text("text.repeat.onDays", days) : Messages.text("text.repeat.everyNOnDays", base, days);
         }
         if (byMonth != 0) {
-            return base + " on " + java.time.Month.of(byMonth).getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
-                    + byMonthDay;
+            return Messages.text("text.repeat.onYearDay", base, Formats.monthShort(java.time.Month.of(byMonth)),
+                    String.valueOf(byMonthDay));
         }
         if (byMonthDay != 0) {
-            return base + " on the " + ordinal(byMonthDay);
+            return Messages.text("text.repeat.onMonthDay", base, byMonthDay);
         }
         return base;
     }

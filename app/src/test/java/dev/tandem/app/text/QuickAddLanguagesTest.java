@@ -80,6 +80,31 @@ class QuickAddLanguagesTest {
         assertEquals(null, TodoDraft.parse("Dentiste demain", TODAY).due());
     }
 
+    @Test
+    void describe_everyLanguage_readBackAsTheSameRule() {
+        List<dev.tandem.app.model.Recurrence> rules = List.of(
+                dev.tandem.app.model.Recurrence.every(dev.tandem.app.model.Recurrence.Freq.DAILY, 1),
+                dev.tandem.app.model.Recurrence.every(dev.tandem.app.model.Recurrence.Freq.WEEKLY, 2),
+                dev.tandem.app.model.Recurrence.every(dev.tandem.app.model.Recurrence.Freq.MONTHLY, 3),
+                dev.tandem.app.model.Recurrence.every(dev.tandem.app.model.Recurrence.Freq.YEARLY, 1),
+                dev.tandem.app.model.Recurrence.weekly(java.util.EnumSet.of(java.time.DayOfWeek.MONDAY)),
+                dev.tandem.app.model.Recurrence.weekly(java.util.EnumSet.of(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.WEDNESDAY)),
+                dev.tandem.app.model.Recurrence.weekly(java.util.EnumSet.range(java.time.DayOfWeek.MONDAY, java.time.DayOfWeek.FRIDAY)),
+                dev.tandem.app.model.Recurrence.monthlyOn(1), dev.tandem.app.model.Recurrence.monthlyOn(22));
+        for (Language l : List.of(Language.ENGLISH, Language.GERMAN, Language.FRENCH)) {
+            Messages.use(l);
+            for (dev.tandem.app.model.Recurrence r : rules) {
+                String said = r.describe();
+                assertEquals(java.util.Optional.of(r), RepeatPhrases.parse(said), l.tag() + ": " + said);
+            }
+        }
+        Messages.use(Language.GERMAN);
+        assertEquals("jeden Monat am 1.", dev.tandem.app.model.Recurrence.monthlyOn(1).describe());
+        Messages.use(Language.FRENCH);
+        assertEquals("tous les mois le 1er", dev.tandem.app.model.Recurrence.monthlyOn(1).describe());
+        assertEquals("chaque lundi", dev.tandem.app.model.Recurrence.weekly(java.util.EnumSet.of(java.time.DayOfWeek.MONDAY)).describe());
+    }
+
     private static void assertTable(Language language, String file) throws IOException {
         Messages.use(language);
         List<String> wrong = new ArrayList<>();

@@ -94,6 +94,11 @@ public final class Formats {
         return format(Messages.language(), "formats.month", LocalDate.of(2026, m, 1));
     }
 
+    /** A month's short name: "Dec", "Dez.", "déc.". */
+    public static String monthShort(Month m) {
+        return format(Messages.language(), "formats.monthShort", LocalDate.of(2026, m, 1));
+    }
+
     /** A whole number in the language's digits and grouping: "12,345", "12.345". */
     public static String number(long n) {
         return Pseudo.text(Messages.language(), NumberFormat.getIntegerInstance(Messages.language().locale()).format(n));

@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Catalogue {
     /** Every area. A new file enters this list the day it is made; the catalogue test reads them all. */
     public static final List<String> AREAS = List.of("common", "formats", "main", "editor", "settings", "cli",
-            "page", "server", "notify", "quickadd", "text", "filter");
+            "page", "server", "notify", "quickadd", "text", "filter", "transfer");
 
     private static final Map<String, Map<String, String>> FILES = new ConcurrentHashMap<>();
 

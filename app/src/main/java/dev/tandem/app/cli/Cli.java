@@ -33,7 +33,7 @@ public final class Cli {
     public static final Set<String> VERBS = Set.of("add", "list", "ls", "done", "undone", "skip", "edit", "rm", "sync",
             "compact", "conflicts", "check", "passphrase", "keys", "import", "export", "device", "caldav", "share", "join",
             "members", "unshare", "history", "restore-version", "backup", "backups", "restore", "serve", "attach",
-            "attachments", "detach", "move", "sections", "help");
+            "attachments", "detach", "move", "sections", "filters", "help");
     /** Exit code of a sync that ran but left remote objects unread: devices may not agree yet. */
     static final int SYNCED_WITH_PROBLEMS = 3;
 
@@ -196,7 +196,10 @@ public final class Cli {
                 return switch (verb) {
                     case "add" -> todos.add(store, a);
                     case "list", "ls" -> a.options().containsKey("--as-of")
-                            ? new HistoryCommands(out, err).listAsOf(store, a, todos) : todos.list(store, a);
+                            ? new HistoryCommands(out, err).listAsOf(store, a, todos)
+                            : a.options().containsKey("--filter") || a.options().containsKey("--saved")
+                                    ? new FilterCommands(out, err).list(store, a) : todos.list(store, a);
+                    case "filters" -> new FilterCommands(out, err).filters(store, a);
                     case "history" -> new HistoryCommands(out, err).history(store, a);
                     case "attach" -> new AttachmentCommands(out, err, syncs).attach(store, Path.of(""), a);
                     case "attachments" -> new AttachmentCommands(out, err, syncs).list(store, dir, Path.of(""), a);

@@ -47,6 +47,10 @@ public final class TandemApp extends Application {
                 () -> {
                     SqliteNativeCache.use(System.getenv());
                     Main.quietConnectionPool();
+                    // ICU's plural rules load its locale data the first time (about 100 ms): here, off the
+                    // toolkit's thread, before the first count in the window needs them.
+                    dev.tandem.ui.messages.Message.format("{0, plural, other {#}}", dev.tandem.ui.messages.Messages
+                            .language().locale(), 2);
                     // Sync starts after the first frame (startSyncSoon): building a remote can load the
                     // S3 client or derive an encryption key, neither of which the first frame needs.
                     return Device.open(deviceName(dataDir), dataDir, FxExecutor.INSTANCE, null, Duration.ofMillis(500), false);

@@ -39,7 +39,7 @@ public final class Cli {
 
     /** The blocks of {@code tandem help}, in the order it prints them: one message per command. */
     private static final List<String> HELP_COMMANDS = List.of(
-            "add", "list", "done", "skip", "edit", "rm", "move", "sections", "attach", "attachments", "detach",
+            "add", "list", "listFilter", "filters", "done", "skip", "edit", "rm", "move", "sections", "attach", "attachments", "detach",
             "history", "restoreVersion", "sync", "compact", "check", "passphraseChange", "passphraseReset",
             "keysStatus", "keysRecoveryKey", "keysRotate", "conflicts", "export", "import", "deviceName",
             "deviceList", "deviceForget", "caldavSync", "caldavStatus", "share", "join", "members", "backup",

@@ -27,8 +27,11 @@ class WordsInCodeTest {
     private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
     private static final Pattern WORDS = Pattern.compile("[A-Za-z][a-z']+[,:;]? +[A-Za-z(][a-z]");
     private static final Pattern CAPITALISED = Pattern.compile("[A-Z][a-z]{2,}[.!?:…]?");
-    private static final Pattern SQL = Pattern.compile("\\b(SELECT|INSERT|UPDATE|DELETE|CREATE|FROM|WHERE|PRAGMA|VALUES|JOIN)\\b");
-    private static final Pattern LOG = Pattern.compile("(LOG\\.|log\\.|Logger|logger\\.|\\.log\\()");
+    private static final Pattern SQL = Pattern.compile(
+            "\\b(SELECT|INSERT|UPDATE|DELETE|CREATE|FROM|WHERE|PRAGMA|VALUES|JOIN|ORDER BY|GROUP BY|LIMIT|COLLATE|IS NULL)\\b|coalesce\\(");
+    /** A developer's log line, or the exception of a bug: words no person using the app is meant to read. */
+    private static final Pattern LOG = Pattern.compile("(LOG\\.|log\\.|Logger|logger\\.|\\.log\\(|new IllegalStateException\\("
+            + "|new AssertionError\\(|new UnsupportedOperationException\\(|new NullPointerException\\(|requireNonNull\\()");
     private static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
 
     @Test

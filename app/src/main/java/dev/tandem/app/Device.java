@@ -166,7 +166,7 @@ public final class Device implements AutoCloseable {
         try {
             DataDirs.createPrivate(dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dataDir, e);
+            throw new UncheckedIOException(dev.tandem.ui.messages.Messages.text("main.error.dataDir", dataDir.toString()), e);
         }
         Db db = Schema.database(dataDir.resolve(DB_FILE)).build();
         TodoStore store;

@@ -186,8 +186,10 @@ final class ApiRoutes {
     private List<Object> conflicts() {
         List<Object> out = new ArrayList<>();
         for (Conflict c : store.db().conflicts().list()) {
-            String title = "items".equals(c.table()) ? store.get(c.entity()).map(Item::titleOrEmpty).orElse("A deleted item")
-                    : store.list(c.entity()).map(l -> "List “" + l.name() + "”").orElse("A deleted list");
+            String title = "items".equals(c.table())
+                    ? store.get(c.entity()).map(Item::titleOrEmpty).orElseGet(() -> Messages.text("server.view.deletedItem"))
+                    : store.list(c.entity()).map(l -> Messages.text("server.view.namedList", l.name()))
+                            .orElseGet(() -> Messages.text("server.view.deletedList"));
             // A list's conflict (its name) names the list; only an item's opens in the editor.
             out.add(obj("id", c.id(), "kind", "items".equals(c.table()) ? "item" : "list", "itemId", c.entity(), "itemTitle", title, "field", c.field(),
                     "fieldLabel", ConflictWords.fieldLabel(c.field()), "kept", ConflictWords.keptText(c),

@@ -64,9 +64,9 @@ public final class Certificates {
                     return HexFormat.ofDelimiter(":").withUpperCase().formatHex(d);
                 }
             }
-            throw new IllegalArgumentException("tls: " + keyStore + " holds no certificate");
+            throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.tls.noCertificate", keyStore.toString()));
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("tls: cannot read " + keyStore + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.tls.cannotRead", keyStore.toString(), String.valueOf(e.getMessage())), e);
         }
     }
 

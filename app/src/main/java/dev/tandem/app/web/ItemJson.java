@@ -37,7 +37,7 @@ final class ItemJson {
                 "id", it.id(),
                 "title", it.titleOrEmpty(),
                 "listId", list == null ? null : list.id(),
-                "listName", list == null ? "Inbox" : list.name(),
+                "listName", list == null ? dev.tandem.ui.messages.Messages.text("server.view.inbox") : list.name(),
                 "due", due == null ? null : due.toString(),
                 "dueLabel", due == null ? "" : DueDates.format(due, it.timeOfDay(), it.lengthMinutes(), today),
                 "time", field(it, "time"),

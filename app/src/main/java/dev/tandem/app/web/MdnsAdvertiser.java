@@ -113,7 +113,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
                     answer);
         } catch (java.net.UnknownHostException | IllegalArgumentException e) {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "mDNS: not advertised", e);
-            return failed("cannot advertise on the network (mDNS): " + e.getMessage());
+            return failed(dev.tandem.ui.messages.Messages.text("server.mdns.failed", String.valueOf(e.getMessage())));
         }
     }
 
@@ -173,8 +173,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
         try {
             Optional<String> label = WebServerAddresses.hostLabel(hostName.get());
             if (label.isEmpty()) {
-                complete(Outcome.warning("this computer's name cannot be used on the network (mDNS): name it with"
-                        + " letters, digits and hyphens"));
+                complete(Outcome.warning(dev.tandem.ui.messages.Messages.text("server.mdns.badName")));
                 return;
             }
             String hostLabel = label.get();
@@ -188,13 +187,11 @@ public final class MdnsAdvertiser implements AutoCloseable {
             }
             // JmDNS renames itself while probing when another device holds the name.
             if (renamed(host)) {
-                complete(Outcome.warning("another device on the network answers to " + host
-                        + ", so the page is announced without that name"));
+                complete(Outcome.warning(dev.tandem.ui.messages.Messages.text("server.mdns.nameTaken", host)));
                 return;
             }
             if (!answered) {
-                complete(Outcome.warning("this computer's answer for " + host + " did not come back within "
-                        + VERIFY.toSeconds() + " s"));
+                complete(Outcome.warning(dev.tandem.ui.messages.Messages.text("server.mdns.noAnswer", host, VERIFY.toSeconds())));
                 return;
             }
             answer.accept(host);
@@ -202,7 +199,7 @@ public final class MdnsAdvertiser implements AutoCloseable {
                     + "/")), Optional.empty()));
         } catch (IOException | RuntimeException e) {
             System.getLogger("tandem").log(System.Logger.Level.WARNING, "mDNS: cannot advertise the web page", e);
-            complete(Outcome.warning("cannot advertise on the network (mDNS): " + e.getMessage()));
+            complete(Outcome.warning(dev.tandem.ui.messages.Messages.text("server.mdns.failed", String.valueOf(e.getMessage()))));
         }
     }
 

@@ -111,7 +111,7 @@ final class NoteHtml {
             }
         }
         String label = words.toString().strip();
-        return label.isEmpty() ? "Check box on line " + (box.line() + 1) : label;
+        return label.isEmpty() ? dev.tandem.ui.messages.Messages.text("server.note.checkBoxLine", box.line() + 1) : label;
     }
 
     private static Text firstText(Node n) {

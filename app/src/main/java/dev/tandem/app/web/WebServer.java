@@ -412,18 +412,16 @@ public final class WebServer implements AutoCloseable {
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(onOpenPages, "onOpenPages");
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("listen: a host is required (127.0.0.1 for this machine only)");
+                throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.listen.noHost"));
             }
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("listen: the port must be 0 to 65535, not " + port);
+                throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.listen.badPort", String.valueOf(port)));
             }
             if (keyStore == null && !isLoopback(host)) {
-                throw new IllegalArgumentException("listen: " + host + " is reachable from other machines, so it needs TLS"
-                        + " (--tls-self-signed or --tls-keystore FILE): over plain HTTP the session would travel in the"
-                        + " clear, and phones refuse offline pages there");
+                throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.listen.needsTls", host));
             }
             if (keyStore != null && (keyStorePassword == null || !keyStore.toFile().isFile())) {
-                throw new IllegalArgumentException("tls: " + keyStore + " is not a readable PKCS#12 file with its password");
+                throw new IllegalArgumentException(dev.tandem.ui.messages.Messages.text("server.tls.unreadable", keyStore.toString()));
             }
             if (deviceName == null || deviceName.isBlank()) {
                 throw new IllegalArgumentException("deviceName: must not be blank");

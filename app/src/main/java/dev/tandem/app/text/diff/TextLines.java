@@ -57,9 +57,9 @@ public record TextLines(List<String> lines, boolean finalNewline, String lineEnd
     /** "Windows (CRLF)", "Unix (LF)" or "classic Mac (CR)". */
     public String endingName() {
         return switch (lineEnding) {
-            case "\r\n" -> "Windows (CRLF)";
-            case "\r" -> "classic Mac (CR)";
-            default -> "Unix (LF)";
+            case "\r\n" -> dev.tandem.ui.messages.Messages.text("editor.lineEnding.windows");
+            case "\r" -> dev.tandem.ui.messages.Messages.text("editor.lineEnding.mac");
+            default -> dev.tandem.ui.messages.Messages.text("editor.lineEnding.unix");
         };
     }
 }

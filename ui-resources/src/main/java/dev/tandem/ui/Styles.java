@@ -187,6 +187,8 @@ public final class Styles {
     public static final String CALENDAR = "calendar";
     /** The bar above the grid: previous, today, next, the range's title, week or month. */
     public static final String CALENDAR_BAR = "calendar-bar";
+    /** A group of the calendar bar's controls that stays on one row (the range; Week and Month). */
+    public static final String CALENDAR_BAR_GROUP = "calendar-bar-group";
     public static final String CALENDAR_TITLE = "calendar-title";
     /** A day's name and number above its column (week) or the weekday names (month). */
     public static final String CALENDAR_DAY_HEADER = "calendar-day-header";

@@ -80,9 +80,17 @@ final class CalendarView extends VBox {
         for (Node n : new Node[] {previous, next, today, weekButton, monthButton}) {
             n.setFocusTraversable(false);
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(previous, today, next, title, spacer, weekButton, monthButton);
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {previous, next, today, title, weekButton,
+            monthButton}) {
+            // Words never shortened to "...": where the bar is too narrow for them (a long language, a narrow
+            // window), Week and Month go to a second row instead.
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox range = new HBox(previous, today, next, title);
+        range.getStyleClass().add(Styles.CALENDAR_BAR_GROUP);
+        HBox modesBox = new HBox(weekButton, monthButton);
+        modesBox.getStyleClass().add(Styles.CALENDAR_BAR_GROUP);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(range, modesBox);
         bar.getStyleClass().add(Styles.CALENDAR_BAR);
         VBox.setVgrow(content, Priority.ALWAYS);
         content.setMinHeight(0);

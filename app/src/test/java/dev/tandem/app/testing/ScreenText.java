@@ -58,9 +58,12 @@ public final class ScreenText {
         }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && l.getWidth() > 0) {
             for (Node c : l.getChildrenUnmodifiable()) {
-                if (c instanceof Text t && t.isVisible() && !t.getText().equals(l.getText())
-                        && l.getText().contains(t.getText().replace("…", "").strip()) && t.getText().endsWith("…")) {
-                    out.add(l.getText() + " (shows “" + t.getText() + "”)");
+                // JavaFX shows a shortened label as its start and the ellipsis string ("..." unless set).
+                String shown = c instanceof Text t && t.isVisible() ? t.getText() : null;
+                String full = l.isMnemonicParsing() ? l.getText().replaceFirst("_(?=.)", "") : l.getText();
+                String ellipsis = l.getEllipsisString() == null ? "" : l.getEllipsisString();
+                if (shown != null && !shown.equals(full) && !ellipsis.isEmpty() && shown.endsWith(ellipsis)) {
+                    out.add(l.getText() + " (shows “" + shown + "”)");
                 }
             }
         }

@@ -86,11 +86,11 @@ final class CalendarView extends VBox {
             // window), Week and Month go to a second row instead.
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox range = new HBox(previous, today, next, title);
+        HBox range = new HBox(previous, today, next);
         range.getStyleClass().add(Styles.CALENDAR_BAR_GROUP);
         HBox modesBox = new HBox(weekButton, monthButton);
         modesBox.getStyleClass().add(Styles.CALENDAR_BAR_GROUP);
-        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(range, modesBox);
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(range, title, modesBox);
         bar.getStyleClass().add(Styles.CALENDAR_BAR);
         VBox.setVgrow(content, Priority.ALWAYS);
         content.setMinHeight(0);

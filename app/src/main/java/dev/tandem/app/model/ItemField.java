@@ -12,34 +12,32 @@ import java.util.function.Function;
  * its dismissal), and tags are rows of their own ({@link ItemTag}), not a column.
  */
 public enum ItemField {
-    TITLE("common.itemField.title", List.of("title"), Item::title, (now, then) -> now.withTitle(then.title())),
-    NOTES("common.itemField.notes", List.of("notes"), Item::notes, (now, then) -> now.withNotes(then.notes())),
-    LIST("common.itemField.list", List.of("listId"), Item::listId, (now, then) -> now.withListId(then.listId())),
-    DUE("common.itemField.due", List.of("due"), Item::due, (now, then) -> now.withDue(then.dueDate())),
-    TIME("common.itemField.time", List.of("dueTime"), Item::dueTime, (now, then) -> now.withDueTimeText(then.dueTime())),
-    LENGTH("common.itemField.length", List.of("durationMinutes"), Item::durationMinutes, (now, then) -> now.withDuration(then.durationMinutes())),
-    DONE("common.itemField.done", List.of("done", "doneAt"), Item::isDone, (now, then) -> now.withDoneFields(then.done(), then.doneAt())),
-    PRIORITY("common.itemField.priority", List.of("priority"), Item::priority,
+    TITLE(List.of("title"), Item::title, (now, then) -> now.withTitle(then.title())),
+    NOTES(List.of("notes"), Item::notes, (now, then) -> now.withNotes(then.notes())),
+    LIST(List.of("listId"), Item::listId, (now, then) -> now.withListId(then.listId())),
+    DUE(List.of("due"), Item::due, (now, then) -> now.withDue(then.dueDate())),
+    TIME(List.of("dueTime"), Item::dueTime, (now, then) -> now.withDueTimeText(then.dueTime())),
+    LENGTH(List.of("durationMinutes"), Item::durationMinutes, (now, then) -> now.withDuration(then.durationMinutes())),
+    DONE(List.of("done", "doneAt"), Item::isDone, (now, then) -> now.withDoneFields(then.done(), then.doneAt())),
+    PRIORITY(List.of("priority"), Item::priority,
             (now, then) -> now.withPriority(then.priority() == null ? null : then.priority().intValue())),
-    REPEAT("common.itemField.repeat", List.of("repeat", "seriesId"), Item::repeat, (now, then) -> now.withRepeat(then.repeat(), then.seriesId())),
-    REMINDER("common.itemField.reminder", List.of("remindAt", "remindDismissed"), Item::remindAt,
+    REPEAT(List.of("repeat", "seriesId"), Item::repeat, (now, then) -> now.withRepeat(then.repeat(), then.seriesId())),
+    REMINDER(List.of("remindAt", "remindDismissed"), Item::remindAt,
             (now, then) -> now.withRemindAt(then.remindAt()).withRemindDismissed(then.remindDismissed())),
-    KIND("common.itemField.kind", List.of("kind"), Item::isNote, (now, then) -> now.withKind(then.kind())),
+    KIND(List.of("kind"), Item::isNote, (now, then) -> now.withKind(then.kind())),
     /** Where it sits in its list's outline: parent, section and rank only make sense together. */
-    PLACE("common.itemField.place", List.of("parentId", "sectionId", "rank"), i -> java.util.Arrays.asList(i.parentId(), i.sectionId(), i.rank()),
+    PLACE(List.of("parentId", "sectionId", "rank"), i -> java.util.Arrays.asList(i.parentId(), i.sectionId(), i.rank()),
             (now, then) -> now.withParentId(then.parentId()).withSectionId(then.sectionId()).withRank(then.rank())),
-    START("common.itemField.start", List.of("start"), Item::start, (now, then) -> now.withStartText(then.start())),
-    SOMEDAY("common.itemField.someday", List.of("someday"), Item::isSomeday, (now, then) -> now.withSomeday(then.isSomeday())),
-    TRASH("common.itemField.trash", List.of("trashedAt"), Item::isTrashed, (now, then) -> now.withTrashedAt(then.trashedAt())),
-    TAGS("common.itemField.tags", List.of(), Item::tags, (now, then) -> now);
+    START(List.of("start"), Item::start, (now, then) -> now.withStartText(then.start())),
+    SOMEDAY(List.of("someday"), Item::isSomeday, (now, then) -> now.withSomeday(then.isSomeday())),
+    TRASH(List.of("trashedAt"), Item::isTrashed, (now, then) -> now.withTrashedAt(then.trashedAt())),
+    TAGS(List.of(), Item::tags, (now, then) -> now);
 
-    private final String labelKey;
     private final List<String> columns;
     private final Function<Item, Object> shown;
     private final BinaryOperator<Item> take;
 
-    ItemField(String labelKey, List<String> columns, Function<Item, ?> shown, BinaryOperator<Item> take) {
-        this.labelKey = labelKey;
+    ItemField(List<String> columns, Function<Item, ?> shown, BinaryOperator<Item> take) {
         this.columns = columns;
         this.shown = shown::apply;
         this.take = take;
@@ -47,12 +45,17 @@ public enum ItemField {
 
     /** How the field is named to people ("Due date"). */
     public String label() {
-        return Messages.text(labelKey);
+        return Messages.text("editor.versions.field." + key());
     }
 
     /** How the field is named inside a sentence ("Changed due date, notes"): lower case where the language says so. */
     public String inSentence() {
-        return Messages.text("common.itemField.inSentence", name().toLowerCase(java.util.Locale.ROOT));
+        return Messages.text("editor.versions.inline." + key());
+    }
+
+    /** The catalogue's name of the field: DUE reads "due", START "start". */
+    private String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The item's columns it stands for; none for tags. */

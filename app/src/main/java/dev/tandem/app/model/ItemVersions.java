@@ -45,16 +45,16 @@ public final class ItemVersions {
         /** What the change did, in a few words: "Created", "Changed notes, title", "Deleted for good". */
         public String summary() {
             if (number == 1) {
-                return Messages.text("common.versions.created");
+                return Messages.text("editor.versions.what.created");
             }
             if (deletes) {
-                return Messages.text("common.versions.deletedForGood");
+                return Messages.text("editor.versions.what.deleted");
             }
             if (restores) {
-                return Messages.text("common.versions.restored");
+                return Messages.text("editor.versions.what.restored");
             }
-            return fields.isEmpty() ? Messages.text("common.versions.changed")
-                    : Messages.text("common.versions.changedFields", fields.stream().map(ItemField::inSentence)
+            return fields.isEmpty() ? Messages.text("editor.versions.what.changed")
+                    : Messages.text("editor.versions.what.changedFields", fields.stream().map(ItemField::inSentence)
                             .collect(java.util.stream.Collectors.joining(", ")));
         }
     }

@@ -75,6 +75,10 @@ public final class Authors {
         if (deviceId.equals(store.db().deviceId())) {
             return thisDevice();
         }
+        if (deviceId.equals(TreeRepair.AUTHOR)) {
+            // Its synced name row is data, written once in whichever language; the label is said in this one.
+            return Messages.text("common.device.treeRepair");
+        }
         return store.db().get(DeviceName.class, deviceId).map(DeviceName::name).filter(n -> !n.isBlank())
                 .or(() -> store.person(deviceId))
                 .orElseGet(() -> Messages.text("common.device.fallback", deviceId.substring(Math.max(0, deviceId.length() - 6))));

@@ -3,9 +3,11 @@ package dev.tandem.app.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.settings.SyncSettings;
+import dev.tandem.engine.Db;
 import dev.tandem.ui.messages.Language;
 import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,18 @@ class ModelWordsLanguageTest {
         assertEquals("Dieses Gerät", Authors.thisDevice());
         assertEquals("Ein Name mit 1 bis 64 Zeichen.", Authors.nameProblem());
         assertEquals("Unteraufgaben tiefer als 32 Ebenen werden auf Ebene 32 gezeigt.", Outline.flattenedNotice());
+    }
+
+    @Test
+    void label_treeRepairGerman_saidInGermanWhateverItsSyncedName() {
+        try (TodoStore store = new TodoStore(Db.openMemory(), Clock.systemUTC())) {
+            store.db().save(new DeviceName(TreeRepair.AUTHOR, TreeRepair.AUTHOR_NAME));
+            Authors authors = new Authors(store);
+            assertEquals("Tandem (kept for a new subtask)", authors.label(TreeRepair.AUTHOR));
+            Messages.use(Language.GERMAN);
+            assertEquals("Tandem (für eine neue Unteraufgabe behalten)", authors.label(TreeRepair.AUTHOR));
+            assertEquals("Dieses Gerät", authors.label(store.db().deviceId()));
+        }
     }
 
     @Test

@@ -45,7 +45,8 @@ public final class ConflictWords {
 
     public static String valueText(String field, Object value) {
         if ("_deleted".equals(field)) {
-            return value != null && !"0".equals(String.valueOf(value)) ? Messages.text("common.conflict.value.deleted") : Messages.text("common.conflict.value.kept");
+            return Messages.text(value != null && !"0".equals(String.valueOf(value)) ? "common.conflict.value.deleted"
+                    : "common.conflict.value.kept");
         }
         String structure = structureText(field, value);
         if (structure != null) {
@@ -55,7 +56,8 @@ public final class ConflictWords {
             return Messages.text("common.conflict.value.empty");
         }
         if ("done".equals(field)) {
-            return "0".equals(String.valueOf(value)) ? Messages.text("common.conflict.value.notDone") : Messages.text("common.conflict.value.done");
+            return Messages.text("0".equals(String.valueOf(value)) ? "common.conflict.value.notDone"
+                    : "common.conflict.value.done");
         }
         if ("trashedAt".equals(field)) {
             return Messages.text("common.conflict.value.inTrash");

@@ -58,7 +58,12 @@ public final class SpaceSync implements SyncEngine {
 
     /** “Family”, or the list's id while this database holds no list under it (not synced here yet). */
     private static String named(Db db, String listId) {
-        return db.get(dev.tandem.app.model.TodoList.class, listId).map(l -> Messages.text("common.space.listName", l.name())).orElse(listId);
+        return db.get(dev.tandem.app.model.TodoList.class, listId)
+                .map(l -> Messages.text("common.space.listName", l.name())).orElse(listId);
+    }
+
+    private static String didNotSync(Db db, String listId, RuntimeException e) {
+        return Messages.text("common.space.didNotSync", named(db, listId), String.valueOf(e.getMessage()));
     }
 
     /**
@@ -104,7 +109,7 @@ public final class SpaceSync implements SyncEngine {
                 }
             } catch (SyncException e) {
                 if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
-                    failed.add(Messages.text("common.space.didNotSync", named(db, s.list()), String.valueOf(e.getMessage())));
+                    failed.add(didNotSync(db, s.list(), e));
                     continue;
                 }
                 SyncEngine fresh;
@@ -112,7 +117,7 @@ public final class SpaceSync implements SyncEngine {
                     fresh = reopen.apply(s.list(), db);
                 } catch (RuntimeException notFollowed) {
                     // A grant older than the key this device has: the storage was put back. Say so.
-                    failed.add(Messages.text("common.space.didNotSync", named(db, s.list()), String.valueOf(notFollowed.getMessage())));
+                    failed.add(didNotSync(db, s.list(), notFollowed));
                     continue;
                 }
                 if (fresh == null) {
@@ -125,10 +130,10 @@ public final class SpaceSync implements SyncEngine {
                 try {
                     all.add(fresh.sync(db, progress));
                 } catch (RuntimeException again) {
-                    failed.add(Messages.text("common.space.didNotSync", named(db, s.list()), String.valueOf(again.getMessage())));
+                    failed.add(didNotSync(db, s.list(), again));
                 }
             } catch (RuntimeException e) {
-                failed.add(Messages.text("common.space.didNotSync", named(db, s.list()), String.valueOf(e.getMessage())));
+                failed.add(didNotSync(db, s.list(), e));
             }
         }
         return add(all, failed, notes);
@@ -155,7 +160,8 @@ public final class SpaceSync implements SyncEngine {
                 written |= r.snapshotWritten();
                 reports.add(r.sync());
             } catch (RuntimeException e) {
-                failed.add(Messages.text("common.space.notCompacted", named(db, s.list()), String.valueOf(e.getMessage())));
+                failed.add(Messages.text("common.space.notCompacted", named(db, s.list()),
+                        String.valueOf(e.getMessage())));
             }
         }
         return new CompactionReport(add(reports, failed), written, batches, snapshots, forgotten);

@@ -309,7 +309,7 @@ public final class Device implements AutoCloseable {
      * @throws IllegalArgumentException when the name is not valid
      */
     public String rename(String newName) {
-        String valid = Authors.validName(newName).orElseThrow(() -> new IllegalArgumentException(Authors.NAME_PROBLEM));
+        String valid = Authors.validName(newName).orElseThrow(() -> new IllegalArgumentException(Authors.nameProblem()));
         settings.saveDeviceName(valid);
         new Authors(store).register(valid);
         name = valid;

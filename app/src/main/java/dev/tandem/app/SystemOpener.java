@@ -1,6 +1,7 @@
 package dev.tandem.app;
 
 import dev.tandem.app.vm.LinkOpener;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -52,12 +53,12 @@ final class SystemOpener implements LinkOpener {
         try {
             p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("This system has no way to open files (" + command.get(0) + " is missing).", e);
+            throw new UncheckedIOException(Messages.text("common.open.noOpener", command.get(0)), e);
         }
         try {
             if (p.waitFor(WAIT_SECONDS, TimeUnit.SECONDS) && p.exitValue() != 0) {
-                throw new IllegalStateException("No application on this computer opens " + file.getFileName()
-                        + ". Use Save as… and open it from there.");
+                throw new IllegalStateException(Messages.text("common.open.noApplication",
+                        String.valueOf(file.getFileName())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import dev.tandem.app.settings.SettingsStore;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.sync.SyncException;
 import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.ui.messages.Messages;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -42,7 +43,7 @@ public final class CalDavService implements AutoCloseable {
         public enum State { OFF, SYNCING, SYNCED, FAILED }
 
         static Status off() {
-            return new Status(State.OFF, "No CalDAV account is connected.", "", false, Instant.now());
+            return new Status(State.OFF, Messages.text("common.caldav.notConnected"), "", false, Instant.now());
         }
     }
 
@@ -97,8 +98,9 @@ public final class CalDavService implements AutoCloseable {
                 account = CalDavAccount.connect(new WebDavSettings(url, state.setting("user").orElse(""),
                         readPassword(settings)));
             } catch (IllegalArgumentException e) {
-                publish(new Status(Status.State.FAILED, "The saved CalDAV account cannot be used: " + e.getMessage(),
-                        "Connect it again in Sync settings → Phone (CalDAV).", false, Instant.now()));
+                publish(new Status(Status.State.FAILED,
+                        Messages.text("common.caldav.savedUnusable", String.valueOf(e.getMessage())),
+                        Messages.text("common.caldav.connectAgain"), false, Instant.now()));
                 return;
             }
             runSync();
@@ -165,8 +167,7 @@ public final class CalDavService implements AutoCloseable {
             boolean same = !savedUrl.isEmpty() && WebDavSettings.encodeUrl(savedUrl).equals(typed.url());
             WebDavSettings s = password.isEmpty() && same ? new WebDavSettings(url, user, readPassword(settings)) : typed;
             if (!savedUrl.isEmpty() && !same) {
-                throw new IllegalArgumentException("This profile syncs its lists with " + savedUrl
-                        + ". Disconnect first to use another server.");
+                throw new IllegalArgumentException(Messages.text("common.caldav.otherServer", savedUrl));
             }
             CalDavAccount fresh = CalDavAccount.connect(s);
             CalDavReport report;
@@ -256,7 +257,7 @@ public final class CalDavService implements AutoCloseable {
         if (account == null || worker.closed()) {
             return;
         }
-        publish(new Status(Status.State.SYNCING, "Syncing the task lists…", "", false, Instant.now()));
+        publish(new Status(Status.State.SYNCING, Messages.text("common.caldav.syncing"), "", false, Instant.now()));
         try {
             synced(CalDavSync.run(store, account, state, List.of(), zone));
         } catch (RuntimeException e) {
@@ -276,7 +277,7 @@ public final class CalDavService implements AutoCloseable {
     private void failed(RuntimeException e) {
         dirty = true;
         boolean retry = !(e instanceof SyncException se) || se.retryable();
-        String hint = e instanceof SyncException se ? se.hint() : "Tandem will try again while the window is open.";
+        String hint = e instanceof SyncException se ? se.hint() : Messages.text("common.caldav.willRetry");
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         LOG.log(System.Logger.Level.WARNING, "CalDAV sync failed: " + message);
         publish(new Status(Status.State.FAILED, message, hint, retry, Instant.now()));

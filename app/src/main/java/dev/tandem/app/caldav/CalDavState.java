@@ -1,5 +1,6 @@
 package dev.tandem.app.caldav;
 
+import dev.tandem.ui.messages.Messages;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -86,7 +87,7 @@ public final class CalDavState implements AutoCloseable {
             }
             return new CalDavState(c);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot open the CalDAV state beside the profile: " + e.getMessage(), e);
+            throw new IllegalStateException(Messages.text("common.caldav.state.open", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -202,7 +203,7 @@ public final class CalDavState implements AutoCloseable {
             }
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the CalDAV state: " + e.getMessage(), e);
+            throw new IllegalStateException(Messages.text("common.caldav.state.read", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -213,7 +214,7 @@ public final class CalDavState implements AutoCloseable {
             }
             ps.executeUpdate();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot save the CalDAV state: " + e.getMessage(), e);
+            throw new IllegalStateException(Messages.text("common.caldav.state.save", String.valueOf(e.getMessage())), e);
         }
     }
 
@@ -222,7 +223,7 @@ public final class CalDavState implements AutoCloseable {
         try {
             c.close();
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot close the CalDAV state: " + e.getMessage(), e);
+            throw new IllegalStateException(Messages.text("common.caldav.state.close", String.valueOf(e.getMessage())), e);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.tandem.app.model.TodoStore;
 import dev.tandem.app.transfer.StableIds;
 import dev.tandem.engine.caldav.CalDavAccount;
 import dev.tandem.engine.caldav.TaskCalendar;
+import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.Collection;
@@ -50,8 +51,7 @@ public final class CalDavSync {
                 links.put(l.href(), l);
             } else {
                 state.forget(l.listId());
-                report.notice("The task list “" + l.name() + "” was deleted on the server; the list stays here, "
-                        + "no longer connected");
+                report.notice(Messages.text("common.caldav.listDeleted", l.name()));
             }
         }
         // Lists disconnected on their own: their calendars stay out until the list is connected again.
@@ -143,7 +143,7 @@ public final class CalDavSync {
             return "";
         }
         return store.findList(name).map(TodoList::id).orElseThrow(() -> new IllegalArgumentException(
-                "list: no list called “" + name + "” (tandem list --all shows every todo with its #list)"));
+                Messages.text("common.caldav.noSuchList", name)));
     }
 
     private static String createList(TodoStore store, CalDavAccount account, TaskCalendar cal, String name) {

@@ -101,6 +101,6 @@ final class DeviceCommands {
 
     /** The device's synced name; this device's own, or "This device" when it has none. */
     private static String name(Authors authors, RemoteDevice d) {
-        return d.thisDevice() ? authors.ownName().orElse(Authors.THIS_DEVICE) : authors.label(d.id().toString());
+        return d.thisDevice() ? authors.ownName().orElse(Authors.thisDevice()) : authors.label(d.id().toString());
     }
 }

@@ -202,7 +202,7 @@ final class TodoCommands {
         // One list: in its own order, sections as headings, subtasks indented under their parents.
         List<dev.tandem.app.model.Outline.Line> lines = outline.apply(onlyList.isEmpty() ? null : onlyList, items);
         if (dev.tandem.app.model.Outline.flattened(lines)) {
-            err.println(dev.tandem.app.model.Outline.FLATTENED_NOTICE);
+            err.println(dev.tandem.app.model.Outline.flattenedNotice());
         }
         for (dev.tandem.app.model.Outline.Line l : lines) {
             out.println(l.isSection() ? "## " + l.section().name()

@@ -25,7 +25,9 @@ public final class Authors {
     /** The longest display name a device may have, in characters. */
     public static final int MAX_NAME = 64;
     /** What is wrong with a name {@link #validName} refuses. */
-    public static final String NAME_PROBLEM = "A name of 1 to 64 characters.";
+    public static String nameProblem() {
+        return Messages.text("common.device.nameProblem", String.valueOf(MAX_NAME));
+    }
 
     /**
      * {@code raw} as a display name: stripped, 1 to {@link #MAX_NAME} characters (code points), no
@@ -57,8 +59,10 @@ public final class Authors {
         }
     }
 
-    /** How {@link #label} names the device the store runs on. */
-    public static final String THIS_DEVICE = "This device";
+    /** How {@link #label} names the device the store runs on, in the process's language. */
+    public static String thisDevice() {
+        return Messages.text("common.device.thisDevice");
+    }
 
     /**
      * A short label for a device id: "This device", its saved name (the user's own devices), the
@@ -69,7 +73,11 @@ public final class Authors {
             return Messages.text("common.device.unknown");
         }
         if (deviceId.equals(store.db().deviceId())) {
-            return THIS_DEVICE;
+            return thisDevice();
+        }
+        if (deviceId.equals(TreeRepair.AUTHOR)) {
+            // Its synced name row is data, written once in whichever language; the label is said in this one.
+            return Messages.text("common.device.treeRepair");
         }
         return store.db().get(DeviceName.class, deviceId).map(DeviceName::name).filter(n -> !n.isBlank())
                 .or(() -> store.person(deviceId))

@@ -1,6 +1,7 @@
 package dev.tandem.app.model;
 
 import dev.tandem.engine.Conflict;
+import dev.tandem.ui.messages.Messages;
 
 /**
  * A conflict in words, the same in the window, the command line and the web page: a column's name
@@ -15,24 +16,25 @@ public final class ConflictWords {
         if (field == null) {
             return "";
         }
-        return switch (field) {
-            case "title" -> "Title";
-            case "notes" -> "Notes";
-            case "due" -> "Due date";
-            case "done" -> "Done";
-            case "doneAt" -> "Completed at";
-            case "listId" -> "List";
-            case "trashedAt" -> "Trash";
-            case "name" -> "Name";
-            case "_deleted" -> "Deleted";
-            case "parentId" -> "Parent";
-            case "sectionId" -> "Section";
-            case "rank" -> "Place in the list";
-            case "start" -> "Start date";
-            case "someday" -> "Someday";
-            case "collapsed" -> "Subtasks folded";
-            default -> field;
+        String key = switch (field) {
+            case "title" -> "title";
+            case "notes" -> "notes";
+            case "due" -> "due";
+            case "done" -> "done";
+            case "doneAt" -> "doneAt";
+            case "listId" -> "list";
+            case "trashedAt" -> "trash";
+            case "name" -> "name";
+            case "_deleted" -> "deleted";
+            case "parentId" -> "parent";
+            case "sectionId" -> "section";
+            case "rank" -> "rank";
+            case "start" -> "start";
+            case "someday" -> "someday";
+            case "collapsed" -> "collapsed";
+            default -> null;
         };
+        return key == null ? field : Messages.text("common.conflict.field." + key);
     }
 
     /** The kept side in words: for an edit of a deleted entity, the delete ("deleted"), not the field. */
@@ -43,23 +45,25 @@ public final class ConflictWords {
 
     public static String valueText(String field, Object value) {
         if ("_deleted".equals(field)) {
-            return value != null && !"0".equals(String.valueOf(value)) ? "deleted" : "kept";
+            return Messages.text(value != null && !"0".equals(String.valueOf(value)) ? "common.conflict.value.deleted"
+                    : "common.conflict.value.kept");
         }
         String structure = structureText(field, value);
         if (structure != null) {
             return structure;
         }
         if (value == null) {
-            return "(empty)";
+            return Messages.text("common.conflict.value.empty");
         }
         if ("done".equals(field)) {
-            return "0".equals(String.valueOf(value)) ? "not done" : "done";
+            return Messages.text("0".equals(String.valueOf(value)) ? "common.conflict.value.notDone"
+                    : "common.conflict.value.done");
         }
         if ("trashedAt".equals(field)) {
-            return "in Trash";
+            return Messages.text("common.conflict.value.inTrash");
         }
         String s = String.valueOf(value);
-        return s.isBlank() ? "(empty)" : s;
+        return s.isBlank() ? Messages.text("common.conflict.value.empty") : s;
     }
 
     /**
@@ -69,12 +73,12 @@ public final class ConflictWords {
     private static String structureText(String field, Object value) {
         boolean set = value != null && !String.valueOf(value).isBlank() && !"0".equals(String.valueOf(value));
         return switch (field) {
-            case "trashedAt" -> set ? null : "not in Trash";
-            case "parentId" -> set ? "under another todo" : "at the top of its list";
-            case "sectionId" -> set ? "in a section" : "in no section";
-            case "rank" -> set ? "a place of its own" : "(empty)";
-            case "someday" -> set ? "Someday" : "not Someday";
-            case "collapsed" -> set ? "folded" : "unfolded";
+            case "trashedAt" -> set ? null : Messages.text("common.conflict.value.notInTrash");
+            case "parentId" -> Messages.text(set ? "common.conflict.value.underTodo" : "common.conflict.value.topOfList");
+            case "sectionId" -> Messages.text(set ? "common.conflict.value.inSection" : "common.conflict.value.noSection");
+            case "rank" -> Messages.text(set ? "common.conflict.value.ownPlace" : "common.conflict.value.empty");
+            case "someday" -> Messages.text(set ? "common.conflict.value.someday" : "common.conflict.value.notSomeday");
+            case "collapsed" -> Messages.text(set ? "common.conflict.value.folded" : "common.conflict.value.unfolded");
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package dev.tandem.app.model;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.Locale;
 
 /**
@@ -19,7 +20,7 @@ public final class FileWords {
     /** Bytes in words (powers of 1000): "940 bytes", "1.2 MB", "120 MB". */
     public static String size(long bytes) {
         if (bytes < 1000) {
-            return bytes == 1 ? "1 byte" : bytes + " bytes";
+            return Messages.text("common.file.bytes", bytes);
         }
         String[] units = {"KB", "MB", "GB", "TB"};
         double v = bytes;
@@ -30,8 +31,9 @@ public final class FileWords {
         }
         // Rounded to a tenth first, so 0.99995 GB reads "1 GB", not "1.0 GB".
         double tenths = Math.round(v * 10) / 10.0;
-        return (tenths >= 100 || tenths == Math.rint(tenths) ? String.format(Locale.ROOT, "%.0f", tenths)
-                : String.format(Locale.ROOT, "%.1f", tenths)) + " " + units[u];
+        Locale locale = Messages.language().locale();
+        return Messages.text("common.file.size", tenths >= 100 || tenths == Math.rint(tenths)
+                ? String.format(locale, "%.0f", tenths) : String.format(locale, "%.1f", tenths), units[u]);
     }
 
     /** The type in words; {@code type} is a MIME type (null for none), {@code name} the file's name. */
@@ -39,28 +41,29 @@ public final class FileWords {
         String t = type == null ? "application/octet-stream" : type;
         String sub = t.substring(t.indexOf('/') + 1).toUpperCase(Locale.ROOT);
         if (t.startsWith("image/")) {
-            return sub.replace("SVG+XML", "SVG") + " image";
+            return Messages.text("common.file.image", sub.replace("SVG+XML", "SVG"));
         }
         if (t.equals("application/pdf")) {
             return "PDF";
         }
         if (t.startsWith("text/")) {
-            return sub.equals("PLAIN") ? "Text" : sub.equals("MARKDOWN") ? "Markdown" : sub;
+            return sub.equals("PLAIN") ? Messages.text("common.file.text") : sub.equals("MARKDOWN") ? "Markdown" : sub;
         }
         if (t.startsWith("audio/")) {
-            return "Audio";
+            return Messages.text("common.file.audio");
         }
         if (t.startsWith("video/")) {
-            return "Video";
+            return Messages.text("common.file.video");
         }
         if (t.equals("application/zip")) {
-            return "ZIP archive";
+            return Messages.text("common.file.zip");
         }
         if (t.contains("opendocument") || t.contains("officedocument") || t.equals("application/msword")) {
-            return "Document";
+            return Messages.text("common.file.document");
         }
         String n = name == null ? "" : name;
         int dot = n.lastIndexOf('.');
-        return dot <= 0 || dot == n.length() - 1 ? "File" : n.substring(dot + 1).toUpperCase(Locale.ROOT) + " file";
+        return dot <= 0 || dot == n.length() - 1 ? Messages.text("common.file.file")
+                : Messages.text("common.file.ofKind", n.substring(dot + 1).toUpperCase(Locale.ROOT));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.app.model;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BinaryOperator;
@@ -11,34 +12,32 @@ import java.util.function.Function;
  * its dismissal), and tags are rows of their own ({@link ItemTag}), not a column.
  */
 public enum ItemField {
-    TITLE("Title", List.of("title"), Item::title, (now, then) -> now.withTitle(then.title())),
-    NOTES("Notes", List.of("notes"), Item::notes, (now, then) -> now.withNotes(then.notes())),
-    LIST("List", List.of("listId"), Item::listId, (now, then) -> now.withListId(then.listId())),
-    DUE("Due date", List.of("due"), Item::due, (now, then) -> now.withDue(then.dueDate())),
-    TIME("Time", List.of("dueTime"), Item::dueTime, (now, then) -> now.withDueTimeText(then.dueTime())),
-    LENGTH("Length", List.of("durationMinutes"), Item::durationMinutes, (now, then) -> now.withDuration(then.durationMinutes())),
-    DONE("Done", List.of("done", "doneAt"), Item::isDone, (now, then) -> now.withDoneFields(then.done(), then.doneAt())),
-    PRIORITY("Priority", List.of("priority"), Item::priority,
+    TITLE(List.of("title"), Item::title, (now, then) -> now.withTitle(then.title())),
+    NOTES(List.of("notes"), Item::notes, (now, then) -> now.withNotes(then.notes())),
+    LIST(List.of("listId"), Item::listId, (now, then) -> now.withListId(then.listId())),
+    DUE(List.of("due"), Item::due, (now, then) -> now.withDue(then.dueDate())),
+    TIME(List.of("dueTime"), Item::dueTime, (now, then) -> now.withDueTimeText(then.dueTime())),
+    LENGTH(List.of("durationMinutes"), Item::durationMinutes, (now, then) -> now.withDuration(then.durationMinutes())),
+    DONE(List.of("done", "doneAt"), Item::isDone, (now, then) -> now.withDoneFields(then.done(), then.doneAt())),
+    PRIORITY(List.of("priority"), Item::priority,
             (now, then) -> now.withPriority(then.priority() == null ? null : then.priority().intValue())),
-    REPEAT("Repeat", List.of("repeat", "seriesId"), Item::repeat, (now, then) -> now.withRepeat(then.repeat(), then.seriesId())),
-    REMINDER("Reminder", List.of("remindAt", "remindDismissed"), Item::remindAt,
+    REPEAT(List.of("repeat", "seriesId"), Item::repeat, (now, then) -> now.withRepeat(then.repeat(), then.seriesId())),
+    REMINDER(List.of("remindAt", "remindDismissed"), Item::remindAt,
             (now, then) -> now.withRemindAt(then.remindAt()).withRemindDismissed(then.remindDismissed())),
-    KIND("Note or todo", List.of("kind"), Item::isNote, (now, then) -> now.withKind(then.kind())),
+    KIND(List.of("kind"), Item::isNote, (now, then) -> now.withKind(then.kind())),
     /** Where it sits in its list's outline: parent, section and rank only make sense together. */
-    PLACE("Place", List.of("parentId", "sectionId", "rank"), i -> java.util.Arrays.asList(i.parentId(), i.sectionId(), i.rank()),
+    PLACE(List.of("parentId", "sectionId", "rank"), i -> java.util.Arrays.asList(i.parentId(), i.sectionId(), i.rank()),
             (now, then) -> now.withParentId(then.parentId()).withSectionId(then.sectionId()).withRank(then.rank())),
-    START("Start date", List.of("start"), Item::start, (now, then) -> now.withStartText(then.start())),
-    SOMEDAY("Someday", List.of("someday"), Item::isSomeday, (now, then) -> now.withSomeday(then.isSomeday())),
-    TRASH("In the Trash", List.of("trashedAt"), Item::isTrashed, (now, then) -> now.withTrashedAt(then.trashedAt())),
-    TAGS("Tags", List.of(), Item::tags, (now, then) -> now);
+    START(List.of("start"), Item::start, (now, then) -> now.withStartText(then.start())),
+    SOMEDAY(List.of("someday"), Item::isSomeday, (now, then) -> now.withSomeday(then.isSomeday())),
+    TRASH(List.of("trashedAt"), Item::isTrashed, (now, then) -> now.withTrashedAt(then.trashedAt())),
+    TAGS(List.of(), Item::tags, (now, then) -> now);
 
-    private final String label;
     private final List<String> columns;
     private final Function<Item, Object> shown;
     private final BinaryOperator<Item> take;
 
-    ItemField(String label, List<String> columns, Function<Item, ?> shown, BinaryOperator<Item> take) {
-        this.label = label;
+    ItemField(List<String> columns, Function<Item, ?> shown, BinaryOperator<Item> take) {
         this.columns = columns;
         this.shown = shown::apply;
         this.take = take;
@@ -46,7 +45,17 @@ public enum ItemField {
 
     /** How the field is named to people ("Due date"). */
     public String label() {
-        return label;
+        return Messages.text("editor.versions.field." + key());
+    }
+
+    /** How the field is named inside a sentence ("Changed due date, notes"): lower case where the language says so. */
+    public String inSentence() {
+        return Messages.text("editor.versions.inline." + key());
+    }
+
+    /** The catalogue's name of the field: DUE reads "due", START "start". */
+    private String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The item's columns it stands for; none for tags. */

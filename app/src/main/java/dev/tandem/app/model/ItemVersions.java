@@ -4,6 +4,7 @@ import dev.tandem.engine.Change;
 import dev.tandem.engine.FieldChange;
 import dev.tandem.engine.History;
 import dev.tandem.engine.Tx;
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,16 +45,17 @@ public final class ItemVersions {
         /** What the change did, in a few words: "Created", "Changed notes, title", "Deleted for good". */
         public String summary() {
             if (number == 1) {
-                return "Created";
+                return Messages.text("editor.versions.what.created");
             }
             if (deletes) {
-                return "Deleted for good";
+                return Messages.text("editor.versions.what.deleted");
             }
             if (restores) {
-                return "Restored";
+                return Messages.text("editor.versions.what.restored");
             }
-            return fields.isEmpty() ? "Changed" : "Changed " + fields.stream()
-                    .map(f -> f.label().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.joining(", "));
+            return fields.isEmpty() ? Messages.text("editor.versions.what.changed")
+                    : Messages.text("editor.versions.what.changedFields", fields.stream().map(ItemField::inSentence)
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 

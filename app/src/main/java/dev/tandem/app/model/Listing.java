@@ -60,21 +60,15 @@ public sealed interface Listing {
 
     /** How a view's rows are ordered: its own order, or first by priority, due date or title. */
     enum Sort {
-        DEFAULT("Default order", ""),
-        PRIORITY("Priority", "coalesce(items.priority, 5), "),
-        DUE("Due date", "coalesce(nullif(items.due, ''), '9999-99-99'), "),
-        TITLE("Title", "items.title COLLATE NOCASE, ");
+        DEFAULT(""),
+        PRIORITY("coalesce(items.priority, 5), "),
+        DUE("coalesce(nullif(items.due, ''), '9999-99-99'), "),
+        TITLE("items.title COLLATE NOCASE, ");
 
-        private final String label;
         private final String orderPrefix;
 
-        Sort(String label, String orderPrefix) {
-            this.label = label;
+        Sort(String orderPrefix) {
             this.orderPrefix = orderPrefix;
-        }
-
-        public String label() {
-            return label;
         }
     }
 

@@ -58,8 +58,9 @@ public final class Outline {
     public static final int MAX_DEPTH = 32;
 
     /** Said with a list whose outline is {@link #flattened}. */
-    public static final String FLATTENED_NOTICE = "Subtasks deeper than " + MAX_DEPTH + " levels are shown at level "
-            + MAX_DEPTH + ".";
+    public static String flattenedNotice() {
+        return dev.tandem.ui.messages.Messages.text("common.outline.flattened", String.valueOf(MAX_DEPTH));
+    }
 
     /** How a section's line key starts. */
     public static final String SECTION_KEY = "section:";

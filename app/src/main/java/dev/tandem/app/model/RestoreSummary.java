@@ -1,7 +1,9 @@
 package dev.tandem.app.model;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * What restoring a backup changes, per list, said before it is done: items whose fields differ
@@ -52,42 +54,33 @@ public record RestoreSummary(List<ListLine> lists, int listsChanged, int listsBr
     /** The summary in lines for a person: the totals, then each list that anything happens to. */
     public List<String> describe() {
         List<String> out = new ArrayList<>();
-        int since = leftAlone();
-        out.add(String.format("%,d %s changed, %,d brought back, %,d unchanged", changed(), changed() == 1 ? "item" : "items",
-                broughtBack(), unchanged()) + (since == 0 ? "" : since == 1
-                ? "; 1 made since the backup is left as it is" : String.format("; %,d made since the backup are left as"
-                + " they are", since)));
-        named(out, "Changed", changedTitles, changed());
-        named(out, "Brought back", broughtBackTitles, broughtBack());
+        out.add(Messages.text("common.restore.totals", changed(), broughtBack(), unchanged(), leftAlone()));
+        named(out, "common.restore.changedNamed", changedTitles, changed());
+        named(out, "common.restore.broughtBackNamed", broughtBackTitles, broughtBack());
         if (listsChanged > 0 || listsBroughtBack > 0) {
-            out.add(String.format("Lists: %,d changed back, %,d brought back", listsChanged, listsBroughtBack));
+            out.add(Messages.text("common.restore.lists", listsChanged, listsBroughtBack));
         }
         for (ListLine l : lists) {
             if (l.changed() + l.broughtBack() + l.leftAlone() > 0) {
-                out.add(String.format("  %s: %,d changed, %,d brought back, %,d unchanged, %,d left alone", l.list(),
-                        l.changed(), l.broughtBack(), l.unchanged(), l.leftAlone()));
+                out.add("  " + Messages.text("common.restore.listLine", l.list(), l.changed(), l.broughtBack(),
+                        l.unchanged(), l.leftAlone()));
             }
         }
         return out;
     }
 
     /** "Changed: “A”, “B” and 3 more": the items named, then how many others. */
-    private static void named(List<String> out, String what, List<String> titles, int count) {
+    private static void named(List<String> out, String key, List<String> titles, int count) {
         if (titles.isEmpty()) {
             return;
         }
-        StringBuilder b = new StringBuilder(what).append(": ");
-        for (int i = 0; i < titles.size(); i++) {
-            b.append(i == 0 ? "" : ", ").append('“').append(shorten(titles.get(i))).append('”');
-        }
-        if (count > titles.size()) {
-            b.append(String.format(" and %,d more", count - titles.size()));
-        }
-        out.add(b.toString());
+        String named = titles.stream().map(t -> Messages.text("common.restore.title", shorten(t)))
+                .collect(Collectors.joining(", "));
+        out.add(Messages.text(key, named, count - titles.size()));
     }
 
     private static String shorten(String title) {
-        String one = title == null || title.isBlank() ? "(untitled)" : title.replace('\n', ' ').strip();
+        String one = title == null || title.isBlank() ? Messages.text("common.restore.untitled") : title.replace('\n', ' ').strip();
         return one.length() > 48 ? one.substring(0, 45) + "…" : one;
     }
 }

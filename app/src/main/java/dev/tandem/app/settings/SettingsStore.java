@@ -105,7 +105,7 @@ public final class SettingsStore {
 
     /** Saves the display name the user chose for this device; it must be valid. */
     public void saveDeviceName(String name) {
-        put(DEVICE_NAME, Authors.validName(name).orElseThrow(() -> new IllegalArgumentException(Authors.NAME_PROBLEM)));
+        put(DEVICE_NAME, Authors.validName(name).orElseThrow(() -> new IllegalArgumentException(Authors.nameProblem())));
     }
 
     /** A secret other than the sync settings' own (those come with {@link #loadSync()}); "" when none. */

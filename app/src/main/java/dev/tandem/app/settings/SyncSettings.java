@@ -3,6 +3,7 @@ package dev.tandem.app.settings;
 import dev.tandem.engine.sync.S3Settings;
 import dev.tandem.engine.sync.SyncEngine;
 import dev.tandem.engine.sync.WebDavSettings;
+import dev.tandem.ui.messages.Messages;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -122,7 +123,7 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
     public Map<String, String> validate() {
         Map<String, String> errors = new LinkedHashMap<>();
         if (intervalSeconds < MIN_INTERVAL || intervalSeconds > MAX_INTERVAL) {
-            errors.put("interval", "Sync every " + MIN_INTERVAL + " seconds to 24 hours (" + MAX_INTERVAL + " s).");
+            errors.put("interval", Messages.text("common.syncSettings.interval", String.valueOf(MIN_INTERVAL), String.valueOf(MAX_INTERVAL)));
         }
         switch (mode) {
             case NONE -> {
@@ -130,14 +131,14 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
             }
             case FOLDER -> {
                 if (folder.isEmpty()) {
-                    errors.put("folder", "Choose a folder, e.g. one inside Dropbox or Syncthing.");
+                    errors.put("folder", Messages.text("common.syncSettings.folderEmpty"));
                 } else {
                     try {
                         if (!Path.of(folder).isAbsolute()) {
-                            errors.put("folder", "Use a full path, such as /home/me/Dropbox/Tandem.");
+                            errors.put("folder", Messages.text("common.syncSettings.folderRelative"));
                         }
                     } catch (RuntimeException e) {
-                        errors.put("folder", "This is not a valid path on this computer.");
+                        errors.put("folder", Messages.text("common.syncSettings.folderInvalid"));
                     }
                 }
             }
@@ -147,41 +148,40 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
                         URI u = URI.create(endpoint);
                         if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
                                 || u.getHost() == null) {
-                            errors.put("endpoint", "Use a URL such as https://s3.example.com, or leave empty for AWS.");
+                            errors.put("endpoint", Messages.text("common.syncSettings.endpoint"));
                         }
                     } catch (IllegalArgumentException e) {
-                        errors.put("endpoint", "Use a URL such as https://s3.example.com, or leave empty for AWS.");
+                        errors.put("endpoint", Messages.text("common.syncSettings.endpoint"));
                     }
                 }
                 if (region.isEmpty()) {
-                    errors.put("region", "Enter a region, e.g. us-east-1.");
+                    errors.put("region", Messages.text("common.syncSettings.regionEmpty"));
                 } else if (!REGION.matcher(region).matches()) {
-                    errors.put("region", "A region looks like us-east-1 (lower-case letters, digits, dashes).");
+                    errors.put("region", Messages.text("common.syncSettings.region"));
                 }
                 if (bucket.isEmpty()) {
-                    errors.put("bucket", "Enter the bucket name.");
+                    errors.put("bucket", Messages.text("common.syncSettings.bucketEmpty"));
                 } else if (!BUCKET.matcher(bucket).matches() || bucket.contains("..")) {
-                    errors.put("bucket", "Bucket names are 3-63 lower-case letters, digits, dots and dashes.");
+                    errors.put("bucket", Messages.text("common.syncSettings.bucket"));
                 }
                 if (accessKey.isEmpty()) {
-                    errors.put("accessKey", "Enter the access key ID.");
+                    errors.put("accessKey", Messages.text("common.syncSettings.accessKey"));
                 }
                 if (secretKey.isEmpty()) {
-                    errors.put("secretKey", "Enter the secret access key.");
+                    errors.put("secretKey", Messages.text("common.syncSettings.secretKey"));
                 }
             }
             case WEBDAV -> validateDav(errors);
             default -> throw new IllegalStateException();
         }
         if (!prefix.isEmpty() && (!PREFIX.matcher(prefix).matches() || prefix.contains(".."))) {
-            errors.put("prefix", "Use letters, digits, '.', '_' and '-', with '/' between parts.");
+            errors.put("prefix", Messages.text("common.syncSettings.prefix"));
         }
         if (mode != Mode.FOLDER) {
             try {
                 WebDavSettings.normalizeProxy(proxy);
             } catch (IllegalArgumentException e) {
-                errors.put("proxy", "A proxy looks like http://host:port or http://user:password@host:port; leave it"
-                        + " empty to use the system's, or none for no proxy.");
+                errors.put("proxy", Messages.text("common.syncSettings.proxy"));
             }
         }
         return errors;
@@ -189,29 +189,28 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
 
     private void validateDav(Map<String, String> errors) {
         if (dav.url().isEmpty()) {
-            errors.put("davUrl", "Enter the folder's WebDAV address, e.g. https://cloud.example.com/remote.php/dav/files/sam/Tandem.");
+            errors.put("davUrl", Messages.text("common.syncSettings.davUrlEmpty"));
         } else {
             try {
                 // Spaces and non-ASCII typed as a file manager shows them are encoded, as the engine sends them.
                 URI u = URI.create(WebDavSettings.encodeUrl(dav.url()));
                 if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
                         || u.getHost() == null) {
-                    errors.put("davUrl", "Use an address that starts with https:// (or http:// on your own network).");
+                    errors.put("davUrl", Messages.text("common.syncSettings.davUrlScheme"));
                 } else if (u.getRawUserInfo() != null) {
-                    errors.put("davUrl", "Put the user name and password in their own fields, not in the address.");
+                    errors.put("davUrl", Messages.text("common.syncSettings.davUrlUser"));
                 } else if (u.getRawQuery() != null || u.getRawFragment() != null) {
-                    errors.put("davUrl", "The address of a folder has no '?' or '#' part; in a folder's name, write"
-                            + " them as %3F and %23.");
+                    errors.put("davUrl", Messages.text("common.syncSettings.davUrlQuery"));
                 }
             } catch (IllegalArgumentException e) {
-                errors.put("davUrl", "This is not a web address; it looks like https://cloud.example.com/remote.php/dav/files/sam/Tandem.");
+                errors.put("davUrl", Messages.text("common.syncSettings.davUrlInvalid"));
             }
         }
         if (dav.user().isEmpty() && !dav.password().isEmpty()) {
-            errors.put("davUser", "Enter the user name that goes with the password.");
+            errors.put("davUser", Messages.text("common.syncSettings.davUser"));
         }
         if (!dav.certificate().isEmpty() && !dav.certificate().matches("[0-9a-f]{64}")) {
-            errors.put("davCertificate", "A SHA-256 fingerprint is 64 hexadecimal digits (colons allowed).");
+            errors.put("davCertificate", Messages.text("common.syncSettings.davCertificate"));
         }
     }
 
@@ -251,12 +250,14 @@ public record SyncSettings(Mode mode, String folder, String endpoint, String reg
 
     /** A one-line description without secrets, e.g. "Folder /home/me/Dropbox/Tandem". */
     public String describe() {
-        return switch (mode) {
-            case NONE -> "Not syncing";
-            case FOLDER -> "Folder " + folder;
-            case S3 -> "S3 " + (endpoint.isEmpty() ? "" : endpoint + " ") + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
-            case WEBDAV -> "WebDAV " + dav.url() + (prefix.isEmpty() ? "" : "/" + prefix);
-        } + (encrypted() ? " (encrypted)" : "");
+        String where = switch (mode) {
+            case NONE -> "";
+            case FOLDER -> folder;
+            case S3 -> (endpoint.isEmpty() ? "" : endpoint + " ") + bucket + (prefix.isEmpty() ? "" : "/" + prefix);
+            case WEBDAV -> dav.url() + (prefix.isEmpty() ? "" : "/" + prefix);
+        };
+        return Messages.text("common.syncSettings.describe", mode.name().toLowerCase(java.util.Locale.ROOT), where,
+                encrypted() ? "yes" : "no");
     }
 
     @Override

@@ -248,7 +248,7 @@ public final class SpaceLists {
             } catch (RuntimeException e) {
                 // One shared list that cannot be set up (its remote's log-in is missing here) stops
                 // nothing else; every sync says so.
-                unusable.add("Shared list " + s.listId() + " cannot sync here: " + e.getMessage());
+                unusable.add(Messages.text("common.space.cannotSyncHere", s.listId(), String.valueOf(e.getMessage())));
             }
         }
         return new SpaceSync(main, spaces, (listId, db) -> followRekey(listId, db, env), unusable, this);

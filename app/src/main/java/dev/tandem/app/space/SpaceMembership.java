@@ -162,7 +162,7 @@ record SpaceMembership(SpaceLists lists, SettingsStore settings, Function<Space,
                 finishRemoval(store, s, member, fresh);
                 done++;
             } catch (RuntimeException e) {
-                problems.accept("removing " + member + " from a shared list is not finished: " + e.getMessage());
+                problems.accept(Messages.text("common.space.removalUnfinished", member, String.valueOf(e.getMessage())));
             }
         }
         return done;

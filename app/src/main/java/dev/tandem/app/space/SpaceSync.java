@@ -58,7 +58,12 @@ public final class SpaceSync implements SyncEngine {
 
     /** “Family”, or the list's id while this database holds no list under it (not synced here yet). */
     private static String named(Db db, String listId) {
-        return db.get(dev.tandem.app.model.TodoList.class, listId).map(l -> "“" + l.name() + "”").orElse(listId);
+        return db.get(dev.tandem.app.model.TodoList.class, listId)
+                .map(l -> Messages.text("common.space.listName", l.name())).orElse(listId);
+    }
+
+    private static String didNotSync(Db db, String listId, RuntimeException e) {
+        return Messages.text("common.space.didNotSync", named(db, listId), String.valueOf(e.getMessage()));
     }
 
     /**
@@ -68,9 +73,8 @@ public final class SpaceSync implements SyncEngine {
     private String removed(Db db, String listId) {
         String list = named(db, listId);
         String who = lists == null ? "" : lists.owner(listId).orElse("");
-        return (who.isEmpty() ? "You were removed from " + list : who + " removed you from " + list)
-                + " (the list's key changed and no new one was sealed to you). Your changes to it reach no one now:"
-                + " keep it as a private list (right-click it, or tandem unshare " + list + " --keep) or leave it.";
+        return who.isEmpty() ? Messages.text("common.space.removedYou", list)
+                : Messages.text("common.space.removedYouBy", list, who);
     }
 
     /**
@@ -79,8 +83,7 @@ public final class SpaceSync implements SyncEngine {
      */
     static String ownerNote(SpaceLists lists, Db db, String listId, SyncEngine engine) {
         String problem = lists == null ? null : lists.learnOwner(listId, engine, db);
-        return problem == null ? null : "Who shared " + named(db, listId) + " could not be read (" + problem
-                + "); it is read again at the next sync.";
+        return problem == null ? null : Messages.text("common.space.ownerUnread", named(db, listId), problem);
     }
 
     /** {@code report} with {@code note} added to its notes. */
@@ -106,7 +109,7 @@ public final class SpaceSync implements SyncEngine {
                 }
             } catch (SyncException e) {
                 if (e.reason() != SyncException.Reason.WRONG_PASSPHRASE) {
-                    failed.add("Shared list " + named(db, s.list()) + " did not sync: " + e.getMessage());
+                    failed.add(didNotSync(db, s.list(), e));
                     continue;
                 }
                 SyncEngine fresh;
@@ -114,7 +117,7 @@ public final class SpaceSync implements SyncEngine {
                     fresh = reopen.apply(s.list(), db);
                 } catch (RuntimeException notFollowed) {
                     // A grant older than the key this device has: the storage was put back. Say so.
-                    failed.add("Shared list " + named(db, s.list()) + " did not sync: " + notFollowed.getMessage());
+                    failed.add(didNotSync(db, s.list(), notFollowed));
                     continue;
                 }
                 if (fresh == null) {
@@ -127,10 +130,10 @@ public final class SpaceSync implements SyncEngine {
                 try {
                     all.add(fresh.sync(db, progress));
                 } catch (RuntimeException again) {
-                    failed.add("Shared list " + named(db, s.list()) + " did not sync: " + again.getMessage());
+                    failed.add(didNotSync(db, s.list(), again));
                 }
             } catch (RuntimeException e) {
-                failed.add("Shared list " + named(db, s.list()) + " did not sync: " + e.getMessage());
+                failed.add(didNotSync(db, s.list(), e));
             }
         }
         return add(all, failed, notes);
@@ -157,7 +160,8 @@ public final class SpaceSync implements SyncEngine {
                 written |= r.snapshotWritten();
                 reports.add(r.sync());
             } catch (RuntimeException e) {
-                failed.add("Shared list " + named(db, s.list()) + " was not compacted: " + e.getMessage());
+                failed.add(Messages.text("common.space.notCompacted", named(db, s.list()),
+                        String.valueOf(e.getMessage())));
             }
         }
         return new CompactionReport(add(reports, failed), written, batches, snapshots, forgotten);
@@ -284,11 +288,11 @@ public final class SpaceSync implements SyncEngine {
 
     @Override
     public String describe() {
-        String lists = spaces.size() + " shared list" + (spaces.size() == 1 ? "" : "s");
         if (personal == null) {
-            return lists;
+            return Messages.text("common.space.describe", spaces.size());
         }
-        return personal.describe() + (spaces.isEmpty() ? "" : " and " + lists);
+        return spaces.isEmpty() ? personal.describe()
+                : Messages.text("common.space.describeWith", personal.describe(), spaces.size());
     }
 
     @Override

@@ -206,7 +206,7 @@ public final class Spaces {
                 try {
                     now += admitted(s.listId()) ? 1 : 0;
                 } catch (RuntimeException e) {
-                    problems.accept("could not check whether a shared list admitted you: " + e.getMessage());
+                    problems.accept(Messages.text("common.space.admissionUnchecked", String.valueOf(e.getMessage())));
                 }
             }
         }
@@ -287,7 +287,7 @@ public final class Spaces {
     public Left leave(TodoStore store, String listId) {
         Space s = lists.get(listId).orElseThrow(() -> new IllegalStateException(Messages.text("common.share.notShared")));
         String name = store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name)
-                .findFirst().orElse("the shared list");
+                .findFirst().orElseGet(() -> Messages.text("common.space.theSharedList"));
         lists.remove(listId);
         return new Left(s, name, store.deleteList(listId));
     }
@@ -300,7 +300,7 @@ public final class Spaces {
     public String keepPrivate(TodoStore store, String listId) {
         lists.get(listId).orElseThrow(() -> new IllegalStateException(Messages.text("common.share.notShared")));
         String name = store.lists().stream().filter(l -> l.id().equals(listId)).map(TodoList::name)
-                .findFirst().orElse("the shared list");
+                .findFirst().orElseGet(() -> Messages.text("common.space.theSharedList"));
         lists.remove(listId);
         return name;
     }

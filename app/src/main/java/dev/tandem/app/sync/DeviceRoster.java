@@ -26,7 +26,7 @@ public final class DeviceRoster {
         Authors authors = new Authors(store);
         List<Entry> out = new ArrayList<>();
         for (RemoteDevice d : engine.devices(store.db())) {
-            String name = d.thisDevice() ? authors.ownName().orElse(Authors.THIS_DEVICE) : authors.label(d.id().toString());
+            String name = d.thisDevice() ? authors.ownName().orElse(Authors.thisDevice()) : authors.label(d.id().toString());
             out.add(new Entry(d.id(), name, d.lastSeen(), d.retired(), d.thisDevice()));
         }
         return out;

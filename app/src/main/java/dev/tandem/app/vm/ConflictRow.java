@@ -34,8 +34,8 @@ public record ConflictRow(Conflict conflict, String itemTitle, String field, Str
         // Change ids are UUIDv7, whose text sorts by time: which came first, the delete or the edit.
         boolean deletedLater = conflict.keptChange() != null && conflict.lostChange() != null
                 && conflict.keptChange().compareTo(conflict.lostChange()) > 0;
-        boolean editedHere = lostDevice.equals(Authors.THIS_DEVICE);
-        boolean deletedHere = keptDevice.equals(Authors.THIS_DEVICE);
+        boolean editedHere = lostDevice.equals(Authors.thisDevice());
+        boolean deletedHere = keptDevice.equals(Authors.thisDevice());
         // One sentence per case: which device did what reads differently in each language.
         if (deletedLater) {
             return deletedHere
@@ -56,7 +56,7 @@ public record ConflictRow(Conflict conflict, String itemTitle, String field, Str
         if (conflict.kind() != Conflict.Kind.EDIT_DELETE || "_deleted".equals(conflict.field())) {
             return Messages.text("main.conflicts.useLost");
         }
-        return Messages.text(lostDevice.equals(Authors.THIS_DEVICE) ? "main.conflicts.restoreMine"
+        return Messages.text(lostDevice.equals(Authors.thisDevice()) ? "main.conflicts.restoreMine"
                 : "main.conflicts.restoreEdited");
     }
 

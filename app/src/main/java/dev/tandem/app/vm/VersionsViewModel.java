@@ -63,7 +63,7 @@ public final class VersionsViewModel implements HasFeedback {
         }
 
         public String label() {
-            return fieldName(field);
+            return field.label();
         }
 
         /** The field in the version, in words. */
@@ -228,7 +228,7 @@ public final class VersionsViewModel implements HasFeedback {
         List<Row> out = new ArrayList<>();
         for (int k = all.size() - 1; k >= from; k--) {
             ItemVersions.Version v = all.get(k);
-            out.add(new Row(v, when(v.at()), v.device(), summary(v)));
+            out.add(new Row(v, when(v.at()), v.device(), v.summary()));
         }
         hasOlder.set(from > 0);
         return out;
@@ -327,32 +327,6 @@ public final class VersionsViewModel implements HasFeedback {
 
     private static String fileName(Attachment a) {
         return a.name() == null || a.name().isBlank() ? Messages.text("editor.attachments.unnamed") : a.name();
-    }
-
-    /** A field's name, as the check box that chooses it says it: "Due date". */
-    public static String fieldName(ItemField f) {
-        return Messages.text("editor.versions.field." + key(f));
-    }
-
-    /** What a version did, in a few words: "Created", "Changed notes, title", "Deleted for good". */
-    static String summary(ItemVersions.Version v) {
-        if (v.number() == 1) {
-            return Messages.text("editor.versions.what.created");
-        }
-        if (v.deletes()) {
-            return Messages.text("editor.versions.what.deleted");
-        }
-        if (v.restores()) {
-            return Messages.text("editor.versions.what.restored");
-        }
-        return v.fields().isEmpty() ? Messages.text("editor.versions.what.changed")
-                : Messages.text("editor.versions.what.changedFields", String.join(", ", v.fields().stream()
-                .map(f -> Messages.text("editor.versions.inline." + key(f))).toList()));
-    }
-
-    /** The catalogue's name of a field: DUE reads "due", START "start". */
-    private static String key(ItemField f) {
-        return f.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** When a version was made, or a reminder's time: "Fri 27 Nov 2026, 9:00". */

@@ -58,18 +58,18 @@ class CalDavConflictTest {
             Conflict won = about(laptop, tickets);
             assertEquals("Plane tickets", won.keptValue(), "the phone's later edit won");
             assertEquals(server, authors.label(won.keptAuthor()), "the winning phone value is the server's");
-            assertEquals(Authors.THIS_DEVICE, authors.label(won.lostAuthor()));
+            assertEquals(Authors.thisDevice(), authors.label(won.lostAuthor()));
 
             Conflict lost = about(laptop, visa);
             assertEquals("Visa online", lost.lostValue(), "the local later edit won");
             assertEquals(server, authors.label(lost.lostAuthor()), "the losing phone value is the server's");
-            assertEquals(Authors.THIS_DEVICE, authors.label(lost.keptAuthor()));
+            assertEquals(Authors.thisDevice(), authors.label(lost.keptAuthor()));
 
             // A later edit here takes the field over: the kept value, and its author, are now this device's.
             laptop.store.update(tickets.id(), it -> it.withTitle("Ferry tickets"));
             Conflict later = about(laptop, tickets);
             assertEquals("Ferry tickets", later.keptValue());
-            assertEquals(Authors.THIS_DEVICE, authors.label(later.keptAuthor()));
+            assertEquals(Authors.thisDevice(), authors.label(later.keptAuthor()));
         }
     }
 }

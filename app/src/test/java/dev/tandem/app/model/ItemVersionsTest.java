@@ -44,7 +44,7 @@ class ItemVersionsTest {
         assertEquals(List.of(1, 2, 3), all.stream().map(ItemVersions.Version::number).toList());
         assertEquals(Set.of(ItemField.NOTES), all.get(1).fields());
         assertEquals(Set.of(ItemField.TRASH), all.get(2).fields());
-        assertEquals(Authors.THIS_DEVICE, all.get(2).device());
+        assertEquals(Authors.thisDevice(), all.get(2).device());
     }
 
     @Test

@@ -30,7 +30,7 @@ class FlattenedNoticeTest {
         List<ItemRow> rows = chain(Outline.MAX_DEPTH + 5);
         assertTrue(ViewChrome.flattened(rows));
         assertEquals(Outline.MAX_DEPTH, rows.get(rows.size() - 1).depth());
-        assertEquals("Subtasks deeper than 32 levels are shown at level 32.", Outline.FLATTENED_NOTICE);
+        assertEquals("Subtasks deeper than 32 levels are shown at level 32.", Outline.flattenedNotice());
     }
 
     @Test

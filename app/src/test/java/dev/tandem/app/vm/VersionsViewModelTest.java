@@ -143,11 +143,11 @@ class VersionsViewModelTest {
     void summary_changedFields_namedInTheLanguage() {
         ItemVersions.Version v = new ItemVersions.Version(3, "c3", java.time.Instant.EPOCH, "Laptop", false,
                 java.util.EnumSet.of(ItemField.TITLE, ItemField.NOTES), false, false);
-        assertEquals("Changed title, notes", VersionsViewModel.summary(v));
+        assertEquals("Changed title, notes", v.summary());
         try {
             Messages.use(Language.GERMAN);
-            assertEquals("Geändert: Titel, Notizen", VersionsViewModel.summary(v));
-            assertEquals("Fälligkeitsdatum", VersionsViewModel.fieldName(ItemField.DUE));
+            assertEquals("Geändert: Titel, Notizen", v.summary());
+            assertEquals("Fälligkeitsdatum", ItemField.DUE.label());
         } finally {
             Messages.use(Language.ENGLISH);
         }

@@ -335,7 +335,7 @@ public final class SettingsViewModel {
         }
         // A name left as it was is not saved, so it cannot be wrong (the host name may be long).
         if (!deviceName.get().equals(initialDeviceName) && Authors.validName(deviceName.get()).isEmpty()) {
-            p.put(DEVICE_NAME, Authors.NAME_PROBLEM);
+            p.put(DEVICE_NAME, Authors.nameProblem());
         }
         return p;
     }

@@ -128,7 +128,8 @@ public enum Format {
                         }
                     });
         } catch (IOException e) {
-            throw new ImportException(String.valueOf(dir.getFileName()), null, Messages.text("transfer.folder.cannotList", e.getMessage()), e);
+            throw new ImportException(String.valueOf(dir.getFileName()), null,
+                    Messages.text("transfer.folder.cannotList", e.getMessage()), e);
         }
     }
 }

@@ -60,7 +60,8 @@ record FrontMatter(Map<String, Object> fields, String body) {
             throw new ImportException(file, where + ", " + Messages.text("transfer.where.line", String.valueOf(line)),
                     Messages.text("transfer.frontMatter.notYaml", Limits.shorten(String.valueOf(e.getProblem()))), e);
         } catch (YamlEngineException e) {
-            throw new ImportException(file, where, Messages.text("transfer.frontMatter.notYaml", Limits.shorten(e.getMessage())), e);
+            throw new ImportException(file, where,
+                    Messages.text("transfer.frontMatter.notYaml", Limits.shorten(e.getMessage())), e);
         } catch (RuntimeException e) {
             // A bug in the library on some odd input is still a file Tandem cannot read, not a crash of the import.
             throw new ImportException(file, where, Messages.text("transfer.frontMatter.unreadable",

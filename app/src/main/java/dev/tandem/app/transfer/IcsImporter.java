@@ -158,7 +158,8 @@ final class IcsImporter {
             IcsRepeat.Read read = IcsRepeat.read(rrule, dates(t.getProperties(Property.EXDATE)),
                     dates(t.getProperties(Property.RDATE)).size(), due, tandemFile);
             repeats = read.repeats();
-            read.lost().forEach(w -> warnings.add(Messages.text("transfer.ics.todoWarning", where, Limits.shorten(title), w)));
+            read.lost().forEach(w -> warnings.add(
+                    Messages.text("transfer.ics.todoWarning", where, Limits.shorten(title), w)));
         }
         String notes = NoteAttributes.append(description == null || description.isBlank() ? null : description,
                 new NoteAttributes(tags, NoteAttributes.priorityWord(level), repeats));

@@ -218,7 +218,8 @@ final class JoplinImporter {
                 continue;
             }
             TodoList list = byTop.computeIfAbsent(topId, k -> new TodoList(StableIds.of("joplin", "folder", k),
-                    Limits.name(file, Messages.text("transfer.where.notebook", k), name(top)), null, top.time("created_time", file, k)));
+                    Limits.name(file, Messages.text("transfer.where.notebook", k), name(top)), null,
+                    top.time("created_time", file, k)));
             lists.put(f.get("id"), list);
         }
         List<Section> sections = new ArrayList<>();
@@ -353,7 +354,8 @@ final class JoplinImporter {
                 name = r != null && r.get("filename") != null ? r.get("filename")
                         : e.getKey() + (ext == null ? "" : "." + ext);
             }
-            Long created = r == null ? null : r.time("created_time", file, Messages.text("transfer.where.resource", e.getKey()));
+            Long created = r == null ? null
+                    : r.time("created_time", file, Messages.text("transfer.where.resource", e.getKey()));
             out.add(new IncomingAttachment(it.id(), resourceFiles.get(e.getKey()), null, name,
                     r == null ? null : r.get("mime"), created, e.getValue()));
         }

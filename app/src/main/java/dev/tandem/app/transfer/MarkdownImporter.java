@@ -258,7 +258,8 @@ final class MarkdownImporter {
         Long created = fm.text("created").flatMap(v -> JoplinDates.parse(v, zone)).orElse(null);
         Long updated = fm.text("updated").flatMap(v -> JoplinDates.parse(v, zone)).orElse(null);
         String due = fm.text("due").map(v -> JoplinDates.parseDate(v, zone).map(Object::toString)
-                .orElseThrow(() -> new ImportException(file, where, Messages.text("transfer.field.notDate", "due", Limits.shorten(v)))))
+                .orElseThrow(() -> new ImportException(file, where,
+                        Messages.text("transfer.field.notDate", "due", Limits.shorten(v)))))
                 .orElse(null);
         Item base = new Item(key, list == null ? null : list.id(),
                 Limits.title(file, where, tandem ? title.get() : title.get().strip()), null, Limits.isoDate(file, where, due),

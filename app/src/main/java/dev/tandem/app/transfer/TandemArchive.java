@@ -94,9 +94,11 @@ final class TandemArchive {
             }
             byte[] bytes;
             try (InputStream s = zip.getInputStream(doc)) {
-                bytes = TextFiles.readAtMost(s, Limits.MAX_FILE_BYTES, file, Messages.text("transfer.where.entry", TandemJson.ENTRY));
+                bytes = TextFiles.readAtMost(s, Limits.MAX_FILE_BYTES, file,
+                        Messages.text("transfer.where.entry", TandemJson.ENTRY));
             }
-            in = TandemJsonImporter.read(file, TextFiles.decode(bytes, file, Messages.text("transfer.where.entry", TandemJson.ENTRY)), progress);
+            in = TandemJsonImporter.read(file,
+                    TextFiles.decode(bytes, file, Messages.text("transfer.where.entry", TandemJson.ENTRY)), progress);
             for (IncomingAttachment a : in.attachments()) {
                 if (zip.getEntry(TandemJson.FILES + a.blob()) != null) {
                     present.add(a.blob());

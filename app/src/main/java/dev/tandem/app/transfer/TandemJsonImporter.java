@@ -81,7 +81,8 @@ final class TandemJsonImporter {
                         expect(p, value, JsonToken.START_OBJECT, file, Messages.text("transfer.json.tablesNotObject"));
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String table = p.currentName();
-                            expect(p, p.nextToken(), JsonToken.START_ARRAY, file, Messages.text("transfer.json.notArray", Limits.shorten(table)));
+                            expect(p, p.nextToken(), JsonToken.START_ARRAY, file,
+                                    Messages.text("transfer.json.notArray", Limits.shorten(table)));
                             switch (table) {
                                 case "lists" -> readRows(p, file, table, row -> lists.add(list(row.values, file, row.where,
                                         unknownColumns)));
@@ -158,7 +159,8 @@ final class TandemJsonImporter {
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             String where = table + "[" + index + "], " + line(p);
-            expect(p, t, JsonToken.START_OBJECT, file, Messages.text("transfer.json.rowNotObject", table + "[" + index + "]"));
+            expect(p, t, JsonToken.START_OBJECT, file,
+                    Messages.text("transfer.json.rowNotObject", table + "[" + index + "]"));
             Map<String, Object> values = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -170,7 +172,8 @@ final class TandemJsonImporter {
                     case VALUE_TRUE -> Boolean.TRUE;
                     case VALUE_FALSE -> Boolean.FALSE;
                     case VALUE_NULL -> null;
-                    default -> throw new ImportException(file, where, Messages.text("transfer.json.badValue", Limits.shorten(name)));
+                    default -> throw new ImportException(file, where,
+                            Messages.text("transfer.json.badValue", Limits.shorten(name)));
                 };
                 if (values.containsKey(name)) {
                     throw new ImportException(file, where, Messages.text("transfer.json.twice", Limits.shorten(name)));
@@ -274,7 +277,8 @@ final class TandemJsonImporter {
                     : Messages.text("transfer.json.blobBad", Limits.shorten(a.blob())));
         }
         if (a.name() == null || a.name().isBlank() || a.name().length() > AttachmentStore.MAX_NAME) {
-            throw new ImportException(file, where, Messages.text("transfer.json.attachmentName", String.valueOf(AttachmentStore.MAX_NAME)));
+            throw new ImportException(file, where,
+                    Messages.text("transfer.json.attachmentName", String.valueOf(AttachmentStore.MAX_NAME)));
         }
         String type = a.type() != null && a.type().length() <= 255 && a.type().matches("[\\w.+-]+/[\\w.+-]+")
                 ? a.type() : null;

@@ -55,7 +55,8 @@ public final class TextFiles {
     public static byte[] readAtMost(InputStream in, long max, String file, String where) throws IOException {
         byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (b.length > max) {
-            throw new ImportException(file, where, Messages.text("transfer.file.entryTooLarge", String.valueOf(max / (1024 * 1024))));
+            throw new ImportException(file, where,
+                    Messages.text("transfer.file.entryTooLarge", String.valueOf(max / (1024 * 1024))));
         }
         return b;
     }

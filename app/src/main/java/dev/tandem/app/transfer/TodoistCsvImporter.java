@@ -153,7 +153,8 @@ final class TodoistCsvImporter {
                         open.add(current);
                         Limits.itemCount(file, tasks.size());
                     }
-                    default -> throw new ImportException(file, where, Messages.text("transfer.todoist.badType", Limits.shorten(type)));
+                    default -> throw new ImportException(file, where,
+                            Messages.text("transfer.todoist.badType", Limits.shorten(type)));
                 }
                 if (tasks.size() % 1000 == 0 && !tasks.isEmpty()) {
                     progress.update(Messages.text("common.progress.reading"), tasks.size(), -1);
@@ -229,7 +230,8 @@ final class TodoistCsvImporter {
             case "2" -> "medium";
             case "3" -> "low";
             case "4" -> null;
-            default -> throw new ImportException(file, where, Messages.text("transfer.todoist.badPriority", Limits.shorten(v)));
+            default -> throw new ImportException(file, where,
+                    Messages.text("transfer.todoist.badPriority", Limits.shorten(v)));
         };
     }
 

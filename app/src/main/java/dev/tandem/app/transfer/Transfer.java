@@ -120,7 +120,8 @@ public final class Transfer {
         try (java.io.InputStream in = Files.newInputStream(path)) {
             return TandemArchive.isZip(in.readNBytes(4));
         } catch (IOException e) {
-            throw new ImportException(String.valueOf(path.getFileName()), null, Messages.text("transfer.error.cannotRead", e.getMessage()), e);
+            throw new ImportException(String.valueOf(path.getFileName()), null,
+                    Messages.text("transfer.error.cannotRead", e.getMessage()), e);
         }
     }
 

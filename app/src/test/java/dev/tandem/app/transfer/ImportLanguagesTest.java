@@ -89,6 +89,12 @@ class ImportLanguagesTest {
     }
 
     @Test
+    void lastDayOfTheMonth_english_keepsTheApostrophe() throws Exception {
+        ImportReport r = importIcs(vtodo("d", "Rent", "DUE;VALUE=DATE:20261130\r\nRRULE:FREQ=MONTHLY;BYMONTHDAY=-1"));
+        assertTrue(r.warnings().get(0).contains(" (Tandem's last day of the month, as BYMONTHDAY=-1 said;"), r.warnings().toString());
+    }
+
+    @Test
     void repeatLosingTwoThings_german_oneGermanSentence() throws Exception {
         Messages.use(Language.GERMAN);
         ImportReport r = importIcs(BINS);

@@ -66,8 +66,8 @@ final class AttachmentImport {
         try {
             return budget(Files.getFileStore(blobs.directory()).getUsableSpace());
         } catch (IOException e) {
-            throw new ImportException(blobs.directory().toString(), null, "cannot tell the free disk space: "
-                    + e.getMessage(), e);
+            throw new ImportException(blobs.directory().toString(), null, Messages.text("transfer.attachments.freeSpace",
+                    e.getMessage()), e);
         }
     }
 
@@ -132,7 +132,8 @@ final class AttachmentImport {
             throw e;
         } catch (IOException e) {
             blobs.removeUnnamed(added);
-            throw new ImportException(in.source(), null, "cannot read its attachments: " + e.getMessage(), e);
+            throw new ImportException(in.source(), null,
+                    Messages.text("transfer.attachments.cannotRead", e.getMessage()), e);
         }
         Map<String, List<Stored>> byItem = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
@@ -202,7 +203,8 @@ final class AttachmentImport {
     }
 
     private static String names(List<String> names) {
-        String shown = String.join(", ", names.stream().limit(5).map(n -> Limits.shorten(n == null ? "file" : n)).toList());
-        return names.size() > 5 ? shown + " and " + (names.size() - 5) + " more" : shown;
+        String shown = String.join(", ", names.stream().limit(5)
+                .map(n -> n == null ? Messages.text("transfer.attachments.unnamed") : Limits.shorten(n)).toList());
+        return names.size() > 5 ? Messages.text("transfer.attachments.andMore", shown, names.size() - 5) : shown;
     }
 }

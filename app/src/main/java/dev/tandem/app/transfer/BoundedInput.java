@@ -1,5 +1,6 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.ui.messages.Messages;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +26,8 @@ final class BoundedInput extends FilterInputStream {
         void take(long n) {
             read += n;
             if (read > limit) {
-                throw new ImportException(source, null, "its attached files inflate to more than "
-                        + limit / (1000 * 1000) + " MB (the most one import takes, or the free disk space less "
-                        + Limits.DISK_MARGIN_BYTES / (1000 * 1000) + " MB): nothing was imported");
+                throw new ImportException(source, null, Messages.text("transfer.attachments.inflate",
+                        String.valueOf(limit / (1000 * 1000)), String.valueOf(Limits.DISK_MARGIN_BYTES / (1000 * 1000))));
             }
         }
     }

@@ -69,7 +69,7 @@ public enum Format {
             return looksLikeJoplinRaw(path) ? JOPLIN_RAW : MARKDOWN;
         }
         if (!Files.isRegularFile(path)) {
-            throw new ImportException(name, null, "no such file or folder");
+            throw new ImportException(name, null, Messages.text("transfer.file.none"));
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".json") || lower.endsWith(".zip")) {
@@ -95,7 +95,7 @@ public enum Format {
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(512);
         } catch (IOException e) {
-            throw new ImportException(name, null, "cannot read it: " + e.getMessage(), e);
+            throw new ImportException(name, null, Messages.text("transfer.error.cannotRead", e.getMessage()), e);
         }
         if (head.length >= 262 && new String(head, 257, 5, StandardCharsets.US_ASCII).equals("ustar")) {
             return JOPLIN_JEX;
@@ -113,8 +113,7 @@ public enum Format {
         if (text.startsWith("TYPE,") || text.startsWith("\"TYPE\",")) {
             return TODOIST_CSV;
         }
-        throw new ImportException(name, null, "cannot tell its format; name it with --format "
-                + "(json, markdown, ics, todoist, jex or joplin-raw)");
+        throw new ImportException(name, null, Messages.text("transfer.format.unknown"));
     }
 
     private static boolean looksLikeJoplinRaw(Path dir) {
@@ -129,7 +128,8 @@ public enum Format {
                         }
                     });
         } catch (IOException e) {
-            throw new ImportException(String.valueOf(dir.getFileName()), null, "cannot list the folder: " + e.getMessage(), e);
+            throw new ImportException(String.valueOf(dir.getFileName()), null,
+                    Messages.text("transfer.folder.cannotList", e.getMessage()), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.ui.messages.Messages;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +37,15 @@ record FrontMatter(Map<String, Object> fields, String body) {
             close = close(t);
         }
         if (close == null) {
-            throw new ImportException(file, where + ", line 1", "the front matter (---) is never closed");
+            throw new ImportException(file, where + ", " + Messages.text("transfer.where.line", "1"),
+                    Messages.text("transfer.frontMatter.unclosed"));
         }
         int end = close[0];
         int bodyStart = close[1];
         String yaml = t.substring(4, end + 1);
         if (yaml.length() > MAX_HEADER_CHARS) {
-            throw new ImportException(file, where, "the front matter is larger than " + MAX_HEADER_CHARS / 1024 + " KB");
+            throw new ImportException(file, where, Messages.text("transfer.frontMatter.tooLarge",
+                    String.valueOf(MAX_HEADER_CHARS / 1024)));
         }
         // The reader's buffer holds the whole header: snakeyaml-engine 2.10 fails (IndexOutOfBounds) on a
         // surrogate pair split at its buffer's edge, which a long emoji title reaches. The header is capped above.
@@ -54,17 +57,18 @@ record FrontMatter(Map<String, Object> fields, String body) {
             parsed = new Load(settings).loadFromString(yaml);
         } catch (MarkedYamlEngineException e) {
             int line = e.getProblemMark().map(m -> m.getLine() + 2).orElse(1);
-            throw new ImportException(file, where + ", line " + line, "the front matter is not valid YAML: "
-                    + Limits.shorten(String.valueOf(e.getProblem())), e);
+            throw new ImportException(file, where + ", " + Messages.text("transfer.where.line", String.valueOf(line)),
+                    Messages.text("transfer.frontMatter.notYaml", Limits.shorten(String.valueOf(e.getProblem()))), e);
         } catch (YamlEngineException e) {
-            throw new ImportException(file, where, "the front matter is not valid YAML: " + Limits.shorten(e.getMessage()), e);
+            throw new ImportException(file, where,
+                    Messages.text("transfer.frontMatter.notYaml", Limits.shorten(e.getMessage())), e);
         } catch (RuntimeException e) {
             // A bug in the library on some odd input is still a file Tandem cannot read, not a crash of the import.
-            throw new ImportException(file, where, "the front matter cannot be read: "
-                    + Limits.shorten(e.getClass().getSimpleName() + ": " + e.getMessage()), e);
+            throw new ImportException(file, where, Messages.text("transfer.frontMatter.unreadable",
+                    Limits.shorten(e.getClass().getSimpleName() + ": " + e.getMessage())), e);
         }
         if (parsed != null && !(parsed instanceof Map)) {
-            throw new ImportException(file, where, "the front matter must be key: value lines");
+            throw new ImportException(file, where, Messages.text("transfer.frontMatter.notMap"));
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         if (parsed instanceof Map<?, ?> m) {

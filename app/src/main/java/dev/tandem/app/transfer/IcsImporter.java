@@ -65,10 +65,12 @@ final class IcsImporter {
         try {
             cal = new CalendarBuilder().build(new StringReader(text));
         } catch (ParserException e) {
-            throw new ImportException(file, "line " + e.getLineNo(), "not valid iCalendar: " + Limits.shorten(
-                    String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage())), e);
+            throw new ImportException(file, Messages.text("transfer.where.line", String.valueOf(e.getLineNo())),
+                    Messages.text("transfer.ics.invalid", Limits.shorten(
+                    String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()))), e);
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(file, null, "not valid iCalendar: " + Limits.shorten(String.valueOf(e.getMessage())), e);
+            throw new ImportException(file, null, Messages.text("transfer.ics.invalid",
+                    Limits.shorten(String.valueOf(e.getMessage()))), e);
         }
         String calName = value(cal.getProperty(Ical.X_CALNAME)).orElse(null);
         Map<String, TodoList> lists = new LinkedHashMap<>();
@@ -101,8 +103,8 @@ final class IcsImporter {
                 if (uid.get().length() <= ItemLink.MAX_EXTERNAL_ID) {
                     links.add(ItemLink.of(it.id(), ItemLink.ICAL, uid.get()));
                 } else {
-                    warnings.add(where + ": the UID is longer than " + ItemLink.MAX_EXTERNAL_ID
-                            + " characters; an export gives this " + (note ? "note" : "todo") + " a UID of its own");
+                    warnings.add(Messages.text("transfer.ics.longUid", where,
+                            String.valueOf(ItemLink.MAX_EXTERNAL_ID), note ? "note" : "todo"));
                 }
             }
             Limits.itemCount(file, items.size());
@@ -156,7 +158,8 @@ final class IcsImporter {
             IcsRepeat.Read read = IcsRepeat.read(rrule, dates(t.getProperties(Property.EXDATE)),
                     dates(t.getProperties(Property.RDATE)).size(), due, tandemFile);
             repeats = read.repeats();
-            read.lost().forEach(w -> warnings.add(where + ", \"" + Limits.shorten(title) + "\": " + w));
+            read.lost().forEach(w -> warnings.add(
+                    Messages.text("transfer.ics.todoWarning", where, Limits.shorten(title), w)));
         }
         String notes = NoteAttributes.append(description == null || description.isBlank() ? null : description,
                 new NoteAttributes(tags, NoteAttributes.priorityWord(level), repeats));
@@ -198,7 +201,7 @@ final class IcsImporter {
                                    String where) {
         Optional<String> own = value(t.getProperty(Ical.X_START));
         if (own.isPresent()) {
-            String d = Limits.isoDate(file, where, own.get(), "start date");
+            String d = Limits.isoDate(file, where, own.get(), "start");
             return d == null ? null : LocalDate.parse(d);
         }
         Optional<Property> dtstart = t.getProperty(Property.DTSTART);
@@ -284,8 +287,8 @@ final class IcsImporter {
         try {
             return d.getDate();
         } catch (RuntimeException e) {
-            throw new ImportException(file, where, p.get().getName() + " '" + Limits.shorten(p.get().getValue())
-                    + "' is not a date", e);
+            throw new ImportException(file, where, Messages.text("transfer.field.notDate", p.get().getName(),
+                    Limits.shorten(p.get().getValue())), e);
         }
     }
 }

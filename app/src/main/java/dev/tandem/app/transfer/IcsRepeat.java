@@ -2,6 +2,7 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.Recurrence.Freq;
+import dev.tandem.ui.messages.Messages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
@@ -50,7 +51,7 @@ final class IcsRepeat {
         List<String> lost = new ArrayList<>();
         if (rrule == null) {
             if (rdates > 0) {
-                lost.add("does not repeat: its " + ImportReport.count(rdates, "extra date") + " (RDATE) were left out");
+                lost.add(Messages.text("transfer.ics.repeat.rdatesOnly", rdates));
             }
             // EXDATE without a rule leaves out nothing.
             return new Read(null, lost);
@@ -60,46 +61,42 @@ final class IcsRepeat {
         try {
             recur = new Recur<>(text.regionMatches(true, 0, "RRULE:", 0, 6) ? text.substring(6) : text);
         } catch (RuntimeException e) {
-            lost.add("does not repeat: its rule " + quoted(text) + " is not valid iCalendar (kept as text in the notes)");
+            lost.add(Messages.text("transfer.ics.repeat.invalid", Limits.shorten(text)));
             return new Read(text, lost);
         }
         Base base = base(recur, due);
         if (base == null) {
-            lost.add("does not repeat: Tandem cannot repeat as " + quoted(text) + " does (kept as text in the notes)");
+            lost.add(Messages.text("transfer.ics.repeat.unsupported", Limits.shorten(text)));
             return new Read(text, lost);
         }
         Recurrence rule = base.rule();
         if (recur.getCount() > 0) {
-            lost.add("will not stop after " + ImportReport.count(recur.getCount(), "time") + " (COUNT="
-                    + recur.getCount() + ")");
+            lost.add(Messages.text("transfer.ics.repeat.count", recur.getCount(), String.valueOf(recur.getCount())));
         }
         Temporal until = recur.getUntil();
         if (until != null) {
-            lost.add("will not stop on " + untilDate(until) + " (UNTIL)");
+            lost.add(Messages.text("transfer.ics.repeat.until", untilDate(until)));
         }
         if (!exdates.isEmpty()) {
-            lost.add("will come due on the " + ImportReport.count(exdates.size(), "date") + " its calendar left out (EXDATE "
-                    + String.join(", ", exdates.subList(0, Math.min(3, exdates.size())).stream().map(Limits::shorten).toList())
-                    + (exdates.size() > 3 ? ", …" : "") + ")");
+            lost.add(Messages.text("transfer.ics.repeat.exdates", exdates.size(),
+                    String.join(", ", exdates.subList(0, Math.min(3, exdates.size())).stream().map(Limits::shorten).toList())
+                    + (exdates.size() > 3 ? ", …" : "")));
         }
         if (rdates > 0) {
-            lost.add("will not come due on its " + ImportReport.count(rdates, "extra date") + " (RDATE)");
+            lost.add(Messages.text("transfer.ics.repeat.rdates", rdates));
         }
-        String head = "repeats " + rule.describe();
-        boolean differs = !lost.isEmpty();
-        if (base.lastDay()) {
-            head += " (Tandem's last day of the month, as BYMONTHDAY=-1 said; exported, other apps read it as the 31st only)";
-            differs = true;
-        } else if (base.clamped() && !tandemFile) {
-            head += rule.freq() == Freq.YEARLY ? " (on February 28 in other years, which its calendar skips)"
-                    : " (on the last day of months too short for it, which its calendar skips)";
-            differs = true;
-        }
-        if (!differs) {
+        String shift = base.lastDay() ? "lastDay"
+                : base.clamped() && !tandemFile ? (rule.freq() == Freq.YEARLY ? "february" : "shortMonths") : "none";
+        if (lost.isEmpty() && shift.equals("none")) {
             return new Read(rule.toRule(), List.of());
         }
-        String said = lost.isEmpty() ? head : head + " but " + String.join(" and ", lost);
-        return new Read(rule.toRule(), List.of(said));
+        // Each loss is a whole clause of its own pattern; the language's "and" joins them.
+        String losses = lost.isEmpty() ? "" : lost.get(0);
+        for (String l : lost.subList(Math.min(1, lost.size()), lost.size())) {
+            losses = Messages.text("transfer.ics.repeat.and", losses, l);
+        }
+        return new Read(rule.toRule(), List.of(Messages.text("transfer.ics.repeat", rule.describe(), shift,
+                lost.isEmpty() ? "none" : "lost", losses)));
     }
 
     /**
@@ -201,9 +198,5 @@ final class IcsRepeat {
     private static String untilDate(Temporal until) {
         String s = until.toString();
         return s.length() >= 10 ? s.substring(0, 10) : s;
-    }
-
-    private static String quoted(String rule) {
-        return "\"" + Limits.shorten(rule) + "\"";
     }
 }

@@ -1,5 +1,7 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.ui.messages.Messages;
+
 /**
  * A file that cannot be imported, and where: the file, then the line or entry, then what is wrong
  * ("todoist.csv, line 12: INDENT must be 1 to 5"). An import that throws this wrote nothing.
@@ -23,11 +25,9 @@ public final class ImportException extends RuntimeException {
     }
 
     private static String message(String file, String where, String problem) {
-        StringBuilder b = new StringBuilder(file == null ? "the file" : file);
-        if (where != null && !where.isEmpty()) {
-            b.append(", ").append(where);
-        }
-        return b.append(": ").append(problem).toString();
+        String f = file == null ? Messages.text("transfer.error.theFile") : file;
+        return where != null && !where.isEmpty() ? Messages.text("transfer.error.at", f, where, problem)
+                : Messages.text("transfer.error", f, problem);
     }
 
     /** The file's name as the user gave it. */

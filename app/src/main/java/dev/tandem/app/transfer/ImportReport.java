@@ -29,8 +29,4 @@ public record ImportReport(String source, int added, int known, int listsCreated
                 : listsCreated > 0 ? "lists" : "none";
         return Messages.text("common.import.summary", added, attachments, listsCreated, source, shape, known);
     }
-
-    static String count(long n, String what) {
-        return String.format("%,d", n) + " " + what + (n == 1 ? "" : "s");
-    }
 }

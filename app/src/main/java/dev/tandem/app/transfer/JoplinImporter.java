@@ -58,9 +58,9 @@ final class JoplinImporter {
             long total = 0;
             while ((e = tar.getNextEntry()) != null) {
                 String name = e.getName();
-                String where = "entry " + Limits.shorten(name);
+                String where = Messages.text("transfer.where.entry", Limits.shorten(name));
                 if (!safeName(name)) {
-                    throw new ImportException(file, where, "the entry's name points outside the archive; refusing the file");
+                    throw new ImportException(file, where, Messages.text("transfer.archive.outside"));
                 }
                 if (e.isDirectory() || e.isSymbolicLink() || e.isLink()) {
                     continue;
@@ -75,8 +75,8 @@ final class JoplinImporter {
                 byte[] bytes = TextFiles.readAtMost(tar, Limits.MAX_ENTRY_BYTES, file, where);
                 total += bytes.length;
                 if (total > Limits.MAX_FILE_BYTES) {
-                    throw new ImportException(file, null, "the archive unpacks to more than "
-                            + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MB");
+                    throw new ImportException(file, null, Messages.text("transfer.archive.tooLarge",
+                            String.valueOf(Limits.MAX_FILE_BYTES / (1024 * 1024))));
                 }
                 items.put(name, JoplinRaw.parse(TextFiles.decode(bytes, file, where), file, where));
                 if (items.size() % 500 == 0) {
@@ -84,10 +84,10 @@ final class JoplinImporter {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new ImportException(file, null, "not a readable JEX (tar) archive: " + e.getMessage(), e);
+            throw new ImportException(file, null, Messages.text("transfer.joplin.unreadableJex", e.getMessage()), e);
         }
         if (items.isEmpty()) {
-            throw new ImportException(file, null, "no Joplin items in it: is this a JEX export?");
+            throw new ImportException(file, null, Messages.text("transfer.joplin.noneJex"));
         }
         return convert(file, items, resources, zone).withAttachmentsFrom(SourceFiles.tar(path));
     }
@@ -101,7 +101,7 @@ final class JoplinImporter {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.sorted().toList();
         } catch (IOException e) {
-            throw new ImportException(file, null, "cannot list the folder: " + e.getMessage(), e);
+            throw new ImportException(file, null, Messages.text("transfer.folder.cannotList", e.getMessage()), e);
         }
         for (Path p : files) {
             String name = String.valueOf(p.getFileName());
@@ -112,11 +112,12 @@ final class JoplinImporter {
             if (!JoplinRaw.isItemName(name) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            String where = "file " + name;
+            String where = Messages.text("transfer.where.file", name);
             byte[] bytes = TextFiles.readBytes(p, Limits.MAX_ENTRY_BYTES);
             total += bytes.length;
             if (total > Limits.MAX_FILE_BYTES) {
-                throw new ImportException(file, null, "the folder holds more than " + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MB");
+                throw new ImportException(file, null, Messages.text("transfer.folder.tooLarge",
+                        String.valueOf(Limits.MAX_FILE_BYTES / (1024 * 1024))));
             }
             items.put(name, JoplinRaw.parse(TextFiles.decode(bytes, file, where), file, where));
             if (items.size() % 500 == 0) {
@@ -124,7 +125,7 @@ final class JoplinImporter {
             }
         }
         if (items.isEmpty()) {
-            throw new ImportException(file, null, "no Joplin items in the folder: is this a RAW export?");
+            throw new ImportException(file, null, Messages.text("transfer.joplin.noneRaw"));
         }
         return convert(file, items, resources, zone).withAttachmentsFrom(SourceFiles.folder(dir));
     }
@@ -157,7 +158,7 @@ final class JoplinImporter {
                 }
             }
         } catch (IOException e) {
-            throw new ImportException(file, null, "cannot list the resources folder: " + e.getMessage(), e);
+            throw new ImportException(file, null, Messages.text("transfer.joplin.cannotListResources", e.getMessage()), e);
         }
         return out;
     }
@@ -217,7 +218,8 @@ final class JoplinImporter {
                 continue;
             }
             TodoList list = byTop.computeIfAbsent(topId, k -> new TodoList(StableIds.of("joplin", "folder", k),
-                    Limits.name(file, "notebook " + k, name(top)), null, top.time("created_time", file, k)));
+                    Limits.name(file, Messages.text("transfer.where.notebook", k), name(top)), null,
+                    top.time("created_time", file, k)));
             lists.put(f.get("id"), list);
         }
         List<Section> sections = new ArrayList<>();
@@ -228,7 +230,7 @@ final class JoplinImporter {
             if (chain.size() == 2 && lists.containsKey(sid)) {
                 sectionRank = Rank.between(sectionRank, null);
                 Section s = new Section(StableIds.derived("joplin\u0000section\u0000" + sid), lists.get(sid).id(),
-                        Limits.sectionName(file, "notebook " + sid, name(f)), sectionRank, null,
+                        Limits.sectionName(file, Messages.text("transfer.where.notebook", sid), name(f)), sectionRank, null,
                         f.time("created_time", file, sid));
                 sectionOf.put(sid, s);
                 sections.add(s);
@@ -249,14 +251,14 @@ final class JoplinImporter {
         int skipped = 0;
         for (Map.Entry<String, JoplinRaw> e : notes) {
             JoplinRaw n = e.getValue();
-            String where = "entry " + e.getKey();
+            String where = Messages.text("transfer.where.entry", e.getKey());
             if (encrypted(n)) {
                 skipped++;
                 continue;
             }
             String id = n.get("id");
             if (id == null) {
-                throw new ImportException(file, where, "the note has no id");
+                throw new ImportException(file, where, Messages.text("transfer.joplin.noId"));
             }
             boolean todo = "1".equals(n.get("is_todo"));
             Long completed = todo ? n.time("todo_completed", file, where) : null;
@@ -284,11 +286,10 @@ final class JoplinImporter {
             attachments.addAll(files(it, n.body(), resources, resourceFiles, encryptedFiles, file));
         }
         if (encryptedFiles[0] > 0) {
-            fileWarnings.add(ImportReport.count(encryptedFiles[0], "encrypted attachment")
-                    + " skipped: export from Joplin with encryption off");
+            fileWarnings.add(Messages.text("transfer.joplin.encryptedAttachments", encryptedFiles[0]));
         }
         if (skipped > 0) {
-            warnings.add(ImportReport.count(skipped, "encrypted note") + " skipped: export from Joplin with encryption off");
+            warnings.add(Messages.text("transfer.joplin.encryptedNotes", skipped));
         }
         return new Converted(new Incoming(file, new ArrayList<>(new java.util.LinkedHashSet<>(lists.values())),
                 ranked(items, orderOf), warnings).withSections(sections), attachments, fileWarnings);
@@ -353,7 +354,8 @@ final class JoplinImporter {
                 name = r != null && r.get("filename") != null ? r.get("filename")
                         : e.getKey() + (ext == null ? "" : "." + ext);
             }
-            Long created = r == null ? null : r.time("created_time", file, "resource " + e.getKey());
+            Long created = r == null ? null
+                    : r.time("created_time", file, Messages.text("transfer.where.resource", e.getKey()));
             out.add(new IncomingAttachment(it.id(), resourceFiles.get(e.getKey()), null, name,
                     r == null ? null : r.get("mime"), created, e.getValue()));
         }

@@ -1,5 +1,6 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.ui.messages.Messages;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -47,14 +48,13 @@ record JoplinRaw(String title, String body, Map<String, String> properties) {
                 break;
             }
             if (!PROPERTY.matcher(line).matches()) {
-                throw new ImportException(file, where, "not a Joplin item: the line '" + Limits.shorten(line)
-                        + "' should be a property (key: value)");
+                throw new ImportException(file, where, Messages.text("transfer.joplin.notProperty", Limits.shorten(line)));
             }
             int colon = line.indexOf(':');
             props.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
         }
         if (!props.containsKey("type_")) {
-            throw new ImportException(file, where, "not a Joplin item: it has no type_ property");
+            throw new ImportException(file, where, Messages.text("transfer.joplin.noType"));
         }
         String title = i >= 0 ? (i >= 1 ? lines[0] : "") : "";
         StringBuilder body = new StringBuilder();
@@ -95,7 +95,7 @@ record JoplinRaw(String title, String body, Map<String, String> properties) {
             try {
                 return Instant.parse(v).toEpochMilli();
             } catch (DateTimeParseException e2) {
-                throw new ImportException(file, where, key + " '" + Limits.shorten(v) + "' is not a time");
+                throw new ImportException(file, where, Messages.text("transfer.field.notTime", key, Limits.shorten(v)));
             }
         }
     }

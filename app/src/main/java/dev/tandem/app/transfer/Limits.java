@@ -1,6 +1,7 @@
 package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.TextLimits;
+import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -44,7 +45,7 @@ public final class Limits {
     /** The title as given (an importer strips it where its format pads titles); refused when blank or huge. */
     public static String title(String file, String where, String title) {
         if (title == null || title.isBlank()) {
-            throw new ImportException(file, where, "the title is empty");
+            throw new ImportException(file, where, Messages.text("transfer.limits.empty", "title"));
         }
         return check(file, where, "title", title, MAX_TITLE_CHARS);
     }
@@ -62,28 +63,28 @@ public final class Limits {
     }
 
     public static String name(String file, String where, String name) {
-        return named(file, where, name, "list name");
+        return named(file, where, name, "listName");
     }
 
     /** A section's name: as a list's, within a list. */
     public static String sectionName(String file, String where, String name) {
-        return named(file, where, name, "section name");
+        return named(file, where, name, "sectionName");
     }
 
     private static String named(String file, String where, String name, String what) {
         String n = name == null ? "" : name.strip();
         if (n.isEmpty()) {
-            throw new ImportException(file, where, "the " + what + " is empty");
+            throw new ImportException(file, where, Messages.text("transfer.limits.empty", what));
         }
         return check(file, where, what, n, MAX_NAME_CHARS);
     }
 
     /** An ISO date (yyyy-MM-dd) or null. */
     public static String isoDate(String file, String where, String due) {
-        return isoDate(file, where, due, "due date");
+        return isoDate(file, where, due, "due");
     }
 
-    /** An ISO date (yyyy-MM-dd) or null; {@code what} names the field in the message ("start date"). */
+    /** An ISO date (yyyy-MM-dd) or null; {@code what} names the field in the message: "due" or "start". */
     public static String isoDate(String file, String where, String date, String what) {
         if (date == null || date.isBlank()) {
             return null;
@@ -91,20 +92,20 @@ public final class Limits {
         try {
             return LocalDate.parse(date.strip()).toString();
         } catch (DateTimeParseException e) {
-            throw new ImportException(file, where, "the " + what + " '" + shorten(date) + "' is not a date (yyyy-mm-dd)");
+            throw new ImportException(file, where, Messages.text("transfer.limits.notDate", what, shorten(date)));
         }
     }
 
     public static void itemCount(String file, int count) {
         if (count > MAX_ITEMS) {
-            throw new ImportException(file, null, "more than " + MAX_ITEMS + " todos in one file");
+            throw new ImportException(file, null, Messages.text("transfer.limits.tooManyItems", String.valueOf(MAX_ITEMS)));
         }
     }
 
     private static String check(String file, String where, String what, String value, int max) {
         if (value.length() > max) {
-            throw new ImportException(file, where, what + ": " + value.length() + " characters, more than the "
-                    + max + " Tandem takes");
+            throw new ImportException(file, where, Messages.text("transfer.limits.tooLong", what,
+                    String.valueOf(value.length()), String.valueOf(max)));
         }
         return value;
     }

@@ -81,7 +81,7 @@ final class MarkdownImporter {
                         .filter(p -> isMarkdown(p) && !hidden(root.relativize(p)) && !inFilesFolder(root.relativize(p)))
                         .sorted().forEach(files::add);
             } catch (IOException | java.io.UncheckedIOException e) {
-                throw new ImportException(file, null, "cannot read the folder: " + e.getMessage(), e);
+                throw new ImportException(file, null, Messages.text("transfer.folder.cannotRead", e.getMessage()), e);
             }
         }
         Map<String, TodoList> lists = new LinkedHashMap<>();
@@ -97,11 +97,12 @@ final class MarkdownImporter {
         long total = 0;
         for (Path p : files) {
             Path rel = Files.isRegularFile(root) ? p.getFileName() : root.relativize(p);
-            String where = "file " + rel.toString().replace('\\', '/');
+            String where = Messages.text("transfer.where.file", rel.toString().replace('\\', '/'));
             byte[] bytes = TextFiles.readBytes(p, Limits.MAX_ENTRY_BYTES);
             total += bytes.length;
             if (total > Limits.MAX_FILE_BYTES) {
-                throw new ImportException(file, null, "the folder holds more than " + Limits.MAX_FILE_BYTES / (1024 * 1024) + " MB");
+                throw new ImportException(file, null, Messages.text("transfer.folder.tooLarge",
+                        String.valueOf(Limits.MAX_FILE_BYTES / (1024 * 1024))));
             }
             String listName = listName(rel);
             TodoList list = null;
@@ -133,10 +134,10 @@ final class MarkdownImporter {
             }
         }
         if (items.isEmpty()) {
-            throw new ImportException(file, null, "no Markdown (.md) files in it");
+            throw new ImportException(file, null, Messages.text("transfer.markdown.none"));
         }
         List<String> warnings = dropped == 0 ? List.of()
-                : List.of(dropped + " priority or repeat value(s) Tandem cannot hold left out (" + firstDropped + ")");
+                : List.of(Messages.text("transfer.markdown.dropped", dropped, firstDropped));
         // Lossless: attribute lines were already turned into fields here, for the files that have them.
         return new Incoming(file, new ArrayList<>(lists.values()), items, warnings, tags, true, List.of(), attachments,
                 SourceFiles.folder(base), new ArrayList<>(sections.values()));
@@ -167,7 +168,7 @@ final class MarkdownImporter {
             out = out.withSectionId(id);
         }
         return out.withRank(fm.text(MarkdownExporter.RANK).filter(Rank::isValid).orElse(null))
-                .withStartText(Limits.isoDate(file, where, fm.text(MarkdownExporter.START).orElse(null), "start date"))
+                .withStartText(Limits.isoDate(file, where, fm.text(MarkdownExporter.START).orElse(null), "start"))
                 .withSomeday(yes(fm, MarkdownExporter.SOMEDAY)).withCollapsed(yes(fm, MarkdownExporter.FOLDED));
     }
 
@@ -257,7 +258,8 @@ final class MarkdownImporter {
         Long created = fm.text("created").flatMap(v -> JoplinDates.parse(v, zone)).orElse(null);
         Long updated = fm.text("updated").flatMap(v -> JoplinDates.parse(v, zone)).orElse(null);
         String due = fm.text("due").map(v -> JoplinDates.parseDate(v, zone).map(Object::toString)
-                .orElseThrow(() -> new ImportException(file, where, "due '" + Limits.shorten(v) + "' is not a date")))
+                .orElseThrow(() -> new ImportException(file, where,
+                        Messages.text("transfer.field.notDate", "due", Limits.shorten(v)))))
                 .orElse(null);
         Item base = new Item(key, list == null ? null : list.id(),
                 Limits.title(file, where, tandem ? title.get() : title.get().strip()), null, Limits.isoDate(file, where, due),

@@ -1,5 +1,6 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.ui.messages.Messages;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
@@ -79,17 +80,18 @@ final class RecordMaps {
         if ((t == Boolean.class || t == boolean.class) && v instanceof Boolean) {
             return v;
         }
-        throw new ImportException(file, where, c.getName() + " must be " + kind(t) + ", not "
-                + (v instanceof String s ? "the text '" + Limits.shorten(s) + "'" : v.toString()));
+        throw new ImportException(file, where, Messages.text("transfer.json.wrongType", c.getName(), kind(t),
+                v instanceof String ? "text" : "value", v instanceof String s ? Limits.shorten(s) : v.toString()));
     }
 
+    /** The kind of value a field takes, as {@code transfer.json.wrongType} selects on it. */
     private static String kind(Class<?> t) {
         if (t == String.class) {
             return "text";
         }
         if (t == Long.class || t == Integer.class || t == long.class || t == int.class) {
-            return "a whole number";
+            return "whole";
         }
-        return t == Boolean.class || t == boolean.class ? "true or false" : "a number";
+        return t == Boolean.class || t == boolean.class ? "boolean" : "number";
     }
 }

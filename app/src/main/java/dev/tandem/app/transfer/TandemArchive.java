@@ -72,9 +72,8 @@ final class TandemArchive {
                 zip.closeEntry();
                 progress.update(Messages.text("common.progress.writingAttachments"), ++written, blobs.size());
             }
-            List<String> warnings = remoteOnly.isEmpty() ? List.of() : List.of(ImportReport.count(remoteOnly.size(),
-                    "attached file") + " not on this device (only on the remote) left out; open them in the app, or"
-                    + " turn on \"Keep attachments on this device\", and export again.");
+            List<String> warnings = remoteOnly.isEmpty() ? List.of() : List.of(Messages.text("transfer.export.remoteOnly",
+                    remoteOnly.size()));
             return new ExportReport(Format.TANDEM_JSON, json.items(), json.lists(), written, warnings);
         }
     }
@@ -91,22 +90,24 @@ final class TandemArchive {
         try (ZipFile zip = new ZipFile(path.toFile())) {
             ZipEntry doc = zip.getEntry(TandemJson.ENTRY);
             if (doc == null) {
-                throw new ImportException(file, null, "no " + TandemJson.ENTRY + " in it: this zip is no Tandem archive");
+                throw new ImportException(file, null, Messages.text("transfer.zip.noEntry", TandemJson.ENTRY));
             }
             byte[] bytes;
             try (InputStream s = zip.getInputStream(doc)) {
-                bytes = TextFiles.readAtMost(s, Limits.MAX_FILE_BYTES, file, "entry " + TandemJson.ENTRY);
+                bytes = TextFiles.readAtMost(s, Limits.MAX_FILE_BYTES, file,
+                        Messages.text("transfer.where.entry", TandemJson.ENTRY));
             }
-            in = TandemJsonImporter.read(file, TextFiles.decode(bytes, file, "entry " + TandemJson.ENTRY), progress);
+            in = TandemJsonImporter.read(file,
+                    TextFiles.decode(bytes, file, Messages.text("transfer.where.entry", TandemJson.ENTRY)), progress);
             for (IncomingAttachment a : in.attachments()) {
                 if (zip.getEntry(TandemJson.FILES + a.blob()) != null) {
                     present.add(a.blob());
                 }
             }
         } catch (ZipException e) {
-            throw new ImportException(file, null, "not a readable zip archive: " + e.getMessage(), e);
+            throw new ImportException(file, null, Messages.text("transfer.zip.unreadable", e.getMessage()), e);
         } catch (IOException e) {
-            throw new ImportException(file, null, "cannot read it: " + e.getMessage(), e);
+            throw new ImportException(file, null, Messages.text("transfer.error.cannotRead", e.getMessage()), e);
         }
         List<IncomingAttachment> files = in.attachments().stream()
                 .map(a -> present.contains(a.blob()) ? new IncomingAttachment(a.itemId(), TandemJson.FILES + a.blob(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -37,7 +38,7 @@ final class TandemJsonExporter {
                 for (TableRows.JsonRow r : rows) {
                     g.writeRawValue(r.json());
                     if (++n % 500 == 0) {
-                        progress.update("Writing " + table, n, rows.size());
+                        progress.update(Messages.text("transfer.progress.writingTable", table), n, rows.size());
                     }
                 }
                 g.writeEndArray();

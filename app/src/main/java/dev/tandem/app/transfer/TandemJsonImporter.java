@@ -56,32 +56,33 @@ final class TandemJsonImporter {
         Set<String> unknownColumns = new TreeSet<>();
         boolean sawFormat = false;
         try (JsonParser p = JSON.createParser(new StringReader(text))) {
-            expect(p, p.nextToken(), JsonToken.START_OBJECT, file, "the file must hold one JSON object");
+            expect(p, p.nextToken(), JsonToken.START_OBJECT, file, Messages.text("transfer.json.notObject"));
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
                     case "format" -> {
                         if (value != JsonToken.VALUE_STRING || !TandemJson.FORMAT.equals(p.getText())) {
-                            throw new ImportException(file, line(p), "\"format\" is not \"tandem\": this is not a Tandem backup");
+                            throw new ImportException(file, line(p), Messages.text("transfer.json.notTandem"));
                         }
                         sawFormat = true;
                     }
                     case "version" -> {
                         if (value != JsonToken.VALUE_NUMBER_INT) {
-                            throw new ImportException(file, line(p), "\"version\" must be a whole number");
+                            throw new ImportException(file, line(p), Messages.text("transfer.json.versionNotNumber"));
                         }
                         long v = p.getLongValue();
                         if (v > TandemJson.VERSION || v < 1) {
-                            throw new ImportException(file, line(p), "backup format version " + v
-                                    + " is newer than this Tandem reads (" + TandemJson.VERSION + "); update Tandem to import it");
+                            throw new ImportException(file, line(p), Messages.text("transfer.json.versionNewer",
+                                    String.valueOf(v), String.valueOf(TandemJson.VERSION)));
                         }
                     }
                     case "tables" -> {
-                        expect(p, value, JsonToken.START_OBJECT, file, "\"tables\" must be an object");
+                        expect(p, value, JsonToken.START_OBJECT, file, Messages.text("transfer.json.tablesNotObject"));
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String table = p.currentName();
-                            expect(p, p.nextToken(), JsonToken.START_ARRAY, file, "\"" + Limits.shorten(table) + "\" must be an array");
+                            expect(p, p.nextToken(), JsonToken.START_ARRAY, file,
+                                    Messages.text("transfer.json.notArray", Limits.shorten(table)));
                             switch (table) {
                                 case "lists" -> readRows(p, file, table, row -> lists.add(list(row.values, file, row.where,
                                         unknownColumns)));
@@ -114,7 +115,7 @@ final class TandemJsonImporter {
                                     Limits.itemCount(file, files.size());
                                 });
                                 default -> {
-                                    warnings.add("the table \"" + Limits.shorten(table) + "\" is not one this Tandem has; skipped");
+                                    warnings.add(Messages.text("transfer.json.unknownTable", Limits.shorten(table)));
                                     p.skipChildren();
                                 }
                             }
@@ -124,23 +125,24 @@ final class TandemJsonImporter {
                 }
             }
             if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
-                throw new ImportException(file, line(p), "unexpected content after the backup");
+                throw new ImportException(file, line(p), Messages.text("transfer.json.trailing"));
             }
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw new ImportException(file, at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr(),
-                    "not valid JSON: " + e.getOriginalMessage(), e);
+            throw new ImportException(file, at == null ? null : Messages.text("transfer.where.lineColumn",
+                    String.valueOf(at.getLineNr()), String.valueOf(at.getColumnNr())),
+                    Messages.text("transfer.json.invalid", e.getOriginalMessage()), e);
         } catch (IOException e) {
-            throw new ImportException(file, null, "cannot read it: " + e.getMessage(), e);
+            throw new ImportException(file, null, Messages.text("transfer.error.cannotRead", e.getMessage()), e);
         }
         if (!sawFormat) {
-            throw new ImportException(file, null, "no \"format\": \"tandem\" field: this is not a Tandem backup");
+            throw new ImportException(file, null, Messages.text("transfer.json.noFormat"));
         }
         if (unknownSystems[0] > 0) {
-            warnings.add(ImportReport.count(unknownSystems[0], "link") + " to a system this Tandem does not know skipped");
+            warnings.add(Messages.text("transfer.json.unknownSystems", unknownSystems[0]));
         }
         if (!unknownColumns.isEmpty()) {
-            warnings.add("columns this Tandem does not have were skipped: " + String.join(", ", unknownColumns));
+            warnings.add(Messages.text("transfer.json.unknownColumns", String.join(", ", unknownColumns)));
         }
         return new Incoming(file, lists, items, warnings, tags, true, links, files, SourceFiles.NONE, sections);
     }
@@ -156,8 +158,9 @@ final class TandemJsonImporter {
         int index = 0;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            String where = table + "[" + index + "], line " + p.currentLocation().getLineNr();
-            expect(p, t, JsonToken.START_OBJECT, file, table + "[" + index + "] must be an object");
+            String where = table + "[" + index + "], " + line(p);
+            expect(p, t, JsonToken.START_OBJECT, file,
+                    Messages.text("transfer.json.rowNotObject", table + "[" + index + "]"));
             Map<String, Object> values = new LinkedHashMap<>();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -169,11 +172,11 @@ final class TandemJsonImporter {
                     case VALUE_TRUE -> Boolean.TRUE;
                     case VALUE_FALSE -> Boolean.FALSE;
                     case VALUE_NULL -> null;
-                    default -> throw new ImportException(file, where, "\"" + Limits.shorten(name)
-                            + "\" must be text, a number, true, false or null");
+                    default -> throw new ImportException(file, where,
+                            Messages.text("transfer.json.badValue", Limits.shorten(name)));
                 };
                 if (values.containsKey(name)) {
-                    throw new ImportException(file, where, "\"" + Limits.shorten(name) + "\" is given twice");
+                    throw new ImportException(file, where, Messages.text("transfer.json.twice", Limits.shorten(name)));
                 }
                 values.put(name, value);
             }
@@ -200,7 +203,7 @@ final class TandemJsonImporter {
     private static Item item(Map<String, Object> row, String file, String where, Set<String> unknown) {
         Item it = RecordMaps.fromMap(Item.class, row, file, where, unknown);
         if (it.done() != null && it.done() != 0 && it.done() != 1) {
-            throw new ImportException(file, where, "done must be 0 or 1");
+            throw new ImportException(file, where, Messages.text("transfer.json.done"));
         }
         String listId = it.listId() == null ? null : id(it.listId(), file, where);
         // Version 2 fields: a priority out of range or a rule Tandem cannot compute is dropped, not guessed at;
@@ -223,7 +226,7 @@ final class TandemJsonImporter {
                 .withParentId(it.parentId() == null ? null : id(it.parentId(), file, where))
                 .withSectionId(it.sectionId() == null ? null : id(it.sectionId(), file, where))
                 .withRank(Rank.isValid(it.rank()) ? it.rank() : null)
-                .withStartText(Limits.isoDate(file, where, it.start(), "start date"))
+                .withStartText(Limits.isoDate(file, where, it.start(), "start"))
                 .withSomeday(it.isSomeday()).withCollapsed(it.isCollapsed());
     }
 
@@ -233,7 +236,7 @@ final class TandemJsonImporter {
         String itemId = id(t.itemId(), file, where);
         ItemTag clean = ItemTag.of(itemId, t.tag());
         if (clean.tag().isEmpty()) {
-            throw new ImportException(file, where, "the tag is empty");
+            throw new ImportException(file, where, Messages.text("transfer.json.tagEmpty"));
         }
         return new ItemTag(clean.id(), itemId, clean.tag(), t.removedAt());
     }
@@ -246,17 +249,17 @@ final class TandemJsonImporter {
         ItemLink l = RecordMaps.fromMap(ItemLink.class, row, file, where, unknown);
         String itemId = id(l.itemId(), file, where);
         if (l.system() == null || l.system().isBlank()) {
-            throw new ImportException(file, where, "the link's system is missing");
+            throw new ImportException(file, where, Messages.text("transfer.json.linkSystem"));
         }
         if (!ItemLink.SYSTEMS.contains(l.system())) {
             return null;
         }
         if (l.externalId() == null || l.externalId().isBlank()) {
-            throw new ImportException(file, where, "the link's externalId is empty");
+            throw new ImportException(file, where, Messages.text("transfer.json.linkExternalId"));
         }
         if (l.externalId().length() > ItemLink.MAX_EXTERNAL_ID) {
-            throw new ImportException(file, where, "externalId: " + l.externalId().length() + " characters, more than the "
-                    + ItemLink.MAX_EXTERNAL_ID + " Tandem takes");
+            throw new ImportException(file, where, Messages.text("transfer.limits.tooLong", "externalId",
+                    String.valueOf(l.externalId().length()), String.valueOf(ItemLink.MAX_EXTERNAL_ID)));
         }
         return ItemLink.of(itemId, l.system(), l.externalId());
     }
@@ -270,12 +273,12 @@ final class TandemJsonImporter {
         Attachment a = RecordMaps.fromMap(Attachment.class, row, file, where, unknown);
         String itemId = id(a.itemId(), file, where);
         if (!Blob.isId(a.blob())) {
-            throw new ImportException(file, where, a.blob() == null ? "the attachment's blob is missing"
-                    : "the blob '" + Limits.shorten(a.blob()) + "' is not a SHA-256 in lower-case hex");
+            throw new ImportException(file, where, a.blob() == null ? Messages.text("transfer.json.blobMissing")
+                    : Messages.text("transfer.json.blobBad", Limits.shorten(a.blob())));
         }
         if (a.name() == null || a.name().isBlank() || a.name().length() > AttachmentStore.MAX_NAME) {
-            throw new ImportException(file, where, "the attachment's name is empty or longer than "
-                    + AttachmentStore.MAX_NAME + " characters");
+            throw new ImportException(file, where,
+                    Messages.text("transfer.json.attachmentName", String.valueOf(AttachmentStore.MAX_NAME)));
         }
         String type = a.type() != null && a.type().length() <= 255 && a.type().matches("[\\w.+-]+/[\\w.+-]+")
                 ? a.type() : null;
@@ -284,8 +287,8 @@ final class TandemJsonImporter {
 
     private static String id(String id, String file, String where) {
         if (id == null || !PLAIN_ID.matcher(id).matches()) {
-            throw new ImportException(file, where, id == null ? "the id is missing"
-                    : "the id '" + Limits.shorten(id) + "' is not a Tandem id");
+            throw new ImportException(file, where, id == null ? Messages.text("transfer.json.idMissing")
+                    : Messages.text("transfer.json.idBad", Limits.shorten(id)));
         }
         return id;
     }
@@ -297,6 +300,6 @@ final class TandemJsonImporter {
     }
 
     private static String line(JsonParser p) {
-        return "line " + p.currentLocation().getLineNr();
+        return Messages.text("transfer.where.line", String.valueOf(p.currentLocation().getLineNr()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.app.transfer;
 
+import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -26,15 +27,15 @@ public final class TextFiles {
         String name = String.valueOf(path.getFileName());
         try {
             if (!Files.isRegularFile(path)) {
-                throw new ImportException(name, null, "not a file");
+                throw new ImportException(name, null, Messages.text("transfer.file.notFile"));
             }
             long size = Files.size(path);
             if (size > max) {
-                throw new ImportException(name, null, "the file is " + size / (1024 * 1024) + " MB; Tandem imports at most "
-                        + max / (1024 * 1024) + " MB at a time");
+                throw new ImportException(name, null, Messages.text("transfer.file.tooLarge",
+                        String.valueOf(size / (1024 * 1024)), String.valueOf(max / (1024 * 1024))));
             }
         } catch (IOException e) {
-            throw new ImportException(name, null, "cannot read it: " + e.getMessage(), e);
+            throw new ImportException(name, null, Messages.text("transfer.error.cannotRead", e.getMessage()), e);
         }
     }
 
@@ -46,7 +47,7 @@ public final class TextFiles {
                 return readAtMost(in, max, name, null);
             }
         } catch (IOException e) {
-            throw new ImportException(name, null, "cannot read it: " + e.getMessage(), e);
+            throw new ImportException(name, null, Messages.text("transfer.error.cannotRead", e.getMessage()), e);
         }
     }
 
@@ -54,7 +55,8 @@ public final class TextFiles {
     public static byte[] readAtMost(InputStream in, long max, String file, String where) throws IOException {
         byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
         if (b.length > max) {
-            throw new ImportException(file, where, "larger than " + max / (1024 * 1024) + " MB");
+            throw new ImportException(file, where,
+                    Messages.text("transfer.file.entryTooLarge", String.valueOf(max / (1024 * 1024))));
         }
         return b;
     }
@@ -84,7 +86,7 @@ public final class TextFiles {
             String s = out.toString();
             if (s.indexOf('\u0000') >= 0) {
                 throw new ImportException(file, lineWhere(where, s, s.indexOf('\u0000')),
-                        "contains a NUL character: this is not a text file, or not " + cs.name() + " text");
+                        Messages.text("transfer.file.nul", cs.name()));
             }
             return s;
         } catch (CharacterCodingException e) {
@@ -92,8 +94,8 @@ public final class TextFiles {
             int bad = Math.max(skip, firstBadByte(bytes, skip, cs));
             String prefix = new String(bytes, skip, bad - skip, cs);
             throw new ImportException(file, lineWhere(where, prefix, prefix.length()),
-                    "not " + cs.name() + " text (byte 0x" + String.format("%02X", bytes[Math.min(bad, bytes.length - 1)] & 0xff)
-                            + "); save it as UTF-8 and try again");
+                    Messages.text("transfer.file.notEncoding", cs.name(),
+                            String.format("%02X", bytes[Math.min(bad, bytes.length - 1)] & 0xff)));
         }
     }
 
@@ -113,6 +115,6 @@ public final class TextFiles {
                 line++;
             }
         }
-        return (where == null ? "" : where + ", ") + "line " + line;
+        return (where == null ? "" : where + ", ") + Messages.text("transfer.where.line", String.valueOf(line));
     }
 }

@@ -89,8 +89,8 @@ final class TodoistCsvImporter {
             Map<String, Integer> header = new HashMap<>();
             csv.getHeaderMap().forEach((k, v) -> header.put(k.strip().toUpperCase(Locale.ROOT), v));
             if (!header.containsKey("TYPE") || !header.containsKey("CONTENT")) {
-                throw new ImportException(file, "line 1", "not a Todoist export: the first line must name the columns "
-                        + "TYPE and CONTENT");
+                throw new ImportException(file, Messages.text("transfer.where.line", "1"),
+                        Messages.text("transfer.todoist.noHeader"));
             }
             String section = null;
             Section sectionRow = null;
@@ -98,7 +98,7 @@ final class TodoistCsvImporter {
             List<Task> open = new ArrayList<>();
             Task current = null;
             for (CSVRecord r : csv) {
-                String where = "line " + csv.getCurrentLineNumber();
+                String where = Messages.text("transfer.where.line", String.valueOf(csv.getCurrentLineNumber()));
                 String type = cell(r, header, "TYPE").strip().toLowerCase(Locale.ROOT);
                 String content = cell(r, header, "CONTENT").strip();
                 switch (type) {
@@ -112,7 +112,7 @@ final class TodoistCsvImporter {
                     }
                     case "note" -> {
                         if (current == null) {
-                            warnings.add("a comment with no task above it was skipped (" + where + ")");
+                            warnings.add(Messages.text("transfer.todoist.orphanComment", where));
                         } else if (!content.isEmpty()) {
                             current.extra.add("Comment: " + content);
                         }
@@ -129,7 +129,7 @@ final class TodoistCsvImporter {
                             due = firstDate(repeats, today);
                         }
                         if (due == null && repeats == null && !date.isEmpty()) {
-                            warnings.add("the date '" + Limits.shorten(date) + "' (" + where + ") was kept in the notes");
+                            warnings.add(Messages.text("transfer.todoist.dateKept", Limits.shorten(date), where));
                             description = (description.isBlank() ? "" : description + "\n\n") + "Todoist date: " + date;
                         }
                         while (!open.isEmpty() && open.get(open.size() - 1).indent >= indent) {
@@ -153,17 +153,18 @@ final class TodoistCsvImporter {
                         open.add(current);
                         Limits.itemCount(file, tasks.size());
                     }
-                    default -> throw new ImportException(file, where, "TYPE '" + Limits.shorten(type)
-                            + "' is not task, section, note or meta");
+                    default -> throw new ImportException(file, where,
+                            Messages.text("transfer.todoist.badType", Limits.shorten(type)));
                 }
                 if (tasks.size() % 1000 == 0 && !tasks.isEmpty()) {
                     progress.update(Messages.text("common.progress.reading"), tasks.size(), -1);
                 }
             }
         } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            throw new ImportException(file, null, "not a readable CSV file: " + Limits.shorten(String.valueOf(e.getMessage())), e);
+            throw new ImportException(file, null, Messages.text("transfer.todoist.unreadable",
+                    Limits.shorten(String.valueOf(e.getMessage()))), e);
         } catch (IOException e) {
-            throw new ImportException(file, null, "cannot read it: " + e.getMessage(), e);
+            throw new ImportException(file, null, Messages.text("transfer.error.cannotRead", e.getMessage()), e);
         }
         List<Item> items = new ArrayList<>();
         // The file's order: the writer puts these after the todos the list has, in this order.
@@ -179,7 +180,7 @@ final class TodoistCsvImporter {
                     .withParentId(t.parentKey).withSectionId(t.sectionId).withRank(rank));
         }
         if (items.isEmpty()) {
-            throw new ImportException(file, null, "no tasks in it");
+            throw new ImportException(file, null, Messages.text("transfer.todoist.none"));
         }
         return new Incoming(file, List.of(list), items, warnings).withSections(sections);
     }
@@ -216,7 +217,7 @@ final class TodoistCsvImporter {
         } catch (NumberFormatException e) {
             // fall through to the message
         }
-        throw new ImportException(file, where, "INDENT '" + Limits.shorten(v) + "' must be 1 to 5");
+        throw new ImportException(file, where, Messages.text("transfer.todoist.badIndent", Limits.shorten(v)));
     }
 
     /** Todoist's p1 (highest) to p4 (none): p1 high, p2 medium, p3 low. */
@@ -229,7 +230,8 @@ final class TodoistCsvImporter {
             case "2" -> "medium";
             case "3" -> "low";
             case "4" -> null;
-            default -> throw new ImportException(file, where, "PRIORITY '" + Limits.shorten(v) + "' must be 1 to 4");
+            default -> throw new ImportException(file, where,
+                    Messages.text("transfer.todoist.badPriority", Limits.shorten(v)));
         };
     }
 

@@ -60,7 +60,7 @@ public final class Transfer {
             return Format.JOPLIN_RAW;
         }
         if (!Files.exists(path)) {
-            throw new ImportException(String.valueOf(path.getFileName()), null, "no such file or folder");
+            throw new ImportException(String.valueOf(path.getFileName()), null, Messages.text("transfer.file.none"));
         }
         return f;
     }
@@ -73,7 +73,7 @@ public final class Transfer {
      */
     public static ExportReport export(TodoStore store, Format format, Path target, Progress progress) {
         if (!format.exportable()) {
-            throw new IllegalArgumentException(format.label() + " is an import format only");
+            throw new IllegalArgumentException(Messages.text("transfer.export.importOnly", format.label()));
         }
         Path abs = target.toAbsolutePath();
         try {
@@ -96,7 +96,7 @@ public final class Transfer {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + abs + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(Messages.text("transfer.export.cannotWrite", abs, e.getMessage()), e);
         }
     }
 
@@ -120,18 +120,19 @@ public final class Transfer {
         try (java.io.InputStream in = Files.newInputStream(path)) {
             return TandemArchive.isZip(in.readNBytes(4));
         } catch (IOException e) {
-            throw new ImportException(String.valueOf(path.getFileName()), null, "cannot read it: " + e.getMessage(), e);
+            throw new ImportException(String.valueOf(path.getFileName()), null,
+                    Messages.text("transfer.error.cannotRead", e.getMessage()), e);
         }
     }
 
     private static ExportReport exportFolder(TodoStore store, Path dir, Progress progress) throws IOException {
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) {
-                throw new IllegalArgumentException(dir + " is a file; a Markdown export needs a new or empty folder");
+                throw new IllegalArgumentException(Messages.text("transfer.export.isFile", dir));
             }
             try (Stream<Path> s = Files.list(dir)) {
                 if (s.findAny().isPresent()) {
-                    throw new IllegalArgumentException(dir + " is not empty; a Markdown export needs a new or empty folder");
+                    throw new IllegalArgumentException(Messages.text("transfer.export.notEmpty", dir));
                 }
             }
         }

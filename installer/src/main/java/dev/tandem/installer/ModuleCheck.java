@@ -56,6 +56,9 @@ final class ModuleCheck {
      *
      * @param appJars the app's jars as class-path jars ({@link ClassPathJars})
      */
+    /** Modules jdeps finds only in classes a library ships for its own build, which the app never loads. */
+    static final Set<String> NEVER_LOADED = Set.of("jdk.javadoc");
+
     static void checkAgainstJdeps(List<String> roots, List<Path> appJars, List<Path> javafxModules) {
         ToolProvider jdeps = ToolProvider.findFirst("jdeps")
                 .orElseThrow(() -> new Failure("jdeps is missing: run Maven with a full JDK 17, not a JRE"));
@@ -79,6 +82,9 @@ final class ModuleCheck {
         // The answer is the last line: module names separated by commas. Warnings come before it.
         String[] lines = out.toString().strip().split("\\R");
         Set<String> needed = new TreeSet<>(Options.splitList(lines[lines.length - 1], ","));
+        // ICU4J's jar carries its own javadoc taglets (com.ibm.icu.dev.tool.docs), tools for building ICU's
+        // documentation that the app never loads: the javadoc module they name is not the app's.
+        needed.removeAll(NEVER_LOADED);
 
         ModuleFinder finder = ModuleFinder.compose(ModuleFinder.ofSystem(), ModuleFinder.of(javafxModules.toArray(Path[]::new)));
         Set<String> linked;

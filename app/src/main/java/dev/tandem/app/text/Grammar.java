@@ -90,14 +90,6 @@ final class Grammar {
         return of(Messages.language());
     }
 
-    /**
-     * Runs {@code read} with quick add reading {@code language}'s words besides English, whatever the
-     * process speaks: a server reads each request's text in the language of the page that sent it.
-     */
-    static <T> T in(Language language, java.util.function.Supplier<T> read) {
-        return Messages.in(language, read::get);
-    }
-
     static Optional<Grammar> of(Language language) {
         if (language == Language.ENGLISH || language.pseudo()) {
             return Optional.empty();

@@ -23,15 +23,6 @@ import java.util.Optional;
  */
 public record QuickAddPlan(TodoDraft draft, String fallbackListId, LocalDate due, TodoDetails details) {
 
-    /**
-     * As {@link #read(String, Collection, Listing, ZonedDateTime)}, reading {@code language}'s words besides
-     * English (the phone page's language, not the server's).
-     */
-    public static QuickAddPlan read(String text, Collection<PlainSpan> plain, Listing shown, ZonedDateTime now,
-            dev.tandem.ui.messages.Language language) {
-        return Grammar.in(language, () -> read(text, plain, shown, now));
-    }
-
     /** Reads {@code text} as quick add does in {@code shown}, leaving the words under {@code plain} in the title. */
     public static QuickAddPlan read(String text, Collection<PlainSpan> plain, Listing shown, ZonedDateTime now) {
         LocalDate today = now.toLocalDate();

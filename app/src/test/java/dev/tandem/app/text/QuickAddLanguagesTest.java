@@ -71,8 +71,9 @@ class QuickAddLanguagesTest {
     @Test
     void read_pageInFrenchProcessInGerman_readsFrench() {
         Messages.use(Language.GERMAN);
-        QuickAddPlan plan = QuickAddPlan.read("Dentiste demain à 14h", List.of(), dev.tandem.app.model.Listing.inbox(),
-                TODAY.atTime(10, 0).atZone(java.time.ZoneOffset.UTC), Language.FRENCH);
+        // As the web server reads a request: in its browser's language (Messages.in), not the process's.
+        QuickAddPlan plan = Messages.in(Language.FRENCH, () -> QuickAddPlan.read("Dentiste demain à 14h", List.of(),
+                dev.tandem.app.model.Listing.inbox(), TODAY.atTime(10, 0).atZone(java.time.ZoneOffset.UTC)));
         assertEquals("Dentiste", plan.title());
         assertEquals(TODAY.plusDays(1), plan.due());
         // The process's own language is read again once the call is over.

@@ -70,7 +70,8 @@ public final class Catalogue {
                 }
                 return out;
             }
-            // Properties keeps no order; the order matters only to tools, so it is read twice.
+            // Properties keeps no order; each key is also put into an ordered map as it is read, for the tools
+            // (the page's patterns, the catalogue test) that list a file in its order.
             Properties p = new Properties() {
                 @Override
                 public synchronized Object put(Object k, Object v) {

@@ -16,7 +16,7 @@ public enum Language {
     FRENCH("fr", "Français", Locale.FRENCH, false, false),
     /** English made about 40 % longer and accented: text that stays plain was never translatable. */
     PSEUDO_LONG("en-XA", "[Ƥşéúđó Łóñĝ]", Locale.ENGLISH, true, false),
-    /** English marked right to left, and the window and page mirrored. */
+    /** English words in a window and page laid out mirrored, as for Arabic or Hebrew. */
     PSEUDO_RTL("ar-XB", "Pseudo RTL", Locale.ENGLISH, true, true);
 
     private final String tag;

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a {@link TandemJson} backup. Ids are kept as they are (a backup restores the same todos), so
  * restoring into the profile it came from adds only what is missing there. Every row is checked
- * before anything is written; a fault names the row and its line.
+ * before anything is written; a fault names the row and its line and refuses the file, but for a smart
+ * list's, which is skipped with a line in the report ({@link FilterRows}).
  */
 final class TandemJsonImporter {
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Limits.MAX_ID_CHARS + "}");

@@ -31,7 +31,8 @@ import java.util.Set;
  * the user deleted. A list is matched by id, then by name (ignoring case), and created only when
  * neither exists. An item's link ({@link ItemLink}, its iCalendar UID) is added where the item has
  * none of that system yet, also to an item imported before links were kept; never to an item deleted
- * for good. Smart lists go by {@link FilterImport}'s rule, the lists' own. Values are only ever bound parameters: the engine builds its SQL from the schema's own names.
+ * for good. Smart lists go by {@link FilterImport}'s rule, the lists' own. Values are only ever bound
+ * parameters: the engine builds its SQL from the schema's own names.
  */
 public final class ImportWriter {
     private static final int PROGRESS_EVERY = 250;

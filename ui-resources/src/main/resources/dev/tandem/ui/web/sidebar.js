@@ -34,8 +34,9 @@ function navItem(key, label, iconEl, count, extra) {
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
 function filterItem(f) {
-  const dot = h('span', { class: 'filter-dot' + (f.color && COLOR.test(f.color) ? '' : ' no-color'), 'aria-hidden': 'true' });
-  if (f.color && COLOR.test(f.color)) dot.style.backgroundColor = f.color;
+  const color = typeof f.color === 'string' && COLOR.test(f.color) ? f.color : null;
+  const dot = h('span', { class: 'filter-dot' + (color ? '' : ' no-color'), 'aria-hidden': 'true' });
+  if (color) dot.style.backgroundColor = color;
   const li = navItem('filter:' + f.id, f.name, dot, f.count);
   if (f.unreadable) {
     const mark = icon('conflict', t('page.sidebar.filterUnreadable'));

@@ -177,6 +177,17 @@ class WebFiltersTest {
     }
 
     @Test
+    void items_unreadableFilterAskedInGerman_answersTheParsersSentenceInGerman() throws Exception {
+        SavedFilter newer = plant("5d3c1a2b-0000-4000-8000-000000000004", "Newer", "color: red");
+        HttpResponse<String> r = web.http.send(java.net.http.HttpRequest.newBuilder(web.uri(view(newer.id())))
+                .header("Cookie", s.cookie()).header("Accept-Language", "de-DE").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(422, r.statusCode(), r.body());
+        String sentence = (String) JsonText.object(r.body()).get("error");
+        assertTrue(sentence.startsWith("Dieser Filter") && sentence.contains("„color: red“ ist keine Bedingung"), sentence);
+    }
+
+    @Test
     void sidebar_twoHundredFilters_listsAllAndCountsOnlyTheFirstHundred() throws Exception {
         todo("Buy stamps", null, null, List.of("errand"));
         for (int i = 0; i < 200; i++) {

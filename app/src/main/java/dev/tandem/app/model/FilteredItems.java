@@ -24,9 +24,16 @@ public final class FilteredItems {
 
     /** What {@code filter} finds today in {@code store}. */
     public static List<Item> of(TodoStore store, Filter filter) {
+        return of(store, filter, Integer.MAX_VALUE);
+    }
+
+    /** The first {@code limit} todos {@code filter} finds today, read no further. */
+    public static List<Item> of(TodoStore store, Filter filter, int limit) {
         FilterSql sql = FilterSql.of(filter, store.today(), store.dateClock().getZone(), store.sharedListIds());
-        return store.db().query(Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE " + sql.where() + ORDER,
-                sql.params().toArray());
+        List<Object> params = new java.util.ArrayList<>(sql.params());
+        params.add(limit);
+        return store.db().query(Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE " + sql.where() + ORDER
+                + " LIMIT ?", params.toArray());
     }
 
     /**

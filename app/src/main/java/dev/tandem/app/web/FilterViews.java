@@ -96,12 +96,11 @@ final class FilterViews {
             // The parser's sentence, in the request's language (the Router's Messages.in).
             throw new BadRequest(422, "server.filter.unreadable", e.getMessage());
         }
-        List<Item> found = FilteredItems.of(store, filter);
         List<Object> rows = new ArrayList<>();
-        for (Item it : found.subList(0, Math.min(Math.min(limit, ROWS), found.size()))) {
+        for (Item it : FilteredItems.of(store, filter, Math.min(limit, ROWS))) {
             rows.add(row.apply(it));
         }
-        return obj("view", key, "title", name(saved), "total", found.size(), "items", rows);
+        return obj("view", key, "title", name(saved), "total", FilteredItems.count(store, filter), "items", rows);
     }
 
     private static String name(SavedFilter f) {

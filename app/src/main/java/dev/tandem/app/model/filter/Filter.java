@@ -12,6 +12,9 @@ import java.util.List;
  * day the filter runs, so a saved "due before: +7d" moves with the days.
  */
 public sealed interface Filter {
+    /** The longest query read, in characters, wherever it comes from (typed, synced, imported, sent by the page). */
+    int MAX_CHARS = 1000;
+
     /** The query as a person types it; parsing it gives this tree again. */
     String text();
 

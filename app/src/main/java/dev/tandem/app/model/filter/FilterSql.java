@@ -1,5 +1,6 @@
 package dev.tandem.app.model.filter;
 
+import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Queries;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,10 +60,13 @@ public record FilterSql(String where, List<Object> params) {
             } else if (f instanceof Filter.Not n) {
                 return "NOT (" + sql(n.part()) + ")";
             } else if (f instanceof Filter.InList l) {
-                return bind("coalesce(items.listId, '') IN (SELECT id FROM lists WHERE name = ? COLLATE NOCASE)", l.name());
+                // Written so the planner can start from the list's todos (items_list), never NULL.
+                return bind("(items.listId IS NOT NULL AND items.listId IN (SELECT id FROM lists WHERE name = ? COLLATE NOCASE))",
+                        l.name());
             } else if (f instanceof Filter.Tagged t) {
-                return bind("EXISTS (SELECT 1 FROM item_tags t WHERE t.itemId = items.id AND t.removedAt IS NULL"
-                        + " AND t.tag = ? COLLATE NOCASE)", t.tag());
+                // Tags are kept normalized (ItemTag.normalize): compared the same way, the tag's index finds its todos.
+                return bind("items.id IN (SELECT itemId FROM item_tags WHERE tag = ? AND removedAt IS NULL)",
+                        ItemTag.normalize(t.tag()));
             } else if (f instanceof Filter.Priority p) {
                 return bind("coalesce(items.priority, 0) = ?", p.level());
             } else if (f instanceof Filter.DueBetween d) {

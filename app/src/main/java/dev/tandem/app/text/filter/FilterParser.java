@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * quick add reads ("dec 24", "24.12.") the day it means, read on {@code today}.
  */
 public final class FilterParser {
-    public static final int MAX_CHARS = 1000;
+    public static final int MAX_CHARS = Filter.MAX_CHARS;
     public static final int MAX_DEPTH = 32;
     public static final int MAX_CONDITIONS = 100;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.tandem.app.model.FilteredItems;
 import dev.tandem.app.model.Item;
+import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.Recurrence;
 import dev.tandem.app.model.TodoDetails;
 import dev.tandem.app.model.TodoList;
@@ -197,7 +198,8 @@ class FilterProperties {
         } else if (f instanceof Filter.InList l) {
             return it.listId() != null && l.name().equalsIgnoreCase(m.listNames().getOrDefault(it.listId(), "\u0000"));
         } else if (f instanceof Filter.Tagged t) {
-            return m.tags().getOrDefault(it.id(), Set.of()).stream().anyMatch(x -> x.equalsIgnoreCase(t.tag()));
+            return m.tags().getOrDefault(it.id(), Set.of()).stream()
+                    .anyMatch(x -> ItemTag.normalize(x).equals(ItemTag.normalize(t.tag())));
         } else if (f instanceof Filter.Priority p) {
             return it.priorityLevel() == p.level();
         } else if (f instanceof Filter.DueBetween d) {

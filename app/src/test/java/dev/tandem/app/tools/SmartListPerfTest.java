@@ -1,0 +1,215 @@
+package dev.tandem.app.tools;
+
+import static dev.tandem.app.tools.AppScalePerfTest.line;
+import static dev.tandem.app.tools.AppScalePerfTest.settle;
+import static dev.tandem.app.tools.WindowTiming.onFx;
+
+import dev.tandem.app.Device;
+import dev.tandem.app.MainWindow;
+import dev.tandem.app.fx.FxExecutor;
+import dev.tandem.app.model.Item;
+import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.TodoDetails;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.filter.FilterException;
+import dev.tandem.app.text.filter.FilterParser;
+import dev.tandem.app.text.filter.SearchBoxQuery;
+import dev.tandem.app.view.MainView;
+import dev.tandem.app.vm.MainViewModel;
+import dev.tandem.app.vm.SidebarEntry;
+import dev.tandem.ui.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Smart lists at 100,000 todos ({@link SeedData}), in a real window, each figure with its baseline
+ * measured in the same run, alternated:
+ * <ul>
+ * <li>opening a saved filter of three conditions from the Inbox, to the first frame with its first rows;
+ *     beside it, opening the list Work the same way;</li>
+ * <li>a commit (a todo added as sync or another window would) to the first frame with the filter's
+ *     sidebar count updated; beside it, the same commit to the list's count updated;</li>
+ * <li>typing a query with operators into the search box, key to updated list; beside it, typing plain
+ *     words.</li>
+ * </ul>
+ * {@code mvn -q -pl app -am test -Pperf -Dtest=SmartListPerfTest}; results in
+ * {@code app/target/perf-smart-lists.txt}. {@code -Dtandem.scale.todos=N} changes the size.
+ */
+@Tag("perf")
+@ExtendWith(ApplicationExtension.class)
+class SmartListPerfTest {
+    private static final int TODOS = Integer.getInteger("tandem.scale.todos", 100_000);
+    private static final int ROUNDS = 15;
+    private static final int COMMITS = 20;
+    /** Three conditions each: a narrow one and a wide one (about 9,000 rows). */
+    private static final List<String> FILTERS = List.of("#Work & due before: +7d & !overdue",
+            "search: garden & no date & !#Home");
+    private static final List<String> OPERATOR_QUERIES = List.of("#Work garden", "@home p1", "#Groceries & !overdue");
+    private static final List<String> PLAIN_QUERIES = List.of("the garden", "taxes 12", "groceries 7");
+
+    @TempDir
+    static Path tmp;
+
+    private Device device;
+    private MainView view;
+    private WindowTiming timing;
+
+    @BeforeAll
+    static void seed() throws Exception {
+        Path dir = tmp.resolve("scale-" + TODOS);
+        if (!Files.exists(dir)) {
+            SeedData.main(new String[] {dir.toString(), Integer.toString(TODOS)});
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        device = Device.open("Scale", tmp.resolve("scale-" + TODOS), FxExecutor.INSTANCE, null, Duration.ofMillis(500));
+        TodoStore store = device.store();
+        for (int i = 0; i < FILTERS.size(); i++) {
+            store.savedFilters().save("Filter " + i, FilterParser.parse(FILTERS.get(i), store.today()), "");
+        }
+        view = MainWindow.create(device, Theme.LIGHT, null);
+        Scene scene = new Scene(view, 1100, 720);
+        timing = new WindowTiming(scene);
+        stage.setScene(scene);
+        stage.show();
+        view.start();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+        WaitForAsyncUtils.asyncFx(() -> view.close()).get(5, TimeUnit.SECONDS);
+        device.close();
+    }
+
+    @Test
+    void openCountAndSearch_at100kTodos(FxRobot robot) throws Exception {
+        MainViewModel vm = view.viewModel();
+        settle(() -> vm.liveItems().isLoaded() && vm.items().size() > TODOS / 2
+                && vm.sidebar().stream().filter(e -> e.kind() == SidebarEntry.Kind.FILTER).allMatch(e -> e.count() >= 0)
+                && vm.sidebar().stream().anyMatch(e -> e.kind() == SidebarEntry.Kind.FILTER), Duration.ofSeconds(120));
+        List<String> lines = new ArrayList<>();
+        SidebarEntry inbox = entry(vm, "inbox");
+        SidebarEntry work = onFx(() -> vm.sidebar().stream().filter(e -> "Work".equals(e.name())).findFirst().orElseThrow());
+        List<SidebarEntry> filters = onFx(() -> vm.sidebar().stream().filter(e -> e.kind() == SidebarEntry.Kind.FILTER).toList());
+
+        for (SidebarEntry filter : filters) {
+            List<Long> opening = new ArrayList<>();
+            List<Long> openingList = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                open(vm, inbox);
+                opening.add(timing.afterFx(() -> vm.select(filter), () -> shows(vm, filter)));
+                open(vm, inbox);
+                openingList.add(timing.afterFx(() -> vm.select(work), () -> shows(vm, work)));
+            }
+            settle(() -> vm.liveItems().isComplete(), Duration.ofSeconds(60));
+            long rows = onFx(() -> vm.liveItems().total());
+            lines.add(line("open smart list '" + filter.view().key() + "' (" + FILTERS.get(filters.indexOf(filter))
+                    + ") from the Inbox to its first rows", opening));
+            lines.add(line("  baseline: open the list Work (" + rows + " rows in the last) the same way", openingList));
+        }
+
+        SidebarEntry narrow = filters.get(0);
+        List<Long> filterCount = new ArrayList<>();
+        List<Long> listCount = new ArrayList<>();
+        TodoStore store = device.store();
+        for (int i = 0; i < COMMITS; i++) {
+            // Each commit changes both counts; the filter's and the list's are timed on alternate commits.
+            String key = i % 2 == 0 ? narrow.key() : work.key();
+            long before = count(vm, key);
+            Item[] added = new Item[1];
+            String title = "Counted " + i;
+            long ms = timing.afterWork(() -> added[0] = store.add(title, "Work", null, store.today().plusDays(1),
+                    TodoDetails.NONE).item(), () -> count(vm, key) == before + 1);
+            (i % 2 == 0 ? filterCount : listCount).add(ms);
+            store.setDone(added[0].id(), true);
+            settle(() -> count(vm, key) == before, Duration.ofSeconds(10));
+        }
+        lines.add(line("commit to the smart list's sidebar count updated", filterCount));
+        lines.add(line("  baseline: the same commit to the list Work's sidebar count updated", listCount));
+
+        robot.clickOn("#search");
+        List<Long> operators = typing(robot, vm, OPERATOR_QUERIES);
+        List<Long> plain = typing(robot, vm, PLAIN_QUERIES);
+        lines.add(line("search with operators as you type, key to updated list " + OPERATOR_QUERIES, operators));
+        lines.add(line("  baseline: plain words as you type " + PLAIN_QUERIES, plain));
+
+        String report = "todos=" + TODOS + "\n" + String.join("\n", lines) + "\n";
+        System.out.print(report);
+        Files.writeString(Path.of("target/perf-smart-lists.txt"), report, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    private List<Long> typing(FxRobot robot, MainViewModel vm, List<String> queries) throws Exception {
+        List<Long> out = new ArrayList<>();
+        for (String query : queries) {
+            for (int i = 1; i <= query.length(); i++) {
+                String typed = query.substring(0, i);
+                char c = typed.charAt(i - 1);
+                Listing expected = expected(typed, device.store());
+                Runnable key = Character.isDigit(c)
+                        ? () -> robot.type(javafx.scene.input.KeyCode.valueOf("DIGIT" + c)) : () -> robot.write(c);
+                if (c == ' ' || expected == null) {
+                    key.run();
+                    continue;
+                }
+                out.add(timing.afterKey(key, () -> expected.equals(vm.view()) && vm.liveItems().isLoaded()));
+            }
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            settle(() -> !vm.view().key().equals("search") && vm.liveItems().isLoaded(), Duration.ofSeconds(30));
+            robot.clickOn("#search");
+        }
+        return out;
+    }
+
+    /** What the search box shows for {@code typed}, as the window reads it; null when it shows nothing new. */
+    private static Listing expected(String typed, TodoStore store) {
+        try {
+            return SearchBoxQuery.read(typed, store.today()).<Listing>map(Listing.FilterListing::search)
+                    .orElseGet(() -> typed.isBlank() ? null : new Listing.SearchListing(typed.strip()));
+        } catch (FilterException e) {
+            return Listing.FilterListing.searchProblem(e.getMessage());
+        }
+    }
+
+    /** Opens {@code e} and waits for its whole list, so the next measurement does not wait behind its loading. */
+    private void open(MainViewModel vm, SidebarEntry e) throws Exception {
+        onFx(() -> {
+            vm.select(e);
+            return null;
+        });
+        settle(() -> shows(vm, e) && vm.liveItems().isComplete(), Duration.ofSeconds(60));
+    }
+
+    private static boolean shows(MainViewModel vm, SidebarEntry e) {
+        return e.key().equals(vm.chrome().shownKeyProperty().get()) && vm.liveItems().isLoaded();
+    }
+
+    private static SidebarEntry entry(MainViewModel vm, String key) throws Exception {
+        return onFx(() -> vm.sidebar().stream().filter(e -> e.key().equals(key)).findFirst().orElseThrow());
+    }
+
+    private static long count(MainViewModel vm, String key) {
+        return vm.sidebar().stream().filter(e -> e.key().equals(key)).mapToLong(SidebarEntry::count).findFirst().orElse(-1);
+    }
+}

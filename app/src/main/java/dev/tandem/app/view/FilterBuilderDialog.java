@@ -12,6 +12,7 @@ import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.event.ActionEvent;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -83,16 +84,18 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
         return new FilterBuilderDialog(owner, vm, stylesheets).showAndWait().orElse(false);
     }
 
+    /** One form, so every label lines up: the name and colour, the fields, then the query they make. */
     private VBox content() {
-        GridPane head = Forms.form();
+        GridPane g = Forms.form();
+        g.setId("filter-form");
         TextField name = Forms.bound(new TextField(), "filter-name", Messages.text("filter.builder.name.prompt"),
                 vm.nameProperty());
-        int r = Forms.row(head, 0, Messages.text("filter.builder.name"), name);
+        int r = Forms.row(g, 0, Messages.text("filter.builder.name"), name);
         Label inUse = Forms.hint(Messages.text("filter.builder.nameInUse"));
         inUse.setId("filter-name-in-use");
         Forms.showOnly(inUse, vm.replacesProperty());
-        head.add(inUse, 1, r++);
-        Forms.row(head, r, Messages.text("filter.builder.color"), swatches());
+        g.add(inUse, 1, r++);
+        r = Forms.row(g, r, Messages.text("filter.builder.color"), swatches());
 
         ToggleGroup match = new ToggleGroup();
         RadioButton all = new RadioButton(Messages.text("filter.builder.match.all"));
@@ -104,38 +107,34 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
         any.selectedProperty().bindBidirectional(vm.anyOfProperty());
         all.setSelected(!vm.anyOfProperty().get());
         vm.anyOfProperty().addListener((o, a, b) -> all.setSelected(!b));
-        HBox matchRow = new HBox(12, all, any);
-
-        GridPane fields = Forms.form();
-        fields.setId("filter-fields");
-        int f = Forms.row(fields, 0, Messages.text("filter.builder.match"), matchRow);
-        f = Forms.row(fields, f, Messages.text("filter.builder.list"), choice("filter-list", vm.listChoices(),
-                vm.listProperty(), l -> l.isEmpty() ? Messages.text("filter.builder.list.any") : l));
-        f = Forms.row(fields, f, Messages.text("filter.builder.tags"), Forms.bound(new TextField(), "filter-tags",
-                Messages.text("filter.builder.tags.prompt"), vm.tagsProperty()));
-        f = Forms.row(fields, f, Messages.text("filter.builder.priority"), choice("filter-priority",
+        r = Forms.row(g, r, Messages.text("filter.builder.match"), field(new HBox(12, all, any)));
+        r = Forms.row(g, r, Messages.text("filter.builder.list"), field(choice("filter-list", vm.listChoices(),
+                vm.listProperty(), l -> l.isEmpty() ? Messages.text("filter.builder.list.any") : l)));
+        r = Forms.row(g, r, Messages.text("filter.builder.tags"), field(Forms.bound(new TextField(), "filter-tags",
+                Messages.text("filter.builder.tags.prompt"), vm.tagsProperty())));
+        r = Forms.row(g, r, Messages.text("filter.builder.priority"), field(choice("filter-priority",
                 FXCollections.observableArrayList(FilterFields.Priority.values()), vm.priorityProperty(),
-                p -> Messages.text("filter.builder.priority." + p.name())));
+                p -> Messages.text("filter.builder.priority." + p.name()))));
         TextField before = Forms.bound(new TextField(), "filter-due-before", Messages.text("filter.builder.due.before.prompt"),
                 vm.dueBeforeProperty());
         before.setPrefColumnCount(12);
         Forms.showOnly(before, vm.dueProperty().isEqualTo(FilterFields.Due.BEFORE));
-        f = Forms.row(fields, f, Messages.text("filter.builder.due"), new HBox(8, choice("filter-due",
-                FXCollections.observableArrayList(FilterFields.Due.values()), vm.dueProperty(),
-                d -> Messages.text("filter.builder.due." + d.name())), before));
-        f = Forms.row(fields, f, Messages.text("filter.builder.start"), choice("filter-start",
+        ComboBox<FilterFields.Due> dueChoice = choice("filter-due", FXCollections.observableArrayList(FilterFields.Due.values()),
+                vm.dueProperty(), d -> Messages.text("filter.builder.due." + d.name()));
+        HBox.setHgrow(dueChoice, javafx.scene.layout.Priority.ALWAYS);
+        r = Forms.row(g, r, Messages.text("filter.builder.due"), field(new HBox(8, dueChoice, before)));
+        r = Forms.row(g, r, Messages.text("filter.builder.start"), field(choice("filter-start",
                 FXCollections.observableArrayList(FilterFields.Start.values()), vm.startProperty(),
-                s -> Messages.text("filter.builder.start." + s.name())));
-        f = Forms.row(fields, f, Messages.text("filter.builder.words"), Forms.bound(new TextField(), "filter-words",
-                Messages.text("filter.builder.words.prompt"), vm.wordsProperty()));
-        fields.add(new VBox(4, check("filter-has-notes", "filter.builder.hasNotes", vm.hasNotesProperty()),
+                s -> Messages.text("filter.builder.start." + s.name()))));
+        r = Forms.row(g, r, Messages.text("filter.builder.words"), field(Forms.bound(new TextField(), "filter-words",
+                Messages.text("filter.builder.words.prompt"), vm.wordsProperty())));
+        g.add(field(new VBox(4, check("filter-has-notes", "filter.builder.hasNotes", vm.hasNotesProperty()),
                 check("filter-has-files", "filter.builder.hasFiles", vm.hasFilesProperty()),
-                check("filter-include-done", "filter.builder.includeDone", vm.includeDoneProperty())), 1, f);
-        fields.disableProperty().bind(vm.fieldsEnabledProperty().not());
-        PseudoStates.bind(fields, PseudoStates.OFF, vm.fieldsEnabledProperty().not());
+                check("filter-include-done", "filter.builder.includeDone", vm.includeDoneProperty()))), 1, r++);
         Label beyond = Forms.hint(Messages.text("filter.builder.beyond"));
         beyond.setId("filter-beyond");
         Forms.showOnly(beyond, vm.fieldsEnabledProperty().not());
+        g.add(beyond, 1, r++);
 
         Label query = Forms.wrapped("");
         query.setId("filter-query");
@@ -143,20 +142,22 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
         Label count = new Label();
         count.setId("filter-count");
         count.textProperty().bind(vm.countProperty());
-        TextField text = Forms.bound(new TextField(), "filter-text", Messages.text("filter.builder.text.prompt"),
-                vm.textProperty());
+        r = Forms.row(g, r, Messages.text("filter.builder.query"), new VBox(2, query, count));
+        r = Forms.row(g, r, Messages.text("filter.builder.text"), Forms.bound(new TextField(), "filter-text",
+                Messages.text("filter.builder.text.prompt"), vm.textProperty()));
         Label problem = Forms.wrapped("");
         problem.setId("filter-problem");
         problem.textProperty().bind(vm.problemProperty());
         PseudoStates.bind(problem, PseudoStates.ERROR, vm.problemProperty().isNotEmpty());
         Forms.showOnly(problem, vm.problemProperty().isNotEmpty());
-        GridPane result = Forms.form();
-        result.setId("filter-result");
-        int q = Forms.row(result, 0, Messages.text("filter.builder.query"), new VBox(2, query, count));
-        q = Forms.row(result, q, Messages.text("filter.builder.text"), text);
-        result.add(problem, 1, q);
+        g.add(problem, 1, r);
+        return new VBox(10, g, messageLine("filter-message", vm));
+    }
 
-        return new VBox(10, head, fields, beyond, result, messageLine("filter-message", vm));
+    /** {@code n}, one of the fields: disabled while the query is beyond them. */
+    private <N extends Node> N field(N n) {
+        n.disableProperty().bind(vm.fieldsEnabledProperty().not());
+        return n;
     }
 
     /** The palette as a row of round swatches, one chosen at a time; each says its colour's name to a screen reader. */
@@ -189,6 +190,9 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
             });
             row.getChildren().add(b);
         }
+        // The chosen swatch follows the colour, whoever set it.
+        vm.colorProperty().addListener((o, was, now) -> row.getChildren().forEach(n -> ((ToggleButton) n).setSelected(
+                FilterBuilderViewModel.PALETTE.get(row.getChildren().indexOf(n)).equalsIgnoreCase(now))));
         return row;
     }
 

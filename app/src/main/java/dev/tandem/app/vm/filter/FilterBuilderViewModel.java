@@ -165,6 +165,13 @@ public final class FilterBuilderViewModel implements HasFeedback {
     }
 
     private void fromFields() {
+        // A field longer than a whole query cannot be part of one: said before it is split or built, so a
+        // pasted megabyte of tags never becomes half a million conditions.
+        if (java.util.stream.Stream.of(list, tags, dueBefore, words).anyMatch(v -> v.get() != null
+                && v.get().length() > FilterParser.MAX_CHARS)) {
+            show(null, Messages.text("filter.error.tooLong", FilterParser.MAX_CHARS));
+            return;
+        }
         FilterFields f = new FilterFields(list.get(), tagList(), priority.get(), due.get(), dueBefore.get(), start.get(),
                 words.get(), hasNotes.get(), hasFiles.get(), includeDone.get(), anyOf.get());
         String unsayable = unsayable(f);

@@ -179,6 +179,9 @@ class FilterBuilderViewModelTest {
         assertTrue(vm.problemProperty().get().startsWith("At " + (expected.at() + 1) + ":"), vm.problemProperty().get());
         assertNull(vm.filter());
         assertEquals("", vm.countProperty().get(), "no count for a query that does not read");
+        vm.textProperty().set("due before: someday soon");
+        assertTrue(vm.problemProperty().get().startsWith("At 13:"), "where the day starts: " + vm.problemProperty().get());
+        vm.textProperty().set(typed);
         vm.nameProperty().set("Soon");
         vm.save();
         assertTrue(vm.errorProperty().get());
@@ -282,7 +285,13 @@ class FilterBuilderViewModelTest {
                 "the fields cannot make a query past the parser's bound either");
         vm.save();
         assertTrue(vm.errorProperty().get());
+        vm.wordsProperty().set("");
+        vm.tagsProperty().set("t ".repeat(500_000));
+        assertNull(vm.filter());
+        assertEquals(Messages.text("filter.error.tooLong", FilterParser.MAX_CHARS), vm.problemProperty().get(),
+                "a pasted megabyte of tags is refused whole");
         assertTrue(store.savedFilters().all().isEmpty(), "nothing written");
+        vm.tagsProperty().set("");
 
         vm.wordsProperty().set("report");
         vm.save();

@@ -2,7 +2,11 @@ package dev.tandem.app.model;
 
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterSql;
+import dev.tandem.engine.Subscription;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.LongConsumer;
 
 /**
  * The todos a filter finds, as one query ({@link FilterSql}): the smart lists', the search box's
@@ -10,8 +14,10 @@ import java.util.List;
  * (undated last), then priority, then when they were made.
  */
 public final class FilteredItems {
-    static final String ORDER = " ORDER BY coalesce(items.due, '') = '', items.due, coalesce(items.priority, 0) = 0,"
+    /** The order, as {@link Order#FILTERED} keeps it row by row. */
+    static final String ORDER_BY = "coalesce(items.due, '') = '', items.due, items.dueTime, coalesce(items.priority, 0) = 0,"
             + " items.priority, items.createdAt, items.id";
+    static final String ORDER = " ORDER BY " + ORDER_BY;
 
     private FilteredItems() {
     }
@@ -21,6 +27,17 @@ public final class FilteredItems {
         FilterSql sql = FilterSql.of(filter, store.today(), store.dateClock().getZone(), store.sharedListIds());
         return store.db().query(Item.class, "SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE " + sql.where() + ORDER,
                 sql.params().toArray());
+    }
+
+    /**
+     * How many todos {@code filter} finds on {@code today}, now and again after every commit to a table
+     * the count reads, handed to {@code onCount} on {@code executor}.
+     */
+    public static Subscription subscribeCount(TodoStore store, Filter filter, LocalDate today, LongConsumer onCount,
+            Executor executor) {
+        FilterSql sql = FilterSql.of(filter, today, store.dateClock().getZone(), store.sharedListIds());
+        return store.db().querySubscribe(Count.class, "SELECT '' AS id, count(*) AS n FROM items WHERE " + sql.where(),
+                sql.params(), rows -> onCount.accept(rows.isEmpty() ? 0 : rows.get(0).count()), executor);
     }
 
     /** How many todos {@code filter} finds today. */

@@ -1,12 +1,17 @@
 package dev.tandem.app.model;
 
+import dev.tandem.app.model.filter.Filter;
+import dev.tandem.app.model.filter.FilterSql;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
-/** What the item list shows: a smart list, a user list, or search results. */
+/** What the item list shows: a smart list, a user list, a filter, or search results. */
 public sealed interface Listing {
     /** Stable key, also used by the sidebar and the counts query. */
     String key();
@@ -43,6 +48,45 @@ public sealed interface Listing {
         @Override
         public String key() {
             return "search";
+        }
+    }
+
+    /**
+     * What a filter finds ({@link FilterSql}): a saved smart list (key {@code filter:ID}) or the search
+     * box's operators (key {@code search}). Without a {@code filter}, a query that does not read (a saved
+     * one from a newer device, a search being typed): it shows nothing, and {@code problem} says why.
+     */
+    record FilterListing(String key, Filter filter, String problem) implements Listing {
+        public FilterListing {
+            Objects.requireNonNull(key, "key");
+            if ((filter == null) == (problem == null)) {
+                throw new IllegalArgumentException("filter: either it or a problem, never both or neither");
+            }
+        }
+
+        /** A saved smart list's view. */
+        public static FilterListing saved(String id, Filter filter) {
+            return new FilterListing("filter:" + id, filter, null);
+        }
+
+        /** A saved smart list whose query this device cannot read, and why. */
+        public static FilterListing unreadable(String id, String problem) {
+            return new FilterListing("filter:" + id, null, problem);
+        }
+
+        /** The search box's view of a query with operators. */
+        public static FilterListing search(Filter filter) {
+            return new FilterListing("search", filter, null);
+        }
+
+        /** The search box holding a query with operators that does not read (yet), and why. */
+        public static FilterListing searchProblem(String problem) {
+            return new FilterListing("search", null, problem);
+        }
+
+        /** Typed into the search box, as opposed to saved. */
+        public boolean isSearch() {
+            return "search".equals(key);
         }
     }
 
@@ -118,13 +162,29 @@ public sealed interface Listing {
         return new SmartListing(smart);
     }
 
-    /** SQL and parameters for this view's live query. */
+    /** SQL and parameters for this view's live query (a filter read in UTC, sharing nothing). */
     static Query query(Listing view, LocalDate today) {
         return query(view, today, Sort.DEFAULT);
     }
 
     /** As {@link #query(Listing, LocalDate)}, ordered first by {@code sort}. */
     static Query query(Listing view, LocalDate today, Sort sort) {
+        return query(view, today, sort, ZoneOffset.UTC, Set.of());
+    }
+
+    /**
+     * As above, a filter's days read in {@code zone} ({@code created after:}) and {@code shared}
+     * the lists this device shares ({@code shared}).
+     */
+    static Query query(Listing view, LocalDate today, Sort sort, ZoneId zone, Set<String> shared) {
+        if (view instanceof FilterListing f) {
+            if (f.filter() == null) {
+                return new Query("SELECT * FROM items WHERE 0", List.of(), null, null, null);
+            }
+            FilterSql fs = FilterSql.of(f.filter(), today, zone, shared);
+            return Query.of(fs.where(), fs.params(), sort, FilteredItems.ORDER_BY, Order.FILTERED)
+                    .reloadingOn(FILTER_TABLES);
+        }
         String t = today.toString();
         if (view instanceof SmartListing s) {
             return switch (s.smart()) {
@@ -170,6 +230,12 @@ public sealed interface Listing {
                 tagged ? List.of(match, sv.tag()) : List.of(match), null, null, match);
     }
 
+    /**
+     * Tables besides items and item_tags a filter reads whose changes cannot be patched row by row
+     * (a section renamed, a file attached): such a commit loads a filter's view again.
+     */
+    Set<String> FILTER_TABLES = Set.of("sections", "attachments");
+
     /** The item carries the tag given as the next parameter. */
     String HAS_TAG = "EXISTS (SELECT 1 FROM item_tags g WHERE g.itemId = items.id AND g.tag = ? AND g.removedAt IS NULL)";
 
@@ -179,7 +245,21 @@ public sealed interface Listing {
      * ({@link LiveItems}). Search (ranked by FTS5) and the conflicts view have neither; search has
      * its FTS5 {@code match} expression.
      */
-    record Query(String sql, List<Object> params, String where, Comparator<Item> order, String match) {
+    record Query(String sql, List<Object> params, String where, Comparator<Item> order, String match,
+            Set<String> reloadOn) {
+        public Query {
+            reloadOn = Set.copyOf(reloadOn);
+        }
+
+        Query(String sql, List<Object> params, String where, Comparator<Item> order, String match) {
+            this(sql, params, where, order, match, Set.of());
+        }
+
+        /** This query, loaded again after a commit to any of {@code tables} (besides the lists table, always). */
+        Query reloadingOn(Set<String> tables) {
+            return new Query(sql, params, where, order, match, tables);
+        }
+
         /** A row-by-row view: its condition, its ORDER BY after {@code sort}'s, and the same order as a comparator. */
         static Query of(String where, List<Object> params, Sort sort, String orderBy, Comparator<Item> order) {
             return new Query("SELECT " + Queries.ITEM_COLUMNS + " FROM items WHERE " + where + " ORDER BY "

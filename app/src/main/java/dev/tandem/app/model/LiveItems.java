@@ -131,7 +131,7 @@ public final class LiveItems implements Subscription {
                 case "items" -> changed.add(e.id());
                 case "item_tags" -> tagRows.add(e.id());
                 case "lists" -> reload = true;
-                default -> { }
+                default -> reload |= query.reloadOn().contains(e.table());
             }
         }
         if (reload || changed.size() + tagRows.size() > PATCH_LIMIT) {

@@ -26,6 +26,15 @@ final class Order {
     static final Comparator<Item> OPEN_FIRST = Comparator.<Item>comparingLong(i -> i.done() == null ? 0 : i.done())
             .thenComparing(CREATED);
 
+    /**
+     * A filter's rows ({@link FilteredItems#ORDER_BY}): dated before undated, by due day and time,
+     * then priority (none last), then {@code createdAt, id}.
+     */
+    static final Comparator<Item> FILTERED = Comparator.<Item, Boolean>comparing(i -> i.due() == null || i.due().isEmpty())
+            .thenComparing(asc(Item::due)).thenComparing(asc(Item::dueTime))
+            .thenComparing(i -> i.priority() == null || i.priority() == 0)
+            .thenComparing(asc(Item::priority)).thenComparing(CREATED);
+
     /** {@code order} after the sort the user picked, as {@link Listing.Sort}'s ORDER BY prefix says. */
     static Comparator<Item> sortedBy(Listing.Sort sort, Comparator<Item> order) {
         return switch (sort) {

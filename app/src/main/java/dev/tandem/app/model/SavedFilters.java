@@ -2,11 +2,14 @@ package dev.tandem.app.model;
 
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.engine.Db;
+import dev.tandem.engine.Subscription;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The smart lists a person saved: {@link SavedFilter} rows, synced as lists are. Saved under an id made
@@ -33,8 +36,21 @@ public final class SavedFilters {
 
     /** Every saved filter, in the person's order, then by name. */
     public List<SavedFilter> all() {
-        return db.query(SavedFilter.class, "SELECT * FROM saved_filters").stream()
-                .filter(f -> f.name() != null && !f.name().isBlank() && f.query() != null)
+        return shown(db.query(SavedFilter.class, "SELECT * FROM saved_filters"));
+    }
+
+    /**
+     * {@link #all()} now and again after every commit that changes a saved filter, handed to
+     * {@code onResult} on {@code executor}.
+     */
+    public Subscription subscribe(Consumer<List<SavedFilter>> onResult, Executor executor) {
+        return db.querySubscribe(SavedFilter.class, "SELECT * FROM saved_filters", List.of(),
+                rows -> onResult.accept(shown(rows)), executor);
+    }
+
+    /** The rows a person sees: those with a name and a query (a synced row may lack either), in order. */
+    private static List<SavedFilter> shown(List<SavedFilter> rows) {
+        return rows.stream().filter(f -> f.name() != null && !f.name().isBlank() && f.query() != null)
                 .sorted(ORDER).toList();
     }
 
@@ -66,5 +82,10 @@ public final class SavedFilters {
     /** Removes the filter of that name; false when there is none. */
     public boolean remove(String name) {
         return db.delete(SavedFilter.class, DerivedIds.savedFilter(name));
+    }
+
+    /** Brings back a removed filter as it was: name, query, colour and place (undo). */
+    public Optional<SavedFilter> restore(String id) {
+        return db.transactionResult(tx -> tx.restore(SavedFilter.class, id));
     }
 }

@@ -260,7 +260,7 @@ public final class TodoStore implements AutoCloseable {
     }
 
     public List<Item> query(Listing view) {
-        Listing.Query q = Listing.query(view, today());
+        Listing.Query q = Listing.query(view, today(), Listing.Sort.DEFAULT, dateClock().getZone(), sharedListIds());
         return db.query(Item.class, q.sql(), q.params().toArray());
     }
 
@@ -276,7 +276,7 @@ public final class TodoStore implements AutoCloseable {
     /** As above, ordered first by {@code sort}. */
     public Subscription subscribe(Listing view, LocalDate today, Listing.Sort sort, Consumer<List<Item>> onResult,
             Executor executor) {
-        Listing.Query q = Listing.query(view, today, sort);
+        Listing.Query q = Listing.query(view, today, sort, dateClock().getZone(), sharedListIds());
         return db.querySubscribe(Item.class, q.sql(), q.params(), onResult, executor);
     }
 
@@ -285,7 +285,7 @@ public final class TodoStore implements AutoCloseable {
      * each commit as a patch of the rows it changed ({@link LiveItems}).
      */
     public Subscription subscribeRows(Listing view, LocalDate today, Listing.Sort sort, LiveItems.Sink sink) {
-        return LiveItems.open(db, Listing.query(view, today, sort), sink, live);
+        return LiveItems.open(db, Listing.query(view, today, sort, dateClock().getZone(), sharedListIds()), sink, live);
     }
 
     /** Moves in the lists' outlines (a todo under another, up, down, into a section), on this store's database. */

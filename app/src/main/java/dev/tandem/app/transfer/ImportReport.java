@@ -12,15 +12,16 @@ import java.util.List;
  * @param listsCreated lists written
  * @param warnings     what the file held that Tandem did not keep
  * @param attachments  files attached to the todos written
+ * @param filters      smart lists written
  */
 public record ImportReport(String source, int added, int known, int listsCreated, List<String> warnings,
-                           int attachments) {
+                           int attachments, int filters) {
     public ImportReport {
         warnings = List.copyOf(warnings);
     }
 
     public ImportReport(String source, int added, int known, int listsCreated, List<String> warnings) {
-        this(source, added, known, listsCreated, warnings, 0);
+        this(source, added, known, listsCreated, warnings, 0, 0);
     }
 
     /** One sentence for a notification or the terminal. */

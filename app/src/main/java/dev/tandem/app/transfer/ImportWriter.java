@@ -2,10 +2,12 @@ package dev.tandem.app.transfer;
 
 import dev.tandem.app.model.Attachment;
 import dev.tandem.app.model.AttachmentStore;
+import dev.tandem.app.model.DerivedIds;
 import dev.tandem.app.model.Item;
 import dev.tandem.app.model.ItemLink;
 import dev.tandem.app.model.ItemTag;
 import dev.tandem.app.model.OutlineStore;
+import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.Section;
 import dev.tandem.app.model.TagStore;
 import dev.tandem.app.model.TodoList;
@@ -29,7 +31,8 @@ import java.util.Set;
  * the user deleted. A list is matched by id, then by name (ignoring case), and created only when
  * neither exists. An item's link ({@link ItemLink}, its iCalendar UID) is added where the item has
  * none of that system yet, also to an item imported before links were kept; never to an item deleted
- * for good. Values are only ever bound parameters: the engine builds its SQL from the schema's own names.
+ * for good. Smart lists go by {@link FilterImport}'s rule, the lists' own. Values are only ever bound
+ * parameters: the engine builds its SQL from the schema's own names.
  */
 public final class ImportWriter {
     private static final int PROGRESS_EVERY = 250;
@@ -57,6 +60,8 @@ public final class ImportWriter {
                 in.lists().stream().map(TodoList::id).toList());
         Set<String> deletedSections = deletedForGood(store, "sections", "SELECT id FROM sections",
                 in.sections().stream().map(Section::id).toList());
+        Set<String> deletedFilters = deletedForGood(store, "saved_filters", "SELECT id FROM saved_filters",
+                in.filters().stream().map(f -> DerivedIds.savedFilter(f.name())).toList());
         int total = in.items().size();
         // Files only for the items this import adds: read before the transaction, as the known ids were.
         Set<String> skip = new HashSet<>(deleted);
@@ -67,7 +72,13 @@ public final class ImportWriter {
         progress.update(Messages.text("common.progress.writing"), 0, total);
         int[] counts;
         try {
-            counts = store.writeAll(tx -> write(tx, in, files, deleted, deletedLists, deletedSections, now, progress));
+            counts = store.writeAll(tx -> {
+                int[] written = write(tx, in, files, deleted, deletedLists, deletedSections, now, progress);
+                int filters = FilterImport.write(new FilterImport.Rows(
+                        () -> tx.query(SavedFilter.class, "SELECT * FROM saved_filters"), tx::save),
+                        in.filters(), deletedFilters, now);
+                return new int[] {written[0], written[1], written[2], filters};
+            });
         } catch (RuntimeException e) {
             try {
                 files.discardUnnamed(store.db());
@@ -81,7 +92,7 @@ public final class ImportWriter {
         progress.update(Messages.text("common.progress.writing"), total, total);
         List<String> warnings = new ArrayList<>(in.warnings());
         warnings.addAll(files.warnings());
-        return new ImportReport(in.source(), counts[0], total - counts[0], counts[1], warnings, counts[2]);
+        return new ImportReport(in.source(), counts[0], total - counts[0], counts[1], warnings, counts[2], counts[3]);
     }
 
     private static Set<String> deletedForGood(TodoStore store, String table, String allIds, List<String> ids) {

@@ -27,11 +27,15 @@ import java.util.List;
  *                 by list and name, or created; an item's {@code sectionId} names one of them. An item's
  *                 {@code parentId} names another item (of the file or the profile), and its {@code rank} its
  *                 place among its siblings ({@link dev.tandem.app.model.Rank}), null for none
+ * @param filters  smart lists (a Tandem backup), already read again by the parser ({@link FilterRows}), saved
+ *                 unless this profile has one of that name ({@link FilterImport})
  */
 public record Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
                        List<ItemTag> tags, boolean lossless, List<ItemLink> links,
-                       List<IncomingAttachment> attachments, SourceFiles files, List<Section> sections) {
+                       List<IncomingAttachment> attachments, SourceFiles files, List<Section> sections,
+                       List<IncomingFilter> filters) {
     public Incoming {
+        filters = filters == null ? List.of() : List.copyOf(filters);
         sections = sections == null ? List.of() : List.copyOf(sections);
         lists = List.copyOf(lists);
         items = List.copyOf(items);
@@ -48,6 +52,13 @@ public record Incoming(String source, List<TodoList> lists, List<Item> items, Li
         this(source, lists, items, warnings, tags, lossless, links, List.of(), SourceFiles.NONE);
     }
 
+    /** Without smart lists. */
+    public Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
+                    List<ItemTag> tags, boolean lossless, List<ItemLink> links,
+                    List<IncomingAttachment> attachments, SourceFiles files, List<Section> sections) {
+        this(source, lists, items, warnings, tags, lossless, links, attachments, files, sections, List.of());
+    }
+
     /** Without sections. */
     public Incoming(String source, List<TodoList> lists, List<Item> items, List<String> warnings,
                     List<ItemTag> tags, boolean lossless, List<ItemLink> links,
@@ -57,14 +68,14 @@ public record Incoming(String source, List<TodoList> lists, List<Item> items, Li
 
     /** The same with these sections of its lists. */
     Incoming withSections(List<Section> more) {
-        return new Incoming(source, lists, items, warnings, tags, lossless, links, attachments, files, more);
+        return new Incoming(source, lists, items, warnings, tags, lossless, links, attachments, files, more, filters);
     }
 
     /** The same, with {@code attachments} whose bytes are in {@code files}, and {@code more} warnings. */
     Incoming withAttachments(List<IncomingAttachment> attachments, SourceFiles files, List<String> more) {
         List<String> all = new java.util.ArrayList<>(warnings);
         all.addAll(more);
-        return new Incoming(source, lists, items, all, tags, lossless, links, attachments, files, sections);
+        return new Incoming(source, lists, items, all, tags, lossless, links, attachments, files, sections, filters);
     }
 
     /** Without links: the formats whose ids are kept as they are, or derived one way only. */

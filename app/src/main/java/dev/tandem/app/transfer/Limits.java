@@ -22,6 +22,11 @@ public final class Limits {
     public static final int MAX_NAME_CHARS = TextLimits.MAX_NAME_CHARS;
     public static final int MAX_ITEMS = 500_000;
     /**
+     * Smart lists one archive brings: far above the dozens a person keeps in a sidebar, and a bound on
+     * what one file makes the reader hold ({@link FilterRows}). The first ones are read, the rest skipped.
+     */
+    public static final int MAX_FILTERS = 1_000;
+    /**
      * One attached file an import stores: far above the default attach limit
      * ({@link dev.tandem.app.model.AttachmentStore#DEFAULT_LIMIT}), so a file attached under a raised
      * limit comes back from a backup, and still a bound on what one hostile entry can fill the disk with.

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +84,8 @@ final class TandemArchive {
         return head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
     }
 
-    static Incoming read(Path path, Progress progress) {
+    /** {@code today}: the profile's, as {@link TandemJsonImporter#read} takes it. */
+    static Incoming read(Path path, LocalDate today, Progress progress) {
         String file = String.valueOf(path.getFileName());
         Incoming in;
         Set<String> present = new java.util.HashSet<>();
@@ -98,7 +100,7 @@ final class TandemArchive {
                         Messages.text("transfer.where.entry", TandemJson.ENTRY));
             }
             in = TandemJsonImporter.read(file,
-                    TextFiles.decode(bytes, file, Messages.text("transfer.where.entry", TandemJson.ENTRY)), progress);
+                    TextFiles.decode(bytes, file, Messages.text("transfer.where.entry", TandemJson.ENTRY)), today, progress);
             for (IncomingAttachment a : in.attachments()) {
                 if (zip.getEntry(TandemJson.FILES + a.blob()) != null) {
                     present.add(a.blob());

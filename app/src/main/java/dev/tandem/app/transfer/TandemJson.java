@@ -23,7 +23,9 @@ import java.util.List;
  *     "item_tags": [ {"id": "…", "itemId": "…", "tag": "home", "removedAt": null} ],
  *     "item_links": [ {"id": "…", "itemId": "…", "system": "ical", "externalId": "20261123T101500Z-1234@example.com"} ],
  *     "attachments": [ {"id": "…", "itemId": "…", "blob": "9f86d0…(64 hex)", "name": "receipt.pdf",
- *                       "type": "application/pdf", "size": 48213, "createdAt": 1763800000000} ]
+ *                       "type": "application/pdf", "size": 48213, "createdAt": 1763800000000} ],
+ *     "saved_filters": [ {"id": "…", "name": "Work this week", "query": "#Work & due before: +7d",
+ *                         "color": "#3366cc", "rank": "a0", "createdAt": 1763800000000} ]
  *   }
  * }
  * </pre>
@@ -41,13 +43,17 @@ import java.util.List;
  * each file as {@code attachments/<blob>} beside it. A plain JSON file restores an attachment only
  * where the profile has its bytes already. The {@code sections} table and the items' structure columns
  * ({@code parentId}, {@code sectionId}, {@code rank}, {@code start}, {@code someday}, {@code collapsed}) came
- * the same way: a restore gives the same outline, and a backup without them restores flat lists.
+ * the same way: a restore gives the same outline, and a backup without them restores flat lists. So did
+ * {@code saved_filters} (smart lists), in the person's order: an importer reads each query again with the
+ * filter parser, keeps new ones in the file's order after the profile's own, and skips, with a line in the
+ * report, one whose query or name it cannot take ({@link FilterRows}); a backup without the table brings none.
  */
 final class TandemJson {
     static final String FORMAT = "tandem";
     static final int VERSION = 2;
     /** The tables a backup holds, parents first. */
-    static final List<String> TABLES = List.of("lists", "sections", "items", "item_tags", "item_links", "attachments");
+    static final List<String> TABLES = List.of("lists", "sections", "items", "item_tags", "item_links", "attachments",
+            "saved_filters");
     /** The document's name inside a Tandem archive. */
     static final String ENTRY = "tandem.json";
     /** The folder of the files' bytes inside a Tandem archive, each named by its blob id. */

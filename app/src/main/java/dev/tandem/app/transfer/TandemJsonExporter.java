@@ -11,9 +11,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the lossless backup ({@link TandemJson}): every row of every list, section, item, tag, link and attachment,
- * trashed ones included, with ids and timestamps as stored. Items deleted for good are gone from the tables and
- * so from the backup.
+ * Writes the lossless backup ({@link TandemJson}): every row of every list, section, item, tag, link, attachment
+ * and saved filter, trashed ones included, with ids and timestamps as stored. Items deleted for good are gone from
+ * the tables and so from the backup.
  */
 final class TandemJsonExporter {
     private TandemJsonExporter() {
@@ -61,6 +61,8 @@ final class TandemJsonExporter {
             case "sections" -> "listId, rank, id";
             case "item_tags" -> "itemId, tag";
             case "attachments" -> "itemId, createdAt, id";
+            // The person's order, as SavedFilters.all() gives it: an importer keeps the file's order.
+            case "saved_filters" -> "rank IS NULL, rank, name COLLATE NOCASE, id";
             default -> "itemId, id";
         };
     }

@@ -20,6 +20,7 @@ import dev.tandem.engine.Blob;
 import dev.tandem.ui.messages.Messages;
 import java.io.IOException;
 import java.io.StringReader;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a {@link TandemJson} backup. Ids are kept as they are (a backup restores the same todos), so
  * restoring into the profile it came from adds only what is missing there. Every row is checked
- * before anything is written; a fault names the row and its line.
+ * before anything is written; a fault names the row and its line and refuses the file, but for a smart
+ * list's, which is skipped with a line in the report ({@link FilterRows}).
  */
 final class TandemJsonImporter {
     private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9_-]{1," + Limits.MAX_ID_CHARS + "}");
@@ -44,13 +46,15 @@ final class TandemJsonImporter {
     private TandemJsonImporter() {
     }
 
-    static Incoming read(String file, String text, Progress progress) {
+    /** {@code today}: the profile's, the day a smart list's query is read on ({@link FilterRows}). */
+    static Incoming read(String file, String text, LocalDate today, Progress progress) {
         List<TodoList> lists = new ArrayList<>();
         List<Section> sections = new ArrayList<>();
         List<Item> items = new ArrayList<>();
         List<ItemTag> tags = new ArrayList<>();
         List<ItemLink> links = new ArrayList<>();
         List<IncomingAttachment> files = new ArrayList<>();
+        FilterRows filters = new FilterRows(file, today);
         int[] unknownSystems = {0};
         List<String> warnings = new ArrayList<>();
         Set<String> unknownColumns = new TreeSet<>();
@@ -114,6 +118,8 @@ final class TandemJsonImporter {
                                     files.add(attachment(row.values, file, row.where, unknownColumns));
                                     Limits.itemCount(file, files.size());
                                 });
+                                case "saved_filters" -> readRows(p, file, table,
+                                        row -> filters.add(row.values, row.where, unknownColumns));
                                 default -> {
                                     warnings.add(Messages.text("transfer.json.unknownTable", Limits.shorten(table)));
                                     p.skipChildren();
@@ -138,13 +144,15 @@ final class TandemJsonImporter {
         if (!sawFormat) {
             throw new ImportException(file, null, Messages.text("transfer.json.noFormat"));
         }
+        warnings.addAll(filters.warnings());
         if (unknownSystems[0] > 0) {
             warnings.add(Messages.text("transfer.json.unknownSystems", unknownSystems[0]));
         }
         if (!unknownColumns.isEmpty()) {
             warnings.add(Messages.text("transfer.json.unknownColumns", String.join(", ", unknownColumns)));
         }
-        return new Incoming(file, lists, items, warnings, tags, true, links, files, SourceFiles.NONE, sections);
+        return new Incoming(file, lists, items, warnings, tags, true, links, files, SourceFiles.NONE, sections,
+                filters.kept());
     }
 
     private record Row(Map<String, Object> values, String where) {

@@ -44,8 +44,8 @@ public final class Transfer {
         String file = String.valueOf(path.getFileName());
         ZoneId zone = dateClock.getZone();
         return switch (f) {
-            case TANDEM_JSON -> isZip(path) ? TandemArchive.read(path, progress)
-                    : TandemJsonImporter.read(file, TextFiles.read(path), progress);
+            case TANDEM_JSON -> isZip(path) ? TandemArchive.read(path, LocalDate.now(dateClock), progress)
+                    : TandemJsonImporter.read(file, TextFiles.read(path), LocalDate.now(dateClock), progress);
             case MARKDOWN -> MarkdownImporter.read(path, zone, progress);
             case ICS -> IcsImporter.read(file, TextFiles.read(path), zone, progress);
             case TODOIST_CSV -> TodoistCsvImporter.read(file, TextFiles.read(path), LocalDate.now(dateClock), progress);

@@ -145,7 +145,14 @@ final class HeaderView extends VBox {
         Button keys = iconButton(Icons.KEYBOARD, Messages.text("main.header.shortcutsTip"));
         keys.setId("show-shortcuts");
         keys.setOnAction(e -> toggleShortcuts.run());
-        finder = new FlowPane(10, 6, emptyTrash, sortBox, search);
+        Button saveSearch = new Button(Messages.text("main.search.saveSmartList"), Icons.of(Icons.FILTER, 15));
+        saveSearch.setId("save-smart-list");
+        saveSearch.setTooltip(new javafx.scene.control.Tooltip(Messages.text("main.search.saveSmartListTip")));
+        saveSearch.setOnAction(e -> vm.smartLists().saveSearch());
+        saveSearch.visibleProperty().bind(vm.chrome().searchSavableProperty());
+        saveSearch.managedProperty().bind(saveSearch.visibleProperty());
+        saveSearch.setMinWidth(Region.USE_PREF_SIZE);
+        finder = new FlowPane(10, 6, emptyTrash, sortBox, search, saveSearch);
         finder.setId("header-controls");
         finder.setRowValignment(VPos.CENTER);
         tools = new HBox(10, undoButton, themeButton, keys,

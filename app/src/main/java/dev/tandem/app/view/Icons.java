@@ -36,6 +36,7 @@ public final class Icons {
     public static final Ikon SHARED_LIST = MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE;
     public static final Ikon CONFLICTS = MaterialDesignS.SOURCE_MERGE;
     public static final Ikon TAG = MaterialDesignT.TAG_OUTLINE;
+    public static final Ikon FILTER = MaterialDesignF.FILTER_VARIANT;
     public static final Ikon REPEAT = MaterialDesignR.REPEAT;
     public static final Ikon TIME = MaterialDesignC.CLOCK_OUTLINE;
     /** A question the app asks (a confirmation, a choice, a name). */

@@ -197,14 +197,18 @@ public final class ItemListView extends ListView<ItemRow> {
 
     private VBox emptyState() {
         EmptyState state = vm.chrome().emptyState();
-        String text = state.text();
+        String text = vm.chrome().emptyText();
         FontIcon icon = switch (state) {
             case SEARCH -> Icons.of(MaterialDesignM.MAGNIFY, 44);
+            case FILTER -> Icons.of(Icons.FILTER, 44);
             case TRASH -> Icons.of(Icons.TRASH, 44);
             case COMPLETED -> Icons.of(Icons.COMPLETED, 44);
             case ALL_CLEAR -> Icons.of(MaterialDesignC.CHECK_CIRCLE_OUTLINE, 44);
         };
-        VBox box = new VBox(icon, new Label(text));
+        Label said = new Label(text);
+        // A query's problem ("At 8: a condition is missing here, such as …") is a sentence or two.
+        said.setWrapText(true);
+        VBox box = new VBox(icon, said);
         box.getStyleClass().add(Styles.EMPTY_STATE);
         return box;
     }

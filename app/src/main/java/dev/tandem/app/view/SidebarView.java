@@ -13,7 +13,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -129,6 +128,8 @@ public final class SidebarView extends VBox {
         }
     }
 
+    private static final java.util.regex.Pattern COLOR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}");
+
     static Ikon iconFor(SidebarEntry e) {
         return switch (e.icon()) {
             case LIST -> Icons.LIST;
@@ -143,6 +144,7 @@ public final class SidebarView extends VBox {
             case COMPLETED -> Icons.COMPLETED;
             case TRASH -> Icons.TRASH;
             case TAG -> Icons.TAG;
+            case FILTER -> Icons.FILTER;
         };
     }
 
@@ -152,6 +154,7 @@ public final class SidebarView extends VBox {
         private final Label badge = new Label();
         private final Label section = new Label();
         private final Tooltip sharedTip = new Tooltip();
+        private final Tooltip problemTip = new Tooltip();
         private final HBox row;
         private final VBox box;
 
@@ -183,21 +186,32 @@ public final class SidebarView extends VBox {
                 return;
             }
             icon.setIconCode(iconFor(e));
+            // A smart list's own colour, checked as #rrggbb where it is made (SidebarEntry.color); none: the theme's.
+            icon.setStyle(COLOR.matcher(e.color()).matches() ? "-fx-icon-color: " + e.color() + ";" : "");
             name.setText(e.name());
-            badge.setText(e.count() > 0 ? String.valueOf(e.count()) : "");
-            badge.setVisible(e.count() > 0);
+            boolean unreadable = e.kind() == SidebarEntry.Kind.FILTER && e.alert();
+            badge.setText(unreadable ? "!" : e.count() > 0 ? String.valueOf(e.count()) : "");
+            badge.setVisible(unreadable || e.count() > 0);
             String spoken = e.shared() ? Messages.text("main.sidebar.a11y.shared", e.name()) : e.name();
             setAccessibleText(e.count() > 0 ? Messages.text("main.sidebar.a11y.count", spoken, e.count()) : spoken);
             sharedTip.setText(e.with().isEmpty() ? "" : Messages.text("main.sidebar.sharedTip",
                     Character.toUpperCase(e.with().charAt(0)) + e.with().substring(1)));
             setTooltip(e.shared() ? sharedTip : null);
+            if (unreadable) {
+                problemTip.setText(e.problem());
+                setTooltip(problemTip);
+            }
             badge.getStyleClass().setAll("label", e.alert() ? Styles.ALERT_BADGE : Styles.COUNT_BADGE);
             int idx = getIndex();
             SidebarEntry prev = idx > 0 && idx - 1 < getListView().getItems().size() ? getListView().getItems().get(idx - 1) : null;
             boolean startsSection = prev != null && prev.kind() != e.kind();
             if (startsSection) {
-                section.setText(Messages.text(e.kind() == SidebarEntry.Kind.LIST ? "main.sidebar.section.lists"
-                        : e.kind() == SidebarEntry.Kind.TAG ? "main.sidebar.section.tags" : "main.sidebar.section.sync"));
+                section.setText(Messages.text(switch (e.kind()) {
+                    case LIST -> "main.sidebar.section.lists";
+                    case TAG -> "main.sidebar.section.tags";
+                    case FILTER -> "main.sidebar.section.smartLists";
+                    default -> "main.sidebar.section.sync";
+                }));
                 box.getChildren().setAll(section, row);
             } else {
                 box.getChildren().setAll(row);
@@ -240,6 +254,11 @@ public final class SidebarView extends VBox {
                 });
                 menu.getItems().add(delete);
                 setContextMenu(menu);
+            } else if (e.kind() == SidebarEntry.Kind.FILTER) {
+                MenuItem delete = new MenuItem(Messages.text("main.sidebar.menu.deleteSmartList"));
+                delete.setId("delete-smart-list");
+                delete.setOnAction(a -> vm.smartLists().delete(e.filterId(), e.name()));
+                setContextMenu(new ContextMenu(delete));
             } else if (e.icon() == SidebarEntry.Icon.TRASH) {
                 MenuItem empty2 = new MenuItem(Messages.text("main.sidebar.menu.emptyTrash"));
                 empty2.setOnAction(a -> vm.commands().emptyTrash());

@@ -5,6 +5,7 @@ import dev.tandem.ui.messages.Messages;
 /** What an empty item list says; the view picks the picture. */
 public enum EmptyState {
     SEARCH("main.empty.search"),
+    FILTER("main.empty.filter"),
     TRASH("main.empty.trash"),
     COMPLETED("main.empty.completed"),
     ALL_CLEAR("main.empty.allClear");

@@ -6,7 +6,10 @@ import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.filter.Filter;
+import dev.tandem.app.model.filter.FilterException;
 import dev.tandem.app.text.DueDates;
+import dev.tandem.app.text.filter.SearchBoxQuery;
 import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
 import dev.tandem.app.vm.calendar.CalendarViewModel;
@@ -15,6 +18,7 @@ import dev.tandem.app.vm.outline.OutlineRowFeed;
 import dev.tandem.ui.messages.Messages;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -63,6 +67,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ViewChrome chrome;
     private final Recovery recovery;
     private final ListSharing listSharing;
+    private final SmartListCommands smartLists;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
         this.recovery = new Recovery(store, async, dialogs, undo, () -> view.get());
@@ -88,6 +93,7 @@ public final class MainViewModel implements AutoCloseable {
         this.chrome = new ViewChrome(view, items, sidebar());
         this.listSharing = new ListSharing(this::list, sidebar, this::rebuildSidebar, commands::say);
         this.outline = new OutlineCommands(store, async, undo, dialogs, commands::say, commands::currentListId);
+        this.smartLists = new SmartListCommands(store, async, dialogs, undo, view::get, this::select, commands::say);
         undo.onUndone(this::selectWhenBack);
         items.onAfterApply(s -> selectIfBack());
     }
@@ -112,6 +118,11 @@ public final class MainViewModel implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /** Saving the search box's query as a smart list, deleting one. */
+    public SmartListCommands smartLists() {
+        return smartLists;
     }
 
     /** Moves in the list's own order, folding, sections and the lists' order. */
@@ -292,10 +303,10 @@ public final class MainViewModel implements AutoCloseable {
         if (v == null || v.equals(view.get())) {
             return;
         }
-        if (!(v instanceof Listing.SearchListing) && !search.get().isEmpty()) {
+        if (!isSearch(v) && !search.get().isEmpty()) {
             search.set("");
         }
-        if (!(v instanceof Listing.SearchListing)) {
+        if (!isSearch(v)) {
             beforeSearch = v;
         }
         view.set(v);
@@ -326,9 +337,14 @@ public final class MainViewModel implements AutoCloseable {
         return -1;
     }
 
+    /** What the search box shows: words (searched), or a query with operators (a filter). */
+    private static boolean isSearch(Listing v) {
+        return v instanceof Listing.SearchListing || v instanceof Listing.FilterListing f && f.isSearch();
+    }
+
     private void onSearch(String text) {
         if (text == null || text.isBlank()) {
-            if (view.get() instanceof Listing.SearchListing) {
+            if (isSearch(view.get())) {
                 Listing back = beforeSearch;
                 view.set(back);
                 title.set(titleOf(back));
@@ -336,8 +352,19 @@ public final class MainViewModel implements AutoCloseable {
             }
             return;
         }
-        // A search from a tag's view searches within that tag.
-        Listing v = new Listing.SearchListing(text.strip(), beforeSearch instanceof Listing.TagListing t ? t.tag() : null);
+        Listing v;
+        try {
+            // Words beside @tag, #list or p1, or a query with & | ! ( ), read as a smart list's query.
+            Optional<Filter> query = SearchBoxQuery.read(text, day.today());
+            // A search from a tag's view searches within that tag.
+            v = query.<Listing>map(Listing.FilterListing::search).orElseGet(() -> new Listing.SearchListing(text.strip(),
+                    beforeSearch instanceof Listing.TagListing t ? t.tag() : null));
+        } catch (FilterException e) {
+            v = Listing.FilterListing.searchProblem(e.getMessage());
+        }
+        if (v.equals(view.get())) {
+            return;
+        }
         view.set(v);
         title.set(Messages.text("main.title.search"));
         bindItems(v);
@@ -377,11 +404,27 @@ public final class MainViewModel implements AutoCloseable {
         if (v instanceof Listing.Calendar) {
             return Messages.text("main.sidebar.calendar");
         }
+        if (v instanceof Listing.FilterListing f && !f.isSearch()) {
+            return sidebar.entries().stream().filter(e -> e.key().equals(f.key())).map(SidebarEntry::name).findFirst()
+                    .orElse(Messages.text("main.title.smartList"));
+        }
         return v instanceof Listing.TagListing t ? "@" + t.tag() : Messages.text("main.title.search");
     }
 
     private void rebuildSidebar() {
         sidebar.rebuild(lists.items());
+        if (view.get() instanceof Listing.FilterListing f && !f.isSearch()) {
+            // Its query changed here or on another device: show what it finds now; gone: back to the Inbox.
+            Optional<SidebarEntry> now = sidebar.entries().stream().filter(e -> e.key().equals(f.key())).findFirst();
+            if (now.isPresent() && !now.get().view().equals(f)) {
+                view.set(now.get().view());
+                bindItems(now.get().view());
+            } else if (now.isEmpty() && sidebar.filtersLoaded()) {
+                select(Listing.inbox());
+                return;
+            }
+            title.set(titleOf(view.get()));
+        }
         if (view.get() instanceof Listing.UserListing lv) {
             String t = titleOf(lv);
             if (lists.items().stream().noneMatch(x -> x.id().equals(lv.listId())) && lists.isLoaded()) {

@@ -3,23 +3,30 @@ package dev.tandem.app.vm;
 import dev.tandem.app.model.Listing;
 
 /**
- * One row of the sidebar: a smart list, a user list, a tag, or the conflicts view.
+ * One row of the sidebar: a smart view, a saved filter, a user list, a tag, or the conflicts view.
  *
- * @param count  the number shown beside it
- * @param alert  the count is of things needing attention (unseen conflicts)
+ * @param count  the number shown beside it (none when 0 or less)
+ * @param alert  the count is of things needing attention (unseen conflicts), or a saved filter does not
+ *               read on this device
  * @param with   for a list shared with other people (docs/SHARING.md), whom with ("shared with Alex and
  *               Jo", "shared" while no one else joined); empty for every other entry
+ * @param color  a saved filter's colour, {@code #rrggbb}; empty for every other entry
  */
-public record SidebarEntry(String key, String name, Kind kind, Listing view, long count, boolean alert, String with) {
+public record SidebarEntry(String key, String name, Kind kind, Listing view, long count, boolean alert, String with,
+        String color) {
+    public SidebarEntry(String key, String name, Kind kind, Listing view, long count, boolean alert, String with) {
+        this(key, name, kind, view, count, alert, with, "");
+    }
+
     /** A list shared with other people. */
     public boolean shared() {
         return !with.isEmpty();
     }
 
-    public enum Kind { SMART, LIST, CONFLICTS, TAG }
+    public enum Kind { SMART, FILTER, LIST, CONFLICTS, TAG }
 
     /** Which icon the sidebar shows for it. */
-    public enum Icon { INBOX, TODAY, UPCOMING, SOMEDAY, AGENDA, CALENDAR, COMPLETED, TRASH, LIST, SHARED_LIST, CONFLICTS, TAG }
+    public enum Icon { INBOX, TODAY, UPCOMING, SOMEDAY, AGENDA, CALENDAR, COMPLETED, TRASH, FILTER, LIST, SHARED_LIST, CONFLICTS, TAG }
 
     public Icon icon() {
         if (kind == Kind.LIST) {
@@ -27,6 +34,9 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
         }
         if (kind == Kind.TAG) {
             return Icon.TAG;
+        }
+        if (kind == Kind.FILTER) {
+            return Icon.FILTER;
         }
         if (view instanceof Listing.Agenda) {
             return Icon.AGENDA;
@@ -45,6 +55,16 @@ public record SidebarEntry(String key, String name, Kind kind, Listing view, lon
             case COMPLETED -> Icon.COMPLETED;
             case TRASH -> Icon.TRASH;
         };
+    }
+
+    /** Why a saved filter does not read on this device ("At 9: …"), else null. */
+    public String problem() {
+        return view instanceof Listing.FilterListing f ? f.problem() : null;
+    }
+
+    /** A saved filter's row id, else null. */
+    public String filterId() {
+        return kind == Kind.FILTER ? key.substring("filter:".length()) : null;
     }
 
     public String listId() {

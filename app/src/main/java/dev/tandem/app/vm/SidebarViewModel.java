@@ -20,8 +20,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The sidebar's rows: the smart views, the user lists, the tags and Conflicts, each with its live count. The
- * counts are one query for one date ({@link #bindCounts}); changes on the UI executor only.
+ * The sidebar's rows: the smart views, the saved filters, the user lists, the tags and Conflicts, each with its
+ * live count. The views' and lists' counts are one query for one date ({@link #bindCounts}), each saved
+ * filter's its own ({@link SmartListFeed}); changes on the UI executor only.
  */
 final class SidebarViewModel implements AutoCloseable {
     private final TodoStore store;
@@ -31,6 +32,7 @@ final class SidebarViewModel implements AutoCloseable {
     private final LiveList<Count> countRows;
     private final LiveList<Count> tagRows;
     private final TagStore tags;
+    private final SmartListFeed filters;
     private final Map<String, Long> counts = new HashMap<>();
     private final ReadOnlyIntegerWrapper conflictCount = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper unseenConflicts = new ReadOnlyIntegerWrapper(0);
@@ -49,6 +51,7 @@ final class SidebarViewModel implements AutoCloseable {
         this.tags = new TagStore(store);
         this.tagRows = new LiveList<>(Count::id, async.ui());
         tagRows.onAfterApply(s -> onCounts.run());
+        this.filters = new SmartListFeed(store, async, onCounts);
     }
 
     ObservableList<SidebarEntry> entries() {
@@ -57,6 +60,7 @@ final class SidebarViewModel implements AutoCloseable {
 
     /** (Re)subscribes the counts as of {@code today}; a result of an older date is dropped. */
     void bindCounts(LocalDate today) {
+        filters.bind(today);
         async.run(() -> {
             countRows.bind((sink, ex) -> store.subscribeCounts(today, sink, ex));
             if (!tagRows.isLoaded()) {
@@ -64,6 +68,11 @@ final class SidebarViewModel implements AutoCloseable {
             }
             return null;
         }, r -> { });
+    }
+
+    /** Whether the saved filters were read at least once. */
+    boolean filtersLoaded() {
+        return filters.loaded();
     }
 
     long count(String key) {
@@ -115,6 +124,11 @@ final class SidebarViewModel implements AutoCloseable {
                         ""));
             }
         }
+        for (SmartListFeed.Entry f : filters.entries()) {
+            Listing.FilterListing v = f.view();
+            next.add(new SidebarEntry(v.key(), f.saved().name(), SidebarEntry.Kind.FILTER, v, f.count(), v.filter() == null,
+                    "", f.saved().color() == null ? "" : f.saved().color()));
+        }
         for (TodoList l : lists) {
             Listing v = new Listing.UserListing(l.id());
             String name = l.name() == null || l.name().isBlank() ? Messages.text("main.sidebar.untitled") : l.name();
@@ -137,5 +151,6 @@ final class SidebarViewModel implements AutoCloseable {
     public void close() {
         countRows.close();
         tagRows.close();
+        filters.close();
     }
 }

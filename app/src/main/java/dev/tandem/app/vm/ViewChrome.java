@@ -31,6 +31,7 @@ public final class ViewChrome {
     private final ReadOnlyBooleanWrapper agendaShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper calendarShown = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper sortShown = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper searchSavable = new ReadOnlyBooleanWrapper(false);
     private final NoteCount notesShown = new NoteCount();
 
     /** {@code view} is the view-model's own property: this is up to date before the view's other listeners hear of it. */
@@ -87,6 +88,7 @@ public final class ViewChrome {
         sortShown.set(!conflicts && !agenda && !calendar);
         quickAddShown.set(!conflicts && !trash && !completed);
         emptyTrashShown.set(trash && n > 0);
+        searchSavable.set(v instanceof Listing.FilterListing f && f.isSearch() && f.filter() != null);
     }
 
     /**
@@ -119,6 +121,20 @@ public final class ViewChrome {
     /** "12 todos" (or "12 todos · 3 notes") under the title; empty for the conflicts. */
     public ReadOnlyStringProperty countTextProperty() {
         return countText.getReadOnlyProperty();
+    }
+
+    /**
+     * What an empty list says: why a query does not read ("At 8: …", a smart list from a newer device),
+     * else its {@link #emptyState()}'s sentence.
+     */
+    public String emptyText() {
+        return view.getValue() instanceof Listing.FilterListing f && f.problem() != null ? f.problem()
+                : emptyState().text();
+    }
+
+    /** The search box holds a query that reads, which "Save as smart list" keeps. */
+    public ReadOnlyBooleanProperty searchSavableProperty() {
+        return searchSavable.getReadOnlyProperty();
     }
 
     /** Quick add applies: not in the Trash, Completed or the conflicts. */
@@ -158,6 +174,9 @@ public final class ViewChrome {
         Listing v = view.getValue();
         if (v instanceof Listing.SearchListing) {
             return EmptyState.SEARCH;
+        }
+        if (v instanceof Listing.FilterListing) {
+            return EmptyState.FILTER;
         }
         if (v instanceof Listing.SmartListing s && s.smart() == Listing.Smart.TRASH) {
             return EmptyState.TRASH;

@@ -43,11 +43,13 @@ final class ApiRoutes {
     private final WebWrites writes;
     private final Outbox outbox;
     private final DayViews days;
+    private final FilterViews filters;
 
     ApiRoutes(TodoStore store, Supplier<Set<String>> sharedLists, AttachmentStore attachments) {
         this.store = store;
         this.tags = new TagStore(store);
         this.days = new DayViews(store);
+        this.filters = new FilterViews(store);
         this.authors = new Authors(store);
         this.sharedLists = sharedLists;
         this.items = new ItemAnswers(store, sharedLists, attachments);
@@ -122,19 +124,24 @@ final class ApiRoutes {
         for (Count c : tags.counts()) {
             tagRows.add(obj("tag", c.id(), "count", c.count()));
         }
-        return obj("smart", smart, "lists", lists, "tags", tagRows, "conflicts", store.db().conflicts().list().size());
+        return obj("smart", smart, "lists", lists, "filters", filters.sidebar(), "tags", tagRows,
+                "conflicts", store.db().conflicts().list().size());
     }
 
     /**
      * A view's first {@code limit} rows and how many it has: a page of 10,000 rows shows its first
      * rows at once and asks for more as it scrolls, and a live refetch carries only what is shown. The
-     * agenda and the week ({@code week}: a day of it) answer days of rows ({@link DayViews}, bounded per day).
+     * agenda and the week ({@code week}: a day of it) answer days of rows ({@link DayViews}, bounded per day); a
+     * saved filter ({@code filter:ID}) the todos it finds ({@link FilterViews}, bounded).
      */
     private Map<String, Object> items(String key, String q, int limit, Optional<String> week, Language language) {
-        Listing view = listing(key, q);
         Map<String, TodoList> lists = lists();
         LocalDate today = store.today();
         Set<String> shared = sharedLists.get();
+        if (key.startsWith("filter:")) {
+            return filters.items(key, limit, it -> ItemJson.row(it, lists, today, shared));
+        }
+        Listing view = listing(key, q);
         if (view instanceof Listing.Agenda || view instanceof Listing.Calendar) {
             Function<Item, Map<String, Object>> row = it -> ItemJson.row(it, lists, today, shared);
             return view instanceof Listing.Agenda ? days.agenda(today, row, language)

@@ -2,6 +2,7 @@ package dev.tandem.app.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.tandem.app.model.filter.Filter;
 import dev.tandem.engine.Db;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,6 +56,9 @@ class OrderTest {
             views.add(new Listing.UserListing(list.id()));
             views.add(new Listing.TagListing("home"));
             views.add(new Listing.SearchListing("", "home"));
+            views.add(Listing.FilterListing.search(new Filter.Or(List.of(new Filter.Is(Filter.Flag.DONE),
+                    new Filter.Is(Filter.Flag.NO_DATE), new Filter.Priority(2)))));
+            views.add(Listing.FilterListing.saved("f", new Filter.Not(new Filter.Priority(1))));
             for (Listing v : views) {
                 for (Listing.Sort sort : Listing.Sort.values()) {
                     Listing.Query q = Listing.query(v, today, sort);

@@ -28,7 +28,8 @@ import org.openqa.selenium.OutputType;
  * dark scheme), {@code web-phone-offline.png} (offline, with changes waiting), {@code web-phone-agenda.png} and
  * {@code web-phone-week.png} (the days to plan, with times and lengths), {@code web-desktop.png} (a shared list
  * with a todo open, 1400×900) and {@code web-desktop-week.png} (the week as seven columns): the page in headless
- * Chromium, paired, over the demo's profile and a family list shared with others.
+ * Chromium, paired, over the demo's profile and a family list shared with others; {@code web-phone-smart-lists.png}
+ * (the drawer's Smart lists, one of them open beneath).
  */
 @Tag("screenshots")
 class WebScreenshotsTest {
@@ -113,6 +114,29 @@ class WebScreenshotsTest {
             save(desktop, "web-desktop.png");
             show(desktop, "#v=week");
             save(desktop, "web-desktop-week.png");
+        }
+    }
+
+    /** {@code web-phone-smart-lists.png}: saved filters in the drawer with their colours and counts, one open. */
+    @Test
+    void phoneSmartLists() throws Exception {
+        java.time.LocalDate today = web.store.today();
+        web.store.savedFilters().save("Urgent", dev.tandem.app.text.filter.FilterParser.parse("p1 | p2", today), "#e05a47");
+        web.store.savedFilters().save("Work this week",
+                dev.tandem.app.text.filter.FilterParser.parse("#Work & due: next 7 days", today), "#2a9d8f");
+        web.store.savedFilters().save("Kids", dev.tandem.app.text.filter.FilterParser.parse("@kids", today), "#e9c46a");
+        web.store.savedFilters().save("Errands without a date",
+                dev.tandem.app.text.filter.FilterParser.parse("#Groceries & no date", today), null);
+        String urgent = web.store.savedFilters().named("Urgent").orElseThrow().id();
+        try (Chromium phone = paired(Chromium.Size.PHONE)) {
+            show(phone, "#v=filter:" + urgent);
+            phone.find("#menu-button").click();
+            phone.await("return getComputedStyle(document.getElementById('sidebar')).transform === 'none'"
+                    + " && document.querySelectorAll('#nav-filters li').length === 4");
+            phone.js("document.getElementById('filters-heading').scrollIntoView({block: 'center'});"
+                    + " document.activeElement && document.activeElement.blur()");
+            Thread.sleep(700);
+            save(phone, "web-phone-smart-lists.png");
         }
     }
 

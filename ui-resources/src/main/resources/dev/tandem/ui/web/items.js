@@ -35,7 +35,8 @@ export async function loadView() {
   const special = !!panels[r.v];
   document.body.classList.toggle('special-view', special);
   document.body.classList.toggle('week-view', r.v === 'week');
-  $('quick-add-form').hidden = special || r.v === 'completed';
+  // A saved filter finds todos by their query: a todo added there would go nowhere the query names.
+  $('quick-add-form').hidden = special || r.v === 'completed' || r.v.startsWith('filter:');
   setTitle(r.v === 'search' ? t('page.view.search', r.q) : viewLabel(r.v));
   try {
     const panel = panels[r.v];
@@ -77,6 +78,7 @@ function emptyText(v) {
   if (v === 'completed') return t('page.empty.completed');
   if (v === 'search') return t('page.empty.search');
   if (v === 'inbox') return t('page.empty.inbox');
+  if (v.startsWith('filter:')) return t('page.empty.filter');
   return t('page.empty.other');
 }
 
@@ -84,7 +86,10 @@ function renderItems(items, total) {
   $('panel').hidden = true;
   more.disconnect();
   const rows = items.map((it) => itemRow(it));
-  if (total > items.length) {
+  if (total > items.length && items.length < limit) {
+    // The server carries no more rows than its cap (a saved filter's): asking again would bring the same.
+    rows.push(h('li', { class: 'more', role: 'status' }, t('page.items.showing', items.length, total)));
+  } else if (total > items.length) {
     const sentinel = h('li', { class: 'more', role: 'status' }, t('page.items.showingMore', items.length, total));
     rows.push(sentinel);
     more.observe(sentinel);

@@ -1,6 +1,6 @@
 /*
- * The sidebar: smart views, lists, tags, Conflicts and This browser with their counts, the drawer it becomes
- * on a narrow screen, and the search field.
+ * The sidebar: smart views, lists, saved filters (Smart lists), tags, Conflicts and This browser with their
+ * counts, the drawer it becomes on a narrow screen, and the search field.
  */
 import { $, h, ICONS, icon, debounce } from './dom.js';
 import { state } from './state.js';
@@ -30,6 +30,23 @@ function navItem(key, label, iconEl, count, extra) {
   return h('li', null, btn);
 }
 
+/** A filter's colour only as #rrggbb (it is synced data), set as a style property, never as markup. */
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+function filterItem(f) {
+  const color = typeof f.color === 'string' && COLOR.test(f.color) ? f.color : null;
+  const dot = h('span', { class: 'filter-dot' + (color ? '' : ' no-color'), 'aria-hidden': 'true' });
+  if (color) dot.style.backgroundColor = color;
+  const li = navItem('filter:' + f.id, f.name, dot, f.count);
+  if (f.unreadable) {
+    const mark = icon('conflict', t('page.sidebar.filterUnreadable'));
+    mark.classList.add('unreadable-mark');
+    mark.title = t('page.sidebar.filterUnreadable');
+    li.firstChild.append(mark);
+  }
+  return li;
+}
+
 export function renderSidebar() {
   const s = state.sidebar;
   if (!s) return;
@@ -37,6 +54,9 @@ export function renderSidebar() {
   $('nav-lists').replaceChildren(...s.lists.map((l) =>
     navItem('list:' + l.id, l.name, l.shared ? icon('shared', t('page.sidebar.shared')) : icon('list'), l.count)));
   $('lists-heading').hidden = s.lists.length === 0;
+  const filters = s.filters || [];
+  $('nav-filters').replaceChildren(...filters.map(filterItem));
+  $('filters-heading').hidden = filters.length === 0;
   $('nav-tags').replaceChildren(...s.tags.map((t) => navItem('tag:' + t.tag, '#' + t.tag, icon('tag'), t.count)));
   $('tags-heading').hidden = s.tags.length === 0;
   const conflicts = navItem('conflicts', t('page.view.conflicts'), icon('conflict'), null);
@@ -55,6 +75,8 @@ export function viewLabel(key) {
   if (smart) return smart.label;
   if (key.startsWith('list:')) return (s.lists.find((l) => 'list:' + l.id === key) || { name: t('page.field.list') }).name;
   if (key.startsWith('tag:')) return '#' + key.slice(4);
+  const filter = key.startsWith('filter:') && (s.filters || []).find((f) => 'filter:' + f.id === key);
+  if (filter) return filter.name;
   return 'Tandem';
 }
 

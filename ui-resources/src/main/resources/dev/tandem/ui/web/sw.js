@@ -8,7 +8,7 @@
  */
 'use strict';
 
-const SHELL = 'tandem-shell-v6';
+const SHELL = 'tandem-shell-v7';
 const API = 'tandem-api';
 const FILES = 'tandem-files';
 /** A file larger than this is not kept for reading offline: the phone's storage is the person's. */

@@ -1,0 +1,60 @@
+package dev.tandem.app.text.filter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tandem.app.model.filter.FilterException;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SearchBoxQueryTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"milk", "quarterly report", "overdue invoices", "today's notes", "wow!", "50% off", "a@b",
+        "p5 engine", "email me@example.com", "  ", ""})
+    void read_plainWords_stayASearch(String text) {
+        assertEquals(Optional.empty(), SearchBoxQuery.read(text, TODAY));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "@errand p1 milk; @errand & p1 & search: milk",
+        "p1; p1",
+        "#Work report; #Work & search: report",
+        "##Work; #Work",
+        "@errand overdue; @errand & overdue",
+        "P2 today call; p2 & today & search: call",
+        "#Work & p1; #Work & p1",
+        "overdue | @errand; overdue | @errand",
+        "(@urgent | @errand) & !p1; (@urgent | @errand) & !p1",
+        "!p1; !p1",
+        "due before: +7d; due before: +7d",
+        "search: quarterly; search: quarterly"})
+    void read_operators_readAsTheQueryTheyMean(String typed, String query) {
+        assertEquals(query, SearchBoxQuery.read(typed, TODAY).orElseThrow().text());
+    }
+
+    @Test
+    void read_brokenQuery_saysWhereInWhatWasTyped() {
+        FilterException e = assertThrows(FilterException.class, () -> SearchBoxQuery.read("  #Work & ", TODAY));
+        assertTrue(e.getMessage().startsWith("At 11:"), e.getMessage());
+    }
+
+    @Test
+    void read_attackerSizedText_refusedBeforeAnythingIsBuilt() {
+        String longWords = "@x " + "word ".repeat(400);
+        FilterException tooLong = assertThrows(FilterException.class, () -> SearchBoxQuery.read(longWords, TODAY));
+        assertTrue(tooLong.getMessage().contains("1,000"), tooLong.getMessage());
+        String manyTags = "@t ".repeat(150);
+        FilterException tooMany = assertThrows(FilterException.class, () -> SearchBoxQuery.read(manyTags, TODAY));
+        assertTrue(tooMany.getMessage().contains("100"), tooMany.getMessage());
+        String deep = "(".repeat(400) + "p1" + ")".repeat(400);
+        assertThrows(FilterException.class, () -> SearchBoxQuery.read(deep, TODAY));
+    }
+}

@@ -107,7 +107,7 @@ public final class FilterBuilderDialog extends TandemDialog<FilterBuilderViewMod
         any.selectedProperty().bindBidirectional(vm.anyOfProperty());
         all.setSelected(!vm.anyOfProperty().get());
         vm.anyOfProperty().addListener((o, a, b) -> all.setSelected(!b));
-        r = Forms.row(g, r, Messages.text("filter.builder.match"), field(new HBox(12, all, any)));
+        r = Forms.row(g, r, Messages.text("filter.builder.match"), field(new javafx.scene.layout.FlowPane(12, 4, all, any)));
         r = Forms.row(g, r, Messages.text("filter.builder.list"), field(choice("filter-list", vm.listChoices(),
                 vm.listProperty(), l -> l.isEmpty() ? Messages.text("filter.builder.list.any") : l)));
         r = Forms.row(g, r, Messages.text("filter.builder.tags"), field(Forms.bound(new TextField(), "filter-tags",

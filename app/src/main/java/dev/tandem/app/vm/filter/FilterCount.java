@@ -1,0 +1,74 @@
+package dev.tandem.app.vm.filter;
+
+import dev.tandem.app.fx.Async;
+import dev.tandem.app.model.FilteredItems;
+import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.filter.Filter;
+import dev.tandem.app.vm.Feedback;
+import dev.tandem.ui.messages.Messages;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * How many todos a filter finds now, counted off the UI thread, latest wins: while one count runs, a
+ * newer filter waits for it rather than queuing behind it, and only the newest filter's count is
+ * shown. So a person typing a query runs at most one count at a time and one after it, whatever the
+ * typing speed. Everything but the count itself runs on the UI thread.
+ */
+final class FilterCount {
+    private final TodoStore store;
+    private final Async async;
+    private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper("");
+    /** Bumped for each filter asked about; a count of an older one is dropped. */
+    private int generation;
+    private boolean running;
+    private Filter wanted;
+
+    FilterCount(TodoStore store, Async async) {
+        this.store = store;
+        this.async = async;
+    }
+
+    /** "Finds 12 todos now", "Counting…", why it could not count, or empty while there is no filter. */
+    ReadOnlyStringProperty textProperty() {
+        return text.getReadOnlyProperty();
+    }
+
+    /** Counts what {@code filter} finds (null: no filter, nothing to count). */
+    void count(Filter filter) {
+        generation++;
+        wanted = filter;
+        if (filter == null) {
+            text.set("");
+            return;
+        }
+        text.set(Messages.text("filter.builder.counting"));
+        if (!running) {
+            start();
+        }
+    }
+
+    private void start() {
+        int asked = generation;
+        Filter f = wanted;
+        if (f == null) {
+            return;
+        }
+        running = true;
+        async.run(() -> FilteredItems.count(store, f), n -> {
+            running = false;
+            if (asked == generation) {
+                text.set(Messages.text("filter.builder.count", n));
+            } else {
+                start();
+            }
+        }, e -> {
+            running = false;
+            if (asked == generation) {
+                text.set(Messages.text("filter.builder.countFailed", Feedback.why(e)));
+            } else {
+                start();
+            }
+        });
+    }
+}

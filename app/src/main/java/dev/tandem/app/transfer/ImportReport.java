@@ -28,6 +28,7 @@ public record ImportReport(String source, int added, int known, int listsCreated
     public String summary() {
         String shape = attachments > 0 && listsCreated > 0 ? "both" : attachments > 0 ? "att"
                 : listsCreated > 0 ? "lists" : "none";
-        return Messages.text("common.import.summary", added, attachments, listsCreated, source, shape, known);
+        String said = Messages.text("common.import.summary", added, attachments, listsCreated, source, shape, known);
+        return filters > 0 ? said + " " + Messages.text("common.import.smartLists", filters) : said;
     }
 }

@@ -54,6 +54,11 @@ public final class FxDialogs implements Dialogs {
     }
 
     @Override
+    public boolean buildSmartList(dev.tandem.app.vm.filter.FilterBuilderViewModel builder) {
+        return FilterBuilderDialog.show(owner.get(), builder, stylesheets.get());
+    }
+
+    @Override
     public void backups(BackupsViewModel backups) {
         new BackupsDialog(owner.get(), backups, stylesheets.get()).showAndWait();
     }

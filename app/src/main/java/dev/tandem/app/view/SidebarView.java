@@ -90,7 +90,16 @@ public final class SidebarView extends VBox {
         newList.setOnAction(e -> vm.commands().newList());
         newList.setFocusTraversable(false);
 
-        getChildren().addAll(header, list, newList);
+        Button newFilter = new Button(Messages.text("main.sidebar.newSmartList"), Icons.of(Icons.FILTER, 16));
+        newFilter.setId("new-smart-list");
+        newFilter.getStyleClass().add(Styles.BUTTON_FLAT);
+        newFilter.setMaxWidth(Double.MAX_VALUE);
+        newFilter.setAlignment(Pos.CENTER_LEFT);
+        newFilter.setTooltip(new Tooltip(Messages.text("main.sidebar.newSmartListTip")));
+        newFilter.setOnAction(e -> vm.smartLists().create());
+        newFilter.setFocusTraversable(false);
+
+        getChildren().addAll(header, list, newList, newFilter);
     }
 
     /** A list dropped above or below row {@code at}: before the list there, or the next one (none: last). */
@@ -255,10 +264,13 @@ public final class SidebarView extends VBox {
                 menu.getItems().add(delete);
                 setContextMenu(menu);
             } else if (e.kind() == SidebarEntry.Kind.FILTER) {
+                MenuItem edit = new MenuItem(Messages.text("main.sidebar.menu.editSmartList"));
+                edit.setId("edit-smart-list");
+                edit.setOnAction(a -> vm.smartLists().edit(e.filterId()));
                 MenuItem delete = new MenuItem(Messages.text("main.sidebar.menu.deleteSmartList"));
                 delete.setId("delete-smart-list");
                 delete.setOnAction(a -> vm.smartLists().delete(e.filterId(), e.name()));
-                setContextMenu(new ContextMenu(delete));
+                setContextMenu(new ContextMenu(edit, delete));
             } else if (e.icon() == SidebarEntry.Icon.TRASH) {
                 MenuItem empty2 = new MenuItem(Messages.text("main.sidebar.menu.emptyTrash"));
                 empty2.setOnAction(a -> vm.commands().emptyTrash());

@@ -25,6 +25,11 @@ public interface Dialogs {
     default void phoneWeb(PhoneWebViewModel phoneWeb) {
     }
 
+    /** Shows the condition builder ("New smart list", "Edit smart list"); true when the user saved. */
+    default boolean buildSmartList(dev.tandem.app.vm.filter.FilterBuilderViewModel builder) {
+        return false;
+    }
+
     /** Shows "Backups" until it is closed. */
     default void backups(BackupsViewModel backups) {
     }

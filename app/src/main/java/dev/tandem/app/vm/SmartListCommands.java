@@ -2,7 +2,11 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.model.Listing;
+import dev.tandem.app.model.SavedFilter;
 import dev.tandem.app.model.TodoStore;
+import dev.tandem.app.model.filter.FilterException;
+import dev.tandem.app.text.filter.FilterParser;
+import dev.tandem.app.vm.filter.FilterBuilderViewModel;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.ui.messages.Messages;
 import java.util.function.Consumer;
@@ -56,6 +60,42 @@ public final class SmartListCommands {
                         say.accept(Messages.text("main.done.savedSmartList", saved.name()));
                     });
                 });
+    }
+
+    /** Opens the condition builder for a new smart list, then shows the one saved. */
+    public void create() {
+        build(FilterBuilderViewModel.forNew(store, async));
+    }
+
+    /** Opens the condition builder on the saved filter {@code id}, read off the UI thread; then shows it. */
+    public void edit(String id) {
+        async.run(() -> store.savedFilters().all().stream().filter(f -> f.id().equals(id)).findFirst(), found -> found
+                .ifPresent(f -> build(FilterBuilderViewModel.forEdit(store, async, f))));
+    }
+
+    private void build(FilterBuilderViewModel builder) {
+        if (!dialogs.buildSmartList(builder)) {
+            return;
+        }
+        // The dialog closes once the save landed; a builder whose save is still under way shows it when it lands.
+        if (builder.savedProperty().get() != null) {
+            show(builder.savedProperty().get());
+        } else {
+            builder.savedProperty().addListener((o, was, saved) -> {
+                if (saved != null && was == null) {
+                    show(saved);
+                }
+            });
+        }
+    }
+
+    private void show(SavedFilter saved) {
+        try {
+            select.accept(Listing.FilterListing.saved(saved.id(), FilterParser.parse(saved.query(), store.today())));
+        } catch (FilterException e) {
+            select.accept(Listing.FilterListing.unreadable(saved.id(), e.getMessage()));
+        }
+        say.accept(Messages.text("main.done.savedSmartList", saved.name()));
     }
 
     /** Deletes the saved filter {@code id} called {@code name} on every device; undo brings it back where it was. */

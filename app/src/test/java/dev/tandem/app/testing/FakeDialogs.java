@@ -14,6 +14,8 @@ import java.util.Optional;
 /** Dialogs with scripted answers, recording what was asked. */
 public final class FakeDialogs implements Dialogs {
     public boolean confirmAnswer = true;
+    /** Plays the person in the condition builder: fills it in and saves, or returns false to cancel. */
+    public java.util.function.Predicate<dev.tandem.app.vm.filter.FilterBuilderViewModel> smartListAnswer = b -> false;
     public final Deque<String> textAnswers = new ArrayDeque<>();
     public SyncSettings settingsAnswer;
     /** What the "This device" field says when the settings dialog saves; null leaves it as it opened. */
@@ -48,6 +50,11 @@ public final class FakeDialogs implements Dialogs {
     public void manageKeys(KeysViewModel keysVm, boolean offerRecoveryKey) {
         asked.add(offerRecoveryKey ? "keys: offer recovery key" : "keys");
         keys.add(keysVm);
+    }
+
+    @Override
+    public boolean buildSmartList(dev.tandem.app.vm.filter.FilterBuilderViewModel builder) {
+        return smartListAnswer.test(builder);
     }
 
     @Override

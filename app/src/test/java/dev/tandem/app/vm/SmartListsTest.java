@@ -166,4 +166,27 @@ class SmartListsTest {
                 .filterId()));
         assertEquals("", ui.get(() -> vm.searchProperty().get()));
     }
+
+    @Test
+    void create_throughTheBuilder_savesAndOpensTheSmartListAndEditChangesIt() {
+        dialogs.smartListAnswer = b -> {
+            b.nameProperty().set("Work, urgent");
+            b.textProperty().set("#Work & p1");
+            b.save();
+            return true;
+        };
+        ui.run(() -> vm.smartLists().create());
+        ui.await(() -> titles().equals(List.of("Report")));
+        SidebarEntry e = awaitEntry("Work, urgent");
+        assertEquals(e.key(), ui.get(() -> vm.viewProperty().get().key()));
+
+        dialogs.smartListAnswer = b -> {
+            b.textProperty().set("#Work");
+            b.save();
+            return true;
+        };
+        ui.run(() -> vm.smartLists().edit(e.filterId()));
+        ui.await(() -> titles().equals(List.of("Report", "Slides")));
+        assertEquals("#Work", store.savedFilters().named("Work, urgent").orElseThrow().query());
+    }
 }

@@ -191,7 +191,7 @@ final class AgendaView extends ListView<AgendaRow> {
                 due.getStyleClass().addAll(Styles.ITEM_META, Styles.DUE_OVERDUE);
                 meta.getChildren().add(due);
             }
-            String list = vm.listLabel(it);
+            String list = vm.rowLabels().listLabel(it);
             if (list != null) {
                 Label l = new Label(list, Icons.of(Icons.LIST, 13));
                 l.getStyleClass().add(Styles.ITEM_META);

@@ -195,13 +195,13 @@ private final MainViewModel vm;
             meta.getChildren().add(context);
         }
         // A note is never due: no date, repeat or reminder on its row, even when it kept them from a todo.
-        String dueText = note ? "" : vm.dueText(it);
+        String dueText = note ? "" : vm.rowLabels().dueText(it);
         if (!dueText.isEmpty()) {
             due.setText(dueText);
             FontIcon cal = Icons.of(MaterialDesignC.CALENDAR_BLANK_OUTLINE, 13);
             due.setGraphic(cal);
             due.getStyleClass().removeAll(Styles.DUE_OVERDUE, Styles.DUE_TODAY);
-            switch (vm.dueUrgency(it)) {
+            switch (vm.rowLabels().dueUrgency(it)) {
                 case OVERDUE -> due.getStyleClass().add(Styles.DUE_OVERDUE);
                 case TODAY -> due.getStyleClass().add(Styles.DUE_TODAY);
                 default -> {
@@ -209,7 +209,7 @@ private final MainViewModel vm;
             }
             meta.getChildren().add(due);
         }
-        String startText = note ? "" : vm.startText(it);
+        String startText = note ? "" : vm.rowLabels().startText(it);
         if (!startText.isEmpty()) {
             start.setText(startText);
             meta.getChildren().add(start);
@@ -217,7 +217,7 @@ private final MainViewModel vm;
         if (it.isSomeday()) {
             meta.getChildren().add(someday);
         }
-        String name = vm.listLabel(it);
+        String name = vm.rowLabels().listLabel(it);
         if (name != null) {
             listName.setText(name);
             listName.setGraphic(Icons.of(Icons.LIST, 13));

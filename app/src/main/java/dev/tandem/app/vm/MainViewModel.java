@@ -2,13 +2,9 @@ package dev.tandem.app.vm;
 
 import dev.tandem.app.fx.Async;
 import dev.tandem.app.fx.LiveList;
-import dev.tandem.app.model.Item;
 import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.TodoList;
 import dev.tandem.app.model.TodoStore;
-import dev.tandem.app.model.filter.Filter;
-import dev.tandem.app.model.filter.FilterException;
-import dev.tandem.app.text.DueDates;
 import dev.tandem.app.text.filter.SearchBoxQuery;
 import dev.tandem.app.vm.agenda.AgendaViewModel;
 import dev.tandem.app.vm.calendar.CalendarRange;
@@ -68,6 +64,7 @@ public final class MainViewModel implements AutoCloseable {
     private final Recovery recovery;
     private final ListSharing listSharing;
     private final SmartListCommands smartLists;
+    private final RowLabels rowLabels;
 
     public MainViewModel(TodoStore store, Async async, Dialogs dialogs, UndoManager undo) {
         this.recovery = new Recovery(store, async, dialogs, undo, () -> view.get());
@@ -93,6 +90,7 @@ public final class MainViewModel implements AutoCloseable {
         this.chrome = new ViewChrome(view, items, sidebar());
         this.listSharing = new ListSharing(this::list, sidebar, this::rebuildSidebar, commands::say);
         this.outline = new OutlineCommands(store, async, undo, dialogs, commands::say, commands::currentListId);
+        this.rowLabels = new RowLabels(day::today, view::get, lists.items());
         this.smartLists = new SmartListCommands(store, async, dialogs, undo, view::get, this::select, commands::say);
         undo.onUndone(this::selectWhenBack);
         items.onAfterApply(s -> selectIfBack());
@@ -352,16 +350,9 @@ public final class MainViewModel implements AutoCloseable {
             }
             return;
         }
-        Listing v;
-        try {
-            // Words beside @tag, #list or p1, or a query with & | ! ( ), read as a smart list's query.
-            Optional<Filter> query = SearchBoxQuery.read(text, day.today());
-            // A search from a tag's view searches within that tag.
-            v = query.<Listing>map(Listing.FilterListing::search).orElseGet(() -> new Listing.SearchListing(text.strip(),
-                    beforeSearch instanceof Listing.TagListing t ? t.tag() : null));
-        } catch (FilterException e) {
-            v = Listing.FilterListing.searchProblem(e.getMessage());
-        }
+        // Words beside @tag, #list or p1, or a query with & | ! ( ), read as a smart list's query; words from a
+        // tag's view search within that tag.
+        Listing v = SearchBoxQuery.listing(text, day.today(), beforeSearch instanceof Listing.TagListing t ? t.tag() : null);
         if (v.equals(view.get())) {
             return;
         }
@@ -435,42 +426,9 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
-    /** "Today", "Tomorrow 14:00 · 30 min", "Fri 27 Nov"…; "" without a due date or length. */
-    public String dueText(ItemRow row) {
-        Item it = row.item();
-        if (it == null) {
-            return "";
-        }
-        return DueDates.format(it.dueDate(), it.timeOfDay(), it.lengthMinutes(), day.today());
-    }
-
-    /** "starts Mon" for a start date still ahead; "" otherwise. */
-    public String startText(ItemRow row) {
-        return StartText.of(row.startDate(), day.today());
-    }
-
-    public DueUrgency dueUrgency(ItemRow row) {
-        if (row.isSection()) {
-            return DueUrgency.NONE;
-        }
-        LocalDate d = row.item().dueDate();
-        if (d == null || row.isDone()) {
-            return DueUrgency.NONE;
-        }
-        return switch (DueDates.urgency(d, day.today())) {
-            case OVERDUE -> DueUrgency.OVERDUE;
-            case TODAY -> DueUrgency.TODAY;
-            default -> DueUrgency.NONE;
-        };
-    }
-
-    /** The list a row belongs to, shown outside that list's own view; null when not shown. */
-    public String listLabel(ItemRow row) {
-        String listId = row.listId();
-        if (view.get() instanceof Listing.UserListing || listId == null || row.isOutlined()) {
-            return null;
-        }
-        return lists.items().stream().filter(l -> l.id().equals(listId)).findFirst().map(TodoList::name).orElse(null);
+    /** The words beside a row's title: due, start, urgency, its list. */
+    public RowLabels rowLabels() {
+        return rowLabels;
     }
 
     /** The user lists' ids, in sidebar order. */

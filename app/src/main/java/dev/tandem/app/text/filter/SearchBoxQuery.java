@@ -1,5 +1,6 @@
 package dev.tandem.app.text.filter;
 
+import dev.tandem.app.model.Listing;
 import dev.tandem.app.model.Queries;
 import dev.tandem.app.model.filter.Filter;
 import dev.tandem.app.model.filter.FilterException;
@@ -91,6 +92,22 @@ public final class SearchBoxQuery {
             throw new FilterException(0, Messages.text("filter.error.tooMany", FilterParser.MAX_CONDITIONS));
         }
         return Optional.of(conditions.size() == 1 ? conditions.get(0) : new Filter.And(conditions));
+    }
+
+    /**
+     * What the window lists for {@code text}: plain words as a search (within {@code tag}, when one is
+     * given), a query as what it finds, a query that does not read as why; null for blank text.
+     */
+    public static Listing listing(String text, LocalDate today, String tag) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return read(text, today).<Listing>map(Listing.FilterListing::search)
+                    .orElseGet(() -> new Listing.SearchListing(text.strip(), tag));
+        } catch (FilterException e) {
+            return Listing.FilterListing.searchProblem(e.getMessage());
+        }
     }
 
     /** A list, a tag or a priority written as one word, else null. */

@@ -138,6 +138,7 @@ public final class SidebarView extends VBox {
     }
 
     private static final java.util.regex.Pattern COLOR = java.util.regex.Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final java.util.regex.Pattern ICON_COLOR = java.util.regex.Pattern.compile("-fx-icon-color: #[0-9a-fA-F]{6};");
 
     static Ikon iconFor(SidebarEntry e) {
         return switch (e.icon()) {
@@ -195,8 +196,10 @@ public final class SidebarView extends VBox {
                 return;
             }
             icon.setIconCode(iconFor(e));
-            // A smart list's own colour, checked as #rrggbb where it is made (SidebarEntry.color); none: the theme's.
-            icon.setStyle(COLOR.matcher(e.color()).matches() ? "-fx-icon-color: " + e.color() + ";" : "");
+            // A smart list's own colour, checked as #rrggbb (a synced row may hold anything); none: the theme's. Only
+            // this part of the inline style is ours: Ikonli keeps the icon's font and size there.
+            String kept = ICON_COLOR.matcher(icon.getStyle()).replaceAll("");
+            icon.setStyle(COLOR.matcher(e.color()).matches() ? kept + "-fx-icon-color: " + e.color() + ";" : kept);
             name.setText(e.name());
             boolean unreadable = e.kind() == SidebarEntry.Kind.FILTER && e.alert();
             badge.setText(unreadable ? "!" : e.count() > 0 ? String.valueOf(e.count()) : "");

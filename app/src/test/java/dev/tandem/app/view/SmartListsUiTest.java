@@ -82,6 +82,11 @@ class SmartListsUiTest {
     void sidebar_savedFilter_countFollowsTheTodosAndAClickOpensIt(FxRobot robot) throws Exception {
         waitFor(() -> badge(robot, "Urgent").equals("2"));
         assertTrue(onFx(() -> robot.lookup("SMART LISTS").tryQuery().isPresent()), "the smart lists' heading shows");
+        // Its colour on its icon, and every icon still drawn in the icon font (its inline style holds both).
+        List<String> iconStyles = onFx(() -> robot.lookup("#sidebar").queryListView().lookupAll(".ikonli-font-icon").stream()
+                .map(Node::getStyle).toList());
+        assertTrue(iconStyles.stream().allMatch(st -> st.contains("-fx-font-family")), iconStyles.toString());
+        assertEquals(1, iconStyles.stream().filter(st -> st.contains("-fx-icon-color: #d9480f;")).count(), iconStyles.toString());
 
         device.store().add("Call the bank", "Work", null, null, new TodoDetails(1, List.of(), null, null));
         waitFor(() -> badge(robot, "Urgent").equals("3"));
